@@ -1,0 +1,200 @@
+"""Importing Arabic documents and English translations into a project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.align import Alignment, align_paragraphs
+from workbench.errors import InputError, WorkbenchError
+from workbench.glossary.model import Glossary
+from workbench.project.base import Document, ProjectBase, version_name
+from workbench.statuses import Status
+from workbench.store import documents as q_docs
+from workbench.store import glossary as q_glossary
+from workbench.store import history as q_history
+from workbench.store import versions as q_versions
+from workbench.text.segment import split_paragraphs, split_sentences
+from workbench.textio import read_text_with_encoding
+
+
+@dataclass
+class ImportReport:
+    """What an import added."""
+
+    document: str
+    version: str | None = None
+    segments: int = 0
+    sentences: int = 0
+    links: int = 0
+    low_confidence: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+LOW_CONFIDENCE = 0.5
+
+
+class ImportingMixin(ProjectBase):
+    """Import operations of the Project service."""
+
+    def import_document(self, path: str | Path, name: str | None = None) -> ImportReport:
+        """Segment an Arabic text file and add it as a new document."""
+        text, encoding = read_text_with_encoding(path)
+        return self.import_document_text(text, name or Path(path).stem, str(path), encoding)
+
+    def import_document_text(
+        self, text: str, name: str, source_path: str | None = None, encoding: str | None = None
+    ) -> ImportReport:
+        """Segment Arabic text and add it as document ``name`` (one transaction)."""
+        if q_docs.document_by_name(self.db, name) is not None:
+            raise WorkbenchError(f"{self.path}: a document named {name!r} exists already")
+        rows: list[tuple[int, int, str]] = []
+        for p, paragraph in enumerate(split_paragraphs(text), start=1):
+            for sentence in split_sentences(paragraph, "ar"):
+                rows.append((p, len(rows) + 1, sentence))
+        if not rows:
+            raise InputError(source_path or name, "no text to import")
+        with self.transaction():
+            doc_id = q_docs.insert_document(self.db, name, source_path, encoding)
+            q_docs.insert_segments(self.db, doc_id, rows)
+        return ImportReport(document=name, segments=len(rows))
+
+    def import_translation(
+        self,
+        path: str | Path,
+        doc: str,
+        kind: str,
+        name: str | None = None,
+        *,
+        presegmented: bool = False,
+    ) -> ImportReport:
+        """Align an English text file to a document's segments and store it as a version.
+
+        ``kind`` is 'reference', 'draft' or 'working'. Importing as 'working' fills the
+        working translation of every linked segment (recorded in the revision history).
+        """
+        text, _ = read_text_with_encoding(path)
+        return self.import_translation_text(text, doc, kind, name, str(path), presegmented)
+
+    def import_translation_text(
+        self,
+        text: str,
+        doc: str,
+        kind: str,
+        name: str | None = None,
+        source_path: str | None = None,
+        presegmented: bool = False,
+    ) -> ImportReport:
+        """Align English text to a document and store it as version ``kind[:name]``."""
+        document = self.document(doc)
+        vname = version_name(kind, name)
+        paragraphs = split_paragraphs(text)
+        if presegmented:
+            en_pars = [[line] for line in paragraphs]
+        else:
+            en_pars = [split_sentences(p, "en") for p in paragraphs]
+        segs = q_docs.segment_paragraphs(self.db, document.id)
+        ar_pars: list[list[str]] = []
+        last = None
+        for _, par, source in segs:
+            if par != last:
+                ar_pars.append([])
+                last = par
+            ar_pars[-1].append(source)
+        alignment = self.align(ar_pars, en_pars)
+        sentences = [(p, s) for p, sents in enumerate(en_pars, start=1) for s in sents]
+        seg_ids = [sid for sid, _, _ in segs]
+        report = ImportReport(
+            document=document.name,
+            version=vname,
+            segments=len(seg_ids),
+            sentences=len(sentences),
+            links=len(alignment.links),
+            low_confidence=sum(c < LOW_CONFIDENCE for c in alignment.confidence),
+        )
+        with self.transaction():
+            if kind == "working":
+                self._import_working(document, alignment, sentences, seg_ids, source_path)
+            else:
+                row = q_versions.version(self.db, document.id, vname)
+                if row is None:
+                    vid = q_versions.create_version(self.db, document.id, vname, kind, source_path)
+                else:
+                    vid = int(row["id"])
+                    q_versions.clear_alignment(self.db, vid)
+                self._store_version(vid, alignment, sentences, seg_ids)
+        return report
+
+    def align(self, ar_pars: list[list[str]], en_pars: list[list[str]]) -> Alignment:
+        """Align paragraphs of Arabic segments to paragraphs of English sentences."""
+        return align_paragraphs(ar_pars, en_pars)
+
+    def _store_version(
+        self,
+        vid: int,
+        alignment: Alignment,
+        sentences: list[tuple[int, str]],
+        seg_ids: list[int],
+    ) -> dict[int, str]:
+        q_versions.store_alignment(
+            self.db, vid, sentences, seg_ids, alignment.links, alignment.confidence
+        )
+        texts: dict[int, str] = {}
+        for ar, en in alignment.links:
+            joined = " ".join(sentences[e][1] for e in en)
+            for a in ar:
+                texts[seg_ids[a]] = joined
+        q_versions.put_translations(self.db, vid, texts.items())
+        return texts
+
+    def _import_working(
+        self,
+        document: Document,
+        alignment: Alignment,
+        sentences: list[tuple[int, str]],
+        seg_ids: list[int],
+        source_path: str | None,
+    ) -> None:
+        vid = self.version_id(document, "working", create_working=True)
+        q_versions.clear_alignment(self.db, vid)
+        q_versions.store_alignment(
+            self.db, vid, sentences, seg_ids, alignment.links, alignment.confidence
+        )
+        old_texts = q_versions.translations(self.db, vid)
+        old_status = {sid: st for sid, _, _, _, st in self._statuses(document)}
+        new_texts: dict[int, str] = {}
+        for ar, en in alignment.links:
+            if ar:
+                # A many-to-one link puts the English in its first segment, once.
+                new_texts[seg_ids[ar[0]]] = " ".join(sentences[e][1] for e in en)
+                for a in ar[1:]:
+                    new_texts[seg_ids[a]] = ""
+        changed = [
+            (sid, old_texts.get(sid), text) for sid, text in new_texts.items()
+            if old_texts.get(sid) != text
+        ]
+        q_versions.put_translations(self.db, vid, [(sid, t) for sid, _, t in changed])
+        status_rows = []
+        for sid, old, text in changed:
+            before = old_status[sid]
+            after = Status.DRAFT.value if text.strip() else Status.NEW.value
+            status_rows.append((sid, old, text, before, after))
+        q_docs.set_statuses(self.db, [(after, sid) for sid, _, _, _, after in status_rows])
+        q_history.add_revisions(self.db, self.author, "import", status_rows)
+
+    def _statuses(self, document: Document) -> list[tuple[int, int, int, str, str]]:
+        return [
+            (r["id"], r["paragraph"], r["position"], r["source"], r["status"])
+            for r in q_docs.segments_page(self.db, document.id, None, 0, 1 << 62)
+        ]
+
+    # glossary ----------------------------------------------------------------------------
+
+    def set_glossary(self, glossary: Glossary) -> None:
+        """Replace the project's glossary."""
+        with self.transaction():
+            q_glossary.replace_glossary(self.db, glossary)
+
+    def glossary(self) -> Glossary:
+        """The project's glossary."""
+        return q_glossary.load_glossary(self.db)

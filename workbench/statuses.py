@@ -1,0 +1,64 @@
+"""Segment statuses and their mapping to XLIFF 1.2 and 2.0.
+
+| workbench  | XLIFF 1.2 target@state      | XLIFF 1.2 approved | XLIFF 2.0 segment@state |
+|------------|-----------------------------|--------------------|-------------------------|
+| new        | new                         | no                 | initial                 |
+| draft      | needs-review-translation    | no                 | initial                 |
+| translated | translated                  | no                 | translated              |
+| reviewed   | final                       | no                 | reviewed                |
+| approved   | signed-off                  | yes                | final                   |
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """The life of a segment, in order."""
+
+    NEW = "new"
+    DRAFT = "draft"
+    TRANSLATED = "translated"
+    REVIEWED = "reviewed"
+    APPROVED = "approved"
+
+
+STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+
+XLIFF12_STATE: dict[Status, tuple[str, bool]] = {
+    Status.NEW: ("new", False),
+    Status.DRAFT: ("needs-review-translation", False),
+    Status.TRANSLATED: ("translated", False),
+    Status.REVIEWED: ("final", False),
+    Status.APPROVED: ("signed-off", True),
+}
+
+XLIFF20_STATE: dict[Status, str] = {
+    Status.NEW: "initial",
+    Status.DRAFT: "initial",
+    Status.TRANSLATED: "translated",
+    Status.REVIEWED: "reviewed",
+    Status.APPROVED: "final",
+}
+
+
+def from_xliff12(state: str | None, approved: bool, has_target: bool) -> Status:
+    """The workbench status for an XLIFF 1.2 target state (used by imports)."""
+    if approved or state == "signed-off":
+        return Status.APPROVED
+    if state == "final":
+        return Status.REVIEWED
+    if state in ("translated", "needs-review-l10n", "needs-adaptation", "needs-l10n"):
+        return Status.TRANSLATED
+    if state in ("needs-review-translation", "needs-review-adaptation", "needs-translation"):
+        return Status.DRAFT
+    return Status.DRAFT if has_target else Status.NEW
+
+
+def from_xliff20(state: str | None, has_target: bool) -> Status:
+    """The workbench status for an XLIFF 2.0 segment state (used by imports)."""
+    mapping = {"final": Status.APPROVED, "reviewed": Status.REVIEWED, "translated": Status.TRANSLATED}
+    if state in mapping:
+        return mapping[state]
+    return Status.DRAFT if has_target else Status.NEW

@@ -1,0 +1,136 @@
+"""Queries on documents and their Arabic segments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import sqlite_utils
+
+from workbench.store.db import now
+
+Row = dict[str, Any]
+
+_SEGMENT_COLUMNS = "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.updated_at"
+
+
+def insert_document(
+    db: sqlite_utils.Database, name: str, source_path: str | None, encoding: str | None
+) -> int:
+    """Add a document row and return its id."""
+    cur = db.execute(
+        "INSERT INTO documents (name, source_path, encoding, created_at) VALUES (?, ?, ?, ?)",
+        [name, source_path, encoding, now()],
+    )
+    return int(cur.lastrowid)
+
+
+def insert_segments(
+    db: sqlite_utils.Database, document_id: int, rows: Iterable[tuple[int, int, str]]
+) -> None:
+    """Add segments given as (paragraph, position, source) tuples."""
+    stamp = now()
+    db.conn.executemany(
+        "INSERT INTO segments (document_id, paragraph, position, source, status, updated_at) "
+        "VALUES (?, ?, ?, ?, 'new', ?)",
+        ((document_id, par, pos, src, stamp) for par, pos, src in rows),
+    )
+
+
+def documents(db: sqlite_utils.Database) -> list[Row]:
+    """All documents with their segment counts, oldest first."""
+    return list(
+        db.query(
+            "SELECT d.*, (SELECT count(*) FROM segments s WHERE s.document_id = d.id) AS segments "
+            "FROM documents d ORDER BY d.id"
+        )
+    )
+
+
+def document_by_name(db: sqlite_utils.Database, name: str) -> Row | None:
+    """The document called ``name``, or None."""
+    return next(iter(db.query("SELECT * FROM documents WHERE name = ?", [name])), None)
+
+
+def segment_ids(db: sqlite_utils.Database, document_id: int) -> list[int]:
+    """Segment ids of a document in document order."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM segments WHERE document_id = ? ORDER BY position", [document_id]
+        )
+    ]
+
+
+def segment_paragraphs(db: sqlite_utils.Database, document_id: int) -> list[tuple[int, int, str]]:
+    """(segment id, paragraph, source) of a document in document order."""
+    return list(
+        db.execute(
+            "SELECT id, paragraph, source FROM segments WHERE document_id = ? ORDER BY position",
+            [document_id],
+        )
+    )
+
+
+def segments_page(
+    db: sqlite_utils.Database,
+    document_id: int,
+    working_version_id: int | None,
+    offset: int,
+    limit: int,
+) -> list[Row]:
+    """A page of segments in document order, each with its working text as ``target``."""
+    return list(
+        db.query(
+            f"SELECT {_SEGMENT_COLUMNS}, t.text AS target FROM segments s "
+            "LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
+            "WHERE s.document_id = ? AND s.position > ? ORDER BY s.position LIMIT ?",
+            [working_version_id, document_id, offset, limit],
+        )
+    )
+
+
+def segment(db: sqlite_utils.Database, segment_id: int) -> Row | None:
+    """One segment row, or None."""
+    return next(
+        iter(db.query(f"SELECT {_SEGMENT_COLUMNS} FROM segments s WHERE s.id = ?", [segment_id])),
+        None,
+    )
+
+
+def set_status(db: sqlite_utils.Database, segment_id: int, status: str) -> None:
+    """Change a segment's status."""
+    db.execute(
+        "UPDATE segments SET status = ?, updated_at = ? WHERE id = ?", [status, now(), segment_id]
+    )
+
+
+def set_statuses(db: sqlite_utils.Database, pairs: Iterable[tuple[str, int]]) -> None:
+    """Change many segments' statuses, given (status, segment id) pairs."""
+    stamp = now()
+    db.conn.executemany(
+        "UPDATE segments SET status = ?, updated_at = ? WHERE id = ?",
+        ((status, stamp, sid) for status, sid in pairs),
+    )
+
+
+def counts(db: sqlite_utils.Database, document_id: int | None) -> Row:
+    """Documents, segments, segments with working English, and segments by status."""
+    where, args = ("WHERE s.document_id = ?", [document_id]) if document_id else ("", [])
+    total = db.execute(f"SELECT count(*) FROM segments s {where}", args).fetchone()[0]
+    with_english = db.execute(
+        "SELECT count(*) FROM segments s JOIN versions v ON v.document_id = s.document_id "
+        "AND v.name = 'working' JOIN translations t ON t.segment_id = s.id AND t.version_id = v.id "
+        "WHERE trim(t.text) != ''" + (" AND s.document_id = ?" if document_id else ""),
+        args,
+    ).fetchone()[0]
+    by_status = dict(
+        db.execute(f"SELECT status, count(*) FROM segments s {where} GROUP BY status", args)
+    )
+    docs = 1 if document_id else db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return {
+        "documents": docs,
+        "segments": total,
+        "with_english": with_english,
+        "by_status": by_status,
+    }

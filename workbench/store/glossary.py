@@ -1,0 +1,28 @@
+"""Queries on the project's glossary entries."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from workbench.glossary.model import Entry, Glossary
+
+
+def replace_glossary(db: sqlite_utils.Database, glossary: Glossary) -> None:
+    """Replace all glossary entries with ``glossary``'s."""
+    db.execute("DELETE FROM glossary")
+    db.conn.executemany(
+        "INSERT INTO glossary (term, rendering, comment, forbidden) VALUES (?, ?, ?, ?)",
+        ((e.term, e.rendering, e.comment, ";".join(e.forbidden)) for e in glossary.entries),
+    )
+
+
+def load_glossary(db: sqlite_utils.Database) -> Glossary:
+    """The project's glossary."""
+    return Glossary(
+        [
+            Entry(term, rendering, comment, tuple(f for f in forbidden.split(";") if f))
+            for term, rendering, comment, forbidden in db.execute(
+                "SELECT term, rendering, comment, forbidden FROM glossary ORDER BY id"
+            )
+        ]
+    )

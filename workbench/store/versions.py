@@ -1,0 +1,147 @@
+"""Queries on English versions: sentences, alignment links and per-segment translations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlite_utils
+
+from workbench.store.db import now
+
+Row = dict[str, Any]
+
+
+def version(db: sqlite_utils.Database, document_id: int, name: str) -> Row | None:
+    """The version ``name`` of a document, or None."""
+    return next(
+        iter(
+            db.query(
+                "SELECT * FROM versions WHERE document_id = ? AND name = ?", [document_id, name]
+            )
+        ),
+        None,
+    )
+
+
+def versions(db: sqlite_utils.Database, document_id: int) -> list[Row]:
+    """All versions of a document."""
+    return list(db.query("SELECT * FROM versions WHERE document_id = ? ORDER BY id", [document_id]))
+
+
+def create_version(
+    db: sqlite_utils.Database, document_id: int, name: str, kind: str, source_path: str | None
+) -> int:
+    """Add a version row and return its id."""
+    cur = db.execute(
+        "INSERT INTO versions (document_id, name, kind, source_path, created_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [document_id, name, kind, source_path, now()],
+    )
+    return int(cur.lastrowid)
+
+
+def clear_alignment(db: sqlite_utils.Database, version_id: int) -> None:
+    """Drop a version's sentences and links (before storing a new alignment)."""
+    db.execute("DELETE FROM links WHERE version_id = ?", [version_id])
+    db.execute("DELETE FROM sentences WHERE version_id = ?", [version_id])
+
+
+def store_alignment(
+    db: sqlite_utils.Database,
+    version_id: int,
+    sentences: Sequence[tuple[int, str]],
+    segment_ids: Sequence[int],
+    links: Sequence[tuple[Sequence[int], Sequence[int]]],
+    confidence: Sequence[float],
+) -> None:
+    """Store a version's sentences (paragraph, text) and links (segment idx, sentence idx)."""
+    first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
+    db.conn.executemany(
+        "INSERT INTO sentences (id, version_id, idx, paragraph, text) VALUES (?, ?, ?, ?, ?)",
+        ((first + i, version_id, i, par, text) for i, (par, text) in enumerate(sentences)),
+    )
+    first_link = db.execute("SELECT coalesce(max(id), 0) + 1 FROM links").fetchone()[0]
+    db.conn.executemany(
+        "INSERT INTO links (id, version_id, idx, confidence) VALUES (?, ?, ?, ?)",
+        ((first_link + i, version_id, i, float(c)) for i, c in enumerate(confidence)),
+    )
+    db.conn.executemany(
+        "INSERT INTO link_segments (link_id, segment_id) VALUES (?, ?)",
+        ((first_link + i, segment_ids[a]) for i, (ar, _) in enumerate(links) for a in ar),
+    )
+    db.conn.executemany(
+        "INSERT INTO link_sentences (link_id, sentence_id) VALUES (?, ?)",
+        ((first_link + i, first + e) for i, (_, en) in enumerate(links) for e in en),
+    )
+
+
+def links(db: sqlite_utils.Database, version_id: int) -> list[Row]:
+    """A version's links in order: idx, confidence, segment ids, sentence texts."""
+    out: dict[int, Row] = {}
+    for idx, conf in db.execute(
+        "SELECT idx, confidence FROM links WHERE version_id = ? ORDER BY idx", [version_id]
+    ):
+        out[idx] = {"idx": idx, "confidence": conf, "segments": [], "sentences": []}
+    for idx, sid in db.execute(
+        "SELECT l.idx, ls.segment_id FROM links l JOIN link_segments ls ON ls.link_id = l.id "
+        "JOIN segments s ON s.id = ls.segment_id WHERE l.version_id = ? ORDER BY l.idx, s.position",
+        [version_id],
+    ):
+        out[idx]["segments"].append(sid)
+    for idx, text in db.execute(
+        "SELECT l.idx, se.text FROM links l JOIN link_sentences lt ON lt.link_id = l.id "
+        "JOIN sentences se ON se.id = lt.sentence_id WHERE l.version_id = ? ORDER BY l.idx, se.idx",
+        [version_id],
+    ):
+        out[idx]["sentences"].append(text)
+    return list(out.values())
+
+
+def segment_link(db: sqlite_utils.Database, version_id: int, segment_id: int) -> Row | None:
+    """The link of one segment in a version: confidence and its sentence texts."""
+    row = db.execute(
+        "SELECT l.id, l.confidence FROM links l JOIN link_segments ls ON ls.link_id = l.id "
+        "WHERE l.version_id = ? AND ls.segment_id = ?",
+        [version_id, segment_id],
+    ).fetchone()
+    if row is None:
+        return None
+    texts = [
+        r[0]
+        for r in db.execute(
+            "SELECT se.text FROM link_sentences lt JOIN sentences se ON se.id = lt.sentence_id "
+            "WHERE lt.link_id = ? ORDER BY se.idx",
+            [row[0]],
+        )
+    ]
+    return {"confidence": row[1], "sentences": texts}
+
+
+def put_translations(
+    db: sqlite_utils.Database, version_id: int, rows: Iterable[tuple[int, str]]
+) -> None:
+    """Set the text of many segments in a version, given (segment id, text) pairs."""
+    stamp = now()
+    db.conn.executemany(
+        "INSERT INTO translations (segment_id, version_id, text, updated_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (segment_id, version_id) DO UPDATE SET text = excluded.text, "
+        "updated_at = excluded.updated_at",
+        ((sid, version_id, text, stamp) for sid, text in rows),
+    )
+
+
+def translation(db: sqlite_utils.Database, version_id: int, segment_id: int) -> str | None:
+    """The text of one segment in a version, or None when it has none."""
+    row = db.execute(
+        "SELECT text FROM translations WHERE version_id = ? AND segment_id = ?",
+        [version_id, segment_id],
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def translations(db: sqlite_utils.Database, version_id: int) -> dict[int, str]:
+    """All texts of a version by segment id."""
+    return dict(
+        db.execute("SELECT segment_id, text FROM translations WHERE version_id = ?", [version_id])
+    )

@@ -1,0 +1,1 @@
+"""Pure text functions: normalisation for matching, segmentation, display helpers."""

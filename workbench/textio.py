@@ -1,0 +1,93 @@
+"""Reading user text files: encoding detection and clear refusals."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from workbench.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
+    """Decode a text file's bytes; return (text, encoding) or raise InputError.
+
+    Accepts UTF-8 (with or without BOM), UTF-16/32 with BOM, and Windows-1256 when the
+    bytes are not UTF-8 but read as Arabic text in that code page.
+    """
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    path, f"not valid {encoding.upper()} despite its byte order mark ({exc.reason})"
+                ) from None
+            return _finish(text, path, encoding)
+    if b"\x00" in data:
+        raise InputError(
+            path, "binary file (NUL bytes); expected UTF-8 text", _line_of(data, data.index(b"\x00"))
+        )
+    try:
+        return _finish(data.decode("utf-8"), path, "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        text = ""
+    high = [ch for ch in text if ord(ch) > 127]
+    if high and sum(_is_arabic(ch) for ch in high) / len(high) >= 0.8:
+        return _finish(text, path, "cp1256")
+    raise InputError(
+        path,
+        f"not UTF-8 text (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}); "
+        "save it as UTF-8",
+        _line_of(data, utf8_error.start),
+    )
+
+
+def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = next((i for i, ch in enumerate(text) if ch == "\x00" or ("\x01" <= ch < "\x09")), None)
+    if bad is not None:
+        raise InputError(path, "binary content (control characters)", text.count("\n", 0, bad) + 1)
+    if not text.strip():
+        raise InputError(path, "file is empty")
+    return text, encoding
+
+
+def read_text(path: str | Path) -> str:
+    """Read a user's text file as str, with newlines normalised to ``\\n``."""
+    return read_text_with_encoding(path)[0]
+
+
+def read_text_with_encoding(path: str | Path) -> tuple[str, str]:
+    """Read a user's text file; return (text, detected encoding)."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(path, "no such file")
+    if p.is_dir():
+        raise InputError(path, "is a folder, not a file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    return decode_bytes(data, path)
