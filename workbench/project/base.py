@@ -74,16 +74,24 @@ class ProjectBase:
 
     def document(self, name: str | None = None) -> Document:
         """The document called ``name``; without a name, the only (or first) document."""
+        row = (
+            q_docs.document_by_name(self.db, name) if name is not None
+            else q_docs.first_document(self.db)
+        )
+        if row is not None:
+            return Document(row["id"], row["name"], row["segments"])
         docs = self.documents()
         if not docs:
             raise NotFoundError(f"{self.path}: the project has no documents")
-        if name is None:
-            return docs[0]
-        for doc in docs:
-            if doc.name == name:
-                return doc
         known = ", ".join(d.name for d in docs)
         raise NotFoundError(f"no document {name!r} in {self.path} (documents: {known})")
+
+    def document_by_id(self, document_id: int) -> Document:
+        """The document with id ``document_id``."""
+        row = q_docs.document_by_id(self.db, document_id)
+        if row is None:
+            raise NotFoundError(f"no document {document_id} in {self.path}")
+        return Document(row["id"], row["name"], row["segments"])
 
     def versions(self, doc: str | None = None) -> list[str]:
         """The version names of a document."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
-from workbench.project.base import Document, ProjectBase
+from workbench.project.base import ProjectBase
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
@@ -61,27 +61,21 @@ class EditingMixin(ProjectBase):
         row = q_docs.segment(self.db, segment_id)
         if row is None:
             raise NotFoundError(f"no segment {segment_id} in {self.path}")
-        doc = self._document_of(row["document_id"])
+        doc = self.document_by_id(row["document_id"])
         wid = self.working_id(doc)
         text = q_versions.translation(self.db, wid, segment_id) if wid else None
         return _segment({**row, "target": text})
 
-    def _document_of(self, document_id: int) -> Document:
-        for d in self.documents():
-            if d.id == document_id:
-                return d
-        raise NotFoundError(f"no document {document_id} in {self.path}")
-
     def version_text(self, segment_id: int, version: str) -> str | None:
         """The English of a segment in another version ('reference:main', 'draft:x')."""
         seg = self.segment(segment_id)
-        vid = self.version_id(self._document_of(seg.document_id), version)
+        vid = self.version_id(self.document_by_id(seg.document_id), version)
         return q_versions.translation(self.db, vid, segment_id)
 
     def link(self, segment_id: int, version: str) -> dict[str, Any] | None:
         """The alignment link of a segment in a version: confidence and sentences."""
         seg = self.segment(segment_id)
-        vid = self.version_id(self._document_of(seg.document_id), version)
+        vid = self.version_id(self.document_by_id(seg.document_id), version)
         return q_versions.segment_link(self.db, vid, segment_id)
 
     # editing -----------------------------------------------------------------------------
@@ -108,7 +102,7 @@ class EditingMixin(ProjectBase):
             seg = self.segment(segment_id)
             if seg.target == text and seg.status == status.value:
                 return seg
-            doc = self._document_of(seg.document_id)
+            doc = self.document_by_id(seg.document_id)
             vid = self.version_id(doc, "working", create_working=True)
             if seg.target != text:
                 q_versions.put_translations(self.db, vid, [(segment_id, text)])
@@ -140,7 +134,8 @@ class EditingMixin(ProjectBase):
                 raise WorkbenchError(f"segment {segment_id}: nothing to undo")
             old_text = last["old_text"] or ""
             old_status = last["old_status"] or Status.NEW.value
-            vid = self.version_id(self._document_of(seg.document_id), "working", create_working=True)
+            doc = self.document_by_id(seg.document_id)
+            vid = self.version_id(doc, "working", create_working=True)
             q_versions.put_translations(self.db, vid, [(segment_id, old_text)])
             q_docs.set_status(self.db, segment_id, old_status)
             q_history.add_revision(

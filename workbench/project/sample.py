@@ -24,7 +24,7 @@ def bundled(name: str) -> Path:
 
 
 def sample_files(folder: Path) -> dict[str, Path]:
-    """The sample's inputs: the current folder's glossary and translations, else the bundled ones."""
+    """The sample's inputs: the folder's glossary and translations, else the bundled ones."""
     def pick(local: Path, packaged: str) -> Path:
         return local if local.is_file() else bundled(packaged)
 
@@ -76,7 +76,7 @@ def open_project(db: str | Path | None = None, *, create: bool = False) -> Proje
         path = Path(DEFAULT_DB)
         if not path.exists():
             if not os.access(Path.cwd(), os.W_OK):
-                raise ProjectError(f"{path}: cannot create the sample project (folder not writable)")
+                raise ProjectError(f"{path}: cannot create the project (folder not writable)")
             build_sample(path)
         return Project.open(path)
     return Project.open(Path(db), create=create)

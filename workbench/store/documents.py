@@ -11,6 +11,13 @@ from workbench.store.db import now
 
 Row = dict[str, Any]
 
+# Positions are contiguous from 1, so the largest is the count (an index lookup).
+_DOCUMENT_SELECT = (
+    "SELECT d.*, coalesce((SELECT max(position) FROM segments s WHERE s.document_id = d.id), 0) "
+    "AS segments FROM documents d"
+)
+
+
 _SEGMENT_COLUMNS = "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.updated_at"
 
 
@@ -39,17 +46,22 @@ def insert_segments(
 
 def documents(db: sqlite_utils.Database) -> list[Row]:
     """All documents with their segment counts, oldest first."""
-    return list(
-        db.query(
-            "SELECT d.*, (SELECT count(*) FROM segments s WHERE s.document_id = d.id) AS segments "
-            "FROM documents d ORDER BY d.id"
-        )
-    )
+    return list(db.query(f"{_DOCUMENT_SELECT} ORDER BY d.id"))
 
 
 def document_by_name(db: sqlite_utils.Database, name: str) -> Row | None:
-    """The document called ``name``, or None."""
-    return next(iter(db.query("SELECT * FROM documents WHERE name = ?", [name])), None)
+    """The document called ``name`` with its segment count, or None."""
+    return next(iter(db.query(f"{_DOCUMENT_SELECT} WHERE d.name = ?", [name])), None)
+
+
+def first_document(db: sqlite_utils.Database) -> Row | None:
+    """The oldest document, or None."""
+    return next(iter(db.query(f"{_DOCUMENT_SELECT} ORDER BY d.id LIMIT 1")), None)
+
+
+def document_by_id(db: sqlite_utils.Database, document_id: int) -> Row | None:
+    """The document with id ``document_id`` with its segment count, or None."""
+    return next(iter(db.query(f"{_DOCUMENT_SELECT} WHERE d.id = ?", [document_id])), None)
 
 
 def segment_ids(db: sqlite_utils.Database, document_id: int) -> list[int]:

@@ -1,0 +1,4 @@
+"""Benchmarks. ``python -m bench [NAME ...]`` runs each module in its own process and prints one table.
+
+A bench module defines ``run() -> list[Row]``; add its name to ``MODULES`` in ``bench/__main__.py``.
+"""

@@ -1,0 +1,62 @@
+"""Shared helpers for bench modules: the row type, timing, memory and the data sets."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data"
+WORK = ROOT / "bench" / "out"
+
+
+@dataclass
+class Row:
+    """One figure: its value and unit, the baseline's value (or target) and value/baseline."""
+
+    figure: str
+    value: float
+    unit: str
+    baseline: str = ""
+    ratio: float | None = None
+    target: str = ""
+
+
+def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
+    """Best wall time of ``repeat`` calls of ``fn``, in seconds, and the last result."""
+    best = float("inf")
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def emit(rows: list[Row]) -> None:
+    """Print rows as JSON lines for ``python -m bench`` to collect."""
+    for row in rows:
+        print("ROW " + json.dumps(asdict(row), ensure_ascii=False))
+    sys.stdout.flush()
+
+
+def workdir(name: str) -> Path:
+    """A fresh scratch folder under bench/out for one bench module."""
+    import shutil
+
+    path = WORK / name
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path

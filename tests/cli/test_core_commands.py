@@ -1,0 +1,108 @@
+"""The project commands: stats, import, import-translation, history, undo, and their errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+
+def test_stats_json_builds_the_sample_on_first_run(in_tmp: Path) -> None:
+    result = run_cli("stats", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    stats = json.loads(result.stdout)
+    assert stats["documents"] == 1
+    assert stats["segments"] == 21
+    assert stats["with_english"] == stats["segments"]
+    assert set(stats["by_status"]) == {"new", "draft", "translated", "reviewed", "approved"}
+    assert (in_tmp / "segments.db").exists()
+
+
+def test_stats_table(sample_db: Path) -> None:
+    result = run_cli("stats", "--db", str(sample_db))
+    assert result.exit_code == 0
+    assert "with_english" in result.stdout and "21" in result.stdout
+
+
+def test_missing_db_is_an_error_for_reading_commands(in_tmp: Path) -> None:
+    for args in (["stats"], ["history", "1"], ["undo", "1"]):
+        result = run_cli(*args, "--db", "absent.db")
+        assert result.exit_code == 2
+        assert "no project at absent.db" in result.stderr
+    assert not (in_tmp / "absent.db").exists()
+
+
+def test_import_creates_the_project(in_tmp: Path) -> None:
+    (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    result = run_cli("import", "doc.txt", "--db", "new.db", "--doc", "mydoc")
+    assert result.exit_code == 0, result.stderr
+    assert "2 segments" in result.stdout
+    stats = json.loads(run_cli("stats", "--db", "new.db", "--format", "json").stdout)
+    assert stats["segments"] == 2 and stats["with_english"] == 0
+    (in_tmp / "doc.en.txt").write_text("First sentence. Second sentence.\n", encoding="utf-8")
+    result = run_cli(
+        "import-translation", "doc.en.txt", "--db", "new.db", "--doc", "mydoc", "--as", "working"
+    )
+    assert result.exit_code == 0, result.stderr
+    stats = json.loads(run_cli("stats", "--db", "new.db", "--format", "json").stdout)
+    assert stats["with_english"] == 2
+
+
+def test_import_translation_unknown_document(sample_db: Path, tmp_path: Path) -> None:
+    en = tmp_path / "en.txt"
+    en.write_text("Hello.\n", encoding="utf-8")
+    result = run_cli(
+        "import-translation", str(en), "--db", str(sample_db), "--doc", "nope", "--as", "draft"
+    )
+    assert result.exit_code == 2
+    assert "no document 'nope'" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_bad_input_files_one_line_error(sample_db: Path, tmp_path: Path) -> None:
+    cases = {
+        "empty.txt": b"",
+        "binary.txt": b"\x00\x01\x02\x03binary",
+        "latin1.txt": "déjà vu\n".encode("latin-1"),
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        result = run_cli("import", str(path), "--db", str(sample_db))
+        assert result.exit_code == 2, name
+        assert str(path) in result.stderr and result.stderr.count("\n") == 1
+    result = run_cli("import", str(tmp_path / "missing.txt"), "--db", str(sample_db))
+    assert result.exit_code == 2 and "no such file" in result.stderr
+    stats = json.loads(run_cli("stats", "--db", str(sample_db), "--format", "json").stdout)
+    assert stats["documents"] == 1
+
+
+def test_not_a_project_and_newer_schema(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_text("hello")
+    result = run_cli("stats", "--db", str(bogus))
+    assert result.exit_code == 2 and "not an SQLite database" in result.stderr
+    future = tmp_path / "future.db"
+    with sqlite3.connect(future) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    result = run_cli("stats", "--db", str(future))
+    assert result.exit_code == 2 and "newer" in result.stderr
+
+
+def test_history_and_undo(sample_db: Path) -> None:
+    from workbench.project import Project
+
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Edited text.")
+    result = run_cli("history", str(seg.id), "--db", str(sample_db), "--format", "json")
+    assert result.exit_code == 0
+    revisions = json.loads(result.stdout)
+    assert [r["action"] for r in revisions] == ["import", "confirm"]
+    result = run_cli("undo", str(seg.id), "--db", str(sample_db))
+    assert result.exit_code == 0
+    assert seg.target in result.stdout
+    result = run_cli("history", str(seg.id), "--db", str(sample_db))
+    assert "undo" in result.stdout

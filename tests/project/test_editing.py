@@ -1,0 +1,70 @@
+"""Editing, confirming, statuses, history and undo through the Project service."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.errors import NotFoundError, WorkbenchError
+from workbench.project import Project
+
+
+def test_save_draft_confirm_and_history(project: Project) -> None:
+    seg = project.segments(limit=1)[0]
+    project.save_draft(seg.id, "Bourgeois critics")
+    after = project.confirm(seg.id, "Bourgeois critics of Bolshevism call October a coup.")
+    assert after.status == "translated"
+    assert after.target == "Bourgeois critics of Bolshevism call October a coup."
+    actions = [r.action for r in project.history(seg.id)]
+    assert actions == ["import", "edit", "confirm"]
+    last = project.history(seg.id)[-1]
+    assert last.old_text == "Bourgeois critics" and last.author == "tester"
+    assert (last.old_status, last.new_status) == ("draft", "translated")
+
+
+def test_unchanged_save_records_nothing(project: Project) -> None:
+    seg = project.segments(limit=1)[0]
+    project.save_draft(seg.id, seg.target)
+    assert len(project.history(seg.id)) == 1
+
+
+def test_undo_steps_back_through_history(project: Project) -> None:
+    seg = project.segments(limit=1)[0]
+    project.save_draft(seg.id, "one")
+    project.confirm(seg.id, "two")
+    assert project.undo(seg.id).target == "one"
+    undone = project.undo(seg.id)
+    assert undone.target == seg.target and undone.status == "draft"
+    assert project.undo(seg.id).target == ""
+    with pytest.raises(WorkbenchError, match="nothing to undo"):
+        project.undo(seg.id)
+    assert [r.action for r in project.history(seg.id)].count("undo") == 3
+
+
+def test_set_status_and_stats(project: Project) -> None:
+    seg = project.segments(limit=1)[0]
+    project.set_status(seg.id, "approved")
+    stats = project.stats()
+    assert stats["by_status"]["approved"] == 1
+    assert stats["by_status"]["draft"] == 20
+    with pytest.raises(WorkbenchError, match="unknown status"):
+        project.set_status(seg.id, "done")
+
+
+def test_confirm_empty_is_refused(project: Project) -> None:
+    seg = project.segments(limit=1)[0]
+    with pytest.raises(WorkbenchError, match="empty"):
+        project.confirm(seg.id, "   ")
+    assert project.segment(seg.id).target == seg.target
+
+
+def test_pages_are_in_document_order(project: Project) -> None:
+    first = project.segments(limit=10)
+    second = project.segments(offset=10, limit=10)
+    assert [s.position for s in first + second] == list(range(1, 21))
+
+
+def test_unknown_segment(project: Project) -> None:
+    with pytest.raises(NotFoundError):
+        project.segment(99999)
+    with pytest.raises(NotFoundError):
+        project.history(99999)

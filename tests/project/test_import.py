@@ -1,0 +1,133 @@
+"""Importing documents and translations, and refusing bad input without changing anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.errors import InputError, NotFoundError, WorkbenchError
+from workbench.project import Project
+
+ARABIC = "هذا نص أول. وهذه جملة ثانية؟\nفقرة ثانية هنا!\n"
+ENGLISH = "This is a first text. And this is a second sentence?\nA second paragraph here!\n"
+
+
+def _counts(project: Project) -> tuple[int, int, int]:
+    db = project.db
+    return tuple(  # type: ignore[return-value]
+        db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("documents", "segments", "revisions")
+    )
+
+
+def test_import_document_segments_and_stores(project: Project, tmp_path: Path) -> None:
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    report = project.import_document(src)
+    assert report.segments == 3
+    segs = project.segments("doc")
+    assert [s.position for s in segs] == [1, 2, 3]
+    assert [s.paragraph for s in segs] == [1, 1, 2]
+    assert segs[1].source == "وهذه جملة ثانية؟"
+    assert all(s.status == "new" and s.target == "" for s in segs)
+
+
+def test_import_translation_as_working_and_reference(project: Project, tmp_path: Path) -> None:
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    project.import_document(src)
+    en = tmp_path / "doc.en.txt"
+    en.write_text(ENGLISH, encoding="utf-8")
+    project.import_translation(en, "doc", "reference", "pro")
+    project.import_translation(en, "doc", "working")
+    segs = project.segments("doc")
+    assert [s.target for s in segs] == [
+        "This is a first text.", "And this is a second sentence?", "A second paragraph here!"
+    ]
+    assert project.version_text(segs[2].id, "reference:pro") == "A second paragraph here!"
+    assert all(s.status == "draft" for s in segs)
+    assert project.history(segs[0].id)[-1].action == "import"
+    assert project.stats("doc")["with_english"] == 3
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+     ("cp1256", b"")],
+)
+def test_import_detects_encodings(
+    project: Project, tmp_path: Path, encoding: str, bom: bytes
+) -> None:
+    src = tmp_path / "enc.txt"
+    src.write_bytes(bom + ARABIC.encode(encoding))
+    project.import_document(src)
+    assert project.segments("enc")[0].source == "هذا نص أول."
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("caf\u00e9 cr\u00e8me br\u00fbl\u00e9e\n".encode("latin-1"), "not UTF-8"),
+        (b"\xff\xfe" + b"\x00\xd8", "UTF-16"),
+    ],
+)
+def test_bad_files_are_refused_and_change_nothing(
+    project: Project, tmp_path: Path, content: bytes, message: str
+) -> None:
+    src = tmp_path / "bad.txt"
+    src.write_bytes(content)
+    before = _counts(project)
+    with pytest.raises(InputError, match=message) as info:
+        project.import_document(src)
+    assert str(src) in str(info.value)
+    assert _counts(project) == before
+
+
+def test_bad_utf8_names_the_line(project: Project, tmp_path: Path) -> None:
+    src = tmp_path / "bad.txt"
+    src.write_bytes("سطر أول\nسطر ثان\n".encode() + b"\xff\xfe bad \xc3\n")
+    with pytest.raises(InputError, match="line 3"):
+        project.import_document(src)
+
+
+def test_missing_file_is_refused(project: Project, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        project.import_document(tmp_path / "absent.txt")
+
+
+def test_translation_for_unknown_document_is_refused(project: Project, tmp_path: Path) -> None:
+    en = tmp_path / "en.txt"
+    en.write_text(ENGLISH, encoding="utf-8")
+    before = _counts(project)
+    with pytest.raises(NotFoundError, match="no document 'nope'"):
+        project.import_translation(en, "nope", "reference")
+    assert _counts(project) == before
+
+
+def test_duplicate_document_name_is_refused(project: Project, tmp_path: Path) -> None:
+    src = tmp_path / "sample.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    with pytest.raises(WorkbenchError, match="exists already"):
+        project.import_document(src)
+
+
+def test_reimporting_a_reference_replaces_its_alignment(project: Project, tmp_path: Path) -> None:
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    project.import_document(src)
+    en = tmp_path / "en.txt"
+    en.write_text(ENGLISH, encoding="utf-8")
+    project.import_translation(en, "doc", "reference")
+    en.write_text(ENGLISH.replace("first", "1st"), encoding="utf-8")
+    project.import_translation(en, "doc", "reference")
+    first = project.segments("doc")[0]
+    assert project.version_text(first.id, "reference:main") == "This is a 1st text."
+    links = project.db.execute(
+        "SELECT count(*) FROM links l JOIN versions v ON v.id = l.version_id "
+        "JOIN documents d ON d.id = v.document_id WHERE d.name = 'doc'"
+    ).fetchone()[0]
+    assert links == 3

@@ -1,0 +1,103 @@
+"""The store: pragmas, migrations and refusals of databases it cannot use."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workbench.errors import ProjectError
+from workbench.store import open_db, transaction
+from workbench.store.schema import SCHEMA_VERSION
+
+
+def test_new_database_has_schema_wal_and_foreign_keys(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "p.db", create=True)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert {"documents", "segments", "translations", "revisions", "links"} <= set(db.table_names())
+
+
+def test_missing_database_is_an_error_unless_created(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError, match="no project at"):
+        open_db(tmp_path / "absent.db")
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_not_sqlite_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("just some text, not a database\n")
+    with pytest.raises(ProjectError, match="not an SQLite database"):
+        open_db(path)
+    assert path.read_text() == "just some text, not a database\n"
+
+
+def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE foo (x)")
+    with pytest.raises(ProjectError, match="another kind"):
+        open_db(path)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    open_db(path, create=True).conn.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(ProjectError, match="newer"):
+        open_db(path)
+
+
+def test_unwritable_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.store.db as store_db
+
+    monkeypatch.setattr(store_db.os, "access", lambda p, mode: False)
+    with pytest.raises(ProjectError, match="not writable"):
+        open_db(tmp_path / "p.db", create=True)
+    assert not (tmp_path / "p.db").exists()
+
+
+def test_folder_as_database_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError, match="folder"):
+        open_db(tmp_path)
+
+
+def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "p.db", create=True)
+    with pytest.raises(RuntimeError), transaction(db):
+        db.execute(
+            "INSERT INTO documents (name, created_at) VALUES ('a', 'now')"
+        )
+        raise RuntimeError("boom")
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
+def test_nested_transaction_is_a_savepoint(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "p.db", create=True)
+    with transaction(db):
+        db.execute("INSERT INTO documents (name, created_at) VALUES ('a', 'now')")
+        with pytest.raises(RuntimeError), transaction(db):
+            db.execute("INSERT INTO documents (name, created_at) VALUES ('b', 'now')")
+            raise RuntimeError("inner")
+    names = [r[0] for r in db.execute("SELECT name FROM documents")]
+    assert names == ["a"]
+
+
+def test_revisions_are_append_only(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "p.db", create=True)
+    with transaction(db):
+        db.execute("INSERT INTO documents (id, name, created_at) VALUES (1, 'a', 'now')")
+        db.execute(
+            "INSERT INTO segments (id, document_id, paragraph, position, source, updated_at) "
+            "VALUES (1, 1, 1, 1, 'نص', 'now')"
+        )
+        db.execute(
+            "INSERT INTO revisions (segment_id, at, author, action, new_text) "
+            "VALUES (1, 'now', 'me', 'edit', 'x')"
+        )
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("UPDATE revisions SET new_text = 'y'")
