@@ -68,3 +68,15 @@ def test_unknown_segment(project: Project) -> None:
         project.segment(99999)
     with pytest.raises(NotFoundError):
         project.history(99999)
+
+
+def test_notes(project: Project) -> None:
+    seg = project.segments(limit=1)[0]
+    project.add_note(seg.id, "Check the term coup here.")
+    project.add_note(seg.id, "Looks right.", kind="review")
+    notes = project.notes(seg.id)
+    assert [(n["kind"], n["text"], n["author"]) for n in notes] == [
+        ("comment", "Check the term coup here.", "tester"), ("review", "Looks right.", "tester")
+    ]
+    with pytest.raises(WorkbenchError):
+        project.add_note(seg.id, "  ")

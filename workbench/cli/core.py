@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from workbench.cli.app import console, db_option, main, print_json
+from workbench.cli.app import console, db_option, err_console, main, print_json
 from workbench.project import ImportReport, open_project
 
 
@@ -48,8 +48,9 @@ def _report(report: ImportReport) -> None:
 @click.option("--doc", help="Document name (default: the file name without extension).")
 def import_(db: str | None, file: str, doc: str | None) -> None:
     """Segment an Arabic text file and add it to the project (created if missing)."""
-    with open_project(db, create=True) as project:
-        _report(project.import_document(file, doc))
+    with open_project(db, create=True) as project, err_console.status(f"Importing {file}…"):
+        report = project.import_document(file, doc)
+    _report(report)
 
 
 @main.command("import-translation")
@@ -63,8 +64,9 @@ def import_(db: str | None, file: str, doc: str | None) -> None:
 @click.option("--name", help="Version name for reference/draft (default: main).")
 def import_translation(db: str | None, file: str, doc: str, kind: str, name: str | None) -> None:
     """Align an English translation to a document and store it as a version."""
-    with open_project(db) as project:
-        _report(project.import_translation(file, doc, kind, name))
+    with open_project(db) as project, err_console.status(f"Aligning {file}…"):
+        report = project.import_translation(file, doc, kind, name)
+    _report(report)
 
 
 @main.command()

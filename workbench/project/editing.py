@@ -10,6 +10,7 @@ from workbench.project.base import ProjectBase
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
+from workbench.store import notes as q_notes
 from workbench.store import versions as q_versions
 
 
@@ -143,6 +144,20 @@ class EditingMixin(ProjectBase):
                 (seg.target, seg.status), (old_text, old_status), reverts=last["id"],
             )
         return self.segment(segment_id)
+
+    # notes -------------------------------------------------------------------------------
+
+    def add_note(self, segment_id: int, text: str, kind: str = "comment") -> int:
+        """Attach a note (a comment, a review decision) to a segment."""
+        if not text.strip():
+            raise WorkbenchError(f"segment {segment_id}: a note needs some text")
+        self.segment(segment_id)
+        with self.transaction():
+            return q_notes.add_note(self.db, segment_id, self.author, kind, text)
+
+    def notes(self, segment_id: int) -> list[dict[str, Any]]:
+        """The notes of a segment, oldest first (id, at, author, kind, text)."""
+        return q_notes.notes(self.db, segment_id)
 
     # figures -----------------------------------------------------------------------------
 
