@@ -9,7 +9,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-MODULES = ["store"]
+MODULES = ["store", "scoring", "glossary", "export"]
 
 
 def main(argv: list[str]) -> int:

@@ -10,20 +10,24 @@ class Alignment:
     """Links in document order: each is (Arabic indices, English indices), 0-based.
 
     Every index of both sides appears in exactly one link; a side may be empty.
-    ``confidence`` holds one value in [0, 1] per link.
+    ``confidence`` holds one value in [0, 1] per link. ``warnings`` says what looked wrong
+    (e.g. texts that do not seem to translate each other).
     """
 
     links: list[tuple[list[int], list[int]]] = field(default_factory=list)
     confidence: list[float] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def shifted(self, ar_offset: int, en_offset: int) -> Alignment:
         """The same links with both sides' indices moved by the given offsets."""
         return Alignment(
             [([a + ar_offset for a in ar], [e + en_offset for e in en]) for ar, en in self.links],
             list(self.confidence),
+            list(self.warnings),
         )
 
     def extend(self, other: Alignment) -> None:
         """Append another alignment's links (already offset)."""
         self.links.extend(other.links)
         self.confidence.extend(other.confidence)
+        self.warnings.extend(w for w in other.warnings if w not in self.warnings)

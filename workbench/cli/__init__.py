@@ -1,11 +1,19 @@
 """The command line: parse, call the Project service, print. No logic of its own.
 
-Each command group lives in its own module and registers itself on ``main``.
+Each command group lives in its own module and registers itself on ``main`` when imported;
+the modules are imported lazily (``register`` below), so a command loads only what it needs.
 """
 
 from __future__ import annotations
 
-from workbench.cli import core  # noqa: F401  (registers commands)
-from workbench.cli.app import main
+from workbench.cli.app import main, register
+
+# Command modules, imported on first use (see workbench/cli/app.py):
+#   register("workbench.cli.MODULE", "command", ...)
+register("workbench.cli.core", "stats", "import", "import-translation", "history", "undo")
+register("workbench.cli.score", "score")
+register("workbench.cli.check", "check", "accept")
+register("workbench.cli.glossary", "glossary")
+register("workbench.cli.export", "export", "import-xliff", "import-tmx")
 
 __all__ = ["main"]

@@ -8,18 +8,57 @@ from collections.abc import Callable
 from typing import Any
 
 import click
-from rich.console import Console
 
 from workbench.errors import WorkbenchError
 
-console = Console()
-err_console = Console(stderr=True)
-
 EXIT_ERROR = 2
+
+# Command modules register their commands on ``main`` when imported; they are imported on first
+# use so that start-up stays light (``workbench score`` loads neither the store nor the TUI).
+# ``register(module, *names)`` (in cli/__init__.py): asking for one of ``names`` imports only that
+# module; help, completion or any other name imports every registered module.
+COMMAND_MODULES: list[str] = []
+LAZY_COMMANDS: dict[str, str] = {}
+
+
+def register(module: str, *commands: str) -> None:
+    """Declare a command module and the command names it defines."""
+    if module not in COMMAND_MODULES:
+        COMMAND_MODULES.append(module)
+    for name in commands:
+        LAZY_COMMANDS[name] = module
+
+
+def load_commands(name: str | None = None) -> None:
+    """Import the module of command ``name`` (None or an unknown name: every module)."""
+    import importlib
+
+    module = LAZY_COMMANDS.get(name) if name is not None else None
+    for mod in [module] if module else COMMAND_MODULES:
+        importlib.import_module(mod)
+
+
+def __getattr__(name: str) -> Any:
+    """``console`` and ``err_console`` (rich) are built on first use: rich costs start-up time."""
+    if name in ("console", "err_console"):
+        from rich.console import Console
+
+        value = Console(stderr=name == "err_console")
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class WorkbenchGroup(click.Group):
     """A click group that turns WorkbenchError into a one-line message and exit code 2."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        load_commands(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        load_commands()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -47,20 +86,27 @@ def print_json(data: Any) -> None:
 
 @click.group(cls=WorkbenchGroup, invoke_without_command=True)
 @db_option
+@click.option(
+    "--direction",
+    type=click.Choice(["app", "terminal", "auto"]),
+    default=None,
+    help="Who reorders Arabic in the TUI: app (the workbench), terminal (a bidi terminal), "
+    "auto (choose from the environment). Default: the config file's setting (auto).",
+)
 @click.version_option(package_name="workbench")
 @click.pass_context
-def main(ctx: click.Context, db: str | None) -> None:
+def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
     """The Arabic-English translation workbench.
 
-    With no command, opens the translator's workbench on ./segments.db (the sample
-    project is built there on first run).
+    With no command, opens the translator's workbench (the TUI) on ./segments.db (the
+    sample project is built there on first run).
     """
     if ctx.invoked_subcommand is None:
+        from workbench.config import load_config
         from workbench.project import open_project
 
-        with open_project(db) as project:
-            stats = project.stats()
-        click.echo(
-            "The TUI is not built yet; project figures: "
-            + json.dumps(stats, ensure_ascii=False)
-        )
+        config = load_config()
+        project = open_project(db)
+        from workbench.tui.app import WorkbenchApp
+
+        WorkbenchApp(project, config=config, direction=direction).run()

@@ -46,7 +46,8 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
         key = (term, rendering.casefold())
         if key in seen:
             glossary.warnings.append(
-                f"{path}: line {number}: duplicate of line {seen[key]} ({term} → {rendering}), merged"
+                f"{path}: line {number}: duplicate of line {seen[key]} "
+                f"({term} → {rendering}), merged"
             )
             index = next(
                 i for i, e in enumerate(glossary.entries) if (e.term, e.rendering.casefold()) == key

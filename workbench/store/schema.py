@@ -88,7 +88,9 @@ MIGRATIONS: list[str] = [
         reverts INTEGER REFERENCES revisions(id)
     );
     CREATE INDEX revisions_segment ON revisions(segment_id, id);
-    CREATE TRIGGER revisions_append_only_update BEFORE UPDATE ON revisions
+    -- Only segment_id may change: merging two segments re-points the history of the second.
+    CREATE TRIGGER revisions_append_only_update BEFORE UPDATE OF
+        id, at, author, action, old_text, new_text, old_status, new_status, reverts ON revisions
         BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
 
     CREATE TABLE glossary (
@@ -123,6 +125,14 @@ MIGRATIONS: list[str] = [
         target_text TEXT NOT NULL
     );
     CREATE INDEX overrides_segment ON overrides(segment_id);
+    -- An override holds only for the text it was made on: a changed text clears it.
+    CREATE TRIGGER overrides_clear_on_update AFTER UPDATE OF text ON translations
+        WHEN NEW.text IS NOT OLD.text
+        BEGIN DELETE FROM overrides WHERE segment_id = NEW.segment_id
+            AND version_id = NEW.version_id AND target_text IS NOT NEW.text; END;
+    CREATE TRIGGER overrides_clear_on_delete AFTER DELETE ON translations
+        BEGIN DELETE FROM overrides WHERE segment_id = OLD.segment_id
+            AND version_id = OLD.version_id; END;
 
     -- Scoring runs of a version against references, and their per-segment scores.
     CREATE TABLE score_runs (

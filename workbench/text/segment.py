@@ -1,15 +1,145 @@
 """Sentence segmentation of Arabic and English text.
 
-A newline always ends a paragraph; sentences never cross paragraphs.
+A newline always ends a paragraph; sentences never cross paragraphs. Within a paragraph a
+sentence ends at ``. ! ? ؟ …`` (with any closing quotes and brackets that follow the mark)
+unless the period belongs to a number (3.5, 10.30, 5.2), a URL or e-mail address, an initial
+(E. H. Carr, أ. د.), an abbreviation from ``abbreviations.tsv`` (Dr., e.g., U.S., د.), or a
+list number opening the sentence (``1.``, ``(b).``). ``،`` and ``؛`` never end a sentence.
+The text of every sentence is a slice of the input: nothing but surrounding whitespace is
+ever dropped.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
-_END = r"[.!?؟…]+"
-_CLOSERS = "\"'”’»)]}›"
-_BOUNDARY = re.compile(rf"({_END}[{re.escape(_CLOSERS)}]*)(\s+)")
+from workbench.errors import InputError
+
+KINDS = ("title", "inner", "number", "end", "era", "letter")
+LANGS = ("ar", "en", "any")
+
+# An end mark, then what stays with the sentence after it (closing quotes and brackets, a
+# footnote mark such as [3], invisible direction marks), then whitespace, the paragraph's
+# end, or an Arabic letter written without a space (انتهى.وبدأ).
+_CLOSERS = "\"'”’»›)\\]}\u200e\u200f\u061c"
+_CANDIDATE = re.compile(
+    rf"([.!?؟…]+)((?:[{_CLOSERS}]|\[\d{{1,3}}\])*)(?=\s|$|[\u0621-\u064a])"
+)
+_URL = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+)
+_URL_TRAIL = ".,;:!?؟)]}»\"'”’"
+_OPENERS = "\"'“‘«‹([{"
+_ENUMERATOR = re.compile(
+    r"[(\[]?(?:\d{1,3}|[٠-٩]{1,3}|[IVXLC]{1,5}|[ivxlc]{1,5}|[A-Za-z]|[\u0621-\u064a])[)\]]?"
+    r"(?:\.\d{1,3})*"
+)
+_NUMBER = re.compile(r"[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+# Capitalised words that open English sentences: after an abbreviation that may end a
+# sentence (etc., Inc., U.S.), one of these (or an opening quote) means it did.
+_STARTERS = frozenset(
+    """The A An It He She We They I You This That These Those There Here But And Or So Yet
+    In On At As If When While Where Why What Who How However Meanwhile Moreover Furthermore
+    After Before Since Although Though Because Its His Her Their Our My Your Then Now Some
+    Many Most Both Each Every No Not One Two Three Such Other Another For With By From To
+    Also Still Instead Today Yesterday Last Next According Nor Only Even Once Under Over""".split()
+)
+# Capitalised words that go on after a.m., Inc., etc. inside a sentence (7 a.m. Friday).
+_CONTINUERS = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December GMT UTC BST CET EST EDT CST CDT
+    PST PDT MST MDT ET PT CT Eastern Central Pacific Mountain Atlantic Standard Time Local""".split()
+)
+_SPEECH = frozenset(
+    """said says added adds asked asks told tells wrote writes replied replies shouted cried
+    explained explains continued noted insisted recalled warned answered""".split()
+)
+# Words that carry an Arabic sentence on after a closing quote (the attribution of a quote).
+_ATTRIBUTION = frozenset(
+    "قال قالت أضاف أضافت يقول تقول كما حسبما بحسب وفقا وفقًا وفقاً أوضح أوضحت صاح صرخ".split()
+)
+# Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة).
+_ERA_CONTINUATION = frozenset("في من إلى الى على عن حتى حين".split())
+_MAX_BRACKET = 250
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """Abbreviation kinds by language: ``kind(token, lang)`` is None for an ordinary word."""
+
+    by_lang: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def kind(self, token: str) -> str | None:
+        """The kind of ``token`` (without its final period), or None for an ordinary word.
+
+        A token in Latin letters is looked up among the English abbreviations, any other
+        among the Arabic ones, whatever the language of the text around it.
+        """
+        lang = "en" if token.isascii() else "ar"
+        for key in (lang, "any"):
+            table = self.by_lang.get(key)
+            if not table:
+                continue
+            found = table.get(token) or table.get(token.lower())
+            if found:
+                return found
+        return None
+
+    def merged(self, other: Abbreviations) -> Abbreviations:
+        """These abbreviations with ``other``'s added (``other`` wins on conflicts)."""
+        out = {lang: dict(table) for lang, table in self.by_lang.items()}
+        for lang, table in other.by_lang.items():
+            out.setdefault(lang, {}).update(table)
+        return Abbreviations(out)
+
+
+def parse_abbreviations(text: str, path: str | Path = "abbreviations.tsv") -> Abbreviations:
+    """Read an abbreviations TSV (abbreviation, language, kind[, comment]); errors name the line."""
+    out: dict[str, dict[str, str]] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip("\r\n\ufeff")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if fields[0] == "abbreviation":
+            continue
+        if len(fields) < 3:
+            raise InputError(path, "expected: abbreviation<TAB>language<TAB>kind", number)
+        token, lang, kind = (f.strip() for f in fields[:3])
+        token = token.rstrip(".")
+        if not token:
+            raise InputError(path, "empty abbreviation", number)
+        if lang not in LANGS:
+            raise InputError(path, f"language must be one of {', '.join(LANGS)}", number)
+        if kind not in KINDS:
+            raise InputError(path, f"kind must be one of {', '.join(KINDS)}", number)
+        table = out.setdefault(lang, {})
+        table[token] = kind
+        if lang != "ar":
+            table.setdefault(token.lower(), kind)
+    return Abbreviations(out)
+
+
+@lru_cache(maxsize=1)
+def default_abbreviations() -> Abbreviations:
+    """The abbreviations shipped with the package (``workbench/text/abbreviations.tsv``)."""
+    text = resources.files("workbench.text").joinpath("abbreviations.tsv").read_text("utf-8")
+    return parse_abbreviations(text)
+
+
+def load_abbreviations(path: str | Path) -> Abbreviations:
+    """The shipped abbreviations extended with a user's file."""
+    from workbench.textio import read_text
+
+    return default_abbreviations().merged(parse_abbreviations(read_text(path), path))
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -17,24 +147,202 @@ def split_paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def split_sentences(paragraph: str, lang: str) -> list[str]:
+def _token_before(text: str, end: int) -> tuple[str, int]:
+    """The word (letters, digits, inner periods) ending at ``end`` and where it starts."""
+    i = end
+    while i > 0:
+        ch = text[i - 1]
+        if ch.isalnum() or ch in "\u0640\u0670" or "\u064b" <= ch <= "\u065f":
+            i -= 1
+        elif ch == "." and i - 1 > 0 and text[i - 2].isalnum() and i < end:
+            i -= 1
+        else:
+            break
+    return text[i:end], i
+
+
+def _next_word(text: str, pos: int) -> tuple[str, bool]:
+    """The word after ``pos`` (skipping spaces and opening quotes) and whether a quote opened it."""
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    quoted = False
+    while pos < n and text[pos] in _OPENERS:
+        quoted = True
+        pos += 1
+    start = pos
+    while pos < n and (text[pos].isalnum() or text[pos] in "'’-\u0640"):
+        pos += 1
+    return text[start:pos], quoted
+
+
+def _is_number(token: str) -> bool:
+    return bool(token) and _NUMBER.fullmatch(token) is not None
+
+
+def _word_after(text: str, pos: int) -> str:
+    """The second word after ``pos``."""
+    m = re.match(r"\s*\S+\s+([\w'’-]+)", text[pos : pos + 80])
+    return m.group(1) if m else ""
+
+
+def _latin_lower_start(word: str) -> bool:
+    """A word that starts in Latin lower case (but not iPhone, eBay)."""
+    if not word or not ("a" <= word[0] <= "z"):
+        return False
+    return not (len(word) > 1 and word[1].isupper())
+
+
+class Segmenter:
+    """A sentence splitter for one set of abbreviations."""
+
+    def __init__(self, abbreviations: Abbreviations | None = None) -> None:
+        self.abbreviations = abbreviations or default_abbreviations()
+
+    def boundaries(self, paragraph: str, lang: str) -> list[int]:
+        """Offsets in ``paragraph`` just after each sentence-ending mark (and its closers)."""
+        out: list[int] = []
+        protected: list[tuple[int, int]] = []
+        if "://" in paragraph or "www." in paragraph or "@" in paragraph:
+            for m in _URL.finditer(paragraph):
+                s, e = m.span()
+                while e > s and paragraph[e - 1] in _URL_TRAIL:
+                    e -= 1
+                protected.append((s, e))
+        start = 0
+        for m in _CANDIDATE.finditer(paragraph):
+            mark_start, mark_end = m.span(1)
+            end = m.end()
+            if protected and any(s <= mark_start < e for s, e in protected):
+                continue
+            if self._breaks(paragraph, lang, start, mark_start, mark_end, end, m.group(2)):
+                if paragraph[start:end].strip():
+                    out.append(end)
+                    start = end
+        return out
+
+    def _breaks(
+        self, text: str, lang: str, start: int, ms: int, me: int, end: int, closers: str
+    ) -> bool:
+        mark = text[ms:me]
+        nxt, quoted = _next_word(text, end)
+        if self._inside_brackets(text, start, ms, end):
+            return False
+        if "?" in mark or "!" in mark or "؟" in mark:
+            if _latin_lower_start(nxt):
+                return False
+            if closers and nxt in _ATTRIBUTION:
+                return False  # "...!" كما أضاف هاميل
+            return not (closers and _word_after(text, end) in _SPEECH)  # "...!" Hammel added
+        if "…" in mark or len(mark) > 1:  # an ellipsis
+            if ms == 0 or text[ms - 1].isspace():
+                return False  # a pause (word ... word), not an end
+            return not _latin_lower_start(nxt)
+        # a single period
+        token, tstart = _token_before(text, ms)
+        if not token:
+            return not _latin_lower_start(nxt)
+        if not text[start:tstart].strip() and _ENUMERATOR.fullmatch(text[start:ms].strip()):
+            return False  # "1." or "(b)." opening a list item
+        kind = self.abbreviations.kind(token)
+        if kind is None and "." in token and _DOTTED.fullmatch(token):
+            kind = "end"  # U.S., J.R.R.
+        if kind is None and len(token) == 1 and (token.isupper() or not token.isascii()):
+            return False  # an initial: E. H. Carr, أ. د. محمد
+        if kind == "title" or kind == "inner":
+            return False
+        if kind == "letter":  # a Latin letter spelled in Arabic: an initial unless it ends
+            prev, _ = _token_before(text, len(text[:tstart].rstrip()))  # an acronym (بي بي سي.)
+            return self.abbreviations.kind(prev) == "letter"
+        if kind == "number":
+            if nxt[:1].isdigit():
+                return False
+            return not _latin_lower_start(nxt)
+        if kind == "end":
+            if _latin_lower_start(nxt) or not nxt and not quoted and end < len(text):
+                return False
+            if _ARABIC_LETTER.match(nxt[:1]):
+                return not token.isascii()  # شركة Apple Inc. في ... goes on
+            if token.isupper() and "." in token:  # U.S. Army / ... the U.S. Then
+                return quoted or nxt in _STARTERS or not nxt
+            return nxt not in _CONTINUERS  # 7 a.m. Friday / ... at 6 a.m. Thailand
+        if kind == "era":
+            if not self._after_number(text, tstart):
+                return False  # م. المهندس
+            return nxt not in _ERA_CONTINUATION and not nxt[:1].isdigit()
+        return not _latin_lower_start(nxt)
+
+    @staticmethod
+    def _after_number(text: str, tstart: int) -> bool:
+        prev, _ = _token_before(text, len(text[:tstart].rstrip()))
+        return _is_number(prev)
+
+    @staticmethod
+    def _inside_brackets(text: str, start: int, ms: int, end: int) -> bool:
+        """Whether the mark sits inside a bracket that closes a little later."""
+        seg = text[start:ms]
+        if "(" not in seg and "[" not in seg:
+            return False
+        depth = seg.count("(") - seg.count(")") + seg.count("[") - seg.count("]")
+        if depth <= 0:
+            return False
+        closed = text[ms:end].count(")") + text[ms:end].count("]")
+        if closed >= depth:
+            return False
+        ahead = text[end : end + _MAX_BRACKET]
+        return ")" in ahead or "]" in ahead
+
+    def split_sentences(self, paragraph: str, lang: str) -> list[str]:
+        """The sentences of one paragraph, stripped."""
+        out: list[str] = []
+        start = 0
+        for end in self.boundaries(paragraph, lang):
+            piece = paragraph[start:end].strip()
+            if piece:
+                out.append(piece)
+            start = end
+        tail = paragraph[start:].strip()
+        if tail:
+            out.append(tail)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _default_segmenter() -> Segmenter:
+    return Segmenter()
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("ar", "en"):
+        raise ValueError(f"lang must be 'ar' or 'en', not {lang!r}")
+
+
+def split_sentences(
+    paragraph: str, lang: str, *, abbreviations: Abbreviations | None = None
+) -> list[str]:
     """Split one paragraph into sentences (``lang`` is 'ar' or 'en')."""
-    out: list[str] = []
-    start = 0
-    for m in _BOUNDARY.finditer(paragraph):
-        end = m.end(1)
-        out.append(paragraph[start:end].strip())
-        start = m.end()
-    tail = paragraph[start:].strip()
-    if tail:
-        out.append(tail)
-    return [s for s in out if s]
+    _check_lang(lang)
+    segmenter = Segmenter(abbreviations) if abbreviations else _default_segmenter()
+    return segmenter.split_sentences(paragraph, lang)
 
 
-def segment_text(text: str, lang: str) -> list[tuple[int, str]]:
+def segment_text(
+    text: str, lang: str, *, abbreviations: Abbreviations | None = None
+) -> list[tuple[int, str]]:
     """Sentences of a whole text as (paragraph number from 1, sentence) pairs."""
+    _check_lang(lang)
+    segmenter = Segmenter(abbreviations) if abbreviations else _default_segmenter()
     return [
         (p, sentence)
         for p, paragraph in enumerate(split_paragraphs(text), start=1)
-        for sentence in split_sentences(paragraph, lang)
+        for sentence in segmenter.split_sentences(paragraph, lang)
     ]
+
+
+def segment_paragraphs(
+    paragraphs: Iterable[str], lang: str, *, abbreviations: Abbreviations | None = None
+) -> list[list[str]]:
+    """Each paragraph's sentences."""
+    _check_lang(lang)
+    segmenter = Segmenter(abbreviations) if abbreviations else _default_segmenter()
+    return [segmenter.split_sentences(p, lang) for p in paragraphs]

@@ -1,0 +1,392 @@
+"""Sentence alignment: strict link F1 of our aligner and of a Gale–Church baseline, speed, memory.
+
+Test sets (all seeded, rebuilt identically on every run):
+- ``ntrex merged``: the 198 ntrex128 line pairs, with some neighbouring lines merged on one
+  side or the other inside a document (1–2, 2–1 and a few 1–3 / 3–1 links from real text);
+- ``tico merged``: the same on the 186 tico19 line pairs;
+- ``ntrex end-to-end``: docs_ar.txt / docs_en.txt segmented with workbench's splitter, aligned
+  paragraph by paragraph, scored against gold_sentence_links.tsv projected onto the sentences;
+- ``literary``: long Arabic lines (1 to 9 ntrex/tico lines joined, inner full stops turned
+  into commas) facing every English sentence on its own line — links 1–1 up to 1–9;
+- ``literary, no digits``: the same with every digit removed (fewer anchors, as in fiction);
+- ``legal``: numbered articles and clauses built from tests/align/data/legal_clauses.tsv, with
+  clauses split in two on one side (1–2, 2–1);
+- ``mismatched``: Arabic news against unrelated English (confidence must be low);
+- speed and peak memory on 10,000 × 10,000 sentences (the ntrex/tico pairs repeated, merged).
+Strict link F1 counts a link as right only when both its sides are exactly the gold ones.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bench.common import DATA, ROOT, Row, peak_rss_mb
+from workbench.align import Alignment, align_paragraphs, align_sentences
+from workbench.text.segment import segment_text
+
+Link = tuple[tuple[int, ...], tuple[int, ...]]
+Set = tuple[list[str], list[str], list[Link]]
+
+LEGAL = ROOT / "tests" / "align" / "data" / "legal_clauses.tsv"
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def _docs(corpus: str) -> list[tuple[list[str], list[str]]]:
+    """(Arabic lines, English lines) of every document of ntrex128 or tico19."""
+    ar = _lines(DATA / corpus / "ar.txt")
+    en = _lines(DATA / corpus / "en.txt")
+    if corpus == "ntrex128":
+        ids = _lines(DATA / corpus / "doc_ids.txt")
+    else:
+        ids = [r.split("\t")[1].split(":")[0] for r in _lines(DATA / corpus / "ids.tsv")[1:]]
+    docs: dict[str, tuple[list[str], list[str]]] = {}
+    for a, e, d in zip(ar, en, ids, strict=True):
+        docs.setdefault(d, ([], []))
+        docs[d][0].append(a)
+        docs[d][1].append(e)
+    return list(docs.values())
+
+
+def strict_f1(predicted: Sequence[tuple[Sequence[int], Sequence[int]]], gold: Sequence[Link]) -> float:
+    """F1 of exactly matching links (both sides equal)."""
+    p = {(tuple(a), tuple(e)) for a, e in predicted}
+    g = {(tuple(a), tuple(e)) for a, e in gold}
+    tp = len(p & g)
+    if not tp:
+        return 0.0
+    precision, recall = tp / len(p), tp / len(g)
+    return 2 * precision * recall / (precision + recall)
+
+
+def merged_set(corpus: str, seed: int = 7, p2: float = 0.15, p3: float = 0.03) -> Set:
+    """Line pairs with neighbouring lines merged on one side (within documents)."""
+    rng = random.Random(seed)
+    ar_out: list[str] = []
+    en_out: list[str] = []
+    gold: list[Link] = []
+    for ar, en in _docs(corpus):
+        i = 0
+        while i < len(ar):
+            r = rng.random()
+            size = 3 if r < p3 else 2 if r < p3 + 2 * p2 else 1
+            size = min(size, len(ar) - i)
+            side = rng.choice(("ar", "en"))
+            a0, e0 = len(ar_out), len(en_out)
+            if size == 1:
+                ar_out.append(ar[i])
+                en_out.append(en[i])
+                gold.append(((a0,), (e0,)))
+            elif side == "ar":  # one Arabic line faces `size` English lines
+                ar_out.append(" ".join(ar[i : i + size]))
+                en_out.extend(en[i : i + size])
+                gold.append(((a0,), tuple(range(e0, e0 + size))))
+            else:  # `size` Arabic lines face one English line
+                ar_out.extend(ar[i : i + size])
+                en_out.append(" ".join(en[i : i + size]))
+                gold.append((tuple(range(a0, a0 + size)), (e0,)))
+            i += size
+    return ar_out, en_out, gold
+
+
+_INNER_STOP = re.compile(r"[.]([\"”»]?)$")
+
+
+def literary_set(seed: int = 11, digits: bool = True) -> Set:
+    """Long Arabic lines (1–9 sentences joined) facing one English sentence per line."""
+    rng = random.Random(seed)
+    weights = [3, 4, 4, 3, 2, 2, 1, 1, 1]
+    ar_out: list[str] = []
+    en_out: list[str] = []
+    gold: list[Link] = []
+    for corpus in ("ntrex128", "tico19"):
+        for ar, en in _docs(corpus):
+            i = 0
+            while i < len(ar):
+                k = min(rng.choices(range(1, 10), weights)[0], len(ar) - i)
+                parts = [s.strip() for s in ar[i : i + k]]
+                parts = [_INNER_STOP.sub(r"\1،", p) for p in parts[:-1]] + parts[-1:]
+                e0 = len(en_out)
+                gold.append(((len(ar_out),), tuple(range(e0, e0 + k))))
+                ar_out.append(" ".join(parts))
+                en_out.extend(en[i : i + k])
+                i += k
+    if not digits:
+        ar_out = [re.sub(r"[\d٠-٩]", "", s) for s in ar_out]
+        en_out = [re.sub(r"\d", "", s) for s in en_out]
+    return ar_out, en_out, gold
+
+
+def _to_arabic_digits(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+def legal_set(seed: int = 5, articles: int = 60) -> Set:
+    """Numbered articles of clauses drawn from the legal clause bank."""
+    rng = random.Random(seed)
+    bank = [
+        tuple(line.split("\t")[:2])
+        for line in _lines(LEGAL)
+        if line.strip() and not line.startswith("#")
+    ]
+    letters_ar = "أبجدهوزحطي"
+    letters_en = "abcdefghij"
+    ar_out: list[str] = []
+    en_out: list[str] = []
+    gold: list[Link] = []
+    for number in range(1, articles + 1):
+        arabic_digits = rng.random() < 0.5
+        head_ar = f"المادة {number}"
+        if arabic_digits:
+            head_ar = _to_arabic_digits(head_ar)
+        gold.append(((len(ar_out),), (len(en_out),)))
+        ar_out.append(head_ar)
+        en_out.append(f"Article {number}")
+        numbered = rng.random() < 0.6
+        lettered = not numbered and rng.random() < 0.4
+        for c in range(rng.randint(1, 5)):
+            a_text, e_text = rng.choice(bank)
+            n_val, m_val = rng.randint(2, 90), rng.randint(100, 5000)
+            a_text = a_text.replace("{n}", str(n_val)).replace("{m}", str(m_val))
+            e_text = e_text.replace("{n}", str(n_val)).replace("{m}", str(m_val))
+            if arabic_digits:
+                a_text = _to_arabic_digits(a_text)
+            a_parts = a_text.split(" || ")
+            e_parts = e_text.split(" || ")
+            if numbered:
+                a_parts[0] = (_to_arabic_digits(f"{c + 1}. ") if arabic_digits else f"{c + 1}. ") + a_parts[0]
+                e_parts[0] = f"{c + 1}. " + e_parts[0]
+            elif lettered:
+                a_parts[0] = f"({letters_ar[c]}) " + a_parts[0]
+                e_parts[0] = f"({letters_en[c]}) " + e_parts[0]
+            a0, e0 = len(ar_out), len(en_out)
+            gold.append((tuple(range(a0, a0 + len(a_parts))), tuple(range(e0, e0 + len(e_parts)))))
+            ar_out.extend(a_parts)
+            en_out.extend(e_parts)
+    return ar_out, en_out, gold
+
+
+def end_to_end(aligner: Callable[[list[list[str]], list[list[str]]], Sequence]) -> float:
+    """Segment docs_ar/docs_en, align, score against the gold line links projected on sentences."""
+    docs_ar = _lines(DATA / "ntrex128" / "docs_ar.txt")
+    docs_en = _lines(DATA / "ntrex128" / "docs_en.txt")
+    ids = _lines(DATA / "ntrex128" / "doc_ids.txt")
+    ar_lines = _lines(DATA / "ntrex128" / "ar.txt")
+    en_lines = _lines(DATA / "ntrex128" / "en.txt")
+    doc_lines: dict[str, list[int]] = {}
+    for k, d in enumerate(ids):
+        doc_lines.setdefault(d, []).append(k)
+    ar_pars = [[s for _, s in segment_text(t, "ar")] for t in docs_ar]
+    en_pars = [[s for _, s in segment_text(t, "en")] for t in docs_en]
+    gold: list[Link] = []
+    a_base = e_base = 0
+    for (_, lines), pa, pe in zip(doc_lines.items(), ar_pars, en_pars, strict=True):
+        a_map = _sentence_lines(pa, [ar_lines[k] for k in lines])
+        e_map = _sentence_lines(pe, [en_lines[k] for k in lines])
+        gold.extend(
+            (tuple(a + a_base for a in ga), tuple(e + e_base for e in ge))
+            for ga, ge in _components(a_map, e_map)
+        )
+        a_base += len(pa)
+        e_base += len(pe)
+    predicted = aligner(ar_pars, en_pars)
+    return strict_f1(predicted, gold)
+
+
+def _sentence_lines(sentences: list[str], lines: list[str]) -> list[set[int]]:
+    """For each sentence, the gold lines it overlaps (by whitespace-free offsets)."""
+    ends = []
+    pos = 0
+    for line in lines:
+        pos += len("".join(line.split()))
+        ends.append(pos)
+    out: list[set[int]] = []
+    pos = 0
+    for s in sentences:
+        start, pos = pos, pos + len("".join(s.split()))
+        out.append({k for k, e in enumerate(ends) if e > start and (ends[k - 1] if k else 0) < pos})
+    return out
+
+
+def _components(a_map: list[set[int]], e_map: list[set[int]]) -> list[tuple[list[int], list[int]]]:
+    """Group sentences that share gold lines (line i ↔ line i) into links."""
+    parent = list(range(len(a_map) + len(e_map)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    owner: dict[int, int] = {}
+    for idx, lines in [(a, s) for a, s in enumerate(a_map)] + [
+        (len(a_map) + e, s) for e, s in enumerate(e_map)
+    ]:
+        for line in lines:
+            if line in owner:
+                parent[find(idx)] = find(owner[line])
+            else:
+                owner[line] = idx
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for a in range(len(a_map)):
+        groups.setdefault(find(a), ([], []))[0].append(a)
+    for e in range(len(e_map)):
+        groups.setdefault(find(len(a_map) + e), ([], []))[1].append(e)
+    return sorted(groups.values(), key=lambda g: (g[0] or [math.inf], g[1] or [math.inf]))
+
+
+# --- the Gale–Church baseline (length in characters only) -----------------------------------
+
+_GC_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089,
+              (2, 2): 0.011}
+
+
+def _gc_cost(la: int, le: int) -> float:
+    c, s2 = 1.0, 6.8
+    mean = (la + le / c) / 2
+    if mean == 0:
+        return 0.0
+    z = abs((le - la * c) / math.sqrt(s2 * mean))
+    p = 2 * (1 - 0.5 * (1 + math.erf(z / math.sqrt(2))))
+    return -math.log(max(p, 1e-300))
+
+
+def gale_church(ar: Sequence[str], en: Sequence[str], band: int = 60) -> list[tuple[list[int], list[int]]]:
+    """Gale & Church (1993): character lengths, moves 1–1, 1–0, 0–1, 2–1, 1–2, 2–2."""
+    n, m = len(ar), len(en)
+    la = [len(s) for s in ar]
+    le = [len(s) for s in en]
+    ratio = sum(le) / max(sum(la), 1)
+    la = [x * ratio for x in la]
+    inf = float("inf")
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    penalty = {mv: -math.log(p) for mv, p in _GC_PRIORS.items()}
+    for i in range(n + 1):
+        centre = i * m / max(n, 1)
+        for j in range(max(0, int(centre) - band), min(m, int(centre) + band) + 1):
+            if (i, j) == (0, 0):
+                continue
+            best, arg = inf, None
+            for (di, dj), pen in penalty.items():
+                prev = cost.get((i - di, j - dj))
+                if prev is None:
+                    continue
+                c = prev + pen + _gc_cost(int(sum(la[i - di : i])), sum(le[j - dj : j]))
+                if c < best:
+                    best, arg = c, (di, dj)
+            if arg is not None:
+                cost[(i, j)] = best
+                back[(i, j)] = arg
+    links: list[tuple[list[int], list[int]]] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        di, dj = back[(i, j)]
+        links.append((list(range(i - di, i)), list(range(j - dj, j))))
+        i, j = i - di, j - dj
+    return links[::-1]
+
+
+# --- running -------------------------------------------------------------------------------
+
+def sets() -> list[tuple[str, Set]]:
+    """Every presegmented test set."""
+    return [
+        ("ntrex merged", merged_set("ntrex128")),
+        ("tico merged", merged_set("tico19")),
+        ("legal", legal_set()),
+        ("literary", literary_set()),
+        ("literary, no digits", literary_set(digits=False)),
+    ]
+
+
+def mismatched_confidence() -> tuple[float, bool]:
+    """Median link confidence of Arabic news aligned to unrelated English, and a warning?"""
+    ar = _lines(DATA / "ntrex128" / "ar.txt")[:120]
+    en = _lines(DATA / "tico19" / "en.txt")[:120]
+    result = align_sentences(ar, en)
+    conf = sorted(result.confidence)
+    return conf[len(conf) // 2], bool(result.warnings)
+
+
+def scale_set(size: int = 10_000) -> tuple[list[str], list[str]]:
+    """``size`` × about ``size`` sentences from the real pairs, repeated, with some merged."""
+    base = [d for c in ("ntrex128", "tico19") for d in _docs(c)]
+    pairs = [(a, e) for ar, en in base for a, e in zip(ar, en, strict=True)]
+    rng = random.Random(3)
+    ar_out: list[str] = []
+    en_out: list[str] = []
+    while len(ar_out) < size:
+        a, e = pairs[rng.randrange(len(pairs))]
+        if rng.random() < 0.1:
+            a2, e2 = pairs[rng.randrange(len(pairs))]
+            ar_out.append(a + " " + a2)
+            en_out.extend([e, e2])
+        else:
+            ar_out.append(a)
+            en_out.append(e)
+    return ar_out, en_out
+
+
+def run() -> list[Row]:
+    """The benchmark rows."""
+    rows: list[Row] = []
+    targets = {"ntrex merged": ">= 0.95", "legal": ">= 0.90", "literary": ">= 0.50"}
+    for name, (ar, en, gold) in sets():
+        ours = strict_f1(align_sentences(ar, en).links, gold)
+        base = strict_f1(gale_church(ar, en), gold)
+        rows.append(Row(f"strict link F1, {name} ({len(gold)} links)", ours, "F1",
+                        f"Gale-Church {base:.3f}", ours / base if base else None,
+                        targets.get(name, "")))
+    ours = end_to_end(lambda a, e: align_paragraphs(a, e).links)
+    base = end_to_end(_gc_paragraphs)
+    rows.append(Row("strict link F1, ntrex end-to-end (segment + align)", ours, "F1",
+                    f"Gale-Church {base:.3f}", ours / base if base else None, ">= 0.95"))
+    median, warned = mismatched_confidence()
+    rows.append(Row("median confidence, unrelated texts" + (" (warned)" if warned else ""),
+                    median, "", "", None, "low"))
+    ar, en = scale_set()
+    start = time.perf_counter()
+    align_sentences(ar, en)
+    seconds = time.perf_counter() - start
+    rows.append(Row(f"align {len(ar)} x {len(en)} sentences", seconds, "s", "", None, "< 10"))
+    rows.append(Row("peak memory (whole bench process)", peak_rss_mb(), "MB", "", None, "< 1024"))
+    return rows
+
+
+def _gc_paragraphs(ar: list[list[str]], en: list[list[str]]) -> list[tuple[list[int], list[int]]]:
+    out: list[tuple[list[int], list[int]]] = []
+    ai = ei = 0
+    for pa, pe in zip(ar, en, strict=True):
+        out.extend(([a + ai for a in x], [e + ei for e in y]) for x, y in gale_church(pa, pe))
+        ai += len(pa)
+        ei += len(pe)
+    return out
+
+
+def _report(name: str, result: Alignment | list, gold: list[Link]) -> None:
+    links = result.links if isinstance(result, Alignment) else result
+    print(f"{name}: {strict_f1(links, gold):.4f}")
+
+
+if __name__ == "__main__":
+    chosen = sys.argv[1:]
+    for name, (ar, en, gold) in sets():
+        if chosen and not any(c in name for c in chosen):
+            continue
+        start = time.perf_counter()
+        result = align_sentences(ar, en)
+        took = time.perf_counter() - start
+        print(f"{name}: ours {strict_f1(result.links, gold):.4f} ({took:.2f}s)  "
+              f"GC {strict_f1(gale_church(ar, en), gold):.4f}  links {len(gold)}")
+    if not chosen or "e2e" in chosen:
+        print("e2e ours", end_to_end(lambda a, e: align_paragraphs(a, e).links))
+        print("e2e GC", end_to_end(_gc_paragraphs))

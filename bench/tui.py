@@ -1,0 +1,197 @@
+"""TUI figures on a 100,000-segment project: first paint, next-segment repaint, memory.
+
+The project is built through the Project API in a child process (so its memory does not count):
+the Arabic document from bench.corpus, then a working English translation of the first 60 % of
+the segments (as translated) brought in as XLIFF, so the editor opens deep in the document on
+the first untranslated segment. The app is then driven headless with Textual's pilot at
+120x32. The baseline is Textual's DataTable holding every row of the same project.
+
+    python -m bench tui
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import DATA, ROOT, Row, peak_rss_mb, workdir
+from bench.corpus import write_big_arabic
+
+SEGMENTS = 100_000
+TRANSLATED = 0.6
+MOVES = 300
+SIZE = (120, 32)
+
+
+def build(folder: Path) -> Path:
+    """Build the big project in ``folder`` (run in a child process)."""
+    from lxml import etree
+
+    from workbench.project import Project
+
+    source = write_big_arabic(folder / "big.ar.txt", SEGMENTS)
+    db = folder / "big.db"
+    pool = [
+        line.strip()
+        for name in ("ntrex128/en.txt", "tico19/en.txt")
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    rng = random.Random(11)
+    with Project.open(db, create=True, author="bench") as project:
+        project.import_document(source, "big")
+        exported = project.export("xliff", folder / "big.xlf", "big", force=True, findings="none")
+        ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+        tree = etree.parse(str(exported))
+        units = tree.findall(f".//{ns}trans-unit")
+        for unit in units[: int(len(units) * TRANSLATED)]:
+            target = unit.find(f"{ns}target")
+            if target is None:
+                target = etree.Element(f"{ns}target")
+                unit.find(f"{ns}source").addnext(target)
+            target.text = rng.choice(pool)
+            target.set("state", "translated")
+        tree.write(str(folder / "big.en.xlf"), encoding="utf-8", xml_declaration=True)
+        project.import_xliff(folder / "big.en.xlf", "big")
+    return db
+
+
+def _child(code: str, *args: str, timeout: float = 600) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
+        timeout=timeout,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr)
+    return proc.stdout
+
+
+async def _measure(db: Path, config_path: Path) -> dict[str, float]:
+    from workbench.config import Config
+    from workbench.tui.app import WorkbenchApp
+
+    out: dict[str, float] = {}
+    start = time.perf_counter()
+    app = WorkbenchApp(db, config=Config(path=config_path), direction="app", author="bench")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot._wait_for_screen()
+        app.screen._on_timer_update()  # the first frame with the list and the open segment
+        out["first_paint"] = time.perf_counter() - start
+        editor = app.editor
+        assert editor is not None and editor.current is not None
+        out["segments"] = len(editor.rows or [])
+        out["opened_at"] = editor.current.position
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        samples = []
+        for _ in range(MOVES):
+            t = time.perf_counter()
+            await pilot.press("alt+down")
+            app.screen._on_timer_update()  # repaint now, as the next frame would
+            samples.append(time.perf_counter() - t)
+        out["opened_after"] = editor.current.position
+        samples.sort()
+        out["next_median"] = statistics.median(samples)
+        out["next_p95"] = samples[int(len(samples) * 0.95)]
+        out["next_max"] = samples[-1]
+        t = time.perf_counter()
+        editor.open_segment(editor.rows.ids[len(editor.rows) // 3])
+        await pilot._wait_for_screen()
+        app.screen._on_timer_update()
+        out["jump"] = time.perf_counter() - t
+        await app.workers.wait_for_complete()
+    gc.collect()
+    return out
+
+
+DATATABLE = """
+import sys, time, asyncio, sqlite3
+from textual.app import App
+from textual.widgets import DataTable
+db = sys.argv[1]
+class T(App):
+    def compose(self):
+        yield DataTable()
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("#", "status", "Arabic", "English")
+        conn = sqlite3.connect(db)
+        rows = conn.execute(
+            "SELECT s.position, s.status, s.source, coalesce(t.text, '') FROM segments s "
+            "LEFT JOIN translations t ON t.segment_id = s.id ORDER BY s.position").fetchall()
+        table.add_rows(rows)
+async def main():
+    start = time.perf_counter()
+    app = T()
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot._wait_for_screen()
+        app.screen._on_timer_update()
+        print(time.perf_counter() - start)
+asyncio.run(main())
+"""
+
+PTY = """
+import sys, time, pexpect, pyte, shutil
+screen = pyte.Screen(120, 32); stream = pyte.ByteStream(screen)
+cmd = shutil.which("workbench") or sys.executable
+args = ["--db", sys.argv[1]] if cmd != sys.executable else ["-m", "workbench", "--db", sys.argv[1]]
+start = time.perf_counter()
+child = pexpect.spawn(cmd, args, dimensions=(32, 120), env={"TERM": "xterm-256color",
+    "PATH": "/usr/bin:/bin", "XDG_CONFIG_HOME": sys.argv[2], "LANG": "C.UTF-8"})
+while time.perf_counter() - start < 60:
+    try:
+        stream.feed(child.read_nonblocking(65536, timeout=0.02))
+    except pexpect.TIMEOUT:
+        pass
+    if any("Arabic · segment" in line for line in screen.display) and any(
+            line.startswith("│ ") and " new " in line for line in screen.display):
+        break
+print(time.perf_counter() - start)
+child.kill(9)
+"""
+
+
+def run() -> list[Row]:
+    folder = workdir("tui")
+    code = "import sys; from pathlib import Path; from bench.tui import build; build(Path(sys.argv[1]))"
+    t = time.perf_counter()
+    _child(code, str(folder))
+    build_seconds = time.perf_counter() - t
+    db = folder / "big.db"
+    rss_before = peak_rss_mb()
+    figures = asyncio.run(_measure(db, folder / "config.toml"))
+    rss = peak_rss_mb()
+    datatable = float(_child(DATATABLE, str(db)).strip())
+    try:
+        pty = float(_child(PTY, str(db), str(folder / "config")).strip())
+    except (RuntimeError, ValueError):
+        pty = float("nan")
+    n = int(figures["segments"])
+    rows = [
+        Row(f"first paint, {n:,} segments (app start to first frame, headless)",
+            figures["first_paint"], "s",
+            f"DataTable of all rows {datatable:.2f} s", figures["first_paint"] / datatable,
+            "< 1 s"),
+        Row("first paint in a real pty (process start, imports included)", pty, "s",
+            "", None, ""),
+        Row(f"next segment: key to repainted frame (median of {MOVES})",
+            figures["next_median"] * 1000, "ms", "", None, "< 50 ms"),
+        Row("next segment: p95", figures["next_p95"] * 1000, "ms", "", None, "< 50 ms"),
+        Row("next segment: max (crossing pages included)", figures["next_max"] * 1000, "ms",
+            "", None, ""),
+        Row("jump to a segment 1/3 into the document", figures["jump"] * 1000, "ms", "",
+            None, ""),
+        Row("peak memory of the app process", rss, "MB",
+            f"before the app started {rss_before:.0f} MB", None, "< 300 MB"),
+        Row("build of the project (import + XLIFF translation, child process)",
+            build_seconds, "s", "", None, ""),
+    ]
+    print(f"opened on segment {figures['opened_at']:.0f} (first untranslated), moved to "
+          f"{figures['opened_after']:.0f}", file=sys.stderr)
+    return rows

@@ -1,0 +1,86 @@
+"""Run the real ``workbench`` command in a pseudo-terminal and read its screen with pyte."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pexpect
+import pyte
+
+COLUMNS, LINES = 120, 32
+CTRL_J = "\n"
+CTRL_Q = "\x11"
+
+
+def workbench_command() -> list[str]:
+    """The installed console script, else ``python -m workbench``."""
+    script = shutil.which("workbench")
+    if script:
+        return [script]
+    return [sys.executable, "-m", "workbench"]
+
+
+class Terminal:
+    """A 120x32 terminal running ``workbench`` in ``folder``."""
+
+    def __init__(self, folder: Path, *args: str) -> None:
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("TMUX", "STY", "VTE_VERSION", "KONSOLE_VERSION", "TERM_PROGRAM")}
+        env.update(
+            TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(LINES),
+            XDG_CONFIG_HOME=str(folder / "config"), LANG="C.UTF-8", LC_ALL="C.UTF-8",
+        )
+        env.pop("WORKBENCH_CONFIG", None)
+        command = workbench_command()
+        self.screen = pyte.Screen(COLUMNS, LINES)
+        self.stream = pyte.ByteStream(self.screen)
+        self.child = pexpect.spawn(
+            command[0], [*command[1:], *args], cwd=str(folder), env=env,
+            dimensions=(LINES, COLUMNS),
+        )
+
+    def pump(self, seconds: float = 0.1) -> None:
+        """Feed whatever the app wrote into the screen."""
+        end = time.monotonic() + seconds
+        while True:
+            try:
+                data = self.child.read_nonblocking(65536, timeout=0.05)
+            except pexpect.TIMEOUT:
+                data = b""
+            except pexpect.EOF:
+                return
+            if data:
+                self.stream.feed(data)
+            elif time.monotonic() >= end:
+                return
+
+    def text(self) -> str:
+        """The screen as text, one line per row."""
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, predicate: Callable[[str], bool], timeout: float = 20.0) -> str:
+        """Pump until ``predicate(screen text)`` holds; the screen text."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.pump(0.1)
+            text = self.text()
+            if predicate(text):
+                return text
+            if not self.child.isalive():
+                break
+        raise AssertionError(f"the screen never showed what was expected:\n{self.text()}")
+
+    def send(self, keys: str) -> None:
+        """Type ``keys`` (raw bytes as a terminal sends them)."""
+        self.child.send(keys)
+
+    def close(self) -> None:
+        """Make sure the child is gone."""
+        if self.child.isalive():
+            self.child.kill(9)
+        self.child.close(force=True)

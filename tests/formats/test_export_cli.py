@@ -1,0 +1,95 @@
+"""`workbench export`: defaults, every format, refusals; `import-xliff` / `import-tmx` errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run_cli
+from workbench.formats import EXPORT_FORMATS
+from workbench.formats.xliff import read_xliff
+from workbench.project import Project
+
+DEFAULT_NAMES = {
+    "tmx": "sample.tmx", "xliff": "sample.xlf", "xliff2": "sample.xliff2.xlf",
+    "docx": "sample.docx", "html": "sample.html", "csv": "sample.csv", "tsv": "sample.tsv",
+    "md": "sample.md", "txt": "sample.en.txt",
+}
+
+
+def test_every_format_exports_the_sample_under_translations(in_tmp: Path) -> None:
+    assert set(EXPORT_FORMATS) == set(DEFAULT_NAMES)
+    for fmt, name in DEFAULT_NAMES.items():
+        result = run_cli("export", "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        path = in_tmp / "translations" / name
+        assert path.is_file() and path.stat().st_size > 0
+        assert f"to translations/{name}" in result.stdout
+        assert "21 segment pairs of sample (working)" in result.stdout
+
+
+def test_never_overwrites_without_force(in_tmp: Path) -> None:
+    out = in_tmp / "mine.tmx"
+    out.write_text("precious", encoding="utf-8")
+    result = run_cli("export", "--format", "tmx", "--output", str(out))
+    assert result.exit_code == 2
+    assert "exists already (use --force to overwrite)" in result.stderr
+    assert out.read_text(encoding="utf-8") == "precious"
+    result = run_cli("export", "--format", "tmx", "--output", str(out), "--force")
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith("<?xml")
+    assert not [p for p in in_tmp.iterdir() if p.name.endswith(".part")]
+
+
+def test_status_version_and_doc_options(in_tmp: Path, sample_db: Path) -> None:
+    db = ["--db", str(sample_db)]
+    with Project.open(sample_db) as project:
+        project.confirm(3, "The revolution lasted nine months.")
+        project.set_status(4, "approved")
+    result = run_cli(
+        "export", "--format", "xliff", "--output", "done.xlf", "--status", "translated",
+        "--status", "approved", *db,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert [(u.key, u.status) for u in read_xliff("done.xlf").units] == [
+        ("3", "translated"), ("4", "approved"),
+    ]
+    result = run_cli(
+        "export", "--format", "csv", "--output", "some.csv", "--status", "draft,approved", *db
+    )
+    assert result.exit_code == 0 and "20 segment pairs" in result.stdout
+    result = run_cli(
+        "export", "--format", "xliff", "--output", "ref.xlf", "--version", "reference:main",
+        "--doc", "sample", *db,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert len(read_xliff("ref.xlf").units) == 21
+    assert not Path("translations").exists()  # --output given: nothing under translations/
+
+
+def test_bad_options_are_one_line_errors(in_tmp: Path, sample_db: Path) -> None:
+    db = ["--db", str(sample_db)]
+    cases = [
+        (["--status", "finished"], "unknown status 'finished'"),
+        (["--version", "draft:nope"], "no version 'draft:nope'"),
+        (["--doc", "nope"], "no document 'nope'"),
+        (["--output", "missing/dir/x.tmx"], "folder missing/dir does not exist"),
+    ]
+    for args, message in cases:
+        result = run_cli("export", "--format", "tmx", *args, *db)
+        assert result.exit_code == 2, args
+        assert message in result.stderr and result.stderr.count("\n") == 1
+    assert not Path("translations").exists()
+
+
+def test_import_commands_refuse_missing_and_wrong_files(in_tmp: Path, sample_db: Path) -> None:
+    db = ["--db", str(sample_db)]
+    result = run_cli("import-xliff", "absent.xlf", *db)
+    assert result.exit_code == 2 and "absent.xlf: no such file" in result.stderr
+    Path("t.tmx").write_text('<?xml version="1.0"?><tmx version="1.4"><body/></tmx>')
+    result = run_cli("import-xliff", "t.tmx", *db)
+    assert result.exit_code == 2 and "not an XLIFF file" in result.stderr
+    result = run_cli("import-tmx", "t.tmx", *db)
+    assert result.exit_code == 2 and "no Arabic-English translation units" in result.stderr
+    run_cli("export", "--format", "tmx", "--output", "ok.tmx", *db)
+    result = run_cli("import-tmx", "ok.tmx", "--format", "json", *db)
+    assert result.exit_code == 0 and '"left_alone": 21' in result.stdout

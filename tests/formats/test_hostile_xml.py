@@ -1,0 +1,171 @@
+"""Hostile XML is refused without reading anything outside the file or touching the network."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from tests.conftest import run_cli
+from workbench.errors import InputError
+from workbench.formats.tmx import read_tmx
+from workbench.formats.xliff import read_xliff
+from workbench.project import Project
+
+XLIFF_BODY = (
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+    '<file original="sample" source-language="ar" target-language="en" datatype="plaintext">'
+    '<body><trans-unit id="1"><source>هذا الادعاء كاذب حتى النخاع.</source>'
+    "<target>{payload}</target></trans-unit></body></file></xliff>\n"
+)
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b'<!ENTITY leak "LEAKED-OVER-HTTP">')
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP server that records every request it gets."""
+    _Recorder.hits = []
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}", _Recorder.hits
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    return path
+
+
+def _write(tmp_path: Path, name: str, prolog: str, payload: str) -> Path:
+    path = tmp_path / name
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + prolog + XLIFF_BODY.format(payload=payload),
+        encoding="utf-8",
+    )
+    return path
+
+
+def _snapshot(project: Project) -> list[tuple[str, str]]:
+    return [(s.target, s.status) for s in project.segments(limit=1000)]
+
+
+def _refused(project: Project, path: Path, match: str) -> str:
+    before = _snapshot(project)
+    with pytest.raises(InputError, match=match) as info:
+        project.import_xliff(path)
+    assert _snapshot(project) == before
+    return str(info.value)
+
+
+def test_external_file_entity_is_refused(project: Project, tmp_path: Path, secret: Path) -> None:
+    path = _write(
+        tmp_path, "xxe.xlf",
+        f'<!DOCTYPE xliff [ <!ENTITY xxe SYSTEM "file://{secret}"> ]>\n', "&xxe;",
+    )
+    message = _refused(project, path, "external entity")
+    assert "TOP-SECRET" not in message
+
+
+def test_external_http_entity_is_refused_without_a_request(
+    project: Project, tmp_path: Path, server: tuple[str, list[str]]
+) -> None:
+    url, hits = server
+    path = _write(
+        tmp_path, "xxe-http.xlf", f'<!DOCTYPE xliff [ <!ENTITY xxe SYSTEM "{url}/x"> ]>\n', "&xxe;"
+    )
+    _refused(project, path, "external entity")
+    time.sleep(0.05)
+    assert hits == []
+
+
+def test_parameter_entity_dtd_fetch_is_refused_without_a_request(
+    project: Project, tmp_path: Path, server: tuple[str, list[str]], secret: Path
+) -> None:
+    url, hits = server
+    path = _write(
+        tmp_path, "pe.xlf",
+        f'<!DOCTYPE xliff [ <!ENTITY % remote SYSTEM "{url}/evil.dtd"> %remote; ]>\n', "&leak;",
+    )
+    with pytest.raises(InputError, match=r"refused|not well-formed"):
+        project.import_xliff(path)
+    time.sleep(0.05)
+    assert hits == []
+
+
+def test_external_dtd_is_not_fetched(
+    project: Project, tmp_path: Path, server: tuple[str, list[str]]
+) -> None:
+    """A DOCTYPE pointing at a remote DTD is accepted, but the DTD is never fetched."""
+    url, hits = server
+    path = _write(
+        tmp_path, "dtd.xlf", f'<!DOCTYPE xliff SYSTEM "{url}/xliff.dtd">\n',
+        "This claim is false through and through.",
+    )
+    report = project.import_xliff(path)
+    assert report.updated == [2]
+    time.sleep(0.05)
+    assert hits == []
+    # an entity that only the remote DTD defines stays undefined: refused, still no request
+    bad = _write(tmp_path, "dtd2.xlf", f'<!DOCTYPE xliff SYSTEM "{url}/xliff.dtd">\n', "&leak;")
+    with pytest.raises(InputError):
+        project.import_xliff(bad)
+    assert hits == []
+
+
+def test_entity_expansion_bomb_is_refused_quickly(project: Project, tmp_path: Path) -> None:
+    lol = "".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
+    path = _write(
+        tmp_path, "bomb.xlf", f'<!DOCTYPE xliff [ <!ENTITY lol0 "lol">{lol} ]>\n', "&lol9;"
+    )
+    start = time.perf_counter()
+    _refused(project, path, "entity")
+    assert time.perf_counter() - start < 1.0
+
+
+def test_hostile_tmx_is_refused(tmp_path: Path, secret: Path) -> None:
+    path = tmp_path / "xxe.tmx"
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE tmx [ <!ENTITY xxe SYSTEM "file://{secret}"> ]>\n'
+        '<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" '
+        'o-tmf="x" adminlang="en" srclang="ar" datatype="plaintext"/><body><tu>'
+        '<tuv xml:lang="ar"><seg>نص</seg></tuv><tuv xml:lang="en"><seg>&xxe;</seg></tuv>'
+        "</tu></body></tmx>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="external entity"):
+        read_tmx(path)
+
+
+def test_malformed_xml_names_the_file_and_line(tmp_path: Path, sample_db: Path) -> None:
+    path = tmp_path / "broken.xlf"
+    path.write_text('<?xml version="1.0"?>\n<xliff version="1.2">\n<file>\n</xliff>\n')
+    with pytest.raises(InputError, match=r"broken.xlf: line \d+: not well-formed XML"):
+        read_xliff(path)
+    result = run_cli("import-xliff", str(path), "--db", str(sample_db))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "broken.xlf: line" in result.stderr

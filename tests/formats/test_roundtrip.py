@@ -1,0 +1,232 @@
+"""Round trips: XLIFF and TMX edited elsewhere come back changing exactly what was edited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.conftest import run_cli
+from tests.formats.conftest import Exporter
+from workbench.errors import WorkbenchError
+from workbench.project import Project
+from workbench.project.sample import build_sample
+
+NS1 = "{urn:oasis:names:tc:xliff:document:1.2}"
+NS2 = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+
+def _snapshot(project: Project) -> dict[int, tuple[str, str]]:
+    return {s.id: (s.target, s.status) for s in project.segments(limit=1000)}
+
+
+def _edit_xliff12(path: Path, target_of: int, new_text: str, state_of: int, state: str) -> None:
+    tree = etree.parse(str(path))
+    for tu in tree.iter(f"{NS1}trans-unit"):
+        target = tu.find(f"{NS1}target")
+        if tu.get("id") == str(target_of):
+            target.text = new_text
+        if tu.get("id") == str(state_of):
+            target.set("state", state)
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+
+
+def test_xliff12_round_trip_changes_exactly_the_edited_segments(
+    export: Exporter, project: Project
+) -> None:
+    before = _snapshot(project)
+    path = export("xliff")
+    _edit_xliff12(path, 3, "The revolution went on for nine months.", 7, "final")
+    report = project.import_xliff(path)
+    after = _snapshot(project)
+    changed = {sid for sid in before if before[sid] != after[sid]}
+    assert changed == {3, 7}
+    assert after[3] == ("The revolution went on for nine months.", "draft")
+    assert after[7] == (before[7][0], "reviewed")
+    assert sorted(report.updated) == [3, 7] and report.added == []
+    assert report.left_alone == 19 and report.matched_by_id == 21
+    last = project.history(3)[-1]
+    assert (last.action, last.author) == ("import-xliff", "tester")
+    assert (last.old_text, last.new_text) == (before[3][0], after[3][0])
+    assert (project.history(7)[-1].old_status, project.history(7)[-1].new_status) == (
+        "draft", "reviewed",
+    )
+    # importing the same file again changes nothing
+    again = project.import_xliff(path)
+    assert again.updated == [] and again.added == [] and again.left_alone == 21
+    assert _snapshot(project) == after
+    # an imported change is undone like any other
+    assert (project.undo(3).target, project.segment(3).status) == before[3]
+
+
+def test_xliff2_round_trip_changes_exactly_the_edited_segments(
+    export: Exporter, project: Project
+) -> None:
+    project.set_status(5, "new")  # new and draft share the 2.0 state 'initial'
+    before = _snapshot(project)
+    path = export("xliff2")
+    tree = etree.parse(str(path))
+    for unit in tree.iter(f"{NS2}unit"):
+        segment = unit.find(f"{NS2}segment")
+        if unit.get("id") == "10":
+            segment.find(f"{NS2}target").text = "The hour of decisive action has come."
+        if unit.get("id") == "12":
+            segment.set("state", "final")
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    report = project.import_xliff(path)
+    after = _snapshot(project)
+    assert {sid for sid in before if before[sid] != after[sid]} == {10, 12}
+    assert after[10] == ("The hour of decisive action has come.", "draft")
+    assert after[12][1] == "approved"
+    assert after[5] == before[5]  # 'new' survived the round trip through 'initial'
+    assert sorted(report.updated) == [10, 12]
+    assert project.history(12)[-1].action == "import-xliff"
+
+
+def test_untranslated_segment_filled_elsewhere_is_added(export: Exporter, project: Project) -> None:
+    project.save_draft(8, "")
+    path = export("xliff")
+    tree = etree.parse(str(path))
+    for tu in tree.iter(f"{NS1}trans-unit"):
+        if tu.get("id") == "8":
+            target = tu.find(f"{NS1}target")
+            target.text = "The ruling class could only bite its lips."
+            target.set("state", "translated")
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    report = project.import_xliff(path)
+    assert report.added == [8] and report.updated == []
+    assert project.segment(8).target == "The ruling class could only bite its lips."
+    assert project.segment(8).status == "translated"
+
+
+def test_an_empty_target_never_erases_a_translation(export: Exporter, project: Project) -> None:
+    before = _snapshot(project)
+    path = export("xliff")
+    _edit_xliff12(path, 2, "", 2, "new")
+    report = project.import_xliff(path)
+    assert _snapshot(project) == before and report.updated == []
+
+
+def test_a_file_of_another_project_is_refused(export: Exporter, tmp_path: Path) -> None:
+    path = export("xliff")
+    other_db = tmp_path / "other" / "segments.db"
+    other_db.parent.mkdir()
+    build_sample(other_db)  # the same sample text, but another project
+    with Project.open(other_db) as other:
+        before = _snapshot(other)
+        with pytest.raises(WorkbenchError, match="another project or document"):
+            other.import_xliff(path)
+        assert _snapshot(other) == before
+    result = run_cli("import-xliff", str(path), "--db", str(other_db))
+    assert result.exit_code == 2
+    assert "refused: exported from another project or document" in result.stderr
+
+
+def test_a_file_of_another_document_is_refused(project: Project, tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.xlf"
+    foreign.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="other.txt" source-language="ar" target-language="en" datatype="plaintext">'
+        "<body><trans-unit id=\"1\"><source>نص لا علاقة له بالمشروع.</source>"
+        "<target>Unrelated text.</target></trans-unit></body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(WorkbenchError, match="none of its 1 units matches"):
+        project.import_xliff(foreign)
+
+
+def test_a_foreign_xliff_is_matched_by_normalised_source(project: Project, tmp_path: Path) -> None:
+    """Another tool's file (its own ids, no key) matches by Arabic, diacritics ignored."""
+    source = project.segment(2).source  # هذا الادعاء كاذب حتى النخاع.
+    with_diacritics = source.replace("كاذب", "كَاذِبٌ")
+    foreign = tmp_path / "foreign.xlf"
+    foreign.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="x" source-language="ar-SA" target-language="en-US" datatype="plaintext">'
+        f'<body><trans-unit id="tu-99"><source>{with_diacritics}</source>'
+        '<target state="translated">This claim is utterly false.</target></trans-unit>'
+        "</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    report = project.import_xliff(foreign)
+    assert report.matched_by_source == 1 and report.updated == [2]
+    assert project.segment(2).target == "This claim is utterly false."
+    assert project.segment(2).status == "translated"
+
+
+def test_tmx_round_trip_and_a_tmx_from_another_tool(
+    export: Exporter, project: Project, tmp_path: Path
+) -> None:
+    before = _snapshot(project)
+    path = export("tmx")
+    unchanged = project.import_tmx(path)
+    assert unchanged.updated == [] and _snapshot(project) == before
+    seg = project.segment(11)
+    omegat_tmx = tmp_path / "project_save.tmx"
+    omegat_tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx11.dtd">\n'
+        '<tmx version="1.1"><header creationtool="OmegaT" creationtoolversion="4" '
+        'segtype="sentence" o-tmf="OmegaT TMX" adminlang="EN-US" srclang="AR" '
+        'datatype="plaintext"/><body>'
+        f'<tu><tuv lang="AR"><seg>{seg.source}</seg></tuv>'
+        "<tuv lang=\"EN-GB\"><seg>By then the patience of the Bolshevik rank and file was wearing "
+        "thin.</seg></tuv></tu></body></tmx>\n",
+        encoding="utf-8",
+    )
+    report = project.import_tmx(omegat_tmx)
+    assert report.matched_by_source == 1 and report.updated == [11]
+    assert project.segment(11).status == "translated"
+    assert project.history(11)[-1].action == "import-tmx"
+    assert {s for s in before if before[s] != _snapshot(project)[s]} == {11}
+
+
+def test_import_cli_reports_what_changed(
+    export: Exporter, project: Project, sample_db: Path
+) -> None:
+    path = export("xliff")
+    _edit_xliff12(path, 1, "Bourgeois critics often call October a coup.", 1, "translated")
+    project.close()
+    result = run_cli("import-xliff", str(path), "--db", str(sample_db))
+    assert result.exit_code == 0, result.stderr
+    assert "1 updated, 0 added, 20 left alone" in result.stdout
+    assert "updated segments: 1" in result.stdout
+
+
+def test_files_rewritten_by_translate_toolkit_come_back(
+    export: Exporter, project: Project, tmp_path: Path
+) -> None:
+    """Another tool (translate-toolkit) loads our XLIFF, edits a target and approves a unit,
+    and saves it in its own layout: importing changes exactly those two segments."""
+    from translate.storage.xliff import xlifffile
+    from translate.storage.xliff2 import Xliff2File
+
+    # translate-toolkit's "approved" is approved="yes" in 1.2 and state="reviewed" in 2.0
+    cases = (("xliff", xlifffile, "approved"), ("xliff2", Xliff2File, "reviewed"))
+    for fmt, reader, status in cases:
+        before = _snapshot(project)
+        store = reader.parsefile(str(export(fmt)))
+        store.getunits()[2].target = f"Edited in translate-toolkit ({fmt})."
+        store.getunits()[5].markapproved(True)
+        edited = tmp_path / f"edited.{fmt}.xlf"
+        store.savefile(str(edited))
+        report = project.import_xliff(edited)
+        after = _snapshot(project)
+        assert {sid for sid in before if before[sid] != after[sid]} == {3, 6}
+        assert after[3][0] == f"Edited in translate-toolkit ({fmt})."
+        assert after[6] == (before[6][0], status)
+        assert report.left_alone == 19
+
+
+def test_the_document_key_picks_the_document(export: Exporter, project: Project) -> None:
+    project.import_document_text("جملة أولى قصيرة. جملة ثانية قصيرة.", "second")
+    project.save_draft(project.segments("second")[0].id, "A first short sentence.")
+    path = export("xliff", name="second.xlf", doc="second")
+    _edit_xliff12(path, project.segments("second")[1].id, "A second short sentence.", 0, "")
+    with pytest.raises(WorkbenchError, match="exported from document 'second', not 'sample'"):
+        project.import_xliff(path, doc="sample")
+    report = project.import_xliff(path)
+    assert report.document == "second" and report.added == [project.segments("second")[1].id]
+    assert project.segments("second")[1].target == "A second short sentence."

@@ -1,0 +1,138 @@
+"""TMX 1.4b: valid against the DTD, read by translate-toolkit, usable by OmegaT."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from translate.storage.tmx import tmxfile
+
+from tests.formats.conftest import TMX_DTD, Exporter
+from workbench.formats.tmx import read_tmx
+from workbench.formats.xliff import read_xliff
+from workbench.project import Project
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_tmx_is_valid_against_the_tmx14_dtd(export: Exporter) -> None:
+    path = export("tmx")
+    dtd = etree.DTD(str(TMX_DTD))
+    doc = etree.parse(str(path))
+    assert dtd.validate(doc), dtd.error_log.filter_from_errors()
+    header = doc.getroot().find("header")
+    assert doc.getroot().get("version") == "1.4"
+    for attr, value in {
+        "segtype": "sentence", "srclang": "ar", "datatype": "plaintext", "adminlang": "en",
+        "creationtool": "workbench", "o-tmf": "workbench",
+    }.items():
+        assert header.get(attr) == value
+    assert header.get("creationtoolversion")
+
+
+def test_tmx_units_carry_english_ids_dates_and_status(export: Exporter, project: Project) -> None:
+    path = export("tmx")
+    units = [u for u in tmxfile.parsefile(str(path)).units if not u.isheader()]
+    segments = project.segments(limit=1000)
+    assert len(units) == len(segments) == 21
+    for unit, seg in zip(units, segments, strict=True):
+        assert unit.source == seg.source  # exactly the segment text (what OmegaT matches)
+        assert unit.target == seg.target and unit.target.strip()
+    tus = etree.parse(str(path)).getroot().find("body").findall("tu")
+    first = tus[0]
+    assert first.get("tuid") == str(segments[0].id)
+    assert first.get("creationdate") and first.get("changedate").endswith("Z")
+    props = {p.get("type"): p.text for p in first.findall("prop")}
+    assert props["x-status"] == "draft"
+    assert [t.get(XML_LANG) for t in first.findall("tuv")] == ["ar", "en"]
+
+
+def test_tmx_leaves_out_segments_without_english_and_filters_statuses(
+    export: Exporter, project: Project
+) -> None:
+    project.save_draft(2, "")
+    project.confirm(3, "The revolution lasted nine months.")
+    assert [u.key for u in read_tmx(export("tmx")).units] == [
+        str(i) for i in range(1, 22) if i != 2
+    ]
+    only = read_tmx(export("tmx", name="t.tmx", statuses=["translated"]))
+    assert [(u.key, u.target, u.status) for u in only.units] == [
+        ("3", "The revolution lasted nine months.", "translated")
+    ]
+
+
+def test_notes_become_tmx_notes(export: Exporter, project: Project) -> None:
+    project.review(4, "rejected", "Kerensky is spelt with a y")
+    tu = etree.parse(str(export("tmx"))).getroot().find("body").findall("tu")[3]
+    assert [n.text for n in tu.findall("note")] == ["tester (rejected): Kerensky is spelt with a y"]
+    assert etree.DTD(str(TMX_DTD)).validate(tu.getroottree())
+
+
+def test_many_to_many_links_become_one_unit(tmp_path: Path) -> None:
+    with Project.open(tmp_path / "mm.db", create=True, author="tester") as project:
+        project.import_document_text(
+            "الجملة الأولى قصيرة. والثانية أيضا قصيرة جدا.\n"
+            "هذه فقرة ثانية فيها جملة واحدة طويلة نوعا ما لكي نختبر.",
+            "doc",
+        )
+        project.import_translation_text(
+            "The first sentence is short and the second one is also very short.\n"
+            "This is a second paragraph. It has one rather long sentence so that we test.",
+            "doc", "working",
+        )
+        path = project.export("tmx", tmp_path / "mm.tmx")
+    units = [u for u in tmxfile.parsefile(str(path)).units if not u.isheader()]
+    assert [u.getid() for u in units] == ["1_2", "3"]
+    assert units[0].source == "الجملة الأولى قصيرة. والثانية أيضا قصيرة جدا."
+    assert units[0].target == "The first sentence is short and the second one is also very short."
+    assert units[1].target == (
+        "This is a second paragraph. It has one rather long sentence so that we test."
+    )
+    assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(path)))
+
+
+@pytest.mark.skipif(shutil.which("omegat") is None, reason="OmegaT is not installed")
+def test_omegat_fills_the_sample_from_the_tmx(export: Exporter, tmp_path: Path) -> None:
+    """OmegaT, given the TMX in tm/auto, writes the English of every sentence of the sample."""
+    from workbench.project.sample import bundled
+
+    root = tmp_path / "omegat-project"
+    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (root / folder).mkdir(parents=True)
+    shutil.copy(bundled("sample.ar.txt"), root / "source" / "sample.ar.txt")
+    shutil.copy(export("tmx"), root / "tm" / "auto" / "sample.tmx")
+    (root / "omegat.project").write_text(
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<omegat><project version="1.0">'
+        "<source_dir>__DEFAULT__</source_dir><target_dir>__DEFAULT__</target_dir>"
+        "<tm_dir>__DEFAULT__</tm_dir><glossary_dir>__DEFAULT__</glossary_dir>"
+        "<glossary_file>__DEFAULT__</glossary_file><dictionary_dir>__DEFAULT__</dictionary_dir>"
+        "<source_lang>AR</source_lang><target_lang>EN</target_lang>"
+        "<source_tok>org.omegat.tokenizer.LuceneArabicTokenizer</source_tok>"
+        "<target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>"
+        "<sentence_seg>true</sentence_seg></project></omegat>\n",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        ["omegat", str(root), "--mode=console-translate"],
+        check=True, capture_output=True, timeout=120,
+    )
+    english = (root / "target" / "sample.ar.txt").read_text(encoding="utf-8")
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in english)
+    assert english.startswith("The bourgeois critics of Bolshevism")
+    assert "Anweiler presents the following description" in english
+
+
+def test_markup_and_control_characters_stay_well_formed(
+    export: Exporter, project: Project
+) -> None:
+    """Text with XML markup characters is escaped; characters XML cannot carry are dropped."""
+    project.confirm(2, 'A <claim> & "quote" \x0bfalse\x01 to the core.')
+    for fmt in ("tmx", "xliff", "xliff2"):
+        path = export(fmt)
+        units = read_tmx(path).units if fmt == "tmx" else read_xliff(path).units
+        unit = next(u for u in units if u.key == "2")
+        assert unit.target == 'A <claim> & "quote" false to the core.'
+    assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(export("tmx"))))

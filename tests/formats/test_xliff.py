@@ -1,0 +1,137 @@
+"""XLIFF 1.2 and 2.0: every segment, states from statuses, notes; read by translate-toolkit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+from translate.storage.xliff import xlifffile
+from translate.storage.xliff2 import Xliff2File
+
+from tests.formats.conftest import Exporter
+from workbench.formats.xliff import read_xliff
+from workbench.glossary.enforce import check_terms
+from workbench.project import Project
+from workbench.statuses import XLIFF12_STATE, XLIFF20_STATE, Status
+
+NS1 = "{urn:oasis:names:tc:xliff:document:1.2}"
+NS2 = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+
+def _set_statuses(project: Project) -> dict[int, str]:
+    """Give segments 1-5 every status and return the expected status by segment id."""
+    project.set_status(1, "new")
+    project.confirm(2, "This claim is false to the core.")
+    project.set_status(3, "reviewed")
+    project.review(4, "approved", "fine")
+    project.save_draft(5, "")
+    return {1: "new", 2: "translated", 3: "reviewed", 4: "approved", 5: "draft"}
+
+
+def test_xliff12_loads_in_translate_toolkit_with_states(export: Exporter, project: Project) -> None:
+    expected = _set_statuses(project)
+    store = xlifffile.parsefile(str(export("xliff")))
+    units = store.getunits()
+    assert len(units) == 21
+    segments = project.segments(limit=100)
+    assert [u.source for u in units] == [s.source for s in segments]
+    assert [u.target for u in units] == [s.target for s in segments]
+    tree = etree.parse(str(export("xliff", name="again.xlf")))
+    for tu in tree.iter(f"{NS1}trans-unit"):
+        sid = int(tu.get("id"))
+        status = Status(expected.get(sid, "draft"))
+        state, approved = XLIFF12_STATE[status]
+        assert tu.find(f"{NS1}target").get("state") == state
+        assert (tu.get("approved") == "yes") == approved
+    assert units[3].isapproved() and not units[2].isapproved()
+    file_el = tree.getroot().find(f"{NS1}file")
+    assert file_el.get("source-language") == "ar" and file_el.get("target-language") == "en"
+    assert file_el.get("{urn:workbench:exchange}document-key") == project.document_key(
+        project.document()
+    )
+
+
+def test_xliff12_notes(export: Exporter, project: Project) -> None:
+    project.review(6, "rejected", "the masses <b>intervened</b>")
+    units = xlifffile.parsefile(str(export("xliff"))).getunits()
+    assert "the masses <b>intervened</b>" in units[5].getnotes()
+
+
+def test_xliff2_loads_in_translate_toolkit_with_states(export: Exporter, project: Project) -> None:
+    expected = _set_statuses(project)
+    path = export("xliff2")
+    store = Xliff2File.parsefile(str(path))
+    units = store.getunits()
+    assert len(units) == 21
+    segments = project.segments(limit=100)
+    assert [u.source for u in units] == [s.source for s in segments]
+    assert [u.target or "" for u in units] == [s.target for s in segments]
+    root = etree.parse(str(path)).getroot()
+    assert (root.get("version"), root.get("srcLang"), root.get("trgLang")) == ("2.0", "ar", "en")
+    for unit in root.iter(f"{NS2}unit"):
+        sid = int(unit.get("id"))
+        status = Status(expected.get(sid, "draft"))
+        segment = unit.find(f"{NS2}segment")
+        has_target = segment.find(f"{NS2}target") is not None
+        assert segment.get("state") == (XLIFF20_STATE[status] if has_target else "initial")
+        assert segment.get("subState") == f"wb:{status.value}"
+    # Notes sit in the unit's <notes>, as XLIFF 2.0 requires (translate-toolkit 3.20 looks for
+    # them inside <segment>, where the specification does not allow them, so read them here).
+    unit4 = next(u for u in root.iter(f"{NS2}unit") if u.get("id") == "4")
+    notes = unit4.find(f"{NS2}notes")
+    assert [n.text for n in notes if n.get("category") == "comment"] == ["tester (approved): fine"]
+    assert any(n.get("category") == "qa" and "Kerensky" in n.text for n in notes)
+    assert unit4.index(notes) < unit4.index(unit4.find(f"{NS2}segment"))
+    # read back by our reader: statuses survive the lossy 2.0 state mapping
+    read = {u.key: u.status for u in read_xliff(path).units}
+    assert {int(k): v for k, v in read.items() if int(k) in expected} == expected
+
+
+def test_xliff_exports_every_segment_even_untranslated(export: Exporter, project: Project) -> None:
+    for sid in (7, 8):
+        project.save_draft(sid, "")
+    for fmt in ("xliff", "xliff2"):
+        units = read_xliff(export(fmt)).units
+        assert len(units) == 21
+        assert [u.target or "" for u in units][6:8] == ["", ""]
+
+
+def _qa_notes(path: Path) -> dict[int, list[str]]:
+    tree = etree.parse(str(path))
+    return {
+        int(tu.get("id")): [
+            n.text for n in tu.iter(f"{NS1}note") if n.get("from") == "workbench-qa"
+        ]
+        for tu in tree.iter(f"{NS1}trans-unit")
+    }
+
+
+def test_glossary_findings_are_notes(export: Exporter, project: Project) -> None:
+    """By default an XLIFF carries the glossary findings (missing and forbidden renderings)."""
+    notes = _qa_notes(export("xliff"))
+    matcher = project.matcher()
+    for seg in project.segments(limit=100):
+        expected = check_terms(matcher, seg.source, seg.target).findings
+        assert len(notes[seg.id]) == len({f.message for f in expected})
+        for finding in expected:
+            assert any(finding.message in line and finding.check in line for line in notes[seg.id])
+    assert any("forbidden rendering 'Kerenski'" in line for line in notes[4])
+    units = xlifffile.parsefile(str(export("xliff", name="b.xlf"))).getunits()
+    assert "forbidden rendering 'Kerenski'" in units[3].getnotes()
+
+
+def test_all_findings_on_request_and_overrides_respected(
+    export: Exporter, project: Project
+) -> None:
+    report = {seg.segment_id: seg.findings for seg in project.check_report().segments}
+    notes = _qa_notes(export("xliff", findings="all"))
+    for sid, findings in report.items():
+        assert {f.message for f in findings} == {
+            m for m in {f.message for f in findings} if any(m in line for line in notes[sid])
+        }
+        assert len(notes[sid]) == len({f"{f.severity}{f.message}{f.check}" for f in findings})
+    assert not any(_qa_notes(export("xliff", name="none.xlf", findings="none")).values())
+    # an accepted (overridden) glossary finding is left out
+    project.add_override(4, "term-forbidden", None, "the source spells it so")
+    notes = _qa_notes(export("xliff", name="after.xlf"))
+    assert not any("Kerenski" in line for line in notes[4])

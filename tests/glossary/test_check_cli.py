@@ -1,0 +1,200 @@
+"""``workbench check`` on files and on the sample project, ``accept`` and ``glossary``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+VIOLATION_KEYS = [
+    "line", "segment", "check", "kind", "term", "expected", "found", "severity", "span", "message",
+]
+
+GLOSSARY = (
+    "source\ttarget\tcomment\tforbidden\n"
+    "انتفاضة\tinsurrection\t\tuprising; revolt\n"
+    "سوفييتات\tsoviets\t\tcouncils\n"
+    "ثورة\trevolution\n"
+    "انقلاب\tcoup\t\tputsch\n"
+    "اللجنة المركزية\tCentral Committee\n"
+    "جماهير\tmasses\t\tcrowds\n"
+)
+# Held-out-style pairs: clitics, ة → ت, plurals, tanween, diacritics, tatweel, a derived word.
+PAIRS = [
+    ("وقعت الانتفاضة في المدينة.", "The uprising took place in the city."),  # forbidden + missing
+    ("نقل الخبر للسوفييتات.", "The news was passed to the soviets."),  # clitic, fine
+    ("قادوا ثورتهم بأنفسهم.", "They led their own revolt."),  # ة→ت: missing
+    ("تكررت الانتفاضات.", "The insurrections recurred."),  # plural, fine
+    ("كان ذلك انقلاباً.", "That was a putsch."),  # tanween: missing + forbidden
+    ("اجتمعت اللَّجْنَةُ المركزيّة.", "The Central Committee met."),  # diacritics, fine
+    ("خرجت الجمـاهـير.", "The crowds came out."),  # tatweel: missing + forbidden
+    ("كان موقفه ثوريا.", "His stance was revolutionary."),  # derived word: nothing
+    ("قامت الثورة مرتين، الثورة الأولى ثم الثانية.", "The revolution happened twice."),  # twice
+]
+EXPECTED = {
+    (1, "missing", "انتفاضة"), (1, "forbidden", "انتفاضة"), (3, "missing", "ثورة"),
+    (5, "missing", "انقلاب"), (5, "forbidden", "انقلاب"), (7, "missing", "جماهير"),
+    (7, "forbidden", "جماهير"), (9, "missing", "ثورة"),
+}
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, str]:
+    (tmp_path / "g.tsv").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "ar.txt").write_text("\n".join(a for a, _ in PAIRS) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(e for _, e in PAIRS) + "\n", encoding="utf-8")
+    return {k: str(tmp_path / n) for k, n in (("g", "g.tsv"), ("ar", "ar.txt"), ("en", "en.txt"))}
+
+
+def file_check(files: dict[str, str], *extra: str):  # type: ignore[no-untyped-def]
+    return run_cli(
+        "check", "--glossary", files["g"], "--source", files["ar"], "--target", files["en"],
+        *extra,
+    )
+
+
+def test_file_mode_json_reports_exactly_the_term_violations(files: dict[str, str]) -> None:
+    result = file_check(files, "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data) == ["violations", "summary"]
+    for v in data["violations"]:
+        assert list(v) == VIOLATION_KEYS
+    terms = {
+        (v["line"], v["kind"], v["term"]) for v in data["violations"]
+        if v["check"] in ("term-missing", "term-forbidden")
+    }
+    assert terms == EXPECTED
+    first = next(v for v in data["violations"] if v["line"] == 1 and v["kind"] == "missing")
+    assert first["check"] == "term-missing" and first["segment"] is None
+    assert first["expected"] == ["insurrection"] and first["found"] is None
+    source = PAIRS[0][0]
+    assert source[first["span"][0] : first["span"][1]] == "الانتفاضة"
+    forbidden = next(v for v in data["violations"] if v["kind"] == "forbidden")
+    assert forbidden["check"] == "term-forbidden" and forbidden["found"] == "uprising"
+    summary = data["summary"]
+    assert summary["terms"]["occurrences"] == 9 and summary["failed"] is True
+
+
+def test_clean_files_exit_zero(tmp_path: Path, files: dict[str, str]) -> None:
+    Path(files["ar"]).write_text("وقعت الانتفاضة.\n", encoding="utf-8")
+    Path(files["en"]).write_text("The insurrection happened.\n", encoding="utf-8")
+    result = file_check(files, "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["violations"] == []
+
+
+def test_fail_on_and_warnings(files: dict[str, str]) -> None:
+    Path(files["ar"]).write_text("وقعت الانتفاضة.\n", encoding="utf-8")
+    Path(files["en"]).write_text("The insurrection happened\n", encoding="utf-8")
+    assert file_check(files).exit_code == 0  # only a warning: end punctuation
+    assert file_check(files, "--fail-on", "warning").exit_code == 1
+
+
+def test_unusable_input_exits_two(files: dict[str, str], tmp_path: Path) -> None:
+    Path(files["en"]).write_text("one line\n", encoding="utf-8")
+    result = file_check(files)
+    assert result.exit_code == 2 and "lines" in result.stderr
+    assert run_cli("check", "--source", files["ar"]).exit_code == 2
+    missing = run_cli("check", "--source", str(tmp_path / "nope.txt"), "--target", files["en"])
+    assert missing.exit_code == 2 and "nope.txt" in missing.stderr
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("ثورة revolution\n", encoding="utf-8")
+    result = run_cli(
+        "check", "--glossary", str(bad), "--source", files["ar"], "--target", files["en"]
+    )
+    assert result.exit_code == 2 and "line 1" in result.stderr
+
+
+def test_csv_and_html_reports(files: dict[str, str], tmp_path: Path) -> None:
+    result = file_check(files, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {"line", "check", "kind", "term", "span_start", "status"} <= set(rows[0])
+    out = tmp_path / "report.html"
+    Path(files["en"]).write_text(
+        "\n".join(["<script>alert(1)</script> uprising", *[e for _, e in PAIRS[1:]]]) + "\n",
+        encoding="utf-8",
+    )
+    result = file_check(files, "--format", "html", "--output", str(out))
+    assert result.exit_code == 1 and result.stdout == ""
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<script>" not in page
+    assert "&lt;script&gt;" in page and "<mark>" in page and "http" not in page
+
+
+def test_sample_project_finds_the_deliberate_violations(in_tmp: Path, sample_db: Path) -> None:
+    result = run_cli("check", "--db", str(sample_db), "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    found = {(v["check"], v["found"]) for v in data["violations"]}
+    assert ("term-forbidden", "Kerenski") in found
+    assert ("term-forbidden", "uprising") in found
+    assert ("term-forbidden", "councils") in found
+    assert ("number-mismatch", "17") in found
+    assert any(
+        v["check"] == "number-mismatch" and v["expected"] == ["18"] for v in data["violations"]
+    )
+    assert all(v["segment"] is not None for v in data["violations"])
+    reference = run_cli("check", "--db", str(sample_db), "--version", "reference:main",
+                        "--format", "json")
+    ref = json.loads(reference.stdout)
+    assert not any(v["check"] == "term-forbidden" for v in ref["violations"])
+    table = run_cli("check", "--db", str(sample_db))
+    assert table.exit_code == 1 and "violations" in table.stdout
+
+
+def test_accept_hides_a_finding_until_the_text_changes(sample_db: Path) -> None:
+    from workbench.project import Project
+
+    data = json.loads(run_cli("check", "--db", str(sample_db), "--format", "json").stdout)
+    v = next(
+        v for v in data["violations"] if v["check"] == "number-mismatch" and v["kind"] == "missing"
+    )
+    segment = str(v["segment"])
+    result = run_cli("accept", segment, "--db", str(sample_db), "--check", "number-mismatch",
+                     "--reason", "the source has the Old Style date")
+    assert result.exit_code == 0, result.stderr
+    after = json.loads(run_cli("check", "--db", str(sample_db), "--format", "json").stdout)
+    assert not any(
+        x["segment"] == v["segment"] and x["check"] == "number-mismatch"
+        for x in after["violations"]
+    )
+    accepted = after["summary"]["overrides"]
+    assert [a["check"] for a in accepted] == ["number-mismatch"] * 2
+    assert {a["reason"] for a in accepted} == {"the source has the Old Style date"}
+    with Project.open(sample_db) as p:
+        seg = p.segment(v["segment"])
+        p.save_draft(seg.id, seg.target.replace("17", "16"))
+        assert p.overrides() == []
+    again = json.loads(run_cli("check", "--db", str(sample_db), "--format", "json").stdout)
+    assert any(x["segment"] == v["segment"] and x["check"] == "number-mismatch"
+               for x in again["violations"])
+
+
+def test_accept_refuses_what_is_not_there(sample_db: Path) -> None:
+    assert run_cli("accept", "1", "--db", str(sample_db), "--check", "nope",
+                   "--reason", "x").exit_code == 2
+    assert run_cli("accept", "1", "--db", str(sample_db), "--check", "double-space",
+                   "--reason", "x").exit_code == 2
+
+
+def test_glossary_import_export(sample_db: Path, tmp_path: Path) -> None:
+    tico = Path(__file__).resolve().parents[3] / "shared" / "data" / "tico19" / "g_ar_en.csv"
+    result = run_cli("glossary", "import", str(tico), "--db", str(sample_db))
+    assert result.exit_code == 0 and "49" in result.stdout
+    tbx = tmp_path / "g.tbx"
+    assert run_cli("glossary", "export", "--db", str(sample_db), "--format", "tbx",
+                   "--output", str(tbx)).exit_code == 0
+    assert "جائحة" in tbx.read_text(encoding="utf-8")
+    tsv = run_cli("glossary", "export", "--db", str(sample_db))
+    assert tsv.stdout.startswith("source\ttarget") and "pandemic" in tsv.stdout
+    sample = Path(__file__).resolve().parents[2] / "workbench" / "data" / "glossary.tsv"
+    merged = run_cli("glossary", "import", str(sample), "--merge", "--db", str(sample_db))
+    assert merged.exit_code == 0 and "added" in merged.stdout
+    assert run_cli("glossary", "import", str(tbx), "--columns", "1,2",
+                   "--db", str(sample_db)).exit_code == 2

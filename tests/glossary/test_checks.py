@@ -1,0 +1,138 @@
+"""The QA checks of the registry, one by one, and the registry itself."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pytest
+
+from workbench.glossary.checks import REGISTRY, Check, Pair, register
+from workbench.glossary.checks.number_mismatch import numbers
+from workbench.glossary.findings import SEVERITIES, Finding
+from workbench.glossary.qa import check_ids, check_infos, run_checks, run_document
+
+
+def ids(source: str, target: str) -> list[tuple[str, str]]:
+    return [(f.check, f.kind) for f in run_checks(source, target, matcher=None)]
+
+
+def test_registry_lists_every_check_with_a_severity() -> None:
+    expected = {
+        "term-missing", "term-forbidden", "number-mismatch", "empty-target", "untranslated",
+        "same-as-source", "end-punctuation", "unpaired-quotes", "unpaired-brackets",
+        "double-space", "repeated-word", "inconsistent-target", "inconsistent-source",
+    }
+    assert expected <= set(check_ids())
+    for info in check_infos():
+        assert info.severity in SEVERITIES and info.description
+
+
+def test_a_new_check_is_one_class() -> None:
+    @register
+    class Shouting(Check):
+        id: ClassVar[str] = "test-shouting"
+        severity: ClassVar[str] = "info"
+        description: ClassVar[str] = "All capitals."
+
+        def run(self, pair: Pair) -> list[Finding]:
+            return [self.finding("style", "shouting")] if pair.target.isupper() else []
+
+    try:
+        assert ("test-shouting", "style") in ids("نعم.", "YES.")
+    finally:
+        del REGISTRY["test-shouting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("في ١٩ أكتوبر (٠١ نوفمبر)", ["19", "1"]),
+        ("۲۵ و٣٫٥ و١٬٠٠٠", ["25", "3.5", "1000"]),
+        ("On 19 October (1 November), 3.50 and 1,000", ["19", "1", "3.5", "1000"]),
+        ("COVID-19 in 2020-2021", ["19", "2020", "2021"]),
+    ],
+)
+def test_numbers_are_read_in_any_script(text: str, values: list[str]) -> None:
+    assert [n for n, _ in numbers(text)] == values
+
+
+def test_number_mismatch() -> None:
+    assert ids("في 18 أكتوبر", "On 18 October") == []
+    assert ids("في ٠١ نوفمبر.", "On 1 November.") == []
+    found = run_checks("في 18 أكتوبر.", "On 17 October.", matcher=None)
+    assert [(f.kind, f.severity) for f in found] == [("missing", "error"), ("extra", "warning")]
+    assert found[1].found == "17" and found[1].span == (3, 5)
+
+
+def test_empty_target_is_the_only_finding_of_an_untranslated_segment() -> None:
+    assert ids("قامت الثورة في 1917.", "  ") == [("empty-target", "empty")]
+    assert ids("", "") == []
+
+
+def test_untranslated_and_same_as_source() -> None:
+    assert ("untranslated", "untranslated") in ids("قامت الثورة", "The الثورة began")
+    assert ("same-as-source", "same") in ids("قامت الثورة", "قامت الثورة")
+    assert ("same-as-source", "same") not in ids("1917", "1917")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "bad"),
+    [
+        ("هل قامت الثورة؟", "Did the revolution happen?", False),
+        ("قامت الثورة؛", "The revolution happened;", False),
+        ("أولا،", "First,", False),
+        ("قال: «نعم».", "He said: “yes”.", False),
+        ("هل قامت الثورة؟", "Did the revolution happen.", True),
+        ("قامت الثورة.", "The revolution happened", True),
+    ],
+)
+def test_end_punctuation(source: str, target: str, bad: bool) -> None:
+    assert (("end-punctuation", "mismatch") in ids(source, target)) is bad
+
+
+def test_unpaired_quotes_and_brackets() -> None:
+    assert ids("نص.", "A (fine) “quote”.") == []
+    found = ids("نص.", "A (broken “quote.")
+    assert ("unpaired-brackets", "unpaired") in found and ("unpaired-quotes", "unpaired") in found
+    assert ("unpaired-quotes", "unpaired") in ids("نص.", 'An "odd quote.')
+    assert ("unpaired-brackets", "unpaired") in ids("نص.", "closing ] first.")
+
+
+def test_double_space_and_repeated_word() -> None:
+    found = run_checks("نص.", "The  the text.", matcher=None)
+    assert ("double-space", "info") in [(f.check, f.severity) for f in found]
+    repeated = [f for f in found if f.check == "repeated-word"]
+    assert repeated and repeated[0].found == "The  the"
+    assert ids("نص.", "He had had enough.") == []
+
+
+def test_inconsistency_both_ways() -> None:
+    pairs = [
+        ("قامت الثورة.", "The revolution began."),
+        ("قامت الثورة.", "The revolt began."),
+        ("بدأت الانتفاضة.", "The revolution began."),
+        ("شيء آخر.", "Something else."),
+    ]
+    result = run_document(pairs, matcher=None)
+    checks = [sorted(f.check for f in fs) for fs in result.findings]
+    assert checks[0] == ["inconsistent-source", "inconsistent-target"]
+    assert checks[1] == ["inconsistent-target"]
+    assert checks[2] == ["inconsistent-source"]
+    assert checks[3] == []
+
+
+def test_skip() -> None:
+    assert run_checks("نص.", "text", matcher=None, skip=["end-punctuation"]) == []
+
+
+def test_parallel_run_gives_the_same_results() -> None:
+    from workbench.glossary.matcher import TermMatcher
+    from workbench.glossary.model import Entry, Glossary
+
+    matcher = TermMatcher(Glossary([Entry("انتفاضة", "insurrection", "", ("uprising",))]))
+    pairs = [("وقعت الانتفاضة في 1917.", "The uprising happened in 1918")] * 20
+    pairs += [("نص.", "Text.")] * 20
+    one = run_document(pairs, matcher=matcher, jobs=1)
+    two = run_document(pairs, matcher=matcher, jobs=2)
+    assert one.findings == two.findings and one.findings[0]
+    assert (one.terms.occurrences, one.terms.rendered) == (two.terms.occurrences, 0)

@@ -1,0 +1,87 @@
+"""Glossary enforcement: required renderings counted per occurrence, forbidden ones flagged."""
+
+from __future__ import annotations
+
+from workbench.glossary.enforce import check_terms
+from workbench.glossary.findings import Finding
+from workbench.glossary.matcher import TermMatcher
+from workbench.glossary.model import Entry, Glossary
+
+
+def m(*entries: Entry) -> TermMatcher:
+    return TermMatcher(Glossary(list(entries)))
+
+
+INSURRECTION = Entry("انتفاضة", "insurrection", "", ("uprising", "revolt"))
+SOVIETS = Entry("سوفييتات", "soviets", "", ("councils",))
+CONGRESS = Entry("مؤتمر السوفييتات", "Congress of Soviets", "", ("Congress of Councils",))
+
+
+def kinds(findings: list[Finding]) -> list[tuple[str, str | None, str | None]]:
+    return [(f.kind, f.term, f.found) for f in findings]
+
+
+def test_rendered_term_has_no_finding() -> None:
+    report = check_terms(m(INSURRECTION), "بدأت الانتفاضة", "The insurrection began")
+    assert (report.occurrences, report.rendered, report.findings) == (1, 1, [])
+
+
+def test_missing_and_forbidden() -> None:
+    report = check_terms(m(INSURRECTION), "بدأت الانتفاضة", "The uprising began")
+    assert kinds(report.findings) == [
+        ("missing", "انتفاضة", None), ("forbidden", "انتفاضة", "uprising"),
+    ]
+    missing, forbidden = report.findings
+    assert missing.check == "term-missing" and forbidden.check == "term-forbidden"
+    assert missing.expected == ["insurrection"] and missing.severity == "error"
+    assert missing.span == (5, 14)  # الانتفاضة in the Arabic
+    assert (report.occurrences, report.rendered) == (1, 0)
+
+
+def test_term_twice_needs_its_rendering_twice() -> None:
+    source = "الانتفاضة ثم انتفاضتهم"
+    report = check_terms(m(INSURRECTION), source, "the insurrection, then their revolt")
+    assert kinds(report.findings) == [
+        ("missing", "انتفاضة", None), ("forbidden", "انتفاضة", "revolt"),
+    ]
+    assert report.findings[0].span == (13, 22)  # the second occurrence is the unrendered one
+    assert (report.occurrences, report.rendered) == (2, 1)
+    twice = check_terms(m(INSURRECTION), source, "the insurrection, then their insurrections")
+    assert twice.findings == [] and twice.rendered == 2
+
+
+def test_forbidden_inflection_is_flagged() -> None:
+    report = check_terms(m(SOVIETS), "في السوفييتات", "in the soviets and the Councils'")
+    assert kinds(report.findings) == [("forbidden", "سوفييتات", "Councils")]
+
+
+def test_forbidden_not_flagged_when_the_term_is_absent() -> None:
+    assert check_terms(m(INSURRECTION), "قامت الثورة", "the uprising").findings == []
+
+
+def test_longer_rendering_consumes_its_words() -> None:
+    g = m(CONGRESS, SOVIETS)
+    report = check_terms(g, "مؤتمر السوفييتات وفي السوفييتات", "the Congress of Soviets met")
+    # "Soviets" inside "Congress of Soviets" is not also the rendering of السوفييتات
+    assert kinds(report.findings) == [("missing", "سوفييتات", None)]
+    report = check_terms(g, "مؤتمر السوفييتات", "the Congress of Councils met")
+    assert kinds(report.findings) == [
+        ("missing", "مؤتمر السوفييتات", None),
+        ("forbidden", "مؤتمر السوفييتات", "Congress of Councils"),
+    ]
+
+
+def test_alternatives_are_accepted() -> None:
+    g = m(Entry("انقلاب", "coup"), Entry("انقلاب", "coup d'état", "", ("putsch",)))
+    assert check_terms(g, "انقلابا", "a coup d'état").findings == []
+    assert check_terms(g, "انقلابا", "a coup").findings == []
+    report = check_terms(g, "انقلابا", "a putsch")
+    assert kinds(report.findings) == [
+        ("missing", "انقلاب", None), ("forbidden", "انقلاب", "putsch"),
+    ]
+    assert report.findings[0].expected == ["coup", "coup d'état"]
+
+
+def test_derived_word_requires_nothing() -> None:
+    g = m(Entry("ثورة", "revolution"))
+    assert check_terms(g, "كان موقفه ثوريا", "his stance was radical").occurrences == 0

@@ -1,0 +1,46 @@
+"""Finding English renderings: case, inflections, possessives, hyphens, multi-word."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.glossary.english import find_rendering
+
+
+def words(text: str, phrase: str) -> list[str]:
+    return [text[s:e] for s, e in find_rendering(text, phrase)]
+
+
+@pytest.mark.parametrize("phrase", ["soviets", "soviet", "Soviets"])
+def test_inflections_and_possessives(phrase: str) -> None:
+    text = "The Soviet's delegates met the soviets; the Soviets' power grew."
+    assert words(text, phrase) == ["Soviet's", "soviets", "Soviets"]
+
+
+def test_plural_forms() -> None:
+    assert words("two insurrections and one insurrection", "insurrection") == [
+        "insurrections", "insurrection",
+    ]
+    assert words("the parties and the party", "party") == ["parties", "party"]
+    assert words("the masses", "masses") == ["masses"]
+
+
+def test_whole_words_only() -> None:
+    assert words("insurrectionary fervour", "insurrection") == []
+    assert words("a coupon", "coup") == []
+
+
+def test_hyphen_space_and_solid_variants() -> None:
+    text = "the ruling-class, the ruling class, COVID19 and covid-19"
+    assert words(text, "ruling class") == ["ruling-class", "ruling class"]
+    assert words(text, "COVID-19") == ["COVID19", "covid-19"]
+
+
+def test_multi_word_case_insensitive_and_accents() -> None:
+    assert words("the congress of soviets met", "Congress of Soviets") == ["congress of soviets"]
+    assert words("a coup d’état", "coup d'état") == ["coup d’état"]
+    assert words("a coup d'etat", "coup d'état") == ["coup d'etat"]
+
+
+def test_words_must_be_adjacent() -> None:
+    assert words("the Congress, of Soviets", "Congress of Soviets") == []

@@ -1,0 +1,146 @@
+"""Glossary files: TSV (errors name the line), TBX-Basic in and out, CSV with detection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.errors import InputError
+from workbench.glossary.io import format_glossary, read_glossary
+from workbench.glossary.tbx import parse_tbx
+
+TICO = Path(__file__).resolve().parents[3] / "shared" / "data" / "tico19"
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en">
+ <martifHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></martifHeader>
+ <text><body>
+  <termEntry id="c1">
+   <descrip type="definition">armed rising</descrip>
+   <langSet xml:lang="ar"><tig><term>انتفاضة</term></tig></langSet>
+   <langSet xml:lang="en">
+    <tig><term>uprising</term>
+     <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+    <tig><term>insurrection</term>
+     <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+   </langSet>
+  </termEntry>
+  <termEntry id="c2">
+   <langSet xml:lang="en"><tig><term>orphan</term></tig></langSet>
+  </termEntry>
+ </body></text>
+</martif>
+"""
+
+TBX3 = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+ <text><body>
+  <conceptEntry id="c1">
+   <langSec xml:lang="ar"><termSec><term>سوفييتات</term></termSec></langSec>
+   <langSec xml:lang="en">
+    <termSec><term>soviets</term></termSec>
+    <termSec><term>councils</term>
+     <termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termSec>
+   </langSec>
+  </conceptEntry>
+ </body></text>
+</tbx>
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_tsv_with_bom_header_comments_alternatives_and_extra_columns(tmp_path: Path) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_bytes(
+        "\ufeffsource\ttarget\tcomment\tforbidden\n# comment\n"
+        "انقلاب\tcoup\t\tputsch\nانقلاب\tcoup d'état\nثورة\trevolution\t\t\textra\n".encode()
+    )
+    g = read_glossary(path)
+    assert [(e.term, e.rendering, e.forbidden) for e in g.entries] == [
+        ("انقلاب", "coup", ("putsch",)), ("انقلاب", "coup d'état", ()), ("ثورة", "revolution", ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        ("ثورة\trevolution\nانقلاب coup\n", 2, "no tab"),
+        ("ثورة\trevolution\n\tcoup\n", 2, "empty Arabic term"),
+        ("ثورة\trevolution\t\trevolution\n", 1, "equals the required"),
+        ("انقلاب\tcoup\t\tputsch\nانقلاب\tputsch\n", 1, "forbidden here"),
+    ],
+)
+def test_tsv_errors_name_the_line(tmp_path: Path, body: str, line: int, words: str) -> None:
+    with pytest.raises(InputError) as err:
+        read_glossary(write(tmp_path, "g.tsv", body))
+    assert err.value.line == line and words in str(err.value)
+
+
+def test_tsv_duplicates_are_merged_with_a_warning(tmp_path: Path) -> None:
+    g = read_glossary(write(tmp_path, "g.tsv", "ثورة\trevolution\t\trevolt\nثورة\tRevolution\n"))
+    assert len(g) == 1 and "duplicate" in g.warnings[0] and "line 2" in g.warnings[0]
+
+
+def test_tbx_basic_import_deprecated_becomes_forbidden() -> None:
+    g = parse_tbx(TBX.encode())
+    assert [(e.term, e.rendering, e.forbidden, e.comment) for e in g.entries] == [
+        ("انتفاضة", "insurrection", ("uprising",), "armed rising"),
+    ]
+    assert any("skipped" in w for w in g.warnings)
+
+
+def test_tbx_v3_import() -> None:
+    g = parse_tbx(TBX3.encode())
+    assert [(e.term, e.rendering, e.forbidden) for e in g.entries] == [
+        ("سوفييتات", "soviets", ("councils",)),
+    ]
+
+
+def test_tbx_refuses_bad_xml_with_its_line() -> None:
+    with pytest.raises(InputError) as err:
+        parse_tbx(b"<martif>\n<text>\n</martif>", "bad.tbx")
+    assert err.value.line is not None and "bad.tbx" in str(err.value)
+
+
+def test_tbx_and_tsv_round_trip(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parents[2] / "workbench" / "data" / "glossary.tsv"
+    g = read_glossary(sample)
+    tbx = write(tmp_path, "g.tbx", format_glossary(g, "tbx"))
+    back = read_glossary(tbx)
+    pairs = [(e.term, e.rendering) for e in g.entries]
+    assert [(e.term, e.rendering) for e in back.entries] == pairs
+    assert {e.term: set(e.forbidden) for e in back.entries}["انتفاضة"] == {
+        "uprising", "intifada", "revolt",
+    }
+    tsv = write(tmp_path, "g2.tsv", format_glossary(back, "tsv"))
+    assert len(read_glossary(tsv)) == len(g)
+
+
+def test_tico_csvs_are_detected_in_both_directions() -> None:
+    ar_en = read_glossary(TICO / "g_ar_en.csv")
+    assert (ar_en.entries[0].term, ar_en.entries[0].rendering) == ("جائحة", "pandemic")
+    en_ar = read_glossary(TICO / "g_en_ar.csv")
+    first = en_ar.entries[0]
+    assert (first.term, first.rendering) == ("معدٍ", "contagious")
+    assert first.comment.startswith("In the context of coronavirus")
+    facebook = read_glossary(TICO / "f_en-ar_AR.csv")
+    first = facebook.entries[0]
+    assert (first.term, first.rendering) == ("إنفلونزا 1918", "1918 flu")
+
+
+def test_csv_columns_by_name_or_number(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.csv", "en,ar,notes,bad\ncoup,انقلاب,a note,putsch\n")
+    by_name = read_glossary(path, columns="ar,en,notes,bad")
+    by_number = read_glossary(path, columns="2,1,3,4")
+    assert by_name.entries == by_number.entries
+    assert by_name.entries[0].forbidden == ("putsch",) and by_name.entries[0].comment == "a note"
+    detected = read_glossary(path)
+    assert (detected.entries[0].term, detected.entries[0].rendering) == ("انقلاب", "coup")
+    with pytest.raises(InputError, match="no column 'arabic'"):
+        read_glossary(path, columns="arabic,en")

@@ -1,0 +1,126 @@
+"""The Arabic term matcher: clitics, suffixes, spellings, derived words, spans, overlaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.glossary import evaluate, read_test_set
+from workbench.glossary.matcher import TermMatch, TermMatcher
+from workbench.glossary.model import Entry, Glossary
+from workbench.glossary.tsv import read_tsv
+
+DATA = Path(__file__).parent / "data" / "term_matching.tsv"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def matcher(*terms: str) -> TermMatcher:
+    return TermMatcher(Glossary([Entry(t, f"r{i}") for i, t in enumerate(terms)]))
+
+
+def found(m: TermMatcher, text: str) -> list[tuple[str, str]]:
+    return [(x.term, text[x.start : x.end]) for x in m.find(text)]
+
+
+def test_test_set_precision_and_recall() -> None:
+    rows = read_test_set(DATA)
+    assert len(rows) >= 200
+    assert sum(1 for r in rows if not r[2]) >= 60  # negative cases
+    figures = evaluate(rows)
+    assert figures["precision"] >= 0.98, figures
+    assert figures["recall"] >= 0.98, figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["للسوفييتات", "وبالسوفييتات", "السوفييتات", "سوفييتاتهم", "السّوفييتات"],
+)
+def test_proclitics_and_suffixes(text: str) -> None:
+    assert found(matcher("سوفييتات"), text) == [("سوفييتات", text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["ثورتهم", "ثورات", "الثورات", "ثورتين", "ثوره", "الـثـورة", "ثَوْرَتُهُمْ"]
+)
+def test_ta_marbuta_forms(text: str) -> None:
+    assert found(matcher("ثورة"), text) == [("ثورة", text)]
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("ثورة", "ثوريا"), ("ثورة", "الثورية"), ("ثورة", "الثوريين"), ("ثورة", "ثوار"),
+        ("جماهير", "الجماهيرية"), ("عمال", "عمالة"), ("عمال", "الأعمال"), ("حزب", "تحزب"),
+        ("انقلاب", "الانقلابيين"), ("لغة", "بلغت"),
+    ],
+)
+def test_derived_and_other_words_are_not_the_term(term: str, text: str) -> None:
+    assert found(matcher(term), text) == []
+
+
+def test_tanween_alef_and_plural_of_a_feminine_noun() -> None:
+    m = matcher("انقلاب", "انتفاضة")
+    assert found(m, "كان انقلاباً") == [("انقلاب", "انقلاباً")]
+    assert found(m, "الانتفاضات") == [("انتفاضة", "الانتفاضات")]
+
+
+def test_multi_word_terms_with_clitics_and_article() -> None:
+    m = matcher("اللجنة المركزية")
+    for text in ("اللجنة المركزية", "للجنة المركزية", "وللجنة المركزية", "لجنة مركزية"):
+        assert found(m, text) == [("اللجنة المركزية", text)]
+    assert found(matcher("لجنة مركزية"), "للجنة المركزية") == [("لجنة مركزية", "للجنة المركزية")]
+    assert found(m, "اللجنة التنفيذية") == []
+
+
+def test_spans_are_in_the_original_text_and_in_order() -> None:
+    text = "قرأ لينينُ بيانـاً أمام اللَّجنة المركزيّة عن الثورة"
+    m = matcher("لينين", "اللجنة المركزية", "ثورة", "بيان")
+    matches = m.find(text)
+    assert [text[x.start : x.end] for x in matches] == [
+        "لينينُ", "بيانـاً", "اللَّجنة المركزيّة", "الثورة",
+    ]
+    assert [x.start for x in matches] == sorted(x.start for x in matches)
+
+
+def test_longest_match_wins_and_matches_do_not_overlap() -> None:
+    m = matcher("ثورة", "أكتوبر", "ثورة أكتوبر")
+    assert found(m, "بعد ثورة أكتوبر والثورة") == [
+        ("ثورة أكتوبر", "ثورة أكتوبر"), ("ثورة", "والثورة"),
+    ]
+
+
+def test_exact_form_beats_an_inflected_one_on_the_same_word() -> None:
+    m = matcher("سوفييت", "سوفييتات")
+    assert found(m, "السوفييتات والسوفييت") == [
+        ("سوفييتات", "السوفييتات"), ("سوفييت", "والسوفييت"),
+    ]
+
+
+def test_term_is_reported_as_written_in_the_glossary_with_its_entries() -> None:
+    g = Glossary([Entry("انقلاب", "coup"), Entry("انقلاب", "coup d'état")])
+    (match,) = TermMatcher(g).find("الانقلاب")
+    assert isinstance(match, TermMatch)
+    assert match.term == "انقلاب"
+    assert [e.rendering for e in match.entries] == ["coup", "coup d'état"]
+
+
+def test_spellings_of_one_term_are_merged() -> None:
+    m = TermMatcher(Glossary([Entry("ثورة", "revolution"), Entry("ثوره", "revolt")]))
+    assert len(m) == 1
+    (match,) = m.find("ثورتهم")
+    assert {e.rendering for e in match.entries} == {"revolution", "revolt"}
+
+
+def test_empty_glossary_and_text() -> None:
+    assert TermMatcher(Glossary([])).find("ثورة") == []
+    assert matcher("ثورة").find("") == []
+
+
+def test_sample_glossary_on_the_sample() -> None:
+    m = TermMatcher(read_tsv(ROOT / "workbench" / "data" / "glossary.tsv"))
+    text = (ROOT / "workbench" / "data" / "sample.ar.txt").read_text(encoding="utf-8")
+    terms = [x.term for x in m.find(text)]
+    assert terms.count("انتفاضة") == 7
+    assert "الجماهيرية" not in [text[x.start : x.end] for x in m.find(text)]
+    assert ("اللجنة المركزية", "للجنة المركزية") in found(m, text)

@@ -1,0 +1,64 @@
+"""The CheckingMixin of the Project service: segments, documents, overrides, the matcher cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.errors import WorkbenchError
+from workbench.glossary.model import Entry, Glossary
+from workbench.project import Project
+
+
+def kerenski_segment(project: Project) -> int:
+    for seg in project.segments(limit=100):
+        if "Kerenski" in seg.target:
+            return seg.id
+    raise AssertionError("the sample draft has no Kerenski")
+
+
+def test_check_segment_and_text(project: Project) -> None:
+    sid = kerenski_segment(project)
+    findings = project.check_segment(sid)
+    found = [(f.check, f.term, f.found) for f in findings]
+    assert ("term-forbidden", "كيرينسكي", "Kerenski") in found
+    assert project.check_text("قاوم كيرينسكي.", "Kerensky resisted.") == []
+    text = project.check_text("قاوم كيرينسكي.", "Kerenski resisted.")
+    assert sorted(f.kind for f in text) == ["forbidden", "missing"]
+
+
+def test_check_document_lists_every_segment(project: Project) -> None:
+    segments = project.check_document()
+    assert [s.position for s in segments] == list(range(1, len(segments) + 1))
+    report = project.check_report()
+    assert 0 < report.terms.rendered < report.terms.occurrences
+
+
+def test_override_is_applied_and_cleared_when_the_text_changes(project: Project) -> None:
+    sid = kerenski_segment(project)
+    override = project.add_override(sid, "term-forbidden", "كيرينسكي", "quoting a source")
+    assert override.author == "tester" and override.term == "كيرينسكي"
+    assert not [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
+    seg = next(s for s in project.check_document() if s.segment_id == sid)
+    accepted = [(f.check, o.reason) for f, o in seg.overridden]
+    assert accepted == [("term-forbidden", "quoting a source")]
+    assert len(project.overrides()) == 1
+    project.save_draft(sid, project.segment(sid).target + " ")
+    assert project.overrides() == []
+    assert [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
+
+
+def test_override_needs_a_reason_and_a_finding(project: Project) -> None:
+    sid = kerenski_segment(project)
+    with pytest.raises(WorkbenchError, match="reason"):
+        project.add_override(sid, "term-forbidden", None, "  ")
+    with pytest.raises(WorkbenchError, match="no 'term-forbidden' finding"):
+        project.add_override(sid, "term-forbidden", "ثورة", "why")
+    with pytest.raises(WorkbenchError, match="unknown check"):
+        project.add_override(sid, "spelling", None, "why")
+
+
+def test_matcher_follows_the_glossary(project: Project) -> None:
+    first = project.matcher()
+    assert project.matcher() is first
+    project.set_glossary(Glossary([Entry("ثورة", "revolution")]))
+    assert project.matcher() is not first and len(project.matcher()) == 1

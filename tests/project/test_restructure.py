@@ -1,0 +1,415 @@
+"""Alignment fixes in the Project service: merge, split, move a reference sentence, flags."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from workbench.errors import NotFoundError, WorkbenchError
+from workbench.project import Project
+from workbench.store import restructure as q_restructure
+from workbench.store import versions as q_versions
+
+REF = "reference:main"
+
+# A small document with a known alignment (the aligner's choices on the sample may change).
+ARABIC = (
+    "ذهب الولد إلى المدرسة. كانت السماء صافية. قرأ المعلم الدرس، ثم شرح القاعدة. "
+    "عاد الجميع إلى البيت.\nوفي المساء اجتمعت العائلة. تحدثوا طويلا."
+)
+SENTENCES = [
+    (1, "The boy went to school."), (1, "The sky was clear."),
+    (1, "The teacher read the lesson."), (1, "Then he explained the rule."),
+    (1, "Everyone went home."), (2, "In the evening the family met."),
+    (2, "They talked for a long time."),
+]
+LINKS = [([0], [0]), ([1], [1]), ([2], [2, 3]), ([3], [4]), ([4], [5]), ([5], [6])]
+CONFIDENCE = [0.9, 0.95, 0.4, 0.8, 0.3, 0.9]
+WORKING = ["The boy went to school.", "The sky was clear.", "The teacher read the lesson.",
+           "Everybody went home.", "", "They talked a long time."]
+
+
+def aligned_doc(project: Project) -> list[int]:
+    """Add document 'fix' with a reference:main of known links; its segment ids."""
+    project.import_document_text(ARABIC, "fix")
+    doc = project.document("fix")
+    ids = [s.id for s in project.segments("fix")]
+    assert len(ids) == 6
+    with project.transaction():
+        vid = q_versions.create_version(project.db, doc.id, REF, "reference", None)
+        q_versions.store_alignment(project.db, vid, SENTENCES, ids, LINKS, CONFIDENCE)
+        q_versions.put_translations(project.db, vid, [
+            (ids[a], " ".join(SENTENCES[e][1] for e in en)) for ar, en in LINKS for a in ar
+        ])
+    for sid, text in zip(ids, WORKING, strict=True):
+        if text:
+            project.save_draft(sid, text)
+    return ids
+
+
+def check_consistent(project: Project) -> None:
+    """The structural invariants every operation must keep, for every document and version."""
+    for doc in project.documents():
+        segs = project.segments(doc.name, 0, 1 << 30)
+        assert [s.position for s in segs] == list(range(1, len(segs) + 1))
+        paragraphs = [s.paragraph for s in segs]
+        assert paragraphs == sorted(paragraphs)
+        assert sorted(set(paragraphs)) == list(range(1, len(set(paragraphs)) + 1))
+        ids = [s.id for s in segs]
+        for name in project.versions(doc.name):
+            vid = project.version_id(doc, name)
+            links = q_versions.links(project.db, vid)
+            if not links:
+                continue
+            assert [link["idx"] for link in links] == list(range(len(links)))
+            members = Counter(sid for link in links for sid in link["segments"])
+            assert sorted(members) == sorted(ids) and set(members.values()) == {1}
+            # Links follow document order on both sides.
+            order = [sid for link in links for sid in link["segments"]]
+            assert order == ids
+            rows = project.db.execute(
+                "SELECT l.idx, se.idx FROM links l JOIN link_sentences lt ON lt.link_id = l.id "
+                "JOIN sentences se ON se.id = lt.sentence_id WHERE l.version_id = ? "
+                "ORDER BY l.idx, se.idx",
+                [vid],
+            ).fetchall()
+            assert [s for _, s in rows] == sorted(s for _, s in rows)
+            total = project.db.execute(
+                "SELECT count(*) FROM sentences WHERE version_id = ?", [vid]
+            ).fetchone()[0]
+            assert len(rows) == total
+            if name != "working":
+                texts = q_versions.translations(project.db, vid)
+                for link in links:
+                    for sid in link["segments"]:
+                        assert texts[sid] == " ".join(link["sentences"])
+
+
+def snapshot(project: Project) -> tuple:
+    db = project.db
+    return tuple(
+        tuple(db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall())
+        for table in ("segments", "translations", "links", "link_segments", "link_sentences",
+                      "revisions", "notes")
+    )
+
+
+# merge -----------------------------------------------------------------------------------
+
+
+def test_merge_joins_arabic_english_links_and_history(project: Project) -> None:
+    ids = aligned_doc(project)
+    a, b = project.segment(ids[2]), project.segment(ids[3])
+    project.save_draft(ids[3], b.target + " (edited)")
+    b_history = [r.id for r in project.history(ids[3])]
+    a_history = [r.id for r in project.history(ids[2])]
+
+    merged = project.merge_with_next(ids[2])
+
+    assert merged.source == f"{a.source} {b.source}"
+    assert merged.target == f"{a.target} {b.target} (edited)"
+    assert merged.position == 3
+    assert project.document("fix").segments == 5
+    assert project.segment(ids[4]).position == 4
+    with pytest.raises(NotFoundError):
+        project.segment(ids[3])
+    history = project.history(ids[2])
+    assert [r.id for r in history[:-1]] == sorted(a_history + b_history)
+    assert history[-1].action == "merge"
+    assert history[-1].old_text == a.target and history[-1].new_text == merged.target
+    link = project.link(ids[2], REF)
+    assert link["sentences"] == [s for _, s in SENTENCES[2:5]]
+    assert link["confidence"] == pytest.approx(0.4)  # the lower of the two
+    assert project.version_text(ids[2], REF) == " ".join(s for _, s in SENTENCES[2:5])
+    check_consistent(project)
+
+
+def test_merge_status_is_least_advanced_and_capped(project: Project) -> None:
+    project.confirm(3, project.segment(3).target)
+    project.set_status(3, "approved")
+    project.set_status(4, "reviewed")
+    assert project.merge_with_next(3).status == "translated"
+    project.confirm(5, project.segment(5).target)
+    assert project.merge_with_next(5).status == "draft"
+
+
+def test_merge_empty_english_stays_new(project: Project) -> None:
+    project.import_document_text("جملة أولى. جملة ثانية.", "other")
+    first = project.segments("other")[0]
+    merged = project.merge_with_next(first.id)
+    assert merged.source == "جملة أولى. جملة ثانية."
+    assert merged.status == "new" and merged.target == ""
+    check_consistent(project)
+
+
+def test_merge_refuses_the_last_segment_and_other_documents(project: Project) -> None:
+    project.import_document_text("جملة أولى. جملة ثانية.", "other")
+    last = project.segments("sample", 20, 5)[0]
+    assert last.position == 21
+    before = snapshot(project)
+    with pytest.raises(WorkbenchError, match="last of document 'sample'"):
+        project.merge_with_next(last.id)
+    with pytest.raises(NotFoundError):
+        project.merge_with_next(9999)
+    assert snapshot(project) == before
+
+
+def test_merge_across_a_paragraph_renumbers_emptied_paragraphs(project: Project) -> None:
+    project.import_document_text("جملة أولى. جملة ثانية.\nعنوان وحيد\nفقرة ثالثة. وجملة.", "doc")
+    segs = project.segments("doc")
+    assert [s.paragraph for s in segs] == [1, 1, 2, 3, 3]
+    merged = project.merge_with_next(segs[1].id)
+    assert merged.source == "جملة ثانية. عنوان وحيد"
+    assert [s.paragraph for s in project.segments("doc")] == [1, 1, 2, 2]
+    # The sample: the first segment of paragraph 2 joins paragraph 1, which stays.
+    project.merge_with_next(9)
+    assert [s.paragraph for s in project.segments("sample", 8, 3)] == [1, 2, 2]
+    check_consistent(project)
+
+
+def test_merge_is_one_transaction(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(project)
+
+    def boom(*args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(q_restructure, "shift_positions", boom)
+    with pytest.raises(RuntimeError):
+        project.merge_with_next(5)
+    assert snapshot(project) == before
+
+
+def test_merge_keeps_notes_and_undo_restores_the_text(project: Project) -> None:
+    project.add_note(2, "check this name")
+    a = project.segment(1)
+    merged = project.merge_with_next(1)
+    assert [n["text"] for n in project.notes(1)] == ["check this name"]
+    restored = project.undo(1)
+    assert restored.target == a.target and restored.status == a.status
+    assert merged.source == restored.source  # undo is about text, not structure
+
+
+def test_merge_of_links_absorbs_english_only_links_between(project: Project) -> None:
+    ids = aligned_doc(project)
+    doc = project.document("fix")
+    vid = project.version_id(doc, REF)
+    # An English-only link (a sentence aligned to no segment) between segments 4 and 5.
+    link4 = q_restructure.segment_links(project.db, ids[3])[vid]
+    q_restructure.shift_links(project.db, vid, link4["idx"], 1)
+    extra = q_restructure.insert_link(project.db, vid, link4["idx"] + 1, 0.2)
+    project.db.execute("UPDATE sentences SET idx = -(idx + 1) WHERE version_id = ? AND idx > 4",
+                       [vid])
+    project.db.execute("UPDATE sentences SET idx = -idx WHERE version_id = ? AND idx < 0", [vid])
+    sentence = project.db.execute(
+        "INSERT INTO sentences (version_id, idx, paragraph, text) VALUES (?, 5, 1, 'Inserted.')",
+        [vid],
+    ).lastrowid
+    project.db.execute("INSERT INTO link_sentences VALUES (?, ?)", [extra, sentence])
+    check_consistent(project)
+
+    project.merge_with_next(ids[3])
+
+    link = project.link(ids[3], REF)
+    assert link["sentences"] == ["Everyone went home.", "Inserted.",
+                                 "In the evening the family met."]
+    assert link["confidence"] == pytest.approx(0.2)
+    check_consistent(project)
+
+
+# split -----------------------------------------------------------------------------------
+
+
+def test_split_then_merge_restores_the_arabic_exactly(project: Project) -> None:
+    ids = aligned_doc(project)
+    seg = project.segment(ids[0])
+    cut = seg.source.index(" إلى")
+    first, second = project.split_segment(ids[0], cut)
+    assert first.source == "ذهب الولد"
+    assert second.source == "إلى المدرسة."
+    assert (first.position, second.position) == (1, 2)
+    assert first.target == seg.target and second.target == ""
+    assert second.status == "new" and first.status == "draft"
+    assert project.document("fix").segments == 7
+    assert project.segment(ids[1]).position == 3
+    assert [r.action for r in project.history(second.id)] == ["split"]
+    # A one-sentence reference link is shared by both halves.
+    assert project.link(second.id, REF) == project.link(ids[0], REF)
+    assert project.version_text(second.id, REF) == "The boy went to school."
+    check_consistent(project)
+
+    merged = project.merge_with_next(ids[0])
+    assert merged.source == seg.source
+    assert merged.target == seg.target
+    assert project.link(ids[0], REF)["sentences"] == ["The boy went to school."]
+    check_consistent(project)
+
+
+def test_split_with_english_offset(project: Project) -> None:
+    seg = project.segment(12)
+    ar_cut = seg.source.index("،") + 1
+    en_cut = seg.target.index(",") + 1
+    first, second = project.split_segment(12, ar_cut, english_offset=en_cut)
+    assert first.target == seg.target[:en_cut]
+    assert second.target == seg.target[en_cut:].lstrip()
+    assert first.status == second.status == "draft"
+    assert project.history(second.id)[-1].new_text == second.target
+
+
+def test_split_divides_a_many_sentence_link(project: Project) -> None:
+    ids = aligned_doc(project)
+    seg = project.segment(ids[2])  # "قرأ المعلم الدرس، ثم شرح القاعدة." ↔ two sentences
+    first, second = project.split_segment(ids[2], seg.source.index(" ثم"))
+    assert first.source == "قرأ المعلم الدرس،" and second.source == "ثم شرح القاعدة."
+    assert project.link(first.id, REF)["sentences"] == ["The teacher read the lesson."]
+    assert project.link(second.id, REF)["sentences"] == ["Then he explained the rule."]
+    assert project.version_text(second.id, REF) == "Then he explained the rule."
+    assert project.link(second.id, REF)["confidence"] == pytest.approx(0.4)
+    check_consistent(project)
+
+
+@pytest.mark.parametrize("offset", [0, -1, 28, 100])
+def test_split_refuses_bad_offsets(project: Project, offset: int) -> None:
+    assert len(project.segment(2).source) == 28  # "هذا الادعاء كاذب حتى النخاع."
+    before = snapshot(project)
+    with pytest.raises(WorkbenchError, match="cannot split"):
+        project.split_segment(2, offset)
+    assert snapshot(project) == before
+
+
+def test_split_at_a_space_drops_only_that_space(project: Project) -> None:
+    first, second = project.split_segment(2, 3)
+    assert (first.source, second.source) == ("هذا", "الادعاء كاذب حتى النخاع.")
+
+
+def test_split_refuses_bad_english_offset(project: Project) -> None:
+    before = snapshot(project)
+    with pytest.raises(WorkbenchError, match="English"):
+        project.split_segment(2, 5, english_offset=999)
+    assert snapshot(project) == before
+
+
+def test_split_of_an_approved_segment_needs_review_again(project: Project) -> None:
+    project.confirm(7, project.segment(7).target)
+    project.set_status(7, "approved")
+    first, second = project.split_segment(7, 10)
+    assert first.status == "translated" and second.status == "new"
+
+
+# move a reference sentence ---------------------------------------------------------------
+
+
+def test_move_sentence_next_and_back(project: Project) -> None:
+    ids = aligned_doc(project)
+    assert project.low_confidence_segments("fix", threshold=0.5) == {
+        ids[2]: pytest.approx(0.4), ids[4]: pytest.approx(0.3)
+    }
+    before = project.segment(ids[2])
+
+    this, nxt = project.move_reference_sentence(ids[2], REF, "next")
+    assert this["sentences"] == ["The teacher read the lesson."]
+    assert nxt["sentences"] == ["Then he explained the rule.", "Everyone went home."]
+    assert project.version_text(ids[3], REF) == "Then he explained the rule. Everyone went home."
+    assert project.version_text(ids[2], REF) == "The teacher read the lesson."
+    assert this["confidence"] == nxt["confidence"] == 1.0
+    assert list(project.low_confidence_segments("fix", threshold=0.5)) == [ids[4]]
+    last = project.history(ids[2])[-1]
+    assert last.action == "move-sentence"
+    assert (last.old_text, last.new_text) == (before.target, before.target)
+    assert project.segment(ids[2]) == before  # the working translation is untouched
+    check_consistent(project)
+
+    this, nxt = project.move_reference_sentence(ids[2], REF, "previous")
+    assert this["sentences"] == ["The teacher read the lesson.", "Then he explained the rule."]
+    assert nxt["sentences"] == ["Everyone went home."]
+    check_consistent(project)
+
+
+def test_move_sentence_across_a_paragraph(project: Project) -> None:
+    ids = aligned_doc(project)
+    this, nxt = project.move_reference_sentence(ids[3], REF, "previous")
+    assert this["sentences"] == ["Everyone went home.", "In the evening the family met."]
+    assert nxt["sentences"] == []
+    assert project.version_text(ids[4], REF) == ""
+    with pytest.raises(WorkbenchError, match=f"segment {ids[4]} has no English sentence"):
+        project.move_reference_sentence(ids[3], REF, "previous")
+    check_consistent(project)
+
+
+@pytest.mark.parametrize("direction", ["next", "previous"])
+def test_move_sentence_splits_a_shared_link(project: Project, direction: str) -> None:
+    ids = aligned_doc(project)
+    _, half = project.split_segment(ids[1], project.segment(ids[1]).source.index(" السماء"))
+    assert project.link(half.id, REF) == project.link(ids[1], REF)  # one link, two segments
+    # Pull both sentences of the next segment into the shared link.
+    project.move_reference_sentence(half.id, REF, "previous")
+    project.move_reference_sentence(half.id, REF, "previous")
+    shared = ["The sky was clear.", "The teacher read the lesson.", "Then he explained the rule."]
+    assert project.link(ids[1], REF)["sentences"] == shared
+    assert project.link(ids[2], REF)["sentences"] == []
+    check_consistent(project)
+
+    this, nxt = project.move_reference_sentence(ids[1], REF, direction)
+    keep = 2 if direction == "next" else 1
+    assert this["sentences"] == shared[:keep] and nxt["sentences"] == shared[keep:]
+    assert project.version_text(half.id, REF) == " ".join(shared[keep:])
+    assert project.link(ids[2], REF)["sentences"] == []
+    check_consistent(project)
+
+
+def test_move_sentence_from_one_sentence_shared_link(project: Project) -> None:
+    ids = aligned_doc(project)
+    _, second = project.split_segment(ids[0], project.segment(ids[0]).source.index(" إلى"))
+    this, nxt = project.move_reference_sentence(ids[0], REF, "next")
+    assert this["sentences"] == [] and nxt["sentences"] == ["The boy went to school."]
+    assert project.version_text(ids[0], REF) == ""
+    check_consistent(project)
+    with pytest.raises(WorkbenchError, match="no English sentence"):
+        project.move_reference_sentence(ids[0], REF, "next")
+    this, nxt = project.move_reference_sentence(ids[0], REF, "previous")
+    assert this["sentences"] == ["The boy went to school."] and nxt["sentences"] == []
+    assert project.segment(second.id).position == 2
+    check_consistent(project)
+
+
+def test_move_sentence_refusals(project: Project) -> None:
+    ids = aligned_doc(project)
+    before = snapshot(project)
+    with pytest.raises(WorkbenchError, match="last of document 'fix'"):
+        project.move_reference_sentence(ids[5], REF, "next")
+    with pytest.raises(WorkbenchError, match="working translation"):
+        project.move_reference_sentence(ids[0], "working", "next")
+    with pytest.raises(WorkbenchError, match="direction"):
+        project.move_reference_sentence(ids[0], REF, "up")
+    with pytest.raises(NotFoundError):
+        project.move_reference_sentence(ids[0], "reference:other", "next")
+    with pytest.raises(NotFoundError):
+        project.move_reference_sentence(99999, REF, "next")
+    assert snapshot(project) == before
+
+
+# flags -----------------------------------------------------------------------------------
+
+
+def test_low_confidence_segments(project: Project) -> None:
+    ids = aligned_doc(project)
+    assert project.low_confidence_segments("fix") == {
+        ids[2]: pytest.approx(0.4), ids[4]: pytest.approx(0.3)
+    }
+    assert list(project.low_confidence_segments("fix", threshold=1.01)) == ids
+    assert project.low_confidence_segments("fix", REF, threshold=0.35) == {
+        ids[4]: pytest.approx(0.3)
+    }
+    with pytest.raises(NotFoundError):
+        project.low_confidence_segments("fix", version="draft:none")
+    with pytest.raises(NotFoundError):
+        project.low_confidence_segments(doc="nope")
+    # Every version of the sample counts by default: the lowest link of each segment.
+    doc = project.document()
+    lowest: dict[int, float] = {}
+    for name in project.versions():
+        for link in q_versions.links(project.db, project.version_id(doc, name)):
+            for sid in link["segments"]:
+                lowest[sid] = min(lowest.get(sid, 1.0), link["confidence"])
+    expected = {sid: c for sid, c in lowest.items() if c < 0.5}
+    assert project.low_confidence_segments() == pytest.approx(expected)

@@ -1,0 +1,40 @@
+"""Reviewer verdicts in the Project service: statuses, comments as notes, refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.errors import WorkbenchError
+from workbench.project import Project
+
+
+def test_approve_and_review_set_statuses_and_keep_comments(project: Project) -> None:
+    assert project.review(1, "approved").status == "approved"
+    seg = project.review(2, "reviewed", "  fine, but see the idiom ")
+    assert seg.status == "reviewed"
+    notes = project.notes(2)
+    assert [(n["kind"], n["text"], n["author"]) for n in notes] == [
+        ("reviewed", "fine, but see the idiom", "tester")
+    ]
+    assert project.history(1)[-1].new_status == "approved"
+
+
+def test_reject_sends_back_to_draft_with_the_comment(project: Project) -> None:
+    project.confirm(3, project.segment(3).target)
+    seg = project.review(3, "rejected", "marrow is literal; use 'to the core'")
+    assert seg.status == "draft"
+    assert project.notes(3)[-1]["kind"] == "rejected"
+    assert project.history(3)[-1].action == "status"
+
+
+def test_review_refusals_change_nothing(project: Project) -> None:
+    with pytest.raises(WorkbenchError, match="needs a comment"):
+        project.review(3, "rejected", "   ")
+    with pytest.raises(WorkbenchError, match="unknown verdict"):
+        project.review(3, "great")
+    project.import_document_text("جملة.", "empty")
+    sid = project.segments("empty")[0].id
+    with pytest.raises(WorkbenchError, match="cannot approve an empty translation"):
+        project.review(sid, "approved", "ok")
+    assert project.notes(3) == [] and project.notes(sid) == []
+    assert project.segment(3).status == "draft"

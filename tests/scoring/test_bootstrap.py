@@ -1,0 +1,36 @@
+"""Bootstrap confidence intervals: sacrebleu's resampling, summed in blocks, same figures."""
+
+from __future__ import annotations
+
+import pytest
+from sacrebleu.metrics import CHRF, TER
+from sacrebleu.significance import _bootstrap_resample
+
+from tests.scoring.conftest import Corpus
+from workbench.scoring import bootstrap
+from workbench.scoring.metrics import Scorer
+
+
+def test_bootstrap_scores_equal_sacrebleus(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scorer = Scorer()
+    stats = scorer.stats("chrf", corpus.hyps, [corpus.refs])
+    _, expected = _bootstrap_resample(stats, CHRF(word_order=2), 200)
+    monkeypatch.setattr(bootstrap, "BLOCK_ELEMENTS", 5000)  # many small blocks
+    got = bootstrap.bootstrap_scores(stats, scorer.corpus["chrf"], 200)
+    assert got == pytest.approx([s.score for s in expected], abs=1e-6)
+
+
+def test_confidence_interval_matches_corpus_score_n_bootstrap(corpus: Corpus) -> None:
+    system = Scorer().score("sys", corpus.hyps, [corpus.refs], confidence=300)
+    expected = TER().corpus_score(corpus.hyps, [corpus.refs], n_bootstrap=300)
+    ter = system.ter
+    assert ter.mean == pytest.approx(expected._mean, abs=1e-4)
+    assert ter.ci is not None
+    assert (ter.ci[1] - ter.ci[0]) / 2 == pytest.approx(expected._ci, abs=1e-4)
+    assert ter.ci[0] <= ter.score <= ter.ci[1]
+    assert "bs:300" in ter.signature and "seed:12345" in ter.signature
+    assert "bs:" not in system.bleu.segment_signature
+    plain = Scorer().score("sys", corpus.hyps[:20], [corpus.refs[:20]])
+    assert plain.ter.ci is None and "bs:" not in plain.ter.signature

@@ -1,0 +1,179 @@
+"""``workbench score``: file mode, project mode, formats, tests, history and errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sacrebleu.metrics import BLEU, CHRF, TER
+
+from tests.conftest import run_cli
+from tests.scoring.conftest import Corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def files(tmp_path: Path, corpus: Corpus) -> dict[str, str]:
+    paths = {}
+    for name, lines in (("hyp", corpus.hyps), ("hyp2", corpus.hyps2), ("ref", corpus.refs),
+                        ("ref2", corpus.refs2)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths[name] = str(path)
+    return paths
+
+
+def test_file_mode_json_equals_sacrebleu(files: dict[str, str], corpus: Corpus) -> None:
+    result = run_cli("score", "--hyp", files["hyp"], "--ref", files["ref"], "--ref",
+                     files["ref2"], "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    refs = [corpus.refs, corpus.refs2]
+    for key, metric in (("bleu", BLEU()), ("chrf", CHRF(word_order=2)), ("ter", TER())):
+        expected = metric.corpus_score(corpus.hyps, refs)
+        assert abs(data[key]["score"] - expected.score) < 0.01
+        assert data[key]["signature"] == str(metric.get_signature())
+        assert "ci" not in data[key]
+    assert len(data["segments"]) == len(corpus.hyps)
+    assert [s["line"] for s in data["segments"]] == list(range(1, len(corpus.hyps) + 1))
+    seg = data["segments"][5]
+    expected_seg = BLEU(effective_order=True).sentence_score(
+        corpus.hyps[5], [corpus.refs[5], corpus.refs2[5]]
+    )
+    assert abs(seg["bleu"] - expected_seg.score) < 0.01
+    assert set(seg) == {"line", "bleu", "chrf", "ter"}
+    assert "terms" not in data
+
+
+def test_sort_worst_limit_and_formats(files: dict[str, str]) -> None:
+    base = ["score", "--hyp", files["hyp"], "--ref", files["ref"]]
+    data = json.loads(run_cli(*base, "--format", "json", "--sort", "worst", "--limit", "10").stdout)
+    chrfs = [s["chrf"] for s in data["segments"]]
+    assert len(chrfs) == 10 and chrfs == sorted(chrfs)
+    everything = json.loads(run_cli(*base, "--format", "json").stdout)
+    assert chrfs[0] == min(s["chrf"] for s in everything["segments"])
+    worst_ter = run_cli(*base, "--format", "json", "--sort", "worst", "--metric", "ter")
+    ter = json.loads(worst_ter.stdout)
+    ters = [s["ter"] for s in ter["segments"]]
+    assert ters == sorted(ters, reverse=True)
+    rows = list(csv.reader(io.StringIO(run_cli(*base, "--format", "csv").stdout)))
+    assert rows[0] == ["system", "line", "bleu", "chrf", "ter"]
+    assert rows[1][1] == "corpus" and float(rows[1][2]) == everything["bleu"]["score"]
+    assert len(rows) == 2 + len(everything["segments"])
+    md = run_cli(*base, "--format", "md").stdout
+    assert md.startswith("| system | BLEU | chrF2++ | TER |")
+    assert everything["bleu"]["signature"] in md
+    table = run_cli(*base, "--limit", "3")
+    assert table.exit_code == 0 and "chrF2++" in table.stdout and "segments" in table.stdout
+
+
+def test_confidence_and_paired_tests(files: dict[str, str]) -> None:
+    result = run_cli("score", "--hyp", files["hyp"], "--ref", files["ref"], "--format", "json",
+                     "--confidence", "--confidence-n", "200", "--limit", "0")
+    data = json.loads(result.stdout)
+    lo, hi = data["chrf"]["ci"]
+    assert lo <= data["chrf"]["score"] <= hi and "bs:200" in data["chrf"]["signature"]
+    result = run_cli("score", "--hyp", files["hyp"], "--hyp", files["hyp2"], "--ref",
+                     files["ref"], "--paired-ar", "--paired-n", "300", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["baseline"] == files["hyp"] and data["test"] == "ar"
+    base, other = data["systems"]
+    assert "p_value" not in base["bleu"] and 0 < other["bleu"]["p_value"] <= 1
+    assert "ar:300" in other["ter"]["signature"]
+    table = run_cli("score", "--hyp", files["hyp"], "--hyp", files["hyp2"], "--ref",
+                    files["ref"], "--paired-bs", "--paired-n", "100", "--baseline",
+                    files["hyp2"], "--limit", "0")
+    assert table.exit_code == 0, table.stderr
+    assert "p=" in table.stdout
+
+
+def test_file_mode_terminology_accuracy(tmp_path: Path) -> None:
+    data = ROOT / "workbench" / "data"
+    source = tmp_path / "ar.txt"
+    paragraphs = [p for p in (data / "sample.ar.txt").read_text("utf-8").split("\n") if p]
+    source.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    result = run_cli(
+        "score", "--hyp", str(data / "translations" / "draft.en.txt"),
+        "--ref", str(data / "translations" / "reference.en.txt"),
+        "--glossary", str(data / "glossary.tsv"), "--source", str(source), "--format", "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    terms = out["terms"]
+    assert terms["occurrences"] > terms["rendered"] > 0
+    assert terms["score"] == pytest.approx(100 * terms["rendered"] / terms["occurrences"], 1e-3)
+    assert sum(s["terms"]["occurrences"] for s in out["segments"]) == terms["occurrences"]
+    assert terms["missed"] and {"term", "count"} <= set(terms["missed"][0])
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--hyp", "{hyp}", "--ref", "{short}"], "short.txt: 3 lines, but"),
+        (["--hyp", "{empty}", "--ref", "{ref}"], "empty.txt: file is empty"),
+        (["--hyp", "{hyp}", "--ref", "{missing}"], "missing.txt: no such file"),
+        (["--hyp", "{hyp}"], "--hyp needs at least one --ref"),
+        (["--hyp", "{hyp}", "--ref", "{ref}", "--paired-bs"], "--paired-bs needs two or more"),
+        (["--hyp", "{hyp}", "--ref", "{ref}", "--draft", "working"], "--draft cannot be used"),
+        (["--hyp", "{hyp}", "--ref", "{ref}", "--glossary", "{ref}"], "--glossary and --source"),
+        (["--hyp", "{hyp}", "--ref", "{ref}", "--source", "{short}", "--glossary", "{gloss}"],
+         "short.txt: 3 lines"),
+    ],
+)
+def test_bad_file_input_is_one_line_exit_2(
+    files: dict[str, str], tmp_path: Path, args: list[str], needle: str
+) -> None:
+    (tmp_path / "short.txt").write_text("a\nb\nc\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    names = {**files, "short": str(tmp_path / "short.txt"), "empty": str(tmp_path / "empty.txt"),
+             "missing": str(tmp_path / "missing.txt"),
+             "gloss": str(ROOT / "workbench" / "data" / "glossary.tsv")}
+    result = run_cli("score", *[a.format(**names) for a in args])
+    assert result.exit_code == 2
+    assert needle in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
+def test_project_mode_history_and_missing_names(sample_db: Path) -> None:
+    db = str(sample_db)
+    result = run_cli("score", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["segments"]) == 21 and data["refs"] == ["reference:main"]
+    assert data["segments"][0]["positions"] == [1]
+    assert 0 < data["terms"]["score"] < 100
+    run_cli("score", "--db", db, "--ref", "main", "--draft", "working", "--no-terms")
+    runs = json.loads(run_cli("score", "--db", db, "--history", "--format", "json").stdout)
+    assert [r["version"] for r in runs] == ["working", "working"]
+    assert "terms" not in runs[1]["results"]
+    table = run_cli("score", "--db", db, "--history")
+    assert table.exit_code == 0 and "working" in table.stdout
+    for args, name in ((["--draft", "draft:nope"], "draft:nope"),
+                       (["--ref", "nope"], "reference:nope"),
+                       (["--doc", "nodoc"], "nodoc")):
+        result = run_cli("score", "--db", db, *args)
+        assert result.exit_code == 2 and name in result.stderr
+        assert result.stderr.count("\n") == 1
+    assert len(json.loads(run_cli("score", "--db", db, "--history", "--format",
+                                  "json").stdout)) == 2
+
+
+def test_file_mode_start_up_loads_no_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from workbench.cli import main\n"
+        "main.get_command(None, 'score')\n"
+        "heavy = {'sqlite_utils', 'textual', 'docx', 'rich', 'numpy', 'workbench'}\n"
+        "print(sorted({m for m in sys.modules if m.split('.')[0] in heavy"
+        " and not m.startswith(('workbench.cli', 'workbench.scoring', 'workbench.errors',"
+        " 'workbench.textio')) and m != 'workbench'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

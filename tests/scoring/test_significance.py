@@ -1,0 +1,53 @@
+"""Paired tests are sacrebleu's PairedTest, fed with the statistics computed while scoring."""
+
+from __future__ import annotations
+
+import pytest
+from sacrebleu.metrics import BLEU, CHRF, TER
+from sacrebleu.significance import PairedTest
+
+from tests.scoring.conftest import Corpus
+from workbench.scoring.metrics import Scorer
+from workbench.scoring.significance import paired_test
+
+
+@pytest.mark.parametrize(("test", "n"), [("bs", 200), ("ar", 500)])
+def test_paired_test_equals_sacrebleu(
+    corpus: Corpus, test: str, n: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refs = [corpus.refs]
+    scorer = Scorer()
+    a = scorer.score("a", corpus.hyps, refs)
+    b = scorer.score("b", corpus.hyps2, refs)
+
+    def no_second_pass(*args: object, **kwargs: object) -> None:
+        raise AssertionError("statistics extracted twice")
+
+    for metric in scorer.corpus.values():
+        monkeypatch.setattr(metric, "_extract_corpus_statistics", no_second_pass)
+    paired_test(scorer, [(a, corpus.hyps), (b, corpus.hyps2)], refs, test, n_samples=n)
+    monkeypatch.undo()
+
+    metrics = {"BLEU": BLEU(), "chrF2++": CHRF(word_order=2), "TER": TER()}
+    sigs, results = PairedTest(
+        [("a", corpus.hyps), ("b", corpus.hyps2)], metrics, refs, test_type=test, n_samples=n
+    )()
+    for key, name in (("bleu", "BLEU"), ("chrf", "chrF2++"), ("ter", "TER")):
+        base, other = results[name]
+        assert a.metrics[key].score == pytest.approx(base.score)
+        assert a.metrics[key].p_value is None
+        assert b.metrics[key].p_value == pytest.approx(other.p_value)
+        assert b.metrics[key].score == pytest.approx(other.score)
+        assert b.metrics[key].signature == str(sigs[name])
+        assert f"{test}:{n}" in b.metrics[key].signature
+        if test == "bs":
+            assert b.metrics[key].mean == pytest.approx(other.mean, abs=1e-4)
+        else:
+            assert b.metrics[key].ci is None
+
+
+def test_paired_test_needs_two_systems(corpus: Corpus) -> None:
+    scorer = Scorer()
+    a = scorer.score("a", corpus.hyps[:10], [corpus.refs[:10]])
+    with pytest.raises(ValueError, match="baseline"):
+        paired_test(scorer, [(a, corpus.hyps[:10])], [corpus.refs[:10]])

@@ -1,0 +1,23 @@
+"""Waiting helpers for the screens' pilot tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.tui.conftest import screen_lines
+
+
+async def shows(pilot: Pilot[Any], text: str) -> bool:
+    """True once the screen shows ``text`` (a repaint may lag a worker by a frame or two)."""
+    for _ in range(20):
+        if text in "\n".join(screen_lines(pilot.app)):  # type: ignore[arg-type]
+            return True
+        await pilot.pause(0.05)
+    return False
+
+
+def notified(app: Any, text: str) -> bool:
+    """True when a notification of ``app`` holds ``text``."""
+    return any(text in n.message for n in app._notifications)

@@ -1,0 +1,277 @@
+"""Editor actions with the pilot: enforcement and overrides, glossary insert, search, filters,
+flags, direction switch, key remapping, help and the command palette."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from tests.tui.conftest import SIZE, editor_screen, screen_lines, settle
+from workbench.config import Config, load_config
+from workbench.project import Project
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.prompts import OverrideScreen
+from workbench.tui.widgets.english_editor import EnglishEditor
+from workbench.tui.widgets.panels import FindingsPanel, GlossaryPanel, ReferencePanel
+
+KERENSKY = 4  # the draft writes "Kerenski", a forbidden rendering of كيرينسكي
+UPRISING = 9  # the draft writes "uprising" for الانتفاضة (required: insurrection)
+
+
+async def test_error_finding_blocks_confirm_until_a_reason_is_given(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.open_segment(UPRISING)
+        await settle(pilot)
+        assert any(f.check == "term-forbidden" for f in screen.findings)
+        assert "uprising" in "\n".join(screen_lines(app)).lower() or screen.findings
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, OverrideScreen)  # not confirmed: asked for a reason
+        with Project.open(sample_db) as other:
+            assert other.segment(UPRISING).status == "draft"
+        await pilot.press("escape")  # back to editing: still not confirmed
+        await settle(pilot)
+        assert screen.current.id == UPRISING
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, OverrideScreen)
+        await pilot.press("enter")  # an empty reason is refused
+        await settle(pilot)
+        assert isinstance(app.screen, OverrideScreen)
+        await pilot.press(*"the author's own word")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, OverrideScreen)
+        assert screen.current.position == UPRISING + 1
+    with Project.open(sample_db) as project:
+        assert project.segment(UPRISING).status == "translated"
+        overrides = [o for o in project.overrides() if o.segment_id == UPRISING]
+        assert {o.check for o in overrides} >= {"term-forbidden"}
+        assert all(o.reason == "the author's own word" for o in overrides)
+
+
+async def test_fixing_the_error_confirms_without_asking(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.open_segment(KERENSKY)
+        await settle(pilot)
+        assert any(f.severity == "error" for f in screen.findings)
+        fixed = screen.editor.text.replace("Kerenski", "Kerensky")
+        screen.editor.load_text(fixed)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert not isinstance(app.screen, OverrideScreen)
+        assert screen.current.position == KERENSKY + 1
+    with Project.open(sample_db) as project:
+        segment = project.segment(KERENSKY)
+    assert segment.status == "translated" and "Kerensky" in segment.target
+
+
+def set_confidences(path, low_segment: int) -> None:
+    """Make every reference link confident but the one of ``low_segment``."""
+    with Project.open(path) as project:
+        project.db.execute("UPDATE links SET confidence = 0.95")
+        project.db.execute(
+            "UPDATE links SET confidence = 0.1 WHERE id IN (SELECT l.id FROM links l "
+            "JOIN link_segments ls ON ls.link_id = l.id JOIN versions v ON v.id = l.version_id "
+            "WHERE ls.segment_id = ? AND v.name = 'reference:main')", [low_segment],
+        )
+
+
+async def test_findings_panel_and_list_flags(sample_db, make_app):
+    set_confidences(sample_db, 2)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        lines = screen_lines(app)
+        row = {int(line[1:8]): line for line in lines[1:14] if line[1:8].strip().isdigit()}
+        assert row[KERENSKY][14] == "!"  # error findings flag
+        assert row[2][15] == "~"  # low alignment confidence flag
+        assert row[1][14:16] == "  "
+        screen.open_segment(KERENSKY)
+        await settle(pilot)
+        panel = screen.query_one(FindingsPanel)
+        assert any(f.check == "term-forbidden" for f in panel.findings)
+        assert "term-forbidden" in "\n".join(screen_lines(app))
+
+
+async def test_glossary_panel_and_insert_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.open_segment(UPRISING)
+        await settle(pilot)
+        lines = screen.query_one(GlossaryPanel).lines
+        terms = {line.term: line for line in lines}
+        assert terms["انتفاضة"].rendering == "insurrection"
+        assert "uprising" in terms["انتفاضة"].forbidden
+        assert terms["انتفاضة"].problem is not None
+        screen.editor.load_text("the armed ")
+        screen.editor.move_cursor(screen.editor.document.end)
+        await pilot.press("ctrl+g")  # the first term whose rendering is not there yet
+        first_missing = screen.editor.text[len("the armed "):]
+        assert first_missing in {line.rendering for line in lines}
+        screen.editor.load_text("x")
+        screen.editor.move_cursor(screen.editor.document.end)
+        await pilot.press("alt+1")
+        assert screen.editor.text == "x " + lines[0].rendering
+        assert isinstance(app.focused, EnglishEditor)
+
+
+async def test_search_arabic_normalised_and_english_case_insensitive(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        await pilot.press("ctrl+f")
+        await pilot.press(*"الانتفاضه")  # ه for ة, no hamza: still found
+        await pilot.press("enter")
+        await settle(pilot)
+        found = list(screen.rows.ids)
+        assert UPRISING in found and len(found) < 21
+        assert screen.current.id in found
+        assert 'search "الانتفاضه"' in screen.segment_list.border_title
+        await pilot.press("ctrl+f", "ctrl+a", "ctrl+k")  # empty the search box
+        await pilot.press(*"KERENSKI", "enter")
+        await settle(pilot)
+        assert screen.rows.ids == [KERENSKY]
+        assert screen.current.id == KERENSKY
+        await pilot.press("f5")  # every segment again
+        await settle(pilot)
+        assert len(screen.rows) == 21
+        assert screen.current.id == KERENSKY
+
+
+async def test_filters_by_status_findings_and_confidence(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        project.confirm(1, project.segment(1).target)
+    set_confidences(sample_db, 3)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.apply_filter(statuses=("translated",))
+        await settle(pilot)
+        assert screen.rows.ids == [1]
+        screen.apply_filter(statuses=(), has_findings=True)
+        await settle(pilot)
+        assert set(screen.rows.ids) == {4, 9, 12, 15, 17, 18}
+        screen.apply_filter(has_findings=False, low_confidence=True)
+        await settle(pilot)
+        assert screen.rows.ids == [3]
+        screen.apply_filter(low_confidence=False, low_score=True)  # no score run yet
+        await settle(pilot)
+        assert screen.rows.ids == [3]  # refused with a notification, view kept
+        # The filter dialog: tick "draft" (the second status box) and apply with Ctrl+J.
+        await pilot.press("f5")
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.press("tab", "space", "ctrl+j")
+        await settle(pilot)
+        assert 1 not in screen.rows.ids and len(screen.rows) == 20
+        assert "draft" in screen.segment_list.border_title
+
+
+async def test_direction_switch_at_run_time_is_saved(make_app, config):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        source = screen.current.source
+        first_word = source.split()[0]
+        text = "\n".join(screen_lines(app))
+        assert first_word[::-1] in text  # app: reordered, first word read right to left
+        await pilot.press("f7")
+        await settle(pilot)
+        assert app.direction == "terminal"
+        text = "\n".join(screen_lines(app))
+        assert first_word in text  # terminal: logical order sent as stored
+        assert load_config(config.path).direction == "terminal"
+        await pilot.press("f7")
+        assert app.direction == "app"
+        assert load_config(config.path).direction == "app"
+        app.set_direction("auto")
+        assert load_config(config.path).direction == "auto"
+        assert app.direction in ("app", "terminal")
+
+
+async def test_keys_remapped_from_the_config_file(tmp_path, make_app):
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nnext_segment = "f11"\nconfirm = "ctrl+b"\n', encoding="utf-8")
+    app = make_app(config=load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        await pilot.press("alt+down")  # no longer bound
+        assert screen.current.position == 1
+        await pilot.press("f11")
+        assert screen.current.position == 2
+        await pilot.press("ctrl+b")  # confirm remapped
+        await settle(pilot)
+        assert screen.current.position == 3
+        footer = screen_lines(app)[-1]
+        assert "f11" in footer.lower()
+
+
+async def test_help_screen_lists_bindings_with_ids(make_app):
+    app = make_app(config=Config(keys={"undo": "f11"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert "Keys (remap by id" in "\n".join(screen_lines(app))
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(app.screen._content())
+        text = console.export_text()
+        assert "next_segment" in text and "Alt+Down, Ctrl+Down" in text
+        assert "Ctrl+J, Enter" in text
+        assert "F11" in text and "F9" not in text  # the remapped key is the one shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_runs_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"next segment")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.current.position == 2
+        await pilot.press("ctrl+p")
+        await pilot.press(*"direction: terminal")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.direction == "terminal"
+
+
+async def test_goto_and_reference_toggle(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        await pilot.press("f2", "1", "7", "enter")
+        await settle(pilot)
+        assert screen.current.position == 17
+        reference = screen.query_one(ReferencePanel)
+        assert reference.display
+        assert "─ Reference " in "\n".join(screen_lines(app))
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert not reference.display
+        assert "─ Reference " not in "\n".join(screen_lines(app))
+        await pilot.press("ctrl+r")
+        assert reference.display

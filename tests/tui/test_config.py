@@ -1,0 +1,81 @@
+"""The TOML config file: defaults, validation with file and line, saving, direction choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.config import config_path, load_config, resolve_direction, save_setting
+from workbench.errors import InputError
+
+
+def test_missing_file_gives_defaults(tmp_path):
+    config = load_config(tmp_path / "none.toml")
+    assert config.direction == "auto" and config.shaping is False and config.keys == {}
+
+
+def test_config_path_follows_xdg_and_home(tmp_path):
+    assert config_path({"XDG_CONFIG_HOME": "/x"}).as_posix() == "/x/workbench/config.toml"
+    assert config_path({"HOME": "/h"}).as_posix() == "/h/.config/workbench/config.toml"
+    assert config_path({"WORKBENCH_CONFIG": "/c.toml"}).as_posix() == "/c.toml"
+
+
+def test_reads_display_keys_and_filters(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[display]\ndirection = "terminal"\nshaping = true\n'
+        '[keys]\nconfirm = "ctrl+j, f10"\nnext_segment = ["f8", "alt+down"]\n'
+        "[filters]\nlow_confidence = 0.3\nlow_score = 35\n",
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.direction == "terminal" and config.shaping is True
+    assert config.keys == {"confirm": "ctrl+j,f10", "next_segment": "f8,alt+down"}
+    assert config.low_confidence == 0.3 and config.low_score == 35.0
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('[display]\ndirection = "sideways"\n', 2, "direction must be one of"),
+        ("[display]\nshaping = 3\n", 2, "shaping must be true or false"),
+        ("[keys]\nconfirm = 5\n", 2, "keys.confirm"),
+        ("[display]\ndirection = \n", 2, "invalid TOML"),
+        ("[filters]\nlow_score = \"x\"\n", 2, "low_score must be a number"),
+    ],
+)
+def test_bad_settings_name_the_file_and_line(tmp_path, text, line, words):
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_config(path)
+    assert str(path) in str(info.value)
+    assert f"line {line}" in str(info.value)
+    assert words in str(info.value)
+
+
+def test_save_setting_keeps_the_rest_of_the_file(tmp_path):
+    path = tmp_path / "sub" / "config.toml"
+    save_setting(path, "display", "direction", "app")
+    assert load_config(path).direction == "app"
+    path.write_text(
+        '# my settings\n[display]\ndirection = "app"  # who reorders\n\n[keys]\nundo = "f11"\n',
+        encoding="utf-8",
+    )
+    save_setting(path, "display", "direction", "terminal")
+    save_setting(path, "display", "shaping", True)
+    text = path.read_text(encoding="utf-8")
+    assert "# my settings" in text and "# who reorders" in text
+    config = load_config(path)
+    assert config.direction == "terminal" and config.shaping is True
+    assert config.keys == {"undo": "f11"}
+
+
+def test_auto_direction_from_the_environment():
+    assert resolve_direction("app", {"VTE_VERSION": "7000"}) == "app"
+    assert resolve_direction("terminal", {}) == "terminal"
+    assert resolve_direction("auto", {"VTE_VERSION": "7000"}) == "terminal"
+    assert resolve_direction("auto", {"KONSOLE_VERSION": "230800"}) == "terminal"
+    assert resolve_direction("auto", {"TERM_PROGRAM": "mlterm"}) == "terminal"
+    assert resolve_direction("auto", {"VTE_VERSION": "7000", "TMUX": "/tmp/x"}) == "app"
+    assert resolve_direction("auto", {"TERM": "xterm-kitty"}) == "app"
+    assert resolve_direction("auto", {}) == "app"

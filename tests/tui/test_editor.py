@@ -1,0 +1,185 @@
+"""The editor screen driven with the pilot: opening, navigation, confirming, autosave, undo."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tests.tui.conftest import SIZE, editor_screen, screen_lines, settle
+from workbench.project import Project
+from workbench.tui.widgets.english_editor import EnglishEditor
+from workbench.tui.widgets.segment_list import SegmentList
+
+
+async def test_opens_first_untranslated_segment_with_editor_focused(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+        project.confirm(first.id, first.target)
+        project.confirm(second.id, second.target)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        assert screen.current is not None and screen.current.position == 3
+        assert isinstance(app.focused, EnglishEditor)
+        assert screen.query_one(SegmentList).cursor == 2
+        before = screen.editor.text
+        await pilot.press("X", "y", "z")
+        assert screen.editor.text == before + "Xyz"  # typed at once into the English
+        lines = "\n".join(screen_lines(app))
+        assert "all segments" in lines and "21 segments" in lines
+
+
+async def test_next_and_previous_with_alt_and_ctrl_arrows(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        assert screen.current.position == 1
+        await pilot.press("alt+down")
+        assert screen.current.position == 2
+        await pilot.press("ctrl+down", "ctrl+down")
+        assert screen.current.position == 4
+        await pilot.press("alt+up")
+        assert screen.current.position == 3
+        await pilot.press("ctrl+up")
+        assert screen.current.position == 2
+        assert screen.query_one(SegmentList).cursor == 1
+        await pilot.press("ctrl+up", "ctrl+up")  # stops at the first segment
+        assert screen.current.position == 1
+        assert isinstance(app.focused, EnglishEditor)
+
+
+async def test_moving_away_saves_the_edit(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        seg_id = screen.current.id
+        await pilot.press("end", "space", "Q")
+        await pilot.press("alt+down")
+        await settle(pilot)
+    with Project.open(sample_db) as project:
+        segment = project.segment(seg_id)
+    assert segment.target.endswith(" Q")
+    assert segment.status == "draft"
+
+
+async def test_ctrl_j_confirms_and_moves_on(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        seg_id = screen.current.id
+        screen.editor.load_text("The bourgeois critics of Bolshevism often call the October "
+                                "Revolution a coup.")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert screen.current.position == 2
+        assert "done" in screen_lines(app)[1]  # the list shows segment 1 as translated
+    with Project.open(sample_db) as project:
+        segment = project.segment(seg_id)
+        history = project.history(seg_id)
+    assert segment.status == "translated"
+    assert segment.target.endswith("a coup.")
+    assert history[-1].action == "confirm"
+
+
+async def test_enter_confirms_without_a_line_break(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        await pilot.press("alt+down")  # segment 2
+        seg_id = screen.current.id
+        screen.editor.load_text("This claim is false to the core")
+        screen.editor.move_cursor(screen.editor.document.end)
+        await pilot.press(".", "enter")
+        await settle(pilot)
+        assert screen.current.position == 3
+    with Project.open(sample_db) as project:
+        segment = project.segment(seg_id)
+    assert segment.target == "This claim is false to the core."
+    assert "\n" not in segment.target
+    assert segment.status == "translated"
+
+
+async def test_empty_segment_is_not_confirmed(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        seg_id = screen.current.id
+        screen.editor.load_text("")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert screen.current.id == seg_id
+    with Project.open(sample_db) as project:
+        assert project.segment(seg_id).status == "draft"
+
+
+async def test_autosave_within_a_second_lands_in_history(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        seg_id = screen.current.id
+        await pilot.press("end", *" typed")
+        await asyncio.sleep(1.0)  # no navigation, no confirm: only the autosave
+        await pilot.pause()
+        with Project.open(sample_db) as other:  # another connection sees it committed
+            segment = other.segment(seg_id)
+            history = other.history(seg_id)
+        assert segment.target.endswith(" typed")
+        assert segment.status == "draft"
+        assert history[-1].action == "edit"
+        assert history[-1].new_text.endswith(" typed")
+
+
+async def test_undo_restores_the_previous_text(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        seg_id = screen.current.id
+        original = screen.editor.text
+        screen.editor.load_text("A completely new sentence.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        with Project.open(sample_db) as other:
+            assert other.segment(seg_id).target == "A completely new sentence."
+        await pilot.press("f9")
+        await settle(pilot)
+        assert screen.editor.text == original
+    with Project.open(sample_db) as project:
+        assert project.segment(seg_id).target == original
+        assert project.history(seg_id)[-1].action == "undo"
+
+
+async def test_quit_with_ctrl_q_saves_the_open_edit(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        seg_id = screen.current.id
+        await pilot.press("end", "!")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code in (0, None)
+    with Project.open(sample_db) as project:
+        assert project.segment(seg_id).target.endswith("!")
+
+
+async def test_list_click_opens_segment(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        await pilot.click(SegmentList, offset=(20, 5))  # row 5 of the list (border at 0)
+        await settle(pilot)
+        assert screen.current.position == 5
+        assert isinstance(app.focused, EnglishEditor)
+        await pilot.press("f6")  # focus the list; its arrows move and open
+        await pilot.press("down")
+        assert screen.current.position == 6
+        await pilot.press("f6")
+        assert isinstance(app.focused, EnglishEditor)

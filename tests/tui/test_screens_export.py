@@ -1,0 +1,62 @@
+"""The export dialog with the pilot: a file is written in a worker, an existing file is kept
+unless overwriting is ticked, and an edit typed just before is in the export."""
+
+from __future__ import annotations
+
+import csv
+
+from textual.widgets import Checkbox, Input, Select
+
+from tests.tui.conftest import SIZE, editor_screen, settle
+from tests.tui.screen_wait import shows
+from workbench.tui.screens.editor import EditorScreen
+from workbench.tui.screens.export import ExportScreen
+
+
+async def test_export_dialog_writes_the_file_with_the_latest_edit(make_app, tmp_path):
+    out = tmp_path / "out" / "sample.csv"
+    out.parent.mkdir()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        await pilot.press(*" Freshly typed.")
+        current = screen.current.id
+        await pilot.press("f12")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        dialog.query_one("#export-format", Select).value = "csv"
+        dialog.query_one("#export-output", Input).value = str(out)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) > 20
+    assert any(r[0] == str(current) or "Freshly typed." in ",".join(r) for r in rows)
+    assert "Freshly typed." in out.read_text(encoding="utf-8-sig")
+
+
+async def test_export_dialog_keeps_an_existing_file_unless_told(make_app, tmp_path):
+    out = tmp_path / "sample.tmx"
+    out.write_text("keep me", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f12")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        dialog.query_one("#export-output", Input).value = str(out)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert app.screen is dialog  # refused: the dialog stays, saying why
+        assert await shows(pilot, "exists already")
+        assert out.read_text(encoding="utf-8") == "keep me"
+        dialog.query_one("#export-force", Checkbox).value = True
+        dialog.query_one("#export-status-draft", Checkbox).value = True
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<?xml") and "<tmx" in text and "<tu " in text

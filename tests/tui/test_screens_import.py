@@ -1,0 +1,88 @@
+"""The import dialog with the pilot: a new Arabic document (opened in the editor), an English
+translation as a draft, and clear refusals."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, RadioButton, Select
+
+from tests.tui.conftest import SIZE, editor_screen, settle
+from tests.tui.screen_wait import shows
+from workbench.project import Project
+from workbench.project.sample import bundled
+from workbench.tui.screens.editor import EditorScreen
+from workbench.tui.screens.importer import ImportScreen
+
+
+async def open_import(pilot) -> ImportScreen:
+    await settle(pilot)
+    await pilot.press("ctrl+o")
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ImportScreen)
+    return dialog
+
+
+async def test_import_dialog_adds_a_document_and_opens_it(sample_db, make_app, tmp_path):
+    source = tmp_path / "news.ar.txt"
+    source.write_text("وصل الوفد إلى القاهرة. بدأت المحادثات صباحا.\nانتهى الاجتماع.\n",
+                      encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_import(pilot)
+        await pilot.press(*str(source))
+        dialog.query_one("#import-doc", Input).value = "news"
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        editor = editor_screen(app)
+        assert editor.document.name == "news"
+        assert len(editor.rows) == 3
+        assert editor.current.source == "وصل الوفد إلى القاهرة."
+    with Project.open(sample_db) as project:
+        assert [d.name for d in project.documents()] == ["sample", "news"]
+
+
+async def test_import_dialog_aligns_a_translation_as_a_draft(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_import(pilot)
+        dialog.query_one("#kind-translation", RadioButton).value = True
+        await settle(pilot)
+        assert dialog.kind() == "translation"
+        assert dialog.query_one("#import-translation").display
+        dialog.query_one("#import-path", Input).value = str(
+            bundled("translations/draft.en.txt")
+        )
+        dialog.query_one("#import-as", Select).value = "draft"
+        dialog.query_one("#import-name", Input).value = "second"
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+    with Project.open(sample_db) as project:
+        assert "draft:second" in project.versions()
+        assert project.version_text(1, "draft:second")
+
+
+async def test_import_dialog_refuses_missing_and_bad_files(sample_db, make_app, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_import(pilot)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert await shows(pilot, "Type the path")
+        dialog.query_one("#import-path", Input).value = str(tmp_path / "nope.txt")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert await shows(pilot, "no such file")
+        dialog.query_one("#import-path", Input).value = str(empty)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert await shows(pilot, "empty")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+    with Project.open(sample_db) as project:
+        assert [d.name for d in project.documents()] == ["sample"]

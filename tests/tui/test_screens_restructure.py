@@ -1,0 +1,158 @@
+"""Alignment fixes in the editor with the pilot: merge with the next segment (Alt+M), split at
+the cursor (Alt+S and the split dialog), move a reference sentence (Alt+N / Alt+P)."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import SIZE, editor_screen, settle
+from tests.tui.screen_wait import notified, shows
+from workbench.project import Project
+from workbench.tui.screens.editor import EditorScreen
+from workbench.tui.screens.split import SplitScreen, cut_points, default_cut
+
+REF = "reference:main"
+
+
+async def test_merge_with_next_in_the_editor(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        a, b = project.segment(2), project.segment(3)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.open_segment(2)
+        await settle(pilot)
+        await pilot.press("alt+m")
+        await settle(pilot)
+        assert len(screen.rows) == 20
+        assert screen.current.id == 2
+        assert screen.current.source == f"{a.source} {b.source}"
+        assert screen.editor.text == f"{a.target} {b.target}"
+        assert not screen.editor.read_only
+        assert screen.rows.row(2).position == 3 and screen.rows.row(2).id == 4
+        assert await shows(pilot, "20 segments")
+    with Project.open(sample_db) as project:
+        assert project.segment(2).source == f"{a.source} {b.source}"
+        assert project.history(2)[-1].action == "merge"
+
+
+async def test_merge_of_the_last_segment_is_refused(sample_db, make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.open_segment(21)
+        await settle(pilot)
+        await pilot.press("alt+m")
+        await settle(pilot)
+        assert notified(app, "nothing to merge with")
+        assert len(screen.rows) == 21 and not screen.editor.read_only
+    with Project.open(sample_db) as project:
+        assert project.document().segments == 21
+
+
+async def test_split_at_the_cursor(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        seg = project.segment(3)
+    english_cut = seg.target.index(",") + 1
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.open_segment(3)
+        await settle(pilot)
+        editor = screen.editor
+        editor.move_cursor(editor.document.get_location_from_index(english_cut))
+        await pilot.press("alt+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SplitScreen)
+        assert dialog.split_english and dialog.english_cursor == english_cut
+        before = dialog.choice()
+        await pilot.press("left")  # one word later
+        assert dialog.choice().offset > before.offset
+        await pilot.press("right")
+        assert dialog.choice() == before
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert len(screen.rows) == 22
+        assert screen.current.id == 3
+        assert screen.editor.text == seg.target[:english_cut]
+        new = screen.rows.row(3)
+        assert new.position == 4 and new.target == seg.target[english_cut:].lstrip()
+    with Project.open(sample_db) as project:
+        first = project.segment(3)
+        second = project.segments(offset=3, limit=1)[0]
+    assert first.source == seg.source[: before.offset]
+    assert f"{first.source} {second.source}" == seg.source
+
+
+async def test_split_keeps_the_english_whole_with_e(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        seg = project.segment(5)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.open_segment(5)
+        await settle(pilot)
+        screen.editor.move_cursor((0, 10))
+        await pilot.press("alt+s")
+        await settle(pilot)
+        await pilot.press("e", "enter")
+        await settle(pilot)
+        assert screen.editor.text == seg.target
+        assert screen.rows.row(5).target == ""
+        assert screen.rows.row(5).status == "new"
+
+
+def test_cut_points_and_default_cut():
+    source = "قرأ المعلم الدرس، ثم شرح القاعدة."
+    points = cut_points(source)
+    assert [source[p - 1] for p in points] == ["أ", "م", "،", "م", "ح"]
+    assert points[default_cut(source, points)] == source.index(" ثم")
+    assert default_cut("كلمة", cut_points("كلمة")) == -1
+    assert points[default_cut(source, points, share=0.0)] == points[0]
+
+
+async def test_move_reference_sentence_both_ways(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        links = {sid: project.link(sid, REF) for sid in range(1, 22)}
+    # A segment whose reference link differs from the next one's and holds a sentence.
+    sid = next(
+        i for i in range(1, 21)
+        if links[i] != links[i + 1] and links[i]["sentences"]
+    )
+    this_before, next_before = links[sid]["sentences"], links[sid + 1]["sentences"]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.open_segment(sid)
+        await settle(pilot)
+        await pilot.press("alt+n")
+        await settle(pilot)
+        assert screen.current.id == sid
+        with Project.open(sample_db) as project:
+            assert project.link(sid, REF)["sentences"] == this_before[:-1]
+            assert project.link(sid + 1, REF)["sentences"] == [this_before[-1], *next_before]
+        assert notified(app, "moved to the next segment")
+        await pilot.press("alt+p")
+        await settle(pilot)
+        with Project.open(sample_db) as project:
+            assert project.link(sid, REF)["sentences"] == this_before
+            assert project.link(sid + 1, REF)["sentences"] == next_before
+            assert project.link(sid, REF)["confidence"] == 1.0
+
+
+def test_screen_and_fix_bindings_have_ids_and_descriptions():
+    from workbench.tui import keys
+
+    specs = {s.id: s for s in keys.all_specs()}
+    for ident, scope in (("review", "app"), ("scores", "app"), ("export", "app"),
+                         ("import", "app"), ("merge_next", "editor"),
+                         ("split_segment", "editor"), ("move_sentence_next", "editor"),
+                         ("move_sentence_previous", "editor")):
+        assert specs[ident].scope == scope and specs[ident].description
+    keys_used = [k for s in specs.values() for k in s.keys.split(",")]
+    assert len(keys_used) == len(set(keys_used)), "a key is bound twice"

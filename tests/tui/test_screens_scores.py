@@ -1,0 +1,70 @@
+"""The scores screen with the pilot: corpus scores of the working translation and drafts, a
+sparkline of per-segment chrF++, the worst segments first, Enter jumping to the editor."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Sparkline
+
+from tests.tui.conftest import SIZE, editor_screen, screen_lines, settle
+from tests.tui.screen_wait import shows
+from workbench.project import Project
+from workbench.project.sample import bundled
+from workbench.tui.screens.editor import EditorScreen
+from workbench.tui.screens.scores import ScoresScreen
+
+
+async def test_scores_screen_sorts_worst_first_and_jumps(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        project.import_translation(bundled("translations/draft.en.txt"), "sample", "draft", "one")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ScoresScreen)
+        assert [s.name for s in screen.systems] == ["working", "draft:one"]
+        systems = screen.query_one("#scores-systems", DataTable)
+        assert systems.row_count == 2
+        working = screen.systems[0]
+        assert 0 < working.chrf < 100
+        spark = screen.query_one(Sparkline)
+        assert list(spark.data) == [s.chrf for s in working.segments]
+        worst = working.worst()
+        assert [s.chrf for s in worst] == sorted(s.chrf for s in working.segments)
+        assert "worst" in "\n".join(screen_lines(app)) or screen.rows
+        assert screen.selected() == worst[0]
+
+        await pilot.press("d")  # the draft's chart and table
+        await settle(pilot)
+        assert screen.shown == 1
+        assert list(spark.data) == [s.chrf for s in screen.systems[1].segments]
+        await pilot.press("d")
+        await settle(pilot)
+        assert screen.shown == 0
+
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert editor_screen(app).current.id == worst[1].segment_id
+    with Project.open(sample_db) as project:
+        runs = project.score_history()
+        assert {r["version"] for r in runs} >= {"working", "draft:one"}
+        assert project.segment_scores()  # the editor's low-score filter can use them
+
+
+async def test_scores_screen_without_reference_says_so(sample_db, make_app, tmp_path):
+    source = tmp_path / "other.ar.txt"
+    source.write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    with Project.open(sample_db) as project:
+        project.import_document(source, "other")
+    app = make_app(document="other")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert isinstance(app.screen, ScoresScreen)
+        assert await shows(pilot, "no reference")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)

@@ -1,0 +1,280 @@
+"""Lexical anchors shared by an Arabic and an English sentence, found without any dictionary.
+
+Each sentence gets a bag of *concepts*, strings that mean the same on both sides:
+- ``N:3.5`` numbers, Arabic-Indic and ASCII digits alike (``٣٫٥`` = ``3.5``, ``1,051`` = ``1051``),
+  and the common number words (تسعة = nine = ``N:9``);
+- ``M:10`` months and ``D:5`` weekdays (أكتوبر, تشرين الأول = October; الجمعة = Friday);
+- ``S:KRNSK`` names through their consonant skeletons (كيرينسكي = Kerensky);
+- ``L:mwps`` Latin-script words left in the Arabic (MWPs, LiverpoolFC.com);
+- ``P:?``, ``P:!``, ``P:"``, ``P:(``, ``P:%`` question and exclamation marks, quotations,
+  brackets and per cent;
+- ``G:<term>`` glossary terms: the Arabic matched through its morphology, the English through
+  its inflections (:mod:`workbench.glossary.matcher`, :mod:`workbench.glossary.english`).
+
+Name skeletons and Latin words are kept only when they occur on both sides of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from workbench.align.tokens import AR_STOP, arabic_words, english_words, latin_words
+from workbench.align.translit import arabic_skeletons, english_skeleton
+from workbench.glossary.model import Glossary
+from workbench.text.normalize import normalize_arabic
+
+Bag = Counter[str]
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+_NUMBER = re.compile(r"[\d٠-٩۰-۹]+(?:[.,٫٬][\d٠-٩۰-۹]+)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+
+_EN_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "hundreds": "100",
+    "thousand": "1000", "thousands": "1000", "million": "1e6", "millions": "1e6",
+    "billion": "1e9", "billions": "1e9", "half": "0.5", "dozen": "12", "once": "1",
+    "twice": "2", "tenths": "tenth", "tenth": "tenth", "first": "1st", "second": "2nd",
+    "third": "3rd",
+}
+_AR_NUMBER_WORDS = {
+    normalize_arabic(k): v
+    for k, v in {
+        "واحد": "1", "واحدة": "1", "اثنان": "2", "اثنين": "2", "اثنتان": "2", "اثنتين": "2",
+        "ثلاث": "3", "ثلاثة": "3", "أربع": "4", "أربعة": "4", "خمس": "5", "خمسة": "5",
+        "ستة": "6", "سبعة": "7", "ثماني": "8", "ثمانية": "8", "تسع": "9", "تسعة": "9",
+        "عشر": "10", "عشرة": "10", "عشرون": "20", "عشرين": "20", "ثلاثون": "30",
+        "ثلاثين": "30", "أربعون": "40", "أربعين": "40", "خمسون": "50", "خمسين": "50",
+        "مئة": "100", "مائة": "100", "مئات": "100", "ألف": "1000", "آلاف": "1000",
+        "مليون": "1e6", "ملايين": "1e6", "مليار": "1e9", "مليارات": "1e9", "بليون": "1e9",
+        "نصف": "0.5", "أعشار": "tenth", "عُشر": "tenth", "مرة": "1", "مرتين": "2",
+        "الأول": "1st", "الأولى": "1st", "الثاني": "2nd", "الثانية": "2nd", "الثالث": "3rd",
+        "الثالثة": "3rd",
+    }.items()
+}
+_EN_MONTHS = {
+    m: str(i)
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march",), ("april", "apr"), ("may",),
+            ("june",), ("july",), ("august", "aug"), ("september", "sept", "sep"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_AR_MONTHS = {
+    normalize_arabic(k): v
+    for k, v in {
+        "يناير": "1", "فبراير": "2", "مارس": "3", "أبريل": "4", "إبريل": "4", "ابريل": "4",
+        "مايو": "5", "يونيو": "6", "يونيه": "6", "يوليو": "7", "يوليه": "7", "أغسطس": "8",
+        "سبتمبر": "9", "أكتوبر": "10", "نوفمبر": "11", "ديسمبر": "12", "شباط": "2",
+        "آذار": "3", "نيسان": "4", "أيار": "5", "حزيران": "6", "تموز": "7", "أيلول": "9",
+    }.items()
+}
+_AR_MONTH_PAIRS = {  # كانون الثاني = January ...
+    (normalize_arabic("كانون"), normalize_arabic("الثاني")): "1",
+    (normalize_arabic("كانون"), normalize_arabic("الأول")): "12",
+    (normalize_arabic("تشرين"), normalize_arabic("الأول")): "10",
+    (normalize_arabic("تشرين"), normalize_arabic("الثاني")): "11",
+}
+_EN_DAYS = {
+    d: str(i)
+    for i, d in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), start=1
+    )
+}
+_AR_DAYS = {
+    normalize_arabic(k): v
+    for k, v in {
+        "الاثنين": "1", "الإثنين": "1", "الثلاثاء": "2", "الأربعاء": "3", "الخميس": "4",
+        "الجمعة": "5", "السبت": "6", "الأحد": "7",
+    }.items()
+}
+_AR_CLITICS = ("و", "ف", "ب", "ل", "ك")
+_EN_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage\b", re.IGNORECASE)
+_AR_PERCENT = re.compile(r"[%٪]|(?:في|بال)\s?(?:المئة|المائة)")
+_EN_CAPITAL = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:['’]s)?|[A-Z]{2,}")
+_EN_NOT_NAMES = frozenset(
+    """The A An In On At As It He She We They I This That These Those There But And Or If
+    When While For With From By To Of Mr Mrs Ms Dr After Before Since According Its His Her
+    Their Our One Two Three Some Many Most All Both Each Every No Not Yet So Then Now""".split()
+)
+
+
+def number_key(raw: str) -> str:
+    """The canonical value of a written number (``٣٫٥`` → ``3.5``, ``1,051`` → ``1051``)."""
+    s = raw.translate(_DIGITS)
+    if _THOUSANDS.fullmatch(s):
+        s = s.replace(",", "")
+    elif _THOUSANDS_DOT.fullmatch(s):
+        s = s.replace(".", "")
+    s = s.replace(",", ".")
+    if "." in s:
+        whole, _, frac = s.partition(".")
+        frac = frac.rstrip("0")
+        s = (whole.lstrip("0") or "0") + ("." + frac if frac else "")
+    else:
+        s = s.lstrip("0") or "0"
+    return s
+
+
+def _strip_clitic(word: str) -> str:
+    if len(word) > 3 and word[0] in _AR_CLITICS:
+        return word[1:]
+    return word
+
+
+def _punctuation(text: str, bag: Bag, arabic: bool) -> None:
+    if "?" in text or "؟" in text:
+        bag["P:?"] = 1
+    if "!" in text:
+        bag["P:!"] = 1
+    if any(q in text for q in "\"“”«»"):
+        bag['P:"'] = 1
+    if "(" in text or "[" in text:
+        bag["P:("] = 1
+    if (_AR_PERCENT if arabic else _EN_PERCENT).search(text):
+        bag["P:%"] = 1
+
+
+def arabic_bag(text: str) -> tuple[Bag, list[str], list[str]]:
+    """Concepts of an Arabic sentence, with its candidate name skeletons and Latin words."""
+    bag: Bag = Counter()
+    for m in _NUMBER.finditer(text):
+        bag["N:" + number_key(m.group())] = 1
+    words = arabic_words(text)
+    skeletons: list[str] = []
+    for k, w in enumerate(words):
+        base = _strip_clitic(w)
+        for table, prefix in ((_AR_NUMBER_WORDS, "N:"), (_AR_MONTHS, "M:"), (_AR_DAYS, "D:")):
+            value = table.get(w) or table.get(base)
+            if value:
+                bag[prefix + value] = 1
+        if k + 1 < len(words):
+            month = _AR_MONTH_PAIRS.get((base, words[k + 1]))
+            if month:
+                bag["M:" + month] = 1
+        if w not in AR_STOP and len(w) >= 3:
+            skeletons.extend(sk for sk in arabic_skeletons(w) if len(sk) >= 2)
+    if "آب" in text.split():
+        bag["M:8"] = 1
+    _punctuation(text, bag, arabic=True)
+    return bag, skeletons, latin_words(text)
+
+
+def english_bag(text: str) -> tuple[Bag, list[str], list[str]]:
+    """Concepts of an English sentence, with its candidate name skeletons and its words."""
+    bag: Bag = Counter()
+    for m in _NUMBER.finditer(text):
+        bag["N:" + number_key(m.group())] = 1
+    words = english_words(text)
+    for w in words:
+        for table, prefix in ((_EN_NUMBER_WORDS, "N:"), (_EN_MONTHS, "M:"), (_EN_DAYS, "D:")):
+            value = table.get(w)
+            if value and (table is not _EN_MONTHS or len(w) > 3 or w in ("may",)):
+                bag[prefix + value] = 1
+    if "May" not in text:
+        bag.pop("M:5", None)  # "may" the verb
+    skeletons = []
+    for m in _EN_CAPITAL.finditer(text):
+        word = m.group()
+        if word in _EN_NOT_NAMES:
+            continue
+        sk = english_skeleton(word)
+        if len(sk) >= 2:
+            skeletons.append(sk)
+    _punctuation(text, bag, arabic=False)
+    return bag, skeletons, [w for w in words if len(w) > 1]
+
+
+def anchor_bags(
+    ar: Sequence[str], en: Sequence[str], glossary: Glossary | None = None
+) -> tuple[list[Bag], list[Bag]]:
+    """The anchor concepts of every sentence of both sides."""
+    ar_parts = [arabic_bag(s) for s in ar]
+    en_parts = [english_bag(s) for s in en]
+    ar_sk = Counter(sk for _, sks, _ in ar_parts for sk in set(sks))
+    en_sk = Counter(sk for _, sks, _ in en_parts for sk in set(sks))
+    # A skeleton is a name only when both sides use it about as often (a common Arabic word
+    # whose skeleton happens to match some English name is not).
+    shared_sk = {
+        sk for sk, count in ar_sk.items()
+        if sk in en_sk and min(count, en_sk[sk]) * 2 + 1 >= max(count, en_sk[sk])
+    }
+    ar_latin = {w for _, _, lat in ar_parts for w in lat}
+    en_latin = {w for _, _, words in en_parts for w in words}
+    shared_latin = ar_latin & en_latin
+    ar_bags: list[Bag] = []
+    for bag, sks, lat in ar_parts:
+        for sk in sks:
+            if sk in shared_sk:
+                bag["S:" + sk] = 1
+        for w in lat:
+            if w in shared_latin:
+                bag["L:" + w] = 1
+        ar_bags.append(bag)
+    en_bags: list[Bag] = []
+    for bag, sks, words in en_parts:
+        for sk in sks:
+            if sk in shared_sk:
+                bag["S:" + sk] = 1
+        for w in words:
+            if w in shared_latin:
+                bag["L:" + w] = 1
+        en_bags.append(bag)
+    if glossary is not None and len(glossary):
+        _glossary_anchors(ar, en, glossary, ar_bags, en_bags)
+    return keep_shared(ar_bags, en_bags)
+
+
+def keep_shared(ar_bags: list[Bag], en_bags: list[Bag]) -> tuple[list[Bag], list[Bag]]:
+    """The bags without concepts that occur on one side only (they can never match)."""
+    ar_seen = {c for bag in ar_bags for c in bag}
+    en_seen = {c for bag in en_bags for c in bag}
+    shared = ar_seen & en_seen
+    ar_out = [Counter({c: v for c, v in bag.items() if c in shared}) for bag in ar_bags]
+    en_out = [Counter({c: v for c, v in bag.items() if c in shared}) for bag in en_bags]
+    return ar_out, en_out
+
+
+def _glossary_anchors(
+    ar: Sequence[str],
+    en: Sequence[str],
+    glossary: Glossary,
+    ar_bags: list[Bag],
+    en_bags: list[Bag],
+) -> None:
+    """Add ``G:<term>`` to Arabic sentences holding a term and English ones holding a rendering."""
+    from workbench.glossary.english import find_in_folded, fold_english
+    from workbench.glossary.matcher import TermMatcher
+
+    matcher = TermMatcher(glossary)
+    found: set[str] = set()
+    for text, bag in zip(ar, ar_bags, strict=True):
+        for match in matcher.find(text):
+            bag["G:" + match.term] = 1
+            found.add(match.term)
+    if not found:
+        return
+    renderings: list[tuple[str, str, str]] = []  # (term, rendering, cheap prefilter)
+    by_term = glossary.terms()
+    for term in found:
+        for entry in by_term.get(term, []):
+            words = [w for w in re.split(r"[\s\-]+", entry.rendering.lower()) if w]
+            if words:
+                key = max(words, key=len)[:4]
+                renderings.append((term, entry.rendering, key))
+    for text, bag in zip(en, en_bags, strict=True):
+        folded = fold_english(text)
+        lower = folded.lower()
+        for term, rendering, key in renderings:
+            if "G:" + term in bag or key not in lower:
+                continue
+            if find_in_folded(folded, rendering):
+                bag["G:" + term] = 1

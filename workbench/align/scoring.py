@@ -1,0 +1,257 @@
+"""The cost of a link between a group A of Arabic and a group E of English sentences.
+
+cost(A, E) = w_len · length(A, E) + w_lex · [Σ_{a∈A} (1 − cov(a|E)) + Σ_{e∈E} (1 − cov(e|A))]
+             + prior(|A|, |E|)
+
+- *length*: δ²/2 with δ = (L_E − c·L_A) / sqrt(s²·(c·L_A + L_E)/2 + 1), lengths in
+  subword units, ``c`` and ``s²`` calibrated on the document pair (Gale–Church's model);
+- *coverage* ``cov(a|E)``: the share of sentence a's concept mass (anchors in the first pass,
+  anchors and word translations in the second, weighted by rarity) found in the sentences of
+  E, capped at 1 and smoothed towards a neutral ``tau`` when a holds little evidence. Every
+  sentence of the link is judged on its own, so merging links that each match well gains
+  nothing, while a sentence whose content is spread over two sentences of the other side
+  (a true 1–2 link) is covered only by both;
+- *prior*: a penalty for every link shape but 1–1 (re-estimated after the first pass).
+Leaving a sentence unlinked costs ``skip`` plus its lexical cost with nothing to cover it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from workbench.align.dp import Band
+from workbench.align.sparse import SparseRows, coverage_table
+
+MAX_GROUP = 9
+MAX_MANY = 3
+MOVES: list[tuple[int, int]] = (
+    [(1, 1)]
+    + [(1, l) for l in range(2, MAX_GROUP + 1)]
+    + [(k, 1) for k in range(2, MAX_GROUP + 1)]
+    + [(k, l) for k in range(2, MAX_MANY + 1) for l in range(2, MAX_MANY + 1)]
+    + [(1, 0)]
+)
+
+
+@dataclass
+class Params:
+    """Weights of the cost terms (see the module docstring)."""
+
+    w_len: float = 1.0
+    w_lex: float = 3.0
+    eps: float = 0.3
+    tau: float = 0.3
+    skip: float = 4.0
+    len_cap: float = 40.0
+    nu: float = 4.0
+    passes: int = 2
+    merge: float = 1.5
+    per_sentence: float = 0.5
+    many: float = 3.0
+    priors: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    def default_prior(self, k: int, l: int) -> float:
+        """The shape penalty before calibration."""
+        if (k, l) == (1, 1):
+            return 0.0
+        many = self.many if k > 1 and l > 1 else 0.0
+        return self.merge + (k + l - 3) * self.per_sentence + many
+
+    def prior(self, k: int, l: int) -> float:
+        """The shape penalty of a k–l link."""
+        return self.priors.get((k, l), self.default_prior(k, l))
+
+
+@dataclass
+class LengthModel:
+    """Expected English length per Arabic unit (``ratio``) and variance per unit (``s2``)."""
+
+    ratio: float
+    s2: float
+
+
+@dataclass
+class Scorer:
+    """Everything needed to price links: cumulative lengths and sentence concept vectors.
+
+    ``x`` (Arabic) and ``y`` (English) hold presence values in [0, 1] over shared columns;
+    ``weight`` gives each column's weight (its rarity).
+    """
+
+    ar_cum: np.ndarray  # n + 1
+    en_cum: np.ndarray  # m + 1
+    x: SparseRows
+    y: SparseRows
+    weight: np.ndarray
+    lengths: LengthModel
+    params: Params
+
+    @property
+    def n(self) -> int:
+        return len(self.ar_cum) - 1
+
+    @property
+    def m(self) -> int:
+        return len(self.en_cum) - 1
+
+    def masses(self) -> tuple[np.ndarray, np.ndarray]:
+        """The weighted concept mass of every Arabic and English sentence."""
+        ma = np.bincount(self.x.row, self.x.data * self.weight[self.x.col], minlength=self.n)
+        me = np.bincount(self.y.row, self.y.data * self.weight[self.y.col], minlength=self.m)
+        return ma, me
+
+    def _length_cost(self, la: np.ndarray, le: np.ndarray) -> np.ndarray:
+        """A robust (Student-t) cost of the length difference: δ²/2 near 0, log-like beyond."""
+        c, s2 = self.lengths.ratio, self.lengths.s2
+        delta = (le - c * la) / np.sqrt(s2 * (c * la + le) / 2 + 1.0)
+        nu = self.params.nu
+        return np.minimum(nu / 2 * np.log1p(delta * delta / nu), self.params.len_cap)
+
+    def link_costs(self, band: Band, moves: list[tuple[int, int]]) -> list[np.ndarray]:
+        """The cost of every move ending at every cell of the band (inf where impossible)."""
+        n, m, p = self.n, self.m, self.params
+        lo, hi = band.lo, band.hi
+        cols = band.columns()
+        shape = cols.shape
+        row_ids = np.arange(n + 1)
+        jc = np.minimum(cols, m)
+        reach = MAX_GROUP
+        eps, tau = p.eps, p.tau
+        mass_a, mass_e = self.masses()
+        w = self.weight
+        # Arabic sentence a: English runs starting at e_lo[a] + t (every start a link holding
+        # a may have in this band). English sentence e: Arabic runs starting at a_lo[e] + t.
+        a_idx = np.arange(n)
+        e_lo = np.maximum(lo[np.minimum(a_idx + 1, n)] - reach, 0)
+        e_hi = np.minimum(hi[np.minimum(a_idx + reach, n)], m)
+        win_a = int((e_hi - e_lo).max()) + 1 if n else 1
+        e_idx = np.arange(m)
+        first_row = np.searchsorted(hi, e_idx + 1, side="left")
+        last_row = np.searchsorted(lo, e_idx + reach, side="right") - 1
+        a_lo = np.maximum(first_row - reach, 0)
+        win_e = int(np.maximum(last_row - a_lo, 0).max()) + 1 if m else 1
+        xw = SparseRows(self.x.row, self.x.col, self.x.data * w[self.x.col], n)
+        yw = SparseRows(self.y.row, self.y.col, self.y.data * w[self.y.col], m)
+        # gap = 1 − coverage, per sentence and run (start offset, run length), flattened.
+        gap_a = _gaps(coverage_table(xw, self.y, e_lo, win_a, reach), mass_a, eps, tau)
+        gap_e = _gaps(coverage_table(yw, self.x, a_lo, win_e, reach), mass_e, eps, tau)
+        base_a = (a_idx * win_a - e_lo) * reach
+        base_e = (e_idx * win_e - a_lo) * reach
+        jc_reach = jc * reach
+        rows_reach = (row_ids * reach)[:, None]
+        last_a = max(len(gap_a) - 1, 0)
+        last_e = max(len(gap_e) - 1, 0)
+        e_base: dict[int, np.ndarray] = {}
+        en_before: dict[int, np.ndarray] = {}
+        en_at = self.en_cum[jc]
+
+        def arabic_gap(t: int, l: int) -> np.ndarray:
+            """1 − coverage of Arabic sentence i−t by the English run j−l .. j−1."""
+            if not n:
+                return np.ones(shape, dtype=np.float32)
+            a = np.clip(row_ids - t, 0, n - 1)
+            idx = (base_a[a] + (l - 1) - l * reach)[:, None] + jc_reach
+            np.clip(idx, 0, last_a, out=idx)
+            return gap_a.take(idx)
+
+        def english_gap(u: int, k: int) -> np.ndarray:
+            """1 − coverage of English sentence j−u by the Arabic run i−k .. i−1."""
+            if not m:
+                return np.ones(shape, dtype=np.float32)
+            if u not in e_base:
+                e_base[u] = base_e.take(np.clip(jc - u, 0, m - 1))
+            idx = e_base[u] + (rows_reach + ((k - 1) - k * reach))
+            np.clip(idx, 0, last_e, out=idx)
+            return gap_e.take(idx)
+
+        usable = (cols <= hi[:, None]) & (cols <= m)
+
+        def finish(k: int, l: int, lex: np.ndarray) -> np.ndarray:
+            la = (self.ar_cum - self.ar_cum[np.maximum(row_ids - k, 0)])[:, None]
+            if l not in en_before:
+                en_before[l] = self.en_cum[np.maximum(jc - l, 0)]
+            cost = self._length_cost(la, en_at - en_before[l]) * p.w_len
+            cost += p.w_lex * lex
+            cost += p.prior(k, l)
+            cost[~(usable & (row_ids >= k)[:, None] & (cols >= l))] = np.inf
+            return cost.astype(np.float32)
+
+        # Moves come in families that share their coverage terms: 1–l, k–1, then k–l.
+        wanted = set(moves)
+        costs: dict[tuple[int, int], np.ndarray] = {}
+        english_run = np.zeros(shape, dtype=np.float32)  # Σ_u gap(e = j−u | a = i−1)
+        for l in range(1, reach + 1):
+            english_run += english_gap(l, 1)
+            if (1, l) in wanted:
+                costs[(1, l)] = finish(1, l, arabic_gap(1, l) + english_run)
+        arabic_run = arabic_gap(1, 1)  # Σ_t gap(a = i−t | e = j−1)
+        for k in range(2, reach + 1):
+            arabic_run = arabic_run + arabic_gap(k, 1)
+            if (k, 1) in wanted:
+                costs[(k, 1)] = finish(k, 1, arabic_run + english_gap(1, k))
+        for k, l in moves:
+            if k > 1 and l > 1:
+                lex = np.zeros(shape, dtype=np.float32)
+                for t in range(1, k + 1):
+                    lex += arabic_gap(t, l)
+                for u in range(1, l + 1):
+                    lex += english_gap(u, k)
+                costs[(k, l)] = finish(k, l, lex)
+        if (1, 0) in wanted:
+            a = np.clip(row_ids - 1, 0, max(n - 1, 0))
+            gap = 1.0 - (eps * tau) / (mass_a[a] + eps) if n else np.zeros(n + 1)
+            skip = np.broadcast_to((p.skip + p.w_lex * gap)[:, None], shape)
+            valid = usable & (row_ids >= 1)[:, None]
+            costs[(1, 0)] = np.where(valid, skip, np.inf).astype(np.float32)
+        return [costs[mv] for mv in moves]
+
+    def skip_en(self) -> np.ndarray:
+        """The cost of leaving each English sentence unlinked."""
+        _, mass_e = self.masses()
+        p = self.params
+        return p.skip + p.w_lex * (1.0 - (p.eps * p.tau) / (mass_e + p.eps))
+
+    def link_stats(self, links: list[tuple[list[int], list[int]]]) -> tuple[np.ndarray, np.ndarray]:
+        """Per link: its length cost and its coverage (0..1, both sides' sentences averaged)."""
+        count = len(links)
+        length = np.zeros(count)
+        a_link = np.full(self.n, -1)
+        e_link = np.full(self.m, -1)
+        for idx, (ar, en) in enumerate(links):
+            a_link[ar] = idx
+            e_link[en] = idx
+            if ar and en:
+                la = self.ar_cum[ar[-1] + 1] - self.ar_cum[ar[0]]
+                le = self.en_cum[en[-1] + 1] - self.en_cum[en[0]]
+                length[idx] = float(self._length_cost(np.array(la), np.array(le)))
+        width = int(max(self.x.col.max(initial=0), self.y.col.max(initial=0))) + 1
+
+        def grouped(v: SparseRows, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            keep = owner[v.row] >= 0
+            key = owner[v.row][keep] * width + v.col[keep]
+            uniq, inv = np.unique(key, return_inverse=True)
+            return uniq, np.minimum(np.bincount(inv, weights=v.data[keep]), 1.0)
+
+        ka, va = grouped(self.x, a_link)
+        ke, ve = grouped(self.y, e_link)
+        wa = self.weight[ka % width]
+        we = self.weight[ke % width]
+        mass_a = np.bincount(ka // width, weights=va * wa, minlength=count)
+        mass_e = np.bincount(ke // width, weights=ve * we, minlength=count)
+        common, ia, ie = np.intersect1d(ka, ke, return_indices=True)
+        both = np.minimum(va[ia], ve[ie]) * self.weight[common % width]
+        found = np.bincount(common // width, weights=both, minlength=count)
+        p = self.params
+        cover = (found + p.eps * p.tau) * (1 / (mass_a + p.eps) + 1 / (mass_e + p.eps)) / 2
+        return length, np.minimum(cover, 1.0)
+
+
+def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:
+    """1 − smoothed coverage share, in place, flattened to float32."""
+    covered += eps * tau
+    covered /= (mass + eps)[:, None, None]
+    np.minimum(covered, 1.0, out=covered)
+    np.subtract(1.0, covered, out=covered)
+    return covered.astype(np.float32).ravel()

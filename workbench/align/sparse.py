@@ -1,0 +1,110 @@
+"""Sparse sentence vectors and how much of one sentence a run of others covers (numpy only)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+_CHUNK_PAIRS = 1_000_000
+
+
+@dataclass
+class SparseRows:
+    """One sparse vector per sentence: ``row[k]`` has weight ``data[k]`` on column ``col[k]``.
+
+    Entries are sorted by row.
+    """
+
+    row: np.ndarray
+    col: np.ndarray
+    data: np.ndarray
+    n_rows: int
+
+    @classmethod
+    def from_dicts(cls, rows: Sequence[Mapping[int, float]]) -> SparseRows:
+        """Build from one {column: weight} mapping per sentence."""
+        r: list[int] = []
+        c: list[int] = []
+        d: list[float] = []
+        for i, vec in enumerate(rows):
+            for k, v in vec.items():
+                if v:
+                    r.append(i)
+                    c.append(k)
+                    d.append(v)
+        return cls(
+            np.array(r, dtype=np.int64), np.array(c, dtype=np.int64),
+            np.array(d, dtype=np.float64), len(rows),
+        )
+
+    def rows(self, first: int, stop: int) -> SparseRows:
+        """Rows ``first..stop-1`` as a matrix of their own (rows are kept in order)."""
+        lo = int(np.searchsorted(self.row, first, side="left"))
+        hi = int(np.searchsorted(self.row, stop, side="left"))
+        return SparseRows(self.row[lo:hi] - first, self.col[lo:hi], self.data[lo:hi], stop - first)
+
+    def scaled(self, column_weights: np.ndarray) -> SparseRows:
+        """Each entry multiplied by its column's weight."""
+        return SparseRows(self.row, self.col, self.data * column_weights[self.col], self.n_rows)
+
+
+def coverage_table(
+    src: SparseRows, dst: SparseRows, lo: np.ndarray, width: int, reach: int
+) -> np.ndarray:
+    """How much of each source sentence a run of destination sentences covers.
+
+    ``out[s, t, l - 1]`` = Σ over the columns c of source row s of ``src[s, c] · dst[p, c]``,
+    where p is the first destination row in ``lo[s] + t .. lo[s] + t + l - 1`` holding c
+    (nothing when none does), for ``0 <= t < width`` and ``1 <= l <= reach``. A column counts
+    once however many rows of the run hold it: this is coverage, not a sum of dot products.
+    """
+    n, m = src.n_rows, dst.n_rows
+    out = np.zeros(n * width * reach, dtype=np.float64)
+    if len(src.row) == 0 or len(dst.row) == 0:
+        return out.reshape(n, width, reach)
+    order = np.lexsort((dst.row, dst.col))
+    d_row = dst.row[order]
+    d_col = dst.col[order]
+    d_val = dst.data[order]
+    d_key = d_col * (m + 1) + d_row
+    prev = np.full(len(d_row), -(10**9), dtype=np.int64)
+    same = d_col[1:] == d_col[:-1]
+    prev[1:][same] = d_row[:-1][same]
+    base = src.col * (m + 1)
+    s_lo = lo[src.row]
+    start = np.searchsorted(d_key, base + s_lo, side="left")
+    stop = np.searchsorted(d_key, base + np.minimum(s_lo + width + reach - 1, m), side="left")
+    counts = np.maximum(stop - start, 0)
+    ends = np.cumsum(counts)
+    first = 0
+    while first < len(counts):
+        done = ends[first - 1] if first else 0
+        last = min(max(int(np.searchsorted(ends, done + _CHUNK_PAIRS // reach)), first + 1),
+                   len(counts))
+        c = counts[first:last]
+        k = int(c.sum())
+        first_next = last
+        if k:
+            which = np.repeat(np.arange(first, last), c)
+            pos = start[which] + np.arange(k) - np.repeat(np.cumsum(c) - c, c)
+            s = src.row[which]
+            p = d_row[pos]
+            t_lo = np.maximum(np.maximum(prev[pos] + 1, p - reach + 1), lo[s]) - lo[s]
+            t_hi = np.minimum(p, lo[s] + width - 1) - lo[s]
+            span = np.maximum(t_hi - t_lo + 1, 0)
+            total = int(span.sum())
+            if total:
+                rep = np.repeat(np.arange(k), span)
+                t = t_lo[rep] + np.arange(total) - np.repeat(np.cumsum(span) - span, span)
+                d = (p[rep] - lo[s[rep]]) - t
+                flat = (s[rep] * width + t) * reach + d
+                val = (src.data[which] * d_val[pos])[rep]
+                first_cell = int(s[0]) * width * reach  # rows come in order: add to a slice
+                part = np.bincount(flat - first_cell, weights=val)
+                out[first_cell : first_cell + len(part)] += part
+        first = first_next
+    table = out.reshape(n, width, reach)
+    np.cumsum(table, axis=2, out=table)
+    return table

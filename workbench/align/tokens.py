@@ -1,0 +1,95 @@
+"""Words for lexical matching: normalised, light-stemmed Arabic and English tokens, stop words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from workbench.text.normalize import normalize_arabic
+
+_AR_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+")
+_EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_LATIN_IN_AR = re.compile(r"[A-Za-z][A-Za-z0-9&'’.\-]*[A-Za-z0-9]|[A-Za-z]")
+
+AR_STOP = frozenset(
+    normalize_arabic(w)
+    for w in """في من على إلى الى عن أن إن ان أو او ثم قد لقد كان كانت يكون تكون كانوا هو هي هم
+    هما هن نحن أنا انت أنت التي الذي الذين اللذين اللتين اللواتي هذا هذه ذلك تلك هؤلاء أولئك
+    ما ماذا لا لم لن ليس ليست مع بين عند عندما حتى كل بعض غير أي أيضا أيضًا وقد فقد كما لكن
+    ولكن بل إذا اذا لو منذ خلال حول ضد تحت فوق أمام بعد قبل حيث حين إلا الا سوف هناك هنا
+    وهو وهي وهم وفي ومن وعلى وإلى وعن وأن وإن وكان وكانت وما ولا ولم ولن به بها بهم له لها لهم
+    منه منها منهم عليه عليها عليهم فيه فيها فيهم إليه إليها عنه عنها أنه أنها إنه إنها وأنه
+    يمكن التى الى ولا""".split()
+)
+EN_STOP = frozenset(
+    """a an the of and or in on at to for by with from as into onto about than then that this
+    these those there here is are was were be been being am has have had having do does did
+    it its it's he she they them his her their him we us our you your i me my not no nor so
+    but if while when which who whom whose what where why how all any each some such very can
+    could would should will shall may might must also just only over under up down out more
+    most other own same too s t don't didn't doesn't isn't wasn't aren't weren't said says""".split()
+)
+
+_AR_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س")
+_AR_SUFFIXES = (
+    "هما", "كما", "تين", "تان", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "نا", "كم", "ية", "ه",
+    "ة", "ي", "ا",
+)
+
+
+def arabic_words(text: str) -> list[str]:
+    """Normalised Arabic words of ``text`` (diacritics, alef forms, ة/ه folded)."""
+    return _AR_WORD.findall(normalize_arabic(text))
+
+
+def latin_words(text: str) -> list[str]:
+    """Latin-script tokens inside Arabic text, lower-cased (MWPs, twp, LiverpoolFC.com)."""
+    return [w.lower().rstrip(".") for w in _LATIN_IN_AR.findall(text)]
+
+
+def english_words(text: str) -> list[str]:
+    """Lower-cased English words (possessive 's removed)."""
+    out = []
+    for w in _EN_WORD.findall(text):
+        w = w.lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        out.append(w)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def arabic_stem(word: str) -> str:
+    """A light stem: one proclitic chain and one suffix off, keeping at least 3 letters."""
+    for p in _AR_PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            word = word[len(p) :]
+            break
+    for s in _AR_SUFFIXES:
+        if word.endswith(s) and len(word) - len(s) >= 3:
+            return word[: -len(s)]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def english_stem(word: str) -> str:
+    """A light stem: plural, past, gerund and adverb endings off (keeping 3+ letters)."""
+    for suffix, repl in (
+        ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("ly", ""),
+        ("es", ""), ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def arabic_content_stems(text: str) -> list[str]:
+    """Stems of the Arabic content words of ``text``."""
+    return [arabic_stem(w) for w in arabic_words(text) if w not in AR_STOP and len(w) > 1]
+
+
+def english_content_stems(text: str) -> list[str]:
+    """Stems of the English content words of ``text``."""
+    return [english_stem(w) for w in english_words(text) if w not in EN_STOP and len(w) > 1]

@@ -1,0 +1,231 @@
+"""``workbench check`` (glossary and QA checks, on a project or on files) and ``workbench accept``.
+
+Exit status of ``check``: 0 when nothing at or above ``--fail-on`` is open, 1 when something
+is, 2 on unusable input.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from workbench.cli.app import db_option, main
+from workbench.errors import InputError, WorkbenchError
+
+FORMATS = ("table", "json", "csv", "html")
+
+
+def _lines(path: str) -> list[str]:
+    from workbench.textio import read_text
+
+    text = read_text(path)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _jobs(jobs: int, pairs: int) -> int:
+    from workbench.glossary.qa import default_jobs
+
+    return jobs if jobs > 0 else default_jobs(pairs)
+
+
+def _file_report(
+    glossary_path: str | None, columns: str | None, source: str, target: str,
+    fail_on: str, skip: tuple[str, ...], jobs: int,
+):  # type: ignore[no-untyped-def]
+    from workbench.glossary.io import read_glossary
+    from workbench.glossary.matcher import TermMatcher
+    from workbench.glossary.qa import run_document
+    from workbench.glossary.report import Report, ReportRow
+
+    matcher = None
+    if glossary_path is not None:
+        glossary = read_glossary(glossary_path, columns=columns)
+        for warning in glossary.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        matcher = TermMatcher(glossary)
+    elif columns:
+        raise click.UsageError("--columns needs --glossary")
+    ar, en = _lines(source), _lines(target)
+    if len(ar) != len(en):
+        raise InputError(
+            target, f"has {len(en)} lines but the source {source} has {len(ar)} (line-aligned)"
+        )
+    result = run_document(
+        list(zip(ar, en, strict=True)), matcher=matcher, skip=skip, jobs=_jobs(jobs, len(ar))
+    )
+    rows = [
+        ReportRow(i, None, a, e, findings)
+        for i, (a, e, findings) in enumerate(zip(ar, en, result.findings, strict=True), start=1)
+        if a.strip() or e.strip()
+    ]
+    context = {"source": source, "target": target, "glossary": glossary_path}
+    return Report(rows, result.terms.occurrences, result.terms.rendered, fail_on, context)
+
+
+def _project_report(
+    db: str | None, doc: str | None, version: str, glossary_path: str | None,
+    columns: str | None, fail_on: str, skip: tuple[str, ...], jobs: int,
+):  # type: ignore[no-untyped-def]
+    from workbench.glossary.report import Accepted, Report, ReportRow
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        matcher = None
+        if glossary_path is not None:
+            from workbench.glossary.io import read_glossary
+            from workbench.glossary.matcher import TermMatcher
+
+            matcher = TermMatcher(read_glossary(glossary_path, columns=columns))
+        size = project.document(doc).segments
+        checked = project.check_report(
+            doc, version, skip=skip, matcher=matcher, jobs=_jobs(jobs, size)
+        )
+    rows = [
+        ReportRow(
+            s.position, s.segment_id, s.source, s.target, s.findings,
+            [Accepted(f, o.reason, o.author, o.at) for f, o in s.overridden],
+        )
+        for s in checked.segments
+    ]
+    context = {"document": checked.document, "version": checked.version}
+    return Report(rows, checked.terms.occurrences, checked.terms.rendered, fail_on, context)
+
+
+def _table(report) -> None:  # type: ignore[no-untyped-def]
+    from rich.table import Table
+
+    from workbench.cli.app import console
+
+    summary = report.summary()
+    table = Table(title="QA findings", show_lines=False)
+    for column in ("line", "severity", "check", "message"):
+        table.add_column(column, overflow="fold")
+    for v in report.violations():
+        table.add_row(str(v["line"]), v["severity"], v["check"], v["message"])
+    for o in summary["overrides"]:
+        table.add_row(
+            str(o["line"]), "accepted", o["check"],
+            f"{o['message']} — accepted by {o['author']}: {o['reason']}",
+        )
+    if report.violations() or summary["overrides"]:
+        console.print(table)
+    terms = summary["terms"]
+    accuracy = "" if terms["accuracy"] is None else f" ({terms['accuracy']:.1%})"
+    sev = summary["by_severity"]
+    click.echo(
+        f"{summary['segments']} segments: {summary['violations']} violations "
+        f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info), "
+        f"{summary['overridden']} accepted; glossary terms rendered "
+        f"{terms['rendered']}/{terms['occurrences']}{accuracy}"
+    )
+
+
+@main.command()
+@db_option
+@click.option("--doc", help="Project mode: the document (default: the first).")
+@click.option("--version", "version", default="working", show_default=True,
+              help="Project mode: working, draft:NAME or reference:NAME.")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False),
+              help="Glossary file (TSV, TBX or CSV). File mode: the terms to enforce; "
+                   "project mode: use it instead of the project glossary.")
+@click.option("--columns", help="CSV glossary columns: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
+@click.option("--source", type=click.Path(dir_okay=False),
+              help="File mode: the Arabic text, one segment per line.")
+@click.option("--target", type=click.Path(dir_okay=False),
+              help="File mode: the English text, line-aligned with --source.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
+              show_default=True, help="Exit 1 when a finding of this severity or worse is open.")
+@click.option("--skip", multiple=True, metavar="CHECK", help="Do not run this check (repeatable).")
+@click.option("--jobs", type=click.IntRange(min=0), default=0,
+              help="Processes to check with (default 0: automatic, several from 5,000 segments).")
+@click.pass_context
+def check(
+    ctx: click.Context, db: str | None, doc: str | None, version: str,
+    glossary_path: str | None, columns: str | None, source: str | None, target: str | None,
+    fmt: str, output: str | None, fail_on: str, skip: tuple[str, ...], jobs: int,
+) -> None:
+    """Check glossary terms and QA rules on a project, or on line-aligned files.
+
+    \b
+    workbench check [--db PATH] [--doc NAME] [--version working|draft:NAME]
+    workbench check --glossary G.tsv --source AR.txt --target EN.txt
+    """
+    from workbench.glossary.qa import check_ids
+
+    unknown = [s for s in skip if s not in check_ids()]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown check {unknown[0]!r} (checks: {', '.join(check_ids())})", param_hint="--skip"
+        )
+    file_mode = source is not None or target is not None
+    if file_mode:
+        if source is None or target is None:
+            raise click.UsageError("file mode needs both --source and --target")
+        if db is not None or doc is not None or version != "working":
+            raise click.UsageError("--db, --doc and --version apply to project mode only")
+        report = _file_report(glossary_path, columns, source, target, fail_on, skip, jobs)
+    else:
+        report = _project_report(db, doc, version, glossary_path, columns, fail_on, skip, jobs)
+    if fmt == "table" and output is None:
+        _table(report)
+    else:
+        from workbench.glossary.report import to_csv, to_html
+
+        if fmt == "json":
+            text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+        elif fmt == "csv":
+            text = to_csv(report)
+        elif fmt == "html":
+            text = to_html(report)
+        else:
+            text = _plain(report)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            try:
+                Path(output).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise WorkbenchError(
+                    f"{output}: cannot write the report ({exc.strerror})"
+                ) from None
+            summary = report.summary()
+            click.echo(
+                f"wrote {fmt} report to {output}: {summary['violations']} violations, "
+                f"{summary['overridden']} accepted", err=True,
+            )
+    ctx.exit(1 if report.failed() else 0)
+
+
+def _plain(report) -> str:  # type: ignore[no-untyped-def]
+    lines = [
+        f"{v['line']}\t{v['severity']}\t{v['check']}\t{v['term'] or ''}\t{v['message']}"
+        for v in report.violations()
+    ]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+@main.command()
+@db_option
+@click.argument("segment_id", type=int)
+@click.option("--check", "check_id", required=True, help="The check id of the finding.")
+@click.option("--term", help="The Arabic term of a term finding (default: every term).")
+@click.option("--reason", required=True, help="Why the finding is acceptable.")
+@click.option("--version", "version", default="working", show_default=True,
+              help="working, draft:NAME or reference:NAME.")
+def accept(
+    db: str | None, segment_id: int, check_id: str, term: str | None, reason: str, version: str
+) -> None:
+    """Accept a QA finding of a segment with a reason (cleared when the text changes)."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        override = project.add_override(segment_id, check_id, term, reason, version)
+    what = check_id + (f" for {term}" if term else "")
+    click.echo(f"segment {segment_id}: accepted {what} ({override.author}): {override.reason}")

@@ -1,0 +1,123 @@
+"""``workbench glossary``: import a glossary into a project, export it, convert files, list it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from workbench.cli.app import db_option, main, print_json
+from workbench.errors import WorkbenchError
+
+
+@main.group()
+def glossary() -> None:
+    """Import, export and list the project glossary (TSV, TBX-Basic, CSV)."""
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise WorkbenchError(f"{output}: cannot write ({exc.strerror})") from None
+
+
+@glossary.command("import")
+@db_option
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["tsv", "tbx", "csv"]),
+              help="The file's format (default: from its extension).")
+@click.option("--columns", help="CSV: TERM,RENDERING[,COMMENT[,FORBIDDEN]] by name or number "
+                                "(default: detected).")
+@click.option("--merge", is_flag=True, help="Add to the project glossary instead of replacing it.")
+def import_glossary(
+    db: str | None, file: str, fmt: str | None, columns: str | None, merge: bool
+) -> None:
+    """Load a glossary file into the project (replacing its glossary unless --merge)."""
+    from workbench.glossary.io import check_conflicts, read_glossary
+    from workbench.glossary.model import Glossary
+    from workbench.project import open_project
+
+    new = read_glossary(file, fmt, columns)
+    for warning in new.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    with open_project(db) as project:
+        if merge:
+            old = project.glossary()
+            known = {(e.term, e.rendering.casefold()) for e in old.entries}
+            added = [e for e in new.entries if (e.term, e.rendering.casefold()) not in known]
+            combined = Glossary(old.entries + added)
+            check_conflicts(combined, file)
+            project.set_glossary(combined)
+            click.echo(f"added {len(added)} glossary entries from {file} "
+                       f"({len(combined)} in the project)")
+        else:
+            project.set_glossary(new)
+            click.echo(f"imported {len(new)} glossary entries "
+                       f"({len(new.terms())} terms) from {file}")
+
+
+@glossary.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["tsv", "tbx"]), default="tsv",
+              show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def export_glossary(db: str | None, fmt: str, output: str | None) -> None:
+    """Write the project glossary as TSV (OmegaT-compatible) or TBX-Basic."""
+    from workbench.glossary.io import format_glossary
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        text = format_glossary(project.glossary(), fmt)
+    _write(text, output)
+
+
+@glossary.command("convert")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--from", "src_fmt", type=click.Choice(["tsv", "tbx", "csv"]),
+              help="The input format (default: from the extension).")
+@click.option("--columns", help="CSV: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "tbx"]), default="tsv",
+              show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def convert_glossary(
+    file: str, src_fmt: str | None, columns: str | None, fmt: str, output: str | None
+) -> None:
+    """Convert a glossary file (e.g. a TICO-19 CSV) to TSV or TBX without a project."""
+    from workbench.glossary.io import format_glossary, read_glossary
+
+    g = read_glossary(file, src_fmt, columns)
+    for warning in g.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    _write(format_glossary(g, fmt), output)
+
+
+@glossary.command("list")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def list_glossary(db: str | None, fmt: str) -> None:
+    """List the project glossary."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        entries = project.glossary().entries
+    if fmt == "json":
+        print_json([
+            {"term": e.term, "rendering": e.rendering, "comment": e.comment,
+             "forbidden": list(e.forbidden)}
+            for e in entries
+        ])
+        return
+    from rich.table import Table
+
+    from workbench.cli.app import console
+
+    table = Table(title=f"Glossary ({len(entries)} entries)")
+    for column in ("term", "rendering", "forbidden", "comment"):
+        table.add_column(column, overflow="fold")
+    for e in entries:
+        table.add_row(e.term, e.rendering, "; ".join(e.forbidden), e.comment)
+    console.print(table)

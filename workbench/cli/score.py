@@ -1,0 +1,268 @@
+"""``workbench score``: BLEU, chrF++ and TER of drafts against references, per corpus and segment.
+
+File mode (``--hyp``) reads line-aligned text files; project mode scores project versions
+through the stored alignment and records the run. Imports are lazy: file mode loads neither
+the project store nor rich unless asked for a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from workbench.cli.app import db_option, main, print_json
+from workbench.errors import WorkbenchError
+
+FORMATS = ("table", "json", "csv", "md")
+
+
+@main.command()
+@db_option
+@click.option("--hyp", "hyps", multiple=True, type=click.Path(dir_okay=False),
+              help="File mode: a hypothesis file, one segment per line (repeat to compare "
+                   "systems; the first is the baseline of paired tests).")
+@click.option("--ref", "refs", multiple=True,
+              help="File mode: a reference file, line-aligned with --hyp. Project mode: a "
+                   "reference version (NAME or reference:NAME; default: all). Repeatable.")
+@click.option("--doc", help="Project mode: the document (default: the first).")
+@click.option("--draft", "drafts", multiple=True,
+              help="Project mode: working or draft:NAME (repeatable; default: working).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--sort", type=click.Choice(["document", "worst"]), default="document",
+              show_default=True, help="worst: the lowest-scoring segments first.")
+@click.option("--metric", type=click.Choice(["chrf", "bleu", "ter"]), default="chrf",
+              show_default=True, help="The segment score that --sort worst sorts by.")
+@click.option("--limit", type=click.IntRange(min=0), help="List at most this many segments.")
+@click.option("--confidence", is_flag=True, help="95% confidence intervals (bootstrap).")
+@click.option("--confidence-n", type=click.IntRange(min=2), default=1000, show_default=True,
+              help="Bootstrap resamples for --confidence.")
+@click.option("--paired-bs", is_flag=True, help="Paired bootstrap test against the baseline.")
+@click.option("--paired-ar", is_flag=True, help="Paired approximate randomisation test.")
+@click.option("--paired-n", type=click.IntRange(min=0), default=0,
+              help="Resamples (bs, default 1000) or trials (ar, default 10000).")
+@click.option("--baseline", help="The draft the others are tested against (default: first).")
+@click.option("--plain-chrf", is_flag=True, help="chrF (character n-grams only), not chrF++.")
+@click.option("--glossary", type=click.Path(dir_okay=False),
+              help="File mode: glossary TSV for terminology accuracy (needs --source).")
+@click.option("--source", type=click.Path(dir_okay=False),
+              help="File mode: the Arabic source, line-aligned with --hyp.")
+@click.option("--no-terms", is_flag=True, help="Project mode: skip terminology accuracy.")
+@click.option("--no-save", is_flag=True, help="Project mode: do not record the run.")
+@click.option("--history", is_flag=True, help="List the stored scoring runs of the document.")
+def score(
+    db: str | None, hyps: tuple[str, ...], refs: tuple[str, ...], doc: str | None,
+    drafts: tuple[str, ...], fmt: str, sort: str, metric: str, limit: int | None,
+    confidence: bool, confidence_n: int, paired_bs: bool, paired_ar: bool, paired_n: int,
+    baseline: str | None, plain_chrf: bool, glossary: str | None, source: str | None,
+    no_terms: bool, no_save: bool, history: bool,
+) -> None:
+    """Score drafts against references: BLEU, chrF++ and TER with sacrebleu signatures.
+
+    \b
+    Files:   workbench score --hyp H.txt --ref R.txt [--ref R2.txt ...]
+    Project: workbench score [--db PATH] [--doc NAME] [--draft working|draft:NAME ...]
+                             [--ref NAME ...]
+    """
+    if paired_bs and paired_ar:
+        raise WorkbenchError("choose one of --paired-bs and --paired-ar")
+    paired = "bs" if paired_bs else "ar" if paired_ar else None
+    options = {"confidence": confidence_n if confidence else 0, "paired": paired,
+               "n_samples": paired_n, "chrf_word_order": 0 if plain_chrf else 2}
+    if history:
+        _refuse_with("--history", hyps=hyps, drafts=drafts, refs=refs, glossary=glossary,
+                     source=source, paired=paired)
+        _print_history(db, doc, fmt)
+        return
+    if hyps:
+        _refuse_with("--hyp", db=db, doc=doc, drafts=drafts, no_terms=no_terms, no_save=no_save)
+        report = _score_files(hyps, refs, baseline, glossary, source, **options)
+    else:
+        _refuse_with("project mode (no --hyp)", glossary=glossary, source=source)
+        report = _score_project(db, doc, drafts, refs, baseline, not no_terms, not no_save,
+                                **options)
+    if paired and len(report.systems) < 2:
+        raise WorkbenchError(
+            f"--paired-{paired} needs two or more drafts (repeat --hyp or --draft)"
+        )
+    _print_report(report, fmt, sort, metric, limit)
+
+
+def _refuse_with(mode: str, **given: Any) -> None:
+    for name, value in given.items():
+        if value:
+            flag = "--" + name.replace("_", "-")
+            if name == "paired":
+                flag = f"--paired-{value}"
+            elif name in ("hyps", "drafts", "refs"):
+                flag = "--" + name[:-1]
+            raise WorkbenchError(f"{flag} cannot be used with {mode}")
+
+
+def _score_files(
+    hyp_paths: Sequence[str], ref_paths: Sequence[str], baseline: str | None,
+    glossary: str | None, source: str | None, *, confidence: int, paired: str | None,
+    n_samples: int, chrf_word_order: int,
+) -> Any:
+    from workbench.scoring.inputs import read_lines, read_parallel
+    from workbench.scoring.metrics import Scorer
+    from workbench.scoring.report import ScoreReport
+
+    if not ref_paths:
+        raise WorkbenchError("--hyp needs at least one --ref file")
+    if bool(glossary) != bool(source):
+        raise WorkbenchError("--glossary and --source go together (terminology accuracy)")
+    order = list(dict.fromkeys(hyp_paths))
+    if baseline is not None:
+        if baseline not in order:
+            raise WorkbenchError(f"--baseline {baseline!r} is not one of the --hyp files")
+        order.remove(baseline)
+        order.insert(0, baseline)
+    texts = read_parallel(order[0], [*order[1:], *ref_paths])
+    hyp_texts, ref_texts = texts[: len(order)], texts[len(order) :]
+    matcher = sources = None
+    if glossary and source:
+        from workbench.glossary.tsv import read_tsv
+        from workbench.scoring.terms import glossary_matcher
+
+        sources = read_lines(source)
+        if len(sources) != len(hyp_texts[0]):
+            raise WorkbenchError(
+                f"{source}: {len(sources)} lines, but {order[0]} has {len(hyp_texts[0])} "
+                "(files must be line-aligned)"
+            )
+        matcher = glossary_matcher(read_tsv(glossary))
+    scorer = Scorer(chrf_word_order=chrf_word_order)
+    systems = []
+    for path, hyp in zip(order, hyp_texts, strict=True):
+        system = scorer.score(path, hyp, ref_texts, confidence=confidence)
+        if matcher is not None and sources is not None:
+            from workbench.scoring.terms import term_accuracy
+
+            system.terms = term_accuracy(matcher, sources, hyp)
+            for seg, counts in zip(system.segments, system.terms.per_segment, strict=True):
+                seg.terms = counts
+        systems.append((system, hyp))
+    test = None
+    if paired and len(systems) > 1:
+        from workbench.scoring.significance import paired_test
+
+        paired_test(scorer, systems, ref_texts, paired, n_samples=n_samples,
+                    confidence=confidence > 0)
+        test = paired
+    return ScoreReport([s for s, _ in systems], list(ref_paths), test)
+
+
+def _score_project(
+    db: str | None, doc: str | None, drafts: Sequence[str], refs: Sequence[str],
+    baseline: str | None, terms: bool, store: bool, *, confidence: int, paired: str | None,
+    n_samples: int, chrf_word_order: int,
+) -> Any:
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        return project.score(
+            doc, list(drafts) or ["working"], list(refs) or None,
+            chrf_word_order=chrf_word_order, confidence=confidence, paired=paired,
+            baseline=baseline, n_samples=n_samples, terms=terms, store=store,
+        )
+
+
+def _print_report(report: Any, fmt: str, sort: str, metric: str, limit: int | None) -> None:
+    from workbench.scoring import report as fmt_report
+
+    if fmt == "json":
+        print_json(fmt_report.report_dict(report, sort=sort, metric=metric, limit=limit))
+    elif fmt == "csv":
+        click.echo(fmt_report.to_csv(report, sort=sort, metric=metric, limit=limit), nl=False)
+    elif fmt == "md":
+        click.echo(fmt_report.to_markdown(report, sort=sort, metric=metric, limit=limit), nl=False)
+    else:
+        _print_table(report, sort, metric, limit)
+
+
+def _segment_label(seg: Any) -> str:
+    if len(seg.positions) > 1:
+        return f"{seg.positions[0]}-{seg.positions[-1]}"
+    return str(seg.line)
+
+
+def _print_table(report: Any, sort: str, metric: str, limit: int | None) -> None:
+    from rich.table import Table
+
+    from workbench.cli.app import console
+    from workbench.scoring.report import sorted_segments, summary_rows
+
+    header, rows = summary_rows(report)
+    table = Table(title="Scores against " + ", ".join(report.refs))
+    for i, column in enumerate(header):
+        table.add_column(column, justify="left" if i == 0 else "right")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    for m in report.baseline.metrics.values():
+        console.print(f"{m.name}: {m.signature}", highlight=False, soft_wrap=True)
+    if report.test:
+        console.print(f"paired test {report.test} against {report.baseline.name}: * p < 0.05",
+                      highlight=False)
+    for system in report.systems:
+        if limit == 0:
+            break
+        segs = sorted_segments(system.segments, sort, metric)[:limit]
+        click.echo(f"\n{system.name} — segments" + (" (worst first)" if sort == "worst" else ""))
+        with_terms = system.terms is not None
+        head = f"{'segment':>9} {'BLEU':>7} {system.chrf.name:>8} {'TER':>7}"
+        click.echo(head + ("  terms" if with_terms else ""))
+        for seg in segs:
+            line = f"{_segment_label(seg):>9} {seg.bleu:7.2f} {seg.chrf:8.2f} {seg.ter:7.2f}"
+            if with_terms and seg.terms and seg.terms[1]:
+                line += f"  {seg.terms[0]}/{seg.terms[1]}"
+            click.echo(line)
+
+
+def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        runs = project.score_history(doc)
+    if fmt == "json":
+        print_json(runs)
+        return
+    header = ["run", "time", "version", "refs", "BLEU", "chrF", "TER", "terms"]
+    rows = []
+    for run in runs:
+        res = run["results"]
+        terms = res.get("terms") or {}
+        rows.append([
+            str(run["id"]), run["at"][:19].replace("T", " "), run["version"],
+            ", ".join(run["refs"]),
+            *(f"{res[k]['score']:.2f}" for k in ("bleu", "chrf", "ter")),
+            "" if terms.get("score") is None else f"{terms['score']:.2f}",
+        ])
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerows([header, *rows])
+        click.echo(buf.getvalue(), nl=False)
+    elif fmt == "md":
+        click.echo("| " + " | ".join(header) + " |")
+        click.echo("|" + " --- |" * len(header))
+        for row in rows:
+            click.echo("| " + " | ".join(row) + " |")
+    else:
+        from rich.table import Table
+
+        from workbench.cli.app import console
+
+        table = Table(title="Scoring runs")
+        for column in header:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+        if not rows:
+            click.echo("no scoring runs yet: run  workbench score")

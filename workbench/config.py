@@ -1,0 +1,190 @@
+"""User settings: one TOML file, typed defaults in one place.
+
+The file is ``$XDG_CONFIG_HOME/workbench/config.toml`` (``~/.config/workbench/config.toml``
+when XDG_CONFIG_HOME is unset); ``WORKBENCH_CONFIG`` names another file. Example::
+
+    [display]
+    direction = "auto"     # app | terminal | auto
+    shaping = false        # join Arabic letters for terminals that do not
+
+    [keys]                 # binding id = "key,key"
+    confirm = "ctrl+j,enter"
+    next_segment = "alt+down,ctrl+down,f8"
+
+    [filters]
+    low_confidence = 0.5   # alignment links below this are flagged (default: the importer's)
+    low_score = 40.0       # chrF++ below this is a low score
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import InputError
+
+DIRECTIONS = ("app", "terminal", "auto")
+
+# Terminals that reorder right-to-left text themselves (GUIDE: VTE, Konsole, mlterm).
+_BIDI_TERMINAL_VARS = ("VTE_VERSION", "KONSOLE_VERSION", "KONSOLE_DBUS_SESSION", "MLTERM")
+
+
+@dataclass
+class Config:
+    """The settings, with their defaults."""
+
+    direction: str = "auto"
+    shaping: bool = False
+    keys: dict[str, str] = field(default_factory=dict)
+    low_confidence: float | None = None  # None: the project's threshold (LOW_CONFIDENCE)
+    low_score: float = 40.0
+    path: Path | None = None
+
+
+def config_path(env: Mapping[str, str] | None = None) -> Path:
+    """Where the configuration file lives."""
+    env = os.environ if env is None else env
+    if env.get("WORKBENCH_CONFIG"):
+        return Path(env["WORKBENCH_CONFIG"])
+    base = env.get("XDG_CONFIG_HOME") or str(Path(env.get("HOME") or Path.home()) / ".config")
+    return Path(base) / "workbench" / "config.toml"
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the configuration (defaults when the file does not exist).
+
+    A malformed file or setting is an InputError naming the file and, where known, the line.
+    """
+    path = path or config_path()
+    config = Config(path=path)
+    if not path.is_file():
+        return config
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read the configuration ({exc})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"at line (\d+)", str(exc))
+        line = int(match.group(1)) if match else None
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise InputError(path, f"invalid TOML: {reason}", line) from None
+    display = _table(data, "display", path, text)
+    keys = _table(data, "keys", path, text)
+    filters = _table(data, "filters", path, text)
+    if "direction" in display:
+        direction = display["direction"]
+        if direction not in DIRECTIONS:
+            raise InputError(
+                path, f"direction must be one of {', '.join(DIRECTIONS)}, not {direction!r}",
+                _line_of(text, "direction"),
+            )
+        config.direction = direction
+    if "shaping" in display:
+        if not isinstance(display["shaping"], bool):
+            raise InputError(path, "shaping must be true or false", _line_of(text, "shaping"))
+        config.shaping = display["shaping"]
+    for binding_id, value in keys.items():
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ",".join(value)
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(
+                path, f"keys.{binding_id} must be a string of keys such as \"ctrl+j,enter\"",
+                _line_of(text, binding_id),
+            )
+        config.keys[binding_id] = ",".join(k.strip() for k in value.split(",") if k.strip())
+    for name in ("low_confidence", "low_score"):
+        if name in filters:
+            value = filters[name]
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise InputError(path, f"{name} must be a number", _line_of(text, name))
+            setattr(config, name, float(value))
+    return config
+
+
+def _table(data: dict[str, Any], name: str, path: Path, text: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise InputError(path, f"[{name}] must be a table", _line_of(text, name))
+    return value
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith(key) or stripped.startswith(f"[{key}]"):
+            return number
+    return None
+
+
+def save_setting(path: Path, section: str, key: str, value: str | bool | float) -> None:
+    """Set ``key`` in ``[section]`` of the file at ``path``, keeping the rest of it as it is."""
+    literal = _literal(value)
+    lines = path.read_text(encoding="utf-8-sig").splitlines() if path.is_file() else []
+    header = re.compile(r"^\s*\[([^\]]+)\]\s*(#.*)?$")
+    assignment = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    current = None
+    section_end = None
+    for i, line in enumerate(lines):
+        found = header.match(line)
+        if found:
+            if current == section:
+                section_end = i
+                break
+            current = found.group(1).strip()
+            continue
+        if current == section and assignment.match(line):
+            comment = re.search(r"\s#.*$", line)
+            lines[i] = f"{key} = {literal}" + (comment.group(0) if comment else "")
+            _write(path, lines)
+            return
+    if current == section:
+        at = section_end if section_end is not None else len(lines)
+        while at > 0 and not lines[at - 1].strip():
+            at -= 1
+        lines.insert(at, f"{key} = {literal}")
+    else:
+        if lines and lines[-1].strip():
+            lines.append("")
+        lines += [f"[{section}]", f"{key} = {literal}"]
+    _write(path, lines)
+
+
+def _literal(value: str | bool | float) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def resolve_direction(setting: str, env: Mapping[str, str] | None = None) -> str:
+    """The direction to use: 'app' or 'terminal' ('auto' chooses from the environment).
+
+    Terminals that reorder by themselves (VTE: GNOME Terminal, Tilix...; Konsole; mlterm)
+    get 'terminal', unless the app runs inside tmux or screen, which do not reorder;
+    everything else gets 'app'.
+    """
+    if setting in ("app", "terminal"):
+        return setting
+    env = os.environ if env is None else env
+    if env.get("TMUX") or env.get("STY"):
+        return "app"
+    if any(env.get(name) for name in _BIDI_TERMINAL_VARS):
+        return "terminal"
+    if env.get("TERM_PROGRAM", "").lower() == "mlterm" or env.get("TERM", "").startswith("mlterm"):
+        return "terminal"
+    return "app"

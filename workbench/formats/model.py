@@ -1,0 +1,123 @@
+"""The plain values that format writers take and format readers return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+SOURCE_LANG = "ar"
+TARGET_LANG = "en"
+#: The namespace of our extension attributes in XLIFF files.
+WB_NS = "urn:workbench:exchange"
+#: Separator of segment ids in a unit id ("12_13": one unit for segments 12 and 13).
+ID_SEPARATOR = "_"
+
+
+@dataclass(frozen=True)
+class ExportHeader:
+    """What an exported file says about where it comes from."""
+
+    project: str
+    document: str
+    document_key: str
+    version: str
+    tool: str = "workbench"
+    tool_version: str = "0"
+    created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    source_lang: str = SOURCE_LANG
+    target_lang: str = TARGET_LANG
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term found in the Arabic: its span and the required English."""
+
+    start: int
+    end: int
+    renderings: tuple[str, ...] = ()
+
+
+@dataclass
+class Unit:
+    """One exported segment pair: one segment, or the segments of a many-to-many link."""
+
+    ids: tuple[int, ...]
+    number: int
+    paragraph: int
+    source: str
+    target: str
+    status: str
+    notes: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    created: str | None = None
+    changed: str | None = None
+    created_by: str | None = None
+    changed_by: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The unit id written to files: segment ids joined by ``_``."""
+        return unit_key(self.ids)
+
+
+def unit_key(ids: tuple[int, ...] | list[int]) -> str:
+    """The id of a unit made of segments ``ids``."""
+    return ID_SEPARATOR.join(str(i) for i in ids)
+
+
+def parse_unit_key(key: str | None) -> tuple[int, ...] | None:
+    """The segment ids of a unit id written by :func:`unit_key`, or None if it is not ours."""
+    if not key:
+        return None
+    parts = key.split(ID_SEPARATOR)
+    if not all(p.isascii() and p.isdigit() for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
+@dataclass(frozen=True)
+class ImportedUnit:
+    """One unit read from a TMX or XLIFF file."""
+
+    key: str | None
+    source: str
+    target: str | None
+    state: str | None = None
+    status: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class ImportedFile:
+    """The units of a TMX or XLIFF file and what it says about its origin."""
+
+    path: str
+    format: str
+    source_lang: str | None
+    target_lang: str | None
+    document: str | None = None
+    document_key: str | None = None
+    units: list[ImportedUnit] = field(default_factory=list)
+
+
+def tmx_date(iso: str | None) -> str | None:
+    """An ISO 8601 time as a TMX date (YYYYMMDDThhmmssZ, UTC)."""
+    if not iso:
+        return None
+    if len(iso) >= 25 and iso.endswith("+00:00") and iso[10] == "T":  # as stored: fast path
+        return f"{iso[0:4]}{iso[5:7]}{iso[8:10]}T{iso[11:13]}{iso[14:16]}{iso[17:19]}Z"
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def lang_matches(lang: str | None, wanted: str) -> bool:
+    """Whether a language tag (``ar``, ``ar-SA``, ``AR``) has the primary subtag ``wanted``."""
+    if not lang:
+        return False
+    return lang.replace("_", "-").split("-")[0].lower() == wanted

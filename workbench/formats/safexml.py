@@ -1,0 +1,114 @@
+"""Reading untrusted XML (TMX, XLIFF) safely, element by element.
+
+The parser never loads a DTD, never touches the network and never expands entities; a
+document that declares entities at all (external entities, parameter entities, expansion
+bombs) is refused before any of its content is used. A ``<!DOCTYPE ... SYSTEM "...">``
+without declarations is accepted and its DTD is not fetched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from workbench.errors import InputError
+
+
+def local(tag: object) -> str:
+    """The local name of an element tag (without its namespace)."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def namespace(tag: object) -> str:
+    """The namespace URI of an element tag, or ''."""
+    if isinstance(tag, str) and tag.startswith("{"):
+        return tag[1:].split("}", 1)[0]
+    return ""
+
+
+def iterparse(path: str | Path) -> Iterator[tuple[str, etree._Element]]:
+    """Yield ("start"|"end", element) events of an XML file, refusing hostile constructs.
+
+    Raises InputError (naming the file and line) for malformed XML, entity declarations
+    and entity references.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(p, "not a file" if p.exists() else "no such file")
+    events = etree.iterparse(
+        str(p),
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    checked = False
+    try:
+        for event, element in events:
+            if not checked:
+                _check_doctype(p, element)
+                checked = True
+            if event == "end":
+                _check_entities(p, element)
+            yield event, element
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else None
+        message = (exc.msg or str(exc)).split(", line ")[0]
+        raise InputError(p, f"not well-formed XML ({message})", line=line) from None
+
+
+def _check_doctype(path: Path, root: etree._Element) -> None:
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is None:
+        return
+    for entity in dtd.iterentities():
+        what = "an external entity" if entity.system_url else "an entity"
+        raise InputError(
+            path,
+            f"refused: the document declares {what} ({entity.name!r}); "
+            "XML entity declarations are not accepted",
+        )
+
+
+def _check_entities(path: Path, element: etree._Element) -> None:
+    for child in element:
+        if isinstance(child, etree._Entity):
+            raise InputError(
+                path, f"refused: entity reference {child.text!r}", line=child.sourceline
+            )
+
+
+#: Inline elements that hold native codes, not text (TMX, XLIFF 1.2 and 2.0).
+CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em"})
+
+
+def text_of(element: etree._Element) -> str:
+    """The text of a segment element: inline markup flattened, native codes left out."""
+    parts = [element.text or ""]
+    for child in element:
+        name = local(child.tag)
+        if name == "cp":
+            with contextlib.suppress(ValueError, OverflowError):
+                parts.append(chr(int(child.get("hex", ""), 16)))
+        elif name and name not in CODE_TAGS:
+            parts.append(text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def release(element: etree._Element) -> None:
+    """Free a processed element and its earlier siblings (keeps iterparse memory flat)."""
+    element.clear(keep_tail=True)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]

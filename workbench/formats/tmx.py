@@ -1,0 +1,144 @@
+"""TMX 1.4b: a translation memory of the segment pairs that have English.
+
+Written as a stream of text (see :mod:`xmlout`), one ``<tu>`` per unit, valid against the
+TMX 1.4 DTD. Read back element by element with the safe parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+
+from workbench.errors import InputError
+from workbench.formats import safexml, xmlout
+from workbench.formats.model import (
+    ExportHeader,
+    ImportedFile,
+    ImportedUnit,
+    Unit,
+    lang_matches,
+    tmx_date,
+)
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+#: <prop> types in the header and in units.
+PROP_DOCUMENT = "x-workbench-document"
+PROP_DOCUMENT_KEY = "x-workbench-document-key"
+PROP_PROJECT = "x-workbench-project"
+PROP_VERSION = "x-workbench-version"
+PROP_STATUS = "x-status"
+PROP_PARAGRAPH = "x-paragraph"
+PROP_FINDING = "x-finding"
+
+
+def write_tmx(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int:
+    """Write the units that have English as TMX 1.4b to ``out``; return how many."""
+    w = xmlout.Writer(out)
+    head = {
+        "creationtool": header.tool,
+        "creationtoolversion": header.tool_version,
+        "segtype": "sentence",
+        "o-tmf": "workbench",
+        "adminlang": "en",
+        "srclang": header.source_lang,
+        "datatype": "plaintext",
+        "creationdate": tmx_date(header.created) or "",
+    }
+    w.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+            f"<header{xmlout.attrs(head)}>\n")
+    for kind, value in (
+        (PROP_PROJECT, header.project),
+        (PROP_DOCUMENT, header.document),
+        (PROP_DOCUMENT_KEY, header.document_key),
+        (PROP_VERSION, header.version),
+    ):
+        w.write(f'  <prop type="{kind}">{xmlout.text(value)}</prop>\n')
+    w.write("</header>\n<body>\n")
+    source_tuv = f'<tuv xml:lang="{xmlout.attr(header.source_lang)}"><seg>'
+    target_tuv = f'<tuv xml:lang="{xmlout.attr(header.target_lang)}"><seg>'
+    count = 0
+    for unit in units:
+        if not unit.target.strip():
+            continue
+        parts = [f'<tu tuid="{unit.key}"']
+        created = tmx_date(unit.created)
+        changed = tmx_date(unit.changed)
+        if created:
+            parts.append(f' creationdate="{created}"')
+        if unit.created_by:
+            parts.append(f' creationid="{xmlout.attr(unit.created_by)}"')
+        if changed:
+            parts.append(f' changedate="{changed}"')
+        if unit.changed_by:
+            parts.append(f' changeid="{xmlout.attr(unit.changed_by)}"')
+        parts.append(">")
+        for note in unit.notes:
+            parts.append(f"<note>{xmlout.text(note)}</note>")
+        parts.append(f'<prop type="{PROP_STATUS}">{xmlout.text(unit.status)}</prop>')
+        parts.append(f'<prop type="{PROP_PARAGRAPH}">{unit.paragraph}</prop>')
+        for finding in unit.findings:
+            parts.append(f'<prop type="{PROP_FINDING}">{xmlout.text(finding)}</prop>')
+        parts.append(f"{source_tuv}{xmlout.text(unit.source)}</seg></tuv>")
+        parts.append(f"{target_tuv}{xmlout.text(unit.target)}</seg></tuv></tu>\n")
+        w.write("".join(parts))
+        count += 1
+    w.write("</body>\n</tmx>\n")
+    w.flush()
+    return count
+
+
+def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en") -> ImportedFile:
+    """Read the Arabic-English pairs of a TMX file (any tool's), with our ids when present."""
+    result = ImportedFile(str(path), "tmx", None, None)
+    root_seen = False
+    header_props: dict[str, str] = {}
+    for event, el in safexml.iterparse(path):
+        name = safexml.local(el.tag)
+        if event == "start":
+            if not root_seen:
+                root_seen = True
+                if name != "tmx":
+                    raise InputError(path, f"not a TMX file (root element <{name}>)", el.sourceline)
+            continue
+        if name == "header":
+            result.source_lang = el.get("srclang")
+            for prop in el.iter("prop"):
+                header_props[prop.get("type", "")] = (prop.text or "").strip()
+            result.document = header_props.get(PROP_DOCUMENT)
+            result.document_key = header_props.get(PROP_DOCUMENT_KEY)
+        elif name == "tu":
+            unit = _read_tu(el, source_lang, target_lang)
+            if unit is not None:
+                result.units.append(unit)
+            safexml.release(el)
+    if not root_seen:
+        raise InputError(path, "not a TMX file (empty)")
+    result.target_lang = target_lang
+    return result
+
+
+def _read_tu(tu: etree._Element, source_lang: str, target_lang: str) -> ImportedUnit | None:
+    source = target = None
+    status = None
+    for child in tu:
+        name = safexml.local(child.tag)
+        if name == "prop" and child.get("type") == PROP_STATUS:
+            status = (child.text or "").strip() or None
+        elif name == "tuv":
+            lang = child.get(XML_LANG) or child.get("lang")
+            seg = child.find("seg")
+            if seg is None:
+                continue
+            if source is None and lang_matches(lang, source_lang):
+                source = safexml.text_of(seg)
+            elif target is None and lang_matches(lang, target_lang):
+                target = safexml.text_of(seg)
+    if source is None:
+        return None
+    return ImportedUnit(
+        key=tu.get("tuid"), source=source, target=target, status=status, line=tu.sourceline
+    )

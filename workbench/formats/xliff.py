@@ -1,0 +1,152 @@
+"""XLIFF 1.2: every segment, with its state, notes and findings; streamed out, read back safely.
+
+One ``<file>`` per document carrying ``wb:document-key`` (so a file of another project or
+document is recognised), one ``<group restype="x-paragraph">`` per paragraph, one
+``<trans-unit>`` per unit with our id. Statuses map through :mod:`workbench.statuses`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import groupby
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+
+from workbench.errors import InputError
+from workbench.formats import safexml, xmlout
+from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
+from workbench.statuses import STATUSES, XLIFF12_STATE, Status, from_xliff12
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+
+
+def _q(name: str) -> str:
+    return f"{{{NS}}}{name}"
+
+
+def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int:
+    """Write all units as XLIFF 1.2 to ``out``; return how many."""
+    w = xmlout.Writer(out)
+    file_attrs = {
+        "original": header.document,
+        "source-language": header.source_lang,
+        "target-language": header.target_lang,
+        "datatype": "plaintext",
+        "tool-id": header.tool,
+        "date": header.created,
+        "wb:document-key": header.document_key,
+        "wb:project": header.project,
+        "wb:version": header.version,
+    }
+    tool = {"tool-id": header.tool, "tool-name": header.tool, "tool-version": header.tool_version}
+    w.write(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="{NS}" '
+        f'xmlns:wb="{WB_NS}">\n<file{xmlout.attrs(file_attrs)}>\n'
+        f"<header><tool{xmlout.attrs(tool)}/></header>\n<body>\n"
+    )
+    source_lang = xmlout.attr(header.source_lang)
+    target_lang = xmlout.attr(header.target_lang)
+    count = 0
+    for paragraph, members in groupby(units, key=lambda u: u.paragraph):
+        w.write(f'<group id="p{paragraph}" restype="x-paragraph">\n')
+        for unit in members:
+            state, approved = XLIFF12_STATE[Status(unit.status)]
+            parts = [
+                f'<trans-unit id="{unit.key}" resname="{xmlout.attr(header.document)}#'
+                f'{unit.number}" xml:space="preserve"',
+                ' approved="yes"' if approved else "",
+                f' wb:status="{unit.status}">',
+                f'<source xml:lang="{source_lang}">{xmlout.text(unit.source)}</source>',
+                f'<target xml:lang="{target_lang}" state="{state}">'
+                f"{xmlout.text(unit.target)}</target>",
+            ]
+            for note in unit.notes:
+                parts.append(
+                    f'<note from="translator" annotates="general">{xmlout.text(note)}</note>'
+                )
+            for finding in unit.findings:
+                parts.append(
+                    '<note from="workbench-qa" annotates="target" priority="2">'
+                    f"{xmlout.text(finding)}</note>"
+                )
+            parts.append("</trans-unit>\n")
+            w.write("".join(parts))
+            count += 1
+        w.write("</group>\n")
+    w.write("</body>\n</file>\n</xliff>\n")
+    w.flush()
+    return count
+
+
+def read_xliff(path: str | Path) -> ImportedFile:
+    """Read an XLIFF 1.2 or 2.0 file (detected from its root element)."""
+    events = safexml.iterparse(path)
+    for event, el in events:
+        if event != "start":
+            continue
+        if safexml.local(el.tag) != "xliff":
+            raise InputError(
+                path, f"not an XLIFF file (root element <{safexml.local(el.tag)}>)", el.sourceline
+            )
+        version = el.get("version", "")
+        ns = safexml.namespace(el.tag)
+        if version.startswith("2") or ns.endswith(":2.0"):
+            from workbench.formats.xliff2 import read_units
+
+            return read_units(path, el, events)
+        if not version.startswith("1"):
+            raise InputError(path, f"XLIFF version {version!r} is not supported (1.2 or 2.0)")
+        return _read_units(path, events)
+    raise InputError(path, "not an XLIFF file (empty)")
+
+
+def _read_units(
+    path: str | Path, events: Iterable[tuple[str, etree._Element]]
+) -> ImportedFile:
+    result = ImportedFile(str(path), "xliff", None, None)
+    files = 0
+    for event, el in events:
+        name = safexml.local(el.tag)
+        if event == "start":
+            if name == "file":
+                files += 1
+                if files > 1:
+                    raise InputError(
+                        path, "holds several <file> elements; export one document per file",
+                        el.sourceline,
+                    )
+                result.source_lang = el.get("source-language")
+                result.target_lang = el.get("target-language")
+                result.document = el.get("original")
+                result.document_key = el.get(f"{{{WB_NS}}}document-key")
+            continue
+        if name == "trans-unit":
+            result.units.append(_read_trans_unit(el))
+            safexml.release(el)
+    return result
+
+
+def _read_trans_unit(tu: etree._Element) -> ImportedUnit:
+    source_el = tu.find(_q("source"))
+    target_el = tu.find(_q("target"))
+    if source_el is None:  # tolerate files without the namespace
+        source_el = tu.find("source")
+        target_el = tu.find("target")
+    source = safexml.text_of(source_el) if source_el is not None else ""
+    target = safexml.text_of(target_el) if target_el is not None else None
+    state = target_el.get("state") if target_el is not None else None
+    approved = tu.get("approved") == "yes"
+    status = _status(state, approved, bool(target and target.strip()), tu.get(f"{{{WB_NS}}}status"))
+    return ImportedUnit(
+        key=tu.get("id"), source=source, target=target, state=state, status=status.value,
+        line=tu.sourceline,
+    )
+
+
+def _status(state: str | None, approved: bool, has_target: bool, ours: str | None) -> Status:
+    """The status of a unit: ours when the state still says what we wrote, else the state's."""
+    if ours in STATUSES and XLIFF12_STATE[Status(ours)] == (state, approved):
+        return Status(ours)
+    return from_xliff12(state, approved, has_target)

@@ -1,0 +1,146 @@
+"""XLIFF 2.0: every segment, with its state (and our status as ``subState``), notes and findings.
+
+One ``<file>`` carrying ``wb:document-key``, one ``<group>`` per paragraph, one ``<unit>`` per
+unit with our id and one ``<segment>`` in it. Streamed out, read back with the safe parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+
+from workbench.errors import InputError
+from workbench.formats import safexml, xmlout
+from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
+from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
+
+NS = "urn:oasis:names:tc:xliff:document:2.0"
+SUBSTATE_PREFIX = "wb:"
+
+
+def _q(name: str) -> str:
+    return f"{{{NS}}}{name}"
+
+
+def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int:
+    """Write all units as XLIFF 2.0 to ``out``; return how many."""
+    w = xmlout.Writer(out)
+    file_attrs = {
+        "id": "f1",
+        "original": header.document,
+        "srcDir": "rtl",
+        "trgDir": "ltr",
+        "wb:document-key": header.document_key,
+        "wb:project": header.project,
+        "wb:version": header.version,
+        "wb:tool": f"{header.tool} {header.tool_version}",
+        "wb:date": header.created,
+    }
+    root = {"version": "2.0", "srcLang": header.source_lang, "trgLang": header.target_lang}
+    w.write(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{NS}" xmlns:wb="{WB_NS}"'
+        f"{xmlout.attrs(root)}>\n<file{xmlout.attrs(file_attrs)}>\n"
+    )
+    document = xmlout.attr(header.document)
+    count = 0
+    for paragraph, members in groupby(units, key=lambda u: u.paragraph):
+        w.write(f'<group id="p{paragraph}" name="paragraph {paragraph}">\n')
+        for unit in members:
+            parts = [f'<unit id="{unit.key}" name="{document}#{unit.number}" xml:space="preserve">']
+            if unit.notes or unit.findings:
+                parts.append("<notes>")
+                for note in unit.notes:
+                    parts.append(f'<note category="comment">{xmlout.text(note)}</note>')
+                for finding in unit.findings:
+                    parts.append(
+                        '<note category="qa" appliesTo="target" priority="2">'
+                        f"{xmlout.text(finding)}</note>"
+                    )
+                parts.append("</notes>")
+            has_target = bool(unit.target)
+            # a segment past 'initial' must have a target
+            state = XLIFF20_STATE[Status(unit.status)] if has_target else "initial"
+            parts.append(
+                f'<segment state="{state}" subState="{SUBSTATE_PREFIX}{unit.status}">'
+                f"<source>{xmlout.text(unit.source)}</source>"
+            )
+            if has_target:
+                parts.append(f"<target>{xmlout.text(unit.target)}</target>")
+            parts.append("</segment></unit>\n")
+            w.write("".join(parts))
+            count += 1
+        w.write("</group>\n")
+    w.write("</file>\n</xliff>\n")
+    w.flush()
+    return count
+
+
+def read_units(
+    path: str | Path, root: etree._Element, events: Iterator[tuple[str, etree._Element]]
+) -> ImportedFile:
+    """Read the units of an XLIFF 2.0 file whose root start event has been consumed."""
+    result = ImportedFile(str(path), "xliff2", root.get("srcLang"), root.get("trgLang"))
+    files = 0
+    for event, el in events:
+        name = safexml.local(el.tag)
+        if event == "start":
+            if name == "file":
+                files += 1
+                if files > 1:
+                    raise InputError(
+                        path, "holds several <file> elements; export one document per file",
+                        el.sourceline,
+                    )
+                result.document = el.get("original")
+                result.document_key = el.get(f"{{{WB_NS}}}document-key")
+            continue
+        if name == "unit":
+            unit = _read_unit(el)
+            if unit is not None:
+                result.units.append(unit)
+            safexml.release(el)
+    return result
+
+
+def _read_unit(unit: etree._Element) -> ImportedUnit | None:
+    sources: list[str] = []
+    targets: list[str] = []
+    statuses: list[Status] = []
+    states: list[str] = []
+    any_target = False
+    for segment in unit.iter(_q("segment")):
+        source_el = segment.find(_q("source"))
+        target_el = segment.find(_q("target"))
+        sources.append(safexml.text_of(source_el) if source_el is not None else "")
+        target = safexml.text_of(target_el) if target_el is not None else ""
+        any_target = any_target or target_el is not None
+        targets.append(target)
+        state = segment.get("state")
+        states.append(state or "")
+        statuses.append(_status(state, segment.get("subState"), bool(target.strip())))
+    if not sources:
+        return None
+    status = min(statuses, key=lambda s: STATUSES.index(s.value))
+    return ImportedUnit(
+        key=unit.get("id"),
+        source=" ".join(s for s in sources if s),
+        target=" ".join(t for t in targets if t) if any_target else None,
+        state=states[0] or None,
+        status=status.value,
+        line=unit.sourceline,
+    )
+
+
+def _status(state: str | None, substate: str | None, has_target: bool) -> Status:
+    """Our status from ``subState`` while ``state`` still says what we wrote, else the state's."""
+    if substate and substate.startswith(SUBSTATE_PREFIX):
+        ours = substate[len(SUBSTATE_PREFIX):]
+        if ours in STATUSES:
+            expected = XLIFF20_STATE[Status(ours)] if has_target else "initial"
+            if (state or "initial") == expected:
+                return Status(ours)
+    return from_xliff20(state, has_target)

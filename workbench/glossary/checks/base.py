@@ -1,0 +1,81 @@
+"""The QA check registry: each check is a small class with an id, a severity and a message.
+
+Adding a check is one file in this package: define a subclass of :class:`Check` (one source/
+target pair) or :class:`DocumentCheck` (all pairs of a document) decorated with
+:func:`register`. The package imports every module in it, so nothing else needs editing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from workbench.glossary.findings import Finding
+
+if TYPE_CHECKING:
+    from workbench.glossary.enforce import TermReport
+    from workbench.glossary.matcher import TermMatcher
+
+
+@dataclass
+class Pair:
+    """One source/target pair as the checks see it (the term report is computed once)."""
+
+    source: str
+    target: str
+    matcher: TermMatcher | None = None
+
+    @cached_property
+    def terms(self) -> TermReport:
+        """Glossary enforcement of this pair (empty without a matcher)."""
+        from workbench.glossary.enforce import TermReport, check_terms
+
+        if self.matcher is None:
+            return TermReport()
+        return check_terms(self.matcher, self.source, self.target)
+
+
+class Check:
+    """A check of one pair. Subclasses set ``id``, ``severity``, ``description``."""
+
+    id: ClassVar[str]
+    severity: ClassVar[str]
+    description: ClassVar[str]
+    #: run even when the target is empty (most checks have nothing to say then)
+    on_empty_target: ClassVar[bool] = False
+
+    def run(self, pair: Pair) -> list[Finding]:
+        """The findings of this check on ``pair``."""
+        raise NotImplementedError
+
+    def finding(self, kind: str, message: str, **extra: object) -> Finding:
+        """A finding of this check with its id and default severity."""
+        severity = str(extra.pop("severity", self.severity))
+        return Finding(self.id, kind, severity, message, **extra)  # type: ignore[arg-type]
+
+
+class DocumentCheck:
+    """A check across all pairs of a document (e.g. consistency)."""
+
+    id: ClassVar[str]
+    severity: ClassVar[str]
+    description: ClassVar[str]
+
+    def run_document(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, Finding]]:
+        """(pair index, finding) for every problem found."""
+        raise NotImplementedError
+
+
+REGISTRY: dict[str, type[Check] | type[DocumentCheck]] = {}
+C = TypeVar("C", bound=type)
+
+
+def register(cls: C) -> C:
+    """Class decorator: add a check to the registry under its id."""
+    check_id = cls.id  # type: ignore[attr-defined]
+    if check_id in REGISTRY and REGISTRY[check_id] is not cls:
+        raise ValueError(f"two checks with id {check_id!r}")
+    REGISTRY[check_id] = cls  # type: ignore[assignment]
+    return cls

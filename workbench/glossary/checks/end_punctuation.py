@@ -1,0 +1,45 @@
+"""end-punctuation: the source and target end differently (؟ = ?, ، = ,, ؛ = ;)."""
+
+from __future__ import annotations
+
+from workbench.glossary.checks.base import Check, Pair, register
+from workbench.glossary.findings import Finding
+
+_CLOSERS = "\"'”’»)]}›"
+_CLASS = {
+    ".": ".", "۔": ".", "?": "?", "؟": "?", "!": "!", ":": ":", ";": ";", "؛": ";",
+    ",": ",", "،": ",", "…": "…",
+}
+_NAMES = {
+    ".": "a full stop", "?": "a question mark", "!": "an exclamation mark", ":": "a colon",
+    ";": "a semicolon", ",": "a comma", "…": "an ellipsis", "": "no punctuation",
+}
+
+
+def end_mark(text: str) -> str:
+    """The class of the text's final punctuation ('' when it ends without any)."""
+    stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
+    if stripped.endswith("..."):
+        return "…"
+    return _CLASS.get(stripped[-1:], "") if stripped else ""
+
+
+@register
+class EndPunctuation(Check):
+    id = "end-punctuation"
+    severity = "warning"
+    description = (
+        "The target ends with different punctuation than the source (؟ = ?, ، = ,, ؛ = ;)."
+    )
+
+    def run(self, pair: Pair) -> list[Finding]:
+        src, tgt = end_mark(pair.source), end_mark(pair.target)
+        if src == tgt:
+            return []
+        return [
+            self.finding(
+                "mismatch",
+                f"the source ends with {_NAMES[src]}, the target with {_NAMES[tgt]}",
+                expected=[src] if src else [], found=tgt or None,
+            )
+        ]

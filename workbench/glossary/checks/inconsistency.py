@@ -1,0 +1,71 @@
+"""inconsistent-target / inconsistent-source: one source translated two ways, and the reverse."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from workbench.glossary.checks.base import DocumentCheck, register
+from workbench.glossary.findings import Finding
+from workbench.text.normalize import normalize_arabic
+
+_TRAILING = re.compile(r"[\s.,;:!?؟،؛…\"'”’»)\]]+$")
+
+
+def source_key(text: str) -> str:
+    """A source compared loosely: normalised Arabic, one space, no final punctuation."""
+    return _TRAILING.sub("", " ".join(normalize_arabic(text).split()))
+
+
+def target_key(text: str) -> str:
+    """A target compared loosely: case-folded, one space, no final punctuation."""
+    return _TRAILING.sub("", " ".join(text.casefold().split()))
+
+
+def _inconsistent(
+    check: DocumentCheck, keys: list[tuple[str, str]], this: str, other: str
+) -> list[tuple[int, Finding]]:
+    groups: dict[str, list[int]] = {}
+    for i, (key, value) in enumerate(keys):
+        if key and value:
+            groups.setdefault(key, []).append(i)
+    out: list[tuple[int, Finding]] = []
+    for indexes in groups.values():
+        variants = dict.fromkeys(keys[i][1] for i in indexes)
+        if len(variants) < 2:
+            continue
+        for i in indexes:
+            others = [j + 1 for j in indexes if keys[j][1] != keys[i][1]]
+            out.append(
+                (
+                    i,
+                    Finding(
+                        check.id, "inconsistent", check.severity,
+                        f"same {this} as line{'s' if len(others) > 1 else ''} "
+                        f"{', '.join(map(str, others[:5]))} but a different {other}",
+                    ),
+                )
+            )
+    return out
+
+
+@register
+class InconsistentTarget(DocumentCheck):
+    id = "inconsistent-target"
+    severity = "warning"
+    description = "The same source is translated differently elsewhere in the document."
+
+    def run_document(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, Finding]]:
+        keys = [(source_key(s), target_key(t)) for s, t in pairs]
+        return _inconsistent(self, keys, "source", "target")
+
+
+@register
+class InconsistentSource(DocumentCheck):
+    id = "inconsistent-source"
+    severity = "warning"
+    description = "The same target translates different sources elsewhere in the document."
+
+    def run_document(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, Finding]]:
+        keys = [(target_key(t), source_key(s)) for s, t in pairs]
+        return _inconsistent(self, keys, "target", "source")

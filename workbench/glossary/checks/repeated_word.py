@@ -1,0 +1,29 @@
+"""repeated-word: the same word twice in a row in the target ("the the")."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.glossary.checks.base import Check, Pair, register
+from workbench.glossary.findings import Finding
+
+_REPEAT = re.compile(r"(?<![\w'])([^\W\d_]+)(?:\s+\1)+(?![\w'])", re.IGNORECASE)
+# Repetitions English allows.
+_ALLOWED = frozenset({"had", "that", "is", "bye", "very", "so", "no", "yes", "ha", "knock", "tut"})
+
+
+@register
+class RepeatedWord(Check):
+    id = "repeated-word"
+    severity = "warning"
+    description = "A word is repeated ('the the') in the target."
+
+    def run(self, pair: Pair) -> list[Finding]:
+        return [
+            self.finding(
+                "repeated", f"repeated word '{m.group(1)}' in the target",
+                found=m.group(), span=m.span(),
+            )
+            for m in _REPEAT.finditer(pair.target)
+            if m.group(1).casefold() not in _ALLOWED
+        ]

@@ -1,0 +1,23 @@
+"""same-as-source: the target is a copy of the source."""
+
+from __future__ import annotations
+
+from workbench.glossary.checks.base import Check, Pair, register
+from workbench.glossary.findings import Finding
+from workbench.text.normalize import normalize_arabic
+
+
+@register
+class SameAsSource(Check):
+    id = "same-as-source"
+    severity = "error"
+    description = "The target is identical to the source (copied, not translated)."
+
+    def run(self, pair: Pair) -> list[Finding]:
+        source = " ".join(normalize_arabic(pair.source).split())
+        target = " ".join(normalize_arabic(pair.target).split())
+        if not source or source.casefold() != target.casefold():
+            return []
+        if not any(c.isalpha() for c in source):
+            return []  # numbers, codes and punctuation may well stay as they are
+        return [self.finding("same", "the target is identical to the source")]

@@ -1,0 +1,39 @@
+"""unpaired-brackets: an opening or closing bracket without its partner in the target."""
+
+from __future__ import annotations
+
+from workbench.glossary.checks.base import Check, Pair, register
+from workbench.glossary.findings import Finding
+
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def unpaired(text: str, pairs: dict[str, str]) -> list[tuple[str, int]]:
+    """(character, offset) of every bracket in ``text`` left without a partner."""
+    stack: list[tuple[str, int]] = []
+    lonely: list[tuple[str, int]] = []
+    openers = set(pairs.values())
+    for i, c in enumerate(text):
+        if c in openers:
+            stack.append((c, i))
+        elif c in pairs:
+            if stack and stack[-1][0] == pairs[c]:
+                stack.pop()
+            else:
+                lonely.append((c, i))
+    return sorted(lonely + stack, key=lambda x: x[1])
+
+
+@register
+class UnpairedBrackets(Check):
+    id = "unpaired-brackets"
+    severity = "warning"
+    description = "The target has a bracket ( ) [ ] { } without its partner."
+
+    def run(self, pair: Pair) -> list[Finding]:
+        return [
+            self.finding(
+                "unpaired", f"unpaired bracket '{c}' in the target", found=c, span=(i, i + 1)
+            )
+            for c, i in unpaired(pair.target, _PAIRS)
+        ]

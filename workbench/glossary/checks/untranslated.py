@@ -1,0 +1,35 @@
+"""untranslated: Arabic words left in the English target."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.glossary.checks.base import Check, Pair, register
+from workbench.glossary.findings import Finding
+
+_ARABIC_RUN = re.compile(
+    r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff][\u0600-\u06ff\u0750-\u077f\s]*"
+)
+
+
+@register
+class Untranslated(Check):
+    id = "untranslated"
+    severity = "warning"
+    description = "The target still contains Arabic text."
+
+    def run(self, pair: Pair) -> list[Finding]:
+        found = [
+            m for m in _ARABIC_RUN.finditer(pair.target) if any(c.isalpha() for c in m.group())
+        ]
+        if not found:
+            return []
+        first = found[0]
+        text = first.group().strip()
+        end = first.start() + len(first.group().rstrip())
+        return [
+            self.finding(
+                "untranslated", f"Arabic text left in the target: {text[:40]}",
+                found=text, span=(first.start(), end),
+            )
+        ]

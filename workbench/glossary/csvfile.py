@@ -1,0 +1,176 @@
+"""Glossary CSVs (such as TICO-19's terminologies): explicit columns or auto-detection.
+
+``columns`` names the Arabic term, English rendering, and optionally comment and forbidden
+columns, by header name or 1-based number: ``"sourceString,targetString"`` or ``"6,7,5"``.
+
+Without it the columns are detected: with ``sourceLang``/``targetLang`` and
+``sourceString``/``targetString`` (the TICO-19 layout) each row's Arabic side is the one
+whose language starts with ``ar``, whichever direction the file has; otherwise the Arabic
+column is the one whose cells are mostly Arabic, the English one the Latin column with the
+most distinct values (so a part-of-speech column is not taken), and ``description``/
+``comment``/``note``/``definition`` and ``forbidden`` columns are used by name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import InputError
+from workbench.glossary.model import Entry, Glossary
+from workbench.textio import read_text
+
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_LATIN = re.compile(r"[A-Za-z]")
+_COMMENT_NAMES = ("comment", "description", "note", "notes", "definition")
+_FORBIDDEN_NAMES = ("forbidden", "forbidden renderings", "do not use")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """0-based column indexes; ``lang`` holds the (source, target) language columns if any."""
+
+    term: int
+    rendering: int
+    comment: int | None = None
+    forbidden: int | None = None
+    lang: tuple[int, int] | None = None
+
+
+def _rows(text: str, path: str | Path) -> list[list[str]]:
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return [row for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        raise InputError(path, f"not a readable CSV file ({exc})") from None
+
+
+def _index(spec: str, header: list[str] | None, path: str | Path) -> int:
+    spec = spec.strip()
+    if spec.isdigit():
+        number = int(spec)
+        if number < 1:
+            raise InputError(path, f"column numbers start at 1 (got {spec})")
+        return number - 1
+    if header is None:
+        raise InputError(path, f"column {spec!r} named but the file has no header line")
+    lowered = [h.strip().casefold() for h in header]
+    if spec.casefold() not in lowered:
+        raise InputError(path, f"no column {spec!r} (columns: {', '.join(header)})", 1)
+    return lowered.index(spec.casefold())
+
+
+def _has_header(rows: list[list[str]]) -> bool:
+    first = rows[0]
+    if any(_ARABIC.search(c) for c in first):
+        return False
+    return len(rows) > 1 and len({c.strip().casefold() for c in first}) == len(first)
+
+
+def _fraction(rows: list[list[str]], col: int, pattern: re.Pattern[str]) -> float:
+    cells = [r[col] for r in rows if col < len(r) and r[col].strip()]
+    if not cells:
+        return 0.0
+    return sum(1 for c in cells if pattern.search(c)) / len(cells)
+
+
+def _detect(rows: list[list[str]], header: list[str] | None, path: str | Path) -> Columns:
+    names = [h.strip().casefold() for h in header] if header else []
+
+    def named(*options: str) -> int | None:
+        for option in options:
+            if option in names:
+                return names.index(option)
+        return None
+
+    comment = named(*_COMMENT_NAMES)
+    forbidden = named(*_FORBIDDEN_NAMES)
+    src, tgt = named("sourcestring", "source"), named("targetstring", "target")
+    src_lang, tgt_lang = named("sourcelang"), named("targetlang")
+    if src is not None and tgt is not None and src_lang is not None and tgt_lang is not None:
+        return Columns(src, tgt, comment, forbidden, (src_lang, tgt_lang))
+    width = max(len(r) for r in rows)
+    arabic = sorted(range(width), key=lambda c: -_fraction(rows, c, _ARABIC))
+    term = arabic[0]
+    if _fraction(rows, term, _ARABIC) < 0.5:
+        raise InputError(path, "no column of Arabic terms found (use --columns)")
+    candidates = [
+        c for c in range(width)
+        if c not in (term, comment, forbidden)
+        and _fraction(rows, c, _LATIN) >= 0.5 and _fraction(rows, c, _ARABIC) < 0.2
+    ]
+    if not candidates:
+        raise InputError(path, "no column of English renderings found (use --columns)")
+    preferred = [c for c in candidates if names and names[c] in (
+        "targetstring", "target", "english", "en", "rendering", "translation", "sourcestring",
+    )]
+
+    def distinct(c: int) -> tuple[float, float]:
+        cells = [r[c].strip() for r in rows if c < len(r) and r[c].strip()]
+        mean = sum(map(len, cells)) / max(len(cells), 1)
+        return (len(set(cells)) / max(len(cells), 1), -mean)
+
+    rendering = (preferred or sorted(candidates, key=distinct, reverse=True))[0]
+    return Columns(term, rendering, comment, forbidden)
+
+
+def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None = None) -> Glossary:
+    """Parse a glossary CSV; ``columns`` = 'TERM,RENDERING[,COMMENT[,FORBIDDEN]]'."""
+    rows = [r for r in _rows(text, path)]
+    if not any(any(c.strip() for c in r) for r in rows):
+        raise InputError(path, "the file has no rows")
+    header = rows[0] if _has_header(rows) else None
+    if columns:
+        specs = [s for s in columns.split(",") if s.strip()]
+        if len(specs) < 2 or len(specs) > 4:
+            raise InputError(path, "--columns takes TERM,RENDERING[,COMMENT[,FORBIDDEN]]")
+        idx = [_index(s, header, path) for s in specs]
+        cols = Columns(idx[0], idx[1], *(idx[2:] + [None] * (4 - len(idx))))  # type: ignore[arg-type]
+    else:
+        cols = _detect(rows[1:] if header else rows, header, path)
+    glossary = Glossary()
+    seen: dict[tuple[str, str], int] = {}
+    start = 2 if header else 1
+    for number, row in enumerate(rows[start - 1 :], start=start):
+        if not any(c.strip() for c in row):
+            continue
+
+        def cell(i: int | None, row: list[str] = row) -> str:
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        term, rendering = cell(cols.term), cell(cols.rendering)
+        if cols.lang is not None:
+            langs = (cell(cols.lang[0]).lower(), cell(cols.lang[1]).lower())
+            if langs[1].startswith("ar") and not langs[0].startswith("ar"):
+                term, rendering = rendering, term
+        if not term or not rendering:
+            glossary.warnings.append(f"{path}: line {number}: empty term or rendering, skipped")
+            continue
+        forbidden = tuple(
+            f.strip() for f in cell(cols.forbidden).split(";")
+            if f.strip() and f.strip().casefold() != rendering.casefold()
+        )
+        key = (term, rendering.casefold())
+        if key in seen:
+            glossary.warnings.append(
+                f"{path}: line {number}: duplicate of line {seen[key]} "
+                f"({term} → {rendering}), merged"
+            )
+            continue
+        seen[key] = number
+        glossary.entries.append(Entry(term, rendering, cell(cols.comment), forbidden, number))
+    if not glossary.entries:
+        raise InputError(path, "no glossary entries found")
+    return glossary
+
+
+def read_csv(path: str | Path, columns: str | None = None) -> Glossary:
+    """Read a glossary CSV file (encoding detected)."""
+    return parse_csv(read_text(path), path, columns)

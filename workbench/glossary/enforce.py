@@ -1,0 +1,160 @@
+"""Glossary enforcement on one source/target pair: required renderings and forbidden ones.
+
+Every occurrence of a glossary term in the Arabic needs one occurrence of an accepted English
+rendering (a term found twice needs its rendering twice). English spans are consumed as they
+are counted, longest renderings first, so "October Revolution" is not also counted as the
+"revolution" of another occurrence. A forbidden rendering (or an inflection of it) is flagged
+wherever the term occurs in the Arabic, unless it lies inside an accepted rendering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.glossary.english import EnglishText
+from workbench.glossary.findings import Finding
+from workbench.glossary.matcher import TermMatch, TermMatcher
+from workbench.glossary.model import Entry
+
+TERM_MISSING = "term-missing"
+TERM_FORBIDDEN = "term-forbidden"
+
+
+@dataclass
+class TermReport:
+    """Term occurrences in the source, how many were rendered as required, and the findings."""
+
+    occurrences: int = 0
+    rendered: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float | None:
+        """rendered / occurrences (None when no term occurs)."""
+        return self.rendered / self.occurrences if self.occurrences else None
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    a, b = span
+    return any(a < e and s < b for s, e in spans)
+
+
+def _quote(items: list[str]) -> str:
+    return " or ".join(f"'{x}'" for x in items)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    required: list[str]  # as in the glossary, for messages
+    search: tuple[str, ...]  # the required renderings, longest first
+    forbidden: tuple[str, ...]  # longest first, none equal to a required rendering
+    longest: int
+
+
+# Rules per entries list (a matcher hands out the same list for every match of a term); the
+# list itself is kept in the value so that its id cannot be reused while cached.
+_RULES: dict[int, tuple[list[Entry], _Rules]] = {}
+
+
+def _rules(entries: list[Entry]) -> _Rules:
+    cached = _RULES.get(id(entries))
+    if cached is not None and cached[0] is entries:
+        return cached[1]
+    required = list(dict.fromkeys(e.rendering for e in entries))
+    allowed = {r.casefold() for r in required}
+    words = dict.fromkeys(f for e in entries for f in e.forbidden)
+    rules = _Rules(
+        required,
+        tuple(sorted(required, key=len, reverse=True)),
+        tuple(sorted((f for f in words if f.casefold() not in allowed), key=len, reverse=True)),
+        max(map(len, required)),
+    )
+    if len(_RULES) > 200_000:
+        _RULES.clear()
+    _RULES[id(entries)] = (entries, rules)
+    return rules
+
+
+def check_matches(matches: list[TermMatch], target: str) -> TermReport:
+    """Check the English ``target`` against term occurrences already found in the source."""
+    report = TermReport()
+    if not matches:
+        return report
+    groups: dict[str, list[TermMatch]] = {}
+    for match in matches:
+        group = groups.get(match.term)
+        if group is None:
+            groups[match.term] = [match]
+        else:
+            group.append(match)
+    english = EnglishText(target)
+    ruled = [(_rules(occ[0].entries), occ) for occ in groups.values()]
+    if len(ruled) > 1:
+        ruled.sort(key=lambda x: -x[0].longest)
+    # Characters of the English already counted (1) or flagged as forbidden (2).
+    taken = bytearray(len(target))
+    findings: list[Finding] = []
+    occurrences = rendered = 0
+    for rules, occ in ruled:
+        n = len(occ)
+        if len(rules.search) == 1:
+            found = english.find(rules.search[0])
+        else:
+            found = []
+            for phrase in rules.search:
+                for span in english.find(phrase):
+                    if not _overlaps(span, found):
+                        found.append(span)
+            found.sort()
+        free = [sp for sp in found if taken.find(1, sp[0], sp[1]) < 0]
+        used = n if len(free) >= n else len(free)
+        for a, b in free[:used]:
+            taken[a:b] = b"\x01" * (b - a)
+        occurrences += n
+        rendered += used
+        flagged_here: list[tuple[int, int]] = []
+        if used < n:
+            term = occ[0].term
+            required = rules.required
+            plural = "s" if n > 1 else ""
+            for match in occ[used:]:
+                findings.append(
+                    Finding(
+                        TERM_MISSING, "missing", "error",
+                        f"{term}: expected {_quote(required)} "
+                        f"({used} of {n} occurrence{plural} rendered)",
+                        term=term, expected=list(required), span=(match.start, match.end),
+                    )
+                )
+        # a forbidden rendering stands for an unrendered occurrence, if there is one
+        unrendered = occ[used:] or occ[:1]
+        for phrase in rules.forbidden:
+            for span in english.find(phrase):
+                a, b = span
+                if taken.find(1, a, b) >= 0 or taken.find(2, a, b) >= 0 or _overlaps(span, found):
+                    continue
+                where = unrendered[min(len(flagged_here), len(unrendered) - 1)]
+                flagged_here.append(span)
+                taken[a:b] = b"\x02" * (b - a)
+                term = occ[0].term
+                used_text = target[span[0] : span[1]]
+                findings.append(
+                    Finding(
+                        TERM_FORBIDDEN, "forbidden", "error",
+                        f"{term}: forbidden rendering '{used_text}' "
+                        f"(use {_quote(rules.required)})",
+                        term=term, expected=list(rules.required), found=used_text,
+                        span=(where.start, where.end),
+                    )
+                )
+    report.occurrences = occurrences
+    report.rendered = rendered
+    if findings:
+        findings.sort(key=lambda f: (f.span or (0, 0), f.kind != "missing"))
+    report.findings = findings
+    return report
+
+
+def check_terms(matcher: TermMatcher, source: str, target: str) -> TermReport:
+    """Find the glossary terms of ``source`` and check their renderings in ``target``."""
+    return check_matches(matcher.find(source), target)

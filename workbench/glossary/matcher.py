@@ -1,0 +1,196 @@
+"""Finding glossary terms in Arabic text: one Aho-Corasick automaton over normalised text.
+
+Each glossary term becomes a few automaton keys (its stem, with and without the article on
+later words); a key found in the text is only a candidate. The candidate is accepted when
+what precedes it in its word is a chain of proclitics (see :mod:`morphology`) and what
+follows it is a suffix allowed for the term's ending. Accepted matches are reported over
+whole words, with spans in the original text; overlapping matches are resolved
+leftmost-longest.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+import ahocorasick
+
+from workbench.glossary import morphology as m
+from workbench.glossary.model import Entry, Glossary
+from workbench.text.normalize import Normalized, normalize, normalize_arabic
+
+MAX_VARIANTS = 64
+_WORD = re.compile(r"\w+")
+
+
+class TermMatch(NamedTuple):
+    """One occurrence of a glossary term; ``start``/``end`` index the original text."""
+
+    term: str
+    entries: list[Entry]
+    start: int
+    end: int
+
+
+class _Key(NamedTuple):
+    term_id: int
+    length: int
+    suffixes: frozenset[str]
+    words: int
+
+
+def _norm(text: str) -> str:
+    return normalize(text, fold_ta_marbuta=False).text
+
+
+def _inner_variants(word: str, first: bool) -> list[str]:
+    """Spellings of a non-final word of a multi-word term (the first: without clitics)."""
+    base = m.strip_article(word)
+    spellings = [base] if first else [base, m.ARTICLE + base]
+    if first:  # a plural head with the rest unchanged: فيروسات كورونا, ثورات أكتوبر
+        if base.endswith(m.TA):
+            spellings.append(base[:-1] + "ات")
+        elif not base.endswith((m.ALEF, m.YA, m.HA)):
+            spellings.append(base + "ات")
+    out: list[str] = []
+    for s in spellings:
+        out.append(s)
+        if s.endswith(m.TA):
+            out.append(s[:-1] + m.HA)
+        elif s.endswith(m.HA) and len(s) > 3:
+            out.append(s[:-1] + m.TA)
+    return out
+
+
+def _last_forms(word: str, raw: str, first: bool) -> list[tuple[str, m.Form]]:
+    """(word spelling prefix, form) pairs for the last word of a term."""
+    base = m.strip_article(word)
+    heads = [""] if first else ["", m.ARTICLE]
+    maqsura = raw.rstrip().endswith(("\u0649", "\u06cc")) if raw else False
+    forms = m.maqsura_forms(base) if maqsura else m.last_word_forms(base)
+    return [(h, f) for h in heads for f in forms]
+
+
+class TermMatcher:
+    """Finds a glossary's Arabic terms in text (clitics, suffixes and spellings understood)."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.terms: list[str] = []
+        self.entries: list[list[Entry]] = []
+        by_norm: dict[str, int] = {}
+        automaton = ahocorasick.Automaton()
+        keys: dict[str, list[_Key]] = {}
+        for term, entries in glossary.terms().items():
+            words = _norm(term).split()
+            if not words:
+                continue
+            # spellings that differ only in ة/ه, diacritics, hamza seats... are one term
+            norm_key = " ".join(m.strip_article(w) for w in normalize_arabic(term).split())
+            if norm_key in by_norm:  # another spelling of a term already there: merge
+                tid = by_norm[norm_key]
+                self.entries[tid] = self.entries[tid] + list(entries)
+                continue
+            tid = len(self.terms)
+            by_norm[norm_key] = tid
+            self.terms.append(term)
+            self.entries.append(list(entries))
+            raw_words = term.split()
+            raw_last = raw_words[-1] if raw_words else ""
+            inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
+            for combo in itertools.islice(itertools.product(*inner), MAX_VARIANTS):
+                for head, form in _last_forms(words[-1], raw_last, len(words) == 1):
+                    key = " ".join([*combo, head + form.stem])
+                    if len(key) < 2:
+                        continue
+                    info = _Key(tid, len(key), form.suffixes, len(words))
+                    bucket = keys.setdefault(key, [])
+                    if info not in bucket:
+                        bucket.append(info)
+        for key, infos in keys.items():
+            automaton.add_word(key, tuple(infos))
+        self._empty = not keys
+        if not self._empty:
+            automaton.make_automaton()
+        self._automaton = automaton
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def find(self, arabic: str) -> list[TermMatch]:
+        """Occurrences of glossary terms in ``arabic``, in text order, non-overlapping."""
+        if self._empty or not arabic:
+            return []
+        norm = normalize(arabic, fold_ta_marbuta=False)
+        chosen = self._find_normalized(norm)
+        if not chosen:
+            return []
+        terms, entries = self.terms, self.entries
+        deleted = norm._deleted_starts
+        if not deleted:
+            return [TermMatch(terms[t], entries[t], s, e) for s, e, t in chosen]
+        # Normalised offsets back to the original (Normalized.span, inlined: this is hot).
+        shift = norm._deleted_before
+        size, full = len(norm.text), len(arabic)
+        out = []
+        for s, e, t in chosen:
+            k = bisect_right(deleted, s)
+            start = s + shift[k - 1] if k else s
+            if e >= size:
+                end = full
+            else:
+                k = bisect_right(deleted, e)
+                end = e + shift[k - 1] if k else e
+            out.append(TermMatch(terms[t], entries[t], start, end))
+        return out
+
+    def _find_normalized(self, norm: Normalized) -> list[tuple[int, int, int]]:
+        text = norm.text
+        hits = list(self._automaton.iter(text))
+        if not hits:
+            return []
+        starts: list[int] = []
+        ends: list[int] = []
+        for w in _WORD.finditer(text):
+            starts.append(w.start())
+            ends.append(w.end())
+        prefixes = m.PREFIXES
+        max_suffix = m.MAX_SUFFIX
+        candidates: list[tuple[int, int, int, int, int]] = []
+        for last, infos in hits:
+            after = last + 1
+            k = bisect_right(starts, last) - 1
+            we = ends[k] if k >= 0 else after
+            if we < after:  # the key ends with punctuation, e.g. "(CDC)"
+                we = after
+            elif we - after > max_suffix:
+                continue  # the word goes on past any suffix
+            suffix = text[after:we]
+            for tid, length, suffixes, _ in infos:
+                if suffix not in suffixes:
+                    continue
+                start = after - length
+                j = bisect_right(starts, start) - 1
+                ws = starts[j] if j >= 0 and ends[j] > start else start
+                if ws != start and text[ws:start] not in prefixes:
+                    continue
+                candidates.append((ws, ws - we, we - after, tid, we))
+        if not candidates:
+            return []
+        candidates.sort()
+        chosen: list[tuple[int, int, int]] = []
+        end = -1
+        for ws, _, _, tid, we in candidates:
+            if ws >= end:
+                chosen.append((ws, we, tid))
+                end = we
+        return chosen
+
+    def count(self, arabic: str) -> dict[str, int]:
+        """How many times each glossary term occurs in ``arabic``."""
+        out: dict[str, int] = {}
+        for match in self.find(arabic):
+            out[match.term] = out.get(match.term, 0) + 1
+        return out

@@ -1,0 +1,159 @@
+"""Running the registered QA checks on one pair or on all pairs of a document."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from workbench.glossary.checks import REGISTRY, Check, DocumentCheck, Pair
+from workbench.glossary.enforce import TermReport
+from workbench.glossary.findings import Finding
+from workbench.glossary.matcher import TermMatcher
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    """What the reports and the README list about a check."""
+
+    id: str
+    severity: str
+    description: str
+    scope: str  # 'segment' or 'document'
+
+
+def check_ids() -> list[str]:
+    """Every registered check id, sorted."""
+    return sorted(REGISTRY)
+
+
+def check_infos() -> list[CheckInfo]:
+    """Id, default severity, description and scope of every registered check."""
+    return [
+        CheckInfo(
+            cid, cls.severity, cls.description,
+            "document" if issubclass(cls, DocumentCheck) else "segment",
+        )
+        for cid, cls in sorted(REGISTRY.items())
+    ]
+
+
+def _pair_checks(skip: Collection[str]) -> list[Check]:
+    return [
+        cls() for cid, cls in sorted(REGISTRY.items())
+        if issubclass(cls, Check) and cid not in skip
+    ]
+
+
+def _document_checks(skip: Collection[str]) -> list[DocumentCheck]:
+    return [
+        cls() for cid, cls in sorted(REGISTRY.items())
+        if issubclass(cls, DocumentCheck) and cid not in skip
+    ]
+
+
+def _run_pair(pair: Pair, checks: list[Check]) -> list[Finding]:
+    empty = not pair.target.strip()
+    if not pair.source.strip() and empty:
+        return []
+    findings: list[Finding] = []
+    for check in checks:
+        if empty and not check.on_empty_target:
+            continue
+        findings.extend(check.run(pair))
+    if len(findings) > 1:
+        findings.sort(key=_order)
+    return findings
+
+
+def _order(f: Finding) -> tuple[int, tuple[int, int], bool, str]:
+    """Term findings first, in source order (missing before forbidden), then by check id."""
+    if f.term is not None and f.span is not None:
+        return 0, f.span, f.kind != "missing", f.check
+    return 1, (0, 0), False, f.check
+
+
+def run_checks(
+    source: str, target: str, *, matcher: TermMatcher | None, skip: Collection[str] = ()
+) -> list[Finding]:
+    """All pair checks (glossary terms too, given a matcher) on one source/target pair."""
+    return _run_pair(Pair(source, target, matcher), _pair_checks(skip))
+
+
+@dataclass
+class DocumentResult:
+    """Findings per pair, and the glossary figures summed over the document."""
+
+    findings: list[list[Finding]]
+    terms: TermReport
+
+
+def _run_pairs(
+    pairs: Sequence[tuple[str, str]], matcher: TermMatcher | None, skip: Collection[str]
+) -> tuple[list[list[Finding]], int, int]:
+    checks = _pair_checks(skip)
+    results: list[list[Finding]] = []
+    occurrences = rendered = 0
+    for source, target in pairs:
+        pair = Pair(source, target, matcher)
+        results.append(_run_pair(pair, checks))
+        if matcher is not None and source.strip():
+            report = pair.terms
+            occurrences += report.occurrences
+            rendered += report.rendered
+    return results, occurrences, rendered
+
+
+# What the worker processes of a parallel run share (inherited through fork, never pickled).
+_SHARED: tuple[Sequence[tuple[str, str]], TermMatcher | None, Collection[str]] | None = None
+
+
+def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[Finding]], int, int]:
+    assert _SHARED is not None
+    pairs, matcher, skip = _SHARED
+    return _run_pairs(pairs[bounds[0] : bounds[1]], matcher, skip)
+
+
+def default_jobs(pairs: int) -> int:
+    """Processes worth using for ``pairs`` pairs: 1 below 5,000 pairs, else up to 4 cores."""
+    if pairs < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+PARALLEL_FROM = 5_000
+
+
+def run_document(
+    pairs: Sequence[tuple[str, str]],
+    *,
+    matcher: TermMatcher | None,
+    skip: Collection[str] = (),
+    jobs: int = 1,
+) -> DocumentResult:
+    """All checks on the pairs of one document, the cross-segment ones included.
+
+    With ``jobs`` > 1 the pair checks run in that many forked processes (where the platform
+    forks; otherwise in this one). Results are the same either way, in the same order.
+    """
+    global _SHARED
+    if jobs > 1 and len(pairs) >= jobs * 2 and "fork" in multiprocessing.get_all_start_methods():
+        step = -(-len(pairs) // (jobs * 4))
+        bounds = [(i, min(i + step, len(pairs))) for i in range(0, len(pairs), step)]
+        _SHARED = (pairs, matcher, skip)
+        try:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(jobs) as pool:
+                parts = pool.map(_run_slice, bounds)
+        finally:
+            _SHARED = None
+        results = [r for part in parts for r in part[0]]
+        total = TermReport(sum(p[1] for p in parts), sum(p[2] for p in parts))
+    else:
+        results, occurrences, rendered = _run_pairs(pairs, matcher, skip)
+        total = TermReport(occurrences, rendered)
+    for check in _document_checks(skip):
+        for index, finding in check.run_document(pairs):
+            results[index].append(finding)
+    return DocumentResult(results, total)

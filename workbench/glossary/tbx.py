@@ -1,0 +1,184 @@
+"""TBX-Basic glossaries: read (TBX 2008 ``martif`` and TBX v3 ``tbx``), write (``martif``).
+
+Reading: every concept entry with Arabic and English terms gives, for each Arabic term that
+is not deprecated, one glossary entry per admitted English term (preferred first); English
+terms whose ``administrativeStatus`` (or ``normativeAuthorization``) is deprecated,
+superseded, forbidden or rejected become forbidden renderings. A ``definition``/``note``
+becomes the comment.
+
+Writing: one ``termEntry`` per Arabic term, its renderings as ``preferredTerm-admn-sts``
+(first) and ``admittedTerm-admn-sts``, its forbidden renderings as ``deprecatedTerm-admn-sts``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from workbench.errors import InputError
+from workbench.glossary.model import Entry, Glossary
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_BAD_STATUS = ("deprecated", "superseded", "forbidden", "rejected", "obsolete")
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _children(node: Any, *names: str) -> list[Any]:
+    return [c for c in node if _local(c.tag) in names]
+
+
+def _text(node: Any) -> str:
+    return " ".join("".join(node.itertext()).split())
+
+
+def _status(term_group: Any) -> str:
+    for node in term_group.iter():
+        if _local(node.tag) in ("termNote", "descrip") and node.get("type") in (
+            "administrativeStatus", "normativeAuthorization",
+        ):
+            return _text(node).lower()
+    return ""
+
+
+def _is_bad(status: str) -> bool:
+    return any(word in status for word in _BAD_STATUS)
+
+
+def _comment(entry: Any) -> str:
+    for node in entry.iter():
+        if _local(node.tag) == "descrip" and node.get("type") in ("definition", "context"):
+            return _text(node)
+    for node in entry.iter():
+        if _local(node.tag) == "note":
+            return _text(node)
+    return ""
+
+
+def _terms(lang_set: Any) -> list[tuple[str, str, int]]:
+    """(term, status, line) of a langSet/langSec."""
+    out: list[tuple[str, str, int]] = []
+    for group in _children(lang_set, "tig", "ntig", "termSec"):
+        term_node = next((n for n in group.iter() if _local(n.tag) == "term"), None)
+        if term_node is None:
+            continue
+        text = _text(term_node)
+        if text:
+            out.append((text, _status(group), term_node.sourceline or 0))
+    return out
+
+
+def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
+    """Parse TBX-Basic bytes into a glossary (Arabic → English)."""
+    from lxml import etree
+
+    # No entity expansion, no DTD loading, no network: untrusted files stay harmless.
+    parser = etree.XMLParser(
+        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(path, f"not well-formed XML: {exc.msg}", exc.lineno) from None
+    if _local(root.tag) not in ("martif", "tbx"):
+        raise InputError(path, f"not a TBX file (root element <{_local(root.tag)}>)")
+    glossary = Glossary()
+    seen: dict[tuple[str, str], int] = {}
+    for entry in root.iter():
+        if _local(entry.tag) not in ("termEntry", "conceptEntry"):
+            continue
+        arabic: list[tuple[str, str, int]] = []
+        english: list[tuple[str, str, int]] = []
+        for lang_set in _children(entry, "langSet", "langSec"):
+            lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
+            if lang.startswith("ar"):
+                arabic += _terms(lang_set)
+            elif lang.startswith("en"):
+                english += _terms(lang_set)
+        good = [t for t in english if not _is_bad(t[1])]
+        bad = tuple(dict.fromkeys(t[0] for t in english if _is_bad(t[1])))
+        if not arabic or not good:
+            line = entry.sourceline or None
+            glossary.warnings.append(
+                f"{path}: line {line}: entry without "
+                f"{'an Arabic' if not arabic else 'an admitted English'} term, skipped"
+            )
+            continue
+        good.sort(key=lambda t: 0 if "preferred" in t[1] else 1)
+        comment = _comment(entry)
+        for term, status, line in arabic:
+            if _is_bad(status):
+                continue
+            for rendering, _, _ in good:
+                key = (term, rendering.casefold())
+                if key in seen:
+                    glossary.warnings.append(
+                        f"{path}: line {line}: duplicate of line {seen[key]} "
+                        f"({term} → {rendering}), merged"
+                    )
+                    continue
+                seen[key] = line
+                forbidden = tuple(f for f in bad if f.casefold() != rendering.casefold())
+                glossary.entries.append(Entry(term, rendering, comment, forbidden, line))
+    if not glossary.entries:
+        raise InputError(path, "no Arabic-English term entries found")
+    return glossary
+
+
+def read_tbx(path: str | Path) -> Glossary:
+    """Read a TBX-Basic file."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(p, f"cannot read ({exc.strerror})") from None
+    if not data.strip():
+        raise InputError(p, "the file is empty")
+    return parse_tbx(data, p)
+
+
+def format_tbx(glossary: Glossary) -> str:
+    """Serialise a glossary as a TBX-Basic (martif) document."""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
+        '<martif type="TBX-Basic" xml:lang="en">',
+        "  <martifHeader>",
+        "    <fileDesc><sourceDesc><p>Exported by workbench</p></sourceDesc></fileDesc>",
+        '    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
+        "  </martifHeader>",
+        "  <text>",
+        "    <body>",
+    ]
+    for number, (term, entries) in enumerate(glossary.terms().items(), start=1):
+        out.append(f'      <termEntry id="t{number}">')
+        comment = next((e.comment for e in entries if e.comment), "")
+        if comment:
+            out.append(f'        <descrip type="definition">{escape(comment)}</descrip>')
+        out.append('        <langSet xml:lang="ar">')
+        out.append(f"          <tig><term>{escape(term)}</term></tig>")
+        out.append("        </langSet>")
+        out.append('        <langSet xml:lang="en">')
+        renderings = list(dict.fromkeys(e.rendering for e in entries))
+        allowed = {r.casefold() for r in renderings}
+        for i, rendering in enumerate(renderings):
+            status = "preferredTerm-admn-sts" if i == 0 else "admittedTerm-admn-sts"
+            out.append(
+                f"          <tig><term>{escape(rendering)}</term>"
+                f'<termNote type="administrativeStatus">{status}</termNote></tig>'
+            )
+        forbidden = dict.fromkeys(f for e in entries for f in e.forbidden)
+        for word in forbidden:
+            if word.casefold() in allowed:
+                continue
+            out.append(
+                f"          <tig><term>{escape(word)}</term>"
+                '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>'
+            )
+        out.append("        </langSet>")
+        out.append("      </termEntry>")
+    out += ["    </body>", "  </text>", "</martif>", ""]
+    return "\n".join(out)

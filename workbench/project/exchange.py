@@ -1,0 +1,478 @@
+"""Exports to bilingual files and round-trip imports of XLIFF and TMX.
+
+Exports stream the document's segments from the store through a format writer into a
+temporary file that replaces the output only when complete. Every exported TMX/XLIFF file
+carries a document key (derived from the document's identity in this project), so an import
+recognises our own files, matches their units by our ids, and refuses a file of another
+project or document; files of other tools are matched by normalised Arabic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbench import __version__
+from workbench.errors import InputError, WorkbenchError
+from workbench.formats import EXPORT_FORMATS, FINDINGS, get_format
+from workbench.formats.model import (
+    ExportHeader,
+    ImportedFile,
+    Term,
+    Unit,
+    lang_matches,
+    parse_unit_key,
+    unit_key,
+)
+from workbench.project.base import Document, ProjectBase
+from workbench.statuses import STATUSES, Status
+from workbench.store import documents as q_docs
+from workbench.store import exchange as q_exchange
+from workbench.store import history as q_history
+from workbench.store import versions as q_versions
+from workbench.text.normalize import normalize_arabic
+
+if TYPE_CHECKING:
+    from workbench.glossary.matcher import TermMatcher
+
+DEFAULT_FOLDER = Path("translations")
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    path: Path
+    format: str
+    document: str
+    version: str
+    units: int
+
+
+@dataclass
+class ExchangeReport:
+    """What an import of a TMX or XLIFF file changed."""
+
+    file: str
+    format: str
+    document: str
+    units: int = 0
+    matched_by_id: int = 0
+    matched_by_source: int = 0
+    updated: list[int] = field(default_factory=list)
+    added: list[int] = field(default_factory=list)
+    left_alone: int = 0
+    unmatched: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return dict(self.__dict__)
+
+
+def group_text(texts: list[str | None]) -> str:
+    """The English of a unit of several segments: their distinct non-empty texts, joined."""
+    out: list[str] = []
+    for text in texts:
+        text = (text or "").strip()
+        if text and text not in out:
+            out.append(text)
+    return " ".join(out)
+
+
+def group_status(members: list[tuple[str | None, str]]) -> str:
+    """The status of a unit: the least advanced of its segments that hold English (else of all)."""
+    with_text = [status for text, status in members if (text or "").strip()]
+    return min(with_text or [status for _, status in members], key=STATUSES.index)
+
+
+def match_key(arabic: str) -> str:
+    """The key under which Arabic source text is matched: normalised, whitespace collapsed."""
+    return " ".join(normalize_arabic(arabic).split())
+
+
+class ExchangeMixin(ProjectBase):
+    """Export and round-trip import operations of the Project service."""
+
+    if TYPE_CHECKING:  # provided by CheckingMixin in Project
+
+        def matcher(self) -> TermMatcher: ...
+
+        def check_report(self, doc: str | None = None, version: str = "working") -> Any: ...
+
+        def overrides(self, doc: str | None = None, version: str = "working") -> list[Any]: ...
+
+    # identity ----------------------------------------------------------------------------
+
+    def document_key(self, doc: Document) -> str:
+        """The identifier written into exported files: stable for this document of this project."""
+        row = q_exchange.document_row(self.db, doc.id) or {}
+        seed = f"{doc.id}\x1f{doc.name}\x1f{row.get('created_at', '')}"
+        return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:24]
+
+    # export ------------------------------------------------------------------------------
+
+    def export(
+        self,
+        fmt: str,
+        output: str | Path | None = None,
+        doc: str | None = None,
+        version: str = "working",
+        statuses: list[str] | None = None,
+        force: bool = False,
+        *,
+        findings: str | None = None,
+    ) -> Path:
+        """Export a document to ``fmt`` (see EXPORT_FORMATS); return the file written.
+
+        ``findings`` ('none', 'glossary', 'all'; default: the format's) says which QA findings
+        the file carries, for the formats that show them.
+        """
+        return self.export_file(fmt, output, doc, version, statuses, force, findings=findings).path
+
+    def export_file(
+        self,
+        fmt: str,
+        output: str | Path | None = None,
+        doc: str | None = None,
+        version: str = "working",
+        statuses: list[str] | None = None,
+        force: bool = False,
+        *,
+        findings: str | None = None,
+    ) -> ExportResult:
+        """Export a document and say what was written (path, units)."""
+        if fmt not in EXPORT_FORMATS:
+            raise WorkbenchError(f"unknown format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
+        if findings is not None and findings not in FINDINGS:
+            raise WorkbenchError(f"unknown findings {findings!r} (use {', '.join(FINDINGS)})")
+        for status in statuses or ():
+            if status not in STATUSES:
+                raise WorkbenchError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
+        document = self.document(doc)
+        if version != "working":
+            self.version_id(document, version)  # refuses an unknown version before writing
+        spec = get_format(fmt)
+        path = Path(output) if output is not None else self.default_output(document, fmt, version)
+        _check_output(path, force, create_folder=output is None)
+        header = self.export_header(document, version)
+        units = self.export_units(
+            document.name, version, statuses, findings=findings or spec.findings,
+            terms=fmt in ("docx", "html"),
+        )
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                count = spec.writer(out, header, units)
+            if path.exists() and not force:  # appeared while we wrote
+                raise WorkbenchError(f"{path} exists already (use --force to overwrite)")
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(tmp)
+        return ExportResult(path, fmt, document.name, version, count)
+
+    def default_output(self, doc: Document, fmt: str, version: str = "working") -> Path:
+        """translations/DOCUMENT[.VERSION]SUFFIX, e.g. translations/sample.tmx."""
+        stem = _UNSAFE.sub("-", doc.name).strip("-.") or "document"
+        if version != "working":
+            stem += "." + _UNSAFE.sub("-", version.replace(":", "-"))
+        return DEFAULT_FOLDER / f"{stem}{get_format(fmt).suffix}"
+
+    def export_header(self, doc: Document, version: str = "working") -> ExportHeader:
+        """The origin written into exported files."""
+        return ExportHeader(
+            project=self.path.name,
+            document=doc.name,
+            document_key=self.document_key(doc),
+            version=version,
+            tool="workbench",
+            tool_version=__version__,
+        )
+
+    def export_units(
+        self,
+        doc: str | None = None,
+        version: str = "working",
+        statuses: list[str] | None = None,
+        *,
+        findings: str = "none",
+        terms: bool = False,
+    ) -> Iterator[Unit]:
+        """The document's segment pairs in order, streamed from the store.
+
+        Segments of one many-to-many link of the version form one unit (their Arabic and
+        English joined). Units carry ``findings`` ('none', 'glossary' or 'all') and, with
+        ``terms``, the glossary terms found in their Arabic.
+        """
+        document = self.document(doc)
+        working = version == "working"
+        vid = self.working_id(document) if working else self.version_id(document, version)
+        version_row = None if working else q_versions.version(self.db, document.id, version)
+        doc_row = q_exchange.document_row(self.db, document.id) or {}
+        default_created = (version_row or doc_row).get("created_at")
+        notes = q_exchange.notes_by_segment(self.db, document.id)
+        annotator = (
+            self._annotator(document, version, findings, terms)
+            if terms or findings != "none" else None
+        )
+        rows = q_exchange.export_rows(
+            self.db, document.id, vid, statuses, with_revisions=working
+        )
+        group: list[dict[str, Any]] = []
+        for row in rows:
+            if group and (row["link_id"] is None or row["link_id"] != group[-1]["link_id"]):
+                yield self._unit(group, notes, default_created, annotator)
+                group = []
+            group.append(row)
+        if group:
+            yield self._unit(group, notes, default_created, annotator)
+
+    def _unit(
+        self,
+        rows: list[dict[str, Any]],
+        notes: dict[int, list[dict[str, Any]]],
+        default_created: str | None,
+        annotator: Callable[[Unit], None] | None,
+    ) -> Unit:
+        status = group_status([(r["text"], r["status"]) for r in rows])
+        created = min((r["first_at"] for r in rows if r["first_at"]), default=default_created)
+        changes = [r["last_at"] or r["text_at"] for r in rows if r["last_at"] or r["text_at"]]
+        first_by = next((r["first_by"] for r in rows if r["first_by"]), None)
+        last_by = next((r["last_by"] for r in reversed(rows) if r["last_by"]), None)
+        unit = Unit(
+            ids=tuple(r["id"] for r in rows),
+            number=rows[0]["position"],
+            paragraph=rows[0]["paragraph"],
+            source=" ".join(r["source"] for r in rows),
+            target=group_text([r["text"] for r in rows]),
+            status=status,
+            notes=[_note_text(n) for r in rows for n in notes.get(r["id"], [])],
+            created=created,
+            changed=max(changes) if changes else created,
+            created_by=first_by,
+            changed_by=last_by,
+        )
+        if annotator is not None:
+            annotator(unit)
+        return unit
+
+    def _annotator(
+        self, document: Document, version: str, findings: str, terms: bool
+    ) -> Callable[[Unit], None]:
+        """A function adding glossary terms and QA findings to a unit.
+
+        'glossary' findings (missing or forbidden renderings of glossary terms) are computed
+        unit by unit as the export streams, overrides applied. 'all' takes every check of the
+        checking service's document report (cross-segment checks and overrides included),
+        computed once before the export; it costs a full QA run.
+        """
+        from workbench.glossary.enforce import check_matches
+
+        matcher = self.matcher()
+        by_segment: dict[int, list[str]] = {}
+        overrides: dict[int, list[Any]] = {}
+        if findings == "all":
+            for seg in self.check_report(document.name, version).segments:
+                if seg.findings:
+                    by_segment[seg.segment_id] = [_finding_text(f) for f in seg.findings]
+        elif findings == "glossary":
+            for override in self.overrides(document.name, version):
+                overrides.setdefault(override.segment_id, []).append(override)
+
+        def annotate(unit: Unit) -> None:
+            matches = matcher.find(unit.source)
+            if terms:
+                unit.terms = [
+                    Term(m.start, m.end, tuple(dict.fromkeys(e.rendering for e in m.entries)))
+                    for m in matches
+                ]
+            lines: list[str] = []
+            if findings == "glossary" and unit.target.strip() and matches:
+                accepted = [o for sid in unit.ids for o in overrides.get(sid, ())]
+                lines = [
+                    _finding_text(f) for f in check_matches(matches, unit.target).findings
+                    if not any(o.covers(f) for o in accepted)
+                ]
+            elif findings == "all":
+                lines = [line for sid in unit.ids for line in by_segment.get(sid, ())]
+            for line in lines:
+                if line not in unit.findings:
+                    unit.findings.append(line)
+
+        return annotate
+
+    # import ------------------------------------------------------------------------------
+
+    def import_xliff(self, path: str | Path, doc: str | None = None) -> ExchangeReport:
+        """Bring the translations of an XLIFF 1.2 or 2.0 file back into the working version."""
+        from workbench.formats.xliff import read_xliff
+
+        return self._import_file(read_xliff(path), doc, "import-xliff")
+
+    def import_tmx(self, path: str | Path, doc: str | None = None) -> ExchangeReport:
+        """Bring the translations of a TMX file back into the working version."""
+        from workbench.formats.tmx import read_tmx
+
+        return self._import_file(read_tmx(path), doc, "import-tmx")
+
+    def _import_file(self, file: ImportedFile, doc: str | None, action: str) -> ExchangeReport:
+        path = file.path
+        if file.source_lang and not lang_matches(file.source_lang, "ar") and file.format != "tmx":
+            raise InputError(path, f"source language is {file.source_lang!r}, not Arabic (ar)")
+        if file.target_lang and not lang_matches(file.target_lang, "en"):
+            raise InputError(path, f"target language is {file.target_lang!r}, not English (en)")
+        if not file.units:
+            what = "Arabic-English translation units" if file.format == "tmx" else "units"
+            raise InputError(path, f"no {what} to import")
+        # Read, match and write in one transaction: an edit made meanwhile (in the TUI, say)
+        # cannot slip between what the import compared and what it writes.
+        with self.transaction():
+            return self._apply_import(file, doc, action)
+
+    def _apply_import(self, file: ImportedFile, doc: str | None, action: str) -> ExchangeReport:
+        path = file.path
+        document, trust_ids = self._import_document(file, doc)
+        report = ExchangeReport(path, file.format, document.name, units=len(file.units))
+        wid = self.working_id(document)
+        current = {
+            r["id"]: r
+            for r in q_docs.segments_page(self.db, document.id, wid, 0, 1 << 62)
+        }
+        by_source: dict[str, list[int]] = {}
+        for sid, r in current.items():
+            by_source.setdefault(match_key(r["source"]), []).append(sid)
+
+        planned: dict[int, tuple[str, str]] = {}
+        for unit in file.units:
+            targets = self._match(unit.key, unit.source, trust_ids, current, by_source, report)
+            if targets is None:
+                report.unmatched += 1
+                if len(report.warnings) < 20:
+                    where = f"line {unit.line}: " if unit.line else ""
+                    report.warnings.append(f"{where}unit {unit.key or '?'} matches no segment")
+                continue
+            if unit.target is None or not unit.target.strip():
+                report.left_alone += sum(len(ids) for ids in targets)
+                continue
+            status = Status(unit.status) if unit.status in STATUSES else Status.TRANSLATED
+            for ids in targets:
+                members = [(current[i]["target"], current[i]["status"]) for i in ids]
+                same_text = group_text([t for t, _ in members]) == unit.target.strip()
+                if same_text and group_status(members) == status.value:
+                    report.left_alone += len(ids)
+                    continue
+                # a changed translation marked 'new' is at least a draft
+                applied = Status.DRAFT if status is Status.NEW else status
+                for i, sid in enumerate(ids):
+                    if sid not in planned:
+                        planned[sid] = (unit.target if i == 0 else "", applied.value)
+        if report.matched_by_id + report.matched_by_source == 0:
+            raise WorkbenchError(
+                f"{path}: refused: none of its {len(file.units)} units matches the Arabic of "
+                f"document {document.name!r} (a file of another document?)"
+            )
+        changes = []
+        for sid, (text, status) in planned.items():
+            row = current[sid]
+            old_text = row["target"]
+            if (old_text or "") == text and row["status"] == status:
+                report.left_alone += 1
+                continue
+            changes.append((sid, old_text, text, row["status"], status))
+            (report.updated if (old_text or "").strip() else report.added).append(sid)
+        if changes:
+            vid = self.version_id(document, "working", create_working=True)
+            q_versions.put_translations(
+                self.db, vid, [(sid, text) for sid, old, text, _, _ in changes if old != text]
+            )
+            q_docs.set_statuses(self.db, [(new, sid) for sid, _, _, old, new in changes])
+            q_history.add_revisions(self.db, self.author, action, changes)
+        return report
+
+    def _import_document(self, file: ImportedFile, doc: str | None) -> tuple[Document, bool]:
+        """The document a file belongs to, and whether its unit ids are ours."""
+        docs = self.documents()
+        if file.document_key:
+            by_key = {self.document_key(d): d for d in docs}
+            document = by_key.get(file.document_key)
+            if document is None:
+                raise WorkbenchError(
+                    f"{file.path}: refused: exported from another project or document "
+                    f"({file.document or '?'!r}, key {file.document_key}); it does not belong "
+                    f"to {self.path.name} (documents: {', '.join(d.name for d in docs)})"
+                )
+            if doc is not None and doc != document.name:
+                raise WorkbenchError(
+                    f"{file.path}: refused: exported from document {document.name!r}, "
+                    f"not {doc!r}"
+                )
+            return document, True
+        if doc is None and file.document in {d.name for d in docs}:
+            doc = file.document
+        if doc is None and len(docs) > 1:
+            raise WorkbenchError(
+                f"{file.path}: the file does not say which document it translates; "
+                f"use --doc (documents: {', '.join(d.name for d in docs)})"
+            )
+        return self.document(doc), False
+
+    @staticmethod
+    def _match(
+        key: str | None,
+        source: str,
+        trust_ids: bool,
+        current: dict[int, dict[str, Any]],
+        by_source: dict[str, list[int]],
+        report: ExchangeReport,
+    ) -> list[tuple[int, ...]] | None:
+        """The segment groups a unit applies to: by our id, else by normalised Arabic."""
+        wanted = match_key(source)
+        ids = parse_unit_key(key) if trust_ids else None
+        if ids and all(i in current for i in ids):
+            joined = match_key(" ".join(current[i]["source"] for i in ids))
+            if joined == wanted:
+                report.matched_by_id += 1
+                return [ids]
+        found = by_source.get(wanted)
+        if found:
+            report.matched_by_source += 1
+            return [(sid,) for sid in found]
+        return None
+
+
+def _finding_text(finding: Any) -> str:
+    return f"{finding.severity}: {finding.message} [{finding.check}]"
+
+
+def _note_text(note: dict[str, Any]) -> str:
+    kind = note.get("kind") or "comment"
+    who = note.get("author") or ""
+    label = who if kind == "comment" else f"{who} ({kind})"
+    return f"{label}: {note['text']}" if label else str(note["text"])
+
+
+def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
+    if path.is_dir():
+        raise WorkbenchError(f"{path}: is a folder; give a file name")
+    if path.exists() and not force:
+        raise WorkbenchError(f"{path} exists already (use --force to overwrite)")
+    folder = path.parent
+    if not folder.exists():
+        if not create_folder:
+            raise WorkbenchError(f"{path}: folder {folder} does not exist")
+        folder.mkdir(parents=True, exist_ok=True)
+    if not os.access(folder, os.W_OK):
+        raise WorkbenchError(f"{path}: folder {folder} is not writable")
+
+
+__all__ = ["EXPORT_FORMATS", "ExchangeMixin", "ExchangeReport", "ExportResult", "unit_key"]

@@ -1,0 +1,61 @@
+"""95% confidence intervals by sacrebleu's bootstrap resampling, from statistics already computed.
+
+This follows ``sacrebleu.significance._bootstrap_resample`` step for step (same seed from
+``SACREBLEU_SEED``, default 12345, same resample indices, float32 sums, the metric's own
+``_compute_score_from_stats`` and ``Score.estimate_ci``), but sums the resamples in blocks:
+sacrebleu materialises all of them at once (1000 x segments x statistics floats, 0.5 GB for
+6,000 segments of chrF++), the figures are the same.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from sacrebleu.metrics.base import Metric
+
+BLOCK_ELEMENTS = 4_000_000  # floats summed per block (16 MB)
+
+
+def seed_setting() -> tuple[str, int | None]:
+    """sacrebleu's seed: ``SACREBLEU_SEED`` (default 12345; 'none' for OS entropy)."""
+    seed = os.environ.get("SACREBLEU_SEED", "12345")
+    return seed.lower(), None if seed.lower() == "none" else int(seed)
+
+
+def bootstrap_scores(
+    stats: Sequence[Sequence[float]], metric: Metric, n_samples: int = 1000
+) -> list[float]:
+    """The metric's corpus score on each of ``n_samples`` bootstrap resamples of the segments.
+
+    Sets ``metric.n_bootstrap`` and ``metric.seed`` so that its signature records them, as
+    sacrebleu's ``corpus_score(n_bootstrap=...)`` does.
+    """
+    import numpy as np
+
+    label, seed = seed_setting()
+    rng = np.random.default_rng(seed)
+    idxs = rng.choice(len(stats), size=(n_samples, len(stats)), replace=True)
+    stats_np = np.array(stats, dtype="float32")
+    per_sample = max(1, stats_np.size)
+    block = max(1, BLOCK_ELEMENTS // per_sample)
+    scores: list[float] = []
+    compute = metric._compute_score_from_stats
+    for start in range(0, n_samples, block):
+        sums = stats_np[idxs[start : start + block]].sum(1)
+        scores.extend(compute(row).score for row in sums)
+    metric.n_bootstrap = n_samples
+    metric.seed = label
+    return scores
+
+
+def confidence_interval(
+    stats: Sequence[Sequence[float]], metric: Metric, n_samples: int = 1000
+) -> tuple[float, tuple[float, float]]:
+    """sacrebleu's bootstrap estimate: (mean, (mean - half-width, mean + half-width))."""
+    from sacrebleu.metrics.base import Score
+
+    holder = Score(metric.__class__.__name__, 0.0)
+    holder.estimate_ci([Score("", s) for s in bootstrap_scores(stats, metric, n_samples)])
+    mean, half = float(holder._mean), float(holder._ci)
+    return mean, (mean - half, mean + half)

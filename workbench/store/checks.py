@@ -1,0 +1,71 @@
+"""Queries on QA overrides: a reviewer's acceptance of a finding, valid for one target text.
+
+Triggers in the schema delete an override when its segment's text in that version changes;
+the readers below also ignore any override whose stored text differs from the current one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from workbench.store.db import now
+
+Row = dict[str, Any]
+
+_COLUMNS = "id, segment_id, version_id, check_id, term, reason, author, at, target_text"
+
+
+def add_override(
+    db: sqlite_utils.Database,
+    segment_id: int,
+    version_id: int,
+    check_id: str,
+    term: str | None,
+    reason: str,
+    author: str,
+    target_text: str,
+) -> int:
+    """Store an override (replacing one for the same finding) and return its id."""
+    db.execute(
+        "DELETE FROM overrides WHERE segment_id = ? AND version_id = ? AND check_id = ? "
+        "AND term IS ?",
+        [segment_id, version_id, check_id, term],
+    )
+    cursor = db.execute(
+        "INSERT INTO overrides (segment_id, version_id, check_id, term, reason, author, at, "
+        "target_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [segment_id, version_id, check_id, term, reason, author, now(), target_text],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def overrides(db: sqlite_utils.Database, version_id: int) -> list[Row]:
+    """Every override of a version, oldest first, with the segment's current text."""
+    return list(
+        db.query(
+            "SELECT o.id, o.segment_id, o.version_id, o.check_id, o.term, o.reason, o.author, "
+            "o.at, o.target_text, t.text AS current_text FROM overrides o "
+            "LEFT JOIN translations t ON t.segment_id = o.segment_id "
+            "AND t.version_id = o.version_id WHERE o.version_id = ? ORDER BY o.id",
+            [version_id],
+        )
+    )
+
+
+def segment_overrides(db: sqlite_utils.Database, segment_id: int, version_id: int) -> list[Row]:
+    """The overrides of one segment in one version, oldest first."""
+    return list(
+        db.query(
+            f"SELECT {_COLUMNS} FROM overrides WHERE segment_id = ? AND version_id = ? "
+            "ORDER BY id",
+            [segment_id, version_id],
+        )
+    )
+
+
+def remove_override(db: sqlite_utils.Database, override_id: int) -> bool:
+    """Delete one override; False when there was none with that id."""
+    cursor = db.execute("DELETE FROM overrides WHERE id = ?", [override_id])
+    return cursor.rowcount > 0

@@ -1,0 +1,76 @@
+"""Queries for exports and round-trip imports: segments with a version's text, streamed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import sqlite_utils
+
+Row = dict[str, Any]
+
+_SEP = "\x1f"
+
+
+def export_rows(
+    db: sqlite_utils.Database,
+    document_id: int,
+    version_id: int | None,
+    statuses: Sequence[str] | None = None,
+    *,
+    with_revisions: bool = False,
+) -> Iterator[Row]:
+    """A document's segments in order, streamed, each with the version's text and link.
+
+    Keys: id, paragraph, position, source, status, text, text_at, link_id and, with
+    ``with_revisions``, first_at/first_by and last_at/last_by from the revision history.
+    """
+    revisions = (
+        ", (SELECT r.at || char(31) || r.author FROM revisions r WHERE r.segment_id = s.id "
+        "ORDER BY r.id LIMIT 1) AS first_rev"
+        ", (SELECT r.at || char(31) || r.author FROM revisions r WHERE r.segment_id = s.id "
+        "ORDER BY r.id DESC LIMIT 1) AS last_rev"
+        if with_revisions
+        else ", NULL AS first_rev, NULL AS last_rev"
+    )
+    where = ""
+    args: list[Any] = [version_id, version_id, document_id]
+    if statuses:
+        where = f" AND s.status IN ({', '.join('?' for _ in statuses)})"
+        args.extend(statuses)
+    cursor = db.execute(
+        "SELECT s.id, s.paragraph, s.position, s.source, s.status, s.updated_at, t.text, "
+        "t.updated_at AS text_at, "
+        "(SELECT ls.link_id FROM link_segments ls JOIN links l ON l.id = ls.link_id "
+        " WHERE ls.segment_id = s.id AND l.version_id = ?) AS link_id"
+        f"{revisions} "
+        "FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
+        f"WHERE s.document_id = ?{where} ORDER BY s.position",
+        args,
+    )
+    columns = [c[0] for c in cursor.description]
+    for values in cursor:
+        row = dict(zip(columns, values, strict=True))
+        for key in ("first", "last"):
+            packed = row.pop(f"{key}_rev")
+            at, _, by = packed.partition(_SEP) if packed else (None, "", None)
+            row[f"{key}_at"] = at
+            row[f"{key}_by"] = by or None
+        yield row
+
+
+def notes_by_segment(db: sqlite_utils.Database, document_id: int) -> dict[int, list[Row]]:
+    """The notes of a document's segments, oldest first, by segment id."""
+    out: dict[int, list[Row]] = {}
+    for row in db.query(
+        "SELECT n.* FROM notes n JOIN segments s ON s.id = n.segment_id "
+        "WHERE s.document_id = ? ORDER BY n.id",
+        [document_id],
+    ):
+        out.setdefault(row["segment_id"], []).append(row)
+    return out
+
+
+def document_row(db: sqlite_utils.Database, document_id: int) -> Row | None:
+    """The document row (name, source path, created_at) of ``document_id``."""
+    return next(iter(db.query("SELECT * FROM documents WHERE id = ?", [document_id])), None)

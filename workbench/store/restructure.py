@@ -1,0 +1,274 @@
+"""Queries that change a document's structure: merging and splitting segments, moving link members.
+
+Positions are UNIQUE per document and link indices UNIQUE per version, so shifts are done in two
+steps (through negative values) to never collide with a row that has not moved yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import sqlite_utils
+
+from workbench.store.db import now
+
+Row = dict[str, Any]
+
+
+# segments ---------------------------------------------------------------------------------
+
+
+def segment_at(db: sqlite_utils.Database, document_id: int, position: int) -> Row | None:
+    """The segment at ``position`` of a document, or None."""
+    return next(
+        iter(
+            db.query(
+                "SELECT id, document_id, paragraph, position, source, status FROM segments "
+                "WHERE document_id = ? AND position = ?",
+                [document_id, position],
+            )
+        ),
+        None,
+    )
+
+
+def shift_positions(db: sqlite_utils.Database, document_id: int, after: int, delta: int) -> None:
+    """Add ``delta`` to the position of every segment after position ``after``."""
+    db.execute(
+        "UPDATE segments SET position = -(position + ?) WHERE document_id = ? AND position > ?",
+        [delta, document_id, after],
+    )
+    db.execute(
+        "UPDATE segments SET position = -position WHERE document_id = ? AND position < 0",
+        [document_id],
+    )
+
+
+def paragraph_size(db: sqlite_utils.Database, document_id: int, paragraph: int) -> int:
+    """How many segments paragraph ``paragraph`` of a document holds."""
+    return int(
+        db.execute(
+            "SELECT count(*) FROM segments WHERE document_id = ? AND paragraph = ?",
+            [document_id, paragraph],
+        ).fetchone()[0]
+    )
+
+
+def shift_paragraphs(db: sqlite_utils.Database, document_id: int, after: int, delta: int) -> None:
+    """Add ``delta`` to the paragraph number of every segment in a paragraph after ``after``."""
+    db.execute(
+        "UPDATE segments SET paragraph = paragraph + ? WHERE document_id = ? AND paragraph > ?",
+        [delta, document_id, after],
+    )
+
+
+def update_segment(
+    db: sqlite_utils.Database, segment_id: int, source: str, status: str
+) -> None:
+    """Set a segment's Arabic source and status."""
+    db.execute(
+        "UPDATE segments SET source = ?, status = ?, updated_at = ? WHERE id = ?",
+        [source, status, now(), segment_id],
+    )
+
+
+def insert_segment(
+    db: sqlite_utils.Database,
+    document_id: int,
+    paragraph: int,
+    position: int,
+    source: str,
+    status: str,
+) -> int:
+    """Add one segment and return its id (the position must be free)."""
+    cur = db.execute(
+        "INSERT INTO segments (document_id, paragraph, position, source, status, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [document_id, paragraph, position, source, status, now()],
+    )
+    return int(cur.lastrowid)
+
+
+def delete_segment(db: sqlite_utils.Database, segment_id: int) -> None:
+    """Delete a segment (its translations, link memberships and scores go with it)."""
+    db.execute("DELETE FROM segments WHERE id = ?", [segment_id])
+
+
+def repoint_records(db: sqlite_utils.Database, from_segment: int, to_segment: int) -> None:
+    """Attach the revisions, notes and overrides of one segment to another."""
+    for table in ("revisions", "notes", "overrides"):
+        db.execute(
+            f"UPDATE {table} SET segment_id = ? WHERE segment_id = ?", [to_segment, from_segment]
+        )
+
+
+# links ------------------------------------------------------------------------------------
+
+
+def segment_links(db: sqlite_utils.Database, segment_id: int) -> dict[int, Row]:
+    """The link of a segment in every version that links it: version id → link row."""
+    return {
+        r["version_id"]: r
+        for r in db.query(
+            "SELECT l.id, l.version_id, l.idx, l.confidence FROM links l "
+            "JOIN link_segments ls ON ls.link_id = l.id WHERE ls.segment_id = ?",
+            [segment_id],
+        )
+    }
+
+
+def link_segment_ids(db: sqlite_utils.Database, link_id: int) -> list[int]:
+    """The segment ids of a link in document order."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT ls.segment_id FROM link_segments ls JOIN segments s ON s.id = ls.segment_id "
+            "WHERE ls.link_id = ? ORDER BY s.position",
+            [link_id],
+        )
+    ]
+
+
+def link_sentences(db: sqlite_utils.Database, link_id: int) -> list[Row]:
+    """The sentences of a link in order: id, idx, text."""
+    return list(
+        db.query(
+            "SELECT se.id, se.idx, se.text FROM link_sentences lt "
+            "JOIN sentences se ON se.id = lt.sentence_id WHERE lt.link_id = ? ORDER BY se.idx",
+            [link_id],
+        )
+    )
+
+
+def links_between(db: sqlite_utils.Database, version_id: int, low: int, high: int) -> list[Row]:
+    """The links of a version whose index lies strictly between ``low`` and ``high``."""
+    return list(
+        db.query(
+            "SELECT id, idx, confidence FROM links WHERE version_id = ? AND idx > ? AND idx < ? "
+            "ORDER BY idx",
+            [version_id, low, high],
+        )
+    )
+
+
+def link_sentence_count(db: sqlite_utils.Database, link_ids: Iterable[int]) -> int:
+    """How many sentences the given links hold together."""
+    ids = list(link_ids)
+    if not ids:
+        return 0
+    marks = ", ".join("?" for _ in ids)
+    return int(
+        db.execute(
+            f"SELECT count(*) FROM link_sentences WHERE link_id IN ({marks})", ids
+        ).fetchone()[0]
+    )
+
+
+def shift_links(db: sqlite_utils.Database, version_id: int, after: int, delta: int) -> None:
+    """Add ``delta`` to the index of every link of a version after index ``after``."""
+    db.execute(
+        "UPDATE links SET idx = -(idx + ?) - 1 WHERE version_id = ? AND idx > ?",
+        [delta, version_id, after],
+    )
+    db.execute(
+        "UPDATE links SET idx = -idx - 1 WHERE version_id = ? AND idx < 0", [version_id]
+    )
+
+
+def insert_link(db: sqlite_utils.Database, version_id: int, idx: int, confidence: float) -> int:
+    """Add an empty link at a free index and return its id."""
+    cur = db.execute(
+        "INSERT INTO links (version_id, idx, confidence) VALUES (?, ?, ?)",
+        [version_id, idx, float(confidence)],
+    )
+    return int(cur.lastrowid)
+
+
+def delete_link(db: sqlite_utils.Database, link_id: int) -> None:
+    """Delete a link (its memberships go with it)."""
+    db.execute("DELETE FROM links WHERE id = ?", [link_id])
+
+
+def set_link_index(db: sqlite_utils.Database, link_id: int, idx: int) -> None:
+    """Put a link at index ``idx`` of its version (the index must be free)."""
+    db.execute("UPDATE links SET idx = ? WHERE id = ?", [idx, link_id])
+
+
+def set_link_confidence(db: sqlite_utils.Database, link_id: int, confidence: float) -> None:
+    """Set the confidence of a link."""
+    db.execute("UPDATE links SET confidence = ? WHERE id = ?", [float(confidence), link_id])
+
+
+def move_link_members(db: sqlite_utils.Database, from_link: int, to_link: int) -> None:
+    """Move every segment and sentence of one link into another."""
+    db.execute(
+        "INSERT OR IGNORE INTO link_segments (link_id, segment_id) "
+        "SELECT ?, segment_id FROM link_segments WHERE link_id = ?",
+        [to_link, from_link],
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO link_sentences (link_id, sentence_id) "
+        "SELECT ?, sentence_id FROM link_sentences WHERE link_id = ?",
+        [to_link, from_link],
+    )
+    db.execute("DELETE FROM link_segments WHERE link_id = ?", [from_link])
+    db.execute("DELETE FROM link_sentences WHERE link_id = ?", [from_link])
+
+
+def add_link_segment(db: sqlite_utils.Database, link_id: int, segment_id: int) -> None:
+    """Make a segment a member of a link."""
+    db.execute(
+        "INSERT OR IGNORE INTO link_segments (link_id, segment_id) VALUES (?, ?)",
+        [link_id, segment_id],
+    )
+
+
+def remove_link_segment(db: sqlite_utils.Database, link_id: int, segment_id: int) -> None:
+    """Take a segment out of a link."""
+    db.execute(
+        "DELETE FROM link_segments WHERE link_id = ? AND segment_id = ?", [link_id, segment_id]
+    )
+
+
+def move_link_sentences(
+    db: sqlite_utils.Database, sentence_ids: Iterable[int], from_link: int, to_link: int
+) -> None:
+    """Move some sentences from one link to another."""
+    ids = list(sentence_ids)
+    db.conn.executemany(
+        "UPDATE link_sentences SET link_id = ? WHERE link_id = ? AND sentence_id = ?",
+        ((to_link, from_link, sid) for sid in ids),
+    )
+
+
+# translations -----------------------------------------------------------------------------
+
+
+def segment_translations(db: sqlite_utils.Database, segment_id: int) -> dict[int, str]:
+    """The text of a segment in every version that has one: version id → text."""
+    return dict(
+        db.execute(
+            "SELECT version_id, text FROM translations WHERE segment_id = ?", [segment_id]
+        )
+    )
+
+
+def low_confidence(
+    db: sqlite_utils.Database, document_id: int, version_ids: Iterable[int], threshold: float
+) -> list[tuple[int, float]]:
+    """(segment id, lowest link confidence) of segments linked below ``threshold``, in order."""
+    ids = list(version_ids)
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return [
+        (int(sid), float(conf))
+        for sid, conf in db.execute(
+            "SELECT ls.segment_id, min(l.confidence) FROM links l "
+            "JOIN link_segments ls ON ls.link_id = l.id JOIN segments s ON s.id = ls.segment_id "
+            f"WHERE l.version_id IN ({marks}) AND l.confidence < ? AND s.document_id = ? "
+            "GROUP BY ls.segment_id ORDER BY min(s.position)",
+            [*ids, threshold, document_id],
+        )
+    ]

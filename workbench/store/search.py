@@ -1,0 +1,172 @@
+"""Queries behind the segment list: pages of rows by id, search and filters.
+
+Arabic search is normalised like the glossary matcher (``normalize_arabic``: diacritics, tatweel,
+alef forms...); English search is case-insensitive. Both run as SQLite functions registered on
+the connection, so the database does the scanning and only matching ids come back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import sqlite_utils
+
+from workbench.text.bidi import has_arabic
+from workbench.text.normalize import normalize_arabic
+
+Row = dict[str, Any]
+
+_ROW_COLUMNS = (
+    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, t.text AS target"
+)
+
+
+def _register(db: sqlite_utils.Database) -> None:
+    conn: sqlite3.Connection = db.conn
+    conn.create_function("wb_norm_ar", 1, _norm, deterministic=True)
+    conn.create_function("wb_fold", 1, _fold, deterministic=True)
+
+
+def _norm(text: str | None) -> str:
+    return normalize_arabic(text or "")
+
+
+def _fold(text: str | None) -> str:
+    return (text or "").casefold()
+
+
+def ordered_ids(db: sqlite_utils.Database, document_id: int) -> list[int]:
+    """Every segment id of a document in document order."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM segments WHERE document_id = ? ORDER BY position", [document_id]
+        )
+    ]
+
+
+def rows_by_ids(
+    db: sqlite_utils.Database,
+    ids: Sequence[int],
+    working_version_id: int | None,
+    link_version_id: int | None,
+) -> list[Row]:
+    """The list rows of ``ids`` (in the order given): segment fields, working English as
+    ``target`` and the confidence of the segment's link in ``link_version_id``."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = db.query(
+        f"SELECT {_ROW_COLUMNS}, "
+        "(SELECT min(l.confidence) FROM link_segments ls JOIN links l ON l.id = ls.link_id "
+        " WHERE ls.segment_id = s.id AND l.version_id = ?) AS confidence "
+        "FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
+        f"WHERE s.id IN ({marks})",
+        [link_version_id, working_version_id, *ids],
+    )
+    by_id = {r["id"]: r for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def first_with_status(
+    db: sqlite_utils.Database, document_id: int, statuses: Sequence[str]
+) -> int | None:
+    """The id of the first segment (document order) whose status is one of ``statuses``."""
+    marks = ",".join("?" * len(statuses))
+    row = db.execute(
+        f"SELECT id FROM segments WHERE document_id = ? AND status IN ({marks}) "
+        "ORDER BY position LIMIT 1",
+        [document_id, *statuses],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def search_ids(
+    db: sqlite_utils.Database, document_id: int, working_version_id: int | None, query: str
+) -> list[int]:
+    """Ids of the segments matching ``query``, in document order.
+
+    A query holding Arabic is looked for in the normalised Arabic source; any other query
+    in the working English (case-insensitive) and in the Arabic source (for Latin names
+    and numbers written in it).
+    """
+    _register(db)
+    if has_arabic(query):
+        needle = normalize_arabic(query).strip()
+        if not needle:
+            return []
+        sql = (
+            "SELECT s.id FROM segments s WHERE s.document_id = ? "
+            "AND instr(wb_norm_ar(s.source), ?) > 0 ORDER BY s.position"
+        )
+        args: list[Any] = [document_id, needle]
+    else:
+        needle = query.strip().casefold()
+        if not needle:
+            return []
+        sql = (
+            "SELECT s.id FROM segments s LEFT JOIN translations t ON t.segment_id = s.id "
+            "AND t.version_id = ? WHERE s.document_id = ? AND (instr(wb_fold(t.text), ?) > 0 "
+            "OR instr(wb_fold(s.source), ?) > 0) ORDER BY s.position"
+        )
+        args = [working_version_id, document_id, needle, needle]
+    return [r[0] for r in db.execute(sql, args)]
+
+
+def filter_ids(
+    db: sqlite_utils.Database,
+    document_id: int,
+    *,
+    statuses: Sequence[str] | None = None,
+    link_version_id: int | None = None,
+    confidence_below: float | None = None,
+    score_version_id: int | None = None,
+    chrf_below: float | None = None,
+) -> list[int]:
+    """Ids of the segments passing every given filter, in document order.
+
+    ``statuses``: status is one of them. ``confidence_below``: the segment's link in
+    ``link_version_id`` is less confident than this. ``chrf_below``: the segment's chrF++ in
+    the latest score run of ``score_version_id`` is below this.
+    """
+    where = ["s.document_id = ?"]
+    args: list[Any] = [document_id]
+    if statuses:
+        where.append(f"s.status IN ({','.join('?' * len(statuses))})")
+        args += list(statuses)
+    if confidence_below is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM link_segments ls JOIN links l ON l.id = ls.link_id "
+            "WHERE ls.segment_id = s.id AND l.version_id = ? AND l.confidence < ?)"
+        )
+        args += [link_version_id, confidence_below]
+    if chrf_below is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM segment_scores sc WHERE sc.segment_id = s.id "
+            "AND sc.run_id = (SELECT max(id) FROM score_runs WHERE version_id = ?) "
+            "AND sc.chrf < ?)"
+        )
+        args += [score_version_id, chrf_below]
+    sql = f"SELECT s.id FROM segments s WHERE {' AND '.join(where)} ORDER BY s.position"
+    return [r[0] for r in db.execute(sql, args)]
+
+
+def iter_pairs(
+    db: sqlite_utils.Database, document_id: int, working_version_id: int | None
+) -> Iterator[tuple[int, str, str]]:
+    """(segment id, Arabic source, working English) of a document, in document order."""
+    yield from db.execute(
+        "SELECT s.id, s.source, coalesce(t.text, '') FROM segments s LEFT JOIN translations t "
+        "ON t.segment_id = s.id AND t.version_id = ? WHERE s.document_id = ? ORDER BY s.position",
+        [working_version_id, document_id],
+    )
+
+
+def has_scores(db: sqlite_utils.Database, version_id: int | None) -> bool:
+    """True when a score run of ``version_id`` exists."""
+    if version_id is None:
+        return False
+    row = db.execute("SELECT 1 FROM score_runs WHERE version_id = ? LIMIT 1", [version_id])
+    return row.fetchone() is not None

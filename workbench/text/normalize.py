@@ -1,0 +1,122 @@
+"""Arabic normalisation for MATCHING only (never for storage), with a map back to the original.
+
+What is folded:
+- removed: harakat and tanween (U+064B-U+065F), superscript alef (U+0670), Quranic marks
+  (U+06D6-U+06ED), tatweel (U+0640), zero-width and direction marks, and the extra
+  characters of a whitespace run (every whitespace character becomes one space);
+- alef forms أ إ آ ٱ (and the rarer wavy-hamza alefs) → ا; hamza seats ؤ ئ → ء, and a yeh
+  written before a hamza is dropped (شيء = شئ);
+- alef maqsura ى and Persian ی → ي; Persian ک → ك; Arabic-Indic and Persian digits → 0-9;
+- ta marbuta ة → ه (``fold_ta_marbuta=True``, the default), so ثوره and ثورة compare equal.
+  The term matcher keeps ة distinct (it tells عمالة "labour" from عماله "his workers").
+
+Every kept character maps to exactly one character, so the normalised text and the original
+differ only by deletions; :class:`Normalized` maps normalised offsets back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+# Characters deleted for matching: diacritics, tatweel, invisible marks.
+_DELETE_CLASS = (
+    "\u0610-\u061a"  # Quranic honorifics and small marks
+    "\u064b-\u065f"  # harakat, tanween, shadda, sukun, maddah/hamza above/below
+    "\u0670"  # superscript (dagger) alef
+    "\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"  # Quranic annotation marks
+    "\u0640"  # tatweel
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"  # zero-width, bidi controls, BOM
+)
+# One regex finds everything that is deleted: the marks above, and the extra characters of a
+# whitespace run (together with any marks inside the run).
+# A yeh seat before a hamza is dropped too (شيء = شئ, لاجىء = لاجئ).
+_DELETE_RE = re.compile(
+    rf"(?<=\s)[\s{_DELETE_CLASS}]+|[{_DELETE_CLASS}]+|[\u064a\u0649](?=[\u0621\u0626])"
+)
+
+_COMMON: dict[str, str] = {
+    "\u0622": "\u0627",  # آ
+    "\u0623": "\u0627",  # أ
+    "\u0625": "\u0627",  # إ
+    "\u0671": "\u0627",  # ٱ
+    "\u0672": "\u0627",
+    "\u0673": "\u0627",
+    "\u0675": "\u0627",
+    "\u0624": "\u0621",  # ؤ → ء
+    "\u0626": "\u0621",  # ئ → ء
+    "\u0649": "\u064a",  # ى → ي
+    "\u06cc": "\u064a",  # Persian yeh
+    "\u06d2": "\u064a",  # yeh barree
+    "\u06a9": "\u0643",  # Persian keheh → ك
+    "\u06c0": "\u0629",  # heh with yeh above (Persian ezafe ta) → ة
+    "\u06d5": "\u0647",  # ae → ه
+}
+for _i in range(10):
+    _COMMON[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _COMMON[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+for _ws in "\t\n\r\v\f\u00a0\u1680\u2028\u2029\u202f\u205f\u3000":
+    _COMMON[_ws] = " "
+for _i in range(0x2000, 0x200B):  # en quad ... hair space
+    _COMMON[chr(_i)] = " "
+
+_TABLE_KEEP_TA = str.maketrans(_COMMON)
+_TABLE_FOLD_TA = str.maketrans({**_COMMON, "\u0629": "\u0647"})
+
+
+@dataclass
+class Normalized:
+    """A normalised text and the way back to offsets in its original."""
+
+    original: str
+    text: str
+    _deleted_starts: list[int] = field(default_factory=list, repr=False)
+    _deleted_before: list[int] = field(default_factory=list, repr=False)
+
+    def to_original(self, index: int) -> int:
+        """The original offset of normalised offset ``index`` (the end maps to the end)."""
+        if index >= len(self.text):
+            return len(self.original)
+        # _deleted_starts[k] is the normalised offset at which the k-th deleted run sits;
+        # every run at or before ``index`` shifts it right by the run's length.
+        k = bisect_right(self._deleted_starts, index)
+        return index + (self._deleted_before[k - 1] if k else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised half-open span to the original text.
+
+        The start goes to its character; the end goes to the character after the last one
+        covered, so diacritics and tatweel that trail the last letter are inside the span.
+        """
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        return self.to_original(start), self.to_original(end)
+
+    def mapping(self) -> list[int]:
+        """For every normalised character, the index of the original character it came from."""
+        return [self.to_original(i) for i in range(len(self.text))]
+
+
+def normalize(text: str, *, fold_ta_marbuta: bool = True) -> Normalized:
+    """Normalise ``text`` for matching and keep what is needed to map offsets back."""
+    table = _TABLE_FOLD_TA if fold_ta_marbuta else _TABLE_KEEP_TA
+    runs = [m.span() for m in _DELETE_RE.finditer(text)]
+    if not runs:
+        return Normalized(text, text.translate(table))
+    before = list(accumulate(e - s for s, e in runs))
+    starts = [runs[0][0]] + [s - removed for (s, _), removed in zip(runs[1:], before, strict=False)]
+    return Normalized(text, _DELETE_RE.sub("", text).translate(table), starts, before)
+
+
+def normalize_arabic(text: str) -> str:
+    """Normalise Arabic for matching only (diacritics, tatweel, alefs, ى/ي, ة/ه, hamza seats)."""
+    return _DELETE_RE.sub("", text).translate(_TABLE_FOLD_TA)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """The normalised text and, per normalised character, the index of its original character."""
+    norm = normalize(text)
+    return norm.text, norm.mapping()

@@ -1,0 +1,1 @@
+"""The translator's TUI (Textual): ``WorkbenchApp`` in :mod:`workbench.tui.app`."""

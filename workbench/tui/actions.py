@@ -1,0 +1,213 @@
+"""App actions that open the reviewer, scores, export and import screens, and the editor's
+alignment fixes (merge with the next segment, split at the cursor, move a reference sentence).
+
+``ScreenActions`` is a mixin of :class:`~workbench.tui.app.WorkbenchApp`; its key bindings are
+in :mod:`workbench.tui.keys` (``APP_KEYS`` for the screens, ``EDITOR_KEYS`` for the fixes, whose
+actions are ``app.``-prefixed). Structural changes run in a worker on the second connection
+after the queued writes have landed; the English editor is read-only meanwhile, then the
+editor's list is read again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.screen import ModalScreen
+
+from workbench.errors import WorkbenchError
+from workbench.tui.screens.export import ExportScreen
+from workbench.tui.screens.importer import ImportDone, ImportScreen
+from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.screens.scores import ScoresScreen
+from workbench.tui.screens.split import SplitChoice, SplitScreen
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workbench.project import Project
+    from workbench.tui.screens.editor import EditorScreen
+    from workbench.tui.service import ProjectService
+
+
+class ScreenActions:
+    """Reviewer, scores, export, import and alignment-fix actions of the workbench app."""
+
+    if TYPE_CHECKING:
+        service: ProjectService
+
+        @property
+        def editor(self) -> EditorScreen | None: ...
+
+        @property
+        def screen(self) -> Any: ...
+
+        def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
+
+        def notify(self, message: str, **kwargs: Any) -> None: ...
+
+        def notify_error(self, message: str) -> None: ...
+
+        def call_from_thread(self, callback: Callable[..., Any], *args: Any) -> Any: ...
+
+        def reload_segments(self) -> None: ...
+
+        def open_document(self, name: str) -> None: ...
+
+    def _editor_ready(self) -> EditorScreen | None:
+        """The editor, when no dialog is open over the current screen."""
+        if isinstance(self.screen, ModalScreen):
+            return None
+        return self.editor
+
+    # screens ---------------------------------------------------------------------------------
+
+    def action_review(self) -> None:
+        """Open the reviewer screen: every finding of the document, approve / reject."""
+        editor = self._editor_ready()
+        if editor is not None and not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen(editor.document))
+
+    def action_scores(self) -> None:
+        """Open the scores screen: working translation and drafts against the references."""
+        editor = self._editor_ready()
+        if editor is not None and not isinstance(self.screen, ScoresScreen):
+            self.push_screen(ScoresScreen(editor.document))
+
+    def action_export(self) -> None:
+        """Open the export dialog."""
+        editor = self._editor_ready()
+        if editor is None:
+            return
+        editor.flush_edit()
+
+        def exported(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Written: {path}")
+
+        self.push_screen(ExportScreen(editor.document), exported)
+
+    def action_import(self) -> None:
+        """Open the import dialog (an Arabic document or an English translation)."""
+        editor = self._editor_ready()
+        if isinstance(self.screen, ModalScreen):
+            return
+
+        def imported(done: ImportDone | None) -> None:
+            if done is None:
+                return
+            if done.request.kind == "document":
+                self.open_document(done.report.document)
+                return
+            current = self.editor
+            if current is not None and current.document.name == done.report.document:
+                find = getattr(current, "_find_reference", None)
+                if find is not None and current.reference_version is None:
+                    current.reference_version = self.service.read(find)
+                self.reload_segments()
+
+        self.push_screen(ImportScreen(editor.document if editor else None), imported)
+
+    # alignment fixes -------------------------------------------------------------------------
+
+    def _open_segment(self) -> tuple[EditorScreen, int] | None:
+        editor = self._editor_ready()
+        if editor is None or editor.current is None or self.screen is not editor:
+            return None
+        return editor, editor.current.id
+
+    def action_merge_next(self) -> None:
+        """Merge the open segment with the next one (Arabic, English, history, links)."""
+        found = self._open_segment()
+        if found is None:
+            return
+        editor, segment_id = found
+        self._restructure(
+            editor, segment_id, lambda p: p.merge_with_next(segment_id),
+            lambda seg: f"Merged: segment {seg.position} now holds both.",
+        )
+
+    def action_split_segment(self) -> None:
+        """Split the open segment: choose the Arabic cut; the English is cut at the cursor."""
+        found = self._open_segment()
+        if found is None:
+            return
+        editor, segment_id = found
+        current = editor.current
+        assert current is not None
+        text_area = editor.editor
+        english = text_area.text
+        cursor = text_area.document.get_index_from_location(text_area.cursor_location)
+
+        def chosen(choice: SplitChoice | None) -> None:
+            if choice is None:
+                return
+            self._restructure(
+                editor, segment_id,
+                lambda p: p.split_segment(segment_id, choice.offset, choice.english_offset)[0],
+                lambda seg: f"Split: segments {seg.position} and {seg.position + 1}.",
+            )
+
+        self.push_screen(SplitScreen(current.position, current.source, english, cursor), chosen)
+
+    def action_move_sentence(self, direction: str) -> None:
+        """Move a reference sentence across the boundary after the open segment: 'next' moves
+        this segment's last sentence on; 'previous' pulls the next one's first sentence back."""
+        found = self._open_segment()
+        if found is None:
+            return
+        editor, segment_id = found
+        version = editor.reference_version
+        if version is None:
+            self.notify("This document has no reference translation.", severity="warning")
+            return
+
+        def move(project: Project) -> Any:
+            project.move_reference_sentence(segment_id, version, direction)
+            return project.segment(segment_id)
+
+        word = "moved to the next segment" if direction == "next" else "taken from the next segment"
+        self._restructure(
+            editor, segment_id, move, lambda seg: f"Reference sentence {word} ({version})."
+        )
+
+    def _restructure(
+        self,
+        editor: EditorScreen,
+        segment_id: int,
+        job: Callable[[Project], Any],
+        said: Callable[[Any], str],
+    ) -> None:
+        editor.flush_edit()
+        editor.editor.read_only = True
+        self._run_restructure(editor, segment_id, job, said)
+
+    @work(thread=True, exclusive=True, group="restructure")
+    def _run_restructure(
+        self,
+        editor: EditorScreen,
+        segment_id: int,
+        job: Callable[[Project], Any],
+        said: Callable[[Any], str],
+    ) -> None:
+        self.service.flush()
+        try:
+            segment = self.service.background(job)
+        except WorkbenchError as exc:
+            self.call_from_thread(self._restructured, editor, segment_id, None, str(exc))
+            return
+        self.call_from_thread(self._restructured, editor, segment_id, said(segment), None)
+
+    def _restructured(
+        self, editor: EditorScreen, segment_id: int, message: str | None, error: str | None
+    ) -> None:
+        editor.editor.read_only = False
+        if error is not None:
+            self.notify_error(error)
+            return
+        self.reload_segments()
+        editor.open_segment(segment_id)
+        editor.editor.focus()
+        if message:
+            self.notify(message)

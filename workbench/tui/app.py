@@ -1,0 +1,255 @@
+"""The translator's workbench: a keyboard-first Textual app over the Project service.
+
+Other screens (reviewer, scores, export/import dialogs) plug in through:
+
+- ``app.service``: the :class:`~workbench.tui.service.ProjectService` (``read``/``write``/
+  ``background``; never touch ``service.project`` from a worker thread without ``read``);
+- ``app.goto_segment(segment_id)``: back to the editor with that segment open;
+- ``app.reload_segments()``: re-read the editor's list after segments were merged or split;
+- ``app.notify_error(message)``: a notification, from the UI thread or a worker thread;
+- their bindings (with ids and descriptions) appear in the help screen and the palette.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.notifications import SeverityLevel
+
+from workbench.config import Config, load_config, resolve_direction, save_setting
+from workbench.tui import keys
+from workbench.tui.actions import ScreenActions
+from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.screens.editor import EditorScreen
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.service import ProjectService
+
+if TYPE_CHECKING:
+    from workbench.project import Document, Project
+
+
+@dataclass
+class Notice(Message):
+    """A notification posted from a worker thread."""
+
+    text: str
+    severity: SeverityLevel = "error"
+
+
+class WorkbenchApp(ScreenActions, App[None]):
+    """The workbench TUI on one project."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workbench"
+    BINDINGS = keys.bindings(keys.APP_KEYS)
+    COMMANDS = App.COMMANDS | {WorkbenchCommands}
+
+    def __init__(
+        self,
+        project_path: str | Path | Project,
+        *,
+        config: Config | None = None,
+        direction: str | None = None,
+        document: str | None = None,
+        author: str | None = None,
+    ) -> None:
+        super().__init__()
+        from workbench.project import Project
+
+        if isinstance(project_path, Project):
+            project = project_path
+        else:
+            project = Project.open(project_path, author=author)
+        self.service = ProjectService(project)
+        self.config = config if config is not None else load_config()
+        self.direction_setting = direction or self.config.direction
+        self.direction = resolve_direction(self.direction_setting)
+        self.shaping = self.config.shaping
+        from workbench.project.importing import LOW_CONFIDENCE
+
+        self.low_confidence = (
+            self.config.low_confidence if self.config.low_confidence is not None
+            else LOW_CONFIDENCE
+        )
+        self.document_name = document
+        self._main_thread = threading.get_ident()
+
+    # start and stop ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.config.keys:
+            unknown = sorted(set(self.config.keys) - keys.binding_ids())
+            if unknown:
+                self.notify(
+                    f"{self.config.path}: unknown binding ids in [keys]: {', '.join(unknown)}",
+                    severity="warning", timeout=10,
+                )
+            self.set_keymap(self.config.keys)
+        self._send_bidi_mode()
+        document = self.service.read(lambda p: p.document(self.document_name))
+        self.push_screen(EditorScreen(document))
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
+        names = ", ".join(sorted(b.id or b.action for b in clashed_bindings))
+        self.notify(f"Key clash in the config's [keys]: {names}", severity="warning")
+
+    async def action_quit(self) -> None:
+        """Save the open segment, wait for the writes, quit."""
+        self.save_all()
+        self.exit()
+
+    def save_all(self) -> None:
+        """Queue the open segment's edit and wait until every write is stored."""
+        editor = self.editor
+        if editor is not None:
+            editor.flush_edit()
+        self.service.flush()
+
+    def on_unmount(self) -> None:
+        try:
+            self.save_all()
+        finally:
+            if os.environ.get("VTE_VERSION"):
+                self._write_terminal("\x1b[8h")
+            self.service.close()
+
+    # plug-in points ----------------------------------------------------------------------------
+
+    @property
+    def editor(self) -> EditorScreen | None:
+        """The editor screen, if it is open."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, EditorScreen):
+                return screen
+        return None
+
+    def goto_segment(self, segment_id: int) -> None:
+        """Show the editor with segment ``segment_id`` open and the English editor focused."""
+        editor = self.editor
+        if editor is None:
+            return
+        while self.screen is not editor and len(self.screen_stack) > 1:
+            self.pop_screen()
+        segment = self.service.read(lambda p: p.segment(segment_id))
+        if segment.document_id != editor.document.id:
+            self.open_document_id(segment.document_id, segment_id)
+            return
+        editor.open_segment(segment_id)
+        editor.editor.focus()
+
+    def reload_segments(self) -> None:
+        """Read the editor's segment list again (after merges and splits)."""
+        editor = self.editor
+        if editor is not None:
+            editor.reload()
+
+    def notify_error(self, message: str) -> None:
+        """Show an error notification (safe from worker threads)."""
+        if threading.get_ident() == self._main_thread:
+            self.notify(message, severity="error", timeout=8)
+        else:  # never block a worker (it may hold the store's lock)
+            self.post_message(Notice(message))
+
+    def on_notice(self, message: Notice) -> None:
+        self.notify(message.text, severity=message.severity, timeout=8)
+
+    def keymap(self) -> dict[str, str]:
+        """The key remappings in force (binding id → keys)."""
+        return dict(self.config.keys)
+
+    def documents(self) -> list[Document]:
+        """The project's documents."""
+        return self.service.read(lambda p: p.documents())
+
+    def open_document(self, name: str) -> None:
+        """Open another document of the project in the editor."""
+        document = self.service.read(lambda p: p.document(name))
+        self._switch_editor(document)
+
+    def open_document_id(self, document_id: int, segment_id: int | None = None) -> None:
+        """Open the document with id ``document_id`` (and a segment of it)."""
+        document = next(d for d in self.documents() if d.id == document_id)
+        screen = self._switch_editor(document)
+        if segment_id is not None and screen is not None:
+            self.call_after_refresh(screen.open_segment, segment_id)
+
+    def _switch_editor(self, document: Document) -> EditorScreen | None:
+        editor = self.editor
+        if editor is not None:
+            if editor.document.id == document.id:
+                return editor
+            editor.flush_edit()
+            self.service.flush()
+        while len(self.screen_stack) > 1 and self.screen is not editor:
+            self.pop_screen()
+        screen = EditorScreen(document)
+        if editor is not None:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        return screen
+
+    # display settings --------------------------------------------------------------------------
+
+    def set_direction(self, setting: str) -> None:
+        """Use direction ``setting`` (app, terminal or auto) now and save it in the config."""
+        self.direction_setting = setting
+        self.direction = resolve_direction(setting)
+        self._save_setting("direction", setting)
+        self._send_bidi_mode()
+        self._apply_display()
+        self.notify(f"Arabic direction: {self.direction} (setting {setting}, saved).")
+
+    def action_toggle_direction(self) -> None:
+        """Switch between reordering Arabic in the app and leaving it to the terminal."""
+        self.set_direction("terminal" if self.direction == "app" else "app")
+
+    def action_toggle_shaping(self) -> None:
+        """Turn Arabic letter shaping on or off (saved in the config)."""
+        self.shaping = not self.shaping
+        self._save_setting("shaping", self.shaping)
+        self._apply_display()
+        self.notify(f"Arabic letter shaping {'on' if self.shaping else 'off'} (saved).")
+
+    def action_help(self) -> None:
+        """Show the keys and settings."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def _apply_display(self) -> None:
+        for screen in self.screen_stack:
+            apply = getattr(screen, "apply_display", None)
+            if apply is not None:
+                apply()
+
+    def _save_setting(self, key: str, value: str | bool) -> None:
+        path = self.config.path
+        if key == "direction":
+            self.config.direction = str(value)
+        else:
+            self.config.shaping = bool(value)
+        if path is None:
+            return
+        try:
+            save_setting(path, "display", key, value)
+        except OSError as exc:
+            self.notify(f"{path}: cannot save the setting ({exc})", severity="warning")
+
+    def _send_bidi_mode(self) -> None:
+        """Tell VTE terminals who reorders: CSI 8 l (explicit: the app) or CSI 8 h (implicit)."""
+        if os.environ.get("VTE_VERSION"):
+            self._write_terminal("\x1b[8l" if self.direction == "app" else "\x1b[8h")
+
+    def _write_terminal(self, sequence: str) -> None:
+        driver = getattr(self, "_driver", None)
+        if driver is not None and not self.is_headless:
+            with contextlib.suppress(Exception):  # the terminal may be going away
+                driver.write(sequence)

@@ -1,0 +1,99 @@
+"""The command palette (Ctrl+P): every action of the workbench, with its keys.
+
+Entries come from the key registry (:mod:`workbench.tui.keys`), from the bindings of the screen
+the palette was opened on (so other screens' actions appear too), and from palette-only
+commands (filters, direction settings, documents).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from workbench.tui import keys
+
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+
+Command = tuple[str, Callable[[], Any], str]  # (title, callback, help)
+
+
+class WorkbenchCommands(Provider):
+    """Every workbench action as a palette command."""
+
+    def _commands(self) -> Iterator[Command]:
+        from workbench.tui.screens.editor import EditorScreen
+
+        app: WorkbenchApp = self.app  # type: ignore[assignment]
+        screen = self.screen
+        keymap = app.keymap()
+        seen: set[str] = set()
+        for spec in keys.all_specs():
+            if not spec.palette:
+                continue
+            if spec.scope == "editor" and not isinstance(screen, EditorScreen):
+                continue
+            target = app if spec.scope == "app" else screen
+            seen.add(spec.id)
+            yield (
+                spec.description,
+                partial(target.run_action, spec.action),
+                f"keys: {keys.describe_keys(keys.effective_keys(spec, keymap))}",
+            )
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            ident = binding.id or binding.action
+            if ident in seen or not binding.description or binding.system:
+                continue
+            if binding.action in ("command_palette", "app.command_palette"):
+                continue
+            seen.add(ident)
+            yield (
+                binding.description,
+                partial(active.node.run_action, binding.action),
+                f"keys: {keys.describe_keys(key)}",
+            )
+        if isinstance(screen, EditorScreen):
+            yield from _editor_commands(screen)
+        for setting in ("app", "terminal", "auto"):
+            yield (
+                f"Arabic direction: {setting}",
+                partial(app.set_direction, setting),
+                "app: the workbench reorders Arabic; terminal: the terminal does; auto: choose",
+            )
+        for document in app.documents():
+            yield (
+                f"Open document: {document.name}",
+                partial(app.open_document, document.name),
+                f"{document.segments:,} segments",
+            )
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
+
+
+def _editor_commands(screen: Any) -> Iterator[Command]:
+    from workbench.statuses import STATUSES
+
+    for status in STATUSES:
+        yield (f"Filter: status {status}", partial(screen.apply_filter, statuses=(status,)),
+               "show only segments with this status")
+    yield ("Filter: not yet translated (new, draft)",
+           partial(screen.apply_filter, statuses=("new", "draft")), "statuses new and draft")
+    yield ("Filter: has QA findings", partial(screen.apply_filter, has_findings=True),
+           "segments with open findings")
+    yield ("Filter: low score", partial(screen.apply_filter, low_score=True),
+           "chrF++ below the threshold in the last score run")
+    yield ("Filter: low alignment confidence", partial(screen.apply_filter, low_confidence=True),
+           "segments whose reference link is uncertain")

@@ -1,0 +1,1 @@
+"""Screens of the TUI: the editor (default), help, and modal prompts."""

@@ -1,0 +1,198 @@
+"""The export dialog: a format, a version, the statuses to include and the output file; the
+export runs in a worker (``project.export_file``) with a progress bar, never freezing the UI."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select
+
+from workbench.errors import WorkbenchError
+from workbench.statuses import STATUSES
+
+if TYPE_CHECKING:
+    from workbench.project import Document, Project
+    from workbench.tui.app import WorkbenchApp
+
+
+@dataclass
+class Exported(Message):
+    """The export finished (or failed)."""
+
+    path: Path | None
+    units: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def format_options() -> list[tuple[str, str]]:
+    """(label, name) of every export format."""
+    from workbench.formats import EXPORT_FORMATS, get_format
+
+    return [(f"{name} — {get_format(name).description}", name) for name in EXPORT_FORMATS]
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Export a document version to a bilingual file."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export_cancel"),
+        Binding("ctrl+j", "export", "Export", id="export_run"),
+    ]
+
+    DEFAULT_CSS = """
+    ExportScreen #export-status { width: 100%; height: auto; }
+    ExportScreen .export-row { height: auto; margin-bottom: 1; }
+    ExportScreen .export-col { width: 1fr; height: auto; margin-right: 2; }
+    ExportScreen #export-format-col { width: 2fr; }
+    ExportScreen .checks { height: auto; margin-bottom: 1; }
+    ExportScreen .checks Checkbox { width: auto; margin-right: 2; }
+    ExportScreen #export-output { margin-bottom: 1; }
+    ExportScreen #export-progress { margin-top: 1; }
+    """
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.running = False
+        self.versions: list[str] = ["working"]
+
+    @property
+    def wb(self) -> WorkbenchApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        self.versions = self.wb.service.read(lambda p: p.versions(self.document.name))
+        if "working" not in self.versions:
+            self.versions.insert(0, "working")
+        else:
+            self.versions.remove("working")
+            self.versions.insert(0, "working")
+        with Vertical(classes="dialog"):
+            yield Label(f"Export {self.document.name}", classes="dialog-title")
+            with Horizontal(classes="export-row"):
+                with Vertical(classes="export-col", id="export-format-col"):
+                    yield Label("Format")
+                    yield Select(format_options(), value="tmx", allow_blank=False,
+                                 compact=True, id="export-format")
+                with Vertical(classes="export-col"):
+                    yield Label("Version")
+                    yield Select([(v, v) for v in self.versions], value="working",
+                                 allow_blank=False, compact=True, id="export-version")
+            yield Label("Statuses (none ticked: every segment)")
+            with Horizontal(classes="checks"):
+                for status in STATUSES:
+                    yield Checkbox(status, False, compact=True, id=f"export-status-{status}")
+            yield Label("Output file (empty: translations/ with a name from the document)")
+            yield Input(placeholder=self._default_output("tmx", "working"), compact=True,
+                        id="export-output")
+            yield Checkbox("overwrite an existing file", False, compact=True, id="export-force")
+            yield ProgressBar(total=None, show_eta=False, id="export-progress")
+            yield Label("", id="export-status")
+            with Horizontal(classes="buttons"):
+                yield Button("Export", variant="primary", compact=True, id="export-run")
+                yield Button("Cancel", compact=True, id="export-cancel")
+            yield Label("Tab: next field · Ctrl+J: export · Escape: cancel",
+                        classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-progress", ProgressBar).display = False
+        self.query_one("#export-format", Select).focus()
+
+    def _default_output(self, fmt: str, version: str) -> str:
+        def default(project: Project) -> str:
+            return str(project.default_output(self.document, fmt, version))  # type: ignore[attr-defined]
+
+        try:
+            return self.wb.service.read(default)
+        except (WorkbenchError, AttributeError, KeyError):
+            return ""
+
+    @on(Select.Changed)
+    def _changed(self, event: Select.Changed) -> None:
+        fmt = self.query_one("#export-format", Select).value
+        version = self.query_one("#export-version", Select).value
+        self.query_one("#export-output", Input).placeholder = self._default_output(
+            str(fmt), str(version)
+        )
+
+    def options(self) -> dict[str, Any]:
+        """The export as chosen: fmt, output, version, statuses, force."""
+        output = self.query_one("#export-output", Input).value.strip()
+        statuses = [
+            s for s in STATUSES if self.query_one(f"#export-status-{s}", Checkbox).value
+        ]
+        return {
+            "fmt": str(self.query_one("#export-format", Select).value),
+            "output": output or None,
+            "version": str(self.query_one("#export-version", Select).value),
+            "statuses": statuses or None,
+            "force": self.query_one("#export-force", Checkbox).value,
+        }
+
+    @on(Button.Pressed, "#export-run")
+    def action_export(self) -> None:
+        """Start the export."""
+        if self.running:
+            return
+        self.running = True
+        options = self.options()
+        progress = self.query_one("#export-progress", ProgressBar)
+        progress.display = True
+        progress.update(total=None, progress=0)
+        self.query_one("#export-status", Label).update(f"Exporting to {options['fmt']}…")
+        self.query_one("#export-run", Button).disabled = True
+        self.run_export(options)
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_export(self, options: dict[str, Any]) -> None:
+        """Write the file on the second connection (worker)."""
+        app = self.wb
+        app.service.flush()  # every autosaved edit is in the export
+        name = self.document.name
+        started = time.perf_counter()
+
+        def export(project: Project) -> Exported:
+            result = project.export_file(doc=name, **options)  # type: ignore[attr-defined]
+            return Exported(result.path, result.units, time.perf_counter() - started)
+
+        try:
+            message = app.service.background(export)
+        except WorkbenchError as exc:
+            message = Exported(None, error=str(exc))
+        except OSError as exc:
+            message = Exported(None, error=f"cannot write the export: {exc}")
+        self.post_message(message)
+
+    def on_exported(self, message: Exported) -> None:
+        self.running = False
+        progress = self.query_one("#export-progress", ProgressBar)
+        self.query_one("#export-run", Button).disabled = False
+        status = self.query_one("#export-status", Label)
+        if message.error or message.path is None:
+            progress.display = False
+            error = (message.error or "export failed").replace(
+                "use --force to overwrite", "tick 'overwrite an existing file'"
+            )
+            status.update(f"✗ {error}")
+            self.wb.notify_error(error)
+            return
+        progress.update(total=1, progress=1)
+        self.notify(f"Exported {message.units:,} units to {message.path} "
+                    f"in {message.seconds:.1f} s.")
+        self.dismiss(message.path)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        """Close the dialog (an export under way finishes in the background)."""
+        self.dismiss(None)

@@ -1,0 +1,245 @@
+"""The import dialog: add an Arabic document, or align an English translation to a document as
+its reference, a draft or the working translation. The import runs in a worker (second
+connection) with a progress bar and a running clock, so the UI never freezes."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Select
+
+from workbench.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.project import Document, ImportReport, Project
+    from workbench.tui.app import WorkbenchApp
+
+KINDS = ("document", "translation")
+AS_KINDS = ("reference", "draft", "working")
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """What to import: an Arabic ``document``, or an English ``translation`` of ``doc``."""
+
+    kind: str
+    path: Path
+    doc: str | None = None
+    as_kind: str = "reference"
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportDone:
+    """What the dialog returns: the request and the service's report."""
+
+    request: ImportRequest
+    report: ImportReport
+
+
+@dataclass
+class Imported(Message):
+    """The import finished (or failed)."""
+
+    done: ImportDone | None
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def run_import(project: Project, request: ImportRequest) -> ImportReport:
+    """Carry out ``request`` with the Project service."""
+    if request.kind == "document":
+        return project.import_document(request.path, request.doc or None)
+    if not request.doc:
+        raise WorkbenchError("choose the document this translation belongs to")
+    return project.import_translation(request.path, request.doc, request.as_kind, request.name)
+
+
+def describe(report: ImportReport) -> str:
+    """One line saying what an import added."""
+    if report.version is None:
+        return f"Added document {report.document!r}: {report.segments:,} segments."
+    low = f", {report.low_confidence:,} uncertain" if report.low_confidence else ""
+    return (
+        f"Aligned {report.sentences:,} sentences to {report.segments:,} segments of "
+        f"{report.document!r} as {report.version}: {report.links:,} links{low}."
+    )
+
+
+class ImportScreen(ModalScreen[ImportDone | None]):
+    """Import an Arabic document or an English translation."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="import_cancel"),
+        Binding("ctrl+j", "run", "Import", id="import_run"),
+    ]
+
+    DEFAULT_CSS = """
+    ImportScreen #import-status { width: 100%; height: auto; }
+    ImportScreen RadioSet { width: 100%; margin-bottom: 1; }
+    ImportScreen #import-path { margin-bottom: 1; }
+    ImportScreen .import-field { height: auto; }
+    ImportScreen .import-col { width: 1fr; height: auto; margin-right: 2; }
+    ImportScreen #import-progress { margin-top: 1; }
+    """
+
+    def __init__(self, document: Document | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.running = False
+        self.started = 0.0
+        self.request: ImportRequest | None = None
+
+    @property
+    def wb(self) -> WorkbenchApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        documents = [d.name for d in self.wb.documents()]
+        current = self.document.name if self.document else (documents[0] if documents else None)
+        with Vertical(classes="dialog"):
+            yield Label("Import", classes="dialog-title")
+            with RadioSet(id="import-kind", compact=True):
+                yield RadioButton("a new Arabic document", value=True, compact=True,
+                                  id="kind-document")
+                yield RadioButton("an English translation of a document", compact=True,
+                                  id="kind-translation")
+            yield Label("File (plain text, one paragraph per line)")
+            yield Input(placeholder="path/to/file.txt", compact=True, id="import-path")
+            with Vertical(classes="import-field", id="import-document"):
+                yield Label("Document name (empty: the file name)")
+                yield Input(placeholder="name", compact=True, id="import-doc")
+            with Horizontal(classes="import-field", id="import-translation"):
+                with Vertical(classes="import-col"):
+                    yield Label("Document")
+                    yield Select([(d, d) for d in documents], value=current or Select.BLANK,
+                                 allow_blank=current is None, compact=True, id="import-target")
+                with Vertical(classes="import-col"):
+                    yield Label("Import as")
+                    yield Select([(k, k) for k in AS_KINDS], value="reference",
+                                 allow_blank=False, compact=True, id="import-as")
+                with Vertical(classes="import-col"):
+                    yield Label("Version name (empty: main)")
+                    yield Input(placeholder="main", compact=True, id="import-name")
+            yield ProgressBar(total=None, show_eta=False, id="import-progress")
+            yield Label("", id="import-status")
+            with Horizontal(classes="buttons"):
+                yield Button("Import", variant="primary", compact=True, id="import-run")
+                yield Button("Cancel", compact=True, id="import-cancel")
+            yield Label("Tab: next field · Ctrl+J: import · Escape: cancel",
+                        classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-progress", ProgressBar).display = False
+        self._show_kind("document")
+        self.query_one("#import-path", Input).focus()
+
+    def kind(self) -> str:
+        """'document' or 'translation', as chosen."""
+        pressed = self.query_one("#import-kind", RadioSet).pressed_button
+        return "translation" if pressed is not None and pressed.id == "kind-translation" else (
+            "document"
+        )
+
+    def _show_kind(self, kind: str) -> None:
+        translation = kind == "translation"
+        self.query_one("#import-translation").display = translation
+        self.query_one("#import-document").display = not translation
+
+    @on(RadioSet.Changed, "#import-kind")
+    def _kind_changed(self, event: RadioSet.Changed) -> None:
+        self._show_kind(self.kind())
+
+    def chosen(self) -> ImportRequest | None:
+        """The import as filled in, or None (with a message) when something is missing."""
+        status = self.query_one("#import-status", Label)
+        raw = self.query_one("#import-path", Input).value.strip()
+        if not raw:
+            status.update("✗ Type the path of the file to import.")
+            return None
+        path = Path(raw).expanduser()
+        if not path.is_file():
+            status.update(f"✗ {path}: no such file")
+            return None
+        if self.kind() == "document":
+            name = self.query_one("#import-doc", Input).value.strip()
+            return ImportRequest("document", path, name or path.stem)
+        target = self.query_one("#import-target", Select).value
+        if target is Select.BLANK:
+            status.update("✗ Choose the document this translation belongs to.")
+            return None
+        as_kind = str(self.query_one("#import-as", Select).value)
+        name = self.query_one("#import-name", Input).value.strip() or None
+        return ImportRequest("translation", path, str(target), as_kind, name)
+
+    @on(Button.Pressed, "#import-run")
+    def action_run(self) -> None:
+        """Start the import."""
+        if self.running:
+            return
+        request = self.chosen()
+        if request is None:
+            return
+        self.running = True
+        self.request = request
+        self.started = time.perf_counter()
+        progress = self.query_one("#import-progress", ProgressBar)
+        progress.display = True
+        progress.update(total=None, progress=0)
+        self.query_one("#import-run", Button).disabled = True
+        verb = "Segmenting" if request.kind == "document" else "Aligning"
+        self.query_one("#import-status", Label).update(f"{verb} {request.path.name}…")
+        self.set_interval(0.5, self._tick, name="import-clock")
+        self.import_file(request)
+
+    def _tick(self) -> None:
+        if self.running and self.request is not None:
+            verb = "Segmenting" if self.request.kind == "document" else "Aligning"
+            seconds = time.perf_counter() - self.started
+            self.query_one("#import-status", Label).update(
+                f"{verb} {self.request.path.name}… {seconds:.0f} s"
+            )
+
+    @work(thread=True, exclusive=True, group="import")
+    def import_file(self, request: ImportRequest) -> None:
+        """Import on the second connection (worker)."""
+        app = self.wb
+        app.service.flush()
+
+        def job(project: Project) -> Imported:
+            report = run_import(project, request)
+            return Imported(ImportDone(request, report), time.perf_counter() - self.started)
+
+        try:
+            message = app.service.background(job)
+        except WorkbenchError as exc:
+            message = Imported(None, error=str(exc))
+        self.post_message(message)
+
+    def on_imported(self, message: Imported) -> None:
+        self.running = False
+        progress = self.query_one("#import-progress", ProgressBar)
+        self.query_one("#import-run", Button).disabled = False
+        if message.error or message.done is None:
+            progress.display = False
+            self.query_one("#import-status", Label).update(f"✗ {message.error}")
+            self.wb.notify_error(message.error or "import failed")
+            return
+        progress.update(total=1, progress=1)
+        self.notify(f"{describe(message.done.report)} ({message.seconds:.1f} s)")
+        self.dismiss(message.done)
+
+    @on(Button.Pressed, "#import-cancel")
+    def action_cancel(self) -> None:
+        """Close the dialog (an import under way finishes in the background)."""
+        self.dismiss(None)

@@ -1,0 +1,303 @@
+"""The scores screen: corpus BLEU, chrF++ and TER of the working translation and of the drafts
+against the references, a sparkline of per-segment chrF++ in document order, and the segments
+sorted worst first; Enter opens a segment in the editor.
+
+Scoring runs ``project.score`` in a worker on the second connection (and stores the run, so the
+editor's "low score" filter uses it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.console import Group
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Sparkline, Static
+
+from workbench.errors import WorkbenchError
+from workbench.tui.widgets.arabic import ArabicText
+
+if TYPE_CHECKING:
+    from workbench.project import Document, Project
+    from workbench.tui.app import WorkbenchApp
+
+MAX_SEGMENT_ROWS = 1000
+"""The worst-first table holds at most this many segments of the version shown."""
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    """One scored unit: its first segment, positions and scores."""
+
+    segment_id: int
+    positions: tuple[int, ...]
+    bleu: float
+    chrf: float
+    ter: float
+
+
+@dataclass(frozen=True)
+class SystemRow:
+    """One scored version: corpus scores and its units in document order."""
+
+    name: str
+    bleu: float
+    chrf: float
+    ter: float
+    terms: str
+    segments: tuple[SegmentRow, ...]
+
+    def worst(self, limit: int = MAX_SEGMENT_ROWS) -> list[SegmentRow]:
+        """Units sorted by chrF++, lowest first (document order among equals)."""
+        return sorted(self.segments, key=lambda s: (s.chrf, s.positions))[:limit]
+
+
+@dataclass
+class Scored(Message):
+    """The scores (posted by the worker)."""
+
+    systems: list[SystemRow]
+    refs: list[str]
+    error: str | None = None
+
+
+def system_rows(report: Any) -> list[SystemRow]:
+    """Plain rows for a ``ScoreReport``."""
+    out: list[SystemRow] = []
+    for system in report.systems:
+        terms = ""
+        if system.terms is not None and system.terms.occurrences:
+            t = system.terms
+            terms = f"{t.score:.1f}% ({t.rendered}/{t.occurrences})"
+        segments = tuple(
+            SegmentRow(s.segment_ids[0], tuple(s.positions), s.bleu, s.chrf, s.ter)
+            for s in system.segments if s.segment_ids
+        )
+        out.append(SystemRow(
+            system.name, system.bleu.score, system.chrf.score, system.ter.score, terms, segments,
+        ))
+    return out
+
+
+class ScoresScreen(Screen[None]):
+    """Scores of the working translation and the drafts; the worst segments first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "jump", "Open in the editor", id="scores_jump", show=True),
+        Binding("d", "next_version", "Next version", id="scores_next_version", show=True),
+        Binding("f5", "refresh", "Score again", id="scores_refresh", show=True),
+        Binding("escape", "close", "Back", id="scores_close", show=True),
+    ]
+
+    DEFAULT_CSS = """
+    ScoresScreen { layout: vertical; }
+    ScoresScreen #scores-title { height: 1; padding: 0 1; text-style: bold; }
+    ScoresScreen #scores-systems { height: auto; max-height: 7; }
+    ScoresScreen #scores-chart-label { height: 1; padding: 0 1; color: $text-muted; }
+    ScoresScreen #scores-spark { height: 3; margin: 0 1; }
+    ScoresScreen #scores-segments { height: 1fr; }
+    ScoresScreen #scores-detail { height: 7; border: round $panel-lighten-2; padding: 0 1; }
+    """
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.systems: list[SystemRow] = []
+        self.refs: list[str] = []
+        self.shown = 0
+        self.rows: dict[str, SegmentRow] = {}
+
+    @property
+    def wb(self) -> WorkbenchApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Label(f"Scores · {self.document.name} · scoring…", id="scores-title")
+        systems: DataTable[Any] = DataTable(id="scores-systems", cursor_type="row")
+        yield systems
+        yield Label("", id="scores-chart-label")
+        yield Sparkline([], summary_function=min, id="scores-spark")
+        segments: DataTable[Any] = DataTable(
+            id="scores-segments", cursor_type="row", zebra_stripes=True
+        )
+        yield segments
+        yield Static("", id="scores-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        systems = self.query_one("#scores-systems", DataTable)
+        for label in ("version", "BLEU", "chrF++", "TER", "terms"):
+            systems.add_column(label, key=label)
+        segments = self.query_one("#scores-segments", DataTable)
+        segments.add_column("#", key="position", width=9)
+        segments.add_column("chrF++", key="chrf", width=7)
+        segments.add_column("BLEU", key="bleu", width=7)
+        segments.add_column("TER", key="ter", width=7)
+        self.query_one("#scores-detail").border_title = "Segment"
+        segments.focus()
+        self.action_refresh()
+
+    # scoring ---------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="scores")
+    def load(self) -> None:
+        """Score the working translation and every draft (worker, second connection)."""
+        app = self.wb
+        editor = app.editor
+        if editor is not None:
+            app.call_from_thread(editor.flush_edit)
+        app.service.flush()
+        name = self.document.name
+
+        def score(project: Project) -> Scored:
+            scorer = getattr(project, "score", None)
+            if scorer is None:
+                raise WorkbenchError("scoring is not available in this workbench")
+            drafts = ["working", *(v for v in project.versions(name) if v.startswith("draft:"))]
+            report = scorer(name, drafts=drafts)
+            return Scored(system_rows(report), list(report.refs))
+
+        try:
+            scored = app.service.background(score)
+        except WorkbenchError as exc:
+            scored = Scored([], [], str(exc))
+        self.post_message(scored)
+
+    def on_scored(self, message: Scored) -> None:
+        self.query_one("#scores-segments", DataTable).loading = False
+        self.query_one("#scores-segments", DataTable).focus()
+        title = self.query_one("#scores-title", Label)
+        if message.error:
+            title.update(f"Scores · {self.document.name} · {message.error}")
+            self.wb.notify_error(message.error)
+            return
+        self.systems, self.refs = message.systems, message.refs
+        table = self.query_one("#scores-systems", DataTable)
+        table.clear()
+        for system in self.systems:
+            table.add_row(
+                system.name, f"{system.bleu:.2f}", f"{system.chrf:.2f}", f"{system.ter:.2f}",
+                system.terms, key=system.name,
+            )
+        title.update(
+            f"Scores · {self.document.name} · against {', '.join(self.refs)} · "
+            "Enter opens a segment · D next version"
+        )
+        self.shown = min(self.shown, max(0, len(self.systems) - 1))
+        self.show_system()
+
+    def show_system(self) -> None:
+        """Fill the chart and the worst-first table for the version shown."""
+        if not self.systems:
+            return
+        system = self.systems[self.shown]
+        spark = self.query_one(Sparkline)
+        spark.data = [s.chrf for s in system.segments]
+        lowest = min((s.chrf for s in system.segments), default=0.0)
+        self.query_one("#scores-chart-label", Label).update(
+            f"chrF++ per segment of {system.name}, in document order "
+            f"({len(system.segments):,} units; lowest {lowest:.1f})"
+        )
+        table = self.query_one("#scores-segments", DataTable)
+        table.clear()
+        self.rows = {}
+        worst = system.worst()
+        for i, seg in enumerate(worst):
+            key = str(i)
+            self.rows[key] = seg
+            number = "+".join(str(p) for p in seg.positions[:3]) + (
+                "…" if len(seg.positions) > 3 else ""
+            )
+            table.add_row(
+                Text(number, justify="right"), f"{seg.chrf:.1f}", f"{seg.bleu:.1f}",
+                f"{seg.ter:.1f}", key=key,
+            )
+        table.border_title = f"{system.name}: worst first"
+        if worst:
+            table.move_cursor(row=0)
+            self._show_detail(worst[0])
+
+    # the selected row ------------------------------------------------------------------------
+
+    def selected(self) -> SegmentRow | None:
+        """The segment row under the cursor."""
+        table = self.query_one("#scores-segments", DataTable)
+        if not self.rows or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return self.rows.get(str(key))
+
+    @on(DataTable.RowHighlighted, "#scores-segments")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = self.rows.get(str(event.row_key.value))
+        if row is not None:
+            self._show_detail(row)
+
+    def _show_detail(self, row: SegmentRow) -> None:
+        system = self.systems[self.shown].name
+        ref = self.refs[0] if self.refs else None
+
+        def read(project: Project) -> tuple[str, str, str]:
+            seg = project.segment(row.segment_id)
+            english = seg.target if system == "working" else (
+                project.version_text(row.segment_id, system) or ""
+            )
+            reference = project.version_text(row.segment_id, ref) if ref else ""
+            return seg.source, english, reference or ""
+
+        try:
+            source, english, reference = self.wb.service.read(read)
+        except WorkbenchError:
+            return
+        reorder = getattr(self.wb, "direction", "app") == "app"
+        shaping = bool(getattr(self.wb, "shaping", False))
+        detail = self.query_one("#scores-detail", Static)
+        detail.border_title = f"Segment {row.positions[0]} · chrF++ {row.chrf:.1f}"
+        detail.update(Group(
+            ArabicText(source, reorder=reorder, shaping=shaping),
+            Text.assemble((f"{system}: ", "bold"), english or "(no English)"),
+            Text.assemble((f"{ref}: ", "bold dim"), (reference, "dim")) if ref else Text(""),
+        ))
+
+    @on(DataTable.RowSelected, "#scores-segments")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.action_jump()
+
+    @on(DataTable.RowSelected, "#scores-systems")
+    def _system_selected(self, event: DataTable.RowSelected) -> None:
+        names = [s.name for s in self.systems]
+        if event.row_key.value in names:
+            self.shown = names.index(str(event.row_key.value))
+            self.show_system()
+            self.query_one("#scores-segments", DataTable).focus()
+
+    # actions ---------------------------------------------------------------------------------
+
+    def action_jump(self) -> None:
+        """Open the selected segment in the editor."""
+        row = self.selected()
+        if row is not None:
+            self.wb.goto_segment(row.segment_id)
+
+    def action_next_version(self) -> None:
+        """Show the next scored version's chart and segments."""
+        if self.systems:
+            self.shown = (self.shown + 1) % len(self.systems)
+            self.show_system()
+
+    def action_refresh(self) -> None:
+        """Score again (after edits)."""
+        self.query_one("#scores-title", Label).update(f"Scores · {self.document.name} · scoring…")
+        self.query_one("#scores-segments", DataTable).loading = True
+        self.load()
+
+    def action_close(self) -> None:
+        """Back to the editor."""
+        self.app.pop_screen()

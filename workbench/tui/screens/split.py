@@ -1,0 +1,166 @@
+"""The split dialog: choose where a segment's Arabic is cut (word by word) and whether its
+English is cut at the editor's cursor; the result is applied with ``project.split_segment``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from workbench.tui.widgets.arabic import ArabicText
+
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+
+_SPACE = re.compile(r"\s+")
+_CLAUSE_END = (".", "!", "?", "؟", "؛", ":", "…", "،", ",")
+
+
+def cut_points(source: str) -> list[int]:
+    """The offsets where ``source`` can be cut: the start of every inner run of spaces."""
+    stripped_end = len(source.rstrip())
+    return [m.start() for m in _SPACE.finditer(source) if 0 < m.start() < stripped_end]
+
+
+def default_cut(source: str, points: list[int], share: float | None = None) -> int:
+    """The cut to propose: nearest to ``share`` of the text when given, else after the first
+    word that ends a sentence or clause, else the middle."""
+    if not points:
+        return -1
+    if share is not None:
+        target = share * len(source)
+        return min(range(len(points)), key=lambda i: abs(points[i] - target))
+    for i, offset in enumerate(points):
+        if source[:offset].rstrip().endswith(_CLAUSE_END[:6]):
+            return i
+    for i, offset in enumerate(points):
+        if source[:offset].rstrip().endswith(_CLAUSE_END):
+            return i
+    return len(points) // 2
+
+
+@dataclass(frozen=True)
+class SplitChoice:
+    """Where to split: the Arabic offset and the English offset (None: English stays first)."""
+
+    offset: int
+    english_offset: int | None
+
+
+class SplitScreen(ModalScreen[SplitChoice | None]):
+    """Choose the cut of a segment: Left/Right move it by a word, E toggles the English cut."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,down", "move(1)", "Cut one word later", id="split_later", show=True),
+        Binding("right,up", "move(-1)", "Cut one word earlier", id="split_earlier", show=True),
+        Binding("e", "toggle_english", "English: split at cursor / keep", id="split_english",
+                show=True),
+        Binding("enter,ctrl+j", "apply", "Split here", id="split_apply", show=True),
+        Binding("escape", "cancel", "Cancel", id="split_cancel", show=True),
+    ]
+
+    DEFAULT_CSS = """
+    SplitScreen .split-part { height: auto; max-height: 6; border: round $panel-lighten-2;
+                              padding: 0 1; }
+    """
+
+    def __init__(self, position: int, source: str, english: str, cursor: int | None) -> None:
+        super().__init__()
+        self.position = position
+        self.source = source
+        self.english = english
+        self.points = cut_points(source)
+        inside = cursor is not None and 0 < cursor < len(english.rstrip())
+        self.english_cursor = cursor if inside else None
+        self.split_english = inside
+        share = cursor / max(1, len(english)) if inside and cursor is not None else None
+        self.index = default_cut(source, self.points, share)
+
+    @property
+    def wb(self) -> WorkbenchApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Split segment {self.position}", classes="dialog-title")
+            yield Static("", id="split-first", classes="split-part")
+            yield Static("", id="split-second", classes="split-part")
+            yield Static("", id="split-english")
+            yield Label("←/→ move the cut by a word · E: English cut · Enter: split · "
+                        "Escape: cancel", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#split-first").border_title = "first segment"
+        self.query_one("#split-second").border_title = "new segment"
+        self.redraw()
+
+    def choice(self) -> SplitChoice | None:
+        """The split as chosen now."""
+        if not self.points:
+            return None
+        english = self.english_cursor if self.split_english else None
+        return SplitChoice(self.points[self.index], english)
+
+    def redraw(self) -> None:
+        """Show both parts as they would be."""
+        reorder = getattr(self.wb, "direction", "app") == "app"
+        shaping = bool(getattr(self.wb, "shaping", False))
+        choice = self.choice()
+        if choice is None:
+            self.query_one("#split-first", Static).update(
+                ArabicText(self.source, reorder=reorder, shaping=shaping)
+            )
+            self.query_one("#split-english", Static).update(
+                Text("This segment is a single word: it cannot be split.", style="bold red")
+            )
+            return
+        first, second = self.source[: choice.offset], self.source[choice.offset :].lstrip()
+        self.query_one("#split-first", Static).update(
+            ArabicText(first, reorder=reorder, shaping=shaping)
+        )
+        self.query_one("#split-second", Static).update(
+            ArabicText(second, reorder=reorder, shaping=shaping)
+        )
+        if choice.english_offset is None:
+            note = Text.assemble(("English: ", "bold"), "stays with the first segment",
+                                 ("" if self.english_cursor is None else " (E: cut at cursor)"))
+        else:
+            cut = choice.english_offset
+            note = Text.assemble(
+                ("English: ", "bold"), self.english[:cut].rstrip(), (" ✂ ", "bold red"),
+                self.english[cut:].lstrip(),
+            )
+        self.query_one("#split-english", Static).update(note)
+
+    def action_move(self, step: int) -> None:
+        """Move the cut by ``step`` words (in reading order)."""
+        if self.points:
+            self.index = max(0, min(len(self.points) - 1, self.index + step))
+            self.redraw()
+
+    def action_toggle_english(self) -> None:
+        """Cut the English at the editor's cursor, or keep it whole with the first part."""
+        if self.english_cursor is None:
+            self.notify("Put the editor's cursor inside the English to cut it there.")
+            return
+        self.split_english = not self.split_english
+        self.redraw()
+
+    def action_apply(self) -> None:
+        """Split as shown."""
+        choice = self.choice()
+        if choice is None:
+            self.notify("Nothing to split.", severity="warning")
+            return
+        self.dismiss(choice)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""Widgets of the TUI: the virtual segment list and the panels of the open segment."""

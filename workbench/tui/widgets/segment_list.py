@@ -1,0 +1,320 @@
+"""The segment list: a virtual scroll view that paints only the visible rows.
+
+Rows come from a :class:`~workbench.tui.rows.SegmentRows` page cache; painted lines are cached
+as strips. Nothing is built for rows that are never on screen (the pattern of toolong's
+``LogLines``), so opening and moving stay fast on 100,000 segments.
+
+Columns: number, status, flags (``!`` error findings, ``?`` warnings, ``~`` low alignment
+confidence), the Arabic source (right-aligned; reordered for display in ``app`` direction) and
+the working English.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from workbench.text.bidi import ELLIPSIS, fit
+from workbench.tui.rows import RowData, SegmentRows
+
+STATUS_LABEL = {
+    "new": "new",
+    "draft": "draft",
+    "translated": "done",
+    "reviewed": "revwd",
+    "approved": "apprv",
+}
+NUMBER_WIDTH = 6
+STATUS_WIDTH = 5
+FLAGS_WIDTH = 3
+FIXED = NUMBER_WIDTH + 1 + STATUS_WIDTH + 1 + FLAGS_WIDTH + 1
+SEPARATOR = " │ "
+
+
+def fit_left(text: str, width: int) -> str:
+    """``text`` on one line, cut with an ellipsis to ``width`` cells, padded on the right."""
+    if width <= 0:
+        return ""
+    flat = " ".join(text.split())
+    if cell_len(flat) > width:
+        out = ""
+        used = 0
+        for ch in flat:
+            w = cell_len(ch)
+            if used + w > width - 1:
+                break
+            out += ch
+            used += w
+        flat = out + ELLIPSIS
+    return flat + " " * max(0, width - cell_len(flat))
+
+
+class SegmentList(ScrollView, can_focus=True):
+    """A virtual list of segments with a cursor row."""
+
+    DEFAULT_CSS = """
+    SegmentList {
+        overflow-x: hidden;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+    }
+    SegmentList > .segment-list--cursor { background: $primary 40%; text-style: bold; }
+    SegmentList:focus > .segment-list--cursor { background: $primary 70%; }
+    SegmentList > .segment-list--number { color: $text-muted; }
+    SegmentList > .segment-list--status-new { color: $text-muted; }
+    SegmentList > .segment-list--status-draft { color: $warning; }
+    SegmentList > .segment-list--status-done { color: $success; }
+    SegmentList > .segment-list--flag-error { color: $error; text-style: bold; }
+    SegmentList > .segment-list--flag-warning { color: $warning; text-style: bold; }
+    SegmentList > .segment-list--flag-link { color: $accent; text-style: bold; }
+    SegmentList > .segment-list--separator { color: $text-muted; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "segment-list--cursor",
+        "segment-list--number",
+        "segment-list--status-new",
+        "segment-list--status-draft",
+        "segment-list--status-done",
+        "segment-list--flag-error",
+        "segment-list--flag-warning",
+        "segment-list--flag-link",
+        "segment-list--separator",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "choose", "Open", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+
+    class Chosen(Message):
+        """A row was chosen (clicked, or Enter pressed in the list)."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    class Highlighted(Message):
+        """The cursor was moved with the list's own keys."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    class FlagsWanted(Message):
+        """Painted rows whose finding flags are not known yet."""
+
+        def __init__(self, ids: list[int]) -> None:
+            self.ids = ids
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: SegmentRows | None = None
+        self.reorder = True
+        self.shaping = False
+        self.low_confidence = 0.5
+        self.flags: dict[int, tuple[int, int]] = {}  # segment id -> (errors, warnings)
+        self.flags_enabled = False
+        self._wanted: set[int] = set()
+        self._requested: set[int] = set()
+        self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(maxsize=512)
+
+    # content ---------------------------------------------------------------------------------
+
+    def set_rows(self, rows: SegmentRows, cursor: int = 0) -> None:
+        """Show ``rows`` with the cursor on ``cursor``."""
+        self.rows = rows
+        self.invalidate()
+        self.virtual_size = Size(self.size.width, len(rows))
+        self.set_reactive(SegmentList.cursor, max(0, min(cursor, len(rows) - 1)))
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.show_cursor(center=True)
+        self.refresh()
+
+    def invalidate(self) -> None:
+        """Forget painted lines (after data or display settings changed)."""
+        self._strips.clear()
+        self.refresh()
+
+    def refresh_row(self, index: int) -> None:
+        """Repaint one row (its data changed)."""
+        width = self._width()
+        for is_cursor in (True, False):
+            self._strips.discard((index, width, is_cursor))
+        self.refresh_line(index)
+
+    def _width(self) -> int:
+        return self.scrollable_content_region.width or self.size.width
+
+    @property
+    def row_count(self) -> int:
+        """Rows in the current view."""
+        return 0 if self.rows is None else len(self.rows)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(event.size.width, self.row_count)
+        self.show_cursor()
+
+    # cursor ----------------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self.show_cursor()
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self.row_count - 1))
+
+    def show_cursor(self, center: bool = False) -> None:
+        """Scroll so the cursor row is visible."""
+        if not self.row_count:
+            return
+        height = self.scrollable_content_region.height or self.size.height
+        if center:
+            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False, immediate=True)
+            return
+        self.scroll_to_region(
+            Region(0, self.cursor, 1, 1), animate=False, immediate=True, force=True
+        )
+
+    def _move(self, index: int) -> None:
+        self.cursor = index
+        self.post_message(self.Highlighted(self.cursor))
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor + 1)
+
+    def action_page_up(self) -> None:
+        self._move(self.cursor - max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_down(self) -> None:
+        self._move(self.cursor + max(1, self.scrollable_content_region.height - 1))
+
+    def action_first(self) -> None:
+        self._move(0)
+
+    def action_last(self) -> None:
+        self._move(self.row_count - 1)
+
+    def action_choose(self) -> None:
+        self.post_message(self.Chosen(self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = self.scroll_offset.y + offset.y
+        if 0 <= index < self.row_count:
+            self.cursor = index
+            self.post_message(self.Chosen(index))
+
+    # painting --------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self._width()
+        index = self.scroll_offset.y + y
+        if self.rows is None or index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        key = (index, width, index == self.cursor)
+        strip = self._strips.get(key)
+        if strip is None:
+            row = self.rows.row(index)
+            strip = self._paint(row, width, index == self.cursor)
+            self._strips[key] = strip
+        return strip
+
+    def _paint(self, row: RowData | None, width: int, is_cursor: bool) -> Strip:
+        base = self.rich_style
+        if row is None:
+            return Strip.blank(width, base)
+        cursor = self.get_component_rich_style("segment-list--cursor") if is_cursor else None
+
+        def style(name: str | None = None) -> Style:
+            s = base + self.get_component_rich_style(name) if name else base
+            return s + cursor if cursor else s
+
+        status = row.status
+        status_class = {
+            "new": "segment-list--status-new",
+            "draft": "segment-list--status-draft",
+        }.get(status, "segment-list--status-done")
+        errors, warnings = self.flags.get(row.id, (0, 0))
+        if self.flags_enabled and row.id not in self.flags:
+            self._want(row.id)
+        finding_flag = ("!", "segment-list--flag-error") if errors else (
+            ("?", "segment-list--flag-warning") if warnings else (" ", None)
+        )
+        low_link = row.confidence is not None and row.confidence < self.low_confidence
+        link_flag = ("~", "segment-list--flag-link") if low_link else (" ", None)
+        rest = max(0, width - FIXED - len(SEPARATOR))
+        ar_width = rest // 2
+        en_width = rest - ar_width
+        segments = [
+            Segment(f"{row.position:>{NUMBER_WIDTH}} ", style("segment-list--number")),
+            Segment(f"{STATUS_LABEL.get(status, status)[:STATUS_WIDTH]:<{STATUS_WIDTH}} ",
+                    style(status_class)),
+            Segment(finding_flag[0], style(finding_flag[1])),
+            Segment(link_flag[0], style(link_flag[1])),
+            Segment("  ", style()),
+            Segment(fit(row.source, ar_width, reorder=self.reorder, shaping=self.shaping),
+                    style()),
+            Segment(SEPARATOR, style("segment-list--separator")),
+            Segment(fit_left(row.target, en_width), style()),
+        ]
+        strip = Strip(segments)
+        return strip.adjust_cell_length(width, style())
+
+    def _want(self, segment_id: int) -> None:
+        if segment_id in self._requested:
+            return
+        if not self._wanted:
+            self.call_after_refresh(self._send_wanted)
+        self._wanted.add(segment_id)
+
+    def _send_wanted(self) -> None:
+        ids, self._wanted = sorted(self._wanted), set()
+        self._requested.update(ids)
+        if ids:
+            self.post_message(self.FlagsWanted(ids))
+
+    def set_flags(self, flags: dict[int, tuple[int, int]]) -> None:
+        """Record finding counts (errors, warnings) of segments and repaint."""
+        changed = [sid for sid, value in flags.items() if self.flags.get(sid) != value]
+        self.flags.update(flags)
+        self._requested.difference_update(flags)
+        if self.rows is None:
+            return
+        for sid in changed:
+            index = self.rows.index_of(sid)
+            if index is not None:
+                self.refresh_row(index)
+
+    def forget_flags(self, segment_id: int | None = None) -> None:
+        """Drop known flags (of one segment, or all) so they are computed again."""
+        if segment_id is None:
+            self.flags.clear()
+            self._requested.clear()
+        else:
+            self.flags.pop(segment_id, None)
+            self._requested.discard(segment_id)
