@@ -1,4 +1,6 @@
-"""Benchmarks. ``python -m bench [NAME ...]`` runs each module in its own process and prints one table.
+"""Benchmarks: ``python -m bench [NAME ...]`` runs each module in its own process.
+
+It prints one table.
 
 A bench module defines ``run() -> list[Row]``; add its name to ``MODULES`` in ``bench/__main__.py``.
 """

@@ -1,4 +1,4 @@
-"""Run the benchmarks, each module in its own process (so peak memory is its own), and print a table."""
+"""Run the benchmarks, each module in its own process (its own peak memory); print a table."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-MODULES = ["store", "scoring", "glossary", "export"]
+MODULES = ["store", "scoring", "glossary", "export", "tui", "segment", "align"]
 
 
 def main(argv: list[str]) -> int:

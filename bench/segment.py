@@ -76,7 +76,7 @@ def hard_docs(lang: str) -> list[Doc]:
 
 
 def doc_text(doc: Doc) -> str:
-    """The text a document's gold sentences make: sentences joined by spaces, paragraphs by newlines."""
+    """A document's text: its gold sentences joined by spaces, its paragraphs by newlines."""
     return "\n".join(" ".join(p) for p in doc)
 
 

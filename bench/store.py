@@ -30,7 +30,9 @@ def run() -> list[Row]:
     # Baseline: the same sentences, pre-split, inserted with plain sqlite3 in one transaction.
     sentences = segment_text(source.read_text(encoding="utf-8"), "ar")
     conn = sqlite3.connect(folder / "raw.db", isolation_level=None)
-    conn.execute("CREATE TABLE s (id INTEGER PRIMARY KEY, paragraph INT, position INT, source TEXT)")
+    conn.execute(
+        "CREATE TABLE s (id INTEGER PRIMARY KEY, paragraph INT, position INT, source TEXT)"
+    )
     conn.execute("CREATE UNIQUE INDEX s_position ON s(position)")
     start = time.perf_counter()
     conn.execute("BEGIN")

@@ -26,6 +26,7 @@ from bench.corpus import write_big_arabic
 SEGMENTS = 100_000
 TRANSLATED = 0.6
 MOVES = 300
+KEY_REPEAT = 0.03  # seconds between presses: a held key repeats about 30 times a second
 SIZE = (120, 32)
 
 
@@ -72,7 +73,21 @@ def _child(code: str, *args: str, timeout: float = 600) -> str:
     return proc.stdout
 
 
+async def _quiet(app: object) -> None:
+    """Wait for the app's workers (cancelled ones included) to finish."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(10):
+        try:
+            await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+            return
+        except WorkerCancelled:
+            continue
+
+
 async def _measure(db: Path, config_path: Path) -> dict[str, float]:
+    from textual import events
+
     from workbench.config import Config
     from workbench.tui.app import WorkbenchApp
 
@@ -87,14 +102,19 @@ async def _measure(db: Path, config_path: Path) -> dict[str, float]:
         assert editor is not None and editor.current is not None
         out["segments"] = len(editor.rows or [])
         out["opened_at"] = editor.current.position
-        await app.workers.wait_for_complete()
+        await _quiet(app)
         await pilot.pause()
         samples = []
         for _ in range(MOVES):
+            before = editor.current_index
             t = time.perf_counter()
-            await pilot.press("alt+down")
-            app.screen._on_timer_update()  # repaint now, as the next frame would
+            # The key as the terminal driver delivers it; handled when the segment changed.
+            app._driver.send_message(events.Key("alt+down", None))
+            while editor.current_index == before:
+                await asyncio.sleep(0)
+            app.screen._on_timer_update()  # the frame (a no-op if Textual painted already)
             samples.append(time.perf_counter() - t)
+            await asyncio.sleep(KEY_REPEAT)
         out["opened_after"] = editor.current.position
         samples.sort()
         out["next_median"] = statistics.median(samples)
@@ -105,7 +125,7 @@ async def _measure(db: Path, config_path: Path) -> dict[str, float]:
         await pilot._wait_for_screen()
         app.screen._on_timer_update()
         out["jump"] = time.perf_counter() - t
-        await app.workers.wait_for_complete()
+        await _quiet(app)
     gc.collect()
     return out
 
@@ -159,7 +179,10 @@ child.kill(9)
 
 def run() -> list[Row]:
     folder = workdir("tui")
-    code = "import sys; from pathlib import Path; from bench.tui import build; build(Path(sys.argv[1]))"
+    code = (
+        "import sys; from pathlib import Path; from bench.tui import build; "
+        "build(Path(sys.argv[1]))"
+    )
     t = time.perf_counter()
     _child(code, str(folder))
     build_seconds = time.perf_counter() - t
@@ -180,7 +203,7 @@ def run() -> list[Row]:
             "< 1 s"),
         Row("first paint in a real pty (process start, imports included)", pty, "s",
             "", None, ""),
-        Row(f"next segment: key to repainted frame (median of {MOVES})",
+        Row(f"next segment: Alt+Down to repainted frame (median of {MOVES}, 30/s)",
             figures["next_median"] * 1000, "ms", "", None, "< 50 ms"),
         Row("next segment: p95", figures["next_p95"] * 1000, "ms", "", None, "< 50 ms"),
         Row("next segment: max (crossing pages included)", figures["next_max"] * 1000, "ms",
@@ -188,7 +211,7 @@ def run() -> list[Row]:
         Row("jump to a segment 1/3 into the document", figures["jump"] * 1000, "ms", "",
             None, ""),
         Row("peak memory of the app process", rss, "MB",
-            f"before the app started {rss_before:.0f} MB", None, "< 300 MB"),
+            f"interpreter before the app's imports {rss_before:.0f} MB", None, "< 300 MB"),
         Row("build of the project (import + XLIFF translation, child process)",
             build_seconds, "s", "", None, ""),
     ]

@@ -13,7 +13,7 @@ when XDG_CONFIG_HOME is unset); ``WORKBENCH_CONFIG`` names another file. Example
 
     [filters]
     low_confidence = 0.5   # alignment links below this are flagged (default: the importer's)
-    low_score = 40.0       # chrF++ below this is a low score
+    low_score = 60.0       # chrF++ below this is a low score
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class Config:
     shaping: bool = False
     keys: dict[str, str] = field(default_factory=dict)
     low_confidence: float | None = None  # None: the project's threshold (LOW_CONFIDENCE)
-    low_score: float = 40.0
+    low_score: float = 60.0
     path: Path | None = None
 
 

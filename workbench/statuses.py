@@ -58,7 +58,9 @@ def from_xliff12(state: str | None, approved: bool, has_target: bool) -> Status:
 
 def from_xliff20(state: str | None, has_target: bool) -> Status:
     """The workbench status for an XLIFF 2.0 segment state (used by imports)."""
-    mapping = {"final": Status.APPROVED, "reviewed": Status.REVIEWED, "translated": Status.TRANSLATED}
+    mapping = {
+        "final": Status.APPROVED, "reviewed": Status.REVIEWED, "translated": Status.TRANSLATED
+    }
     if state in mapping:
         return mapping[state]
     return Status.DRAFT if has_target else Status.NEW

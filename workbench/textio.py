@@ -42,9 +42,8 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
                 ) from None
             return _finish(text, path, encoding)
     if b"\x00" in data:
-        raise InputError(
-            path, "binary file (NUL bytes); expected UTF-8 text", _line_of(data, data.index(b"\x00"))
-        )
+        line = _line_of(data, data.index(b"\x00"))
+        raise InputError(path, "binary file (NUL bytes); expected UTF-8 text", line)
     try:
         return _finish(data.decode("utf-8"), path, "utf-8")
     except UnicodeDecodeError as exc:

@@ -77,3 +77,17 @@ def test_kill_9_after_autosave_keeps_the_edit(folder: Path):
                      "--output", str(out))
     assert result.exit_code == 0, result.stderr
     assert "typed before the crash" in out.read_text(encoding="utf-8")
+
+
+def test_first_run_in_an_empty_folder_builds_the_sample(tmp_path: Path):
+    empty = tmp_path / "fresh"
+    empty.mkdir()
+    term = Terminal(empty)
+    try:
+        text = term.wait_for(ready, timeout=60)
+        assert "The bourgeois critics of Bolshevism" in text
+        term.send(CTRL_Q)
+        term.child.expect(pexpect.EOF, timeout=15)
+    finally:
+        term.close()
+    assert (empty / "segments.db").is_file()

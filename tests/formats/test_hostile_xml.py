@@ -43,7 +43,7 @@ def server() -> Iterator[tuple[str, list[str]]]:
     """A local HTTP server that records every request it gets."""
     _Recorder.hits = []
     httpd = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_port}", _Recorder.hits

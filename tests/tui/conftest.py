@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 from collections.abc import Callable
 from pathlib import Path
@@ -10,10 +11,11 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from workbench.config import Config
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.editor import EditorScreen
+from workbench.tui.screens.editor import DETAILS_DELAY, EditorScreen
 
 SIZE = (120, 32)
 
@@ -49,8 +51,10 @@ def make_app(sample_db: Path, config: Config) -> Callable[..., WorkbenchApp]:
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until workers, queued writes and the messages they post are all handled."""
     app: WorkbenchApp = pilot.app  # type: ignore[assignment]
-    for _ in range(3):
-        await app.workers.wait_for_complete()
+    for _ in range(2):
+        await pilot.pause(DETAILS_DELAY * 2)  # the panels' details start after a rest
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
         app.service.flush()
         await pilot.pause()
 

@@ -11,7 +11,7 @@ from tests.tui.conftest import SIZE, editor_screen, screen_lines, settle
 from workbench.config import Config, load_config
 from workbench.project import Project
 from workbench.tui.screens.help import HelpScreen
-from workbench.tui.screens.prompts import OverrideScreen
+from workbench.tui.screens.prompts import OverrideScreen, TermChooser
 from workbench.tui.widgets.english_editor import EnglishEditor
 from workbench.tui.widgets.panels import FindingsPanel, GlossaryPanel, ReferencePanel
 
@@ -124,6 +124,14 @@ async def test_glossary_panel_and_insert_keys(make_app):
         await pilot.press("alt+1")
         assert screen.editor.text == "x " + lines[0].rendering
         assert isinstance(app.focused, EnglishEditor)
+        screen.editor.load_text("")
+        await pilot.press("ctrl+l")  # the chooser: a digit picks the entry
+        await pilot.pause()
+        assert isinstance(app.screen, TermChooser)
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.editor.text == lines[1].rendering
+        assert isinstance(app.focused, EnglishEditor)
 
 
 async def test_search_arabic_normalised_and_english_case_insensitive(make_app):
@@ -178,6 +186,24 @@ async def test_filters_by_status_findings_and_confidence(sample_db, make_app):
         await settle(pilot)
         assert 1 not in screen.rows.ids and len(screen.rows) == 20
         assert "draft" in screen.segment_list.border_title
+
+
+async def test_low_score_filter_after_a_score_run(sample_db, make_app, config):
+    with Project.open(sample_db) as project:
+        project.score()
+        scores = project.segment_scores()
+    threshold = config.low_score
+    low = sorted(sid for sid, s in scores.items() if s["chrf"] < threshold)
+    high = [sid for sid, s in scores.items() if s["chrf"] >= threshold]
+    assert low and high  # the draft has both kinds
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.apply_filter(low_score=True)
+        await settle(pilot)
+        assert screen.rows.ids == low
+        assert "low score" in screen.segment_list.border_title
 
 
 async def test_direction_switch_at_run_time_is_saved(make_app, config):

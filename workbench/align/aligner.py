@@ -6,8 +6,9 @@
 3. A word-translation table is induced (IBM model 1, both directions) from the first pass's
    confident links; the length model and the link-shape priors are re-estimated from them.
 4. Second pass: the same search with sentence vectors that hold anchors and translations.
-5. Confidence per link from its cosine and length agreement, scaled down when the two texts
-   look unrelated (then a warning is added).
+5. Confidence: each link's posterior probability (forward-backward sums over the band of the
+   final pass), scaled down when the two texts do not look like translations of each other
+   (then a warning is added, see :mod:`relatedness`).
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ import dataclasses
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from workbench.align.anchors import Bag, anchor_bags
-from workbench.align.dp import Band, search
-from workbench.align.lengths import subword_lengths
+from workbench.align.dp import Band, posteriors, search
+from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import induce_table
 from workbench.align.model import Alignment
+from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, LengthModel, Params, Scorer
 from workbench.align.sparse import SparseRows
 from workbench.align.tokens import arabic_content_stems, english_content_stems
@@ -35,16 +36,6 @@ MAX_TABLE_LINKS = 4000
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
 Link = tuple[list[int], list[int]]
-
-
-@dataclass
-class _Block:
-    """A stretch of both texts aligned on its own (a pair of paragraphs, or everything)."""
-
-    a0: int
-    a1: int
-    e0: int
-    e1: int
 
 
 class _Vectors:
@@ -70,8 +61,7 @@ class _Vectors:
         return out
 
 
-def _idf_weights(ar: Sequence[Bag | dict[str, float]], en: Sequence[Bag | dict[str, float]],
-                 kind_weight: dict[str, float] | None = None) -> dict[str, float]:
+def _idf_weights(ar: Sequence[Bag], en: Sequence[Bag]) -> dict[str, float]:
     """Inverse document frequency of every concept over both sides, scaled to about [0, 1]."""
     df: Counter[str] = Counter()
     for bag in (*ar, *en):
@@ -81,30 +71,39 @@ def _idf_weights(ar: Sequence[Bag | dict[str, float]], en: Sequence[Bag | dict[s
     out: dict[str, float] = {}
     for concept, count in df.items():
         kind = concept.split(":", 1)[0]
-        factor = (kind_weight or ANCHOR_WEIGHT).get(kind, 1.0)
+        factor = ANCHOR_WEIGHT.get(kind, 1.0)
         out[concept] = factor * math.log((total + 2) / (count + 0.5)) / scale
     return out
 
 
 class TwoPassAligner:
-    """Aligns Arabic to English sentences, block by block, in two passes."""
+    """Aligns Arabic to English sentences in two passes (paragraph by paragraph if asked)."""
 
     def __init__(
         self,
         ar: Sequence[str],
         en: Sequence[str],
-        blocks: list[_Block],
         glossary: Glossary | None = None,
         params: Params | None = None,
+        paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
     ) -> None:
         self.ar = list(ar)
         self.en = list(en)
-        self.blocks = blocks
+        self.ar_par: np.ndarray | None = None
+        self.en_par: np.ndarray | None = None
+        if paragraphs is not None:
+            self.ar_par = np.asarray(paragraphs[0], dtype=np.int64)
+            self.en_par = np.asarray(paragraphs[1], dtype=np.int64)
         self.glossary = glossary
         self.params = params or Params()
         self.warnings: list[str] = []
+        self.posterior: list[float] = []
+        self._stem_cache: tuple[list[list[str]], list[list[str]]] | None = None
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
-        self.la, self.le, self.unit = subword_lengths(self.ar, self.en, extra)
+        if self.params.subwords:
+            self.la, self.le, self.unit = subword_lengths(self.ar, self.en, extra)
+        else:
+            self.la, self.le, self.unit = char_lengths(self.ar), char_lengths(self.en), "chars"
         self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
@@ -120,67 +119,96 @@ class TwoPassAligner:
         s2 = 2.0 if self.unit == "sentencepiece" else 3.5
         lengths = LengthModel(ratio, s2)
         scorer = Scorer(
-            self.ar_cum, self.en_cum, x1, y1, vec.weights(weights), lengths, self.params
+            self.ar_cum, self.en_cum, x1, y1, vec.weights(weights), lengths, self.params,
+            self.ar_par, self.en_par,
         )
-        links = self._align_blocks(scorer)
-        if not self.ar or not self.en:
-            return self._finish(scorer, links)
-        for _ in range(self.params.passes - 1):
+        passes = max(1, self.params.passes)
+        both = bool(self.ar and self.en)
+        links = self._align(scorer, final=passes == 1 or not both)
+        if not both:
+            return self._finish(scorer, links, 1.0)
+        first = links
+        for done in range(1, passes):
             length1, cover1 = scorer.link_stats(links)
             confident = self._confident(links, cover1, length1)
             params2 = self._recalibrated_params(links)
             lengths2 = self._recalibrated_lengths(links, confident, lengths)
             x2, y2, w2 = self._second_pass_vectors(vec, links, confident, weights)
-            scorer = Scorer(self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2)
-            links = self._align_blocks(scorer, links)
-        return self._finish(scorer, links)
+            scorer = Scorer(
+                self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par, self.en_par
+            )
+            links = self._align(scorer, links, final=done == passes - 1)
+        return self._finish(scorer, links, self._relatedness(first))
 
-    def _align_blocks(self, scorer: Scorer, guide: list[Link] | None = None) -> list[Link]:
-        """Align every block; ``guide`` (an earlier pass's links) centres the bands."""
-        ends = _cells_of_links(guide) if guide else None
-        links: list[Link] = []
-        for b in self.blocks:
-            links.extend(self._align_block(scorer, b, ends))
-        return links
+    def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
+        if self._stem_cache is None:
+            self._stem_cache = (
+                [arabic_content_stems(s) for s in self.ar],
+                [english_content_stems(s) for s in self.en],
+            )
+        return self._stem_cache
 
-    def _align_block(
-        self, scorer: Scorer, b: _Block, guide: dict[int, int] | None
+    def _relatedness(self, links: list[Link]) -> float:
+        """How clearly the texts translate each other (see :mod:`relatedness`); warns if not."""
+        related = relatedness(links, self.ar_bags, self.en_bags, self._stems)
+        if related < 0.5:
+            self.warnings.append(
+                "the two texts do not look like translations of each other "
+                f"(relatedness {related:.2f}): the alignment is unreliable"
+            )
+        return related
+
+    def _align(
+        self, scorer: Scorer, guide: list[Link] | None = None, final: bool = False
     ) -> list[Link]:
-        n, m = b.a1 - b.a0, b.e1 - b.e0
+        """One search over the band; ``guide`` (an earlier pass's links) centres it.
+
+        On the ``final`` pass each link's posterior probability is kept in ``self.posterior``.
+        """
+        n, m = scorer.n, scorer.m
         if n == 0 or m == 0:
-            return [([b.a0 + i], []) for i in range(n)] + [([], [b.e0 + j]) for j in range(m)]
-        sub = _sub_scorer(scorer, b)
-        if (n + 1) * (m + 1) <= FULL_DP_CELLS:
-            band = Band.full(n, m)
-            path = search(band, MOVES, sub.link_costs(band, MOVES), sub.skip_en())
+            self.posterior = [1.0] * (n + m)
+            return [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
+        limits = None
+        if self.ar_par is not None and self.en_par is not None:
+            limits = Band.paragraphs(self.ar_par, self.en_par)
+        full = limits if limits is not None else Band.full(n, m)
+        skip = scorer.skip_en()
+        if (n + 1) * full.width <= FULL_DP_CELLS:
+            band = full
+            costs = scorer.link_costs(band, MOVES)
+            path = search(band, MOVES, costs, skip)
         else:
             slope = m / n
             if guide is not None:  # around the earlier pass's path
-                centre = _guide_centre(guide, b, n)
+                centre = _centre_from_cells(_cells_of_links(guide), n)
                 half = 6 + 3 * max(1.0, slope)
             else:  # around the diagonal drawn by the lengths
-                ar_pos = sub.ar_cum / max(sub.ar_cum[-1], 1e-9)
-                en_pos = sub.en_cum / max(sub.en_cum[-1], 1e-9)
+                ar_pos = scorer.ar_cum / max(scorer.ar_cum[-1], 1e-9)
+                en_pos = scorer.en_cum / max(scorer.en_cum[-1], 1e-9)
                 centre = np.interp(ar_pos, en_pos, np.arange(m + 1))
-                half = 16 + 4 * max(1.0, slope)
+                half = 16 + 4 * max(1.0, slope) + 0.3 * math.sqrt(n)
             path = None
             for _ in range(8):
-                band = Band.around(centre, half, m)
-                path = search(band, MOVES, sub.link_costs(band, MOVES), sub.skip_en())
+                band = Band.around(centre, half, m).within(limits)
+                costs = scorer.link_costs(band, MOVES)
+                path = search(band, MOVES, costs, skip)
                 if path is None:
                     half *= 2
                     continue
                 cells = _cells(path)
-                if not band.touches(cells) or band.width > m:
+                if not band.touches(cells, limits) or band.width > m:
                     break
                 centre = _centre_from_cells(cells, n)
                 half *= 2
-            assert path is not None
+        assert path is not None
+        if final:
+            self.posterior = posteriors(band, MOVES, costs, skip, path)
         out: list[Link] = []
         i = j = 0
-        for k, l in path:
-            out.append(([b.a0 + i + t for t in range(k)], [b.e0 + j + t for t in range(l)]))
-            i, j = i + k, j + l
+        for k, el in path:
+            out.append(([i + t for t in range(k)], [j + t for t in range(el)]))
+            i, j = i + k, j + el
         return out
 
     # between the passes ---------------------------------------------------------------------
@@ -218,12 +246,14 @@ class TwoPassAligner:
         total = sum(shapes.values())
         if total < 10:
             return base
-        alpha = 20.0
+        alpha = self.params.prior_strength
         default = {mv: math.exp(-base.default_prior(*mv)) for mv in MOVES if mv[1]}
         z = sum(default.values())
         p11 = (shapes[(1, 1)] + alpha * default[(1, 1)] / z) / (total + alpha)
         priors = {}
         for mv, d in default.items():
+            if min(mv) > 1:
+                continue  # many-to-many links keep their penalty: they must not feed on errors
             p = (shapes[mv] + alpha * d / z) / (total + alpha)
             priors[mv] = max(0.0, math.log(p11 / p)) if mv != (1, 1) else 0.0
         return dataclasses.replace(base, priors=priors)
@@ -231,8 +261,7 @@ class TwoPassAligner:
     def _second_pass_vectors(
         self, vec: _Vectors, links: list[Link], confident: list[int], anchor_w: dict[str, float]
     ) -> tuple[SparseRows, SparseRows, np.ndarray]:
-        ar_stems = [arabic_content_stems(s) for s in self.ar]
-        en_stems = [english_content_stems(s) for s in self.en]
+        ar_stems, en_stems = self._stems()
         table = induce_table(
             [[w for a in links[k][0] for w in ar_stems[a]] for k in confident],
             [[w for e in links[k][1] for w in en_stems[e]] for k in confident],
@@ -269,68 +298,38 @@ class TwoPassAligner:
 
     # the result -------------------------------------------------------------------------------
 
-    def _finish(self, scorer: Scorer, links: list[Link]) -> Alignment:
-        if not links:
-            return Alignment([], [])
-        length, cover = scorer.link_stats(links)
-        conf: list[float] = []
-        for k, (a, e) in enumerate(links):
-            if not a or not e:
-                conf.append(0.2)
-                continue
-            c = (0.15 + 0.85 * cover[k]) * math.exp(-min(length[k], 20) / 8)
-            conf.append(float(min(1.0, max(0.0, c))))
-        return Alignment(links, [round(c, 4) for c in conf], self.warnings)
+    def _finish(self, scorer: Scorer, links: list[Link], related: float) -> Alignment:
+        """The alignment with confidences: each link's posterior probability, lowered when
+        its lengths disagree badly and when the texts do not look related."""
+        factor = 0.25 + 0.75 * related
+        length, _ = scorer.link_stats(links) if links else (np.zeros(0), None)
+        fit = np.exp(-np.maximum(length - 1.0, 0.0) / 4.0)
+        conf = [
+            round(float(min(1.0, max(0.0, p * f * factor))), 4)
+            for p, f in zip(self.posterior, fit, strict=True)
+        ]
+        return Alignment(links, conf, list(self.warnings))
 
 
 def _cells(path: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = [(0, 0)]
     i = j = 0
-    for k, l in path:
-        i, j = i + k, j + l
+    for k, el in path:
+        i, j = i + k, j + el
         out.append((i, j))
     return out
 
 
-def _cells_of_links(links: list[Link]) -> dict[int, int]:
-    """For each Arabic count i reached by a link end, the English count there."""
-    out: dict[int, int] = {0: 0}
-    i = j = 0
-    for a, e in links:
-        i, j = i + len(a), j + len(e)
-        out[i] = j
-    return out
-
-
-def _guide_centre(guide: dict[int, int], b: _Block, n: int) -> np.ndarray:
-    """The earlier path inside block ``b``, as a centre column for each of its rows."""
-    rows = np.array(sorted(k for k in guide if b.a0 <= k <= b.a1), dtype=np.float64)
-    cols = np.array([guide[int(k)] for k in rows], dtype=np.float64)
-    if len(rows) < 2:
-        return np.linspace(0, b.e1 - b.e0, n + 1)
-    return np.interp(np.arange(b.a0, b.a1 + 1), rows, cols) - b.e0
+def _cells_of_links(links: list[Link]) -> list[tuple[int, int]]:
+    """The cells a path of links passes through at its link ends."""
+    return _cells([(len(a), len(e)) for a, e in links])
 
 
 def _centre_from_cells(cells: list[tuple[int, int]], n: int) -> np.ndarray:
-    centre = np.zeros(n + 1)
-    for i, j in cells:
-        centre[i] = j
-    return np.maximum.accumulate(centre)
-
-
-def _sub_scorer(scorer: Scorer, b: _Block) -> Scorer:
-    """The scorer restricted to one block (indices made block-relative)."""
-    x = scorer.x.rows(b.a0, b.a1)
-    y = scorer.y.rows(b.e0, b.e1)
-    return Scorer(
-        scorer.ar_cum[b.a0 : b.a1 + 1] - scorer.ar_cum[b.a0],
-        scorer.en_cum[b.e0 : b.e1 + 1] - scorer.en_cum[b.e0],
-        x, y, scorer.weight, scorer.lengths, scorer.params,
-    )
-
-
-def _flat_blocks(n: int, m: int) -> list[_Block]:
-    return [_Block(0, n, 0, m)]
+    """A centre column for every row, through the given cells (interpolated between them)."""
+    rows = np.array([i for i, _ in cells], dtype=np.float64)
+    cols = np.array([j for _, j in cells], dtype=np.float64)
+    return np.maximum.accumulate(np.interp(np.arange(n + 1), rows, cols))
 
 
 def align_sentences(
@@ -338,22 +337,21 @@ def align_sentences(
     params: Params | None = None,
 ) -> Alignment:
     """Align two lists of sentences (many-to-many, up to 1–9/9–1 and 3–3, with 1–0 and 0–1)."""
-    return TwoPassAligner(ar, en, _flat_blocks(len(ar), len(en)), glossary, params).run()
+    return TwoPassAligner(ar, en, glossary, params).run()
 
 
 def align_paragraphs(
     ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]], *,
     glossary: Glossary | None = None, params: Params | None = None,
 ) -> Alignment:
-    """Align paragraph by paragraph when the counts agree, else the whole text at once."""
+    """Align paragraph by paragraph when the counts agree, else the whole text at once.
+
+    Indices in the result count sentences through the whole text.
+    """
     flat_ar = [s for p in ar for s in p]
     flat_en = [s for p in en for s in p]
     if len(ar) != len(en) or not ar:
         return align_sentences(flat_ar, flat_en, glossary=glossary, params=params)
-    blocks: list[_Block] = []
-    ai = ei = 0
-    for pa, pe in zip(ar, en, strict=True):
-        blocks.append(_Block(ai, ai + len(pa), ei, ei + len(pe)))
-        ai += len(pa)
-        ei += len(pe)
-    return TwoPassAligner(flat_ar, flat_en, blocks, glossary, params).run()
+    ar_par = [k for k, p in enumerate(ar) for _ in p]
+    en_par = [k for k, p in enumerate(en) for _ in p]
+    return TwoPassAligner(flat_ar, flat_en, glossary, params, (ar_par, en_par)).run()

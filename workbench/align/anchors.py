@@ -25,6 +25,11 @@ from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.glossary.model import Glossary
 from workbench.text.normalize import normalize_arabic
 
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a literal list."""
+    return text.split()
+
 Bag = Counter[str]
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
@@ -101,9 +106,11 @@ _EN_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage\b", re.IGNORECASE)
 _AR_PERCENT = re.compile(r"[%٪]|(?:في|بال)\s?(?:المئة|المائة)")
 _EN_CAPITAL = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:['’]s)?|[A-Z]{2,}")
 _EN_NOT_NAMES = frozenset(
-    """The A An In On At As It He She We They I This That These Those There But And Or If
-    When While For With From By To Of Mr Mrs Ms Dr After Before Since According Its His Her
-    Their Our One Two Three Some Many Most All Both Each Every No Not Yet So Then Now""".split()
+    _words(
+        """The A An In On At As It He She We They I This That These Those There But And Or If When
+        While For With From By To Of Mr Mrs Ms Dr After Before Since According Its His Her Their
+        Our One Two Three Some Many Most All Both Each Every No Not Yet So Then Now"""
+    )
 )
 
 
@@ -251,7 +258,7 @@ def _glossary_anchors(
     en_bags: list[Bag],
 ) -> None:
     """Add ``G:<term>`` to Arabic sentences holding a term and English ones holding a rendering."""
-    from workbench.glossary.english import find_in_folded, fold_english
+    from workbench.glossary.english import find_rendering
     from workbench.glossary.matcher import TermMatcher
 
     matcher = TermMatcher(glossary)
@@ -271,10 +278,9 @@ def _glossary_anchors(
                 key = max(words, key=len)[:4]
                 renderings.append((term, entry.rendering, key))
     for text, bag in zip(en, en_bags, strict=True):
-        folded = fold_english(text)
-        lower = folded.lower()
+        lower = text.lower()
         for term, rendering, key in renderings:
             if "G:" + term in bag or key not in lower:
                 continue
-            if find_in_folded(folded, rendering):
+            if find_rendering(text, rendering):
                 bag["G:" + term] = 1

@@ -56,66 +56,132 @@ class Band:
         """``J[i, d] = lo[i] + d``: the global column of every stored cell."""
         return self.lo[:, None] + np.arange(self.width, dtype=np.int64)[None, :]
 
-    def touches(self, path: list[tuple[int, int]], margin: int = 2) -> bool:
-        """Whether a path runs along an inner edge of the band (the band may be too narrow)."""
+    def within(self, limits: Band | None) -> Band:
+        """This band cut down to ``limits`` (e.g. the cells that paragraphs allow)."""
+        if limits is None:
+            return self
+        lo = np.maximum(self.lo, limits.lo)
+        hi = np.minimum(self.hi, limits.hi)
+        bad = lo > hi  # the band misses the allowed cells of a row: take them all
+        lo[bad] = limits.lo[bad]
+        hi[bad] = limits.hi[bad]
+        return Band(np.maximum.accumulate(lo), np.minimum.accumulate(hi[::-1])[::-1].copy(),
+                    self.m)
+
+    def touches(
+        self, path: list[tuple[int, int]], limits: Band | None = None, margin: int = 2
+    ) -> bool:
+        """Whether a path runs along an inner edge of the band (the band may be too narrow).
+
+        Edges that are ``limits``' own (or the matrix's) do not count.
+        """
+        floor = limits.lo if limits is not None else np.zeros_like(self.lo)
+        ceiling = limits.hi if limits is not None else np.full_like(self.hi, self.m)
         for i, j in path:
-            if j - self.lo[i] < margin and self.lo[i] > 0:
+            if j - self.lo[i] < margin and self.lo[i] > floor[i]:
                 return True
-            if self.hi[i] - j < margin and self.hi[i] < self.m:
+            if self.hi[i] - j < margin and self.hi[i] < ceiling[i]:
                 return True
         return False
+
+    @classmethod
+    def paragraphs(cls, ar_par: np.ndarray, en_par: np.ndarray) -> Band:
+        """The cells that keep paragraph p of one side with paragraph p of the other.
+
+        ``ar_par[a]`` / ``en_par[e]`` number each sentence's paragraph (same count on both
+        sides). Row i may only reach the English of the paragraphs of Arabic sentences i−1
+        and i (an English paragraph may still be finishing, or already starting, with
+        sentences left unlinked).
+        """
+        n, m = len(ar_par), len(en_par)
+        count = int(max(ar_par.max(initial=-1), en_par.max(initial=-1))) + 1
+        starts = np.searchsorted(en_par, np.arange(count), side="left")
+        ends = np.searchsorted(en_par, np.arange(count), side="right")
+        lo = np.zeros(n + 1, dtype=np.int64)
+        hi = np.full(n + 1, m, dtype=np.int64)
+        if n:
+            lo[1:] = starts[ar_par]
+            hi[:-1] = ends[ar_par]
+        return cls(np.maximum.accumulate(lo), np.minimum.accumulate(hi[::-1])[::-1].copy(), m)
+
+
+class _Layout:
+    """Index arithmetic shared by the forward and backward passes."""
+
+    def __init__(self, band: Band, moves: list[tuple[int, int]]) -> None:
+        self.band = band
+        self.n, self.m, self.width = band.n, band.m, band.width
+        self.ks = np.array([k for k, _ in moves], dtype=np.int64)
+        self.ls = np.array([el for _, el in moves], dtype=np.int64)
+        lo = band.lo
+        max_k = int(self.ks.max())
+        span = int(max(lo[i] - lo[max(i - max_k, 0)] for i in range(self.n + 1)))
+        self.pad = span + int(self.ls.max()) + 1
+        self.stride = self.width + 2 * self.pad
+        self.cols = np.arange(self.width)
+
+    def sources(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Flat indices (moves × width) of the cells each move at row ``i`` comes from."""
+        lo = self.band.lo
+        prev = np.maximum(i - self.ks, 0)
+        start = prev * self.stride + self.pad + lo[i] - lo[prev] - self.ls
+        return start[:, None] + self.cols[None, :], self.ks > i
+
+    def targets(self, i: int, ring: int) -> tuple[np.ndarray, np.ndarray]:
+        """Flat indices (moves × width) of the cells each move from row ``i`` reaches, in a
+        ring buffer of ``ring`` rows; and which moves run past the last row."""
+        lo = self.band.lo
+        nxt = np.minimum(i + self.ks, self.n)
+        start = (nxt % ring) * self.stride + self.pad + lo[i] + self.ls - lo[nxt]
+        return start[:, None] + self.cols[None, :], i + self.ks > self.n
+
+
+def _as_stack(link_costs: np.ndarray | list[np.ndarray]) -> np.ndarray:
+    return link_costs if isinstance(link_costs, np.ndarray) else np.stack(link_costs)
 
 
 def search(
     band: Band,
     moves: list[tuple[int, int]],
-    link_costs: list[np.ndarray],
+    link_costs: np.ndarray | list[np.ndarray],
     skip_en: np.ndarray,
 ) -> list[tuple[int, int]] | None:
     """The cheapest path from (0, 0) to (n, m) as its list of moves, in order.
 
     None when the band holds no path at all (it is too narrow).
 
-    ``link_costs[x][i, d]`` is the cost of ending move ``moves[x]`` at cell ``(i, lo[i] + d)``
+    ``link_costs[x, i, d]`` is the cost of ending move ``moves[x]`` at cell ``(i, lo[i] + d)``
     (inf where impossible); ``skip_en[e]`` is the cost of leaving English sentence e unlinked.
     """
-    n, m = band.n, band.m
-    width = band.width
+    costs = _as_stack(link_costs)
+    lay = _Layout(band, moves)
+    n, m, width, pad = lay.n, lay.m, lay.width, lay.pad
     lo, hi = band.lo, band.hi
-    max_k = max(k for k, _ in moves)
-    max_l = max(l for _, l in moves)
-    shifts = [lo[i] - lo[max(i - max_k, 0)] for i in range(n + 1)]
-    pad = int(max(shifts)) + max_l + 1
-    cost = np.full((n + 1, width + 2 * pad), INF)
+    cost = np.full((n + 1, lay.stride), INF)
+    flat = cost.reshape(-1)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     skip_cum = np.concatenate([[0.0], np.cumsum(skip_en)])
-    cols = np.arange(width)
+    cols = lay.cols
     skip_code = len(moves)
 
     j0 = lo[0] + cols
-    row0 = np.where(j0 <= hi[0], skip_cum[np.minimum(j0, m)], INF)
-    cost[0, pad : pad + width] = row0
+    cost[0, pad : pad + width] = np.where(j0 <= hi[0], skip_cum[np.minimum(j0, m)], INF)
     back[0] = np.where(cols > 0, skip_code, -1)
-
-    buf = np.empty((len(moves), width))
     for i in range(1, n + 1):
-        buf.fill(INF)
-        for x, (k, l) in enumerate(moves):
-            if k > i:
-                continue
-            start = pad + int(lo[i] - lo[i - k] - l)
-            np.add(cost[i - k, start : start + width], link_costs[x][i], out=buf[x])
-        best_move = buf.argmin(axis=0)
-        best = buf[best_move, cols]
+        idx, missing = lay.sources(i)
+        cand = flat.take(idx)
+        cand += costs[:, i, :]
+        if missing.any():
+            cand[missing] = INF
+        best_move = cand.argmin(axis=0)
+        best = cand[best_move, cols]
         j = lo[i] + cols
         inside = j <= hi[i]
         base = skip_cum[np.minimum(j, m)]
         vals = np.where(inside, best - base, INF)
         run = np.minimum.accumulate(vals)
-        from_left = run < vals
-        row = np.where(inside, run + base, INF)
-        cost[i, pad : pad + width] = row
-        back[i] = np.where(from_left, skip_code, best_move)
+        cost[i, pad : pad + width] = np.where(inside, run + base, INF)
+        back[i] = np.where(run < vals, skip_code, best_move)
 
     if not np.isfinite(cost[n, pad + m - lo[n]]):
         return None
@@ -125,8 +191,102 @@ def search(
         code = int(back[i, j - lo[i]])
         if code < 0:
             raise RuntimeError("alignment search found no path")  # pragma: no cover
-        k, l = (0, 1) if code == skip_code else moves[code]
-        path.append((k, l))
-        i, j = i - k, j - l
+        k, el = (0, 1) if code == skip_code else moves[code]
+        path.append((k, el))
+        i, j = i - k, j - el
     path.reverse()
     return path
+
+
+def _softmin(stack: np.ndarray, temperature: float) -> np.ndarray:
+    """−T·log Σ exp(−x/T) down axis 0, safe with inf."""
+    low = stack.min(axis=0)
+    finite = np.isfinite(low)
+    safe = np.where(finite, low, 0.0)
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        total = np.exp(-(stack - safe) / temperature).sum(axis=0)
+        out = safe - temperature * np.log(total)
+    return np.where(finite, out, INF)
+
+
+def _soft_scan(direct: np.ndarray, base: np.ndarray, temperature: float) -> np.ndarray:
+    """``out[j] = softmin(direct[j], out[j−1] + base[j] − base[j−1])`` along the row."""
+    vals = direct - base
+    finite = np.isfinite(vals)
+    if not finite.any():
+        return np.full_like(direct, INF)
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        acc = np.logaddexp.accumulate(np.where(finite, -vals / temperature, -np.inf))
+        out = -temperature * acc + base
+    return np.where(np.isfinite(out), out, INF)
+
+
+def posteriors(
+    band: Band,
+    moves: list[tuple[int, int]],
+    link_costs: np.ndarray | list[np.ndarray],
+    skip_en: np.ndarray,
+    path: list[tuple[int, int]],
+    temperature: float = 1.0,
+) -> list[float]:
+    """The probability of each link of ``path`` among all paths of the band.
+
+    Costs are read as −log probabilities (scaled by ``temperature``); forward and backward
+    sums over the band give each link's posterior probability.
+    """
+    costs = _as_stack(link_costs)
+    lay = _Layout(band, moves)
+    n, m, width, pad = lay.n, lay.m, lay.width, lay.pad
+    lo, hi = band.lo, band.hi
+    cols = lay.cols
+    move_ids = np.arange(len(moves))
+    skip_cum = np.concatenate([[0.0], np.cumsum(skip_en)])
+    fwd = np.full((n + 1, lay.stride), INF)
+    bwd = np.full((n + 1, lay.stride), INF)
+    fwd_flat = fwd.reshape(-1)
+    # Backward sums need link cost + bwd of the target cell: kept for the last rows only.
+    ring = int(lay.ks.max()) + 1
+    ahead = np.full((len(moves), ring, lay.stride), INF)
+    for i in range(n + 1):
+        j = lo[i] + cols
+        inside = j <= hi[i]
+        base = skip_cum[np.minimum(j, m)]
+        if i == 0:
+            direct = np.where(cols == 0, 0.0, INF)
+        else:
+            idx, missing = lay.sources(i)
+            cand = fwd_flat.take(idx)
+            cand += costs[:, i, :]
+            if missing.any():
+                cand[missing] = INF
+            direct = _softmin(cand, temperature)
+        row = _soft_scan(np.where(inside, direct, INF), base, temperature)
+        fwd[i, pad : pad + width] = np.where(inside, row, INF)
+    ahead_flat = ahead.reshape(len(moves), -1)
+    for i in range(n, -1, -1):
+        j = lo[i] + cols
+        inside = j <= hi[i]
+        if i == n:
+            direct = np.where(j == m, 0.0, INF)
+        else:
+            idx, missing = lay.targets(i, ring)
+            cand = ahead_flat[move_ids[:, None], idx]
+            if missing.any():
+                cand[missing] = INF
+            direct = _softmin(cand, temperature)
+        base = -skip_cum[np.minimum(j, m)]
+        rev = _soft_scan(np.where(inside, direct, INF)[::-1], base[::-1], temperature)[::-1]
+        bwd[i, pad : pad + width] = np.where(inside, rev, INF)
+        ahead[:, i % ring, pad : pad + width] = costs[:, i, :] + bwd[i, pad : pad + width]
+    total = fwd[n, pad + m - lo[n]]
+    out: list[float] = []
+    i = j = 0
+    index = {mv: x for x, mv in enumerate(moves)}
+    for k, el in path:
+        i2, j2 = i + k, j + el
+        at = j2 - lo[i2]
+        link = float(skip_en[j]) if k == 0 else float(costs[index[(k, el)], i2, at])
+        value = fwd[i, pad + j - lo[i]] + link + bwd[i2, pad + j2 - lo[i2]] - total
+        out.append(float(np.exp(-min(max(value, 0.0), 50.0) / temperature)))
+        i, j = i2, j2
+    return out

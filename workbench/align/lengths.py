@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 MIN_TRAIN_CHARS = 4000
-MAX_TRAIN_SENTENCES = 6000
+MAX_TRAIN_SENTENCES = 2000
 
 
 def char_lengths(sentences: Sequence[str]) -> np.ndarray:

@@ -17,6 +17,7 @@ Leaving a sentence unlinked costs ``skip`` plus its lexical cost with nothing to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,9 +29,9 @@ MAX_GROUP = 9
 MAX_MANY = 3
 MOVES: list[tuple[int, int]] = (
     [(1, 1)]
-    + [(1, l) for l in range(2, MAX_GROUP + 1)]
+    + [(1, el) for el in range(2, MAX_GROUP + 1)]
     + [(k, 1) for k in range(2, MAX_GROUP + 1)]
-    + [(k, l) for k in range(2, MAX_MANY + 1) for l in range(2, MAX_MANY + 1)]
+    + [(k, el) for k in range(2, MAX_MANY + 1) for el in range(2, MAX_MANY + 1)]
     + [(1, 0)]
 )
 
@@ -44,24 +45,27 @@ class Params:
     eps: float = 0.3
     tau: float = 0.3
     skip: float = 4.0
+    skip_lex: float = 1.0
     len_cap: float = 40.0
     nu: float = 4.0
     passes: int = 2
+    prior_strength: float = 20.0
+    subwords: bool = True
     merge: float = 1.5
     per_sentence: float = 0.5
-    many: float = 3.0
+    many: float = 4.5
     priors: dict[tuple[int, int], float] = field(default_factory=dict)
 
-    def default_prior(self, k: int, l: int) -> float:
+    def default_prior(self, k: int, el: int) -> float:
         """The shape penalty before calibration."""
-        if (k, l) == (1, 1):
+        if (k, el) == (1, 1):
             return 0.0
-        many = self.many if k > 1 and l > 1 else 0.0
-        return self.merge + (k + l - 3) * self.per_sentence + many
+        many = self.many if k > 1 and el > 1 else 0.0
+        return self.merge + (k + el - 3) * self.per_sentence + many
 
-    def prior(self, k: int, l: int) -> float:
+    def prior(self, k: int, el: int) -> float:
         """The shape penalty of a k–l link."""
-        return self.priors.get((k, l), self.default_prior(k, l))
+        return self.priors.get((k, el), self.default_prior(k, el))
 
 
 @dataclass
@@ -87,6 +91,8 @@ class Scorer:
     weight: np.ndarray
     lengths: LengthModel
     params: Params
+    ar_par: np.ndarray | None = None  # paragraph of each sentence: links stay inside one
+    en_par: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -109,8 +115,11 @@ class Scorer:
         nu = self.params.nu
         return np.minimum(nu / 2 * np.log1p(delta * delta / nu), self.params.len_cap)
 
-    def link_costs(self, band: Band, moves: list[tuple[int, int]]) -> list[np.ndarray]:
-        """The cost of every move ending at every cell of the band (inf where impossible)."""
+    def link_costs(self, band: Band, moves: list[tuple[int, int]]) -> np.ndarray:
+        """``out[x, i, d]``: the cost of move ``moves[x]`` ending at cell ``(i, lo[i] + d)``.
+
+        inf where the move is impossible.
+        """
         n, m, p = self.n, self.m, self.params
         lo, hi = band.lo, band.hi
         cols = band.columns()
@@ -147,12 +156,12 @@ class Scorer:
         en_before: dict[int, np.ndarray] = {}
         en_at = self.en_cum[jc]
 
-        def arabic_gap(t: int, l: int) -> np.ndarray:
+        def arabic_gap(t: int, el: int) -> np.ndarray:
             """1 − coverage of Arabic sentence i−t by the English run j−l .. j−1."""
             if not n:
                 return np.ones(shape, dtype=np.float32)
             a = np.clip(row_ids - t, 0, n - 1)
-            idx = (base_a[a] + (l - 1) - l * reach)[:, None] + jc_reach
+            idx = (base_a[a] + (el - 1) - el * reach)[:, None] + jc_reach
             np.clip(idx, 0, last_a, out=idx)
             return gap_a.take(idx)
 
@@ -167,51 +176,75 @@ class Scorer:
             return gap_e.take(idx)
 
         usable = (cols <= hi[:, None]) & (cols <= m)
+        same_par = self._paragraph_check(row_ids, jc)
 
-        def finish(k: int, l: int, lex: np.ndarray) -> np.ndarray:
+        out = np.empty((len(moves), *shape), dtype=np.float32)
+        slot = {mv: x for x, mv in enumerate(moves)}
+
+        def finish(k: int, el: int, lex: np.ndarray) -> None:
             la = (self.ar_cum - self.ar_cum[np.maximum(row_ids - k, 0)])[:, None]
-            if l not in en_before:
-                en_before[l] = self.en_cum[np.maximum(jc - l, 0)]
-            cost = self._length_cost(la, en_at - en_before[l]) * p.w_len
+            if el not in en_before:
+                en_before[el] = self.en_cum[np.maximum(jc - el, 0)]
+            cost = self._length_cost(la, en_at - en_before[el]) * p.w_len
             cost += p.w_lex * lex
-            cost += p.prior(k, l)
-            cost[~(usable & (row_ids >= k)[:, None] & (cols >= l))] = np.inf
-            return cost.astype(np.float32)
+            cost += p.prior(k, el)
+            ok = usable & (row_ids >= k)[:, None] & (cols >= el)
+            if same_par is not None:
+                ok &= same_par(k, el)
+            cost[~ok] = np.inf
+            out[slot[(k, el)]] = cost
 
         # Moves come in families that share their coverage terms: 1–l, k–1, then k–l.
         wanted = set(moves)
-        costs: dict[tuple[int, int], np.ndarray] = {}
         english_run = np.zeros(shape, dtype=np.float32)  # Σ_u gap(e = j−u | a = i−1)
-        for l in range(1, reach + 1):
-            english_run += english_gap(l, 1)
-            if (1, l) in wanted:
-                costs[(1, l)] = finish(1, l, arabic_gap(1, l) + english_run)
+        for el in range(1, reach + 1):
+            english_run += english_gap(el, 1)
+            if (1, el) in wanted:
+                finish(1, el, arabic_gap(1, el) + english_run)
         arabic_run = arabic_gap(1, 1)  # Σ_t gap(a = i−t | e = j−1)
         for k in range(2, reach + 1):
             arabic_run = arabic_run + arabic_gap(k, 1)
             if (k, 1) in wanted:
-                costs[(k, 1)] = finish(k, 1, arabic_run + english_gap(1, k))
-        for k, l in moves:
-            if k > 1 and l > 1:
+                finish(k, 1, arabic_run + english_gap(1, k))
+        for k, el in moves:
+            if k > 1 and el > 1:
                 lex = np.zeros(shape, dtype=np.float32)
                 for t in range(1, k + 1):
-                    lex += arabic_gap(t, l)
-                for u in range(1, l + 1):
+                    lex += arabic_gap(t, el)
+                for u in range(1, el + 1):
                     lex += english_gap(u, k)
-                costs[(k, l)] = finish(k, l, lex)
+                finish(k, el, lex)
         if (1, 0) in wanted:
             a = np.clip(row_ids - 1, 0, max(n - 1, 0))
             gap = 1.0 - (eps * tau) / (mass_a[a] + eps) if n else np.zeros(n + 1)
-            skip = np.broadcast_to((p.skip + p.w_lex * gap)[:, None], shape)
+            skip = np.broadcast_to((p.skip + p.skip_lex * p.w_lex * gap)[:, None], shape)
             valid = usable & (row_ids >= 1)[:, None]
-            costs[(1, 0)] = np.where(valid, skip, np.inf).astype(np.float32)
-        return [costs[mv] for mv in moves]
+            out[slot[(1, 0)]] = np.where(valid, skip, np.inf)
+        return out
+
+    def _paragraph_check(
+        self, row_ids: np.ndarray, jc: np.ndarray
+    ) -> Callable[[int, int], np.ndarray] | None:
+        """For a move (k, l): at which cells its sentences all share one paragraph."""
+        if self.ar_par is None or self.en_par is None or not self.n or not self.m:
+            return None
+        ar_par, en_par = self.ar_par, self.en_par
+        last_a = ar_par[np.clip(row_ids - 1, 0, self.n - 1)]
+        last_e = en_par[np.clip(jc - 1, 0, self.m - 1)]
+        same_end = last_a[:, None] == last_e
+
+        def check(k: int, el: int) -> np.ndarray:
+            first_a = ar_par[np.clip(row_ids - k, 0, self.n - 1)]
+            first_e = en_par[np.clip(jc - el, 0, self.m - 1)]
+            return same_end & (first_a == last_a)[:, None] & (first_e == last_e)
+
+        return check
 
     def skip_en(self) -> np.ndarray:
         """The cost of leaving each English sentence unlinked."""
         _, mass_e = self.masses()
         p = self.params
-        return p.skip + p.w_lex * (1.0 - (p.eps * p.tau) / (mass_e + p.eps))
+        return p.skip + p.skip_lex * p.w_lex * (1.0 - (p.eps * p.tau) / (mass_e + p.eps))
 
     def link_stats(self, links: list[tuple[list[int], list[int]]]) -> tuple[np.ndarray, np.ndarray]:
         """Per link: its length cost and its coverage (0..1, both sides' sentences averaged)."""
@@ -219,13 +252,16 @@ class Scorer:
         length = np.zeros(count)
         a_link = np.full(self.n, -1)
         e_link = np.full(self.m, -1)
+        spans = np.zeros((count, 4), dtype=np.int64)
         for idx, (ar, en) in enumerate(links):
             a_link[ar] = idx
             e_link[en] = idx
             if ar and en:
-                la = self.ar_cum[ar[-1] + 1] - self.ar_cum[ar[0]]
-                le = self.en_cum[en[-1] + 1] - self.en_cum[en[0]]
-                length[idx] = float(self._length_cost(np.array(la), np.array(le)))
+                spans[idx] = (ar[0], ar[-1] + 1, en[0], en[-1] + 1)
+        both = spans[:, 1] > spans[:, 0]
+        la = self.ar_cum[spans[:, 1]] - self.ar_cum[spans[:, 0]]
+        le = self.en_cum[spans[:, 3]] - self.en_cum[spans[:, 2]]
+        length[both] = self._length_cost(la[both], le[both])
         width = int(max(self.x.col.max(initial=0), self.y.col.max(initial=0))) + 1
 
         def grouped(v: SparseRows, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -251,7 +287,7 @@ class Scorer:
 def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:
     """1 − smoothed coverage share, in place, flattened to float32."""
     covered += eps * tau
-    covered /= (mass + eps)[:, None, None]
+    covered /= (mass + eps).astype(np.float32)[:, None, None]
     np.minimum(covered, 1.0, out=covered)
     np.subtract(1.0, covered, out=covered)
-    return covered.astype(np.float32).ravel()
+    return covered.astype(np.float32, copy=False).ravel()

@@ -61,7 +61,7 @@ def coverage_table(
     once however many rows of the run hold it: this is coverage, not a sum of dot products.
     """
     n, m = src.n_rows, dst.n_rows
-    out = np.zeros(n * width * reach, dtype=np.float64)
+    out = np.zeros(n * width * reach, dtype=np.float32)
     if len(src.row) == 0 or len(dst.row) == 0:
         return out.reshape(n, width, reach)
     order = np.lexsort((dst.row, dst.col))

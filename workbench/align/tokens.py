@@ -7,27 +7,38 @@ from functools import lru_cache
 
 from workbench.text.normalize import normalize_arabic
 
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a literal list."""
+    return text.split()
+
+
 _AR_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3]+")
 _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _LATIN_IN_AR = re.compile(r"[A-Za-z][A-Za-z0-9&'’.\-]*[A-Za-z0-9]|[A-Za-z]")
 
 AR_STOP = frozenset(
     normalize_arabic(w)
-    for w in """في من على إلى الى عن أن إن ان أو او ثم قد لقد كان كانت يكون تكون كانوا هو هي هم
-    هما هن نحن أنا انت أنت التي الذي الذين اللذين اللتين اللواتي هذا هذه ذلك تلك هؤلاء أولئك
-    ما ماذا لا لم لن ليس ليست مع بين عند عندما حتى كل بعض غير أي أيضا أيضًا وقد فقد كما لكن
-    ولكن بل إذا اذا لو منذ خلال حول ضد تحت فوق أمام بعد قبل حيث حين إلا الا سوف هناك هنا
-    وهو وهي وهم وفي ومن وعلى وإلى وعن وأن وإن وكان وكانت وما ولا ولم ولن به بها بهم له لها لهم
-    منه منها منهم عليه عليها عليهم فيه فيها فيهم إليه إليها عنه عنها أنه أنها إنه إنها وأنه
-    يمكن التى الى ولا""".split()
+    for w in _words(
+        """في من على إلى الى عن أن إن ان أو او ثم قد لقد كان كانت يكون تكون كانوا هو هي هم هما هن
+        نحن أنا انت أنت التي الذي الذين اللذين اللتين اللواتي هذا هذه ذلك تلك هؤلاء أولئك ما
+        ماذا لا لم لن ليس ليست مع بين عند عندما حتى كل بعض غير أي أيضا أيضًا وقد فقد كما لكن
+        ولكن بل إذا اذا لو منذ خلال حول ضد تحت فوق أمام بعد قبل حيث حين إلا الا سوف هناك هنا وهو
+        وهي وهم وفي ومن وعلى وإلى وعن وأن وإن وكان وكانت وما ولا ولم ولن به بها بهم له لها لهم
+        منه منها منهم عليه عليها عليهم فيه فيها فيهم إليه إليها عنه عنها أنه أنها إنه إنها وأنه
+        يمكن التى الى ولا"""
+    )
 )
 EN_STOP = frozenset(
-    """a an the of and or in on at to for by with from as into onto about than then that this
-    these those there here is are was were be been being am has have had having do does did
-    it its it's he she they them his her their him we us our you your i me my not no nor so
-    but if while when which who whom whose what where why how all any each some such very can
-    could would should will shall may might must also just only over under up down out more
-    most other own same too s t don't didn't doesn't isn't wasn't aren't weren't said says""".split()
+    _words(
+        """a an the of and or in on at to for by with from as into onto about than then that this
+        these those there here is are was were be been being am has have had having do does did
+        it its it's he she they them his her their him we us our you your i me my not no nor so
+        but if while when which who whom whose what where why how all any each some such very
+        can could would should will shall may might must also just only over under up down out
+        more most other own same too s t don't didn't doesn't isn't wasn't aren't weren't said
+        says"""
+    )
 )
 
 _AR_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س")

@@ -15,5 +15,6 @@ register("workbench.cli.score", "score")
 register("workbench.cli.check", "check", "accept")
 register("workbench.cli.glossary", "glossary")
 register("workbench.cli.export", "export", "import-xliff", "import-tmx")
+register("workbench.cli.text", "segment", "align")
 
 __all__ = ["main"]

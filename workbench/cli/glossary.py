@@ -86,7 +86,7 @@ def export_glossary(db: str | None, fmt: str, output: str | None) -> None:
 def convert_glossary(
     file: str, src_fmt: str | None, columns: str | None, fmt: str, output: str | None
 ) -> None:
-    """Convert a glossary file (e.g. a TICO-19 CSV) to TSV or TBX without a project."""
+    """Convert a glossary file, such as a TICO-19 CSV, to TSV or TBX without a project."""
     from workbench.glossary.io import format_glossary, read_glossary
 
     g = read_glossary(file, src_fmt, columns)

@@ -18,8 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
-from workbench.formats.html import STATUS_MEANING
-from workbench.formats.model import ExportHeader, Unit
+from workbench.formats.model import STATUS_MEANING, ExportHeader, Unit
 from workbench.statuses import STATUSES
 
 ARABIC_FONT = "Arial"

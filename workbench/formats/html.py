@@ -12,16 +12,8 @@ from collections.abc import Iterable
 from html import escape
 from typing import BinaryIO
 
-from workbench.formats.model import ExportHeader, Unit
+from workbench.formats.model import STATUS_MEANING, ExportHeader, Unit
 from workbench.statuses import STATUSES
-
-STATUS_MEANING = {
-    "new": "not translated yet",
-    "draft": "translated, not confirmed",
-    "translated": "confirmed by the translator",
-    "reviewed": "checked by a reviewer",
-    "approved": "approved for delivery",
-}
 
 _CSS = """
 :root { --line: #c8c8c8; --muted: #555; }

@@ -11,6 +11,14 @@ TARGET_LANG = "en"
 WB_NS = "urn:workbench:exchange"
 #: Separator of segment ids in a unit id ("12_13": one unit for segments 12 and 13).
 ID_SEPARATOR = "_"
+#: What each status means, for the legends of documents meant for people.
+STATUS_MEANING = {
+    "new": "not translated yet",
+    "draft": "translated, not confirmed",
+    "translated": "confirmed by the translator",
+    "reviewed": "checked by a reviewer",
+    "approved": "approved for delivery",
+}
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,8 @@ def phrase_forms(phrase: str) -> tuple[tuple[frozenset[str], ...], ...]:
 class EnglishText:
     """An English text tokenised once, in which many renderings can be looked up."""
 
+    __slots__ = ("_folded", "_lowered", "_spans", "keys", "keyset", "text")
+
     def __init__(self, text: str) -> None:
         folded = fold_english(text)
         lowered = folded.lower()
@@ -114,46 +116,49 @@ class EnglishText:
             lowered = "".join(c.lower()[0] for c in folded)
         self.text = text
         self._folded = folded
-        self.spans: list[tuple[int, int]] = []
-        self.keys: list[str] = []
-        index: dict[str, list[int]] = {}
-        for i, m in enumerate(_TOKEN.finditer(lowered)):
-            self.spans.append(m.span())
-            key = m.group()
-            if key.endswith("'s") and len(key) > 2:
-                key = key[:-2]
-            self.keys.append(key)
-            if key in index:
-                index[key].append(i)
-            else:
-                index[key] = [i]
-        self.index = index
+        self._lowered = lowered
+        keys = _TOKEN.findall(lowered)
+        if "'s" in lowered:
+            keys = [k[:-2] if k.endswith("'s") and len(k) > 2 else k for k in keys]
+        self.keys = keys
+        self.keyset = frozenset(keys)
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The character span of every token."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _TOKEN.finditer(self._lowered)]
+        return self._spans
 
     def _joined(self, i: int) -> bool:
         """True when token i+1 follows token i across spaces and hyphens only."""
-        return _GAP.fullmatch(self._folded, self.spans[i][1], self.spans[i + 1][0]) is not None
+        spans = self.spans
+        return _GAP.fullmatch(self._folded, spans[i][1], spans[i + 1][0]) is not None
 
     def find(self, phrase: str) -> list[tuple[int, int]]:
         """Non-overlapping spans of ``phrase`` (and its inflections), left to right."""
         found: list[tuple[int, int]] = []
-        index = self.index
+        keyset = self.keyset
         for words in phrase_forms(phrase):
-            starts = [i for form in words[0] if form in index for i in index[form]]
-            if not starts:
+            first = [form for form in words[0] if form in keyset]
+            if not first:
                 continue
+            keys = self.keys
+            starts = [i for i, k in enumerate(keys) if k in first]
             size = len(words)
+            spans = self.spans
             if size == 1:
-                found.extend(self.spans[i] for i in starts)
+                found.extend(spans[i] for i in starts)
                 continue
-            for i in sorted(starts):
+            for i in starts:
                 end = i + size - 1
-                if end >= len(self.keys):
+                if end >= len(keys):
                     break
                 if all(
-                    self.keys[i + j] in words[j] and self._joined(i + j - 1)
-                    for j in range(1, size)
+                    keys[i + j] in words[j] and self._joined(i + j - 1) for j in range(1, size)
                 ):
-                    found.append((self.spans[i][0], self.spans[end][1]))
+                    found.append((spans[i][0], spans[end][1]))
         if len(found) < 2:
             return found
         found.sort(key=lambda s: (s[0], -s[1]))

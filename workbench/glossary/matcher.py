@@ -174,8 +174,12 @@ class TermMatcher:
                 start = after - length
                 j = bisect_right(starts, start) - 1
                 ws = starts[j] if j >= 0 and ends[j] > start else start
-                if ws != start and text[ws:start] not in prefixes:
-                    continue
+                if ws != start:
+                    prefix = text[ws:start]
+                    if prefix not in prefixes:
+                        continue
+                    if prefix[-1] == "س" and text[start] not in m.FUTURE_STEM_START:
+                        continue  # the future س only comes before an imperfect verb
                 candidates.append((ws, ws - we, we - after, tid, we))
         if not candidates:
             return []

@@ -39,6 +39,8 @@ def _prefixes() -> frozenset[str]:
 
 
 PREFIXES: frozenset[str] = _prefixes()
+# The future particle س attaches only to an imperfect verb, which starts with ي ت ن or ا (أ).
+FUTURE_STEM_START = frozenset("يتنا")
 MAX_PREFIX = max(len(p) for p in PREFIXES)
 
 # Word ending in a consonant: tanween alef, pronouns (not ي "my", which is also the nisba),

@@ -109,10 +109,19 @@ def _run_pairs(
 _SHARED: tuple[Sequence[tuple[str, str]], TermMatcher | None, Collection[str]] | None = None
 
 
-def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[Finding]], int, int]:
+_Plain = tuple[str, str, str, str, "str | None", list[str], "str | None", "tuple[int, int] | None"]
+
+
+def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[_Plain]], int, int]:
     assert _SHARED is not None
     pairs, matcher, skip = _SHARED
-    return _run_pairs(pairs[bounds[0] : bounds[1]], matcher, skip)
+    results, occurrences, rendered = _run_pairs(pairs[bounds[0] : bounds[1]], matcher, skip)
+    # plain tuples travel back between processes much faster than dataclasses
+    plain = [
+        [(f.check, f.kind, f.severity, f.message, f.term, f.expected, f.found, f.span) for f in fs]
+        for fs in results
+    ]
+    return plain, occurrences, rendered
 
 
 def default_jobs(pairs: int) -> int:
@@ -148,7 +157,7 @@ def run_document(
                 parts = pool.map(_run_slice, bounds)
         finally:
             _SHARED = None
-        results = [r for part in parts for r in part[0]]
+        results = [[Finding(*f) for f in fs] for part in parts for fs in part[0]]
         total = TermReport(sum(p[1] for p in parts), sum(p[2] for p in parts))
     else:
         results, occurrences, rendered = _run_pairs(pairs, matcher, skip)

@@ -111,6 +111,7 @@ class ImportingMixin(ProjectBase):
             sentences=len(sentences),
             links=len(alignment.links),
             low_confidence=sum(c < LOW_CONFIDENCE for c in alignment.confidence),
+            warnings=list(alignment.warnings),
         )
         with self.transaction():
             if kind == "working":
@@ -126,8 +127,12 @@ class ImportingMixin(ProjectBase):
         return report
 
     def align(self, ar_pars: list[list[str]], en_pars: list[list[str]]) -> Alignment:
-        """Align paragraphs of Arabic segments to paragraphs of English sentences."""
-        return align_paragraphs(ar_pars, en_pars)
+        """Align paragraphs of Arabic segments to paragraphs of English sentences.
+
+        The project's glossary terms serve the aligner as lexical anchors.
+        """
+        glossary = self.glossary()
+        return align_paragraphs(ar_pars, en_pars, glossary=glossary if len(glossary) else None)
 
     def _store_version(
         self,

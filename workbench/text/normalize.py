@@ -62,8 +62,20 @@ for _ws in "\t\n\r\v\f\u00a0\u1680\u2028\u2029\u202f\u205f\u3000":
 for _i in range(0x2000, 0x200B):  # en quad ... hair space
     _COMMON[chr(_i)] = " "
 
-_TABLE_KEEP_TA = str.maketrans(_COMMON)
-_TABLE_FOLD_TA = str.maketrans({**_COMMON, "\u0629": "\u0647"})
+_FOLD_TA = {**_COMMON, "\u0629": "\u0647"}
+# str.translate looks every character up in a dict; replacing only the few characters that
+# need it (found by one regex scan) is several times faster on Arabic text.
+_MAPPED_KEEP_TA = re.compile("[" + re.escape("".join(_COMMON)) + "]")
+_MAPPED_FOLD_TA = re.compile("[" + re.escape("".join(_FOLD_TA)) + "]")
+
+
+def _fold(text: str, fold_ta_marbuta: bool) -> str:
+    pattern, table = (
+        (_MAPPED_FOLD_TA, _FOLD_TA) if fold_ta_marbuta else (_MAPPED_KEEP_TA, _COMMON)
+    )
+    for ch in set(pattern.findall(text)):
+        text = text.replace(ch, table[ch])
+    return text
 
 
 @dataclass
@@ -102,18 +114,17 @@ class Normalized:
 
 def normalize(text: str, *, fold_ta_marbuta: bool = True) -> Normalized:
     """Normalise ``text`` for matching and keep what is needed to map offsets back."""
-    table = _TABLE_FOLD_TA if fold_ta_marbuta else _TABLE_KEEP_TA
     runs = [m.span() for m in _DELETE_RE.finditer(text)]
     if not runs:
-        return Normalized(text, text.translate(table))
+        return Normalized(text, _fold(text, fold_ta_marbuta))
     before = list(accumulate(e - s for s, e in runs))
     starts = [runs[0][0]] + [s - removed for (s, _), removed in zip(runs[1:], before, strict=False)]
-    return Normalized(text, _DELETE_RE.sub("", text).translate(table), starts, before)
+    return Normalized(text, _fold(_DELETE_RE.sub("", text), fold_ta_marbuta), starts, before)
 
 
 def normalize_arabic(text: str) -> str:
     """Normalise Arabic for matching only (diacritics, tatweel, alefs, ى/ي, ة/ه, hamza seats)."""
-    return _DELETE_RE.sub("", text).translate(_TABLE_FOLD_TA)
+    return _fold(_DELETE_RE.sub("", text), True)
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:

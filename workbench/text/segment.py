@@ -20,6 +20,12 @@ from pathlib import Path
 
 from workbench.errors import InputError
 
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a literal list."""
+    return text.split()
+
+
 KINDS = ("title", "inner", "number", "end", "era", "letter")
 LANGS = ("ar", "en", "any")
 
@@ -46,34 +52,43 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 # Capitalised words that open English sentences: after an abbreviation that may end a
 # sentence (etc., Inc., U.S.), one of these (or an opening quote) means it did.
 _STARTERS = frozenset(
-    """The A An It He She We They I You This That These Those There Here But And Or So Yet
-    In On At As If When While Where Why What Who How However Meanwhile Moreover Furthermore
-    After Before Since Although Though Because Its His Her Their Our My Your Then Now Some
-    Many Most Both Each Every No Not One Two Three Such Other Another For With By From To
-    Also Still Instead Today Yesterday Last Next According Nor Only Even Once Under Over""".split()
+    _words(
+        """The A An It He She We They I You This That These Those There Here But And Or So Yet In
+        On At As If When While Where Why What Who How However Meanwhile Moreover Furthermore
+        After Before Since Although Though Because Its His Her Their Our My Your Then Now Some
+        Many Most Both Each Every No Not One Two Three Such Other Another For With By From To
+        Also Still Instead Today Yesterday Last Next According Nor Only Even Once Under Over"""
+    )
 )
 # Capitalised words that go on after a.m., Inc., etc. inside a sentence (7 a.m. Friday).
 _CONTINUERS = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December GMT UTC BST CET EST EDT CST CDT
-    PST PDT MST MDT ET PT CT Eastern Central Pacific Mountain Atlantic Standard Time Local""".split()
+    _words(
+        """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+        May June July August September October November December GMT UTC BST CET EST EDT CST CDT
+        PST PDT MST MDT ET PT CT Eastern Central Pacific Mountain Atlantic Standard Time Local"""
+    )
 )
 _SPEECH = frozenset(
-    """said says added adds asked asks told tells wrote writes replied replies shouted cried
-    explained explains continued noted insisted recalled warned answered""".split()
+    _words(
+        """said says added adds asked asks told tells wrote writes replied replies shouted cried
+        explained explains continued noted insisted recalled warned answered"""
+    )
 )
 # Words that carry an Arabic sentence on after a closing quote (the attribution of a quote).
 _ATTRIBUTION = frozenset(
-    "قال قالت أضاف أضافت يقول تقول كما حسبما بحسب وفقا وفقًا وفقاً أوضح أوضحت صاح صرخ".split()
+    _words(
+        """قال قالت أضاف أضافت يقول تقول كما حسبما بحسب وفقا وفقًا وفقاً أوضح أوضحت صاح صرخ
+        سأل سألت تساءل تساءلت أجاب أجابت رد ردت هتف هتفت"""
+    )
 )
 # Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة).
-_ERA_CONTINUATION = frozenset("في من إلى الى على عن حتى حين".split())
+_ERA_CONTINUATION = frozenset(["في", "من", "إلى", "الى", "على", "عن", "حتى", "حين"])
 _MAX_BRACKET = 250
 
 
 @dataclass(frozen=True)
 class Abbreviations:
-    """Abbreviation kinds by language: ``kind(token, lang)`` is None for an ordinary word."""
+    """Abbreviation kinds by language (``ar``, ``en``, ``any``) and token."""
 
     by_lang: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -152,12 +167,11 @@ def _token_before(text: str, end: int) -> tuple[str, int]:
     i = end
     while i > 0:
         ch = text[i - 1]
-        if ch.isalnum() or ch in "\u0640\u0670" or "\u064b" <= ch <= "\u065f":
-            i -= 1
-        elif ch == "." and i - 1 > 0 and text[i - 2].isalnum() and i < end:
-            i -= 1
-        else:
+        letter = ch.isalnum() or ch in "\u0640\u0670" or "\u064b" <= ch <= "\u065f"
+        inner_dot = ch == "." and i - 1 > 0 and text[i - 2].isalnum() and i < end
+        if not (letter or inner_dot):
             break
+        i -= 1
     return text[i:end], i
 
 
@@ -215,10 +229,11 @@ class Segmenter:
             end = m.end()
             if protected and any(s <= mark_start < e for s, e in protected):
                 continue
-            if self._breaks(paragraph, lang, start, mark_start, mark_end, end, m.group(2)):
-                if paragraph[start:end].strip():
-                    out.append(end)
-                    start = end
+            if paragraph[start:end].strip() and self._breaks(
+                paragraph, lang, start, mark_start, mark_end, end, m.group(2)
+            ):
+                out.append(end)
+                start = end
         return out
 
     def _breaks(
@@ -239,12 +254,16 @@ class Segmenter:
                 return False  # a pause (word ... word), not an end
             return not _latin_lower_start(nxt)
         # a single period
+        if _ENUMERATOR.fullmatch(text[start:ms].strip()):
+            return False  # "1." or "(b)." opening a list item
         token, tstart = _token_before(text, ms)
         if not token:
             return not _latin_lower_start(nxt)
-        if not text[start:tstart].strip() and _ENUMERATOR.fullmatch(text[start:ms].strip()):
-            return False  # "1." or "(b)." opening a list item
         kind = self.abbreviations.kind(token)
+        if kind is None and len(token) == 2 and token[0] == "و":  # وم. خالد, ود. أحمد
+            inner = self.abbreviations.kind(token[1])
+            if inner in ("title", "era"):
+                kind = "title"
         if kind is None and "." in token and _DOTTED.fullmatch(token):
             kind = "end"  # U.S., J.R.R.
         if kind is None and len(token) == 1 and (token.isupper() or not token.isascii()):
@@ -259,7 +278,7 @@ class Segmenter:
                 return False
             return not _latin_lower_start(nxt)
         if kind == "end":
-            if _latin_lower_start(nxt) or not nxt and not quoted and end < len(text):
+            if _latin_lower_start(nxt) or (not nxt and not quoted and end < len(text)):
                 return False
             if _ARABIC_LETTER.match(nxt[:1]):
                 return not token.isascii()  # شركة Apple Inc. في ... goes on

@@ -79,7 +79,12 @@ class WorkbenchApp(ScreenActions, App[None]):
             self.config.low_confidence if self.config.low_confidence is not None
             else LOW_CONFIDENCE
         )
-        self.document_name = document
+        # Resolved now, so a project without documents is an error before the screen opens.
+        try:
+            self.document = self.service.read(lambda p: p.document(document))
+        except Exception:
+            self.service.close()
+            raise
         self._main_thread = threading.get_ident()
 
     # start and stop ----------------------------------------------------------------------------
@@ -94,8 +99,7 @@ class WorkbenchApp(ScreenActions, App[None]):
                 )
             self.set_keymap(self.config.keys)
         self._send_bidi_mode()
-        document = self.service.read(lambda p: p.document(self.document_name))
-        self.push_screen(EditorScreen(document))
+        self.push_screen(EditorScreen(self.document))
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
         names = ", ".join(sorted(b.id or b.action for b in clashed_bindings))
@@ -103,8 +107,15 @@ class WorkbenchApp(ScreenActions, App[None]):
 
     async def action_quit(self) -> None:
         """Save the open segment, wait for the writes, quit."""
-        self.save_all()
         self.exit()
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: Any = None
+    ) -> None:
+        """Quit by any path (key, palette, error): the open edit is stored first."""
+        with contextlib.suppress(Exception):
+            self.save_all()
+        super().exit(result, return_code, message)
 
     def save_all(self) -> None:
         """Queue the open segment's edit and wait until every write is stored."""

@@ -67,6 +67,9 @@ EDITOR_KEYS: list[KeySpec] = [
     KeySpec("next_open", "ctrl+n", "next_open", "Next segment not yet translated"),
     KeySpec("insert_term", "ctrl+g", "insert_term",
             "Insert the glossary rendering of the next term at the cursor", True, label="Term"),
+    KeySpec("choose_term", "ctrl+l", "choose_term",
+            "Choose a glossary rendering to insert (1-9 or Enter)"),
+    # Alt+digit reaches the app only in terminals speaking the kitty keyboard protocol.
     *[
         KeySpec(f"insert_term_{n}", f"alt+{n}", f"insert_term({n})",
                 f"Insert the rendering of glossary entry {n}", palette=False)
@@ -81,14 +84,17 @@ EDITOR_KEYS: list[KeySpec] = [
     KeySpec("save", "ctrl+s", "save", "Save now"),
     KeySpec("switch_focus", "f6", "switch_focus", "Focus the segment list / the English editor",
             priority=True),
-    # alignment fixes (workbench/tui/actions.py)
-    KeySpec("merge_next", "alt+m", "app.merge_next", "Merge this segment with the next"),
+    # alignment fixes (workbench/tui/actions.py). A terminal sends Alt+M as ESC m, which
+    # Textual reports as a printable "m": priority keeps the English editor from typing it.
+    KeySpec("merge_next", "alt+m", "app.merge_next", "Merge this segment with the next",
+            priority=True),
     KeySpec("split_segment", "alt+s", "app.split_segment",
-            "Split this segment (choose the Arabic cut; the English splits at the cursor)"),
+            "Split this segment (choose the Arabic cut; the English splits at the cursor)",
+            priority=True),
     KeySpec("move_sentence_next", "alt+n", "app.move_sentence('next')",
-            "Reference: move this segment's last sentence to the next segment"),
+            "Reference: move this segment's last sentence to the next segment", priority=True),
     KeySpec("move_sentence_previous", "alt+p", "app.move_sentence('previous')",
-            "Reference: take the next segment's first sentence into this one"),
+            "Reference: take the next segment's first sentence into this one", priority=True),
 ]
 
 

@@ -77,25 +77,14 @@ class ProjectService:
             self.project.close()
 
 
-# Calls into optional parts of the Project service (checking, glossary matching). --------------
+# Checks and glossary matching, shared by the editor's workers. ------------------------------
 
 
 def find_terms(project: Project, source: str) -> list[Any]:
     """Glossary terms in ``source`` (TermMatch: term, entries, start, end), in text order."""
-    matcher = getattr(project, "matcher", None)
-    if matcher is not None:
-        return list(matcher().find(source))
-    from workbench.glossary.matcher import TermMatcher
-
-    return list(TermMatcher(project.glossary()).find(source))
+    return list(project.matcher().find(source))
 
 
 def segment_findings(project: Project, segment_id: int) -> list[Finding]:
-    """The QA findings of a segment's working text (overrides applied), if checks exist."""
-    check = getattr(project, "check_segment", None)
-    return [] if check is None else list(check(segment_id))
-
-
-def can_check(project: Project) -> bool:
-    """True when the project offers QA checks."""
-    return hasattr(project, "check_segment")
+    """The open QA findings of a segment's working text (overridden ones left out)."""
+    return list(project.check_segment(segment_id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from workbench.glossary.checks.base import DocumentCheck, register
 from workbench.glossary.findings import Finding
@@ -12,6 +13,7 @@ from workbench.text.normalize import normalize_arabic
 _TRAILING = re.compile(r"[\s.,;:!?؟،؛…\"'”’»)\]]+$")
 
 
+@lru_cache(maxsize=200_000)
 def source_key(text: str) -> str:
     """A source compared loosely: normalised Arabic, one space, no final punctuation."""
     return _TRAILING.sub("", " ".join(normalize_arabic(text).split()))

@@ -17,6 +17,7 @@ _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
 _DIGITS |= {chr(0x06F0 + i): str(i) for i in range(10)}
 _TABLE = str.maketrans({**_DIGITS, "\u066b": ".", "\u066c": ","})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NON_ASCII_DIGIT = re.compile("[" + "".join(_DIGITS) + "\u066b\u066c]")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
@@ -30,7 +31,9 @@ def _canonical(token: str) -> str:
 def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
     """The numbers of ``text`` as canonical strings, with their spans."""
     out: list[tuple[str, tuple[int, int]]] = []
-    for m in _NUMBER.finditer(text.translate(_TABLE)):
+    if _NON_ASCII_DIGIT.search(text):
+        text = text.translate(_TABLE)
+    for m in _NUMBER.finditer(text):
         token = m.group()
         if _THOUSANDS.fullmatch(token):
             out.append((_canonical(token.replace(",", "")), m.span()))

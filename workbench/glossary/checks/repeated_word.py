@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
 
 _REPEAT = re.compile(r"(?<![\w'])([^\W\d_]+)(?:\s+\1)+(?![\w'])", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+")
 # Repetitions English allows.
 _ALLOWED = frozenset({"had", "that", "is", "bye", "very", "so", "no", "yes", "ha", "knock", "tut"})
 
@@ -19,6 +21,9 @@ class RepeatedWord(Check):
     description = "A word is repeated ('the the') in the target."
 
     def run(self, pair: Pair) -> list[Finding]:
+        words = _WORDS.findall(pair.target.casefold())
+        if not any(a == b for a, b in pairwise(words)):
+            return []  # no word follows itself: nothing for the precise pattern to find
         return [
             self.finding(
                 "repeated", f"repeated word '{m.group(1)}' in the target",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
 from workbench.text.normalize import normalize_arabic
+
+_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
 @register
@@ -14,6 +18,8 @@ class SameAsSource(Check):
     description = "The target is identical to the source (copied, not translated)."
 
     def run(self, pair: Pair) -> list[Finding]:
+        if not _LETTER.search(pair.target) and _LETTER.search(pair.source):
+            return []  # an English target cannot copy an Arabic source
         source = " ".join(normalize_arabic(pair.source).split())
         target = " ".join(normalize_arabic(pair.target).split())
         if not source or source.casefold() != target.casefold():

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
 
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+@lru_cache(maxsize=16)
+def _pattern(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def unpaired(text: str, pairs: dict[str, str]) -> list[tuple[str, int]]:
@@ -13,7 +21,9 @@ def unpaired(text: str, pairs: dict[str, str]) -> list[tuple[str, int]]:
     stack: list[tuple[str, int]] = []
     lonely: list[tuple[str, int]] = []
     openers = set(pairs.values())
-    for i, c in enumerate(text):
+    marks = _pattern("".join(pairs) + "".join(openers))
+    for found in marks.finditer(text):
+        i, c = found.start(), found.group()
         if c in openers:
             stack.append((c, i))
         elif c in pairs:

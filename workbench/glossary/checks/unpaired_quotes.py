@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.checks.unpaired_brackets import unpaired
 from workbench.glossary.findings import Finding
 
 _PAIRS = {"”": "“", "»": "«", "›": "‹"}
+_STRAIGHT = re.compile('"')
 
 
 @register
@@ -26,7 +29,7 @@ class UnpairedQuotes(Check):
             )
             for c, i in unpaired(text, _PAIRS)
         ]
-        straight = [i for i, c in enumerate(text) if c == '"']
+        straight = [m.start() for m in _STRAIGHT.finditer(text)] if '"' in text else []
         if len(straight) % 2:
             i = straight[-1]
             findings.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -18,15 +19,23 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, TextArea
 
 from workbench.errors import WorkbenchError
+from workbench.glossary.english import find_rendering
 from workbench.statuses import Status
 from workbench.store import search as q_search
 from workbench.tui import keys
 from workbench.tui.rows import RowData, SegmentRows, ViewSpec
-from workbench.tui.screens.prompts import FilterScreen, GotoScreen, OverrideScreen, SearchScreen
-from workbench.tui.service import can_check, find_terms, segment_findings
+from workbench.tui.screens.prompts import (
+    FilterScreen,
+    GotoScreen,
+    OverrideScreen,
+    SearchScreen,
+    TermChooser,
+)
+from workbench.tui.service import find_terms, segment_findings
 from workbench.tui.widgets.english_editor import EnglishEditor
 from workbench.tui.widgets.panels import (
     TERM_PROBLEM_STYLE,
@@ -36,6 +45,7 @@ from workbench.tui.widgets.panels import (
     ReferencePanel,
     SourceView,
     TermLine,
+    arabic_inline,
 )
 from workbench.tui.widgets.segment_list import SegmentList
 
@@ -46,6 +56,7 @@ if TYPE_CHECKING:
 AUTOSAVE_IDLE = 0.4  # seconds without typing before an autosave
 AUTOSAVE_MAX = 0.8  # longest a typed change waits while typing goes on
 AUTOSAVE_TICK = 0.2
+DETAILS_DELAY = 0.04  # seconds the selection rests before the panels' details are read
 OPEN_STATUSES = (Status.NEW.value, Status.DRAFT.value)
 
 
@@ -110,6 +121,7 @@ class EditorScreen(Screen[None]):
         self.show_reference = True
         self.reference_version: str | None = None
         self.pending: set[Future[Any]] = set()
+        self._details_timer: Timer | None = None
 
     @property
     def wb(self) -> WorkbenchApp:
@@ -144,9 +156,8 @@ class EditorScreen(Screen[None]):
         self.query_one("#glossary").border_title = "Glossary"
         self.query_one("#findings").border_title = "QA findings"
         self.query_one("#reference").border_title = "Reference"
-        self.query_one(FindingsPanel).available = self.wb.service.read(can_check)
         self.apply_display()
-        self.segment_list.flags_enabled = self.query_one(FindingsPanel).available
+        self.segment_list.flags_enabled = True
         self.segment_list.low_confidence = self.wb.low_confidence
         self.reference_version = self.wb.service.read(self._find_reference)
         self.load_view(ViewSpec(), self.wb.service.read(self._first_open))
@@ -244,7 +255,12 @@ class EditorScreen(Screen[None]):
         self.matches, self.findings = [], []
         self.query_one(SourceView).show(row.source)
         self._update_titles()
-        self.load_details(row.id, row.source)
+        # Read the panels' details once the selection rests (holding Alt+Down stays fast).
+        if self._details_timer is not None:
+            self._details_timer.stop()
+        self._details_timer = self.set_timer(
+            DETAILS_DELAY, partial(self.load_details, row.id, row.source)
+        )
 
     def open_segment(self, segment_id: int) -> bool:
         """Open a segment by id (showing every segment if the view hides it)."""
@@ -529,7 +545,7 @@ class EditorScreen(Screen[None]):
         """Store an override of each error finding with ``reason``, then confirm."""
         def job(project: Project) -> Written:
             for finding in errors:
-                project.add_override(  # type: ignore[attr-defined]
+                project.add_override(
                     segment_id, finding.check, getattr(finding, "term", None), reason
                 )
             findings = segment_findings(project, segment_id)
@@ -574,6 +590,23 @@ class EditorScreen(Screen[None]):
         else:
             chosen = next((ln for ln in lines if not _rendered(self.editor.text, ln)), lines[0])
         self.insert_text(chosen.rendering)
+
+    def action_choose_term(self) -> None:
+        """Choose which glossary rendering to insert at the cursor."""
+        panel = self.query_one(GlossaryPanel)
+        if not panel.lines:
+            self.notify("No glossary terms in this segment.")
+            return
+        entries = [
+            (arabic_inline(line.term, panel.reorder, panel.shaping), line.rendering)
+            for line in panel.lines
+        ]
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.action_insert_term(number)
+
+        self.app.push_screen(TermChooser(entries), chosen)
 
     def insert_text(self, text: str) -> None:
         """Insert ``text`` at the editor's cursor, with spaces where words would touch."""
@@ -629,11 +662,15 @@ class EditorScreen(Screen[None]):
         }
         self.compute_view(ViewSpec(**values), self.current.id if self.current else None)
 
-    @work(thread=True, exclusive=True, group="view")
     def compute_view(self, spec: ViewSpec, keep: int | None) -> None:
+        """Show the view ``spec`` once its ids are found (in a worker)."""
+        self.flush_edit()
+        self._compute_view(spec, keep)
+
+    @work(thread=True, exclusive=True, group="view")
+    def _compute_view(self, spec: ViewSpec, keep: int | None) -> None:
         """Find the ids of a searched/filtered view on the second connection (worker)."""
-        self.app.call_from_thread(self.flush_edit)
-        self.wb.service.flush()
+        self.wb.service.flush()  # searches see the edits made so far
         low_confidence, low_score = self.wb.low_confidence, self.wb.config.low_score
         document = self.document
 
@@ -684,10 +721,6 @@ def _describe(exc: BaseException) -> str:
 
 
 def _rendered(english: str, line: TermLine) -> bool:
-    try:
-        from workbench.glossary.english import find_rendering
-    except ImportError:  # pragma: no cover
-        return line.rendering.casefold() in english.casefold()
     return bool(find_rendering(english, line.rendering))
 
 
@@ -730,7 +763,4 @@ def view_ids(
 
 
 def _ids_with_findings(project: Project, document: Document) -> list[int]:
-    check_document = getattr(project, "check_document", None)
-    if check_document is None:
-        raise WorkbenchError("QA checks are not available in this workbench")
-    return [s.segment_id for s in check_document(document.name) if s.findings]
+    return [s.segment_id for s in project.check_document(document.name) if s.findings]

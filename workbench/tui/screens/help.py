@@ -48,6 +48,14 @@ class HelpScreen(ModalScreen[None]):
         known = set()
         for spec in keys.all_specs():
             known.add(spec.id)
+            if spec.id.startswith("insert_term_"):
+                if spec.id == "insert_term_1":
+                    table.add_row(
+                        "Alt+1 … Alt+9",
+                        "Insert the rendering of glossary entry 1-9 (terminals with the kitty "
+                        "keyboard protocol)", "insert_term_1 … insert_term_9",
+                    )
+                continue
             table.add_row(keys.describe_keys(keys.effective_keys(spec, keymap)),
                           spec.description, spec.id)
         # Bindings of other screens (reviewer, scores...) shown as they are bound.

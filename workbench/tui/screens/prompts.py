@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from workbench.statuses import STATUSES
 from workbench.tui.rows import ViewSpec
@@ -138,6 +139,45 @@ class FilterScreen(ModalScreen[ViewSpec | None]):
         self.dismiss(ViewSpec(self.current.search))
 
     @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TermChooser(ModalScreen[int | None]):
+    """Pick the glossary entry whose rendering is inserted (1-9, or arrows and Enter)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="term_cancel"),
+        *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self, entries: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.entries = entries  # (term as displayed, rendering)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Insert a glossary rendering", classes="dialog-title")
+            yield OptionList(
+                *[
+                    Option(Text.assemble((f"{n} ", "bold"), term, " → ", (rendering, "bold")))
+                    for n, (term, rendering) in enumerate(self.entries, start=1)
+                ],
+                id="term-options",
+            )
+            yield Label("1-9 or Enter: insert · Escape: cancel", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#term-options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index + 1)
+
+    def action_pick(self, number: int) -> None:
+        if 1 <= number <= len(self.entries):
+            self.dismiss(number)
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 

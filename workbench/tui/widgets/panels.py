@@ -176,14 +176,10 @@ class FindingsPanel(TextPanel):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.findings: list[Any] = []
-        self.available = True
 
     def show(self, findings: Sequence[Any]) -> None:
         """Show findings (objects with severity, check, message)."""
         self.findings = list(findings)
-        if not self.available:
-            self.set_content(Text("QA checks are not available.", style="dim"))
-            return
         if not self.findings:
             self.set_content(Text("✓ No findings.", style="green"))
             return

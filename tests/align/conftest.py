@@ -1,0 +1,29 @@
+"""Fixtures of the alignment tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from workbench.align import Alignment
+
+
+def _check_structure(result: Alignment, n: int, m: int) -> None:
+    """Every index of both sides exactly once, in document order, confidences in [0, 1]."""
+    ar = [a for link, _ in result.links for a in link]
+    en = [e for _, link in result.links for e in link]
+    assert ar == list(range(n))
+    assert en == list(range(m))
+    assert len(result.confidence) == len(result.links)
+    assert all(0.0 <= c <= 1.0 for c in result.confidence)
+    for a, e in result.links:
+        assert a or e
+        assert len(a) <= 9 and len(e) <= 9
+        assert not (len(a) > 3 and len(e) > 1) and not (len(e) > 3 and len(a) > 1)
+
+
+@pytest.fixture
+def check_structure() -> Callable[[Alignment, int, int], None]:
+    """Asserts the structural promises of an alignment."""
+    return _check_structure

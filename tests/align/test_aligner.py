@@ -1,0 +1,122 @@
+"""The aligner's behaviour: shapes, skips, unrelated texts, glossary anchors, scale."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from bench.align import _docs, scale_set
+from workbench.align import Alignment, align_paragraphs, align_sentences
+from workbench.glossary.model import Entry, Glossary
+
+Check = Callable[[Alignment, int, int], None]
+
+NTREX = _docs("ntrex128")
+AR = [a for ar, _ in NTREX for a in ar]
+EN = [e for _, en in NTREX for e in en]
+
+
+def test_empty_and_one_sided_inputs() -> None:
+    assert align_sentences([], []).links == []
+    only_ar = align_sentences(["جملة."], [])
+    assert only_ar.links == [([0], [])]
+    only_en = align_sentences([], ["One.", "Two."])
+    assert only_en.links == [([], [0]), ([], [1])]
+    assert all(0 <= c <= 1 for c in only_en.confidence)
+
+
+def test_tiny_texts_align_one_to_one() -> None:
+    result = align_sentences(AR[1:4], EN[1:4])
+    assert result.links == [([0], [0]), ([1], [1]), ([2], [2])]
+
+
+def test_a_sentence_missing_from_the_translation_is_skipped(check_structure: Check) -> None:
+    ar = AR[20:60]
+    en = EN[20:40] + EN[41:60]  # English sentence 40 dropped
+    result = align_sentences(ar, en)
+    check_structure(result, len(ar), len(en))
+    assert ([20], []) in result.links or ([21], []) in result.links or any(
+        20 in a and len(a) == 2 for a, _ in result.links
+    )
+    correct = sum(1 for a, e in result.links if len(a) == len(e) == 1 and
+                  (a[0] == e[0] if a[0] < 20 else a[0] == e[0] + 1))
+    assert correct >= 36
+
+
+def test_an_inserted_unrelated_sentence_becomes_a_zero_to_one_link(check_structure: Check) -> None:
+    ar = AR[100:140]
+    inserted = (
+        "The committee, which last met in Geneva in the spring of 2016, will meet again in "
+        "Vienna next year to review the budget, the staff rules and the new reporting "
+        "procedures for all member states."
+    )
+    en = [*EN[100:120], inserted, *EN[120:140]]
+    result = align_sentences(ar, en)
+    check_structure(result, len(ar), len(en))
+    assert ([], [20]) in result.links
+    inserted = result.links.index(([], [20]))
+    assert result.confidence[inserted] < 0.9
+
+
+def test_one_arabic_line_facing_nine_english_sentences() -> None:
+    ar = AR[:30]
+    en = EN[:30]
+    joined = " ".join(ar[10:19])
+    result = align_sentences([*ar[:10], joined, *ar[19:]], en)
+    assert ([10], list(range(10, 19))) in result.links
+
+
+def test_unrelated_texts_give_low_confidence_and_a_warning(check_structure: Check) -> None:
+    tico = _docs("tico19")
+    en = [e for _, en in tico for e in en][:120]
+    result = align_sentences(AR[:120], en)
+    check_structure(result, 120, 120)
+    assert result.warnings and "translations of each other" in result.warnings[0]
+    assert sorted(result.confidence)[len(result.confidence) // 2] < 0.35
+    related = align_sentences(AR[:120], EN[:120])
+    assert not related.warnings
+    assert sorted(related.confidence)[60] > 0.8
+
+
+def test_paragraphs_are_aligned_one_by_one_when_the_counts_agree() -> None:
+    ar_pars = [AR[0:5], AR[5:12]]
+    en_pars = [EN[0:5], EN[5:12]]
+    result = align_paragraphs(ar_pars, en_pars)
+    assert result.links == [([k], [k]) for k in range(12)]
+    # different counts: aligned as one text
+    flat = align_paragraphs([AR[0:12]], [EN[0:5], EN[5:12]])
+    assert flat.links == [([k], [k]) for k in range(12)]
+
+
+def test_glossary_terms_anchor_sentences() -> None:
+    from workbench.align.anchors import anchor_bags
+
+    glossary = Glossary([Entry("انتفاضة", "insurrection"), Entry("سوفييتات", "soviets")])
+    ar = ["قرروا الانتفاضة المسلحة.", "كانت السوفييتات قوية."]
+    en = ["They decided on an armed insurrection.", "The soviets were strong."]
+    ar_bags, en_bags = anchor_bags(ar, en, glossary)
+    assert "G:انتفاضة" in ar_bags[0] and "G:انتفاضة" in en_bags[0]
+    assert "G:سوفييتات" in ar_bags[1] and "G:سوفييتات" in en_bags[1]
+    assert "G:انتفاضة" not in en_bags[1]
+    result = align_sentences(ar, en, glossary=glossary)
+    assert result.links == [([0], [0]), ([1], [1])]
+
+
+def test_ten_thousand_sentences_scale_linearly(check_structure: Check) -> None:
+    ar, en = scale_set(2000)
+    start = time.perf_counter()
+    result = align_sentences(ar, en)
+    took = time.perf_counter() - start
+    check_structure(result, len(ar), len(en))
+    assert took < 10
+
+
+def test_links_never_cross_paragraphs_when_the_counts_agree() -> None:
+    ar_pars = [AR[0:3], AR[3:8], AR[8:12]]
+    en_pars = [EN[0:4], EN[4:8], EN[8:12]]  # English sentence 3 sits in the wrong paragraph
+    result = align_paragraphs(ar_pars, en_pars)
+    ar_par = [k for k, p in enumerate(ar_pars) for _ in p]
+    en_par = [k for k, p in enumerate(en_pars) for _ in p]
+    for a, e in result.links:
+        assert len({ar_par[i] for i in a} | {en_par[j] for j in e}) == 1
+    assert ([4], [4]) in result.links and ([8], [8]) in result.links

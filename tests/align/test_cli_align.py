@@ -1,0 +1,86 @@
+"""``workbench align AR_FILE EN_FILE [--presegmented] [--format json|tsv]``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.align import _docs
+from tests.conftest import run_cli
+
+NTREX = _docs("ntrex128")
+
+
+def write(path: Path, lines: list[str]) -> str:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_presegmented_json(tmp_path: Path) -> None:
+    ar, en = NTREX[1]
+    en_merged = [*en[:3], en[3] + " " + en[4], *en[5:]]
+    result = run_cli("align", write(tmp_path / "ar.txt", ar),
+                     write(tmp_path / "en.txt", en_merged), "--presegmented", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"links", "confidence"}
+    assert data["links"][:5] == [[[0], [0]], [[1], [1]], [[2], [2]], [[3, 4], [3]], [[5], [4]]]
+    assert len(data["confidence"]) == len(data["links"])
+    assert all(0 <= c <= 1 for c in data["confidence"])
+    assert [a for link in data["links"] for a in link[0]] == list(range(len(ar)))
+    assert [e for link in data["links"] for e in link[1]] == list(range(len(en_merged)))
+
+
+def test_plain_text_is_segmented_and_the_sentences_are_given(tmp_path: Path) -> None:
+    ar, en = NTREX[2]
+    ar_file = write(tmp_path / "ar.txt", [" ".join(ar[1:6]), " ".join(ar[6:10])])
+    en_file = write(tmp_path / "en.txt", [" ".join(en[1:6]), " ".join(en[6:10])])
+    data = json.loads(run_cli("align", ar_file, en_file).stdout)
+    assert set(data) == {"links", "confidence", "ar", "en"}
+    assert len(data["ar"]) >= 9 and len(data["en"]) >= 9
+    assert [a for link in data["links"] for a in link[0]] == list(range(len(data["ar"])))
+    assert min(data["confidence"]) > 0.5
+
+
+def test_tsv_output(tmp_path: Path) -> None:
+    ar, en = NTREX[0]
+    result = run_cli("align", write(tmp_path / "a.txt", ar[:6]), write(tmp_path / "e.txt", en[:6]),
+                     "--presegmented", "--format", "tsv")
+    rows = result.stdout.splitlines()
+    assert rows[0] == "ar\ten\tconfidence\tarabic\tenglish"
+    assert rows[1].split("\t")[:2] == ["0", "0"]
+    assert rows[1].split("\t")[3] == ar[0] and rows[1].split("\t")[4] == en[0]
+    assert len(rows) == 7
+
+
+def test_unrelated_files_warn_on_stderr_with_low_confidence(tmp_path: Path) -> None:
+    ar = [a for x, _ in NTREX for a in x][:120]
+    en = [e for _, x in _docs("tico19") for e in x][:120]
+    result = run_cli("align", write(tmp_path / "a.txt", ar), write(tmp_path / "e.txt", en),
+                     "--presegmented")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("workbench: warning: the two texts do not look like")
+    confidence = sorted(json.loads(result.stdout)["confidence"])
+    assert confidence[len(confidence) // 2] < 0.35
+
+
+def test_bad_input_files_are_named(tmp_path: Path) -> None:
+    good = write(tmp_path / "ok.txt", ["جملة."])
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x00\x00")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"  \n")
+    for args in ((str(binary), good), (good, str(empty)), (good, str(tmp_path / "none.txt"))):
+        result = run_cli("align", *args)
+        assert result.exit_code == 2
+        bad = args[0] if args[0] != good else args[1]
+        assert bad in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_glossary_option(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("انتفاضة\tinsurrection\n", encoding="utf-8")
+    result = run_cli("align", write(tmp_path / "a.txt", ["قرروا الانتفاضة.", "ثم ناموا."]),
+                     write(tmp_path / "e.txt", ["They chose insurrection.", "Then slept."]),
+                     "--presegmented", "--glossary", str(glossary))
+    assert json.loads(result.stdout)["links"] == [[[0], [0]], [[1], [1]]]

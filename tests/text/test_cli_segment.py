@@ -1,0 +1,74 @@
+"""``workbench segment FILE --lang ar|en``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+
+def test_segment_prints_a_sentence_a_line_and_a_blank_line_between_paragraphs(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "قال د. أحمد إن النمو بلغ 3.5 في المئة. وأضاف أن الساعة 10.30 صباحا.\n"
+        "هل هذا صحيح؟ نعم!\n"
+    )
+    path = tmp_path / "ar.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("segment", str(path), "--lang", "ar")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "قال د. أحمد إن النمو بلغ 3.5 في المئة.",
+        "وأضاف أن الساعة 10.30 صباحا.",
+        "",
+        "هل هذا صحيح؟",
+        "نعم!",
+    ]
+    assert "".join(result.stdout.split()) == "".join(text.split())
+
+
+def test_segment_reads_windows_1256_and_english(tmp_path: Path) -> None:
+    path = tmp_path / "ar.txt"
+    path.write_bytes("جملة أولى. جملة ثانية.".encode("cp1256"))
+    assert run_cli("segment", str(path), "--lang", "ar").stdout.splitlines() == [
+        "جملة أولى.", "جملة ثانية."
+    ]
+    en = tmp_path / "en.txt"
+    en.write_text("Dr. Smith left at 7 a.m. on Friday. He came back.", encoding="utf-8")
+    assert run_cli("segment", str(en), "--lang", "en").stdout.splitlines() == [
+        "Dr. Smith left at 7 a.m. on Friday.", "He came back."
+    ]
+
+
+def test_segment_takes_extra_abbreviations(tmp_path: Path) -> None:
+    path = tmp_path / "ar.txt"
+    path.write_text("وصل اللواء م.ع. خالد إلى المقر.", encoding="utf-8")
+    assert len(run_cli("segment", str(path), "--lang", "ar").stdout.split("\n")) >= 1
+    extra = tmp_path / "abbr.tsv"
+    extra.write_text("العقيد\tar\ttitle\n", encoding="utf-8")
+    text = tmp_path / "b.txt"
+    text.write_text("وصل العقيد. خالد إلى المقر.", encoding="utf-8")
+    assert run_cli("segment", str(text), "--lang", "ar").stdout.splitlines() == [
+        "وصل العقيد.", "خالد إلى المقر."
+    ]
+    result = run_cli("segment", str(text), "--lang", "ar", "--abbreviations", str(extra))
+    assert result.stdout.splitlines() == ["وصل العقيد. خالد إلى المقر."]
+
+
+def test_bad_files_get_one_line_naming_the_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "data.bin"
+    binary.write_bytes(b"\x00\x01\x02abc")
+    for path in (empty, binary, tmp_path / "missing.txt"):
+        result = run_cli("segment", str(path), "--lang", "ar")
+        assert result.exit_code == 2
+        assert result.stderr.count("\n") == 1
+        assert str(path) in result.stderr and result.stderr.startswith("workbench: error:")
+    bad = tmp_path / "abbr.tsv"
+    bad.write_text("x\ty\n", encoding="utf-8")
+    ok = tmp_path / "ok.txt"
+    ok.write_text("نص.", encoding="utf-8")
+    result = run_cli("segment", str(ok), "--lang", "ar", "--abbreviations", str(bad))
+    assert result.exit_code == 2 and "abbr.tsv: line 1" in result.stderr

@@ -1,0 +1,155 @@
+"""Sentence segmentation: hard cases, real text, invariants, the abbreviations file, speed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.segment import evaluate, hard_docs, ntrex_docs, tico_docs
+from workbench.errors import InputError
+from workbench.text.segment import (
+    default_abbreviations,
+    load_abbreviations,
+    parse_abbreviations,
+    segment_text,
+    split_paragraphs,
+    split_sentences,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_hard_cases_are_recovered_exactly(lang: str) -> None:
+    for doc in hard_docs(lang):
+        for paragraph in doc:
+            assert split_sentences(" ".join(paragraph), lang) == paragraph
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("corpus", ["ntrex", "tico"])
+def test_real_documents_boundary_f1(lang: str, corpus: str) -> None:
+    docs = ntrex_docs(lang) if corpus == "ntrex" else tico_docs(lang)
+    score, boundaries, _ = evaluate(docs, lang)
+    assert boundaries > 150
+    assert score >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ارتفع النمو إلى 3.5 في المئة. وبلغ التضخم ٣٫٥ بالمئة.",
+         ["ارتفع النمو إلى 3.5 في المئة.", "وبلغ التضخم ٣٫٥ بالمئة."]),
+        ("بدأ الاجتماع الساعة 10.30 صباحا. انظر القسم 5.2 من التقرير.",
+         ["بدأ الاجتماع الساعة 10.30 صباحا.", "انظر القسم 5.2 من التقرير."]),
+        ("قال د. أحمد إن أ. د. محمد وم. خالد حضروا. ثم انصرفوا.",
+         ["قال د. أحمد إن أ. د. محمد وم. خالد حضروا.", "ثم انصرفوا."]),
+        ("كتب E. H. Carr كتابا. وقرأه إ. ه. كار أيضا.",
+         ["كتب E. H. Carr كتابا.", "وقرأه إ. ه. كار أيضا."]),
+        ("زوروا https://example.org/a.b?x=1. أو راسلونا على info@example.com. شكرا.",
+         ["زوروا https://example.org/a.b?x=1.", "أو راسلونا على info@example.com.", "شكرا."]),
+        ('قال: "انتهى الأمر." ثم خرج (وهو غاضب.) وأغلق الباب.',
+         ['قال: "انتهى الأمر."', "ثم خرج (وهو غاضب.)", "وأغلق الباب."]),
+        ("قال: «سنواصل العمل». وأضاف: لا تراجع؛ لكن، لماذا؟ لا أحد يعرف!",
+         ["قال: «سنواصل العمل».", "وأضاف: لا تراجع؛ لكن، لماذا؟", "لا أحد يعرف!"]),
+        ("ولد سنة 732 هـ. وتوفي سنة 808 هـ في القاهرة.",
+         ["ولد سنة 732 هـ.", "وتوفي سنة 808 هـ في القاهرة."]),
+        ("انتهى الاجتماع.وبدأ التصويت؟نعم", ["انتهى الاجتماع.", "وبدأ التصويت؟", "نعم"]),
+        ("وفقا لبي بي سي. ثم غادر.", ["وفقا لبي بي سي.", "ثم غادر."]),
+        ("كتب إتش. جي. ويلز رواية.", ["كتب إتش. جي. ويلز رواية."]),
+        ("1. تلتزم الدولة بحماية الحقوق. 2. لا يجوز تقييدها.",
+         ["1. تلتزم الدولة بحماية الحقوق.", "2. لا يجوز تقييدها."]),
+    ],
+)
+def test_arabic_cases(text: str, expected: list[str]) -> None:
+    assert split_sentences(text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. Smith met Mr. E. H. Carr in the U.S. The talks ended at 10 p.m. on Friday.",
+         ["Dr. Smith met Mr. E. H. Carr in the U.S.", "The talks ended at 10 p.m. on Friday."]),
+        ("Some sectors, e.g. farming, grew, i.e. it recovered. It was 3.5 times larger.",
+         ["Some sectors, e.g. farming, grew, i.e. it recovered.", "It was 3.5 times larger."]),
+        ('"Why?" he asked. "Because!" She left... Then it rained.',
+         ['"Why?" he asked.', '"Because!"', "She left...", "Then it rained."]),
+        ("He bought pens, paper, etc. and ink. She bought apples, etc. The shop closed.",
+         ["He bought pens, paper, etc. and ink.", "She bought apples, etc.", "The shop closed."]),
+        ("The curfew ran until 6 a.m. Thailand planned another. It began at 7 a.m. Friday.",
+         ["The curfew ran until 6 a.m.", "Thailand planned another.",
+          "It began at 7 a.m. Friday."]),
+        ("See p. 45 and No. 7. Then stop.", ["See p. 45 and No. 7.", "Then stop."]),
+    ],
+)
+def test_english_cases(text: str, expected: list[str]) -> None:
+    assert split_sentences(text, "en") == expected
+
+
+def test_semicolon_and_comma_never_end_a_sentence() -> None:
+    text = "كان الصبر ينفد؛ فالقيادة لم تتخذ أي إجراء، والوقت يمر، والجماهير تنتظر."
+    assert split_sentences(text, "ar") == [text]
+
+
+def test_a_newline_always_ends_a_paragraph_and_a_final_colon_ends_it() -> None:
+    text = "تقول المقالة:\nالنص المقتبس هنا\nثم فقرة أخرى. وجملة ثانية."
+    assert segment_text(text, "ar") == [
+        (1, "تقول المقالة:"),
+        (2, "النص المقتبس هنا"),
+        (3, "ثم فقرة أخرى."),
+        (3, "وجملة ثانية."),
+    ]
+    assert split_paragraphs("a\n\n  \nb  \n") == ["a", "b"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_nothing_but_whitespace_is_added_or_dropped(lang: str) -> None:
+    data = ROOT.parent / "shared" / "data"
+    text = (data / "ntrex128" / f"docs_{lang}.txt").read_text(encoding="utf-8")
+    text += (ROOT / "tests" / "text" / "data" / f"hard_{lang}.txt").read_text(encoding="utf-8")
+    sentences = segment_text(text, lang)
+    assert squash("".join(s for _, s in sentences)) == squash(text)
+    assert all(s == s.strip() and s for _, s in sentences)
+
+
+def test_the_abbreviations_file_is_read_and_can_be_extended(tmp_path: Path) -> None:
+    table = default_abbreviations()
+    assert table.kind("Dr") == "title"
+    assert table.kind("د") == "title"
+    assert table.kind("etc") == "end"
+    text = "قابلت الرئيس التنفيذي لشركة أرامكو ش. م. في الرياض. ثم سافرت."
+    assert split_sentences("وصل لواء. ثم انصرف.", "ar") == ["وصل لواء.", "ثم انصرف."]
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("لواء\tar\ttitle\tmilitary rank\n", encoding="utf-8")
+    mine = load_abbreviations(extra)
+    assert split_sentences("وصل لواء. محمد إلى المقر.", "ar", abbreviations=mine) == [
+        "وصل لواء. محمد إلى المقر."
+    ]
+    assert len(split_sentences(text, "ar")) == 2
+
+
+def test_bad_abbreviation_lines_name_the_line() -> None:
+    with pytest.raises(InputError, match="line 2"):
+        parse_abbreviations("Dr\ten\ttitle\nfoo\ten\tweird\n", "x.tsv")
+    with pytest.raises(InputError, match="line 1"):
+        parse_abbreviations("only-one-field\n", "x.tsv")
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        split_sentences("text", "fr")
+
+
+def test_arabic_speed_at_least_two_megabytes_a_second() -> None:
+    text = (ROOT.parent / "shared" / "data" / "ntrex128" / "docs_ar.txt").read_text("utf-8")
+    big = (text + "\n") * max(1, int(2_000_000 / len(text.encode())))
+    start = time.perf_counter()
+    segment_text(big, "ar")
+    rate = len(big.encode()) / 1e6 / (time.perf_counter() - start)
+    assert rate >= 2.0

@@ -1,0 +1,30 @@
+"""``workbench`` with no command: what is checked before the TUI starts."""
+
+from __future__ import annotations
+
+from tests.conftest import run_cli
+
+
+def test_bad_config_is_a_one_line_error_naming_file_and_line(tmp_path, monkeypatch):
+    config = tmp_path / "config.toml"
+    config.write_text('[display]\ndirection = "sideways"\n', encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(config))
+    result = run_cli("--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"workbench: error: {config}: line 2: direction must be one of app, terminal, auto, "
+        "not 'sideways'"
+    ]
+
+
+def test_missing_project_is_refused_before_the_tui(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "absent.toml"))
+    result = run_cli("--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 2
+    assert "no project at" in result.stderr
+
+
+def test_direction_option_is_checked(tmp_path):
+    result = run_cli("--direction", "sideways", "stats")
+    assert result.exit_code == 2
+    assert "sideways" in result.stderr

@@ -1,0 +1,96 @@
+"""``workbench segment`` and ``workbench align``: the text engine on plain files (no project)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from workbench.cli.app import main
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["ar", "en"]), required=True,
+              help="The language of FILE.")
+@click.option("--abbreviations", type=click.Path(dir_okay=False),
+              help="A TSV of extra abbreviations (same columns as the bundled "
+                   "workbench/text/abbreviations.tsv).")
+def segment(file: str, lang: str, abbreviations: str | None) -> None:
+    """Print FILE one sentence per line, a blank line between paragraphs.
+
+    A newline in FILE always ends a paragraph; nothing but whitespace is added or dropped.
+    """
+    from workbench.text.segment import load_abbreviations, segment_paragraphs, split_paragraphs
+    from workbench.textio import read_text
+
+    extra = load_abbreviations(abbreviations) if abbreviations else None
+    text = read_text(file)
+    paragraphs = segment_paragraphs(split_paragraphs(text), lang, abbreviations=extra)
+    click.echo("\n\n".join("\n".join(sentences) for sentences in paragraphs))
+
+
+@main.command()
+@click.argument("ar_file", type=click.Path(dir_okay=False))
+@click.argument("en_file", type=click.Path(dir_okay=False))
+@click.option("--presegmented", is_flag=True,
+              help="Each line of each file is one segment (else both are segmented first).")
+@click.option("--format", "fmt", type=click.Choice(["json", "tsv"]), default="json",
+              show_default=True)
+@click.option("--glossary", "glossary_file", type=click.Path(dir_okay=False),
+              help="A glossary.tsv whose terms serve as anchors.")
+def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
+          glossary_file: str | None) -> None:
+    """Align an Arabic and an English text: links of sentences (or lines), with confidence.
+
+    JSON: {"links": [[[0], [0]], [[1], [1, 2]], ...], "confidence": [...]} with 0-based
+    indices; without --presegmented also "ar" and "en", the sentences. TSV: one link a line.
+    Paragraphs are aligned before sentences when both texts have as many paragraphs.
+    """
+    from workbench.align import align_paragraphs, align_sentences
+    from workbench.text.segment import segment_paragraphs, split_paragraphs
+    from workbench.textio import read_text
+
+    ar_text = read_text(ar_file)
+    en_text = read_text(en_file)
+    glossary = None
+    if glossary_file:
+        from workbench.glossary.tsv import read_tsv
+
+        glossary = read_tsv(glossary_file)
+    if presegmented:
+        ar = ar_text.split("\n")
+        en = en_text.split("\n")
+        for lines in (ar, en):
+            if lines and lines[-1] == "":
+                lines.pop()  # the newline that ends the last line
+        result = align_sentences(ar, en, glossary=glossary)
+    else:
+        ar_pars = segment_paragraphs(split_paragraphs(ar_text), "ar")
+        en_pars = segment_paragraphs(split_paragraphs(en_text), "en")
+        ar = [s for p in ar_pars for s in p]
+        en = [s for p in en_pars for s in p]
+        result = align_paragraphs(ar_pars, en_pars, glossary=glossary)
+    for warning in result.warnings:
+        click.echo(f"workbench: warning: {warning}", err=True)
+    if fmt == "json":
+        data: dict[str, Any] = {
+            "links": [[list(a), list(e)] for a, e in result.links],
+            "confidence": result.confidence,
+        }
+        if not presegmented:
+            data["ar"] = ar
+            data["en"] = en
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo("ar\ten\tconfidence\tarabic\tenglish")
+    for (a, e), conf in zip(result.links, result.confidence, strict=True):
+        click.echo("\t".join([
+            ",".join(map(str, a)), ",".join(map(str, e)), f"{conf:.4f}",
+            _cell(" ".join(ar[i] for i in a)), _cell(" ".join(en[j] for j in e)),
+        ]))
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split())
