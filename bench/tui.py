@@ -47,7 +47,9 @@ def build(folder: Path) -> Path:
     rng = random.Random(11)
     with Project.open(db, create=True, author="bench") as project:
         project.import_document(source, "big")
-        exported = project.export("xliff", folder / "big.xlf", "big", force=True, findings="none")
+        exported = project.export_file(
+            "xliff", folder / "big.xlf", "big", force=True, findings="none"
+        ).path
         ns = "{urn:oasis:names:tc:xliff:document:1.2}"
         tree = etree.parse(str(exported))
         units = tree.findall(f".//{ns}trans-unit")

@@ -84,3 +84,9 @@ class Terminal:
         if self.child.isalive():
             self.child.kill(9)
         self.child.close(force=True)
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

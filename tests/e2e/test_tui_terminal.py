@@ -32,8 +32,7 @@ def folder(tmp_path: Path, sample_db: Path) -> Path:
 
 
 def test_type_confirm_quit_in_a_real_terminal(folder: Path):
-    term = Terminal(folder)
-    try:
+    with Terminal(folder) as term:
         text = term.wait_for(ready)
         # Arabic and English lines; in app direction the Arabic cells read right to left.
         assert "The bourgeois critics of Bolshevism" in text
@@ -49,8 +48,6 @@ def test_type_confirm_quit_in_a_real_terminal(folder: Path):
         term.child.expect(pexpect.EOF, timeout=15)
         term.child.close()
         assert term.child.exitstatus == 0
-    finally:
-        term.close()
     with Project.open(folder / "segments.db") as project:
         segment = project.segment(1)
     assert segment.target.endswith(" E2E edit")
@@ -58,16 +55,13 @@ def test_type_confirm_quit_in_a_real_terminal(folder: Path):
 
 
 def test_kill_9_after_autosave_keeps_the_edit(folder: Path):
-    term = Terminal(folder)
-    try:
+    with Terminal(folder) as term:
         term.wait_for(ready)
         term.send(" typed before the crash")
         term.wait_for(lambda t: "before the crash" in t)
         time.sleep(1.5)  # the autosave interval (within a second), nothing else
         os.kill(term.child.pid, signal.SIGKILL)
         term.child.wait()
-    finally:
-        term.close()
     with Project.open(folder / "segments.db") as project:
         segment = project.segment(1)
     assert segment.target.endswith(" typed before the crash")
@@ -82,12 +76,9 @@ def test_kill_9_after_autosave_keeps_the_edit(folder: Path):
 def test_first_run_in_an_empty_folder_builds_the_sample(tmp_path: Path):
     empty = tmp_path / "fresh"
     empty.mkdir()
-    term = Terminal(empty)
-    try:
+    with Terminal(empty) as term:
         text = term.wait_for(ready, timeout=60)
         assert "The bourgeois critics of Bolshevism" in text
         term.send(CTRL_Q)
         term.child.expect(pexpect.EOF, timeout=15)
-    finally:
-        term.close()
     assert (empty / "segments.db").is_file()

@@ -23,6 +23,6 @@ def export(project: Project, tmp_path: Path) -> Exporter:
 
     def run(fmt: str, name: str | None = None, **options: object) -> Path:
         target = out / (name or f"sample.{fmt}")
-        return project.export(fmt, target, force=True, **options)  # type: ignore[arg-type]
+        return project.export_file(fmt, target, force=True, **options).path  # type: ignore[arg-type]
 
     return run

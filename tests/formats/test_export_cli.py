@@ -73,7 +73,9 @@ def test_bad_options_are_one_line_errors(in_tmp: Path, sample_db: Path) -> None:
         (["--version", "draft:nope"], "no version 'draft:nope'"),
         (["--doc", "nope"], "no document 'nope'"),
         (["--output", "missing/dir/x.tmx"], "folder missing/dir does not exist"),
+        (["--output", "afile/x.tmx"], "afile/x.tmx: cannot write"),
     ]
+    Path("afile").write_text("not a folder", encoding="utf-8")
     for args, message in cases:
         result = run_cli("export", "--format", "tmx", *args, *db)
         assert result.exit_code == 2, args

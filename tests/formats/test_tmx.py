@@ -83,7 +83,7 @@ def test_many_to_many_links_become_one_unit(tmp_path: Path) -> None:
             "This is a second paragraph. It has one rather long sentence so that we test.",
             "doc", "working",
         )
-        path = project.export("tmx", tmp_path / "mm.tmx")
+        path = project.export_file("tmx", tmp_path / "mm.tmx").path
     units = [u for u in tmxfile.parsefile(str(path)).units if not u.isheader()]
     assert [u.getid() for u in units] == ["1_2", "3"]
     assert units[0].source == "الجملة الأولى قصيرة. والثانية أيضا قصيرة جدا."

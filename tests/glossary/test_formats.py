@@ -108,6 +108,21 @@ def test_tbx_refuses_bad_xml_with_its_line() -> None:
     assert err.value.line is not None and "bad.tbx" in str(err.value)
 
 
+@pytest.mark.parametrize(
+    "prolog, payload",
+    [
+        ('<!DOCTYPE martif [<!ENTITY x "revolution">]>', "&x;"),
+        ('<!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>', "&x;"),
+    ],
+)
+def test_tbx_refuses_entity_declarations(prolog: str, payload: str) -> None:
+    """TBX is read as untrusted XML, like TMX and XLIFF: declared entities are refused."""
+    data = TBX.replace("insurrection", payload).replace("?>\n", "?>\n" + prolog + "\n", 1)
+    with pytest.raises(InputError, match="refused: the document declares") as err:
+        parse_tbx(data.encode(), "hostile.tbx")
+    assert err.value.path == "hostile.tbx"
+
+
 def test_tbx_and_tsv_round_trip(tmp_path: Path) -> None:
     sample = Path(__file__).resolve().parents[2] / "workbench" / "data" / "glossary.tsv"
     g = read_glossary(sample)
@@ -132,6 +147,11 @@ def test_tico_csvs_are_detected_in_both_directions() -> None:
     facebook = read_glossary(TICO / "f_en-ar_AR.csv")
     first = facebook.entries[0]
     assert (first.term, first.rendering) == ("إنفلونزا 1918", "1918 flu")
+
+
+def test_csv_with_a_header_and_no_data_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no column of Arabic terms"):
+        read_glossary(write(tmp_path, "g.csv", "source,target\n\n"))
 
 
 def test_csv_columns_by_name_or_number(tmp_path: Path) -> None:

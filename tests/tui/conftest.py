@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,21 @@ async def settle(pilot: Pilot[Any]) -> None:
             await app.workers.wait_for_complete()
         app.service.flush()
         await pilot.pause()
+
+
+@contextlib.asynccontextmanager
+async def editing(
+    app: WorkbenchApp, segment_id: int | None = None
+) -> AsyncIterator[tuple[Pilot[Any], EditorScreen]]:
+    """Run ``app`` headless at ``SIZE`` until it settles, with segment ``segment_id`` open
+    when given: ``async with editing(app) as (pilot, screen):``."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        if segment_id is not None:
+            screen.open_segment(segment_id)
+            await settle(pilot)
+        yield pilot, screen
 
 
 def editor_screen(app: WorkbenchApp) -> EditorScreen:

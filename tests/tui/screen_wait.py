@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 
-from tests.tui.conftest import screen_lines
+from tests.tui.conftest import screen_lines, settle
+
+S = TypeVar("S", bound=Screen[Any])
+
+
+async def open_screen(pilot: Pilot[Any], key: str, kind: type[S]) -> S:
+    """Press ``key``, wait, and return the screen it opened (which must be a ``kind``)."""
+    await pilot.press(key)
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, kind)
+    return screen
 
 
 async def shows(pilot: Pilot[Any], text: str) -> bool:

@@ -7,7 +7,8 @@ import io
 
 from rich.console import Console
 
-from tests.tui.conftest import SIZE, editor_screen, screen_lines, settle
+from tests.tui.conftest import editing, screen_lines, settle
+from tests.tui.screen_wait import notified, open_screen
 from workbench.config import Config, load_config
 from workbench.project import Project
 from workbench.tui.screens.help import HelpScreen
@@ -21,11 +22,7 @@ UPRISING = 9  # the draft writes "uprising" for الانتفاضة (required: in
 
 async def test_error_finding_blocks_confirm_until_a_reason_is_given(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
-        screen.open_segment(UPRISING)
-        await settle(pilot)
+    async with editing(app, UPRISING) as (pilot, screen):
         assert any(f.check == "term-forbidden" for f in screen.findings)
         assert "uprising" in "\n".join(screen_lines(app)).lower() or screen.findings
         await pilot.press("ctrl+j")
@@ -56,11 +53,7 @@ async def test_error_finding_blocks_confirm_until_a_reason_is_given(sample_db, m
 
 async def test_fixing_the_error_confirms_without_asking(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
-        screen.open_segment(KERENSKY)
-        await settle(pilot)
+    async with editing(app, KERENSKY) as (pilot, screen):
         assert any(f.severity == "error" for f in screen.findings)
         fixed = screen.editor.text.replace("Kerenski", "Kerensky")
         screen.editor.load_text(fixed)
@@ -87,9 +80,7 @@ def set_confidences(path, low_segment: int) -> None:
 async def test_findings_panel_and_list_flags(sample_db, make_app):
     set_confidences(sample_db, 2)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         lines = screen_lines(app)
         row = {int(line[1:8]): line for line in lines[1:14] if line[1:8].strip().isdigit()}
         assert row[KERENSKY][14] == "!"  # error findings flag
@@ -104,11 +95,7 @@ async def test_findings_panel_and_list_flags(sample_db, make_app):
 
 async def test_glossary_panel_and_insert_keys(make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
-        screen.open_segment(UPRISING)
-        await settle(pilot)
+    async with editing(app, UPRISING) as (pilot, screen):
         lines = screen.query_one(GlossaryPanel).lines
         terms = {line.term: line for line in lines}
         assert terms["انتفاضة"].rendering == "insurrection"
@@ -136,9 +123,7 @@ async def test_glossary_panel_and_insert_keys(make_app):
 
 async def test_search_arabic_normalised_and_english_case_insensitive(make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         await pilot.press("ctrl+f")
         await pilot.press(*"الانتفاضه")  # ه for ة, no hamza: still found
         await pilot.press("enter")
@@ -163,9 +148,7 @@ async def test_filters_by_status_findings_and_confidence(sample_db, make_app):
         project.confirm(1, project.segment(1).target)
     set_confidences(sample_db, 3)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         screen.apply_filter(statuses=("translated",))
         await settle(pilot)
         assert screen.rows.ids == [1]
@@ -197,9 +180,7 @@ async def test_low_score_filter_after_a_score_run(sample_db, make_app, config):
     high = [sid for sid, s in scores.items() if s["chrf"] >= threshold]
     assert low and high  # the draft has both kinds
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         screen.apply_filter(low_score=True)
         await settle(pilot)
         assert screen.rows.ids == low
@@ -208,9 +189,7 @@ async def test_low_score_filter_after_a_score_run(sample_db, make_app, config):
 
 async def test_direction_switch_at_run_time_is_saved(make_app, config):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         source = screen.current.source
         first_word = source.split()[0]
         text = "\n".join(screen_lines(app))
@@ -233,9 +212,7 @@ async def test_keys_remapped_from_the_config_file(tmp_path, make_app):
     path = tmp_path / "config.toml"
     path.write_text('[keys]\nnext_segment = "f11"\nconfirm = "ctrl+b"\n', encoding="utf-8")
     app = make_app(config=load_config(path))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         await pilot.press("alt+down")  # no longer bound
         assert screen.current.position == 1
         await pilot.press("f11")
@@ -249,11 +226,8 @@ async def test_keys_remapped_from_the_config_file(tmp_path, make_app):
 
 async def test_help_screen_lists_bindings_with_ids(make_app):
     app = make_app(config=Config(keys={"undo": "f11"}))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f1")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
+    async with editing(app) as (pilot, _):
+        await open_screen(pilot, "f1", HelpScreen)
         assert "Keys (remap by id" in "\n".join(screen_lines(app))
         console = Console(width=100, record=True, file=io.StringIO())
         console.print(app.screen._content())
@@ -267,9 +241,7 @@ async def test_help_screen_lists_bindings_with_ids(make_app):
 
 async def test_command_palette_runs_actions(make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         await pilot.press("ctrl+p")
         await pilot.press(*"next segment")
         await pilot.pause(0.3)
@@ -284,11 +256,19 @@ async def test_command_palette_runs_actions(make_app):
         assert app.direction == "terminal"
 
 
+async def test_goto_refuses_numbers_outside_the_document(make_app):
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        for number in ("0", "99"):
+            await pilot.press("f2", *number, "enter")
+            await settle(pilot)
+            assert screen.current.position == 1
+            assert notified(app, f"No segment {number}.")
+
+
 async def test_goto_and_reference_toggle(make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         await pilot.press("f2", "1", "7", "enter")
         await settle(pilot)
         assert screen.current.position == 17

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.tui.conftest import SIZE, editor_screen, screen_lines, settle
+from tests.tui.conftest import editing, screen_lines, settle
 from workbench.project import Project
 from workbench.tui.widgets.english_editor import EnglishEditor
 from workbench.tui.widgets.segment_list import SegmentList
@@ -16,9 +16,7 @@ async def test_opens_first_untranslated_segment_with_editor_focused(sample_db, m
         project.confirm(first.id, first.target)
         project.confirm(second.id, second.target)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         assert screen.current is not None and screen.current.position == 3
         assert isinstance(app.focused, EnglishEditor)
         assert screen.query_one(SegmentList).cursor == 2
@@ -31,9 +29,7 @@ async def test_opens_first_untranslated_segment_with_editor_focused(sample_db, m
 
 async def test_next_and_previous_with_alt_and_ctrl_arrows(make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         assert screen.current.position == 1
         await pilot.press("alt+down")
         assert screen.current.position == 2
@@ -51,9 +47,7 @@ async def test_next_and_previous_with_alt_and_ctrl_arrows(make_app):
 
 async def test_moving_away_saves_the_edit(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         seg_id = screen.current.id
         await pilot.press("end", "space", "Q")
         await pilot.press("alt+down")
@@ -66,9 +60,7 @@ async def test_moving_away_saves_the_edit(sample_db, make_app):
 
 async def test_ctrl_j_confirms_and_moves_on(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         seg_id = screen.current.id
         screen.editor.load_text("The bourgeois critics of Bolshevism often call the October "
                                 "Revolution a coup.")
@@ -86,9 +78,7 @@ async def test_ctrl_j_confirms_and_moves_on(sample_db, make_app):
 
 async def test_enter_confirms_without_a_line_break(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         await pilot.press("alt+down")  # segment 2
         seg_id = screen.current.id
         screen.editor.load_text("This claim is false to the core")
@@ -105,9 +95,7 @@ async def test_enter_confirms_without_a_line_break(sample_db, make_app):
 
 async def test_empty_segment_is_not_confirmed(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         seg_id = screen.current.id
         screen.editor.load_text("")
         await pilot.press("ctrl+j")
@@ -119,9 +107,7 @@ async def test_empty_segment_is_not_confirmed(sample_db, make_app):
 
 async def test_autosave_within_a_second_lands_in_history(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         seg_id = screen.current.id
         await pilot.press("end", *" typed")
         await asyncio.sleep(1.0)  # no navigation, no confirm: only the autosave
@@ -137,9 +123,7 @@ async def test_autosave_within_a_second_lands_in_history(sample_db, make_app):
 
 async def test_undo_restores_the_previous_text(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         seg_id = screen.current.id
         original = screen.editor.text
         screen.editor.load_text("A completely new sentence.")
@@ -157,9 +141,7 @@ async def test_undo_restores_the_previous_text(sample_db, make_app):
 
 async def test_quit_with_ctrl_q_saves_the_open_edit(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         seg_id = screen.current.id
         await pilot.press("end", "!")
         await pilot.press("ctrl+q")
@@ -171,9 +153,7 @@ async def test_quit_with_ctrl_q_saves_the_open_edit(sample_db, make_app):
 
 async def test_list_click_opens_segment(make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         await pilot.click(SegmentList, offset=(20, 5))  # row 5 of the list (border at 0)
         await settle(pilot)
         assert screen.current.position == 5

@@ -3,7 +3,7 @@ Latin names left to right inside it); in ``terminal`` direction they are sent in
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE, editor_screen, screen_lines, settle
+from tests.tui.conftest import editing, screen_lines
 from workbench.project import Project
 from workbench.tui.app import WorkbenchApp
 
@@ -26,9 +26,8 @@ def source_row(app: WorkbenchApp) -> str:
 async def test_app_direction_cells_read_right_to_left(sample_db, config):
     mixed_project(sample_db)
     app = WorkbenchApp(sample_db, config=config, direction="app", document="mixed")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert editor_screen(app).current.source == SENTENCE
+    async with editing(app) as (_, screen):
+        assert screen.current.source == SENTENCE
         row = source_row(app)
         cells = row.split("│")[1].rstrip()
         assert cells.strip() == VISUAL
@@ -44,9 +43,8 @@ async def test_app_direction_cells_read_right_to_left(sample_db, config):
 async def test_terminal_direction_sends_logical_order(sample_db, config):
     mixed_project(sample_db)
     app = WorkbenchApp(sample_db, config=config, direction="terminal", document="mixed")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with editing(app) as (_, screen):
         row = source_row(app)
         assert SENTENCE in row
         with Project.open(sample_db) as project:  # stored text never reordered
-            assert project.segment(editor_screen(app).current.id).source == SENTENCE
+            assert project.segment(screen.current.id).source == SENTENCE

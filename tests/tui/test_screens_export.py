@@ -7,8 +7,8 @@ import csv
 
 from textual.widgets import Checkbox, Input, Select
 
-from tests.tui.conftest import SIZE, editor_screen, settle
-from tests.tui.screen_wait import shows
+from tests.tui.conftest import editing, settle
+from tests.tui.screen_wait import open_screen, shows
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.export import ExportScreen
 
@@ -17,15 +17,10 @@ async def test_export_dialog_writes_the_file_with_the_latest_edit(make_app, tmp_
     out = tmp_path / "out" / "sample.csv"
     out.parent.mkdir()
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
+    async with editing(app) as (pilot, screen):
         await pilot.press(*" Freshly typed.")
         current = screen.current.id
-        await pilot.press("f12")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ExportScreen)
+        dialog = await open_screen(pilot, "f12", ExportScreen)
         dialog.query_one("#export-format", Select).value = "csv"
         dialog.query_one("#export-output", Input).value = str(out)
         await pilot.press("ctrl+j")
@@ -41,12 +36,8 @@ async def test_export_dialog_keeps_an_existing_file_unless_told(make_app, tmp_pa
     out = tmp_path / "sample.tmx"
     out.write_text("keep me", encoding="utf-8")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f12")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ExportScreen)
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "f12", ExportScreen)
         dialog.query_one("#export-output", Input).value = str(out)
         await pilot.press("ctrl+j")
         await settle(pilot)

@@ -5,21 +5,12 @@ from __future__ import annotations
 
 from textual.widgets import Input, RadioButton, Select
 
-from tests.tui.conftest import SIZE, editor_screen, settle
-from tests.tui.screen_wait import shows
+from tests.tui.conftest import editing, editor_screen, settle
+from tests.tui.screen_wait import open_screen, shows
 from workbench.project import Project
 from workbench.project.sample import bundled
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.importer import ImportScreen
-
-
-async def open_import(pilot) -> ImportScreen:
-    await settle(pilot)
-    await pilot.press("ctrl+o")
-    await settle(pilot)
-    dialog = pilot.app.screen
-    assert isinstance(dialog, ImportScreen)
-    return dialog
 
 
 async def test_import_dialog_adds_a_document_and_opens_it(sample_db, make_app, tmp_path):
@@ -27,8 +18,8 @@ async def test_import_dialog_adds_a_document_and_opens_it(sample_db, make_app, t
     source.write_text("وصل الوفد إلى القاهرة. بدأت المحادثات صباحا.\nانتهى الاجتماع.\n",
                       encoding="utf-8")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        dialog = await open_import(pilot)
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "ctrl+o", ImportScreen)
         await pilot.press(*str(source))
         dialog.query_one("#import-doc", Input).value = "news"
         await pilot.press("ctrl+j")
@@ -44,8 +35,8 @@ async def test_import_dialog_adds_a_document_and_opens_it(sample_db, make_app, t
 
 async def test_import_dialog_aligns_a_translation_as_a_draft(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        dialog = await open_import(pilot)
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "ctrl+o", ImportScreen)
         dialog.query_one("#kind-translation", RadioButton).value = True
         await settle(pilot)
         assert dialog.kind() == "translation"
@@ -67,8 +58,8 @@ async def test_import_dialog_refuses_missing_and_bad_files(sample_db, make_app, 
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        dialog = await open_import(pilot)
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "ctrl+o", ImportScreen)
         await pilot.press("ctrl+j")
         await settle(pilot)
         assert await shows(pilot, "Type the path")

@@ -3,7 +3,7 @@ the cursor (Alt+S and the split dialog), move a reference sentence (Alt+N / Alt+
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE, editor_screen, settle
+from tests.tui.conftest import editing, settle
 from tests.tui.screen_wait import notified, shows
 from workbench.project import Project
 from workbench.tui.screens.editor import EditorScreen
@@ -16,11 +16,7 @@ async def test_merge_with_next_in_the_editor(sample_db, make_app):
     with Project.open(sample_db) as project:
         a, b = project.segment(2), project.segment(3)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
-        screen.open_segment(2)
-        await settle(pilot)
+    async with editing(app, 2) as (pilot, screen):
         await pilot.press("alt+m")
         await settle(pilot)
         assert len(screen.rows) == 20
@@ -37,11 +33,7 @@ async def test_merge_with_next_in_the_editor(sample_db, make_app):
 
 async def test_merge_of_the_last_segment_is_refused(sample_db, make_app):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
-        screen.open_segment(21)
-        await settle(pilot)
+    async with editing(app, 21) as (pilot, screen):
         await pilot.press("alt+m")
         await settle(pilot)
         assert notified(app, "nothing to merge with")
@@ -55,11 +47,7 @@ async def test_split_at_the_cursor(sample_db, make_app):
         seg = project.segment(3)
     english_cut = seg.target.index(",") + 1
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
-        screen.open_segment(3)
-        await settle(pilot)
+    async with editing(app, 3) as (pilot, screen):
         editor = screen.editor
         editor.move_cursor(editor.document.get_location_from_index(english_cut))
         await pilot.press("alt+s")
@@ -91,11 +79,7 @@ async def test_split_keeps_the_english_whole_with_e(sample_db, make_app):
     with Project.open(sample_db) as project:
         seg = project.segment(5)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
-        screen.open_segment(5)
-        await settle(pilot)
+    async with editing(app, 5) as (pilot, screen):
         screen.editor.move_cursor((0, 10))
         await pilot.press("alt+s")
         await settle(pilot)
@@ -125,11 +109,7 @@ async def test_move_reference_sentence_both_ways(sample_db, make_app):
     )
     this_before, next_before = links[sid]["sentences"], links[sid + 1]["sentences"]
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = editor_screen(app)
-        screen.open_segment(sid)
-        await settle(pilot)
+    async with editing(app, sid) as (pilot, screen):
         await pilot.press("alt+n")
         await settle(pilot)
         assert screen.current.id == sid
@@ -156,3 +136,21 @@ def test_screen_and_fix_bindings_have_ids_and_descriptions():
         assert specs[ident].scope == scope and specs[ident].description
     keys_used = [k for s in specs.values() for k in s.keys.split(",")]
     assert len(keys_used) == len(set(keys_used)), "a key is bound twice"
+
+
+async def test_a_failing_fix_is_notified_and_the_editor_stays_usable(make_app, monkeypatch):
+    import sqlite3
+
+    def locked(self, segment_id):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(Project, "merge_with_next", locked)
+    app = make_app()
+    async with editing(app, 2) as (pilot, screen):
+        await pilot.press("alt+m")
+        await settle(pilot)
+        assert notified(app, "OperationalError: database is locked")
+        assert not screen.editor.read_only and len(screen.rows) == 21
+        app.goto_segment(9999)  # a segment that is gone: said, not raised
+        await pilot.pause()
+        assert notified(app, "no segment 9999")

@@ -3,8 +3,8 @@ comments, and Enter jumping to the segment in the editor."""
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE, editor_screen, screen_lines, settle
-from tests.tui.screen_wait import shows
+from tests.tui.conftest import editing, editor_screen, screen_lines, settle
+from tests.tui.screen_wait import open_screen, shows
 from workbench.project import Project
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.review import CommentScreen, ReviewScreen, inline_display
@@ -18,21 +18,12 @@ def expected_rows(path) -> list[tuple[int, str, str]]:
         ]
 
 
-async def open_review(pilot) -> ReviewScreen:
-    await settle(pilot)
-    await pilot.press("f3")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, ReviewScreen)
-    return screen
-
-
 async def test_review_lists_every_finding_and_enter_jumps(sample_db, make_app):
     expected = expected_rows(sample_db)
     assert expected, "the sample's draft has findings"
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_review(pilot)
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
         assert [(r.segment_id, r.check, r.message) for r in screen.rows] == expected
         assert await shows(pilot, f"{len(expected)} findings")
         await pilot.press("down")
@@ -51,8 +42,8 @@ async def test_approve_and_reject_with_comments(sample_db, make_app):
         for sid in {sid for sid, _, _ in expected_rows(sample_db)}:
             project.confirm(sid, project.segment(sid).target)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_review(pilot)
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
         first = screen.selected()
         assert first is not None
         await pilot.press("a")
@@ -100,8 +91,8 @@ async def test_review_shows_arabic_terms_in_display_order(make_app):
     assert shown == "ةروث: expected 'revolution'"
     assert inline_display("ثورة: expected", False, False) == "ثورة: expected"
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_review(pilot)
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
         term_rows = [r for r in screen.rows if r.check.startswith("term-")]
         assert term_rows
         shown = inline_display(term_rows[0].message, True, False)[:30]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Sparkline
 
-from tests.tui.conftest import SIZE, editor_screen, screen_lines, settle
-from tests.tui.screen_wait import shows
+from tests.tui.conftest import editing, editor_screen, screen_lines, settle
+from tests.tui.screen_wait import open_screen, shows
 from workbench.project import Project
 from workbench.project.sample import bundled
 from workbench.tui.screens.editor import EditorScreen
@@ -17,12 +17,8 @@ async def test_scores_screen_sorts_worst_first_and_jumps(sample_db, make_app):
     with Project.open(sample_db) as project:
         project.import_translation(bundled("translations/draft.en.txt"), "sample", "draft", "one")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+t")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ScoresScreen)
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "ctrl+t", ScoresScreen)
         assert [s.name for s in screen.systems] == ["working", "draft:one"]
         systems = screen.query_one("#scores-systems", DataTable)
         assert systems.row_count == 2
@@ -59,11 +55,8 @@ async def test_scores_screen_without_reference_says_so(sample_db, make_app, tmp_
     with Project.open(sample_db) as project:
         project.import_document(source, "other")
     app = make_app(document="other")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+t")
-        await settle(pilot)
-        assert isinstance(app.screen, ScoresScreen)
+    async with editing(app) as (pilot, _):
+        await open_screen(pilot, "ctrl+t", ScoresScreen)
         assert await shows(pilot, "no reference")
         await pilot.press("escape")
         await settle(pilot)

@@ -22,8 +22,7 @@ def test_alt_m_merges_and_f3_opens_the_reviewer_in_a_real_terminal(
     (work / "segments.db").write_bytes(sample_db.read_bytes())
     with Project.open(work / "segments.db") as project:
         first, second = project.segment(1), project.segment(2)
-    term = Terminal(work)
-    try:
+    with Terminal(work) as term:
         term.wait_for(lambda t: "Arabic · segment 1" in t and "21 segments" in t)
         term.send(ALT_M)
         term.wait_for(lambda t: "20 segments" in t)
@@ -31,8 +30,6 @@ def test_alt_m_merges_and_f3_opens_the_reviewer_in_a_real_terminal(
         term.wait_for(lambda t: "Review · sample" in t and "findings in" in t)
         term.send(CTRL_Q)
         term.child.expect(pexpect.EOF, timeout=15)
-    finally:
-        term.close()
     with Project.open(work / "segments.db") as project:
         merged = project.segment(1)
         assert project.document().segments == 20

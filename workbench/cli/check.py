@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.app import db_option, main
 from workbench.errors import InputError, WorkbenchError
+from workbench.glossary.findings import SEVERITIES
+
+if TYPE_CHECKING:
+    from workbench.glossary.matcher import TermMatcher
+    from workbench.glossary.report import Report
 
 FORMATS = ("table", "json", "csv", "html")
 
@@ -33,23 +39,26 @@ def _jobs(jobs: int, pairs: int) -> int:
     return jobs if jobs > 0 else default_jobs(pairs)
 
 
-def _file_report(
-    glossary_path: str | None, columns: str | None, source: str, target: str,
-    fail_on: str, skip: tuple[str, ...], jobs: int,
-):  # type: ignore[no-untyped-def]
+def _matcher(glossary_path: str | None, columns: str | None) -> TermMatcher | None:
+    """The matcher of the ``--glossary`` file (its warnings printed), or None without one."""
+    if glossary_path is None:
+        return None
     from workbench.glossary.io import read_glossary
     from workbench.glossary.matcher import TermMatcher
+
+    glossary = read_glossary(glossary_path, columns=columns)
+    for warning in glossary.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return TermMatcher(glossary)
+
+
+def _file_report(
+    matcher: TermMatcher | None, glossary_path: str | None, source: str, target: str,
+    fail_on: str, skip: tuple[str, ...], jobs: int,
+) -> Report:
     from workbench.glossary.qa import run_document
     from workbench.glossary.report import Report, ReportRow
 
-    matcher = None
-    if glossary_path is not None:
-        glossary = read_glossary(glossary_path, columns=columns)
-        for warning in glossary.warnings:
-            click.echo(f"warning: {warning}", err=True)
-        matcher = TermMatcher(glossary)
-    elif columns:
-        raise click.UsageError("--columns needs --glossary")
     ar, en = _lines(source), _lines(target)
     if len(ar) != len(en):
         raise InputError(
@@ -68,19 +77,13 @@ def _file_report(
 
 
 def _project_report(
-    db: str | None, doc: str | None, version: str, glossary_path: str | None,
-    columns: str | None, fail_on: str, skip: tuple[str, ...], jobs: int,
-):  # type: ignore[no-untyped-def]
+    db: str | None, doc: str | None, version: str, matcher: TermMatcher | None,
+    fail_on: str, skip: tuple[str, ...], jobs: int,
+) -> Report:
     from workbench.glossary.report import Accepted, Report, ReportRow
     from workbench.project import open_project
 
     with open_project(db) as project:
-        matcher = None
-        if glossary_path is not None:
-            from workbench.glossary.io import read_glossary
-            from workbench.glossary.matcher import TermMatcher
-
-            matcher = TermMatcher(read_glossary(glossary_path, columns=columns))
         size = project.document(doc).segments
         checked = project.check_report(
             doc, version, skip=skip, matcher=matcher, jobs=_jobs(jobs, size)
@@ -96,7 +99,7 @@ def _project_report(
     return Report(rows, checked.terms.occurrences, checked.terms.rendered, fail_on, context)
 
 
-def _table(report) -> None:  # type: ignore[no-untyped-def]
+def _table(report: Report) -> None:
     from rich.table import Table
 
     from workbench.cli.app import console
@@ -140,7 +143,7 @@ def _table(report) -> None:  # type: ignore[no-untyped-def]
               help="File mode: the English text, line-aligned with --source.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error",
               show_default=True, help="Exit 1 when a finding of this severity or worse is open.")
 @click.option("--skip", multiple=True, metavar="CHECK", help="Do not run this check (repeatable).")
 @click.option("--jobs", type=click.IntRange(min=0), default=0,
@@ -164,15 +167,19 @@ def check(
         raise click.BadParameter(
             f"unknown check {unknown[0]!r} (checks: {', '.join(check_ids())})", param_hint="--skip"
         )
+    if columns and glossary_path is None:
+        raise click.UsageError("--columns needs --glossary")
     file_mode = source is not None or target is not None
     if file_mode:
         if source is None or target is None:
             raise click.UsageError("file mode needs both --source and --target")
         if db is not None or doc is not None or version != "working":
             raise click.UsageError("--db, --doc and --version apply to project mode only")
-        report = _file_report(glossary_path, columns, source, target, fail_on, skip, jobs)
+        matcher = _matcher(glossary_path, columns)
+        report = _file_report(matcher, glossary_path, source, target, fail_on, skip, jobs)
     else:
-        report = _project_report(db, doc, version, glossary_path, columns, fail_on, skip, jobs)
+        matcher = _matcher(glossary_path, columns)
+        report = _project_report(db, doc, version, matcher, fail_on, skip, jobs)
     if fmt == "table" and output is None:
         _table(report)
     else:
@@ -203,7 +210,7 @@ def check(
     ctx.exit(1 if report.failed() else 0)
 
 
-def _plain(report) -> str:  # type: ignore[no-untyped-def]
+def _plain(report: Report) -> str:
     lines = [
         f"{v['line']}\t{v['severity']}\t{v['check']}\t{v['term'] or ''}\t{v['message']}"
         for v in report.violations()

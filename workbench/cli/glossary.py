@@ -8,6 +8,14 @@ import click
 
 from workbench.cli.app import db_option, main, print_json
 from workbench.errors import WorkbenchError
+from workbench.glossary.io import (
+    READ_FORMATS,
+    WRITE_FORMATS,
+    check_conflicts,
+    format_glossary,
+    read_glossary,
+)
+from workbench.glossary.model import Glossary
 
 
 @main.group()
@@ -28,7 +36,7 @@ def _write(text: str, output: str | None) -> None:
 @glossary.command("import")
 @db_option
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["tsv", "tbx", "csv"]),
+@click.option("--format", "fmt", type=click.Choice(READ_FORMATS),
               help="The file's format (default: from its extension).")
 @click.option("--columns", help="CSV: TERM,RENDERING[,COMMENT[,FORBIDDEN]] by name or number "
                                 "(default: detected).")
@@ -37,8 +45,6 @@ def import_glossary(
     db: str | None, file: str, fmt: str | None, columns: str | None, merge: bool
 ) -> None:
     """Load a glossary file into the project (replacing its glossary unless --merge)."""
-    from workbench.glossary.io import check_conflicts, read_glossary
-    from workbench.glossary.model import Glossary
     from workbench.project import open_project
 
     new = read_glossary(file, fmt, columns)
@@ -62,12 +68,11 @@ def import_glossary(
 
 @glossary.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["tsv", "tbx"]), default="tsv",
+@click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default="tsv",
               show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False), help="Write to this file.")
 def export_glossary(db: str | None, fmt: str, output: str | None) -> None:
     """Write the project glossary as TSV (OmegaT-compatible) or TBX-Basic."""
-    from workbench.glossary.io import format_glossary
     from workbench.project import open_project
 
     with open_project(db) as project:
@@ -77,18 +82,16 @@ def export_glossary(db: str | None, fmt: str, output: str | None) -> None:
 
 @glossary.command("convert")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--from", "src_fmt", type=click.Choice(["tsv", "tbx", "csv"]),
+@click.option("--from", "src_fmt", type=click.Choice(READ_FORMATS),
               help="The input format (default: from the extension).")
 @click.option("--columns", help="CSV: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
-@click.option("--format", "fmt", type=click.Choice(["tsv", "tbx"]), default="tsv",
+@click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default="tsv",
               show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False), help="Write to this file.")
 def convert_glossary(
     file: str, src_fmt: str | None, columns: str | None, fmt: str, output: str | None
 ) -> None:
     """Convert a glossary file, such as a TICO-19 CSV, to TSV or TBX without a project."""
-    from workbench.glossary.io import format_glossary, read_glossary
-
     g = read_glossary(file, src_fmt, columns)
     for warning in g.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
-from workbench.formats.model import STATUS_MEANING, ExportHeader, Unit
+from workbench.formats.model import STATUS_MEANING, ExportHeader, Unit, source_pieces
 from workbench.statuses import STATUSES
 
 ARABIC_FONT = "Arial"
@@ -87,16 +87,8 @@ def _cell(tr: etree._Element, width: int, fill: str | None = None) -> etree._Ele
 
 def _arabic(tc: etree._Element, unit: Unit) -> None:
     p = _paragraph(tc, rtl=True)
-    pos = 0
-    for term in sorted(unit.terms, key=lambda t: t.start):
-        if term.start < pos or term.end > len(unit.source) or term.start >= term.end:
-            continue
-        if term.start > pos:
-            _run(p, unit.source[pos:term.start], rtl=True, size=22)
-        _run(p, unit.source[term.start:term.end], rtl=True, size=22, highlight="yellow")
-        pos = term.end
-    if pos < len(unit.source) or not unit.source:
-        _run(p, unit.source[pos:], rtl=True, size=22)
+    for text, term in source_pieces(unit) or [("", None)]:
+        _run(p, text, rtl=True, size=22, highlight="yellow" if term else None)
 
 
 def _row(tbl: etree._Element, unit: Unit) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from html import escape
 from typing import BinaryIO
 
-from workbench.formats.model import STATUS_MEANING, ExportHeader, Unit
+from workbench.formats.model import STATUS_MEANING, ExportHeader, Unit, source_pieces
 from workbench.statuses import STATUSES
 
 _CSS = """
@@ -62,17 +62,12 @@ def e(text: object) -> str:
 def highlighted(unit: Unit) -> str:
     """The unit's Arabic, escaped, with glossary terms wrapped in ``<mark class="term">``."""
     out: list[str] = []
-    pos = 0
-    for term in sorted(unit.terms, key=lambda t: t.start):
-        if term.start < pos or term.end > len(unit.source) or term.start >= term.end:
+    for text, term in source_pieces(unit):
+        if term is None:
+            out.append(e(text))
             continue
-        out.append(e(unit.source[pos:term.start]))
         title = "glossary: " + "; ".join(term.renderings) if term.renderings else "glossary term"
-        out.append(
-            f'<mark class="term" title="{e(title)}">{e(unit.source[term.start:term.end])}</mark>'
-        )
-        pos = term.end
-    out.append(e(unit.source[pos:]))
+        out.append(f'<mark class="term" title="{e(title)}">{e(text)}</mark>')
     return "".join(out)
 
 

@@ -69,6 +69,25 @@ class Unit:
         return unit_key(self.ids)
 
 
+def source_pieces(unit: Unit) -> list[tuple[str, Term | None]]:
+    """The unit's Arabic cut at its glossary terms: non-empty (text, term or None) pieces.
+
+    A term that overlaps an earlier one or lies outside the text is left out.
+    """
+    pieces: list[tuple[str, Term | None]] = []
+    pos = 0
+    for term in sorted(unit.terms, key=lambda t: t.start):
+        if term.start < pos or term.end > len(unit.source) or term.start >= term.end:
+            continue
+        if term.start > pos:
+            pieces.append((unit.source[pos : term.start], None))
+        pieces.append((unit.source[term.start : term.end], term))
+        pos = term.end
+    if pos < len(unit.source):
+        pieces.append((unit.source[pos:], None))
+    return pieces
+
+
 def unit_key(ids: tuple[int, ...] | list[int]) -> str:
     """The id of a unit made of segments ``ids``."""
     return ID_SEPARATOR.join(str(i) for i in ids)

@@ -1,4 +1,4 @@
-"""Reading untrusted XML (TMX, XLIFF) safely, element by element.
+"""Reading untrusted XML (TMX, XLIFF, TBX) safely.
 
 The parser never loads a DTD, never touches the network and never expands entities; a
 document that declares entities at all (external entities, parameter entities, expansion
@@ -31,6 +31,18 @@ def namespace(tag: object) -> str:
     return ""
 
 
+#: Parser options for untrusted input: no DTD, no network, no entity expansion, no huge trees.
+_SAFE = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
+
 def iterparse(path: str | Path) -> Iterator[tuple[str, etree._Element]]:
     """Yield ("start"|"end", element) events of an XML file, refusing hostile constructs.
 
@@ -40,17 +52,7 @@ def iterparse(path: str | Path) -> Iterator[tuple[str, etree._Element]]:
     p = Path(path)
     if not p.is_file():
         raise InputError(p, "not a file" if p.exists() else "no such file")
-    events = etree.iterparse(
-        str(p),
-        events=("start", "end"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    events = etree.iterparse(str(p), events=("start", "end"), **_SAFE)
     checked = False
     try:
         for event, element in events:
@@ -61,12 +63,30 @@ def iterparse(path: str | Path) -> Iterator[tuple[str, etree._Element]]:
                 _check_entities(p, element)
             yield event, element
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        message = (exc.msg or str(exc)).split(", line ")[0]
-        raise InputError(p, f"not well-formed XML ({message})", line=line) from None
+        raise _malformed(p, exc) from None
 
 
-def _check_doctype(path: Path, root: etree._Element) -> None:
+def parse(data: bytes, path: str | Path) -> etree._Element:
+    """The root element of an XML document given as bytes, refused as :func:`iterparse` does.
+
+    For small documents read whole (glossaries); ``path`` names the file in errors.
+    """
+    try:
+        root = etree.fromstring(data, etree.XMLParser(**_SAFE))
+    except etree.XMLSyntaxError as exc:
+        raise _malformed(path, exc) from None
+    _check_doctype(path, root)
+    for element in root.iter():
+        _check_entities(path, element)
+    return root
+
+
+def _malformed(path: str | Path, exc: etree.XMLSyntaxError) -> InputError:
+    message = (exc.msg or str(exc)).split(", line ")[0]
+    return InputError(path, f"not well-formed XML ({message})", line=exc.lineno or None)
+
+
+def _check_doctype(path: str | Path, root: etree._Element) -> None:
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is None:
         return
@@ -79,7 +99,7 @@ def _check_doctype(path: Path, root: etree._Element) -> None:
         )
 
 
-def _check_entities(path: Path, element: etree._Element) -> None:
+def _check_entities(path: str | Path, element: etree._Element) -> None:
     for child in element:
         if isinstance(child, etree._Entity):
             raise InputError(

@@ -7,7 +7,7 @@ document is recognised), one ``<group restype="x-paragraph">`` per paragraph, on
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO
@@ -93,19 +93,30 @@ def read_xliff(path: str | Path) -> ImportedFile:
         version = el.get("version", "")
         ns = safexml.namespace(el.tag)
         if version.startswith("2") or ns.endswith(":2.0"):
-            from workbench.formats.xliff2 import read_units
+            from workbench.formats.xliff2 import read_unit
 
-            return read_units(path, el, events)
+            result = ImportedFile(str(path), "xliff2", el.get("srcLang"), el.get("trgLang"))
+            return _read_units(path, events, result, "unit", read_unit)
         if not version.startswith("1"):
             raise InputError(path, f"XLIFF version {version!r} is not supported (1.2 or 2.0)")
-        return _read_units(path, events)
+        result = ImportedFile(str(path), "xliff", None, None)
+        return _read_units(path, events, result, "trans-unit", _read_trans_unit)
     raise InputError(path, "not an XLIFF file (empty)")
 
 
 def _read_units(
-    path: str | Path, events: Iterable[tuple[str, etree._Element]]
+    path: str | Path,
+    events: Iterable[tuple[str, etree._Element]],
+    result: ImportedFile,
+    unit_name: str,
+    read_unit: Callable[[etree._Element], ImportedUnit | None],
 ) -> ImportedFile:
-    result = ImportedFile(str(path), "xliff", None, None)
+    """Fill ``result`` from the one ``<file>`` of an XLIFF document whose root has been read.
+
+    ``read_unit`` turns each closed ``unit_name`` element (``trans-unit`` in 1.2, ``unit`` in
+    2.0) into a unit, or None to leave it out. The languages come from ``<file>`` in 1.2 and
+    from the root in 2.0.
+    """
     files = 0
     for event, el in events:
         name = safexml.local(el.tag)
@@ -117,13 +128,16 @@ def _read_units(
                         path, "holds several <file> elements; export one document per file",
                         el.sourceline,
                     )
-                result.source_lang = el.get("source-language")
-                result.target_lang = el.get("target-language")
+                if result.format == "xliff":
+                    result.source_lang = el.get("source-language")
+                    result.target_lang = el.get("target-language")
                 result.document = el.get("original")
                 result.document_key = el.get(f"{{{WB_NS}}}document-key")
             continue
-        if name == "trans-unit":
-            result.units.append(_read_trans_unit(el))
+        if name == unit_name:
+            unit = read_unit(el)
+            if unit is not None:
+                result.units.append(unit)
             safexml.release(el)
     return result
 

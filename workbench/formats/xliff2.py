@@ -6,16 +6,14 @@ unit with our id and one ``<segment>`` in it. Streamed out, read back with the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import groupby
-from pathlib import Path
 from typing import BinaryIO
 
 from lxml import etree
 
-from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
-from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
+from workbench.formats.model import WB_NS, ExportHeader, ImportedUnit, Unit
 from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -79,34 +77,8 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
     return count
 
 
-def read_units(
-    path: str | Path, root: etree._Element, events: Iterator[tuple[str, etree._Element]]
-) -> ImportedFile:
-    """Read the units of an XLIFF 2.0 file whose root start event has been consumed."""
-    result = ImportedFile(str(path), "xliff2", root.get("srcLang"), root.get("trgLang"))
-    files = 0
-    for event, el in events:
-        name = safexml.local(el.tag)
-        if event == "start":
-            if name == "file":
-                files += 1
-                if files > 1:
-                    raise InputError(
-                        path, "holds several <file> elements; export one document per file",
-                        el.sourceline,
-                    )
-                result.document = el.get("original")
-                result.document_key = el.get(f"{{{WB_NS}}}document-key")
-            continue
-        if name == "unit":
-            unit = _read_unit(el)
-            if unit is not None:
-                result.units.append(unit)
-            safexml.release(el)
-    return result
-
-
-def _read_unit(unit: etree._Element) -> ImportedUnit | None:
+def read_unit(unit: etree._Element) -> ImportedUnit | None:
+    """One ``<unit>`` as an imported unit (its segments joined), or None if it has none."""
     sources: list[str] = []
     targets: list[str] = []
     statuses: list[Status] = []

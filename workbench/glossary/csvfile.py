@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.glossary.model import Entry, Glossary
+from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
 from workbench.textio import read_text
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -47,7 +47,7 @@ def _rows(text: str, path: str | Path) -> list[list[str]]:
     except csv.Error:
         dialect = csv.excel
     try:
-        return [row for row in csv.reader(io.StringIO(text), dialect)]
+        return list(csv.reader(io.StringIO(text), dialect))
     except csv.Error as exc:
         raise InputError(path, f"not a readable CSV file ({exc})") from None
 
@@ -96,9 +96,8 @@ def _detect(rows: list[list[str]], header: list[str] | None, path: str | Path) -
     src_lang, tgt_lang = named("sourcelang"), named("targetlang")
     if src is not None and tgt is not None and src_lang is not None and tgt_lang is not None:
         return Columns(src, tgt, comment, forbidden, (src_lang, tgt_lang))
-    width = max(len(r) for r in rows)
-    arabic = sorted(range(width), key=lambda c: -_fraction(rows, c, _ARABIC))
-    term = arabic[0]
+    width = max((len(r) for r in rows), default=0)
+    term = max(range(width), key=lambda c: _fraction(rows, c, _ARABIC), default=0)
     if _fraction(rows, term, _ARABIC) < 0.5:
         raise InputError(path, "no column of Arabic terms found (use --columns)")
     candidates = [
@@ -121,9 +120,13 @@ def _detect(rows: list[list[str]], header: list[str] | None, path: str | Path) -
     return Columns(term, rendering, comment, forbidden)
 
 
+def _cell(row: list[str], i: int | None) -> str:
+    return row[i].strip() if i is not None and i < len(row) else ""
+
+
 def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None = None) -> Glossary:
     """Parse a glossary CSV; ``columns`` = 'TERM,RENDERING[,COMMENT[,FORBIDDEN]]'."""
-    rows = [r for r in _rows(text, path)]
+    rows = _rows(text, path)
     if not any(any(c.strip() for c in r) for r in rows):
         raise InputError(path, "the file has no rows")
     header = rows[0] if _has_header(rows) else None
@@ -131,44 +134,33 @@ def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None 
         specs = [s for s in columns.split(",") if s.strip()]
         if len(specs) < 2 or len(specs) > 4:
             raise InputError(path, "--columns takes TERM,RENDERING[,COMMENT[,FORBIDDEN]]")
-        idx = [_index(s, header, path) for s in specs]
-        cols = Columns(idx[0], idx[1], *(idx[2:] + [None] * (4 - len(idx))))  # type: ignore[arg-type]
+        term_col, rendering_col, *more = [_index(s, header, path) for s in specs]
+        cols = Columns(term_col, rendering_col, *more)
     else:
         cols = _detect(rows[1:] if header else rows, header, path)
-    glossary = Glossary()
-    seen: dict[tuple[str, str], int] = {}
+    builder = GlossaryBuilder(path)
     start = 2 if header else 1
     for number, row in enumerate(rows[start - 1 :], start=start):
         if not any(c.strip() for c in row):
             continue
-
-        def cell(i: int | None, row: list[str] = row) -> str:
-            return row[i].strip() if i is not None and i < len(row) else ""
-
-        term, rendering = cell(cols.term), cell(cols.rendering)
+        term, rendering = _cell(row, cols.term), _cell(row, cols.rendering)
         if cols.lang is not None:
-            langs = (cell(cols.lang[0]).lower(), cell(cols.lang[1]).lower())
+            langs = (_cell(row, cols.lang[0]).lower(), _cell(row, cols.lang[1]).lower())
             if langs[1].startswith("ar") and not langs[0].startswith("ar"):
                 term, rendering = rendering, term
         if not term or not rendering:
-            glossary.warnings.append(f"{path}: line {number}: empty term or rendering, skipped")
-            continue
-        forbidden = tuple(
-            f.strip() for f in cell(cols.forbidden).split(";")
-            if f.strip() and f.strip().casefold() != rendering.casefold()
-        )
-        key = (term, rendering.casefold())
-        if key in seen:
-            glossary.warnings.append(
-                f"{path}: line {number}: duplicate of line {seen[key]} "
-                f"({term} → {rendering}), merged"
+            builder.glossary.warnings.append(
+                f"{path}: line {number}: empty term or rendering, skipped"
             )
             continue
-        seen[key] = number
-        glossary.entries.append(Entry(term, rendering, cell(cols.comment), forbidden, number))
-    if not glossary.entries:
+        forbidden = tuple(
+            f.strip() for f in _cell(row, cols.forbidden).split(";")
+            if f.strip() and f.strip().casefold() != rendering.casefold()
+        )
+        builder.add(Entry(term, rendering, _cell(row, cols.comment), forbidden, number))
+    if not builder.glossary.entries:
         raise InputError(path, "no glossary entries found")
-    return glossary
+    return builder.glossary
 
 
 def read_csv(path: str | Path, columns: str | None = None) -> Glossary:

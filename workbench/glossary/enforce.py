@@ -28,11 +28,6 @@ class TermReport:
     rendered: int = 0
     findings: list[Finding] = field(default_factory=list)
 
-    @property
-    def accuracy(self) -> float | None:
-        """rendered / occurrences (None when no term occurs)."""
-        return self.rendered / self.occurrences if self.occurrences else None
-
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     a, b = span

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 _RANK = {"error": 3, "warning": 2, "info": 1}
@@ -32,13 +31,3 @@ class Finding:
     expected: list[str] = field(default_factory=list)
     found: str | None = None
     span: tuple[int, int] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (span as a list)."""
-        data = asdict(self)
-        data["span"] = list(self.span) if self.span is not None else None
-        return data
-
-    def key(self) -> tuple[str, str | None]:
-        """What an override refers to: the check id and the term (None for non-term checks)."""
-        return self.check, self.term

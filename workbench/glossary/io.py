@@ -66,6 +66,6 @@ def format_glossary(glossary: Glossary, fmt: str) -> str:
 
 
 __all__ = [
-    "READ_FORMATS", "WRITE_FORMATS", "Entry", "Glossary", "format_glossary", "guess_format",
-    "read_glossary",
+    "READ_FORMATS", "WRITE_FORMATS", "Entry", "Glossary", "check_conflicts", "format_glossary",
+    "guess_format", "read_glossary",
 ]

@@ -38,7 +38,6 @@ class _Key(NamedTuple):
     term_id: int
     length: int
     suffixes: frozenset[str]
-    words: int
 
 
 def _norm(text: str) -> str:
@@ -105,7 +104,7 @@ class TermMatcher:
                     key = " ".join([*combo, head + form.stem])
                     if len(key) < 2:
                         continue
-                    info = _Key(tid, len(key), form.suffixes, len(words))
+                    info = _Key(tid, len(key), form.suffixes)
                     bucket = keys.setdefault(key, [])
                     if info not in bucket:
                         bucket.append(info)
@@ -168,7 +167,7 @@ class TermMatcher:
             elif we - after > max_suffix:
                 continue  # the word goes on past any suffix
             suffix = text[after:we]
-            for tid, length, suffixes, _ in infos:
+            for tid, length, suffixes in infos:
                 if suffix not in suffixes:
                     continue
                 start = after - length
@@ -191,10 +190,3 @@ class TermMatcher:
                 chosen.append((ws, we, tid))
                 end = we
         return chosen
-
-    def count(self, arabic: str) -> dict[str, int]:
-        """How many times each glossary term occurs in ``arabic``."""
-        out: dict[str, int] = {}
-        for match in self.find(arabic):
-            out[match.term] = out.get(match.term, 0) + 1
-        return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,30 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+class GlossaryBuilder:
+    """Collects the entries of a glossary file, reporting repeated ones.
+
+    An entry with the term and rendering (case aside) of an earlier one is a duplicate: it is
+    not added, and a warning naming both lines is.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = path
+        self.glossary = Glossary()
+        self._index: dict[tuple[str, str], int] = {}
+
+    def add(self, entry: Entry) -> int | None:
+        """Add ``entry``; for a duplicate, warn and return the index of the earlier entry."""
+        key = (entry.term, entry.rendering.casefold())
+        index = self._index.get(key)
+        if index is None:
+            self._index[key] = len(self.glossary.entries)
+            self.glossary.entries.append(entry)
+            return None
+        self.glossary.warnings.append(
+            f"{self.path}: line {entry.line}: duplicate of line "
+            f"{self.glossary.entries[index].line} ({entry.term} → {entry.rendering}), merged"
+        )
+        return index

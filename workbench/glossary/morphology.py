@@ -21,7 +21,6 @@ YA = "\u064a"  # ي (also ى after normalisation)
 ARTICLE = "\u0627\u0644"  # ال
 
 PRONOUNS: tuple[str, ...] = ("ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "نا", "ي")
-_PRON = PRONOUNS
 _PRON_NO_YA = tuple(p for p in PRONOUNS if p != "ي")
 
 
@@ -41,7 +40,6 @@ def _prefixes() -> frozenset[str]:
 PREFIXES: frozenset[str] = _prefixes()
 # The future particle س attaches only to an imperfect verb, which starts with ي ت ن or ا (أ).
 FUTURE_STEM_START = frozenset("يتنا")
-MAX_PREFIX = max(len(p) for p in PREFIXES)
 
 # Word ending in a consonant: tanween alef, pronouns (not ي "my", which is also the nisba),
 # dual ان/ين (construct ا), sound plurals ون/ين/ات (construct و), and those with pronouns.
@@ -51,20 +49,20 @@ CONSONANT: frozenset[str] = frozenset(
     | {"ا" + p for p in _PRON_NO_YA}
     | {"ي" + p for p in _PRON_NO_YA if p != "ه"}
     | {"و" + p for p in _PRON_NO_YA}
-    | {"ات" + p for p in _PRON}
+    | {"ات" + p for p in PRONOUNS}
 )
 # Word ending in ة (the stem is the word without it): ة (or ه written for it), ة → ت before
 # pronouns, dual تان/تين (construct تا/تي), plural ات, with pronouns.
 TA_MARBUTA: frozenset[str] = frozenset(
     {TA, HA, "تان", "تين", "تا", "تي", "ات"}
-    | {"ت" + p for p in _PRON}
+    | {"ت" + p for p in PRONOUNS}
     | {"تا" + p for p in _PRON_NO_YA}
     | {"تي" + p for p in _PRON_NO_YA}
-    | {"ات" + p for p in _PRON}
+    | {"ات" + p for p in PRONOUNS}
 )
 # Word ending in ى (stem without it): ى/ي, ى → ا before pronouns, plural يات, dual يان/يين.
 ALEF_MAQSURA: frozenset[str] = frozenset(
-    {YA, "يات", "يان", "يين"} | {"ا" + p for p in _PRON} | {"يات" + p for p in _PRON}
+    {YA, "يات", "يان", "يين"} | {"ا" + p for p in PRONOUNS} | {"يات" + p for p in PRONOUNS}
 )
 # Word ending in ا: pronouns only.
 ALEF_FINAL: frozenset[str] = frozenset({""} | set(_PRON_NO_YA))

@@ -124,14 +124,14 @@ def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[_Plain]], int, int]:
     return plain, occurrences, rendered
 
 
+PARALLEL_FROM = 5_000
+
+
 def default_jobs(pairs: int) -> int:
     """Processes worth using for ``pairs`` pairs: 1 below 5,000 pairs, else up to 4 cores."""
     if pairs < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(4, os.cpu_count() or 1))
-
-
-PARALLEL_FROM = 5_000
 
 
 def run_document(

@@ -21,7 +21,6 @@ from workbench.glossary.findings import SEVERITIES, Finding, severity_rank
 VIOLATION_KEYS: tuple[str, ...] = (
     "line", "segment", "check", "kind", "term", "expected", "found", "severity", "span", "message",
 )
-FAIL_ON: tuple[str, ...] = SEVERITIES
 
 
 @dataclass

@@ -13,31 +13,28 @@ Writing: one ``termEntry`` per Arabic term, its renderings as ``preferredTerm-ad
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape
+
+from lxml import etree
 
 from workbench.errors import InputError
-from workbench.glossary.model import Entry, Glossary
+from workbench.formats import safexml, xmlout
+from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BAD_STATUS = ("deprecated", "superseded", "forbidden", "rejected", "obsolete")
 
 
-def _local(tag: Any) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+def _children(node: etree._Element, *names: str) -> list[etree._Element]:
+    return [c for c in node if safexml.local(c.tag) in names]
 
 
-def _children(node: Any, *names: str) -> list[Any]:
-    return [c for c in node if _local(c.tag) in names]
-
-
-def _text(node: Any) -> str:
+def _text(node: etree._Element) -> str:
     return " ".join("".join(node.itertext()).split())
 
 
-def _status(term_group: Any) -> str:
+def _status(term_group: etree._Element) -> str:
     for node in term_group.iter():
-        if _local(node.tag) in ("termNote", "descrip") and node.get("type") in (
+        if safexml.local(node.tag) in ("termNote", "descrip") and node.get("type") in (
             "administrativeStatus", "normativeAuthorization",
         ):
             return _text(node).lower()
@@ -48,21 +45,21 @@ def _is_bad(status: str) -> bool:
     return any(word in status for word in _BAD_STATUS)
 
 
-def _comment(entry: Any) -> str:
+def _comment(entry: etree._Element) -> str:
     for node in entry.iter():
-        if _local(node.tag) == "descrip" and node.get("type") in ("definition", "context"):
+        if safexml.local(node.tag) == "descrip" and node.get("type") in ("definition", "context"):
             return _text(node)
     for node in entry.iter():
-        if _local(node.tag) == "note":
+        if safexml.local(node.tag) == "note":
             return _text(node)
     return ""
 
 
-def _terms(lang_set: Any) -> list[tuple[str, str, int]]:
+def _terms(lang_set: etree._Element) -> list[tuple[str, str, int]]:
     """(term, status, line) of a langSet/langSec."""
     out: list[tuple[str, str, int]] = []
     for group in _children(lang_set, "tig", "ntig", "termSec"):
-        term_node = next((n for n in group.iter() if _local(n.tag) == "term"), None)
+        term_node = next((n for n in group.iter() if safexml.local(n.tag) == "term"), None)
         if term_node is None:
             continue
         text = _text(term_node)
@@ -72,23 +69,17 @@ def _terms(lang_set: Any) -> list[tuple[str, str, int]]:
 
 
 def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
-    """Parse TBX-Basic bytes into a glossary (Arabic → English)."""
-    from lxml import etree
+    """Parse TBX-Basic bytes into a glossary (Arabic → English).
 
-    # No entity expansion, no DTD loading, no network: untrusted files stay harmless.
-    parser = etree.XMLParser(
-        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"not well-formed XML: {exc.msg}", exc.lineno) from None
-    if _local(root.tag) not in ("martif", "tbx"):
-        raise InputError(path, f"not a TBX file (root element <{_local(root.tag)}>)")
-    glossary = Glossary()
-    seen: dict[tuple[str, str], int] = {}
+    The XML is read as untrusted (:func:`workbench.formats.safexml.parse`): no DTD, no network,
+    and a document declaring entities is refused.
+    """
+    root = safexml.parse(data, path)
+    if safexml.local(root.tag) not in ("martif", "tbx"):
+        raise InputError(path, f"not a TBX file (root element <{safexml.local(root.tag)}>)")
+    builder = GlossaryBuilder(path)
     for entry in root.iter():
-        if _local(entry.tag) not in ("termEntry", "conceptEntry"):
+        if safexml.local(entry.tag) not in ("termEntry", "conceptEntry"):
             continue
         arabic: list[tuple[str, str, int]] = []
         english: list[tuple[str, str, int]] = []
@@ -102,7 +93,7 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
         bad = tuple(dict.fromkeys(t[0] for t in english if _is_bad(t[1])))
         if not arabic or not good:
             line = entry.sourceline or None
-            glossary.warnings.append(
+            builder.glossary.warnings.append(
                 f"{path}: line {line}: entry without "
                 f"{'an Arabic' if not arabic else 'an admitted English'} term, skipped"
             )
@@ -113,19 +104,11 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
             if _is_bad(status):
                 continue
             for rendering, _, _ in good:
-                key = (term, rendering.casefold())
-                if key in seen:
-                    glossary.warnings.append(
-                        f"{path}: line {line}: duplicate of line {seen[key]} "
-                        f"({term} → {rendering}), merged"
-                    )
-                    continue
-                seen[key] = line
                 forbidden = tuple(f for f in bad if f.casefold() != rendering.casefold())
-                glossary.entries.append(Entry(term, rendering, comment, forbidden, line))
-    if not glossary.entries:
+                builder.add(Entry(term, rendering, comment, forbidden, line))
+    if not builder.glossary.entries:
         raise InputError(path, "no Arabic-English term entries found")
-    return glossary
+    return builder.glossary
 
 
 def read_tbx(path: str | Path) -> Glossary:
@@ -157,9 +140,9 @@ def format_tbx(glossary: Glossary) -> str:
         out.append(f'      <termEntry id="t{number}">')
         comment = next((e.comment for e in entries if e.comment), "")
         if comment:
-            out.append(f'        <descrip type="definition">{escape(comment)}</descrip>')
+            out.append(f'        <descrip type="definition">{xmlout.text(comment)}</descrip>')
         out.append('        <langSet xml:lang="ar">')
-        out.append(f"          <tig><term>{escape(term)}</term></tig>")
+        out.append(f"          <tig><term>{xmlout.text(term)}</term></tig>")
         out.append("        </langSet>")
         out.append('        <langSet xml:lang="en">')
         renderings = list(dict.fromkeys(e.rendering for e in entries))
@@ -167,7 +150,7 @@ def format_tbx(glossary: Glossary) -> str:
         for i, rendering in enumerate(renderings):
             status = "preferredTerm-admn-sts" if i == 0 else "admittedTerm-admn-sts"
             out.append(
-                f"          <tig><term>{escape(rendering)}</term>"
+                f"          <tig><term>{xmlout.text(rendering)}</term>"
                 f'<termNote type="administrativeStatus">{status}</termNote></tig>'
             )
         forbidden = dict.fromkeys(f for e in entries for f in e.forbidden)
@@ -175,7 +158,7 @@ def format_tbx(glossary: Glossary) -> str:
             if word.casefold() in allowed:
                 continue
             out.append(
-                f"          <tig><term>{escape(word)}</term>"
+                f"          <tig><term>{xmlout.text(word)}</term>"
                 '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>'
             )
         out.append("        </langSet>")

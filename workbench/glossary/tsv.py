@@ -7,17 +7,18 @@ by ``;`` (optional). ``#`` starts a comment line; a first line whose first field
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.glossary.model import Entry, Glossary
-from workbench.textio import decode_bytes, read_text
+from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
+from workbench.textio import read_text
 
 
 def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
     """Parse glossary TSV text; errors name the line."""
-    glossary = Glossary()
-    seen: dict[tuple[str, str], int] = {}
+    builder = GlossaryBuilder(path)
+    glossary = builder.glossary
     header_possible = True
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.rstrip("\r")
@@ -43,23 +44,14 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
                 raise InputError(
                     path, f"forbidden rendering {word!r} equals the required one", number
                 )
-        key = (term, rendering.casefold())
-        if key in seen:
-            glossary.warnings.append(
-                f"{path}: line {number}: duplicate of line {seen[key]} "
-                f"({term} → {rendering}), merged"
+        earlier = builder.add(Entry(term, rendering, comment, forbidden, number))
+        if earlier is not None:  # a duplicate adds its comment and forbidden renderings
+            old = glossary.entries[earlier]
+            glossary.entries[earlier] = replace(
+                old,
+                comment=old.comment or comment,
+                forbidden=tuple(dict.fromkeys(old.forbidden + forbidden)),
             )
-            index = next(
-                i for i, e in enumerate(glossary.entries) if (e.term, e.rendering.casefold()) == key
-            )
-            old = glossary.entries[index]
-            merged = tuple(dict.fromkeys(old.forbidden + forbidden))
-            glossary.entries[index] = Entry(
-                old.term, old.rendering, old.comment or comment, merged, old.line
-            )
-            continue
-        seen[key] = number
-        glossary.entries.append(Entry(term, rendering, comment, forbidden, number))
     if not glossary.entries:
         raise InputError(path, "glossary has no entries")
     return glossary
@@ -68,11 +60,6 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
 def read_tsv(path: str | Path) -> Glossary:
     """Read a glossary.tsv file (UTF-8, a BOM accepted)."""
     return parse_tsv(read_text(path), path)
-
-
-def parse_tsv_bytes(data: bytes, path: str | Path) -> Glossary:
-    """Parse glossary TSV given as bytes."""
-    return parse_tsv(decode_bytes(data, path)[0], path)
 
 
 def format_tsv(glossary: Glossary) -> str:

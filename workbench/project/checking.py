@@ -200,8 +200,8 @@ class CheckingMixin(ProjectBase):
             oid = q_checks.add_override(
                 self.db, segment_id, vid, check, term, reason, self.author, target
             )
-        row = next(r for r in q_checks.overrides(self.db, vid) if r["id"] == oid)
-        return _override(row)
+        rows = q_checks.segment_overrides(self.db, segment_id, vid)
+        return _override(next(r for r in rows if r["id"] == oid))
 
     def _document_findings(
         self, document: Document, version: str, segment_id: int

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from workbench import __version__
 from workbench.errors import InputError, WorkbenchError
@@ -29,7 +29,6 @@ from workbench.formats.model import (
     Unit,
     lang_matches,
     parse_unit_key,
-    unit_key,
 )
 from workbench.project.base import Document, ProjectBase
 from workbench.statuses import STATUSES, Status
@@ -40,7 +39,9 @@ from workbench.store import versions as q_versions
 from workbench.text.normalize import normalize_arabic
 
 if TYPE_CHECKING:
+    from workbench.glossary.findings import Finding
     from workbench.glossary.matcher import TermMatcher
+    from workbench.project.checking import CheckReport, Override
 
 DEFAULT_FOLDER = Path("translations")
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -106,9 +107,11 @@ class ExchangeMixin(ProjectBase):
 
         def matcher(self) -> TermMatcher: ...
 
-        def check_report(self, doc: str | None = None, version: str = "working") -> Any: ...
+        def check_report(self, doc: str | None = None, version: str = "working") -> CheckReport:
+            ...
 
-        def overrides(self, doc: str | None = None, version: str = "working") -> list[Any]: ...
+        def overrides(self, doc: str | None = None, version: str = "working") -> list[Override]:
+            ...
 
     # identity ----------------------------------------------------------------------------
 
@@ -119,24 +122,6 @@ class ExchangeMixin(ProjectBase):
         return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:24]
 
     # export ------------------------------------------------------------------------------
-
-    def export(
-        self,
-        fmt: str,
-        output: str | Path | None = None,
-        doc: str | None = None,
-        version: str = "working",
-        statuses: list[str] | None = None,
-        force: bool = False,
-        *,
-        findings: str | None = None,
-    ) -> Path:
-        """Export a document to ``fmt`` (see EXPORT_FORMATS); return the file written.
-
-        ``findings`` ('none', 'glossary', 'all'; default: the format's) says which QA findings
-        the file carries, for the formats that show them.
-        """
-        return self.export_file(fmt, output, doc, version, statuses, force, findings=findings).path
 
     def export_file(
         self,
@@ -149,7 +134,11 @@ class ExchangeMixin(ProjectBase):
         *,
         findings: str | None = None,
     ) -> ExportResult:
-        """Export a document and say what was written (path, units)."""
+        """Export a document to ``fmt`` (see EXPORT_FORMATS); say what was written.
+
+        ``findings`` ('none', 'glossary', 'all'; default: the format's) says which QA findings
+        the file carries, for the formats that show them. The file appears only when complete.
+        """
         if fmt not in EXPORT_FORMATS:
             raise WorkbenchError(f"unknown format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
         if findings is not None and findings not in FINDINGS:
@@ -168,17 +157,7 @@ class ExchangeMixin(ProjectBase):
             document.name, version, statuses, findings=findings or spec.findings,
             terms=fmt in ("docx", "html"),
         )
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                count = spec.writer(out, header, units)
-            if path.exists() and not force:  # appeared while we wrote
-                raise WorkbenchError(f"{path} exists already (use --force to overwrite)")
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(tmp)
+        count = _write_atomically(path, force, lambda out: spec.writer(out, header, units))
         return ExportResult(path, fmt, document.name, version, count)
 
     def default_output(self, doc: Document, fmt: str, version: str = "working") -> Path:
@@ -280,7 +259,7 @@ class ExchangeMixin(ProjectBase):
 
         matcher = self.matcher()
         by_segment: dict[int, list[str]] = {}
-        overrides: dict[int, list[Any]] = {}
+        overrides: dict[int, list[Override]] = {}
         if findings == "all":
             for seg in self.check_report(document.name, version).segments:
                 if seg.findings:
@@ -450,7 +429,7 @@ class ExchangeMixin(ProjectBase):
         return None
 
 
-def _finding_text(finding: Any) -> str:
+def _finding_text(finding: Finding) -> str:
     return f"{finding.severity}: {finding.message} [{finding.check}]"
 
 
@@ -459,6 +438,26 @@ def _note_text(note: dict[str, Any]) -> str:
     who = note.get("author") or ""
     label = who if kind == "comment" else f"{who} ({kind})"
     return f"{label}: {note['text']}" if label else str(note["text"])
+
+
+def _write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) -> int:
+    """Run ``write`` on a temporary file that replaces ``path`` only once complete."""
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        with os.fdopen(fd, "wb") as out:
+            count = write(out)
+        if path.exists() and not force:  # appeared while we wrote
+            raise WorkbenchError(f"{path} exists already (use --force to overwrite)")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise WorkbenchError(f"{path}: cannot write ({exc.strerror})") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(tmp)
+    return count
 
 
 def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
@@ -475,4 +474,4 @@ def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
         raise WorkbenchError(f"{path}: folder {folder} is not writable")
 
 
-__all__ = ["EXPORT_FORMATS", "ExchangeMixin", "ExchangeReport", "ExportResult", "unit_key"]
+__all__ = ["ExchangeMixin", "ExchangeReport", "ExportResult"]

@@ -66,8 +66,9 @@ class RestructureMixin(ProjectBase):
     def _next_row(self, row: dict[str, Any], doc: Document) -> dict[str, Any] | None:
         return q.segment_at(self.db, doc.id, row["position"] + 1)
 
-    def _version_kinds(self, doc: Document) -> dict[int, dict[str, Any]]:
-        return {int(v["id"]): v for v in q_versions.versions(self.db, doc.id)}
+    def _version_ids(self, doc: Document) -> list[int]:
+        """The ids of every version of a document."""
+        return [int(v["id"]) for v in q_versions.versions(self.db, doc.id)]
 
     def _refresh_link_texts(self, version_id: int, link_ids: list[int]) -> None:
         """Set the text of every segment of the given links to their joined sentences."""
@@ -120,7 +121,7 @@ class RestructureMixin(ProjectBase):
         a_links, b_links = q.segment_links(self.db, a["id"]), q.segment_links(self.db, b["id"])
         a_texts = q.segment_translations(self.db, a["id"])
         b_texts = q.segment_translations(self.db, b["id"])
-        for vid in self._version_kinds(doc):
+        for vid in self._version_ids(doc):
             merged_link = self._merge_links(vid, a["id"], b["id"], a_links.get(vid),
                                             b_links.get(vid))
             if vid == wid:
@@ -392,7 +393,7 @@ class RestructureMixin(ProjectBase):
         """
         document = self.document(doc)
         if version is None:
-            ids = list(self._version_kinds(document))
+            ids = self._version_ids(document)
         else:
             ids = [self.version_id(document, version)]
         return dict(q.low_confidence(self.db, document.id, ids, threshold))

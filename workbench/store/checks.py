@@ -63,9 +63,3 @@ def segment_overrides(db: sqlite_utils.Database, segment_id: int, version_id: in
             [segment_id, version_id],
         )
     )
-
-
-def remove_override(db: sqlite_utils.Database, override_id: int) -> bool:
-    """Delete one override; False when there was none with that id."""
-    cursor = db.execute("DELETE FROM overrides WHERE id = ?", [override_id])
-    return cursor.rowcount > 0

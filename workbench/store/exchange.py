@@ -39,7 +39,7 @@ def export_rows(
         where = f" AND s.status IN ({', '.join('?' for _ in statuses)})"
         args.extend(statuses)
     cursor = db.execute(
-        "SELECT s.id, s.paragraph, s.position, s.source, s.status, s.updated_at, t.text, "
+        "SELECT s.id, s.paragraph, s.position, s.source, s.status, t.text, "
         "t.updated_at AS text_at, "
         "(SELECT ls.link_id FROM link_segments ls JOIN links l ON l.id = ls.link_id "
         " WHERE ls.segment_id = s.id AND l.version_id = ?) AS link_id"

@@ -8,7 +8,7 @@ the connection, so the database does the scanning and only matching ids come bac
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import sqlite_utils
@@ -151,17 +151,6 @@ def filter_ids(
         args += [score_version_id, chrf_below]
     sql = f"SELECT s.id FROM segments s WHERE {' AND '.join(where)} ORDER BY s.position"
     return [r[0] for r in db.execute(sql, args)]
-
-
-def iter_pairs(
-    db: sqlite_utils.Database, document_id: int, working_version_id: int | None
-) -> Iterator[tuple[int, str, str]]:
-    """(segment id, Arabic source, working English) of a document, in document order."""
-    yield from db.execute(
-        "SELECT s.id, s.source, coalesce(t.text, '') FROM segments s LEFT JOIN translations t "
-        "ON t.segment_id = s.id AND t.version_id = ? WHERE s.document_id = ? ORDER BY s.position",
-        [working_version_id, document_id],
-    )
 
 
 def has_scores(db: sqlite_utils.Database, version_id: int | None) -> bool:

@@ -17,7 +17,9 @@ from bidi.mirror import MIRRORED
 from rich.cells import cell_len
 
 _WORD = re.compile(r"\S+")
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+ARABIC_LETTERS = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
+"""The Arabic blocks (letters, digits, marks, presentation forms), for a regex character class."""
+_ARABIC = re.compile(f"[{ARABIC_LETTERS}]")
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 ELLIPSIS = "…"
 
@@ -124,13 +126,13 @@ def visual(line: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _visual_cached(line: str) -> tuple[str, tuple[int, ...] | None]:
-    order = _order(line)
-    if order is None:
+    levels = _char_levels(line)
+    order = None if levels is None else _order(line, list(levels))
+    if levels is None or order is None:
         # python-bidi's own pure-Python implementation (it mirrors; no index map).
         from bidi.algorithm import get_display as legacy_display
 
         return str(legacy_display(line, base_dir="R")), None
-    levels = _char_levels(line) or []
     text = "".join(
         MIRRORED.get(line[k], line[k]) if levels[k] % 2 else line[k] for k in order
     )
@@ -151,10 +153,9 @@ def visual_order(line: str) -> tuple[str, list[int] | None]:
     return text, None if order is None else list(order)
 
 
-def _order(line: str) -> list[int] | None:
-    levels = _char_levels(line)
-    if levels is None:
-        return None
+def _order(line: str, levels: list[int]) -> list[int] | None:
+    """The visual order of ``line`` from its embedding ``levels`` (changed in place), or None
+    when it disagrees with python-bidi's own display."""
     # Rule L1: trailing whitespace goes back to the paragraph level (RTL: 1).
     i = len(line) - 1
     while i >= 0 and line[i] in " \t":
@@ -258,9 +259,4 @@ def fit(text: str, width: int, *, reorder: bool = True, shaping: bool = False) -
         line = shape(line)
     if reorder:
         line = visual(line)
-    return " " * max(0, width - cell_len(line)) + line
-
-
-def right_align(line: str, width: int) -> str:
-    """``line`` padded with spaces on the left to ``width`` cells."""
     return " " * max(0, width - cell_len(line)) + line

@@ -11,17 +11,18 @@ editor's list is read again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.screen import ModalScreen
 
-from workbench.errors import WorkbenchError
 from workbench.tui.screens.export import ExportScreen
 from workbench.tui.screens.importer import ImportDone, ImportScreen
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.screens.scores import ScoresScreen
 from workbench.tui.screens.split import SplitChoice, SplitScreen
+from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -90,9 +91,9 @@ class ScreenActions:
 
     def action_import(self) -> None:
         """Open the import dialog (an Arabic document or an English translation)."""
-        editor = self._editor_ready()
         if isinstance(self.screen, ModalScreen):
             return
+        editor = self.editor
 
         def imported(done: ImportDone | None) -> None:
             if done is None:
@@ -102,9 +103,7 @@ class ScreenActions:
                 return
             current = self.editor
             if current is not None and current.document.name == done.report.document:
-                find = getattr(current, "_find_reference", None)
-                if find is not None and current.reference_version is None:
-                    current.reference_version = self.service.read(find)
+                current.find_reference()
                 self.reload_segments()
 
         self.push_screen(ImportScreen(editor.document if editor else None), imported)
@@ -112,7 +111,8 @@ class ScreenActions:
     # alignment fixes -------------------------------------------------------------------------
 
     def _open_segment(self) -> tuple[EditorScreen, int] | None:
-        editor = self._editor_ready()
+        """The editor and its open segment's id, when the editor is the screen in front."""
+        editor = self.editor
         if editor is None or editor.current is None or self.screen is not editor:
             return None
         return editor, editor.current.id
@@ -179,25 +179,29 @@ class ScreenActions:
         job: Callable[[Project], Any],
         said: Callable[[Any], str],
     ) -> None:
+        """Run ``job`` (a structural change returning a segment) with the English editor
+        read-only, then show the list again on ``segment_id`` and say ``said(segment)``."""
         editor.flush_edit()
         editor.editor.read_only = True
-        self._run_restructure(editor, segment_id, job, said)
+        self._run_restructure(
+            lambda project: said(job(project)), partial(self._restructured, editor, segment_id)
+        )
 
     @work(thread=True, exclusive=True, group="restructure")
     def _run_restructure(
         self,
-        editor: EditorScreen,
-        segment_id: int,
-        job: Callable[[Project], Any],
-        said: Callable[[Any], str],
+        job: Callable[[Project], str],
+        finished: Callable[[str | None, str | None], None],
     ) -> None:
-        self.service.flush()
+        """Run ``job`` on the second connection once the queued writes have landed (worker);
+        ``finished(message, error)`` on the UI thread."""
         try:
-            segment = self.service.background(job)
-        except WorkbenchError as exc:
-            self.call_from_thread(self._restructured, editor, segment_id, None, str(exc))
+            self.service.flush()
+            message = self.service.background(job)
+        except Exception as exc:  # notified, never a crash
+            self.call_from_thread(finished, None, describe_error(exc))
             return
-        self.call_from_thread(self._restructured, editor, segment_id, said(segment), None)
+        self.call_from_thread(finished, message, None)
 
     def _restructured(
         self, editor: EditorScreen, segment_id: int, message: str | None, error: str | None

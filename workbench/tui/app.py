@@ -7,6 +7,8 @@ Other screens (reviewer, scores, export/import dialogs) plug in through:
 - ``app.goto_segment(segment_id)``: back to the editor with that segment open;
 - ``app.reload_segments()``: re-read the editor's list after segments were merged or split;
 - ``app.notify_error(message)``: a notification, from the UI thread or a worker thread;
+- ``app.save_all()``: store the open edit and wait for every queued write (any thread);
+- ``app.reorders_arabic`` and ``app.shaping``: how Arabic is to be drawn;
 - their bindings (with ids and descriptions) appear in the help screen and the palette.
 """
 
@@ -25,6 +27,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from workbench.config import Config, load_config, resolve_direction, save_setting
+from workbench.errors import WorkbenchError
 from workbench.tui import keys
 from workbench.tui.actions import ScreenActions
 from workbench.tui.commands import WorkbenchCommands
@@ -118,10 +121,14 @@ class WorkbenchApp(ScreenActions, App[None]):
         super().exit(result, return_code, message)
 
     def save_all(self) -> None:
-        """Queue the open segment's edit and wait until every write is stored."""
+        """Queue the open segment's edit and wait until every write is stored (from the UI
+        thread or a worker thread)."""
         editor = self.editor
         if editor is not None:
-            editor.flush_edit()
+            if threading.get_ident() == self._main_thread:
+                editor.flush_edit()
+            else:
+                self.call_from_thread(editor.flush_edit)
         self.service.flush()
 
     def on_unmount(self) -> None:
@@ -149,7 +156,11 @@ class WorkbenchApp(ScreenActions, App[None]):
             return
         while self.screen is not editor and len(self.screen_stack) > 1:
             self.pop_screen()
-        segment = self.service.read(lambda p: p.segment(segment_id))
+        try:
+            segment = self.service.read(lambda p: p.segment(segment_id))
+        except WorkbenchError as exc:  # e.g. merged away since the list was made
+            self.notify_error(str(exc))
+            return
         if segment.document_id != editor.document.id:
             self.open_document_id(segment.document_id, segment_id)
             return
@@ -182,7 +193,11 @@ class WorkbenchApp(ScreenActions, App[None]):
 
     def open_document(self, name: str) -> None:
         """Open another document of the project in the editor."""
-        document = self.service.read(lambda p: p.document(name))
+        try:
+            document = self.service.read(lambda p: p.document(name))
+        except WorkbenchError as exc:  # e.g. removed by another program since
+            self.notify_error(str(exc))
+            return
         self._switch_editor(document)
 
     def open_document_id(self, document_id: int, segment_id: int | None = None) -> None:
@@ -209,6 +224,11 @@ class WorkbenchApp(ScreenActions, App[None]):
         return screen
 
     # display settings --------------------------------------------------------------------------
+
+    @property
+    def reorders_arabic(self) -> bool:
+        """True when the app puts Arabic lines in display order itself (direction 'app')."""
+        return self.direction == "app"
 
     def set_direction(self, setting: str) -> None:
         """Use direction ``setting`` (app, terminal or auto) now and save it in the config."""

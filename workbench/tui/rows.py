@@ -1,5 +1,6 @@
 """The rows behind the segment list: a view (a document, maybe searched or filtered) as an
-ordered list of segment ids, and a page cache of their rows read from the store on demand.
+ordered list of segment ids (:func:`view_ids`), and a page cache of their rows read from the
+store on demand.
 
 Only the pages that are painted are ever read, so a 100,000-segment document opens as fast as
 a 20-segment one.
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.cache import LRUCache
 
+from workbench.errors import WorkbenchError
 from workbench.store import search as q_search
 
 if TYPE_CHECKING:
@@ -65,6 +67,49 @@ class ViewSpec:
         return " · ".join(parts) or "all segments"
 
 
+def link_version_id(project: Project, document: Document) -> int | None:
+    """The version whose alignment links give the confidence flags and filter: reference:main
+    when the document has it, else the working translation."""
+    if "reference:main" in project.versions(document.name):
+        return project.version_id(document, "reference:main")
+    return project.working_id(document)
+
+
+def view_ids(
+    project: Project, document: Document, spec: ViewSpec, low_confidence: float, low_score: float
+) -> list[int]:
+    """The ids, in document order, of the segments that ``spec`` shows."""
+    working = project.working_id(document)
+    ids: list[int] | None = None
+    if spec.search:
+        ids = q_search.search_ids(project.db, document.id, working, spec.search)
+    if spec.statuses or spec.low_confidence or spec.low_score:
+        if spec.low_score and not q_search.has_scores(project.db, working):
+            raise WorkbenchError("no scores yet: run `workbench score` to score the translation")
+        ids = _narrow(ids, q_search.filter_ids(
+            project.db, document.id,
+            statuses=spec.statuses or None,
+            link_version_id=link_version_id(project, document),
+            confidence_below=low_confidence if spec.low_confidence else None,
+            score_version_id=working,
+            chrf_below=low_score if spec.low_score else None,
+        ))
+    if spec.has_findings:
+        checked = project.check_document(document.name)
+        ids = _narrow(ids, [s.segment_id for s in checked if s.findings])
+    if ids is None:
+        ids = q_search.ordered_ids(project.db, document.id)
+    return ids
+
+
+def _narrow(ids: list[int] | None, found: list[int]) -> list[int]:
+    """``found`` when nothing narrowed the view yet, else the ``ids`` that are also found."""
+    if ids is None:
+        return found
+    allowed = set(found)
+    return [i for i in ids if i in allowed]
+
+
 class SegmentRows:
     """An ordered list of segment ids with a page cache of their rows."""
 
@@ -87,20 +132,11 @@ class SegmentRows:
         return len(self.ids)
 
     def _version_ids(self, project: Project) -> tuple[int | None, int | None]:
+        """(working version id, id of the version whose links give the confidence flag)."""
         if self._versions is None or self._versions[0] is None:
             working = project.working_id(self.document)
-            link = None
-            names = project.versions(self.document.name)
-            if "reference:main" in names:
-                link = project.version_id(self.document, "reference:main")
-            elif working is not None:
-                link = working
-            self._versions = (working, link)
+            self._versions = (working, link_version_id(project, self.document))
         return self._versions
-
-    def version_ids(self) -> tuple[int | None, int | None]:
-        """(working version id, id of the version whose links give the confidence flag)."""
-        return self.service.read(self._version_ids)
 
     def row(self, index: int) -> RowData | None:
         """The row at ``index`` of the view (read with its page when not cached)."""

@@ -14,9 +14,11 @@ One SQLite connection is not safe for concurrent use, so:
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from workbench.errors import WorkbenchError
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
@@ -77,6 +79,14 @@ class ProjectService:
             self.project.close()
 
 
+def describe_error(exc: BaseException) -> str:
+    """What a failed job says in a notification: a WorkbenchError's own message; anything
+    else (a bug, a disk or database failure) with its type, so it is never mistaken for one."""
+    if isinstance(exc, WorkbenchError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 # Checks and glossary matching, shared by the editor's workers. ------------------------------
 
 
@@ -88,3 +98,9 @@ def find_terms(project: Project, source: str) -> list[Any]:
 def segment_findings(project: Project, segment_id: int) -> list[Finding]:
     """The open QA findings of a segment's working text (overridden ones left out)."""
     return list(project.check_segment(segment_id))
+
+
+def severity_counts(findings: Iterable[Any]) -> tuple[int, int]:
+    """(errors, warnings) among ``findings``: the segment list's flags of a segment."""
+    severities = [f.severity for f in findings]
+    return severities.count("error"), severities.count("warning")

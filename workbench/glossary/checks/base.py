@@ -37,12 +37,33 @@ class Pair:
         return check_terms(self.matcher, self.source, self.target)
 
 
-class Check:
-    """A check of one pair. Subclasses set ``id``, ``severity``, ``description``."""
+class _CheckBase:
+    """What every check declares: ``id``, default ``severity`` and ``description``."""
 
     id: ClassVar[str]
     severity: ClassVar[str]
     description: ClassVar[str]
+
+    def finding(
+        self,
+        kind: str,
+        message: str,
+        *,
+        severity: str | None = None,
+        expected: list[str] | None = None,
+        found: str | None = None,
+        span: tuple[int, int] | None = None,
+    ) -> Finding:
+        """A finding of this check, with its id and (unless given) its default severity."""
+        return Finding(
+            self.id, kind, severity or self.severity, message,
+            expected=expected or [], found=found, span=span,
+        )
+
+
+class Check(_CheckBase):
+    """A check of one pair. Subclasses set ``id``, ``severity``, ``description``."""
+
     #: run even when the target is empty (most checks have nothing to say then)
     on_empty_target: ClassVar[bool] = False
 
@@ -50,18 +71,9 @@ class Check:
         """The findings of this check on ``pair``."""
         raise NotImplementedError
 
-    def finding(self, kind: str, message: str, **extra: object) -> Finding:
-        """A finding of this check with its id and default severity."""
-        severity = str(extra.pop("severity", self.severity))
-        return Finding(self.id, kind, severity, message, **extra)  # type: ignore[arg-type]
 
-
-class DocumentCheck:
+class DocumentCheck(_CheckBase):
     """A check across all pairs of a document (e.g. consistency)."""
-
-    id: ClassVar[str]
-    severity: ClassVar[str]
-    description: ClassVar[str]
 
     def run_document(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, Finding]]:
         """(pair index, finding) for every problem found."""
@@ -69,12 +81,12 @@ class DocumentCheck:
 
 
 REGISTRY: dict[str, type[Check] | type[DocumentCheck]] = {}
-C = TypeVar("C", bound=type)
+C = TypeVar("C", bound=type[_CheckBase])
 
 
 def register(cls: C) -> C:
     """Class decorator: add a check to the registry under its id."""
-    check_id = cls.id  # type: ignore[attr-defined]
+    check_id = cls.id
     if check_id in REGISTRY and REGISTRY[check_id] is not cls:
         raise ValueError(f"two checks with id {check_id!r}")
     REGISTRY[check_id] = cls  # type: ignore[assignment]

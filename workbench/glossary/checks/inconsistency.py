@@ -38,16 +38,11 @@ def _inconsistent(
             continue
         for i in indexes:
             others = [j + 1 for j in indexes if keys[j][1] != keys[i][1]]
-            out.append(
-                (
-                    i,
-                    Finding(
-                        check.id, "inconsistent", check.severity,
-                        f"same {this} as line{'s' if len(others) > 1 else ''} "
-                        f"{', '.join(map(str, others[:5]))} but a different {other}",
-                    ),
-                )
+            message = (
+                f"same {this} as line{'s' if len(others) > 1 else ''} "
+                f"{', '.join(map(str, others[:5]))} but a different {other}"
             )
+            out.append((i, check.finding("inconsistent", message)))
     return out
 
 

@@ -13,15 +13,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from workbench.errors import WorkbenchError
 from workbench.statuses import STATUSES
+from workbench.tui.screens.job_dialog import JobDialog
+from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
-    from workbench.tui.app import WorkbenchApp
 
 
 @dataclass
@@ -41,8 +41,10 @@ def format_options() -> list[tuple[str, str]]:
     return [(f"{name} — {get_format(name).description}", name) for name in EXPORT_FORMATS]
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(JobDialog[Path | None]):
     """Export a document version to a bilingual file."""
+
+    PREFIX = "export"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export_cancel"),
@@ -63,21 +65,11 @@ class ExportScreen(ModalScreen[Path | None]):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
-        self.running = False
         self.versions: list[str] = ["working"]
 
-    @property
-    def wb(self) -> WorkbenchApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        self.versions = self.wb.service.read(lambda p: p.versions(self.document.name))
-        if "working" not in self.versions:
-            self.versions.insert(0, "working")
-        else:
-            self.versions.remove("working")
-            self.versions.insert(0, "working")
+        names = self.wb.service.read(lambda p: p.versions(self.document.name))
+        self.versions = ["working", *(v for v in names if v != "working")]
         with Vertical(classes="dialog"):
             yield Label(f"Export {self.document.name}", classes="dialog-title")
             with Horizontal(classes="export-row"):
@@ -97,26 +89,19 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Input(placeholder=self._default_output("tmx", "working"), compact=True,
                         id="export-output")
             yield Checkbox("overwrite an existing file", False, compact=True, id="export-force")
-            yield ProgressBar(total=None, show_eta=False, id="export-progress")
-            yield Label("", id="export-status")
-            with Horizontal(classes="buttons"):
-                yield Button("Export", variant="primary", compact=True, id="export-run")
-                yield Button("Cancel", compact=True, id="export-cancel")
-            yield Label("Tab: next field · Ctrl+J: export · Escape: cancel",
-                        classes="dialog-help")
+            yield from self.job_controls(
+                "Export", "Tab: next field · Ctrl+J: export · Escape: cancel"
+            )
 
     def on_mount(self) -> None:
-        self.query_one("#export-progress", ProgressBar).display = False
         self.query_one("#export-format", Select).focus()
 
     def _default_output(self, fmt: str, version: str) -> str:
-        def default(project: Project) -> str:
-            return str(project.default_output(self.document, fmt, version))  # type: ignore[attr-defined]
-
         try:
-            return self.wb.service.read(default)
-        except (WorkbenchError, AttributeError, KeyError):
+            path = self.wb.service.read(lambda p: p.default_output(self.document, fmt, version))
+        except (WorkbenchError, KeyError):  # KeyError: an unknown format
             return ""
+        return str(path)
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
@@ -145,13 +130,8 @@ class ExportScreen(ModalScreen[Path | None]):
         """Start the export."""
         if self.running:
             return
-        self.running = True
         options = self.options()
-        progress = self.query_one("#export-progress", ProgressBar)
-        progress.display = True
-        progress.update(total=None, progress=0)
-        self.query_one("#export-status", Label).update(f"Exporting to {options['fmt']}…")
-        self.query_one("#export-run", Button).disabled = True
+        self.job_started(f"Exporting to {options['fmt']}…")
         self.run_export(options)
 
     @work(thread=True, exclusive=True, group="export")
@@ -163,36 +143,24 @@ class ExportScreen(ModalScreen[Path | None]):
         started = time.perf_counter()
 
         def export(project: Project) -> Exported:
-            result = project.export_file(doc=name, **options)  # type: ignore[attr-defined]
+            result = project.export_file(doc=name, **options)
             return Exported(result.path, result.units, time.perf_counter() - started)
 
         try:
             message = app.service.background(export)
-        except WorkbenchError as exc:
-            message = Exported(None, error=str(exc))
         except OSError as exc:
             message = Exported(None, error=f"cannot write the export: {exc}")
+        except Exception as exc:  # shown in the dialog and notified, never a crash
+            message = Exported(None, error=describe_error(exc))
         self.post_message(message)
 
     def on_exported(self, message: Exported) -> None:
-        self.running = False
-        progress = self.query_one("#export-progress", ProgressBar)
-        self.query_one("#export-run", Button).disabled = False
-        status = self.query_one("#export-status", Label)
+        error = None
         if message.error or message.path is None:
-            progress.display = False
             error = (message.error or "export failed").replace(
                 "use --force to overwrite", "tick 'overwrite an existing file'"
             )
-            status.update(f"✗ {error}")
-            self.wb.notify_error(error)
-            return
-        progress.update(total=1, progress=1)
-        self.notify(f"Exported {message.units:,} units to {message.path} "
-                    f"in {message.seconds:.1f} s.")
-        self.dismiss(message.path)
-
-    @on(Button.Pressed, "#export-cancel")
-    def action_cancel(self) -> None:
-        """Close the dialog (an export under way finishes in the background)."""
-        self.dismiss(None)
+        if self.job_finished(error):
+            self.notify(f"Exported {message.units:,} units to {message.path} "
+                        f"in {message.seconds:.1f} s.")
+            self.dismiss(message.path)

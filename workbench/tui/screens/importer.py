@@ -14,16 +14,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Select
+from textual.timer import Timer
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
 from workbench.errors import WorkbenchError
+from workbench.tui.screens.job_dialog import JobDialog
+from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
     from workbench.project import Document, ImportReport, Project
-    from workbench.tui.app import WorkbenchApp
 
-KINDS = ("document", "translation")
 AS_KINDS = ("reference", "draft", "working")
 
 
@@ -75,8 +75,10 @@ def describe(report: ImportReport) -> str:
     )
 
 
-class ImportScreen(ModalScreen[ImportDone | None]):
+class ImportScreen(JobDialog[ImportDone | None]):
     """Import an Arabic document or an English translation."""
+
+    PREFIX = "import"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="import_cancel"),
@@ -95,14 +97,9 @@ class ImportScreen(ModalScreen[ImportDone | None]):
     def __init__(self, document: Document | None = None) -> None:
         super().__init__()
         self.document = document
-        self.running = False
         self.started = 0.0
         self.request: ImportRequest | None = None
-
-    @property
-    def wb(self) -> WorkbenchApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+        self._clock: Timer | None = None
 
     def compose(self) -> ComposeResult:
         documents = [d.name for d in self.wb.documents()]
@@ -131,16 +128,11 @@ class ImportScreen(ModalScreen[ImportDone | None]):
                 with Vertical(classes="import-col"):
                     yield Label("Version name (empty: main)")
                     yield Input(placeholder="main", compact=True, id="import-name")
-            yield ProgressBar(total=None, show_eta=False, id="import-progress")
-            yield Label("", id="import-status")
-            with Horizontal(classes="buttons"):
-                yield Button("Import", variant="primary", compact=True, id="import-run")
-                yield Button("Cancel", compact=True, id="import-cancel")
-            yield Label("Tab: next field · Ctrl+J: import · Escape: cancel",
-                        classes="dialog-help")
+            yield from self.job_controls(
+                "Import", "Tab: next field · Ctrl+J: import · Escape: cancel"
+            )
 
     def on_mount(self) -> None:
-        self.query_one("#import-progress", ProgressBar).display = False
         self._show_kind("document")
         self.query_one("#import-path", Input).focus()
 
@@ -162,21 +154,20 @@ class ImportScreen(ModalScreen[ImportDone | None]):
 
     def chosen(self) -> ImportRequest | None:
         """The import as filled in, or None (with a message) when something is missing."""
-        status = self.query_one("#import-status", Label)
         raw = self.query_one("#import-path", Input).value.strip()
         if not raw:
-            status.update("✗ Type the path of the file to import.")
+            self.set_status("✗ Type the path of the file to import.")
             return None
         path = Path(raw).expanduser()
         if not path.is_file():
-            status.update(f"✗ {path}: no such file")
+            self.set_status(f"✗ {path}: no such file")
             return None
         if self.kind() == "document":
             name = self.query_one("#import-doc", Input).value.strip()
             return ImportRequest("document", path, name or path.stem)
         target = self.query_one("#import-target", Select).value
         if target is Select.BLANK:
-            status.update("✗ Choose the document this translation belongs to.")
+            self.set_status("✗ Choose the document this translation belongs to.")
             return None
         as_kind = str(self.query_one("#import-as", Select).value)
         name = self.query_one("#import-name", Input).value.strip() or None
@@ -190,25 +181,17 @@ class ImportScreen(ModalScreen[ImportDone | None]):
         request = self.chosen()
         if request is None:
             return
-        self.running = True
         self.request = request
         self.started = time.perf_counter()
-        progress = self.query_one("#import-progress", ProgressBar)
-        progress.display = True
-        progress.update(total=None, progress=0)
-        self.query_one("#import-run", Button).disabled = True
-        verb = "Segmenting" if request.kind == "document" else "Aligning"
-        self.query_one("#import-status", Label).update(f"{verb} {request.path.name}…")
-        self.set_interval(0.5, self._tick, name="import-clock")
+        self.job_started(f"{_verb(request)} {request.path.name}…")
+        if self._clock is None:  # one clock for the dialog, however often it is run
+            self._clock = self.set_interval(0.5, self._tick, name="import-clock")
         self.import_file(request)
 
     def _tick(self) -> None:
         if self.running and self.request is not None:
-            verb = "Segmenting" if self.request.kind == "document" else "Aligning"
             seconds = time.perf_counter() - self.started
-            self.query_one("#import-status", Label).update(
-                f"{verb} {self.request.path.name}… {seconds:.0f} s"
-            )
+            self.set_status(f"{_verb(self.request)} {self.request.path.name}… {seconds:.0f} s")
 
     @work(thread=True, exclusive=True, group="import")
     def import_file(self, request: ImportRequest) -> None:
@@ -222,24 +205,17 @@ class ImportScreen(ModalScreen[ImportDone | None]):
 
         try:
             message = app.service.background(job)
-        except WorkbenchError as exc:
-            message = Imported(None, error=str(exc))
+        except Exception as exc:  # shown in the dialog and notified, never a crash
+            message = Imported(None, error=describe_error(exc))
         self.post_message(message)
 
     def on_imported(self, message: Imported) -> None:
-        self.running = False
-        progress = self.query_one("#import-progress", ProgressBar)
-        self.query_one("#import-run", Button).disabled = False
-        if message.error or message.done is None:
-            progress.display = False
-            self.query_one("#import-status", Label).update(f"✗ {message.error}")
-            self.wb.notify_error(message.error or "import failed")
-            return
-        progress.update(total=1, progress=1)
-        self.notify(f"{describe(message.done.report)} ({message.seconds:.1f} s)")
-        self.dismiss(message.done)
+        done = message.done
+        error = message.error or (None if done is not None else "import failed")
+        if self.job_finished(error) and done is not None:
+            self.notify(f"{describe(done.report)} ({message.seconds:.1f} s)")
+            self.dismiss(done)
 
-    @on(Button.Pressed, "#import-cancel")
-    def action_cancel(self) -> None:
-        """Close the dialog (an import under way finishes in the background)."""
-        self.dismiss(None)
+
+def _verb(request: ImportRequest) -> str:
+    return "Segmenting" if request.kind == "document" else "Aligning"

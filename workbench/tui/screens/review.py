@@ -9,6 +9,7 @@ are stored through ``project.review`` / ``project.add_note`` and land in the his
 from __future__ import annotations
 
 import re
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -19,25 +20,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from workbench.errors import WorkbenchError
+from workbench.text.bidi import ARABIC_LETTERS
+from workbench.tui.screens.report import ReportScreen
+from workbench.tui.service import describe_error
 from workbench.tui.widgets.arabic import ArabicText
+from workbench.tui.widgets.panels import SEVERITY_STYLE as FINDING_STYLE
 from workbench.tui.widgets.panels import arabic_inline
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
-    from workbench.tui.app import WorkbenchApp
 
 MAX_ROWS = 5000
 """The reviewer table holds at most this many findings (the first, in document order)."""
 
-_ARABIC_LETTERS = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
-_ARABIC_RUN = re.compile(f"[{_ARABIC_LETTERS}]+(?:\\s+[{_ARABIC_LETTERS}]+)*")
+_ARABIC_RUN = re.compile(f"[{ARABIC_LETTERS}]+(?:\\s+[{ARABIC_LETTERS}]+)*")
 
-SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan",
-                  "accepted": "green"}
+SEVERITY_STYLE = {**FINDING_STYLE, "accepted": "green"}
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,10 @@ class CommentScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ReportScreen):
     """Walk the findings of a document and approve or reject its segments."""
+
+    HEADING, BUSY, TITLE_ID, TABLE_ID = "Review", "checking…", "review-title", "review-table"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "jump", "Open in the editor", id="review_jump", show=True),
@@ -155,19 +158,13 @@ class ReviewScreen(Screen[None]):
     """
 
     def __init__(self, document: Document, version: str = "working") -> None:
-        super().__init__()
-        self.document = document
+        super().__init__(document)
         self.version = version
         self.rows: list[FindingRow] = []
         self.by_key: dict[str, FindingRow] = {}
 
-    @property
-    def wb(self) -> WorkbenchApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        yield Label(f"Review · {self.document.name} · checking…", id="review-title")
+        yield self.title_label()
         table: DataTable[Any] = DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="review-detail")
@@ -189,35 +186,18 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="review-load")
     def load(self) -> None:
         """Check the whole document on the second connection (worker)."""
-        app = self.wb
-        editor = app.editor
-        if editor is not None:
-            app.call_from_thread(editor.flush_edit)
-        app.service.flush()
         name, version = self.document.name, self.version
 
         def read(project: Project) -> Loaded:
-            check = getattr(project, "check_document", None)
-            if check is None:
-                raise WorkbenchError("QA checks are not available in this workbench")
-            checks = check(name, version)
+            checks = project.check_document(name, version)
             statuses = {s.id: s.status for s in project.segments(name, 0, 1 << 62)}
             rows = finding_rows(checks, statuses)
             return Loaded(rows[:MAX_ROWS], len(rows), len({r.segment_id for r in rows}))
 
-        try:
-            loaded = app.service.background(read)
-        except WorkbenchError as exc:
-            loaded = Loaded([], 0, 0, str(exc))
-        self.post_message(loaded)
+        self.run_report(read, lambda error: Loaded([], 0, 0, error))
 
     def on_loaded(self, message: Loaded) -> None:
-        self.query_one(DataTable).loading = False
-        self.query_one(DataTable).focus()
-        title = self.query_one("#review-title", Label)
-        if message.error:
-            title.update(f"Review · {self.document.name} · {message.error}")
-            self.wb.notify_error(message.error)
+        if not self.loaded(message.error):
             return
         self.rows = message.rows
         self.by_key = {r.key: r for r in message.rows}
@@ -226,9 +206,9 @@ class ReviewScreen(Screen[None]):
         for row in message.rows:
             table.add_row(*self._cells(row), key=row.key)
         shown = "" if message.total <= len(message.rows) else f" (first {len(message.rows):,})"
-        title.update(
-            f"Review · {self.document.name} · {message.total:,} findings{shown} in "
-            f"{message.segments:,} segments · Enter opens · A approve · V reviewed · R reject"
+        self.set_title(
+            f"{message.total:,} findings{shown} in {message.segments:,} segments · "
+            "Enter opens · A approve · V reviewed · R reject"
         )
         if message.rows:
             table.move_cursor(row=0)
@@ -237,14 +217,12 @@ class ReviewScreen(Screen[None]):
             self.query_one("#review-detail", Static).update("No findings: nothing to review.")
 
     def _cells(self, row: FindingRow) -> tuple[Any, ...]:
-        reorder = getattr(self.wb, "direction", "app") == "app"
-        shaping = bool(getattr(self.wb, "shaping", False))
         return (
             Text(str(row.position), justify="right"),
             row.status,
             Text(row.severity, style=SEVERITY_STYLE.get(row.severity, "")),
             row.check,
-            inline_display(row.message, reorder, shaping),
+            inline_display(row.message, self.wb.reorders_arabic, self.wb.shaping),
         )
 
     # the selected row ------------------------------------------------------------------------
@@ -265,13 +243,13 @@ class ReviewScreen(Screen[None]):
 
     def _show_detail(self, row: FindingRow) -> None:
         app = self.wb
-        reorder = getattr(app, "direction", "app") == "app"
-        shaping = bool(getattr(app, "shaping", False))
         detail = self.query_one("#review-detail", Static)
         detail.border_title = f"Segment {row.position} · {row.status}"
         english = Text(row.target or "(no English)", style="" if row.target else "dim italic")
-        notes = self.wb.service.read(lambda p: p.notes(row.segment_id))
-        parts: list[Any] = [ArabicText(row.source, reorder=reorder, shaping=shaping), english]
+        notes = app.service.read(lambda p: p.notes(row.segment_id))
+        parts: list[Any] = [
+            ArabicText(row.source, reorder=app.reorders_arabic, shaping=app.shaping), english
+        ]
         if notes:
             last = notes[-1]
             parts.append(Text(f"{last['kind']} · {last['author']}: {last['text']}", style="dim"))
@@ -282,24 +260,6 @@ class ReviewScreen(Screen[None]):
         self.action_jump()
 
     # actions ---------------------------------------------------------------------------------
-
-    def action_jump(self) -> None:
-        """Open the finding's segment in the editor."""
-        row = self.selected()
-        if row is not None:
-            self.wb.goto_segment(row.segment_id)
-
-    def action_close(self) -> None:
-        """Back to the editor."""
-        self.app.pop_screen()
-
-    def action_refresh(self) -> None:
-        """Run the checks again."""
-        self.query_one("#review-title", Label).update(
-            f"Review · {self.document.name} · checking…"
-        )
-        self.query_one(DataTable).loading = True
-        self.load()
 
     def action_verdict(self, verdict: str) -> None:
         """Approve, mark reviewed, or reject (asking for a comment) the selected segment."""
@@ -342,11 +302,11 @@ class ReviewScreen(Screen[None]):
 
         future = self.wb.service.write(job)
 
-        def done(f: Any) -> None:
+        def done(f: Future[Reviewed]) -> None:
             try:
                 message = f.result()
-            except WorkbenchError as exc:
-                message = Reviewed(segment_id, None, what, str(exc))
+            except Exception as exc:  # notified, never lost in the writer thread
+                message = Reviewed(segment_id, None, what, describe_error(exc))
             if self.is_attached:
                 self.post_message(message)
 

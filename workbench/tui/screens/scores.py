@@ -17,15 +17,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Sparkline, Static
 
 from workbench.errors import WorkbenchError
+from workbench.tui.screens.report import ReportScreen
 from workbench.tui.widgets.arabic import ArabicText
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
-    from workbench.tui.app import WorkbenchApp
 
 MAX_SEGMENT_ROWS = 1000
 """The worst-first table holds at most this many segments of the version shown."""
@@ -85,8 +84,10 @@ def system_rows(report: Any) -> list[SystemRow]:
     return out
 
 
-class ScoresScreen(Screen[None]):
+class ScoresScreen(ReportScreen):
     """Scores of the working translation and the drafts; the worst segments first."""
+
+    HEADING, BUSY, TITLE_ID, TABLE_ID = "Scores", "scoring…", "scores-title", "scores-segments"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "jump", "Open in the editor", id="scores_jump", show=True),
@@ -106,20 +107,14 @@ class ScoresScreen(Screen[None]):
     """
 
     def __init__(self, document: Document) -> None:
-        super().__init__()
-        self.document = document
+        super().__init__(document)
         self.systems: list[SystemRow] = []
         self.refs: list[str] = []
         self.shown = 0
         self.rows: dict[str, SegmentRow] = {}
 
-    @property
-    def wb(self) -> WorkbenchApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        yield Label(f"Scores · {self.document.name} · scoring…", id="scores-title")
+        yield self.title_label()
         systems: DataTable[Any] = DataTable(id="scores-systems", cursor_type="row")
         yield systems
         yield Label("", id="scores-chart-label")
@@ -149,34 +144,17 @@ class ScoresScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="scores")
     def load(self) -> None:
         """Score the working translation and every draft (worker, second connection)."""
-        app = self.wb
-        editor = app.editor
-        if editor is not None:
-            app.call_from_thread(editor.flush_edit)
-        app.service.flush()
         name = self.document.name
 
         def score(project: Project) -> Scored:
-            scorer = getattr(project, "score", None)
-            if scorer is None:
-                raise WorkbenchError("scoring is not available in this workbench")
             drafts = ["working", *(v for v in project.versions(name) if v.startswith("draft:"))]
-            report = scorer(name, drafts=drafts)
+            report = project.score(name, drafts=drafts)
             return Scored(system_rows(report), list(report.refs))
 
-        try:
-            scored = app.service.background(score)
-        except WorkbenchError as exc:
-            scored = Scored([], [], str(exc))
-        self.post_message(scored)
+        self.run_report(score, lambda error: Scored([], [], error))
 
     def on_scored(self, message: Scored) -> None:
-        self.query_one("#scores-segments", DataTable).loading = False
-        self.query_one("#scores-segments", DataTable).focus()
-        title = self.query_one("#scores-title", Label)
-        if message.error:
-            title.update(f"Scores · {self.document.name} · {message.error}")
-            self.wb.notify_error(message.error)
+        if not self.loaded(message.error):
             return
         self.systems, self.refs = message.systems, message.refs
         table = self.query_one("#scores-systems", DataTable)
@@ -186,10 +164,7 @@ class ScoresScreen(Screen[None]):
                 system.name, f"{system.bleu:.2f}", f"{system.chrf:.2f}", f"{system.ter:.2f}",
                 system.terms, key=system.name,
             )
-        title.update(
-            f"Scores · {self.document.name} · against {', '.join(self.refs)} · "
-            "Enter opens a segment · D next version"
-        )
+        self.set_title(f"against {', '.join(self.refs)} · Enter opens a segment · D next version")
         self.shown = min(self.shown, max(0, len(self.systems) - 1))
         self.show_system()
 
@@ -256,12 +231,10 @@ class ScoresScreen(Screen[None]):
             source, english, reference = self.wb.service.read(read)
         except WorkbenchError:
             return
-        reorder = getattr(self.wb, "direction", "app") == "app"
-        shaping = bool(getattr(self.wb, "shaping", False))
         detail = self.query_one("#scores-detail", Static)
         detail.border_title = f"Segment {row.positions[0]} · chrF++ {row.chrf:.1f}"
         detail.update(Group(
-            ArabicText(source, reorder=reorder, shaping=shaping),
+            ArabicText(source, reorder=self.wb.reorders_arabic, shaping=self.wb.shaping),
             Text.assemble((f"{system}: ", "bold"), english or "(no English)"),
             Text.assemble((f"{ref}: ", "bold dim"), (reference, "dim")) if ref else Text(""),
         ))
@@ -280,24 +253,8 @@ class ScoresScreen(Screen[None]):
 
     # actions ---------------------------------------------------------------------------------
 
-    def action_jump(self) -> None:
-        """Open the selected segment in the editor."""
-        row = self.selected()
-        if row is not None:
-            self.wb.goto_segment(row.segment_id)
-
     def action_next_version(self) -> None:
         """Show the next scored version's chart and segments."""
         if self.systems:
             self.shown = (self.shown + 1) % len(self.systems)
             self.show_system()
-
-    def action_refresh(self) -> None:
-        """Score again (after edits)."""
-        self.query_one("#scores-title", Label).update(f"Scores · {self.document.name} · scoring…")
-        self.query_one("#scores-segments", DataTable).loading = True
-        self.load()
-
-    def action_close(self) -> None:
-        """Back to the editor."""
-        self.app.pop_screen()

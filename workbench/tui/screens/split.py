@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
 _SPACE = re.compile(r"\s+")
-_CLAUSE_END = (".", "!", "?", "؟", "؛", ":", "…", "،", ",")
+_SENTENCE_END = (".", "!", "?", "؟", "؛", ":")
+_CLAUSE_END = (*_SENTENCE_END, "…", "،", ",")
 
 
 def cut_points(source: str) -> list[int]:
@@ -38,7 +39,7 @@ def default_cut(source: str, points: list[int], share: float | None = None) -> i
         target = share * len(source)
         return min(range(len(points)), key=lambda i: abs(points[i] - target))
     for i, offset in enumerate(points):
-        if source[:offset].rstrip().endswith(_CLAUSE_END[:6]):
+        if source[:offset].rstrip().endswith(_SENTENCE_END):
             return i
     for i, offset in enumerate(points):
         if source[:offset].rstrip().endswith(_CLAUSE_END):
@@ -109,26 +110,21 @@ class SplitScreen(ModalScreen[SplitChoice | None]):
         english = self.english_cursor if self.split_english else None
         return SplitChoice(self.points[self.index], english)
 
+    def _arabic(self, text: str) -> ArabicText:
+        return ArabicText(text, reorder=self.wb.reorders_arabic, shaping=self.wb.shaping)
+
     def redraw(self) -> None:
         """Show both parts as they would be."""
-        reorder = getattr(self.wb, "direction", "app") == "app"
-        shaping = bool(getattr(self.wb, "shaping", False))
         choice = self.choice()
         if choice is None:
-            self.query_one("#split-first", Static).update(
-                ArabicText(self.source, reorder=reorder, shaping=shaping)
-            )
+            self.query_one("#split-first", Static).update(self._arabic(self.source))
             self.query_one("#split-english", Static).update(
                 Text("This segment is a single word: it cannot be split.", style="bold red")
             )
             return
         first, second = self.source[: choice.offset], self.source[choice.offset :].lstrip()
-        self.query_one("#split-first", Static).update(
-            ArabicText(first, reorder=reorder, shaping=shaping)
-        )
-        self.query_one("#split-second", Static).update(
-            ArabicText(second, reorder=reorder, shaping=shaping)
-        )
+        self.query_one("#split-first", Static).update(self._arabic(first))
+        self.query_one("#split-second", Static).update(self._arabic(second))
         if choice.english_offset is None:
             note = Text.assemble(("English: ", "bold"), "stays with the first segment",
                                  ("" if self.english_cursor is None else " (E: cut at cursor)"))

@@ -27,15 +27,11 @@ class ArabicText:
         *,
         reorder: bool = True,
         shaping: bool = False,
-        style: Style | str = "",
-        align: str = "right",
     ) -> None:
         self.text = text
         self.spans = list(spans)
         self.reorder = reorder
         self.shaping = shaping
-        self.style = style
-        self.align = align
 
     def lines(self, width: int) -> list[Text]:
         """The painted lines for ``width`` cells."""
@@ -45,13 +41,13 @@ class ArabicText:
             self.text, width, reorder=self.reorder, shaping=self.shaping,
             index_map=bool(self.spans),
         ):
-            painted = Text(line.text, style=self.style, no_wrap=True, overflow="crop")
+            painted = Text(line.text, no_wrap=True, overflow="crop")
             if styles and line.order is not None:
                 for start, end, style in _runs(line.order, line.start, styles):
                     painted.stylize(style, start, end)
             pad = max(0, width - cell_len(line.text))
-            if self.align == "right" and pad:
-                painted = Text(" " * pad, style=self.style) + painted
+            if pad:
+                painted = Text(" " * pad) + painted
             out.append(painted)
         return out
 

@@ -85,11 +85,6 @@ class TextPanel(ScrollView, can_focus=False):
             return line.apply_style(self.rich_style)
         return Strip.blank(width, self.rich_style)
 
-    @property
-    def plain(self) -> str:
-        """The panel's text as laid out (for tests and screen readers)."""
-        return "\n".join(line.text.rstrip() for line in self._lines)
-
 
 class SourceView(TextPanel):
     """The open segment's Arabic source, read-only, glossary terms highlighted."""

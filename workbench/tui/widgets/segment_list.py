@@ -310,11 +310,7 @@ class SegmentList(ScrollView, can_focus=True):
             if index is not None:
                 self.refresh_row(index)
 
-    def forget_flags(self, segment_id: int | None = None) -> None:
-        """Drop known flags (of one segment, or all) so they are computed again."""
-        if segment_id is None:
-            self.flags.clear()
-            self._requested.clear()
-        else:
-            self.flags.pop(segment_id, None)
-            self._requested.discard(segment_id)
+    def forget_flags(self) -> None:
+        """Drop every known flag so they are computed again."""
+        self.flags.clear()
+        self._requested.clear()

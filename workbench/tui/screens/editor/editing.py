@@ -1,0 +1,266 @@
+"""Writing the open segment's English: autosave, confirm, overrides, undo.
+
+Typing autosaves within a second (status draft). Confirming runs the QA checks and refuses an
+error-level finding unless the translator gives a reason (stored as an override). Every write
+is queued on the service's writer thread; its result comes back as a :class:`Written` message.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+from textual.widgets import TextArea
+
+from workbench.tui.screens.prompts import OverrideScreen
+from workbench.tui.service import describe_error, segment_findings, severity_counts
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from workbench.project import Project, Segment
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.rows import RowData, SegmentRows
+    from workbench.tui.widgets.english_editor import EnglishEditor
+    from workbench.tui.widgets.segment_list import SegmentList
+
+AUTOSAVE_IDLE = 0.4  # seconds without typing before an autosave
+AUTOSAVE_MAX = 0.8  # longest a typed change waits while typing goes on
+AUTOSAVE_TICK = 0.2
+
+
+@dataclass
+class Written(Message):
+    """A write finished (autosave, confirm, undo, override) or failed."""
+
+    segment_id: int
+    kind: str  # "save", "confirmed", "blocked", "undo"
+    text: str
+    segment: Any = None
+    findings: list[Any] | None = None
+    error: str | None = None
+
+
+class SegmentEditing:
+    """The editor screen's writes of the open segment (a mixin of ``EditorScreen``)."""
+
+    if TYPE_CHECKING:
+        # what this part uses of the editor screen
+        rows: SegmentRows | None
+        current: RowData | None
+        current_index: int
+        saved_text: str
+        dirty_since: float | None
+        last_change: float
+
+        @property
+        def app(self) -> App[object]: ...
+
+        @property
+        def wb(self) -> WorkbenchApp: ...
+
+        @property
+        def editor(self) -> EnglishEditor: ...
+
+        @property
+        def segment_list(self) -> SegmentList: ...
+
+        @property
+        def is_attached(self) -> bool: ...
+
+        def post_message(self, message: Message) -> bool: ...
+
+        def notify(self, message: str, **kwargs: Any) -> None: ...
+
+        def open_index(self, index: int) -> None: ...
+
+        def show_findings(self, findings: list[Any]) -> None: ...
+
+        def _update_titles(self) -> None: ...
+
+    # autosave ----------------------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Start the autosave's clock when the English differs from what is stored."""
+        if self.current is None or event.text_area is not self.editor:
+            return
+        if self.editor.text == self.saved_text:
+            self.dirty_since = None
+            return
+        now = time.monotonic()
+        self.last_change = now
+        if self.dirty_since is None:
+            self.dirty_since = now
+
+    def _autosave_tick(self) -> None:
+        if self.dirty_since is None:
+            return
+        now = time.monotonic()
+        if now - self.last_change >= AUTOSAVE_IDLE or now - self.dirty_since >= AUTOSAVE_MAX:
+            self.flush_edit()
+
+    def flush_edit(self) -> Future[Any] | None:
+        """Queue an autosave of the open segment's English if it changed."""
+        if self.current is None:
+            return None
+        text = self.editor.text
+        self.dirty_since = None
+        if text == self.saved_text:
+            return None
+        segment_id = self.current.id
+        self.saved_text = text
+
+        def save(project: Project) -> Written:
+            segment = project.save_draft(segment_id, text)
+            return Written(segment_id, "save", text, segment, _checked(project, segment_id))
+
+        return self._write(segment_id, "save", text, save)
+
+    def _write(
+        self, segment_id: int, kind: str, text: str, job: Callable[[Project], Written]
+    ) -> Future[Written]:
+        """Queue ``job`` on the writer thread; its Written message (or the error) comes back."""
+        future = self.wb.service.write(job)
+
+        def done(f: Future[Written]) -> None:
+            try:
+                message = f.result()
+            except Exception as exc:  # a store failure: keep the text dirty, say so
+                message = Written(segment_id, kind, text, error=describe_error(exc))
+            if self.is_attached:
+                self.post_message(message)
+
+        future.add_done_callback(done)
+        return future
+
+    def on_written(self, message: Written) -> None:
+        is_current = self.current is not None and self.current.id == message.segment_id
+        if message.error:
+            self.wb.notify_error(message.error)
+            if is_current and message.kind in ("save", "confirmed", "blocked"):
+                self.saved_text = "\0unsaved"  # retry at the next tick
+                self.dirty_since = time.monotonic()
+            return
+        segment: Segment | None = message.segment
+        if segment is not None and self.rows is not None:
+            index = self.rows.update(segment)
+            if index is not None:
+                self.segment_list.refresh_row(index)
+            if is_current and self.current is not None:
+                self.current = self.rows.row(self.current_index) or self.current
+        if message.findings is not None and is_current:
+            self.show_findings(message.findings)
+        elif message.findings is not None:
+            self.segment_list.set_flags({message.segment_id: severity_counts(message.findings)})
+        if message.kind == "confirmed" and is_current:
+            self._after_confirm(message)
+        elif message.kind == "blocked" and is_current:
+            self._ask_override(message)
+        elif message.kind == "undo" and is_current and segment is not None:
+            self.saved_text = segment.target
+            self.editor.load_text(segment.target)
+            self.editor.move_cursor(self.editor.document.end)
+            self.notify(f"Segment {segment.position}: restored ({segment.status}).")
+        self._update_titles()
+
+    # actions -----------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Save the open segment's English now."""
+        if self.flush_edit() is None:
+            self.notify("Nothing to save.")
+
+    def action_confirm(self) -> None:
+        """Confirm the open segment (after the checks) and go to the next one."""
+        if self.current is None:
+            return
+        text = self.editor.text
+        if not text.strip():
+            self.notify("Type the English first: an empty segment cannot be confirmed.",
+                        severity="warning")
+            return
+        segment_id = self.current.id
+        self.saved_text = text
+        self.dirty_since = None
+        notify_error = self.wb.notify_error
+
+        def confirm(project: Project) -> Written:
+            project.save_draft(segment_id, text)
+            findings = _checked(project, segment_id)
+            if findings is None:
+                notify_error("The QA checks failed; confirmed without them.")
+                findings = []
+            return _confirm_unless_errors(project, segment_id, text, findings)
+
+        self._write(segment_id, "confirmed", text, confirm)
+
+    def _after_confirm(self, message: Written) -> None:
+        if self.editor.text != message.text:
+            return  # typed on while confirming: stay, the autosave keeps the new text
+        if self.rows is not None and self.current_index + 1 < len(self.rows):
+            self.open_index(self.current_index + 1)
+        else:
+            self.notify("Confirmed. That was the last segment of this view.")
+
+    def _ask_override(self, message: Written) -> None:
+        errors = [f for f in message.findings or [] if f.severity == "error"]
+        segment_id, text = message.segment_id, message.text
+
+        def answered(reason: str | None) -> None:
+            if not reason:
+                self.notify("Not confirmed: fix the findings, or confirm again and give a reason.",
+                            severity="warning")
+                return
+            self.override_and_confirm(segment_id, text, errors, reason)
+
+        self.app.push_screen(OverrideScreen(errors), answered)
+
+    def override_and_confirm(
+        self, segment_id: int, text: str, errors: list[Any], reason: str
+    ) -> Future[Written]:
+        """Store an override of each error finding with ``reason``, then confirm."""
+        def job(project: Project) -> Written:
+            for finding in errors:
+                project.add_override(
+                    segment_id, finding.check, getattr(finding, "term", None), reason
+                )
+            findings = segment_findings(project, segment_id)
+            return _confirm_unless_errors(project, segment_id, text, findings)
+
+        return self._write(segment_id, "confirmed", text, job)
+
+    def action_undo(self) -> None:
+        """Restore the open segment's text and status before its last change."""
+        if self.current is None:
+            return
+        self.flush_edit()
+        segment_id = self.current.id
+
+        def undo(project: Project) -> Written:
+            segment = project.undo(segment_id)
+            return Written(segment_id, "undo", segment.target, segment,
+                           _checked(project, segment_id))
+
+        self._write(segment_id, "undo", "", undo)
+
+
+def _checked(project: Project, segment_id: int) -> list[Any] | None:
+    """The findings of a segment, or None when the checks fail (the write still counts)."""
+    try:
+        return segment_findings(project, segment_id)
+    except Exception:
+        return None
+
+
+def _confirm_unless_errors(
+    project: Project, segment_id: int, text: str, findings: list[Any]
+) -> Written:
+    """Confirm the segment with ``text``, unless an error-level finding blocks it."""
+    if any(f.severity == "error" for f in findings):
+        return Written(segment_id, "blocked", text, project.segment(segment_id), findings)
+    segment = project.confirm(segment_id, text)
+    return Written(segment_id, "confirmed", text, segment, findings)

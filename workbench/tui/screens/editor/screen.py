@@ -1,0 +1,385 @@
+"""The editor screen: the segment list above, the open segment below.
+
+The open segment shows its Arabic source (read-only, glossary terms highlighted), the English
+editor, the reference translation (toggle), the glossary entries of its terms and its QA
+findings. This module lays the screen out, opens segments and fills the panels; writing the
+English, choosing the view and inserting glossary renderings are the parts in ``editing``,
+``views`` and ``terms``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+
+from workbench.statuses import Status
+from workbench.store import search as q_search
+from workbench.tui import keys
+from workbench.tui.rows import RowData, SegmentRows, ViewSpec
+from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, SegmentEditing
+from workbench.tui.screens.editor.terms import TermActions
+from workbench.tui.screens.editor.views import ViewActions
+from workbench.tui.service import describe_error, find_terms, segment_findings, severity_counts
+from workbench.tui.widgets.english_editor import EnglishEditor
+from workbench.tui.widgets.panels import (
+    TERM_PROBLEM_STYLE,
+    TERM_STYLE,
+    FindingsPanel,
+    GlossaryPanel,
+    ReferencePanel,
+    SourceView,
+    TermLine,
+)
+from workbench.tui.widgets.segment_list import SegmentList
+
+if TYPE_CHECKING:
+    from workbench.project import Document, Project
+    from workbench.tui.app import WorkbenchApp
+
+DETAILS_DELAY = 0.04  # seconds the selection rests before the panels' details are read
+OPEN_STATUSES = (Status.NEW.value, Status.DRAFT.value)
+
+
+# Messages posted from worker threads -----------------------------------------------------------
+
+
+@dataclass
+class Details(Message):
+    """The parts of the open segment read in the background."""
+
+    segment_id: int
+    matches: list[Any]
+    findings: list[Any]
+    reference: str | None
+    confidence: float | None
+
+
+@dataclass
+class FlagsReady(Message):
+    """Finding counts of segments, for the list's flags."""
+
+    flags: dict[int, tuple[int, int]]
+
+
+class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
+    """Translate segment by segment."""
+
+    BINDINGS = keys.bindings(keys.EDITOR_KEYS)
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.rows: SegmentRows | None = None
+        self.current: RowData | None = None
+        self.current_index = -1
+        self.saved_text = ""
+        self.dirty_since: float | None = None
+        self.last_change = 0.0
+        self.matches: list[Any] = []
+        self.findings: list[Any] = []
+        self.show_reference = True
+        self.reference_version: str | None = None
+        self._details_timer: Timer | None = None
+
+    @property
+    def wb(self) -> WorkbenchApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    # layout ------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SegmentList(id="segments")
+        with Horizontal(id="open"):
+            with Vertical(id="main-col"):
+                yield SourceView(id="source")
+                yield EnglishEditor(id="english")
+                yield ReferencePanel(id="reference")
+            with Vertical(id="side-col"):
+                yield GlossaryPanel(id="glossary")
+                yield FindingsPanel(id="findings")
+        yield Footer()
+
+    @property
+    def segment_list(self) -> SegmentList:
+        """The segment list widget."""
+        return self.query_one(SegmentList)
+
+    @property
+    def editor(self) -> EnglishEditor:
+        """The English editor widget."""
+        return self.query_one(EnglishEditor)
+
+    def on_mount(self) -> None:
+        self.query_one("#glossary").border_title = "Glossary"
+        self.query_one("#findings").border_title = "QA findings"
+        self.query_one("#reference").border_title = "Reference"
+        self.apply_display()
+        self.segment_list.flags_enabled = True
+        self.segment_list.low_confidence = self.wb.low_confidence
+        self.find_reference()
+        self.load_view(ViewSpec(), self.wb.service.read(self._first_open))
+        self.editor.focus()
+        self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
+
+    def find_reference(self) -> None:
+        """Choose the reference shown beside the English (reference:main, else the first
+        reference), unless one is chosen already."""
+        if self.reference_version is not None:
+            return
+
+        def find(project: Project) -> str | None:
+            names = [n for n in project.versions(self.document.name) if n.startswith("reference:")]
+            if "reference:main" in names:
+                return "reference:main"
+            return names[0] if names else None
+
+        self.reference_version = self.wb.service.read(find)
+
+    def _first_open(self, project: Project) -> int | None:
+        return q_search.first_with_status(project.db, self.document.id, OPEN_STATUSES)
+
+    def apply_display(self) -> None:
+        """Take the app's direction and shaping settings (and repaint)."""
+        reorder = self.wb.reorders_arabic
+        shaping = self.wb.shaping
+        seg_list = self.segment_list
+        seg_list.reorder, seg_list.shaping = reorder, shaping
+        seg_list.invalidate()
+        for panel in (self.query_one(SourceView), self.query_one(GlossaryPanel)):
+            panel.reorder, panel.shaping = reorder, shaping
+            panel.redraw()
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        seg_list = self.segment_list
+        rows = self.rows
+        label = rows.spec.describe() if rows else ""
+        count = len(rows) if rows else 0
+        seg_list.border_title = f"{self.document.name} · {label} · {count:,} segments"
+        seg_list.border_subtitle = f"Arabic: {self.wb.direction} direction" + (
+            ", shaped" if self.wb.shaping else ""
+        )
+        if self.current is not None:
+            self.query_one(SourceView).border_title = (
+                f"Arabic · segment {self.current.position} · {self.current.status}"
+            )
+            self.editor.border_title = "English"
+            self.editor.border_subtitle = "Enter/Ctrl+J confirm · autosaved"
+
+    # views -------------------------------------------------------------------------------------
+
+    def load_view(self, spec: ViewSpec, keep: int | None = None, ids: list[int] | None = None
+                  ) -> None:
+        """Show the segments of ``spec`` (``ids`` when computed already); open ``keep`` if held."""
+        if ids is None:
+            ids = self.wb.service.read(lambda p: q_search.ordered_ids(p.db, self.document.id))
+        self.rows = SegmentRows(self.wb.service, self.document, ids, spec)
+        index = self.rows.index_of(keep) if keep is not None else None
+        if index is None:
+            index = 0
+        self.segment_list.set_rows(self.rows, index)
+        self._update_titles()
+        if ids and (self.current is None or self.current.id != self.rows.ids[index]):
+            self.open_index(index)
+        elif self.current is not None:
+            self.current_index = index
+
+    def reload(self) -> None:
+        """Read the view again from the store (after segments were merged or split)."""
+        self.flush_edit()
+        self.wb.service.flush()
+        spec, keep = self.spec, self.current_id
+        self.current = None
+        self.segment_list.forget_flags()
+        if spec.is_all:
+            self.load_view(spec, keep)
+        else:
+            self.compute_view(spec, keep)
+
+    # opening segments --------------------------------------------------------------------------
+
+    def open_index(self, index: int) -> None:
+        """Open the segment at ``index`` of the view (saving the one being left)."""
+        if self.rows is None or not 0 <= index < len(self.rows):
+            return
+        row = self.rows.row(index)
+        if row is None:
+            return
+        self.flush_edit()
+        self.current = row
+        self.current_index = index
+        seg_list = self.segment_list
+        if seg_list.cursor != index:
+            seg_list.cursor = index
+        self.saved_text = row.target
+        self.dirty_since = None
+        editor = self.editor
+        editor.load_text(row.target)
+        editor.move_cursor(editor.document.end)
+        self.matches, self.findings = [], []
+        self.query_one(SourceView).show(row.source)
+        self._update_titles()
+        # Read the panels' details once the selection rests (holding Alt+Down stays fast).
+        if self._details_timer is not None:
+            self._details_timer.stop()
+        self._details_timer = self.set_timer(
+            DETAILS_DELAY, partial(self.load_details, row.id, row.source)
+        )
+
+    @property
+    def current_id(self) -> int | None:
+        """The id of the open segment (None before one is open)."""
+        return self.current.id if self.current is not None else None
+
+    def open_segment(self, segment_id: int) -> bool:
+        """Open a segment by id (showing every segment if the view hides it)."""
+        if self.rows is not None:
+            index = self.rows.index_of(segment_id)
+            if index is not None:
+                self.open_index(index)
+                return True
+        self.load_view(ViewSpec(), segment_id)
+        return self.current is not None and self.current.id == segment_id
+
+    @work(thread=True, exclusive=True, group="details")
+    def load_details(self, segment_id: int, source: str) -> None:
+        """Read the glossary matches, findings and reference of a segment (worker)."""
+        reference_version = self.reference_version
+
+        def read(project: Project) -> Details:
+            matches = find_terms(project, source)
+            findings = segment_findings(project, segment_id)
+            reference, confidence = None, None
+            if reference_version is not None:
+                reference = project.version_text(segment_id, reference_version)
+                link = project.link(segment_id, reference_version)
+                confidence = None if link is None else link["confidence"]
+            return Details(segment_id, matches, findings, reference, confidence)
+
+        try:
+            details = self.wb.service.background(read)
+        except Exception as exc:  # shown, never a crash of the editor
+            self.wb.notify_error(describe_error(exc))
+            return
+        self.post_message(details)
+
+    def on_details(self, message: Details) -> None:
+        if self.current is None or message.segment_id != self.current.id:
+            return
+        self.matches = message.matches
+        self.query_one(ReferencePanel).show(
+            message.reference, message.confidence, self.wb.low_confidence
+        )
+        self.show_findings(message.findings)
+
+    def show_findings(self, findings: list[Any]) -> None:
+        """Show the findings of the open segment, its highlighted terms and glossary panel."""
+        self.findings = findings
+        if self.current is None:
+            return
+        self.query_one(FindingsPanel).show(findings)
+        problems = {f.term: f.kind for f in findings if getattr(f, "term", None)}
+        spans = [
+            (m.start, m.end, TERM_PROBLEM_STYLE if m.term in problems else TERM_STYLE)
+            for m in self.matches
+        ]
+        self.query_one(SourceView).show(self.current.source, spans)
+        lines: list[TermLine] = []
+        seen: set[str] = set()
+        for match in self.matches:
+            if match.term in seen:
+                continue
+            seen.add(match.term)
+            for entry in match.entries:
+                lines.append(TermLine(
+                    len(lines) + 1, match.term, entry.rendering, tuple(entry.forbidden),
+                    entry.comment, problems.get(match.term),
+                ))
+        self.query_one(GlossaryPanel).show(lines)
+        self.segment_list.set_flags({self.current.id: severity_counts(findings)})
+
+    # list events -------------------------------------------------------------------------------
+
+    @on(SegmentList.Highlighted)
+    def _highlighted(self, event: SegmentList.Highlighted) -> None:
+        if event.index != self.current_index:
+            self.open_index(event.index)
+
+    @on(SegmentList.Chosen)
+    def _chosen(self, event: SegmentList.Chosen) -> None:
+        if event.index != self.current_index:
+            self.open_index(event.index)
+        self.editor.focus()
+
+    @on(SegmentList.FlagsWanted)
+    def _flags_wanted(self, event: SegmentList.FlagsWanted) -> None:
+        self.compute_flags(event.ids)
+
+    @work(thread=True, group="flags")
+    def compute_flags(self, ids: list[int]) -> None:
+        """Count the findings of segments for the list's flags (worker)."""
+        def read(project: Project) -> dict[int, tuple[int, int]]:
+            out: dict[int, tuple[int, int]] = {}
+            for sid in ids:
+                try:
+                    found = segment_findings(project, sid)
+                except Exception:  # a segment that cannot be checked gets no flag
+                    continue
+                out[sid] = severity_counts(found)
+            return out
+
+        try:
+            flags = self.wb.service.background(read)
+        except Exception as exc:  # notified; the rows stay without flags
+            self.wb.notify_error(describe_error(exc))
+            return
+        self.post_message(FlagsReady(flags))
+
+    def on_flags_ready(self, message: FlagsReady) -> None:
+        self.segment_list.set_flags(message.flags)
+
+    # moving -----------------------------------------------------------------------------------
+
+    def action_next_segment(self) -> None:
+        """Open the next segment of the view."""
+        if self.rows is not None and self.current_index + 1 < len(self.rows):
+            self.open_index(self.current_index + 1)
+
+    def action_previous_segment(self) -> None:
+        """Open the previous segment of the view."""
+        if self.current_index > 0:
+            self.open_index(self.current_index - 1)
+
+    def action_next_open(self) -> None:
+        """Open the next segment (after this one) that is not yet translated."""
+        if self.rows is None:
+            return
+        for index in range(self.current_index + 1, len(self.rows)):
+            row = self.rows.row(index)
+            if row is not None and row.status in OPEN_STATUSES:
+                self.open_index(index)
+                return
+        self.notify("No untranslated segment after this one.")
+
+    def action_switch_focus(self) -> None:
+        """Move the focus between the segment list and the English editor."""
+        if self.editor.has_focus:
+            self.segment_list.focus()
+        else:
+            self.editor.focus()
+
+    def action_toggle_reference(self) -> None:
+        """Show or hide the reference translation."""
+        self.show_reference = not self.show_reference
+        self.query_one(ReferencePanel).display = self.show_reference
+

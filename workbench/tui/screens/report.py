@@ -1,0 +1,107 @@
+"""What the reviewer and scores screens share: a full screen over one document whose table rows
+name segments. The rows are computed in a worker (on the second connection, after the open edit
+is saved); Enter opens the selected row's segment in the editor; Escape goes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Label
+
+from workbench.tui.service import describe_error
+
+if TYPE_CHECKING:
+    from workbench.project import Document, Project
+    from workbench.tui.app import WorkbenchApp
+
+M = TypeVar("M", bound=Message)
+
+
+class ReportScreen(Screen[None]):
+    """A document report: a title line, a table of rows that name segments, a worker to fill it.
+
+    Subclasses set ``HEADING`` (the title's first word), ``BUSY`` (shown while the worker runs),
+    ``TITLE_ID`` and ``TABLE_ID`` (the title label and the table that shows the loading state),
+    and define ``load`` (the worker) and ``selected`` (the row under the cursor).
+    """
+
+    HEADING: ClassVar[str] = ""
+    BUSY: ClassVar[str] = ""
+    TITLE_ID: ClassVar[str] = ""
+    TABLE_ID: ClassVar[str] = ""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+
+    @property
+    def wb(self) -> WorkbenchApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def title_label(self) -> Label:
+        """The title line as it stands while the first load runs."""
+        return Label(self._title(self.BUSY), id=self.TITLE_ID)
+
+    def set_title(self, state: str) -> None:
+        """Show ``state`` after the heading and the document's name."""
+        self.query_one(f"#{self.TITLE_ID}", Label).update(self._title(state))
+
+    def _title(self, state: str) -> str:
+        return f"{self.HEADING} · {self.document.name} · {state}"
+
+    # loading ---------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Compute the rows (a worker of the subclass) and post them as a message."""
+        raise NotImplementedError
+
+    def run_report(self, job: Callable[[Project], M], failed: Callable[[str], M]) -> None:
+        """Save the open edit, run ``job`` on the second connection and post its message, or
+        ``failed(error)`` when it raises (call from the worker thread)."""
+        app = self.wb
+        try:
+            app.save_all()
+            message = app.service.background(job)
+        except Exception as exc:  # shown on the screen and notified, never a crash
+            message = failed(describe_error(exc))
+        self.post_message(message)
+
+    def loaded(self, error: str | None) -> bool:
+        """End the loading state; show and notify ``error``. True when the rows can be shown."""
+        table = self.query_one(f"#{self.TABLE_ID}", DataTable)
+        table.loading = False
+        table.focus()
+        if error:
+            self.set_title(error)
+            self.wb.notify_error(error)
+            return False
+        return True
+
+    # the selected row ------------------------------------------------------------------------
+
+    def selected(self) -> Any:
+        """The row under the cursor (with a ``segment_id``), or None."""
+        raise NotImplementedError
+
+    # actions ---------------------------------------------------------------------------------
+
+    def action_jump(self) -> None:
+        """Open the selected row's segment in the editor."""
+        row = self.selected()
+        if row is not None:
+            self.wb.goto_segment(row.segment_id)
+
+    def action_refresh(self) -> None:
+        """Compute the rows again (after edits)."""
+        self.set_title(self.BUSY)
+        self.query_one(f"#{self.TABLE_ID}", DataTable).loading = True
+        self.load()
+
+    def action_close(self) -> None:
+        """Back to the editor."""
+        self.app.pop_screen()
