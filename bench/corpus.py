@@ -48,13 +48,17 @@ def big_arabic_text(segments: int, seed: int = 7, per_paragraph: int = 8) -> str
 
 def exact_arabic_text(segments: int, per_paragraph: int = 8) -> str:
     """Arabic text that the current segmenter splits into exactly ``segments`` sentences."""
-    from workbench.text.segment import segment_text
+    from workbench.text.segment import segment_text, split_sentences
 
     sentences = [s for _, s in segment_text(big_arabic_text(int(segments * 1.2) + 10), "ar")]
     sentences = sentences[:segments]
-    return "\n".join(
-        " ".join(sentences[i : i + per_paragraph]) for i in range(0, segments, per_paragraph)
-    ) + "\n"
+    lines: list[str] = []
+    for i in range(0, segments, per_paragraph):
+        chunk = sentences[i : i + per_paragraph]
+        joined = " ".join(chunk)
+        # Where joining would merge two sentences, keep them on lines of their own.
+        lines += [joined] if len(split_sentences(joined, "ar")) == len(chunk) else chunk
+    return "\n".join(lines) + "\n"
 
 
 def write_big_arabic(path: Path, segments: int) -> Path:

@@ -164,3 +164,30 @@ def test_csv_columns_by_name_or_number(tmp_path: Path) -> None:
     assert (detected.entries[0].term, detected.entries[0].rendering) == ("انقلاب", "coup")
     with pytest.raises(InputError, match="no column 'arabic'"):
         read_glossary(path, columns="arabic,en")
+
+
+def test_csv_duplicates_merge_forbidden_renderings(tmp_path) -> None:
+    from workbench.glossary.csvfile import read_csv
+
+    path = tmp_path / "g.csv"
+    path.write_text(
+        "source,target,comment,forbidden\n"
+        "انتفاضة,insurrection,,uprising\n"
+        "انتفاضة,Insurrection,the 1917 rising,revolt\n",
+        encoding="utf-8",
+    )
+    glossary = read_csv(path)
+    assert len(glossary) == 1
+    entry = glossary.entries[0]
+    assert entry.forbidden == ("uprising", "revolt")
+    assert entry.comment == "the 1917 rising"
+    assert "duplicate of line 2" in glossary.warnings[0]
+
+
+def test_csv_header_after_blank_lines(tmp_path) -> None:
+    from workbench.glossary.csvfile import read_csv
+
+    path = tmp_path / "g.csv"
+    path.write_text("\n\nsource,target\nثورة,revolution\n", encoding="utf-8")
+    glossary = read_csv(path)
+    assert [(e.term, e.rendering, e.line) for e in glossary.entries] == [("ثورة", "revolution", 4)]

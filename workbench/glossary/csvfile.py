@@ -129,6 +129,8 @@ def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None 
     rows = _rows(text, path)
     if not any(any(c.strip() for c in r) for r in rows):
         raise InputError(path, "the file has no rows")
+    blank = next(i for i, r in enumerate(rows) if any(c.strip() for c in r))
+    rows = rows[blank:]  # leading blank lines: the header (if any) is the first real row
     header = rows[0] if _has_header(rows) else None
     if columns:
         specs = [s for s in columns.split(",") if s.strip()]
@@ -139,8 +141,8 @@ def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None 
     else:
         cols = _detect(rows[1:] if header else rows, header, path)
     builder = GlossaryBuilder(path)
-    start = 2 if header else 1
-    for number, row in enumerate(rows[start - 1 :], start=start):
+    first = 1 if header else 0
+    for number, row in enumerate(rows[first:], start=blank + first + 1):
         if not any(c.strip() for c in row):
             continue
         term, rendering = _cell(row, cols.term), _cell(row, cols.rendering)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
@@ -36,10 +36,11 @@ class Glossary:
 
 
 class GlossaryBuilder:
-    """Collects the entries of a glossary file, reporting repeated ones.
+    """Collects the entries of a glossary file, merging repeated ones.
 
-    An entry with the term and rendering (case aside) of an earlier one is a duplicate: it is
-    not added, and a warning naming both lines is.
+    An entry with the term and rendering (case aside) of an earlier one is a duplicate: its
+    comment (when the earlier has none) and forbidden renderings are merged into the earlier
+    entry, and a warning naming both lines is added.
     """
 
     def __init__(self, path: str | Path) -> None:
@@ -47,16 +48,22 @@ class GlossaryBuilder:
         self.glossary = Glossary()
         self._index: dict[tuple[str, str], int] = {}
 
-    def add(self, entry: Entry) -> int | None:
-        """Add ``entry``; for a duplicate, warn and return the index of the earlier entry."""
+    def add(self, entry: Entry) -> None:
+        """Add ``entry``, or merge it into the earlier entry it repeats (with a warning)."""
         key = (entry.term, entry.rendering.casefold())
         index = self._index.get(key)
+        entries = self.glossary.entries
         if index is None:
-            self._index[key] = len(self.glossary.entries)
-            self.glossary.entries.append(entry)
-            return None
+            self._index[key] = len(entries)
+            entries.append(entry)
+            return
+        old = entries[index]
+        entries[index] = replace(
+            old,
+            comment=old.comment or entry.comment,
+            forbidden=tuple(dict.fromkeys(old.forbidden + entry.forbidden)),
+        )
         self.glossary.warnings.append(
             f"{self.path}: line {entry.line}: duplicate of line "
-            f"{self.glossary.entries[index].line} ({entry.term} → {entry.rendering}), merged"
+            f"{old.line} ({entry.term} → {entry.rendering}), merged"
         )
-        return index

@@ -7,7 +7,6 @@ by ``;`` (optional). ``#`` starts a comment line; a first line whose first field
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -44,14 +43,7 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
                 raise InputError(
                     path, f"forbidden rendering {word!r} equals the required one", number
                 )
-        earlier = builder.add(Entry(term, rendering, comment, forbidden, number))
-        if earlier is not None:  # a duplicate adds its comment and forbidden renderings
-            old = glossary.entries[earlier]
-            glossary.entries[earlier] = replace(
-                old,
-                comment=old.comment or comment,
-                forbidden=tuple(dict.fromkeys(old.forbidden + forbidden)),
-            )
+        builder.add(Entry(term, rendering, comment, forbidden, number))
     if not glossary.entries:
         raise InputError(path, "glossary has no entries")
     return glossary
