@@ -7,6 +7,7 @@ target pair) or :class:`DocumentCheck` (all pairs of a document) decorated with
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -37,7 +38,7 @@ class Pair:
         return check_terms(self.matcher, self.source, self.target)
 
 
-class _CheckBase:
+class _CheckBase(ABC):
     """What every check declares: ``id``, default ``severity`` and ``description``."""
 
     id: ClassVar[str]
@@ -67,17 +68,17 @@ class Check(_CheckBase):
     #: run even when the target is empty (most checks have nothing to say then)
     on_empty_target: ClassVar[bool] = False
 
+    @abstractmethod
     def run(self, pair: Pair) -> list[Finding]:
         """The findings of this check on ``pair``."""
-        raise NotImplementedError
 
 
 class DocumentCheck(_CheckBase):
     """A check across all pairs of a document (e.g. consistency)."""
 
+    @abstractmethod
     def run_document(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, Finding]]:
         """(pair index, finding) for every problem found."""
-        raise NotImplementedError
 
 
 REGISTRY: dict[str, type[Check] | type[DocumentCheck]] = {}

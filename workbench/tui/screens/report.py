@@ -57,8 +57,9 @@ class ReportScreen(Screen[None]):
     # loading ---------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Compute the rows (a worker of the subclass) and post them as a message."""
-        raise NotImplementedError
+        """Compute the rows (a worker of the subclass) and post them as a message.
+
+        Each subclass defines it."""
 
     def run_report(self, job: Callable[[Project], M], failed: Callable[[str], M]) -> None:
         """Save the open edit, run ``job`` on the second connection and post its message, or
@@ -85,8 +86,7 @@ class ReportScreen(Screen[None]):
     # the selected row ------------------------------------------------------------------------
 
     def selected(self) -> Any:
-        """The row under the cursor (with a ``segment_id``), or None."""
-        raise NotImplementedError
+        """The row under the cursor (with a ``segment_id``), or None; each subclass defines it."""
 
     # actions ---------------------------------------------------------------------------------
 
