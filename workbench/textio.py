@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -14,6 +15,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+_CONTROL = re.compile("[\x00-\x08]")
 
 
 def _is_arabic(ch: str) -> bool:
@@ -65,9 +69,10 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
 
 def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = next((i for i, ch in enumerate(text) if ch == "\x00" or ("\x01" <= ch < "\x09")), None)
-    if bad is not None:
-        raise InputError(path, "binary content (control characters)", text.count("\n", 0, bad) + 1)
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise InputError(path, "binary content (control characters)", line)
     if not text.strip():
         raise InputError(path, "file is empty")
     return text, encoding

@@ -50,6 +50,13 @@ def test_import_creates_the_project(in_tmp: Path) -> None:
     assert stats["with_english"] == 2
 
 
+def test_bad_file_does_not_create_a_project(in_tmp: Path) -> None:
+    (in_tmp / "empty.txt").write_bytes(b"")
+    result = run_cli("import", "empty.txt", "--db", "new.db")
+    assert result.exit_code == 2 and "empty.txt: file is empty" in result.stderr
+    assert not (in_tmp / "new.db").exists()
+
+
 def test_import_translation_unknown_document(sample_db: Path, tmp_path: Path) -> None:
     en = tmp_path / "en.txt"
     en.write_text("Hello.\n", encoding="utf-8")

@@ -50,9 +50,26 @@ class _Vectors:
     def build(
         self, ar: Sequence[dict[str, float]], en: Sequence[dict[str, float]]
     ) -> tuple[SparseRows, SparseRows]:
-        xa = [{self.column(c): min(1.0, v) for c, v in bag.items()} for bag in ar]
-        ye = [{self.column(c): min(1.0, v) for c, v in bag.items()} for bag in en]
-        return SparseRows.from_dicts(xa), SparseRows.from_dicts(ye)
+        return self._rows(ar), self._rows(en)
+
+    def _rows(self, bags: Sequence[dict[str, float]]) -> SparseRows:
+        ids = self.ids
+        r: list[int] = []
+        c: list[int] = []
+        d: list[float] = []
+        for i, bag in enumerate(bags):
+            for concept, v in bag.items():
+                col = ids.get(concept)
+                if col is None:
+                    col = ids[concept] = len(ids)
+                if v:
+                    r.append(i)
+                    c.append(col)
+                    d.append(min(1.0, v))
+        return SparseRows(
+            np.array(r, dtype=np.int64), np.array(c, dtype=np.int64),
+            np.array(d, dtype=np.float64), len(bags),
+        )
 
     def weights(self, weight: dict[str, float]) -> np.ndarray:
         out = np.zeros(len(self.ids) + 1)
@@ -266,25 +283,38 @@ class TwoPassAligner:
             [[w for a in links[k][0] for w in ar_stems[a]] for k in confident],
             [[w for e in links[k][1] for w in en_stems[e]] for k in confident],
         )
+        # Only translations that some English sentence holds, and English stems that some
+        # Arabic sentence may translate to, can ever match: the rest is left out at once.
+        en_vocab = {w for stems in en_stems for w in stems}
+        ar_vocab = {w for stems in ar_stems for w in stems}
+        targets: dict[str, list[tuple[str, float]]] = {}
+        reached: set[str] = set()
+        for w in ar_vocab:
+            pairs = [
+                ("T:" + target, math.sqrt(weight))
+                for target, weight in table.get(w, ())
+                if target in en_vocab
+            ]
+            if pairs:
+                targets[w] = pairs
+                reached.update(target for target, _ in table[w] if target in en_vocab)
         ar_bags: list[dict[str, float]] = []
         for stems, anchors in zip(ar_stems, self.ar_bags, strict=True):
             bag: dict[str, float] = dict(anchors)
             for w in set(stems):
-                for target, weight in table.get(w, ()):
-                    key = "T:" + target
-                    bag[key] = max(bag.get(key, 0.0), math.sqrt(weight))
+                for key, weight in targets.get(w, ()):
+                    if weight > bag.get(key, 0.0):
+                        bag[key] = weight
             ar_bags.append(bag)
+        en_key = {w: "T:" + w for w in reached}
         en_bags: list[dict[str, float]] = []
         for stems, anchors in zip(en_stems, self.en_bags, strict=True):
             bag = dict(anchors)
             for w in set(stems):
-                bag["T:" + w] = 1.0
+                key = en_key.get(w)
+                if key is not None:
+                    bag[key] = 1.0
             en_bags.append(bag)
-        ar_seen = {k for bag in ar_bags for k in bag}
-        en_seen = {k for bag in en_bags for k in bag}
-        shared = ar_seen & en_seen
-        ar_bags = [{k: v for k, v in bag.items() if k in shared} for bag in ar_bags]
-        en_bags = [{k: v for k, v in bag.items() if k in shared} for bag in en_bags]
         df: Counter[str] = Counter()
         for bag in en_bags:
             df.update(k for k in bag if k.startswith("T:"))

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from operator import itemgetter
 
 from workbench.align.tokens import AR_STOP, arabic_words, english_words, latin_words
 from workbench.align.translit import arabic_skeletons, english_skeleton
@@ -94,6 +96,11 @@ _EN_DAYS = {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), start=1
     )
 }
+_EN_CONCEPT_WORDS = frozenset((*_EN_NUMBER_WORDS, *_EN_MONTHS, *_EN_DAYS))
+_QUOTE = re.compile("[\"“”«»]")
+_AR_MONTH_FIRST = frozenset(first for first, _ in _AR_MONTH_PAIRS)
+_HAS_DIGIT = re.compile(r"[\d٠-٩۰-۹]")
+_HAS_LATIN = re.compile(r"[A-Za-z]")
 _AR_DAYS = {
     normalize_arabic(k): v
     for k, v in {
@@ -137,12 +144,18 @@ def _strip_clitic(word: str) -> str:
     return word
 
 
+def _new_bag() -> Bag:
+    """An empty bag (``Counter()`` without its constructor's overhead, which shows at 10⁵
+    sentences)."""
+    return dict.__new__(Counter)
+
+
 def _punctuation(text: str, bag: Bag, arabic: bool) -> None:
     if "?" in text or "؟" in text:
         bag["P:?"] = 1
     if "!" in text:
         bag["P:!"] = 1
-    if any(q in text for q in "\"“”«»"):
+    if _QUOTE.search(text):
         bag['P:"'] = 1
     if "(" in text or "[" in text:
         bag["P:("] = 1
@@ -150,51 +163,87 @@ def _punctuation(text: str, bag: Bag, arabic: bool) -> None:
         bag["P:%"] = 1
 
 
+@lru_cache(maxsize=200_000)
+def _arabic_word(word: str) -> tuple[tuple[str, ...], str, tuple[str, ...], bool]:
+    """Per distinct word: its number/month/day concepts, its clitic-less form, its skeletons
+    and whether it may start a two-word month (كانون الثاني)."""
+    base = _strip_clitic(word)
+    concepts = []
+    for table, prefix in ((_AR_NUMBER_WORDS, "N:"), (_AR_MONTHS, "M:"), (_AR_DAYS, "D:")):
+        value = table.get(word) or table.get(base)
+        if value:
+            concepts.append(prefix + value)
+    skeletons: tuple[str, ...] = ()
+    if word not in AR_STOP and len(word) >= 3:
+        skeletons = tuple(sk for sk in arabic_skeletons(word) if len(sk) >= 2)
+    return tuple(concepts), base, skeletons, base in _AR_MONTH_FIRST
+
+
 def arabic_bag(text: str) -> tuple[Bag, list[str], list[str]]:
     """Concepts of an Arabic sentence, with its candidate name skeletons and Latin words."""
-    bag: Bag = Counter()
-    for m in _NUMBER.finditer(text):
-        bag["N:" + number_key(m.group())] = 1
+    bag = _new_bag()
+    if _HAS_DIGIT.search(text):
+        for m in _NUMBER.finditer(text):
+            bag["N:" + number_key(m.group())] = 1
     words = arabic_words(text)
-    skeletons: list[str] = []
-    for k, w in enumerate(words):
-        base = _strip_clitic(w)
-        for table, prefix in ((_AR_NUMBER_WORDS, "N:"), (_AR_MONTHS, "M:"), (_AR_DAYS, "D:")):
-            value = table.get(w) or table.get(base)
-            if value:
-                bag[prefix + value] = 1
-        if k + 1 < len(words):
-            month = _AR_MONTH_PAIRS.get((base, words[k + 1]))
-            if month:
-                bag["M:" + month] = 1
-        if w not in AR_STOP and len(w) >= 3:
-            skeletons.extend(sk for sk in arabic_skeletons(w) if len(sk) >= 2)
+    infos = list(map(_arabic_word, words))
+    if any(map(itemgetter(3), infos)):  # a two-word month may be there: word by word
+        last = len(words) - 1
+        for k, (concepts, base, _, first) in enumerate(infos):
+            for concept in concepts:
+                bag[concept] = 1
+            if first and k < last:
+                month = _AR_MONTH_PAIRS.get((base, words[k + 1]))
+                if month:
+                    bag["M:" + month] = 1
+    else:
+        for concepts, _, _, _ in infos:
+            for concept in concepts:
+                bag[concept] = 1
+    skeletons = [sk for _, _, sks, _ in infos for sk in sks]
     if "آب" in text.split():
         bag["M:8"] = 1
     _punctuation(text, bag, arabic=True)
-    return bag, skeletons, latin_words(text)
+    return bag, skeletons, latin_words(text) if _HAS_LATIN.search(text) else []
+
+
+@lru_cache(maxsize=200_000)
+def _english_word(word: str) -> tuple[str, ...]:
+    """Per distinct lower-cased word: its number/month/day concepts."""
+    out = []
+    for table, prefix in ((_EN_NUMBER_WORDS, "N:"), (_EN_MONTHS, "M:"), (_EN_DAYS, "D:")):
+        value = table.get(word)
+        if value and (table is not _EN_MONTHS or len(word) > 3 or word in ("may",)):
+            out.append(prefix + value)
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def _english_name(word: str) -> str:
+    """The skeleton of a capitalised word when it may be a name, else ``""``."""
+    if word in _EN_NOT_NAMES:
+        return ""
+    sk = english_skeleton(word)
+    return sk if len(sk) >= 2 else ""
 
 
 def english_bag(text: str) -> tuple[Bag, list[str], list[str]]:
     """Concepts of an English sentence, with its candidate name skeletons and its words."""
-    bag: Bag = Counter()
-    for m in _NUMBER.finditer(text):
-        bag["N:" + number_key(m.group())] = 1
+    bag = _new_bag()
+    if _HAS_DIGIT.search(text):
+        for m in _NUMBER.finditer(text):
+            bag["N:" + number_key(m.group())] = 1
     words = english_words(text)
     for w in words:
-        for table, prefix in ((_EN_NUMBER_WORDS, "N:"), (_EN_MONTHS, "M:"), (_EN_DAYS, "D:")):
-            value = table.get(w)
-            if value and (table is not _EN_MONTHS or len(w) > 3 or w in ("may",)):
-                bag[prefix + value] = 1
+        if w in _EN_CONCEPT_WORDS:
+            for concept in _english_word(w):
+                bag[concept] = 1
     if "May" not in text:
         bag.pop("M:5", None)  # "may" the verb
     skeletons = []
-    for m in _EN_CAPITAL.finditer(text):
-        word = m.group()
-        if word in _EN_NOT_NAMES:
-            continue
-        sk = english_skeleton(word)
-        if len(sk) >= 2:
+    for word in _EN_CAPITAL.findall(text):
+        sk = _english_name(word)
+        if sk:
             skeletons.append(sk)
     _punctuation(text, bag, arabic=False)
     return bag, skeletons, [w for w in words if len(w) > 1]
@@ -237,7 +286,12 @@ def anchor_bags(
         en_bags.append(bag)
     if glossary is not None and len(glossary):
         _glossary_anchors(ar, en, glossary, ar_bags, en_bags)
-    return keep_shared(ar_bags, en_bags)
+    # keep_shared, in place (the bags are this function's own)
+    shared = {c for bag in ar_bags for c in bag} & {c for bag in en_bags for c in bag}
+    for bag in (*ar_bags, *en_bags):
+        for c in [c for c in bag if c not in shared]:
+            del bag[c]
+    return ar_bags, en_bags
 
 
 def keep_shared(ar_bags: list[Bag], en_bags: list[Bag]) -> tuple[list[Bag], list[Bag]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 INF = np.inf
+_HUGE = 1e300
 
 
 @dataclass
@@ -120,6 +121,16 @@ class _Layout:
         self.stride = self.width + 2 * self.pad
         self.cols = np.arange(self.width)
 
+    def row_starts(self) -> tuple[np.ndarray, np.ndarray]:
+        """For every row at once: the flat index of each move's source cell for column 0
+        (``sources`` without the columns) and the row's stored width ``hi - lo + 1``."""
+        lo = self.band.lo
+        rows = np.arange(self.n + 1)
+        prev = np.maximum(rows[:, None] - self.ks[None, :], 0)
+        start = prev * self.stride + self.pad + lo[:, None] - lo[prev] - self.ls[None, :]
+        widths = np.minimum(self.band.hi - lo + 1, self.width)
+        return start, widths
+
     def sources(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """Flat indices (moves × width) of the cells each move at row ``i`` comes from."""
         lo = self.band.lo
@@ -167,21 +178,25 @@ def search(
     j0 = lo[0] + cols
     cost[0, pad : pad + width] = np.where(j0 <= hi[0], skip_cum[np.minimum(j0, m)], INF)
     back[0] = np.where(cols > 0, skip_code, -1)
+    # Row by row over the stored cells lo[i]..hi[i] only (the rest of a row stays inf).
+    starts, widths = lay.row_starts()
+    max_k = int(lay.ks.max())
     for i in range(1, n + 1):
-        idx, missing = lay.sources(i)
-        cand = flat.take(idx)
-        cand += costs[:, i, :]
-        if missing.any():
-            cand[missing] = INF
+        w = int(widths[i])
+        if w <= 0:
+            continue
+        c = cols[:w]
+        cand = flat.take(starts[i][:, None] + c)
+        cand += costs[:, i, :w]
+        if i < max_k:
+            cand[lay.ks > i] = INF
         best_move = cand.argmin(axis=0)
-        best = cand[best_move, cols]
-        j = lo[i] + cols
-        inside = j <= hi[i]
-        base = skip_cum[np.minimum(j, m)]
-        vals = np.where(inside, best - base, INF)
+        best = cand[best_move, c]
+        base = skip_cum[lo[i] : lo[i] + w]
+        vals = best - base
         run = np.minimum.accumulate(vals)
-        cost[i, pad : pad + width] = np.where(inside, run + base, INF)
-        back[i] = np.where(run < vals, skip_code, best_move)
+        cost[i, pad : pad + w] = run + base
+        back[i, :w] = np.where(run < vals, skip_code, best_move)
 
     if not np.isfinite(cost[n, pad + m - lo[n]]):
         return None
@@ -200,25 +215,43 @@ def search(
 
 def _softmin(stack: np.ndarray, temperature: float) -> np.ndarray:
     """−T·log Σ exp(−x/T) down axis 0, safe with inf."""
-    low = stack.min(axis=0)
-    finite = np.isfinite(low)
-    safe = np.where(finite, low, 0.0)
     with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
-        total = np.exp(-(stack - safe) / temperature).sum(axis=0)
-        out = safe - temperature * np.log(total)
-    return np.where(finite, out, INF)
+        return _softmin_raw(np.array(stack, dtype=np.float64), temperature)
+
+
+def _softmin_raw(stack: np.ndarray, temperature: float) -> np.ndarray:
+    """``_softmin`` for callers that already silence floating-point warnings; ``stack`` is
+    overwritten. A column of inf only gives exp(−inf) = 0 terms, log 0 = −inf and inf out."""
+    low = stack.min(axis=0)
+    np.minimum(low, _HUGE, out=low)  # inf columns: a finite shift that keeps them inf
+    np.subtract(stack, low, out=stack)
+    if temperature != 1.0:
+        stack /= temperature
+    np.negative(stack, out=stack)
+    np.exp(stack, out=stack)
+    total = np.log(stack.sum(axis=0))
+    if temperature != 1.0:
+        total *= temperature
+    return low - total
 
 
 def _soft_scan(direct: np.ndarray, base: np.ndarray, temperature: float) -> np.ndarray:
     """``out[j] = softmin(direct[j], out[j−1] + base[j] − base[j−1])`` along the row."""
-    vals = direct - base
-    finite = np.isfinite(vals)
-    if not finite.any():
-        return np.full_like(direct, INF)
     with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
-        acc = np.logaddexp.accumulate(np.where(finite, -vals / temperature, -np.inf))
-        out = -temperature * acc + base
-    return np.where(np.isfinite(out), out, INF)
+        return _soft_scan_raw(direct, base, temperature)
+
+
+def _soft_scan_raw(direct: np.ndarray, base: np.ndarray, temperature: float) -> np.ndarray:
+    """``_soft_scan`` for callers that already silence floating-point warnings (``direct``
+    holds no nan and no −inf, so inf cells need no special case: exp(−inf) = 0)."""
+    vals = direct - base
+    np.negative(vals, out=vals)
+    if temperature != 1.0:
+        vals /= temperature
+    acc = np.logaddexp.accumulate(vals)
+    if temperature != 1.0:
+        acc *= temperature
+    return base - acc
 
 
 def posteriors(
@@ -237,7 +270,7 @@ def posteriors(
     costs = _as_stack(link_costs)
     lay = _Layout(band, moves)
     n, m, width, pad = lay.n, lay.m, lay.width, lay.pad
-    lo, hi = band.lo, band.hi
+    lo = band.lo
     cols = lay.cols
     move_ids = np.arange(len(moves))
     skip_cum = np.concatenate([[0.0], np.cumsum(skip_en)])
@@ -247,37 +280,43 @@ def posteriors(
     # Backward sums need link cost + bwd of the target cell: kept for the last rows only.
     ring = int(lay.ks.max()) + 1
     ahead = np.full((len(moves), ring, lay.stride), INF)
-    for i in range(n + 1):
-        j = lo[i] + cols
-        inside = j <= hi[i]
-        base = skip_cum[np.minimum(j, m)]
-        if i == 0:
-            direct = np.where(cols == 0, 0.0, INF)
-        else:
-            idx, missing = lay.sources(i)
-            cand = fwd_flat.take(idx)
-            cand += costs[:, i, :]
-            if missing.any():
-                cand[missing] = INF
-            direct = _softmin(cand, temperature)
-        row = _soft_scan(np.where(inside, direct, INF), base, temperature)
-        fwd[i, pad : pad + width] = np.where(inside, row, INF)
-    ahead_flat = ahead.reshape(len(moves), -1)
-    for i in range(n, -1, -1):
-        j = lo[i] + cols
-        inside = j <= hi[i]
-        if i == n:
-            direct = np.where(j == m, 0.0, INF)
-        else:
-            idx, missing = lay.targets(i, ring)
-            cand = ahead_flat[move_ids[:, None], idx]
-            if missing.any():
-                cand[missing] = INF
-            direct = _softmin(cand, temperature)
-        base = -skip_cum[np.minimum(j, m)]
-        rev = _soft_scan(np.where(inside, direct, INF)[::-1], base[::-1], temperature)[::-1]
-        bwd[i, pad : pad + width] = np.where(inside, rev, INF)
-        ahead[:, i % ring, pad : pad + width] = costs[:, i, :] + bwd[i, pad : pad + width]
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        starts, widths = lay.row_starts()
+        max_k = int(lay.ks.max())
+        # Rows are computed over their stored cells lo[i]..hi[i] only (the rest stays inf).
+        for i in range(n + 1):
+            w = int(widths[i])
+            if w <= 0:
+                continue
+            base = skip_cum[lo[i] : lo[i] + w]
+            if i == 0:
+                direct = np.where(cols[:w] == 0, 0.0, INF)
+            else:
+                cand = fwd_flat.take(starts[i][:, None] + cols[:w])
+                cand += costs[:, i, :w]
+                if i < max_k:
+                    cand[lay.ks > i] = INF
+                direct = _softmin_raw(cand, temperature)
+            fwd[i, pad : pad + w] = _soft_scan_raw(direct, base, temperature)
+        ahead_flat = ahead.reshape(-1)
+        ring_size = ring * lay.stride
+        move_offsets = (move_ids * ring_size)[:, None]
+        for i in range(n, -1, -1):
+            w = int(widths[i])
+            if w > 0:
+                j = lo[i] + cols[:w]
+                if i == n:
+                    direct = np.where(j == m, 0.0, INF)
+                else:
+                    idx, missing = lay.targets(i, ring)
+                    cand = ahead_flat.take(move_offsets + idx[:, :w])
+                    if missing.any():
+                        cand[missing] = INF
+                    direct = _softmin_raw(cand, temperature)
+                base = -skip_cum[lo[i] : lo[i] + w]
+                rev = _soft_scan_raw(direct[::-1], base[::-1], temperature)[::-1]
+                bwd[i, pad : pad + w] = rev
+            ahead[:, i % ring, pad : pad + width] = costs[:, i, :] + bwd[i, pad : pad + width]
     total = fwd[n, pad + m - lo[n]]
     out: list[float] = []
     i = j = 0

@@ -153,8 +153,6 @@ class Scorer:
         last_a = max(len(gap_a) - 1, 0)
         last_e = max(len(gap_e) - 1, 0)
         e_base: dict[int, np.ndarray] = {}
-        en_before: dict[int, np.ndarray] = {}
-        en_at = self.en_cum[jc]
 
         def arabic_gap(t: int, el: int) -> np.ndarray:
             """1 − coverage of Arabic sentence i−t by the English run j−l .. j−1."""
@@ -182,17 +180,21 @@ class Scorer:
         slot = {mv: x for x, mv in enumerate(moves)}
 
         def finish(k: int, el: int, lex: np.ndarray) -> None:
-            la = (self.ar_cum - self.ar_cum[np.maximum(row_ids - k, 0)])[:, None]
-            if el not in en_before:
-                en_before[el] = self.en_cum[np.maximum(jc - el, 0)]
-            cost = self._length_cost(la, en_at - en_before[el]) * p.w_len
-            cost += p.w_lex * lex
-            cost += p.prior(k, el)
             ok = usable & (row_ids >= k)[:, None] & (cols >= el)
             if same_par is not None:
                 ok &= same_par(k, el)
-            cost[~ok] = np.inf
-            out[slot[(k, el)]] = cost
+            # Priced only where the move is possible (often a small share of the band).
+            at = np.flatnonzero(ok)
+            row_at = at // shape[1]
+            la = (self.ar_cum - self.ar_cum[np.maximum(row_ids - k, 0)])[row_at]
+            jc_at = jc.reshape(-1)[at]
+            le = self.en_cum[jc_at] - self.en_cum[np.maximum(jc_at - el, 0)]
+            cost = self._length_cost(la, le) * p.w_len
+            cost += p.w_lex * lex.reshape(-1)[at]
+            cost += p.prior(k, el)
+            target = out[slot[(k, el)]]
+            target.fill(np.inf)
+            target.reshape(-1)[at] = cost
 
         # Moves come in families that share their coverage terms: 1–l, k–1, then k–l.
         wanted = set(moves)

@@ -58,15 +58,15 @@ def latin_words(text: str) -> list[str]:
     return [w.lower().rstrip(".") for w in _LATIN_IN_AR.findall(text)]
 
 
+@lru_cache(maxsize=200_000)
+def _english_word(token: str) -> str:
+    w = token.lower().replace("’", "'")
+    return w[:-2] if w.endswith("'s") else w
+
+
 def english_words(text: str) -> list[str]:
     """Lower-cased English words (possessive 's removed)."""
-    out = []
-    for w in _EN_WORD.findall(text):
-        w = w.lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        out.append(w)
-    return out
+    return [_english_word(w) for w in _EN_WORD.findall(text)]
 
 
 @lru_cache(maxsize=200_000)
@@ -96,11 +96,21 @@ def english_stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
+def _arabic_content_stem(word: str) -> str:
+    return "" if word in AR_STOP or len(word) <= 1 else arabic_stem(word)
+
+
+@lru_cache(maxsize=200_000)
+def _english_content_stem(word: str) -> str:
+    return "" if word in EN_STOP or len(word) <= 1 else english_stem(word)
+
+
 def arabic_content_stems(text: str) -> list[str]:
     """Stems of the Arabic content words of ``text``."""
-    return [arabic_stem(w) for w in arabic_words(text) if w not in AR_STOP and len(w) > 1]
+    return [s for s in map(_arabic_content_stem, arabic_words(text)) if s]
 
 
 def english_content_stems(text: str) -> list[str]:
     """Stems of the English content words of ``text``."""
-    return [english_stem(w) for w in english_words(text) if w not in EN_STOP and len(w) > 1]
+    return [s for s in map(_english_content_stem, english_words(text)) if s]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from rich.table import Table
 
 from workbench.cli.app import console, db_option, err_console, main, print_json
 from workbench.project import ImportReport, open_project
+from workbench.textio import read_text_with_encoding
 
 
 @main.command()
@@ -48,8 +51,10 @@ def _report(report: ImportReport) -> None:
 @click.option("--doc", help="Document name (default: the file name without extension).")
 def import_(db: str | None, file: str, doc: str | None) -> None:
     """Segment an Arabic text file and add it to the project (created if missing)."""
+    # Read (and refuse a bad file) before a missing project is created.
+    text, encoding = read_text_with_encoding(file)
     with open_project(db, create=True) as project, err_console.status(f"Importing {file}…"):
-        report = project.import_document(file, doc)
+        report = project.import_document_text(text, doc or Path(file).stem, file, encoding)
     _report(report)
 
 
