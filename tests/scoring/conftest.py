@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.scoring import perturb
+
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
@@ -18,21 +20,6 @@ def english_lines() -> list[str]:
         text = (DATA / name / "en.txt").read_text(encoding="utf-8")
         lines += [line for line in text.split("\n") if line.strip()]
     return lines
-
-
-def perturb(line: str, rng: random.Random, rate: float = 0.1) -> str:
-    """Drop, duplicate and swap some words: a plausible imperfect translation."""
-    words = line.split()
-    out: list[str] = []
-    for word in words:
-        r = rng.random()
-        if r < rate:
-            continue
-        out.append(rng.choice(words) if r < rate * 1.6 else word)
-    if len(out) > 3 and rng.random() < 0.3:
-        i = rng.randrange(len(out) - 1)
-        out[i], out[i + 1] = out[i + 1], out[i]
-    return " ".join(out)
 
 
 @dataclass

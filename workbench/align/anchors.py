@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
@@ -249,6 +249,22 @@ def english_bag(text: str) -> tuple[Bag, list[str], list[str]]:
     return bag, skeletons, [w for w in words if len(w) > 1]
 
 
+def _with_shared(
+    parts: list[tuple[Bag, Iterable[str], Iterable[str]]], skeletons: set[str], latin: set[str]
+) -> list[Bag]:
+    """Each part's bag with its name skeletons and Latin words that the other side shares."""
+    bags: list[Bag] = []
+    for bag, sks, words in parts:
+        for sk in sks:
+            if sk in skeletons:
+                bag["S:" + sk] = 1
+        for w in words:
+            if w in latin:
+                bag["L:" + w] = 1
+        bags.append(bag)
+    return bags
+
+
 def anchor_bags(
     ar: Sequence[str], en: Sequence[str], glossary: Glossary | None = None
 ) -> tuple[list[Bag], list[Bag]]:
@@ -266,24 +282,8 @@ def anchor_bags(
     ar_latin = {w for _, _, lat in ar_parts for w in lat}
     en_latin = {w for _, _, words in en_parts for w in words}
     shared_latin = ar_latin & en_latin
-    ar_bags: list[Bag] = []
-    for bag, sks, lat in ar_parts:
-        for sk in sks:
-            if sk in shared_sk:
-                bag["S:" + sk] = 1
-        for w in lat:
-            if w in shared_latin:
-                bag["L:" + w] = 1
-        ar_bags.append(bag)
-    en_bags: list[Bag] = []
-    for bag, sks, words in en_parts:
-        for sk in sks:
-            if sk in shared_sk:
-                bag["S:" + sk] = 1
-        for w in words:
-            if w in shared_latin:
-                bag["L:" + w] = 1
-        en_bags.append(bag)
+    ar_bags = _with_shared(ar_parts, shared_sk, shared_latin)
+    en_bags = _with_shared(en_parts, shared_sk, shared_latin)
     if glossary is not None and len(glossary):
         _glossary_anchors(ar, en, glossary, ar_bags, en_bags)
     # keep_shared, in place (the bags are this function's own)
