@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-DATA = SHARED / "data"
+DATA = ROOT / "corpora"  # real parallel text (see corpora/README.md)
 WORK = ROOT / "bench" / "out"
 
 

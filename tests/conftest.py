@@ -14,7 +14,7 @@ from workbench.project import Project
 from workbench.project.sample import build_sample
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+CORPORA = ROOT / "corpora"  # real parallel text (see corpora/README.md)
 
 
 @pytest.fixture(scope="session")

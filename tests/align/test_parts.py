@@ -147,7 +147,7 @@ def test_lengths_fall_back_to_characters_for_tiny_texts() -> None:
     la, le, unit = subword_lengths(["جملة قصيرة."], ["A short one."])
     assert unit == "chars"
     assert list(la) == [10] and list(le) == [10]
-    data = Path(__file__).resolve().parents[3] / "shared" / "data" / "ntrex128"
+    data = Path(__file__).resolve().parents[2] / "corpora" / "ntrex128"
     ar = (data / "ar.txt").read_text("utf-8").splitlines()
     en = (data / "en.txt").read_text("utf-8").splitlines()
     la, le, unit = subword_lengths(ar, en)

@@ -184,7 +184,7 @@ def test_accept_refuses_what_is_not_there(sample_db: Path) -> None:
 
 
 def test_glossary_import_export(sample_db: Path, tmp_path: Path) -> None:
-    tico = Path(__file__).resolve().parents[3] / "shared" / "data" / "tico19" / "g_ar_en.csv"
+    tico = Path(__file__).resolve().parents[2] / "corpora" / "tico19" / "g_ar_en.csv"
     result = run_cli("glossary", "import", str(tico), "--db", str(sample_db))
     assert result.exit_code == 0 and "49" in result.stdout
     tbx = tmp_path / "g.tbx"

@@ -10,7 +10,7 @@ from workbench.errors import InputError
 from workbench.glossary.io import format_glossary, read_glossary
 from workbench.glossary.tbx import parse_tbx
 
-TICO = Path(__file__).resolve().parents[3] / "shared" / "data" / "tico19"
+TICO = Path(__file__).resolve().parents[2] / "corpora" / "tico19"
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX-Basic" xml:lang="en">

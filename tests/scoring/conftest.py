@@ -10,7 +10,7 @@ import pytest
 
 from bench.scoring import perturb
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DATA = Path(__file__).resolve().parents[2] / "corpora"
 
 
 def english_lines() -> list[str]:

@@ -110,7 +110,7 @@ def test_a_newline_always_ends_a_paragraph_and_a_final_colon_ends_it() -> None:
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_nothing_but_whitespace_is_added_or_dropped(lang: str) -> None:
-    data = ROOT.parent / "shared" / "data"
+    data = ROOT / "corpora"
     text = (data / "ntrex128" / f"docs_{lang}.txt").read_text(encoding="utf-8")
     text += (ROOT / "tests" / "text" / "data" / f"hard_{lang}.txt").read_text(encoding="utf-8")
     sentences = segment_text(text, lang)
@@ -147,7 +147,7 @@ def test_unknown_language_is_refused() -> None:
 
 
 def test_arabic_speed_at_least_two_megabytes_a_second() -> None:
-    text = (ROOT.parent / "shared" / "data" / "ntrex128" / "docs_ar.txt").read_text("utf-8")
+    text = (ROOT / "corpora" / "ntrex128" / "docs_ar.txt").read_text("utf-8")
     big = (text + "\n") * max(1, int(2_000_000 / len(text.encode())))
     start = time.perf_counter()
     segment_text(big, "ar")
