@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -18,10 +17,11 @@ CTRL_Q = "\x11"
 
 
 def workbench_command() -> list[str]:
-    """The installed console script, else ``python -m workbench``."""
-    script = shutil.which("workbench")
-    if script:
-        return [script]
+    """The console script installed beside the interpreter running the tests (never another
+    ``workbench`` found on PATH), else ``python -m workbench``."""
+    script = Path(sys.executable).parent / "workbench"
+    if script.is_file():
+        return [str(script)]
     return [sys.executable, "-m", "workbench"]
 
 

@@ -8,7 +8,8 @@ Other screens (reviewer, scores, export/import dialogs) plug in through:
 - ``app.reload_segments()``: re-read the editor's list after segments were merged or split;
 - ``app.notify_error(message)``: a notification, from the UI thread or a worker thread;
 - ``app.save_all()``: store the open edit and wait for every queued write (any thread);
-- ``app.reorders_arabic`` and ``app.shaping``: how Arabic is to be drawn;
+- ``app.bidi``: the :class:`~workbench.tui.display.BidiDisplay` every text that may hold Arabic
+  is drawn through (``app.reorders_arabic`` and ``app.shaping`` are its settings);
 - their bindings (with ids and descriptions) appear in the help screen and the palette.
 """
 
@@ -31,6 +32,7 @@ from workbench.errors import WorkbenchError
 from workbench.tui import keys
 from workbench.tui.actions import ScreenActions
 from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.display import BidiDisplay
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.service import ProjectService
@@ -52,7 +54,7 @@ class WorkbenchApp(ScreenActions, App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "workbench"
-    BINDINGS = keys.bindings(keys.APP_KEYS)
+    BINDINGS = keys.bindings("app")
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
 
     def __init__(
@@ -94,19 +96,22 @@ class WorkbenchApp(ScreenActions, App[None]):
 
     def on_mount(self) -> None:
         if self.config.keys:
-            unknown = sorted(set(self.config.keys) - keys.binding_ids())
+            unknown = keys.unknown_ids(self.config.keys)
             if unknown:
                 self.notify(
                     f"{self.config.path}: unknown binding ids in [keys]: {', '.join(unknown)}",
                     severity="warning", timeout=10,
                 )
+            for clash in keys.clashes(self.config.keys):
+                self.notify(f"Key clash in the config's [keys]: {clash}", severity="warning",
+                            timeout=10)
             self.set_keymap(self.config.keys)
         self._send_bidi_mode()
         self.push_screen(EditorScreen(self.document))
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
-        names = ", ".join(sorted(b.id or b.action for b in clashed_bindings))
-        self.notify(f"Key clash in the config's [keys]: {names}", severity="warning")
+        """Textual reports a clash at every key press; they are found once, per scope, when
+        the app starts (:func:`keys.clashes`), so nothing more is said here."""
 
     async def action_quit(self) -> None:
         """Save the open segment, wait for the writes, quit."""
@@ -229,6 +234,18 @@ class WorkbenchApp(ScreenActions, App[None]):
     def reorders_arabic(self) -> bool:
         """True when the app puts Arabic lines in display order itself (direction 'app')."""
         return self.direction == "app"
+
+    @property
+    def bidi(self) -> BidiDisplay:
+        """How text that may hold Arabic is drawn now (direction and shaping settings)."""
+        return BidiDisplay(self.reorders_arabic, self.shaping)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A notification; its text goes through :attr:`bidi` (Arabic in display order) and
+        is never read as markup (it may quote a user's search or a file name)."""
+        super().notify(self.bidi.plain(message), title=self.bidi.plain(title),
+                       severity=severity, timeout=timeout, markup=False)
 
     def set_direction(self, setting: str) -> None:
         """Use direction ``setting`` (app, terminal or auto) now and save it in the config."""

@@ -6,17 +6,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from workbench.errors import WorkbenchError
 from workbench.statuses import STATUSES
+from workbench.tui import keys
 from workbench.tui.screens.job_dialog import JobDialog
 from workbench.tui.service import describe_error
 
@@ -46,10 +46,8 @@ class ExportScreen(JobDialog[Path | None]):
 
     PREFIX = "export"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="export_cancel"),
-        Binding("ctrl+j", "export", "Export", id="export_run"),
-    ]
+    KEY_SCOPE = "export"
+    BINDINGS = keys.bindings("export")
 
     DEFAULT_CSS = """
     ExportScreen #export-status { width: 100%; height: auto; }
@@ -71,7 +69,8 @@ class ExportScreen(JobDialog[Path | None]):
         names = self.wb.service.read(lambda p: p.versions(self.document.name))
         self.versions = ["working", *(v for v in names if v != "working")]
         with Vertical(classes="dialog"):
-            yield Label(f"Export {self.document.name}", classes="dialog-title")
+            yield Label(self.wb.bidi.line(f"Export {self.document.name}"),
+                        classes="dialog-title")
             with Horizontal(classes="export-row"):
                 with Vertical(classes="export-col", id="export-format-col"):
                     yield Label("Format")
@@ -90,7 +89,8 @@ class ExportScreen(JobDialog[Path | None]):
                         id="export-output")
             yield Checkbox("overwrite an existing file", False, compact=True, id="export-force")
             yield from self.job_controls(
-                "Export", "Tab: next field · Ctrl+J: export · Escape: cancel"
+                "Export", keys.hint(self.wb.keymap(), "Tab: next field", "export_run",
+                                    "export_cancel")
             )
 
     def on_mount(self) -> None:

@@ -7,17 +7,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
 from workbench.errors import WorkbenchError
+from workbench.tui import keys
 from workbench.tui.screens.job_dialog import JobDialog
 from workbench.tui.service import describe_error
 
@@ -80,10 +80,8 @@ class ImportScreen(JobDialog[ImportDone | None]):
 
     PREFIX = "import"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="import_cancel"),
-        Binding("ctrl+j", "run", "Import", id="import_run"),
-    ]
+    KEY_SCOPE = "import"
+    BINDINGS = keys.bindings("import")
 
     DEFAULT_CSS = """
     ImportScreen #import-status { width: 100%; height: auto; }
@@ -119,8 +117,9 @@ class ImportScreen(JobDialog[ImportDone | None]):
             with Horizontal(classes="import-field", id="import-translation"):
                 with Vertical(classes="import-col"):
                     yield Label("Document")
-                    yield Select([(d, d) for d in documents], value=current or Select.BLANK,
-                                 allow_blank=current is None, compact=True, id="import-target")
+                    yield Select([(self.wb.bidi.line(d), d) for d in documents],
+                                 value=current or Select.BLANK, allow_blank=current is None,
+                                 compact=True, id="import-target")
                 with Vertical(classes="import-col"):
                     yield Label("Import as")
                     yield Select([(k, k) for k in AS_KINDS], value="reference",
@@ -129,7 +128,8 @@ class ImportScreen(JobDialog[ImportDone | None]):
                     yield Label("Version name (empty: main)")
                     yield Input(placeholder="main", compact=True, id="import-name")
             yield from self.job_controls(
-                "Import", "Tab: next field · Ctrl+J: import · Escape: cancel"
+                "Import", keys.hint(self.wb.keymap(), "Tab: next field", "import_run",
+                                    "import_cancel")
             )
 
     def on_mount(self) -> None:

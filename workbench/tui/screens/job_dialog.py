@@ -49,7 +49,9 @@ class JobDialog(ModalScreen[R]):
 
     def set_status(self, text: str) -> None:
         """Show ``text`` on the status line."""
-        self.query_one(f"#{self.PREFIX}-status", Label).update(text)
+        self.query_one(f"#{self.PREFIX}-status", Label).update(
+            self.wb.bidi.text(text, right_align_rtl=False)
+        )
 
     def job_started(self, status: str) -> None:
         """Show the job as running (the caller starts the worker)."""

@@ -9,10 +9,11 @@ English, choosing the view and inserting glossary renderings are the parts in ``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -21,9 +22,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
 
+from workbench.glossary.english import find_rendering
 from workbench.statuses import Status
 from workbench.store import search as q_search
 from workbench.tui import keys
+from workbench.tui.display import isolate
 from workbench.tui.rows import RowData, SegmentRows, ViewSpec
 from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, SegmentEditing
 from workbench.tui.screens.editor.terms import TermActions
@@ -70,10 +73,23 @@ class FlagsReady(Message):
     flags: dict[int, tuple[int, int]]
 
 
+def view_label(spec: ViewSpec) -> Text:
+    """What the list shows, as its title says it: ``search "…" · draft, new``; the search is
+    isolated, so an Arabic query keeps the quotes and the words around it in place."""
+    rest = replace(spec, search="")
+    if not spec.search:
+        return Text(rest.describe())
+    label = Text.assemble('search "', isolate(spec.search), '"')
+    if not rest.is_all:
+        label.append(f" · {rest.describe()}")
+    return label
+
+
 class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
     """Translate segment by segment."""
 
-    BINDINGS = keys.bindings(keys.EDITOR_KEYS)
+    KEY_SCOPE = "editor"
+    BINDINGS = keys.bindings("editor")
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -150,22 +166,21 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
 
     def apply_display(self) -> None:
         """Take the app's direction and shaping settings (and repaint)."""
-        reorder = self.wb.reorders_arabic
-        shaping = self.wb.shaping
-        seg_list = self.segment_list
-        seg_list.reorder, seg_list.shaping = reorder, shaping
-        seg_list.invalidate()
-        for panel in (self.query_one(SourceView), self.query_one(GlossaryPanel)):
-            panel.reorder, panel.shaping = reorder, shaping
+        self.segment_list.invalidate()
+        for panel in (self.query_one(SourceView), self.query_one(GlossaryPanel),
+                      self.query_one(FindingsPanel), self.query_one(ReferencePanel)):
             panel.redraw()
         self._update_titles()
 
     def _update_titles(self) -> None:
+        bidi = self.wb.bidi
         seg_list = self.segment_list
         rows = self.rows
-        label = rows.spec.describe() if rows else ""
+        label = view_label(rows.spec) if rows else Text("")
         count = len(rows) if rows else 0
-        seg_list.border_title = f"{self.document.name} · {label} · {count:,} segments"
+        seg_list.border_title = bidi.line(
+            Text.assemble(isolate(self.document.name), " · ", label, f" · {count:,} segments")
+        )
         seg_list.border_subtitle = f"Arabic: {self.wb.direction} direction" + (
             ", shaped" if self.wb.shaping else ""
         )
@@ -295,6 +310,7 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         ]
         self.query_one(SourceView).show(self.current.source, spans)
         lines: list[TermLine] = []
+        english = self.editor.text
         seen: set[str] = set()
         for match in self.matches:
             if match.term in seen:
@@ -304,6 +320,7 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
                 lines.append(TermLine(
                     len(lines) + 1, match.term, entry.rendering, tuple(entry.forbidden),
                     entry.comment, problems.get(match.term),
+                    bool(english.strip()) and bool(find_rendering(english, entry.rendering)),
                 ))
         self.query_one(GlossaryPanel).show(lines)
         self.segment_list.set_flags({self.current.id: severity_counts(findings)})
