@@ -75,6 +75,15 @@ class Terminal:
                 break
         raise AssertionError(f"the screen never showed what was expected:\n{self.text()}")
 
+    def wait_until(self, condition: Callable[[], bool], timeout: float = 30.0) -> None:
+        """Pump the screen until ``condition()`` holds (checked between pumps)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if condition():
+                return
+            self.pump(0.1)
+        raise AssertionError("the condition never held")
+
     def send(self, keys: str) -> None:
         """Type ``keys`` (raw bytes as a terminal sends them)."""
         self.child.send(keys)

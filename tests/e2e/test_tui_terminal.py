@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from pathlib import Path
 
 import pexpect
@@ -16,6 +15,12 @@ from workbench.project import Project
 from workbench.text.bidi import visual
 
 FIRST_WORDS = "كثيرا ما يصف"  # the start of segment 1 of the sample
+
+
+def stored_target(folder: Path, segment_id: int = 1) -> str:
+    """The working English of a segment as committed (read on a connection of its own)."""
+    with Project.open(folder / "segments.db") as project:
+        return project.segment(segment_id).target
 
 
 def ready(text: str) -> bool:
@@ -59,7 +64,9 @@ def test_kill_9_after_autosave_keeps_the_edit(folder: Path):
         term.wait_for(ready)
         term.send(" typed before the crash")
         term.wait_for(lambda t: "before the crash" in t)
-        time.sleep(1.5)  # the autosave interval (within a second), nothing else
+        # Nothing else is pressed: only the autosave can store it. Wait until another
+        # connection sees it committed, then kill.
+        term.wait_until(lambda: stored_target(folder).endswith(" typed before the crash"))
         os.kill(term.child.pid, signal.SIGKILL)
         term.child.wait()
     with Project.open(folder / "segments.db") as project:

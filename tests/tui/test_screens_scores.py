@@ -28,7 +28,9 @@ async def test_scores_screen_sorts_worst_first_and_jumps(sample_db, make_app):
         assert list(spark.data) == [s.chrf for s in working.segments]
         worst = working.worst()
         assert [s.chrf for s in worst] == sorted(s.chrf for s in working.segments)
-        assert "worst" in "\n".join(screen_lines(app)) or screen.rows
+        table = screen.query_one("#scores-segments", DataTable)
+        assert table.border_title == "working: worst first"
+        assert [screen.rows[str(i)] for i in range(table.row_count)] == worst
         assert screen.selected() == worst[0]
 
         await pilot.press("d")  # the draft's chart and table

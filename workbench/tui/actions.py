@@ -197,7 +197,7 @@ class ScreenActions:
         ``finished(message, error)`` on the UI thread."""
         try:
             self.service.flush()
-            message = self.service.background(job)
+            message = self.service.background(job, write=True)
         except Exception as exc:  # notified, never a crash
             self.call_from_thread(finished, None, describe_error(exc))
             return

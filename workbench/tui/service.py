@@ -8,14 +8,23 @@ One SQLite connection is not safe for concurrent use, so:
   returns a Future (autosave, confirm, undo, overrides, statuses): writes never block the UI and
   are never reordered;
 - ``background(fn)`` runs ``fn(project)`` on a second connection of its own (long scans in
-  workers: search, filters, checks) so the UI thread never waits behind them.
+  workers: search, filters, checks) so the UI thread never waits behind them. The jobs run one
+  at a time on a daemon thread, and the worker that asked waits for the result. When that
+  worker is cancelled (a newer search replaced it, its screen closed) or the app quits, a read
+  is stopped — ``sqlite3.Connection.interrupt()`` for the statement running, a progress handler
+  for any the job starts after — and the worker gets :class:`BackgroundCancelled` at once. A
+  background write (``write=True``: merge, split, import) is never interrupted; only a quit
+  stops waiting for it (it is one transaction: it commits, or rolls back when the process
+  ends first).
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbench.errors import WorkbenchError
@@ -26,6 +35,41 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+POLL = 0.05
+"""Seconds between a waiting worker's looks at whether it was cancelled."""
+PROGRESS_STEPS = 1000
+"""SQLite VM steps between two looks, during a background statement, at whether its job was
+cancelled."""
+
+
+class BackgroundCancelled(BaseException):
+    """A background job was given up (its worker was cancelled, or the app is quitting).
+
+    Like ``asyncio.CancelledError`` it is not an error: workers' ``except Exception`` handlers
+    let it through, so nothing is notified; the worker just ends."""
+
+
+@dataclass
+class _Job:
+    """One background job and, once it ran, its result or error."""
+
+    fn: Callable[[Project], Any]
+    write: bool
+    done: threading.Event = field(default_factory=threading.Event)
+    result: Any = None
+    error: BaseException | None = None
+    cancelled: bool = False
+
+
+def _worker_cancelled() -> threading.Event | None:
+    """The cancel event of the Textual worker running this thread (None outside workers)."""
+    from textual.worker import NoActiveWorker, get_current_worker
+
+    try:
+        return get_current_worker().cancelled_event
+    except NoActiveWorker:
+        return None
+
 
 class ProjectService:
     """Serialised access to one project for the app."""
@@ -35,7 +79,11 @@ class ProjectService:
         self.lock = threading.RLock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbench-writer")
         self._aux: Project | None = None
-        self._aux_lock = threading.Lock()
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._reader: threading.Thread | None = None
+        self._state = threading.Lock()  # guards _running and the interrupt of its statement
+        self._running: _Job | None = None
+        self._closing = threading.Event()
         self._closed = False
 
     def read(self, fn: Callable[[Project], T]) -> T:
@@ -56,25 +104,98 @@ class ProjectService:
         if not self._closed:
             self._writer.submit(lambda: None).result(timeout=timeout)
 
-    def background(self, fn: Callable[[Project], T]) -> T:
-        """Run ``fn`` on the second connection (for worker threads; serialised among them)."""
-        with self._aux_lock:
-            if self._aux is None:
-                from workbench.project import Project
+    def background(self, fn: Callable[[Project], T], *, write: bool = False) -> T:
+        """Run ``fn(project)`` on the second connection (from worker threads; one job at a
+        time) and return its result. Raises :class:`BackgroundCancelled` as soon as the
+        calling worker is cancelled (a read is then stopped) or the app quits."""
+        if self._closing.is_set():
+            raise BackgroundCancelled()
+        job = _Job(fn, write)
+        self._start_reader()
+        self._jobs.put(job)
+        cancelled = _worker_cancelled()
+        while not job.done.wait(POLL):
+            if self._closing.is_set() or (
+                not write and cancelled is not None and cancelled.is_set()
+            ):
+                self._cancel(job)
+                raise BackgroundCancelled()
+        if job.error is not None:
+            raise job.error
+        return job.result  # type: ignore[no-any-return]
 
-                self._aux = Project.open(self.project.path, author=self.project.author)
-            return fn(self._aux)
+    @property
+    def busy(self) -> bool:
+        """True while a background job runs."""
+        return self._running is not None
+
+    def _start_reader(self) -> None:
+        with self._state:
+            if self._reader is None:
+                self._reader = threading.Thread(
+                    target=self._read_loop, name="workbench-background", daemon=True
+                )
+                self._reader.start()
+
+    def _cancel(self, job: _Job) -> None:
+        """Give ``job`` up: a read still running is stopped (a write runs on)."""
+        with self._state:
+            job.cancelled = True
+            if self._running is job and not job.write and self._aux is not None:
+                self._aux.db.conn.interrupt()
+
+    def _should_abort(self) -> bool:
+        """SQLite's progress handler: stop the statement of a cancelled read."""
+        job = self._running
+        return job is not None and job.cancelled and not job.write
+
+    def _read_loop(self) -> None:
+        """The background thread: run the jobs in order; close the connection at the end."""
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                break
+            if job.cancelled or self._closing.is_set():
+                job.error = BackgroundCancelled()
+                job.done.set()
+                continue
+            with self._state:
+                self._running = job
+            try:
+                job.result = job.fn(self._aux_project())
+            except BaseException as exc:  # handed to the waiting worker
+                job.error = exc
+            finally:
+                with self._state:
+                    self._running = None
+                job.done.set()
+        if self._aux is not None:
+            self._aux.close()
+            self._aux = None
+
+    def _aux_project(self) -> Project:
+        if self._aux is None:
+            from workbench.project import Project
+
+            aux = Project.open(self.project.path, author=self.project.author)
+            aux.db.conn.set_progress_handler(self._should_abort, PROGRESS_STEPS)
+            self._aux = aux
+        return self._aux
 
     def close(self) -> None:
-        """Finish the queued writes and close both connections."""
+        """Finish the queued writes and close the main connection; stop the background
+        thread without waiting for it (a read running is interrupted; the thread closes the
+        second connection when its job ends)."""
         if self._closed:
             return
+        self._closing.set()
+        with self._state:
+            job = self._running
+        if job is not None:
+            self._cancel(job)
+        self._jobs.put(None)
         self._writer.shutdown(wait=True)
         self._closed = True
-        with self._aux_lock:
-            if self._aux is not None:
-                self._aux.close()
-                self._aux = None
         with self.lock:
             self.project.close()
 

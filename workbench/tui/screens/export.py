@@ -147,7 +147,7 @@ class ExportScreen(JobDialog[Path | None]):
             return Exported(result.path, result.units, time.perf_counter() - started)
 
         try:
-            message = app.service.background(export)
+            message = app.service.background(export, write=True)
         except OSError as exc:
             message = Exported(None, error=f"cannot write the export: {exc}")
         except Exception as exc:  # shown in the dialog and notified, never a crash

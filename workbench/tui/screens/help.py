@@ -38,8 +38,8 @@ def scope_table(scope: keys.Scope, keymap: dict[str, str]) -> Table:
     table = Table(title=scope.title, title_justify="left", title_style="bold", expand=True,
                   box=box.SIMPLE_HEAD, show_header=False, padding=(0, 1))
     table.add_column("keys", style="bold", ratio=2, overflow="fold")
-    table.add_column("does", ratio=4)
-    table.add_column("id", style="dim", ratio=2, overflow="fold")
+    table.add_column("does", ratio=3)
+    table.add_column("id", style="dim", no_wrap=True)
     groups: set[str] = set()
     for spec in keys.specs(scope.id):
         if spec.group:
@@ -50,7 +50,7 @@ def scope_table(scope: keys.Scope, keymap: dict[str, str]) -> Table:
             table.add_row(
                 f"{keys.describe_keys(keys.effective_keys(members[0], keymap))} … "
                 f"{keys.describe_keys(keys.effective_keys(members[-1], keymap))}",
-                spec.group, f"{members[0].id} … {members[-1].id}",
+                spec.group, f"{members[0].id}…{members[-1].id.rsplit('_', 1)[-1]}",
             )
             continue
         table.add_row(keys.describe_keys(keys.effective_keys(spec, keymap)),

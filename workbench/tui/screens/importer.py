@@ -204,7 +204,7 @@ class ImportScreen(JobDialog[ImportDone | None]):
             return Imported(ImportDone(request, report), time.perf_counter() - self.started)
 
         try:
-            message = app.service.background(job)
+            message = app.service.background(job, write=True)
         except Exception as exc:  # shown in the dialog and notified, never a crash
             message = Imported(None, error=describe_error(exc))
         self.post_message(message)

@@ -48,6 +48,8 @@ class Written(Message):
 class SegmentEditing:
     """The editor screen's writes of the open segment (a mixin of ``EditorScreen``)."""
 
+    clock: Callable[[], float] = time.monotonic  # the autosave's clock (tests inject one)
+
     if TYPE_CHECKING:
         # what this part uses of the editor screen
         rows: SegmentRows | None
@@ -91,7 +93,7 @@ class SegmentEditing:
         if self.editor.text == self.saved_text:
             self.dirty_since = None
             return
-        now = time.monotonic()
+        now = self.clock()
         self.last_change = now
         if self.dirty_since is None:
             self.dirty_since = now
@@ -99,7 +101,7 @@ class SegmentEditing:
     def _autosave_tick(self) -> None:
         if self.dirty_since is None:
             return
-        now = time.monotonic()
+        now = self.clock()
         if now - self.last_change >= AUTOSAVE_IDLE or now - self.dirty_since >= AUTOSAVE_MAX:
             self.flush_edit()
 
@@ -143,7 +145,7 @@ class SegmentEditing:
             self.wb.notify_error(message.error)
             if is_current and message.kind in ("save", "confirmed", "blocked"):
                 self.saved_text = "\0unsaved"  # retry at the next tick
-                self.dirty_since = time.monotonic()
+                self.dirty_since = self.clock()
             return
         segment: Segment | None = message.segment
         if segment is not None and self.rows is not None:
