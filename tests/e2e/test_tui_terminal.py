@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 from pathlib import Path
 
 import pexpect
@@ -17,10 +18,20 @@ from workbench.text.bidi import visual
 FIRST_WORDS = "كثيرا ما يصف"  # the start of segment 1 of the sample
 
 
-def stored_target(folder: Path, segment_id: int = 1) -> str:
-    """The working English of a segment as committed (read on a connection of its own)."""
-    with Project.open(folder / "segments.db") as project:
-        return project.segment(segment_id).target
+def committed_target(folder: Path, segment_id: int = 1) -> str:
+    """The working English of a segment as committed, read on a read-only connection of its
+    own while the app runs. (Read-only: closing it never checkpoints or removes the WAL, which
+    a read-write connection of another process may do while the app's locks on the database
+    file are gone — see the report on ``store.db._check_header``.)"""
+    conn = sqlite3.connect(f"file:{folder / 'segments.db'}?mode=ro", uri=True)
+    try:
+        row = conn.execute(
+            "SELECT t.text FROM translations t JOIN versions v ON v.id = t.version_id "
+            "WHERE v.name = 'working' AND t.segment_id = ?", [segment_id],
+        ).fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else ""
 
 
 def ready(text: str) -> bool:
@@ -66,7 +77,7 @@ def test_kill_9_after_autosave_keeps_the_edit(folder: Path):
         term.wait_for(lambda t: "before the crash" in t)
         # Nothing else is pressed: only the autosave can store it. Wait until another
         # connection sees it committed, then kill.
-        term.wait_until(lambda: stored_target(folder).endswith(" typed before the crash"))
+        term.wait_until(lambda: committed_target(folder).endswith(" typed before the crash"))
         os.kill(term.child.pid, signal.SIGKILL)
         term.child.wait()
     with Project.open(folder / "segments.db") as project:
