@@ -2,12 +2,26 @@
 
 A segment needs no hard line break (as in OmegaT), so Enter is left to the key bindings
 (confirm and go to the next segment), and pasted line breaks become spaces.
+
+The text is edited as stored, so it is never reordered or sanitised; only the zero-width
+control characters (bidi controls such as RLO, zero-width spaces, C0/C1 controls) are left
+out of the cells sent to the terminal, so they cannot reorder or garble the screen. They take
+no cell, so the cursor and the wrapping stay where the TextArea put them.
 """
 
 from __future__ import annotations
 
+import re
+
+from rich.segment import Segment
 from textual import events
+from textual.strip import Strip
 from textual.widgets import TextArea
+
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 
 
 class EnglishEditor(TextArea):
@@ -21,6 +35,15 @@ class EnglishEditor(TextArea):
         super().__init__(
             "", id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
             language=None,
+        )
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        if not any(_HIDDEN.search(segment.text) for segment in strip):
+            return strip
+        return Strip(
+            [Segment(_HIDDEN.sub("", s.text), s.style, s.control) for s in strip],
+            strip.cell_length,
         )
 
     async def _on_key(self, event: events.Key) -> None:
