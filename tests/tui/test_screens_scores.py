@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Sparkline
 
-from tests.tui.conftest import editing, editor_screen, screen_lines, settle
+from tests.tui.conftest import editing, editor_screen, settle
 from tests.tui.screen_wait import open_screen, shows
 from workbench.project import Project
 from workbench.project.sample import bundled

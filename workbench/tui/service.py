@@ -120,6 +120,8 @@ class ProjectService:
             ):
                 self._cancel(job)
                 raise BackgroundCancelled()
+        if job.cancelled:  # given up by close() meanwhile: its error is the interrupt
+            raise BackgroundCancelled()
         if job.error is not None:
             raise job.error
         return job.result  # type: ignore[no-any-return]
