@@ -65,7 +65,7 @@ class ScreenActions:
     # screens ---------------------------------------------------------------------------------
 
     def action_review(self) -> None:
-        """Open the reviewer screen: every finding of the document, approve / reject."""
+        """Open the reviewer screen: every segment with its findings; approve / review / reject."""
         editor = self._editor_ready()
         if editor is not None and not isinstance(self.screen, ReviewScreen):
             self.push_screen(ReviewScreen(editor.document))

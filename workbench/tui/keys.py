@@ -308,7 +308,9 @@ def hint(keymap: Mapping[str, str], *parts: str) -> str:
         if spec is None:
             shown.append(part)
         else:
-            label = (spec.label or spec.description).lower()
+            label = spec.label or spec.description
+            if label.split()[0] not in ("English", "Arabic"):
+                label = label[0].lower() + label[1:]
             shown.append(f"{describe_keys(effective_keys(spec, keymap), first=True)}: {label}")
     return " · ".join(shown)
 

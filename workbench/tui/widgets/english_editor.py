@@ -6,13 +6,16 @@ A segment needs no hard line break (as in OmegaT), so Enter is left to the key b
 The text is edited as stored, so it is never reordered or sanitised; only the zero-width
 control characters (bidi controls such as RLO, zero-width spaces, C0/C1 controls) are left
 out of the cells sent to the terminal, so they cannot reorder or garble the screen. They take
-no cell, so the cursor and the wrapping stay where the TextArea put them.
+no cell, so the cursor and the wrapping stay where the TextArea put them. Emoji presentation
+selectors and skin-tone modifiers, which terminals count differently from Rich, are drawn as
+the bare emoji padded to the cells Rich gave them, so the border stays put.
 """
 
 from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
 from textual.strip import Strip
@@ -20,8 +23,14 @@ from textual.widgets import TextArea
 
 _HIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff]"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]"
 )
+
+
+def _shown(text: str) -> str:
+    """``text`` without hidden characters, padded to the cells Rich measured for it."""
+    bare = _HIDDEN.sub("", text)
+    return bare + " " * max(0, cell_len(text) - cell_len(bare))
 
 
 class EnglishEditor(TextArea):
@@ -42,7 +51,7 @@ class EnglishEditor(TextArea):
         if not any(_HIDDEN.search(segment.text) for segment in strip):
             return strip
         return Strip(
-            [Segment(_HIDDEN.sub("", s.text), s.style, s.control) for s in strip],
+            [Segment(_shown(s.text), s.style, s.control) for s in strip],
             strip.cell_length,
         )
 
