@@ -40,7 +40,7 @@ async def test_review_lists_every_finding_and_enter_jumps(sample_db, make_app):
 async def test_approve_and_reject_with_comments(sample_db, make_app):
     with Project.open(sample_db) as project:  # confirmed: a rejection sends them back
         for sid in {sid for sid, _, _ in expected_rows(sample_db)}:
-            project.confirm(sid, project.segment(sid).target)
+            project.confirm(sid, project.segment(sid).target, override_reason="test")
     app = make_app()
     async with editing(app) as (pilot, _):
         screen = await open_screen(pilot, "f3", ReviewScreen)
