@@ -41,3 +41,14 @@ class BlockedByFindings(WorkbenchError):
             f"segment {segment_id}: not confirmed: {len(findings)} error finding"
             f"{'s' if len(findings) != 1 else ''} ({what}); fix them or give an override reason"
         )
+
+
+class LockedError(WorkbenchError):
+    """A change of an approved (locked) segment's English, refused until it is unlocked."""
+
+    def __init__(self, segment_id: int) -> None:
+        self.segment_id = segment_id
+        super().__init__(
+            f"segment {segment_id} is approved and locked: unlock it first "
+            f"(workbench unlock {segment_id})"
+        )

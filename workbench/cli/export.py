@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.app import db_option, main, print_json
+from workbench.cli.app import db_option, main, overwrite_options, print_json
 from workbench.formats import EXPORT_FORMATS, FINDINGS
 from workbench.project import open_project
 from workbench.project.exchange import ExchangeReport
@@ -63,12 +63,22 @@ def _print_report(report: ExchangeReport, fmt: str) -> None:
     if fmt == "json":
         print_json(report.to_dict())
         return
+    verb = "would import" if report.dry_run else "imported"
     click.echo(
-        f"imported {report.file} into {report.document}: {len(report.updated)} updated, "
+        f"{verb} {report.file} into {report.document}: {len(report.updated)} updated, "
         f"{len(report.added)} added, {report.left_alone} left alone"
         + (f", {report.unmatched} units matched no segment" if report.unmatched else "")
         + f" ({report.matched_by_id} units matched by id, {report.matched_by_source} by source)"
     )
+    if report.protected:
+        why = ", ".join(f"{n} {status}" for status, n in sorted(report.protected.items()))
+        click.echo(
+            f"finished work left as it was: {why} (use --overwrite"
+            + (" approved" if set(report.protected) - {"translated"} else "") + " to replace it)"
+        )
+    if report.group_id is not None:
+        click.echo(f"change {report.group_id}: undo it with `workbench undo --import "
+                   f"{report.group_id}`")
     if report.updated:
         click.echo("updated segments: " + ", ".join(map(str, report.updated)))
     if report.added:
@@ -83,12 +93,14 @@ def _import_command(name: str, kind: str) -> None:
     @click.argument("file", type=click.Path(dir_okay=False))
     @click.option("--doc", help="Document (default: the one the file names).")
     @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-    def command(db: str | None, file: str, doc: str | None, fmt: str) -> None:
+    @overwrite_options
+    def command(
+        db: str | None, file: str, doc: str | None, fmt: str, overwrite: str | None,
+        dry_run: bool,
+    ) -> None:
         with open_project(db) as project:
-            if name == "import-tmx":
-                report = project.import_tmx(file, doc)
-            else:
-                report = project.import_xliff(file, doc)
+            read = project.import_tmx if name == "import-tmx" else project.import_xliff
+            report = read(file, doc, overwrite=overwrite, dry_run=dry_run)
         _print_report(report, fmt)
 
 

@@ -31,6 +31,7 @@ from workbench.formats.model import (
     parse_unit_key,
 )
 from workbench.project.catalog import Catalog, Document
+from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.checking import Checking, Override
 from workbench.project.context import ProjectContext
 from workbench.project.groups import group_source, group_status, group_text, link_groups, match_key
@@ -38,7 +39,6 @@ from workbench.project.terms import Terms
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import exchange as q_exchange
-from workbench.store import history as q_history
 from workbench.store import versions as q_versions
 
 if TYPE_CHECKING:
@@ -74,6 +74,10 @@ class ExchangeReport:
     left_alone: int = 0
     unmatched: int = 0
     warnings: list[str] = field(default_factory=list)
+    protected: dict[str, int] = field(default_factory=dict)
+    """Segments not written because they hold finished work, by status (or 'locked')."""
+    group_id: int | None = None
+    dry_run: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -84,12 +88,18 @@ class Exchange:
     """Exports to bilingual files, and imports of TMX and XLIFF files back into a document."""
 
     def __init__(
-        self, context: ProjectContext, catalog: Catalog, checking: Checking, terms: Terms
+        self,
+        context: ProjectContext,
+        catalog: Catalog,
+        checking: Checking,
+        terms: Terms,
+        changes: ChangeSet,
     ) -> None:
         self.context = context
         self.catalog = catalog
         self.checking = checking
         self.terms = terms
+        self.changes = changes
 
     # identity ----------------------------------------------------------------------------
 
@@ -264,19 +274,30 @@ class Exchange:
 
     # import ------------------------------------------------------------------------------
 
-    def import_xliff(self, path: str | Path, doc: str | None = None) -> ExchangeReport:
-        """Bring the translations of an XLIFF 1.2 or 2.0 file back into the working version."""
+    def import_xliff(
+        self, path: str | Path, doc: str | None = None, *,
+        overwrite: str | None = None, dry_run: bool = False,
+    ) -> ExchangeReport:
+        """Bring the translations of an XLIFF 1.2 or 2.0 file back into the working version
+        (finished work protected as in ``import_translation``; one undoable change group)."""
         from workbench.formats.xliff import read_xliff
 
-        return self._import_file(read_xliff(path), doc, "import-xliff")
+        return self._import_file(read_xliff(path), doc, "import-xliff", overwrite, dry_run)
 
-    def import_tmx(self, path: str | Path, doc: str | None = None) -> ExchangeReport:
-        """Bring the translations of a TMX file back into the working version."""
+    def import_tmx(
+        self, path: str | Path, doc: str | None = None, *,
+        overwrite: str | None = None, dry_run: bool = False,
+    ) -> ExchangeReport:
+        """Bring the translations of a TMX file back into the working version (finished work
+        protected as in ``import_translation``; one undoable change group)."""
         from workbench.formats.tmx import read_tmx
 
-        return self._import_file(read_tmx(path), doc, "import-tmx")
+        return self._import_file(read_tmx(path), doc, "import-tmx", overwrite, dry_run)
 
-    def _import_file(self, file: ImportedFile, doc: str | None, action: str) -> ExchangeReport:
+    def _import_file(
+        self, file: ImportedFile, doc: str | None, action: str, overwrite: str | None,
+        dry_run: bool,
+    ) -> ExchangeReport:
         path = file.path
         if file.source_lang and not lang_matches(file.source_lang, "ar") and file.format != "tmx":
             raise InputError(path, f"source language is {file.source_lang!r}, not Arabic (ar)")
@@ -288,9 +309,12 @@ class Exchange:
         # Read, match and write in one transaction: an edit made meanwhile (in the TUI, say)
         # cannot slip between what the import compared and what it writes.
         with self.context.transaction():
-            return self._apply_import(file, doc, action)
+            return self._apply_import(file, doc, action, overwrite, dry_run)
 
-    def _apply_import(self, file: ImportedFile, doc: str | None, action: str) -> ExchangeReport:
+    def _apply_import(
+        self, file: ImportedFile, doc: str | None, action: str, overwrite: str | None,
+        dry_run: bool,
+    ) -> ExchangeReport:
         path = file.path
         document, trust_ids = self._import_document(file, doc)
         report = ExchangeReport(path, file.format, document.name, units=len(file.units))
@@ -332,21 +356,17 @@ class Exchange:
                 f"{path}: refused: none of its {len(file.units)} units matches the Arabic of "
                 f"document {document.name!r} (a file of another document?)"
             )
-        changes = []
-        for sid, (text, status) in planned.items():
-            row = current[sid]
-            old_text = row["target"]
-            if (old_text or "") == text and row["status"] == status:
-                report.left_alone += 1
-                continue
-            changes.append((sid, old_text, text, row["status"], status))
-            (report.updated if (old_text or "").strip() else report.added).append(sid)
-        if changes:
-            vid = self.catalog.version_id(document, "working", create_working=True)
-            texts = [(sid, text) for sid, old, text, _, _ in changes if old != text]
-            q_versions.put_translations(self.context.db, vid, texts)
-            q_docs.set_statuses(self.context.db, [(new, sid) for sid, _, _, old, new in changes])
-            q_history.add_revisions(self.context.db, self.context.author, action, changes)
+        fill = FillReport(dry_run=dry_run)
+        changes = plan_fill(current, planned, overwrite, fill)
+        report.left_alone += fill.unchanged
+        report.protected = fill.protected
+        for sid, old, *_ in changes:
+            (report.updated if (old or "").strip() else report.added).append(sid)
+        if not dry_run:
+            report.group_id = self.changes.apply(
+                document, changes, action, action,
+                f"{Path(path).name} into {document.name}: {fill.describe()}",
+            )
         return report
 
     def _import_document(self, file: ImportedFile, doc: str | None) -> tuple[Document, bool]:

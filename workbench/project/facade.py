@@ -15,6 +15,7 @@ from typing import Self
 import sqlite_utils
 
 from workbench.project.catalog import Catalog
+from workbench.project.changes import ChangeSet
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
 from workbench.project.editing import Editing
@@ -40,8 +41,9 @@ class Project:
         checking = Checking(context, catalog, reader, terms)
         editing = Editing(context, catalog, reader, checking)
         review = Review(context, reader, editing)
-        importing = Importing(context, catalog, terms)
-        exchange = Exchange(context, catalog, checking, terms)
+        changes = ChangeSet(context, catalog)
+        importing = Importing(context, catalog, terms, changes)
+        exchange = Exchange(context, catalog, checking, terms, changes)
         scoring = Scoring(context, catalog, terms)
         restructure = Restructure(context, catalog, reader)
         views = Views(context, catalog, checking)
@@ -77,6 +79,8 @@ class Project:
         self.open_findings = editing.open_findings
         self.set_status = editing.set_status
         self.undo = editing.undo
+        self.lock = editing.lock
+        self.unlock = editing.unlock
         self.add_note = editing.add_note
         self.review = review.review
         # checks and overrides
@@ -86,6 +90,10 @@ class Project:
         self.check_document = checking.check_document
         self.add_override = checking.add_override
         self.overrides = checking.overrides
+        # change groups (imports, replacements, batches): listed and undone as one
+        self.changes = changes.groups
+        self.undo_change = changes.undo_group
+        self.last_import = changes.last_import
         # imports
         self.import_document = importing.import_document
         self.import_document_text = importing.import_document_text

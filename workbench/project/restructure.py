@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from workbench.errors import NotFoundError, ProjectError, WorkbenchError
+from workbench.errors import LockedError, NotFoundError, ProjectError, WorkbenchError
 from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext
 from workbench.project.importing import LOW_CONFIDENCE
@@ -113,6 +113,9 @@ class Restructure:
             raise WorkbenchError(
                 f"segment {segment_id} is the last of document {doc.name!r}: nothing to merge with"
             )
+        for row in (a, b):
+            if row["locked"]:
+                raise LockedError(row["id"])
         a_seg, b_seg = self.reader.segment(a["id"]), self.reader.segment(b["id"])
         merged_text = _join(a_seg.target, b_seg.target)
         wid = self.catalog.working_id(doc)
@@ -194,6 +197,8 @@ class Restructure:
 
     def _split(self, segment_id: int, offset: int, english_offset: int | None) -> int:
         a = self._segment_row(segment_id)
+        if a["locked"]:
+            raise LockedError(segment_id)
         doc = self.catalog.document_by_id(a["document_id"])
         source: str = a["source"]
         if not 0 < offset < len(source):
