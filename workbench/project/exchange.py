@@ -14,14 +14,14 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from workbench import __version__
 from workbench.errors import InputError, WorkbenchError
-from workbench.formats import EXPORT_FORMATS, FINDINGS, get_format
+from workbench.formats import EXPORT_FORMATS, FINDINGS, detect, get_format
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -154,8 +154,9 @@ class ExchangeMixin(ProjectBase):
         _check_output(path, force, create_folder=output is None)
         header = self.export_header(document, version)
         units = self.export_units(
-            document.name, version, statuses, findings=findings or spec.findings,
-            terms=fmt in ("docx", "html"),
+            document.name, version, statuses,
+            findings=(findings or spec.findings) if spec.carries_findings else "none",
+            terms=spec.shows_terms,
         )
         count = _write_atomically(path, force, lambda out: spec.writer(out, header, units))
         return ExportResult(path, fmt, document.name, version, count)
@@ -294,25 +295,31 @@ class ExchangeMixin(ProjectBase):
 
     def import_xliff(self, path: str | Path, doc: str | None = None) -> ExchangeReport:
         """Bring the translations of an XLIFF 1.2 or 2.0 file back into the working version."""
-        from workbench.formats.xliff import read_xliff
-
-        return self._import_file(read_xliff(path), doc, "import-xliff")
+        return self.import_bilingual(path, doc, ("xliff", "xliff2"))
 
     def import_tmx(self, path: str | Path, doc: str | None = None) -> ExchangeReport:
         """Bring the translations of a TMX file back into the working version."""
-        from workbench.formats.tmx import read_tmx
+        return self.import_bilingual(path, doc, ("tmx",))
 
-        return self._import_file(read_tmx(path), doc, "import-tmx")
+    def import_bilingual(
+        self, path: str | Path, doc: str | None = None, formats: Sequence[str] | None = None
+    ) -> ExchangeReport:
+        """Bring the translations of a bilingual file back into the working version.
+
+        The format (of ``formats``, default: every importable one) is recognised from the
+        file's content (XML root and version) or its name's ending; see workbench.formats.
+        """
+        spec = detect(path, formats)
+        return self._import_file(spec.read(path), doc, f"import-{spec.kind.lower()}")
 
     def _import_file(self, file: ImportedFile, doc: str | None, action: str) -> ExchangeReport:
         path = file.path
-        if file.source_lang and not lang_matches(file.source_lang, "ar") and file.format != "tmx":
+        if file.source_lang and not lang_matches(file.source_lang, "ar"):
             raise InputError(path, f"source language is {file.source_lang!r}, not Arabic (ar)")
         if file.target_lang and not lang_matches(file.target_lang, "en"):
             raise InputError(path, f"target language is {file.target_lang!r}, not English (en)")
         if not file.units:
-            what = "Arabic-English translation units" if file.format == "tmx" else "units"
-            raise InputError(path, f"no {what} to import")
+            raise InputError(path, "no Arabic-English translation units to import")
         # Read, match and write in one transaction: an edit made meanwhile (in the TUI, say)
         # cannot slip between what the import compared and what it writes.
         with self.transaction():
