@@ -60,7 +60,7 @@ class ExportResult:
 
 @dataclass
 class ExchangeReport:
-    """What an import of a TMX or XLIFF file changed."""
+    """What a round-trip import of a bilingual file changed."""
 
     file: str
     format: str
