@@ -24,7 +24,8 @@ from workbench.store import versions as q_versions
 OVERWRITE = ("confirmed", "approved")
 """What an import may replace besides empty/new/draft segments: translated ones, or all."""
 
-IMPORT_KINDS = ("import-translation", "import-xliff", "import-tmx")
+IMPORT_KIND = "import-"
+"""Change groups of imports have kinds import-translation, import-xliff, import-tmx...."""
 
 Change = tuple[int, str | None, str, str | None, str]
 """(segment id, old text, new text, old status, new status)."""
@@ -142,7 +143,7 @@ class ChangeSet:
 
     def last_import(self) -> int:
         """The id of the newest import not undone yet."""
-        row = q_changes.last_group(self.context.db, IMPORT_KINDS)
+        row = q_changes.last_group(self.context.db, IMPORT_KIND)
         if row is None:
             raise NotFoundError(f"{self.context.path}: no import to undo")
         return int(row["id"])

@@ -14,14 +14,14 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from workbench import __version__
 from workbench.errors import InputError, WorkbenchError
-from workbench.formats import EXPORT_FORMATS, FINDINGS, get_format
+from workbench.formats import EXPORT_FORMATS, FINDINGS, detect, get_format
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -61,7 +61,7 @@ class ExportResult:
 
 @dataclass
 class ExchangeReport:
-    """What an import of a TMX or XLIFF file changed."""
+    """What a round-trip import of a bilingual file changed."""
 
     file: str
     format: str
@@ -141,8 +141,9 @@ class Exchange:
         _check_output(path, force, create_folder=output is None)
         header = self.export_header(document, version)
         units = self.export_units(
-            document.name, version, statuses, findings=findings or spec.findings,
-            terms=fmt in ("docx", "html"),
+            document.name, version, statuses,
+            findings=(findings or spec.findings) if spec.carries_findings else "none",
+            terms=spec.shows_terms,
         )
         count = _write_atomically(path, force, lambda out: spec.writer(out, header, units))
         return ExportResult(path, fmt, document.name, version, count)
@@ -278,34 +279,46 @@ class Exchange:
         self, path: str | Path, doc: str | None = None, *,
         overwrite: str | None = None, dry_run: bool = False,
     ) -> ExchangeReport:
-        """Bring the translations of an XLIFF 1.2 or 2.0 file back into the working version
-        (finished work protected as in ``import_translation``; one undoable change group)."""
-        from workbench.formats.xliff import read_xliff
-
-        return self._import_file(read_xliff(path), doc, "import-xliff", overwrite, dry_run)
+        """Bring the translations of an XLIFF 1.2 or 2.0 file back into the working version."""
+        return self.import_bilingual(path, doc, ("xliff", "xliff2"), overwrite, dry_run)
 
     def import_tmx(
         self, path: str | Path, doc: str | None = None, *,
         overwrite: str | None = None, dry_run: bool = False,
     ) -> ExchangeReport:
-        """Bring the translations of a TMX file back into the working version (finished work
-        protected as in ``import_translation``; one undoable change group)."""
-        from workbench.formats.tmx import read_tmx
+        """Bring the translations of a TMX file back into the working version."""
+        return self.import_bilingual(path, doc, ("tmx",), overwrite, dry_run)
 
-        return self._import_file(read_tmx(path), doc, "import-tmx", overwrite, dry_run)
+    def import_bilingual(
+        self,
+        path: str | Path,
+        doc: str | None = None,
+        formats: Sequence[str] | None = None,
+        overwrite: str | None = None,
+        dry_run: bool = False,
+    ) -> ExchangeReport:
+        """Bring the translations of a bilingual file back into the working version.
+
+        The format (of ``formats``, default: every importable one) is recognised from the
+        file's content (XML root and version) or its name's ending; see workbench.formats.
+        Finished work is protected as in ``import_translation`` (``overwrite``, ``dry_run``);
+        the import is one change group that ``undo_change`` undoes.
+        """
+        spec = detect(path, formats)
+        action = f"import-{spec.kind.lower()}"
+        return self._import_file(spec.read(path), doc, action, overwrite, dry_run)
 
     def _import_file(
         self, file: ImportedFile, doc: str | None, action: str, overwrite: str | None,
         dry_run: bool,
     ) -> ExchangeReport:
         path = file.path
-        if file.source_lang and not lang_matches(file.source_lang, "ar") and file.format != "tmx":
+        if file.source_lang and not lang_matches(file.source_lang, "ar"):
             raise InputError(path, f"source language is {file.source_lang!r}, not Arabic (ar)")
         if file.target_lang and not lang_matches(file.target_lang, "en"):
             raise InputError(path, f"target language is {file.target_lang!r}, not English (en)")
         if not file.units:
-            what = "Arabic-English translation units" if file.format == "tmx" else "units"
-            raise InputError(path, f"no {what} to import")
+            raise InputError(path, "no Arabic-English translation units to import")
         # Read, match and write in one transaction: an edit made meanwhile (in the TUI, say)
         # cannot slip between what the import compared and what it writes.
         with self.context.transaction():

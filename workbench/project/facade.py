@@ -108,6 +108,7 @@ class Project:
         self.document_key = exchange.document_key
         self.import_xliff = exchange.import_xliff
         self.import_tmx = exchange.import_tmx
+        self.import_bilingual = exchange.import_bilingual
         # scoring
         self.score = scoring.score
         self.scoring_units = scoring.scoring_units

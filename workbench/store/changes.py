@@ -54,15 +54,14 @@ def groups(db: sqlite_utils.Database, document_id: int | None = None) -> list[Ro
                          [document_id]))
 
 
-def last_group(db: sqlite_utils.Database, kinds: tuple[str, ...]) -> Row | None:
-    """The newest group of one of ``kinds`` that has not been undone."""
-    marks = ",".join("?" * len(kinds))
+def last_group(db: sqlite_utils.Database, kind_prefix: str) -> Row | None:
+    """The newest group whose kind starts with ``kind_prefix`` that has not been undone."""
     return next(
         iter(
             db.query(
-                f"{_GROUP_SELECT} WHERE g.kind IN ({marks}) AND NOT EXISTS "
+                f"{_GROUP_SELECT} WHERE g.kind LIKE ? || '%' AND NOT EXISTS "
                 "(SELECT 1 FROM change_groups u WHERE u.reverts = g.id) ORDER BY g.id DESC LIMIT 1",
-                list(kinds),
+                [kind_prefix],
             )
         ),
         None,
