@@ -50,6 +50,11 @@ def test_a_new_check_is_one_class() -> None:
         ("۲۵ و٣٫٥ و١٬٠٠٠", ["25", "3.5", "1000"]),
         ("On 19 October (1 November), 3.50 and 1,000", ["19", "1", "3.5", "1000"]),
         ("COVID-19 in 2020-2021", ["19", "2020", "2021"]),
+        # a comma before exactly three digits groups thousands; any other is a decimal comma
+        ("1,000 1,0005 2,5 10,50 1,000,000 2,500.75", ["1000", "1.0005", "2.5", "10.5",
+                                                      "1000000", "2500.75"]),
+        ("103,7 مليون و١٠٣,٧ و٢,٥ و١٢٬٥٠٠", ["103.7", "103.7", "2.5", "12500"]),
+        ("section 5.2.1, then 2.5,3", ["5", "2", "1", "2.5", "3"]),
     ],
 )
 def test_numbers_are_read_in_any_script(text: str, values: list[str]) -> None:
@@ -62,6 +67,25 @@ def test_number_mismatch() -> None:
     found = run_checks("في 18 أكتوبر.", "On 17 October.", matcher=None)
     assert [(f.kind, f.severity) for f in found] == [("missing", "error"), ("extra", "warning")]
     assert found[1].found == "17" and found[1].span == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "clean"),
+    [
+        ("بلغت الإيرادات 103,7 مليون دولار.", "Revenue reached $103.7 million.", True),
+        ("نما بنسبة 2,5 في المئة.", "It grew by 2.5 per cent.", True),
+        ("نما بنسبة ٢٫٥ في المئة.", "It grew by 2,5 per cent.", True),
+        ("بلغ 10,50 دولارا.", "It was $10.50.", True),
+        ("حضر 1,000 شخص.", "1000 people came.", True),
+        ("حضر ١٬٠٠٠ شخص.", "1,000 people came.", True),
+        ("حضر 1,000 شخص.", "1.000 people came.", False),
+        ("بلغ 1,0005 ملم.", "It was 10005 mm.", False),
+        ("نما بنسبة 2,5 في المئة.", "It grew by 25 per cent.", False),
+    ],
+)
+def test_decimal_commas_and_thousands(source: str, target: str, clean: bool) -> None:
+    found = [f for f in run_checks(source, target, matcher=None) if f.check == "number-mismatch"]
+    assert (found == []) is clean
 
 
 def test_empty_target_is_the_only_finding_of_an_untranslated_segment() -> None:
