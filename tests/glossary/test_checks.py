@@ -21,6 +21,7 @@ def test_registry_lists_every_check_with_a_severity() -> None:
         "term-missing", "term-forbidden", "number-mismatch", "empty-target", "untranslated",
         "same-as-source", "end-punctuation", "unpaired-quotes", "unpaired-brackets",
         "double-space", "repeated-word", "inconsistent-target", "inconsistent-source",
+        "invisible-characters",
     }
     assert expected <= set(check_ids())
     for info in check_infos():
@@ -160,3 +161,59 @@ def test_parallel_run_gives_the_same_results() -> None:
     two = run_document(pairs, matcher=matcher, jobs=2)
     assert one.findings == two.findings and one.findings[0]
     assert (one.terms.occurrences, one.terms.rendered) == (two.terms.occurrences, 0)
+
+
+def invisible(target: str) -> list[tuple[str, str, tuple[int, int] | None, str | None]]:
+    return [
+        (f.kind, f.severity, f.span, f.found)
+        for f in run_checks("نص.", target, matcher=None)
+        if f.check == "invisible-characters"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        # overrides reorder what a reader sees: errors
+        ("Pay \u202e0001\u202c now.", [("bidi-override", "error", (4, 5), "U+202E"),
+                                       ("bidi", "warning", (9, 10), "U+202C")]),
+        ("\u202dSigned.", [("bidi-override", "error", (0, 1), "U+202D")]),
+        # an embedding or isolate laying English right to left is an error; around Arabic only
+        # it is a warning, as are marks and left-to-right controls
+        ("The \u2067word order\u2069.", [("bidi-override", "error", (4, 5), "U+2067"),
+                                        ("bidi", "warning", (15, 16), "U+2069")]),
+        ("The \u2067نوفايا\u2069 paper.", [("bidi", "warning", (4, 5), "U+2067"),
+                                          ("bidi", "warning", (11, 12), "U+2069")]),
+        ("The \u2068نوفايا and more\u2069.", [("bidi-override", "error", (4, 5), "U+2068"),
+                                             ("bidi", "warning", (20, 21), "U+2069")]),
+        ("The \u2068word order\u2069.", [("bidi", "warning", (4, 5), "U+2068"),
+                                        ("bidi", "warning", (15, 16), "U+2069")]),
+        ("Done.\u200f", [("bidi", "warning", (5, 6), "U+200F")]),
+        ("Done\u061c.", [("bidi", "warning", (4, 5), "U+061C")]),
+        # zero-width characters: a run of one character is one finding
+        ("Hi\u200b\u200b\u200bthere.", [("zero-width", "warning", (2, 5), "U+200B")]),
+        ("\ufeffStart.", [("zero-width", "warning", (0, 1), "U+FEFF")]),
+        ("co\u200dop.", [("zero-width", "warning", (2, 3), "U+200D")]),
+        ("co\u200cop.", [("zero-width", "warning", (2, 3), "U+200C")]),
+        ("re\u00adcover.", [("soft-hyphen", "info", (2, 3), "U+00AD")]),
+        ("red \x1b[31m text.", [("control", "error", (4, 5), "U+001B")]),
+        ("one\u2028two.", [("format", "warning", (3, 4), "U+2028")]),
+        # expected uses: joiners inside Arabic-script words and emoji, emoji tag sequences
+        ("The word میخواهم\u200cرا stays.", []),
+        ("A family \U0001F468\u200d\U0001F469\u200d\U0001F467.", []),
+        ("Flag \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F.", []),
+        ("Tabs\tand\nnewlines are visible whitespace.", []),
+    ],
+)
+def test_invisible_characters(
+    target: str, expected: list[tuple[str, str, tuple[int, int], str]]
+) -> None:
+    assert invisible(target) == expected
+
+
+def test_invisible_characters_name_the_character() -> None:
+    found = [f for f in run_checks("نص.", "Pay\u202e now.", matcher=None)
+             if f.check == "invisible-characters"]
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE (RLO)" in found[0].message
+    assert "offset 3" in found[0].message
+    assert "\u202e" not in found[0].message
