@@ -224,3 +224,23 @@ def test_glossary_import_export(sample_db: Path, tmp_path: Path) -> None:
     assert merged.exit_code == 0 and "added" in merged.stdout
     assert run_cli("glossary", "import", str(tbx), "--columns", "1,2",
                    "--db", str(sample_db)).exit_code == 2
+
+
+def test_glossary_import_reports_every_bad_row_and_imports_nothing(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    before = run_cli("glossary", "list", "--db", str(sample_db), "--format", "json").stdout
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("ثورة\tuprising\nانقلاب coup\n\tcoup\nجماهير\t\n", encoding="utf-8")
+    result = run_cli("glossary", "import", str(bad), "--db", str(sample_db))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"workbench: error: {bad}: 3 bad rows; nothing was read from the file:",
+        f"  {bad}: line 2: no tab: expected 'term<TAB>rendering'",
+        f"  {bad}: line 3: empty Arabic term",
+        f"  {bad}: line 4: empty English rendering for 'جماهير'",
+    ]
+    merged = run_cli("glossary", "import", str(bad), "--merge", "--db", str(sample_db))
+    assert merged.exit_code == 2
+    after = run_cli("glossary", "list", "--db", str(sample_db), "--format", "json").stdout
+    assert after == before
