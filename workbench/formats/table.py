@@ -5,8 +5,8 @@ separators, quotes or line breaks are quoted as the csv module does (``""`` for 
 
 TSV is plain UTF-8 and real TSV (the IANA ``text/tab-separated-values`` form): no quoting, one
 line per row, a tab between fields. A tab, line feed, carriage return or backslash inside a
-field is written ``\\t``, ``\\n``, ``\\r`` or ``\\\\`` (the convention of PostgreSQL's COPY,
-MySQL and pandas' ``escapechar``); quotes are written as they are. :func:`unescape_field`
+field is written ``\\t``, ``\\n``, ``\\r`` or ``\\\\`` (the convention of PostgreSQL's COPY
+and MySQL's LOAD DATA); quotes are written as they are. :func:`unescape_field`
 reads it back; the glossary TSV reader uses the same pair.
 """
 
