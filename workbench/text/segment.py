@@ -227,25 +227,30 @@ class _Quotes:
     asked in increasing order (the candidates of one paragraph are).
     """
 
+    __slots__ = ("depth", "pos", "straight", "text")
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
-        self.depth: dict[str, int] = dict.fromkeys(_QUOTE_PAIRS, 0)
+        self.depth: dict[str, int] | None = None  # made at the first question (rarely needed)
         self.straight = False
 
     def open_at(self, pos: int) -> bool:
         """Whether a quotation opened before ``pos`` is still open there."""
+        depth = self.depth
+        if depth is None:
+            depth = self.depth = dict.fromkeys(_QUOTE_PAIRS, 0)
         for m in _QUOTE_MARK.finditer(self.text, self.pos, max(self.pos, pos)):
             ch = m.group()
             if ch in _QUOTE_PAIRS:
-                self.depth[ch] += 1
+                depth[ch] += 1
             elif ch in _QUOTE_CLOSERS:
                 opener = _QUOTE_CLOSERS[ch]
-                self.depth[opener] = max(0, self.depth[opener] - 1)
+                depth[opener] = max(0, depth[opener] - 1)
             elif ch == '"':
                 self.straight = not self.straight
         self.pos = max(self.pos, pos)
-        return self.straight or any(self.depth.values())
+        return self.straight or any(depth.values())
 
 
 def _latin_lower_start(word: str) -> bool:
