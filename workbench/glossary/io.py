@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.glossary.badrows import BadRows
 from workbench.glossary.csvfile import read_csv
 from workbench.glossary.model import Entry, Glossary
 from workbench.glossary.tbx import format_tbx, read_tbx
@@ -83,18 +84,25 @@ def read_glossary(
 
 
 def check_conflicts(glossary: Glossary, path: str | Path) -> None:
-    """Refuse a term whose forbidden rendering is another of its accepted renderings."""
+    """Refuse terms whose forbidden rendering is another of their accepted renderings.
+
+    Every conflicting row is reported at once (:class:`~workbench.glossary.badrows.BadRows`).
+    """
+    conflicts: list[tuple[int, str]] = []
     for term, entries in glossary.terms().items():
         allowed = {e.rendering.casefold(): e for e in entries}
         for entry in entries:
             for word in entry.forbidden:
                 other = allowed.get(word.casefold())
                 if other is not None:
-                    raise InputError(
-                        path,
-                        f"{term}: {word!r} is forbidden here but accepted on line {other.line}",
-                        entry.line,
+                    conflicts.append(
+                        (entry.line or 0,
+                         f"{term}: {word!r} is forbidden here but accepted on line {other.line}")
                     )
+    bad = BadRows(path)
+    for line, reason in sorted(conflicts, key=lambda c: c[0]):
+        bad.add(line or None, reason)
+    bad.raise_if_any()
 
 
 def format_glossary(glossary: Glossary, fmt: str) -> str:
