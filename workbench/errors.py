@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class WorkbenchError(Exception):
@@ -26,3 +27,28 @@ class ProjectError(WorkbenchError):
 
 class NotFoundError(WorkbenchError):
     """A document, version or segment that the project does not hold."""
+
+
+class BlockedByFindings(WorkbenchError):
+    """A confirmation refused because error-level QA findings are open (give a reason to
+    override them)."""
+
+    def __init__(self, segment_id: int, findings: list[Any]) -> None:
+        self.segment_id = segment_id
+        self.findings = findings
+        what = "; ".join(f"{f.message} [{f.check}]" for f in findings)
+        super().__init__(
+            f"segment {segment_id}: not confirmed: {len(findings)} error finding"
+            f"{'s' if len(findings) != 1 else ''} ({what}); fix them or give an override reason"
+        )
+
+
+class LockedError(WorkbenchError):
+    """A change of an approved (locked) segment's English, refused until it is unlocked."""
+
+    def __init__(self, segment_id: int) -> None:
+        self.segment_id = segment_id
+        super().__init__(
+            f"segment {segment_id} is approved and locked: unlock it first "
+            f"(workbench unlock {segment_id})"
+        )

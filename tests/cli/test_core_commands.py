@@ -103,7 +103,7 @@ def test_history_and_undo(sample_db: Path) -> None:
 
     with Project.open(sample_db) as project:
         seg = project.segments(limit=1)[0]
-        project.confirm(seg.id, "Edited text.")
+        project.confirm(seg.id, "Edited text.", override_reason="test")
     result = run_cli("history", str(seg.id), "--db", str(sample_db), "--format", "json")
     assert result.exit_code == 0
     revisions = json.loads(result.stdout)

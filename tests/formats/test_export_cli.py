@@ -43,7 +43,7 @@ def test_never_overwrites_without_force(in_tmp: Path) -> None:
 def test_status_version_and_doc_options(in_tmp: Path, sample_db: Path) -> None:
     db = ["--db", str(sample_db)]
     with Project.open(sample_db) as project:
-        project.confirm(3, "The revolution lasted nine months.")
+        project.confirm(3, "The revolution lasted nine months.", override_reason="test")
         project.set_status(4, "approved")
     result = run_cli(
         "export", "--format", "xliff", "--output", "done.xlf", "--status", "translated",

@@ -1,4 +1,4 @@
-"""The CheckingMixin of the Project service: segments, documents, overrides, the matcher cache."""
+"""The checking part of the Project service: segments, documents, overrides, the matcher cache."""
 
 from __future__ import annotations
 

@@ -11,7 +11,9 @@ from workbench.project import Project
 def test_save_draft_confirm_and_history(project: Project) -> None:
     seg = project.segments(limit=1)[0]
     project.save_draft(seg.id, "Bourgeois critics")
-    after = project.confirm(seg.id, "Bourgeois critics of Bolshevism call October a coup.")
+    after = project.confirm(
+        seg.id, "Bourgeois critics of Bolshevism call October a coup.", override_reason="test"
+    )
     assert after.status == "translated"
     assert after.target == "Bourgeois critics of Bolshevism call October a coup."
     actions = [r.action for r in project.history(seg.id)]
@@ -30,7 +32,7 @@ def test_unchanged_save_records_nothing(project: Project) -> None:
 def test_undo_steps_back_through_history(project: Project) -> None:
     seg = project.segments(limit=1)[0]
     project.save_draft(seg.id, "one")
-    project.confirm(seg.id, "two")
+    project.confirm(seg.id, "two", override_reason="test")
     assert project.undo(seg.id).target == "one"
     undone = project.undo(seg.id)
     assert undone.target == seg.target and undone.status == "draft"

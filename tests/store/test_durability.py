@@ -58,7 +58,7 @@ def test_confirmed_edit_survives_sigkill(sample_db: Path) -> None:
         from workbench.project import Project
         p = Project.open({str(sample_db)!r})
         seg = p.segments(limit=1)[0]
-        p.confirm(seg.id, "A confirmed edit that must survive.")
+        p.confirm(seg.id, "A confirmed edit that must survive.", override_reason="test")
         print("confirmed", flush=True)
         time.sleep(60)
     """)

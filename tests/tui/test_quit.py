@@ -11,7 +11,7 @@ import pytest
 
 from tests.tui.conftest import editing, settle
 from workbench.project import Project
-from workbench.tui.screens.editor import views
+from workbench.project.views import Views
 from workbench.tui.service import BackgroundCancelled, ProjectService
 
 ENDLESS = (  # an SQL query that never ends on its own
@@ -32,12 +32,16 @@ async def wait_for(condition, pilot, bound: float = 60.0) -> None:
 async def test_quit_during_a_slow_filter_does_not_wait_for_it(sample_db, make_app, monkeypatch):
     started, release = threading.Event(), threading.Event()
 
-    def slow_view_ids(*args, **kwargs):  # a filter that would block for a very long time
+    original = Views.view_ids
+
+    def slow_view_ids(views, document, spec, *args):  # a filter that blocks a very long time
+        if not spec.has_findings:
+            return original(views, document, spec, *args)
         started.set()
         release.wait(600)
         return []
 
-    monkeypatch.setattr(views, "view_ids", slow_view_ids)
+    monkeypatch.setattr(Views, "view_ids", slow_view_ids)
     app = make_app()
     try:
         async def run() -> int:
@@ -88,13 +92,17 @@ def test_closing_interrupts_a_long_sql_query(sample_db):
 async def test_a_replaced_slow_search_is_interrupted(sample_db, make_app, monkeypatch):
     calls: list[str] = []
 
-    def view_ids(project, document, spec, low_confidence, low_score):
+    original = Views.view_ids
+
+    def view_ids(views, document, spec, low_confidence, low_score):  # the service's
+        if not spec.search:  # the editor's list of every segment
+            return original(views, document, spec, low_confidence, low_score)
         calls.append(spec.search)
         if spec.search == "slow":
-            project.db.execute(ENDLESS).fetchall()  # interrupted when replaced
+            views.context.db.execute(ENDLESS).fetchall()  # interrupted when replaced
         return [1, 2]
 
-    monkeypatch.setattr(views, "view_ids", view_ids)
+    monkeypatch.setattr(Views, "view_ids", view_ids)
     app = make_app()
     async with editing(app) as (pilot, screen):
         spec = screen.spec.__class__

@@ -143,7 +143,9 @@ async def test_a_failing_fix_is_notified_and_the_editor_stays_usable(make_app, m
     def locked(self, segment_id):
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(Project, "merge_with_next", locked)
+    from workbench.project.restructure import Restructure
+
+    monkeypatch.setattr(Restructure, "merge_with_next", locked)
     app = make_app()
     async with editing(app, 2) as (pilot, screen):
         await pilot.press("alt+m")

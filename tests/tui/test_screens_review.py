@@ -118,11 +118,11 @@ async def test_approve_and_reject_with_comments(sample_db, make_app):
     flagged = [sid for sid, found in expected.items() if found]
     with Project.open(sample_db) as project:  # confirmed: a rejection sends them back
         for sid in flagged:
-            project.confirm(sid, project.segment(sid).target)
+            project.confirm(sid, project.segment(sid).target, override_reason="test")
     app = make_app()
     async with editing(app) as (pilot, _):
         screen = await open_screen(pilot, "f3", ReviewScreen)
-        screen.set_view(ReviewFilter(findings="findings"))
+        screen.set_view(ReviewFilter(statuses=("translated",)))
         await settle(pilot)
         first = screen.selected()
         assert first is not None and first.segment_id == flagged[0]

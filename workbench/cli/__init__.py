@@ -10,7 +10,10 @@ from workbench.cli.app import main, register
 
 # Command modules, imported on first use (see workbench/cli/app.py):
 #   register("workbench.cli.MODULE", "command", ...)
-register("workbench.cli.core", "stats", "import", "import-translation", "history", "undo")
+register(
+    "workbench.cli.core", "stats", "import", "import-translation", "history", "undo", "changes",
+    "lock", "unlock",
+)
 register("workbench.cli.score", "score")
 register("workbench.cli.check", "check", "accept")
 register("workbench.cli.glossary", "glossary")

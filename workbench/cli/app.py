@@ -79,6 +79,22 @@ def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
+def overwrite_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--overwrite [confirmed|approved]`` and ``--dry-run`` of the commands that import English
+    into the working translation."""
+    fn = click.option(
+        "--dry-run", is_flag=True,
+        help="Print what the import would fill, replace and leave alone; change nothing.",
+    )(fn)
+    return click.option(
+        "--overwrite", type=click.Choice(["confirmed", "approved"]), is_flag=False,
+        flag_value="confirmed", default=None,
+        help="Also replace finished work: confirmed (translated) segments (the default when "
+        "given alone), or 'approved' for every segment, reviewed, approved and locked too. "
+        "Without it, imports fill only empty, new and draft segments.",
+    )(fn)
+
+
 def print_json(data: Any) -> None:
     """Print ``data`` as pretty JSON with Arabic kept readable."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))

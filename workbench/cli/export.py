@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.app import db_option, main, print_json
-from workbench.formats import EXPORT_FORMATS, FINDINGS
+from workbench.cli.app import db_option, main, overwrite_options, print_json
+from workbench.formats import EXPORT_FORMATS, FINDINGS, FORMATS, importable_formats
 from workbench.project import open_project
 from workbench.project.exchange import ExchangeReport
 from workbench.statuses import STATUSES
+
+
+def _defaults_of(findings: str) -> str:
+    return ", ".join(f.name for f in FORMATS if f.findings == findings)
 
 
 def _statuses(values: tuple[str, ...]) -> list[str] | None:
@@ -21,7 +25,7 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
 @db_option
 @click.option(
     "--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-    help="tmx (TMX 1.4b), xliff (1.2), xliff2 (2.0), docx, html, csv, tsv, md, txt.",
+    help="; ".join(f"{f.name}: {f.description}" for f in FORMATS) + ".",
 )
 @click.option(
     "--output", type=click.Path(dir_okay=False), default=None,
@@ -40,8 +44,8 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.option(
     "--findings", type=click.Choice(FINDINGS), default=None,
-    help="QA findings to include: glossary (default for xliff, xliff2), all (default for docx, "
-    "html; runs every check) or none.",
+    help=f"QA findings to include: glossary (default for {_defaults_of('glossary')}), all "
+    f"(default for {_defaults_of('all')}; runs every check) or none.",
 )
 def export(
     db: str | None, fmt: str, output: str | None, doc: str | None, version: str,
@@ -63,12 +67,22 @@ def _print_report(report: ExchangeReport, fmt: str) -> None:
     if fmt == "json":
         print_json(report.to_dict())
         return
+    verb = "would import" if report.dry_run else "imported"
     click.echo(
-        f"imported {report.file} into {report.document}: {len(report.updated)} updated, "
+        f"{verb} {report.file} into {report.document}: {len(report.updated)} updated, "
         f"{len(report.added)} added, {report.left_alone} left alone"
         + (f", {report.unmatched} units matched no segment" if report.unmatched else "")
         + f" ({report.matched_by_id} units matched by id, {report.matched_by_source} by source)"
     )
+    if report.protected:
+        why = ", ".join(f"{n} {status}" for status, n in sorted(report.protected.items()))
+        click.echo(
+            f"finished work left as it was: {why} (use --overwrite"
+            + (" approved" if set(report.protected) - {"translated"} else "") + " to replace it)"
+        )
+    if report.group_id is not None:
+        click.echo(f"change {report.group_id}: undo it with `workbench undo --import "
+                   f"{report.group_id}`")
     if report.updated:
         click.echo("updated segments: " + ", ".join(map(str, report.updated)))
     if report.added:
@@ -77,20 +91,27 @@ def _print_report(report: ExchangeReport, fmt: str) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
-def _import_command(name: str, kind: str) -> None:
-    @main.command(name, help=f"Bring the translations of {kind} file back into the project.")
+def _import_command(name: str, description: str, kind: str) -> None:
+    """``name FILE``: the round-trip import of the formats of ``kind`` (from the registry)."""
+    formats = [f.name for f in importable_formats() if f.kind == kind]
+
+    @main.command(name, help=f"Bring the translations of {description} file back into the "
+                             "project.")
     @db_option
     @click.argument("file", type=click.Path(dir_okay=False))
     @click.option("--doc", help="Document (default: the one the file names).")
     @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-    def command(db: str | None, file: str, doc: str | None, fmt: str) -> None:
+    @overwrite_options
+    def command(
+        db: str | None, file: str, doc: str | None, fmt: str, overwrite: str | None,
+        dry_run: bool,
+    ) -> None:
         with open_project(db) as project:
-            if name == "import-tmx":
-                report = project.import_tmx(file, doc)
-            else:
-                report = project.import_xliff(file, doc)
+            report = project.import_bilingual(
+                file, doc, formats, overwrite=overwrite, dry_run=dry_run
+            )
         _print_report(report, fmt)
 
 
-_import_command("import-xliff", "an XLIFF 1.2 or 2.0")
-_import_command("import-tmx", "a TMX")
+_import_command("import-xliff", "an XLIFF 1.2 or 2.0", "XLIFF")
+_import_command("import-tmx", "a TMX", "TMX")

@@ -105,7 +105,7 @@ def parse_unit_key(key: str | None) -> tuple[int, ...] | None:
 
 @dataclass(frozen=True)
 class ImportedUnit:
-    """One unit read from a TMX or XLIFF file."""
+    """One unit read from a bilingual file (TMX, XLIFF, CSV, TSV)."""
 
     key: str | None
     source: str
@@ -117,7 +117,7 @@ class ImportedUnit:
 
 @dataclass
 class ImportedFile:
-    """The units of a TMX or XLIFF file and what it says about its origin."""
+    """The units of a bilingual file and what it says about its origin."""
 
     path: str
     format: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from workbench.errors import WorkbenchError
 from workbench.glossary.checks import REGISTRY, DocumentCheck
@@ -12,14 +12,14 @@ from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatcher
 from workbench.glossary.qa import run_checks, run_document
-from workbench.project.base import Document, ProjectBase
+from workbench.project.catalog import Catalog, Document
+from workbench.project.context import ProjectContext
+from workbench.project.groups import group_source, group_text, link_groups
+from workbench.project.reading import Reader
+from workbench.project.terms import Terms
 from workbench.store import checks as q_checks
-from workbench.store import documents as q_docs
+from workbench.store import exchange as q_exchange
 from workbench.store import versions as q_versions
-
-if TYPE_CHECKING:
-    from workbench.glossary.model import Glossary
-    from workbench.project.editing import Segment
 
 
 @dataclass(frozen=True)
@@ -83,55 +83,77 @@ def _split(
     return open_, accepted
 
 
-class CheckingMixin(ProjectBase):
+class Checking:
     """Glossary and QA checks on segments and documents, and reviewers' overrides."""
 
-    if TYPE_CHECKING:
-
-        def glossary(self) -> Glossary: ...
-
-        def segment(self, segment_id: int) -> Segment: ...
-
-    _matcher_cache: tuple[tuple[Any, ...], TermMatcher] | None = None
-
-    def matcher(self) -> TermMatcher:
-        """The term matcher of the project glossary (rebuilt only when the glossary changed)."""
-        glossary = self.glossary()
-        key = tuple((e.term, e.rendering, e.forbidden) for e in glossary.entries)
-        cached = self._matcher_cache
-        if cached is None or cached[0] != key:
-            cached = (key, TermMatcher(glossary))
-            self._matcher_cache = cached
-        return cached[1]
+    def __init__(
+        self, context: ProjectContext, catalog: Catalog, reader: Reader, terms: Terms
+    ) -> None:
+        self.context = context
+        self.catalog = catalog
+        self.reader = reader
+        self.terms = terms
 
     def check_text(self, source: str, target: str) -> list[Finding]:
         """All segment checks on a source/target pair, with the project glossary."""
-        return run_checks(source, target, matcher=self.matcher())
+        return run_checks(source, target, matcher=self.terms.matcher())
 
     def _texts(self, document: Document, version: str) -> tuple[int | None, dict[int, str]]:
-        if version == "working":
-            vid = self.working_id(document)
-        else:
-            vid = self.version_id(document, version)
-        return vid, (q_versions.translations(self.db, vid) if vid is not None else {})
+        vid = self.catalog.resolve_version(document, version).id
+        return vid, (q_versions.translations(self.context.db, vid) if vid is not None else {})
 
     def _overrides(self, vid: int | None) -> dict[int, list[Override]]:
         out: dict[int, list[Override]] = {}
         if vid is None:
             return out
-        for row in q_checks.overrides(self.db, vid):
+        for row in q_checks.overrides(self.context.db, vid):
             if row["current_text"] == row["target_text"]:  # stale ones no longer hold
                 out.setdefault(row["segment_id"], []).append(_override(row))
         return out
 
-    def check_segment(self, segment_id: int, version: str = "working") -> list[Finding]:
-        """The open findings of one segment (findings accepted by an override left out)."""
-        seg = self.segment(segment_id)
-        document = self.document_by_id(seg.document_id)
-        vid, texts = self._texts(document, version)
-        target = texts.get(segment_id, "")
-        findings = run_checks(seg.source, target, matcher=self.matcher())
-        return _split(findings, self._overrides(vid).get(segment_id, []))[0]
+    def check_segment(
+        self, segment_id: int, version: str = "working", text: str | None = None
+    ) -> list[Finding]:
+        """The open findings of one segment (findings accepted by an override left out).
+
+        A segment that shares an alignment link with others is checked as one unit with them
+        (their Arabic joined, their English joined once). ``text``: check this English for the
+        segment instead of the stored one (a candidate about to be confirmed).
+        """
+        seg = self.reader.segment(segment_id)
+        vid = self.catalog.resolve_version(
+            self.catalog.document_by_id(seg.document_id), version
+        ).id
+        group, findings, changed = self._unit_findings(seg.source, segment_id, vid, text)
+        overrides = self._overrides(vid)
+        accepted = [
+            o for sid in group if not (changed and sid == segment_id)
+            for o in overrides.get(sid, [])
+        ]
+        return _split(findings, accepted)[0]
+
+    def _unit_findings(
+        self, source: str, segment_id: int, vid: int | None, text: str | None = None
+    ) -> tuple[list[int], list[Finding], bool]:
+        """The segment checks of a segment's link unit in version ``vid``: the unit's segment
+        ids, every finding, and whether ``text`` replaced the segment's stored English."""
+        db = self.context.db
+        group = q_versions.link_group(db, vid, segment_id) if vid is not None else [segment_id]
+        sources = {segment_id: source}
+        texts: dict[int, str] = {}
+        for sid in group:
+            if sid not in sources:
+                sources[sid] = self.reader.segment(sid).source
+            stored = q_versions.translation(db, vid, sid) if vid is not None else None
+            texts[sid] = stored or ""
+        changed = text is not None and text != texts[segment_id]
+        if text is not None:
+            texts[segment_id] = text
+        findings = run_checks(
+            group_source(sources[sid] for sid in group), group_text(texts[sid] for sid in group),
+            matcher=self.terms.matcher(),
+        )
+        return group, findings, changed
 
     def check_report(
         self,
@@ -144,21 +166,29 @@ class CheckingMixin(ProjectBase):
     ) -> CheckReport:
         """Check every segment of a document version, the cross-segment checks included.
 
-        ``matcher`` replaces the project glossary's (e.g. a glossary file given on the CLI);
-        ``jobs`` > 1 checks in that many forked processes (see ``qa.run_document``).
+        Segments of one alignment link are checked as one unit and each of them carries the
+        unit's findings. ``matcher`` replaces the project glossary's (e.g. a glossary file
+        given on the CLI); ``jobs`` > 1 checks in that many forked processes (see
+        ``qa.run_document``).
         """
-        document = self.document(doc)
-        vid, texts = self._texts(document, version)
-        rows = q_docs.segments_page(self.db, document.id, None, 0, max(document.segments, 1))
-        pairs = [(r["source"], texts.get(r["id"], "")) for r in rows]
-        result = run_document(pairs, matcher=matcher or self.matcher(), skip=skip, jobs=jobs)
+        document = self.catalog.document(doc)
+        vid = self.catalog.resolve_version(document, version).id
+        units = list(link_groups(q_exchange.export_rows(self.context.db, document.id, vid)))
+        pairs = [
+            (group_source(r["source"] for r in unit), group_text(r["text"] for r in unit))
+            for unit in units
+        ]
+        result = run_document(pairs, matcher=matcher or self.terms.matcher(), skip=skip, jobs=jobs)
         overrides = self._overrides(vid)
         segments: list[SegmentCheck] = []
-        for row, (source, target), findings in zip(rows, pairs, result.findings, strict=True):
-            open_, accepted = _split(findings, overrides.get(row["id"], []))
-            segments.append(
-                SegmentCheck(row["id"], row["position"], source, target, open_, accepted)
-            )
+        for unit, findings in zip(units, result.findings, strict=True):
+            accepted = [o for row in unit for o in overrides.get(row["id"], [])]
+            open_, overridden = _split(findings, accepted)
+            for row in unit:
+                segments.append(SegmentCheck(
+                    row["id"], row["position"], row["source"], row["text"] or "",
+                    list(open_), list(overridden),
+                ))
         return CheckReport(document.name, version, segments, result.terms)
 
     def check_document(
@@ -181,9 +211,9 @@ class CheckingMixin(ProjectBase):
         reason = reason.strip()
         if not reason:
             raise WorkbenchError(f"segment {segment_id}: an override needs a reason")
-        with self.transaction():
-            seg = self.segment(segment_id)
-            document = self.document_by_id(seg.document_id)
+        with self.context.transaction():
+            seg = self.reader.segment(segment_id)
+            document = self.catalog.document_by_id(seg.document_id)
             vid, texts = self._texts(document, version)
             if vid is None or segment_id not in texts:
                 raise WorkbenchError(f"segment {segment_id} has no {version} translation to accept")
@@ -191,16 +221,16 @@ class CheckingMixin(ProjectBase):
             if issubclass(REGISTRY[check], DocumentCheck):
                 findings = self._document_findings(document, version, segment_id)
             else:
-                findings = run_checks(seg.source, target, matcher=self.matcher())
+                findings = self._unit_findings(seg.source, segment_id, vid)[1]
             if not any(f.check == check and (term is None or f.term == term) for f in findings):
                 what = f" for {term!r}" if term else ""
                 raise WorkbenchError(
                     f"segment {segment_id} has no {check!r} finding{what} to accept"
                 )
             oid = q_checks.add_override(
-                self.db, segment_id, vid, check, term, reason, self.author, target
+                self.context.db, segment_id, vid, check, term, reason, self.context.author, target
             )
-        rows = q_checks.segment_overrides(self.db, segment_id, vid)
+        rows = q_checks.segment_overrides(self.context.db, segment_id, vid)
         return _override(next(r for r in rows if r["id"] == oid))
 
     def _document_findings(
@@ -214,6 +244,6 @@ class CheckingMixin(ProjectBase):
 
     def overrides(self, doc: str | None = None, version: str = "working") -> list[Override]:
         """The overrides in force for a document version."""
-        document = self.document(doc)
+        document = self.catalog.document(doc)
         vid, _ = self._texts(document, version)
         return [o for items in self._overrides(vid).values() for o in items]

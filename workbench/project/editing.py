@@ -1,12 +1,18 @@
-"""Reading and editing segments, their statuses and their revision history."""
+"""Writing working translations: drafts, confirmation (with the QA policy), statuses, undo, notes.
+
+The policy lives here, so the CLI, the TUI and scripts share it: a segment with open error-level
+findings is confirmed only with an override reason (stored as an override of each finding);
+a check that fails is an error, never a silent confirmation.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-from workbench.errors import NotFoundError, WorkbenchError
-from workbench.project.base import ProjectBase
+from workbench.errors import BlockedByFindings, LockedError, WorkbenchError
+from workbench.glossary.findings import Finding
+from workbench.project.catalog import Catalog
+from workbench.project.checking import Checking
+from workbench.project.context import ProjectContext
+from workbench.project.reading import Reader, Segment
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
@@ -14,156 +20,139 @@ from workbench.store import notes as q_notes
 from workbench.store import versions as q_versions
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A segment with its working English."""
+class Editing:
+    """Changes of segments' working English and status, each recorded in the history."""
 
-    id: int
-    document_id: int
-    paragraph: int
-    position: int
-    source: str
-    status: str
-    target: str
-
-
-@dataclass(frozen=True)
-class Revision:
-    """One recorded change of a working translation."""
-
-    id: int
-    at: str
-    author: str
-    action: str
-    old_text: str | None
-    new_text: str | None
-    old_status: str | None
-    new_status: str | None
-
-
-def _segment(row: dict[str, Any]) -> Segment:
-    return Segment(
-        row["id"], row["document_id"], row["paragraph"], row["position"], row["source"],
-        row["status"], row.get("target") or "",
-    )
-
-
-class EditingMixin(ProjectBase):
-    """Segment reading and editing operations of the Project service."""
-
-    def segments(self, doc: str | None = None, offset: int = 0, limit: int = 100) -> list[Segment]:
-        """A page of segments in document order, starting after position ``offset``."""
-        document = self.document(doc)
-        rows = q_docs.segments_page(self.db, document.id, self.working_id(document), offset, limit)
-        return [_segment(r) for r in rows]
-
-    def segment(self, segment_id: int) -> Segment:
-        """One segment with its working English."""
-        row = q_docs.segment(self.db, segment_id)
-        if row is None:
-            raise NotFoundError(f"no segment {segment_id} in {self.path}")
-        doc = self.document_by_id(row["document_id"])
-        wid = self.working_id(doc)
-        text = q_versions.translation(self.db, wid, segment_id) if wid else None
-        return _segment({**row, "target": text})
-
-    def version_text(self, segment_id: int, version: str) -> str | None:
-        """The English of a segment in another version ('reference:main', 'draft:x')."""
-        seg = self.segment(segment_id)
-        vid = self.version_id(self.document_by_id(seg.document_id), version)
-        return q_versions.translation(self.db, vid, segment_id)
-
-    def link(self, segment_id: int, version: str) -> dict[str, Any] | None:
-        """The alignment link of a segment in a version: confidence and sentences."""
-        seg = self.segment(segment_id)
-        vid = self.version_id(self.document_by_id(seg.document_id), version)
-        return q_versions.segment_link(self.db, vid, segment_id)
-
-    # editing -----------------------------------------------------------------------------
+    def __init__(
+        self, context: ProjectContext, catalog: Catalog, reader: Reader, checking: Checking
+    ) -> None:
+        self.context = context
+        self.catalog = catalog
+        self.reader = reader
+        self.checking = checking
 
     def save_draft(self, segment_id: int, text: str) -> Segment:
         """Autosave: store the working text with status draft (a revision if it changed)."""
         return self._write(segment_id, text, Status.DRAFT, "edit")
 
-    def confirm(self, segment_id: int, text: str) -> Segment:
-        """Store the working text and mark the segment translated."""
+    def confirm(
+        self, segment_id: int, text: str, override_reason: str | None = None
+    ) -> Segment:
+        """Store the working text and mark the segment translated, unless QA blocks it.
+
+        Open error-level findings of ``text`` raise :class:`BlockedByFindings` (the text is
+        kept as a draft); with ``override_reason`` each is accepted as an override with that
+        reason and the segment is confirmed, in one transaction.
+        """
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: cannot confirm an empty translation")
-        return self._write(segment_id, text, Status.TRANSLATED, "confirm")
+        reason = (override_reason or "").strip()
+        with self.context.transaction():
+            errors = [f for f in self.open_findings(segment_id, text) if f.severity == "error"]
+            if not errors or reason:
+                segment = self._write(segment_id, text, Status.TRANSLATED, "confirm")
+                for check, term in dict.fromkeys((f.check, f.term) for f in errors):
+                    self.checking.add_override(segment_id, check, term, reason)
+                return segment
+        self.save_draft(segment_id, text)
+        raise BlockedByFindings(segment_id, errors)
+
+    def open_findings(self, segment_id: int, text: str | None = None) -> list[Finding]:
+        """The segment's open findings (of ``text`` when given, else of its stored English);
+        a check that fails is an error, never 'no findings'."""
+        try:
+            return self.checking.check_segment(segment_id, text=text)
+        except WorkbenchError:
+            raise
+        except Exception as exc:
+            raise WorkbenchError(
+                f"segment {segment_id}: the QA checks failed ({type(exc).__name__}: {exc}); "
+                "not confirmed"
+            ) from exc
 
     def set_status(self, segment_id: int, status: str) -> Segment:
         """Set a segment's status (reviewed, approved, ...), recorded in the history."""
         if status not in STATUSES:
             raise WorkbenchError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
-        seg = self.segment(segment_id)
+        seg = self.reader.segment(segment_id)
         return self._write(segment_id, seg.target, Status(status), "status")
 
     def _write(self, segment_id: int, text: str, status: Status, action: str) -> Segment:
-        with self.transaction():
-            seg = self.segment(segment_id)
+        """Store text and status (a status change of an approved segment unlocks it; only
+        status changes reach a locked one)."""
+        db = self.context.db
+        with self.context.transaction():
+            seg = self.reader.segment(segment_id)
+            if seg.locked and action != "status":
+                raise LockedError(segment_id)
+            locked = status is Status.APPROVED
+            if locked != seg.locked:
+                q_docs.set_locked(db, [segment_id], locked)
             if seg.target == text and seg.status == status.value:
-                return seg
-            doc = self.document_by_id(seg.document_id)
-            vid = self.version_id(doc, "working", create_working=True)
+                return self.reader.segment(segment_id)
+            doc = self.catalog.document_by_id(seg.document_id)
+            vid = self.catalog.version_id(doc, "working", create_working=True)
             if seg.target != text:
-                q_versions.put_translations(self.db, vid, [(segment_id, text)])
+                q_versions.put_translations(db, vid, [(segment_id, text)])
             if seg.status != status.value:
-                q_docs.set_status(self.db, segment_id, status.value)
+                q_docs.set_status(db, segment_id, status.value)
             q_history.add_revision(
-                self.db, segment_id, self.author, action,
+                db, segment_id, self.context.author, action,
                 (seg.target, seg.status), (text, status.value),
             )
-        return self.segment(segment_id)
-
-    def history(self, segment_id: int) -> list[Revision]:
-        """Every change of a segment's working translation, oldest first."""
-        self.segment(segment_id)
-        return [
-            Revision(
-                r["id"], r["at"], r["author"], r["action"], r["old_text"], r["new_text"],
-                r["old_status"], r["new_status"],
-            )
-            for r in q_history.revisions(self.db, segment_id)
-        ]
+            return self.reader.segment(segment_id)
 
     def undo(self, segment_id: int) -> Segment:
         """Restore the text and status before the last change not yet undone."""
-        with self.transaction():
-            seg = self.segment(segment_id)
-            last = q_history.last_undoable(self.db, segment_id)
+        db = self.context.db
+        with self.context.transaction():
+            seg = self.reader.segment(segment_id)
+            if seg.locked:
+                raise LockedError(segment_id)
+            last = q_history.last_undoable(db, segment_id)
             if last is None:
                 raise WorkbenchError(f"segment {segment_id}: nothing to undo")
             old_text = last["old_text"] or ""
             old_status = last["old_status"] or Status.NEW.value
-            doc = self.document_by_id(seg.document_id)
-            vid = self.version_id(doc, "working", create_working=True)
-            q_versions.put_translations(self.db, vid, [(segment_id, old_text)])
-            q_docs.set_status(self.db, segment_id, old_status)
+            doc = self.catalog.document_by_id(seg.document_id)
+            vid = self.catalog.version_id(doc, "working", create_working=True)
+            q_versions.put_translations(db, vid, [(segment_id, old_text)])
+            q_docs.set_status(db, segment_id, old_status)
             q_history.add_revision(
-                self.db, segment_id, self.author, "undo",
+                db, segment_id, self.context.author, "undo",
                 (seg.target, seg.status), (old_text, old_status), reverts=last["id"],
             )
-        return self.segment(segment_id)
+            return self.reader.segment(segment_id)
 
-    # notes -------------------------------------------------------------------------------
+    def lock(self, segment_id: int) -> Segment:
+        """Lock a segment: its English changes only after an explicit unlock (recorded)."""
+        return self._set_lock(segment_id, True)
+
+    def unlock(self, segment_id: int, reason: str | None = None) -> Segment:
+        """Unlock a locked (approved) segment so it can be edited; recorded in the history,
+        with ``reason`` as a note."""
+        segment = self._set_lock(segment_id, False)
+        if reason and reason.strip():
+            self.add_note(segment_id, reason.strip(), kind="unlock")
+        return segment
+
+    def _set_lock(self, segment_id: int, locked: bool) -> Segment:
+        action = "lock" if locked else "unlock"
+        with self.context.transaction():
+            seg = self.reader.segment(segment_id)
+            if seg.locked == locked:
+                raise WorkbenchError(f"segment {segment_id} is {action}ed already")
+            q_docs.set_locked(self.context.db, [segment_id], locked)
+            q_history.add_revision(
+                self.context.db, segment_id, self.context.author, action,
+                (seg.target, seg.status), (seg.target, seg.status),
+            )
+            return self.reader.segment(segment_id)
 
     def add_note(self, segment_id: int, text: str, kind: str = "comment") -> int:
         """Attach a note (a comment, a review decision) to a segment."""
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: a note needs some text")
-        self.segment(segment_id)
-        with self.transaction():
-            return q_notes.add_note(self.db, segment_id, self.author, kind, text)
-
-    def notes(self, segment_id: int) -> list[dict[str, Any]]:
-        """The notes of a segment, oldest first (id, at, author, kind, text)."""
-        return q_notes.notes(self.db, segment_id)
-
-    # figures -----------------------------------------------------------------------------
-
-    def stats(self, doc: str | None = None) -> dict[str, Any]:
-        """Counts: documents, segments, with_english, by_status (every status listed)."""
-        document_id = self.document(doc).id if doc else None
-        counts = q_docs.counts(self.db, document_id)
-        counts["by_status"] = {s: counts["by_status"].get(s, 0) for s in STATUSES}
-        return counts
+        self.reader.segment(segment_id)
+        with self.context.transaction():
+            return q_notes.add_note(self.context.db, segment_id, self.context.author, kind, text)

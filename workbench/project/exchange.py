@@ -14,14 +14,14 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from workbench import __version__
 from workbench.errors import InputError, WorkbenchError
-from workbench.formats import EXPORT_FORMATS, FINDINGS, get_format
+from workbench.formats import EXPORT_FORMATS, FINDINGS, detect, get_format
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -30,18 +30,19 @@ from workbench.formats.model import (
     lang_matches,
     parse_unit_key,
 )
-from workbench.project.base import Document, ProjectBase
+from workbench.project.catalog import Catalog, Document
+from workbench.project.changes import ChangeSet, FillReport, plan_fill
+from workbench.project.checking import Checking, Override
+from workbench.project.context import ProjectContext
+from workbench.project.groups import group_source, group_status, group_text, link_groups, match_key
+from workbench.project.terms import Terms
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import exchange as q_exchange
-from workbench.store import history as q_history
 from workbench.store import versions as q_versions
-from workbench.text.normalize import normalize_arabic
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
-    from workbench.glossary.matcher import TermMatcher
-    from workbench.project.checking import CheckReport, Override
 
 DEFAULT_FOLDER = Path("translations")
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -60,7 +61,7 @@ class ExportResult:
 
 @dataclass
 class ExchangeReport:
-    """What an import of a TMX or XLIFF file changed."""
+    """What a round-trip import of a bilingual file changed."""
 
     file: str
     format: str
@@ -73,51 +74,38 @@ class ExchangeReport:
     left_alone: int = 0
     unmatched: int = 0
     warnings: list[str] = field(default_factory=list)
+    protected: dict[str, int] = field(default_factory=dict)
+    """Segments not written because they hold finished work, by status (or 'locked')."""
+    group_id: int | None = None
+    dry_run: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return dict(self.__dict__)
 
 
-def group_text(texts: list[str | None]) -> str:
-    """The English of a unit of several segments: their distinct non-empty texts, joined."""
-    out: list[str] = []
-    for text in texts:
-        text = (text or "").strip()
-        if text and text not in out:
-            out.append(text)
-    return " ".join(out)
+class Exchange:
+    """Exports to bilingual files, and imports of TMX and XLIFF files back into a document."""
 
-
-def group_status(members: list[tuple[str | None, str]]) -> str:
-    """The status of a unit: the least advanced of its segments that hold English (else of all)."""
-    with_text = [status for text, status in members if (text or "").strip()]
-    return min(with_text or [status for _, status in members], key=STATUSES.index)
-
-
-def match_key(arabic: str) -> str:
-    """The key under which Arabic source text is matched: normalised, whitespace collapsed."""
-    return " ".join(normalize_arabic(arabic).split())
-
-
-class ExchangeMixin(ProjectBase):
-    """Export and round-trip import operations of the Project service."""
-
-    if TYPE_CHECKING:  # provided by CheckingMixin in Project
-
-        def matcher(self) -> TermMatcher: ...
-
-        def check_report(self, doc: str | None = None, version: str = "working") -> CheckReport:
-            ...
-
-        def overrides(self, doc: str | None = None, version: str = "working") -> list[Override]:
-            ...
+    def __init__(
+        self,
+        context: ProjectContext,
+        catalog: Catalog,
+        checking: Checking,
+        terms: Terms,
+        changes: ChangeSet,
+    ) -> None:
+        self.context = context
+        self.catalog = catalog
+        self.checking = checking
+        self.terms = terms
+        self.changes = changes
 
     # identity ----------------------------------------------------------------------------
 
     def document_key(self, doc: Document) -> str:
         """The identifier written into exported files: stable for this document of this project."""
-        row = q_exchange.document_row(self.db, doc.id) or {}
+        row = q_exchange.document_row(self.context.db, doc.id) or {}
         seed = f"{doc.id}\x1f{doc.name}\x1f{row.get('created_at', '')}"
         return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:24]
 
@@ -146,16 +134,16 @@ class ExchangeMixin(ProjectBase):
         for status in statuses or ():
             if status not in STATUSES:
                 raise WorkbenchError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
-        document = self.document(doc)
-        if version != "working":
-            self.version_id(document, version)  # refuses an unknown version before writing
+        version = self.catalog.resolve_version(doc, version).name  # refuses an unknown one
+        document = self.catalog.document(doc)
         spec = get_format(fmt)
         path = Path(output) if output is not None else self.default_output(document, fmt, version)
         _check_output(path, force, create_folder=output is None)
         header = self.export_header(document, version)
         units = self.export_units(
-            document.name, version, statuses, findings=findings or spec.findings,
-            terms=fmt in ("docx", "html"),
+            document.name, version, statuses,
+            findings=(findings or spec.findings) if spec.carries_findings else "none",
+            terms=spec.shows_terms,
         )
         count = _write_atomically(path, force, lambda out: spec.writer(out, header, units))
         return ExportResult(path, fmt, document.name, version, count)
@@ -170,7 +158,7 @@ class ExchangeMixin(ProjectBase):
     def export_header(self, doc: Document, version: str = "working") -> ExportHeader:
         """The origin written into exported files."""
         return ExportHeader(
-            project=self.path.name,
+            project=self.context.path.name,
             document=doc.name,
             document_key=self.document_key(doc),
             version=version,
@@ -193,27 +181,22 @@ class ExchangeMixin(ProjectBase):
         English joined). Units carry ``findings`` ('none', 'glossary' or 'all') and, with
         ``terms``, the glossary terms found in their Arabic.
         """
-        document = self.document(doc)
-        working = version == "working"
-        vid = self.working_id(document) if working else self.version_id(document, version)
-        version_row = None if working else q_versions.version(self.db, document.id, version)
-        doc_row = q_exchange.document_row(self.db, document.id) or {}
+        document = self.catalog.document(doc)
+        ref = self.catalog.resolve_version(document, version)
+        working, vid = ref.is_working, ref.id
+        db = self.context.db
+        version_row = None if working else q_versions.version(db, document.id, ref.name)
+        doc_row = q_exchange.document_row(self.context.db, document.id) or {}
         default_created = (version_row or doc_row).get("created_at")
-        notes = q_exchange.notes_by_segment(self.db, document.id)
+        notes = q_exchange.notes_by_segment(self.context.db, document.id)
         annotator = (
             self._annotator(document, version, findings, terms)
             if terms or findings != "none" else None
         )
         rows = q_exchange.export_rows(
-            self.db, document.id, vid, statuses, with_revisions=working
+            self.context.db, document.id, vid, statuses, with_revisions=working
         )
-        group: list[dict[str, Any]] = []
-        for row in rows:
-            if group and (row["link_id"] is None or row["link_id"] != group[-1]["link_id"]):
-                yield self._unit(group, notes, default_created, annotator)
-                group = []
-            group.append(row)
-        if group:
+        for group in link_groups(rows):
             yield self._unit(group, notes, default_created, annotator)
 
     def _unit(
@@ -232,7 +215,7 @@ class ExchangeMixin(ProjectBase):
             ids=tuple(r["id"] for r in rows),
             number=rows[0]["position"],
             paragraph=rows[0]["paragraph"],
-            source=" ".join(r["source"] for r in rows),
+            source=group_source(r["source"] for r in rows),
             target=group_text([r["text"] for r in rows]),
             status=status,
             notes=[_note_text(n) for r in rows for n in notes.get(r["id"], [])],
@@ -257,15 +240,15 @@ class ExchangeMixin(ProjectBase):
         """
         from workbench.glossary.enforce import check_matches
 
-        matcher = self.matcher()
+        matcher = self.terms.matcher()
         by_segment: dict[int, list[str]] = {}
         overrides: dict[int, list[Override]] = {}
         if findings == "all":
-            for seg in self.check_report(document.name, version).segments:
+            for seg in self.checking.check_report(document.name, version).segments:
                 if seg.findings:
                     by_segment[seg.segment_id] = [_finding_text(f) for f in seg.findings]
         elif findings == "glossary":
-            for override in self.overrides(document.name, version):
+            for override in self.checking.overrides(document.name, version):
                 overrides.setdefault(override.segment_id, []).append(override)
 
         def annotate(unit: Unit) -> None:
@@ -292,40 +275,66 @@ class ExchangeMixin(ProjectBase):
 
     # import ------------------------------------------------------------------------------
 
-    def import_xliff(self, path: str | Path, doc: str | None = None) -> ExchangeReport:
+    def import_xliff(
+        self, path: str | Path, doc: str | None = None, *,
+        overwrite: str | None = None, dry_run: bool = False,
+    ) -> ExchangeReport:
         """Bring the translations of an XLIFF 1.2 or 2.0 file back into the working version."""
-        from workbench.formats.xliff import read_xliff
+        return self.import_bilingual(path, doc, ("xliff", "xliff2"), overwrite, dry_run)
 
-        return self._import_file(read_xliff(path), doc, "import-xliff")
-
-    def import_tmx(self, path: str | Path, doc: str | None = None) -> ExchangeReport:
+    def import_tmx(
+        self, path: str | Path, doc: str | None = None, *,
+        overwrite: str | None = None, dry_run: bool = False,
+    ) -> ExchangeReport:
         """Bring the translations of a TMX file back into the working version."""
-        from workbench.formats.tmx import read_tmx
+        return self.import_bilingual(path, doc, ("tmx",), overwrite, dry_run)
 
-        return self._import_file(read_tmx(path), doc, "import-tmx")
+    def import_bilingual(
+        self,
+        path: str | Path,
+        doc: str | None = None,
+        formats: Sequence[str] | None = None,
+        overwrite: str | None = None,
+        dry_run: bool = False,
+    ) -> ExchangeReport:
+        """Bring the translations of a bilingual file back into the working version.
 
-    def _import_file(self, file: ImportedFile, doc: str | None, action: str) -> ExchangeReport:
+        The format (of ``formats``, default: every importable one) is recognised from the
+        file's content (XML root and version) or its name's ending; see workbench.formats.
+        Finished work is protected as in ``import_translation`` (``overwrite``, ``dry_run``);
+        the import is one change group that ``undo_change`` undoes.
+        """
+        spec = detect(path, formats)
+        action = f"import-{spec.kind.lower()}"
+        return self._import_file(spec.read(path), doc, action, overwrite, dry_run)
+
+    def _import_file(
+        self, file: ImportedFile, doc: str | None, action: str, overwrite: str | None,
+        dry_run: bool,
+    ) -> ExchangeReport:
         path = file.path
-        if file.source_lang and not lang_matches(file.source_lang, "ar") and file.format != "tmx":
+        if file.source_lang and not lang_matches(file.source_lang, "ar"):
             raise InputError(path, f"source language is {file.source_lang!r}, not Arabic (ar)")
         if file.target_lang and not lang_matches(file.target_lang, "en"):
             raise InputError(path, f"target language is {file.target_lang!r}, not English (en)")
         if not file.units:
-            what = "Arabic-English translation units" if file.format == "tmx" else "units"
-            raise InputError(path, f"no {what} to import")
+            raise InputError(path, "no Arabic-English translation units to import")
         # Read, match and write in one transaction: an edit made meanwhile (in the TUI, say)
         # cannot slip between what the import compared and what it writes.
-        with self.transaction():
-            return self._apply_import(file, doc, action)
+        with self.context.transaction():
+            return self._apply_import(file, doc, action, overwrite, dry_run)
 
-    def _apply_import(self, file: ImportedFile, doc: str | None, action: str) -> ExchangeReport:
+    def _apply_import(
+        self, file: ImportedFile, doc: str | None, action: str, overwrite: str | None,
+        dry_run: bool,
+    ) -> ExchangeReport:
         path = file.path
         document, trust_ids = self._import_document(file, doc)
         report = ExchangeReport(path, file.format, document.name, units=len(file.units))
-        wid = self.working_id(document)
+        wid = self.catalog.working_id(document)
         current = {
             r["id"]: r
-            for r in q_docs.segments_page(self.db, document.id, wid, 0, 1 << 62)
+            for r in q_docs.segments_page(self.context.db, document.id, wid, 0, 1 << 62)
         }
         by_source: dict[str, list[int]] = {}
         for sid, r in current.items():
@@ -360,27 +369,22 @@ class ExchangeMixin(ProjectBase):
                 f"{path}: refused: none of its {len(file.units)} units matches the Arabic of "
                 f"document {document.name!r} (a file of another document?)"
             )
-        changes = []
-        for sid, (text, status) in planned.items():
-            row = current[sid]
-            old_text = row["target"]
-            if (old_text or "") == text and row["status"] == status:
-                report.left_alone += 1
-                continue
-            changes.append((sid, old_text, text, row["status"], status))
-            (report.updated if (old_text or "").strip() else report.added).append(sid)
-        if changes:
-            vid = self.version_id(document, "working", create_working=True)
-            q_versions.put_translations(
-                self.db, vid, [(sid, text) for sid, old, text, _, _ in changes if old != text]
+        fill = FillReport(dry_run=dry_run)
+        changes = plan_fill(current, planned, overwrite, fill)
+        report.left_alone += fill.unchanged
+        report.protected = fill.protected
+        for sid, old, *_ in changes:
+            (report.updated if (old or "").strip() else report.added).append(sid)
+        if not dry_run:
+            report.group_id = self.changes.apply(
+                document, changes, action, action,
+                f"{Path(path).name} into {document.name}: {fill.describe()}",
             )
-            q_docs.set_statuses(self.db, [(new, sid) for sid, _, _, old, new in changes])
-            q_history.add_revisions(self.db, self.author, action, changes)
         return report
 
     def _import_document(self, file: ImportedFile, doc: str | None) -> tuple[Document, bool]:
         """The document a file belongs to, and whether its unit ids are ours."""
-        docs = self.documents()
+        docs = self.catalog.documents()
         if file.document_key:
             by_key = {self.document_key(d): d for d in docs}
             document = by_key.get(file.document_key)
@@ -388,7 +392,7 @@ class ExchangeMixin(ProjectBase):
                 raise WorkbenchError(
                     f"{file.path}: refused: exported from another project or document "
                     f"({file.document or '?'!r}, key {file.document_key}); it does not belong "
-                    f"to {self.path.name} (documents: {', '.join(d.name for d in docs)})"
+                    f"to {self.context.path.name} (documents: {', '.join(d.name for d in docs)})"
                 )
             if doc is not None and doc != document.name:
                 raise WorkbenchError(
@@ -403,7 +407,7 @@ class ExchangeMixin(ProjectBase):
                 f"{file.path}: the file does not say which document it translates; "
                 f"use --doc (documents: {', '.join(d.name for d in docs)})"
             )
-        return self.document(doc), False
+        return self.catalog.document(doc), False
 
     @staticmethod
     def _match(
@@ -474,4 +478,4 @@ def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
         raise WorkbenchError(f"{path}: folder {folder} is not writable")
 
 
-__all__ = ["ExchangeMixin", "ExchangeReport", "ExportResult"]
+__all__ = ["Exchange", "ExchangeReport", "ExportResult"]

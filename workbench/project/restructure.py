@@ -10,19 +10,18 @@ linked versions are recomputed from their links' sentences.
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from workbench.errors import NotFoundError, ProjectError, WorkbenchError
-from workbench.project.base import Document, ProjectBase
+from workbench.errors import LockedError, NotFoundError, ProjectError, WorkbenchError
+from workbench.project.catalog import Catalog, Document
+from workbench.project.context import ProjectContext
 from workbench.project.importing import LOW_CONFIDENCE
+from workbench.project.reading import Reader, Segment
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
 from workbench.store import restructure as q
 from workbench.store import versions as q_versions
-
-if TYPE_CHECKING:
-    from workbench.project.editing import Segment
 
 DIRECTIONS = ("next", "previous")
 MANUAL_CONFIDENCE = 1.0
@@ -46,45 +45,44 @@ def _join(*texts: str | None) -> str:
     return " ".join(t.strip() for t in texts if t and t.strip())
 
 
-class RestructureMixin(ProjectBase):
-    """Merge, split and re-align operations of the Project service."""
+class Restructure:
+    """Merge, split and re-align operations on a document's segments and links."""
 
-    if TYPE_CHECKING:
-
-        def segment(self, segment_id: int) -> Segment: ...
-
-        def link(self, segment_id: int, version: str) -> dict[str, Any] | None: ...
+    def __init__(self, context: ProjectContext, catalog: Catalog, reader: Reader) -> None:
+        self.context = context
+        self.catalog = catalog
+        self.reader = reader
 
     # helpers ------------------------------------------------------------------------------
 
     def _segment_row(self, segment_id: int) -> dict[str, Any]:
-        row = q_docs.segment(self.db, segment_id)
+        row = q_docs.segment(self.context.db, segment_id)
         if row is None:
-            raise NotFoundError(f"no segment {segment_id} in {self.path}")
+            raise NotFoundError(f"no segment {segment_id} in {self.context.path}")
         return row
 
     def _next_row(self, row: dict[str, Any], doc: Document) -> dict[str, Any] | None:
-        return q.segment_at(self.db, doc.id, row["position"] + 1)
+        return q.segment_at(self.context.db, doc.id, row["position"] + 1)
 
     def _version_ids(self, doc: Document) -> list[int]:
         """The ids of every version of a document."""
-        return [int(v["id"]) for v in q_versions.versions(self.db, doc.id)]
+        return [int(v["id"]) for v in q_versions.versions(self.context.db, doc.id)]
 
     def _refresh_link_texts(self, version_id: int, link_ids: list[int]) -> None:
         """Set the text of every segment of the given links to their joined sentences."""
         rows: list[tuple[int, str]] = []
         for link_id in link_ids:
-            text = " ".join(s["text"] for s in q.link_sentences(self.db, link_id))
-            rows.extend((sid, text) for sid in q.link_segment_ids(self.db, link_id))
-        q_versions.put_translations(self.db, version_id, rows)
+            text = " ".join(s["text"] for s in q.link_sentences(self.context.db, link_id))
+            rows.extend((sid, text) for sid in q.link_segment_ids(self.context.db, link_id))
+        q_versions.put_translations(self.context.db, version_id, rows)
 
     def _write_working(self, doc: Document, rows: list[tuple[int, str]]) -> None:
         if not rows:
             return
-        if self.working_id(doc) is None and not any(t for _, t in rows):
+        if self.catalog.working_id(doc) is None and not any(t for _, t in rows):
             return
-        vid = self.version_id(doc, "working", create_working=True)
-        q_versions.put_translations(self.db, vid, rows)
+        vid = self.catalog.version_id(doc, "working", create_working=True)
+        q_versions.put_translations(self.context.db, vid, rows)
 
     # merge --------------------------------------------------------------------------------
 
@@ -96,31 +94,35 @@ class RestructureMixin(ProjectBase):
         its link membership moves too (two different links become one).
         """
         try:
-            with self.transaction():
+            with self.context.transaction():
                 self._merge(segment_id)
         except sqlite3.IntegrityError as exc:
             if "append-only" in str(exc):
                 raise ProjectError(
-                    f"{self.path}: this project was made by an older development build whose "
-                    "history cannot follow merged segments; rebuild it"
+                    f"{self.context.path}: this project was made by an older development build "
+                    "whose history cannot follow merged segments; rebuild it"
                 ) from None
             raise
-        return self.segment(segment_id)
+        return self.reader.segment(segment_id)
 
     def _merge(self, segment_id: int) -> None:
         a = self._segment_row(segment_id)
-        doc = self.document_by_id(a["document_id"])
+        doc = self.catalog.document_by_id(a["document_id"])
         b = self._next_row(a, doc)
         if b is None:
             raise WorkbenchError(
                 f"segment {segment_id} is the last of document {doc.name!r}: nothing to merge with"
             )
-        a_seg, b_seg = self.segment(a["id"]), self.segment(b["id"])
+        for row in (a, b):
+            if row["locked"]:
+                raise LockedError(row["id"])
+        a_seg, b_seg = self.reader.segment(a["id"]), self.reader.segment(b["id"])
         merged_text = _join(a_seg.target, b_seg.target)
-        wid = self.working_id(doc)
-        a_links, b_links = q.segment_links(self.db, a["id"]), q.segment_links(self.db, b["id"])
-        a_texts = q.segment_translations(self.db, a["id"])
-        b_texts = q.segment_translations(self.db, b["id"])
+        wid = self.catalog.working_id(doc)
+        db = self.context.db
+        a_links, b_links = q.segment_links(db, a["id"]), q.segment_links(db, b["id"])
+        a_texts = q.segment_translations(self.context.db, a["id"])
+        b_texts = q.segment_translations(self.context.db, b["id"])
         for vid in self._version_ids(doc):
             merged_link = self._merge_links(vid, a["id"], b["id"], a_links.get(vid),
                                             b_links.get(vid))
@@ -131,19 +133,19 @@ class RestructureMixin(ProjectBase):
             else:
                 texts = list(dict.fromkeys(t for t in (a_texts.get(vid), b_texts.get(vid)) if t))
                 if texts or vid in a_texts or vid in b_texts:
-                    q_versions.put_translations(self.db, vid, [(a["id"], _join(*texts))])
-        q.repoint_records(self.db, b["id"], a["id"])
-        q.delete_segment(self.db, b["id"])
-        q.shift_positions(self.db, doc.id, b["position"], -1)
+                    q_versions.put_translations(self.context.db, vid, [(a["id"], _join(*texts))])
+        q.repoint_records(self.context.db, b["id"], a["id"])
+        q.delete_segment(self.context.db, b["id"])
+        q.shift_positions(self.context.db, doc.id, b["position"], -1)
         if b["paragraph"] != a["paragraph"] and q.paragraph_size(
-            self.db, doc.id, b["paragraph"]
+            self.context.db, doc.id, b["paragraph"]
         ) == 0:
-            q.shift_paragraphs(self.db, doc.id, b["paragraph"], -1)
+            q.shift_paragraphs(self.context.db, doc.id, b["paragraph"], -1)
         status = _status_after_change([a["status"], b["status"]], merged_text)
-        q.update_segment(self.db, a["id"], f"{a['source']} {b['source']}", status)
+        q.update_segment(self.context.db, a["id"], f"{a['source']} {b['source']}", status)
         self._write_working(doc, [(a["id"], merged_text)])
         q_history.add_revision(
-            self.db, a["id"], self.author, "merge",
+            self.context.db, a["id"], self.context.author, "merge",
             (a_seg.target, a["status"]), (merged_text, status),
         )
 
@@ -159,23 +161,23 @@ class RestructureMixin(ProjectBase):
         if lb is None:
             return None if la is None else int(la["id"])
         if la is None:
-            q.add_link_segment(self.db, lb["id"], a_id)
-            q.remove_link_segment(self.db, lb["id"], b_id)
+            q.add_link_segment(self.context.db, lb["id"], a_id)
+            q.remove_link_segment(self.context.db, lb["id"], b_id)
             return int(lb["id"])
         if la["id"] == lb["id"]:
-            q.remove_link_segment(self.db, la["id"], b_id)
+            q.remove_link_segment(self.context.db, la["id"], b_id)
             return int(la["id"])
         # Two links become one; English-only links between them are taken in, to keep order.
         low, high = sorted((la["idx"], lb["idx"]))
-        absorbed = [*q.links_between(self.db, version_id, low, high), lb]
+        absorbed = [*q.links_between(self.context.db, version_id, low, high), lb]
         confidence = min(float(la["confidence"]), *(float(r["confidence"]) for r in absorbed))
-        q.remove_link_segment(self.db, lb["id"], b_id)
+        q.remove_link_segment(self.context.db, lb["id"], b_id)
         for row in absorbed:
-            q.move_link_members(self.db, row["id"], la["id"])
-            q.delete_link(self.db, row["id"])
-        q.set_link_confidence(self.db, la["id"], confidence)
-        q.set_link_index(self.db, la["id"], low)
-        q.shift_links(self.db, version_id, high, -len(absorbed))
+            q.move_link_members(self.context.db, row["id"], la["id"])
+            q.delete_link(self.context.db, row["id"])
+        q.set_link_confidence(self.context.db, la["id"], confidence)
+        q.set_link_index(self.context.db, la["id"], low)
+        q.shift_links(self.context.db, version_id, high, -len(absorbed))
         return int(la["id"])
 
     # split --------------------------------------------------------------------------------
@@ -189,13 +191,15 @@ class RestructureMixin(ProjectBase):
         the English is split there too). Whitespace at the cut is dropped; the rest is kept
         exactly as given. Returns the two segments.
         """
-        with self.transaction():
+        with self.context.transaction():
             new_id = self._split(segment_id, offset, english_offset)
-        return self.segment(segment_id), self.segment(new_id)
+        return self.reader.segment(segment_id), self.reader.segment(new_id)
 
     def _split(self, segment_id: int, offset: int, english_offset: int | None) -> int:
         a = self._segment_row(segment_id)
-        doc = self.document_by_id(a["document_id"])
+        if a["locked"]:
+            raise LockedError(segment_id)
+        doc = self.catalog.document_by_id(a["document_id"])
         source: str = a["source"]
         if not 0 < offset < len(source):
             raise WorkbenchError(
@@ -207,7 +211,7 @@ class RestructureMixin(ProjectBase):
             raise WorkbenchError(
                 f"segment {segment_id}: splitting at {offset} would leave an empty segment"
             )
-        target = self.segment(segment_id).target
+        target = self.reader.segment(segment_id).target
         if english_offset is None:
             en_left, en_right = target, ""
         elif 0 <= english_offset <= len(target):
@@ -220,22 +224,24 @@ class RestructureMixin(ProjectBase):
             )
         status_left = _status_after_change([a["status"]], en_left)
         status_right = _status_after_change([a["status"]], en_right)
-        q.shift_positions(self.db, doc.id, a["position"], 1)
+        q.shift_positions(self.context.db, doc.id, a["position"], 1)
         new_id = q.insert_segment(
-            self.db, doc.id, a["paragraph"], a["position"] + 1, right, status_right
+            self.context.db, doc.id, a["paragraph"], a["position"] + 1, right, status_right
         )
-        q.update_segment(self.db, a["id"], left, status_left)
-        wid = self.working_id(doc)
-        for vid, link in q.segment_links(self.db, a["id"]).items():
+        q.update_segment(self.context.db, a["id"], left, status_left)
+        wid = self.catalog.working_id(doc)
+        for vid, link in q.segment_links(self.context.db, a["id"]).items():
             touched = self._split_link(vid, link, a["id"], new_id, len(left), len(right))
             if vid != wid:
                 self._refresh_link_texts(vid, touched)
         self._write_working(doc, [(a["id"], en_left), (new_id, en_right)])
         q_history.add_revision(
-            self.db, a["id"], self.author, "split", (target, a["status"]), (en_left, status_left)
+            self.context.db, a["id"], self.context.author, "split",
+            (target, a["status"]), (en_left, status_left),
         )
         q_history.add_revision(
-            self.db, new_id, self.author, "split", (None, None), (en_right, status_right)
+            self.context.db, new_id, self.context.author, "split",
+            (None, None), (en_right, status_right),
         )
         return new_id
 
@@ -253,10 +259,10 @@ class RestructureMixin(ProjectBase):
         A 1–n link with two or more sentences is split in two where the English lengths best
         match the Arabic cut; otherwise the new segment joins its first half's link.
         """
-        members = q.link_segment_ids(self.db, link["id"])
-        sentences = q.link_sentences(self.db, link["id"])
+        members = q.link_segment_ids(self.context.db, link["id"])
+        sentences = q.link_sentences(self.context.db, link["id"])
         if members != [a_id] or len(sentences) < 2:
-            q.add_link_segment(self.db, link["id"], new_id)
+            q.add_link_segment(self.context.db, link["id"], new_id)
             return [int(link["id"])]
         share = left_len / max(1, left_len + right_len)
         total = sum(len(s["text"]) for s in sentences)
@@ -266,11 +272,11 @@ class RestructureMixin(ProjectBase):
             gap = abs(running / max(1, total) - share)
             if gap < best_gap:
                 best_k, best_gap = k, gap
-        q.shift_links(self.db, version_id, link["idx"], 1)
-        new_link = q.insert_link(self.db, version_id, link["idx"] + 1, link["confidence"])
-        q.add_link_segment(self.db, new_link, new_id)
+        q.shift_links(self.context.db, version_id, link["idx"], 1)
+        new_link = q.insert_link(self.context.db, version_id, link["idx"] + 1, link["confidence"])
+        q.add_link_segment(self.context.db, new_link, new_id)
         q.move_link_sentences(
-            self.db, [s["id"] for s in sentences[best_k:]], link["id"], new_link
+            self.context.db, [s["id"] for s in sentences[best_k:]], link["id"], new_link
         )
         return [int(link["id"]), new_link]
 
@@ -290,26 +296,26 @@ class RestructureMixin(ProjectBase):
             raise WorkbenchError(
                 f"unknown direction {direction!r} (use {' or '.join(DIRECTIONS)})"
             )
-        with self.transaction():
+        with self.context.transaction():
             nxt = self._move(segment_id, version, direction)
-        return self.link(segment_id, version), self.link(nxt, version)
+        return self.reader.link(segment_id, version), self.reader.link(nxt, version)
 
     def _move(self, segment_id: int, version: str, direction: str) -> int:
         s = self._segment_row(segment_id)
-        doc = self.document_by_id(s["document_id"])
+        doc = self.catalog.document_by_id(s["document_id"])
         if version == "working":
             raise WorkbenchError(
                 "the working translation is edited directly; move sentences of a reference or "
                 "a draft (e.g. reference:main)"
             )
-        vid = self.version_id(doc, version)
+        vid = self.catalog.version_id(doc, version)
         n = self._next_row(s, doc)
         if n is None:
             raise WorkbenchError(
                 f"segment {segment_id} is the last of document {doc.name!r}: no next segment"
             )
-        ls = q.segment_links(self.db, s["id"]).get(vid)
-        ln = q.segment_links(self.db, n["id"]).get(vid)
+        ls = q.segment_links(self.context.db, s["id"]).get(vid)
+        ln = q.segment_links(self.context.db, n["id"]).get(vid)
         if ls is None or ln is None:
             missing = s["id"] if ls is None else n["id"]
             raise WorkbenchError(f"segment {missing} has no alignment link in {version}")
@@ -319,9 +325,9 @@ class RestructureMixin(ProjectBase):
             touched = self._move_between(vid, ls, ln, direction, segment_id, n["id"], version)
         self._refresh_link_texts(vid, touched)
         for sid in (s["id"], n["id"]):
-            seg = self.segment(sid)
+            seg = self.reader.segment(sid)
             q_history.add_revision(
-                self.db, sid, self.author, "move-sentence",
+                self.context.db, sid, self.context.author, "move-sentence",
                 (seg.target, seg.status), (seg.target, seg.status),
             )
         return int(n["id"])
@@ -329,19 +335,20 @@ class RestructureMixin(ProjectBase):
     def _split_shared_link(
         self, vid: int, link: dict[str, Any], direction: str, segment_id: int
     ) -> list[int]:
-        sentences = q.link_sentences(self.db, link["id"])
+        sentences = q.link_sentences(self.context.db, link["id"])
         if not sentences:
             raise WorkbenchError(f"segment {segment_id}: its link has no English sentence to move")
         keep = len(sentences) - 1 if direction == "next" else 1
-        members = q.link_segment_ids(self.db, link["id"])
+        members = q.link_segment_ids(self.context.db, link["id"])
         later = members[members.index(segment_id) + 1:]
-        q.shift_links(self.db, vid, link["idx"], 1)
-        new_link = q.insert_link(self.db, vid, link["idx"] + 1, MANUAL_CONFIDENCE)
+        q.shift_links(self.context.db, vid, link["idx"], 1)
+        new_link = q.insert_link(self.context.db, vid, link["idx"] + 1, MANUAL_CONFIDENCE)
         for sid in later:
-            q.remove_link_segment(self.db, link["id"], sid)
-            q.add_link_segment(self.db, new_link, sid)
-        q.move_link_sentences(self.db, [x["id"] for x in sentences[keep:]], link["id"], new_link)
-        q.set_link_confidence(self.db, link["id"], MANUAL_CONFIDENCE)
+            q.remove_link_segment(self.context.db, link["id"], sid)
+            q.add_link_segment(self.context.db, new_link, sid)
+        moved = [x["id"] for x in sentences[keep:]]
+        q.move_link_sentences(self.context.db, moved, link["id"], new_link)
+        q.set_link_confidence(self.context.db, link["id"], MANUAL_CONFIDENCE)
         return [int(link["id"]), new_link]
 
     def _move_between(
@@ -358,25 +365,25 @@ class RestructureMixin(ProjectBase):
             raise WorkbenchError(
                 f"segments {segment_id} and {next_id}: their links in {version} are out of order"
             )
-        between = q.links_between(self.db, vid, ls["idx"], ln["idx"])
-        if q.link_sentence_count(self.db, (r["id"] for r in between)):
+        between = q.links_between(self.context.db, vid, ls["idx"], ln["idx"])
+        if q.link_sentence_count(self.context.db, (r["id"] for r in between)):
             raise WorkbenchError(
                 f"segments {segment_id} and {next_id}: English sentences aligned to no segment "
                 f"lie between them in {version}; merge or re-import instead"
             )
         if direction == "next":
             source, target = ls, ln
-            pick = q.link_sentences(self.db, ls["id"])[-1:]
+            pick = q.link_sentences(self.context.db, ls["id"])[-1:]
             empty_id = segment_id
         else:
             source, target = ln, ls
-            pick = q.link_sentences(self.db, ln["id"])[:1]
+            pick = q.link_sentences(self.context.db, ln["id"])[:1]
             empty_id = next_id
         if not pick:
             raise WorkbenchError(f"segment {empty_id} has no English sentence in {version} to move")
-        q.move_link_sentences(self.db, [pick[0]["id"]], source["id"], target["id"])
+        q.move_link_sentences(self.context.db, [pick[0]["id"]], source["id"], target["id"])
         for link in (ls, ln):
-            q.set_link_confidence(self.db, link["id"], MANUAL_CONFIDENCE)
+            q.set_link_confidence(self.context.db, link["id"], MANUAL_CONFIDENCE)
         return [int(ls["id"]), int(ln["id"])]
 
     # flags --------------------------------------------------------------------------------
@@ -391,9 +398,9 @@ class RestructureMixin(ProjectBase):
 
         With no ``version``, every aligned version of the document counts. In document order.
         """
-        document = self.document(doc)
+        document = self.catalog.document(doc)
         if version is None:
             ids = self._version_ids(document)
         else:
-            ids = [self.version_id(document, version)]
-        return dict(q.low_confidence(self.db, document.id, ids, threshold))
+            ids = [self.catalog.version_id(document, version)]
+        return dict(q.low_confidence(self.context.db, document.id, ids, threshold))

@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
-from workbench.project.base import Document, ProjectBase
-from workbench.scoring.metrics import METRICS, Scorer, SystemScore
+from workbench.project.catalog import Catalog, Document, qualify
+from workbench.project.context import ProjectContext
+from workbench.project.terms import Terms
+from workbench.scoring.metrics import METRICS
 from workbench.scoring.report import ScoreReport, system_dict
 from workbench.scoring.units import Link, SegmentRow, Unit, build_units
 from workbench.store import scores as q_scores
@@ -17,24 +19,29 @@ from workbench.store import versions as q_versions
 def draft_name(name: str) -> str:
     """A version name as given to ``--draft``: 'working', 'draft:NAME', 'reference:NAME' or a
     bare NAME (a draft)."""
-    return name if name == "working" or ":" in name else f"draft:{name}"
+    return qualify(name, "draft")
 
 
 def reference_name(name: str) -> str:
     """A version name as given to ``--ref``: 'reference:NAME' or a bare NAME."""
-    return name if ":" in name else f"reference:{name}"
+    return qualify(name, "reference")
 
 
-class ScoringMixin(ProjectBase):
-    """Scoring operations of the Project service: score, score_history, segment_scores."""
+class Scoring:
+    """Scores of a document's drafts against its references, stored as runs."""
+
+    def __init__(self, context: ProjectContext, catalog: Catalog, terms: Terms) -> None:
+        self.context = context
+        self.catalog = catalog
+        self.terms = terms
 
     def _reference_names(self, doc: Document, refs: Sequence[str] | None) -> list[str]:
         if refs:
             names = list(dict.fromkeys(reference_name(r) for r in refs))
             for name in names:
-                self.version_id(doc, name)
+                self.catalog.version_id(doc, name)
             return names
-        versions = q_versions.versions(self.db, doc.id)
+        versions = q_versions.versions(self.context.db, doc.id)
         names = [v["name"] for v in versions if v["kind"] == "reference"]
         if not names:
             raise NotFoundError(
@@ -51,17 +58,17 @@ class ScoringMixin(ProjectBase):
         per_segment: dict[str, dict[int, str]] = {}
         for name in names:
             if name == "working":
-                wid = self.working_id(doc)
-                per_segment[name] = q_versions.translations(self.db, wid) if wid else {}
+                wid = self.catalog.working_id(doc)
+                per_segment[name] = q_versions.translations(self.context.db, wid) if wid else {}
                 continue
-            vid = self.version_id(doc, name)
-            if q_scores.link_count(self.db, vid):
+            vid = self.catalog.version_id(doc, name)
+            if q_scores.link_count(self.context.db, vid):
                 linked[name] = [
                     Link(tuple(r["segments"]), tuple(r["sentences"]))
-                    for r in q_versions.links(self.db, vid)
+                    for r in q_versions.links(self.context.db, vid)
                 ]
             else:
-                per_segment[name] = q_versions.translations(self.db, vid)
+                per_segment[name] = q_versions.translations(self.context.db, vid)
         return linked, per_segment
 
     def scoring_units(
@@ -70,16 +77,17 @@ class ScoringMixin(ProjectBase):
     ) -> tuple[list[Unit], list[str], list[str]]:
         """The units a score would use (units holding no English anywhere left out), the draft
         names and the reference names."""
-        document = self.document(doc)
+        document = self.catalog.document(doc)
         draft_names = list(dict.fromkeys(draft_name(d) for d in drafts)) or ["working"]
         for name in draft_names:
             if name != "working":
-                self.version_id(document, name)
+                self.catalog.version_id(document, name)
         ref_names = self._reference_names(document, refs)
         linked, per_segment = self._version_texts(
             document, list(dict.fromkeys([*ref_names, *draft_names]))
         )
-        segments = [SegmentRow(*row) for row in q_scores.scoring_segments(self.db, document.id)]
+        rows = q_scores.scoring_segments(self.context.db, document.id)
+        segments = [SegmentRow(*row) for row in rows]
         units = [
             u for u in build_units(segments, linked, per_segment)
             if any(u.texts.get(n) for n in (*ref_names, *draft_names))
@@ -110,7 +118,7 @@ class ScoringMixin(ProjectBase):
         ``baseline`` (default: the first draft). ``terms``: terminology accuracy with the
         project glossary. With ``store``, each draft's run and per-segment scores are saved.
         """
-        document = self.document(doc)
+        document = self.catalog.document(doc)
         units, draft_names, ref_names = self.scoring_units(doc, drafts, refs)
         if baseline is not None:
             base = draft_name(baseline)
@@ -118,63 +126,38 @@ class ScoringMixin(ProjectBase):
                 raise NotFoundError(f"baseline {baseline!r} is not among the drafts scored")
             draft_names.remove(base)
             draft_names.insert(0, base)
-        streams = _reference_streams(units, ref_names)
-        lines = [u.positions[0] for u in units]
-        scorer = Scorer(chrf_word_order=chrf_word_order)
-        matcher = self._term_matcher() if terms else None
-        systems: list[tuple[SystemScore, list[str]]] = []
-        for name in draft_names:
-            hyps = [u.texts.get(name, "") for u in units]
-            system = scorer.score(name, hyps, streams, confidence=confidence, lines=lines)
-            for seg, unit in zip(system.segments, units, strict=True):
-                seg.segment_ids = list(unit.segment_ids)
-                seg.positions = list(unit.positions)
-            if matcher is not None:
-                from workbench.scoring.terms import term_accuracy
+        from workbench.scoring.run import ScoreOptions, SegmentOrigin, score_systems
 
-                system.terms = term_accuracy(matcher, [u.source for u in units], hyps)
-                for seg, counts in zip(system.segments, system.terms.per_segment, strict=True):
-                    seg.terms = counts
-            systems.append((system, hyps))
-        if paired and len(systems) > 1:
-            from workbench.scoring.significance import paired_test
-
-            paired_test(
-                scorer, systems, streams, paired, n_samples=n_samples, confidence=confidence > 0
-            )
-        test = paired if len(systems) > 1 else None
-        report = ScoreReport([s for s, _ in systems], ref_names, test)
+        report = score_systems(
+            [(name, [u.texts.get(name, "") for u in units]) for name in draft_names],
+            _reference_streams(units, ref_names),
+            ref_names,
+            ScoreOptions(chrf_word_order, confidence, paired, n_samples),
+            lines=[u.positions[0] for u in units],
+            sources=[u.source for u in units],
+            matcher=self._term_matcher() if terms else None,
+            origins=[SegmentOrigin(tuple(u.segment_ids), tuple(u.positions)) for u in units],
+        )
         if store:
             self._store_runs(document, report)
         return report
 
     def _term_matcher(self) -> Any:
-        glossary = self.glossary()  # type: ignore[attr-defined]
-        if not len(glossary):
-            return None
-        try:
-            cached = getattr(self, "matcher", None)
-            if callable(cached):
-                return cached()
-            from workbench.scoring.terms import glossary_matcher
-
-            return glossary_matcher(glossary)
-        except ImportError:  # the glossary matcher is not installed in this build
-            return None
+        return self.terms.matcher() if len(self.terms.glossary()) else None
 
     def _store_runs(self, document: Document, report: ScoreReport) -> None:
-        with self.transaction():
+        with self.context.transaction():
             for system in report.systems:
-                vid = self.version_id(document, system.name, create_working=True)
+                vid = self.catalog.version_id(document, system.name, create_working=True)
                 results = system_dict(system, limit=0)
                 del results["segments"]
                 results["units"] = len(system.segments)
                 if report.test:
                     results["test"] = report.test
                     results["baseline"] = report.baseline.name
-                run_id = q_scores.add_run(self.db, vid, report.refs, results)
+                run_id = q_scores.add_run(self.context.db, vid, report.refs, results)
                 q_scores.add_segment_scores(
-                    self.db, run_id,
+                    self.context.db, run_id,
                     (
                         (sid, seg.bleu, seg.chrf, seg.ter)
                         for seg in system.segments for sid in seg.segment_ids
@@ -185,30 +168,23 @@ class ScoringMixin(ProjectBase):
     def score_history(self, doc: str | None = None) -> list[dict[str, Any]]:
         """Every stored scoring run of a document: id, version, refs, at, and the results
         (bleu/chrf/ter with score and signature, terms, units), oldest first."""
-        return q_scores.runs(self.db, self.document(doc).id)
+        return q_scores.runs(self.context.db, self.catalog.document(doc).id)
 
     def segment_scores(
         self, doc: str | None = None, version: str = "working"
     ) -> dict[int, dict[str, float | None]]:
         """The latest run's per-segment bleu/chrf/ter of a version, by segment id ({} if never
         scored). Segments of one scoring unit share its scores."""
-        document = self.document(doc)
-        name = draft_name(version)
-        if name == "working":
-            vid = self.working_id(document)
-            if vid is None:
-                return {}
-        else:
-            vid = self.version_id(document, name)
-        run = q_scores.latest_run(self.db, vid)
-        return {} if run is None else q_scores.segment_scores(self.db, run["id"])
+        vid = self.catalog.resolve_version(doc, version).id
+        if vid is None:
+            return {}
+        run = q_scores.latest_run(self.context.db, vid)
+        return {} if run is None else q_scores.segment_scores(self.context.db, run["id"])
 
     def last_score(self, doc: str | None = None, version: str = "working") -> dict[str, Any] | None:
         """The latest stored run of a version (as in ``score_history``), or None."""
-        document = self.document(doc)
-        name = draft_name(version)
-        vid = self.working_id(document) if name == "working" else self.version_id(document, name)
-        return None if vid is None else q_scores.latest_run(self.db, vid)
+        vid = self.catalog.resolve_version(doc, version).id
+        return None if vid is None else q_scores.latest_run(self.context.db, vid)
 
 
 def _reference_streams(units: Sequence[Unit], ref_names: Sequence[str]) -> list[list[str | None]]:
@@ -223,4 +199,4 @@ def _reference_streams(units: Sequence[Unit], ref_names: Sequence[str]) -> list[
     return streams
 
 
-__all__ = ["METRICS", "ScoringMixin", "draft_name", "reference_name"]
+__all__ = ["METRICS", "Scoring", "draft_name", "reference_name"]

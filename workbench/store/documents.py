@@ -18,7 +18,9 @@ _DOCUMENT_SELECT = (
 )
 
 
-_SEGMENT_COLUMNS = "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.updated_at"
+_SEGMENT_COLUMNS = (
+    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.updated_at, s.locked"
+)
 
 
 def insert_document(
@@ -123,6 +125,13 @@ def set_statuses(db: sqlite_utils.Database, pairs: Iterable[tuple[str, int]]) ->
     db.conn.executemany(
         "UPDATE segments SET status = ?, updated_at = ? WHERE id = ?",
         ((status, stamp, sid) for status, sid in pairs),
+    )
+
+
+def set_locked(db: sqlite_utils.Database, segment_ids: Iterable[int], locked: bool) -> None:
+    """Lock or unlock segments."""
+    db.conn.executemany(
+        "UPDATE segments SET locked = ? WHERE id = ?", ((int(locked), sid) for sid in segment_ids)
     )
 
 

@@ -20,12 +20,13 @@ def add_revision(
     old: tuple[str | None, str | None],
     new: tuple[str | None, str | None],
     reverts: int | None = None,
+    group_id: int | None = None,
 ) -> int:
     """Record one change: ``old`` and ``new`` are (text, status) pairs."""
     cur = db.execute(
         "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, "
-        "old_status, new_status, reverts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [segment_id, now(), author, action, old[0], new[0], old[1], new[1], reverts],
+        "old_status, new_status, reverts, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [segment_id, now(), author, action, old[0], new[0], old[1], new[1], reverts, group_id],
     )
     return int(cur.lastrowid)
 
@@ -35,13 +36,14 @@ def add_revisions(
     author: str,
     action: str,
     rows: Iterable[tuple[int, str | None, str, str | None, str]],
+    group_id: int | None = None,
 ) -> None:
     """Record many changes: (segment id, old text, new text, old status, new status)."""
     stamp = now()
     db.conn.executemany(
         "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, "
-        "old_status, new_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((sid, stamp, author, action, ot, nt, os_, ns) for sid, ot, nt, os_, ns in rows),
+        "old_status, new_status, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((sid, stamp, author, action, ot, nt, os_, ns, group_id) for sid, ot, nt, os_, ns in rows),
     )
 
 
@@ -57,7 +59,8 @@ def last_undoable(db: sqlite_utils.Database, segment_id: int) -> Row | None:
     return next(
         iter(
             db.query(
-                "SELECT * FROM revisions r WHERE r.segment_id = ? AND r.action != 'undo' "
+                "SELECT * FROM revisions r WHERE r.segment_id = ? "
+                "AND r.action NOT IN ('undo', 'lock', 'unlock') "
                 "AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.reverts = r.id) "
                 "ORDER BY r.id DESC LIMIT 1",
                 [segment_id],

@@ -24,7 +24,7 @@ def segment_at(db: sqlite_utils.Database, document_id: int, position: int) -> Ro
     return next(
         iter(
             db.query(
-                "SELECT id, document_id, paragraph, position, source, status FROM segments "
+                "SELECT id, document_id, paragraph, position, source, status, locked FROM segments "
                 "WHERE document_id = ? AND position = ?",
                 [document_id, position],
             )

@@ -151,6 +151,25 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (run_id, segment_id)
     ) WITHOUT ROWID;
     """,
+    # 2: change groups (an import, a find-and-replace, a batch: undone as one) and locks
+    """
+    CREATE TABLE change_groups (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '',
+        reverts INTEGER REFERENCES change_groups(id)
+    );
+    CREATE INDEX change_groups_document ON change_groups(document_id, id);
+    ALTER TABLE revisions ADD COLUMN group_id INTEGER REFERENCES change_groups(id);
+    CREATE INDEX revisions_group ON revisions(group_id);
+    CREATE TRIGGER revisions_group_append_only BEFORE UPDATE OF group_id ON revisions
+        BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+    -- An approved segment is locked: its English changes only after an explicit unlock.
+    ALTER TABLE segments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -145,3 +145,19 @@ def translations(db: sqlite_utils.Database, version_id: int) -> dict[int, str]:
     return dict(
         db.execute("SELECT segment_id, text FROM translations WHERE version_id = ?", [version_id])
     )
+
+
+def link_group(db: sqlite_utils.Database, version_id: int, segment_id: int) -> list[int]:
+    """The segments sharing a segment's link in a version, in document order (just the
+    segment when it has no link there)."""
+    ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT other.segment_id FROM link_segments ls JOIN links l ON l.id = ls.link_id "
+            "JOIN link_segments other ON other.link_id = l.id "
+            "JOIN segments s ON s.id = other.segment_id "
+            "WHERE ls.segment_id = ? AND l.version_id = ? ORDER BY s.position",
+            [segment_id, version_id],
+        )
+    ]
+    return ids or [segment_id]

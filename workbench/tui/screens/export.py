@@ -35,7 +35,7 @@ class Exported(Message):
 
 
 def format_options() -> list[tuple[str, str]]:
-    """(label, name) of every export format."""
+    """(label, name) of every export format, in the registry's order (the first is the default)."""
     from workbench.formats import EXPORT_FORMATS, get_format
 
     return [(f"{name} — {get_format(name).description}", name) for name in EXPORT_FORMATS]
@@ -74,7 +74,8 @@ class ExportScreen(JobDialog[Path | None]):
             with Horizontal(classes="export-row"):
                 with Vertical(classes="export-col", id="export-format-col"):
                     yield Label("Format")
-                    yield Select(format_options(), value="tmx", allow_blank=False,
+                    options = format_options()
+                    yield Select(options, value=options[0][1], allow_blank=False,
                                  compact=True, id="export-format")
                 with Vertical(classes="export-col"):
                     yield Label("Version")
@@ -85,7 +86,7 @@ class ExportScreen(JobDialog[Path | None]):
                 for status in STATUSES:
                     yield Checkbox(status, False, compact=True, id=f"export-status-{status}")
             yield Label("Output file (empty: translations/ with a name from the document)")
-            yield Input(placeholder=self._default_output("tmx", "working"), compact=True,
+            yield Input(placeholder=self._default_output(options[0][1], "working"), compact=True,
                         id="export-output")
             yield Checkbox("overwrite an existing file", False, compact=True, id="export-force")
             yield from self.job_controls(

@@ -1,6 +1,8 @@
 """The import dialog: add an Arabic document, or align an English translation to a document as
-its reference, a draft or the working translation. The import runs in a worker (second
-connection) with a progress bar and a running clock, so the UI never freezes."""
+its reference, a draft or the working translation; a bilingual file (XLIFF, TMX, CSV, TSV: any
+format the registry can read back) brings its translations back into the working version. The
+import runs in a worker (second connection) with a progress bar and a running clock, so the UI
+never freezes."""
 
 from __future__ import annotations
 
@@ -17,12 +19,14 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
 from workbench.errors import WorkbenchError
+from workbench.formats import detect, importable_formats, is_bilingual
 from workbench.tui import keys
 from workbench.tui.screens.job_dialog import JobDialog
 from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
     from workbench.project import Document, ImportReport, Project
+    from workbench.project.exchange import ExchangeReport
 
 AS_KINDS = ("reference", "draft", "working")
 
@@ -43,7 +47,7 @@ class ImportDone:
     """What the dialog returns: the request and the service's report."""
 
     request: ImportRequest
-    report: ImportReport
+    report: ImportReport | ExchangeReport  # ExchangeReport: a bilingual file brought back
 
 
 @dataclass
@@ -55,17 +59,34 @@ class Imported(Message):
     error: str | None = None
 
 
-def run_import(project: Project, request: ImportRequest) -> ImportReport:
+def run_import(project: Project, request: ImportRequest) -> ImportReport | ExchangeReport:
     """Carry out ``request`` with the Project service."""
     if request.kind == "document":
         return project.import_document(request.path, request.doc or None)
     if not request.doc:
         raise WorkbenchError("choose the document this translation belongs to")
+    if is_bilingual(request.path):
+        kind = detect(request.path).kind
+        if request.as_kind != "working":
+            raise WorkbenchError(
+                f"{request.path.name}: the translations of {kind} files go back into the "
+                "working version; choose Import as: working"
+            )
+        return project.import_bilingual(request.path, request.doc)
     return project.import_translation(request.path, request.doc, request.as_kind, request.name)
 
 
-def describe(report: ImportReport) -> str:
+def describe(report: ImportReport | ExchangeReport) -> str:
     """One line saying what an import added."""
+    from workbench.project.exchange import ExchangeReport
+
+    if isinstance(report, ExchangeReport):  # a round trip of a bilingual file
+        unmatched = f", {report.unmatched:,} units matched no segment" if report.unmatched else ""
+        return (
+            f"Brought back {Path(report.file).name} into {report.document!r} (working): "
+            f"{len(report.updated):,} updated, {len(report.added):,} added, "
+            f"{report.left_alone:,} left alone{unmatched}."
+        )
     if report.version is None:
         return f"Added document {report.document!r}: {report.segments:,} segments."
     low = f", {report.low_confidence:,} uncertain" if report.low_confidence else ""
@@ -109,7 +130,8 @@ class ImportScreen(JobDialog[ImportDone | None]):
                                   id="kind-document")
                 yield RadioButton("an English translation of a document", compact=True,
                                   id="kind-translation")
-            yield Label("File (plain text, one paragraph per line)")
+            kinds = ", ".join(dict.fromkeys(f.kind for f in importable_formats()))
+            yield Label(f"File (plain text, one paragraph per line; or {kinds})")
             yield Input(placeholder="path/to/file.txt", compact=True, id="import-path")
             with Vertical(classes="import-field", id="import-document"):
                 yield Label("Document name (empty: the file name)")

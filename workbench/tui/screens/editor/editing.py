@@ -1,7 +1,8 @@
 """Writing the open segment's English: autosave, confirm, overrides, undo.
 
-Typing autosaves within a second (status draft). Confirming runs the QA checks and refuses an
-error-level finding unless the translator gives a reason (stored as an override). Every write
+Typing autosaves within a second (status draft). Confirming goes through the service's policy
+(``Project.confirm``): an open error-level finding blocks it until the translator gives a reason
+(stored as an override). Every write
 is queued on the service's writer thread; its result comes back as a :class:`Written` message.
 """
 
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 from textual.widgets import TextArea
 
+from workbench.errors import BlockedByFindings
 from workbench.tui.screens.prompts import OverrideScreen
 from workbench.tui.service import describe_error, segment_findings, severity_counts
 
@@ -188,17 +190,9 @@ class SegmentEditing:
         segment_id = self.current.id
         self.saved_text = text
         self.dirty_since = None
-        notify_error = self.wb.notify_error
-
-        def confirm(project: Project) -> Written:
-            project.save_draft(segment_id, text)
-            findings = _checked(project, segment_id)
-            if findings is None:
-                notify_error("The QA checks failed; confirmed without them.")
-                findings = []
-            return _confirm_unless_errors(project, segment_id, text, findings)
-
-        self._write(segment_id, "confirmed", text, confirm)
+        self._write(
+            segment_id, "confirmed", text, lambda project: _confirm(project, segment_id, text)
+        )
 
     def _after_confirm(self, message: Written) -> None:
         if self.editor.text != message.text:
@@ -224,14 +218,9 @@ class SegmentEditing:
     def override_and_confirm(
         self, segment_id: int, text: str, errors: list[Any], reason: str
     ) -> Future[Written]:
-        """Store an override of each error finding with ``reason``, then confirm."""
+        """Confirm with ``reason`` accepting the error findings (stored as overrides)."""
         def job(project: Project) -> Written:
-            for finding in errors:
-                project.add_override(
-                    segment_id, finding.check, getattr(finding, "term", None), reason
-                )
-            findings = segment_findings(project, segment_id)
-            return _confirm_unless_errors(project, segment_id, text, findings)
+            return _confirm(project, segment_id, text, reason)
 
         return self._write(segment_id, "confirmed", text, job)
 
@@ -258,11 +247,13 @@ def _checked(project: Project, segment_id: int) -> list[Any] | None:
         return None
 
 
-def _confirm_unless_errors(
-    project: Project, segment_id: int, text: str, findings: list[Any]
+def _confirm(
+    project: Project, segment_id: int, text: str, reason: str | None = None
 ) -> Written:
-    """Confirm the segment with ``text``, unless an error-level finding blocks it."""
-    if any(f.severity == "error" for f in findings):
+    """Confirm through the service's policy; open error findings come back as 'blocked'."""
+    try:
+        segment = project.confirm(segment_id, text, override_reason=reason)
+    except BlockedByFindings as blocked:
+        findings = _checked(project, segment_id) or blocked.findings
         return Written(segment_id, "blocked", text, project.segment(segment_id), findings)
-    segment = project.confirm(segment_id, text)
-    return Written(segment_id, "confirmed", text, segment, findings)
+    return Written(segment_id, "confirmed", text, segment, _checked(project, segment_id))

@@ -23,8 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from workbench.glossary.english import find_rendering
-from workbench.statuses import Status
-from workbench.store import search as q_search
+from workbench.project.views import OPEN_STATUSES
 from workbench.tui import keys
 from workbench.tui.display import isolate
 from workbench.tui.rows import RowData, SegmentRows, ViewSpec
@@ -49,7 +48,6 @@ if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
 DETAILS_DELAY = 0.04  # seconds the selection rests before the panels' details are read
-OPEN_STATUSES = (Status.NEW.value, Status.DRAFT.value)
 
 
 # Messages posted from worker threads -----------------------------------------------------------
@@ -162,7 +160,7 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         self.reference_version = self.wb.service.read(find)
 
     def _first_open(self, project: Project) -> int | None:
-        return q_search.first_with_status(project.db, self.document.id, OPEN_STATUSES)
+        return project.first_open_segment(self.document)
 
     def apply_display(self) -> None:
         """Take the app's direction and shaping settings (and repaint)."""
@@ -197,7 +195,9 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
                   ) -> None:
         """Show the segments of ``spec`` (``ids`` when computed already); open ``keep`` if held."""
         if ids is None:
-            ids = self.wb.service.read(lambda p: q_search.ordered_ids(p.db, self.document.id))
+            ids = self.wb.service.read(
+                lambda p: p.view_ids(self.document, ViewSpec(), 0.0, 0.0)
+            )
         self.rows = SegmentRows(self.wb.service, self.document, ids, spec)
         index = self.rows.index_of(keep) if keep is not None else None
         if index is None:

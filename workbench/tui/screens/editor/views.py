@@ -1,7 +1,7 @@
 """Choosing which segments the editor's list shows: search, filters, go to a segment number.
 
 A searched or filtered view's ids are found in a worker on the second connection
-(:func:`~workbench.tui.rows.view_ids`) and come back as a :class:`ViewReady` message.
+(the service's ``view_ids``) and come back as a :class:`ViewReady` message.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.message import Message
 
-from workbench.tui.rows import ViewSpec, view_ids
+from workbench.tui.rows import ViewSpec
 from workbench.tui.screens.prompts import FilterScreen, GotoScreen, SearchScreen
 from workbench.tui.service import describe_error
 
@@ -110,7 +110,7 @@ class ViewActions:
         document = self.document
 
         def find(project: Project) -> list[int]:
-            return view_ids(project, document, spec, low_confidence, low_score)
+            return project.view_ids(document, spec, low_confidence, low_score)
 
         try:
             self.wb.service.flush()  # searches see the edits made so far

@@ -1,0 +1,92 @@
+"""The confirmation policy of the service: open error findings block a confirmation unless a
+reason overrides them; a failing check never confirms; link groups are checked as one unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.errors import BlockedByFindings, WorkbenchError
+from workbench.project import Project
+from workbench.project.checking import Checking
+from workbench.store import versions as q_versions
+
+CLEAN = "Bourgeois critics of Bolshevism often call the October Revolution a coup."
+MISSING_TERMS = "Critics often call it a putsch."
+
+
+def test_error_findings_block_and_keep_the_text_as_a_draft(project: Project) -> None:
+    with pytest.raises(BlockedByFindings) as blocked:
+        project.confirm(1, MISSING_TERMS)
+    checks = {(f.check, f.term) for f in blocked.value.findings}
+    assert ("term-missing", "ثورة أكتوبر") in checks
+    assert all(f.severity == "error" for f in blocked.value.findings)
+    seg = project.segment(1)
+    assert (seg.target, seg.status) == (MISSING_TERMS, "draft")
+    assert project.history(1)[-1].action == "edit"
+    assert project.overrides() == []
+
+
+def test_a_reason_overrides_every_error_and_confirms(project: Project) -> None:
+    seg = project.confirm(1, MISSING_TERMS, override_reason="client's wording")
+    assert (seg.target, seg.status) == (MISSING_TERMS, "translated")
+    overrides = project.overrides()
+    assert {o.term for o in overrides} >= {"ثورة أكتوبر", "بلشفية"}
+    assert {o.reason for o in overrides} == {"client's wording"}
+    assert not [f for f in project.check_segment(1) if f.severity == "error"]
+    assert project.history(1)[-1].action == "confirm"
+
+
+def test_clean_text_confirms_without_a_reason(project: Project) -> None:
+    seg = project.confirm(1, CLEAN)
+    assert seg.status == "translated" and project.overrides() == []
+    assert [r.action for r in project.history(1)] == ["import", "confirm"]
+
+
+def test_a_failing_check_is_an_error_never_a_silent_confirm(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: Checking, segment_id: int, version: str = "working",
+               text: str | None = None) -> list[object]:
+        raise RuntimeError("matcher exploded")
+
+    monkeypatch.setattr(Checking, "check_segment", broken)
+    with Project.open(project.path, author="tester") as fresh:
+        with pytest.raises(WorkbenchError, match=r"QA checks failed.*not confirmed"):
+            fresh.confirm(1, CLEAN)
+        assert fresh.segment(1).status == "draft"
+
+
+def _two_to_one(project: Project) -> tuple[int, int]:
+    """A document whose two Arabic sentences face one English sentence in the working
+    version (as a working import of a translator who joined them leaves it)."""
+    project.import_document_text("ذهب الرجل إلى السوق. واشترى خبزا.", "pair")
+    doc = project.document("pair")
+    first, second = (s.id for s in project.segments("pair"))
+    with project.transaction():
+        vid = project.version_id(doc, "working", create_working=True)
+        q_versions.store_alignment(
+            project.db, vid, [(1, "The man went to the market and bought bread.")],
+            [first, second], [([0, 1], [0])], [0.9],
+        )
+        q_versions.put_translations(
+            project.db, vid, [(first, "The man went to the market and bought bread."),
+                              (second, "")],
+        )
+    return first, second
+
+
+def test_a_link_group_is_checked_as_one_unit(project: Project) -> None:
+    first, second = _two_to_one(project)
+    report = project.check_report("pair")
+    by_id = {s.segment_id: s for s in report.segments}
+    for sid in (first, second):
+        assert [f.check for f in by_id[sid].findings] == [], by_id[sid].findings
+        assert project.check_segment(sid) == []
+    # the unit's English is empty once its only English (on the first segment) is gone
+    assert any(f.check == "empty-target" for f in project.check_segment(first, text=""))
+
+
+def test_a_segment_alone_with_no_english_is_still_reported_empty(project: Project) -> None:
+    project.import_document_text("ذهب الرجل إلى السوق.", "alone")
+    report = project.check_report("alone")
+    assert any(f.check == "empty-target" for f in report.segments[0].findings)
