@@ -43,14 +43,22 @@ class ProjectBase:
         self.db = db
         self.path = path
         self.author = author
+        # Why the project cannot be written ('' when it can): see store.db.open_db.
+        self.read_only_reason: str = getattr(db, "read_only_reason", "")
+        self.read_only = bool(self.read_only_reason)
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False, author: str | None = None) -> Any:
-        """Open a project (with ``create``, create it when missing)."""
+    def open(
+        cls, path: str | Path, *, create: bool = False, author: str | None = None,
+        read_only: bool = False,
+    ) -> Any:
+        """Open a project (with ``create``, create it when missing). A project that cannot be
+        written, or any with ``read_only``, opens read-only: its writes raise
+        ReadOnlyProjectError."""
         import getpass
 
         who = author or getpass.getuser() or "translator"
-        return cls(open_db(path, create=create), Path(path), who)
+        return cls(open_db(path, create=create, read_only=read_only), Path(path), who)
 
     def close(self) -> None:
         """Close the database connection."""
