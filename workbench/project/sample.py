@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import ProjectError
 from workbench.glossary.tsv import read_tsv
+from workbench.store.db import publish_new, remove_database
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -64,34 +65,14 @@ def new_project(path: Path, *, author: str | None = None) -> Iterator[Project]:
     from workbench.project import Project
 
     tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
-    _remove_database(tmp)
+    remove_database(tmp)
     try:
         with Project.open(tmp, create=True, author=author) as project:
             yield project
             project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        _publish(tmp, path)
+        publish_new(tmp, path)
     finally:
-        _remove_database(tmp)
-
-
-def _publish(tmp: Path, path: Path) -> None:
-    """Give the closed project ``tmp`` the name ``path``, unless ``path`` exists."""
-    if Path(f"{tmp}-wal").exists():
-        raise ProjectError(f"{path}: the new project was not closed cleanly; nothing was created")
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise
-    except OSError:  # a file system without hard links: check, then rename
-        if path.exists():
-            raise FileExistsError(path) from None
-        os.rename(tmp, path)
-
-
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(f"{path}{suffix}")
+        remove_database(tmp)
 
 
 @contextlib.contextmanager

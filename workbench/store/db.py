@@ -215,7 +215,7 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
             # Re-read inside the write lock: another process may have migrated meanwhile.
             current = conn.execute("PRAGMA user_version").fetchone()[0]
             if current < target:
-                for statement in _statements(MIGRATIONS[target - 1]):
+                for statement in sql_statements(MIGRATIONS[target - 1]):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {target}")
             conn.execute("COMMIT")
@@ -224,7 +224,8 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
             raise
 
 
-def _statements(script: str) -> Iterator[str]:
+def sql_statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one at a time."""
     buffer = ""
     for line in script.splitlines(keepends=True):
         buffer += line
@@ -255,6 +256,32 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise
     else:
         db.conn.execute("COMMIT")
+
+
+def publish_new(tmp: Path, path: Path) -> None:
+    """Give the closed, complete database ``tmp`` the name ``path``, which must not exist.
+
+    A hard link fails with FileExistsError when ``path`` appeared meanwhile, so a live project
+    is never replaced (on a file system without hard links: check, then rename). Nothing is
+    opened: the file moves by name only.
+    """
+    if Path(f"{tmp}-wal").exists():
+        raise ProjectError(f"{path}: the new database was not closed cleanly; nothing was created")
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.rename(tmp, path)
+
+
+def remove_database(path: Path) -> None:
+    """Delete a database that nobody has open (a temporary one) with its -wal and -shm."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{path}{suffix}")
 
 
 # Database errors as one line -------------------------------------------------------------------
