@@ -105,10 +105,17 @@ def _why_read_only(path: Path, folder: Path) -> str:
     """Why SQLite could not write the project at ``path``: '' when it can."""
     if not os.access(path, os.W_OK):
         return "the file is not writable"
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        if side.exists() and not os.access(side, os.W_OK):
+            return (
+                f"{side.name} is not writable, perhaps left by a session that could only read; "
+                f"when no program is using the project, its owner can delete it"
+            )
     if not os.access(folder, os.W_OK):
         return (
-            f"the folder {folder} is not writable, and SQLite must create {path.name}-wal and "
-            f"{path.name}-shm beside the file to write it"
+            f"the folder {folder.absolute()} is not writable, and SQLite must create "
+            f"{path.name}-wal and {path.name}-shm beside the file to write it"
         )
     return ""
 
@@ -310,8 +317,8 @@ def project_error(exc: sqlite3.Error, path: Path | None = None) -> ProjectError:
     doctor = f"workbench doctor --db {where}" if where is not None else "workbench doctor"
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text:
         return DamagedProjectError(
-            f"{prefix}the project file is damaged ({text}); `{doctor}` checks it and "
-            f"`{doctor} --recover NEW.db` copies what can be read into a new file"
+            f"{prefix}the project file is damaged ({text}); `{doctor}` examines it "
+            f"(with --recover NEW.db it copies what can be read into a new file)"
         )
     if name == "SQLITE_READONLY":
         return ReadOnlyProjectError(
