@@ -105,13 +105,17 @@ def _why_read_only(path: Path, folder: Path) -> str:
     """Why SQLite could not write the project at ``path``: '' when it can."""
     if not os.access(path, os.W_OK):
         return "the file is not writable"
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{path}{suffix}")
-        if side.exists() and not os.access(side, os.W_OK):
-            return (
-                f"{side.name} is not writable, perhaps left by a session that could only read; "
-                f"when no program is using the project, its owner can delete it"
-            )
+    stale = [
+        side.name for side in (Path(f"{path}-wal"), Path(f"{path}-shm"))
+        if side.exists() and not os.access(side, os.W_OK)
+    ]
+    if stale:
+        one = len(stale) == 1
+        return (
+            f"{' and '.join(stale)} {'is' if one else 'are'} not writable, perhaps left by a "
+            f"session that could only read; when no program is using the project, its owner "
+            f"can delete {'it' if one else 'them'}"
+        )
     if not os.access(folder, os.W_OK):
         return (
             f"the folder {folder.absolute()} is not writable, and SQLite must create "
