@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import ProjectError
 from workbench.glossary.tsv import read_tsv
-from workbench.store.db import publish_new, remove_database
+from workbench.store.db import publish_new, refuse_stale_wal, remove_database
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -64,6 +64,7 @@ def new_project(path: Path, *, author: str | None = None) -> Iterator[Project]:
     """
     from workbench.project import Project
 
+    refuse_stale_wal(path)
     tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
     remove_database(tmp)
     try:

@@ -78,11 +78,7 @@ def open_db(
             raise ProjectError(f"{p}: folder {folder} does not exist")
         if not os.access(folder, os.W_OK):
             raise ProjectError(f"{p}: cannot create the project (folder {folder} is not writable)")
-        wal = Path(f"{p}-wal")
-        if wal.exists() and wal.stat().st_size > 0:  # SQLite would replay it into the new file
-            raise ProjectError(
-                f"{p}: {wal.name} is left from a project that is gone; move it away first"
-            )
+        refuse_stale_wal(p)
         reason = ""
     try:
         if not reason:
@@ -278,6 +274,7 @@ def publish_new(tmp: Path, path: Path) -> None:
     """
     if Path(f"{tmp}-wal").exists():
         raise ProjectError(f"{path}: the new database was not closed cleanly; nothing was created")
+    refuse_stale_wal(path)
     try:
         os.link(tmp, path)
     except FileExistsError:
@@ -286,6 +283,16 @@ def publish_new(tmp: Path, path: Path) -> None:
         if path.exists():
             raise FileExistsError(path) from None
         os.rename(tmp, path)
+
+
+def refuse_stale_wal(path: Path) -> None:
+    """ProjectError when a non-empty ``-wal`` lies where a new project ``path`` is to appear:
+    SQLite would replay it into the new file."""
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise ProjectError(
+            f"{path}: {wal.name} is left from a project that is gone; move it away first"
+        )
 
 
 def remove_database(path: Path) -> None:
