@@ -69,7 +69,7 @@ def test_the_tui_on_a_damaged_project_exits_2_with_one_line(tmp_path: Path, dama
         output = term.child.before.decode("utf-8", "replace")
         term.child.close()
         assert term.child.exitstatus == 2
-    assert "the project file is damaged" in output
+    assert f"workbench: error: {damaged}: the project file is damaged" in output
     assert "Traceback" not in output and "locals" not in output
 
 

@@ -101,3 +101,27 @@ def test_the_store_never_opens_a_project_file_outside_sqlite(
     with open_or_create(tmp_path / "new.db") as project:
         project.stats()
     assert _project_files(no_file_opens, tmp_path) == []
+
+
+def test_an_open_project_is_never_read_or_written_as_another_file(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    from workbench.errors import InputError
+    from workbench.formats.safexml import iterparse
+    from workbench.glossary.tbx import read_tbx
+    from workbench.textio import read_text
+
+    with Project.open(sample_db) as project:
+        for attempt in (
+            lambda: project.import_document(sample_db, "again"),
+            lambda: project.import_translation(Path(f"{sample_db}-wal"), "sample", "draft"),
+            lambda: read_tbx(sample_db),
+            lambda: list(iterparse(sample_db)),
+            lambda: project.export_file("txt", sample_db, "sample", force=True),
+        ):
+            with pytest.raises(InputError, match=r"is a file of the project segments\.db, open"):
+                attempt()
+        assert project.stats()["segments"] == 21
+    assert Path(f"{sample_db}-wal").exists() is False  # closed normally: WAL checkpointed
+    with pytest.raises(InputError, match="binary"):  # closed: an ordinary (binary) file again
+        read_text(sample_db)

@@ -123,5 +123,7 @@ def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
 
         app = WorkbenchApp(project, config=config, direction=direction)
         app.run()
-        if app.return_code:  # the app printed why (a damaged project, say) as it closed
+        if app.error_message:  # a damaged project, say: one line, as any command says it
+            fail(app.error_message)
+        if app.return_code:
             sys.exit(app.return_code)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from workbench import openfiles
 from workbench.errors import DamagedProjectError, ProjectError, ReadOnlyProjectError
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -120,17 +121,39 @@ def _why_read_only(path: Path, folder: Path) -> str:
     return ""
 
 
-def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+class ProjectConnection(sqlite3.Connection):
+    """A connection to a project file, noted in ``workbench.openfiles`` while it is open so
+    that nothing else in this process opens the file."""
+
+    held: Path | None = None
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self.held is not None:
+                openfiles.release(self.held)
+                self.held = None
+
+
+def _connect(path: Path, target: str, *, uri: bool = False) -> ProjectConnection:
     conn = sqlite3.connect(
         target, uri=uri, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-        check_same_thread=False,
+        check_same_thread=False, factory=ProjectConnection,
     )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    assert isinstance(conn, ProjectConnection)
+    conn.held = path
+    openfiles.hold(path)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
 def _open_read_write(p: Path, exists: bool) -> sqlite3.Connection:
-    conn = _connect(str(p))
+    conn = _connect(p, str(p))
     try:
         version = _check_kind(conn, p, exists)
         conn.execute("PRAGMA journal_mode = WAL")
@@ -185,7 +208,7 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
                 f"project once where its folder is writable"
             )
         uri += "&immutable=1"
-    conn = _connect(uri, uri=True)
+    conn = _connect(path, uri, uri=True)
     conn.execute("PRAGMA query_only = ON")
     return conn
 

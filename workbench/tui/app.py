@@ -96,6 +96,7 @@ class WorkbenchApp(ScreenActions, App[None]):
             self.service.close()
             raise
         self._main_thread = threading.get_ident()
+        self.error_message: str | None = None  # why the app ended early (exit code 2)
 
     # start and stop ----------------------------------------------------------------------------
 
@@ -124,7 +125,7 @@ class WorkbenchApp(ScreenActions, App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         """A damaged, vanished or locked project (or any WorkbenchError) met outside a worker's
-        own handling ends the app with one line and exit code 2, not a traceback."""
+        own handling ends the app with exit code 2 and ``error_message``, not a traceback."""
         from workbench.store.db import is_database_failure, project_error
 
         cause = getattr(error, "error", error)  # a WorkerFailed carries the worker's error
@@ -135,7 +136,8 @@ class WorkbenchApp(ScreenActions, App[None]):
         else:
             super()._handle_exception(error)
             return
-        self.exit(return_code=2, message=f"workbench: error: {message}")
+        self.error_message = message  # printed by the CLI once the terminal is restored
+        self.exit(return_code=2)
 
     async def action_quit(self) -> None:
         """Save the open segment, wait for the writes, quit."""
