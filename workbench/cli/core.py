@@ -15,8 +15,9 @@ from workbench.cli.app import (
     overwrite_options,
     print_json,
 )
-from workbench.errors import WorkbenchError
+from workbench.errors import ReadOnlyProjectError, WorkbenchError
 from workbench.project import ImportReport, open_project
+from workbench.project.sample import open_or_create
 from workbench.textio import read_text_with_encoding
 
 
@@ -65,9 +66,12 @@ def _report(report: ImportReport) -> None:
 @click.option("--doc", help="Document name (default: the file name without extension).")
 def import_(db: str | None, file: str, doc: str | None) -> None:
     """Segment an Arabic text file and add it to the project (created if missing)."""
-    # Read (and refuse a bad file) before a missing project is created.
+    # Read (and refuse a bad file) before a missing project is created; a missing project
+    # appears only once the import is stored.
     text, encoding = read_text_with_encoding(file)
-    with open_project(db, create=True) as project, err_console.status(f"Importing {file}…"):
+    with open_or_create(db) as project, err_console.status(f"Importing {file}…"):
+        if project.read_only:  # before the work, not at its end
+            raise ReadOnlyProjectError.opened_read_only(project.path, project.read_only_reason)
         report = project.import_document_text(text, doc or Path(file).stem, file, encoding)
     _report(report)
 

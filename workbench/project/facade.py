@@ -122,10 +122,16 @@ class Project:
         self.low_confidence_segments = restructure.low_confidence_segments
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False, author: str | None = None) -> Self:
-        """Open a project (with ``create``, create it when missing)."""
+    def open(
+        cls, path: str | Path, *, create: bool = False, author: str | None = None,
+        read_only: bool = False,
+    ) -> Self:
+        """Open a project (with ``create``, create it when missing). A project that cannot be
+        written, or any with ``read_only``, opens read-only: its writes raise
+        ReadOnlyProjectError."""
         who = author or getpass.getuser() or "translator"
-        return cls(ProjectContext(open_db(path, create=create), Path(path), who))
+        db = open_db(path, create=create, read_only=read_only)
+        return cls(ProjectContext(db, Path(path), who))
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -136,6 +142,16 @@ class Project:
     def path(self) -> Path:
         """Where the project lives."""
         return self.context.path
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why the project cannot be written ('' when it can): see store.db.open_db."""
+        return str(getattr(self.context.db, "read_only_reason", ""))
+
+    @property
+    def read_only(self) -> bool:
+        """True when the project is open read-only."""
+        return bool(self.read_only_reason)
 
     @property
     def author(self) -> str:
