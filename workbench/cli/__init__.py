@@ -14,6 +14,7 @@ register(
     "workbench.cli.core", "stats", "import", "import-translation", "history", "undo", "changes",
     "lock", "unlock",
 )
+register("workbench.cli.batch", "replace", "confirm", "review")
 register("workbench.cli.score", "score")
 register("workbench.cli.check", "check", "accept")
 register("workbench.cli.glossary", "glossary")

@@ -14,6 +14,7 @@ from typing import Self
 
 import sqlite_utils
 
+from workbench.project.batch import Batch
 from workbench.project.catalog import Catalog
 from workbench.project.changes import ChangeSet
 from workbench.project.checking import Checking
@@ -47,6 +48,7 @@ class Project:
         scoring = Scoring(context, catalog, terms)
         restructure = Restructure(context, catalog, reader)
         views = Views(context, catalog, checking)
+        batch = Batch(context, catalog, reader, checking, editing, review, changes)
 
         # documents and versions
         self.documents = catalog.documents
@@ -83,6 +85,11 @@ class Project:
         self.unlock = editing.unlock
         self.add_note = editing.add_note
         self.review = review.review
+        # batch work: one change group each
+        self.select_segments = batch.select
+        self.find_replace = batch.find_replace
+        self.confirm_many = batch.confirm_many
+        self.review_many = batch.review_many
         # checks and overrides
         self.check_text = checking.check_text
         self.check_segment = checking.check_segment
