@@ -52,3 +52,16 @@ class LockedError(WorkbenchError):
             f"segment {segment_id} is approved and locked: unlock it first "
             f"(workbench unlock {segment_id})"
         )
+
+
+class ReadOnlyProjectError(ProjectError):
+    """A write to a project that is open read-only, or that SQLite cannot write."""
+
+    @classmethod
+    def opened_read_only(cls, path: str | Path, reason: str) -> ReadOnlyProjectError:
+        """The refusal of a write to the project at ``path``, opened read-only for ``reason``."""
+        return cls(f"{path}: the project is open read-only ({reason}); nothing was changed")
+
+
+class DamagedProjectError(ProjectError):
+    """A project file whose pages SQLite cannot read (``workbench doctor`` examines it)."""

@@ -17,10 +17,10 @@ CTRL_Q = "\x11"
 
 
 def workbench_command() -> list[str]:
-    """The console script installed beside the interpreter running the tests (never another
-    ``workbench`` found on PATH), else ``python -m workbench``."""
+    """The console script installed beside the Python running the tests, else ``python -m
+    workbench`` (never another installation's ``workbench`` found on PATH)."""
     script = Path(sys.executable).parent / "workbench"
-    if script.is_file():
+    if script.is_file() and os.access(script, os.X_OK):
         return [str(script)]
     return [sys.executable, "-m", "workbench"]
 
@@ -28,7 +28,9 @@ def workbench_command() -> list[str]:
 class Terminal:
     """A 120x32 terminal running ``workbench`` in ``folder``."""
 
-    def __init__(self, folder: Path, *args: str) -> None:
+    def __init__(
+        self, folder: Path, *args: str, preexec_fn: Callable[[], None] | None = None
+    ) -> None:
         env = {k: v for k, v in os.environ.items()
                if k not in ("TMUX", "STY", "VTE_VERSION", "KONSOLE_VERSION", "TERM_PROGRAM")}
         env.update(
@@ -41,7 +43,7 @@ class Terminal:
         self.stream = pyte.ByteStream(self.screen)
         self.child = pexpect.spawn(
             command[0], [*command[1:], *args], cwd=str(folder), env=env,
-            dimensions=(LINES, COLUMNS),
+            dimensions=(LINES, COLUMNS), preexec_fn=preexec_fn,
         )
 
     def pump(self, seconds: float = 0.1) -> None:

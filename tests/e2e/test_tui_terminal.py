@@ -20,9 +20,7 @@ FIRST_WORDS = "كثيرا ما يصف"  # the start of segment 1 of the sample
 
 def committed_target(folder: Path, segment_id: int = 1) -> str:
     """The working English of a segment as committed, read on a read-only connection of its
-    own while the app runs. (Read-only: closing it never checkpoints or removes the WAL, which
-    a read-write connection of another process may do while the app's locks on the database
-    file are gone — see the report on ``store.db._check_header``.)"""
+    own while the app runs (it changes nothing, not even the WAL on closing)."""
     conn = sqlite3.connect(f"file:{folder / 'segments.db'}?mode=ro", uri=True)
     try:
         row = conn.execute(

@@ -14,10 +14,12 @@ register(
     "workbench.cli.core", "stats", "import", "import-translation", "history", "undo", "changes",
     "lock", "unlock",
 )
+register("workbench.cli.batch", "replace", "confirm", "review")
 register("workbench.cli.score", "score")
 register("workbench.cli.check", "check", "accept")
 register("workbench.cli.glossary", "glossary")
 register("workbench.cli.export", "export", "import-xliff", "import-tmx")
 register("workbench.cli.text", "segment", "align")
+register("workbench.cli.doctor", "doctor")
 
 __all__ = ["main"]

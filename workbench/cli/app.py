@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -64,8 +65,19 @@ class WorkbenchGroup(click.Group):
         try:
             return super().invoke(ctx)
         except WorkbenchError as exc:
-            click.echo(f"workbench: error: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
+            fail(str(exc))
+        except sqlite3.DatabaseError as exc:
+            from workbench.store.db import is_database_failure, project_error
+
+            if not is_database_failure(exc):
+                raise  # a bug in a query: the traceback is wanted
+            fail(str(project_error(exc)))
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``workbench: error: MESSAGE`` on stderr and exit with code 2."""
+    click.echo(f"workbench: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -125,4 +137,9 @@ def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
         project = open_project(db)
         from workbench.tui.app import WorkbenchApp
 
-        WorkbenchApp(project, config=config, direction=direction).run()
+        app = WorkbenchApp(project, config=config, direction=direction)
+        app.run()
+        if app.error_message:  # a damaged project, say: one line, as any command says it
+            fail(app.error_message)
+        if app.return_code:
+            sys.exit(app.return_code)

@@ -15,8 +15,9 @@ from workbench.cli.app import (
     overwrite_options,
     print_json,
 )
-from workbench.errors import WorkbenchError
+from workbench.errors import ReadOnlyProjectError, WorkbenchError
 from workbench.project import ImportReport, open_project
+from workbench.project.sample import open_or_create
 from workbench.textio import read_text_with_encoding
 
 
@@ -65,9 +66,12 @@ def _report(report: ImportReport) -> None:
 @click.option("--doc", help="Document name (default: the file name without extension).")
 def import_(db: str | None, file: str, doc: str | None) -> None:
     """Segment an Arabic text file and add it to the project (created if missing)."""
-    # Read (and refuse a bad file) before a missing project is created.
+    # Read (and refuse a bad file) before a missing project is created; a missing project
+    # appears only once the import is stored.
     text, encoding = read_text_with_encoding(file)
-    with open_project(db, create=True) as project, err_console.status(f"Importing {file}…"):
+    with open_or_create(db) as project, err_console.status(f"Importing {file}…"):
+        if project.read_only:  # before the work, not at its end
+            raise ReadOnlyProjectError.opened_read_only(project.path, project.read_only_reason)
         report = project.import_document_text(text, doc or Path(file).stem, file, encoding)
     _report(report)
 
@@ -124,19 +128,20 @@ def history(db: str | None, segment_id: int, fmt: str) -> None:
 @db_option
 @click.argument("segment_id", type=int, required=False)
 @click.option("--last-import", is_flag=True, help="Undo the newest import not undone yet.")
-@click.option("--import", "import_id", type=int, metavar="ID",
-              help="Undo the import (or any change) with this id, all its segments at once.")
-def undo(db: str | None, segment_id: int | None, last_import: bool, import_id: int | None) -> None:
-    """Undo the last change of a segment, or a whole import (see `workbench changes`)."""
-    given = [segment_id is not None, last_import, import_id is not None]
+@click.option("--import", "--change", "change_id", type=int, metavar="ID",
+              help="Undo the import, replacement or batch with this id (`workbench changes`), "
+              "all its segments at once.")
+def undo(db: str | None, segment_id: int | None, last_import: bool, change_id: int | None) -> None:
+    """Undo the last change of a segment, or a whole import or batch (see `workbench changes`)."""
+    given = [segment_id is not None, last_import, change_id is not None]
     if sum(given) != 1:
-        raise WorkbenchError("give one of SEGMENT_ID, --last-import and --import ID")
+        raise WorkbenchError("give one of SEGMENT_ID, --last-import and --import/--change ID")
     with open_project(db) as project:
         if segment_id is not None:
             seg = project.undo(segment_id)
             click.echo(f"segment {segment_id}: restored ({seg.status}): {seg.target}")
             return
-        result = project.undo_change(import_id if import_id is not None else project.last_import())
+        result = project.undo_change(change_id if change_id is not None else project.last_import())
     click.echo(f"change {result['id']}: {result['summary']}")
 
 

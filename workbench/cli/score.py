@@ -148,10 +148,14 @@ def _score_project(
     from workbench.project import open_project
 
     with open_project(db) as project:
+        if store and project.read_only:
+            click.echo(f"warning: the run is not recorded: {project.path} is read-only "
+                       f"({project.read_only_reason})", err=True)
         return project.score(
             doc, list(drafts) or ["working"], list(refs) or None,
             chrf_word_order=chrf_word_order, confidence=confidence, paired=paired,
-            baseline=baseline, n_samples=n_samples, terms=terms, store=store,
+            baseline=baseline, n_samples=n_samples, terms=terms,
+            store=store and not project.read_only,
         )
 
 

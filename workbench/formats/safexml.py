@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from workbench import openfiles
 from workbench.errors import InputError
 
 
@@ -52,6 +53,7 @@ def iterparse(path: str | Path) -> Iterator[tuple[str, etree._Element]]:
     p = Path(path)
     if not p.is_file():
         raise InputError(p, "not a file" if p.exists() else "no such file")
+    openfiles.refuse(p)
     events = etree.iterparse(str(p), events=("start", "end"), **_SAFE)
     checked = False
     try:

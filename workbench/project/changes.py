@@ -117,23 +117,24 @@ class ChangeSet:
 
     def apply(
         self, document: Document, changes: list[Change], kind: str, action: str, summary: str
-    ) -> int:
-        """Write ``changes`` as one group (inside the caller's transaction); the group id."""
+    ) -> int | None:
+        """Write ``changes`` as one group (one transaction); the group id (None when there was
+        nothing to change)."""
         db = self.context.db
-        group_id = q_changes.add_group(db, document.id, kind, self.context.author, summary)
-        if changes:
-            vid = self.catalog.version_id(document, "working", create_working=True)
-            q_versions.put_translations(
-                db, vid, [(sid, new) for sid, old, new, _, _ in changes if old != new]
-            )
-            q_docs.set_statuses(db, [(status, sid) for sid, _, _, _, status in changes])
-            for locked in (True, False):  # approved work is locked, anything else is not
-                q_docs.set_locked(db, [
-                    sid for sid, *_, status in changes
-                    if (status == Status.APPROVED.value) == locked
-                ], locked)
-            q_history.add_revisions(db, self.context.author, action, changes, group_id)
-        return group_id
+        with self.context.change_group(document.id, kind, summary) as group_id:
+            if changes:
+                vid = self.catalog.version_id(document, "working", create_working=True)
+                q_versions.put_translations(
+                    db, vid, [(sid, new) for sid, old, new, _, _ in changes if old != new]
+                )
+                q_docs.set_statuses(db, [(status, sid) for sid, _, _, _, status in changes])
+                for locked in (True, False):  # approved work is locked, anything else is not
+                    q_docs.set_locked(db, [
+                        sid for sid, *_, status in changes
+                        if (status == Status.APPROVED.value) == locked
+                    ], locked)
+                q_history.add_revisions(db, self.context.author, action, changes, group_id)
+        return group_id if changes else None
 
     def groups(self, doc: str | None = None) -> list[dict[str, Any]]:
         """The change groups (of a document), newest first: id, kind, at, author, summary,

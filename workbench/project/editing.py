@@ -98,7 +98,7 @@ class Editing:
                 q_docs.set_status(db, segment_id, status.value)
             q_history.add_revision(
                 db, segment_id, self.context.author, action,
-                (seg.target, seg.status), (text, status.value),
+                (seg.target, seg.status), (text, status.value), group_id=self.context.group_id,
             )
             return self.reader.segment(segment_id)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from workbench import __version__
+from workbench import __version__, openfiles
 from workbench.errors import InputError, WorkbenchError
 from workbench.formats import EXPORT_FORMATS, FINDINGS, detect, get_format
 from workbench.formats.model import (
@@ -465,6 +465,7 @@ def _write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int])
 
 
 def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
+    openfiles.refuse(path)  # never an export over the open project (or its -wal, -shm)
     if path.is_dir():
         raise WorkbenchError(f"{path}: is a folder; give a file name")
     if path.exists() and not force:

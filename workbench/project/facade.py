@@ -14,6 +14,7 @@ from typing import Self
 
 import sqlite_utils
 
+from workbench.project.batch import Batch
 from workbench.project.catalog import Catalog
 from workbench.project.changes import ChangeSet
 from workbench.project.checking import Checking
@@ -47,6 +48,7 @@ class Project:
         scoring = Scoring(context, catalog, terms)
         restructure = Restructure(context, catalog, reader)
         views = Views(context, catalog, checking)
+        batch = Batch(context, catalog, reader, checking, editing, review, changes)
 
         # documents and versions
         self.documents = catalog.documents
@@ -83,6 +85,11 @@ class Project:
         self.unlock = editing.unlock
         self.add_note = editing.add_note
         self.review = review.review
+        # batch work: one change group each
+        self.select_segments = batch.select
+        self.find_replace = batch.find_replace
+        self.confirm_many = batch.confirm_many
+        self.review_many = batch.review_many
         # checks and overrides
         self.check_text = checking.check_text
         self.check_segment = checking.check_segment
@@ -122,10 +129,16 @@ class Project:
         self.low_confidence_segments = restructure.low_confidence_segments
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False, author: str | None = None) -> Self:
-        """Open a project (with ``create``, create it when missing)."""
+    def open(
+        cls, path: str | Path, *, create: bool = False, author: str | None = None,
+        read_only: bool = False,
+    ) -> Self:
+        """Open a project (with ``create``, create it when missing). A project that cannot be
+        written, or any with ``read_only``, opens read-only: its writes raise
+        ReadOnlyProjectError."""
         who = author or getpass.getuser() or "translator"
-        return cls(ProjectContext(open_db(path, create=create), Path(path), who))
+        db = open_db(path, create=create, read_only=read_only)
+        return cls(ProjectContext(db, Path(path), who))
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -136,6 +149,16 @@ class Project:
     def path(self) -> Path:
         """Where the project lives."""
         return self.context.path
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why the project cannot be written ('' when it can): see store.db.open_db."""
+        return str(getattr(self.context.db, "read_only_reason", ""))
+
+    @property
+    def read_only(self) -> bool:
+        """True when the project is open read-only."""
+        return bool(self.read_only_reason)
 
     @property
     def author(self) -> str:

@@ -33,6 +33,15 @@ def set_summary(db: sqlite_utils.Database, group_id: int, summary: str) -> None:
     db.execute("UPDATE change_groups SET summary = ? WHERE id = ?", [summary, group_id])
 
 
+def drop_if_empty(db: sqlite_utils.Database, group_id: int) -> None:
+    """Delete a group that no revision belongs to."""
+    db.execute(
+        "DELETE FROM change_groups WHERE id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM revisions WHERE group_id = ?)",
+        [group_id, group_id],
+    )
+
+
 _GROUP_SELECT = (
     "SELECT g.*, d.name AS document, "
     "(SELECT count(*) FROM revisions r WHERE r.group_id = g.id) AS changes, "

@@ -41,6 +41,13 @@ if TYPE_CHECKING:
     from workbench.project import Document, Project
 
 
+# Actions that change the project: refused, with a notification, on a read-only project.
+WRITING_ACTIONS = frozenset({
+    "confirm", "save", "undo", "insert_term", "choose_term", "merge_next", "split_segment",
+    "move_sentence", "import", "verdict", "comment",
+})
+
+
 @dataclass
 class Notice(Message):
     """A notification posted from a worker thread."""
@@ -91,6 +98,7 @@ class WorkbenchApp(ScreenActions, App[None]):
             self.service.close()
             raise
         self._main_thread = threading.get_ident()
+        self.error_message: str | None = None  # why the app ended early (exit code 2)
 
     # start and stop ----------------------------------------------------------------------------
 
@@ -108,10 +116,33 @@ class WorkbenchApp(ScreenActions, App[None]):
             self.set_keymap(self.config.keys)
         self._send_bidi_mode()
         self.push_screen(EditorScreen(self.document))
+        if self.read_only:
+            self.notify(
+                f"{self.service.project.path} is open read-only: "
+                f"{self.service.project.read_only_reason}. You can read and export; "
+                "nothing can be changed.",
+                severity="warning", timeout=15,
+            )
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
         """Textual reports a clash at every key press; they are found once, per scope, when
         the app starts (:func:`keys.clashes`), so nothing more is said here."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A damaged, vanished or locked project (or any WorkbenchError) met outside a worker's
+        own handling ends the app with exit code 2 and ``error_message``, not a traceback."""
+        from workbench.store.db import is_database_failure, project_error
+
+        cause = getattr(error, "error", error)  # a WorkerFailed carries the worker's error
+        if isinstance(cause, WorkbenchError):
+            message = str(cause)
+        elif is_database_failure(cause):
+            message = str(project_error(cause, self.service.project.path))
+        else:
+            super()._handle_exception(error)
+            return
+        self.error_message = message  # printed by the CLI once the terminal is restored
+        self.exit(return_code=2)
 
     async def action_quit(self) -> None:
         """Save the open segment, wait for the writes, quit."""
@@ -143,6 +174,30 @@ class WorkbenchApp(ScreenActions, App[None]):
             if os.environ.get("VTE_VERSION"):
                 self._write_terminal("\x1b[8h")
             self.service.close()
+
+    # read-only projects -------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """True when the project is open read-only (see ``service.project.read_only_reason``)."""
+        return bool(self.service.project.read_only)
+
+    async def run_action(
+        self, action: Any, default_namespace: Any = None, namespaces: Any = None
+    ) -> bool:
+        """Run an action; on a read-only project, refuse those that would change it."""
+        if self.read_only and _action_name(action) in WRITING_ACTIONS:
+            self.refuse_read_only()
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
+
+    def refuse_read_only(self) -> None:
+        """Say that the project cannot be changed, and why."""
+        project = self.service.project
+        self.notify(
+            f"Read-only: {project.read_only_reason}. Nothing was changed.",
+            severity="warning", timeout=8,
+        )
 
     # plug-in points ----------------------------------------------------------------------------
 
@@ -301,3 +356,11 @@ class WorkbenchApp(ScreenActions, App[None]):
         if driver is not None and not self.is_headless:
             with contextlib.suppress(Exception):  # the terminal may be going away
                 driver.write(sequence)
+
+
+def _action_name(action: Any) -> str:
+    """The bare name of an action: 'app.merge_next' and "verdict('approved')" give
+    'merge_next' and 'verdict'."""
+    if isinstance(action, str):
+        return action.split("(", 1)[0].rsplit(".", 1)[-1].strip()
+    return str(action[1]) if isinstance(action, tuple) and len(action) > 1 else ""

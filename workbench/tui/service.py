@@ -179,7 +179,10 @@ class ProjectService:
         if self._aux is None:
             from workbench.project import Project
 
-            aux = Project.open(self.project.path, author=self.project.author)
+            aux = Project.open(
+                self.project.path, author=self.project.author,
+                read_only=self.project.read_only,
+            )
             aux.db.conn.set_progress_handler(self._should_abort, PROGRESS_STEPS)
             self._aux = aux
         return self._aux
@@ -203,10 +206,15 @@ class ProjectService:
 
 
 def describe_error(exc: BaseException) -> str:
-    """What a failed job says in a notification: a WorkbenchError's own message; anything
-    else (a bug, a disk or database failure) with its type, so it is never mistaken for one."""
+    """What a failed job says in a notification: a WorkbenchError's own message; a database
+    failure (damaged, unwritable, locked) as one line naming the project; anything else (a bug)
+    with its type, so it is never mistaken for one."""
     if isinstance(exc, WorkbenchError):
         return str(exc)
+    from workbench.store.db import is_database_failure, project_error
+
+    if is_database_failure(exc):
+        return str(project_error(exc))  # type: ignore[arg-type]
     return f"{type(exc).__name__}: {exc}"
 
 

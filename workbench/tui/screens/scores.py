@@ -143,7 +143,7 @@ class ScoresScreen(ReportScreen):
 
         def score(project: Project) -> Scored:
             drafts = ["working", *(v for v in project.versions(name) if v.startswith("draft:"))]
-            report = project.score(name, drafts=drafts)
+            report = project.score(name, drafts=drafts, store=not project.read_only)
             return Scored(system_rows(report), list(report.refs))
 
         self.run_report(score, lambda error: Scored([], [], error))

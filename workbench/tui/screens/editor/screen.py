@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from workbench.glossary.english import find_rendering
 from workbench.project.views import OPEN_STATUSES
@@ -112,6 +112,12 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
     # layout ------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        if self.wb.read_only:
+            project = self.wb.service.project
+            yield Static(
+                f"READ-ONLY · {project.path}: {project.read_only_reason} · nothing can be "
+                "changed", id="read-only-banner",
+            )
         yield SegmentList(id="segments")
         with Horizontal(id="open"):
             with Vertical(id="main-col"):
@@ -142,6 +148,7 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         self.segment_list.low_confidence = self.wb.low_confidence
         self.find_reference()
         self.load_view(ViewSpec(), self.wb.service.read(self._first_open))
+        self.editor.read_only = self.wb.read_only
         self.editor.focus()
         self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
 
@@ -187,7 +194,9 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
                 f"Arabic · segment {self.current.position} · {self.current.status}"
             )
             self.editor.border_title = "English"
-            self.editor.border_subtitle = "Enter/Ctrl+J confirm · autosaved"
+            self.editor.border_subtitle = (
+                "read-only" if self.wb.read_only else "Enter/Ctrl+J confirm · autosaved"
+            )
 
     # views -------------------------------------------------------------------------------------
 
