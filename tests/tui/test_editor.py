@@ -150,7 +150,10 @@ async def test_autosave_while_typing_on_waits_at_most_its_maximum(sample_db, mak
         typed = ""
         for ch in "abcdefgh":
             await pilot.press(ch)
-            await pilot.pause()
+            for _ in range(100):  # until the editor has seen this key (now, on the fake clock)
+                await pilot.pause()
+                if screen.last_change == clock.now and screen.editor.text.endswith(ch):
+                    break
             typed += ch
             screen._autosave_tick()
             app.service.flush()
