@@ -36,6 +36,7 @@ from workbench.store import documents as q_docs
 from workbench.store import exchange as q_exchange
 from workbench.store import history as q_history
 from workbench.store import versions as q_versions
+from workbench.store.db import analyze
 from workbench.text.normalize import normalize_arabic
 
 if TYPE_CHECKING:
@@ -376,6 +377,7 @@ class ExchangeMixin(ProjectBase):
             )
             q_docs.set_statuses(self.db, [(new, sid) for sid, _, _, old, new in changes])
             q_history.add_revisions(self.db, self.author, action, changes)
+            analyze(self.db)
         return report
 
     def _import_document(self, file: ImportedFile, doc: str | None) -> tuple[Document, bool]:

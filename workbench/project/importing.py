@@ -14,6 +14,7 @@ from workbench.store import documents as q_docs
 from workbench.store import glossary as q_glossary
 from workbench.store import history as q_history
 from workbench.store import versions as q_versions
+from workbench.store.db import analyze
 from workbench.text.segment import split_paragraphs, split_sentences
 from workbench.textio import read_text_with_encoding
 
@@ -57,6 +58,7 @@ class ImportingMixin(ProjectBase):
         with self.transaction():
             doc_id = q_docs.insert_document(self.db, name, source_path, encoding)
             q_docs.insert_segments(self.db, doc_id, rows)
+            analyze(self.db)
         return ImportReport(document=name, segments=len(rows))
 
     def import_translation(
@@ -124,6 +126,7 @@ class ImportingMixin(ProjectBase):
                     vid = int(row["id"])
                     q_versions.clear_alignment(self.db, vid)
                 self._store_version(vid, alignment, sentences, seg_ids)
+            analyze(self.db)
         return report
 
     def align(self, ar_pars: list[list[str]], en_pars: list[list[str]]) -> Alignment:
