@@ -3,17 +3,18 @@ translation (issue 11): the TUI's low-confidence filter, pages of list rows, the
 and whole exports of each version in every format.
 
 The project (``bench/links_build.py``, built through the Project API in a child process):
-NTREX-128 and TICO-19 Arabic lines repeated to 108,000 lines (about 100,000 segments), the
-English lines aligned onto it as ``reference:main``, and a perturbed copy of them imported as
-the working translation (so both versions have links, and the working one a revision per
-segment).
+NTREX-128 and TICO-19 Arabic lines repeated to 108,000 lines (about 100,000 segments), their
+English lines, lightly perturbed, aligned onto it as ``reference:main``, and a more perturbed
+copy imported as the working translation (so both versions have links, and the working one a
+revision per segment). Not in the default run (about 8 minutes).
 
 The baseline, in the same run, is the SQL before issue 11 (kept below as ``OLD_*``) on a copy
 of the project as it was then: without migration 2's indexes and without planner statistics.
-Old queries that read every link of the version for every segment are timed on the first
-``OLD_SAMPLE`` segments and scaled to the document (their cost per segment does not depend on
-the segment). "no statistics" rows run the current SQL on a copy whose statistics were deleted
-(a migrated project that has not been imported into since).
+Old queries that read the version's links for every segment are timed on every
+``OLD_STEP``-th segment and scaled to the document (their cost per segment grows with its
+position, as the scan of the version's links stops at the segment's link, so the sample is
+spread over the whole document). "no statistics" rows run the current SQL on a copy whose
+statistics were deleted (a migrated project that has not been imported into since).
 
     python -m bench links
 """
@@ -32,7 +33,7 @@ from typing import Any
 
 from bench.common import ROOT, Row, workdir
 
-OLD_SAMPLE = 1000
+OLD_STEP = 100  # old queries too slow for the whole document run on every 100th segment
 PAGE = 100
 PAGES = 30
 FORMATS = ("tmx", "xliff", "xliff2", "docx", "html", "csv", "tsv", "md", "txt")
@@ -74,10 +75,11 @@ _EXPORT = """
 import json, sys, time
 from workbench.project import Project
 
-db, fmt, out, version = sys.argv[1:5]
+db, fmt, out, version, findings = sys.argv[1:6]
 with Project.open(db) as project:
     start, cpu = time.perf_counter(), time.process_time()
-    result = project.export_file(fmt, out, "big", version=version, force=True)
+    result = project.export_file(
+        fmt, out, "big", version=version, force=True, findings=findings or None)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 print(json.dumps({"seconds": seconds, "cpu": cpu, "units": result.units}))
 """
@@ -142,14 +144,17 @@ def _filter_new(db: Path, threshold: float) -> tuple[float, int]:
     return seconds, len(ids)
 
 
-def _filter_old(db: Path, threshold: float, segments: int) -> float:
-    """Seconds of the old filter query over the whole document, scaled from OLD_SAMPLE."""
+def _filter_old(db: Path, threshold: float) -> float:
+    """Seconds of the old filter query over the whole document, scaled from a sample."""
     conn = sqlite3.connect(db)
-    doc, _, reference, _ = _ids(conn)
-    sql = OLD_FILTER.format(limit=f" AND s.position <= {OLD_SAMPLE}")
+    doc, _, reference, ids = _ids(conn)
+    sql = OLD_FILTER.format(limit=_SAMPLE)
     seconds, _ = _timed(lambda: conn.execute(sql, [doc, reference, threshold]).fetchall())
     conn.close()
-    return seconds * segments / OLD_SAMPLE
+    return seconds * len(ids) / (len(ids) // OLD_STEP)
+
+
+_SAMPLE = f" AND s.position % {OLD_STEP} = 0"
 
 
 def _pages_new(db: Path) -> list[float]:
@@ -205,32 +210,69 @@ def _export_query_new(db: Path, version: str) -> tuple[float, int]:
     return seconds, count
 
 
-def _export_query_old(db: Path, version: str, segments: int) -> float:
+def _export_query_old(db: Path, version: str) -> float:
     conn = sqlite3.connect(db)
-    doc, working, reference, _ = _ids(conn)
+    doc, working, reference, ids = _ids(conn)
     vid = working if version == "working" else reference
     sql = OLD_EXPORT.format(
         revisions=OLD_REVISIONS if version == "working" else ", NULL, NULL",
-        limit=f" AND s.position <= {OLD_SAMPLE}",
+        limit=_SAMPLE,
     )
     seconds, _ = _timed(lambda: conn.execute(sql, [vid, vid, doc]).fetchall())
     conn.close()
-    return seconds * segments / OLD_SAMPLE
+    return seconds * len(ids) / (len(ids) // OLD_STEP)
 
 
-def _export(db: Path, fmt: str, version: str, folder: Path) -> dict[str, float]:
+def _clear_new(db: Path) -> float:
+    """Seconds to drop the working version's alignment (what a re-import does first)."""
+    from workbench.store import open_db
+    from workbench.store.versions import clear_alignment
+
+    store = open_db(db)
+    vid = _ids(store.conn)[1]
+    store.conn.execute("BEGIN IMMEDIATE")
+    seconds, _ = _timed(lambda: clear_alignment(store, vid))
+    store.conn.execute("ROLLBACK")
+    store.conn.close()
+    return seconds
+
+
+def _clear_old(db: Path) -> float:
+    """The same on the old schema: its links deleted whole, its sentences (each deletion
+    scanning link_sentences for the sentence) on every OLD_STEP-th one, scaled."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    vid = _ids(conn)[1]
+    total, sampled = conn.execute(
+        f"SELECT count(*), sum(idx % {OLD_STEP} = 0) FROM sentences WHERE version_id = ?", [vid]
+    ).fetchone()
+    conn.execute("BEGIN IMMEDIATE")
+    links, _ = _timed(lambda: conn.execute("DELETE FROM links WHERE version_id = ?", [vid]))
+    sentences, _ = _timed(lambda: conn.execute(
+        f"DELETE FROM sentences WHERE version_id = ? AND idx % {OLD_STEP} = 0", [vid]))
+    conn.execute("ROLLBACK")
+    conn.close()
+    return links + sentences * total / sampled
+
+
+def _export(db: Path, fmt: str, version: str, folder: Path, findings: str = "") -> dict[str, float]:
     out = folder / f"export.{fmt}"
-    figures = json.loads(_python("-c", _EXPORT, str(db), fmt, str(out), version))
+    figures = json.loads(_python("-c", _EXPORT, str(db), fmt, str(out), version, findings))
     figures["mb"] = out.stat().st_size / 1e6
     out.unlink()
     return figures
 
 
 def run() -> list[Row]:
-    from workbench.project.importing import LOW_CONFIDENCE
-
     folder = workdir("links")
     build = json.loads(_python("-m", "bench.links_build", str(folder)))
+    return measure(folder, build)
+
+
+def measure(folder: Path, build: dict[str, float], formats: tuple[str, ...] = FORMATS) -> list[Row]:
+    """The figures on the project built in ``folder`` (``build``: seconds of its steps)."""
+    from workbench.project.importing import LOW_CONFIDENCE
+
     db = folder / "big.db"
     old, bare = _copies(db)
     conn = sqlite3.connect(db)
@@ -250,11 +292,11 @@ def run() -> list[Row]:
     seconds, found = _filter_new(db, LOW_CONFIDENCE)
     bare_seconds, bare_found = _filter_new(bare, LOW_CONFIDENCE)
     assert bare_found == found
-    old_seconds = _filter_old(old, LOW_CONFIDENCE, segments)
+    old_seconds = _filter_old(old, LOW_CONFIDENCE)
     rows += [
         Row(f"F4 low alignment confidence (view_ids; {found:,} segments of reference:main "
             f"below {LOW_CONFIDENCE})", seconds, "s",
-            f"old SQL, old schema, no statistics: {old_seconds:.0f} s (scaled)",
+            f"old SQL, schema 1, no statistics: {old_seconds:.0f} s (scaled)",
             seconds / old_seconds, "< 1 s"),
         Row("the same, no planner statistics", bare_seconds, "s", "", None, "< 1 s"),
     ]
@@ -274,7 +316,7 @@ def run() -> list[Row]:
     for version in VERSIONS:
         seconds, count = _export_query_new(db, version)
         bare_seconds, _ = _export_query_new(bare, version)
-        old_seconds = _export_query_old(old, version, segments)
+        old_seconds = _export_query_old(old, version)
         rows += [
             Row(f"export_rows {version}: the whole query ({count:,} rows"
                 + (", revisions" if version == "working" else "") + ")",
@@ -283,11 +325,21 @@ def run() -> list[Row]:
             Row(f"export_rows {version}, no planner statistics", bare_seconds, "s", "", None,
                 ""),
         ]
-    for version in VERSIONS:
-        for fmt in FORMATS:
-            f = _export(db, fmt, version, folder)
-            rows.append(Row(
-                f"export {version} to {fmt} ({f['units']:,} units, {f['mb']:.0f} MB, "
-                f"{f['cpu']:.1f} s CPU)", f["seconds"], "s", "", None, "< 10 s",
-            ))
+    new_clear, old_clear = _clear_new(db), _clear_old(old)
+    rows.append(Row(
+        f"re-import: drop the working alignment ({links['working']:,} links and their "
+        "sentences; clear_alignment)", new_clear, "s",
+        f"schema 1 (no index on link_sentences.sentence_id): {old_clear:.0f} s (scaled)",
+        new_clear / old_clear, ""))
+
+    runs = [(version, fmt, "") for version in VERSIONS for fmt in formats]
+    # docx and html carry every QA finding by default (a full QA run): the same without.
+    runs += [("working", fmt, "none") for fmt in ("docx", "html") if fmt in formats]
+    for version, fmt, findings in runs:
+        f = _export(db, fmt, version, folder, findings)
+        what = fmt + (f" --findings {findings}" if findings else "")
+        rows.append(Row(
+            f"export {version} to {what} ({f['units']:,} units, {f['mb']:.0f} MB, "
+            f"{f['cpu']:.1f} s CPU)", f["seconds"], "s", "", None, "< 10 s",
+        ))
     return rows

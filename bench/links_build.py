@@ -36,8 +36,9 @@ def _text(lines: list[str]) -> str:
 
 def build(folder: Path) -> dict[str, float]:
     """Write the texts and build ``folder/big.db``: the Arabic document, the sample glossary,
-    the English reference imported as ``reference:main`` and a perturbed English translation
-    imported as the working version (both aligned, so both have links). Seconds per step."""
+    the English lines (words dropped, repeated or swapped in 4 %) imported as ``reference:main``
+    and more perturbed ones (10 %) as the working version (both aligned, so both have links).
+    Seconds per step."""
     from bench.scoring import perturb
     from workbench.glossary.tsv import read_tsv
     from workbench.project import Project
@@ -46,9 +47,9 @@ def build(folder: Path) -> dict[str, float]:
     english = _lines("en.txt")
     rng = random.Random(5)
     (folder / "doc.ar.txt").write_text(_text(_lines("ar.txt")), encoding="utf-8")
-    (folder / "reference.en.txt").write_text(_text(english), encoding="utf-8")
-    working = [perturb(line, rng, 0.08) or line for line in english]
-    (folder / "working.en.txt").write_text(_text(working), encoding="utf-8")
+    for name, rate in (("reference", 0.04), ("working", 0.1)):
+        lines = [perturb(line, rng, rate) or line for line in english]
+        (folder / f"{name}.en.txt").write_text(_text(lines), encoding="utf-8")
     seconds: dict[str, float] = {}
     with Project.open(folder / "big.db", create=True, author="bench") as project:
         project.set_glossary(read_tsv(bundled("glossary.tsv")))
