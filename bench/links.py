@@ -6,7 +6,7 @@ The project (``bench/links_build.py``, built through the Project API in a child 
 NTREX-128 and TICO-19 Arabic lines repeated to 108,000 lines (about 100,000 segments), their
 English lines, lightly perturbed, aligned onto it as ``reference:main``, and a more perturbed
 copy imported as the working translation (so both versions have links, and the working one a
-revision per segment). Not in the default run (about 8 minutes).
+revision per segment). Not in the default run (about 20 minutes on the loaded 2 cores).
 
 The baseline, in the same run, is the SQL before issue 11 (kept below as ``OLD_*``) on a copy
 of the project as it was then: without migration 2's indexes and without planner statistics.
