@@ -33,9 +33,24 @@ def file_digest(path: Path) -> tuple[str, int]:
 
 
 @pytest.fixture
-def damaged(sample_db: Path) -> Path:
-    """The sample project with the last leaf page of its segments table overwritten."""
+def damaged_table(sample_db: Path) -> Path:
+    """The sample project with the last leaf page of its segments table overwritten (its
+    indexes whole, so the table's row count can still be read)."""
     damage(sample_db, leaf_pages(sample_db, "segments")[-1:])
+    return sample_db
+
+
+@pytest.fixture
+def damaged(sample_db: Path) -> Path:
+    """The sample project with the last leaf page of its segments table, and of each of its
+    indexes (a query may read either), overwritten."""
+    names = ["segments"] + [
+        str(r[0]) for r in rows(
+            sample_db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+            ("segments",),
+        )
+    ]
+    damage(sample_db, sorted({page for name in names for page in leaf_pages(sample_db, name)[-1:]}))
     return sample_db
 
 
@@ -84,8 +99,9 @@ def test_doctor_finds_a_sound_project_sound(sample_db: Path) -> None:
 
 
 def test_doctor_reports_damage_and_recovers_what_can_be_read(
-    damaged: Path, tmp_path: Path, _sample_template: Path
+    damaged_table: Path, tmp_path: Path, _sample_template: Path
 ) -> None:
+    damaged = damaged_table
     before = file_digest(damaged)
     out = tmp_path / "recovered.db"
     result = workbench("doctor", "--db", str(damaged), "--recover", str(out))

@@ -40,6 +40,7 @@ from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import exchange as q_exchange
 from workbench.store import versions as q_versions
+from workbench.store.db import analyze
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
@@ -380,6 +381,7 @@ class Exchange:
                 document, changes, action, action,
                 f"{Path(path).name} into {document.name}: {fill.describe()}",
             )
+            analyze(self.context.db)
         return report
 
     def _import_document(self, file: ImportedFile, doc: str | None) -> tuple[Document, bool]:

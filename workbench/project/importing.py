@@ -14,6 +14,7 @@ from workbench.project.terms import Terms
 from workbench.statuses import Status
 from workbench.store import documents as q_docs
 from workbench.store import versions as q_versions
+from workbench.store.db import analyze
 from workbench.text.segment import split_paragraphs, split_sentences
 from workbench.textio import read_text_with_encoding
 
@@ -67,6 +68,7 @@ class Importing:
         with self.context.transaction():
             doc_id = q_docs.insert_document(self.context.db, name, source_path, encoding)
             q_docs.insert_segments(self.context.db, doc_id, rows)
+            analyze(self.context.db)
         return ImportReport(document=name, segments=len(rows))
 
     def import_translation(
@@ -151,6 +153,7 @@ class Importing:
                 vid = int(row["id"])
                 q_versions.clear_alignment(db, vid)
             self._store_version(vid, alignment, sentences, seg_ids)
+            analyze(db)
         return report
 
     def align(self, ar_pars: list[list[str]], en_pars: list[list[str]]) -> Alignment:
@@ -220,3 +223,4 @@ class Importing:
             document, changes, "import-translation", "import",
             f"{where} into {document.name}: {fill.describe()}",
         )
+        analyze(db)

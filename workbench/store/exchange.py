@@ -7,6 +7,8 @@ from typing import Any
 
 import sqlite_utils
 
+from workbench.store.versions import segment_link_sql
+
 Row = dict[str, Any]
 
 _SEP = "\x1f"
@@ -41,9 +43,7 @@ def export_rows(
     cursor = db.execute(
         "SELECT s.id, s.paragraph, s.position, s.source, s.status, t.text, "
         "t.updated_at AS text_at, "
-        "(SELECT ls.link_id FROM link_segments ls JOIN links l ON l.id = ls.link_id "
-        " WHERE ls.segment_id = s.id AND l.version_id = ?) AS link_id"
-        f"{revisions} "
+        f"{segment_link_sql('ls.link_id')} AS link_id{revisions} "
         "FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
         f"WHERE s.document_id = ?{where} ORDER BY s.position",
         args,

@@ -170,6 +170,21 @@ MIGRATIONS: list[str] = [
     -- An approved segment is locked: its English changes only after an explicit unlock.
     ALTER TABLE segments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
     """,
+    # 3: indexes that make per-segment look-ups and foreign-key cascades index seeks
+    """
+    -- A segment's link in a version: seek the segment's few links, then check each link's
+    -- version by its id (the index holds link_id, so link_segments is never read).
+    CREATE INDEX link_segments_segment_link ON link_segments(segment_id, link_id);
+    DROP INDEX link_segments_segment;
+    -- Deleting a version's sentences (re-importing a translation) cascades by sentence_id.
+    CREATE INDEX link_sentences_sentence ON link_sentences(sentence_id);
+    -- Undo looks for the revision that reverted another; deleting revisions checks it too.
+    CREATE INDEX revisions_reverts ON revisions(reverts) WHERE reverts IS NOT NULL;
+    -- Deleting a segment (a merge) cascades into every score run's scores by segment_id.
+    CREATE INDEX segment_scores_segment ON segment_scores(segment_id);
+    -- The latest score run of a version (the low-score filter).
+    CREATE INDEX score_runs_version ON score_runs(version_id, id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
+from workbench.store.versions import segment_link_sql
 from workbench.text.bidi import has_arabic
 from workbench.text.normalize import normalize_arabic
 
@@ -59,9 +60,7 @@ def rows_by_ids(
         return []
     marks = ",".join("?" * len(ids))
     rows = db.query(
-        f"SELECT {_ROW_COLUMNS}, "
-        "(SELECT min(l.confidence) FROM link_segments ls JOIN links l ON l.id = ls.link_id "
-        " WHERE ls.segment_id = s.id AND l.version_id = ?) AS confidence "
+        f"SELECT {_ROW_COLUMNS}, {segment_link_sql('min(l.confidence)')} AS confidence "
         "FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
         f"WHERE s.id IN ({marks})",
         [link_version_id, working_version_id, *ids],
@@ -130,6 +129,9 @@ def filter_ids(
     ``statuses``: status is one of them. ``confidence_below``: the segment's link in
     ``link_version_id`` is less confident than this. ``chrf_below``: the segment's chrF++ in
     the latest score run of ``score_version_id`` is below this.
+
+    The link and score filters are uncorrelated ``IN`` subqueries: SQLite reads the version's
+    links (or the run's scores) once into a set, then checks each segment against it.
     """
     where = ["s.document_id = ?"]
     args: list[Any] = [document_id]
@@ -138,14 +140,14 @@ def filter_ids(
         args += list(statuses)
     if confidence_below is not None:
         where.append(
-            "EXISTS (SELECT 1 FROM link_segments ls JOIN links l ON l.id = ls.link_id "
-            "WHERE ls.segment_id = s.id AND l.version_id = ? AND l.confidence < ?)"
+            "s.id IN (SELECT ls.segment_id FROM links l CROSS JOIN link_segments ls "
+            "ON ls.link_id = l.id WHERE l.version_id = ? AND l.confidence < ?)"
         )
         args += [link_version_id, confidence_below]
     if chrf_below is not None:
         where.append(
-            "EXISTS (SELECT 1 FROM segment_scores sc WHERE sc.segment_id = s.id "
-            "AND sc.run_id = (SELECT max(id) FROM score_runs WHERE version_id = ?) "
+            "s.id IN (SELECT sc.segment_id FROM segment_scores sc "
+            "WHERE sc.run_id = (SELECT max(id) FROM score_runs WHERE version_id = ?) "
             "AND sc.chrf < ?)"
         )
         args += [score_version_id, chrf_below]

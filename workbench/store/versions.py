@@ -12,6 +12,20 @@ from workbench.store.db import now
 Row = dict[str, Any]
 
 
+def segment_link_sql(column: str, segment: str = "s.id") -> str:
+    """A correlated subquery giving ``column`` (of ``ls`` link_segments and ``l`` links) for the
+    link of segment ``segment`` in the version bound to its one ``?`` parameter.
+
+    The join order is fixed (``CROSS JOIN``): the segment's few links are sought in the
+    (segment_id, link_id) index and each is checked by its id. Left to itself, without
+    statistics, SQLite may read every link of the version for every segment instead.
+    """
+    return (
+        f"(SELECT {column} FROM link_segments ls CROSS JOIN links l ON l.id = ls.link_id "
+        f"WHERE ls.segment_id = {segment} AND l.version_id = ?)"
+    )
+
+
 def version(db: sqlite_utils.Database, document_id: int, name: str) -> Row | None:
     """The version ``name`` of a document, or None."""
     return next(
@@ -101,9 +115,9 @@ def links(db: sqlite_utils.Database, version_id: int) -> list[Row]:
 def segment_link(db: sqlite_utils.Database, version_id: int, segment_id: int) -> Row | None:
     """The link of one segment in a version: confidence and its sentence texts."""
     row = db.execute(
-        "SELECT l.id, l.confidence FROM links l JOIN link_segments ls ON ls.link_id = l.id "
-        "WHERE l.version_id = ? AND ls.segment_id = ?",
-        [version_id, segment_id],
+        "SELECT l.id, l.confidence FROM link_segments ls CROSS JOIN links l "
+        "ON l.id = ls.link_id WHERE ls.segment_id = ? AND l.version_id = ?",
+        [segment_id, version_id],
     ).fetchone()
     if row is None:
         return None
