@@ -16,5 +16,7 @@ register("workbench.cli.check", "check", "accept")
 register("workbench.cli.glossary", "glossary")
 register("workbench.cli.export", "export", "import-xliff", "import-tmx")
 register("workbench.cli.text", "segment", "align")
+register("workbench.cli.spelling", "spelling")
+register("workbench.cli.lqa", "lqa")
 
 __all__ = ["main"]

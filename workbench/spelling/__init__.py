@@ -17,7 +17,6 @@ from workbench.spelling.dictionary import (
 )
 from workbench.spelling.tokens import WordSpan, latin_words, phrase_words, words
 
-
 __all__ = [
     "DEFAULT_LANGUAGE",
     "HunspellDictionary",

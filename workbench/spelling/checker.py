@@ -6,7 +6,14 @@ from collections.abc import Iterable, Mapping
 
 from workbench.spelling.dictionary import HunspellDictionary
 from workbench.spelling.suggest import bigrams, edit_distance, match_case
-from workbench.spelling.tokens import WordSpan, key_forms, latin_words, phrase_words, word_key, words
+from workbench.spelling.tokens import (
+    WordSpan,
+    key_forms,
+    latin_words,
+    phrase_words,
+    word_key,
+    words,
+)
 
 
 class SpellChecker:

@@ -182,10 +182,20 @@ def match_case(suggestion: str, word: str) -> str:
     return suggestion
 
 
+#: letters most often written for one another in English (vowels; s/z, c/k/s, y/i)
+CONFUSED = "aeiouyszck"
+
+
 def simple_edits(word: str) -> list[str]:
-    """The cheap edits of ``word``: neighbours swapped, one letter left out, in that order."""
+    """The cheap edits of ``word``, in this order: neighbours swapped, one letter left out, one
+    letter replaced by an often confused one (``organising`` → ``organizing``)."""
     out = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
     out += [word[:i] + word[i + 1 :] for i in range(len(word))]
+    out += [
+        word[:i] + c + word[i + 1 :]
+        for i in range(len(word)) if word[i].lower() in CONFUSED
+        for c in CONFUSED if c != word[i]
+    ]
     return list(dict.fromkeys(e for e in out if e != word and len(e) > 1))
 
 
@@ -197,19 +207,23 @@ def quick_suggestions(
     bigrams, then alphabetical), written in its capitalisation."""
     folded = word.lower()
     bound = max_distance(folded)
-    scored: list[tuple[int, int, int, str]] = [
-        (1, 0, rank, edit) for rank, edit in enumerate(simple_edits(word)) if lookup(edit)
+    scored: list[tuple[int, int, int, int, str]] = [
+        (1, 0, 0, rank, edit) for rank, edit in enumerate(simple_edits(word)) if lookup(edit)
     ]
     for i, shared in index.ranked(folded, QUICK_CANDIDATES):
         stem = index.stems[i]
         distance = edit_distance(folded, stem, bound)
         if distance <= bound and stem != folded:
-            scored.append((distance, 1, -shared, index.words[i].stem))
+            written = index.words[i].stem
+            other_case = int(written[:1].isupper() != word[:1].isupper())
+            scored.append((distance, 1, other_case, -shared, written))
     scored.sort()
     out: list[str] = []
+    seen: set[str] = set()
     for *_, suggestion in scored:
         cased = match_case(suggestion, word)
-        if cased not in out:
+        if cased.casefold() not in seen:
+            seen.add(cased.casefold())
             out.append(cased)
         if len(out) == limit:
             break
