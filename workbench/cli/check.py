@@ -58,11 +58,11 @@ def _file_speller(matcher: TermMatcher | None, skip: tuple[str, ...]) -> SpellCh
     if "spelling" in skip:
         return None
     from workbench.config import load_config
-    from workbench.spelling import SpellChecker, load_dictionary
+    from workbench.spelling import SpellChecker, glossary_english, load_dictionary
 
     config = load_config()
     dictionary = load_dictionary(config.spelling_language, config.spelling_dictionaries)
-    known = [e.rendering for e in matcher.glossary.entries] if matcher is not None else []
+    known = glossary_english(matcher.glossary.entries) if matcher is not None else []
     return SpellChecker(dictionary, known)
 
 

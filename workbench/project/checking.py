@@ -111,7 +111,9 @@ class Checking:
         the renderings of ``matcher``'s glossary are known words too."""
         if self.spelling is None or "spelling" in skip:
             return None
-        extra = [e.rendering for e in matcher.glossary.entries] if matcher is not None else []
+        from workbench.spelling import glossary_english
+
+        extra = glossary_english(matcher.glossary.entries) if matcher is not None else []
         return self.spelling.checker(extra)
 
     def check_text(self, source: str, target: str) -> list[Finding]:

@@ -1,7 +1,8 @@
 """Spelling of the Project service: the dictionary, the project's word list, and the words the
 project knows (never flagged).
 
-Known words: the glossary's renderings, the word list (``workbench spelling add``), and the
+Known words: the glossary's renderings (forbidden ones too: the glossary checks judge those,
+the spell checker does not flag them again), the word list (``workbench spelling add``), and the
 words of every source registered with :meth:`Spelling.add_known_source` — the extension point
 for the English of a translation memory or of dictionaries. Latin-letter words of a segment's
 Arabic are known for that segment (see :meth:`Spelling.misspellings`).
@@ -17,7 +18,13 @@ from pathlib import Path
 from workbench.errors import WorkbenchError
 from workbench.project.context import ProjectContext
 from workbench.project.terms import Terms
-from workbench.spelling import SpellChecker, WordSpan, find_dictionaries, load_dictionary
+from workbench.spelling import (
+    SpellChecker,
+    WordSpan,
+    find_dictionaries,
+    glossary_english,
+    load_dictionary,
+)
 from workbench.spelling.dictionary import HunspellDictionary
 from workbench.spelling.tokens import phrase_words, word_key
 from workbench.store import spelling as q_spelling
@@ -95,7 +102,7 @@ class Spelling:
         return phrase_words(self._known_phrases()[1])
 
     def _known_phrases(self) -> tuple[tuple[object, ...], list[str]]:
-        glossary = tuple(e.rendering for e in self.terms.glossary().entries)
+        glossary = tuple(glossary_english(self.terms.glossary().entries))
         listed = tuple(r["word"] for r in q_spelling.words(self.context.db))
         extra = tuple(source() for source in self._sources)
         phrases = [*glossary, *listed, *(w for words in extra for w in words)]

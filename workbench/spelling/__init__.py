@@ -7,6 +7,9 @@ the QA check ``spelling`` (:mod:`workbench.glossary.checks.spelling`) uses it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from workbench.spelling.checker import SpellChecker
 from workbench.spelling.dictionary import (
     DEFAULT_LANGUAGE,
@@ -17,12 +20,26 @@ from workbench.spelling.dictionary import (
 )
 from workbench.spelling.tokens import WordSpan, latin_words, phrase_words, words
 
+if TYPE_CHECKING:
+    from workbench.glossary.model import Entry
+
+
+def glossary_english(entries: Iterable[Entry]) -> list[str]:
+    """The English a glossary makes known: renderings, and forbidden renderings too (the
+    glossary checks report those; the spell checker does not flag them a second time)."""
+    out: list[str] = []
+    for entry in entries:
+        out.append(entry.rendering)
+        out += entry.forbidden
+    return out
+
 __all__ = [
     "DEFAULT_LANGUAGE",
     "HunspellDictionary",
     "SpellChecker",
     "WordSpan",
     "find_dictionaries",
+    "glossary_english",
     "latin_words",
     "load_dictionary",
     "load_dictionary_files",
