@@ -8,12 +8,17 @@ from workbench.spelling.dictionary import HunspellDictionary
 from workbench.spelling.suggest import bigrams, edit_distance, match_case
 from workbench.spelling.tokens import (
     WordSpan,
+    is_checked,
     key_forms,
     latin_words,
     phrase_words,
+    skipped_spans,
+    word_candidates,
     word_key,
-    words,
+    word_matches,
 )
+
+_FINE_LIMIT = 500_000
 
 
 class SpellChecker:
@@ -32,6 +37,9 @@ class SpellChecker:
             known if isinstance(known, Mapping) else phrase_words(known)
         )
         self._known_grams: list[tuple[str, str, set[str]]] | None = None
+        # word → whether it is fine wherever it stands (dictionary, project, or not a word
+        # the checker looks at): most texts are settled by this alone
+        self._fine: dict[str, bool] = {}
 
     @property
     def language(self) -> str:
@@ -53,20 +61,45 @@ class SpellChecker:
         ``source``: the Arabic this text translates; words it holds in Latin letters (names,
         codes left in the original) are not misspellings.
         """
-        lookup = self.dictionary.lookup
+        fine = self._fine
+        for word in word_candidates(text):
+            verdict = fine.get(word)
+            if verdict is None:
+                verdict = self._settle(word)
+            if not verdict:
+                break
+        else:
+            return []  # every word is fine: no spans needed
         out: list[WordSpan] = []
+        skipped: list[tuple[int, int]] | None = None
         from_source: set[str] | None = None
-        for span in words(text):
-            word = span.word
-            if lookup(word) or self.is_known(word):
+        for m in word_matches(text):
+            word = m.group()
+            verdict = fine.get(word)
+            if verdict is None:
+                verdict = self._settle(word)
+            if verdict:
+                continue
+            start = m.start()
+            if skipped is None:
+                skipped = skipped_spans(text)
+            if any(s <= start < e for s, e in skipped):
                 continue
             if source:
                 if from_source is None:
                     from_source = latin_words(source)
                 if any(k in from_source for k in key_forms(word)):
                     continue
-            out.append(span)
+            out.append(WordSpan(start, m.end(), word))
         return out
+
+    def _settle(self, word: str) -> bool:
+        """Whether ``word`` is fine wherever it stands, remembered."""
+        verdict = not is_checked(word) or self.is_correct(word)
+        if len(self._fine) >= _FINE_LIMIT:
+            self._fine.clear()
+        self._fine[word] = verdict
+        return verdict
 
     def suggest(self, word: str, limit: int = 8) -> list[str]:
         """Suggestions for ``word``: the project's own words within two edits first, then

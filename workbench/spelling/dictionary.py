@@ -18,6 +18,7 @@ from workbench.errors import InputError, WorkbenchError
 from workbench.spelling.suggest import (
     BoundedSuggest,
     LazyIndex,
+    SimpleLookup,
     quick_suggestions,
 )
 
@@ -97,7 +98,10 @@ class HunspellDictionary:
         self._dictionary = spylls_dictionary
         self._verdicts: dict[str, bool] = {}
         self._suggestions: dict[tuple[str, int], list[str]] = {}
-        self._base_suggester = spylls_dictionary.suggester  # type: ignore[attr-defined]
+        d = spylls_dictionary
+        self._lookup = SimpleLookup(d.aff, d.dic)  # type: ignore[attr-defined]
+        self._base_suggester = d.suggester  # type: ignore[attr-defined]
+        self._base_suggester.lookup = self._lookup
         self._index = LazyIndex(self._base_suggester.words_for_ngram)
 
     @classmethod
@@ -121,7 +125,7 @@ class HunspellDictionary:
         """Whether the dictionary accepts ``word`` (its capitalised and upper-case forms too)."""
         verdict = self._verdicts.get(word)
         if verdict is None:
-            verdict = bool(self._dictionary.lookup(word.replace("’", "'")))  # type: ignore[attr-defined]
+            verdict = bool(self._lookup(word.replace("’", "'")))
             if len(self._verdicts) >= _CACHE_LIMIT:
                 self._verdicts.clear()
             self._verdicts[word] = verdict

@@ -15,12 +15,13 @@ from typing import Any
 
 import numpy as np
 from spylls.hunspell.algo import ngram_suggest, phonet_suggest
+from spylls.hunspell.algo.lookup import Lookup
 from spylls.hunspell.algo.suggest import Suggest
 
 #: stems scored by the n-gram and phonetic stages of a full suggestion
 CANDIDATES = 300
 #: stems ranked by edit distance for a quick suggestion
-QUICK_CANDIDATES = 60
+QUICK_CANDIDATES = 40
 #: the length difference beyond which a stem is never a candidate (Hunspell's own bound is 4)
 MAX_LENGTH_DIFFERENCE = 4
 
@@ -56,6 +57,22 @@ class CandidateIndex:
         top = np.argpartition(-counts, limit - 1)[:limit]
         top = top[np.argsort(-counts[top], kind="stable")]
         return [(int(i), int(counts[i])) for i in top if counts[i] > 0]
+
+
+class SimpleLookup(Lookup):  # type: ignore[misc]
+    """spylls' Lookup that does not try a word as a compound when the dictionary compounds
+    only numbers (English: COMPOUNDRULE on digits for 21st, 22nd) and the word has none."""
+
+    def good_forms(self, word: str, **kwargs: Any) -> Iterator[Any]:
+        if "compound_forms" not in kwargs and not compounding(self.aff, word):
+            kwargs["compound_forms"] = False
+        return super().good_forms(word, **kwargs)
+
+
+def compounding(aff: Any, word: str) -> bool:
+    """Whether ``word`` may be a compound of the dictionary whose .aff is ``aff``."""
+    flags = (aff.COMPOUNDFLAG, aff.COMPOUNDBEGIN, aff.COMPOUNDMIDDLE, aff.COMPOUNDEND)
+    return any(flags) or (bool(aff.COMPOUNDRULE) and any(c.isdigit() for c in word))
 
 
 class BudgetExhausted(Exception):
@@ -107,7 +124,7 @@ class BoundedSuggest(Suggest):  # type: ignore[misc]
     ) -> Iterator[Any]:
         # English dictionaries compound only ordinals (COMPOUNDRULE on digits: 21st, 22nd):
         # checking every edit of a word without digits as a compound finds nothing, slowly.
-        if (compounds and not self._compounding(word)) or self.lookup.left <= 0:
+        if (compounds and not compounding(self.aff, word)) or self.lookup.left <= 0:
             return
         self.lookup.armed = True
         try:
@@ -118,11 +135,6 @@ class BoundedSuggest(Suggest):  # type: ignore[misc]
             return
         finally:
             self.lookup.armed = False
-
-    def _compounding(self, word: str) -> bool:
-        aff = self.aff
-        flags = (aff.COMPOUNDFLAG, aff.COMPOUNDBEGIN, aff.COMPOUNDMIDDLE, aff.COMPOUNDEND)
-        return any(flags) or (bool(aff.COMPOUNDRULE) and any(c.isdigit() for c in word))
 
     def _candidates(self, word: str) -> list[Any]:
         return [self.index.words[i] for i, _ in self.index.ranked(word, CANDIDATES)]
@@ -183,7 +195,10 @@ def match_case(suggestion: str, word: str) -> str:
 
 
 #: letters most often written for one another in English (vowels; s/z, c/k/s, y/i)
-CONFUSED = "aeiouyszck"
+CONFUSED: dict[str, str] = {
+    "a": "eiou", "e": "aiou", "i": "aeouy", "o": "aeiu", "u": "aeio", "y": "i",
+    "s": "zc", "z": "s", "c": "ks", "k": "c",
+}
 
 
 def simple_edits(word: str) -> list[str]:
@@ -193,8 +208,8 @@ def simple_edits(word: str) -> list[str]:
     out += [word[:i] + word[i + 1 :] for i in range(len(word))]
     out += [
         word[:i] + c + word[i + 1 :]
-        for i in range(len(word)) if word[i].lower() in CONFUSED
-        for c in CONFUSED if c != word[i]
+        for i in range(len(word))
+        for c in CONFUSED.get(word[i], "")
     ]
     return list(dict.fromkeys(e for e in out if e != word and len(e) > 1))
 

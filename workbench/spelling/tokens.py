@@ -10,7 +10,7 @@ apostrophes inside a word belong to it (``don't``, ``Soviet's``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 # A run of word characters, apostrophes and hyphens: the unit that digits or "_" disqualify.
@@ -23,6 +23,7 @@ _SKIP = re.compile(
     re.IGNORECASE,
 )
 _HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
+_DIGIT_CHUNK = re.compile(r"[\w'’\-‐]*[\d_][\w'’\-‐]*")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NOT_LATIN = re.compile(r"[^A-Za-z\u00c0-\u024f'’]")
 
@@ -35,28 +36,52 @@ class WordSpan(NamedTuple):
     word: str
 
 
-def _skipped(text: str) -> list[tuple[int, int]]:
-    if "@" not in text and "://" not in text and "www." not in text.lower():
-        return []
-    return [m.span() for m in _SKIP.finditer(text)]
+def skipped_spans(text: str) -> list[tuple[int, int]]:
+    """Spans no word is taken from, in order: URLs, e-mail addresses, and runs of word
+    characters, apostrophes and hyphens that hold a digit or ``_``."""
+    spans: list[tuple[int, int]] = []
+    if _HAS_DIGIT_OR_UNDERSCORE.search(text):
+        spans += [m.span() for m in _DIGIT_CHUNK.finditer(text)]
+    if "@" in text or "://" in text or "www." in text.lower():
+        spans += [m.span() for m in _SKIP.finditer(text)]
+        spans.sort()
+    return spans
+
+
+def word_candidates(text: str) -> list[str]:
+    """Every run of letters (apostrophes inside) of ``text``: a superset of :func:`words`
+    without spans, found in one pass of the regular expression engine."""
+    return _WORD.findall(text)
+
+
+def word_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of the runs of letters of ``text`` (what :func:`word_candidates` lists)."""
+    return _WORD.finditer(text)
+
+
+def is_checked(word: str) -> bool:
+    """Whether a word is one the checker looks at: two letters or more, not in capitals, in
+    Latin letters (where it stands may still exempt it: in a URL, beside a digit)."""
+    return len(word) > 1 and not word.isupper() and (word.isascii() or not _NOT_LATIN.search(word))
 
 
 def words(text: str) -> list[WordSpan]:
     """The words of ``text`` a spell checker should look at, with their spans."""
-    skipped = _skipped(text)
+    skipped = skipped_spans(text)
     out: list[WordSpan] = []
-    for chunk in _CHUNK.finditer(text):
-        value = chunk.group()
-        if _HAS_DIGIT_OR_UNDERSCORE.search(value):
+    append = out.append
+    at = 0  # the first skipped span that may still lie ahead
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not is_checked(word):
             continue
-        base = chunk.start()
-        if skipped and any(s <= base < e for s, e in skipped):
-            continue
-        for m in _WORD.finditer(value):
-            word = m.group()
-            if len(word) < 2 or word.isupper() or _NOT_LATIN.search(word):
+        start = m.start()
+        if skipped:
+            while at < len(skipped) and skipped[at][1] <= start:
+                at += 1
+            if at < len(skipped) and skipped[at][0] <= start:
                 continue
-            out.append(WordSpan(base + m.start(), base + m.end(), word))
+        append(WordSpan(start, m.end(), word))
     return out
 
 
