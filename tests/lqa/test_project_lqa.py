@@ -109,3 +109,20 @@ def test_segment_offsets_in_a_unit() -> None:
     texts = [(1, " One two."), (2, ""), (3, "Three.")]
     assert segment_offsets(texts, "One two. Three.") == [-1, None, 9]
     assert segment_offsets([(1, "Same."), (2, "Same.")], "Same.") == [0, 0]
+
+
+def test_per_translator_is_the_author_of_the_evaluated_revision(sample_db: Path) -> None:
+    with Project.open(sample_db, author="ann") as ann:
+        ann.save_draft(3, "Ann's English.")
+    with Project.open(sample_db, author="bob") as bob:
+        bob.save_draft(4, "Bob's English.")
+    with Project.open(sample_db, author="rev") as rev:
+        rev.lqa.add_error(3, "accuracy/mistranslation", "major")
+        rev.review(4, "approved")
+    with Project.open(sample_db, author="bob") as bob:
+        bob.save_draft(3, "Bob fixed Ann's English.")  # after the evaluation
+        people = {p["translator"]: p for p in bob.lqa.report().by_translator()}
+        assert set(people) == {"ann", "bob"}
+        assert people["ann"]["errors"] == 1 and people["ann"]["segments"] == 1
+        assert people["ann"]["words"] == source_words(bob.segment(3).source)
+        assert people["bob"]["errors"] == 0 and people["bob"]["score"] == 100.0

@@ -185,11 +185,17 @@ class Lqa:
         document = self.catalog.document(doc)
         db = self.context.db
         rows = q_lqa.evaluated_segments(db, document.id, segments)
+        errors = [_error(r) for r in q_lqa.errors(db, document_id=document.id)]
+        # the evaluated revision: the one the segment's latest error was made on, else the
+        # revision of its current English
+        evaluated_by = {e.segment_id: e.translator for e in sorted(errors, key=lambda e: e.id)}
         evaluated = [
-            EvaluatedSegment(r["id"], r["position"], source_words(r["source"]), r["translator"])
+            EvaluatedSegment(
+                r["id"], r["position"], source_words(r["source"]),
+                evaluated_by.get(r["id"], r["translator"]),
+            )
             for r in rows
         ]
-        errors = [_error(r) for r in q_lqa.errors(db, document_id=document.id)]
         settings = self.settings()
         scope = (
             "reviewed, approved or with errors" if segments is None
