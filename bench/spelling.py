@@ -6,7 +6,8 @@
   only the ``spelling`` check, in one process;
 - suggestions: Hunspell's algorithm, bounded (``HunspellDictionary.suggest``), for common
   misspellings, wall and CPU time per word, against spylls' unbounded ``suggest`` on a sample;
-- the dictionary is the en_US that spylls ships (the same on every machine).
+- the dictionary is the en_US that spylls ships (the same on every machine); suggestions are
+  also timed with the system's en_US and en_GB when installed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 
 from bench.common import DATA, Row, peak_rss_mb
 from workbench.glossary.qa import check_ids, run_document
-from workbench.spelling import SpellChecker, words
+from workbench.spelling import SpellChecker, find_dictionaries, words
 from workbench.spelling.dictionary import bundled_folders, load_dictionary_files
 
 SEGMENTS = 100_000
@@ -107,6 +108,7 @@ def run() -> list[Row]:
         dictionary.quick_suggest(word + "x")  # not cached by the check above
         quick.append(time.perf_counter() - start)
     ms = 1000
+    rows = _system_rows()
     return [
         Row("load the en_US dictionary (spylls)", load, "s"),
         Row("build the suggestion index (once, on the first suggestion)", index, "s"),
@@ -127,5 +129,31 @@ def run() -> list[Row]:
             ratio=statistics.mean(unbounded) / bounded_sample),
         Row("quick suggestions (the check's) for one word, mean", statistics.mean(quick) * ms,
             "ms"),
+        *rows,
         Row("peak memory", peak_rss_mb(), "MB"),
     ]
+
+
+def _system_rows() -> list[Row]:
+    """Suggestion times with the system's dictionaries (Debian hunspell-en-*), when there."""
+    rows: list[Row] = []
+    found = find_dictionaries(bundled=False)
+    for language in ("en_US", "en_GB"):
+        if language not in found:
+            continue
+        dictionary = load_dictionary_files(found[language], language)
+        dictionary.prepare_suggestions()
+        walls: list[float] = []
+        cpus: list[float] = []
+        for word in MISSPELLINGS:
+            start, cpu = time.perf_counter(), time.process_time()
+            dictionary.suggest(word)
+            walls.append(time.perf_counter() - start)
+            cpus.append(time.process_time() - cpu)
+        rows.append(Row(
+            f"suggestions with the system's {language} ({found[language]}), mean / max wall",
+            statistics.mean(walls) * 1000, "ms", baseline=f"max {max(walls) * 1000:.0f} ms; "
+            f"CPU mean {statistics.mean(cpus) * 1000:.0f}, max {max(cpus) * 1000:.0f} ms",
+            target="< 200 ms",
+        ))
+    return rows

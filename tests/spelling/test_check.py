@@ -156,6 +156,9 @@ def test_a_missing_dictionary_is_one_line(in_tmp: Path, sample_db: Path, shipped
     shipped_en_us.write_text('[spelling]\nlanguage = 42\n', encoding="utf-8")
     bad = run_cli("check", "--db", str(sample_db))
     assert bad.exit_code == 2 and "line 2" in bad.stderr
+    shipped_en_us.write_text('[spelling]\ndictionaries = [1, 2]\n', encoding="utf-8")
+    bad = run_cli("check", "--db", str(sample_db))
+    assert bad.exit_code == 2 and "list of folders" in bad.stderr
 
 
 def test_spelling_cli(in_tmp: Path, sample_db: Path) -> None:

@@ -30,8 +30,8 @@ SYSTEM_FOLDERS: tuple[Path, ...] = (
 DEFAULT_LANGUAGE = "en_US"
 #: words longer than this get no suggestions (Hunspell's edits grow with the length)
 MAX_SUGGEST_LENGTH = 30
-#: edits of a word a suggestion may check against the dictionary (a 12-letter word has ~1,500)
-LOOKUP_BUDGET = 1500
+#: edits of a word a suggestion may check against the dictionary (a 10-letter word has ~1,000)
+LOOKUP_BUDGET = 1000
 _CACHE_LIMIT = 500_000
 
 
@@ -147,9 +147,12 @@ class HunspellDictionary:
             return list(cached)
         out: list[str] = []
         if word.strip() and len(word) <= MAX_SUGGEST_LENGTH:
-            suggester = BoundedSuggest(self._base_suggester, self._index.get(), LOOKUP_BUDGET)
-            for suggestion in suggester(word.replace("’", "'")):
-                if suggestion != word and suggestion not in out:
+            plain = word.replace("’", "'")
+            suggester = BoundedSuggest(
+                self._base_suggester, self._index.get(), LOOKUP_BUDGET, plain
+            )
+            for suggestion in suggester(plain):
+                if suggestion != plain and suggestion not in out:
                     out.append(suggestion)
                 if len(out) >= limit:
                     break

@@ -106,14 +106,29 @@ class CountingLookup:
         return getattr(self._lookup, name)
 
 
+class LowerCaseTry:
+    """A dictionary's .aff whose TRY letters (those inserted and substituted by the edits)
+    are only its lower-case ones: what a word in lower case after its first letter needs."""
+
+    def __init__(self, aff: Any) -> None:
+        self._aff = aff
+        self.TRY = "".join(c for c in aff.TRY if not c.isupper())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._aff, name)
+
+
 class BoundedSuggest(Suggest):  # type: ignore[misc]
     """spylls' suggestion algorithm with bounded work (one object per word): its edit stages
-    may check ``budget`` edits of the word in all, and its n-gram and phonetic stages see only
-    the candidates of the index."""
+    may check ``budget`` edits of the word in all (trying no capitals inside a word written
+    without any), and its n-gram and phonetic stages see only the candidates of the index."""
 
-    def __init__(self, base: Suggest, index: CandidateIndex, budget: int) -> None:
+    def __init__(
+        self, base: Suggest, index: CandidateIndex, budget: int, word: str = ""
+    ) -> None:
         # no super().__init__: it would list the dictionary's words again
-        self.aff = base.aff
+        inner_capitals = any(c.isupper() for c in word[1:])
+        self.aff = base.aff if inner_capitals or not word else LowerCaseTry(base.aff)
         self.dic = base.dic
         self.words_for_ngram = base.words_for_ngram
         self.lookup = CountingLookup(base.lookup, budget)
