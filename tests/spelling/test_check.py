@@ -128,6 +128,7 @@ def test_word_list_and_known_sources(project: Project) -> None:
 
 
 def test_the_checker_is_kept_until_the_words_change(project: Project) -> None:
+    project.spelling.prepare()
     first = project.spelling.checker()
     assert project.spelling.checker() is first
     project.spelling.add_word("Trotskyy")

@@ -86,6 +86,12 @@ class Spelling:
         language, folders = self._settings()
         return load_dictionary(language, folders)
 
+    def prepare(self) -> None:
+        """Load the dictionary and its suggestion index now (0.5–8 s the first time in a
+        process, by dictionary size): call it from a worker before the first check."""
+        self.dictionary().prepare_suggestions()
+        self.checker()
+
     def languages(self) -> dict[str, Path]:
         """The dictionaries that can be used: language → files (without extension)."""
         return find_dictionaries(self._settings()[1])
