@@ -21,5 +21,7 @@ register("workbench.cli.glossary", "glossary")
 register("workbench.cli.export", "export", "import-xliff", "import-tmx")
 register("workbench.cli.text", "segment", "align")
 register("workbench.cli.doctor", "doctor")
+register("workbench.cli.spelling", "spelling")
+register("workbench.cli.lqa", "lqa")
 
 __all__ = ["main"]

@@ -87,6 +87,8 @@ def _print_report(report: ExchangeReport, fmt: str) -> None:
         click.echo("updated segments: " + ", ".join(map(str, report.updated)))
     if report.added:
         click.echo("added segments: " + ", ".join(map(str, report.added)))
+    if report.lqa_added:
+        click.echo(f"LQA errors added: {report.lqa_added}")
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
 

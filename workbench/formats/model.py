@@ -57,6 +57,8 @@ class Unit:
     status: str
     notes: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    #: reviewers' LQA errors, one line each (see workbench.lqa.notes), shown with the notes
+    lqa: list[str] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     created: str | None = None
     changed: str | None = None
@@ -113,6 +115,8 @@ class ImportedUnit:
     state: str | None = None
     status: str | None = None
     line: int | None = None
+    #: the unit's notes that are LQA errors (``LQA: ...`` lines)
+    lqa: tuple[str, ...] = ()
 
 
 @dataclass

@@ -35,6 +35,7 @@ from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.checking import Checking, Override
 from workbench.project.context import ProjectContext
 from workbench.project.groups import group_source, group_status, group_text, link_groups, match_key
+from workbench.project.lqa import Lqa
 from workbench.project.terms import Terms
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
@@ -74,6 +75,7 @@ class ExchangeReport:
     added: list[int] = field(default_factory=list)
     left_alone: int = 0
     unmatched: int = 0
+    lqa_added: int = 0
     warnings: list[str] = field(default_factory=list)
     protected: dict[str, int] = field(default_factory=dict)
     """Segments not written because they hold finished work, by status (or 'locked')."""
@@ -95,12 +97,14 @@ class Exchange:
         checking: Checking,
         terms: Terms,
         changes: ChangeSet,
+        lqa: Lqa | None = None,
     ) -> None:
         self.context = context
         self.catalog = catalog
         self.checking = checking
         self.terms = terms
         self.changes = changes
+        self.lqa = lqa
 
     # identity ----------------------------------------------------------------------------
 
@@ -179,8 +183,9 @@ class Exchange:
         """The document's segment pairs in order, streamed from the store.
 
         Segments of one many-to-many link of the version form one unit (their Arabic and
-        English joined). Units carry ``findings`` ('none', 'glossary' or 'all') and, with
-        ``terms``, the glossary terms found in their Arabic.
+        English joined). Units carry ``findings`` ('none', 'glossary' or 'all'), with
+        ``terms`` the glossary terms found in their Arabic, and (working version) the
+        reviewers' LQA errors.
         """
         document = self.catalog.document(doc)
         ref = self.catalog.resolve_version(document, version)
@@ -190,6 +195,9 @@ class Exchange:
         doc_row = q_exchange.document_row(self.context.db, document.id) or {}
         default_created = (version_row or doc_row).get("created_at")
         notes = q_exchange.notes_by_segment(self.context.db, document.id)
+        lqa = (
+            self.lqa.errors_by_segment(document.id) if self.lqa is not None and working else {}
+        )
         annotator = (
             self._annotator(document, version, findings, terms)
             if terms or findings != "none" else None
@@ -198,7 +206,12 @@ class Exchange:
             self.context.db, document.id, vid, statuses, with_revisions=working
         )
         for group in link_groups(rows):
-            yield self._unit(group, notes, default_created, annotator)
+            unit = self._unit(group, notes, default_created, annotator)
+            errors = [e for r in group for e in lqa.get(r["id"], ())]
+            if errors:
+                texts = [(r["id"], r["text"] or "") for r in group]
+                unit.lqa = Lqa.unit_notes(errors, texts, unit.target)
+            yield unit
 
     def _unit(
         self,
@@ -342,14 +355,18 @@ class Exchange:
             by_source.setdefault(match_key(r["source"]), []).append(sid)
 
         planned: dict[int, tuple[str, str]] = {}
+        reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
         for unit in file.units:
             targets = self._match(unit.key, unit.source, trust_ids, current, by_source, report)
+            where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
                 report.unmatched += 1
                 if len(report.warnings) < 20:
-                    where = f"line {unit.line}: " if unit.line else ""
                     report.warnings.append(f"{where}unit {unit.key or '?'} matches no segment")
                 continue
+            if unit.lqa:
+                place = f"{where}unit {unit.key or '?'}"
+                reviewed += [(unit.lqa, ids, place) for ids in targets]
             if unit.target is None or not unit.target.strip():
                 report.left_alone += sum(len(ids) for ids in targets)
                 continue
@@ -382,6 +399,11 @@ class Exchange:
                 f"{Path(path).name} into {document.name}: {fill.describe()}",
             )
             analyze(self.context.db)
+        if self.lqa is not None and not dry_run:
+            for lines, ids, place in reviewed:  # after the texts they were made on are in
+                added, warnings = self.lqa.import_notes(lines, ids, place)
+                report.lqa_added += added
+                report.warnings += warnings[: max(0, 20 - len(report.warnings))]
         return report
 
     def _import_document(self, file: ImportedFile, doc: str | None) -> tuple[Document, bool]:

@@ -22,10 +22,12 @@ from workbench.project.context import ProjectContext
 from workbench.project.editing import Editing
 from workbench.project.exchange import Exchange
 from workbench.project.importing import Importing
+from workbench.project.lqa import Lqa
 from workbench.project.reading import Reader
 from workbench.project.restructure import Restructure
 from workbench.project.review import Review
 from workbench.project.scoring import Scoring
+from workbench.project.spelling import Spelling
 from workbench.project.terms import Terms
 from workbench.project.views import Views
 from workbench.store import open_db
@@ -39,12 +41,14 @@ class Project:
         self.catalog = catalog = Catalog(context)
         self.terms = terms = Terms(context)
         reader = Reader(context, catalog)
-        checking = Checking(context, catalog, reader, terms)
+        self.spelling = spelling = Spelling(context, terms)
+        self.lqa = lqa = Lqa(context, catalog, reader)
+        checking = Checking(context, catalog, reader, terms, spelling)
         editing = Editing(context, catalog, reader, checking)
         review = Review(context, reader, editing)
         changes = ChangeSet(context, catalog)
         importing = Importing(context, catalog, terms, changes)
-        exchange = Exchange(context, catalog, checking, terms, changes)
+        exchange = Exchange(context, catalog, checking, terms, changes, lqa)
         scoring = Scoring(context, catalog, terms)
         restructure = Restructure(context, catalog, reader)
         views = Views(context, catalog, checking)

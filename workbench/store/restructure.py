@@ -96,8 +96,8 @@ def delete_segment(db: sqlite_utils.Database, segment_id: int) -> None:
 
 
 def repoint_records(db: sqlite_utils.Database, from_segment: int, to_segment: int) -> None:
-    """Attach the revisions, notes and overrides of one segment to another."""
-    for table in ("revisions", "notes", "overrides"):
+    """Attach the revisions, notes, overrides and LQA errors of one segment to another."""
+    for table in ("revisions", "notes", "overrides", "lqa_errors"):
         db.execute(
             f"UPDATE {table} SET segment_id = ? WHERE segment_id = ?", [to_segment, from_segment]
         )

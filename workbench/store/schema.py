@@ -185,6 +185,45 @@ MIGRATIONS: list[str] = [
     -- The latest score run of a version (the low-score filter).
     CREATE INDEX score_runs_version ON score_runs(version_id, id);
     """,
+    # 4: spelling word list; LQA (MQM) errors and settings
+    """
+    -- Words the project knows (workbench spelling add): never flagged by the spell checker.
+    CREATE TABLE spelling_words (
+        id INTEGER PRIMARY KEY,
+        word TEXT NOT NULL,
+        folded TEXT NOT NULL UNIQUE,
+        author TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+
+    -- A reviewer's MQM error on a segment's working translation, kept with the revision (and
+    -- the English) it was made on; removing one only marks it removed.
+    CREATE TABLE lqa_errors (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        revision_id INTEGER REFERENCES revisions(id),
+        target_text TEXT NOT NULL,
+        category TEXT NOT NULL,
+        severity TEXT NOT NULL CHECK (severity IN ('neutral', 'minor', 'major', 'critical')),
+        span_start INTEGER,
+        span_end INTEGER,
+        comment TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL,
+        at TEXT NOT NULL,
+        removed_at TEXT,
+        removed_by TEXT,
+        CHECK ((span_start IS NULL) = (span_end IS NULL)),
+        CHECK (span_start IS NULL OR (0 <= span_start AND span_start < span_end))
+    );
+    CREATE INDEX lqa_errors_segment ON lqa_errors(segment_id);
+    CREATE INDEX lqa_errors_revision ON lqa_errors(revision_id);
+
+    -- LQA settings of the project: 'weight:SEVERITY' and 'threshold'.
+    CREATE TABLE lqa_settings (
+        key TEXT PRIMARY KEY,
+        value REAL NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
