@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from workbench.align.anchors import Bag, anchor_bags
+from workbench.align.dictionary import Evidence, Glosser, dictionary_evidence
 from workbench.align.dp import Band, posteriors, search
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import induce_table
@@ -103,6 +104,8 @@ class TwoPassAligner:
         glossary: Glossary | None = None,
         params: Params | None = None,
         paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
+        lexicon: Glosser | None = None,
+        pairs: Sequence[tuple[str, str]] = (),
     ) -> None:
         self.ar = list(ar)
         self.en = list(en)
@@ -122,6 +125,10 @@ class TwoPassAligner:
         else:
             self.la, self.le, self.unit = char_lengths(self.ar), char_lengths(self.en), "chars"
         self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary)
+        self.pairs = list(pairs)
+        self.evidence: Evidence | None = None
+        if lexicon is not None and self.ar and self.en:
+            self.evidence = dictionary_evidence(self.ar, self._stems()[1], lexicon)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
@@ -131,13 +138,15 @@ class TwoPassAligner:
         """Both passes; the final alignment with confidences."""
         vec = _Vectors()
         weights = _idf_weights(self.ar_bags, self.en_bags)
-        x1, y1 = vec.build(self.ar_bags, self.en_bags)
+        base_a, base_e = self._base_bags()
+        x1, y1 = vec.build(base_a, base_e)
         ratio = (self.en_cum[-1] + 1) / (self.ar_cum[-1] + 1)
         s2 = 2.0 if self.unit == "sentencepiece" else 3.5
         lengths = LengthModel(ratio, s2)
+        wa, we = self._side_weights(vec, weights)
         scorer = Scorer(
-            self.ar_cum, self.en_cum, x1, y1, vec.weights(weights), lengths, self.params,
-            self.ar_par, self.en_par,
+            self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
+            self.ar_par, self.en_par, we,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -150,12 +159,33 @@ class TwoPassAligner:
             confident = self._confident(links, cover1, length1)
             params2 = self._recalibrated_params(links)
             lengths2 = self._recalibrated_lengths(links, confident, lengths)
-            x2, y2, w2 = self._second_pass_vectors(vec, links, confident, weights)
+            x2, y2, w2, w2e = self._second_pass_vectors(vec, links, confident, weights)
             scorer = Scorer(
-                self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par, self.en_par
+                self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
+                self.en_par, w2e,
             )
             links = self._align(scorer, links, final=done == passes - 1)
         return self._finish(scorer, links, self._relatedness(first))
+
+    def _base_bags(self) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+        """Each sentence's anchors, with its dictionary concepts when there is a dictionary."""
+        if self.evidence is None:
+            return list(self.ar_bags), list(self.en_bags)
+        ar = [{**a, **d} for a, d in zip(self.ar_bags, self.evidence.ar, strict=True)]
+        en = [{**a, **d} for a, d in zip(self.en_bags, self.evidence.en, strict=True)]
+        return ar, en
+
+    def _side_weights(
+        self, vec: _Vectors, weights: dict[str, float]
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Column weights of the Arabic and the English side (dictionary concepts weigh on
+        one side only; None: the same weights)."""
+        if self.evidence is None:
+            return vec.weights(weights), None
+        w = self.params.w_dict
+        wa = {**weights, **{k: v * w for k, v in self.evidence.weight_a.items()}}
+        we = {**weights, **{k: v * w for k, v in self.evidence.weight_e.items()}}
+        return vec.weights(wa), vec.weights(we)
 
     def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
         if self._stem_cache is None:
@@ -277,12 +307,12 @@ class TwoPassAligner:
 
     def _second_pass_vectors(
         self, vec: _Vectors, links: list[Link], confident: list[int], anchor_w: dict[str, float]
-    ) -> tuple[SparseRows, SparseRows, np.ndarray]:
+    ) -> tuple[SparseRows, SparseRows, np.ndarray, np.ndarray | None]:
         ar_stems, en_stems = self._stems()
-        table = induce_table(
-            [[w for a in links[k][0] for w in ar_stems[a]] for k in confident],
-            [[w for e in links[k][1] for w in en_stems[e]] for k in confident],
-        )
+        ar_groups = [[w for a in links[k][0] for w in ar_stems[a]] for k in confident]
+        en_groups = [[w for e in links[k][1] for w in en_stems[e]] for k in confident]
+        extra_a, extra_e = self._extra_training(ar_stems, en_stems)
+        table = induce_table(ar_groups + extra_a, en_groups + extra_e)
         # Only translations that some English sentence holds, and English stems that some
         # Arabic sentence may translate to, can ever match: the rest is left out at once.
         en_vocab = {w for stems in en_stems for w in stems}
@@ -298,8 +328,9 @@ class TwoPassAligner:
             if pairs:
                 targets[w] = pairs
                 reached.update(target for target, _ in table[w] if target in en_vocab)
+        base_a, base_e = self._base_bags()
         ar_bags: list[dict[str, float]] = []
-        for stems, anchors in zip(ar_stems, self.ar_bags, strict=True):
+        for stems, anchors in zip(ar_stems, base_a, strict=True):
             bag: dict[str, float] = dict(anchors)
             for w in set(stems):
                 for key, weight in targets.get(w, ()):
@@ -308,7 +339,7 @@ class TwoPassAligner:
             ar_bags.append(bag)
         en_key = {w: "T:" + w for w in reached}
         en_bags: list[dict[str, float]] = []
-        for stems, anchors in zip(en_stems, self.en_bags, strict=True):
+        for stems, anchors in zip(en_stems, base_e, strict=True):
             bag = dict(anchors)
             for w in set(stems):
                 key = en_key.get(w)
@@ -324,7 +355,31 @@ class TwoPassAligner:
         for key, count in df.items():
             weights[key] = math.log((total + 2) / (count + 0.5)) / scale
         x, y = vec.build(ar_bags, en_bags)
-        return x, y, vec.weights(weights)
+        wa, we = self._side_weights(vec, weights)
+        return x, y, wa, we
+
+    def _extra_training(
+        self, ar_stems: list[list[str]], en_stems: list[list[str]]
+    ) -> tuple[list[list[str]], list[list[str]]]:
+        """Training groups for the word table besides the confident links: the dictionary's
+        pairs found in the text, and the project's confirmed segment pairs (their words that
+        occur in these texts)."""
+        ar_groups: list[list[str]] = []
+        en_groups: list[list[str]] = []
+        if self.evidence is not None:
+            for a, e in self.evidence.seeds:
+                ar_groups.append([a])
+                en_groups.append([e])
+        if self.pairs:
+            ar_vocab = {w for stems in ar_stems for w in stems}
+            en_vocab = {w for stems in en_stems for w in stems}
+            for a_text, e_text in self.pairs:
+                a = [w for w in arabic_content_stems(a_text) if w in ar_vocab]
+                e = [w for w in english_content_stems(e_text) if w in en_vocab]
+                if a and e:
+                    ar_groups.append(a)
+                    en_groups.append(e)
+        return ar_groups, en_groups
 
     # the result -------------------------------------------------------------------------------
 
@@ -364,15 +419,21 @@ def _centre_from_cells(cells: list[tuple[int, int]], n: int) -> np.ndarray:
 
 def align_sentences(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None = None,
-    params: Params | None = None,
+    params: Params | None = None, lexicon: Glosser | None = None,
+    pairs: Sequence[tuple[str, str]] = (),
 ) -> Alignment:
-    """Align two lists of sentences (many-to-many, up to 1–9/9–1 and 3–3, with 1–0 and 0–1)."""
-    return TwoPassAligner(ar, en, glossary, params).run()
+    """Align two lists of sentences (many-to-many, up to 1–9/9–1 and 3–3, with 1–0 and 0–1).
+
+    ``lexicon``: a dictionary (word translations as evidence); ``pairs``: confirmed
+    (Arabic, English) pairs to learn word translations from.
+    """
+    return TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs).run()
 
 
 def align_paragraphs(
     ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]], *,
     glossary: Glossary | None = None, params: Params | None = None,
+    lexicon: Glosser | None = None, pairs: Sequence[tuple[str, str]] = (),
 ) -> Alignment:
     """Align paragraph by paragraph when the counts agree, else the whole text at once.
 
@@ -381,7 +442,10 @@ def align_paragraphs(
     flat_ar = [s for p in ar for s in p]
     flat_en = [s for p in en for s in p]
     if len(ar) != len(en) or not ar:
-        return align_sentences(flat_ar, flat_en, glossary=glossary, params=params)
+        return align_sentences(flat_ar, flat_en, glossary=glossary, params=params,
+                               lexicon=lexicon, pairs=pairs)
     ar_par = [k for k, p in enumerate(ar) for _ in p]
     en_par = [k for k, p in enumerate(en) for _ in p]
-    return TwoPassAligner(flat_ar, flat_en, glossary, params, (ar_par, en_par)).run()
+    return TwoPassAligner(
+        flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs
+    ).run()

@@ -54,6 +54,7 @@ class Params:
     merge: float = 1.5
     per_sentence: float = 0.5
     many: float = 4.5
+    w_dict: float = 1.0
     priors: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def default_prior(self, k: int, el: int) -> float:
@@ -93,6 +94,12 @@ class Scorer:
     params: Params
     ar_par: np.ndarray | None = None  # paragraph of each sentence: links stay inside one
     en_par: np.ndarray | None = None
+    weight_e: np.ndarray | None = None  # the English side's column weights (else ``weight``)
+
+    @property
+    def we(self) -> np.ndarray:
+        """The column weights of the English side."""
+        return self.weight if self.weight_e is None else self.weight_e
 
     @property
     def n(self) -> int:
@@ -105,7 +112,7 @@ class Scorer:
     def masses(self) -> tuple[np.ndarray, np.ndarray]:
         """The weighted concept mass of every Arabic and English sentence."""
         ma = np.bincount(self.x.row, self.x.data * self.weight[self.x.col], minlength=self.n)
-        me = np.bincount(self.y.row, self.y.data * self.weight[self.y.col], minlength=self.m)
+        me = np.bincount(self.y.row, self.y.data * self.we[self.y.col], minlength=self.m)
         return ma, me
 
     def _length_cost(self, la: np.ndarray, le: np.ndarray) -> np.ndarray:
@@ -142,7 +149,7 @@ class Scorer:
         a_lo = np.maximum(first_row - reach, 0)
         win_e = int(np.maximum(last_row - a_lo, 0).max()) + 1 if m else 1
         xw = SparseRows(self.x.row, self.x.col, self.x.data * w[self.x.col], n)
-        yw = SparseRows(self.y.row, self.y.col, self.y.data * w[self.y.col], m)
+        yw = SparseRows(self.y.row, self.y.col, self.y.data * self.we[self.y.col], m)
         # gap = 1 − coverage, per sentence and run (start offset, run length), flattened.
         gap_a = _gaps(coverage_table(xw, self.y, e_lo, win_a, reach), mass_a, eps, tau)
         gap_e = _gaps(coverage_table(yw, self.x, a_lo, win_e, reach), mass_e, eps, tau)
@@ -275,14 +282,18 @@ class Scorer:
         ka, va = grouped(self.x, a_link)
         ke, ve = grouped(self.y, e_link)
         wa = self.weight[ka % width]
-        we = self.weight[ke % width]
+        we = self.we[ke % width]
         mass_a = np.bincount(ka // width, weights=va * wa, minlength=count)
         mass_e = np.bincount(ke // width, weights=ve * we, minlength=count)
         common, ia, ie = np.intersect1d(ka, ke, return_indices=True)
-        both = np.minimum(va[ia], ve[ie]) * self.weight[common % width]
-        found = np.bincount(common // width, weights=both, minlength=count)
+        both = np.minimum(va[ia], ve[ie])
+        found_a = np.bincount(common // width, weights=both * self.weight[common % width],
+                              minlength=count)
+        found_e = np.bincount(common // width, weights=both * self.we[common % width],
+                              minlength=count)
         p = self.params
-        cover = (found + p.eps * p.tau) * (1 / (mass_a + p.eps) + 1 / (mass_e + p.eps)) / 2
+        smooth = p.eps * p.tau
+        cover = ((found_a + smooth) / (mass_a + p.eps) + (found_e + smooth) / (mass_e + p.eps)) / 2
         return length, np.minimum(cover, 1.0)
 
 

@@ -17,6 +17,7 @@ import sqlite_utils
 from workbench.project.catalog import Catalog
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
+from workbench.project.dictionaries import Dictionaries
 from workbench.project.editing import Editing
 from workbench.project.exchange import Exchange
 from workbench.project.importing import Importing
@@ -40,7 +41,8 @@ class Project:
         checking = Checking(context, catalog, reader, terms)
         editing = Editing(context, catalog, reader, checking)
         review = Review(context, reader, editing)
-        importing = Importing(context, catalog, terms)
+        self.dictionaries = dictionaries = Dictionaries(context)
+        importing = Importing(context, catalog, terms, dictionaries)
         exchange = Exchange(context, catalog, checking, terms)
         scoring = Scoring(context, catalog, terms)
         restructure = Restructure(context, catalog, reader)

@@ -151,6 +151,17 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (run_id, segment_id)
     ) WITHOUT ROWID;
     """,
+    # bilingual dictionaries the project uses (files stay where the user keeps them)
+    """
+    CREATE TABLE dictionaries (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        format TEXT NOT NULL,
+        headwords INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
