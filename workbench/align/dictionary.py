@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -64,6 +64,37 @@ def _sense_stems(sense: str) -> list[str]:
     return stems if 0 < len(stems) <= MAX_SENSE_WORDS else []
 
 
+def _doc_forms(vocab: set[str]) -> Callable[[str], tuple[str, ...]]:
+    """Matches a sense's stem to the English text's stems: the same stem, or one that shares
+    its first five letters, or of which one is a prefix of the other (4 letters or more):
+    grow ~ growth, move ~ movement, physic ~ physical."""
+    by_head: dict[str, list[str]] = {}
+    for t in vocab:
+        if len(t) >= 4:
+            by_head.setdefault(t[:4], []).append(t)
+    cache: dict[str, tuple[str, ...]] = {}
+
+    def forms(stem: str) -> tuple[str, ...]:
+        hit = cache.get(stem)
+        if hit is not None:
+            return hit
+        out = [stem] if stem in vocab else []
+        if len(stem) >= 4:
+            for t in by_head.get(stem[:4], ()):
+                if t == stem:
+                    continue
+                short = min(len(t), len(stem))
+                common = 4
+                while common < short and t[common] == stem[common]:
+                    common += 1
+                if common >= 5 or common == short:
+                    out.append(t)
+        cache[stem] = tuple(out)
+        return cache[stem]
+
+    return forms
+
+
 def _idf(df: Counter[str], total: int) -> dict[str, float]:
     scale = math.log(total + 2)
     return {c: math.log((total + 2) / (n + 0.5)) / scale for c, n in df.items()}
@@ -75,6 +106,7 @@ def dictionary_evidence(
     """The dictionary concepts of Arabic sentences ``ar`` and English sentences (given as
     their content stems)."""
     en_vocab = {s for stems in en_stems for s in stems}
+    doc_forms = _doc_forms(en_vocab)
     word_info: dict[str, tuple[str, tuple[str, ...], str]] = {}  # word -> key, stems, stem
     ar_words: list[list[str]] = []
     for text in ar:
@@ -91,8 +123,8 @@ def dictionary_evidence(
             stems: dict[str, None] = {}
             for sense in glosser.glosses(w):
                 for s in _sense_stems(sense):
-                    if s in en_vocab:
-                        stems[s] = None
+                    for t in doc_forms(s):
+                        stems[t] = None
             chosen = tuple(stems)[:MAX_TRANSLATIONS]
             word_info[w] = (keys[0] if keys and chosen else "", chosen, align_stem(folded))
     reverse: dict[str, set[str]] = {}

@@ -9,6 +9,7 @@ plain gzip without that field is inflated once, in memory (small files only). Re
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import struct
@@ -144,7 +145,7 @@ class DataFile:
         trailer = os.pread(self._fd, 4, self.size_on_disk - 4)
         return struct.unpack("<I", trailer)[0] if len(trailer) == 4 else 0
 
-    def blocks(self, size: int = 1 << 20) -> "list[bytes]":
+    def blocks(self, size: int = 1 << 20) -> list[bytes]:
         """The whole stream in order, as a list of blocks (for building an index once)."""
         out = []
         offset = 0
@@ -157,10 +158,8 @@ class DataFile:
 
     def close(self) -> None:
         """Close the file."""
-        try:
+        with contextlib.suppress(OSError):
             os.close(self._fd)
-        except OSError:
-            pass
 
 
 def write_dictzip(path: str | Path, data: bytes, chunk_len: int = 58315) -> None:

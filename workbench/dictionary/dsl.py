@@ -124,6 +124,7 @@ class DslFile(DictionaryFile):
         raw = self.data.read(self.offsets[card], self.lengths[card])
         text = _COMMENT.sub("", raw.decode(self.encoding, "replace"))
         heads: list[str] = []
+        raw_heads: list[str] = []
         senses: list[str] = []
         pronunciation: str | None = None
         for line in text.split("\n"):
@@ -132,6 +133,7 @@ class DslFile(DictionaryFile):
                 continue
             if line[0] not in " \t":
                 heads.append(display_headword(line))
+                raw_heads.append(index_headword(line))
                 continue
             body = line.strip()
             if body.startswith("@"):
@@ -148,7 +150,8 @@ class DslFile(DictionaryFile):
             if body:
                 senses.append(body)
         headword = self.headwords[k]
-        shown = next((h for h in heads if index_headword(h) == headword), headword)
+        shown = next((h for h, r in zip(heads, raw_heads, strict=True) if r == headword),
+                     headword)
         return DictEntry(shown, tuple(dict.fromkeys(senses)), pronunciation, self.name)
 
     def close(self) -> None:

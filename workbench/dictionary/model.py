@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class DictionaryFile(ABC):
     name: str = ""
     headwords: list[str] = field(default_factory=list)
 
-    format: str = ""
+    format: ClassVar[str] = ""
 
     @abstractmethod
     def entry(self, k: int) -> DictEntry:

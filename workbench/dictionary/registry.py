@@ -3,7 +3,7 @@
 | format | files |
 |---|---|
 | ``dictd`` | ``NAME.index`` + ``NAME.dict`` or ``NAME.dict.dz`` |
-| ``stardict`` | ``NAME.ifo`` + ``NAME.idx`` or ``NAME.idx.gz`` + ``NAME.dict`` or ``NAME.dict.dz`` (+ ``NAME.syn``) |
+| ``stardict`` | ``NAME.ifo`` + ``NAME.idx[.gz]`` + ``NAME.dict[.dz]`` (+ ``NAME.syn``) |
 | ``dsl`` | ``NAME.dsl`` or ``NAME.dsl.dz`` |
 | ``tei`` | ``NAME.tei`` (or ``.tei.gz``, ``.xml``) |
 | ``tsv`` | ``NAME.tsv`` (or ``.txt``) |

@@ -39,8 +39,8 @@ class TeiFile(DictionaryFile):
         raw = b"".join(self.data.blocks())
         if b"<TEI" not in raw[:4096] and b"<tei" not in raw[:4096].lower():
             raise InputError(path, "not a TEI document (no <TEI> root)")
-        if not raw.rstrip().endswith(b">") or b"</TEI" not in raw[-4096:] and b"</tei" not in \
-                raw[-4096:].lower():
+        if not raw.rstrip().endswith(b">") or (b"</TEI" not in raw[-4096:] and b"</tei" not in \
+                raw[-4096:].lower()):
             raise InputError(path, "truncated: the document does not end with </TEI>")
         self.offsets = array("q")
         self.lengths = array("q")
@@ -83,9 +83,7 @@ class TeiFile(DictionaryFile):
                 continue
             if name == "pron" and pronunciation is None:
                 pronunciation = text
-            elif name == "quote" and _is_translation(el):
-                translations.append(text)
-            elif name == "tr":
+            elif (name == "quote" and _is_translation(el)) or name == "tr":
                 translations.append(text)
             elif name == "def":
                 definitions.append(text)
