@@ -27,12 +27,14 @@ from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import induce_table
 from workbench.align.model import Alignment
 from workbench.align.relatedness import relatedness
-from workbench.align.scoring import MOVES, LengthModel, Params, Scorer
+from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer
 from workbench.align.sparse import SparseRows
 from workbench.align.tokens import arabic_content_stems, english_content_stems
 from workbench.glossary.model import Glossary
 
 FULL_DP_CELLS = 400_000
+COARSE_ROWS = 3000  # above this, the first pass starts from a coarse alignment
+COARSE_FACTOR = 6
 MAX_TABLE_LINKS = 4000
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
@@ -106,6 +108,7 @@ class TwoPassAligner:
         paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
         lexicon: Glosser | None = None,
         pairs: Sequence[tuple[str, str]] = (),
+        continues: tuple[Sequence[bool], Sequence[bool]] | None = None,
     ) -> None:
         self.ar = list(ar)
         self.en = list(en)
@@ -117,6 +120,7 @@ class TwoPassAligner:
         self.glossary = glossary
         self.params = params or Params()
         self.warnings: list[str] = []
+        self.cells = 0  # band cells priced over all passes (the cost grows with this)
         self.posterior: list[float] = []
         self._stem_cache: tuple[list[list[str]], list[list[str]]] | None = None
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
@@ -126,6 +130,11 @@ class TwoPassAligner:
             self.la, self.le, self.unit = char_lengths(self.ar), char_lengths(self.en), "chars"
         self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary)
         self.pairs = list(pairs)
+        self.ar_cont: np.ndarray | None = None
+        self.en_cont: np.ndarray | None = None
+        if continues is not None:
+            self.ar_cont = np.asarray(continues[0], dtype=np.float64)
+            self.en_cont = np.asarray(continues[1], dtype=np.float64)
         self.evidence: Evidence | None = None
         if lexicon is not None and self.ar and self.en:
             self.evidence = dictionary_evidence(self.ar, self._stems()[1], lexicon)
@@ -146,7 +155,7 @@ class TwoPassAligner:
         wa, we = self._side_weights(vec, weights)
         scorer = Scorer(
             self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
-            self.ar_par, self.en_par, we,
+            self.ar_par, self.en_par, we, self.ar_cont, self.en_cont,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -162,7 +171,7 @@ class TwoPassAligner:
             x2, y2, w2, w2e = self._second_pass_vectors(vec, links, confident, weights)
             scorer = Scorer(
                 self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
-                self.en_par, w2e,
+                self.en_par, w2e, self.ar_cont, self.en_cont,
             )
             links = self._align(scorer, links, final=done == passes - 1)
         return self._finish(scorer, links, self._relatedness(first))
@@ -223,31 +232,20 @@ class TwoPassAligner:
         skip = scorer.skip_en()
         if (n + 1) * full.width <= FULL_DP_CELLS:
             band = full
-            costs = scorer.link_costs(band, MOVES)
+            costs = BlockCosts(scorer, band, MOVES)
             path = search(band, MOVES, costs, skip)
         else:
             slope = m / n
             if guide is not None:  # around the earlier pass's path
                 centre = _centre_from_cells(_cells_of_links(guide), n)
                 half = 6 + 3 * max(1.0, slope)
+            elif n > COARSE_ROWS:  # around the path of a coarse alignment
+                centre = _centre_from_cells(_coarse_cells(scorer), n)
+                half = 2 * COARSE_FACTOR + 4 * max(1.0, slope)
             else:  # around the diagonal drawn by the lengths
-                ar_pos = scorer.ar_cum / max(scorer.ar_cum[-1], 1e-9)
-                en_pos = scorer.en_cum / max(scorer.en_cum[-1], 1e-9)
-                centre = np.interp(ar_pos, en_pos, np.arange(m + 1))
-                half = 16 + 4 * max(1.0, slope) + 0.3 * math.sqrt(n)
-            path = None
-            for _ in range(8):
-                band = Band.around(centre, half, m).within(limits)
-                costs = scorer.link_costs(band, MOVES)
-                path = search(band, MOVES, costs, skip)
-                if path is None:
-                    half *= 2
-                    continue
-                cells = _cells(path)
-                if not band.touches(cells, limits) or band.width > m:
-                    break
-                centre = _centre_from_cells(cells, n)
-                half *= 2
+                centre, half = _diagonal(scorer)
+            path, band, costs = _banded_search(scorer, centre, half, limits, skip)
+        self.cells += costs.cells
         assert path is not None
         if final:
             self.posterior = posteriors(band, MOVES, costs, skip, path)
@@ -396,6 +394,60 @@ class TwoPassAligner:
         return Alignment(links, conf, list(self.warnings))
 
 
+def _diagonal(scorer: Scorer) -> tuple[np.ndarray, float]:
+    """The centre column of every row along the diagonal the lengths draw, and a half-width
+    that grows with the square root of the length (for short texts only)."""
+    n, m = scorer.n, scorer.m
+    ar_pos = scorer.ar_cum / max(scorer.ar_cum[-1], 1e-9)
+    en_pos = scorer.en_cum / max(scorer.en_cum[-1], 1e-9)
+    centre = np.interp(ar_pos, en_pos, np.arange(m + 1))
+    return centre, 16 + 4 * max(1.0, m / max(n, 1)) + 0.3 * math.sqrt(n)
+
+
+def _banded_search(
+    scorer: Scorer, centre: np.ndarray, half: float, limits: Band | None, skip: np.ndarray
+) -> tuple[list[tuple[int, int]], Band, BlockCosts]:
+    """The cheapest path in a band around ``centre``, widened (and re-centred) while the
+    path runs along its edge."""
+    n, m = scorer.n, scorer.m
+    path = None
+    for _ in range(8):
+        band = Band.around(centre, half, m).within(limits)
+        costs = BlockCosts(scorer, band, MOVES)
+        path = search(band, MOVES, costs, skip)
+        if path is None:
+            half *= 2
+            continue
+        cells = _cells(path)
+        if not band.touches(cells, limits) or band.width > m:
+            break
+        centre = _centre_from_cells(cells, n)
+        half *= 2
+    assert path is not None
+    return path, band, costs
+
+
+def _coarse_cells(scorer: Scorer) -> list[tuple[int, int]]:
+    """Cells of the path found on units of ``COARSE_FACTOR`` sentences (recursively while
+    the text is long), in this scorer's coordinates: a path fixed in linear time, so that the
+    full-resolution search needs only a narrow band around it."""
+    f = COARSE_FACTOR
+    coarse = scorer.coarse(f)
+    if coarse.n > COARSE_ROWS:
+        centre = _centre_from_cells(_coarse_cells(coarse), coarse.n)
+        half = 2 * f + 4 * max(1.0, coarse.m / coarse.n)
+    else:
+        centre, half = _diagonal(coarse)
+    path, _, _ = _banded_search(coarse, centre, half, None, coarse.skip_en())
+    return [(min(i * f, scorer.n), min(j * f, scorer.m)) for i, j in _cells(path)]
+
+
+def continuation_lines(lines: Sequence[str]) -> list[bool]:
+    """Presegmented lines: which ones continue the paragraph of the line before (they start
+    with a space or a tab, as in files of sentence-split paragraphs)."""
+    return [k > 0 and line[:1] in (" ", "\t") for k, line in enumerate(lines)]
+
+
 def _cells(path: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = [(0, 0)]
     i = j = 0
@@ -421,13 +473,17 @@ def align_sentences(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None = None,
     params: Params | None = None, lexicon: Glosser | None = None,
     pairs: Sequence[tuple[str, str]] = (),
+    continues: tuple[Sequence[bool], Sequence[bool]] | None = None,
 ) -> Alignment:
     """Align two lists of sentences (many-to-many, up to 1–9/9–1 and 3–3, with 1–0 and 0–1).
 
     ``lexicon``: a dictionary (word translations as evidence); ``pairs``: confirmed
-    (Arabic, English) pairs to learn word translations from.
+    (Arabic, English) pairs to learn word translations from; ``continues``: for each
+    sentence of each side, whether it continues the paragraph of the one before (link
+    boundaries then prefer paragraph ends).
     """
-    return TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs).run()
+    return TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
+                          continues=continues).run()
 
 
 def align_paragraphs(
