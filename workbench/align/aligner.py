@@ -121,6 +121,7 @@ class TwoPassAligner:
         self.params = params or Params()
         self.warnings: list[str] = []
         self.cells = 0  # band cells priced over all passes (the cost grows with this)
+        self.moves: list[tuple[int, int]] = list(MOVES)
         self.posterior: list[float] = []
         self._stem_cache: tuple[list[list[str]], list[list[str]]] | None = None
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
@@ -169,6 +170,7 @@ class TwoPassAligner:
             params2 = self._recalibrated_params(links)
             lengths2 = self._recalibrated_lengths(links, confident, lengths)
             x2, y2, w2, w2e = self._second_pass_vectors(vec, links, confident, weights)
+            self.moves = _moves_seen(links)
             scorer = Scorer(
                 self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
                 self.en_par, w2e, self.ar_cont, self.en_cont,
@@ -232,8 +234,8 @@ class TwoPassAligner:
         skip = scorer.skip_en()
         if (n + 1) * full.width <= FULL_DP_CELLS:
             band = full
-            costs = BlockCosts(scorer, band, MOVES)
-            path = search(band, MOVES, costs, skip)
+            costs = BlockCosts(scorer, band, self.moves)
+            path = search(band, self.moves, costs, skip)
         else:
             slope = m / n
             if guide is not None:  # around the earlier pass's path
@@ -241,14 +243,15 @@ class TwoPassAligner:
                 half = 6 + 3 * max(1.0, slope)
             elif n > COARSE_ROWS:  # around the path of a coarse alignment
                 centre = _centre_from_cells(_coarse_cells(scorer), n)
-                half = 2 * COARSE_FACTOR + 4 * max(1.0, slope)
+                half = COARSE_FACTOR + 4 * max(1.0, slope)
             else:  # around the diagonal drawn by the lengths
                 centre, half = _diagonal(scorer)
-            path, band, costs = _banded_search(scorer, centre, half, limits, skip)
+            path, band, costs = _banded_search(scorer, centre, half, limits, skip, self.moves)
         self.cells += costs.cells
         assert path is not None
         if final:
-            self.posterior = posteriors(band, MOVES, costs, skip, path)
+            self.posterior = posteriors(band, self.moves, costs, skip, path,
+                                        self.params.temperature)
         out: list[Link] = []
         i = j = 0
         for k, el in path:
@@ -405,7 +408,8 @@ def _diagonal(scorer: Scorer) -> tuple[np.ndarray, float]:
 
 
 def _banded_search(
-    scorer: Scorer, centre: np.ndarray, half: float, limits: Band | None, skip: np.ndarray
+    scorer: Scorer, centre: np.ndarray, half: float, limits: Band | None, skip: np.ndarray,
+    moves: list[tuple[int, int]] = MOVES,
 ) -> tuple[list[tuple[int, int]], Band, BlockCosts]:
     """The cheapest path in a band around ``centre``, widened (and re-centred) while the
     path runs along its edge."""
@@ -413,8 +417,8 @@ def _banded_search(
     path = None
     for _ in range(8):
         band = Band.around(centre, half, m).within(limits)
-        costs = BlockCosts(scorer, band, MOVES)
-        path = search(band, MOVES, costs, skip)
+        costs = BlockCosts(scorer, band, moves)
+        path = search(band, moves, costs, skip)
         if path is None:
             half *= 2
             continue
@@ -435,11 +439,24 @@ def _coarse_cells(scorer: Scorer) -> list[tuple[int, int]]:
     coarse = scorer.coarse(f)
     if coarse.n > COARSE_ROWS:
         centre = _centre_from_cells(_coarse_cells(coarse), coarse.n)
-        half = 2 * f + 4 * max(1.0, coarse.m / coarse.n)
+        half = f + 4 * max(1.0, coarse.m / coarse.n)
     else:
         centre, half = _diagonal(coarse)
     path, _, _ = _banded_search(coarse, centre, half, None, coarse.skip_en())
     return [(min(i * f, scorer.n), min(j * f, scorer.m)) for i, j in _cells(path)]
+
+
+def _moves_seen(links: list[Link]) -> list[tuple[int, int]]:
+    """The link shapes a later pass needs: those up to one sentence larger on each side than
+    the largest the first pass found (1–1, 1–2, 2–1, 2–2 and 1–0 always), so that a text
+    of simple links is not priced for 1–9 links."""
+    big_a = max((len(a) for a, e in links if e), default=1)
+    big_e = max((len(e) for a, e in links if a), default=1)
+    return [
+        mv for mv in MOVES
+        if mv in ((1, 1), (1, 2), (2, 1), (2, 2), (1, 0))
+        or (mv[0] <= big_a + 1 and mv[1] <= big_e + 1)
+    ]
 
 
 def continuation_lines(lines: Sequence[str]) -> list[bool]:

@@ -56,6 +56,7 @@ class Params:
     many: float = 4.5
     w_dict: float = 1.0
     w_par: float = 3.0
+    temperature: float = 1.0
     priors: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def default_prior(self, k: int, el: int) -> float:
