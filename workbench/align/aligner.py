@@ -122,6 +122,7 @@ class TwoPassAligner:
         self.warnings: list[str] = []
         self.cells = 0  # band cells priced over all passes (the cost grows with this)
         self.moves: list[tuple[int, int]] = list(MOVES)
+        self.widths: list[int] = []  # the band width of every pass
         self.posterior: list[float] = []
         self._stem_cache: tuple[list[list[str]], list[list[str]]] | None = None
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
@@ -176,6 +177,7 @@ class TwoPassAligner:
                 self.en_par, w2e, self.ar_cont, self.en_cont,
             )
             links = self._align(scorer, links, final=done == passes - 1)
+        self._last_scorer = scorer
         return self._finish(scorer, links, self._relatedness(first))
 
     def _base_bags(self) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
@@ -248,6 +250,7 @@ class TwoPassAligner:
                 centre, half = _diagonal(scorer)
             path, band, costs = _banded_search(scorer, centre, half, limits, skip, self.moves)
         self.cells += costs.cells
+        self.widths.append(band.width)
         assert path is not None
         if final:
             self.posterior = posteriors(band, self.moves, costs, skip, path,
