@@ -44,7 +44,7 @@ def test_the_band_does_not_widen_with_the_length(monkeypatch: pytest.MonkeyPatch
     cells_per_row = []
     for size in (600, 1800):
         ar, en = _texts(size)
-        en = en[: size // 2] + [en[size // 2] + " " + en[size // 2 + 1]] + en[size // 2 + 2 :]
+        en = [*en[:size // 2], en[size // 2] + " " + en[size // 2 + 1], *en[size // 2 + 2:]]
         aligner = TwoPassAligner(ar, en)
         result = aligner.run()
         mid = size // 2

@@ -414,11 +414,13 @@ def _banded_search(
     scorer: Scorer, centre: np.ndarray, half: float, limits: Band | None, skip: np.ndarray,
     moves: list[tuple[int, int]] = MOVES,
 ) -> tuple[list[tuple[int, int]], Band, BlockCosts]:
-    """The cheapest path in a band around ``centre``, widened (and re-centred) while the
-    path runs along its edge."""
+    """The cheapest path in a band around ``centre``: while the path runs along an edge of
+    the band, the band is centred on that path (its width kept, up to three times: the path
+    was only off-centre), then widened."""
     n, m = scorer.n, scorer.m
     path = None
-    for _ in range(8):
+    recentred = 0
+    for _ in range(10):
         band = Band.around(centre, half, m).within(limits)
         costs = BlockCosts(scorer, band, moves)
         path = search(band, moves, costs, skip)
@@ -429,7 +431,10 @@ def _banded_search(
         if not band.touches(cells, limits) or band.width > m:
             break
         centre = _centre_from_cells(cells, n)
-        half *= 2
+        if recentred < 3:
+            recentred += 1
+        else:
+            half *= 2
     assert path is not None
     return path, band, costs
 

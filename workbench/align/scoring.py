@@ -348,8 +348,8 @@ class BlockCosts:
     """Link costs of a band computed block by block of rows (the whole cube never exists at
     once when it is large): ``get(k)`` gives ``out[x, i - start, d]`` for the rows of block k."""
 
-    BUDGET = 48 * 1024 * 1024  # bytes of one block's costs
-    CACHE = 160 * 1024 * 1024  # all blocks are kept when they fit in this
+    BUDGET = 16 * 1024 * 1024  # bytes of one block's costs
+    CACHE = 64 * 1024 * 1024  # all blocks are kept when they fit in this
 
     def __init__(self, scorer: Scorer, band: Band, moves: list[tuple[int, int]]) -> None:
         self.scorer, self.band, self.moves = scorer, band, moves
