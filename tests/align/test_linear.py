@@ -22,7 +22,7 @@ def _texts(size: int) -> tuple[list[str], list[str]]:
 
 def test_blocks_of_rows_price_exactly_the_whole_band(monkeypatch: pytest.MonkeyPatch) -> None:
     ar, en = _texts(150)
-    en = en[:40] + [en[40] + " " + en[41]] + en[42:]  # a 2-1 link, so the path bends
+    en = [*en[:40], en[40] + " " + en[41], *en[42:]]  # a 2-1 link, so the path bends
     aligner = TwoPassAligner(ar, en)
     aligner.run()
     scorer = aligner._last_scorer

@@ -243,7 +243,7 @@ class TwoPassAligner:
             if guide is not None:  # around the earlier pass's path
                 centre = _centre_from_cells(_cells_of_links(guide), n)
                 half = 6 + 3 * max(1.0, slope)
-            elif n > COARSE_ROWS:  # around the path of a coarse alignment
+            elif limits is None and n > COARSE_ROWS:  # around a coarse alignment's path
                 centre = _centre_from_cells(_coarse_cells(scorer), n)
                 half = COARSE_FACTOR + 4 * max(1.0, slope)
             else:  # around the diagonal drawn by the lengths
