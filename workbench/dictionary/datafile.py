@@ -20,7 +20,7 @@ from pathlib import Path
 
 from workbench.errors import InputError
 
-CACHED_CHUNKS = 32
+CACHED_CHUNKS = 256  # at most about 15 MB of inflated chunks
 MAX_PLAIN_GZIP = 256 * 1024 * 1024
 
 
