@@ -26,6 +26,7 @@ from workbench.align.dp import Band, posteriors, search
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import induce_table
 from workbench.align.model import Alignment
+from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer
 from workbench.align.sparse import SparseRows
@@ -518,15 +519,25 @@ def align_paragraphs(
 ) -> Alignment:
     """Align paragraph by paragraph when the counts agree, else the whole text at once.
 
-    Indices in the result count sentences through the whole text.
+    When the counts differ but the texts share their paragraph structure (a paragraph joined
+    or split here and there), the paragraphs are paired by their lengths first and each
+    group faces its counterpart. Indices in the result count sentences through the whole
+    text.
     """
     flat_ar = [s for p in ar for s in p]
     flat_en = [s for p in en for s in p]
-    if len(ar) != len(en) or not ar:
+    if not ar or not en:
         return align_sentences(flat_ar, flat_en, glossary=glossary, params=params,
                                lexicon=lexicon, pairs=pairs)
-    ar_par = [k for k, p in enumerate(ar) for _ in p]
-    en_par = [k for k, p in enumerate(en) for _ in p]
+    if len(ar) != len(en):
+        links = pair_paragraphs([sum(map(len, p)) for p in ar], [sum(map(len, p)) for p in en])
+        if links is None:
+            return align_sentences(flat_ar, flat_en, glossary=glossary, params=params,
+                                   lexicon=lexicon, pairs=pairs)
+        ar_par, en_par = group_ids(links, ar, en)
+    else:
+        ar_par = [k for k, p in enumerate(ar) for _ in p]
+        en_par = [k for k, p in enumerate(en) for _ in p]
     return TwoPassAligner(
         flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs
     ).run()
