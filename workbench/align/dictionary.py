@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from workbench.align.tokens import AR_STOP, english_content_stems, english_stem
+from workbench.align.tokens import AR_STOP, english_content_stems
 from workbench.align.tokens import _arabic_content_stem as align_stem
 from workbench.text.normalize import normalize, normalize_arabic
 
@@ -59,8 +59,8 @@ class Evidence:
 
 
 def _sense_stems(sense: str) -> list[str]:
-    words = [w.lower() for w in _EN_WORD.findall(sense)]
-    stems = [s for s in english_content_stems(" ".join(words))]
+    """The content stems of a short sense (a definition of many words gives none)."""
+    stems = english_content_stems(" ".join(w.lower() for w in _EN_WORD.findall(sense)))
     return stems if 0 < len(stems) <= MAX_SENSE_WORDS else []
 
 
@@ -164,5 +164,3 @@ def dictionary_evidence(
     out.translatable = translated / content if content else 0.0
     return out
 
-
-__all__ = ["Evidence", "Glosser", "dictionary_evidence", "english_stem"]

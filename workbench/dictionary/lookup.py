@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,11 +98,6 @@ class TextMatch:
     words: int
     entries: tuple[DictEntry, ...]
 
-    def as_json(self) -> dict[str, object]:
-        """As the CLI's JSON shows it."""
-        return {"text": self.text, "start": self.start, "end": self.end,
-                "entries": [e.as_json() for e in self.entries]}
-
 
 class Lexicon:
     """Several open dictionaries behind one key index (built on first use, thread-safe)."""
@@ -134,13 +129,6 @@ class Lexicon:
                         self._max_words = max(self._max_words, min(len(words), MAX_WORDS))
             self._index = index
             return index
-
-    def __contains__(self, key: str) -> bool:
-        return key in self._build()
-
-    def keys(self) -> Iterable[str]:
-        """Every headword key."""
-        return self._build().keys()
 
     def entries(self, key: str) -> tuple[DictEntry, ...]:
         """The entries of a key, from every dictionary, in the order given (merged by

@@ -135,11 +135,3 @@ def open_dictionary(path: str | Path, fmt: str | None = None) -> DictionaryFile:
         return _open_stardict(base)
     return _open_single(kind)(p)
 
-
-def main_file(path: str | Path) -> Path:
-    """The file that stands for the set (the ``.index``, ``.ifo`` or the single file)."""
-    reader = open_dictionary(path)
-    try:
-        return reader.path.resolve()
-    finally:
-        reader.close()
