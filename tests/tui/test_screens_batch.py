@@ -121,3 +121,26 @@ async def test_the_reviewer_approves_its_view_with_shift_a(sample_db, make_app):
         assert app.screen is review
         assert next(r for r in review.all_rows if r.segment_id == 5).status == "approved"
     assert _statuses(sample_db)[5] == "approved"
+
+
+async def test_the_palette_offers_the_batches_and_undo_last_import(sample_db, make_app):
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Batch: approve the segments")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BatchScreen) and app.screen.action == "approved"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Undo last import")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, UndoConfirmScreen)
+        assert app.screen.change["kind"] == "import-translation"  # the sample's own
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)

@@ -32,9 +32,9 @@ if TYPE_CHECKING:
 
 ACTIONS = ("confirm", "reviewed", "approved")
 ACTION_LABEL = {
-    "confirm": "Confirm (through the QA checks)",
+    "confirm": "Confirm (QA checks)",
     "reviewed": "Mark reviewed",
-    "approved": "Approve (locks them)",
+    "approved": "Approve (locks)",
 }
 DONE_WORD = {"confirm": "Confirmed", "reviewed": "Marked reviewed", "approved": "Approved"}
 TAKES = {
@@ -136,8 +136,8 @@ class BatchScreen(JobDialog[bool]):
 
     DEFAULT_CSS = """
     BatchScreen #batch-dialog { width: 100; height: 90%; }
-    BatchScreen #batch-action { width: 100%; margin-bottom: 1; }
-    BatchScreen #batch-plan { margin-bottom: 1; }
+    BatchScreen #batch-action { width: 100%; layout: horizontal; margin-bottom: 1; }
+    BatchScreen #batch-action RadioButton { width: auto; margin-right: 2; }
     BatchScreen #batch-results { height: 1fr; min-height: 3; border: round $panel-lighten-2; }
     """
 
@@ -230,9 +230,8 @@ class BatchScreen(JobDialog[bool]):
         label = self.query_one("#batch-reason-label", Label)
         reason = self.query_one("#batch-reason", Input)
         if self.action == "confirm":
-            label.update("Override reason for segments with QA errors (optional; without one "
-                         "they are listed and left as they are):")
-            reason.placeholder = "reason (kept as an override of each finding)"
+            label.update("Override reason for QA errors (optional; kept with each finding):")
+            reason.placeholder = "reason (empty: segments with errors are listed, not confirmed)"
         else:
             label.update("Comment (optional; kept as a note of each segment):")
             reason.placeholder = "comment"
@@ -303,6 +302,7 @@ class BatchScreen(JobDialog[bool]):
         report = message.report
         if not self.job_finished(message.error) or report is None:
             return
+        self._progress.display = False  # the room goes to the results
         done = len(report.done)
         if done:
             self.changed = True

@@ -151,21 +151,24 @@ class ChangesScreen(Prompt):
             status.update("No change yet: imports into the working translation, find and "
                           "replace and batches are listed here.")
         else:
-            status.update(f"{len(self.changes):,} changes" + (
+            count = len(self.changes)
+            status.update(f"{count:,} change{'' if count == 1 else 's'}" + (
                 "" if newest else " · none left to undo"))
 
     def _option(self, change: dict[str, Any]) -> Option:
         bidi = self.wb.bidi
         live = undoable(change)
+        n = change["changes"]
         first = Text.assemble(
             (f"#{change['id']} ", "bold"), (kind_label(change["kind"]), "bold" if live else ""),
             " · ", isolate(change.get("document") or "?"),
-            f" · {change['changes']:,} segments · {change['author']} · "
+            f" · {n:,} segment{'' if n == 1 else 's'} · "
             f"{str(change['at'])[:16].replace('T', ' ')}",
         )
         said = state(change)
         second = Text.assemble(
-            (f"{said} · " if said else "", "italic"), change.get("summary") or "",
+            (f"{said} · " if said else "", "italic"), f"{change['author']}: ",
+            change.get("summary") or "",
         )
         lines = Text("\n").join([bidi.line(first), bidi.line(Text("  ") + second)])
         if not live:
@@ -213,7 +216,8 @@ class UndoConfirmScreen(Prompt):
     def compose(self) -> ComposeResult:
         change = self.change
         with Vertical(classes="dialog"):
-            yield Label(f"Undo change {headline(change)}?", classes="dialog-title")
+            yield Label(self.bidi.line(f"Undo change {headline(change)}?"),
+                        classes="dialog-title")
             yield Static(self.bidi.text(change.get("summary") or "", right_align_rtl=False))
             yield Label("Every segment it changed is restored at once; a segment edited since "
                         "keeps its newer English. The undo is recorded in the history.")

@@ -111,10 +111,10 @@ class ReplaceScreen(JobDialog["ReplaceReport | None"]):
 
     DEFAULT_CSS = """
     ReplaceScreen #replace-dialog { width: 110; height: 95%; }
-    ReplaceScreen .replace-row { height: 1; margin-bottom: 1; }
-    ReplaceScreen .replace-row Label { width: 9; }
+    ReplaceScreen .replace-row { height: 1; }
+    ReplaceScreen .replace-row Static { width: 9; }
     ReplaceScreen .replace-row Input { width: 1fr; }
-    ReplaceScreen #replace-options { height: auto; }
+    ReplaceScreen #replace-options { height: auto; margin-top: 1; }
     ReplaceScreen #replace-options Checkbox { margin-right: 2; }
     ReplaceScreen #replace-preview { height: 1fr; min-height: 3; border: round $panel-lighten-2;
                                      margin-top: 1; }
@@ -138,11 +138,11 @@ class ReplaceScreen(JobDialog["ReplaceReport | None"]):
                                                 isolate(self.document.name))),
                         classes="dialog-title")
             with Horizontal(classes="replace-row"):
-                yield Label("Find")
+                yield Static("Find")
                 yield Input(placeholder="text (or a regular expression)", compact=True,
                             id="replace-find")
             with Horizontal(classes="replace-row"):
-                yield Label("Replace")
+                yield Static("Replace")
                 yield Input(placeholder="replacement (\\1 for a group of a regular expression)",
                             compact=True, id="replace-with")
             with Horizontal(id="replace-options"):
@@ -244,6 +244,7 @@ class ReplaceScreen(JobDialog["ReplaceReport | None"]):
         report = message.report
         if not self.job_finished(message.error) or report is None:
             return
+        self._progress.display = False  # the room goes to the preview
         if not report.dry_run:
             said = summary(report, done=True) + "."
             if report.group_id is not None:
@@ -267,5 +268,5 @@ class ReplaceScreen(JobDialog["ReplaceReport | None"]):
         )
         self.query_one("#replace-preview", VerticalScroll).scroll_home(animate=False)
         hint = keys.key_name(self.wb.keymap(), "replace_apply")
-        tail = f" · {hint}: replace (one change, undone at once)" if report.changes else ""
+        tail = f" · {hint}: replace" if report.changes else ""
         self.set_status(summary(report) + tail)
