@@ -67,11 +67,16 @@ class ChangeActions:
                 f"({keys.key_name(keymap, 'changes')}: every change).")
 
     def segments_changed(self) -> None:
-        """Segments were changed in the background: read the editor's list again."""
+        """Segments were changed in the background: read the editor's list (and an open
+        reviewer's rows and changes list) again."""
+        from workbench.tui.screens.review import ReviewScreen
+
         self.reload_segments()
         for screen in self.screen_stack:
             if isinstance(screen, ChangesScreen):
                 screen.refresh_changes()
+            elif isinstance(screen, ReviewScreen):
+                screen.action_refresh()
 
     # actions ---------------------------------------------------------------------------------
 

@@ -436,8 +436,7 @@ class ReviewScreen(ReportScreen):
 
         def done(changed: bool | None) -> None:
             if changed:
-                self.wb.segments_changed()
-                self.action_refresh()
+                self.wb.segments_changed()  # this screen's rows too
 
         self.app.push_screen(
             BatchScreen(self.document, ids, self.view.describe(), verdict), done
