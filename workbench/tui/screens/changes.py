@@ -62,10 +62,10 @@ def newest_undoable(changes: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def headline(change: dict[str, Any]) -> str:
-    """``#12 import (text) · sample · 21 segments``."""
+    """``#12 · import (text) · sample · 21 segments``."""
     n = change["changes"]
     document = change.get("document") or "?"
-    return (f"#{change['id']} {kind_label(change['kind'])} · {document} · "
+    return (f"#{change['id']} · {kind_label(change['kind'])} · {document} · "
             f"{n:,} segment{'' if n == 1 else 's'}")
 
 

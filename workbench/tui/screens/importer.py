@@ -149,7 +149,7 @@ def describe(report: ImportReport | ExchangeReport) -> str:
 def _protected(protected: dict[str, int]) -> str:
     if not protected:
         return ""
-    return f" (finished work left alone: {ImportPlan(0, 0, protected).finished()})"
+    return f" (finished work left alone: {ImportPlan(0, 0, protected).held()})"
 
 
 class ImportScreen(JobDialog[ImportDone | None]):

@@ -87,13 +87,16 @@ class ImportPlan:
             return f"{plural(filled, 'segment')} will be filled"
         return "Nothing else would change"
 
-    def finished(self) -> str:
-        """``2 confirmed and 1 approved segments hold finished work``."""
+    def held(self) -> str:
+        """``2 confirmed and 1 approved``: the protected segments by status."""
         parts = [f"{self.protected[s]:,} {STATUS_WORDS.get(s, s)}"
                  for s in sorted(self.protected, key=lambda s: (*ORDER, s).index(s))]
-        words = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    def finished(self) -> str:
+        """``2 confirmed and 1 approved segments hold finished work``."""
         noun = "segment holds" if self.left_alone == 1 else "segments hold"
-        return f"{words} {noun} finished work"
+        return f"{self.held()} {noun} finished work"
 
     def question(self) -> str:
         """The whole question: what is filled, and what holds finished work."""
