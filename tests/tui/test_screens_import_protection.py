@@ -96,7 +96,16 @@ async def test_the_dialog_asks_and_keeps_finished_work_then_undoes_at_once(sampl
         await settle(pilot)
         assert app.screen is screen
         assert notified(app, "cannot be undone: undone by #")
-    assert _state(sample_db) == before
+        await pilot.press("down", "u")  # the sample's own import, from the list
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+        assert [c["kind"] for c in screen.changes][:2] == ["undo", "undo"]  # read again
+        assert notified(app, "18 restored, 3 changed since and kept")
+        assert editor.rows.row(4).status == "new" and editor.rows.row(4).target == ""
+    after = _state(sample_db)
+    assert {s: after[s] for s in (1, 2, 3)} == {s: before[s] for s in (1, 2, 3)}
 
 
 async def test_replace_confirmed_and_replace_all(sample_db, make_app):
