@@ -27,6 +27,7 @@ from workbench.project.reading import Reader
 from workbench.project.restructure import Restructure
 from workbench.project.review import Review
 from workbench.project.scoring import Scoring
+from workbench.project.sources import Sources
 from workbench.project.spelling import Spelling
 from workbench.project.terms import Terms
 from workbench.project.views import Views
@@ -48,6 +49,8 @@ class Project:
         review = Review(context, reader, editing)
         changes = ChangeSet(context, catalog)
         importing = Importing(context, catalog, terms, changes)
+        # client documents (DOCX, ODT, HTML, Markdown, XLIFF): project.sources.import_file(...)
+        self.sources = Sources(context, catalog, importing, changes)
         exchange = Exchange(context, catalog, checking, terms, changes, lqa)
         scoring = Scoring(context, catalog, terms)
         restructure = Restructure(context, catalog, reader)
