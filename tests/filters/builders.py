@@ -215,3 +215,62 @@ def build_odt(path: Path) -> Path:
     doc.text.addElement(table)
     doc.save(str(path))
     return path
+
+
+# a DOCX with what Word writes that python-docx has no API for --------------------------------
+
+NS_DECL = (
+    f'xmlns:w="{W}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+RTL_RUN = "<w:rPr><w:rtl/></w:rPr>"
+RICH_PARAGRAPHS = [
+    # a bookmark at the start, italic inside bold, a tab, a PAGE field with its result
+    f'<w:p {NS_DECL}><w:pPr><w:bidi/></w:pPr><w:bookmarkStart w:id="0" w:name="start"/>'
+    f'<w:r>{RTL_RUN}<w:t xml:space="preserve">نص </w:t></w:r>'
+    '<w:r><w:rPr><w:b/><w:rtl/></w:rPr><w:t xml:space="preserve">عريض </w:t></w:r>'
+    '<w:r><w:rPr><w:b/><w:i/><w:rtl/></w:rPr><w:t>ومائل</w:t></w:r>'
+    f'<w:r>{RTL_RUN}<w:tab/><w:t xml:space="preserve">صفحة </w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    '<w:r><w:t>٣</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    f'<w:r>{RTL_RUN}<w:t>.</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>',
+    # a text box (Word's mc:AlternateContent: a DrawingML shape and its VML fallback) and an
+    # image's alt text
+    f'<w:p {NS_DECL}><w:r><w:t xml:space="preserve">قبل الصندوق </w:t></w:r><w:r>'
+    '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="5" '
+    'name="Text Box 5" descr="صندوق نص"/><a:graphic><a:graphicData><wps:wsp><wps:txbx>'
+    '<w:txbxContent><w:p><w:r><w:t>نص داخل الصندوق.</w:t></w:r></w:p></w:txbxContent>'
+    '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+    '<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
+    '<w:t>نص داخل الصندوق.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>'
+    '</mc:Fallback></mc:AlternateContent></w:r>'
+    '<w:r><w:t xml:space="preserve"> بعد الصندوق.</w:t></w:r></w:p>',
+]
+
+
+def build_docx_rich(path: Path) -> Path:
+    """An Arabic DOCX holding a bookmark, nested bold/italic, a tab, a PAGE field, a text box
+    with its VML fallback and alt text, in a right-to-left section with a right-to-left
+    table."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    sect = body.find(qn("w:sectPr"))
+    for xml in RICH_PARAGRAPHS:
+        sect.addprevious(parse_xml(xml))
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "يمين"
+    table.cell(0, 1).text = "يسار"
+    table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+    sect.append(OxmlElement("w:bidi"))
+    document.save(str(path))
+    return path
