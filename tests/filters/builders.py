@@ -74,12 +74,16 @@ def _footnote_reference(paragraph: docx.text.paragraph.Paragraph, note_id: int) 
     run._r.append(ref)
 
 
-FOOTNOTES_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:footnotes xmlns:w="{W}">
-<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
-<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
-<w:footnote w:id="1"><w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space="preserve"> </w:t></w:r><w:r><w:rPr><w:rtl/></w:rPr><w:t>{FOOTNOTE_TEXT}</w:t></w:r></w:p></w:footnote>
-</w:footnotes>"""
+FOOTNOTES_XML = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W}">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+    '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+    "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+    '<w:footnote w:id="1"><w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:vertAlign '
+    'w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:rPr><w:rtl/></w:rPr>'
+    '<w:t xml:space="preserve"> </w:t></w:r><w:r><w:rPr><w:rtl/></w:rPr>'
+    f"<w:t>{FOOTNOTE_TEXT}</w:t></w:r></w:p></w:footnote></w:footnotes>"
+)
 
 
 def _add_footnotes(data: bytes) -> bytes:
@@ -155,8 +159,8 @@ def build_odt(path: Path) -> Path:
         TextProperties,
     )
     from odf.table import Table, TableCell, TableColumn, TableRow
-    from odf.text import H, LineBreak, List, ListItem, Note, NoteBody, NoteCitation, P, Span
     from odf.text import A as Link
+    from odf.text import H, LineBreak, List, ListItem, Note, NoteBody, NoteCitation, P, Span
 
     doc = OpenDocumentText()
     layout = PageLayout(name="pm1")

@@ -88,7 +88,7 @@ def test_the_import_reads_paragraphs_items_quotes_and_cells(doc: tuple) -> None:
 
 
 def test_the_translated_text_keeps_its_markdown(doc: tuple, tmp_path: Path) -> None:
-    project, source = doc
+    project, _ = doc
     segments = project.segments("notes", limit=100)
     english = [
         "Report of the <1>committee</1>",
@@ -129,7 +129,7 @@ def test_imported_and_exported_without_translation_is_the_same_file(
 
 
 def test_rebuilt_blocks_parse_to_the_same_document(doc: tuple, tmp_path: Path) -> None:
-    project, source = doc
+    project, _ = doc
     for segment in project.segments("notes", limit=100):
         project.save_draft(segment.id, segment.source)
     out = project.export_file("original", tmp_path / "rebuilt.md").path

@@ -26,7 +26,8 @@ ctype="lb"/></source>
 <target state="translated">The <g id="1" ctype="bold">revolution</g> began in Petrograd.<x
 id="2" ctype="lb"/></target></trans-unit>
 <trans-unit id="tu2"><source>جملة أولى. جملة ثانية.</source>
-<seg-source><mrk mtype="seg" mid="1">جملة أولى.</mrk> <mrk mtype="seg" mid="2">جملة ثانية.</mrk></seg-source>
+<seg-source><mrk mtype="seg" mid="1">جملة أولى.</mrk> <mrk mtype="seg"
+mid="2">جملة ثانية.</mrk></seg-source>
 <target><mrk mtype="seg" mid="1">First sentence.</mrk> <mrk mtype="seg" mid="2"/></target>
 </trans-unit>
 </group>
@@ -39,7 +40,10 @@ id="2" ctype="lb"/></target></trans-unit>
 XLIFF20 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en">
 <file id="f1" original="page.html">
-<unit id="u1"><segment id="s1" state="initial"><source>مرحبا <pc id="1" type="fmt">بالعالم</pc>.</source></segment><ignorable><source> </source></ignorable><segment id="s2" state="reviewed"><source>ثانية<ph id="2" type="fmt"/>.</source><target>Second<ph id="2" type="fmt"/>.</target></segment></unit>
+<unit id="u1"><segment id="s1" state="initial"><source>مرحبا <pc id="1"
+type="fmt">بالعالم</pc>.</source></segment><ignorable><source> </source></ignorable><segment
+id="s2" state="reviewed"><source>ثانية<ph id="2" type="fmt"/>.</source><target>Second<ph id="2"
+type="fmt"/>.</target></segment></unit>
 <unit id="u2"><segment><source>بلا هدف.</source></segment></unit>
 </file></xliff>
 """
