@@ -88,3 +88,14 @@ def test_a_tag_glued_to_the_next_sentence_opens_it() -> None:
         "First one.", "<1>Second</1> one.",
     ]
     assert split_tagged("Note.<1/> <2/>Next.", "en") == ["Note.<1/>", "<2/>Next."]
+
+
+def test_the_checks_report_a_lost_tag_once() -> None:
+    """tag-mismatch reports it; number-mismatch does not read the digits of tags."""
+    from workbench.glossary.qa import run_checks
+
+    found = run_checks("بدأت <1>الثورة</1> عام ١٩١٧.<2/>", "The <1>revolution</1> began in 1917.",
+                       matcher=None)
+    assert [(f.check, f.kind, f.severity, f.expected) for f in found] == [
+        ("tag-mismatch", "missing", "error", ["<2/>"])
+    ]
