@@ -83,3 +83,20 @@ def test_with_a_dictionary_unrelated_texts_still_warn(tmp_path: Path) -> None:
     result = align_sentences(ar, unrelated, lexicon=open_lexicon([path]))
     assert result.warnings
     assert sorted(result.confidence)[len(result.confidence) // 2] < 0.35
+
+
+def test_dictionary_words_meet_their_derivations_but_not_short_lookalikes(tmp_path: Path) -> None:
+    from workbench.align.dictionary import dictionary_evidence
+    from workbench.align.tokens import english_content_stems
+
+    path = tmp_path / "d.tsv"
+    path.write_text("ثورة\trevolution\nصورة\tform\n", encoding="utf-8")
+    english = ["Two revolutions began.", "The revolutionary days.", "A form of it.",
+               "The former king.", "Nothing here."]
+    evidence = dictionary_evidence(["قامت الثورة وتغيرت الصورة."],
+                                   [english_content_stems(s) for s in english],
+                                   open_lexicon([path]))
+    holds = [{c for c in bag if c.startswith("W:")} for bag in evidence.en]
+    assert holds[0] == holds[1] == {"W:ثورة"}
+    assert holds[2] == {"W:صورة"}
+    assert holds[3] == holds[4] == set()  # "former" is not "form"
