@@ -7,8 +7,9 @@
    confident links; the length model and the link-shape priors are re-estimated from them.
 4. Second pass: the same search with sentence vectors that hold anchors and translations.
 5. Confidence: each link's posterior probability (forward-backward sums over the band of the
-   final pass), scaled down when the two texts do not look like translations of each other
-   (then a warning is added, see :mod:`relatedness`).
+   final pass), calibrated on the coverage of the link and of the whole text (see
+   :func:`calibrated_confidence`), scaled down when the two texts do not look like
+   translations of each other (then a warning is added, see :mod:`relatedness`).
 """
 
 from __future__ import annotations
@@ -416,7 +417,7 @@ class TwoPassAligner:
 # link's posterior probability (lp), the mean coverage of the text's links (tc: how much of
 # the texts the anchors, the dictionary and the word table explain), their product, and the
 # link's own coverage. Fitted on the repository's sets (the merged ntrex/tico lines and the
-# synthetic literary and legal sets, seeds 100-103, and corpora/hayy; each with and without
+# synthetic long-line and legal sets, seeds 100-103, and corpora/hayy; each with and without
 # FreeDict: 7,283 links); see BENCHMARKS.md for what it flags on other texts.
 CONFIDENCE_BIAS = -4.063
 CONFIDENCE_LP = 0.859
