@@ -21,17 +21,17 @@ read as XML with the safe parser and written back as XML.
 from __future__ import annotations
 
 import codecs
-import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import lxml.html
 from lxml import etree
 
 from workbench.errors import InputError
-from workbench.filters.inline import InlineBuilder, Literal, Node, empty_origins, parse, plain_text
+from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
+from workbench.filters.xmltree import Pair, Whole, append_text, emit
 from workbench.formats import safexml
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -62,20 +62,6 @@ META_NAMES = frozenset({"description", "keywords", "og:title", "og:description",
 
 def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
-
-
-@dataclass(frozen=True)
-class Whole:
-    """An empty tag: an element moved back as it is (with its content)."""
-
-    element: etree._Element
-
-
-@dataclass(frozen=True)
-class Pair:
-    """A paired tag: a copy of this element wraps the translation."""
-
-    element: etree._Element
 
 
 @dataclass
@@ -263,14 +249,14 @@ class _Page:
         holder = parent.makeelement("holder", {})
         moved: set[int] = set()
         if text:
-            _append_text(holder, loc.pad[0])
-        _emit(holder, children, items, moved)
+            append_text(holder, loc.pad[0])
+        emit(holder, children, items, moved)
         for origin in sorted(empty_origins(loc.builder.tags) - used):
             item = items.get(origin)
             if isinstance(item, (Whole, Pair)):
-                _emit(holder, [Node(origin, False)], items, moved)
+                emit(holder, [Node(origin, False)], items, moved)
         if text:
-            _append_text(holder, loc.pad[1])
+            append_text(holder, loc.pad[1])
         old = list(parent)[loc.start : loc.end]
         after_slot = loc.start
         for child in old:
@@ -278,41 +264,6 @@ class _Page:
         _set_slot(parent, after_slot, holder.text)
         for i, child in enumerate(list(holder)):
             parent.insert(loc.start + i, child)
-
-
-def _append_text(parent: etree._Element, text: str) -> None:
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _emit(parent: etree._Element, children: list[str | Node], items: dict[int, Any],
-          moved: set[int]) -> None:
-    for child in children:
-        if isinstance(child, str):
-            _append_text(parent, child)
-            continue
-        item = items.get(child.origin)
-        if not child.paired:
-            if isinstance(item, Literal):
-                _append_text(parent, item.text)
-            elif isinstance(item, (Whole, Pair)):
-                element = item.element
-                if id(element) in moved:
-                    element = copy.deepcopy(element)
-                moved.add(id(element))
-                element.tail = None
-                parent.append(element)
-            continue
-        if isinstance(item, Pair):
-            shell = parent.makeelement(item.element.tag, dict(item.element.attrib))
-            parent.append(shell)
-            _emit(shell, child.children, items, moved)
-        else:
-            _emit(parent, child.children, items, moved)
 
 
 def _mark(element: etree._Element, *, rtl: bool) -> None:

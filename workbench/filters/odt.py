@@ -22,14 +22,15 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from lxml import etree
 
 from workbench.errors import InputError
-from workbench.filters.inline import InlineBuilder, Literal, Node, empty_origins, parse, plain_text
+from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.filters.package import Package, xml_bytes
+from workbench.filters.xmltree import Pair, Whole, append_text, emit
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -59,20 +60,6 @@ PAIRS = {t("span"): "span", t("a"): "link", t("meta"): "meta", t("ruby-base"): "
 SKIPPED_PARENTS = frozenset({f"{{{OFFICE}}}annotation", t("tracked-changes"),
                              t("deletion")})
 _WS = re.compile(r"[ \t\r\n]+")
-
-
-@dataclass(frozen=True)
-class Whole:
-    """An empty tag: an element moved back as it is."""
-
-    element: etree._Element
-
-
-@dataclass(frozen=True)
-class Pair:
-    """A pair: a copy of this element (its attributes) wraps the translation."""
-
-    element: etree._Element
 
 
 @dataclass
@@ -252,10 +239,10 @@ class _Document:
             p.remove(child)
         p.text = None
         moved: set[int] = set()
-        _emit(p, children, items, moved)
+        emit(p, children, items, moved, _append_text)
         for origin in sorted(empty_origins(loc.builder.tags) - used):
             if isinstance(items.get(origin), Whole):
-                _emit(p, [Node(origin, False)], items, moved)
+                emit(p, [Node(origin, False)], items, moved, _append_text)
 
     def _ltr(self, loc: _Located) -> None:
         p = loc.element
@@ -339,46 +326,14 @@ def _append_text(parent: etree._Element, text: str) -> None:
         if not piece:
             continue
         if piece.startswith("  "):
-            _plain(parent, " ")
+            append_text(parent, " ")
             space = etree.SubElement(parent, t("s"))
             space.set(t("c"), str(len(piece) - 1))
         else:
             if piece.startswith(" ") and not (parent.text or len(parent)):
                 etree.SubElement(parent, t("s"))
                 piece = piece[1:]
-            _plain(parent, piece)
-
-
-def _plain(parent: etree._Element, text: str) -> None:
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _emit(parent: etree._Element, children: list[str | Node], items: dict[int, Any],
-          moved: set[int]) -> None:
-    for child in children:
-        if isinstance(child, str):
-            _append_text(parent, child)
-            continue
-        item = items.get(child.origin)
-        if not child.paired:
-            if isinstance(item, Literal):
-                _append_text(parent, item.text)
-            elif isinstance(item, (Whole, Pair)):
-                element = item.element
-                if id(element) in moved:
-                    element = copy.deepcopy(element)
-                moved.add(id(element))
-                element.tail = None
-                parent.append(element)
-            continue
-        if isinstance(item, Pair):
-            shell = etree.SubElement(parent, item.element.tag, dict(item.element.attrib))
-            _emit(shell, child.children, items, moved)
-        else:
-            _emit(parent, child.children, items, moved)
+            append_text(parent, piece)
 
 
 def _place(el: etree._Element, part: str, number: int) -> str:
