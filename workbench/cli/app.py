@@ -107,6 +107,20 @@ def overwrite_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
+def write_report(text: str, output: str | None, fmt: str, summary: str) -> None:
+    """Print a report, or write it to ``output`` and say so (with ``summary``) on stderr."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from pathlib import Path
+
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise WorkbenchError(f"{output}: cannot write the report ({exc.strerror})") from None
+    click.echo(f"wrote {fmt} report to {output}: {summary}", err=True)
+
+
 def print_json(data: Any) -> None:
     """Print ``data`` as pretty JSON with Arabic kept readable."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -7,13 +7,12 @@ is, 2 on unusable input.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.app import db_option, main
-from workbench.errors import InputError, WorkbenchError
+from workbench.cli.app import db_option, main, write_report
+from workbench.errors import InputError
 from workbench.glossary.findings import SEVERITIES
 
 if TYPE_CHECKING:
@@ -208,20 +207,11 @@ def check(
             text = to_html(report)
         else:
             text = _plain(report)
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            try:
-                Path(output).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise WorkbenchError(
-                    f"{output}: cannot write the report ({exc.strerror})"
-                ) from None
-            summary = report.summary()
-            click.echo(
-                f"wrote {fmt} report to {output}: {summary['violations']} violations, "
-                f"{summary['overridden']} accepted", err=True,
-            )
+        summary = report.summary()
+        write_report(
+            text, output, fmt,
+            f"{summary['violations']} violations, {summary['overridden']} accepted",
+        )
     ctx.exit(1 if report.failed() else 0)
 
 

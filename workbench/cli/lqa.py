@@ -7,13 +7,11 @@ yet), 1 when it does not, 2 on unusable input.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.app import db_option, main, print_json
-from workbench.errors import WorkbenchError
+from workbench.cli.app import db_option, main, print_json, write_report
 
 if TYPE_CHECKING:
     from workbench.lqa.scoring import LqaError, LqaReport
@@ -208,14 +206,5 @@ def report(
             text = to_html(result)
         else:
             text = summary_line(result) + "\n"
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            try:
-                Path(output).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise WorkbenchError(
-                    f"{output}: cannot write the report ({exc.strerror})"
-                ) from None
-            click.echo(f"wrote {fmt} report to {output}: {summary_line(result)}", err=True)
+        write_report(text, output, fmt, summary_line(result))
     ctx.exit(1 if result.passed is False else 0)
