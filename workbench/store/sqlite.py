@@ -17,45 +17,76 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
-from datetime import UTC, datetime
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from workbench import openfiles
 from workbench.errors import DamagedProjectError, ProjectError, ReadOnlyProjectError
+from workbench.store.connection import Database
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
 
-# Project files opened by this process, latest last: a front end names the file in the one-line
-# message of a database error raised anywhere (see project_error).
-_opened: list[Path] = []
 
+class SqliteDatabase(sqlite_utils.Database, Database):
+    """A project in an SQLite file: sqlite-utils' Database over one ``sqlite3`` connection
+    (autocommit; transactions are explicit), with its file and whether it may write."""
 
-def now() -> str:
-    """The current time as an ISO 8601 UTC string, as stored."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-class ProjectDatabase(sqlite_utils.Database):
-    """A project's connection: sqlite-utils' Database, with its file and whether it may write."""
+    dialect = "sqlite"
+    fixed_join = "CROSS JOIN"
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only_reason: str = "") -> None:
         super().__init__(conn, execute_plugins=False)
         self.path = path
+        self.location = path
         self.read_only_reason = read_only_reason
 
+    # execute and query are sqlite-utils' own (its tracer sees them).
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    def reserve_ids(self, table: str, count: int) -> int:
+        # BEGIN IMMEDIATE holds the only write lock of the file: nobody else inserts meanwhile.
+        return int(self.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+
+    def project_tables(self) -> list[str]:
+        return [
+            str(r[0]) for r in self.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+
+    def columns(self, table: str) -> list[str]:
+        return [str(r[1]) for r in self.execute(f'PRAGMA table_info("{table}")')]
+
+    def primary_key(self, table: str) -> list[str]:
+        rows = sorted((int(r[5]), str(r[1])) for r in self.execute(f'PRAGMA table_info("{table}")'))
+        return [name for key, name in rows if key > 0]
+
+    def references(self, table: str) -> set[str]:
+        return {str(r[2]) for r in self.execute(f'PRAGMA foreign_key_list("{table}")')}
+
     @property
-    def read_only(self) -> bool:
-        """True when the project was opened read-only (``read_only_reason`` says why)."""
-        return bool(self.read_only_reason)
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    def begin_write(self) -> None:
+        # IMMEDIATE takes the write lock now (waiting up to the busy timeout), so a transaction
+        # never fails half-way because another writer came first.
+        self.execute("BEGIN IMMEDIATE")
+
+    def close(self) -> None:
+        self.conn.close()
 
 
-def open_db(
+def open_sqlite(
     path: str | Path, *, create: bool = False, read_only: bool = False
-) -> ProjectDatabase:
+) -> SqliteDatabase:
     """Open (or with ``create``, create) a project database and bring its schema up to date.
 
     A project that cannot be written opens read-only (``read_only_reason`` says why); so does
@@ -92,10 +123,8 @@ def open_db(
         if reason:
             conn, reason = _open_read_only(p, reason)
     except sqlite3.DatabaseError as exc:
-        raise project_error(exc, p) from None
-    if p not in _opened:
-        _opened.append(p)
-    return ProjectDatabase(conn, p, reason)
+        raise sqlite_error(exc, p) from None
+    return SqliteDatabase(conn, p, reason)
 
 
 def _why_read_only(path: Path, folder: Path) -> str:
@@ -265,35 +294,6 @@ def sql_statements(script: str) -> Iterator[str]:
             buffer = ""
 
 
-def analyze(db: sqlite_utils.Database) -> None:
-    """Refresh the query planner's statistics (``ANALYZE``), after an import that added or
-    changed many rows; it reads every index once (about 0.1 s at 100,000 segments)."""
-    db.execute("ANALYZE")
-
-
-@contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One write transaction (``BEGIN IMMEDIATE``); nested calls become savepoints.
-
-    On a project opened read-only, ReadOnlyProjectError before anything is done.
-    """
-    if isinstance(db, ProjectDatabase) and db.read_only:
-        raise ReadOnlyProjectError.opened_read_only(db.path, db.read_only_reason)
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    else:
-        db.conn.execute("COMMIT")
-
-
 def publish_new(tmp: Path, path: Path) -> None:
     """Give the closed, complete database ``tmp`` the name ``path``, which must not exist.
 
@@ -342,15 +342,9 @@ def _error_name(exc: sqlite3.Error) -> str:
     return name
 
 
-def last_opened() -> Path | None:
-    """The project file this process opened last (None before any)."""
-    return _opened[-1] if _opened else None
-
-
-def project_error(exc: sqlite3.Error, path: Path | None = None) -> ProjectError:
-    """A one-line ProjectError for an SQLite error on the project at ``path`` (default: the
-    project opened last), saying what is wrong and what to do."""
-    where = path if path is not None else last_opened()
+def sqlite_error(exc: sqlite3.Error, where: Path | None) -> ProjectError:
+    """A one-line ProjectError for an SQLite error on the project at ``where``, saying what is
+    wrong and what to do."""
     name = _error_name(exc)
     text = str(exc)
     prefix = f"{where}: " if where is not None else ""
@@ -382,7 +376,7 @@ def project_error(exc: sqlite3.Error, path: Path | None = None) -> ProjectError:
     return ProjectError(f"{prefix}database error ({name or type(exc).__name__}: {text})")
 
 
-def is_database_failure(exc: BaseException) -> bool:
+def is_sqlite_failure(exc: BaseException) -> bool:
     """True for an SQLite error about the file or the disk (damage, permissions, locks, I/O),
     as opposed to a bug in a query (a wrong statement, a broken constraint)."""
     return isinstance(exc, sqlite3.DatabaseError) and not isinstance(
