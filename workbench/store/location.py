@@ -33,7 +33,9 @@ class ServerAddress:
         if "@" in netloc:
             user, _, host = netloc.rpartition("@")
             netloc = f"{user.partition(':')[0]}@{host}"
-        query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"])
+        query = urlencode(
+            [(k, v) for k, v in parse_qsl(parts.query) if k != "password"], safe="/"
+        )
         return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
     @property

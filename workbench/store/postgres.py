@@ -219,6 +219,28 @@ class PostgresDatabase(Database):
                 self.execute("ROLLBACK")
             raise
 
+    def begin_read(self) -> None:
+        self.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+    @contextlib.contextmanager
+    def triggers_suspended(self) -> Iterator[None]:
+        tables = self.project_tables()
+        for table in tables:
+            self.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        yield
+        for table in tables:
+            self.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        self._check_abort()
+        with self.pg.cursor() as cursor, cursor.copy(
+            f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row(row)
+
     def close(self) -> None:
         self.pg.close()
 

@@ -80,6 +80,21 @@ class SqliteDatabase(sqlite_utils.Database, Database):
         # never fails half-way because another writer came first.
         self.execute("BEGIN IMMEDIATE")
 
+    def begin_read(self) -> None:
+        self.execute("BEGIN")  # deferred: the first read fixes the snapshot (WAL)
+
+    @contextlib.contextmanager
+    def triggers_suspended(self) -> Iterator[None]:
+        # SQLite cannot switch a trigger off: drop them all, put them back (same transaction).
+        saved = self.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        ).fetchall()
+        for name, _ in saved:
+            self.execute(f'DROP TRIGGER "{name}"')
+        yield
+        for _, sql in saved:
+            self.execute(sql)
+
     def close(self) -> None:
         self.conn.close()
 
