@@ -1,8 +1,9 @@
 """Shared fixtures: a sample project on each backend, the CLI runner.
 
 Tests that use the ``sample_db``, ``project``, ``new_db`` or ``backend`` fixtures run on SQLite,
-and those in the folders of ``BOTH_BACKENDS`` on PostgreSQL too (``test_x[sqlite]``,
-``test_x[postgresql]``), unless marked ``sqlite_only`` (they are about SQLite files). The
+and those in the folders of ``BOTH_BACKENDS`` (or marked ``both_backends``) on PostgreSQL too
+(``test_x[sqlite]``, ``test_x[postgresql]``), unless marked ``sqlite_only`` (they are about
+SQLite files). The
 PostgreSQL server is a real one: the ``pgserver`` wheel's PostgreSQL 16, started once per
 session in a temporary folder (as root it runs as the OS user ``pgserver``, which it creates);
 each test gets a database of its own, copied from a template (about 25 ms) and dropped after.
@@ -33,7 +34,7 @@ CORPORA = ROOT / "corpora"  # real parallel text (see corpora/README.md)
 BACKENDS = ("sqlite", "postgresql")
 # The folders whose tests of a project run on both backends (the rest: SQLite only).
 BOTH_BACKENDS = (
-    "cli", "formats", "glossary", "lqa", "pg", "project", "scoring", "spelling", "store",
+    "cli", "formats", "glossary", "lqa", "project", "scoring", "spelling", "store",
 )
 
 
@@ -51,6 +52,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "postgresql_only: a test of the PostgreSQL backend alone"
     )
+    config.addinivalue_line(
+        "markers", "both_backends: run on PostgreSQL too, outside the folders of BOTH_BACKENDS"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -59,7 +63,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     folder = Path(str(metafunc.definition.path)).relative_to(ROOT / "tests").parts[0]
     if metafunc.definition.get_closest_marker("postgresql_only"):
         backends: tuple[str, ...] = ("postgresql",)
-    elif folder in BOTH_BACKENDS and not metafunc.definition.get_closest_marker("sqlite_only"):
+    elif metafunc.definition.get_closest_marker("both_backends") or (
+        folder in BOTH_BACKENDS and not metafunc.definition.get_closest_marker("sqlite_only")
+    ):
         backends = selected_backends()
     else:
         backends = ("sqlite",)

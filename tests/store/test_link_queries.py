@@ -22,6 +22,8 @@ from workbench.store import search as q_search
 from workbench.store import versions as q_versions
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
 
+pytestmark = pytest.mark.sqlite_only  # SQLite's query plans and statistics
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # sqlite_stat1 of the 100,125-segment project of `python -m bench links` after its imports

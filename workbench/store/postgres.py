@@ -250,7 +250,12 @@ class PostgresDatabase(Database):
 
 def connect(address: ServerAddress) -> PostgresDatabase:
     """A connection to the database at ``address``, set up for the store (nothing checked)."""
-    import psycopg
+    try:
+        import psycopg
+    except ImportError:
+        raise ProjectError(
+            f"{address}: PostgreSQL projects need psycopg: pip install 'psycopg[binary]'"
+        ) from None
 
     options: dict[str, Any] = {"autocommit": True, "application_name": "workbench"}
     if "connect_timeout" not in address.url:
@@ -445,14 +450,14 @@ def connect_error(exc: BaseException, address: ServerAddress) -> ProjectError:
     if "password authentication failed" in lower or "no password supplied" in lower:
         why = f"the server refused the login of user {address.user or '(default)'}"
         return ProjectError(f"{address}: cannot connect: {why} (wrong or missing password)")
-    if "does not exist" in lower and "database" in lower:
+    if 'role "' in lower and "does not exist" in lower:
+        return ProjectError(f"{address}: cannot connect: the server has no user "
+                            f"{address.user or '(default)'}")
+    if 'database "' in lower and "does not exist" in lower:
         return ProjectError(
             f"{address}: cannot connect: the server has no database {address.name!r} "
             f"(create it first: createdb {address.name})"
         )
-    if "role" in lower and "does not exist" in lower:
-        return ProjectError(f"{address}: cannot connect: the server has no user "
-                            f"{address.user or '(default)'}")
     if "connection refused" in lower or "no such file or directory" in lower:
         return ProjectError(
             f"{address}: cannot connect: no PostgreSQL server answers there (is it running?)"
