@@ -51,11 +51,7 @@ def test_a_new_project_has_the_current_schema(db: Database, new_db: Path | str) 
     expected = {"documents", "segments", "versions", "translations", "revisions", "links",
                 "change_groups", "lqa_errors", "spelling_words"}
     assert expected <= set(db.project_tables())
-    version = (
-        db.execute("PRAGMA user_version").fetchone()[0] if db.dialect == "sqlite"
-        else db.execute("SELECT version FROM workbench_schema").fetchone()[0]
-    )
-    assert version == SCHEMA_VERSION
+    assert db.schema_version() == SCHEMA_VERSION
     assert db.primary_key("translations") == ["segment_id", "version_id"]
     assert db.references("link_segments") == {"links", "segments"}
     order = table_order(db)

@@ -23,6 +23,7 @@ register("workbench.cli.text", "segment", "align")
 register("workbench.cli.doctor", "doctor")
 register("workbench.cli.spelling", "spelling")
 register("workbench.cli.lqa", "lqa")
+register("workbench.cli.dictionary", "dictionary")
 register("workbench.cli.project", "project")
 
 __all__ = ["main"]

@@ -17,6 +17,7 @@ from workbench.project.catalog import Catalog
 from workbench.project.changes import ChangeSet
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
+from workbench.project.dictionaries import Dictionaries
 from workbench.project.editing import Editing
 from workbench.project.exchange import Exchange
 from workbench.project.importing import Importing
@@ -47,7 +48,8 @@ class Project:
         editing = Editing(context, catalog, reader, checking)
         review = Review(context, reader, editing)
         changes = ChangeSet(context, catalog)
-        importing = Importing(context, catalog, terms, changes)
+        self.dictionaries = dictionaries = Dictionaries(context)
+        importing = Importing(context, catalog, terms, changes, dictionaries)
         exchange = Exchange(context, catalog, checking, terms, changes, lqa)
         scoring = Scoring(context, catalog, terms)
         restructure = Restructure(context, catalog, reader)

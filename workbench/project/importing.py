@@ -10,6 +10,7 @@ from workbench.errors import InputError, WorkbenchError
 from workbench.project.catalog import Catalog, Document, version_name
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.context import ProjectContext
+from workbench.project.dictionaries import Dictionaries
 from workbench.project.terms import Terms
 from workbench.statuses import Status
 from workbench.store import documents as q_docs
@@ -41,12 +42,18 @@ class Importing:
     """Imports of Arabic documents and English translations."""
 
     def __init__(
-        self, context: ProjectContext, catalog: Catalog, terms: Terms, changes: ChangeSet
+        self,
+        context: ProjectContext,
+        catalog: Catalog,
+        terms: Terms,
+        changes: ChangeSet,
+        dictionaries: Dictionaries,
     ) -> None:
         self.context = context
         self.catalog = catalog
         self.terms = terms
         self.changes = changes
+        self.dictionaries = dictionaries
 
     def import_document(self, path: str | Path, name: str | None = None) -> ImportReport:
         """Segment an Arabic text file and add it as a new document."""
@@ -159,10 +166,15 @@ class Importing:
     def align(self, ar_pars: list[list[str]], en_pars: list[list[str]]) -> Alignment:
         """Align paragraphs of Arabic segments to paragraphs of English sentences.
 
-        The project's glossary terms serve the aligner as lexical anchors.
+        The project's lexical knowledge serves the aligner: glossary terms as anchors, its
+        dictionaries as word translations, its confirmed segment pairs as training data for
+        the word table.
         """
         glossary = self.terms.glossary()
-        return align_paragraphs(ar_pars, en_pars, glossary=glossary if len(glossary) else None)
+        return align_paragraphs(
+            ar_pars, en_pars, glossary=glossary if len(glossary) else None,
+            lexicon=self.dictionaries.lexicon(), pairs=self.dictionaries.training_pairs(),
+        )
 
     def _store_version(
         self,

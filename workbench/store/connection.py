@@ -93,6 +93,10 @@ class Database:
         its rows), kept for this transaction's explicit-id inserts."""
         raise NotImplementedError
 
+    def schema_version(self) -> int:
+        """The project's schema version (the number of migrations it has had)."""
+        raise NotImplementedError
+
     def advance_identities(self) -> None:
         """After rows were inserted with explicit ids: make sure new rows get larger ones
         (SQLite always numbers from the largest id; PostgreSQL moves its sequences)."""

@@ -148,6 +148,9 @@ class PostgresDatabase(Database):
         )
         return first
 
+    def schema_version(self) -> int:
+        return _current_version(self)
+
     def project_tables(self) -> list[str]:
         return [
             str(r[0]) for r in self.execute(

@@ -224,6 +224,17 @@ MIGRATIONS: list[str] = [
         value REAL NOT NULL
     );
     """,
+    # 5: bilingual dictionaries the project uses (files stay where the user keeps them)
+    """
+    CREATE TABLE dictionaries (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        format TEXT NOT NULL,
+        headwords INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

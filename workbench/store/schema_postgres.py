@@ -231,4 +231,15 @@ POSTGRES_MIGRATIONS: list[str] = [
         value DOUBLE PRECISION NOT NULL
     );
     """,
+    # 5: bilingual dictionaries the project uses
+    f"""
+    CREATE TABLE dictionaries (
+        id {ID},
+        name TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        format TEXT NOT NULL,
+        headwords INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    """,
 ]

@@ -53,6 +53,9 @@ class SqliteDatabase(sqlite_utils.Database, Database):
         # BEGIN IMMEDIATE holds the only write lock of the file: nobody else inserts meanwhile.
         return int(self.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
 
+    def schema_version(self) -> int:
+        return int(self.execute("PRAGMA user_version").fetchone()[0])
+
     def project_tables(self) -> list[str]:
         return [
             str(r[0]) for r in self.execute(
