@@ -188,3 +188,35 @@ def test_a_read_only_project_refuses_transactions(db: Database, new_db: Path | s
         with pytest.raises(ProjectError, match="read-only"), transaction(ro):
             pass
         assert ro.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("count", [3, 700])  # PostgreSQL stages 500 rows or more in a table
+def test_bulk_updates_and_upserts_keep_the_last_row_of_a_key(db: Database, count: int) -> None:
+    _segment(db)
+    version = _version(db)
+    with transaction(db):
+        doc = db.execute("SELECT min(id) FROM documents").fetchone()[0]
+        db.insert_rows(
+            "segments", ("document_id", "paragraph", "position", "source", "updated_at"),
+            [(doc, 1, 10 + i, f"s{i}", "then") for i in range(count)],
+        )
+        ids = [r[0] for r in db.execute("SELECT id FROM segments WHERE position >= 10 "
+                                         "ORDER BY position")]
+        db.upsert_rows(
+            "translations", ("segment_id", "version_id", "text", "updated_at"),
+            ("segment_id", "version_id"), [(i, version, "first", "now") for i in ids],
+        )
+        db.upsert_rows(
+            "translations", ("segment_id", "version_id", "text", "updated_at"),
+            ("segment_id", "version_id"),
+            [(ids[0], version, "again", "now"), (ids[0], version, "last", "later")]
+            + [(i, version, f"t{i}", "now") for i in ids[1:]],
+        )
+        db.update_rows("segments", "id", ("status", "locked"),
+                       [(ids[0], "draft", 1), (ids[0], "approved", 1)]
+                       + [(i, "new", 0) for i in ids[1:]])
+    texts = dict(db.execute("SELECT segment_id, text FROM translations"))
+    assert texts[ids[0]] == "last" and all(texts[i] == f"t{i}" for i in ids[1:])
+    states = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, status, locked FROM segments")}
+    assert states[ids[0]] == ("approved", 1)
+    assert all(states[i] == ("new", 0) for i in ids[1:])

@@ -84,6 +84,33 @@ class Database:
             rows,
         )
 
+    def upsert_rows(
+        self, table: str, columns: Sequence[str], key: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+    ) -> None:
+        """Insert rows (values in ``columns`` order), or where a row with the same ``key``
+        columns exists, set its other columns; a key given twice keeps its last row."""
+        rest = [c for c in columns if c not in key]
+        self.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)}) ON CONFLICT ({', '.join(key)}) "
+            f"DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in rest)}",
+            rows,
+        )
+
+    def update_rows(
+        self, table: str, key: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        """Set ``columns`` of many rows, given as (key value, column values...); a key given
+        twice keeps its last values. Rows whose values are those already stored are left
+        alone (no new row version, no trigger)."""
+        differs = " OR ".join(f"{c} IS DISTINCT FROM ?" for c in columns)
+        self.executemany(
+            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} "
+            f"WHERE {key} = ? AND ({differs})",
+            ((*values, k, *values) for k, *values in rows),
+        )
+
     def insert(self, sql: str, params: Sequence[Any]) -> int:
         """Run an ``INSERT`` of one row and return the id it was given."""
         return int(self.execute(f"{sql} RETURNING id", params).fetchall()[0][0])

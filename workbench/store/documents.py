@@ -37,10 +37,9 @@ def insert_segments(
 ) -> None:
     """Add segments given as (paragraph, position, source) tuples."""
     stamp = now()
-    db.executemany(
-        "INSERT INTO segments (document_id, paragraph, position, source, status, updated_at) "
-        "VALUES (?, ?, ?, ?, 'new', ?)",
-        ((document_id, par, pos, src, stamp) for par, pos, src in rows),
+    db.insert_rows(
+        "segments", ("document_id", "paragraph", "position", "source", "status", "updated_at"),
+        ((document_id, par, pos, src, "new", stamp) for par, pos, src in rows),
     )
 
 
@@ -120,17 +119,14 @@ def set_status(db: Database, segment_id: int, status: str) -> None:
 def set_statuses(db: Database, pairs: Iterable[tuple[str, int]]) -> None:
     """Change many segments' statuses, given (status, segment id) pairs."""
     stamp = now()
-    db.executemany(
-        "UPDATE segments SET status = ?, updated_at = ? WHERE id = ?",
-        ((status, stamp, sid) for status, sid in pairs),
+    db.update_rows(
+        "segments", "id", ("status", "updated_at"), ((sid, status, stamp) for status, sid in pairs)
     )
 
 
 def set_locked(db: Database, segment_ids: Iterable[int], locked: bool) -> None:
     """Lock or unlock segments."""
-    db.executemany(
-        "UPDATE segments SET locked = ? WHERE id = ?", ((int(locked), sid) for sid in segment_ids)
-    )
+    db.update_rows("segments", "id", ("locked",), ((sid, int(locked)) for sid in segment_ids))
 
 
 def counts(db: Database, document_id: int | None) -> Row:

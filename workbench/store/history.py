@@ -38,9 +38,10 @@ def add_revisions(
 ) -> None:
     """Record many changes: (segment id, old text, new text, old status, new status)."""
     stamp = now()
-    db.executemany(
-        "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, "
-        "old_status, new_status, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    db.insert_rows(
+        "revisions",
+        ("segment_id", "at", "author", "action", "old_text", "new_text", "old_status",
+         "new_status", "group_id"),
         ((sid, stamp, author, action, ot, nt, os_, ns, group_id) for sid, ot, nt, os_, ns in rows),
     )
 

@@ -64,6 +64,36 @@ def pyformat(sql: str) -> str:
     return "".join(out)
 
 
+BULK = 500
+"""From this many rows on, a bulk update or upsert goes through a staged temporary table."""
+FETCH = 2_000
+"""Rows converted at a time when a result is iterated (psycopg converts a batch much faster
+than row by row)."""
+
+
+class Result:
+    """A statement's result, as the store reads it: rows as tuples, fetched in batches."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any]) -> None:
+        self._cursor = cursor
+        self.description = cursor.description
+        self.rowcount = cursor.rowcount
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall()
+
+    def __iter__(self) -> Iterator[Any]:
+        return _batches(self._cursor)
+
+
+def _batches(cursor: Any) -> Iterator[Any]:
+    while rows := cursor.fetchmany(FETCH):
+        yield from rows
+
+
 class _Connection:
     """What the front ends reach through ``db.conn`` (as on an ``sqlite3`` connection): stop
     the running statement, a check between statements, close."""
@@ -112,11 +142,11 @@ class PostgresDatabase(Database):
 
             raise psycopg.errors.QueryCanceled("interrupted")
 
-    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Result:
         self._check_abort()
         if not params:
-            return self.pg.execute(sql)
-        return self.pg.execute(pyformat(sql), params)
+            return Result(self.pg.execute(sql))
+        return Result(self.pg.execute(pyformat(sql), params))
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[Row]:
         from psycopg.rows import dict_row
@@ -127,7 +157,7 @@ class PostgresDatabase(Database):
             cursor.execute(pyformat(sql), params)
         else:
             cursor.execute(sql)
-        yield from cursor
+        yield from _batches(cursor)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self._check_abort()
@@ -244,8 +274,63 @@ class PostgresDatabase(Database):
             for row in rows:
                 copy.write_row(row)
 
+    def upsert_rows(
+        self, table: str, columns: Sequence[str], key: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+    ) -> None:
+        batch = _last_per_key(rows, [list(columns).index(k) for k in key])
+        if len(batch) < BULK:
+            super().upsert_rows(table, columns, key, batch)
+            return
+        rest = [c for c in columns if c not in key]
+        with self._staged(table, columns, batch) as staged:
+            self.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} "
+                f"FROM {staged} ON CONFLICT ({', '.join(key)}) "
+                f"DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in rest)}"
+            )
+
+    def update_rows(
+        self, table: str, key: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        batch = _last_per_key(rows, [0])
+        if len(batch) < BULK:
+            super().update_rows(table, key, columns, batch)
+            return
+        with self._staged(table, [key, *columns], batch) as staged:
+            self.execute(
+                f"UPDATE {table} t SET {', '.join(f'{c} = s.{c}' for c in columns)} "
+                f"FROM {staged} s WHERE t.{key} = s.{key} AND ("
+                + " OR ".join(f"t.{c} IS DISTINCT FROM s.{c}" for c in columns) + ")"
+            )
+
+    @contextlib.contextmanager
+    def _staged(
+        self, table: str, columns: Sequence[str], rows: list[Sequence[Any]]
+    ) -> Iterator[str]:
+        """A temporary table holding ``rows`` in ``table``'s column types (COPY is much faster
+        than a statement per row); dropped after the block."""
+        name = f"wb_staged_{table}"
+        self.execute(
+            f"CREATE TEMPORARY TABLE {name} AS SELECT {', '.join(columns)} FROM {table} "
+            f"WITH NO DATA"
+        )
+        try:
+            self.insert_rows(name, columns, rows)
+            yield name
+        finally:
+            self.execute(f"DROP TABLE IF EXISTS {name}")
+
     def close(self) -> None:
         self.pg.close()
+
+
+def _last_per_key(rows: Iterable[Sequence[Any]], key: Sequence[int]) -> list[Sequence[Any]]:
+    """``rows`` with one row per key (the last), in the order of their keys' first rows."""
+    out: dict[tuple[Any, ...], Sequence[Any]] = {}
+    for row in rows:
+        out[tuple(row[i] for i in key)] = row
+    return list(out.values())
 
 
 # opening ------------------------------------------------------------------------------------

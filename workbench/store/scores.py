@@ -46,8 +46,8 @@ def add_segment_scores(
     rows: Iterable[tuple[int, float | None, float | None, float | None]],
 ) -> None:
     """Store per-segment scores of a run, given (segment id, bleu, chrf, ter) rows."""
-    db.executemany(
-        "INSERT INTO segment_scores (run_id, segment_id, bleu, chrf, ter) VALUES (?, ?, ?, ?, ?)",
+    db.insert_rows(
+        "segment_scores", ("run_id", "segment_id", "bleu", "chrf", "ter"),
         ((run_id, sid, b, c, t) for sid, b, c, t in rows),
     )
 

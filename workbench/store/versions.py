@@ -73,21 +73,21 @@ def store_alignment(
     name them without reading them back.
     """
     first = db.reserve_ids("sentences", len(sentences))
-    db.executemany(
-        "INSERT INTO sentences (id, version_id, idx, paragraph, text) VALUES (?, ?, ?, ?, ?)",
+    db.insert_rows(
+        "sentences", ("id", "version_id", "idx", "paragraph", "text"),
         ((first + i, version_id, i, par, text) for i, (par, text) in enumerate(sentences)),
     )
     first_link = db.reserve_ids("links", len(confidence))
-    db.executemany(
-        "INSERT INTO links (id, version_id, idx, confidence) VALUES (?, ?, ?, ?)",
+    db.insert_rows(
+        "links", ("id", "version_id", "idx", "confidence"),
         ((first_link + i, version_id, i, float(c)) for i, c in enumerate(confidence)),
     )
-    db.executemany(
-        "INSERT INTO link_segments (link_id, segment_id) VALUES (?, ?)",
+    db.insert_rows(
+        "link_segments", ("link_id", "segment_id"),
         ((first_link + i, segment_ids[a]) for i, (ar, _) in enumerate(links) for a in ar),
     )
-    db.executemany(
-        "INSERT INTO link_sentences (link_id, sentence_id) VALUES (?, ?)",
+    db.insert_rows(
+        "link_sentences", ("link_id", "sentence_id"),
         ((first_link + i, first + e) for i, (_, en) in enumerate(links) for e in en),
     )
 
@@ -139,11 +139,9 @@ def put_translations(
 ) -> None:
     """Set the text of many segments in a version, given (segment id, text) pairs."""
     stamp = now()
-    db.executemany(
-        "INSERT INTO translations (segment_id, version_id, text, updated_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (segment_id, version_id) DO UPDATE SET text = excluded.text, "
-        "updated_at = excluded.updated_at",
-        ((sid, version_id, text, stamp) for sid, text in rows),
+    db.upsert_rows(
+        "translations", ("segment_id", "version_id", "text", "updated_at"),
+        ("segment_id", "version_id"), ((sid, version_id, text, stamp) for sid, text in rows),
     )
 
 
