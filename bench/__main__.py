@@ -9,7 +9,9 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-MODULES = ["store", "scoring", "glossary", "export", "tui", "segment", "align", "spelling", "postgres"]
+MODULES = [
+    "store", "scoring", "glossary", "export", "tui", "segment", "align", "spelling", "postgres",
+]
 
 
 def main(argv: list[str]) -> int:

@@ -43,7 +43,9 @@ out["page"] = best(lambda: p.list_rows(doc, ids[70000:70100]))
 segs = p.segments(doc.name, offset=70000, limit=40)
 saves, confirms = [], []
 for i, seg in enumerate(segs[:20]):
-    s = time.perf_counter(); p.save_draft(seg.id, f"Draft {i}."); saves.append(time.perf_counter() - s)
+    s = time.perf_counter()
+    p.save_draft(seg.id, f"Draft {i}.")
+    saves.append(time.perf_counter() - s)
 for i, seg in enumerate(segs[20:]):
     s = time.perf_counter()
     p.confirm(seg.id, f"A confirmed sentence {i}.", override_reason="bench")
