@@ -122,3 +122,19 @@ def test_cli_replace_confirm_review(sample_db: Path) -> None:
     assert result.exit_code == 2 and "give a verdict" in result.stderr
     result = run_cli("review", dirty, "--reject", *db)
     assert result.exit_code == 1 and "needs a comment" in result.stdout
+
+
+def test_a_batch_approval_is_undone_at_once_and_its_locks_with_it(project: Project) -> None:
+    before = _texts(project)
+    report = project.review_many([1, 2], "approved")
+    assert [project.segment(s).locked for s in (1, 2)] == [True, True]
+    undone = project.undo_change(report.group_id)
+    assert (undone["restored"], undone["kept"]) == (2, 0)
+    assert [project.segment(s).locked for s in (1, 2)] == [False, False]
+    assert {s: before[s] for s in (1, 2)} == {s: _texts(project)[s] for s in (1, 2)}
+    # a lock set after the group (not by it) is newer work: kept
+    project.set_status(3, "translated")
+    report = project.review_many([3], "reviewed")
+    project.lock(3)
+    assert project.undo_change(report.group_id)["kept"] == 1
+    assert project.segment(3).status == "reviewed" and project.segment(3).locked

@@ -15,17 +15,22 @@ from tests.tui.screen_wait import notified, open_screen
 from workbench.config import Config
 from workbench.tui import keys
 from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.batch import BatchScreen
+from workbench.tui.screens.changes import ChangesScreen, UndoConfirmScreen
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.export import ExportScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.importer import ImportScreen
+from workbench.tui.screens.overwrite import OverwriteScreen
 from workbench.tui.screens.prompts import (
     FilterScreen,
     GotoScreen,
     OverrideScreen,
     SearchScreen,
     TermChooser,
+    UnlockScreen,
 )
+from workbench.tui.screens.replace import ReplaceScreen
 from workbench.tui.screens.review import CommentScreen, ReviewFilterScreen, ReviewScreen
 from workbench.tui.screens.scores import ScoresScreen
 from workbench.tui.screens.split import SplitScreen
@@ -33,7 +38,8 @@ from workbench.tui.widgets.segment_list import SegmentList
 
 SCREENS = [EditorScreen, ReviewScreen, CommentScreen, ReviewFilterScreen, ScoresScreen,
            ExportScreen, ImportScreen, SplitScreen, OverrideScreen, SearchScreen, FilterScreen,
-           GotoScreen, TermChooser, HelpScreen]
+           GotoScreen, TermChooser, HelpScreen, OverwriteScreen, ReplaceScreen, BatchScreen,
+           UnlockScreen, ChangesScreen, UndoConfirmScreen]
 TUI = Path(__file__).resolve().parents[2] / "workbench" / "tui"
 
 
@@ -48,6 +54,12 @@ def test_every_binding_of_every_screen_is_in_the_registry():
             assert binding.id in specs, (cls.__name__, binding)
             assert specs[binding.id].scope == scope
         assert {b.id for b in bindings} == {s.id for s in keys.specs(scope)}
+    # Every binding's action exists where it runs (the app's for "app." ones).
+    for cls in [*SCREENS, WorkbenchApp, SegmentList]:
+        for binding in cls.BINDINGS:
+            target = WorkbenchApp if binding.action.startswith("app.") else cls
+            name = binding.action.removeprefix("app.").split("(")[0]
+            assert callable(getattr(target, f"action_{name}", None)), (cls.__name__, name)
     # No screen declares bindings of its own outside the registry.
     for path in TUI.rglob("*.py"):
         if path.name != "keys.py":

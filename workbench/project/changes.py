@@ -179,7 +179,9 @@ class ChangeSet:
                 document = self.catalog.document_by_id(row["document_id"])
                 wid = self.catalog.working_id(document)
                 text = (q_versions.translation(db, wid, row["id"]) if wid else None) or ""
-                if row["locked"] or (text, row["status"]) != (
+                # a lock this group set by approving is undone with it; any other is kept
+                locked_since = row["locked"] and rev["new_status"] != Status.APPROVED.value
+                if locked_since or (text, row["status"]) != (
                     rev["new_text"] or "", rev["new_status"]
                 ):
                     kept += 1
@@ -188,6 +190,7 @@ class ChangeSet:
                 vid = self.catalog.version_id(document, "working", create_working=True)
                 q_versions.put_translations(db, vid, [(row["id"], old_text)])
                 q_docs.set_status(db, row["id"], old_status)
+                q_docs.set_locked(db, [row["id"]], old_status == Status.APPROVED.value)
                 q_history.add_revision(
                     db, row["id"], self.context.author, "undo", (text, row["status"]),
                     (old_text, old_status), reverts=rev["id"], group_id=undo_id,

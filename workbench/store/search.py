@@ -19,7 +19,8 @@ from workbench.text.normalize import normalize_arabic
 Row = dict[str, Any]
 
 _ROW_COLUMNS = (
-    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, t.text AS target"
+    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.locked, "
+    "t.text AS target"
 )
 
 

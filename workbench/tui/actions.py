@@ -182,7 +182,7 @@ class ScreenActions:
         """Run ``job`` (a structural change returning a segment) with the English editor
         read-only, then show the list again on ``segment_id`` and say ``said(segment)``."""
         editor.flush_edit()
-        editor.editor.read_only = True
+        editor.set_busy(True)
         self._run_restructure(
             lambda project: said(job(project)), partial(self._restructured, editor, segment_id)
         )
@@ -206,7 +206,7 @@ class ScreenActions:
     def _restructured(
         self, editor: EditorScreen, segment_id: int, message: str | None, error: str | None
     ) -> None:
-        editor.editor.read_only = False
+        editor.set_busy(False)
         if error is not None:
             self.notify_error(error)
             return

@@ -6,6 +6,8 @@ Other screens (reviewer, scores, export/import dialogs) plug in through:
   ``background``; never touch ``service.project`` from a worker thread without ``read``);
 - ``app.goto_segment(segment_id)``: back to the editor with that segment open;
 - ``app.reload_segments()``: re-read the editor's list after segments were merged or split;
+- ``app.segments_changed()``: the same after a change of many segments (and the changes list);
+- ``app.undo_hint(what)``: "Ctrl+F9 undoes <what> …" for a notification after such a change;
 - ``app.notify_error(message)``: a notification, from the UI thread or a worker thread;
 - ``app.save_all()``: store the open edit and wait for every queued write (any thread);
 - ``app.bidi``: the :class:`~workbench.tui.display.BidiDisplay` every text that may hold Arabic
@@ -31,6 +33,7 @@ from workbench.config import Config, load_config, resolve_direction, save_settin
 from workbench.errors import WorkbenchError
 from workbench.tui import keys
 from workbench.tui.actions import ScreenActions
+from workbench.tui.change_actions import ChangeActions
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.display import BidiDisplay
 from workbench.tui.screens.editor import EditorScreen
@@ -44,7 +47,8 @@ if TYPE_CHECKING:
 # Actions that change the project: refused, with a notification, on a read-only project.
 WRITING_ACTIONS = frozenset({
     "confirm", "save", "undo", "insert_term", "choose_term", "merge_next", "split_segment",
-    "move_sentence", "import", "verdict", "comment",
+    "move_sentence", "import", "verdict", "comment", "unlock", "replace", "batch",
+    "undo_change", "undo_selected", "verdict_view",
 })
 
 
@@ -56,7 +60,7 @@ class Notice(Message):
     severity: SeverityLevel = "error"
 
 
-class WorkbenchApp(ScreenActions, App[None]):
+class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
     """The workbench TUI on one project."""
 
     CSS_PATH = "app.tcss"

@@ -43,6 +43,9 @@ class WorkbenchCommands(Provider):
                 )
         if isinstance(screen, EditorScreen):
             yield from _editor_commands(screen)
+        if not app.read_only:
+            yield ("Undo last import", app.undo_last_import,
+                   "every segment the newest import changed, at once (after a yes)")
         for setting in ("app", "terminal", "auto"):
             yield (
                 f"Arabic direction: {setting}",
@@ -82,3 +85,8 @@ def _editor_commands(screen: Any) -> Iterator[Command]:
            "chrF++ below the threshold in the last score run")
     yield ("Filter: low alignment confidence", partial(screen.apply_filter, low_confidence=True),
            "segments whose reference link is uncertain")
+    for action, title in (("confirm", "Batch: confirm the segments of the view"),
+                          ("reviewed", "Batch: mark the segments of the view reviewed"),
+                          ("approved", "Batch: approve the segments of the view")):
+        yield (title, partial(screen.run_action, f"batch('{action}')"),
+               "one change, undone at once (Ctrl+F9)")

@@ -54,6 +54,12 @@ SCOPES: list[Scope] = [
     Scope("scores", "Scores (Ctrl+T)"),
     Scope("export", "Export dialog (F12)", modal=True),
     Scope("import", "Import dialog (Ctrl+O)", modal=True),
+    Scope("overwrite", "Import: finished work in the way", modal=True),
+    Scope("replace", "Editor: find and replace (Shift+F2)", modal=True),
+    Scope("batch", "Editor: batch on the view (Shift+F4)", modal=True),
+    Scope("unlock", "Editor: unlock a segment (Ctrl+U)", modal=True),
+    Scope("changes", "Changes (Shift+F9)", modal=True),
+    Scope("undo_confirm", "Undo a change: yes or no", modal=True),
     Scope("help", "Help (F1)", modal=True),
 ]
 SCOPE = {s.id: s for s in SCOPES}
@@ -99,6 +105,13 @@ def _app() -> list[KeySpec]:
                 False, "app"),
         KeySpec("import", "ctrl+o", "import",
                 "Import an Arabic document or an English translation", False, "app"),
+        # change groups: imports, replacements and batches, each undone at once
+        KeySpec("changes", "shift+f9", "changes",
+                "Changes: imports, replacements and batches, newest first; undo one at once",
+                False, "app"),
+        KeySpec("undo_change", "ctrl+f9", "undo_change",
+                "Undo the last import, replacement or batch (all its segments at once)",
+                False, "app", label="Undo last change"),
     ]
 
 
@@ -135,6 +148,13 @@ def _editor() -> list[KeySpec]:
                 "Reference translation on / off"),
         KeySpec("undo", "f9", "undo", "Undo the last change of this segment"),
         KeySpec("save", "ctrl+s", "save", "Save now"),
+        KeySpec("unlock", "ctrl+u", "unlock",
+                "Unlock the open segment (approved work is locked) to edit it; the reason is "
+                "kept in its history"),
+        KeySpec("replace", "shift+f2", "replace",
+                "Find and replace in the English (preview; one change, undone at once)"),
+        KeySpec("batch", "shift+f4", "batch",
+                "Batch: confirm, mark reviewed or approve the segments of the view"),
         KeySpec("switch_focus", "f6", "switch_focus",
                 "Focus the segment list / the English editor", priority=True),
         # alignment fixes (workbench/tui/actions.py). A terminal sends Alt+M as ESC m, which
@@ -205,6 +225,31 @@ def _dialogs() -> list[KeySpec]:
         KeySpec("export_run", "ctrl+j", "export", "Export", scope="export"),
         KeySpec("import_cancel", "escape", "cancel", "Cancel", scope="import"),
         KeySpec("import_run", "ctrl+j", "run", "Import", scope="import"),
+        KeySpec("overwrite_keep", "k", "choose('keep')",
+                "Keep the finished work; import the rest", scope="overwrite", label="Keep"),
+        KeySpec("overwrite_confirmed", "c", "choose('confirmed')",
+                "Replace confirmed (translated) segments too", scope="overwrite",
+                label="Replace confirmed"),
+        KeySpec("overwrite_all", "a", "choose('approved')",
+                "Replace every segment, reviewed and approved ones too", scope="overwrite",
+                label="Replace all"),
+        KeySpec("overwrite_cancel", "escape", "cancel", "Cancel the import",
+                scope="overwrite", label="Cancel"),
+        KeySpec("replace_apply", "ctrl+j", "apply", "Replace (as previewed)", scope="replace",
+                label="Replace"),
+        KeySpec("replace_cancel", "escape", "cancel", "Cancel", scope="replace"),
+        KeySpec("batch_run", "ctrl+j", "run", "Run the batch", scope="batch", label="Run"),
+        KeySpec("batch_cancel", "escape", "cancel", "Close (stops a batch still running)",
+                scope="batch", label="Close"),
+        KeySpec("unlock_cancel", "escape", "cancel", "Keep it locked", scope="unlock",
+                label="Cancel"),
+        KeySpec("changes_undo", "u", "undo_selected", "Undo the selected change at once",
+                scope="changes", label="Undo"),
+        KeySpec("changes_close", "escape", "close", "Close", scope="changes"),
+        KeySpec("undo_confirm_yes", "y", "answer(True)", "Undo it", scope="undo_confirm",
+                label="Yes, undo"),
+        KeySpec("undo_confirm_no", "escape,n", "answer(False)", "Keep it",
+                scope="undo_confirm", label="No"),
         KeySpec("help_close", "escape,f1,q", "close", "Close the help", scope="help",
                 label="Close"),
         KeySpec("help_down", "down", "scroll_down", "Scroll down", scope="help",
@@ -227,6 +272,11 @@ def _review() -> list[KeySpec]:
                 label="Reject"),
         KeySpec("review_comment", "c", "comment", "Comment on the segment", True, s,
                 label="Comment"),
+        KeySpec("review_approve_view", "A", "verdict_view('approved')",
+                "Approve every segment of the view (one change, undone at once)", False, s),
+        KeySpec("review_reviewed_view", "V", "verdict_view('reviewed')",
+                "Mark every segment of the view reviewed (one change, undone at once)",
+                False, s),
         KeySpec("review_show", "f", "cycle_findings",
                 "Show: all segments / with findings / clean", True, s, label="Show"),
         KeySpec("review_filter", "f4", "filter", "Filter by status and findings", True, s,
@@ -288,14 +338,23 @@ def effective_keys(spec: KeySpec, keymap: Mapping[str, str]) -> str:
 
 def describe_keys(keys: str, first: bool = False) -> str:
     """Keys as shown to people: ``ctrl+j,enter`` → ``Ctrl+J, Enter`` (only ``Ctrl+J`` with
-    ``first``)."""
+    ``first``); an upper-case letter is ``Shift+A``."""
     names = []
     for key in keys.split(","):
         parts = [p for p in key.strip().split("+") if p]
-        names.append("+".join(p.upper() if len(p) == 1 else p.capitalize() for p in parts))
+        names.append("+".join(
+            (f"Shift+{p}" if p.isupper() else p.upper()) if len(p) == 1 else p.capitalize()
+            for p in parts
+        ))
         if first:
             break
     return ", ".join(names)
+
+
+def key_name(keymap: Mapping[str, str], binding_id: str) -> str:
+    """The first key of a binding as remapped, as shown to people (``Ctrl+F9``)."""
+    spec = next(s for s in REGISTRY if s.id == binding_id)
+    return describe_keys(effective_keys(spec, keymap), first=True)
 
 
 def hint(keymap: Mapping[str, str], *parts: str) -> str:

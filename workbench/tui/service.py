@@ -13,13 +13,17 @@ One SQLite connection is not safe for concurrent use, so:
   worker is cancelled (a newer search replaced it, its screen closed) or the app quits, a read
   is stopped — ``sqlite3.Connection.interrupt()`` for the statement running, a progress handler
   for any the job starts after — and the worker gets :class:`BackgroundCancelled` at once. A
-  background write (``write=True``: merge, split, import) is never interrupted; only a quit
-  stops waiting for it (it is one transaction: it commits, or rolls back when the process
-  ends first).
+  background write (``write=True``: merge, split, import, batch) is not interrupted when its
+  worker is cancelled; only a quit stops waiting for it (it is one transaction: it commits, or
+  rolls back when the process ends first). A write given a ``cancel`` event (imports, find and
+  replace, batches: the dialog's Cancel) is stopped the same way as a read once the event is
+  set: its transaction rolls back and the worker gets :class:`BackgroundCancelled` — unless it
+  had finished first, when its result comes back as usual.
 """
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections.abc import Callable, Iterable
@@ -58,7 +62,9 @@ class _Job:
     done: threading.Event = field(default_factory=threading.Event)
     result: Any = None
     error: BaseException | None = None
-    cancelled: bool = False
+    cancelled: bool = False  # given up: nobody waits for it
+    stop: bool = False  # stop its statements (a read given up, or a write cancelled)
+    stoppable: bool = False  # a write given a cancel event: stopped too when the app quits
 
 
 def _worker_cancelled() -> threading.Event | None:
@@ -104,13 +110,20 @@ class ProjectService:
         if not self._closed:
             self._writer.submit(lambda: None).result(timeout=timeout)
 
-    def background(self, fn: Callable[[Project], T], *, write: bool = False) -> T:
+    def background(
+        self,
+        fn: Callable[[Project], T],
+        *,
+        write: bool = False,
+        cancel: threading.Event | None = None,
+    ) -> T:
         """Run ``fn(project)`` on the second connection (from worker threads; one job at a
         time) and return its result. Raises :class:`BackgroundCancelled` as soon as the
-        calling worker is cancelled (a read is then stopped) or the app quits."""
+        calling worker is cancelled (a read is then stopped) or the app quits; and, once
+        ``cancel`` is set, when the job was stopped before it finished (a write rolled back)."""
         if self._closing.is_set():
             raise BackgroundCancelled()
-        job = _Job(fn, write)
+        job = _Job(fn, write, stoppable=cancel is not None)
         self._start_reader()
         self._jobs.put(job)
         cancelled = _worker_cancelled()
@@ -120,9 +133,13 @@ class ProjectService:
             ):
                 self._cancel(job)
                 raise BackgroundCancelled()
+            if cancel is not None and cancel.is_set() and not job.stop:
+                self._stop(job)  # then wait: it rolls back at its next statement
         if job.cancelled:  # given up by close() meanwhile: its error is the interrupt
             raise BackgroundCancelled()
         if job.error is not None:
+            if job.stop:  # stopped on request: nothing of it remains
+                raise BackgroundCancelled()
             raise job.error
         return job.result  # type: ignore[no-any-return]
 
@@ -143,13 +160,20 @@ class ProjectService:
         """Give ``job`` up: a read still running is stopped (a write runs on)."""
         with self._state:
             job.cancelled = True
-            if self._running is job and not job.write and self._aux is not None:
+        if not job.write:
+            self._stop(job)
+
+    def _stop(self, job: _Job) -> None:
+        """Stop ``job``'s statements (the one running, and any it starts after)."""
+        with self._state:
+            job.stop = True
+            if self._running is job and self._aux is not None:
                 self._aux.db.conn.interrupt()
 
     def _should_abort(self) -> bool:
-        """SQLite's progress handler: stop the statement of a cancelled read."""
+        """SQLite's progress handler: stop the statements of a job asked to stop."""
         job = self._running
-        return job is not None and job.cancelled and not job.write
+        return job is not None and job.stop
 
     def _read_loop(self) -> None:
         """The background thread: run the jobs in order; close the connection at the end."""
@@ -157,7 +181,7 @@ class ProjectService:
             job = self._jobs.get()
             if job is None:
                 break
-            if job.cancelled or self._closing.is_set():
+            if job.cancelled or job.stop or self._closing.is_set():
                 job.error = BackgroundCancelled()
                 job.done.set()
                 continue
@@ -167,6 +191,7 @@ class ProjectService:
                 job.result = job.fn(self._aux_project())
             except BaseException as exc:  # handed to the waiting worker
                 job.error = exc
+                self._roll_back()
             finally:
                 with self._state:
                     self._running = None
@@ -174,6 +199,14 @@ class ProjectService:
         if self._aux is not None:
             self._aux.close()
             self._aux = None
+
+    def _roll_back(self) -> None:
+        """End a transaction a failed job left open (a statement stopped at its COMMIT)."""
+        aux = self._aux
+        if aux is not None and aux.db.conn.in_transaction:
+            # the connection may be going away: SQLite then rolls back on close
+            with contextlib.suppress(Exception):
+                aux.db.conn.execute("ROLLBACK")
 
     def _aux_project(self) -> Project:
         if self._aux is None:
@@ -189,8 +222,9 @@ class ProjectService:
 
     def close(self) -> None:
         """Finish the queued writes and close the main connection; stop the background
-        thread without waiting for it (a read running is interrupted; the thread closes the
-        second connection when its job ends)."""
+        thread without waiting for it (a read running is interrupted, and so is a write given
+        a cancel event: it rolls back; the thread closes the second connection when its job
+        ends)."""
         if self._closed:
             return
         self._closing.set()
@@ -198,6 +232,8 @@ class ProjectService:
             job = self._running
         if job is not None:
             self._cancel(job)
+            if job.stoppable:  # rolled back: the queued writes need not wait for it
+                self._stop(job)
         self._jobs.put(None)
         self._writer.shutdown(wait=True)
         self._closed = True

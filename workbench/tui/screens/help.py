@@ -82,12 +82,21 @@ class HelpScreen(ModalScreen[None]):
         parts.extend(scope_table(scope, keymap) for scope in scope_order(scope_of(self.under)))
         legend = Text.assemble(
             ("\nSegment list flags: ", "bold"), ("!", "bold red"), " error findings  ",
-            ("?", "bold yellow"), " warnings  ", ("~", "bold"), " low alignment confidence\n",
+            ("?", "bold yellow"), " warnings  ", ("~", "bold"), " low alignment confidence  ",
+            "🔒 locked (approved work; ", keys.key_name(keymap, "unlock"),
+            " unlocks it, the reason kept in its history)\n",
             ("Glossary panel: ", "bold"), ("✓", "bold green"), " rendered in the English  ",
             ("✗", "bold red"), " a finding names the term  ", ("·", "dim"),
             " not rendered yet\n",
             ("Statuses: ", "bold"), "new · draft (autosaved) · done (translated, confirmed) · "
             "revwd (reviewed) · apprv (approved)\n",
+            ("Changes of many segments: ", "bold"),
+            "an import into the working translation, a find and replace ",
+            f"({keys.key_name(keymap, 'replace')}) or a batch "
+            f"({keys.key_name(keymap, 'batch')}) is one change; "
+            f"{keys.key_name(keymap, 'undo_change')} undoes the last one at once, "
+            f"{keys.key_name(keymap, 'changes')} lists them. Imports never replace confirmed or "
+            "approved work unasked.\n",
             ("Enter", "bold"), " in the English editor confirms (a segment needs no line break); ",
             "confirming runs the QA checks and an error must be fixed or overridden with a "
             "reason.\n",

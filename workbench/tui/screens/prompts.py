@@ -230,3 +230,34 @@ class GotoScreen(Prompt):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class UnlockScreen(Prompt):
+    """Unlock a locked (approved) segment: an optional reason, kept in its history."""
+
+    KEY_SCOPE = "unlock"
+    BINDINGS = keys.bindings("unlock")
+
+    def __init__(self, position: int, status: str) -> None:
+        super().__init__()
+        self.position = position
+        self.status = status
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Unlock segment {self.position} ({self.status})",
+                        classes="dialog-title")
+            yield Label("Its English can then be edited; the unlock is recorded in its "
+                        "history. Reason (optional):")
+            yield Input(placeholder="reason", id="unlock-reason")
+            yield self.hint("Enter: unlock", "unlock_cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#unlock-reason")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

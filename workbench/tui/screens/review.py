@@ -6,7 +6,8 @@ second connection). The list can be narrowed by status and to the segments with 
 the clean ones (``f`` cycles all / with findings / clean; F4 opens the filter dialog). Enter
 opens the segment in the editor. A approves, V marks reviewed, R rejects (a comment is required;
 the segment goes back to draft), C adds a comment. Verdicts and comments are stored through
-``project.review`` / ``project.add_note`` and land in the history.
+``project.review`` / ``project.add_note`` and land in the history. Shift+A approves and Shift+V
+marks reviewed every segment of the view at once (the batch dialog, one undoable change).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from textual.widgets import (
 from workbench.statuses import STATUSES
 from workbench.tui import keys
 from workbench.tui.display import finding_text
+from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.prompts import Prompt
 from workbench.tui.screens.report import ReportScreen
 from workbench.tui.service import describe_error
@@ -425,6 +427,20 @@ class ReviewScreen(ReportScreen):
                 self._store(row.segment_id, verdict, comment)
 
         self.app.push_screen(CommentScreen(title, required=verdict == "rejected"), answered)
+
+    def action_verdict_view(self, verdict: str) -> None:
+        """Approve or mark reviewed every segment of the view (the batch dialog)."""
+        if not self.all_rows:
+            return
+        ids = [r.segment_id for r in self.all_rows if self.view.keeps(r)]
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.wb.segments_changed()  # this screen's rows too
+
+        self.app.push_screen(
+            BatchScreen(self.document, ids, self.view.describe(), verdict), done
+        )
 
     def action_comment(self) -> None:
         """Add a comment to the selected segment."""

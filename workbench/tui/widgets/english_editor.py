@@ -18,6 +18,7 @@ import re
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
+from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
 
@@ -33,8 +34,22 @@ def _shown(text: str) -> str:
     return bare + " " * max(0, cell_len(text) - cell_len(bare))
 
 
+EDITING_ACTIONS = frozenset({
+    "delete_left", "delete_right", "delete_word_left", "delete_word_right",
+    "delete_to_start_of_line", "delete_to_end_of_line", "delete_to_end_of_line_or_delete_line",
+    "delete_line", "cut", "paste", "undo", "redo",
+})
+"""The TextArea's actions that change the text: off while the editor is read-only, so their
+keys reach the screen (Ctrl+U unlocks a locked segment)."""
+
+
 class EnglishEditor(TextArea):
-    """A soft-wrapping TextArea for one segment's English."""
+    """A soft-wrapping TextArea for one segment's English. While it is read-only (a locked
+    segment, a read-only project, a batch under way) typing and pasting are refused with a
+    :class:`Refused` message, so the screen can say why: nothing typed vanishes unnoticed."""
+
+    class Refused(Message):
+        """Text was typed or pasted while the editor is read-only."""
 
     DEFAULT_CSS = """
     EnglishEditor { height: 5; }
@@ -55,13 +70,26 @@ class EnglishEditor(TextArea):
             strip.cell_length,
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Editing actions are off while read-only (their keys go on to the screen)."""
+        if self.read_only and action in EDITING_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             # Not a newline: let the key reach the bindings (confirm).
             event.prevent_default()
             return
+        if self.read_only and (event.is_printable or event.key in ("backspace", "delete")):
+            self.post_message(self.Refused())
 
     def _on_paste(self, event: events.Paste) -> None:
+        if self.read_only:
+            event.prevent_default()
+            event.stop()
+            self.post_message(self.Refused())
+            return
         if "\n" in event.text or "\r" in event.text:
             event.prevent_default()
             event.stop()

@@ -5,7 +5,8 @@ as strips. Nothing is built for rows that are never on screen (the pattern of to
 ``LogLines``), so opening and moving stay fast on 100,000 segments.
 
 Columns: number, status, flags (``!`` error findings, ``?`` warnings, ``~`` low alignment
-confidence), the Arabic source (right-aligned; reordered for display in ``app`` direction) and
+confidence, :data:`LOCK_MARK` locked: approved work, edited only after an unlock), the Arabic
+source (right-aligned; reordered for display in ``app`` direction) and
 the working English, both drawn through the app's :class:`~workbench.tui.display.BidiDisplay`.
 """
 
@@ -36,7 +37,9 @@ STATUS_LABEL = {
 }
 NUMBER_WIDTH = 6
 STATUS_WIDTH = 5
-FLAGS_WIDTH = 3
+FLAGS_WIDTH = 4  # finding, link, lock (two cells)
+LOCK_MARK = "🔒"
+"""The flag of a locked segment: an emoji of two cells (Rich and tmux agree)."""
 FIXED = NUMBER_WIDTH + 1 + STATUS_WIDTH + 1 + FLAGS_WIDTH + 1
 SEPARATOR = " │ "
 
@@ -59,6 +62,7 @@ class SegmentList(ScrollView, can_focus=True):
     SegmentList > .segment-list--flag-error { color: $error; text-style: bold; }
     SegmentList > .segment-list--flag-warning { color: $warning; text-style: bold; }
     SegmentList > .segment-list--flag-link { color: $accent; text-style: bold; }
+    SegmentList > .segment-list--flag-lock { color: $warning; }
     SegmentList > .segment-list--separator { color: $text-muted; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -70,6 +74,7 @@ class SegmentList(ScrollView, can_focus=True):
         "segment-list--flag-error",
         "segment-list--flag-warning",
         "segment-list--flag-link",
+        "segment-list--flag-lock",
         "segment-list--separator",
     }
     BINDINGS = keys.bindings("list")
@@ -248,7 +253,9 @@ class SegmentList(ScrollView, can_focus=True):
                     style(status_class)),
             Segment(finding_flag[0], style(finding_flag[1])),
             Segment(link_flag[0], style(link_flag[1])),
-            Segment("  ", style()),
+            Segment(LOCK_MARK if row.locked else "  ",
+                    style("segment-list--flag-lock" if row.locked else None)),
+            Segment(" ", style()),
             Segment(bidi.fit_arabic(row.source, ar_width), style()),
             Segment(SEPARATOR, style("segment-list--separator")),
             Segment(bidi.fit_left(row.target, en_width), style()),

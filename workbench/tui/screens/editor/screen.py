@@ -3,8 +3,9 @@
 The open segment shows its Arabic source (read-only, glossary terms highlighted), the English
 editor, the reference translation (toggle), the glossary entries of its terms and its QA
 findings. This module lays the screen out, opens segments and fills the panels; writing the
-English, choosing the view and inserting glossary renderings are the parts in ``editing``,
-``views`` and ``terms``.
+English, choosing the view, inserting glossary renderings, locked segments and changes of
+many segments (find and replace, batches) are the parts in ``editing``, ``views``, ``terms``,
+``locks`` and ``batch``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from workbench.project.views import OPEN_STATUSES
 from workbench.tui import keys
 from workbench.tui.display import isolate
 from workbench.tui.rows import RowData, SegmentRows, ViewSpec
+from workbench.tui.screens.editor.batch import BatchActions
 from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, SegmentEditing
+from workbench.tui.screens.editor.locks import LOCK_HINT_ID, LockActions
 from workbench.tui.screens.editor.terms import TermActions
 from workbench.tui.screens.editor.views import ViewActions
 from workbench.tui.service import describe_error, find_terms, segment_findings, severity_counts
@@ -83,7 +86,9 @@ def view_label(spec: ViewSpec) -> Text:
     return label
 
 
-class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
+class EditorScreen(
+    SegmentEditing, LockActions, BatchActions, ViewActions, TermActions, Screen[None]
+):
     """Translate segment by segment."""
 
     KEY_SCOPE = "editor"
@@ -122,6 +127,7 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         with Horizontal(id="open"):
             with Vertical(id="main-col"):
                 yield SourceView(id="source")
+                yield Static("", id=LOCK_HINT_ID)
                 yield EnglishEditor(id="english")
                 yield ReferencePanel(id="reference")
             with Vertical(id="side-col"):
@@ -148,7 +154,7 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         self.segment_list.low_confidence = self.wb.low_confidence
         self.find_reference()
         self.load_view(ViewSpec(), self.wb.service.read(self._first_open))
-        self.editor.read_only = self.wb.read_only
+        self.sync_read_only()
         self.editor.focus()
         self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
 
@@ -193,9 +199,10 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
             self.query_one(SourceView).border_title = (
                 f"Arabic · segment {self.current.position} · {self.current.status}"
             )
-            self.editor.border_title = "English"
+            self.editor.border_title = "English" + (" · locked" if self.current.locked else "")
             self.editor.border_subtitle = (
-                "read-only" if self.wb.read_only else "Enter/Ctrl+J confirm · autosaved"
+                "read-only" if self.wb.read_only or self.current.locked
+                else "Enter/Ctrl+J confirm · autosaved"
             )
 
     # views -------------------------------------------------------------------------------------
@@ -250,6 +257,8 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         editor = self.editor
         editor.load_text(row.target)
         editor.move_cursor(editor.document.end)
+        self._refused_for = None
+        self.sync_read_only()
         self.matches, self.findings = [], []
         self.query_one(SourceView).show(row.source)
         self._update_titles()
@@ -259,6 +268,17 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         self._details_timer = self.set_timer(
             DETAILS_DELAY, partial(self.load_details, row.id, row.source)
         )
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen (the reviewer may have approved, and so locked, the open
+        segment): read the open segment's row again."""
+        if self.rows is None or self.current is None:
+            return
+        row = self.rows.row(self.current_index)
+        if row is not None and row.id == self.current.id and row != self.current:
+            self.current = row
+            self.sync_read_only()
+            self._update_titles()
 
     @property
     def current_id(self) -> int | None:
