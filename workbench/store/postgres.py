@@ -95,8 +95,8 @@ def _batches(cursor: Any) -> Iterator[Any]:
 
 
 class _Connection:
-    """What the front ends reach through ``db.conn`` (as on an ``sqlite3`` connection): stop
-    the running statement, a check between statements, close."""
+    """What the front ends reach through ``db.conn`` (as on an ``sqlite3`` connection): a
+    statement, stop the running statement, a check between statements, close."""
 
     def __init__(self, db: PostgresDatabase) -> None:
         self._db = db
@@ -104,6 +104,9 @@ class _Connection:
     @property
     def in_transaction(self) -> bool:
         return self._db.in_transaction
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Result:
+        return self._db.execute(sql, params)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self._db.executemany(sql, rows)
