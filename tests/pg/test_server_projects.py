@@ -142,26 +142,32 @@ def test_a_killed_import_leaves_the_database_empty(
                             ).fetchone()[0] == 0
 
 
-def test_two_clients_creating_one_project_keep_the_first(backend: str, new_db: str) -> None:
-    first_built, second_started = threading.Event(), threading.Event()
+def test_two_clients_creating_one_project_keep_the_first(
+    backend: str, new_db: str, pg_server: PgServer
+) -> None:
+    first_built = threading.Event()
     errors: list[BaseException] = []
+
+    def second_waits_for_the_lock() -> bool:
+        return bool(pg_server.admin.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+        ).fetchone()[0])
 
     def first() -> None:
         with new_project(new_db, author="first") as project:
             project.import_document_text("جملة.", "first", "doc.txt", "utf-8")
             first_built.set()
-            second_started.wait(10)
+            for _ in range(100_000):  # until the second client waits for the write lock
+                if second_waits_for_the_lock():
+                    break
 
     def second() -> None:
-        first_built.wait(10)
+        first_built.wait(60)
         try:
             with open_or_create(new_db) as project:
-                second_started.set()
                 project.import_document_text("جملة أخرى.", "second", "doc.txt", "utf-8")
         except ProjectError as exc:
             errors.append(exc)
-        finally:
-            second_started.set()
 
     threads = [threading.Thread(target=first), threading.Thread(target=second)]
     for t in threads:
