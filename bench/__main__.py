@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 MODULES = [
-    "store", "scoring", "glossary", "export", "tui", "segment", "align", "spelling", "postgres",
+    "store", "scoring", "glossary", "export", "tui", "segment", "align", "spelling", "documents",
+    "omegat", "postgres",
 ]
 
 

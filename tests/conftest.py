@@ -34,7 +34,8 @@ CORPORA = ROOT / "corpora"  # real parallel text (see corpora/README.md)
 BACKENDS = ("sqlite", "postgresql")
 # The folders whose tests of a project run on both backends (the rest: SQLite only).
 BOTH_BACKENDS = (
-    "cli", "dictionary", "formats", "glossary", "lqa", "project", "scoring", "spelling", "store",
+    "cli", "dictionary", "filters", "formats", "glossary", "lqa", "project", "scoring", "spelling",
+    "store",
 )
 
 

@@ -274,10 +274,29 @@ class TextContract(Contract):
         ]
 
 
+class OriginalContract(Contract):
+    """The translated document in its source's format: for a document imported from text,
+    the text, one line per paragraph, untranslated segments in Arabic (the default fallback).
+    Client documents (DOCX, ODT, HTML, Markdown, XLIFF) have their own tests in
+    tests/filters/."""
+
+    fmt = "original"
+    carries = frozenset({"target"})
+
+    def read(self, path: Path) -> list[Read]:
+        return [Read(target=line) for line in _lines(path.read_text(encoding="utf-8"))]
+
+    def expect(self, units: list[Unit]) -> list[Read]:
+        return [
+            Read(target=" ".join(u.target or u.source for u in members))
+            for _, members in groupby(units, key=lambda u: u.paragraph)
+        ]
+
+
 CONTRACTS: dict[str, Contract] = {
     c.fmt: c for c in (
         TmxContract(), XliffContract(), Xliff2Contract(), DocxContract(), HtmlContract(),
-        CsvContract(), TsvContract(), MarkdownContract(), TextContract(),
+        CsvContract(), TsvContract(), MarkdownContract(), TextContract(), OriginalContract(),
     )
 }
 

@@ -11,6 +11,7 @@ import psycopg
 import pytest
 
 from tests.conftest import PgServer, run_cli
+from tests.filters import builders as B
 from workbench.project import Project
 from workbench.store import open_db
 from workbench.store.copy import project_checksums
@@ -25,8 +26,10 @@ def _checksums(location: Path | str) -> dict[str, tuple[int, int]]:
 
 
 def _busy_project(path: Path) -> None:
-    """The sample with history, a change group undone, notes, an override, LQA, scores."""
+    """The sample with history, a change group undone, notes, an override, LQA, scores, and a
+    client document (its original file's bytes)."""
     with Project.open(path, author="ana") as project:
+        project.sources.import_file(B.build_docx(path.with_name("report.docx")))
         segs = project.segments(limit=3)
         project.confirm(segs[0].id, "First, confirmed.", override_reason="checked")
         project.undo(segs[0].id)
@@ -74,6 +77,8 @@ def test_a_project_goes_to_postgresql_and_back_unchanged(
             "again",
         )
         assert project.link(seg.id, "draft:again") is not None
+        original = project.export_file("original", tmp_path / "again.docx", "report").path
+        assert original.read_bytes()[:2] == b"PK"
 
 
 def test_a_destination_holding_anything_is_refused(

@@ -71,6 +71,7 @@ def test_confirm_many_goes_through_the_policy(project: Project) -> None:
     report = project.confirm_many(ids)
     assert report.done and report.blocked
     assert set(report.done) | set(report.blocked) == set(ids)
+    assert sorted(report.by_findings) == sorted(report.blocked)  # none locked or empty
     for sid, why in report.blocked.items():  # each names its open error findings
         errors = {f.check for f in project.check_segment(sid) if f.severity == "error"}
         assert errors and all(any(f"[{check}]" in w for w in why) for check in errors)

@@ -135,3 +135,24 @@ def test_cli_import_undo_and_changes(sample_db: Path) -> None:
     assert result.exit_code == 2 and "give one of" in result.stderr
     result = run_cli("unlock", "3", "--reason", "typo", "--db", str(sample_db))
     assert result.exit_code == 0 and "unlocked" in result.stdout
+
+
+def test_a_dry_run_then_the_import_aligns_once(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.project.importing as importing
+
+    calls = []
+    real = importing.align_paragraphs
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "align_paragraphs", counting)
+    dry = project.import_translation(REFERENCE, "sample", "working", dry_run=True)
+    real_run = project.import_translation(REFERENCE, "sample", "working")
+    assert len(calls) == 1 and dry.links == real_run.links
+    project.set_glossary(project.glossary().__class__([]))  # other inputs: aligned again
+    project.import_translation(REFERENCE, "sample", "working", dry_run=True)
+    assert len(calls) == 2

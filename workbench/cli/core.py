@@ -16,8 +16,10 @@ from workbench.cli.app import (
     print_json,
 )
 from workbench.errors import ReadOnlyProjectError, WorkbenchError
+from workbench.filters import SOURCE_FORMAT_NAMES, SOURCE_FORMATS, read_source, source_format_for
 from workbench.project import ImportReport, open_project
 from workbench.project.sample import open_or_create
+from workbench.project.sources import DocumentImportReport
 from workbench.textio import read_text_with_encoding
 
 
@@ -50,6 +52,9 @@ def _report(report: ImportReport) -> None:
         line += f", {report.sentences} English sentences in {report.links} links"
         if report.low_confidence:
             line += f" ({report.low_confidence} with low confidence)"
+    if isinstance(report, DocumentImportReport):
+        line += (f" from {report.format} ({report.blocks} paragraphs, {report.tags} inline "
+                 "tags; the original is kept for `export --format original`)")
     click.echo(line)
     if report.fill is not None:
         click.echo(f"working translation: {report.fill.describe()}")
@@ -64,15 +69,31 @@ def _report(report: ImportReport) -> None:
 @db_option
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--doc", help="Document name (default: the file name without extension).")
-def import_(db: str | None, file: str, doc: str | None) -> None:
-    """Segment an Arabic text file and add it to the project (created if missing)."""
+@click.option(
+    "--format", "fmt", type=click.Choice(SOURCE_FORMAT_NAMES), default=None,
+    help="What the file is (default: by its ending; text for any other): "
+    + "; ".join(f"{f.name}: {f.description} ({', '.join(f.extensions)})"
+                for f in SOURCE_FORMATS) + ".",
+)
+def import_(db: str | None, file: str, doc: str | None, fmt: str | None) -> None:
+    """Add an Arabic document to the project (created if missing): a text file, or a client
+    document (DOCX, ODT, HTML, Markdown, XLIFF) whose formatting the export `original`
+    restores."""
     # Read (and refuse a bad file) before a missing project is created; a missing project
     # appears only once the import is stored.
-    text, encoding = read_text_with_encoding(file)
+    spec = source_format_for(file, fmt)
+    name = doc or Path(file).stem
+    if spec.plain:
+        text, encoding = read_text_with_encoding(file)
+    else:
+        source = read_source(file, spec.name)
     with open_or_create(db) as project, err_console.status(f"Importing {file}…"):
         if project.read_only:  # before the work, not at its end
             raise ReadOnlyProjectError.opened_read_only(project.path, project.read_only_reason)
-        report = project.import_document_text(text, doc or Path(file).stem, file, encoding)
+        if spec.plain:
+            report = project.import_document_text(text, name, file, encoding)
+        else:
+            report = project.sources.import_source(source, name)
     _report(report)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from workbench.cli.app import db_option, main, overwrite_options, print_json
-from workbench.formats import EXPORT_FORMATS, FINDINGS, FORMATS, importable_formats
+from workbench.errors import WorkbenchError
+from workbench.filters.model import FALLBACKS
+from workbench.formats import EXPORT_FORMATS, FINDINGS, FORMATS, get_format, importable_formats
 from workbench.project import open_project
 from workbench.project.exchange import ExchangeReport
 from workbench.statuses import STATUSES
@@ -47,20 +49,32 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
     help=f"QA findings to include: glossary (default for {_defaults_of('glossary')}), all "
     f"(default for {_defaults_of('all')}; runs every check) or none.",
 )
+@click.option(
+    "--fallback", type=click.Choice(FALLBACKS), default=None,
+    help="--format original: what goes where a segment has no English: its Arabic (source, "
+    "the default) or nothing (empty).",
+)
 def export(
     db: str | None, fmt: str, output: str | None, doc: str | None, version: str,
-    status: tuple[str, ...], force: bool, findings: str | None,
+    status: tuple[str, ...], force: bool, findings: str | None, fallback: str | None,
 ) -> None:
-    """Export a document as a bilingual file."""
+    """Export a document as a bilingual file, or (--format original) the translated
+    document in its source's format."""
     statuses = _statuses(status)
+    if fallback is not None and not get_format(fmt).from_source:
+        raise WorkbenchError(f"--fallback is for --format original, not {fmt}")
     with open_project(db) as project:
         result = project.export_file(
-            fmt, output, doc, version, statuses, force, findings=findings
+            fmt, output, doc, version, statuses, force, findings=findings,
+            fallback=fallback or "source",
         )
+    what = "translated segments" if get_format(fmt).from_source else "segment pairs"
     click.echo(
-        f"exported {result.units} segment pairs of {result.document} ({result.version}) "
+        f"exported {result.units} {what} of {result.document} ({result.version}) "
         f"as {fmt} to {result.path}"
     )
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def _print_report(report: ExchangeReport, fmt: str) -> None:

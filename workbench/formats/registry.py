@@ -60,6 +60,11 @@ class Format:
     shows_terms: bool = False
     xml_root: str | None = None
     xml_version: str | None = None
+    #: the writer rebuilds the document's stored original (a client document) instead of
+    #: writing units alone: ``writer(out, header, units, original, fallback, warnings)``,
+    #: with the units one per segment and ``original`` a ``StoredOriginal`` (None for a
+    #: document imported from text); the output ends in the original's own ending
+    from_source: bool = False
 
     def __post_init__(self) -> None:
         if self.findings not in FINDINGS:
@@ -130,6 +135,11 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format("md", "Markdown table", "Markdown", ".md", _M + "markdown:write_md"),
     Format("txt", "the English text", "text", ".en.txt", _M + "text:write_txt"),
+    Format(
+        "original", "the translated document in its source's format (DOCX, ODT, HTML, "
+        "Markdown, XLIFF; text for a text import)", "original", ".en.txt",
+        _M + "original:write_original", from_source=True,
+    ),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}

@@ -83,6 +83,24 @@ def parse(data: bytes, path: str | Path) -> etree._Element:
     return root
 
 
+def parse_document(data: bytes, path: str | Path, *, huge: bool = False) -> etree._Element:
+    """The root of an XML document given as bytes, for a document that is written back:
+    comments and processing instructions are kept. Refused as :func:`iterparse` refuses
+    (no DTD, no network, no entities); ``huge`` lifts libxml2's limits on text nodes and depth
+    for large office documents (their size is checked before they are read)."""
+    parser = etree.XMLParser(
+        **{**_SAFE, "remove_comments": False, "remove_pis": False, "huge_tree": huge}
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise _malformed(path, exc) from None
+    _check_doctype(path, root)
+    for entity in root.iter(etree.Entity):
+        raise InputError(path, f"refused: entity reference {entity.text!r}", line=entity.sourceline)
+    return root
+
+
 def _malformed(path: str | Path, exc: etree.XMLSyntaxError) -> InputError:
     message = (exc.msg or str(exc)).split(", line ")[0]
     return InputError(path, f"not well-formed XML ({message})", line=exc.lineno or None)

@@ -67,6 +67,8 @@ class BatchReport:
     done: list[int] = field(default_factory=list)
     blocked: dict[int, list[str]] = field(default_factory=dict)
     """Segments left as they were, with why (open error findings, locked, empty)."""
+    by_findings: list[int] = field(default_factory=list)
+    """The blocked segments whose open error findings an override reason would accept."""
     group_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -236,6 +238,7 @@ class Batch:
                     self.editing.confirm(sid, seg.target, override_reason)
                 except BlockedByFindings as blocked:
                     report.blocked[sid] = [f"{f.message} [{f.check}]" for f in blocked.findings]
+                    report.by_findings.append(sid)
                 except WorkbenchError as exc:  # locked, empty
                     report.blocked[sid] = [str(exc)]
                 else:

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from workbench import __version__, openfiles
 from workbench.errors import InputError, WorkbenchError
-from workbench.formats import EXPORT_FORMATS, FINDINGS, detect, get_format
+from workbench.filters.model import FALLBACKS, tags_from_json
+from workbench.formats import EXPORT_FORMATS, FINDINGS, Format, detect, get_format
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -30,6 +31,7 @@ from workbench.formats.model import (
     lang_matches,
     parse_unit_key,
 )
+from workbench.formats.original import StoredOriginal
 from workbench.project.catalog import Catalog, Document
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.checking import Checking, Override
@@ -40,6 +42,7 @@ from workbench.project.terms import Terms
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import exchange as q_exchange
+from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
 
@@ -59,6 +62,7 @@ class ExportResult:
     document: str
     version: str
     units: int
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -126,11 +130,15 @@ class Exchange:
         force: bool = False,
         *,
         findings: str | None = None,
+        fallback: str = "source",
     ) -> ExportResult:
         """Export a document to ``fmt`` (see EXPORT_FORMATS); say what was written.
 
         ``findings`` ('none', 'glossary', 'all'; default: the format's) says which QA findings
-        the file carries, for the formats that show them. The file appears only when complete.
+        the file carries, for the formats that show them. ``fallback`` ('source' or 'empty')
+        is what the format ``original`` puts where a segment has no English (with
+        ``statuses``, segments of other statuses count as having none). The file appears only
+        when complete.
         """
         if fmt not in EXPORT_FORMATS:
             raise WorkbenchError(f"unknown format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
@@ -145,6 +153,10 @@ class Exchange:
         path = Path(output) if output is not None else self.default_output(document, fmt, version)
         _check_output(path, force, create_folder=output is None)
         header = self.export_header(document, version)
+        if spec.from_source:
+            return self._export_original(
+                spec, path, header, document, version, statuses, force, fallback
+            )
         units = self.export_units(
             document.name, version, statuses,
             findings=(findings or spec.findings) if spec.carries_findings else "none",
@@ -154,11 +166,48 @@ class Exchange:
         return ExportResult(path, fmt, document.name, version, count)
 
     def default_output(self, doc: Document, fmt: str, version: str = "working") -> Path:
-        """translations/DOCUMENT[.VERSION]SUFFIX, e.g. translations/sample.tmx."""
+        """translations/DOCUMENT[.VERSION]SUFFIX, e.g. translations/sample.tmx; for the
+        format ``original`` of a client document, .en and the original's own ending."""
         stem = _UNSAFE.sub("-", doc.name).strip("-.") or "document"
         if version != "working":
             stem += "." + _UNSAFE.sub("-", version.replace(":", "-"))
-        return DEFAULT_FOLDER / f"{stem}{get_format(fmt).suffix}"
+        spec = get_format(fmt)
+        suffix = spec.suffix
+        if spec.from_source:
+            info = q_sources.original_info(self.context.db, doc.id)
+            ending = Path(info["file_name"]).suffix.lower() if info else ""
+            if ending:
+                suffix = ".en" + ending
+        return DEFAULT_FOLDER / f"{stem}{suffix}"
+
+    def _export_original(
+        self, spec: Format, path: Path, header: ExportHeader, document: Document,
+        version: str, statuses: list[str] | None, force: bool, fallback: str,
+    ) -> ExportResult:
+        """The translated document in its source's format (see formats/original.py)."""
+        if fallback not in FALLBACKS:
+            raise WorkbenchError(f"unknown fallback {fallback!r} (use {', '.join(FALLBACKS)})")
+        original = self._stored_original(document)
+        units = self.export_units(document.name, version, grouped=False)
+        if statuses:
+            wanted = set(statuses)
+            units = (u if u.status in wanted else _without_english(u) for u in units)
+        warnings: list[str] = []
+        count = _write_atomically(
+            path, force,
+            lambda out: spec.writer(out, header, units, original, fallback, warnings),
+        )
+        return ExportResult(path, spec.name, document.name, version, count, tuple(warnings))
+
+    def _stored_original(self, document: Document) -> StoredOriginal | None:
+        """The stored original of a client document (None for a text import)."""
+        db = self.context.db
+        info = q_sources.original_info(db, document.id)
+        if info is None:
+            return None
+        data = q_sources.original_bytes(db, document.id) or b""
+        tags = {p: tags_from_json(b["tags"]) for p, b in q_sources.blocks(db, document.id).items()}
+        return StoredOriginal(info["format"], info["file_name"], data, info["blocks"], tags)
 
     def export_header(self, doc: Document, version: str = "working") -> ExportHeader:
         """The origin written into exported files."""
@@ -179,13 +228,14 @@ class Exchange:
         *,
         findings: str = "none",
         terms: bool = False,
+        grouped: bool = True,
     ) -> Iterator[Unit]:
         """The document's segment pairs in order, streamed from the store.
 
         Segments of one many-to-many link of the version form one unit (their Arabic and
-        English joined). Units carry ``findings`` ('none', 'glossary' or 'all'), with
-        ``terms`` the glossary terms found in their Arabic, and (working version) the
-        reviewers' LQA errors.
+        English joined), unless ``grouped`` is False (one unit per segment). Units carry
+        ``findings`` ('none', 'glossary' or 'all'), with ``terms`` the glossary terms found in
+        their Arabic, and (working version) the reviewers' LQA errors.
         """
         document = self.catalog.document(doc)
         ref = self.catalog.resolve_version(document, version)
@@ -205,7 +255,8 @@ class Exchange:
         rows = q_exchange.export_rows(
             self.context.db, document.id, vid, statuses, with_revisions=working
         )
-        for group in link_groups(rows):
+        groups = link_groups(rows) if grouped else ([row] for row in rows)
+        for group in groups:
             unit = self._unit(group, notes, default_created, annotator)
             errors = [e for r in group for e in lqa.get(r["id"], ())]
             if errors:
@@ -455,6 +506,11 @@ class Exchange:
             report.matched_by_source += 1
             return [(sid,) for sid in found]
         return None
+
+
+def _without_english(unit: Unit) -> Unit:
+    unit.target = ""
+    return unit
 
 
 def _finding_text(finding: Finding) -> str:

@@ -26,6 +26,7 @@ from workbench.project.reading import Reader
 from workbench.project.restructure import Restructure
 from workbench.project.review import Review
 from workbench.project.scoring import Scoring
+from workbench.project.sources import Sources
 from workbench.project.spelling import Spelling
 from workbench.project.terms import Terms
 from workbench.project.views import Views
@@ -50,6 +51,8 @@ class Project:
         changes = ChangeSet(context, catalog)
         self.dictionaries = dictionaries = Dictionaries(context)
         importing = Importing(context, catalog, terms, changes, dictionaries)
+        # client documents (DOCX, ODT, HTML, Markdown, XLIFF): project.sources.import_file(...)
+        self.sources = Sources(context, catalog, importing, changes)
         exchange = Exchange(context, catalog, checking, terms, changes, lqa)
         scoring = Scoring(context, catalog, terms)
         restructure = Restructure(context, catalog, reader)

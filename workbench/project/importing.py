@@ -54,6 +54,7 @@ class Importing:
         self.terms = terms
         self.changes = changes
         self.dictionaries = dictionaries
+        self._last_alignment: tuple[tuple[object, ...], Alignment] | None = None
 
     def import_document(self, path: str | Path, name: str | None = None) -> ImportReport:
         """Segment an Arabic text file and add it as a new document."""
@@ -171,10 +172,22 @@ class Importing:
         the word table.
         """
         glossary = self.terms.glossary()
-        return align_paragraphs(
-            ar_pars, en_pars, glossary=glossary if len(glossary) else None,
-            lexicon=self.dictionaries.lexicon(), pairs=self.dictionaries.training_pairs(),
+        lexicon, pairs = self.dictionaries.lexicon(), self.dictionaries.training_pairs()
+        # The same inputs give the same links: a dry run followed by the real import (the
+        # TUI's import dialog asks in between) aligns once.
+        key = (
+            tuple(map(tuple, ar_pars)), tuple(map(tuple, en_pars)),
+            tuple((e.term, e.rendering, e.forbidden) for e in glossary.entries), lexicon,
+            tuple(pairs),
         )
+        if self._last_alignment is not None and self._last_alignment[0] == key:
+            return self._last_alignment[1]
+        alignment = align_paragraphs(
+            ar_pars, en_pars, glossary=glossary if len(glossary) else None,
+            lexicon=lexicon, pairs=pairs,
+        )
+        self._last_alignment = (key, alignment)
+        return alignment
 
     def _store_version(
         self,

@@ -21,6 +21,7 @@ from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
 from workbench.store import restructure as q
+from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 
 DIRECTIONS = ("next", "previous")
@@ -116,6 +117,11 @@ class Restructure:
         for row in (a, b):
             if row["locked"]:
                 raise LockedError(row["id"])
+        if b["paragraph"] != a["paragraph"] and q_sources.has_original(self.context.db, doc.id):
+            raise WorkbenchError(
+                f"segments {a['id']} and {b['id']} are in two paragraphs of {doc.name!r}, a "
+                "client document whose paragraphs the export rebuilds: they cannot be merged"
+            )
         a_seg, b_seg = self.reader.segment(a["id"]), self.reader.segment(b["id"])
         merged_text = _join(a_seg.target, b_seg.target)
         wid = self.catalog.working_id(doc)

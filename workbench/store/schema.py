@@ -235,6 +235,32 @@ MIGRATIONS: list[str] = [
         added_at TEXT NOT NULL
     );
     """,
+    # 6: client documents: the original file of a document imported from DOCX, ODT, HTML,
+    # Markdown or XLIFF, and the place and tag map of each of its paragraphs (blocks)
+    """
+    -- The original bytes the export 'original' writes back; one row per such document.
+    CREATE TABLE document_sources (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        format TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        original BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        blocks INTEGER NOT NULL,
+        filter_version INTEGER NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    -- A translatable paragraph of the original: segments.paragraph is its number. The tag
+    -- map says what each placeholder of its segments stands for (JSON).
+    CREATE TABLE source_blocks (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        paragraph INTEGER NOT NULL,
+        place TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        tags TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (document_id, paragraph)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -242,4 +242,27 @@ POSTGRES_MIGRATIONS: list[str] = [
         added_at TEXT NOT NULL
     );
     """,
+    # 6: client documents: the original file of a document and the places and tag maps of its
+    # paragraphs (blocks)
+    """
+    CREATE TABLE document_sources (
+        document_id BIGINT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        format TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        original BYTEA NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        blocks INTEGER NOT NULL,
+        filter_version INTEGER NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE TABLE source_blocks (
+        document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        paragraph INTEGER NOT NULL,
+        place TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        tags TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (document_id, paragraph)
+    );
+    """,
 ]

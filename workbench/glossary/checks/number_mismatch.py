@@ -15,6 +15,7 @@ from collections import Counter
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
+from workbench.text.tags import mask_tags
 
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
 _DIGITS |= {chr(0x06F0 + i): str(i) for i in range(10)}
@@ -57,6 +58,7 @@ def _read(token: str, pos: int) -> list[tuple[str, tuple[int, int]]]:
 def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
     """The numbers of ``text`` as canonical strings, with their spans."""
     out: list[tuple[str, tuple[int, int]]] = []
+    text = mask_tags(text)  # the numbers of <1>, </1>, <2/> are not the text's
     if _NON_ASCII_DIGIT.search(text):
         text = text.translate(_TABLE)
     for m in _NUMBER.finditer(text):

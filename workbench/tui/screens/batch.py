@@ -308,7 +308,7 @@ class BatchScreen(JobDialog[bool]):
             self.changed = True
             said = f"{DONE_WORD[message.action]} {done:,} segment{'' if done == 1 else 's'}."
             self.notify(f"{said} {self.wb.undo_hint('it')}", timeout=12)
-        qa = [sid for sid, why in report.blocked.items() if _qa_blocked(why)]
+        qa = list(report.by_findings)
         self.blocked = qa if message.action == "confirm" else []
         self._show_results(message.action, report)
         if self.blocked:
@@ -348,7 +348,3 @@ class BatchScreen(JobDialog[bool]):
             return
         self.dismiss(self.changed)
 
-
-def _qa_blocked(reasons: list[str]) -> bool:
-    """True when a confirmation was blocked by QA findings (not by a lock or empty text)."""
-    return not any("locked" in r or "empty translation" in r for r in reasons)
