@@ -1,4 +1,5 @@
-"""Opening project databases: pragmas, migrations, transactions and read-only access.
+"""The SQLite side of the store: opening project files (pragmas, migrations, read-only access)
+and SQLite's errors as one line.
 
 A project file (and its ``-wal`` and ``-shm``) is opened by SQLite only, never with ``open()``,
 ``Path.read_bytes`` or a copy: on POSIX, closing *any* descriptor of a file drops *every* lock
