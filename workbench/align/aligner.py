@@ -7,8 +7,9 @@
    confident links; the length model and the link-shape priors are re-estimated from them.
 4. Second pass: the same search with sentence vectors that hold anchors and translations.
 5. Confidence: each link's posterior probability (forward-backward sums over the band of the
-   final pass), scaled down when the two texts do not look like translations of each other
-   (then a warning is added, see :mod:`relatedness`).
+   final pass), calibrated on the coverage of the link and of the whole text (see
+   :func:`calibrated_confidence`), scaled down when the two texts do not look like
+   translations of each other (then a warning is added, see :mod:`relatedness`).
 """
 
 from __future__ import annotations
@@ -201,6 +202,16 @@ class TwoPassAligner:
         we = {**weights, **{k: v * w for k, v in self.evidence.weight_e.items()}}
         return vec.weights(wa), vec.weights(we)
 
+    def _dictionary_anchor_bags(self) -> tuple[list[Bag], list[Bag]]:
+        """Each sentence's anchors with the dictionary's word keys it holds (``W:`` concepts:
+        an Arabic word, or an English translation of it)."""
+        assert self.evidence is not None
+        ar = [Counter({**a, **{c: 1 for c in d if c[0] == "W"}})
+              for a, d in zip(self.ar_bags, self.evidence.ar, strict=True)]
+        en = [Counter({**a, **{c: 1 for c in d if c[0] == "W"}})
+              for a, d in zip(self.en_bags, self.evidence.en, strict=True)]
+        return ar, en
+
     def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
         if self._stem_cache is None:
             self._stem_cache = (
@@ -211,7 +222,10 @@ class TwoPassAligner:
 
     def _relatedness(self, links: list[Link]) -> float:
         """How clearly the texts translate each other (see :mod:`relatedness`); warns if not."""
-        related = relatedness(links, self.ar_bags, self.en_bags, self._stems)
+        ar_bags, en_bags = self.ar_bags, self.en_bags
+        if self.evidence is not None:  # the dictionary's word keys are anchors too
+            ar_bags, en_bags = self._dictionary_anchor_bags()
+        related = relatedness(links, ar_bags, en_bags, self._stems)
         if related < 0.5:
             self.warnings.append(
                 "the two texts do not look like translations of each other "
@@ -389,16 +403,52 @@ class TwoPassAligner:
     # the result -------------------------------------------------------------------------------
 
     def _finish(self, scorer: Scorer, links: list[Link], related: float) -> Alignment:
-        """The alignment with confidences: each link's posterior probability, lowered when
-        its lengths disagree badly and when the texts do not look related."""
+        """The alignment with confidences (see :func:`calibrated_confidence`), lowered when
+        the texts do not look related."""
         factor = 0.25 + 0.75 * related
-        length, _ = scorer.link_stats(links) if links else (np.zeros(0), None)
-        fit = np.exp(-np.maximum(length - 1.0, 0.0) / 4.0)
-        conf = [
-            round(float(min(1.0, max(0.0, p * f * factor))), 4)
-            for p, f in zip(self.posterior, fit, strict=True)
-        ]
+        _, cover = scorer.link_stats(links) if links else (None, np.zeros(0))
+        empty = np.array([not a or not e for a, e in links], dtype=bool)
+        calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty)
+        conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
         return Alignment(links, conf, list(self.warnings))
+
+
+# The confidence model: a logistic regression of "the link is right" on the logit of the
+# link's posterior probability (lp), the mean coverage of the text's links (tc: how much of
+# the texts the anchors, the dictionary and the word table explain), their product, and the
+# link's own coverage. Fitted on the repository's sets (the merged ntrex/tico lines and the
+# synthetic long-line and legal sets, seeds 100-103, and corpora/hayy; each with and without
+# FreeDict: 7,283 links); see BENCHMARKS.md for what it flags on other texts.
+CONFIDENCE_BIAS = -4.063
+CONFIDENCE_LP = 0.859
+CONFIDENCE_TC = 8.990
+CONFIDENCE_LP_TC = 0.266
+CONFIDENCE_COVER = 0.654
+
+
+def calibrated_confidence(
+    posterior: np.ndarray, cover: np.ndarray, empty: np.ndarray | None = None
+) -> np.ndarray:
+    """The probability that each link is right, from its posterior, its coverage and the
+    coverage of the whole text.
+
+    A posterior alone is overconfident where little of the texts is explained (a free
+    literary translation, few dictionary words): there the same posterior means a much
+    likelier error than in a text whose every sentence shares anchors with its link.
+    Links with an empty side (``empty``) keep at most their posterior: calibration never
+    makes a left-out sentence look surer.
+    """
+    if not len(posterior):
+        return np.zeros(0)
+    p = np.clip(posterior, 1e-4, 1 - 1e-4)
+    lp = np.log(p / (1 - p))
+    tc = float(np.mean(cover)) if len(cover) else 0.0
+    z = (CONFIDENCE_BIAS + CONFIDENCE_LP * lp + CONFIDENCE_TC * tc + CONFIDENCE_LP_TC * lp * tc
+         + CONFIDENCE_COVER * cover)
+    out = 1.0 / (1.0 + np.exp(-z))
+    if empty is not None:
+        out = np.where(empty, np.minimum(out, posterior), out)
+    return out
 
 
 def _diagonal(scorer: Scorer) -> tuple[np.ndarray, float]:
