@@ -52,7 +52,7 @@ def test_add_list_lookup_remove(sample_db: Path, tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "no dictionary named 'star'" in missing.output
     with Project.open(sample_db) as project:
         assert len(project.dictionaries.list()) == 1
-        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert project.db.schema_version() == SCHEMA_VERSION
 
 
 def test_bad_file_is_one_line(sample_db: Path, tmp_path: Path) -> None:

@@ -40,9 +40,9 @@ ENGLISH = {
 
 
 @pytest.fixture
-def doc(tmp_path: Path) -> Iterator[tuple[Project, Path]]:
+def doc(tmp_path: Path, new_db: Path | str) -> Iterator[tuple[Project, Path]]:
     source = B.build_docx(tmp_path / "report.docx")
-    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+    with Project.open(new_db, create=True, author="tester") as project:
         report = project.sources.import_file(source)
         assert (report.format, report.segments, report.blocks) == ("docx", 13, 12)
         yield project, source

@@ -204,10 +204,10 @@ def test_merge_of_links_absorbs_english_only_links_between(project: Project) -> 
     project.db.execute("UPDATE sentences SET idx = -(idx + 1) WHERE version_id = ? AND idx > 4",
                        [vid])
     project.db.execute("UPDATE sentences SET idx = -idx WHERE version_id = ? AND idx < 0", [vid])
-    sentence = project.db.execute(
+    sentence = project.db.insert(
         "INSERT INTO sentences (version_id, idx, paragraph, text) VALUES (?, 5, 1, 'Inserted.')",
         [vid],
-    ).lastrowid
+    )
     project.db.execute("INSERT INTO link_sentences VALUES (?, ?)", [extra, sentence])
     check_consistent(project)
 

@@ -18,6 +18,8 @@ from workbench.errors import DamagedProjectError
 from workbench.project import Project
 from workbench.store import open_db
 
+pytestmark = pytest.mark.sqlite_only  # damaged SQLite files
+
 
 def workbench(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real command in a process of its own."""

@@ -62,7 +62,8 @@ def test_sigkill_during_an_import_keeps_nothing_of_it(sample_db: Path, tmp_path:
             "WHERE d.name = 'big'"
         ).fetchone()[0]
         assert project.stats("sample")["segments"] == 21
-        assert project.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if project.db.dialect == "sqlite":
+            assert project.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert (names, count) == (["sample"], 0)  # killed mid-transaction: nothing of it
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-import workbench.store.db as store_db
+import workbench.store.sqlite as store_db
 from workbench.project import Project
 from workbench.project.sample import build_sample
 from workbench.store import exchange as q_exchange
@@ -21,6 +21,8 @@ from workbench.store import scores as q_scores
 from workbench.store import search as q_search
 from workbench.store import versions as q_versions
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+pytestmark = pytest.mark.sqlite_only  # SQLite's query plans and statistics
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -213,7 +215,7 @@ def test_every_cascade_from_deleted_rows_seeks_an_index(tmp_path: Path) -> None:
     """Rows the workbench deletes (segments in a merge, links and sentences in a re-import,
     and by cascade revisions) make SQLite look up their children by the foreign key: each such
     child key must lead an index, or every deleted row costs a scan of the child table."""
-    db = store_db.open_db(tmp_path / "p.db", create=True)
+    db = store_db.open_sqlite(tmp_path / "p.db", create=True)
     conn = db.conn
     leading: dict[str, set[str]] = {}
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
@@ -283,7 +285,7 @@ def test_a_version_1_project_migrates_to_the_current_schema(
     with monkeypatch.context() as m:
         m.setattr(store_db, "MIGRATIONS", MIGRATIONS[:1])
         m.setattr(store_db, "SCHEMA_VERSION", 1)
-        old = store_db.open_db(path)
+        old = store_db.open_sqlite(path)
         before = _contents(old)
         v1_columns = _columns(old)
         old_indexes = _index_names(old)

@@ -7,6 +7,7 @@ really stops its writes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -24,6 +25,8 @@ from tests.e2e.unprivileged import preexec
 from tests.store.project_files import copy_project, rows
 from workbench.errors import ReadOnlyProjectError
 from workbench.project import Project
+from workbench.store import open_db
+from workbench.store.copy import project_checksums
 
 WRITERS = [
     ["import", "{folder}/doc.ar.txt", "--doc", "extra"],
@@ -35,8 +38,12 @@ WRITERS = [
 ]
 
 
-def content(db: Path) -> str:
-    """A digest of every row of the project (read through SQLite, read-only)."""
+def content(db: Path | str) -> str:
+    """A digest of every row of the project (read through SQLite, read-only; a database on a
+    server through the store's checksums)."""
+    if not isinstance(db, Path):
+        with contextlib.closing(open_db(db, read_only=True)) as conn:
+            return repr(sorted(project_checksums(conn).items()))
     digest = hashlib.sha256()
     tables = [r[0] for r in rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
                                      "ORDER BY name")]
@@ -108,6 +115,7 @@ def test_a_project_opened_read_only_refuses_every_write(sample_db: Path) -> None
     assert content(sample_db) == before
 
 
+@pytest.mark.sqlite_only  # file permissions
 def test_read_only_file_reads_and_refuses_writers_in_one_line(
     sample_db: Path, inputs: Path, as_user: Callable[..., Any], locked_down: Any
 ) -> None:
@@ -133,6 +141,7 @@ def test_read_only_file_reads_and_refuses_writers_in_one_line(
     assert content(db) == before
 
 
+@pytest.mark.sqlite_only  # file permissions
 def test_unwritable_folder_reads_without_creating_files_and_names_the_cause(
     tmp_path: Path, sample_db: Path, inputs: Path, as_user: Callable[..., Any], locked_down: Any
 ) -> None:
@@ -157,6 +166,7 @@ def test_unwritable_folder_reads_without_creating_files_and_names_the_cause(
     assert content(db) == before
 
 
+@pytest.mark.sqlite_only  # file permissions
 def test_unwritable_folder_still_sees_the_commits_of_a_writer(
     tmp_path: Path, sample_db: Path, as_user: Callable[..., Any], locked_down: Any
 ) -> None:
@@ -177,6 +187,7 @@ def test_unwritable_folder_still_sees_the_commits_of_a_writer(
         assert json.loads(second.stdout)[-1]["new_text"] == "Second."
 
 
+@pytest.mark.sqlite_only  # file permissions
 def test_an_unwritable_leftover_shm_opens_read_only_and_says_so(
     sample_db: Path, as_user: Callable[..., Any], locked_down: Any
 ) -> None:

@@ -20,6 +20,8 @@ from workbench.project.sample import new_project, open_or_create
 from workbench.store import open_db
 from workbench.store.doctor import diagnose
 
+pytestmark = pytest.mark.sqlite_only  # SQLite files shared between processes (WAL, POSIX locks)
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

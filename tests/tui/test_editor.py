@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.tui.conftest import editing, screen_lines, settle
 from workbench.project import Project
 from workbench.tui.screens.editor.editing import AUTOSAVE_IDLE, AUTOSAVE_MAX
@@ -9,6 +11,7 @@ from workbench.tui.widgets.english_editor import EnglishEditor
 from workbench.tui.widgets.segment_list import SegmentList
 
 
+@pytest.mark.both_backends
 async def test_opens_first_untranslated_segment_with_editor_focused(sample_db, make_app):
     with Project.open(sample_db) as project:
         first, second = project.segments(limit=2)
@@ -44,6 +47,7 @@ async def test_next_and_previous_with_alt_and_ctrl_arrows(make_app):
         assert isinstance(app.focused, EnglishEditor)
 
 
+@pytest.mark.both_backends
 async def test_moving_away_saves_the_edit(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):
@@ -57,6 +61,7 @@ async def test_moving_away_saves_the_edit(sample_db, make_app):
     assert segment.status == "draft"
 
 
+@pytest.mark.both_backends
 async def test_ctrl_j_confirms_and_moves_on(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):

@@ -24,5 +24,6 @@ register("workbench.cli.doctor", "doctor")
 register("workbench.cli.spelling", "spelling")
 register("workbench.cli.lqa", "lqa")
 register("workbench.cli.dictionary", "dictionary")
+register("workbench.cli.project", "project")
 
 __all__ = ["main"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -66,11 +65,11 @@ class WorkbenchGroup(click.Group):
             return super().invoke(ctx)
         except WorkbenchError as exc:
             fail(str(exc))
-        except sqlite3.DatabaseError as exc:
+        except Exception as exc:
             from workbench.store.db import is_database_failure, project_error
 
             if not is_database_failure(exc):
-                raise  # a bug in a query: the traceback is wanted
+                raise  # a bug (in a query, say): the traceback is wanted
             fail(str(project_error(exc)))
 
 
@@ -81,13 +80,18 @@ def fail(message: str) -> NoReturn:
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``--db PATH``: the project database (default ./segments.db, built from the sample)."""
+    """``--db PATH|URL``: the project (default $WORKBENCH_DB, else ./segments.db, built from the
+    sample): an SQLite file, or a PostgreSQL database as ``postgresql://user:pw@host:port/db``."""
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False),
+        type=str,
+        envvar="WORKBENCH_DB",
         default=None,
-        help="Project database (default: ./segments.db, created from the sample on first use).",
+        metavar="PATH|URL",
+        help="The project: an SQLite file, or a PostgreSQL database "
+        "(postgresql://user:password@host:port/dbname). Default: $WORKBENCH_DB, else "
+        "./segments.db, created from the sample on first use.",
     )(fn)
 
 

@@ -35,8 +35,9 @@ def doctor(db: str | None, recover_to: str | None, fmt: str) -> None:
     Only reads the project. With --recover, also copies every row that can be read into a
     new project file, skipping unreadable pages, and reports what was skipped.
     """
-    from workbench.store.doctor import diagnose, recover
+    from workbench.store.doctor import diagnose, recover, refuse_server
 
+    refuse_server(db or DEFAULT_DB)
     path = Path(db or DEFAULT_DB)
     diagnosis = diagnose(path)
     if fmt == "text":

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store import Database, transaction
 from workbench.store import changes as q_changes
-from workbench.store import transaction
+from workbench.store.connection import Location
 
 Row = dict[str, Any]
 
@@ -24,12 +22,12 @@ class ProjectContext:
     :meth:`change_group`), None outside one.
     """
 
-    db: sqlite_utils.Database
-    path: Path
+    db: Database
+    path: Location
     author: str
     group_id: int | None = None
 
-    def transaction(self) -> AbstractContextManager[sqlite_utils.Database]:
+    def transaction(self) -> AbstractContextManager[Database]:
         """A write transaction on the project (nested calls are savepoints)."""
         return transaction(self.db)
 
@@ -50,4 +48,4 @@ class ProjectContext:
 
     def close(self) -> None:
         """Close the database connection."""
-        self.db.conn.close()
+        self.db.close()

@@ -12,8 +12,6 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Self
 
-import sqlite_utils
-
 from workbench.project.batch import Batch
 from workbench.project.catalog import Catalog
 from workbench.project.changes import ChangeSet
@@ -32,11 +30,13 @@ from workbench.project.sources import Sources
 from workbench.project.spelling import Spelling
 from workbench.project.terms import Terms
 from workbench.project.views import Views
-from workbench.store import open_db
+from workbench.store import Database, open_db
+from workbench.store.connection import Location
+from workbench.store.location import ServerAddress
 
 
 class Project:
-    """A translation project stored in one SQLite file."""
+    """A translation project, stored in an SQLite file or a PostgreSQL database."""
 
     def __init__(self, context: ProjectContext) -> None:
         self.context = context
@@ -139,24 +139,29 @@ class Project:
 
     @classmethod
     def open(
-        cls, path: str | Path, *, create: bool = False, author: str | None = None,
-        read_only: bool = False,
+        cls, path: str | Path | ServerAddress, *, create: bool = False,
+        author: str | None = None, read_only: bool = False,
     ) -> Self:
-        """Open a project (with ``create``, create it when missing). A project that cannot be
-        written, or any with ``read_only``, opens read-only: its writes raise
-        ReadOnlyProjectError."""
+        """Open a project: an SQLite file's path, or a ``postgresql://`` URL (with ``create``,
+        create it when missing or the database is empty). A project that cannot be written, or
+        any with ``read_only``, opens read-only: its writes raise ReadOnlyProjectError."""
+        return cls.attach(open_db(path, create=create, read_only=read_only), author)
+
+    @classmethod
+    def attach(cls, db: Database, author: str | None = None) -> Self:
+        """The project on an open database connection (closing the project closes it)."""
         who = author or getpass.getuser() or "translator"
-        db = open_db(path, create=create, read_only=read_only)
-        return cls(ProjectContext(db, Path(path), who))
+        return cls(ProjectContext(db, db.location, who))
 
     @property
-    def db(self) -> sqlite_utils.Database:
+    def db(self) -> Database:
         """The project's database connection (for the store's queries)."""
         return self.context.db
 
     @property
-    def path(self) -> Path:
-        """Where the project lives."""
+    def path(self) -> Location:
+        """Where the project lives: its file, or its server address (whose ``str`` shows no
+        password); ``Project.open(project.path)`` opens it again."""
         return self.context.path
 
     @property
@@ -174,7 +179,7 @@ class Project:
         """Who is recorded in the history for this session's changes."""
         return self.context.author
 
-    def transaction(self) -> AbstractContextManager[sqlite_utils.Database]:
+    def transaction(self) -> AbstractContextManager[Database]:
         """A write transaction on the project (nested calls are savepoints)."""
         return self.context.transaction()
 

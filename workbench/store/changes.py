@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
 
 
 def add_group(
-    db: sqlite_utils.Database,
+    db: Database,
     document_id: int | None,
     kind: str,
     author: str,
@@ -20,20 +19,19 @@ def add_group(
     reverts: int | None = None,
 ) -> int:
     """Start a change group and return its id."""
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO change_groups (document_id, kind, at, author, summary, reverts) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [document_id, kind, now(), author, summary, reverts],
     )
-    return int(cur.lastrowid)
 
 
-def set_summary(db: sqlite_utils.Database, group_id: int, summary: str) -> None:
+def set_summary(db: Database, group_id: int, summary: str) -> None:
     """Set what a group did, once known."""
     db.execute("UPDATE change_groups SET summary = ? WHERE id = ?", [summary, group_id])
 
 
-def drop_if_empty(db: sqlite_utils.Database, group_id: int) -> None:
+def drop_if_empty(db: Database, group_id: int) -> None:
     """Delete a group that no revision belongs to."""
     db.execute(
         "DELETE FROM change_groups WHERE id = ? AND NOT EXISTS "
@@ -50,12 +48,12 @@ _GROUP_SELECT = (
 )
 
 
-def group(db: sqlite_utils.Database, group_id: int) -> Row | None:
+def group(db: Database, group_id: int) -> Row | None:
     """One group with its document name, number of changes and the group that undid it."""
     return next(iter(db.query(f"{_GROUP_SELECT} WHERE g.id = ?", [group_id])), None)
 
 
-def groups(db: sqlite_utils.Database, document_id: int | None = None) -> list[Row]:
+def groups(db: Database, document_id: int | None = None) -> list[Row]:
     """Every group (of one document), newest first."""
     if document_id is None:
         return list(db.query(f"{_GROUP_SELECT} ORDER BY g.id DESC"))
@@ -63,7 +61,7 @@ def groups(db: sqlite_utils.Database, document_id: int | None = None) -> list[Ro
                          [document_id]))
 
 
-def last_group(db: sqlite_utils.Database, kind_prefix: str) -> Row | None:
+def last_group(db: Database, kind_prefix: str) -> Row | None:
     """The newest group whose kind starts with ``kind_prefix`` that has not been undone."""
     return next(
         iter(
@@ -77,7 +75,7 @@ def last_group(db: sqlite_utils.Database, kind_prefix: str) -> Row | None:
     )
 
 
-def group_revisions(db: sqlite_utils.Database, group_id: int) -> list[Row]:
+def group_revisions(db: Database, group_id: int) -> list[Row]:
     """The revisions of a group, newest first."""
     return list(
         db.query("SELECT * FROM revisions WHERE group_id = ? ORDER BY id DESC", [group_id])

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 CONFIRMED = ("translated", "reviewed", "approved")
 
 
 def add_dictionary(
-    db: sqlite_utils.Database, name: str, path: str, fmt: str, headwords: int
+    db: Database, name: str, path: str, fmt: str, headwords: int
 ) -> None:
     """Remember a dictionary under ``name``."""
     db.execute(
@@ -23,7 +22,7 @@ def add_dictionary(
     )
 
 
-def dictionaries(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def dictionaries(db: Database) -> list[dict[str, Any]]:
     """Every dictionary of the project, in the order they were added."""
     cur = db.execute(
         "SELECT name, path, format, headwords, added_at FROM dictionaries ORDER BY id"
@@ -32,17 +31,17 @@ def dictionaries(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
 
-def dictionary(db: sqlite_utils.Database, name: str) -> dict[str, Any] | None:
+def dictionary(db: Database, name: str) -> dict[str, Any] | None:
     """The dictionary called ``name``, or None."""
     return next((d for d in dictionaries(db) if d["name"] == name), None)
 
 
-def remove_dictionary(db: sqlite_utils.Database, name: str) -> int:
+def remove_dictionary(db: Database, name: str) -> int:
     """Forget the dictionary called ``name``; the number of rows removed."""
     return db.execute("DELETE FROM dictionaries WHERE name = ?", [name]).rowcount
 
 
-def confirmed_pairs(db: sqlite_utils.Database, limit: int) -> list[tuple[str, str]]:
+def confirmed_pairs(db: Database, limit: int) -> list[tuple[str, str]]:
     """(Arabic, English) of confirmed segments' working translations, newest first."""
     marks = ",".join("?" * len(CONFIRMED))
     return [

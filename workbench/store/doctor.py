@@ -20,14 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import ProjectError
-from workbench.store.db import (
+from workbench.store.location import ServerAddress, is_server_url
+from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+from workbench.store.sqlite import (
     connect_read_only,
-    open_db,
+    open_sqlite,
     publish_new,
     remove_database,
     sql_statements,
 )
-from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 CHUNK = 500
 MAX_MESSAGES = 20
@@ -58,9 +59,10 @@ class Diagnosis:
         return all(c.ok for c in self.checks)
 
 
-def diagnose(path: str | Path) -> Diagnosis:
-    """Examine the project at ``path``: header, schema version, ``quick_check``,
+def diagnose(path: str | Path | ServerAddress) -> Diagnosis:
+    """Examine the project file at ``path``: header, schema version, ``quick_check``,
     ``integrity_check``, ``foreign_key_check`` and the row count of every table."""
+    refuse_server(path)
     p = Path(path)
     if p.is_dir():
         raise ProjectError(f"{p}: is a folder, not a project database")
@@ -228,6 +230,16 @@ class Recovery:
         return not any(t.gaps or t.rejected or t.error for t in self.tables)
 
 
+def refuse_server(path: str | Path | ServerAddress) -> None:
+    """ProjectError for a PostgreSQL project: the doctor examines SQLite files."""
+    if isinstance(path, ServerAddress) or is_server_url(path):
+        raise ProjectError(
+            f"{ServerAddress(str(getattr(path, 'url', path)))}: workbench doctor examines "
+            f"SQLite project files; a PostgreSQL server checks its own databases (amcheck, "
+            f"pg_dump), and `workbench project copy URL FILE.db` makes a file of the project"
+        )
+
+
 def recover(source: str | Path, output: str | Path) -> Recovery:
     """Copy what can be read of the project ``source`` into the NEW project ``output``.
 
@@ -245,7 +257,7 @@ def recover(source: str | Path, output: str | Path) -> Recovery:
         raise ProjectError(f"{out}: folder {folder} is missing or not writable")
     tmp = out.with_name(f".{out.name}.recovering-{os.getpid()}")
     try:
-        db = open_db(tmp, create=True)
+        db = open_sqlite(tmp, create=True)
         try:
             method, tables = _copy_from(src, db.conn)
             dangling = _dangling(db.conn)

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
 
 
 def add_revision(
-    db: sqlite_utils.Database,
+    db: Database,
     segment_id: int,
     author: str,
     action: str,
@@ -23,16 +22,15 @@ def add_revision(
     group_id: int | None = None,
 ) -> int:
     """Record one change: ``old`` and ``new`` are (text, status) pairs."""
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, "
         "old_status, new_status, reverts, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [segment_id, now(), author, action, old[0], new[0], old[1], new[1], reverts, group_id],
     )
-    return int(cur.lastrowid)
 
 
 def add_revisions(
-    db: sqlite_utils.Database,
+    db: Database,
     author: str,
     action: str,
     rows: Iterable[tuple[int, str | None, str, str | None, str]],
@@ -40,21 +38,22 @@ def add_revisions(
 ) -> None:
     """Record many changes: (segment id, old text, new text, old status, new status)."""
     stamp = now()
-    db.conn.executemany(
-        "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, "
-        "old_status, new_status, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    db.insert_rows(
+        "revisions",
+        ("segment_id", "at", "author", "action", "old_text", "new_text", "old_status",
+         "new_status", "group_id"),
         ((sid, stamp, author, action, ot, nt, os_, ns, group_id) for sid, ot, nt, os_, ns in rows),
     )
 
 
-def revisions(db: sqlite_utils.Database, segment_id: int) -> list[Row]:
+def revisions(db: Database, segment_id: int) -> list[Row]:
     """Every revision of a segment, oldest first."""
     return list(
         db.query("SELECT * FROM revisions WHERE segment_id = ? ORDER BY id", [segment_id])
     )
 
 
-def last_undoable(db: sqlite_utils.Database, segment_id: int) -> Row | None:
+def last_undoable(db: Database, segment_id: int) -> Row | None:
     """The newest revision of a segment that is not an undo and has not been undone."""
     return next(
         iter(

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
@@ -24,7 +23,7 @@ _ERROR_SELECT = (
 
 
 def add_error(
-    db: sqlite_utils.Database,
+    db: Database,
     segment_id: int,
     revision_id: int | None,
     target_text: str,
@@ -36,22 +35,21 @@ def add_error(
 ) -> int:
     """Store an error and return its id."""
     start, end = span if span is not None else (None, None)
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO lqa_errors (segment_id, revision_id, target_text, category, severity, "
         "span_start, span_end, comment, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [segment_id, revision_id, target_text, category, severity, start, end, comment, author,
          now()],
     )
-    return int(cur.lastrowid)
 
 
-def error(db: sqlite_utils.Database, error_id: int) -> Row | None:
+def error(db: Database, error_id: int) -> Row | None:
     """One error (removed ones too), with its segment's place and translator."""
     return next(iter(db.query(_ERROR_SELECT + "WHERE e.id = ?", [error_id])), None)
 
 
 def errors(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     document_id: int | None = None,
     segment_ids: Iterable[int] | None = None,
@@ -74,7 +72,7 @@ def errors(
     return list(db.query(sql + "ORDER BY s.document_id, s.position, e.id", params))
 
 
-def remove_error(db: sqlite_utils.Database, error_id: int, author: str) -> int:
+def remove_error(db: Database, error_id: int, author: str) -> int:
     """Mark an error removed (it stays in the table); how many rows changed."""
     return db.execute(
         "UPDATE lqa_errors SET removed_at = ?, removed_by = ? WHERE id = ? AND removed_at IS NULL",
@@ -82,11 +80,11 @@ def remove_error(db: sqlite_utils.Database, error_id: int, author: str) -> int:
     ).rowcount
 
 
-def text_revision(db: sqlite_utils.Database, segment_id: int) -> Row | None:
+def text_revision(db: Database, segment_id: int) -> Row | None:
     """The segment's latest revision that changed its English (a status change is not one)."""
     return next(
         iter(db.query(
-            "SELECT * FROM revisions WHERE segment_id = ? AND old_text IS NOT new_text "
+            "SELECT * FROM revisions WHERE segment_id = ? AND old_text IS DISTINCT FROM new_text "
             "ORDER BY id DESC LIMIT 1",
             [segment_id],
         )),
@@ -95,7 +93,7 @@ def text_revision(db: sqlite_utils.Database, segment_id: int) -> Row | None:
 
 
 def evaluated_segments(
-    db: sqlite_utils.Database,
+    db: Database,
     document_id: int,
     ranges: Iterable[tuple[int, int]] | None = None,
 ) -> list[Row]:
@@ -113,22 +111,23 @@ def evaluated_segments(
         )
     else:
         bounds = list(ranges)
-        scope = "(" + (" OR ".join("s.position BETWEEN ? AND ?" for _ in bounds) or "0") + ")"
+        scope = "(" + (" OR ".join("s.position BETWEEN ? AND ?" for _ in bounds) or "FALSE") + ")"
         params += [b for pair in bounds for b in pair]
     return list(db.query(
         "SELECT s.id, s.position, s.source, s.status, (SELECT r.author FROM revisions r "
-        "WHERE r.segment_id = s.id AND r.old_text IS NOT r.new_text ORDER BY r.id DESC LIMIT 1) "
+        "WHERE r.segment_id = s.id AND r.old_text IS DISTINCT FROM r.new_text "
+        "ORDER BY r.id DESC LIMIT 1) "
         f"AS translator FROM segments s WHERE s.document_id = ? AND {scope} ORDER BY s.position",
         params,
     ))
 
 
-def settings(db: sqlite_utils.Database) -> dict[str, float]:
+def settings(db: Database) -> dict[str, float]:
     """The LQA settings stored in the project (key → value)."""
     return {r["key"]: r["value"] for r in db.query("SELECT key, value FROM lqa_settings")}
 
 
-def set_setting(db: sqlite_utils.Database, key: str, value: float) -> None:
+def set_setting(db: Database, key: str, value: float) -> None:
     """Store one LQA setting."""
     db.execute(
         "INSERT INTO lqa_settings (key, value) VALUES (?, ?) "

@@ -6,15 +6,14 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
 
 
 def insert_original(
-    db: sqlite_utils.Database, document_id: int, fmt: str, file_name: str, data: bytes,
+    db: Database, document_id: int, fmt: str, file_name: str, data: bytes,
     sha256: str, blocks: int, filter_version: int,
 ) -> None:
     """Store the original file of a document."""
@@ -26,11 +25,11 @@ def insert_original(
 
 
 def insert_blocks(
-    db: sqlite_utils.Database, document_id: int,
+    db: Database, document_id: int,
     rows: Iterable[tuple[int, str, str, dict[str, Any]]],
 ) -> None:
     """Store blocks given as (paragraph, place, kind, tag map as JSON-ready dict)."""
-    db.conn.executemany(
+    db.executemany(
         "INSERT INTO source_blocks (document_id, paragraph, place, kind, tags) "
         "VALUES (?, ?, ?, ?, ?)",
         ((document_id, p, place, kind, json.dumps(tags, ensure_ascii=False,
@@ -39,7 +38,7 @@ def insert_blocks(
     )
 
 
-def original_info(db: sqlite_utils.Database, document_id: int) -> Row | None:
+def original_info(db: Database, document_id: int) -> Row | None:
     """What is stored of a document's original (format, file name, size, sha256, blocks,
     filter version, imported_at), without its bytes; None for a document without one."""
     return next(iter(db.query(
@@ -48,7 +47,7 @@ def original_info(db: sqlite_utils.Database, document_id: int) -> Row | None:
     )), None)
 
 
-def original_bytes(db: sqlite_utils.Database, document_id: int) -> bytes | None:
+def original_bytes(db: Database, document_id: int) -> bytes | None:
     """The bytes of a document's original file, or None."""
     row = db.execute(
         "SELECT original FROM document_sources WHERE document_id = ?", [document_id]
@@ -56,7 +55,7 @@ def original_bytes(db: sqlite_utils.Database, document_id: int) -> bytes | None:
     return None if row is None else bytes(row[0])
 
 
-def blocks(db: sqlite_utils.Database, document_id: int) -> dict[int, Row]:
+def blocks(db: Database, document_id: int) -> dict[int, Row]:
     """A document's blocks by paragraph: place, kind and tags (the decoded tag map JSON)."""
     out: dict[int, Row] = {}
     for paragraph, place, kind, tags in db.execute(
@@ -67,7 +66,7 @@ def blocks(db: sqlite_utils.Database, document_id: int) -> dict[int, Row]:
     return out
 
 
-def block_of_segment(db: sqlite_utils.Database, segment_id: int) -> Row | None:
+def block_of_segment(db: Database, segment_id: int) -> Row | None:
     """The block a segment belongs to (place, kind, tags as JSON text), or None."""
     return next(iter(db.query(
         "SELECT b.paragraph, b.place, b.kind, b.tags FROM segments s JOIN source_blocks b "
@@ -76,7 +75,7 @@ def block_of_segment(db: sqlite_utils.Database, segment_id: int) -> Row | None:
     )), None)
 
 
-def has_original(db: sqlite_utils.Database, document_id: int) -> bool:
+def has_original(db: Database, document_id: int) -> bool:
     """Whether a document was imported from a client document whose original is stored."""
     return db.execute(
         "SELECT 1 FROM document_sources WHERE document_id = ?", [document_id]
