@@ -14,6 +14,10 @@ when XDG_CONFIG_HOME is unset); ``WORKBENCH_CONFIG`` names another file. Example
     [filters]
     low_confidence = 0.5   # alignment links below this are flagged (default: the importer's)
     low_score = 60.0       # chrF++ below this is a low score
+
+    [tm]
+    propagate = true       # a confirmed translation fills the segment's repetitions
+    auto_insert_min = 0    # insert the best match at or above this into an empty segment (0: off)
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     low_confidence: float | None = None  # None: the project's threshold (LOW_CONFIDENCE)
     low_score: float = 60.0
+    tm_propagate: bool = True
+    tm_auto_insert_min: int = 0  # 0: no auto-insert
     path: Path | None = None
 
 
@@ -78,6 +84,7 @@ def load_config(path: Path | None = None) -> Config:
     display = _table(data, "display", path, text)
     keys = _table(data, "keys", path, text)
     filters = _table(data, "filters", path, text)
+    tm = _table(data, "tm", path, text)
     if "direction" in display:
         direction = display["direction"]
         if direction not in DIRECTIONS:
@@ -105,6 +112,18 @@ def load_config(path: Path | None = None) -> Config:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise InputError(path, f"{name} must be a number", _line_of(text, name))
             setattr(config, name, float(value))
+    if "propagate" in tm:
+        if not isinstance(tm["propagate"], bool):
+            raise InputError(path, "propagate must be true or false", _line_of(text, "propagate"))
+        config.tm_propagate = tm["propagate"]
+    if "auto_insert_min" in tm:
+        value = tm["auto_insert_min"]
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 101:
+            raise InputError(
+                path, "auto_insert_min must be a whole number from 0 (off) to 101",
+                _line_of(text, "auto_insert_min"),
+            )
+        config.tm_auto_insert_min = value
     return config
 
 

@@ -16,5 +16,6 @@ register("workbench.cli.check", "check", "accept")
 register("workbench.cli.glossary", "glossary")
 register("workbench.cli.export", "export", "import-xliff", "import-tmx")
 register("workbench.cli.text", "segment", "align")
+register("workbench.cli.tm", "tm", "concordance", "pretranslate", "analyze")
 
 __all__ = ["main"]

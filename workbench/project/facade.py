@@ -20,6 +20,7 @@ from workbench.project.context import ProjectContext
 from workbench.project.editing import Editing
 from workbench.project.exchange import Exchange
 from workbench.project.importing import Importing
+from workbench.project.memory import TranslationMemory
 from workbench.project.reading import Reader
 from workbench.project.restructure import Restructure
 from workbench.project.review import Review
@@ -45,6 +46,9 @@ class Project:
         scoring = Scoring(context, catalog, terms)
         restructure = Restructure(context, catalog, reader)
         views = Views(context, catalog, checking)
+        #: translation memories: project.tm.lookup(...), .concordance(...), .analyze(...)
+        self.tm = TranslationMemory(context, catalog, reader, checking)
+        editing.on_confirm = self.tm.on_confirm
 
         # documents and versions
         self.documents = catalog.documents

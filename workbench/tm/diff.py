@@ -1,0 +1,102 @@
+"""A word-level diff of a match's source against the query (inserted, deleted, changed words).
+
+Texts are cut into items: words (compared in their matching form, so spelling variants line
+up) and the punctuation marks and tag placeholders between them (compared as written). The
+ops say how the query becomes the match's source: ``equal``, ``insert`` (in the match, not in
+the query), ``delete`` (in the query, not in the match) and ``change``; each carries the text
+of both sides as written (empty on the side that has none), runs of one op joined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from workbench.text.normalize import normalize_arabic
+from workbench.tm.tokens import PLACEHOLDER, tokenize
+
+OPS = ("equal", "insert", "delete", "change")
+_TAGS = {"replace": "change", "insert": "insert", "delete": "delete", "equal": "equal"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A word or a mark of a text, with its span and the form it is compared in."""
+
+    text: str
+    key: str
+    start: int
+    end: int
+    is_word: bool
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One run of the diff."""
+
+    op: str
+    query: str
+    match: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {"op": self.op, "query": self.query, "match": self.match}
+
+
+def _marks(text: str, start: int, end: int) -> list[Item]:
+    out: list[Item] = []
+    pos = start
+    for tag in PLACEHOLDER.finditer(text, start, end):
+        out.extend(_chars(text, pos, tag.start()))
+        out.append(Item(tag.group(), tag.group(), tag.start(), tag.end(), False))
+        pos = tag.end()
+    out.extend(_chars(text, pos, end))
+    return out
+
+
+def _chars(text: str, start: int, end: int) -> list[Item]:
+    out: list[Item] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch.isspace():
+            continue
+        key = normalize_arabic(ch)
+        if key.strip():
+            out.append(Item(ch, key, i, i + 1, False))
+    return out
+
+
+def items(text: str) -> list[Item]:
+    """The words and marks of ``text`` in order."""
+    out: list[Item] = []
+    pos = 0
+    for word in tokenize(text):
+        out.extend(_marks(text, pos, word.start))
+        out.append(Item(text[word.start : word.end], word.word, word.start, word.end, True))
+        pos = word.end
+    out.extend(_marks(text, pos, len(text)))
+    return out
+
+
+def _codes(a: list[Item], b: list[Item]) -> tuple[str, str]:
+    table: dict[str, str] = {}
+    def encode(seq: list[Item]) -> str:
+        return "".join(table.setdefault(i.key, chr(0x100 + len(table))) for i in seq)
+    return encode(a), encode(b)
+
+
+def _span(text: str, seq: list[Item], i: int, j: int) -> str:
+    return text[seq[i].start : seq[j - 1].end] if j > i else ""
+
+
+def word_diff(query: str, source: str) -> list[DiffOp]:
+    """How ``query`` becomes ``source``, word by word."""
+    a, b = items(query), items(source)
+    ca, cb = _codes(a, b)
+    out: list[DiffOp] = []
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(ca, cb):
+        op = _TAGS[tag]
+        out.append(DiffOp(op, _span(query, a, i1, i2), _span(source, b, j1, j2)))
+    return out
