@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,9 @@ from workbench.tm.tokens import token_strings, tokenize, words_and_stems
 PROJECT = "project"
 CONFIRMED = frozenset({"translated", "reviewed", "approved"})
 OPEN = frozenset({"new", "draft"})
-BATCH = 20_000
+BATCH = 5_000
+#: Posting entries gathered before they are written as one part (about 100,000 units).
+PART_ENTRIES = 2_000_000
 #: Posting parts of the project memory grow in place up to this many ids.
 SMALL_PART = 4096
 #: Candidate units verified at most by a concordance search.
@@ -149,7 +152,7 @@ class TranslationMemory:
                 f"(workbench tm remove {name}, or --name another)"
             )
         info, units = read_tmx(p) if fmt == "tmx" else read_tsv(p)
-        with self.context.transaction():
+        with self.context.transaction(), q_tm.bulk(self.db):
             self._index_pending()
             memory_id = q_tm.create_memory(self.db, name, str(p), "{}")
             count = self._store_units(memory_id, units)
@@ -178,21 +181,26 @@ class TranslationMemory:
             q_tm.insert_units(
                 self.db, (_unit_row(uid, memory_id, u) for uid, u in zip(ids, batch, strict=True))
             )
-            q_tm.insert_keys(
+            q_tm.add_keys(
                 self.db,
                 zip(ids, indexed.hashes, indexed.stems, indexed.words, strict=True),
             )
             q_tm.add_tokens(self.db, vocabulary.added)
             vocabulary.added.clear()
-            q_tm.add_postings(
-                self.db, memory_id, part,
-                ((t, len(p), p.ids.tobytes(), p.lens.tobytes()) for t, p in indexed.postings),
-            )
-            part += 1
+            if indexer.pending_entries() >= PART_ENTRIES:
+                self._write_part(indexer, memory_id, part)
+                part += 1
             next_id += len(batch)
             count += len(batch)
+        self._write_part(indexer, memory_id, part)
         q_tm.bump_generation(self.db)
         return count
+
+    def _write_part(self, indexer: Indexer, memory_id: int, part: int) -> None:
+        q_tm.add_postings(
+            self.db, memory_id, part,
+            ((t, len(p), p.ids.tobytes(), p.lens.tobytes()) for t, p in indexer.take_postings()),
+        )
 
     def remove(self, name: str) -> int:
         """Delete an external memory; return how many units it held."""
@@ -257,7 +265,7 @@ class TranslationMemory:
         q_tm.insert_keys(
             self.db, zip(ids, indexed.hashes, indexed.stems, indexed.words, strict=True)
         )
-        self._merge_postings(q_tm.PROJECT_MEMORY, indexed.postings)
+        self._merge_postings(q_tm.PROJECT_MEMORY, indexer.take_postings())
         q_tm.clear_pending(self.db, ids)
         q_tm.bump_generation(self.db)
         return len(ids)
@@ -639,18 +647,28 @@ def _nothing_to_import(info: TmFileInfo) -> str:
     return "no Arabic-English translation units"
 
 
-def _unit_row(unit_id: int, memory_id: int, unit: TmUnit) -> tuple[Any, ...]:
+@lru_cache(maxsize=1024)
+def _meta_json(props: tuple[tuple[str, str], ...], notes: tuple[str, ...],
+               attrs: tuple[tuple[str, str], ...]) -> str | None:
     meta: dict[str, Any] = {}
-    if unit.props:
-        meta["props"] = unit.props
-    if unit.notes:
-        meta["notes"] = unit.notes
-    if unit.attrs:
-        meta["attrs"] = unit.attrs
+    if props:
+        meta["props"] = [list(p) for p in props]
+    if notes:
+        meta["notes"] = list(notes)
+    if attrs:
+        meta["attrs"] = dict(attrs)
+    return json.dumps(meta, ensure_ascii=False) if meta else None
+
+
+def _unit_row(unit_id: int, memory_id: int, unit: TmUnit) -> tuple[Any, ...]:
+    meta = (
+        _meta_json(tuple(unit.props), tuple(unit.notes), tuple(unit.attrs.items()))
+        if unit.props or unit.notes or unit.attrs else None
+    )
     return (
         unit_id, memory_id, None, unit.source, unit.target, unit.created_at, unit.created_by,
         unit.changed_at, unit.changed_by, unit.status, unit.tuid, unit.context_prev,
-        unit.context_next, json.dumps(meta, ensure_ascii=False) if meta else None,
+        unit.context_next, meta,
     )
 
 

@@ -90,6 +90,7 @@ class Matcher:
 
     def refresh(self) -> None:
         """Forget cached posting lists if the index changed since they were read."""
+        q_tm.use_larger_cache(self.db)
         generation = q_tm.generation(self.db)
         if generation != self._generation:
             self._generation = generation
@@ -177,7 +178,7 @@ class Matcher:
                 found[row[0]] = row
         if query.known_stems and min_score <= FUZZY_MAX:
             sizes = self._posting_sizes(query.known_stems)
-            chosen = choose_stems(query.known_stems, sizes, min_score)
+            chosen = choose_stems(query.known_stems, sizes)
             lists = self._lists(chosen)
             total = max(self._total, 1)
             weighted = [
@@ -186,7 +187,8 @@ class Matcher:
                 for memory_id, post in lists[s]
                 if memories is None or memory_id in memories
             ]
-            ids = rank(weighted, length_window(len(query.stems), min_score), k)
+            window = length_window(len(query.stems), min_score)
+            ids = rank(weighted, window, len(query.stems), k)
             wanted = [int(i) for i in ids.tolist() if int(i) not in found]
             for row in q_tm.keys(self.db, wanted):
                 found[row[0]] = row

@@ -9,6 +9,7 @@ service indexes them.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -148,10 +149,37 @@ def insert_units(db: sqlite_utils.Database, rows: Iterable[Sequence[Any]]) -> No
 
 
 def insert_keys(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, str, str]]) -> None:
-    """Add (unit id, hash, stems, words) keys."""
+    """Add (unit id, hash, stems, words) keys (replacing a unit's old key)."""
     db.conn.executemany(
         "INSERT OR REPLACE INTO tm_keys (unit_id, hash, stems, words) VALUES (?, ?, ?, ?)", rows
     )
+
+
+def add_keys(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, str, str]]) -> None:
+    """Add keys of new units (unit id, hash, stems, words)."""
+    db.conn.executemany(
+        "INSERT INTO tm_keys (unit_id, hash, stems, words) VALUES (?, ?, ?, ?)", rows
+    )
+
+
+LOOKUP_CACHE_MB = 64
+
+
+def use_larger_cache(db: sqlite_utils.Database) -> None:
+    """Give the connection a page cache large enough for lookups in big memories."""
+    if db.execute("PRAGMA cache_size").fetchone()[0] > -LOOKUP_CACHE_MB * 1024:
+        db.execute(f"PRAGMA cache_size = -{LOOKUP_CACHE_MB * 1024}")
+
+
+@contextlib.contextmanager
+def bulk(db: sqlite_utils.Database, cache_mb: int = 64) -> Iterator[None]:
+    """A larger page cache for a bulk write (index inserts stay in memory), then the old."""
+    old = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{cache_mb * 1024}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {old}")
 
 
 def keys(db: sqlite_utils.Database, unit_ids: Sequence[int]) -> list[tuple[int, int, str, str]]:

@@ -180,32 +180,41 @@ def normalize_codepoints(cps: Any, owner: Any) -> tuple[Any, Any]:
     if not size:
         return cps, owner
     wide = bool((cps >= _BMP).any())  # characters beyond the BMP are never changed
-    index = (np.minimum(cps, _BMP - 1) if wide else cps).astype(np.intp)
+    index = np.minimum(cps, _BMP - 1) if wide else cps
     flag = flags.take(index)
     if wide:
         flag[cps >= _BMP] = 0
-    same = owner[1:] == owner[:-1]  # character i and i + 1 belong to one text
     # deleted: marks, and a yeh directly before a hamza of the same text
-    keep = (flag & _MARK) == 0
-    yeh = (cps[:-1] == 0x064A) | (cps[:-1] == 0x0649)
-    yeh &= (cps[1:] == 0x0621) | (cps[1:] == 0x0626)
-    keep[:-1] &= ~(yeh & same)
-    # and a whitespace character whose previous kept character (of the same text) is one
-    space = (flag & _SPACE) != 0
-    last_kept = np.maximum.accumulate(np.where(keep, np.arange(size), -1))
-    prev = np.empty(size, np.intp)
-    prev[0] = -1
-    prev[1:] = last_kept[:-1]
-    has_prev = prev >= 0
-    prev_safe = np.where(has_prev, prev, 0)
-    run = space & has_prev & space.take(prev_safe) & (owner.take(prev_safe) == owner)
-    keep &= ~run
-    out = fold.take(index[keep])
+    drop = np.flatnonzero(flag & _MARK)
+    yeh = np.flatnonzero((cps[:-1] == 0x064A) | (cps[:-1] == 0x0649))
+    if len(yeh):
+        after = cps[yeh + 1]
+        yeh = yeh[((after == 0x0621) | (after == 0x0626)) & (owner[yeh + 1] == owner[yeh])]
+        drop = np.union1d(drop, yeh)
+    # and a whitespace character whose previous kept character (same text) is whitespace
+    space = np.flatnonzero(flag & _SPACE)
+    if len(drop):
+        space = np.setdiff1d(space, drop, assume_unique=True)
+        kept = np.ones(size, bool)
+        kept[drop] = False
+        last_kept = np.maximum.accumulate(np.where(kept, np.arange(size, dtype=np.int64), -1))
+        prev = np.where(space > 0, last_kept[np.maximum(space - 1, 0)], -1)
+    else:
+        prev = space - 1
+    valid = prev >= 0
+    safe = np.where(valid, prev, 0)
+    run = space[valid & ((flag[safe] & _SPACE) != 0) & (owner[safe] == owner[space])]
+    if len(run):
+        drop = np.union1d(drop, run)
+    if len(drop):
+        keep = np.ones(size, bool)
+        keep[drop] = False
+        cps, owner, index = cps[keep], owner[keep], index[keep]
+    out = fold.take(index)
     if wide:
-        kept = cps[keep]
-        big = kept >= _BMP
-        out[big] = kept[big]
-    return out, owner[keep]
+        big = cps >= _BMP
+        out[big] = cps[big]
+    return out, owner
 
 
 def encode_texts(texts: Sequence[str]) -> tuple[Any, Any]:
@@ -214,7 +223,7 @@ def encode_texts(texts: Sequence[str]) -> tuple[Any, Any]:
 
     lengths = np.fromiter((len(t) for t in texts), np.int64, len(texts))
     cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
-    owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    owner = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
     return cps, owner
 
 

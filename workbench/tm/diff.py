@@ -9,7 +9,9 @@ of both sides as written (empty on the side that has none), runs of one op joine
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -56,19 +58,23 @@ def _marks(text: str, start: int, end: int) -> list[Item]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _char_key(ch: str) -> str:
+    """A mark as compared ('' for what matching ignores: spaces, diacritics, tatweel)."""
+    return "" if ch.isspace() else normalize_arabic(ch).strip()
+
+
 def _chars(text: str, start: int, end: int) -> list[Item]:
     out: list[Item] = []
     for i in range(start, end):
-        ch = text[i]
-        if ch.isspace():
-            continue
-        key = normalize_arabic(ch)
-        if key.strip():
-            out.append(Item(ch, key, i, i + 1, False))
+        key = _char_key(text[i])
+        if key:
+            out.append(Item(text[i], key, i, i + 1, False))
     return out
 
 
-def items(text: str) -> list[Item]:
+@lru_cache(maxsize=2048)
+def items(text: str) -> tuple[Item, ...]:
     """The words and marks of ``text`` in order."""
     out: list[Item] = []
     pos = 0
@@ -77,17 +83,18 @@ def items(text: str) -> list[Item]:
         out.append(Item(text[word.start : word.end], word.word, word.start, word.end, True))
         pos = word.end
     out.extend(_marks(text, pos, len(text)))
-    return out
+    return tuple(out)
 
 
-def _codes(a: list[Item], b: list[Item]) -> tuple[str, str]:
+def _codes(a: Sequence[Item], b: Sequence[Item]) -> tuple[str, str]:
     table: dict[str, str] = {}
-    def encode(seq: list[Item]) -> str:
+
+    def encode(seq: Sequence[Item]) -> str:
         return "".join(table.setdefault(i.key, chr(0x100 + len(table))) for i in seq)
     return encode(a), encode(b)
 
 
-def _span(text: str, seq: list[Item], i: int, j: int) -> str:
+def _span(text: str, seq: Sequence[Item], i: int, j: int) -> str:
     return text[seq[i].start : seq[j - 1].end] if j > i else ""
 
 

@@ -1,9 +1,10 @@
 """Indexing units for matching, many at once: code strings, hashes and posting lists.
 
-For a batch of sources this computes, per unit, the words and stems as code strings (see
-:mod:`codes`) and the hash of the word sequence, and, per stem, the sorted ids of the units
-holding it with their word counts — everything the store keeps for candidate search. The
-tokenising and the posting lists are done with numpy over the whole batch.
+For each batch of sources :meth:`Indexer.index` gives, per unit, the words and stems as code
+strings (see :mod:`codes`) and the hash of the word sequence; the (stem, unit) pairs gather
+until :meth:`Indexer.take_postings` turns them into posting lists (per stem, the sorted ids of
+the units holding it and their word counts). Tokenising and posting lists are done with numpy
+over whole batches.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ class IndexedBatch:
     stems: list[str]
     words: list[str]
     hashes: list[int]
-    postings: list[tuple[int, Postings]]
 
 
 def _codepoints(text: str) -> np.ndarray:
@@ -44,11 +44,12 @@ class Indexer:
     ) -> None:
         self.vocabulary = vocabulary
         self._known = known
-        self._word: dict[str, str] = {}
-        self._stem: dict[str, str] = {}
+        self._codes: dict[str, str] = {}  # token → its word's code + its stem's code
+        self._pairs: list[np.ndarray] = []
+        self._lens: list[tuple[np.ndarray, np.ndarray]] = []
 
     def _learn(self, tokens: Iterable[str]) -> None:
-        new = [t for t in set(tokens) if t not in self._word]
+        new = [t for t in set(tokens) if t not in self._codes]
         if not new:
             return
         pairs = {t: word_and_stem(t) for t in new}
@@ -58,44 +59,60 @@ class Indexer:
             for token, code in self._known(sorted(wanted)).items():
                 codes[token] = chr(code)
         for token, (word, stem) in pairs.items():
-            self._word[token] = self.vocabulary.code(word)
-            self._stem[token] = self.vocabulary.code(stem)
+            self._codes[token] = self.vocabulary.code(word) + self.vocabulary.code(stem)
 
     def index(self, unit_ids: Sequence[int], sources: Sequence[str]) -> IndexedBatch:
-        """The matching data of units ``unit_ids`` with ``sources``."""
+        """The matching data of units ``unit_ids`` with ``sources`` (their posting entries
+        are kept for :meth:`take_postings`)."""
         tokens, counts = token_strings(sources)
         self._learn(tokens)
-        words_all = "".join(map(self._word.__getitem__, tokens))
-        stems_all = "".join(map(self._stem.__getitem__, tokens))
-        ends = np.cumsum(counts).tolist()
+        both = "".join(map(self._codes.__getitem__, tokens))
+        del tokens
+        words_all, stems_all = both[0::2], both[1::2]
+        ends = (2 * np.cumsum(counts)).tolist()
         words: list[str] = []
         stems: list[str] = []
         start = 0
         for end in ends:
-            words.append(words_all[start:end])
-            stems.append(stems_all[start:end])
+            words.append(both[start:end:2])
+            stems.append(both[start + 1 : end : 2])
             start = end
         hashes = sequence_hashes(_codepoints(words_all), counts).tolist()
-        return IndexedBatch(stems, words, hashes, self._postings(unit_ids, stems_all, counts))
-
-    @staticmethod
-    def _postings(
-        unit_ids: Sequence[int], stems_all: str, counts: np.ndarray
-    ) -> list[tuple[int, Postings]]:
-        if not stems_all:
-            return []
         ids = np.asarray(unit_ids, dtype=np.uint64)
-        owner = np.repeat(ids, counts)
-        keys = np.unique((_codepoints(stems_all).astype(np.uint64) << np.uint64(32)) | owner)
+        if stems_all:
+            pairs = (_codepoints(stems_all).astype(np.uint64) << np.uint64(32)) | np.repeat(
+                ids, counts
+            )
+            self._pairs.append(pairs)
+        self._lens.append((ids, np.minimum(counts, MAX_LEN).astype(np.uint8)))
+        return IndexedBatch(stems, words, hashes)
+
+    def pending_entries(self) -> int:
+        """How many (stem, unit) entries wait for :meth:`take_postings`."""
+        return sum(len(p) for p in self._pairs)
+
+    def take_postings(self) -> list[tuple[int, Postings]]:
+        """The posting lists of the units indexed since the last call, per stem code."""
+        lens_parts, self._lens = self._lens, []
+        pairs_parts, self._pairs = self._pairs, []
+        if not pairs_parts:
+            return []
+        keys = np.concatenate(pairs_parts)
+        del pairs_parts
+        keys.sort()
+        if len(keys) > 1:
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
         tokens = (keys >> np.uint64(32)).astype(np.int64)
         units = (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        del keys
+        ids = np.concatenate([i for i, _ in lens_parts])
+        capped = np.concatenate([c for _, c in lens_parts])
         order = np.argsort(ids, kind="stable")
-        capped = np.minimum(counts, MAX_LEN).astype(np.uint8)[order]
-        lens = capped[np.searchsorted(ids[order], units.astype(np.uint64))]
+        lens = capped[order][np.searchsorted(ids[order], units.astype(np.uint64))]
         cuts = np.flatnonzero(np.diff(tokens)) + 1
-        out: list[tuple[int, Postings]] = []
-        for start, end in zip(
-            [0, *cuts.tolist()], [*cuts.tolist(), len(tokens)], strict=True
-        ):
-            out.append((int(tokens[start]), Postings(units[start:end], lens[start:end])))
-        return out
+        starts = [0, *cuts.tolist()]
+        ends = [*cuts.tolist(), len(tokens)]
+        return [
+            (int(tokens[s]), Postings(units[s:e], lens[s:e]))
+            for s, e in zip(starts, ends, strict=True)
+        ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
+from functools import lru_cache
 
 
 @dataclass
@@ -46,17 +48,26 @@ class TmFileInfo:
             self.skipped_lines.append(line)
 
 
+_TMX_DATE = re.compile(r"\d{8}T\d{6}Z")
+
+
+@lru_cache(maxsize=4096)
 def from_tmx_date(value: str | None) -> str | None:
     """A TMX date (YYYYMMDDThhmmssZ) as ISO 8601 UTC, or None if it is not one."""
     if not value:
         return None
-    try:
-        moment = datetime.strptime(value.strip(), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-    except ValueError:
+    v = value.strip()
+    if not _TMX_DATE.fullmatch(v):
         return None
-    return moment.isoformat(timespec="seconds")
+    iso = f"{v[0:4]}-{v[4:6]}-{v[6:8]}T{v[9:11]}:{v[11:13]}:{v[13:15]}+00:00"
+    try:
+        datetime.fromisoformat(iso)
+    except ValueError:  # 20241340T...: digits, but not a date
+        return None
+    return iso
 
 
+@lru_cache(maxsize=256)
 def primary_language(tag: str | None) -> str | None:
     """'ar' or 'en' for a language tag such as ar-SA, AR, ara, en_GB, eng; else its subtag."""
     if not tag:

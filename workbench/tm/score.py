@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rapidfuzz.distance import Levenshtein
 
 from workbench.tm.diff import Item, items
@@ -62,7 +64,7 @@ def same_words_score(query: str, source: str) -> int:
     return max(SAME_WORDS_MIN, SAME_WORDS_MAX + 1 - differences(items(query), items(source)))
 
 
-def differences(a: list[Item], b: list[Item]) -> int:
+def differences(a: Sequence[Item], b: Sequence[Item]) -> int:
     """How many things differ between two texts with the same words: each word written
     differently, each punctuation mark or tag added, removed or changed (at least 1)."""
     words_a = [i.text for i in a if i.is_word]

@@ -40,6 +40,8 @@ class _Seg:
         self._counter = 0
 
     def read(self, seg: etree._Element) -> str:
+        if not len(seg):  # no inline elements: the common case
+            return seg.text or ""
         self._counter = 0
         parts: list[str] = []
         self._walk(seg, parts)
@@ -94,28 +96,30 @@ def read_tmx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
 
 def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     seg = _Seg(path)
-    root_seen = False
-    for event, el in safexml.iterparse(path, tag=("tmx", "header", "tu")):
-        name = safexml.local(el.tag)
-        if event == "start":
-            if name == "tmx":
-                root_seen = True
-            elif not root_seen:
-                raise InputError(path, "not a TMX file (no <tmx> root element)", el.sourceline)
-            continue
-        if name == "header":
+    root_checked = False
+    for _, el in safexml.iterparse(path, tag=("tmx", "header", "tu"), events=("end",)):
+        if not root_checked:
+            root = el.getroottree().getroot()
+            if root.tag != "tmx":
+                raise InputError(
+                    path, f"not a TMX file (root element <{safexml.local(root.tag)}>)",
+                    root.sourceline,
+                )
+            root_checked = True
+        name = el.tag
+        if name == "tu":
+            unit = _read_tu(el, seg, info)
+            if unit is not None:
+                yield unit
+            safexml.release(el)
+        elif name == "header":
             info.source_lang = el.get("srclang")
             info.tool = " ".join(
                 v for v in (el.get("creationtool"), el.get("creationtoolversion")) if v
             ) or None
             info.props = [(p.get("type") or "", p.text or "") for p in el.iter("prop")]
-        elif name == "tu":
-            unit = _read_tu(el, seg, info)
-            info.tags = seg.tags
-            if unit is not None:
-                yield unit
-            safexml.release(el)
-    if not root_seen:
+    info.tags = seg.tags
+    if not root_checked:
         raise InputError(path, "not a TMX file (no <tmx> root element)")
 
 
@@ -123,37 +127,52 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     sides: dict[str, str] = {}
     props: list[tuple[str, str]] = []
     notes: list[str] = []
+    english: etree._Element | None = None
     for child in tu:
-        name = safexml.local(child.tag)
-        if name == "prop":
-            props.append((child.get("type") or "", child.text or ""))
-        elif name == "note":
-            notes.append(child.text or "")
-        elif name == "tuv":
+        name = child.tag
+        if name == "tuv":
             lang = primary_language(child.get(XML_LANG) or child.get("lang"))
+            if lang == "en" and english is None:
+                english = child
             for sub in child:
-                sub_name = safexml.local(sub.tag)
-                if sub_name == "seg" and lang in ("ar", "en") and lang not in sides:
-                    sides[lang] = seg.read(sub)
+                sub_name = sub.tag
+                if sub_name == "seg":
+                    if lang in ("ar", "en") and lang not in sides:
+                        sides[lang] = seg.read(sub)
                 elif sub_name == "prop":
                     props.append((f"{lang}:{sub.get('type') or ''}", sub.text or ""))
                 elif sub_name == "note":
                     notes.append(sub.text or "")
+                elif isinstance(sub, etree._Entity):
+                    raise InputError(seg.path, f"refused: entity reference {sub.text!r}",
+                                     sub.sourceline)
+        elif name == "prop":
+            props.append((child.get("type") or "", child.text or ""))
+        elif name == "note":
+            notes.append(child.text or "")
     if not (sides.get("ar") or "").strip() or not (sides.get("en") or "").strip():
         info.skip(tu.sourceline)
         return None
+    own = tu.attrib
+    dated = own
+    if english is not None and "creationdate" not in own and "changedate" not in own:
+        dated = english.attrib  # OmegaT dates and signs the translation's <tuv>
     unit = TmUnit(
         source=sides["ar"],
         target=sides["en"],
-        tuid=tu.get("tuid"),
-        created_at=from_tmx_date(tu.get("creationdate")),
-        created_by=tu.get("creationid"),
-        changed_at=from_tmx_date(tu.get("changedate")),
-        changed_by=tu.get("changeid"),
+        tuid=own.get("tuid"),
+        created_at=from_tmx_date(dated.get("creationdate")),
+        created_by=dated.get("creationid"),
+        changed_at=from_tmx_date(dated.get("changedate")),
+        changed_by=dated.get("changeid"),
         notes=notes,
-        attrs={k: v for k, v in tu.attrib.items() if k not in _KNOWN_ATTRS},
         line=tu.sourceline,
     )
+    if any(key not in _KNOWN_ATTRS for key in own):
+        unit.attrs = {k: v for k, v in own.items() if k not in _KNOWN_ATTRS}
+    for key, read in (("creationdate", unit.created_at), ("changedate", unit.changed_at)):
+        if read is None and dated.get(key):  # a date we could not read is kept as written
+            unit.attrs[key] = dated.get(key) or ""
     for kind, value in props:
         if kind in CONTEXT_PREV:
             unit.context_prev = value
@@ -163,10 +182,6 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
             if kind == PROP_STATUS:
                 unit.status = value.strip() or None
             unit.props.append((kind, value))
-    for key in ("creationdate", "changedate"):  # a date we could not read is kept as written
-        raw = tu.get(key)
-        if raw and from_tmx_date(raw) is None:
-            unit.attrs[key] = raw
     return unit
 
 

@@ -157,28 +157,27 @@ def token_strings(texts: Sequence[str]) -> tuple[list[str], Any]:
         return [], np.zeros(len(texts), np.int64)
     flags = _flags()
     wide = cps >= 0x10000
-    flag = flags.take(np.minimum(cps, 0xFFFF).astype(np.intp))
+    flag = flags.take(np.minimum(cps, 0xFFFF))
     if wide.any():
         flag[wide] = _wide_flags(cps[wide])
-    is_word = (flag & 1) != 0
-    digit = (flag & 2) != 0
-    same = owner[1:] == owner[:-1]
-    joiner = cps == _JOINERS[0]
-    for value in _JOINERS[1:]:
-        joiner |= cps == value
-    joiner[1:-1] &= digit[:-2] & digit[2:] & same[:-1] & same[1:]
-    joiner[0] = joiner[-1] = False
-    tok = is_word | joiner
+    tok = (flag & 1) != 0
+    # a separator between two digits of the same text joins a number: 3.5, 1,000, ٣٫٥
+    sep = np.flatnonzero(
+        (cps[1:-1] == _JOINERS[0]) | (cps[1:-1] == _JOINERS[1])
+        | (cps[1:-1] == _JOINERS[2]) | (cps[1:-1] == _JOINERS[3])
+    ) + 1
+    if len(sep):
+        digit = (flag & 2) != 0
+        sep = sep[digit[sep - 1] & digit[sep + 1] & (owner[sep - 1] == owner[sep + 1])]
+        tok[sep] = True
+    # each text's first character starts a token: mark the texts' starts with a space
+    firsts = np.flatnonzero(np.diff(owner)) + 1
+    mapped = np.where(tok, cps, np.uint32(0x20))
+    if len(firsts):
+        mapped = np.insert(mapped, firsts, np.uint32(0x20))
+    tokens = mapped.tobytes().decode("utf-32-le").split()
     start = tok.copy()
-    start[1:] &= ~(tok[:-1] & same)
-    starts = np.cumsum(start)
-    kept = np.cumsum(tok)
-    total = int(kept[-1]) + int(starts[-1]) - 1
-    if total <= 0:
-        return [], np.zeros(len(texts), np.int64)
-    out = np.full(total, 0x20, np.uint32)
-    out[(kept - 1 + starts - 1)[tok]] = cps[tok]
-    tokens = out.tobytes().decode("utf-32-le").split(" ")
+    start[1:] &= ~(tok[:-1] & (owner[1:] == owner[:-1]))
     counts = np.bincount(owner[start], minlength=len(texts)).astype(np.int64)
     return tokens, counts
 
