@@ -29,14 +29,10 @@ def tm() -> None:
 @click.option("--name", help="The memory's name (default: the file name without extension).")
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv"]), default=None,
               help="The file's format (default: tsv for .tsv/.tab/.txt, else tmx).")
-@click.option("--output-format", "out", type=FORMATS, default="table")
-def tm_import(db: str | None, file: str, name: str | None, fmt: str | None, out: str) -> None:
+def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> None:
     """Add a TMX 1.4b (OmegaT, memoQ, Trados, ours) or Arabic<TAB>English file as a memory."""
     with open_project(db) as project:
         result = project.tm.import_file(file, name, fmt)
-    if out == "json":
-        print_json(result.to_dict())
-        return
     line = f"imported {result.units} units from {result.path} as memory {result.name!r}"
     if result.source_lang and not result.source_lang.lower().startswith("ar"):
         line += f" (source language {result.source_lang}: the Arabic side is the source)"

@@ -33,7 +33,6 @@ from workbench.tm.score import (
     CONTEXT,
     EXACT,
     FUZZY_MAX,
-    SAME_WORDS_MAX,
     identical,
     same_words_score,
 )
@@ -197,7 +196,7 @@ class Matcher:
     # scoring -------------------------------------------------------------------------------
 
     def _rough(self, query: Query, rows: list[tuple[int, int, str, str]]) -> list[_Scored]:
-        """Scores from the code strings alone: exact below 95; 99 (an upper bound) for units
+        """Scores from the code strings alone: exact below 95; 101 (an upper bound) for units
         with the same words, scored exactly once their text is read."""
         if not rows:
             return []
@@ -213,7 +212,7 @@ class Matcher:
         out: list[_Scored] = []
         same = query.word_codes
         for (uid, _, _, w), score in zip(rows, scores.tolist(), strict=True):
-            out.append(_Scored(SAME_WORDS_MAX if same and w == same else score, uid, w))
+            out.append(_Scored(CONTEXT if same and w == same else score, uid, w))
         return out
 
     def _exact(self, query: Query, scored: list[_Scored]) -> None:
@@ -261,7 +260,7 @@ class Matcher:
         if not scored:
             return []
         scored.sort(key=lambda s: (-s.score, -s.unit_id))
-        same = [s for s in scored if s.score == SAME_WORDS_MAX and s.words == query.word_codes]
+        same = [s for s in scored if s.score == CONTEXT and s.words == query.word_codes]
         others = [s for s in scored if s not in same][: max(limit * 4, limit + 8)]
         chosen = same + others
         self._exact(query, chosen)
