@@ -43,15 +43,23 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
     help="QA findings to include: glossary (default for xliff, xliff2), all (default for docx, "
     "html; runs every check) or none.",
 )
+@click.option(
+    "--tm-matches", type=int, default=0, show_default=True,
+    help="xliff, xliff2: add each unit's N best translation-memory matches (alt-trans, "
+    "mtc:matches).",
+)
+@click.option("--tm-min", type=int, default=70, show_default=True,
+              help="Lowest score of those matches.")
 def export(
     db: str | None, fmt: str, output: str | None, doc: str | None, version: str,
-    status: tuple[str, ...], force: bool, findings: str | None,
+    status: tuple[str, ...], force: bool, findings: str | None, tm_matches: int, tm_min: int,
 ) -> None:
     """Export a document as a bilingual file."""
     statuses = _statuses(status)
     with open_project(db) as project:
         result = project.export_file(
-            fmt, output, doc, version, statuses, force, findings=findings
+            fmt, output, doc, version, statuses, force, findings=findings,
+            tm_matches=tm_matches, tm_min=tm_min,
         )
     click.echo(
         f"exported {result.units} segment pairs of {result.document} ({result.version}) "

@@ -49,6 +49,7 @@ class Project:
         #: translation memories: project.tm.lookup(...), .concordance(...), .analyze(...)
         self.tm = TranslationMemory(context, catalog, reader, checking)
         editing.on_confirm = self.tm.on_confirm
+        exchange.tm_annotator = self.tm.annotate_units
 
         # documents and versions
         self.documents = catalog.documents

@@ -15,7 +15,6 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,7 @@ from workbench.tm.candidates import Postings
 from workbench.tm.codes import Vocabulary
 from workbench.tm.index import Indexer
 from workbench.tm.model import TmFileInfo, TmUnit
+from workbench.tm.pipeline import Batch, read_batches
 from workbench.tm.results import (
     Analysis,
     ConcordanceHit,
@@ -54,7 +54,6 @@ from workbench.tm.tokens import token_strings, tokenize, words_and_stems
 PROJECT = "project"
 CONFIRMED = frozenset({"translated", "reviewed", "approved"})
 OPEN = frozenset({"new", "draft"})
-BATCH = 5_000
 #: Posting entries gathered before they are written as one part (about 100,000 units).
 PART_ENTRIES = 2_000_000
 #: Posting parts of the project memory grow in place up to this many ids.
@@ -130,9 +129,6 @@ class TranslationMemory:
     ) -> ImportResult:
         """Add a TMX or tab-separated file as a memory called ``name`` (default: the file's
         name). A bad file changes nothing (one transaction)."""
-        from workbench.tm.tmx import read_tmx
-        from workbench.tm.tsv import read_tsv
-
         p = Path(path)
         if not p.exists():
             raise InputError(p, "no such file")
@@ -151,11 +147,11 @@ class TranslationMemory:
                 f"a translation memory named {name!r} exists already "
                 f"(workbench tm remove {name}, or --name another)"
             )
-        info, units = read_tmx(p) if fmt == "tmx" else read_tsv(p)
+        info, batches = read_batches(p, fmt)
         with self.context.transaction(), q_tm.bulk(self.db):
             self._index_pending()
             memory_id = q_tm.create_memory(self.db, name, str(p), "{}")
-            count = self._store_units(memory_id, units)
+            count = self._store_units(memory_id, batches)
             if count == 0:
                 raise InputError(p, _nothing_to_import(info))
             meta = {"format": info.format, "source_lang": info.source_lang, "tool": info.tool,
@@ -169,17 +165,18 @@ class TranslationMemory:
             info.source_lang, info.tags,
         )
 
-    def _store_units(self, memory_id: int, units: Iterable[TmUnit]) -> int:
+    def _store_units(self, memory_id: int, batches: Iterable[Batch]) -> int:
         vocabulary = Vocabulary(last=q_tm.last_code(self.db))
         indexer = Indexer(vocabulary, lambda tokens: q_tm.token_codes(self.db, tokens))
         next_id = q_tm.next_unit_id(self.db)
         part = q_tm.next_part(self.db, memory_id)
         count = 0
-        for batch in _batched(units, BATCH):
-            ids = list(range(next_id, next_id + len(batch)))
-            indexed = indexer.index(ids, [u.source for u in batch])
+        for batch in batches:
+            ids = list(range(next_id, next_id + len(batch.rows)))
+            indexed = indexer.index_tokens(ids, batch.tokens, batch.counts)
             q_tm.insert_units(
-                self.db, (_unit_row(uid, memory_id, u) for uid, u in zip(ids, batch, strict=True))
+                self.db,
+                ((uid, memory_id, None, *row) for uid, row in zip(ids, batch.rows, strict=True)),
             )
             q_tm.add_keys(
                 self.db,
@@ -190,8 +187,8 @@ class TranslationMemory:
             if indexer.pending_entries() >= PART_ENTRIES:
                 self._write_part(indexer, memory_id, part)
                 part += 1
-            next_id += len(batch)
-            count += len(batch)
+            next_id += len(ids)
+            count += len(ids)
         self._write_part(indexer, memory_id, part)
         q_tm.bump_generation(self.db)
         return count
@@ -199,7 +196,7 @@ class TranslationMemory:
     def _write_part(self, indexer: Indexer, memory_id: int, part: int) -> None:
         q_tm.add_postings(
             self.db, memory_id, part,
-            ((t, len(p), p.ids.tobytes(), p.lens.tobytes()) for t, p in indexer.take_postings()),
+            ((t, len(p), p.blobs()) for t, p in indexer.take_postings()),
         )
 
     def remove(self, name: str) -> int:
@@ -274,18 +271,19 @@ class TranslationMemory:
         tokens = [t for t, _ in postings]
         small = q_tm.small_parts(self.db, memory_id, tokens, SMALL_PART)
         part = q_tm.next_part(self.db, memory_id)
-        rows: list[tuple[int, int, int, bytes, bytes]] = []
+        rows: list[tuple[int, int, int, tuple[bytes, bytes, bytes]]] = []
         for token, post in postings:
-            ids, lens = post.ids, post.lens
+            number = part
             if token in small:
-                number, _, old_ids, old_lens = small[token]
-                ids = np.concatenate([np.frombuffer(old_ids, np.uint32), ids])
-                lens = np.concatenate([np.frombuffer(old_lens, np.uint8), lens])
+                number, blobs = small[token]
+                old = Postings.from_blobs(*blobs)
+                ids = np.concatenate([old.ids, post.ids])
                 ids, first = np.unique(ids, return_index=True)
-                lens = lens[first]
-            else:
-                number = part
-            rows.append((token, number, len(ids), ids.tobytes(), lens.tobytes()))
+                post = Postings(
+                    ids, np.concatenate([old.lens, post.lens])[first],
+                    np.concatenate([old.pos, post.pos])[first],
+                )
+            rows.append((token, number, len(post), post.blobs()))
         q_tm.put_postings(self.db, memory_id, rows)
 
     # lookups --------------------------------------------------------------------------------
@@ -417,11 +415,10 @@ class TranslationMemory:
         query = self.matcher.prepare([needle])[0]
         if len(query.known_stems) != len(set(stems)):
             return []  # a word no memory holds
-        lists = self.matcher._lists(query.known_stems)
+        lists = self.matcher.lists(query.known_stems)
         common: np.ndarray | None = None
-        for stem in sorted(query.known_stems, key=lambda s: sum(len(p) for _, p in lists[s])):
-            parts = [p.ids for _, p in lists[stem]]
-            ids = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.uint32)
+        for stem in sorted(query.known_stems, key=lambda s: len(lists[s])):
+            ids = np.unique(lists[stem].ids)
             common = ids if common is None else np.intersect1d(common, ids, assume_unique=True)
             if not len(common):
                 return []
@@ -645,31 +642,6 @@ def _nothing_to_import(info: TmFileInfo) -> str:
             f"English side, e.g. at lines {lines})"
         )
     return "no Arabic-English translation units"
-
-
-@lru_cache(maxsize=1024)
-def _meta_json(props: tuple[tuple[str, str], ...], notes: tuple[str, ...],
-               attrs: tuple[tuple[str, str], ...]) -> str | None:
-    meta: dict[str, Any] = {}
-    if props:
-        meta["props"] = [list(p) for p in props]
-    if notes:
-        meta["notes"] = list(notes)
-    if attrs:
-        meta["attrs"] = dict(attrs)
-    return json.dumps(meta, ensure_ascii=False) if meta else None
-
-
-def _unit_row(unit_id: int, memory_id: int, unit: TmUnit) -> tuple[Any, ...]:
-    meta = (
-        _meta_json(tuple(unit.props), tuple(unit.notes), tuple(unit.attrs.items()))
-        if unit.props or unit.notes or unit.attrs else None
-    )
-    return (
-        unit_id, memory_id, None, unit.source, unit.target, unit.created_at, unit.created_by,
-        unit.changed_at, unit.changed_by, unit.status, unit.tuid, unit.context_prev,
-        unit.context_next, meta,
-    )
 
 
 def _tm_unit(

@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 
 from workbench.project.groups import match_key
 from workbench.store import tm as q_tm
-from workbench.tm.candidates import Postings, choose_stems, idf, length_window, rank
+from workbench.tm.candidates import Postings, choose_stems, idf, length_window, merge, rank
 from workbench.tm.codes import sequence_hash
 from workbench.tm.diff import word_diff
 from workbench.tm.numbers import substituted_target
@@ -80,7 +80,7 @@ class Matcher:
         self.db = db
         self._codes: dict[str, int] = {}
         self._generation: int | None = None
-        self._postings: dict[int, list[tuple[int, Postings]]] = {}
+        self._postings: dict[int, Postings] = {}
         self._sizes: dict[int, int] = {}
         self._entries = 0
         self._total = 0
@@ -98,20 +98,20 @@ class Matcher:
             self._entries = 0
             self._total = q_tm.unit_count(self.db)
 
-    def _lists(self, stems: Sequence[int]) -> dict[int, list[tuple[int, Postings]]]:
+    def lists(self, stems: Sequence[int]) -> dict[int, Postings]:
+        """The posting list of each stem, its parts (of every memory) merged, cached."""
         missing = [s for s in stems if s not in self._postings]
         if missing:
             if self._entries > CACHE_ENTRIES:
                 self._postings.clear()
                 self._entries = 0
-            for s in missing:
-                self._postings[s] = []
-            for token, memory_id, ids, lens in q_tm.postings(self.db, missing):
-                post = Postings(
-                    np.frombuffer(ids, dtype=np.uint32), np.frombuffer(lens, dtype=np.uint8)
-                )
-                self._postings[token].append((memory_id, post))
-                self._entries += len(post)
+            parts: dict[int, list[tuple[int, Postings]]] = {s: [] for s in missing}
+            for token, memory_id, ids, lens, pos in q_tm.postings(self.db, missing):
+                parts[token].append((memory_id, Postings.from_blobs(ids, lens, pos)))
+            for stem, found in parts.items():
+                merged = merge(found)
+                self._postings[stem] = merged
+                self._entries += len(merged)
         return {s: self._postings[s] for s in stems}
 
     def _posting_sizes(self, stems: Sequence[int]) -> dict[int, int]:
@@ -177,17 +177,15 @@ class Matcher:
                 found[row[0]] = row
         if query.known_stems and min_score <= FUZZY_MAX:
             sizes = self._posting_sizes(query.known_stems)
-            chosen = choose_stems(query.known_stems, sizes)
-            lists = self._lists(chosen)
+            rare, other = choose_stems(query.known_stems, sizes)
+            lists = {s: p.only(memories) for s, p in self.lists(rare + other).items()}
             total = max(self._total, 1)
-            weighted = [
-                (idf(sizes[s], total), post)
-                for s in chosen
-                for memory_id, post in lists[s]
-                if memories is None or memory_id in memories
-            ]
-            window = length_window(len(query.stems), min_score)
-            ids = rank(weighted, window, len(query.stems), k)
+            stems = [self._codes.get(s) for s in query.stems]
+            ids = rank(
+                [s if s in lists else None for s in stems], lists,
+                [(s, idf(sizes[s], total)) for s in rare],
+                length_window(len(query.stems), min_score), k,
+            )
             wanted = [int(i) for i in ids.tolist() if int(i) not in found]
             for row in q_tm.keys(self.db, wanted):
                 found[row[0]] = row

@@ -196,8 +196,9 @@ MIGRATIONS: list[str] = [
         code INTEGER PRIMARY KEY,
         token TEXT NOT NULL UNIQUE
     );
-    -- Posting lists of stems: the ids (uint32) of the units holding a stem and their word
-    -- counts (uint8), in parts (one per import batch; small parts for the project memory).
+    -- Posting lists of stems: the ids (uint32) of the units holding a stem, their word counts
+    -- and where the stem first is in each (uint8), in parts (one per about 100,000 imported
+    -- units; small parts, grown in place, for the project memory).
     CREATE TABLE tm_postings (
         token INTEGER NOT NULL,
         memory_id INTEGER NOT NULL,
@@ -205,6 +206,7 @@ MIGRATIONS: list[str] = [
         n INTEGER NOT NULL,
         ids BLOB NOT NULL,
         lens BLOB NOT NULL,
+        pos BLOB NOT NULL,
         PRIMARY KEY (token, memory_id, part)
     ) WITHOUT ROWID;
     -- Project units not indexed yet (the service indexes them before it matches).

@@ -132,6 +132,7 @@ UNIT_COLUMNS = (
     "id", "memory_id", "segment_id", "source", "target", "created_at", "created_by",
     "changed_at", "changed_by", "status", "tuid", "context_prev", "context_next", "meta",
 )
+# (pipeline.unit_row gives the columns from source on, in this order)
 
 
 def next_unit_id(db: sqlite_utils.Database) -> int:
@@ -292,43 +293,48 @@ def next_part(db: sqlite_utils.Database, memory_id: int) -> int:
     return int(row[0])
 
 
+PostingBlobs = tuple[bytes, bytes, bytes]  # ids (uint32), word counts and positions (uint8)
+
+
 def add_postings(
     db: sqlite_utils.Database, memory_id: int, part: int,
-    rows: Iterable[tuple[int, int, bytes, bytes]],
+    rows: Iterable[tuple[int, int, PostingBlobs]],
 ) -> None:
-    """Store one part of posting lists: (token code, count, ids blob, word counts blob)."""
+    """Store one part of posting lists: (token code, count, blobs)."""
     db.conn.executemany(
-        "INSERT INTO tm_postings (token, memory_id, part, n, ids, lens) VALUES (?, ?, ?, ?, ?, ?)",
-        ((token, memory_id, part, n, ids, lens) for token, n, ids, lens in rows),
+        "INSERT INTO tm_postings (token, memory_id, part, n, ids, lens, pos) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((token, memory_id, part, n, *blobs) for token, n, blobs in rows),
     )
 
 
 def small_parts(
     db: sqlite_utils.Database, memory_id: int, tokens: Sequence[int], below: int
-) -> dict[int, tuple[int, int, bytes, bytes]]:
+) -> dict[int, tuple[int, PostingBlobs]]:
     """For each token, its newest part in a memory if that holds fewer than ``below`` ids:
-    token → (part, n, ids, lens)."""
-    out: dict[int, tuple[int, int, bytes, bytes]] = {}
+    token → (part, blobs)."""
+    out: dict[int, tuple[int, PostingBlobs]] = {}
     for chunk in _chunks(list(tokens)):
-        for token, part, n, ids, lens in db.execute(
-            "SELECT token, part, n, ids, lens FROM tm_postings p WHERE memory_id = ? "
+        for token, part, n, ids, lens, pos in db.execute(
+            "SELECT token, part, n, ids, lens, pos FROM tm_postings p WHERE memory_id = ? "
             f"AND token IN ({_marks(chunk)}) AND part = (SELECT max(part) FROM tm_postings q "
             "WHERE q.token = p.token AND q.memory_id = p.memory_id)",
             [memory_id, *chunk],
         ):
             if n < below:
-                out[token] = (part, n, ids, lens)
+                out[token] = (part, (ids, lens, pos))
     return out
 
 
 def put_postings(
-    db: sqlite_utils.Database, memory_id: int, rows: Iterable[tuple[int, int, int, bytes, bytes]]
+    db: sqlite_utils.Database, memory_id: int,
+    rows: Iterable[tuple[int, int, int, PostingBlobs]],
 ) -> None:
-    """Write (token, part, n, ids, lens) posting parts, replacing those that exist."""
+    """Write (token, part, n, blobs) posting parts, replacing those that exist."""
     db.conn.executemany(
-        "INSERT OR REPLACE INTO tm_postings (token, memory_id, part, n, ids, lens) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        ((token, memory_id, part, n, ids, lens) for token, part, n, ids, lens in rows),
+        "INSERT OR REPLACE INTO tm_postings (token, memory_id, part, n, ids, lens, pos) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((token, memory_id, part, n, *blobs) for token, part, n, blobs in rows),
     )
 
 
@@ -348,13 +354,13 @@ def posting_sizes(db: sqlite_utils.Database, tokens: Sequence[int]) -> dict[int,
 
 def postings(
     db: sqlite_utils.Database, tokens: Sequence[int]
-) -> list[tuple[int, int, bytes, bytes]]:
-    """Every part of the posting lists of ``tokens``: (token, memory id, ids, lens)."""
-    out: list[tuple[int, int, bytes, bytes]] = []
+) -> list[tuple[int, int, bytes, bytes, bytes]]:
+    """Every part of the posting lists of ``tokens``: (token, memory id, ids, lens, pos)."""
+    out: list[tuple[int, int, bytes, bytes, bytes]] = []
     for chunk in _chunks(list(tokens)):
         out.extend(
             db.execute(
-                f"SELECT token, memory_id, ids, lens FROM tm_postings "
+                f"SELECT token, memory_id, ids, lens, pos FROM tm_postings "
                 f"WHERE token IN ({_marks(chunk)})",
                 list(chunk),
             )

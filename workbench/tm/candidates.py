@@ -23,18 +23,58 @@ import numpy as np
 BUDGET = 60_000
 #: The rarest stems read whatever their size.
 MIN_STEMS = 3
+#: Units found through the rare stems that are probed in the other stems' lists.
+POOL = 3000
 MAX_LEN = 255
 
 
 @dataclass(frozen=True)
 class Postings:
-    """The posting list of one stem: unit ids (sorted uint32) and word counts (uint8)."""
+    """The posting list of one stem: unit ids (sorted uint32), their word counts and the
+    stem's first position in each (uint8, 255 standing for 255 and more), and (when lists of
+    several memories are merged) each unit's memory."""
 
     ids: np.ndarray
     lens: np.ndarray
+    pos: np.ndarray
+    memory: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def blobs(self) -> tuple[bytes, bytes, bytes]:
+        """The stored form: ids, word counts, positions."""
+        return self.ids.tobytes(), self.lens.tobytes(), self.pos.tobytes()
+
+    @classmethod
+    def from_blobs(cls, ids: bytes, lens: bytes, pos: bytes) -> Postings:
+        """A list from its stored form."""
+        return cls(
+            np.frombuffer(ids, np.uint32), np.frombuffer(lens, np.uint8),
+            np.frombuffer(pos, np.uint8),
+        )
+
+    def only(self, memories: frozenset[int] | None) -> Postings:
+        """The entries of some memories only (all when None)."""
+        if memories is None or self.memory is None:
+            return self
+        keep = np.isin(self.memory, list(memories))
+        return Postings(self.ids[keep], self.lens[keep], self.pos[keep], self.memory[keep])
+
+
+def merge(parts: Sequence[tuple[int, Postings]]) -> Postings:
+    """One sorted list from the parts of a stem's lists (memory id, postings)."""
+    if not parts:
+        empty = np.zeros(0, np.uint8)
+        return Postings(np.zeros(0, np.uint32), empty, empty, np.zeros(0, np.int32))
+    ids = np.concatenate([p.ids for _, p in parts])
+    lens = np.concatenate([p.lens for _, p in parts])
+    pos = np.concatenate([p.pos for _, p in parts])
+    memory = np.concatenate([np.full(len(p), m, np.int32) for m, p in parts])
+    if len(ids) > 1 and not bool((ids[1:] > ids[:-1]).all()):
+        order = np.argsort(ids, kind="stable")
+        ids, lens, pos, memory = ids[order], lens[order], pos[order], memory[order]
+    return Postings(ids, lens, pos, memory)
 
 
 def length_window(n: int, min_score: int) -> tuple[int, int]:
@@ -47,42 +87,54 @@ def length_window(n: int, min_score: int) -> tuple[int, int]:
 
 
 def choose_stems(
-    stems: Sequence[int], sizes: Mapping[int, int], budget: int = BUDGET,
+    stems: Sequence[int], sizes: Mapping[int, int], budget: int | None = None,
     minimum: int = MIN_STEMS,
-) -> list[int]:
-    """The stems whose posting lists to read: the rarest first, while the entries read stay
-    within ``budget`` (the ``minimum`` rarest always)."""
+) -> tuple[list[int], list[int]]:
+    """(rare, other): the stems whose posting lists are read whole — the rarest first, while
+    the entries stay within ``budget`` (the ``minimum`` rarest always) — and the others,
+    which are only looked up for the candidates the rare ones found."""
+    budget = BUDGET if budget is None else budget
     distinct = [s for s in dict.fromkeys(stems) if sizes.get(s)]
     distinct.sort(key=lambda s: sizes[s])
-    chosen: list[int] = []
+    rare: list[int] = []
     total = 0
     for stem in distinct:
         size = sizes[stem]
-        if len(chosen) >= minimum and total + size > budget:
+        if len(rare) >= minimum and total + size > budget:
             break
-        chosen.append(stem)
+        rare.append(stem)
         total += size
-    return chosen
+    return rare, distinct[len(rare):]
 
 
 def rank(
-    lists: Sequence[tuple[float, Postings]], window: tuple[int, int], n: int, k: int
+    stems: Sequence[int | None],
+    lists: Mapping[int, Postings],
+    rare: Sequence[tuple[int, float]],
+    window: tuple[int, int],
+    k: int,
+    pool: int | None = None,
 ) -> np.ndarray:
-    """The ids of the (at most ``k``) most promising units for a query of ``n`` words, best
-    first. ``lists`` are (weight, postings) pairs; units outside the word-count ``window``
-    are left out."""
+    """The ids of the (at most ``k``) most promising units for a query, best first.
+
+    ``stems`` are the query's stem codes in order (None for a stem no memory holds),
+    ``lists`` the posting list of each, ``rare`` the (stem, weight) pairs read whole. The
+    ``pool`` units sharing the most rare weight, scaled by how close their length is to the
+    query's, are kept; each is then looked up in the lists of all the query's stems, which
+    gives the words it shares with the query and the pairs of neighbouring words it has in the
+    same order (from the stems' positions). Those, over the longer length, rank them — an
+    estimate of the word-level similarity that sees word order.
+    """
+    pool = POOL if pool is None else pool
     low, high = window
+    n = len(stems)
     ids_parts: list[np.ndarray] = []
     weight_parts: list[np.ndarray] = []
     lens_parts: list[np.ndarray] = []
-    for weight, post in lists:
-        if not len(post):
-            continue
+    for stem, weight in rare:
+        post = lists[stem]
         mask = (post.lens >= low) & (post.lens <= high)
-        if mask.all():
-            ids, lens = post.ids, post.lens
-        else:
-            ids, lens = post.ids[mask], post.lens[mask]
+        ids, lens = (post.ids, post.lens) if mask.all() else (post.ids[mask], post.lens[mask])
         if len(ids):
             ids_parts.append(ids)
             lens_parts.append(lens)
@@ -95,10 +147,25 @@ def rank(
     length = np.bincount(inverse, weights=np.concatenate(lens_parts)) / entries
     query = max(n, 1)
     estimate = shared * np.minimum(length, query) / np.maximum(length, query)
-    if len(units) > k:
-        top = np.argpartition(-estimate, k - 1)[:k]
-        units, estimate = units[top], estimate[top]
-    return units[np.argsort(-estimate, kind="stable")].astype(np.int64)
+    if len(units) > pool:
+        top = np.argpartition(-estimate, pool - 1)[:pool]
+        top.sort()  # units stay in id order for the look-ups
+        units, length, estimate = units[top], length[top], estimate[top]
+    rows: dict[int, np.ndarray] = {}
+    for stem in dict.fromkeys(s for s in stems if s is not None):
+        post = lists[stem]
+        if not len(post):
+            continue
+        at = np.minimum(np.searchsorted(post.ids, units), len(post) - 1)
+        rows[stem] = np.where(post.ids[at] == units, post.pos[at].astype(np.int16), -1)
+    missing = np.full(len(units), -1, np.int16)
+    positions = np.stack([rows.get(s, missing) if s is not None else missing for s in stems])
+    present = positions >= 0
+    words = present.sum(axis=0)
+    pairs = (present[:-1] & (positions[1:] == positions[:-1] + 1)).sum(axis=0)
+    similarity = (words + pairs) / np.maximum(length, query)
+    order = np.lexsort((-estimate, -similarity))[:k]
+    return units[order].astype(np.int64)
 
 
 def idf(size: int, total: int) -> float:

@@ -64,7 +64,12 @@ class Indexer:
     def index(self, unit_ids: Sequence[int], sources: Sequence[str]) -> IndexedBatch:
         """The matching data of units ``unit_ids`` with ``sources`` (their posting entries
         are kept for :meth:`take_postings`)."""
-        tokens, counts = token_strings(sources)
+        return self.index_tokens(unit_ids, *token_strings(sources))
+
+    def index_tokens(
+        self, unit_ids: Sequence[int], tokens: list[str], counts: np.ndarray
+    ) -> IndexedBatch:
+        """:meth:`index` of sources already cut into tokens (tokens.token_strings)."""
         self._learn(tokens)
         both = "".join(map(self._codes.__getitem__, tokens))
         del tokens
@@ -80,8 +85,15 @@ class Indexer:
         hashes = sequence_hashes(_codepoints(words_all), counts).tolist()
         ids = np.asarray(unit_ids, dtype=np.uint64)
         if stems_all:
-            pairs = (_codepoints(stems_all).astype(np.uint64) << np.uint64(32)) | np.repeat(
-                ids, counts
+            # stem (21 bits) | unit (32 bits) | position in the unit (8 bits): sorted, the first
+            # entry of each (stem, unit) holds the stem's first position
+            total = int(counts.sum())
+            starts = np.repeat(np.cumsum(counts) - counts, counts)
+            position = np.minimum(np.arange(total) - starts, MAX_LEN).astype(np.uint64)
+            pairs = (
+                (_codepoints(stems_all).astype(np.uint64) << np.uint64(40))
+                | (np.repeat(ids, counts) << np.uint64(8))
+                | position
             )
             self._pairs.append(pairs)
         self._lens.append((ids, np.minimum(counts, MAX_LEN).astype(np.uint8)))
@@ -100,11 +112,14 @@ class Indexer:
         keys = np.concatenate(pairs_parts)
         del pairs_parts
         keys.sort()
+        pairs = keys >> np.uint64(8)
         if len(keys) > 1:
-            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-        tokens = (keys >> np.uint64(32)).astype(np.int64)
-        units = (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-        del keys
+            first = np.concatenate(([True], pairs[1:] != pairs[:-1]))
+            keys, pairs = keys[first], pairs[first]
+        tokens = (pairs >> np.uint64(32)).astype(np.int64)
+        units = (pairs & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        positions = (keys & np.uint64(0xFF)).astype(np.uint8)
+        del keys, pairs
         ids = np.concatenate([i for i, _ in lens_parts])
         capped = np.concatenate([c for _, c in lens_parts])
         order = np.argsort(ids, kind="stable")
@@ -113,6 +128,6 @@ class Indexer:
         starts = [0, *cuts.tolist()]
         ends = [*cuts.tolist(), len(tokens)]
         return [
-            (int(tokens[s]), Postings(units[s:e], lens[s:e]))
+            (int(tokens[s]), Postings(units[s:e], lens[s:e], positions[s:e]))
             for s, e in zip(starts, ends, strict=True)
         ]
