@@ -48,7 +48,7 @@ from workbench.tm.results import (
     PretranslateResult,
     TmMatch,
 )
-from workbench.tm.score import band_of
+from workbench.tm.score import CONTEXT, band_of
 from workbench.tm.tokens import token_strings, tokenize, words_and_stems
 
 PROJECT = "project"
@@ -61,6 +61,8 @@ SMALL_PART = 4096
 #: Candidate units verified at most by a concordance search.
 CONCORDANCE_SCAN = 20_000
 NOTE_KIND = "tm"
+#: Candidates scored per segment by the analysis (only the best score matters there).
+ANALYSIS_K = 100
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,7 @@ class TranslationMemory:
                 post = Postings(
                     ids, np.concatenate([old.lens, post.lens])[first],
                     np.concatenate([old.pos, post.pos])[first],
+                    np.concatenate([old.form, post.form])[first],
                 )
             rows.append((token, number, len(post), post.blobs()))
         q_tm.put_postings(self.db, memory_id, rows)
@@ -590,11 +593,13 @@ class TranslationMemory:
             for row, query, key, words in zip(
                 rows, queries, match_keys(sources), word_counts.tolist(), strict=True
             ):
-                best = self.matcher.best(query, 50, 1, k=100)
+                repeated = bool(key) and key in seen
+                # a repetition needs only to know whether it is a 101% match (found by hash)
+                best = self.matcher.best(query, CONTEXT if repeated else 50, 1, k=ANALYSIS_K)
                 score = best[0].score if best else None
                 if score is not None and score > 100:
                     band = "101"
-                elif key and key in seen:
+                elif repeated:
                     band = "repetitions"
                 else:
                     band = band_of(score)

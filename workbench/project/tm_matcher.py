@@ -24,7 +24,15 @@ from rapidfuzz.distance import Levenshtein
 
 from workbench.project.groups import match_key
 from workbench.store import tm as q_tm
-from workbench.tm.candidates import Postings, choose_stems, idf, length_window, merge, rank
+from workbench.tm.candidates import (
+    Postings,
+    choose_stems,
+    form_of,
+    idf,
+    length_window,
+    merge,
+    rank,
+)
 from workbench.tm.codes import sequence_hash
 from workbench.tm.diff import word_diff
 from workbench.tm.numbers import substituted_target
@@ -181,8 +189,9 @@ class Matcher:
             lists = {s: p.only(memories) for s, p in self.lists(rare + other).items()}
             total = max(self._total, 1)
             stems = [self._codes.get(s) for s in query.stems]
+            forms = form_of(np.fromiter(map(ord, query.word_codes), np.uint32))
             ids = rank(
-                [s if s in lists else None for s in stems], lists,
+                [s if s in lists else None for s in stems], forms, lists,
                 [(s, idf(sizes[s], total)) for s in rare],
                 length_window(len(query.stems), min_score), k,
             )

@@ -197,8 +197,9 @@ MIGRATIONS: list[str] = [
         token TEXT NOT NULL UNIQUE
     );
     -- Posting lists of stems: the ids (uint32) of the units holding a stem, their word counts
-    -- and where the stem first is in each (uint8), in parts (one per about 100,000 imported
-    -- units; small parts, grown in place, for the project memory).
+    -- (uint8) and, in pos (uint16), where the stem first is in each (high byte) and a hash of
+    -- the word written there (low byte); in parts (one per about 100,000 imported units; small
+    -- parts, grown in place, for the project memory).
     CREATE TABLE tm_postings (
         token INTEGER NOT NULL,
         memory_id INTEGER NOT NULL,

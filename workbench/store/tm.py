@@ -293,7 +293,7 @@ def next_part(db: sqlite_utils.Database, memory_id: int) -> int:
     return int(row[0])
 
 
-PostingBlobs = tuple[bytes, bytes, bytes]  # ids (uint32), word counts and positions (uint8)
+PostingBlobs = tuple[bytes, bytes, bytes]  # ids (uint32), word counts (uint8), pos (uint16)
 
 
 def add_postings(

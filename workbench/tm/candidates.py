@@ -20,38 +20,46 @@ from dataclasses import dataclass
 import numpy as np
 
 #: Posting entries read for one query (beyond the few rarest stems always read).
-BUDGET = 60_000
+BUDGET = 30_000
 #: The rarest stems read whatever their size.
 MIN_STEMS = 3
-#: Units found through the rare stems that are probed in the other stems' lists.
-POOL = 3000
+#: Units found through the rare stems that are looked up in the other stems' lists.
+POOL = 4000
+#: Queries longer than this (in words) rank by ordered neighbour pairs instead.
+LONGEST_ORDERED = 80
+#: Units whose words-in-order are computed at a time.
+ORDERED_CHUNK = 500
 MAX_LEN = 255
 
 
 @dataclass(frozen=True)
 class Postings:
-    """The posting list of one stem: unit ids (sorted uint32), their word counts and the
-    stem's first position in each (uint8, 255 standing for 255 and more), and (when lists of
-    several memories are merged) each unit's memory."""
+    """The posting list of one stem: unit ids (sorted uint32), their word counts, the stem's
+    first position in each (uint8; 255 stands for 255 and more) and a one-byte hash of the
+    word written there (see :func:`form_of`), and (when lists of several memories are
+    merged) each unit's memory."""
 
     ids: np.ndarray
     lens: np.ndarray
     pos: np.ndarray
+    form: np.ndarray
     memory: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def blobs(self) -> tuple[bytes, bytes, bytes]:
-        """The stored form: ids, word counts, positions."""
-        return self.ids.tobytes(), self.lens.tobytes(), self.pos.tobytes()
+        """The stored form: ids, word counts, position and form (uint16: high, low byte)."""
+        where = (self.pos.astype(np.uint16) << np.uint16(8)) | self.form
+        return self.ids.tobytes(), self.lens.tobytes(), where.astype("<u2").tobytes()
 
     @classmethod
-    def from_blobs(cls, ids: bytes, lens: bytes, pos: bytes) -> Postings:
+    def from_blobs(cls, ids: bytes, lens: bytes, where: bytes) -> Postings:
         """A list from its stored form."""
+        both = np.frombuffer(where, "<u2")
         return cls(
             np.frombuffer(ids, np.uint32), np.frombuffer(lens, np.uint8),
-            np.frombuffer(pos, np.uint8),
+            (both >> 8).astype(np.uint8), (both & 0xFF).astype(np.uint8),
         )
 
     def only(self, memories: frozenset[int] | None) -> Postings:
@@ -59,22 +67,32 @@ class Postings:
         if memories is None or self.memory is None:
             return self
         keep = np.isin(self.memory, list(memories))
-        return Postings(self.ids[keep], self.lens[keep], self.pos[keep], self.memory[keep])
+        return Postings(
+            self.ids[keep], self.lens[keep], self.pos[keep], self.form[keep], self.memory[keep]
+        )
+
+
+def form_of(codes: np.ndarray) -> np.ndarray:
+    """A one-byte hash of word codes: two different words rarely share it."""
+    return ((codes.astype(np.uint64) * np.uint64(0x9E3779B1)) >> np.uint64(24)).astype(np.uint8)
 
 
 def merge(parts: Sequence[tuple[int, Postings]]) -> Postings:
     """One sorted list from the parts of a stem's lists (memory id, postings)."""
     if not parts:
         empty = np.zeros(0, np.uint8)
-        return Postings(np.zeros(0, np.uint32), empty, empty, np.zeros(0, np.int32))
+        return Postings(np.zeros(0, np.uint32), empty, empty, empty, np.zeros(0, np.int32))
     ids = np.concatenate([p.ids for _, p in parts])
     lens = np.concatenate([p.lens for _, p in parts])
     pos = np.concatenate([p.pos for _, p in parts])
+    form = np.concatenate([p.form for _, p in parts])
     memory = np.concatenate([np.full(len(p), m, np.int32) for m, p in parts])
     if len(ids) > 1 and not bool((ids[1:] > ids[:-1]).all()):
         order = np.argsort(ids, kind="stable")
-        ids, lens, pos, memory = ids[order], lens[order], pos[order], memory[order]
-    return Postings(ids, lens, pos, memory)
+        ids, lens, pos, form, memory = (
+            ids[order], lens[order], pos[order], form[order], memory[order]
+        )
+    return Postings(ids, lens, pos, form, memory)
 
 
 def length_window(n: int, min_score: int) -> tuple[int, int]:
@@ -109,6 +127,7 @@ def choose_stems(
 
 def rank(
     stems: Sequence[int | None],
+    forms: np.ndarray,
     lists: Mapping[int, Postings],
     rare: Sequence[tuple[int, float]],
     window: tuple[int, int],
@@ -118,12 +137,14 @@ def rank(
     """The ids of the (at most ``k``) most promising units for a query, best first.
 
     ``stems`` are the query's stem codes in order (None for a stem no memory holds),
-    ``lists`` the posting list of each, ``rare`` the (stem, weight) pairs read whole. The
-    ``pool`` units sharing the most rare weight, scaled by how close their length is to the
-    query's, are kept; each is then looked up in the lists of all the query's stems, which
-    gives the words it shares with the query and the pairs of neighbouring words it has in the
-    same order (from the stems' positions). Those, over the longer length, rank them — an
-    estimate of the word-level similarity that sees word order.
+    ``forms`` the :func:`form_of` of its words, ``lists`` the posting list of each stem,
+    ``rare`` the (stem, weight) pairs read whole. The ``pool`` units sharing the most rare
+    weight for their length are kept; each is then looked up in the lists of all the query's
+    stems, which gives where each query stem first is in it and how its word is written there.
+    The longest run of query stems found in the same order in the unit (a longest common
+    subsequence, from those positions), less half the shared stems written differently
+    (another clitic), over the longer length estimates the word-level score; the ``k`` best by
+    it come first.
     """
     pool = POOL if pool is None else pool
     low, high = window
@@ -145,27 +166,70 @@ def rank(
     shared = np.bincount(inverse, weights=np.concatenate(weight_parts))
     entries = np.bincount(inverse)
     length = np.bincount(inverse, weights=np.concatenate(lens_parts)) / entries
-    query = max(n, 1)
-    estimate = shared * np.minimum(length, query) / np.maximum(length, query)
+    longer = np.maximum(length, max(n, 1))
+    estimate = shared / longer
     if len(units) > pool:
         top = np.argpartition(-estimate, pool - 1)[:pool]
         top.sort()  # units stay in id order for the look-ups
-        units, length, estimate = units[top], length[top], estimate[top]
-    rows: dict[int, np.ndarray] = {}
+        units, longer, estimate = units[top], longer[top], estimate[top]
+    rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for stem in dict.fromkeys(s for s in stems if s is not None):
         post = lists[stem]
         if not len(post):
             continue
         at = np.minimum(np.searchsorted(post.ids, units), len(post) - 1)
-        rows[stem] = np.where(post.ids[at] == units, post.pos[at].astype(np.int16), -1)
-    missing = np.full(len(units), -1, np.int16)
-    positions = np.stack([rows.get(s, missing) if s is not None else missing for s in stems])
-    present = positions >= 0
-    words = present.sum(axis=0)
-    pairs = (present[:-1] & (positions[1:] == positions[:-1] + 1)).sum(axis=0)
-    similarity = (words + pairs) / np.maximum(length, query)
+        rows[stem] = (np.where(post.ids[at] == units, post.pos[at].astype(np.int16), -1),
+                      post.form[at])
+    missing = (np.full(len(units), -1, np.int16), np.zeros(len(units), np.uint8))
+    found = [rows.get(s, missing) if s is not None else missing for s in stems]
+    positions = np.stack([f[0] for f in found])
+    written = np.stack([f[1] for f in found])
+    other_clitic = ((positions >= 0) & (written != forms[:, None])).sum(axis=0)
+    similarity = _ordered_similarity(positions, longer, k, other_clitic)
     order = np.lexsort((-estimate, -similarity))[:k]
     return units[order].astype(np.int64)
+
+
+def _ordered_similarity(
+    positions: np.ndarray, longer: np.ndarray, k: int, penalty: np.ndarray
+) -> np.ndarray:
+    """(in_order(positions) - penalty / 2) / longer for the units that can be among the
+    ``k`` best (-1 for the others): units are taken by their bound (shared words less the
+    penalty, never less than the value) until the bound falls below the k-th value found."""
+    bound = ((positions >= 0).sum(axis=0) - penalty / 2) / longer
+    order = np.argsort(-bound, kind="stable")
+    similarity = np.full(len(bound), -1.0)
+    done = 0
+    while done < len(order):
+        chunk = order[done : done + ORDERED_CHUNK]
+        if done >= k:
+            found = similarity[order[:done]]
+            kth = np.partition(found, len(found) - k)[len(found) - k]
+            if bound[chunk[0]] < kth:
+                break
+        similarity[chunk] = (in_order(positions[:, chunk]) - penalty[chunk] / 2) / longer[chunk]
+        done += len(chunk)
+    return similarity
+
+
+def in_order(positions: np.ndarray) -> np.ndarray:
+    """For each column (a unit), the longest run of rows (query words, in order) whose
+    positions (-1: absent) increase: the words shared in the same order."""
+    n = len(positions)
+    if n > LONGEST_ORDERED:  # long queries: neighbouring pairs in order, a cheaper proxy
+        present = positions >= 0
+        pairs = (present[:-1] & (positions[1:] > positions[:-1])).sum(axis=0)
+        return (present.sum(axis=0) + pairs) / 2
+    best = np.zeros(positions.shape, np.int16)
+    for i in range(n):
+        here = positions[i]
+        if i:
+            before = positions[:i]
+            chain = np.where((before >= 0) & (before < here), best[:i], 0).max(axis=0)
+        else:
+            chain = 0
+        best[i] = np.where(here >= 0, chain + 1, 0)
+    return best.max(axis=0)
 
 
 def idf(size: int, total: int) -> float:

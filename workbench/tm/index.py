@@ -14,9 +14,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.tm.candidates import MAX_LEN, Postings
+from workbench.errors import WorkbenchError
+from workbench.tm.candidates import MAX_LEN, Postings, form_of
 from workbench.tm.codes import Vocabulary, sequence_hashes
 from workbench.tm.tokens import token_strings, word_and_stem
+
+#: Bits of a unit id in the packed posting entries (134 million units).
+UNIT_BITS = 27
 
 
 @dataclass
@@ -85,15 +89,18 @@ class Indexer:
         hashes = sequence_hashes(_codepoints(words_all), counts).tolist()
         ids = np.asarray(unit_ids, dtype=np.uint64)
         if stems_all:
-            # stem (21 bits) | unit (32 bits) | position in the unit (8 bits): sorted, the first
-            # entry of each (stem, unit) holds the stem's first position
+            if int(ids.max()) >= 1 << UNIT_BITS:
+                raise WorkbenchError(f"a memory unit id above {1 << UNIT_BITS} is not supported")
+            # stem (21 bits) | unit (27) | position in the unit (8) | form of the word (8):
+            # sorted, the first entry of each (stem, unit) holds the stem's first position
             total = int(counts.sum())
             starts = np.repeat(np.cumsum(counts) - counts, counts)
             position = np.minimum(np.arange(total) - starts, MAX_LEN).astype(np.uint64)
             pairs = (
-                (_codepoints(stems_all).astype(np.uint64) << np.uint64(40))
-                | (np.repeat(ids, counts) << np.uint64(8))
-                | position
+                (_codepoints(stems_all).astype(np.uint64) << np.uint64(43))
+                | (np.repeat(ids, counts) << np.uint64(16))
+                | (position << np.uint64(8))
+                | form_of(_codepoints(words_all)).astype(np.uint64)
             )
             self._pairs.append(pairs)
         self._lens.append((ids, np.minimum(counts, MAX_LEN).astype(np.uint8)))
@@ -112,13 +119,14 @@ class Indexer:
         keys = np.concatenate(pairs_parts)
         del pairs_parts
         keys.sort()
-        pairs = keys >> np.uint64(8)
+        pairs = keys >> np.uint64(16)
         if len(keys) > 1:
             first = np.concatenate(([True], pairs[1:] != pairs[:-1]))
             keys, pairs = keys[first], pairs[first]
-        tokens = (pairs >> np.uint64(32)).astype(np.int64)
-        units = (pairs & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-        positions = (keys & np.uint64(0xFF)).astype(np.uint8)
+        tokens = (pairs >> np.uint64(UNIT_BITS)).astype(np.int64)
+        units = (pairs & np.uint64((1 << UNIT_BITS) - 1)).astype(np.uint32)
+        positions = ((keys >> np.uint64(8)) & np.uint64(0xFF)).astype(np.uint8)
+        forms = (keys & np.uint64(0xFF)).astype(np.uint8)
         del keys, pairs
         ids = np.concatenate([i for i, _ in lens_parts])
         capped = np.concatenate([c for _, c in lens_parts])
@@ -128,6 +136,6 @@ class Indexer:
         starts = [0, *cuts.tolist()]
         ends = [*cuts.tolist(), len(tokens)]
         return [
-            (int(tokens[s]), Postings(units[s:e], lens[s:e], positions[s:e]))
+            (int(tokens[s]), Postings(units[s:e], lens[s:e], positions[s:e], forms[s:e]))
             for s, e in zip(starts, ends, strict=True)
         ]
