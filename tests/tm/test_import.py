@@ -223,3 +223,19 @@ def test_names(empty_project: Project, tmp_path: Path) -> None:
     with pytest.raises(WorkbenchError, match="no translation memory named 'memoq'"):
         empty_project.tm.remove("memoq")
     assert empty_project.db.execute("SELECT count(*) FROM tm_keys").fetchone()[0] == 0
+
+
+def test_large_files_are_read_in_a_second_process(
+    empty_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.tm import pipeline
+
+    monkeypatch.setattr(pipeline, "BACKGROUND_BYTES", 0)
+    result = empty_project.tm.import_file(write(tmp_path / "memoq.tmx", MEMOQ), "memoq")
+    assert (result.units, result.skipped, result.skipped_lines) == (1, 1, [17])
+    assert units(empty_project, "memoq")[0]["tuid"] == "17"
+    broken = write(tmp_path / "broken.tmx", '<tmx version="1.4">\n<body><tu>\n</tmx>')
+    with pytest.raises(InputError) as caught:
+        empty_project.tm.import_file(broken, "broken")
+    assert str(caught.value).startswith(f"{broken}: line 3: not well-formed XML")
+    assert [m.name for m in empty_project.tm.memories()] == ["project", "memoq"]

@@ -248,3 +248,25 @@ def test_concordance(tm_project: Project, tmp_path: Path) -> None:
     both = tm_project.tm.concordance("ثورة الروسية")
     assert [(h.lang, h.source) for h in both] == [("ar", "قامت الثورة الروسية.")]
     assert tm_project.tm.concordance("كلمة غائبة") == []
+
+
+def test_insert_match_records_its_origin(tm_project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "tm.tsv"
+    path.write_text(f"{C}\tThe conference met in Cairo.\n", encoding="utf-8")
+    tm_project.tm.import_file(path, "old")
+    *_, third, _ = ids(tm_project)
+    (match,) = tm_project.tm.segment_matches(third)
+    seg = tm_project.tm.insert_match(third, match)
+    assert (seg.target, seg.status) == ("The conference met in Cairo.", "draft")
+    assert tm_project.history(third)[-1].action == "tm-insert"
+    assert tm_project.notes(third)[-1]["text"] == "tm-insert: 100% match from old (unit 1)"
+
+
+def test_memories_can_be_chosen(tm_project: Project, tmp_path: Path) -> None:
+    for name in ("one", "two"):
+        path = tmp_path / f"{name}.tsv"
+        path.write_text(f"{C}\tThe conference met in Cairo ({name}).\n", encoding="utf-8")
+        tm_project.tm.import_file(path)
+    assert [m.memory for m in tm_project.tm.lookup(C)] == ["two", "one"]  # newest first
+    assert [m.memory for m in tm_project.tm.lookup(C, memories=["one"])] == ["one"]
+    assert [m.memory for m in tm_project.tm.lookup("عقد المؤتمر", memories=["one"])] == ["one"]

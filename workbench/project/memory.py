@@ -175,7 +175,7 @@ class TranslationMemory:
         count = 0
         for batch in batches:
             ids = list(range(next_id, next_id + len(batch.rows)))
-            indexed = indexer.index_tokens(ids, batch.tokens, batch.counts)
+            indexed = indexer.index_numbers(ids, batch.numbers, batch.counts, batch.new)
             q_tm.insert_units(
                 self.db,
                 ((uid, memory_id, None, *row) for uid, row in zip(ids, batch.rows, strict=True)),

@@ -181,7 +181,7 @@ class Matcher:
         """(unit id, hash, stems, words) of the units worth scoring for ``query``."""
         found: dict[int, tuple[int, int, str, str]] = {}
         if query.hash is not None:
-            for row in q_tm.keys_by_hash(self.db, [query.hash]):
+            for row in q_tm.keys_by_hash(self.db, [query.hash], memories):
                 found[row[0]] = row
         if query.known_stems and min_score <= FUZZY_MAX:
             sizes = self._posting_sizes(query.known_stems)

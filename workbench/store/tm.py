@@ -198,17 +198,24 @@ def keys(db: sqlite_utils.Database, unit_ids: Sequence[int]) -> list[tuple[int, 
 
 
 def keys_by_hash(
-    db: sqlite_utils.Database, hashes: Sequence[int]
+    db: sqlite_utils.Database, hashes: Sequence[int], memories: Iterable[int] | None = None
 ) -> list[tuple[int, int, str, str]]:
-    """(unit id, hash, stems, words) of the units whose word sequence has one of ``hashes``."""
+    """(unit id, hash, stems, words) of the units (of ``memories``, or of all) whose word
+    sequence has one of ``hashes``."""
+    only = sorted(memories) if memories is not None else None
     out: list[tuple[int, int, str, str]] = []
     for chunk in _chunks(list(dict.fromkeys(hashes))):
-        out.extend(
-            db.execute(
-                f"SELECT unit_id, hash, stems, words FROM tm_keys WHERE hash IN ({_marks(chunk)})",
-                list(chunk),
+        if only is None:
+            sql = f"SELECT unit_id, hash, stems, words FROM tm_keys WHERE hash IN ({_marks(chunk)})"
+            args = list(chunk)
+        else:
+            sql = (
+                "SELECT k.unit_id, k.hash, k.stems, k.words FROM tm_keys k JOIN tm_units u "
+                f"ON u.id = k.unit_id WHERE k.hash IN ({_marks(chunk)}) "
+                f"AND u.memory_id IN ({_marks(only)})"
             )
-        )
+            args = [*chunk, *only]
+        out.extend(db.execute(sql, args))
     return out
 
 

@@ -9,7 +9,8 @@ over whole batches.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +24,29 @@ from workbench.tm.tokens import token_strings, word_and_stem
 UNIT_BITS = 27
 
 
+class TokenNumbers:
+    """Numbers tokens in the order they are first seen, with their (word, stem)."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+
+    def number(self, tokens: Sequence[str]) -> tuple[np.ndarray, list[tuple[str, str]]]:
+        """The tokens' numbers, and the (word, stem) of those numbered now, in order."""
+        numbers = self._numbers
+        found = list(map(numbers.get, tokens))
+        new: list[tuple[str, str]] = []
+        if None in found:
+            for i, value in enumerate(found):
+                if value is None:
+                    token = tokens[i]
+                    value = numbers.get(token)
+                    if value is None:
+                        value = numbers[token] = len(numbers)
+                        new.append(word_and_stem(token))
+                    found[i] = value
+        return np.array(found, dtype=np.int64), new
+
+
 @dataclass
 class IndexedBatch:
     """The matching data of a batch of units (in the order given)."""
@@ -30,10 +54,6 @@ class IndexedBatch:
     stems: list[str]
     words: list[str]
     hashes: list[int]
-
-
-def _codepoints(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
 class Indexer:
@@ -48,47 +68,58 @@ class Indexer:
     ) -> None:
         self.vocabulary = vocabulary
         self._known = known
-        self._codes: dict[str, str] = {}  # token → its word's code + its stem's code
+        self._words = array("I")  # token number → its word's code
+        self._stems = array("I")  # token number → its stem's code
+        self._tokens = TokenNumbers()  # for index(): tokens numbered here
         self._pairs: list[np.ndarray] = []
         self._lens: list[tuple[np.ndarray, np.ndarray]] = []
 
-    def _learn(self, tokens: Iterable[str]) -> None:
-        new = [t for t in set(tokens) if t not in self._codes]
+    def _learn(self, new: Sequence[tuple[str, str]]) -> None:
+        """Codes for the (word, stem) of tokens numbered since the last batch."""
         if not new:
             return
-        pairs = {t: word_and_stem(t) for t in new}
         codes = self.vocabulary.codes
-        wanted = {x for pair in pairs.values() for x in pair if x not in codes}
+        wanted = {x for pair in new for x in pair if x not in codes}
         if wanted:
             for token, code in self._known(sorted(wanted)).items():
                 codes[token] = chr(code)
-        for token, (word, stem) in pairs.items():
-            self._codes[token] = self.vocabulary.code(word) + self.vocabulary.code(stem)
+        code = self.vocabulary.code
+        self._words.extend(ord(code(word)) for word, _ in new)
+        self._stems.extend(ord(code(stem)) for _, stem in new)
 
     def index(self, unit_ids: Sequence[int], sources: Sequence[str]) -> IndexedBatch:
         """The matching data of units ``unit_ids`` with ``sources`` (their posting entries
         are kept for :meth:`take_postings`)."""
-        return self.index_tokens(unit_ids, *token_strings(sources))
+        tokens, counts = token_strings(sources)
+        numbers, new = self._tokens.number(tokens)
+        return self.index_numbers(unit_ids, numbers, counts, new)
 
-    def index_tokens(
-        self, unit_ids: Sequence[int], tokens: list[str], counts: np.ndarray
+    def index_numbers(
+        self,
+        unit_ids: Sequence[int],
+        numbers: np.ndarray,
+        counts: np.ndarray,
+        new: Sequence[tuple[str, str]],
     ) -> IndexedBatch:
-        """:meth:`index` of sources already cut into tokens (tokens.token_strings)."""
-        self._learn(tokens)
-        both = "".join(map(self._codes.__getitem__, tokens))
-        del tokens
-        words_all, stems_all = both[0::2], both[1::2]
-        ends = (2 * np.cumsum(counts)).tolist()
+        """:meth:`index` of sources already cut into tokens and numbered (TokenNumbers):
+        ``numbers`` the tokens' numbers in order, ``new`` the (word, stem) of the tokens
+        numbered since the previous batch."""
+        self._learn(new)
+        word_codes = np.frombuffer(self._words, np.uint32)[numbers]
+        stem_codes = np.frombuffer(self._stems, np.uint32)[numbers]
+        words_all = word_codes.tobytes().decode("utf-32-le")
+        stems_all = stem_codes.tobytes().decode("utf-32-le")
+        ends = np.cumsum(counts).tolist()
         words: list[str] = []
         stems: list[str] = []
         start = 0
         for end in ends:
-            words.append(both[start:end:2])
-            stems.append(both[start + 1 : end : 2])
+            words.append(words_all[start:end])
+            stems.append(stems_all[start:end])
             start = end
-        hashes = sequence_hashes(_codepoints(words_all), counts).tolist()
+        hashes = sequence_hashes(word_codes, counts).tolist()
         ids = np.asarray(unit_ids, dtype=np.uint64)
-        if stems_all:
+        if len(stem_codes):
             if int(ids.max()) >= 1 << UNIT_BITS:
                 raise WorkbenchError(f"a memory unit id above {1 << UNIT_BITS} is not supported")
             # stem (21 bits) | unit (27) | position in the unit (8) | form of the word (8):
@@ -97,10 +128,10 @@ class Indexer:
             starts = np.repeat(np.cumsum(counts) - counts, counts)
             position = np.minimum(np.arange(total) - starts, MAX_LEN).astype(np.uint64)
             pairs = (
-                (_codepoints(stems_all).astype(np.uint64) << np.uint64(43))
+                (stem_codes.astype(np.uint64) << np.uint64(43))
                 | (np.repeat(ids, counts) << np.uint64(16))
                 | (position << np.uint64(8))
-                | form_of(_codepoints(words_all)).astype(np.uint64)
+                | form_of(word_codes).astype(np.uint64)
             )
             self._pairs.append(pairs)
         self._lens.append((ids, np.minimum(counts, MAX_LEN).astype(np.uint8)))

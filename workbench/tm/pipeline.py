@@ -21,7 +21,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import numpy as np
+
 from workbench.errors import InputError, WorkbenchError
+from workbench.tm.index import TokenNumbers
 from workbench.tm.model import TmFileInfo, TmUnit
 from workbench.tm.tokens import token_strings
 
@@ -34,11 +37,14 @@ Row = tuple[Any, ...]
 
 @dataclass
 class Batch:
-    """Units read from the file with their sources' tokens (see tokens.token_strings)."""
+    """Units read from the file, their sources' tokens numbered (index.TokenNumbers): the
+    numbers in order, how many each source has, and the (word, stem) of the tokens numbered
+    since the previous batch."""
 
     rows: list[Row]
-    tokens: list[str]
+    numbers: Any
     counts: Any
+    new: list[tuple[str, str]]
 
 
 def unit_row(unit: TmUnit, meta_cache: dict[Any, str | None]) -> Row:
@@ -74,9 +80,11 @@ def _open(path: Path, fmt: str) -> tuple[TmFileInfo, Iterator[TmUnit]]:
 
 def _batches(info: TmFileInfo, units: Iterator[TmUnit], size: int) -> Iterator[Batch]:
     cache: dict[Any, str | None] = {}
+    numbering = TokenNumbers()
     while chunk := list(islice(units, size)):
         tokens, counts = token_strings([u.source for u in chunk])
-        yield Batch([unit_row(u, cache) for u in chunk], tokens, counts)
+        numbers, new = numbering.number(tokens)
+        yield Batch([unit_row(u, cache) for u in chunk], numbers.astype(np.int32), counts, new)
 
 
 def read_batches(

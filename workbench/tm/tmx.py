@@ -28,7 +28,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CONTEXT_PREV = ("x-context-pre", "prev")
 CONTEXT_NEXT = ("x-context-post", "next")
 PROP_STATUS = "x-status"
-_KNOWN_ATTRS = {"tuid", "creationdate", "creationid", "changedate", "changeid"}
+_KNOWN_ATTRS = frozenset({"tuid", "creationdate", "creationid", "changedate", "changeid"})
 
 
 class _Seg:
@@ -168,7 +168,7 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
         notes=notes,
         line=tu.sourceline,
     )
-    if any(key not in _KNOWN_ATTRS for key in own):
+    if not _KNOWN_ATTRS.issuperset(own.keys()):
         unit.attrs = {k: v for k, v in own.items() if k not in _KNOWN_ATTRS}
     for key, read in (("creationdate", unit.created_at), ("changedate", unit.changed_at)):
         if read is None and dated.get(key):  # a date we could not read is kept as written
