@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from bench.common import ROOT, Row, workdir
 
@@ -23,7 +22,6 @@ SEGMENTS = 10_000
 
 _WRITE = """
 import sys
-from pathlib import Path
 from bench.tm_data import write_tmx
 write_tmx(Path(sys.argv[1]), int(sys.argv[2]))
 """

@@ -29,7 +29,8 @@ OMEGAT = """<?xml version="1.0" encoding="UTF-8"?>
       <prop type="prev">قامت الثورة في روسيا عام 1917.</prop>
       <prop type="next">وانتهى الحكم القيصري.</prop>
       <tuv xml:lang="AR"><seg>واستولى البلاشفة على السلطة.</seg></tuv>
-      <tuv xml:lang="EN-GB" changeid="omar" changedate="20240116T080000Z"><seg>And the Bolsheviks seized power.</seg></tuv>
+      <tuv xml:lang="EN-GB" changeid="omar" changedate="20240116T080000Z"
+        ><seg>And the Bolsheviks seized power.</seg></tuv>
     </tu>
   </body>
 </tmx>
@@ -68,12 +69,16 @@ TRADOS = """<?xml version="1.0" encoding="utf-16"?>
 <tu creationdate="20220510T101010Z" creationid="TRADOS\\\\nadia" changedate="20220511T111111Z"
     changeid="TRADOS\\\\nadia" lastusagedate="20220512T121212Z" usagecount="2">
   <prop type="x-Origin:TM">TM</prop>
-  <tuv xml:lang="en-US"><seg>Click <bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept> now.<ph x="2" type="lb"/></seg></tuv>
-  <tuv xml:lang="ar-SA"><seg>انقر <bpt i="1" x="1">&lt;b&gt;</bpt>حفظ<ept i="1">&lt;/b&gt;</ept> الآن.<ph x="2"/></seg></tuv>
+  <tuv xml:lang="en-US"><seg>Click <bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>Save<ept
+    i="1">&lt;/b&gt;</ept> now.<ph x="2" type="lb"/></seg></tuv>
+  <tuv xml:lang="ar-SA"><seg>انقر <bpt i="1" x="1">&lt;b&gt;</bpt>حفظ<ept
+    i="1">&lt;/b&gt;</ept> الآن.<ph x="2"/></seg></tuv>
 </tu>
 <tu creationdate="20220510T101011Z">
-  <tuv xml:lang="en-GB"><seg>The <hi x="3">new</hi> plan<it pos="begin" x="4">&lt;i&gt;</it>.</seg></tuv>
-  <tuv xml:lang="ar-EG"><seg>الخطة <hi x="3">الجديدة</hi><it pos="begin" x="4">&lt;i&gt;</it>.</seg></tuv>
+  <tuv xml:lang="en-GB"><seg>The <hi x="3">new</hi> plan<it pos="begin"
+    x="4">&lt;i&gt;</it>.</seg></tuv>
+  <tuv xml:lang="ar-EG"><seg>الخطة <hi x="3">الجديدة</hi><it pos="begin"
+    x="4">&lt;i&gt;</it>.</seg></tuv>
 </tu>
 </body>
 </tmx>

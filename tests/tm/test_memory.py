@@ -86,7 +86,7 @@ def test_context_match(tm_project: Project, tmp_path: Path) -> None:
     other = tmp_path / "other.ar.txt"
     other.write_text(f"{A} {B}\n{C}\n", encoding="utf-8")
     tm_project.import_document(other, "other")
-    first, second, *_ = ids(tm_project)
+    _, second, *_ = ids(tm_project)
     tm_project.confirm(second, "And the Bolsheviks seized power.")
     _, other_second, _ = ids(tm_project, "other")
     # doc: A B | C A ; other: A B | C — segment B has the same neighbours in both
@@ -129,7 +129,7 @@ def test_lookup_results(tm_project: Project, tmp_path: Path) -> None:
 
 
 def test_propagation_and_its_undo(tm_project: Project) -> None:
-    first, second, third, fourth = ids(tm_project)
+    first, second, _, fourth = ids(tm_project)
     english = "The revolution broke out in Russia in 1917."
     tm_project.confirm(first, english)
     repeated = tm_project.segment(fourth)
@@ -270,3 +270,16 @@ def test_memories_can_be_chosen(tm_project: Project, tmp_path: Path) -> None:
     assert [m.memory for m in tm_project.tm.lookup(C)] == ["two", "one"]  # newest first
     assert [m.memory for m in tm_project.tm.lookup(C, memories=["one"])] == ["one"]
     assert [m.memory for m in tm_project.tm.lookup("عقد المؤتمر", memories=["one"])] == ["one"]
+
+
+def test_exact_scores_for_the_segment_list(tm_project: Project, tmp_path: Path) -> None:
+    tm_project.tm.propagate = False
+    first, second, third, fourth = ids(tm_project)
+    path = tmp_path / "tm.tsv"
+    path.write_text(f"{C}\tThe conference met in Cairo.\nعقد المؤتمر في القاهره\tX.\n",
+                    encoding="utf-8")
+    tm_project.tm.import_file(path, "old")
+    tm_project.confirm(second, "And the Bolsheviks seized power.")
+    assert tm_project.tm.exact_scores([first, second, third, fourth]) == {third: 100}
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
+    assert tm_project.tm.exact_scores([first, second, third, fourth]) == {third: 100, fourth: 100}

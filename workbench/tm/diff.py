@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from workbench.text.normalize import normalize_arabic
 from workbench.tm.tokens import PLACEHOLDER, tokenize
 
 OPS = ("equal", "insert", "delete", "change")
-_TAGS = {"replace": "change", "insert": "insert", "delete": "delete", "equal": "equal"}
 
 
 @dataclass(frozen=True)
@@ -99,11 +98,20 @@ def _span(text: str, seq: Sequence[Item], i: int, j: int) -> str:
 
 
 def word_diff(query: str, source: str) -> list[DiffOp]:
-    """How ``query`` becomes ``source``, word by word."""
+    """How ``query`` becomes ``source``, word by word: the most items kept in order (a longest
+    common subsequence), what lies between two kept runs being a change, an insertion or a
+    deletion."""
     a, b = items(query), items(source)
     ca, cb = _codes(a, b)
     out: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(ca, cb):
-        op = _TAGS[tag]
-        out.append(DiffOp(op, _span(query, a, i1, i2), _span(source, b, j1, j2)))
+    i = j = 0
+    for block in Indel.opcodes(ca, cb).as_matching_blocks():
+        if i < block.a or j < block.b:
+            gap_a, gap_b = _span(query, a, i, block.a), _span(source, b, j, block.b)
+            op = "change" if gap_a and gap_b else ("delete" if gap_a else "insert")
+            out.append(DiffOp(op, gap_a, gap_b))
+        if block.size:
+            out.append(DiffOp("equal", _span(query, a, block.a, block.a + block.size),
+                              _span(source, b, block.b, block.b + block.size)))
+        i, j = block.a + block.size, block.b + block.size
     return out
