@@ -48,6 +48,8 @@ from workbench.tm.tokens import words_and_stems
 
 #: Candidates scored exactly per query.
 CANDIDATES = 300
+#: Unit keys (code strings) kept in memory between lookups.
+KEY_CACHE = 300_000
 #: Posting entries kept in the cache before it is emptied.
 CACHE_ENTRIES = 40_000_000
 _FRESH = 0xD800  # codes for words no memory holds (surrogates: never stored, never given)
@@ -90,6 +92,7 @@ class Matcher:
         self._generation: int | None = None
         self._postings: dict[int, Postings] = {}
         self._sizes: dict[int, int] = {}
+        self._keys: dict[int, tuple[int, int, str, str]] = {}
         self._entries = 0
         self._total = 0
 
@@ -103,6 +106,7 @@ class Matcher:
             self._generation = generation
             self._postings.clear()
             self._sizes.clear()
+            self._keys.clear()
             self._entries = 0
             self._total = q_tm.unit_count(self.db)
 
@@ -176,18 +180,23 @@ class Matcher:
 
     def candidates(
         self, query: Query, min_score: int, k: int = CANDIDATES,
-        memories: frozenset[int] | None = None,
+        memories: frozenset[int] | None = None, enough: int | None = None,
     ) -> list[tuple[int, int, str, str]]:
-        """(unit id, hash, stems, words) of the units worth scoring for ``query``."""
+        """(unit id, hash, stems, words) of the units worth scoring for ``query``; the fuzzy
+        search is skipped when ``enough`` units with the same words are found (each scores at
+        least 95, more than any other can)."""
         found: dict[int, tuple[int, int, str, str]] = {}
         if query.hash is not None:
             for row in q_tm.keys_by_hash(self.db, [query.hash], memories):
-                found[row[0]] = row
+                if row[0] not in query.exclude:
+                    found[row[0]] = row
+        if enough is not None and len(found) >= enough:
+            return list(found.values())
         if query.known_stems and min_score <= FUZZY_MAX:
             sizes = self._posting_sizes(query.known_stems)
             rare, other = choose_stems(query.known_stems, sizes)
-            lists = {s: p.only(memories) for s, p in self.lists(rare + other).items()}
             total = max(self._total, 1)
+            lists = {s: p.only(memories) for s, p in self.lists(rare + other).items()}
             stems = [self._codes.get(s) for s in query.stems]
             forms = form_of(np.fromiter(map(ord, query.word_codes), np.uint32))
             ids = rank(
@@ -195,10 +204,20 @@ class Matcher:
                 [(s, idf(sizes[s], total)) for s in rare],
                 length_window(len(query.stems), min_score), k,
             )
-            wanted = [int(i) for i in ids.tolist() if int(i) not in found]
-            for row in q_tm.keys(self.db, wanted):
+            for row in self._unit_keys([i for i in ids.tolist() if i not in found]):
                 found[row[0]] = row
         return [row for uid, row in found.items() if uid not in query.exclude]
+
+    def _unit_keys(self, unit_ids: list[int]) -> list[tuple[int, int, str, str]]:
+        """The keys of units (cached: a unit's key never changes while the index does not)."""
+        cache = self._keys
+        missing = [i for i in unit_ids if i not in cache]
+        if missing:
+            if len(cache) + len(missing) > KEY_CACHE:
+                cache.clear()
+            for row in q_tm.keys(self.db, missing):
+                cache[row[0]] = row
+        return [cache[i] for i in unit_ids if i in cache]
 
     # scoring -------------------------------------------------------------------------------
 
@@ -260,10 +279,8 @@ class Matcher:
     ) -> list[_Scored]:
         """The ``limit`` best-scored units for ``query`` (score ≥ ``min_score``), best first,
         newest first among equals, one per distinct (source, target)."""
-        scored = [
-            s for s in self._rough(query, self.candidates(query, min_score, k, memories))
-            if s.score >= min_score
-        ]
+        rows = self.candidates(query, min_score, k, memories, enough=limit if limit == 1 else None)
+        scored = [s for s in self._rough(query, rows) if s.score >= min_score]
         if not scored:
             return []
         scored.sort(key=lambda s: (-s.score, -s.unit_id))

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 import numpy as np
 
 #: Posting entries read for one query (beyond the few rarest stems always read).
-BUDGET = 30_000
+BUDGET = 20_000
 #: The rarest stems read whatever their size.
 MIN_STEMS = 3
 #: Units found through the rare stems that are looked up in the other stems' lists.
-POOL = 4000
+POOL = 3000
 #: Queries longer than this (in words) rank by ordered neighbour pairs instead.
 LONGEST_ORDERED = 80
 #: Units whose words-in-order are computed at a time.
