@@ -22,6 +22,7 @@ SEGMENTS = 10_000
 
 _WRITE = """
 import sys
+from pathlib import Path
 from bench.tm_data import write_tmx
 write_tmx(Path(sys.argv[1]), int(sys.argv[2]))
 """
