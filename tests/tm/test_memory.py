@@ -283,3 +283,39 @@ def test_exact_scores_for_the_segment_list(tm_project: Project, tmp_path: Path) 
     assert tm_project.tm.exact_scores([first, second, third, fourth]) == {third: 100}
     tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
     assert tm_project.tm.exact_scores([first, second, third, fourth]) == {third: 100, fourth: 100}
+
+
+def test_segments_confirmed_before_the_migration_join_the_memory(tmp_path: Path) -> None:
+    import sqlite3
+
+    from workbench.store.db import _statements
+    from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    stamp = "2024-01-01T00:00:00.000+00:00"
+    conn.execute("INSERT INTO documents VALUES (1, 'doc', NULL, NULL, ?)", [stamp])
+    conn.executemany(
+        "INSERT INTO segments VALUES (?, 1, 1, ?, ?, ?, ?)",
+        [(1, 1, A, "translated", stamp), (2, 2, B, "draft", stamp)],
+    )
+    conn.execute("INSERT INTO versions VALUES (1, 1, 'working', 'working', NULL, ?)", [stamp])
+    conn.executemany(
+        "INSERT INTO translations VALUES (?, 1, ?, ?)",
+        [(1, "The revolution broke out.", stamp), (2, "A draft.", stamp)],
+    )
+    conn.execute(
+        "INSERT INTO revisions (segment_id, at, author, action, new_text, new_status) "
+        "VALUES (1, ?, 'layla', 'confirm', 'The revolution broke out.', 'translated')", [stamp]
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Project.open(path) as project:
+        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        (match,) = project.tm.lookup(A)
+        assert (match.score, match.target, match.author) == (
+            100, "The revolution broke out.", "layla"
+        )

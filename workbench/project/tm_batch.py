@@ -15,8 +15,10 @@ from workbench.tm.results import Analysis, PretranslateResult
 from workbench.tm.score import CONTEXT, band_of
 from workbench.tm.tokens import token_strings
 
-#: Candidates scored per segment by the analysis (only the best score matters there).
-ANALYSIS_K = 100
+#: Candidates scored, and units looked up, per segment by the analysis: only the band of the
+#: best score matters there (bench/tm.py measures how often it differs from a full lookup's).
+ANALYSIS_K = 60
+ANALYSIS_POOL = 1500
 
 
 class DocumentWork:
@@ -92,7 +94,9 @@ class DocumentWork:
                 repeated = bool(key) and key in seen
                 # a repetition needs only to know whether it is a 101% match (found by hash)
                 lowest = CONTEXT if repeated else 50
-                best = self.lookups.matcher.best(query, lowest, 1, k=ANALYSIS_K)
+                best = self.lookups.matcher.best(
+                    query, lowest, 1, k=ANALYSIS_K, pool=ANALYSIS_POOL
+                )
                 score = best[0].score if best else None
                 if score is not None and score > 100:
                     band = "101"

@@ -47,7 +47,7 @@ from workbench.tm.score import (
 from workbench.tm.tokens import words_and_stems
 
 #: Candidates scored exactly per query.
-CANDIDATES = 300
+CANDIDATES = 250
 #: Unit keys (code strings) kept in memory between lookups.
 KEY_CACHE = 300_000
 #: Posting entries kept in the cache before it is emptied.
@@ -181,6 +181,7 @@ class Matcher:
     def candidates(
         self, query: Query, min_score: int, k: int = CANDIDATES,
         memories: frozenset[int] | None = None, enough: int | None = None,
+        pool: int | None = None,
     ) -> list[tuple[int, int, str, str]]:
         """(unit id, hash, stems, words) of the units worth scoring for ``query``; the fuzzy
         search is skipped when ``enough`` units with the same words are found (each scores at
@@ -202,7 +203,7 @@ class Matcher:
             ids = rank(
                 [s if s in lists else None for s in stems], forms, lists,
                 [(s, idf(sizes[s], total)) for s in rare],
-                length_window(len(query.stems), min_score), k,
+                length_window(len(query.stems), min_score), k, pool,
             )
             for row in self._unit_keys([i for i in ids.tolist() if i not in found]):
                 found[row[0]] = row
@@ -275,11 +276,14 @@ class Matcher:
 
     def best(
         self, query: Query, min_score: int, limit: int,
-        memories: frozenset[int] | None = None, k: int = CANDIDATES,
+        memories: frozenset[int] | None = None, k: int = CANDIDATES, pool: int | None = None,
     ) -> list[_Scored]:
         """The ``limit`` best-scored units for ``query`` (score ≥ ``min_score``), best first,
-        newest first among equals, one per distinct (source, target)."""
-        rows = self.candidates(query, min_score, k, memories, enough=limit if limit == 1 else None)
+        newest first among equals, one per distinct (source, target). ``k`` and ``pool`` size
+        the candidate search (see candidates.rank)."""
+        rows = self.candidates(
+            query, min_score, k, memories, enough=limit if limit == 1 else None, pool=pool
+        )
         scored = [s for s in self._rough(query, rows) if s.score >= min_score]
         if not scored:
             return []

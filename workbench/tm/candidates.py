@@ -24,11 +24,11 @@ BUDGET = 20_000
 #: The rarest stems read whatever their size.
 MIN_STEMS = 3
 #: Units found through the rare stems that are looked up in the other stems' lists.
-POOL = 3000
+POOL = 2500
 #: Queries longer than this (in words) rank by ordered neighbour pairs instead.
 LONGEST_ORDERED = 80
 #: Units whose words-in-order are computed at a time.
-ORDERED_CHUNK = 500
+ORDERED_CHUNK = 300
 MAX_LEN = 255
 
 
