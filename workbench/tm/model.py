@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import lru_cache
 
 
-@dataclass
+@dataclass(slots=True)
 class TmUnit:
     """One Arabic–English unit of a memory file, with what the file says about it."""
 
