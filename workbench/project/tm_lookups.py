@@ -247,8 +247,8 @@ class Lookups:
         return annotate
 
 
-
 def check_limits(min_score: int, limit: int) -> None:
+    """Refuse a minimum score outside 0–101 or a limit below 1."""
     if not 0 <= min_score <= 101:
         raise WorkbenchError(f"--min must be between 0 and 101, not {min_score}")
     if limit < 1:

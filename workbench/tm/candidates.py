@@ -23,8 +23,10 @@ import numpy as np
 BUDGET = 20_000
 #: The rarest stems read whatever their size.
 MIN_STEMS = 3
+#: Query words per stem read whatever its size (the rarest of each run of this many).
+WINDOW = 12
 #: Units found through the rare stems that are looked up in the other stems' lists.
-POOL = 2500
+POOL = 2000
 #: Queries longer than this (in words) rank by ordered neighbour pairs instead.
 LONGEST_ORDERED = 80
 #: Units whose words-in-order are computed at a time.
@@ -108,21 +110,32 @@ def choose_stems(
     stems: Sequence[int], sizes: Mapping[int, int], budget: int | None = None,
     minimum: int = MIN_STEMS,
 ) -> tuple[list[int], list[int]]:
-    """(rare, other): the stems whose posting lists are read whole — the rarest first, while
-    the entries stay within ``budget`` (the ``minimum`` rarest always) — and the others,
-    which are only looked up for the candidates the rare ones found."""
-    budget = BUDGET if budget is None else budget
-    distinct = [s for s in dict.fromkeys(stems) if sizes.get(s)]
-    distinct.sort(key=lambda s: sizes[s])
-    rare: list[int] = []
-    total = 0
+    """(rare, other): the stems whose posting lists are read whole, and the others, which are
+    only looked up for the candidates the rare ones found.
+
+    ``stems`` are in query order. The rarest stem of every WINDOW words is read (so that each
+    part of a long query, a sentence joined to another, has its say), then the rarest of the
+    rest while the entries read stay within ``budget`` (per 25 query words; the ``minimum``
+    rarest always).
+    """
+    budget = (BUDGET if budget is None else budget) * max(1.0, len(stems) / 25)
+    known = [s for s in stems if sizes.get(s)]
+    distinct = sorted(dict.fromkeys(known), key=lambda s: sizes[s])
+    rare = list(dict.fromkeys(
+        min(known[i : i + WINDOW], key=lambda s: sizes[s]) for i in range(0, len(known), WINDOW)
+    ))
+    total = sum(sizes[s] for s in rare)
+    chosen = set(rare)
     for stem in distinct:
+        if stem in chosen:
+            continue
         size = sizes[stem]
         if len(rare) >= minimum and total + size > budget:
             break
         rare.append(stem)
+        chosen.add(stem)
         total += size
-    return rare, distinct[len(rare):]
+    return rare, [s for s in distinct if s not in chosen]
 
 
 def rank(
