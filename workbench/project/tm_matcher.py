@@ -34,7 +34,7 @@ from workbench.tm.candidates import (
     rank,
 )
 from workbench.tm.codes import sequence_hash
-from workbench.tm.diff import word_diff
+from workbench.tm.diff import items, word_diff
 from workbench.tm.numbers import substituted_target
 from workbench.tm.results import TmMatch
 from workbench.tm.score import (
@@ -89,6 +89,7 @@ class Matcher:
     def __init__(self, db: Any) -> None:
         self.db = db
         self._codes: dict[str, int] = {}
+        self._unknown: set[str] = set()  # tokens without a code (forgotten when the index moves)
         self._generation: int | None = None
         self._postings: dict[int, Postings] = {}
         self._sizes: dict[int, int] = {}
@@ -107,6 +108,7 @@ class Matcher:
             self._postings.clear()
             self._sizes.clear()
             self._keys.clear()
+            self._unknown.clear()
             self._entries = 0
             self._total = q_tm.unit_count(self.db)
 
@@ -145,9 +147,11 @@ class Matcher:
         """Queries for ``texts`` (with their contexts and units to leave out)."""
         split = [words_and_stems(t) for t in texts]
         wanted = {x for words, stems in split for x in (*words, *stems)}
-        unknown = [t for t in wanted if t not in self._codes]
+        unknown = [t for t in wanted if t not in self._codes and t not in self._unknown]
         if unknown:
-            self._codes.update(q_tm.token_codes(self.db, unknown))
+            found = q_tm.token_codes(self.db, unknown)
+            self._codes.update(found)
+            self._unknown.update(t for t in unknown if t not in found)
         out: list[Query] = []
         for i, (text, (words, stems)) in enumerate(zip(texts, split, strict=True)):
             fresh: dict[str, str] = {}
@@ -289,7 +293,7 @@ class Matcher:
             return []
         scored.sort(key=lambda s: (-s.score, -s.unit_id))
         same = [s for s in scored if s.score == CONTEXT and s.words == query.word_codes]
-        others = [s for s in scored if s not in same][: max(limit * 4, limit + 8)]
+        others = [s for s in scored if s not in same][: 2 * limit + 4]
         chosen = same + others
         self._exact(query, chosen)
         chosen = [s for s in chosen if s.score >= min_score]
@@ -323,7 +327,8 @@ class Matcher:
         source, target = row["source"], row["target"]
         substituted = None
         if scored.score < EXACT:
-            substituted = substituted_target(query.words, words_and_stems(source)[0], target)
+            source_words = [item.key for item in items(source) if item.is_word]
+            substituted = substituted_target(query.words, source_words, target)
         return TmMatch(
             score=scored.score,
             source=source,

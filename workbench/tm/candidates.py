@@ -29,8 +29,9 @@ WINDOW = 12
 POOL = 2000
 #: Queries longer than this (in words) rank by ordered neighbour pairs instead.
 LONGEST_ORDERED = 80
-#: Units whose words-in-order are computed at a time.
-ORDERED_CHUNK = 300
+#: Units whose words in order are computed first, per unit wanted (more only when their
+#: bound could beat the ones found).
+ORDERED_FIRST = 2
 MAX_LEN = 255
 
 
@@ -207,21 +208,26 @@ def _ordered_similarity(
     positions: np.ndarray, longer: np.ndarray, k: int, penalty: np.ndarray
 ) -> np.ndarray:
     """(in_order(positions) - penalty / 2) / longer for the units that can be among the
-    ``k`` best (-1 for the others): units are taken by their bound (shared words less the
-    penalty, never less than the value) until the bound falls below the k-th value found."""
+    ``k`` best (-1 for the others). Each unit's bound (shared words less the penalty, never
+    less than the value) orders them: the first ORDERED_FIRST·k are computed, then, in one more
+    step, the others whose bound reaches the k-th value found."""
     bound = ((positions >= 0).sum(axis=0) - penalty / 2) / longer
     order = np.argsort(-bound, kind="stable")
     similarity = np.full(len(bound), -1.0)
-    done = 0
-    while done < len(order):
-        chunk = order[done : done + ORDERED_CHUNK]
-        if done >= k:
-            found = similarity[order[:done]]
-            kth = np.partition(found, len(found) - k)[len(found) - k]
-            if bound[chunk[0]] < kth:
-                break
-        similarity[chunk] = (in_order(positions[:, chunk]) - penalty[chunk] / 2) / longer[chunk]
-        done += len(chunk)
+
+    def compute(chosen: np.ndarray) -> None:
+        similarity[chosen] = (in_order(positions[:, chosen]) - penalty[chosen] / 2) / longer[
+            chosen
+        ]
+
+    first = order[: ORDERED_FIRST * k]
+    compute(first)
+    rest = order[len(first) :]
+    if len(rest) and len(first) >= k:
+        kth = np.partition(similarity[first], len(first) - k)[len(first) - k]
+        rest = rest[bound[rest] >= kth]
+        if len(rest):
+            compute(rest)
     return similarity
 
 
