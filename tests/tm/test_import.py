@@ -239,3 +239,21 @@ def test_large_files_are_read_in_a_second_process(
         empty_project.tm.import_file(broken, "broken")
     assert str(caught.value).startswith(f"{broken}: line 3: not well-formed XML")
     assert [m.name for m in empty_project.tm.memories()] == ["project", "memoq"]
+
+
+def test_project_units_export_with_their_document_and_context(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    empty_project.tm.propagate = False
+    _, second, *_ = [s.id for s in empty_project.segments("doc")]
+    empty_project.confirm(second, "And the Bolsheviks seized power.")
+    out = tmp_path / "project.tmx"
+    assert empty_project.tm.export_file(out, "project") == 1
+    (tu,) = etree.parse(str(out)).getroot().iter("tu")
+    props = {p.get("type"): p.text for p in tu.iter("prop")}
+    assert props == {
+        "x-workbench-document": "doc", "x-workbench-position": "2", "x-status": "translated",
+        "x-context-pre": "قامت الثورة في روسيا عام 1917.",
+        "x-context-post": "عقد المؤتمر في القاهرة.",
+    }
+    assert tu.get("tuid") == str(second) and tu.get("changeid") == "tester"
