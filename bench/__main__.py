@@ -9,7 +9,10 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-MODULES = ["store", "scoring", "glossary", "export", "tui", "segment", "align"]
+MODULES = [
+    "store", "scoring", "glossary", "export", "tui", "segment", "align", "spelling", "documents",
+    "omegat", "postgres",
+]
 
 
 def main(argv: list[str]) -> int:

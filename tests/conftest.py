@@ -1,10 +1,25 @@
-"""Shared fixtures: a sample project in a temporary folder, and the CLI runner."""
+"""Shared fixtures: a sample project on each backend, the CLI runner.
+
+Tests that use the ``sample_db``, ``project``, ``new_db`` or ``backend`` fixtures run on SQLite,
+and those in the folders of ``BOTH_BACKENDS`` (or marked ``both_backends``) on PostgreSQL too
+(``test_x[sqlite]``, ``test_x[postgresql]``), unless marked ``sqlite_only`` (they are about
+SQLite files). The
+PostgreSQL server is a real one: the ``pgserver`` wheel's PostgreSQL 16, started once per
+session in a temporary folder (as root it runs as the OS user ``pgserver``, which it creates);
+each test gets a database of its own, copied from a template (about 25 ms) and dropped after.
+``WORKBENCH_TEST_BACKENDS=sqlite`` runs the SQLite side only.
+"""
 
 from __future__ import annotations
 
+import itertools
 import os
+import shutil
+import tempfile
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -16,6 +31,121 @@ from workbench.project.sample import build_sample
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"  # real parallel text (see corpora/README.md)
 
+BACKENDS = ("sqlite", "postgresql")
+# The folders whose tests of a project run on both backends (the rest: SQLite only).
+BOTH_BACKENDS = (
+    "cli", "dictionary", "filters", "formats", "glossary", "lqa", "project", "scoring", "spelling",
+    "store",
+)
+
+
+def selected_backends() -> tuple[str, ...]:
+    """The backends to test (WORKBENCH_TEST_BACKENDS, a comma-separated list; default both)."""
+    wanted = os.environ.get("WORKBENCH_TEST_BACKENDS", "")
+    chosen = tuple(b for b in BACKENDS if b in wanted.split(",")) if wanted else BACKENDS
+    return chosen or BACKENDS
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: a test about SQLite project files (not run on PostgreSQL)"
+    )
+    config.addinivalue_line(
+        "markers", "postgresql_only: a test of the PostgreSQL backend alone"
+    )
+    config.addinivalue_line(
+        "markers", "both_backends: run on PostgreSQL too, outside the folders of BOTH_BACKENDS"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" not in metafunc.fixturenames:
+        return
+    folder = Path(str(metafunc.definition.path)).relative_to(ROOT / "tests").parts[0]
+    if metafunc.definition.get_closest_marker("postgresql_only"):
+        backends: tuple[str, ...] = ("postgresql",)
+    elif metafunc.definition.get_closest_marker("both_backends") or (
+        folder in BOTH_BACKENDS and not metafunc.definition.get_closest_marker("sqlite_only")
+    ):
+        backends = selected_backends()
+    else:
+        return  # SQLite only: the ``backend`` fixture's default, test ids unchanged
+    metafunc.parametrize("backend", backends, indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """The engine holding the test's project: 'sqlite' or 'postgresql'."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+# PostgreSQL ---------------------------------------------------------------------------------
+
+
+class PgServer:
+    """The session's PostgreSQL server: databases made and dropped for the tests."""
+
+    def __init__(self, server: Any) -> None:
+        import psycopg
+
+        self.server = server
+        self.admin = psycopg.connect(server.get_uri(), autocommit=True)
+        self._names = itertools.count(1)
+
+    def url(self, database: str) -> str:
+        """The URL of a database of the server."""
+        return str(self.server.get_uri(database))
+
+    def create(self, template: str | None = None) -> str:
+        """A new database (empty, or a copy of ``template``); its name."""
+        name = f"t{os.getpid()}_{next(self._names)}"
+        source = f" TEMPLATE {template}" if template else " TEMPLATE template0"
+        self.admin.execute(f"CREATE DATABASE {name}{source} ENCODING 'UTF8'")
+        return name
+
+    def drop(self, name: str) -> None:
+        """Drop a database (closing connections a test left open)."""
+        self.admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL 16 server of the session's own (pgserver), tuned for throwaway data."""
+    folder = Path(tempfile.mkdtemp(prefix="wb-pg-"))
+    with warnings.catch_warnings():  # platformdirs: no XDG_RUNTIME_DIR (pgserver's lock file)
+        warnings.simplefilter("ignore")
+        import pgserver
+
+        server = pgserver.get_server(folder, cleanup_mode="stop")
+    pg = PgServer(server)
+    for setting in ("fsync = off", "full_page_writes = off", "synchronous_commit = off"):
+        pg.admin.execute(f"ALTER SYSTEM SET {setting}")
+    pg.admin.execute("SELECT pg_reload_conf()")
+    try:
+        yield pg
+    finally:
+        pg.admin.close()
+        server.cleanup()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def _pg_sample_template(pg_server: PgServer) -> str:
+    name = pg_server.create()
+    build_sample(pg_server.url(name), folder=ROOT)
+    return name
+
+
+@pytest.fixture
+def pg_database(pg_server: PgServer) -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database."""
+    name = pg_server.create()
+    yield pg_server.url(name)
+    pg_server.drop(name)
+
+
+# the sample project -------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def _sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -25,15 +155,31 @@ def _sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def sample_db(tmp_path: Path, _sample_template: Path) -> Path:
-    """A fresh copy of the sample project (built once per session)."""
-    path = tmp_path / "segments.db"
-    path.write_bytes(_sample_template.read_bytes())
-    return path
+def sample_db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Any]:
+    """A fresh copy of the sample project (built once per session): a Path on SQLite, a
+    ``postgresql://`` URL on PostgreSQL."""
+    if backend == "sqlite":
+        path = tmp_path / "segments.db"
+        path.write_bytes(request.getfixturevalue("_sample_template").read_bytes())
+        yield path
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    name = server.create(template=request.getfixturevalue("_pg_sample_template"))
+    yield server.url(name)
+    server.drop(name)
 
 
 @pytest.fixture
-def project(sample_db: Path) -> Iterator[Project]:
+def new_db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Any:
+    """Where a new project may be made: a path that does not exist yet (SQLite), or an empty
+    database's URL (PostgreSQL)."""
+    if backend == "sqlite":
+        return tmp_path / "new.db"
+    return request.getfixturevalue("pg_database")
+
+
+@pytest.fixture
+def project(sample_db: Any) -> Iterator[Project]:
     """The sample project, open."""
     with Project.open(sample_db, author="tester") as p:
         yield p

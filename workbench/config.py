@@ -15,6 +15,10 @@ when XDG_CONFIG_HOME is unset); ``WORKBENCH_CONFIG`` names another file. Example
     low_confidence = 0.5   # alignment links below this are flagged (default: the importer's)
     low_score = 60.0       # chrF++ below this is a low score
 
+    [spelling]
+    language = "en_US"     # the Hunspell dictionary of the English (en_GB when installed...)
+    dictionaries = []      # folders searched first for LANGUAGE.aff/.dic
+
     [tm]
     propagate = true       # a confirmed translation fills the segment's repetitions
     auto_insert_min = 0    # insert the best match at or above this into an empty segment (0: off)
@@ -47,6 +51,8 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     low_confidence: float | None = None  # None: the project's threshold (LOW_CONFIDENCE)
     low_score: float = 60.0
+    spelling_language: str = "en_US"
+    spelling_dictionaries: list[str] = field(default_factory=list)
     tm_propagate: bool = True
     tm_auto_insert_min: int = 0  # 0: no auto-insert
     path: Path | None = None
@@ -84,6 +90,7 @@ def load_config(path: Path | None = None) -> Config:
     display = _table(data, "display", path, text)
     keys = _table(data, "keys", path, text)
     filters = _table(data, "filters", path, text)
+    spelling = _table(data, "spelling", path, text)
     tm = _table(data, "tm", path, text)
     if "direction" in display:
         direction = display["direction"]
@@ -112,6 +119,12 @@ def load_config(path: Path | None = None) -> Config:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise InputError(path, f"{name} must be a number", _line_of(text, name))
             setattr(config, name, float(value))
+    _spelling(config, spelling, path, text)
+    _tm(config, tm, path, text)
+    return config
+
+
+def _tm(config: Config, tm: dict[str, Any], path: Path, text: str) -> None:
     if "propagate" in tm:
         if not isinstance(tm["propagate"], bool):
             raise InputError(path, "propagate must be true or false", _line_of(text, "propagate"))
@@ -124,7 +137,30 @@ def load_config(path: Path | None = None) -> Config:
                 _line_of(text, "auto_insert_min"),
             )
         config.tm_auto_insert_min = value
-    return config
+
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*$")
+
+
+def _spelling(config: Config, spelling: dict[str, Any], path: Path, text: str) -> None:
+    if "language" in spelling:
+        language = spelling["language"]
+        if not isinstance(language, str) or not _LANGUAGE.match(language):
+            raise InputError(
+                path, 'spelling language must be a dictionary name such as "en_US" or "en_GB"',
+                _line_of(text, "language"),
+            )
+        config.spelling_language = language
+    if "dictionaries" in spelling:
+        folders = spelling["dictionaries"]
+        if isinstance(folders, str):
+            folders = [folders]
+        if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
+            raise InputError(
+                path, "spelling dictionaries must be a list of folders",
+                _line_of(text, "dictionaries"),
+            )
+        config.spelling_dictionaries = list(folders)
 
 
 def _table(data: dict[str, Any], name: str, path: Path, text: str) -> dict[str, Any]:

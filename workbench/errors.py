@@ -41,3 +41,27 @@ class BlockedByFindings(WorkbenchError):
             f"segment {segment_id}: not confirmed: {len(findings)} error finding"
             f"{'s' if len(findings) != 1 else ''} ({what}); fix them or give an override reason"
         )
+
+
+class LockedError(WorkbenchError):
+    """A change of an approved (locked) segment's English, refused until it is unlocked."""
+
+    def __init__(self, segment_id: int) -> None:
+        self.segment_id = segment_id
+        super().__init__(
+            f"segment {segment_id} is approved and locked: unlock it first "
+            f"(workbench unlock {segment_id})"
+        )
+
+
+class ReadOnlyProjectError(ProjectError):
+    """A write to a project that is open read-only, or that SQLite cannot write."""
+
+    @classmethod
+    def opened_read_only(cls, path: str | Path, reason: str) -> ReadOnlyProjectError:
+        """The refusal of a write to the project at ``path``, opened read-only for ``reason``."""
+        return cls(f"{path}: the project is open read-only ({reason}); nothing was changed")
+
+
+class DamagedProjectError(ProjectError):
+    """A project file whose pages SQLite cannot read (``workbench doctor`` examines it)."""

@@ -6,6 +6,7 @@ import codecs
 import re
 from pathlib import Path
 
+from workbench import openfiles
 from workbench.errors import InputError
 
 _BOMS = (
@@ -90,6 +91,7 @@ def read_text_with_encoding(path: str | Path) -> tuple[str, str]:
         raise InputError(path, "no such file")
     if p.is_dir():
         raise InputError(path, "is a folder, not a file")
+    openfiles.refuse(p)
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -28,9 +28,9 @@ def test_import_passes_the_project_glossary(
     seen: dict[str, object] = {}
     real = importing.align_paragraphs
 
-    def spy(ar, en, *, glossary=None):  # type: ignore[no-untyped-def]
+    def spy(ar, en, *, glossary=None, **lexical):  # type: ignore[no-untyped-def]
         seen["glossary"] = glossary
-        return real(ar, en, glossary=glossary)
+        return real(ar, en, glossary=glossary, **lexical)
 
     monkeypatch.setattr(importing, "align_paragraphs", spy)
     unrelated = tmp_path / "unrelated.en.txt"

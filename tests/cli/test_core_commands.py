@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from tests.conftest import run_cli
+from workbench.store.db import project_exists
 
 
 def test_stats_json_builds_the_sample_on_first_run(in_tmp: Path) -> None:
@@ -34,27 +35,30 @@ def test_missing_db_is_an_error_for_reading_commands(in_tmp: Path) -> None:
     assert not (in_tmp / "absent.db").exists()
 
 
-def test_import_creates_the_project(in_tmp: Path) -> None:
+def test_import_creates_the_project(in_tmp: Path, new_db: Path | str) -> None:
+    db = str(new_db)
     (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
-    result = run_cli("import", "doc.txt", "--db", "new.db", "--doc", "mydoc")
+    result = run_cli("import", "doc.txt", "--db", db, "--doc", "mydoc")
     assert result.exit_code == 0, result.stderr
     assert "2 segments" in result.stdout
-    stats = json.loads(run_cli("stats", "--db", "new.db", "--format", "json").stdout)
+    stats = json.loads(run_cli("stats", "--db", db, "--format", "json").stdout)
     assert stats["segments"] == 2 and stats["with_english"] == 0
     (in_tmp / "doc.en.txt").write_text("First sentence. Second sentence.\n", encoding="utf-8")
     result = run_cli(
-        "import-translation", "doc.en.txt", "--db", "new.db", "--doc", "mydoc", "--as", "working"
+        "import-translation", "doc.en.txt", "--db", db, "--doc", "mydoc", "--as", "working"
     )
     assert result.exit_code == 0, result.stderr
-    stats = json.loads(run_cli("stats", "--db", "new.db", "--format", "json").stdout)
+    stats = json.loads(run_cli("stats", "--db", db, "--format", "json").stdout)
     assert stats["with_english"] == 2
 
 
-def test_bad_file_does_not_create_a_project(in_tmp: Path) -> None:
+def test_bad_file_does_not_create_a_project(in_tmp: Path, new_db: Path | str) -> None:
     (in_tmp / "empty.txt").write_bytes(b"")
-    result = run_cli("import", "empty.txt", "--db", "new.db")
+    result = run_cli("import", "empty.txt", "--db", str(new_db))
     assert result.exit_code == 2 and "empty.txt: file is empty" in result.stderr
-    assert not (in_tmp / "new.db").exists()
+    assert not project_exists(new_db)
+    result = run_cli("stats", "--db", str(new_db))
+    assert result.exit_code == 2 and "no project" in result.stderr
 
 
 def test_import_translation_unknown_document(sample_db: Path, tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -18,17 +17,20 @@ CTRL_Q = "\x11"
 
 
 def workbench_command() -> list[str]:
-    """The installed console script, else ``python -m workbench``."""
-    script = shutil.which("workbench")
-    if script:
-        return [script]
+    """The console script installed beside the Python running the tests, else ``python -m
+    workbench`` (never another installation's ``workbench`` found on PATH)."""
+    script = Path(sys.executable).parent / "workbench"
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
     return [sys.executable, "-m", "workbench"]
 
 
 class Terminal:
     """A 120x32 terminal running ``workbench`` in ``folder``."""
 
-    def __init__(self, folder: Path, *args: str) -> None:
+    def __init__(
+        self, folder: Path, *args: str, preexec_fn: Callable[[], None] | None = None
+    ) -> None:
         env = {k: v for k, v in os.environ.items()
                if k not in ("TMUX", "STY", "VTE_VERSION", "KONSOLE_VERSION", "TERM_PROGRAM")}
         env.update(
@@ -41,7 +43,7 @@ class Terminal:
         self.stream = pyte.ByteStream(self.screen)
         self.child = pexpect.spawn(
             command[0], [*command[1:], *args], cwd=str(folder), env=env,
-            dimensions=(LINES, COLUMNS),
+            dimensions=(LINES, COLUMNS), preexec_fn=preexec_fn,
         )
 
     def pump(self, seconds: float = 0.1) -> None:
@@ -74,6 +76,15 @@ class Terminal:
             if not self.child.isalive():
                 break
         raise AssertionError(f"the screen never showed what was expected:\n{self.text()}")
+
+    def wait_until(self, condition: Callable[[], bool], timeout: float = 30.0) -> None:
+        """Pump the screen until ``condition()`` holds (checked between pumps)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if condition():
+                return
+            self.pump(0.1)
+        raise AssertionError("the condition never held")
 
     def send(self, keys: str) -> None:
         """Type ``keys`` (raw bytes as a terminal sends them)."""

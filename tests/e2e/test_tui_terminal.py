@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
-import time
+import sqlite3
 from pathlib import Path
 
 import pexpect
@@ -16,6 +16,20 @@ from workbench.project import Project
 from workbench.text.bidi import visual
 
 FIRST_WORDS = "كثيرا ما يصف"  # the start of segment 1 of the sample
+
+
+def committed_target(folder: Path, segment_id: int = 1) -> str:
+    """The working English of a segment as committed, read on a read-only connection of its
+    own while the app runs (it changes nothing, not even the WAL on closing)."""
+    conn = sqlite3.connect(f"file:{folder / 'segments.db'}?mode=ro", uri=True)
+    try:
+        row = conn.execute(
+            "SELECT t.text FROM translations t JOIN versions v ON v.id = t.version_id "
+            "WHERE v.name = 'working' AND t.segment_id = ?", [segment_id],
+        ).fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else ""
 
 
 def ready(text: str) -> bool:
@@ -59,7 +73,9 @@ def test_kill_9_after_autosave_keeps_the_edit(folder: Path):
         term.wait_for(ready)
         term.send(" typed before the crash")
         term.wait_for(lambda t: "before the crash" in t)
-        time.sleep(1.5)  # the autosave interval (within a second), nothing else
+        # Nothing else is pressed: only the autosave can store it. Wait until another
+        # connection sees it committed, then kill.
+        term.wait_until(lambda: committed_target(folder).endswith(" typed before the crash"))
         os.kill(term.child.pid, signal.SIGKILL)
         term.child.wait()
     with Project.open(folder / "segments.db") as project:

@@ -140,7 +140,7 @@ def test_csv_has_a_bom_and_a_row_per_segment(export: Exporter, project: Project)
 def test_tsv_has_a_row_per_segment(export: Exporter, project: Project) -> None:
     path = export("tsv")
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
-    rows = _rows(path, "\t", "utf-8")
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 22 and rows[0][2:4] == ["arabic", "english"]
     assert rows[1][2] == project.segment(1).source
 

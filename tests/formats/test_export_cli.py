@@ -13,18 +13,20 @@ DEFAULT_NAMES = {
     "tmx": "sample.tmx", "xliff": "sample.xlf", "xliff2": "sample.xliff2.xlf",
     "docx": "sample.docx", "html": "sample.html", "csv": "sample.csv", "tsv": "sample.tsv",
     "md": "sample.md", "txt": "sample.en.txt",
+    "original": "sample.en.txt",  # imported from text: the English text, as txt writes it
 }
 
 
 def test_every_format_exports_the_sample_under_translations(in_tmp: Path) -> None:
     assert set(EXPORT_FORMATS) == set(DEFAULT_NAMES)
     for fmt, name in DEFAULT_NAMES.items():
-        result = run_cli("export", "--format", fmt)
+        result = run_cli("export", "--format", fmt, *(["--force"] if fmt == "original" else []))
         assert result.exit_code == 0, result.stderr
         path = in_tmp / "translations" / name
         assert path.is_file() and path.stat().st_size > 0
         assert f"to translations/{name}" in result.stdout
-        assert "21 segment pairs of sample (working)" in result.stdout
+        what = "translated segments" if fmt == "original" else "segment pairs"
+        assert f"21 {what} of sample (working)" in result.stdout
 
 
 def test_never_overwrites_without_force(in_tmp: Path) -> None:

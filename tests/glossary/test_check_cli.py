@@ -127,6 +127,32 @@ def test_csv_and_html_reports(files: dict[str, str], tmp_path: Path) -> None:
     assert "&lt;script&gt;" in page and "<mark>" in page and "http" not in page
 
 
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "html"])
+def test_invisible_characters_in_every_report_format_and_skip(
+    files: dict[str, str], tmp_path: Path, fmt: str
+) -> None:
+    Path(files["ar"]).write_text("وقعت الانتفاضة.\n", encoding="utf-8")
+    Path(files["en"]).write_text("The insurrection \u202ehappened.\n", encoding="utf-8")
+    out = tmp_path / f"report.{fmt}"
+    args = ["--format", fmt] + (["--output", str(out)] if fmt != "table" else [])
+    result = file_check(files, *args)
+    assert result.exit_code == 1, result.stderr  # an RLO is an error
+    text = result.stdout if fmt == "table" else out.read_text(encoding="utf-8")
+    assert "invisible-characters" in text and "U+202E" in text
+    if fmt == "json":
+        (v,) = json.loads(text)["violations"]
+        assert (v["check"], v["kind"], v["severity"], v["span"], v["found"]) == (
+            "invisible-characters", "bidi-override", "error", [17, 18], "U+202E"
+        )
+    if fmt == "csv":
+        (row,) = csv.DictReader(io.StringIO(text))
+        assert (row["span_start"], row["span_end"]) == ("17", "18")
+    if fmt == "html":  # the character is shown by name, never left to reorder the page
+        assert "\u202e" not in text and "⟨RLO⟩" in text
+    skipped = file_check(files, "--format", "json", "--skip", "invisible-characters")
+    assert skipped.exit_code == 0 and json.loads(skipped.stdout)["violations"] == []
+
+
 def test_sample_project_finds_the_deliberate_violations(in_tmp: Path, sample_db: Path) -> None:
     result = run_cli("check", "--db", str(sample_db), "--format", "json")
     assert result.exit_code == 1
@@ -198,3 +224,23 @@ def test_glossary_import_export(sample_db: Path, tmp_path: Path) -> None:
     assert merged.exit_code == 0 and "added" in merged.stdout
     assert run_cli("glossary", "import", str(tbx), "--columns", "1,2",
                    "--db", str(sample_db)).exit_code == 2
+
+
+def test_glossary_import_reports_every_bad_row_and_imports_nothing(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    before = run_cli("glossary", "list", "--db", str(sample_db), "--format", "json").stdout
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("ثورة\tuprising\nانقلاب coup\n\tcoup\nجماهير\t\n", encoding="utf-8")
+    result = run_cli("glossary", "import", str(bad), "--db", str(sample_db))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"workbench: error: {bad}: 3 bad rows; nothing was read from the file:",
+        f"  {bad}: line 2: no tab: expected 'term<TAB>rendering'",
+        f"  {bad}: line 3: empty Arabic term",
+        f"  {bad}: line 4: empty English rendering for 'جماهير'",
+    ]
+    merged = run_cli("glossary", "import", str(bad), "--merge", "--db", str(sample_db))
+    assert merged.exit_code == 2
+    after = run_cli("glossary", "list", "--db", str(sample_db), "--format", "json").stdout
+    assert after == before

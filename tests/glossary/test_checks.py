@@ -21,6 +21,7 @@ def test_registry_lists_every_check_with_a_severity() -> None:
         "term-missing", "term-forbidden", "number-mismatch", "empty-target", "untranslated",
         "same-as-source", "end-punctuation", "unpaired-quotes", "unpaired-brackets",
         "double-space", "repeated-word", "inconsistent-target", "inconsistent-source",
+        "invisible-characters",
     }
     assert expected <= set(check_ids())
     for info in check_infos():
@@ -50,6 +51,11 @@ def test_a_new_check_is_one_class() -> None:
         ("۲۵ و٣٫٥ و١٬٠٠٠", ["25", "3.5", "1000"]),
         ("On 19 October (1 November), 3.50 and 1,000", ["19", "1", "3.5", "1000"]),
         ("COVID-19 in 2020-2021", ["19", "2020", "2021"]),
+        # a comma before exactly three digits groups thousands; any other is a decimal comma
+        ("1,000 1,0005 2,5 10,50 1,000,000 2,500.75", ["1000", "1.0005", "2.5", "10.5",
+                                                      "1000000", "2500.75"]),
+        ("103,7 مليون و١٠٣,٧ و٢,٥ و١٢٬٥٠٠", ["103.7", "103.7", "2.5", "12500"]),
+        ("section 5.2.1, then 2.5,3", ["5", "2", "1", "2.5", "3"]),
     ],
 )
 def test_numbers_are_read_in_any_script(text: str, values: list[str]) -> None:
@@ -62,6 +68,25 @@ def test_number_mismatch() -> None:
     found = run_checks("في 18 أكتوبر.", "On 17 October.", matcher=None)
     assert [(f.kind, f.severity) for f in found] == [("missing", "error"), ("extra", "warning")]
     assert found[1].found == "17" and found[1].span == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "clean"),
+    [
+        ("بلغت الإيرادات 103,7 مليون دولار.", "Revenue reached $103.7 million.", True),
+        ("نما بنسبة 2,5 في المئة.", "It grew by 2.5 per cent.", True),
+        ("نما بنسبة ٢٫٥ في المئة.", "It grew by 2,5 per cent.", True),
+        ("بلغ 10,50 دولارا.", "It was $10.50.", True),
+        ("حضر 1,000 شخص.", "1000 people came.", True),
+        ("حضر ١٬٠٠٠ شخص.", "1,000 people came.", True),
+        ("حضر 1,000 شخص.", "1.000 people came.", False),
+        ("بلغ 1,0005 ملم.", "It was 10005 mm.", False),
+        ("نما بنسبة 2,5 في المئة.", "It grew by 25 per cent.", False),
+    ],
+)
+def test_decimal_commas_and_thousands(source: str, target: str, clean: bool) -> None:
+    found = [f for f in run_checks(source, target, matcher=None) if f.check == "number-mismatch"]
+    assert (found == []) is clean
 
 
 def test_empty_target_is_the_only_finding_of_an_untranslated_segment() -> None:
@@ -136,3 +161,59 @@ def test_parallel_run_gives_the_same_results() -> None:
     two = run_document(pairs, matcher=matcher, jobs=2)
     assert one.findings == two.findings and one.findings[0]
     assert (one.terms.occurrences, one.terms.rendered) == (two.terms.occurrences, 0)
+
+
+def invisible(target: str) -> list[tuple[str, str, tuple[int, int] | None, str | None]]:
+    return [
+        (f.kind, f.severity, f.span, f.found)
+        for f in run_checks("نص.", target, matcher=None)
+        if f.check == "invisible-characters"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        # overrides reorder what a reader sees: errors
+        ("Pay \u202e0001\u202c now.", [("bidi-override", "error", (4, 5), "U+202E"),
+                                       ("bidi", "warning", (9, 10), "U+202C")]),
+        ("\u202dSigned.", [("bidi-override", "error", (0, 1), "U+202D")]),
+        # an embedding or isolate laying English right to left is an error; around Arabic only
+        # it is a warning, as are marks and left-to-right controls
+        ("The \u2067word order\u2069.", [("bidi-override", "error", (4, 5), "U+2067"),
+                                        ("bidi", "warning", (15, 16), "U+2069")]),
+        ("The \u2067نوفايا\u2069 paper.", [("bidi", "warning", (4, 5), "U+2067"),
+                                          ("bidi", "warning", (11, 12), "U+2069")]),
+        ("The \u2068نوفايا and more\u2069.", [("bidi-override", "error", (4, 5), "U+2068"),
+                                             ("bidi", "warning", (20, 21), "U+2069")]),
+        ("The \u2068word order\u2069.", [("bidi", "warning", (4, 5), "U+2068"),
+                                        ("bidi", "warning", (15, 16), "U+2069")]),
+        ("Done.\u200f", [("bidi", "warning", (5, 6), "U+200F")]),
+        ("Done\u061c.", [("bidi", "warning", (4, 5), "U+061C")]),
+        # zero-width characters: a run of one character is one finding
+        ("Hi\u200b\u200b\u200bthere.", [("zero-width", "warning", (2, 5), "U+200B")]),
+        ("\ufeffStart.", [("zero-width", "warning", (0, 1), "U+FEFF")]),
+        ("co\u200dop.", [("zero-width", "warning", (2, 3), "U+200D")]),
+        ("co\u200cop.", [("zero-width", "warning", (2, 3), "U+200C")]),
+        ("re\u00adcover.", [("soft-hyphen", "info", (2, 3), "U+00AD")]),
+        ("red \x1b[31m text.", [("control", "error", (4, 5), "U+001B")]),
+        ("one\u2028two.", [("format", "warning", (3, 4), "U+2028")]),
+        # expected uses: joiners inside Arabic-script words and emoji, emoji tag sequences
+        ("The word میخواهم\u200cرا stays.", []),
+        ("A family \U0001F468\u200d\U0001F469\u200d\U0001F467.", []),
+        ("Flag \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F.", []),
+        ("Tabs\tand\nnewlines are visible whitespace.", []),
+    ],
+)
+def test_invisible_characters(
+    target: str, expected: list[tuple[str, str, tuple[int, int], str]]
+) -> None:
+    assert invisible(target) == expected
+
+
+def test_invisible_characters_name_the_character() -> None:
+    found = [f for f in run_checks("نص.", "Pay\u202e now.", matcher=None)
+             if f.check == "invisible-characters"]
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE (RLO)" in found[0].message
+    assert "offset 3" in found[0].message
+    assert "\u202e" not in found[0].message

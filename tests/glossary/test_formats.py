@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from workbench.errors import InputError
+from workbench.glossary.badrows import MAX_SHOWN, BadRowsError
 from workbench.glossary.io import format_glossary, read_glossary
 from workbench.glossary.tbx import parse_tbx
 
@@ -80,6 +81,73 @@ def test_tsv_errors_name_the_line(tmp_path: Path, body: str, line: int, words: s
     with pytest.raises(InputError) as err:
         read_glossary(write(tmp_path, "g.tsv", body))
     assert err.value.line == line and words in str(err.value)
+
+
+def test_every_bad_tsv_row_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    body = (
+        "source\ttarget\n"
+        "ثورة\trevolution\n"
+        "انقلاب coup\n"  # line 3: no tab
+        "\tcoup\n"  # line 4: no term
+        "جماهير\t\n"  # line 5: no rendering
+        "سوفييت\tsoviet\t\tsoviet\n"  # line 6: forbidden = required
+    )
+    path = write(tmp_path, "g.tsv", body)
+    with pytest.raises(BadRowsError) as err:
+        read_glossary(path)
+    assert isinstance(err.value, InputError)
+    assert err.value.count == 4 and [n for n, _ in err.value.rows] == [3, 4, 5, 6]
+    assert err.value.line == 3  # the first bad row, as a single error would say
+    lines = str(err.value).split("\n")
+    assert lines[0] == f"{path}: 4 bad rows; nothing was read from the file:"
+    assert lines[1:] == [
+        f"  {path}: line 3: no tab: expected 'term<TAB>rendering'",
+        f"  {path}: line 4: empty Arabic term",
+        f"  {path}: line 5: empty English rendering for 'جماهير'",
+        f"  {path}: line 6: forbidden rendering 'soviet' equals the required one",
+    ]
+
+
+def test_bad_rows_are_listed_up_to_twenty_then_counted(tmp_path: Path) -> None:
+    body = "ثورة\trevolution\n" + "".join(f"سطر{i} بلا علامة\n" for i in range(25))
+    path = write(tmp_path, "g.tsv", body)
+    with pytest.raises(BadRowsError) as err:
+        read_glossary(path)
+    lines = str(err.value).split("\n")
+    assert lines[0].endswith("25 bad rows; nothing was read from the file:")
+    assert len(lines) == 1 + MAX_SHOWN + 1 and MAX_SHOWN == 20
+    assert lines[1].endswith("line 2: no tab: expected 'term<TAB>rendering'")
+    assert lines[20].startswith(f"  {path}: line 21:")
+    assert lines[-1] == "  ... and 5 more"
+
+
+def test_one_bad_row_reads_as_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.tsv", "ثورة\trevolution\nانقلاب coup\n")
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == f"{path}: line 2: no tab: expected 'term<TAB>rendering'"
+
+
+def test_every_conflict_is_reported(tmp_path: Path) -> None:
+    body = (
+        "انقلاب\tcoup\t\tputsch\nانقلاب\tputsch\n"
+        "جماهير\tmasses\t\tcrowds\nجماهير\tcrowds\n"
+    )
+    with pytest.raises(BadRowsError) as err:
+        read_glossary(write(tmp_path, "g.tsv", body))
+    assert [n for n, _ in err.value.rows] == [1, 3]
+    assert "accepted on line 2" in err.value.rows[0][1]
+    assert "accepted on line 4" in err.value.rows[1][1]
+
+
+def test_tsv_fields_with_escapes_round_trip(tmp_path: Path) -> None:
+    from workbench.glossary.model import Entry, Glossary
+
+    glossary = Glossary([Entry("ثورة", "revolution", "two\tcolumns\nand C:\\dir")])
+    text = format_glossary(glossary, "tsv")
+    assert text.split("\n")[1] == "ثورة\trevolution\ttwo\\tcolumns\\nand C:\\\\dir\t"
+    back = read_glossary(write(tmp_path, "g.tsv", text))
+    assert back.entries[0].comment == "two\tcolumns\nand C:\\dir"
 
 
 def test_tsv_duplicates_are_merged_with_a_warning(tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ def test_override_needs_a_reason_and_a_finding(project: Project) -> None:
     with pytest.raises(WorkbenchError, match="no 'term-forbidden' finding"):
         project.add_override(sid, "term-forbidden", "ثورة", "why")
     with pytest.raises(WorkbenchError, match="unknown check"):
-        project.add_override(sid, "spelling", None, "why")
+        project.add_override(sid, "no-such-check", None, "why")
 
 
 def test_matcher_follows_the_glossary(project: Project) -> None:

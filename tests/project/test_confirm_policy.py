@@ -51,7 +51,7 @@ def test_a_failing_check_is_an_error_never_a_silent_confirm(
 
     monkeypatch.setattr(Checking, "check_segment", broken)
     with Project.open(project.path, author="tester") as fresh:
-        with pytest.raises(WorkbenchError, match="QA checks failed.*not confirmed"):
+        with pytest.raises(WorkbenchError, match=r"QA checks failed.*not confirmed"):
             fresh.confirm(1, CLEAN)
         assert fresh.segment(1).status == "draft"
 

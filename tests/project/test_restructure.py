@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from workbench.errors import NotFoundError, WorkbenchError
+from workbench.errors import LockedError, NotFoundError, WorkbenchError
 from workbench.project import Project
 from workbench.store import restructure as q_restructure
 from workbench.store import versions as q_versions
@@ -129,6 +129,9 @@ def test_merge_status_is_least_advanced_and_capped(project: Project) -> None:
     project.confirm(3, project.segment(3).target)
     project.set_status(3, "approved")
     project.set_status(4, "reviewed")
+    with pytest.raises(LockedError):  # approved is locked: merging needs an unlock first
+        project.merge_with_next(3)
+    project.unlock(3)
     assert project.merge_with_next(3).status == "translated"
     project.confirm(5, project.segment(5).target)
     assert project.merge_with_next(5).status == "draft"
@@ -201,10 +204,10 @@ def test_merge_of_links_absorbs_english_only_links_between(project: Project) -> 
     project.db.execute("UPDATE sentences SET idx = -(idx + 1) WHERE version_id = ? AND idx > 4",
                        [vid])
     project.db.execute("UPDATE sentences SET idx = -idx WHERE version_id = ? AND idx < 0", [vid])
-    sentence = project.db.execute(
+    sentence = project.db.insert(
         "INSERT INTO sentences (version_id, idx, paragraph, text) VALUES (?, 5, 1, 'Inserted.')",
         [vid],
-    ).lastrowid
+    )
     project.db.execute("INSERT INTO link_sentences VALUES (?, ?)", [extra, sentence])
     check_consistent(project)
 
@@ -292,6 +295,10 @@ def test_split_refuses_bad_english_offset(project: Project) -> None:
 def test_split_of_an_approved_segment_needs_review_again(project: Project) -> None:
     project.confirm(7, project.segment(7).target)
     project.set_status(7, "approved")
+    with pytest.raises(LockedError):
+        project.split_segment(7, 10)
+    project.unlock(7, "the cut was wrong")
+    assert [n["kind"] for n in project.notes(7)] == ["unlock"]
     first, second = project.split_segment(7, 10)
     assert first.status == "translated" and second.status == "new"
 

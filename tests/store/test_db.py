@@ -53,7 +53,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 
 def test_unwritable_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import workbench.store.db as store_db
+    import workbench.store.sqlite as store_db
 
     monkeypatch.setattr(store_db.os, "access", lambda p, mode: False)
     with pytest.raises(ProjectError, match="not writable"):

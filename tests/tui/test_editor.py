@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
+import pytest
 
 from tests.tui.conftest import editing, screen_lines, settle
 from workbench.project import Project
+from workbench.tui.screens.editor.editing import AUTOSAVE_IDLE, AUTOSAVE_MAX
 from workbench.tui.widgets.english_editor import EnglishEditor
 from workbench.tui.widgets.segment_list import SegmentList
 
 
+@pytest.mark.both_backends
 async def test_opens_first_untranslated_segment_with_editor_focused(sample_db, make_app):
     with Project.open(sample_db) as project:
         first, second = project.segments(limit=2)
@@ -45,6 +47,7 @@ async def test_next_and_previous_with_alt_and_ctrl_arrows(make_app):
         assert isinstance(app.focused, EnglishEditor)
 
 
+@pytest.mark.both_backends
 async def test_moving_away_saves_the_edit(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):
@@ -58,6 +61,7 @@ async def test_moving_away_saves_the_edit(sample_db, make_app):
     assert segment.status == "draft"
 
 
+@pytest.mark.both_backends
 async def test_ctrl_j_confirms_and_moves_on(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):
@@ -105,13 +109,31 @@ async def test_empty_segment_is_not_confirmed(sample_db, make_app):
         assert project.segment(seg_id).status == "draft"
 
 
+class FakeClock:
+    """A clock the test moves by hand (the editor's autosave reads it)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 async def test_autosave_within_a_second_lands_in_history(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):
+        clock = FakeClock()
+        screen.clock = clock
         seg_id = screen.current.id
         await pilot.press("end", *" typed")
-        await asyncio.sleep(1.0)  # no navigation, no confirm: only the autosave
-        await pilot.pause()
+        await pilot.pause()  # the editor has seen the change (its clock started)
+        screen._autosave_tick()  # typing just now: not saved yet
+        app.service.flush()
+        with Project.open(sample_db) as other:
+            assert not other.segment(seg_id).target.endswith(" typed")
+        clock.now += AUTOSAVE_IDLE  # a rest after typing: the next tick saves
+        screen._autosave_tick()
+        app.service.flush()  # no navigation, no confirm: only the autosave
         with Project.open(sample_db) as other:  # another connection sees it committed
             segment = other.segment(seg_id)
             history = other.history(seg_id)
@@ -119,6 +141,37 @@ async def test_autosave_within_a_second_lands_in_history(sample_db, make_app):
         assert segment.status == "draft"
         assert history[-1].action == "edit"
         assert history[-1].new_text.endswith(" typed")
+
+
+async def test_autosave_while_typing_on_waits_at_most_its_maximum(sample_db, make_app):
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        clock = FakeClock()
+        screen.clock = clock
+        seg_id = screen.current.id
+        original = screen.editor.text
+        await pilot.press("end")
+        step = AUTOSAVE_IDLE / 2  # typing on: never a rest long enough to save
+        typed = ""
+        for ch in "abcdefgh":
+            await pilot.press(ch)
+            for _ in range(100):  # until the editor has seen this key (now, on the fake clock)
+                await pilot.pause()
+                if screen.last_change == clock.now and screen.editor.text.endswith(ch):
+                    break
+            typed += ch
+            screen._autosave_tick()
+            app.service.flush()
+            with Project.open(sample_db) as other:
+                stored = other.segment(seg_id).target
+            if clock.now < AUTOSAVE_MAX:
+                assert stored == original, typed
+            else:
+                assert stored == original + typed  # saved although typing goes on
+                break
+            clock.now += step
+        else:
+            raise AssertionError("never saved while typing")
 
 
 async def test_undo_restores_the_previous_text(sample_db, make_app):

@@ -1,35 +1,52 @@
-"""The reviewer screen with the pilot: findings one per row, approve / reject with a comment,
-comments, and Enter jumping to the segment in the editor."""
+"""The reviewer screen with the pilot: every segment one per row (clean ones too), filters by
+status and findings, approve / review / reject any segment with a comment, Enter jumping to
+the segment in the editor."""
 
 from __future__ import annotations
+
+from textual.widgets import DataTable
 
 from tests.tui.conftest import editing, editor_screen, screen_lines, settle
 from tests.tui.screen_wait import open_screen, shows
 from workbench.project import Project
+from workbench.text.bidi import visual
 from workbench.tui.screens.editor import EditorScreen
-from workbench.tui.screens.review import CommentScreen, ReviewScreen, inline_display
+from workbench.tui.screens.review import (
+    CommentScreen,
+    ReviewFilter,
+    ReviewFilterScreen,
+    ReviewScreen,
+)
 
 
-def expected_rows(path) -> list[tuple[int, str, str]]:
+def checked(path) -> dict[int, list[tuple[str, str]]]:
+    """Segment id -> its open findings (check, message), every segment of the sample."""
     with Project.open(path) as project:
-        return [
-            (seg.segment_id, f.check, f.message)
-            for seg in project.check_document() for f in seg.findings
-        ]
+        return {
+            seg.segment_id: [(f.check, f.message) for f in seg.findings]
+            for seg in project.check_document()
+        }
 
 
-async def test_review_lists_every_finding_and_enter_jumps(sample_db, make_app):
-    expected = expected_rows(sample_db)
-    assert expected, "the sample's draft has findings"
+async def test_review_lists_every_segment_and_enter_jumps(sample_db, make_app):
+    expected = checked(sample_db)
+    flagged = [sid for sid, found in expected.items() if found]
+    assert flagged and len(flagged) < len(expected), "the sample has clean segments too"
     app = make_app()
     async with editing(app) as (pilot, _):
         screen = await open_screen(pilot, "f3", ReviewScreen)
-        assert [(r.segment_id, r.check, r.message) for r in screen.rows] == expected
-        assert await shows(pilot, f"{len(expected)} findings")
+        assert [r.segment_id for r in screen.rows] == list(expected)
+        assert {r.segment_id: [(f.check, f.message) for f in r.findings]
+                for r in screen.rows} == expected
+        assert screen.query_one(DataTable).row_count == len(expected)
+        assert await shows(pilot, f"{len(expected)} of {len(expected)} segments")
+        assert await shows(pilot, f"{len(flagged)} with findings")
+        text = "\n".join(screen_lines(app))
+        assert "✓ clean" in text and "2✗" in text
         await pilot.press("down")
         await settle(pilot)
         target = screen.selected()
-        assert target is not None and target.segment_id == expected[1][0]
+        assert target is not None and target.segment_id == list(expected)[1]
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
@@ -37,27 +54,91 @@ async def test_review_lists_every_finding_and_enter_jumps(sample_db, make_app):
         assert editor_screen(app).editor.has_focus
 
 
+async def test_a_clean_segment_can_be_approved(sample_db, make_app):
+    expected = checked(sample_db)
+    clean = next(sid for sid, found in expected.items() if not found)
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=[r.segment_id for r in screen.rows].index(clean))
+        await settle(pilot)
+        assert screen.selected().clean
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, CommentScreen)
+        await pilot.press("enter")  # the comment is optional
+        await settle(pilot)
+        assert app.screen is screen
+        assert next(r for r in screen.rows if r.segment_id == clean).status == "approved"
+    with Project.open(sample_db) as project:
+        assert project.segment(clean).status == "approved"
+        assert project.history(clean)[-1].action == "status"
+
+
+async def test_filters_by_findings_and_status(sample_db, make_app):
+    expected = checked(sample_db)
+    flagged = [sid for sid, found in expected.items() if found]
+    clean = [sid for sid, found in expected.items() if not found]
+    with Project.open(sample_db) as project:
+        project.confirm(clean[0], project.segment(clean[0]).target)
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        await pilot.press("f")  # all -> with findings
+        await settle(pilot)
+        assert [r.segment_id for r in screen.rows] == flagged
+        assert await shows(pilot, f"{len(flagged)} of {len(expected)} segments")
+        await pilot.press("f")  # -> clean
+        await settle(pilot)
+        assert [r.segment_id for r in screen.rows] == clean
+        await pilot.press("f")  # -> all again
+        await settle(pilot)
+        assert len(screen.rows) == len(expected)
+        screen.set_view(ReviewFilter(statuses=("translated",), findings="clean"))
+        await settle(pilot)
+        assert [r.segment_id for r in screen.rows] == [clean[0]]
+        # The dialog: tick "draft" (second status box), choose "with findings", apply.
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewFilterScreen)
+        dialog = app.screen
+        dialog.query_one("#review-status-translated").value = False
+        dialog.query_one("#review-status-draft").value = True
+        dialog.query_one("#review-findings-findings").value = True
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.view == ReviewFilter(statuses=("draft",), findings="findings")
+        assert [r.segment_id for r in screen.rows] == flagged
+
+
 async def test_approve_and_reject_with_comments(sample_db, make_app):
+    expected = checked(sample_db)
+    flagged = [sid for sid, found in expected.items() if found]
     with Project.open(sample_db) as project:  # confirmed: a rejection sends them back
-        for sid in {sid for sid, _, _ in expected_rows(sample_db)}:
+        for sid in flagged:
             project.confirm(sid, project.segment(sid).target, override_reason="test")
     app = make_app()
     async with editing(app) as (pilot, _):
         screen = await open_screen(pilot, "f3", ReviewScreen)
+        screen.set_view(ReviewFilter(statuses=("translated",)))
+        await settle(pilot)
         first = screen.selected()
-        assert first is not None
+        assert first is not None and first.segment_id == flagged[0]
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, CommentScreen)
         await pilot.press(*"reads well", "enter")
         await settle(pilot)
         assert app.screen is screen
-        assert all(r.status == "approved" for r in screen.rows if r.segment_id == first.segment_id)
+        assert screen.selected().status == "approved"
 
-        # Reject the next segment's finding: a comment is required.
-        other = next(r for r in screen.rows if r.segment_id != first.segment_id)
-        screen.query_one("DataTable").move_cursor(row=screen.rows.index(other))
+        # Reject the next segment: a comment is required.
+        await pilot.press("down")
         await settle(pilot)
+        other = screen.selected()
+        assert other.segment_id == flagged[1]
         await pilot.press("r")
         await settle(pilot)
         await pilot.press("enter")  # empty: refused, the dialog stays
@@ -66,11 +147,13 @@ async def test_approve_and_reject_with_comments(sample_db, make_app):
         await pilot.press(*"use insurrection", "enter")
         await settle(pilot)
         assert app.screen is screen
+        assert screen.selected().status == "draft"
 
         await pilot.press("c")
         await settle(pilot)
         await pilot.press(*"see the glossary", "enter")
         await settle(pilot)
+        assert "see the glossary" in "\n".join(screen_lines(app))  # the latest note
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
@@ -87,14 +170,13 @@ async def test_approve_and_reject_with_comments(sample_db, make_app):
 
 
 async def test_review_shows_arabic_terms_in_display_order(make_app):
-    shown = inline_display("ثورة: expected 'revolution'", True, False)
-    assert shown == "ةروث: expected 'revolution'"
-    assert inline_display("ثورة: expected", False, False) == "ثورة: expected"
     app = make_app()
     async with editing(app) as (pilot, _):
         screen = await open_screen(pilot, "f3", ReviewScreen)
-        term_rows = [r for r in screen.rows if r.check.startswith("term-")]
-        assert term_rows
-        shown = inline_display(term_rows[0].message, True, False)[:30]
-        assert await shows(pilot, shown)
-        assert term_rows[0].message[:30] not in "\n".join(screen_lines(app))
+        term_row = next(r for r in screen.rows
+                        if any(f.check.startswith("term-") for f in r.findings))
+        finding = next(f for f in term_row.findings if f.check.startswith("term-"))
+        assert finding.term in finding.message
+        text = "\n".join(screen_lines(app))
+        assert visual(finding.term) in text  # the cells read right to left
+        assert finding.term not in text  # never in storage order

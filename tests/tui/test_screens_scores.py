@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Sparkline
 
-from tests.tui.conftest import editing, editor_screen, screen_lines, settle
+from tests.tui.conftest import editing, editor_screen, settle
 from tests.tui.screen_wait import open_screen, shows
 from workbench.project import Project
 from workbench.project.sample import bundled
@@ -28,7 +28,9 @@ async def test_scores_screen_sorts_worst_first_and_jumps(sample_db, make_app):
         assert list(spark.data) == [s.chrf for s in working.segments]
         worst = working.worst()
         assert [s.chrf for s in worst] == sorted(s.chrf for s in working.segments)
-        assert "worst" in "\n".join(screen_lines(app)) or screen.rows
+        table = screen.query_one("#scores-segments", DataTable)
+        assert table.border_title == "working: worst first"
+        assert [screen.rows[str(i)] for i in range(table.row_count)] == worst
         assert screen.selected() == worst[0]
 
         await pilot.press("d")  # the draft's chart and table

@@ -27,7 +27,7 @@ def test_alt_m_merges_and_f3_opens_the_reviewer_in_a_real_terminal(
         term.send(ALT_M)
         term.wait_for(lambda t: "20 segments" in t)
         term.send(F3)
-        term.wait_for(lambda t: "Review · sample" in t and "findings in" in t)
+        term.wait_for(lambda t: "Review · sample" in t and "with findings" in t)
         term.send(CTRL_Q)
         term.child.expect(pexpect.EOF, timeout=15)
     with Project.open(work / "segments.db") as project:

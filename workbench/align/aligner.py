@@ -7,8 +7,9 @@
    confident links; the length model and the link-shape priors are re-estimated from them.
 4. Second pass: the same search with sentence vectors that hold anchors and translations.
 5. Confidence: each link's posterior probability (forward-backward sums over the band of the
-   final pass), scaled down when the two texts do not look like translations of each other
-   (then a warning is added, see :mod:`relatedness`).
+   final pass), calibrated on the coverage of the link and of the whole text (see
+   :func:`calibrated_confidence`), scaled down when the two texts do not look like
+   translations of each other (then a warning is added, see :mod:`relatedness`).
 """
 
 from __future__ import annotations
@@ -21,17 +22,21 @@ from collections.abc import Sequence
 import numpy as np
 
 from workbench.align.anchors import Bag, anchor_bags
+from workbench.align.dictionary import Evidence, Glosser, dictionary_evidence
 from workbench.align.dp import Band, posteriors, search
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import induce_table
 from workbench.align.model import Alignment
+from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
-from workbench.align.scoring import MOVES, LengthModel, Params, Scorer
+from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer
 from workbench.align.sparse import SparseRows
 from workbench.align.tokens import arabic_content_stems, english_content_stems
 from workbench.glossary.model import Glossary
 
 FULL_DP_CELLS = 400_000
+COARSE_ROWS = 3000  # above this, the first pass starts from a coarse alignment
+COARSE_FACTOR = 6
 MAX_TABLE_LINKS = 4000
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
@@ -103,6 +108,9 @@ class TwoPassAligner:
         glossary: Glossary | None = None,
         params: Params | None = None,
         paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
+        lexicon: Glosser | None = None,
+        pairs: Sequence[tuple[str, str]] = (),
+        continues: tuple[Sequence[bool], Sequence[bool]] | None = None,
     ) -> None:
         self.ar = list(ar)
         self.en = list(en)
@@ -114,6 +122,9 @@ class TwoPassAligner:
         self.glossary = glossary
         self.params = params or Params()
         self.warnings: list[str] = []
+        self.cells = 0  # band cells priced over all passes (the cost grows with this)
+        self.moves: list[tuple[int, int]] = list(MOVES)
+        self.widths: list[int] = []  # the band width of every pass
         self.posterior: list[float] = []
         self._stem_cache: tuple[list[list[str]], list[list[str]]] | None = None
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
@@ -122,6 +133,15 @@ class TwoPassAligner:
         else:
             self.la, self.le, self.unit = char_lengths(self.ar), char_lengths(self.en), "chars"
         self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary)
+        self.pairs = list(pairs)
+        self.ar_cont: np.ndarray | None = None
+        self.en_cont: np.ndarray | None = None
+        if continues is not None:
+            self.ar_cont = np.asarray(continues[0], dtype=np.float64)
+            self.en_cont = np.asarray(continues[1], dtype=np.float64)
+        self.evidence: Evidence | None = None
+        if lexicon is not None and self.ar and self.en:
+            self.evidence = dictionary_evidence(self.ar, self._stems()[1], lexicon)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
@@ -131,13 +151,15 @@ class TwoPassAligner:
         """Both passes; the final alignment with confidences."""
         vec = _Vectors()
         weights = _idf_weights(self.ar_bags, self.en_bags)
-        x1, y1 = vec.build(self.ar_bags, self.en_bags)
+        base_a, base_e = self._base_bags()
+        x1, y1 = vec.build(base_a, base_e)
         ratio = (self.en_cum[-1] + 1) / (self.ar_cum[-1] + 1)
         s2 = 2.0 if self.unit == "sentencepiece" else 3.5
         lengths = LengthModel(ratio, s2)
+        wa, we = self._side_weights(vec, weights)
         scorer = Scorer(
-            self.ar_cum, self.en_cum, x1, y1, vec.weights(weights), lengths, self.params,
-            self.ar_par, self.en_par,
+            self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
+            self.ar_par, self.en_par, we, self.ar_cont, self.en_cont,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -150,12 +172,45 @@ class TwoPassAligner:
             confident = self._confident(links, cover1, length1)
             params2 = self._recalibrated_params(links)
             lengths2 = self._recalibrated_lengths(links, confident, lengths)
-            x2, y2, w2 = self._second_pass_vectors(vec, links, confident, weights)
+            x2, y2, w2, w2e = self._second_pass_vectors(vec, links, confident, weights)
+            self.moves = _moves_seen(links)
             scorer = Scorer(
-                self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par, self.en_par
+                self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
+                self.en_par, w2e, self.ar_cont, self.en_cont,
             )
             links = self._align(scorer, links, final=done == passes - 1)
+        self._last_scorer = scorer
         return self._finish(scorer, links, self._relatedness(first))
+
+    def _base_bags(self) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+        """Each sentence's anchors, with its dictionary concepts when there is a dictionary."""
+        if self.evidence is None:
+            return list(self.ar_bags), list(self.en_bags)
+        ar = [{**a, **d} for a, d in zip(self.ar_bags, self.evidence.ar, strict=True)]
+        en = [{**a, **d} for a, d in zip(self.en_bags, self.evidence.en, strict=True)]
+        return ar, en
+
+    def _side_weights(
+        self, vec: _Vectors, weights: dict[str, float]
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Column weights of the Arabic and the English side (dictionary concepts weigh on
+        one side only; None: the same weights)."""
+        if self.evidence is None:
+            return vec.weights(weights), None
+        w = self.params.w_dict
+        wa = {**weights, **{k: v * w for k, v in self.evidence.weight_a.items()}}
+        we = {**weights, **{k: v * w for k, v in self.evidence.weight_e.items()}}
+        return vec.weights(wa), vec.weights(we)
+
+    def _dictionary_anchor_bags(self) -> tuple[list[Bag], list[Bag]]:
+        """Each sentence's anchors with the dictionary's word keys it holds (``W:`` concepts:
+        an Arabic word, or an English translation of it)."""
+        assert self.evidence is not None
+        ar = [Counter({**a, **{c: 1 for c in d if c[0] == "W"}})
+              for a, d in zip(self.ar_bags, self.evidence.ar, strict=True)]
+        en = [Counter({**a, **{c: 1 for c in d if c[0] == "W"}})
+              for a, d in zip(self.en_bags, self.evidence.en, strict=True)]
+        return ar, en
 
     def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
         if self._stem_cache is None:
@@ -167,7 +222,10 @@ class TwoPassAligner:
 
     def _relatedness(self, links: list[Link]) -> float:
         """How clearly the texts translate each other (see :mod:`relatedness`); warns if not."""
-        related = relatedness(links, self.ar_bags, self.en_bags, self._stems)
+        ar_bags, en_bags = self.ar_bags, self.en_bags
+        if self.evidence is not None:  # the dictionary's word keys are anchors too
+            ar_bags, en_bags = self._dictionary_anchor_bags()
+        related = relatedness(links, ar_bags, en_bags, self._stems)
         if related < 0.5:
             self.warnings.append(
                 "the two texts do not look like translations of each other "
@@ -193,34 +251,25 @@ class TwoPassAligner:
         skip = scorer.skip_en()
         if (n + 1) * full.width <= FULL_DP_CELLS:
             band = full
-            costs = scorer.link_costs(band, MOVES)
-            path = search(band, MOVES, costs, skip)
+            costs = BlockCosts(scorer, band, self.moves)
+            path = search(band, self.moves, costs, skip)
         else:
             slope = m / n
             if guide is not None:  # around the earlier pass's path
                 centre = _centre_from_cells(_cells_of_links(guide), n)
                 half = 6 + 3 * max(1.0, slope)
+            elif limits is None and n > COARSE_ROWS:  # around a coarse alignment's path
+                centre = _centre_from_cells(_coarse_cells(scorer), n)
+                half = COARSE_FACTOR + 4 * max(1.0, slope)
             else:  # around the diagonal drawn by the lengths
-                ar_pos = scorer.ar_cum / max(scorer.ar_cum[-1], 1e-9)
-                en_pos = scorer.en_cum / max(scorer.en_cum[-1], 1e-9)
-                centre = np.interp(ar_pos, en_pos, np.arange(m + 1))
-                half = 16 + 4 * max(1.0, slope) + 0.3 * math.sqrt(n)
-            path = None
-            for _ in range(8):
-                band = Band.around(centre, half, m).within(limits)
-                costs = scorer.link_costs(band, MOVES)
-                path = search(band, MOVES, costs, skip)
-                if path is None:
-                    half *= 2
-                    continue
-                cells = _cells(path)
-                if not band.touches(cells, limits) or band.width > m:
-                    break
-                centre = _centre_from_cells(cells, n)
-                half *= 2
+                centre, half = _diagonal(scorer)
+            path, band, costs = _banded_search(scorer, centre, half, limits, skip, self.moves)
+        self.cells += costs.cells
+        self.widths.append(band.width)
         assert path is not None
         if final:
-            self.posterior = posteriors(band, MOVES, costs, skip, path)
+            self.posterior = posteriors(band, self.moves, costs, skip, path,
+                                        self.params.temperature)
         out: list[Link] = []
         i = j = 0
         for k, el in path:
@@ -277,12 +326,12 @@ class TwoPassAligner:
 
     def _second_pass_vectors(
         self, vec: _Vectors, links: list[Link], confident: list[int], anchor_w: dict[str, float]
-    ) -> tuple[SparseRows, SparseRows, np.ndarray]:
+    ) -> tuple[SparseRows, SparseRows, np.ndarray, np.ndarray | None]:
         ar_stems, en_stems = self._stems()
-        table = induce_table(
-            [[w for a in links[k][0] for w in ar_stems[a]] for k in confident],
-            [[w for e in links[k][1] for w in en_stems[e]] for k in confident],
-        )
+        ar_groups = [[w for a in links[k][0] for w in ar_stems[a]] for k in confident]
+        en_groups = [[w for e in links[k][1] for w in en_stems[e]] for k in confident]
+        extra_a, extra_e = self._extra_training(ar_stems, en_stems)
+        table = induce_table(ar_groups + extra_a, en_groups + extra_e)
         # Only translations that some English sentence holds, and English stems that some
         # Arabic sentence may translate to, can ever match: the rest is left out at once.
         en_vocab = {w for stems in en_stems for w in stems}
@@ -298,8 +347,9 @@ class TwoPassAligner:
             if pairs:
                 targets[w] = pairs
                 reached.update(target for target, _ in table[w] if target in en_vocab)
+        base_a, base_e = self._base_bags()
         ar_bags: list[dict[str, float]] = []
-        for stems, anchors in zip(ar_stems, self.ar_bags, strict=True):
+        for stems, anchors in zip(ar_stems, base_a, strict=True):
             bag: dict[str, float] = dict(anchors)
             for w in set(stems):
                 for key, weight in targets.get(w, ()):
@@ -308,7 +358,7 @@ class TwoPassAligner:
             ar_bags.append(bag)
         en_key = {w: "T:" + w for w in reached}
         en_bags: list[dict[str, float]] = []
-        for stems, anchors in zip(en_stems, self.en_bags, strict=True):
+        for stems, anchors in zip(en_stems, base_e, strict=True):
             bag = dict(anchors)
             for w in set(stems):
                 key = en_key.get(w)
@@ -324,21 +374,154 @@ class TwoPassAligner:
         for key, count in df.items():
             weights[key] = math.log((total + 2) / (count + 0.5)) / scale
         x, y = vec.build(ar_bags, en_bags)
-        return x, y, vec.weights(weights)
+        wa, we = self._side_weights(vec, weights)
+        return x, y, wa, we
+
+    def _extra_training(
+        self, ar_stems: list[list[str]], en_stems: list[list[str]]
+    ) -> tuple[list[list[str]], list[list[str]]]:
+        """Training groups for the word table besides the confident links: the dictionary's
+        pairs found in the text, and the project's confirmed segment pairs (their words that
+        occur in these texts)."""
+        ar_groups: list[list[str]] = []
+        en_groups: list[list[str]] = []
+        if self.evidence is not None:
+            for a, e in self.evidence.seeds:
+                ar_groups.append([a])
+                en_groups.append([e])
+        if self.pairs:
+            ar_vocab = {w for stems in ar_stems for w in stems}
+            en_vocab = {w for stems in en_stems for w in stems}
+            for a_text, e_text in self.pairs:
+                a = [w for w in arabic_content_stems(a_text) if w in ar_vocab]
+                e = [w for w in english_content_stems(e_text) if w in en_vocab]
+                if a and e:
+                    ar_groups.append(a)
+                    en_groups.append(e)
+        return ar_groups, en_groups
 
     # the result -------------------------------------------------------------------------------
 
     def _finish(self, scorer: Scorer, links: list[Link], related: float) -> Alignment:
-        """The alignment with confidences: each link's posterior probability, lowered when
-        its lengths disagree badly and when the texts do not look related."""
+        """The alignment with confidences (see :func:`calibrated_confidence`), lowered when
+        the texts do not look related."""
         factor = 0.25 + 0.75 * related
-        length, _ = scorer.link_stats(links) if links else (np.zeros(0), None)
-        fit = np.exp(-np.maximum(length - 1.0, 0.0) / 4.0)
-        conf = [
-            round(float(min(1.0, max(0.0, p * f * factor))), 4)
-            for p, f in zip(self.posterior, fit, strict=True)
-        ]
+        _, cover = scorer.link_stats(links) if links else (None, np.zeros(0))
+        empty = np.array([not a or not e for a, e in links], dtype=bool)
+        calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty)
+        conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
         return Alignment(links, conf, list(self.warnings))
+
+
+# The confidence model: a logistic regression of "the link is right" on the logit of the
+# link's posterior probability (lp), the mean coverage of the text's links (tc: how much of
+# the texts the anchors, the dictionary and the word table explain), their product, and the
+# link's own coverage. Fitted on the repository's sets (the merged ntrex/tico lines and the
+# synthetic long-line and legal sets, seeds 100-103, and corpora/hayy; each with and without
+# FreeDict: 7,283 links); see BENCHMARKS.md for what it flags on other texts.
+CONFIDENCE_BIAS = -4.063
+CONFIDENCE_LP = 0.859
+CONFIDENCE_TC = 8.990
+CONFIDENCE_LP_TC = 0.266
+CONFIDENCE_COVER = 0.654
+
+
+def calibrated_confidence(
+    posterior: np.ndarray, cover: np.ndarray, empty: np.ndarray | None = None
+) -> np.ndarray:
+    """The probability that each link is right, from its posterior, its coverage and the
+    coverage of the whole text.
+
+    A posterior alone is overconfident where little of the texts is explained (a free
+    literary translation, few dictionary words): there the same posterior means a much
+    likelier error than in a text whose every sentence shares anchors with its link.
+    Links with an empty side (``empty``) keep at most their posterior: calibration never
+    makes a left-out sentence look surer.
+    """
+    if not len(posterior):
+        return np.zeros(0)
+    p = np.clip(posterior, 1e-4, 1 - 1e-4)
+    lp = np.log(p / (1 - p))
+    tc = float(np.mean(cover)) if len(cover) else 0.0
+    z = (CONFIDENCE_BIAS + CONFIDENCE_LP * lp + CONFIDENCE_TC * tc + CONFIDENCE_LP_TC * lp * tc
+         + CONFIDENCE_COVER * cover)
+    out = 1.0 / (1.0 + np.exp(-z))
+    if empty is not None:
+        out = np.where(empty, np.minimum(out, posterior), out)
+    return out
+
+
+def _diagonal(scorer: Scorer) -> tuple[np.ndarray, float]:
+    """The centre column of every row along the diagonal the lengths draw, and a half-width
+    that grows with the square root of the length (for short texts only)."""
+    n, m = scorer.n, scorer.m
+    ar_pos = scorer.ar_cum / max(scorer.ar_cum[-1], 1e-9)
+    en_pos = scorer.en_cum / max(scorer.en_cum[-1], 1e-9)
+    centre = np.interp(ar_pos, en_pos, np.arange(m + 1))
+    return centre, 16 + 4 * max(1.0, m / max(n, 1)) + 0.3 * math.sqrt(n)
+
+
+def _banded_search(
+    scorer: Scorer, centre: np.ndarray, half: float, limits: Band | None, skip: np.ndarray,
+    moves: list[tuple[int, int]] = MOVES,
+) -> tuple[list[tuple[int, int]], Band, BlockCosts]:
+    """The cheapest path in a band around ``centre``: while the path runs along an edge of
+    the band, the band is centred on that path (its width kept, up to three times: the path
+    was only off-centre), then widened."""
+    n, m = scorer.n, scorer.m
+    path = None
+    recentred = 0
+    for _ in range(10):
+        band = Band.around(centre, half, m).within(limits)
+        costs = BlockCosts(scorer, band, moves)
+        path = search(band, moves, costs, skip)
+        if path is None:
+            half *= 2
+            continue
+        cells = _cells(path)
+        if not band.touches(cells, limits) or band.width > m:
+            break
+        centre = _centre_from_cells(cells, n)
+        if recentred < 3:
+            recentred += 1
+        else:
+            half *= 2
+    assert path is not None
+    return path, band, costs
+
+
+def _coarse_cells(scorer: Scorer) -> list[tuple[int, int]]:
+    """Cells of the path found on units of ``COARSE_FACTOR`` sentences (recursively while
+    the text is long), in this scorer's coordinates: a path fixed in linear time, so that the
+    full-resolution search needs only a narrow band around it."""
+    f = COARSE_FACTOR
+    coarse = scorer.coarse(f)
+    if coarse.n > COARSE_ROWS:
+        centre = _centre_from_cells(_coarse_cells(coarse), coarse.n)
+        half = f + 4 * max(1.0, coarse.m / coarse.n)
+    else:
+        centre, half = _diagonal(coarse)
+    path, _, _ = _banded_search(coarse, centre, half, None, coarse.skip_en())
+    return [(min(i * f, scorer.n), min(j * f, scorer.m)) for i, j in _cells(path)]
+
+
+def _moves_seen(links: list[Link]) -> list[tuple[int, int]]:
+    """The link shapes a later pass needs: those up to one sentence larger on each side than
+    the largest the first pass found (1–1, 1–2, 2–1, 2–2 and 1–0 always), so that a text
+    of simple links is not priced for 1–9 links."""
+    big_a = max((len(a) for a, e in links if e), default=1)
+    big_e = max((len(e) for a, e in links if a), default=1)
+    return [
+        mv for mv in MOVES
+        if mv in ((1, 1), (1, 2), (2, 1), (2, 2), (1, 0))
+        or (mv[0] <= big_a + 1 and mv[1] <= big_e + 1)
+    ]
+
+
+def continuation_lines(lines: Sequence[str]) -> list[bool]:
+    """Presegmented lines: which ones continue the paragraph of the line before (they start
+    with a space or a tab, as in files of sentence-split paragraphs)."""
+    return [k > 0 and line[:1] in (" ", "\t") for k, line in enumerate(lines)]
 
 
 def _cells(path: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -364,24 +547,47 @@ def _centre_from_cells(cells: list[tuple[int, int]], n: int) -> np.ndarray:
 
 def align_sentences(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None = None,
-    params: Params | None = None,
+    params: Params | None = None, lexicon: Glosser | None = None,
+    pairs: Sequence[tuple[str, str]] = (),
+    continues: tuple[Sequence[bool], Sequence[bool]] | None = None,
 ) -> Alignment:
-    """Align two lists of sentences (many-to-many, up to 1–9/9–1 and 3–3, with 1–0 and 0–1)."""
-    return TwoPassAligner(ar, en, glossary, params).run()
+    """Align two lists of sentences (many-to-many, up to 1–9/9–1 and 3–3, with 1–0 and 0–1).
+
+    ``lexicon``: a dictionary (word translations as evidence); ``pairs``: confirmed
+    (Arabic, English) pairs to learn word translations from; ``continues``: for each
+    sentence of each side, whether it continues the paragraph of the one before (link
+    boundaries then prefer paragraph ends).
+    """
+    return TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
+                          continues=continues).run()
 
 
 def align_paragraphs(
     ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]], *,
     glossary: Glossary | None = None, params: Params | None = None,
+    lexicon: Glosser | None = None, pairs: Sequence[tuple[str, str]] = (),
 ) -> Alignment:
     """Align paragraph by paragraph when the counts agree, else the whole text at once.
 
-    Indices in the result count sentences through the whole text.
+    When the counts differ but the texts share their paragraph structure (a paragraph joined
+    or split here and there), the paragraphs are paired by their lengths first and each
+    group faces its counterpart. Indices in the result count sentences through the whole
+    text.
     """
     flat_ar = [s for p in ar for s in p]
     flat_en = [s for p in en for s in p]
-    if len(ar) != len(en) or not ar:
-        return align_sentences(flat_ar, flat_en, glossary=glossary, params=params)
-    ar_par = [k for k, p in enumerate(ar) for _ in p]
-    en_par = [k for k, p in enumerate(en) for _ in p]
-    return TwoPassAligner(flat_ar, flat_en, glossary, params, (ar_par, en_par)).run()
+    if not ar or not en:
+        return align_sentences(flat_ar, flat_en, glossary=glossary, params=params,
+                               lexicon=lexicon, pairs=pairs)
+    if len(ar) != len(en):
+        links = pair_paragraphs([sum(map(len, p)) for p in ar], [sum(map(len, p)) for p in en])
+        if links is None:
+            return align_sentences(flat_ar, flat_en, glossary=glossary, params=params,
+                                   lexicon=lexicon, pairs=pairs)
+        ar_par, en_par = group_ids(links, ar, en)
+    else:
+        ar_par = [k for k, p in enumerate(ar) for _ in p]
+        en_par = [k for k, p in enumerate(en) for _ in p]
+    return TwoPassAligner(
+        flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs
+    ).run()

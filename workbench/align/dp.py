@@ -9,6 +9,7 @@ along the row.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -147,8 +148,35 @@ class _Layout:
         return start[:, None] + self.cols[None, :], i + self.ks > self.n
 
 
-def _as_stack(link_costs: np.ndarray | list[np.ndarray]) -> np.ndarray:
-    return link_costs if isinstance(link_costs, np.ndarray) else np.stack(link_costs)
+class _Rows:
+    """Row access to link costs given whole (an array ``[move, row, d]``) or in blocks (an
+    object with ``blocks``, a list of (start, stop) row ranges, and ``get(k)``)."""
+
+    def __init__(self, link_costs: object) -> None:
+        if hasattr(link_costs, "blocks") and hasattr(link_costs, "get"):
+            self.source = link_costs
+            self.starts = [start for start, _ in link_costs.blocks]  # type: ignore[attr-defined]
+        else:
+            arr = link_costs if isinstance(link_costs, np.ndarray) else np.stack(link_costs)  # type: ignore[arg-type]
+            self.source = None
+            self.starts = [0]
+            self._arr = arr
+        self._k = -1
+        self._start = 0
+        self._stop = 0
+        self._block: np.ndarray | None = None
+
+    def row(self, i: int) -> np.ndarray:
+        """``costs[:, i, :]`` (moves × band width)."""
+        if self.source is None:
+            return self._arr[:, i, :]
+        if not (self._start <= i < self._stop):
+            k = bisect_right(self.starts, i) - 1
+            self._k = k
+            self._start, self._stop = self.source.blocks[k]  # type: ignore[attr-defined]
+            self._block = self.source.get(k)  # type: ignore[attr-defined]
+        assert self._block is not None
+        return self._block[:, i - self._start, :]
 
 
 def search(
@@ -164,7 +192,7 @@ def search(
     ``link_costs[x, i, d]`` is the cost of ending move ``moves[x]`` at cell ``(i, lo[i] + d)``
     (inf where impossible); ``skip_en[e]`` is the cost of leaving English sentence e unlinked.
     """
-    costs = _as_stack(link_costs)
+    costs = _Rows(link_costs)
     lay = _Layout(band, moves)
     n, m, width, pad = lay.n, lay.m, lay.width, lay.pad
     lo, hi = band.lo, band.hi
@@ -187,7 +215,7 @@ def search(
             continue
         c = cols[:w]
         cand = flat.take(starts[i][:, None] + c)
-        cand += costs[:, i, :w]
+        cand += costs.row(i)[:, :w]
         if i < max_k:
             cand[lay.ks > i] = INF
         best_move = cand.argmin(axis=0)
@@ -267,11 +295,21 @@ def posteriors(
     Costs are read as −log probabilities (scaled by ``temperature``); forward and backward
     sums over the band give each link's posterior probability.
     """
-    costs = _as_stack(link_costs)
+    costs = _Rows(link_costs)
     lay = _Layout(band, moves)
     n, m, width, pad = lay.n, lay.m, lay.width, lay.pad
     lo = band.lo
     cols = lay.cols
+    index = {mv: x for x, mv in enumerate(moves)}
+    # The cost of each link of the path, read while its end row is at hand.
+    wanted: dict[int, list[tuple[int, int, int]]] = {}
+    i = j = 0
+    for number, (k, el) in enumerate(path):
+        i2, j2 = i + k, j + el
+        if k:
+            wanted.setdefault(i2, []).append((number, index[(k, el)], j2 - lo[i2]))
+        i, j = i2, j2
+    path_cost = [0.0] * len(path)
     move_ids = np.arange(len(moves))
     skip_cum = np.concatenate([[0.0], np.cumsum(skip_en)])
     fwd = np.full((n + 1, lay.stride), INF)
@@ -293,7 +331,7 @@ def posteriors(
                 direct = np.where(cols[:w] == 0, 0.0, INF)
             else:
                 cand = fwd_flat.take(starts[i][:, None] + cols[:w])
-                cand += costs[:, i, :w]
+                cand += costs.row(i)[:, :w]
                 if i < max_k:
                     cand[lay.ks > i] = INF
                 direct = _softmin_raw(cand, temperature)
@@ -316,15 +354,16 @@ def posteriors(
                 base = -skip_cum[lo[i] : lo[i] + w]
                 rev = _soft_scan_raw(direct[::-1], base[::-1], temperature)[::-1]
                 bwd[i, pad : pad + w] = rev
-            ahead[:, i % ring, pad : pad + width] = costs[:, i, :] + bwd[i, pad : pad + width]
+            row = costs.row(i)
+            for number, x, at in wanted.get(i, ()):
+                path_cost[number] = float(row[x, at])
+            ahead[:, i % ring, pad : pad + width] = row + bwd[i, pad : pad + width]
     total = fwd[n, pad + m - lo[n]]
     out: list[float] = []
     i = j = 0
-    index = {mv: x for x, mv in enumerate(moves)}
-    for k, el in path:
+    for number, (k, el) in enumerate(path):
         i2, j2 = i + k, j + el
-        at = j2 - lo[i2]
-        link = float(skip_en[j]) if k == 0 else float(costs[index[(k, el)], i2, at])
+        link = float(skip_en[j]) if k == 0 else path_cost[number]
         value = fwd[i, pad + j - lo[i]] + link + bwd[i2, pad + j2 - lo[i2]] - total
         out.append(float(np.exp(-min(max(value, 0.0), 50.0) / temperature)))
         i, j = i2, j2

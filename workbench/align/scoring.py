@@ -54,6 +54,9 @@ class Params:
     merge: float = 1.5
     per_sentence: float = 0.5
     many: float = 4.5
+    w_dict: float = 1.0
+    w_par: float = 3.0
+    temperature: float = 1.0
     priors: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def default_prior(self, k: int, el: int) -> float:
@@ -93,6 +96,14 @@ class Scorer:
     params: Params
     ar_par: np.ndarray | None = None  # paragraph of each sentence: links stay inside one
     en_par: np.ndarray | None = None
+    weight_e: np.ndarray | None = None  # the English side's column weights (else ``weight``)
+    ar_cont: np.ndarray | None = None  # 1.0 where a sentence continues a paragraph (soft)
+    en_cont: np.ndarray | None = None
+
+    @property
+    def we(self) -> np.ndarray:
+        """The column weights of the English side."""
+        return self.weight if self.weight_e is None else self.weight_e
 
     @property
     def n(self) -> int:
@@ -102,10 +113,44 @@ class Scorer:
     def m(self) -> int:
         return len(self.en_cum) - 1
 
+    def sub(self, a0: int, a1: int, e0: int, e1: int) -> Scorer:
+        """The scorer of Arabic sentences ``a0..a1-1`` and English ``e0..e1-1`` alone (same
+        column weights and model), for pricing one block of rows."""
+        return Scorer(
+            self.ar_cum[a0 : a1 + 1] - self.ar_cum[a0], self.en_cum[e0 : e1 + 1] - self.en_cum[e0],
+            self.x.rows(a0, a1), self.y.rows(e0, e1), self.weight, self.lengths, self.params,
+            None if self.ar_par is None else self.ar_par[a0:a1],
+            None if self.en_par is None else self.en_par[e0:e1],
+            self.weight_e,
+            None if self.ar_cont is None else self.ar_cont[a0:a1],
+            None if self.en_cont is None else self.en_cont[e0:e1],
+        )
+
+    def coarse(self, factor: int) -> Scorer:
+        """A scorer of units of ``factor`` consecutive sentences on each side (their lengths
+        summed, their concepts merged): a short text whose alignment fixes the path."""
+
+        def merge(v: SparseRows, rows: int) -> SparseRows:
+            count = (rows + factor - 1) // factor
+            width = int(v.col.max(initial=0)) + 1
+            key = (v.row // factor) * width + v.col
+            uniq, inv = np.unique(key, return_inverse=True)
+            data = np.minimum(np.bincount(inv, weights=v.data), 1.0)
+            return SparseRows(uniq // width, uniq % width, data, count)
+
+        def cum(c: np.ndarray) -> np.ndarray:
+            idx = np.arange(0, len(c) - 1, factor)
+            return np.concatenate([c[idx], c[-1:]])
+
+        return Scorer(
+            cum(self.ar_cum), cum(self.en_cum), merge(self.x, self.n), merge(self.y, self.m),
+            self.weight, self.lengths, self.params, None, None, self.weight_e,
+        )
+
     def masses(self) -> tuple[np.ndarray, np.ndarray]:
         """The weighted concept mass of every Arabic and English sentence."""
         ma = np.bincount(self.x.row, self.x.data * self.weight[self.x.col], minlength=self.n)
-        me = np.bincount(self.y.row, self.y.data * self.weight[self.y.col], minlength=self.m)
+        me = np.bincount(self.y.row, self.y.data * self.we[self.y.col], minlength=self.m)
         return ma, me
 
     def _length_cost(self, la: np.ndarray, le: np.ndarray) -> np.ndarray:
@@ -142,7 +187,7 @@ class Scorer:
         a_lo = np.maximum(first_row - reach, 0)
         win_e = int(np.maximum(last_row - a_lo, 0).max()) + 1 if m else 1
         xw = SparseRows(self.x.row, self.x.col, self.x.data * w[self.x.col], n)
-        yw = SparseRows(self.y.row, self.y.col, self.y.data * w[self.y.col], m)
+        yw = SparseRows(self.y.row, self.y.col, self.y.data * self.we[self.y.col], m)
         # gap = 1 − coverage, per sentence and run (start offset, run length), flattened.
         gap_a = _gaps(coverage_table(xw, self.y, e_lo, win_a, reach), mass_a, eps, tau)
         gap_e = _gaps(coverage_table(yw, self.x, a_lo, win_e, reach), mass_e, eps, tau)
@@ -192,6 +237,9 @@ class Scorer:
             cost = self._length_cost(la, le) * p.w_len
             cost += p.w_lex * lex.reshape(-1)[at]
             cost += p.prior(k, el)
+            if self.ar_cont is not None and self.en_cont is not None:
+                # a link that starts inside a paragraph (on either side) costs more
+                cost += p.w_par * (self.ar_cont[row_at - k] + self.en_cont[jc_at - el])
             target = out[slot[(k, el)]]
             target.fill(np.inf)
             target.reshape(-1)[at] = cost
@@ -219,7 +267,10 @@ class Scorer:
         if (1, 0) in wanted:
             a = np.clip(row_ids - 1, 0, max(n - 1, 0))
             gap = 1.0 - (eps * tau) / (mass_a[a] + eps) if n else np.zeros(n + 1)
-            skip = np.broadcast_to((p.skip + p.skip_lex * p.w_lex * gap)[:, None], shape)
+            own = p.skip + p.skip_lex * p.w_lex * gap
+            if self.ar_cont is not None and n:
+                own = own + p.w_par * self.ar_cont[a]
+            skip = np.broadcast_to(own[:, None], shape)
             valid = usable & (row_ids >= 1)[:, None]
             out[slot[(1, 0)]] = np.where(valid, skip, np.inf)
         return out
@@ -246,7 +297,10 @@ class Scorer:
         """The cost of leaving each English sentence unlinked."""
         _, mass_e = self.masses()
         p = self.params
-        return p.skip + p.skip_lex * p.w_lex * (1.0 - (p.eps * p.tau) / (mass_e + p.eps))
+        out = p.skip + p.skip_lex * p.w_lex * (1.0 - (p.eps * p.tau) / (mass_e + p.eps))
+        if self.en_cont is not None:
+            out = out + p.w_par * self.en_cont
+        return out
 
     def link_stats(self, links: list[tuple[list[int], list[int]]]) -> tuple[np.ndarray, np.ndarray]:
         """Per link: its length cost and its coverage (0..1, both sides' sentences averaged)."""
@@ -275,15 +329,60 @@ class Scorer:
         ka, va = grouped(self.x, a_link)
         ke, ve = grouped(self.y, e_link)
         wa = self.weight[ka % width]
-        we = self.weight[ke % width]
+        we = self.we[ke % width]
         mass_a = np.bincount(ka // width, weights=va * wa, minlength=count)
         mass_e = np.bincount(ke // width, weights=ve * we, minlength=count)
         common, ia, ie = np.intersect1d(ka, ke, return_indices=True)
-        both = np.minimum(va[ia], ve[ie]) * self.weight[common % width]
-        found = np.bincount(common // width, weights=both, minlength=count)
+        both = np.minimum(va[ia], ve[ie])
+        found_a = np.bincount(common // width, weights=both * self.weight[common % width],
+                              minlength=count)
+        found_e = np.bincount(common // width, weights=both * self.we[common % width],
+                              minlength=count)
         p = self.params
-        cover = (found + p.eps * p.tau) * (1 / (mass_a + p.eps) + 1 / (mass_e + p.eps)) / 2
+        smooth = p.eps * p.tau
+        cover = ((found_a + smooth) / (mass_a + p.eps) + (found_e + smooth) / (mass_e + p.eps)) / 2
         return length, np.minimum(cover, 1.0)
+
+
+class BlockCosts:
+    """Link costs of a band computed block by block of rows (the whole cube never exists at
+    once when it is large): ``get(k)`` gives ``out[x, i - start, d]`` for the rows of block k."""
+
+    BUDGET = 16 * 1024 * 1024  # bytes of one block's costs
+    CACHE = 64 * 1024 * 1024  # all blocks are kept when they fit in this
+
+    def __init__(self, scorer: Scorer, band: Band, moves: list[tuple[int, int]]) -> None:
+        self.scorer, self.band, self.moves = scorer, band, moves
+        n = band.n
+        per_row = len(moves) * band.width * 4
+        size = max(64, self.BUDGET // max(per_row, 1))
+        self.blocks = [(i, min(i + size, n + 1)) for i in range(0, n + 1, size)]
+        self.keep = per_row * (n + 1) <= self.CACHE
+        self._cache: dict[int, np.ndarray] = {}
+        self.cells = 0  # cells priced (all blocks, every time), for tests and figures
+
+    def get(self, k: int) -> np.ndarray:
+        """The costs of block ``k`` (moves × its rows × band width)."""
+        hit = self._cache.get(k)
+        if hit is not None:
+            return hit
+        start, stop = self.blocks[k]
+        band, sc = self.band, self.scorer
+        if len(self.blocks) == 1:
+            out = sc.link_costs(band, self.moves)
+        else:
+            a0 = max(0, start - MAX_GROUP)
+            a1 = stop - 1
+            e0 = max(0, int(band.lo[a0]) - MAX_GROUP)
+            e1 = int(band.hi[a1])
+            local = Band(band.lo[a0 : a1 + 1] - e0, band.hi[a0 : a1 + 1] - e0, e1 - e0)
+            part = sc.sub(a0, a1, e0, e1).link_costs(local, self.moves)
+            out = np.full((len(self.moves), stop - start, band.width), np.inf, dtype=np.float32)
+            out[:, :, : part.shape[2]] = part[:, start - a0 :, :]
+        self.cells += out.shape[1] * out.shape[2]
+        if self.keep:
+            self._cache[k] = out
+        return out
 
 
 def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:

@@ -10,12 +10,21 @@ from workbench.cli.app import main, register
 
 # Command modules, imported on first use (see workbench/cli/app.py):
 #   register("workbench.cli.MODULE", "command", ...)
-register("workbench.cli.core", "stats", "import", "import-translation", "history", "undo")
+register(
+    "workbench.cli.core", "stats", "import", "import-translation", "history", "undo", "changes",
+    "lock", "unlock",
+)
+register("workbench.cli.batch", "replace", "confirm", "review")
 register("workbench.cli.score", "score")
 register("workbench.cli.check", "check", "accept")
 register("workbench.cli.glossary", "glossary")
 register("workbench.cli.export", "export", "import-xliff", "import-tmx")
 register("workbench.cli.text", "segment", "align")
+register("workbench.cli.doctor", "doctor")
+register("workbench.cli.spelling", "spelling")
+register("workbench.cli.lqa", "lqa")
+register("workbench.cli.dictionary", "dictionary")
+register("workbench.cli.project", "project")
 register("workbench.cli.tm", "tm", "concordance", "pretranslate", "analyze")
 
 __all__ = ["main"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -64,19 +64,65 @@ class WorkbenchGroup(click.Group):
         try:
             return super().invoke(ctx)
         except WorkbenchError as exc:
-            click.echo(f"workbench: error: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
+            fail(str(exc))
+        except Exception as exc:
+            from workbench.store.db import is_database_failure, project_error
+
+            if not is_database_failure(exc):
+                raise  # a bug (in a query, say): the traceback is wanted
+            fail(str(project_error(exc)))
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``workbench: error: MESSAGE`` on stderr and exit with code 2."""
+    click.echo(f"workbench: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``--db PATH``: the project database (default ./segments.db, built from the sample)."""
+    """``--db PATH|URL``: the project (default $WORKBENCH_DB, else ./segments.db, built from the
+    sample): an SQLite file, or a PostgreSQL database as ``postgresql://user:pw@host:port/db``."""
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False),
+        type=str,
+        envvar="WORKBENCH_DB",
         default=None,
-        help="Project database (default: ./segments.db, created from the sample on first use).",
+        metavar="PATH|URL",
+        help="The project: an SQLite file, or a PostgreSQL database "
+        "(postgresql://user:password@host:port/dbname). Default: $WORKBENCH_DB, else "
+        "./segments.db, created from the sample on first use.",
     )(fn)
+
+
+def overwrite_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--overwrite [confirmed|approved]`` and ``--dry-run`` of the commands that import English
+    into the working translation."""
+    fn = click.option(
+        "--dry-run", is_flag=True,
+        help="Print what the import would fill, replace and leave alone; change nothing.",
+    )(fn)
+    return click.option(
+        "--overwrite", type=click.Choice(["confirmed", "approved"]), is_flag=False,
+        flag_value="confirmed", default=None,
+        help="Also replace finished work: confirmed (translated) segments (the default when "
+        "given alone), or 'approved' for every segment, reviewed, approved and locked too. "
+        "Without it, imports fill only empty, new and draft segments.",
+    )(fn)
+
+
+def write_report(text: str, output: str | None, fmt: str, summary: str) -> None:
+    """Print a report, or write it to ``output`` and say so (with ``summary``) on stderr."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from pathlib import Path
+
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise WorkbenchError(f"{output}: cannot write the report ({exc.strerror})") from None
+    click.echo(f"wrote {fmt} report to {output}: {summary}", err=True)
 
 
 def print_json(data: Any) -> None:
@@ -109,4 +155,9 @@ def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
         project = open_project(db)
         from workbench.tui.app import WorkbenchApp
 
-        WorkbenchApp(project, config=config, direction=direction).run()
+        app = WorkbenchApp(project, config=config, direction=direction)
+        app.run()
+        if app.error_message:  # a damaged project, say: one line, as any command says it
+            fail(app.error_message)
+        if app.return_code:
+            sys.exit(app.return_code)

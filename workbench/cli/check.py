@@ -7,18 +7,18 @@ is, 2 on unusable input.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.app import db_option, main
-from workbench.errors import InputError, WorkbenchError
+from workbench.cli.app import db_option, main, write_report
+from workbench.errors import InputError
 from workbench.glossary.findings import SEVERITIES
 
 if TYPE_CHECKING:
     from workbench.glossary.matcher import TermMatcher
     from workbench.glossary.report import Report
+    from workbench.spelling import SpellChecker
 
 FORMATS = ("table", "json", "csv", "html")
 
@@ -52,6 +52,19 @@ def _matcher(glossary_path: str | None, columns: str | None) -> TermMatcher | No
     return TermMatcher(glossary)
 
 
+def _file_speller(matcher: TermMatcher | None, skip: tuple[str, ...]) -> SpellChecker | None:
+    """File mode's spell checker: the config's dictionary, the glossary's renderings known."""
+    if "spelling" in skip:
+        return None
+    from workbench.config import load_config
+    from workbench.spelling import SpellChecker, glossary_english, load_dictionary
+
+    config = load_config()
+    dictionary = load_dictionary(config.spelling_language, config.spelling_dictionaries)
+    known = glossary_english(matcher.glossary.entries) if matcher is not None else []
+    return SpellChecker(dictionary, known)
+
+
 def _file_report(
     matcher: TermMatcher | None, glossary_path: str | None, source: str, target: str,
     fail_on: str, skip: tuple[str, ...], jobs: int,
@@ -65,7 +78,8 @@ def _file_report(
             target, f"has {len(en)} lines but the source {source} has {len(ar)} (line-aligned)"
         )
     result = run_document(
-        list(zip(ar, en, strict=True)), matcher=matcher, skip=skip, jobs=_jobs(jobs, len(ar))
+        list(zip(ar, en, strict=True)), matcher=matcher, skip=skip, jobs=_jobs(jobs, len(ar)),
+        speller=_file_speller(matcher, skip),
     )
     rows = [
         ReportRow(i, None, a, e, findings)
@@ -193,20 +207,11 @@ def check(
             text = to_html(report)
         else:
             text = _plain(report)
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            try:
-                Path(output).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise WorkbenchError(
-                    f"{output}: cannot write the report ({exc.strerror})"
-                ) from None
-            summary = report.summary()
-            click.echo(
-                f"wrote {fmt} report to {output}: {summary['violations']} violations, "
-                f"{summary['overridden']} accepted", err=True,
-            )
+        summary = report.summary()
+        write_report(
+            text, output, fmt,
+            f"{summary['violations']} violations, {summary['overridden']} accepted",
+        )
     ctx.exit(1 if report.failed() else 0)
 
 

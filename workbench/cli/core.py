@@ -1,4 +1,4 @@
-"""Project commands: stats, import, import-translation, history, undo."""
+"""Project commands: stats, import, import-translation, history, undo, changes, lock, unlock."""
 
 from __future__ import annotations
 
@@ -7,8 +7,19 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from workbench.cli.app import console, db_option, err_console, main, print_json
+from workbench.cli.app import (
+    console,
+    db_option,
+    err_console,
+    main,
+    overwrite_options,
+    print_json,
+)
+from workbench.errors import ReadOnlyProjectError, WorkbenchError
+from workbench.filters import SOURCE_FORMAT_NAMES, SOURCE_FORMATS, read_source, source_format_for
 from workbench.project import ImportReport, open_project
+from workbench.project.sample import open_or_create
+from workbench.project.sources import DocumentImportReport
 from workbench.textio import read_text_with_encoding
 
 
@@ -35,12 +46,21 @@ def stats(db: str | None, doc: str | None, fmt: str) -> None:
 
 def _report(report: ImportReport) -> None:
     what = f"{report.document}" + (f" as {report.version}" if report.version else "")
-    line = f"imported {what}: {report.segments} segments"
+    dry = report.fill is not None and report.fill.dry_run
+    line = f"{'would import' if dry else 'imported'} {what}: {report.segments} segments"
     if report.version:
         line += f", {report.sentences} English sentences in {report.links} links"
         if report.low_confidence:
             line += f" ({report.low_confidence} with low confidence)"
+    if isinstance(report, DocumentImportReport):
+        line += (f" from {report.format} ({report.blocks} paragraphs, {report.tags} inline "
+                 "tags; the original is kept for `export --format original`)")
     click.echo(line)
+    if report.fill is not None:
+        click.echo(f"working translation: {report.fill.describe()}")
+        if report.fill.group_id is not None:
+            click.echo(f"change {report.fill.group_id}: undo it with `workbench undo --import "
+                       f"{report.fill.group_id}`")
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
 
@@ -49,12 +69,31 @@ def _report(report: ImportReport) -> None:
 @db_option
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--doc", help="Document name (default: the file name without extension).")
-def import_(db: str | None, file: str, doc: str | None) -> None:
-    """Segment an Arabic text file and add it to the project (created if missing)."""
-    # Read (and refuse a bad file) before a missing project is created.
-    text, encoding = read_text_with_encoding(file)
-    with open_project(db, create=True) as project, err_console.status(f"Importing {file}…"):
-        report = project.import_document_text(text, doc or Path(file).stem, file, encoding)
+@click.option(
+    "--format", "fmt", type=click.Choice(SOURCE_FORMAT_NAMES), default=None,
+    help="What the file is (default: by its ending; text for any other): "
+    + "; ".join(f"{f.name}: {f.description} ({', '.join(f.extensions)})"
+                for f in SOURCE_FORMATS) + ".",
+)
+def import_(db: str | None, file: str, doc: str | None, fmt: str | None) -> None:
+    """Add an Arabic document to the project (created if missing): a text file, or a client
+    document (DOCX, ODT, HTML, Markdown, XLIFF) whose formatting the export `original`
+    restores."""
+    # Read (and refuse a bad file) before a missing project is created; a missing project
+    # appears only once the import is stored.
+    spec = source_format_for(file, fmt)
+    name = doc or Path(file).stem
+    if spec.plain:
+        text, encoding = read_text_with_encoding(file)
+    else:
+        source = read_source(file, spec.name)
+    with open_or_create(db) as project, err_console.status(f"Importing {file}…"):
+        if project.read_only:  # before the work, not at its end
+            raise ReadOnlyProjectError.opened_read_only(project.path, project.read_only_reason)
+        if spec.plain:
+            report = project.import_document_text(text, name, file, encoding)
+        else:
+            report = project.sources.import_source(source, name)
     _report(report)
 
 
@@ -67,10 +106,20 @@ def import_(db: str | None, file: str, doc: str | None) -> None:
     help="Store as a reference, a draft, or the working translation.",
 )
 @click.option("--name", help="Version name for reference/draft (default: main).")
-def import_translation(db: str | None, file: str, doc: str, kind: str, name: str | None) -> None:
-    """Align an English translation to a document and store it as a version."""
+@overwrite_options
+def import_translation(
+    db: str | None, file: str, doc: str, kind: str, name: str | None, overwrite: str | None,
+    dry_run: bool,
+) -> None:
+    """Align an English translation to a document and store it as a version.
+
+    As the working translation it fills only empty, new and draft segments unless
+    --overwrite is given; the import is one change that `workbench undo --import ID` undoes.
+    """
     with open_project(db) as project, err_console.status(f"Aligning {file}…"):
-        report = project.import_translation(file, doc, kind, name)
+        report = project.import_translation(
+            file, doc, kind, name, overwrite=overwrite, dry_run=dry_run
+        )
     _report(report)
 
 
@@ -98,9 +147,64 @@ def history(db: str | None, segment_id: int, fmt: str) -> None:
 
 @main.command()
 @db_option
-@click.argument("segment_id", type=int)
-def undo(db: str | None, segment_id: int) -> None:
-    """Undo the last change of a segment's working translation."""
+@click.argument("segment_id", type=int, required=False)
+@click.option("--last-import", is_flag=True, help="Undo the newest import not undone yet.")
+@click.option("--import", "--change", "change_id", type=int, metavar="ID",
+              help="Undo the import, replacement or batch with this id (`workbench changes`), "
+              "all its segments at once.")
+def undo(db: str | None, segment_id: int | None, last_import: bool, change_id: int | None) -> None:
+    """Undo the last change of a segment, or a whole import or batch (see `workbench changes`)."""
+    given = [segment_id is not None, last_import, change_id is not None]
+    if sum(given) != 1:
+        raise WorkbenchError("give one of SEGMENT_ID, --last-import and --import/--change ID")
     with open_project(db) as project:
-        seg = project.undo(segment_id)
-    click.echo(f"segment {segment_id}: restored ({seg.status}): {seg.target}")
+        if segment_id is not None:
+            seg = project.undo(segment_id)
+            click.echo(f"segment {segment_id}: restored ({seg.status}): {seg.target}")
+            return
+        result = project.undo_change(change_id if change_id is not None else project.last_import())
+    click.echo(f"change {result['id']}: {result['summary']}")
+
+
+@main.command()
+@db_option
+@click.option("--doc", help="Only this document.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def changes(db: str | None, doc: str | None, fmt: str) -> None:
+    """Changes made as one (imports, replacements, batches, their undos), newest first."""
+    with open_project(db) as project:
+        groups = project.changes(doc)
+    if fmt == "json":
+        print_json(groups)
+        return
+    table = Table(title="Changes")
+    for column in ("id", "time", "author", "kind", "document", "segments", "undone by", "summary"):
+        table.add_column(column)
+    for g in groups:
+        table.add_row(
+            str(g["id"]), g["at"], g["author"], g["kind"], g["document"] or "",
+            str(g["changes"]), str(g["undone_by"] or ""), g["summary"],
+        )
+    console.print(table)
+
+
+@main.command()
+@db_option
+@click.argument("segment_ids", type=int, nargs=-1, required=True)
+def lock(db: str | None, segment_ids: tuple[int, ...]) -> None:
+    """Lock segments: their English changes only after `workbench unlock` (approving locks)."""
+    with open_project(db) as project, project.transaction():
+        for sid in segment_ids:
+            project.lock(sid)
+    click.echo(f"locked {len(segment_ids)} segment{'s' if len(segment_ids) != 1 else ''}")
+
+
+@main.command()
+@db_option
+@click.argument("segment_id", type=int)
+@click.option("--reason", help="Why it is unlocked (kept as a note).")
+def unlock(db: str | None, segment_id: int, reason: str | None) -> None:
+    """Unlock an approved segment so that its English can be edited (recorded)."""
+    with open_project(db) as project:
+        seg = project.unlock(segment_id, reason)
+    click.echo(f"segment {segment_id}: unlocked ({seg.status})")

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.app import db_option, main, print_json
-from workbench.formats import EXPORT_FORMATS, FINDINGS
+from workbench.cli.app import db_option, main, overwrite_options, print_json
+from workbench.errors import WorkbenchError
+from workbench.filters.model import FALLBACKS
+from workbench.formats import EXPORT_FORMATS, FINDINGS, FORMATS, get_format, importable_formats
 from workbench.project import open_project
 from workbench.project.exchange import ExchangeReport
 from workbench.statuses import STATUSES
+
+
+def _defaults_of(findings: str) -> str:
+    return ", ".join(f.name for f in FORMATS if f.findings == findings)
 
 
 def _statuses(values: tuple[str, ...]) -> list[str] | None:
@@ -21,7 +27,7 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
 @db_option
 @click.option(
     "--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-    help="tmx (TMX 1.4b), xliff (1.2), xliff2 (2.0), docx, html, csv, tsv, md, txt.",
+    help="; ".join(f"{f.name}: {f.description}" for f in FORMATS) + ".",
 )
 @click.option(
     "--output", type=click.Path(dir_okay=False), default=None,
@@ -40,8 +46,13 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.option(
     "--findings", type=click.Choice(FINDINGS), default=None,
-    help="QA findings to include: glossary (default for xliff, xliff2), all (default for docx, "
-    "html; runs every check) or none.",
+    help=f"QA findings to include: glossary (default for {_defaults_of('glossary')}), all "
+    f"(default for {_defaults_of('all')}; runs every check) or none.",
+)
+@click.option(
+    "--fallback", type=click.Choice(FALLBACKS), default=None,
+    help="--format original: what goes where a segment has no English: its Arabic (source, "
+    "the default) or nothing (empty).",
 )
 @click.option(
     "--tm-matches", type=int, default=0, show_default=True,
@@ -52,53 +63,79 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
               help="Lowest score of those matches.")
 def export(
     db: str | None, fmt: str, output: str | None, doc: str | None, version: str,
-    status: tuple[str, ...], force: bool, findings: str | None, tm_matches: int, tm_min: int,
+    status: tuple[str, ...], force: bool, findings: str | None, fallback: str | None,
+    tm_matches: int, tm_min: int,
 ) -> None:
-    """Export a document as a bilingual file."""
+    """Export a document as a bilingual file, or (--format original) the translated
+    document in its source's format."""
     statuses = _statuses(status)
+    if fallback is not None and not get_format(fmt).from_source:
+        raise WorkbenchError(f"--fallback is for --format original, not {fmt}")
     with open_project(db) as project:
         result = project.export_file(
             fmt, output, doc, version, statuses, force, findings=findings,
-            tm_matches=tm_matches, tm_min=tm_min,
+            fallback=fallback or "source", tm_matches=tm_matches, tm_min=tm_min,
         )
+    what = "translated segments" if get_format(fmt).from_source else "segment pairs"
     click.echo(
-        f"exported {result.units} segment pairs of {result.document} ({result.version}) "
+        f"exported {result.units} {what} of {result.document} ({result.version}) "
         f"as {fmt} to {result.path}"
     )
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def _print_report(report: ExchangeReport, fmt: str) -> None:
     if fmt == "json":
         print_json(report.to_dict())
         return
+    verb = "would import" if report.dry_run else "imported"
     click.echo(
-        f"imported {report.file} into {report.document}: {len(report.updated)} updated, "
+        f"{verb} {report.file} into {report.document}: {len(report.updated)} updated, "
         f"{len(report.added)} added, {report.left_alone} left alone"
         + (f", {report.unmatched} units matched no segment" if report.unmatched else "")
         + f" ({report.matched_by_id} units matched by id, {report.matched_by_source} by source)"
     )
+    if report.protected:
+        why = ", ".join(f"{n} {status}" for status, n in sorted(report.protected.items()))
+        click.echo(
+            f"finished work left as it was: {why} (use --overwrite"
+            + (" approved" if set(report.protected) - {"translated"} else "") + " to replace it)"
+        )
+    if report.group_id is not None:
+        click.echo(f"change {report.group_id}: undo it with `workbench undo --import "
+                   f"{report.group_id}`")
     if report.updated:
         click.echo("updated segments: " + ", ".join(map(str, report.updated)))
     if report.added:
         click.echo("added segments: " + ", ".join(map(str, report.added)))
+    if report.lqa_added:
+        click.echo(f"LQA errors added: {report.lqa_added}")
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
 
 
-def _import_command(name: str, kind: str) -> None:
-    @main.command(name, help=f"Bring the translations of {kind} file back into the project.")
+def _import_command(name: str, description: str, kind: str) -> None:
+    """``name FILE``: the round-trip import of the formats of ``kind`` (from the registry)."""
+    formats = [f.name for f in importable_formats() if f.kind == kind]
+
+    @main.command(name, help=f"Bring the translations of {description} file back into the "
+                             "project.")
     @db_option
     @click.argument("file", type=click.Path(dir_okay=False))
     @click.option("--doc", help="Document (default: the one the file names).")
     @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-    def command(db: str | None, file: str, doc: str | None, fmt: str) -> None:
+    @overwrite_options
+    def command(
+        db: str | None, file: str, doc: str | None, fmt: str, overwrite: str | None,
+        dry_run: bool,
+    ) -> None:
         with open_project(db) as project:
-            if name == "import-tmx":
-                report = project.import_tmx(file, doc)
-            else:
-                report = project.import_xliff(file, doc)
+            report = project.import_bilingual(
+                file, doc, formats, overwrite=overwrite, dry_run=dry_run
+            )
         _print_report(report, fmt)
 
 
-_import_command("import-xliff", "an XLIFF 1.2 or 2.0")
-_import_command("import-tmx", "a TMX")
+_import_command("import-xliff", "an XLIFF 1.2 or 2.0", "XLIFF")
+_import_command("import-tmx", "a TMX", "TMX")

@@ -45,7 +45,8 @@ FORMATS = ("table", "json", "csv", "md")
 @click.option("--baseline", help="The draft the others are tested against (default: first).")
 @click.option("--plain-chrf", is_flag=True, help="chrF (character n-grams only), not chrF++.")
 @click.option("--glossary", type=click.Path(dir_okay=False),
-              help="File mode: glossary TSV for terminology accuracy (needs --source).")
+              help="File mode: a glossary (TSV, TBX-Basic or CSV, by extension) for "
+                   "terminology accuracy (needs --source).")
 @click.option("--source", type=click.Path(dir_okay=False),
               help="File mode: the Arabic source, line-aligned with --hyp.")
 @click.option("--no-terms", is_flag=True, help="Project mode: skip terminology accuracy.")
@@ -106,8 +107,7 @@ def _score_files(
     n_samples: int, chrf_word_order: int,
 ) -> Any:
     from workbench.scoring.inputs import read_lines, read_parallel
-    from workbench.scoring.metrics import Scorer
-    from workbench.scoring.report import ScoreReport
+    from workbench.scoring.run import ScoreOptions, score_systems
 
     if not ref_paths:
         raise WorkbenchError("--hyp needs at least one --ref file")
@@ -123,7 +123,7 @@ def _score_files(
     hyp_texts, ref_texts = texts[: len(order)], texts[len(order) :]
     matcher = sources = None
     if glossary and source:
-        from workbench.glossary.tsv import read_tsv
+        from workbench.glossary.io import read_glossary
         from workbench.scoring.terms import glossary_matcher
 
         sources = read_lines(source)
@@ -132,26 +132,12 @@ def _score_files(
                 f"{source}: {len(sources)} lines, but {order[0]} has {len(hyp_texts[0])} "
                 "(files must be line-aligned)"
             )
-        matcher = glossary_matcher(read_tsv(glossary))
-    scorer = Scorer(chrf_word_order=chrf_word_order)
-    systems = []
-    for path, hyp in zip(order, hyp_texts, strict=True):
-        system = scorer.score(path, hyp, ref_texts, confidence=confidence)
-        if matcher is not None and sources is not None:
-            from workbench.scoring.terms import term_accuracy
-
-            system.terms = term_accuracy(matcher, sources, hyp)
-            for seg, counts in zip(system.segments, system.terms.per_segment, strict=True):
-                seg.terms = counts
-        systems.append((system, hyp))
-    test = None
-    if paired and len(systems) > 1:
-        from workbench.scoring.significance import paired_test
-
-        paired_test(scorer, systems, ref_texts, paired, n_samples=n_samples,
-                    confidence=confidence > 0)
-        test = paired
-    return ScoreReport([s for s, _ in systems], list(ref_paths), test)
+        matcher = glossary_matcher(read_glossary(glossary))
+    options = ScoreOptions(chrf_word_order, confidence, paired, n_samples)
+    return score_systems(
+        list(zip(order, hyp_texts, strict=True)), ref_texts, ref_paths, options,
+        sources=sources, matcher=matcher,
+    )
 
 
 def _score_project(
@@ -162,10 +148,14 @@ def _score_project(
     from workbench.project import open_project
 
     with open_project(db) as project:
+        if store and project.read_only:
+            click.echo(f"warning: the run is not recorded: {project.path} is read-only "
+                       f"({project.read_only_reason})", err=True)
         return project.score(
             doc, list(drafts) or ["working"], list(refs) or None,
             chrf_word_order=chrf_word_order, confidence=confidence, paired=paired,
-            baseline=baseline, n_samples=n_samples, terms=terms, store=store,
+            baseline=baseline, n_samples=n_samples, terms=terms,
+            store=store and not project.read_only,
         )
 
 

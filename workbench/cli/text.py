@@ -40,15 +40,21 @@ def segment(file: str, lang: str, abbreviations: str | None) -> None:
               show_default=True)
 @click.option("--glossary", "glossary_file", type=click.Path(dir_okay=False),
               help="A glossary.tsv whose terms serve as anchors.")
+@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(),
+              help="A bilingual dictionary (dictd, StarDict, DSL, TEI, TSV; any file of its "
+                   "set) whose word translations serve as evidence (repeatable).")
 def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
-          glossary_file: str | None) -> None:
+          glossary_file: str | None, dictionaries: tuple[str, ...]) -> None:
     """Align an Arabic and an English text: links of sentences (or lines), with confidence.
 
     JSON: {"links": [[[0], [0]], [[1], [1, 2]], ...], "confidence": [...]} with 0-based
     indices; without --presegmented also "ar" and "en", the sentences. TSV: one link a line.
-    Paragraphs are aligned before sentences when both texts have as many paragraphs.
+    Paragraphs are aligned before sentences when both texts have as many paragraphs. With
+    --presegmented, a line that starts with a space or a tab continues the paragraph of the
+    line before: links then keep such paragraphs whole unless the words say otherwise.
     """
     from workbench.align import align_paragraphs, align_sentences
+    from workbench.align.aligner import continuation_lines
     from workbench.text.segment import segment_paragraphs, split_paragraphs
     from workbench.textio import read_text
 
@@ -59,19 +65,27 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
         from workbench.glossary.tsv import read_tsv
 
         glossary = read_tsv(glossary_file)
+    lexicon = None
+    if dictionaries:
+        from workbench.dictionary import open_lexicon
+
+        lexicon = open_lexicon(list(dictionaries))
     if presegmented:
         ar = ar_text.split("\n")
         en = en_text.split("\n")
         for lines in (ar, en):
             if lines and lines[-1] == "":
                 lines.pop()  # the newline that ends the last line
-        result = align_sentences(ar, en, glossary=glossary)
+        continues = (continuation_lines(ar), continuation_lines(en))
+        marked = any(continues[0]) or any(continues[1])
+        result = align_sentences(ar, en, glossary=glossary, lexicon=lexicon,
+                                 continues=continues if marked else None)
     else:
         ar_pars = segment_paragraphs(split_paragraphs(ar_text), "ar")
         en_pars = segment_paragraphs(split_paragraphs(en_text), "en")
         ar = [s for p in ar_pars for s in p]
         en = [s for p in en_pars for s in p]
-        result = align_paragraphs(ar_pars, en_pars, glossary=glossary)
+        result = align_paragraphs(ar_pars, en_pars, glossary=glossary, lexicon=lexicon)
     for warning in result.warnings:
         click.echo(f"workbench: warning: {warning}", err=True)
     if fmt == "json":

@@ -104,12 +104,13 @@ def _row(tbl: etree._Element, unit: Unit) -> None:
     _run(_paragraph(status, rtl=False), unit.status, size=18, bold=unit.status == "approved")
     notes = _cell(tr, WIDTHS[4])
     lines = [("finding", f) for f in unit.findings] + [("comment", n) for n in unit.notes]
+    lines += [("lqa", e) for e in unit.lqa]
     if not lines:
         _paragraph(notes, rtl=False)
     for kind, line in lines:
         _run(
             _paragraph(notes, rtl=False), line, size=16,
-            color="8A1F11" if kind == "finding" else "1D3F72",
+            color={"finding": "8A1F11", "lqa": "6A1B9A"}.get(kind, "1D3F72"),
         )
 
 
@@ -153,7 +154,8 @@ def write_docx(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> in
     legend.add_run(
         "# is the segment number; Arabic is the source (right to left); English is the "
         "translation; Status is the segment's state; Findings and comments lists QA and glossary "
-        "findings (red) and comments (blue). Highlighted Arabic words are glossary terms."
+        "findings (red), comments (blue) and reviewers' LQA errors (purple, 'LQA: severity "
+        "category'). Highlighted Arabic words are glossary terms."
     )
     statuses = doc.add_paragraph()
     statuses.add_run("Statuses: ").bold = True

@@ -42,7 +42,7 @@ mark.term { background: #fff1a8; border-bottom: 2px solid #d4a800; padding: 0 .1
 .s-translated .badge { background: #dcecff; } .s-reviewed .badge { background: #dff3dc; }
 .s-approved .badge { background: #bfe8b8; font-weight: 600; }
 ul.findings { margin: 0; padding-inline-start: 1.1rem; }
-li.finding { color: #8a1f11; } li.note { color: #1d3f72; }
+li.finding { color: #8a1f11; } li.note { color: #1d3f72; } li.lqa { color: #6a1b9a; }
 .empty { color: #999; font-style: italic; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
@@ -97,7 +97,8 @@ def write_html(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> in
     text.write(
         '<li><mark class="term">term</mark> glossary term (hover for the required English)</li>\n'
         '<li><ul class="findings"><li class="finding">QA or glossary finding</li>'
-        '<li class="note">comment</li></ul></li>\n</ul>\n</section>\n</header>\n'
+        '<li class="note">comment</li><li class="lqa">LQA error (MQM)</li></ul></li>\n'
+        "</ul>\n</section>\n</header>\n"
     )
     text.write(
         "<main>\n<table>\n<colgroup><col class=\"num\"><col><col><col class=\"status\">"
@@ -117,6 +118,7 @@ def write_html(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> in
         english = e(unit.target) if unit.target else '<span class="empty">(no English)</span>'
         items = [f'<li class="finding">{e(f)}</li>' for f in unit.findings]
         items += [f'<li class="note">{e(n)}</li>' for n in unit.notes]
+        items += [f'<li class="lqa">{e(n)}</li>' for n in unit.lqa]
         notes = f'<ul class="findings">{"".join(items)}</ul>' if items else ""
         text.write(
             f'<tr class="unit s-{e(unit.status)}" id="u{e(unit.key)}">'

@@ -67,6 +67,8 @@ class Unit:
     status: str
     notes: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    #: reviewers' LQA errors, one line each (see workbench.lqa.notes), shown with the notes
+    lqa: list[str] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     created: str | None = None
     changed: str | None = None
@@ -116,7 +118,7 @@ def parse_unit_key(key: str | None) -> tuple[int, ...] | None:
 
 @dataclass(frozen=True)
 class ImportedUnit:
-    """One unit read from a TMX or XLIFF file."""
+    """One unit read from a bilingual file (TMX, XLIFF, CSV, TSV)."""
 
     key: str | None
     source: str
@@ -124,11 +126,13 @@ class ImportedUnit:
     state: str | None = None
     status: str | None = None
     line: int | None = None
+    #: the unit's notes that are LQA errors (``LQA: ...`` lines)
+    lqa: tuple[str, ...] = ()
 
 
 @dataclass
 class ImportedFile:
-    """The units of a TMX or XLIFF file and what it says about its origin."""
+    """The units of a bilingual file and what it says about its origin."""
 
     path: str
     format: str

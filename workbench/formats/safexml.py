@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from workbench import openfiles
 from workbench.errors import InputError
 
 
@@ -59,6 +60,7 @@ def iterparse(
     p = Path(path)
     if not p.is_file():
         raise InputError(p, "not a file" if p.exists() else "no such file")
+    openfiles.refuse(p)
     parsed = etree.iterparse(str(p), events=events, tag=tag, **_SAFE)
     checked = False
     try:
@@ -85,6 +87,24 @@ def parse(data: bytes, path: str | Path) -> etree._Element:
     _check_doctype(path, root)
     for element in root.iter():
         _check_entities(path, element)
+    return root
+
+
+def parse_document(data: bytes, path: str | Path, *, huge: bool = False) -> etree._Element:
+    """The root of an XML document given as bytes, for a document that is written back:
+    comments and processing instructions are kept. Refused as :func:`iterparse` refuses
+    (no DTD, no network, no entities); ``huge`` lifts libxml2's limits on text nodes and depth
+    for large office documents (their size is checked before they are read)."""
+    parser = etree.XMLParser(
+        **{**_SAFE, "remove_comments": False, "remove_pis": False, "huge_tree": huge}
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise _malformed(path, exc) from None
+    _check_doctype(path, root)
+    for entity in root.iter(etree.Entity):
+        raise InputError(path, f"refused: entity reference {entity.text!r}", line=entity.sourceline)
     return root
 
 

@@ -105,7 +105,6 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
                     raise InputError(path, f"not a TMX file (root element <{name}>)", el.sourceline)
             continue
         if name == "header":
-            result.source_lang = el.get("srclang")
             for prop in el.iter("prop"):
                 header_props[prop.get("type", "")] = (prop.text or "").strip()
             result.document = header_props.get(PROP_DOCUMENT)
@@ -117,7 +116,8 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
             safexml.release(el)
     if not root_seen:
         raise InputError(path, "not a TMX file (empty)")
-    result.target_lang = target_lang
+    # the units read are the file's source_lang-target_lang pairs, whatever its header says
+    result.source_lang, result.target_lang = source_lang, target_lang
     return result
 
 

@@ -17,6 +17,7 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
 from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
+from workbench.lqa.notes import is_note
 from workbench.statuses import STATUSES, XLIFF12_STATE, Status, from_xliff12
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -70,6 +71,10 @@ def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> i
                 parts.append(
                     '<note from="workbench-qa" annotates="target" priority="2">'
                     f"{xmlout.text(finding)}</note>"
+                )
+            for error in unit.lqa:
+                parts.append(
+                    f'<note from="workbench-lqa" annotates="target">{xmlout.text(error)}</note>'
                 )
             for match in unit.matches:  # translation-memory matches
                 parts.append(
@@ -160,10 +165,17 @@ def _read_trans_unit(tu: etree._Element) -> ImportedUnit:
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     status = _status(state, approved, bool(target and target.strip()), tu.get(f"{{{WB_NS}}}status"))
+    notes = tu.findall(_q("note")) or tu.findall("note")
     return ImportedUnit(
         key=tu.get("id"), source=source, target=target, state=state, status=status.value,
-        line=tu.sourceline,
+        line=tu.sourceline, lqa=lqa_notes(notes),
     )
+
+
+def lqa_notes(notes: Iterable[etree._Element]) -> tuple[str, ...]:
+    """The texts of the notes that are LQA errors (they start with ``LQA:``)."""
+    texts = (safexml.text_of(n) for n in notes)
+    return tuple(t for t in texts if is_note(t))
 
 
 def _status(state: str | None, approved: bool, has_target: bool, ours: str | None) -> Status:

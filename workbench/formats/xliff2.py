@@ -14,6 +14,7 @@ from lxml import etree
 
 from workbench.formats import safexml, xmlout
 from workbench.formats.model import WB_NS, ExportHeader, ImportedUnit, Unit
+from workbench.formats.xliff import lqa_notes
 from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -61,7 +62,7 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
                         f"</source><target>{xmlout.text(match.target)}</target></mtc:match>"
                     )
                 parts.append("</mtc:matches>")
-            if unit.notes or unit.findings:
+            if unit.notes or unit.findings or unit.lqa:
                 parts.append("<notes>")
                 for note in unit.notes:
                     parts.append(f'<note category="comment">{xmlout.text(note)}</note>')
@@ -69,6 +70,10 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
                     parts.append(
                         '<note category="qa" appliesTo="target" priority="2">'
                         f"{xmlout.text(finding)}</note>"
+                    )
+                for error in unit.lqa:
+                    parts.append(
+                        f'<note category="lqa" appliesTo="target">{xmlout.text(error)}</note>'
                     )
                 parts.append("</notes>")
             has_target = bool(unit.target)
@@ -117,6 +122,7 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
         state=states[0] or None,
         status=status.value,
         line=unit.sourceline,
+        lqa=lqa_notes(unit.iter(_q("note"))),
     )
 
 

@@ -1,71 +1,120 @@
-"""Reading and writing glossaries in any supported format, chosen by name or file extension."""
+"""Reading and writing glossaries in any supported format, chosen by name or file extension.
+
+Every glossary format is one record of :data:`GLOSSARY_FORMATS` (its reader, its writer if
+any, the file extensions it is guessed from); ``workbench glossary`` takes its choices from
+here. Adding a format is a reader module plus one record.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.glossary.badrows import BadRows
 from workbench.glossary.csvfile import read_csv
 from workbench.glossary.model import Entry, Glossary
 from workbench.glossary.tbx import format_tbx, read_tbx
 from workbench.glossary.tsv import format_tsv, read_tsv
 
-READ_FORMATS: tuple[str, ...] = ("tsv", "tbx", "csv")
-WRITE_FORMATS: tuple[str, ...] = ("tsv", "tbx")
-_EXTENSIONS = {
-    ".tsv": "tsv", ".txt": "tsv", ".utf8": "tsv", ".tbx": "tbx", ".xml": "tbx", ".csv": "csv",
-}
+
+@dataclass(frozen=True)
+class GlossaryFormat:
+    """A glossary file format: reader, writer (or None), extensions (lower case, with '.').
+
+    ``takes_columns``: the reader accepts a column choice (``--columns``) as its second
+    argument.
+    """
+
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    reader: Callable[..., Glossary]
+    writer: Callable[[Glossary], str] | None = None
+    takes_columns: bool = False
+
+    def read(self, path: str | Path, columns: str | None = None) -> Glossary:
+        """The glossary in the file at ``path``."""
+        if columns and not self.takes_columns:
+            raise InputError(path, "--columns applies to CSV glossaries only")
+        return self.reader(path, columns) if self.takes_columns else self.reader(path)
+
+
+GLOSSARY_FORMATS: tuple[GlossaryFormat, ...] = (
+    GlossaryFormat(
+        "tsv", "OmegaT glossary TSV: term, rendering, comment, forbidden renderings",
+        (".tsv", ".txt", ".utf8"), read_tsv, format_tsv,
+    ),
+    GlossaryFormat("tbx", "TBX-Basic", (".tbx", ".xml"), read_tbx, format_tbx),
+    GlossaryFormat(
+        "csv", "CSV with a header, such as TICO-19 term lists (columns detected or chosen)",
+        (".csv",), read_csv, takes_columns=True,
+    ),
+)
+#: The format of a file whose extension names none.
+DEFAULT_FORMAT = "tsv"
+
+_BY_NAME = {f.name: f for f in GLOSSARY_FORMATS}
+_BY_EXTENSION = {e: f.name for f in GLOSSARY_FORMATS for e in f.extensions}
+READ_FORMATS: tuple[str, ...] = tuple(f.name for f in GLOSSARY_FORMATS)
+WRITE_FORMATS: tuple[str, ...] = tuple(f.name for f in GLOSSARY_FORMATS if f.writer is not None)
+
+
+def glossary_format(name: str) -> GlossaryFormat:
+    """The glossary format called ``name`` (KeyError if unknown)."""
+    return _BY_NAME[name]
 
 
 def guess_format(path: str | Path) -> str:
     """The glossary format of a file from its extension (TSV when unknown)."""
-    return _EXTENSIONS.get(Path(path).suffix.lower(), "tsv")
+    return _BY_EXTENSION.get(Path(path).suffix.lower(), DEFAULT_FORMAT)
 
 
 def read_glossary(
     path: str | Path, fmt: str | None = None, columns: str | None = None
 ) -> Glossary:
     """Read a glossary file as TSV, TBX or CSV (``columns`` for CSV only)."""
-    fmt = fmt or guess_format(path)
-    if columns and fmt != "csv":
-        raise InputError(path, "--columns applies to CSV glossaries only")
-    if fmt == "tsv":
-        glossary = read_tsv(path)
-    elif fmt == "tbx":
-        glossary = read_tbx(path)
-    elif fmt == "csv":
-        glossary = read_csv(path, columns)
-    else:
+    spec = _BY_NAME.get(fmt or guess_format(path))
+    if spec is None:
         raise InputError(path, f"unknown glossary format {fmt!r} (use {', '.join(READ_FORMATS)})")
+    glossary = spec.read(path, columns)
     check_conflicts(glossary, path)
     return glossary
 
 
 def check_conflicts(glossary: Glossary, path: str | Path) -> None:
-    """Refuse a term whose forbidden rendering is another of its accepted renderings."""
+    """Refuse terms whose forbidden rendering is another of their accepted renderings.
+
+    Every conflicting row is reported at once (:class:`~workbench.glossary.badrows.BadRows`).
+    """
+    conflicts: list[tuple[int, str]] = []
     for term, entries in glossary.terms().items():
         allowed = {e.rendering.casefold(): e for e in entries}
         for entry in entries:
             for word in entry.forbidden:
                 other = allowed.get(word.casefold())
                 if other is not None:
-                    raise InputError(
-                        path,
-                        f"{term}: {word!r} is forbidden here but accepted on line {other.line}",
-                        entry.line,
+                    conflicts.append(
+                        (entry.line or 0,
+                         f"{term}: {word!r} is forbidden here but accepted on line {other.line}")
                     )
+    bad = BadRows(path)
+    for line, reason in sorted(conflicts, key=lambda c: c[0]):
+        bad.add(line or None, reason)
+    bad.raise_if_any()
 
 
 def format_glossary(glossary: Glossary, fmt: str) -> str:
-    """Serialise a glossary as TSV or TBX."""
-    if fmt == "tsv":
-        return format_tsv(glossary)
-    if fmt == "tbx":
-        return format_tbx(glossary)
-    raise ValueError(f"unknown glossary format {fmt!r}")
+    """Serialise a glossary in a format with a writer (TSV or TBX)."""
+    spec = _BY_NAME.get(fmt)
+    if spec is None or spec.writer is None:
+        raise ValueError(f"unknown glossary format {fmt!r}")
+    return spec.writer(glossary)
 
 
 __all__ = [
-    "READ_FORMATS", "WRITE_FORMATS", "Entry", "Glossary", "check_conflicts", "format_glossary",
-    "guess_format", "read_glossary",
+    "DEFAULT_FORMAT", "GLOSSARY_FORMATS", "READ_FORMATS", "WRITE_FORMATS", "Entry", "Glossary",
+    "GlossaryFormat", "check_conflicts", "format_glossary", "glossary_format", "guess_format",
+    "read_glossary",
 ]

@@ -6,11 +6,15 @@ import multiprocessing
 import os
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workbench.glossary.checks import REGISTRY, Check, DocumentCheck, Pair
 from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatcher
+
+if TYPE_CHECKING:
+    from workbench.spelling import SpellChecker
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,16 @@ def _order(f: Finding) -> tuple[int, tuple[int, int], bool, str]:
 
 
 def run_checks(
-    source: str, target: str, *, matcher: TermMatcher | None, skip: Collection[str] = ()
+    source: str,
+    target: str,
+    *,
+    matcher: TermMatcher | None,
+    skip: Collection[str] = (),
+    speller: SpellChecker | None = None,
 ) -> list[Finding]:
-    """All pair checks (glossary terms too, given a matcher) on one source/target pair."""
-    return _run_pair(Pair(source, target, matcher), _pair_checks(skip))
+    """All pair checks (glossary terms too, given a matcher; spelling, given a speller) on one
+    source/target pair."""
+    return _run_pair(Pair(source, target, matcher, speller), _pair_checks(skip))
 
 
 @dataclass
@@ -90,13 +100,16 @@ class DocumentResult:
 
 
 def _run_pairs(
-    pairs: Sequence[tuple[str, str]], matcher: TermMatcher | None, skip: Collection[str]
+    pairs: Sequence[tuple[str, str]],
+    matcher: TermMatcher | None,
+    skip: Collection[str],
+    speller: SpellChecker | None = None,
 ) -> tuple[list[list[Finding]], int, int]:
     checks = _pair_checks(skip)
     results: list[list[Finding]] = []
     occurrences = rendered = 0
     for source, target in pairs:
-        pair = Pair(source, target, matcher)
+        pair = Pair(source, target, matcher, speller)
         results.append(_run_pair(pair, checks))
         if matcher is not None and source.strip():
             report = pair.terms
@@ -106,7 +119,10 @@ def _run_pairs(
 
 
 # What the worker processes of a parallel run share (inherited through fork, never pickled).
-_SHARED: tuple[Sequence[tuple[str, str]], TermMatcher | None, Collection[str]] | None = None
+_SHARED: (
+    tuple[Sequence[tuple[str, str]], TermMatcher | None, Collection[str], SpellChecker | None]
+    | None
+) = None
 
 
 _Plain = tuple[str, str, str, str, "str | None", list[str], "str | None", "tuple[int, int] | None"]
@@ -114,8 +130,10 @@ _Plain = tuple[str, str, str, str, "str | None", list[str], "str | None", "tuple
 
 def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[_Plain]], int, int]:
     assert _SHARED is not None
-    pairs, matcher, skip = _SHARED
-    results, occurrences, rendered = _run_pairs(pairs[bounds[0] : bounds[1]], matcher, skip)
+    pairs, matcher, skip, speller = _SHARED
+    results, occurrences, rendered = _run_pairs(
+        pairs[bounds[0] : bounds[1]], matcher, skip, speller
+    )
     # plain tuples travel back between processes much faster than dataclasses
     plain = [
         [(f.check, f.kind, f.severity, f.message, f.term, f.expected, f.found, f.span) for f in fs]
@@ -140,17 +158,19 @@ def run_document(
     matcher: TermMatcher | None,
     skip: Collection[str] = (),
     jobs: int = 1,
+    speller: SpellChecker | None = None,
 ) -> DocumentResult:
     """All checks on the pairs of one document, the cross-segment ones included.
 
     With ``jobs`` > 1 the pair checks run in that many forked processes (where the platform
     forks; otherwise in this one). Results are the same either way, in the same order.
+    ``speller``: the spell checker of the ``spelling`` check (without one it finds nothing).
     """
     global _SHARED
     if jobs > 1 and len(pairs) >= jobs * 2 and "fork" in multiprocessing.get_all_start_methods():
         step = -(-len(pairs) // (jobs * 4))
         bounds = [(i, min(i + step, len(pairs))) for i in range(0, len(pairs), step)]
-        _SHARED = (pairs, matcher, skip)
+        _SHARED = (pairs, matcher, skip, speller)
         try:
             context = multiprocessing.get_context("fork")
             with context.Pool(jobs) as pool:
@@ -160,7 +180,7 @@ def run_document(
         results = [[Finding(*f) for f in fs] for part in parts for fs in part[0]]
         total = TermReport(sum(p[1] for p in parts), sum(p[2] for p in parts))
     else:
-        results, occurrences, rendered = _run_pairs(pairs, matcher, skip)
+        results, occurrences, rendered = _run_pairs(pairs, matcher, skip, speller)
         total = TermReport(occurrences, rendered)
     for check in _document_checks(skip):
         for index, finding in check.run_document(pairs):

@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.glossary.checks.invisible_characters import INVISIBLE, describe, label
 from workbench.glossary.english import find_rendering
 from workbench.glossary.findings import SEVERITIES, Finding, severity_rank
 
@@ -145,13 +147,26 @@ h1{font-size:1.4em}table{border-collapse:collapse;width:100%;margin:1em 0}
 th,td{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}
 th{background:#f2f2f2}.ar{direction:rtl;text-align:right;font-size:1.15em}
 .error{color:#b00020;font-weight:600}.warning{color:#a15c00}.info{color:#555}
-mark{background:#ffe08a}.accepted{color:#2e7d32}.muted{color:#777}
+mark{background:#ffe08a}.invisible{font:0.8em monospace;background:#f5b7b1}
+.accepted{color:#2e7d32}.muted{color:#777}
 .figures td:first-child{font-weight:600;width:16em}
 """
 
 
 def _e(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
+
+
+def _shown(text: str) -> str:
+    """A marked piece of text, escaped; invisible characters (RLO, ZWSP...) shown by name."""
+    if not text or INVISIBLE.fullmatch(text) is None:
+        return _e(text)
+    runs = [m.group() for m in re.finditer(r"(.)\1*", text, re.DOTALL)]
+    return "".join(
+        f'<span class="invisible" title="{_e(describe(run[0]))}">'
+        f"⟨{_e(label(run[0]))}⟩{'×' + str(len(run)) if len(run) > 1 else ''}</span>"
+        for run in runs
+    )
 
 
 def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -161,7 +176,7 @@ def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
         if start < last or end > len(text):
             continue
         out.append(_e(text[last:start]))
-        out.append(f"<mark>{_e(text[start:end])}</mark>")
+        out.append(f"<mark>{_shown(text[start:end])}</mark>")
         last = end
     out.append(_e(text[last:]))
     return "".join(out)

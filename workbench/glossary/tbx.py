@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from workbench import openfiles
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
 from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
@@ -114,6 +115,7 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
 def read_tbx(path: str | Path) -> Glossary:
     """Read a TBX-Basic file."""
     p = Path(path)
+    openfiles.refuse(p)
     try:
         data = p.read_bytes()
     except OSError as exc:

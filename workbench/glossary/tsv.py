@@ -2,7 +2,11 @@
 
 Columns: Arabic term, required English, comment (optional), forbidden renderings separated
 by ``;`` (optional). ``#`` starts a comment line; a first line whose first field is
-``source`` is a header. Several rows with one term are accepted alternatives.
+``source`` is a header. Several rows with one term are accepted alternatives. A tab, a line
+break or a backslash inside a field is written ``\\t``, ``\\n`` (``\\r``) and ``\\\\`` (the TSV
+convention of our exports, :mod:`workbench.formats.table`) and read back.
+
+Every bad row is reported at once (up to 20 listed, with file and line) and nothing is read.
 """
 
 from __future__ import annotations
@@ -10,43 +14,57 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.formats.table import escape_field, unescape_field
+from workbench.glossary.badrows import BadRows
 from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
 from workbench.textio import read_text
 
 
 def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
-    """Parse glossary TSV text; errors name the line."""
+    """Parse glossary TSV text; every bad row is reported (:class:`BadRowsError`), none kept."""
     builder = GlossaryBuilder(path)
     glossary = builder.glossary
+    bad = BadRows(path)
     header_possible = True
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if "\t" not in line:
-            raise InputError(path, "no tab: expected 'term<TAB>rendering'", number)
-        fields = [f.strip() for f in line.split("\t")]
+            bad.add(number, "no tab: expected 'term<TAB>rendering'")
+            header_possible = False
+            continue
+        fields = [unescape_field(f).strip() for f in line.split("\t")]
         first_row, header_possible = header_possible, False
         if first_row and fields[0].casefold() == "source":
             continue
-        term, rendering = fields[0], fields[1]
-        if not term:
-            raise InputError(path, "empty Arabic term", number)
-        if not rendering:
-            raise InputError(path, f"empty English rendering for {term!r}", number)
-        comment = fields[2] if len(fields) > 2 else ""
-        forbidden = tuple(
-            f.strip() for f in (fields[3] if len(fields) > 3 else "").split(";") if f.strip()
-        )
-        for word in forbidden:
-            if word.casefold() == rendering.casefold():
-                raise InputError(
-                    path, f"forbidden rendering {word!r} equals the required one", number
-                )
-        builder.add(Entry(term, rendering, comment, forbidden, number))
+        entry = _entry(fields, number, bad)
+        if entry is not None:
+            builder.add(entry)
+    bad.raise_if_any()
     if not glossary.entries:
         raise InputError(path, "glossary has no entries")
     return glossary
+
+
+def _entry(fields: list[str], number: int, bad: BadRows) -> Entry | None:
+    """The entry of one row's fields, or None after recording why the row is bad."""
+    term, rendering = fields[0], fields[1]
+    if not term:
+        bad.add(number, "empty Arabic term")
+        return None
+    if not rendering:
+        bad.add(number, f"empty English rendering for {term!r}")
+        return None
+    comment = fields[2] if len(fields) > 2 else ""
+    forbidden = tuple(
+        f.strip() for f in (fields[3] if len(fields) > 3 else "").split(";") if f.strip()
+    )
+    for word in forbidden:
+        if word.casefold() == rendering.casefold():
+            bad.add(number, f"forbidden rendering {word!r} equals the required one")
+            return None
+    return Entry(term, rendering, comment, forbidden, number)
 
 
 def read_tsv(path: str | Path) -> Glossary:
@@ -58,5 +76,6 @@ def format_tsv(glossary: Glossary) -> str:
     """Serialise a glossary as TSV with a header line."""
     lines = ["source\ttarget\tcomment\tforbidden"]
     for e in glossary.entries:
-        lines.append("\t".join([e.term, e.rendering, e.comment, "; ".join(e.forbidden)]))
+        fields = [e.term, e.rendering, e.comment, "; ".join(e.forbidden)]
+        lines.append("\t".join(escape_field(f) for f in fields))
     return "\n".join(lines) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.errors import WorkbenchError
 from workbench.glossary.checks import REGISTRY, DocumentCheck
@@ -16,10 +16,14 @@ from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext
 from workbench.project.groups import group_source, group_text, link_groups
 from workbench.project.reading import Reader
+from workbench.project.spelling import Spelling
 from workbench.project.terms import Terms
 from workbench.store import checks as q_checks
 from workbench.store import exchange as q_exchange
 from workbench.store import versions as q_versions
+
+if TYPE_CHECKING:
+    from workbench.spelling import SpellChecker
 
 
 @dataclass(frozen=True)
@@ -87,16 +91,34 @@ class Checking:
     """Glossary and QA checks on segments and documents, and reviewers' overrides."""
 
     def __init__(
-        self, context: ProjectContext, catalog: Catalog, reader: Reader, terms: Terms
+        self,
+        context: ProjectContext,
+        catalog: Catalog,
+        reader: Reader,
+        terms: Terms,
+        spelling: Spelling | None = None,
     ) -> None:
         self.context = context
         self.catalog = catalog
         self.reader = reader
         self.terms = terms
+        self.spelling = spelling
+
+    def _speller(
+        self, skip: Collection[str] = (), matcher: TermMatcher | None = None
+    ) -> SpellChecker | None:
+        """The project's spell checker for the ``spelling`` check (None when it is skipped);
+        the renderings of ``matcher``'s glossary are known words too."""
+        if self.spelling is None or "spelling" in skip:
+            return None
+        from workbench.spelling import glossary_english
+
+        extra = glossary_english(matcher.glossary.entries) if matcher is not None else []
+        return self.spelling.checker(extra)
 
     def check_text(self, source: str, target: str) -> list[Finding]:
-        """All segment checks on a source/target pair, with the project glossary."""
-        return run_checks(source, target, matcher=self.terms.matcher())
+        """All segment checks on a source/target pair, with the project glossary and words."""
+        return run_checks(source, target, matcher=self.terms.matcher(), speller=self._speller())
 
     def _texts(self, document: Document, version: str) -> tuple[int | None, dict[int, str]]:
         vid = self.catalog.resolve_version(document, version).id
@@ -151,7 +173,7 @@ class Checking:
             texts[segment_id] = text
         findings = run_checks(
             group_source(sources[sid] for sid in group), group_text(texts[sid] for sid in group),
-            matcher=self.terms.matcher(),
+            matcher=self.terms.matcher(), speller=self._speller(),
         )
         return group, findings, changed
 
@@ -178,7 +200,10 @@ class Checking:
             (group_source(r["source"] for r in unit), group_text(r["text"] for r in unit))
             for unit in units
         ]
-        result = run_document(pairs, matcher=matcher or self.terms.matcher(), skip=skip, jobs=jobs)
+        result = run_document(
+            pairs, matcher=matcher or self.terms.matcher(), skip=skip, jobs=jobs,
+            speller=self._speller(skip, matcher),
+        )
         overrides = self._overrides(vid)
         segments: list[SegmentCheck] = []
         for unit, findings in zip(units, result.findings, strict=True):

@@ -2,31 +2,50 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
-from workbench.store import transaction
+from workbench.store import Database, transaction
+from workbench.store import changes as q_changes
+from workbench.store.connection import Location
 
 Row = dict[str, Any]
 
 
 @dataclass
 class ProjectContext:
-    """One open project: its database connection, where it lives, and who is working."""
+    """One open project: its database connection, where it lives, and who is working.
 
-    db: sqlite_utils.Database
-    path: Path
+    ``group_id`` is the change group that the revisions written now belong to (see
+    :meth:`change_group`), None outside one.
+    """
+
+    db: Database
+    path: Location
     author: str
+    group_id: int | None = None
 
-    def transaction(self) -> AbstractContextManager[sqlite_utils.Database]:
+    def transaction(self) -> AbstractContextManager[Database]:
         """A write transaction on the project (nested calls are savepoints)."""
         return transaction(self.db)
 
+    @contextmanager
+    def change_group(
+        self, document_id: int | None, kind: str, summary: str = ""
+    ) -> Iterator[int]:
+        """One transaction whose revisions form one change group (undone as one); its id.
+        A group that changed nothing is not kept."""
+        with self.transaction():
+            group_id = q_changes.add_group(self.db, document_id, kind, self.author, summary)
+            outer, self.group_id = self.group_id, group_id
+            try:
+                yield group_id
+            finally:
+                self.group_id = outer
+            q_changes.drop_if_empty(self.db, group_id)
+
     def close(self) -> None:
         """Close the database connection."""
-        self.db.conn.close()
-
+        self.db.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from workbench.errors import BlockedByFindings, WorkbenchError
+from workbench.errors import BlockedByFindings, LockedError, WorkbenchError
 from workbench.glossary.findings import Finding
 from workbench.project.catalog import Catalog
 from workbench.project.checking import Checking
@@ -84,11 +84,18 @@ class Editing:
         return self._write(segment_id, seg.target, Status(status), "status")
 
     def _write(self, segment_id: int, text: str, status: Status, action: str) -> Segment:
+        """Store text and status (a status change of an approved segment unlocks it; only
+        status changes reach a locked one)."""
         db = self.context.db
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
+            if seg.locked and action != "status":
+                raise LockedError(segment_id)
+            locked = status is Status.APPROVED
+            if locked != seg.locked:
+                q_docs.set_locked(db, [segment_id], locked)
             if seg.target == text and seg.status == status.value:
-                return seg
+                return self.reader.segment(segment_id)
             doc = self.catalog.document_by_id(seg.document_id)
             vid = self.catalog.version_id(doc, "working", create_working=True)
             if seg.target != text:
@@ -97,7 +104,7 @@ class Editing:
                 q_docs.set_status(db, segment_id, status.value)
             q_history.add_revision(
                 db, segment_id, self.context.author, action,
-                (seg.target, seg.status), (text, status.value),
+                (seg.target, seg.status), (text, status.value), group_id=self.context.group_id,
             )
             return self.reader.segment(segment_id)
 
@@ -106,6 +113,8 @@ class Editing:
         db = self.context.db
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
+            if seg.locked:
+                raise LockedError(segment_id)
             last = q_history.last_undoable(db, segment_id)
             if last is None:
                 raise WorkbenchError(f"segment {segment_id}: nothing to undo")
@@ -118,6 +127,31 @@ class Editing:
             q_history.add_revision(
                 db, segment_id, self.context.author, "undo",
                 (seg.target, seg.status), (old_text, old_status), reverts=last["id"],
+            )
+            return self.reader.segment(segment_id)
+
+    def lock(self, segment_id: int) -> Segment:
+        """Lock a segment: its English changes only after an explicit unlock (recorded)."""
+        return self._set_lock(segment_id, True)
+
+    def unlock(self, segment_id: int, reason: str | None = None) -> Segment:
+        """Unlock a locked (approved) segment so it can be edited; recorded in the history,
+        with ``reason`` as a note."""
+        segment = self._set_lock(segment_id, False)
+        if reason and reason.strip():
+            self.add_note(segment_id, reason.strip(), kind="unlock")
+        return segment
+
+    def _set_lock(self, segment_id: int, locked: bool) -> Segment:
+        action = "lock" if locked else "unlock"
+        with self.context.transaction():
+            seg = self.reader.segment(segment_id)
+            if seg.locked == locked:
+                raise WorkbenchError(f"segment {segment_id} is {action}ed already")
+            q_docs.set_locked(self.context.db, [segment_id], locked)
+            q_history.add_revision(
+                self.context.db, segment_id, self.context.author, action,
+                (seg.target, seg.status), (seg.target, seg.status),
             )
             return self.reader.segment(segment_id)
 

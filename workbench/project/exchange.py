@@ -14,14 +14,15 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from workbench import __version__
+from workbench import __version__, openfiles
 from workbench.errors import InputError, WorkbenchError
-from workbench.formats import EXPORT_FORMATS, FINDINGS, get_format
+from workbench.filters.model import FALLBACKS, tags_from_json
+from workbench.formats import EXPORT_FORMATS, FINDINGS, Format, detect, get_format
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -30,16 +31,20 @@ from workbench.formats.model import (
     lang_matches,
     parse_unit_key,
 )
+from workbench.formats.original import StoredOriginal
 from workbench.project.catalog import Catalog, Document
+from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.checking import Checking, Override
 from workbench.project.context import ProjectContext
 from workbench.project.groups import group_source, group_status, group_text, link_groups, match_key
+from workbench.project.lqa import Lqa
 from workbench.project.terms import Terms
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import exchange as q_exchange
-from workbench.store import history as q_history
+from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
+from workbench.store.db import analyze
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
@@ -57,11 +62,12 @@ class ExportResult:
     document: str
     version: str
     units: int
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
 class ExchangeReport:
-    """What an import of a TMX or XLIFF file changed."""
+    """What a round-trip import of a bilingual file changed."""
 
     file: str
     format: str
@@ -73,7 +79,12 @@ class ExchangeReport:
     added: list[int] = field(default_factory=list)
     left_alone: int = 0
     unmatched: int = 0
+    lqa_added: int = 0
     warnings: list[str] = field(default_factory=list)
+    protected: dict[str, int] = field(default_factory=dict)
+    """Segments not written because they hold finished work, by status (or 'locked')."""
+    group_id: int | None = None
+    dry_run: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -84,12 +95,20 @@ class Exchange:
     """Exports to bilingual files, and imports of TMX and XLIFF files back into a document."""
 
     def __init__(
-        self, context: ProjectContext, catalog: Catalog, checking: Checking, terms: Terms
+        self,
+        context: ProjectContext,
+        catalog: Catalog,
+        checking: Checking,
+        terms: Terms,
+        changes: ChangeSet,
+        lqa: Lqa | None = None,
     ) -> None:
         self.context = context
         self.catalog = catalog
         self.checking = checking
         self.terms = terms
+        self.changes = changes
+        self.lqa = lqa
         #: (how many, lowest score) → a function giving a unit its translation-memory matches;
         #: set by the facade to the TM part's annotate_units (XLIFF alt-trans, mtc:matches).
         self.tm_annotator: Callable[[int, int], Callable[[Unit], None]] | None = None
@@ -114,15 +133,18 @@ class Exchange:
         force: bool = False,
         *,
         findings: str | None = None,
+        fallback: str = "source",
         tm_matches: int = 0,
         tm_min: int = 70,
     ) -> ExportResult:
         """Export a document to ``fmt`` (see EXPORT_FORMATS); say what was written.
 
         ``findings`` ('none', 'glossary', 'all'; default: the format's) says which QA findings
-        the file carries, for the formats that show them. ``tm_matches`` (xliff, xliff2) adds
-        each unit's best translation-memory matches scoring ``tm_min`` or more. The file
-        appears only when complete.
+        the file carries, for the formats that show them. ``fallback`` ('source' or 'empty')
+        is what the format ``original`` puts where a segment has no English (with
+        ``statuses``, segments of other statuses count as having none). ``tm_matches``
+        (xliff, xliff2) adds each unit's best translation-memory matches scoring ``tm_min`` or
+        more. The file appears only when complete.
         """
         if tm_matches and fmt not in ("xliff", "xliff2"):
             raise WorkbenchError(f"translation-memory matches go into xliff and xliff2, not {fmt}")
@@ -139,9 +161,14 @@ class Exchange:
         path = Path(output) if output is not None else self.default_output(document, fmt, version)
         _check_output(path, force, create_folder=output is None)
         header = self.export_header(document, version)
+        if spec.from_source:
+            return self._export_original(
+                spec, path, header, document, version, statuses, force, fallback
+            )
         units = self.export_units(
-            document.name, version, statuses, findings=findings or spec.findings,
-            terms=fmt in ("docx", "html"),
+            document.name, version, statuses,
+            findings=(findings or spec.findings) if spec.carries_findings else "none",
+            terms=spec.shows_terms,
         )
         if tm_matches and self.tm_annotator is not None:
             units = _annotated(units, self.tm_annotator(tm_matches, tm_min))
@@ -149,11 +176,48 @@ class Exchange:
         return ExportResult(path, fmt, document.name, version, count)
 
     def default_output(self, doc: Document, fmt: str, version: str = "working") -> Path:
-        """translations/DOCUMENT[.VERSION]SUFFIX, e.g. translations/sample.tmx."""
+        """translations/DOCUMENT[.VERSION]SUFFIX, e.g. translations/sample.tmx; for the
+        format ``original`` of a client document, .en and the original's own ending."""
         stem = _UNSAFE.sub("-", doc.name).strip("-.") or "document"
         if version != "working":
             stem += "." + _UNSAFE.sub("-", version.replace(":", "-"))
-        return DEFAULT_FOLDER / f"{stem}{get_format(fmt).suffix}"
+        spec = get_format(fmt)
+        suffix = spec.suffix
+        if spec.from_source:
+            info = q_sources.original_info(self.context.db, doc.id)
+            ending = Path(info["file_name"]).suffix.lower() if info else ""
+            if ending:
+                suffix = ".en" + ending
+        return DEFAULT_FOLDER / f"{stem}{suffix}"
+
+    def _export_original(
+        self, spec: Format, path: Path, header: ExportHeader, document: Document,
+        version: str, statuses: list[str] | None, force: bool, fallback: str,
+    ) -> ExportResult:
+        """The translated document in its source's format (see formats/original.py)."""
+        if fallback not in FALLBACKS:
+            raise WorkbenchError(f"unknown fallback {fallback!r} (use {', '.join(FALLBACKS)})")
+        original = self._stored_original(document)
+        units = self.export_units(document.name, version, grouped=False)
+        if statuses:
+            wanted = set(statuses)
+            units = (u if u.status in wanted else _without_english(u) for u in units)
+        warnings: list[str] = []
+        count = _write_atomically(
+            path, force,
+            lambda out: spec.writer(out, header, units, original, fallback, warnings),
+        )
+        return ExportResult(path, spec.name, document.name, version, count, tuple(warnings))
+
+    def _stored_original(self, document: Document) -> StoredOriginal | None:
+        """The stored original of a client document (None for a text import)."""
+        db = self.context.db
+        info = q_sources.original_info(db, document.id)
+        if info is None:
+            return None
+        data = q_sources.original_bytes(db, document.id) or b""
+        tags = {p: tags_from_json(b["tags"]) for p, b in q_sources.blocks(db, document.id).items()}
+        return StoredOriginal(info["format"], info["file_name"], data, info["blocks"], tags)
 
     def export_header(self, doc: Document, version: str = "working") -> ExportHeader:
         """The origin written into exported files."""
@@ -174,12 +238,14 @@ class Exchange:
         *,
         findings: str = "none",
         terms: bool = False,
+        grouped: bool = True,
     ) -> Iterator[Unit]:
         """The document's segment pairs in order, streamed from the store.
 
         Segments of one many-to-many link of the version form one unit (their Arabic and
-        English joined). Units carry ``findings`` ('none', 'glossary' or 'all') and, with
-        ``terms``, the glossary terms found in their Arabic.
+        English joined), unless ``grouped`` is False (one unit per segment). Units carry
+        ``findings`` ('none', 'glossary' or 'all'), with ``terms`` the glossary terms found in
+        their Arabic, and (working version) the reviewers' LQA errors.
         """
         document = self.catalog.document(doc)
         ref = self.catalog.resolve_version(document, version)
@@ -189,6 +255,9 @@ class Exchange:
         doc_row = q_exchange.document_row(self.context.db, document.id) or {}
         default_created = (version_row or doc_row).get("created_at")
         notes = q_exchange.notes_by_segment(self.context.db, document.id)
+        lqa = (
+            self.lqa.errors_by_segment(document.id) if self.lqa is not None and working else {}
+        )
         annotator = (
             self._annotator(document, version, findings, terms)
             if terms or findings != "none" else None
@@ -196,8 +265,14 @@ class Exchange:
         rows = q_exchange.export_rows(
             self.context.db, document.id, vid, statuses, with_revisions=working
         )
-        for group in link_groups(rows):
-            yield self._unit(group, notes, default_created, annotator)
+        groups = link_groups(rows) if grouped else ([row] for row in rows)
+        for group in groups:
+            unit = self._unit(group, notes, default_created, annotator)
+            errors = [e for r in group for e in lqa.get(r["id"], ())]
+            if errors:
+                texts = [(r["id"], r["text"] or "") for r in group]
+                unit.lqa = Lqa.unit_notes(errors, texts, unit.target)
+            yield unit
 
     def _unit(
         self,
@@ -275,33 +350,59 @@ class Exchange:
 
     # import ------------------------------------------------------------------------------
 
-    def import_xliff(self, path: str | Path, doc: str | None = None) -> ExchangeReport:
+    def import_xliff(
+        self, path: str | Path, doc: str | None = None, *,
+        overwrite: str | None = None, dry_run: bool = False,
+    ) -> ExchangeReport:
         """Bring the translations of an XLIFF 1.2 or 2.0 file back into the working version."""
-        from workbench.formats.xliff import read_xliff
+        return self.import_bilingual(path, doc, ("xliff", "xliff2"), overwrite, dry_run)
 
-        return self._import_file(read_xliff(path), doc, "import-xliff")
-
-    def import_tmx(self, path: str | Path, doc: str | None = None) -> ExchangeReport:
+    def import_tmx(
+        self, path: str | Path, doc: str | None = None, *,
+        overwrite: str | None = None, dry_run: bool = False,
+    ) -> ExchangeReport:
         """Bring the translations of a TMX file back into the working version."""
-        from workbench.formats.tmx import read_tmx
+        return self.import_bilingual(path, doc, ("tmx",), overwrite, dry_run)
 
-        return self._import_file(read_tmx(path), doc, "import-tmx")
+    def import_bilingual(
+        self,
+        path: str | Path,
+        doc: str | None = None,
+        formats: Sequence[str] | None = None,
+        overwrite: str | None = None,
+        dry_run: bool = False,
+    ) -> ExchangeReport:
+        """Bring the translations of a bilingual file back into the working version.
 
-    def _import_file(self, file: ImportedFile, doc: str | None, action: str) -> ExchangeReport:
+        The format (of ``formats``, default: every importable one) is recognised from the
+        file's content (XML root and version) or its name's ending; see workbench.formats.
+        Finished work is protected as in ``import_translation`` (``overwrite``, ``dry_run``);
+        the import is one change group that ``undo_change`` undoes.
+        """
+        spec = detect(path, formats)
+        action = f"import-{spec.kind.lower()}"
+        return self._import_file(spec.read(path), doc, action, overwrite, dry_run)
+
+    def _import_file(
+        self, file: ImportedFile, doc: str | None, action: str, overwrite: str | None,
+        dry_run: bool,
+    ) -> ExchangeReport:
         path = file.path
-        if file.source_lang and not lang_matches(file.source_lang, "ar") and file.format != "tmx":
+        if file.source_lang and not lang_matches(file.source_lang, "ar"):
             raise InputError(path, f"source language is {file.source_lang!r}, not Arabic (ar)")
         if file.target_lang and not lang_matches(file.target_lang, "en"):
             raise InputError(path, f"target language is {file.target_lang!r}, not English (en)")
         if not file.units:
-            what = "Arabic-English translation units" if file.format == "tmx" else "units"
-            raise InputError(path, f"no {what} to import")
+            raise InputError(path, "no Arabic-English translation units to import")
         # Read, match and write in one transaction: an edit made meanwhile (in the TUI, say)
         # cannot slip between what the import compared and what it writes.
         with self.context.transaction():
-            return self._apply_import(file, doc, action)
+            return self._apply_import(file, doc, action, overwrite, dry_run)
 
-    def _apply_import(self, file: ImportedFile, doc: str | None, action: str) -> ExchangeReport:
+    def _apply_import(
+        self, file: ImportedFile, doc: str | None, action: str, overwrite: str | None,
+        dry_run: bool,
+    ) -> ExchangeReport:
         path = file.path
         document, trust_ids = self._import_document(file, doc)
         report = ExchangeReport(path, file.format, document.name, units=len(file.units))
@@ -315,14 +416,18 @@ class Exchange:
             by_source.setdefault(match_key(r["source"]), []).append(sid)
 
         planned: dict[int, tuple[str, str]] = {}
+        reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
         for unit in file.units:
             targets = self._match(unit.key, unit.source, trust_ids, current, by_source, report)
+            where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
                 report.unmatched += 1
                 if len(report.warnings) < 20:
-                    where = f"line {unit.line}: " if unit.line else ""
                     report.warnings.append(f"{where}unit {unit.key or '?'} matches no segment")
                 continue
+            if unit.lqa:
+                place = f"{where}unit {unit.key or '?'}"
+                reviewed += [(unit.lqa, ids, place) for ids in targets]
             if unit.target is None or not unit.target.strip():
                 report.left_alone += sum(len(ids) for ids in targets)
                 continue
@@ -343,21 +448,23 @@ class Exchange:
                 f"{path}: refused: none of its {len(file.units)} units matches the Arabic of "
                 f"document {document.name!r} (a file of another document?)"
             )
-        changes = []
-        for sid, (text, status) in planned.items():
-            row = current[sid]
-            old_text = row["target"]
-            if (old_text or "") == text and row["status"] == status:
-                report.left_alone += 1
-                continue
-            changes.append((sid, old_text, text, row["status"], status))
-            (report.updated if (old_text or "").strip() else report.added).append(sid)
-        if changes:
-            vid = self.catalog.version_id(document, "working", create_working=True)
-            texts = [(sid, text) for sid, old, text, _, _ in changes if old != text]
-            q_versions.put_translations(self.context.db, vid, texts)
-            q_docs.set_statuses(self.context.db, [(new, sid) for sid, _, _, old, new in changes])
-            q_history.add_revisions(self.context.db, self.context.author, action, changes)
+        fill = FillReport(dry_run=dry_run)
+        changes = plan_fill(current, planned, overwrite, fill)
+        report.left_alone += fill.unchanged
+        report.protected = fill.protected
+        for sid, old, *_ in changes:
+            (report.updated if (old or "").strip() else report.added).append(sid)
+        if not dry_run:
+            report.group_id = self.changes.apply(
+                document, changes, action, action,
+                f"{Path(path).name} into {document.name}: {fill.describe()}",
+            )
+            analyze(self.context.db)
+        if self.lqa is not None and not dry_run:
+            for lines, ids, place in reviewed:  # after the texts they were made on are in
+                added, warnings = self.lqa.import_notes(lines, ids, place)
+                report.lqa_added += added
+                report.warnings += warnings[: max(0, 20 - len(report.warnings))]
         return report
 
     def _import_document(self, file: ImportedFile, doc: str | None) -> tuple[Document, bool]:
@@ -417,6 +524,11 @@ def _annotated(units: Iterator[Unit], annotate: Callable[[Unit], None]) -> Itera
         yield unit
 
 
+def _without_english(unit: Unit) -> Unit:
+    unit.target = ""
+    return unit
+
+
 def _finding_text(finding: Finding) -> str:
     return f"{finding.severity}: {finding.message} [{finding.check}]"
 
@@ -449,6 +561,7 @@ def _write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int])
 
 
 def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
+    openfiles.refuse(path)  # never an export over the open project (or its -wal, -shm)
     if path.is_dir():
         raise WorkbenchError(f"{path}: is a folder; give a file name")
     if path.exists() and not force:

@@ -12,40 +12,53 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Self
 
-import sqlite_utils
-
+from workbench.project.batch import Batch
 from workbench.project.catalog import Catalog
+from workbench.project.changes import ChangeSet
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
+from workbench.project.dictionaries import Dictionaries
 from workbench.project.editing import Editing
 from workbench.project.exchange import Exchange
 from workbench.project.importing import Importing
+from workbench.project.lqa import Lqa
 from workbench.project.memory import TranslationMemory
 from workbench.project.reading import Reader
 from workbench.project.restructure import Restructure
 from workbench.project.review import Review
 from workbench.project.scoring import Scoring
+from workbench.project.sources import Sources
+from workbench.project.spelling import Spelling
 from workbench.project.terms import Terms
 from workbench.project.views import Views
-from workbench.store import open_db
+from workbench.store import Database, open_db
+from workbench.store.connection import Location
+from workbench.store.location import ServerAddress
 
 
 class Project:
-    """A translation project stored in one SQLite file."""
+    """A translation project, stored in an SQLite file or a PostgreSQL database."""
 
     def __init__(self, context: ProjectContext) -> None:
         self.context = context
         self.catalog = catalog = Catalog(context)
         self.terms = terms = Terms(context)
         reader = Reader(context, catalog)
-        checking = Checking(context, catalog, reader, terms)
+        self.spelling = spelling = Spelling(context, terms)
+        self.lqa = lqa = Lqa(context, catalog, reader)
+        checking = Checking(context, catalog, reader, terms, spelling)
         editing = Editing(context, catalog, reader, checking)
         review = Review(context, reader, editing)
-        importing = Importing(context, catalog, terms)
-        exchange = Exchange(context, catalog, checking, terms)
+        changes = ChangeSet(context, catalog)
+        self.dictionaries = dictionaries = Dictionaries(context)
+        importing = Importing(context, catalog, terms, changes, dictionaries)
+        # client documents (DOCX, ODT, HTML, Markdown, XLIFF): project.sources.import_file(...)
+        self.sources = Sources(context, catalog, importing, changes)
+        exchange = Exchange(context, catalog, checking, terms, changes, lqa)
         scoring = Scoring(context, catalog, terms)
         restructure = Restructure(context, catalog, reader)
         views = Views(context, catalog, checking)
+        batch = Batch(context, catalog, reader, checking, editing, review, changes)
         #: translation memories: project.tm.lookup(...), .concordance(...), .analyze(...)
         self.tm = TranslationMemory(context, catalog, reader, checking)
         editing.on_confirm = self.tm.on_confirm
@@ -82,8 +95,15 @@ class Project:
         self.open_findings = editing.open_findings
         self.set_status = editing.set_status
         self.undo = editing.undo
+        self.lock = editing.lock
+        self.unlock = editing.unlock
         self.add_note = editing.add_note
         self.review = review.review
+        # batch work: one change group each
+        self.select_segments = batch.select
+        self.find_replace = batch.find_replace
+        self.confirm_many = batch.confirm_many
+        self.review_many = batch.review_many
         # checks and overrides
         self.check_text = checking.check_text
         self.check_segment = checking.check_segment
@@ -91,6 +111,10 @@ class Project:
         self.check_document = checking.check_document
         self.add_override = checking.add_override
         self.overrides = checking.overrides
+        # change groups (imports, replacements, batches): listed and undone as one
+        self.changes = changes.groups
+        self.undo_change = changes.undo_group
+        self.last_import = changes.last_import
         # imports
         self.import_document = importing.import_document
         self.import_document_text = importing.import_document_text
@@ -105,6 +129,7 @@ class Project:
         self.document_key = exchange.document_key
         self.import_xliff = exchange.import_xliff
         self.import_tmx = exchange.import_tmx
+        self.import_bilingual = exchange.import_bilingual
         # scoring
         self.score = scoring.score
         self.scoring_units = scoring.scoring_units
@@ -118,27 +143,48 @@ class Project:
         self.low_confidence_segments = restructure.low_confidence_segments
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False, author: str | None = None) -> Self:
-        """Open a project (with ``create``, create it when missing)."""
+    def open(
+        cls, path: str | Path | ServerAddress, *, create: bool = False,
+        author: str | None = None, read_only: bool = False,
+    ) -> Self:
+        """Open a project: an SQLite file's path, or a ``postgresql://`` URL (with ``create``,
+        create it when missing or the database is empty). A project that cannot be written, or
+        any with ``read_only``, opens read-only: its writes raise ReadOnlyProjectError."""
+        return cls.attach(open_db(path, create=create, read_only=read_only), author)
+
+    @classmethod
+    def attach(cls, db: Database, author: str | None = None) -> Self:
+        """The project on an open database connection (closing the project closes it)."""
         who = author or getpass.getuser() or "translator"
-        return cls(ProjectContext(open_db(path, create=create), Path(path), who))
+        return cls(ProjectContext(db, db.location, who))
 
     @property
-    def db(self) -> sqlite_utils.Database:
+    def db(self) -> Database:
         """The project's database connection (for the store's queries)."""
         return self.context.db
 
     @property
-    def path(self) -> Path:
-        """Where the project lives."""
+    def path(self) -> Location:
+        """Where the project lives: its file, or its server address (whose ``str`` shows no
+        password); ``Project.open(project.path)`` opens it again."""
         return self.context.path
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why the project cannot be written ('' when it can): see store.db.open_db."""
+        return str(getattr(self.context.db, "read_only_reason", ""))
+
+    @property
+    def read_only(self) -> bool:
+        """True when the project is open read-only."""
+        return bool(self.read_only_reason)
 
     @property
     def author(self) -> str:
         """Who is recorded in the history for this session's changes."""
         return self.context.author
 
-    def transaction(self) -> AbstractContextManager[sqlite_utils.Database]:
+    def transaction(self) -> AbstractContextManager[Database]:
         """A write transaction on the project (nested calls are savepoints)."""
         return self.context.transaction()
 

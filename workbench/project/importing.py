@@ -8,12 +8,14 @@ from pathlib import Path
 from workbench.align import Alignment, align_paragraphs
 from workbench.errors import InputError, WorkbenchError
 from workbench.project.catalog import Catalog, Document, version_name
+from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.context import ProjectContext
+from workbench.project.dictionaries import Dictionaries
 from workbench.project.terms import Terms
 from workbench.statuses import Status
 from workbench.store import documents as q_docs
-from workbench.store import history as q_history
 from workbench.store import versions as q_versions
+from workbench.store.db import analyze
 from workbench.text.segment import split_paragraphs, split_sentences
 from workbench.textio import read_text_with_encoding
 
@@ -29,6 +31,8 @@ class ImportReport:
     links: int = 0
     low_confidence: int = 0
     warnings: list[str] = field(default_factory=list)
+    fill: FillReport | None = None
+    """For an import into the working translation: what was filled and left alone."""
 
 
 LOW_CONFIDENCE = 0.5
@@ -37,10 +41,20 @@ LOW_CONFIDENCE = 0.5
 class Importing:
     """Imports of Arabic documents and English translations."""
 
-    def __init__(self, context: ProjectContext, catalog: Catalog, terms: Terms) -> None:
+    def __init__(
+        self,
+        context: ProjectContext,
+        catalog: Catalog,
+        terms: Terms,
+        changes: ChangeSet,
+        dictionaries: Dictionaries,
+    ) -> None:
         self.context = context
         self.catalog = catalog
         self.terms = terms
+        self.changes = changes
+        self.dictionaries = dictionaries
+        self._last_alignment: tuple[tuple[object, ...], Alignment] | None = None
 
     def import_document(self, path: str | Path, name: str | None = None) -> ImportReport:
         """Segment an Arabic text file and add it as a new document."""
@@ -62,6 +76,7 @@ class Importing:
         with self.context.transaction():
             doc_id = q_docs.insert_document(self.context.db, name, source_path, encoding)
             q_docs.insert_segments(self.context.db, doc_id, rows)
+            analyze(self.context.db)
         return ImportReport(document=name, segments=len(rows))
 
     def import_translation(
@@ -72,14 +87,20 @@ class Importing:
         name: str | None = None,
         *,
         presegmented: bool = False,
+        overwrite: str | None = None,
+        dry_run: bool = False,
     ) -> ImportReport:
         """Align an English text file to a document's segments and store it as a version.
 
         ``kind`` is 'reference', 'draft' or 'working'. Importing as 'working' fills the
-        working translation of every linked segment (recorded in the revision history).
+        working translation of the linked segments that are empty, new or draft (with
+        ``overwrite``: also 'confirmed' ones, or every one up to 'approved'), as one change
+        group that ``undo_change`` undoes. ``dry_run``: report, change nothing.
         """
         text, _ = read_text_with_encoding(path)
-        return self.import_translation_text(text, doc, kind, name, str(path), presegmented)
+        return self.import_translation_text(
+            text, doc, kind, name, str(path), presegmented, overwrite=overwrite, dry_run=dry_run
+        )
 
     def import_translation_text(
         self,
@@ -89,8 +110,12 @@ class Importing:
         name: str | None = None,
         source_path: str | None = None,
         presegmented: bool = False,
+        *,
+        overwrite: str | None = None,
+        dry_run: bool = False,
     ) -> ImportReport:
-        """Align English text to a document and store it as version ``kind[:name]``."""
+        """Align English text to a document and store it as version ``kind[:name]`` (see
+        ``import_translation``)."""
         document = self.catalog.document(doc)
         vname = version_name(kind, name)
         paragraphs = split_paragraphs(text)
@@ -118,27 +143,51 @@ class Importing:
             low_confidence=sum(c < LOW_CONFIDENCE for c in alignment.confidence),
             warnings=list(alignment.warnings),
         )
+        if kind == "working":
+            report.fill = FillReport(dry_run=dry_run)
+            with self.context.transaction():
+                self._import_working(
+                    document, alignment, sentences, seg_ids, source_path, overwrite, report.fill
+                )
+            return report
+        if dry_run:
+            return report
+        db = self.context.db
         with self.context.transaction():
-            if kind == "working":
-                self._import_working(document, alignment, sentences, seg_ids, source_path)
+            row = q_versions.version(db, document.id, vname)
+            if row is None:
+                vid = q_versions.create_version(db, document.id, vname, kind, source_path)
             else:
-                db = self.context.db
-                row = q_versions.version(db, document.id, vname)
-                if row is None:
-                    vid = q_versions.create_version(db, document.id, vname, kind, source_path)
-                else:
-                    vid = int(row["id"])
-                    q_versions.clear_alignment(self.context.db, vid)
-                self._store_version(vid, alignment, sentences, seg_ids)
+                vid = int(row["id"])
+                q_versions.clear_alignment(db, vid)
+            self._store_version(vid, alignment, sentences, seg_ids)
+            analyze(db)
         return report
 
     def align(self, ar_pars: list[list[str]], en_pars: list[list[str]]) -> Alignment:
         """Align paragraphs of Arabic segments to paragraphs of English sentences.
 
-        The project's glossary terms serve the aligner as lexical anchors.
+        The project's lexical knowledge serves the aligner: glossary terms as anchors, its
+        dictionaries as word translations, its confirmed segment pairs as training data for
+        the word table.
         """
         glossary = self.terms.glossary()
-        return align_paragraphs(ar_pars, en_pars, glossary=glossary if len(glossary) else None)
+        lexicon, pairs = self.dictionaries.lexicon(), self.dictionaries.training_pairs()
+        # The same inputs give the same links: a dry run followed by the real import (the
+        # TUI's import dialog asks in between) aligns once.
+        key = (
+            tuple(map(tuple, ar_pars)), tuple(map(tuple, en_pars)),
+            tuple((e.term, e.rendering, e.forbidden) for e in glossary.entries), lexicon,
+            tuple(pairs),
+        )
+        if self._last_alignment is not None and self._last_alignment[0] == key:
+            return self._last_alignment[1]
+        alignment = align_paragraphs(
+            ar_pars, en_pars, glossary=glossary if len(glossary) else None,
+            lexicon=lexicon, pairs=pairs,
+        )
+        self._last_alignment = (key, alignment)
+        return alignment
 
     def _store_version(
         self,
@@ -165,36 +214,38 @@ class Importing:
         sentences: list[tuple[int, str]],
         seg_ids: list[int],
         source_path: str | None,
+        overwrite: str | None,
+        fill: FillReport,
     ) -> None:
-        vid = self.catalog.version_id(document, "working", create_working=True)
-        q_versions.clear_alignment(self.context.db, vid)
-        q_versions.store_alignment(
-            self.context.db, vid, sentences, seg_ids, alignment.links, alignment.confidence
-        )
-        old_texts = q_versions.translations(self.context.db, vid)
-        old_status = {sid: st for sid, _, _, _, st in self._statuses(document)}
-        new_texts: dict[int, str] = {}
+        db = self.context.db
+        current = {
+            r["id"]: r for r in q_docs.segments_page(
+                db, document.id, self.catalog.working_id(document), 0, 1 << 62
+            )
+        }
+        wanted: dict[int, tuple[str, str]] = {}
         for ar, en in alignment.links:
             if ar:
                 # A many-to-one link puts the English in its first segment, once.
-                new_texts[seg_ids[ar[0]]] = " ".join(sentences[e][1] for e in en)
-                for a in ar[1:]:
-                    new_texts[seg_ids[a]] = ""
-        changed = [
-            (sid, old_texts.get(sid), text) for sid, text in new_texts.items()
-            if old_texts.get(sid) != text
-        ]
-        q_versions.put_translations(self.context.db, vid, [(sid, t) for sid, _, t in changed])
-        status_rows = []
-        for sid, old, text in changed:
-            before = old_status[sid]
-            after = Status.DRAFT.value if text.strip() else Status.NEW.value
-            status_rows.append((sid, old, text, before, after))
-        q_docs.set_statuses(self.context.db, [(after, sid) for sid, _, _, _, after in status_rows])
-        q_history.add_revisions(self.context.db, self.context.author, "import", status_rows)
-
-    def _statuses(self, document: Document) -> list[tuple[int, int, int, str, str]]:
-        return [
-            (r["id"], r["paragraph"], r["position"], r["source"], r["status"])
-            for r in q_docs.segments_page(self.context.db, document.id, None, 0, 1 << 62)
-        ]
+                texts = [" ".join(sentences[e][1] for e in en)] + [""] * (len(ar) - 1)
+                for a, text in zip(ar, texts, strict=True):
+                    sid = seg_ids[a]
+                    if (current[sid]["target"] or "") == text:
+                        fill.unchanged += 1
+                    else:
+                        status = Status.DRAFT.value if text.strip() else Status.NEW.value
+                        wanted[sid] = (text, status)
+        changes = plan_fill(current, wanted, overwrite, fill)
+        if fill.dry_run:
+            return
+        vid = self.catalog.version_id(document, "working", create_working=True)
+        q_versions.clear_alignment(db, vid)
+        q_versions.store_alignment(
+            db, vid, sentences, seg_ids, alignment.links, alignment.confidence
+        )
+        where = Path(source_path).name if source_path else "text"
+        fill.group_id = self.changes.apply(
+            document, changes, "import-translation", "import",
+            f"{where} into {document.name}: {fill.describe()}",
+        )
+        analyze(db)

@@ -26,6 +26,7 @@ class Segment:
     source: str
     status: str
     target: str
+    locked: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def to_segment(row: Row) -> Segment:
     """A Segment from a store row (``target`` may be missing or None: no English yet)."""
     return Segment(
         row["id"], row["document_id"], row["paragraph"], row["position"], row["source"],
-        row["status"], row.get("target") or "",
+        row["status"], row.get("target") or "", bool(row.get("locked")),
     )
 
 

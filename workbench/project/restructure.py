@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from workbench.errors import NotFoundError, ProjectError, WorkbenchError
+from workbench.errors import LockedError, NotFoundError, ProjectError, WorkbenchError
 from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext
 from workbench.project.importing import LOW_CONFIDENCE
@@ -21,6 +21,7 @@ from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
 from workbench.store import restructure as q
+from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 
 DIRECTIONS = ("next", "previous")
@@ -113,6 +114,14 @@ class Restructure:
             raise WorkbenchError(
                 f"segment {segment_id} is the last of document {doc.name!r}: nothing to merge with"
             )
+        for row in (a, b):
+            if row["locked"]:
+                raise LockedError(row["id"])
+        if b["paragraph"] != a["paragraph"] and q_sources.has_original(self.context.db, doc.id):
+            raise WorkbenchError(
+                f"segments {a['id']} and {b['id']} are in two paragraphs of {doc.name!r}, a "
+                "client document whose paragraphs the export rebuilds: they cannot be merged"
+            )
         a_seg, b_seg = self.reader.segment(a["id"]), self.reader.segment(b["id"])
         merged_text = _join(a_seg.target, b_seg.target)
         wid = self.catalog.working_id(doc)
@@ -194,6 +203,8 @@ class Restructure:
 
     def _split(self, segment_id: int, offset: int, english_offset: int | None) -> int:
         a = self._segment_row(segment_id)
+        if a["locked"]:
+            raise LockedError(segment_id)
         doc = self.catalog.document_by_id(a["document_id"])
         source: str = a["source"]
         if not 0 < offset < len(source):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.errors import ProjectError
 from workbench.glossary.tsv import read_tsv
+from workbench.store.db import new_database, project_exists
+from workbench.store.location import ServerAddress, parse_location
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -37,38 +40,79 @@ def sample_files(folder: Path) -> dict[str, Path]:
     }
 
 
-def build_sample(path: Path, folder: Path | None = None) -> None:
-    """Build the sample project at ``path``: segment, align reference and draft, load glossary.
+def build_sample(path: Path | ServerAddress | str, folder: Path | None = None) -> None:
+    """Build the sample project at ``path`` (a file, or an empty PostgreSQL database): segment,
+    align reference and draft, load glossary.
 
-    The project is built in a temporary file and moved into place, so a crash leaves no
-    half-built project behind.
+    The project appears only once complete (see :func:`new_project`); when another program
+    built it meanwhile, theirs is kept.
+    """
+    files = sample_files(folder or Path.cwd())
+    with contextlib.suppress(FileExistsError), new_project(path, author="workbench") as project:
+        project.import_document(files["arabic"], SAMPLE_DOC)
+        project.import_translation(files["reference"], SAMPLE_DOC, "reference", "main")
+        project.import_translation(files["draft"], SAMPLE_DOC, "working")
+        project.set_glossary(read_tsv(files["glossary"]))
+
+
+@contextlib.contextmanager
+def new_project(
+    path: Path | ServerAddress | str, *, author: str | None = None
+) -> Iterator[Project]:
+    """A new project that appears at ``path`` only if the block completes.
+
+    A file is built in a temporary file beside ``path``, closed (SQLite checkpoints and removes
+    its WAL), then hard-linked into place, which fails with FileExistsError when ``path``
+    appeared meanwhile: a live project is never replaced, and no file is ever opened outside
+    SQLite. A PostgreSQL project is built in one transaction of the empty database
+    (FileExistsError when it holds a project by then). A failed or killed build leaves no
+    project (a killed file build leaves the hidden temporary file).
     """
     from workbench.project import Project
 
-    files = sample_files(folder or Path.cwd())
-    tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
-    for suffix in ("", "-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(f"{tmp}{suffix}")
+    with new_database(path) as db:
+        yield Project.attach(db, author)
+
+
+@contextlib.contextmanager
+def open_or_create(db: str | Path | ServerAddress | None = None) -> Iterator[Project]:
+    """The project at ``db`` for a write that may create it (``workbench import``).
+
+    An existing project (or, with no ``db``, ./segments.db, built from the sample if absent) is
+    opened as by :func:`open_project`. A missing ``db`` is created only when the block
+    completes, so a failed or killed import leaves no empty project behind.
+    """
+    path = parse_location(db) if db is not None else None
+    if path is None or project_exists(path):
+        with open_project(path, create=True) as project:
+            yield project
+        return
+    if isinstance(path, Path):
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.exists():
+            raise ProjectError(f"{path}: folder {folder} does not exist")
+        if not os.access(folder, os.W_OK):
+            raise ProjectError(
+                f"{path}: cannot create the project (folder {folder} is not writable)"
+            )
     try:
-        with Project.open(tmp, create=True, author="workbench") as project:
-            project.import_document(files["arabic"], SAMPLE_DOC)
-            project.import_translation(files["reference"], SAMPLE_DOC, "reference", "main")
-            project.import_translation(files["draft"], SAMPLE_DOC, "working")
-            project.set_glossary(read_tsv(files["glossary"]))
-            project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        if not path.exists():
-            os.replace(tmp, path)
-    finally:
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(f"{tmp}{suffix}")
+        with new_project(path) as project:
+            yield project
+    except FileExistsError:
+        raise ProjectError(
+            f"{path}: another program created this project meanwhile; nothing was imported, "
+            f"run the import again to add to it"
+        ) from None
 
 
-def open_project(db: str | Path | None = None, *, create: bool = False) -> Project:
-    """Open the project at ``db``; with no ``db``, ./segments.db, built from the sample if absent.
+def open_project(
+    db: str | Path | ServerAddress | None = None, *, create: bool = False
+) -> Project:
+    """Open the project at ``db`` (a path or a ``postgresql://`` URL); with no ``db``,
+    ./segments.db, built from the sample if absent.
 
-    An explicit path that does not exist is an error unless ``create`` is set.
+    An explicit path that does not exist (an empty database) is an error unless ``create`` is
+    set.
     """
     from workbench.project import Project
 
@@ -79,4 +123,4 @@ def open_project(db: str | Path | None = None, *, create: bool = False) -> Proje
                 raise ProjectError(f"{path}: cannot create the project (folder not writable)")
             build_sample(path)
         return Project.open(path)
-    return Project.open(Path(db), create=create)
+    return Project.open(parse_location(db), create=create)

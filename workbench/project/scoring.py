@@ -9,7 +9,7 @@ from workbench.errors import NotFoundError, WorkbenchError
 from workbench.project.catalog import Catalog, Document, qualify
 from workbench.project.context import ProjectContext
 from workbench.project.terms import Terms
-from workbench.scoring.metrics import METRICS, Scorer, SystemScore
+from workbench.scoring.metrics import METRICS
 from workbench.scoring.report import ScoreReport, system_dict
 from workbench.scoring.units import Link, SegmentRow, Unit, build_units
 from workbench.store import scores as q_scores
@@ -126,32 +126,18 @@ class Scoring:
                 raise NotFoundError(f"baseline {baseline!r} is not among the drafts scored")
             draft_names.remove(base)
             draft_names.insert(0, base)
-        streams = _reference_streams(units, ref_names)
-        lines = [u.positions[0] for u in units]
-        scorer = Scorer(chrf_word_order=chrf_word_order)
-        matcher = self._term_matcher() if terms else None
-        systems: list[tuple[SystemScore, list[str]]] = []
-        for name in draft_names:
-            hyps = [u.texts.get(name, "") for u in units]
-            system = scorer.score(name, hyps, streams, confidence=confidence, lines=lines)
-            for seg, unit in zip(system.segments, units, strict=True):
-                seg.segment_ids = list(unit.segment_ids)
-                seg.positions = list(unit.positions)
-            if matcher is not None:
-                from workbench.scoring.terms import term_accuracy
+        from workbench.scoring.run import ScoreOptions, SegmentOrigin, score_systems
 
-                system.terms = term_accuracy(matcher, [u.source for u in units], hyps)
-                for seg, counts in zip(system.segments, system.terms.per_segment, strict=True):
-                    seg.terms = counts
-            systems.append((system, hyps))
-        if paired and len(systems) > 1:
-            from workbench.scoring.significance import paired_test
-
-            paired_test(
-                scorer, systems, streams, paired, n_samples=n_samples, confidence=confidence > 0
-            )
-        test = paired if len(systems) > 1 else None
-        report = ScoreReport([s for s, _ in systems], ref_names, test)
+        report = score_systems(
+            [(name, [u.texts.get(name, "") for u in units]) for name in draft_names],
+            _reference_streams(units, ref_names),
+            ref_names,
+            ScoreOptions(chrf_word_order, confidence, paired, n_samples),
+            lines=[u.positions[0] for u in units],
+            sources=[u.source for u in units],
+            matcher=self._term_matcher() if terms else None,
+            origins=[SegmentOrigin(tuple(u.segment_ids), tuple(u.positions)) for u in units],
+        )
         if store:
             self._store_runs(document, report)
         return report

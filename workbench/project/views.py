@@ -58,6 +58,7 @@ class ListRow:
     status: str
     target: str
     confidence: float | None
+    locked: bool = False
 
 
 class Views:
@@ -113,7 +114,7 @@ class Views:
         return [
             ListRow(
                 r["id"], r["position"], r["paragraph"], r["source"], r["status"],
-                r["target"] or "", r["confidence"],
+                r["target"] or "", r["confidence"], bool(r["locked"]),
             )
             for r in rows
         ]

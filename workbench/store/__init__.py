@@ -1,5 +1,10 @@
-"""The project store: schema, migrations and queries. SQL lives here only."""
+"""The project store: schema, migrations and queries. SQL lives here only.
 
-from workbench.store.db import now, open_db, transaction
+A project lives in an SQLite file or a PostgreSQL database; both are reached through
+:class:`~workbench.store.connection.Database` (see ``connection.py``).
+"""
 
-__all__ = ["now", "open_db", "transaction"]
+from workbench.store.connection import Database
+from workbench.store.db import new_database, now, open_db, transaction
+
+__all__ = ["Database", "new_database", "now", "open_db", "transaction"]

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
@@ -18,7 +17,7 @@ _COLUMNS = "id, segment_id, version_id, check_id, term, reason, author, at, targ
 
 
 def add_override(
-    db: sqlite_utils.Database,
+    db: Database,
     segment_id: int,
     version_id: int,
     check_id: str,
@@ -30,18 +29,17 @@ def add_override(
     """Store an override (replacing one for the same finding) and return its id."""
     db.execute(
         "DELETE FROM overrides WHERE segment_id = ? AND version_id = ? AND check_id = ? "
-        "AND term IS ?",
+        "AND term IS NOT DISTINCT FROM ?",
         [segment_id, version_id, check_id, term],
     )
-    cursor = db.execute(
+    return db.insert(
         "INSERT INTO overrides (segment_id, version_id, check_id, term, reason, author, at, "
         "target_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [segment_id, version_id, check_id, term, reason, author, now(), target_text],
     )
-    return int(cursor.lastrowid or 0)
 
 
-def overrides(db: sqlite_utils.Database, version_id: int) -> list[Row]:
+def overrides(db: Database, version_id: int) -> list[Row]:
     """Every override of a version, oldest first, with the segment's current text."""
     return list(
         db.query(
@@ -54,7 +52,7 @@ def overrides(db: sqlite_utils.Database, version_id: int) -> list[Row]:
     )
 
 
-def segment_overrides(db: sqlite_utils.Database, segment_id: int, version_id: int) -> list[Row]:
+def segment_overrides(db: Database, segment_id: int, version_id: int) -> list[Row]:
     """The overrides of one segment in one version, oldest first."""
     return list(
         db.query(

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
@@ -18,53 +17,53 @@ _DOCUMENT_SELECT = (
 )
 
 
-_SEGMENT_COLUMNS = "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.updated_at"
+_SEGMENT_COLUMNS = (
+    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.updated_at, s.locked"
+)
 
 
 def insert_document(
-    db: sqlite_utils.Database, name: str, source_path: str | None, encoding: str | None
+    db: Database, name: str, source_path: str | None, encoding: str | None
 ) -> int:
     """Add a document row and return its id."""
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO documents (name, source_path, encoding, created_at) VALUES (?, ?, ?, ?)",
         [name, source_path, encoding, now()],
     )
-    return int(cur.lastrowid)
 
 
 def insert_segments(
-    db: sqlite_utils.Database, document_id: int, rows: Iterable[tuple[int, int, str]]
+    db: Database, document_id: int, rows: Iterable[tuple[int, int, str]]
 ) -> None:
     """Add segments given as (paragraph, position, source) tuples."""
     stamp = now()
-    db.conn.executemany(
-        "INSERT INTO segments (document_id, paragraph, position, source, status, updated_at) "
-        "VALUES (?, ?, ?, ?, 'new', ?)",
-        ((document_id, par, pos, src, stamp) for par, pos, src in rows),
+    db.insert_rows(
+        "segments", ("document_id", "paragraph", "position", "source", "status", "updated_at"),
+        ((document_id, par, pos, src, "new", stamp) for par, pos, src in rows),
     )
 
 
-def documents(db: sqlite_utils.Database) -> list[Row]:
+def documents(db: Database) -> list[Row]:
     """All documents with their segment counts, oldest first."""
     return list(db.query(f"{_DOCUMENT_SELECT} ORDER BY d.id"))
 
 
-def document_by_name(db: sqlite_utils.Database, name: str) -> Row | None:
+def document_by_name(db: Database, name: str) -> Row | None:
     """The document called ``name`` with its segment count, or None."""
     return next(iter(db.query(f"{_DOCUMENT_SELECT} WHERE d.name = ?", [name])), None)
 
 
-def first_document(db: sqlite_utils.Database) -> Row | None:
+def first_document(db: Database) -> Row | None:
     """The oldest document, or None."""
     return next(iter(db.query(f"{_DOCUMENT_SELECT} ORDER BY d.id LIMIT 1")), None)
 
 
-def document_by_id(db: sqlite_utils.Database, document_id: int) -> Row | None:
+def document_by_id(db: Database, document_id: int) -> Row | None:
     """The document with id ``document_id`` with its segment count, or None."""
     return next(iter(db.query(f"{_DOCUMENT_SELECT} WHERE d.id = ?", [document_id])), None)
 
 
-def segment_ids(db: sqlite_utils.Database, document_id: int) -> list[int]:
+def segment_ids(db: Database, document_id: int) -> list[int]:
     """Segment ids of a document in document order."""
     return [
         r[0]
@@ -74,7 +73,7 @@ def segment_ids(db: sqlite_utils.Database, document_id: int) -> list[int]:
     ]
 
 
-def segment_paragraphs(db: sqlite_utils.Database, document_id: int) -> list[tuple[int, int, str]]:
+def segment_paragraphs(db: Database, document_id: int) -> list[tuple[int, int, str]]:
     """(segment id, paragraph, source) of a document in document order."""
     return list(
         db.execute(
@@ -85,7 +84,7 @@ def segment_paragraphs(db: sqlite_utils.Database, document_id: int) -> list[tupl
 
 
 def segments_page(
-    db: sqlite_utils.Database,
+    db: Database,
     document_id: int,
     working_version_id: int | None,
     offset: int,
@@ -102,7 +101,7 @@ def segments_page(
     )
 
 
-def segment(db: sqlite_utils.Database, segment_id: int) -> Row | None:
+def segment(db: Database, segment_id: int) -> Row | None:
     """One segment row, or None."""
     return next(
         iter(db.query(f"SELECT {_SEGMENT_COLUMNS} FROM segments s WHERE s.id = ?", [segment_id])),
@@ -110,23 +109,27 @@ def segment(db: sqlite_utils.Database, segment_id: int) -> Row | None:
     )
 
 
-def set_status(db: sqlite_utils.Database, segment_id: int, status: str) -> None:
+def set_status(db: Database, segment_id: int, status: str) -> None:
     """Change a segment's status."""
     db.execute(
         "UPDATE segments SET status = ?, updated_at = ? WHERE id = ?", [status, now(), segment_id]
     )
 
 
-def set_statuses(db: sqlite_utils.Database, pairs: Iterable[tuple[str, int]]) -> None:
+def set_statuses(db: Database, pairs: Iterable[tuple[str, int]]) -> None:
     """Change many segments' statuses, given (status, segment id) pairs."""
     stamp = now()
-    db.conn.executemany(
-        "UPDATE segments SET status = ?, updated_at = ? WHERE id = ?",
-        ((status, stamp, sid) for status, sid in pairs),
+    db.update_rows(
+        "segments", "id", ("status", "updated_at"), ((sid, status, stamp) for status, sid in pairs)
     )
 
 
-def counts(db: sqlite_utils.Database, document_id: int | None) -> Row:
+def set_locked(db: Database, segment_ids: Iterable[int], locked: bool) -> None:
+    """Lock or unlock segments."""
+    db.update_rows("segments", "id", ("locked",), ((sid, int(locked)) for sid in segment_ids))
+
+
+def counts(db: Database, document_id: int | None) -> Row:
     """Documents, segments, segments with working English, and segments by status."""
     where, args = ("WHERE s.document_id = ?", [document_id]) if document_id else ("", [])
     total = db.execute(f"SELECT count(*) FROM segments s {where}", args).fetchone()[0]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import sqlite_utils
+from workbench.store.connection import Database
+from workbench.store.versions import segment_link_sql
 
 Row = dict[str, Any]
 
@@ -13,7 +14,7 @@ _SEP = "\x1f"
 
 
 def export_rows(
-    db: sqlite_utils.Database,
+    db: Database,
     document_id: int,
     version_id: int | None,
     statuses: Sequence[str] | None = None,
@@ -26,24 +27,23 @@ def export_rows(
     ``with_revisions``, first_at/first_by and last_at/last_by from the revision history.
     """
     revisions = (
-        ", (SELECT r.at || char(31) || r.author FROM revisions r WHERE r.segment_id = s.id "
+        ", (SELECT r.at || ? || r.author FROM revisions r WHERE r.segment_id = s.id "
         "ORDER BY r.id LIMIT 1) AS first_rev"
-        ", (SELECT r.at || char(31) || r.author FROM revisions r WHERE r.segment_id = s.id "
+        ", (SELECT r.at || ? || r.author FROM revisions r WHERE r.segment_id = s.id "
         "ORDER BY r.id DESC LIMIT 1) AS last_rev"
         if with_revisions
         else ", NULL AS first_rev, NULL AS last_rev"
     )
     where = ""
-    args: list[Any] = [version_id, version_id, document_id]
+    args: list[Any] = [version_id, *([_SEP, _SEP] if with_revisions else []), version_id,
+                       document_id]
     if statuses:
         where = f" AND s.status IN ({', '.join('?' for _ in statuses)})"
         args.extend(statuses)
     cursor = db.execute(
         "SELECT s.id, s.paragraph, s.position, s.source, s.status, t.text, "
         "t.updated_at AS text_at, "
-        "(SELECT ls.link_id FROM link_segments ls JOIN links l ON l.id = ls.link_id "
-        " WHERE ls.segment_id = s.id AND l.version_id = ?) AS link_id"
-        f"{revisions} "
+        f"{segment_link_sql(db, 'ls.link_id')} AS link_id{revisions} "
         "FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
         f"WHERE s.document_id = ?{where} ORDER BY s.position",
         args,
@@ -59,7 +59,7 @@ def export_rows(
         yield row
 
 
-def notes_by_segment(db: sqlite_utils.Database, document_id: int) -> dict[int, list[Row]]:
+def notes_by_segment(db: Database, document_id: int) -> dict[int, list[Row]]:
     """The notes of a document's segments, oldest first, by segment id."""
     out: dict[int, list[Row]] = {}
     for row in db.query(
@@ -71,6 +71,6 @@ def notes_by_segment(db: sqlite_utils.Database, document_id: int) -> dict[int, l
     return out
 
 
-def document_row(db: sqlite_utils.Database, document_id: int) -> Row | None:
+def document_row(db: Database, document_id: int) -> Row | None:
     """The document row (name, source path, created_at) of ``document_id``."""
     return next(iter(db.query("SELECT * FROM documents WHERE id = ?", [document_id])), None)

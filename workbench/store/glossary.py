@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from workbench.glossary.model import Entry, Glossary
+from workbench.store.connection import Database
 
 
-def replace_glossary(db: sqlite_utils.Database, glossary: Glossary) -> None:
+def replace_glossary(db: Database, glossary: Glossary) -> None:
     """Replace all glossary entries with ``glossary``'s."""
     db.execute("DELETE FROM glossary")
-    db.conn.executemany(
+    db.executemany(
         "INSERT INTO glossary (term, rendering, comment, forbidden) VALUES (?, ?, ?, ?)",
         ((e.term, e.rendering, e.comment, ";".join(e.forbidden)) for e in glossary.entries),
     )
 
 
-def load_glossary(db: sqlite_utils.Database) -> Glossary:
+def load_glossary(db: Database) -> Glossary:
     """The project's glossary."""
     return Glossary(
         [

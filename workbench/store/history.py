@@ -5,59 +5,61 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
 
 
 def add_revision(
-    db: sqlite_utils.Database,
+    db: Database,
     segment_id: int,
     author: str,
     action: str,
     old: tuple[str | None, str | None],
     new: tuple[str | None, str | None],
     reverts: int | None = None,
+    group_id: int | None = None,
 ) -> int:
     """Record one change: ``old`` and ``new`` are (text, status) pairs."""
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, "
-        "old_status, new_status, reverts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [segment_id, now(), author, action, old[0], new[0], old[1], new[1], reverts],
+        "old_status, new_status, reverts, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [segment_id, now(), author, action, old[0], new[0], old[1], new[1], reverts, group_id],
     )
-    return int(cur.lastrowid)
 
 
 def add_revisions(
-    db: sqlite_utils.Database,
+    db: Database,
     author: str,
     action: str,
     rows: Iterable[tuple[int, str | None, str, str | None, str]],
+    group_id: int | None = None,
 ) -> None:
     """Record many changes: (segment id, old text, new text, old status, new status)."""
     stamp = now()
-    db.conn.executemany(
-        "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, "
-        "old_status, new_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((sid, stamp, author, action, ot, nt, os_, ns) for sid, ot, nt, os_, ns in rows),
+    db.insert_rows(
+        "revisions",
+        ("segment_id", "at", "author", "action", "old_text", "new_text", "old_status",
+         "new_status", "group_id"),
+        ((sid, stamp, author, action, ot, nt, os_, ns, group_id) for sid, ot, nt, os_, ns in rows),
     )
 
 
-def revisions(db: sqlite_utils.Database, segment_id: int) -> list[Row]:
+def revisions(db: Database, segment_id: int) -> list[Row]:
     """Every revision of a segment, oldest first."""
     return list(
         db.query("SELECT * FROM revisions WHERE segment_id = ? ORDER BY id", [segment_id])
     )
 
 
-def last_undoable(db: sqlite_utils.Database, segment_id: int) -> Row | None:
+def last_undoable(db: Database, segment_id: int) -> Row | None:
     """The newest revision of a segment that is not an undo and has not been undone."""
     return next(
         iter(
             db.query(
-                "SELECT * FROM revisions r WHERE r.segment_id = ? AND r.action != 'undo' "
+                "SELECT * FROM revisions r WHERE r.segment_id = ? "
+                "AND r.action NOT IN ('undo', 'lock', 'unlock') "
                 "AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.reverts = r.id) "
                 "ORDER BY r.id DESC LIMIT 1",
                 [segment_id],

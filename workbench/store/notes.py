@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 
-def add_note(db: sqlite_utils.Database, segment_id: int, author: str, kind: str, text: str) -> int:
+def add_note(db: Database, segment_id: int, author: str, kind: str, text: str) -> int:
     """Add a note to a segment and return its id."""
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO notes (segment_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)",
         [segment_id, now(), author, kind, text],
     )
-    return int(cur.lastrowid)
 
 
-def notes(db: sqlite_utils.Database, segment_id: int) -> list[dict[str, Any]]:
+def notes(db: Database, segment_id: int) -> list[dict[str, Any]]:
     """The notes of a segment, oldest first."""
     return list(db.query("SELECT * FROM notes WHERE segment_id = ? ORDER BY id", [segment_id]))

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
@@ -19,12 +18,12 @@ Row = dict[str, Any]
 # segments ---------------------------------------------------------------------------------
 
 
-def segment_at(db: sqlite_utils.Database, document_id: int, position: int) -> Row | None:
+def segment_at(db: Database, document_id: int, position: int) -> Row | None:
     """The segment at ``position`` of a document, or None."""
     return next(
         iter(
             db.query(
-                "SELECT id, document_id, paragraph, position, source, status FROM segments "
+                "SELECT id, document_id, paragraph, position, source, status, locked FROM segments "
                 "WHERE document_id = ? AND position = ?",
                 [document_id, position],
             )
@@ -33,7 +32,7 @@ def segment_at(db: sqlite_utils.Database, document_id: int, position: int) -> Ro
     )
 
 
-def shift_positions(db: sqlite_utils.Database, document_id: int, after: int, delta: int) -> None:
+def shift_positions(db: Database, document_id: int, after: int, delta: int) -> None:
     """Add ``delta`` to the position of every segment after position ``after``."""
     db.execute(
         "UPDATE segments SET position = -(position + ?) WHERE document_id = ? AND position > ?",
@@ -45,7 +44,7 @@ def shift_positions(db: sqlite_utils.Database, document_id: int, after: int, del
     )
 
 
-def paragraph_size(db: sqlite_utils.Database, document_id: int, paragraph: int) -> int:
+def paragraph_size(db: Database, document_id: int, paragraph: int) -> int:
     """How many segments paragraph ``paragraph`` of a document holds."""
     return int(
         db.execute(
@@ -55,7 +54,7 @@ def paragraph_size(db: sqlite_utils.Database, document_id: int, paragraph: int) 
     )
 
 
-def shift_paragraphs(db: sqlite_utils.Database, document_id: int, after: int, delta: int) -> None:
+def shift_paragraphs(db: Database, document_id: int, after: int, delta: int) -> None:
     """Add ``delta`` to the paragraph number of every segment in a paragraph after ``after``."""
     db.execute(
         "UPDATE segments SET paragraph = paragraph + ? WHERE document_id = ? AND paragraph > ?",
@@ -64,7 +63,7 @@ def shift_paragraphs(db: sqlite_utils.Database, document_id: int, after: int, de
 
 
 def update_segment(
-    db: sqlite_utils.Database, segment_id: int, source: str, status: str
+    db: Database, segment_id: int, source: str, status: str
 ) -> None:
     """Set a segment's Arabic source and status."""
     db.execute(
@@ -74,7 +73,7 @@ def update_segment(
 
 
 def insert_segment(
-    db: sqlite_utils.Database,
+    db: Database,
     document_id: int,
     paragraph: int,
     position: int,
@@ -82,22 +81,21 @@ def insert_segment(
     status: str,
 ) -> int:
     """Add one segment and return its id (the position must be free)."""
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO segments (document_id, paragraph, position, source, status, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [document_id, paragraph, position, source, status, now()],
     )
-    return int(cur.lastrowid)
 
 
-def delete_segment(db: sqlite_utils.Database, segment_id: int) -> None:
+def delete_segment(db: Database, segment_id: int) -> None:
     """Delete a segment (its translations, link memberships and scores go with it)."""
     db.execute("DELETE FROM segments WHERE id = ?", [segment_id])
 
 
-def repoint_records(db: sqlite_utils.Database, from_segment: int, to_segment: int) -> None:
-    """Attach the revisions, notes and overrides of one segment to another."""
-    for table in ("revisions", "notes", "overrides"):
+def repoint_records(db: Database, from_segment: int, to_segment: int) -> None:
+    """Attach the revisions, notes, overrides and LQA errors of one segment to another."""
+    for table in ("revisions", "notes", "overrides", "lqa_errors"):
         db.execute(
             f"UPDATE {table} SET segment_id = ? WHERE segment_id = ?", [to_segment, from_segment]
         )
@@ -106,7 +104,7 @@ def repoint_records(db: sqlite_utils.Database, from_segment: int, to_segment: in
 # links ------------------------------------------------------------------------------------
 
 
-def segment_links(db: sqlite_utils.Database, segment_id: int) -> dict[int, Row]:
+def segment_links(db: Database, segment_id: int) -> dict[int, Row]:
     """The link of a segment in every version that links it: version id → link row."""
     return {
         r["version_id"]: r
@@ -118,7 +116,7 @@ def segment_links(db: sqlite_utils.Database, segment_id: int) -> dict[int, Row]:
     }
 
 
-def link_segment_ids(db: sqlite_utils.Database, link_id: int) -> list[int]:
+def link_segment_ids(db: Database, link_id: int) -> list[int]:
     """The segment ids of a link in document order."""
     return [
         r[0]
@@ -130,7 +128,7 @@ def link_segment_ids(db: sqlite_utils.Database, link_id: int) -> list[int]:
     ]
 
 
-def link_sentences(db: sqlite_utils.Database, link_id: int) -> list[Row]:
+def link_sentences(db: Database, link_id: int) -> list[Row]:
     """The sentences of a link in order: id, idx, text."""
     return list(
         db.query(
@@ -141,7 +139,7 @@ def link_sentences(db: sqlite_utils.Database, link_id: int) -> list[Row]:
     )
 
 
-def links_between(db: sqlite_utils.Database, version_id: int, low: int, high: int) -> list[Row]:
+def links_between(db: Database, version_id: int, low: int, high: int) -> list[Row]:
     """The links of a version whose index lies strictly between ``low`` and ``high``."""
     return list(
         db.query(
@@ -152,7 +150,7 @@ def links_between(db: sqlite_utils.Database, version_id: int, low: int, high: in
     )
 
 
-def link_sentence_count(db: sqlite_utils.Database, link_ids: Iterable[int]) -> int:
+def link_sentence_count(db: Database, link_ids: Iterable[int]) -> int:
     """How many sentences the given links hold together."""
     ids = list(link_ids)
     if not ids:
@@ -165,7 +163,7 @@ def link_sentence_count(db: sqlite_utils.Database, link_ids: Iterable[int]) -> i
     )
 
 
-def shift_links(db: sqlite_utils.Database, version_id: int, after: int, delta: int) -> None:
+def shift_links(db: Database, version_id: int, after: int, delta: int) -> None:
     """Add ``delta`` to the index of every link of a version after index ``after``."""
     db.execute(
         "UPDATE links SET idx = -(idx + ?) - 1 WHERE version_id = ? AND idx > ?",
@@ -176,55 +174,54 @@ def shift_links(db: sqlite_utils.Database, version_id: int, after: int, delta: i
     )
 
 
-def insert_link(db: sqlite_utils.Database, version_id: int, idx: int, confidence: float) -> int:
+def insert_link(db: Database, version_id: int, idx: int, confidence: float) -> int:
     """Add an empty link at a free index and return its id."""
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO links (version_id, idx, confidence) VALUES (?, ?, ?)",
         [version_id, idx, float(confidence)],
     )
-    return int(cur.lastrowid)
 
 
-def delete_link(db: sqlite_utils.Database, link_id: int) -> None:
+def delete_link(db: Database, link_id: int) -> None:
     """Delete a link (its memberships go with it)."""
     db.execute("DELETE FROM links WHERE id = ?", [link_id])
 
 
-def set_link_index(db: sqlite_utils.Database, link_id: int, idx: int) -> None:
+def set_link_index(db: Database, link_id: int, idx: int) -> None:
     """Put a link at index ``idx`` of its version (the index must be free)."""
     db.execute("UPDATE links SET idx = ? WHERE id = ?", [idx, link_id])
 
 
-def set_link_confidence(db: sqlite_utils.Database, link_id: int, confidence: float) -> None:
+def set_link_confidence(db: Database, link_id: int, confidence: float) -> None:
     """Set the confidence of a link."""
     db.execute("UPDATE links SET confidence = ? WHERE id = ?", [float(confidence), link_id])
 
 
-def move_link_members(db: sqlite_utils.Database, from_link: int, to_link: int) -> None:
+def move_link_members(db: Database, from_link: int, to_link: int) -> None:
     """Move every segment and sentence of one link into another."""
     db.execute(
-        "INSERT OR IGNORE INTO link_segments (link_id, segment_id) "
-        "SELECT ?, segment_id FROM link_segments WHERE link_id = ?",
+        "INSERT INTO link_segments (link_id, segment_id) "
+        "SELECT ?, segment_id FROM link_segments WHERE link_id = ? ON CONFLICT DO NOTHING",
         [to_link, from_link],
     )
     db.execute(
-        "INSERT OR IGNORE INTO link_sentences (link_id, sentence_id) "
-        "SELECT ?, sentence_id FROM link_sentences WHERE link_id = ?",
+        "INSERT INTO link_sentences (link_id, sentence_id) "
+        "SELECT ?, sentence_id FROM link_sentences WHERE link_id = ? ON CONFLICT DO NOTHING",
         [to_link, from_link],
     )
     db.execute("DELETE FROM link_segments WHERE link_id = ?", [from_link])
     db.execute("DELETE FROM link_sentences WHERE link_id = ?", [from_link])
 
 
-def add_link_segment(db: sqlite_utils.Database, link_id: int, segment_id: int) -> None:
+def add_link_segment(db: Database, link_id: int, segment_id: int) -> None:
     """Make a segment a member of a link."""
     db.execute(
-        "INSERT OR IGNORE INTO link_segments (link_id, segment_id) VALUES (?, ?)",
+        "INSERT INTO link_segments (link_id, segment_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [link_id, segment_id],
     )
 
 
-def remove_link_segment(db: sqlite_utils.Database, link_id: int, segment_id: int) -> None:
+def remove_link_segment(db: Database, link_id: int, segment_id: int) -> None:
     """Take a segment out of a link."""
     db.execute(
         "DELETE FROM link_segments WHERE link_id = ? AND segment_id = ?", [link_id, segment_id]
@@ -232,11 +229,11 @@ def remove_link_segment(db: sqlite_utils.Database, link_id: int, segment_id: int
 
 
 def move_link_sentences(
-    db: sqlite_utils.Database, sentence_ids: Iterable[int], from_link: int, to_link: int
+    db: Database, sentence_ids: Iterable[int], from_link: int, to_link: int
 ) -> None:
     """Move some sentences from one link to another."""
     ids = list(sentence_ids)
-    db.conn.executemany(
+    db.executemany(
         "UPDATE link_sentences SET link_id = ? WHERE link_id = ? AND sentence_id = ?",
         ((to_link, from_link, sid) for sid in ids),
     )
@@ -245,7 +242,7 @@ def move_link_sentences(
 # translations -----------------------------------------------------------------------------
 
 
-def segment_translations(db: sqlite_utils.Database, segment_id: int) -> dict[int, str]:
+def segment_translations(db: Database, segment_id: int) -> dict[int, str]:
     """The text of a segment in every version that has one: version id → text."""
     return dict(
         db.execute(
@@ -255,7 +252,7 @@ def segment_translations(db: sqlite_utils.Database, segment_id: int) -> dict[int
 
 
 def low_confidence(
-    db: sqlite_utils.Database, document_id: int, version_ids: Iterable[int], threshold: float
+    db: Database, document_id: int, version_ids: Iterable[int], threshold: float
 ) -> list[tuple[int, float]]:
     """(segment id, lowest link confidence) of segments linked below ``threshold``, in order."""
     ids = list(version_ids)

@@ -151,7 +151,117 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (run_id, segment_id)
     ) WITHOUT ROWID;
     """,
-    # translation memory (issue 12): memories, their units, the project's own memory kept by
+    # 2: change groups (an import, a find-and-replace, a batch: undone as one) and locks
+    """
+    CREATE TABLE change_groups (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '',
+        reverts INTEGER REFERENCES change_groups(id)
+    );
+    CREATE INDEX change_groups_document ON change_groups(document_id, id);
+    ALTER TABLE revisions ADD COLUMN group_id INTEGER REFERENCES change_groups(id);
+    CREATE INDEX revisions_group ON revisions(group_id);
+    CREATE TRIGGER revisions_group_append_only BEFORE UPDATE OF group_id ON revisions
+        BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+    -- An approved segment is locked: its English changes only after an explicit unlock.
+    ALTER TABLE segments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 3: indexes that make per-segment look-ups and foreign-key cascades index seeks
+    """
+    -- A segment's link in a version: seek the segment's few links, then check each link's
+    -- version by its id (the index holds link_id, so link_segments is never read).
+    CREATE INDEX link_segments_segment_link ON link_segments(segment_id, link_id);
+    DROP INDEX link_segments_segment;
+    -- Deleting a version's sentences (re-importing a translation) cascades by sentence_id.
+    CREATE INDEX link_sentences_sentence ON link_sentences(sentence_id);
+    -- Undo looks for the revision that reverted another; deleting revisions checks it too.
+    CREATE INDEX revisions_reverts ON revisions(reverts) WHERE reverts IS NOT NULL;
+    -- Deleting a segment (a merge) cascades into every score run's scores by segment_id.
+    CREATE INDEX segment_scores_segment ON segment_scores(segment_id);
+    -- The latest score run of a version (the low-score filter).
+    CREATE INDEX score_runs_version ON score_runs(version_id, id);
+    """,
+    # 4: spelling word list; LQA (MQM) errors and settings
+    """
+    -- Words the project knows (workbench spelling add): never flagged by the spell checker.
+    CREATE TABLE spelling_words (
+        id INTEGER PRIMARY KEY,
+        word TEXT NOT NULL,
+        folded TEXT NOT NULL UNIQUE,
+        author TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+
+    -- A reviewer's MQM error on a segment's working translation, kept with the revision (and
+    -- the English) it was made on; removing one only marks it removed.
+    CREATE TABLE lqa_errors (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        revision_id INTEGER REFERENCES revisions(id),
+        target_text TEXT NOT NULL,
+        category TEXT NOT NULL,
+        severity TEXT NOT NULL CHECK (severity IN ('neutral', 'minor', 'major', 'critical')),
+        span_start INTEGER,
+        span_end INTEGER,
+        comment TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL,
+        at TEXT NOT NULL,
+        removed_at TEXT,
+        removed_by TEXT,
+        CHECK ((span_start IS NULL) = (span_end IS NULL)),
+        CHECK (span_start IS NULL OR (0 <= span_start AND span_start < span_end))
+    );
+    CREATE INDEX lqa_errors_segment ON lqa_errors(segment_id);
+    CREATE INDEX lqa_errors_revision ON lqa_errors(revision_id);
+
+    -- LQA settings of the project: 'weight:SEVERITY' and 'threshold'.
+    CREATE TABLE lqa_settings (
+        key TEXT PRIMARY KEY,
+        value REAL NOT NULL
+    );
+    """,
+    # 5: bilingual dictionaries the project uses (files stay where the user keeps them)
+    """
+    CREATE TABLE dictionaries (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        format TEXT NOT NULL,
+        headwords INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    """,
+    # 6: client documents: the original file of a document imported from DOCX, ODT, HTML,
+    # Markdown or XLIFF, and the place and tag map of each of its paragraphs (blocks)
+    """
+    -- The original bytes the export 'original' writes back; one row per such document.
+    CREATE TABLE document_sources (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        format TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        original BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        blocks INTEGER NOT NULL,
+        filter_version INTEGER NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    -- A translatable paragraph of the original: segments.paragraph is its number. The tag
+    -- map says what each placeholder of its segments stands for (JSON).
+    CREATE TABLE source_blocks (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        paragraph INTEGER NOT NULL,
+        place TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        tags TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (document_id, paragraph)
+    ) WITHOUT ROWID;
+    """,
+    # 7: translation memory (issue 12): memories, their units, the project's own memory kept by
     # triggers, and the matching index (vocabulary codes, per-unit keys, posting lists)
     """
     CREATE TABLE tm_memories (

@@ -6,14 +6,13 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
 
 
-def scoring_segments(db: sqlite_utils.Database, document_id: int) -> list[tuple[int, int, str]]:
+def scoring_segments(db: Database, document_id: int) -> list[tuple[int, int, str]]:
     """(segment id, position, Arabic source) of a document in document order."""
     return list(
         db.execute(
@@ -23,7 +22,7 @@ def scoring_segments(db: sqlite_utils.Database, document_id: int) -> list[tuple[
     )
 
 
-def link_count(db: sqlite_utils.Database, version_id: int) -> int:
+def link_count(db: Database, version_id: int) -> int:
     """How many alignment links a version has."""
     return int(
         db.execute("SELECT count(*) FROM links WHERE version_id = ?", [version_id]).fetchone()[0]
@@ -31,25 +30,24 @@ def link_count(db: sqlite_utils.Database, version_id: int) -> int:
 
 
 def add_run(
-    db: sqlite_utils.Database, version_id: int, refs: list[str], results: dict[str, Any]
+    db: Database, version_id: int, refs: list[str], results: dict[str, Any]
 ) -> int:
     """Record a scoring run of a version (refs: reference version names) and return its id."""
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO score_runs (version_id, refs, at, results) VALUES (?, ?, ?, ?)",
         [version_id, json.dumps(refs, ensure_ascii=False), now(),
          json.dumps(results, ensure_ascii=False)],
     )
-    return int(cur.lastrowid)
 
 
 def add_segment_scores(
-    db: sqlite_utils.Database,
+    db: Database,
     run_id: int,
     rows: Iterable[tuple[int, float | None, float | None, float | None]],
 ) -> None:
     """Store per-segment scores of a run, given (segment id, bleu, chrf, ter) rows."""
-    db.conn.executemany(
-        "INSERT INTO segment_scores (run_id, segment_id, bleu, chrf, ter) VALUES (?, ?, ?, ?, ?)",
+    db.insert_rows(
+        "segment_scores", ("run_id", "segment_id", "bleu", "chrf", "ter"),
         ((run_id, sid, b, c, t) for sid, b, c, t in rows),
     )
 
@@ -62,7 +60,7 @@ def _run(row: tuple[Any, ...]) -> Row:
     }
 
 
-def runs(db: sqlite_utils.Database, document_id: int) -> list[Row]:
+def runs(db: Database, document_id: int) -> list[Row]:
     """Every scoring run of a document's versions, oldest first."""
     return [
         _run(r)
@@ -74,7 +72,7 @@ def runs(db: sqlite_utils.Database, document_id: int) -> list[Row]:
     ]
 
 
-def latest_run(db: sqlite_utils.Database, version_id: int) -> Row | None:
+def latest_run(db: Database, version_id: int) -> Row | None:
     """The most recent scoring run of a version, or None."""
     row = db.execute(
         "SELECT r.id, v.name, r.refs, r.at, r.results FROM score_runs r "
@@ -85,7 +83,7 @@ def latest_run(db: sqlite_utils.Database, version_id: int) -> Row | None:
     return None if row is None else _run(row)
 
 
-def segment_scores(db: sqlite_utils.Database, run_id: int) -> dict[int, Row]:
+def segment_scores(db: Database, run_id: int) -> dict[int, Row]:
     """The per-segment scores of a run by segment id."""
     return {
         sid: {"bleu": b, "chrf": c, "ter": t}

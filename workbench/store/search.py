@@ -1,43 +1,30 @@
 """Queries behind the segment list: pages of rows by id, search and filters.
 
 Arabic search is normalised like the glossary matcher (``normalize_arabic``: diacritics, tatweel,
-alef forms...); English search is case-insensitive. Both run as SQLite functions registered on
-the connection, so the database does the scanning and only matching ids come back.
+alef forms...); English search is case-insensitive (``str.casefold``). Neither exists as an SQL
+function on both engines, so the document's texts are read in order and matched here, in Python
+(as fast as a function registered on SQLite, which calls Python for every row anyway).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
+from workbench.store.versions import segment_link_sql
 from workbench.text.bidi import has_arabic
 from workbench.text.normalize import normalize_arabic
 
 Row = dict[str, Any]
 
 _ROW_COLUMNS = (
-    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, t.text AS target"
+    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.locked, "
+    "t.text AS target"
 )
 
 
-def _register(db: sqlite_utils.Database) -> None:
-    conn: sqlite3.Connection = db.conn
-    conn.create_function("wb_norm_ar", 1, _norm, deterministic=True)
-    conn.create_function("wb_fold", 1, _fold, deterministic=True)
-
-
-def _norm(text: str | None) -> str:
-    return normalize_arabic(text or "")
-
-
-def _fold(text: str | None) -> str:
-    return (text or "").casefold()
-
-
-def ordered_ids(db: sqlite_utils.Database, document_id: int) -> list[int]:
+def ordered_ids(db: Database, document_id: int) -> list[int]:
     """Every segment id of a document in document order."""
     return [
         r[0]
@@ -48,7 +35,7 @@ def ordered_ids(db: sqlite_utils.Database, document_id: int) -> list[int]:
 
 
 def rows_by_ids(
-    db: sqlite_utils.Database,
+    db: Database,
     ids: Sequence[int],
     working_version_id: int | None,
     link_version_id: int | None,
@@ -59,9 +46,7 @@ def rows_by_ids(
         return []
     marks = ",".join("?" * len(ids))
     rows = db.query(
-        f"SELECT {_ROW_COLUMNS}, "
-        "(SELECT min(l.confidence) FROM link_segments ls JOIN links l ON l.id = ls.link_id "
-        " WHERE ls.segment_id = s.id AND l.version_id = ?) AS confidence "
+        f"SELECT {_ROW_COLUMNS}, {segment_link_sql(db, 'min(l.confidence)')} AS confidence "
         "FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
         f"WHERE s.id IN ({marks})",
         [link_version_id, working_version_id, *ids],
@@ -71,7 +56,7 @@ def rows_by_ids(
 
 
 def first_with_status(
-    db: sqlite_utils.Database, document_id: int, statuses: Sequence[str]
+    db: Database, document_id: int, statuses: Sequence[str]
 ) -> int | None:
     """The id of the first segment (document order) whose status is one of ``statuses``."""
     marks = ",".join("?" * len(statuses))
@@ -84,7 +69,7 @@ def first_with_status(
 
 
 def search_ids(
-    db: sqlite_utils.Database, document_id: int, working_version_id: int | None, query: str
+    db: Database, document_id: int, working_version_id: int | None, query: str
 ) -> list[int]:
     """Ids of the segments matching ``query``, in document order.
 
@@ -92,31 +77,35 @@ def search_ids(
     in the working English (case-insensitive) and in the Arabic source (for Latin names
     and numbers written in it).
     """
-    _register(db)
     if has_arabic(query):
         needle = normalize_arabic(query).strip()
         if not needle:
             return []
-        sql = (
-            "SELECT s.id FROM segments s WHERE s.document_id = ? "
-            "AND instr(wb_norm_ar(s.source), ?) > 0 ORDER BY s.position"
+        return [
+            sid
+            for sid, source in db.execute(
+                "SELECT id, source FROM segments WHERE document_id = ? ORDER BY position",
+                [document_id],
+            )
+            if needle in normalize_arabic(source)
+        ]
+    needle = query.strip().casefold()
+    if not needle:
+        return []
+    return [
+        sid
+        for sid, source, text in db.execute(
+            "SELECT s.id, s.source, t.text FROM segments s LEFT JOIN translations t "
+            "ON t.segment_id = s.id AND t.version_id = ? WHERE s.document_id = ? "
+            "ORDER BY s.position",
+            [working_version_id, document_id],
         )
-        args: list[Any] = [document_id, needle]
-    else:
-        needle = query.strip().casefold()
-        if not needle:
-            return []
-        sql = (
-            "SELECT s.id FROM segments s LEFT JOIN translations t ON t.segment_id = s.id "
-            "AND t.version_id = ? WHERE s.document_id = ? AND (instr(wb_fold(t.text), ?) > 0 "
-            "OR instr(wb_fold(s.source), ?) > 0) ORDER BY s.position"
-        )
-        args = [working_version_id, document_id, needle, needle]
-    return [r[0] for r in db.execute(sql, args)]
+        if needle in (text or "").casefold() or needle in source.casefold()
+    ]
 
 
 def filter_ids(
-    db: sqlite_utils.Database,
+    db: Database,
     document_id: int,
     *,
     statuses: Sequence[str] | None = None,
@@ -130,6 +119,9 @@ def filter_ids(
     ``statuses``: status is one of them. ``confidence_below``: the segment's link in
     ``link_version_id`` is less confident than this. ``chrf_below``: the segment's chrF++ in
     the latest score run of ``score_version_id`` is below this.
+
+    The link and score filters are uncorrelated ``IN`` subqueries: SQLite reads the version's
+    links (or the run's scores) once into a set, then checks each segment against it.
     """
     where = ["s.document_id = ?"]
     args: list[Any] = [document_id]
@@ -138,14 +130,14 @@ def filter_ids(
         args += list(statuses)
     if confidence_below is not None:
         where.append(
-            "EXISTS (SELECT 1 FROM link_segments ls JOIN links l ON l.id = ls.link_id "
-            "WHERE ls.segment_id = s.id AND l.version_id = ? AND l.confidence < ?)"
+            f"s.id IN (SELECT ls.segment_id FROM links l {db.fixed_join} link_segments ls "
+            "ON ls.link_id = l.id WHERE l.version_id = ? AND l.confidence < ?)"
         )
         args += [link_version_id, confidence_below]
     if chrf_below is not None:
         where.append(
-            "EXISTS (SELECT 1 FROM segment_scores sc WHERE sc.segment_id = s.id "
-            "AND sc.run_id = (SELECT max(id) FROM score_runs WHERE version_id = ?) "
+            "s.id IN (SELECT sc.segment_id FROM segment_scores sc "
+            "WHERE sc.run_id = (SELECT max(id) FROM score_runs WHERE version_id = ?) "
             "AND sc.chrf < ?)"
         )
         args += [score_version_id, chrf_below]
@@ -153,7 +145,7 @@ def filter_ids(
     return [r[0] for r in db.execute(sql, args)]
 
 
-def has_scores(db: sqlite_utils.Database, version_id: int | None) -> bool:
+def has_scores(db: Database, version_id: int | None) -> bool:
     """True when a score run of ``version_id`` exists."""
     if version_id is None:
         return False

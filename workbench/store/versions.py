@@ -5,14 +5,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
 
 
-def version(db: sqlite_utils.Database, document_id: int, name: str) -> Row | None:
+def segment_link_sql(db: Database, column: str, segment: str = "s.id") -> str:
+    """A correlated subquery giving ``column`` (of ``ls`` link_segments and ``l`` links) for the
+    link of segment ``segment`` in the version bound to its one ``?`` parameter.
+
+    On SQLite the join order is fixed (``CROSS JOIN``): the segment's few links are sought in
+    the (segment_id, link_id) index and each is checked by its id. Left to itself, without
+    statistics, SQLite may read every link of the version for every segment instead.
+    """
+    return (
+        f"(SELECT {column} FROM link_segments ls {db.fixed_join} links l ON l.id = ls.link_id "
+        f"WHERE ls.segment_id = {segment} AND l.version_id = ?)"
+    )
+
+
+def version(db: Database, document_id: int, name: str) -> Row | None:
     """The version ``name`` of a document, or None."""
     return next(
         iter(
@@ -24,59 +37,62 @@ def version(db: sqlite_utils.Database, document_id: int, name: str) -> Row | Non
     )
 
 
-def versions(db: sqlite_utils.Database, document_id: int) -> list[Row]:
+def versions(db: Database, document_id: int) -> list[Row]:
     """All versions of a document."""
     return list(db.query("SELECT * FROM versions WHERE document_id = ? ORDER BY id", [document_id]))
 
 
 def create_version(
-    db: sqlite_utils.Database, document_id: int, name: str, kind: str, source_path: str | None
+    db: Database, document_id: int, name: str, kind: str, source_path: str | None
 ) -> int:
     """Add a version row and return its id."""
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO versions (document_id, name, kind, source_path, created_at) "
         "VALUES (?, ?, ?, ?, ?)",
         [document_id, name, kind, source_path, now()],
     )
-    return int(cur.lastrowid)
 
 
-def clear_alignment(db: sqlite_utils.Database, version_id: int) -> None:
+def clear_alignment(db: Database, version_id: int) -> None:
     """Drop a version's sentences and links (before storing a new alignment)."""
     db.execute("DELETE FROM links WHERE version_id = ?", [version_id])
     db.execute("DELETE FROM sentences WHERE version_id = ?", [version_id])
 
 
 def store_alignment(
-    db: sqlite_utils.Database,
+    db: Database,
     version_id: int,
     sentences: Sequence[tuple[int, str]],
     segment_ids: Sequence[int],
     links: Sequence[tuple[Sequence[int], Sequence[int]]],
     confidence: Sequence[float],
 ) -> None:
-    """Store a version's sentences (paragraph, text) and links (segment idx, sentence idx)."""
-    first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
-    db.conn.executemany(
-        "INSERT INTO sentences (id, version_id, idx, paragraph, text) VALUES (?, ?, ?, ?, ?)",
+    """Store a version's sentences (paragraph, text) and links (segment idx, sentence idx).
+
+    Their ids are reserved first (``Database.reserve_ids``), so that the link memberships can
+    name them without reading them back.
+    """
+    first = db.reserve_ids("sentences", len(sentences))
+    db.insert_rows(
+        "sentences", ("id", "version_id", "idx", "paragraph", "text"),
         ((first + i, version_id, i, par, text) for i, (par, text) in enumerate(sentences)),
     )
-    first_link = db.execute("SELECT coalesce(max(id), 0) + 1 FROM links").fetchone()[0]
-    db.conn.executemany(
-        "INSERT INTO links (id, version_id, idx, confidence) VALUES (?, ?, ?, ?)",
+    first_link = db.reserve_ids("links", len(confidence))
+    db.insert_rows(
+        "links", ("id", "version_id", "idx", "confidence"),
         ((first_link + i, version_id, i, float(c)) for i, c in enumerate(confidence)),
     )
-    db.conn.executemany(
-        "INSERT INTO link_segments (link_id, segment_id) VALUES (?, ?)",
+    db.insert_rows(
+        "link_segments", ("link_id", "segment_id"),
         ((first_link + i, segment_ids[a]) for i, (ar, _) in enumerate(links) for a in ar),
     )
-    db.conn.executemany(
-        "INSERT INTO link_sentences (link_id, sentence_id) VALUES (?, ?)",
+    db.insert_rows(
+        "link_sentences", ("link_id", "sentence_id"),
         ((first_link + i, first + e) for i, (_, en) in enumerate(links) for e in en),
     )
 
 
-def links(db: sqlite_utils.Database, version_id: int) -> list[Row]:
+def links(db: Database, version_id: int) -> list[Row]:
     """A version's links in order: idx, confidence, segment ids, sentence texts."""
     out: dict[int, Row] = {}
     for idx, conf in db.execute(
@@ -98,12 +114,12 @@ def links(db: sqlite_utils.Database, version_id: int) -> list[Row]:
     return list(out.values())
 
 
-def segment_link(db: sqlite_utils.Database, version_id: int, segment_id: int) -> Row | None:
+def segment_link(db: Database, version_id: int, segment_id: int) -> Row | None:
     """The link of one segment in a version: confidence and its sentence texts."""
     row = db.execute(
-        "SELECT l.id, l.confidence FROM links l JOIN link_segments ls ON ls.link_id = l.id "
-        "WHERE l.version_id = ? AND ls.segment_id = ?",
-        [version_id, segment_id],
+        f"SELECT l.id, l.confidence FROM link_segments ls {db.fixed_join} links l "
+        "ON l.id = ls.link_id WHERE ls.segment_id = ? AND l.version_id = ?",
+        [segment_id, version_id],
     ).fetchone()
     if row is None:
         return None
@@ -119,19 +135,17 @@ def segment_link(db: sqlite_utils.Database, version_id: int, segment_id: int) ->
 
 
 def put_translations(
-    db: sqlite_utils.Database, version_id: int, rows: Iterable[tuple[int, str]]
+    db: Database, version_id: int, rows: Iterable[tuple[int, str]]
 ) -> None:
     """Set the text of many segments in a version, given (segment id, text) pairs."""
     stamp = now()
-    db.conn.executemany(
-        "INSERT INTO translations (segment_id, version_id, text, updated_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (segment_id, version_id) DO UPDATE SET text = excluded.text, "
-        "updated_at = excluded.updated_at",
-        ((sid, version_id, text, stamp) for sid, text in rows),
+    db.upsert_rows(
+        "translations", ("segment_id", "version_id", "text", "updated_at"),
+        ("segment_id", "version_id"), ((sid, version_id, text, stamp) for sid, text in rows),
     )
 
 
-def translation(db: sqlite_utils.Database, version_id: int, segment_id: int) -> str | None:
+def translation(db: Database, version_id: int, segment_id: int) -> str | None:
     """The text of one segment in a version, or None when it has none."""
     row = db.execute(
         "SELECT text FROM translations WHERE version_id = ? AND segment_id = ?",
@@ -140,14 +154,14 @@ def translation(db: sqlite_utils.Database, version_id: int, segment_id: int) -> 
     return None if row is None else row[0]
 
 
-def translations(db: sqlite_utils.Database, version_id: int) -> dict[int, str]:
+def translations(db: Database, version_id: int) -> dict[int, str]:
     """All texts of a version by segment id."""
     return dict(
         db.execute("SELECT segment_id, text FROM translations WHERE version_id = ?", [version_id])
     )
 
 
-def link_group(db: sqlite_utils.Database, version_id: int, segment_id: int) -> list[int]:
+def link_group(db: Database, version_id: int, segment_id: int) -> list[int]:
     """The segments sharing a segment's link in a version, in document order (just the
     segment when it has no link there)."""
     ids = [

@@ -9,6 +9,7 @@ functions only build what is painted.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,47 +120,60 @@ def shape(text: str) -> str:
 # reordering ---------------------------------------------------------------------------------
 
 
-def visual(line: str) -> str:
-    """One line reordered for display in a right-to-left paragraph, brackets mirrored."""
-    return visual_order(line)[0]
+def visual(line: str, base_dir: str = "R") -> str:
+    """One line reordered for display, brackets mirrored: in a right-to-left paragraph
+    (``base_dir`` "R", Arabic text) or a left-to-right one ("L": English holding Arabic)."""
+    return visual_order(line, base_dir)[0]
+
+
+def base_direction(text: str) -> str:
+    """"R" when the first strong character of ``text`` is right-to-left, else "L" (rules
+    P2-P3 of the bidi algorithm)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return "L"
 
 
 @lru_cache(maxsize=4096)
-def _visual_cached(line: str) -> tuple[str, tuple[int, ...] | None]:
-    levels = _char_levels(line)
-    order = None if levels is None else _order(line, list(levels))
+def _visual_cached(line: str, base_dir: str = "R") -> tuple[str, tuple[int, ...] | None]:
+    levels = _char_levels(line, base_dir)
+    order = None if levels is None else _order(line, list(levels), base_dir)
     if levels is None or order is None:
         # python-bidi's own pure-Python implementation (it mirrors; no index map).
         from bidi.algorithm import get_display as legacy_display
 
-        return str(legacy_display(line, base_dir="R")), None
+        return str(legacy_display(line, base_dir=base_dir)), None
     text = "".join(
         MIRRORED.get(line[k], line[k]) if levels[k] % 2 else line[k] for k in order
     )
     return text, tuple(order)
 
 
-def visual_order(line: str) -> tuple[str, list[int] | None]:
+def visual_order(line: str, base_dir: str = "R") -> tuple[str, list[int] | None]:
     """One line reordered for display, and for each visual position its logical index.
 
-    The order comes from python-bidi (``get_display(line, base_dir="R")``, rules up to L2);
+    The order comes from python-bidi (``get_display(line, base_dir)``, rules up to L2);
     mirrored characters (brackets) at right-to-left levels are then mirrored (rule L4),
     which python-bidi's Rust core leaves to the renderer. The index map is None when it
     cannot be derived (the text is still right; highlights needing positions are dropped).
     """
     if not line:
         return line, []
-    text, order = _visual_cached(line)
+    text, order = _visual_cached(line, base_dir)
     return text, None if order is None else list(order)
 
 
-def _order(line: str, levels: list[int]) -> list[int] | None:
+def _order(line: str, levels: list[int], base_dir: str = "R") -> list[int] | None:
     """The visual order of ``line`` from its embedding ``levels`` (changed in place), or None
     when it disagrees with python-bidi's own display."""
-    # Rule L1: trailing whitespace goes back to the paragraph level (RTL: 1).
+    # Rule L1: trailing whitespace goes back to the paragraph level (RTL: 1, LTR: 0).
     i = len(line) - 1
     while i >= 0 and line[i] in " \t":
-        levels[i] = 1
+        levels[i] = 1 if base_dir == "R" else 0
         i -= 1
     # Rule L2: from the highest level down to the lowest odd level, reverse every run at
     # that level or higher.
@@ -179,15 +193,15 @@ def _order(line: str, levels: list[int]) -> list[int] | None:
                 i = j
             else:
                 i += 1
-    if "".join(line[k] for k in order) != str(get_display(line, base_dir="R")):
+    if "".join(line[k] for k in order) != str(get_display(line, base_dir=base_dir)):
         return None
     return order
 
 
-def _char_levels(line: str) -> list[int] | None:
+def _char_levels(line: str, base_dir: str = "R") -> list[int] | None:
     """Embedding levels of each character (from python-bidi's debug report, per UTF-8 byte)."""
     try:
-        report = str(get_display(line, base_dir="R", debug=True))
+        report = str(get_display(line, base_dir=base_dir, debug=True))
         section = report.split("levels:", 1)[1].split("paragraphs:", 1)[0]
     except (IndexError, TypeError, ValueError):
         return None

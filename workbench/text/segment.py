@@ -1,10 +1,14 @@
 """Sentence segmentation of Arabic and English text.
 
 A newline always ends a paragraph; sentences never cross paragraphs. Within a paragraph a
-sentence ends at ``. ! ? ؟ …`` (with any closing quotes and brackets that follow the mark)
+sentence ends at ``. ! ? ؟`` (with any closing quotes and brackets that follow the mark)
 unless the period belongs to a number (3.5, 10.30, 5.2), a URL or e-mail address, an initial
 (E. H. Carr, أ. د.), an abbreviation from ``abbreviations.tsv`` (Dr., e.g., U.S., د.), or a
 list number opening the sentence (``1.``, ``(b).``). ``،`` and ``؛`` never end a sentence.
+An ellipsis (``...``, ``…``) ends one only where a new sentence clearly starts after it (a
+new quotation, a speaker label, an English sentence opener such as "The" or "Then", an Arabic
+attribution verb such as وقال, the paragraph's end) or where it closes a quotation; never
+inside an open quotation.
 The text of every sentence is a slice of the input: nothing but surrounding whitespace is
 ever dropped.
 """
@@ -48,6 +52,13 @@ _ENUMERATOR = re.compile(
 _NUMBER = re.compile(r"[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+# A speaker label opening the next sentence: one to three words and a colon (المذيع: ..., Q: ...).
+_LABEL_WORD = r"[^\s:.,،؛!?؟…\"'«»“”‹›()\[\]]+"
+_SPEAKER_LABEL = re.compile(rf"\s*(?:{_LABEL_WORD}\s+){{0,2}}{_LABEL_WORD}:(?=\s|$|[\"«“])")
+# Quotation marks that open and close (in pairs), and the straight double quote (by parity).
+_QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
+_QUOTE_CLOSERS = {close: open_ for open_, close in _QUOTE_PAIRS.items()}
+_QUOTE_MARK = re.compile('[«»“”‹›"]')
 
 # Capitalised words that open English sentences: after an abbreviation that may end a
 # sentence (etc., Inc., U.S.), one of these (or an opening quote) means it did.
@@ -57,7 +68,8 @@ _STARTERS = frozenset(
         On At As If When While Where Why What Who How However Meanwhile Moreover Furthermore
         After Before Since Although Though Because Its His Her Their Our My Your Then Now Some
         Many Most Both Each Every No Not One Two Three Such Other Another For With By From To
-        Also Still Instead Today Yesterday Last Next According Nor Only Even Once Under Over"""
+        Also Still Instead Today Yesterday Last Next According Nor Only Even Once Under Over
+        Maybe Perhaps"""
     )
 )
 # Capitalised words that go on after a.m., Inc., etc. inside a sentence (7 a.m. Friday).
@@ -79,6 +91,14 @@ _ATTRIBUTION = frozenset(
     _words(
         """قال قالت أضاف أضافت يقول تقول كما حسبما بحسب وفقا وفقًا وفقاً أوضح أوضحت صاح صرخ
         سأل سألت تساءل تساءلت أجاب أجابت رد ردت هتف هتفت"""
+    )
+)
+# Words that open a new Arabic sentence after an ellipsis (…لا نعرف بعد… وقال المتحدث إن): the
+# attribution verbs of news reports with their conjunction.
+_ARABIC_OPENERS = frozenset(
+    _words(
+        """وقال وقالت وأضاف وأضافت وأكد وأكدت وأوضح وأوضحت وأشار وأشارت وتابع وتابعت وذكر وذكرت
+        وأعلن وأعلنت"""
     )
 )
 # Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة).
@@ -200,6 +220,39 @@ def _word_after(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+class _Quotes:
+    """Whether a quotation is open at a position of a paragraph, scanned forward once.
+
+    « », “ ” and ‹ › nest; the straight ``"`` opens and closes by turns. Positions must be
+    asked in increasing order (the candidates of one paragraph are).
+    """
+
+    __slots__ = ("depth", "pos", "straight", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.depth: dict[str, int] | None = None  # made at the first question (rarely needed)
+        self.straight = False
+
+    def open_at(self, pos: int) -> bool:
+        """Whether a quotation opened before ``pos`` is still open there."""
+        depth = self.depth
+        if depth is None:
+            depth = self.depth = dict.fromkeys(_QUOTE_PAIRS, 0)
+        for m in _QUOTE_MARK.finditer(self.text, self.pos, max(self.pos, pos)):
+            ch = m.group()
+            if ch in _QUOTE_PAIRS:
+                depth[ch] += 1
+            elif ch in _QUOTE_CLOSERS:
+                opener = _QUOTE_CLOSERS[ch]
+                depth[opener] = max(0, depth[opener] - 1)
+            elif ch == '"':
+                self.straight = not self.straight
+        self.pos = max(self.pos, pos)
+        return self.straight or any(depth.values())
+
+
 def _latin_lower_start(word: str) -> bool:
     """A word that starts in Latin lower case (but not iPhone, eBay)."""
     if not word or not ("a" <= word[0] <= "z"):
@@ -224,35 +277,38 @@ class Segmenter:
                     e -= 1
                 protected.append((s, e))
         start = 0
+        quotes = _Quotes(paragraph)
         for m in _CANDIDATE.finditer(paragraph):
             mark_start, mark_end = m.span(1)
             end = m.end()
             if protected and any(s <= mark_start < e for s, e in protected):
                 continue
             if paragraph[start:end].strip() and self._breaks(
-                paragraph, lang, start, mark_start, mark_end, end, m.group(2)
+                paragraph, lang, start, mark_start, mark_end, end, m.group(2), quotes
             ):
                 out.append(end)
                 start = end
         return out
 
     def _breaks(
-        self, text: str, lang: str, start: int, ms: int, me: int, end: int, closers: str
+        self,
+        text: str,
+        lang: str,
+        start: int,
+        ms: int,
+        me: int,
+        end: int,
+        closers: str,
+        quotes: _Quotes,
     ) -> bool:
         mark = text[ms:me]
         nxt, quoted = _next_word(text, end)
         if self._inside_brackets(text, start, ms, end):
             return False
         if "?" in mark or "!" in mark or "؟" in mark:
-            if _latin_lower_start(nxt):
-                return False
-            if closers and nxt in _ATTRIBUTION:
-                return False  # "...!" كما أضاف هاميل
-            return not (closers and _word_after(text, end) in _SPEECH)  # "...!" Hammel added
-        if "…" in mark or len(mark) > 1:  # an ellipsis
-            if ms == 0 or text[ms - 1].isspace():
-                return False  # a pause (word ... word), not an end
-            return not _latin_lower_start(nxt)
+            return self._ends_quoted(text, end, nxt, closers)
+        if "…" in mark or len(mark) > 1:
+            return self._ellipsis_breaks(text, lang, ms, end, nxt, quoted, closers, quotes)
         # a single period
         if _ENUMERATOR.fullmatch(text[start:ms].strip()):
             return False  # "1." or "(b)." opening a list item
@@ -260,6 +316,12 @@ class Segmenter:
         if not token:
             return not _latin_lower_start(nxt)
         kind = self.abbreviations.kind(token)
+        if kind is None and "." in token and not token.isascii():
+            # الشركة.هـ. : an abbreviation glued to the previous sentence's full stop
+            tail = token.rsplit(".", 1)[1]
+            if self.abbreviations.kind(tail) is not None:
+                token, tstart = tail, ms - len(tail)
+                kind = self.abbreviations.kind(tail)
         if kind is None and len(token) == 2 and token[0] == "و":  # وم. خالد, ود. أحمد
             inner = self.abbreviations.kind(token[1])
             if inner in ("title", "era"):
@@ -290,6 +352,42 @@ class Segmenter:
                 return False  # م. المهندس
             return nxt not in _ERA_CONTINUATION and not nxt[:1].isdigit()
         return not _latin_lower_start(nxt)
+
+    @staticmethod
+    def _ends_quoted(text: str, end: int, nxt: str, closers: str) -> bool:
+        """A strong end (? ! or a closed quotation): a break unless the sentence goes on."""
+        if _latin_lower_start(nxt):
+            return False
+        if closers and nxt in _ATTRIBUTION:
+            return False  # "...!" كما أضاف هاميل
+        return not (closers and _word_after(text, end) in _SPEECH)  # "...!" Hammel added
+
+    def _ellipsis_breaks(
+        self,
+        text: str,
+        lang: str,
+        ms: int,
+        end: int,
+        nxt: str,
+        quoted: bool,
+        closers: str,
+        quotes: _Quotes,
+    ) -> bool:
+        """An ellipsis ends a sentence only before a clear start, never in an open quotation."""
+        if ms == 0 or text[ms - 1].isspace():
+            return False  # a pause (word ... word), not an end
+        open_before = quotes.open_at(ms)
+        if quotes.open_at(end):
+            return False  # إن ما تقوله... في الواقع inside "...": the quotation goes on
+        if open_before:  # the ellipsis closes the quotation: «...» then a new sentence
+            return self._ends_quoted(text, end, nxt, closers)
+        if not text[end:].strip():
+            return True  # the paragraph ends
+        if quoted or _SPEAKER_LABEL.match(text, end):
+            return True  # a new quotation or a speaker label (المذيع: ...)
+        if lang == "en":
+            return nxt in _STARTERS  # Well... It was late.
+        return nxt in _ARABIC_OPENERS
 
     @staticmethod
     def _after_number(text: str, tstart: int) -> bool:

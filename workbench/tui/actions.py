@@ -65,7 +65,7 @@ class ScreenActions:
     # screens ---------------------------------------------------------------------------------
 
     def action_review(self) -> None:
-        """Open the reviewer screen: every finding of the document, approve / reject."""
+        """Open the reviewer screen: every segment with its findings; approve / review / reject."""
         editor = self._editor_ready()
         if editor is not None and not isinstance(self.screen, ReviewScreen):
             self.push_screen(ReviewScreen(editor.document))
@@ -182,7 +182,7 @@ class ScreenActions:
         """Run ``job`` (a structural change returning a segment) with the English editor
         read-only, then show the list again on ``segment_id`` and say ``said(segment)``."""
         editor.flush_edit()
-        editor.editor.read_only = True
+        editor.set_busy(True)
         self._run_restructure(
             lambda project: said(job(project)), partial(self._restructured, editor, segment_id)
         )
@@ -197,7 +197,7 @@ class ScreenActions:
         ``finished(message, error)`` on the UI thread."""
         try:
             self.service.flush()
-            message = self.service.background(job)
+            message = self.service.background(job, write=True)
         except Exception as exc:  # notified, never a crash
             self.call_from_thread(finished, None, describe_error(exc))
             return
@@ -206,7 +206,7 @@ class ScreenActions:
     def _restructured(
         self, editor: EditorScreen, segment_id: int, message: str | None, error: str | None
     ) -> None:
-        editor.editor.read_only = False
+        editor.set_busy(False)
         if error is not None:
             self.notify_error(error)
             return

@@ -6,9 +6,12 @@ Other screens (reviewer, scores, export/import dialogs) plug in through:
   ``background``; never touch ``service.project`` from a worker thread without ``read``);
 - ``app.goto_segment(segment_id)``: back to the editor with that segment open;
 - ``app.reload_segments()``: re-read the editor's list after segments were merged or split;
+- ``app.segments_changed()``: the same after a change of many segments (and the changes list);
+- ``app.undo_hint(what)``: "Ctrl+F9 undoes <what> …" for a notification after such a change;
 - ``app.notify_error(message)``: a notification, from the UI thread or a worker thread;
 - ``app.save_all()``: store the open edit and wait for every queued write (any thread);
-- ``app.reorders_arabic`` and ``app.shaping``: how Arabic is to be drawn;
+- ``app.bidi``: the :class:`~workbench.tui.display.BidiDisplay` every text that may hold Arabic
+  is drawn through (``app.reorders_arabic`` and ``app.shaping`` are its settings);
 - their bindings (with ids and descriptions) appear in the help screen and the palette.
 """
 
@@ -30,13 +33,23 @@ from workbench.config import Config, load_config, resolve_direction, save_settin
 from workbench.errors import WorkbenchError
 from workbench.tui import keys
 from workbench.tui.actions import ScreenActions
+from workbench.tui.change_actions import ChangeActions
 from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.display import BidiDisplay
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.service import ProjectService
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
+
+
+# Actions that change the project: refused, with a notification, on a read-only project.
+WRITING_ACTIONS = frozenset({
+    "confirm", "save", "undo", "insert_term", "choose_term", "merge_next", "split_segment",
+    "move_sentence", "import", "verdict", "comment", "unlock", "replace", "batch",
+    "undo_change", "undo_selected", "verdict_view",
+})
 
 
 @dataclass
@@ -47,12 +60,12 @@ class Notice(Message):
     severity: SeverityLevel = "error"
 
 
-class WorkbenchApp(ScreenActions, App[None]):
+class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
     """The workbench TUI on one project."""
 
     CSS_PATH = "app.tcss"
     TITLE = "workbench"
-    BINDINGS = keys.bindings(keys.APP_KEYS)
+    BINDINGS = keys.bindings("app")
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
 
     def __init__(
@@ -89,24 +102,51 @@ class WorkbenchApp(ScreenActions, App[None]):
             self.service.close()
             raise
         self._main_thread = threading.get_ident()
+        self.error_message: str | None = None  # why the app ended early (exit code 2)
 
     # start and stop ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         if self.config.keys:
-            unknown = sorted(set(self.config.keys) - keys.binding_ids())
+            unknown = keys.unknown_ids(self.config.keys)
             if unknown:
                 self.notify(
                     f"{self.config.path}: unknown binding ids in [keys]: {', '.join(unknown)}",
                     severity="warning", timeout=10,
                 )
+            for clash in keys.clashes(self.config.keys):
+                self.notify(f"Key clash in the config's [keys]: {clash}", severity="warning",
+                            timeout=10)
             self.set_keymap(self.config.keys)
         self._send_bidi_mode()
         self.push_screen(EditorScreen(self.document))
+        if self.read_only:
+            self.notify(
+                f"{self.service.project.path} is open read-only: "
+                f"{self.service.project.read_only_reason}. You can read and export; "
+                "nothing can be changed.",
+                severity="warning", timeout=15,
+            )
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
-        names = ", ".join(sorted(b.id or b.action for b in clashed_bindings))
-        self.notify(f"Key clash in the config's [keys]: {names}", severity="warning")
+        """Textual reports a clash at every key press; they are found once, per scope, when
+        the app starts (:func:`keys.clashes`), so nothing more is said here."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A damaged, vanished or locked project (or any WorkbenchError) met outside a worker's
+        own handling ends the app with exit code 2 and ``error_message``, not a traceback."""
+        from workbench.store.db import is_database_failure, project_error
+
+        cause = getattr(error, "error", error)  # a WorkerFailed carries the worker's error
+        if isinstance(cause, WorkbenchError):
+            message = str(cause)
+        elif is_database_failure(cause):
+            message = str(project_error(cause, self.service.project.path))
+        else:
+            super()._handle_exception(error)
+            return
+        self.error_message = message  # printed by the CLI once the terminal is restored
+        self.exit(return_code=2)
 
     async def action_quit(self) -> None:
         """Save the open segment, wait for the writes, quit."""
@@ -138,6 +178,30 @@ class WorkbenchApp(ScreenActions, App[None]):
             if os.environ.get("VTE_VERSION"):
                 self._write_terminal("\x1b[8h")
             self.service.close()
+
+    # read-only projects -------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """True when the project is open read-only (see ``service.project.read_only_reason``)."""
+        return bool(self.service.project.read_only)
+
+    async def run_action(
+        self, action: Any, default_namespace: Any = None, namespaces: Any = None
+    ) -> bool:
+        """Run an action; on a read-only project, refuse those that would change it."""
+        if self.read_only and _action_name(action) in WRITING_ACTIONS:
+            self.refuse_read_only()
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
+
+    def refuse_read_only(self) -> None:
+        """Say that the project cannot be changed, and why."""
+        project = self.service.project
+        self.notify(
+            f"Read-only: {project.read_only_reason}. Nothing was changed.",
+            severity="warning", timeout=8,
+        )
 
     # plug-in points ----------------------------------------------------------------------------
 
@@ -230,6 +294,18 @@ class WorkbenchApp(ScreenActions, App[None]):
         """True when the app puts Arabic lines in display order itself (direction 'app')."""
         return self.direction == "app"
 
+    @property
+    def bidi(self) -> BidiDisplay:
+        """How text that may hold Arabic is drawn now (direction and shaping settings)."""
+        return BidiDisplay(self.reorders_arabic, self.shaping)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A notification; its text goes through :attr:`bidi` (Arabic in display order) and
+        is never read as markup (it may quote a user's search or a file name)."""
+        super().notify(self.bidi.plain(message), title=self.bidi.plain(title),
+                       severity=severity, timeout=timeout, markup=False)
+
     def set_direction(self, setting: str) -> None:
         """Use direction ``setting`` (app, terminal or auto) now and save it in the config."""
         self.direction_setting = setting
@@ -284,3 +360,11 @@ class WorkbenchApp(ScreenActions, App[None]):
         if driver is not None and not self.is_headless:
             with contextlib.suppress(Exception):  # the terminal may be going away
                 driver.write(sequence)
+
+
+def _action_name(action: Any) -> str:
+    """The bare name of an action: 'app.merge_next' and "verdict('approved')" give
+    'merge_next' and 'verdict'."""
+    if isinstance(action, str):
+        return action.split("(", 1)[0].rsplit(".", 1)[-1].strip()
+    return str(action[1]) if isinstance(action, tuple) and len(action) > 1 else ""

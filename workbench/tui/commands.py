@@ -1,8 +1,6 @@
-"""The command palette (Ctrl+P): every action of the workbench, with its keys.
-
-Entries come from the key registry (:mod:`workbench.tui.keys`), from the bindings of the screen
-the palette was opened on (so other screens' actions appear too), and from palette-only
-commands (filters, direction settings, documents).
+"""The command palette (Ctrl+P): every action of the screen it was opened on and of the app,
+with its keys, from the key registry (:mod:`workbench.tui.keys`), and palette-only commands
+(filters, direction settings, documents).
 """
 
 from __future__ import annotations
@@ -30,34 +28,24 @@ class WorkbenchCommands(Provider):
         app: WorkbenchApp = self.app  # type: ignore[assignment]
         screen = self.screen
         keymap = app.keymap()
-        seen: set[str] = set()
-        for spec in keys.all_specs():
-            if not spec.palette:
-                continue
-            if spec.scope == "editor" and not isinstance(screen, EditorScreen):
-                continue
-            target = app if spec.scope == "app" else screen
-            seen.add(spec.id)
-            yield (
-                spec.description,
-                partial(target.run_action, spec.action),
-                f"keys: {keys.describe_keys(keys.effective_keys(spec, keymap))}",
-            )
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            ident = binding.id or binding.action
-            if ident in seen or not binding.description or binding.system:
-                continue
-            if binding.action in ("command_palette", "app.command_palette"):
-                continue
-            seen.add(ident)
-            yield (
-                binding.description,
-                partial(active.node.run_action, binding.action),
-                f"keys: {keys.describe_keys(key)}",
-            )
+        scope = getattr(screen, "KEY_SCOPE", None)
+        scopes = [s for s in (scope, "app") if s is not None and s in keys.SCOPE]
+        for scope_id in dict.fromkeys(scopes):
+            title = keys.SCOPE[scope_id].title
+            for spec in keys.specs(scope_id):
+                if not spec.palette:
+                    continue
+                target = app if scope_id == "app" else screen
+                yield (
+                    spec.description,
+                    partial(target.run_action, spec.action),
+                    f"{title} · keys: {keys.describe_keys(keys.effective_keys(spec, keymap))}",
+                )
         if isinstance(screen, EditorScreen):
             yield from _editor_commands(screen)
+        if not app.read_only:
+            yield ("Undo last import", app.undo_last_import,
+                   "every segment the newest import changed, at once (after a yes)")
         for setting in ("app", "terminal", "auto"):
             yield (
                 f"Arabic direction: {setting}",
@@ -66,7 +54,7 @@ class WorkbenchCommands(Provider):
             )
         for document in app.documents():
             yield (
-                f"Open document: {document.name}",
+                f"Open document: {app.bidi.plain(document.name)}",
                 partial(app.open_document, document.name),
                 f"{document.segments:,} segments",
             )
@@ -97,3 +85,8 @@ def _editor_commands(screen: Any) -> Iterator[Command]:
            "chrF++ below the threshold in the last score run")
     yield ("Filter: low alignment confidence", partial(screen.apply_filter, low_confidence=True),
            "segments whose reference link is uncertain")
+    for action, title in (("confirm", "Batch: confirm the segments of the view"),
+                          ("reviewed", "Batch: mark the segments of the view reviewed"),
+                          ("approved", "Batch: approve the segments of the view")):
+        yield (title, partial(screen.run_action, f"batch('{action}')"),
+               "one change, undone at once (Ctrl+F9)")

@@ -1,11 +1,17 @@
-"""Every key binding of the TUI: an id (for remapping from the config file), default keys,
-the action it runs and a description (for the footer, the help screen and the palette).
+"""Every key binding of the TUI, in one registry: an id (for remapping from the config file),
+the screen it belongs to (its scope), default keys, the action it runs and a description (for
+the footer, the help screen and the command palette).
 
-Remap a binding in the config file's ``[keys]`` table by its id::
+Remap any binding in the config file's ``[keys]`` table by its id::
 
     [keys]
     confirm = "ctrl+j,enter"
     next_segment = "alt+down,ctrl+down,f8"
+    review_approve = "ctrl+a"
+
+Each screen takes its bindings with ``BINDINGS = keys.bindings("review")``. Clashes are found
+per scope (:func:`clashes`): a screen's keys against each other and against the app-wide keys
+that work on it (on a dialog only the app's priority keys do).
 """
 
 from __future__ import annotations
@@ -15,108 +21,314 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+try:  # Textual's own normalisation of keymap keys ("?" -> "question_mark")
+    from textual.keys import _normalize_key_list
+except ImportError:  # pragma: no cover - an older or newer Textual
+    def _normalize_key_list(keys: str) -> str:
+        return ",".join(k.strip() for k in keys.split(","))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where bindings work: the whole app, a screen, a dialog, or a widget inside a screen."""
+
+    id: str
+    title: str
+    modal: bool = False  # a dialog: the app's keys work over it only when they have priority
+    inside: str | None = None  # a widget of that screen: its keys win while it has the focus
+
+
+SCOPES: list[Scope] = [
+    Scope("app", "Everywhere"),
+    Scope("editor", "Editor"),
+    Scope("list", "Editor: the segment list (focused with F6)", inside="editor"),
+    Scope("override", "Editor: confirm despite errors", modal=True),
+    Scope("search", "Editor: search dialog (Ctrl+F)", modal=True),
+    Scope("filter", "Editor: filter dialog (F4)", modal=True),
+    Scope("goto", "Editor: go to segment (F2)", modal=True),
+    Scope("terms", "Editor: glossary chooser (Ctrl+L)", modal=True),
+    Scope("split", "Editor: split dialog (Alt+S)", modal=True),
+    Scope("review", "Reviewer (F3)"),
+    Scope("review_filter", "Reviewer: filter dialog (F4)", modal=True),
+    Scope("comment", "Reviewer: comment dialog", modal=True),
+    Scope("scores", "Scores (Ctrl+T)"),
+    Scope("export", "Export dialog (F12)", modal=True),
+    Scope("import", "Import dialog (Ctrl+O)", modal=True),
+    Scope("overwrite", "Import: finished work in the way", modal=True),
+    Scope("replace", "Editor: find and replace (Shift+F2)", modal=True),
+    Scope("batch", "Editor: batch on the view (Shift+F4)", modal=True),
+    Scope("unlock", "Editor: unlock a segment (Ctrl+U)", modal=True),
+    Scope("changes", "Changes (Shift+F9)", modal=True),
+    Scope("undo_confirm", "Undo a change: yes or no", modal=True),
+    Scope("help", "Help (F1)", modal=True),
+]
+SCOPE = {s.id: s for s in SCOPES}
+
 
 @dataclass(frozen=True)
 class KeySpec:
-    """One binding: ``id`` is what the config file names, ``action`` a Textual action."""
+    """One binding: ``id`` is what the config file names, ``action`` a Textual action run on
+    the screen of ``scope`` (on the app for scope "app")."""
 
     id: str
     keys: str
     action: str
     description: str
     show: bool = False
-    scope: str = "editor"  # "app": everywhere; "editor": the editor screen
+    scope: str = "editor"
     key_display: str | None = None
     priority: bool = False  # before the focused widget's own keys (F6/F7 of the TextArea)
     palette: bool = True  # offered in the command palette
     label: str = ""  # short footer label (defaults to the description)
+    group: str = ""  # bindings shown as one row of the help screen (Alt+1 … Alt+9)
 
 
-APP_KEYS: list[KeySpec] = [
-    KeySpec("quit", "ctrl+q", "quit", "Quit (work is saved)", True, "app", priority=True,
-            label="Quit"),
-    KeySpec("help", "f1", "help", "Keys and help", True, "app", label="Help"),
-    KeySpec(
-        "command_palette", "ctrl+p", "command_palette", "Commands", False, "app",
-        priority=True, palette=False,
-    ),
-    KeySpec("toggle_direction", "f7", "toggle_direction",
-            "Arabic direction: switch app / terminal reordering", False, "app", priority=True),
-    KeySpec("toggle_shaping", "f8", "toggle_shaping", "Arabic letter shaping on / off",
-            False, "app"),
-    # the reviewer, scores, export and import screens (workbench/tui/actions.py)
-    KeySpec("review", "f3", "review",
-            "Reviewer: every finding of the document; approve / reject", True, "app",
-            label="Review"),
-    KeySpec("scores", "ctrl+t", "scores",
-            "Scores against the references, worst segments first", False, "app"),
-    KeySpec("export", "f12", "export", "Export the document (TMX, XLIFF, DOCX, HTML, ...)",
-            False, "app"),
-    KeySpec("import", "ctrl+o", "import",
-            "Import an Arabic document or an English translation", False, "app"),
-]
-
-EDITOR_KEYS: list[KeySpec] = [
-    KeySpec("confirm", "ctrl+j,enter,ctrl+enter,alt+enter", "confirm",
-            "Confirm the segment and go to the next", True, key_display="^j",
-            label="Confirm"),
-    KeySpec("next_segment", "alt+down,ctrl+down", "next_segment", "Next segment", True,
-            label="Next"),
-    KeySpec("previous_segment", "alt+up,ctrl+up", "previous_segment", "Previous segment", True,
-            label="Prev"),
-    KeySpec("next_open", "ctrl+n", "next_open", "Next segment not yet translated"),
-    KeySpec("insert_term", "ctrl+g", "insert_term",
-            "Insert the glossary rendering of the next term at the cursor", True, label="Term"),
-    KeySpec("choose_term", "ctrl+l", "choose_term",
-            "Choose a glossary rendering to insert (1-9 or Enter)"),
-    # Alt+digit reaches the app only in terminals speaking the kitty keyboard protocol.
-    *[
-        KeySpec(f"insert_term_{n}", f"alt+{n}", f"insert_term({n})",
-                f"Insert the rendering of glossary entry {n}", palette=False)
-        for n in range(1, 10)
-    ],
-    KeySpec("search", "ctrl+f", "search", "Search Arabic or English", True, label="Search"),
-    KeySpec("filter", "f4", "filter", "Filter segments", True, label="Filter"),
-    KeySpec("clear_filter", "f5", "clear_filter", "Show all segments (clear search and filter)"),
-    KeySpec("goto", "f2", "goto", "Go to segment number"),
-    KeySpec("toggle_reference", "ctrl+r", "toggle_reference", "Reference translation on / off"),
-    KeySpec("undo", "f9", "undo", "Undo the last change of this segment"),
-    KeySpec("save", "ctrl+s", "save", "Save now"),
-    KeySpec("switch_focus", "f6", "switch_focus", "Focus the segment list / the English editor",
-            priority=True),
-    # alignment fixes (workbench/tui/actions.py). A terminal sends Alt+M as ESC m, which
-    # Textual reports as a printable "m": priority keeps the English editor from typing it.
-    KeySpec("merge_next", "alt+m", "app.merge_next", "Merge this segment with the next",
-            priority=True),
-    KeySpec("split_segment", "alt+s", "app.split_segment",
-            "Split this segment (choose the Arabic cut; the English splits at the cursor)",
-            priority=True),
-    KeySpec("move_sentence_next", "alt+n", "app.move_sentence('next')",
-            "Reference: move this segment's last sentence to the next segment", priority=True),
-    KeySpec("move_sentence_previous", "alt+p", "app.move_sentence('previous')",
-            "Reference: take the next segment's first sentence into this one", priority=True),
-]
+def _app() -> list[KeySpec]:
+    return [
+        KeySpec("quit", "ctrl+q", "quit", "Quit (work is saved)", True, "app", priority=True,
+                label="Quit"),
+        KeySpec("help", "f1", "help", "Keys and help", True, "app", label="Help"),
+        KeySpec("command_palette", "ctrl+p", "command_palette", "Commands", False, "app",
+                priority=True, palette=False),
+        KeySpec("toggle_direction", "f7", "toggle_direction",
+                "Arabic direction: switch app / terminal reordering", False, "app",
+                priority=True),
+        KeySpec("toggle_shaping", "f8", "toggle_shaping", "Arabic letter shaping on / off",
+                False, "app"),
+        # the reviewer, scores, export and import screens (workbench/tui/actions.py)
+        KeySpec("review", "f3", "review",
+                "Reviewer: every segment with its findings; approve / review / reject", True,
+                "app", label="Review"),
+        KeySpec("scores", "ctrl+t", "scores",
+                "Scores against the references, worst segments first", False, "app"),
+        KeySpec("export", "f12", "export", "Export the document (TMX, XLIFF, DOCX, HTML, ...)",
+                False, "app"),
+        KeySpec("import", "ctrl+o", "import",
+                "Import an Arabic document or an English translation", False, "app"),
+        # change groups: imports, replacements and batches, each undone at once
+        KeySpec("changes", "shift+f9", "changes",
+                "Changes: imports, replacements and batches, newest first; undo one at once",
+                False, "app"),
+        KeySpec("undo_change", "ctrl+f9", "undo_change",
+                "Undo the last import, replacement or batch (all its segments at once)",
+                False, "app", label="Undo last change"),
+    ]
 
 
-def bindings(specs: Iterable[KeySpec]) -> list[Binding]:
-    """Textual bindings for ``specs`` (each carries its id, so keymaps apply)."""
+def _editor() -> list[KeySpec]:
+    return [
+        KeySpec("confirm", "ctrl+j,enter,ctrl+enter,alt+enter", "confirm",
+                "Confirm the segment and go to the next", True, key_display="^j",
+                label="Confirm"),
+        KeySpec("next_segment", "alt+down,ctrl+down", "next_segment", "Next segment", True,
+                label="Next"),
+        KeySpec("previous_segment", "alt+up,ctrl+up", "previous_segment", "Previous segment",
+                True, label="Prev"),
+        KeySpec("next_open", "ctrl+n", "next_open", "Next segment not yet translated"),
+        KeySpec("insert_term", "ctrl+g", "insert_term",
+                "Insert the glossary rendering of the next term at the cursor", True,
+                label="Term"),
+        KeySpec("choose_term", "ctrl+l", "choose_term",
+                "Choose a glossary rendering to insert (1-9 or Enter)"),
+        # Alt+digit reaches the app only in terminals speaking the kitty keyboard protocol.
+        *[
+            KeySpec(f"insert_term_{n}", f"alt+{n}", f"insert_term({n})",
+                    f"Insert the rendering of glossary entry {n}", palette=False,
+                    group="Insert the rendering of glossary entry 1-9 (terminals with the "
+                    "kitty keyboard protocol)")
+            for n in range(1, 10)
+        ],
+        KeySpec("search", "ctrl+f", "search", "Search Arabic or English", True,
+                label="Search"),
+        KeySpec("filter", "f4", "filter", "Filter segments", True, label="Filter"),
+        KeySpec("clear_filter", "f5", "clear_filter",
+                "Show all segments (clear search and filter)"),
+        KeySpec("goto", "f2", "goto", "Go to segment number"),
+        KeySpec("toggle_reference", "ctrl+r", "toggle_reference",
+                "Reference translation on / off"),
+        KeySpec("undo", "f9", "undo", "Undo the last change of this segment"),
+        KeySpec("save", "ctrl+s", "save", "Save now"),
+        KeySpec("unlock", "ctrl+u", "unlock",
+                "Unlock the open segment (approved work is locked) to edit it; the reason is "
+                "kept in its history"),
+        KeySpec("replace", "shift+f2", "replace",
+                "Find and replace in the English (preview; one change, undone at once)"),
+        KeySpec("batch", "shift+f4", "batch",
+                "Batch: confirm, mark reviewed or approve the segments of the view"),
+        KeySpec("switch_focus", "f6", "switch_focus",
+                "Focus the segment list / the English editor", priority=True),
+        # alignment fixes (workbench/tui/actions.py). A terminal sends Alt+M as ESC m, which
+        # Textual reports as a printable "m": priority keeps the English editor from typing it.
+        KeySpec("merge_next", "alt+m", "app.merge_next", "Merge this segment with the next",
+                priority=True),
+        KeySpec("split_segment", "alt+s", "app.split_segment",
+                "Split this segment (choose the Arabic cut; the English splits at the cursor)",
+                priority=True),
+        KeySpec("move_sentence_next", "alt+n", "app.move_sentence('next')",
+                "Reference: move this segment's last sentence to the next segment",
+                priority=True),
+        KeySpec("move_sentence_previous", "alt+p", "app.move_sentence('previous')",
+                "Reference: take the next segment's first sentence into this one",
+                priority=True),
+    ]
+
+
+def _list() -> list[KeySpec]:
+    s = "list"
+    return [
+        KeySpec("list_up", "up", "cursor_up", "Segment list: row up", scope=s, palette=False),
+        KeySpec("list_down", "down", "cursor_down", "Segment list: row down", scope=s,
+                palette=False),
+        KeySpec("list_page_up", "pageup", "page_up", "Segment list: page up", scope=s,
+                palette=False),
+        KeySpec("list_page_down", "pagedown", "page_down", "Segment list: page down", scope=s,
+                palette=False),
+        KeySpec("list_first", "home", "first", "Segment list: first segment", scope=s,
+                palette=False),
+        KeySpec("list_last", "end", "last", "Segment list: last segment", scope=s,
+                palette=False),
+        KeySpec("list_open", "enter", "choose", "Segment list: open the segment to edit",
+                scope=s, palette=False),
+    ]
+
+
+def _dialogs() -> list[KeySpec]:
+    def cancel(scope: str, what: str = "Cancel") -> KeySpec:
+        return KeySpec(f"{scope}_cancel", "escape", "cancel", what, scope=scope,
+                       label=what.split(" (")[0])
+
+    return [
+        cancel("override", "Back to editing (not confirmed)"),
+        cancel("search"),
+        cancel("filter"),
+        KeySpec("filter_apply", "ctrl+j", "apply", "Apply the filter", scope="filter",
+                label="Apply"),
+        cancel("goto"),
+        cancel("terms"),
+        *[
+            KeySpec(f"term_pick_{n}", str(n), f"pick({n})", f"Insert glossary entry {n}",
+                    scope="terms", palette=False, group="Insert glossary entry 1-9")
+            for n in range(1, 10)
+        ],
+        KeySpec("split_later", "left,down", "move(1)", "Cut one word later", True, "split"),
+        KeySpec("split_earlier", "right,up", "move(-1)", "Cut one word earlier", True,
+                "split"),
+        KeySpec("split_english", "e", "toggle_english", "English: split at cursor / keep",
+                True, "split", label="English cut"),
+        KeySpec("split_apply", "enter,ctrl+j", "apply", "Split here", True, "split"),
+        KeySpec("split_cancel", "escape", "cancel", "Cancel", True, "split"),
+        KeySpec("review_filter_cancel", "escape", "cancel", "Cancel", scope="review_filter"),
+        KeySpec("review_filter_apply", "ctrl+j", "apply", "Apply the filter",
+                scope="review_filter", label="Apply"),
+        cancel("comment"),
+        KeySpec("export_cancel", "escape", "cancel", "Cancel", scope="export"),
+        KeySpec("export_run", "ctrl+j", "export", "Export", scope="export"),
+        KeySpec("import_cancel", "escape", "cancel", "Cancel", scope="import"),
+        KeySpec("import_run", "ctrl+j", "run", "Import", scope="import"),
+        KeySpec("overwrite_keep", "k", "choose('keep')",
+                "Keep the finished work; import the rest", scope="overwrite", label="Keep"),
+        KeySpec("overwrite_confirmed", "c", "choose('confirmed')",
+                "Replace confirmed (translated) segments too", scope="overwrite",
+                label="Replace confirmed"),
+        KeySpec("overwrite_all", "a", "choose('approved')",
+                "Replace every segment, reviewed and approved ones too", scope="overwrite",
+                label="Replace all"),
+        KeySpec("overwrite_cancel", "escape", "cancel", "Cancel the import",
+                scope="overwrite", label="Cancel"),
+        KeySpec("replace_apply", "ctrl+j", "apply", "Replace (as previewed)", scope="replace",
+                label="Replace"),
+        KeySpec("replace_cancel", "escape", "cancel", "Cancel", scope="replace"),
+        KeySpec("batch_run", "ctrl+j", "run", "Run the batch", scope="batch", label="Run"),
+        KeySpec("batch_cancel", "escape", "cancel", "Close (stops a batch still running)",
+                scope="batch", label="Close"),
+        KeySpec("unlock_cancel", "escape", "cancel", "Keep it locked", scope="unlock",
+                label="Cancel"),
+        KeySpec("changes_undo", "u", "undo_selected", "Undo the selected change at once",
+                scope="changes", label="Undo"),
+        KeySpec("changes_close", "escape", "close", "Close", scope="changes"),
+        KeySpec("undo_confirm_yes", "y", "answer(True)", "Undo it", scope="undo_confirm",
+                label="Yes, undo"),
+        KeySpec("undo_confirm_no", "escape,n", "answer(False)", "Keep it",
+                scope="undo_confirm", label="No"),
+        KeySpec("help_close", "escape,f1,q", "close", "Close the help", scope="help",
+                label="Close"),
+        KeySpec("help_down", "down", "scroll_down", "Scroll down", scope="help",
+                palette=False),
+        KeySpec("help_up", "up", "scroll_up", "Scroll up", scope="help", palette=False),
+    ]
+
+
+def _review() -> list[KeySpec]:
+    s = "review"
+    return [
+        KeySpec("review_jump", "enter", "jump", "Open the segment in the editor", True, s,
+                label="Open"),
+        KeySpec("review_approve", "a", "verdict('approved')", "Approve the segment", True, s,
+                label="Approve"),
+        KeySpec("review_reviewed", "v", "verdict('reviewed')", "Mark the segment reviewed",
+                True, s, label="Reviewed"),
+        KeySpec("review_reject", "r", "verdict('rejected')",
+                "Reject the segment (a comment is required; back to draft)", True, s,
+                label="Reject"),
+        KeySpec("review_comment", "c", "comment", "Comment on the segment", True, s,
+                label="Comment"),
+        KeySpec("review_approve_view", "A", "verdict_view('approved')",
+                "Approve every segment of the view (one change, undone at once)", False, s),
+        KeySpec("review_reviewed_view", "V", "verdict_view('reviewed')",
+                "Mark every segment of the view reviewed (one change, undone at once)",
+                False, s),
+        KeySpec("review_show", "f", "cycle_findings",
+                "Show: all segments / with findings / clean", True, s, label="Show"),
+        KeySpec("review_filter", "f4", "filter", "Filter by status and findings", True, s,
+                label="Filter"),
+        KeySpec("review_refresh", "f5", "refresh", "Check again", False, s),
+        KeySpec("review_close", "escape", "close", "Back to the editor", True, s,
+                label="Back"),
+    ]
+
+
+def _scores() -> list[KeySpec]:
+    s = "scores"
+    return [
+        KeySpec("scores_jump", "enter", "jump", "Open the segment in the editor", True, s,
+                label="Open"),
+        KeySpec("scores_next_version", "d", "next_version", "Next version", True, s),
+        KeySpec("scores_refresh", "f5", "refresh", "Score again", True, s),
+        KeySpec("scores_close", "escape", "close", "Back to the editor", True, s,
+                label="Back"),
+    ]
+
+
+REGISTRY: list[KeySpec] = [*_app(), *_editor(), *_list(), *_dialogs(), *_review(), *_scores()]
+"""Every binding of the TUI."""
+
+
+def specs(scope: str) -> list[KeySpec]:
+    """The bindings of one scope, in registry order."""
+    if scope not in SCOPE:
+        raise KeyError(f"unknown key scope {scope!r}")
+    return [s for s in REGISTRY if s.scope == scope]
+
+
+def bindings(scope: str) -> list[Binding]:
+    """Textual bindings for a scope (each carries its id, so the keymap applies)."""
     return [
         Binding(
             s.keys, s.action, s.label or s.description, show=s.show, key_display=s.key_display,
             priority=s.priority, tooltip=s.description, id=s.id,
         )
-        for s in specs
+        for s in specs(scope)
     ]
 
 
 def all_specs() -> list[KeySpec]:
-    """Every binding of the app and the editor."""
-    return [*APP_KEYS, *EDITOR_KEYS]
+    """Every binding, of every scope."""
+    return list(REGISTRY)
 
 
 def binding_ids() -> set[str]:
     """The ids a config file may remap."""
-    return {s.id for s in all_specs()}
+    return {s.id for s in REGISTRY}
 
 
 def effective_keys(spec: KeySpec, keymap: Mapping[str, str]) -> str:
@@ -124,10 +336,73 @@ def effective_keys(spec: KeySpec, keymap: Mapping[str, str]) -> str:
     return keymap.get(spec.id, spec.keys)
 
 
-def describe_keys(keys: str) -> str:
-    """Keys as shown to people: ``ctrl+j,enter`` → ``Ctrl+J, Enter``."""
+def describe_keys(keys: str, first: bool = False) -> str:
+    """Keys as shown to people: ``ctrl+j,enter`` → ``Ctrl+J, Enter`` (only ``Ctrl+J`` with
+    ``first``); an upper-case letter is ``Shift+A``."""
     names = []
     for key in keys.split(","):
         parts = [p for p in key.strip().split("+") if p]
-        names.append("+".join(p.upper() if len(p) == 1 else p.capitalize() for p in parts))
+        names.append("+".join(
+            (f"Shift+{p}" if p.isupper() else p.upper()) if len(p) == 1 else p.capitalize()
+            for p in parts
+        ))
+        if first:
+            break
     return ", ".join(names)
+
+
+def key_name(keymap: Mapping[str, str], binding_id: str) -> str:
+    """The first key of a binding as remapped, as shown to people (``Ctrl+F9``)."""
+    spec = next(s for s in REGISTRY if s.id == binding_id)
+    return describe_keys(effective_keys(spec, keymap), first=True)
+
+
+def hint(keymap: Mapping[str, str], *parts: str) -> str:
+    """A dialog's help line: each part is a binding id (shown as ``Keys: label``, with the keys
+    as remapped) or plain text, joined with `` · ``."""
+    by_id = {s.id: s for s in REGISTRY}
+    shown = []
+    for part in parts:
+        spec = by_id.get(part)
+        if spec is None:
+            shown.append(part)
+        else:
+            label = spec.label or spec.description
+            if label.split()[0] not in ("English", "Arabic"):
+                label = label[0].lower() + label[1:]
+            shown.append(f"{describe_keys(effective_keys(spec, keymap), first=True)}: {label}")
+    return " · ".join(shown)
+
+
+def active_in(scope: str) -> list[KeySpec]:
+    """The bindings that can fire while ``scope`` is in front: its own, and the app's (on a
+    dialog only those with priority)."""
+    own = specs(scope)
+    if scope == "app":
+        return own
+    modal = SCOPE[scope].modal
+    return own + [s for s in specs("app") if s.priority or not modal]
+
+
+def clashes(keymap: Mapping[str, str]) -> list[str]:
+    """Keys bound to two bindings that can fire in the same scope, as messages such as
+    ``Reviewer (F3): A is bound to review_approve and review_comment``."""
+    found: list[str] = []
+    for scope in SCOPES:
+        by_key: dict[str, list[str]] = {}
+        for spec in active_in(scope.id):
+            for key in _normalize_key_list(effective_keys(spec, keymap)).split(","):
+                key = key.strip()
+                if key and spec.id not in by_key.setdefault(key, []):
+                    by_key[key].append(spec.id)
+        for key, ids in by_key.items():
+            if len(ids) > 1 and (scope.id == "app" or any(
+                    s.scope == scope.id for s in REGISTRY if s.id in ids)):
+                found.append(f"{scope.title}: {describe_keys(key)} is bound to "
+                             f"{' and '.join(ids)}")
+    return found
+
+
+def unknown_ids(keymap: Iterable[str]) -> list[str]:
+    """The ids of ``keymap`` that name no binding."""
+    return sorted(set(keymap) - binding_ids())

@@ -85,7 +85,7 @@ class SegmentRows:
             if old is not None and old.id == segment.id:
                 page[offset] = replace(
                     old, status=segment.status, target=segment.target,
-                    source=segment.source,
+                    source=segment.source, locked=segment.locked,
                 )
         return index
 

@@ -18,15 +18,21 @@ from workbench.glossary.findings import Finding
 if TYPE_CHECKING:
     from workbench.glossary.enforce import TermReport
     from workbench.glossary.matcher import TermMatcher
+    from workbench.spelling import SpellChecker
 
 
 @dataclass
 class Pair:
-    """One source/target pair as the checks see it (the term report is computed once)."""
+    """One source/target pair as the checks see it (the term report is computed once).
+
+    ``matcher`` and ``speller`` carry the project's context: its glossary, and the spell
+    checker with the words the project knows (checks that need one do nothing without it).
+    """
 
     source: str
     target: str
     matcher: TermMatcher | None = None
+    speller: SpellChecker | None = None
 
     @cached_property
     def terms(self) -> TermReport:

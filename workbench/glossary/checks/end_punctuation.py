@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
+from workbench.text.tags import strip_tags
 
 _CLOSERS = "\"'”’»)]}›"
 _CLASS = {
@@ -17,8 +18,9 @@ _NAMES = {
 
 
 def end_mark(text: str) -> str:
-    """The class of the text's final punctuation ('' when it ends without any)."""
-    stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
+    """The class of the text's final punctuation ('' when it ends without any); inline tags
+    (a footnote reference after the full stop) are looked through."""
+    stripped = strip_tags(text).rstrip().rstrip(_CLOSERS).rstrip()
     if stripped.endswith("..."):
         return "…"
     return _CLASS.get(stripped[-1:], "") if stripped else ""

@@ -1,8 +1,11 @@
 """number-mismatch: numbers in the source and the target differ.
 
-Arabic-Indic (٠-٩) and Persian (۰-۹) digits count as their values; ٫ is the decimal separator
-and ٬ the thousands separator; 1,000 = 1000; leading and trailing zeros do not count
-(01 = 1, 2.50 = 2.5).
+Arabic-Indic (٠-٩) and Persian (۰-۹) digits count as their values. Separators, the same in both
+languages: ٫ is a decimal point and ٬ groups thousands; a comma followed by exactly three digits
+groups thousands (1,000 = 1000; 2,500.75 = 2500.75), any other comma is a decimal comma, as
+Arabic text often writes it (103,7 = 103.7; 2,5 = 2.5; 10,50 = 10.5; 1,0005 = 1.0005). A
+period is a decimal point once; numbers with several (5.2.1) or a comma after their decimal
+point are read as separate numbers. Leading and trailing zeros do not count (01 = 1, 2.50 = 2.5).
 """
 
 from __future__ import annotations
@@ -12,41 +15,54 @@ from collections import Counter
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
+from workbench.text.tags import mask_tags
 
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
 _DIGITS |= {chr(0x06F0 + i): str(i) for i in range(10)}
-_TABLE = str.maketrans({**_DIGITS, "\u066b": ".", "\u066c": ","})
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NON_ASCII_DIGIT = re.compile("[" + "".join(_DIGITS) + "\u066b\u066c]")
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_TABLE = str.maketrans({**_DIGITS, "\u066b": "."})  # ٬ (U+066C) stays: always thousands
+_NUMBER = re.compile(r"\d+(?:[.,\u066c]\d+)*")
+_NON_ASCII_DIGIT = re.compile("[" + "".join(_DIGITS) + "\u066b]")
+_RUN = re.compile(r"\d+|[.,\u066c]")
 
 
-def _canonical(token: str) -> str:
-    whole, _, frac = token.partition(".")
+def _canonical(whole: str, frac: str = "") -> str:
     whole = whole.lstrip("0") or "0"
     frac = frac.rstrip("0")
     return f"{whole}.{frac}" if frac else whole
 
 
+def _read(token: str, pos: int) -> list[tuple[str, tuple[int, int]]]:
+    """The numbers of one run of digits and separators starting at ``pos``."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    if token.count(".") > 1:  # 5.2.1: a section number, each part a number
+        for m in re.finditer(r"\d+", token):
+            out.append((_canonical(m.group()), (pos + m.start(), pos + m.end())))
+        return out
+    parts = _RUN.findall(token)  # digits, separator, digits, ...
+    whole, frac, start, i = parts[0], None, pos, pos + len(parts[0])
+    for k in range(1, len(parts), 2):
+        sep, digits = parts[k], parts[k + 1]
+        grouping = frac is None and (sep == "\u066c" or (sep == "," and len(digits) == 3))
+        if grouping:
+            whole += digits
+        elif frac is None:  # a decimal point or a decimal comma
+            frac = digits
+        else:  # a separator after the decimal part: a new number begins (2.5,3)
+            out.append((_canonical(whole, frac), (start, i)))
+            whole, frac, start = digits, None, i + 1
+        i += 1 + len(digits)
+    out.append((_canonical(whole, frac or ""), (start, i)))
+    return out
+
+
 def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
     """The numbers of ``text`` as canonical strings, with their spans."""
     out: list[tuple[str, tuple[int, int]]] = []
+    text = mask_tags(text)  # the numbers of <1>, </1>, <2/> are not the text's
     if _NON_ASCII_DIGIT.search(text):
         text = text.translate(_TABLE)
     for m in _NUMBER.finditer(text):
-        token = m.group()
-        if _THOUSANDS.fullmatch(token):
-            out.append((_canonical(token.replace(",", "")), m.span()))
-            continue
-        pos = m.start()
-        for part in token.split(","):  # "1,2" is two numbers; a decimal point stays
-            if part.count(".") > 1:
-                for sub in part.split("."):
-                    out.append((_canonical(sub), (pos, pos + len(sub))))
-                    pos += len(sub) + 1
-                continue
-            out.append((_canonical(part), (pos, pos + len(part))))
-            pos += len(part) + 1
+        out.extend(_read(m.group(), m.start()))
     return out
 
 
@@ -56,7 +72,8 @@ class NumberMismatch(Check):
     severity = "error"
     description = (
         "A number of the source is missing from the target (error) or the target has a number "
-        "the source lacks (warning); Arabic-Indic/Persian digits, ٫ ٬ and leading zeros understood."
+        "the source lacks (warning); Arabic-Indic/Persian digits, ٫ ٬, decimal commas (2,5) and "
+        "leading zeros understood."
     )
 
     def run(self, pair: Pair) -> list[Finding]:

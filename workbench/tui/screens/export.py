@@ -6,17 +6,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from workbench.errors import WorkbenchError
 from workbench.statuses import STATUSES
+from workbench.tui import keys
 from workbench.tui.screens.job_dialog import JobDialog
 from workbench.tui.service import describe_error
 
@@ -35,7 +35,7 @@ class Exported(Message):
 
 
 def format_options() -> list[tuple[str, str]]:
-    """(label, name) of every export format."""
+    """(label, name) of every export format, in the registry's order (the first is the default)."""
     from workbench.formats import EXPORT_FORMATS, get_format
 
     return [(f"{name} — {get_format(name).description}", name) for name in EXPORT_FORMATS]
@@ -46,10 +46,8 @@ class ExportScreen(JobDialog[Path | None]):
 
     PREFIX = "export"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="export_cancel"),
-        Binding("ctrl+j", "export", "Export", id="export_run"),
-    ]
+    KEY_SCOPE = "export"
+    BINDINGS = keys.bindings("export")
 
     DEFAULT_CSS = """
     ExportScreen #export-status { width: 100%; height: auto; }
@@ -71,11 +69,13 @@ class ExportScreen(JobDialog[Path | None]):
         names = self.wb.service.read(lambda p: p.versions(self.document.name))
         self.versions = ["working", *(v for v in names if v != "working")]
         with Vertical(classes="dialog"):
-            yield Label(f"Export {self.document.name}", classes="dialog-title")
+            yield Label(self.wb.bidi.line(f"Export {self.document.name}"),
+                        classes="dialog-title")
             with Horizontal(classes="export-row"):
                 with Vertical(classes="export-col", id="export-format-col"):
                     yield Label("Format")
-                    yield Select(format_options(), value="tmx", allow_blank=False,
+                    options = format_options()
+                    yield Select(options, value=options[0][1], allow_blank=False,
                                  compact=True, id="export-format")
                 with Vertical(classes="export-col"):
                     yield Label("Version")
@@ -86,11 +86,12 @@ class ExportScreen(JobDialog[Path | None]):
                 for status in STATUSES:
                     yield Checkbox(status, False, compact=True, id=f"export-status-{status}")
             yield Label("Output file (empty: translations/ with a name from the document)")
-            yield Input(placeholder=self._default_output("tmx", "working"), compact=True,
+            yield Input(placeholder=self._default_output(options[0][1], "working"), compact=True,
                         id="export-output")
             yield Checkbox("overwrite an existing file", False, compact=True, id="export-force")
             yield from self.job_controls(
-                "Export", "Tab: next field · Ctrl+J: export · Escape: cancel"
+                "Export", keys.hint(self.wb.keymap(), "Tab: next field", "export_run",
+                                    "export_cancel")
             )
 
     def on_mount(self) -> None:
@@ -147,7 +148,7 @@ class ExportScreen(JobDialog[Path | None]):
             return Exported(result.path, result.units, time.perf_counter() - started)
 
         try:
-            message = app.service.background(export)
+            message = app.service.background(export, write=True)
         except OSError as exc:
             message = Exported(None, error=f"cannot write the export: {exc}")
         except Exception as exc:  # shown in the dialog and notified, never a crash

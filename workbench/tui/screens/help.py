@@ -1,15 +1,15 @@
-"""The help screen (F1): every key binding with its id, the list's flags, the settings."""
+"""The help screen (F1): every key binding of the key registry, screen by screen (the screen it
+was opened on first), with its id for remapping; the list's flags; the settings."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -20,14 +20,49 @@ if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
 
+def scope_of(screen: object) -> str | None:
+    """The key scope of a screen (its ``KEY_SCOPE``), or None."""
+    return getattr(screen, "KEY_SCOPE", None)
+
+
+def scope_order(first: str | None) -> list[keys.Scope]:
+    """Every scope, ``first`` (the screen help was opened on) leading, then the app's."""
+    lead = [s for s in keys.SCOPES if s.id == first]
+    app = [s for s in keys.SCOPES if s.id == "app" and s.id != first]
+    rest = [s for s in keys.SCOPES if s.id not in (first, "app")]
+    return lead + app + rest
+
+
+def scope_table(scope: keys.Scope, keymap: dict[str, str]) -> Table:
+    """The bindings of one scope: keys (as remapped), what they do, id."""
+    table = Table(title=scope.title, title_justify="left", title_style="bold", expand=True,
+                  box=box.SIMPLE_HEAD, show_header=False, padding=(0, 1))
+    table.add_column("keys", style="bold", ratio=2, overflow="fold")
+    table.add_column("does", ratio=3)
+    table.add_column("id", style="dim", no_wrap=True)
+    groups: set[str] = set()
+    for spec in keys.specs(scope.id):
+        if spec.group:
+            if spec.group in groups:
+                continue
+            groups.add(spec.group)
+            members = [s for s in keys.specs(scope.id) if s.group == spec.group]
+            table.add_row(
+                f"{keys.describe_keys(keys.effective_keys(members[0], keymap))} … "
+                f"{keys.describe_keys(keys.effective_keys(members[-1], keymap))}",
+                spec.group, f"{members[0].id}…{members[-1].id.rsplit('_', 1)[-1]}",
+            )
+            continue
+        table.add_row(keys.describe_keys(keys.effective_keys(spec, keymap)),
+                      spec.description, spec.id)
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     """Keys, flags and settings."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "close", "Close", id="help_close"),
-        Binding("down", "scroll_down", show=False),
-        Binding("up", "scroll_up", show=False),
-    ]
+    KEY_SCOPE = "help"
+    BINDINGS = keys.bindings("help")
 
     def __init__(self, under: Screen[object] | None = None) -> None:
         super().__init__()
@@ -40,37 +75,28 @@ class HelpScreen(ModalScreen[None]):
     def _content(self) -> Group:
         app: WorkbenchApp = self.app  # type: ignore[assignment]
         keymap = app.keymap()
-        table = Table(title="Keys (remap by id in the config file's \\[keys] table)",
-                      expand=True, show_lines=False, box=box.SIMPLE_HEAD)
-        table.add_column("keys", style="bold", no_wrap=True, max_width=30)
-        table.add_column("does", ratio=1)
-        table.add_column("id", style="dim", no_wrap=True)
-        known = set()
-        for spec in keys.all_specs():
-            known.add(spec.id)
-            if spec.id.startswith("insert_term_"):
-                if spec.id == "insert_term_1":
-                    table.add_row(
-                        "Alt+1 … Alt+9",
-                        "Insert the rendering of glossary entry 1-9 (terminals with the kitty "
-                        "keyboard protocol)", "insert_term_1 … insert_term_9",
-                    )
-                continue
-            table.add_row(keys.describe_keys(keys.effective_keys(spec, keymap)),
-                          spec.description, spec.id)
-        # Bindings of other screens (reviewer, scores...) shown as they are bound.
-        if self.under is not None:
-            for key, active in self.under.active_bindings.items():
-                binding = active.binding
-                if binding.id in known or not binding.description or binding.system:
-                    continue
-                known.add(binding.id or binding.action)
-                table.add_row(keys.describe_keys(key), binding.description, binding.id or "")
+        parts: list[RenderableType] = [
+            Text("Keys, screen by screen (remap any by its id in the config file's [keys] "
+                 "table)", style="bold")
+        ]
+        parts.extend(scope_table(scope, keymap) for scope in scope_order(scope_of(self.under)))
         legend = Text.assemble(
             ("\nSegment list flags: ", "bold"), ("!", "bold red"), " error findings  ",
-            ("?", "bold yellow"), " warnings  ", ("~", "bold"), " low alignment confidence\n",
+            ("?", "bold yellow"), " warnings  ", ("~", "bold"), " low alignment confidence  ",
+            "🔒 locked (approved work; ", keys.key_name(keymap, "unlock"),
+            " unlocks it, the reason kept in its history)\n",
+            ("Glossary panel: ", "bold"), ("✓", "bold green"), " rendered in the English  ",
+            ("✗", "bold red"), " a finding names the term  ", ("·", "dim"),
+            " not rendered yet\n",
             ("Statuses: ", "bold"), "new · draft (autosaved) · done (translated, confirmed) · "
             "revwd (reviewed) · apprv (approved)\n",
+            ("Changes of many segments: ", "bold"),
+            "an import into the working translation, a find and replace ",
+            f"({keys.key_name(keymap, 'replace')}) or a batch "
+            f"({keys.key_name(keymap, 'batch')}) is one change; "
+            f"{keys.key_name(keymap, 'undo_change')} undoes the last one at once, "
+            f"{keys.key_name(keymap, 'changes')} lists them. Imports never replace confirmed or "
+            "approved work unasked.\n",
             ("Enter", "bold"), " in the English editor confirms (a segment needs no line break); ",
             "confirming runs the QA checks and an error must be fixed or overridden with a "
             "reason.\n",
@@ -78,11 +104,13 @@ class HelpScreen(ModalScreen[None]):
             f"{app.direction} (setting: {app.direction_setting}). 'app' reorders Arabic lines "
             "itself, for terminals without bidi (tmux, kitty, xterm, Windows Terminal); "
             "'terminal' sends logical order for terminals that reorder (GNOME Terminal, Konsole, "
-            "mlterm); 'auto' chooses from the environment. F7 switches; the choice is saved.\n",
+            "mlterm); 'auto' chooses from the environment. F7 switches; the choice is saved. "
+            f"Invisible characters (bidi controls, zero-width spaces) show as ¤.\n",
             ("Config file: ", "bold"), str(app.config.path or ""), "\n",
-            ("Escape", "bold"), " closes this help.",
+            (keys.hint(keymap, "help_close"), "bold"),
         )
-        return Group(table, legend)
+        parts.append(legend)
+        return Group(*parts)
 
     def action_close(self) -> None:
         self.dismiss(None)

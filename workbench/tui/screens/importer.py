@@ -1,28 +1,39 @@
 """The import dialog: add an Arabic document, or align an English translation to a document as
-its reference, a draft or the working translation. The import runs in a worker (second
-connection) with a progress bar and a running clock, so the UI never freezes."""
+its reference, a draft or the working translation; a bilingual file (XLIFF, TMX, CSV, TSV: any
+format the registry can read back) brings its translations back into the working version. The
+import runs in a worker (second connection) with a progress bar and a running clock, so the UI
+never freezes; Cancel stops it (nothing of it remains).
+
+An import into the working translation never replaces finished work unasked: it first runs as
+a dry run, and when confirmed, reviewed, approved or locked segments are in the way the dialog
+asks (:class:`~workbench.tui.screens.overwrite.OverwriteScreen`: keep them, replace confirmed,
+replace all) before the real import runs with that ``overwrite``. Every import that changed
+segments is one change that Ctrl+F9 (or the changes list, Shift+F9) undoes at once."""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
 from workbench.errors import WorkbenchError
+from workbench.formats import detect, importable_formats, is_bilingual
+from workbench.tui import keys
 from workbench.tui.screens.job_dialog import JobDialog
-from workbench.tui.service import describe_error
+from workbench.tui.screens.overwrite import ImportPlan, OverwriteScreen, overwrite_of
+from workbench.tui.service import BackgroundCancelled, describe_error
 
 if TYPE_CHECKING:
     from workbench.project import Document, ImportReport, Project
+    from workbench.project.exchange import ExchangeReport
 
 AS_KINDS = ("reference", "draft", "working")
 
@@ -43,47 +54,112 @@ class ImportDone:
     """What the dialog returns: the request and the service's report."""
 
     request: ImportRequest
-    report: ImportReport
+    report: ImportReport | ExchangeReport  # ExchangeReport: a bilingual file brought back
 
 
 @dataclass
 class Imported(Message):
-    """The import finished (or failed)."""
+    """The import finished (or failed, or was stopped)."""
 
     done: ImportDone | None
     seconds: float = 0.0
     error: str | None = None
+    stopped: bool = False
 
 
-def run_import(project: Project, request: ImportRequest) -> ImportReport:
-    """Carry out ``request`` with the Project service."""
+@dataclass
+class Checked(Message):
+    """The dry run of an import into the working translation finished (or failed)."""
+
+    request: ImportRequest
+    report: ImportReport | ExchangeReport | None
+    error: str | None = None
+    stopped: bool = False
+
+
+def writes_working(request: ImportRequest) -> bool:
+    """True when ``request`` writes the working translation (finished work is protected)."""
+    return request.kind == "translation" and (
+        request.as_kind == "working" or is_bilingual(request.path)
+    )
+
+
+def run_import(
+    project: Project, request: ImportRequest, overwrite: str | None = None,
+    dry_run: bool = False,
+) -> ImportReport | ExchangeReport:
+    """Carry out ``request`` with the Project service (into the working translation:
+    replacing finished work only as ``overwrite`` allows; ``dry_run`` changes nothing)."""
     if request.kind == "document":
         return project.import_document(request.path, request.doc or None)
     if not request.doc:
         raise WorkbenchError("choose the document this translation belongs to")
-    return project.import_translation(request.path, request.doc, request.as_kind, request.name)
+    if is_bilingual(request.path):
+        kind = detect(request.path).kind
+        if request.as_kind != "working":
+            raise WorkbenchError(
+                f"{request.path.name}: the translations of {kind} files go back into the "
+                "working version; choose Import as: working"
+            )
+        return project.import_bilingual(
+            request.path, request.doc, overwrite=overwrite, dry_run=dry_run
+        )
+    if request.as_kind != "working":
+        return project.import_translation(
+            request.path, request.doc, request.as_kind, request.name, dry_run=dry_run
+        )
+    return project.import_translation(
+        request.path, request.doc, request.as_kind, request.name, overwrite=overwrite,
+        dry_run=dry_run,
+    )
 
 
-def describe(report: ImportReport) -> str:
-    """One line saying what an import added."""
+def group_of(report: ImportReport | ExchangeReport) -> int | None:
+    """The change group of an import that changed segments of the working translation."""
+    fill = getattr(report, "fill", None)
+    return fill.group_id if fill is not None else getattr(report, "group_id", None)
+
+
+def describe(report: ImportReport | ExchangeReport) -> str:
+    """One line saying what an import added (and, into the working translation, what it
+    filled and left alone)."""
+    from workbench.project.exchange import ExchangeReport
+
+    if isinstance(report, ExchangeReport):  # a round trip of a bilingual file
+        unmatched = f", {report.unmatched:,} units matched no segment" if report.unmatched else ""
+        return (
+            f"Brought back {Path(report.file).name} into {report.document!r} (working): "
+            f"{len(report.updated):,} updated, {len(report.added):,} added, "
+            f"{report.left_alone:,} left alone{_protected(report.protected)}{unmatched}."
+        )
     if report.version is None:
         return f"Added document {report.document!r}: {report.segments:,} segments."
     low = f", {report.low_confidence:,} uncertain" if report.low_confidence else ""
-    return (
+    line = (
         f"Aligned {report.sentences:,} sentences to {report.segments:,} segments of "
         f"{report.document!r} as {report.version}: {report.links:,} links{low}."
     )
+    fill = report.fill
+    if fill is not None:
+        line += (f" Filled {fill.filled:,}, replaced {fill.replaced:,}, unchanged "
+                 f"{fill.unchanged:,}{_protected(fill.protected)}.")
+    return line
+
+
+def _protected(protected: dict[str, int]) -> str:
+    if not protected:
+        return ""
+    return f" (finished work left alone: {ImportPlan(0, 0, protected).held()})"
 
 
 class ImportScreen(JobDialog[ImportDone | None]):
     """Import an Arabic document or an English translation."""
 
     PREFIX = "import"
+    STOPPABLE = True
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="import_cancel"),
-        Binding("ctrl+j", "run", "Import", id="import_run"),
-    ]
+    KEY_SCOPE = "import"
+    BINDINGS = keys.bindings("import")
 
     DEFAULT_CSS = """
     ImportScreen #import-status { width: 100%; height: auto; }
@@ -99,6 +175,7 @@ class ImportScreen(JobDialog[ImportDone | None]):
         self.document = document
         self.started = 0.0
         self.request: ImportRequest | None = None
+        self.stage = ""
         self._clock: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -111,7 +188,8 @@ class ImportScreen(JobDialog[ImportDone | None]):
                                   id="kind-document")
                 yield RadioButton("an English translation of a document", compact=True,
                                   id="kind-translation")
-            yield Label("File (plain text, one paragraph per line)")
+            kinds = ", ".join(dict.fromkeys(f.kind for f in importable_formats()))
+            yield Label(f"File (plain text, one paragraph per line; or {kinds})")
             yield Input(placeholder="path/to/file.txt", compact=True, id="import-path")
             with Vertical(classes="import-field", id="import-document"):
                 yield Label("Document name (empty: the file name)")
@@ -119,8 +197,9 @@ class ImportScreen(JobDialog[ImportDone | None]):
             with Horizontal(classes="import-field", id="import-translation"):
                 with Vertical(classes="import-col"):
                     yield Label("Document")
-                    yield Select([(d, d) for d in documents], value=current or Select.BLANK,
-                                 allow_blank=current is None, compact=True, id="import-target")
+                    yield Select([(self.wb.bidi.line(d), d) for d in documents],
+                                 value=current or Select.BLANK, allow_blank=current is None,
+                                 compact=True, id="import-target")
                 with Vertical(classes="import-col"):
                     yield Label("Import as")
                     yield Select([(k, k) for k in AS_KINDS], value="reference",
@@ -129,7 +208,8 @@ class ImportScreen(JobDialog[ImportDone | None]):
                     yield Label("Version name (empty: main)")
                     yield Input(placeholder="main", compact=True, id="import-name")
             yield from self.job_controls(
-                "Import", "Tab: next field · Ctrl+J: import · Escape: cancel"
+                "Import", keys.hint(self.wb.keymap(), "Tab: next field", "import_run",
+                                    "import_cancel")
             )
 
     def on_mount(self) -> None:
@@ -183,37 +263,98 @@ class ImportScreen(JobDialog[ImportDone | None]):
             return
         self.request = request
         self.started = time.perf_counter()
-        self.job_started(f"{_verb(request)} {request.path.name}…")
         if self._clock is None:  # one clock for the dialog, however often it is run
             self._clock = self.set_interval(0.5, self._tick, name="import-clock")
-        self.import_file(request)
+        if writes_working(request):
+            self.stage = "Checking what importing"
+            self.job_started(f"{self.stage} {request.path.name} would change…")
+            self.check_import(request)
+        else:
+            self.start_import(request, None)
+
+    def start_import(self, request: ImportRequest, overwrite: str | None) -> None:
+        """Run the import itself (replacing finished work only as ``overwrite`` allows)."""
+        self.stage = _verb(request)
+        self.job_started(f"{self.stage} {request.path.name}…")
+        self.import_file(request, overwrite)
 
     def _tick(self) -> None:
         if self.running and self.request is not None:
             seconds = time.perf_counter() - self.started
-            self.set_status(f"{_verb(self.request)} {self.request.path.name}… {seconds:.0f} s")
+            self.set_status(f"{self.stage} {self.request.path.name}… {seconds:.0f} s")
 
     @work(thread=True, exclusive=True, group="import")
-    def import_file(self, request: ImportRequest) -> None:
+    def check_import(self, request: ImportRequest) -> None:
+        """Run the import as a dry run on the second connection (worker): what it would
+        fill, replace and leave alone."""
+        app = self.wb
+        try:
+            app.service.flush()
+            report = app.service.background(
+                lambda p: run_import(p, request, dry_run=True), cancel=self.stop_event
+            )
+        except BackgroundCancelled:
+            self.post_message(Checked(request, None, stopped=True))
+            return
+        except Exception as exc:  # shown in the dialog and notified, never a crash
+            self.post_message(Checked(request, None, describe_error(exc)))
+            return
+        self.post_message(Checked(request, report))
+
+    def on_checked(self, message: Checked) -> None:
+        if message.stopped:
+            self.job_stopped("Import")
+            return
+        if message.report is None:
+            self.job_finished(message.error or "import failed")
+            return
+        plan = ImportPlan.of(message.report)
+        request = message.request
+        if not plan.asks:
+            self.start_import(request, None)
+            return
+        self.job_paused(f"{plan.question()} Choose what to do.")
+
+        def answered(choice: str | None) -> None:
+            if choice is None:
+                self.set_status("Not imported: nothing was changed.")
+                return
+            self.start_import(request, overwrite_of(choice))
+
+        self.app.push_screen(
+            OverwriteScreen(plan, request.path.name, request.doc or ""), answered
+        )
+
+    @work(thread=True, exclusive=True, group="import")
+    def import_file(self, request: ImportRequest, overwrite: str | None = None) -> None:
         """Import on the second connection (worker)."""
         app = self.wb
-        app.service.flush()
 
         def job(project: Project) -> Imported:
-            report = run_import(project, request)
+            report = run_import(project, request, overwrite)
             return Imported(ImportDone(request, report), time.perf_counter() - self.started)
 
         try:
-            message = app.service.background(job)
+            app.service.flush()
+            message = app.service.background(job, write=True, cancel=self.stop_event)
+        except BackgroundCancelled:
+            self.post_message(Imported(None, stopped=True))
+            return
         except Exception as exc:  # shown in the dialog and notified, never a crash
             message = Imported(None, error=describe_error(exc))
         self.post_message(message)
 
     def on_imported(self, message: Imported) -> None:
+        if message.stopped:
+            self.job_stopped("Import")
+            return
         done = message.done
         error = message.error or (None if done is not None else "import failed")
         if self.job_finished(error) and done is not None:
-            self.notify(f"{describe(done.report)} ({message.seconds:.1f} s)")
+            said = f"{describe(done.report)} ({message.seconds:.1f} s)"
+            if group_of(done.report) is not None:
+                said += " " + self.wb.undo_hint("this import")
+            self.notify(said, timeout=15)
             self.dismiss(done)
 
 

@@ -1,8 +1,11 @@
-"""What the export and import dialogs share: one job run in a worker, a progress bar while it
-runs, a status line that says why it failed (the dialog stays open), Run and Cancel buttons."""
+"""What the export, import, find-and-replace and batch dialogs share: one job run in a worker, a
+progress bar while it runs, a status line that says why it failed (the dialog stays open), Run
+and Cancel buttons. In a ``STOPPABLE`` dialog Cancel stops the job under way (its transaction
+rolls back: the service's ``background(..., cancel=dialog.stop_event)``)."""
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
@@ -21,23 +24,31 @@ class JobDialog(ModalScreen[R]):
     ``-status``, ``-run`` and ``-cancel`` (yielded by :meth:`job_controls`)."""
 
     PREFIX: ClassVar[str] = ""
+    STOPPABLE: ClassVar[bool] = False
+    """True when Cancel stops the job under way (else it finishes in the background)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.running = False
+        self.stop_event = threading.Event()
 
     @property
     def wb(self) -> WorkbenchApp:
         """The app, typed."""
         return self.app  # type: ignore[return-value]
 
-    def job_controls(self, run_label: str, help_text: str) -> ComposeResult:
-        """The progress bar, the status line, the buttons and the help line (for ``compose``)."""
+    def job_controls(
+        self, run_label: str, help_text: str, extra: tuple[Button, ...] = (),
+        cancel_label: str = "Cancel",
+    ) -> ComposeResult:
+        """The progress bar, the status line, the buttons (``extra`` ones first) and the help
+        line (for ``compose``)."""
         yield ProgressBar(total=None, show_eta=False, id=f"{self.PREFIX}-progress")
         yield Label("", id=f"{self.PREFIX}-status")
         with Horizontal(classes="buttons"):
+            yield from extra
             yield Button(run_label, variant="primary", compact=True, id=f"{self.PREFIX}-run")
-            yield Button("Cancel", compact=True, id=f"{self.PREFIX}-cancel")
+            yield Button(cancel_label, compact=True, id=f"{self.PREFIX}-cancel")
         yield Label(help_text, classes="dialog-help")
 
     def on_mount(self) -> None:
@@ -49,11 +60,14 @@ class JobDialog(ModalScreen[R]):
 
     def set_status(self, text: str) -> None:
         """Show ``text`` on the status line."""
-        self.query_one(f"#{self.PREFIX}-status", Label).update(text)
+        self.query_one(f"#{self.PREFIX}-status", Label).update(
+            self.wb.bidi.text(text, right_align_rtl=False)
+        )
 
     def job_started(self, status: str) -> None:
         """Show the job as running (the caller starts the worker)."""
         self.running = True
+        self.stop_event = threading.Event()
         self._progress.display = True
         self._progress.update(total=None, progress=0)
         self.set_status(status)
@@ -72,10 +86,28 @@ class JobDialog(ModalScreen[R]):
         self._progress.update(total=1, progress=1)
         return True
 
+    def job_paused(self, status: str) -> None:
+        """Show the job as waiting for an answer (or ended without error): not running."""
+        self.running = False
+        self._progress.display = False
+        self.query_one(f"#{self.PREFIX}-run", Button).disabled = False
+        self.set_status(status)
+
+    def job_stopped(self, what: str) -> None:
+        """The job was stopped on request: nothing of it remains. Say so and close."""
+        self.running = False
+        self.notify(f"{what} cancelled: nothing was changed.", severity="warning")
+        self.dismiss(None)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == f"{self.PREFIX}-cancel":
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        """Close the dialog (a job under way finishes in the background)."""
+        """Close the dialog. A job under way is stopped in a ``STOPPABLE`` dialog (a second
+        Cancel closes at once); otherwise it finishes in the background."""
+        if self.STOPPABLE and self.running and not self.stop_event.is_set():
+            self.stop_event.set()
+            self.set_status("Stopping… nothing of it will remain.")
+            return
         self.dismiss(None)

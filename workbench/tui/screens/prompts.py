@@ -1,28 +1,44 @@
-"""Small modal prompts of the editor: override reason, search, filter, go to segment."""
+"""Small modal prompts of the editor: override reason, search, filter, go to segment, glossary
+chooser. Their keys are in :mod:`workbench.tui.keys` (scopes override, search, filter, goto,
+terms); any text that may hold Arabic is drawn through the app's ``bidi`` display."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.statuses import STATUSES
+from workbench.tui import keys
+from workbench.tui.display import BidiDisplay, finding_text
 from workbench.tui.rows import ViewSpec
 
 
-class OverrideScreen(ModalScreen[str | None]):
+class Prompt(ModalScreen[Any]):
+    """A dialog of the editor: its keys come from the registry scope ``SCOPE``."""
+
+    @property
+    def bidi(self) -> BidiDisplay:
+        """The app's display settings."""
+        return getattr(self.app, "bidi", BidiDisplay())
+
+    def hint(self, *parts: str) -> Label:
+        """The dialog's help line, with the keys as remapped."""
+        keymap = getattr(self.app, "keymap", dict)()
+        return Label(keys.hint(keymap, *parts), classes="dialog-help")
+
+
+class OverrideScreen(Prompt):
     """Confirm despite error findings: the translator must give a reason (an override)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="override_cancel")
-    ]
+    KEY_SCOPE = "override"
+    BINDINGS = keys.bindings("override")
 
     def __init__(self, findings: list[Any]) -> None:
         super().__init__()
@@ -31,16 +47,22 @@ class OverrideScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Not confirmed: this segment has errors", classes="dialog-title")
-            lines = Text()
-            for finding in self.findings:
-                lines.append("✗ ", style="bold red")
-                lines.append(f"{finding.check}: ", style="bold")
-                lines.append(f"{finding.message}\n")
-            yield Static(lines, id="override-findings")
+            yield Static(self._findings(), id="override-findings")
             yield Label("To confirm anyway, give the reason (shown to reviewers):")
             yield Input(placeholder="reason", id="override-reason")
-            yield Label("Enter: confirm with this reason · Escape: back to editing",
-                        classes="dialog-help")
+            yield self.hint("Enter: confirm with this reason", "override_cancel")
+
+    def _findings(self) -> Any:
+        lines = Text("\n").join(
+            finding_text(finding, ("✗ ", "bold red"), (f"{finding.check}: ", "bold"),
+                         (finding.message, ""))
+            for finding in self.findings
+        )
+        return self.bidi.text(lines, right_align_rtl=False)
+
+    def apply_display(self) -> None:
+        """Draw the findings again with the app's display settings."""
+        self.query_one("#override-findings", Static).update(self._findings())
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -57,12 +79,12 @@ class OverrideScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class SearchScreen(ModalScreen[str | None]):
-    """Ask for a search: Arabic is matched normalised, English case-insensitively."""
+class SearchScreen(Prompt):
+    """Ask for a search: Arabic is matched normalised, English case-insensitively. (The query
+    is typed in logical order: an input field is never reordered.)"""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="search_cancel")
-    ]
+    KEY_SCOPE = "search"
+    BINDINGS = keys.bindings("search")
 
     def __init__(self, current: str = "") -> None:
         super().__init__()
@@ -72,7 +94,7 @@ class SearchScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label("Search", classes="dialog-title")
             yield Input(value=self.current, placeholder="Arabic or English", id="search-input")
-            yield Label("Enter: search (empty: no search) · Escape: cancel", classes="dialog-help")
+            yield self.hint("Enter: search (empty: no search)", "search_cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -85,13 +107,11 @@ class SearchScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class FilterScreen(ModalScreen[ViewSpec | None]):
+class FilterScreen(Prompt):
     """Choose filters: statuses, has findings, low score, low alignment confidence."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="filter_cancel"),
-        Binding("ctrl+j", "apply", "Apply", id="filter_apply"),
-    ]
+    KEY_SCOPE = "filter"
+    BINDINGS = keys.bindings("filter")
 
     def __init__(self, current: ViewSpec) -> None:
         super().__init__()
@@ -102,19 +122,21 @@ class FilterScreen(ModalScreen[ViewSpec | None]):
         with Vertical(classes="dialog"):
             yield Label("Filter segments", classes="dialog-title")
             yield Label("Status (none ticked: any status)")
-            with Horizontal(classes="checks"):
+            with Grid(classes="status-grid"):
                 for status in STATUSES:
-                    yield Checkbox(status, status in spec.statuses, id=f"status-{status}")
-            yield Checkbox("has QA findings", spec.has_findings, id="has-findings")
+                    yield Checkbox(status, status in spec.statuses, compact=True,
+                                   id=f"status-{status}")
+            yield Checkbox("has QA findings", spec.has_findings, compact=True,
+                           id="has-findings")
             yield Checkbox("low score (chrF++ of the last score run)", spec.low_score,
-                           id="low-score")
-            yield Checkbox("low alignment confidence", spec.low_confidence, id="low-confidence")
+                           compact=True, id="low-score")
+            yield Checkbox("low alignment confidence", spec.low_confidence, compact=True,
+                           id="low-confidence")
             with Horizontal(classes="buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear", id="clear")
-                yield Button("Cancel", id="cancel")
-            yield Label("Space: tick · Tab: next · Ctrl+J: apply · Escape: cancel",
-                        classes="dialog-help")
+                yield Button("Apply", variant="primary", compact=True, id="apply")
+                yield Button("Clear", compact=True, id="clear")
+                yield Button("Cancel", compact=True, id="cancel")
+            yield self.hint("Space: tick", "Tab: next", "filter_apply", "filter_cancel")
 
     def on_mount(self) -> None:
         self.query(Checkbox).first().focus()
@@ -143,29 +165,29 @@ class FilterScreen(ModalScreen[ViewSpec | None]):
         self.dismiss(None)
 
 
-class TermChooser(ModalScreen[int | None]):
+class TermChooser(Prompt):
     """Pick the glossary entry whose rendering is inserted (1-9, or arrows and Enter)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="term_cancel"),
-        *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
-    ]
+    KEY_SCOPE = "terms"
+    BINDINGS = keys.bindings("terms")
 
     def __init__(self, entries: list[tuple[str, str]]) -> None:
         super().__init__()
-        self.entries = entries  # (term as displayed, rendering)
+        self.entries = entries  # (term as stored, rendering)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Insert a glossary rendering", classes="dialog-title")
             yield OptionList(
                 *[
-                    Option(Text.assemble((f"{n} ", "bold"), term, " → ", (rendering, "bold")))
+                    Option(self.bidi.line(Text.assemble(
+                        (f"{n} ", "bold"), term, " → ", (rendering, "bold")
+                    )))
                     for n, (term, rendering) in enumerate(self.entries, start=1)
                 ],
                 id="term-options",
             )
-            yield Label("1-9 or Enter: insert · Escape: cancel", classes="dialog-help")
+            yield self.hint("1-9 or Enter: insert", "terms_cancel")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -182,17 +204,17 @@ class TermChooser(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class GotoScreen(ModalScreen[int | None]):
+class GotoScreen(Prompt):
     """Ask for a segment number."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="goto_cancel")
-    ]
+    KEY_SCOPE = "goto"
+    BINDINGS = keys.bindings("goto")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Go to segment number", classes="dialog-title")
             yield Input(placeholder="number", type="integer", id="goto-input")
+            yield self.hint("Enter: go", "goto_cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -205,6 +227,37 @@ class GotoScreen(ModalScreen[int | None]):
             self.notify("Type a segment number.", severity="warning")
             return
         self.dismiss(number)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class UnlockScreen(Prompt):
+    """Unlock a locked (approved) segment: an optional reason, kept in its history."""
+
+    KEY_SCOPE = "unlock"
+    BINDINGS = keys.bindings("unlock")
+
+    def __init__(self, position: int, status: str) -> None:
+        super().__init__()
+        self.position = position
+        self.status = status
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Unlock segment {self.position} ({self.status})",
+                        classes="dialog-title")
+            yield Label("Its English can then be edited; the unlock is recorded in its "
+                        "history. Reason (optional):")
+            yield Input(placeholder="reason", id="unlock-reason")
+            yield self.hint("Enter: unlock", "unlock_cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#unlock-reason")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Static
 
 from workbench.tui.service import describe_error
 
@@ -43,13 +43,15 @@ class ReportScreen(Screen[None]):
         """The app, typed."""
         return self.app  # type: ignore[return-value]
 
-    def title_label(self) -> Label:
+    def title_label(self) -> Static:
         """The title line as it stands while the first load runs."""
-        return Label(self._title(self.BUSY), id=self.TITLE_ID)
+        return Static(self._title(self.BUSY), id=self.TITLE_ID)
 
     def set_title(self, state: str) -> None:
-        """Show ``state`` after the heading and the document's name."""
-        self.query_one(f"#{self.TITLE_ID}", Label).update(self._title(state))
+        """Show ``state`` after the heading and the document's name (wrapped when long)."""
+        self.query_one(f"#{self.TITLE_ID}", Static).update(
+            self.wb.bidi.text(self._title(state), right_align_rtl=False)
+        )
 
     def _title(self, state: str) -> str:
         return f"{self.HEADING} · {self.document.name} · {state}"
@@ -62,11 +64,12 @@ class ReportScreen(Screen[None]):
         Each subclass defines it."""
 
     def run_report(self, job: Callable[[Project], M], failed: Callable[[str], M]) -> None:
-        """Save the open edit, run ``job`` on the second connection and post its message, or
-        ``failed(error)`` when it raises (call from the worker thread)."""
+        """Wait for the queued writes (the open edit was queued by :meth:`action_refresh`),
+        run ``job`` on the second connection and post its message, or ``failed(error)`` when
+        it raises (call from the worker thread; a cancelled worker posts nothing)."""
         app = self.wb
         try:
-            app.save_all()
+            app.service.flush()
             message = app.service.background(job)
         except Exception as exc:  # shown on the screen and notified, never a crash
             message = failed(describe_error(exc))
@@ -100,6 +103,9 @@ class ReportScreen(Screen[None]):
         """Compute the rows again (after edits)."""
         self.set_title(self.BUSY)
         self.query_one(f"#{self.TABLE_ID}", DataTable).loading = True
+        editor = self.wb.editor
+        if editor is not None:
+            editor.flush_edit()  # queued now, on the UI thread; the worker waits for it
         self.load()
 
     def action_close(self) -> None:

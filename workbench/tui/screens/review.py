@@ -1,68 +1,125 @@
-"""The reviewer screen: every QA finding of a document, one per row; approve or reject segments.
+"""The reviewer screen: every segment of a document, one per row, with its QA findings; approve,
+mark reviewed or reject any of them, clean ones included.
 
-The findings come from ``project.check_document`` (run in a worker on the second connection).
-Enter opens the finding's segment in the editor. A approves, V marks reviewed, R rejects (a
-comment is required; the segment goes back to draft), C adds a comment. Verdicts and comments
-are stored through ``project.review`` / ``project.add_note`` and land in the history.
+The rows come from ``project.check_document`` and ``project.segments`` (run in a worker on the
+second connection). The list can be narrowed by status and to the segments with findings or
+the clean ones (``f`` cycles all / with findings / clean; F4 opens the filter dialog). Enter
+opens the segment in the editor. A approves, V marks reviewed, R rejects (a comment is required;
+the segment goes back to draft), C adds a comment. Verdicts and comments are stored through
+``project.review`` / ``project.add_note`` and land in the history. Shift+A approves and Shift+V
+marks reviewed every segment of the view at once (the batch dialog, one undoable change).
 """
 
 from __future__ import annotations
 
-import re
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    DataTable,
+    Footer,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Static,
+)
 
-from workbench.text.bidi import ARABIC_LETTERS
+from workbench.statuses import STATUSES
+from workbench.tui import keys
+from workbench.tui.display import finding_text
+from workbench.tui.screens.batch import BatchScreen
+from workbench.tui.screens.prompts import Prompt
 from workbench.tui.screens.report import ReportScreen
 from workbench.tui.service import describe_error
-from workbench.tui.widgets.arabic import ArabicText
-from workbench.tui.widgets.panels import SEVERITY_STYLE as FINDING_STYLE
-from workbench.tui.widgets.panels import arabic_inline
+from workbench.tui.widgets.panels import SEVERITY_MARK, SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
 
 MAX_ROWS = 5000
-"""The reviewer table holds at most this many findings (the first, in document order)."""
+"""The reviewer table holds at most this many segments of the view (the first, in document
+order); narrow the view with the filters to reach the others."""
 
-_ARABIC_RUN = re.compile(f"[{ARABIC_LETTERS}]+(?:\\s+[{ARABIC_LETTERS}]+)*")
-
-SEVERITY_STYLE = {**FINDING_STYLE, "accepted": "green"}
+FINDINGS_FILTERS = ("all", "findings", "clean")
+FINDINGS_LABEL = {"all": "all segments", "findings": "with findings", "clean": "clean"}
 
 
 @dataclass(frozen=True)
-class FindingRow:
-    """One finding of the reviewer table."""
+class SegmentRow:
+    """One segment of the reviewer table: its status and its QA findings."""
 
-    key: str
     segment_id: int
     position: int
     status: str
-    severity: str  # error, warning, info, or 'accepted' (overridden, with its reason)
-    check: str
-    message: str
+    findings: tuple[Any, ...]  # open findings (severity, check, message)
+    accepted: tuple[tuple[Any, Any], ...]  # (finding, override) accepted with a reason
     source: str
     target: str
+
+    @property
+    def key(self) -> str:
+        """The table's row key."""
+        return str(self.segment_id)
+
+    @property
+    def clean(self) -> bool:
+        """True when no finding is open (accepted ones do not count)."""
+        return not self.findings
+
+    def summary(self) -> Text:
+        """The findings column: ``2✗ 1!`` (errors, warnings, infos) or ``✓ clean``."""
+        if self.clean:
+            accepted = f" ({len(self.accepted)} accepted)" if self.accepted else ""
+            return Text(f"✓ clean{accepted}", style="green")
+        out = Text()
+        for severity in ("error", "warning", "info"):
+            n = sum(1 for f in self.findings if f.severity == severity)
+            if n:
+                out.append(f"{n}{SEVERITY_MARK[severity]} ", style=SEVERITY_STYLE[severity])
+        return out
+
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    """Which segments the reviewer lists: statuses (none: any) and findings (all / findings /
+    clean)."""
+
+    statuses: tuple[str, ...] = ()
+    findings: str = "all"
+
+    def keeps(self, row: SegmentRow) -> bool:
+        """True when ``row`` is in the view."""
+        if self.statuses and row.status not in self.statuses:
+            return False
+        if self.findings == "findings":
+            return not row.clean
+        if self.findings == "clean":
+            return row.clean
+        return True
+
+    def describe(self) -> str:
+        """A short label such as ``clean · translated, reviewed``."""
+        parts = [FINDINGS_LABEL[self.findings]]
+        if self.statuses:
+            parts.append(", ".join(self.statuses))
+        return " · ".join(parts)
 
 
 @dataclass
 class Loaded(Message):
-    """The findings of the document (posted by the worker)."""
+    """Every segment of the document with its findings (posted by the worker)."""
 
-    rows: list[FindingRow]
-    total: int
-    segments: int
+    rows: list[SegmentRow] = field(default_factory=list)
     error: str | None = None
 
 
@@ -76,37 +133,22 @@ class Reviewed(Message):
     error: str | None = None
 
 
-def finding_rows(checks: list[Any], statuses: dict[int, str]) -> list[FindingRow]:
-    """Rows for the per-segment check results of ``check_document`` (overrides marked)."""
-    rows: list[FindingRow] = []
-    for seg in checks:
-        status = statuses.get(seg.segment_id, "")
-        for i, finding in enumerate(seg.findings):
-            rows.append(FindingRow(
-                f"{seg.segment_id}:{i}", seg.segment_id, seg.position, status, finding.severity,
-                finding.check, finding.message, seg.source, seg.target,
-            ))
-        for j, (finding, override) in enumerate(getattr(seg, "overridden", [])):
-            rows.append(FindingRow(
-                f"{seg.segment_id}:o{j}", seg.segment_id, seg.position, status, "accepted",
-                finding.check, f"{finding.message} — accepted by {override.author}: "
-                f"{override.reason}", seg.source, seg.target,
-            ))
-    return rows
+def segment_rows(checks: list[Any], statuses: dict[int, str]) -> list[SegmentRow]:
+    """One row per segment for the per-segment results of ``check_document``."""
+    return [
+        SegmentRow(
+            seg.segment_id, seg.position, statuses.get(seg.segment_id, ""),
+            tuple(seg.findings), tuple(getattr(seg, "overridden", ())), seg.source, seg.target,
+        )
+        for seg in checks
+    ]
 
 
-def inline_display(text: str, reorder: bool, shaping: bool) -> str:
-    """An English line holding Arabic words (a finding's term) prepared for one line: each run
-    of Arabic is reordered for display in ``app`` direction."""
-    return _ARABIC_RUN.sub(lambda m: arabic_inline(m.group(), reorder, shaping), text)
-
-
-class CommentScreen(ModalScreen[str | None]):
+class CommentScreen(Prompt):
     """Ask for a comment (Enter accepts; Escape cancels). ``required`` refuses an empty one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="comment_cancel"),
-    ]
+    KEY_SCOPE = "comment"
+    BINDINGS = keys.bindings("comment")
 
     def __init__(self, title: str, *, required: bool = False) -> None:
         super().__init__()
@@ -118,7 +160,7 @@ class CommentScreen(ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title")
             yield Input(placeholder="comment" + ("" if self.required else " (optional)"),
                         id="comment-input")
-            yield Label("Enter: accept · Escape: cancel", classes="dialog-help")
+            yield self.hint("Enter: accept", "comment_cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -135,33 +177,81 @@ class CommentScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class ReviewFilterScreen(Prompt):
+    """Choose which segments the reviewer lists: statuses and findings."""
+
+    KEY_SCOPE = "review_filter"
+    BINDINGS = keys.bindings("review_filter")
+
+    def __init__(self, current: ReviewFilter) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Review: which segments", classes="dialog-title")
+            yield Label("Status (none ticked: any status)")
+            with Grid(classes="status-grid"):
+                for status in STATUSES:
+                    yield Checkbox(status, status in self.current.statuses, compact=True,
+                                   id=f"review-status-{status}")
+            yield Label("Findings")
+            with RadioSet(id="review-findings", compact=True):
+                for name in FINDINGS_FILTERS:
+                    yield RadioButton(FINDINGS_LABEL[name], name == self.current.findings,
+                                      compact=True, id=f"review-findings-{name}")
+            with Horizontal(classes="buttons"):
+                yield Button("Apply", variant="primary", compact=True, id="review-apply")
+                yield Button("Cancel", compact=True, id="review-cancel")
+            yield self.hint("Space: tick", "Tab: next", "review_filter_apply",
+                            "review_filter_cancel")
+
+    def on_mount(self) -> None:
+        self.query(Checkbox).first().focus()
+
+    def chosen(self) -> ReviewFilter:
+        """The filter as ticked."""
+        statuses = tuple(
+            s for s in STATUSES if self.query_one(f"#review-status-{s}", Checkbox).value
+        )
+        pressed = self.query_one(RadioSet).pressed_button
+        findings = (pressed.id or "").removeprefix("review-findings-") if pressed else "all"
+        return ReviewFilter(statuses, findings if findings in FINDINGS_FILTERS else "all")
+
+    @on(Button.Pressed, "#review-apply")
+    def action_apply(self) -> None:
+        self.dismiss(self.chosen())
+
+    @on(Button.Pressed, "#review-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class ReviewScreen(ReportScreen):
-    """Walk the findings of a document and approve or reject its segments."""
+    """Walk the segments of a document and approve, mark reviewed or reject any of them."""
 
     HEADING, BUSY, TITLE_ID, TABLE_ID = "Review", "checking…", "review-title", "review-table"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "jump", "Open in the editor", id="review_jump", show=True),
-        Binding("a", "verdict('approved')", "Approve", id="review_approve", show=True),
-        Binding("v", "verdict('reviewed')", "Mark reviewed", id="review_reviewed", show=True),
-        Binding("r", "verdict('rejected')", "Reject (comment)", id="review_reject", show=True),
-        Binding("c", "comment", "Comment", id="review_comment", show=True),
-        Binding("f5", "refresh", "Check again", id="review_refresh", show=True),
-        Binding("escape", "close", "Back", id="review_close", show=True),
-    ]
+    KEY_SCOPE = "review"
+    BINDINGS = keys.bindings("review")
 
     DEFAULT_CSS = """
     ReviewScreen { layout: vertical; }
-    ReviewScreen #review-title { height: 1; padding: 0 1; text-style: bold; }
+    ReviewScreen #review-title { height: auto; padding: 0 1; text-style: bold; }
     ReviewScreen #review-table { height: 1fr; }
-    ReviewScreen #review-detail { height: 9; border: round $panel-lighten-2; padding: 0 1; }
+    ReviewScreen #review-detail { height: 11; border: round $panel-lighten-2; padding: 0 1;
+                                  overflow-y: auto; }
     """
 
-    def __init__(self, document: Document, version: str = "working") -> None:
+    def __init__(
+        self, document: Document, version: str = "working",
+        view: ReviewFilter | None = None,
+    ) -> None:
         super().__init__(document)
         self.version = version
-        self.rows: list[FindingRow] = []
-        self.by_key: dict[str, FindingRow] = {}
+        self.view = view or ReviewFilter()
+        self.all_rows: list[SegmentRow] = []
+        self.rows: list[SegmentRow] = []  # the view, as in the table
+        self.by_key: dict[str, SegmentRow] = {}
 
     def compose(self) -> ComposeResult:
         yield self.title_label()
@@ -174,9 +264,8 @@ class ReviewScreen(ReportScreen):
         table = self.query_one(DataTable)
         table.add_column("#", key="position", width=6)
         table.add_column("status", key="status", width=10)
-        table.add_column("severity", key="severity", width=8)
-        table.add_column("check", key="check", width=18)
-        table.add_column("finding", key="message")
+        table.add_column("findings", key="findings", width=12)
+        table.add_column("first finding, or the English", key="text")
         self.query_one("#review-detail").border_title = "Segment"
         table.focus()
         self.action_refresh()
@@ -191,44 +280,67 @@ class ReviewScreen(ReportScreen):
         def read(project: Project) -> Loaded:
             checks = project.check_document(name, version)
             statuses = {s.id: s.status for s in project.segments(name, 0, 1 << 62)}
-            rows = finding_rows(checks, statuses)
-            return Loaded(rows[:MAX_ROWS], len(rows), len({r.segment_id for r in rows}))
+            return Loaded(segment_rows(checks, statuses))
 
-        self.run_report(read, lambda error: Loaded([], 0, 0, error))
+        self.run_report(read, lambda error: Loaded([], error))
 
     def on_loaded(self, message: Loaded) -> None:
         if not self.loaded(message.error):
             return
-        self.rows = message.rows
-        self.by_key = {r.key: r for r in message.rows}
+        self.all_rows = message.rows
+        self.show_view()
+
+    def show_view(self, keep: int | None = None) -> None:
+        """Fill the table with the segments of the view (the cursor on ``keep`` if shown)."""
+        view = [r for r in self.all_rows if self.view.keeps(r)]
+        self.rows = view[:MAX_ROWS]
+        self.by_key = {r.key: r for r in self.rows}
         table = self.query_one(DataTable)
         table.clear()
-        for row in message.rows:
+        for row in self.rows:
             table.add_row(*self._cells(row), key=row.key)
-        shown = "" if message.total <= len(message.rows) else f" (first {len(message.rows):,})"
-        self.set_title(
-            f"{message.total:,} findings{shown} in {message.segments:,} segments · "
-            "Enter opens · A approve · V reviewed · R reject"
-        )
-        if message.rows:
-            table.move_cursor(row=0)
-            self._show_detail(message.rows[0])
-        else:
-            self.query_one("#review-detail", Static).update("No findings: nothing to review.")
+        self._update_title(len(view))
+        if not self.rows:
+            self.query_one("#review-detail", Static).update(
+                Text(f"No segment is {self.view.describe()}.", style="dim")
+            )
+            return
+        index = next((i for i, r in enumerate(self.rows) if r.segment_id == keep), 0)
+        table.move_cursor(row=index)
+        self._show_detail(self.rows[index])
 
-    def _cells(self, row: FindingRow) -> tuple[Any, ...]:
-        return (
-            Text(str(row.position), justify="right"),
-            row.status,
-            Text(row.severity, style=SEVERITY_STYLE.get(row.severity, "")),
-            row.check,
-            inline_display(row.message, self.wb.reorders_arabic, self.wb.shaping),
+    def _update_title(self, in_view: int) -> None:
+        total = len(self.all_rows)
+        flagged = sum(1 for r in self.all_rows if not r.clean)
+        shown = "" if in_view <= len(self.rows) else f" (first {len(self.rows):,})"
+        self.set_title(
+            f"{in_view:,} of {total:,} segments{shown} · {self.view.describe()} · "
+            f"{flagged:,} with findings · "
+            + keys.hint(self.wb.keymap(), "review_approve", "review_reviewed", "review_reject",
+                        "review_show")
         )
+
+    def _cells(self, row: SegmentRow) -> tuple[Any, ...]:
+        bidi = self.wb.bidi
+        if row.findings:
+            first = row.findings[0]
+            text = bidi.line(finding_text(first, (f"{first.check}: ", "bold"),
+                                          (first.message, "")))
+        else:
+            text = bidi.line(row.target or "(no English)",
+                             style="" if row.target else "dim italic")
+        return (Text(str(row.position), justify="right"), row.status, row.summary(), text)
+
+    def apply_display(self) -> None:
+        """Draw again with the app's display settings."""
+        if self.all_rows:
+            current = self.selected()
+            self.show_view(current.segment_id if current else None)
 
     # the selected row ------------------------------------------------------------------------
 
-    def selected(self) -> FindingRow | None:
-        """The finding under the cursor."""
+    def selected(self) -> SegmentRow | None:
+        """The segment under the cursor."""
         table = self.query_one(DataTable)
         if not self.rows or table.cursor_row < 0 or table.row_count == 0:
             return None
@@ -241,23 +353,61 @@ class ReviewScreen(ReportScreen):
         if row is not None:
             self._show_detail(row)
 
-    def _show_detail(self, row: FindingRow) -> None:
-        app = self.wb
+    def _show_detail(self, row: SegmentRow) -> None:
+        bidi = self.wb.bidi
         detail = self.query_one("#review-detail", Static)
         detail.border_title = f"Segment {row.position} · {row.status}"
-        english = Text(row.target or "(no English)", style="" if row.target else "dim italic")
-        notes = app.service.read(lambda p: p.notes(row.segment_id))
-        parts: list[Any] = [
-            ArabicText(row.source, reorder=app.reorders_arabic, shaping=app.shaping), english
+        notes = self.wb.service.read(lambda p: p.notes(row.segment_id))
+        parts: list[RenderableType] = [
+            bidi.arabic(row.source),
+            bidi.text(row.target or "(no English)", style="" if row.target else "dim italic",
+                      right_align_rtl=False),
         ]
+        for finding in row.findings:
+            parts.append(bidi.text(finding_text(
+                finding,
+                (f"{SEVERITY_MARK.get(finding.severity, '·')} ",
+                 SEVERITY_STYLE.get(finding.severity, "")),
+                (f"{finding.check}: ", "bold"), (finding.message, ""),
+            ), right_align_rtl=False))
+        for finding, override in row.accepted:
+            parts.append(bidi.text(finding_text(
+                finding, ("✓ ", "green"), (f"{finding.check}: ", "bold"), (finding.message, ""),
+                (f" — accepted by {override.author}: {override.reason}", "dim"),
+            ), right_align_rtl=False))
+        if not row.findings and not row.accepted:
+            parts.append(Text("✓ No findings.", style="green"))
         if notes:
             last = notes[-1]
-            parts.append(Text(f"{last['kind']} · {last['author']}: {last['text']}", style="dim"))
+            parts.append(bidi.text(f"{last['kind']} · {last['author']}: {last['text']}",
+                                   style="dim", base="auto"))
         detail.update(Group(*parts))
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         self.action_jump()
+
+    # the view --------------------------------------------------------------------------------
+
+    def set_view(self, view: ReviewFilter) -> None:
+        """List the segments of ``view``."""
+        current = self.selected()
+        self.view = view
+        if self.all_rows:
+            self.show_view(current.segment_id if current else None)
+
+    def action_cycle_findings(self) -> None:
+        """Show all segments, then those with findings, then the clean ones."""
+        index = FINDINGS_FILTERS.index(self.view.findings)
+        self.set_view(replace(self.view, findings=FINDINGS_FILTERS[(index + 1) % 3]))
+
+    def action_filter(self) -> None:
+        """Choose the statuses and findings listed."""
+        def chosen(view: ReviewFilter | None) -> None:
+            if view is not None:
+                self.set_view(view)
+
+        self.app.push_screen(ReviewFilterScreen(self.view), chosen)
 
     # actions ---------------------------------------------------------------------------------
 
@@ -277,6 +427,20 @@ class ReviewScreen(ReportScreen):
                 self._store(row.segment_id, verdict, comment)
 
         self.app.push_screen(CommentScreen(title, required=verdict == "rejected"), answered)
+
+    def action_verdict_view(self, verdict: str) -> None:
+        """Approve or mark reviewed every segment of the view (the batch dialog)."""
+        if not self.all_rows:
+            return
+        ids = [r.segment_id for r in self.all_rows if self.view.keeps(r)]
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.wb.segments_changed()  # this screen's rows too
+
+        self.app.push_screen(
+            BatchScreen(self.document, ids, self.view.describe(), verdict), done
+        )
 
     def action_comment(self) -> None:
         """Add a comment to the selected segment."""
@@ -317,6 +481,10 @@ class ReviewScreen(ReportScreen):
             self.wb.notify_error(message.error)
             return
         if message.status is not None:
+            self.all_rows = [
+                replace(r, status=message.status) if r.segment_id == message.segment_id else r
+                for r in self.all_rows
+            ]
             table = self.query_one(DataTable)
             for i, row in enumerate(self.rows):
                 if row.segment_id == message.segment_id:
@@ -333,5 +501,7 @@ class ReviewScreen(ReportScreen):
             self._show_detail(current)
         done = {"approved": "approved", "reviewed": "marked reviewed",
                 "rejected": "rejected (back to draft)", "comment": "commented"}[message.what]
-        position = next((r.position for r in self.rows if r.segment_id == message.segment_id), "")
+        position = next(
+            (r.position for r in self.all_rows if r.segment_id == message.segment_id), ""
+        )
         self.notify(f"Segment {position} {done}.")

@@ -9,19 +9,18 @@ editor's "low score" filter uses it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Sparkline, Static
 
 from workbench.errors import WorkbenchError
+from workbench.tui import keys
 from workbench.tui.screens.report import ReportScreen
-from workbench.tui.widgets.arabic import ArabicText
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
@@ -89,16 +88,12 @@ class ScoresScreen(ReportScreen):
 
     HEADING, BUSY, TITLE_ID, TABLE_ID = "Scores", "scoring…", "scores-title", "scores-segments"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "jump", "Open in the editor", id="scores_jump", show=True),
-        Binding("d", "next_version", "Next version", id="scores_next_version", show=True),
-        Binding("f5", "refresh", "Score again", id="scores_refresh", show=True),
-        Binding("escape", "close", "Back", id="scores_close", show=True),
-    ]
+    KEY_SCOPE = "scores"
+    BINDINGS = keys.bindings("scores")
 
     DEFAULT_CSS = """
     ScoresScreen { layout: vertical; }
-    ScoresScreen #scores-title { height: 1; padding: 0 1; text-style: bold; }
+    ScoresScreen #scores-title { height: auto; padding: 0 1; text-style: bold; }
     ScoresScreen #scores-systems { height: auto; max-height: 7; }
     ScoresScreen #scores-chart-label { height: 1; padding: 0 1; color: $text-muted; }
     ScoresScreen #scores-spark { height: 3; margin: 0 1; }
@@ -148,7 +143,7 @@ class ScoresScreen(ReportScreen):
 
         def score(project: Project) -> Scored:
             drafts = ["working", *(v for v in project.versions(name) if v.startswith("draft:"))]
-            report = project.score(name, drafts=drafts)
+            report = project.score(name, drafts=drafts, store=not project.read_only)
             return Scored(system_rows(report), list(report.refs))
 
         self.run_report(score, lambda error: Scored([], [], error))
@@ -164,7 +159,8 @@ class ScoresScreen(ReportScreen):
                 system.name, f"{system.bleu:.2f}", f"{system.chrf:.2f}", f"{system.ter:.2f}",
                 system.terms, key=system.name,
             )
-        self.set_title(f"against {', '.join(self.refs)} · Enter opens a segment · D next version")
+        self.set_title(f"against {', '.join(self.refs)} · "
+                       + keys.hint(self.wb.keymap(), "scores_jump", "scores_next_version"))
         self.shown = min(self.shown, max(0, len(self.systems) - 1))
         self.show_system()
 
@@ -233,11 +229,20 @@ class ScoresScreen(ReportScreen):
             return
         detail = self.query_one("#scores-detail", Static)
         detail.border_title = f"Segment {row.positions[0]} · chrF++ {row.chrf:.1f}"
+        bidi = self.wb.bidi
         detail.update(Group(
-            ArabicText(source, reorder=self.wb.reorders_arabic, shaping=self.wb.shaping),
-            Text.assemble((f"{system}: ", "bold"), english or "(no English)"),
-            Text.assemble((f"{ref}: ", "bold dim"), (reference, "dim")) if ref else Text(""),
+            bidi.arabic(source),
+            bidi.text(Text.assemble((f"{system}: ", "bold"), english or "(no English)"),
+                      right_align_rtl=False),
+            bidi.text(Text.assemble((f"{ref}: ", "bold dim"), (reference, "dim")),
+                      right_align_rtl=False) if ref else Text(""),
         ))
+
+    def apply_display(self) -> None:
+        """Draw the selected segment again with the app's display settings."""
+        row = self.selected()
+        if row is not None:
+            self._show_detail(row)
 
     @on(DataTable.RowSelected, "#scores-segments")
     def _selected(self, event: DataTable.RowSelected) -> None:

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from workbench.tui.widgets.arabic import ArabicText
+from workbench.tui import keys
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
+    from workbench.tui.widgets.arabic import ArabicText
 
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = (".", "!", "?", "؟", "؛", ":")
@@ -58,14 +58,8 @@ class SplitChoice:
 class SplitScreen(ModalScreen[SplitChoice | None]):
     """Choose the cut of a segment: Left/Right move it by a word, E toggles the English cut."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,down", "move(1)", "Cut one word later", id="split_later", show=True),
-        Binding("right,up", "move(-1)", "Cut one word earlier", id="split_earlier", show=True),
-        Binding("e", "toggle_english", "English: split at cursor / keep", id="split_english",
-                show=True),
-        Binding("enter,ctrl+j", "apply", "Split here", id="split_apply", show=True),
-        Binding("escape", "cancel", "Cancel", id="split_cancel", show=True),
-    ]
+    KEY_SCOPE = "split"
+    BINDINGS = keys.bindings("split")
 
     DEFAULT_CSS = """
     SplitScreen .split-part { height: auto; max-height: 6; border: round $panel-lighten-2;
@@ -95,8 +89,8 @@ class SplitScreen(ModalScreen[SplitChoice | None]):
             yield Static("", id="split-first", classes="split-part")
             yield Static("", id="split-second", classes="split-part")
             yield Static("", id="split-english")
-            yield Label("←/→ move the cut by a word · E: English cut · Enter: split · "
-                        "Escape: cancel", classes="dialog-help")
+            yield Label(keys.hint(self.wb.keymap(), "split_later", "split_english",
+                                  "split_apply", "split_cancel"), classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one("#split-first").border_title = "first segment"
@@ -111,7 +105,11 @@ class SplitScreen(ModalScreen[SplitChoice | None]):
         return SplitChoice(self.points[self.index], english)
 
     def _arabic(self, text: str) -> ArabicText:
-        return ArabicText(text, reorder=self.wb.reorders_arabic, shaping=self.wb.shaping)
+        return self.wb.bidi.arabic(text)
+
+    def apply_display(self) -> None:
+        """Draw again with the app's display settings."""
+        self.redraw()
 
     def redraw(self) -> None:
         """Show both parts as they would be."""
@@ -134,7 +132,9 @@ class SplitScreen(ModalScreen[SplitChoice | None]):
                 ("English: ", "bold"), self.english[:cut].rstrip(), (" ✂ ", "bold red"),
                 self.english[cut:].lstrip(),
             )
-        self.query_one("#split-english", Static).update(note)
+        self.query_one("#split-english", Static).update(
+            self.wb.bidi.text(note, right_align_rtl=False)
+        )
 
     def action_move(self, step: int) -> None:
         """Move the cut by ``step`` words (in reading order)."""

@@ -1,6 +1,8 @@
-"""Arabic text as a Rich renderable: wrapped to the width it is given, then each line reordered
-for display (``app`` direction) or left in logical order (``terminal``), right-aligned, with
-highlighted spans (glossary terms) kept on the right characters."""
+"""Arabic text as a Rich renderable: sanitised for display, wrapped to the width it is given
+(every time it is drawn, so a resize re-wraps it), then each line reordered for display
+(``app`` direction) or left in logical order (``terminal``), right-aligned, with highlighted
+spans (glossary terms) kept on the right characters. Build it through
+:meth:`workbench.tui.display.BidiDisplay.arabic`."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from workbench.text.bidi import display_lines
+from workbench.tui.display import map_span, sanitize_map
 
 Span = tuple[int, int, Style | str]
 
@@ -28,8 +31,9 @@ class ArabicText:
         reorder: bool = True,
         shaping: bool = False,
     ) -> None:
-        self.text = text
-        self.spans = list(spans)
+        self.source = text
+        self.text, origin = sanitize_map(text)
+        self.spans = [(*map_span(origin, start, end), style) for start, end, style in spans]
         self.reorder = reorder
         self.shaping = shaping
 

@@ -17,8 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from workbench.text.bidi import shape, visual
-from workbench.tui.widgets.arabic import ArabicText
+from workbench.tui.display import BidiDisplay, finding_text
 
 TERM_STYLE = Style(color="black", bgcolor="#e5c07b", bold=True)
 TERM_PROBLEM_STYLE = Style(color="white", bgcolor="#be5046", bold=True)
@@ -30,7 +29,10 @@ class TextPanel(ScrollView, can_focus=False):
     """A read-only panel that lays its content out to its width once and then only paints.
 
     Changing the content never asks the screen for a new layout (the panel's size is set by
-    CSS), which keeps moving from segment to segment cheap.
+    CSS), which keeps moving from segment to segment cheap. The content is laid out again
+    whenever the width it is painted at changes (a resized terminal): Arabic lines are wrapped
+    and reordered for the new width, never cropped. The scrollbar's column is always kept, so
+    a scrollbar appearing never narrows laid-out lines.
     """
 
     DEFAULT_CSS = """
@@ -38,6 +40,7 @@ class TextPanel(ScrollView, can_focus=False):
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
     }
     """
 
@@ -47,12 +50,24 @@ class TextPanel(ScrollView, can_focus=False):
         self._lines: list[Strip] = []
         self._laid_width = -1
 
+    @property
+    def bidi(self) -> BidiDisplay:
+        """The app's display settings (how Arabic is drawn)."""
+        return getattr(self.app, "bidi", BidiDisplay())
+
     def set_content(self, content: RenderableType) -> None:
-        """Show ``content`` (a Rich renderable)."""
+        """Show ``content`` (a Rich renderable) from its top."""
         self._content = content
+        self._lay_out()
+        if self._laid_width > 0:
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def redraw(self) -> None:
+        """Lay the content out again (after a display setting changed)."""
         self._lay_out()
 
     def _lay_out(self) -> None:
+        """Render the content to the width the panel paints at now."""
         width = self.scrollable_content_region.width
         if width <= 0:
             self._laid_width = -1
@@ -68,16 +83,17 @@ class TextPanel(ScrollView, can_focus=False):
             # own size is fixed by CSS; only its scrollbar needs to know.
             self.set_reactive(Widget.virtual_size, size)
             self._scroll_update(size)
-        self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._laid_width:
-            self.call_after_refresh(self._lay_out)
+            self._lay_out()
 
     def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        if width != self._laid_width and width > 0:
+            self._lay_out()  # painted at another width than laid out at: wrap again
+        index = self.scroll_offset.y + y
         if 0 <= index < len(self._lines):
             line = self._lines[index]
             if line.cell_length != width:
@@ -93,8 +109,6 @@ class SourceView(TextPanel):
         super().__init__(id=id)
         self.text = ""
         self.spans: list[tuple[int, int, Style | str]] = []
-        self.reorder = True
-        self.shaping = False
 
     def show(self, text: str, spans: Sequence[tuple[int, int, Style | str]] = ()) -> None:
         """Show ``text`` with highlighted (start, end, style) spans of the original text."""
@@ -104,9 +118,7 @@ class SourceView(TextPanel):
 
     def redraw(self) -> None:
         """Lay the text out again (after a display setting changed)."""
-        self.set_content(
-            ArabicText(self.text, self.spans, reorder=self.reorder, shaping=self.shaping)
-        )
+        self.set_content(self.bidi.arabic(self.text, self.spans))
 
 
 @dataclass(frozen=True)
@@ -119,23 +131,30 @@ class TermLine:
     forbidden: tuple[str, ...]
     comment: str
     problem: str | None  # e.g. "missing", "forbidden" when a finding names this term
+    rendered: bool = False  # the English holds the rendering
 
 
-def arabic_inline(text: str, reorder: bool, shaping: bool) -> str:
-    """A short Arabic string prepared for one line (reordered in app direction)."""
-    if shaping:
-        text = shape(text)
-    return visual(text) if reorder else text
+TERM_MARKS = {
+    "problem": (" ✗ ", "bold red"),  # a finding names the term
+    "rendered": (" ✓ ", "bold green"),  # the English holds the rendering
+    "open": (" · ", "dim"),  # not rendered yet (e.g. no English), no finding
+}
+
+
+def term_mark(line: TermLine) -> str:
+    """Which mark a glossary entry gets: 'problem', 'rendered' or 'open'."""
+    if line.problem is not None:
+        return "problem"
+    return "rendered" if line.rendered else "open"
 
 
 class GlossaryPanel(TextPanel):
-    """The glossary entries of the terms found in the open segment, numbered for insertion."""
+    """The glossary entries of the terms found in the open segment, numbered for insertion:
+    ✓ rendered in the English, ✗ a finding names the term, · not rendered yet."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lines: list[TermLine] = []
-        self.reorder = True
-        self.shaping = False
 
     def show(self, lines: Sequence[TermLine]) -> None:
         """Show the entries."""
@@ -147,21 +166,20 @@ class GlossaryPanel(TextPanel):
         if not self.lines:
             self.set_content(Text("No glossary terms in this segment.", style="dim"))
             return
+        bidi = self.bidi
         parts: list[RenderableType] = []
         for line in self.lines:
-            mark = Text(" ✓ ", style="bold green") if line.problem is None else Text(
-                " ✗ ", style="bold red"
-            )
+            mark = TERM_MARKS[term_mark(line)]
             head = Text.assemble(
                 (f"{line.number}", "bold"), mark,
-                (arabic_inline(line.term, self.reorder, self.shaping), TERM_STYLE),
+                (line.term, TERM_STYLE),
                 " → ", (line.rendering, "bold"),
             )
-            parts.append(head)
+            parts.append(bidi.text(head, right_align_rtl=False))
             if line.forbidden:
-                parts.append(Text("    not: " + "; ".join(line.forbidden), style="red"))
+                parts.append(bidi.text("    not: " + "; ".join(line.forbidden), style="red"))
             if line.comment:
-                parts.append(Text("    " + line.comment, style="dim italic"))
+                parts.append(bidi.text("    " + line.comment, style="dim italic"))
         self.set_content(Group(*parts))
 
 
@@ -175,6 +193,10 @@ class FindingsPanel(TextPanel):
     def show(self, findings: Sequence[Any]) -> None:
         """Show findings (objects with severity, check, message)."""
         self.findings = list(findings)
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Paint again (after a display setting changed)."""
         if not self.findings:
             self.set_content(Text("✓ No findings.", style="green"))
             return
@@ -183,28 +205,39 @@ class FindingsPanel(TextPanel):
             severity = getattr(finding, "severity", "info")
             overridden = bool(getattr(finding, "overridden", False))
             style = "dim" if overridden else SEVERITY_STYLE.get(severity, "")
-            parts.append(
-                Text.assemble(
+            parts.append(self.bidi.text(
+                finding_text(
+                    finding,
                     (f"{SEVERITY_MARK.get(severity, '·')} ", style),
                     (f"{finding.check}: ", "bold" if not overridden else "dim"),
                     (finding.message, "dim" if overridden else ""),
                     (" (overridden)" if overridden else "", "dim italic"),
-                )
-            )
+                ), right_align_rtl=False,
+            ))
         self.set_content(Group(*parts))
 
 
 class ReferencePanel(TextPanel):
     """The reference translation of the open segment, with its alignment confidence."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text: str | None = None
+
     def show(self, text: str | None, confidence: float | None, low: float) -> None:
         """Show the reference English (None: no reference for this segment)."""
-        if text is None:
-            self.set_content(Text("No reference translation for this segment.", style="dim"))
-        else:
-            self.set_content(Text(text))
+        self.text = text
+        self.redraw()
         if confidence is None:
             self.border_subtitle = ""
         else:
             flag = " low" if confidence < low else ""
             self.border_subtitle = f"link confidence {confidence:.2f}{flag}"
+
+    def redraw(self) -> None:
+        """Paint again (after a display setting changed)."""
+        text = self.text
+        if text is None:
+            self.set_content(Text("No reference translation for this segment.", style="dim"))
+        else:
+            self.set_content(self.bidi.text(text, right_align_rtl=False))

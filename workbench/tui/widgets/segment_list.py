@@ -5,19 +5,18 @@ as strips. Nothing is built for rows that are never on screen (the pattern of to
 ``LogLines``), so opening and moving stay fast on 100,000 segments.
 
 Columns: number, status, flags (``!`` error findings, ``?`` warnings, ``~`` low alignment
-confidence), the Arabic source (right-aligned; reordered for display in ``app`` direction) and
-the working English.
+confidence, :data:`LOCK_MARK` locked: approved work, edited only after an unlock), the Arabic
+source (right-aligned; reordered for display in ``app`` direction) and
+the working English, both drawn through the app's :class:`~workbench.tui.display.BidiDisplay`.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -25,7 +24,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.text.bidi import ELLIPSIS, fit
+from workbench.tui import keys
+from workbench.tui.display import BidiDisplay
 from workbench.tui.rows import RowData, SegmentRows
 
 STATUS_LABEL = {
@@ -37,27 +37,11 @@ STATUS_LABEL = {
 }
 NUMBER_WIDTH = 6
 STATUS_WIDTH = 5
-FLAGS_WIDTH = 3
+FLAGS_WIDTH = 4  # finding, link, lock (two cells)
+LOCK_MARK = "🔒"
+"""The flag of a locked segment: an emoji of two cells (Rich and tmux agree)."""
 FIXED = NUMBER_WIDTH + 1 + STATUS_WIDTH + 1 + FLAGS_WIDTH + 1
 SEPARATOR = " │ "
-
-
-def fit_left(text: str, width: int) -> str:
-    """``text`` on one line, cut with an ellipsis to ``width`` cells, padded on the right."""
-    if width <= 0:
-        return ""
-    flat = " ".join(text.split())
-    if cell_len(flat) > width:
-        out = ""
-        used = 0
-        for ch in flat:
-            w = cell_len(ch)
-            if used + w > width - 1:
-                break
-            out += ch
-            used += w
-        flat = out + ELLIPSIS
-    return flat + " " * max(0, width - cell_len(flat))
 
 
 class SegmentList(ScrollView, can_focus=True):
@@ -78,6 +62,7 @@ class SegmentList(ScrollView, can_focus=True):
     SegmentList > .segment-list--flag-error { color: $error; text-style: bold; }
     SegmentList > .segment-list--flag-warning { color: $warning; text-style: bold; }
     SegmentList > .segment-list--flag-link { color: $accent; text-style: bold; }
+    SegmentList > .segment-list--flag-lock { color: $warning; }
     SegmentList > .segment-list--separator { color: $text-muted; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -89,17 +74,10 @@ class SegmentList(ScrollView, can_focus=True):
         "segment-list--flag-error",
         "segment-list--flag-warning",
         "segment-list--flag-link",
+        "segment-list--flag-lock",
         "segment-list--separator",
     }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "choose", "Open", show=False),
-    ]
+    BINDINGS = keys.bindings("list")
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
 
@@ -127,8 +105,6 @@ class SegmentList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: SegmentRows | None = None
-        self.reorder = True
-        self.shaping = False
         self.low_confidence = 0.5
         self.flags: dict[int, tuple[int, int]] = {}  # segment id -> (errors, warnings)
         self.flags_enabled = False
@@ -267,6 +243,7 @@ class SegmentList(ScrollView, can_focus=True):
         )
         low_link = row.confidence is not None and row.confidence < self.low_confidence
         link_flag = ("~", "segment-list--flag-link") if low_link else (" ", None)
+        bidi: BidiDisplay = getattr(self.app, "bidi", BidiDisplay())
         rest = max(0, width - FIXED - len(SEPARATOR))
         ar_width = rest // 2
         en_width = rest - ar_width
@@ -276,11 +253,12 @@ class SegmentList(ScrollView, can_focus=True):
                     style(status_class)),
             Segment(finding_flag[0], style(finding_flag[1])),
             Segment(link_flag[0], style(link_flag[1])),
-            Segment("  ", style()),
-            Segment(fit(row.source, ar_width, reorder=self.reorder, shaping=self.shaping),
-                    style()),
+            Segment(LOCK_MARK if row.locked else "  ",
+                    style("segment-list--flag-lock" if row.locked else None)),
+            Segment(" ", style()),
+            Segment(bidi.fit_arabic(row.source, ar_width), style()),
             Segment(SEPARATOR, style("segment-list--separator")),
-            Segment(fit_left(row.target, en_width), style()),
+            Segment(bidi.fit_left(row.target, en_width), style()),
         ]
         strip = Strip(segments)
         return strip.adjust_cell_length(width, style())

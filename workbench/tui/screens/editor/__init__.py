@@ -2,7 +2,9 @@
 
 Its parts, one module each: ``screen`` (layout, opening segments, the panels, the list's flags,
 moving between segments), ``editing`` (autosave, confirm with the QA checks and overrides,
-undo), ``views`` (search, filters, go to segment) and ``terms`` (inserting glossary renderings).
+undo), ``views`` (search, filters, go to segment), ``terms`` (inserting glossary renderings),
+``locks`` (locked segments: read-only, unlock, typing never lost) and ``batch`` (find and replace,
+batches on the view).
 """
 
 from workbench.tui.screens.editor.screen import DETAILS_DELAY, EditorScreen

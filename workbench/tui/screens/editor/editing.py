@@ -4,6 +4,10 @@ Typing autosaves within a second (status draft). Confirming goes through the ser
 (``Project.confirm``): an open error-level finding blocks it until the translator gives a reason
 (stored as an override). Every write
 is queued on the service's writer thread; its result comes back as a :class:`Written` message.
+
+A segment locked meanwhile (approved by a reviewer in another program) refuses the write: the
+English stays in the editor, is kept as a note of the segment (kind ``unsaved-edit``) and is
+saved once the segment is unlocked, so it is never lost.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 from textual.widgets import TextArea
 
-from workbench.errors import BlockedByFindings
+from workbench.errors import BlockedByFindings, LockedError
+from workbench.tui import keys
 from workbench.tui.screens.prompts import OverrideScreen
 from workbench.tui.service import describe_error, segment_findings, severity_counts
 
@@ -40,7 +45,7 @@ class Written(Message):
     """A write finished (autosave, confirm, undo, override) or failed."""
 
     segment_id: int
-    kind: str  # "save", "confirmed", "blocked", "undo"
+    kind: str  # "save", "confirmed", "blocked", "undo", "locked", "unlocked"
     text: str
     segment: Any = None
     findings: list[Any] | None = None
@@ -49,6 +54,8 @@ class Written(Message):
 
 class SegmentEditing:
     """The editor screen's writes of the open segment (a mixin of ``EditorScreen``)."""
+
+    clock: Callable[[], float] = time.monotonic  # the autosave's clock (tests inject one)
 
     if TYPE_CHECKING:
         # what this part uses of the editor screen
@@ -84,6 +91,13 @@ class SegmentEditing:
 
         def _update_titles(self) -> None: ...
 
+        @property
+        def locked(self) -> bool: ...
+
+        def sync_read_only(self) -> None: ...
+
+        def say_locked(self) -> None: ...
+
     # autosave ----------------------------------------------------------------------------------
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -93,7 +107,7 @@ class SegmentEditing:
         if self.editor.text == self.saved_text:
             self.dirty_since = None
             return
-        now = time.monotonic()
+        now = self.clock()
         self.last_change = now
         if self.dirty_since is None:
             self.dirty_since = now
@@ -101,14 +115,14 @@ class SegmentEditing:
     def _autosave_tick(self) -> None:
         if self.dirty_since is None:
             return
-        now = time.monotonic()
+        now = self.clock()
         if now - self.last_change >= AUTOSAVE_IDLE or now - self.dirty_since >= AUTOSAVE_MAX:
             self.flush_edit()
 
     def flush_edit(self) -> Future[Any] | None:
         """Queue an autosave of the open segment's English if it changed."""
-        if self.current is None:
-            return None
+        if self.current is None or self.current.locked:
+            return None  # a locked segment's English was kept as a note (see the module)
         text = self.editor.text
         self.dirty_since = None
         if text == self.saved_text:
@@ -117,7 +131,10 @@ class SegmentEditing:
         self.saved_text = text
 
         def save(project: Project) -> Written:
-            segment = project.save_draft(segment_id, text)
+            try:
+                segment = project.save_draft(segment_id, text)
+            except LockedError:
+                return _kept_locked(project, segment_id, text)
             return Written(segment_id, "save", text, segment, _checked(project, segment_id))
 
         return self._write(segment_id, "save", text, save)
@@ -145,7 +162,7 @@ class SegmentEditing:
             self.wb.notify_error(message.error)
             if is_current and message.kind in ("save", "confirmed", "blocked"):
                 self.saved_text = "\0unsaved"  # retry at the next tick
-                self.dirty_since = time.monotonic()
+                self.dirty_since = self.clock()
             return
         segment: Segment | None = message.segment
         if segment is not None and self.rows is not None:
@@ -167,7 +184,34 @@ class SegmentEditing:
             self.editor.load_text(segment.target)
             self.editor.move_cursor(self.editor.document.end)
             self.notify(f"Segment {segment.position}: restored ({segment.status}).")
+        elif message.kind == "locked" and segment is not None:
+            self._refused_lock(message, segment, is_current)
+        elif message.kind == "unlocked" and segment is not None:
+            if is_current:
+                self.sync_read_only()
+                if self.editor.text != self.saved_text:  # English kept while it was locked
+                    self.dirty_since = self.last_change = self.clock()
+                self.editor.focus()
+            self.notify(f"Segment {segment.position} unlocked (recorded in its history): "
+                        "its English can be edited.")
         self._update_titles()
+
+    def _refused_lock(self, message: Written, segment: Segment, is_current: bool) -> None:
+        """A write met a lock set meanwhile: keep the English in the editor (saved once the
+        segment is unlocked) and say where it is kept."""
+        key = keys.key_name(self.wb.keymap(), "unlock")
+        if is_current:
+            self.saved_text = segment.target  # what is stored; the editor keeps the new text
+            self.dirty_since = None
+            self.sync_read_only()
+            where = f"It stays in the editor and is kept as a note; {key} unlocks the " \
+                    "segment to save it."
+        else:
+            where = "It is kept as a note of the segment."
+        self.notify(
+            f"Segment {segment.position} was approved and locked meanwhile: your English was "
+            f"not saved. {where}", severity="warning", timeout=12,
+        )
 
     # actions -----------------------------------------------------------------------------------
 
@@ -179,6 +223,9 @@ class SegmentEditing:
     def action_confirm(self) -> None:
         """Confirm the open segment (after the checks) and go to the next one."""
         if self.current is None:
+            return
+        if self.locked:
+            self.say_locked()
             return
         text = self.editor.text
         if not text.strip():
@@ -226,6 +273,9 @@ class SegmentEditing:
         """Restore the open segment's text and status before its last change."""
         if self.current is None:
             return
+        if self.locked:
+            self.say_locked()
+            return
         self.flush_edit()
         segment_id = self.current.id
 
@@ -251,7 +301,18 @@ def _confirm(
     """Confirm through the service's policy; open error findings come back as 'blocked'."""
     try:
         segment = project.confirm(segment_id, text, override_reason=reason)
+    except LockedError:
+        return _kept_locked(project, segment_id, text)
     except BlockedByFindings as blocked:
         findings = _checked(project, segment_id) or blocked.findings
         return Written(segment_id, "blocked", text, project.segment(segment_id), findings)
     return Written(segment_id, "confirmed", text, segment, _checked(project, segment_id))
+
+
+def _kept_locked(project: Project, segment_id: int, text: str) -> Written:
+    """A write refused by a lock: keep ``text`` as a note of the segment (kind
+    ``unsaved-edit``) so it is never lost, and say so ('locked')."""
+    segment = project.segment(segment_id)
+    if text.strip() and text != segment.target:
+        project.add_note(segment_id, text, kind="unsaved-edit")
+    return Written(segment_id, "locked", text, segment)

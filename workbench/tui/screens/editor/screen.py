@@ -3,28 +3,34 @@
 The open segment shows its Arabic source (read-only, glossary terms highlighted), the English
 editor, the reference translation (toggle), the glossary entries of its terms and its QA
 findings. This module lays the screen out, opens segments and fills the panels; writing the
-English, choosing the view and inserting glossary renderings are the parts in ``editing``,
-``views`` and ``terms``.
+English, choosing the view, inserting glossary renderings, locked segments and changes of
+many segments (find and replace, batches) are the parts in ``editing``, ``views``, ``terms``,
+``locks`` and ``batch``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
+from workbench.glossary.english import find_rendering
 from workbench.project.views import OPEN_STATUSES
 from workbench.tui import keys
+from workbench.tui.display import isolate
 from workbench.tui.rows import RowData, SegmentRows, ViewSpec
+from workbench.tui.screens.editor.batch import BatchActions
 from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, SegmentEditing
+from workbench.tui.screens.editor.locks import LOCK_HINT_ID, LockActions
 from workbench.tui.screens.editor.terms import TermActions
 from workbench.tui.screens.editor.views import ViewActions
 from workbench.tui.service import describe_error, find_terms, segment_findings, severity_counts
@@ -68,10 +74,25 @@ class FlagsReady(Message):
     flags: dict[int, tuple[int, int]]
 
 
-class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
+def view_label(spec: ViewSpec) -> Text:
+    """What the list shows, as its title says it: ``search "…" · draft, new``; the search is
+    isolated, so an Arabic query keeps the quotes and the words around it in place."""
+    rest = replace(spec, search="")
+    if not spec.search:
+        return Text(rest.describe())
+    label = Text.assemble('search "', isolate(spec.search), '"')
+    if not rest.is_all:
+        label.append(f" · {rest.describe()}")
+    return label
+
+
+class EditorScreen(
+    SegmentEditing, LockActions, BatchActions, ViewActions, TermActions, Screen[None]
+):
     """Translate segment by segment."""
 
-    BINDINGS = keys.bindings(keys.EDITOR_KEYS)
+    KEY_SCOPE = "editor"
+    BINDINGS = keys.bindings("editor")
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -96,10 +117,17 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
     # layout ------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        if self.wb.read_only:
+            project = self.wb.service.project
+            yield Static(
+                f"READ-ONLY · {project.path}: {project.read_only_reason} · nothing can be "
+                "changed", id="read-only-banner",
+            )
         yield SegmentList(id="segments")
         with Horizontal(id="open"):
             with Vertical(id="main-col"):
                 yield SourceView(id="source")
+                yield Static("", id=LOCK_HINT_ID)
                 yield EnglishEditor(id="english")
                 yield ReferencePanel(id="reference")
             with Vertical(id="side-col"):
@@ -126,6 +154,7 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         self.segment_list.low_confidence = self.wb.low_confidence
         self.find_reference()
         self.load_view(ViewSpec(), self.wb.service.read(self._first_open))
+        self.sync_read_only()
         self.editor.focus()
         self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
 
@@ -148,22 +177,21 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
 
     def apply_display(self) -> None:
         """Take the app's direction and shaping settings (and repaint)."""
-        reorder = self.wb.reorders_arabic
-        shaping = self.wb.shaping
-        seg_list = self.segment_list
-        seg_list.reorder, seg_list.shaping = reorder, shaping
-        seg_list.invalidate()
-        for panel in (self.query_one(SourceView), self.query_one(GlossaryPanel)):
-            panel.reorder, panel.shaping = reorder, shaping
+        self.segment_list.invalidate()
+        for panel in (self.query_one(SourceView), self.query_one(GlossaryPanel),
+                      self.query_one(FindingsPanel), self.query_one(ReferencePanel)):
             panel.redraw()
         self._update_titles()
 
     def _update_titles(self) -> None:
+        bidi = self.wb.bidi
         seg_list = self.segment_list
         rows = self.rows
-        label = rows.spec.describe() if rows else ""
+        label = view_label(rows.spec) if rows else Text("")
         count = len(rows) if rows else 0
-        seg_list.border_title = f"{self.document.name} · {label} · {count:,} segments"
+        seg_list.border_title = bidi.line(
+            Text.assemble(isolate(self.document.name), " · ", label, f" · {count:,} segments")
+        )
         seg_list.border_subtitle = f"Arabic: {self.wb.direction} direction" + (
             ", shaped" if self.wb.shaping else ""
         )
@@ -171,8 +199,11 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
             self.query_one(SourceView).border_title = (
                 f"Arabic · segment {self.current.position} · {self.current.status}"
             )
-            self.editor.border_title = "English"
-            self.editor.border_subtitle = "Enter/Ctrl+J confirm · autosaved"
+            self.editor.border_title = "English" + (" · locked" if self.current.locked else "")
+            self.editor.border_subtitle = (
+                "read-only" if self.wb.read_only or self.current.locked
+                else "Enter/Ctrl+J confirm · autosaved"
+            )
 
     # views -------------------------------------------------------------------------------------
 
@@ -226,6 +257,8 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         editor = self.editor
         editor.load_text(row.target)
         editor.move_cursor(editor.document.end)
+        self._refused_for = None
+        self.sync_read_only()
         self.matches, self.findings = [], []
         self.query_one(SourceView).show(row.source)
         self._update_titles()
@@ -235,6 +268,17 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         self._details_timer = self.set_timer(
             DETAILS_DELAY, partial(self.load_details, row.id, row.source)
         )
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen (the reviewer may have approved, and so locked, the open
+        segment): read the open segment's row again."""
+        if self.rows is None or self.current is None:
+            return
+        row = self.rows.row(self.current_index)
+        if row is not None and row.id == self.current.id and row != self.current:
+            self.current = row
+            self.sync_read_only()
+            self._update_titles()
 
     @property
     def current_id(self) -> int | None:
@@ -295,6 +339,7 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
         ]
         self.query_one(SourceView).show(self.current.source, spans)
         lines: list[TermLine] = []
+        english = self.editor.text
         seen: set[str] = set()
         for match in self.matches:
             if match.term in seen:
@@ -304,6 +349,7 @@ class EditorScreen(SegmentEditing, ViewActions, TermActions, Screen[None]):
                 lines.append(TermLine(
                     len(lines) + 1, match.term, entry.rendering, tuple(entry.forbidden),
                     entry.comment, problems.get(match.term),
+                    bool(english.strip()) and bool(find_rendering(english, entry.rendering)),
                 ))
         self.query_one(GlossaryPanel).show(lines)
         self.segment_list.set_flags({self.current.id: severity_counts(findings)})

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.glossary.english import find_rendering
 from workbench.tui.screens.prompts import TermChooser
-from workbench.tui.widgets.panels import GlossaryPanel, TermLine, arabic_inline
+from workbench.tui.widgets.panels import GlossaryPanel, TermLine
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -51,10 +51,7 @@ class TermActions:
         if not panel.lines:
             self.notify("No glossary terms in this segment.")
             return
-        entries = [
-            (arabic_inline(line.term, panel.reorder, panel.shaping), line.rendering)
-            for line in panel.lines
-        ]
+        entries = [(line.term, line.rendering) for line in panel.lines]
 
         def chosen(number: int | None) -> None:
             if number is not None:

@@ -1,0 +1,102 @@
+"""Calibrated confidence, the dictionary in the relatedness check, and the real literary set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from bench.align import flag_figures, hayy_set, strict_f1
+from workbench.align import Alignment, align_sentences
+from workbench.align.aligner import calibrated_confidence
+from workbench.dictionary import open_lexicon
+
+Check = Callable[[Alignment, int, int], None]
+
+
+def test_the_same_posterior_is_trusted_less_where_little_of_the_text_is_explained() -> None:
+    posterior = np.array([0.95, 0.7, 0.3])
+    explained = calibrated_confidence(posterior, np.full(3, 0.85))
+    free = calibrated_confidence(posterior, np.full(3, 0.35))
+    assert np.all(free < explained)
+    assert free[2] < 0.5 < explained[2]  # a 0.3 posterior is flagged in a free text only
+    assert np.all(np.diff(explained) < 0) and np.all(np.diff(free) < 0)  # order kept
+
+
+def test_a_link_of_the_text_that_covers_more_is_trusted_more() -> None:
+    posterior = np.array([0.8, 0.8])
+    low, high = calibrated_confidence(posterior, np.array([0.2, 0.9]))
+    assert high > low
+
+
+def test_a_left_out_sentence_never_looks_surer_than_its_posterior() -> None:
+    posterior = np.array([0.6, 0.6])
+    cover = np.full(2, 0.9)
+    plain, empty = calibrated_confidence(posterior, cover, np.array([False, True]))
+    assert plain > 0.6
+    assert empty == 0.6
+    assert calibrated_confidence(np.zeros(0), np.zeros(0)).shape == (0,)
+
+
+def test_the_real_literary_set_is_whole_and_in_order() -> None:
+    ar, en, gold = hayy_set()
+    assert (len(ar), len(en), len(gold)) == (89, 82, 49)
+    assert [a for link, _ in gold for a in link] == list(range(len(ar)))
+    assert [e for _, link in gold for e in link] == list(range(len(en)))
+    assert ((26,), ()) in gold  # the sentence Ockley leaves out
+
+
+def test_on_the_real_literary_set_a_dictionary_helps_and_the_flags_find_errors(
+    tmp_path: Path, check_structure: Check
+) -> None:
+    ar, en, gold = hayy_set()
+    # A small dictionary of words the text uses (the test's own; FreeDict is not needed).
+    words = {
+        "جزيرة": "island", "الشمس": "sun", "الأرض": "earth", "حرارة": "heat",
+        "الهواء": "air", "الضوء": "light", "التابوت": "ark", "الظبية": "roe",
+        "الطفل": "child", "صوت": "voice", "لبن": "milk", "الماء": "water", "البحر": "sea",
+        "الوحوش": "beasts", "الأعضاء": "members", "صدر": "breast", "القلب": "heart",
+        "الدماغ": "brain", "الكبد": "liver", "الشجر": "trees", "الريش": "feathers",
+        "الأوراق": "leaves", "ذنب": "tail", "نسر": "eagle", "أب": "father", "أم": "mother",
+        "الروح": "spirit", "نار": "fire", "العروق": "veins", "الشرايين": "arteries",
+        "قرون": "horns", "عينيه": "eyes", "أذنيه": "ears", "أنفه": "nose", "الرياح": "wind",
+        "الرمال": "sand", "الليل": "night", "سبعة": "seven", "الجوع": "hungry",
+    }
+    path = tmp_path / "hayy.tsv"
+    path.write_text("".join(f"{a}\t{e}\n" for a, e in words.items()), encoding="utf-8")
+    without = align_sentences(ar, en)
+    with_dictionary = align_sentences(ar, en, lexicon=open_lexicon([path]))
+    check_structure(with_dictionary, len(ar), len(en))
+    assert strict_f1(with_dictionary.links, gold) > strict_f1(without.links, gold) + 0.1
+    wrong, flagged, hit = flag_figures(with_dictionary, gold)
+    assert flagged and hit / flagged >= 0.75  # the flags are on wrong links
+    assert hit >= 0.2 * wrong
+
+
+def test_with_a_dictionary_unrelated_texts_still_warn(tmp_path: Path) -> None:
+    ar, _, _ = hayy_set()
+    unrelated = [line for line in (Path(__file__).parents[2] / "corpora" / "tico19" /
+                                   "en.txt").read_text(encoding="utf-8").splitlines()][:80]
+    path = tmp_path / "d.tsv"
+    path.write_text("جزيرة\tisland\nالشمس\tsun\nالأرض\tearth\nالطفل\tchild\n", encoding="utf-8")
+    result = align_sentences(ar, unrelated, lexicon=open_lexicon([path]))
+    assert result.warnings
+    assert sorted(result.confidence)[len(result.confidence) // 2] < 0.35
+
+
+def test_dictionary_words_meet_their_derivations_but_not_short_lookalikes(tmp_path: Path) -> None:
+    from workbench.align.dictionary import dictionary_evidence
+    from workbench.align.tokens import english_content_stems
+
+    path = tmp_path / "d.tsv"
+    path.write_text("ثورة\trevolution\nصورة\tform\n", encoding="utf-8")
+    english = ["Two revolutions began.", "The revolutionary days.", "A form of it.",
+               "The former king.", "Nothing here."]
+    evidence = dictionary_evidence(["قامت الثورة وتغيرت الصورة."],
+                                   [english_content_stems(s) for s in english],
+                                   open_lexicon([path]))
+    holds = [{c for c in bag if c.startswith("W:")} for bag in evidence.en]
+    assert holds[0] == holds[1] == {"W:ثورة"}
+    assert holds[2] == {"W:صورة"}
+    assert holds[3] == holds[4] == set()  # "former" is not "form"

@@ -1,0 +1,148 @@
+"""Lexical knowledge in the aligner: a dictionary where lengths mislead, confirmed pairs,
+paragraph continuation lines, ``align --dictionary`` and the project's imports."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from workbench.align import align_sentences
+from workbench.align.aligner import TwoPassAligner, continuation_lines
+from workbench.align.scoring import Params
+from workbench.cli import main
+from workbench.dictionary import open_lexicon
+from workbench.project import Project
+
+# Real Arabic words and their English translations (the test's own small dictionary).
+WORDS = {
+    "كتاب": "book", "مدرسة": "school", "شمس": "sun", "قمر": "moon", "بحر": "sea",
+    "جبل": "mountain", "نهر": "river", "مدينة": "city", "قرية": "village", "طريق": "road",
+    "بيت": "house", "باب": "door", "شجرة": "tree", "زهرة": "flower", "حصان": "horse",
+    "طائر": "bird", "سمكة": "fish", "ملك": "king", "جندي": "soldier", "تاجر": "merchant",
+    "طبيب": "doctor", "معلم": "teacher", "سفينة": "ship", "مطر": "rain", "ثلج": "snow",
+    "نار": "fire", "ماء": "water", "خبز": "bread", "ذهب": "gold", "سيف": "sword",
+    "قلم": "pen", "رسالة": "letter", "حديقة": "garden", "سوق": "market", "قصر": "palace",
+    "صحراء": "desert", "جزيرة": "island", "ليل": "night", "صباح": "morning", "نجم": "star",
+}
+FILLERS = ["and so it was", "as they say", "in those days", "it seemed", "once more",
+           "by and by", "as ever", "for a while", "at last", "in the end"]
+
+
+def _dictionary(folder: Path) -> Path:
+    path = folder / "words.tsv"
+    path.write_text("".join(f"{a}\t{e}\n" for a, e in WORDS.items()), encoding="utf-8")
+    return path
+
+
+def _set(seed: int = 2, lines: int = 40) -> tuple[list[str], list[str], set]:
+    """Arabic lines of three words; their English in one sentence or split in two, each with
+    filler phrases of random length, so that lengths say little."""
+    rng = random.Random(seed)
+    vocab = list(WORDS)
+    ar: list[str] = []
+    en: list[str] = []
+    gold = set()
+    for _ in range(lines):
+        words = rng.sample(vocab, 4)
+        prefixes = ["و" if rng.random() < 0.3 else "" for _ in words]
+        ar.append(" ".join(p + ("ال" if rng.random() < 0.5 else "") + w
+                           for p, w in zip(prefixes, words, strict=True)) + ".")
+        english = [WORDS[w] for w in words]
+        filler = " ".join(rng.sample(FILLERS, rng.randint(0, 5)))
+        a = len(ar) - 1
+        if rng.random() < 0.35:  # one Arabic line, two English sentences
+            cut = rng.randint(1, 3)
+            en.append(f"The {' and the '.join(english[:cut])}.")
+            en.append(f"The {' and the '.join(english[cut:])} {filler}.")
+            gold.add(((a,), (len(en) - 2, len(en) - 1)))
+        else:
+            en.append(f"The {' and the '.join(english)} {filler}.")
+            gold.add(((a,), (len(en) - 1,)))
+    return ar, en, gold
+
+
+def _f1(links: list, gold: set) -> float:
+    found = {(tuple(a), tuple(e)) for a, e in links}
+    right = len(found & gold)
+    return 2 * right / (len(found) + len(gold))
+
+
+def test_a_dictionary_aligns_where_lengths_mislead(tmp_path: Path) -> None:
+    ar, en, gold = _set()
+    lexicon = open_lexicon([_dictionary(tmp_path)])
+    without = _f1(align_sentences(ar, en).links, gold)
+    with_dictionary = _f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
+    assert with_dictionary >= 0.95
+    assert with_dictionary >= without + 0.2
+
+
+def test_dictionary_evidence_is_seen_both_ways(tmp_path: Path) -> None:
+    ar, en, _ = _set(lines=10)
+    aligner = TwoPassAligner(ar, en, lexicon=open_lexicon([_dictionary(tmp_path)]))
+    evidence = aligner.evidence
+    assert evidence is not None and evidence.translatable > 0.9
+    first = evidence.ar[0]
+    assert {c for c in first if c.startswith("W:")} and {c for c in first if c.startswith("V:")}
+    assert all(c.startswith(("W:", "V:")) for bag in evidence.en for c in bag)
+    assert ("كتاب", "book") in evidence.seeds or any(e == "book" for _, e in evidence.seeds)
+
+
+def test_confirmed_pairs_train_the_word_table() -> None:
+    ar, en, gold = _set(seed=5)
+    pairs = [(a, WORDS[a]) for a in WORDS]  # translated "segments" of one word each
+    aligner = TwoPassAligner(ar, en, pairs=pairs)
+    assert _f1(aligner.run().links, gold) >= _f1(align_sentences(ar, en).links, gold)
+    extra_a, extra_e = aligner._extra_training(*aligner._stems())
+    assert len(extra_a) >= len(WORDS) - 2 and ["book"] in extra_e
+
+
+def test_continuation_lines_keep_paragraphs_whole() -> None:
+    assert continuation_lines(["a", " b", "\tc", "d"]) == [False, True, True, False]
+    ar = ["الشمس تشرق.", "القمر يغيب.", "البحر هادئ."]
+    en = ["The sun rises.", " The moon sets.", "The sea is calm."]
+    plain = align_sentences(ar, en).links
+    marked = align_sentences(
+        ar, en, continues=([False, True, False], continuation_lines(en)),
+        params=Params(w_par=5.0)).links
+    assert ([0], [0]) in plain
+    assert ([0, 1], [0, 1]) in marked and ([2], [2]) in marked
+
+
+def test_cli_align_with_a_dictionary(tmp_path: Path) -> None:
+    ar, en, gold = _set(lines=40)
+    (tmp_path / "ar.txt").write_text("\n".join(ar) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+    args = ["align", str(tmp_path / "ar.txt"), str(tmp_path / "en.txt"), "--presegmented"]
+    result = CliRunner().invoke(main, [*args, "--dictionary", str(_dictionary(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert _f1(json.loads(result.output)["links"], gold) >= 0.95
+    bad = CliRunner().invoke(main, [*args, "--dictionary", str(tmp_path / "none.tsv")])
+    assert bad.exit_code == 2 and "none.tsv" in bad.output
+
+
+def test_imports_use_the_projects_dictionaries_and_pairs(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.project.importing as importing
+
+    seen: dict[str, object] = {}
+    real = importing.align_paragraphs
+
+    def spy(ar, en, **kw):  # type: ignore[no-untyped-def]
+        seen.update(kw)
+        return real(ar, en, **kw)
+
+    monkeypatch.setattr(importing, "align_paragraphs", spy)
+    project.dictionaries.add(_dictionary(tmp_path))
+    seg = project.segments(None, 0, 1)[0]
+    project.confirm(seg.id, "A confirmed translation of the first segment.", override_reason="t")
+    doc = project.document_by_id(seg.document_id).name
+    english = tmp_path / "ref.en.txt"
+    english.write_text("The sun and the moon.\n", encoding="utf-8")
+    project.import_translation(english, doc, "reference", "other")
+    assert seen["lexicon"] is not None
+    assert any("confirmed translation" in e for _, e in seen["pairs"])  # type: ignore[attr-defined]

@@ -1,0 +1,77 @@
+"""``workbench dictionary``: add, list, remove, lookup (with and without a project)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tests.dictionary import builders
+from workbench.cli import main
+from workbench.project import Project
+from workbench.store.schema import SCHEMA_VERSION
+
+
+def _run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_lookup_without_a_project(tmp_path: Path) -> None:
+    index = builders.dictd(tmp_path)
+    result = _run("dictionary", "lookup", "وبكتابه", "--dictionary", str(index),
+                  "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["query"] == "وبكتابه"
+    first = data["entries"][0]
+    assert first == {"headword": "كتاب", "dictionary": "Test Arabic-English",
+                     "senses": ["book", "letter"], "pronunciation": "kitaːb"}
+    assert not (tmp_path / "segments.db").exists()
+    table = _run("dictionary", "lookup", "للمدرسة", "--dictionary", str(index))
+    assert "مدرسة  /madrasa/" in table.output and "1. school" in table.output
+
+
+def test_add_list_lookup_remove(sample_db: Path, tmp_path: Path) -> None:
+    ifo = builders.stardict(tmp_path)
+    db = str(sample_db)
+    added = _run("dictionary", "add", "--db", db, str(ifo.with_suffix(".dict")), "--name", "star")
+    assert added.exit_code == 0 and "stardict" in added.output
+    dup = CliRunner().invoke(main, ["dictionary", "add", "--db", db, str(ifo)])  # named star
+    assert dup.exit_code == 2 and "exists already" in dup.output
+    again = _run("dictionary", "add", "--db", db, str(ifo), "--name", "star2")
+    assert again.exit_code == 0  # the same files under another name
+    listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
+    assert [d["name"] for d in listed] == ["star", "star2"]
+    assert listed[0]["format"] == "stardict" and listed[0]["available"]
+    found = json.loads(_run("dictionary", "lookup", "--db", db, "بالمدرسة", "--format",
+                            "json").output)
+    assert found["entries"][0]["senses"] == ["school"]
+    assert _run("dictionary", "remove", "--db", db, "star").exit_code == 0
+    missing = CliRunner().invoke(main, ["dictionary", "remove", "--db", db, "star"])
+    assert missing.exit_code == 2 and "no dictionary named 'star'" in missing.output
+    with Project.open(sample_db) as project:
+        assert len(project.dictionaries.list()) == 1
+        assert project.db.schema_version() == SCHEMA_VERSION
+
+
+def test_bad_file_is_one_line(sample_db: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("no tab\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["dictionary", "add", "--db", str(sample_db), str(bad)])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and "bad.tsv: line 1" in result.output
+    none = CliRunner().invoke(main, ["dictionary", "lookup", "--db", str(sample_db), "كتاب"])
+    assert none.exit_code == 2 and "no dictionaries" in none.output
+
+
+def test_segment_lookup_for_the_panel(project: Project, tmp_path: Path) -> None:
+    project.dictionaries.add(builders.tsv(tmp_path))
+    project.dictionaries.add(builders.dictd(tmp_path), "freedict")
+    seg = project.segments(None, 0, 1)[0]
+    text = "ثورة في الخطاب الرسمي"
+    matches = project.dictionaries.find_in_text(text)
+    assert next(m.words for m in matches) == 2
+    assert {m.key for m in matches} == {"خطاب رسمي", "ثورة"}
+    ours = project.dictionaries.find_in_segment(seg.id)
+    assert all(seg.source[m.start : m.end] == m.text for m in ours)

@@ -1,0 +1,160 @@
+"""Each dictionary format: read lazily, every file of a set finds the rest, bad files refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.dictionary import builders
+from workbench.dictionary import detect, open_dictionary, open_lexicon
+from workbench.dictionary.datafile import DataFile, write_dictzip
+from workbench.errors import InputError
+
+
+def _by_head(reader) -> dict[str, list]:  # type: ignore[no-untyped-def]
+    out: dict[str, list] = {}
+    for k, head in enumerate(reader.headwords):
+        out.setdefault(head, []).append(reader.entry(k))
+    return out
+
+
+def test_dictzip_reads_any_range_by_chunks(tmp_path: Path) -> None:
+    data = bytes(range(256)) * 50
+    write_dictzip(tmp_path / "x.dz", data, chunk_len=100)
+    f = DataFile(tmp_path / "x.dz")
+    assert f.compressed and f.size == len(data)
+    for offset, length in ((0, 10), (95, 10), (250, 1000), (len(data) - 3, 10)):
+        assert f.read(offset, length) == data[offset : offset + length]
+    assert len(f._cache) == 14  # only the chunks read were inflated (of 128)
+    f.close()
+
+
+@pytest.mark.parametrize("zipped", [True, False])
+def test_dictd_with_and_without_dictzip(tmp_path: Path, zipped: bool) -> None:
+    index = builders.dictd(tmp_path, zipped=zipped)
+    suffix = ".dict.dz" if zipped else ".dict"
+    for path in (index, index.with_name("test-ara-eng" + suffix)):
+        d = open_dictionary(path)
+        assert d.format == "dictd" and d.name == "Test Arabic-English"
+        entries = _by_head(d)
+        assert "00databaseshort" not in entries
+        book = entries["كتاب"][0]
+        assert book.senses == ("book", "letter")
+        assert book.pronunciation == "kitaːb"
+        assert entries["شمس"][0].senses == ("sun",)
+        d.close()
+
+
+@pytest.mark.parametrize("synonyms", [True, False])
+@pytest.mark.parametrize("zipped", [True, False])
+def test_stardict_with_and_without_syn(tmp_path: Path, synonyms: bool, zipped: bool) -> None:
+    ifo = builders.stardict(tmp_path, synonyms=synonyms, zipped=zipped)
+    for path in (ifo, ifo.with_suffix(".idx")):
+        d = open_dictionary(path)
+        assert d.format == "stardict" and d.name == "Star Test"
+        entries = _by_head(d)
+        assert entries["مدرسة"][0].senses == ("school",)
+        assert entries["مدرسة"][0].pronunciation == "madrasa"
+        assert ("صحيفة" in entries) is synonyms
+        if synonyms:  # the synonym reads its target's article
+            assert entries["صحيفة"][0].headword == d.headwords[0]
+        d.close()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
+@pytest.mark.parametrize("zipped", [False, True])
+def test_dsl_markup_is_stripped_to_senses(tmp_path: Path, encoding: str, zipped: bool) -> None:
+    d = open_dictionary(builders.dsl(tmp_path, encoding=encoding, zipped=zipped))
+    assert d.format == "dsl" and d.name == "DSL Test"
+    entries = _by_head(d)
+    book = entries["كتاب"][0]
+    assert book.senses == ("book", "a letter")  # labels, comments and examples left out
+    assert book.pronunciation == "kitaːb"
+    assert entries["مدرسة"][0].senses == ("school [place]",)
+    assert entries["المدرسة"][0].senses == ("school [place]",)  # two headwords, one card
+    assert entries["شمس"][0].headword == "الشمس"  # {…} shown, not indexed
+    assert entries["شمس"][0].senses == ("sun",)
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_freedict_tei(tmp_path: Path, gz: bool) -> None:
+    d = open_dictionary(builders.tei(tmp_path, gz=gz))
+    assert d.format == "tei" and d.name == "Arabic-English Test TEI"
+    entries = _by_head(d)
+    assert entries["كتاب"][0].senses == ("book", "letter")  # the example is no sense
+    assert entries["كتاب"][0].pronunciation == "kitaːb"
+    assert entries["ثورة"][0].senses == ("revolution & uprising",)
+    assert entries["عامل"][0].senses == ("one who works",)  # a definition when no translation
+
+
+def test_tsv(tmp_path: Path) -> None:
+    d = open_dictionary(builders.tsv(tmp_path))
+    assert d.format == "tsv" and len(d) == 3
+    lexicon = open_lexicon([tmp_path / "mini.tsv"])
+    [entry] = lexicon.lookup("كتاب")  # rows of one headword merged
+    assert entry.senses == ("book", "volume", "letter (old use)")
+
+
+def test_a_folder_and_detection(tmp_path: Path) -> None:
+    builders.stardict(tmp_path)
+    assert detect(tmp_path / "star.dict") == "stardict"
+    assert open_dictionary(tmp_path).format == "stardict"
+    other = tmp_path / "d"
+    other.mkdir()
+    builders.dictd(other)
+    assert detect(other / "test-ara-eng.dict.dz") == "dictd"
+
+
+def _one_line(exc: pytest.ExceptionInfo[InputError], name: str) -> None:
+    message = str(exc.value)
+    assert "\n" not in message and name in message
+
+
+def test_bad_and_truncated_files_are_one_line_errors(tmp_path: Path) -> None:
+    index = builders.dictd(tmp_path, zipped=False)
+    data = tmp_path / "test-ara-eng.dict"
+    data.write_bytes(data.read_bytes()[:40])
+    with pytest.raises(InputError) as exc:
+        open_dictionary(index)
+    _one_line(exc, "test-ara-eng.dict")
+    index.write_text("كتاب\tA\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        open_dictionary(index)
+    _one_line(exc, "line 1")
+
+    ifo = builders.stardict(tmp_path / "s" if (tmp_path / "s").mkdir() is None else tmp_path)
+    idx = ifo.with_suffix(".idx")
+    idx.write_bytes(idx.read_bytes()[:-3])
+    with pytest.raises(InputError) as exc:
+        open_dictionary(ifo)
+    _one_line(exc, "star.idx")
+
+    dz = tmp_path / "x.dict.dz"
+    write_dictzip(dz, b"x" * 1000, chunk_len=100)
+    dz.write_bytes(dz.read_bytes()[:60])
+    with pytest.raises(InputError) as exc:
+        DataFile(dz)
+    _one_line(exc, "x.dict.dz")
+
+    t = builders.tei(tmp_path / "s")
+    t.write_text(builders.TEI[: len(builders.TEI) // 2], encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        open_dictionary(t)
+    _one_line(exc, "test-ara-eng.tei")
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("كتاب\tbook\nno tab here\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        open_dictionary(bad)
+    _one_line(exc, "line 2")
+
+    with pytest.raises(InputError) as exc:
+        open_dictionary(tmp_path / "nothing.pdf")
+    _one_line(exc, "nothing.pdf")
+
+    d = builders.dsl(tmp_path / "s")
+    d.write_bytes(builders.DSL.split("كتاب")[0].encode("utf-16") + "كتاب\r\n".encode("utf-16-le"))
+    with pytest.raises(InputError) as exc:
+        open_dictionary(d)
+    _one_line(exc, "test.dsl")

@@ -1,0 +1,83 @@
+"""Look-up through Arabic clitics and suffixes, headwords with and without ال, phrases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.dictionary import builders
+from workbench.dictionary import Lexicon, key_of, open_dictionary, open_lexicon
+from workbench.dictionary.lookup import word_keys
+
+FREEDICT = Path("/usr/share/dictd/freedict-ara-eng.index")
+
+
+@pytest.fixture
+def lexicon(tmp_path: Path) -> Lexicon:
+    return Lexicon([open_dictionary(builders.dictd(tmp_path))])
+
+
+def _heads(lexicon: Lexicon, query: str) -> list[str]:
+    return [e.headword for e in lexicon.lookup(query)]
+
+
+def test_keys_fold_spelling_and_the_article() -> None:
+    assert key_of("الكِتاب") == key_of("كتاب") == "كتاب"
+    assert key_of("الخطاب الرسمي") == "خطاب رسمي"
+    assert key_of("ثورة") != key_of("ثوره")  # ة stays distinct, as in the term matcher
+
+
+@pytest.mark.parametrize(
+    ("word", "headword"),
+    [
+        ("والكتاب", "كتاب"), ("بكتابه", "كتاب"), ("فكتابهم", "كتاب"), ("كتابا", "كتاب"),
+        ("للمدرسة", "مدرسة"), ("مدرستهم", "مدرسة"), ("بمدرستين", "مدرسة"),
+        ("والمدارس", None),  # a broken plural: not an inflection
+        ("ثوراتهم", "ثورة"), ("وبالثورة", "ثورة"), ("فالشمس", "شمس"), ("مستشفاه", "مستشفى"),
+        ("عمالة", None),  # a derived word, not عامل
+    ],
+)
+def test_lookup_through_clitics_and_suffixes(lexicon: Lexicon, word: str,
+                                             headword: str | None) -> None:
+    heads = _heads(lexicon, word)
+    if headword is None:
+        assert heads == []
+    else:
+        assert headword in heads
+
+
+def test_with_and_without_the_article_both_found(lexicon: Lexicon) -> None:
+    assert _heads(lexicon, "الكتاب") == ["كتاب", "الكتاب"]
+    assert _heads(lexicon, "كتاب") == ["كتاب", "الكتاب"]
+
+
+def test_exact_readings_come_first() -> None:
+    keys = [k for k, _ in word_keys("بكتابه")]
+    assert keys.index("كتاب") > 0 and keys[0] == "بكتابه"
+
+
+def test_phrases_longest_first_in_running_text(lexicon: Lexicon) -> None:
+    text = "وفي الخطاب الرسمي للمدرسة ذكر الكتابُ الشمسَ."
+    found = lexicon.find(text)
+    assert found[0].key == "خطاب رسمي" and found[0].words == 2
+    assert found[0].text == "الخطاب الرسمي"
+    assert {m.key for m in found[1:]} >= {"مدرسة", "كتاب", "شمس"}
+    sun = next(m for m in found if m.key == "شمس")
+    assert text[sun.start : sun.end] == "الشمسَ"  # spans in the original, diacritics kept
+    assert _heads(lexicon, "بالخطاب الرسمي") == ["الخطاب الرسمي"]
+
+
+def test_several_dictionaries_keep_their_names(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    lexicon = open_lexicon([builders.dictd(tmp_path / "a"), builders.tsv(tmp_path)],
+                           ["freedict", "mine"])
+    assert [e.dictionary for e in lexicon.lookup("كتابه")] == ["freedict", "freedict", "mine"]
+
+
+@pytest.mark.skipif(not FREEDICT.exists(), reason="FreeDict ara-eng is not installed")
+def test_the_installed_freedict() -> None:
+    lexicon = open_lexicon([FREEDICT])
+    senses = {s for e in lexicon.lookup("وبالكتاب") for s in e.senses}
+    assert "Book" in senses
+    assert any("Sun" in e.senses for e in lexicon.lookup("فالشمس"))

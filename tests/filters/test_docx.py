@@ -1,0 +1,266 @@
+"""DOCX in, translated DOCX out: a document built with python-docx is imported, translated
+through the service, exported as 'original' and read back with python-docx and lxml."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.filters import builders as B
+from tests.filters.readback import c14n, docx_paragraphs, members, part, w
+from workbench.errors import WorkbenchError
+from workbench.project import Project
+
+ARABIC_SEGMENTS = [
+    B.TITLE,
+    "بدأت الثورة في <1>بتروغراد</1> عام ١٩١٧.",
+    "وانتشرت بسرعة.",
+    "اقرأ <1>المقال الكامل</1> على الموقع.",
+    "هذه جملة مع حاشية<1/> في نهايتها.",
+    "العمود الأول", "العمود الثاني", "قيمة أولى", "قيمة ثانية",
+    B.RTL,
+    "السطر الأول<1/>السطر الثاني.",
+    B.FOOTNOTE_TEXT,
+    B.HEADER,
+]
+ENGLISH = {
+    1: "Report of the committee",
+    2: "The revolution began in <1>Petrograd</1> in 1917.",
+    3: "It spread quickly.",
+    4: "Read <1>the full article</1> on the site.",
+    5: "This sentence has a footnote<1/> at its end.",
+    6: "First column", 7: "Second column", 8: "First value",
+    11: "The first line<1/>the second line.",
+    12: "The footnote text.",
+    13: "Page header",
+}
+
+
+@pytest.fixture
+def doc(tmp_path: Path, new_db: Path | str) -> Iterator[tuple[Project, Path]]:
+    source = B.build_docx(tmp_path / "report.docx")
+    with Project.open(new_db, create=True, author="tester") as project:
+        report = project.sources.import_file(source)
+        assert (report.format, report.segments, report.blocks) == ("docx", 13, 12)
+        yield project, source
+
+
+def _translate(project: Project, english: dict[int, str]) -> None:
+    segments = project.segments("report", limit=100)
+    for number, text in english.items():
+        project.confirm(segments[number - 1].id, text)
+
+
+def test_the_import_finds_every_paragraph_with_its_tags_and_place(doc: tuple) -> None:
+    project, source = doc
+    segments = project.segments("report", limit=100)
+    assert [s.source for s in segments] == ARABIC_SEGMENTS
+    bold = project.sources.block(segments[1].id)
+    assert bold["place"] == "body p2" and bold["kind"] == "paragraph"
+    assert [(t.label, t.title) for t in bold["tags"].values()] == [("b", "bold")]
+    link = project.sources.segment_tags(segments[3].id)
+    assert link[1].label == "link" and link[1].title.startswith(B.URL)
+    assert project.sources.segment_tags(segments[4].id)[1].title == "footnote 1"
+    places = [project.sources.block(s.id)["place"] for s in segments]
+    assert places[5] == "body table 1 row 1 cell 1 p5"
+    assert places[11] == "footnotes.xml footnote 1 p1" and places[12] == "header1.xml p1"
+    kinds = [project.sources.block(s.id)["kind"] for s in segments]
+    assert kinds[0] == "heading" and kinds[5] == "cell" and kinds[11:] == ["footnote", "header"]
+    info = project.sources.original("report")
+    assert info is not None and info.format == "docx" and info.blocks == 12
+    assert project.sources.original_bytes("report") == source.read_bytes()
+
+
+def test_the_translated_document_reads_back_with_its_formatting(
+    doc: tuple, tmp_path: Path
+) -> None:
+    project, source = doc
+    _translate(project, ENGLISH)
+    out = project.export_file("original", tmp_path / "report.en.docx").path
+    assert out.name == "report.en.docx"
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert texts == [
+        "Report of the committee",
+        "The revolution began in Petrograd in 1917. It spread quickly.",
+        "Read the full article on the site.",
+        "This sentence has a footnote at its end.",
+        B.RTL,  # untranslated: left in Arabic
+        "The first line\nthe second line.",
+    ]
+    intro = document.paragraphs[1]
+    assert [(r.text, bool(r.bold)) for r in intro.runs] == [
+        ("The revolution began in ", False), ("Petrograd", True),
+        (" in 1917. It spread quickly.", False),
+    ]
+    link = document.paragraphs[2]
+    assert [(h.url, h.text) for h in link.hyperlinks] == [(B.URL, "the full article")]
+    note = document.paragraphs[3]._p
+    refs = note.findall(f".//{w('footnoteReference')}")
+    assert [r.get(w("id")) for r in refs] == ["1"]
+    assert refs[0].getparent().getprevious().findtext(w("t")).endswith("footnote")
+    table = document.tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["First column", "Second column"], ["First value", "قيمة ثانية"],
+    ]
+    assert document.sections[0].header.paragraphs[0].text == "Page header"
+    footnotes = part(out, "word/footnotes.xml")
+    note_p = [p for p in footnotes.iter(w("p")) if "".join(p.itertext()).strip()][-1]
+    assert "".join(note_p.itertext()) == " The footnote text."
+    assert note_p.find(f".//{w('footnoteRef')}") is not None  # the note's number kept
+    # everything the export did not need to touch is the original's, member by member
+    before, after = members(source), members(out)
+    assert list(before) == list(after)
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed == {"word/document.xml", "word/footnotes.xml", "word/header1.xml"}
+
+
+def test_translated_paragraphs_are_left_to_right_and_english(doc: tuple, tmp_path: Path) -> None:
+    project, _ = doc
+    _translate(project, ENGLISH)
+    out = project.export_file("original", tmp_path / "out.docx").path
+    document = docx.Document(str(out))
+    for p in document.paragraphs:
+        bidi = p._p.pPr.find(w("bidi")) if p._p.pPr is not None else None
+        runs = p._p.findall(f".//{w('r')}")
+        if p.text == B.RTL:  # left in Arabic: as it was
+            assert bidi is not None and bidi.get(w("val")) is None
+            assert all(r.find(f"{w('rPr')}/{w('rtl')}") is not None for r in runs)
+            continue
+        assert bidi is not None and bidi.get(w("val")) == "0"
+        for run in runs:
+            assert run.find(f"{w('rPr')}/{w('rtl')}") is None
+            assert run.find(f"{w('rPr')}/{w('lang')}").get(w("val")) == "en-US"
+
+
+def test_imported_and_exported_without_translation_is_the_same_document(
+    doc: tuple, tmp_path: Path
+) -> None:
+    project, source = doc
+    out = project.export_file("original", tmp_path / "same.docx").path
+    before, after = members(source), members(out)
+    assert list(before) == list(after)
+    assert c14n(before["word/document.xml"]) == c14n(after["word/document.xml"])
+    assert all(before[n] == after[n] for n in before if n != "word/document.xml")
+
+
+def test_rebuilt_paragraphs_keep_every_format_run(doc: tuple, tmp_path: Path) -> None:
+    """Every paragraph rebuilt from its segments (the Arabic given as the translation):
+    the same text with the same bold, links, breaks and footnote references, char by char."""
+    project, source = doc
+    for segment in project.segments("report", limit=100):
+        project.save_draft(segment.id, segment.source)
+    out = project.export_file("original", tmp_path / "rebuilt.docx").path
+    assert docx_paragraphs(out) == docx_paragraphs(source)
+
+
+def test_fallback_empty_leaves_untranslated_text_out(doc: tuple, tmp_path: Path) -> None:
+    project, _ = doc
+    _translate(project, {2: ENGLISH[2], 5: ENGLISH[5]})
+    out = project.export_file("original", tmp_path / "e.docx", fallback="empty").path
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[1] == "The revolution began in Petrograd in 1917."  # segment 3: left out
+    assert texts[0] == "" and texts[4] == ""
+    # the footnote reference of paragraph 4 and the break of paragraph 6 are still there
+    body = part(out, "word/document.xml")
+    assert len(list(body.iter(w("footnoteReference")))) == 1
+    assert len(list(body.iter(w("br")))) == 1
+
+
+def test_a_lost_tag_is_reported_and_its_item_kept(doc: tuple, tmp_path: Path) -> None:
+    project, _ = doc
+    sid = project.segments("report", limit=100)[4].id
+    with pytest.raises(WorkbenchError, match="tag-mismatch"):
+        project.confirm(sid, "This sentence lost its footnote.")
+    project.save_draft(sid, "This sentence lost its footnote.")
+    findings = project.check_segment(sid)
+    assert [(f.check, f.kind, f.severity) for f in findings] == [
+        ("tag-mismatch", "missing", "error")
+    ]
+    out = project.export_file("original", tmp_path / "lost.docx").path
+    body = part(out, "word/document.xml")
+    assert len(list(body.iter(w("footnoteReference")))) == 1  # appended, not lost
+
+
+def test_segments_of_two_paragraphs_cannot_be_merged(doc: tuple) -> None:
+    project, _ = doc
+    first, second, third = project.segments("report", limit=3)
+    with pytest.raises(WorkbenchError, match="two paragraphs"):
+        project.merge_with_next(first.id)
+    merged = project.merge_with_next(second.id)  # one paragraph: fine
+    assert merged.source == f"{second.source} {third.source}"
+
+
+def test_a_text_import_exported_as_original_is_the_english_text(
+    project: Project, tmp_path: Path
+) -> None:
+    segments = project.segments(limit=1000)
+    out = project.export_file("original", tmp_path / "sample.txt", fallback="empty").path
+    lines = out.read_text(encoding="utf-8").splitlines()
+    by_paragraph: dict[int, list[str]] = {}
+    for s in segments:
+        if s.target.strip():
+            by_paragraph.setdefault(s.paragraph, []).append(" ".join(s.target.split()))
+    assert lines == [" ".join(v) for _, v in sorted(by_paragraph.items())]
+    assert project.default_output(project.document("sample"), "original").name == \
+        "sample.en.txt"
+
+
+def test_fields_text_boxes_bookmarks_and_alt_text(tmp_path: Path) -> None:
+    source = B.build_docx_rich(tmp_path / "rich.docx")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("rich", limit=100)
+        assert [s.source for s in segments] == [
+            "نص <1>عريض </1><2>ومائل</2><3/>صفحة <4>٣</4>.",  # runs: one tag each
+            "قبل الصندوق <1/> بعد الصندوق.",
+            "صندوق نص",  # the alt text
+            "نص داخل الصندوق.",  # the text box, read once (not its VML copy)
+            "يمين", "يسار",
+        ]
+        tags = project.sources.segment_tags(segments[0].id)
+        assert [(t.label, t.title) for t in tags.values()] == [
+            ("b", "bold"), ("b", "bold italic"), ("tab", "tab"), ("field", "PAGE"),
+        ]
+        assert project.sources.segment_tags(segments[1].id)[1].label == "textbox"
+        english = [
+            "Text <1>in bold </1><2>and italic</2><3/>page <4>3</4>.",
+            "Before the box <1/> after the box.",
+            "A text box",
+            "Text inside the box.",
+            "Right", "Left",
+        ]
+        for segment, text in zip(segments, english, strict=True):
+            project.confirm(segment.id, text)
+        out = project.export_file("original", tmp_path / "rich.en.docx").path
+    body = part(out, "word/document.xml")
+    paragraphs = [p for p in body.iter(w("p")) if p.getparent().tag == w("body")]
+    first = paragraphs[0]
+    assert first[1].tag == w("bookmarkStart") and first[-1].tag == w("bookmarkEnd")
+    pieces = [("".join(r.itertext()), r.find(w("rPr"))) for r in first.iter(w("r"))]
+    bold = [t for t, rpr in pieces if rpr is not None and rpr.find(w("b")) is not None]
+    italic = [t for t, rpr in pieces if rpr is not None and rpr.find(w("i")) is not None]
+    assert bold == ["in bold ", "and italic"] and italic == ["and italic"]
+    instr = [t.text for t in first.iter(w("instrText"))]
+    kinds = [c.get(w("fldCharType")) for c in first.iter(w("fldChar"))]
+    assert instr == [" PAGE "] and kinds == ["begin", "separate", "end"]
+    assert "".join(first.itertext()).replace(" PAGE ", "") == "Text in bold and italicpage 3."
+    assert first.find(f".//{w('tab')}") is not None
+    choice = body.find(".//{http://schemas.openxmlformats.org/markup-compatibility/2006}Choice")
+    fallback = body.find(
+        ".//{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    )
+    assert "".join(choice.find(f".//{w('txbxContent')}").itertext()) == "Text inside the box."
+    assert "".join(fallback.find(f".//{w('txbxContent')}").itertext()) == \
+        "Text inside the box."
+    doc_pr = body.find(
+        ".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+    )
+    assert doc_pr.get("descr") == "A text box"
+    assert "".join(paragraphs[1].itertext()).startswith("Before the box ")
+    # the section and the table are left-to-right now
+    assert body.find(f"{w('body')}/{w('sectPr')}/{w('bidi')}") is None
+    assert body.find(f".//{w('tblPr')}/{w('bidiVisual')}") is None

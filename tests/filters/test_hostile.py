@@ -1,0 +1,144 @@
+"""Hostile or broken client documents are refused with one line naming the file, before
+anything of them is used: zip bombs (sizes and ratios checked before reading), lying
+directories, macros, external entities, encrypted and non-zip files."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.filters import builders as B
+from workbench.errors import InputError
+from workbench.filters import package, read_source
+
+
+def _rezip(source: Path, target: Path, change: dict[str, bytes | None],
+           add: dict[str, bytes] | None = None) -> Path:
+    """A copy of a package with members replaced (None: removed) or added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            if info.filename in change:
+                if change[info.filename] is not None:
+                    w.writestr(info.filename, change[info.filename])
+                continue
+            w.writestr(info, z.read(info))
+        for name, data in (add or {}).items():
+            w.writestr(name, data)
+    target.write_bytes(out.getvalue())
+    return target
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    return B.build_docx(tmp_path / "good.docx")
+
+
+def _refused(path: Path, message: str) -> None:
+    with pytest.raises(InputError, match=message) as caught:
+        read_source(path)
+    text = str(caught.value)
+    assert text.startswith(str(path)) and "\n" not in text
+
+
+def test_a_deflate_bomb_is_refused_by_its_ratio(good: Path, tmp_path: Path) -> None:
+    zeros = b"\0" * (20 << 20)  # 20 MiB compressing about a thousand times
+    bomb = _rezip(good, tmp_path / "bomb.docx", {}, {"word/media/zeros.bin": zeros})
+    _refused(bomb, r"refused: word/media/zeros\.bin is compressed [\d,]+ times .*zip bomb")
+
+
+def test_a_directory_that_lies_about_sizes_is_refused_before_reading(
+    good: Path, tmp_path: Path
+) -> None:
+    data = bytearray(good.read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the first central directory entry
+    struct.pack_into("<I", data, entry + 24, 0x7FFFFFFF)  # its uncompressed size: 2 GiB
+    liar = tmp_path / "liar.docx"
+    liar.write_bytes(bytes(data))
+    _refused(liar, r"refused: .* would unpack to 2,048\.0 MiB .*zip bomb")
+
+
+def test_too_many_members_or_too_much_in_total(
+    good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(package, "MAX_MEMBERS", 5)
+    _refused(good, r"refused: \d+ members in the package \(at most 5\)")
+    monkeypatch.setattr(package, "MAX_MEMBERS", 10_000)
+    monkeypatch.setattr(package, "MAX_TOTAL", 10_000)
+    _refused(good, r"refused: the package would unpack to [\d,]+ bytes \(at most 10,000")
+
+
+def test_a_name_twice_is_refused(good: Path, tmp_path: Path) -> None:
+    twice = tmp_path / "twice.docx"
+    twice.write_bytes(good.read_bytes())
+    with zipfile.ZipFile(twice, "a") as z, pytest.warns(UserWarning):
+        z.writestr("word/document.xml", b"<x/>")
+    _refused(twice, r"refused: the package holds 'word/document\.xml' twice")
+
+
+def test_macros_are_refused(good: Path, tmp_path: Path) -> None:
+    docm = tmp_path / "macro.docm"
+    docm.write_bytes(good.read_bytes())
+    _refused(docm, r"refused: a macro-enabled Word file \(\.docm\)")
+    vba = _rezip(good, tmp_path / "vba.docx", {}, {"word/vbaProject.bin": b"\0" * 64})
+    _refused(vba, r"refused: the document holds macros \(word/vbaProject\.bin\)")
+    with zipfile.ZipFile(good) as z:
+        types = z.read("[Content_Types].xml").replace(
+            b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")
+    enabled = _rezip(good, tmp_path / "enabled.docx", {"[Content_Types].xml": types})
+    _refused(enabled, r"refused: a macro-enabled Word document")
+
+
+def test_external_entities_in_a_part_are_refused(good: Path, tmp_path: Path) -> None:
+    xxe = _rezip(good, tmp_path / "xxe.docx", {"word/document.xml": (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+    )})
+    _refused(xxe, r"xxe\.docx: word/document\.xml: refused: .*external entity \('x'\)")
+
+
+def test_broken_files_are_named(good: Path, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"not a zip at all")
+    _refused(junk, r"not a DOCX file \(not a readable zip package")
+    ole = tmp_path / "locked.docx"
+    ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    _refused(ole, r"an encrypted or old binary Office file \(\.doc\)")
+    broken = _rezip(good, tmp_path / "broken.docx", {"word/document.xml": b"<w:document"})
+    _refused(broken, r"broken\.docx: word/document\.xml: line 1: not well-formed XML")
+    bad_md = tmp_path / "bad.md"
+    bad_md.write_bytes("# عنوان\n\n".encode() + "نص".encode("cp1256"))
+    _refused(bad_md, r"bad\.md: line 3: not UTF-8 text")
+    empty = tmp_path / "empty.md"
+    empty.write_text("```\ncode only\n```\n", encoding="utf-8")
+    _refused(empty, r"empty\.md: no text to import")
+
+
+def test_odt_macros_and_encryption_are_refused(tmp_path: Path) -> None:
+    good = B.build_odt(tmp_path / "good.odt")
+    basic = _rezip(good, tmp_path / "basic.odt", {}, {"Basic/Standard/Module1.xml": b"<x/>"})
+    _refused(basic, r"refused: the document holds macros \(Basic/Standard/Module1\.xml\)")
+    with zipfile.ZipFile(good) as z:
+        manifest = z.read("META-INF/manifest.xml").replace(
+            b"</manifest:manifest>",
+            b'<manifest:file-entry manifest:full-path="x" manifest:media-type="">'
+            b"<manifest:encryption-data/></manifest:file-entry></manifest:manifest>")
+    locked = _rezip(good, tmp_path / "locked.odt", {"META-INF/manifest.xml": manifest})
+    _refused(locked, r"refused: the document is encrypted")
+
+
+def test_the_cli_refuses_in_one_line_and_creates_no_project(
+    good: Path, tmp_path: Path, in_tmp: Path
+) -> None:
+    docm = tmp_path / "macro.docm"
+    docm.write_bytes(good.read_bytes())
+    result = run_cli("import", str(docm), "--db", "new.db")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "macro-enabled" in result.stderr
+    assert not (in_tmp / "new.db").exists()

@@ -1,0 +1,178 @@
+"""HTML in, translated HTML out: a page with nested inline markup, read back with lxml.html."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from workbench.errors import InputError
+from workbench.filters import read_source
+from workbench.project import Project
+
+PAGE = """<!DOCTYPE html>
+<html dir="rtl" lang="ar">
+<head><meta charset="utf-8"><title>عنوان الصفحة</title>
+<meta name="description" content="وصف قصير للصفحة"></head>
+<body>
+<h1>تقرير <em>اللجنة</em></h1>
+<p class="lead">بدأت <b>الثورة <i>الكبرى</i> في</b> بتروغراد. ثم <a href="https://example.org/a"
+   title="المصدر">انتشرت</a> بسرعة.<br>
+سطر بعد الكسر <img src="map.png" alt="خريطة المدينة"> هنا.</p>
+<ul>
+  <li>عنصر أول<ul><li>عنصر فرعي</li></ul></li>
+  <li>عنصر مع <code>x = 1</code> داخل</li>
+</ul>
+<table><tr><th>اسم</th><td>قيمة</td></tr></table>
+<script>var s = "<p>لا تترجم</p>";</script>
+</body>
+</html>
+"""
+ARABIC = [
+    "عنوان الصفحة", "وصف قصير للصفحة", "تقرير <1>اللجنة</1>",
+    "بدأت <1>الثورة <2>الكبرى</2> في</1> بتروغراد.", "ثم <3>انتشرت</3> بسرعة.<4/>",
+    "سطر بعد الكسر <5/> هنا.",
+    "المصدر", "خريطة المدينة", "عنصر أول", "عنصر فرعي", "عنصر مع <1/> داخل", "اسم", "قيمة",
+]
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Iterator[tuple[Project, Path]]:
+    source = tmp_path / "page.html"
+    source.write_text(PAGE, encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        yield project, source
+
+
+def _tree(path: Path) -> etree._Element:
+    return lxml.html.parse(str(path)).getroot()
+
+
+def test_the_import_reads_blocks_attributes_and_nested_tags(page: tuple) -> None:
+    project, _ = page
+    segments = project.segments("page", limit=100)
+    assert [x.source for x in segments] == ARABIC
+    tags = project.sources.block(segments[3].id)["tags"]
+    assert [(x.label, x.title, x.paired) for x in tags.values()] == [
+        ("b", "b", True), ("i", "i", True), ("link", "https://example.org/a", True),
+        ("br", "br", False), ("img", "خريطة المدينة", False),
+    ]
+    assert project.sources.block(segments[3].id)["place"] == "p"
+    assert project.sources.block(segments[9].id)["place"] == "ul/li[1]/ul/li"
+
+
+def test_the_translated_page_reads_back_with_lxml(page: tuple, tmp_path: Path) -> None:
+    project, _ = page
+    segments = project.segments("page", limit=100)
+    english = {
+        3: "Report of the <1>committee</1>",
+        4: "The <1>great <2>revolution</2> began in</1> Petrograd.",
+        5: "Then it <3>spread</3> quickly.<4/>",
+        7: "The source",
+        8: "Map of the city",
+        11: "An item with <1/> inside",
+    }
+    for number, text in english.items():
+        project.confirm(segments[number - 1].id, text)
+    out = project.export_file("original", tmp_path / "page.en.html").path
+    root = _tree(out)
+    assert (root.get("dir"), root.get("lang")) == ("ltr", "en")
+    p = root.find(".//p")
+    assert p.get("class") == "lead"
+    b = p.find("b")
+    assert b.text == "great " and b.find("i").text == "revolution" and \
+        b.find("i").tail == " began in"
+    a = p.find("a")
+    assert (a.get("href"), a.get("title"), a.text) == ("https://example.org/a", "The source",
+                                                        "spread")
+    assert p.find("img").get("alt") == "Map of the city"
+    assert p.text_content().startswith("The great revolution began in Petrograd. Then it "
+                                       "spread quickly.")
+    assert "سطر بعد الكسر" in p.text_content()  # the untranslated sentence stays Arabic
+    assert [x.text_content() for x in root.iter("h1")] == ["Report of the committee"]
+    assert root.find(".//h1").find("em").text == "committee"
+    code = root.find(".//code")
+    assert code.text == "x = 1" and code.getparent().text == "An item with "
+    # blocks left in Arabic say so, now that the page is English
+    li = root.find(".//li")
+    assert (li.get("dir"), li.get("lang")) == ("rtl", "ar")
+    assert root.find(".//script").text == 'var s = "<p>لا تترجم</p>";'
+
+
+def test_imported_and_exported_without_translation_is_the_same_tree(
+    page: tuple, tmp_path: Path
+) -> None:
+    project, source = page
+    out = project.export_file("original", tmp_path / "same.html").path
+    assert etree.tostring(_tree(out)) == etree.tostring(_tree(source))
+
+
+def test_rebuilt_blocks_keep_their_markup(page: tuple, tmp_path: Path) -> None:
+    """Every block rebuilt from its segments (the Arabic as the translation): the same tree,
+    but for the direction the page now declares."""
+    project, source = page
+    for segment in project.segments("page", limit=100):
+        project.save_draft(segment.id, segment.source)
+    out = project.export_file("original", tmp_path / "rebuilt.html").path
+    rebuilt, original = _tree(out), _tree(source)
+    for tree in (rebuilt, original):
+        for el in tree.iter():
+            el.attrib.pop("dir", None)
+            el.attrib.pop("lang", None)
+            # white space as a browser reads it: a run of it is one space
+            el.text = re.sub(r"\s+", " ", el.text) if el.text else el.text
+            el.tail = re.sub(r"\s+", " ", el.tail) if el.tail else el.tail
+    assert etree.tostring(rebuilt) == etree.tostring(original)
+
+
+def test_xhtml_is_read_as_xml_and_written_back_as_xml(tmp_path: Path) -> None:
+    source = tmp_path / "page.xhtml"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" '
+        'xml:lang="ar" lang="ar" dir="rtl"><head><title>عنوان</title></head><body>'
+        "<p>نص <strong>مهم</strong>.</p><!-- كما هو --></body></html>", encoding="utf-8",
+    )
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("page", limit=10)
+        assert [x.source for x in segments] == ["عنوان", "نص <1>مهم</1>."]
+        project.confirm(segments[1].id, "An <1>important</1> text.")
+        out = project.export_file("original", tmp_path / "page.en.xhtml").path
+    root = etree.parse(str(out)).getroot()
+    ns = "{http://www.w3.org/1999/xhtml}"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    p = root.find(f"{ns}body/{ns}p")
+    assert p.text == "An " and p.find(f"{ns}strong").text == "important"
+    assert "<!-- كما هو -->" in out.read_text(encoding="utf-8")
+
+
+def test_xhtml_with_an_entity_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "evil.xhtml"
+    source.write_text(
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>&x;</p></body></html>',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"evil\.xhtml: refused: .*external entity"):
+        read_source(source)
+
+
+def test_a_windows_1256_page_keeps_its_encoding(tmp_path: Path) -> None:
+    source = tmp_path / "old.htm"
+    source.write_bytes(
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'
+        "</head><body><p>نص قديم.</p></body></html>".encode("cp1256")
+    )
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segment = project.segments("old", limit=10)[0]
+        assert segment.source == "نص قديم."
+        project.confirm(segment.id, "Old text.")
+        out = project.export_file("original", tmp_path / "old.en.htm").path
+    assert b"Old text." in out.read_bytes()
+    assert "Old text." in out.read_bytes().decode("cp1256")

@@ -1,0 +1,72 @@
+"""Building tagged text, reading a translation back as a tree, and segmenting a block."""
+
+from __future__ import annotations
+
+from workbench.filters.inline import InlineBuilder, Literal, Node, parse
+from workbench.filters.model import Block, Tag
+from workbench.filters.segmenting import segment_block
+
+
+def test_the_builder_numbers_tags_as_they_appear() -> None:
+    b = InlineBuilder()
+    b.text("هذا ")
+    bold = b.open("b", "bold", "B")
+    b.text("نص")
+    b.close(bold)
+    b.empty("br", "line break", "BR")
+    empty = b.open("span", "", "SPAN")  # a pair around nothing is an empty tag
+    b.close(empty)
+    assert b.result() == "هذا <1>نص</1><2/><3/>"
+    assert [(t.id, t.paired, t.label) for t in b.tags.values()] == [
+        (1, True, "b"), (2, False, "br"), (3, False, "span"),
+    ]
+    assert b.items == {1: "B", 2: "BR", 3: "SPAN"}
+
+
+def test_text_that_looks_like_a_placeholder_becomes_an_empty_tag() -> None:
+    b = InlineBuilder(collapse=True)
+    b.text("  القيمة   <1> ثابتة\n")
+    assert b.result() == "القيمة <1/> ثابتة"
+    assert b.items[1] == Literal("<1>") and not b.tags[1].paired
+
+
+def _tags(*spec: tuple[int, bool]) -> dict[int, Tag]:
+    return {i: Tag(i, paired, "x") for i, paired in spec}
+
+
+def test_parse_reads_nested_tags_and_drops_what_it_cannot_place() -> None:
+    tags = _tags((1, True), (2, True), (3, False))
+    parsed = parse("a <1>b <2>c</2></1> d<3/> <9/> e</2>", tags)
+    assert parsed.children == [
+        "a ", Node(1, True, ["b ", Node(2, True, ["c"])]), " d", Node(3, False), " ", " e",
+    ]
+    assert parsed.used == {3} and parsed.dropped == ["<9/>", "</2>"]
+    # crossed: </1> closes the <2> opened inside it; tags left open close at the end
+    assert parse("<1>a <2>b</1> c</2>", tags).children == [
+        Node(1, True, ["a ", Node(2, True, ["b"])]), " c",
+    ]
+    assert parse("<1>a", tags).children == [Node(1, True, ["a"])]
+
+
+def test_two_pieces_of_one_source_item_are_joined_again() -> None:
+    tags = {1: Tag(1, True, "b", origin=1), 2: Tag(2, True, "b", origin=1)}
+    assert parse("<1>A.</1> <2>B</2> c", tags).children == [
+        Node(1, True, ["A.", " ", "B"]), " c",
+    ]
+
+
+def test_a_pair_across_a_sentence_end_is_closed_and_reopened() -> None:
+    block = Block(
+        "هذا <1>نص عريض. وهذه</1> جملة.<2/> ثم <3>ثالثة</3>.",
+        {1: Tag(1, True, "b"), 2: Tag(2, False, "fn"), 3: Tag(3, True, "i")}, "p1",
+    )
+    segments, tags = segment_block(block)
+    assert segments == ["هذا <1>نص عريض.</1>", "<2>وهذه</2> جملة.<3/>", "ثم <4>ثالثة</4>."]
+    assert [(t.id, t.label, t.source_id) for t in tags.values()] == [
+        (1, "b", 1), (2, "b", 1), (3, "fn", 2), (4, "i", 3),
+    ]
+
+
+def test_a_bilingual_block_keeps_its_segmentation() -> None:
+    block = Block("أ. ب.", {}, "unit 1", segments=["أ. ب."], targets=["A. B."])
+    assert segment_block(block) == (["أ. ب."], {})

@@ -1,0 +1,146 @@
+"""Markdown in, translated Markdown out, read back with markdown-it-py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from workbench.project import Project
+
+SOURCE = """---
+title: تقرير
+---
+# تقرير **اللجنة**
+
+بدأت *الثورة* في [بتروغراد](https://example.org/p "المدينة") عام ١٩١٧. وانتشرت
+بسرعة مع `code()` هنا.
+
+- عنصر أول مع **عريض**
+- عنصر ثان مع ![صورة](map.png)
+  1. عنصر فرعي
+
+> اقتباس من *المصدر*.
+
+| اسم | قيمة |
+|-----|------|
+| أ   | ب    |
+
+```
+لا تترجم
+```
+"""
+ARABIC = [
+    "تقرير <1>اللجنة</1>",
+    "بدأت <1>الثورة</1> في <2>بتروغراد</2> عام ١٩١٧.", "وانتشرت بسرعة مع <3/> هنا.",
+    "عنصر أول مع <1>عريض</1>", "عنصر ثان مع <1>صورة</1>", "عنصر فرعي",
+    "اقتباس من <1>المصدر</1>.",
+    "اسم", "قيمة", "أ", "ب",
+]
+
+
+def _md() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _shape(text: str) -> list[tuple[str, ...]]:
+    """The token structure of a Markdown text: block tokens, and inline children's types
+    with their links' destinations and code spans' content (soft breaks are spaces: text
+    pieces joined)."""
+    out: list[tuple[str, ...]] = []
+    for token in _md().parse(text):
+        if token.type == "inline":
+            for child in token.children or []:
+                if child.type == "softbreak" or (child.type == "text" and out and
+                                                 out[-1][0] == "text"):
+                    continue
+                extra = str(child.attrs.get("href") or child.attrs.get("src") or "")
+                if child.type == "code_inline":
+                    extra = child.content
+                out.append((child.type, extra))
+        else:
+            out.append((token.type, token.markup))
+    return out
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Iterator[tuple[Project, Path]]:
+    source = tmp_path / "notes.md"
+    source.write_text(SOURCE, encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        yield project, source
+
+
+def test_the_import_reads_paragraphs_items_quotes_and_cells(doc: tuple) -> None:
+    project, _ = doc
+    segments = project.segments("notes", limit=100)
+    assert [s.source for s in segments] == ARABIC
+    tags = project.sources.block(segments[1].id)["tags"]
+    assert [(t.label, t.title) for t in tags.values()] == [
+        ("i", "*"), ("link", "https://example.org/p"), ("code", "code()"),
+    ]
+    kinds = [project.sources.block(s.id)["kind"] for s in segments]
+    assert kinds == ["heading", "paragraph", "paragraph", "list-item", "list-item",
+                     "list-item", "quote", "cell", "cell", "cell", "cell"]
+
+
+def test_the_translated_text_keeps_its_markdown(doc: tuple, tmp_path: Path) -> None:
+    project, _ = doc
+    segments = project.segments("notes", limit=100)
+    english = [
+        "Report of the <1>committee</1>",
+        "The <1>revolution</1> began in <2>Petrograd</2> in 1917.",
+        "It spread quickly with <3/> here.",
+        "First item with <1>bold</1>",
+        "Second item with <1>a picture</1>",
+        "A sub-item",
+        "A quote from the <1>source</1>.",
+        "Name", "Value", "A | B", "b",
+    ]
+    for segment, text in zip(segments, english, strict=True):
+        project.confirm(segment.id, text)
+    out = project.export_file("original", tmp_path / "notes.en.md").path
+    text = out.read_text(encoding="utf-8")
+    assert text.splitlines()[:3] == ["---", "title: تقرير", "---"]  # front matter as it was
+    assert "# Report of the **committee**" in text
+    assert ('The *revolution* began in [Petrograd](https://example.org/p "المدينة") in 1917. '
+            "It spread quickly with `code()` here.") in text
+    assert "- Second item with ![a picture](map.png)" in text
+    assert "  1. A sub-item" in text and "> A quote from the *source*." in text
+    assert "| A \\| B | b |" in text or "| A \\| B   | b    |" in text
+    assert "```\nلا تترجم\n```" in text
+    # the same Markdown structure: every emphasis, link, image, code span, list and cell
+    translated = _shape(text)
+    original = _shape(SOURCE)
+    assert translated == original
+    cells = [t.content for t in _md().parse(text) if t.type == "inline"][-4:]
+    assert cells == ["Name", "Value", "A | B", "b"]
+
+
+def test_imported_and_exported_without_translation_is_the_same_file(
+    doc: tuple, tmp_path: Path
+) -> None:
+    project, source = doc
+    out = project.export_file("original", tmp_path / "same.md").path
+    assert out.read_bytes() == source.read_bytes()
+
+
+def test_rebuilt_blocks_parse_to_the_same_document(doc: tuple, tmp_path: Path) -> None:
+    project, _ = doc
+    for segment in project.segments("notes", limit=100):
+        project.save_draft(segment.id, segment.source)
+    out = project.export_file("original", tmp_path / "rebuilt.md").path
+    assert _shape(out.read_text(encoding="utf-8")) == _shape(SOURCE)
+
+
+def test_markdown_characters_in_the_english_are_escaped(doc: tuple, tmp_path: Path) -> None:
+    project, _ = doc
+    segment = project.segments("notes", limit=100)[5]
+    project.confirm(segment.id, "1. a *star* and [brackets] <here>")
+    out = project.export_file("original", tmp_path / "esc.md").path
+    items = [t for t in _md().parse(out.read_text(encoding="utf-8")) if t.type == "inline"]
+    assert items[5].children[0].content == "1. a *star* and [brackets] <here>"
+    assert all(c.type == "text" for c in items[5].children)

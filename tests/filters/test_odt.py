@@ -1,0 +1,150 @@
+"""ODT in, translated ODT out: a document built with odfpy, imported, translated through the
+service, exported as 'original' and read back with odfpy and lxml."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from odf import teletype
+from odf.opendocument import load
+from odf.text import H, P
+
+from tests.filters import builders as B
+from tests.filters.readback import c14n, members
+from workbench.project import Project
+
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+XLINK = "http://www.w3.org/1999/xlink"
+
+
+def t(name: str) -> str:
+    return f"{{{TEXT}}}{name}"
+
+
+def s(name: str) -> str:
+    return f"{{{STYLE}}}{name}"
+
+
+ARABIC = [
+    B.TITLE,
+    "بدأت الثورة في <1>بتروغراد</1> عام ١٩١٧.", "وانتشرت بسرعة.",
+    "اقرأ <1>المقال الكامل</1> على الموقع.",
+    "هذه جملة مع حاشية<1/> في نهايتها.",
+    B.FOOTNOTE_TEXT,
+    "السطر الأول<1/>السطر الثاني.",
+    "العمود الأول", "العمود الثاني",  # the list
+    "العمود الأول", "العمود الثاني", "قيمة أولى", "قيمة ثانية",  # the table
+    B.HEADER,
+]
+ENGLISH = {
+    1: "Report of the committee",
+    2: "The revolution began in <1>Petrograd</1> in 1917.",
+    3: "It spread quickly.",
+    4: "Read <1>the full article</1> on the site.",
+    5: "This sentence has a footnote<1/> at its end.",
+    6: "The footnote text.",
+    7: "The first line<1/>the second line.",
+    8: "First item",
+    10: "First column",
+    14: "Page header",
+}
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Iterator[tuple[Project, Path]]:
+    source = B.build_odt(tmp_path / "report.odt")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        report = project.sources.import_file(source)
+        assert report.format == "odt"
+        yield project, source
+
+
+def _content(path: Path, name: str = "content.xml") -> etree._Element:
+    return etree.fromstring(members(path)[name])
+
+
+def test_the_import_finds_every_paragraph(doc: tuple) -> None:
+    project, _ = doc
+    segments = project.segments("report", limit=100)
+    assert [x.source for x in segments] == ARABIC
+    tags = project.sources.segment_tags(segments[1].id)
+    assert [(x.label, x.title) for x in tags.values()] == [("b", "bold")]
+    assert project.sources.segment_tags(segments[4].id)[1].title == "footnote 1"
+    kinds = [project.sources.block(x.id)["kind"] for x in segments]
+    assert kinds[0] == "heading" and kinds[5] == "footnote" and kinds[7] == "list-item"
+    assert kinds[9] == "cell" and kinds[13] == "header"
+    assert project.sources.block(segments[9].id)["place"] == \
+        "body table 'Table1' row 1 cell 1 p9"
+
+
+def test_the_translated_document_reads_back_with_odfpy(doc: tuple, tmp_path: Path) -> None:
+    project, _ = doc
+    segments = project.segments("report", limit=100)
+    for number, text in ENGLISH.items():
+        project.confirm(segments[number - 1].id, text)
+    out = project.export_file("original", tmp_path / "report.en.odt").path
+    document = load(str(out))
+    headings = [teletype.extractText(h) for h in document.getElementsByType(H)]
+    assert headings == ["Report of the committee"]
+    paragraphs = [teletype.extractText(p) for p in document.getElementsByType(P)]
+    assert "The revolution began in Petrograd in 1917. It spread quickly." in paragraphs
+    assert "Read the full article on the site." in paragraphs
+    assert "The footnote text." in paragraphs and "Page header" in paragraphs
+    assert "قيمة ثانية" in paragraphs and "First column" in paragraphs  # untranslated: Arabic
+    content = _content(out)
+    intro = next(p for p in content.iter(t("p"))
+                 if "".join(p.itertext()).startswith("The revolution"))
+    span = intro.find(t("span"))
+    assert span.text == "Petrograd" and span.get(t("style-name")) == "Bold"
+    link = next(content.iter(t("a")))
+    assert link.get(f"{{{XLINK}}}href") == B.URL and link.text == "the full article"
+    note = next(content.iter(t("note")))
+    assert note.getparent().text == "This sentence has a footnote" and \
+        note.tail == " at its end."
+    assert next(content.iter(t("line-break"))).tail == "the second line."
+    # the English paragraphs are left-to-right and English through their automatic style
+    style_name = intro.get(t("style-name"))
+    style = next(x for x in content.iter(s("style")) if x.get(s("name")) == style_name)
+    assert style.find(s("paragraph-properties")).get(s("writing-mode")) == "lr-tb"
+    assert style.find(s("text-properties")).get(f"{{{FO}}}language") == "en"
+    untouched = next(p for p in content.iter(t("p")) if "".join(p.itertext()) == "قيمة ثانية")
+    assert untouched.get(t("style-name")) == "Rtl"
+    styles = _content(out, "styles.xml")
+    layout = next(styles.iter(s("page-layout-properties")))
+    assert layout.get(s("writing-mode")) == "lr-tb"
+
+
+def test_imported_and_exported_without_translation_is_the_same_document(
+    doc: tuple, tmp_path: Path
+) -> None:
+    project, source = doc
+    out = project.export_file("original", tmp_path / "same.odt").path
+    before, after = members(source), members(out)
+    assert list(before) == list(after) and next(iter(after)) == "mimetype"
+    assert all(before[n] == after[n] for n in before)
+
+
+def test_rebuilt_paragraphs_are_the_same_xml(doc: tuple, tmp_path: Path) -> None:
+    """Every paragraph rebuilt from its segments, the Arabic as the translation: the same
+    spans, link, note and break (the styles aside, which turn left-to-right)."""
+    project, source = doc
+    for segment in project.segments("report", limit=100):
+        project.save_draft(segment.id, segment.source)
+    out = project.export_file("original", tmp_path / "rebuilt.odt").path
+
+    def paragraphs(path: Path) -> list[bytes]:
+        root = _content(path)
+        out = []
+        for p in root.iter(t("p"), t("h")):
+            copy = etree.fromstring(etree.tostring(p))
+            for el in copy.iter():
+                el.attrib.pop(t("style-name"), None) if el.tag in (t("p"), t("h")) else None
+            out.append(c14n(etree.tostring(copy)))
+        return out
+
+    assert paragraphs(out) == paragraphs(source)

@@ -1,0 +1,141 @@
+"""Another tool's XLIFF as a source: its source the Arabic, its targets the working
+translation (one change group), its segmentation kept; written back with the targets filled
+and read back with translate-toolkit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from translate.storage.xliff import xlifffile
+from translate.storage.xliff2 import Xliff2File
+
+from workbench.errors import InputError
+from workbench.project import Project
+
+XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="report.docx" source-language="ar-SA" target-language="en-US" datatype="x-docx"
+      tool-id="othertool">
+<header><tool tool-id="othertool" tool-name="Other Tool"/></header>
+<body>
+<group id="g1">
+<trans-unit id="tu1"><source>بدأت <g id="1" ctype="bold">الثورة</g> في بتروغراد.<x id="2"
+ctype="lb"/></source>
+<target state="translated">The <g id="1" ctype="bold">revolution</g> began in Petrograd.<x
+id="2" ctype="lb"/></target></trans-unit>
+<trans-unit id="tu2"><source>جملة أولى. جملة ثانية.</source>
+<seg-source><mrk mtype="seg" mid="1">جملة أولى.</mrk> <mrk mtype="seg"
+mid="2">جملة ثانية.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">First sentence.</mrk> <mrk mtype="seg" mid="2"/></target>
+</trans-unit>
+</group>
+<trans-unit id="tu3" translate="no"><source>DO-NOT-TRANSLATE</source></trans-unit>
+<trans-unit id="tu4"><source>فقرة بلا ترجمة.</source><note>a reviewer's note</note></trans-unit>
+<trans-unit id="tu5" approved="yes"><source>نص معتمد.</source>
+<target state="signed-off">Approved text.</target></trans-unit>
+</body></file></xliff>
+"""
+XLIFF20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en">
+<file id="f1" original="page.html">
+<unit id="u1"><segment id="s1" state="initial"><source>مرحبا <pc id="1"
+type="fmt">بالعالم</pc>.</source></segment><ignorable><source> </source></ignorable><segment
+id="s2" state="reviewed"><source>ثانية<ph id="2" type="fmt"/>.</source><target>Second<ph id="2"
+type="fmt"/>.</target></segment></unit>
+<unit id="u2"><segment><source>بلا هدف.</source></segment></unit>
+</file></xliff>
+"""
+
+
+def _import(tmp_path: Path, name: str, text: str) -> tuple[Project, Path]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    project = Project.open(tmp_path / "p.db", create=True, author="tester")
+    project.sources.import_file(path)
+    return project, path
+
+
+def test_xliff12_source_targets_and_segmentation(tmp_path: Path) -> None:
+    project, _ = _import(tmp_path, "other.xlf", XLIFF12)
+    with project:
+        segments = project.segments("other", limit=100)
+        assert [(s.source, s.target, s.status) for s in segments] == [
+            ("بدأت <1>الثورة</1> في بتروغراد.<2/>",
+             "The <1>revolution</1> began in Petrograd.<2/>", "translated"),
+            ("جملة أولى.", "First sentence.", "draft"),  # no state: a draft
+            ("جملة ثانية.", "", "new"),
+            ("فقرة بلا ترجمة.", "", "new"),
+            ("نص معتمد.", "Approved text.", "approved"),
+        ]
+        assert segments[4].locked
+        assert [s.paragraph for s in segments] == [1, 2, 2, 3, 4]  # units: the paragraphs
+        assert project.sources.block(segments[0].id)["place"] == "file 1 unit tu1"
+        groups = project.changes("other")
+        assert [(g["kind"], g["changes"]) for g in groups] == [("import-xliff", 3)]
+        assert project.check_segment(segments[0].id) == []  # the tags match
+        # the working translation came in one change group: one undo takes it back
+        project.undo_change(project.last_import())
+        assert all(not s.target for s in project.segments("other", limit=100)[:2])
+
+
+def test_xliff12_written_back_with_targets_and_states(tmp_path: Path) -> None:
+    project, _ = _import(tmp_path, "other.xlf", XLIFF12)
+    with project:
+        segments = project.segments("other", limit=100)
+        project.confirm(segments[2].id, "Second sentence.")
+        project.confirm(segments[3].id, "A paragraph without a translation.")
+        out = project.export_file("original", tmp_path / "other.en.xlf").path
+    units = {u.getid().split("\x04")[-1]: u for u in xlifffile.parsefile(str(out)).getunits()}
+    assert units["tu1"].target == "The revolution began in Petrograd."
+    assert units["tu4"].target == "A paragraph without a translation."
+    assert units["tu5"].target == "Approved text." and units["tu5"].isapproved()
+    assert units["tu4"].getnotes() == "a reviewer's note"
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    root = etree.parse(str(out)).getroot()
+    tus = {tu.get("id"): tu for tu in root.iter(f"{ns}trans-unit")}
+    target = tus["tu1"].find(f"{ns}target")
+    assert target.get("state") == "translated"
+    assert target.find(f"{ns}g").get("ctype") == "bold" and target.find(f"{ns}g").text == \
+        "revolution"
+    assert target.find(f"{ns}x").get("id") == "2"
+    marks = tus["tu2"].find(f"{ns}target").findall(f"{ns}mrk")
+    assert [(m.get("mid"), m.text) for m in marks] == [("1", "First sentence."),
+                                                       ("2", "Second sentence.")]
+    assert tus["tu2"].find(f"{ns}target").get("state") == "needs-review-translation"
+    assert tus["tu3"].find(f"{ns}target") is None  # translate="no": as it was
+    assert root.find(f"{ns}file").get("tool-id") == "othertool"
+
+
+def test_xliff20_source_round_trip(tmp_path: Path) -> None:
+    project, _ = _import(tmp_path, "page.xliff", XLIFF20)
+    with project:
+        segments = project.segments("page", limit=100)
+        assert [(s.source, s.target, s.status) for s in segments] == [
+            ("مرحبا <1>بالعالم</1>.", "", "new"),
+            ("ثانية<2/>.", "Second<2/>.", "reviewed"),
+            ("بلا هدف.", "", "new"),
+        ]
+        project.confirm(segments[0].id, "Hello <1>world</1>.")
+        out = project.export_file("original", tmp_path / "page.en.xliff").path
+    units = Xliff2File.parsefile(str(out)).getunits()
+    assert units[0].target == "Hello world."  # its first segment, as translate-toolkit reads it
+    ns = "{urn:oasis:names:tc:xliff:document:2.0}"
+    root = etree.parse(str(out)).getroot()
+    first, second, third = root.iter(f"{ns}segment")
+    assert first.get("state") == "translated" and second.get("state") == "reviewed"
+    pc = first.find(f"{ns}target/{ns}pc")
+    assert (pc.get("id"), pc.text) == ("1", "world")
+    assert root.find(f"{ns}file/{ns}unit/{ns}ignorable") is not None
+    untouched = list(root.iter(f"{ns}unit"))[1]
+    assert untouched.find(f".//{ns}target") is None and third.get("state") is None
+
+
+def test_another_languages_xliff_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "french.xlf"
+    path.write_text(XLIFF12.replace('source-language="ar-SA"', 'source-language="fr"'),
+                    encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True) as project, \
+            pytest.raises(InputError, match=r"french\.xlf: line 4: source language is 'fr'"):
+        project.sources.import_file(path)

@@ -1,0 +1,207 @@
+"""The format registry: its records, recognising a file's format, and the CSV/TSV readers."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.formats.conftest import Exporter
+from workbench.cli.export import export as export_command
+from workbench.errors import InputError, WorkbenchError
+from workbench.formats import (
+    EXPORT_FORMATS,
+    FINDINGS,
+    FORMATS,
+    IMPORT_FORMATS,
+    Format,
+    detect,
+    get_format,
+    is_bilingual,
+)
+from workbench.formats.table import read_csv, read_tsv
+from workbench.project import Project
+from workbench.tui.screens.importer import ImportRequest, describe, run_import
+
+
+def test_every_record_names_a_real_writer_and_reader() -> None:
+    assert len({f.name for f in FORMATS}) == len(FORMATS)
+    for spec in FORMATS:
+        module, _, name = spec.write_with.partition(":")
+        assert spec.writer is getattr(importlib.import_module(module), name)
+        assert spec.findings in FINDINGS
+        assert spec.importable == (spec.reader is not None) == bool(spec.extensions)
+    assert IMPORT_FORMATS == ("tmx", "xliff", "xliff2", "csv", "tsv")
+    assert [f.name for f in FORMATS if f.shows_terms] == ["docx", "html"]
+    assert {f.name: f.findings for f in FORMATS if f.findings != "none"} == {
+        "xliff": "glossary", "xliff2": "glossary", "docx": "all", "html": "all",
+    }
+
+
+def test_a_record_refuses_contradictions() -> None:
+    with pytest.raises(ValueError, match="does not carry"):
+        Format("x", "x", "X", ".x", "m:f", findings="all")
+    with pytest.raises(ValueError, match="findings"):
+        Format("x", "x", "X", ".x", "m:f", carries_findings=True, findings="some")
+    with pytest.raises(ValueError, match="lower case"):
+        Format("x", "x", "X", ".x", "m:f", extensions=(".X",))
+    with pytest.raises(ValueError, match="no reader"):
+        get_format("docx").read("file.docx")
+
+
+def test_the_cli_offers_the_registrys_formats() -> None:
+    choices = {p.name: getattr(p.type, "choices", None) for p in export_command.params}
+    assert tuple(choices["fmt"]) == EXPORT_FORMATS
+    assert tuple(choices["findings"]) == FINDINGS
+
+
+def test_listing_the_formats_loads_no_writer() -> None:
+    code = (
+        "import sys, workbench.formats as f; assert f.EXPORT_FORMATS; "
+        "print(sorted(m for m in ('docx', 'lxml', 'workbench.formats.docx') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+# recognising a file -----------------------------------------------------------------------------
+
+
+def test_xml_is_recognised_by_its_root_whatever_its_name(export: Exporter, tmp_path: Path) -> None:
+    for fmt in ("tmx", "xliff", "xliff2"):
+        renamed = tmp_path / f"{fmt}.dat"
+        renamed.write_bytes(export(fmt).read_bytes())
+        assert detect(renamed).name == fmt
+        assert is_bilingual(renamed)
+    xliff2_as_xlf = tmp_path / "two.xlf"
+    xliff2_as_xlf.write_bytes(export("xliff2").read_bytes())
+    assert detect(xliff2_as_xlf).name == "xliff2"
+    assert detect(xliff2_as_xlf, ["xliff", "xliff2"]).name == "xliff2"
+
+
+def test_other_files_are_recognised_by_their_name(export: Exporter, tmp_path: Path) -> None:
+    assert detect(export("csv")).name == "csv"
+    assert detect(export("tsv")).name == "tsv"
+    plain = tmp_path / "english.txt"
+    plain.write_text("The English.\n", encoding="utf-8")
+    assert not is_bilingual(plain)
+    assert not is_bilingual(tmp_path / "absent.xlf")
+    with pytest.raises(InputError, match=r"english.txt: not a TMX, XLIFF, CSV or TSV file "
+                                         r"\(neither XML nor a file ending in \.tmx, \.xlf"):
+        detect(plain)
+
+
+@pytest.mark.parametrize(
+    ("content", "among", "message"),
+    [
+        ('<tmx version="1.4"><body/></tmx>', ["xliff", "xliff2"],
+         r"not an XLIFF file \(root element <tmx>: TMX 1.4b translation memory\)"),
+        ('<xliff version="2.0"/>', ["tmx"], r"not a TMX file \(root element <xliff>: XLIFF 2.0\)"),
+        ('<xliff version="3.0"/>', None, r"XLIFF version '3' is not supported"),
+        ("<html><body/></html>", None, r"not a TMX, XLIFF, CSV or TSV file \(root element <html>"),
+        ('<!DOCTYPE tmx [<!ENTITY x "y">]>\n<tmx version="1.4"/>', None, "declares an entity"),
+        ("<tmx version=", None, "line 1: not well-formed XML"),
+    ],
+)
+def test_a_file_of_another_kind_is_refused_with_its_name(
+    tmp_path: Path, content: str, among: list[str] | None, message: str
+) -> None:
+    path = tmp_path / "file.xml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        detect(path, among)
+    assert str(caught.value).startswith(str(path))
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"absent\.tmx: no such file"):
+        detect(tmp_path / "absent.tmx")
+
+
+# the CSV and TSV readers ----------------------------------------------------------------------
+
+
+def _csv(tmp_path: Path, text: str, name: str = "edited.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_csv_reader_takes_columns_by_name_and_keeps_text_exactly(tmp_path: Path) -> None:
+    path = _csv(tmp_path, (
+        "Status,English,notes,Arabic\n"
+        'approved,"Two lines,\nand a ""quote""",x,قالَ العُمّالُ؛\n'
+        "\n"
+        ",The second.,,الثانية\n"
+    ))
+    units = read_csv(path).units
+    assert [(u.key, u.source, u.target, u.status, u.line) for u in units] == [
+        (None, "قالَ العُمّالُ؛", 'Two lines,\nand a "quote"', "approved", 2),
+        (None, "الثانية", "The second.", None, 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("id,arabic\n1,نص\n", r"line 1: the header names no english column"),
+        ("arabic,english\nنص,text,extra\n", r"line 2: 3 fields, but the header has 2"),
+        ("arabic,english,status\nنص,a,\n\nنص,b,done\n", r"line 4: unknown status 'done'"),
+        ('arabic,english\n"نص\nعلى سطرين",a\n ,b\n', r"line 4: empty Arabic"),
+    ],
+)
+def test_csv_reader_names_the_bad_line(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        read_csv(_csv(tmp_path, text))
+
+
+def test_tsv_reader_reads_what_the_tsv_writer_wrote(export: Exporter, project: Project) -> None:
+    project.confirm(2, "With\ta tab and a \"quote\".")
+    units = read_tsv(export("tsv")).units
+    assert len(units) == 21 and units[1].target == 'With\ta tab and a "quote".'
+    assert [u.key for u in units] == [str(s.id) for s in project.segments(limit=100)]
+
+
+def test_a_spreadsheet_edit_comes_back_by_its_arabic(project: Project, tmp_path: Path) -> None:
+    """A CSV made elsewhere (no ids, other column order) is matched by its Arabic."""
+    first, second = project.segments(limit=2)
+    path = _csv(
+        tmp_path, f"english,arabic\nFixed by a reviewer.,{first.source}\n,{second.source}\n"
+    )
+    report = project.import_bilingual(path)
+    assert (report.format, report.matched_by_source, report.updated) == ("csv", 2, [first.id])
+    assert project.segment(first.id).target == "Fixed by a reviewer."
+    assert project.segment(first.id).status == "translated"
+    assert project.segment(second.id).target == second.target  # empty English: left alone
+    assert project.history(first.id)[-1].action == "import-csv"
+
+
+def test_the_import_commands_take_only_their_kind(in_tmp: Path, sample_db: Path) -> None:
+    db = ["--db", str(sample_db)]
+    run_cli("export", "--format", "xliff2", "--output", "two.xlf", *db)
+    run_cli("export", "--format", "csv", "--output", "table.csv", *db)
+    result = run_cli("import-xliff", "two.xlf", "--format", "json", *db)
+    assert result.exit_code == 0 and '"format": "xliff2"' in result.stdout
+    result = run_cli("import-tmx", "two.xlf", *db)
+    assert result.exit_code == 2 and "not a TMX file (root element <xliff>" in result.stderr
+    result = run_cli("import-xliff", "table.csv", *db)
+    assert result.exit_code == 2 and "table.csv: not an XLIFF file (neither XML" in result.stderr
+
+
+# the TUI's import dialog dispatches through the registry ---------------------------------------
+
+
+def test_the_import_dialog_brings_a_bilingual_file_back(export: Exporter, project: Project) -> None:
+    path = export("xliff")
+    project.save_draft(1, "changed")
+    with pytest.raises(WorkbenchError, match="XLIFF files go back into the working version"):
+        run_import(project, ImportRequest("translation", path, "sample", "reference"))
+    report = run_import(project, ImportRequest("translation", path, "sample", "working"))
+    assert report.updated == [1]
+    assert describe(report) == (
+        "Brought back sample.xliff into 'sample' (working): 1 updated, 0 added, 20 left alone."
+    )

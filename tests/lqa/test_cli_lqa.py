@@ -1,0 +1,101 @@
+"""``workbench lqa``: add, list, remove, settings, categories and the report in every format,
+with its exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+
+def lqa(db: Path, *args: str):  # type: ignore[no-untyped-def]
+    return run_cli("lqa", *args, "--db", str(db))
+
+
+def test_add_list_remove(in_tmp: Path, sample_db: Path) -> None:
+    added = lqa(sample_db, "add", "3", "--category", "accuracy/mistranslation",
+                "--severity", "major", "--span", "0:14", "--comment", "not what it says")
+    assert added.exit_code == 0, added.stderr
+    assert "#1" in added.stdout and "'The revolution'" in added.stdout
+    assert lqa(sample_db, "add", "5", "--category", "fluency/spelling",
+               "--severity", "minor").exit_code == 0
+    listed = json.loads(lqa(sample_db, "list", "--format", "json").stdout)
+    assert [(e["id"], e["category"], e["severity"], e["span"]) for e in listed] == [
+        (1, "accuracy/mistranslation", "major", [0, 14]),
+        (2, "linguistic-conventions/spelling", "minor", None),
+    ]
+    assert listed[0]["quote"] == "The revolution" and listed[0]["weight"] == 5.0
+    assert lqa(sample_db, "remove", "1").exit_code == 0
+    table = lqa(sample_db, "list")
+    assert "#2" in table.stdout and "#1" not in table.stdout
+    assert [e["id"] for e in json.loads(lqa(sample_db, "list", "--segment", "5",
+                                            "--format", "json").stdout)] == [2]
+
+
+def test_bad_input_exits_two_with_one_line(in_tmp: Path, sample_db: Path) -> None:
+    for args, message in [
+        (("add", "3", "--category", "accuracy/foo", "--severity", "major"), "unknown LQA category"),
+        (("add", "3", "--category", "style", "--severity", "awful"), "unknown LQA severity"),
+        (("add", "3", "--category", "style", "--severity", "minor", "--span", "9:2"),
+         "not inside"),
+        (("add", "3", "--category", "style", "--severity", "minor", "--span", "x"), "START:END"),
+        (("add", "999", "--category", "style", "--severity", "minor"), "no segment 999"),
+        (("remove", "42"), "no LQA error 42"),
+        (("report", "--segments", "9-1"), "not a range"),
+        (("settings", "--weight", "major"), "SEVERITY=NUMBER"),
+        (("settings", "--threshold", "120"), "between 0 and 100"),
+    ]:
+        result = lqa(sample_db, *args)
+        assert result.exit_code == 2, (args, result.stdout)
+        assert message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+
+
+def test_report_exit_codes(in_tmp: Path, sample_db: Path) -> None:
+    nothing = lqa(sample_db, "report")
+    assert nothing.exit_code == 0 and "no words evaluated" in nothing.stdout
+    for position in ("4", "5", "6", "7"):
+        assert run_cli("lqa", "add", position, "--category", "style", "--severity", "neutral",
+                       "--db", str(sample_db)).exit_code == 0
+    passing = lqa(sample_db, "report")
+    assert passing.exit_code == 0 and "score 100.00" in passing.stdout and "PASS" in passing.stdout
+    lqa(sample_db, "add", "4", "--category", "accuracy/omission", "--severity", "major")
+    failing = lqa(sample_db, "report")
+    assert failing.exit_code == 1 and "FAIL" in failing.stdout
+    assert lqa(sample_db, "settings", "--threshold", "50").exit_code == 0
+    assert lqa(sample_db, "report").exit_code == 0
+    settings = json.loads(lqa(sample_db, "settings", "--format", "json").stdout)
+    assert settings == {"weights": {"neutral": 0.0, "minor": 1.0, "major": 5.0,
+                                    "critical": 25.0}, "threshold": 50.0}
+
+
+def test_report_formats(in_tmp: Path, sample_db: Path) -> None:
+    lqa(sample_db, "add", "3", "--category", "style/awkward", "--severity", "minor",
+        "--span", "0:3", "--comment", "<script>alert('x')</script> & co")
+    data = json.loads(lqa(sample_db, "report", "--format", "json").stdout)
+    assert {"score", "words", "penalty", "threshold", "pass", "by_category", "by_severity",
+            "errors"} <= set(data)
+    assert data["penalty"] == 1.0 and data["pass"] is False
+    assert data["errors"][0]["comment"] == "<script>alert('x')</script> & co"
+    rows = list(csv.DictReader(io.StringIO(lqa(sample_db, "report", "--format", "csv").stdout)))
+    assert [(r["line"], r["category"], r["severity"], r["quote"]) for r in rows] == [
+        ("3", "style/awkward", "minor", "The"),
+    ]
+    out = in_tmp / "lqa.html"
+    written = lqa(sample_db, "report", "--format", "html", "--output", str(out))
+    assert written.exit_code == 1 and written.stdout == "" and "wrote html" in written.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<script>" not in page
+    assert "&lt;script&gt;" in page and "&amp; co" in page and "<mark>The</mark>" in page
+    table = lqa(sample_db, "report")
+    assert "Style" in table.stdout and "By translator" in table.stdout
+
+
+def test_categories(in_tmp: Path) -> None:
+    listed = json.loads(run_cli("lqa", "categories", "--format", "json").stdout)
+    ids = [c["id"] for c in listed]
+    assert ids[0] == "terminology" and "accuracy/mistranslation" in ids
+    assert "  linguistic-conventions/spelling" in run_cli("lqa", "categories").stdout

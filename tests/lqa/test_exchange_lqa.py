@@ -1,0 +1,118 @@
+"""LQA errors in exports (XLIFF 1.2 and 2.0 notes, DOCX and HTML comments) and back from an
+XLIFF reviewed elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from lxml import etree
+
+from tests.conftest import run_cli
+from workbench.project import Project
+
+NS1 = "{urn:oasis:names:tc:xliff:document:1.2}"
+NS2 = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+
+def annotate(project: Project) -> None:
+    project.lqa.add_error(3, "accuracy/mistranslation", "major", span=(0, 14),
+                          comment="not <b>that</b> revolution")
+    project.lqa.add_error(5, "style", "minor", span=(0, 3))
+    project.save_draft(5, "Changed since the review.")  # the error above is now outdated
+
+
+def notes_of(path: Path, unit: str, ns: str) -> list[tuple[str | None, str]]:
+    tree = etree.parse(str(path))
+    name = "trans-unit" if ns == NS1 else "unit"
+    element = next(u for u in tree.iter(f"{ns}{name}") if u.get("id") == unit)
+    return [(n.get("from") or n.get("category"), n.text or "") for n in element.iter(f"{ns}note")]
+
+
+def test_xliff12_carries_the_errors_and_imports_them_once(project: Project, tmp_path: Path
+                                                          ) -> None:
+    annotate(project)
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    assert ("workbench-lqa",
+            'LQA: major accuracy/mistranslation at 0-14 "The revolution" by tester: '
+            "not <b>that</b> revolution") in notes_of(path, "3", NS1)
+    # made on an English the segment no longer has: no span, the quote says what it was
+    outdated = [t for f, t in notes_of(path, "5", NS1) if f == "workbench-lqa"]
+    assert len(outdated) == 1 and " at " not in outdated[0] and '"' in outdated[0]
+    report = project.import_xliff(path)
+    assert report.lqa_added == 0 and len(project.lqa.errors()) == 2
+
+
+def test_an_xliff_reviewed_elsewhere_keeps_its_errors(project: Project, tmp_path: Path) -> None:
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    for tu in tree.iter(f"{NS1}trans-unit"):
+        if tu.get("id") == "3":
+            tu.find(f"{NS1}target").text = "The revolution went on for nine months."
+            note = etree.SubElement(tu, f"{NS1}note")
+            note.text = 'LQA: minor style/awkward at 4-14 "revolution": clumsy'
+        if tu.get("id") == "8":
+            for text in ("LQA: critical accuracy/omission by Jane Doe: half is missing",
+                         "LQA: huge thing", "a plain comment"):
+                etree.SubElement(tu, f"{NS1}note", {"from": "reviewer"}).text = text
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    report = project.import_xliff(path)
+    assert report.lqa_added == 2 and report.updated == [3]
+    assert any("unit 8" in w and "unknown LQA severity" in w for w in report.warnings)
+    (awkward,) = project.lqa.errors(segment_id=3)
+    assert (awkward.category, awkward.severity, awkward.span, awkward.quote) == (
+        "style/awkward", "minor", (4, 14), "revolution"
+    )
+    assert awkward.comment == "clumsy" and awkward.author == "tester" and not awkward.outdated
+    assert awkward.revision_id == project.history(3)[-1].id  # the imported text's revision
+    (omission,) = project.lqa.errors(segment_id=8)
+    assert omission.author == "Jane Doe" and omission.span is None
+    assert project.import_xliff(path).lqa_added == 0  # not twice
+
+
+def test_xliff2_round_trip(project: Project, tmp_path: Path) -> None:
+    annotate(project)
+    path = project.export_file("xliff2", tmp_path / "s.xlf").path
+    assert ("lqa", 'LQA: major accuracy/mistranslation at 0-14 "The revolution" by tester: '
+            "not <b>that</b> revolution") in notes_of(path, "3", NS2)
+    tree = etree.parse(str(path))
+    unit = next(u for u in tree.iter(f"{NS2}unit") if u.get("id") == "9")
+    notes = unit.find(f"{NS2}notes")
+    if notes is None:
+        notes = etree.Element(f"{NS2}notes")
+        unit.insert(0, notes)
+    etree.SubElement(notes, f"{NS2}note").text = "LQA: major terminology/wrong-term: the term"
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    report = project.import_xliff(path)
+    assert report.lqa_added == 1
+    assert [(e.category, e.comment) for e in project.lqa.errors(segment_id=9)] == [
+        ("terminology/wrong-term", "the term")
+    ]
+
+
+def test_docx_and_html_show_the_errors(project: Project, tmp_path: Path) -> None:
+    annotate(project)
+    document = docx.Document(str(project.export_file("docx", tmp_path / "s.docx").path))
+    cells = [c.text for row in document.tables[0].rows for c in row.cells]
+    assert any("LQA: major accuracy/mistranslation at 0-14" in c for c in cells)
+    page = project.export_file("html", tmp_path / "s.html").path.read_text(encoding="utf-8")
+    assert '<li class="lqa">LQA: major accuracy/mistranslation' in page
+    assert "not &lt;b&gt;that&lt;/b&gt; revolution" in page and "<b>that" not in page
+
+
+def test_only_the_working_version_carries_errors(project: Project, tmp_path: Path) -> None:
+    annotate(project)
+    page = project.export_file("html", tmp_path / "r.html", version="reference:main").path
+    assert "LQA:" not in page.read_text(encoding="utf-8")
+
+
+def test_import_cli_says_how_many(in_tmp: Path, sample_db: Path) -> None:
+    with Project.open(sample_db) as project:
+        path = project.export_file("xliff", in_tmp / "s.xlf").path
+    text = path.read_text(encoding="utf-8").replace(
+        "</trans-unit>", "<note>LQA: minor style</note></trans-unit>", 1
+    )
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("import-xliff", str(path), "--db", str(sample_db))
+    assert result.exit_code == 0, result.stderr
+    assert "LQA errors added: 1" in result.stdout

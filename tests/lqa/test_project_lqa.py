@@ -1,0 +1,128 @@
+"""LQA errors in a project: stored with their revision, kept when the text changes, removed
+softly; the project's weights and threshold; what a report evaluates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.errors import NotFoundError, WorkbenchError
+from workbench.lqa import source_words
+from workbench.project import Project
+from workbench.project.lqa import parse_ranges, segment_offsets
+
+
+def test_an_error_remembers_the_revision_and_the_text(sample_db: Path) -> None:
+    with Project.open(sample_db, author="ann") as ann:
+        ann.save_draft(3, "The revolution went on for nine months.")
+        text_revision = ann.history(3)[-1].id
+    with Project.open(sample_db, author="rev") as rev:
+        rev.review(3, "reviewed")  # a status change is not the translation
+        error = rev.lqa.add_error(3, "accuracy/omission", "major", span=(4, 14),
+                                  comment="  the  Bolshevik Party is missing ")
+        assert error.revision_id == text_revision and error.translator == "ann"
+        assert error.author == "rev" and error.quote == "revolution"
+        assert error.comment == "the Bolshevik Party is missing" and not error.outdated
+        rev.save_draft(3, "The revolution continued for nine months.")
+        kept = rev.lqa.errors(segment_id=3)
+        assert [e.id for e in kept] == [error.id]
+        assert kept[0].outdated and kept[0].quote == "revolution"
+        assert kept[0].target_text == "The revolution went on for nine months."
+        assert kept[0].translator == "ann"  # the author of the revision it was made on
+
+
+def test_spans_categories_and_severities_are_checked(project: Project) -> None:
+    length = len(project.segment(1).target)
+    for kwargs, message in [
+        ({"span": (5, 5)}, "not inside"), ({"span": (0, length + 1)}, "not inside"),
+    ]:
+        with pytest.raises(WorkbenchError, match=message):
+            project.lqa.add_error(1, "style", "minor", **kwargs)
+    with pytest.raises(WorkbenchError, match="unknown LQA category"):
+        project.lqa.add_error(1, "styles", "minor")
+    with pytest.raises(WorkbenchError, match="unknown LQA severity"):
+        project.lqa.add_error(1, "style", "blocker")
+    with pytest.raises(NotFoundError):
+        project.lqa.add_error(9999, "style", "minor")
+    assert project.lqa.add_error(1, "style", "minor", span=(0, length)).quote == \
+        project.segment(1).target
+    assert project.lqa.errors() != []
+
+
+def test_removing_keeps_the_error_but_stops_counting_it(project: Project) -> None:
+    error = project.lqa.add_error(2, "terminology", "critical")
+    assert project.lqa.report().penalty == 25.0
+    project.lqa.remove_error(error.id)
+    assert project.lqa.errors() == [] and project.lqa.report().penalty == 0.0
+    assert project.lqa.error(error.id).id == error.id  # still in the project
+    with pytest.raises(WorkbenchError, match="removed already"):
+        project.lqa.remove_error(error.id)
+    with pytest.raises(NotFoundError):
+        project.lqa.remove_error(12345)
+
+
+def test_evaluated_segments_and_words(project: Project) -> None:
+    assert project.lqa.report().words == 0 and project.lqa.score() is None
+    project.review(4, "approved")
+    project.lqa.add_error(7, "style/awkward", "minor")
+    report = project.lqa.report()
+    expected = source_words(project.segment(4).source) + source_words(project.segment(7).source)
+    assert report.words == expected and report.total.segments == 2
+    assert report.penalty == 1.0
+    sample = project.lqa.report(segments=parse_ranges("1-3,7"))
+    words = sum(source_words(project.segment(i).source) for i in (1, 2, 3, 7))
+    assert sample.words == words and sample.total.segments == 4
+    assert "segments 1-3,7" in sample.scope
+    outside = project.lqa.report(segments=[(1, 2)])
+    assert outside.errors == []  # the error of segment 7 is outside the sample
+
+
+def test_settings(project: Project) -> None:
+    assert project.lqa.settings().weights == {"neutral": 0, "minor": 1, "major": 5,
+                                              "critical": 25}
+    assert project.lqa.settings().threshold == 99
+    changed = project.lqa.configure(weights={"Major": 10}, threshold=95)
+    assert changed.weights["major"] == 10 and changed.threshold == 95
+    project.lqa.add_error(1, "accuracy", "major")
+    assert project.lqa.report().penalty == 10.0
+    for kwargs in ({"weights": {"major": -1}}, {"threshold": 101}, {"weights": {"huge": 1}}):
+        with pytest.raises(WorkbenchError):
+            project.lqa.configure(**kwargs)  # type: ignore[arg-type]
+    assert project.lqa.settings() == changed  # nothing changed by the refused ones
+
+
+def test_merging_segments_keeps_their_errors(project: Project) -> None:
+    error = project.lqa.add_error(2, "accuracy/addition", "minor")
+    project.merge_with_next(1)
+    assert [e.id for e in project.lqa.errors(segment_id=1)] == [error.id]
+
+
+def test_parse_ranges() -> None:
+    assert parse_ranges("1-40, 52,60-60") == [(1, 40), (52, 52), (60, 60)]
+    for bad in ("", "a-b", "5-2", "0"):
+        with pytest.raises(WorkbenchError):
+            parse_ranges(bad)
+
+
+def test_segment_offsets_in_a_unit() -> None:
+    texts = [(1, " One two."), (2, ""), (3, "Three.")]
+    assert segment_offsets(texts, "One two. Three.") == [-1, None, 9]
+    assert segment_offsets([(1, "Same."), (2, "Same.")], "Same.") == [0, 0]
+
+
+def test_per_translator_is_the_author_of_the_evaluated_revision(sample_db: Path) -> None:
+    with Project.open(sample_db, author="ann") as ann:
+        ann.save_draft(3, "Ann's English.")
+    with Project.open(sample_db, author="bob") as bob:
+        bob.save_draft(4, "Bob's English.")
+    with Project.open(sample_db, author="rev") as rev:
+        rev.lqa.add_error(3, "accuracy/mistranslation", "major")
+        rev.review(4, "approved")
+    with Project.open(sample_db, author="bob") as bob:
+        bob.save_draft(3, "Bob fixed Ann's English.")  # after the evaluation
+        people = {p["translator"]: p for p in bob.lqa.report().by_translator()}
+        assert set(people) == {"ann", "bob"}
+        assert people["ann"]["errors"] == 1 and people["ann"]["segments"] == 1
+        assert people["ann"]["words"] == source_words(bob.segment(3).source)
+        assert people["bob"]["errors"] == 0 and people["bob"]["score"] == 100.0

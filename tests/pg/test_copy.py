@@ -1,0 +1,120 @@
+"""``workbench project copy``: SQLite → PostgreSQL → SQLite keeps every row and id, refuses a
+destination that holds anything, and leaves a copy that works on."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.conftest import PgServer, run_cli
+from tests.filters import builders as B
+from workbench.project import Project
+from workbench.store import open_db
+from workbench.store.copy import project_checksums
+from workbench.store.db import project_exists
+
+pytestmark = pytest.mark.postgresql_only
+
+
+def _checksums(location: Path | str) -> dict[str, tuple[int, int]]:
+    with contextlib.closing(open_db(location, read_only=True)) as db:
+        return project_checksums(db)
+
+
+def _busy_project(path: Path) -> None:
+    """The sample with history, a change group undone, notes, an override, LQA, scores, and a
+    client document (its original file's bytes)."""
+    with Project.open(path, author="ana") as project:
+        project.sources.import_file(B.build_docx(path.with_name("report.docx")))
+        segs = project.segments(limit=3)
+        project.confirm(segs[0].id, "First, confirmed.", override_reason="checked")
+        project.undo(segs[0].id)
+        project.confirm(segs[1].id, "Second, confirmed.", override_reason="checked")
+        project.review(segs[1].id, "approved", comment="good")
+        project.add_note(segs[2].id, "a note ✓ with Arabic: ثورة")
+        project.find_replace(None, "the", "THE")
+        project.undo_change(project.changes()[0]["id"])
+        project.score()
+        project.lqa.add_error(segs[1].id, "accuracy/mistranslation", "minor", comment="x")
+        project.spelling.add_word("Bolsheviks")
+
+
+def test_a_project_goes_to_postgresql_and_back_unchanged(
+    tmp_path: Path, sample_db: str, pg_server: PgServer
+) -> None:
+    start = tmp_path / "start.db"
+    result = run_cli("project", "copy", sample_db, str(start))  # the PG sample, offline
+    assert result.exit_code == 0, result.stderr
+    _busy_project(start)
+    before = _checksums(start)
+
+    team = pg_server.url(pg_server.create())
+    result = run_cli("project", "copy", str(start), team, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert all(t["verified"] and t["rows"] == t["copied"] for t in report["tables"])
+    assert report["rows"] == sum(count for count, _ in before.values())
+    assert _checksums(team) == before
+
+    back = tmp_path / "back.db"
+    result = run_cli("project", "copy", team, str(back))
+    assert result.exit_code == 0, result.stderr
+    assert "counts and checksums verified" in result.stdout
+    assert _checksums(back) == before
+
+    with Project.open(team, author="ben") as project:  # the copy works on: new ids are new
+        seg = project.segments(limit=3)[2]
+        old = [r.id for r in project.history(seg.id)]
+        project.confirm(seg.id, "Third, confirmed on the server.", override_reason="ok")
+        new = project.history(seg.id)[-1]
+        assert new.id > max(old) and new.author == "ben"
+        project.import_translation(
+            Path(__file__).parents[2] / "translations" / "draft.en.txt", "sample", "draft",
+            "again",
+        )
+        assert project.link(seg.id, "draft:again") is not None
+        original = project.export_file("original", tmp_path / "again.docx", "report").path
+        assert original.read_bytes()[:2] == b"PK"
+
+
+def test_a_destination_holding_anything_is_refused(
+    tmp_path: Path, sample_db: str, pg_server: PgServer
+) -> None:
+    taken = tmp_path / "taken.db"
+    taken.write_bytes(b"")
+    result = run_cli("project", "copy", sample_db, str(taken))
+    assert result.exit_code == 2 and "holds a project already" in result.stderr
+    other = pg_server.url(pg_server.create())
+    with psycopg.connect(other, autocommit=True) as conn:
+        conn.execute("CREATE TABLE unrelated (x INTEGER)")
+    result = run_cli("project", "copy", sample_db, other)
+    assert result.exit_code == 2 and "not a workbench project" in result.stderr
+    result = run_cli("project", "copy", sample_db, sample_db)
+    assert result.exit_code == 2 and "somewhere else than its source" in result.stderr
+    with psycopg.connect(other, autocommit=True) as conn:
+        tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+        assert tables.fetchone()[0] == 1
+
+
+def test_a_copy_that_does_not_verify_leaves_nothing(
+    tmp_path: Path, sample_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.store.copy as copy
+
+    real = copy.table_checksum
+
+    def wrong(db: object, table: str, columns: object = None) -> tuple[int, int]:
+        count, total = real(db, table, columns)  # type: ignore[arg-type]
+        return count, total + (table == "revisions")
+
+    monkeypatch.setattr(copy, "table_checksum", wrong)
+    out = tmp_path / "out.db"
+    result = run_cli("project", "copy", sample_db, str(out))
+    assert result.exit_code == 2
+    assert "differs from the source in revisions; nothing was copied" in result.stderr
+    assert not project_exists(out)
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,141 @@
+"""Batch work: find and replace (preview, one undoable change, locks respected), batch
+confirmation through the QA policy, batch review, and their commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+from workbench.errors import WorkbenchError
+from workbench.project import Project
+from workbench.project.batch import compile_pattern, replace_text
+
+
+def _texts(project: Project) -> dict[int, tuple[str, str]]:
+    return {s.id: (s.target, s.status) for s in project.segments(limit=1000)}
+
+
+def test_replace_text_spans_and_groups() -> None:
+    pattern = compile_pattern("revolution", whole_word=True)
+    text, count, spans = replace_text(
+        pattern, "uprising", "The Revolution and revolutionary revolution.", regex=False
+    )
+    assert text == "The uprising and revolutionary uprising." and count == 2
+    assert [text[a:b] for a, b in spans] == ["uprising", "uprising"]
+    pattern = compile_pattern(r"(\d+) months", regex=True, case_sensitive=True)
+    assert replace_text(pattern, r"\1 long months", "nine 9 months", regex=True)[0] == (
+        "nine 9 long months"
+    )
+    with pytest.raises(WorkbenchError, match="not a valid regular expression"):
+        compile_pattern("(unclosed", regex=True)
+    with pytest.raises(WorkbenchError, match="nothing to find"):
+        compile_pattern("")
+
+
+def test_find_replace_previews_applies_once_and_undoes_at_once(project: Project) -> None:
+    before = _texts(project)
+    hits = [sid for sid, (text, _) in before.items() if "revolution" in text.lower()]
+    assert len(hits) >= 3
+    preview = project.find_replace(None, "revolution", "uprising", dry_run=True)
+    assert _texts(project) == before and preview.group_id is None
+    assert sorted(c.segment_id for c in preview.changes) == sorted(hits)
+    report = project.find_replace(None, "revolution", "uprising")
+    assert [c.after for c in report.changes] == [c.after for c in preview.changes]
+    after = _texts(project)
+    assert all("uprising" in after[sid][0] for sid in hits)
+    assert project.history(hits[0])[-1].action == "replace"
+    assert report.group_id is not None
+    result = project.undo_change(report.group_id)
+    assert result["restored"] == len(hits) and _texts(project) == before
+
+
+def test_find_replace_leaves_locked_work_and_sends_reviewed_back(project: Project) -> None:
+    texts = _texts(project)
+    hits = [sid for sid, (text, _) in texts.items() if "revolution" in text.lower()]
+    locked, reviewed = hits[0], hits[1]
+    project.confirm(locked, texts[locked][0], override_reason="test")
+    project.set_status(locked, "approved")
+    project.confirm(reviewed, texts[reviewed][0], override_reason="test")
+    project.set_status(reviewed, "reviewed")
+    report = project.find_replace(None, "revolution", "uprising")
+    assert report.locked == [locked] and project.segment(locked).target == texts[locked][0]
+    assert project.segment(reviewed).status == "translated"
+
+
+def test_confirm_many_goes_through_the_policy(project: Project) -> None:
+    ids = project.select_segments(statuses=["draft"])
+    assert len(ids) == 21
+    report = project.confirm_many(ids)
+    assert report.done and report.blocked
+    assert set(report.done) | set(report.blocked) == set(ids)
+    assert sorted(report.by_findings) == sorted(report.blocked)  # none locked or empty
+    for sid, why in report.blocked.items():  # each names its open error findings
+        errors = {f.check for f in project.check_segment(sid) if f.severity == "error"}
+        assert errors and all(any(f"[{check}]" in w for w in why) for check in errors)
+    for sid in report.done:
+        assert project.segment(sid).status == "translated"
+    for sid in report.blocked:
+        assert project.segment(sid).status == "draft"
+    assert report.group_id is not None
+    project.undo_change(report.group_id)
+    assert project.select_segments(statuses=["draft"]) == ids
+
+
+def test_clean_only_and_review_many(project: Project) -> None:
+    clean = project.select_segments(statuses=["draft"], clean_only=True)
+    dirty = set(project.select_segments(statuses=["draft"])) - set(clean)
+    assert clean and dirty
+    project.confirm_many(clean)
+    report = project.review_many(project.select_segments(statuses=["translated"]), "approved")
+    assert sorted(report.done) == sorted(clean)
+    assert all(project.segment(sid).locked for sid in clean)
+    with pytest.raises(WorkbenchError, match="unknown verdict"):
+        project.review_many(clean, "great")
+
+
+def test_cli_replace_confirm_review(sample_db: Path) -> None:
+    db = ["--db", str(sample_db)]
+    with Project.open(sample_db) as project:
+        drafts = project.select_segments(statuses=["draft"])
+        dirty = str(min(set(drafts) - set(project.select_segments(ids=drafts, clean_only=True))))
+    result = run_cli("replace", "revolution", "uprising", "--dry-run", *db)
+    assert result.exit_code == 0, result.stderr
+    assert "would change" in result.stdout
+    result = run_cli("replace", "revolution", "uprising", "--format", "json", *db)
+    data = json.loads(result.stdout)
+    assert data["changes"] and data["group_id"] and data["occurrences"] >= len(data["changes"])
+    result = run_cli("undo", "--change", str(data["group_id"]), *db)
+    assert result.exit_code == 0 and "restored" in result.stdout
+    result = run_cli("confirm", "--doc", "sample", "--status", "draft", "--clean-only", *db)
+    assert result.exit_code == 0, result.stdout
+    result = run_cli("confirm", dirty, *db)  # open error findings: refused, exit 1
+    assert result.exit_code == 1 and f"segment {dirty}: " in result.stdout
+    result = run_cli("confirm", dirty, "--override-reason", "house style", *db)
+    assert result.exit_code == 0
+    result = run_cli("review", dirty, "--approve", *db)
+    assert result.exit_code == 0 and "approved: 1 segments" in result.stdout
+    result = run_cli("review", "--doc", "sample", "--status", "translated", "--reviewed", *db)
+    assert result.exit_code == 0
+    result = run_cli("review", dirty, *db)
+    assert result.exit_code == 2 and "give a verdict" in result.stderr
+    result = run_cli("review", dirty, "--reject", *db)
+    assert result.exit_code == 1 and "needs a comment" in result.stdout
+
+
+def test_a_batch_approval_is_undone_at_once_and_its_locks_with_it(project: Project) -> None:
+    before = _texts(project)
+    report = project.review_many([1, 2], "approved")
+    assert [project.segment(s).locked for s in (1, 2)] == [True, True]
+    undone = project.undo_change(report.group_id)
+    assert (undone["restored"], undone["kept"]) == (2, 0)
+    assert [project.segment(s).locked for s in (1, 2)] == [False, False]
+    assert {s: before[s] for s in (1, 2)} == {s: _texts(project)[s] for s in (1, 2)}
+    # a lock set after the group (not by it) is newer work: kept
+    project.set_status(3, "translated")
+    report = project.review_many([3], "reviewed")
+    project.lock(3)
+    assert project.undo_change(report.group_id)["kept"] == 1
+    assert project.segment(3).status == "reviewed" and project.segment(3).locked

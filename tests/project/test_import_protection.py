@@ -1,0 +1,158 @@
+"""Imports never overwrite finished work silently: protection, --overwrite, --dry-run, and one
+change group per import that one command undoes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+from workbench.errors import LockedError, WorkbenchError
+from workbench.project import Project
+
+REFERENCE = ROOT / "workbench" / "data" / "translations" / "reference.en.txt"
+
+
+def _state(project: Project) -> dict[int, tuple[str, str, bool]]:
+    return {s.id: (s.target, s.status, s.locked) for s in project.segments(limit=1000)}
+
+
+def _finish_two(project: Project) -> None:
+    """Segment 2 confirmed (translated), segment 3 approved (and so locked)."""
+    project.confirm(2, "My own confirmed sentence.", override_reason="test")
+    project.confirm(3, "My approved sentence.", override_reason="test")
+    project.set_status(3, "approved")
+
+
+def test_a_working_import_fills_drafts_and_leaves_finished_work_alone(project: Project) -> None:
+    _finish_two(project)
+    before = _state(project)
+    report = project.import_translation(REFERENCE, "sample", "working")
+    after = _state(project)
+    assert after[2] == before[2] and after[3] == before[3]
+    assert before[3][2] is True  # approving locked it
+    fill = report.fill
+    assert fill is not None and fill.protected == {"translated": 1, "approved": 1}
+    changed = {sid for sid in before if before[sid] != after[sid]}
+    assert changed and 2 not in changed and 3 not in changed
+    assert fill.replaced + fill.filled == len(changed)
+    assert "left alone 2 (1 approved, 1 translated; use --overwrite approved" in fill.describe()
+
+
+def test_dry_run_changes_nothing_and_reports_the_same(project: Project) -> None:
+    _finish_two(project)
+    before = _state(project)
+    dry = project.import_translation(REFERENCE, "sample", "working", dry_run=True)
+    groups = project.changes()  # the sample's own import of its draft
+    assert _state(project) == before and dry.fill is not None and dry.fill.group_id is None
+    assert project.changes() == groups
+    real = project.import_translation(REFERENCE, "sample", "working")
+    assert real.fill is not None
+    assert (dry.fill.filled, dry.fill.replaced, dry.fill.protected) == (
+        real.fill.filled, real.fill.replaced, real.fill.protected
+    )
+
+
+def test_overwrite_levels(project: Project) -> None:
+    _finish_two(project)
+    project.import_translation(REFERENCE, "sample", "working", overwrite="confirmed")
+    assert project.segment(2).target != "My own confirmed sentence."
+    assert project.segment(3).target == "My approved sentence."
+    project.import_translation(REFERENCE, "sample", "working", overwrite="approved")
+    seg = project.segment(3)
+    assert seg.target != "My approved sentence." and seg.status == "draft" and not seg.locked
+    with pytest.raises(WorkbenchError, match="unknown overwrite"):
+        project.import_translation(REFERENCE, "sample", "working", overwrite="everything")
+
+
+def test_one_command_undoes_a_whole_import(project: Project) -> None:
+    _finish_two(project)
+    before = _state(project)
+    report = project.import_translation(REFERENCE, "sample", "working")
+    assert report.fill is not None and report.fill.group_id == project.last_import()
+    project.save_draft(5, "Edited after the import.")  # a later edit survives the undo
+    result = project.undo_change(project.last_import())
+    after = _state(project)
+    assert after[5][0] == "Edited after the import." and result["kept"] == 1
+    assert all(after[sid] == before[sid] for sid in before if sid != 5)
+    assert result["restored"] == report.fill.filled + report.fill.replaced - 1
+    with pytest.raises(WorkbenchError, match="undone already"):
+        project.undo_change(report.fill.group_id)
+    kinds = [g["kind"] for g in project.changes()]
+    assert kinds == ["undo", "import-translation", "import-translation"]  # the last: the sample's
+    assert project.last_import() == project.changes()[-1]["id"]
+    assert project.history(1)[-1].action == "undo"
+
+
+def test_a_tmx_from_another_tool_does_not_downgrade_approved_work(
+    project: Project, tmp_path: Path
+) -> None:
+    _finish_two(project)
+    tmx = tmp_path / "other.tmx"
+    project.export_file("tmx", tmx)
+    text = tmx.read_text(encoding="utf-8").replace(
+        "My approved sentence.", "Their older wording."
+    ).replace("My own confirmed sentence.", "Their other wording.")
+    tmx.write_text(text, encoding="utf-8")
+    report = project.import_tmx(tmx)
+    assert report.protected == {"approved": 1, "translated": 1} and report.updated == []
+    assert project.segment(3).target == "My approved sentence."
+    report = project.import_tmx(tmx, overwrite="confirmed")
+    assert report.updated == [2] and project.segment(3).status == "approved"
+
+
+def test_locked_segments_refuse_edits_until_unlocked(project: Project) -> None:
+    _finish_two(project)
+    for edit in (lambda: project.save_draft(3, "x"), lambda: project.confirm(3, "x"),
+                 lambda: project.undo(3)):
+        with pytest.raises(LockedError):
+            edit()
+    project.unlock(3, "client changed the wording")
+    assert project.save_draft(3, "New wording.").status == "draft"
+    actions = [r.action for r in project.history(3)]
+    assert actions[-2:] == ["unlock", "edit"]
+    assert project.undo(3).target == "My approved sentence."  # the unlock itself is not undone
+
+
+def test_cli_import_undo_and_changes(sample_db: Path) -> None:
+    with Project.open(sample_db, author="tester") as project:
+        _finish_two(project)
+    result = run_cli("import-translation", str(REFERENCE), "--doc", "sample", "--as", "working",
+                     "--dry-run", "--db", str(sample_db))
+    assert result.exit_code == 0, result.stderr
+    assert "would fill 0, would replace 19" in result.stdout and "left alone 2" in result.stdout
+    result = run_cli("import-translation", str(REFERENCE), "--doc", "sample", "--as", "working",
+                     "--overwrite", "--db", str(sample_db))
+    assert result.exit_code == 0, result.stderr
+    assert "replaced 20" in result.stdout and "undo --import" in result.stdout
+    listed = json.loads(run_cli("changes", "--format", "json", "--db", str(sample_db)).stdout)
+    assert [g["kind"] for g in listed] == ["import-translation"] * 2
+    result = run_cli("undo", "--last-import", "--db", str(sample_db))
+    assert result.exit_code == 0 and "20 restored" in result.stdout
+    result = run_cli("undo", "--db", str(sample_db))
+    assert result.exit_code == 2 and "give one of" in result.stderr
+    result = run_cli("unlock", "3", "--reason", "typo", "--db", str(sample_db))
+    assert result.exit_code == 0 and "unlocked" in result.stdout
+
+
+def test_a_dry_run_then_the_import_aligns_once(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.project.importing as importing
+
+    calls = []
+    real = importing.align_paragraphs
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "align_paragraphs", counting)
+    dry = project.import_translation(REFERENCE, "sample", "working", dry_run=True)
+    real_run = project.import_translation(REFERENCE, "sample", "working")
+    assert len(calls) == 1 and dry.links == real_run.links
+    project.set_glossary(project.glossary().__class__([]))  # other inputs: aligned again
+    project.import_translation(REFERENCE, "sample", "working", dry_run=True)
+    assert len(calls) == 2

@@ -1,0 +1,180 @@
+"""The ``spelling`` QA check: in the registry, in ``workbench check`` (both modes, every
+format, ``--skip``), with the words the project knows, and in exports that carry findings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+from workbench.glossary.checks import REGISTRY
+from workbench.glossary.qa import run_checks, run_document
+from workbench.project import Project
+from workbench.spelling import SpellChecker, load_dictionary
+
+GLOSSARY = "source\ttarget\tcomment\tforbidden\nكيرينسكي\tKerensky\t\tKerenski\nسمولني\tSmolny\n"
+AR = ["ذهب كيرينسكي إلى سمولني.", "قرأ Lenin جريدة Pravda.", "كانت الجريدة http://x.org."]
+EN = [
+    "Kerensky went to the Smolny and recieved teh news.",
+    "Lenin read the Pravda newspaper.",
+    "The paper was at http://exampel.org and ana@exampel.org in 1917.",
+]
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, str]:
+    paths = {"g": tmp_path / "g.tsv", "ar": tmp_path / "ar.txt", "en": tmp_path / "en.txt"}
+    paths["g"].write_text(GLOSSARY, encoding="utf-8")
+    paths["ar"].write_text("\n".join(AR) + "\n", encoding="utf-8")
+    paths["en"].write_text("\n".join(EN) + "\n", encoding="utf-8")
+    return {k: str(v) for k, v in paths.items()}
+
+
+def file_check(files: dict[str, str], *extra: str):  # type: ignore[no-untyped-def]
+    return run_cli("check", "--glossary", files["g"], "--source", files["ar"],
+                   "--target", files["en"], *extra)
+
+
+def test_registered_as_a_warning_that_needs_a_speller() -> None:
+    assert REGISTRY["spelling"].severity == "warning"
+    assert [f for f in run_checks("أ", "teh cat", matcher=None) if f.check == "spelling"] == []
+
+
+def test_one_finding_per_misspelled_word_with_span_and_suggestions() -> None:
+    speller = SpellChecker(load_dictionary("en_US"), ["Smolny"])
+    target = "The Smolny recieved teh news, teh end."
+    found = [f for f in run_checks("خبر", target, matcher=None, speller=speller)
+             if f.check == "spelling"]
+    assert [(f.found, f.span) for f in found] == [
+        ("recieved", (11, 19)), ("teh", (20, 23)), ("teh", (30, 33)),
+    ]
+    assert all(target[f.span[0] : f.span[1]] == f.found for f in found)
+    assert found[0].expected[0] == "received" and found[0].kind == "misspelled"
+    assert "received" in found[0].message and found[1].severity == "warning"
+
+
+def test_parallel_run_finds_the_same(files: dict[str, str]) -> None:
+    speller = SpellChecker(load_dictionary("en_US"))
+    pairs = list(zip(AR * 4, EN * 4, strict=True))
+    one = run_document(pairs, matcher=None, speller=speller)
+    two = run_document(pairs, matcher=None, speller=speller, jobs=2)
+    assert one.findings == two.findings
+    assert any(f.check == "spelling" for fs in two.findings for f in fs)
+
+
+def test_file_mode_every_format_and_skip(files: dict[str, str], tmp_path: Path) -> None:
+    result = file_check(files, "--format", "json")
+    assert result.exit_code == 0, result.stderr  # warnings only
+    spelling = [v for v in json.loads(result.stdout)["violations"] if v["check"] == "spelling"]
+    # the glossary's English, the Latin words of the Arabic, URLs, mails, numbers: known
+    assert [(v["line"], v["found"]) for v in spelling] == [(1, "recieved"), (1, "teh")]
+    assert spelling[0]["span"] == [32, 40] and spelling[0]["expected"][0] == "received"
+    assert file_check(files, "--fail-on", "warning").exit_code == 1
+    table = file_check(files)
+    assert "spelling" in table.stdout and "recieved" in table.stdout
+    rows = list(csv.DictReader(io.StringIO(file_check(files, "--format", "csv").stdout)))
+    assert {r["found"] for r in rows if r["check"] == "spelling"} == {"recieved", "teh"}
+    html = file_check(files, "--format", "html").stdout
+    assert "<mark>recieved</mark>" in html
+    skipped = json.loads(file_check(files, "--format", "json", "--skip", "spelling").stdout)
+    assert not [v for v in skipped["violations"] if v["check"] == "spelling"]
+
+
+def test_project_mode_uses_the_project_words(in_tmp: Path, sample_db: Path) -> None:
+    def spelling(*extra: str) -> set[str]:
+        result = run_cli("check", "--db", str(sample_db), "--format", "json", *extra)
+        assert result.exit_code == 1, result.stderr  # the sample has glossary errors
+        return {v["found"] for v in json.loads(result.stdout)["violations"]
+                if v["check"] == "spelling"}
+
+    found = spelling()
+    assert {"organising", "organisation"} <= found
+    assert "Kerenski" not in found  # a forbidden rendering: term-forbidden reports it
+    assert spelling("--jobs", "2") == found
+    assert spelling("--skip", "spelling") == set()
+    assert run_cli("spelling", "add", "organising", "--db", str(sample_db)).exit_code == 0
+    assert spelling() == found - {"organising"}
+
+
+def test_exports_with_findings_show_spelling(in_tmp: Path, sample_db: Path) -> None:
+    out = in_tmp / "review.html"
+    result = run_cli("export", "--db", str(sample_db), "--format", "html", "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "is not in the en_US dictionary" in out.read_text(encoding="utf-8")
+
+
+def test_word_list_and_known_sources(project: Project) -> None:
+    spelling = project.spelling
+    text = "The Smolnyy sent Kerenski teh news"
+    assert [m.word for m in spelling.misspellings(text)] == ["Smolnyy", "teh"]
+    assert spelling.add_word("Smolnyy") is True
+    assert spelling.add_word("SMOLNYY") is False  # any case: already there
+    assert [m.word for m in spelling.misspellings(text)] == ["teh"]
+    assert [w.word for w in spelling.words()] == ["Smolnyy"]
+    assert spelling.words()[0].author == "tester"
+    spelling.add_known_source(lambda: frozenset({"teh"}))  # e.g. the English of a TM
+    assert spelling.misspellings(text) == []
+    spelling.remove_word("smolnyy")
+    assert [m.word for m in spelling.misspellings(text)] == ["Smolnyy"]
+    with pytest.raises(Exception, match="not in the project's word list"):
+        spelling.remove_word("smolnyy")
+    for bad in ("", "two words", "1917"):
+        with pytest.raises(Exception, match="word"):
+            spelling.add_word(bad)
+
+
+def test_the_checker_is_kept_until_the_words_change(project: Project) -> None:
+    project.spelling.prepare()
+    first = project.spelling.checker()
+    assert project.spelling.checker() is first
+    project.spelling.add_word("Trotskyy")
+    assert project.spelling.checker() is not first
+
+
+def test_config_chooses_the_dictionary(
+    sample_db: Path, tiny_folder: Path, shipped_en_us: Path
+) -> None:
+    shipped_en_us.write_text(
+        f'[spelling]\nlanguage = "xx_TEST"\ndictionaries = ["{tiny_folder}"]\n', encoding="utf-8"
+    )
+    with Project.open(sample_db) as project:
+        assert project.spelling.language == "xx_TEST"
+        assert [m.word for m in project.spelling.misspellings("cats and dogs")] == ["and"]
+        project.spelling.use("en_US")
+        assert project.spelling.misspellings("cats and dogs") == []
+
+
+def test_a_missing_dictionary_is_one_line(in_tmp: Path, sample_db: Path, shipped_en_us: Path
+                                          ) -> None:
+    shipped_en_us.write_text('[spelling]\nlanguage = "zz_ZZ"\n', encoding="utf-8")
+    result = run_cli("check", "--db", str(sample_db))
+    assert result.exit_code == 2 and "no Hunspell dictionary for 'zz_ZZ'" in result.stderr
+    assert run_cli("check", "--db", str(sample_db), "--skip", "spelling").exit_code == 1
+    shipped_en_us.write_text('[spelling]\nlanguage = 42\n', encoding="utf-8")
+    bad = run_cli("check", "--db", str(sample_db))
+    assert bad.exit_code == 2 and "line 2" in bad.stderr
+    shipped_en_us.write_text('[spelling]\ndictionaries = [1, 2]\n', encoding="utf-8")
+    bad = run_cli("check", "--db", str(sample_db))
+    assert bad.exit_code == 2 and "list of folders" in bad.stderr
+
+
+def test_spelling_cli(in_tmp: Path, sample_db: Path) -> None:
+    db = ("--db", str(sample_db))
+    added = run_cli("spelling", "add", "Smolnyy", "Trotskyy", *db)
+    assert added.exit_code == 0 and "added: Trotskyy" in added.stdout
+    assert "already in the list" in run_cli("spelling", "add", "smolnyy", *db).stdout
+    listed = json.loads(run_cli("spelling", "list", "--format", "json", *db).stdout)
+    assert [w["word"] for w in listed] == ["Smolnyy", "Trotskyy"]
+    assert run_cli("spelling", "remove", "TROTSKYY", *db).exit_code == 0
+    gone = run_cli("spelling", "remove", "Trotskyy", *db)
+    assert gone.exit_code == 2 and "not in the project's word list" in gone.stderr
+    assert run_cli("spelling", "add", "two words", *db).exit_code == 2
+    suggested = json.loads(run_cli("spelling", "suggest", "recieve", "--format", "json",
+                                   *db).stdout)
+    assert suggested["correct"] is False and suggested["suggestions"][0] == "receive"
+    assert "correct" in run_cli("spelling", "suggest", "Smolnyy", *db).stdout
+    assert "* en_US" in run_cli("spelling", "languages", *db).stdout

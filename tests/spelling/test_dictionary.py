@@ -1,0 +1,96 @@
+"""Hunspell dictionaries: finding, loading, lookups and bounded suggestions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.spelling.conftest import bundled_en_us
+from workbench.errors import InputError, WorkbenchError
+from workbench.spelling import SpellChecker, find_dictionaries, load_dictionary
+from workbench.spelling.dictionary import (
+    HunspellDictionary,
+    load_dictionary_files,
+    normalise_language,
+)
+from workbench.spelling.suggest import edit_distance, simple_edits
+
+
+def test_a_dictionary_built_by_the_test(tiny_folder: Path) -> None:
+    tiny = load_dictionary("xx_TEST", [tiny_folder])
+    assert tiny.language == "xx_TEST"
+    assert tiny.lookup("cat") and tiny.lookup("cats") and tiny.lookup("Dogs")
+    assert tiny.lookup("Petrograd")
+    assert not tiny.lookup("catz")
+    assert not tiny.lookup("Petrogard")
+    assert tiny.suggest("dgo")[0] == "dog"
+    assert "Petrograd" in tiny.suggest("Petrogard")
+    assert tiny.quick_suggest("revolutoin")[0] == "revolution"
+
+
+def test_folders_given_come_before_the_system_and_the_shipped_ones(tiny_folder: Path) -> None:
+    (tiny_folder / "en_US.aff").write_text((tiny_folder / "xx_TEST.aff").read_text())
+    (tiny_folder / "en_US.dic").write_text((tiny_folder / "xx_TEST.dic").read_text())
+    found = find_dictionaries([tiny_folder])
+    assert found["en_US"] == tiny_folder / "en_US"
+    assert found["xx_TEST"] == tiny_folder / "xx_TEST"
+    assert find_dictionaries([], system=False)["en_US"] == bundled_en_us() / "en_US"
+    # an .aff without its .dic is no dictionary
+    (tiny_folder / "yy_TEST.aff").write_text("SET UTF-8\n")
+    assert "yy_TEST" not in find_dictionaries([tiny_folder])
+
+
+def test_the_shipped_en_us() -> None:
+    en = load_dictionary_files(bundled_en_us() / "en_US", "en_US")
+    assert all(en.lookup(w) for w in ["revolution", "Bolsheviks", "don't", "Soviet’s", "NATO"])
+    assert not any(en.lookup(w) for w in ["recieve", "teh", "colour", "organisation"])
+    assert en.suggest("recieve")[0] == "receive"
+    assert en.suggest("goverment")[0] == "government"
+    assert "insurrection" in en.suggest("insurection", 3)
+    assert en.quick_suggest("teh")[0] == "the"
+    assert en.quick_suggest("organising")[0] == "organizing"
+    assert en.suggest("x" * 40) == []  # too long to be worth it
+
+
+def test_loaded_once_a_process(tiny_folder: Path) -> None:
+    assert load_dictionary("xx_TEST", [tiny_folder]) is load_dictionary("xx_test", [tiny_folder])
+
+
+def test_unknown_language_names_what_there_is(tiny_folder: Path) -> None:
+    with pytest.raises(WorkbenchError, match=r"no Hunspell dictionary for 'zz_ZZ'.*xx_TEST"):
+        load_dictionary("zz_ZZ", [tiny_folder])
+
+
+def test_a_broken_dictionary_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "bad.aff").write_text("SET UTF-8\nSFX S Y 3\nSFX S 0\n", encoding="utf-8")
+    (tmp_path / "bad.dic").write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(InputError, match="bad"):
+        HunspellDictionary.load(tmp_path / "bad")
+    with pytest.raises(InputError, match="no such dictionary file"):
+        HunspellDictionary.load(tmp_path / "missing")
+
+
+def test_language_names() -> None:
+    assert normalise_language("en-us") == "en_US"
+    assert normalise_language("en_GB") == "en_GB"
+    assert normalise_language("de") == "de"
+
+
+def test_edit_distance_counts_swaps_once() -> None:
+    assert edit_distance("teh", "the", 3) == 1
+    assert edit_distance("kitten", "sitting", 5) == 3
+    assert edit_distance("a", "abcdef", 2) == 3  # beyond the bound: bound + 1
+    assert "the" in simple_edits("teh") and "organizing" in simple_edits("organising")
+
+
+def test_checker_known_words_and_source_words(tiny_folder: Path) -> None:
+    checker = SpellChecker(load_dictionary("xx_TEST", [tiny_folder]), ["Kerensky", "Smolny"])
+    text = "Kerensky's dogs and Smolny cats met Trotsky at Petrogard"
+    assert [m.word for m in checker.misspellings(text)] == ["and", "met", "Trotsky", "at",
+                                                            "Petrogard"]
+    found = checker.misspellings(text, source="التقى Trotsky في")
+    assert "Trotsky" not in [m.word for m in found]
+    assert checker.is_known("KERENSKY") and checker.is_correct("cats")
+    assert checker.suggest("Kerensk")[0] == "Kerensky"  # the project's words come first
+    assert checker.quick_suggest("Smolni")[0] == "Smolny"

@@ -1,0 +1,52 @@
+"""Which words of an English text the spell checker looks at, and how known words compare."""
+
+from __future__ import annotations
+
+from workbench.spelling.tokens import key_forms, latin_words, phrase_words, words
+
+
+def texts(text: str) -> list[str]:
+    return [w.word for w in words(text)]
+
+
+def test_words_have_spans_into_the_text() -> None:
+    text = "The Soviet’s council, don't panic!"
+    found = words(text)
+    assert [w.word for w in found] == ["The", "Soviet’s", "council", "don't", "panic"]
+    assert all(text[w.start : w.end] == w.word for w in found)
+
+
+def test_numbers_urls_mails_acronyms_and_other_scripts_are_not_words() -> None:
+    text = (
+        "In 1917 COVID-19 and 3rd H1N1 see https://exampel.org/pg?x=1 or www.exmple.com, "
+        "mail ana.smiht@exampel.org; the UN and NATO met ثورة near snake_case a b."
+    )
+    assert texts(text) == ["In", "and", "see", "or", "mail", "the", "and", "met", "near"]
+
+
+def test_hyphenated_compounds_are_checked_part_by_part() -> None:
+    assert texts("a well-knwon ex-President") == ["well", "knwon", "ex", "President"]
+    found = words("well-knwon")
+    assert found[1].start == 5 and found[1].end == 10
+
+
+def test_quotes_around_a_word_are_not_part_of_it() -> None:
+    assert texts("'Bolsheviks' and soviets' votes") == ["Bolsheviks", "and", "soviets", "votes"]
+
+
+def test_latin_words_of_the_arabic_are_folded() -> None:
+    assert latin_words("قال Lenin إن Pravda") == {"lenin", "pravda"}
+    assert latin_words("لا شيء") == set()
+
+
+def test_known_forms_cover_plurals_and_possessives() -> None:
+    assert "bolshevik" in key_forms("Bolsheviks")
+    assert "kerensky" in key_forms("Kerensky’s")
+    assert key_forms("is") == ("is",)  # too short to be a plural
+
+
+def test_phrases_give_their_words_as_written() -> None:
+    assert phrase_words(["Central Committee", "ruling-class", "NATO"]) == {
+        "central": "Central", "committee": "Committee", "ruling": "ruling", "class": "class",
+        "nato": "NATO",
+    }

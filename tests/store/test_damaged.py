@@ -1,0 +1,179 @@
+"""Damaged project files: one line and exit 2 from every command and from the TUI, never a
+traceback; ``workbench doctor`` reports the damage and copies what can be read."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from tests.e2e.terminal import Terminal
+from tests.store.project_files import damage, leaf_pages, rows
+from workbench.errors import DamagedProjectError
+from workbench.project import Project
+from workbench.store import open_db
+
+pytestmark = pytest.mark.sqlite_only  # damaged SQLite files
+
+
+def workbench(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *args], capture_output=True, text=True, cwd=cwd,
+        timeout=120, check=False,
+    )
+
+
+def file_digest(path: Path) -> tuple[str, int]:
+    """The bytes (hashed) and modification time of a file nobody has open."""
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+
+
+@pytest.fixture
+def damaged_table(sample_db: Path) -> Path:
+    """The sample project with the last leaf page of its segments table overwritten (its
+    indexes whole, so the table's row count can still be read)."""
+    damage(sample_db, leaf_pages(sample_db, "segments")[-1:])
+    return sample_db
+
+
+@pytest.fixture
+def damaged(sample_db: Path) -> Path:
+    """The sample project with the last leaf page of its segments table, and of each of its
+    indexes (a query may read either), overwritten."""
+    names = ["segments"] + [
+        str(r[0]) for r in rows(
+            sample_db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+            ("segments",),
+        )
+    ]
+    damage(sample_db, sorted({page for name in names for page in leaf_pages(sample_db, name)[-1:]}))
+    return sample_db
+
+
+@pytest.mark.parametrize("args", [
+    ["stats"],
+    ["export", "--format", "tmx", "--output", "{tmp}/out.tmx"],
+    ["check"],
+    ["history", "21"],
+    ["undo", "21"],
+])
+def test_commands_on_a_damaged_project_say_one_line(
+    damaged: Path, tmp_path: Path, args: list[str]
+) -> None:
+    result = workbench(*[a.format(tmp=tmp_path) for a in args], "--db", str(damaged))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"workbench: error: {damaged}: the project file is damaged")
+    assert f"workbench doctor --db {damaged}" in result.stderr
+
+
+def test_a_damaged_first_page_is_named(sample_db: Path) -> None:
+    damage(sample_db, [1])
+    result = workbench("stats", "--db", str(sample_db))
+    assert result.returncode == 2
+    assert "not an SQLite database, or its first page is damaged" in result.stderr
+
+
+def test_the_tui_on_a_damaged_project_exits_2_with_one_line(tmp_path: Path, damaged: Path) -> None:
+    with Terminal(tmp_path, "--db", str(damaged)) as term:
+        term.child.expect(pexpect.EOF, timeout=30)
+        output = term.child.before.decode("utf-8", "replace")
+        term.child.close()
+        assert term.child.exitstatus == 2
+    assert f"workbench: error: {damaged}: the project file is damaged" in output
+    assert "Traceback" not in output and "locals" not in output
+
+
+def test_doctor_finds_a_sound_project_sound(sample_db: Path) -> None:
+    result = workbench("doctor", "--db", str(sample_db))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for check in ("header", "schema", "quick_check", "integrity_check", "foreign_key_check"):
+        assert f"{check}: ok" in result.stdout
+    assert "result: ok" in result.stdout and "segments 21" in result.stdout
+    report = json.loads(workbench("doctor", "--db", str(sample_db), "--format", "json").stdout)
+    assert report["ok"] is True and report["tables"]["segments"] == 21
+
+
+def test_doctor_reports_damage_and_recovers_what_can_be_read(
+    damaged_table: Path, tmp_path: Path, _sample_template: Path
+) -> None:
+    damaged = damaged_table
+    before = file_digest(damaged)
+    out = tmp_path / "recovered.db"
+    result = workbench("doctor", "--db", str(damaged), "--recover", str(out))
+    assert result.returncode == 1, result.stderr
+    assert "quick_check: FAILED" in result.stdout and "result: DAMAGED" in result.stdout
+    assert "recovery: PARTIAL" in result.stdout
+    assert file_digest(damaged) == before  # the original is never touched
+    original = {r[0]: r[1:] for r in rows(_sample_template, "SELECT * FROM segments")}
+    with Project.open(out) as project:  # a project the workbench opens as any other
+        copied = {
+            r[0]: tuple(r[1:]) for r in project.db.execute("SELECT * FROM segments")
+        }
+        assert project.stats()["documents"] == 1
+    assert 0 < len(copied) < 21
+    assert all(original[k] == v for k, v in copied.items())  # what was copied is exact
+    lost = sorted(set(original) - set(copied))
+    assert f"segments: {len(copied)} of 21 rows copied" in result.stdout
+    assert f"keys above {min(lost) - 1} unreadable" in result.stdout
+    assert rows(out, "SELECT count(*) FROM revisions") == [(21,)]  # other tables whole
+    assert rows(out, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_doctor_never_writes_over_a_file(damaged: Path, tmp_path: Path) -> None:
+    existing = tmp_path / "taken.db"
+    existing.write_text("mine\n")
+    for target in (existing, damaged):
+        result = workbench("doctor", "--db", str(damaged), "--recover", str(target))
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1
+    assert existing.read_text() == "mine\n"
+    assert not list(tmp_path.glob(".*recovering*"))
+
+
+def test_doctor_on_a_damaged_first_page(sample_db: Path, tmp_path: Path) -> None:
+    damage(sample_db, [1])
+    result = workbench("doctor", "--db", str(sample_db))
+    assert result.returncode == 1
+    assert "result: DAMAGED" in result.stdout
+    out = tmp_path / "recovered.db"
+    recovered = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    # The schema is unreadable: only the sqlite3 program's .recover can help, where it works.
+    if recovered.returncode == 2:
+        assert "nothing was recovered" in recovered.stderr and not out.exists()
+    else:
+        assert recovered.returncode == 1 and "sqlite3 .recover" in recovered.stdout
+
+
+def test_doctor_finds_dangling_rows_and_a_missing_index(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    db = open_db(path, create=True)
+    db.conn.execute("PRAGMA foreign_keys = OFF")
+    db.conn.execute("INSERT INTO segments (document_id, paragraph, position, source, updated_at) "
+                    "VALUES (99, 1, 1, 'نص', 'now')")
+    db.conn.execute("DROP INDEX segments_status")
+    db.conn.close()
+    result = workbench("doctor", "--db", str(path))
+    assert result.returncode == 1
+    assert "segments: 1 rows refer to missing documents rows" in result.stdout
+    assert "missing index segments_status" in result.stdout
+
+
+def test_doctor_without_a_project(tmp_path: Path) -> None:
+    result = workbench("doctor", "--db", str(tmp_path / "absent.db"))
+    assert result.returncode == 2 and "no project at" in result.stderr
+
+
+def test_open_db_names_damage_found_while_opening(sample_db: Path) -> None:
+    schema_pages = [r[0] for r in rows(sample_db, "SELECT pageno FROM dbstat "
+                                                  "WHERE name = 'sqlite_schema' AND pageno > 1")]
+    assert schema_pages
+    damage(sample_db, schema_pages)
+    with pytest.raises(DamagedProjectError, match="the project file is damaged"):
+        open_db(sample_db)

@@ -1,0 +1,82 @@
+"""A new project appears only when complete: a killed or failed ``import`` leaves none."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+from workbench.errors import ProjectError
+from workbench.project import Project
+from workbench.project.sample import new_project, open_or_create
+
+
+def _big_arabic(path: Path, paragraphs: int = 20_000) -> None:
+    sentence = "هذه جملة عربية رقم {} في وثيقة كبيرة جدا. "
+    lines = ["".join(sentence.format(p * 10 + i) for i in range(10)) for p in range(paragraphs)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_killed_import_leaves_no_project(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    _big_arabic(big)
+    target = tmp_path / "new.db"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "import", str(big), "--db", str(target)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    building = tmp_path / f".new.db.building-{child.pid}"
+    end = time.monotonic() + 60
+    while not building.exists() and child.poll() is None and time.monotonic() < end:
+        time.sleep(0.01)
+    assert building.exists(), "the import never started building"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert not target.exists()
+
+
+def test_import_creates_the_project_only_when_done(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    result = run_cli("import", str(doc), "--db", str(tmp_path / "new.db"))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt", "new.db"]
+    with Project.open(tmp_path / "new.db") as project:
+        assert project.stats()["segments"] == 2
+
+
+def test_a_failed_build_leaves_nothing(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError), new_project(tmp_path / "p.db") as project:
+        project.import_document_text("جملة.", "doc", "doc.txt", "utf-8")
+        raise RuntimeError("crash")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_project_created_meanwhile_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    with pytest.raises(ProjectError, match="created this project meanwhile"), \
+            open_or_create(path) as project:
+        project.import_document_text("جملة.", "mine", "doc.txt", "utf-8")
+        with new_project(path) as other:  # another program, quicker
+            other.import_document_text("جملة أخرى.", "theirs", "doc.txt", "utf-8")
+    with Project.open(path) as project:
+        assert [d.name for d in project.documents()] == ["theirs"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.db"]
+
+
+def test_a_stale_wal_is_never_replayed_into_a_new_project(tmp_path: Path) -> None:
+    Path(f"{tmp_path / 'p.db'}-wal").write_bytes(b"\x37\x7f\x06\x82" + bytes(28))
+    doc = tmp_path / "doc.txt"
+    doc.write_text("جملة.\n", encoding="utf-8")
+    result = run_cli("import", str(doc), "--db", str(tmp_path / "p.db"))
+    assert result.exit_code == 2
+    assert "p.db-wal is left from a project that is gone" in result.stderr
+    assert not (tmp_path / "p.db").exists()
+    with pytest.raises(ProjectError, match="left from a project that is gone"):
+        Project.open(tmp_path / "p.db", create=True)

@@ -1,0 +1,101 @@
+"""Inline tags in segment text: the placeholder syntax, what is wrong with a translation's
+tags, and sentence splitting across tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.text.segment import split_sentences
+from workbench.text.tagged import split_tagged
+from workbench.text.tags import (
+    mask_tags,
+    next_missing_tag,
+    strip_tags,
+    tag_problems,
+    tokens,
+)
+
+
+def test_tokens_read_the_three_kinds_and_nothing_else() -> None:
+    text = "a <1>b</1> <2/> <0> <01> </3/> <x> <1234567> c"
+    assert [(t.kind, t.id, text[t.start : t.end]) for t in tokens(text)] == [
+        ("open", 1, "<1>"), ("close", 1, "</1>"), ("empty", 2, "<2/>"),
+    ]
+    assert strip_tags("هذا <1>نص</1><2/>.") == "هذا نص."
+    assert mask_tags("<1>5</1>") == "   5    "
+
+
+def kinds(source: str, target: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.tag) for p in tag_problems(source, target)]
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("The <1>bold</1> word<2/>.", []),
+        ("The bold word<2/>.", [("missing", "<1>"), ("missing", "</1>")]),
+        ("The <1>bold</1> word.", [("missing", "<2/>")]),
+        ("The <1>bold</1> <1>word</1><2/>.", [("duplicated", "<1>"), ("duplicated", "</1>")]),
+        ("The <1>bold</1> word<2/><3/>.", [("extra", "<3/>")]),
+        ("The </1>bold<1> word<2/>.", [("nesting", "</1>")]),
+    ],
+)
+def test_problems_of_a_translation(target: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds("الكلمة <1>العريضة</1><2/>.", target) == expected
+
+
+def test_crossed_pairs_are_bad_nesting_but_the_sources_nesting_is_the_reference() -> None:
+    source = "<1>أ <2>ب</2></1>"
+    assert kinds(source, "<1>a <2>b</2></1>") == []
+    assert kinds(source, "<1>a <2>b</1></2>") == [("nesting", "<2>")]
+    # a half whose partner is in another segment is left out of the nesting
+    assert kinds("<1>أ", "<1>a") == []
+    assert kinds("ب</1>", "b</1>") == []
+
+
+def test_the_next_missing_tag_for_an_editor_key() -> None:
+    source = "هذا <1>نص</1> و<2/>."
+    assert next_missing_tag(source, "") == "<1>"
+    assert next_missing_tag(source, "This <1>text") == "</1>"
+    assert next_missing_tag(source, "This <1>text</1> and") == "<2/>"
+    assert next_missing_tag(source, "This <1>text</1> and<2/>.") is None
+    # at the cursor, a pair opened before it is closed first
+    assert next_missing_tag("<1>أ</1> <2>ب</2>", "<1>a", cursor=4) == "</1>"
+
+
+def test_split_tagged_is_split_sentences_without_tags() -> None:
+    text = "بدأت الثورة. ثم انتشرت! وماذا بعد؟ انتهى."
+    assert split_tagged(text, "ar") == split_sentences(text, "ar")
+
+
+def test_no_cut_inside_a_placeholder_and_tags_go_with_their_sentence() -> None:
+    assert split_tagged("هذا <1>نص عريض.</1> وهذه<2/> جملة.<3/> ثم <4>ثالثة</4>.", "ar") == [
+        "هذا <1>نص عريض.</1>", "وهذه<2/> جملة.<3/>", "ثم <4>ثالثة</4>.",
+    ]
+    # a placeholder is no sentence end, and a sentence end hidden between tags is still one
+    assert split_tagged("العدد <12/> كبير<1>.</1> التالي.", "ar") == [
+        "العدد <12/> كبير<1>.</1>", "التالي.",
+    ]
+    # the plain splitter misses the sentence end the closing tag hides
+    assert len(split_sentences("جملة <1>أولى.</1> جملة ثانية.", "ar")) == 1
+    assert split_tagged("جملة <1>أولى.</1> جملة ثانية.", "ar") == [
+        "جملة <1>أولى.</1>", "جملة ثانية.",
+    ]
+
+
+def test_a_tag_glued_to_the_next_sentence_opens_it() -> None:
+    assert split_tagged("First one. <1>Second</1> one.", "en") == [
+        "First one.", "<1>Second</1> one.",
+    ]
+    assert split_tagged("Note.<1/> <2/>Next.", "en") == ["Note.<1/>", "<2/>Next."]
+
+
+def test_the_checks_report_a_lost_tag_once() -> None:
+    """tag-mismatch reports it; number-mismatch does not read the digits of tags."""
+    from workbench.glossary.qa import run_checks
+
+    found = run_checks("بدأت <1>الثورة</1> عام ١٩١٧.<2/>", "The <1>revolution</1> began in 1917.",
+                       matcher=None)
+    assert [(f.check, f.kind, f.severity, f.expected) for f in found] == [
+        ("tag-mismatch", "missing", "error", ["<2/>"])
+    ]

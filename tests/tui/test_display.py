@@ -1,0 +1,154 @@
+"""The one display helper (workbench/tui/display.py) and the screens that go through it: every
+place that shows Arabic puts it in display order in ``app`` direction (and sends it as stored in
+``terminal`` direction), invisible and bidi control characters never reach the terminal raw,
+and cell widths stay right so borders do not shift. Assertions are on screen cells."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from tests.tui.conftest import editing, screen_lines, settle
+from tests.tui.screen_wait import open_screen
+from workbench.project import Project
+from workbench.text.bidi import visual
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.display import PLACEHOLDER, BidiDisplay, isolate, sanitize, sanitize_map
+from workbench.tui.screens.prompts import FilterScreen, OverrideScreen
+from workbench.tui.widgets.panels import GlossaryPanel, term_mark
+
+UPRISING = 9  # the draft writes "uprising" for الانتفاضة (required: insurrection)
+TERM = "انتفاضة"
+RLO, PDF, ZWJ, ZWSP = "\u202e", "\u202c", "\u200d", "\u200b"
+
+
+def test_sanitize_makes_controls_visible_and_drops_joiners():
+    assert sanitize(f"a{RLO}b{PDF}c") == f"a{PLACEHOLDER}b{PLACEHOLDER}c"
+    assert sanitize(f"x{ZWSP}y\u2066z\u2069") == f"x{PLACEHOLDER}y{PLACEHOLDER}z{PLACEHOLDER}"
+    assert sanitize("bell\x07") == f"bell{PLACEHOLDER}"
+    assert sanitize("❤\ufe0f 👍\U0001f3fd") == "❤ 👍"  # presentation selector, skin tone
+    family = f"\U0001f468{ZWJ}\U0001f469{ZWJ}\U0001f467"
+    assert sanitize(family) == "\U0001f468\U0001f469\U0001f467"
+    assert sanitize("a\tb\nc") == "a b\nc"
+    assert sanitize("a\nb", newlines=False) == "a b"
+    assert sanitize("كَتَبَ") == "كَتَبَ"  # diacritics are kept
+
+
+def test_widths_after_sanitising_are_the_sum_of_the_cells():
+    # What Rich measures for the whole string is what a terminal draws cell by cell.
+    for raw in ("❤\ufe0f", f"\U0001f468{ZWJ}\U0001f469", "👍\U0001f3fd", f"a{RLO}b", "🇪🇬",
+                "كَتَبَ", "1\ufe0f\u20e3"):
+        shown = sanitize(raw)
+        assert cell_len(shown) == sum(cell_len(ch) for ch in shown), raw
+
+
+def test_sanitize_map_keeps_offsets():
+    text = f"ab{ZWJ}c{RLO}d"
+    clean, origin = sanitize_map(text)
+    assert clean == f"abc{PLACEHOLDER}d"
+    assert [text[i] for i in origin] == ["a", "b", "c", RLO, "d"]
+
+
+def test_line_reorders_arabic_and_keeps_isolated_text_in_place():
+    app_dir, terminal = BidiDisplay(reorder=True), BidiDisplay(reorder=False)
+    title = Text.assemble('search "', isolate("الانتفاضه"), '" · 6 segments')
+    assert app_dir.line(title).plain == f'search "{visual("الانتفاضه")}" · 6 segments'
+    assert terminal.line(title).plain == 'search "الانتفاضه" · 6 segments'
+    message = f"{TERM}: expected 'insurrection'"
+    assert app_dir.plain(message) == f"{visual(TERM)}: expected 'insurrection'"
+    assert app_dir.plain(f"x{RLO}y") == f"x{PLACEHOLDER}y"
+
+
+def test_text_wraps_first_then_reorders_each_line():
+    words = "كتبت الطالبة رسالة طويلة إلى صديقتها في المدينة"
+    shown = BidiDisplay().text(words, base="R")
+    from rich.console import Console
+
+    lines = [line.plain.strip() for line in shown.lines(Console(), 20)]
+    assert len(lines) > 1
+    # each line, read right to left, is the next stretch of the sentence
+    assert " ".join(visual(line) for line in lines) == words
+
+
+def override_dialog_text(app: WorkbenchApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def test_not_confirmed_dialog_shows_arabic_in_display_order(make_app):
+    app = make_app()
+    async with editing(app, UPRISING) as (pilot, _):
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, OverrideScreen)
+        text = override_dialog_text(app)
+        assert f"{visual(TERM)}: expected 'insurrection'" in text
+        assert TERM not in text
+        await pilot.press("f7")  # terminal direction: the dialog is drawn again, as stored
+        await settle(pilot)
+        text = override_dialog_text(app)
+        assert f"{TERM}: expected 'insurrection'" in text
+
+
+async def test_findings_panel_and_search_title_in_display_order(make_app):
+    app = make_app()
+    async with editing(app, UPRISING) as (pilot, screen):
+        text = "\n".join(screen_lines(app))
+        assert f"term-missing: {visual(TERM)}:" in text
+        assert TERM not in text
+        screen.compute_view(screen.spec.__class__(search="الثورة"), screen.current_id)
+        await settle(pilot)
+        title = screen_lines(app)[0]
+        assert f'search "{visual("الثورة")}"' in title
+        await pilot.press("f7")
+        await settle(pilot)
+        assert 'search "الثورة"' in screen_lines(app)[0]
+
+
+async def test_controls_and_emoji_keep_the_list_borders_in_place(sample_db, config):
+    tricky = [
+        f"كتب {RLO}الطالب{PDF} رسالة.",
+        f"قال{ZWSP} المعلم ❤\ufe0f مرحبا 👍\U0001f3fd.",
+        f"العائلة \U0001f468{ZWJ}\U0001f469{ZWJ}\U0001f467 في البيت.",
+        "جملة عادية بلا رموز.",
+    ]
+    with Project.open(sample_db) as project:
+        project.import_document_text("\n".join(tricky) + "\n", "tricky")
+        for seg, english in zip(project.segments("tricky"),
+                                [f"He{RLO} wrote", "Hi ❤\ufe0f", "👨‍👩‍👧 home", "plain"],
+                                strict=True):
+            project.save_draft(seg.id, english)
+    app = WorkbenchApp(sample_db, config=config, direction="app", document="tricky")
+    async with editing(app):
+        lines = screen_lines(app)
+        rows = [line for line in lines[1:5]]
+        # The separator and the right border of every row sit in the same columns.
+        assert len({cell_len(row[: row.index(" │ ")]) for row in rows}) == 1
+        assert len({cell_len(row) for row in lines}) == 1
+        screen_text = "\n".join(lines)
+        for control in (RLO, PDF, ZWSP, ZWJ, "\ufe0f"):
+            assert control not in screen_text
+        assert PLACEHOLDER in screen_text
+    with Project.open(sample_db) as project:  # stored text untouched
+        assert [s.source for s in project.segments("tricky")] == tricky
+
+
+async def test_glossary_marks_rendered_only_when_the_english_has_it(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        project.save_draft(UPRISING, "")
+    app = make_app()
+    async with editing(app, UPRISING) as (_, screen):
+        lines = screen.query_one(GlossaryPanel).lines
+        assert lines
+        assert all(term_mark(line) != "rendered" for line in lines)
+        assert " ✓ " not in "\n".join(screen_lines(app))
+
+
+async def test_filter_dialog_fits_80x24(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_screen(pilot, "f4", FilterScreen)
+        text = "\n".join(screen_lines(app))
+        for word in ("approved", "low alignment confidence", "Apply", "Clear", "Cancel",
+                     "Escape: cancel"):
+            assert word in text, word

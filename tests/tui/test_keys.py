@@ -1,0 +1,136 @@
+"""One key registry with screen scopes: every binding of every screen is a KeySpec, the config's
+[keys] remaps any of them, clashes are found per scope, and help (F1) and the command palette
+list them by screen."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from rich.console import Console
+
+from tests.tui.conftest import editing, settle
+from tests.tui.screen_wait import notified, open_screen
+from workbench.config import Config
+from workbench.tui import keys
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.batch import BatchScreen
+from workbench.tui.screens.changes import ChangesScreen, UndoConfirmScreen
+from workbench.tui.screens.editor import EditorScreen
+from workbench.tui.screens.export import ExportScreen
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.importer import ImportScreen
+from workbench.tui.screens.overwrite import OverwriteScreen
+from workbench.tui.screens.prompts import (
+    FilterScreen,
+    GotoScreen,
+    OverrideScreen,
+    SearchScreen,
+    TermChooser,
+    UnlockScreen,
+)
+from workbench.tui.screens.replace import ReplaceScreen
+from workbench.tui.screens.review import CommentScreen, ReviewFilterScreen, ReviewScreen
+from workbench.tui.screens.scores import ScoresScreen
+from workbench.tui.screens.split import SplitScreen
+from workbench.tui.widgets.segment_list import SegmentList
+
+SCREENS = [EditorScreen, ReviewScreen, CommentScreen, ReviewFilterScreen, ScoresScreen,
+           ExportScreen, ImportScreen, SplitScreen, OverrideScreen, SearchScreen, FilterScreen,
+           GotoScreen, TermChooser, HelpScreen, OverwriteScreen, ReplaceScreen, BatchScreen,
+           UnlockScreen, ChangesScreen, UndoConfirmScreen]
+TUI = Path(__file__).resolve().parents[2] / "workbench" / "tui"
+
+
+def test_every_binding_of_every_screen_is_in_the_registry():
+    specs = {s.id: s for s in keys.all_specs()}
+    assert len(specs) == len(keys.all_specs()), "binding ids are unique"
+    for cls in [*SCREENS, WorkbenchApp, SegmentList]:
+        scope = {WorkbenchApp: "app", SegmentList: "list"}.get(cls) or cls.KEY_SCOPE
+        bindings = cls.BINDINGS
+        assert bindings, cls
+        for binding in bindings:
+            assert binding.id in specs, (cls.__name__, binding)
+            assert specs[binding.id].scope == scope
+        assert {b.id for b in bindings} == {s.id for s in keys.specs(scope)}
+    # Every binding's action exists where it runs (the app's for "app." ones).
+    for cls in [*SCREENS, WorkbenchApp, SegmentList]:
+        for binding in cls.BINDINGS:
+            target = WorkbenchApp if binding.action.startswith("app.") else cls
+            name = binding.action.removeprefix("app.").split("(")[0]
+            assert callable(getattr(target, f"action_{name}", None)), (cls.__name__, name)
+    # No screen declares bindings of its own outside the registry.
+    for path in TUI.rglob("*.py"):
+        if path.name != "keys.py":
+            assert not re.search(r"\bBinding\(", path.read_text(encoding="utf-8")), path
+
+
+def test_clashes_are_found_per_scope():
+    assert keys.clashes({}) == []
+    said = keys.clashes({"review_approve": "c"})
+    assert said == ["Reviewer (F3): C is bound to review_approve and review_comment"]
+    # An app key that works on the reviewer (not a dialog) clashes there...
+    assert keys.clashes({"review_approve": "f1"}) == [
+        "Reviewer (F3): F1 is bound to review_approve and help"
+    ]
+    # ...but not on a dialog, where only the app's priority keys work.
+    assert keys.clashes({"comment_cancel": "f1"}) == []
+    assert keys.clashes({"comment_cancel": "ctrl+q"}) != []  # quit works everywhere
+    # The same key on two screens is no clash.
+    assert keys.clashes({"export_run": "ctrl+s", "split_apply": "a"}) == []
+
+
+async def test_a_reviewer_key_is_remapped_from_the_config(make_app):
+    app = make_app(config=Config(keys={"review_approve": "ctrl+a", "review_show": "x"}))
+    async with editing(app) as (pilot, _):
+        assert not notified(app, "unknown binding ids")
+        assert not notified(app, "Key clash")
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        await pilot.press("a")  # no longer bound
+        await settle(pilot)
+        assert app.screen is screen
+        await pilot.press("x")  # the findings filter, remapped
+        await settle(pilot)
+        assert screen.view.findings == "findings"
+        await pilot.press("ctrl+a")
+        await settle(pilot)
+        assert isinstance(app.screen, CommentScreen)
+
+
+async def test_unknown_ids_and_clashes_are_said_once_at_start(make_app):
+    app = make_app(config=Config(keys={"no_such_key": "f11", "review_approve": "c"}))
+    async with editing(app):
+        assert notified(app, "unknown binding ids in [keys]: no_such_key")
+        assert notified(app, "Reviewer (F3): C is bound to review_approve and review_comment")
+
+
+async def test_help_lists_keys_by_screen_the_current_one_first(make_app):
+    app = make_app(config=Config(keys={"review_reject": "ctrl+r"}))
+    async with editing(app) as (pilot, _):
+        await open_screen(pilot, "f3", ReviewScreen)
+        help_screen = await open_screen(pilot, "f1", HelpScreen)
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(help_screen._content())
+        text = console.export_text()
+        titles = [s.title for s in keys.SCOPES]
+        order = sorted((text.index(t), t) for t in titles)
+        assert order[0][1] == "Reviewer (F3)" and order[1][1] == "Everywhere"
+        reviewer = text[text.index("Reviewer (F3)"):text.index("Everywhere")]
+        assert "review_approve" in reviewer and "review_reject" in reviewer
+        assert "Ctrl+R" in reviewer
+        for scope in ("editor", "export", "split", "scores", "comment"):
+            assert keys.SCOPE[scope].title in text
+
+
+async def test_palette_offers_the_screen_s_own_commands(make_app):
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"show: all segments / with")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.view.findings == "findings"

@@ -1,0 +1,116 @@
+"""Ctrl+Q quits at once whatever a worker is doing: a background read is interrupted and given
+up, never waited for; the open edit is saved first. (How long it takes is measured in
+bench/tui.py; here we wait on conditions with generous bounds.)"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+
+from tests.tui.conftest import editing, settle
+from workbench.project import Project
+from workbench.project.views import Views
+from workbench.tui.service import BackgroundCancelled, ProjectService
+
+ENDLESS = (  # an SQL query that never ends on its own
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+)
+
+
+async def wait_for(condition, pilot, bound: float = 60.0) -> None:
+    """Let the app run until ``condition()`` holds (at most ``bound`` seconds)."""
+    async def poll() -> None:
+        while not condition():
+            await pilot.pause(0.02)
+
+    await asyncio.wait_for(poll(), bound)
+
+
+@pytest.mark.timeout(180)
+async def test_quit_during_a_slow_filter_does_not_wait_for_it(sample_db, make_app, monkeypatch):
+    started, release = threading.Event(), threading.Event()
+
+    original = Views.view_ids
+
+    def slow_view_ids(views, document, spec, *args):  # a filter that blocks a very long time
+        if not spec.has_findings:
+            return original(views, document, spec, *args)
+        started.set()
+        release.wait(600)
+        return []
+
+    monkeypatch.setattr(Views, "view_ids", slow_view_ids)
+    app = make_app()
+    try:
+        async def run() -> int:
+            async with editing(app) as (pilot, screen):
+                seg_id = screen.current.id
+                await pilot.press("end", *" quit now")
+                screen.apply_filter(has_findings=True)
+                await wait_for(started.is_set, pilot)
+                assert app.service.busy
+                await pilot.press("ctrl+q")
+            return seg_id
+
+        seg_id = await asyncio.wait_for(run(), 120)  # the app has exited
+        assert not release.is_set() and app.service.busy  # the read was not waited for
+    finally:
+        release.set()
+    with Project.open(sample_db) as project:  # the open edit was saved on the way out
+        assert project.segment(seg_id).target.endswith(" quit now")
+
+
+@pytest.mark.timeout(180)
+def test_closing_interrupts_a_long_sql_query(sample_db):
+    service = ProjectService(Project.open(sample_db))
+    outcome: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            service.background(lambda p: p.db.execute(ENDLESS).fetchall())
+        except BaseException as exc:  # what the waiting worker gets
+            outcome.append(exc)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    for _ in range(6000):  # until the query runs (at most a minute)
+        if service.busy:
+            break
+        threading.Event().wait(0.01)
+    assert service.busy
+    service.close()
+    thread.join(60)
+    assert not thread.is_alive() and isinstance(outcome[0], BackgroundCancelled)
+    reader = service._reader
+    assert reader is not None
+    reader.join(60)  # the query was interrupted: the background thread ended
+    assert not reader.is_alive() and not service.busy
+
+
+async def test_a_replaced_slow_search_is_interrupted(sample_db, make_app, monkeypatch):
+    calls: list[str] = []
+
+    original = Views.view_ids
+
+    def view_ids(views, document, spec, low_confidence, low_score):  # the service's
+        if not spec.search:  # the editor's list of every segment
+            return original(views, document, spec, low_confidence, low_score)
+        calls.append(spec.search)
+        if spec.search == "slow":
+            views.context.db.execute(ENDLESS).fetchall()  # interrupted when replaced
+        return [1, 2]
+
+    monkeypatch.setattr(Views, "view_ids", view_ids)
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        spec = screen.spec.__class__
+        screen.compute_view(spec(search="slow"), None)
+        await wait_for(lambda: app.service.busy, pilot)
+        screen.compute_view(spec(search="fast"), None)  # exclusive: the slow one is cancelled
+        await wait_for(lambda: screen.spec.search == "fast", pilot)
+        await settle(pilot)
+        assert calls == ["slow", "fast"]
+        assert screen.rows.ids == [1, 2]
+        assert not app.service.busy

@@ -1,0 +1,169 @@
+"""Dictionary evidence for the aligner: which Arabic words have a translation on the English
+side of a link, and which English words have one on the Arabic side.
+
+For every content word of the Arabic text, its dictionary senses (looked up through clitics
+and suffixes, see :mod:`workbench.dictionary.lookup`) are reduced to English content stems
+and kept when the English text uses them. An Arabic sentence then holds a concept ``W:key``
+for each of its translatable words and ``V:stem`` for each translation they allow; an
+English sentence holds ``V:stem`` for each of its stems that some Arabic word translates, and
+``W:key`` for every such Arabic word. ``W:`` concepts weigh only on the Arabic side and
+``V:`` only on the English side, so that the link cost sees, both ways, the share of
+IDF-weighted content words whose translation the other side holds (what hunalign scores,
+made a coverage).
+
+The same pairs seed the induced word table (:mod:`lexicon`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from workbench.align.tokens import AR_STOP, english_content_stems
+from workbench.align.tokens import _arabic_content_stem as align_stem
+from workbench.text.normalize import normalize, normalize_arabic
+
+MAX_SENSE_WORDS = 2
+MAX_TRANSLATIONS = 12
+MIN_SHARED = 6  # letters a sense's stem and a text's stem must share to count as one word
+_WORD = re.compile(r"[\u0621-\u064a]+")
+_EN_WORD = re.compile(r"[A-Za-z]+")
+
+
+class Glosser(Protocol):
+    """What the aligner needs of a dictionary (a :class:`~workbench.dictionary.Lexicon`)."""
+
+    def glosses(self, word: str) -> tuple[str, ...]:
+        """The English senses of a normalised Arabic word."""
+        ...  # pragma: no cover
+
+    def best_keys(self, word: str) -> list[str]:
+        """The headword keys the word most likely is."""
+        ...  # pragma: no cover
+
+
+@dataclass
+class Evidence:
+    """Dictionary concepts of every sentence, the weights of the concepts on each side, and
+    the (Arabic stem, English stem) pairs found (to seed the word table)."""
+
+    ar: list[dict[str, float]] = field(default_factory=list)
+    en: list[dict[str, float]] = field(default_factory=list)
+    weight_a: dict[str, float] = field(default_factory=dict)
+    weight_e: dict[str, float] = field(default_factory=dict)
+    seeds: list[tuple[str, str]] = field(default_factory=list)
+    translatable: float = 0.0  # share of Arabic content words with a translation in the text
+
+
+def _sense_stems(sense: str) -> list[str]:
+    """The content stems of a short sense (a definition of many words gives none)."""
+    stems = english_content_stems(" ".join(w.lower() for w in _EN_WORD.findall(sense)))
+    return stems if 0 < len(stems) <= MAX_SENSE_WORDS else []
+
+
+def _doc_forms(vocab: set[str]) -> Callable[[str], tuple[str, ...]]:
+    """Matches a sense's stem to the English text's stems: the same stem, or one that shares
+    its first six letters, or of which one (six letters or more) is a prefix of the other:
+    revolution ~ revolutionary, physic ~ physical, movement ~ movements. Shorter shared
+    beginnings (form ~ former, grow ~ growth) matched more wrong words than right ones on real
+    literary text."""
+    by_head: dict[str, list[str]] = {}
+    for t in vocab:
+        if len(t) >= 4:
+            by_head.setdefault(t[:4], []).append(t)
+    cache: dict[str, tuple[str, ...]] = {}
+
+    def forms(stem: str) -> tuple[str, ...]:
+        hit = cache.get(stem)
+        if hit is not None:
+            return hit
+        out = [stem] if stem in vocab else []
+        if len(stem) >= 4:
+            for t in by_head.get(stem[:4], ()):
+                if t == stem:
+                    continue
+                short = min(len(t), len(stem))
+                common = 4
+                while common < short and t[common] == stem[common]:
+                    common += 1
+                if common >= MIN_SHARED:
+                    out.append(t)
+        cache[stem] = tuple(out)
+        return cache[stem]
+
+    return forms
+
+
+def _idf(df: Counter[str], total: int) -> dict[str, float]:
+    scale = math.log(total + 2)
+    return {c: math.log((total + 2) / (n + 0.5)) / scale for c, n in df.items()}
+
+
+def dictionary_evidence(
+    ar: Sequence[str], en_stems: Sequence[Sequence[str]], glosser: Glosser
+) -> Evidence:
+    """The dictionary concepts of Arabic sentences ``ar`` and English sentences (given as
+    their content stems)."""
+    en_vocab = {s for stems in en_stems for s in stems}
+    doc_forms = _doc_forms(en_vocab)
+    word_info: dict[str, tuple[str, tuple[str, ...], str]] = {}  # word -> key, stems, stem
+    ar_words: list[list[str]] = []
+    for text in ar:
+        words = _WORD.findall(normalize(text, fold_ta_marbuta=False).text)
+        ar_words.append(words)
+        for w in words:
+            if w in word_info:
+                continue
+            folded = normalize_arabic(w)
+            if folded in AR_STOP or len(w) <= 1:
+                word_info[w] = ("", (), "")
+                continue
+            keys = glosser.best_keys(w)
+            stems: dict[str, None] = {}
+            for sense in glosser.glosses(w):
+                for s in _sense_stems(sense):
+                    for t in doc_forms(s):
+                        stems[t] = None
+            chosen = tuple(stems)[:MAX_TRANSLATIONS]
+            word_info[w] = (keys[0] if keys and chosen else "", chosen, align_stem(folded))
+    reverse: dict[str, set[str]] = {}
+    seeds: set[tuple[str, str]] = set()
+    out = Evidence()
+    content = translated = 0
+    for words in ar_words:
+        bag: dict[str, float] = {}
+        for w in words:
+            key, stems, stem = word_info[w]
+            if stem:
+                content += 1
+            if not key:
+                continue
+            translated += 1
+            bag["W:" + key] = 1.0
+            for s in stems:
+                bag["V:" + s] = 1.0
+                reverse.setdefault(s, set()).add(key)
+                if stem:
+                    seeds.add((stem, s))
+        out.ar.append(bag)
+    for stems in en_stems:
+        bag = {}
+        for s in stems:
+            keys = reverse.get(s)
+            if keys:
+                bag["V:" + s] = 1.0
+                for key in keys:
+                    bag["W:" + key] = 1.0
+        out.en.append(bag)
+    df_a = Counter(c for bag in out.ar for c in bag if c[0] == "W")
+    df_e = Counter(c for bag in out.en for c in bag if c[0] == "V")
+    out.weight_a = _idf(df_a, len(ar))
+    out.weight_e = _idf(df_e, len(en_stems))
+    out.seeds = sorted(seeds)
+    out.translatable = translated / content if content else 0.0
+    return out
+

@@ -1,0 +1,167 @@
+"""Batch and review commands: replace, confirm, review."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from workbench.cli.app import console, db_option, main, print_json
+from workbench.errors import WorkbenchError
+from workbench.project import open_project
+from workbench.project.batch import BatchReport, ReplaceReport
+from workbench.statuses import STATUSES
+
+FORMATS = click.Choice(["table", "json"])
+
+
+def _status_option(fn):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+        help="Only segments with this status (repeatable).",
+    )(fn)
+
+
+@main.command()
+@db_option
+@click.argument("find")
+@click.argument("replacement")
+@click.option("--doc", help="The document (default: the first).")
+@click.option("--regex", is_flag=True, help="FIND is a regular expression (\\1 in REPLACEMENT).")
+@click.option("--case-sensitive", is_flag=True, help="Match case (default: ignore it).")
+@click.option("--whole-word", is_flag=True, help="Match whole words only.")
+@_status_option
+@click.option("--dry-run", is_flag=True, help="Show every change; write nothing.")
+@click.option("--format", "fmt", type=FORMATS, default="table")
+def replace(
+    db: str | None, find: str, replacement: str, doc: str | None, regex: bool,
+    case_sensitive: bool, whole_word: bool, statuses: tuple[str, ...], dry_run: bool, fmt: str,
+) -> None:
+    """Find and replace in the English of a document: every change shown, one undoable change.
+
+    Approved (locked) segments are left as they are; reviewed ones go back to translated.
+    """
+    with open_project(db) as project:
+        ids = project.select_segments(doc, statuses=statuses) if statuses else None
+        report = project.find_replace(
+            doc, find, replacement, regex=regex, case_sensitive=case_sensitive,
+            whole_word=whole_word, ids=ids, dry_run=dry_run,
+        )
+    if fmt == "json":
+        print_json(report.to_dict())
+        return
+    _print_replacements(report)
+
+
+def _print_replacements(report: ReplaceReport) -> None:
+    table = Table(title=f"{'Would replace' if report.dry_run else 'Replaced'} {report.find!r} "
+                        f"with {report.replacement!r} in {report.document}")
+    for column in ("#", "before", "after"):
+        table.add_column(column, overflow="fold")
+    for change in report.changes:
+        after = Text(change.after)
+        for start, end in change.spans:
+            after.stylize("bold reverse", start, end)
+        table.add_row(str(change.position), change.before, after)
+    if report.changes:
+        console.print(table)
+    verb = "would change" if report.dry_run else "changed"
+    line = f"{verb} {len(report.changes)} segments ({report.occurrences} occurrences)"
+    if report.locked:
+        line += f"; {len(report.locked)} approved (locked) segments left as they are"
+    click.echo(line)
+    if report.group_id is not None:
+        click.echo(f"change {report.group_id}: undo it with `workbench undo --change "
+                   f"{report.group_id}`")
+
+
+def _selection(
+    project: object, segment_ids: tuple[int, ...], doc: str | None,
+    statuses: tuple[str, ...], clean_only: bool,
+) -> list[int]:
+    if segment_ids and (doc or statuses or clean_only):
+        raise WorkbenchError("give segment ids, or --doc/--status/--clean-only, not both")
+    if not segment_ids and not (doc or statuses or clean_only):
+        raise WorkbenchError("give segment ids, or choose segments with --doc/--status")
+    return project.select_segments(  # type: ignore[attr-defined, no-any-return]
+        doc, statuses=statuses or None, clean_only=clean_only,
+        ids=list(segment_ids) or None,
+    )
+
+
+def _print_batch(report: BatchReport, fmt: str) -> None:
+    if fmt == "json":
+        print_json(report.to_dict())
+        return
+    click.echo(f"{report.action}: {len(report.done)} segments; "
+               f"{len(report.blocked)} left as they were")
+    for sid, why in report.blocked.items():
+        click.echo(f"  segment {sid}: {'; '.join(why)}")
+    if report.group_id is not None and report.done:
+        click.echo(f"change {report.group_id}: undo it with `workbench undo --change "
+                   f"{report.group_id}`")
+
+
+@main.command()
+@db_option
+@click.argument("segment_ids", type=int, nargs=-1)
+@click.option("--text", help="With one SEGMENT_ID: the English to confirm (default: as stored).")
+@click.option("--doc", help="Batch: segments of this document.")
+@_status_option
+@click.option("--clean-only", is_flag=True, help="Batch: only segments with no open finding.")
+@click.option("--override-reason",
+              help="Accept the error findings with this reason (stored as overrides).")
+@click.option("--format", "fmt", type=FORMATS, default="table")
+def confirm(
+    db: str | None, segment_ids: tuple[int, ...], text: str | None, doc: str | None,
+    statuses: tuple[str, ...], clean_only: bool, override_reason: str | None, fmt: str,
+) -> None:
+    """Confirm segments (status translated) through the QA policy.
+
+    A segment with open error findings is confirmed only with --override-reason; exit 1 when
+    any segment was left unconfirmed.
+    """
+    with open_project(db) as project:
+        if text is not None:
+            if len(segment_ids) != 1 or doc or statuses or clean_only:
+                raise WorkbenchError("--text confirms one segment: give exactly one SEGMENT_ID")
+            project.confirm(segment_ids[0], text, override_reason=override_reason)
+            click.echo(f"segment {segment_ids[0]}: confirmed")
+            return
+        ids = _selection(project, segment_ids, doc, statuses, clean_only)
+        report = project.confirm_many(ids, override_reason)
+    _print_batch(report, fmt)
+    if report.blocked:
+        raise SystemExit(1)
+
+
+@main.command()
+@db_option
+@click.argument("segment_ids", type=int, nargs=-1)
+@click.option("--approve", "verdict", flag_value="approved", help="Approve (and lock).")
+@click.option("--reviewed", "verdict", flag_value="reviewed", help="Mark as reviewed.")
+@click.option("--reject", "verdict", flag_value="rejected",
+              help="Send back to the translator (needs --comment).")
+@click.option("--comment", help="The reviewer's comment (kept as a note).")
+@click.option("--doc", help="Batch: segments of this document.")
+@_status_option
+@click.option("--clean-only", is_flag=True, help="Batch: only segments with no open finding.")
+@click.option("--format", "fmt", type=FORMATS, default="table")
+def review(
+    db: str | None, segment_ids: tuple[int, ...], verdict: str | None, comment: str | None,
+    doc: str | None, statuses: tuple[str, ...], clean_only: bool, fmt: str,
+) -> None:
+    """A reviewer's verdict on segments: --approve, --reviewed or --reject.
+
+    \b
+    One:   workbench review 12 --approve
+    Batch: workbench review --doc NAME --status translated --clean-only --approve
+    """
+    if verdict is None:
+        raise WorkbenchError("give a verdict: --approve, --reviewed or --reject")
+    with open_project(db) as project:
+        ids = _selection(project, segment_ids, doc, statuses, clean_only)
+        report = project.review_many(ids, verdict, comment)
+    _print_batch(report, fmt)
+    if report.blocked:
+        raise SystemExit(1)

@@ -1,0 +1,98 @@
+"""``workbench dictionary``: the project's bilingual dictionaries, and look-up."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.app import db_option, main, print_json
+
+
+@main.group()
+def dictionary() -> None:
+    """Add, list, remove the project's dictionaries; look words up (dictd, StarDict, DSL,
+    TEI, TSV)."""
+
+
+@dictionary.command("add")
+@db_option
+@click.argument("path", type=click.Path())
+@click.option("--name", help="The name to know it by (default: from the file name).")
+def add_dictionary(db: str | None, path: str, name: str | None) -> None:
+    """Remember the dictionary at PATH (any file of its set) in the project."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        info = project.dictionaries.add(path, name)
+    click.echo(f"added dictionary {info.name!r} ({info.format}, {info.headwords:,} headwords) "
+               f"from {info.path}")
+
+
+@dictionary.command("list")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def list_dictionaries(db: str | None, fmt: str) -> None:
+    """List the project's dictionaries."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        infos = project.dictionaries.list()
+    if fmt == "json":
+        print_json([i.as_json() for i in infos])
+        return
+    if not infos:
+        click.echo("no dictionaries (add one with: workbench dictionary add PATH)")
+        return
+    for i in infos:
+        missing = "" if i.available else "  [missing]"
+        click.echo(f"{i.name}\t{i.format}\t{i.headwords:,} headwords\t{i.path}{missing}")
+
+
+@dictionary.command("remove")
+@db_option
+@click.argument("name")
+def remove_dictionary(db: str | None, name: str) -> None:
+    """Forget the dictionary NAME (its files are left alone)."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        project.dictionaries.remove(name)
+    click.echo(f"removed dictionary {name!r}")
+
+
+@dictionary.command("lookup")
+@db_option
+@click.argument("word")
+@click.option("--dictionary", "paths", multiple=True, type=click.Path(),
+              help="A dictionary file to use instead of the project's (repeatable; then no "
+                   "project is needed).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
+    """Look WORD (or a phrase) up, through Arabic clitics and suffixes."""
+    if paths:
+        from workbench.dictionary import open_lexicon
+
+        entries = open_lexicon(list(paths)).lookup(word)
+        result = {"query": word, "entries": [e.as_json() for e in entries]}
+    else:
+        from workbench.project import open_project
+
+        with open_project(db) as project:
+            if not project.dictionaries.list():
+                from workbench.errors import WorkbenchError
+
+                raise WorkbenchError(
+                    f"{project.path}: no dictionaries (workbench dictionary add PATH, "
+                    "or give --dictionary PATH)")
+            result = project.dictionaries.lookup(word)
+    if fmt == "json":
+        print_json(result)
+        return
+    entries = result["entries"]
+    if not entries:
+        click.echo(f"{word}: not found")
+        return
+    for e in entries:
+        ipa = f"  /{e['pronunciation']}/" if e["pronunciation"] else ""
+        click.echo(f"{e['headword']}{ipa}  [{e['dictionary']}]")
+        for n, sense in enumerate(e["senses"], start=1):
+            click.echo(f"  {n}. {sense}")

@@ -1,0 +1,210 @@
+"""``workbench lqa``: reviewers' MQM errors, the project's weights and threshold, the report.
+
+Exit status of ``lqa report``: 0 when the score reaches the threshold (or nothing is evaluated
+yet), 1 when it does not, 2 on unusable input.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import click
+
+from workbench.cli.app import db_option, main, print_json, write_report
+
+if TYPE_CHECKING:
+    from workbench.lqa.scoring import LqaError, LqaReport
+
+REPORT_FORMATS = ("table", "json", "csv", "html")
+
+
+@main.group()
+def lqa() -> None:
+    """Language quality assessment (MQM): record errors, set weights, score documents."""
+
+
+def _span(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    start, sep, end = value.partition(":")
+    if not sep or not start.strip().isdigit() or not end.strip().isdigit():
+        raise click.BadParameter(f"{value!r}: use START:END (character offsets in the English)",
+                                 param_hint="--span")
+    return int(start), int(end)
+
+
+def _line(e: LqaError) -> str:
+    where = f" [{e.span[0]}:{e.span[1]}] {e.quote!r}" if e.span is not None else ""
+    comment = f" — {e.comment}" if e.comment else ""
+    outdated = " (English changed since)" if e.outdated else ""
+    return (f"#{e.id}\tsegment {e.segment_id} (line {e.position})\t{e.severity}\t{e.category}"
+            f"{where}{comment}\t{e.author}{outdated}")
+
+
+@lqa.command("add")
+@db_option
+@click.argument("segment_id", type=int)
+@click.option("--category", required=True, metavar="ID",
+              help="MQM category: a dimension or dimension/subtype (workbench lqa categories).")
+@click.option("--severity", required=True, metavar="S", help="neutral, minor, major or critical.")
+@click.option("--span", metavar="START:END", help="The English concerned (character offsets).")
+@click.option("--comment", default="", help="What is wrong, for the translator.")
+def add(
+    db: str | None, segment_id: int, category: str, severity: str, span: str | None,
+    comment: str,
+) -> None:
+    """Record an LQA error on a segment's working English."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        error = project.lqa.add_error(
+            segment_id, category, severity, span=_span(span), comment=comment
+        )
+    click.echo(f"added LQA error {_line(error)}")
+
+
+@lqa.command("list")
+@db_option
+@click.option("--doc", help="The document (default: the first).")
+@click.option("--segment", "segment_id", type=int, help="Only this segment's errors.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def list_errors(db: str | None, doc: str | None, segment_id: int | None, fmt: str) -> None:
+    """The LQA errors of a document (or of one segment), in document order."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        errors = project.lqa.errors(doc, segment_id=segment_id)
+        weights = project.lqa.settings().weights
+    if fmt == "json":
+        print_json([e.to_json(weights[e.severity]) for e in errors])
+        return
+    for e in errors:
+        click.echo(_line(e))
+    click.echo(f"{len(errors)} LQA error{'s' if len(errors) != 1 else ''}", err=True)
+
+
+@lqa.command("remove")
+@db_option
+@click.argument("error_id", type=int)
+def remove(db: str | None, error_id: int) -> None:
+    """Remove an LQA error (it is kept in the project, marked removed, and not counted)."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        error = project.lqa.remove_error(error_id)
+    click.echo(f"removed LQA error {_line(error)}")
+
+
+@lqa.command("settings")
+@db_option
+@click.option("--weight", "weights", multiple=True, metavar="SEVERITY=N",
+              help="The penalty points of a severity (repeatable), e.g. major=5.")
+@click.option("--threshold", type=float, help="The score a document needs to pass (0-100).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def settings(
+    db: str | None, weights: tuple[str, ...], threshold: float | None, fmt: str
+) -> None:
+    """Show (and with options, set) the project's severity weights and pass threshold."""
+    from workbench.project import open_project
+
+    parsed: dict[str, float] = {}
+    for item in weights:
+        name, sep, value = item.partition("=")
+        try:
+            if not sep:
+                raise ValueError(item)
+            parsed[name.strip()] = float(value)
+        except ValueError:
+            raise click.BadParameter(
+                f"{item!r}: use SEVERITY=NUMBER", param_hint="--weight"
+            ) from None
+    with open_project(db) as project:
+        if parsed or threshold is not None:
+            current = project.lqa.configure(weights=parsed, threshold=threshold)
+        else:
+            current = project.lqa.settings()
+    if fmt == "json":
+        print_json({"weights": current.weights, "threshold": current.threshold})
+        return
+    for severity, weight in current.weights.items():
+        click.echo(f"weight {severity}\t{weight:g}")
+    click.echo(f"threshold\t{current.threshold:g}")
+
+
+@lqa.command("categories")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def categories(fmt: str) -> None:
+    """The MQM-Core error types (ids to give --category)."""
+    from workbench.lqa.typology import CATEGORIES
+
+    if fmt == "json":
+        print_json([{"id": c.id, "name": c.name, "pid": c.pid} for c in CATEGORIES.values()])
+        return
+    for c in CATEGORIES.values():
+        indent = "  " if "/" in c.id else ""
+        click.echo(f"{indent}{c.id}\t{c.name}\t{c.pid}")
+
+
+def _table(report: LqaReport) -> None:
+    from rich.table import Table
+
+    from workbench.cli.app import console
+    from workbench.lqa.report import summary_line
+    from workbench.lqa.typology import CATEGORIES, SEVERITIES
+
+    dims = Table(title="Errors by dimension and severity")
+    for column in ("dimension", *SEVERITIES, "errors", "penalty"):
+        dims.add_column(column, justify="left" if column == "dimension" else "right")
+    for dimension, row in report.by_dimension().items():
+        dims.add_row(CATEGORIES[dimension].name, *(str(row[s]) for s in SEVERITIES),
+                     str(row["errors"]), f"{row['penalty']:g}")
+    console.print(dims)
+    people = Table(title="By translator")
+    for column in ("translator", "segments", "words", "errors", "penalty", "score", "result"):
+        people.add_column(column, justify="left" if column == "translator" else "right")
+    for row in report.by_translator():
+        score = "—" if row["score"] is None else f"{row['score']:.2f}"
+        result = "—" if row["pass"] is None else ("PASS" if row["pass"] else "FAIL")
+        people.add_row(row["translator"], str(row["segments"]), str(row["words"]),
+                       str(row["errors"]), f"{row['penalty']:g}", score, result)
+    if report.translators:
+        console.print(people)
+    click.echo(summary_line(report))
+
+
+@lqa.command("report")
+@db_option
+@click.option("--doc", help="The document (default: the first).")
+@click.option("--segments", metavar="RANGES",
+              help="Evaluate these segment numbers (e.g. 1-40,52) instead of the reviewed, "
+                   "approved and annotated ones.")
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="table",
+              show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.pass_context
+def report(
+    ctx: click.Context, db: str | None, doc: str | None, segments: str | None, fmt: str,
+    output: str | None,
+) -> None:
+    """Score a document: words, penalty, score = 100 × (1 − penalty / words), pass/fail."""
+    from workbench.lqa.report import summary_line, to_csv, to_html
+    from workbench.project import open_project
+    from workbench.project.lqa import parse_ranges
+
+    ranges = parse_ranges(segments) if segments is not None else None
+    with open_project(db) as project:
+        result = project.lqa.report(doc, segments=ranges)
+    if fmt == "table" and output is None:
+        _table(result)
+    else:
+        if fmt == "json":
+            text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+        elif fmt == "csv":
+            text = to_csv(result)
+        elif fmt == "html":
+            text = to_html(result)
+        else:
+            text = summary_line(result) + "\n"
+        write_report(text, output, fmt, summary_line(result))
+    ctx.exit(1 if result.passed is False else 0)

@@ -1,0 +1,98 @@
+"""``workbench spelling``: the project's word list, suggestions, and the dictionaries found."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.app import db_option, main, print_json
+
+
+@main.group()
+def spelling() -> None:
+    """The English spell checker: the project's word list, suggestions, dictionaries.
+
+    The dictionary is the config's [spelling] language (en_US by default): the system's
+    Hunspell dictionary when installed (Debian hunspell-en-us, hunspell-en-gb), else the
+    en_US that spylls ships.
+    """
+
+
+@spelling.command("add")
+@db_option
+@click.argument("words", nargs=-1, required=True)
+def add(db: str | None, words: tuple[str, ...]) -> None:
+    """Add words to the project's list: they are never flagged as misspelled."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        for word in words:
+            added = project.spelling.add_word(word)
+            click.echo(f"{'added' if added else 'already in the list'}: {word.strip()}")
+
+
+@spelling.command("remove")
+@db_option
+@click.argument("word")
+def remove(db: str | None, word: str) -> None:
+    """Take a word off the project's list."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        project.spelling.remove_word(word)
+    click.echo(f"removed: {word.strip()}")
+
+
+@spelling.command("list")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def list_words(db: str | None, fmt: str) -> None:
+    """The project's word list."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        words = project.spelling.words()
+    if fmt == "json":
+        print_json([{"word": w.word, "author": w.author, "at": w.at} for w in words])
+        return
+    for w in words:
+        click.echo(f"{w.word}\t{w.author}\t{w.at}")
+    click.echo(f"{len(words)} word{'s' if len(words) != 1 else ''} in the list", err=True)
+
+
+@spelling.command("suggest")
+@db_option
+@click.argument("word")
+@click.option("--limit", type=click.IntRange(1, 20), default=8, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
+    """Whether WORD is spelled right, and suggestions when it is not."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        checker = project.spelling.checker()
+        correct = checker.is_correct(word)
+        suggestions = [] if correct else checker.suggest(word, limit)
+    if fmt == "json":
+        print_json({"word": word, "language": checker.language, "correct": correct,
+                    "suggestions": suggestions})
+        return
+    if correct:
+        click.echo(f"{word}: correct ({checker.language})")
+    else:
+        click.echo(f"{word}: not in {checker.language}; suggestions: "
+                   f"{', '.join(suggestions) or '(none)'}")
+
+
+@spelling.command("languages")
+@db_option
+def languages(db: str | None) -> None:
+    """The Hunspell dictionaries found (the one in use marked with *)."""
+    from workbench.project import open_project
+    from workbench.spelling.dictionary import normalise_language
+
+    with open_project(db) as project:
+        found = project.spelling.languages()
+        current = normalise_language(project.spelling.language)
+    for name, path in sorted(found.items()):
+        mark = "*" if name.casefold() == current.casefold() else " "
+        click.echo(f"{mark} {name}\t{path}.aff")

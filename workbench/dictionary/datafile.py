@@ -1,0 +1,188 @@
+"""Random access to a dictionary's data file: plain, gzip, or dictzip (gzip in chunks).
+
+dictzip (the ``.dz`` of dictd and StarDict) is a gzip file whose header holds an ``RA`` extra
+field: the length of an uncompressed chunk and the compressed size of every chunk; each chunk
+is deflated on its own (full flush), so a byte range is read by inflating only its chunks. A
+plain gzip without that field is inflated once, in memory (small files only). Reads use
+``os.pread`` on one descriptor, so one reader may be shared by threads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import struct
+import threading
+import zlib
+from collections import OrderedDict
+from pathlib import Path
+
+from workbench.errors import InputError
+
+CACHED_CHUNKS = 256  # at most about 15 MB of inflated chunks
+MAX_PLAIN_GZIP = 256 * 1024 * 1024
+
+
+class DataFile:
+    """Bytes ``[offset, offset + length)`` of an uncompressed stream, read on demand."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self._fd = os.open(self.path, os.O_RDONLY)
+        except OSError as exc:
+            raise InputError(self.path, f"cannot open ({exc.strerror})") from None
+        self.size_on_disk = os.fstat(self._fd).st_size
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[int, bytes] = OrderedDict()
+        self._whole: bytes | None = None
+        self._chunks: list[int] = []  # file offset of every chunk, and the end
+        self._chunk_len = 0
+        head = os.pread(self._fd, 2, 0)
+        self.compressed = head == b"\x1f\x8b"
+        if self.compressed:
+            self._read_gzip_header()
+
+    def _read_gzip_header(self) -> None:
+        head = os.pread(self._fd, 12, 0)
+        if len(head) < 10:
+            raise InputError(self.path, "truncated gzip header")
+        flags = head[3]
+        pos = 10
+        if flags & 4:  # FEXTRA
+            xlen = struct.unpack("<H", head[10:12])[0]
+            extra = os.pread(self._fd, xlen, 12)
+            if len(extra) < xlen:
+                raise InputError(self.path, "truncated gzip header")
+            pos = 12 + xlen
+            self._parse_extra(extra)
+        if not self._chunks:  # plain gzip: inflate once
+            if self.size_on_disk > MAX_PLAIN_GZIP:
+                raise InputError(self.path, "a large gzip file without dictzip chunks")
+            try:
+                with gzip.open(self.path, "rb") as fh:
+                    self._whole = fh.read()
+            except (OSError, EOFError, zlib.error) as exc:
+                raise InputError(self.path, f"corrupt gzip data ({exc})") from None
+            return
+        for flag, in ((8,), (16,)):  # FNAME, FCOMMENT: zero-terminated strings
+            if flags & flag:
+                while True:
+                    block = os.pread(self._fd, 256, pos)
+                    if not block:
+                        raise InputError(self.path, "truncated gzip header")
+                    end = block.find(b"\0")
+                    if end >= 0:
+                        pos += end + 1
+                        break
+                    pos += len(block)
+        if flags & 2:  # FHCRC
+            pos += 2
+        offsets = [pos]
+        for size in self._sizes:
+            offsets.append(offsets[-1] + size)
+        if offsets[-1] > self.size_on_disk:
+            raise InputError(self.path, "truncated dictzip data (chunks run past the end)")
+        self._chunks = offsets
+
+    def _parse_extra(self, extra: bytes) -> None:
+        pos = 0
+        while pos + 4 <= len(extra):
+            sub_id = extra[pos : pos + 2]
+            sub_len = struct.unpack("<H", extra[pos + 2 : pos + 4])[0]
+            body = extra[pos + 4 : pos + 4 + sub_len]
+            pos += 4 + sub_len
+            if sub_id != b"RA" or len(body) < 6:
+                continue
+            _version, chunk_len, count = struct.unpack("<HHH", body[:6])
+            if len(body) < 6 + 2 * count:
+                raise InputError(self.path, "truncated dictzip chunk table")
+            self._chunk_len = chunk_len
+            self._sizes = list(struct.unpack(f"<{count}H", body[6 : 6 + 2 * count]))
+            self._chunks = [0]  # filled with real offsets once the header's end is known
+
+    def read(self, offset: int, length: int) -> bytes:
+        """The uncompressed bytes at ``offset`` (fewer only if the stream ends)."""
+        if self._whole is not None:
+            return self._whole[offset : offset + length]
+        if not self.compressed:
+            return os.pread(self._fd, length, offset)
+        if length <= 0:
+            return b""
+        first = offset // self._chunk_len
+        last = (offset + length - 1) // self._chunk_len
+        parts = [self._chunk(c) for c in range(first, min(last, len(self._chunks) - 2) + 1)]
+        data = b"".join(parts)
+        start = offset - first * self._chunk_len
+        return data[start : start + length]
+
+    def _chunk(self, index: int) -> bytes:
+        with self._lock:
+            hit = self._cache.get(index)
+            if hit is not None:
+                self._cache.move_to_end(index)
+                return hit
+        begin, end = self._chunks[index], self._chunks[index + 1]
+        raw = os.pread(self._fd, end - begin, begin)
+        try:
+            data = zlib.decompressobj(-15).decompress(raw)
+        except zlib.error as exc:
+            raise InputError(self.path, f"corrupt dictzip chunk {index} ({exc})") from None
+        with self._lock:
+            self._cache[index] = data
+            if len(self._cache) > CACHED_CHUNKS:
+                self._cache.popitem(last=False)
+        return data
+
+    @property
+    def size(self) -> int:
+        """The uncompressed size (as far as it is known without inflating everything)."""
+        if self._whole is not None:
+            return len(self._whole)
+        if not self.compressed:
+            return self.size_on_disk
+        trailer = os.pread(self._fd, 4, self.size_on_disk - 4)
+        return struct.unpack("<I", trailer)[0] if len(trailer) == 4 else 0
+
+    def blocks(self, size: int = 1 << 20) -> list[bytes]:
+        """The whole stream in order, as a list of blocks (for building an index once)."""
+        out = []
+        offset = 0
+        while True:
+            block = self.read(offset, size)
+            if not block:
+                return out
+            out.append(block)
+            offset += len(block)
+
+    def close(self) -> None:
+        """Close the file."""
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
+
+
+def write_dictzip(path: str | Path, data: bytes, chunk_len: int = 58315) -> None:
+    """Write ``data`` as a dictzip file (what ``dictzip`` makes); used by tests and tools."""
+    import time
+
+    sizes: list[int] = []
+    body = bytearray()
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    for start in range(0, max(len(data), 1), chunk_len):
+        piece = comp.compress(data[start : start + chunk_len])
+        piece += comp.flush(zlib.Z_FULL_FLUSH)
+        sizes.append(len(piece))
+        body += piece
+    tail = comp.flush(zlib.Z_FINISH)
+    if sizes:
+        sizes[-1] += len(tail)
+    body += tail
+    ra = struct.pack("<HHH", 1, chunk_len, len(sizes)) + struct.pack(f"<{len(sizes)}H", *sizes)
+    extra = b"RA" + struct.pack("<H", len(ra)) + ra
+    header = (
+        b"\x1f\x8b\x08\x04" + struct.pack("<I", int(time.time())) + b"\x02\x03"
+        + struct.pack("<H", len(extra)) + extra
+    )
+    trailer = struct.pack("<II", zlib.crc32(data) & 0xFFFFFFFF, len(data) & 0xFFFFFFFF)
+    Path(path).write_bytes(header + bytes(body) + trailer)

@@ -1,0 +1,237 @@
+"""Looking words up in dictionaries through Arabic morphology (the glossary matcher's lists).
+
+Headwords and queries are compared as *keys*: normalised as the term matcher normalises
+(diacritics, tatweel, alef and hamza forms, ى → ي; ة kept distinct), Latin case-folded, and
+every word without its article, so a headword with ال and one without meet. A word of the
+text is tried as written, then as ``prefix + stem + suffix`` where the prefix is a proclitic
+chain of :mod:`workbench.glossary.morphology` (و ف, ب ك ل, ال, لل, س) and the suffix one that
+:func:`~workbench.glossary.morphology.last_word_forms` allows for the headword's ending
+(ة → ت before pronouns, duals, plurals, pronouns); no second morphology is written here.
+Multi-word headwords are found in running text with clitics on their first word and the
+article (or none) on the later words; longer headwords come first.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from workbench.dictionary.model import DictEntry, DictionaryFile
+from workbench.glossary import morphology as m
+from workbench.text.normalize import normalize
+
+_WORD = re.compile(r"[^\W_]+")
+_SUFFIXES = tuple(
+    sorted(
+        m.CONSONANT | m.TA_MARBUTA | m.ALEF_MAQSURA | m.ALEF_FINAL | m.YA_FINAL | m.MASC_PLURAL,
+        key=len,
+    )
+)
+MIN_STEM = 2
+MAX_WORDS = 6
+MAX_ENTRIES = 50
+
+
+def _norm(text: str) -> str:
+    return normalize(text, fold_ta_marbuta=False).text.casefold()
+
+
+def key_of(headword: str) -> str:
+    """The lookup key of a headword or phrase (normalised words without their article)."""
+    return " ".join(m.strip_article(w) for w in _WORD.findall(_norm(headword)))
+
+
+def _forms(head: str) -> list[m.Form]:
+    forms = m.last_word_forms(head)
+    if head.endswith(m.YA) and len(head) > 2:
+        forms = forms + m.maqsura_forms(head)  # ى was folded to ي
+    return forms
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tuple[
+        tuple[str, int], ...]:
+    """Keys a normalised word may be an inflection of, cheapest first (cost: letters taken off).
+
+    ``proclitics``: allow a proclitic chain before the stem (else only the article);
+    ``suffixes``: allow a suffix after it.
+    """
+    out: dict[str, int] = {}
+
+    def add(key: str, cost: int) -> None:
+        if key and cost < out.get(key, 1 << 30):
+            out[key] = cost
+
+    add(m.strip_article(word), 0)
+    if not any("\u0621" <= ch <= "\u064a" for ch in word):
+        return tuple(out.items())
+    prefixes = [""]
+    for n in range(1, min(5, len(word) - MIN_STEM) + 1):
+        p = word[:n]
+        if p in m.PREFIXES and (proclitics or p == m.ARTICLE):
+            prefixes.append(p)
+    for p in prefixes:
+        rest = word[len(p):]
+        if p.endswith("س") and rest[:1] not in m.FUTURE_STEM_START:
+            continue
+        for s in _SUFFIXES if suffixes else ("",):
+            if len(rest) - len(s) < MIN_STEM or (s and not rest.endswith(s)):
+                continue
+            stem = rest[: len(rest) - len(s)] if s else rest
+            for head in (stem, stem + m.TA, stem + m.YA, stem + "ون"):
+                if any(f.stem == stem and s in f.suffixes for f in _forms(head)):
+                    add(m.strip_article(head), len(p) + len(s) + (head != stem))
+    return tuple(sorted(out.items(), key=lambda kv: kv[1]))
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """A headword found in a text: its span in the original, the key and its entries."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    words: int
+    entries: tuple[DictEntry, ...]
+
+
+class Lexicon:
+    """Several open dictionaries behind one key index (built on first use, thread-safe)."""
+
+    def __init__(self, dictionaries: Sequence[DictionaryFile], names: Sequence[str] = ()) -> None:
+        self.dictionaries = list(dictionaries)
+        self.names = list(names) or [d.name for d in self.dictionaries]
+        self._index: dict[str, list[tuple[int, int]]] | None = None
+        self._first: set[str] = set()
+        self._max_words = 1
+        self._lock = threading.Lock()
+        self._entries: dict[str, tuple[DictEntry, ...]] = {}
+        self._glosses: dict[str, tuple[str, ...]] = {}
+
+    def _build(self) -> dict[str, list[tuple[int, int]]]:
+        with self._lock:
+            if self._index is not None:
+                return self._index
+            index: dict[str, list[tuple[int, int]]] = {}
+            for d, dictionary in enumerate(self.dictionaries):
+                for k, headword in enumerate(dictionary.headwords):
+                    key = key_of(headword)
+                    if not key:
+                        continue
+                    index.setdefault(key, []).append((d, k))
+                    if " " in key:
+                        words = key.split(" ")
+                        self._first.add(words[0])
+                        self._max_words = max(self._max_words, min(len(words), MAX_WORDS))
+            self._index = index
+            return index
+
+    def entries(self, key: str) -> tuple[DictEntry, ...]:
+        """The entries of a key, from every dictionary, in the order given (merged by
+        headword and pronunciation within a dictionary)."""
+        hit = self._entries.get(key)
+        if hit is not None:
+            return hit
+        out: dict[tuple[int, str, str | None], DictEntry] = {}
+        for d, k in self._build().get(key, ())[:MAX_ENTRIES]:
+            entry = self.dictionaries[d].entry(k)
+            name = self.names[d]
+            slot = (d, entry.headword, entry.pronunciation)
+            old = out.get(slot)
+            senses = entry.senses if old is None else tuple(
+                dict.fromkeys(old.senses + entry.senses))
+            out[slot] = DictEntry(entry.headword, senses, entry.pronunciation, name)
+        result = tuple(out.values())
+        self._entries[key] = result
+        return result
+
+    def word_matches(self, word: str) -> list[tuple[str, int]]:
+        """Keys of the dictionaries that a (normalised) word may be, cheapest first."""
+        index = self._build()
+        return [(k, c) for k, c in word_keys(word) if k in index]
+
+    def best_keys(self, word: str) -> list[str]:
+        """The keys a normalised word most likely is: the cheapest reading, and readings one
+        letter dearer whose key has 3 letters or more (كان is not ك + ان)."""
+        hits = self.word_matches(word)
+        if not hits:
+            return []
+        best = hits[0][1]
+        return [k for k, c in hits if c == best or (c == best + 1 and len(k) >= 3)]
+
+    def glosses(self, word: str) -> tuple[str, ...]:
+        """The senses of the keys a normalised word most likely is (for alignment)."""
+        hit = self._glosses.get(word)
+        if hit is None:
+            hit = tuple(dict.fromkeys(
+                s for key in self.best_keys(word) for e in self.entries(key) for s in e.senses))
+            self._glosses[word] = hit
+        return hit
+
+    def lookup(self, query: str) -> list[DictEntry]:
+        """Entries for a word or phrase as typed: exact key first, then through clitics and
+        suffixes (a phrase: clitics on its first word, suffixes on its last)."""
+        index = self._build()
+        words = _WORD.findall(_norm(query))
+        if not words:
+            return []
+        keys: list[str] = []
+        exact = " ".join(m.strip_article(w) for w in words)
+        if exact in index:
+            keys.append(exact)
+        if len(words) == 1:
+            keys += [k for k, _ in word_keys(words[0]) if k in index]
+        else:
+            keys += [k for k in self._phrase_keys(words) if k in index]
+        out: list[DictEntry] = []
+        for key in dict.fromkeys(keys):
+            out.extend(self.entries(key))
+        return out
+
+    def _phrase_keys(self, words: Sequence[str]) -> list[str]:
+        firsts = [k for k, _ in word_keys(words[0], suffixes=False)]
+        middle = [m.strip_article(w) for w in words[1:-1]]
+        lasts = [k for k, _ in word_keys(words[-1], proclitics=False)]
+        return [" ".join([f, *middle, last]) for f in firsts for last in lasts]
+
+    def find(self, text: str) -> list[TextMatch]:
+        """Every headword in ``text`` (words through clitics; phrases of several words),
+        longest headwords first, then in text order; each key once."""
+        index = self._build()
+        norm = normalize(text, fold_ta_marbuta=False)
+        lowered = norm.text.casefold()
+        spans = [(w.start(), w.end()) for w in _WORD.finditer(lowered)]
+        words = [lowered[s:e] for s, e in spans]
+        found: list[tuple[int, int, int, str]] = []  # (-words, start, end, key)
+        seen: set[str] = set()
+        for i, word in enumerate(words):
+            if self._first and self._max_words > 1:
+                firsts = [k for k, _ in word_keys(word, suffixes=False) if k in self._first]
+                for size in range(min(self._max_words, len(words) - i), 1, -1):
+                    if not firsts:
+                        break
+                    for key in self._phrase_keys(words[i : i + size]):
+                        if key.split(" ", 1)[0] in firsts and key in index:
+                            if key not in seen:
+                                seen.add(key)
+                                found.append((-size, spans[i][0], spans[i + size - 1][1], key))
+                            break
+            for key in self.best_keys(word):
+                if key not in seen:
+                        seen.add(key)
+                        found.append((-1, spans[i][0], spans[i][1], key))
+        found.sort()
+        out = []
+        for neg, start, end, key in found:
+            s, e = norm.span(start, end)
+            out.append(TextMatch(s, e, text[s:e], key, -neg, self.entries(key)))
+        return out
+
+    def close(self) -> None:
+        """Close every dictionary."""
+        for d in self.dictionaries:
+            d.close()

@@ -1,0 +1,137 @@
+"""One registry of dictionary formats: a path to any file of a set opens the whole set.
+
+| format | files |
+|---|---|
+| ``dictd`` | ``NAME.index`` + ``NAME.dict`` or ``NAME.dict.dz`` |
+| ``stardict`` | ``NAME.ifo`` + ``NAME.idx[.gz]`` + ``NAME.dict[.dz]`` (+ ``NAME.syn``) |
+| ``dsl`` | ``NAME.dsl`` or ``NAME.dsl.dz`` |
+| ``tei`` | ``NAME.tei`` (or ``.tei.gz``, ``.xml``) |
+| ``tsv`` | ``NAME.tsv`` (or ``.txt``) |
+
+A folder holding one dictionary opens it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from workbench.dictionary.model import DictionaryFile
+from workbench.errors import InputError
+
+_SUFFIXES = (
+    ".dict.dz", ".idx.gz", ".dsl.dz", ".tei.gz", ".index", ".dict", ".ifo", ".idx", ".syn",
+    ".dsl", ".tei", ".xml", ".tsv", ".txt",
+)
+
+
+def _split(path: Path) -> tuple[Path, str]:
+    """(the set's base path without suffix, the suffix)."""
+    name = path.name
+    for suffix in _SUFFIXES:
+        if name.lower().endswith(suffix):
+            return path.with_name(name[: -len(suffix)]), suffix
+    return path, ""
+
+
+def _first(base: Path, *suffixes: str) -> Path | None:
+    for suffix in suffixes:
+        candidate = base.with_name(base.name + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _open_dictd(base: Path) -> DictionaryFile:
+    from workbench.dictionary.dictd import DictdFile
+
+    index = _first(base, ".index")
+    data = _first(base, ".dict.dz", ".dict")
+    if index is None or data is None:
+        missing = f"{base.name}.index" if index is None else f"{base.name}.dict[.dz]"
+        raise InputError(base.with_name(base.name + ".index"), f"dictd set without {missing}")
+    return DictdFile(index, data)
+
+
+def _open_stardict(base: Path) -> DictionaryFile:
+    from workbench.dictionary.stardict import StarDictFile
+
+    ifo = _first(base, ".ifo")
+    idx = _first(base, ".idx", ".idx.gz")
+    data = _first(base, ".dict.dz", ".dict")
+    where = base.with_name(base.name + ".ifo")
+    if ifo is None or idx is None or data is None:
+        missing = [n for n, p in ((".ifo", ifo), (".idx", idx), (".dict[.dz]", data)) if p is None]
+        raise InputError(where, "StarDict set without " + ", ".join(base.name + m for m in missing))
+    return StarDictFile(ifo, idx, data, _first(base, ".syn"))
+
+
+def _open_single(kind: str) -> Callable[[Path], DictionaryFile]:
+    def opener(path: Path) -> DictionaryFile:
+        if kind == "dsl":
+            from workbench.dictionary.dsl import DslFile
+
+            return DslFile(path)
+        if kind == "tei":
+            from workbench.dictionary.tei import TeiFile
+
+            return TeiFile(path)
+        from workbench.dictionary.tsv import TsvFile
+
+        return TsvFile(path)
+
+    return opener
+
+
+FORMATS = ("dictd", "stardict", "dsl", "tei", "tsv")
+
+
+def detect(path: str | Path) -> str:
+    """The format of the dictionary set that ``path`` belongs to."""
+    p = Path(path)
+    if p.is_dir():
+        return detect(_in_folder(p))
+    base, suffix = _split(p)
+    if suffix in (".index",):
+        return "dictd"
+    if suffix in (".ifo", ".idx", ".idx.gz", ".syn"):
+        return "stardict"
+    if suffix in (".dict", ".dict.dz"):
+        if _first(base, ".ifo"):
+            return "stardict"
+        return "dictd"
+    if suffix in (".dsl", ".dsl.dz"):
+        return "dsl"
+    if suffix in (".tei", ".tei.gz", ".xml"):
+        return "tei"
+    if suffix in (".tsv", ".txt"):
+        return "tsv"
+    raise InputError(p, "not a dictionary file (expected .index/.dict[.dz], .ifo/.idx/.dict, "
+                     ".dsl[.dz], .tei or .tsv)")
+
+
+def _in_folder(folder: Path) -> Path:
+    for pattern in ("*.ifo", "*.index", "*.dsl", "*.dsl.dz", "*.tei", "*.tsv"):
+        found = sorted(folder.glob(pattern))
+        if found:
+            return found[0]
+    raise InputError(folder, "no dictionary file in this folder")
+
+
+def open_dictionary(path: str | Path, fmt: str | None = None) -> DictionaryFile:
+    """Open the dictionary set ``path`` belongs to (``fmt`` to force a format)."""
+    p = Path(path)
+    if p.is_dir():
+        p = _in_folder(p)
+    if not p.exists():
+        raise InputError(p, "no such file")
+    kind = fmt or detect(p)
+    if kind not in FORMATS:
+        raise InputError(p, f"unknown dictionary format {kind!r}")
+    base, _ = _split(p)
+    if kind == "dictd":
+        return _open_dictd(base)
+    if kind == "stardict":
+        return _open_stardict(base)
+    return _open_single(kind)(p)
+

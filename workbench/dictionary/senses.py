@@ -1,0 +1,58 @@
+"""Turning an article's text into senses: plain text (dictd, StarDict), and markup stripped."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_NUMBERED = re.compile(r"^\s*(?:\d+|[a-z]|[IVX]+)\s*[.)]\s+")
+_IPA = re.compile(r"(?:^|\s)/([^/\n]{1,80})/\s*$")
+_BRACKET_IPA = re.compile(r"\[([^\]\n]{1,80})\]\s*$")
+_TAG = re.compile(r"<[^>]*>")
+_BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|dd|dt|tr|def|dtrn)\s*>", re.I)
+
+
+def _same_word(line: str, headword: str) -> bool:
+    from workbench.text.normalize import normalize_arabic
+
+    return normalize_arabic(line.strip()).casefold() == normalize_arabic(headword).casefold()
+
+
+def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]:
+    """Senses and pronunciation of a plain-text article.
+
+    The first line may repeat the headword, with an IPA transcription between slashes
+    (FreeDict: ``أب /ʔab/``); numbered lines (``1. father``) and plain lines are senses; an
+    indented line continues the sense before it.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    pronunciation: str | None = None
+    senses: list[str] = []
+    first = True
+    for raw in lines:
+        if not raw.strip():
+            continue
+        line = raw.rstrip()
+        if first:
+            first = False
+            ipa = _IPA.search(line)
+            head = line[: ipa.start()] if ipa else line
+            # The head line: the headword again (FreeDict adds its IPA between slashes).
+            if ipa or _same_word(head, headword):
+                if ipa:
+                    pronunciation = ipa.group(1).strip()
+                continue
+        if raw[:1] in (" ", "\t") and senses and not _NUMBERED.match(line):
+            senses[-1] = senses[-1] + " " + line.strip()
+            continue
+        sense = _NUMBERED.sub("", line).strip()
+        if sense:
+            senses.append(sense)
+    return tuple(dict.fromkeys(senses)), pronunciation
+
+
+def markup_to_text(markup: str) -> str:
+    """HTML/XDXF/Pango markup as plain text: breaks become new lines, tags go."""
+    text = _BREAK.sub("\n", markup)
+    text = _TAG.sub("", text)
+    return html.unescape(text)

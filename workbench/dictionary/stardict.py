@@ -1,0 +1,171 @@
+"""StarDict dictionaries: ``NAME.ifo`` + ``NAME.idx`` (or ``.idx.gz``) + ``NAME.dict[.dz]``,
+with an optional ``NAME.syn`` of synonyms.
+
+``.idx`` holds ``word\\0`` followed by the article's offset (32 bits, or 64 with
+``idxoffsetbits=64``) and size (32 bits), big-endian; ``.syn`` holds ``word\\0`` followed by
+the 32-bit number of an ``.idx`` entry. An article is a sequence of typed fields, one type
+letter each (``sametypesequence`` in the ``.ifo`` when every article has the same types):
+``m`` plain text, ``t`` phonetic, ``h`` HTML, ``x`` XDXF, ``g`` Pango markup, ``l``/``y``/``k``
+/``w`` text; upper-case types are binary (size first) and skipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import struct
+from array import array
+from pathlib import Path
+
+from workbench.dictionary.datafile import DataFile
+from workbench.dictionary.model import DictEntry, DictionaryFile
+from workbench.dictionary.senses import markup_to_text, plain_senses
+from workbench.errors import InputError
+
+_TEXT_TYPES = frozenset("mlgtxykwh")
+_MARKUP_TYPES = frozenset("ghxw")
+
+
+def read_ifo(path: Path) -> dict[str, str]:
+    """The ``key=value`` lines of an ``.ifo`` file (its first line is the magic)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read ({exc})") from None
+    if not lines or not lines[0].startswith("StarDict's dict ifo file"):
+        raise InputError(path, "not a StarDict .ifo file", line=1)
+    out: dict[str, str] = {}
+    for line in lines[1:]:
+        key, sep, value = line.partition("=")
+        if sep:
+            out[key.strip()] = value.strip()
+    return out
+
+
+class StarDictFile(DictionaryFile):
+    """A StarDict dictionary (index and synonyms in memory, articles read on demand)."""
+
+    format = "stardict"
+
+    def __init__(self, ifo: Path, idx: Path, data: Path, syn: Path | None) -> None:
+        super().__init__(path=ifo)
+        info = read_ifo(ifo)
+        self.name = info.get("bookname") or ifo.stem
+        self.types = info.get("sametypesequence", "")
+        bits = info.get("idxoffsetbits", "32")
+        offset_format = ">Q" if bits == "64" else ">I"
+        self.data = DataFile(data)
+        raw = self._read_index(idx)
+        self.offsets = array("q")
+        self.lengths = array("q")
+        self.headwords = []
+        targets: list[int] = []
+        pos = 0
+        step = struct.calcsize(offset_format) + 4
+        while pos < len(raw):
+            end = raw.find(b"\0", pos)
+            if end < 0 or end + 1 + step > len(raw):
+                raise InputError(idx, f"truncated at byte {pos} (entry {len(self.headwords)})")
+            word = raw[pos:end].decode("utf-8", "replace")
+            offset = struct.unpack_from(offset_format, raw, end + 1)[0]
+            length = struct.unpack_from(">I", raw, end + 1 + step - 4)[0]
+            self.headwords.append(word)
+            self.offsets.append(offset)
+            self.lengths.append(length)
+            targets.append(len(targets))
+            pos = end + 1 + step
+        count = info.get("wordcount")
+        if count and count.isdigit() and int(count) != len(self.headwords):
+            raise InputError(idx, f"holds {len(self.headwords)} words, the .ifo says {count} "
+                             "(truncated?)")
+        size = self.data.size
+        if size and self.offsets and max(
+            o + n for o, n in zip(self.offsets, self.lengths, strict=True)
+        ) > size:
+            raise InputError(data, "truncated: articles run past the end of the data")
+        self.target = array("q", targets)
+        if syn is not None:
+            self._read_syn(syn)
+        if not self.headwords:
+            raise InputError(idx, "no headwords in the index")
+
+    @staticmethod
+    def _read_index(idx: Path) -> bytes:
+        try:
+            if idx.name.endswith(".gz"):
+                with gzip.open(idx, "rb") as fh:
+                    return fh.read()
+            return idx.read_bytes()
+        except (OSError, EOFError) as exc:
+            raise InputError(idx, f"cannot read ({exc})") from None
+
+    def _read_syn(self, syn: Path) -> None:
+        try:
+            raw = syn.read_bytes()
+        except OSError as exc:
+            raise InputError(syn, f"cannot read ({exc.strerror})") from None
+        main = len(self.offsets)
+        pos = 0
+        while pos < len(raw):
+            end = raw.find(b"\0", pos)
+            if end < 0 or end + 5 > len(raw):
+                raise InputError(syn, f"truncated at byte {pos}")
+            target = struct.unpack_from(">I", raw, end + 1)[0]
+            if target >= main:
+                raise InputError(syn, f"synonym at byte {pos} points to entry {target} of {main}")
+            self.headwords.append(raw[pos:end].decode("utf-8", "replace"))
+            self.target.append(target)
+            pos = end + 5
+
+    def entry(self, k: int) -> DictEntry:
+        main = self.target[k]
+        raw = self.data.read(self.offsets[main], self.lengths[main])
+        if len(raw) < self.lengths[main]:
+            raise InputError(self.data.path, "truncated: an article runs past the end")
+        headword = self.headwords[main]
+        pronunciation: str | None = None
+        senses: list[str] = []
+        for kind, body in self._fields(raw):
+            if kind not in _TEXT_TYPES:
+                continue
+            text = body.decode("utf-8", "replace")
+            if kind == "t":
+                pronunciation = pronunciation or text.strip() or None
+                continue
+            if kind in _MARKUP_TYPES:
+                text = markup_to_text(text)
+            found, ipa = plain_senses(text, headword)
+            senses.extend(found)
+            pronunciation = pronunciation or ipa
+        return DictEntry(headword, tuple(dict.fromkeys(senses)), pronunciation, self.name)
+
+    def _fields(self, raw: bytes) -> list[tuple[str, bytes]]:
+        out: list[tuple[str, bytes]] = []
+        pos = 0
+        if self.types:
+            for n, kind in enumerate(self.types):
+                last = n == len(self.types) - 1
+                pos = self._field(raw, pos, kind, last, out)
+            return out
+        while pos < len(raw):
+            kind = chr(raw[pos])
+            pos = self._field(raw, pos + 1, kind, False, out)
+        return out
+
+    def _field(self, raw: bytes, pos: int, kind: str, last: bool, out: list) -> int:
+        if kind.isupper():
+            if last:
+                out.append((kind, raw[pos:]))
+                return len(raw)
+            size = struct.unpack_from(">I", raw, pos)[0] if pos + 4 <= len(raw) else 0
+            out.append((kind, raw[pos + 4 : pos + 4 + size]))
+            return pos + 4 + size
+        if last:
+            out.append((kind, raw[pos:]))
+            return len(raw)
+        end = raw.find(b"\0", pos)
+        end = len(raw) if end < 0 else end
+        out.append((kind, raw[pos:end]))
+        return end + 1
+
+    def close(self) -> None:
+        self.data.close()

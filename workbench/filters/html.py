@@ -1,0 +1,357 @@
+"""HTML and XHTML pages read into tagged paragraphs and written back translated.
+
+A block is each stretch of text and inline elements inside a block-level element (``p``,
+``h1``–``h6``, ``li``, ``td``, ``th``, ``dt``, ``dd``, ``caption``, ``figcaption``, ``div``,
+``title``...) between its block-level children, so ``<li>text<ul>…</ul></li>`` gives the
+item's text and then the nested list's items. Attributes people read are blocks too: ``alt``,
+``title``, ``placeholder`` and the ``content`` of ``<meta name="description">``. Inline
+elements (``b``, ``strong``, ``i``, ``em``, ``u``, ``a``, ``span``, ``sup``, ``sub``...) become
+pairs, nested as they are; ``br``, ``img``, ``code``, ``kbd``, form controls and other
+elements whose content is not prose become empty tags. White space is collapsed as a browser
+collapses it (``pre`` keeps it). Scripts, styles and templates are not read.
+
+Writing replaces the nodes of each translated stretch: pairs get a copy of their element
+(attributes included), empty tags their element back. The page becomes ``dir="ltr"
+lang="en"``, so do the translated blocks' elements that said ``rtl``/``ar``; a block left in
+Arabic in a translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is written back
+as lxml read it (its serialisation, not its bytes; the document's encoding is kept). XHTML is
+read as XML with the safe parser and written back as XML.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import lxml.html
+from lxml import etree
+
+from workbench.errors import InputError
+from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
+from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
+from workbench.filters.xmltree import Pair, Whole, append_text, emit
+from workbench.formats import safexml
+
+XHTML = "http://www.w3.org/1999/xhtml"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+INLINE = frozenset({
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "data", "del", "dfn", "em",
+    "font", "i", "ins", "label", "mark", "nobr", "q", "s", "small", "span", "strike", "strong",
+    "sub", "sup", "time", "tt", "u",
+})
+#: Inline elements whose content is not prose: empty tags.
+PROTECTED = frozenset({
+    "br", "wbr", "img", "code", "kbd", "samp", "var", "input", "select", "textarea", "button",
+    "iframe", "object", "embed", "audio", "video", "canvas", "svg", "math", "script", "style",
+    "noscript", "map", "ruby", "picture", "output", "meter", "progress",
+})
+#: Elements never read.
+SKIPPED = frozenset({
+    "script", "style", "template", "noscript", "svg", "math", "textarea", "select", "head",
+    "object", "iframe", "canvas", "audio", "video",
+})
+LABELS = {"b": "b", "strong": "b", "i": "i", "em": "i", "u": "u", "a": "link", "sup": "sup",
+          "sub": "sub", "s": "s", "strike": "s", "del": "del", "ins": "ins"}
+ATTRIBUTES = ("alt", "title", "placeholder")
+META_NAMES = frozenset({"description", "keywords", "og:title", "og:description",
+                        "twitter:title", "twitter:description"})
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+@dataclass
+class _Located:
+    block: Block
+    parent: etree._Element
+    start: int = 0
+    end: int = 0
+    builder: InlineBuilder | None = None
+    attribute: str | None = None
+    pad: tuple[str, str] = ("", "")
+
+
+def _is_block(el: etree._Element) -> bool:
+    name = _local(el.tag)
+    if not name or name in PROTECTED:
+        return False
+    if name in INLINE:
+        return any(_is_block(c) for c in el)
+    return True
+
+
+def _slot(parent: etree._Element, k: int) -> str:
+    """The text before child ``k`` of ``parent``."""
+    return (parent.text if k == 0 else parent[k - 1].tail) or ""
+
+
+def _set_slot(parent: etree._Element, k: int, text: str | None) -> None:
+    if k == 0:
+        parent.text = text
+    else:
+        parent[k - 1].tail = text
+
+
+class _Page:
+    """An opened page: its tree and its blocks in order."""
+
+    def __init__(self, data: bytes, path: str) -> None:
+        self.path = path
+        self.xml = _is_xhtml(data, path)
+        if self.xml:
+            self.root = safexml.parse_document(data, path)
+            self.encoding = self.root.getroottree().docinfo.encoding or "UTF-8"
+        else:
+            self.encoding = _encoding(data)
+            parser = lxml.html.HTMLParser(encoding=self.encoding, no_network=True)
+            try:
+                self.root = lxml.html.document_fromstring(data, parser=parser)
+            except (etree.ParserError, ValueError) as exc:
+                raise InputError(path, f"not a readable HTML page ({exc})") from None
+        self.located: list[_Located] = []
+        for el in self.root.iter():
+            if _local(el.tag) == "title" and el.getparent() is not None:
+                self._run(el, 0, len(el), "title")
+            elif _local(el.tag) == "meta" and (el.get("name") or el.get("property") or "") \
+                    .lower() in META_NAMES and (el.get("content") or "").strip():
+                self._attribute(el, "content")
+        body = next((e for e in self.root.iter() if _local(e.tag) == "body"), None)
+        self._walk(body if body is not None else self.root)
+
+    def _walk(self, element: etree._Element) -> None:
+        name = _local(element.tag)
+        if name in SKIPPED:
+            return
+        self._attributes(element)
+        start = 0
+        for k, child in enumerate(list(element)):
+            if isinstance(child.tag, str) and _is_block(child):
+                self._run(element, start, k, _kind(element))
+                self._walk(child)
+                start = k + 1
+        self._run(element, start, len(element), _kind(element))
+
+    def _attributes(self, element: etree._Element) -> None:
+        for attribute in ATTRIBUTES:
+            value = element.get(attribute)
+            if value and value.strip():
+                self._attribute(element, attribute)
+
+    def _attribute(self, element: etree._Element, attribute: str) -> None:
+        b = InlineBuilder(collapse=True)
+        b.text(element.get(attribute) or "")
+        if not b.has_text:
+            return
+        what = _local(element.tag)
+        self.located.append(_Located(
+            Block(b.result(), b.tags, f"{attribute} of <{what}>", "alt-text"), element,
+            builder=b, attribute=attribute,
+        ))
+
+    def _run(self, parent: etree._Element, start: int, end: int, kind: str) -> None:
+        pre = any(_local(a.tag) == "pre" for a in (parent, *parent.iterancestors()))
+        b = InlineBuilder(collapse=not pre)
+        first = _slot(parent, start)
+        b.text(first)
+        children = list(parent)[start:end]
+        for child in children:
+            self._inline(child, b)
+            b.text(child.tail or "")
+        last = (children[-1].tail if children else first) or ""
+        if b.has_text:
+            pad = ("", "") if pre else (first[: len(first) - len(first.lstrip())],
+                                        last[len(last.rstrip()) :])
+            place = _where(parent)
+            self.located.append(_Located(
+                Block(b.result(), b.tags, place, kind), parent, start, end, b, pad=pad
+            ))
+        for child in children:  # the alt texts and titles inside the stretch
+            for el in child.iter():
+                if isinstance(el.tag, str):
+                    self._attributes(el)
+
+    def _inline(self, el: etree._Element, b: InlineBuilder) -> None:
+        name = _local(el.tag)
+        if not name:
+            b.empty("comment", "comment", Whole(el))
+            return
+        if name in PROTECTED or name not in INLINE:
+            text = " ".join("".join(el.itertext()).split())
+            title = el.get("alt") or el.get("src") or text or name
+            b.empty(name, title[:80], Whole(el))
+            return
+        title = el.get("href") or el.get("title") or name
+        tag = b.open(LABELS.get(name, name), title, Pair(el))
+        b.text(el.text or "")
+        for child in el:
+            self._inline(child, b)
+            b.text(child.tail or "")
+        b.close(tag)
+
+    # writing ------------------------------------------------------------------------------
+
+    def write(self, out: BinaryIO, renderings: dict[int, Rendering], fallback: str,
+              report: WriteReport) -> None:
+        todo = [(n, loc, renderings[n]) for n, loc in enumerate(self.located, start=1)
+                if n in renderings]
+        translated_any = any(r.translated for _, _, r in todo)
+        # attributes first: the elements of the stretches are copied or moved afterwards;
+        # then the stretches from the last, so the child positions of earlier ones hold
+        todo = [t for t in todo if t[1].attribute is not None] + \
+            [t for t in reversed(todo) if t[1].attribute is None]
+        for _, loc, rendering in todo:
+            if not rendering.translated and fallback == "source":
+                if translated_any and loc.attribute is None:
+                    _mark(loc.parent, rtl=True)
+                continue
+            text = rendering.text(fallback)
+            assert loc.builder is not None
+            parsed = parse(text, rendering.tags)
+            if parsed.dropped:
+                report.warn(f"{loc.block.place}: tags {' '.join(parsed.dropped)} dropped "
+                            "(not in the source)")
+            if loc.attribute is not None:
+                loc.parent.set(loc.attribute, plain_text(parsed.children, loc.builder.items))
+            else:
+                self._replace(loc, parsed.children, parsed.used, rendering, text)
+                if rendering.translated:
+                    _mark(loc.parent, rtl=False)
+            report.rewritten += 1
+        if translated_any:
+            root = self.root
+            root.set("dir", "ltr")
+            root.set("lang", "en")
+            if self.xml:
+                root.set(XML_LANG, "en")
+            for meta in root.iter():
+                if _local(meta.tag) == "meta" and (meta.get("http-equiv") or "").lower() == \
+                        "content-language":
+                    meta.set("content", "en")
+        if self.xml:
+            out.write(etree.tostring(self.root.getroottree(), encoding=self.encoding,
+                                     xml_declaration=True))
+        else:
+            tree = self.root.getroottree()
+            out.write(lxml.html.tostring(
+                tree, encoding=self.encoding, doctype=tree.docinfo.doctype or None,
+                method="html",
+            ))
+
+    def _replace(self, loc: _Located, children: list[str | Node], used: set[int],
+                 rendering: Rendering, text: str) -> None:
+        assert loc.builder is not None
+        items = loc.builder.items
+        parent = loc.parent
+        holder = parent.makeelement("holder", {})
+        moved: set[int] = set()
+        if text:
+            append_text(holder, loc.pad[0])
+        emit(holder, children, items, moved)
+        for origin in sorted(empty_origins(loc.builder.tags) - used):
+            item = items.get(origin)
+            if isinstance(item, (Whole, Pair)):
+                emit(holder, [Node(origin, False)], items, moved)
+        if text:
+            append_text(holder, loc.pad[1])
+        old = list(parent)[loc.start : loc.end]
+        after_slot = loc.start
+        for child in old:
+            parent.remove(child)
+        _set_slot(parent, after_slot, holder.text)
+        for i, child in enumerate(list(holder)):
+            parent.insert(loc.start + i, child)
+
+
+def _mark(element: etree._Element, *, rtl: bool) -> None:
+    """Set the direction of a translated block's element and its ancestors (left-to-right),
+    or of a block left in Arabic (right-to-left, on its own element)."""
+    if rtl:
+        if _local(element.tag) not in ("html", "body") and element.get("dir") is None:
+            element.set("dir", "rtl")
+            element.set("lang", "ar")
+        return
+    for el in (element, *element.iterancestors()):
+        if (el.get("dir") or "").lower() == "rtl":
+            el.set("dir", "ltr")
+        for attribute in ("lang", XML_LANG):
+            if (el.get(attribute) or "").lower().startswith("ar"):
+                el.set(attribute, "en")
+
+
+def _kind(element: etree._Element) -> str:
+    name = _local(element.tag)
+    if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return "heading"
+    if name in ("li", "dt", "dd"):
+        return "list-item"
+    if name in ("td", "th"):
+        return "cell"
+    if name in ("caption", "figcaption"):
+        return "caption"
+    if name == "title":
+        return "title"
+    return "paragraph"
+
+
+def _where(element: etree._Element) -> str:
+    path = []
+    for el in (element, *element.iterancestors()):
+        name = _local(el.tag)
+        if name in ("html", "body"):
+            break
+        parent = el.getparent()
+        same = [c for c in parent if c.tag == el.tag] if parent is not None else [el]
+        path.append(f"{name}[{same.index(el) + 1}]" if len(same) > 1 else name)
+    return "/".join(reversed(path)) or "body"
+
+
+def _is_xhtml(data: bytes, path: str) -> bool:
+    if path.lower().endswith((".xhtml", ".xht")):
+        return True
+    head = data[:512].lstrip(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"<?xml")
+
+
+def _encoding(data: bytes) -> str:
+    """The encoding of an HTML page: its BOM, UTF-8 when it decodes, what its meta says,
+    else Windows-1256 (Arabic)."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return name
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        sniffed = lxml.html.document_fromstring(data).getroottree().docinfo.encoding
+    except (etree.ParserError, ValueError):
+        sniffed = None
+    if sniffed and sniffed.lower().replace("_", "-") not in ("utf-8", "iso-8859-1"):
+        return sniffed
+    return "windows-1256"
+
+
+def _blocks(page: _Page) -> Iterator[Block]:
+    for loc in page.located:
+        yield loc.block
+
+
+def read_html(data: bytes, path: str) -> SourceDocument:
+    """The blocks of an HTML or XHTML page."""
+    page = _Page(data, path)
+    return SourceDocument(path, "html", data, list(_blocks(page)))
+
+
+def write_html(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],
+               fallback: str) -> WriteReport:
+    """Write the page ``data`` with the blocks of ``renderings`` (numbered from 1) replaced."""
+    page = _Page(data, path)
+    report = WriteReport(blocks=len(page.located))
+    page.write(out, renderings, fallback, report)
+    return report

@@ -1,0 +1,305 @@
+"""Markdown read into tagged paragraphs (markdown-it-py) and written back translated.
+
+Blocks: paragraphs (also in lists and block quotes), headings and table cells (GFM tables).
+Code blocks, fences, HTML blocks and a YAML front matter are not read. Inline: ``**strong**``
+and ``*emphasis*`` (with the delimiters as written), ``~~strike~~``, links and images (their
+text, or alt text, is translated inside the pair), hard line breaks, code spans, autolinks
+and inline HTML (empty tags holding them as written).
+
+Writing replaces, in the original text, only the characters of each translated block's
+inline content (found on the lines markdown-it maps it to); list markers, quote markers,
+heading marks, table pipes and every untranslated line stay as they were, byte for byte. The
+new text is escaped for Markdown and written on one line (soft line breaks become spaces);
+links are written inline (``[text](href "title")``), reference links included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from workbench.errors import InputError
+from workbench.filters.inline import InlineBuilder, Literal, Node, empty_origins, parse
+from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
+
+
+@dataclass(frozen=True)
+class Delimiters:
+    """A pair written as ``open`` + text + ``close`` (an empty use writes both together)."""
+
+    open: str
+    close: str
+
+
+@dataclass(frozen=True)
+class Markup:
+    """An empty tag written as this Markdown (a code span, inline HTML, an autolink)."""
+
+    text: str
+
+
+@dataclass
+class _Located:
+    block: Block
+    builder: InlineBuilder
+    line: int  # first line (0-based) of the inline content
+    col: int
+    end_line: int
+    end_col: int
+    continuation: str  # what starts a continuation line of the block (for hard breaks)
+    in_table: bool
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n")
+
+
+def _lines(text: str) -> tuple[list[str], list[str], int]:
+    """The lines without and with their endings, and how many a front matter takes."""
+    with_ends = text.splitlines(keepends=True)
+    bare = [line.rstrip("\r\n") for line in with_ends]
+    front = 0
+    if _FRONT.match(text):
+        for i in range(1, len(bare)):
+            if bare[i].strip() in ("---", "..."):
+                front = i + 1
+                break
+    return bare, with_ends, front
+
+
+class _Markdown:
+    """An opened Markdown text and its blocks in order."""
+
+    def __init__(self, data: bytes, path: str) -> None:
+        self.bom = data.startswith(b"\xef\xbb\xbf")
+        try:
+            self.text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError(path, "not UTF-8 text", line=line) from None
+        self.bare, self.with_ends, front = _lines(self.text)
+        source = "\n" * front + "\n".join(self.bare[front:])
+        self.located: list[_Located] = []
+        cursor: dict[int, int] = {}  # line -> column already used (table rows)
+        context: list[str] = []
+        for token in _parser().parse(source):
+            if token.type.endswith("_open") and token.nesting == 1:
+                context.append(token.type[:-5])
+            elif token.type.endswith("_close") and token.nesting == -1 and context:
+                context.pop()
+            if token.type != "inline" or token.map is None:
+                continue
+            located = self._locate(token, cursor, context)
+            if located is not None:
+                self.located.append(located)
+
+    def _locate(self, token: Token, cursor: dict[int, int], context: list[str]) -> _Located | None:
+        content = token.content
+        if not content.strip():
+            return None
+        first_line = token.map[0]
+        pieces = content.split("\n")
+        in_table = "td" in context or "th" in context
+        spans: list[tuple[int, int, int]] = []
+        line = first_line
+        for k, piece in enumerate(pieces):
+            while line < len(self.bare):
+                start = cursor.get(line, 0) if k == 0 else 0
+                col = self.bare[line].find(piece, start)
+                if col < 0 and in_table:
+                    col = self.bare[line].find(piece.replace("|", "\\|"), start)
+                    piece = piece.replace("|", "\\|")
+                if col >= 0:
+                    spans.append((line, col, col + len(piece)))
+                    break
+                line += 1
+            else:
+                return None  # not found as written: left alone
+            line += 1
+        (line0, col0, _), (line1, _, end1) = spans[0], spans[-1]
+        cursor[line1] = end1
+        prefix = self.bare[line0][:col0]
+        if len(spans) > 1:
+            continuation = self.bare[spans[1][0]][: spans[1][1]]
+        else:
+            continuation = "".join(c if c in "> \t" else " " for c in prefix)
+        b = InlineBuilder()
+        _inline(token.children or [], b, in_table)
+        if not b.has_text:
+            return None
+        kind = "heading" if "heading" in context else "cell" if in_table else \
+            "list-item" if "list_item" in context else \
+            "quote" if "blockquote" in context else "paragraph"
+        place = f"line {line0 + 1}" + (f" ({kind})" if kind != "paragraph" else "")
+        return _Located(Block(b.result(), b.tags, place, kind), b, line0, col0, line1, end1,
+                        continuation, in_table)
+
+    def write(self, out: BinaryIO, renderings: dict[int, Rendering], fallback: str,
+              report: WriteReport) -> None:
+        edits: list[tuple[_Located, str]] = []
+        for n, loc in enumerate(self.located, start=1):
+            rendering = renderings.get(n)
+            if rendering is None or (not rendering.translated and fallback == "source"):
+                continue
+            text = rendering.text(fallback)
+            parsed = parse(text, rendering.tags)
+            if parsed.dropped:
+                report.warn(f"{loc.block.place}: tags {' '.join(parsed.dropped)} dropped "
+                            "(not in the source)")
+            items = loc.builder.items
+            children: list[str | Node] = list(parsed.children)
+            for origin in sorted(empty_origins(loc.builder.tags) - parsed.used):
+                if not isinstance(items.get(origin), Literal):
+                    children.append(Node(origin, False))
+            markdown = _render(children, items, loc)
+            edits.append((loc, _escape_start(markdown)))
+            report.rewritten += 1
+        lines = list(self.with_ends)
+        for loc, markdown in sorted(edits, key=lambda e: (e[0].line, e[0].col), reverse=True):
+            ending = lines[loc.end_line][len(self.bare[loc.end_line]) :]
+            head = self.bare[loc.line][: loc.col]
+            tail = self.bare[loc.end_line][loc.end_col :]
+            if ending and ending != "\n":
+                markdown = markdown.replace("\n", ending)
+            lines[loc.line : loc.end_line + 1] = [head + markdown + tail + ending]
+            self.bare[loc.line : loc.end_line + 1] = [head + markdown + tail]
+        data = "".join(lines).encode("utf-8")
+        out.write((b"\xef\xbb\xbf" if self.bom else b"") + data)
+
+
+def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool) -> None:
+    stack: list[int] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        kind = t.type
+        if kind == "text":
+            b.text(t.content)
+        elif kind == "softbreak":
+            b.text(" ")
+        elif kind == "hardbreak":
+            b.empty("br", "line break", Markup("\\\n"))
+        elif kind in ("strong_open", "em_open", "s_open"):
+            label = {"strong_open": "b", "em_open": "i", "s_open": "s"}[kind]
+            stack.append(b.open(label, t.markup, Delimiters(t.markup, t.markup)))
+        elif kind in ("strong_close", "em_close", "s_close", "link_close"):
+            if stack:
+                b.close(stack.pop())
+        elif kind == "link_open" and t.markup in ("autolink", "linkify"):
+            j = i + 1
+            words = []
+            while j < len(tokens) and tokens[j].type != "link_close":
+                words.append(tokens[j].content)
+                j += 1
+            written = "".join(words)
+            b.empty("link", str(t.attrs.get("href", "")), Markup(f"<{written}>"))
+            i = j
+        elif kind == "link_open":
+            href = str(t.attrs.get("href", ""))
+            title = t.attrs.get("title")
+            stack.append(b.open("link", href, Delimiters("[", "](" + _destination(href, title)
+                                                          + ")")))
+        elif kind == "image":
+            src = str(t.attrs.get("src", ""))
+            title = t.attrs.get("title")
+            tag = b.open("img", src, Delimiters("![", "](" + _destination(src, title) + ")"))
+            b.text(t.content)
+            b.close(tag)
+        elif kind == "code_inline":
+            b.empty("code", t.content, Markup(_code_span(t.content, t.markup)))
+        elif kind == "html_inline":
+            b.empty("html", t.content, Markup(t.content))
+        else:
+            b.empty(kind, kind, Markup(t.content))
+        i += 1
+    while stack:
+        b.close(stack.pop())
+
+
+def _destination(href: str, title: Any) -> str:
+    dest = f"<{href}>" if any(c in href for c in " ()<>") else href
+    if title:
+        escaped = str(title).replace("\\", "\\\\").replace('"', '\\"')
+        dest += f' "{escaped}"'
+    return dest
+
+
+def _code_span(content: str, markup: str) -> str:
+    fence = markup or "`"
+    if content.startswith("`") or content.endswith("`") or (
+        content.startswith(" ") and content.endswith(" ") and content.strip()
+    ):
+        return f"{fence} {content} {fence}"
+    return f"{fence}{content}{fence}"
+
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>!])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def _escape(text: str, in_table: bool) -> str:
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    if in_table:
+        text = text.replace("|", "\\|")
+    return text
+
+
+_LINE_START = re.compile(r"^(#|=+|[-+](?=\s|$)|\d+(?=[.)]))")
+
+
+def _escape_start(markdown: str) -> str:
+    """Escape what would start another block at the start of the new text."""
+    m = _LINE_START.match(markdown)
+    if m is None:
+        return markdown
+    if m.group(1)[0].isdigit():
+        end = m.end()
+        return markdown[:end] + "\\" + markdown[end:]
+    return "\\" + markdown
+
+
+def _render(children: list[str | Node], items: dict[int, Any], loc: _Located) -> str:
+    out: list[str] = []
+    for child in children:
+        if isinstance(child, str):
+            out.append(_escape(" ".join(child.split("\n")), loc.in_table))
+            continue
+        item = items.get(child.origin)
+        if isinstance(item, Literal):
+            out.append(_escape(item.text, loc.in_table))
+        elif isinstance(item, Markup):
+            out.append(item.text + loc.continuation if item.text == "\\\n" else item.text)
+        elif isinstance(item, Delimiters):
+            inner = _render(child.children, items, loc) if child.paired else ""
+            if child.paired and item.open in ("*", "_", "**", "__", "~~") and (
+                inner != inner.strip()
+            ):  # emphasis must not start or end with a space: move it outside
+                lead = inner[: len(inner) - len(inner.lstrip())]
+                trail = inner[len(inner.rstrip()) :]
+                out.append(lead + item.open + inner.strip() + item.close + trail)
+            else:
+                out.append(item.open + inner + item.close)
+    return "".join(out)
+
+
+def read_markdown(data: bytes, path: str) -> SourceDocument:
+    """The blocks of a Markdown file."""
+    doc = _Markdown(data, path)
+    return SourceDocument(path, "md", data, [loc.block for loc in doc.located])
+
+
+def write_markdown(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],
+                   fallback: str) -> WriteReport:
+    """Write the Markdown ``data`` with the blocks of ``renderings`` (from 1) replaced."""
+    doc = _Markdown(data, path)
+    report = WriteReport(blocks=len(doc.located))
+    doc.write(out, renderings, fallback, report)
+    return report

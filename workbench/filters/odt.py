@@ -1,0 +1,405 @@
+"""ODT: OpenDocument text read into tagged paragraphs and written back translated (lxml on
+the package's XML parts).
+
+Blocks: every ``text:p`` and ``text:h`` of the body (``content.xml``: paragraphs, headings,
+list items, table cells, footnotes and endnotes, text boxes) and of the page styles' headers
+and footers (``styles.xml``), and the ``svg:title``/``svg:desc`` (alt text) of frames.
+Comments (``office:annotation``) and tracked deletions are not read. Inline: ``text:span``
+and ``text:a`` become pairs, nested as they are; notes, tabs, line breaks, frames, fields
+(dates, page numbers, cross-references...), bookmarks and comments become empty tags; ``text:s``
+is read as the spaces it stands for.
+
+Writing rebuilds each translated paragraph's content, spans and links copied with their
+attributes, empty items moved back (any the translation lost are appended). A translated
+paragraph gets an automatic paragraph style that says ``style:writing-mode="lr-tb"`` and
+``fo:language="en" fo:country="US"`` (a copy of its own automatic style, or one based on its
+named style), tables holding translated text and the page layout are turned left-to-right.
+Every other member of the package is copied as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from lxml import etree
+
+from workbench.errors import InputError
+from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
+from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
+from workbench.filters.package import Package, xml_bytes
+from workbench.filters.xmltree import Pair, Whole, append_text, emit
+
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+XLINK = "http://www.w3.org/1999/xlink"
+MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+MIMETYPES = ("application/vnd.oasis.opendocument.text",
+             "application/vnd.oasis.opendocument.text-template")
+
+
+def t(name: str) -> str:
+    """A ``text:`` name."""
+    return f"{{{TEXT}}}{name}"
+
+
+def s(name: str) -> str:
+    """A ``style:`` name."""
+    return f"{{{STYLE}}}{name}"
+
+
+T_P, T_H = t("p"), t("h")
+PAIRS = {t("span"): "span", t("a"): "link", t("meta"): "meta", t("ruby-base"): "ruby"}
+SKIPPED_PARENTS = frozenset({f"{{{OFFICE}}}annotation", t("tracked-changes"),
+                             t("deletion")})
+_WS = re.compile(r"[ \t\r\n]+")
+
+
+@dataclass
+class _Located:
+    part: str
+    element: etree._Element
+    block: Block
+    builder: InlineBuilder
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _label(el: etree._Element) -> tuple[str, str]:
+    name = _local(el.tag)
+    if el.tag == t("note"):
+        citation = el.find(t("note-citation"))
+        number = citation.text if citation is not None and citation.text else "?"
+        return "fn", f"{el.get(t('note-class'), 'footnote')} {number}"
+    if el.tag == t("line-break"):
+        return "br", "line break"
+    if el.tag == t("tab"):
+        return "tab", "tab"
+    if el.tag.startswith(f"{{{DRAW}}}"):
+        return "img", el.get(f"{{{DRAW}}}name") or name
+    if "bookmark" in name or "reference-mark" in name or name.endswith("-mark"):
+        return "mark", name
+    if el.tag == f"{{{OFFICE}}}annotation":
+        return "comment", "comment"
+    if el.tag.startswith(f"{{{TEXT}}}"):
+        return "field", name
+    return name or "x", name
+
+
+class _Document:
+    """An opened ODT: its package, content and styles, and its blocks in order."""
+
+    def __init__(self, data: bytes, path: str) -> None:
+        self.path = path
+        self.pkg = Package(data, path, "ODT")
+        mimetype = self.pkg.read("mimetype").decode("ascii", "replace").strip() \
+            if self.pkg.has("mimetype") else ""
+        if mimetype not in MIMETYPES:
+            raise InputError(path, f"not an OpenDocument text (mimetype {mimetype or 'missing'})")
+        for name in self.pkg.names:
+            if name.startswith(("Basic/", "Scripts/")) and not name.endswith("/"):
+                raise InputError(path, f"refused: the document holds macros ({name}); save it "
+                                       "without them")
+        if self.pkg.has("META-INF/manifest.xml"):
+            manifest = self.pkg.xml("META-INF/manifest.xml")
+            if next(manifest.iter(f"{{{MANIFEST}}}encryption-data"), None) is not None:
+                raise InputError(path, "refused: the document is encrypted (saved with a "
+                                       "password)")
+        self.parts = {"content.xml": self.pkg.xml("content.xml")}
+        if self.pkg.has("styles.xml"):
+            self.parts["styles.xml"] = self.pkg.xml("styles.xml")
+        self.located: list[_Located] = []
+        for part, root in self.parts.items():
+            self._locate(part, root)
+        self._styles: dict[tuple[str, str], str] = {}
+
+    def _locate(self, part: str, root: etree._Element) -> None:
+        if part == "styles.xml":
+            scopes = list(root.iter(f"{{{STYLE}}}master-page"))
+        else:
+            scopes = list(root.iter(f"{{{OFFICE}}}body"))
+        number = 0
+        for scope in scopes:
+            for el in scope.iter(T_P, T_H, f"{{{SVG}}}title", f"{{{SVG}}}desc"):
+                if any(a.tag in SKIPPED_PARENTS for a in el.iterancestors()):
+                    continue
+                if el.tag in (T_P, T_H):
+                    number += 1
+                b = InlineBuilder()
+                self._inline_content(el, b)
+                if not b.has_text:
+                    continue
+                self.located.append(_Located(
+                    part, el, Block(b.result(), b.tags, _place(el, part, number), _kind(el)), b
+                ))
+
+    def _inline_content(self, el: etree._Element, b: InlineBuilder) -> None:
+        b.text(_WS.sub(" ", el.text or ""))
+        for child in el:
+            self._inline(child, b)
+            b.text(_WS.sub(" ", child.tail or ""))
+
+    def _inline(self, el: etree._Element, b: InlineBuilder) -> None:
+        if not isinstance(el.tag, str):
+            return  # a comment or processing instruction
+        if el.tag == t("s"):
+            try:
+                count = max(1, min(1000, int(el.get(t("c"), "1"))))
+            except ValueError:
+                count = 1
+            b.text(" " * count)
+            return
+        if el.tag == t("soft-page-break"):
+            return  # a layout hint, recomputed by the application
+        if el.tag in PAIRS:
+            label, title = PAIRS[el.tag], el.get(f"{{{XLINK}}}href") or PAIRS[el.tag]
+            if el.tag == t("span"):
+                label, title = self._span_label(el)
+            tag = b.open(label, title, Pair(el))
+            self._inline_content(el, b)
+            b.close(tag)
+            return
+        label, title = _label(el)
+        b.empty(label, title, Whole(el))
+
+    def _span_label(self, span: etree._Element) -> tuple[str, str]:
+        """A label for a span from its text style: b, i, u, sup, sub, else span."""
+        name = span.get(t("style-name"), "")
+        style = None
+        for root in self.parts.values():
+            style = _automatic(root, name, "text")
+            if style is not None:
+                break
+        props = style.find(s("text-properties")) if style is not None else None
+        if props is None:
+            return "span", name or "span"
+        words = []
+        if props.get(f"{{{FO}}}font-weight") == "bold":
+            words.append(("b", "bold"))
+        if props.get(f"{{{FO}}}font-style") == "italic":
+            words.append(("i", "italic"))
+        if props.get(s("text-underline-style"), "none") != "none":
+            words.append(("u", "underline"))
+        position = props.get(s("text-position"), "")
+        if position.startswith(("super", "33%")):
+            words.append(("sup", "superscript"))
+        elif position.startswith(("sub", "-")):
+            words.append(("sub", "subscript"))
+        if not words:
+            return "span", name or "span"
+        return words[0][0], " ".join(w for _, w in words)
+
+    # writing ------------------------------------------------------------------------------
+
+    def write(self, out: BinaryIO, renderings: dict[int, Rendering], fallback: str,
+              report: WriteReport) -> None:
+        changed: set[str] = set()
+        body_translated = False
+        for n, loc in enumerate(self.located, start=1):
+            rendering = renderings.get(n)
+            if rendering is None or (not rendering.translated and fallback == "source"):
+                continue
+            text = rendering.text(fallback)
+            parsed = parse(text, rendering.tags)
+            if parsed.dropped:
+                report.warn(f"{loc.block.place}: tags {' '.join(parsed.dropped)} dropped "
+                            "(not in the source)")
+            if loc.element.tag not in (T_P, T_H):  # svg:title, svg:desc
+                for child in list(loc.element):
+                    loc.element.remove(child)
+                loc.element.text = plain_text(parsed.children, loc.builder.items)
+            else:
+                self._rewrite(loc, parsed.children, parsed.used)
+                if rendering.translated:
+                    self._ltr(loc)
+                    body_translated = body_translated or loc.part == "content.xml"
+            changed.add(loc.part)
+            report.rewritten += 1
+        if body_translated and "styles.xml" in self.parts:
+            for props in self.parts["styles.xml"].iter(s("page-layout-properties")):
+                if props.get(s("writing-mode"), "").startswith("rl"):
+                    props.set(s("writing-mode"), "lr-tb")
+                    changed.add("styles.xml")
+        self.pkg.write(out, {part: xml_bytes(self.parts[part], standalone=None)
+                             for part in changed})
+
+    def _rewrite(self, loc: _Located, children: list[str | Node], used: set[int]) -> None:
+        p = loc.element
+        items = loc.builder.items
+        for child in list(p):
+            p.remove(child)
+        p.text = None
+        moved: set[int] = set()
+        emit(p, children, items, moved, _append_text)
+        for origin in sorted(empty_origins(loc.builder.tags) - used):
+            if isinstance(items.get(origin), Whole):
+                emit(p, [Node(origin, False)], items, moved, _append_text)
+
+    def _ltr(self, loc: _Located) -> None:
+        p = loc.element
+        root = self.parts[loc.part]
+        name = p.get(t("style-name"), "")
+        key = (loc.part, name)
+        if key not in self._styles:
+            self._styles[key] = self._ltr_style(root, name)
+        p.set(t("style-name"), self._styles[key])
+        for table in p.iterancestors(f"{{{TABLE}}}table"):
+            style = _automatic(root, table.get(f"{{{TABLE}}}style-name", ""), "table")
+            if style is not None:
+                for props in style.iter(s("table-properties")):
+                    if props.get(s("writing-mode"), "").startswith("rl"):
+                        props.set(s("writing-mode"), "lr-tb")
+
+    def _ltr_style(self, root: etree._Element, name: str) -> str:
+        autos = root.find(f"{{{OFFICE}}}automatic-styles")
+        if autos is None:
+            autos = etree.Element(f"{{{OFFICE}}}automatic-styles")
+            body = root.find(f"{{{OFFICE}}}body")
+            master = root.find(f"{{{OFFICE}}}master-styles")
+            anchor = body if body is not None else master
+            if anchor is not None:
+                anchor.addprevious(autos)
+            else:
+                root.append(autos)
+        new_name = f"WbEnglish{len(self._styles) + 1}"
+        existing = _automatic(root, name, "paragraph")
+        if existing is not None:
+            style = copy.deepcopy(existing)
+            style.set(s("name"), new_name)
+            style.attrib.pop(s("display-name"), None)
+        else:
+            style = etree.SubElement(autos, s("style"))
+            style.set(s("name"), new_name)
+            style.set(s("family"), "paragraph")
+            if name:
+                style.set(s("parent-style-name"), name)
+        if existing is not None:
+            autos.append(style)
+        props = style.find(s("paragraph-properties"))
+        if props is None:
+            props = etree.Element(s("paragraph-properties"))
+            text_props = style.find(s("text-properties"))
+            if text_props is not None:
+                text_props.addprevious(props)
+            else:
+                style.append(props)
+        was_rtl = props.get(s("writing-mode"), "").startswith("rl")
+        props.set(s("writing-mode"), "lr-tb")
+        align = props.get(f"{{{FO}}}text-align")
+        if was_rtl and align in ("left", "right"):
+            props.set(f"{{{FO}}}text-align", "left" if align == "right" else "right")
+        text_props = style.find(s("text-properties"))
+        if text_props is None:
+            text_props = etree.SubElement(style, s("text-properties"))
+        text_props.set(f"{{{FO}}}language", "en")
+        text_props.set(f"{{{FO}}}country", "US")
+        return new_name
+
+
+def _automatic(root: etree._Element, name: str, family: str) -> etree._Element | None:
+    if not name:
+        return None
+    autos = root.find(f"{{{OFFICE}}}automatic-styles")
+    if autos is None:
+        return None
+    for style in autos.iter(s("style")):
+        if style.get(s("name")) == name and style.get(s("family")) == family:
+            return style
+    return None
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    """Append text the ODF way: a run of spaces is one space and a ``text:s``."""
+    if not text:
+        return
+    pieces = re.split(r"( {2,})", text)
+    for piece in pieces:
+        if not piece:
+            continue
+        if piece.startswith("  "):
+            append_text(parent, " ")
+            space = etree.SubElement(parent, t("s"))
+            space.set(t("c"), str(len(piece) - 1))
+        else:
+            if piece.startswith(" ") and not (parent.text or len(parent)):
+                etree.SubElement(parent, t("s"))
+                piece = piece[1:]
+            append_text(parent, piece)
+
+
+def _place(el: etree._Element, part: str, number: int) -> str:
+    if el.tag not in (T_P, T_H):
+        frame = el.getparent()
+        what = frame.get(f"{{{DRAW}}}name") if frame is not None else None
+        return f"{'alt text' if _local(el.tag) == 'desc' else 'title'} of {what or 'a frame'!r}"
+    where = ["styles" if part == "styles.xml" else "body"]
+    for ancestor in el.iterancestors():
+        name = _local(ancestor.tag)
+        if ancestor.tag == f"{{{TABLE}}}table-cell":
+            row = ancestor.getparent()
+            table = next(ancestor.iterancestors(f"{{{TABLE}}}table"), None)
+            if row is not None and table is not None:
+                rows = list(table.iter(f"{{{TABLE}}}table-row"))
+                cells = [c for c in row if c.tag == ancestor.tag]
+                where.append(f"table {table.get(f'{{{TABLE}}}name', '?')!r} row "
+                             f"{rows.index(row) + 1} cell {cells.index(ancestor) + 1}")
+            break
+        if ancestor.tag == t("note"):
+            citation = ancestor.find(t("note-citation"))
+            where.append(f"{ancestor.get(t('note-class'), 'footnote')} "
+                         f"{citation.text if citation is not None else '?'}")
+            break
+        if name in ("header", "footer", "header-left", "footer-left", "header-first",
+                    "footer-first"):
+            master = ancestor.getparent()
+            where.append(f"{name} of {master.get(s('name')) if master is not None else '?'!r}")
+            break
+        if name == "text-box":
+            where.append("text box")
+            break
+    where.append(f"p{number}")
+    return " ".join(where)
+
+
+def _kind(el: etree._Element) -> str:
+    if el.tag not in (T_P, T_H):
+        return "alt-text"
+    if el.tag == T_H:
+        return "heading"
+    for ancestor in el.iterancestors():
+        name = _local(ancestor.tag)
+        if name == "note":
+            return ancestor.get(t("note-class"), "footnote")
+        if name == "table-cell":
+            return "cell"
+        if name == "list-item":
+            return "list-item"
+        if name == "text-box":
+            return "textbox"
+        if name.startswith(("header", "footer")):
+            return "header" if name.startswith("header") else "footer"
+    return "paragraph"
+
+
+def read_odt(data: bytes, path: str) -> SourceDocument:
+    """The blocks of an ODT file."""
+    document = _Document(data, path)
+    return SourceDocument(path, "odt", data, [loc.block for loc in document.located])
+
+
+def write_odt(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],
+              fallback: str) -> WriteReport:
+    """Write the ODT ``data`` with the blocks of ``renderings`` (numbered from 1) replaced."""
+    document = _Document(data, path)
+    report = WriteReport(blocks=len(document.located))
+    document.write(out, renderings, fallback, report)
+    return report

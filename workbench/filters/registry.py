@@ -1,0 +1,152 @@
+"""The source-document registry: one record per kind of client document, in one list.
+
+A record says what ``workbench import`` and ``export --format original`` need to know about a
+kind of document: its name (``--format``), the endings it is recognised by, its reader and
+writer (``module:function``, imported on first use, so listing the formats loads no parser),
+and whether it is bilingual (its own English comes along). Plain text has no filter: it is
+the classic import (:meth:`workbench.project.Project.import_document_text`), unchanged.
+
+Readers are ``read(data, path) -> SourceDocument``; writers are ``write(out, data, path,
+renderings, fallback) -> WriteReport``, where ``renderings`` maps block numbers (from 1, in
+the reader's order) to what the export puts there.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from workbench.errors import InputError, WorkbenchError
+from workbench.filters.model import FALLBACKS, Rendering, SourceDocument, WriteReport
+
+SourceReader = Callable[[bytes, str], SourceDocument]
+SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], WriteReport]
+
+#: Bumped when a filter reads the same file into other blocks: documents imported by another
+#: version are refused by the export, which names the version.
+FILTER_VERSION = 1
+
+
+def _load(ref: str) -> Any:
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+@dataclass(frozen=True)
+class SourceFormat:
+    """A kind of client document ``workbench import`` reads and ``export --format original``
+    writes back."""
+
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    read_with: str | None = None
+    write_with: str | None = None
+    #: the file brings English of its own (bilingual XLIFF): imported as the working version
+    bilingual: bool = False
+
+    def __post_init__(self) -> None:
+        if any(not e.startswith(".") or e != e.lower() for e in self.extensions):
+            raise ValueError(f"{self.name}: extensions start with '.', lower case")
+        if (self.read_with is None) != (self.write_with is None):
+            raise ValueError(f"{self.name}: a reader needs a writer and the reverse")
+
+    @property
+    def plain(self) -> bool:
+        """Plain text: the classic import, no stored original."""
+        return self.read_with is None
+
+    @property
+    def reader(self) -> SourceReader:
+        """``reader(data, path)``: the file's blocks."""
+        if self.read_with is None:
+            raise ValueError(f"{self.name} has no filter")
+        return _load(self.read_with)  # type: ignore[no-any-return]
+
+    @property
+    def writer(self) -> SourceWriter:
+        """``writer(out, data, path, renderings, fallback)``: the document written back."""
+        if self.write_with is None:
+            raise ValueError(f"{self.name} has no filter")
+        return _load(self.write_with)  # type: ignore[no-any-return]
+
+
+_F = "workbench.filters."
+
+#: Every kind of source document, in the order the CLI and the import dialog list them.
+SOURCE_FORMATS: tuple[SourceFormat, ...] = (
+    SourceFormat("txt", "plain text, one paragraph per line", (".txt",)),
+    SourceFormat("docx", "Word document (DOCX)", (".docx", ".dotx", ".docm", ".dotm"),
+                 _F + "docx:read_docx", _F + "docx:write_docx"),
+    SourceFormat("odt", "OpenDocument text (ODT)", (".odt", ".ott"),
+                 _F + "odt:read_odt", _F + "odt:write_odt"),
+    SourceFormat("html", "HTML or XHTML page", (".html", ".htm", ".xhtml", ".xht"),
+                 _F + "html:read_html", _F + "html:write_html"),
+    SourceFormat("md", "Markdown", (".md", ".markdown"),
+                 _F + "markdown:read_markdown", _F + "markdown:write_markdown"),
+    SourceFormat("xliff", "XLIFF 1.2 or 2.0 of another tool (bilingual)",
+                 (".xlf", ".xliff", ".xlf2", ".mqxliff", ".sdlxliff"),
+                 _F + "xliff:read_xliff_source", _F + "xliff:write_xliff_source",
+                 bilingual=True),
+)
+
+_BY_NAME = {f.name: f for f in SOURCE_FORMATS}
+SOURCE_FORMAT_NAMES: tuple[str, ...] = tuple(_BY_NAME)
+
+
+def get_source_format(name: str) -> SourceFormat:
+    """The source format called ``name`` (WorkbenchError naming the choices if unknown)."""
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise WorkbenchError(
+            f"unknown document format {name!r} (use {', '.join(SOURCE_FORMAT_NAMES)})"
+        ) from None
+
+
+def source_format_for(path: str | Path, name: str | None = None) -> SourceFormat:
+    """The source format of a file: ``name`` when given, else its ending; text otherwise
+    (``workbench import`` has always read any other file as text)."""
+    if name is not None:
+        return get_source_format(name)
+    lower = Path(path).name.lower()
+    for spec in SOURCE_FORMATS:
+        if lower.endswith(spec.extensions):
+            return spec
+    return _BY_NAME["txt"]
+
+
+def read_source(path: str | Path, name: str | None = None) -> SourceDocument:
+    """Read a client document with its filter (``name`` or by its ending). Raises InputError
+    naming the file for plain text (no filter), a hostile or broken file, or no text."""
+    from workbench.filters.package import read_input
+
+    spec = source_format_for(path, name)
+    if spec.plain:
+        raise InputError(path, "plain text has no document filter (import it as text)")
+    data = read_input(path)
+    document = spec.reader(data, str(path))
+    if not document.blocks:
+        raise InputError(path, f"no text to import (read as {spec.description})")
+    return document
+
+
+def write_source(
+    out: BinaryIO, name: str, data: bytes, path: str, renderings: dict[int, Rendering],
+    fallback: str = "source", *, blocks: int | None = None,
+) -> WriteReport:
+    """Write a stored original back through its filter. ``blocks``: how many blocks the
+    import found; a file that now reads otherwise is refused before anything is written."""
+    if fallback not in FALLBACKS:
+        raise WorkbenchError(f"unknown fallback {fallback!r} (use {', '.join(FALLBACKS)})")
+    spec = get_source_format(name)
+    report = spec.writer(out, data, path, renderings, fallback)
+    if blocks is not None and report.blocks != blocks:  # the caller discards what was written
+        raise WorkbenchError(
+            f"{path}: the stored original reads as {report.blocks} blocks, not the {blocks} it "
+            "was imported with (imported by another version of the filter?); import it again"
+        )
+    return report

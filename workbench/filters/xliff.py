@@ -1,0 +1,392 @@
+"""XLIFF 1.2 and 2.0 from another tool as a source document: its source is the Arabic, its
+targets the working translation, its segmentation kept; written back with the targets filled.
+
+A block is a translatable unit (``trans-unit`` in 1.2, ``unit`` in 2.0; ``translate="no"``
+left out); its segments are the ``<mrk mtype="seg">`` of a 1.2 ``seg-source`` (else the whole
+``source``), or the ``segment`` elements of a 2.0 unit. Inline codes become placeholders
+numbered across the unit: ``g``/``mrk`` (1.2) and ``pc``/``mrk`` (2.0) pairs; ``x``, ``bx``,
+``ex``, ``ph``, ``bpt``, ``ept``, ``it`` (1.2) and ``ph``, ``sc``, ``ec``, ``sm``, ``em`` (2.0)
+empty tags. A target's codes are matched to the source's by element and id.
+
+Writing fills each translated segment's target with the English, its codes copies of the
+source's, and sets its state from the segment's status (``target@state``/``approved`` in 1.2,
+``segment@state`` in 2.0; see :mod:`workbench.statuses`); with ``--fallback empty`` an
+untranslated segment gets an empty target in state new/initial, otherwise it is left as the
+file had it. Every other element, attribute, note and comment is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from lxml import etree
+
+from workbench.errors import InputError
+from workbench.filters.inline import InlineBuilder, Literal, Node, parse
+from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
+from workbench.formats import safexml
+from workbench.formats.model import lang_matches
+from workbench.statuses import (
+    STATUSES,
+    XLIFF12_STATE,
+    XLIFF20_STATE,
+    Status,
+    from_xliff12,
+    from_xliff20,
+)
+
+NS12 = "urn:oasis:names:tc:xliff:document:1.2"
+NS20 = "urn:oasis:names:tc:xliff:document:2.0"
+PAIRS = frozenset({"g", "mrk", "pc"})
+EMPTIES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec", "sm", "em"})
+
+
+@dataclass
+class _Segment:
+    """One segment of a unit: its source element, its target element (if any)."""
+
+    source: etree._Element
+    target: etree._Element | None
+    holder: etree._Element  # the element carrying the state (trans-unit or segment)
+    mid: str | None = None
+
+
+@dataclass
+class _Unit:
+    element: etree._Element
+    segments: list[_Segment]
+    block: Block
+    items: dict[int, Any] = field(default_factory=dict)
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _code_key(el: etree._Element) -> tuple[str, str]:
+    name = _local(el.tag)
+    ref = el.get("id") or el.get("rid") or el.get("startRef") or el.get("mid") or ""
+    return name, ref
+
+
+class _Xliff:
+    """An opened XLIFF file and its units in order."""
+
+    def __init__(self, data: bytes, path: str) -> None:
+        self.path = path
+        self.root = safexml.parse_document(data, path, huge=True)
+        if _local(self.root.tag) != "xliff":
+            raise InputError(path, f"not an XLIFF file (root element <{_local(self.root.tag)}>)")
+        version = self.root.get("version", "")
+        ns = safexml.namespace(self.root.tag)
+        self.v2 = version.startswith("2") or ns == NS20
+        if not self.v2 and not version.startswith("1"):
+            raise InputError(path, f"XLIFF version {version!r} is not supported (1.2 or 2.0)")
+        self.ns = ns
+        self.units: list[_Unit] = []
+        self.source_lang: str | None = None
+        self.target_lang: str | None = None
+        if self.v2:
+            self.source_lang = self.root.get("srcLang")
+            self.target_lang = self.root.get("trgLang")
+            self._check_langs(self.source_lang, self.target_lang, self.root.sourceline)
+        for number, file in enumerate(self._all("file"), start=1):
+            if not self.v2:
+                src, trg = file.get("source-language"), file.get("target-language")
+                self._check_langs(src, trg, file.sourceline)
+                self.source_lang = self.source_lang or src
+                self.target_lang = self.target_lang or trg
+            name = "trans-unit" if not self.v2 else "unit"
+            for unit in file.iter(self._q(name)):
+                if unit.get("translate") == "no":
+                    continue
+                located = self._unit12(unit, number) if not self.v2 else self._unit20(unit, number)
+                if located is not None:
+                    self.units.append(located)
+
+    def _q(self, name: str) -> str:
+        return f"{{{self.ns}}}{name}" if self.ns else name
+
+    def _all(self, name: str) -> list[etree._Element]:
+        return list(self.root.iter(self._q(name)))
+
+    def _check_langs(self, src: str | None, trg: str | None, line: int | None) -> None:
+        if src and not lang_matches(src, "ar"):
+            raise InputError(self.path, f"source language is {src!r}, not Arabic (ar)", line)
+        if trg and not lang_matches(trg, "en"):
+            raise InputError(self.path, f"target language is {trg!r}, not English (en)", line)
+
+    # reading ------------------------------------------------------------------------------
+
+    def _unit12(self, tu: etree._Element, file_number: int) -> _Unit | None:
+        source = tu.find(self._q("source"))
+        if source is None:
+            return None
+        target = tu.find(self._q("target"))
+        seg_source = tu.find(self._q("seg-source"))
+        segments: list[_Segment] = []
+        marks = [m for m in seg_source.iter(self._q("mrk")) if m.get("mtype") == "seg"] \
+            if seg_source is not None else []
+        if marks:
+            target_marks = {m.get("mid"): m for m in target.iter(self._q("mrk"))
+                            if m.get("mtype") == "seg"} if target is not None else {}
+            for mark in marks:
+                segments.append(_Segment(mark, target_marks.get(mark.get("mid")), tu,
+                                         mark.get("mid")))
+        else:
+            segments.append(_Segment(source, target, tu))
+        state = target.get("state") if target is not None else None
+        approved = tu.get("approved") == "yes"
+        return self._block(tu, segments, file_number, lambda _k, has: from_xliff12(
+            state, approved, has).value)
+
+    def _unit20(self, unit: etree._Element, file_number: int) -> _Unit | None:
+        segments = []
+        states: list[str | None] = []
+        for segment in unit.iter(self._q("segment")):
+            source = segment.find(self._q("source"))
+            if source is None:
+                continue
+            segments.append(_Segment(source, segment.find(self._q("target")), segment))
+            states.append(segment.get("state"))
+        if not segments:
+            return None
+        return self._block(unit, segments, file_number,
+                           lambda k, has: from_xliff20(states[k], has).value)
+
+    def _block(self, unit: etree._Element, segments: list[_Segment], file_number: int,
+               status: Callable[[int, bool], str]) -> _Unit | None:
+        b = InlineBuilder()
+        keys: dict[tuple[str, str], int] = {}
+        texts: list[str] = []
+        for segment in segments:
+            start = len(b.parts)
+            self._inline_content(segment.source, b, keys)
+            texts.append("".join(b.parts[start:]).strip())
+        if not b.has_text:
+            return None
+        targets: list[str | None] = []
+        statuses: list[str | None] = []
+        for k, segment in enumerate(segments):
+            english = _target_text(segment.target, keys, b.tags) if segment.target is not None \
+                else None
+            has = bool(english and english.strip())
+            targets.append(english if has else None)
+            statuses.append(status(k, has) if has else None)
+        where = f"file {file_number} unit {unit.get('id', '?')}"
+        if unit.get("resname"):
+            where += f" ({unit.get('resname')})"
+        block = Block(" ".join(t for t in texts if t), b.tags, where, "unit",
+                      segments=texts, targets=targets, statuses=statuses)
+        return _Unit(unit, segments, block, b.items)
+
+    def _inline_content(self, el: etree._Element, b: InlineBuilder,
+                        keys: dict[tuple[str, str], int]) -> None:
+        b.text(el.text or "")
+        for child in el:
+            self._inline(child, b, keys)
+            b.text(child.tail or "")
+
+    def _inline(self, el: etree._Element, b: InlineBuilder,
+                keys: dict[tuple[str, str], int]) -> None:
+        name = _local(el.tag)
+        if not name:
+            return
+        if name == "cp":
+            with contextlib.suppress(ValueError, OverflowError):
+                b.text(chr(int(el.get("hex", ""), 16)))
+            return
+        if name in PAIRS and not (name == "mrk" and el.get("mtype") == "seg"):
+            title = el.get("ctype") or el.get("type") or el.get("equiv-text") or name
+            tag = b.open("g" if name in ("g", "pc") else name, title, el)
+            keys[_code_key(el)] = tag
+            self._inline_content(el, b, keys)
+            b.close(tag)
+            return
+        title = el.get("equiv-text") or el.get("disp") or el.get("ctype") or \
+            " ".join("".join(el.itertext()).split()) or name
+        keys[_code_key(el)] = b.empty(name, title[:80], el)
+
+    # writing ------------------------------------------------------------------------------
+
+    def write(self, out: BinaryIO, renderings: dict[int, Rendering], fallback: str,
+              report: WriteReport) -> None:
+        for n, unit in enumerate(self.units, start=1):
+            rendering = renderings.get(n)
+            if rendering is None:
+                continue
+            segments = rendering.segments
+            if len(segments) != len(unit.segments):
+                # segments merged or split in the project: the unit's English as one target
+                joined = rendering.text("empty")
+                status = _least([s.status for s in segments if s.target.strip()])
+                english = [(joined, status)] + [("", status)] * (len(unit.segments) - 1)
+                report.warn(f"{unit.block.place}: {len(segments)} segments in the project, "
+                            f"{len(unit.segments)} in the file: the English is written whole "
+                            "in the first")
+            else:
+                english = [(s.target.strip(), s.status) for s in segments]
+            if not any(text for text, _ in english) and fallback == "source":
+                continue
+            if self.v2:
+                self._write20(unit, english, rendering, fallback)
+            else:
+                self._write12(unit, english, rendering, fallback)
+            report.rewritten += 1
+        if self.v2 and not self.root.get("trgLang"):
+            self.root.set("trgLang", "en")
+        if not self.v2:
+            for file in self._all("file"):
+                if not file.get("target-language"):
+                    file.set("target-language", "en")
+        tree = self.root.getroottree()
+        out.write(etree.tostring(tree, xml_declaration=True,
+                                 encoding=tree.docinfo.encoding or "UTF-8"))
+
+    def _fill(self, target: etree._Element, text: str, rendering: Rendering,
+              items: dict[int, Any]) -> None:
+        for child in list(target):
+            target.remove(child)
+        target.text = None
+        parsed = parse(text, rendering.tags)
+        _emit(target, parsed.children, items)
+
+    def _write12(self, unit: _Unit, english: list[tuple[str, str]], rendering: Rendering,
+                 fallback: str) -> None:
+        tu = unit.element
+        target = tu.find(self._q("target"))
+        if target is None:
+            target = etree.Element(self._q("target"))
+            anchor = tu.find(self._q("seg-source"))
+            if anchor is None:
+                anchor = tu.find(self._q("source"))
+            assert anchor is not None
+            anchor.addnext(target)
+            target.tail = anchor.tail
+        if unit.segments[0].mid is None:  # one segment: the target is its text
+            text, status = english[0]
+            self._fill(target, text, rendering, unit.items)
+            texts = [text]
+        else:
+            old = {m.get("mid"): copy.deepcopy(m) for m in target.iter(self._q("mrk"))
+                   if m.get("mtype") == "seg"}
+            seg_source = tu.find(self._q("seg-source"))
+            assert seg_source is not None
+            for child in list(target):
+                target.remove(child)
+            target.text = seg_source.text
+            texts = []
+            for child in seg_source:
+                if _local(child.tag) == "mrk" and child.get("mtype") == "seg":
+                    k = next(i for i, s in enumerate(unit.segments) if s.mid == child.get("mid"))
+                    text, _ = english[k]
+                    mark = etree.SubElement(target, child.tag, dict(child.attrib))
+                    if text:
+                        self._fill(mark, text, rendering, unit.items)
+                    elif fallback == "source" and child.get("mid") in old:
+                        mark.text = old[child.get("mid")].text
+                        for sub in old[child.get("mid")]:
+                            mark.append(sub)
+                    texts.append(text)
+                else:
+                    target.append(copy.deepcopy(child))
+                target[-1].tail = child.tail
+            status = _least([s for t, s in english if t])
+        if any(texts):
+            state, approved = XLIFF12_STATE[Status(status)]
+        else:
+            state, approved = "new", False
+        target.set("state", state)
+        if approved:
+            tu.set("approved", "yes")
+        elif tu.get("approved") == "yes":
+            tu.set("approved", "no")
+
+    def _write20(self, unit: _Unit, english: list[tuple[str, str]], rendering: Rendering,
+                 fallback: str) -> None:
+        for segment, (text, status) in zip(unit.segments, english, strict=True):
+            if not text and fallback == "source":
+                continue
+            target = segment.target
+            if target is None:
+                target = etree.Element(self._q("target"))
+                segment.source.addnext(target)
+                target.tail = segment.source.tail
+            self._fill(target, text, rendering, unit.items)
+            state = XLIFF20_STATE[Status(status)] if text else "initial"
+            segment.holder.set("state", state)
+
+
+def _least(statuses: list[str]) -> str:
+    valid = [s for s in statuses if s in STATUSES]
+    return min(valid, key=STATUSES.index) if valid else Status.TRANSLATED.value
+
+
+def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
+                 tags: dict[int, Any]) -> str:
+    """A target's text with the placeholders of the source codes it holds."""
+    out: list[str] = [target.text or ""]
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            name = _local(child.tag)
+            tag_id = keys.get(_code_key(child))
+            if name == "cp":
+                with contextlib.suppress(ValueError, OverflowError):
+                    out.append(chr(int(child.get("hex", ""), 16)))
+            elif tag_id is not None and tags[tag_id].paired and name in PAIRS:
+                out.append(f"<{tag_id}>")
+                out.append(child.text or "")
+                walk(child)
+                out.append(f"</{tag_id}>")
+            elif tag_id is not None and not tags[tag_id].paired:
+                out.append(f"<{tag_id}/>")
+            elif name in PAIRS:  # a code the source lacks: its text only
+                out.append(child.text or "")
+                walk(child)
+            out.append(child.tail or "")
+
+    walk(target)
+    return "".join(out).strip()
+
+
+def _emit(parent: etree._Element, children: list[str | Node], items: dict[int, Any]) -> None:
+    for child in children:
+        if isinstance(child, str):
+            if len(parent):
+                parent[-1].tail = (parent[-1].tail or "") + child
+            else:
+                parent.text = (parent.text or "") + child
+            continue
+        item = items.get(child.origin)
+        if isinstance(item, Literal):
+            _emit(parent, [item.text], items)
+        elif item is None:
+            continue
+        elif not child.paired:
+            element = copy.deepcopy(item)
+            element.tail = None
+            parent.append(element)
+        else:
+            shell = etree.SubElement(parent, item.tag, dict(item.attrib))
+            _emit(shell, child.children, items)
+
+
+def read_xliff_source(data: bytes, path: str) -> SourceDocument:
+    """The units of an XLIFF 1.2 or 2.0 file as blocks, with their targets and statuses."""
+    doc = _Xliff(data, path)
+    return SourceDocument(path, "xliff", data, [u.block for u in doc.units],
+                          source_lang=doc.source_lang, target_lang=doc.target_lang)
+
+
+def write_xliff_source(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],
+                       fallback: str) -> WriteReport:
+    """Write the XLIFF ``data`` with the targets of ``renderings`` (units from 1) filled."""
+    doc = _Xliff(data, path)
+    report = WriteReport(blocks=len(doc.units))
+    doc.write(out, renderings, fallback, report)
+    return report

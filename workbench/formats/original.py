@@ -1,0 +1,78 @@
+"""The export ``original``: the translated document in its source's format.
+
+For a document imported from a client document (DOCX, ODT, HTML, Markdown, XLIFF) the stored
+original is written back through its filter (:mod:`workbench.filters`), each paragraph with
+the English of its segments; for a document imported from text, the English text, one
+paragraph per line. Untranslated segments are left in Arabic (``fallback='source'``) or left
+out (``'empty'``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import TYPE_CHECKING, BinaryIO
+
+from workbench.formats.model import ExportHeader, Unit
+
+if TYPE_CHECKING:
+    from workbench.filters.model import TagMap
+
+
+@dataclass(frozen=True)
+class StoredOriginal:
+    """What the project keeps of a client document: its format, file name and bytes, how
+    many blocks its filter read, and the tag map of each paragraph."""
+
+    format: str
+    file_name: str
+    data: bytes
+    blocks: int
+    tags: dict[int, TagMap] = field(default_factory=dict)
+
+
+def write_original(
+    out: BinaryIO,
+    header: ExportHeader,
+    units: Iterable[Unit],
+    original: StoredOriginal | None,
+    fallback: str = "source",
+    warnings: list[str] | None = None,
+) -> int:
+    """Write the translated document; return how many segments had English.
+
+    ``units`` are the document's segments one by one, in order; ``warnings`` collects what
+    the writer worked around (tags the translation lost or added).
+    """
+    from workbench.filters.model import FALLBACKS, Rendering, SegmentText
+
+    if fallback not in FALLBACKS:
+        raise ValueError(f"unknown fallback {fallback!r}")
+    translated = 0
+    if original is None:
+        text = []
+        for _, members in groupby(units, key=lambda u: u.paragraph):
+            parts = []
+            for unit in members:
+                english = " ".join(unit.target.split())
+                translated += bool(english)
+                chosen = english or (" ".join(unit.source.split()) if fallback == "source" else "")
+                if chosen:
+                    parts.append(chosen)
+            if parts:
+                text.append(" ".join(parts) + "\n")
+        out.write("".join(text).encode("utf-8"))
+        return translated
+    from workbench.filters.registry import write_source
+
+    renderings: dict[int, Rendering] = {}
+    for paragraph, members in groupby(units, key=lambda u: u.paragraph):
+        segments = [SegmentText(u.source, u.target, u.status) for u in members]
+        translated += sum(bool(s.target.strip()) for s in segments)
+        renderings[paragraph] = Rendering(segments, original.tags.get(paragraph, {}))
+    report = write_source(out, original.format, original.data, original.file_name, renderings,
+                          fallback, blocks=original.blocks)
+    if warnings is not None:
+        warnings.extend(report.warnings)
+    return translated

@@ -1,0 +1,269 @@
+"""Batch work on a document: find and replace in the English, confirm or review many segments.
+
+Each batch is one change group (one transaction) that ``undo_change`` undoes at once; locked
+(approved) segments are never changed by a batch, only reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.errors import BlockedByFindings, WorkbenchError
+from workbench.project.catalog import Catalog
+from workbench.project.changes import Change, ChangeSet
+from workbench.project.checking import Checking
+from workbench.project.context import ProjectContext
+from workbench.project.editing import Editing
+from workbench.project.reading import Reader
+from workbench.project.review import VERDICTS, Review
+from workbench.statuses import STATUSES, Status
+from workbench.store import documents as q_docs
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """One segment's English before and after a find-and-replace."""
+
+    segment_id: int
+    position: int
+    before: str
+    after: str
+    count: int
+    spans: tuple[tuple[int, int], ...]
+    """Where the replacements stand in ``after``."""
+
+
+@dataclass
+class ReplaceReport:
+    """What a find-and-replace changed (or, dry, would change)."""
+
+    document: str
+    find: str
+    replacement: str
+    changes: list[Replacement] = field(default_factory=list)
+    locked: list[int] = field(default_factory=list)
+    group_id: int | None = None
+    dry_run: bool = False
+
+    @property
+    def occurrences(self) -> int:
+        """How many occurrences were (or would be) replaced."""
+        return sum(c.count for c in self.changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {**self.__dict__, "changes": [c.__dict__ for c in self.changes],
+                "occurrences": self.occurrences}
+
+
+@dataclass
+class BatchReport:
+    """What a batch confirmation or review did, segment by segment."""
+
+    action: str
+    done: list[int] = field(default_factory=list)
+    blocked: dict[int, list[str]] = field(default_factory=dict)
+    """Segments left as they were, with why (open error findings, locked, empty)."""
+    by_findings: list[int] = field(default_factory=list)
+    """The blocked segments whose open error findings an override reason would accept."""
+    group_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return dict(self.__dict__)
+
+
+def compile_pattern(
+    find: str, *, regex: bool = False, case_sensitive: bool = False, whole_word: bool = False
+) -> re.Pattern[str]:
+    """The pattern a find-and-replace looks for (a bad regular expression is a user error)."""
+    if not find:
+        raise WorkbenchError("nothing to find: give the text to replace")
+    body = find if regex else re.escape(find)
+    if whole_word:
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    try:
+        return re.compile(body, 0 if case_sensitive else re.IGNORECASE)
+    except re.error as exc:
+        raise WorkbenchError(f"not a valid regular expression {find!r}: {exc}") from None
+
+
+def replace_text(
+    pattern: re.Pattern[str], replacement: str, text: str, *, regex: bool
+) -> tuple[str, int, tuple[tuple[int, int], ...]]:
+    """``text`` with every match replaced (``\\1`` groups when ``regex``), the count, and
+    where the replacements stand in the result."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    last = 0
+    length = 0
+    for match in pattern.finditer(text):
+        if match.start() == match.end():
+            continue  # an empty match replaces nothing a translator can see
+        new = match.expand(replacement) if regex else replacement
+        out.append(text[last:match.start()])
+        length += match.start() - last
+        spans.append((length, length + len(new)))
+        out.append(new)
+        length += len(new)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out), len(spans), tuple(spans)
+
+
+def status_after_edit(status: str, text: str) -> str:
+    """The status of a segment whose English a batch changed: work that was reviewed goes
+    back to translated (it needs review again); untranslated work with English is a draft."""
+    if not text.strip():
+        return Status.NEW.value
+    if status in (Status.REVIEWED.value, Status.APPROVED.value):
+        return Status.TRANSLATED.value
+    return Status.DRAFT.value if status == Status.NEW.value else status
+
+
+class Batch:
+    """Find-and-replace and batch confirmation/review of a document's segments."""
+
+    def __init__(
+        self,
+        context: ProjectContext,
+        catalog: Catalog,
+        reader: Reader,
+        checking: Checking,
+        editing: Editing,
+        review: Review,
+        changes: ChangeSet,
+    ) -> None:
+        self.context = context
+        self.catalog = catalog
+        self.reader = reader
+        self.checking = checking
+        self.editing = editing
+        self.review = review
+        self.changes = changes
+
+    def select(
+        self,
+        doc: str | None = None,
+        *,
+        statuses: Sequence[str] | None = None,
+        clean_only: bool = False,
+        ids: Sequence[int] | None = None,
+    ) -> list[int]:
+        """Segment ids of a document (in order) with one of ``statuses``, with no open QA
+        finding when ``clean_only``, among ``ids`` when given."""
+        for status in statuses or ():
+            if status not in STATUSES:
+                raise WorkbenchError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
+        document = self.catalog.document(doc)
+        rows = q_docs.segments_page(self.context.db, document.id, None, 0, 1 << 62)
+        wanted = set(ids) if ids is not None else None
+        out = [
+            r["id"] for r in rows
+            if (not statuses or r["status"] in statuses) and (wanted is None or r["id"] in wanted)
+        ]
+        if clean_only:
+            dirty = {
+                s.segment_id for s in self.checking.check_report(document.name).segments
+                if s.findings
+            }
+            out = [sid for sid in out if sid not in dirty]
+        return out
+
+    def find_replace(
+        self,
+        doc: str | None,
+        find: str,
+        replacement: str,
+        *,
+        regex: bool = False,
+        case_sensitive: bool = False,
+        whole_word: bool = False,
+        ids: Sequence[int] | None = None,
+        dry_run: bool = False,
+    ) -> ReplaceReport:
+        """Replace ``find`` in the working English of a document (of the segments ``ids``),
+        as one change group; ``dry_run`` lists every change and writes nothing."""
+        pattern = compile_pattern(
+            find, regex=regex, case_sensitive=case_sensitive, whole_word=whole_word
+        )
+        document = self.catalog.document(doc)
+        report = ReplaceReport(document.name, find, replacement, dry_run=dry_run)
+        wanted = set(ids) if ids is not None else None
+        planned: list[Change] = []
+        with self.context.transaction():
+            rows = q_docs.segments_page(
+                self.context.db, document.id, self.catalog.working_id(document), 0, 1 << 62
+            )
+            for row in rows:
+                text = row["target"] or ""
+                if not text or (wanted is not None and row["id"] not in wanted):
+                    continue
+                after, count, spans = replace_text(pattern, replacement, text, regex=regex)
+                if not count or after == text:
+                    continue
+                if row["locked"]:
+                    report.locked.append(row["id"])
+                    continue
+                report.changes.append(
+                    Replacement(row["id"], row["position"], text, after, count, spans)
+                )
+                planned.append(
+                    (row["id"], text, after, row["status"], status_after_edit(row["status"], after))
+                )
+            if planned and not dry_run:
+                summary = (
+                    f"replaced {find!r} with {replacement!r} in {len(planned)} segments "
+                    f"({report.occurrences} occurrences)"
+                )
+                report.group_id = self.changes.apply(
+                    document, planned, "replace", "replace", summary
+                )
+        return report
+
+    def confirm_many(
+        self, segment_ids: Sequence[int], override_reason: str | None = None
+    ) -> BatchReport:
+        """Confirm each segment's English as it stands, through the QA policy: a segment with
+        open error findings (without ``override_reason``), a locked or an empty one is left
+        as it was and reported. One change group."""
+        report = BatchReport("confirm")
+        with self.context.change_group(self._document_id(segment_ids), "confirm") as gid:
+            for sid in segment_ids:
+                seg = self.reader.segment(sid)
+                try:
+                    self.editing.confirm(sid, seg.target, override_reason)
+                except BlockedByFindings as blocked:
+                    report.blocked[sid] = [f"{f.message} [{f.check}]" for f in blocked.findings]
+                    report.by_findings.append(sid)
+                except WorkbenchError as exc:  # locked, empty
+                    report.blocked[sid] = [str(exc)]
+                else:
+                    report.done.append(sid)
+            report.group_id = gid
+        return report
+
+    def review_many(
+        self, segment_ids: Sequence[int], verdict: str, comment: str | None = None
+    ) -> BatchReport:
+        """Give each segment the reviewer's ``verdict`` (reviewed, approved, rejected); empty
+        segments are left and reported. One change group."""
+        if verdict not in VERDICTS:
+            raise WorkbenchError(f"unknown verdict {verdict!r} (use {', '.join(VERDICTS)})")
+        report = BatchReport(verdict)
+        with self.context.change_group(self._document_id(segment_ids), verdict) as gid:
+            for sid in segment_ids:
+                try:
+                    self.review.review(sid, verdict, comment)
+                except WorkbenchError as exc:
+                    report.blocked[sid] = [str(exc)]
+                else:
+                    report.done.append(sid)
+            report.group_id = gid
+        return report
+
+    def _document_id(self, segment_ids: Sequence[int]) -> int | None:
+        return self.reader.segment(segment_ids[0]).document_id if segment_ids else None

@@ -1,0 +1,204 @@
+"""Changes made as one: imports, find-and-replace and batches write many segments in one
+transaction, recorded as one change group that one command undoes.
+
+Imports protect finished work: by default they fill only segments that are empty, new or draft
+and leave confirmed (translated), reviewed, approved and locked segments alone, saying so;
+``overwrite='confirmed'`` also replaces translated segments, ``overwrite='approved'`` every one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.errors import NotFoundError, WorkbenchError
+from workbench.project.catalog import Catalog, Document
+from workbench.project.context import ProjectContext
+from workbench.statuses import Status
+from workbench.store import changes as q_changes
+from workbench.store import documents as q_docs
+from workbench.store import history as q_history
+from workbench.store import versions as q_versions
+
+OVERWRITE = ("confirmed", "approved")
+"""What an import may replace besides empty/new/draft segments: translated ones, or all."""
+
+IMPORT_KIND = "import-"
+"""Change groups of imports have kinds import-translation, import-xliff, import-tmx...."""
+
+Change = tuple[int, str | None, str, str | None, str]
+"""(segment id, old text, new text, old status, new status)."""
+
+
+def protection(
+    text: str | None, status: str, locked: bool, overwrite: str | None
+) -> str | None:
+    """Why an import must leave a segment alone ('translated', 'reviewed', 'approved',
+    'locked'), or None when it may write it."""
+    finished = status in (Status.REVIEWED.value, Status.APPROVED.value)
+    if finished or locked:
+        return None if overwrite == "approved" else (status if finished else "locked")
+    if not (text or "").strip() or status in (Status.NEW.value, Status.DRAFT.value):
+        return None
+    return None if overwrite in OVERWRITE else status
+
+
+@dataclass
+class FillReport:
+    """What an import did (or, dry, would do) to the working translation."""
+
+    filled: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    protected: dict[str, int] = field(default_factory=dict)
+    group_id: int | None = None
+    dry_run: bool = False
+
+    @property
+    def left_alone(self) -> int:
+        """Segments the import did not write because they hold finished work."""
+        return sum(self.protected.values())
+
+    def describe(self) -> str:
+        """One line: what was filled, replaced and left alone (and why)."""
+        verb = "would fill" if self.dry_run else "filled"
+        line = f"{verb} {self.filled}, {'would replace' if self.dry_run else 'replaced'} " \
+               f"{self.replaced}, unchanged {self.unchanged}"
+        if self.protected:
+            why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.protected.items()))
+            line += f"; left alone {self.left_alone} ({why}; use --overwrite"
+            line += " approved" if set(self.protected) - {"translated"} else ""
+            line += " to replace them)"
+        return line
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {**self.__dict__, "left_alone": self.left_alone}
+
+
+def plan_fill(
+    current: dict[int, dict[str, Any]],
+    wanted: dict[int, tuple[str, str]],
+    overwrite: str | None,
+    report: FillReport,
+) -> list[Change]:
+    """The changes that write ``wanted`` (segment id → (text, status)) over the ``current``
+    rows (with target, status, locked), finished work protected; counted in ``report``."""
+    if overwrite is not None and overwrite not in OVERWRITE:
+        raise WorkbenchError(f"unknown overwrite {overwrite!r} (use {' or '.join(OVERWRITE)})")
+    changes: list[Change] = []
+    reasons: Counter[str] = Counter()
+    for sid, (text, status) in wanted.items():
+        row = current[sid]
+        old = row.get("target")
+        if (old or "") == text and row["status"] == status:
+            report.unchanged += 1
+            continue
+        reason = protection(old, row["status"], bool(row.get("locked")), overwrite)
+        if reason is not None:
+            reasons[reason] += 1
+            continue
+        changes.append((sid, old, text, row["status"], status))
+        if (old or "").strip():
+            report.replaced += 1
+        else:
+            report.filled += 1
+    report.protected = dict(reasons)
+    return changes
+
+
+class ChangeSet:
+    """Writes and undoes groups of changes of working translations."""
+
+    def __init__(self, context: ProjectContext, catalog: Catalog) -> None:
+        self.context = context
+        self.catalog = catalog
+
+    def apply(
+        self, document: Document, changes: list[Change], kind: str, action: str, summary: str
+    ) -> int | None:
+        """Write ``changes`` as one group (one transaction); the group id (None when there was
+        nothing to change)."""
+        db = self.context.db
+        with self.context.change_group(document.id, kind, summary) as group_id:
+            if changes:
+                vid = self.catalog.version_id(document, "working", create_working=True)
+                q_versions.put_translations(
+                    db, vid, [(sid, new) for sid, old, new, _, _ in changes if old != new]
+                )
+                q_docs.set_statuses(db, [(status, sid) for sid, _, _, _, status in changes])
+                for locked in (True, False):  # approved work is locked, anything else is not
+                    q_docs.set_locked(db, [
+                        sid for sid, *_, status in changes
+                        if (status == Status.APPROVED.value) == locked
+                    ], locked)
+                q_history.add_revisions(db, self.context.author, action, changes, group_id)
+        return group_id if changes else None
+
+    def groups(self, doc: str | None = None) -> list[dict[str, Any]]:
+        """The change groups (of a document), newest first: id, kind, at, author, summary,
+        document, changes, reverts, undone_by."""
+        document_id = self.catalog.document(doc).id if doc is not None else None
+        return q_changes.groups(self.context.db, document_id)
+
+    def last_import(self) -> int:
+        """The id of the newest import not undone yet."""
+        row = q_changes.last_group(self.context.db, IMPORT_KIND)
+        if row is None:
+            raise NotFoundError(f"{self.context.path}: no import to undo")
+        return int(row["id"])
+
+    def undo_group(self, group_id: int) -> dict[str, Any]:
+        """Undo every change of a group at once, as a new group of kind 'undo'.
+
+        A segment changed again since (or locked) keeps its newer state and is counted in
+        ``kept``. Returns the new group's id, ``restored`` and ``kept``.
+        """
+        db = self.context.db
+        with self.context.transaction():
+            group = q_changes.group(db, group_id)
+            if group is None:
+                raise NotFoundError(f"no change {group_id} in {self.context.path}")
+            if group["undone_by"] is not None:
+                raise WorkbenchError(
+                    f"change {group_id} ({group['kind']}) was undone already "
+                    f"(change {group['undone_by']})"
+                )
+            if group["kind"] == "undo":
+                raise WorkbenchError(f"change {group_id} is an undo; it cannot be undone")
+            undo_id = q_changes.add_group(
+                db, group["document_id"], "undo", self.context.author, reverts=group_id
+            )
+            restored = kept = 0
+            for rev in q_changes.group_revisions(db, group_id):
+                row = q_docs.segment(db, rev["segment_id"])
+                if row is None:
+                    kept += 1
+                    continue
+                document = self.catalog.document_by_id(row["document_id"])
+                wid = self.catalog.working_id(document)
+                text = (q_versions.translation(db, wid, row["id"]) if wid else None) or ""
+                # a lock this group set by approving is undone with it; any other is kept
+                locked_since = row["locked"] and rev["new_status"] != Status.APPROVED.value
+                if locked_since or (text, row["status"]) != (
+                    rev["new_text"] or "", rev["new_status"]
+                ):
+                    kept += 1
+                    continue
+                old_text, old_status = rev["old_text"] or "", rev["old_status"] or "new"
+                vid = self.catalog.version_id(document, "working", create_working=True)
+                q_versions.put_translations(db, vid, [(row["id"], old_text)])
+                q_docs.set_status(db, row["id"], old_status)
+                q_docs.set_locked(db, [row["id"]], old_status == Status.APPROVED.value)
+                q_history.add_revision(
+                    db, row["id"], self.context.author, "undo", (text, row["status"]),
+                    (old_text, old_status), reverts=rev["id"], group_id=undo_id,
+                )
+                restored += 1
+            summary = f"undid change {group_id} ({group['kind']}): {restored} restored"
+            if kept:
+                summary += f", {kept} changed since and kept"
+            q_changes.set_summary(db, undo_id, summary)
+        return {"id": undo_id, "undoes": group_id, "restored": restored, "kept": kept,
+                "summary": summary}

@@ -1,0 +1,115 @@
+"""The project's bilingual dictionaries: remembered files, look-up, and lexical knowledge for
+alignment (dictionaries, glossary and confirmed segment pairs)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.dictionary import Lexicon, TextMatch, open_dictionary, open_lexicon
+from workbench.errors import NotFoundError, WorkbenchError
+from workbench.project.context import ProjectContext
+from workbench.store import dictionaries as q_dict
+from workbench.store import documents as q_docs
+
+MAX_TRAINING_PAIRS = 20_000
+_NAME = re.compile(r"^[^\s/\\][^/\\]*$")
+
+
+@dataclass(frozen=True)
+class DictionaryInfo:
+    """A dictionary the project uses."""
+
+    name: str
+    path: str
+    format: str
+    headwords: int
+    available: bool
+
+    def as_json(self) -> dict[str, object]:
+        """As ``workbench dictionary list --format json`` shows it."""
+        return {"name": self.name, "path": self.path, "format": self.format,
+                "headwords": self.headwords, "available": self.available}
+
+
+def default_name(path: str | Path) -> str:
+    """A short name for a dictionary file: its name without the format's suffixes."""
+    name = Path(path).name
+    for suffix in (".dz", ".gz", ".index", ".dict", ".ifo", ".idx", ".syn", ".dsl", ".tei",
+                   ".xml", ".tsv", ".txt"):
+        name = name.removesuffix(suffix)
+    return name.removesuffix(".dict") or Path(path).name
+
+
+class Dictionaries:
+    """Add, list and remove the project's dictionaries; look words up in them."""
+
+    def __init__(self, context: ProjectContext) -> None:
+        self.context = context
+
+    def add(self, path: str | Path, name: str | None = None) -> DictionaryInfo:
+        """Open the dictionary at ``path`` (any file of its set) and remember it as ``name``."""
+        reader = open_dictionary(path)
+        try:
+            main = str(reader.path.resolve())
+            label = name or default_name(main)
+            if not _NAME.match(label):
+                raise WorkbenchError(f"bad dictionary name {label!r}")
+            with self.context.transaction():
+                if q_dict.dictionary(self.context.db, label) is not None:
+                    raise WorkbenchError(
+                        f"{self.context.path}: a dictionary named {label!r} exists already "
+                        "(choose another with --name)"
+                    )
+                q_dict.add_dictionary(self.context.db, label, main, reader.format, len(reader))
+            return DictionaryInfo(label, main, reader.format, len(reader), True)
+        finally:
+            reader.close()
+
+    def list(self) -> list[DictionaryInfo]:
+        """The project's dictionaries, in the order they were added."""
+        return [
+            DictionaryInfo(d["name"], d["path"], d["format"], d["headwords"],
+                           Path(d["path"]).is_file())
+            for d in q_dict.dictionaries(self.context.db)
+        ]
+
+    def remove(self, name: str) -> None:
+        """Forget the dictionary ``name`` (its files are left alone)."""
+        with self.context.transaction():
+            if not q_dict.remove_dictionary(self.context.db, name):
+                raise NotFoundError(f"no dictionary named {name!r} in {self.context.path}")
+
+    def lexicon(self, extra: list[str | Path] | None = None) -> Lexicon | None:
+        """One look-up index over the project's available dictionaries (and ``extra``
+        files); None when there are none. Shared while the files are unchanged."""
+        infos = [d for d in self.list() if d.available]
+        paths: list[str | Path] = [d.path for d in infos] + list(extra or [])
+        names = [d.name for d in infos] + [default_name(p) for p in extra or []]
+        if not paths:
+            return None
+        return open_lexicon(paths, names)
+
+    def lookup(self, query: str) -> dict[str, object]:
+        """``{"query": ..., "entries": [...]}`` for a word or phrase, through its clitics."""
+        lexicon = self.lexicon()
+        entries = lexicon.lookup(query) if lexicon is not None else []
+        return {"query": query, "entries": [e.as_json() for e in entries]}
+
+    def find_in_text(self, text: str) -> list[TextMatch]:
+        """The headwords of an Arabic text, longest first (for the Dictionary panel)."""
+        lexicon = self.lexicon()
+        return lexicon.find(text) if lexicon is not None else []
+
+    def find_in_segment(self, segment_id: int) -> list[TextMatch]:
+        """The headwords of a segment's Arabic, longest first, through clitics."""
+        row = q_docs.segment(self.context.db, segment_id)
+        if row is None:
+            raise NotFoundError(f"no segment {segment_id} in {self.context.path}")
+        return self.find_in_text(row["source"])
+
+    def training_pairs(self, limit: int = MAX_TRAINING_PAIRS) -> list[tuple[str, str]]:
+        """Confirmed (Arabic, English) segment pairs of the project: word-table training data
+        for alignment."""
+        return q_dict.confirmed_pairs(self.context.db, limit)

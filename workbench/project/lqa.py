@@ -1,0 +1,335 @@
+"""LQA of the Project service: reviewers' MQM errors on segments, the project's weights and
+threshold, and the report.
+
+An error is stored with the revision of the segment's English it was made on (the latest
+revision that changed the text, so a reviewer's status change is not mistaken for the
+translation) and with that English itself: when the text changes later, the error stays,
+marked ``outdated``. Removing an error only marks it removed.
+
+**Evaluated segments** (what a report scores): the document's segments that are reviewed or
+approved, or that carry an error; or, with ``segments``, exactly the segments at those
+positions (a sample), whatever their status. The words are those of their Arabic source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.errors import NotFoundError, WorkbenchError
+from workbench.lqa.notes import NoteError, format_note, parse_note
+from workbench.lqa.scoring import EvaluatedSegment, LqaError, LqaReport, lqa_report, source_words
+from workbench.lqa.typology import (
+    DEFAULT_THRESHOLD,
+    DEFAULT_WEIGHTS,
+    SEVERITIES,
+    category_id,
+    severity_name,
+)
+from workbench.project.catalog import Catalog
+from workbench.project.context import ProjectContext
+from workbench.project.groups import group_text
+from workbench.project.reading import Reader
+from workbench.store import lqa as q_lqa
+
+MAX_COMMENT = 2000
+
+
+@dataclass(frozen=True)
+class LqaSettings:
+    """The weight of each severity and the pass threshold of the project."""
+
+    weights: dict[str, float]
+    threshold: float
+
+
+def _error(row: dict[str, Any]) -> LqaError:
+    span = None if row["span_start"] is None else (row["span_start"], row["span_end"])
+    return LqaError(
+        id=row["id"], segment_id=row["segment_id"], position=row["position"],
+        category=row["category"], severity=row["severity"], comment=row["comment"], span=span,
+        author=row["author"], at=row["at"], revision_id=row["revision_id"],
+        translator=row["translator"], target_text=row["target_text"],
+        current_text=row["current_text"],
+    )
+
+
+def parse_ranges(text: str) -> list[tuple[int, int]]:
+    """Segment numbers such as ``1-40,52,60-70`` as (first, last) ranges."""
+    ranges: list[tuple[int, int]] = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        first, sep, last = part.partition("-")
+        try:
+            lo = int(first)
+            hi = int(last) if sep else lo
+        except ValueError:
+            raise WorkbenchError(
+                f"segments {text!r}: use numbers and ranges such as 1-40,52"
+            ) from None
+        if lo < 1 or hi < lo:
+            raise WorkbenchError(f"segments {text!r}: {part} is not a range of segment numbers")
+        ranges.append((lo, hi))
+    if not ranges:
+        raise WorkbenchError(f"segments {text!r}: no segment numbers")
+    return ranges
+
+
+class Lqa:
+    """Reviewers' LQA errors, the project's LQA settings, and LQA reports."""
+
+    def __init__(self, context: ProjectContext, catalog: Catalog, reader: Reader) -> None:
+        self.context = context
+        self.catalog = catalog
+        self.reader = reader
+
+    # errors -------------------------------------------------------------------------------
+
+    def add_error(
+        self,
+        segment_id: int,
+        category: str,
+        severity: str,
+        *,
+        span: tuple[int, int] | None = None,
+        comment: str = "",
+    ) -> LqaError:
+        """Record an error on a segment's working English; ``span`` (start, end) marks the
+        English it concerns, in the text as stored now."""
+        category = category_id(category)
+        severity = severity_name(severity)
+        comment = " ".join(comment.split())
+        if len(comment) > MAX_COMMENT:
+            raise WorkbenchError(f"an LQA comment of at most {MAX_COMMENT} characters")
+        with self.context.transaction():
+            seg = self.reader.segment(segment_id)
+            if span is not None:
+                start, end = span
+                if not 0 <= start < end <= len(seg.target):
+                    raise WorkbenchError(
+                        f"segment {segment_id}: span {start}:{end} is not inside its English "
+                        f"(0:{len(seg.target)})"
+                    )
+            revision = q_lqa.text_revision(self.context.db, segment_id)
+            error_id = q_lqa.add_error(
+                self.context.db, segment_id, revision["id"] if revision else None, seg.target,
+                category, severity, span, comment, self.context.author,
+            )
+        return self.error(error_id)
+
+    def error(self, error_id: int) -> LqaError:
+        """One error (a removed one too)."""
+        row = q_lqa.error(self.context.db, error_id)
+        if row is None:
+            raise NotFoundError(f"no LQA error {error_id} in {self.context.path}")
+        return _error(row)
+
+    def errors(self, doc: str | None = None, *, segment_id: int | None = None) -> list[LqaError]:
+        """The errors of a document (default: the first), or of one segment, in order."""
+        db = self.context.db
+        if segment_id is not None:
+            self.reader.segment(segment_id)
+            rows = q_lqa.errors(db, segment_ids=[segment_id])
+        else:
+            rows = q_lqa.errors(db, document_id=self.catalog.document(doc).id)
+        return [_error(r) for r in rows]
+
+    def remove_error(self, error_id: int) -> LqaError:
+        """Remove an error (it is kept, marked removed, and no longer counted)."""
+        with self.context.transaction():
+            error = self.error(error_id)
+            if not q_lqa.remove_error(self.context.db, error_id, self.context.author):
+                raise WorkbenchError(f"LQA error {error_id} was removed already")
+        return error
+
+    # settings -----------------------------------------------------------------------------
+
+    def settings(self) -> LqaSettings:
+        """The project's severity weights and pass threshold (defaults where unset)."""
+        stored = q_lqa.settings(self.context.db)
+        weights = {s: stored.get(f"weight:{s}", DEFAULT_WEIGHTS[s]) for s in SEVERITIES}
+        return LqaSettings(weights, stored.get("threshold", DEFAULT_THRESHOLD))
+
+    def configure(
+        self, *, weights: dict[str, float] | None = None, threshold: float | None = None
+    ) -> LqaSettings:
+        """Set severity weights (≥ 0) and/or the pass threshold (0–100) of the project."""
+        checked: dict[str, float] = {}
+        for severity, weight in (weights or {}).items():
+            name = severity_name(severity)
+            if not weight >= 0:  # also refuses NaN
+                raise WorkbenchError(f"the weight of {name} must be a number ≥ 0, not {weight}")
+            checked[name] = float(weight)
+        if threshold is not None and not 0 <= threshold <= 100:
+            raise WorkbenchError(f"the LQA threshold must be between 0 and 100, not {threshold}")
+        with self.context.transaction():
+            for name, weight in checked.items():
+                q_lqa.set_setting(self.context.db, f"weight:{name}", weight)
+            if threshold is not None:
+                q_lqa.set_setting(self.context.db, "threshold", float(threshold))
+        return self.settings()
+
+    # reports ------------------------------------------------------------------------------
+
+    def report(
+        self, doc: str | None = None, *, segments: Sequence[tuple[int, int]] | None = None
+    ) -> LqaReport:
+        """Score a document: its evaluated segments (see the module) with their errors.
+
+        ``segments``: (first, last) ranges of segment numbers to evaluate instead (see
+        :func:`parse_ranges`).
+        """
+        document = self.catalog.document(doc)
+        db = self.context.db
+        rows = q_lqa.evaluated_segments(db, document.id, segments)
+        errors = [_error(r) for r in q_lqa.errors(db, document_id=document.id)]
+        # the evaluated revision: the one the segment's latest error was made on, else the
+        # revision of its current English
+        evaluated_by = {e.segment_id: e.translator for e in sorted(errors, key=lambda e: e.id)}
+        evaluated = [
+            EvaluatedSegment(
+                r["id"], r["position"], source_words(r["source"]),
+                evaluated_by.get(r["id"], r["translator"]),
+            )
+            for r in rows
+        ]
+        settings = self.settings()
+        scope = (
+            "reviewed, approved or with errors" if segments is None
+            else "segments " + ",".join(f"{a}-{b}" if a != b else str(a) for a, b in segments)
+        )
+        return lqa_report(
+            document.name, evaluated, errors, settings.weights, settings.threshold, scope=scope
+        )
+
+    def score(self, doc: str | None = None) -> float | None:
+        """The LQA score of a document (None when nothing is evaluated yet)."""
+        return self.report(doc).score
+
+    # exchange -----------------------------------------------------------------------------
+
+    def errors_by_segment(self, document_id: int) -> dict[int, list[LqaError]]:
+        """The errors of a document by segment id (for exports)."""
+        out: dict[int, list[LqaError]] = {}
+        for row in q_lqa.errors(self.context.db, document_id=document_id):
+            out.setdefault(row["segment_id"], []).append(_error(row))
+        return out
+
+    @staticmethod
+    def unit_notes(
+        errors: Iterable[LqaError], texts: Sequence[tuple[int, str]], joined: str
+    ) -> list[str]:
+        """The note lines of the errors of one exported unit: ``texts`` are its segments'
+        (id, English), ``joined`` the unit's English as the file shows it. Spans are given in
+        ``joined``, for errors made on the English the segment still has."""
+        offsets = dict(zip((sid for sid, _ in texts), segment_offsets(texts, joined), strict=True))
+        lines: list[str] = []
+        for e in errors:
+            span = None
+            offset = offsets.get(e.segment_id)
+            if e.span is not None and not e.outdated and offset is not None:
+                span = (e.span[0] + offset, e.span[1] + offset)
+            lines.append(format_note(NoteError(
+                e.severity, e.category, span, e.quote, e.author or None, e.comment
+            )))
+        return lines
+
+    def import_notes(
+        self, notes: Sequence[str], segment_ids: Sequence[int], where: str
+    ) -> tuple[int, list[str]]:
+        """Record the LQA notes of an imported unit on its segments (in the caller's
+        transaction): errors the segments already have (removed ones included) are skipped.
+        Returns how many were added and a warning per note that could not be read."""
+        db = self.context.db
+        segs = [self.reader.segment(sid) for sid in segment_ids]
+        texts = [(s.id, s.target) for s in segs]
+        joined = group_text(t for _, t in texts)
+        offsets = segment_offsets(texts, joined)
+        existing = {
+            _key(e.segment_id, e.category, e.severity, e.comment, e.quote)
+            for e in (_error(r) for r in q_lqa.errors(db, segment_ids=segment_ids, removed=True))
+        }
+        added = 0
+        warnings: list[str] = []
+        for text in notes:
+            try:
+                note = parse_note(text)
+            except WorkbenchError as exc:
+                warnings.append(f"{where}: {exc}")
+                continue
+            target, span = _place(note, texts, offsets, joined)
+            quote = texts_of(texts, target)[span[0] : span[1]] if span else note.quote
+            key = _key(target, note.category, note.severity, note.comment, quote)
+            if key in existing:
+                continue
+            existing.add(key)
+            revision = q_lqa.text_revision(db, target)
+            q_lqa.add_error(
+                db, target, revision["id"] if revision else None, texts_of(texts, target),
+                note.category, note.severity, span, note.comment,
+                note.author or self.context.author,
+            )
+            added += 1
+        return added, warnings
+
+
+def _key(
+    segment_id: int, category: str, severity: str, comment: str, quote: str | None
+) -> tuple[int, str, str, str, str]:
+    return segment_id, category, severity, " ".join(comment.split()), quote or ""
+
+
+def texts_of(texts: Sequence[tuple[int, str]], segment_id: int) -> str:
+    """The English of ``segment_id`` among (id, English) pairs."""
+    return next(t for sid, t in texts if sid == segment_id)
+
+
+def segment_offsets(texts: Sequence[tuple[int, str]], joined: str) -> list[int | None]:
+    """Where each segment's stored English starts in the unit's English ``joined`` (the
+    segments' texts stripped, de-duplicated and joined by spaces); None when it is not there."""
+    out: list[int | None] = []
+    pos = 0
+    for _, text in texts:
+        stripped = text.strip()
+        if not stripped:
+            out.append(None)
+            continue
+        at = joined.find(stripped, pos)
+        if at < 0:
+            at = joined.find(stripped)
+        if at < 0:
+            out.append(None)
+            continue
+        out.append(at - (len(text) - len(text.lstrip())))
+        pos = max(pos, at + len(stripped))
+    return out
+
+
+def _place(
+    note: NoteError,
+    texts: Sequence[tuple[int, str]],
+    offsets: Sequence[int | None],
+    joined: str,
+) -> tuple[int, tuple[int, int] | None]:
+    """The segment an imported note belongs to, and its span in that segment's English."""
+    if note.span is not None and note.span[1] <= len(joined):
+        marked = joined[note.span[0] : note.span[1]]
+        if note.quote is None or note.quote == marked:
+            for (sid, text), offset in zip(texts, offsets, strict=True):
+                if offset is None:
+                    continue
+                start, end = note.span[0] - offset, note.span[1] - offset
+                if 0 <= start < end <= len(text):
+                    return sid, (start, end)
+    if note.quote:
+        for sid, text in texts:
+            at = text.find(note.quote)
+            if at >= 0:
+                return sid, (at, at + len(note.quote))
+    return texts[0][0], None
+
+
+__all__ = ["Lqa", "LqaSettings", "parse_ranges"]

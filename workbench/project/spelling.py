@@ -1,0 +1,180 @@
+"""Spelling of the Project service: the dictionary, the project's word list, and the words the
+project knows (never flagged).
+
+Known words: the glossary's renderings (forbidden ones too: the glossary checks judge those,
+the spell checker does not flag them again), the word list (``workbench spelling add``), and the
+words of every source registered with :meth:`Spelling.add_known_source` — the extension point
+for the English of a translation memory or of dictionaries. Latin-letter words of a segment's
+Arabic are known for that segment (see :meth:`Spelling.misspellings`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.project.context import ProjectContext
+from workbench.project.terms import Terms
+from workbench.spelling import (
+    SpellChecker,
+    WordSpan,
+    find_dictionaries,
+    glossary_english,
+    load_dictionary,
+)
+from workbench.spelling.dictionary import HunspellDictionary
+from workbench.spelling.tokens import phrase_words, word_key
+from workbench.store import spelling as q_spelling
+
+#: a source of extra known words: returns words or phrases (best: the same frozenset object
+#: until they change, so the checker is rebuilt only then)
+KnownSource = Callable[[], Collection[str]]
+MAX_WORD_LENGTH = 64
+
+
+@dataclass(frozen=True)
+class ProjectWord:
+    """A word of the project's list: as written, who added it and when."""
+
+    word: str
+    author: str
+    at: str
+
+
+class Spelling:
+    """The project's spell checker and word list."""
+
+    def __init__(self, context: ProjectContext, terms: Terms) -> None:
+        self.context = context
+        self.terms = terms
+        self._language: str | None = None
+        self._folders: list[str] = []
+        self._sources: list[KnownSource] = []
+        self._checker: tuple[tuple[object, ...], SpellChecker] | None = None
+        self._lock = threading.Lock()
+
+    # settings ----------------------------------------------------------------------------
+
+    def use(self, language: str | None = None, folders: Iterable[str | Path] = ()) -> None:
+        """Check with this dictionary (``en_US``, ``en_GB``...) found first in ``folders``.
+
+        Without a call, the config file's ``[spelling]`` settings are used (en_US by default).
+        """
+        self._language = language
+        self._folders = [str(f) for f in folders]
+        self._checker = None
+
+    @property
+    def language(self) -> str:
+        """The language of the dictionary in use."""
+        return self._settings()[0]
+
+    def _settings(self) -> tuple[str, list[str]]:
+        if self._language is None:
+            from workbench.config import load_config
+
+            config = load_config()
+            self._language = config.spelling_language
+            self._folders = list(config.spelling_dictionaries)
+        return self._language, self._folders
+
+    def dictionary(self) -> HunspellDictionary:
+        """The Hunspell dictionary in use (loaded once a process)."""
+        language, folders = self._settings()
+        return load_dictionary(language, folders)
+
+    def prepare(self) -> None:
+        """Load the dictionary and its suggestion index now (0.5–8 s the first time in a
+        process, by dictionary size): call it from a worker before the first check."""
+        self.dictionary().prepare_suggestions()
+        self.checker()
+
+    def languages(self) -> dict[str, Path]:
+        """The dictionaries that can be used: language → files (without extension)."""
+        return find_dictionaries(self._settings()[1])
+
+    # known words --------------------------------------------------------------------------
+
+    def add_known_source(self, source: KnownSource) -> None:
+        """Make the words ``source()`` returns known (e.g. the English of the TM)."""
+        self._sources.append(source)
+        self._checker = None
+
+    def known_words(self) -> dict[str, str]:
+        """Every word the project knows: folded word → as written."""
+        return phrase_words(self._known_phrases()[1])
+
+    def _known_phrases(self) -> tuple[tuple[object, ...], list[str]]:
+        glossary = tuple(glossary_english(self.terms.glossary().entries))
+        listed = tuple(r["word"] for r in q_spelling.words(self.context.db))
+        extra = tuple(source() for source in self._sources)
+        phrases = [*glossary, *listed, *(w for words in extra for w in words)]
+        return (glossary, listed, extra), phrases
+
+    def checker(self, extra: Iterable[str] = ()) -> SpellChecker:
+        """The spell checker with the project's words (rebuilt only when they change), and
+        ``extra`` words or phrases (e.g. another glossary's renderings) known too."""
+        dictionary = self.dictionary()
+        key, phrases = self._known_phrases()
+        more = list(extra)
+        if more:
+            return SpellChecker(dictionary, phrase_words([*phrases, *more]))
+        with self._lock:
+            cached = self._checker
+            if cached is not None and cached[0] == (dictionary, key):
+                return cached[1]
+            checker = SpellChecker(dictionary, phrase_words(phrases))
+            self._checker = ((dictionary, key), checker)
+            return checker
+
+    # for the editor -----------------------------------------------------------------------
+
+    def misspellings(self, text: str, source: str = "") -> list[WordSpan]:
+        """The misspelled words of an English text (start, end, word), in order; ``source``:
+        the Arabic it translates (its Latin-letter words are known)."""
+        return self.checker().misspellings(text, source=source)
+
+    def suggest(self, word: str, limit: int = 8) -> list[str]:
+        """Suggestions for a misspelled word, best first: the project's near words, then
+        Hunspell's (tens of milliseconds; bounded work)."""
+        return self.checker().suggest(word, limit)
+
+    # the word list ------------------------------------------------------------------------
+
+    def words(self) -> list[ProjectWord]:
+        """The project's word list, alphabetically."""
+        return [
+            ProjectWord(r["word"], r["author"], r["at"])
+            for r in q_spelling.words(self.context.db)
+        ]
+
+    def add_word(self, word: str) -> bool:
+        """Add a word to the project's list; False when it is there already (any case)."""
+        word = _valid_word(word)
+        with self.context.transaction():
+            if q_spelling.find_word(self.context.db, word_key(word)) is not None:
+                return False
+            q_spelling.add_word(self.context.db, word, word_key(word), self.context.author)
+        return True
+
+    def remove_word(self, word: str) -> None:
+        """Take a word off the project's list (any case); an error when it is not on it."""
+        with self.context.transaction():
+            if not q_spelling.remove_word(self.context.db, word_key(word.strip())):
+                raise WorkbenchError(f"{word.strip()!r} is not in the project's word list")
+
+
+def _valid_word(word: str) -> str:
+    word = word.strip()
+    if not word:
+        raise WorkbenchError("give a word to add")
+    if any(c.isspace() for c in word):
+        raise WorkbenchError(f"{word!r}: add one word at a time")
+    if len(word) > MAX_WORD_LENGTH:
+        raise WorkbenchError(f"{word[:20]!r}...: a word of at most {MAX_WORD_LENGTH} characters")
+    if not phrase_words([word]):
+        raise WorkbenchError(f"{word!r}: not a word (it needs letters)")
+    return word

@@ -1,0 +1,141 @@
+"""The spell checker of a project: a Hunspell dictionary plus the words the project knows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from workbench.spelling.dictionary import HunspellDictionary
+from workbench.spelling.suggest import bigrams, edit_distance, match_case
+from workbench.spelling.tokens import (
+    WordSpan,
+    is_checked,
+    key_forms,
+    latin_words,
+    phrase_words,
+    skipped_spans,
+    word_candidates,
+    word_key,
+    word_matches,
+)
+
+_FINE_LIMIT = 500_000
+
+
+class SpellChecker:
+    """Flags the words of an English text that neither the dictionary nor the project knows.
+
+    ``known`` holds the project's words (glossary renderings, its word list, the English of its
+    translation memory and dictionaries...): phrases are cut into words, compared
+    case-insensitively, plural and possessive forms included. Safe to share between threads.
+    """
+
+    def __init__(
+        self, dictionary: HunspellDictionary, known: Iterable[str] | Mapping[str, str] = ()
+    ) -> None:
+        self.dictionary = dictionary
+        self.known: Mapping[str, str] = (
+            known if isinstance(known, Mapping) else phrase_words(known)
+        )
+        self._known_grams: list[tuple[str, str, set[str]]] | None = None
+        # word → whether it is fine wherever it stands (dictionary, project, or not a word
+        # the checker looks at): most texts are settled by this alone
+        self._fine: dict[str, bool] = {}
+
+    @property
+    def language(self) -> str:
+        """The dictionary's language (``en_US``...)."""
+        return self.dictionary.language
+
+    def is_known(self, word: str) -> bool:
+        """Whether the project knows ``word`` (or its singular, or it without ``'s``)."""
+        known = self.known
+        return any(k in known for k in key_forms(word))
+
+    def is_correct(self, word: str) -> bool:
+        """Whether ``word`` is spelled right: in the dictionary or known to the project."""
+        return self.dictionary.lookup(word) or self.is_known(word)
+
+    def misspellings(self, text: str, *, source: str = "") -> list[WordSpan]:
+        """The misspelled words of ``text`` with their spans, in order.
+
+        ``source``: the Arabic this text translates; words it holds in Latin letters (names,
+        codes left in the original) are not misspellings.
+        """
+        fine = self._fine
+        for word in word_candidates(text):
+            verdict = fine.get(word)
+            if verdict is None:
+                verdict = self._settle(word)
+            if not verdict:
+                break
+        else:
+            return []  # every word is fine: no spans needed
+        out: list[WordSpan] = []
+        skipped: list[tuple[int, int]] | None = None
+        from_source: set[str] | None = None
+        for m in word_matches(text):
+            word = m.group()
+            verdict = fine.get(word)
+            if verdict is None:
+                verdict = self._settle(word)
+            if verdict:
+                continue
+            start = m.start()
+            if skipped is None:
+                skipped = skipped_spans(text)
+            if any(s <= start < e for s, e in skipped):
+                continue
+            if source:
+                if from_source is None:
+                    from_source = latin_words(source)
+                if any(k in from_source for k in key_forms(word)):
+                    continue
+            out.append(WordSpan(start, m.end(), word))
+        return out
+
+    def _settle(self, word: str) -> bool:
+        """Whether ``word`` is fine wherever it stands, remembered."""
+        verdict = not is_checked(word) or self.is_correct(word)
+        if len(self._fine) >= _FINE_LIMIT:
+            self._fine.clear()
+        self._fine[word] = verdict
+        return verdict
+
+    def suggest(self, word: str, limit: int = 8) -> list[str]:
+        """Suggestions for ``word``: the project's own words within two edits first, then
+        Hunspell's (bounded, see :meth:`HunspellDictionary.suggest`)."""
+        out = self._known_near(word, limit)
+        for suggestion in self.dictionary.suggest(word, limit):
+            if len(out) >= limit:
+                break
+            if suggestion not in out:
+                out.append(suggestion)
+        return out
+
+    def quick_suggest(self, word: str, limit: int = 3) -> list[str]:
+        """A few suggestions in milliseconds (project words within two edits, then the nearest
+        dictionary stems): what the ``spelling`` check lists with each finding."""
+        out = self._known_near(word, limit)
+        for suggestion in self.dictionary.quick_suggest(word, limit):
+            if len(out) >= limit:
+                break
+            if suggestion not in out:
+                out.append(suggestion)
+        return out
+
+    def _known_near(self, word: str, limit: int) -> list[str]:
+        if not self.known:
+            return []
+        if self._known_grams is None:
+            self._known_grams = [(k, v, bigrams(k)) for k, v in self.known.items()]
+        key = word_key(word)
+        grams = bigrams(key)
+        near: list[tuple[int, str]] = []
+        for known_key, written, known_grams in self._known_grams:
+            if abs(len(known_key) - len(key)) > 2 or len(grams & known_grams) * 2 < len(grams):
+                continue
+            distance = edit_distance(key, known_key, 2)
+            if 0 < distance <= 2:
+                near.append((distance, match_case(written, word)))
+        near.sort()
+        return list(dict.fromkeys(w for _, w in near))[:limit]

@@ -1,0 +1,210 @@
+"""Hunspell dictionaries: where they are, loading them (through spylls), and asking them.
+
+A dictionary is a pair ``NAME.aff`` + ``NAME.dic`` (``en_US``, ``en_GB``...). They are looked
+for in the folders the caller gives (the config's ``[spelling] dictionaries``), then in the
+system's folders (Debian's ``hunspell-en-us``, ``hunspell-en-gb``... install into
+/usr/share/hunspell), then among the dictionaries spylls ships (``en_US``). A loaded
+dictionary is kept for the process (loading en_US takes ~0.5 s) and remembers its verdicts:
+texts repeat, so most words are looked up once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from workbench.errors import InputError, WorkbenchError
+from workbench.spelling.suggest import (
+    BoundedSuggest,
+    LazyIndex,
+    SimpleLookup,
+    quick_suggestions,
+)
+
+SYSTEM_FOLDERS: tuple[Path, ...] = (
+    Path("/usr/share/hunspell"),
+    Path("/usr/share/myspell/dicts"),
+    Path("/usr/share/myspell"),
+)
+DEFAULT_LANGUAGE = "en_US"
+#: words longer than this get no suggestions (Hunspell's edits grow with the length)
+MAX_SUGGEST_LENGTH = 30
+#: edits of a word a suggestion may check against the dictionary (a 10-letter word has ~1,000)
+LOOKUP_BUDGET = 1000
+_CACHE_LIMIT = 500_000
+
+
+def bundled_folders() -> list[Path]:
+    """The folders of the dictionaries spylls ships (en_US among them)."""
+    import spylls.hunspell
+
+    data = Path(spylls.hunspell.__file__).parent / "data"
+    return sorted(p for p in data.iterdir() if p.is_dir() and any(p.glob("*.aff")))
+
+
+def normalise_language(name: str) -> str:
+    """A language name as dictionaries are named: ``en-us`` → ``en_US``, ``en`` → ``en``."""
+    parts = name.strip().replace("-", "_").split("_")
+    return "_".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p for p in parts[1:])])
+
+
+def find_dictionaries(
+    folders: Iterable[str | Path] = (), *, system: bool = True, bundled: bool = True
+) -> dict[str, Path]:
+    """Language name → the dictionary's path without extension; earlier folders win."""
+    search = [Path(f).expanduser() for f in folders]
+    if system:
+        search += list(SYSTEM_FOLDERS)
+    if bundled:
+        search += bundled_folders()
+    found: dict[str, Path] = {}
+    for folder in search:
+        if not folder.is_dir():
+            continue
+        for aff in sorted(folder.glob("*.aff")):
+            base = aff.with_name(aff.name[: -len(".aff")])
+            if _file(base, ".dic").is_file():
+                found.setdefault(base.name, base)
+    return found
+
+
+def find_dictionary(language: str, folders: Iterable[str | Path] = ()) -> Path:
+    """The path (without extension) of the dictionary for ``language``; an error naming the
+    dictionaries there are when there is none."""
+    available = find_dictionaries(folders)
+    wanted = normalise_language(language)
+    for name, path in available.items():
+        if name == wanted or name.casefold() == wanted.casefold():
+            return path
+    hint = wanted.lower().replace("_", "-")
+    raise WorkbenchError(
+        f"no Hunspell dictionary for {language!r} (available: "
+        f"{', '.join(sorted(available)) or 'none'}; on Debian: apt-get install hunspell-{hint}, "
+        "or name a folder in [spelling] dictionaries of the config)"
+    )
+
+
+def _file(base: Path, suffix: str) -> Path:
+    return base.with_name(base.name + suffix)
+
+
+class HunspellDictionary:
+    """One loaded Hunspell dictionary: cached lookups and bounded suggestions."""
+
+    def __init__(self, language: str, path: Path, spylls_dictionary: object) -> None:
+        self.language = language
+        self.path = path
+        self._dictionary = spylls_dictionary
+        self._verdicts: dict[str, bool] = {}
+        self._suggestions: dict[tuple[str, int], list[str]] = {}
+        d = spylls_dictionary
+        self._lookup = SimpleLookup(d.aff, d.dic)  # type: ignore[attr-defined]
+        self._base_suggester = d.suggester  # type: ignore[attr-defined]
+        self._base_suggester.lookup = self._lookup
+        self._index = LazyIndex(self._base_suggester.words_for_ngram)
+
+    @classmethod
+    def load(cls, path: str | Path, language: str | None = None) -> HunspellDictionary:
+        """Read ``PATH.aff`` and ``PATH.dic``; a file spylls cannot read is an InputError."""
+        from spylls.hunspell import Dictionary
+
+        base = Path(path)
+        for suffix in (".aff", ".dic"):
+            if not _file(base, suffix).is_file():
+                raise InputError(_file(base, suffix), "no such dictionary file")
+        try:
+            loaded = Dictionary.from_files(str(base))
+        except Exception as exc:  # spylls raises whatever its parsers meet
+            raise InputError(
+                f"{base}.aff/.dic", f"not a readable Hunspell dictionary ({exc})"
+            ) from None
+        return cls(language or base.name, base, loaded)
+
+    def lookup(self, word: str) -> bool:
+        """Whether the dictionary accepts ``word`` (its capitalised and upper-case forms too)."""
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = bool(self._lookup(word.replace("’", "'")))
+            if len(self._verdicts) >= _CACHE_LIMIT:
+                self._verdicts.clear()
+            self._verdicts[word] = verdict
+        return verdict
+
+    def prepare_suggestions(self) -> None:
+        """Build the candidate index now (~0.4 s) rather than on the first suggestion."""
+        self._index.get()
+
+    def suggest(self, word: str, limit: int = 8) -> list[str]:
+        """Hunspell's suggestions for ``word``, best first, at most ``limit``.
+
+        The work is bounded: at most LOOKUP_BUDGET edits of the word are checked, and the
+        n-gram and phonetic stages score a few hundred candidate stems, not every stem.
+        """
+        key = (word, limit)
+        cached = self._suggestions.get(key)
+        if cached is not None:
+            return list(cached)
+        out: list[str] = []
+        if word.strip() and len(word) <= MAX_SUGGEST_LENGTH:
+            plain = word.replace("’", "'")
+            suggester = BoundedSuggest(
+                self._base_suggester, self._index.get(), LOOKUP_BUDGET, plain
+            )
+            for suggestion in suggester(plain):
+                if suggestion != plain and suggestion not in out:
+                    out.append(suggestion)
+                if len(out) >= limit:
+                    break
+        self._remember(key, out)
+        return list(out)
+
+    def quick_suggest(self, word: str, limit: int = 3) -> list[str]:
+        """The dictionary stems nearest to ``word`` by edit distance: a few milliseconds a word,
+        for checks over whole documents (``suggest`` is Hunspell's fuller algorithm)."""
+        key = (word, -limit)
+        cached = self._suggestions.get(key)
+        if cached is None:
+            cached = (
+                quick_suggestions(self._index.get(), word, limit, self.lookup)
+                if len(word) <= MAX_SUGGEST_LENGTH else []
+            )
+            self._remember(key, cached)
+        return list(cached)
+
+    def _remember(self, key: tuple[str, int], value: list[str]) -> None:
+        if len(self._suggestions) >= _CACHE_LIMIT // 10:
+            self._suggestions.clear()
+        self._suggestions[key] = value
+
+
+_LOADED: dict[tuple[str, int, int], HunspellDictionary] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def load_dictionary(
+    language: str = DEFAULT_LANGUAGE, folders: Iterable[str | Path] = ()
+) -> HunspellDictionary:
+    """The dictionary for ``language`` (see :func:`find_dictionary`), loaded once a process
+    (again when its files change)."""
+    path = find_dictionary(language, folders)
+    return load_dictionary_files(path, normalise_language(language))
+
+
+def load_dictionary_files(path: str | Path, language: str | None = None) -> HunspellDictionary:
+    """The dictionary at ``PATH.aff``/``PATH.dic``, loaded once a process."""
+    base = Path(path)
+    try:
+        stamp = (
+            str(base.resolve()),
+            _file(base, ".aff").stat().st_mtime_ns,
+            _file(base, ".dic").stat().st_mtime_ns,
+        )
+    except OSError:
+        return HunspellDictionary.load(base, language)  # raises the InputError
+    with _LOAD_LOCK:
+        loaded = _LOADED.get(stamp)
+        if loaded is None:
+            loaded = HunspellDictionary.load(base, language)
+            _LOADED[stamp] = loaded
+    return loaded

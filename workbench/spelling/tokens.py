@@ -1,0 +1,125 @@
+"""The words of an English text a spell checker looks at, and how project words are compared.
+
+What is never a word to check: numbers and anything holding a digit (``1917``, ``COVID-19``,
+``3rd``), URLs, e-mail addresses, identifiers with ``_``, single letters, words written in
+capitals (``UN``, ``NATO``: acronyms) and words in another script (Arabic left in the English
+is the ``untranslated`` check's business). Hyphenated compounds are checked part by part;
+apostrophes inside a word belong to it (``don't``, ``Soviet's``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+# A run of word characters, apostrophes and hyphens: the unit that digits or "_" disqualify.
+_CHUNK = re.compile(r"[\w'’\-‐]+")
+# Letters with apostrophes between them: one word of a chunk (hyphens separate words).
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SKIP = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)\S+"  # URLs
+    r"|[\w.+%-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+    re.IGNORECASE,
+)
+_HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
+_DIGIT_CHUNK = re.compile(r"[\w'’\-‐]*[\d_][\w'’\-‐]*")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NOT_LATIN = re.compile(r"[^A-Za-z\u00c0-\u024f'’]")
+
+
+class WordSpan(NamedTuple):
+    """A word of a text and where it is: ``text[start:end] == word``."""
+
+    start: int
+    end: int
+    word: str
+
+
+def skipped_spans(text: str) -> list[tuple[int, int]]:
+    """Spans no word is taken from, in order: URLs, e-mail addresses, and runs of word
+    characters, apostrophes and hyphens that hold a digit or ``_``."""
+    spans: list[tuple[int, int]] = []
+    if _HAS_DIGIT_OR_UNDERSCORE.search(text):
+        spans += [m.span() for m in _DIGIT_CHUNK.finditer(text)]
+    if "@" in text or "://" in text or "www." in text.lower():
+        spans += [m.span() for m in _SKIP.finditer(text)]
+        spans.sort()
+    return spans
+
+
+def word_candidates(text: str) -> list[str]:
+    """Every run of letters (apostrophes inside) of ``text``: a superset of :func:`words`
+    without spans, found in one pass of the regular expression engine."""
+    return _WORD.findall(text)
+
+
+def word_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of the runs of letters of ``text`` (what :func:`word_candidates` lists)."""
+    return _WORD.finditer(text)
+
+
+def is_checked(word: str) -> bool:
+    """Whether a word is one the checker looks at: two letters or more, not in capitals, in
+    Latin letters (where it stands may still exempt it: in a URL, beside a digit)."""
+    return len(word) > 1 and not word.isupper() and (word.isascii() or not _NOT_LATIN.search(word))
+
+
+def words(text: str) -> list[WordSpan]:
+    """The words of ``text`` a spell checker should look at, with their spans."""
+    skipped = skipped_spans(text)
+    out: list[WordSpan] = []
+    append = out.append
+    at = 0  # the first skipped span that may still lie ahead
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not is_checked(word):
+            continue
+        start = m.start()
+        if skipped:
+            while at < len(skipped) and skipped[at][1] <= start:
+                at += 1
+            if at < len(skipped) and skipped[at][0] <= start:
+                continue
+        append(WordSpan(start, m.end(), word))
+    return out
+
+
+def latin_words(text: str) -> set[str]:
+    """The words written in Latin letters in ``text`` (e.g. names left in the Arabic), folded."""
+    if not _LATIN.search(text):
+        return set()
+    return {word_key(m.group()) for m in _WORD.finditer(text) if _LATIN.search(m.group())}
+
+
+def word_key(word: str) -> str:
+    """How project words are compared: case-folded, curly apostrophe as ``'``."""
+    return word.replace("’", "'").casefold()
+
+
+def key_forms(word: str) -> tuple[str, ...]:
+    """The keys under which a word counts as known: itself, and without a possessive or a
+    plural ending (a known ``Bolshevik`` makes ``Bolsheviks`` and ``Bolshevik's`` known)."""
+    key = word_key(word)
+    forms = [key]
+    if key.endswith("'s"):
+        forms.append(key[:-2])
+    elif key.endswith("es") and len(key) > 4:
+        forms += [key[:-1], key[:-2]]
+    elif key.endswith("s") and len(key) > 3:
+        forms.append(key[:-1])
+    return tuple(forms)
+
+
+def phrase_words(phrases: Iterable[str]) -> dict[str, str]:
+    """Every word of ``phrases`` (glossary renderings, word lists): key → the word as written.
+
+    Words are cut as :func:`words` cuts them, except that capitals count too (an acronym in a
+    glossary is a known word wherever the checker would look at it).
+    """
+    out: dict[str, str] = {}
+    for phrase in phrases:
+        for chunk in _CHUNK.finditer(phrase):
+            for m in _WORD.finditer(chunk.group()):
+                out.setdefault(word_key(m.group()), m.group())
+    return out

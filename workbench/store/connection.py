@@ -1,0 +1,199 @@
+"""The project's connection: one small API over SQLite and PostgreSQL.
+
+The store's queries are written once, in SQL that both engines accept: ``?`` placeholders,
+``INSERT ... RETURNING id``, ``INSERT ... ON CONFLICT``, ``IS [NOT] DISTINCT FROM``, ``FALSE``,
+and no function that only one of them has. A query function takes a :class:`Database` and uses
+only what is declared here; the two implementations (``store.sqlite``: sqlite-utils over the
+standard ``sqlite3``; ``store.postgres``: psycopg 3) differ in how they connect, lock, number
+rows in bulk and report errors, never in the SQL of a query. Only the schema (the migrations)
+is written once per engine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+from workbench.store.location import ServerAddress
+
+Row = dict[str, Any]
+Location = Path | ServerAddress
+"""Where a project lives: an SQLite file, or a PostgreSQL database (its address)."""
+
+_savepoints = itertools.count(1)
+
+
+class Cursor(Protocol):
+    """What a query's result offers (sqlite3's and psycopg's cursors both do)."""
+
+    description: Any
+    rowcount: int
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Database:
+    """A project's open connection, whichever engine holds it.
+
+    ``location`` is the file or server address (its ``str`` never shows a password);
+    ``read_only_reason`` says why the project cannot be written ('' when it can).
+    """
+
+    dialect: ClassVar[str]
+    #: The join that keeps the written order of its tables (SQLite plans ``CROSS JOIN`` in
+    #: the order written; PostgreSQL's planner orders joins by its statistics).
+    fixed_join: ClassVar[str] = "JOIN"
+
+    location: Location
+    read_only_reason: str = ""
+
+    @property
+    def read_only(self) -> bool:
+        """True when the project was opened read-only (``read_only_reason`` says why)."""
+        return bool(self.read_only_reason)
+
+    # queries --------------------------------------------------------------------------
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Cursor:
+        """Run one statement; its cursor (rows as tuples)."""
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[Row]:
+        """Run one query; its rows as dicts, column name to value."""
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement once per row of parameters."""
+        raise NotImplementedError
+
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        """Add many rows to ``table`` (values in ``columns`` order): the fastest way each engine
+        has (PostgreSQL: ``COPY``)."""
+        self.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            rows,
+        )
+
+    def upsert_rows(
+        self, table: str, columns: Sequence[str], key: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+    ) -> None:
+        """Insert rows (values in ``columns`` order), or where a row with the same ``key``
+        columns exists, set its other columns; a key given twice keeps its last row."""
+        rest = [c for c in columns if c not in key]
+        self.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)}) ON CONFLICT ({', '.join(key)}) "
+            f"DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in rest)}",
+            rows,
+        )
+
+    def update_rows(
+        self, table: str, key: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        """Set ``columns`` of many rows, given as (key value, column values...); a key given
+        twice keeps its last values. Rows whose values are those already stored are left
+        alone (no new row version, no trigger)."""
+        differs = " OR ".join(f"{c} IS DISTINCT FROM ?" for c in columns)
+        self.executemany(
+            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} "
+            f"WHERE {key} = ? AND ({differs})",
+            ((*values, k, *values) for k, *values in rows),
+        )
+
+    def insert(self, sql: str, params: Sequence[Any]) -> int:
+        """Run an ``INSERT`` of one row and return the id it was given."""
+        return int(self.execute(f"{sql} RETURNING id", params).fetchall()[0][0])
+
+    def reserve_ids(self, table: str, count: int) -> int:
+        """The first of ``count`` consecutive free ids of ``table`` (whose ``id`` column numbers
+        its rows), kept for this transaction's explicit-id inserts."""
+        raise NotImplementedError
+
+    def schema_version(self) -> int:
+        """The project's schema version (the number of migrations it has had)."""
+        raise NotImplementedError
+
+    def advance_identities(self) -> None:
+        """After rows were inserted with explicit ids: make sure new rows get larger ones
+        (SQLite always numbers from the largest id; PostgreSQL moves its sequences)."""
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics."""
+        self.execute("ANALYZE")
+
+    def project_tables(self) -> list[str]:
+        """The project's tables (the engine's own bookkeeping tables left out)."""
+        raise NotImplementedError
+
+    def columns(self, table: str) -> list[str]:
+        """The columns of ``table``, in order."""
+        raise NotImplementedError
+
+    def primary_key(self, table: str) -> list[str]:
+        """The primary key columns of ``table``, in key order."""
+        raise NotImplementedError
+
+    def references(self, table: str) -> set[str]:
+        """The tables that ``table``'s foreign keys refer to (itself included)."""
+        raise NotImplementedError
+
+    # transactions ---------------------------------------------------------------------
+
+    @property
+    def in_transaction(self) -> bool:
+        """True inside a transaction."""
+        raise NotImplementedError
+
+    def begin_write(self) -> None:
+        """Start a write transaction, holding the project's write lock."""
+        raise NotImplementedError
+
+    def begin_read(self) -> None:
+        """Start a read transaction: every query in it sees one snapshot of the project."""
+        raise NotImplementedError
+
+    def triggers_suspended(self) -> contextlib.AbstractContextManager[None]:
+        """Inside the current transaction, the schema's triggers do not fire (for a copy of
+        rows that are already what the triggers would make)."""
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        """Commit the transaction."""
+        self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Roll the transaction back."""
+        self.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested transaction inside the current one: rolled back alone on an error."""
+        name = f"wb_{next(_savepoints)}"
+        self.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            # An error may have ended the whole transaction (SQLite's RAISE(ROLLBACK), a lost
+            # server): cleaning up then would hide the error with "no such savepoint".
+            if self.in_transaction:
+                with contextlib.suppress(Exception):
+                    self.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.execute(f"RELEASE SAVEPOINT {name}")
+
+    def close(self) -> None:
+        """Close the connection."""
+        raise NotImplementedError

@@ -1,0 +1,57 @@
+"""Queries on the project's dictionaries and on its confirmed segment pairs (lexical training
+data for alignment)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.store.connection import Database
+from workbench.store.db import now
+
+CONFIRMED = ("translated", "reviewed", "approved")
+
+
+def add_dictionary(
+    db: Database, name: str, path: str, fmt: str, headwords: int
+) -> None:
+    """Remember a dictionary under ``name``."""
+    db.execute(
+        "INSERT INTO dictionaries (name, path, format, headwords, added_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [name, path, fmt, headwords, now()],
+    )
+
+
+def dictionaries(db: Database) -> list[dict[str, Any]]:
+    """Every dictionary of the project, in the order they were added."""
+    cur = db.execute(
+        "SELECT name, path, format, headwords, added_at FROM dictionaries ORDER BY id"
+    )
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def dictionary(db: Database, name: str) -> dict[str, Any] | None:
+    """The dictionary called ``name``, or None."""
+    return next((d for d in dictionaries(db) if d["name"] == name), None)
+
+
+def remove_dictionary(db: Database, name: str) -> int:
+    """Forget the dictionary called ``name``; the number of rows removed."""
+    return db.execute("DELETE FROM dictionaries WHERE name = ?", [name]).rowcount
+
+
+def confirmed_pairs(db: Database, limit: int) -> list[tuple[str, str]]:
+    """(Arabic, English) of confirmed segments' working translations, newest first."""
+    marks = ",".join("?" * len(CONFIRMED))
+    return [
+        (row[0], row[1])
+        for row in db.execute(
+            "SELECT s.source, t.text FROM segments s "
+            "JOIN versions v ON v.document_id = s.document_id AND v.kind = 'working' "
+            "JOIN translations t ON t.segment_id = s.id AND t.version_id = v.id "
+            f"WHERE s.status IN ({marks}) AND t.text != '' "
+            "ORDER BY s.updated_at DESC LIMIT ?",
+            [*CONFIRMED, limit],
+        ).fetchall()
+    ]

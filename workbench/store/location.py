@@ -1,0 +1,66 @@
+"""Where a project lives: an SQLite file (a path) or a PostgreSQL database (a URL).
+
+``--db`` and ``WORKBENCH_DB`` take either. A URL starting ``postgresql://`` or ``postgres://``
+names a database on a server (libpq's URL syntax: ``postgresql://user:password@host:port/dbname``,
+``?host=/run/postgresql`` for a Unix socket, ``?sslmode=...``); anything else is a file path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server_url(text: str | Path) -> bool:
+    """True when ``text`` is a PostgreSQL URL rather than a file path."""
+    return isinstance(text, str) and text.lower().startswith(SCHEMES)
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """A project on a PostgreSQL server: the URL as given (``url``, password included, for
+    connecting). Its ``str`` is the URL without the password, for messages; ``name`` is the
+    database's name (what an export names as its project)."""
+
+    url: str
+
+    def __str__(self) -> str:
+        parts = urlsplit(self.url)
+        netloc = parts.netloc
+        if "@" in netloc:
+            user, _, host = netloc.rpartition("@")
+            netloc = f"{user.partition(':')[0]}@{host}"
+        query = urlencode(
+            [(k, v) for k, v in parse_qsl(parts.query) if k != "password"], safe="/"
+        )
+        return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+    @property
+    def name(self) -> str:
+        """The database name (from the path, or the ``dbname`` parameter)."""
+        parts = urlsplit(self.url)
+        name = unquote(parts.path.lstrip("/"))
+        if not name:
+            name = dict(parse_qsl(parts.query)).get("dbname", "")
+        return name or "postgres"
+
+    @property
+    def user(self) -> str:
+        """The user named in the URL ('' when it names none)."""
+        netloc = urlsplit(self.url).netloc
+        if "@" not in netloc:
+            return dict(parse_qsl(urlsplit(self.url).query)).get("user", "")
+        return unquote(netloc.rpartition("@")[0].partition(":")[0])
+
+
+def parse_location(db: str | Path | ServerAddress) -> Path | ServerAddress:
+    """A ``--db`` value as a file path or a server address."""
+    if isinstance(db, ServerAddress | Path):
+        return db
+    if is_server_url(db):
+        return ServerAddress(db)
+    return Path(db)
+

@@ -1,0 +1,136 @@
+"""Queries on LQA (MQM) errors and the project's LQA settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from workbench.store.connection import Database
+from workbench.store.db import now
+
+Row = dict[str, Any]
+
+# An error with what the reports show beside it: the segment's place, the author of the
+# revision the error was made on, and the segment's current English.
+_ERROR_SELECT = (
+    "SELECT e.*, s.document_id, s.position, s.source, r.author AS translator, "
+    "COALESCE(t.text, '') AS current_text "
+    "FROM lqa_errors e JOIN segments s ON s.id = e.segment_id "
+    "LEFT JOIN revisions r ON r.id = e.revision_id "
+    "LEFT JOIN versions v ON v.document_id = s.document_id AND v.kind = 'working' "
+    "LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = v.id "
+)
+
+
+def add_error(
+    db: Database,
+    segment_id: int,
+    revision_id: int | None,
+    target_text: str,
+    category: str,
+    severity: str,
+    span: tuple[int, int] | None,
+    comment: str,
+    author: str,
+) -> int:
+    """Store an error and return its id."""
+    start, end = span if span is not None else (None, None)
+    return db.insert(
+        "INSERT INTO lqa_errors (segment_id, revision_id, target_text, category, severity, "
+        "span_start, span_end, comment, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [segment_id, revision_id, target_text, category, severity, start, end, comment, author,
+         now()],
+    )
+
+
+def error(db: Database, error_id: int) -> Row | None:
+    """One error (removed ones too), with its segment's place and translator."""
+    return next(iter(db.query(_ERROR_SELECT + "WHERE e.id = ?", [error_id])), None)
+
+
+def errors(
+    db: Database,
+    *,
+    document_id: int | None = None,
+    segment_ids: Iterable[int] | None = None,
+    removed: bool = False,
+) -> list[Row]:
+    """The errors of a document or of some segments (not removed ones unless ``removed``), in
+    document order."""
+    where: list[str] = []
+    params: list[Any] = []
+    if not removed:
+        where.append("e.removed_at IS NULL")
+    if document_id is not None:
+        where.append("s.document_id = ?")
+        params.append(document_id)
+    if segment_ids is not None:
+        ids = list(segment_ids)
+        where.append(f"e.segment_id IN ({', '.join('?' * len(ids)) or 'NULL'})")
+        params += ids
+    sql = _ERROR_SELECT + (f"WHERE {' AND '.join(where)} " if where else "")
+    return list(db.query(sql + "ORDER BY s.document_id, s.position, e.id", params))
+
+
+def remove_error(db: Database, error_id: int, author: str) -> int:
+    """Mark an error removed (it stays in the table); how many rows changed."""
+    return db.execute(
+        "UPDATE lqa_errors SET removed_at = ?, removed_by = ? WHERE id = ? AND removed_at IS NULL",
+        [now(), author, error_id],
+    ).rowcount
+
+
+def text_revision(db: Database, segment_id: int) -> Row | None:
+    """The segment's latest revision that changed its English (a status change is not one)."""
+    return next(
+        iter(db.query(
+            "SELECT * FROM revisions WHERE segment_id = ? AND old_text IS DISTINCT FROM new_text "
+            "ORDER BY id DESC LIMIT 1",
+            [segment_id],
+        )),
+        None,
+    )
+
+
+def evaluated_segments(
+    db: Database,
+    document_id: int,
+    ranges: Iterable[tuple[int, int]] | None = None,
+) -> list[Row]:
+    """The segments an LQA report evaluates, in order: id, position, source, status and the
+    author of the latest revision of their English (``translator``).
+
+    Without ``ranges``: the reviewed and approved segments and those carrying errors; with
+    them, the segments whose position lies in one of the (first, last) ranges.
+    """
+    params: list[Any] = [document_id]
+    if ranges is None:
+        scope = (
+            "(s.status IN ('reviewed', 'approved') OR EXISTS (SELECT 1 FROM lqa_errors e "
+            "WHERE e.segment_id = s.id AND e.removed_at IS NULL))"
+        )
+    else:
+        bounds = list(ranges)
+        scope = "(" + (" OR ".join("s.position BETWEEN ? AND ?" for _ in bounds) or "FALSE") + ")"
+        params += [b for pair in bounds for b in pair]
+    return list(db.query(
+        "SELECT s.id, s.position, s.source, s.status, (SELECT r.author FROM revisions r "
+        "WHERE r.segment_id = s.id AND r.old_text IS DISTINCT FROM r.new_text "
+        "ORDER BY r.id DESC LIMIT 1) "
+        f"AS translator FROM segments s WHERE s.document_id = ? AND {scope} ORDER BY s.position",
+        params,
+    ))
+
+
+def settings(db: Database) -> dict[str, float]:
+    """The LQA settings stored in the project (key → value)."""
+    return {r["key"]: r["value"] for r in db.query("SELECT key, value FROM lqa_settings")}
+
+
+def set_setting(db: Database, key: str, value: float) -> None:
+    """Store one LQA setting."""
+    db.execute(
+        "INSERT INTO lqa_settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )

@@ -1,0 +1,610 @@
+"""The PostgreSQL side of the store: a project in a database on a server, through psycopg 3.
+
+The queries are the store's own (``?`` placeholders become psycopg's ``%s`` here, outside
+string literals; a literal ``%`` is doubled). The schema is built by the PostgreSQL text of
+each migration (``schema_postgres``); the version lives in the one-row table
+``workbench_schema``.
+
+Transactions mirror SQLite's: the connection is in autocommit mode, a write is ``BEGIN`` plus
+the project's write lock (a transaction-scoped advisory lock, released by ``COMMIT`` or
+``ROLLBACK``, so a client killed mid-transaction leaves nothing held), so writers take turns as
+they do on an SQLite file and each transaction sees the state it decides on; readers never
+wait. Explicit-id bulk inserts reserve their ids from the table's identity sequence under a
+table lock (:meth:`PostgresDatabase.reserve_ids`).
+
+Errors that a user can cause or fix (server down, wrong password, no such database,
+permission denied, connection lost) become one-line :class:`ProjectError` messages naming the
+server address without its password (:func:`postgres_error`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from workbench.errors import ProjectError, ReadOnlyProjectError
+from workbench.store.connection import Database, Row
+from workbench.store.location import ServerAddress
+from workbench.store.schema import SCHEMA_VERSION
+from workbench.store.schema_postgres import POSTGRES_MIGRATIONS
+
+if TYPE_CHECKING:
+    import psycopg
+
+LOCK_NAMESPACE = 0x57424E43  # "WBNC": the workbench's advisory locks, (namespace, key)
+WRITE_LOCK = 1
+"""The advisory lock every write transaction holds (one writer at a time, as on SQLite)."""
+LOCK_TIMEOUT_S = 30
+"""How long a writer waits for the write lock (or a row) before "the project is busy"."""
+CONNECT_TIMEOUT_S = 10
+VERSION_TABLE = "workbench_schema"
+
+
+@functools.lru_cache(maxsize=4096)
+def pyformat(sql: str) -> str:
+    """``sql`` with ``?`` placeholders as psycopg's ``%s`` (outside string literals and quoted
+    names) and every ``%`` doubled."""
+    out: list[str] = []
+    quote = ""
+    for ch in sql:
+        if ch == "%":
+            out.append("%%")
+            continue
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "?":
+            out.append("%s")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+BULK = 500
+"""From this many rows on, a bulk update or upsert goes through a staged temporary table."""
+FETCH = 2_000
+"""Rows converted at a time when a result is iterated (psycopg converts a batch much faster
+than row by row)."""
+
+
+class Result:
+    """A statement's result, as the store reads it: rows as tuples, fetched in batches."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any]) -> None:
+        self._cursor = cursor
+        self.description = cursor.description
+        self.rowcount = cursor.rowcount
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall()
+
+    def __iter__(self) -> Iterator[Any]:
+        return _batches(self._cursor)
+
+
+def _batches(cursor: Any) -> Iterator[Any]:
+    while rows := cursor.fetchmany(FETCH):
+        yield from rows
+
+
+class _Connection:
+    """What the front ends reach through ``db.conn`` (as on an ``sqlite3`` connection): a
+    statement, stop the running statement, a check between statements, close."""
+
+    def __init__(self, db: PostgresDatabase) -> None:
+        self._db = db
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._db.in_transaction
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Result:
+        return self._db.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._db.executemany(sql, rows)
+
+    def interrupt(self) -> None:
+        """Cancel the statement running on the connection (from any thread)."""
+        with contextlib.suppress(Exception):
+            self._db.pg.cancel_safe(timeout=5)
+
+    def set_progress_handler(self, handler: Callable[[], Any] | None, steps: int) -> None:
+        """Like SQLite's: ``handler()`` true stops the work; asked before each statement (a
+        statement already running is stopped by :meth:`interrupt`)."""
+        self._db.abort_check = handler
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class PostgresDatabase(Database):
+    """A project in a PostgreSQL database: one psycopg connection in autocommit mode."""
+
+    dialect = "postgresql"
+
+    def __init__(
+        self, pg: psycopg.Connection[Any], address: ServerAddress, read_only_reason: str = ""
+    ) -> None:
+        self.pg = pg
+        self.location = address
+        self.read_only_reason = read_only_reason
+        self.conn = _Connection(self)
+        self.abort_check: Callable[[], Any] | None = None
+
+    def _check_abort(self) -> None:
+        if self.abort_check is not None and self.abort_check():
+            import psycopg.errors
+
+            raise psycopg.errors.QueryCanceled("interrupted")
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Result:
+        self._check_abort()
+        if not params:
+            return Result(self.pg.execute(sql))
+        return Result(self.pg.execute(pyformat(sql), params))
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[Row]:
+        from psycopg.rows import dict_row
+
+        self._check_abort()
+        cursor = self.pg.cursor(row_factory=dict_row)
+        if params:
+            cursor.execute(pyformat(sql), params)
+        else:
+            cursor.execute(sql)
+        yield from _batches(cursor)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._check_abort()
+        with self.pg.cursor() as cursor:
+            cursor.executemany(pyformat(sql), rows)
+
+    def reserve_ids(self, table: str, count: int) -> int:
+        # The table lock keeps out every other insert (they would draw from the sequence, or
+        # reserve too) until this transaction ends; readers are not blocked.
+        self.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+        first = int(self.execute(
+            f"SELECT greatest(nextval(pg_get_serial_sequence('{table}', 'id')), "
+            f"(SELECT coalesce(max(id), 0) + 1 FROM {table}))"
+        ).fetchone()[0])
+        self.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), ?)",
+            [first + max(count, 1) - 1],
+        )
+        return first
+
+    def schema_version(self) -> int:
+        return _current_version(self)
+
+    def project_tables(self) -> list[str]:
+        return [
+            str(r[0]) for r in self.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                f"AND tablename != '{VERSION_TABLE}' ORDER BY tablename"
+            )
+        ]
+
+    def columns(self, table: str) -> list[str]:
+        return [
+            str(r[0]) for r in self.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0 "
+                "AND NOT attisdropped ORDER BY attnum",
+                [table],
+            )
+        ]
+
+    def primary_key(self, table: str) -> list[str]:
+        return [
+            str(r[0]) for r in self.execute(
+                "SELECT a.attname FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) "
+                "WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a "
+                "ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                "WHERE i.indrelid = ?::regclass AND i.indisprimary ORDER BY k.n",
+                [table],
+            )
+        ]
+
+    def references(self, table: str) -> set[str]:
+        return {
+            str(r[0]) for r in self.execute(
+                "SELECT confrelid::regclass::text FROM pg_constraint "
+                "WHERE conrelid = ?::regclass AND contype = 'f'",
+                [table],
+            )
+        }
+
+    def identity_tables(self) -> list[str]:
+        """The tables whose ``id`` is numbered by an identity sequence."""
+        return [
+            str(r[0]) for r in self.execute(
+                "SELECT table_name FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND column_name = 'id' AND is_identity = 'YES' "
+                "ORDER BY table_name"
+            )
+        ]
+
+    def advance_identities(self) -> None:
+        """Move each identity sequence past its table's largest id (after rows were inserted
+        with explicit ids, as a project copy does)."""
+        for table in self.identity_tables():
+            self.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
+            )
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self.pg.info.transaction_status != TransactionStatus.IDLE
+
+    def begin_write(self) -> None:
+        self.execute("BEGIN")
+        try:
+            self.execute(f"SELECT pg_advisory_xact_lock({LOCK_NAMESPACE}, {WRITE_LOCK})")
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self.execute("ROLLBACK")
+            raise
+
+    def begin_read(self) -> None:
+        self.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+    @contextlib.contextmanager
+    def triggers_suspended(self) -> Iterator[None]:
+        tables = self.project_tables()
+        for table in tables:
+            self.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        yield
+        for table in tables:
+            self.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+
+    def insert_rows(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        self._check_abort()
+        with self.pg.cursor() as cursor, cursor.copy(
+            f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def upsert_rows(
+        self, table: str, columns: Sequence[str], key: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+    ) -> None:
+        batch = _last_per_key(rows, [list(columns).index(k) for k in key])
+        if len(batch) < BULK:
+            super().upsert_rows(table, columns, key, batch)
+            return
+        rest = [c for c in columns if c not in key]
+        with self._staged(table, columns, batch) as staged:
+            self.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} "
+                f"FROM {staged} ON CONFLICT ({', '.join(key)}) "
+                f"DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in rest)}"
+            )
+
+    def update_rows(
+        self, table: str, key: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        batch = _last_per_key(rows, [0])
+        if len(batch) < BULK:
+            super().update_rows(table, key, columns, batch)
+            return
+        with self._staged(table, [key, *columns], batch) as staged:
+            self.execute(
+                f"UPDATE {table} t SET {', '.join(f'{c} = s.{c}' for c in columns)} "
+                f"FROM {staged} s WHERE t.{key} = s.{key} AND ("
+                + " OR ".join(f"t.{c} IS DISTINCT FROM s.{c}" for c in columns) + ")"
+            )
+
+    @contextlib.contextmanager
+    def _staged(
+        self, table: str, columns: Sequence[str], rows: list[Sequence[Any]]
+    ) -> Iterator[str]:
+        """A temporary table holding ``rows`` in ``table``'s column types (COPY is much faster
+        than a statement per row); dropped after the block."""
+        name = f"wb_staged_{table}"
+        self.execute(
+            f"CREATE TEMPORARY TABLE {name} AS SELECT {', '.join(columns)} FROM {table} "
+            f"WITH NO DATA"
+        )
+        try:
+            self.insert_rows(name, columns, rows)
+            yield name
+        finally:
+            self.execute(f"DROP TABLE IF EXISTS {name}")
+
+    def close(self) -> None:
+        self.pg.close()
+
+
+def _last_per_key(rows: Iterable[Sequence[Any]], key: Sequence[int]) -> list[Sequence[Any]]:
+    """``rows`` with one row per key (the last), in the order of their keys' first rows."""
+    out: dict[tuple[Any, ...], Sequence[Any]] = {}
+    for row in rows:
+        out[tuple(row[i] for i in key)] = row
+    return list(out.values())
+
+
+# opening ------------------------------------------------------------------------------------
+
+
+def connect(address: ServerAddress) -> PostgresDatabase:
+    """A connection to the database at ``address``, set up for the store (nothing checked)."""
+    try:
+        import psycopg
+    except ImportError:
+        raise ProjectError(
+            f"{address}: PostgreSQL projects need psycopg: pip install 'psycopg[binary]'"
+        ) from None
+
+    options: dict[str, Any] = {"autocommit": True, "application_name": "workbench"}
+    if "connect_timeout" not in address.url:
+        options["connect_timeout"] = CONNECT_TIMEOUT_S
+    try:
+        pg = psycopg.connect(address.url, **options)
+    except psycopg.Error as exc:
+        raise connect_error(exc, address) from None
+    try:
+        pg.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
+    except BaseException:
+        pg.close()
+        raise
+    return PostgresDatabase(pg, address)
+
+
+def open_postgres(
+    address: ServerAddress, *, create: bool = False, read_only: bool = False
+) -> PostgresDatabase:
+    """Open the project in the database at ``address`` and bring its schema up to date; with
+    ``create``, an empty database becomes a new project. A user who may not change the
+    project (or any with ``read_only``) gets it read-only."""
+    import psycopg
+
+    db = connect(address)
+    try:
+        version = _check_kind(db)
+        if version == 0:
+            if not create or read_only:
+                raise ProjectError(
+                    f"no project in {address} (the database is empty; `workbench import FILE "
+                    f"--doc NAME --db URL` creates one there)"
+                )
+            _check_encoding(db)
+        reason = "opened read-only" if read_only else _why_read_only(db, version)
+        if reason:
+            if version < SCHEMA_VERSION:
+                raise ProjectError(
+                    f"{address}: project schema version {version} needs an upgrade, which "
+                    f"cannot be written ({reason}); open it once as its owner"
+                )
+            db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            db.read_only_reason = reason
+        else:
+            migrate(db, version)
+    except psycopg.Error as exc:
+        db.close()
+        if not is_postgres_failure(exc):
+            raise
+        raise postgres_error(exc, address) from None
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+@contextlib.contextmanager
+def new_postgres(address: ServerAddress) -> Iterator[PostgresDatabase]:
+    """A new project in the empty database at ``address``, built in one transaction: the
+    schema and whatever the block writes appear together when it completes, or not at all.
+
+    FileExistsError when the database holds a project (made meanwhile, say); ProjectError
+    when it holds other tables.
+    """
+    import psycopg
+
+    db = connect(address)
+    try:
+        db.begin_write()
+        if _check_kind(db) > 0:
+            raise FileExistsError(str(address))
+        _check_encoding(db)
+        _migrate_in_transaction(db, 0, SCHEMA_VERSION)
+        yield db
+        db.commit()
+    except psycopg.Error as exc:
+        with contextlib.suppress(Exception):
+            db.rollback()
+        if not is_postgres_failure(exc):
+            raise
+        raise postgres_error(exc, address) from None
+    except BaseException:
+        with contextlib.suppress(Exception):
+            db.rollback()
+        raise
+    finally:
+        db.close()
+
+
+def has_project(db: PostgresDatabase) -> bool:
+    """True when the database holds a workbench project."""
+    return db.execute(f"SELECT to_regclass('{VERSION_TABLE}')").fetchone()[0] is not None
+
+
+def _check_kind(db: PostgresDatabase) -> int:
+    """The project's schema version (0: the database is empty); ProjectError for a database
+    holding something else, or a newer project."""
+    if not has_project(db):
+        others = db.execute(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+        ).fetchone()[0]
+        if others:
+            raise ProjectError(
+                f"{db.location}: not a workbench project (the database holds {others} tables "
+                f"of another kind); use an empty database"
+            )
+        return 0
+    version = int(db.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise ProjectError(
+            f"{db.location}: project schema version {version} is newer than this workbench "
+            f"understands ({SCHEMA_VERSION}); upgrade workbench"
+        )
+    return version
+
+
+def _check_encoding(db: PostgresDatabase) -> None:
+    encoding = db.execute("SHOW server_encoding").fetchone()[0]
+    if encoding.upper() not in ("UTF8", "UTF-8"):
+        raise ProjectError(
+            f"{db.location}: the database's encoding is {encoding}, which cannot hold Arabic; "
+            f"create it with ENCODING 'UTF8'"
+        )
+
+
+def _why_read_only(db: PostgresDatabase, version: int) -> str:
+    """Why this user cannot write the project ('' when they can)."""
+    if version == 0:
+        return ""
+    if db.execute("SELECT has_table_privilege('segments', 'UPDATE')").fetchone()[0]:
+        return ""
+    user = db.execute("SELECT current_user").fetchone()[0]
+    return f"the database user {user} may not change it"
+
+
+def migrate(db: PostgresDatabase, version: int) -> None:
+    """Bring the schema from ``version`` up to date, one committed migration at a time."""
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        db.begin_write()
+        try:
+            # Re-read inside the write lock: another client may have migrated meanwhile.
+            current = _current_version(db)
+            if current < target:
+                _migrate_in_transaction(db, current, target)
+            db.commit()
+        except BaseException:
+            if db.in_transaction:
+                db.rollback()
+            raise
+
+
+def _current_version(db: PostgresDatabase) -> int:
+    if not has_project(db):
+        return 0
+    return int(db.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()[0])
+
+
+def _migrate_in_transaction(db: PostgresDatabase, current: int, target: int) -> None:
+    if len(POSTGRES_MIGRATIONS) < SCHEMA_VERSION:
+        raise ProjectError(
+            f"{db.location}: this workbench has no PostgreSQL schema for version "
+            f"{len(POSTGRES_MIGRATIONS) + 1} (a development build); use an SQLite project"
+        )
+    if current == 0:
+        db.execute(
+            f"CREATE TABLE {VERSION_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), "
+            f"version INTEGER NOT NULL); INSERT INTO {VERSION_TABLE} VALUES (1, 0)"
+        )
+    for step in range(current + 1, target + 1):
+        db.execute(POSTGRES_MIGRATIONS[step - 1])
+    db.execute(f"UPDATE {VERSION_TABLE} SET version = ?", [target])
+
+
+# errors -------------------------------------------------------------------------------------
+
+# SQLSTATE classes and codes of failures (as opposed to a bug in a query).
+_FAILURE_CLASSES = ("08", "53", "57", "58", "28", "3D")
+_FAILURE_CODES = {"42501", "25006", "55P03", "40P01", "40001"}
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    for prefix in ("connection failed: ",):
+        text = text.removeprefix(prefix)
+    return text
+
+
+def connect_error(exc: BaseException, address: ServerAddress) -> ProjectError:
+    """The one-line error for a connection that could not be made."""
+    text = _one_line(exc)
+    lower = text.lower()
+    if "password authentication failed" in lower or "no password supplied" in lower:
+        why = f"the server refused the login of user {address.user or '(default)'}"
+        return ProjectError(f"{address}: cannot connect: {why} (wrong or missing password)")
+    if 'role "' in lower and "does not exist" in lower:
+        return ProjectError(f"{address}: cannot connect: the server has no user "
+                            f"{address.user or '(default)'}")
+    if 'database "' in lower and "does not exist" in lower:
+        return ProjectError(
+            f"{address}: cannot connect: the server has no database {address.name!r} "
+            f"(create it first: createdb {address.name})"
+        )
+    if "connection refused" in lower or "no such file or directory" in lower:
+        return ProjectError(
+            f"{address}: cannot connect: no PostgreSQL server answers there (is it running?)"
+        )
+    if "timeout expired" in lower:
+        return ProjectError(f"{address}: cannot connect: the server did not answer in time")
+    if "permission denied" in lower:
+        return ProjectError(f"{address}: cannot connect: permission denied ({text})")
+    return ProjectError(f"{address}: cannot connect ({text})")
+
+
+def is_postgres_failure(exc: BaseException) -> bool:
+    """True for a psycopg error about the server, the connection, permissions or locks, as
+    opposed to a bug in a query (a wrong statement, a broken constraint)."""
+    import psycopg
+
+    if not isinstance(exc, psycopg.Error):
+        return False
+    state = getattr(exc, "sqlstate", None) or ""
+    if not state:  # raised by the client: the connection is gone or was never made
+        return isinstance(exc, psycopg.OperationalError)
+    return state[:2] in _FAILURE_CLASSES or state in _FAILURE_CODES
+
+
+def postgres_error(exc: BaseException, where: ServerAddress | None) -> ProjectError:
+    """A one-line ProjectError for a psycopg error on the project at ``where``."""
+    import psycopg
+
+    if isinstance(exc, ProjectError):
+        return exc
+    prefix = f"{where}: " if where is not None else ""
+    state = getattr(exc, "sqlstate", None) or ""
+    text = _one_line(exc)
+    if not state and isinstance(exc, psycopg.OperationalError):
+        return ProjectError(
+            f"{prefix}the connection to the database server was lost ({text}); the change "
+            f"being written, if any, was not saved"
+        )
+    if state == "42501":
+        return ProjectError(f"{prefix}permission denied ({text}); nothing was changed")
+    if state == "25006":
+        return ReadOnlyProjectError(f"{prefix}the project is open read-only ({text}); "
+                                    f"nothing was changed")
+    if state in ("55P03", "40P01", "40001"):
+        return ProjectError(
+            f"{prefix}the project is busy: another client held it for {LOCK_TIMEOUT_S} s or "
+            f"more ({text}); try again"
+        )
+    if state == "57014":
+        return ProjectError(f"{prefix}the statement was cancelled ({text})")
+    if state[:2] == "53":
+        return ProjectError(f"{prefix}the database server is out of resources ({text}); "
+                            f"nothing was changed")
+    if state[:2] in ("08", "57"):
+        return ProjectError(
+            f"{prefix}the connection to the database server was lost ({text}); the change "
+            f"being written, if any, was not saved"
+        )
+    return ProjectError(f"{prefix}database error ({state or type(exc).__name__}: {text})")

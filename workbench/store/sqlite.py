@@ -1,0 +1,410 @@
+"""The SQLite side of the store: opening project files (pragmas, migrations, read-only access)
+and SQLite's errors as one line.
+
+A project file (and its ``-wal`` and ``-shm``) is opened by SQLite only, never with ``open()``,
+``Path.read_bytes`` or a copy: on POSIX, closing *any* descriptor of a file drops *every* lock
+the process holds on it, so another program closing the project would believe it is the last
+user, checkpoint and delete the WAL under a live connection, and edits made after that are lost
+(https://sqlite.org/howtocorrupt.html, section 2.2). Everything here asks SQLite, or ``stat``.
+
+A project that cannot be written (the file, or the folder where SQLite must create ``-wal`` and
+``-shm`` beside it in WAL mode) opens read-only: ``mode=ro``, which shares the WAL with writers
+and sees their commits; when even that is impossible (no ``-shm`` and a folder that cannot hold
+one) ``immutable=1``, which is safe only because no other program has the project open then.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from workbench import openfiles
+from workbench.errors import DamagedProjectError, ProjectError, ReadOnlyProjectError
+from workbench.store.connection import Database
+from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class SqliteDatabase(sqlite_utils.Database, Database):
+    """A project in an SQLite file: sqlite-utils' Database over one ``sqlite3`` connection
+    (autocommit; transactions are explicit), with its file and whether it may write."""
+
+    dialect = "sqlite"
+    fixed_join = "CROSS JOIN"
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only_reason: str = "") -> None:
+        super().__init__(conn, execute_plugins=False)
+        self.path = path
+        self.location = path
+        self.read_only_reason = read_only_reason
+
+    # execute and query are sqlite-utils' own (its tracer sees them).
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    def reserve_ids(self, table: str, count: int) -> int:
+        # BEGIN IMMEDIATE holds the only write lock of the file: nobody else inserts meanwhile.
+        return int(self.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+
+    def schema_version(self) -> int:
+        return int(self.execute("PRAGMA user_version").fetchone()[0])
+
+    def project_tables(self) -> list[str]:
+        return [
+            str(r[0]) for r in self.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+
+    def columns(self, table: str) -> list[str]:
+        return [str(r[1]) for r in self.execute(f'PRAGMA table_info("{table}")')]
+
+    def primary_key(self, table: str) -> list[str]:
+        rows = sorted((int(r[5]), str(r[1])) for r in self.execute(f'PRAGMA table_info("{table}")'))
+        return [name for key, name in rows if key > 0]
+
+    def references(self, table: str) -> set[str]:
+        return {str(r[2]) for r in self.execute(f'PRAGMA foreign_key_list("{table}")')}
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    def begin_write(self) -> None:
+        # IMMEDIATE takes the write lock now (waiting up to the busy timeout), so a transaction
+        # never fails half-way because another writer came first.
+        self.execute("BEGIN IMMEDIATE")
+
+    def begin_read(self) -> None:
+        self.execute("BEGIN")  # deferred: the first read fixes the snapshot (WAL)
+
+    @contextlib.contextmanager
+    def triggers_suspended(self) -> Iterator[None]:
+        # SQLite cannot switch a trigger off: drop them all, put them back (same transaction).
+        saved = self.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        ).fetchall()
+        for name, _ in saved:
+            self.execute(f'DROP TRIGGER "{name}"')
+        yield
+        for _, sql in saved:
+            self.execute(sql)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def open_sqlite(
+    path: str | Path, *, create: bool = False, read_only: bool = False
+) -> SqliteDatabase:
+    """Open (or with ``create``, create) a project database and bring its schema up to date.
+
+    A project that cannot be written opens read-only (``read_only_reason`` says why); so does
+    any project with ``read_only``. Its writes then raise ReadOnlyProjectError.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise ProjectError(f"{p}: is a folder, not a project database")
+    exists = p.exists() and p.stat().st_size > 0
+    if not exists and not create:
+        raise ProjectError(f"no project at {p}")
+    folder = p.parent if str(p.parent) else Path(".")
+    if exists:
+        if not os.access(p, os.R_OK):
+            raise ProjectError(f"{p}: cannot read the project (permission denied)")
+        reason = "opened read-only" if read_only else _why_read_only(p, folder)
+    else:
+        if read_only:
+            raise ProjectError(f"no project at {p}")
+        if not folder.exists():
+            raise ProjectError(f"{p}: folder {folder} does not exist")
+        if not os.access(folder, os.W_OK):
+            raise ProjectError(f"{p}: cannot create the project (folder {folder} is not writable)")
+        refuse_stale_wal(p)
+        reason = ""
+    try:
+        if not reason:
+            try:
+                conn = _open_read_write(p, exists)
+            except sqlite3.OperationalError as exc:
+                if not exists or _error_name(exc) != "SQLITE_READONLY":
+                    raise
+                reason = f"SQLite cannot write it: {exc}"
+        if reason:
+            conn, reason = _open_read_only(p, reason)
+    except sqlite3.DatabaseError as exc:
+        raise sqlite_error(exc, p) from None
+    return SqliteDatabase(conn, p, reason)
+
+
+def _why_read_only(path: Path, folder: Path) -> str:
+    """Why SQLite could not write the project at ``path``: '' when it can."""
+    if not os.access(path, os.W_OK):
+        return "the file is not writable"
+    stale = [
+        side.name for side in (Path(f"{path}-wal"), Path(f"{path}-shm"))
+        if side.exists() and not os.access(side, os.W_OK)
+    ]
+    if stale:
+        one = len(stale) == 1
+        return (
+            f"{' and '.join(stale)} {'is' if one else 'are'} not writable, perhaps left by a "
+            f"session that could only read; when no program is using the project, its owner "
+            f"can delete {'it' if one else 'them'}"
+        )
+    if not os.access(folder, os.W_OK):
+        return (
+            f"the folder {folder.absolute()} is not writable, and SQLite must create "
+            f"{path.name}-wal and {path.name}-shm beside the file to write it"
+        )
+    return ""
+
+
+class ProjectConnection(sqlite3.Connection):
+    """A connection to a project file, noted in ``workbench.openfiles`` while it is open so
+    that nothing else in this process opens the file."""
+
+    held: Path | None = None
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self.held is not None:
+                openfiles.release(self.held)
+                self.held = None
+
+
+def _connect(path: Path, target: str, *, uri: bool = False) -> ProjectConnection:
+    conn = sqlite3.connect(
+        target, uri=uri, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+        check_same_thread=False, factory=ProjectConnection,
+    )
+    assert isinstance(conn, ProjectConnection)
+    conn.held = path
+    openfiles.hold(path)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _open_read_write(p: Path, exists: bool) -> sqlite3.Connection:
+    conn = _connect(p, str(p))
+    try:
+        version = _check_kind(conn, p, exists)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        _migrate(conn, version)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _open_read_only(p: Path, reason: str) -> tuple[sqlite3.Connection, str]:
+    """A read-only connection (``mode=ro``; ``immutable=1`` when only that can read it)."""
+    conn = connect_read_only(p)
+    try:
+        try:
+            version = _check_kind(conn, p, True)
+        except sqlite3.OperationalError as exc:
+            # mode=ro needs a -shm it can use; none exists and none can be created here.
+            if _error_name(exc) not in ("SQLITE_READONLY", "SQLITE_CANTOPEN"):
+                raise
+            conn.close()
+            conn = connect_read_only(p, immutable=True)
+            version = _check_kind(conn, p, True)
+            reason += "; changes other programs make while it is open are not seen"
+        if version < SCHEMA_VERSION:
+            raise ProjectError(
+                f"{p}: project schema version {version} needs an upgrade, which cannot be "
+                f"written ({reason}); open it once with write access"
+            )
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn, reason
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A plain read-only SQLite connection to ``path`` (``mode=ro``, ``query_only``).
+
+    With ``immutable``, SQLite takes no locks and ignores any WAL: refused when the WAL holds
+    changes, since those would be missed.
+    """
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    if immutable:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise ProjectError(
+                f"{path}: cannot be read here: {wal.name} holds changes not yet in the file and "
+                f"SQLite cannot use them without writing {path.name}-shm beside it; open the "
+                f"project once where its folder is writable"
+            )
+        uri += "&immutable=1"
+    conn = _connect(path, uri, uri=True)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _check_kind(conn: sqlite3.Connection, p: Path, exists: bool) -> int:
+    """The schema version of a workbench project; ProjectError for any other file."""
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        if _error_name(exc) == "SQLITE_NOTADB":
+            raise ProjectError(
+                f"{p}: not a workbench project (not an SQLite database, or its first page is "
+                f"damaged: `workbench doctor --db {p}` tells which)"
+            ) from None
+        raise
+    if version > SCHEMA_VERSION:
+        raise ProjectError(
+            f"{p}: project schema version {version} is newer than this workbench "
+            f"understands ({SCHEMA_VERSION}); upgrade workbench"
+        )
+    if exists and version == 0 and _has_tables(conn):
+        raise ProjectError(f"{p}: not a workbench project (an SQLite database of another kind)")
+    return version
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read inside the write lock: another process may have migrated meanwhile.
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current < target:
+                for statement in sql_statements(MIGRATIONS[target - 1]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {target}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def sql_statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one at a time."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer
+            buffer = ""
+
+
+def publish_new(tmp: Path, path: Path) -> None:
+    """Give the closed, complete database ``tmp`` the name ``path``, which must not exist.
+
+    A hard link fails with FileExistsError when ``path`` appeared meanwhile, so a live project
+    is never replaced (on a file system without hard links: check, then rename). Nothing is
+    opened: the file moves by name only.
+    """
+    if Path(f"{tmp}-wal").exists():
+        raise ProjectError(f"{path}: the new database was not closed cleanly; nothing was created")
+    refuse_stale_wal(path)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.rename(tmp, path)
+
+
+def refuse_stale_wal(path: Path) -> None:
+    """ProjectError when a non-empty ``-wal`` lies where a new project ``path`` is to appear:
+    SQLite would replay it into the new file."""
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise ProjectError(
+            f"{path}: {wal.name} is left from a project that is gone; move it away first"
+        )
+
+
+def remove_database(path: Path) -> None:
+    """Delete a database that nobody has open (a temporary one) with its -wal and -shm."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{path}{suffix}")
+
+
+# Database errors as one line -------------------------------------------------------------------
+
+
+def _error_name(exc: sqlite3.Error) -> str:
+    """SQLite's primary result code name (``SQLITE_CORRUPT``...) of ``exc``, '' if unknown."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.count("_") > 1:  # extended codes such as SQLITE_IOERR_SHORT_READ
+        name = "_".join(name.split("_")[:2])
+    return name
+
+
+def sqlite_error(exc: sqlite3.Error, where: Path | None) -> ProjectError:
+    """A one-line ProjectError for an SQLite error on the project at ``where``, saying what is
+    wrong and what to do."""
+    name = _error_name(exc)
+    text = str(exc)
+    prefix = f"{where}: " if where is not None else ""
+    doctor = f"workbench doctor --db {where}" if where is not None else "workbench doctor"
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text:
+        return DamagedProjectError(
+            f"{prefix}the project file is damaged ({text}); `{doctor}` examines it "
+            f"(with --recover NEW.db it copies what can be read into a new file)"
+        )
+    if name == "SQLITE_READONLY":
+        return ReadOnlyProjectError(
+            f"{prefix}cannot write the project ({text}): the file, or the folder where SQLite "
+            f"creates its -wal and -shm files, is not writable; nothing was changed"
+        )
+    if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return ProjectError(
+            f"{prefix}the project is busy: another program held it for "
+            f"{BUSY_TIMEOUT_MS // 1000} s ({text}); try again"
+        )
+    if name == "SQLITE_FULL":
+        return ProjectError(f"{prefix}the disk is full ({text}); nothing was changed")
+    if name == "SQLITE_CANTOPEN":
+        return ProjectError(
+            f"{prefix}cannot open the project ({text}): check the permissions of the file, its "
+            f"folder and its -wal and -shm files"
+        )
+    if name == "SQLITE_IOERR":
+        return ProjectError(f"{prefix}the disk failed reading or writing the project ({text})")
+    return ProjectError(f"{prefix}database error ({name or type(exc).__name__}: {text})")
+
+
+def is_sqlite_failure(exc: BaseException) -> bool:
+    """True for an SQLite error about the file or the disk (damage, permissions, locks, I/O),
+    as opposed to a bug in a query (a wrong statement, a broken constraint)."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+        exc, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
+    ) and (type(exc) is sqlite3.DatabaseError or _error_name(exc) in _FAILURES)
+
+
+_FAILURES = {
+    "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_READONLY", "SQLITE_BUSY", "SQLITE_LOCKED",
+    "SQLITE_FULL", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM", "SQLITE_PROTOCOL",
+    "SQLITE_NOLFS", "SQLITE_AUTH",
+}

@@ -1,0 +1,193 @@
+"""Inline tags in segment text: numbered placeholders for the formatting of client documents.
+
+A paired tag wraps text (``<1>bold</1>``), an empty tag stands alone (``<2/>``: a line break,
+a footnote reference, a field, an image). Numbers are unique within a paragraph of the source
+document. These functions read the placeholder syntax only; what a tag stands for is kept by
+the document filters (:mod:`workbench.filters`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+#: One placeholder: ``<N>``, ``</N>`` or ``<N/>`` (N from 1, no leading zero).
+TAG = re.compile(r"<(/?)([1-9][0-9]{0,5})(/?)>")
+
+OPEN, CLOSE, EMPTY = "open", "close", "empty"
+
+
+@dataclass(frozen=True)
+class TagToken:
+    """A placeholder found in a text: its kind (open, close, empty), number and span."""
+
+    kind: str
+    id: int
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        """The placeholder as written."""
+        return placeholder(self.kind, self.id)
+
+
+def placeholder(kind: str, tag_id: int) -> str:
+    """The text of a placeholder: ``<N>``, ``</N>`` or ``<N/>``."""
+    if kind == OPEN:
+        return f"<{tag_id}>"
+    if kind == CLOSE:
+        return f"</{tag_id}>"
+    return f"<{tag_id}/>"
+
+
+def tokens(text: str) -> list[TagToken]:
+    """Every placeholder of ``text`` in order (``</1/>`` is not one)."""
+    if "<" not in text:
+        return []
+    out = []
+    for m in TAG.finditer(text):
+        slash, number, empty = m.groups()
+        if slash and empty:
+            continue
+        kind = CLOSE if slash else EMPTY if empty else OPEN
+        out.append(TagToken(kind, int(number), m.start(), m.end()))
+    return out
+
+
+def has_tags(text: str) -> bool:
+    """Whether ``text`` holds a placeholder."""
+    return bool(tokens(text))
+
+
+def strip_tags(text: str) -> str:
+    """``text`` without its placeholders."""
+    if "<" not in text:
+        return text
+    pieces, pos = [], 0
+    for token in tokens(text):
+        pieces.append(text[pos : token.start])
+        pos = token.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def mask_tags(text: str) -> str:
+    """``text`` with each placeholder replaced by as many spaces (offsets are kept)."""
+    if "<" not in text:
+        return text
+    chars = list(text)
+    for token in tokens(text):
+        chars[token.start : token.end] = " " * (token.end - token.start)
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class TagProblem:
+    """Something wrong with the tags of a translation: kind (missing, extra, duplicated,
+    nesting), the placeholder, and its span in the translation (None when missing)."""
+
+    kind: str
+    tag: str
+    span: tuple[int, int] | None
+    message: str
+
+
+def tag_problems(source: str, target: str) -> list[TagProblem]:
+    """What is wrong with the tags of ``target`` compared with those of ``source``.
+
+    Every placeholder of the source must appear in the target as often (missing, duplicated
+    and extra ones are reported); a pair whose two halves are both in the target must open
+    before it closes and nest properly with the other pairs (the source's own nesting is
+    the reference: halves whose partner lies in another segment are left out).
+    """
+    src = tokens(source)
+    tgt = tokens(target)
+    want = Counter((t.kind, t.id) for t in src)
+    have = Counter((t.kind, t.id) for t in tgt)
+    problems: list[TagProblem] = []
+    for key, count in want.items():
+        if have[key] < count:
+            text = placeholder(*key)
+            problems.append(TagProblem("missing", text, None, f"tag {text} is missing"))
+    seen: Counter[tuple[str, int]] = Counter()
+    for token in tgt:
+        key = (token.kind, token.id)
+        seen[key] += 1
+        if seen[key] <= want[key]:
+            continue
+        kind = "duplicated" if want[key] else "extra"
+        why = "appears more often than in the source" if want[key] else "is not in the source"
+        problems.append(TagProblem(
+            kind, token.text, (token.start, token.end), f"tag {token.text} {why}"
+        ))
+    problems.extend(_nesting(src, tgt))
+    return problems
+
+
+def _nesting(src: list[TagToken], tgt: list[TagToken]) -> list[TagProblem]:
+    """Pairs of the target that close before they open or cross another pair."""
+    src_open = {t.id for t in src if t.kind == OPEN}
+    src_close = {t.id for t in src if t.kind == CLOSE}
+    paired = src_open & src_close
+    opened = {t.id for t in tgt if t.kind == OPEN}
+    closed = {t.id for t in tgt if t.kind == CLOSE}
+    stack: list[TagToken] = []
+    problems: list[TagProblem] = []
+    reported: set[int] = set()
+    for token in tgt:
+        if token.id not in paired or token.kind == EMPTY:
+            continue
+        if token.kind == OPEN:
+            if token.id in closed:
+                stack.append(token)
+            continue
+        if token.id not in opened:
+            continue  # missing opener: reported as missing
+        if not any(t.id == token.id for t in stack):
+            if token.id not in reported:
+                reported.add(token.id)
+                problems.append(TagProblem(
+                    "nesting", token.text, (token.start, token.end),
+                    f"tag {token.text} closes before <{token.id}> opens",
+                ))
+            continue
+        while stack and stack[-1].id != token.id:
+            inner = stack.pop()
+            if inner.id not in reported:
+                reported.add(inner.id)
+                problems.append(TagProblem(
+                    "nesting", inner.text, (inner.start, inner.end),
+                    f"tags <{inner.id}> and <{token.id}> overlap: <{inner.id}> must close "
+                    f"before </{token.id}>",
+                ))
+        stack.pop()
+    return problems
+
+
+def next_missing_tag(source: str, target: str, cursor: int | None = None) -> str | None:
+    """The next placeholder of ``source`` that ``target`` lacks, for an editor's insert-tag key.
+
+    The first missing one in source order; with ``cursor`` (an offset in ``target``), a
+    closing half whose opening half lies before the cursor comes first, so that typing the
+    tagged text and pressing the key twice wraps it.
+    """
+    src = tokens(source)
+    have = Counter((t.kind, t.id) for t in tokens(target))
+    need: list[TagToken] = []
+    counts: Counter[tuple[str, int]] = Counter()
+    for token in src:
+        key = (token.kind, token.id)
+        counts[key] += 1
+        if counts[key] > have[key]:
+            need.append(token)
+    if not need:
+        return None
+    if cursor is not None:
+        before = {t.id for t in tokens(target[:cursor]) if t.kind == OPEN}
+        after = {t.id for t in tokens(target[:cursor]) if t.kind == CLOSE}
+        for token in need:
+            if token.kind == CLOSE and token.id in before - after:
+                return token.text
+    return need[0].text

@@ -1,0 +1,366 @@
+"""The one way the TUI shows text that may hold Arabic: every widget and screen passes such
+text (sources, terms, finding messages, notes, titles, searches, document names,
+notifications) through the app's :class:`BidiDisplay` (``app.bidi``).
+
+What it does, for display only (stored text never changes):
+
+- **sanitise**: bidi controls (RLO, LRI, RLM…), zero-width spaces, the BOM, the soft hyphen and
+  other format or control characters become a visible placeholder (``¤``), so they neither
+  reach the terminal raw nor hide in the text; joiners, variation selectors, emoji modifiers
+  and tags are dropped, so Rich's cell widths (``cell_len``) agree with the terminal's and
+  borders stay put;
+- **shape** Arabic letters when the shaping setting is on;
+- **reorder** each line for display when the direction setting is ``app``: text is wrapped first,
+  in logical order, to the width it is drawn at, then each line is reordered (python-bidi, via
+  :mod:`workbench.text.bidi`) — in a left-to-right paragraph for English holding Arabic words
+  (``base="L"``), a right-to-left one for Arabic (``base="R"``), or the first strong letter's
+  (``base="auto"``). A user's text quoted inside an English line (a search, a document name)
+  is marked with :func:`isolate`: it is reordered as one unit (a first-strong isolate), so the
+  quotes and numbers around it stay where they are. In ``terminal`` direction lines are sent in
+  logical order.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.style import Style
+from rich.text import Span, Text
+
+from workbench.text.bidi import ELLIPSIS, base_direction, fit, shape, visual_order
+
+if TYPE_CHECKING:
+    from workbench.tui.widgets.arabic import ArabicText
+
+PLACEHOLDER = "¤"
+"""What an invisible format or control character looks like on screen."""
+
+ISOLATE = Style(meta={"bidi-isolate": True})
+"""The style that marks a span of a Text to reorder as one unit (see :func:`isolate`)."""
+_FSI, _PDI = "\u2068", "\u2069"
+
+_DROPPED = frozenset([
+    0x200C, 0x200D,  # ZWNJ, ZWJ (emoji sequences: each emoji then shows on its own)
+    *range(0xFE00, 0xFE10),  # variation selectors (text / emoji presentation)
+    *range(0x1F3FB, 0x1F400),  # emoji skin-tone modifiers
+    *range(0xE0020, 0xE0080),  # tag characters (subdivision flags)
+    *range(0xE0100, 0xE01F0),  # variation selectors supplement
+])
+_RTL_CLASSES = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
+
+
+@lru_cache(maxsize=2048)
+def _clean_char(ch: str, newlines: bool) -> str:
+    """What ``ch`` becomes on screen: itself, ``""`` (dropped), a space or the placeholder."""
+    if ch == "\n" or ch in "\u2028\u2029":
+        return "\n" if newlines else " "
+    if ch in "\t\r":
+        return " " if ch == "\t" else ""
+    code = ord(ch)
+    if code in _DROPPED:
+        return ""
+    if unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+        return PLACEHOLDER
+    return ch
+
+
+def needs_cleaning(text: str) -> bool:
+    """True when :func:`sanitize` would change ``text``."""
+    return any(_clean_char(ch, True) != ch for ch in text)
+
+
+def sanitize(text: str, *, newlines: bool = True) -> str:
+    """``text`` as it may be drawn: format and control characters made visible, joiners and
+    emoji modifiers dropped (see the module). ``newlines=False`` turns line breaks into spaces."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(_clean_char(ch, newlines) for ch in text)
+
+
+def sanitize_map(text: str, *, newlines: bool = True) -> tuple[str, list[int]]:
+    """:func:`sanitize` and, for each character of the result, its index in ``text``."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        for c in _clean_char(ch, newlines):
+            out.append(c)
+            origin.append(i)
+    return "".join(out), origin
+
+
+def sanitize_text(text: Text, *, newlines: bool = True) -> Text:
+    """A Rich Text sanitised, its styled spans kept on the same characters."""
+    plain = text.plain
+    if not needs_cleaning(plain) and (newlines or "\n" not in plain):
+        return text
+    clean, origin = sanitize_map(plain, newlines=newlines)
+    spans = []
+    for span in text.spans:
+        start, end = map_span(origin, span.start, span.end)
+        if start < end:
+            spans.append(Span(start, end, span.style))
+    return Text(clean, style=text.style, justify=text.justify, overflow=text.overflow,
+                no_wrap=text.no_wrap, end=text.end, spans=spans)
+
+
+def map_span(origin: Sequence[int], start: int, end: int) -> tuple[int, int]:
+    """The span of sanitised text that shows ``text[start:end]`` (``origin`` from
+    :func:`sanitize_map`)."""
+    return bisect_left(origin, start), bisect_left(origin, end)
+
+
+def isolate(text: str, style: str | Style = "") -> Text:
+    """``text`` (a user's search, a name, a term quoted in an English line) marked to be
+    reordered as one unit, so the text around it keeps its order."""
+    return Text(text, style=Style.combine([Style.parse(style) if isinstance(style, str)
+                                           else style, ISOLATE]))
+
+
+def isolate_terms(text: Text, terms: Iterable[str]) -> Text:
+    """Mark every occurrence of ``terms`` (e.g. a finding's Arabic term) in ``text`` to be
+    reordered as one unit (in place; returns ``text``)."""
+    plain = text.plain
+    for term in terms:
+        if not term:
+            continue
+        start = plain.find(term)
+        while start >= 0:
+            text.stylize(ISOLATE, start, start + len(term))
+            start = plain.find(term, start + len(term))
+    return text
+
+
+def finding_text(finding: object, *parts: tuple[str, str | Style]) -> Text:
+    """``parts`` (text, style) assembled, the finding's term (if any) isolated."""
+    text = Text.assemble(*parts)
+    term = getattr(finding, "term", None)
+    return isolate_terms(text, [term] if isinstance(term, str) else [])
+
+
+def has_rtl(text: str) -> bool:
+    """True when ``text`` holds a right-to-left letter (Arabic, Hebrew…)."""
+    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text if ord(ch) > 0x58F)
+
+
+def display_width(text: str) -> int:
+    """The cells ``text`` takes once sanitised (Rich's ``cell_len``)."""
+    return cell_len(sanitize(text, newlines=False))
+
+
+@dataclass(frozen=True)
+class BidiDisplay:
+    """The display settings (direction ``app`` reorders; shaping joins letters) and every way
+    of drawing text with them."""
+
+    reorder: bool = True
+    shaping: bool = False
+
+    # one line ---------------------------------------------------------------------------
+
+    def plain(self, text: str | Text, *, base: str = "L") -> str:
+        """``text`` on one line, ready for a terminal (a notification, a select option)."""
+        return self.line(text, base=base).plain
+
+    def line(self, text: str | Text, *, base: str = "L", style: str | Style = "") -> Text:
+        """``text`` on one line (titles, labels, table cells), styles kept."""
+        rich = Text(text, style=style) if isinstance(text, str) else text
+        out = self._order(_shaped(sanitize_text(rich, newlines=False), self.shaping), base)
+        out.no_wrap = True
+        out.overflow = "ellipsis"
+        return out
+
+    # paragraphs -------------------------------------------------------------------------
+
+    def text(
+        self, text: str | Text, *, base: str = "L", style: str | Style = "",
+        right_align_rtl: bool = True,
+    ) -> BidiText:
+        """A paragraph (messages, notes, English) wrapped to the width it is drawn at, then
+        each line ordered for display; lines of a right-to-left paragraph are right-aligned."""
+        rich = Text(text, style=style) if isinstance(text, str) else text
+        return BidiText(sanitize_text(rich), self, base, right_align_rtl)
+
+    def arabic(
+        self, text: str, spans: Sequence[tuple[int, int, Style | str]] = ()
+    ) -> ArabicText:
+        """An Arabic paragraph, right-aligned, with highlighted (start, end, style) spans of
+        ``text`` (glossary terms)."""
+        from workbench.tui.widgets.arabic import ArabicText
+
+        return ArabicText(text, spans, reorder=self.reorder, shaping=self.shaping)
+
+    # fixed-width columns ------------------------------------------------------------------
+
+    def fit_arabic(self, text: str, width: int) -> str:
+        """The beginning of an Arabic text in ``width`` cells, right-aligned (list columns)."""
+        return fit(sanitize(text, newlines=False), width, reorder=self.reorder,
+                   shaping=self.shaping)
+
+    def fit_left(self, text: str, width: int, *, base: str = "L") -> str:
+        """The beginning of ``text`` in ``width`` cells, cut with an ellipsis, padded on the
+        right (English columns; Arabic words inside are ordered for display)."""
+        if width <= 0:
+            return ""
+        flat = " ".join(sanitize(text, newlines=False).split())
+        if cell_len(flat) > width:
+            out, used = [], 0
+            for ch in flat:
+                w = cell_len(ch)
+                if used + w > width - 1:
+                    break
+                out.append(ch)
+                used += w
+            flat = "".join(out) + ELLIPSIS
+        if self.shaping:
+            flat = shape(flat)
+        if self.reorder and has_rtl(flat):
+            flat = visual_order(flat, _base(flat, base))[0]
+        return flat + " " * max(0, width - cell_len(flat))
+
+    # internals ----------------------------------------------------------------------------
+
+    def _order(self, line: Text, base: str) -> Text:
+        """One wrapped line in display order (styles follow their characters; the isolate
+        marks are gone)."""
+        plain = line.plain
+        if not self.reorder or not has_rtl(plain):
+            return _unmarked(line)
+        shown, order = _isolated_order(plain, _base(plain, base), _isolates(line))
+        if order is None or not line.spans:
+            return Text(shown, style=line.style, end=line.end)
+        styles = _char_styles(len(plain), line.spans)
+        out = Text(style=line.style, end=line.end)
+        start = 0
+        for i in range(1, len(order) + 1):
+            if i == len(order) or styles[order[i]] != styles[order[start]]:
+                out.append(shown[start:i], styles[order[start]])
+                start = i
+        return _unmarked(out)
+
+
+class BidiText:
+    """A paragraph of mixed text wrapped in logical order to the width it is drawn at, each
+    line then ordered for display (see :meth:`BidiDisplay.text`)."""
+
+    def __init__(
+        self, text: Text, display: BidiDisplay, base: str, right_align_rtl: bool
+    ) -> None:
+        self.text = text
+        self.display = display
+        self.base = base
+        self.right_align_rtl = right_align_rtl
+
+    def lines(self, console: Console, width: int) -> list[Text]:
+        """The painted lines for ``width`` cells."""
+        out: list[Text] = []
+        for line in self.text.wrap(console, max(1, width), justify="left", overflow="fold"):
+            line.rstrip()
+            plain = line.plain
+            rtl = _base(plain, self.base) == "R" if has_rtl(plain) else self.base == "R"
+            shown = self.display._order(_shaped(line, self.display.shaping), self.base)
+            pad = width - shown.cell_len
+            if rtl and self.right_align_rtl and pad > 0:
+                shown = Text(" " * pad) + shown
+            out.append(shown)
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        joined = Text("\n").join(self.lines(console, options.max_width))
+        joined.no_wrap = True
+        joined.overflow = "crop"
+        yield joined
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(p) for p in self.text.plain.split("\n")), default=0)
+        return Measurement(min(widest, 1), min(widest, options.max_width))
+
+
+def _unmarked(text: Text) -> Text:
+    """``text`` without the isolate marks in its styles (they only steer the reordering)."""
+    if not any(isinstance(s.style, Style) and s.style.meta for s in text.spans):
+        return text
+    out = text.copy()
+    out.spans = [
+        Span(s.start, s.end, s.style.clear_meta_and_links())
+        if isinstance(s.style, Style) and s.style.meta.get("bidi-isolate") else s
+        for s in text.spans
+    ]
+    return out
+
+
+def _isolates(line: Text) -> list[tuple[int, int]]:
+    """The (start, end) spans of ``line`` marked with :data:`ISOLATE`."""
+    out = []
+    for span in line.spans:
+        style = span.style
+        if isinstance(style, Style) and style.meta.get("bidi-isolate") and span.start < span.end:
+            out.append((span.start, span.end))
+    return sorted(set(out))
+
+
+def _isolated_order(
+    plain: str, base: str, isolates: list[tuple[int, int]]
+) -> tuple[str, list[int] | None]:
+    """Visual order of ``plain`` with each span of ``isolates`` reordered as one unit: the
+    spans are wrapped in FSI…PDI for the bidi algorithm, and the marks dropped again."""
+    if not isolates:
+        return visual_order(plain, base)
+    starts = {s for s, _ in isolates}
+    ends = {e for _, e in isolates}
+    marked: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(plain):
+        for _ in range(sum(1 for e in ends if e == i)):
+            marked.append(_PDI)
+            origin.append(-1)
+        if i in starts:
+            marked.append(_FSI)
+            origin.append(-1)
+        marked.append(ch)
+        origin.append(i)
+    if len(plain) in ends:
+        marked.append(_PDI)
+        origin.append(-1)
+    shown, order = visual_order("".join(marked), base)
+    if order is None:
+        return shown.replace(_FSI, "").replace(_PDI, ""), None
+    kept = [k for k in range(len(order)) if origin[order[k]] >= 0]
+    return "".join(shown[k] for k in kept), [origin[order[k]] for k in kept]
+
+
+def _base(text: str, base: str) -> str:
+    return base_direction(text) if base == "auto" else base
+
+
+def _shaped(line: Text, shaping: bool) -> Text:
+    if not shaping:
+        return line
+    plain = line.plain
+    shaped = shape(plain)
+    if shaped == plain:
+        return line
+    return Text(shaped, style=line.style, end=line.end, spans=list(line.spans),
+                justify=line.justify, overflow=line.overflow, no_wrap=line.no_wrap)
+
+
+def _char_styles(length: int, spans: Iterable[Span]) -> list[Style | str | None]:
+    styles: list[Style | str | None] = [None] * length
+    for span in spans:
+        for i in range(max(0, span.start), min(length, span.end)):
+            current = styles[i]
+            if current is None:
+                styles[i] = span.style
+            else:
+                styles[i] = Style.combine([Style.parse(str(current)) if isinstance(current, str)
+                                           else current,
+                                           Style.parse(span.style) if isinstance(span.style, str)
+                                           else span.style])
+    return styles
