@@ -78,7 +78,7 @@ with Project.open(db, author="bench") as project:
 
     # the baseline: rapidfuzz over every unit with the same score (what OmegaT does)
     start = time.perf_counter()
-    rows = project.db.execute("SELECT unit_id, stems, words FROM tm_keys").fetchall()
+    rows = q_tm.all_keys(project.db)
     out["brute_load_s"] = time.perf_counter() - start
     ids = np.array([r[0] for r in rows])
     stems = [r[1] for r in rows]

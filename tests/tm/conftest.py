@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,14 +99,14 @@ def write(path: Path, text: str, *, encoding: str = "utf-8", bom: bool = False,
 
 
 @pytest.fixture
-def empty_project(tmp_path: Path) -> Iterator[Project]:
-    """A project with one small document and no memories yet."""
+def empty_project(new_db: Any, tmp_path: Path) -> Iterator[Project]:
+    """A project with one small document and no memories yet (on each backend)."""
     source = tmp_path / "doc.ar.txt"
     source.write_text(
         "قامت الثورة في روسيا عام 1917. واستولى البلاشفة على السلطة.\n"
         "عقد المؤتمر في القاهرة. قامت الثورة في روسيا عام 1917.\n",
         encoding="utf-8",
     )
-    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+    with Project.open(new_db, create=True, author="tester") as project:
         project.import_document(source, "doc")
         yield project

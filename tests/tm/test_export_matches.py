@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -68,10 +69,10 @@ def test_only_xliff_takes_matches(with_memory: Project, tmp_path: Path) -> None:
         with_memory.export_file("csv", tmp_path / "x.csv", tm_matches=2)
 
 
-def test_cli_option(with_memory: Project, tmp_path: Path) -> None:
+def test_cli_option(with_memory: Project, sample_db: Any, tmp_path: Path) -> None:
     out = tmp_path / "cli.xlf"
     with_memory.close()
-    result = run_cli("export", "--db", str(with_memory.path), "--format", "xliff", "--output",
+    result = run_cli("export", "--db", str(sample_db), "--format", "xliff", "--output",
                      str(out), "--tm-matches", "1")
     assert result.exit_code == 0, result.stderr
     assert out.read_text(encoding="utf-8").count("<alt-trans ") == 2

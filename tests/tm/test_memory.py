@@ -52,6 +52,10 @@ def test_confirmed_segments_are_project_units(tm_project: Project) -> None:
     # a reviewer's verdict updates its status; an undo withdraws it
     tm_project.review(first, "approved")
     assert project_units(tm_project)[0]["status"] == "approved"
+    # locking and unlocking leave the unit as it is
+    before = project_units(tm_project)
+    tm_project.unlock(first)
+    assert project_units(tm_project) == before
     tm_project.undo(first)
     tm_project.undo(first)
     assert project_units(tm_project) == []
@@ -285,15 +289,16 @@ def test_exact_scores_for_the_segment_list(tm_project: Project, tmp_path: Path) 
     assert tm_project.tm.exact_scores([first, second, third, fourth]) == {third: 100, fourth: 100}
 
 
+@pytest.mark.sqlite_only
 def test_segments_confirmed_before_the_migration_join_the_memory(tmp_path: Path) -> None:
     import sqlite3
 
-    from workbench.store.db import _statements
     from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+    from workbench.store.sqlite import sql_statements
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    for statement in _statements(MIGRATIONS[0]):
+    for statement in sql_statements(MIGRATIONS[0]):
         conn.execute(statement)
     stamp = "2024-01-01T00:00:00.000+00:00"
     conn.execute("INSERT INTO documents VALUES (1, 'doc', NULL, NULL, ?)", [stamp])
@@ -314,8 +319,54 @@ def test_segments_confirmed_before_the_migration_join_the_memory(tmp_path: Path)
     conn.commit()
     conn.close()
     with Project.open(path) as project:
-        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert project.db.schema_version() == SCHEMA_VERSION
         (match,) = project.tm.lookup(A)
         assert (match.score, match.target, match.author) == (
             100, "The revolution broke out.", "layla"
         )
+
+
+@pytest.mark.postgresql_only
+def test_segments_confirmed_before_the_migration_join_the_memory_postgresql(
+    backend: str, pg_database: str
+) -> None:
+    from workbench.store.location import ServerAddress, parse_location
+    from workbench.store.postgres import _migrate_in_transaction, connect
+    from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    address = parse_location(pg_database)
+    assert isinstance(address, ServerAddress)
+    before = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE tm_memories" in m)
+    db = connect(address)
+    db.begin_write()
+    _migrate_in_transaction(db, 0, before)  # the schema before the memory's migration
+    stamp = "2024-01-01T00:00:00.000+00:00"
+    db.execute("INSERT INTO documents VALUES (1, 'doc', NULL, NULL, ?)", [stamp])
+    db.executemany(
+        "INSERT INTO segments (id, document_id, paragraph, position, source, status, "
+        "updated_at) VALUES (?, 1, 1, ?, ?, ?, ?)",
+        [(1, 1, A, "translated", stamp), (2, 2, B, "draft", stamp)],
+    )
+    db.execute("INSERT INTO versions VALUES (1, 1, 'working', 'working', NULL, ?)", [stamp])
+    db.executemany(
+        "INSERT INTO translations VALUES (?, 1, ?, ?)",
+        [(1, "The revolution broke out.", stamp), (2, "A draft.", stamp)],
+    )
+    db.execute(
+        "INSERT INTO revisions (segment_id, at, author, action, new_text, new_status) "
+        "VALUES (1, ?, 'layla', 'confirm', 'The revolution broke out.', 'translated')", [stamp]
+    )
+    db.advance_identities()
+    db.commit()
+    db.close()
+    with Project.open(pg_database) as project:
+        assert project.db.schema_version() == SCHEMA_VERSION
+        (match,) = project.tm.lookup(A)
+        assert (match.score, match.target, match.author) == (
+            100, "The revolution broke out.", "layla"
+        )
+        assert project.tm.lookup(B) == []
+        # the memory's triggers work on the migrated project
+        project.tm.propagate = False
+        project.confirm(2, "And the Bolsheviks seized power.")
+        assert project.tm.lookup(B)[0].score == 100

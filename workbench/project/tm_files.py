@@ -102,10 +102,7 @@ class MemoryFiles:
                 raise InputError(p, _nothing_to_import(info))
             meta = {"format": info.format, "source_lang": info.source_lang, "tool": info.tool,
                     "props": info.props, "skipped": info.skipped}
-            self.db.execute(
-                "UPDATE tm_memories SET meta = ? WHERE id = ?",
-                [json.dumps(meta, ensure_ascii=False), memory_id],
-            )
+            q_tm.set_memory_meta(self.db, memory_id, json.dumps(meta, ensure_ascii=False))
         return ImportResult(
             name, str(p), info.format, count, info.skipped, info.skipped_lines,
             info.source_lang, info.tags,

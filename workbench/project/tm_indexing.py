@@ -35,11 +35,11 @@ class Indexing:
         """Add the units of ``batches`` to a memory with their matching data; how many."""
         vocabulary = Vocabulary(last=q_tm.last_code(self.db))
         indexer = Indexer(vocabulary, lambda tokens: q_tm.token_codes(self.db, tokens))
-        next_id = q_tm.next_unit_id(self.db)
         part = q_tm.next_part(self.db, memory_id)
         count = 0
         for batch in batches:
-            ids = list(range(next_id, next_id + len(batch.rows)))
+            first = q_tm.reserve_unit_ids(self.db, len(batch.rows))
+            ids = list(range(first, first + len(batch.rows)))
             indexed = indexer.index_numbers(ids, batch.numbers, batch.counts, batch.new)
             q_tm.insert_units(
                 self.db,
@@ -54,7 +54,6 @@ class Indexing:
             if indexer.pending_entries() >= PART_ENTRIES:
                 self._write_part(indexer, memory_id, part)
                 part += 1
-            next_id += len(ids)
             count += len(ids)
         self._write_part(indexer, memory_id, part)
         q_tm.bump_generation(self.db)

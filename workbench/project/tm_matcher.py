@@ -101,7 +101,7 @@ class Matcher:
 
     def refresh(self) -> None:
         """Forget cached posting lists if the index changed since they were read."""
-        q_tm.use_larger_cache(self.db)
+        q_tm.prefer_large_reads(self.db)
         generation = q_tm.generation(self.db)
         if generation != self._generation:
             self._generation = generation

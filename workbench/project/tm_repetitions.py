@@ -14,6 +14,7 @@ from workbench.project.reading import Reader
 from workbench.statuses import Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
+from workbench.store import tm as q_tm
 from workbench.store import versions as q_versions
 from workbench.text.normalize import normalize_arabic_many
 
@@ -38,7 +39,7 @@ class Repetitions:
         self.checking = checking
         #: Propagate confirmed translations to repetitions; None: the config file's setting.
         self.propagate: bool | None = None
-        self._keys: dict[int, tuple[tuple[int, float, int], list[int], list[str]]] = {}
+        self._keys: dict[int, tuple[tuple[int, int, int], list[int], list[str]]] = {}
 
     @property
     def db(self) -> Any:
@@ -47,17 +48,14 @@ class Repetitions:
     def document_keys(self, doc: Document) -> tuple[list[int], list[str]]:
         """A document's segment ids and normalised sources in order (cached while the
         document's segments are unchanged)."""
-        fingerprint = self.db.execute(
-            "SELECT count(*), total(length(source)), coalesce(max(id), 0) FROM segments "
-            "WHERE document_id = ?", [doc.id],
-        ).fetchone()
+        fingerprint = q_tm.segments_fingerprint(self.db, doc.id)
         cached = self._keys.get(doc.id)
-        if cached is not None and cached[0] == tuple(fingerprint):
+        if cached is not None and cached[0] == fingerprint:
             return cached[1], cached[2]
         rows = q_docs.segment_paragraphs(self.db, doc.id)
         ids = [r[0] for r in rows]
         keys = match_keys([r[2] for r in rows])
-        self._keys[doc.id] = (tuple(fingerprint), ids, keys)
+        self._keys[doc.id] = (fingerprint, ids, keys)
         return ids, keys
 
     def repetitions(self, doc: str | None = None) -> dict[int, tuple[int, ...]]:

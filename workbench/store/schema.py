@@ -335,10 +335,11 @@ MIGRATIONS: list[str] = [
         END;
     -- The project memory follows the working translations: every change of one is a revision.
     -- A confirmed (translated, reviewed, approved) text becomes or replaces the segment's unit;
-    -- an undo or a status change back to new/draft withdraws it; plain draft edits keep it.
+    -- an undo or a status change back to new/draft withdraws it; plain draft edits (and locking
+    -- or unlocking) keep it. (schema_postgres: the same, set-based, per statement.)
     CREATE TRIGGER tm_project_confirmed AFTER INSERT ON revisions
         WHEN NEW.new_status IN ('translated', 'reviewed', 'approved')
-            AND trim(coalesce(NEW.new_text, '')) != ''
+            AND trim(coalesce(NEW.new_text, '')) != '' AND NEW.action NOT IN ('lock', 'unlock')
         BEGIN
             UPDATE tm_units SET target = NEW.new_text, status = NEW.new_status,
                 changed_at = NEW.at, changed_by = NEW.author

@@ -3,23 +3,22 @@
 The project memory (id 1) is kept by triggers (see the schema): a unit per confirmed segment.
 The matching index is the vocabulary (``tm_tokens``), each unit's key (``tm_keys``: the hash
 of its word sequence and its words and stems as code strings) and the posting lists of stems
-(``tm_postings``, in parts). Units of the project memory wait in ``tm_pending`` until the
-service indexes them.
+(``tm_postings``, in parts, as blobs). Units of the project memory wait in ``tm_pending``
+until the service indexes them. Every query runs on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
-import sqlite_utils
-
+from workbench.store.connection import Database
 from workbench.store.db import now
 
 Row = dict[str, Any]
 PROJECT_MEMORY = 1
-#: SQLite's limit on bound parameters is far above this; chunks keep statements small.
+#: Both engines' limits on bound parameters are far above this; chunks keep statements small.
 CHUNK = 500
 
 
@@ -35,7 +34,7 @@ def _marks(values: Sequence[Any]) -> str:
 # memories ---------------------------------------------------------------------------------
 
 
-def memories(db: sqlite_utils.Database) -> list[Row]:
+def memories(db: Database) -> list[Row]:
     """Every memory with its unit count, the project memory first."""
     counts = dict(db.execute("SELECT memory_id, count(*) FROM tm_units GROUP BY memory_id"))
     rows = list(db.query("SELECT * FROM tm_memories ORDER BY id"))
@@ -44,29 +43,33 @@ def memories(db: sqlite_utils.Database) -> list[Row]:
     return rows
 
 
-def memory_by_name(db: sqlite_utils.Database, name: str) -> Row | None:
+def memory_by_name(db: Database, name: str) -> Row | None:
     """The memory called ``name``, or None."""
     return next(iter(db.query("SELECT * FROM tm_memories WHERE name = ?", [name])), None)
 
 
-def memory_names(db: sqlite_utils.Database) -> dict[int, str]:
+def memory_names(db: Database) -> dict[int, str]:
     """Memory id → name."""
     return dict(db.execute("SELECT id, name FROM tm_memories"))
 
 
 def create_memory(
-    db: sqlite_utils.Database, name: str, source_path: str | None, meta: str
+    db: Database, name: str, source_path: str | None, meta: str
 ) -> int:
     """Add an external memory and return its id."""
-    cur = db.execute(
+    return db.insert(
         "INSERT INTO tm_memories (name, kind, source_path, created_at, meta) "
         "VALUES (?, 'external', ?, ?, ?)",
         [name, source_path, now(), meta],
     )
-    return int(cur.lastrowid)
 
 
-def delete_memory(db: sqlite_utils.Database, memory_id: int) -> int:
+def set_memory_meta(db: Database, memory_id: int, meta: str) -> None:
+    """Store a memory's metadata (JSON: the file's format, languages, tool, props)."""
+    db.execute("UPDATE tm_memories SET meta = ? WHERE id = ?", [meta, memory_id])
+
+
+def delete_memory(db: Database, memory_id: int) -> int:
     """Delete a memory, its units and their index; return how many units went."""
     count = db.execute(
         "SELECT count(*) FROM tm_units WHERE memory_id = ?", [memory_id]
@@ -76,7 +79,8 @@ def delete_memory(db: sqlite_utils.Database, memory_id: int) -> int:
         [memory_id],
     )
     db.execute("DELETE FROM tm_postings WHERE memory_id = ?", [memory_id])
-    db.execute("DELETE FROM tm_memories WHERE id = ?", [memory_id])  # units: ON DELETE CASCADE
+    db.execute("DELETE FROM tm_units WHERE memory_id = ?", [memory_id])
+    db.execute("DELETE FROM tm_memories WHERE id = ?", [memory_id])
     bump_generation(db)
     return int(count)
 
@@ -84,12 +88,12 @@ def delete_memory(db: sqlite_utils.Database, memory_id: int) -> int:
 # the index's clock ------------------------------------------------------------------------
 
 
-def generation(db: sqlite_utils.Database) -> int:
+def generation(db: Database) -> int:
     """A number that changes whenever the posting lists change."""
     return int(db.execute("SELECT generation FROM tm_state WHERE id = 1").fetchone()[0])
 
 
-def bump_generation(db: sqlite_utils.Database) -> None:
+def bump_generation(db: Database) -> None:
     """Tell caches that the posting lists changed."""
     db.execute("UPDATE tm_state SET generation = generation + 1 WHERE id = 1")
 
@@ -97,14 +101,7 @@ def bump_generation(db: sqlite_utils.Database) -> None:
 # vocabulary -------------------------------------------------------------------------------
 
 
-def vocabulary(db: sqlite_utils.Database) -> tuple[list[tuple[str, int]], int | None]:
-    """Every (token, code), and the highest code given so far (None: none yet)."""
-    rows = db.execute("SELECT token, code FROM tm_tokens").fetchall()
-    last = db.execute("SELECT max(code) FROM tm_tokens").fetchone()[0]
-    return rows, last
-
-
-def token_codes(db: sqlite_utils.Database, tokens: Sequence[str]) -> dict[str, int]:
+def token_codes(db: Database, tokens: Sequence[str]) -> dict[str, int]:
     """The codes of those ``tokens`` that have one."""
     out: dict[str, int] = {}
     for chunk in _chunks(list(tokens)):
@@ -116,14 +113,15 @@ def token_codes(db: sqlite_utils.Database, tokens: Sequence[str]) -> dict[str, i
     return out
 
 
-def last_code(db: sqlite_utils.Database) -> int | None:
+def last_code(db: Database) -> int | None:
     """The highest code given so far."""
-    return db.execute("SELECT max(code) FROM tm_tokens").fetchone()[0]
+    found = db.execute("SELECT max(code) FROM tm_tokens").fetchone()[0]
+    return None if found is None else int(found)
 
 
-def add_tokens(db: sqlite_utils.Database, rows: Iterable[tuple[int, str]]) -> None:
+def add_tokens(db: Database, rows: Iterable[tuple[int, str]]) -> None:
     """Store new (code, token) pairs."""
-    db.conn.executemany("INSERT INTO tm_tokens (code, token) VALUES (?, ?)", rows)
+    db.insert_rows("tm_tokens", ("code", "token"), rows)
 
 
 # units and keys ---------------------------------------------------------------------------
@@ -135,59 +133,41 @@ UNIT_COLUMNS = (
 # (pipeline.unit_row gives the columns from source on, in this order)
 
 
-def next_unit_id(db: sqlite_utils.Database) -> int:
-    """The id the next unit gets."""
-    return int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM tm_units").fetchone()[0])
+def reserve_unit_ids(db: Database, count: int) -> int:
+    """The first of ``count`` consecutive unit ids kept for this transaction's inserts."""
+    return db.reserve_ids("tm_units", count)
 
 
-def insert_units(db: sqlite_utils.Database, rows: Iterable[Sequence[Any]]) -> None:
-    """Add units given as tuples in UNIT_COLUMNS order."""
-    db.conn.executemany(
-        f"INSERT INTO tm_units ({', '.join(UNIT_COLUMNS)}) "
-        f"VALUES ({', '.join('?' for _ in UNIT_COLUMNS)})",
-        rows,
-    )
+def insert_units(db: Database, rows: Iterable[Sequence[Any]]) -> None:
+    """Add units given as tuples in UNIT_COLUMNS order (ids from :func:`reserve_unit_ids`)."""
+    db.insert_rows("tm_units", UNIT_COLUMNS, rows)
 
 
-def insert_keys(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, str, str]]) -> None:
+KEY_COLUMNS = ("unit_id", "hash", "stems", "words")
+
+
+def insert_keys(db: Database, rows: Iterable[tuple[int, int, str, str]]) -> None:
     """Add (unit id, hash, stems, words) keys (replacing a unit's old key)."""
-    db.conn.executemany(
-        "INSERT OR REPLACE INTO tm_keys (unit_id, hash, stems, words) VALUES (?, ?, ?, ?)", rows
-    )
+    db.upsert_rows("tm_keys", KEY_COLUMNS, ("unit_id",), rows)
 
 
-def add_keys(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, str, str]]) -> None:
+def add_keys(db: Database, rows: Iterable[tuple[int, int, str, str]]) -> None:
     """Add keys of new units (unit id, hash, stems, words)."""
-    db.conn.executemany(
-        "INSERT INTO tm_keys (unit_id, hash, stems, words) VALUES (?, ?, ?, ?)", rows
-    )
+    db.insert_rows("tm_keys", KEY_COLUMNS, rows)
 
 
-LOOKUP_CACHE_MB = 64
-#: Reading the database through memory mapping halves the cost of fetching candidates' keys.
-LOOKUP_MMAP_BYTES = 1 << 30
+def bulk(db: Database) -> AbstractContextManager[None]:
+    """Inside: a large import (SQLite keeps more of the index being written in memory)."""
+    return db.bulk_writing()
 
 
-def use_larger_cache(db: sqlite_utils.Database) -> None:
-    """Give the connection a page cache large enough for lookups in big memories, and read
-    the file through memory mapping."""
-    if db.execute("PRAGMA cache_size").fetchone()[0] > -LOOKUP_CACHE_MB * 1024:
-        db.execute(f"PRAGMA cache_size = -{LOOKUP_CACHE_MB * 1024}")
-        db.execute(f"PRAGMA mmap_size = {LOOKUP_MMAP_BYTES}")
+def prefer_large_reads(db: Database) -> None:
+    """Lookups read much of the index again and again: let the engine cache more (SQLite:
+    a larger page cache, memory-mapped reads)."""
+    db.prefer_large_reads()
 
 
-@contextlib.contextmanager
-def bulk(db: sqlite_utils.Database, cache_mb: int = 64) -> Iterator[None]:
-    """A larger page cache for a bulk write (index inserts stay in memory), then the old."""
-    old = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = -{cache_mb * 1024}")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA cache_size = {old}")
-
-
-def keys(db: sqlite_utils.Database, unit_ids: Sequence[int]) -> list[tuple[int, int, str, str]]:
+def keys(db: Database, unit_ids: Sequence[int]) -> list[tuple[int, int, str, str]]:
     """(unit id, hash, stems, words) of those units that exist."""
     out: list[tuple[int, int, str, str]] = []
     for chunk in _chunks(list(unit_ids), 900):
@@ -202,7 +182,7 @@ def keys(db: sqlite_utils.Database, unit_ids: Sequence[int]) -> list[tuple[int, 
 
 
 def keys_by_hash(
-    db: sqlite_utils.Database, hashes: Sequence[int], memories: Iterable[int] | None = None
+    db: Database, hashes: Sequence[int], memories: Iterable[int] | None = None
 ) -> list[tuple[int, int, str, str]]:
     """(unit id, hash, stems, words) of the units (of ``memories``, or of all) whose word
     sequence has one of ``hashes``."""
@@ -232,7 +212,7 @@ _UNIT_SELECT = (
 )
 
 
-def units(db: sqlite_utils.Database, unit_ids: Sequence[int]) -> dict[int, Row]:
+def units(db: Database, unit_ids: Sequence[int]) -> dict[int, Row]:
     """Full rows of units (with memory name, and document and position for project units)."""
     out: dict[int, Row] = {}
     for chunk in _chunks(list(unit_ids)):
@@ -241,20 +221,36 @@ def units(db: sqlite_utils.Database, unit_ids: Sequence[int]) -> dict[int, Row]:
     return out
 
 
-def export_units(db: sqlite_utils.Database, memory_id: int | None) -> Iterator[Row]:
-    """The units of one memory (or all), in id order, streamed."""
-    where, args = ("WHERE u.memory_id = ?", [memory_id]) if memory_id is not None else ("", [])
-    yield from db.query(f"{_UNIT_SELECT} {where} ORDER BY u.id", args)
+EXPORT_PAGE = 2_000
 
 
-def segment_unit(db: sqlite_utils.Database, segment_id: int) -> int | None:
+def export_units(db: Database, memory_id: int | None) -> Iterator[Row]:
+    """The units of one memory (or all), in id order, read a page at a time (memory stays
+    flat on both engines; other queries may run between pages)."""
+    after = 0
+    only = "AND u.memory_id = ? " if memory_id is not None else ""
+    while True:
+        args = [after, *([memory_id] if memory_id is not None else []), EXPORT_PAGE]
+        page = list(db.query(f"{_UNIT_SELECT} WHERE u.id > ? {only}ORDER BY u.id LIMIT ?", args))
+        yield from page
+        if len(page) < EXPORT_PAGE:
+            return
+        after = page[-1]["id"]
+
+
+def all_keys(db: Database) -> list[tuple[int, str, str]]:
+    """(unit id, stems, words) of every indexed unit (for benchmarks' brute-force baseline)."""
+    return [tuple(r) for r in db.execute("SELECT unit_id, stems, words FROM tm_keys")]
+
+
+def segment_unit(db: Database, segment_id: int) -> int | None:
     """The project unit of a segment, if it has one."""
     row = db.execute("SELECT id FROM tm_units WHERE segment_id = ?", [segment_id]).fetchone()
     return None if row is None else int(row[0])
 
 
 def neighbours(
-    db: sqlite_utils.Database, segment_ids: Sequence[int]
+    db: Database, segment_ids: Sequence[int]
 ) -> dict[int, tuple[str | None, str | None]]:
     """The sources of the previous and next segment (same document) of each segment."""
     out: dict[int, tuple[str | None, str | None]] = {}
@@ -270,15 +266,25 @@ def neighbours(
     return out
 
 
+def segments_fingerprint(db: Database, document_id: int) -> tuple[int, int, int]:
+    """(count, total source length, largest id) of a document's segments: changes when its
+    segments do (merges, splits, imports), for caches of their normalised sources."""
+    row = db.execute(
+        "SELECT count(*), coalesce(sum(length(source)), 0), coalesce(max(id), 0) FROM segments "
+        "WHERE document_id = ?", [document_id],
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
 # pending project units --------------------------------------------------------------------
 
 
-def has_pending(db: sqlite_utils.Database) -> bool:
+def has_pending(db: Database) -> bool:
     """Whether project units wait to be indexed."""
     return db.execute("SELECT 1 FROM tm_pending LIMIT 1").fetchone() is not None
 
 
-def pending_units(db: sqlite_utils.Database) -> list[tuple[int, str]]:
+def pending_units(db: Database) -> list[tuple[int, str]]:
     """(unit id, source) of the project units waiting to be indexed."""
     return list(
         db.execute(
@@ -288,15 +294,16 @@ def pending_units(db: sqlite_utils.Database) -> list[tuple[int, str]]:
     )
 
 
-def clear_pending(db: sqlite_utils.Database, unit_ids: Sequence[int]) -> None:
+def clear_pending(db: Database, unit_ids: Sequence[int]) -> None:
     """Forget that these units wait."""
-    db.conn.executemany("DELETE FROM tm_pending WHERE unit_id = ?", ((i,) for i in unit_ids))
+    for chunk in _chunks(list(unit_ids)):
+        db.execute(f"DELETE FROM tm_pending WHERE unit_id IN ({_marks(chunk)})", list(chunk))
 
 
 # posting lists ----------------------------------------------------------------------------
 
 
-def next_part(db: sqlite_utils.Database, memory_id: int) -> int:
+def next_part(db: Database, memory_id: int) -> int:
     """The next free part number of a memory's posting lists."""
     row = db.execute(
         "SELECT coalesce(max(part), -1) + 1 FROM tm_postings WHERE memory_id = ?", [memory_id]
@@ -305,22 +312,22 @@ def next_part(db: sqlite_utils.Database, memory_id: int) -> int:
 
 
 PostingBlobs = tuple[bytes, bytes, bytes]  # ids (uint32), word counts (uint8), pos (uint16)
+POSTING_COLUMNS = ("token", "memory_id", "part", "n", "ids", "lens", "pos")
 
 
 def add_postings(
-    db: sqlite_utils.Database, memory_id: int, part: int,
+    db: Database, memory_id: int, part: int,
     rows: Iterable[tuple[int, int, PostingBlobs]],
 ) -> None:
     """Store one part of posting lists: (token code, count, blobs)."""
-    db.conn.executemany(
-        "INSERT INTO tm_postings (token, memory_id, part, n, ids, lens, pos) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    db.insert_rows(
+        "tm_postings", POSTING_COLUMNS,
         ((token, memory_id, part, n, *blobs) for token, n, blobs in rows),
     )
 
 
 def small_parts(
-    db: sqlite_utils.Database, memory_id: int, tokens: Sequence[int], below: int
+    db: Database, memory_id: int, tokens: Sequence[int], below: int
 ) -> dict[int, tuple[int, PostingBlobs]]:
     """For each token, its newest part in a memory if that holds fewer than ``below`` ids:
     token → (part, blobs)."""
@@ -338,33 +345,31 @@ def small_parts(
 
 
 def put_postings(
-    db: sqlite_utils.Database, memory_id: int,
+    db: Database, memory_id: int,
     rows: Iterable[tuple[int, int, int, PostingBlobs]],
 ) -> None:
     """Write (token, part, n, blobs) posting parts, replacing those that exist."""
-    db.conn.executemany(
-        "INSERT OR REPLACE INTO tm_postings (token, memory_id, part, n, ids, lens, pos) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    db.upsert_rows(
+        "tm_postings", POSTING_COLUMNS, ("token", "memory_id", "part"),
         ((token, memory_id, part, n, *blobs) for token, part, n, blobs in rows),
     )
 
 
-def posting_sizes(db: sqlite_utils.Database, tokens: Sequence[int]) -> dict[int, int]:
+def posting_sizes(db: Database, tokens: Sequence[int]) -> dict[int, int]:
     """How many units hold each token (over every memory)."""
     out: dict[int, int] = {}
     for chunk in _chunks(list(tokens)):
-        out.update(
-            db.execute(
-                f"SELECT token, sum(n) FROM tm_postings WHERE token IN ({_marks(chunk)}) "
-                "GROUP BY token",
-                list(chunk),
-            )
-        )
+        for token, total in db.execute(
+            f"SELECT token, sum(n) FROM tm_postings WHERE token IN ({_marks(chunk)}) "
+            "GROUP BY token",
+            list(chunk),
+        ):
+            out[int(token)] = int(total)  # PostgreSQL's sum of integers is a numeric
     return out
 
 
 def postings(
-    db: sqlite_utils.Database, tokens: Sequence[int]
+    db: Database, tokens: Sequence[int]
 ) -> list[tuple[int, int, bytes, bytes, bytes]]:
     """Every part of the posting lists of ``tokens``: (token, memory id, ids, lens, pos)."""
     out: list[tuple[int, int, bytes, bytes, bytes]] = []
@@ -379,7 +384,7 @@ def postings(
     return out
 
 
-def unit_count(db: sqlite_utils.Database) -> int:
+def unit_count(db: Database) -> int:
     """An upper bound of the number of indexed units (the largest unit id), for weights."""
     return int(db.execute("SELECT coalesce(max(unit_id), 0) FROM tm_keys").fetchone()[0])
 
@@ -388,21 +393,22 @@ def unit_count(db: sqlite_utils.Database) -> int:
 
 
 def english_containing(
-    db: sqlite_utils.Database, needle: str, limit: int
+    db: Database, needle: str, limit: int
 ) -> list[int]:
-    """Ids of units whose English contains ``needle`` (ASCII case-insensitive), newest first."""
-    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    """Ids of units whose English contains ``needle`` (case-insensitive), newest first."""
+    escaped = needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return [
-        r[0]
+        int(r[0])
         for r in db.execute(
-            "SELECT id FROM tm_units WHERE target LIKE ? ESCAPE '\\' "
+            # lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
+            "SELECT id FROM tm_units WHERE lower(target) LIKE ? ESCAPE '\\' "
             "ORDER BY coalesce(changed_at, created_at) DESC, id DESC LIMIT ?",
-            [pattern, limit],
+            [f"%{escaped}%", limit],
         )
     ]
 
 
-def newest_first(db: sqlite_utils.Database, unit_ids: Sequence[int]) -> list[int]:
+def newest_first(db: Database, unit_ids: Sequence[int]) -> list[int]:
     """``unit_ids`` ordered newest first (change or creation date, then id)."""
     dated: list[tuple[str, int]] = []
     for chunk in _chunks(list(unit_ids)):
