@@ -115,3 +115,19 @@ def test_posting_lists_hold_each_unit_once_per_stem() -> None:
     assert lists[ord(thawra)].ids.tolist() == [7, 8]
     assert lists[ord(thawra)].lens.tolist() == [2, 2]
     assert indexer.take_postings() == []
+
+
+def test_posting_blobs_are_the_lists_stored_form() -> None:
+    texts = ["الثورة والثورة قامت", "ثورة قامت في روسيا", "قامت", "عام ١٩١٧ في روسيا"]
+
+    def indexed() -> Indexer:
+        indexer = Indexer(Vocabulary(), lambda tokens: {})
+        indexer.index([3, 5, 8, 9], texts)
+        return indexer
+
+    lists = indexed().take_postings()
+    blobs = indexed().take_posting_blobs()
+    assert [(t, len(p), p.blobs()) for t, p in lists] == blobs
+    assert len(blobs) == len({s for t in texts for s in words_and_stems(t)[1]})
+    nothing = Indexer(Vocabulary(), lambda tokens: {})
+    assert nothing.take_posting_blobs() == nothing.take_postings() == []

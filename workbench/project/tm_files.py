@@ -19,7 +19,7 @@ from workbench.project.context import ProjectContext
 from workbench.project.tm_indexing import Indexing
 from workbench.store import tm as q_tm
 from workbench.tm.model import TmFileInfo, TmUnit
-from workbench.tm.pipeline import read_batches
+from workbench.tm.pipeline import gc_paused, read_batches
 from workbench.tm.results import ImportResult
 
 PROJECT = "project"
@@ -94,7 +94,7 @@ class MemoryFiles:
                 f"(workbench tm remove {name}, or --name another)"
             )
         info, batches = read_batches(p, fmt)
-        with self.context.transaction(), q_tm.bulk(self.db):
+        with self.context.transaction(), q_tm.bulk(self.db), gc_paused():
             self.indexing.index_pending_here()
             memory_id = q_tm.create_memory(self.db, name, str(p), "{}")
             count = self.indexing.store_units(memory_id, batches)

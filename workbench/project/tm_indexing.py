@@ -16,7 +16,7 @@ from workbench.tm.index import Indexer
 from workbench.tm.pipeline import Batch
 
 #: Posting entries gathered before they are written as one part (about 100,000 units).
-PART_ENTRIES = 2_000_000
+PART_ENTRIES = 4_000_000
 #: Posting parts of the project memory grow in place up to this many ids.
 SMALL_PART = 4096
 
@@ -60,10 +60,7 @@ class Indexing:
         return count
 
     def _write_part(self, indexer: Indexer, memory_id: int, part: int) -> None:
-        q_tm.add_postings(
-            self.db, memory_id, part,
-            ((t, len(p), p.blobs()) for t, p in indexer.take_postings()),
-        )
+        q_tm.add_postings(self.db, memory_id, part, indexer.take_posting_blobs())
 
     def index_pending(self) -> int:
         """Index the project units added since the last time (confirmed segments); return how

@@ -326,8 +326,6 @@ MIGRATIONS: list[str] = [
     CREATE TABLE tm_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL);
     INSERT INTO tm_state VALUES (1, 0);
 
-    CREATE TRIGGER tm_units_pending AFTER INSERT ON tm_units WHEN NEW.segment_id IS NOT NULL
-        BEGIN INSERT OR IGNORE INTO tm_pending (unit_id) VALUES (NEW.id); END;
     CREATE TRIGGER tm_units_deleted AFTER DELETE ON tm_units
         BEGIN
             DELETE FROM tm_keys WHERE unit_id = OLD.id;
@@ -350,6 +348,11 @@ MIGRATIONS: list[str] = [
                        NEW.author, NEW.new_status
                 FROM segments s WHERE s.id = NEW.segment_id
                     AND NOT EXISTS (SELECT 1 FROM tm_units WHERE segment_id = NEW.segment_id);
+            -- a unit not indexed yet waits for the service (imported units are indexed as
+            -- they are written: no trigger on tm_units slows their import)
+            INSERT OR IGNORE INTO tm_pending (unit_id)
+                SELECT u.id FROM tm_units u WHERE u.segment_id = NEW.segment_id
+                    AND NOT EXISTS (SELECT 1 FROM tm_keys k WHERE k.unit_id = u.id);
         END;
     CREATE TRIGGER tm_project_withdrawn AFTER INSERT ON revisions
         WHEN NEW.action IN ('undo', 'status')
@@ -376,6 +379,7 @@ MIGRATIONS: list[str] = [
         JOIN versions v ON v.document_id = s.document_id AND v.name = 'working'
         JOIN translations t ON t.segment_id = s.id AND t.version_id = v.id
         WHERE s.status IN ('translated', 'reviewed', 'approved') AND trim(t.text) != '';
+    INSERT INTO tm_pending (unit_id) SELECT id FROM tm_units WHERE segment_id IS NOT NULL;
     """,
 ]
 

@@ -269,7 +269,8 @@ POSTGRES_MIGRATIONS: list[str] = [
     # and the matching index. The triggers that follow the revisions, and those on deleted
     # segments and units, run once per statement over its transition table (an import of
     # 60,000 translations is one set-based statement, not 60,000 function calls); a changed
-    # source, rare, is a row trigger. Posting lists are stored uncompressed (EXTERNAL): they
+    # source, rare, is a row trigger. A new project unit waits in tm_pending (its id put there
+    # by the trigger that made it). Posting lists are stored uncompressed (EXTERNAL): they
     # are numbers that hardly compress, read whole.
     f"""
     CREATE TABLE tm_memories (
@@ -328,13 +329,6 @@ POSTGRES_MIGRATIONS: list[str] = [
     CREATE TABLE tm_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL);
     INSERT INTO tm_state VALUES (1, 0);
 
-    CREATE FUNCTION tm_units_pending() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        INSERT INTO tm_pending (unit_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
-        RETURN NULL;
-    END $$;
-    CREATE TRIGGER tm_units_pending AFTER INSERT ON tm_units
-        FOR EACH ROW WHEN (NEW.segment_id IS NOT NULL) EXECUTE FUNCTION tm_units_pending();
     CREATE FUNCTION tm_units_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         DELETE FROM tm_keys WHERE unit_id IN (SELECT id FROM gone);
@@ -361,15 +355,24 @@ POSTGRES_MIGRATIONS: list[str] = [
         ), withdrawn AS (
             DELETE FROM tm_units WHERE segment_id IN
                 (SELECT segment_id FROM decided WHERE NOT confirms)
+        ), confirmed AS (
+            INSERT INTO tm_units (memory_id, segment_id, source, target, created_at,
+                                  created_by, changed_at, changed_by, status)
+                SELECT 1, s.id, s.source, d.new_text, d.at, d.author, d.at, d.author,
+                       d.new_status
+                FROM decided d JOIN segments s ON s.id = d.segment_id WHERE d.confirms
+                ORDER BY s.id
+                ON CONFLICT (segment_id) WHERE segment_id IS NOT NULL DO UPDATE SET
+                    target = excluded.target, status = excluded.status,
+                    changed_at = excluded.changed_at, changed_by = excluded.changed_by
+                RETURNING id
         )
-        INSERT INTO tm_units (memory_id, segment_id, source, target, created_at, created_by,
-                              changed_at, changed_by, status)
-            SELECT 1, s.id, s.source, d.new_text, d.at, d.author, d.at, d.author, d.new_status
-            FROM decided d JOIN segments s ON s.id = d.segment_id WHERE d.confirms
-            ORDER BY s.id
-            ON CONFLICT (segment_id) WHERE segment_id IS NOT NULL DO UPDATE SET
-                target = excluded.target, status = excluded.status,
-                changed_at = excluded.changed_at, changed_by = excluded.changed_by;
+        -- a unit not indexed yet waits for the service (imported units are indexed as they
+        -- are written: no trigger on tm_units slows their import)
+        INSERT INTO tm_pending (unit_id)
+            SELECT c.id FROM confirmed c
+            WHERE NOT EXISTS (SELECT 1 FROM tm_keys k WHERE k.unit_id = c.id)
+            ON CONFLICT DO NOTHING;
         RETURN NULL;
     END $$;
     CREATE TRIGGER tm_project_follow AFTER INSERT ON revisions REFERENCING NEW TABLE AS added
@@ -406,5 +409,6 @@ POSTGRES_MIGRATIONS: list[str] = [
         JOIN translations t ON t.segment_id = s.id AND t.version_id = v.id
         WHERE s.status IN ('translated', 'reviewed', 'approved') AND trim(t.text) <> ''
         ORDER BY s.id;
+    INSERT INTO tm_pending (unit_id) SELECT id FROM tm_units WHERE segment_id IS NOT NULL;
     """,
 ]

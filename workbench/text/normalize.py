@@ -184,31 +184,22 @@ def normalize_codepoints(cps: Any, owner: Any) -> tuple[Any, Any]:
     flag = flags.take(index)
     if wide:
         flag[cps >= _BMP] = 0
-    # deleted: marks, and a yeh directly before a hamza of the same text
-    drop = np.flatnonzero(flag & _MARK)
-    yeh = np.flatnonzero((cps[:-1] == 0x064A) | (cps[:-1] == 0x0649))
-    if len(yeh):
-        after = cps[yeh + 1]
-        yeh = yeh[((after == 0x0621) | (after == 0x0626)) & (owner[yeh + 1] == owner[yeh])]
-        drop = np.union1d(drop, yeh)
-    # and a whitespace character whose previous kept character (same text) is whitespace
-    space = np.flatnonzero(flag & _SPACE)
-    if len(drop):
-        space = np.setdiff1d(space, drop, assume_unique=True)
-        kept = np.ones(size, bool)
-        kept[drop] = False
-        last_kept = np.maximum.accumulate(np.where(kept, np.arange(size, dtype=np.int64), -1))
-        prev = np.where(space > 0, last_kept[np.maximum(space - 1, 0)], -1)
-    else:
-        prev = space - 1
-    valid = prev >= 0
-    safe = np.where(valid, prev, 0)
-    run = space[valid & ((flag[safe] & _SPACE) != 0) & (owner[safe] == owner[space])]
-    if len(run):
-        drop = np.union1d(drop, run)
-    if len(drop):
-        keep = np.ones(size, bool)
-        keep[drop] = False
+    # kept: not a mark, and not a yeh directly before a hamza of the same text
+    keep = (flag & _MARK) == 0
+    keep[:-1] &= ~(
+        ((cps[:-1] == 0x064A) | (cps[:-1] == 0x0649))
+        & ((cps[1:] == 0x0621) | (cps[1:] == 0x0626))
+        & (owner[1:] == owner[:-1])
+    )
+    if not keep.all():
+        cps, owner, index, flag = cps[keep], owner[keep], index[keep], flag[keep]
+    # then a whitespace character right after a whitespace character of the same text (among
+    # the characters kept so far) goes too
+    space = (flag & _SPACE) != 0
+    run = space[1:] & space[:-1] & (owner[1:] == owner[:-1])
+    if run.any():
+        keep = np.ones(len(cps), bool)
+        keep[1:] = ~run
         cps, owner, index = cps[keep], owner[keep], index[keep]
     out = fold.take(index)
     if wide:

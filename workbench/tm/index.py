@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -33,18 +34,14 @@ class TokenNumbers:
     def number(self, tokens: Sequence[str]) -> tuple[np.ndarray, list[tuple[str, str]]]:
         """The tokens' numbers, and the (word, stem) of those numbered now, in order."""
         numbers = self._numbers
-        found = list(map(numbers.get, tokens))
         new: list[tuple[str, str]] = []
-        if None in found:
-            for i, value in enumerate(found):
-                if value is None:
-                    token = tokens[i]
-                    value = numbers.get(token)
-                    if value is None:
-                        value = numbers[token] = len(numbers)
-                        new.append(word_and_stem(token))
-                    found[i] = value
-        return np.array(found, dtype=np.int64), new
+        # the distinct tokens in order of first appearance: one pass in C, then only the few
+        # new ones in Python
+        for token in dict.fromkeys(tokens):
+            if token not in numbers:
+                numbers[token] = len(numbers)
+                new.append(word_and_stem(token))
+        return np.fromiter(map(numbers.__getitem__, tokens), np.int64, len(tokens)), new
 
 
 @dataclass
@@ -143,10 +140,31 @@ class Indexer:
 
     def take_postings(self) -> list[tuple[int, Postings]]:
         """The posting lists of the units indexed since the last call, per stem code."""
+        tokens, cuts, ids, lens, pos, forms = self._gather()
+        return [
+            (token, Postings(ids[s:e], lens[s:e], pos[s:e], forms[s:e]))
+            for token, s, e in zip(tokens, cuts[:-1], cuts[1:], strict=True)
+        ]
+
+    def take_posting_blobs(self) -> list[tuple[int, int, tuple[bytes, bytes, bytes]]]:
+        """:meth:`take_postings` in their stored form, (stem code, count, blobs as in
+        :meth:`Postings.blobs`), cut from three buffers (no object per list)."""
+        tokens, cuts, ids, lens, pos, forms = self._gather()
+        where = ((pos.astype(np.uint16) << np.uint16(8)) | forms).astype("<u2").tobytes()
+        id_bytes, len_bytes = ids.astype("<u4").tobytes(), lens.tobytes()
+        return [
+            (token, e - s, (id_bytes[4 * s : 4 * e], len_bytes[s:e], where[2 * s : 2 * e]))
+            for token, s, e in zip(tokens, cuts[:-1], cuts[1:], strict=True)
+        ]
+
+    def _gather(self) -> tuple[list[int], list[int], Any, Any, Any, Any]:
+        """The entries gathered since the last call, sorted by stem then unit: each list's
+        stem, where the lists start (and the end), and the ids, word counts, positions and
+        forms of all lists together."""
         lens_parts, self._lens = self._lens, []
         pairs_parts, self._pairs = self._pairs, []
         if not pairs_parts:
-            return []
+            return [], [0], *(np.zeros(0, t) for t in (np.uint32, np.uint8, np.uint8, np.uint8))
         keys = np.concatenate(pairs_parts)
         del pairs_parts
         keys.sort()
@@ -163,10 +181,5 @@ class Indexer:
         capped = np.concatenate([c for _, c in lens_parts])
         order = np.argsort(ids, kind="stable")
         lens = capped[order][np.searchsorted(ids[order], units.astype(np.uint64))]
-        cuts = np.flatnonzero(np.diff(tokens)) + 1
-        starts = [0, *cuts.tolist()]
-        ends = [*cuts.tolist(), len(tokens)]
-        return [
-            (int(tokens[s]), Postings(units[s:e], lens[s:e], positions[s:e], forms[s:e]))
-            for s, e in zip(starts, ends, strict=True)
-        ]
+        cuts = [0, *(np.flatnonzero(np.diff(tokens)) + 1).tolist(), len(tokens)]
+        return tokens[cuts[:-1]].tolist(), cuts, units, lens, positions, forms
