@@ -2,7 +2,10 @@
 parallel text (bench/tm_data.py), imported from TMX; lookups inside the service against a
 rapidfuzz brute force over every unit; analysis of a 10,000-segment document.
 
-Not in the default run (about 10 minutes): ``python -m bench tm``. ``BENCH_TM_UNITS`` sets a
+The same import and lookups run on PostgreSQL too (a local server from the ``pgserver`` wheel,
+as ``bench.postgres`` starts it; ``BENCH_TM_POSTGRES=0`` skips them).
+
+Not in the default run (about 15 minutes): ``python -m bench tm``. ``BENCH_TM_UNITS`` sets a
 smaller memory for a quick look.
 """
 
@@ -12,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from bench.common import ROOT, Row, workdir
 
@@ -19,6 +23,7 @@ UNITS = int(os.environ.get("BENCH_TM_UNITS", "1000000"))
 LOOKUPS = 500
 BRUTE = 100
 SEGMENTS = 10_000
+POSTGRES = os.environ.get("BENCH_TM_POSTGRES", "1") != "0"
 
 _WRITE = """
 import sys
@@ -77,17 +82,17 @@ with Project.open(db, author="bench") as project:
     out["cpu_p95_ms"] = cpu[int(len(cpu) * 0.95)]
 
     # the baseline: rapidfuzz over every unit with the same score (what OmegaT does)
+    matcher = project.tm.matcher
     start = time.perf_counter()
-    rows = q_tm.all_keys(project.db)
+    rows = q_tm.all_keys(project.db) if brute_n else []
     out["brute_load_s"] = time.perf_counter() - start
     ids = np.array([r[0] for r in rows])
     stems = [r[1] for r in rows]
     words = [r[2] for r in rows]
     lengths = np.fromiter((len(w) for w in words), np.int64, len(words))
     del rows
-    matcher = project.tm.matcher
     matcher.refresh()
-    prepared = matcher.prepare(sample)
+    prepared = matcher.prepare(sample) if brute_n else []
 
     def brute(query):
         ds = process.cdist([query.stem_codes], stems, scorer=Levenshtein.distance)[0]
@@ -114,9 +119,10 @@ with Project.open(db, author="bench") as project:
         ours_times.append((time.perf_counter() - start) * 1000)
         agree += (found[0].score if found else None) == expected
     brute_times.sort()
-    out["brute_p50_ms"] = brute_times[len(brute_times) // 2]
-    out["agreement"] = agree / len(prepared)
-    out["brute_queries"] = len(prepared)
+    if brute_n:
+        out["brute_p50_ms"] = brute_times[len(brute_times) // 2]
+        out["agreement"] = agree / len(prepared)
+        out["brute_queries"] = len(prepared)
 
     start = time.perf_counter()
     hits = project.tm.concordance("الصحة", lang="ar", limit=50)
@@ -126,13 +132,14 @@ with Project.open(db, author="bench") as project:
     out["concordance_en_ms"] = (time.perf_counter() - start) * 1000
     out["concordance_hits"] = len(hits)
 
-    source = write_big_arabic(os.path.join(folder, "doc.ar.txt"), segments)
-    project.import_document(source, "doc")
-    start, used = time.perf_counter(), time.process_time()
-    analysis = project.tm.analyze("doc")
-    out["analyze_s"] = time.perf_counter() - start
-    out["analyze_cpu_s"] = time.process_time() - used
-    out["analysis"] = analysis.to_dict()
+    if segments:
+        source = write_big_arabic(os.path.join(folder, "doc.ar.txt"), segments)
+        project.import_document(source, "doc")
+        start, used = time.perf_counter(), time.process_time()
+        analysis = project.tm.analyze("doc")
+        out["analyze_s"] = time.perf_counter() - start
+        out["analyze_cpu_s"] = time.process_time() - used
+        out["analysis"] = analysis.to_dict()
     out["load"] = os.getloadavg()[0]
 print(json.dumps(out))
 """
@@ -157,6 +164,7 @@ def run() -> list[Row]:
     figures = _python(
         _MATCH, str(folder / "tm.db"), str(folder), str(LOOKUPS), str(BRUTE), str(SEGMENTS)
     )
+    postgres = _postgres(folder, str(tmx)) if POSTGRES else []
     bands = figures["analysis"]["bands"]
     spread = ", ".join(f"{b} {v['segments']}" for b, v in bands.items() if v["segments"])
     ratio = figures["brute_p50_ms"] / figures["p50_ms"]
@@ -185,4 +193,28 @@ def run() -> list[Row]:
             "< 30 s"),
         Row("load average (1 min) before / after", load_before, "",
             f"after: {figures['load']:.1f}"),
+        *postgres,
+    ]
+
+
+def _postgres(folder: Path, tmx: str) -> list[Row]:
+    """The import and the lookups on PostgreSQL (a local server, default durability)."""
+    from bench.postgres import _server
+
+    server, url = _server(folder)
+    try:
+        imported = _python(_IMPORT, url, tmx)
+        figures = _python(_MATCH, url, str(folder), str(LOOKUPS), "0", "0")
+    finally:
+        server.cleanup()  # type: ignore[attr-defined]
+    return [
+        Row(f"PostgreSQL: TMX import of {imported['units']:,} units ({imported['cpu']:.0f} s "
+            f"CPU in the client, reader process {imported['reader_cpu']:.0f} s)",
+            imported["seconds"], "s", "", None, "< 60 s"),
+        Row(f"PostgreSQL: tm lookup, p50 / p95 of {LOOKUPS}", figures["p50_ms"], "ms",
+            f"p95 {figures['p95_ms']:.1f} ms", None, "< 10 / < 30 ms"),
+        Row("PostgreSQL: first lookup of the session (cold caches)",
+            figures["first_lookup_ms"], "ms"),
+        Row("PostgreSQL: concordance, Arabic / English", figures["concordance_ar_ms"], "ms",
+            f"English {figures['concordance_en_ms']:.0f} ms"),
     ]
