@@ -370,3 +370,16 @@ def test_segments_confirmed_before_the_migration_join_the_memory_postgresql(
         project.tm.propagate = False
         project.confirm(2, "And the Bolsheviks seized power.")
         assert project.tm.lookup(B)[0].score == 100
+
+
+def test_a_read_only_session_looks_up_without_writing(tm_project: Project) -> None:
+    tm_project.tm.propagate = False
+    first, second, *_ = ids(tm_project)
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")  # indexed now
+    tm_project.save_draft(second, "And the Bolsheviks seized power.")
+    tm_project.set_status(second, "translated")  # a unit waiting to be indexed
+    with Project.open(tm_project.path, read_only=True) as viewer:
+        assert [m.score for m in viewer.tm.lookup(A)] == [100]
+        assert viewer.tm.lookup(B) == []  # the waiting unit: not matched until a writer comes
+        assert viewer.tm.concordance("الثورة")[0].source == A
+    assert tm_project.tm.lookup(B)[0].score == 100

@@ -64,8 +64,9 @@ class Indexing:
 
     def index_pending(self) -> int:
         """Index the project units added since the last time (confirmed segments); return how
-        many. Lookups do this first; it is one short write."""
-        if not q_tm.has_pending(self.db):
+        many. Lookups do this first; it is one short write. A project open read-only leaves
+        them to the next writer (until then they are not matched)."""
+        if self.db.read_only or not q_tm.has_pending(self.db):
             return 0
         with self.context.transaction():
             return self.index_pending_here()
