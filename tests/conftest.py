@@ -35,7 +35,7 @@ BACKENDS = ("sqlite", "postgresql")
 # The folders whose tests of a project run on both backends (the rest: SQLite only).
 BOTH_BACKENDS = (
     "cli", "dictionary", "filters", "formats", "glossary", "lqa", "project", "scoring", "spelling",
-    "store",
+    "store", "tm",
 )
 
 

@@ -18,6 +18,10 @@ when XDG_CONFIG_HOME is unset); ``WORKBENCH_CONFIG`` names another file. Example
     [spelling]
     language = "en_US"     # the Hunspell dictionary of the English (en_GB when installed...)
     dictionaries = []      # folders searched first for LANGUAGE.aff/.dic
+
+    [tm]
+    propagate = true       # a confirmed translation fills the segment's repetitions
+    auto_insert_min = 0    # insert the best match at or above this into an empty segment (0: off)
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ class Config:
     low_score: float = 60.0
     spelling_language: str = "en_US"
     spelling_dictionaries: list[str] = field(default_factory=list)
+    tm_propagate: bool = True
+    tm_auto_insert_min: int = 0  # 0: no auto-insert
     path: Path | None = None
 
 
@@ -85,6 +91,7 @@ def load_config(path: Path | None = None) -> Config:
     keys = _table(data, "keys", path, text)
     filters = _table(data, "filters", path, text)
     spelling = _table(data, "spelling", path, text)
+    tm = _table(data, "tm", path, text)
     if "direction" in display:
         direction = display["direction"]
         if direction not in DIRECTIONS:
@@ -113,7 +120,23 @@ def load_config(path: Path | None = None) -> Config:
                 raise InputError(path, f"{name} must be a number", _line_of(text, name))
             setattr(config, name, float(value))
     _spelling(config, spelling, path, text)
+    _tm(config, tm, path, text)
     return config
+
+
+def _tm(config: Config, tm: dict[str, Any], path: Path, text: str) -> None:
+    if "propagate" in tm:
+        if not isinstance(tm["propagate"], bool):
+            raise InputError(path, "propagate must be true or false", _line_of(text, "propagate"))
+        config.tm_propagate = tm["propagate"]
+    if "auto_insert_min" in tm:
+        value = tm["auto_insert_min"]
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 101:
+            raise InputError(
+                path, "auto_insert_min must be a whole number from 0 (off) to 101",
+                _line_of(text, "auto_insert_min"),
+            )
+        config.tm_auto_insert_min = value
 
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*$")

@@ -48,8 +48,8 @@ def content(db: Path | str) -> str:
     tables = [r[0] for r in rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
                                      "ORDER BY name")]
     for table in tables:
-        for row in rows(db, f'SELECT * FROM "{table}" ORDER BY 1, 2'):
-            digest.update(repr(row).encode())
+        for row in sorted(map(repr, rows(db, f'SELECT * FROM "{table}"'))):
+            digest.update(row.encode())
     return digest.hexdigest()
 
 

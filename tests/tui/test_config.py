@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from workbench.config import config_path, load_config, resolve_direction, save_setting
@@ -79,3 +81,19 @@ def test_auto_direction_from_the_environment():
     assert resolve_direction("auto", {"VTE_VERSION": "7000", "TMUX": "/tmp/x"}) == "app"
     assert resolve_direction("auto", {"TERM": "xterm-kitty"}) == "app"
     assert resolve_direction("auto", {}) == "app"
+
+
+def test_translation_memory_settings(tmp_path: Path) -> None:
+    from workbench.config import load_config
+
+    path = tmp_path / "config.toml"
+    assert (load_config(path).tm_propagate, load_config(path).tm_auto_insert_min) == (True, 0)
+    path.write_text("[tm]\npropagate = false\nauto_insert_min = 95\n", encoding="utf-8")
+    assert (load_config(path).tm_propagate, load_config(path).tm_auto_insert_min) == (False, 95)
+    for text, message in (
+        ("[tm]\npropagate = 1\n", "line 2: propagate must be true or false"),
+        ("[tm]\n\nauto_insert_min = 120\n", "line 3: auto_insert_min must be a whole number"),
+    ):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(InputError, match=message):
+            load_config(path)

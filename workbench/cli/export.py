@@ -54,9 +54,17 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
     help="--format original: what goes where a segment has no English: its Arabic (source, "
     "the default) or nothing (empty).",
 )
+@click.option(
+    "--tm-matches", type=int, default=0, show_default=True,
+    help="xliff, xliff2: add each unit's N best translation-memory matches (alt-trans, "
+    "mtc:matches).",
+)
+@click.option("--tm-min", type=int, default=70, show_default=True,
+              help="Lowest score of those matches.")
 def export(
     db: str | None, fmt: str, output: str | None, doc: str | None, version: str,
     status: tuple[str, ...], force: bool, findings: str | None, fallback: str | None,
+    tm_matches: int, tm_min: int,
 ) -> None:
     """Export a document as a bilingual file, or (--format original) the translated
     document in its source's format."""
@@ -66,7 +74,7 @@ def export(
     with open_project(db) as project:
         result = project.export_file(
             fmt, output, doc, version, statuses, force, findings=findings,
-            fallback=fallback or "source",
+            fallback=fallback or "source", tm_matches=tm_matches, tm_min=tm_min,
         )
     what = "translated segments" if get_format(fmt).from_source else "segment pairs"
     click.echo(

@@ -45,6 +45,16 @@ class Term:
     renderings: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A translation-memory match offered with a unit (XLIFF alt-trans, XLIFF 2 mtc:match)."""
+
+    score: int
+    source: str
+    target: str
+    origin: str
+
+
 @dataclass
 class Unit:
     """One exported segment pair: one segment, or the segments of a many-to-many link."""
@@ -64,6 +74,7 @@ class Unit:
     changed: str | None = None
     created_by: str | None = None
     changed_by: str | None = None
+    matches: list[Candidate] = field(default_factory=list)
 
     @property
     def key(self) -> str:

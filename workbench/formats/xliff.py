@@ -76,6 +76,13 @@ def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> i
                 parts.append(
                     f'<note from="workbench-lqa" annotates="target">{xmlout.text(error)}</note>'
                 )
+            for match in unit.matches:  # translation-memory matches
+                parts.append(
+                    f'<alt-trans match-quality="{match.score}" origin="'
+                    f'{xmlout.attr(match.origin)}"><source xml:lang="{source_lang}">'
+                    f'{xmlout.text(match.source)}</source><target xml:lang="{target_lang}">'
+                    f"{xmlout.text(match.target)}</target></alt-trans>"
+                )
             parts.append("</trans-unit>\n")
             w.write("".join(parts))
             count += 1

@@ -18,6 +18,7 @@ from workbench.formats.xliff import lqa_notes
 from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
+MTC_NS = "urn:oasis:names:tc:xliff:matches:2.0"
 SUBSTATE_PREFIX = "wb:"
 
 
@@ -41,8 +42,8 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
     }
     root = {"version": "2.0", "srcLang": header.source_lang, "trgLang": header.target_lang}
     w.write(
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{NS}" xmlns:wb="{WB_NS}"'
-        f"{xmlout.attrs(root)}>\n<file{xmlout.attrs(file_attrs)}>\n"
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{NS}" xmlns:wb="{WB_NS}" '
+        f'xmlns:mtc="{MTC_NS}"{xmlout.attrs(root)}>\n<file{xmlout.attrs(file_attrs)}>\n'
     )
     document = xmlout.attr(header.document)
     count = 0
@@ -50,6 +51,17 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
         w.write(f'<group id="p{paragraph}" name="paragraph {paragraph}">\n')
         for unit in members:
             parts = [f'<unit id="{unit.key}" name="{document}#{unit.number}" xml:space="preserve">']
+            if unit.matches:  # translation-memory matches: the Translation Candidates module
+                parts.append("<mtc:matches>")
+                for match in unit.matches:
+                    context = ' subType="wb:context"' if match.score > 100 else ""
+                    parts.append(
+                        f'<mtc:match ref="#s1" type="tm"{context} '
+                        f'similarity="{min(match.score, 100)}" origin="'
+                        f'{xmlout.attr(match.origin)}"><source>{xmlout.text(match.source)}'
+                        f"</source><target>{xmlout.text(match.target)}</target></mtc:match>"
+                    )
+                parts.append("</mtc:matches>")
             if unit.notes or unit.findings or unit.lqa:
                 parts.append("<notes>")
                 for note in unit.notes:
@@ -67,8 +79,9 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
             has_target = bool(unit.target)
             # a segment past 'initial' must have a target
             state = XLIFF20_STATE[Status(unit.status)] if has_target else "initial"
+            segment_id = ' id="s1"' if unit.matches else ""
             parts.append(
-                f'<segment state="{state}" subState="{SUBSTATE_PREFIX}{unit.status}">'
+                f'<segment{segment_id} state="{state}" subState="{SUBSTATE_PREFIX}{unit.status}">'
                 f"<source>{xmlout.text(unit.source)}</source>"
             )
             if has_target:

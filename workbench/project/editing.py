@@ -7,6 +7,8 @@ a check that fails is an error, never a silent confirmation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from workbench.errors import BlockedByFindings, LockedError, WorkbenchError
 from workbench.glossary.findings import Finding
 from workbench.project.catalog import Catalog
@@ -30,6 +32,9 @@ class Editing:
         self.catalog = catalog
         self.reader = reader
         self.checking = checking
+        #: Called with the confirmed segment inside the confirming transaction (the facade
+        #: sets it to the translation memory's repetition propagation).
+        self.on_confirm: Callable[[Segment], None] = lambda segment: None
 
     def save_draft(self, segment_id: int, text: str) -> Segment:
         """Autosave: store the working text with status draft (a revision if it changed)."""
@@ -51,6 +56,7 @@ class Editing:
             errors = [f for f in self.open_findings(segment_id, text) if f.severity == "error"]
             if not errors or reason:
                 segment = self._write(segment_id, text, Status.TRANSLATED, "confirm")
+                self.on_confirm(segment)  # TM: repetitions, index (project/memory.py)
                 for check, term in dict.fromkeys((f.check, f.term) for f in errors):
                     self.checking.add_override(segment_id, check, term, reason)
                 return segment

@@ -109,6 +109,9 @@ class Exchange:
         self.terms = terms
         self.changes = changes
         self.lqa = lqa
+        #: (how many, lowest score) → a function giving a unit its translation-memory matches;
+        #: set by the facade to the TM part's annotate_units (XLIFF alt-trans, mtc:matches).
+        self.tm_annotator: Callable[[int, int], Callable[[Unit], None]] | None = None
 
     # identity ----------------------------------------------------------------------------
 
@@ -131,15 +134,20 @@ class Exchange:
         *,
         findings: str | None = None,
         fallback: str = "source",
+        tm_matches: int = 0,
+        tm_min: int = 70,
     ) -> ExportResult:
         """Export a document to ``fmt`` (see EXPORT_FORMATS); say what was written.
 
         ``findings`` ('none', 'glossary', 'all'; default: the format's) says which QA findings
         the file carries, for the formats that show them. ``fallback`` ('source' or 'empty')
         is what the format ``original`` puts where a segment has no English (with
-        ``statuses``, segments of other statuses count as having none). The file appears only
-        when complete.
+        ``statuses``, segments of other statuses count as having none). ``tm_matches``
+        (xliff, xliff2) adds each unit's best translation-memory matches scoring ``tm_min`` or
+        more. The file appears only when complete.
         """
+        if tm_matches and fmt not in ("xliff", "xliff2"):
+            raise WorkbenchError(f"translation-memory matches go into xliff and xliff2, not {fmt}")
         if fmt not in EXPORT_FORMATS:
             raise WorkbenchError(f"unknown format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
         if findings is not None and findings not in FINDINGS:
@@ -162,6 +170,8 @@ class Exchange:
             findings=(findings or spec.findings) if spec.carries_findings else "none",
             terms=spec.shows_terms,
         )
+        if tm_matches and self.tm_annotator is not None:
+            units = _annotated(units, self.tm_annotator(tm_matches, tm_min))
         count = _write_atomically(path, force, lambda out: spec.writer(out, header, units))
         return ExportResult(path, fmt, document.name, version, count)
 
@@ -506,6 +516,12 @@ class Exchange:
             report.matched_by_source += 1
             return [(sid,) for sid in found]
         return None
+
+
+def _annotated(units: Iterator[Unit], annotate: Callable[[Unit], None]) -> Iterator[Unit]:
+    for unit in units:
+        annotate(unit)
+        yield unit
 
 
 def _without_english(unit: Unit) -> Unit:

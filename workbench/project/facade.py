@@ -22,6 +22,7 @@ from workbench.project.editing import Editing
 from workbench.project.exchange import Exchange
 from workbench.project.importing import Importing
 from workbench.project.lqa import Lqa
+from workbench.project.memory import TranslationMemory
 from workbench.project.reading import Reader
 from workbench.project.restructure import Restructure
 from workbench.project.review import Review
@@ -58,6 +59,10 @@ class Project:
         restructure = Restructure(context, catalog, reader)
         views = Views(context, catalog, checking)
         batch = Batch(context, catalog, reader, checking, editing, review, changes)
+        #: translation memories: project.tm.lookup(...), .concordance(...), .analyze(...)
+        self.tm = TranslationMemory(context, catalog, reader, checking)
+        editing.on_confirm = self.tm.on_confirm
+        exchange.tm_annotator = self.tm.annotate_units
 
         # documents and versions
         self.documents = catalog.documents

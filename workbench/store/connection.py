@@ -132,6 +132,17 @@ class Database:
         """Refresh the query planner's statistics."""
         self.execute("ANALYZE")
 
+    def prefer_large_reads(self) -> None:
+        """A hint that this connection reads large parts of the project again and again (the
+        translation memory's lookups): an engine with such settings gives it a larger page
+        cache and memory-mapped reads. Optional: nothing by default."""
+
+    @contextlib.contextmanager
+    def bulk_writing(self) -> Iterator[None]:
+        """Inside: one large bulk write (an engine with such a setting keeps more of it in
+        memory meanwhile). Optional: nothing by default."""
+        yield
+
     def project_tables(self) -> list[str]:
         """The project's tables (the engine's own bookkeeping tables left out)."""
         raise NotImplementedError

@@ -261,6 +261,126 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (document_id, paragraph)
     ) WITHOUT ROWID;
     """,
+    # 7: translation memory (issue 12): memories, their units, the project's own memory kept by
+    # triggers, and the matching index (vocabulary codes, per-unit keys, posting lists)
+    """
+    CREATE TABLE tm_memories (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('project', 'external')),
+        source_path TEXT,
+        created_at TEXT NOT NULL,
+        meta TEXT NOT NULL DEFAULT '{}'
+    );
+    -- Memory 1 is the project's own: one unit per confirmed segment.
+    INSERT INTO tm_memories (id, name, kind, created_at)
+        VALUES (1, 'project', 'project', strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'));
+    CREATE TABLE tm_units (
+        id INTEGER PRIMARY KEY,
+        memory_id INTEGER NOT NULL REFERENCES tm_memories(id) ON DELETE CASCADE,
+        segment_id INTEGER,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        created_at TEXT,
+        created_by TEXT,
+        changed_at TEXT,
+        changed_by TEXT,
+        status TEXT,
+        tuid TEXT,
+        context_prev TEXT,
+        context_next TEXT,
+        meta TEXT
+    );
+    CREATE INDEX tm_units_memory ON tm_units(memory_id);
+    CREATE UNIQUE INDEX tm_units_segment ON tm_units(segment_id) WHERE segment_id IS NOT NULL;
+    -- Matching data of each unit's source: the hash of its word sequence and its words and
+    -- stems as code strings (one character a word; see workbench/tm/codes.py).
+    CREATE TABLE tm_keys (
+        unit_id INTEGER PRIMARY KEY,
+        hash INTEGER NOT NULL,
+        stems TEXT NOT NULL,
+        words TEXT NOT NULL
+    );
+    CREATE INDEX tm_keys_hash ON tm_keys(hash);
+    CREATE TABLE tm_tokens (
+        code INTEGER PRIMARY KEY,
+        token TEXT NOT NULL UNIQUE
+    );
+    -- Posting lists of stems: the ids (uint32) of the units holding a stem, their word counts
+    -- (uint8) and, in pos (uint16), where the stem first is in each (high byte) and a hash of
+    -- the word written there (low byte); in parts (one per about 100,000 imported units; small
+    -- parts, grown in place, for the project memory).
+    CREATE TABLE tm_postings (
+        token INTEGER NOT NULL,
+        memory_id INTEGER NOT NULL,
+        part INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        ids BLOB NOT NULL,
+        lens BLOB NOT NULL,
+        pos BLOB NOT NULL,
+        PRIMARY KEY (token, memory_id, part)
+    ) WITHOUT ROWID;
+    -- Project units not indexed yet (the service indexes them before it matches).
+    CREATE TABLE tm_pending (unit_id INTEGER PRIMARY KEY);
+    -- Bumped whenever the posting lists change, so that caches know to forget.
+    CREATE TABLE tm_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL);
+    INSERT INTO tm_state VALUES (1, 0);
+
+    CREATE TRIGGER tm_units_deleted AFTER DELETE ON tm_units
+        BEGIN
+            DELETE FROM tm_keys WHERE unit_id = OLD.id;
+            DELETE FROM tm_pending WHERE unit_id = OLD.id;
+        END;
+    -- The project memory follows the working translations: every change of one is a revision.
+    -- A confirmed (translated, reviewed, approved) text becomes or replaces the segment's unit;
+    -- an undo or a status change back to new/draft withdraws it; plain draft edits (and locking
+    -- or unlocking) keep it. (schema_postgres: the same, set-based, per statement.)
+    CREATE TRIGGER tm_project_confirmed AFTER INSERT ON revisions
+        WHEN NEW.new_status IN ('translated', 'reviewed', 'approved')
+            AND trim(coalesce(NEW.new_text, '')) != '' AND NEW.action NOT IN ('lock', 'unlock')
+        BEGIN
+            UPDATE tm_units SET target = NEW.new_text, status = NEW.new_status,
+                changed_at = NEW.at, changed_by = NEW.author
+                WHERE segment_id = NEW.segment_id;
+            INSERT INTO tm_units (memory_id, segment_id, source, target, created_at,
+                                  created_by, changed_at, changed_by, status)
+                SELECT 1, s.id, s.source, NEW.new_text, NEW.at, NEW.author, NEW.at,
+                       NEW.author, NEW.new_status
+                FROM segments s WHERE s.id = NEW.segment_id
+                    AND NOT EXISTS (SELECT 1 FROM tm_units WHERE segment_id = NEW.segment_id);
+            -- a unit not indexed yet waits for the service (imported units are indexed as
+            -- they are written: no trigger on tm_units slows their import)
+            INSERT OR IGNORE INTO tm_pending (unit_id)
+                SELECT u.id FROM tm_units u WHERE u.segment_id = NEW.segment_id
+                    AND NOT EXISTS (SELECT 1 FROM tm_keys k WHERE k.unit_id = u.id);
+        END;
+    CREATE TRIGGER tm_project_withdrawn AFTER INSERT ON revisions
+        WHEN NEW.action IN ('undo', 'status')
+            AND coalesce(NEW.new_status, 'new') NOT IN ('translated', 'reviewed', 'approved')
+        BEGIN DELETE FROM tm_units WHERE segment_id = NEW.segment_id; END;
+    CREATE TRIGGER tm_project_source AFTER UPDATE OF source ON segments
+        WHEN NEW.source IS NOT OLD.source
+        BEGIN DELETE FROM tm_units WHERE segment_id = NEW.id; END;
+    CREATE TRIGGER tm_project_segment_deleted AFTER DELETE ON segments
+        BEGIN DELETE FROM tm_units WHERE segment_id = OLD.id; END;
+
+    -- Segments confirmed before this migration join the project memory now.
+    INSERT INTO tm_units (memory_id, segment_id, source, target, created_at, created_by,
+                          changed_at, changed_by, status)
+        SELECT 1, s.id, s.source, t.text,
+               (SELECT min(r.at) FROM revisions r WHERE r.segment_id = s.id),
+               (SELECT r.author FROM revisions r WHERE r.segment_id = s.id ORDER BY r.id LIMIT 1),
+               coalesce((SELECT max(r.at) FROM revisions r WHERE r.segment_id = s.id),
+                        t.updated_at),
+               (SELECT r.author FROM revisions r WHERE r.segment_id = s.id
+                ORDER BY r.id DESC LIMIT 1),
+               s.status
+        FROM segments s
+        JOIN versions v ON v.document_id = s.document_id AND v.name = 'working'
+        JOIN translations t ON t.segment_id = s.id AND t.version_id = v.id
+        WHERE s.status IN ('translated', 'reviewed', 'approved') AND trim(t.text) != '';
+    INSERT INTO tm_pending (unit_id) SELECT id FROM tm_units WHERE segment_id IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

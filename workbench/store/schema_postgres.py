@@ -265,4 +265,150 @@ POSTGRES_MIGRATIONS: list[str] = [
         PRIMARY KEY (document_id, paragraph)
     );
     """,
+    # 7: translation memory: memories, their units, the project's own memory kept by triggers,
+    # and the matching index. The triggers that follow the revisions, and those on deleted
+    # segments and units, run once per statement over its transition table (an import of
+    # 60,000 translations is one set-based statement, not 60,000 function calls); a changed
+    # source, rare, is a row trigger. A new project unit waits in tm_pending (its id put there
+    # by the trigger that made it). Posting lists are stored uncompressed (EXTERNAL): they
+    # are numbers that hardly compress, read whole.
+    f"""
+    CREATE TABLE tm_memories (
+        id {ID},
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('project', 'external')),
+        source_path TEXT,
+        created_at TEXT NOT NULL,
+        meta TEXT NOT NULL DEFAULT '{{}}'
+    );
+    INSERT INTO tm_memories (id, name, kind, created_at) VALUES (1, 'project', 'project',
+        to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"'));
+    SELECT setval(pg_get_serial_sequence('tm_memories', 'id'), 1);
+    CREATE TABLE tm_units (
+        id {ID},
+        memory_id BIGINT NOT NULL REFERENCES tm_memories(id) ON DELETE CASCADE,
+        segment_id BIGINT,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        created_at TEXT COLLATE "C",
+        created_by TEXT,
+        changed_at TEXT COLLATE "C",
+        changed_by TEXT,
+        status TEXT,
+        tuid TEXT,
+        context_prev TEXT,
+        context_next TEXT,
+        meta TEXT
+    );
+    CREATE INDEX tm_units_memory ON tm_units(memory_id);
+    CREATE UNIQUE INDEX tm_units_segment ON tm_units(segment_id) WHERE segment_id IS NOT NULL;
+    CREATE TABLE tm_keys (
+        unit_id BIGINT PRIMARY KEY,
+        hash BIGINT NOT NULL,
+        stems TEXT NOT NULL,
+        words TEXT NOT NULL
+    );
+    CREATE INDEX tm_keys_hash ON tm_keys(hash);
+    CREATE TABLE tm_tokens (
+        code INTEGER PRIMARY KEY,
+        token TEXT COLLATE "C" NOT NULL UNIQUE
+    );
+    CREATE TABLE tm_postings (
+        token INTEGER NOT NULL,
+        memory_id BIGINT NOT NULL,
+        part INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        ids BYTEA NOT NULL,
+        lens BYTEA NOT NULL,
+        pos BYTEA NOT NULL,
+        PRIMARY KEY (token, memory_id, part)
+    );
+    ALTER TABLE tm_postings ALTER COLUMN ids SET STORAGE EXTERNAL,
+        ALTER COLUMN lens SET STORAGE EXTERNAL, ALTER COLUMN pos SET STORAGE EXTERNAL;
+    CREATE TABLE tm_pending (unit_id BIGINT PRIMARY KEY);
+    CREATE TABLE tm_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL);
+    INSERT INTO tm_state VALUES (1, 0);
+
+    CREATE FUNCTION tm_units_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM tm_keys WHERE unit_id IN (SELECT id FROM gone);
+        DELETE FROM tm_pending WHERE unit_id IN (SELECT id FROM gone);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER tm_units_deleted AFTER DELETE ON tm_units REFERENCING OLD TABLE AS gone
+        FOR EACH STATEMENT EXECUTE FUNCTION tm_units_deleted();
+    -- The project memory follows the working translations (as on SQLite, where a row trigger
+    -- does it): of each segment, the statement's last revision that confirms a text or
+    -- withdraws one decides; a confirmed text becomes or replaces the segment's unit, an undo
+    -- or a status change back to new/draft deletes it.
+    CREATE FUNCTION tm_project_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        WITH decided AS (
+            SELECT DISTINCT ON (segment_id) segment_id, at, author, new_text, new_status,
+                   new_status IN ('translated', 'reviewed', 'approved') AS confirms
+            FROM added
+            WHERE (new_status IN ('translated', 'reviewed', 'approved')
+                   AND trim(coalesce(new_text, '')) <> '' AND action NOT IN ('lock', 'unlock'))
+               OR (action IN ('undo', 'status')
+                   AND coalesce(new_status, 'new') NOT IN ('translated', 'reviewed', 'approved'))
+            ORDER BY segment_id, id DESC
+        ), withdrawn AS (
+            DELETE FROM tm_units WHERE segment_id IN
+                (SELECT segment_id FROM decided WHERE NOT confirms)
+        ), confirmed AS (
+            INSERT INTO tm_units (memory_id, segment_id, source, target, created_at,
+                                  created_by, changed_at, changed_by, status)
+                SELECT 1, s.id, s.source, d.new_text, d.at, d.author, d.at, d.author,
+                       d.new_status
+                FROM decided d JOIN segments s ON s.id = d.segment_id WHERE d.confirms
+                ORDER BY s.id
+                ON CONFLICT (segment_id) WHERE segment_id IS NOT NULL DO UPDATE SET
+                    target = excluded.target, status = excluded.status,
+                    changed_at = excluded.changed_at, changed_by = excluded.changed_by
+                RETURNING id
+        )
+        -- a unit not indexed yet waits for the service (imported units are indexed as they
+        -- are written: no trigger on tm_units slows their import)
+        INSERT INTO tm_pending (unit_id)
+            SELECT c.id FROM confirmed c
+            WHERE NOT EXISTS (SELECT 1 FROM tm_keys k WHERE k.unit_id = c.id)
+            ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER tm_project_follow AFTER INSERT ON revisions REFERENCING NEW TABLE AS added
+        FOR EACH STATEMENT EXECUTE FUNCTION tm_project_follow();
+    CREATE FUNCTION tm_project_source() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM tm_units WHERE segment_id = NEW.id;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER tm_project_source AFTER UPDATE OF source ON segments
+        FOR EACH ROW WHEN (NEW.source IS DISTINCT FROM OLD.source)
+        EXECUTE FUNCTION tm_project_source();
+    CREATE FUNCTION tm_project_segments_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM tm_units WHERE segment_id IN (SELECT id FROM gone);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER tm_project_segment_deleted AFTER DELETE ON segments
+        REFERENCING OLD TABLE AS gone FOR EACH STATEMENT
+        EXECUTE FUNCTION tm_project_segments_deleted();
+
+    INSERT INTO tm_units (memory_id, segment_id, source, target, created_at, created_by,
+                          changed_at, changed_by, status)
+        SELECT 1, s.id, s.source, t.text,
+               (SELECT min(r.at) FROM revisions r WHERE r.segment_id = s.id),
+               (SELECT r.author FROM revisions r WHERE r.segment_id = s.id ORDER BY r.id LIMIT 1),
+               coalesce((SELECT max(r.at) FROM revisions r WHERE r.segment_id = s.id),
+                        t.updated_at),
+               (SELECT r.author FROM revisions r WHERE r.segment_id = s.id
+                ORDER BY r.id DESC LIMIT 1),
+               s.status
+        FROM segments s
+        JOIN versions v ON v.document_id = s.document_id AND v.name = 'working'
+        JOIN translations t ON t.segment_id = s.id AND t.version_id = v.id
+        WHERE s.status IN ('translated', 'reviewed', 'approved') AND trim(t.text) <> ''
+        ORDER BY s.id;
+    INSERT INTO tm_pending (unit_id) SELECT id FROM tm_units WHERE segment_id IS NOT NULL;
+    """,
 ]

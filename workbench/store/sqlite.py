@@ -30,6 +30,10 @@ from workbench.store.connection import Database
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
+LARGE_CACHE_KB = 64 * 1024
+"""The page cache of a connection that reads or writes much (``prefer_large_reads``,
+``bulk_writing``)."""
+MMAP_BYTES = 1 << 30
 
 
 class SqliteDatabase(sqlite_utils.Database, Database):
@@ -56,6 +60,23 @@ class SqliteDatabase(sqlite_utils.Database, Database):
 
     def schema_version(self) -> int:
         return int(self.execute("PRAGMA user_version").fetchone()[0])
+
+    def prefer_large_reads(self) -> None:
+        # Memory-mapped reads halve the cost of fetching many small rows by key (the
+        # translation memory's candidates); the page cache keeps the hot index pages.
+        if self.execute("PRAGMA cache_size").fetchone()[0] > -LARGE_CACHE_KB:
+            self.execute(f"PRAGMA cache_size = -{LARGE_CACHE_KB}")
+            self.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+
+    @contextlib.contextmanager
+    def bulk_writing(self) -> Iterator[None]:
+        # A larger page cache while the write lasts: index pages being filled stay in memory.
+        old = self.execute("PRAGMA cache_size").fetchone()[0]
+        self.execute(f"PRAGMA cache_size = -{LARGE_CACHE_KB}")
+        try:
+            yield
+        finally:
+            self.execute(f"PRAGMA cache_size = {old}")
 
     def project_tables(self) -> list[str]:
         return [

@@ -1,0 +1,37 @@
+"""normalize_arabic_many is normalize_arabic, computed for many texts at once."""
+
+from __future__ import annotations
+
+import random
+
+from tests.conftest import CORPORA
+from workbench.text.normalize import normalize_arabic, normalize_arabic_many
+
+# Characters where the rules meet: whitespace of several kinds, marks, tatweel, bidi marks,
+# yeh/alef maqsura before hamza forms, digits, a BOM, characters beyond the BMP.
+TRICKY = [
+    " ", "\t", "\n", "\u00a0", "\u2003", "\x1c", "\u064b", "\u0651", "\u0670", "\u0640",
+    "\u200f", "\ufeff", "ي", "ى", "ء", "ئ", "ؤ", "أ", "آ", "ة", "ک", "٣", "۴", "x", "😀",
+    "\U00010000",
+]
+
+
+def test_same_as_one_by_one_on_the_corpora() -> None:
+    lines = [
+        line for name in ("ntrex128/ar.txt", "tico19/ar.txt")
+        for line in (CORPORA / name).read_text(encoding="utf-8").splitlines()
+    ]
+    assert normalize_arabic_many(lines) == [normalize_arabic(line) for line in lines]
+
+
+def test_same_as_one_by_one_on_random_texts() -> None:
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(TRICKY) for _ in range(rng.randint(0, 14))) for _ in range(30_000)]
+    assert normalize_arabic_many(texts) == [normalize_arabic(t) for t in texts]
+
+
+def test_texts_do_not_run_into_each_other() -> None:
+    # a space ending one text and one starting the next are not one run; a yeh ending one
+    # text is not before the hamza starting the next
+    texts = ["ب ", " ا", "شي", "ء", "", "  "]
+    assert normalize_arabic_many(texts) == ["ب ", " ا", "شي", "ء", "", " "]

@@ -1,0 +1,163 @@
+"""The translation-memory commands, their JSON and their errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import run_cli
+from tests.tm.conftest import MEMOQ, TRADOS, write
+
+TSV = (
+    "قامت الثورة في روسيا عام 1917.\tThe revolution broke out in Russia in 1917.\n"
+    "وبالثورة تغير كل شيء.\tWith the revolution everything changed.\n"
+)
+
+
+def _project(folder: Path, new_db: Any) -> str:
+    db = str(new_db)
+    (folder / "doc.ar.txt").write_text(
+        "قامت الثورة في روسيا عام 1918. عقد المؤتمر في القاهرة.\n", encoding="utf-8"
+    )
+    assert run_cli("import", str(folder / "doc.ar.txt"), "--db", db).exit_code == 0
+    (folder / "old.tsv").write_text(TSV, encoding="utf-8")
+    result = run_cli("tm", "import", str(folder / "old.tsv"), "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == f"imported 2 units from {folder / 'old.tsv'} as memory 'old'"
+    return db
+
+
+def test_lookup_json(tmp_path: Path, new_db: Any) -> None:
+    db = _project(tmp_path, new_db)
+    result = run_cli("tm", "lookup", "قامت الثورة في روسيا عام ١٩١٧", "--db", db,
+                     "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data) == ["query", "matches"]
+    assert data["query"] == "قامت الثورة في روسيا عام ١٩١٧"
+    (match,) = data["matches"]
+    assert list(match) == [
+        "score", "source", "target", "origin", "diff", "author", "date", "memory", "unit",
+        "segment", "document", "position", "substituted",
+    ]
+    assert (match["score"], match["origin"], match["memory"]) == (98, "old", "old")
+    assert match["target"] == "The revolution broke out in Russia in 1917."
+    assert match["diff"] == [
+        {"op": "equal", "query": "قامت الثورة في روسيا عام ١٩١٧",
+         "match": "قامت الثورة في روسيا عام 1917"},
+        {"op": "insert", "query": "", "match": "."},
+    ]
+    assert match["substituted"] is None and match["segment"] is None
+
+
+def test_lookup_file_min_limit_and_table(tmp_path: Path, new_db: Any) -> None:
+    db = _project(tmp_path, new_db)
+    queries = tmp_path / "queries.txt"
+    queries.write_text("قامت الثورة في روسيا عام 1918.\n\nالثورة تغير كل شيء.\n", encoding="utf-8")
+    result = run_cli("tm", "lookup", "--file", str(queries), "--db", db, "--format", "json")
+    data = json.loads(result.stdout)
+    assert [d["query"] for d in data] == ["قامت الثورة في روسيا عام 1918.", "الثورة تغير كل شيء."]
+    first, second = data
+    assert first["matches"][0]["score"] == 83  # one word of six differs
+    assert first["matches"][0]["substituted"] == "The revolution broke out in Russia in 1918."
+    assert second["matches"][0]["score"] == 87
+    result = run_cli("tm", "lookup", "--file", str(queries), "--db", db, "--format", "json",
+                     "--min", "90")
+    assert [d["matches"] for d in json.loads(result.stdout)] == [[], []]
+    result = run_cli("tm", "lookup", "الثورة في روسيا", "--db", db, "--min", "0",
+                     "--limit", "1", "--format", "json")
+    assert len(json.loads(result.stdout)["matches"]) == 1
+    result = run_cli("tm", "lookup", "قامت الثورة في روسيا عام 1918.", "--db", db)
+    assert result.exit_code == 0
+    assert "numbers replaced" in result.stdout and "83" in result.stdout
+
+
+def test_lookup_errors(tmp_path: Path, new_db: Any) -> None:
+    db = _project(tmp_path, new_db)
+    for args, message in (
+        ([], "give either TEXT or --file"),
+        (["نص", "--min", "120"], "--min must be between 0 and 101"),
+        (["نص", "--limit", "0"], "--limit must be at least 1"),
+        (["نص", "--memory", "absent"], "no translation memory named 'absent'"),
+        (["--file", str(tmp_path / "absent.txt")], "absent.txt: no such file"),
+    ):
+        result = run_cli("tm", "lookup", *args, "--db", db)
+        assert result.exit_code == 2, args
+        assert message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_list_export_remove(tmp_path: Path, new_db: Any) -> None:
+    db = _project(tmp_path, new_db)
+    write(tmp_path / "memoq.tmx", MEMOQ)
+    run_cli("tm", "import", str(tmp_path / "memoq.tmx"), "--db", db)
+    result = run_cli("tm", "import", str(write(tmp_path / "trados.tmx", TRADOS, encoding="utf-16")),
+                     "--db", db, "--name", "studio")
+    assert "source language en-US: the Arabic side is the source" in result.stdout
+    assert "10 inline tags kept as placeholders" in result.stdout
+    listed = json.loads(run_cli("tm", "list", "--db", db, "--format", "json").stdout)
+    assert [(m["name"], m["kind"], m["units"]) for m in listed] == [
+        ("project", "project", 0), ("old", "external", 2), ("memoq", "external", 1),
+        ("studio", "external", 2),
+    ]
+    out = tmp_path / "old.tmx"
+    result = run_cli("tm", "export", "--name", "old", "--output", str(out), "--db", db)
+    assert result.stdout.strip() == f"exported 2 units of old to {out}"
+    result = run_cli("tm", "export", "--name", "old", "--output", str(out), "--db", db)
+    assert result.exit_code == 2 and "exists already" in result.stderr
+    assert run_cli("tm", "remove", "old", "--db", db).stdout.strip() == (
+        "removed memory 'old' (2 units)"
+    )
+    result = run_cli("tm", "import", str(out), "--db", db, "--name", "back")
+    assert result.exit_code == 0 and "imported 2 units" in result.stdout
+
+
+def test_bad_file_is_one_line(tmp_path: Path, new_db: Any) -> None:
+    db = _project(tmp_path, new_db)
+    bad = tmp_path / "bad.tmx"
+    bad.write_text('<tmx version="1.4">\n<body>\n<tu>\n</body></tmx>', encoding="utf-8")
+    result = run_cli("tm", "import", str(bad), "--db", db)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"workbench: error: {bad}: line 4: not well-formed XML")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_concordance_pretranslate_analyze(tmp_path: Path, new_db: Any) -> None:
+    db = _project(tmp_path, new_db)
+    data = json.loads(run_cli("concordance", "الثورة", "--db", db, "--format", "json",
+                              "--lang", "ar").stdout)
+    assert [h["source"] for h in data["hits"]] == [
+        "وبالثورة تغير كل شيء.", "قامت الثورة في روسيا عام 1917."
+    ]
+    assert data["hits"][0]["spans"] == [[0, 8]]
+    table = run_cli("concordance", "revolution", "--db", db)
+    assert table.exit_code == 0 and "revolution" in table.stdout
+    analysis = json.loads(run_cli("analyze", "--db", db, "--format", "json").stdout)
+    assert analysis["bands"]["75-84"]["segments"] == 1
+    assert analysis["bands"]["no-match"]["segments"] == 1
+    assert analysis["total"] == {"segments": 2, "words": 10, "characters": 45}
+    rows = list(csv.reader(io.StringIO(run_cli("analyze", "--db", db, "--format",
+                                               "csv").stdout)))
+    assert rows[0] == ["band", "segments", "words", "characters"]
+    assert [r[0] for r in rows[1:]] == [
+        "101", "repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match", "total"
+    ]
+    result = run_cli("pretranslate", "--db", db)
+    assert result.stdout.strip() == (
+        "pre-translated 0 of 2 empty segments of doc.ar with matches of 100% or more"
+    )
+    result = run_cli("pretranslate", "--db", db, "--min", "80")
+    assert result.stdout.strip() == (
+        "pre-translated 1 of 2 empty segments of doc.ar with matches of 80% or more (75-84: 1)"
+    )
+    history = json.loads(run_cli("history", "1", "--db", db, "--format", "json").stdout)
+    assert history[-1]["action"] == "pretranslate"
+    stats = json.loads(run_cli("stats", "--db", db, "--format", "json").stdout)
+    assert stats["by_status"]["draft"] == 1
+    # the number was replaced: the TM says 1917, the document 1918
+    assert "1918" in json.loads(
+        run_cli("history", "1", "--db", db, "--format", "json").stdout
+    )[-1]["new_text"]

@@ -1,0 +1,82 @@
+"""Word-level diffs of a match against the query, and number substitution."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.tm.diff import word_diff
+from workbench.tm.numbers import changed_numbers, substitute, substituted_target
+from workbench.tm.tokens import words_and_stems
+
+
+def ops(query: str, source: str) -> list[tuple[str, str, str]]:
+    return [(d.op, d.query, d.match) for d in word_diff(query, source)]
+
+
+def test_equal_text_is_one_equal_run() -> None:
+    assert ops("قامت الثورة.", "قامت الثورة.") == [("equal", "قامت الثورة.", "قامت الثورة.")]
+
+
+def test_inserted_deleted_and_changed_words() -> None:
+    assert ops("قامت الثورة في روسيا", "قامت الثورة الكبرى في روسيا") == [
+        ("equal", "قامت الثورة", "قامت الثورة"),
+        ("insert", "", "الكبرى"),
+        ("equal", "في روسيا", "في روسيا"),
+    ]
+    assert ops("قامت الثورة الكبرى في روسيا", "قامت الثورة في روسيا") == [
+        ("equal", "قامت الثورة", "قامت الثورة"),
+        ("delete", "الكبرى", ""),
+        ("equal", "في روسيا", "في روسيا"),
+    ]
+    assert ops("قامت الثورة في روسيا", "قامت الثورة في ألمانيا") == [
+        ("equal", "قامت الثورة في", "قامت الثورة في"),
+        ("change", "روسيا", "ألمانيا"),
+    ]
+
+
+def test_spelling_variants_line_up_and_keep_their_writing() -> None:
+    (op, query, match), = ops("الثورة عام ١٩١٧", "الثَّوره عام 1917")
+    assert (op, query, match) == ("equal", "الثورة عام ١٩١٧", "الثَّوره عام 1917")
+
+
+def test_punctuation_and_tags_are_items() -> None:
+    assert ops("قامت الثورة", "قامت {1}الثورة{/1}.") == [
+        ("equal", "قامت", "قامت"),
+        ("insert", "", "{1}"),
+        ("equal", "الثورة", "الثورة"),
+        ("insert", "", "{/1}."),
+    ]
+
+
+def words(text: str) -> list[str]:
+    return words_and_stems(text)[0]
+
+
+def test_numbers_replaced_when_only_numbers_differ() -> None:
+    query = "ارتفعت الأسعار بنسبة ٣٫٥ في المئة عام 2021"
+    source = "ارتفعت الأسعار بنسبة 2.5 في المئة عام 2020"
+    target = "Prices rose by 2.5 per cent in 2020."
+    assert substituted_target(words(query), words(source), target) == (
+        "Prices rose by 3.5 per cent in 2021."
+    )
+
+
+def test_arabic_indic_target_numbers_and_thousands() -> None:
+    pairs = changed_numbers(words("بلغ العدد 12,500 شخص"), words("بلغ العدد ١٠٬٠٠٠ شخص"))
+    assert pairs == [("10000", "12500")]
+    assert substitute("The number reached 10,000 people.", pairs) == (
+        "The number reached 12,500 people."
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "source", "target"),
+    [
+        ("قامت الثورة عام 1917", "قامت الثورة عام 1917", "It was 1917."),  # nothing differs
+        ("قامت الثورة عام 1918", "اندلعت الثورة عام 1917", "It was 1917."),  # a word differs
+        ("قامت الثورة عام 1918", "قامت الثورة عام 1917", "It happened then."),  # not in target
+        ("قامت الثورة عام 1918", "قامت الثورة 1917", "It was 1917."),  # lengths differ
+    ],
+)
+def test_no_substitution_otherwise(query: str, source: str, target: str) -> None:
+    assert substituted_target(words(query), words(source), target) is None

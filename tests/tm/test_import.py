@@ -1,0 +1,259 @@
+"""Importing memories: TMX as OmegaT, memoQ and Trados write it, ours, tab-separated files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.tm.conftest import MEMOQ, OMEGAT, TRADOS, write
+from workbench.errors import InputError, WorkbenchError
+from workbench.project import Project
+
+
+def units(project: Project, name: str) -> list[dict]:
+    rows = project.db.query(
+        "SELECT u.* FROM tm_units u JOIN tm_memories m ON m.id = u.memory_id "
+        "WHERE m.name = ? ORDER BY u.id", [name],
+    )
+    return list(rows)
+
+
+def test_omegat_project_save(empty_project: Project, tmp_path: Path) -> None:
+    result = empty_project.tm.import_file(write(tmp_path / "project_save.tmx", OMEGAT), "omegat")
+    assert (result.units, result.skipped) == (2, 0)
+    first, second = units(empty_project, "omegat")
+    assert first["source"] == "قامت الثورة في روسيا عام 1917."
+    assert first["target"] == "The revolution broke out in Russia in 1917."
+    # OmegaT dates and signs the translation's <tuv>
+    assert first["changed_at"] == "2024-01-15T10:30:00+00:00"
+    assert (first["created_by"], first["changed_by"]) == ("omar", "omar")
+    assert second["context_prev"] == "قامت الثورة في روسيا عام 1917."
+    assert second["context_next"] == "وانتهى الحكم القيصري."
+    assert json.loads(second["meta"])["props"] == [["file", "book.txt"]]
+
+
+def test_memoq_regions_props_notes_and_skipped_units(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    result = empty_project.tm.import_file(write(tmp_path / "memoq.tmx", MEMOQ, bom=True))
+    assert result.name == "memoq"
+    assert (result.units, result.skipped, result.skipped_lines) == (1, 1, [17])
+    (unit,) = units(empty_project, "memoq")
+    assert unit["tuid"] == "17"
+    assert (unit["created_at"], unit["created_by"]) == ("2023-03-01T12:00:00+00:00", "layla")
+    assert (unit["changed_at"], unit["changed_by"]) == ("2023-03-02T13:00:00+00:00", "sami")
+    assert (unit["context_prev"], unit["context_next"]) == ("مقدمة الكتاب.", "الفصل الأول.")
+    meta = json.loads(unit["meta"])
+    assert meta == {"props": [["client", "Press"]], "notes": ["checked by the editor"],
+                    "attrs": {"usagecount": "3"}}
+
+
+def test_trados_english_source_utf16_crlf_inline_tags(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "trados.tmx", TRADOS, encoding="utf-16", crlf=True)
+    assert path.read_bytes()[:2] == b"\xff\xfe"  # a BOM, as Trados writes
+    result = empty_project.tm.import_file(path, "trados")
+    assert (result.units, result.source_lang, result.tags) == (2, "en-US", 10)
+    first, second = units(empty_project, "trados")
+    # the Arabic side is the source whatever the file's source language
+    assert first["source"] == "انقر {1}حفظ{/1} الآن.{2/}"
+    assert first["target"] == "Click {1}Save{/1} now.{2/}"
+    assert second["source"] == "الخطة {3}الجديدة{/3}{4}."
+    assert second["target"] == "The {3}new{/3} plan{4}."
+    assert json.loads(first["meta"])["attrs"] == {
+        "lastusagedate": "20220512T121212Z", "usagecount": "2"
+    }
+    matches = empty_project.tm.lookup("انقر حفظ الآن.")
+    assert matches[0].score == 97  # the same words; three tags differ
+    assert matches[0].author == "TRADOS\\\\nadia"
+
+
+def test_our_document_export_is_a_memory(project: Project, tmp_path: Path) -> None:
+    for seg in project.segments(limit=3):
+        project.confirm(seg.id, seg.target, override_reason="test")
+    exported = project.export_file("tmx", tmp_path / "sample.tmx")
+    result = project.tm.import_file(exported.path, "sample-export")
+    assert result.units == exported.units
+    statuses = {u["status"] for u in units(project, "sample-export")}
+    assert statuses == {"translated", "draft"}
+
+
+def test_tm_export_reads_back_the_same(empty_project: Project, tmp_path: Path) -> None:
+    empty_project.tm.import_file(write(tmp_path / "memoq.tmx", MEMOQ), "memoq")
+    empty_project.tm.import_file(write(tmp_path / "omegat.tmx", OMEGAT), "omegat")
+    out = tmp_path / "all.tmx"
+    assert empty_project.tm.export_file(out) == 3
+    root = etree.parse(str(out)).getroot()
+    assert root.find("header").get("srclang") == "ar"
+    empty_project.tm.import_file(out, "again")
+    again = units(empty_project, "again")
+    before = units(empty_project, "memoq") + units(empty_project, "omegat")
+    key = ("source", "target", "tuid", "created_at", "created_by", "changed_at", "changed_by",
+           "context_prev", "context_next")
+    assert sorted(tuple(u[k] for k in key) for u in again) == sorted(
+        tuple(u[k] for k in key) for u in before
+    )
+    memoq = next(u for u in again if u["tuid"] == "17")
+    meta = json.loads(memoq["meta"])
+    assert ["client", "Press"] in meta["props"] and ["x-workbench-memory", "memoq"] in meta[
+        "props"]
+    assert meta["notes"] == ["checked by the editor"]
+
+
+def test_tab_separated_files(empty_project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "terms.tsv"
+    path.write_bytes(
+        "ar\ten\r\n# a comment\r\nقامت الثورة.\tThe revolution broke out.\tchecked\r\n"
+        "\r\nعقد المؤتمر.\tThe conference was held.\r\n".encode("utf-8-sig")
+    )
+    result = empty_project.tm.import_file(path)
+    assert (result.name, result.units, result.format) == ("terms", 2, "tsv")
+    first, _ = units(empty_project, "terms")
+    assert (first["source"], first["target"]) == ("قامت الثورة.", "The revolution broke out.")
+    assert json.loads(first["meta"])["notes"] == ["checked"]
+    swapped = tmp_path / "swapped.tsv"
+    swapped.write_text("The revolution broke out.\tقامت الثورة.\n", encoding="utf-8")
+    empty_project.tm.import_file(swapped)
+    assert units(empty_project, "swapped")[0]["source"] == "قامت الثورة."
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "reason"),
+    [
+        ("قامت الثورة.\tThe revolution.\nعقد المؤتمر بلا ترجمة\n", 2, "no tab"),
+        ("قامت الثورة.\tThe revolution.\n\t\tx\n", 2, "empty Arabic side"),
+        ("قامت الثورة.\t \n", 1, "empty English side"),
+    ],
+)
+def test_bad_tab_separated_lines(
+    empty_project: Project, tmp_path: Path, content: str, line: int, reason: str
+) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        empty_project.tm.import_file(path)
+    assert str(caught.value) == f"{path}: line {line}: {reason}" + (
+        ": expected Arabic<TAB>English" if reason == "no tab" else ""
+    )
+    assert [m.name for m in empty_project.tm.memories()] == ["project"]
+
+
+def test_malformed_tmx_late_in_the_file_changes_nothing(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    good = "".join(
+        f'<tu><tuv xml:lang="ar"><seg>جملة رقم {i}</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>Sentence {i}</seg></tuv></tu>\n'
+        for i in range(12_000)
+    )
+    path = tmp_path / "broken.tmx"
+    path.write_text(
+        f'<tmx version="1.4"><header srclang="ar"/><body>\n{good}<tu><tuv xml:lang="ar">'
+        "<seg>مكسور</tuv></tu></body></tmx>", encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        empty_project.tm.import_file(path, "broken")
+    assert str(caught.value).startswith(f"{path}: line 12002: not well-formed XML")
+    assert [m.name for m in empty_project.tm.memories()] == ["project"]
+    assert empty_project.db.execute("SELECT count(*) FROM tm_units").fetchone()[0] == 0
+    assert empty_project.db.execute("SELECT count(*) FROM tm_keys").fetchone()[0] == 0
+    assert empty_project.db.execute("SELECT count(*) FROM tm_postings").fetchone()[0] == 0
+
+
+def test_entity_bomb_is_refused(empty_project: Project, tmp_path: Path) -> None:
+    bomb = (
+        '<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY a "aaaaaaaaaa">\n'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">\n'
+        ']>\n<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg>&c;</seg>'
+        '</tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>\n'
+    )
+    path = write(tmp_path / "bomb.tmx", bomb)
+    with pytest.raises(InputError, match="refused: the document declares an entity"):
+        empty_project.tm.import_file(path)
+    assert [m.name for m in empty_project.tm.memories()] == ["project"]
+
+
+def test_external_entity_is_refused(empty_project: Project, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    path = write(
+        tmp_path / "xxe.tmx",
+        f'<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY s SYSTEM "file://{secret}">]>'
+        '<tmx version="1.4"><header/><body><tu><tuv xml:lang="ar"><seg>&s;</seg></tuv>'
+        '<tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>',
+    )
+    with pytest.raises(InputError, match="external entity"):
+        empty_project.tm.import_file(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('<xliff version="1.2"><file/></xliff>', "not a TMX file (no <tmx> root element)"),
+        ('<tmx version="1.4"><header/><body><tu><tuv xml:lang="fr"><seg>un</seg></tuv>'
+         '<tuv xml:lang="en"><seg>one</seg></tuv></tu></body></tmx>',
+         "no Arabic-English translation units (1 units lack an Arabic or an English side, "
+         "e.g. at lines 1)"),
+        ('<tmx version="1.4"><header/><body></body></tmx>', "no Arabic-English translation units"),
+    ],
+)
+def test_files_without_units(
+    empty_project: Project, tmp_path: Path, content: str, message: str
+) -> None:
+    path = write(tmp_path / "x.tmx", content)
+    with pytest.raises(InputError) as caught:
+        empty_project.tm.import_file(path)
+    assert str(caught.value).endswith(message)
+
+
+def test_names(empty_project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "memoq.tmx", MEMOQ)
+    empty_project.tm.import_file(path)
+    with pytest.raises(WorkbenchError, match="named 'memoq' exists already"):
+        empty_project.tm.import_file(path)
+    with pytest.raises(WorkbenchError, match="project's own memory"):
+        empty_project.tm.import_file(path, "project")
+    assert empty_project.tm.remove("memoq") == 1
+    with pytest.raises(WorkbenchError, match="cannot be removed"):
+        empty_project.tm.remove("project")
+    with pytest.raises(WorkbenchError, match="no translation memory named 'memoq'"):
+        empty_project.tm.remove("memoq")
+    assert empty_project.db.execute("SELECT count(*) FROM tm_keys").fetchone()[0] == 0
+
+
+def test_large_files_are_read_in_a_second_process(
+    empty_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.tm import pipeline
+
+    monkeypatch.setattr(pipeline, "BACKGROUND_BYTES", 0)
+    result = empty_project.tm.import_file(write(tmp_path / "memoq.tmx", MEMOQ), "memoq")
+    assert (result.units, result.skipped, result.skipped_lines) == (1, 1, [17])
+    assert units(empty_project, "memoq")[0]["tuid"] == "17"
+    broken = write(tmp_path / "broken.tmx", '<tmx version="1.4">\n<body><tu>\n</tmx>')
+    with pytest.raises(InputError) as caught:
+        empty_project.tm.import_file(broken, "broken")
+    assert str(caught.value).startswith(f"{broken}: line 3: not well-formed XML")
+    assert [m.name for m in empty_project.tm.memories()] == ["project", "memoq"]
+
+
+def test_project_units_export_with_their_document_and_context(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    empty_project.tm.propagate = False
+    _, second, *_ = [s.id for s in empty_project.segments("doc")]
+    empty_project.confirm(second, "And the Bolsheviks seized power.")
+    out = tmp_path / "project.tmx"
+    assert empty_project.tm.export_file(out, "project") == 1
+    (tu,) = etree.parse(str(out)).getroot().iter("tu")
+    props = {p.get("type"): p.text for p in tu.iter("prop")}
+    assert props == {
+        "x-workbench-document": "doc", "x-workbench-position": "2", "x-status": "translated",
+        "x-context-pre": "قامت الثورة في روسيا عام 1917.",
+        "x-context-post": "عقد المؤتمر في القاهرة.",
+    }
+    assert tu.get("tuid") == str(second) and tu.get("changeid") == "tester"

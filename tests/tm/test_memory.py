@@ -1,0 +1,385 @@
+"""The project memory, lookups, 101% context, propagation, pre-translation, analysis and
+concordance through the Project service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.tm.conftest import write
+from workbench.project import Project
+from workbench.store import tm as q_tm
+
+A = "قامت الثورة في روسيا عام 1917."
+B = "واستولى البلاشفة على السلطة."
+C = "عقد المؤتمر في القاهرة."
+
+
+def ids(project: Project, doc: str = "doc") -> list[int]:
+    return [s.id for s in project.segments(doc, limit=1000)]
+
+
+def project_units(project: Project) -> list[dict]:
+    return list(project.db.query(
+        "SELECT * FROM tm_units WHERE memory_id = ? ORDER BY id", [q_tm.PROJECT_MEMORY]
+    ))
+
+
+@pytest.fixture
+def tm_project(empty_project: Project) -> Project:
+    empty_project.tm.propagate = True
+    return empty_project
+
+
+def test_confirmed_segments_are_project_units(tm_project: Project) -> None:
+    tm_project.tm.propagate = False
+    first, second, *_ = ids(tm_project)
+    assert project_units(tm_project) == []
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
+    (unit,) = project_units(tm_project)
+    assert (unit["segment_id"], unit["source"], unit["status"]) == (first, A, "translated")
+    assert unit["changed_by"] == "tester"
+    (match,) = tm_project.tm.lookup(A)
+    assert (match.score, match.origin, match.document, match.position) == (100, "doc #1", "doc", 1)
+    # a draft edit keeps the confirmed unit; a new confirmation replaces it
+    tm_project.save_draft(first, "The revolution began in Russia in 1917.")
+    assert project_units(tm_project)[0]["target"] == "The revolution broke out in Russia in 1917."
+    tm_project.confirm(first, "The revolution began in Russia in 1917.")
+    (unit,) = project_units(tm_project)
+    assert unit["target"] == "The revolution began in Russia in 1917."
+    assert [r.action for r in tm_project.history(first)] == ["confirm", "edit", "confirm"]
+    # a reviewer's verdict updates its status; an undo withdraws it
+    tm_project.review(first, "approved")
+    assert project_units(tm_project)[0]["status"] == "approved"
+    # locking and unlocking leave the unit as it is
+    before = project_units(tm_project)
+    tm_project.unlock(first)
+    assert project_units(tm_project) == before
+    tm_project.undo(first)
+    tm_project.undo(first)
+    assert project_units(tm_project) == []
+    assert tm_project.tm.lookup(A) == []
+    tm_project.confirm(second, "And the Bolsheviks seized power.")
+    tm_project.review(second, "rejected", "too loose")
+    assert project_units(tm_project) == []
+
+
+def test_merging_segments_replaces_the_unit(tm_project: Project) -> None:
+    tm_project.tm.propagate = False
+    first, second, *_ = ids(tm_project)
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
+    tm_project.confirm(second, "And the Bolsheviks seized power.")
+    tm_project.merge_with_next(first)
+    (unit,) = project_units(tm_project)
+    assert unit["source"] == f"{A} {B}"
+    assert tm_project.tm.lookup(f"{A} {B}")[0].score == 100
+    assert tm_project.tm.lookup(B, min_score=90) == []
+
+
+def test_segment_matches_leave_out_the_segment_itself(tm_project: Project) -> None:
+    tm_project.tm.propagate = False
+    first, _, _, fourth = ids(tm_project)
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
+    assert tm_project.tm.segment_matches(first) == []
+    (match,) = tm_project.tm.segment_matches(fourth)
+    assert match.score == 100  # the same source, another context: not 101
+
+
+def test_context_match(tm_project: Project, tmp_path: Path) -> None:
+    other = tmp_path / "other.ar.txt"
+    other.write_text(f"{A} {B}\n{C}\n", encoding="utf-8")
+    tm_project.import_document(other, "other")
+    _, second, *_ = ids(tm_project)
+    tm_project.confirm(second, "And the Bolsheviks seized power.")
+    _, other_second, _ = ids(tm_project, "other")
+    # doc: A B | C A ; other: A B | C — segment B has the same neighbours in both
+    (match,) = tm_project.tm.segment_matches(other_second)
+    assert match.score == 101
+    assert tm_project.tm.lookup(B)[0].score == 100  # no context given
+    assert tm_project.tm.lookup(B, context=(A, C))[0].score == 101
+    assert tm_project.tm.lookup(B, context=(A, "غيره."))[0].score == 100
+
+
+def test_external_units_with_context(tm_project: Project, tmp_path: Path) -> None:
+    from tests.tm.conftest import MEMOQ
+
+    tm_project.tm.import_file(write(tmp_path / "m.tmx", MEMOQ))
+    source = "عقد المؤتمر في {b}القاهرة{/b}."
+    assert tm_project.tm.lookup(source, context=("مقدمة الكتاب.", "الفصل الأول."))[0].score == 101
+    assert tm_project.tm.lookup(source, context=("مقدمة.", "الفصل الأول."))[0].score == 100
+
+
+def test_lookup_results(tm_project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "tm.tsv"
+    path.write_text(
+        "ارتفعت الأسعار بنسبة 2.5 في المئة عام 2020.\tPrices rose by 2.5% in 2020.\n"
+        "ارتفعت الأسعار في المئة عام 2020.\tPrices rose in 2020.\n"
+        "وبالثورة تغير كل شيء.\tWith the revolution everything changed.\n",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(path, "prices")
+    first, second = tm_project.tm.lookup("ارتفعت الأسعار بنسبة ٣٫٥ في المئة عام 2021.")
+    assert first.target == "Prices rose by 2.5% in 2020."
+    assert first.substituted == "Prices rose by 3.5% in 2021."
+    assert first.text == first.substituted
+    assert [d.op for d in first.diff] == ["equal", "change", "equal", "change", "equal"]
+    assert first.score > second.score and second.substituted is None
+    assert first.memory == first.origin == "prices"
+    (clitic,) = tm_project.tm.lookup("الثورة تغير كل شيء.")
+    assert clitic.score == 87
+    assert tm_project.tm.lookup("الثورة تغير كل شيء.", min_score=90) == []
+    assert len(tm_project.tm.lookup("ارتفعت الأسعار", min_score=0, limit=1)) == 1
+
+
+def test_propagation_and_its_undo(tm_project: Project) -> None:
+    first, second, _, fourth = ids(tm_project)
+    english = "The revolution broke out in Russia in 1917."
+    tm_project.confirm(first, english)
+    repeated = tm_project.segment(fourth)
+    assert (repeated.target, repeated.status) == (english, "translated")
+    assert [r.action for r in tm_project.history(fourth)] == ["propagate"]
+    assert tm_project.segment(second).target == ""  # not a repetition
+    assert tm_project.tm.repetitions("doc") == {first: (first, fourth), fourth: (first, fourth)}
+    tm_project.undo(fourth)
+    repeated = tm_project.segment(fourth)
+    assert (repeated.target, repeated.status) == ("", "new")
+    assert {u["segment_id"] for u in project_units(tm_project)} == {first}
+
+
+def test_propagation_overwrites_drafts_only(tm_project: Project) -> None:
+    first, _, _, fourth = ids(tm_project)
+    tm_project.save_draft(fourth, "A draft.")
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
+    assert tm_project.segment(fourth).target == "The revolution broke out in Russia in 1917."
+    tm_project.confirm(fourth, "In 1917 the revolution broke out in Russia.")
+    tm_project.confirm(first, "Revolution broke out in Russia in 1917.")
+    assert tm_project.segment(fourth).target == "In 1917 the revolution broke out in Russia."
+
+
+def test_propagation_respects_the_qa_policy(tm_project: Project) -> None:
+    first, _, _, fourth = ids(tm_project)
+    # 1918 is not the source's number: an error the translator overrode for the first segment
+    tm_project.confirm(first, "The revolution broke out in 1918.", override_reason="old style")
+    assert tm_project.segment(fourth).status == "draft"
+
+
+def test_propagation_can_be_switched_off(
+    tm_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[tm]\npropagate = false\n", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(config))
+    tm_project.tm.propagate = None  # read the config file
+    first, _, _, fourth = ids(tm_project)
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
+    assert tm_project.segment(fourth).status == "new"
+
+
+def test_pretranslate(tm_project: Project, tmp_path: Path) -> None:
+    first, second, third, fourth = ids(tm_project)
+    tm_project.save_draft(third, "Already begun.")
+    path = tmp_path / "tm.tsv"
+    path.write_text(
+        f"{A}\tThe revolution broke out in Russia in 1917.\n"
+        "واستولى البلاشفة على الحكم.\tThe Bolsheviks took over.\n"
+        f"{C}\tThe conference met in Cairo.\n",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(path, "old")
+    result = tm_project.tm.pretranslate("doc")
+    assert (result.empty, result.filled, result.by_band) == (3, 2, {"100": 2})
+    assert result.segments == [first, fourth]
+    seg = tm_project.segment(first)
+    assert (seg.target, seg.status) == ("The revolution broke out in Russia in 1917.", "draft")
+    assert [r.action for r in tm_project.history(first)] == ["pretranslate"]
+    (note,) = tm_project.notes(first)
+    assert note["kind"] == "tm" and "100% match from old" in note["text"]
+    assert tm_project.segment(third).target == "Already begun."  # not empty: left alone
+    again = tm_project.tm.pretranslate("doc", min_score=70)
+    assert (again.empty, again.filled) == (1, 1)
+    assert tm_project.segment(second).target == "The Bolsheviks took over."
+
+
+def test_analysis_bands_add_up(tm_project: Project, tmp_path: Path) -> None:
+    doc = tmp_path / "analysed.ar.txt"
+    doc.write_text(f"{A} {B} {C} {A}\nجملة جديدة تماما لا مثيل لها.\n", encoding="utf-8")
+    tm_project.import_document(doc, "analysed")
+    path = tmp_path / "tm.tsv"
+    path.write_text(
+        f"{A}\tThe revolution broke out in Russia in 1917.\n"
+        "واستولى البلاشفة على الحكم.\tThe Bolsheviks took over.\n"
+        "عقد المؤتمر في القاهره\tThe conference met in Cairo.\n",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(path, "old")
+    analysis = tm_project.tm.analyze("analysed")
+    segs = ids(tm_project, "analysed")
+    assert [analysis.by_segment[s] for s in segs] == [
+        "100", "75-84", "95-99", "repetitions", "no-match"
+    ]
+    data = analysis.to_dict()
+    assert list(data["bands"]) == [
+        "101", "repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match"
+    ]
+    total = data["total"]
+    assert total["segments"] == 5 == sum(b["segments"] for b in data["bands"].values())
+    assert total["words"] == sum(b["words"] for b in data["bands"].values()) == 26
+    sources = [tm_project.segment(s).source for s in segs]
+    assert total["characters"] == sum(len("".join(s.split())) for s in sources)
+    assert data["bands"]["repetitions"] == {"segments": 1, "words": 6, "characters": 25}
+
+
+def test_concordance(tm_project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "tm.tmx"
+    write(path, """<tmx version="1.4"><header srclang="ar"/><body>
+<tu changedate="20240101T000000Z"><tuv xml:lang="ar"><seg>وبالثورة تغير كل شيء.</seg></tuv>
+<tuv xml:lang="en"><seg>With the Revolution everything changed.</seg></tuv></tu>
+<tu changedate="20240301T000000Z"><tuv xml:lang="ar"><seg>قامت الثورة الروسية.</seg></tuv>
+<tuv xml:lang="en"><seg>The Russian revolution broke out.</seg></tuv></tu>
+<tu changedate="20240201T000000Z"><tuv xml:lang="ar"><seg>الثوري الصغير.</seg></tuv>
+<tuv xml:lang="en"><seg>The little revolutionary.</seg></tuv></tu>
+</body></tmx>""")
+    tm_project.tm.import_file(path, "old")
+    hits = tm_project.tm.concordance("الثورة", lang="ar")
+    assert [h.source for h in hits] == ["قامت الثورة الروسية.", "وبالثورة تغير كل شيء."]
+    assert [h.source[s:e] for h in hits for s, e in h.spans] == ["الثورة", "وبالثورة"]
+    english = tm_project.tm.concordance("REVOLUTION", lang="en")
+    assert [h.date[:7] for h in english] == ["2024-03", "2024-02", "2024-01"]
+    assert [h.target[s:e] for h in english for s, e in h.spans] == [
+        "revolution", "revolution", "Revolution"
+    ]
+    both = tm_project.tm.concordance("ثورة الروسية")
+    assert [(h.lang, h.source) for h in both] == [("ar", "قامت الثورة الروسية.")]
+    assert tm_project.tm.concordance("كلمة غائبة") == []
+
+
+def test_insert_match_records_its_origin(tm_project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "tm.tsv"
+    path.write_text(f"{C}\tThe conference met in Cairo.\n", encoding="utf-8")
+    tm_project.tm.import_file(path, "old")
+    *_, third, _ = ids(tm_project)
+    (match,) = tm_project.tm.segment_matches(third)
+    seg = tm_project.tm.insert_match(third, match)
+    assert (seg.target, seg.status) == ("The conference met in Cairo.", "draft")
+    assert tm_project.history(third)[-1].action == "tm-insert"
+    assert tm_project.notes(third)[-1]["text"] == "tm-insert: 100% match from old (unit 1)"
+
+
+def test_memories_can_be_chosen(tm_project: Project, tmp_path: Path) -> None:
+    for name in ("one", "two"):
+        path = tmp_path / f"{name}.tsv"
+        path.write_text(f"{C}\tThe conference met in Cairo ({name}).\n", encoding="utf-8")
+        tm_project.tm.import_file(path)
+    assert [m.memory for m in tm_project.tm.lookup(C)] == ["two", "one"]  # newest first
+    assert [m.memory for m in tm_project.tm.lookup(C, memories=["one"])] == ["one"]
+    assert [m.memory for m in tm_project.tm.lookup("عقد المؤتمر", memories=["one"])] == ["one"]
+
+
+def test_exact_scores_for_the_segment_list(tm_project: Project, tmp_path: Path) -> None:
+    tm_project.tm.propagate = False
+    first, second, third, fourth = ids(tm_project)
+    path = tmp_path / "tm.tsv"
+    path.write_text(f"{C}\tThe conference met in Cairo.\nعقد المؤتمر في القاهره\tX.\n",
+                    encoding="utf-8")
+    tm_project.tm.import_file(path, "old")
+    tm_project.confirm(second, "And the Bolsheviks seized power.")
+    assert tm_project.tm.exact_scores([first, second, third, fourth]) == {third: 100}
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
+    assert tm_project.tm.exact_scores([first, second, third, fourth]) == {third: 100, fourth: 100}
+
+
+@pytest.mark.sqlite_only
+def test_segments_confirmed_before_the_migration_join_the_memory(tmp_path: Path) -> None:
+    import sqlite3
+
+    from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+    from workbench.store.sqlite import sql_statements
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for statement in sql_statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    stamp = "2024-01-01T00:00:00.000+00:00"
+    conn.execute("INSERT INTO documents VALUES (1, 'doc', NULL, NULL, ?)", [stamp])
+    conn.executemany(
+        "INSERT INTO segments VALUES (?, 1, 1, ?, ?, ?, ?)",
+        [(1, 1, A, "translated", stamp), (2, 2, B, "draft", stamp)],
+    )
+    conn.execute("INSERT INTO versions VALUES (1, 1, 'working', 'working', NULL, ?)", [stamp])
+    conn.executemany(
+        "INSERT INTO translations VALUES (?, 1, ?, ?)",
+        [(1, "The revolution broke out.", stamp), (2, "A draft.", stamp)],
+    )
+    conn.execute(
+        "INSERT INTO revisions (segment_id, at, author, action, new_text, new_status) "
+        "VALUES (1, ?, 'layla', 'confirm', 'The revolution broke out.', 'translated')", [stamp]
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Project.open(path) as project:
+        assert project.db.schema_version() == SCHEMA_VERSION
+        (match,) = project.tm.lookup(A)
+        assert (match.score, match.target, match.author) == (
+            100, "The revolution broke out.", "layla"
+        )
+
+
+@pytest.mark.postgresql_only
+def test_segments_confirmed_before_the_migration_join_the_memory_postgresql(
+    backend: str, pg_database: str
+) -> None:
+    from workbench.store.location import ServerAddress, parse_location
+    from workbench.store.postgres import _migrate_in_transaction, connect
+    from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    address = parse_location(pg_database)
+    assert isinstance(address, ServerAddress)
+    before = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE tm_memories" in m)
+    db = connect(address)
+    db.begin_write()
+    _migrate_in_transaction(db, 0, before)  # the schema before the memory's migration
+    stamp = "2024-01-01T00:00:00.000+00:00"
+    db.execute("INSERT INTO documents VALUES (1, 'doc', NULL, NULL, ?)", [stamp])
+    db.executemany(
+        "INSERT INTO segments (id, document_id, paragraph, position, source, status, "
+        "updated_at) VALUES (?, 1, 1, ?, ?, ?, ?)",
+        [(1, 1, A, "translated", stamp), (2, 2, B, "draft", stamp)],
+    )
+    db.execute("INSERT INTO versions VALUES (1, 1, 'working', 'working', NULL, ?)", [stamp])
+    db.executemany(
+        "INSERT INTO translations VALUES (?, 1, ?, ?)",
+        [(1, "The revolution broke out.", stamp), (2, "A draft.", stamp)],
+    )
+    db.execute(
+        "INSERT INTO revisions (segment_id, at, author, action, new_text, new_status) "
+        "VALUES (1, ?, 'layla', 'confirm', 'The revolution broke out.', 'translated')", [stamp]
+    )
+    db.advance_identities()
+    db.commit()
+    db.close()
+    with Project.open(pg_database) as project:
+        assert project.db.schema_version() == SCHEMA_VERSION
+        (match,) = project.tm.lookup(A)
+        assert (match.score, match.target, match.author) == (
+            100, "The revolution broke out.", "layla"
+        )
+        assert project.tm.lookup(B) == []
+        # the memory's triggers work on the migrated project
+        project.tm.propagate = False
+        project.confirm(2, "And the Bolsheviks seized power.")
+        assert project.tm.lookup(B)[0].score == 100
+
+
+def test_a_read_only_session_looks_up_without_writing(tm_project: Project) -> None:
+    tm_project.tm.propagate = False
+    first, second, *_ = ids(tm_project)
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")  # indexed now
+    tm_project.save_draft(second, "And the Bolsheviks seized power.")
+    tm_project.set_status(second, "translated")  # a unit waiting to be indexed
+    with Project.open(tm_project.path, read_only=True) as viewer:
+        assert [m.score for m in viewer.tm.lookup(A)] == [100]
+        assert viewer.tm.lookup(B) == []  # the waiting unit: not matched until a writer comes
+        assert viewer.tm.concordance("الثورة")[0].source == A
+    assert tm_project.tm.lookup(B)[0].score == 100

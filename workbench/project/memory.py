@@ -1,0 +1,81 @@
+"""The translation memory part of the Project service (``project.tm``): memories, lookups,
+concordance, repetitions and propagation, pre-translation and analysis.
+
+The project's own memory is kept by the store's triggers (one unit per confirmed segment, so
+edits made anywhere — TUI, CLI, imports, undo — keep it right); new units are indexed before
+any match. The work is in small modules, exposed here as one API:
+
+- :mod:`tm_files`: listing, importing (TMX, tab-separated), exporting and removing memories;
+- :mod:`tm_indexing`: writing units and their matching data, indexing new project units;
+- :mod:`tm_lookups` (with :mod:`tm_matcher`): matches, the list's marks, concordance;
+- :mod:`tm_repetitions`: repetitions and propagation on confirmation;
+- :mod:`tm_batch`: pre-translation and the analysis report.
+
+The pure engines are in :mod:`workbench.tm`.
+"""
+
+from __future__ import annotations
+
+from workbench.project.catalog import Catalog
+from workbench.project.checking import Checking
+from workbench.project.context import ProjectContext
+from workbench.project.reading import Reader, Segment
+from workbench.project.tm_batch import DocumentWork
+from workbench.project.tm_files import PROJECT, MemoryFiles, MemoryInfo
+from workbench.project.tm_indexing import Indexing
+from workbench.project.tm_lookups import Lookups
+from workbench.project.tm_repetitions import Repetitions
+
+
+class TranslationMemory:
+    """The project's translation memories."""
+
+    def __init__(
+        self, context: ProjectContext, catalog: Catalog, reader: Reader, checking: Checking
+    ) -> None:
+        self.indexing = indexing = Indexing(context)
+        self.files = files = MemoryFiles(context, indexing)
+        self.lookups = lookups = Lookups(context, catalog, reader, indexing, files)
+        self._repetitions = Repetitions(context, catalog, reader, checking)
+        work = DocumentWork(context, catalog, lookups)
+        self.matcher = lookups.matcher
+
+        # memories
+        self.memories = files.memories
+        self.import_file = files.import_file
+        self.export_file = files.export_file
+        self.remove = files.remove
+        self.index_pending = indexing.index_pending
+        # matching
+        self.lookup = lookups.lookup
+        self.lookup_many = lookups.lookup_many
+        self.segment_matches = lookups.segment_matches
+        self.exact_scores = lookups.exact_scores
+        self.insert_match = lookups.insert_match
+        self.concordance = lookups.concordance
+        self.annotate_units = lookups.annotate_units
+        # repetitions
+        self.repetitions = self._repetitions.repetitions
+        self.propagate_from = self._repetitions.propagate_from
+        # documents
+        self.pretranslate = work.pretranslate
+        self.analyze = work.analyze
+
+    @property
+    def propagate(self) -> bool | None:
+        """Whether confirming propagates to repetitions (None: the config file's setting)."""
+        return self._repetitions.propagate
+
+    @propagate.setter
+    def propagate(self, value: bool | None) -> None:
+        self._repetitions.propagate = value
+
+    def on_confirm(self, segment: Segment) -> None:
+        """Called by Editing.confirm inside its transaction: propagate the translation to the
+        segment's repetitions (unless switched off) and index the new units."""
+        if self._repetitions.propagation_enabled():
+            self._repetitions.propagate_from(segment.id)
+        self.indexing.index_pending_here()
+
+
+__all__ = ["PROJECT", "MemoryInfo", "TranslationMemory"]

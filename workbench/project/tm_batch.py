@@ -1,0 +1,110 @@
+"""Work on whole documents for project leads: pre-translation and the analysis report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from workbench.project.catalog import Catalog, Document
+from workbench.project.context import ProjectContext
+from workbench.project.tm_lookups import Lookups, check_limits
+from workbench.project.tm_matcher import Query
+from workbench.project.tm_repetitions import match_keys
+from workbench.store import documents as q_docs
+from workbench.tm.results import Analysis, PretranslateResult
+from workbench.tm.score import CONTEXT, band_of
+from workbench.tm.tokens import token_strings
+
+#: Candidates scored, and units looked up, per segment by the analysis: only the band of the
+#: best score matters there (bench/tm.py measures how often it differs from a full lookup's).
+ANALYSIS_K = 60
+ANALYSIS_POOL = 1500
+
+
+class DocumentWork:
+    """Pre-translation and analysis of documents against every memory."""
+
+    def __init__(self, context: ProjectContext, catalog: Catalog, lookups: Lookups) -> None:
+        self.context = context
+        self.catalog = catalog
+        self.lookups = lookups
+
+    @property
+    def db(self) -> Any:
+        return self.context.db
+
+    def _documents(self, doc: str | None) -> list[Document]:
+        return [self.catalog.document(doc)] if doc is not None else self.catalog.documents()
+
+    def _document_queries(
+        self, doc: Document, wanted: Callable[[dict[str, Any]], bool] | None = None
+    ) -> tuple[list[dict[str, Any]], list[Query]]:
+        rows = q_docs.segments_page(self.db, doc.id, self.catalog.working_id(doc), 0, 1 << 62)
+        contexts = [
+            (rows[i - 1]["source"] if i else None,
+             rows[i + 1]["source"] if i + 1 < len(rows) else None)
+            for i in range(len(rows))
+        ]
+        picked = [i for i, r in enumerate(rows) if wanted is None or wanted(r)]
+        queries = self.lookups.queries(
+            [rows[i]["source"] for i in picked], [contexts[i] for i in picked],
+            [rows[i]["id"] for i in picked],
+        )
+        return [rows[i] for i in picked], queries
+
+    def pretranslate(self, doc: str | None = None, min_score: int = 100) -> PretranslateResult:
+        """Fill the empty segments (of one document, or all) with their best match at or
+        above ``min_score``, as drafts with the origin recorded (history action
+        ``pretranslate`` and a note). One transaction."""
+        check_limits(min_score, 1)
+        documents = self._documents(doc)
+        result = PretranslateResult([d.name for d in documents], min_score)
+        with self.context.transaction():
+            for document in documents:
+                rows, queries = self._document_queries(
+                    document, lambda r: not (r["target"] or "").strip()
+                )
+                result.empty += len(rows)
+                for row, query in zip(rows, queries, strict=True):
+                    best = self.lookups.matcher.best(query, min_score, 1)
+                    if not best:
+                        continue
+                    match = self.lookups.matcher.to_match(query, best[0])
+                    self.lookups.fill(row["id"], match, "pretranslate")
+                    result.filled += 1
+                    result.segments.append(row["id"])
+                    band = band_of(match.score)
+                    result.by_band[band] = result.by_band.get(band, 0) + 1
+        return result
+
+    def analyze(self, doc: str | None = None) -> Analysis:
+        """Put every segment (of one document, or all) in one band, in memoQ's precedence:
+        101, repetitions (its normalised source occurred earlier in the document), 100,
+        95-99, 85-94, 75-84, 50-74, no-match; with its words and characters."""
+        documents = self._documents(doc)
+        analysis = Analysis([d.name for d in documents])
+        for document in documents:
+            rows, queries = self._document_queries(document)
+            sources = [r["source"] for r in rows]
+            _, word_counts = token_strings(sources)
+            seen: set[str] = set()
+            for row, query, key, words in zip(
+                rows, queries, match_keys(sources), word_counts.tolist(), strict=True
+            ):
+                repeated = bool(key) and key in seen
+                # a repetition needs only to know whether it is a 101% match (found by hash)
+                lowest = CONTEXT if repeated else 50
+                best = self.lookups.matcher.best(
+                    query, lowest, 1, k=ANALYSIS_K, pool=ANALYSIS_POOL
+                )
+                score = best[0].score if best else None
+                if score is not None and score > 100:
+                    band = "101"
+                elif repeated:
+                    band = "repetitions"
+                else:
+                    band = band_of(score)
+                seen.add(key)
+                analysis.bands[band].add(int(words), len("".join(row["source"].split())))
+                analysis.by_segment[row["id"]] = band
+        return analysis

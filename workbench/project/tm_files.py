@@ -1,0 +1,208 @@
+"""Translation memories as files: importing TMX and tab-separated files, exporting TMX,
+listing and removing memories."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from workbench import __version__
+from workbench.errors import InputError, WorkbenchError
+from workbench.project.context import ProjectContext
+from workbench.project.tm_indexing import Indexing
+from workbench.store import tm as q_tm
+from workbench.tm.model import TmFileInfo, TmUnit
+from workbench.tm.pipeline import gc_paused, read_batches
+from workbench.tm.results import ImportResult
+
+PROJECT = "project"
+
+
+@dataclass(frozen=True)
+class MemoryInfo:
+    """A memory of the project."""
+
+    name: str
+    kind: str
+    units: int
+    source_path: str | None
+    created_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return dict(self.__dict__)
+
+
+def _batched(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+class MemoryFiles:
+    """The memories of the project: list, import, export, remove."""
+
+    def __init__(self, context: ProjectContext, indexing: Indexing) -> None:
+        self.context = context
+        self.indexing = indexing
+
+    @property
+    def db(self) -> Any:
+        return self.context.db
+
+    def memories(self) -> list[MemoryInfo]:
+        """Every memory (the project's own first) with its unit count."""
+        return [
+            MemoryInfo(r["name"], r["kind"], r["units"], r["source_path"], r["created_at"])
+            for r in q_tm.memories(self.db)
+        ]
+
+    def memory(self, name: str) -> dict[str, Any]:
+        row = q_tm.memory_by_name(self.db, name)
+        if row is None:
+            known = ", ".join(m.name for m in self.memories())
+            raise WorkbenchError(f"no translation memory named {name!r} (memories: {known})")
+        return row
+
+    def import_file(
+        self, path: str | Path, name: str | None = None, fmt: str | None = None
+    ) -> ImportResult:
+        """Add a TMX or tab-separated file as a memory called ``name`` (default: the file's
+        name). A bad file changes nothing (one transaction)."""
+        p = Path(path)
+        if not p.exists():
+            raise InputError(p, "no such file")
+        if p.is_dir():
+            raise InputError(p, "is a folder, not a file")
+        fmt = fmt or ("tsv" if p.suffix.lower() in (".tsv", ".tab", ".txt") else "tmx")
+        if fmt not in ("tmx", "tsv"):
+            raise WorkbenchError(f"unknown memory format {fmt!r} (use tmx or tsv)")
+        name = (name if name is not None else p.stem).strip()
+        if not name:
+            raise WorkbenchError("a translation memory needs a name (--name)")
+        if name == PROJECT:
+            raise WorkbenchError(f"{PROJECT!r} is the project's own memory; choose another name")
+        if q_tm.memory_by_name(self.db, name) is not None:
+            raise WorkbenchError(
+                f"a translation memory named {name!r} exists already "
+                f"(workbench tm remove {name}, or --name another)"
+            )
+        info, batches = read_batches(p, fmt)
+        with self.context.transaction(), q_tm.bulk(self.db), gc_paused():
+            self.indexing.index_pending_here()
+            memory_id = q_tm.create_memory(self.db, name, str(p), "{}")
+            count = self.indexing.store_units(memory_id, batches)
+            if count == 0:
+                raise InputError(p, _nothing_to_import(info))
+            meta = {"format": info.format, "source_lang": info.source_lang, "tool": info.tool,
+                    "props": info.props, "skipped": info.skipped}
+            q_tm.set_memory_meta(self.db, memory_id, json.dumps(meta, ensure_ascii=False))
+        return ImportResult(
+            name, str(p), info.format, count, info.skipped, info.skipped_lines,
+            info.source_lang, info.tags,
+        )
+
+    def memory_ids(self, names: Sequence[str] | None) -> frozenset[int] | None:
+        """The ids of the memories called ``names`` (None: every memory)."""
+        if not names:
+            return None
+        return frozenset(self.memory(n)["id"] for n in names)
+
+    def remove(self, name: str) -> int:
+        """Delete an external memory; return how many units it held."""
+        if name == PROJECT:
+            raise WorkbenchError(
+                f"{PROJECT!r} is the project's own memory (it follows the confirmed segments) "
+                "and cannot be removed"
+            )
+        row = self.memory(name)
+        with self.context.transaction():
+            return q_tm.delete_memory(self.db, row["id"])
+
+    def export_file(
+        self, output: str | Path, name: str | None = None, force: bool = False
+    ) -> int:
+        """Write a memory (or, without ``name``, every memory) as TMX 1.4b; return how many
+        units. The file appears only when complete."""
+        from workbench.tm.tmx import write_tmx
+
+        memory_id = self.memory(name)["id"] if name is not None else None
+        path = Path(output)
+        if path.is_dir():
+            raise WorkbenchError(f"{path}: is a folder; give a file name")
+        if path.exists() and not force:
+            raise WorkbenchError(f"{path} exists already (use --force to overwrite)")
+        if not path.parent.exists():
+            raise WorkbenchError(f"{path}: folder {path.parent} does not exist")
+        self.indexing.index_pending()
+        units = self._export_units(memory_id, with_memory=name is None)
+        header = [("x-workbench-project", self.context.path.name),
+                  ("x-workbench-memory", name or "*all*")]
+        return _write_atomically(
+            path, lambda out: write_tmx(out, units, header_props=header, tool_version=__version__)
+        )
+
+    def _export_units(self, memory_id: int | None, with_memory: bool) -> Iterator[TmUnit]:
+        for chunk in _batched(iter(q_tm.export_units(self.db, memory_id)), 500):
+            segments = [r["segment_id"] for r in chunk if r["segment_id"] is not None]
+            around = q_tm.neighbours(self.db, segments) if segments else {}
+            for row in chunk:
+                yield _tm_unit(row, around.get(row["segment_id"]), with_memory)
+
+
+def _nothing_to_import(info: TmFileInfo) -> str:
+    if info.skipped:
+        lines = ", ".join(map(str, info.skipped_lines))
+        return (
+            f"no Arabic-English translation units ({info.skipped} units lack an Arabic or an "
+            f"English side, e.g. at lines {lines})"
+        )
+    return "no Arabic-English translation units"
+
+
+def _tm_unit(
+    row: dict[str, Any], around: tuple[str | None, str | None] | None, with_memory: bool
+) -> TmUnit:
+    meta = json.loads(row["meta"]) if row["meta"] else {}
+    props = [tuple(p) for p in meta.get("props", [])]
+    unit = TmUnit(
+        source=row["source"], target=row["target"], tuid=row["tuid"],
+        created_at=row["created_at"], created_by=row["created_by"],
+        changed_at=row["changed_at"], changed_by=row["changed_by"], status=row["status"],
+        context_prev=row["context_prev"], context_next=row["context_next"],
+        props=props, notes=list(meta.get("notes", [])), attrs=dict(meta.get("attrs", {})),
+    )
+    if row["segment_id"] is not None:
+        unit.tuid = unit.tuid or str(row["segment_id"])
+        unit.props += [("x-workbench-document", row["document"] or ""),
+                       ("x-workbench-position", str(row["position"]))]
+        if around is not None:
+            unit.context_prev, unit.context_next = around
+    if row["status"] and not any(k == "x-status" for k, _ in unit.props):
+        unit.props.append(("x-status", row["status"]))
+    if with_memory:
+        unit.props.append(("x-workbench-memory", row["memory"]))
+    return unit
+
+
+def _write_atomically(path: Path, write: Callable[[Any], int]) -> int:
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        with os.fdopen(fd, "wb") as out:
+            count = write(out)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise WorkbenchError(f"{path}: cannot write ({exc.strerror})") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(tmp)
+    return count

@@ -1,0 +1,110 @@
+"""Keeping the store's matching index up to date: imported units, and the project memory's
+new units (added by the store's triggers when segments are confirmed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from workbench.project.context import ProjectContext
+from workbench.store import tm as q_tm
+from workbench.tm.candidates import Postings
+from workbench.tm.codes import Vocabulary
+from workbench.tm.index import Indexer
+from workbench.tm.pipeline import Batch
+
+#: Posting entries gathered before they are written as one part (about 100,000 units).
+PART_ENTRIES = 4_000_000
+#: Posting parts of the project memory grow in place up to this many ids.
+SMALL_PART = 4096
+
+
+class Indexing:
+    """Writes units and their matching data (keys, vocabulary, posting lists)."""
+
+    def __init__(self, context: ProjectContext) -> None:
+        self.context = context
+
+    @property
+    def db(self) -> Any:
+        return self.context.db
+
+    def store_units(self, memory_id: int, batches: Iterable[Batch]) -> int:
+        """Add the units of ``batches`` to a memory with their matching data; how many."""
+        vocabulary = Vocabulary(last=q_tm.last_code(self.db))
+        indexer = Indexer(vocabulary, lambda tokens: q_tm.token_codes(self.db, tokens))
+        part = q_tm.next_part(self.db, memory_id)
+        count = 0
+        for batch in batches:
+            first = q_tm.reserve_unit_ids(self.db, len(batch.rows))
+            ids = list(range(first, first + len(batch.rows)))
+            indexed = indexer.index_numbers(ids, batch.numbers, batch.counts, batch.new)
+            q_tm.insert_units(
+                self.db,
+                ((uid, memory_id, None, *row) for uid, row in zip(ids, batch.rows, strict=True)),
+            )
+            q_tm.add_keys(
+                self.db,
+                zip(ids, indexed.hashes, indexed.stems, indexed.words, strict=True),
+            )
+            q_tm.add_tokens(self.db, vocabulary.added)
+            vocabulary.added.clear()
+            if indexer.pending_entries() >= PART_ENTRIES:
+                self._write_part(indexer, memory_id, part)
+                part += 1
+            count += len(ids)
+        self._write_part(indexer, memory_id, part)
+        q_tm.bump_generation(self.db)
+        return count
+
+    def _write_part(self, indexer: Indexer, memory_id: int, part: int) -> None:
+        q_tm.add_postings(self.db, memory_id, part, indexer.take_posting_blobs())
+
+    def index_pending(self) -> int:
+        """Index the project units added since the last time (confirmed segments); return how
+        many. Lookups do this first; it is one short write. A project open read-only leaves
+        them to the next writer (until then they are not matched)."""
+        if self.db.read_only or not q_tm.has_pending(self.db):
+            return 0
+        with self.context.transaction():
+            return self.index_pending_here()
+
+    def index_pending_here(self) -> int:
+        """:meth:`index_pending` inside the caller's transaction."""
+        pending = q_tm.pending_units(self.db)
+        if not pending:
+            return 0
+        ids = [uid for uid, _ in pending]
+        vocabulary = Vocabulary(last=q_tm.last_code(self.db))
+        indexer = Indexer(vocabulary, lambda tokens: q_tm.token_codes(self.db, tokens))
+        indexed = indexer.index(ids, [source for _, source in pending])
+        q_tm.add_tokens(self.db, vocabulary.added)
+        q_tm.insert_keys(
+            self.db, zip(ids, indexed.hashes, indexed.stems, indexed.words, strict=True)
+        )
+        self._merge_postings(q_tm.PROJECT_MEMORY, indexer.take_postings())
+        q_tm.clear_pending(self.db, ids)
+        q_tm.bump_generation(self.db)
+        return len(ids)
+
+    def _merge_postings(self, memory_id: int, postings: list[tuple[int, Postings]]) -> None:
+        tokens = [t for t, _ in postings]
+        small = q_tm.small_parts(self.db, memory_id, tokens, SMALL_PART)
+        part = q_tm.next_part(self.db, memory_id)
+        rows: list[tuple[int, int, int, tuple[bytes, bytes, bytes]]] = []
+        for token, post in postings:
+            number = part
+            if token in small:
+                number, blobs = small[token]
+                old = Postings.from_blobs(*blobs)
+                ids = np.concatenate([old.ids, post.ids])
+                ids, first = np.unique(ids, return_index=True)
+                post = Postings(
+                    ids, np.concatenate([old.lens, post.lens])[first],
+                    np.concatenate([old.pos, post.pos])[first],
+                    np.concatenate([old.form, post.form])[first],
+                )
+            rows.append((token, number, len(post), post.blobs()))
+        q_tm.put_postings(self.db, memory_id, rows)

@@ -1,0 +1,358 @@
+"""Finding and scoring translation-memory matches against the store (the TM part's engine).
+
+One :class:`Matcher` per open project (per connection): it caches word codes (which never
+change) and posting lists (forgotten whenever the store's index generation moves). A lookup:
+
+1. the query's words and stems become code strings (words the memories never saw get codes
+   no unit has);
+2. units with the same word sequence are found by hash (the 95–101 matches, always found);
+3. the stems' posting lists give a few hundred candidates (:mod:`workbench.tm.candidates`);
+4. rapidfuzz scores every candidate (word and stem edit distances over code strings);
+5. the best are read in full, scored exactly (100, 95–99, 101 with the context), and get their
+   diff and number substitution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from workbench.project.groups import match_key
+from workbench.store import tm as q_tm
+from workbench.tm.candidates import (
+    Postings,
+    choose_stems,
+    form_of,
+    idf,
+    length_window,
+    merge,
+    rank,
+)
+from workbench.tm.codes import sequence_hash
+from workbench.tm.diff import items, word_diff
+from workbench.tm.numbers import substituted_target
+from workbench.tm.results import TmMatch
+from workbench.tm.score import (
+    CONTEXT,
+    EXACT,
+    FUZZY_MAX,
+    identical,
+    same_words_score,
+)
+from workbench.tm.tokens import words_and_stems
+
+#: Candidates scored exactly per query.
+CANDIDATES = 250
+#: Unit keys (code strings) kept in memory between lookups.
+KEY_CACHE = 300_000
+#: Posting entries kept in the cache before it is emptied.
+CACHE_ENTRIES = 40_000_000
+_FRESH = 0xD800  # codes for words no memory holds (surrogates: never stored, never given)
+
+
+@dataclass
+class Query:
+    """A text prepared for matching."""
+
+    text: str
+    words: list[str]
+    stems: list[str]
+    word_codes: str
+    stem_codes: str
+    known_stems: list[int]
+    hash: int | None
+    context: tuple[str, str] | None = None
+    exclude: frozenset[int] = frozenset()
+
+
+@dataclass
+class _Scored:
+    score: int
+    unit_id: int
+    words: str
+    row: dict[str, Any] = field(default_factory=dict)
+
+
+def context_key(prev: str | None, nxt: str | None) -> tuple[str, str]:
+    """The context of a segment as compared for 101% matches (its neighbours' match keys)."""
+    return match_key(prev or ""), match_key(nxt or "")
+
+
+class Matcher:
+    """Lookups against every memory of one open project."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+        self._codes: dict[str, int] = {}
+        self._unknown: set[str] = set()  # tokens without a code (forgotten when the index moves)
+        self._generation: int | None = None
+        self._postings: dict[int, Postings] = {}
+        self._sizes: dict[int, int] = {}
+        self._keys: dict[int, tuple[int, int, str, str]] = {}
+        self._entries = 0
+        self._total = 0
+
+    # caches -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Forget cached posting lists if the index changed since they were read."""
+        q_tm.prefer_large_reads(self.db)
+        generation = q_tm.generation(self.db)
+        if generation != self._generation:
+            self._generation = generation
+            self._postings.clear()
+            self._sizes.clear()
+            self._keys.clear()
+            self._unknown.clear()
+            self._entries = 0
+            self._total = q_tm.unit_count(self.db)
+
+    def lists(self, stems: Sequence[int]) -> dict[int, Postings]:
+        """The posting list of each stem, its parts (of every memory) merged, cached."""
+        missing = [s for s in stems if s not in self._postings]
+        if missing:
+            if self._entries > CACHE_ENTRIES:
+                self._postings.clear()
+                self._entries = 0
+            parts: dict[int, list[tuple[int, Postings]]] = {s: [] for s in missing}
+            for token, memory_id, ids, lens, pos in q_tm.postings(self.db, missing):
+                parts[token].append((memory_id, Postings.from_blobs(ids, lens, pos)))
+            for stem, found in parts.items():
+                merged = merge(found)
+                self._postings[stem] = merged
+                self._entries += len(merged)
+        return {s: self._postings[s] for s in stems}
+
+    def _posting_sizes(self, stems: Sequence[int]) -> dict[int, int]:
+        missing = [s for s in stems if s not in self._sizes]
+        if missing:
+            found = q_tm.posting_sizes(self.db, missing)
+            for s in missing:
+                self._sizes[s] = int(found.get(s, 0))
+        return {s: self._sizes[s] for s in stems}
+
+    # preparing queries ----------------------------------------------------------------------
+
+    def prepare(
+        self,
+        texts: Sequence[str],
+        contexts: Sequence[tuple[str, str] | None] | None = None,
+        excludes: Sequence[frozenset[int]] | None = None,
+    ) -> list[Query]:
+        """Queries for ``texts`` (with their contexts and units to leave out)."""
+        split = [words_and_stems(t) for t in texts]
+        wanted = {x for words, stems in split for x in (*words, *stems)}
+        unknown = [t for t in wanted if t not in self._codes and t not in self._unknown]
+        if unknown:
+            found = q_tm.token_codes(self.db, unknown)
+            self._codes.update(found)
+            self._unknown.update(t for t in unknown if t not in found)
+        out: list[Query] = []
+        for i, (text, (words, stems)) in enumerate(zip(texts, split, strict=True)):
+            fresh: dict[str, str] = {}
+
+            def code(token: str, fresh: dict[str, str] = fresh) -> str:
+                value = self._codes.get(token)
+                if value is not None:
+                    return chr(value)
+                return fresh.setdefault(token, chr(_FRESH + len(fresh) % 2048))
+
+            word_codes = "".join(map(code, words))
+            stem_codes = "".join(map(code, stems))
+            all_known = all(w in self._codes for w in words)
+            out.append(
+                Query(
+                    text=text,
+                    words=words,
+                    stems=stems,
+                    word_codes=word_codes,
+                    stem_codes=stem_codes,
+                    known_stems=[self._codes[s] for s in dict.fromkeys(stems) if s in self._codes],
+                    hash=sequence_hash(word_codes) if all_known and words else None,
+                    context=contexts[i] if contexts else None,
+                    exclude=excludes[i] if excludes else frozenset(),
+                )
+            )
+        return out
+
+    # candidates ----------------------------------------------------------------------------
+
+    def candidates(
+        self, query: Query, min_score: int, k: int = CANDIDATES,
+        memories: frozenset[int] | None = None, enough: int | None = None,
+        pool: int | None = None,
+    ) -> list[tuple[int, int, str, str]]:
+        """(unit id, hash, stems, words) of the units worth scoring for ``query``; the fuzzy
+        search is skipped when ``enough`` units with the same words are found (each scores at
+        least 95, more than any other can)."""
+        found: dict[int, tuple[int, int, str, str]] = {}
+        if query.hash is not None:
+            for row in q_tm.keys_by_hash(self.db, [query.hash], memories):
+                if row[0] not in query.exclude:
+                    found[row[0]] = row
+        if enough is not None and len(found) >= enough:
+            return list(found.values())
+        if query.known_stems and min_score <= FUZZY_MAX:
+            sizes = self._posting_sizes(query.known_stems)
+            rare, other = choose_stems(query.known_stems, sizes)
+            total = max(self._total, 1)
+            lists = {s: p.only(memories) for s, p in self.lists(rare + other).items()}
+            stems = [self._codes.get(s) for s in query.stems]
+            forms = form_of(np.fromiter(map(ord, query.word_codes), np.uint32))
+            ids = rank(
+                [s if s in lists else None for s in stems], forms, lists,
+                [(s, idf(sizes[s], total)) for s in rare],
+                length_window(len(query.stems), min_score), k, pool,
+            )
+            for row in self._unit_keys([i for i in ids.tolist() if i not in found]):
+                found[row[0]] = row
+        return [row for uid, row in found.items() if uid not in query.exclude]
+
+    def _unit_keys(self, unit_ids: list[int]) -> list[tuple[int, int, str, str]]:
+        """The keys of units (cached: a unit's key never changes while the index does not)."""
+        cache = self._keys
+        missing = [i for i in unit_ids if i not in cache]
+        if missing:
+            if len(cache) + len(missing) > KEY_CACHE:
+                cache.clear()
+            for row in q_tm.keys(self.db, missing):
+                cache[row[0]] = row
+        return [cache[i] for i in unit_ids if i in cache]
+
+    # scoring -------------------------------------------------------------------------------
+
+    def _rough(self, query: Query, rows: list[tuple[int, int, str, str]]) -> list[_Scored]:
+        """Scores from the code strings alone: exact below 95; 101 (an upper bound) for units
+        with the same words, scored exactly once their text is read."""
+        if not rows:
+            return []
+        stems = [r[2] for r in rows]
+        words = [r[3] for r in rows]
+        ds = process.cdist([query.stem_codes], stems, scorer=Levenshtein.distance)[0]
+        dw = process.cdist([query.word_codes], words, scorer=Levenshtein.distance)[0]
+        m = np.fromiter((len(w) for w in words), np.int64, len(words))
+        longest = np.maximum(m, len(query.word_codes))
+        doubled = np.maximum(2 * longest, 1)
+        scores = (100 * (2 * longest - ds.astype(np.int64) - dw.astype(np.int64))) // doubled
+        scores = np.minimum(np.where(longest == 0, 0, scores), FUZZY_MAX)
+        out: list[_Scored] = []
+        same = query.word_codes
+        for (uid, _, _, w), score in zip(rows, scores.tolist(), strict=True):
+            out.append(_Scored(CONTEXT if same and w == same else score, uid, w))
+        return out
+
+    def _exact(self, query: Query, scored: list[_Scored]) -> None:
+        """Read the rows of ``scored`` and give same-word units their exact score."""
+        rows = q_tm.units(self.db, [s.unit_id for s in scored])
+        context_of = self._unit_contexts(query, rows) if query.context is not None else {}
+        for s in scored:
+            s.row = rows.get(s.unit_id, {})
+            if not s.row:
+                s.score = -1
+                continue
+            if query.word_codes and s.words == query.word_codes:
+                source = s.row["source"]
+                if identical(query.text, source):
+                    s.score = EXACT
+                    if query.context is not None and context_of.get(s.unit_id) == query.context:
+                        s.score = CONTEXT
+                else:
+                    s.score = same_words_score(query.text, source)
+
+    def _unit_contexts(
+        self, query: Query, rows: dict[int, dict[str, Any]]
+    ) -> dict[int, tuple[str, str]]:
+        out: dict[int, tuple[str, str]] = {}
+        exact = [r for r in rows.values() if identical(query.text, r["source"])]
+        segments = [r["segment_id"] for r in exact if r["segment_id"] is not None]
+        around = q_tm.neighbours(self.db, segments) if segments else {}
+        for r in exact:
+            if r["segment_id"] is not None and r["segment_id"] in around:
+                out[r["id"]] = context_key(*around[r["segment_id"]])
+            elif r["context_prev"] is not None or r["context_next"] is not None:
+                out[r["id"]] = context_key(r["context_prev"], r["context_next"])
+        return out
+
+    def best(
+        self, query: Query, min_score: int, limit: int,
+        memories: frozenset[int] | None = None, k: int = CANDIDATES, pool: int | None = None,
+    ) -> list[_Scored]:
+        """The ``limit`` best-scored units for ``query`` (score ≥ ``min_score``), best first,
+        newest first among equals, one per distinct (source, target). ``k`` and ``pool`` size
+        the candidate search (see candidates.rank)."""
+        rows = self.candidates(
+            query, min_score, k, memories, enough=limit if limit == 1 else None, pool=pool
+        )
+        scored = [s for s in self._rough(query, rows) if s.score >= min_score]
+        if not scored:
+            return []
+        scored.sort(key=lambda s: (-s.score, -s.unit_id))
+        same = [s for s in scored if s.score == CONTEXT and s.words == query.word_codes]
+        others = [s for s in scored if s not in same][: 2 * limit + 4]
+        chosen = same + others
+        self._exact(query, chosen)
+        chosen = [s for s in chosen if s.score >= min_score]
+        chosen.sort(
+            key=lambda s: (
+                -s.score, _negated(s.row.get("changed_at") or s.row.get("created_at") or ""),
+                -s.unit_id,
+            )
+        )
+        out: list[_Scored] = []
+        seen: set[tuple[str, str]] = set()
+        for s in chosen:
+            pair = (s.row["source"].strip(), s.row["target"].strip())
+            if pair in seen:
+                continue
+            seen.add(pair)
+            out.append(s)
+            if len(out) == limit:
+                break
+        return out
+
+    def matches(
+        self, query: Query, min_score: int, limit: int, memories: frozenset[int] | None = None
+    ) -> list[TmMatch]:
+        """The best matches for ``query`` with their diffs and number substitutions."""
+        return [self.to_match(query, s) for s in self.best(query, min_score, limit, memories)]
+
+    def to_match(self, query: Query, scored: _Scored) -> TmMatch:
+        """A match as returned to callers."""
+        row = scored.row
+        source, target = row["source"], row["target"]
+        substituted = None
+        if scored.score < EXACT:
+            source_words = [item.key for item in items(source) if item.is_word]
+            substituted = substituted_target(query.words, source_words, target)
+        return TmMatch(
+            score=scored.score,
+            source=source,
+            target=target,
+            origin=origin_of(row),
+            memory=row["memory"],
+            unit_id=scored.unit_id,
+            diff=tuple(word_diff(query.text, source)),
+            author=row["changed_by"] or row["created_by"],
+            date=row["changed_at"] or row["created_at"],
+            segment_id=row["segment_id"],
+            document=row["document"],
+            position=row["position"],
+            substituted=substituted,
+        )
+
+
+def origin_of(row: dict[str, Any]) -> str:
+    """Where a unit comes from: its memory's name, or its document and position."""
+    if row.get("segment_id") is not None and row.get("document") is not None:
+        return f"{row['document']} #{row['position']}"
+    return str(row["memory"])
+
+
+def _negated(text: str) -> tuple[int, ...]:
+    """A sort key that orders strings descending inside an ascending sort."""
+    return tuple(-ord(c) for c in text)

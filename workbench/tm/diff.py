@@ -1,0 +1,117 @@
+"""A word-level diff of a match's source against the query (inserted, deleted, changed words).
+
+Texts are cut into items: words (compared in their matching form, so spelling variants line
+up) and the punctuation marks and tag placeholders between them (compared as written). The
+ops say how the query becomes the match's source: ``equal``, ``insert`` (in the match, not in
+the query), ``delete`` (in the query, not in the match) and ``change``; each carries the text
+of both sides as written (empty on the side that has none), runs of one op joined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.distance import Indel
+
+from workbench.text.normalize import normalize_arabic
+from workbench.tm.tokens import PLACEHOLDER, tokenize
+
+OPS = ("equal", "insert", "delete", "change")
+
+
+@dataclass(frozen=True)
+class Item:
+    """A word or a mark of a text, with its span and the form it is compared in."""
+
+    text: str
+    key: str
+    start: int
+    end: int
+    is_word: bool
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One run of the diff."""
+
+    op: str
+    query: str
+    match: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {"op": self.op, "query": self.query, "match": self.match}
+
+
+def _marks(text: str, start: int, end: int) -> list[Item]:
+    out: list[Item] = []
+    pos = start
+    for tag in PLACEHOLDER.finditer(text, start, end):
+        out.extend(_chars(text, pos, tag.start()))
+        out.append(Item(tag.group(), tag.group(), tag.start(), tag.end(), False))
+        pos = tag.end()
+    out.extend(_chars(text, pos, end))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _char_key(ch: str) -> str:
+    """A mark as compared ('' for what matching ignores: spaces, diacritics, tatweel)."""
+    return "" if ch.isspace() else normalize_arabic(ch).strip()
+
+
+def _chars(text: str, start: int, end: int) -> list[Item]:
+    out: list[Item] = []
+    for i in range(start, end):
+        key = _char_key(text[i])
+        if key:
+            out.append(Item(text[i], key, i, i + 1, False))
+    return out
+
+
+@lru_cache(maxsize=2048)
+def items(text: str) -> tuple[Item, ...]:
+    """The words and marks of ``text`` in order."""
+    out: list[Item] = []
+    pos = 0
+    for word in tokenize(text):
+        out.extend(_marks(text, pos, word.start))
+        out.append(Item(text[word.start : word.end], word.word, word.start, word.end, True))
+        pos = word.end
+    out.extend(_marks(text, pos, len(text)))
+    return tuple(out)
+
+
+def _codes(a: Sequence[Item], b: Sequence[Item]) -> tuple[str, str]:
+    table: dict[str, str] = {}
+
+    def encode(seq: Sequence[Item]) -> str:
+        return "".join(table.setdefault(i.key, chr(0x100 + len(table))) for i in seq)
+    return encode(a), encode(b)
+
+
+def _span(text: str, seq: Sequence[Item], i: int, j: int) -> str:
+    return text[seq[i].start : seq[j - 1].end] if j > i else ""
+
+
+def word_diff(query: str, source: str) -> list[DiffOp]:
+    """How ``query`` becomes ``source``, word by word: the most items kept in order (a longest
+    common subsequence), what lies between two kept runs being a change, an insertion or a
+    deletion."""
+    a, b = items(query), items(source)
+    ca, cb = _codes(a, b)
+    out: list[DiffOp] = []
+    i = j = 0
+    for block in Indel.opcodes(ca, cb).as_matching_blocks():
+        if i < block.a or j < block.b:
+            gap_a, gap_b = _span(query, a, i, block.a), _span(source, b, j, block.b)
+            op = "change" if gap_a and gap_b else ("delete" if gap_a else "insert")
+            out.append(DiffOp(op, gap_a, gap_b))
+        if block.size:
+            out.append(DiffOp("equal", _span(query, a, block.a, block.a + block.size),
+                              _span(source, b, block.b, block.b + block.size)))
+        i, j = block.a + block.size, block.b + block.size
+    return out

@@ -1,0 +1,73 @@
+"""Number substitution: a match that differs from the query only in numbers offers its target
+with the numbers replaced (as memoQ and OmegaT do).
+
+The words of the query and of the match's source are compared in their matching form, where a
+number is canonical (``٣٫٥`` = ``3.5``, ``1,000`` = ``1000``). When every differing word is a
+number on both sides, each number of the source that changed is looked up in the target by
+value (the QA number check's reading: Arabic-Indic digits, ٫ and ٬, leading zeros) and
+replaced by the query's number, written with ASCII digits (and with thousands separators when
+the target's number had them). If a number cannot be found in the target, nothing is offered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from workbench.glossary.checks.number_mismatch import numbers
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def is_number(word: str) -> bool:
+    """Whether a matching-form word is a number."""
+    return _NUMBER.fullmatch(word) is not None
+
+
+def changed_numbers(query: Sequence[str], source: Sequence[str]) -> list[tuple[str, str]] | None:
+    """(source number, query number) pairs when the two word sequences differ only in numbers
+    (at least one); None otherwise."""
+    if len(query) != len(source):
+        return None
+    pairs: list[tuple[str, str]] = []
+    for q, s in zip(query, source, strict=True):
+        if q == s:
+            continue
+        if not (is_number(q) and is_number(s)):
+            return None
+        pairs.append((s, q))
+    return pairs or None
+
+
+def _render(value: str, written: str) -> str:
+    whole, dot, frac = value.partition(".")
+    if ("," in written or "٬" in written) and len(whole) > 3:
+        whole = f"{int(whole):,}"
+    return whole + dot + frac
+
+
+def substitute(target: str, pairs: Sequence[tuple[str, str]]) -> str | None:
+    """``target`` with each (old, new) number replaced, or None if an old one is missing."""
+    found = numbers(target)
+    used: set[int] = set()
+    edits: list[tuple[int, int, str]] = []
+    for old, new in pairs:
+        for k, (value, (start, end)) in enumerate(found):
+            if k not in used and value == old:
+                used.add(k)
+                edits.append((start, end, _render(new, target[start:end])))
+                break
+        else:
+            return None
+    out = target
+    for start, end, text in sorted(edits, reverse=True):
+        out = out[:start] + text + out[end:]
+    return out
+
+
+def substituted_target(
+    query_words: Sequence[str], source_words: Sequence[str], target: str
+) -> str | None:
+    """The target with the query's numbers, when the source differs from it only in numbers."""
+    pairs = changed_numbers(query_words, source_words)
+    return None if pairs is None else substitute(target, pairs)

@@ -1,0 +1,108 @@
+"""Match scores, in the bands translators know from memoQ, Trados and OmegaT.
+
+- **101** context match: the source is identical and so are the previous and next source
+  segments (decided by the caller, who knows the context);
+- **100**: the source is identical (outer whitespace aside);
+- **95–99**: the same words, differing only in diacritics, tatweel, alef/hamza/ya/ta-marbuta
+  spelling, digits (Arabic-Indic ↔ ASCII), punctuation, inline tags or spaces: 99 for one
+  difference, one point less for each further one, 95 at least;
+- **below 95**: a word-level similarity. OmegaT scores ``100·(max(n,m) − LD)/max(n,m)`` with LD
+  the edit distance over word tokens. Here LD is the mean of the distance over the words and
+  the distance over their stems (the words without their proclitics), so وبالثورة against
+  الثورة costs half a word, not a whole one; the stems' distance is never larger than the
+  words', so this score is never below OmegaT's on the same tokens. It is floored, and capped
+  at 94 (95 and above are reserved for the same words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from workbench.tm.diff import Item, items
+
+CONTEXT = 101
+EXACT = 100
+SAME_WORDS_MAX = 99
+SAME_WORDS_MIN = 95
+FUZZY_MAX = 94
+
+
+def word_similarity(n: int, m: int, stem_distance: int, word_distance: int) -> int:
+    """The word-level score of two texts of ``n`` and ``m`` words (floored)."""
+    longest = max(n, m)
+    if longest == 0:
+        return 0
+    return (100 * (2 * longest - stem_distance - word_distance)) // (2 * longest)
+
+
+def omegat_similarity(n: int, m: int, distance: int) -> int:
+    """OmegaT's score for an edit distance over word tokens (for comparison)."""
+    longest = max(n, m)
+    return 0 if longest == 0 else (100 * (longest - distance)) // longest
+
+
+def fuzzy_score(q_stems: str, q_words: str, u_stems: str, u_words: str) -> int:
+    """The below-95 score of two texts given as code strings (see workbench/tm/codes.py)."""
+    return min(
+        FUZZY_MAX,
+        word_similarity(
+            len(q_words), len(u_words),
+            Levenshtein.distance(q_stems, u_stems), Levenshtein.distance(q_words, u_words),
+        ),
+    )
+
+
+def identical(query: str, source: str) -> bool:
+    """Whether two sources count as the same text (100%)."""
+    return query.strip() == source.strip()
+
+
+def same_words_score(query: str, source: str) -> int:
+    """The 95–99 score of two different texts that have the same words."""
+    return max(SAME_WORDS_MIN, SAME_WORDS_MAX + 1 - differences(items(query), items(source)))
+
+
+def differences(a: Sequence[Item], b: Sequence[Item]) -> int:
+    """How many things differ between two texts with the same words: each word written
+    differently, each punctuation mark or tag added, removed or changed (at least 1)."""
+    words_a = [i.text for i in a if i.is_word]
+    words_b = [i.text for i in b if i.is_word]
+    count = sum(x != y for x, y in zip(words_a, words_b, strict=False))
+    count += abs(len(words_a) - len(words_b))
+    marks_a = [i.text for i in a if not i.is_word]
+    marks_b = [i.text for i in b if not i.is_word]
+    count += Levenshtein.distance(marks_a, marks_b)
+    return max(1, count)
+
+
+def band_score(
+    query: str, q_stems: str, q_words: str, source: str, u_stems: str, u_words: str
+) -> int:
+    """The score (at most 100) of a unit with ``source`` for the text ``query``; the code
+    strings are those of the two texts."""
+    if identical(query, source):
+        return EXACT
+    if q_words and q_words == u_words:
+        return same_words_score(query, source)
+    return fuzzy_score(q_stems, q_words, u_stems, u_words)
+
+
+BANDS: tuple[tuple[str, int, int], ...] = (
+    ("101", 101, 101),
+    ("100", 100, 100),
+    ("95-99", 95, 99),
+    ("85-94", 85, 94),
+    ("75-84", 75, 84),
+    ("50-74", 50, 74),
+)
+
+
+def band_of(score: int | None) -> str:
+    """The analysis band of a best score ('no-match' below 50)."""
+    if score is not None:
+        for name, low, high in BANDS:
+            if low <= score <= high:
+                return name
+    return "no-match"

@@ -1,0 +1,256 @@
+"""TMX 1.4b memories from other tools (OmegaT, memoQ, Trados) and our own, read and written.
+
+Reading takes each ``<tu>``'s Arabic and English ``<tuv>`` (``ar``, ``ar-SA``, ``ara`` … and
+``en``, ``en-US``, ``en-GB`` …), whatever the file's source language: an English-source file
+gives units with the Arabic as source. Inline tags are kept as plain-text placeholders, never
+dropped: ``<bpt i="1">`` → ``{1}``, ``<ept i="1">`` → ``{/1}``, ``<ph x="2"/>`` → ``{2/}``,
+``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}``. ``<prop>`` and
+``<note>`` (of the unit and of its variants), the creation and change dates and authors and
+``tuid`` are kept; memoQ's ``x-context-pre``/``x-context-post`` and OmegaT's ``prev``/``next``
+props become the unit's context. Units without both languages are counted, not silently
+lost. The file is read with the safe parser (no DTD, no entities, no network).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+
+from workbench.errors import InputError
+from workbench.formats import safexml, xmlout
+from workbench.formats.model import tmx_date
+from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date, primary_language
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+CONTEXT_PREV = ("x-context-pre", "prev")
+CONTEXT_NEXT = ("x-context-post", "next")
+PROP_STATUS = "x-status"
+_KNOWN_ATTRS = frozenset({"tuid", "creationdate", "creationid", "changedate", "changeid"})
+
+
+class _Seg:
+    """Reads one ``<seg>`` into text with placeholders for its inline tags."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = path
+        self.tags = 0
+        self._counter = 0
+
+    def read(self, seg: etree._Element) -> str:
+        if not len(seg):  # no inline elements: the common case
+            return seg.text or ""
+        self._counter = 0
+        parts: list[str] = []
+        self._walk(seg, parts)
+        return "".join(parts)
+
+    def _number(self, el: etree._Element, *names: str) -> str:
+        for name in names:
+            value = (el.get(name) or "").strip()
+            if value.isdigit():
+                return value
+        self._counter += 1
+        return str(self._counter)
+
+    def _walk(self, el: etree._Element, parts: list[str]) -> None:
+        parts.append(el.text or "")
+        for child in el:
+            if isinstance(child, etree._Entity):
+                raise InputError(
+                    self.path, f"refused: entity reference {child.text!r}", child.sourceline
+                )
+            name = safexml.local(child.tag)
+            if name == "bpt":
+                parts.append("{" + self._number(child, "i", "x") + "}")
+            elif name == "ept":
+                parts.append("{/" + self._number(child, "i") + "}")
+            elif name == "it":
+                n = self._number(child, "x")
+                parts.append("{/" + n + "}" if child.get("pos") == "end" else "{" + n + "}")
+            elif name in ("ph", "ut", "x"):
+                parts.append("{" + self._number(child, "x", "i") + "/}")
+            elif name in ("hi", "g", "mrk"):
+                n = self._number(child, "x")
+                parts.append("{" + n + "}")
+                self._walk(child, parts)
+                parts.append("{/" + n + "}")
+            elif name:
+                self._walk(child, parts)
+            if name in ("bpt", "ept", "it", "ph", "ut", "x", "hi", "g", "mrk"):
+                self.tags += 1
+            parts.append(child.tail or "")
+
+
+def read_tmx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
+    """The file's header information and its Arabic–English units, streamed.
+
+    The iterator raises InputError (naming the file and line) for malformed or hostile XML
+    and for a file that is not TMX; the info's ``skipped`` counts grow as it goes.
+    """
+    info = TmFileInfo(str(path), "tmx")
+    return info, _units(path, info)
+
+
+def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
+    seg = _Seg(path)
+    root_checked = False
+    for _, el in safexml.iterparse(path, tag=("tmx", "header", "tu"), events=("end",)):
+        if not root_checked:
+            root = el.getroottree().getroot()
+            if root.tag != "tmx":
+                raise InputError(
+                    path, f"not a TMX file (root element <{safexml.local(root.tag)}>)",
+                    root.sourceline,
+                )
+            root_checked = True
+        name = el.tag
+        if name == "tu":
+            unit = _read_tu(el, seg, info)
+            if unit is not None:
+                yield unit
+            safexml.release(el)
+        elif name == "header":
+            info.source_lang = el.get("srclang")
+            info.tool = " ".join(
+                v for v in (el.get("creationtool"), el.get("creationtoolversion")) if v
+            ) or None
+            info.props = [(p.get("type") or "", p.text or "") for p in el.iter("prop")]
+    info.tags = seg.tags
+    if not root_checked:
+        raise InputError(path, "not a TMX file (no <tmx> root element)")
+
+
+def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
+    sides: dict[str, str] = {}
+    props: list[tuple[str, str]] = []
+    notes: list[str] = []
+    english: etree._Element | None = None
+    for child in tu:
+        name = child.tag
+        if name == "tuv":
+            lang = primary_language(child.get(XML_LANG) or child.get("lang"))
+            if lang == "en" and english is None:
+                english = child
+            for sub in child:
+                sub_name = sub.tag
+                if sub_name == "seg":
+                    if lang in ("ar", "en") and lang not in sides:
+                        sides[lang] = seg.read(sub)
+                elif sub_name == "prop":
+                    props.append((f"{lang}:{sub.get('type') or ''}", sub.text or ""))
+                elif sub_name == "note":
+                    notes.append(sub.text or "")
+                elif isinstance(sub, etree._Entity):
+                    raise InputError(seg.path, f"refused: entity reference {sub.text!r}",
+                                     sub.sourceline)
+        elif name == "prop":
+            props.append((child.get("type") or "", child.text or ""))
+        elif name == "note":
+            notes.append(child.text or "")
+    if not (sides.get("ar") or "").strip() or not (sides.get("en") or "").strip():
+        info.skip(tu.sourceline)
+        return None
+    own = tu.attrib
+    dated = own
+    if english is not None and "creationdate" not in own and "changedate" not in own:
+        dated = english.attrib  # OmegaT dates and signs the translation's <tuv>
+    unit = TmUnit(
+        source=sides["ar"],
+        target=sides["en"],
+        tuid=own.get("tuid"),
+        created_at=from_tmx_date(dated.get("creationdate")),
+        created_by=dated.get("creationid"),
+        changed_at=from_tmx_date(dated.get("changedate")),
+        changed_by=dated.get("changeid"),
+        notes=notes,
+        line=tu.sourceline,
+    )
+    if not _KNOWN_ATTRS.issuperset(own.keys()):
+        unit.attrs = {k: v for k, v in own.items() if k not in _KNOWN_ATTRS}
+    for key, read in (("creationdate", unit.created_at), ("changedate", unit.changed_at)):
+        if read is None and dated.get(key):  # a date we could not read is kept as written
+            unit.attrs[key] = dated.get(key) or ""
+    for kind, value in props:
+        if kind in CONTEXT_PREV:
+            unit.context_prev = value
+        elif kind in CONTEXT_NEXT:
+            unit.context_next = value
+        else:
+            if kind == PROP_STATUS:
+                unit.status = value.strip() or None
+            unit.props.append((kind, value))
+    return unit
+
+
+def write_tmx(
+    out: BinaryIO, units: Iterable[TmUnit], *, header_props: Iterable[tuple[str, str]] = (),
+    tool_version: str = "0", created: str | None = None,
+) -> int:
+    """Write units as TMX 1.4b (Arabic source, English target); return how many."""
+    w = xmlout.Writer(out)
+    head = {
+        "creationtool": "workbench",
+        "creationtoolversion": tool_version,
+        "segtype": "sentence",
+        "o-tmf": "workbench",
+        "adminlang": "en",
+        "srclang": "ar",
+        "datatype": "plaintext",
+    }
+    stamp = tmx_date(created)
+    if stamp:
+        head["creationdate"] = stamp
+    w.write(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header{xmlout.attrs(head)}'
+    )
+    props = list(header_props)
+    if props:
+        w.write(">\n")
+        for kind, value in props:
+            w.write(f'  <prop type="{xmlout.attr(kind)}">{xmlout.text(value)}</prop>\n')
+        w.write("</header>\n<body>\n")
+    else:
+        w.write("/>\n<body>\n")
+    count = 0
+    for unit in units:
+        attrs: dict[str, str] = {}
+        if unit.tuid:
+            attrs["tuid"] = unit.tuid
+        for key, value in (
+            ("creationdate", tmx_date(unit.created_at)),
+            ("creationid", unit.created_by),
+            ("changedate", tmx_date(unit.changed_at)),
+            ("changeid", unit.changed_by),
+        ):
+            if value:
+                attrs[key] = value
+        for key, value in unit.attrs.items():
+            if key not in attrs and key in _TU_ATTRS:
+                attrs[key] = value
+        parts = [f"<tu{xmlout.attrs(attrs)}>"]
+        for note in unit.notes:
+            parts.append(f"<note>{xmlout.text(note)}</note>")
+        props = list(unit.props)
+        if unit.context_prev is not None:
+            props.append((CONTEXT_PREV[0], unit.context_prev))
+        if unit.context_next is not None:
+            props.append((CONTEXT_NEXT[0], unit.context_next))
+        for kind, value in props:
+            parts.append(f'<prop type="{xmlout.attr(kind)}">{xmlout.text(value)}</prop>')
+        parts.append(f'<tuv xml:lang="ar"><seg>{xmlout.text(unit.source)}</seg></tuv>')
+        parts.append(f'<tuv xml:lang="en"><seg>{xmlout.text(unit.target)}</seg></tuv></tu>\n')
+        w.write("".join(parts))
+        count += 1
+    w.write("</body>\n</tmx>\n")
+    w.flush()
+    return count
+
+
+#: <tu> attributes of TMX 1.4b that are passed on as read.
+_TU_ATTRS = {
+    "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+    "creationtoolversion", "o-tmf", "srclang", "segtype",
+}

@@ -1,0 +1,187 @@
+"""Arabic text as word tokens for matching: normalised, numbers canonical, clitics split off.
+
+A text is cut into words after the glossary matcher's normalisation
+(:func:`workbench.text.normalize.normalize_arabic`: diacritics, tatweel, alef/hamza/ya forms,
+ta marbuta, Arabic-Indic digits). A word is a run of word characters (``\\w``), a number keeps
+its separators (``3.5``, ``1,000``, ``٣٫٥``) and is written canonically (``٣٫٥`` = ``3.50`` =
+``3.5``, ``1,000`` = ``1000``). Each word also has a *stem*: the word without a leading chain of
+proclitics from the glossary's closed list (:data:`workbench.glossary.morphology.PREFIXES`:
+و ف, then ب ك ل or س, then ال), when at least three letters remain — so وبالثورة, للثورة and
+الثورة share the stem ثوره. Latin letters are lower-cased. Inline-tag placeholders (``{1}``,
+``{/1}``, ``{2/}``) are not words.
+
+Two ways to the same tokens: :func:`tokenize` (one text, with spans in the original, by regular
+expression) and :func:`tokenize_many` (many texts at once with numpy, for imports). Tests check
+that they agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from workbench.glossary.morphology import FUTURE_STEM_START, PREFIXES
+from workbench.text.normalize import normalize, normalize_codepoints
+
+#: Placeholders for inline tags of other tools' files: {1} {/1} {1/} (see tm/tmx.py).
+PLACEHOLDER = re.compile(r"\{/?[0-9]+/?\}")
+_WORD = re.compile(r"(?:\w|(?<=\d)[.,\u066b\u066c](?=\d))+")
+_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[,\u066c]\d{3})+(?:[.\u066b]\d+)?")
+_JOINERS = (0x2E, 0x2C, 0x066B, 0x066C)
+_PREFIXES = sorted((p for p in PREFIXES if p), key=len, reverse=True)
+_MAX_PREFIX = max(map(len, _PREFIXES))
+MIN_STEM = 3
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a text: its matching form, its stem and where it is in the original."""
+
+    word: str
+    stem: str
+    start: int
+    end: int
+
+
+def canonical_number(token: str) -> str:
+    """A number as matched: ASCII digits, no thousands separators, no leading/trailing zeros."""
+    if _THOUSANDS.fullmatch(token):
+        token = token.replace(",", "").replace("\u066c", "")
+    token = token.replace("\u066b", ".").replace("\u066c", ",")
+    if token.count(".") == 1 and "," not in token:
+        whole, frac = token.split(".")
+        whole = whole.lstrip("0") or "0"
+        frac = frac.rstrip("0")
+        return f"{whole}.{frac}" if frac else whole
+    if token.isdigit():
+        return token.lstrip("0") or "0"
+    return token
+
+
+def split_clitics(word: str) -> tuple[str, str]:
+    """(proclitics, stem) of a normalised word: the longest prefix chain of the glossary's list
+    that leaves at least MIN_STEM letters (the future س only before ي ت ن ا)."""
+    for size in range(min(_MAX_PREFIX, len(word) - MIN_STEM), 0, -1):
+        head = word[:size]
+        if head in PREFIXES and (head[-1] != "س" or word[size] in FUTURE_STEM_START):
+            return head, word[size:]
+    return "", word
+
+
+@lru_cache(maxsize=200_000)
+def word_and_stem(token: str) -> tuple[str, str]:
+    """The matching word and stem of one token of normalised text."""
+    if _NUMBER.fullmatch(token):
+        number = canonical_number(token)
+        return number, number
+    word = token.lower()
+    return word, split_clitics(word)[1]
+
+
+def _without_placeholders(text: str) -> str:
+    if "{" not in text:
+        return text
+    return PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+
+
+def tokenize(text: str) -> list[Word]:
+    """The words of ``text`` in order, with spans in ``text``."""
+    norm = normalize(_without_placeholders(text))
+    out: list[Word] = []
+    for m in _WORD.finditer(norm.text):
+        word, stem = word_and_stem(m.group())
+        start, end = norm.span(m.start(), m.end())
+        out.append(Word(word, stem, start, end))
+    return out
+
+
+def words_and_stems(text: str) -> tuple[list[str], list[str]]:
+    """The matching words and the stems of ``text``."""
+    pairs = [word_and_stem(m.group()) for m in _WORD.finditer(_normalized(text))]
+    return [w for w, _ in pairs], [s for _, s in pairs]
+
+
+def _normalized(text: str) -> str:
+    return normalize(_without_placeholders(text)).text
+
+
+# --- many texts at once ----------------------------------------------------------------------
+
+_word_flags: Any = None
+
+
+def _flags() -> Any:
+    """Per BMP code point: 1 a word character (``\\w``), 2 a decimal digit (``\\d``)."""
+    global _word_flags
+    if _word_flags is None:
+        import numpy as np
+
+        _word_flags = np.fromiter(
+            (
+                (1 if c.isalnum() or c == "_" else 0) | (2 if c.isdecimal() else 0)
+                for c in map(chr, range(0x10000))
+            ),
+            np.uint8,
+            0x10000,
+        )
+    return _word_flags
+
+
+def _wide_flags(cps: Any) -> Any:
+    """The flags of code points beyond the BMP (rare), one by one."""
+    import numpy as np
+
+    out = np.zeros(len(cps), np.uint8)
+    for value in np.unique(cps).tolist():
+        c = chr(value)
+        flag = (1 if c.isalnum() or c == "_" else 0) | (2 if c.isdecimal() else 0)
+        out[cps == value] = flag
+    return out
+
+
+def token_strings(texts: Sequence[str]) -> tuple[list[str], Any]:
+    """All tokens of ``texts`` in order (before :func:`word_and_stem`), and how many each text
+    has (an int64 array): the tokens :func:`tokenize` finds, computed for all texts at once."""
+    import numpy as np
+
+    from workbench.text.normalize import encode_texts
+
+    cleaned = [_without_placeholders(t) for t in texts]
+    cps, owner = normalize_codepoints(*encode_texts(cleaned))
+    size = len(cps)
+    if not size:
+        return [], np.zeros(len(texts), np.int64)
+    flags = _flags()
+    wide = cps >= 0x10000
+    flag = flags.take(np.minimum(cps, 0xFFFF))
+    if wide.any():
+        flag[wide] = _wide_flags(cps[wide])
+    tok = (flag & 1) != 0
+    # a separator between two digits of the same text joins a number: 3.5, 1,000, ٣٫٥
+    sep = np.flatnonzero(
+        (cps[1:-1] == _JOINERS[0]) | (cps[1:-1] == _JOINERS[1])
+        | (cps[1:-1] == _JOINERS[2]) | (cps[1:-1] == _JOINERS[3])
+    ) + 1
+    if len(sep):
+        digit = (flag & 2) != 0
+        sep = sep[digit[sep - 1] & digit[sep + 1] & (owner[sep - 1] == owner[sep + 1])]
+        tok[sep] = True
+    # each text's first character starts a token: mark the texts' starts with a space
+    firsts = np.flatnonzero(np.diff(owner)) + 1
+    mapped = np.where(tok, cps, np.uint32(0x20))
+    if len(firsts):
+        mapped = np.insert(mapped, firsts, np.uint32(0x20))
+    tokens = mapped.tobytes().decode("utf-32-le").split()
+    start = tok.copy()
+    start[1:] &= ~(tok[:-1] & (owner[1:] == owner[:-1]))
+    counts = np.bincount(owner[start], minlength=len(texts)).astype(np.int64)
+    return tokens, counts
+
+
+def iter_words(tokens: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """(word, stem) of each token."""
+    return map(word_and_stem, tokens)

@@ -1,0 +1,56 @@
+"""Tab-separated memories: one unit a line, ``Arabic<TAB>English[<TAB>note]``.
+
+UTF-8 (with or without BOM), UTF-16/32 with BOM or Windows-1256, CRLF or LF. Blank lines and
+lines starting with ``#`` are skipped, as is a first line naming the columns (``ar``/``en``,
+``arabic``/``english``, ``source``/``target``). A file whose first column is English and second
+Arabic is read the other way round. A line without a tab or with an empty side is an error
+naming the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from workbench.errors import InputError
+from workbench.textio import read_text
+from workbench.tm.model import TmFileInfo, TmUnit
+
+_HEADERS = {"ar", "en", "arabic", "english", "source", "target", "src", "tgt", "note"}
+
+
+def _arabic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum("\u0600" <= c <= "\u06ff" for c in letters) / len(letters) if letters else 0.0
+
+
+def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
+    """The file's information and its units (the whole file is checked before any unit)."""
+    text = read_text(path)
+    rows: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not rows and {f.strip().lower() for f in fields if f.strip()} <= _HEADERS:
+            continue
+        if len(fields) < 2:
+            raise InputError(path, "no tab: expected Arabic<TAB>English", number)
+        if not fields[0].strip() or not fields[1].strip():
+            side = "Arabic" if not fields[0].strip() else "English"
+            raise InputError(path, f"empty {side} side", number)
+        rows.append((number, fields))
+    if not rows:
+        raise InputError(path, "no units (expected lines of Arabic<TAB>English)")
+    first = sum(_arabic_share(f[0]) for _, f in rows)
+    second = sum(_arabic_share(f[1]) for _, f in rows)
+    swap = second > first
+    info = TmFileInfo(str(path), "tsv", source_lang="en" if swap else "ar")
+
+    def units() -> Iterator[TmUnit]:
+        for number, fields in rows:
+            ar, en = (fields[1], fields[0]) if swap else (fields[0], fields[1])
+            notes = [f for f in fields[2:] if f.strip()]
+            yield TmUnit(source=ar, target=en, notes=notes, line=number)
+
+    return info, units()
