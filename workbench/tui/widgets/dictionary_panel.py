@@ -52,6 +52,18 @@ class LookupResult:
     entries: tuple[Any, ...]
 
 
+def by_span(matches: Sequence[Any]) -> list[tuple[tuple[int, int], str, list[Any]]]:
+    """The matches grouped by the span of the text they were found for (one word read as
+    several headwords gives one group), in their order; each entry once."""
+    groups: dict[tuple[int, int], tuple[str, list[Any]]] = {}
+    for match in matches:
+        text, found = groups.setdefault((match.start, match.end), (match.text, []))
+        for entry in match.entries:
+            if entry not in found:
+                found.append(entry)
+    return [(span, text, found) for span, (text, found) in groups.items()]
+
+
 class DictionaryPanel(TextPanel, can_focus=True):
     """The dictionary entries of the open segment and of the last look-up; a sense cursor."""
 
@@ -140,9 +152,9 @@ class DictionaryPanel(TextPanel, can_focus=True):
         if self.matches:
             if self.lookup is not None:
                 heading(Text("In this segment", style="bold"))
-            for match in self.matches:
-                heading(Text.assemble(isolate(match.text, "bold"), (" ·", "dim")))
-                entries(match.entries, (match.start, match.end))
+            for (start, end), text, found in by_span(self.matches):
+                heading(Text.assemble(isolate(text, "bold"), (" :", "dim")))
+                entries(found, (start, end))
         elif self.lookup is None and not self.note:
             heading(Text("No dictionary words in this segment.", style="dim"))
         self._blocks = blocks

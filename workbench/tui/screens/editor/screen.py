@@ -160,7 +160,9 @@ class EditorScreen(
         self.query_one("#reference").border_title = "Reference"
         dictionary = self.query_one("#dictionary")
         dictionary.border_title = "Dictionary"
-        dictionary.border_subtitle = keys.hint(self.wb.keymap(), "lookup_word")
+        dictionary.border_subtitle = (
+            f"{keys.key_name(self.wb.keymap(), 'lookup_word')}: look up"
+        )
         self.apply_display()
         self.segment_list.flags_enabled = True
         self.segment_list.low_confidence = self.wb.low_confidence
