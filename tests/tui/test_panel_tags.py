@@ -49,7 +49,7 @@ async def test_arabic_panel_shows_tags_whole_and_what_they_stand_for(sample_db, 
                                                                      tmp_path):
     ids = import_page(sample_db, tmp_path)
     app = make_app(document="client")
-    async with editing(app, ids[1]) as (pilot, screen):
+    async with editing(app, ids[1]) as (_pilot, screen):
         view = screen.query_one(SourceView)
         assert view.tag_lines == [("<1>…</1>", "link: https://example.org/a"),
                                   ("<2/>", "br")]

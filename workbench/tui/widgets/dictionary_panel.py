@@ -57,7 +57,7 @@ def by_span(matches: Sequence[Any]) -> list[tuple[tuple[int, int], str, list[Any
     several headwords gives one group), in their order; each entry once."""
     groups: dict[tuple[int, int], tuple[str, list[Any]]] = {}
     for match in matches:
-        text, found = groups.setdefault((match.start, match.end), (match.text, []))
+        _text, found = groups.setdefault((match.start, match.end), (match.text, []))
         for entry in match.entries:
             if entry not in found:
                 found.append(entry)
