@@ -151,4 +151,6 @@ def test_word_at_the_cursor():
     assert text[slice(*word_at(text, 9))] == "coup"
     assert text[slice(*word_at(text, 11))] == "coup"  # just after the word
     assert text[slice(*word_at(text, 26))] == "انقلاب"
+    assert text[slice(*word_at(text, len(text)))] == "انقلاب"  # after the full stop
     assert word_at("  1917  ", 3) is None
+    assert word_at("coup 1917", 9) is None  # a space between: not the word before

@@ -98,12 +98,16 @@ class DictionaryPanel(TextPanel, can_focus=True):
 
     # content ---------------------------------------------------------------------------------
 
-    def show_matches(self, matches: Sequence[Any], note: str = "") -> None:
-        """Show the segment's dictionary words (a new segment: the look-up is cleared)."""
+    def show_matches(
+        self, matches: Sequence[Any], note: str = "", *, keep_lookup: bool = False
+    ) -> None:
+        """Show the segment's dictionary words; the look-up shown is cleared (a new segment)
+        unless ``keep_lookup`` (the words of the segment whose look-up it is)."""
         self.matches = list(matches)
-        self.lookup = None
+        if not keep_lookup:
+            self.lookup = None
+            self.cursor = 0
         self.note = note
-        self.cursor = 0
         self.redraw()
 
     def show_lookup(self, result: LookupResult | None, note: str = "") -> None:

@@ -59,16 +59,19 @@ class LookupReady(Message):
 
 
 def word_at(text: str, offset: int) -> tuple[int, int] | None:
-    """The (start, end) of the word of ``text`` at ``offset`` (or just before it), or None."""
+    """The (start, end) of the word of ``text`` at ``offset`` (or just before it, with only
+    punctuation between: the cursor after ``coup.``), or None."""
     import re
 
+    before = None
     for match in re.finditer(r"[^\W\d_][\w\u0640\u064B-\u065F\u0670'’-]*", text):
         start, end = match.span()
-        word = match.group().rstrip("'’-")
-        end = start + len(word)
+        end = start + len(match.group().rstrip("'’-"))
         if start <= offset <= end:
             return start, end
-    return None
+        if end < offset and not any(c.isspace() for c in text[end:offset]):
+            before = (start, end)
+    return before
 
 
 def dict_entry(data: dict[str, Any]) -> Any:
@@ -190,7 +193,7 @@ class DictionaryActions:
 
     def on_dictionary_ready(self, message: DictionaryReady) -> None:
         if self.current is not None and self.current.id == message.segment_id:
-            self.dictionary_panel.show_matches(message.matches, message.note)
+            self.dictionary_panel.show_matches(message.matches, message.note, keep_lookup=True)
 
     # look-ups ----------------------------------------------------------------------------------
 
@@ -221,15 +224,20 @@ class DictionaryActions:
         """Look ``word`` up (in a worker) and show the entries in the Dictionary panel."""
         self.show_dictionary()
         self.dictionary_panel.show_lookup(None, f"Looking up {word}…")
-        matches = list(self.dictionary_panel.matches)
-        self._look_up(word, matches)
+        self._look_up(word, self.current.id if self.current is not None else None)
 
     @work(thread=True, exclusive=True, group="dictionary-lookup")
-    def _look_up(self, word: str, matches: list[Any]) -> None:
-        def read(project: Project) -> list[dict[str, Any]] | None:
+    def _look_up(self, word: str, segment_id: int | None) -> None:
+        english = not has_arabic(word)
+
+        def read(project: Project) -> tuple[list[dict[str, Any]], list[Any]] | None:
             if not any(d.available for d in project.dictionaries.list()):
                 return None
-            return list(project.dictionaries.lookup(word)["entries"])  # type: ignore[call-overload]
+            entries = list(project.dictionaries.lookup(word)["entries"])  # type: ignore[call-overload]
+            # an English word: this segment's entries whose senses hold it
+            matches = (project.dictionaries.find_in_segment(segment_id)
+                       if english and segment_id is not None else [])
+            return entries, matches
 
         try:
             found = self.wb.service.background(read)
@@ -241,11 +249,10 @@ class DictionaryActions:
         if found is None:
             self.post_message(LookupReady(None, NO_DICTIONARIES))
             return
-        entries = [dict_entry(e) for e in found]
-        if not has_arabic(word):  # an English word: this segment's senses holding it
-            known = {(e.headword, e.dictionary) for e in entries}
-            entries += [e for e in senses_holding(matches, word)
-                        if (e.headword, e.dictionary) not in known]
+        entries = [dict_entry(e) for e in found[0]]
+        known = {(e.headword, e.dictionary) for e in entries}
+        entries += [e for e in senses_holding(found[1], word)
+                    if (e.headword, e.dictionary) not in known]
         self.post_message(LookupReady(LookupResult(word, tuple(entries))))
 
     def on_lookup_ready(self, message: LookupReady) -> None:
