@@ -154,3 +154,16 @@ def test_word_at_the_cursor():
     assert text[slice(*word_at(text, len(text)))] == "انقلاب"  # after the full stop
     assert word_at("  1917  ", 3) is None
     assert word_at("coup 1917", 9) is None  # a space between: not the word before
+
+
+def test_senses_are_inserted_in_lower_case_inside_a_sentence(sample_db):
+    from workbench.dictionary.model import DictEntry
+    from workbench.tui.screens.editor.dictionary import mid_sentence_forms, starts_sentence
+
+    entry = DictEntry("كثير", ("Many", "Cairo", "Book of hours", "UN", "X-ray"))
+    with Project.open(sample_db) as project:
+        forms = mid_sentence_forms(project, [entry])
+    # FreeDict capitalises every sense; a name keeps its capital, an acronym is left alone
+    assert forms == {"Many": "many", "Book of hours": "book of hours"}
+    assert starts_sentence("") and starts_sentence("It was. ") and starts_sentence('He said: "')
+    assert not starts_sentence("It was a ") and not starts_sentence("many,")

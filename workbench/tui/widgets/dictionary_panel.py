@@ -127,6 +127,9 @@ class DictionaryPanel(TextPanel, can_focus=True):
         bidi = self.bidi
         blocks: list[tuple[RenderableType, int | None]] = []
         senses: list[Sense] = []
+        named = {e.dictionary for m in self.matches for e in m.entries} | {
+            e.dictionary for e in (self.lookup.entries if self.lookup else ())}
+        several = len(named) > 1  # name the dictionary only when there are several
 
         def heading(text: Text) -> None:
             blocks.append((bidi.text(text, right_align_rtl=False), None))
@@ -136,7 +139,7 @@ class DictionaryPanel(TextPanel, can_focus=True):
                 head = Text.assemble(
                     "  ", isolate(entry.headword, HEADWORD_STYLE),
                     (f" /{entry.pronunciation}/" if entry.pronunciation else "", "dim"),
-                    (f" · {entry.dictionary}" if entry.dictionary else "", "dim"),
+                    (f" · {entry.dictionary}" if several and entry.dictionary else "", "dim"),
                 )
                 heading(head)
                 for number, sense in enumerate(entry.senses, start=1):

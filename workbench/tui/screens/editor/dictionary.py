@@ -9,6 +9,9 @@ look-ups of the word at the cursor, and senses inserted into the English.
   in a worker (``project.dictionaries.lookup``); an English word also finds the senses of this
   segment's entries that hold it. The panel then takes the focus: Up/Down choose a sense, Enter
   inserts it at the English cursor, Escape goes back.
+- A sense is inserted as the dictionary writes it at the start of a sentence; inside one, a
+  capitalised first word that the spelling dictionary knows in lower case (FreeDict writes
+  ``Many``, ``Book``) is inserted in lower case, while names (``Cairo``) keep their capital.
 - Layout: from :data:`WIDE` columns the panel is a third column beside the glossary and the
   findings; narrower, it takes their place while it is shown (Shift+F10 shows it and goes back).
 """
@@ -48,6 +51,7 @@ class DictionaryReady(Message):
     segment_id: int
     matches: list[Any]
     note: str = ""
+    forms: dict[str, str] | None = None  # sense -> its form inside a sentence
 
 
 @dataclass
@@ -56,6 +60,30 @@ class LookupReady(Message):
 
     result: LookupResult | None
     note: str = ""
+    forms: dict[str, str] | None = None
+
+
+def mid_sentence_forms(project: Project, entries: Any) -> dict[str, str]:
+    """For the senses of ``entries`` whose capitalised first word the spelling dictionary
+    knows in lower case: sense -> the sense with that word in lower case."""
+    try:
+        dictionary = project.spelling.dictionary()
+    except Exception:  # no spelling dictionary: senses are inserted as written
+        return {}
+    out: dict[str, str] = {}
+    for entry in entries:
+        for sense in entry.senses:
+            first = sense.split(" ", 1)[0]
+            if (len(first) > 1 and first[0].isupper() and first[1:].islower()
+                    and first.isalpha() and dictionary.lookup(first.lower())):
+                out[sense] = first.lower() + sense[len(first):]
+    return out
+
+
+def starts_sentence(before: str) -> bool:
+    """True when text typed after ``before`` starts a sentence."""
+    stripped = before.rstrip()
+    return not stripped or stripped[-1] in ".!?:…\"“«"
 
 
 def word_at(text: str, offset: int) -> tuple[int, int] | None:
@@ -100,6 +128,8 @@ def senses_holding(matches: list[Any], word: str) -> list[Any]:
 
 class DictionaryActions:
     """The editor screen's Dictionary panel (a mixin of ``EditorScreen``)."""
+
+    _forms: dict[str, str]  # sense -> its form inside a sentence (see mid_sentence_forms)
 
     if TYPE_CHECKING:
         current: RowData | None
@@ -176,23 +206,28 @@ class DictionaryActions:
 
     @work(thread=True, exclusive=True, group="dictionary")
     def _dictionary_words(self, segment_id: int) -> None:
-        def read(project: Project) -> list[Any] | None:
+        def read(project: Project) -> tuple[list[Any], dict[str, str]] | None:
             if not any(d.available for d in project.dictionaries.list()):
                 return None
-            return project.dictionaries.find_in_segment(segment_id)
+            matches = project.dictionaries.find_in_segment(segment_id)
+            entries = [e for m in matches for e in m.entries]
+            return matches, mid_sentence_forms(project, entries)
 
         try:
-            matches = self.wb.service.background(read)
+            found = self.wb.service.background(read)
         except Exception as exc:  # said in the panel and notified, never a crash
             error = describe_error(exc)
             self.wb.notify_error(error)
             self.post_message(DictionaryReady(segment_id, [], f"✗ {error}"))
             return
-        note = NO_DICTIONARIES if matches is None else ""
-        self.post_message(DictionaryReady(segment_id, matches or [], note))
+        if found is None:
+            self.post_message(DictionaryReady(segment_id, [], NO_DICTIONARIES))
+            return
+        self.post_message(DictionaryReady(segment_id, found[0], forms=found[1]))
 
     def on_dictionary_ready(self, message: DictionaryReady) -> None:
         if self.current is not None and self.current.id == message.segment_id:
+            self._forms.update(message.forms or {})
             self.dictionary_panel.show_matches(message.matches, message.note, keep_lookup=True)
 
     # look-ups ----------------------------------------------------------------------------------
@@ -230,14 +265,18 @@ class DictionaryActions:
     def _look_up(self, word: str, segment_id: int | None) -> None:
         english = not has_arabic(word)
 
-        def read(project: Project) -> tuple[list[dict[str, Any]], list[Any]] | None:
+        def read(project: Project) -> tuple[list[Any], dict[str, str]] | None:
             if not any(d.available for d in project.dictionaries.list()):
                 return None
-            entries = list(project.dictionaries.lookup(word)["entries"])  # type: ignore[call-overload]
+            found = project.dictionaries.lookup(word)["entries"]
+            entries = [dict_entry(e) for e in found]  # type: ignore[attr-defined]
             # an English word: this segment's entries whose senses hold it
             matches = (project.dictionaries.find_in_segment(segment_id)
                        if english and segment_id is not None else [])
-            return entries, matches
+            known = {(e.headword, e.dictionary) for e in entries}
+            entries += [e for e in senses_holding(matches, word)
+                        if (e.headword, e.dictionary) not in known]
+            return entries, mid_sentence_forms(project, entries)
 
         try:
             found = self.wb.service.background(read)
@@ -249,14 +288,11 @@ class DictionaryActions:
         if found is None:
             self.post_message(LookupReady(None, NO_DICTIONARIES))
             return
-        entries = [dict_entry(e) for e in found[0]]
-        known = {(e.headword, e.dictionary) for e in entries}
-        entries += [e for e in senses_holding(found[1], word)
-                    if (e.headword, e.dictionary) not in known]
-        self.post_message(LookupReady(LookupResult(word, tuple(entries))))
+        self.post_message(LookupReady(LookupResult(word, tuple(found[0])), forms=found[1]))
 
     def on_lookup_ready(self, message: LookupReady) -> None:
         panel = self.dictionary_panel
+        self._forms.update(message.forms or {})
         panel.show_lookup(message.result, message.note)
         if message.result is not None:
             self.show_dictionary()
@@ -283,4 +319,9 @@ class DictionaryActions:
         if self.refuse_edit():
             return
         self.show_dictionary(False)
-        self.insert_text(event.sense.text)
+        editor = self.editor
+        before = editor.get_text_range((0, 0), editor.selection.start)
+        text = event.sense.text
+        if not starts_sentence(before):
+            text = self._forms.get(text, text)
+        self.insert_text(text)

@@ -115,6 +115,7 @@ class EditorScreen(
         self.show_reference = True
         self.reference_version: str | None = None
         self._details_timer: Timer | None = None
+        self._forms: dict[str, str] = {}
 
     @property
     def wb(self) -> WorkbenchApp:
