@@ -4,7 +4,7 @@ detail and removing one (D), and the LQA score on the scores screen."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, RadioButton, Select, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from tests.tui.conftest import editing, settle
 from tests.tui.screen_wait import open_screen, shows
@@ -34,8 +34,8 @@ async def test_reviewer_records_an_error_with_a_span_and_removes_it(sample_db, m
         assert area.text == row.target and area.read_only
         area.focus()
         await pilot.press("home", *["shift+right"] * 3)  # the span: the first three letters
-        form.query_one(Select).value = "accuracy/omission"
-        form.query_one("#lqa-severity-major", RadioButton).value = True
+        form.query_one("#lqa-category", Select).value = "accuracy/omission"
+        form.query_one("#lqa-severity", Select).value = "major"
         form.query_one(Input).value = "a clause is missing"
         await pilot.press("ctrl+j")
         await settle(pilot)
@@ -82,7 +82,7 @@ async def test_editor_key_takes_the_selected_english_after_saving_it(sample_db, 
         assert form.english == "A freshly typed English sentence."  # saved first
         assert form.span == (start, start + len("typed"))
         assert form.query_one(TextArea).selected_text == "typed"
-        form.query_one(Select).value = "style/awkward"
+        form.query_one("#lqa-category", Select).value = "style/awkward"
         await pilot.press("ctrl+j")
         await settle(pilot)
     with Project.open(sample_db) as project:
@@ -104,6 +104,6 @@ async def test_scores_screen_shows_the_lqa_score(sample_db, make_app):
         screen = await open_screen(pilot, "ctrl+t", ScoresScreen)
         await settle(pilot)
         assert await shows(pilot, f"LQA (working): {report.score:.2f}, fail (threshold 99)")
-        assert await shows(pilot, f"{report.words:,} words evaluated · 1 errors")
+        assert await shows(pilot, f"{report.words:,} words evaluated · 1 error")
         assert screen.systems[0].name == "working"
         assert await shows(pilot, f"{report.score:.2f} fail")  # the working row's LQA cell

@@ -24,8 +24,6 @@ from textual.widgets import (
     Input,
     Label,
     OptionList,
-    RadioButton,
-    RadioSet,
     Select,
     TextArea,
 )
@@ -83,9 +81,11 @@ class LqaErrorScreen(Prompt):
     BINDINGS = keys.bindings("lqa")
 
     DEFAULT_CSS = """
-    LqaErrorScreen #lqa-english { height: 5; margin-bottom: 1; }
-    LqaErrorScreen RadioSet { width: 100%; margin-bottom: 1; }
-    LqaErrorScreen #lqa-category { margin-bottom: 1; }
+    LqaErrorScreen #lqa-english { height: 4; }
+    LqaErrorScreen .lqa-row { height: auto; margin-top: 1; }
+    LqaErrorScreen #lqa-category-col { width: 3fr; height: auto; margin-right: 2; }
+    LqaErrorScreen #lqa-severity-col { width: 1fr; height: auto; }
+    LqaErrorScreen .dialog-title { margin-bottom: 0; }
     """
 
     def __init__(
@@ -102,14 +102,15 @@ class LqaErrorScreen(Prompt):
             yield Label("English (the selection is the span: Shift+arrows; none: no span)")
             yield TextArea(self.english, read_only=True, soft_wrap=True, id="lqa-english",
                            show_line_numbers=False, tab_behavior="focus")
-            yield Label("Category (MQM)")
-            yield Select(category_options(), value=DEFAULT_CATEGORY, allow_blank=False,
-                         compact=True, type_to_search=True, id="lqa-category")
-            yield Label("Severity")
-            with RadioSet(id="lqa-severity", compact=True):
-                for severity in SEVERITIES:
-                    yield RadioButton(severity, severity == DEFAULT_SEVERITY, compact=True,
-                                      id=f"lqa-severity-{severity}")
+            with Horizontal(classes="lqa-row"):
+                with Vertical(id="lqa-category-col"):
+                    yield Label("Category (MQM)")
+                    yield Select(category_options(), value=DEFAULT_CATEGORY, allow_blank=False,
+                                 compact=True, type_to_search=True, id="lqa-category")
+                with Vertical(id="lqa-severity-col"):
+                    yield Label("Severity")
+                    yield Select([(s, s) for s in SEVERITIES], value=DEFAULT_SEVERITY,
+                                 allow_blank=False, compact=True, id="lqa-severity")
             yield Label("Comment (optional)")
             yield Input(placeholder="comment", compact=True, id="lqa-comment")
             with Horizontal(classes="buttons"):
@@ -123,7 +124,7 @@ class LqaErrorScreen(Prompt):
             start, end = self.span
             location = area.document.get_location_from_index
             area.selection = area.selection.__class__(location(start), location(end))
-        self.query_one(Select).focus()
+        self.query_one("#lqa-category", Select).focus()
 
     def chosen(self) -> LqaRequest:
         """The error as filled in."""
@@ -131,10 +132,9 @@ class LqaErrorScreen(Prompt):
         start, end = sorted(area.selection)
         a = area.document.get_index_from_location(start)
         b = area.document.get_index_from_location(end)
-        pressed = self.query_one(RadioSet).pressed_button
-        severity = (pressed.id or "").removeprefix("lqa-severity-") if pressed else ""
+        severity = str(self.query_one("#lqa-severity", Select).value)
         return LqaRequest(
-            str(self.query_one(Select).value),
+            str(self.query_one("#lqa-category", Select).value),
             severity if severity in SEVERITIES else DEFAULT_SEVERITY,
             (a, b) if a < b else None,
             self.query_one(Input).value.strip(),

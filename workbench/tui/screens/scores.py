@@ -88,7 +88,8 @@ class LqaSummary:
                     "has an LQA error (reviewer F3: E records one)")
         verdict = "pass" if self.passed else "fail"
         return (f"LQA (working): {self.score:.2f}, {verdict} (threshold {self.threshold:g}) · "
-                f"{self.words:,} words evaluated · {self.errors:,} errors")
+                f"{self.words:,} words evaluated · {self.errors:,} "
+                f"error{'' if self.errors == 1 else 's'}")
 
 
 @dataclass
