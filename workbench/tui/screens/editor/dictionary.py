@@ -18,12 +18,14 @@ look-ups of the word at the cursor, and senses inserted into the English.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.message import Message
 
+from workbench.dictionary.model import DictEntry
 from workbench.text.bidi import has_arabic
 from workbench.tui.service import describe_error
 from workbench.tui.widgets.dictionary_panel import DictionaryPanel, LookupResult
@@ -89,8 +91,6 @@ def starts_sentence(before: str) -> bool:
 def word_at(text: str, offset: int) -> tuple[int, int] | None:
     """The (start, end) of the word of ``text`` at ``offset`` (or just before it, with only
     punctuation between: the cursor after ``coup.``), or None."""
-    import re
-
     before = None
     for match in re.finditer(r"[^\W\d_][\w\u0640\u064B-\u065F\u0670'’-]*", text):
         start, end = match.span()
@@ -102,18 +102,14 @@ def word_at(text: str, offset: int) -> tuple[int, int] | None:
     return before
 
 
-def dict_entry(data: dict[str, Any]) -> Any:
+def dict_entry(data: dict[str, Any]) -> DictEntry:
     """A look-up's JSON entry as a ``DictEntry``."""
-    from workbench.dictionary.model import DictEntry
-
     return DictEntry(str(data.get("headword", "")), tuple(data.get("senses") or ()),
                      data.get("pronunciation"), str(data.get("dictionary", "")))
 
 
 def senses_holding(matches: list[Any], word: str) -> list[Any]:
     """The entries of ``matches`` with a sense holding the English ``word`` (as a word)."""
-    import re
-
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
     seen: set[tuple[str, str]] = set()
     out = []

@@ -279,6 +279,7 @@ class EditorScreen(
         self.matches, self.findings = [], []
         self.query_one(SourceView).show(row.source)
         editor.mark_misspelled([])
+        self._forms.clear()
         self.dictionary_panel.show_matches([], "…")
         self._update_titles()
         # Read the panels' details once the selection rests (holding Alt+Down stays fast).
