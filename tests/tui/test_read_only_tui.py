@@ -34,7 +34,7 @@ async def test_read_only_project_shows_a_banner_and_refuses_changes(sample_db, c
         await pilot.press("X", "y")
         assert screen.editor.text == typed_before
         for key in ("ctrl+j", "f9", "alt+m", "ctrl+o", "ctrl+u", "shift+f2", "shift+f4",
-                    "ctrl+f9"):
+                    "ctrl+f9", "shift+f11", "shift+f12"):
             app.clear_notifications()
             await pilot.press(key)
             await settle(pilot)

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 WRITING_ACTIONS = frozenset({
     "confirm", "save", "undo", "insert_term", "choose_term", "merge_next", "split_segment",
     "move_sentence", "import", "verdict", "comment", "unlock", "replace", "batch",
-    "undo_change", "undo_selected", "verdict_view",
+    "undo_change", "undo_selected", "verdict_view", "insert_tag", "lqa_error", "lqa_remove",
 })
 
 

@@ -10,6 +10,9 @@ What it does, for display only (stored text never changes):
   and tags are dropped, so Rich's cell widths (``cell_len``) agree with the terminal's and
   borders stay put;
 - **shape** Arabic letters when the shaping setting is on;
+- **keep inline tags whole** (``<1>``, ``</1>``, ``<2/>`` of client documents): each is
+  reordered as one left-to-right unit, so ``</1>`` never turns into ``<1/>`` inside Arabic,
+  and drawn as a chip (:data:`TAG_STYLE`) in the Arabic panel;
 - **reorder** each line for display when the direction setting is ``app``: text is wrapped first,
   in logical order, to the width it is drawn at, then each line is reordered (python-bidi, via
   :mod:`workbench.text.bidi`) — in a left-to-right paragraph for English holding Arabic words
@@ -39,6 +42,17 @@ from workbench.text.bidi import ELLIPSIS, base_direction, fit, shape, visual_ord
 
 if TYPE_CHECKING:
     from workbench.tui.widgets.arabic import ArabicText
+
+TAG_STYLE = Style(color="black", bgcolor="#56b6c2")
+"""How an inline tag (``<1>``, ``</1>``, ``<2/>``) is drawn: a chip, in the Arabic panel and
+the English editor alike."""
+
+# Tags are reordered as units: their characters are swapped for private-use letters (bidi
+# class L: one left-to-right run, never mirrored) before reordering and swapped back after.
+_TAG_CHARS = "<>/0123456789"
+_TAG_PUA = "".join(chr(0xF8E0 + i) for i in range(len(_TAG_CHARS)))
+_TO_PUA = str.maketrans(_TAG_CHARS, _TAG_PUA)
+_FROM_PUA = str.maketrans(_TAG_PUA, _TAG_CHARS)
 
 PLACEHOLDER = "¤"
 """What an invisible format or control character looks like on screen."""
@@ -145,6 +159,41 @@ def finding_text(finding: object, *parts: tuple[str, str | Style]) -> Text:
     return isolate_terms(text, [term] if isinstance(term, str) else [])
 
 
+def protect_tags(text: str) -> str:
+    """``text`` with the characters of its inline tags swapped for private-use letters (same
+    length, same cells), so the bidi algorithm keeps each tag whole and unmirrored; undo with
+    :func:`restore_tags` after reordering. Unchanged without tags (or when ``text`` holds
+    those private-use letters itself)."""
+    if "<" not in text or any(ch in _TAG_PUA for ch in text):
+        return text
+    from workbench.text.tags import tokens
+
+    found = tokens(text)
+    if not found:
+        return text
+    parts, pos = [], 0
+    for token in found:
+        parts.append(text[pos:token.start])
+        parts.append(text[token.start:token.end].translate(_TO_PUA))
+        pos = token.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def restore_tags(text: str) -> str:
+    """Undo :func:`protect_tags` (on reordered text too)."""
+    return text.translate(_FROM_PUA) if any(ch in _TAG_PUA for ch in text) else text
+
+
+def tag_spans(text: str, style: Style | str = TAG_STYLE) -> list[tuple[int, int, Style | str]]:
+    """(start, end, style) of every inline tag of ``text``: its chips."""
+    if "<" not in text:
+        return []
+    from workbench.text.tags import tokens
+
+    return [(t.start, t.end, style) for t in tokens(text)]
+
+
 def has_rtl(text: str) -> bool:
     """True when ``text`` holds a right-to-left letter (Arabic, Hebrew…)."""
     return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text if ord(ch) > 0x58F)
@@ -192,17 +241,19 @@ class BidiDisplay:
         self, text: str, spans: Sequence[tuple[int, int, Style | str]] = ()
     ) -> ArabicText:
         """An Arabic paragraph, right-aligned, with highlighted (start, end, style) spans of
-        ``text`` (glossary terms)."""
+        ``text`` (glossary terms); its inline tags drawn as chips, each kept whole."""
         from workbench.tui.widgets.arabic import ArabicText
 
-        return ArabicText(text, spans, reorder=self.reorder, shaping=self.shaping)
+        chips = tag_spans(text)
+        return ArabicText(text, [*chips, *spans] if chips else spans, reorder=self.reorder,
+                          shaping=self.shaping)
 
     # fixed-width columns ------------------------------------------------------------------
 
     def fit_arabic(self, text: str, width: int) -> str:
         """The beginning of an Arabic text in ``width`` cells, right-aligned (list columns)."""
-        return fit(sanitize(text, newlines=False), width, reorder=self.reorder,
-                   shaping=self.shaping)
+        return restore_tags(fit(protect_tags(sanitize(text, newlines=False)), width,
+                                reorder=self.reorder, shaping=self.shaping))
 
     def fit_left(self, text: str, width: int, *, base: str = "L") -> str:
         """The beginning of ``text`` in ``width`` cells, cut with an ellipsis, padded on the
@@ -222,7 +273,7 @@ class BidiDisplay:
         if self.shaping:
             flat = shape(flat)
         if self.reorder and has_rtl(flat):
-            flat = visual_order(flat, _base(flat, base))[0]
+            flat = restore_tags(visual_order(protect_tags(flat), _base(flat, base))[0])
         return flat + " " * max(0, width - cell_len(flat))
 
     # internals ----------------------------------------------------------------------------

@@ -42,6 +42,10 @@ SCOPES: list[Scope] = [
     Scope("app", "Everywhere"),
     Scope("editor", "Editor"),
     Scope("list", "Editor: the segment list (focused with F6)", inside="editor"),
+    Scope("source", "Editor: the Arabic panel's word cursor (Shift+Tab from the English)",
+          inside="editor"),
+    Scope("dictionary", "Editor: the Dictionary panel (Shift+F10)", inside="editor"),
+    Scope("spelling", "Editor: spelling suggestions (F11)", modal=True),
     Scope("override", "Editor: confirm despite errors", modal=True),
     Scope("search", "Editor: search dialog (Ctrl+F)", modal=True),
     Scope("filter", "Editor: filter dialog (F4)", modal=True),
@@ -51,6 +55,8 @@ SCOPES: list[Scope] = [
     Scope("review", "Reviewer (F3)"),
     Scope("review_filter", "Reviewer: filter dialog (F4)", modal=True),
     Scope("comment", "Reviewer: comment dialog", modal=True),
+    Scope("lqa", "LQA error form (Reviewer: E; Editor: Shift+F12)", modal=True),
+    Scope("lqa_remove", "Reviewer: remove an LQA error (D)", modal=True),
     Scope("scores", "Scores (Ctrl+T)"),
     Scope("export", "Export dialog (F12)", modal=True),
     Scope("import", "Import dialog (Ctrl+O)", modal=True),
@@ -155,6 +161,20 @@ def _editor() -> list[KeySpec]:
                 "Find and replace in the English (preview; one change, undone at once)"),
         KeySpec("batch", "shift+f4", "batch",
                 "Batch: confirm, mark reviewed or approve the segments of the view"),
+        # dictionary, spelling, tags and LQA (workbench/tui/screens/editor/{dictionary,
+        # spelling,tags}.py). Shift+F3 is not offered: xterm and tmux send it as ESC [1;2R,
+        # which is also a cursor position report.
+        KeySpec("lookup_word", "f10", "lookup_word",
+                "Dictionary: look up the word at the cursor (English editor or Arabic panel)"),
+        KeySpec("dictionary_panel", "shift+f10", "dictionary_panel",
+                "Dictionary panel: show it and choose a sense to insert / back to the English"),
+        KeySpec("spelling", "f11", "spelling",
+                "Spelling: suggestions for the word at the cursor; replace it, or add it to "
+                "the project's word list"),
+        KeySpec("insert_tag", "shift+f11", "insert_tag",
+                "Tags: insert the next tag of the Arabic that the English lacks, at the cursor"),
+        KeySpec("lqa_error", "shift+f12", "lqa_error",
+                "LQA: record an error on this segment (the span is the selected English)"),
         KeySpec("switch_focus", "f6", "switch_focus",
                 "Focus the segment list / the English editor", priority=True),
         # alignment fixes (workbench/tui/actions.py). A terminal sends Alt+M as ESC m, which
@@ -189,6 +209,38 @@ def _list() -> list[KeySpec]:
                 palette=False),
         KeySpec("list_open", "enter", "choose", "Segment list: open the segment to edit",
                 scope=s, palette=False),
+    ]
+
+
+def _panels() -> list[KeySpec]:
+    src, dic = "source", "dictionary"
+    return [
+        # Arabic runs right to left: Left moves to the next word, Right to the previous one.
+        KeySpec("source_next_word", "left", "move(1)", "Arabic panel: next word (to the left)",
+                scope=src, palette=False),
+        KeySpec("source_previous_word", "right", "move(-1)",
+                "Arabic panel: previous word (to the right)", scope=src, palette=False),
+        KeySpec("source_first_word", "home", "first", "Arabic panel: first word", scope=src,
+                palette=False),
+        KeySpec("source_last_word", "end", "last", "Arabic panel: last word", scope=src,
+                palette=False),
+        KeySpec("source_lookup", "enter", "lookup", "Arabic panel: look the word up",
+                scope=src, palette=False),
+        KeySpec("source_back", "escape", "back", "Arabic panel: back to the English",
+                scope=src, palette=False),
+        KeySpec("dictionary_up", "up", "cursor(-1)", "Dictionary: previous sense", scope=dic,
+                palette=False),
+        KeySpec("dictionary_down", "down", "cursor(1)", "Dictionary: next sense", scope=dic,
+                palette=False),
+        KeySpec("dictionary_page_up", "pageup", "page(-1)", "Dictionary: page up", scope=dic,
+                palette=False),
+        KeySpec("dictionary_page_down", "pagedown", "page(1)", "Dictionary: page down",
+                scope=dic, palette=False),
+        KeySpec("dictionary_insert", "enter", "insert",
+                "Dictionary: insert the sense at the English cursor", scope=dic,
+                palette=False),
+        KeySpec("dictionary_back", "escape", "back", "Dictionary: back to the English",
+                scope=dic, palette=False),
     ]
 
 
@@ -250,6 +302,19 @@ def _dialogs() -> list[KeySpec]:
                 label="Yes, undo"),
         KeySpec("undo_confirm_no", "escape,n", "answer(False)", "Keep it",
                 scope="undo_confirm", label="No"),
+        KeySpec("spelling_add", "ctrl+a", "add_word",
+                "Add the word to the project's word list (never flagged again)",
+                scope="spelling", label="Add to word list"),
+        *[
+            KeySpec(f"spelling_pick_{n}", str(n), f"pick({n})", f"Replace with suggestion {n}",
+                    scope="spelling", palette=False, group="Replace with suggestion 1-9")
+            for n in range(1, 10)
+        ],
+        cancel("spelling"),
+        KeySpec("lqa_add", "ctrl+j", "add", "Record the error", scope="lqa", label="Record"),
+        cancel("lqa"),
+        KeySpec("lqa_remove_cancel", "escape", "cancel", "Keep them all",
+                scope="lqa_remove", label="Cancel"),
         KeySpec("help_close", "escape,f1,q", "close", "Close the help", scope="help",
                 label="Close"),
         KeySpec("help_down", "down", "scroll_down", "Scroll down", scope="help",
@@ -277,6 +342,11 @@ def _review() -> list[KeySpec]:
         KeySpec("review_reviewed_view", "V", "verdict_view('reviewed')",
                 "Mark every segment of the view reviewed (one change, undone at once)",
                 False, s),
+        KeySpec("review_lqa", "e", "lqa_error",
+                "LQA: record an error on the segment (category, severity, span, comment)", True,
+                s, label="LQA error"),
+        KeySpec("review_lqa_remove", "d", "lqa_remove", "LQA: remove one of the segment's errors",
+                False, s),
         KeySpec("review_show", "f", "cycle_findings",
                 "Show: all segments / with findings / clean", True, s, label="Show"),
         KeySpec("review_filter", "f4", "filter", "Filter by status and findings", True, s,
@@ -299,7 +369,9 @@ def _scores() -> list[KeySpec]:
     ]
 
 
-REGISTRY: list[KeySpec] = [*_app(), *_editor(), *_list(), *_dialogs(), *_review(), *_scores()]
+REGISTRY: list[KeySpec] = [
+    *_app(), *_editor(), *_list(), *_panels(), *_dialogs(), *_review(), *_scores()
+]
 """Every binding of the TUI."""
 
 

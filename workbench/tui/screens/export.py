@@ -1,5 +1,10 @@
 """The export dialog: a format, a version, the statuses to include and the output file; the
-export runs in a worker (``project.export_file``) with a progress bar, never freezing the UI."""
+export runs in a worker (``project.export_file``) with a progress bar, never freezing the UI.
+
+The format ``original`` writes the translated document in its source's format (a client's
+DOCX, ODT, HTML, Markdown or XLIFF with the English in place); for it the dialog also asks what
+untranslated segments become (``fallback``: left in Arabic, or empty) and shows the export's
+warnings (tags put back or dropped) once it is written."""
 
 from __future__ import annotations
 
@@ -32,6 +37,11 @@ class Exported(Message):
     units: int = 0
     seconds: float = 0.0
     error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+FALLBACKS = (("source", "left in Arabic (source)"), ("empty", "left out (empty)"))
+"""What the format ``original`` puts where a segment has no English."""
 
 
 def format_options() -> list[tuple[str, str]]:
@@ -81,6 +91,10 @@ class ExportScreen(JobDialog[Path | None]):
                     yield Label("Version")
                     yield Select([(v, v) for v in self.versions], value="working",
                                  allow_blank=False, compact=True, id="export-version")
+            with Vertical(classes="export-row", id="export-fallback-row"):
+                yield Label("Untranslated segments (format original)")
+                yield Select([(label, name) for name, label in FALLBACKS], value="source",
+                             allow_blank=False, compact=True, id="export-fallback")
             yield Label("Statuses (none ticked: every segment)")
             with Horizontal(classes="checks"):
                 for status in STATUSES:
@@ -95,6 +109,7 @@ class ExportScreen(JobDialog[Path | None]):
             )
 
     def on_mount(self) -> None:
+        self.query_one("#export-fallback-row").display = False
         self.query_one("#export-format", Select).focus()
 
     def _default_output(self, fmt: str, version: str) -> str:
@@ -108,6 +123,7 @@ class ExportScreen(JobDialog[Path | None]):
     def _changed(self, event: Select.Changed) -> None:
         fmt = self.query_one("#export-format", Select).value
         version = self.query_one("#export-version", Select).value
+        self.query_one("#export-fallback-row").display = fmt == "original"
         self.query_one("#export-output", Input).placeholder = self._default_output(
             str(fmt), str(version)
         )
@@ -118,13 +134,17 @@ class ExportScreen(JobDialog[Path | None]):
         statuses = [
             s for s in STATUSES if self.query_one(f"#export-status-{s}", Checkbox).value
         ]
-        return {
-            "fmt": str(self.query_one("#export-format", Select).value),
+        fmt = str(self.query_one("#export-format", Select).value)
+        options: dict[str, Any] = {
+            "fmt": fmt,
             "output": output or None,
             "version": str(self.query_one("#export-version", Select).value),
             "statuses": statuses or None,
             "force": self.query_one("#export-force", Checkbox).value,
         }
+        if fmt == "original":
+            options["fallback"] = str(self.query_one("#export-fallback", Select).value)
+        return options
 
     @on(Button.Pressed, "#export-run")
     def action_export(self) -> None:
@@ -145,7 +165,8 @@ class ExportScreen(JobDialog[Path | None]):
 
         def export(project: Project) -> Exported:
             result = project.export_file(doc=name, **options)
-            return Exported(result.path, result.units, time.perf_counter() - started)
+            return Exported(result.path, result.units, time.perf_counter() - started,
+                            warnings=tuple(result.warnings))
 
         try:
             message = app.service.background(export, write=True)
@@ -164,4 +185,10 @@ class ExportScreen(JobDialog[Path | None]):
         if self.job_finished(error):
             self.notify(f"Exported {message.units:,} units to {message.path} "
                         f"in {message.seconds:.1f} s.")
+            if message.warnings:
+                shown = "\n".join(message.warnings[:8])
+                more = len(message.warnings) - 8
+                self.notify(f"{len(message.warnings)} warnings:\n{shown}"
+                            + (f"\n… and {more} more" if more > 0 else ""),
+                            severity="warning", timeout=20)
             self.dismiss(message.path)

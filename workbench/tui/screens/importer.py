@@ -1,11 +1,13 @@
-"""The import dialog: add an Arabic document, or align an English translation to a document as
-its reference, a draft or the working translation; a bilingual file (XLIFF, TMX, CSV, TSV: any
-format the registry can read back) brings its translations back into the working version. The
-import runs in a worker (second connection) with a progress bar and a running clock, so the UI
-never freezes; Cancel stops it (nothing of it remains).
+"""The import dialog: add an Arabic document — plain text or a client document (DOCX, ODT, HTML,
+Markdown, another tool's XLIFF: ``project.sources.import_file``, the format chosen or found from
+the file's ending, its formatting kept as inline tags) — or align an English translation to a
+document as its reference, a draft or the working translation; a bilingual file (XLIFF, TMX,
+CSV, TSV: any format the registry can read back) brings its translations back into the working
+version. The import runs in a worker (second connection) with a progress bar and a running
+clock, so the UI never freezes; Cancel stops it (nothing of it remains).
 
-An import into the working translation never replaces finished work unasked: it first runs as
-a dry run, and when confirmed, reviewed, approved or locked segments are in the way the dialog
+An import into the working translation never replaces finished work unasked: it first runs as a
+dry run, and when confirmed, reviewed, approved or locked segments are in the way the dialog
 asks (:class:`~workbench.tui.screens.overwrite.OverwriteScreen`: keep them, replace confirmed,
 replace all) before the real import runs with that ``overwrite``. Every import that changed
 segments is one change that Ctrl+F9 (or the changes list, Shift+F9) undoes at once."""
@@ -15,7 +17,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -36,6 +38,16 @@ if TYPE_CHECKING:
     from workbench.project.exchange import ExchangeReport
 
 AS_KINDS = ("reference", "draft", "working")
+AUTO = "auto"
+"""The format choice 'from the file's ending'."""
+
+
+def format_choices(app: Any) -> list[tuple[str, str]]:
+    """(label, name) of the kinds of document the import reads (``project.sources.formats``),
+    after the choice 'by the file's ending'."""
+    formats = app.service.project.sources.formats()
+    return [("by the file's ending", AUTO),
+            *((f"{f.name} — {f.description}", f.name) for f in formats)]
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,7 @@ class ImportRequest:
     doc: str | None = None
     as_kind: str = "reference"
     name: str | None = None
+    fmt: str | None = None  # a document's format (None: from the file's ending)
 
 
 @dataclass(frozen=True)
@@ -91,7 +104,7 @@ def run_import(
     """Carry out ``request`` with the Project service (into the working translation:
     replacing finished work only as ``overwrite`` allows; ``dry_run`` changes nothing)."""
     if request.kind == "document":
-        return project.import_document(request.path, request.doc or None)
+        return project.sources.import_file(request.path, request.doc or None, request.fmt)
     if not request.doc:
         raise WorkbenchError("choose the document this translation belongs to")
     if is_bilingual(request.path):
@@ -133,7 +146,16 @@ def describe(report: ImportReport | ExchangeReport) -> str:
             f"{report.left_alone:,} left alone{_protected(report.protected)}{unmatched}."
         )
     if report.version is None:
-        return f"Added document {report.document!r}: {report.segments:,} segments."
+        fmt = getattr(report, "format", "txt")
+        tags = getattr(report, "tags", 0)
+        line = (f"Added document {report.document!r}"
+                + (f" ({fmt}, {tags:,} tags)" if fmt != "txt" else "")
+                + f": {report.segments:,} segments.")
+        if report.fill is not None:
+            line += f" Its translations: {report.fill.filled:,} segments filled."
+        for warning in getattr(report, "warnings", [])[:3]:
+            line += f" Warning: {warning}."
+        return line
     low = f", {report.low_confidence:,} uncertain" if report.low_confidence else ""
     line = (
         f"Aligned {report.sentences:,} sentences to {report.segments:,} segments of "
@@ -189,11 +211,17 @@ class ImportScreen(JobDialog[ImportDone | None]):
                 yield RadioButton("an English translation of a document", compact=True,
                                   id="kind-translation")
             kinds = ", ".join(dict.fromkeys(f.kind for f in importable_formats()))
-            yield Label(f"File (plain text, one paragraph per line; or {kinds})")
+            yield Label(f"File (a document: text, DOCX, ODT, HTML, Markdown, XLIFF; a "
+                        f"translation: text, or {kinds})", id="import-file-label")
             yield Input(placeholder="path/to/file.txt", compact=True, id="import-path")
-            with Vertical(classes="import-field", id="import-document"):
-                yield Label("Document name (empty: the file name)")
-                yield Input(placeholder="name", compact=True, id="import-doc")
+            with Horizontal(classes="import-field", id="import-document"):
+                with Vertical(classes="import-col"):
+                    yield Label("Document name (empty: the file name)")
+                    yield Input(placeholder="name", compact=True, id="import-doc")
+                with Vertical(classes="import-col"):
+                    yield Label("Format", id="import-format-label")
+                    yield Select(format_choices(self.wb), value=AUTO, allow_blank=False,
+                                 compact=True, id="import-format")
             with Horizontal(classes="import-field", id="import-translation"):
                 with Vertical(classes="import-col"):
                     yield Label("Document")
@@ -223,6 +251,23 @@ class ImportScreen(JobDialog[ImportDone | None]):
             "document"
         )
 
+    @on(Input.Changed, "#import-path")
+    @on(Select.Changed, "#import-format")
+    def _path_changed(self) -> None:
+        """Say how the file will be read (its format, from the ending unless chosen)."""
+        label = self.query_one("#import-format-label", Label)
+        raw = self.query_one("#import-path", Input).value.strip()
+        fmt = self.query_one("#import-format", Select).value
+        if fmt != AUTO or not raw:
+            label.update("Format")
+            return
+        try:
+            spec = self.wb.service.project.sources.format_for(raw)
+        except WorkbenchError:
+            label.update("Format")
+            return
+        label.update(f"Format (by its ending: {spec.name})")
+
     def _show_kind(self, kind: str) -> None:
         translation = kind == "translation"
         self.query_one("#import-translation").display = translation
@@ -244,7 +289,9 @@ class ImportScreen(JobDialog[ImportDone | None]):
             return None
         if self.kind() == "document":
             name = self.query_one("#import-doc", Input).value.strip()
-            return ImportRequest("document", path, name or path.stem)
+            fmt = self.query_one("#import-format", Select).value
+            return ImportRequest("document", path, name or path.stem,
+                                 fmt=None if fmt == AUTO else str(fmt))
         target = self.query_one("#import-target", Select).value
         if target is Select.BLANK:
             self.set_status("✗ Choose the document this translation belongs to.")

@@ -8,12 +8,17 @@ opens the segment in the editor. A approves, V marks reviewed, R rejects (a comm
 the segment goes back to draft), C adds a comment. Verdicts and comments are stored through
 ``project.review`` / ``project.add_note`` and land in the history. Shift+A approves and Shift+V
 marks reviewed every segment of the view at once (the batch dialog, one undoable change).
+
+LQA: E opens the error form for the selected segment (an MQM category, a severity, the span of
+its English, a comment: ``project.lqa.add_error``); the segment's LQA errors are listed in the
+detail, and D removes one of them (``project.lqa.remove_error``).
 """
 
 from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
@@ -38,6 +43,14 @@ from workbench.statuses import STATUSES
 from workbench.tui import keys
 from workbench.tui.display import finding_text
 from workbench.tui.screens.batch import BatchScreen
+from workbench.tui.screens.lqa import (
+    LqaErrorScreen,
+    LqaRemoveScreen,
+    LqaRequest,
+    error_line,
+    record_error,
+    remove_error,
+)
 from workbench.tui.screens.prompts import Prompt
 from workbench.tui.screens.report import ReportScreen
 from workbench.tui.service import describe_error
@@ -357,7 +370,9 @@ class ReviewScreen(ReportScreen):
         bidi = self.wb.bidi
         detail = self.query_one("#review-detail", Static)
         detail.border_title = f"Segment {row.position} · {row.status}"
-        notes = self.wb.service.read(lambda p: p.notes(row.segment_id))
+        notes, lqa_errors = self.wb.service.read(
+            lambda p: (p.notes(row.segment_id), p.lqa.errors(segment_id=row.segment_id))
+        )
         parts: list[RenderableType] = [
             bidi.arabic(row.source),
             bidi.text(row.target or "(no English)", style="" if row.target else "dim italic",
@@ -377,6 +392,9 @@ class ReviewScreen(ReportScreen):
             ), right_align_rtl=False))
         if not row.findings and not row.accepted:
             parts.append(Text("✓ No findings.", style="green"))
+        for error in lqa_errors:
+            parts.append(bidi.text(Text.assemble(("LQA ", "bold magenta"), error_line(error)),
+                                   right_align_rtl=False))
         if notes:
             last = notes[-1]
             parts.append(bidi.text(f"{last['kind']} · {last['author']}: {last['text']}",
@@ -441,6 +459,54 @@ class ReviewScreen(ReportScreen):
         self.app.push_screen(
             BatchScreen(self.document, ids, self.view.describe(), verdict), done
         )
+
+    def action_lqa_error(self) -> None:
+        """Record an LQA error on the selected segment (category, severity, span, comment)."""
+        row = self.selected()
+        if row is None:
+            return
+        editor = self.wb.editor
+        if editor is not None:
+            editor.flush_edit()
+        self.wb.service.flush()  # the span is over the English as stored
+        segment_id = row.segment_id
+        english = self.wb.service.read(lambda p: p.segment(segment_id).target)
+        if not english.strip():
+            self.notify(f"Segment {row.position} has no English to evaluate yet.",
+                        severity="warning")
+            return
+
+        def answered(request: LqaRequest | None) -> None:
+            if request is not None:
+                record_error(self.wb, segment_id, request, partial(self._lqa_changed, "recorded"))
+
+        self.app.push_screen(LqaErrorScreen(row.position, english), answered)
+
+    def action_lqa_remove(self) -> None:
+        """Remove one of the selected segment's LQA errors."""
+        row = self.selected()
+        if row is None:
+            return
+        errors = self.wb.service.read(lambda p: p.lqa.errors(segment_id=row.segment_id))
+        if not errors:
+            self.notify(f"Segment {row.position} has no LQA errors.")
+            return
+
+        def answered(error_id: int | None) -> None:
+            if error_id:
+                remove_error(self.wb, error_id, partial(self._lqa_changed, "removed"))
+
+        self.app.push_screen(LqaRemoveScreen(row.position, errors), answered)
+
+    def _lqa_changed(self, done: str, error: Any, message: str | None) -> None:
+        if message is not None or error is None:
+            self.wb.notify_error(message or "nothing was changed")
+            return
+        current = self.selected()
+        if current is not None:
+            self._show_detail(current)
+        self.notify(f"LQA error #{error.id} {done}: segment {error.position}, "
+                    f"{error.severity} {error.category}.")
 
     def action_comment(self) -> None:
         """Add a comment to the selected segment."""

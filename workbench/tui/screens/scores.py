@@ -1,5 +1,7 @@
 """The scores screen: corpus BLEU, chrF++ and TER of the working translation and of the drafts
-against the references, a sparkline of per-segment chrF++ in document order, and the segments
+against the references, the LQA score of the working translation (``project.lqa.report``:
+reviewers' MQM errors over the evaluated segments' words, pass or fail), a sparkline of
+per-segment chrF++ in document order, and the segments
 sorted worst first; Enter opens a segment in the editor.
 
 Scoring runs ``project.score`` in a worker on the second connection (and stores the run, so the
@@ -56,6 +58,40 @@ class SystemRow:
         return sorted(self.segments, key=lambda s: (s.chrf, s.positions))[:limit]
 
 
+@dataclass(frozen=True)
+class LqaSummary:
+    """The LQA figures of the working translation (score None: nothing evaluated yet)."""
+
+    score: float | None
+    passed: bool | None
+    threshold: float
+    words: int
+    errors: int
+
+    @classmethod
+    def of(cls, report: Any) -> LqaSummary:
+        """The summary of an ``LqaReport``."""
+        return cls(report.score, report.passed, report.threshold, report.words,
+                   len(report.errors))
+
+    def cell(self) -> Text:
+        """The systems table's LQA cell: ``99.20 pass`` / ``97.00 fail`` / ``—``."""
+        if self.score is None:
+            return Text("—", style="dim")
+        verdict, style = ("pass", "green") if self.passed else ("fail", "bold red")
+        return Text.assemble(f"{self.score:.2f} ", (verdict, style))
+
+    def describe(self) -> str:
+        """One line for the screen: score, verdict, threshold, words, errors."""
+        if self.score is None:
+            return ("LQA (working): no score yet: no segment is reviewed or approved, and none "
+                    "has an LQA error (reviewer F3: E records one)")
+        verdict = "pass" if self.passed else "fail"
+        return (f"LQA (working): {self.score:.2f}, {verdict} (threshold {self.threshold:g}) · "
+                f"{self.words:,} words evaluated · {self.errors:,} "
+                f"error{'' if self.errors == 1 else 's'}")
+
+
 @dataclass
 class Scored(Message):
     """The scores (posted by the worker)."""
@@ -63,6 +99,7 @@ class Scored(Message):
     systems: list[SystemRow]
     refs: list[str]
     error: str | None = None
+    lqa: LqaSummary | None = None
 
 
 def system_rows(report: Any) -> list[SystemRow]:
@@ -95,6 +132,7 @@ class ScoresScreen(ReportScreen):
     ScoresScreen { layout: vertical; }
     ScoresScreen #scores-title { height: auto; padding: 0 1; text-style: bold; }
     ScoresScreen #scores-systems { height: auto; max-height: 7; }
+    ScoresScreen #scores-lqa { height: auto; padding: 0 1; }
     ScoresScreen #scores-chart-label { height: 1; padding: 0 1; color: $text-muted; }
     ScoresScreen #scores-spark { height: 3; margin: 0 1; }
     ScoresScreen #scores-segments { height: 1fr; }
@@ -112,6 +150,7 @@ class ScoresScreen(ReportScreen):
         yield self.title_label()
         systems: DataTable[Any] = DataTable(id="scores-systems", cursor_type="row")
         yield systems
+        yield Label("", id="scores-lqa")
         yield Label("", id="scores-chart-label")
         yield Sparkline([], summary_function=min, id="scores-spark")
         segments: DataTable[Any] = DataTable(
@@ -123,7 +162,7 @@ class ScoresScreen(ReportScreen):
 
     def on_mount(self) -> None:
         systems = self.query_one("#scores-systems", DataTable)
-        for label in ("version", "BLEU", "chrF++", "TER", "terms"):
+        for label in ("version", "BLEU", "chrF++", "TER", "terms", "LQA"):
             systems.add_column(label, key=label)
         segments = self.query_one("#scores-segments", DataTable)
         segments.add_column("#", key="position", width=9)
@@ -143,21 +182,29 @@ class ScoresScreen(ReportScreen):
 
         def score(project: Project) -> Scored:
             drafts = ["working", *(v for v in project.versions(name) if v.startswith("draft:"))]
-            report = project.score(name, drafts=drafts, store=not project.read_only)
-            return Scored(system_rows(report), list(report.refs))
+            lqa = LqaSummary.of(project.lqa.report(name))
+            try:
+                report = project.score(name, drafts=drafts, store=not project.read_only)
+            except WorkbenchError as exc:  # e.g. no reference yet: the LQA score still shows
+                return Scored([], [], str(exc), lqa)
+            return Scored(system_rows(report), list(report.refs), lqa=lqa)
 
         self.run_report(score, lambda error: Scored([], [], error))
 
     def on_scored(self, message: Scored) -> None:
+        self.query_one("#scores-lqa", Label).update(
+            message.lqa.describe() if message.lqa else ""
+        )
         if not self.loaded(message.error):
             return
         self.systems, self.refs = message.systems, message.refs
         table = self.query_one("#scores-systems", DataTable)
         table.clear()
         for system in self.systems:
+            lqa = message.lqa.cell() if message.lqa and system.name == "working" else ""
             table.add_row(
                 system.name, f"{system.bleu:.2f}", f"{system.chrf:.2f}", f"{system.ter:.2f}",
-                system.terms, key=system.name,
+                system.terms, lqa, key=system.name,
             )
         self.set_title(f"against {', '.join(self.refs)} · "
                        + keys.hint(self.wb.keymap(), "scores_jump", "scores_next_version"))

@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from workbench.text.bidi import display_lines
-from workbench.tui.display import map_span, sanitize_map
+from workbench.tui.display import map_span, protect_tags, restore_tags, sanitize_map
 
 Span = tuple[int, int, Style | str]
 
@@ -42,10 +42,10 @@ class ArabicText:
         styles = _char_styles(len(self.text), self.spans)
         out: list[Text] = []
         for line in display_lines(
-            self.text, width, reorder=self.reorder, shaping=self.shaping,
+            protect_tags(self.text), width, reorder=self.reorder, shaping=self.shaping,
             index_map=bool(self.spans),
         ):
-            painted = Text(line.text, no_wrap=True, overflow="crop")
+            painted = Text(restore_tags(line.text), no_wrap=True, overflow="crop")
             if styles and line.order is not None:
                 for start, end, style in _runs(line.order, line.start, styles):
                     painted.stylize(style, start, end)

@@ -9,18 +9,33 @@ out of the cells sent to the terminal, so they cannot reorder or garble the scre
 no cell, so the cursor and the wrapping stay where the TextArea put them. Emoji presentation
 selectors and skin-tone modifiers, which terminals count differently from Rich, are drawn as
 the bare emoji padded to the cells Rich gave them, so the border stays put.
+
+Inline tags of client documents (``<1>``, ``</1>``, ``<2/>``) are drawn as chips and kept
+whole: a deletion or a replacement that reaches into a tag takes the whole tag, typing inside
+one types after it, and the cursor steps over a tag as over one character. Misspelled words
+(:attr:`EnglishEditor.misspelled`, found by the screen in a worker) are underlined.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
+from textual.widgets.text_area import EditResult, Location
+
+from workbench.text.tags import TagToken, tokens
+from workbench.tui.display import TAG_STYLE
+
+MISSPELLED_STYLE = Style(color="#e06c75", underline=True)
+"""How a misspelled word is marked in the English."""
 
 _HIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
@@ -60,6 +75,97 @@ class EnglishEditor(TextArea):
             "", id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
             language=None,
         )
+        self.misspelled: list[tuple[int, int, str]] = []  # (start, end, word) of the text
+
+    # marks: tags and misspelled words ---------------------------------------------------------
+
+    def mark_misspelled(self, spans: Sequence[tuple[int, int, str]]) -> None:
+        """Underline the words at these (start, end, word) offsets of the text."""
+        spans = list(spans)
+        if spans != self.misspelled:
+            self.misspelled = spans
+            self._line_cache.clear()
+            self.refresh()
+
+    def keep_marks(self) -> None:
+        """After an edit: keep the marks whose words are still where they were (the others
+        go until the next check)."""
+        if not self.misspelled:
+            return
+        text = self.text
+        kept = [(s, e, w) for s, e, w in self.misspelled if _word_at(text, s, e, w)]
+        if kept != self.misspelled:
+            self.mark_misspelled(kept)
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        plain = line.plain
+        if "<" not in plain and not self.misspelled:
+            return line
+        offset = self.document.get_index_from_location((line_index, 0))
+        for start, end, _word in self.misspelled:
+            if end > offset and start < offset + len(plain):
+                line.stylize(MISSPELLED_STYLE, max(0, start - offset), end - offset)
+        for token in tokens(plain):
+            line.stylize(TAG_STYLE, token.start, token.end)
+        return line
+
+    # tags kept whole -------------------------------------------------------------------------
+
+    def tags(self) -> list[TagToken]:
+        """The inline tags of the text, in order."""
+        return tokens(self.text)
+
+    def offset_of(self, location: Location) -> int:
+        """The text offset of a (row, column) location."""
+        return self.document.get_index_from_location(location)
+
+    def _widened(self, start: Location, end: Location) -> tuple[Location, Location]:
+        """``start``..``end`` grown to take every tag it reaches into whole."""
+        found = self.tags()
+        if not found:
+            return start, end
+        a, b = sorted((self.offset_of(start), self.offset_of(end)))
+        for tag in found:
+            if a == b:
+                if tag.start < a < tag.end:  # typing inside a tag types after it
+                    a = b = tag.end
+                continue
+            if tag.start < a < tag.end:
+                a = tag.start
+            if tag.start < b < tag.end:
+                b = tag.end
+        location = self.document.get_location_from_index
+        return location(a), location(b)
+
+    def _delete_via_keyboard(self, start: Location, end: Location) -> EditResult | None:
+        start, end = self._widened(start, end)
+        return super()._delete_via_keyboard(start, end)
+
+    def _replace_via_keyboard(
+        self, insert: str, start: Location, end: Location
+    ) -> EditResult | None:
+        start, end = self._widened(start, end)
+        return super()._replace_via_keyboard(insert, start, end)
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        super().action_cursor_left(select)
+        self._step_over_tag(-1, select)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        super().action_cursor_right(select)
+        self._step_over_tag(1, select)
+
+    def _step_over_tag(self, direction: int, select: bool) -> None:
+        """A cursor that landed inside a tag moves on to its edge (in ``direction``)."""
+        if "<" not in self.text:
+            return
+        at = self.offset_of(self.cursor_location)
+        for tag in self.tags():
+            if tag.start < at < tag.end:
+                edge = tag.end if direction > 0 else tag.start
+                self.move_cursor(self.document.get_location_from_index(edge), select=select)
+                return
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
@@ -95,4 +201,13 @@ class EnglishEditor(TextArea):
             event.stop()
             text = " ".join(event.text.replace("\r", "\n").split("\n"))
             if not self.read_only:
-                self.replace(text, *self.selection)
+                self._replace_via_keyboard(text, *self.selection)
+
+
+def _word_at(text: str, start: int, end: int, word: str) -> bool:
+    """True when ``word`` is still at ``text[start:end]``, a whole word."""
+    if text[start:end] != word:
+        return False
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()

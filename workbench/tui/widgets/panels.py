@@ -1,8 +1,14 @@
 """The panels beside the editor: the Arabic source, the glossary terms of the segment, its QA
-findings and its reference translation."""
+findings and its reference translation.
+
+The Arabic panel can take the focus (Shift+Tab from the English): a word cursor then moves
+word by word (Left is the next word: Arabic runs right to left) and the dictionary key looks
+the word up. Its inline tags are drawn as chips; what each tag stands for is listed below the
+text (``project.sources.segment_tags``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,14 +19,22 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from workbench.tui.display import BidiDisplay, finding_text
+from workbench.text.tags import mask_tags
+from workbench.tui import keys
+from workbench.tui.display import BidiDisplay, finding_text, isolate
 
 TERM_STYLE = Style(color="black", bgcolor="#e5c07b", bold=True)
 TERM_PROBLEM_STYLE = Style(color="white", bgcolor="#be5046", bold=True)
+DICTIONARY_STYLE = Style(color="black", bgcolor="#98c379")
+"""An Arabic word whose dictionary sense is selected in the Dictionary panel."""
+WORD_CURSOR_STYLE = Style(reverse=True, bold=True, underline=True)
+"""The Arabic panel's word cursor (while it has the focus)."""
+_ARABIC_WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "i"}
 
@@ -102,23 +116,120 @@ class TextPanel(ScrollView, can_focus=False):
         return Strip.blank(width, self.rich_style)
 
 
-class SourceView(TextPanel):
-    """The open segment's Arabic source, read-only, glossary terms highlighted."""
+def source_words(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the words of an Arabic text (tags and punctuation left out;
+    diacritics and tatweel belong to their word)."""
+    return [m.span() for m in _ARABIC_WORD.finditer(mask_tags(text))
+            if not m.group().isdigit() and "_" not in m.group()]
+
+
+class SourceView(TextPanel, can_focus=True):
+    """The open segment's Arabic source, read-only, glossary terms highlighted; with the
+    focus, a word cursor for dictionary look-ups."""
+
+    BINDINGS = keys.bindings("source")
+
+    class LookUp(Message):
+        """The word under the cursor is to be looked up (Enter)."""
+
+        def __init__(self, word: str) -> None:
+            super().__init__()
+            self.word = word
+
+    class Back(Message):
+        """Back to the English (Escape)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = ""
         self.spans: list[tuple[int, int, Style | str]] = []
+        self.marked: list[tuple[int, int, Style | str]] = []  # e.g. a dictionary word
+        self.words: list[tuple[int, int]] = []
+        self.word_index = 0
+        self.tag_lines: list[tuple[str, str]] = []  # (placeholder, what it stands for)
 
     def show(self, text: str, spans: Sequence[tuple[int, int, Style | str]] = ()) -> None:
         """Show ``text`` with highlighted (start, end, style) spans of the original text."""
+        if text != self.text:
+            self.words = source_words(text)
+            self.word_index = 0
+            self.marked = []
+            self.tag_lines = []
         self.text = text
         self.spans = list(spans)
         self.redraw()
 
+    def mark(self, spans: Sequence[tuple[int, int, Style | str]]) -> None:
+        """Highlight these spans too (over the terms), e.g. the word of a dictionary sense."""
+        self.marked = list(spans)
+        self.redraw()
+
+    def show_tags(self, lines: Sequence[tuple[str, str]]) -> None:
+        """List what the segment's tags stand for below the text: (placeholder, meaning)."""
+        self.tag_lines = list(lines)
+        self.tooltip = "\n".join(f"{tag} {what}" for tag, what in lines) or None
+        self.redraw()
+
     def redraw(self) -> None:
         """Lay the text out again (after a display setting changed)."""
-        self.set_content(self.bidi.arabic(self.text, self.spans))
+        spans = [*self.spans, *self.marked]
+        word = self.current_word_span()
+        if word is not None and self.has_focus:
+            spans.append((*word, WORD_CURSOR_STYLE))
+        arabic = self.bidi.arabic(self.text, spans)
+        if not self.tag_lines:
+            self.set_content(arabic)
+            return
+        legend = Text.assemble(*[
+            part for tag, what in self.tag_lines
+            for part in ((tag, "bold"), " ", isolate(what or "—"), "  ")
+        ], style="dim")
+        self.set_content(Group(arabic, self.bidi.text(legend, right_align_rtl=False)))
+
+    # the word cursor -------------------------------------------------------------------------
+
+    def current_word_span(self) -> tuple[int, int] | None:
+        """The (start, end) of the word under the cursor, or None (no words)."""
+        if not self.words:
+            return None
+        return self.words[min(self.word_index, len(self.words) - 1)]
+
+    def current_word(self) -> str:
+        """The word under the cursor ('' when the text has none)."""
+        span = self.current_word_span()
+        return self.text[span[0]:span[1]] if span else ""
+
+    def on_focus(self) -> None:
+        self.redraw()
+
+    def on_blur(self) -> None:
+        self.redraw()
+
+    def action_move(self, step: int) -> None:
+        """Move the word cursor ``step`` words on (in reading order)."""
+        if self.words:
+            self.word_index = max(0, min(len(self.words) - 1, self.word_index + step))
+            self.redraw()
+
+    def action_first(self) -> None:
+        """To the first word."""
+        self.word_index = 0
+        self.redraw()
+
+    def action_last(self) -> None:
+        """To the last word."""
+        self.word_index = max(0, len(self.words) - 1)
+        self.redraw()
+
+    def action_lookup(self) -> None:
+        """Ask for the word under the cursor to be looked up."""
+        word = self.current_word()
+        if word:
+            self.post_message(self.LookUp(word))
+
+    def action_back(self) -> None:
+        """Back to the English."""
+        self.post_message(self.Back())
 
 
 @dataclass(frozen=True)

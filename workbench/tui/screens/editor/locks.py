@@ -86,6 +86,20 @@ class LockActions:
             "(the reason is kept in its history).", severity="warning",
         )
 
+    def refuse_edit(self) -> bool:
+        """When the English cannot be changed now (read-only project, locked segment, a
+        change of many segments under way), say why and return True."""
+        if self.wb.read_only:
+            self.wb.refuse_read_only()
+        elif self.locked:
+            self.say_locked()
+        elif self.busy:
+            self.notify("A change of many segments is being written: the English is "
+                        "read-only until it ends.", severity="warning")
+        else:
+            return False
+        return True
+
     def on_english_editor_refused(self, event: EnglishEditor.Refused) -> None:
         """Typing into a read-only editor: say why it was not taken (once per segment)."""
         event.stop()

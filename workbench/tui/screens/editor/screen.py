@@ -1,11 +1,12 @@
 """The editor screen: the segment list above, the open segment below.
 
 The open segment shows its Arabic source (read-only, glossary terms highlighted), the English
-editor, the reference translation (toggle), the glossary entries of its terms and its QA
-findings. This module lays the screen out, opens segments and fills the panels; writing the
-English, choosing the view, inserting glossary renderings, locked segments and changes of
-many segments (find and replace, batches) are the parts in ``editing``, ``views``, ``terms``,
-``locks`` and ``batch``.
+editor, the reference translation (toggle), the glossary entries of its terms, its QA
+findings and its dictionary words. This module lays the screen out, opens segments and fills
+the panels; writing the English, choosing the view, inserting glossary renderings, locked
+segments, changes of many segments (find and replace, batches), the Dictionary panel,
+spelling, inline tags and LQA errors are the parts in ``editing``, ``views``, ``terms``,
+``locks``, ``batch``, ``dictionary``, ``spelling``, ``tags`` and ``lqa``.
 """
 
 from __future__ import annotations
@@ -29,11 +30,16 @@ from workbench.tui import keys
 from workbench.tui.display import isolate
 from workbench.tui.rows import RowData, SegmentRows, ViewSpec
 from workbench.tui.screens.editor.batch import BatchActions
+from workbench.tui.screens.editor.dictionary import DictionaryActions
 from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, SegmentEditing
 from workbench.tui.screens.editor.locks import LOCK_HINT_ID, LockActions
+from workbench.tui.screens.editor.lqa import LqaActions
+from workbench.tui.screens.editor.spelling import SpellingActions
+from workbench.tui.screens.editor.tags import TagActions
 from workbench.tui.screens.editor.terms import TermActions
 from workbench.tui.screens.editor.views import ViewActions
 from workbench.tui.service import describe_error, find_terms, segment_findings, severity_counts
+from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 from workbench.tui.widgets.english_editor import EnglishEditor
 from workbench.tui.widgets.panels import (
     TERM_PROBLEM_STYLE,
@@ -87,7 +93,8 @@ def view_label(spec: ViewSpec) -> Text:
 
 
 class EditorScreen(
-    SegmentEditing, LockActions, BatchActions, ViewActions, TermActions, Screen[None]
+    SegmentEditing, LockActions, BatchActions, ViewActions, TermActions, DictionaryActions,
+    SpellingActions, TagActions, LqaActions, Screen[None]
 ):
     """Translate segment by segment."""
 
@@ -108,6 +115,7 @@ class EditorScreen(
         self.show_reference = True
         self.reference_version: str | None = None
         self._details_timer: Timer | None = None
+        self._forms: dict[str, str] = {}
 
     @property
     def wb(self) -> WorkbenchApp:
@@ -133,6 +141,8 @@ class EditorScreen(
             with Vertical(id="side-col"):
                 yield GlossaryPanel(id="glossary")
                 yield FindingsPanel(id="findings")
+            with Vertical(id="dict-col"):
+                yield DictionaryPanel(id="dictionary")
         yield Footer()
 
     @property
@@ -149,6 +159,11 @@ class EditorScreen(
         self.query_one("#glossary").border_title = "Glossary"
         self.query_one("#findings").border_title = "QA findings"
         self.query_one("#reference").border_title = "Reference"
+        dictionary = self.query_one("#dictionary")
+        dictionary.border_title = "Dictionary"
+        dictionary.border_subtitle = (
+            f"{keys.key_name(self.wb.keymap(), 'lookup_word')}: look up"
+        )
         self.apply_display()
         self.segment_list.flags_enabled = True
         self.segment_list.low_confidence = self.wb.low_confidence
@@ -157,6 +172,7 @@ class EditorScreen(
         self.sync_read_only()
         self.editor.focus()
         self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
+        self.prepare_spelling()
 
     def find_reference(self) -> None:
         """Choose the reference shown beside the English (reference:main, else the first
@@ -179,7 +195,8 @@ class EditorScreen(
         """Take the app's direction and shaping settings (and repaint)."""
         self.segment_list.invalidate()
         for panel in (self.query_one(SourceView), self.query_one(GlossaryPanel),
-                      self.query_one(FindingsPanel), self.query_one(ReferencePanel)):
+                      self.query_one(FindingsPanel), self.query_one(ReferencePanel),
+                      self.query_one(DictionaryPanel)):
             panel.redraw()
         self._update_titles()
 
@@ -261,6 +278,9 @@ class EditorScreen(
         self.sync_read_only()
         self.matches, self.findings = [], []
         self.query_one(SourceView).show(row.source)
+        editor.mark_misspelled([])
+        self._forms.clear()
+        self.dictionary_panel.show_matches([], "…")
         self._update_titles()
         # Read the panels' details once the selection rests (holding Alt+Down stays fast).
         if self._details_timer is not None:
@@ -325,6 +345,10 @@ class EditorScreen(
             message.reference, message.confidence, self.wb.low_confidence
         )
         self.show_findings(message.findings)
+        # then the slower panels, each in its own worker
+        self.show_tag_titles(message.segment_id, self.current.source)
+        self.load_dictionary(message.segment_id)
+        self.check_spelling_now()
 
     def show_findings(self, findings: list[Any]) -> None:
         """Show the findings of the open segment, its highlighted terms and glossary panel."""

@@ -66,7 +66,7 @@ class TermActions:
         before = editor.get_text_range((start[0], 0), start) if start[1] else ""
         line_end = len(editor.document[end[0]]) if end[0] < editor.document.line_count else 0
         after = editor.get_text_range(end, (end[0], line_end))
-        if before and before[-1].isalnum():
+        if before and (before[-1].isalnum() or before[-1] in ".,;:!?"):
             text = " " + text
         if after and after[0].isalnum():
             text = text + " "

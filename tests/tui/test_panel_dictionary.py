@@ -1,0 +1,169 @@
+"""The Dictionary panel with the pilot: the open segment's words (through clitics, from a TSV
+dictionary the test writes), look-ups of the word at the cursor in the Arabic panel and in the
+English, a sense inserted at the English cursor, and the layout at 140 and 80 columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.tui.conftest import editing, screen_lines, settle
+from tests.tui.screen_wait import shows
+from workbench.project import Project
+from workbench.tui.screens.editor.dictionary import NO_DICTIONARIES, word_at
+from workbench.tui.widgets.dictionary_panel import DictionaryPanel, by_span
+from workbench.tui.widgets.english_editor import EnglishEditor
+from workbench.tui.widgets.panels import DICTIONARY_STYLE, SourceView
+
+
+def add_dictionary(db: Path, folder: Path) -> None:
+    """A small Arabic–English TSV dictionary in the project."""
+    path = folder / "mini.tsv"
+    path.write_text(
+        "ثورة\trevolution; uprising\nبرجوازي\tbourgeois\nناقد\tcritic\n"
+        "انقلاب\tcoup; overthrow\nكتاب\tbook\n", encoding="utf-8",
+    )
+    with Project.open(db) as project:
+        project.dictionaries.add(path, name="mini")
+
+
+def first_segment(db: Path) -> tuple[int, str]:
+    with Project.open(db) as project:
+        segment = project.segments(limit=1)[0]
+    return segment.id, segment.source
+
+
+async def test_panel_lists_the_segments_words_and_inserts_a_sense(sample_db, make_app, tmp_path):
+    add_dictionary(sample_db, tmp_path)
+    segment_id, source = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        panel = screen.query_one(DictionaryPanel)
+        words = [text for _span, text, _entries in by_span(panel.matches)]
+        # longest first; البرجوازيون (the article, a plural) for برجوازي
+        assert words == ["البرجوازيون", "ثورة", "انقلاب"]
+        senses = [s.text for s in panel.senses]
+        assert senses == ["bourgeois", "revolution", "uprising", "coup", "overthrow"]
+        # every sense belongs to the span of its Arabic word
+        coup = next(s for s in panel.senses if s.text == "coup")
+        assert coup.span is not None and source[coup.span[0]:coup.span[1]] == "انقلاب"
+        editor = screen.editor
+        editor.load_text("It was a")
+        editor.move_cursor(editor.document.end)
+        await pilot.press("shift+f10")  # the panel takes the focus
+        await settle(pilot)
+        assert panel.has_focus
+        for _ in range(panel.senses.index(coup)):
+            await pilot.press("down")
+        await settle(pilot)
+        assert panel.selected == coup
+        marked = screen.query_one(SourceView).marked
+        assert marked == [(*coup.span, DICTIONARY_STYLE)]  # the Arabic word is marked
+        await pilot.press("enter")
+        await settle(pilot)
+        assert editor.text == "It was a coup"
+        assert isinstance(app.focused, EnglishEditor)
+        assert screen.query_one(SourceView).marked == []
+
+
+async def test_lookup_of_the_arabic_word_under_the_word_cursor(sample_db, make_app, tmp_path):
+    add_dictionary(sample_db, tmp_path)
+    segment_id, source = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        await pilot.press("shift+tab")  # from the English to the Arabic panel
+        await settle(pilot)
+        view = screen.query_one(SourceView)
+        assert view.has_focus
+        target = source.split().index("ثورة")
+        for _ in range(target):
+            await pilot.press("left")  # Arabic runs right to left: Left is the next word
+        assert view.current_word() == "ثورة"
+        await pilot.press("f10")
+        await settle(pilot)
+        panel = screen.query_one(DictionaryPanel)
+        assert panel.lookup is not None and panel.lookup.query == "ثورة"
+        assert [e.headword for e in panel.lookup.entries] == ["ثورة"]
+        assert panel.has_focus and panel.selected.text == "revolution"
+        assert panel.selected.span is None  # a look-up's sense marks no word
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.focused, EnglishEditor)
+
+
+async def test_lookup_of_an_english_word_finds_this_segments_senses(sample_db, make_app,
+                                                                    tmp_path):
+    add_dictionary(sample_db, tmp_path)
+    segment_id, _source = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        editor = screen.editor
+        text = editor.text
+        at = text.index("coup") + 2
+        editor.move_cursor(editor.document.get_location_from_index(at))
+        await pilot.press("f10")
+        await settle(pilot)
+        panel = screen.query_one(DictionaryPanel)
+        assert panel.lookup is not None and panel.lookup.query == "coup"
+        assert [e.headword for e in panel.lookup.entries] == ["انقلاب"]
+        assert await shows(pilot, 'Look-up "coup"')
+
+
+async def test_without_dictionaries_the_panel_says_how_to_add_one(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        panel = app.editor.query_one(DictionaryPanel)
+        assert panel.note == NO_DICTIONARIES
+        assert await shows(pilot, "No dictionaries in")
+        await pilot.press("f10")  # a word at the cursor, but nothing to look it up in
+        await settle(pilot)
+        assert panel.note == NO_DICTIONARIES and panel.lookup is None
+
+
+async def test_dictionary_is_a_column_when_wide_and_a_toggle_when_narrow(sample_db, make_app,
+                                                                        tmp_path):
+    add_dictionary(sample_db, tmp_path)
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = app.editor
+        shown = "\n".join(screen_lines(app))
+        assert "Dictionary" in shown and "Glossary" in shown and "QA findings" in shown
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        shown = "\n".join(screen_lines(app))
+        assert "Dictionary" not in shown and "Glossary" in shown
+        await pilot.press("shift+f10")
+        await settle(pilot)
+        shown = "\n".join(screen_lines(app))
+        assert "Dictionary" in shown and "Glossary" not in shown
+        assert screen.query_one(DictionaryPanel).has_focus
+        await pilot.press("shift+f10")  # again: back to the English and the glossary
+        await settle(pilot)
+        shown = "\n".join(screen_lines(app))
+        assert "Dictionary" not in shown and "Glossary" in shown
+        assert isinstance(app.focused, EnglishEditor)
+
+
+def test_word_at_the_cursor():
+    text = "It's a coup, they said: انقلاب."
+    assert word_at(text, 0) == (0, 4)  # It's
+    assert text[slice(*word_at(text, 9))] == "coup"
+    assert text[slice(*word_at(text, 11))] == "coup"  # just after the word
+    assert text[slice(*word_at(text, 26))] == "انقلاب"
+    assert text[slice(*word_at(text, len(text)))] == "انقلاب"  # after the full stop
+    assert word_at("  1917  ", 3) is None
+    assert word_at("coup 1917", 9) is None  # a space between: not the word before
+
+
+def test_senses_are_inserted_in_lower_case_inside_a_sentence(sample_db):
+    from workbench.dictionary.model import DictEntry
+    from workbench.tui.screens.editor.dictionary import mid_sentence_forms, starts_sentence
+
+    entry = DictEntry("كثير", ("Many", "Cairo", "Book of hours", "UN", "X-ray"))
+    with Project.open(sample_db) as project:
+        forms = mid_sentence_forms(project, [entry])
+    # FreeDict capitalises every sense; a name keeps its capital, an acronym is left alone
+    assert forms == {"Many": "many", "Book of hours": "book of hours"}
+    assert starts_sentence("") and starts_sentence("It was. ") and starts_sentence('He said: "')
+    assert not starts_sentence("It was a ") and not starts_sentence("many,")

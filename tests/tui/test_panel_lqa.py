@@ -1,0 +1,109 @@
+"""LQA in the TUI with the pilot: the error form from the reviewer (E) and from the editor
+(Shift+F12, the span the selected English, saved first), the segment's errors in the reviewer's
+detail and removing one (D), and the LQA score on the scores screen."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, TextArea
+
+from tests.tui.conftest import editing, settle
+from tests.tui.screen_wait import open_screen, shows
+from workbench.project import Project
+from workbench.tui.screens.lqa import LqaErrorScreen, LqaRemoveScreen, category_options
+from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.screens.scores import ScoresScreen
+
+
+def test_the_category_picker_offers_every_mqm_category():
+    from workbench.lqa import CATEGORIES, DIMENSIONS
+
+    ids = [cid for _label, cid in category_options()]
+    assert ids == list(CATEGORIES) and set(DIMENSIONS) <= set(ids)
+    labels = dict((cid, label) for label, cid in category_options())
+    assert labels["accuracy/omission"] == "accuracy/omission — Omission"
+
+
+async def test_reviewer_records_an_error_with_a_span_and_removes_it(sample_db, make_app):
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        review = await open_screen(pilot, "f3", ReviewScreen)
+        row = review.selected()
+        assert row is not None
+        form = await open_screen(pilot, "e", LqaErrorScreen)
+        area = form.query_one(TextArea)
+        assert area.text == row.target and area.read_only
+        area.focus()
+        await pilot.press("home", *["shift+right"] * 3)  # the span: the first three letters
+        form.query_one("#lqa-category", Select).value = "accuracy/omission"
+        form.query_one("#lqa-severity", Select).value = "major"
+        form.query_one(Input).value = "a clause is missing"
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert app.screen is review
+        assert await shows(pilot, "LQA #")
+        assert await shows(pilot, "major accuracy/omission")
+        with Project.open(sample_db) as project:
+            errors = project.lqa.errors(segment_id=row.segment_id)
+        assert [(e.category, e.severity, e.span, e.comment) for e in errors] == [
+            ("accuracy/omission", "major", (0, 3), "a clause is missing")]
+        assert errors[0].quote == row.target[:3]
+        chooser = await open_screen(pilot, "d", LqaRemoveScreen)
+        assert [e.id for e in chooser.errors] == [errors[0].id]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is review
+        with Project.open(sample_db) as project:
+            assert project.lqa.errors(segment_id=row.segment_id) == []  # no longer counted
+            assert project.lqa.error(errors[0].id).category == "accuracy/omission"  # kept
+        assert not await shows(pilot, "LQA #")
+
+
+async def test_escape_records_nothing(sample_db, make_app):
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        await open_screen(pilot, "f3", ReviewScreen)
+        await open_screen(pilot, "e", LqaErrorScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+    with Project.open(sample_db) as project:
+        assert project.lqa.errors() == []
+
+
+async def test_editor_key_takes_the_selected_english_after_saving_it(sample_db, make_app):
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        segment_id = screen.current.id
+        editor = screen.editor
+        editor.load_text("A freshly typed English sentence.")  # not saved yet
+        start = len("A freshly ")
+        editor.selection = editor.selection.__class__((0, start), (0, start + len("typed")))
+        form = await open_screen(pilot, "shift+f12", LqaErrorScreen)
+        assert form.english == "A freshly typed English sentence."  # saved first
+        assert form.span == (start, start + len("typed"))
+        assert form.query_one(TextArea).selected_text == "typed"
+        form.query_one("#lqa-category", Select).value = "style/awkward"
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+    with Project.open(sample_db) as project:
+        (error,) = project.lqa.errors(segment_id=segment_id)
+        assert error.category == "style/awkward" and error.severity == "minor"
+        assert error.quote == "typed" and not error.outdated
+
+
+async def test_scores_screen_shows_the_lqa_score(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+        project.set_status(first.id, "translated")
+        project.review(first.id, "reviewed")
+        project.lqa.add_error(first.id, "accuracy/mistranslation", "major")
+        report = project.lqa.report()
+    assert report.score is not None and not report.passed
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "ctrl+t", ScoresScreen)
+        await settle(pilot)
+        assert await shows(pilot, f"LQA (working): {report.score:.2f}, fail (threshold 99)")
+        assert await shows(pilot, f"{report.words:,} words evaluated · 1 error")
+        assert screen.systems[0].name == "working"
+        assert await shows(pilot, f"{report.score:.2f} fail")  # the working row's LQA cell

@@ -1,0 +1,90 @@
+"""Spelling in the editor with the pilot: misspelled words underlined after a pause (checked in
+a worker), the suggestions dialog (F11) replacing the word, and adding the word to the
+project's word list so it is never flagged again."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import editing, settle
+from tests.tui.screen_wait import open_screen
+from workbench.project import Project
+from workbench.tui.screens.spelling import SuggestionsScreen
+from workbench.tui.widgets.english_editor import MISSPELLED_STYLE, EnglishEditor
+
+
+def underlined(editor: EnglishEditor) -> list[str]:
+    """The words drawn with the misspelled style on the editor's first line."""
+    line = editor.get_line(0)
+    return [line.plain[s.start:s.end] for s in line.spans if s.style == MISSPELLED_STYLE]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
+
+
+async def test_misspelled_words_are_marked_after_a_pause(make_app):
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        assert screen.spelling_ready
+        assert screen.editor.misspelled == []  # the sample's draft is spelled right
+        await pilot.press("end")
+        await type_text(pilot, " teh revolutoin")
+        timer = screen._spell_timer  # each key restarts the pause; the check waits for it
+        assert timer is not None and timer._interval == screen.spell_delay
+        screen.check_spelling_now()  # what the timer does once typing pauses
+        await settle(pilot)
+        editor = screen.editor
+        assert [w for _s, _e, w in editor.misspelled] == ["teh", "revolutoin"]
+        start, end, word = editor.misspelled[0]
+        assert editor.text[start:end] == word == "teh"
+        assert underlined(editor) == ["teh", "revolutoin"]
+        # typing on at the end keeps the marks of the words that did not move
+        await type_text(pilot, " x")
+        assert [w for _s, _e, w in editor.misspelled] == ["teh", "revolutoin"]
+        # an edit in front moves them: they go until the next check
+        editor.insert("A ", (0, 0))
+        await pilot.pause()
+        assert editor.misspelled == []
+
+
+async def test_suggestions_replace_the_word_at_the_cursor(sample_db, make_app):
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        editor = screen.editor
+        editor.load_text("The revolutoin began.")
+        editor.move_cursor((0, 8))  # inside the word
+        dialog = await open_screen(pilot, "f11", SuggestionsScreen)
+        assert dialog.word == "revolutoin"
+        assert dialog.suggestions and dialog.suggestions[0] == "revolution"
+        await pilot.press("1")
+        await settle(pilot)
+        assert editor.text == "The revolution began."
+        assert editor.cursor_location == (0, len("The revolution"))
+        assert editor.misspelled == []
+
+
+async def test_a_word_added_to_the_project_list_is_no_longer_flagged(sample_db, make_app):
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        editor = screen.editor
+        editor.load_text("Trotskyists of Smolnyites met.")
+        screen.check_spelling_now()
+        await settle(pilot)
+        assert "Smolnyites" in [w for _s, _e, w in editor.misspelled]
+        editor.move_cursor((0, len("Trotskyists of Smol")))
+        await open_screen(pilot, "f11", SuggestionsScreen)
+        await pilot.press("ctrl+a")
+        await settle(pilot)
+        assert "Smolnyites" not in [w for _s, _e, w in editor.misspelled]
+    with Project.open(sample_db) as project:
+        assert "Smolnyites" in [w.word for w in project.spelling.words()]
+
+
+async def test_spelling_key_without_a_word_says_so(make_app):
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        screen.editor.load_text("1917 — ")
+        screen.editor.move_cursor((0, 6))
+        await pilot.press("f11")
+        await settle(pilot)
+        assert not isinstance(app.screen, SuggestionsScreen)
+        assert any("No word at the cursor" in n.message for n in app._notifications)

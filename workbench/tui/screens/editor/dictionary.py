@@ -1,0 +1,323 @@
+"""The Dictionary panel in the editor: the open segment's words in the project's dictionaries,
+look-ups of the word at the cursor, and senses inserted into the English.
+
+- Once a segment's details are shown, a worker reads its dictionary words on the second
+  connection (``project.dictionaries.find_in_segment``: through clitics, longest headwords
+  first) into the panel.
+- The look-up key (F10) takes the word at the cursor: the Arabic panel's word cursor when it
+  has the focus (Shift+Tab from the English), else the English editor's. The word is looked up
+  in a worker (``project.dictionaries.lookup``); an English word also finds the senses of this
+  segment's entries that hold it. The panel then takes the focus: Up/Down choose a sense, Enter
+  inserts it at the English cursor, Escape goes back.
+- A sense is inserted as the dictionary writes it at the start of a sentence; inside one, a
+  capitalised first word that the spelling dictionary knows in lower case (FreeDict writes
+  ``Many``, ``Book``) is inserted in lower case, while names (``Cairo``) keep their capital.
+- Layout: from :data:`WIDE` columns the panel is a third column beside the glossary and the
+  findings; narrower, it takes their place while it is shown (Shift+F10 shows it and goes back).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual import events, work
+from textual.message import Message
+
+from workbench.dictionary.model import DictEntry
+from workbench.text.bidi import has_arabic
+from workbench.tui.service import describe_error
+from workbench.tui.widgets.dictionary_panel import DictionaryPanel, LookupResult
+from workbench.tui.widgets.panels import DICTIONARY_STYLE, SourceView
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from workbench.project import Project
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.rows import RowData
+    from workbench.tui.widgets.english_editor import EnglishEditor
+
+WIDE = 130
+"""From this many columns the Dictionary panel is a column of its own."""
+TALL = 36
+"""From this many rows the open segment's panels get more lines."""
+NO_DICTIONARIES = "No dictionaries in this project: workbench dictionary add PATH"
+
+
+@dataclass
+class DictionaryReady(Message):
+    """The dictionary words of a segment (posted by the worker)."""
+
+    segment_id: int
+    matches: list[Any]
+    note: str = ""
+    forms: dict[str, str] | None = None  # sense -> its form inside a sentence
+
+
+@dataclass
+class LookupReady(Message):
+    """What a look-up found (posted by the worker)."""
+
+    result: LookupResult | None
+    note: str = ""
+    forms: dict[str, str] | None = None
+
+
+def mid_sentence_forms(project: Project, entries: Any) -> dict[str, str]:
+    """For the senses of ``entries`` whose capitalised first word the spelling dictionary
+    knows in lower case: sense -> the sense with that word in lower case."""
+    try:
+        dictionary = project.spelling.dictionary()
+    except Exception:  # no spelling dictionary: senses are inserted as written
+        return {}
+    out: dict[str, str] = {}
+    for entry in entries:
+        for sense in entry.senses:
+            first = sense.split(" ", 1)[0]
+            if (len(first) > 1 and first[0].isupper() and first[1:].islower()
+                    and first.isalpha() and dictionary.lookup(first.lower())):
+                out[sense] = first.lower() + sense[len(first):]
+    return out
+
+
+def starts_sentence(before: str) -> bool:
+    """True when text typed after ``before`` starts a sentence."""
+    stripped = before.rstrip()
+    return not stripped or stripped[-1] in ".!?:…\"“«"
+
+
+def word_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The (start, end) of the word of ``text`` at ``offset`` (or just before it, with only
+    punctuation between: the cursor after ``coup.``), or None."""
+    before = None
+    for match in re.finditer(r"[^\W\d_][\w\u0640\u064B-\u065F\u0670'’-]*", text):
+        start, end = match.span()
+        end = start + len(match.group().rstrip("'’-"))
+        if start <= offset <= end:
+            return start, end
+        if end < offset and not any(c.isspace() for c in text[end:offset]):
+            before = (start, end)
+    return before
+
+
+def dict_entry(data: dict[str, Any]) -> DictEntry:
+    """A look-up's JSON entry as a ``DictEntry``."""
+    return DictEntry(str(data.get("headword", "")), tuple(data.get("senses") or ()),
+                     data.get("pronunciation"), str(data.get("dictionary", "")))
+
+
+def senses_holding(matches: list[Any], word: str) -> list[Any]:
+    """The entries of ``matches`` with a sense holding the English ``word`` (as a word)."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for match in matches:
+        for entry in match.entries:
+            key = (entry.headword, entry.dictionary)
+            if key not in seen and any(pattern.search(s) for s in entry.senses):
+                seen.add(key)
+                out.append(entry)
+    return out
+
+
+class DictionaryActions:
+    """The editor screen's Dictionary panel (a mixin of ``EditorScreen``)."""
+
+    _forms: dict[str, str]  # sense -> its form inside a sentence (see mid_sentence_forms)
+
+    if TYPE_CHECKING:
+        current: RowData | None
+
+        @property
+        def app(self) -> App[object]: ...
+
+        @property
+        def wb(self) -> WorkbenchApp: ...
+
+        @property
+        def editor(self) -> EnglishEditor: ...
+
+        @property
+        def size(self) -> Any: ...
+
+        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
+
+        def post_message(self, message: Message) -> bool: ...
+
+        def notify(self, message: str, **kwargs: Any) -> None: ...
+
+        def set_class(self, add: bool, *class_names: str) -> Any: ...
+
+        def insert_text(self, text: str) -> None: ...
+
+        def refuse_edit(self) -> bool: ...
+
+    @property
+    def dictionary_panel(self) -> DictionaryPanel:
+        """The Dictionary panel."""
+        return self.query_one(DictionaryPanel)
+
+    # layout ----------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wide terminals show the Dictionary panel as a column; tall ones, taller panels."""
+        self.set_class(event.size.width >= WIDE, "wide")
+        self.set_class(event.size.height >= TALL, "tall")
+
+    def show_dictionary(self, shown: bool = True) -> None:
+        """Show the Dictionary panel (in a narrow terminal, instead of the glossary and the
+        findings) or go back to them."""
+        self.set_class(shown, "-dictionary")
+
+    def action_dictionary_panel(self) -> None:
+        """Show the Dictionary panel and give it the focus; again: back to the English."""
+        panel = self.dictionary_panel
+        if panel.has_focus:
+            self.back_to_english()
+            return
+        self.show_dictionary()
+        panel.focus()
+
+    def back_to_english(self) -> None:
+        """The English editor takes the focus again (the glossary comes back if the panel had
+        taken its place)."""
+        self.show_dictionary(False)
+        self.editor.focus()
+
+    def on_dictionary_panel_back(self, event: DictionaryPanel.Back) -> None:
+        event.stop()
+        self.back_to_english()
+
+    def on_source_view_back(self, event: SourceView.Back) -> None:
+        event.stop()
+        self.editor.focus()
+
+    # the segment's words -----------------------------------------------------------------------
+
+    def load_dictionary(self, segment_id: int) -> None:
+        """Read the dictionary words of segment ``segment_id`` into the panel (in a worker)."""
+        self._dictionary_words(segment_id)
+
+    @work(thread=True, exclusive=True, group="dictionary")
+    def _dictionary_words(self, segment_id: int) -> None:
+        def read(project: Project) -> tuple[list[Any], dict[str, str]] | None:
+            if not any(d.available for d in project.dictionaries.list()):
+                return None
+            matches = project.dictionaries.find_in_segment(segment_id)
+            entries = [e for m in matches for e in m.entries]
+            return matches, mid_sentence_forms(project, entries)
+
+        try:
+            found = self.wb.service.background(read)
+        except Exception as exc:  # said in the panel and notified, never a crash
+            error = describe_error(exc)
+            self.wb.notify_error(error)
+            self.post_message(DictionaryReady(segment_id, [], f"✗ {error}"))
+            return
+        if found is None:
+            self.post_message(DictionaryReady(segment_id, [], NO_DICTIONARIES))
+            return
+        self.post_message(DictionaryReady(segment_id, found[0], forms=found[1]))
+
+    def on_dictionary_ready(self, message: DictionaryReady) -> None:
+        if self.current is not None and self.current.id == message.segment_id:
+            self._forms.update(message.forms or {})
+            self.dictionary_panel.show_matches(message.matches, message.note, keep_lookup=True)
+
+    # look-ups ----------------------------------------------------------------------------------
+
+    def word_at_cursor(self) -> str:
+        """The word at the cursor: the Arabic panel's when it has the focus, else the English
+        editor's ('' when there is none)."""
+        source = self.query_one(SourceView)
+        if source.has_focus:
+            return source.current_word()
+        editor = self.editor
+        text = editor.text
+        span = word_at(text, editor.offset_of(editor.cursor_location))
+        return text[span[0]:span[1]] if span else ""
+
+    def action_lookup_word(self) -> None:
+        """Look the word at the cursor up in the project's dictionaries."""
+        word = self.word_at_cursor()
+        if not word:
+            self.notify("No word at the cursor to look up.", severity="warning")
+            return
+        self.look_up(word)
+
+    def on_source_view_look_up(self, event: SourceView.LookUp) -> None:
+        event.stop()
+        self.look_up(event.word)
+
+    def look_up(self, word: str) -> None:
+        """Look ``word`` up (in a worker) and show the entries in the Dictionary panel."""
+        self.show_dictionary()
+        self.dictionary_panel.show_lookup(None, f"Looking up {word}…")
+        self._look_up(word, self.current.id if self.current is not None else None)
+
+    @work(thread=True, exclusive=True, group="dictionary-lookup")
+    def _look_up(self, word: str, segment_id: int | None) -> None:
+        english = not has_arabic(word)
+
+        def read(project: Project) -> tuple[list[Any], dict[str, str]] | None:
+            if not any(d.available for d in project.dictionaries.list()):
+                return None
+            found = project.dictionaries.lookup(word)["entries"]
+            entries = [dict_entry(e) for e in found]  # type: ignore[attr-defined]
+            # an English word: this segment's entries whose senses hold it
+            matches = (project.dictionaries.find_in_segment(segment_id)
+                       if english and segment_id is not None else [])
+            known = {(e.headword, e.dictionary) for e in entries}
+            entries += [e for e in senses_holding(matches, word)
+                        if (e.headword, e.dictionary) not in known]
+            return entries, mid_sentence_forms(project, entries)
+
+        try:
+            found = self.wb.service.background(read)
+        except Exception as exc:  # said in the panel and notified, never a crash
+            error = describe_error(exc)
+            self.wb.notify_error(error)
+            self.post_message(LookupReady(None, f"✗ {error}"))
+            return
+        if found is None:
+            self.post_message(LookupReady(None, NO_DICTIONARIES))
+            return
+        self.post_message(LookupReady(LookupResult(word, tuple(found[0])), forms=found[1]))
+
+    def on_lookup_ready(self, message: LookupReady) -> None:
+        panel = self.dictionary_panel
+        self._forms.update(message.forms or {})
+        panel.show_lookup(message.result, message.note)
+        if message.result is not None:
+            self.show_dictionary()
+            panel.focus()
+
+    # senses ------------------------------------------------------------------------------------
+
+    def on_dictionary_panel_selected(self, event: DictionaryPanel.Selected) -> None:
+        """Mark the Arabic word of the selected sense."""
+        event.stop()
+        sense = event.sense
+        source = self.query_one(SourceView)
+        if sense is None or sense.span is None:
+            if source.marked:
+                source.mark([])
+            return
+        source.mark([(*sense.span, DICTIONARY_STYLE)])
+
+    def on_dictionary_panel_insert(self, event: DictionaryPanel.Insert) -> None:
+        """Insert the chosen sense at the English cursor (and go back to the English)."""
+        event.stop()
+        if self.current is None:
+            return
+        if self.refuse_edit():
+            return
+        self.show_dictionary(False)
+        editor = self.editor
+        before = editor.get_text_range((0, 0), editor.selection.start)
+        text = event.sense.text
+        if not starts_sentence(before):
+            text = self._forms.get(text, text)
+        self.insert_text(text)

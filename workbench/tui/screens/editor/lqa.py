@@ -1,0 +1,70 @@
+"""LQA from the editor (Shift+F12): record an MQM error on the open segment, its span the
+English selected in the editor. The open edit is saved first and the span is taken over the
+English as stored (when the editor holds other text, nothing is preselected)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from workbench.tui.screens.lqa import LqaErrorScreen, LqaRequest, record_error
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from workbench.lqa import LqaError
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.rows import RowData
+    from workbench.tui.widgets.english_editor import EnglishEditor
+
+
+class LqaActions:
+    """The editor screen's LQA error key (a mixin of ``EditorScreen``)."""
+
+    if TYPE_CHECKING:
+        current: RowData | None
+
+        @property
+        def app(self) -> App[object]: ...
+
+        @property
+        def wb(self) -> WorkbenchApp: ...
+
+        @property
+        def editor(self) -> EnglishEditor: ...
+
+        def flush_edit(self) -> Any: ...
+
+        def notify(self, message: str, **kwargs: Any) -> None: ...
+
+    def action_lqa_error(self) -> None:
+        """Record an LQA error on the open segment (span: the selected English)."""
+        current = self.current
+        if current is None:
+            return
+        if self.wb.read_only:
+            self.wb.refuse_read_only()
+            return
+        editor = self.editor
+        self.flush_edit()
+        self.wb.service.flush()  # the span is over the English as stored
+        segment_id = current.id
+        stored = self.wb.service.read(lambda p: p.segment(segment_id).target)
+        if not stored.strip():
+            self.notify("This segment has no English to evaluate yet.", severity="warning")
+            return
+        start, end = sorted(editor.selection)
+        a, b = editor.offset_of(start), editor.offset_of(end)
+        span = (a, b) if a < b and editor.text == stored else None
+
+        def answered(request: LqaRequest | None) -> None:
+            if request is not None:
+                record_error(self.wb, segment_id, request, self._lqa_recorded)
+
+        self.app.push_screen(LqaErrorScreen(current.position, stored, span), answered)
+
+    def _lqa_recorded(self, error: LqaError | None, message: str | None) -> None:
+        if message is not None or error is None:
+            self.wb.notify_error(message or "the error was not recorded")
+            return
+        self.notify(f"LQA error #{error.id} recorded on segment {error.position}: "
+                    f"{error.severity} {error.category}.")

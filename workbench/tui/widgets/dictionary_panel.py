@@ -1,0 +1,255 @@
+"""The Dictionary panel: the open segment's words found in the project's dictionaries (longest
+headwords first, through clitics: ``project.dictionaries.find_in_segment``), and the entries
+of the last look-up (the word at the cursor: ``project.dictionaries.lookup``).
+
+Every sense is one line that the panel's cursor can rest on (Up/Down while the panel has the
+focus); Enter posts :class:`DictionaryPanel.Insert` with the sense, which the editor inserts at
+the English cursor. Moving the cursor posts :class:`DictionaryPanel.Selected`, so the editor
+can mark the Arabic word the sense belongs to. Headwords and Arabic words are drawn through
+the app's bidi display, like every Arabic text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from workbench.tui import keys
+from workbench.tui.display import isolate
+from workbench.tui.widgets.panels import TextPanel
+
+HEADWORD_STYLE = Style(bold=True, color="#e5c07b")
+CURSOR_STYLE = Style(bgcolor="#3e4451", bold=True)
+FOCUSED_CURSOR_STYLE = Style(bgcolor="#2c5d8a", bold=True)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One sense a translator can insert: its text, the entry's headword and dictionary, and
+    the span of the Arabic word it was found for (None for a look-up)."""
+
+    text: str
+    headword: str
+    dictionary: str
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """What a look-up found: the query and its entries (``DictEntry``-like objects)."""
+
+    query: str
+    entries: tuple[Any, ...]
+
+
+def by_span(matches: Sequence[Any]) -> list[tuple[tuple[int, int], str, list[Any]]]:
+    """The matches grouped by the span of the text they were found for (one word read as
+    several headwords gives one group), in their order; each entry once."""
+    groups: dict[tuple[int, int], tuple[str, list[Any]]] = {}
+    for match in matches:
+        _text, found = groups.setdefault((match.start, match.end), (match.text, []))
+        for entry in match.entries:
+            if entry not in found:
+                found.append(entry)
+    return [(span, text, found) for span, (text, found) in groups.items()]
+
+
+class DictionaryPanel(TextPanel, can_focus=True):
+    """The dictionary entries of the open segment and of the last look-up; a sense cursor."""
+
+    BINDINGS = keys.bindings("dictionary")
+
+    class Selected(Message):
+        """The cursor moved to ``sense`` (None: no sense)."""
+
+        def __init__(self, sense: Sense | None) -> None:
+            super().__init__()
+            self.sense = sense
+
+    class Insert(Message):
+        """Insert ``sense`` into the English (Enter)."""
+
+        def __init__(self, sense: Sense) -> None:
+            super().__init__()
+            self.sense = sense
+
+    class Back(Message):
+        """Back to the English (Escape)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.matches: list[Any] = []  # TextMatch of the segment, longest first
+        self.lookup: LookupResult | None = None
+        self.note = ""  # e.g. no dictionaries in the project; looking up…
+        self.senses: list[Sense] = []
+        self.cursor = 0
+        self._blocks: list[tuple[RenderableType, int | None]] = []
+        self._ranges: list[tuple[int, int]] = []  # lines of each sense
+
+    # content ---------------------------------------------------------------------------------
+
+    def show_matches(
+        self, matches: Sequence[Any], note: str = "", *, keep_lookup: bool = False
+    ) -> None:
+        """Show the segment's dictionary words; the look-up shown is cleared (a new segment)
+        unless ``keep_lookup`` (the words of the segment whose look-up it is)."""
+        self.matches = list(matches)
+        if not keep_lookup:
+            self.lookup = None
+            self.cursor = 0
+        self.note = note
+        self.redraw()
+
+    def show_lookup(self, result: LookupResult | None, note: str = "") -> None:
+        """Show a look-up's entries above the segment's words; the cursor on its first sense."""
+        self.lookup = result
+        self.note = note
+        self.cursor = 0
+        self.redraw()
+
+    @property
+    def selected(self) -> Sense | None:
+        """The sense under the cursor."""
+        return self.senses[self.cursor] if 0 <= self.cursor < len(self.senses) else None
+
+    def redraw(self) -> None:
+        """Build the blocks (one per sense, headings between) and lay them out."""
+        bidi = self.bidi
+        blocks: list[tuple[RenderableType, int | None]] = []
+        senses: list[Sense] = []
+        named = {e.dictionary for m in self.matches for e in m.entries} | {
+            e.dictionary for e in (self.lookup.entries if self.lookup else ())}
+        several = len(named) > 1  # name the dictionary only when there are several
+
+        def heading(text: Text) -> None:
+            blocks.append((bidi.text(text, right_align_rtl=False), None))
+
+        def entries(items: Sequence[Any], span: tuple[int, int] | None) -> None:
+            for entry in items:
+                head = Text.assemble(
+                    "  ", isolate(entry.headword, HEADWORD_STYLE),
+                    (f" /{entry.pronunciation}/" if entry.pronunciation else "", "dim"),
+                    (f" · {entry.dictionary}" if several and entry.dictionary else "", "dim"),
+                )
+                heading(head)
+                for number, sense in enumerate(entry.senses, start=1):
+                    index = len(senses)
+                    senses.append(Sense(sense, entry.headword, entry.dictionary, span))
+                    blocks.append((bidi.text(Text.assemble(
+                        (f"    {number} ", "dim"), sense,
+                    ), right_align_rtl=False), index))
+
+        if self.note:
+            heading(Text(self.note, style="dim italic"))
+        if self.lookup is not None:
+            heading(Text.assemble(("Look-up ", "bold"), '"', isolate(self.lookup.query), '"'))
+            if not self.lookup.entries:
+                heading(Text("  no entry", style="dim"))
+            entries(self.lookup.entries, None)
+        if self.matches:
+            if self.lookup is not None:
+                heading(Text("In this segment", style="bold"))
+            for (start, end), text, found in by_span(self.matches):
+                heading(Text.assemble(isolate(text, "bold"), (" :", "dim")))
+                entries(found, (start, end))
+        elif self.lookup is None and not self.note:
+            heading(Text("No dictionary words in this segment.", style="dim"))
+        self._blocks = blocks
+        self.senses = senses
+        self.cursor = min(self.cursor, max(0, len(senses) - 1))
+        self._lay_out()
+        if self.has_focus:
+            self.post_message(self.Selected(self.selected))
+
+    def _lay_out(self) -> None:
+        """Render each block to the width; remember which lines hold which sense."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            self._laid_width = -1
+            return
+        console = self.app.console
+        options = console.options.update_width(width).update(highlight=False, height=None)
+        lines: list[Strip] = []
+        ranges: list[tuple[int, int]] = [(0, 0)] * len(self.senses)
+        for renderable, index in self._blocks:
+            first = len(lines)
+            for line in console.render_lines(renderable, options, pad=False, new_lines=False):
+                lines.append(Strip(Segment.adjust_line_length(line, width), width))
+            if index is not None:
+                ranges[index] = (first, len(lines))
+        self._lines = lines
+        self._ranges = ranges
+        self._laid_width = width
+        size = Size(width, len(lines))
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        index = self.scroll_offset.y + y
+        if self.senses and self._ranges:
+            first, end = self._ranges[self.cursor]
+            if first <= index < end:
+                style = FOCUSED_CURSOR_STYLE if self.has_focus else CURSOR_STYLE
+                strip = strip.apply_style(style)
+        return strip
+
+    # the cursor ------------------------------------------------------------------------------
+
+    def on_focus(self) -> None:
+        self.refresh()
+        self.post_message(self.Selected(self.selected))
+
+    def on_blur(self) -> None:
+        self.refresh()
+        self.post_message(self.Selected(None))
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on sense ``index`` (kept in view)."""
+        if not self.senses:
+            return
+        self.cursor = max(0, min(len(self.senses) - 1, index))
+        first, end = self._ranges[self.cursor] if self._ranges else (0, 0)
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if first < top:
+            self.scroll_to(y=max(0, first - 1), animate=False)
+        elif end > top + height:
+            self.scroll_to(y=end - height, animate=False)
+        self.refresh()
+        if self.has_focus:
+            self.post_message(self.Selected(self.selected))
+
+    def action_cursor(self, step: int) -> None:
+        """Move the cursor ``step`` senses."""
+        self.move_to(self.cursor + step)
+
+    def action_page(self, step: int) -> None:
+        """Move the cursor about a page of lines."""
+        if not self.senses or not self._ranges:
+            return
+        target = self._ranges[self.cursor][0] + step * max(1, self.size.height - 1)
+        nearest = min(range(len(self.senses)),
+                      key=lambda i: abs(self._ranges[i][0] - target))
+        self.move_to(nearest)
+
+    def action_insert(self) -> None:
+        """Insert the sense under the cursor into the English."""
+        sense = self.selected
+        if sense is not None:
+            self.post_message(self.Insert(sense))
+
+    def action_back(self) -> None:
+        """Back to the English."""
+        self.post_message(self.Back())
