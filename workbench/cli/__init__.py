@@ -25,5 +25,6 @@ register("workbench.cli.spelling", "spelling")
 register("workbench.cli.lqa", "lqa")
 register("workbench.cli.dictionary", "dictionary")
 register("workbench.cli.project", "project")
+register("workbench.cli.team", "team")
 
 __all__ = ["main"]

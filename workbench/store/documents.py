@@ -18,7 +18,8 @@ _DOCUMENT_SELECT = (
 
 
 _SEGMENT_COLUMNS = (
-    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.updated_at, s.locked"
+    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.updated_at, s.locked, "
+    "s.revision"
 )
 
 
@@ -107,6 +108,16 @@ def segment(db: Database, segment_id: int) -> Row | None:
         iter(db.query(f"SELECT {_SEGMENT_COLUMNS} FROM segments s WHERE s.id = ?", [segment_id])),
         None,
     )
+
+
+def lock_segment(db: Database, segment_id: int) -> int | None:
+    """Hold a segment's row for the rest of the write transaction (on PostgreSQL another
+    writer of the same segment waits; SQLite has one writer at a time anyway) and return its
+    revision, read after the lock (None: no such segment)."""
+    row = db.execute(
+        "UPDATE segments SET revision = revision WHERE id = ? RETURNING revision", [segment_id]
+    ).fetchone()
+    return None if row is None else int(row[0])
 
 
 def set_status(db: Database, segment_id: int, status: str) -> None:
