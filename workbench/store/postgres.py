@@ -360,7 +360,9 @@ def connect(address: ServerAddress) -> PostgresDatabase:
             f"{address}: PostgreSQL projects need psycopg: pip install 'psycopg[binary]'"
         ) from None
 
-    options: dict[str, Any] = {"autocommit": True, "application_name": "workbench"}
+    options: dict[str, Any] = {"autocommit": True}
+    if "application_name" not in address.url:
+        options["application_name"] = "workbench"
     if "connect_timeout" not in address.url:
         options["connect_timeout"] = CONNECT_TIMEOUT_S
     for name, value in KEEPALIVES.items():  # a dropped network is noticed in seconds
