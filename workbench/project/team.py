@@ -17,6 +17,7 @@ from typing import Any
 from workbench.errors import WorkbenchError
 from workbench.project.context import ProjectContext
 from workbench.store import history as q_history
+from workbench.store import notes as q_notes
 from workbench.store import presence as q_presence
 from workbench.store import team as q_team
 from workbench.store.team import ROLES, Member
@@ -66,6 +67,10 @@ class Team:
             if row["author"] not in names:
                 names.append(row["author"])
         return out
+
+    def last_note_id(self) -> int:
+        """The id of the newest note of the project (notes after it are new)."""
+        return q_notes.last_note_id(self.context.db)
 
     def last_change(self, segment_id: int) -> dict[str, Any] | None:
         """Who changed a segment last, how and when (author, action, at), or None."""

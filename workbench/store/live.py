@@ -127,6 +127,16 @@ def open_feed(db: Database) -> Feed:
     return SqliteFeed(db)
 
 
+def document_shape(db: Database, document_id: int) -> tuple[int, int, int]:
+    """A document's segment count and two sums of ids and positions: it changes when
+    segments are added, removed or moved (SQLite's feed cannot say so by itself)."""
+    row = db.execute(
+        "SELECT count(*), coalesce(sum(id), 0), coalesce(sum(id * position), 0) "
+        "FROM segments WHERE document_id = ?", [document_id],
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
 def _merged(changes: object) -> list[Change]:
     """The changes without repeats, in order."""
     return list(dict.fromkeys(changes))  # type: ignore[call-overload]

@@ -4,8 +4,8 @@ The open segment shows its Arabic source (read-only, glossary terms highlighted)
 editor, the reference translation (toggle), the glossary entries of its terms and its QA
 findings. This module lays the screen out, opens segments and fills the panels; writing the
 English, choosing the view, inserting glossary renderings, locked segments and changes of
-many segments (find and replace, batches) are the parts in ``editing``, ``views``, ``terms``,
-``locks`` and ``batch``.
+many segments (find and replace, batches) and other people's work as it happens are the parts
+in ``editing``, ``views``, ``terms``, ``locks``, ``batch`` and ``live``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from workbench.tui import keys
 from workbench.tui.display import isolate
 from workbench.tui.rows import RowData, SegmentRows, ViewSpec
 from workbench.tui.screens.editor.batch import BatchActions
-from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, SegmentEditing
+from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, OwnWrites, SegmentEditing
+from workbench.tui.screens.editor.live import LiveUpdates
 from workbench.tui.screens.editor.locks import LOCK_HINT_ID, LockActions
 from workbench.tui.screens.editor.terms import TermActions
 from workbench.tui.screens.editor.views import ViewActions
@@ -87,7 +88,8 @@ def view_label(spec: ViewSpec) -> Text:
 
 
 class EditorScreen(
-    SegmentEditing, LockActions, BatchActions, ViewActions, TermActions, Screen[None]
+    SegmentEditing, LiveUpdates, LockActions, BatchActions, ViewActions, TermActions,
+    Screen[None],
 ):
     """Translate segment by segment."""
 
@@ -103,6 +105,11 @@ class EditorScreen(
         self.saved_text = ""
         self.dirty_since: float | None = None
         self.last_change = 0.0
+        self.base_revision = 0  # the open segment's revision its English was typed on
+        self.own_writes = OwnWrites()
+        self.pending_writes: dict[int, int] = {}  # segment id -> writes queued, not done
+        self.conflicts: dict[int, tuple[Any, str]] = {}  # waiting for the conflict dialog
+        self.conflict_shown: int | None = None
         self.matches: list[Any] = []
         self.findings: list[Any] = []
         self.show_reference = True
@@ -153,6 +160,7 @@ class EditorScreen(
         self.segment_list.flags_enabled = True
         self.segment_list.low_confidence = self.wb.low_confidence
         self.find_reference()
+        self.last_note_id = self.wb.service.read(lambda p: p.team.last_note_id())
         self.load_view(ViewSpec(), self.wb.service.read(self._first_open))
         self.sync_read_only()
         self.editor.focus()
@@ -194,12 +202,14 @@ class EditorScreen(
         )
         seg_list.border_subtitle = f"Arabic: {self.wb.direction} direction" + (
             ", shaped" if self.wb.shaping else ""
-        )
+        ) + (f" · {self.wb.team_status}" if self.wb.team_status else "")
         if self.current is not None:
             self.query_one(SourceView).border_title = (
                 f"Arabic · segment {self.current.position} · {self.current.status}"
             )
-            self.editor.border_title = "English" + (" · locked" if self.current.locked else "")
+            self.editor.border_title = (
+                "English" + (" · locked" if self.current.locked else "") + self.presence_title()
+            )
             self.editor.border_subtitle = (
                 "read-only" if self.wb.read_only or self.current.locked
                 else "Enter/Ctrl+J confirm · autosaved"
@@ -254,6 +264,9 @@ class EditorScreen(
             seg_list.cursor = index
         self.saved_text = row.target
         self.dirty_since = None
+        self.base_revision = row.revision
+        self.changed_elsewhere = None
+        self.wb.watch_segment(self.document.id, row.id)
         editor = self.editor
         editor.load_text(row.target)
         editor.move_cursor(editor.document.end)
