@@ -7,12 +7,14 @@ a check that fails is an error, never a silent confirmation.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from workbench.errors import BlockedByFindings, ConflictError, LockedError, WorkbenchError
 from workbench.glossary.findings import Finding
 from workbench.project.catalog import Catalog
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
-from workbench.project.reading import Reader, Segment
+from workbench.project.reading import Reader, Segment, to_segment
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
@@ -111,9 +113,10 @@ class Editing:
         would leave it otherwise than it is now is a conflict (returned, not raised, so that
         the transaction keeps its record: a refused English goes into the history)."""
         db = self.context.db
-        if q_docs.lock_segment(db, segment_id) is None:
+        row = q_docs.lock_segment(db, segment_id)
+        if row is None:
             self.reader.segment(segment_id)  # NotFoundError
-        seg = self.reader.segment(segment_id)
+        seg = to_segment(row)  # type: ignore[arg-type]
         if seg.locked and action != "status":
             raise LockedError(segment_id)
         if revision is None or revision == seg.revision:
@@ -158,16 +161,22 @@ class Editing:
                     db, segment_id, self.context.author, action, (seg.target, seg.status),
                     (text, status.value), group_id=self.context.group_id,
                 )
-            return self.reader.segment(segment_id)
+            return self._after(seg, text, status)
         if seg.target != text:
-            doc = self.catalog.document_by_id(seg.document_id)
-            vid = self.catalog.version_id(doc, "working", create_working=True)
+            vid = q_versions.working_id(db, seg.document_id)
             q_versions.put_translations(db, vid, [(segment_id, text)])
         q_history.add_revision(
             db, segment_id, self.context.author, action,
             (seg.target, seg.status), (text, status.value), group_id=self.context.group_id,
         )
-        return self.reader.segment(segment_id)
+        return self._after(seg, text, status)
+
+    def _after(self, seg: Segment, text: str, status: Status) -> Segment:
+        """``seg`` as written: its English, status, lock and the revision it has now."""
+        return replace(
+            seg, target=text, status=status.value, locked=status is Status.APPROVED,
+            revision=q_docs.segment_revision(self.context.db, seg.id),
+        )
 
     def undo(self, segment_id: int, *, revision: int | None = None) -> Segment:
         """Restore the text and status before the last change not yet undone; with

@@ -110,14 +110,24 @@ def segment(db: Database, segment_id: int) -> Row | None:
     )
 
 
-def lock_segment(db: Database, segment_id: int) -> int | None:
+def lock_segment(db: Database, segment_id: int) -> Row | None:
     """Hold a segment's row for the rest of the write transaction (on PostgreSQL another
-    writer of the same segment waits; SQLite has one writer at a time anyway) and return its
-    revision, read after the lock (None: no such segment)."""
-    row = db.execute(
-        "UPDATE segments SET revision = revision WHERE id = ? RETURNING revision", [segment_id]
-    ).fetchone()
-    return None if row is None else int(row[0])
+    writer of the same segment waits; SQLite has one writer at a time anyway) and return it
+    as read after the lock, with its working English as ``target`` (None: no such segment).
+    One statement: a write of one segment starts with it."""
+    return next(iter(db.query(
+        "UPDATE segments SET revision = revision WHERE id = ? RETURNING id, document_id, "
+        "paragraph, position, source, status, updated_at, locked, revision, (SELECT t.text "
+        "FROM versions v JOIN translations t ON t.version_id = v.id AND t.segment_id = "
+        "segments.id WHERE v.document_id = segments.document_id AND v.name = 'working') "
+        "AS target", [segment_id],
+    )), None)
+
+
+def segment_revision(db: Database, segment_id: int) -> int:
+    """A segment's revision now."""
+    return int(db.execute("SELECT revision FROM segments WHERE id = ?", [segment_id])
+               .fetchone()[0])
 
 
 def set_status(db: Database, segment_id: int, status: str) -> None:

@@ -258,10 +258,9 @@ class PostgresDatabase(Database):
         return self.pg.info.transaction_status != TransactionStatus.IDLE
 
     def begin_write(self, shared: bool = False) -> None:
-        self.execute("BEGIN")
         lock = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
-        try:
-            self.execute(f"SELECT {lock}({LOCK_NAMESPACE}, {WRITE_LOCK})")
+        try:  # one round trip
+            self.execute(f"BEGIN; SELECT {lock}({LOCK_NAMESPACE}, {WRITE_LOCK})")
         except BaseException:
             with contextlib.suppress(Exception):
                 self.execute("ROLLBACK")

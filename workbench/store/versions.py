@@ -66,6 +66,15 @@ def ensure_version(db: Database, document_id: int, name: str, kind: str) -> int:
     return int(row["id"])
 
 
+def working_id(db: Database, document_id: int) -> int:
+    """The id of a document's working version, added when missing (see ensure_version)."""
+    row = db.execute(
+        "SELECT id FROM versions WHERE document_id = ? AND name = 'working'", [document_id]
+    ).fetchone()
+    return int(row[0]) if row is not None else ensure_version(
+        db, document_id, "working", "working")
+
+
 def clear_alignment(db: Database, version_id: int) -> None:
     """Drop a version's sentences and links (before storing a new alignment)."""
     db.execute("DELETE FROM links WHERE version_id = ?", [version_id])
