@@ -38,7 +38,8 @@ import json, sys, time
 from workbench.errors import ConflictError
 from workbench.project import Project
 db, me, first, count, start, seconds, period = sys.argv[1:8]
-first, count, start, seconds, period = int(first), int(count), float(start), float(seconds), float(period)
+first, count, start = int(first), int(count), float(start)
+seconds, period = float(seconds), float(period)
 p = Project.open(db, author=me)
 segs = [s for s in p.segments(limit=first + count)][first:first + count]
 revision = {s.id: s.revision for s in segs}
