@@ -107,6 +107,22 @@ class PgServer:
         """Drop a database (closing connections a test left open)."""
         self.admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
+    def stop(self) -> None:
+        """Shut the server down (fast: open connections are cut, as in a restart)."""
+        from pgserver._commands import pg_ctl
+
+        self.admin.close()
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.server.pgdata,
+               user=self.server.system_user)
+
+    def start(self) -> None:
+        """Start the server again (same socket, same data) after :meth:`stop`."""
+        import psycopg
+
+        with self.server._lock:
+            self.server.ensure_postgres_running()
+        self.admin = psycopg.connect(self.server.get_uri(), autocommit=True)
+
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:

@@ -65,3 +65,51 @@ class ReadOnlyProjectError(ProjectError):
 
 class DamagedProjectError(ProjectError):
     """A project file whose pages SQLite cannot read (``workbench doctor`` examines it)."""
+
+
+def _quote(text: str, width: int = 60) -> str:
+    """``text`` on one line, shortened to ``width`` characters, quoted."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= width else flat[: width - 1] + "…")
+
+
+class ConflictError(WorkbenchError):
+    """A change made on a stale revision of a segment: someone else changed it since it was
+    read, so it was not written (never a silent overwrite).
+
+    ``theirs`` is the segment's English now (``theirs_status``, ``revision``, last changed by
+    ``author``); ``yours`` the English that was not written (None for a status change, which
+    conflicts with any change since ``base_revision``). A refused English is kept in the
+    segment's history as a ``conflict`` record.
+    """
+
+    def __init__(
+        self, segment_id: int, *, base_revision: int, revision: int, theirs: str,
+        theirs_status: str, author: str | None, yours: str | None, action: str,
+    ) -> None:
+        self.segment_id = segment_id
+        self.base_revision = base_revision
+        self.revision = revision
+        self.theirs = theirs
+        self.theirs_status = theirs_status
+        self.author = author
+        self.yours = yours
+        self.action = action
+        who = f"by {author} " if author else ""
+        head = (f"segment {segment_id} was changed {who}since you read it (revision "
+                f"{base_revision}, now {revision}, {theirs_status})")
+        if yours is None:
+            super().__init__(f"{head}: your {action} was not applied; read it again")
+        else:
+            super().__init__(
+                f"{head}: your English was not saved (kept in its history as a conflict): "
+                f"theirs {_quote(theirs)}, yours {_quote(yours)}"
+            )
+
+
+class PermissionDeniedError(ProjectError):
+    """A change the database refused to this user's team role (a translator approving, say)."""
+
+
+class ConnectionLostError(ProjectError):
+    """The database server cannot be reached (restarting, or the network is down)."""

@@ -26,5 +26,6 @@ register("workbench.cli.lqa", "lqa")
 register("workbench.cli.dictionary", "dictionary")
 register("workbench.cli.project", "project")
 register("workbench.cli.tm", "tm", "concordance", "pretranslate", "analyze")
+register("workbench.cli.team", "team")
 
 __all__ = ["main"]

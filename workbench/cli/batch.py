@@ -111,10 +111,14 @@ def _print_batch(report: BatchReport, fmt: str) -> None:
 @click.option("--clean-only", is_flag=True, help="Batch: only segments with no open finding.")
 @click.option("--override-reason",
               help="Accept the error findings with this reason (stored as overrides).")
+@click.option("--revision", type=int, default=None,
+              help="With --text: the segment's revision the text was written on (`workbench "
+                   "history` shows it); changed since, it is a conflict (exit 2, not saved).")
 @click.option("--format", "fmt", type=FORMATS, default="table")
 def confirm(
     db: str | None, segment_ids: tuple[int, ...], text: str | None, doc: str | None,
-    statuses: tuple[str, ...], clean_only: bool, override_reason: str | None, fmt: str,
+    statuses: tuple[str, ...], clean_only: bool, override_reason: str | None,
+    revision: int | None, fmt: str,
 ) -> None:
     """Confirm segments (status translated) through the QA policy.
 
@@ -125,9 +129,13 @@ def confirm(
         if text is not None:
             if len(segment_ids) != 1 or doc or statuses or clean_only:
                 raise WorkbenchError("--text confirms one segment: give exactly one SEGMENT_ID")
-            project.confirm(segment_ids[0], text, override_reason=override_reason)
-            click.echo(f"segment {segment_ids[0]}: confirmed")
+            segment = project.confirm(
+                segment_ids[0], text, override_reason=override_reason, revision=revision
+            )
+            click.echo(f"segment {segment_ids[0]}: confirmed (revision {segment.revision})")
             return
+        if revision is not None:
+            raise WorkbenchError("--revision goes with --text (one segment)")
         ids = _selection(project, segment_ids, doc, statuses, clean_only)
         report = project.confirm_many(ids, override_reason)
     _print_batch(report, fmt)

@@ -131,10 +131,11 @@ def history(db: str | None, segment_id: int, fmt: str) -> None:
     """The revision history of a segment's working translation."""
     with open_project(db) as project:
         revisions = project.history(segment_id)
+        revision = project.segment(segment_id).revision
     if fmt == "json":
         print_json([r.__dict__ for r in revisions])
         return
-    table = Table(title=f"Segment {segment_id}")
+    table = Table(title=f"Segment {segment_id} · revision {revision}")
     for column in ("#", "time", "author", "action", "status", "text"):
         table.add_column(column)
     for r in revisions:

@@ -94,7 +94,7 @@ class Catalog:
         if row is not None:
             return int(row["id"])
         if name == WORKING and create_working:
-            return q_versions.create_version(db, doc.id, WORKING, WORKING, None)
+            return q_versions.ensure_version(db, doc.id, WORKING, WORKING)
         known = ", ".join(v["name"] for v in q_versions.versions(db, doc.id)) or "none"
         raise NotFoundError(f"no version {name!r} of document {doc.name!r} (versions: {known})")
 

@@ -31,6 +31,11 @@ class ProjectContext:
         """A write transaction on the project (nested calls are savepoints)."""
         return transaction(self.db)
 
+    def segment_transaction(self) -> AbstractContextManager[Database]:
+        """A write transaction of one segment (lock its row first: ``lock_segment``); on
+        PostgreSQL it runs beside other such writes (see ``store.db.transaction``)."""
+        return transaction(self.db, segment=True)
+
     @contextmanager
     def change_group(
         self, document_id: int | None, kind: str, summary: str = ""

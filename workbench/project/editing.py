@@ -8,13 +8,14 @@ a check that fails is an error, never a silent confirmation.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from workbench.errors import BlockedByFindings, LockedError, WorkbenchError
+from workbench.errors import BlockedByFindings, ConflictError, LockedError, WorkbenchError
 from workbench.glossary.findings import Finding
 from workbench.project.catalog import Catalog
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
-from workbench.project.reading import Reader, Segment
+from workbench.project.reading import Reader, Segment, to_segment
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
@@ -23,7 +24,15 @@ from workbench.store import versions as q_versions
 
 
 class Editing:
-    """Changes of segments' working English and status, each recorded in the history."""
+    """Changes of segments' working English and status, each recorded in the history.
+
+    A change may name the segment's ``revision`` it was made on (as read with the segment:
+    ``Segment.revision``, ``ListRow.revision``). When someone changed the segment since, the
+    change is not written: :class:`ConflictError` says what the segment holds now (theirs)
+    and what was not written (yours); a refused English is kept in the segment's history as a
+    ``conflict`` record, so two people confirming one segment at once both appear there. A
+    change that leaves the segment as it already is (the same English) is not a conflict.
+    """
 
     def __init__(
         self, context: ProjectContext, catalog: Catalog, reader: Reader, checking: Checking
@@ -36,12 +45,18 @@ class Editing:
         #: sets it to the translation memory's repetition propagation).
         self.on_confirm: Callable[[Segment], None] = lambda segment: None
 
-    def save_draft(self, segment_id: int, text: str) -> Segment:
+    def save_draft(self, segment_id: int, text: str, *, revision: int | None = None) -> Segment:
         """Autosave: store the working text with status draft (a revision if it changed)."""
-        return self._write(segment_id, text, Status.DRAFT, "edit")
+        with self.context.segment_transaction():
+            seg = self._claim(segment_id, text, Status.DRAFT, "edit", revision)
+            if not isinstance(seg, ConflictError):
+                return self._write(seg, text, Status.DRAFT, "edit", stale=revision is not None
+                                   and seg.revision != revision)
+        raise seg
 
     def confirm(
-        self, segment_id: int, text: str, override_reason: str | None = None
+        self, segment_id: int, text: str, override_reason: str | None = None, *,
+        revision: int | None = None,
     ) -> Segment:
         """Store the working text and mark the segment translated, unless QA blocks it.
 
@@ -52,15 +67,21 @@ class Editing:
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: cannot confirm an empty translation")
         reason = (override_reason or "").strip()
-        with self.context.transaction():
-            errors = [f for f in self.open_findings(segment_id, text) if f.severity == "error"]
-            if not errors or reason:
-                segment = self._write(segment_id, text, Status.TRANSLATED, "confirm")
-                self.on_confirm(segment)  # TM: repetitions, index (project/memory.py)
-                for check, term in dict.fromkeys((f.check, f.term) for f in errors):
-                    self.checking.add_override(segment_id, check, term, reason)
-                return segment
-        self.save_draft(segment_id, text)
+        with self.context.segment_transaction():
+            seg = self._claim(segment_id, text, Status.TRANSLATED, "confirm", revision)
+            if not isinstance(seg, ConflictError):
+                errors = [f for f in self.open_findings(segment_id, text)
+                          if f.severity == "error"]
+                if not errors or reason:
+                    stale = revision is not None and seg.revision != revision
+                    segment = self._write(seg, text, Status.TRANSLATED, "confirm", stale=stale)
+                    self.on_confirm(segment)  # TM: repetitions, index (project/memory.py)
+                    for check, term in dict.fromkeys((f.check, f.term) for f in errors):
+                        self.checking.add_override(segment_id, check, term, reason)
+                    return segment
+        if isinstance(seg, ConflictError):
+            raise seg
+        self.save_draft(segment_id, text, revision=revision)
         raise BlockedByFindings(segment_id, errors)
 
     def open_findings(self, segment_id: int, text: str | None = None) -> list[Finding]:
@@ -76,59 +97,116 @@ class Editing:
                 "not confirmed"
             ) from exc
 
-    def set_status(self, segment_id: int, status: str) -> Segment:
-        """Set a segment's status (reviewed, approved, ...), recorded in the history."""
+    def set_status(
+        self, segment_id: int, status: str, *, revision: int | None = None
+    ) -> Segment:
+        """Set a segment's status (reviewed, approved, ...), recorded in the history; with
+        ``revision``, only if the segment has not changed since (else ConflictError)."""
         if status not in STATUSES:
             raise WorkbenchError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
-        seg = self.reader.segment(segment_id)
-        return self._write(segment_id, seg.target, Status(status), "status")
+        with self.context.segment_transaction():
+            seg = self._claim(segment_id, None, Status(status), "status", revision)
+            if not isinstance(seg, ConflictError):
+                return self._write(seg, seg.target, Status(status), "status")
+        raise seg
 
-    def _write(self, segment_id: int, text: str, status: Status, action: str) -> Segment:
-        """Store text and status (a status change of an approved segment unlocks it; only
-        status changes reach a locked one)."""
+    def _claim(
+        self, segment_id: int, text: str | None, status: Status | None, action: str,
+        revision: int | None,
+    ) -> Segment | ConflictError:
+        """Lock the segment's row and read it; a change made on an older ``revision`` that
+        would leave it otherwise than it is now is a conflict (returned, not raised, so that
+        the transaction keeps its record: a refused English goes into the history)."""
         db = self.context.db
-        with self.context.transaction():
-            seg = self.reader.segment(segment_id)
-            if seg.locked and action != "status":
-                raise LockedError(segment_id)
-            locked = status is Status.APPROVED
-            if locked != seg.locked:
-                q_docs.set_locked(db, [segment_id], locked)
-            if seg.target == text and seg.status == status.value:
+        row = q_docs.lock_segment(db, segment_id)
+        if row is None:
+            self.reader.segment(segment_id)  # NotFoundError
+        seg = to_segment(row)  # type: ignore[arg-type]
+        if seg.locked and action != "status":
+            raise LockedError(segment_id)
+        if revision is None or revision == seg.revision:
+            return seg
+        if text is None:  # a status change: any change since is a conflict, unless the same
+            if status is not None and seg.status == status.value:
+                return seg
+        elif seg.target == text:  # the same English (a retried save that was written)
+            return seg
+        last = q_history.last_change(db, segment_id)
+        if text is not None and status is not None:
+            q_history.add_revision(
+                db, segment_id, self.context.author, "conflict", (seg.target, seg.status),
+                (text, status.value),
+            )
+        what = f"change to {status.value}" if action == "status" and status else action
+        return ConflictError(
+            segment_id, base_revision=revision, revision=seg.revision, theirs=seg.target,
+            theirs_status=seg.status, author=None if last is None else last["author"],
+            yours=text, action=what,
+        )
+
+    def _write(
+        self, seg: Segment, text: str, status: Status, action: str, stale: bool = False
+    ) -> Segment:
+        """Store text and status of ``seg`` (read under its row lock; a status change of an
+        approved segment unlocks it; only status changes reach a locked one). ``stale``: the
+        change was made on an older revision and leaves the segment as it is; a confirmation
+        is still recorded (two people confirming at once both appear in the history)."""
+        db = self.context.db
+        segment_id = seg.id
+        if seg.locked and action != "status":
+            raise LockedError(segment_id)
+        if seg.status != status.value:
+            q_docs.set_status(db, segment_id, status.value)
+        locked = status is Status.APPROVED
+        if locked != seg.locked:
+            q_docs.set_locked(db, [segment_id], locked)
+        if seg.target == text and seg.status == status.value:
+            if stale and action == "confirm":
+                q_history.add_revision(
+                    db, segment_id, self.context.author, action, (seg.target, seg.status),
+                    (text, status.value), group_id=self.context.group_id,
+                )
+            return self._after(seg, text, status)
+        if seg.target != text:
+            vid = q_versions.working_id(db, seg.document_id)
+            q_versions.put_translations(db, vid, [(segment_id, text)])
+        q_history.add_revision(
+            db, segment_id, self.context.author, action,
+            (seg.target, seg.status), (text, status.value), group_id=self.context.group_id,
+        )
+        return self._after(seg, text, status)
+
+    def _after(self, seg: Segment, text: str, status: Status) -> Segment:
+        """``seg`` as written: its English, status, lock and the revision it has now."""
+        return replace(
+            seg, target=text, status=status.value, locked=status is Status.APPROVED,
+            revision=q_docs.segment_revision(self.context.db, seg.id),
+        )
+
+    def undo(self, segment_id: int, *, revision: int | None = None) -> Segment:
+        """Restore the text and status before the last change not yet undone; with
+        ``revision``, only if the segment has not changed since (else ConflictError)."""
+        db = self.context.db
+        with self.context.segment_transaction():
+            seg = self._claim(segment_id, None, None, "undo", revision)
+            if isinstance(seg, ConflictError):
+                conflict = seg
+            else:
+                last = q_history.last_undoable(db, segment_id)
+                if last is None:
+                    raise WorkbenchError(f"segment {segment_id}: nothing to undo")
+                old_text = last["old_text"] or ""
+                old_status = last["old_status"] or Status.NEW.value
+                doc = self.catalog.document_by_id(seg.document_id)
+                vid = self.catalog.version_id(doc, "working", create_working=True)
+                q_versions.put_translations(db, vid, [(segment_id, old_text)])
+                q_docs.set_status(db, segment_id, old_status)
+                q_history.add_revision(
+                    db, segment_id, self.context.author, "undo",
+                    (seg.target, seg.status), (old_text, old_status), reverts=last["id"],
+                )
                 return self.reader.segment(segment_id)
-            doc = self.catalog.document_by_id(seg.document_id)
-            vid = self.catalog.version_id(doc, "working", create_working=True)
-            if seg.target != text:
-                q_versions.put_translations(db, vid, [(segment_id, text)])
-            if seg.status != status.value:
-                q_docs.set_status(db, segment_id, status.value)
-            q_history.add_revision(
-                db, segment_id, self.context.author, action,
-                (seg.target, seg.status), (text, status.value), group_id=self.context.group_id,
-            )
-            return self.reader.segment(segment_id)
-
-    def undo(self, segment_id: int) -> Segment:
-        """Restore the text and status before the last change not yet undone."""
-        db = self.context.db
-        with self.context.transaction():
-            seg = self.reader.segment(segment_id)
-            if seg.locked:
-                raise LockedError(segment_id)
-            last = q_history.last_undoable(db, segment_id)
-            if last is None:
-                raise WorkbenchError(f"segment {segment_id}: nothing to undo")
-            old_text = last["old_text"] or ""
-            old_status = last["old_status"] or Status.NEW.value
-            doc = self.catalog.document_by_id(seg.document_id)
-            vid = self.catalog.version_id(doc, "working", create_working=True)
-            q_versions.put_translations(db, vid, [(segment_id, old_text)])
-            q_docs.set_status(db, segment_id, old_status)
-            q_history.add_revision(
-                db, segment_id, self.context.author, "undo",
-                (seg.target, seg.status), (old_text, old_status), reverts=last["id"],
-            )
-            return self.reader.segment(segment_id)
+        raise conflict
 
     def lock(self, segment_id: int) -> Segment:
         """Lock a segment: its English changes only after an explicit unlock (recorded)."""
@@ -144,7 +222,8 @@ class Editing:
 
     def _set_lock(self, segment_id: int, locked: bool) -> Segment:
         action = "lock" if locked else "unlock"
-        with self.context.transaction():
+        with self.context.segment_transaction():
+            q_docs.lock_segment(self.context.db, segment_id)
             seg = self.reader.segment(segment_id)
             if seg.locked == locked:
                 raise WorkbenchError(f"segment {segment_id} is {action}ed already")
@@ -160,5 +239,5 @@ class Editing:
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: a note needs some text")
         self.reader.segment(segment_id)
-        with self.context.transaction():
+        with self.context.segment_transaction():
             return q_notes.add_note(self.context.db, segment_id, self.context.author, kind, text)

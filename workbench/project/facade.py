@@ -29,6 +29,7 @@ from workbench.project.review import Review
 from workbench.project.scoring import Scoring
 from workbench.project.sources import Sources
 from workbench.project.spelling import Spelling
+from workbench.project.team import Team
 from workbench.project.terms import Terms
 from workbench.project.views import Views
 from workbench.store import Database, open_db
@@ -51,6 +52,8 @@ class Project:
         review = Review(context, reader, editing)
         changes = ChangeSet(context, catalog)
         self.dictionaries = dictionaries = Dictionaries(context)
+        # team work: members and roles (PostgreSQL), presence: project.team.here(...)
+        self.team = Team(context)
         importing = Importing(context, catalog, terms, changes, dictionaries)
         # client documents (DOCX, ODT, HTML, Markdown, XLIFF): project.sources.import_file(...)
         self.sources = Sources(context, catalog, importing, changes)
@@ -155,7 +158,8 @@ class Project:
     @classmethod
     def attach(cls, db: Database, author: str | None = None) -> Self:
         """The project on an open database connection (closing the project closes it)."""
-        who = author or getpass.getuser() or "translator"
+        # On a server the author is the database user (a team member's login).
+        who = author or db.user or getpass.getuser() or "translator"
         return cls(ProjectContext(db, db.location, who))
 
     @property

@@ -27,6 +27,7 @@ class Segment:
     status: str
     target: str
     locked: bool = False
+    revision: int = 0  # grows with every change of its English, status or lock
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ def to_segment(row: Row) -> Segment:
     return Segment(
         row["id"], row["document_id"], row["paragraph"], row["position"], row["source"],
         row["status"], row.get("target") or "", bool(row.get("locked")),
+        int(row.get("revision") or 0),
     )
 
 

@@ -21,11 +21,16 @@ class Review:
         self.reader = reader
         self.editing = editing
 
-    def review(self, segment_id: int, verdict: str, comment: str | None = None) -> Segment:
+    def review(
+        self, segment_id: int, verdict: str, comment: str | None = None, *,
+        revision: int | None = None,
+    ) -> Segment:
         """Record a reviewer's verdict: 'reviewed', 'approved' or 'rejected' (comment required).
 
         Reviewed and approved set those statuses; rejected sends the segment back to draft.
-        The comment is stored as a note whose kind is the verdict. One transaction.
+        The comment is stored as a note whose kind is the verdict. One transaction. With
+        ``revision`` (of the segment as the reviewer read it), a segment changed since is a
+        ConflictError: nobody approves English they have not seen.
         """
         if verdict not in VERDICTS:
             raise WorkbenchError(f"unknown verdict {verdict!r} (use {', '.join(VERDICTS)})")
@@ -37,8 +42,8 @@ class Review:
             verb = {"reviewed": "review", "approved": "approve"}[verdict]
             raise WorkbenchError(f"segment {segment_id}: cannot {verb} an empty translation")
         status = Status.DRAFT.value if verdict == "rejected" else verdict
-        with self.context.transaction():
-            self.editing.set_status(segment_id, status)
+        with self.context.segment_transaction():
+            self.editing.set_status(segment_id, status, revision=revision)
             if comment:
                 q_notes.add_note(
                     self.context.db, segment_id, self.context.author, verdict, comment

@@ -59,6 +59,7 @@ class ListRow:
     target: str
     confidence: float | None
     locked: bool = False
+    revision: int = 0  # the segment's revision when the row was read (see Segment.revision)
 
 
 class Views:
@@ -114,7 +115,7 @@ class Views:
         return [
             ListRow(
                 r["id"], r["position"], r["paragraph"], r["source"], r["status"],
-                r["target"] or "", r["confidence"], bool(r["locked"]),
+                r["target"] or "", r["confidence"], bool(r["locked"]), int(r["revision"]),
             )
             for r in rows
         ]

@@ -53,6 +53,9 @@ class Database:
 
     location: Location
     read_only_reason: str = ""
+    #: The database user the project is opened as ('' for an SQLite file): on a server, the
+    #: author recorded in the history.
+    user: str = ""
 
     @property
     def read_only(self) -> bool:
@@ -166,8 +169,11 @@ class Database:
         """True inside a transaction."""
         raise NotImplementedError
 
-    def begin_write(self) -> None:
-        """Start a write transaction, holding the project's write lock."""
+    def begin_write(self, shared: bool = False) -> None:
+        """Start a write transaction, holding the project's write lock; ``shared``: a write
+        of one segment (and what hangs on it), which may run beside other such writes where
+        the engine allows it (PostgreSQL: the lock shared, the segment's row locked by
+        ``documents.lock_segment``); other writes hold the lock alone."""
         raise NotImplementedError
 
     def begin_read(self) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from workbench.errors import ProjectError, ReadOnlyProjectError
+from workbench.errors import ConnectionLostError, ProjectError, ReadOnlyProjectError
 from workbench.store.connection import Database, Location
 from workbench.store.location import ServerAddress, parse_location
 
@@ -115,11 +115,17 @@ def analyze(db: Database) -> None:
 
 
 @contextlib.contextmanager
-def transaction(db: Database) -> Iterator[Database]:
+def transaction(db: Database, *, segment: bool = False) -> Iterator[Database]:
     """One write transaction holding the project's write lock (SQLite: ``BEGIN IMMEDIATE``;
     PostgreSQL: ``BEGIN`` and the write lock); nested calls become savepoints.
 
-    On a project opened read-only, ReadOnlyProjectError before anything is done.
+    ``segment``: the transaction writes one segment and what hangs on it (its English,
+    status, history, notes, overrides), after locking its row (``documents.lock_segment``);
+    on PostgreSQL such transactions run side by side, sharing the write lock, while any other
+    write waits for them and holds it alone.
+
+    On a project opened read-only, ReadOnlyProjectError before anything is done; a change the
+    database refuses to the user's team role is a PermissionDeniedError.
     """
     if db.read_only:
         raise ReadOnlyProjectError.opened_read_only(db.location, db.read_only_reason)
@@ -127,15 +133,35 @@ def transaction(db: Database) -> Iterator[Database]:
         with db.savepoint():
             yield db
         return
-    db.begin_write()
+    db.begin_write(shared=segment)
     try:
         yield db
-    except BaseException:
+    except BaseException as exc:
         if db.in_transaction:
-            db.rollback()
+            with contextlib.suppress(Exception):  # a lost connection cannot roll back
+                db.rollback()
+        if is_refusal(exc):
+            raise project_error(exc, db.location) from None
         raise
     else:
         db.commit()
+
+
+def is_refusal(exc: BaseException) -> bool:
+    """True for a change the database refused for lack of privilege (a team role's limits)."""
+    return _is_postgres(exc) and getattr(exc, "sqlstate", None) == "42501"
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """True when ``exc`` says the database server cannot be reached (it is restarting, shut
+    down, or the network dropped): the work may be tried again once it is back."""
+    if isinstance(exc, ConnectionLostError):
+        return True
+    if not _is_postgres(exc):
+        return False
+    from workbench.store.postgres import is_connection_failure
+
+    return is_connection_failure(exc)
 
 
 # Database errors as one line -------------------------------------------------------------------

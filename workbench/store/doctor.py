@@ -259,7 +259,8 @@ def recover(source: str | Path, output: str | Path) -> Recovery:
     try:
         db = open_sqlite(tmp, create=True)
         try:
-            method, tables = _copy_from(src, db.conn)
+            with db.triggers_suspended():  # the rows are copied as they were
+                method, tables = _copy_from(src, db.conn)
             dangling = _dangling(db.conn)
         finally:
             db.conn.close()

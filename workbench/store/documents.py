@@ -18,7 +18,8 @@ _DOCUMENT_SELECT = (
 
 
 _SEGMENT_COLUMNS = (
-    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.updated_at, s.locked"
+    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.updated_at, s.locked, "
+    "s.revision"
 )
 
 
@@ -107,6 +108,26 @@ def segment(db: Database, segment_id: int) -> Row | None:
         iter(db.query(f"SELECT {_SEGMENT_COLUMNS} FROM segments s WHERE s.id = ?", [segment_id])),
         None,
     )
+
+
+def lock_segment(db: Database, segment_id: int) -> Row | None:
+    """Hold a segment's row for the rest of the write transaction (on PostgreSQL another
+    writer of the same segment waits; SQLite has one writer at a time anyway) and return it
+    as read after the lock, with its working English as ``target`` (None: no such segment).
+    One statement: a write of one segment starts with it."""
+    return next(iter(db.query(
+        "UPDATE segments SET revision = revision WHERE id = ? RETURNING id, document_id, "
+        "paragraph, position, source, status, updated_at, locked, revision, (SELECT t.text "
+        "FROM versions v JOIN translations t ON t.version_id = v.id AND t.segment_id = "
+        "segments.id WHERE v.document_id = segments.document_id AND v.name = 'working') "
+        "AS target", [segment_id],
+    )), None)
+
+
+def segment_revision(db: Database, segment_id: int) -> int:
+    """A segment's revision now."""
+    return int(db.execute("SELECT revision FROM segments WHERE id = ?", [segment_id])
+               .fetchone()[0])
 
 
 def set_status(db: Database, segment_id: int, status: str) -> None:

@@ -28,9 +28,9 @@ def export_rows(
     """
     revisions = (
         ", (SELECT r.at || ? || r.author FROM revisions r WHERE r.segment_id = s.id "
-        "ORDER BY r.id LIMIT 1) AS first_rev"
+        "AND r.action != 'conflict' ORDER BY r.id LIMIT 1) AS first_rev"
         ", (SELECT r.at || ? || r.author FROM revisions r WHERE r.segment_id = s.id "
-        "ORDER BY r.id DESC LIMIT 1) AS last_rev"
+        "AND r.action != 'conflict' ORDER BY r.id DESC LIMIT 1) AS last_rev"
         if with_revisions
         else ", NULL AS first_rev, NULL AS last_rev"
     )

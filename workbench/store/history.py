@@ -53,13 +53,22 @@ def revisions(db: Database, segment_id: int) -> list[Row]:
     )
 
 
+def last_change(db: Database, segment_id: int) -> Row | None:
+    """The newest revision of a segment that changed it (a conflict record is not one)."""
+    return next(iter(db.query(
+        "SELECT * FROM revisions WHERE segment_id = ? AND action != 'conflict' "
+        "ORDER BY id DESC LIMIT 1", [segment_id],
+    )), None)
+
+
 def last_undoable(db: Database, segment_id: int) -> Row | None:
-    """The newest revision of a segment that is not an undo and has not been undone."""
+    """The newest revision of a segment that is not an undo and has not been undone (nor a
+    conflict: a save that was refused, kept for the record)."""
     return next(
         iter(
             db.query(
                 "SELECT * FROM revisions r WHERE r.segment_id = ? "
-                "AND r.action NOT IN ('undo', 'lock', 'unlock') "
+                "AND r.action NOT IN ('undo', 'lock', 'unlock', 'conflict') "
                 "AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.reverts = r.id) "
                 "ORDER BY r.id DESC LIMIT 1",
                 [segment_id],

@@ -85,6 +85,7 @@ def text_revision(db: Database, segment_id: int) -> Row | None:
     return next(
         iter(db.query(
             "SELECT * FROM revisions WHERE segment_id = ? AND old_text IS DISTINCT FROM new_text "
+            "AND action != 'conflict' "
             "ORDER BY id DESC LIMIT 1",
             [segment_id],
         )),
@@ -116,6 +117,7 @@ def evaluated_segments(
     return list(db.query(
         "SELECT s.id, s.position, s.source, s.status, (SELECT r.author FROM revisions r "
         "WHERE r.segment_id = s.id AND r.old_text IS DISTINCT FROM r.new_text "
+        "AND r.action != 'conflict' "
         "ORDER BY r.id DESC LIMIT 1) "
         f"AS translator FROM segments s WHERE s.document_id = ? AND {scope} ORDER BY s.position",
         params,

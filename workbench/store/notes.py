@@ -16,6 +16,11 @@ def add_note(db: Database, segment_id: int, author: str, kind: str, text: str) -
     )
 
 
+def last_note_id(db: Database) -> int:
+    """The id of the newest note of the project (0 when there is none)."""
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM notes").fetchone()[0])
+
+
 def notes(db: Database, segment_id: int) -> list[dict[str, Any]]:
     """The notes of a segment, oldest first."""
     return list(db.query("SELECT * FROM notes WHERE segment_id = ? ORDER BY id", [segment_id]))

@@ -24,7 +24,12 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from workbench.errors import ProjectError, ReadOnlyProjectError
+from workbench.errors import (
+    ConnectionLostError,
+    PermissionDeniedError,
+    ProjectError,
+    ReadOnlyProjectError,
+)
 from workbench.store.connection import Database, Row
 from workbench.store.location import ServerAddress
 from workbench.store.schema import SCHEMA_VERSION
@@ -39,6 +44,12 @@ WRITE_LOCK = 1
 LOCK_TIMEOUT_S = 30
 """How long a writer waits for the write lock (or a row) before "the project is busy"."""
 CONNECT_TIMEOUT_S = 10
+KEEPALIVES = {
+    "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,
+}
+"""libpq's TCP settings (unless the URL sets them): a server that stops answering (the network
+dropped) is given up after about ten seconds instead of the system's minutes."""
 VERSION_TABLE = "workbench_schema"
 
 
@@ -246,10 +257,10 @@ class PostgresDatabase(Database):
 
         return self.pg.info.transaction_status != TransactionStatus.IDLE
 
-    def begin_write(self) -> None:
-        self.execute("BEGIN")
-        try:
-            self.execute(f"SELECT pg_advisory_xact_lock({LOCK_NAMESPACE}, {WRITE_LOCK})")
+    def begin_write(self, shared: bool = False) -> None:
+        lock = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        try:  # one round trip
+            self.execute(f"BEGIN; SELECT {lock}({LOCK_NAMESPACE}, {WRITE_LOCK})")
         except BaseException:
             with contextlib.suppress(Exception):
                 self.execute("ROLLBACK")
@@ -348,19 +359,27 @@ def connect(address: ServerAddress) -> PostgresDatabase:
             f"{address}: PostgreSQL projects need psycopg: pip install 'psycopg[binary]'"
         ) from None
 
-    options: dict[str, Any] = {"autocommit": True, "application_name": "workbench"}
+    options: dict[str, Any] = {"autocommit": True}
+    if "application_name" not in address.url:
+        options["application_name"] = "workbench"
     if "connect_timeout" not in address.url:
         options["connect_timeout"] = CONNECT_TIMEOUT_S
+    for name, value in KEEPALIVES.items():  # a dropped network is noticed in seconds
+        if name not in address.url:
+            options[name] = value
     try:
         pg = psycopg.connect(address.url, **options)
     except psycopg.Error as exc:
         raise connect_error(exc, address) from None
     try:
         pg.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
+        user = str(pg.execute("SELECT current_user").fetchone()[0])  # type: ignore[index]
     except BaseException:
         pg.close()
         raise
-    return PostgresDatabase(pg, address)
+    db = PostgresDatabase(pg, address)
+    db.user = user
+    return db
 
 
 def open_postgres(
@@ -491,6 +510,10 @@ def migrate(db: PostgresDatabase, version: int) -> None:
             current = _current_version(db)
             if current < target:
                 _migrate_in_transaction(db, current, target)
+                if target == SCHEMA_VERSION:  # new tables: the team's groups' rights on them
+                    from workbench.store.team import refresh_grants
+
+                    refresh_grants(db)
             db.commit()
         except BaseException:
             if db.in_transaction:
@@ -573,6 +596,41 @@ def is_postgres_failure(exc: BaseException) -> bool:
     return state[:2] in _FAILURE_CLASSES or state in _FAILURE_CODES
 
 
+def is_connection_failure(exc: BaseException) -> bool:
+    """True for a psycopg error saying the server cannot be reached or went away (shut down,
+    restarting, the network dropped), as opposed to a refused or failed statement."""
+    import psycopg
+
+    if not isinstance(exc, psycopg.Error):
+        return False
+    state = getattr(exc, "sqlstate", None) or ""
+    if not state:
+        return isinstance(exc, psycopg.OperationalError)
+    return state[:2] == "08" or state in ("57P01", "57P02", "57P03")
+
+
+# What a table's refusal means to a team member (its writers' roles).
+_REFUSED_TABLES = {
+    "glossary": "change the glossary (leads do)",
+    "documents": "add or delete documents (leads do)",
+    "document_sources": "add or delete documents (leads do)",
+    "source_blocks": "add or delete documents (leads do)",
+    "dictionaries": "change the project's dictionaries (leads do)",
+    "lqa_settings": "change the LQA settings (leads do)",
+    "lqa_errors": "record LQA errors (reviewers and leads do)",
+}
+
+
+def _refusal(text: str, where: ServerAddress | None) -> PermissionDeniedError:
+    """The one-line message of a change the database refused to the user's role."""
+    if " is a translator: " in text:  # the schema's own refusal (workbench_refuse)
+        return PermissionDeniedError(f"{text}; nothing was changed")
+    user = (where.user if where is not None else "") or "this database user"
+    table = text.rpartition(" for table ")[2].strip() if " for table " in text else ""
+    what = _REFUSED_TABLES.get(table, f"change the table {table}" if table else "do this")
+    return PermissionDeniedError(f"{user} may not {what} ({text}); nothing was changed")
+
+
 def postgres_error(exc: BaseException, where: ServerAddress | None) -> ProjectError:
     """A one-line ProjectError for a psycopg error on the project at ``where``."""
     import psycopg
@@ -583,12 +641,12 @@ def postgres_error(exc: BaseException, where: ServerAddress | None) -> ProjectEr
     state = getattr(exc, "sqlstate", None) or ""
     text = _one_line(exc)
     if not state and isinstance(exc, psycopg.OperationalError):
-        return ProjectError(
+        return ConnectionLostError(
             f"{prefix}the connection to the database server was lost ({text}); the change "
             f"being written, if any, was not saved"
         )
     if state == "42501":
-        return ProjectError(f"{prefix}permission denied ({text}); nothing was changed")
+        return _refusal(text, where)
     if state == "25006":
         return ReadOnlyProjectError(f"{prefix}the project is open read-only ({text}); "
                                     f"nothing was changed")
@@ -603,7 +661,7 @@ def postgres_error(exc: BaseException, where: ServerAddress | None) -> ProjectEr
         return ProjectError(f"{prefix}the database server is out of resources ({text}); "
                             f"nothing was changed")
     if state[:2] in ("08", "57"):
-        return ProjectError(
+        return ConnectionLostError(
             f"{prefix}the connection to the database server was lost ({text}); the change "
             f"being written, if any, was not saved"
         )

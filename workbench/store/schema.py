@@ -381,6 +381,37 @@ MIGRATIONS: list[str] = [
         WHERE s.status IN ('translated', 'reviewed', 'approved') AND trim(t.text) != '';
     INSERT INTO tm_pending (unit_id) SELECT id FROM tm_units WHERE segment_id IS NOT NULL;
     """,
+    # 8: team work: each segment's revision (a stale edit is a conflict, never an overwrite)
+    # and who has which segment open (presence, expiring heartbeats)
+    """
+    -- Grows with every change of a segment's working English, status or lock, whoever makes
+    -- it (the triggers below): a save made on an older revision is a conflict.
+    ALTER TABLE segments ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    CREATE TRIGGER segments_revision_status AFTER UPDATE OF status, locked ON segments
+        WHEN NEW.revision = OLD.revision
+            AND (NEW.status IS NOT OLD.status OR NEW.locked IS NOT OLD.locked)
+        BEGIN UPDATE segments SET revision = revision + 1 WHERE id = NEW.id; END;
+    CREATE TRIGGER translations_revision_insert AFTER INSERT ON translations
+        WHEN EXISTS (SELECT 1 FROM versions WHERE id = NEW.version_id AND kind = 'working')
+        BEGIN UPDATE segments SET revision = revision + 1 WHERE id = NEW.segment_id; END;
+    CREATE TRIGGER translations_revision_update AFTER UPDATE OF text ON translations
+        WHEN NEW.text IS NOT OLD.text
+            AND EXISTS (SELECT 1 FROM versions WHERE id = NEW.version_id AND kind = 'working')
+        BEGIN UPDATE segments SET revision = revision + 1 WHERE id = NEW.segment_id; END;
+    CREATE TRIGGER translations_revision_delete AFTER DELETE ON translations
+        WHEN EXISTS (SELECT 1 FROM versions WHERE id = OLD.version_id AND kind = 'working')
+        BEGIN UPDATE segments SET revision = revision + 1 WHERE id = OLD.segment_id; END;
+
+    -- One row per open client (a TUI): the segment it has open, refreshed by heartbeats; a
+    -- row not refreshed for a while is ignored (a crashed client leaves no lock behind).
+    CREATE TABLE presence (
+        client TEXT PRIMARY KEY,
+        author TEXT NOT NULL,
+        document_id INTEGER,
+        segment_id INTEGER,
+        seen_at REAL NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

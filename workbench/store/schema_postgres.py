@@ -411,4 +411,241 @@ POSTGRES_MIGRATIONS: list[str] = [
         ORDER BY s.id;
     INSERT INTO tm_pending (unit_id) SELECT id FROM tm_units WHERE segment_id IS NOT NULL;
     """,
+    # 8: team work: segment revisions, presence, live notifications, roles enforced by the
+    # database (see store/team.py for the group roles and their grants)
+    """
+    ALTER TABLE segments ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    -- A change of status or lock counts as a revision (unless the statement sets it itself).
+    CREATE FUNCTION segments_revision_status() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.revision := OLD.revision + 1;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER segments_revision_status BEFORE UPDATE OF status, locked ON segments
+        FOR EACH ROW WHEN (NEW.revision = OLD.revision AND (
+            NEW.status IS DISTINCT FROM OLD.status OR NEW.locked IS DISTINCT FROM OLD.locked))
+        EXECUTE FUNCTION segments_revision_status();
+
+    -- The team role of the current database user: 'lead', 'reviewer', 'translator' (a member
+    -- of the project's group role DBNAME_leads, _reviewers, _translators), or NULL for anyone
+    -- else (the project's owner, a superuser): NULL is never restricted.
+    CREATE FUNCTION workbench_team_role() RETURNS text LANGUAGE plpgsql STABLE AS $$
+    DECLARE
+        kind text;
+    BEGIN
+        IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+            RETURN NULL;
+        END IF;
+        FOREACH kind IN ARRAY ARRAY['lead', 'reviewer', 'translator'] LOOP
+            IF EXISTS (SELECT 1 FROM pg_roles g
+                       WHERE g.rolname = current_database() || '_' || kind || 's'
+                       AND pg_has_role(current_user, g.oid, 'MEMBER')) THEN
+                RETURN kind;
+            END IF;
+        END LOOP;
+        RETURN NULL;
+    END $$;
+    CREATE FUNCTION workbench_refuse(what text) RETURNS void LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION '% is a translator: only reviewers and leads may %', current_user, what
+            USING ERRCODE = 'insufficient_privilege';
+    END $$;
+
+    -- Translators edit and confirm; reviewing, approving, locking and unlocking are refused.
+    CREATE FUNCTION segments_check_role() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF workbench_team_role() IS DISTINCT FROM 'translator' THEN
+            RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END IF;
+        IF TG_OP = 'DELETE' THEN
+            PERFORM workbench_refuse('delete an approved segment');
+        ELSIF TG_OP = 'INSERT' THEN
+            PERFORM workbench_refuse('add a segment that is ' || NEW.status);
+        ELSIF NEW.status IS DISTINCT FROM OLD.status AND NEW.status IN ('reviewed', 'approved')
+        THEN
+            PERFORM workbench_refuse('set a segment ' || NEW.status);
+        ELSIF NEW.status IS DISTINCT FROM OLD.status THEN
+            PERFORM workbench_refuse('change the status of an approved segment');
+        ELSIF NEW.locked <> 0 THEN
+            PERFORM workbench_refuse('lock a segment');
+        ELSE
+            PERFORM workbench_refuse('unlock a segment');
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER segments_check_role_update BEFORE UPDATE ON segments FOR EACH ROW
+        WHEN ((NEW.status IS DISTINCT FROM OLD.status
+               AND (NEW.status IN ('reviewed', 'approved') OR OLD.status = 'approved'))
+              OR NEW.locked IS DISTINCT FROM OLD.locked)
+        EXECUTE FUNCTION segments_check_role();
+    CREATE TRIGGER segments_check_role_insert BEFORE INSERT ON segments FOR EACH ROW
+        WHEN (NEW.status IN ('reviewed', 'approved') OR NEW.locked <> 0)
+        EXECUTE FUNCTION segments_check_role();
+    CREATE TRIGGER segments_check_role_delete BEFORE DELETE ON segments FOR EACH ROW
+        WHEN (OLD.status = 'approved' OR OLD.locked <> 0)
+        EXECUTE FUNCTION segments_check_role();
+
+    -- A change of a working translation counts as a revision of its segment; a translator
+    -- cannot change the English of a locked (approved) segment.
+    CREATE FUNCTION translations_revision_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF workbench_team_role() = 'translator' AND EXISTS (
+            SELECT 1 FROM new_rows n JOIN segments s ON s.id = n.segment_id
+            JOIN versions v ON v.id = n.version_id WHERE v.kind = 'working' AND s.locked <> 0)
+        THEN
+            PERFORM workbench_refuse('change the English of an approved segment');
+        END IF;
+        UPDATE segments s SET revision = s.revision + 1 FROM (
+            SELECT DISTINCT n.segment_id FROM new_rows n
+            JOIN versions v ON v.id = n.version_id WHERE v.kind = 'working'
+        ) c WHERE s.id = c.segment_id;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER translations_revision_insert AFTER INSERT ON translations
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+        EXECUTE FUNCTION translations_revision_insert();
+    CREATE FUNCTION translations_revision_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF workbench_team_role() = 'translator' AND EXISTS (
+            SELECT 1 FROM new_rows n JOIN old_rows o
+            ON o.segment_id = n.segment_id AND o.version_id = n.version_id
+            JOIN segments s ON s.id = n.segment_id JOIN versions v ON v.id = n.version_id
+            WHERE v.kind = 'working' AND s.locked <> 0 AND n.text IS DISTINCT FROM o.text)
+        THEN
+            PERFORM workbench_refuse('change the English of an approved segment');
+        END IF;
+        UPDATE segments s SET revision = s.revision + 1 FROM (
+            SELECT DISTINCT n.segment_id FROM new_rows n JOIN old_rows o
+            ON o.segment_id = n.segment_id AND o.version_id = n.version_id
+            JOIN versions v ON v.id = n.version_id
+            WHERE v.kind = 'working' AND n.text IS DISTINCT FROM o.text
+        ) c WHERE s.id = c.segment_id;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER translations_revision_update AFTER UPDATE ON translations
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+        EXECUTE FUNCTION translations_revision_update();
+    CREATE FUNCTION translations_revision_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF workbench_team_role() = 'translator' AND EXISTS (
+            SELECT 1 FROM old_rows o JOIN segments s ON s.id = o.segment_id
+            JOIN versions v ON v.id = o.version_id WHERE v.kind = 'working' AND s.locked <> 0)
+        THEN
+            PERFORM workbench_refuse('change the English of an approved segment');
+        END IF;
+        UPDATE segments s SET revision = s.revision + 1 FROM (
+            SELECT DISTINCT o.segment_id FROM old_rows o
+            JOIN versions v ON v.id = o.version_id WHERE v.kind = 'working'
+        ) c WHERE s.id = c.segment_id;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER translations_revision_delete AFTER DELETE ON translations
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+        EXECUTE FUNCTION translations_revision_delete();
+
+    -- The history names the database user of a team member, whatever the client says.
+    CREATE FUNCTION workbench_author() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF workbench_team_role() IS NOT NULL THEN
+            NEW.author := current_user;
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER revisions_author BEFORE INSERT ON revisions FOR EACH ROW
+        WHEN (NEW.author IS DISTINCT FROM current_user) EXECUTE FUNCTION workbench_author();
+    CREATE TRIGGER notes_author BEFORE INSERT ON notes FOR EACH ROW
+        WHEN (NEW.author IS DISTINCT FROM current_user) EXECUTE FUNCTION workbench_author();
+    CREATE TRIGGER overrides_author BEFORE INSERT ON overrides FOR EACH ROW
+        WHEN (NEW.author IS DISTINCT FROM current_user) EXECUTE FUNCTION workbench_author();
+    CREATE TRIGGER change_groups_author BEFORE INSERT ON change_groups FOR EACH ROW
+        WHEN (NEW.author IS DISTINCT FROM current_user) EXECUTE FUNCTION workbench_author();
+
+    CREATE TABLE presence (
+        client TEXT PRIMARY KEY,
+        author TEXT NOT NULL,
+        document_id BIGINT,
+        segment_id BIGINT,
+        seen_at DOUBLE PRECISION NOT NULL
+    );
+
+    -- Live updates: NOTIFY workbench with 'segments DOC ID,ID,...' (or 'segments DOC *'),
+    -- 'structure DOC' (segments added, removed, moved or re-cut), 'notes ID,...', 'documents',
+    -- 'presence'; delivered at commit (store/live.py reads them).
+    CREATE FUNCTION segments_notify_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        rec record;
+    BEGIN
+        FOR rec IN
+            SELECT n.document_id AS doc,
+                   bool_or(n.position <> o.position OR n.paragraph <> o.paragraph
+                           OR n.source <> o.source) AS moved,
+                   string_agg(n.id::text, ',' ORDER BY n.id) AS ids
+            FROM new_rows n JOIN old_rows o ON o.id = n.id
+            WHERE n.revision <> o.revision OR n.position <> o.position
+                OR n.paragraph <> o.paragraph OR n.source <> o.source
+            GROUP BY n.document_id
+        LOOP
+            IF rec.moved THEN
+                PERFORM pg_notify('workbench', 'structure ' || rec.doc);
+            ELSIF length(rec.ids) > 7000 THEN
+                PERFORM pg_notify('workbench', 'segments ' || rec.doc || ' *');
+            ELSE
+                PERFORM pg_notify('workbench', 'segments ' || rec.doc || ' ' || rec.ids);
+            END IF;
+        END LOOP;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER segments_notify_update AFTER UPDATE ON segments
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+        EXECUTE FUNCTION segments_notify_update();
+    CREATE FUNCTION segments_notify_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        doc bigint;
+    BEGIN
+        FOR doc IN SELECT DISTINCT document_id FROM new_rows LOOP
+            PERFORM pg_notify('workbench', 'structure ' || doc);
+        END LOOP;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER segments_notify_insert AFTER INSERT ON segments
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+        EXECUTE FUNCTION segments_notify_insert();
+    CREATE FUNCTION segments_notify_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        doc bigint;
+    BEGIN
+        FOR doc IN SELECT DISTINCT document_id FROM old_rows LOOP
+            PERFORM pg_notify('workbench', 'structure ' || doc);
+        END LOOP;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER segments_notify_delete AFTER DELETE ON segments
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+        EXECUTE FUNCTION segments_notify_delete();
+    CREATE FUNCTION notes_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        ids text;
+    BEGIN
+        SELECT string_agg(DISTINCT segment_id::text, ',') INTO ids FROM new_rows;
+        IF ids IS NOT NULL THEN
+            PERFORM pg_notify('workbench', 'notes ' || left(ids, 7000));
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER notes_notify AFTER INSERT ON notes
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notes_notify();
+    CREATE FUNCTION workbench_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_notify('workbench', TG_ARGV[0]);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER documents_notify AFTER INSERT OR DELETE ON documents
+        FOR EACH STATEMENT EXECUTE FUNCTION workbench_notify('documents');
+    CREATE TRIGGER presence_notify AFTER INSERT OR DELETE ON presence
+        FOR EACH STATEMENT EXECUTE FUNCTION workbench_notify('presence');
+    CREATE TRIGGER presence_notify_move AFTER UPDATE OF segment_id, document_id ON presence
+        FOR EACH ROW WHEN (NEW.segment_id IS DISTINCT FROM OLD.segment_id
+                           OR NEW.document_id IS DISTINCT FROM OLD.document_id)
+        EXECUTE FUNCTION workbench_notify('presence');
+    """,
 ]

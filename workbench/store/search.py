@@ -19,7 +19,7 @@ from workbench.text.normalize import normalize_arabic
 Row = dict[str, Any]
 
 _ROW_COLUMNS = (
-    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.locked, "
+    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.locked, s.revision, "
     "t.text AS target"
 )
 

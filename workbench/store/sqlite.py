@@ -100,9 +100,10 @@ class SqliteDatabase(sqlite_utils.Database, Database):
     def in_transaction(self) -> bool:
         return self.conn.in_transaction
 
-    def begin_write(self) -> None:
-        # IMMEDIATE takes the write lock now (waiting up to the busy timeout), so a transaction
-        # never fails half-way because another writer came first.
+    def begin_write(self, shared: bool = False) -> None:
+        # One writer at a time, whatever ``shared`` says. IMMEDIATE takes the write lock now
+        # (waiting up to the busy timeout), so a transaction never fails half-way because
+        # another writer came first.
         self.execute("BEGIN IMMEDIATE")
 
     def begin_read(self) -> None:

@@ -53,6 +53,28 @@ def create_version(
     )
 
 
+def ensure_version(db: Database, document_id: int, name: str, kind: str) -> int:
+    """The id of version ``name`` of a document, added (without a source) when missing; two
+    writers adding it at once get the same row."""
+    db.execute(
+        "INSERT INTO versions (document_id, name, kind, source_path, created_at) "
+        "VALUES (?, ?, ?, NULL, ?) ON CONFLICT (document_id, name) DO NOTHING",
+        [document_id, name, kind, now()],
+    )
+    row = version(db, document_id, name)
+    assert row is not None
+    return int(row["id"])
+
+
+def working_id(db: Database, document_id: int) -> int:
+    """The id of a document's working version, added when missing (see ensure_version)."""
+    row = db.execute(
+        "SELECT id FROM versions WHERE document_id = ? AND name = 'working'", [document_id]
+    ).fetchone()
+    return int(row[0]) if row is not None else ensure_version(
+        db, document_id, "working", "working")
+
+
 def clear_alignment(db: Database, version_id: int) -> None:
     """Drop a version's sentences and links (before storing a new alignment)."""
     db.execute("DELETE FROM links WHERE version_id = ?", [version_id])

@@ -12,6 +12,9 @@ Other screens (reviewer, scores, export/import dialogs) plug in through:
 - ``app.save_all()``: store the open edit and wait for every queued write (any thread);
 - ``app.bidi``: the :class:`~workbench.tui.display.BidiDisplay` every text that may hold Arabic
   is drawn through (``app.reorders_arabic`` and ``app.shaping`` are its settings);
+- ``app.live``: the link to the others on the project (``tui/live.py``): their changes and
+  presence come to the editor as they happen; ``app.team_status`` is the one-line state of the
+  connection (``OFFLINE — 2 edits waiting``), the user's role and how many others are here;
 - their bindings (with ids and descriptions) appear in the help screen and the palette.
 """
 
@@ -30,12 +33,13 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from workbench.config import Config, load_config, resolve_direction, save_setting
-from workbench.errors import WorkbenchError
+from workbench.errors import ConnectionLostError, WorkbenchError
 from workbench.tui import keys
 from workbench.tui.actions import ScreenActions
 from workbench.tui.change_actions import ChangeActions
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.display import BidiDisplay
+from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.service import ProjectService
@@ -76,6 +80,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         direction: str | None = None,
         document: str | None = None,
         author: str | None = None,
+        live: bool = True,
     ) -> None:
         super().__init__()
         from workbench.project import Project
@@ -103,6 +108,13 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             raise
         self._main_thread = threading.get_ident()
         self.error_message: str | None = None  # why the app ended early (exit code 2)
+        self.live: LiveLink | None = None
+        if live:
+            self.live = LiveLink(project.path, project.author, read_only=project.read_only)
+        self.link_online = True
+        self.team_status = ""
+        self.role: str | None = None
+        self._others = 0
 
     # start and stop ----------------------------------------------------------------------------
 
@@ -119,6 +131,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
                             timeout=10)
             self.set_keymap(self.config.keys)
         self._send_bidi_mode()
+        self._start_live()
         self.push_screen(EditorScreen(self.document))
         if self.read_only:
             self.notify(
@@ -138,6 +151,9 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         from workbench.store.db import is_database_failure, project_error
 
         cause = getattr(error, "error", error)  # a WorkerFailed carries the worker's error
+        if isinstance(cause, ConnectionLostError):  # offline: said in the status, not fatal
+            self._show_connection()
+            return
         if isinstance(cause, WorkbenchError):
             message = str(cause)
         elif is_database_failure(cause):
@@ -172,6 +188,8 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         self.service.flush()
 
     def on_unmount(self) -> None:
+        if self.live is not None:
+            self.live.stop()
         try:
             self.save_all()
         finally:
@@ -238,7 +256,10 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             editor.reload()
 
     def notify_error(self, message: str) -> None:
-        """Show an error notification (safe from worker threads)."""
+        """Show an error notification (safe from worker threads); offline, the status says
+        what is wrong and reads that fail are not notified one by one."""
+        if not self.service.online:
+            return
         if threading.get_ident() == self._main_thread:
             self.notify(message, severity="error", timeout=8)
         else:  # never block a worker (it may hold the store's lock)
@@ -286,6 +307,74 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         else:
             self.push_screen(screen)
         return screen
+
+    # team work: live changes, presence, the connection -------------------------------------
+
+    def _start_live(self) -> None:
+        """Start the live link's worker, and the status of the connection."""
+        with contextlib.suppress(Exception):
+            self.role = self.service.read(lambda p: p.team.role())
+        self.set_interval(0.25, self._show_connection)
+        self._show_connection()
+        link = self.live
+        if link is None:
+            return
+        # A thread of its own rather than a Textual worker: it runs as long as the app (the
+        # app's workers are waited for after each action; this one never ends by itself).
+        threading.Thread(target=link.run, args=(self.post_message,), name="workbench-live",
+                         daemon=True).start()
+
+    def watch_segment(self, document_id: int, segment_id: int) -> None:
+        """The editor opened a segment: the others are told (the live link's heartbeat)."""
+        if self.live is not None:
+            self.live.watch(document_id, segment_id)
+
+    def on_live_changed(self, message: LiveChanged) -> None:
+        editor = self.editor
+        if editor is not None:
+            editor.live_changed(message.changes)
+
+    def on_presence_changed(self, message: PresenceChanged) -> None:
+        self._others = len({name for names in message.others.values() for name in names})
+        editor = self.editor
+        if editor is not None:
+            editor.presence_changed(message.others)
+        self._show_connection()
+
+    def on_link_state(self, message: LinkState) -> None:
+        self.link_online = message.online
+        self._show_connection()
+
+    def connection_status(self) -> str:
+        """``OFFLINE — 2 edits waiting``; online on a server ``ana (translator) · online``;
+        and how many others are here."""
+        service = self.service
+        if not service.online or not self.link_online:
+            waiting = service.waiting
+            return (f"OFFLINE — {waiting} edit{'s' if waiting != 1 else ''} waiting"
+                    if waiting else "OFFLINE — nothing waiting")
+        parts = []
+        if self.service.project.db.dialect == "postgresql":
+            who = self.service.project.author
+            parts.append(f"{who} ({self.role}) · online" if self.role else f"{who} · online")
+        if self._others:
+            parts.append(f"{self._others} other{'s' if self._others != 1 else ''} here")
+        return " · ".join(parts)
+
+    def _show_connection(self) -> None:
+        status = self.connection_status()
+        if status == self.team_status:
+            return
+        was_offline = self.team_status.startswith("OFFLINE")
+        self.team_status = status
+        if status.startswith("OFFLINE") and not was_offline:
+            self.notify(f"The database server cannot be reached: {status}. Keep working; "
+                        "edits are written when it is back.", severity="warning", timeout=8)
+        elif was_offline and not status.startswith("OFFLINE"):
+            self.notify("Back online: the waiting edits are being written.", timeout=5)
+        editor = self.editor
+        if editor is not None and editor.is_attached:
+            editor._update_titles()
 
     # display settings --------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.cache import LRUCache
 
+from workbench.errors import ConnectionLostError
 from workbench.project.views import ListRow, ViewSpec
 
 if TYPE_CHECKING:
@@ -53,14 +54,18 @@ class SegmentRows:
         page = self._pages.get(page_no)
         if page is None:
             page = self._load(page_no)
+            if page is None:
+                return None
             self._pages[page_no] = page
         offset = index - page_no * PAGE_SIZE
         return page[offset] if offset < len(page) else None
 
-    def _load(self, page_no: int) -> list[RowData | None]:
+    def _load(self, page_no: int) -> list[RowData | None] | None:
         ids = self.ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
-
-        rows = self.service.read(lambda p: p.list_rows(self.document, ids))
+        try:
+            rows = self.service.read(lambda p: p.list_rows(self.document, ids))
+        except ConnectionLostError:  # offline: nothing to show yet (read when back)
+            return None
         if len(rows) != len(ids):
             # Segments deleted underneath (a merge): keep positions, blank the missing rows.
             by_id = {r.id: r for r in rows}
@@ -86,8 +91,17 @@ class SegmentRows:
                 page[offset] = replace(
                     old, status=segment.status, target=segment.target,
                     source=segment.source, locked=segment.locked,
+                    revision=max(old.revision, segment.revision),
                 )
         return index
+
+    def forget(self, segment_ids: list[int]) -> list[int]:
+        """Forget the cached pages holding ``segment_ids`` (changed elsewhere: read again
+        when painted); the indexes of those segments in this view."""
+        indexes = [i for i in (self.index_of(sid) for sid in segment_ids) if i is not None]
+        for page_no in {i // PAGE_SIZE for i in indexes}:
+            self._pages.discard(page_no)
+        return indexes
 
     def clear(self) -> None:
         """Forget every cached page (after changes made elsewhere)."""

@@ -19,6 +19,13 @@ One SQLite connection is not safe for concurrent use, so:
   replace, batches: the dialog's Cancel) is stopped the same way as a read once the event is
   set: its transaction rolls back and the worker gets :class:`BackgroundCancelled` — unless it
   had finished first, when its result comes back as usual.
+
+A project on a server may become unreachable (the server restarts, the network drops). The
+service then goes *offline*: a thread reconnects (every ``RECONNECT_MAX`` seconds at most)
+while writes queued with ``retry=True`` (the editor's autosaves and confirmations) wait, in
+order, and are written when the connection returns; ``waiting`` counts the writes not done
+yet. Reads made meanwhile raise :class:`ConnectionLostError` at once (the UI shows what it has
+and says it is offline); a background job gets the same error.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from workbench.errors import WorkbenchError
+from workbench.errors import ConnectionLostError, WorkbenchError
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
@@ -44,6 +51,9 @@ POLL = 0.05
 PROGRESS_STEPS = 1000
 """SQLite VM steps between two looks, during a background statement, at whether its job was
 cancelled."""
+RECONNECT_FIRST = 0.2
+RECONNECT_MAX = 2.0
+"""Seconds between two attempts to reach the server again (doubling up to the max)."""
 
 
 class BackgroundCancelled(BaseException):
@@ -91,24 +101,116 @@ class ProjectService:
         self._running: _Job | None = None
         self._closing = threading.Event()
         self._closed = False
+        self._online = threading.Event()
+        self._online.set()
+        self._counts = threading.Lock()
+        self.waiting = 0  # writes queued or running, not done yet
+
+    @property
+    def online(self) -> bool:
+        """False while the database server cannot be reached (writes wait, reads fail)."""
+        return self._online.is_set()
 
     def read(self, fn: Callable[[Project], T]) -> T:
-        """Run ``fn(project)`` now, on the calling thread, holding the lock."""
+        """Run ``fn(project)`` now, on the calling thread, holding the lock; offline, a
+        ConnectionLostError at once."""
+        if not self._online.is_set():
+            raise self._offline_error()
         with self.lock:
-            return fn(self.project)
-
-    def write(self, fn: Callable[[Project], T]) -> Future[T]:
-        """Queue ``fn(project)`` on the writer thread (in order); a Future of its result."""
-        def run() -> T:
-            with self.lock:
+            try:
                 return fn(self.project)
+            except Exception as exc:
+                if not _connection_lost(exc):
+                    raise
+                self._lost()
+                raise self._offline_error() from None
+
+    def write(self, fn: Callable[[Project], T], *, retry: bool = False) -> Future[T]:
+        """Queue ``fn(project)`` on the writer thread (in order); a Future of its result.
+
+        ``retry``: when the server cannot be reached, wait for it and run ``fn`` again (it
+        must be safe to run twice: a save naming the revision it was made on is — written
+        once already, it finds the same English and is not a conflict)."""
+        with self._counts:
+            self.waiting += 1
+
+        def run() -> T:
+            try:
+                while True:
+                    if retry:
+                        self._wait_online()
+                    try:
+                        with self.lock:
+                            return fn(self.project)
+                    except Exception as exc:
+                        if not _connection_lost(exc):
+                            raise
+                        self._lost()
+                        if not retry:
+                            raise self._offline_error() from None
+            finally:
+                with self._counts:
+                    self.waiting -= 1
 
         return self._writer.submit(run)
 
+    # the connection ------------------------------------------------------------------------
+
+    def _wait_online(self) -> None:
+        """Wait until the server can be reached (ConnectionLostError when the app quits)."""
+        while not self._online.wait(POLL * 10):
+            if self._closing.is_set():
+                raise self._offline_error()
+
+    def _offline_error(self) -> ConnectionLostError:
+        return ConnectionLostError(
+            f"{self.project.path}: the database server cannot be reached; working offline "
+            f"(edits wait and are written when it is back)"
+        )
+
+    def _lost(self) -> None:
+        """The server went away: go offline and reconnect in the background."""
+        with self._state:
+            if not self._online.is_set() or self._closing.is_set():
+                return
+            self._online.clear()
+        threading.Thread(target=self._reconnect, name="workbench-reconnect",
+                         daemon=True).start()
+
+    def _reconnect(self) -> None:
+        """Open a new connection until one works, then put it in place of the lost one."""
+        from workbench.store import open_db
+
+        delay = RECONNECT_FIRST
+        while not self._closing.is_set():
+            try:
+                db = open_db(self.project.path, read_only=self.project.read_only)
+            except Exception:  # still down: try again a little later
+                self._closing.wait(delay)
+                delay = min(RECONNECT_MAX, delay * 2)
+                continue
+            with self.lock:
+                old, self.project.context.db = self.project.context.db, db
+                with contextlib.suppress(Exception):
+                    old.close()
+            self._online.set()
+            return
+
     def flush(self, timeout: float | None = 30.0) -> None:
-        """Wait until every queued write has run."""
-        if not self._closed:
-            self._writer.submit(lambda: None).result(timeout=timeout)
+        """Wait until every queued write has run (offline: return at once; they wait for
+        the server)."""
+        if self._closed:
+            return
+        done = self._writer.submit(lambda: None)
+        waited = 0.0
+        while not self._online.is_set() or not done.done():
+            if not self._online.is_set():
+                return
+            with contextlib.suppress(TimeoutError):
+                done.result(timeout=POLL)
+            waited += POLL
+            if timeout is not None and waited >= timeout and not done.done():
+                raise TimeoutError("the queued writes did not finish")
 
     def background(
         self,
@@ -191,7 +293,12 @@ class ProjectService:
                 job.result = job.fn(self._aux_project())
             except BaseException as exc:  # handed to the waiting worker
                 job.error = exc
-                self._roll_back()
+                if _connection_lost(exc):  # opened again by the next job
+                    self._lost()
+                    job.error = self._offline_error()
+                    self._drop_aux()
+                else:
+                    self._roll_back()
             finally:
                 with self._state:
                     self._running = None
@@ -207,6 +314,12 @@ class ProjectService:
             # the connection may be going away: SQLite then rolls back on close
             with contextlib.suppress(Exception):
                 aux.db.conn.execute("ROLLBACK")
+
+    def _drop_aux(self) -> None:
+        aux, self._aux = self._aux, None
+        if aux is not None:
+            with contextlib.suppress(Exception):
+                aux.close()
 
     def _aux_project(self) -> Project:
         if self._aux is None:
@@ -237,8 +350,14 @@ class ProjectService:
         self._jobs.put(None)
         self._writer.shutdown(wait=True)
         self._closed = True
-        with self.lock:
+        with self.lock, contextlib.suppress(Exception):  # a lost connection closes anyway
             self.project.close()
+
+
+def _connection_lost(exc: BaseException) -> bool:
+    from workbench.store.db import is_connection_lost
+
+    return is_connection_lost(exc)
 
 
 def describe_error(exc: BaseException) -> str:

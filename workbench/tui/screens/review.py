@@ -442,7 +442,7 @@ class ReviewScreen(ReportScreen):
 
         def answered(comment: str | None) -> None:
             if comment is not None:
-                self._store(row.segment_id, verdict, comment)
+                self._store(row.segment_id, verdict, comment, seen=row.target)
 
         self.app.push_screen(CommentScreen(title, required=verdict == "rejected"), answered)
 
@@ -522,12 +522,21 @@ class ReviewScreen(ReportScreen):
             CommentScreen(f"Comment on segment {row.position}", required=True), answered
         )
 
-    def _store(self, segment_id: int, what: str, comment: str) -> None:
+    def _store(
+        self, segment_id: int, what: str, comment: str, seen: str | None = None
+    ) -> None:
+        """Store a verdict (of the English ``seen``: changed by someone since, it is refused
+        and the reviewer reads it again) or a comment."""
         def job(project: Project) -> Reviewed:
             if what == "comment":
                 project.add_note(segment_id, comment)
                 return Reviewed(segment_id, None, what)
-            segment = project.review(segment_id, what, comment or None)
+            now = project.segment(segment_id)
+            if seen is not None and (now.target or "") != (seen or ""):
+                return Reviewed(segment_id, None, what, (
+                    f"Segment {now.position} was changed since you read it (now: "
+                    f"{now.target!r}): not {what}. F5 reads it again."))
+            segment = project.review(segment_id, what, comment or None, revision=now.revision)
             return Reviewed(segment_id, segment.status, what)
 
         future = self.wb.service.write(job)

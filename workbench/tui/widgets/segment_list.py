@@ -5,7 +5,8 @@ as strips. Nothing is built for rows that are never on screen (the pattern of to
 ``LogLines``), so opening and moving stay fast on 100,000 segments.
 
 Columns: number, status, flags (``!`` error findings, ``?`` warnings, ``~`` low alignment
-confidence, :data:`LOCK_MARK` locked: approved work, edited only after an unlock), the Arabic
+confidence, :data:`LOCK_MARK` locked: approved work, edited only after an unlock,
+:data:`PRESENCE_MARK` open by someone else now), the Arabic
 source (right-aligned; reordered for display in ``app`` direction) and
 the working English, both drawn through the app's :class:`~workbench.tui.display.BidiDisplay`.
 """
@@ -37,9 +38,11 @@ STATUS_LABEL = {
 }
 NUMBER_WIDTH = 6
 STATUS_WIDTH = 5
-FLAGS_WIDTH = 4  # finding, link, lock (two cells)
+FLAGS_WIDTH = 5  # finding, link, lock (two cells), presence
 LOCK_MARK = "🔒"
 """The flag of a locked segment: an emoji of two cells (Rich and tmux agree)."""
+PRESENCE_MARK = "@"
+"""The flag of a segment someone else has open (their name is in the editor's title)."""
 FIXED = NUMBER_WIDTH + 1 + STATUS_WIDTH + 1 + FLAGS_WIDTH + 1
 SEPARATOR = " │ "
 
@@ -63,6 +66,7 @@ class SegmentList(ScrollView, can_focus=True):
     SegmentList > .segment-list--flag-warning { color: $warning; text-style: bold; }
     SegmentList > .segment-list--flag-link { color: $accent; text-style: bold; }
     SegmentList > .segment-list--flag-lock { color: $warning; }
+    SegmentList > .segment-list--flag-presence { color: $accent; text-style: bold reverse; }
     SegmentList > .segment-list--separator { color: $text-muted; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -75,6 +79,7 @@ class SegmentList(ScrollView, can_focus=True):
         "segment-list--flag-warning",
         "segment-list--flag-link",
         "segment-list--flag-lock",
+        "segment-list--flag-presence",
         "segment-list--separator",
     }
     BINDINGS = keys.bindings("list")
@@ -108,6 +113,7 @@ class SegmentList(ScrollView, can_focus=True):
         self.low_confidence = 0.5
         self.flags: dict[int, tuple[int, int]] = {}  # segment id -> (errors, warnings)
         self.flags_enabled = False
+        self.others: dict[int, list[str]] = {}  # segment id -> who else has it open
         self._wanted: set[int] = set()
         self._requested: set[int] = set()
         self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(maxsize=512)
@@ -255,6 +261,8 @@ class SegmentList(ScrollView, can_focus=True):
             Segment(link_flag[0], style(link_flag[1])),
             Segment(LOCK_MARK if row.locked else "  ",
                     style("segment-list--flag-lock" if row.locked else None)),
+            Segment(PRESENCE_MARK if row.id in self.others else " ",
+                    style("segment-list--flag-presence" if row.id in self.others else None)),
             Segment(" ", style()),
             Segment(bidi.fit_arabic(row.source, ar_width), style()),
             Segment(SEPARATOR, style("segment-list--separator")),
@@ -281,6 +289,18 @@ class SegmentList(ScrollView, can_focus=True):
         changed = [sid for sid, value in flags.items() if self.flags.get(sid) != value]
         self.flags.update(flags)
         self._requested.difference_update(flags)
+        if self.rows is None:
+            return
+        for sid in changed:
+            index = self.rows.index_of(sid)
+            if index is not None:
+                self.refresh_row(index)
+
+    def set_others(self, others: dict[int, list[str]]) -> None:
+        """Show who else has which segment open (segment id → names); repaint what moved."""
+        changed = set(others) ^ set(self.others)
+        changed |= {sid for sid in others if others[sid] != self.others.get(sid)}
+        self.others = dict(others)
         if self.rows is None:
             return
         for sid in changed:

@@ -8,6 +8,13 @@ is queued on the service's writer thread; its result comes back as a :class:`Wri
 A segment locked meanwhile (approved by a reviewer in another program) refuses the write: the
 English stays in the editor, is kept as a note of the segment (kind ``unsaved-edit``) and is
 saved once the segment is unlocked, so it is never lost.
+
+Every write names the segment's revision the English was typed on (``base_revision``, read
+with the segment's row; this editor's own writes move it along, :class:`OwnWrites`). A
+segment changed by someone else meanwhile refuses the write with a ConflictError: the
+conflict dialog shows both texts and writes what the translator keeps (theirs, mine, a
+merge, or theirs with mine as a note). The editor's writes are retried when the server was
+unreachable (``ProjectService.write(retry=True)``): they wait while the app is offline.
 """
 
 from __future__ import annotations
@@ -21,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 from textual.widgets import TextArea
 
-from workbench.errors import BlockedByFindings, LockedError
+from workbench.errors import BlockedByFindings, ConflictError, LockedError
 from workbench.tui import keys
+from workbench.tui.screens.conflict import ConflictScreen, Resolution
 from workbench.tui.screens.prompts import OverrideScreen
 from workbench.tui.service import describe_error, segment_findings, severity_counts
 
@@ -45,11 +53,34 @@ class Written(Message):
     """A write finished (autosave, confirm, undo, override) or failed."""
 
     segment_id: int
-    kind: str  # "save", "confirmed", "blocked", "undo", "locked", "unlocked"
+    kind: str  # "save", "confirmed", "blocked", "undo", "locked", "unlocked", "conflict"
     text: str
     segment: Any = None
     findings: list[Any] | None = None
     error: str | None = None
+    conflict: ConflictError | None = None
+    intended: str = ""  # of a conflict: the write refused ("save", "confirmed", "undo")
+
+
+class OwnWrites:
+    """The revisions this editor's own writes moved each segment through, so that writes
+    queued on one revision do not conflict with each other: a write made on revision 4 after
+    this editor moved the segment from 4 to 6 is made on 6. Used on the writer thread only."""
+
+    def __init__(self) -> None:
+        self._moves: dict[int, dict[int, int]] = {}
+
+    def current(self, segment_id: int, base: int) -> int:
+        """The revision a write typed on ``base`` is made on now."""
+        moves = self._moves.get(segment_id, {})
+        while base in moves:
+            base = moves[base]
+        return base
+
+    def moved(self, segment_id: int, base: int, to: int) -> None:
+        """This editor's write moved ``segment_id`` from revision ``base`` to ``to``."""
+        if to != base:
+            self._moves.setdefault(segment_id, {})[base] = to
 
 
 class SegmentEditing:
@@ -65,6 +96,14 @@ class SegmentEditing:
         saved_text: str
         dirty_since: float | None
         last_change: float
+        base_revision: int
+        own_writes: OwnWrites
+        conflicts: dict[int, tuple[ConflictError, str]]
+        conflict_shown: int | None
+        pending_writes: dict[int, int]
+        changed_elsewhere: str | None
+
+        def refresh_segment(self, segment_id: int) -> None: ...
 
         @property
         def app(self) -> App[object]: ...
@@ -129,12 +168,22 @@ class SegmentEditing:
             return None
         segment_id = self.current.id
         self.saved_text = text
+        return self.save_text(segment_id, text, self.base_revision)
+
+    def save_text(self, segment_id: int, text: str, base: int) -> Future[Written]:
+        """Queue an autosave of ``text`` typed on revision ``base`` of ``segment_id``."""
+        own = self.own_writes
 
         def save(project: Project) -> Written:
+            revision = own.current(segment_id, base)
             try:
-                segment = project.save_draft(segment_id, text)
+                segment = project.save_draft(segment_id, text, revision=revision)
             except LockedError:
                 return _kept_locked(project, segment_id, text)
+            except ConflictError as conflict:
+                return Written(segment_id, "conflict", text, conflict=conflict,
+                               intended="save")
+            own.moved(segment_id, revision, segment.revision)
             return Written(segment_id, "save", text, segment, _checked(project, segment_id))
 
         return self._write(segment_id, "save", text, save)
@@ -142,8 +191,10 @@ class SegmentEditing:
     def _write(
         self, segment_id: int, kind: str, text: str, job: Callable[[Project], Written]
     ) -> Future[Written]:
-        """Queue ``job`` on the writer thread; its Written message (or the error) comes back."""
-        future = self.wb.service.write(job)
+        """Queue ``job`` on the writer thread (waiting while offline); its Written message
+        (or the error) comes back."""
+        future = self.wb.service.write(job, retry=True)
+        self.pending_writes[segment_id] = self.pending_writes.get(segment_id, 0) + 1
 
         def done(f: Future[Written]) -> None:
             try:
@@ -157,12 +208,21 @@ class SegmentEditing:
         return future
 
     def on_written(self, message: Written) -> None:
+        left = self.pending_writes.get(message.segment_id, 1) - 1
+        if left > 0:
+            self.pending_writes[message.segment_id] = left
+        else:
+            self.pending_writes.pop(message.segment_id, None)
         is_current = self.current is not None and self.current.id == message.segment_id
         if message.error:
             self.wb.notify_error(message.error)
             if is_current and message.kind in ("save", "confirmed", "blocked"):
                 self.saved_text = "\0unsaved"  # retry at the next tick
                 self.dirty_since = self.clock()
+            return
+        if message.kind == "conflict" and message.conflict is not None:
+            self.conflicts[message.segment_id] = (message.conflict, message.intended)
+            self.show_conflicts()
             return
         segment: Segment | None = message.segment
         if segment is not None and self.rows is not None:
@@ -171,6 +231,8 @@ class SegmentEditing:
                 self.segment_list.refresh_row(index)
             if is_current and self.current is not None:
                 self.current = self.rows.row(self.current_index) or self.current
+        if segment is not None and is_current:
+            self.base_revision = max(self.base_revision, segment.revision)
         if message.findings is not None and is_current:
             self.show_findings(message.findings)
         elif message.findings is not None:
@@ -235,9 +297,18 @@ class SegmentEditing:
         segment_id = self.current.id
         self.saved_text = text
         self.dirty_since = None
-        self._write(
-            segment_id, "confirmed", text, lambda project: _confirm(project, segment_id, text)
-        )
+        self.confirm_text(segment_id, text, self.base_revision)
+
+    def confirm_text(
+        self, segment_id: int, text: str, base: int, reason: str | None = None
+    ) -> Future[Written]:
+        """Queue the confirmation of ``text`` typed on revision ``base`` of ``segment_id``."""
+        own = self.own_writes
+
+        def job(project: Project) -> Written:
+            return _confirm(project, segment_id, text, reason, own=own, base=base)
+
+        return self._write(segment_id, "confirmed", text, job)
 
     def _after_confirm(self, message: Written) -> None:
         if self.editor.text != message.text:
@@ -251,23 +322,25 @@ class SegmentEditing:
         errors = [f for f in message.findings or [] if f.severity == "error"]
         segment_id, text = message.segment_id, message.text
 
+        base = message.segment.revision if message.segment is not None else self.base_revision
+
         def answered(reason: str | None) -> None:
             if not reason:
                 self.notify("Not confirmed: fix the findings, or confirm again and give a reason.",
                             severity="warning")
                 return
-            self.override_and_confirm(segment_id, text, errors, reason)
+            self.override_and_confirm(segment_id, text, errors, reason, base)
 
         self.app.push_screen(OverrideScreen(errors), answered)
 
     def override_and_confirm(
-        self, segment_id: int, text: str, errors: list[Any], reason: str
+        self, segment_id: int, text: str, errors: list[Any], reason: str,
+        base: int | None = None,
     ) -> Future[Written]:
         """Confirm with ``reason`` accepting the error findings (stored as overrides)."""
-        def job(project: Project) -> Written:
-            return _confirm(project, segment_id, text, reason)
-
-        return self._write(segment_id, "confirmed", text, job)
+        return self.confirm_text(
+            segment_id, text, self.base_revision if base is None else base, reason
+        )
 
     def action_undo(self) -> None:
         """Restore the open segment's text and status before its last change."""
@@ -278,13 +351,79 @@ class SegmentEditing:
             return
         self.flush_edit()
         segment_id = self.current.id
+        base, own = self.base_revision, self.own_writes
 
         def undo(project: Project) -> Written:
-            segment = project.undo(segment_id)
+            revision = own.current(segment_id, base)
+            try:
+                segment = project.undo(segment_id, revision=revision)
+            except ConflictError as conflict:  # changed elsewhere: nothing to undo of ours
+                return Written(segment_id, "undo", "", project.segment(segment_id),
+                               error=str(conflict))
+            own.moved(segment_id, revision, segment.revision)
             return Written(segment_id, "undo", segment.target, segment,
                            _checked(project, segment_id))
 
         self._write(segment_id, "undo", "", undo)
+
+    # conflicts ---------------------------------------------------------------------------------
+
+    def show_conflicts(self) -> None:
+        """Open the conflict dialog of the next segment waiting for one (one at a time)."""
+        if self.conflict_shown is not None or not self.conflicts:
+            return
+        current = self.current.id if self.current is not None else None
+        segment_id = current if current in self.conflicts else next(iter(self.conflicts))
+        conflict, intended = self.conflicts.pop(segment_id)
+        if segment_id == current:  # the newest English typed is the one to keep or merge
+            self.dirty_since = None
+            yours = self.editor.text
+            conflict = ConflictError(
+                segment_id, base_revision=conflict.base_revision, revision=conflict.revision,
+                theirs=conflict.theirs, theirs_status=conflict.theirs_status,
+                author=conflict.author, yours=yours, action=conflict.action,
+            )
+        index = self.rows.index_of(segment_id) if self.rows is not None else None
+        row = self.rows.row(index) if self.rows is not None and index is not None else None
+        self.conflict_shown = segment_id
+
+        def answered(resolution: Resolution | None) -> None:
+            self.conflict_shown = None
+            if resolution is not None:
+                self.resolve_conflict(conflict, intended, resolution)
+            self.show_conflicts()
+
+        self.app.push_screen(
+            ConflictScreen(conflict, row.position if row is not None else None), answered
+        )
+
+    def resolve_conflict(
+        self, conflict: ConflictError, intended: str, resolution: Resolution
+    ) -> None:
+        """Write what the translator kept of a conflict (see ``screens/conflict.py``)."""
+        segment_id, choice = conflict.segment_id, resolution.choice
+        is_current = self.current is not None and self.current.id == segment_id
+        if is_current:
+            self.changed_elsewhere = None
+            self.base_revision = max(self.base_revision, conflict.revision)
+            self.saved_text = resolution.text
+            self.dirty_since = None
+            if self.editor.text != resolution.text:
+                self.editor.load_text(resolution.text)
+                self.editor.move_cursor(self.editor.document.end)
+        yours = conflict.yours or ""
+        if choice == "both" and yours.strip():
+            self._write(segment_id, "note", yours, lambda project: _kept_as_note(
+                project, segment_id, yours))
+        elif choice == "mine" and intended == "confirmed":
+            self.confirm_text(segment_id, resolution.text, conflict.revision)
+        elif choice in ("mine", "merge"):
+            self.save_text(segment_id, resolution.text, conflict.revision)
+        if choice in ("theirs", "both"):
+            self.refresh_segment(segment_id)
+        what = {"theirs": "kept theirs (yours is in the history)", "mine": "kept yours",
+                "merge": "saved the merge", "both": "kept theirs, yours as a note"}[choice]
+        self.notify(f"Segment {segment_id}: {what}.")
 
 
 def _checked(project: Project, segment_id: int) -> list[Any] | None:
@@ -296,17 +435,33 @@ def _checked(project: Project, segment_id: int) -> list[Any] | None:
 
 
 def _confirm(
-    project: Project, segment_id: int, text: str, reason: str | None = None
+    project: Project, segment_id: int, text: str, reason: str | None = None, *,
+    own: OwnWrites | None = None, base: int | None = None,
 ) -> Written:
-    """Confirm through the service's policy; open error findings come back as 'blocked'."""
+    """Confirm through the service's policy; open error findings come back as 'blocked', a
+    change made meanwhile by someone else as 'conflict'."""
+    revision = None if base is None or own is None else own.current(segment_id, base)
     try:
-        segment = project.confirm(segment_id, text, override_reason=reason)
+        segment = project.confirm(segment_id, text, override_reason=reason, revision=revision)
     except LockedError:
         return _kept_locked(project, segment_id, text)
+    except ConflictError as conflict:
+        return Written(segment_id, "conflict", text, conflict=conflict, intended="confirmed")
     except BlockedByFindings as blocked:
         findings = _checked(project, segment_id) or blocked.findings
-        return Written(segment_id, "blocked", text, project.segment(segment_id), findings)
+        now = project.segment(segment_id)  # kept as a draft, by this editor
+        if own is not None and revision is not None:
+            own.moved(segment_id, revision, now.revision)
+        return Written(segment_id, "blocked", text, now, findings)
+    if own is not None and revision is not None:
+        own.moved(segment_id, revision, segment.revision)
     return Written(segment_id, "confirmed", text, segment, _checked(project, segment_id))
+
+
+def _kept_as_note(project: Project, segment_id: int, text: str) -> Written:
+    """Keep ``text`` as a note of the segment (kind ``conflict``): 'keep both'."""
+    project.add_note(segment_id, text, kind="conflict")
+    return Written(segment_id, "note", text, project.segment(segment_id))
 
 
 def _kept_locked(project: Project, segment_id: int, text: str) -> Written:

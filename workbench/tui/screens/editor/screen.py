@@ -5,8 +5,9 @@ editor, the reference translation (toggle), the glossary entries of its terms, i
 findings and its dictionary words. This module lays the screen out, opens segments and fills
 the panels; writing the English, choosing the view, inserting glossary renderings, locked
 segments, changes of many segments (find and replace, batches), the Dictionary panel,
-spelling, inline tags and LQA errors are the parts in ``editing``, ``views``, ``terms``,
-``locks``, ``batch``, ``dictionary``, ``spelling``, ``tags`` and ``lqa``.
+spelling, inline tags, LQA errors and other people's work as it happens are the parts in
+``editing``, ``views``, ``terms``, ``locks``, ``batch``, ``dictionary``, ``spelling``,
+``tags``, ``lqa`` and ``live``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from workbench.tui.display import isolate
 from workbench.tui.rows import RowData, SegmentRows, ViewSpec
 from workbench.tui.screens.editor.batch import BatchActions
 from workbench.tui.screens.editor.dictionary import DictionaryActions
-from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, SegmentEditing
+from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, OwnWrites, SegmentEditing
+from workbench.tui.screens.editor.live import LiveUpdates
 from workbench.tui.screens.editor.locks import LOCK_HINT_ID, LockActions
 from workbench.tui.screens.editor.lqa import LqaActions
 from workbench.tui.screens.editor.spelling import SpellingActions
@@ -93,8 +95,8 @@ def view_label(spec: ViewSpec) -> Text:
 
 
 class EditorScreen(
-    SegmentEditing, LockActions, BatchActions, ViewActions, TermActions, DictionaryActions,
-    SpellingActions, TagActions, LqaActions, Screen[None]
+    SegmentEditing, LiveUpdates, LockActions, BatchActions, ViewActions, TermActions,
+    DictionaryActions, SpellingActions, TagActions, LqaActions, Screen[None],
 ):
     """Translate segment by segment."""
 
@@ -110,6 +112,11 @@ class EditorScreen(
         self.saved_text = ""
         self.dirty_since: float | None = None
         self.last_change = 0.0
+        self.base_revision = 0  # the open segment's revision its English was typed on
+        self.own_writes = OwnWrites()
+        self.pending_writes: dict[int, int] = {}  # segment id -> writes queued, not done
+        self.conflicts: dict[int, tuple[Any, str]] = {}  # waiting for the conflict dialog
+        self.conflict_shown: int | None = None
         self.matches: list[Any] = []
         self.findings: list[Any] = []
         self.show_reference = True
@@ -168,6 +175,7 @@ class EditorScreen(
         self.segment_list.flags_enabled = True
         self.segment_list.low_confidence = self.wb.low_confidence
         self.find_reference()
+        self.last_note_id = self.wb.service.read(lambda p: p.team.last_note_id())
         self.load_view(ViewSpec(), self.wb.service.read(self._first_open))
         self.sync_read_only()
         self.editor.focus()
@@ -211,12 +219,14 @@ class EditorScreen(
         )
         seg_list.border_subtitle = f"Arabic: {self.wb.direction} direction" + (
             ", shaped" if self.wb.shaping else ""
-        )
+        ) + (f" · {self.wb.team_status}" if self.wb.team_status else "")
         if self.current is not None:
             self.query_one(SourceView).border_title = (
                 f"Arabic · segment {self.current.position} · {self.current.status}"
             )
-            self.editor.border_title = "English" + (" · locked" if self.current.locked else "")
+            self.editor.border_title = (
+                "English" + (" · locked" if self.current.locked else "") + self.presence_title()
+            )
             self.editor.border_subtitle = (
                 "read-only" if self.wb.read_only or self.current.locked
                 else "Enter/Ctrl+J confirm · autosaved"
@@ -271,6 +281,9 @@ class EditorScreen(
             seg_list.cursor = index
         self.saved_text = row.target
         self.dirty_since = None
+        self.base_revision = row.revision
+        self.changed_elsewhere = None
+        self.wb.watch_segment(self.document.id, row.id)
         editor = self.editor
         editor.load_text(row.target)
         editor.move_cursor(editor.document.end)

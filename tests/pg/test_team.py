@@ -1,0 +1,201 @@
+"""Team roles enforced by PostgreSQL: ``workbench team`` makes logins in the project's group
+roles; a translator (through the workbench or a raw psycopg connection) cannot approve, edit
+the glossary or delete documents; reviewers approve; leads do everything; the history names
+the database user; passwords are never shown or stored as text."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from tests.conftest import PgServer, run_cli
+from workbench.errors import PermissionDeniedError
+from workbench.glossary.model import Glossary
+from workbench.project import Project
+from workbench.store.location import ServerAddress
+
+pytestmark = pytest.mark.postgresql_only
+
+_names = itertools.count(1)
+SECRET = "correct horse battery staple"
+
+
+def _one_line_error(result: Any) -> str:
+    assert result.exit_code == 2, result.stdout
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    return str(result.stderr)
+
+
+class Team:
+    """A sample project on the server with a translator, a reviewer and a lead."""
+
+    def __init__(self, pg_server: PgServer, url: str, tmp_path: Path) -> None:
+        self.server = pg_server
+        self.url = url
+        self.database = ServerAddress(url).name
+        tag = f"{os.getpid()}_{next(_names)}"
+        self.users = {role: f"{role[:3]}_{tag}" for role in ("translator", "reviewer", "lead")}
+        self.password_file = tmp_path / "password.txt"
+        self.password_file.write_text(SECRET + "\n", encoding="utf-8")
+        self.outputs: list[str] = []
+        for role, user in self.users.items():
+            result = run_cli("team", "add-user", user, "--role", role, "--password-file",
+                             str(self.password_file), "--db", url)
+            assert result.exit_code == 0, result.stderr
+            self.outputs += [result.stdout, result.stderr]
+
+    def url_of(self, role: str) -> str:
+        """The project's URL for the member of ``role``."""
+        return self.url.replace("postgres:@", f"{self.users[role]}:{SECRET.replace(' ', '%20')}@")
+
+    def open(self, role: str) -> Project:
+        return Project.open(self.url_of(role))
+
+    def connect(self, role: str) -> psycopg.Connection[Any]:
+        """The member's own SQL client."""
+        return psycopg.connect(self.url_of(role), autocommit=True)
+
+    def drop(self) -> None:
+        self.server.drop(self.database)
+        for name in [*self.users.values(), *(f"{self.database}_{r}s" for r in
+                                             ("lead", "reviewer", "translator"))]:
+            self.server.admin.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
+@pytest.fixture
+def team(pg_server: PgServer, sample_db: str, tmp_path: Path) -> Iterator[Team]:
+    made = Team(pg_server, sample_db, tmp_path)
+    try:
+        yield made
+    finally:
+        made.drop()
+
+
+def test_team_list_shows_roles_and_never_the_password(team: Team) -> None:
+    result = run_cli("team", "list", "--db", team.url, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    listed = {m["name"]: m["role"] for m in __import__("json").loads(result.stdout)}
+    assert listed == {user: role for role, user in team.users.items()}
+    table = run_cli("team", "list", "--db", team.url).stdout
+    assert all(user in table for user in team.users.values())
+    everything = "".join(team.outputs) + result.stdout + table
+    assert SECRET not in everything
+    stored = team.server.admin.execute(
+        "SELECT rolpassword FROM pg_authid WHERE rolname = %s", [team.users["translator"]]
+    ).fetchone()[0]
+    assert stored.startswith("SCRAM-SHA-256$") and SECRET not in stored
+    log = Path(team.server.server.pgdata, "log")
+    assert not log.exists() or SECRET not in log.read_text(errors="replace")
+
+
+def test_a_translator_edits_and_confirms_but_cannot_approve(team: Team) -> None:
+    with team.open("translator") as project:
+        assert project.team.role() == "translator"
+        assert project.author == team.users["translator"]  # the database user
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Confirmed by the translator.", override_reason="t")
+        assert project.history(seg.id)[-1].author == team.users["translator"]
+        with pytest.raises(PermissionDeniedError) as refused:
+            project.review(seg.id, "approved")
+        message = str(refused.value)
+        assert "is a translator: only reviewers and leads may set a segment approved" in message
+        assert "nothing was changed" in message and "\n" not in message
+        assert project.segment(seg.id).status == "translated"
+        with pytest.raises(PermissionDeniedError, match="may not change the glossary"):
+            project.set_glossary(Glossary())
+    stderr = _one_line_error(run_cli("review", str(seg.id), "--approve", "--db",
+                                     team.url_of("translator")))
+    assert "only reviewers and leads may" in stderr and SECRET.split()[0] not in stderr
+
+
+def test_a_translators_own_sql_client_is_held_to_the_role(team: Team, sample_db: str) -> None:
+    with Project.open(sample_db) as owner:
+        seg, other = owner.segments(limit=2)
+        owner.review(other.id, "approved")  # approved and locked by the owner
+    with team.connect("translator") as conn:
+        refusals = [
+            ("UPDATE segments SET status = 'approved' WHERE id = %s", [seg.id]),
+            ("UPDATE segments SET status = 'reviewed' WHERE id = %s", [seg.id]),
+            ("UPDATE segments SET locked = 0 WHERE id = %s", [other.id]),
+            ("UPDATE segments SET status = 'draft' WHERE id = %s", [other.id]),
+            ("UPDATE translations SET text = 'changed' WHERE segment_id = %s", [other.id]),
+            ("DELETE FROM segments WHERE id = %s", [other.id]),
+            ("INSERT INTO glossary (term, rendering) VALUES ('x', 'y')", None),
+            ("DELETE FROM glossary", None),
+            ("DELETE FROM documents", None),
+            ("INSERT INTO lqa_errors (segment_id, target_text, category, severity, author, at) "
+             "VALUES (%s, 'x', 'accuracy', 'minor', 'me', 'now')", [seg.id]),
+        ]
+        for sql, params in refusals:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql, params)
+        # what a translator does do, with the history naming them whatever they claim
+        conn.execute("UPDATE segments SET status = 'translated' WHERE id = %s", [seg.id])
+        conn.execute(
+            "INSERT INTO revisions (segment_id, at, author, action) VALUES (%s, 'now', "
+            "'somebody else', 'edit')", [seg.id],
+        )
+        author = conn.execute("SELECT author FROM revisions ORDER BY id DESC LIMIT 1").fetchone()
+        assert author[0] == team.users["translator"]
+    with Project.open(sample_db) as owner:
+        assert owner.segment(other.id).locked and owner.stats()["documents"] == 1
+        assert len(owner.glossary()) > 0
+
+
+def test_reviewers_approve_and_leads_do_everything(team: Team) -> None:
+    with team.open("reviewer") as project:
+        assert project.team.role() == "reviewer"
+        seg = project.segments(limit=1)[0]
+        approved = project.review(seg.id, "approved", comment="fine")
+        assert approved.status == "approved" and approved.locked
+        project.lqa.add_error(seg.id, "accuracy/mistranslation", "minor")
+        with pytest.raises(PermissionDeniedError, match="may not change the glossary"):
+            project.set_glossary(Glossary())
+    with team.open("lead") as project:
+        assert project.team.role() == "lead"
+        entries = project.glossary().entries
+        project.set_glossary(Glossary(entries[:1]))
+        assert len(project.glossary()) == 1
+        project.unlock(seg.id)
+        with pytest.raises(PermissionDeniedError, match="may not manage the project's team"):
+            project.team.add_member(f"x_{os.getpid()}", "translator", "pw")
+
+
+def test_removing_a_member_takes_their_rights(team: Team) -> None:
+    user = team.users["translator"]
+    result = run_cli("team", "remove", user, "--db", team.url)
+    assert result.exit_code == 0 and "login dropped" in result.stdout
+    listed = run_cli("team", "list", "--db", team.url, "--format", "json").stdout
+    assert user not in listed
+    stderr = _one_line_error(run_cli("stats", "--db", team.url_of("translator")))
+    assert f"no user {user}" in stderr
+    again = _one_line_error(run_cli("team", "remove", user, "--db", team.url))
+    assert "not a member" in again
+
+
+def test_team_commands_refuse_sqlite_projects_and_bad_input(
+    tmp_path: Path, team: Team
+) -> None:
+    db = tmp_path / "file.db"
+    Project.open(db, create=True).close()
+    stderr = _one_line_error(run_cli("team", "add-user", "ana", "--role", "translator",
+                                     "--password", "pw", "--db", str(db)))
+    assert "team commands need a PostgreSQL project" in stderr
+    assert "team commands need a PostgreSQL project" in _one_line_error(
+        run_cli("team", "list", "--db", str(db)))
+    bad = _one_line_error(run_cli("team", "add-user", "1; DROP", "--role", "lead",
+                                  "--password", "pw", "--db", team.url))
+    assert "not a usable user name" in bad
+    exists = _one_line_error(run_cli("team", "add-user", team.users["lead"], "--role", "lead",
+                                     "--password-file", str(team.password_file),
+                                     "--db", team.url))
+    assert "has a user" in exists and SECRET not in exists
+    with contextlib.suppress(Exception):
+        team.server.admin.execute("DROP ROLE IF EXISTS ana")

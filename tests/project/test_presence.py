@@ -1,0 +1,103 @@
+"""Presence: who has which segment open, from heartbeats that expire (no lock is left behind
+by a client that crashed); and the live feed of other people's changes."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from workbench.project import Project
+from workbench.project.team import PRESENCE_TTL
+from workbench.store import open_db
+from workbench.store.live import Change, open_feed, parse
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def two(sample_db: Any) -> Iterator[tuple[Project, Project, Clock]]:
+    clock = Clock()
+    with Project.open(sample_db, author="ana") as a, Project.open(sample_db, author="ben") as b:
+        a.team.clock = b.team.clock = clock
+        yield a, b, clock
+
+
+def test_others_see_who_has_a_segment_open_until_the_heartbeats_stop(
+    two: tuple[Project, Project, Clock],
+) -> None:
+    a, b, clock = two
+    doc = a.document()
+    first, second = (s.id for s in a.segments(limit=2))
+    a.team.here("a-1", doc.id, first)
+    b.team.here("b-1", doc.id, first)
+    assert b.team.present(doc.id, "b-1") == {first: ["ana"]}
+    assert a.team.present(doc.id, "a-1") == {first: ["ben"]}
+    assert a.team.present(doc.id) == {first: ["ana", "ben"]}
+    a.team.here("a-1", doc.id, second)  # moved on
+    assert b.team.present(doc.id, "b-1") == {second: ["ana"]}
+    clock.now += PRESENCE_TTL / 2
+    b.team.here("b-1", doc.id, first)  # ben's heartbeat; ana's client went silent (crashed)
+    clock.now += PRESENCE_TTL / 2 + 1
+    assert b.team.present(doc.id, "b-1") == {}
+    assert a.team.present(doc.id, "a-1") == {first: ["ben"]}
+    b.team.leave("b-1")
+    assert a.team.present(doc.id, "a-1") == {}
+
+
+def test_who_changed_a_segment_last(project: Project) -> None:
+    seg = project.segments(limit=1)[0]
+    project.confirm(seg.id, "Done.", override_reason="t")
+    last = project.team.last_change(seg.id)
+    assert last is not None and (last["author"], last["action"]) == ("tester", "confirm")
+
+
+def _wait_for(feed: Any, wanted: Any, attempts: int = 50) -> list[Change]:
+    """Read the feed until ``wanted(changes so far)`` holds (a bounded wait on a condition)."""
+    seen: list[Change] = []
+    for _ in range(attempts):
+        seen += feed.wait(0.2)
+        if wanted(seen):
+            return seen
+    raise AssertionError(f"the feed never said it: {seen}")
+
+
+def test_the_feed_reports_other_connections_changes(
+    backend: str, sample_db: Any, project: Project
+) -> None:
+    with contextlib.closing(open_db(sample_db)) as db:
+        feed = open_feed(db)
+        assert feed.wait(0) == []
+        doc = project.document()
+        seg = project.segments(limit=3)
+        project.confirm(seg[1].id, "Seen live.", override_reason="t")
+        if backend == "sqlite":  # a data version that changed: read again what is shown
+            assert _wait_for(feed, lambda c: Change("all") in c)
+            return
+        _wait_for(feed, lambda c: Change("segments", doc.id, (seg[1].id,)) in c)
+        project.add_note(seg[2].id, "a note")
+        _wait_for(feed, lambda c: Change("notes", None, (seg[2].id,)) in c)
+        project.merge_with_next(seg[0].id)
+        _wait_for(feed, lambda c: Change("structure", doc.id) in c)
+        project.team.here("c", doc.id, seg[0].id)
+        _wait_for(feed, lambda c: Change("presence") in c)
+        feed.close()
+
+
+def test_payloads_parse_into_changes() -> None:
+    assert parse("segments 3 1,2,5") == Change("segments", 3, (1, 2, 5))
+    assert parse("segments 3 *") == Change("segments", 3, None)
+    assert parse("structure 4") == Change("structure", 4)
+    assert parse("notes 7,8") == Change("notes", None, (7, 8))
+    assert parse("presence") == Change("presence")
+    assert parse("what?") == parse("segments x y") == Change("all")

@@ -1,0 +1,153 @@
+"""Team work in the TUI, driven with the pilot: other people's changes appear live without
+moving the cursor or touching typed English; a save on a stale revision opens the conflict
+dialog (theirs, mine, merge, both); presence marks; the server restarting loses no typed
+text (edits wait, with a visible status, and are written when it is back)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.conftest import PgServer
+from tests.tui.conftest import editing, screen_lines, settle
+from workbench.project import Project
+from workbench.tui.screens.conflict import ConflictScreen
+from workbench.tui.widgets.segment_list import PRESENCE_MARK
+
+ATTEMPTS = 400  # pauses of 0.05 s: a bound on a wait for a condition, never an assertion
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
+    """Let the app run until ``condition()`` holds (bounded)."""
+    for _ in range(ATTEMPTS):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the condition never held")
+
+
+def _screen(app: Any) -> str:
+    return "\n".join(screen_lines(app))
+
+
+@pytest.mark.both_backends
+async def test_others_changes_appear_live_without_moving_the_cursor(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        first, _, third = project.segments(limit=3)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        cursor = screen.segment_list.cursor
+        with Project.open(sample_db, author="ben") as ben:
+            ben.confirm(third.id, "Ben confirmed this one.", override_reason="t")
+        await until(pilot, lambda: "Ben confirmed this one." in _screen(app))
+        assert screen.segment_list.cursor == cursor and screen.current.id == first.id
+        # the open segment, changed elsewhere while nothing is typed: the editor takes it
+        with Project.open(sample_db, author="ben") as ben:
+            ben.save_draft(first.id, "Ben rewrote the open one.")
+        await until(pilot, lambda: screen.editor.text == "Ben rewrote the open one.")
+        assert screen.segment_list.cursor == cursor
+        # typed English is never overwritten: the title says it changed elsewhere
+        await pilot.press("end", "space", "X", "Y")
+        typed = screen.editor.text
+        with Project.open(sample_db, author="ben") as ben:
+            ben.confirm(first.id, "Ben again.", override_reason="t")
+        await until(pilot, lambda: "changed by ben meanwhile" in str(screen.editor.border_title))
+        assert screen.editor.text == typed
+        # a note from someone else on the open segment is shown
+        with Project.open(sample_db, author="ben") as ben:
+            ben.add_note(first.id, "Please check the date.")
+        await until(pilot, lambda: any("Please check the date." in str(n.message)
+                                       for n in app._notifications))
+
+
+@pytest.mark.parametrize("choice", ["theirs", "mine", "merge", "both"])
+async def test_the_conflict_dialog_keeps_what_the_translator_chooses(
+    sample_db, make_app, choice
+):
+    await _conflict(sample_db, make_app, choice)
+
+
+@pytest.mark.both_backends
+async def test_a_conflict_on_the_server_keeps_mine(sample_db, make_app, backend):
+    await _conflict(sample_db, make_app, "mine")
+
+
+async def _conflict(sample_db: Any, make_app: Any, choice: str) -> None:
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        screen.editor.load_text("Mine.")  # typed on the revision read with the segment
+        with Project.open(sample_db, author="ben") as ben:
+            ben.confirm(seg.id, "Theirs.", override_reason="t")
+        screen.action_save()
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen)
+                    and "was changed by ben" in _screen(app))
+        dialog = app.screen
+        lines = _screen(app)
+        assert "Theirs." in lines and "Mine." in lines
+        if choice == "merge":
+            dialog.query_one("#conflict-yours").load_text("Theirs and mine.")
+        key = {"theirs": "f2", "mine": "f3", "merge": "ctrl+j", "both": "f4"}[choice]
+        await pilot.press(key)
+        await until(pilot, lambda: not isinstance(app.screen, ConflictScreen))
+        await settle(pilot)
+        kept = {"theirs": "Theirs.", "mine": "Mine.", "merge": "Theirs and mine.",
+                "both": "Theirs."}[choice]
+        assert screen.editor.text == kept
+    with Project.open(sample_db) as project:
+        now = project.segment(seg.id)
+        actions = [(r.author, r.action) for r in project.history(seg.id)]
+        notes = [(n["kind"], n["text"]) for n in project.notes(seg.id)]
+    assert now.target == kept
+    assert ("ben", "confirm") in actions and ("tester", "conflict") in actions
+    assert (("conflict", "Mine.") in notes) == (choice == "both")
+
+
+@pytest.mark.both_backends
+async def test_others_open_segments_are_marked_and_named(sample_db, make_app):
+    with Project.open(sample_db) as project:
+        doc = project.document()
+        first, second = project.segments(limit=2)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        with Project.open(sample_db, author="ben") as ben:
+            ben.team.here("ben-1", doc.id, second.id)
+            await until(pilot, lambda: second.id in screen.segment_list.others)
+            row = screen_lines(app)[2]  # the list's second row (under its border)
+            assert PRESENCE_MARK in row
+            ben.team.here("ben-1", doc.id, first.id)  # ben opens the translator's segment
+            await until(pilot, lambda: "also open by ben" in str(screen.editor.border_title))
+            assert "1 other here" in str(screen.segment_list.border_subtitle)
+            ben.team.leave("ben-1")
+            await until(pilot, lambda: not screen.segment_list.others)
+
+
+@pytest.mark.postgresql_only
+async def test_a_server_restart_loses_no_typed_text(sample_db, make_app, pg_server: PgServer):
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        pg_server.stop()
+        try:
+            screen.editor.load_text("Typed while the server was down.")
+            screen.action_save()
+            await pilot.press("alt+down")  # on to the next segment, and type there too
+            screen.editor.load_text("And this one too.")
+            screen.action_save()
+            await until(pilot, lambda: "OFFLINE — 2 edits waiting" in str(
+                screen.segment_list.border_subtitle))
+            assert screen.editor.text == "And this one too."
+        finally:
+            pg_server.start()
+        await until(pilot, lambda: app.service.online and app.service.waiting == 0
+                    and not app.team_status.startswith("OFFLINE"))
+        await settle(pilot)
+        assert "OFFLINE" not in str(screen.segment_list.border_subtitle)
+    with Project.open(sample_db) as project:
+        assert project.segment(first.id).target == "Typed while the server was down."
+        assert project.segment(second.id).target == "And this one too."

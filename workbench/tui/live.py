@@ -1,0 +1,146 @@
+"""The TUI's link to the other people on the project: live changes and presence.
+
+A worker thread holds a connection of its own (on PostgreSQL it ``LISTEN``s; on SQLite it
+polls the data version, see ``store/live.py``) and posts to the app:
+
+- :class:`LiveChanged`: what others changed (segments, structure, notes), within a fraction
+  of a second of their commit;
+- :class:`PresenceChanged`: who has which segment of the open document open;
+- :class:`LinkState`: whether the server can be reached (the worker reconnects by itself).
+
+It also sends this client's heartbeat: the segment open in the editor (``watch``), at once
+when it changes and every ``HEARTBEAT`` seconds, and says goodbye when the app closes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+
+from workbench.project.team import HEARTBEAT
+from workbench.store.live import Change, document_shape, open_feed
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+    from workbench.store.connection import Location
+
+WAIT = 0.25
+"""Seconds the worker waits for a change before it looks at its other duties."""
+RECONNECT_MAX = 2.0
+
+
+@dataclass
+class LiveChanged(Message):
+    """Changes committed by other connections."""
+
+    changes: list[Change]
+
+
+@dataclass
+class PresenceChanged(Message):
+    """Segment id → the names of the others who have it open (in the watched document)."""
+
+    others: dict[int, list[str]]
+
+
+@dataclass
+class LinkState(Message):
+    """The live link reached the server (True) or lost it (False)."""
+
+    online: bool
+
+
+class LiveLink:
+    """The worker's state: what the editor has open, and when to stop."""
+
+    def __init__(self, location: Location, author: str, *, read_only: bool = False,
+                 clock: Any = time.monotonic) -> None:
+        self.location = location
+        self.author = author
+        self.read_only = read_only
+        self.client = f"{author}-{uuid.uuid4().hex[:12]}"
+        self.clock = clock
+        self.document_id: int | None = None
+        self.segment_id: int | None = None
+        self.stopping = threading.Event()
+        self.online = True
+        self._wake = threading.Event()
+
+    def watch(self, document_id: int | None, segment_id: int | None) -> None:
+        """The editor opened ``segment_id`` of ``document_id``: say so (from any thread)."""
+        if (document_id, segment_id) != (self.document_id, self.segment_id):
+            self.document_id, self.segment_id = document_id, segment_id
+            self._wake.set()
+
+    def stop(self) -> None:
+        """End the worker (it says goodbye first)."""
+        self.stopping.set()
+        self._wake.set()
+
+    def run(self, post: Any) -> None:
+        """The worker's loop: ``post(message)`` hands a message to the app (thread-safe)."""
+        delay = 0.2
+        while not self.stopping.is_set():
+            try:
+                self._session(post)
+                return
+            except Exception:  # the server went away: say so, try again
+                if self.online:
+                    self.online = False
+                    post(LinkState(False))
+                self.stopping.wait(delay)
+                delay = min(RECONNECT_MAX, delay * 2)
+
+    def _session(self, post: Any) -> None:
+        """One connection's life: listen, send heartbeats, report; returns when stopped."""
+        from workbench.project import Project
+
+        project = Project.open(self.location, author=self.author, read_only=self.read_only)
+        try:
+            feed = open_feed(project.db)
+            if not self.online:  # back: what happened meanwhile is unknown, read it all
+                self.online = True
+                post(LinkState(True))
+                post(LiveChanged([Change("all")]))
+            self._loop(project, feed, post)
+        finally:
+            with contextlib.suppress(Exception):
+                project.team.leave(self.client)
+            with contextlib.suppress(Exception):
+                project.close()
+
+    def _loop(self, project: Project, feed: Any, post: Any) -> None:
+        sent: tuple[int | None, int | None] | None = None
+        beat = 0.0
+        others: dict[int, list[str]] | None = None
+        shapes: dict[int, Any] = {}
+        while not self.stopping.is_set():
+            changes = feed.wait(0 if self._wake.is_set() else WAIT)
+            self._wake.clear()
+            if self.stopping.is_set():
+                return
+            where = (self.document_id, self.segment_id)
+            now = self.clock()
+            presence = any(c.kind in ("presence", "all") for c in changes)
+            if where != sent or now - beat >= HEARTBEAT:
+                project.team.here(self.client, *where)
+                sent, beat, presence = where, now, True
+            if changes and project.db.dialect != "postgresql" and where[0] is not None:
+                shape = document_shape(project.db, where[0])  # merges and splits by others
+                if shapes.get(where[0], shape) != shape:
+                    changes.append(Change("structure", where[0]))
+                shapes[where[0]] = shape
+            changes = [c for c in changes if c.kind != "presence"]
+            if changes:
+                post(LiveChanged(changes))
+            if presence and where[0] is not None:
+                now_others = project.team.present(where[0], self.client)
+                if now_others != others:
+                    others = now_others
+                    post(PresenceChanged(now_others))

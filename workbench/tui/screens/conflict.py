@@ -1,0 +1,97 @@
+"""The conflict dialog: the open segment was changed by someone else while the translator
+was editing it, so their save was not written. It shows both texts, theirs and yours (yours
+editable, to merge), and asks what to keep:
+
+- keep theirs: the editor takes their English; yours stays in the history as a conflict;
+- keep mine: yours is written over theirs (theirs stays in the history);
+- merge: the text as edited in the dialog is written;
+- keep both: theirs stays, yours is kept as a note of the segment (kind ``conflict``).
+
+The answer is a :class:`Resolution`; the editor writes it (``editing.SegmentEditing``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Label, Static, TextArea
+
+from workbench.errors import ConflictError
+from workbench.tui import keys
+from workbench.tui.screens.prompts import Prompt
+
+CHOICES = ("theirs", "mine", "merge", "both")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The translator's answer: ``choice`` (theirs, mine, merge, both) and the English to
+    write (yours, or the merged text; theirs for 'theirs' and 'both')."""
+
+    choice: str
+    text: str
+
+
+def what_happened(conflict: ConflictError, position: int | None) -> str:
+    """``Segment 12 was changed by ana (now translated) while you were editing it``."""
+    who = f" by {conflict.author}" if conflict.author else ""
+    where = f"Segment {position}" if position is not None else f"Segment {conflict.segment_id}"
+    return (f"{where} was changed{who} (now {conflict.theirs_status}) while you were editing "
+            "it: your English was not saved.")
+
+
+class ConflictScreen(Prompt):
+    """Theirs or yours (or both, or a merge) for a segment changed meanwhile."""
+
+    KEY_SCOPE = "conflict"
+    BINDINGS = keys.bindings("conflict")
+
+    def __init__(self, conflict: ConflictError, position: int | None = None) -> None:
+        super().__init__()
+        self.conflict = conflict
+        self.position = position
+
+    def compose(self) -> ComposeResult:
+        conflict = self.conflict
+        with Vertical(classes="dialog", id="conflict-dialog"):
+            yield Label(what_happened(conflict, self.position), classes="dialog-title")
+            yield Label(f"Theirs{f' ({conflict.author})' if conflict.author else ''}:")
+            yield Static(self.bidi.plain(conflict.theirs) or "(empty)", id="conflict-theirs")
+            yield Label("Yours (edit it to merge the two):")
+            yield TextArea(conflict.yours or "", id="conflict-yours", soft_wrap=True)
+            with Horizontal(classes="buttons"):
+                yield Button("Keep theirs", compact=True, id="conflict-theirs-button")
+                yield Button("Keep mine", variant="primary", compact=True,
+                             id="conflict-mine-button")
+                yield Button("Save the merge", compact=True, id="conflict-merge-button")
+                yield Button("Keep both", compact=True, id="conflict-both-button")
+            yield self.hint("conflict_theirs", "conflict_mine", "conflict_merge",
+                            "conflict_both")
+
+    def on_mount(self) -> None:
+        self.query_one("#conflict-mine-button", Button).focus()
+
+    @property
+    def edited(self) -> str:
+        """The English in the dialog's editor (yours, as the translator changed it)."""
+        return self.query_one("#conflict-yours", TextArea).text
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        choice = (event.button.id or "").removeprefix("conflict-").removesuffix("-button")
+        if choice in CHOICES:
+            self.action_choose(choice)
+
+    def action_choose(self, choice: str) -> None:
+        """Answer ``choice`` (theirs, mine, merge, both)."""
+        yours = self.conflict.yours or ""
+        text = {"theirs": self.conflict.theirs, "both": self.conflict.theirs,
+                "mine": yours, "merge": self.edited}[choice]
+        if choice == "merge" and not text.strip():
+            self.notify("The merged English is empty: type it, or keep theirs.",
+                        severity="warning")
+            return
+        self.dismiss(Resolution(choice, text))

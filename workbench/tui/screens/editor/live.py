@@ -1,0 +1,224 @@
+"""Other people's work in the editor, as it happens (the app's live link, ``tui/live.py``):
+
+- a segment changed elsewhere is read again and its row repainted; the cursor stays where it
+  is, and so does the view (segments added, removed or re-cut elsewhere: the view is read
+  again around the open segment);
+- the open segment changed elsewhere: an editor holding nothing unsaved takes the new English
+  (the cursor kept where it was) and says who changed it; one holding typed English keeps it,
+  and the title says the segment changed elsewhere (saving it shows the conflict dialog);
+- a note added to the open segment by someone else is shown as a notification;
+- who else has which segment open: a mark in the list, the names in the English title.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from workbench.errors import WorkbenchError
+from workbench.project.views import ViewSpec
+from workbench.store.live import Change
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from workbench.project import Document, Project
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.rows import RowData, SegmentRows
+    from workbench.tui.widgets.english_editor import EnglishEditor
+    from workbench.tui.widgets.segment_list import SegmentList
+
+
+class LiveUpdates:
+    """The editor screen's view of the others' work (a mixin of ``EditorScreen``)."""
+
+    changed_elsewhere: str | None = None  # who changed the open segment under typed English
+    last_note_id: int = 0  # notes up to this id were there (or said) already
+
+    if TYPE_CHECKING:
+        document: Document
+        rows: SegmentRows | None
+        current: RowData | None
+        current_index: int
+        saved_text: str
+        dirty_since: float | None
+        base_revision: int
+        pending_writes: dict[int, int]
+
+        @property
+        def app(self) -> App[object]: ...
+
+        @property
+        def wb(self) -> WorkbenchApp: ...
+
+        @property
+        def editor(self) -> EnglishEditor: ...
+
+        @property
+        def segment_list(self) -> SegmentList: ...
+
+        @property
+        def spec(self) -> ViewSpec: ...
+
+        def notify(self, message: str, **kwargs: Any) -> None: ...
+
+        def load_view(self, spec: ViewSpec, keep: int | None = None,
+                      ids: list[int] | None = None) -> None: ...
+
+        def compute_view(self, spec: ViewSpec, keep: int | None = None) -> None: ...
+
+        def sync_read_only(self) -> None: ...
+
+        def _update_titles(self) -> None: ...
+
+    @property
+    def others_here(self) -> list[str]:
+        """The others who have the open segment open too."""
+        if self.current is None:
+            return []
+        return self.segment_list.others.get(self.current.id, [])
+
+    def live_changed(self, changes: list[Change]) -> None:
+        """Show what others changed (see the module)."""
+        if self.rows is None:
+            return
+        doc = self.document.id
+        everything, structure = False, False
+        ids: set[int] = set()
+        notes: set[int] = set()
+        for change in changes:
+            if change.kind == "all":
+                everything = True
+            elif change.kind == "structure" and change.document_id == doc:
+                structure = True
+            elif change.kind == "segments" and change.document_id == doc:
+                if change.segment_ids is None:
+                    everything = True
+                else:
+                    ids.update(change.segment_ids)
+            elif change.kind == "notes":
+                notes.update(change.segment_ids or ())
+        if structure:
+            self.reread_view()
+            everything = True
+        if everything:
+            self.rows.clear()
+            self.segment_list.forget_flags()
+            self.segment_list.invalidate()
+        elif ids:
+            for index in self.rows.forget(sorted(ids)):
+                self.segment_list.refresh_row(index)
+            for sid in ids:
+                self.segment_list.flags.pop(sid, None)
+        if self.current is not None and (everything or self.current.id in ids):
+            self.refresh_open()
+        if self.current is not None and (everything or self.current.id in notes):
+            self.say_new_notes()
+
+    def reread_view(self) -> None:
+        """Segments were added, removed or re-cut elsewhere: read the view again, keeping the
+        open segment (and what is typed in it)."""
+        spec = self.spec
+        keep = self.current.id if self.current is not None else None
+        if not spec.is_all:
+            self.compute_view(spec, keep)
+            return
+        try:
+            ids = self.wb.service.read(lambda p: p.view_ids(self.document, ViewSpec(), 0, 0))
+        except WorkbenchError:
+            return  # offline: read again when the link is back
+        self.load_view(spec, keep, ids)
+
+    def refresh_segment(self, segment_id: int) -> None:
+        """Read one segment's row again (after a change of it that this editor did not make
+        through its own writes)."""
+        if self.rows is None:
+            return
+        for index in self.rows.forget([segment_id]):
+            self.segment_list.refresh_row(index)
+        if self.current is not None and self.current.id == segment_id:
+            self.refresh_open()
+
+    def refresh_open(self) -> None:
+        """The open segment may have changed elsewhere: take it in (see the module)."""
+        if self.rows is None or self.current is None:
+            return
+        try:
+            row = self.rows.row(self.current_index)
+        except WorkbenchError:
+            return
+        old = self.current
+        if row is None or row.id != old.id or row.revision <= self.base_revision:
+            return
+        self.current = row
+        busy = (self.editor.text != self.saved_text or self.dirty_since is not None
+                or self.pending_writes.get(row.id, 0) > 0)
+        same_english = row.target == self.editor.text
+        nothing_seen = (row.target, row.status) == (old.target, old.status) and not busy
+        if same_english or nothing_seen:  # our own write came back, or nothing to show
+            self.base_revision = row.revision
+            if not busy:
+                self.saved_text = row.target
+        elif busy:
+            self.changed_elsewhere = self._who_changed(row.id) or "someone"
+            self.notify(
+                f"Segment {row.position} was changed by {self.changed_elsewhere} while you "
+                "edit it: your English is kept; saving it shows both.", severity="warning",
+                timeout=8,
+            )
+        else:
+            who = self._who_changed(row.id)
+            self.base_revision = row.revision
+            self.saved_text = row.target
+            self.changed_elsewhere = None
+            editor = self.editor
+            row_no, column = editor.cursor_location
+            editor.load_text(row.target)
+            lines = editor.document.line_count
+            line = min(row_no, lines - 1)
+            editor.move_cursor((line, min(column, len(editor.document.get_line(line)))))
+            self.notify(f"Segment {row.position} was changed by {who or 'someone'} "
+                        f"({row.status}).", timeout=5)
+        self.sync_read_only()
+        self._update_titles()
+
+    def _who_changed(self, segment_id: int) -> str | None:
+        try:
+            last = self.wb.service.read(lambda p: p.team.last_change(segment_id))
+        except WorkbenchError:
+            return None
+        return None if last is None else str(last["author"])
+
+    def say_new_notes(self) -> None:
+        """Show the notes others added to the open segment since they were last looked at."""
+        if self.current is None:
+            return
+        segment_id, position = self.current.id, self.current.position
+
+        def read(project: Project) -> list[dict[str, Any]]:
+            return project.notes(segment_id)
+
+        try:
+            notes = self.wb.service.read(read)
+        except WorkbenchError:
+            return
+        me = self.wb.service.project.author
+        for note in notes:
+            if note["id"] > self.last_note_id and note["author"] != me:
+                self.notify(f"Note on segment {position} from {note['author']} "
+                            f"({note['kind']}): {note['text']}", timeout=10)
+        self.last_note_id = max([self.last_note_id, *(n["id"] for n in notes)])
+
+    def presence_changed(self, others: dict[int, list[str]]) -> None:
+        """Show who else has which segment open."""
+        self.segment_list.set_others(others)
+        self._update_titles()
+
+    def presence_title(self) -> str:
+        """The English editor's title part about the others: `` · also here: ana`` and
+        `` · changed by ben meanwhile`` (typed English kept; saving shows both)."""
+        parts = ""
+        if self.others_here:
+            parts += f" · also open by {', '.join(self.others_here)}"
+        if self.changed_elsewhere:
+            parts += f" · changed by {self.changed_elsewhere} meanwhile"
+        return parts
