@@ -73,6 +73,7 @@ class Indexing:
 
     def index_pending_here(self) -> int:
         """:meth:`index_pending` inside the caller's transaction."""
+        q_tm.hold_index(self.db)
         pending = q_tm.pending_units(self.db)
         if not pending:
             return 0

@@ -113,6 +113,15 @@ def token_codes(db: Database, tokens: Sequence[str]) -> dict[str, int]:
     return out
 
 
+def hold_index(db: Database) -> None:
+    """Inside a write transaction: wait until no other transaction is changing the matching
+    index (on PostgreSQL, where segments are confirmed at once; SQLite has one writer)."""
+    if db.dialect == "postgresql":
+        from workbench.store.postgres import LOCK_NAMESPACE, TM_INDEX_LOCK
+
+        db.execute(f"SELECT pg_advisory_xact_lock({LOCK_NAMESPACE}, {TM_INDEX_LOCK})")
+
+
 def last_code(db: Database) -> int | None:
     """The highest code given so far."""
     found = db.execute("SELECT max(code) FROM tm_tokens").fetchone()[0]
