@@ -124,11 +124,13 @@ class Checking:
         vid = self.catalog.resolve_version(document, version).id
         return vid, (q_versions.translations(self.context.db, vid) if vid is not None else {})
 
-    def _overrides(self, vid: int | None) -> dict[int, list[Override]]:
+    def _overrides(
+        self, vid: int | None, segment_ids: list[int] | None = None
+    ) -> dict[int, list[Override]]:
         out: dict[int, list[Override]] = {}
         if vid is None:
             return out
-        for row in q_checks.overrides(self.context.db, vid):
+        for row in q_checks.overrides(self.context.db, vid, segment_ids):
             if row["current_text"] == row["target_text"]:  # stale ones no longer hold
                 out.setdefault(row["segment_id"], []).append(_override(row))
         return out
@@ -147,7 +149,7 @@ class Checking:
             self.catalog.document_by_id(seg.document_id), version
         ).id
         group, findings, changed = self._unit_findings(seg.source, segment_id, vid, text)
-        overrides = self._overrides(vid)
+        overrides = self._overrides(vid, group)
         accepted = [
             o for sid in group if not (changed and sid == segment_id)
             for o in overrides.get(sid, [])

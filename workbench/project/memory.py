@@ -75,7 +75,7 @@ class TranslationMemory:
         segment's repetitions (unless switched off) and index the new units."""
         if self._repetitions.propagation_enabled():
             self._repetitions.propagate_from(segment.id)
-        self.indexing.index_pending_here()
+        self.indexing.index_pending_if_free()
 
 
 __all__ = ["PROJECT", "MemoryInfo", "TranslationMemory"]

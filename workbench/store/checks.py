@@ -6,6 +6,7 @@ the readers below also ignore any override whose stored text differs from the cu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from workbench.store.connection import Database
@@ -39,15 +40,21 @@ def add_override(
     )
 
 
-def overrides(db: Database, version_id: int) -> list[Row]:
-    """Every override of a version, oldest first, with the segment's current text."""
+def overrides(
+    db: Database, version_id: int, segment_ids: Sequence[int] | None = None
+) -> list[Row]:
+    """Every override of a version (or of its ``segment_ids``), oldest first, with the
+    segment's current text."""
+    only = ""
+    if segment_ids is not None:
+        only = f" AND o.segment_id IN ({', '.join('?' * len(segment_ids))})"
     return list(
         db.query(
             "SELECT o.id, o.segment_id, o.version_id, o.check_id, o.term, o.reason, o.author, "
             "o.at, o.target_text, t.text AS current_text FROM overrides o "
             "LEFT JOIN translations t ON t.segment_id = o.segment_id "
-            "AND t.version_id = o.version_id WHERE o.version_id = ? ORDER BY o.id",
-            [version_id],
+            f"AND t.version_id = o.version_id WHERE o.version_id = ?{only} ORDER BY o.id",
+            [version_id, *(segment_ids or ())],
         )
     )
 
