@@ -141,8 +141,9 @@ class ConcordanceScreen(Prompt):
             return
         quoted = self.bidi.plain(Text.assemble('"', isolate(message.query), '"'))
         count = len(message.hits)
-        status = (f"{count}{'+' if count >= LIMIT else ''} unit{'s' if count != 1 else ''} "
-                  f"hold {quoted}, newest first" if count else f"No unit holds {quoted}.")
+        units = "1 unit holds" if count == 1 else (
+            f"{count}{'+' if count >= LIMIT else ''} units hold")
+        status = f"{units} {quoted}, newest first" if count else f"No unit holds {quoted}."
         self._show(message.hits, status)
 
     def _show(self, hits: list[Any], status: str) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import work
 from textual.message import Message
 
 from workbench.errors import ConflictError
@@ -216,8 +216,7 @@ class MatchesActions:
             return
         self.put_match(self.tm_matches[0], auto=True)
 
-    @on(Written)
-    def _after_tm_write(self, message: Written) -> None:
+    def on_written(self, message: Written) -> None:  # besides SegmentEditing.on_written
         """An auto-inserted match is shown once written (if nothing was typed meanwhile); a
         confirmation can make other segments 100% matches: the list's marks are read again."""
         if message.kind == "confirmed":
@@ -272,8 +271,7 @@ class MatchesActions:
 
     # the list's marks ------------------------------------------------------------------------
 
-    @on(SegmentList.TmWanted)
-    def _tm_wanted(self, event: SegmentList.TmWanted) -> None:
+    def on_segment_list_tm_wanted(self, event: SegmentList.TmWanted) -> None:
         self.read_tm_marks(event.ids)
 
     @work(thread=True, group="tm-marks")
