@@ -79,8 +79,9 @@ async def test_keys_insert_match_n_as_a_draft_with_its_origin(sample_db, make_ap
     add_memory(sample_db, tmp_path)
     app = make_app()
     async with editing(app, 2) as (pilot, screen):
-        await pilot.press("ctrl+f2")
+        await pilot.press("shift+f5", "2")  # the panel takes the focus; 2: match 2
         await settle(pilot)
+        assert screen.editor.has_focus
         assert screen.editor.text == "This claim is true to the core."
         with Project.open(sample_db) as project:
             segment = project.segment(2)
@@ -90,19 +91,18 @@ async def test_keys_insert_match_n_as_a_draft_with_its_origin(sample_db, make_ap
             assert (last.action, last.new_text) == ("tm-insert", segment.target)
             notes = [n for n in project.notes(2) if n["kind"] == "tm"]
             assert notes and "80% match from demo" in notes[-1]["text"]
-        # Shift+F5 gives the panel the focus: a digit inserts that match, back in the English
-        await pilot.press("shift+f5")
+        # Ctrl+F1: the best match at once
+        await pilot.press("ctrl+f1")
         await settle(pilot)
-        assert screen.query_one(MatchesPanel).has_focus
-        await pilot.press("1")
-        await settle(pilot)
-        assert screen.editor.has_focus
         assert screen.editor.text == "This claim is false to the core."
         with Project.open(sample_db) as project:
             assert project.segment(2).target == "This claim is false to the core."
             assert project.history(2)[-1].action == "tm-insert"
         # a match the segment does not have: said, nothing written
-        await pilot.press("ctrl+f5")
+        await pilot.press("shift+f5")
+        await settle(pilot)
+        assert screen.query_one(MatchesPanel).has_focus
+        await pilot.press("5")
         await settle(pilot)
         assert screen.editor.text == "This claim is false to the core."
         assert any("No match 5" in n.message for n in app._notifications)

@@ -179,19 +179,17 @@ def _editor() -> list[KeySpec]:
         KeySpec("lqa_error", "shift+f12", "lqa_error",
                 "LQA: record an error on this segment (the span is the selected English)"),
         # translation memory (workbench/tui/screens/editor/matches.py, screens/concordance.py).
-        # Ctrl+F1…F5 and Shift+F5/F6 reach the app through tmux (checked in tmux 3.3a).
+        # Shift+F5 then a digit inserts match N: Ctrl+digits and Alt+digits do not reach the
+        # app through tmux, and F3 with any modifier (ESC [1;5R) reads as a cursor position
+        # report, so Ctrl+F1…F5 cannot number the matches either (checked in tmux 3.3a).
         KeySpec("matches_panel", "shift+f5", "matches_panel",
                 "Matches panel: show it and choose a match (1-9 or Enter replaces the English "
                 "with it) / back to the English"),
+        KeySpec("insert_match", "ctrl+f1", "insert_match(1)",
+                "Replace the English with the best translation memory match"),
         KeySpec("side_panels", "shift+f6", "side_panels",
                 "Beside the English: the Matches panel / the glossary and QA findings "
                 "(narrow terminals)"),
-        *[
-            KeySpec(f"insert_match_{n}", f"ctrl+f{n}", f"insert_match({n})",
-                    f"Replace the English with translation memory match {n}", palette=False,
-                    group="Replace the English with translation memory match 1-5")
-            for n in range(1, 6)
-        ],
         KeySpec("concordance", "alt+c", "concordance",
                 "Concordance: search the translation memories for words (Arabic or English)",
                 priority=True),

@@ -4,8 +4,8 @@ segment list's 100/101 and repetition marks, and the concordance dialog.
 - Once a segment's details are shown (the selection rested), a worker reads its best matches
   on the second connection (``project.tm.segment_matches``) into the Matches panel; a result
   for a segment left meanwhile is dropped.
-- Ctrl+F1…Ctrl+F5 replace the English with match 1…5; Shift+F5 gives the panel the focus
-  (1-9 or Enter replaces the English with a match, Escape goes back). The match is written by
+- Shift+F5 gives the panel the focus: 1-9 (or Enter on the match under the cursor) replace
+  the English with that match, Escape goes back; Ctrl+F1 replaces it with the best match. The match is written by
   ``project.tm.insert_match`` on the writer thread (a draft; its origin in the history and a
   note), in order with the autosaves, on the revision the editor read (changed meanwhile by
   someone else: the conflict dialog).

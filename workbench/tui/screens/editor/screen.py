@@ -181,7 +181,7 @@ class EditorScreen(
         matches.border_title = "Matches"
         matches.border_subtitle = (
             f"{keys.key_name(self.wb.keymap(), 'matches_panel')}: choose · "
-            f"{keys.key_name(self.wb.keymap(), 'insert_match_1')}: insert 1"
+            f"{keys.key_name(self.wb.keymap(), 'insert_match')}: insert 1"
         )
         self.apply_display()
         self.segment_list.flags_enabled = True
