@@ -130,7 +130,7 @@ async def test_auto_insert_follows_the_config_threshold(sample_db, make_app, tmp
 async def test_no_auto_insert_when_the_threshold_is_off(sample_db, make_app, tmp_path):
     ids = add_memory(sample_db, tmp_path, document=True)
     app = make_app(document="rep")  # the default config: auto_insert_min = 0
-    async with editing(app) as (pilot, screen):
+    async with editing(app) as (_pilot, screen):
         assert screen.current is not None and screen.current.id == ids[0]
         assert [m.score for m in screen.tm_matches] == [100, 80]
         assert screen.editor.text == ""
@@ -142,7 +142,7 @@ async def test_no_auto_insert_when_the_threshold_is_off(sample_db, make_app, tmp
 async def test_the_list_marks_exact_matches_and_repetitions(sample_db, make_app, tmp_path):
     ids = add_memory(sample_db, tmp_path, document=True)
     app = make_app(document="rep")
-    async with editing(app) as (pilot, screen):
+    async with editing(app) as (_pilot, screen):
         seg_list = screen.query_one(SegmentList)
         assert {sid: seg_list.tm_scores.get(sid) for sid in ids} == {
             ids[0]: 100, ids[1]: 0, ids[2]: 100}

@@ -5,10 +5,10 @@ segment list's 100/101 and repetition marks, and the concordance dialog.
   on the second connection (``project.tm.segment_matches``) into the Matches panel; a result
   for a segment left meanwhile is dropped.
 - Shift+F5 gives the panel the focus: 1-9 (or Enter on the match under the cursor) replace
-  the English with that match, Escape goes back; Ctrl+F1 replaces it with the best match. The match is written by
-  ``project.tm.insert_match`` on the writer thread (a draft; its origin in the history and a
-  note), in order with the autosaves, on the revision the editor read (changed meanwhile by
-  someone else: the conflict dialog).
+  the English with that match, Escape goes back; Ctrl+F1 replaces it with the best match.
+  The match is written by ``project.tm.insert_match`` on the writer thread (a draft; its
+  origin in the history and a note), in order with the autosaves, on the revision the editor
+  read (changed meanwhile by someone else: the conflict dialog).
 - With ``[tm] auto_insert_min`` set in the config file, an empty segment opened gets its best
   match at or above it (``project.tm.auto_insert``: written only if still empty).
 - Layout: from :data:`~workbench.tui.screens.editor.dictionary.WIDE` columns the panel sits
@@ -275,15 +275,17 @@ class MatchesActions:
         self.read_tm_marks(event.ids)
 
     @work(thread=True, group="tm-marks")
-    def read_tm_marks(self, ids: list[int], repeats: bool = False) -> None:
-        """Read the 100/101 marks of ``ids`` (and the document's repetitions) (worker)."""
+    def read_tm_marks(self, ids: list[int], repeats: bool = False, units: bool = False) -> None:
+        """Read the 100/101 marks of ``ids``, and the document's repetitions (``repeats``) or
+        whether the memories hold units (``units``) (worker)."""
         name = self.document.name
 
         def read(project: Project) -> TmMarksReady:
-            scores = project.tm.exact_scores(ids)
+            scores = project.tm.exact_scores(ids) if ids else {}
             ready = TmMarksReady({sid: scores.get(sid, 0) for sid in ids})
             if repeats:
                 ready.repeats = set(project.tm.repetitions(name))
+            if units:
                 ready.has_units = any(m.units for m in project.tm.memories())
             return ready
 
@@ -301,13 +303,24 @@ class MatchesActions:
             self.show_matches_tab(message.has_units)
 
     _tm_tab_chosen = False
+    _repeats_wanted = False
 
     def prepare_tm(self) -> None:
-        """Start the list's marks: the repetitions of the document (again after segments were
-        merged or split) and which tab the narrow layout opens on."""
+        """Start the list's marks (again after segments were merged or split: the repetitions
+        too) and find which tab the narrow layout opens on."""
         self.segment_list.tm_enabled = True
         self.segment_list.forget_tm()
-        self.read_tm_marks([], repeats=True)
+        self._repeats_wanted = True
+        if not self._tm_tab_chosen:
+            self.read_tm_marks([], units=True)
+
+    def want_repetitions(self) -> None:
+        """Read the document's repetitions if they are wanted: called once the open segment's
+        details are shown, so that on a large document (a second for 100,000 segments) the
+        first segment's panels are read before them."""
+        if self._repeats_wanted:
+            self._repeats_wanted = False
+            self.read_tm_marks([], repeats=True)
 
     # concordance -----------------------------------------------------------------------------
 

@@ -378,6 +378,7 @@ class EditorScreen(
         self.show_tag_titles(message.segment_id, self.current.source)
         self.load_dictionary(message.segment_id)
         self.check_spelling_now()
+        self.want_repetitions()
 
     def show_findings(self, findings: list[Any]) -> None:
         """Show the findings of the open segment, its highlighted terms and glossary panel."""
