@@ -333,9 +333,10 @@ class SegmentList(ScrollView, can_focus=True):
         self.tm_scores.update(scores)
         self._tm_known.update(scores)
         self._tm_requested.difference_update(scores)
-        if repeats is not None:
-            changed |= repeats ^ self.repeats
+        if repeats is not None and repeats != self.repeats:
             self.repeats = set(repeats)
+            self.invalidate()  # thousands of rows may change: repaint what is shown
+            return
         if self.rows is None:
             return
         for sid in changed:

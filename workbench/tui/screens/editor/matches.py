@@ -124,7 +124,9 @@ class MatchesActions:
     def clear_matches(self) -> None:
         """A new segment is open: its matches are not read yet."""
         self.tm_matches, self.tm_matches_for = [], None
-        self.matches_panel.show_matches([], "…")
+        panel = self.matches_panel
+        panel.show_matches([], "…")
+        panel.border_title = "Matches"
 
     @work(thread=True, exclusive=True, group="matches")
     def load_matches(self, segment_id: int) -> None:
@@ -241,7 +243,8 @@ class MatchesActions:
         self.set_class(shown, "-matches")
         glossary = self.query_one("#glossary")
         glossary.border_subtitle = (
-            "" if shown else f"{keys.key_name(self.wb.keymap(), 'side_panels')}: matches"
+            "" if shown or self.has_class("wide")
+            else f"{keys.key_name(self.wb.keymap(), 'side_panels')}: matches"
         )
 
     def action_side_panels(self) -> None:
