@@ -266,6 +266,33 @@ def test_insert_match_records_its_origin(tm_project: Project, tmp_path: Path) ->
     assert tm_project.notes(third)[-1]["text"] == "tm-insert: 100% match from old (unit 1)"
 
 
+def test_auto_insert_fills_only_an_empty_segment_at_the_threshold(
+    tm_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "tm.tsv"
+    path.write_text(f"{C}\tThe conference met in Cairo.\n", encoding="utf-8")
+    tm_project.tm.import_file(path, "old")
+    *_, third, _ = ids(tm_project)
+    (match,) = tm_project.tm.segment_matches(third)
+    assert tm_project.tm.auto_insert(third, match, min_score=101) is None  # 100 < 101
+    assert tm_project.tm.auto_insert(third, match, min_score=0) is None  # 0: off
+    assert tm_project.segment(third).target == ""
+    # the config file's [tm] auto_insert_min, when no threshold is given
+    config = tmp_path / "config.toml"
+    config.write_text("[tm]\nauto_insert_min = 90\n", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(config))
+    assert tm_project.tm.auto_insert_min == 90
+    seg = tm_project.tm.auto_insert(third, match)
+    assert seg is not None and (seg.target, seg.status) == ("The conference met in Cairo.",
+                                                            "draft")
+    assert tm_project.history(third)[-1].action == "tm-auto"
+    assert tm_project.notes(third)[-1]["text"] == "tm-auto: 100% match from old (unit 1)"
+    # not empty any more: nothing written
+    tm_project.save_draft(third, "Typed meanwhile.")
+    assert tm_project.tm.auto_insert(third, match) is None
+    assert tm_project.segment(third).target == "Typed meanwhile."
+
+
 def test_memories_can_be_chosen(tm_project: Project, tmp_path: Path) -> None:
     for name in ("one", "two"):
         path = tmp_path / f"{name}.tsv"

@@ -16,6 +16,7 @@ The pure engines are in :mod:`workbench.tm`.
 
 from __future__ import annotations
 
+from workbench.errors import WorkbenchError
 from workbench.project.catalog import Catalog
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
@@ -25,6 +26,7 @@ from workbench.project.tm_files import PROJECT, MemoryFiles, MemoryInfo
 from workbench.project.tm_indexing import Indexing
 from workbench.project.tm_lookups import Lookups
 from workbench.project.tm_repetitions import Repetitions
+from workbench.tm.results import TmMatch
 
 
 class TranslationMemory:
@@ -39,6 +41,7 @@ class TranslationMemory:
         self._repetitions = Repetitions(context, catalog, reader, checking)
         work = DocumentWork(context, catalog, lookups)
         self.matcher = lookups.matcher
+        self._auto_insert_min: int | None = None
 
         # memories
         self.memories = files.memories
@@ -69,6 +72,35 @@ class TranslationMemory:
     @propagate.setter
     def propagate(self, value: bool | None) -> None:
         self._repetitions.propagate = value
+
+    @property
+    def auto_insert_min(self) -> int:
+        """The lowest score inserted into an empty segment when it is opened (0: off); unless
+        set, the config file's ``[tm] auto_insert_min``."""
+        if self._auto_insert_min is None:
+            from workbench.config import load_config
+
+            try:
+                self._auto_insert_min = load_config().tm_auto_insert_min
+            except WorkbenchError:
+                self._auto_insert_min = 0
+        return self._auto_insert_min
+
+    @auto_insert_min.setter
+    def auto_insert_min(self, value: int | None) -> None:
+        self._auto_insert_min = value
+
+    def auto_insert(
+        self, segment_id: int, match: TmMatch, *, min_score: int | None = None
+    ) -> Segment | None:
+        """Put ``match`` into the segment when it scores at least ``min_score`` (None:
+        :attr:`auto_insert_min`; 0: off) and the segment is still empty and unlocked: a draft,
+        its origin in the history (action ``tm-auto``) and a note (kind ``tm``). The segment
+        written, or None (nothing written)."""
+        threshold = self.auto_insert_min if min_score is None else min_score
+        if threshold <= 0 or match.score < threshold:
+            return None
+        return self.lookups.fill(segment_id, match, "tm-auto", only_empty=True)
 
     def on_confirm(self, segment: Segment) -> None:
         """Called by Editing.confirm inside its transaction: propagate the translation to the

@@ -139,12 +139,19 @@ class Lookups:
     def insert_match(self, segment_id: int, match: TmMatch) -> Segment:
         """Put a match's English (numbers substituted) into a segment as a draft, recording
         its origin in the history (action ``tm-insert``) and a note (kind ``tm``)."""
-        return self.fill(segment_id, match, "tm-insert")
+        segment = self.fill(segment_id, match, "tm-insert")
+        assert segment is not None
+        return segment
 
-    def fill(self, segment_id: int, match: TmMatch, action: str) -> Segment:
-        """Write a match's English into a segment as a draft, its origin recorded."""
+    def fill(
+        self, segment_id: int, match: TmMatch, action: str, *, only_empty: bool = False
+    ) -> Segment | None:
+        """Write a match's English into a segment as a draft, its origin recorded; with
+        ``only_empty``, only into an empty, unlocked segment (else None, nothing written)."""
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
+            if only_empty and (seg.target.strip() or seg.locked):
+                return None
             doc = self.catalog.document_by_id(seg.document_id)
             vid = self.catalog.version_id(doc, "working", create_working=True)
             q_versions.put_translations(self.db, vid, [(segment_id, match.text)])

@@ -45,6 +45,8 @@ SCOPES: list[Scope] = [
     Scope("source", "Editor: the Arabic panel's word cursor (Shift+Tab from the English)",
           inside="editor"),
     Scope("dictionary", "Editor: the Dictionary panel (Shift+F10)", inside="editor"),
+    Scope("matches", "Editor: the Matches panel (Shift+F5)", inside="editor"),
+    Scope("concordance", "Editor: concordance (Alt+C)", modal=True),
     Scope("spelling", "Editor: spelling suggestions (F11)", modal=True),
     Scope("override", "Editor: confirm despite errors", modal=True),
     Scope("conflict", "Editor: the segment was changed elsewhere", modal=True),
@@ -176,6 +178,21 @@ def _editor() -> list[KeySpec]:
                 "Tags: insert the next tag of the Arabic that the English lacks, at the cursor"),
         KeySpec("lqa_error", "shift+f12", "lqa_error",
                 "LQA: record an error on this segment (the span is the selected English)"),
+        # translation memory (workbench/tui/screens/editor/matches.py, screens/concordance.py).
+        # Shift+F5 then a digit inserts match N: Ctrl+digits and Alt+digits do not reach the
+        # app through tmux, and F3 with any modifier (ESC [1;5R) reads as a cursor position
+        # report, so Ctrl+F1…F5 cannot number the matches either (checked in tmux 3.3a).
+        KeySpec("matches_panel", "shift+f5", "matches_panel",
+                "Matches panel: show it and choose a match (1-9 or Enter replaces the English "
+                "with it) / back to the English"),
+        KeySpec("insert_match", "ctrl+f1", "insert_match(1)",
+                "Replace the English with the best translation memory match"),
+        KeySpec("side_panels", "shift+f6", "side_panels",
+                "Beside the English: the Matches panel / the glossary and QA findings "
+                "(narrow terminals)"),
+        KeySpec("concordance", "alt+c", "concordance",
+                "Concordance: search the translation memories for words (Arabic or English)",
+                priority=True),
         KeySpec("switch_focus", "f6", "switch_focus",
                 "Focus the segment list / the English editor", priority=True),
         # alignment fixes (workbench/tui/actions.py). A terminal sends Alt+M as ESC m, which
@@ -214,7 +231,7 @@ def _list() -> list[KeySpec]:
 
 
 def _panels() -> list[KeySpec]:
-    src, dic = "source", "dictionary"
+    src, dic, mat = "source", "dictionary", "matches"
     return [
         # Arabic runs right to left: Left moves to the next word, Right to the previous one.
         KeySpec("source_next_word", "left", "move(1)", "Arabic panel: next word (to the left)",
@@ -242,6 +259,21 @@ def _panels() -> list[KeySpec]:
                 palette=False),
         KeySpec("dictionary_back", "escape", "back", "Dictionary: back to the English",
                 scope=dic, palette=False),
+        KeySpec("matches_up", "up", "cursor(-1)", "Matches: previous match", scope=mat,
+                palette=False),
+        KeySpec("matches_down", "down", "cursor(1)", "Matches: next match", scope=mat,
+                palette=False),
+        KeySpec("matches_insert", "enter", "insert",
+                "Matches: replace the English with the match under the cursor", scope=mat,
+                palette=False),
+        *[
+            KeySpec(f"matches_pick_{n}", str(n), f"pick({n})",
+                    f"Matches: replace the English with match {n}", scope=mat, palette=False,
+                    group="Matches: replace the English with match 1-9")
+            for n in range(1, 10)
+        ],
+        KeySpec("matches_back", "escape", "back", "Matches: back to the English", scope=mat,
+                palette=False),
     ]
 
 
@@ -326,6 +358,13 @@ def _dialogs() -> list[KeySpec]:
         cancel("lqa"),
         KeySpec("lqa_remove_cancel", "escape", "cancel", "Keep them all",
                 scope="lqa_remove", label="Cancel"),
+        KeySpec("concordance_insert", "ctrl+j", "insert",
+                "Insert the selected unit's English at the English cursor", scope="concordance",
+                label="Insert"),
+        KeySpec("concordance_lang", "f2", "cycle_lang",
+                "Search both sides / the Arabic / the English", scope="concordance",
+                label="Language"),
+        cancel("concordance", "Close"),
         KeySpec("help_close", "escape,f1,q", "close", "Close the help", scope="help",
                 label="Close"),
         KeySpec("help_down", "down", "scroll_down", "Scroll down", scope="help",

@@ -6,7 +6,9 @@ as strips. Nothing is built for rows that are never on screen (the pattern of to
 
 Columns: number, status, flags (``!`` error findings, ``?`` warnings, ``~`` low alignment
 confidence, :data:`LOCK_MARK` locked: approved work, edited only after an unlock,
-:data:`PRESENCE_MARK` open by someone else now), the Arabic
+:data:`PRESENCE_MARK` open by someone else now), the translation memory's marks (``101`` or
+``100``: a context or exact match; :data:`REPEAT_MARK`: a repetition, its source occurs more
+than once in the document; read for the painted rows together, a page at a time), the Arabic
 source (right-aligned; reordered for display in ``app`` direction) and
 the working English, both drawn through the app's :class:`~workbench.tui.display.BidiDisplay`.
 """
@@ -43,7 +45,10 @@ LOCK_MARK = "🔒"
 """The flag of a locked segment: an emoji of two cells (Rich and tmux agree)."""
 PRESENCE_MARK = "@"
 """The flag of a segment someone else has open (their name is in the editor's title)."""
-FIXED = NUMBER_WIDTH + 1 + STATUS_WIDTH + 1 + FLAGS_WIDTH + 1
+TM_WIDTH = 4  # "101" / "100", then the repetition mark
+REPEAT_MARK = "="
+"""The mark of a repetition (the same normalised source elsewhere in the document)."""
+FIXED = NUMBER_WIDTH + 1 + STATUS_WIDTH + 1 + FLAGS_WIDTH + 1 + TM_WIDTH + 1
 SEPARATOR = " │ "
 
 
@@ -68,6 +73,8 @@ class SegmentList(ScrollView, can_focus=True):
     SegmentList > .segment-list--flag-lock { color: $warning; }
     SegmentList > .segment-list--flag-presence { color: $accent; text-style: bold reverse; }
     SegmentList > .segment-list--separator { color: $text-muted; }
+    SegmentList > .segment-list--tm { color: $success; text-style: bold; }
+    SegmentList > .segment-list--repeat { color: $accent; text-style: bold; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "segment-list--cursor",
@@ -81,6 +88,8 @@ class SegmentList(ScrollView, can_focus=True):
         "segment-list--flag-lock",
         "segment-list--flag-presence",
         "segment-list--separator",
+        "segment-list--tm",
+        "segment-list--repeat",
     }
     BINDINGS = keys.bindings("list")
 
@@ -107,8 +116,21 @@ class SegmentList(ScrollView, can_focus=True):
             self.ids = ids
             super().__init__()
 
+    class TmWanted(Message):
+        """Painted rows whose translation memory marks are not known yet."""
+
+        def __init__(self, ids: list[int]) -> None:
+            self.ids = ids
+            super().__init__()
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.tm_enabled = False
+        self.tm_scores: dict[int, int] = {}  # segment id -> 101, 100 or 0 (neither)
+        self.repeats: set[int] = set()  # segments whose source repeats in the document
+        self._tm_known: set[int] = set()  # read since the memory last changed
+        self._tm_wanted: set[int] = set()
+        self._tm_requested: set[int] = set()
         self.rows: SegmentRows | None = None
         self.low_confidence = 0.5
         self.flags: dict[int, tuple[int, int]] = {}  # segment id -> (errors, warnings)
@@ -247,6 +269,9 @@ class SegmentList(ScrollView, can_focus=True):
         finding_flag = ("!", "segment-list--flag-error") if errors else (
             ("?", "segment-list--flag-warning") if warnings else (" ", None)
         )
+        if self.tm_enabled and row.id not in self._tm_known:
+            self._want_tm(row.id)
+        score = self.tm_scores.get(row.id, 0)
         low_link = row.confidence is not None and row.confidence < self.low_confidence
         link_flag = ("~", "segment-list--flag-link") if low_link else (" ", None)
         bidi: BidiDisplay = getattr(self.app, "bidi", BidiDisplay())
@@ -263,6 +288,10 @@ class SegmentList(ScrollView, can_focus=True):
                     style("segment-list--flag-lock" if row.locked else None)),
             Segment(PRESENCE_MARK if row.id in self.others else " ",
                     style("segment-list--flag-presence" if row.id in self.others else None)),
+            Segment(" ", style()),
+            Segment(f"{score:>3}" if score else "   ", style("segment-list--tm")),
+            Segment(REPEAT_MARK if row.id in self.repeats else " ",
+                    style("segment-list--repeat")),
             Segment(" ", style()),
             Segment(bidi.fit_arabic(row.source, ar_width), style()),
             Segment(SEPARATOR, style("segment-list--separator")),
@@ -283,6 +312,44 @@ class SegmentList(ScrollView, can_focus=True):
         self._requested.update(ids)
         if ids:
             self.post_message(self.FlagsWanted(ids))
+
+    def _want_tm(self, segment_id: int) -> None:
+        if segment_id in self._tm_requested:
+            return
+        if not self._tm_wanted:
+            self.call_after_refresh(self._send_tm_wanted)
+        self._tm_wanted.add(segment_id)
+
+    def _send_tm_wanted(self) -> None:
+        ids, self._tm_wanted = sorted(self._tm_wanted), set()
+        self._tm_requested.update(ids)
+        if ids:
+            self.post_message(self.TmWanted(ids))
+
+    def set_tm(self, scores: dict[int, int], repeats: set[int] | None = None) -> None:
+        """Record the translation memory marks of segments (101, 100 or 0) and, when given,
+        every repetition of the document; repaint the rows that changed."""
+        changed = {sid for sid, value in scores.items() if self.tm_scores.get(sid) != value}
+        self.tm_scores.update(scores)
+        self._tm_known.update(scores)
+        self._tm_requested.difference_update(scores)
+        if repeats is not None and repeats != self.repeats:
+            self.repeats = set(repeats)
+            self.invalidate()  # thousands of rows may change: repaint what is shown
+            return
+        if self.rows is None:
+            return
+        for sid in changed:
+            index = self.rows.index_of(sid)
+            if index is not None:
+                self.refresh_row(index)
+
+    def forget_tm(self) -> None:
+        """Drop the known 100/101 marks so the painted rows read them again (the memory
+        changed); the marks stay shown until then."""
+        self._tm_known.clear()
+        self._tm_requested.clear()
+        self.invalidate()
 
     def set_flags(self, flags: dict[int, tuple[int, int]]) -> None:
         """Record finding counts (errors, warnings) of segments and repaint."""

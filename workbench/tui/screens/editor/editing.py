@@ -53,7 +53,7 @@ class Written(Message):
     """A write finished (autosave, confirm, undo, override) or failed."""
 
     segment_id: int
-    kind: str  # "save", "confirmed", "blocked", "undo", "locked", "unlocked", "conflict"
+    kind: str  # "save", "confirmed", "blocked", "undo", "locked", "unlocked", "conflict", "tm"
     text: str
     segment: Any = None
     findings: list[Any] | None = None
@@ -216,7 +216,7 @@ class SegmentEditing:
         is_current = self.current is not None and self.current.id == message.segment_id
         if message.error:
             self.wb.notify_error(message.error)
-            if is_current and message.kind in ("save", "confirmed", "blocked"):
+            if is_current and message.kind in ("save", "confirmed", "blocked", "tm"):
                 self.saved_text = "\0unsaved"  # retry at the next tick
                 self.dirty_since = self.clock()
             return

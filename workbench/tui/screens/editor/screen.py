@@ -2,12 +2,13 @@
 
 The open segment shows its Arabic source (read-only, glossary terms highlighted), the English
 editor, the reference translation (toggle), the glossary entries of its terms, its QA
-findings and its dictionary words. This module lays the screen out, opens segments and fills
-the panels; writing the English, choosing the view, inserting glossary renderings, locked
-segments, changes of many segments (find and replace, batches), the Dictionary panel,
-spelling, inline tags, LQA errors and other people's work as it happens are the parts in
-``editing``, ``views``, ``terms``, ``locks``, ``batch``, ``dictionary``, ``spelling``,
-``tags``, ``lqa`` and ``live``.
+findings, its translation memory matches and its dictionary words. This module lays the
+screen out, opens segments and fills the panels; writing the English, choosing the view,
+inserting glossary renderings, locked segments, changes of many segments (find and replace,
+batches), the Dictionary panel, the translation memory (matches, the list's marks,
+concordance), spelling, inline tags, LQA errors and other people's work as it happens are the
+parts in ``editing``, ``views``, ``terms``, ``locks``, ``batch``, ``dictionary``, ``matches``,
+``spelling``, ``tags``, ``lqa`` and ``live``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, OwnWrites, Segme
 from workbench.tui.screens.editor.live import LiveUpdates
 from workbench.tui.screens.editor.locks import LOCK_HINT_ID, LockActions
 from workbench.tui.screens.editor.lqa import LqaActions
+from workbench.tui.screens.editor.matches import MatchesActions
 from workbench.tui.screens.editor.spelling import SpellingActions
 from workbench.tui.screens.editor.tags import TagActions
 from workbench.tui.screens.editor.terms import TermActions
@@ -43,6 +45,7 @@ from workbench.tui.screens.editor.views import ViewActions
 from workbench.tui.service import describe_error, find_terms, segment_findings, severity_counts
 from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 from workbench.tui.widgets.english_editor import EnglishEditor
+from workbench.tui.widgets.matches_panel import MatchesPanel
 from workbench.tui.widgets.panels import (
     TERM_PROBLEM_STYLE,
     TERM_STYLE,
@@ -96,7 +99,7 @@ def view_label(spec: ViewSpec) -> Text:
 
 class EditorScreen(
     SegmentEditing, LiveUpdates, LockActions, BatchActions, ViewActions, TermActions,
-    DictionaryActions, SpellingActions, TagActions, LqaActions, Screen[None],
+    DictionaryActions, MatchesActions, SpellingActions, TagActions, LqaActions, Screen[None],
 ):
     """Translate segment by segment."""
 
@@ -118,6 +121,8 @@ class EditorScreen(
         self.conflicts: dict[int, tuple[Any, str]] = {}  # waiting for the conflict dialog
         self.conflict_shown: int | None = None
         self.matches: list[Any] = []
+        self.tm_matches: list[Any] = []
+        self.tm_matches_for: int | None = None
         self.findings: list[Any] = []
         self.show_reference = True
         self.reference_version: str | None = None
@@ -149,6 +154,7 @@ class EditorScreen(
                 yield GlossaryPanel(id="glossary")
                 yield FindingsPanel(id="findings")
             with Vertical(id="dict-col"):
+                yield MatchesPanel(id="matches")
                 yield DictionaryPanel(id="dictionary")
         yield Footer()
 
@@ -171,12 +177,19 @@ class EditorScreen(
         dictionary.border_subtitle = (
             f"{keys.key_name(self.wb.keymap(), 'lookup_word')}: look up"
         )
+        matches = self.query_one("#matches")
+        matches.border_title = "Matches"
+        matches.border_subtitle = (
+            f"{keys.key_name(self.wb.keymap(), 'matches_panel')}: choose · "
+            f"{keys.key_name(self.wb.keymap(), 'insert_match')}: insert 1"
+        )
         self.apply_display()
         self.segment_list.flags_enabled = True
         self.segment_list.low_confidence = self.wb.low_confidence
         self.find_reference()
         self.last_note_id = self.wb.service.read(lambda p: p.team.last_note_id())
         self.load_view(ViewSpec(), self.wb.service.read(self._first_open))
+        self.prepare_tm()
         self.sync_read_only()
         self.editor.focus()
         self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
@@ -204,7 +217,7 @@ class EditorScreen(
         self.segment_list.invalidate()
         for panel in (self.query_one(SourceView), self.query_one(GlossaryPanel),
                       self.query_one(FindingsPanel), self.query_one(ReferencePanel),
-                      self.query_one(DictionaryPanel)):
+                      self.query_one(DictionaryPanel), self.query_one(MatchesPanel)):
             panel.redraw()
         self._update_titles()
 
@@ -259,6 +272,7 @@ class EditorScreen(
         spec, keep = self.spec, self.current_id
         self.current = None
         self.segment_list.forget_flags()
+        self.prepare_tm()
         if spec.is_all:
             self.load_view(spec, keep)
         else:
@@ -294,6 +308,7 @@ class EditorScreen(
         editor.mark_misspelled([])
         self._forms.clear()
         self.dictionary_panel.show_matches([], "…")
+        self.clear_matches()
         self._update_titles()
         # Read the panels' details once the selection rests (holding Alt+Down stays fast).
         if self._details_timer is not None:
@@ -359,9 +374,11 @@ class EditorScreen(
         )
         self.show_findings(message.findings)
         # then the slower panels, each in its own worker
+        self.load_matches(message.segment_id)
         self.show_tag_titles(message.segment_id, self.current.source)
         self.load_dictionary(message.segment_id)
         self.check_spelling_now()
+        self.want_repetitions()
 
     def show_findings(self, findings: list[Any]) -> None:
         """Show the findings of the open segment, its highlighted terms and glossary panel."""

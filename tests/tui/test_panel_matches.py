@@ -1,0 +1,206 @@
+"""The translation memory in the editor with the pilot: the Matches panel (matches of a segment
+with a hit, none otherwise), match N inserted by its key (a draft, its origin in the history
+and a note), auto-insert from the config's threshold, the list's 100/101 and repetition marks,
+and the concordance dialog (through a clitic) inserting a unit's English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
+
+from tests.tui.conftest import editing, screen_lines, settle
+from tests.tui.screen_wait import shows
+from workbench.config import Config
+from workbench.project import Project
+from workbench.tui.screens.concordance import ConcordanceScreen
+from workbench.tui.widgets.matches_panel import CHANGED_STYLE, MatchesPanel, diff_text
+from workbench.tui.widgets.segment_list import REPEAT_MARK, SegmentList
+
+CLAIM = "هذا الادعاء كاذب حتى النخاع."  # segment 2 of the sample
+MEMORY = (
+    f"{CLAIM}\tThis claim is false to the core.\n"
+    "هذا الادعاء صادق حتى النخاع.\tThis claim is true to the core.\n"
+    "آمن الناس بالثورة منذ البداية.\tPeople believed in the revolution from the start.\n"
+)
+NO_MATCH = "تغرد الطيور فوق الأشجار العالية صباحا."
+
+
+def add_memory(db: Path, folder: Path, *, document: bool = False) -> list[int]:
+    """Import a small memory (and, with ``document``, a document "rep" whose first and last
+    segments repeat each other and match the memory exactly; its ids)."""
+    tsv = folder / "demo.tsv"
+    tsv.write_text(MEMORY, encoding="utf-8")
+    with Project.open(db, author="tester") as project:
+        project.tm.import_file(tsv, name="demo")
+        if not document:
+            return []
+        text = folder / "rep.txt"
+        text.write_text(f"{CLAIM}\n{NO_MATCH}\n{CLAIM}\n", encoding="utf-8")
+        project.import_document(text, "rep")
+        return [s.id for s in project.segments("rep")]
+
+
+async def test_panel_shows_the_matches_of_a_segment_with_a_hit_and_none_otherwise(
+    sample_db, make_app, tmp_path
+):
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with editing(app, 2) as (pilot, screen):
+        panel = screen.query_one(MatchesPanel)
+        assert [m.score for m in panel.matches] == [100, 80]
+        assert panel.matches[1].target == "This claim is true to the core."
+        assert await shows(pilot, "This claim is true to the core.")
+        assert panel.border_title == "Matches · best 100%"
+        # the 80% match: the word that differs (صادق for كاذب) is highlighted
+        shown, spans = diff_text(panel.matches[1])
+        assert [(shown[s:e], style) for s, e, style in spans] == [("صادق", CHANGED_STYLE)]
+        screen.open_segment(3)
+        await settle(pilot)
+        assert panel.matches == []
+        assert await shows(pilot, "No translation memory match.")
+
+
+async def test_a_late_result_for_another_segment_is_dropped(sample_db, make_app, tmp_path):
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with editing(app, 3) as (pilot, screen):
+        from workbench.tui.screens.editor.matches import MatchesReady
+
+        with Project.open(sample_db) as project:
+            late = project.tm.segment_matches(2)
+        screen.post_message(MatchesReady(2, late))  # segment 2 was left long ago
+        await settle(pilot)
+        assert screen.query_one(MatchesPanel).matches == []
+        assert screen.tm_matches_for == 3
+
+
+async def test_keys_insert_match_n_as_a_draft_with_its_origin(sample_db, make_app, tmp_path):
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with editing(app, 2) as (pilot, screen):
+        await pilot.press("shift+f5", "2")  # the panel takes the focus; 2: match 2
+        await settle(pilot)
+        assert screen.editor.has_focus
+        assert screen.editor.text == "This claim is true to the core."
+        with Project.open(sample_db) as project:
+            segment = project.segment(2)
+            assert (segment.target, segment.status) == ("This claim is true to the core.",
+                                                        "draft")
+            last = project.history(2)[-1]
+            assert (last.action, last.new_text) == ("tm-insert", segment.target)
+            notes = [n for n in project.notes(2) if n["kind"] == "tm"]
+            assert notes and "80% match from demo" in notes[-1]["text"]
+        # Ctrl+F1: the best match at once
+        await pilot.press("ctrl+f1")
+        await settle(pilot)
+        assert screen.editor.text == "This claim is false to the core."
+        with Project.open(sample_db) as project:
+            assert project.segment(2).target == "This claim is false to the core."
+            assert project.history(2)[-1].action == "tm-insert"
+        # a match the segment does not have: said, nothing written
+        await pilot.press("shift+f5")
+        await settle(pilot)
+        assert screen.query_one(MatchesPanel).has_focus
+        await pilot.press("5")
+        await settle(pilot)
+        assert screen.editor.text == "This claim is false to the core."
+        assert any("No match 5" in n.message for n in app._notifications)
+
+
+async def test_auto_insert_follows_the_config_threshold(sample_db, make_app, tmp_path):
+    ids = add_memory(sample_db, tmp_path, document=True)
+    config = Config(path=tmp_path / "config" / "config.toml", tm_auto_insert_min=95)
+    app = make_app(config=config, document="rep")
+    async with editing(app) as (pilot, screen):
+        assert screen.current is not None and screen.current.id == ids[0]
+        assert screen.editor.text == "This claim is false to the core."
+        with Project.open(sample_db) as project:
+            segment = project.segment(ids[0])
+            assert (segment.target, segment.status) == ("This claim is false to the core.",
+                                                        "draft")
+            assert project.history(ids[0])[-1].action == "tm-auto"
+            assert any(n["kind"] == "tm" and "100% match from demo" in n["text"]
+                       for n in project.notes(ids[0]))
+        screen.open_segment(ids[1])  # no match at all: stays empty
+        await settle(pilot)
+        assert screen.editor.text == ""
+
+
+async def test_no_auto_insert_when_the_threshold_is_off(sample_db, make_app, tmp_path):
+    ids = add_memory(sample_db, tmp_path, document=True)
+    app = make_app(document="rep")  # the default config: auto_insert_min = 0
+    async with editing(app) as (_pilot, screen):
+        assert screen.current is not None and screen.current.id == ids[0]
+        assert [m.score for m in screen.tm_matches] == [100, 80]
+        assert screen.editor.text == ""
+        with Project.open(sample_db) as project:
+            assert project.segment(ids[0]).target == ""
+            assert project.segment(ids[0]).status == "new"
+
+
+async def test_the_list_marks_exact_matches_and_repetitions(sample_db, make_app, tmp_path):
+    ids = add_memory(sample_db, tmp_path, document=True)
+    app = make_app(document="rep")
+    async with editing(app) as (_pilot, screen):
+        seg_list = screen.query_one(SegmentList)
+        assert {sid: seg_list.tm_scores.get(sid) for sid in ids} == {
+            ids[0]: 100, ids[1]: 0, ids[2]: 100}
+        assert seg_list.repeats == {ids[0], ids[2]}
+        rows = [line for line in screen_lines(app) if "│" in line and " new " in line]
+        assert len(rows) == 3
+        assert f"100{REPEAT_MARK}" in rows[0] and f"100{REPEAT_MARK}" in rows[2]
+        assert "100" not in rows[1] and REPEAT_MARK not in rows[1]
+
+
+async def test_concordance_finds_through_a_clitic_and_inserts(sample_db, make_app, tmp_path):
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with editing(app, 3) as (pilot, screen):
+        screen.editor.load_text("")
+        await pilot.press("alt+c")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConcordanceScreen)
+        dialog.query_one(Input).value = "الثورة"  # finds بالثورة
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [h.target for h in dialog.hits] == [
+            "People believed in the revolution from the start."]
+        hit = dialog.hits[0]
+        assert [hit.source[s:e] for s, e in hit.spans] == ["بالثورة"]
+        assert await shows(pilot, "1 unit holds")
+        await pilot.press("f2")  # the Arabic only: the same unit
+        await settle(pilot)
+        assert dialog.lang == "ar" and len(dialog.hits) == 1
+        await pilot.press("f2")  # the English only: nothing holds the Arabic
+        await settle(pilot)
+        assert dialog.lang == "en" and dialog.hits == []
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("down")  # to the units
+        assert dialog.query_one(OptionList).has_focus
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.editor.text == "People believed in the revolution from the start."
+
+
+async def test_matches_fit_80x24_as_a_tab(sample_db, make_app, tmp_path):
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.editor
+        assert screen is not None
+        screen.open_segment(2)
+        await settle(pilot)
+        text = "\n".join(screen_lines(app))
+        # the project's memories hold units: the tab opens on the matches
+        assert "Matches · best 100%" in text and "Glossary" not in text
+        assert "1 100% demo" in text
+        await pilot.press("shift+f6")
+        await settle(pilot)
+        text = "\n".join(screen_lines(app))
+        assert "Glossary" in text and "Matches" not in text
+        assert "Shift+F6: matches" in text
