@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_cli
 from workbench.store.db import project_exists
 
@@ -117,3 +119,18 @@ def test_history_and_undo(sample_db: Path) -> None:
     assert seg.target in result.stdout
     result = run_cli("history", str(seg.id), "--db", str(sample_db))
     assert "undo" in result.stdout
+
+
+def test_db_before_the_command_is_the_project_of_its_subcommands(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `workbench --db X tm list` works on X, never on ./segments.db
+    cwd = tmp_path / "elsewhere"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    result = run_cli("--db", str(sample_db), "tm", "list", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert any(m["name"] == "project" for m in json.loads(result.stdout))
+    result = run_cli("--db", str(cwd / "missing.db"), "stats")
+    assert result.exit_code == 2 and "missing.db" in result.stderr
+    assert list(cwd.iterdir()) == []

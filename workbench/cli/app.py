@@ -79,6 +79,16 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
+def _inherited_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A command's ``--db``, else the one given before the command (``workbench --db X tm
+    import F`` works on X, not on ./segments.db)."""
+    parent = ctx.parent
+    while value is None and parent is not None:
+        value = parent.params.get("db")
+        parent = parent.parent
+    return value
+
+
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--db PATH|URL``: the project (default $WORKBENCH_DB, else ./segments.db, built from the
     sample): an SQLite file, or a PostgreSQL database as ``postgresql://user:pw@host:port/db``."""
@@ -88,6 +98,7 @@ def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
         type=str,
         envvar="WORKBENCH_DB",
         default=None,
+        callback=_inherited_db,
         metavar="PATH|URL",
         help="The project: an SQLite file, or a PostgreSQL database "
         "(postgresql://user:password@host:port/dbname). Default: $WORKBENCH_DB, else "

@@ -329,14 +329,20 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         if self.live is not None:
             self.live.watch(document_id, segment_id)
 
-    def on_live_changed(self, message: LiveChanged) -> None:
+    def _editor_shown(self) -> EditorScreen | None:
+        """The editor, if it is open with its widgets (not while it is built or torn down:
+        the live link's messages come at any time)."""
         editor = self.editor
+        return editor if editor is not None and editor.is_attached and editor.ready else None
+
+    def on_live_changed(self, message: LiveChanged) -> None:
+        editor = self._editor_shown()
         if editor is not None:
             editor.live_changed(message.changes)
 
     def on_presence_changed(self, message: PresenceChanged) -> None:
         self._others = len({name for names in message.others.values() for name in names})
-        editor = self.editor
+        editor = self._editor_shown()
         if editor is not None:
             editor.presence_changed(message.others)
         self._show_connection()
@@ -372,8 +378,8 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
                         "edits are written when it is back.", severity="warning", timeout=8)
         elif was_offline and not status.startswith("OFFLINE"):
             self.notify("Back online: the waiting edits are being written.", timeout=5)
-        editor = self.editor
-        if editor is not None and editor.is_attached:
+        editor = self._editor_shown()
+        if editor is not None:
             editor._update_titles()
 
     # display settings --------------------------------------------------------------------------

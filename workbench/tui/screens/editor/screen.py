@@ -159,6 +159,11 @@ class EditorScreen(
         yield Footer()
 
     @property
+    def ready(self) -> bool:
+        """Whether the screen's widgets are there (composed and not torn down)."""
+        return bool(self.query(SegmentList))
+
+    @property
     def segment_list(self) -> SegmentList:
         """The segment list widget."""
         return self.query_one(SegmentList)
