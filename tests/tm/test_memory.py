@@ -239,6 +239,8 @@ def test_concordance(tm_project: Project, tmp_path: Path) -> None:
 <tuv xml:lang="en"><seg>The Russian revolution broke out.</seg></tuv></tu>
 <tu changedate="20240201T000000Z"><tuv xml:lang="ar"><seg>الثوري الصغير.</seg></tuv>
 <tuv xml:lang="en"><seg>The little revolutionary.</seg></tuv></tu>
+<tu changedate="20231201T000000Z"><tuv xml:lang="ar"><seg>قرأت والكتاب في يدي.</seg></tuv>
+<tuv xml:lang="en"><seg>I read with the book in my hand.</seg></tuv></tu>
 </body></tmx>""")
     tm_project.tm.import_file(path, "old")
     hits = tm_project.tm.concordance("الثورة", lang="ar")
@@ -252,6 +254,9 @@ def test_concordance(tm_project: Project, tmp_path: Path) -> None:
     both = tm_project.tm.concordance("ثورة الروسية")
     assert [(h.lang, h.source) for h in both] == [("ar", "قامت الثورة الروسية.")]
     assert tm_project.tm.concordance("كلمة غائبة") == []
+    # a word that starts with a preposition's letter is not split: كتاب finds والكتاب
+    book = tm_project.tm.concordance("كتاب", lang="ar")
+    assert [h.source[s:e] for h in book for s, e in h.spans] == ["والكتاب"]
 
 
 def test_insert_match_records_its_origin(tm_project: Project, tmp_path: Path) -> None:

@@ -6,9 +6,10 @@ ta marbuta, Arabic-Indic digits). A word is a run of word characters (``\\w``), 
 its separators (``3.5``, ``1,000``, ``٣٫٥``) and is written canonically (``٣٫٥`` = ``3.50`` =
 ``3.5``, ``1,000`` = ``1000``). Each word also has a *stem*: the word without a leading chain of
 proclitics from the glossary's closed list (:data:`workbench.glossary.morphology.PREFIXES`:
-و ف, then ب ك ل or س, then ال), when at least three letters remain — so وبالثورة, للثورة and
-الثورة share the stem ثوره. Latin letters are lower-cased. Inline-tag placeholders (``{1}``,
-``{/1}``, ``{2/}``) are not words.
+و ف, then ب ك ل or س, then ال) that holds the article, the future س or a conjunction alone
+(:data:`STEM_PREFIXES`), when at least three letters remain — so وبالثورة, للثورة and الثورة
+share the stem ثوره, and كتاب stays كتاب. Latin letters are lower-cased. Inline-tag
+placeholders (``{1}``, ``{/1}``, ``{2/}``) are not words.
 
 Two ways to the same tokens: :func:`tokenize` (one text, with spans in the original, by regular
 expression) and :func:`tokenize_many` (many texts at once with numpy, for imports). Tests check
@@ -32,8 +33,14 @@ _WORD = re.compile(r"(?:\w|(?<=\d)[.,\u066b\u066c](?=\d))+")
 _NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[,\u066c]\d{3})+(?:[.\u066b]\d+)?")
 _JOINERS = (0x2E, 0x2C, 0x066B, 0x066C)
-_PREFIXES = sorted((p for p in PREFIXES if p), key=len, reverse=True)
-_MAX_PREFIX = max(map(len, _PREFIXES))
+#: The chains split off: those with the article (وبال, كال, لل...), the future س and a
+#: conjunction alone. A bare preposition ب ك ل is not (كتاب, بلاد, لبنان are words, not ك+تاب).
+STEM_PREFIXES = frozenset(
+    p for p in PREFIXES
+    if p and (p.endswith(("\u0627\u0644", "\u0644\u0644")) or p[-1] == "\u0633"
+              or p in ("\u0648", "\u0641"))
+)
+_MAX_PREFIX = max(map(len, STEM_PREFIXES))
 MIN_STEM = 3
 
 
@@ -67,7 +74,7 @@ def split_clitics(word: str) -> tuple[str, str]:
     that leaves at least MIN_STEM letters (the future س only before ي ت ن ا)."""
     for size in range(min(_MAX_PREFIX, len(word) - MIN_STEM), 0, -1):
         head = word[:size]
-        if head in PREFIXES and (head[-1] != "س" or word[size] in FUTURE_STEM_START):
+        if head in STEM_PREFIXES and (head[-1] != "س" or word[size] in FUTURE_STEM_START):
             return head, word[size:]
     return "", word
 
