@@ -172,7 +172,7 @@ class Exchange:
         )
         if tm_matches and self.tm_annotator is not None:
             units = _annotated(units, self.tm_annotator(tm_matches, tm_min))
-        count = _write_atomically(path, force, lambda out: spec.writer(out, header, units))
+        count = write_atomically(path, force, lambda out: spec.writer(out, header, units))
         return ExportResult(path, fmt, document.name, version, count)
 
     def default_output(self, doc: Document, fmt: str, version: str = "working") -> Path:
@@ -203,7 +203,7 @@ class Exchange:
             wanted = set(statuses)
             units = (u if u.status in wanted else _without_english(u) for u in units)
         warnings: list[str] = []
-        count = _write_atomically(
+        count = write_atomically(
             path, force,
             lambda out: spec.writer(out, header, units, original, fallback, warnings),
         )
@@ -540,8 +540,9 @@ def _note_text(note: dict[str, Any]) -> str:
     return f"{label}: {note['text']}" if label else str(note["text"])
 
 
-def _write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) -> int:
-    """Run ``write`` on a temporary file that replaces ``path`` only once complete."""
+def write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) -> int:
+    """Run ``write`` on a temporary file that replaces ``path`` only once complete (an
+    existing ``path`` only when ``force``)."""
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)

@@ -3,11 +3,8 @@ listing and removing memories."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -16,6 +13,7 @@ from typing import Any
 from workbench import __version__
 from workbench.errors import InputError, WorkbenchError
 from workbench.project.context import ProjectContext
+from workbench.project.exchange import write_atomically
 from workbench.project.tm_indexing import Indexing
 from workbench.store import tm as q_tm
 from workbench.tm.model import TmFileInfo, TmUnit
@@ -144,9 +142,8 @@ class MemoryFiles:
         units = self._export_units(memory_id, with_memory=name is None)
         header = [("x-workbench-project", self.context.path.name),
                   ("x-workbench-memory", name or "*all*")]
-        return _write_atomically(
-            path, lambda out: write_tmx(out, units, header_props=header, tool_version=__version__)
-        )
+        return write_atomically(path, True, lambda out: write_tmx(
+            out, units, header_props=header, tool_version=__version__))
 
     def _export_units(self, memory_id: int | None, with_memory: bool) -> Iterator[TmUnit]:
         for chunk in _batched(iter(q_tm.export_units(self.db, memory_id)), 500):
@@ -189,20 +186,3 @@ def _tm_unit(
     if with_memory:
         unit.props.append(("x-workbench-memory", row["memory"]))
     return unit
-
-
-def _write_atomically(path: Path, write: Callable[[Any], int]) -> int:
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        with os.fdopen(fd, "wb") as out:
-            count = write(out)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot write ({exc.strerror})") from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(tmp)
-    return count
