@@ -11,6 +11,7 @@ texts repeat, so most words are looked up once.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -49,10 +50,26 @@ def normalise_language(name: str) -> str:
     return "_".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p for p in parts[1:])])
 
 
+#: How long a search of the dictionary folders is reused (a check per confirmation would
+#: otherwise list the folders each time; a dictionary installed meanwhile is seen after this).
+FOLDERS_TTL_S = 5.0
+_FOUND: dict[tuple[object, ...], tuple[float, dict[str, Path]]] = {}
+
+
 def find_dictionaries(
     folders: Iterable[str | Path] = (), *, system: bool = True, bundled: bool = True
 ) -> dict[str, Path]:
     """Language name → the dictionary's path without extension; earlier folders win."""
+    key = (tuple(str(f) for f in folders), system, bundled)
+    cached = _FOUND.get(key)
+    if cached is not None and time.monotonic() - cached[0] < FOLDERS_TTL_S:
+        return dict(cached[1])
+    found = _search_folders(key[0], system, bundled)
+    _FOUND[key] = (time.monotonic(), found)
+    return dict(found)
+
+
+def _search_folders(folders: tuple[str, ...], system: bool, bundled: bool) -> dict[str, Path]:
     search = [Path(f).expanduser() for f in folders]
     if system:
         search += list(SYSTEM_FOLDERS)
