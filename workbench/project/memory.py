@@ -104,10 +104,13 @@ class TranslationMemory:
 
     def on_confirm(self, segment: Segment) -> None:
         """Called by Editing.confirm inside its transaction: propagate the translation to the
-        segment's repetitions (unless switched off) and index the new units."""
+        segment's repetitions (unless switched off) and, on SQLite, index the new units. On
+        PostgreSQL confirmations of different segments run at once: the next lookup indexes
+        their units, in a transaction of its own (one index writer at a time)."""
         if self._repetitions.propagation_enabled():
             self._repetitions.propagate_from(segment.id)
-        self.indexing.index_pending_if_free()
+        if self.indexing.db.dialect == "sqlite":
+            self.indexing.index_pending_here()
 
 
 __all__ = ["PROJECT", "MemoryInfo", "TranslationMemory"]

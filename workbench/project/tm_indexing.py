@@ -73,16 +73,6 @@ class Indexing:
 
     def index_pending_here(self) -> int:
         """:meth:`index_pending` inside the caller's transaction."""
-        q_tm.hold_index(self.db)
-        return self._index_pending()
-
-    def index_pending_if_free(self) -> int:
-        """:meth:`index_pending_here` unless another transaction is changing the index (on
-        PostgreSQL; the units wait for the next writer or lookup): a confirmation never waits
-        for another's indexing."""
-        return self._index_pending() if q_tm.claim_index(self.db) else 0
-
-    def _index_pending(self) -> int:
         pending = q_tm.pending_units(self.db)
         if not pending:
             return 0

@@ -41,9 +41,6 @@ if TYPE_CHECKING:
 LOCK_NAMESPACE = 0x57424E43  # "WBNC": the workbench's advisory locks, (namespace, key)
 WRITE_LOCK = 1
 """The advisory lock every write transaction holds (one writer at a time, as on SQLite)."""
-TM_INDEX_LOCK = 2
-"""Held by a transaction that changes the translation memory's matching index (confirmations
-of different segments run at once, holding the write lock shared)."""
 LOCK_TIMEOUT_S = 30
 """How long a writer waits for the write lock (or a row) before "the project is busy"."""
 CONNECT_TIMEOUT_S = 10

@@ -113,26 +113,6 @@ def token_codes(db: Database, tokens: Sequence[str]) -> dict[str, int]:
     return out
 
 
-def claim_index(db: Database) -> bool:
-    """Inside a write transaction: whether this transaction may change the matching index now
-    (on PostgreSQL, where segments are confirmed at once, one transaction at a time does, and
-    the others leave their units to it or to the next lookup; SQLite has one writer)."""
-    if db.dialect != "postgresql":
-        return True
-    from workbench.store.postgres import LOCK_NAMESPACE, TM_INDEX_LOCK
-
-    return bool(db.execute(
-        f"SELECT pg_try_advisory_xact_lock({LOCK_NAMESPACE}, {TM_INDEX_LOCK})").fetchone()[0])
-
-
-def hold_index(db: Database) -> None:
-    """Inside a write transaction: wait until no other transaction changes the matching index."""
-    if db.dialect == "postgresql":
-        from workbench.store.postgres import LOCK_NAMESPACE, TM_INDEX_LOCK
-
-        db.execute(f"SELECT pg_advisory_xact_lock({LOCK_NAMESPACE}, {TM_INDEX_LOCK})")
-
-
 def last_code(db: Database) -> int | None:
     """The highest code given so far."""
     found = db.execute("SELECT max(code) FROM tm_tokens").fetchone()[0]
