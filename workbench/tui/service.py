@@ -310,10 +310,10 @@ class ProjectService:
     def _roll_back(self) -> None:
         """End a transaction a failed job left open (a statement stopped at its COMMIT)."""
         aux = self._aux
-        if aux is not None and aux.db.conn.in_transaction:
+        if aux is not None and aux.db.in_transaction:
             # the connection may be going away: SQLite then rolls back on close
             with contextlib.suppress(Exception):
-                aux.db.conn.execute("ROLLBACK")
+                aux.db.rollback()
 
     def _drop_aux(self) -> None:
         aux, self._aux = self._aux, None
