@@ -15,7 +15,6 @@ from workbench.errors import InputError, WorkbenchError
 from workbench.project.context import ProjectContext
 from workbench.project.exchange import write_atomically
 from workbench.project.tm_indexing import Indexing
-from workbench.spelling.tokens import text_word_keys
 from workbench.store import tm as q_tm
 from workbench.store import tm_words as q_words
 from workbench.tm.model import TmFileInfo, TmUnit
@@ -158,10 +157,10 @@ class MemoryFiles:
 
 
 def _english_of(batches: Iterable[Batch], english: set[str]) -> Iterator[Batch]:
-    """``batches``, gathering the word keys of their English into ``english`` on the way."""
-    seen: set[str] = set()
+    """``batches``, gathering the word keys of their English into ``english`` on the way (cut
+    by the reader: in its own process for a large file)."""
     for batch in batches:
-        english |= text_word_keys((row[1] for row in batch.rows), seen)
+        english |= batch.english
         yield batch
 
 
