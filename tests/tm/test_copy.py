@@ -25,7 +25,7 @@ QUERIES = (
     "قامت الثورة في روسيا عام ١٩١٨", "عقد المؤتمر في القاهره", "واستولى البلاشفة على السلطة."
 )
 TM_TABLES = ("tm_memories", "tm_units", "tm_keys", "tm_tokens", "tm_postings", "tm_pending",
-             "tm_state")
+             "tm_state", "tm_words", "tm_words_pending")
 
 
 def _matches(project: Project) -> list[list[tuple[int, int, str, str]]]:
@@ -58,6 +58,7 @@ def test_memories_travel_with_their_ids_and_work_on(
     project.close()
     before = _tm_checksums(origin)
     assert before["tm_pending"][0] == 1
+    assert before["tm_words"][0] > 10  # the memory's English words, for the spell checker
 
     copy = tmp_path / "copy.db"
     result = run_cli("project", "copy", origin, str(copy))

@@ -21,6 +21,7 @@ from workbench.project.dictionaries import Dictionaries
 from workbench.project.editing import Editing
 from workbench.project.exchange import Exchange
 from workbench.project.importing import Importing
+from workbench.project.known_words import DictionaryWords, MemoryWords
 from workbench.project.lqa import Lqa
 from workbench.project.memory import TranslationMemory
 from workbench.project.reading import Reader
@@ -65,6 +66,9 @@ class Project:
         #: translation memories: project.tm.lookup(...), .concordance(...), .analyze(...)
         self.tm = TranslationMemory(context, catalog, reader, checking)
         editing.on_confirm = self.tm.on_confirm
+        # the English of the external memories and of the dictionaries' senses: never flagged
+        spelling.add_known_source(MemoryWords(context), suggest=False)
+        spelling.add_known_source(DictionaryWords(dictionaries), suggest=False)
         exchange.tm_annotator = self.tm.annotate_units
 
         # documents and versions

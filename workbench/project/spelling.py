@@ -52,7 +52,7 @@ class Spelling:
         self.terms = terms
         self._language: str | None = None
         self._folders: list[str] = []
-        self._sources: list[KnownSource] = []
+        self._sources: list[tuple[KnownSource, bool]] = []
         self._checker: tuple[tuple[object, ...], SpellChecker] | None = None
         self._lock = threading.Lock()
 
@@ -98,37 +98,44 @@ class Spelling:
 
     # known words --------------------------------------------------------------------------
 
-    def add_known_source(self, source: KnownSource) -> None:
-        """Make the words ``source()`` returns known (e.g. the English of the TM)."""
-        self._sources.append(source)
+    def add_known_source(self, source: KnownSource, *, suggest: bool = True) -> None:
+        """Make the words ``source()`` returns known (e.g. the English of the TM). With
+        ``suggest=False`` (large vocabularies) it returns word keys (``word_key`` of single
+        words), known but not offered as suggestions."""
+        self._sources.append((source, suggest))
         self._checker = None
 
     def known_words(self) -> dict[str, str]:
-        """Every word the project knows: folded word → as written."""
-        return phrase_words(self._known_phrases()[1])
+        """The words the project knows and suggests: folded word → as written (the large
+        vocabularies of :meth:`add_known_source` ``suggest=False`` are left out)."""
+        return phrase_words(_suggested(self._known_key()))
 
-    def _known_phrases(self) -> tuple[tuple[object, ...], list[str]]:
+    def _known_key(self) -> tuple[object, ...]:
+        """What the known words are made of: glossary, word list, each source's words."""
         glossary = tuple(glossary_english(self.terms.glossary().entries))
         listed = tuple(r["word"] for r in q_spelling.words(self.context.db))
-        extra = tuple(source() for source in self._sources)
-        phrases = [*glossary, *listed, *(w for words in extra for w in words)]
-        return (glossary, listed, extra), phrases
+        extra = tuple((source(), suggest) for source, suggest in self._sources)
+        return glossary, listed, extra
 
     def checker(self, extra: Iterable[str] = ()) -> SpellChecker:
         """The spell checker with the project's words (rebuilt only when they change), and
         ``extra`` words or phrases (e.g. another glossary's renderings) known too."""
         dictionary = self.dictionary()
-        key, phrases = self._known_phrases()
+        key = self._known_key()
         more = list(extra)
-        if more:
-            return SpellChecker(dictionary, phrase_words([*phrases, *more]))
         with self._lock:
             cached = self._checker
-            if cached is not None and cached[0] == (dictionary, key):
-                return cached[1]
-            checker = SpellChecker(dictionary, phrase_words(phrases))
-            self._checker = ((dictionary, key), checker)
-            return checker
+            if cached is None or cached[0] != (dictionary, key):
+                checker = SpellChecker(
+                    dictionary, phrase_words(_suggested(key)), _vocabulary(key)
+                )
+                self._checker = cached = ((dictionary, key), checker)
+        if more:
+            base = cached[1]
+            return SpellChecker(
+                dictionary, phrase_words([*_suggested(key), *more]), base.vocabulary
+            )
+        return cached[1]
 
     # for the editor -----------------------------------------------------------------------
 
@@ -165,6 +172,20 @@ class Spelling:
         with self.context.transaction():
             if not q_spelling.remove_word(self.context.db, word_key(word.strip())):
                 raise WorkbenchError(f"{word.strip()!r} is not in the project's word list")
+
+
+def _suggested(key: tuple[object, ...]) -> list[str]:
+    glossary, listed, extra = key
+    sources: tuple[tuple[Collection[str], bool], ...] = extra  # type: ignore[assignment]
+    return [*glossary, *listed, *(w for words, suggest in sources if suggest for w in words)]
+
+
+def _vocabulary(key: tuple[object, ...]) -> frozenset[str]:
+    sources: tuple[tuple[Collection[str], bool], ...] = key[2]  # type: ignore[assignment]
+    large = [words for words, suggest in sources if not suggest]
+    if len(large) == 1 and isinstance(large[0], frozenset):
+        return large[0]  # a source's own frozenset, shared
+    return frozenset().union(*large)
 
 
 def _valid_word(word: str) -> str:

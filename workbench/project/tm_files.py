@@ -4,7 +4,7 @@ listing and removing memories."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -16,8 +16,9 @@ from workbench.project.context import ProjectContext
 from workbench.project.exchange import write_atomically
 from workbench.project.tm_indexing import Indexing
 from workbench.store import tm as q_tm
+from workbench.store import tm_words as q_words
 from workbench.tm.model import TmFileInfo, TmUnit
-from workbench.tm.pipeline import gc_paused, read_batches
+from workbench.tm.pipeline import Batch, gc_paused, read_batches
 from workbench.tm.results import ImportResult
 
 PROJECT = "project"
@@ -95,9 +96,11 @@ class MemoryFiles:
         with self.context.transaction(), q_tm.bulk(self.db), gc_paused():
             self.indexing.index_pending_here()
             memory_id = q_tm.create_memory(self.db, name, str(p), "{}")
-            count = self.indexing.store_units(memory_id, batches)
+            english: set[str] = set()
+            count = self.indexing.store_units(memory_id, _english_of(batches, english))
             if count == 0:
                 raise InputError(p, _nothing_to_import(info))
+            q_words.add_words(self.db, memory_id, english)  # known to the spell checker
             meta = {"format": info.format, "source_lang": info.source_lang, "tool": info.tool,
                     "props": info.props, "skipped": info.skipped}
             q_tm.set_memory_meta(self.db, memory_id, json.dumps(meta, ensure_ascii=False))
@@ -151,6 +154,14 @@ class MemoryFiles:
             around = q_tm.neighbours(self.db, segments) if segments else {}
             for row in chunk:
                 yield _tm_unit(row, around.get(row["segment_id"]), with_memory)
+
+
+def _english_of(batches: Iterable[Batch], english: set[str]) -> Iterator[Batch]:
+    """``batches``, gathering the word keys of their English into ``english`` on the way (cut
+    by the reader: in its own process for a large file)."""
+    for batch in batches:
+        english |= batch.english
+        yield batch
 
 
 def _nothing_to_import(info: TmFileInfo) -> str:

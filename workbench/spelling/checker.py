@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from workbench.spelling.dictionary import HunspellDictionary
 from workbench.spelling.suggest import bigrams, edit_distance, match_case
@@ -26,16 +26,21 @@ class SpellChecker:
 
     ``known`` holds the project's words (glossary renderings, its word list, the English of its
     translation memory and dictionaries...): phrases are cut into words, compared
-    case-insensitively, plural and possessive forms included. Safe to share between threads.
+    case-insensitively, plural and possessive forms included. ``vocabulary``: more known words,
+    as keys (:func:`~workbench.spelling.tokens.word_key`), that are not offered as suggestions
+    (large vocabularies: the English of memories and dictionaries, which Hunspell's suggestions
+    mostly cover). Safe to share between threads.
     """
 
     def __init__(
-        self, dictionary: HunspellDictionary, known: Iterable[str] | Mapping[str, str] = ()
+        self, dictionary: HunspellDictionary, known: Iterable[str] | Mapping[str, str] = (),
+        vocabulary: Collection[str] = frozenset(),
     ) -> None:
         self.dictionary = dictionary
         self.known: Mapping[str, str] = (
             known if isinstance(known, Mapping) else phrase_words(known)
         )
+        self.vocabulary = vocabulary
         self._known_grams: list[tuple[str, str, set[str]]] | None = None
         # word → whether it is fine wherever it stands (dictionary, project, or not a word
         # the checker looks at): most texts are settled by this alone
@@ -48,8 +53,8 @@ class SpellChecker:
 
     def is_known(self, word: str) -> bool:
         """Whether the project knows ``word`` (or its singular, or it without ``'s``)."""
-        known = self.known
-        return any(k in known for k in key_forms(word))
+        known, vocabulary = self.known, self.vocabulary
+        return any(k in known or k in vocabulary for k in key_forms(word))
 
     def is_correct(self, word: str) -> bool:
         """Whether ``word`` is spelled right: in the dictionary or known to the project."""

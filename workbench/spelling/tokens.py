@@ -123,3 +123,16 @@ def phrase_words(phrases: Iterable[str]) -> dict[str, str]:
             for m in _WORD.finditer(chunk.group()):
                 out.setdefault(word_key(m.group()), m.group())
     return out
+
+
+def text_word_keys(texts: Iterable[str], seen: set[str] | None = None) -> set[str]:
+    """The keys of the words of ``texts`` the checker could look at (two letters or more, not
+    in capitals, Latin letters), each once: a large text's vocabulary (a memory's English) in
+    one pass of the regular expression engine. ``seen``: runs of letters met already (updated),
+    skipped quickly across calls."""
+    found = set(_WORD.findall("\n".join(texts)))
+    if seen is not None:
+        found -= seen
+        seen |= found
+    return {word_key(w) for w in found if is_checked(w)}
+

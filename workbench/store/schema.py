@@ -412,6 +412,20 @@ MIGRATIONS: list[str] = [
         seen_at REAL NOT NULL
     );
     """,
+    # 9: the English words of each external translation memory (issue 15: the spell checker
+    # knows them); memories imported before this migration wait in tm_words_pending until
+    # the service reads their English (SQL cannot cut it into words as the checker does)
+    """
+    CREATE TABLE tm_words (
+        memory_id INTEGER NOT NULL REFERENCES tm_memories(id) ON DELETE CASCADE,
+        word TEXT NOT NULL,
+        PRIMARY KEY (memory_id, word)
+    ) WITHOUT ROWID;
+    CREATE TABLE tm_words_pending (
+        memory_id INTEGER PRIMARY KEY REFERENCES tm_memories(id) ON DELETE CASCADE
+    );
+    INSERT INTO tm_words_pending (memory_id) SELECT id FROM tm_memories WHERE kind = 'external';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -648,4 +648,16 @@ POSTGRES_MIGRATIONS: list[str] = [
                            OR NEW.document_id IS DISTINCT FROM OLD.document_id)
         EXECUTE FUNCTION workbench_notify('presence');
     """,
+    # 9: the English words of each external translation memory (see schema.py)
+    """
+    CREATE TABLE tm_words (
+        memory_id BIGINT NOT NULL REFERENCES tm_memories(id) ON DELETE CASCADE,
+        word TEXT NOT NULL,
+        PRIMARY KEY (memory_id, word)
+    );
+    CREATE TABLE tm_words_pending (
+        memory_id BIGINT PRIMARY KEY REFERENCES tm_memories(id) ON DELETE CASCADE
+    );
+    INSERT INTO tm_words_pending (memory_id) SELECT id FROM tm_memories WHERE kind = 'external';
+    """,
 ]

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
+from workbench.store import tm_words
 from workbench.store.connection import Database
 from workbench.store.db import now
 
@@ -79,6 +80,7 @@ def delete_memory(db: Database, memory_id: int) -> int:
         [memory_id],
     )
     db.execute("DELETE FROM tm_postings WHERE memory_id = ?", [memory_id])
+    tm_words.delete_words(db, memory_id)
     db.execute("DELETE FROM tm_units WHERE memory_id = ?", [memory_id])
     db.execute("DELETE FROM tm_memories WHERE id = ?", [memory_id])
     bump_generation(db)

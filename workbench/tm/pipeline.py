@@ -18,7 +18,7 @@ import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from workbench.errors import InputError, WorkbenchError
+from workbench.spelling.tokens import text_word_keys
 from workbench.tm.index import TokenNumbers
 from workbench.tm.model import TmFileInfo, TmUnit
 from workbench.tm.tokens import token_strings
@@ -41,12 +42,14 @@ Row = tuple[Any, ...]
 class Batch:
     """Units read from the file, their sources' tokens numbered (index.TokenNumbers): the
     numbers in order, how many each source has, and the (word, stem) of the tokens numbered
-    since the previous batch."""
+    since the previous batch; and the keys of their English words not met in an earlier
+    batch (the spell checker's known words, see spelling.tokens.text_word_keys)."""
 
     rows: list[Row]
     numbers: Any
     counts: Any
     new: list[tuple[str, str]]
+    english: set[str] = field(default_factory=set)
 
 
 def unit_row(unit: TmUnit, meta_cache: dict[Any, str | None]) -> Row:
@@ -83,10 +86,13 @@ def _open(path: Path, fmt: str) -> tuple[TmFileInfo, Iterator[TmUnit]]:
 def _batches(info: TmFileInfo, units: Iterator[TmUnit], size: int) -> Iterator[Batch]:
     cache: dict[Any, str | None] = {}
     numbering = TokenNumbers()
+    seen: set[str] = set()
     while chunk := list(islice(units, size)):
         tokens, counts = token_strings([u.source for u in chunk])
         numbers, new = numbering.number(tokens)
-        yield Batch([unit_row(u, cache) for u in chunk], numbers.astype(np.int32), counts, new)
+        english = text_word_keys([u.target for u in chunk], seen)
+        yield Batch([unit_row(u, cache) for u in chunk], numbers.astype(np.int32), counts, new,
+                    english)
 
 
 def read_batches(

@@ -1,0 +1,134 @@
+"""Words the spell checker knows from the project's resources: the English of its external
+translation memories and of the senses of its bilingual dictionaries (issue 15).
+
+Both are sources for :meth:`Spelling.add_known_source` (``suggest=False``): they return word
+keys, the same frozenset object until the memories or the dictionary files change, so the
+checker is rebuilt only then. The project memory is not one of them: its English is the
+translators' own, which the checker is there to check.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.project.context import ProjectContext
+from workbench.project.dictionaries import Dictionaries
+from workbench.spelling.tokens import text_word_keys
+from workbench.store import tm_words as q_words
+
+#: Dictionary entries whose senses are cut into words at once.
+ENTRY_BATCH = 2_000
+
+
+def english_vocabulary(texts: Iterable[list[str]]) -> set[str]:
+    """The word keys of pages of English texts (what a memory's English adds)."""
+    seen: set[str] = set()
+    out: set[str] = set()
+    for page in texts:
+        out |= text_word_keys(page, seen)
+    return out
+
+
+class MemoryWords:
+    """The words of the external memories' English (stored per memory when it is imported)."""
+
+    def __init__(self, context: ProjectContext) -> None:
+        self.context = context
+        self._cache: tuple[object, frozenset[str]] | None = None
+
+    def __call__(self) -> frozenset[str]:
+        db = self.context.db
+        self.backfill()
+        stamp = (q_words.external_memories(db), tuple(q_words.pending(db)))
+        cached = self._cache
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        words = frozenset(q_words.words(db))
+        self._cache = (stamp, words)
+        return words
+
+    def backfill(self) -> int:
+        """Store the words of memories imported before they were kept (one transaction each;
+        nothing on a project open read-only); how many memories were read."""
+        db = self.context.db
+        if db.read_only:
+            return 0
+        done = 0
+        for memory_id in q_words.pending(db):
+            with self.context.transaction():
+                if not q_words.take_pending(db, memory_id):
+                    continue  # another client read it meanwhile
+                q_words.add_words(
+                    db, memory_id, english_vocabulary(q_words.targets(db, memory_id))
+                )
+                done += 1
+        return done
+
+
+_SENSES: dict[tuple[str, int, int], frozenset[str]] = {}
+_SENSES_LOCK = threading.Lock()
+_SENSES_SIZE = 16
+
+
+def _stamp(path: str) -> tuple[str, int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (path, -1, -1)
+    return (path, st.st_mtime_ns, st.st_size)
+
+
+def sense_words(path: str | Path) -> frozenset[str]:
+    """The word keys of the senses of every entry of a dictionary file (read once a process
+    while the file is unchanged; empty when it cannot be read)."""
+    from workbench.dictionary import open_dictionary
+
+    stamp = _stamp(str(path))
+    with _SENSES_LOCK:
+        hit = _SENSES.get(stamp)
+    if hit is not None:
+        return hit
+    seen: set[str] = set()
+    out: set[str] = set()
+    try:
+        reader = open_dictionary(path)
+        try:
+            for start in range(0, len(reader), ENTRY_BATCH):
+                senses = [
+                    sense
+                    for k in range(start, min(start + ENTRY_BATCH, len(reader)))
+                    for sense in reader.entry(k).senses
+                ]
+                out |= text_word_keys(senses, seen)
+        finally:
+            reader.close()
+    except (WorkbenchError, OSError, ValueError):
+        out = set()  # `workbench dictionary` reports a broken file; checks go on without it
+    words = frozenset(out)
+    with _SENSES_LOCK:
+        if len(_SENSES) >= _SENSES_SIZE:
+            _SENSES.pop(next(iter(_SENSES)))
+        _SENSES[stamp] = words
+    return words
+
+
+class DictionaryWords:
+    """The words of the senses of the project's available dictionaries."""
+
+    def __init__(self, dictionaries: Dictionaries) -> None:
+        self.dictionaries = dictionaries
+        self._cache: tuple[object, frozenset[str]] | None = None
+
+    def __call__(self) -> frozenset[str]:
+        paths = [d.path for d in self.dictionaries.list() if d.available]
+        stamp = tuple(_stamp(p) for p in paths)
+        cached = self._cache
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        words = frozenset().union(*(sense_words(p) for p in paths))
+        self._cache = (stamp, words)
+        return words
