@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -104,23 +105,30 @@ def _run_pairs(
     matcher: TermMatcher | None,
     skip: Collection[str],
     speller: SpellChecker | None = None,
+    weights: Sequence[int] | None = None,
 ) -> tuple[list[list[Finding]], int, int]:
+    """The findings of each pair, and the glossary figures (each pair counted ``weights[i]``
+    times: how often it stands in the document)."""
     checks = _pair_checks(skip)
     results: list[list[Finding]] = []
     occurrences = rendered = 0
-    for source, target in pairs:
+    for i, (source, target) in enumerate(pairs):
         pair = Pair(source, target, matcher, speller)
         results.append(_run_pair(pair, checks))
         if matcher is not None and source.strip():
             report = pair.terms
-            occurrences += report.occurrences
-            rendered += report.rendered
+            weight = weights[i] if weights is not None else 1
+            occurrences += report.occurrences * weight
+            rendered += report.rendered * weight
     return results, occurrences, rendered
 
 
 # What the worker processes of a parallel run share (inherited through fork, never pickled).
 _SHARED: (
-    tuple[Sequence[tuple[str, str]], TermMatcher | None, Collection[str], SpellChecker | None]
+    tuple[
+        Sequence[tuple[str, str]], TermMatcher | None, Collection[str], SpellChecker | None,
+        Sequence[int],
+    ]
     | None
 ) = None
 
@@ -130,9 +138,10 @@ _Plain = tuple[str, str, str, str, "str | None", list[str], "str | None", "tuple
 
 def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[_Plain]], int, int]:
     assert _SHARED is not None
-    pairs, matcher, skip, speller = _SHARED
+    pairs, matcher, skip, speller, weights = _SHARED
+    start, end = bounds
     results, occurrences, rendered = _run_pairs(
-        pairs[bounds[0] : bounds[1]], matcher, skip, speller
+        pairs[start:end], matcher, skip, speller, weights[start:end]
     )
     # plain tuples travel back between processes much faster than dataclasses
     plain = [
@@ -167,21 +176,30 @@ def run_document(
     ``speller``: the spell checker of the ``spelling`` check (without one it finds nothing).
     """
     global _SHARED
-    if jobs > 1 and len(pairs) >= jobs * 2 and "fork" in multiprocessing.get_all_start_methods():
-        step = -(-len(pairs) // (jobs * 4))
-        bounds = [(i, min(i + step, len(pairs))) for i in range(0, len(pairs), step)]
-        _SHARED = (pairs, matcher, skip, speller)
+    # A pair that stands several times (a repetition) is checked once: the pair checks see
+    # only the pair, the glossary and the speller.
+    counts = Counter(pairs)
+    unique, weights = list(counts), list(counts.values())
+    if jobs > 1 and len(unique) >= jobs * 2 and "fork" in multiprocessing.get_all_start_methods():
+        step = -(-len(unique) // (jobs * 4))
+        bounds = [(i, min(i + step, len(unique))) for i in range(0, len(unique), step)]
+        _SHARED = (unique, matcher, skip, speller, weights)
         try:
             context = multiprocessing.get_context("fork")
             with context.Pool(jobs) as pool:
                 parts = pool.map(_run_slice, bounds)
         finally:
             _SHARED = None
-        results = [[Finding(*f) for f in fs] for part in parts for fs in part[0]]
+        found = [[Finding(*f) for f in fs] for part in parts for fs in part[0]]
         total = TermReport(sum(p[1] for p in parts), sum(p[2] for p in parts))
     else:
-        results, occurrences, rendered = _run_pairs(pairs, matcher, skip, speller)
+        found, occurrences, rendered = _run_pairs(unique, matcher, skip, speller, weights)
         total = TermReport(occurrences, rendered)
+    if len(unique) == len(pairs):
+        results = found
+    else:
+        where = {pair: i for i, pair in enumerate(unique)}
+        results = [list(found[where[pair]]) for pair in pairs]  # own lists: appended to below
     for check in _document_checks(skip):
         for index, finding in check.run_document(pairs):
             results[index].append(finding)

@@ -11,7 +11,7 @@ from workbench.glossary.checks import REGISTRY, DocumentCheck
 from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatcher
-from workbench.glossary.qa import run_checks, run_document
+from workbench.glossary.qa import default_jobs, run_checks, run_document
 from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext
 from workbench.project.groups import group_source, group_text, link_groups
@@ -76,6 +76,8 @@ def _override(row: dict[str, Any]) -> Override:
 def _split(
     findings: list[Finding], overrides: list[Override]
 ) -> tuple[list[Finding], list[tuple[Finding, Override]]]:
+    if not overrides or not findings:
+        return findings, []
     open_: list[Finding] = []
     accepted: list[tuple[Finding, Override]] = []
     for finding in findings:
@@ -193,7 +195,8 @@ class Checking:
         Segments of one alignment link are checked as one unit and each of them carries the
         unit's findings. ``matcher`` replaces the project glossary's (e.g. a glossary file
         given on the CLI); ``jobs`` > 1 checks in that many forked processes (see
-        ``qa.run_document``).
+        ``qa.run_document``), 0 as many as ``qa.default_jobs`` finds worth it for the
+        document's distinct pairs.
         """
         document = self.catalog.document(doc)
         vid = self.catalog.resolve_version(document, version).id
@@ -203,7 +206,8 @@ class Checking:
             for unit in units
         ]
         result = run_document(
-            pairs, matcher=matcher or self.terms.matcher(), skip=skip, jobs=jobs,
+            pairs, matcher=matcher or self.terms.matcher(), skip=skip,
+            jobs=jobs if jobs > 0 else default_jobs(len(set(pairs))),
             speller=self._speller(skip, matcher),
         )
         overrides = self._overrides(vid)

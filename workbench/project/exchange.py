@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -311,7 +312,8 @@ class Exchange:
         'glossary' findings (missing or forbidden renderings of glossary terms) are computed
         unit by unit as the export streams, overrides applied. 'all' takes every check of the
         checking service's document report (cross-segment checks and overrides included),
-        computed once before the export; it costs a full QA run.
+        computed once before the export; it costs a full QA run (in forked processes for a
+        large document, when this process has no other threads).
         """
         from workbench.glossary.enforce import check_matches
 
@@ -319,7 +321,10 @@ class Exchange:
         by_segment: dict[int, list[str]] = {}
         overrides: dict[int, list[Override]] = {}
         if findings == "all":
-            for seg in self.checking.check_report(document.name, version).segments:
+            # forked processes check a large document, unless threads (the TUI's) could hold
+            # a lock at the fork that a child would then wait on for ever
+            jobs = 0 if threading.active_count() == 1 else 1
+            for seg in self.checking.check_report(document.name, version, jobs=jobs).segments:
                 if seg.findings:
                     by_segment[seg.segment_id] = [_finding_text(f) for f in seg.findings]
         elif findings == "glossary":
