@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Collection, Sequence
+from collections import Counter
+from collections.abc import Collection, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -104,23 +105,30 @@ def _run_pairs(
     matcher: TermMatcher | None,
     skip: Collection[str],
     speller: SpellChecker | None = None,
+    weights: Sequence[int] | None = None,
 ) -> tuple[list[list[Finding]], int, int]:
+    """The findings of each pair, and the glossary figures (each pair counted ``weights[i]``
+    times: how often it stands in the document)."""
     checks = _pair_checks(skip)
     results: list[list[Finding]] = []
     occurrences = rendered = 0
-    for source, target in pairs:
+    for i, (source, target) in enumerate(pairs):
         pair = Pair(source, target, matcher, speller)
         results.append(_run_pair(pair, checks))
         if matcher is not None and source.strip():
             report = pair.terms
-            occurrences += report.occurrences
-            rendered += report.rendered
+            weight = weights[i] if weights is not None else 1
+            occurrences += report.occurrences * weight
+            rendered += report.rendered * weight
     return results, occurrences, rendered
 
 
 # What the worker processes of a parallel run share (inherited through fork, never pickled).
 _SHARED: (
-    tuple[Sequence[tuple[str, str]], TermMatcher | None, Collection[str], SpellChecker | None]
+    tuple[
+        Sequence[tuple[str, str]], TermMatcher | None, Collection[str], SpellChecker | None,
+        Sequence[int],
+    ]
     | None
 ) = None
 
@@ -130,9 +138,10 @@ _Plain = tuple[str, str, str, str, "str | None", list[str], "str | None", "tuple
 
 def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[_Plain]], int, int]:
     assert _SHARED is not None
-    pairs, matcher, skip, speller = _SHARED
+    pairs, matcher, skip, speller, weights = _SHARED
+    start, end = bounds
     results, occurrences, rendered = _run_pairs(
-        pairs[bounds[0] : bounds[1]], matcher, skip, speller
+        pairs[start:end], matcher, skip, speller, weights[start:end]
     )
     # plain tuples travel back between processes much faster than dataclasses
     plain = [
@@ -166,23 +175,86 @@ def run_document(
     forks; otherwise in this one). Results are the same either way, in the same order.
     ``speller``: the spell checker of the ``spelling`` check (without one it finds nothing).
     """
+    totals = [0, 0]
+    findings = list(_stream(pairs, matcher, skip, jobs, speller, totals))
+    return DocumentResult(findings, TermReport(*totals))
+
+
+def iter_document(
+    pairs: Sequence[tuple[str, str]],
+    *,
+    matcher: TermMatcher | None,
+    skip: Collection[str] = (),
+    jobs: int = 1,
+    speller: SpellChecker | None = None,
+) -> Generator[list[Finding], None, None]:
+    """The findings of :func:`run_document`, pair by pair as they are ready: with ``jobs`` > 1
+    the caller works on the first pairs while the processes check the next ones. Close the
+    iterator if it is left before its end (the processes stop)."""
+    return _stream(pairs, matcher, skip, jobs, speller, [0, 0])
+
+
+#: Pairs checked at a time in this process (a stream yields after each slice).
+SERIAL_SLICE = 1_000
+
+_Part = tuple[list[list[Finding]], int, int]
+
+
+def _stream(
+    pairs: Sequence[tuple[str, str]],
+    matcher: TermMatcher | None,
+    skip: Collection[str],
+    jobs: int,
+    speller: SpellChecker | None,
+    totals: list[int],
+) -> Generator[list[Finding], None, None]:
+    """Each pair's findings in order; the glossary figures are added to ``totals``."""
     global _SHARED
-    if jobs > 1 and len(pairs) >= jobs * 2 and "fork" in multiprocessing.get_all_start_methods():
-        step = -(-len(pairs) // (jobs * 4))
-        bounds = [(i, min(i + step, len(pairs))) for i in range(0, len(pairs), step)]
-        _SHARED = (pairs, matcher, skip, speller)
-        try:
-            context = multiprocessing.get_context("fork")
-            with context.Pool(jobs) as pool:
-                parts = pool.map(_run_slice, bounds)
+    # A pair that stands several times (a repetition) is checked once: the pair checks see
+    # only the pair, the glossary and the speller.
+    counts = Counter(pairs)
+    unique, weights = list(counts), list(counts.values())
+    pool = None
+    parts: Iterator[_Part]
+    if jobs > 1 and len(unique) >= jobs * 2 and "fork" in multiprocessing.get_all_start_methods():
+        step = -(-len(unique) // (jobs * 4))
+        bounds = [(i, min(i + step, len(unique))) for i in range(0, len(unique), step)]
+        _SHARED = (unique, matcher, skip, speller, weights)
+        try:  # the workers fork here and keep what _SHARED holds
+            pool = multiprocessing.get_context("fork").Pool(jobs)
         finally:
             _SHARED = None
-        results = [[Finding(*f) for f in fs] for part in parts for fs in part[0]]
-        total = TermReport(sum(p[1] for p in parts), sum(p[2] for p in parts))
+        parts = (
+            ([[Finding(*f) for f in fs] for fs in plain], occurrences, rendered)
+            for plain, occurrences, rendered in pool.imap(_run_slice, bounds)
+        )
     else:
-        results, occurrences, rendered = _run_pairs(pairs, matcher, skip, speller)
-        total = TermReport(occurrences, rendered)
-    for check in _document_checks(skip):
-        for index, finding in check.run_document(pairs):
-            results[index].append(finding)
-    return DocumentResult(results, total)
+        parts = (
+            _run_pairs(unique[i : i + SERIAL_SLICE], matcher, skip, speller,
+                       weights[i : i + SERIAL_SLICE])
+            for i in range(0, len(unique), SERIAL_SLICE)
+        )
+    try:
+        extra: dict[int, list[Finding]] = {}  # the cross-segment checks, while workers work
+        for check in _document_checks(skip):
+            for index, finding in check.run_document(pairs):
+                extra.setdefault(index, []).append(finding)
+        where = {pair: i for i, pair in enumerate(unique)} if len(unique) < len(pairs) else None
+        found: list[list[Finding]] = []
+        for index, pair in enumerate(pairs):
+            u = where[pair] if where is not None else index
+            while u >= len(found):
+                part, occurrences, rendered = next(parts)
+                found.extend(part)
+                totals[0] += occurrences
+                totals[1] += rendered
+            own = list(found[u]) if where is not None else found[u]  # own lists: appended to
+            if index in extra:
+                own.extend(extra[index])
+            yield own
+        if pool is not None:
+            pool.close()
+            pool.join()
+    finally:
+        if pool is not None:
+            pool.terminate()

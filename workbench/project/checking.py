@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Generator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +11,7 @@ from workbench.glossary.checks import REGISTRY, DocumentCheck
 from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatcher
-from workbench.glossary.qa import run_checks, run_document
+from workbench.glossary.qa import default_jobs, iter_document, run_checks, run_document
 from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext
 from workbench.project.groups import group_source, group_text, link_groups
@@ -76,6 +76,8 @@ def _override(row: dict[str, Any]) -> Override:
 def _split(
     findings: list[Finding], overrides: list[Override]
 ) -> tuple[list[Finding], list[tuple[Finding, Override]]]:
+    if not overrides or not findings:
+        return findings, []
     open_: list[Finding] = []
     accepted: list[tuple[Finding, Override]] = []
     for finding in findings:
@@ -193,7 +195,8 @@ class Checking:
         Segments of one alignment link are checked as one unit and each of them carries the
         unit's findings. ``matcher`` replaces the project glossary's (e.g. a glossary file
         given on the CLI); ``jobs`` > 1 checks in that many forked processes (see
-        ``qa.run_document``).
+        ``qa.run_document``), 0 as many as ``qa.default_jobs`` finds worth it for the
+        document's distinct pairs.
         """
         document = self.catalog.document(doc)
         vid = self.catalog.resolve_version(document, version).id
@@ -203,7 +206,8 @@ class Checking:
             for unit in units
         ]
         result = run_document(
-            pairs, matcher=matcher or self.terms.matcher(), skip=skip, jobs=jobs,
+            pairs, matcher=matcher or self.terms.matcher(), skip=skip,
+            jobs=jobs if jobs > 0 else default_jobs(len(set(pairs))),
             speller=self._speller(skip, matcher),
         )
         overrides = self._overrides(vid)
@@ -217,6 +221,32 @@ class Checking:
                     list(open_), list(overridden),
                 ))
         return CheckReport(document.name, version, segments, result.terms)
+
+    def stream_findings(
+        self, doc: str | None = None, version: str = "working", *, jobs: int = 1
+    ) -> Generator[tuple[list[int], list[Finding]], None, None]:
+        """The open findings of ``check_report`` (every check, overrides applied), link unit
+        by link unit in document order as the checks finish: (segment ids, findings). With
+        ``jobs`` (as in ``check_report``) the caller works on the first units while forked
+        processes check the next; close the iterator if it is left before its end."""
+        document = self.catalog.document(doc)
+        vid = self.catalog.resolve_version(document, version).id
+        units = list(link_groups(q_exchange.export_rows(self.context.db, document.id, vid)))
+        pairs = [
+            (group_source(r["source"] for r in unit), group_text(r["text"] for r in unit))
+            for unit in units
+        ]
+        overrides = self._overrides(vid)
+        stream = iter_document(
+            pairs, matcher=self.terms.matcher(), speller=self._speller(),
+            jobs=jobs if jobs > 0 else default_jobs(len(set(pairs))),
+        )
+        try:
+            for unit, findings in zip(units, stream, strict=True):
+                accepted = [o for row in unit for o in overrides.get(row["id"], [])]
+                yield [row["id"] for row in unit], _split(findings, accepted)[0]
+        finally:
+            stream.close()
 
     def check_document(
         self, doc: str | None = None, version: str = "working"

@@ -14,7 +14,8 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -258,21 +259,25 @@ class Exchange:
         lqa = (
             self.lqa.errors_by_segment(document.id) if self.lqa is not None and working else {}
         )
-        annotator = (
+        annotator, done = (
             self._annotator(document, version, findings, terms)
-            if terms or findings != "none" else None
+            if terms or findings != "none" else (None, None)
         )
-        rows = q_exchange.export_rows(
-            self.context.db, document.id, vid, statuses, with_revisions=working
-        )
-        groups = link_groups(rows) if grouped else ([row] for row in rows)
-        for group in groups:
-            unit = self._unit(group, notes, default_created, annotator)
-            errors = [e for r in group for e in lqa.get(r["id"], ())]
-            if errors:
-                texts = [(r["id"], r["text"] or "") for r in group]
-                unit.lqa = Lqa.unit_notes(errors, texts, unit.target)
-            yield unit
+        try:
+            rows = q_exchange.export_rows(
+                self.context.db, document.id, vid, statuses, with_revisions=working
+            )
+            groups = link_groups(rows) if grouped else ([row] for row in rows)
+            for group in groups:
+                unit = self._unit(group, notes, default_created, annotator)
+                errors = [e for r in group for e in lqa.get(r["id"], ())]
+                if errors:
+                    texts = [(r["id"], r["text"] or "") for r in group]
+                    unit.lqa = Lqa.unit_notes(errors, texts, unit.target)
+                yield unit
+        finally:
+            if done is not None:
+                done()
 
     def _unit(
         self,
@@ -305,26 +310,42 @@ class Exchange:
 
     def _annotator(
         self, document: Document, version: str, findings: str, terms: bool
-    ) -> Callable[[Unit], None]:
-        """A function adding glossary terms and QA findings to a unit.
+    ) -> tuple[Callable[[Unit], None], Callable[[], None]]:
+        """A function adding glossary terms and QA findings to a unit, and one to call after.
 
         'glossary' findings (missing or forbidden renderings of glossary terms) are computed
         unit by unit as the export streams, overrides applied. 'all' takes every check of the
-        checking service's document report (cross-segment checks and overrides included),
-        computed once before the export; it costs a full QA run.
+        checking service's document report (cross-segment checks and overrides included): a
+        full QA run, streamed beside the export (in forked processes for a large document,
+        when this process has no other threads).
         """
         from workbench.glossary.enforce import check_matches
 
         matcher = self.terms.matcher()
         by_segment: dict[int, list[str]] = {}
         overrides: dict[int, list[Override]] = {}
+        stream: Generator[tuple[list[int], list[Finding]], None, None] | None = None
         if findings == "all":
-            for seg in self.checking.check_report(document.name, version).segments:
-                if seg.findings:
-                    by_segment[seg.segment_id] = [_finding_text(f) for f in seg.findings]
+            # forked processes check a large document, unless threads (the TUI's) could hold
+            # a lock at the fork that a child would then wait on for ever
+            jobs = 0 if threading.active_count() == 1 else 1
+            stream = self.checking.stream_findings(document.name, version, jobs=jobs)
         elif findings == "glossary":
             for override in self.checking.overrides(document.name, version):
                 overrides.setdefault(override.segment_id, []).append(override)
+
+        def checked(sid: int) -> list[str]:
+            """The finding lines of segment ``sid``, read from the QA stream as far as needed
+            (the export and the report both go in document order)."""
+            while stream is not None and sid not in by_segment:
+                try:
+                    ids, found = next(stream)
+                except StopIteration:
+                    break
+                texts = [_finding_text(f) for f in found]
+                for one in ids:
+                    by_segment[one] = texts
+            return by_segment.pop(sid, [])
 
         def annotate(unit: Unit) -> None:
             matches = matcher.find(unit.source)
@@ -341,12 +362,16 @@ class Exchange:
                     if not any(o.covers(f) for o in accepted)
                 ]
             elif findings == "all":
-                lines = [line for sid in unit.ids for line in by_segment.get(sid, ())]
+                lines = [line for sid in unit.ids for line in checked(sid)]
             for line in lines:
                 if line not in unit.findings:
                     unit.findings.append(line)
 
-        return annotate
+        def done() -> None:
+            if stream is not None:
+                stream.close()
+
+        return annotate, done
 
     # import ------------------------------------------------------------------------------
 

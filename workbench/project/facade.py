@@ -115,6 +115,7 @@ class Project:
         self.check_text = checking.check_text
         self.check_segment = checking.check_segment
         self.check_report = checking.check_report
+        self.stream_findings = checking.stream_findings
         self.check_document = checking.check_document
         self.add_override = checking.add_override
         self.overrides = checking.overrides

@@ -19,6 +19,7 @@ from workbench.spelling.tokens import (
 )
 
 _FINE_LIMIT = 500_000
+_QUICK_LIMIT = 50_000
 
 
 class SpellChecker:
@@ -45,6 +46,9 @@ class SpellChecker:
         # word → whether it is fine wherever it stands (dictionary, project, or not a word
         # the checker looks at): most texts are settled by this alone
         self._fine: dict[str, bool] = {}
+        # (word, limit) → quick suggestions: a document check meets the same names again and
+        # again, and the project words are scanned in full for each
+        self._quick: dict[tuple[str, int], list[str]] = {}
 
     @property
     def language(self) -> str:
@@ -120,13 +124,19 @@ class SpellChecker:
     def quick_suggest(self, word: str, limit: int = 3) -> list[str]:
         """A few suggestions in milliseconds (project words within two edits, then the nearest
         dictionary stems): what the ``spelling`` check lists with each finding."""
-        out = self._known_near(word, limit)
-        for suggestion in self.dictionary.quick_suggest(word, limit):
-            if len(out) >= limit:
-                break
-            if suggestion not in out:
-                out.append(suggestion)
-        return out
+        key = (word, limit)
+        cached = self._quick.get(key)
+        if cached is None:
+            cached = self._known_near(word, limit)
+            for suggestion in self.dictionary.quick_suggest(word, limit):
+                if len(cached) >= limit:
+                    break
+                if suggestion not in cached:
+                    cached.append(suggestion)
+            if len(self._quick) >= _QUICK_LIMIT:
+                self._quick.clear()
+            self._quick[key] = cached
+        return list(cached)
 
     def _known_near(self, word: str, limit: int) -> list[str]:
         if not self.known:

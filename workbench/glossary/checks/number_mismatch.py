@@ -79,6 +79,8 @@ class NumberMismatch(Check):
     def run(self, pair: Pair) -> list[Finding]:
         src = numbers(pair.source)
         tgt = numbers(pair.target)
+        if not src and not tgt:
+            return []
         src_count = Counter(n for n, _ in src)
         tgt_count = Counter(n for n, _ in tgt)
         findings: list[Finding] = []
