@@ -65,6 +65,33 @@ def test_confirmed_segments_are_project_units(tm_project: Project) -> None:
     assert project_units(tm_project) == []
 
 
+def test_waiting_units_are_indexed_a_chunk_at_a_time(
+    tm_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.project import tm_indexing
+
+    tm_project.tm.propagate = False
+    monkeypatch.setattr(tm_indexing, "PENDING_CHUNK", 2)
+    # the confirmations leave their units waiting (as an import of confirmed segments does)
+    monkeypatch.setattr(tm_project.tm.indexing, "index_pending_if_free", lambda: 0)
+    first, second, third, _ = ids(tm_project)
+    english = ["The revolution broke out in Russia in 1917.", "And the Bolsheviks seized power.",
+               "The conference met in Cairo."]
+    for sid, text in zip((first, second, third), english, strict=True):
+        tm_project.confirm(sid, text)
+    assert q_tm.has_pending(tm_project.db)
+    assert tm_project.tm.index_pending() == 3  # two chunks: 2 + 1
+    assert not q_tm.has_pending(tm_project.db)
+    for source, text in zip((A, B, C), english, strict=True):
+        (match,) = tm_project.tm.lookup(source, min_score=100)
+        assert (match.score, match.target) == (100, text)
+    # the posting lists hold the words of both chunks' units
+    for word, text in (("روسيا", english[0]), ("البلاشفة", english[1]), ("القاهرة", english[2])):
+        assert [h.target for h in tm_project.tm.concordance(word, lang="ar")] == [text]
+    (fuzzy,) = tm_project.tm.lookup("عقد المؤتمر في روسيا.", min_score=60)
+    assert fuzzy.target == english[2]
+
+
 def test_merging_segments_replaces_the_unit(tm_project: Project) -> None:
     tm_project.tm.propagate = False
     first, second, *_ = ids(tm_project)
