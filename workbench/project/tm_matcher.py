@@ -23,6 +23,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from workbench.project.groups import match_key
+from workbench.project.tm_repetitions import match_keys
 from workbench.store import tm as q_tm
 from workbench.tm.candidates import (
     Postings,
@@ -52,6 +53,7 @@ CANDIDATES = 250
 KEY_CACHE = 300_000
 #: Posting entries kept in the cache before it is emptied.
 CACHE_ENTRIES = 40_000_000
+_LAST = "\uffff"  # after every character of a date
 _FRESH = 0xD800  # codes for words no memory holds (surrogates: never stored, never given)
 
 
@@ -267,16 +269,20 @@ class Matcher:
     def _unit_contexts(
         self, query: Query, rows: dict[int, dict[str, Any]]
     ) -> dict[int, tuple[str, str]]:
-        out: dict[int, tuple[str, str]] = {}
         exact = [r for r in rows.values() if identical(query.text, r["source"])]
         segments = [r["segment_id"] for r in exact if r["segment_id"] is not None]
         around = q_tm.neighbours(self.db, segments) if segments else {}
+        texts: dict[int, tuple[str | None, str | None]] = {}
         for r in exact:
             if r["segment_id"] is not None and r["segment_id"] in around:
-                out[r["id"]] = context_key(*around[r["segment_id"]])
+                texts[r["id"]] = around[r["segment_id"]]
             elif r["context_prev"] is not None or r["context_next"] is not None:
-                out[r["id"]] = context_key(r["context_prev"], r["context_next"])
-        return out
+                texts[r["id"]] = (r["context_prev"], r["context_next"])
+        # a repeated text's units share neighbours: each distinct one is normalised once,
+        # all of them together
+        distinct = list(dict.fromkeys(t or "" for pair in texts.values() for t in pair))
+        keys = dict(zip(distinct, match_keys(distinct), strict=True))
+        return {uid: (keys[p or ""], keys[n or ""]) for uid, (p, n) in texts.items()}
 
     def best(
         self, query: Query, min_score: int, limit: int,
@@ -292,16 +298,22 @@ class Matcher:
         if not scored:
             return []
         scored.sort(key=lambda s: (-s.score, -s.unit_id))
-        same = [s for s in scored if s.score == CONTEXT and s.words == query.word_codes]
-        others = [s for s in scored if s not in same][: 2 * limit + 4]
+        same: list[_Scored] = []
+        others: list[_Scored] = []
+        for s in scored:
+            (same if s.score == CONTEXT and s.words == query.word_codes else others).append(s)
+        others = others[: 2 * limit + 4]
         chosen = same + others
         self._exact(query, chosen)
         chosen = [s for s in chosen if s.score >= min_score]
+        # best first, then newest (change or creation date; a date before the longer dates it
+        # begins, none first), then the highest unit id
         chosen.sort(
             key=lambda s: (
-                -s.score, _negated(s.row.get("changed_at") or s.row.get("created_at") or ""),
-                -s.unit_id,
-            )
+                s.score, (s.row.get("changed_at") or s.row.get("created_at") or "") + _LAST,
+                s.unit_id,
+            ),
+            reverse=True,
         )
         out: list[_Scored] = []
         seen: set[tuple[str, str]] = set()
@@ -351,8 +363,3 @@ def origin_of(row: dict[str, Any]) -> str:
     if row.get("segment_id") is not None and row.get("document") is not None:
         return f"{row['document']} #{row['position']}"
     return str(row["memory"])
-
-
-def _negated(text: str) -> tuple[int, ...]:
-    """A sort key that orders strings descending inside an ascending sort."""
-    return tuple(-ord(c) for c in text)

@@ -296,6 +296,20 @@ def segments_fingerprint(db: Database, document_id: int) -> tuple[int, int, int]
     return int(row[0]), int(row[1]), int(row[2])
 
 
+def segment_sources(
+    db: Database, document_id: int, after: int | None, limit: int
+) -> list[tuple[int, int, str]]:
+    """(segment id, position, source) of a document's segments in order, the first ``limit``
+    after position ``after`` (None: from the start): a document read a page at a time."""
+    return list(
+        db.execute(
+            "SELECT id, position, source FROM segments WHERE document_id = ? AND position > ? "
+            "ORDER BY position LIMIT ?",
+            [document_id, -1 if after is None else after, limit],
+        )
+    )
+
+
 # pending project units --------------------------------------------------------------------
 
 

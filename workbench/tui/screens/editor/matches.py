@@ -16,7 +16,7 @@ segment list's 100/101 and repetition marks, and the concordance dialog.
   glossary and the findings as a tab (Shift+F6 switches; the tab opens on the matches when
   the project's memories hold units).
 - The list's marks are read for the rows painted, a page at a time
-  (``project.tm.exact_scores``); the repetitions once per view (``project.tm.repetitions``).
+  (``project.tm.exact_scores``); the repetitions once per view (``project.tm.repeated_ids``).
 """
 
 from __future__ import annotations
@@ -287,7 +287,7 @@ class MatchesActions:
             scores = project.tm.exact_scores(ids) if ids else {}
             ready = TmMarksReady({sid: scores.get(sid, 0) for sid in ids})
             if repeats:
-                ready.repeats = set(project.tm.repetitions(name))
+                ready.repeats = set(project.tm.repeated_ids(name))
             if units:
                 ready.has_units = any(m.units for m in project.tm.memories())
             return ready
