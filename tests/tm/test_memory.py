@@ -174,6 +174,32 @@ def test_propagation_and_its_undo(tm_project: Project) -> None:
     assert {u["segment_id"] for u in project_units(tm_project)} == {first}
 
 
+def test_repeated_ids_follow_the_document(
+    tm_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.project import tm_repetitions
+
+    monkeypatch.setattr(tm_repetitions, "KEY_BATCH", 3)  # the document read in two pages
+    first, _, _, fourth = ids(tm_project)
+    assert tm_project.tm.repeated_ids("doc") == [first, fourth]
+    tm_project.merge_with_next(first)  # the first is no longer the same text as the fourth
+    assert tm_project.tm.repeated_ids("doc") == []
+    assert tm_project.tm.repetitions("doc") == {}
+
+
+def test_propagation_compares_the_sources_not_only_their_hashes(
+    tm_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.project import tm_repetitions
+
+    monkeypatch.setattr(tm_repetitions, "key_hash", lambda key: 1 if key else 0)  # all collide
+    first, second, third, fourth = ids(tm_project)
+    english = "The revolution broke out in Russia in 1917."
+    tm_project.confirm(first, english)
+    assert tm_project.segment(fourth).target == english
+    assert tm_project.segment(second).target == tm_project.segment(third).target == ""
+
+
 def test_propagation_overwrites_drafts_only(tm_project: Project) -> None:
     first, _, _, fourth = ids(tm_project)
     tm_project.save_draft(fourth, "A draft.")
