@@ -29,6 +29,7 @@ from textual.message import Message
 
 from workbench.errors import ConflictError
 from workbench.tui import keys
+from workbench.tui.heap import freeze_long_lived
 from workbench.tui.screens.concordance import ConcordanceScreen
 from workbench.tui.screens.editor.editing import Written, _checked, _kept_locked
 from workbench.tui.service import describe_error
@@ -301,6 +302,8 @@ class MatchesActions:
 
     def on_tm_marks_ready(self, message: TmMarksReady) -> None:
         self.segment_list.set_tm(message.scores, message.repeats)
+        if message.repeats is not None:
+            freeze_long_lived()  # the repetitions, and the memory's caches read on the way
         if message.has_units is not None and not self._tm_tab_chosen:
             self._tm_tab_chosen = True
             self.show_matches_tab(message.has_units)
