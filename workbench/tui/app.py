@@ -119,6 +119,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
     # start and stop ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        heap.release_frozen()  # what an earlier app of this process froze (tests)
         if self.config.keys:
             unknown = keys.unknown_ids(self.config.keys)
             if unknown:
@@ -196,7 +197,6 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             if os.environ.get("VTE_VERSION"):
                 self._write_terminal("\x1b[8h")
             self.service.close()
-            heap.release_frozen()
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app in the terminal. The process ends once it returns: what the session

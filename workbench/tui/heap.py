@@ -8,8 +8,9 @@ them all again (seconds on a loaded machine). So:
 - once the editor has prepared itself (the dictionary loaded, the list's repetitions read), the
   objects alive then — nearly all of them live as long as the app — are moved out of the
   collector's sight (``gc.freeze``); later collections walk only what was made since;
-- when the app ends they are handed back (``gc.unfreeze``: an app run in a test process leaves
-  nothing behind that could not be collected);
+- they stay frozen after the app ended (handing them back then made the next collection walk
+  them all: a second); the next app started in the same process (tests) hands them back
+  (``gc.unfreeze``) when it mounts, so an ended app is never kept uncollectable for long;
 - when the app ran in the terminal (``WorkbenchApp.run``) the process ends next: everything is
   frozen again first, so the exit does not walk it.
 """
@@ -27,5 +28,5 @@ def freeze_long_lived() -> None:
 
 
 def release_frozen() -> None:
-    """Let the collector see the frozen objects again (the app ended)."""
+    """Let the collector see the frozen objects again (a new app starts)."""
     gc.unfreeze()
