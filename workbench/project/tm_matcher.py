@@ -14,6 +14,7 @@ change) and posting lists (forgotten whenever the store's index generation moves
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,10 +50,12 @@ from workbench.tm.tokens import words_and_stems
 
 #: Candidates scored exactly per query.
 CANDIDATES = 250
-#: Unit keys (code strings) kept in memory between lookups.
-KEY_CACHE = 300_000
-#: Posting entries kept in the cache before it is emptied.
-CACHE_ENTRIES = 40_000_000
+#: Unit keys (code strings) kept between lookups, the least recently used dropped first
+#: (~450 bytes each).
+KEY_CACHE = 40_000
+#: Bytes of posting lists kept between lookups, the least recently used dropped first (the
+#: lists of a long session's words otherwise grew by hundreds of MB).
+POSTING_BYTES = 32 << 20
 _LAST = "\uffff"  # after every character of a date
 _FRESH = 0xD800  # codes for words no memory holds (surrogates: never stored, never given)
 
@@ -93,10 +96,10 @@ class Matcher:
         self._codes: dict[str, int] = {}
         self._unknown: set[str] = set()  # tokens without a code (forgotten when the index moves)
         self._generation: int | None = None
-        self._postings: dict[int, Postings] = {}
+        self._postings: OrderedDict[int, Postings] = OrderedDict()
         self._sizes: dict[int, int] = {}
-        self._keys: dict[int, tuple[int, int, str, str]] = {}
-        self._entries = 0
+        self._keys: OrderedDict[int, tuple[int, int, str, str]] = OrderedDict()
+        self._bytes = 0  # of the cached posting lists
         self._total = 0
 
     # caches -------------------------------------------------------------------------------
@@ -111,24 +114,33 @@ class Matcher:
             self._sizes.clear()
             self._keys.clear()
             self._unknown.clear()
-            self._entries = 0
+            self._bytes = 0
             self._total = q_tm.unit_count(self.db)
 
     def lists(self, stems: Sequence[int]) -> dict[int, Postings]:
-        """The posting list of each stem, its parts (of every memory) merged, cached."""
-        missing = [s for s in stems if s not in self._postings]
+        """The posting list of each stem, its parts (of every memory) merged; cached, the
+        least recently used dropped beyond :data:`POSTING_BYTES`."""
+        cache = self._postings
+        wanted = dict.fromkeys(stems)
+        for s in wanted:
+            if s in cache:
+                cache.move_to_end(s)
+        missing = [s for s in wanted if s not in cache]
         if missing:
-            if self._entries > CACHE_ENTRIES:
-                self._postings.clear()
-                self._entries = 0
             parts: dict[int, list[tuple[int, Postings]]] = {s: [] for s in missing}
             for token, memory_id, ids, lens, pos in q_tm.postings(self.db, missing):
                 parts[token].append((memory_id, Postings.from_blobs(ids, lens, pos)))
             for stem, found in parts.items():
                 merged = merge(found)
-                self._postings[stem] = merged
-                self._entries += len(merged)
-        return {s: self._postings[s] for s in stems}
+                cache[stem] = merged
+                self._bytes += _nbytes(merged)
+        out = {s: cache[s] for s in wanted}
+        while self._bytes > POSTING_BYTES and cache:  # this lookup's lists are kept
+            stem = next(iter(cache))
+            if stem in wanted:
+                break
+            self._bytes -= _nbytes(cache.pop(stem))
+        return {s: out[s] for s in stems}
 
     def _posting_sizes(self, stems: Sequence[int]) -> dict[int, int]:
         missing = [s for s in stems if s not in self._sizes]
@@ -218,13 +230,21 @@ class Matcher:
     def _unit_keys(self, unit_ids: list[int]) -> list[tuple[int, int, str, str]]:
         """The keys of units (cached: a unit's key never changes while the index does not)."""
         cache = self._keys
-        missing = [i for i in unit_ids if i not in cache]
+        found: dict[int, tuple[int, int, str, str]] = {}
+        missing: list[int] = []
+        for i in unit_ids:
+            row = cache.get(i)
+            if row is None:
+                missing.append(i)
+            else:
+                cache.move_to_end(i)
+                found[i] = row
         if missing:
-            if len(cache) + len(missing) > KEY_CACHE:
-                cache.clear()
             for row in q_tm.keys(self.db, missing):
-                cache[row[0]] = row
-        return [cache[i] for i in unit_ids if i in cache]
+                cache[row[0]] = found[row[0]] = row
+            while len(cache) > KEY_CACHE:
+                cache.popitem(last=False)
+        return [found[i] for i in unit_ids if i in found]
 
     # scoring -------------------------------------------------------------------------------
 
@@ -356,6 +376,12 @@ class Matcher:
             position=row["position"],
             substituted=substituted,
         )
+
+
+def _nbytes(postings: Postings) -> int:
+    """The memory a cached posting list holds."""
+    arrays = (postings.ids, postings.lens, postings.pos, postings.form, postings.memory)
+    return sum(a.nbytes for a in arrays if a is not None)
 
 
 def origin_of(row: dict[str, Any]) -> str:
