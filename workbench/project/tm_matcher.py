@@ -101,12 +101,16 @@ class Matcher:
         self._keys: OrderedDict[int, tuple[int, int, str, str]] = OrderedDict()
         self._bytes = 0  # of the cached posting lists
         self._total = 0
+        #: Ask the engine for a large page cache and memory-mapped reads (faster lookups; off
+        #: where the connection serves other long scans too and memory counts more: the TUI).
+        self.large_reads = True
 
     # caches -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Forget cached posting lists if the index changed since they were read."""
-        q_tm.prefer_large_reads(self.db)
+        if self.large_reads:
+            q_tm.prefer_large_reads(self.db)
         generation = q_tm.generation(self.db)
         if generation != self._generation:
             self._generation = generation
