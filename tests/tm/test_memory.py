@@ -65,6 +65,33 @@ def test_confirmed_segments_are_project_units(tm_project: Project) -> None:
     assert project_units(tm_project) == []
 
 
+def test_waiting_units_are_indexed_a_chunk_at_a_time(
+    tm_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.project import tm_indexing
+
+    tm_project.tm.propagate = False
+    monkeypatch.setattr(tm_indexing, "PENDING_CHUNK", 2)
+    # the confirmations leave their units waiting (as an import of confirmed segments does)
+    monkeypatch.setattr(tm_project.tm.indexing, "index_pending_if_free", lambda: 0)
+    first, second, third, _ = ids(tm_project)
+    english = ["The revolution broke out in Russia in 1917.", "And the Bolsheviks seized power.",
+               "The conference met in Cairo."]
+    for sid, text in zip((first, second, third), english, strict=True):
+        tm_project.confirm(sid, text)
+    assert q_tm.has_pending(tm_project.db)
+    assert tm_project.tm.index_pending() == 3  # two chunks: 2 + 1
+    assert not q_tm.has_pending(tm_project.db)
+    for source, text in zip((A, B, C), english, strict=True):
+        (match,) = tm_project.tm.lookup(source, min_score=100)
+        assert (match.score, match.target) == (100, text)
+    # the posting lists hold the words of both chunks' units
+    for word, text in (("روسيا", english[0]), ("البلاشفة", english[1]), ("القاهرة", english[2])):
+        assert [h.target for h in tm_project.tm.concordance(word, lang="ar")] == [text]
+    (fuzzy,) = tm_project.tm.lookup("عقد المؤتمر في روسيا.", min_score=60)
+    assert fuzzy.target == english[2]
+
+
 def test_merging_segments_replaces_the_unit(tm_project: Project) -> None:
     tm_project.tm.propagate = False
     first, second, *_ = ids(tm_project)
@@ -145,6 +172,32 @@ def test_propagation_and_its_undo(tm_project: Project) -> None:
     repeated = tm_project.segment(fourth)
     assert (repeated.target, repeated.status) == ("", "new")
     assert {u["segment_id"] for u in project_units(tm_project)} == {first}
+
+
+def test_repeated_ids_follow_the_document(
+    tm_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.project import tm_repetitions
+
+    monkeypatch.setattr(tm_repetitions, "KEY_BATCH", 3)  # the document read in two pages
+    first, _, _, fourth = ids(tm_project)
+    assert tm_project.tm.repeated_ids("doc") == [first, fourth]
+    tm_project.merge_with_next(first)  # the first is no longer the same text as the fourth
+    assert tm_project.tm.repeated_ids("doc") == []
+    assert tm_project.tm.repetitions("doc") == {}
+
+
+def test_propagation_compares_the_sources_not_only_their_hashes(
+    tm_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.project import tm_repetitions
+
+    monkeypatch.setattr(tm_repetitions, "key_hash", lambda key: 1 if key else 0)  # all collide
+    first, second, third, fourth = ids(tm_project)
+    english = "The revolution broke out in Russia in 1917."
+    tm_project.confirm(first, english)
+    assert tm_project.segment(fourth).target == english
+    assert tm_project.segment(second).target == tm_project.segment(third).target == ""
 
 
 def test_propagation_overwrites_drafts_only(tm_project: Project) -> None:

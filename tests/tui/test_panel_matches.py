@@ -153,6 +153,31 @@ async def test_the_list_marks_exact_matches_and_repetitions(sample_db, make_app,
         assert "100" not in rows[1] and REPEAT_MARK not in rows[1]
 
 
+async def test_prepared_objects_are_frozen_until_the_next_app(
+    sample_db, make_app, tmp_path, monkeypatch
+):
+    import gc
+
+    from workbench.tui import heap
+
+    released: list[int] = []
+
+    def release() -> None:
+        gc.unfreeze()
+        released.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(heap, "release_frozen", release)
+    ids = add_memory(sample_db, tmp_path, document=True)
+    async with editing(make_app(document="rep")) as (_pilot, screen):
+        assert screen.query_one(SegmentList).repeats == {ids[0], ids[2]}
+        assert gc.get_freeze_count() > 0  # out of the collector's walks while the app runs
+    assert gc.get_freeze_count() > 0  # still: handing them back made a second's collection
+    released.clear()
+    async with make_app(document="rep").run_test(size=(120, 32)) as pilot:
+        await pilot.pause()
+        assert released == [0]  # the next app, once mounted, handed them back
+
+
 async def test_concordance_finds_through_a_clitic_and_inserts(sample_db, make_app, tmp_path):
     add_memory(sample_db, tmp_path)
     app = make_app()

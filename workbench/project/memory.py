@@ -59,6 +59,7 @@ class TranslationMemory:
         self.annotate_units = lookups.annotate_units
         # repetitions
         self.repetitions = self._repetitions.repetitions
+        self.repeated_ids = self._repetitions.repeated_ids
         self.propagate_from = self._repetitions.propagate_from
         # documents
         self.pretranslate = work.pretranslate

@@ -19,6 +19,8 @@ from workbench.tm.pipeline import Batch
 PART_ENTRIES = 4_000_000
 #: Posting parts of the project memory grow in place up to this many ids.
 SMALL_PART = 4096
+#: Pending project units indexed together (60,000 at once held ~270 MB; a chunk, a few MB).
+PENDING_CHUNK = 2000
 
 
 class Indexing:
@@ -72,22 +74,34 @@ class Indexing:
             return self.index_pending_here()
 
     def index_pending_here(self) -> int:
-        """:meth:`index_pending` inside the caller's transaction."""
-        pending = q_tm.pending_units(self.db)
-        if not pending:
+        """:meth:`index_pending` inside the caller's transaction: a chunk at a time (memory
+        stays flat, and no single step holds the interpreter long); the posting lists are
+        merged once at the end."""
+        indexer: Indexer | None = None
+        vocabulary: Vocabulary | None = None
+        after, count = 0, 0
+        while True:
+            pending = q_tm.pending_units(self.db, after, PENDING_CHUNK)
+            if not pending:
+                break
+            if indexer is None or vocabulary is None:
+                vocabulary = Vocabulary(last=q_tm.last_code(self.db))
+                indexer = Indexer(vocabulary, lambda tokens: q_tm.token_codes(self.db, tokens))
+            ids = [uid for uid, _ in pending]
+            indexed = indexer.index(ids, [source for _, source in pending])
+            del pending
+            q_tm.add_tokens(self.db, vocabulary.added)
+            vocabulary.added.clear()
+            q_tm.insert_keys(
+                self.db, zip(ids, indexed.hashes, indexed.stems, indexed.words, strict=True)
+            )
+            q_tm.clear_pending(self.db, ids)
+            after, count = ids[-1], count + len(ids)
+        if indexer is None:
             return 0
-        ids = [uid for uid, _ in pending]
-        vocabulary = Vocabulary(last=q_tm.last_code(self.db))
-        indexer = Indexer(vocabulary, lambda tokens: q_tm.token_codes(self.db, tokens))
-        indexed = indexer.index(ids, [source for _, source in pending])
-        q_tm.add_tokens(self.db, vocabulary.added)
-        q_tm.insert_keys(
-            self.db, zip(ids, indexed.hashes, indexed.stems, indexed.words, strict=True)
-        )
         self._merge_postings(q_tm.PROJECT_MEMORY, indexer.take_postings())
-        q_tm.clear_pending(self.db, ids)
         q_tm.bump_generation(self.db)
-        return len(ids)
+        return count
 
     def _merge_postings(self, memory_id: int, postings: list[tuple[int, Postings]]) -> None:
         tokens = [t for t, _ in postings]

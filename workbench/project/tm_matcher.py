@@ -14,6 +14,7 @@ change) and posting lists (forgotten whenever the store's index generation moves
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from workbench.project.groups import match_key
+from workbench.project.tm_repetitions import match_keys
 from workbench.store import tm as q_tm
 from workbench.tm.candidates import (
     Postings,
@@ -48,10 +50,13 @@ from workbench.tm.tokens import words_and_stems
 
 #: Candidates scored exactly per query.
 CANDIDATES = 250
-#: Unit keys (code strings) kept in memory between lookups.
-KEY_CACHE = 300_000
-#: Posting entries kept in the cache before it is emptied.
-CACHE_ENTRIES = 40_000_000
+#: Unit keys (code strings) kept between lookups, the least recently used dropped first
+#: (~450 bytes each).
+KEY_CACHE = 40_000
+#: Bytes of posting lists kept between lookups, the least recently used dropped first (the
+#: lists of a long session's words otherwise grew by hundreds of MB).
+POSTING_BYTES = 32 << 20
+_LAST = "\uffff"  # after every character of a date
 _FRESH = 0xD800  # codes for words no memory holds (surrogates: never stored, never given)
 
 
@@ -91,17 +96,21 @@ class Matcher:
         self._codes: dict[str, int] = {}
         self._unknown: set[str] = set()  # tokens without a code (forgotten when the index moves)
         self._generation: int | None = None
-        self._postings: dict[int, Postings] = {}
+        self._postings: OrderedDict[int, Postings] = OrderedDict()
         self._sizes: dict[int, int] = {}
-        self._keys: dict[int, tuple[int, int, str, str]] = {}
-        self._entries = 0
+        self._keys: OrderedDict[int, tuple[int, int, str, str]] = OrderedDict()
+        self._bytes = 0  # of the cached posting lists
         self._total = 0
+        #: Ask the engine for a large page cache and memory-mapped reads (faster lookups; off
+        #: where the connection serves other long scans too and memory counts more: the TUI).
+        self.large_reads = True
 
     # caches -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Forget cached posting lists if the index changed since they were read."""
-        q_tm.prefer_large_reads(self.db)
+        if self.large_reads:
+            q_tm.prefer_large_reads(self.db)
         generation = q_tm.generation(self.db)
         if generation != self._generation:
             self._generation = generation
@@ -109,24 +118,33 @@ class Matcher:
             self._sizes.clear()
             self._keys.clear()
             self._unknown.clear()
-            self._entries = 0
+            self._bytes = 0
             self._total = q_tm.unit_count(self.db)
 
     def lists(self, stems: Sequence[int]) -> dict[int, Postings]:
-        """The posting list of each stem, its parts (of every memory) merged, cached."""
-        missing = [s for s in stems if s not in self._postings]
+        """The posting list of each stem, its parts (of every memory) merged; cached, the
+        least recently used dropped beyond :data:`POSTING_BYTES`."""
+        cache = self._postings
+        wanted = dict.fromkeys(stems)
+        for s in wanted:
+            if s in cache:
+                cache.move_to_end(s)
+        missing = [s for s in wanted if s not in cache]
         if missing:
-            if self._entries > CACHE_ENTRIES:
-                self._postings.clear()
-                self._entries = 0
             parts: dict[int, list[tuple[int, Postings]]] = {s: [] for s in missing}
             for token, memory_id, ids, lens, pos in q_tm.postings(self.db, missing):
                 parts[token].append((memory_id, Postings.from_blobs(ids, lens, pos)))
             for stem, found in parts.items():
                 merged = merge(found)
-                self._postings[stem] = merged
-                self._entries += len(merged)
-        return {s: self._postings[s] for s in stems}
+                cache[stem] = merged
+                self._bytes += _nbytes(merged)
+        out = {s: cache[s] for s in wanted}
+        while self._bytes > POSTING_BYTES and cache:  # this lookup's lists are kept
+            stem = next(iter(cache))
+            if stem in wanted:
+                break
+            self._bytes -= _nbytes(cache.pop(stem))
+        return {s: out[s] for s in stems}
 
     def _posting_sizes(self, stems: Sequence[int]) -> dict[int, int]:
         missing = [s for s in stems if s not in self._sizes]
@@ -216,13 +234,21 @@ class Matcher:
     def _unit_keys(self, unit_ids: list[int]) -> list[tuple[int, int, str, str]]:
         """The keys of units (cached: a unit's key never changes while the index does not)."""
         cache = self._keys
-        missing = [i for i in unit_ids if i not in cache]
+        found: dict[int, tuple[int, int, str, str]] = {}
+        missing: list[int] = []
+        for i in unit_ids:
+            row = cache.get(i)
+            if row is None:
+                missing.append(i)
+            else:
+                cache.move_to_end(i)
+                found[i] = row
         if missing:
-            if len(cache) + len(missing) > KEY_CACHE:
-                cache.clear()
             for row in q_tm.keys(self.db, missing):
-                cache[row[0]] = row
-        return [cache[i] for i in unit_ids if i in cache]
+                cache[row[0]] = found[row[0]] = row
+            while len(cache) > KEY_CACHE:
+                cache.popitem(last=False)
+        return [found[i] for i in unit_ids if i in found]
 
     # scoring -------------------------------------------------------------------------------
 
@@ -267,16 +293,20 @@ class Matcher:
     def _unit_contexts(
         self, query: Query, rows: dict[int, dict[str, Any]]
     ) -> dict[int, tuple[str, str]]:
-        out: dict[int, tuple[str, str]] = {}
         exact = [r for r in rows.values() if identical(query.text, r["source"])]
         segments = [r["segment_id"] for r in exact if r["segment_id"] is not None]
         around = q_tm.neighbours(self.db, segments) if segments else {}
+        texts: dict[int, tuple[str | None, str | None]] = {}
         for r in exact:
             if r["segment_id"] is not None and r["segment_id"] in around:
-                out[r["id"]] = context_key(*around[r["segment_id"]])
+                texts[r["id"]] = around[r["segment_id"]]
             elif r["context_prev"] is not None or r["context_next"] is not None:
-                out[r["id"]] = context_key(r["context_prev"], r["context_next"])
-        return out
+                texts[r["id"]] = (r["context_prev"], r["context_next"])
+        # a repeated text's units share neighbours: each distinct one is normalised once,
+        # all of them together
+        distinct = list(dict.fromkeys(t or "" for pair in texts.values() for t in pair))
+        keys = dict(zip(distinct, match_keys(distinct), strict=True))
+        return {uid: (keys[p or ""], keys[n or ""]) for uid, (p, n) in texts.items()}
 
     def best(
         self, query: Query, min_score: int, limit: int,
@@ -292,16 +322,22 @@ class Matcher:
         if not scored:
             return []
         scored.sort(key=lambda s: (-s.score, -s.unit_id))
-        same = [s for s in scored if s.score == CONTEXT and s.words == query.word_codes]
-        others = [s for s in scored if s not in same][: 2 * limit + 4]
+        same: list[_Scored] = []
+        others: list[_Scored] = []
+        for s in scored:
+            (same if s.score == CONTEXT and s.words == query.word_codes else others).append(s)
+        others = others[: 2 * limit + 4]
         chosen = same + others
         self._exact(query, chosen)
         chosen = [s for s in chosen if s.score >= min_score]
+        # best first, then newest (change or creation date; a date before the longer dates it
+        # begins, none first), then the highest unit id
         chosen.sort(
             key=lambda s: (
-                -s.score, _negated(s.row.get("changed_at") or s.row.get("created_at") or ""),
-                -s.unit_id,
-            )
+                s.score, (s.row.get("changed_at") or s.row.get("created_at") or "") + _LAST,
+                s.unit_id,
+            ),
+            reverse=True,
         )
         out: list[_Scored] = []
         seen: set[tuple[str, str]] = set()
@@ -346,13 +382,14 @@ class Matcher:
         )
 
 
+def _nbytes(postings: Postings) -> int:
+    """The memory a cached posting list holds."""
+    arrays = (postings.ids, postings.lens, postings.pos, postings.form, postings.memory)
+    return sum(a.nbytes for a in arrays if a is not None)
+
+
 def origin_of(row: dict[str, Any]) -> str:
     """Where a unit comes from: its memory's name, or its document and position."""
     if row.get("segment_id") is not None and row.get("document") is not None:
         return f"{row['document']} #{row['position']}"
     return str(row["memory"])
-
-
-def _negated(text: str) -> tuple[int, ...]:
-    """A sort key that orders strings descending inside an ascending sort."""
-    return tuple(-ord(c) for c in text)

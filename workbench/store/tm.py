@@ -278,6 +278,20 @@ def segments_fingerprint(db: Database, document_id: int) -> tuple[int, int, int]
     return int(row[0]), int(row[1]), int(row[2])
 
 
+def segment_sources(
+    db: Database, document_id: int, after: int | None, limit: int
+) -> list[tuple[int, int, str]]:
+    """(segment id, position, source) of a document's segments in order, the first ``limit``
+    after position ``after`` (None: from the start): a document read a page at a time."""
+    return list(
+        db.execute(
+            "SELECT id, position, source FROM segments WHERE document_id = ? AND position > ? "
+            "ORDER BY position LIMIT ?",
+            [document_id, -1 if after is None else after, limit],
+        )
+    )
+
+
 # pending project units --------------------------------------------------------------------
 
 
@@ -286,14 +300,18 @@ def has_pending(db: Database) -> bool:
     return db.execute("SELECT 1 FROM tm_pending LIMIT 1").fetchone() is not None
 
 
-def pending_units(db: Database) -> list[tuple[int, str]]:
-    """(unit id, source) of the project units waiting to be indexed."""
-    return list(
-        db.execute(
-            "SELECT u.id, u.source FROM tm_pending p JOIN tm_units u ON u.id = p.unit_id "
-            "ORDER BY u.id"
-        )
+def pending_units(
+    db: Database, after: int = 0, limit: int | None = None
+) -> list[tuple[int, str]]:
+    """(unit id, source) of the project units waiting to be indexed, in id order: those
+    with an id above ``after``, at most ``limit`` of them (None: all)."""
+    sql = (
+        "SELECT u.id, u.source FROM tm_pending p JOIN tm_units u ON u.id = p.unit_id "
+        "WHERE p.unit_id > ? ORDER BY p.unit_id"
     )
+    if limit is None:
+        return list(db.execute(sql, [after]))
+    return list(db.execute(f"{sql} LIMIT ?", [after, limit]))
 
 
 def clear_pending(db: Database, unit_ids: Sequence[int]) -> None:

@@ -34,7 +34,7 @@ from textual.notifications import SeverityLevel
 
 from workbench.config import Config, load_config, resolve_direction, save_setting
 from workbench.errors import ConnectionLostError, WorkbenchError
-from workbench.tui import keys
+from workbench.tui import heap, keys
 from workbench.tui.actions import ScreenActions
 from workbench.tui.change_actions import ChangeActions
 from workbench.tui.commands import WorkbenchCommands
@@ -119,6 +119,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
     # start and stop ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        heap.release_frozen()  # what an earlier app of this process froze (tests)
         if self.config.keys:
             unknown = keys.unknown_ids(self.config.keys)
             if unknown:
@@ -196,6 +197,15 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             if os.environ.get("VTE_VERSION"):
                 self._write_terminal("\x1b[8h")
             self.service.close()
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the app in the terminal. The process ends once it returns: what the session
+        made is frozen first, so that the interpreter's exit need not walk it (see
+        :mod:`workbench.tui.heap`)."""
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            heap.freeze_long_lived()
 
     # read-only projects -------------------------------------------------------------------------
 

@@ -330,6 +330,9 @@ class ProjectService:
                 read_only=self.project.read_only,
             )
             aux.db.conn.set_progress_handler(self._should_abort, PROGRESS_STEPS)
+            # the filters' and checks' scans share this connection: memory-mapped reads made
+            # every page they touch count in the app's memory (~80 MB on 100,000 segments)
+            aux.tm.matcher.large_reads = False
             self._aux = aux
         return self._aux
 

@@ -16,7 +16,7 @@ segment list's 100/101 and repetition marks, and the concordance dialog.
   glossary and the findings as a tab (Shift+F6 switches; the tab opens on the matches when
   the project's memories hold units).
 - The list's marks are read for the rows painted, a page at a time
-  (``project.tm.exact_scores``); the repetitions once per view (``project.tm.repetitions``).
+  (``project.tm.exact_scores``); the repetitions once per view (``project.tm.repeated_ids``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from textual.message import Message
 
 from workbench.errors import ConflictError
 from workbench.tui import keys
+from workbench.tui.heap import freeze_long_lived
 from workbench.tui.screens.concordance import ConcordanceScreen
 from workbench.tui.screens.editor.editing import Written, _checked, _kept_locked
 from workbench.tui.service import describe_error
@@ -287,7 +288,7 @@ class MatchesActions:
             scores = project.tm.exact_scores(ids) if ids else {}
             ready = TmMarksReady({sid: scores.get(sid, 0) for sid in ids})
             if repeats:
-                ready.repeats = set(project.tm.repetitions(name))
+                ready.repeats = set(project.tm.repeated_ids(name))
             if units:
                 ready.has_units = any(m.units for m in project.tm.memories())
             return ready
@@ -301,6 +302,8 @@ class MatchesActions:
 
     def on_tm_marks_ready(self, message: TmMarksReady) -> None:
         self.segment_list.set_tm(message.scores, message.repeats)
+        if message.repeats is not None:
+            freeze_long_lived()  # the repetitions, and the memory's caches read on the way
         if message.has_units is not None and not self._tm_tab_chosen:
             self._tm_tab_chosen = True
             self.show_matches_tab(message.has_units)

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from workbench.tui.heap import freeze_long_lived
 from workbench.tui.screens.editor.dictionary import word_at
 from workbench.tui.screens.spelling import SpellingChoice, SuggestionsScreen
 from workbench.tui.service import describe_error
@@ -98,6 +99,7 @@ class SpellingActions:
         self.post_message(SpellingPrepared())
 
     def on_spelling_prepared(self, message: SpellingPrepared) -> None:
+        freeze_long_lived()  # the dictionary's objects live as long as the app
         if message.error:
             self.spelling_error = message.error
             self.notify(f"Spelling is off: {message.error}", severity="warning", timeout=10)
