@@ -80,3 +80,11 @@ def test_arabic_indic_target_numbers_and_thousands() -> None:
 )
 def test_no_substitution_otherwise(query: str, source: str, target: str) -> None:
     assert substituted_target(words(query), words(source), target) is None
+
+
+def test_a_number_with_a_comma_that_is_no_thousands_separator_is_kept_as_written() -> None:
+    # "7758,000" (a typo in the query) is not 7,758,000: put in as written, never an error
+    query, source = "أكثر من 7758,000 شخص", "أكثر من 10,000 شخص"
+    pairs = changed_numbers(words(query), words(source))
+    assert pairs is not None
+    assert substitute("More than 10,000 people.", pairs) == "More than 7758,000 people."

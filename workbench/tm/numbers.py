@@ -41,7 +41,7 @@ def changed_numbers(query: Sequence[str], source: Sequence[str]) -> list[tuple[s
 
 def _render(value: str, written: str) -> str:
     whole, dot, frac = value.partition(".")
-    if ("," in written or "٬" in written) and len(whole) > 3:
+    if ("," in written or "٬" in written) and len(whole) > 3 and whole.isdigit():
         whole = f"{int(whole):,}"
     return whole + dot + frac
 
