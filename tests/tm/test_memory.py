@@ -72,13 +72,13 @@ def test_waiting_units_are_indexed_a_chunk_at_a_time(
 
     tm_project.tm.propagate = False
     monkeypatch.setattr(tm_indexing, "PENDING_CHUNK", 2)
-    # the confirmations leave their units waiting (as an import of confirmed segments does)
-    monkeypatch.setattr(tm_project.tm.indexing, "index_pending_if_free", lambda: 0)
     first, second, third, _ = ids(tm_project)
     english = ["The revolution broke out in Russia in 1917.", "And the Bolsheviks seized power.",
                "The conference met in Cairo."]
     for sid, text in zip((first, second, third), english, strict=True):
-        tm_project.confirm(sid, text)
+        # a status change leaves the unit waiting (as an import of confirmed segments does)
+        tm_project.save_draft(sid, text)
+        tm_project.set_status(sid, "translated")
     assert q_tm.has_pending(tm_project.db)
     assert tm_project.tm.index_pending() == 3  # two chunks: 2 + 1
     assert not q_tm.has_pending(tm_project.db)
