@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,8 +30,6 @@ from workbench.store.connection import Database
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
-MAX_WRITE_PAUSE_S = 0.002
-"""The longest pause of a writer waiting for the write lock between two tries."""
 LARGE_CACHE_KB = 64 * 1024
 """The page cache of a connection that reads or writes much (``prefer_large_reads``,
 ``bulk_writing``)."""
@@ -104,27 +101,10 @@ class SqliteDatabase(sqlite_utils.Database, Database):
         return self.conn.in_transaction
 
     def begin_write(self, shared: bool = False) -> None:
-        # One writer at a time, whatever ``shared`` says. IMMEDIATE takes the write lock now,
-        # so a transaction never fails half-way because another writer came first. The wait
-        # is ours, not SQLite's busy handler: that one sleeps longer and longer between tries
-        # (up to 100 ms), so under steady writing by other processes a writer that has waited
-        # a while keeps losing to newcomers (20 processes confirming at once: waits of 17-27 s,
-        # one gave up after the busy timeout). Here every waiter tries again within 2 ms.
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-        pause = 0.0001
-        self.conn.execute("PRAGMA busy_timeout = 0")
-        try:
-            while True:
-                try:
-                    self.execute("BEGIN IMMEDIATE")
-                    return
-                except sqlite3.OperationalError as exc:
-                    if _error_name(exc) != "SQLITE_BUSY" or time.monotonic() >= deadline:
-                        raise
-                time.sleep(pause)
-                pause = min(pause * 2, MAX_WRITE_PAUSE_S)
-        finally:
-            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # One writer at a time, whatever ``shared`` says. IMMEDIATE takes the write lock now
+        # (waiting up to the busy timeout), so a transaction never fails half-way because
+        # another writer came first.
+        self.execute("BEGIN IMMEDIATE")
 
     def begin_read(self) -> None:
         self.execute("BEGIN")  # deferred: the first read fixes the snapshot (WAL)
