@@ -16,13 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import RenderableType
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
 
 from workbench.tui import keys
 from workbench.tui.display import isolate
@@ -93,8 +90,6 @@ class DictionaryPanel(TextPanel, can_focus=True):
         self.note = ""  # e.g. no dictionaries in the project; looking up…
         self.senses: list[Sense] = []
         self.cursor = 0
-        self._blocks: list[tuple[RenderableType, int | None]] = []
-        self._ranges: list[tuple[int, int]] = []  # lines of each sense
 
     # content ---------------------------------------------------------------------------------
 
@@ -170,31 +165,6 @@ class DictionaryPanel(TextPanel, can_focus=True):
         self._lay_out()
         if self.has_focus:
             self.post_message(self.Selected(self.selected))
-
-    def _lay_out(self) -> None:
-        """Render each block to the width; remember which lines hold which sense."""
-        width = self.scrollable_content_region.width
-        if width <= 0:
-            self._laid_width = -1
-            return
-        console = self.app.console
-        options = console.options.update_width(width).update(highlight=False, height=None)
-        lines: list[Strip] = []
-        ranges: list[tuple[int, int]] = [(0, 0)] * len(self.senses)
-        for renderable, index in self._blocks:
-            first = len(lines)
-            for line in console.render_lines(renderable, options, pad=False, new_lines=False):
-                lines.append(Strip(Segment.adjust_line_length(line, width), width))
-            if index is not None:
-                ranges[index] = (first, len(lines))
-        self._lines = lines
-        self._ranges = ranges
-        self._laid_width = width
-        size = Size(width, len(lines))
-        if size != self.virtual_size:
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
-        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)

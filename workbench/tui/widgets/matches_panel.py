@@ -16,13 +16,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
 
 from workbench.tui import keys
 from workbench.tui.display import isolate
@@ -101,8 +98,6 @@ class MatchesPanel(TextPanel, can_focus=True):
         self.matches: list[Any] = []
         self.note = ""
         self.cursor = 0
-        self._blocks: list[tuple[RenderableType, int | None]] = []
-        self._ranges: list[tuple[int, int]] = []
 
     def show_matches(self, matches: Sequence[Any], note: str = "") -> None:
         """Show ``matches`` (TmMatch, best first) with the cursor on the first."""
@@ -139,31 +134,6 @@ class MatchesPanel(TextPanel, can_focus=True):
         self._blocks = blocks
         self.cursor = min(self.cursor, max(0, len(self.matches) - 1))
         self._lay_out()
-
-    def _lay_out(self) -> None:
-        """Render each block to the width; remember which lines hold which match."""
-        width = self.scrollable_content_region.width
-        if width <= 0:
-            self._laid_width = -1
-            return
-        console = self.app.console
-        options = console.options.update_width(width).update(highlight=False, height=None)
-        lines: list[Strip] = []
-        ranges: list[tuple[int, int]] = [(0, 0)] * len(self.matches)
-        for renderable, index in self._blocks:
-            first = len(lines)
-            for line in console.render_lines(renderable, options, pad=False, new_lines=False):
-                lines.append(Strip(Segment.adjust_line_length(line, width), width))
-            if index is not None:
-                ranges[index] = (first, len(lines))
-        self._lines = lines
-        self._ranges = ranges
-        self._laid_width = width
-        size = Size(width, len(lines))
-        if size != self.virtual_size:
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
-        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)

@@ -63,6 +63,10 @@ class TextPanel(ScrollView, can_focus=False):
         self._content: RenderableType = ""
         self._lines: list[Strip] = []
         self._laid_width = -1
+        #: For panels of items a cursor moves over (senses, matches): the renderables to lay
+        #: out, each with the index of the item it shows (or None), and the lines of each item.
+        self._blocks: list[tuple[RenderableType, int | None]] = []
+        self._ranges: list[tuple[int, int]] = []
 
     @property
     def bidi(self) -> BidiDisplay:
@@ -88,8 +92,17 @@ class TextPanel(ScrollView, can_focus=False):
             return
         console = self.app.console
         options = console.options.update_width(width).update(highlight=False, height=None)
-        lines = console.render_lines(self._content, options, pad=False, new_lines=False)
-        self._lines = [Strip(Segment.adjust_line_length(line, width), width) for line in lines]
+        lines: list[Strip] = []
+        blocks = self._blocks or [(self._content, None)]
+        ranges = [(0, 0)] * (1 + max((i for _, i in blocks if i is not None), default=-1))
+        for renderable, index in blocks:
+            first = len(lines)
+            for line in console.render_lines(renderable, options, pad=False, new_lines=False):
+                lines.append(Strip(Segment.adjust_line_length(line, width), width))
+            if index is not None:
+                ranges[index] = (first, len(lines))
+        self._lines = lines
+        self._ranges = ranges
         self._laid_width = width
         size = Size(width, len(self._lines))
         if size != self.virtual_size:
