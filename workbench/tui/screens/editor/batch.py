@@ -9,32 +9,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workbench.tui.screens.batch import BatchScreen
+from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.replace import ReplaceScreen
 
 if TYPE_CHECKING:
     from rich.text import Text
-    from textual.app import App
 
     from workbench.project import Document
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.rows import SegmentRows, ViewSpec
+    from workbench.tui.rows import SegmentRows
 
 
-class BatchActions:
+class BatchActions(EditorPart):
     """The editor screen's find-and-replace and batch actions (a mixin of ``EditorScreen``)."""
 
     if TYPE_CHECKING:
         document: Document
         rows: SegmentRows | None
-
-        @property
-        def app(self) -> App[object]: ...
-
-        @property
-        def wb(self) -> WorkbenchApp: ...
-
-        @property
-        def spec(self) -> ViewSpec: ...
 
         def flush_edit(self) -> Any: ...
 

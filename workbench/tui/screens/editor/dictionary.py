@@ -27,17 +27,13 @@ from textual.message import Message
 
 from workbench.dictionary.model import DictEntry
 from workbench.text.bidi import has_arabic
+from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.service import describe_error
 from workbench.tui.widgets.dictionary_panel import DictionaryPanel, LookupResult
 from workbench.tui.widgets.panels import DICTIONARY_STYLE, SourceView
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from workbench.project import Project
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.rows import RowData
-    from workbench.tui.widgets.english_editor import EnglishEditor
 
 WIDE = 130
 """From this many columns the Dictionary panel is a column of its own."""
@@ -122,31 +118,13 @@ def senses_holding(matches: list[Any], word: str) -> list[Any]:
     return out
 
 
-class DictionaryActions:
+class DictionaryActions(EditorPart):
     """The editor screen's Dictionary panel (a mixin of ``EditorScreen``)."""
 
     _forms: dict[str, str]  # sense -> its form inside a sentence (see mid_sentence_forms)
 
     if TYPE_CHECKING:
-        current: RowData | None
-
-        @property
-        def app(self) -> App[object]: ...
-
-        @property
-        def wb(self) -> WorkbenchApp: ...
-
-        @property
-        def editor(self) -> EnglishEditor: ...
-
-        @property
-        def size(self) -> Any: ...
-
-        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
-
         def post_message(self, message: Message) -> bool: ...
-
-        def notify(self, message: str, **kwargs: Any) -> None: ...
 
         def set_class(self, add: bool, *class_names: str) -> Any: ...
 

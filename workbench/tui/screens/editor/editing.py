@@ -31,17 +31,13 @@ from textual.widgets import TextArea
 from workbench.errors import BlockedByFindings, ConflictError, LockedError
 from workbench.tui import keys
 from workbench.tui.screens.conflict import ConflictScreen, Resolution
+from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import OverrideScreen
 from workbench.tui.service import describe_error, segment_findings, severity_counts
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from workbench.project import Project, Segment
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.rows import RowData, SegmentRows
-    from workbench.tui.widgets.english_editor import EnglishEditor
-    from workbench.tui.widgets.segment_list import SegmentList
+    from workbench.tui.rows import SegmentRows
 
 AUTOSAVE_IDLE = 0.4  # seconds without typing before an autosave
 AUTOSAVE_MAX = 0.8  # longest a typed change waits while typing goes on
@@ -83,7 +79,7 @@ class OwnWrites:
             self._moves.setdefault(segment_id, {})[base] = to
 
 
-class SegmentEditing:
+class SegmentEditing(EditorPart):
     """The editor screen's writes of the open segment (a mixin of ``EditorScreen``)."""
 
     clock: Callable[[], float] = time.monotonic  # the autosave's clock (tests inject one)
@@ -91,7 +87,6 @@ class SegmentEditing:
     if TYPE_CHECKING:
         # what this part uses of the editor screen
         rows: SegmentRows | None
-        current: RowData | None
         current_index: int
         saved_text: str
         dirty_since: float | None
@@ -106,23 +101,9 @@ class SegmentEditing:
         def refresh_segment(self, segment_id: int) -> None: ...
 
         @property
-        def app(self) -> App[object]: ...
-
-        @property
-        def wb(self) -> WorkbenchApp: ...
-
-        @property
-        def editor(self) -> EnglishEditor: ...
-
-        @property
-        def segment_list(self) -> SegmentList: ...
-
-        @property
         def is_attached(self) -> bool: ...
 
         def post_message(self, message: Message) -> bool: ...
-
-        def notify(self, message: str, **kwargs: Any) -> None: ...
 
         def open_index(self, index: int) -> None: ...
 

@@ -17,18 +17,14 @@ from typing import TYPE_CHECKING, Any
 from workbench.errors import WorkbenchError
 from workbench.project.views import ViewSpec
 from workbench.store.live import Change
+from workbench.tui.screens.editor.host import EditorPart
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from workbench.project import Document, Project
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.rows import RowData, SegmentRows
-    from workbench.tui.widgets.english_editor import EnglishEditor
-    from workbench.tui.widgets.segment_list import SegmentList
+    from workbench.tui.rows import SegmentRows
 
 
-class LiveUpdates:
+class LiveUpdates(EditorPart):
     """The editor screen's view of the others' work (a mixin of ``EditorScreen``)."""
 
     changed_elsewhere: str | None = None  # who changed the open segment under typed English
@@ -37,29 +33,11 @@ class LiveUpdates:
     if TYPE_CHECKING:
         document: Document
         rows: SegmentRows | None
-        current: RowData | None
         current_index: int
         saved_text: str
         dirty_since: float | None
         base_revision: int
         pending_writes: dict[int, int]
-
-        @property
-        def app(self) -> App[object]: ...
-
-        @property
-        def wb(self) -> WorkbenchApp: ...
-
-        @property
-        def editor(self) -> EnglishEditor: ...
-
-        @property
-        def segment_list(self) -> SegmentList: ...
-
-        @property
-        def spec(self) -> ViewSpec: ...
-
-        def notify(self, message: str, **kwargs: Any) -> None: ...
 
         def load_view(self, spec: ViewSpec, keep: int | None = None,
                       ids: list[int] | None = None) -> None: ...

@@ -11,22 +11,19 @@ from textual.widgets import Static
 
 from workbench.tui import keys
 from workbench.tui.screens.editor.editing import Written
+from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import UnlockScreen
 from workbench.tui.widgets.english_editor import EnglishEditor
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from textual.app import App
-
     from workbench.project import Project
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.rows import RowData
 
 LOCK_HINT_ID = "lock-hint"
 
 
-class LockActions:
+class LockActions(EditorPart):
     """The editor screen's handling of locked segments (a mixin of ``EditorScreen``)."""
 
     busy: bool = False
@@ -34,20 +31,7 @@ class LockActions:
     _refused_for: int | None = None  # the segment whose refused typing was already said
 
     if TYPE_CHECKING:
-        current: RowData | None
-
-        @property
-        def app(self) -> App[object]: ...
-
-        @property
-        def wb(self) -> WorkbenchApp: ...
-
-        @property
-        def editor(self) -> EnglishEditor: ...
-
         def query_one(self, selector: str, expect_type: type[Static]) -> Static: ...
-
-        def notify(self, message: str, **kwargs: Any) -> None: ...
 
         def _write(
             self, segment_id: int, kind: str, text: str, job: Any

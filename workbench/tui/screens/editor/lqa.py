@@ -6,35 +6,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.lqa import LqaErrorScreen, LqaRequest, record_error
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from workbench.lqa import LqaError
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.rows import RowData
-    from workbench.tui.widgets.english_editor import EnglishEditor
 
 
-class LqaActions:
+class LqaActions(EditorPart):
     """The editor screen's LQA error key (a mixin of ``EditorScreen``)."""
 
     if TYPE_CHECKING:
-        current: RowData | None
-
-        @property
-        def app(self) -> App[object]: ...
-
-        @property
-        def wb(self) -> WorkbenchApp: ...
-
-        @property
-        def editor(self) -> EnglishEditor: ...
-
         def flush_edit(self) -> Any: ...
-
-        def notify(self, message: str, **kwargs: Any) -> None: ...
 
     def action_lqa_error(self) -> None:
         """Record an LQA error on the open segment (span: the selected English)."""

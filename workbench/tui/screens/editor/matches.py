@@ -32,6 +32,7 @@ from workbench.tui import keys
 from workbench.tui.heap import freeze_long_lived
 from workbench.tui.screens.concordance import ConcordanceScreen
 from workbench.tui.screens.editor.editing import Written, _checked, _kept_locked
+from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.service import describe_error
 from workbench.tui.widgets.matches_panel import MatchesPanel
 from workbench.tui.widgets.segment_list import SegmentList
@@ -40,10 +41,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from workbench.project import Document, Project
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.rows import RowData
     from workbench.tui.screens.editor.editing import OwnWrites
-    from workbench.tui.widgets.english_editor import EnglishEditor
 
 MIN_SCORE = 50
 """The lowest score the panel shows."""
@@ -69,14 +67,13 @@ class TmMarksReady(Message):
     has_units: bool | None = None
 
 
-class MatchesActions:
+class MatchesActions(EditorPart):
     """The editor screen's translation memory (a mixin of ``EditorScreen``)."""
 
     tm_matches: list[Any]  # the matches shown, of the open segment
     tm_matches_for: int | None  # the segment they are of
 
     if TYPE_CHECKING:
-        current: RowData | None
         document: Document
         saved_text: str
         dirty_since: float | None
@@ -84,22 +81,9 @@ class MatchesActions:
         own_writes: OwnWrites
 
         @property
-        def wb(self) -> WorkbenchApp: ...
-
-        @property
-        def editor(self) -> EnglishEditor: ...
-
-        @property
-        def segment_list(self) -> SegmentList: ...
-
-        @property
         def locked(self) -> bool: ...
 
-        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
-
         def post_message(self, message: Message) -> bool: ...
-
-        def notify(self, message: str, **kwargs: Any) -> None: ...
 
         def set_class(self, add: bool, *class_names: str) -> Any: ...
 

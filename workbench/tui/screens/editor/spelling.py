@@ -20,16 +20,12 @@ from textual.widgets import TextArea
 
 from workbench.tui.heap import freeze_long_lived
 from workbench.tui.screens.editor.dictionary import word_at
+from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.spelling import SpellingChoice, SuggestionsScreen
 from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from workbench.project import Project
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.rows import RowData
-    from workbench.tui.widgets.english_editor import EnglishEditor
 
 SPELL_DELAY = 0.5
 """Seconds without typing before the English is checked again."""
@@ -51,7 +47,7 @@ class SpellingPrepared(Message):
     error: str | None = None
 
 
-class SpellingActions:
+class SpellingActions(EditorPart):
     """The editor screen's spell checking (a mixin of ``EditorScreen``)."""
 
     spell_delay: float = SPELL_DELAY
@@ -60,20 +56,7 @@ class SpellingActions:
     _spell_timer: Timer | None = None
 
     if TYPE_CHECKING:
-        current: RowData | None
-
-        @property
-        def app(self) -> App[object]: ...
-
-        @property
-        def wb(self) -> WorkbenchApp: ...
-
-        @property
-        def editor(self) -> EnglishEditor: ...
-
         def post_message(self, message: Message) -> bool: ...
-
-        def notify(self, message: str, **kwargs: Any) -> None: ...
 
         def set_timer(self, delay: float, callback: Any) -> Timer: ...
 

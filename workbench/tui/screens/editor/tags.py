@@ -13,13 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workbench.text.tags import has_tags, next_missing_tag, placeholder
+from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.widgets.panels import SourceView
 
 if TYPE_CHECKING:
     from workbench.project import Project
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.rows import RowData
-    from workbench.tui.widgets.english_editor import EnglishEditor
 
 
 def tag_lines(tags: dict[int, Any]) -> list[tuple[str, str]]:
@@ -35,22 +33,10 @@ def tag_lines(tags: dict[int, Any]) -> list[tuple[str, str]]:
     return out
 
 
-class TagActions:
+class TagActions(EditorPart):
     """The editor screen's inline tags (a mixin of ``EditorScreen``)."""
 
     if TYPE_CHECKING:
-        current: RowData | None
-
-        @property
-        def wb(self) -> WorkbenchApp: ...
-
-        @property
-        def editor(self) -> EnglishEditor: ...
-
-        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
-
-        def notify(self, message: str, **kwargs: Any) -> None: ...
-
         def refuse_edit(self) -> bool: ...
 
     def show_tag_titles(self, segment_id: int, source: str) -> None:

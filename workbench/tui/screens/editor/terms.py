@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from workbench.glossary.english import find_rendering
+from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import TermChooser
 from workbench.tui.widgets.panels import GlossaryPanel, TermLine
 
 if TYPE_CHECKING:
-    from textual.app import App
-
-    from workbench.tui.widgets.english_editor import EnglishEditor
+    pass
 
 
-class TermActions:
+class TermActions(EditorPart):
     """The editor screen's glossary insertion (a mixin of ``EditorScreen``)."""
 
     if TYPE_CHECKING:
         # what this part uses of the editor screen
-        @property
-        def app(self) -> App[object]: ...
-
-        @property
-        def editor(self) -> EnglishEditor: ...
-
         def query_one(self, selector: type[GlossaryPanel]) -> GlossaryPanel: ...
-
-        def notify(self, message: str, **kwargs: Any) -> None: ...
 
     def action_insert_term(self, number: int | None = None) -> None:
         """Insert a glossary rendering at the cursor: entry ``number``, or the first entry of

@@ -13,16 +13,13 @@ from textual import work
 from textual.message import Message
 
 from workbench.tui.rows import ViewSpec
+from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import FilterScreen, GotoScreen, SearchScreen
 from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from workbench.project import Document, Project
-    from workbench.tui.app import WorkbenchApp
     from workbench.tui.rows import SegmentRows
-    from workbench.tui.widgets.english_editor import EnglishEditor
 
 
 @dataclass
@@ -34,7 +31,7 @@ class ViewReady(Message):
     keep: int | None
 
 
-class ViewActions:
+class ViewActions(EditorPart):
     """The editor screen's search, filters and go-to (a mixin of ``EditorScreen``)."""
 
     if TYPE_CHECKING:
@@ -43,20 +40,9 @@ class ViewActions:
         rows: SegmentRows | None
 
         @property
-        def app(self) -> App[object]: ...
-
-        @property
-        def wb(self) -> WorkbenchApp: ...
-
-        @property
         def current_id(self) -> int | None: ...
 
-        @property
-        def editor(self) -> EnglishEditor: ...
-
         def post_message(self, message: Message) -> bool: ...
-
-        def notify(self, message: str, **kwargs: Any) -> None: ...
 
         def flush_edit(self) -> Any: ...
 
