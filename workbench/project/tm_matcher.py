@@ -51,11 +51,12 @@ from workbench.tm.tokens import words_and_stems
 #: Candidates scored exactly per query.
 CANDIDATES = 250
 #: Unit keys (code strings) kept between lookups, the least recently used dropped first
-#: (~450 bytes each).
-KEY_CACHE = 40_000
+#: (~450 bytes each): for a connection that does large reads (the CLI, pretranslate, analyze
+#: against a million units), and for one where memory counts more (the TUI's).
+KEY_CACHE, KEY_CACHE_SMALL = 300_000, 40_000
 #: Bytes of posting lists kept between lookups, the least recently used dropped first (the
-#: lists of a long session's words otherwise grew by hundreds of MB).
-POSTING_BYTES = 32 << 20
+#: lists of a long session's words otherwise grow without end); the same two cases.
+POSTING_BYTES, POSTING_BYTES_SMALL = 384 << 20, 32 << 20
 _LAST = "\uffff"  # after every character of a date
 _FRESH = 0xD800  # codes for words no memory holds (surrogates: never stored, never given)
 
@@ -101,8 +102,9 @@ class Matcher:
         self._keys: OrderedDict[int, tuple[int, int, str, str]] = OrderedDict()
         self._bytes = 0  # of the cached posting lists
         self._total = 0
-        #: Ask the engine for a large page cache and memory-mapped reads (faster lookups; off
-        #: where the connection serves other long scans too and memory counts more: the TUI).
+        #: Ask the engine for a large page cache and memory-mapped reads, and keep large caches
+        #: (faster lookups; off where the connection serves other long scans too and memory
+        #: counts more: the TUI).
         self.large_reads = True
 
     # caches -------------------------------------------------------------------------------
@@ -123,7 +125,7 @@ class Matcher:
 
     def lists(self, stems: Sequence[int]) -> dict[int, Postings]:
         """The posting list of each stem, its parts (of every memory) merged; cached, the
-        least recently used dropped beyond :data:`POSTING_BYTES`."""
+        least recently used dropped beyond :data:`POSTING_BYTES` (or the small bound)."""
         cache = self._postings
         wanted = dict.fromkeys(stems)
         for s in wanted:
@@ -139,7 +141,8 @@ class Matcher:
                 cache[stem] = merged
                 self._bytes += _nbytes(merged)
         out = {s: cache[s] for s in wanted}
-        while self._bytes > POSTING_BYTES and cache:  # this lookup's lists are kept
+        bound = POSTING_BYTES if self.large_reads else POSTING_BYTES_SMALL
+        while self._bytes > bound and cache:  # this lookup's lists are kept
             stem = next(iter(cache))
             if stem in wanted:
                 break
@@ -246,7 +249,7 @@ class Matcher:
         if missing:
             for row in q_tm.keys(self.db, missing):
                 cache[row[0]] = found[row[0]] = row
-            while len(cache) > KEY_CACHE:
+            while len(cache) > (KEY_CACHE if self.large_reads else KEY_CACHE_SMALL):
                 cache.popitem(last=False)
         return [found[i] for i in unit_ids if i in found]
 
