@@ -79,7 +79,7 @@ class Repetitions:
         self.checking = checking
         #: Propagate confirmed translations to repetitions; None: the config file's setting.
         self.propagate: bool | None = None
-        self._keys: dict[int, tuple[tuple[int, int, int], DocumentKeys]] = {}
+        self._keys: dict[int, tuple[tuple[int, int], DocumentKeys]] = {}
 
     @property
     def db(self) -> Any:

@@ -268,14 +268,15 @@ def neighbours(
     return out
 
 
-def segments_fingerprint(db: Database, document_id: int) -> tuple[int, int, int]:
-    """(count, total source length, largest id) of a document's segments: changes when its
-    segments do (merges, splits, imports), for caches of their normalised sources."""
+def segments_fingerprint(db: Database, document_id: int) -> tuple[int, int]:
+    """(count, largest id) of a document's segments: changes when its segments do (a merge
+    or a split changes the count, an import or a split adds ids), for caches of their
+    normalised sources. Read from the index alone (every confirmation asks)."""
     row = db.execute(
-        "SELECT count(*), coalesce(sum(length(source)), 0), coalesce(max(id), 0) FROM segments "
-        "WHERE document_id = ?", [document_id],
+        "SELECT count(*), coalesce(max(id), 0) FROM segments WHERE document_id = ?",
+        [document_id],
     ).fetchone()
-    return int(row[0]), int(row[1]), int(row[2])
+    return int(row[0]), int(row[1])
 
 
 def segment_sources(
