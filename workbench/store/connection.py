@@ -11,6 +11,7 @@ is written once per engine.
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,7 +40,7 @@ class Cursor(Protocol):
     def __iter__(self) -> Iterator[Any]: ...
 
 
-class Database:
+class Database(abc.ABC):
     """A project's open connection, whichever engine holds it.
 
     ``location`` is the file or server address (its ``str`` never shows a password);
@@ -64,17 +65,20 @@ class Database:
 
     # queries --------------------------------------------------------------------------
 
+    @abc.abstractmethod
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Cursor:
         """Run one statement; its cursor (rows as tuples)."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def query(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[Row]:
         """Run one query; its rows as dicts, column name to value."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement once per row of parameters."""
-        raise NotImplementedError
+        ...
 
     def insert_rows(
         self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
@@ -118,18 +122,21 @@ class Database:
         """Run an ``INSERT`` of one row and return the id it was given."""
         return int(self.execute(f"{sql} RETURNING id", params).fetchall()[0][0])
 
+    @abc.abstractmethod
     def reserve_ids(self, table: str, count: int) -> int:
         """The first of ``count`` consecutive free ids of ``table`` (whose ``id`` column numbers
         its rows), kept for this transaction's explicit-id inserts."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def schema_version(self) -> int:
         """The project's schema version (the number of migrations it has had)."""
-        raise NotImplementedError
+        ...
 
     def advance_identities(self) -> None:
         """After rows were inserted with explicit ids: make sure new rows get larger ones
         (SQLite always numbers from the largest id; PostgreSQL moves its sequences)."""
+        return None
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics."""
@@ -139,6 +146,7 @@ class Database:
         """A hint that this connection reads large parts of the project again and again (the
         translation memory's lookups): an engine with such settings gives it a larger page
         cache and memory-mapped reads. Optional: nothing by default."""
+        return None
 
     @contextlib.contextmanager
     def bulk_writing(self) -> Iterator[None]:
@@ -146,44 +154,52 @@ class Database:
         memory meanwhile). Optional: nothing by default."""
         yield
 
+    @abc.abstractmethod
     def project_tables(self) -> list[str]:
         """The project's tables (the engine's own bookkeeping tables left out)."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def columns(self, table: str) -> list[str]:
         """The columns of ``table``, in order."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def primary_key(self, table: str) -> list[str]:
         """The primary key columns of ``table``, in key order."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def references(self, table: str) -> set[str]:
         """The tables that ``table``'s foreign keys refer to (itself included)."""
-        raise NotImplementedError
+        ...
 
     # transactions ---------------------------------------------------------------------
 
     @property
+    @abc.abstractmethod
     def in_transaction(self) -> bool:
         """True inside a transaction."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def begin_write(self, shared: bool = False) -> None:
         """Start a write transaction, holding the project's write lock; ``shared``: a write
         of one segment (and what hangs on it), which may run beside other such writes where
         the engine allows it (PostgreSQL: the lock shared, the segment's row locked by
         ``documents.lock_segment``); other writes hold the lock alone."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def begin_read(self) -> None:
         """Start a read transaction: every query in it sees one snapshot of the project."""
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def triggers_suspended(self) -> contextlib.AbstractContextManager[None]:
         """Inside the current transaction, the schema's triggers do not fire (for a copy of
         rows that are already what the triggers would make)."""
-        raise NotImplementedError
+        ...
 
     def commit(self) -> None:
         """Commit the transaction."""
@@ -211,6 +227,7 @@ class Database:
         else:
             self.execute(f"RELEASE SAVEPOINT {name}")
 
+    @abc.abstractmethod
     def close(self) -> None:
         """Close the connection."""
-        raise NotImplementedError
+        ...
