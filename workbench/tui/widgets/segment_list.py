@@ -15,6 +15,7 @@ the working English, both drawn through the app's :class:`~workbench.tui.display
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -26,6 +27,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from workbench.tui import keys
 from workbench.tui.display import BidiDisplay
@@ -50,6 +52,30 @@ REPEAT_MARK = "="
 """The mark of a repetition (the same normalised source elsewhere in the document)."""
 FIXED = NUMBER_WIDTH + 1 + STATUS_WIDTH + 1 + FLAGS_WIDTH + 1 + TM_WIDTH + 1
 SEPARATOR = " │ "
+
+
+class _Requests:
+    """Segments whose details (QA flags, TM marks) the list wants: collected while a frame is
+    painted and asked for once after it, never twice until forgotten."""
+
+    def __init__(self, widget: Widget, message: Callable[[list[int]], Message]) -> None:
+        self.widget = widget
+        self.message = message
+        self.wanted: set[int] = set()
+        self.requested: set[int] = set()
+
+    def want(self, segment_id: int) -> None:
+        if segment_id in self.requested:
+            return
+        if not self.wanted:
+            self.widget.call_after_refresh(self._send)
+        self.wanted.add(segment_id)
+
+    def _send(self) -> None:
+        ids, self.wanted = sorted(self.wanted), set()
+        self.requested.update(ids)
+        if ids:
+            self.widget.post_message(self.message(ids))
 
 
 class SegmentList(ScrollView, can_focus=True):
@@ -129,15 +155,13 @@ class SegmentList(ScrollView, can_focus=True):
         self.tm_scores: dict[int, int] = {}  # segment id -> 101, 100 or 0 (neither)
         self.repeats: set[int] = set()  # segments whose source repeats in the document
         self._tm_known: set[int] = set()  # read since the memory last changed
-        self._tm_wanted: set[int] = set()
-        self._tm_requested: set[int] = set()
+        self._tm_requests = _Requests(self, self.TmWanted)
         self.rows: SegmentRows | None = None
         self.low_confidence = 0.5
         self.flags: dict[int, tuple[int, int]] = {}  # segment id -> (errors, warnings)
         self.flags_enabled = False
         self.others: dict[int, list[str]] = {}  # segment id -> who else has it open
-        self._wanted: set[int] = set()
-        self._requested: set[int] = set()
+        self._flag_requests = _Requests(self, self.FlagsWanted)
         self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(maxsize=512)
 
     # content ---------------------------------------------------------------------------------
@@ -265,12 +289,12 @@ class SegmentList(ScrollView, can_focus=True):
         }.get(status, "segment-list--status-done")
         errors, warnings = self.flags.get(row.id, (0, 0))
         if self.flags_enabled and row.id not in self.flags:
-            self._want(row.id)
+            self._flag_requests.want(row.id)
         finding_flag = ("!", "segment-list--flag-error") if errors else (
             ("?", "segment-list--flag-warning") if warnings else (" ", None)
         )
         if self.tm_enabled and row.id not in self._tm_known:
-            self._want_tm(row.id)
+            self._tm_requests.want(row.id)
         score = self.tm_scores.get(row.id, 0)
         low_link = row.confidence is not None and row.confidence < self.low_confidence
         link_flag = ("~", "segment-list--flag-link") if low_link else (" ", None)
@@ -300,39 +324,13 @@ class SegmentList(ScrollView, can_focus=True):
         strip = Strip(segments)
         return strip.adjust_cell_length(width, style())
 
-    def _want(self, segment_id: int) -> None:
-        if segment_id in self._requested:
-            return
-        if not self._wanted:
-            self.call_after_refresh(self._send_wanted)
-        self._wanted.add(segment_id)
-
-    def _send_wanted(self) -> None:
-        ids, self._wanted = sorted(self._wanted), set()
-        self._requested.update(ids)
-        if ids:
-            self.post_message(self.FlagsWanted(ids))
-
-    def _want_tm(self, segment_id: int) -> None:
-        if segment_id in self._tm_requested:
-            return
-        if not self._tm_wanted:
-            self.call_after_refresh(self._send_tm_wanted)
-        self._tm_wanted.add(segment_id)
-
-    def _send_tm_wanted(self) -> None:
-        ids, self._tm_wanted = sorted(self._tm_wanted), set()
-        self._tm_requested.update(ids)
-        if ids:
-            self.post_message(self.TmWanted(ids))
-
     def set_tm(self, scores: dict[int, int], repeats: set[int] | None = None) -> None:
         """Record the translation memory marks of segments (101, 100 or 0) and, when given,
         every repetition of the document; repaint the rows that changed."""
         changed = {sid for sid, value in scores.items() if self.tm_scores.get(sid) != value}
         self.tm_scores.update(scores)
         self._tm_known.update(scores)
-        self._tm_requested.difference_update(scores)
+        self._tm_requests.requested.difference_update(scores)
         if repeats is not None and repeats != self.repeats:
             self.repeats = set(repeats)
             self.invalidate()  # thousands of rows may change: repaint what is shown
@@ -348,14 +346,14 @@ class SegmentList(ScrollView, can_focus=True):
         """Drop the known 100/101 marks so the painted rows read them again (the memory
         changed); the marks stay shown until then."""
         self._tm_known.clear()
-        self._tm_requested.clear()
+        self._tm_requests.requested.clear()
         self.invalidate()
 
     def set_flags(self, flags: dict[int, tuple[int, int]]) -> None:
         """Record finding counts (errors, warnings) of segments and repaint."""
         changed = [sid for sid, value in flags.items() if self.flags.get(sid) != value]
         self.flags.update(flags)
-        self._requested.difference_update(flags)
+        self._flag_requests.requested.difference_update(flags)
         if self.rows is None:
             return
         for sid in changed:
@@ -378,4 +376,4 @@ class SegmentList(ScrollView, can_focus=True):
     def forget_flags(self) -> None:
         """Drop every known flag so they are computed again."""
         self.flags.clear()
-        self._requested.clear()
+        self._flag_requests.requested.clear()
