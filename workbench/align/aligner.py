@@ -31,12 +31,22 @@ from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer
 from workbench.align.sparse import SparseRows
-from workbench.align.tokens import arabic_content_stems, english_content_stems
+from workbench.align.tokens import (
+    arabic_content_stems,
+    arabic_word_stems,
+    arabic_words,
+    english_content_stems,
+    english_word_stems,
+    english_words,
+)
 from workbench.glossary.model import Glossary
 
 FULL_DP_CELLS = 400_000
 COARSE_ROWS = 3000  # above this, the first pass starts from a coarse alignment
 COARSE_FACTOR = 6
+# A coarse unit holds six sentences: a link of up to nine sentences on one side spans at most
+# three units, so the coarse search prices no longer runs (a third of its cost).
+COARSE_MOVES = [mv for mv in MOVES if max(mv) <= 3]
 MAX_TABLE_LINKS = 4000
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
@@ -132,7 +142,9 @@ class TwoPassAligner:
             self.la, self.le, self.unit = subword_lengths(self.ar, self.en, extra)
         else:
             self.la, self.le, self.unit = char_lengths(self.ar), char_lengths(self.en), "chars"
-        self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary)
+        # Each sentence is tokenised once, for its anchors and its content stems.
+        self._words = ([arabic_words(s) for s in self.ar], [english_words(s) for s in self.en])
+        self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary, self._words)
         self.pairs = list(pairs)
         self.ar_cont: np.ndarray | None = None
         self.en_cont: np.ndarray | None = None
@@ -215,8 +227,8 @@ class TwoPassAligner:
     def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
         if self._stem_cache is None:
             self._stem_cache = (
-                [arabic_content_stems(s) for s in self.ar],
-                [english_content_stems(s) for s in self.en],
+                list(map(arabic_word_stems, self._words[0])),
+                list(map(english_word_stems, self._words[1])),
             )
         return self._stem_cache
 
@@ -501,7 +513,7 @@ def _coarse_cells(scorer: Scorer) -> list[tuple[int, int]]:
         half = f + 4 * max(1.0, coarse.m / coarse.n)
     else:
         centre, half = _diagonal(coarse)
-    path, _, _ = _banded_search(coarse, centre, half, None, coarse.skip_en())
+    path, _, _ = _banded_search(coarse, centre, half, None, coarse.skip_en(), COARSE_MOVES)
     return [(min(i * f, scorer.n), min(j * f, scorer.m)) for i, j in _cells(path)]
 
 

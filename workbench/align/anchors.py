@@ -179,13 +179,15 @@ def _arabic_word(word: str) -> tuple[tuple[str, ...], str, tuple[str, ...], bool
     return tuple(concepts), base, skeletons, base in _AR_MONTH_FIRST
 
 
-def arabic_bag(text: str) -> tuple[Bag, list[str], list[str]]:
-    """Concepts of an Arabic sentence, with its candidate name skeletons and Latin words."""
+def arabic_bag(text: str, words: list[str] | None = None) -> tuple[Bag, list[str], list[str]]:
+    """Concepts of an Arabic sentence, with its candidate name skeletons and Latin words
+    (``words``: its :func:`arabic_words`, when they are known)."""
     bag = _new_bag()
     if _HAS_DIGIT.search(text):
         for m in _NUMBER.finditer(text):
             bag["N:" + number_key(m.group())] = 1
-    words = arabic_words(text)
+    if words is None:
+        words = arabic_words(text)
     infos = list(map(_arabic_word, words))
     if any(map(itemgetter(3), infos)):  # a two-word month may be there: word by word
         last = len(words) - 1
@@ -227,13 +229,15 @@ def _english_name(word: str) -> str:
     return sk if len(sk) >= 2 else ""
 
 
-def english_bag(text: str) -> tuple[Bag, list[str], list[str]]:
-    """Concepts of an English sentence, with its candidate name skeletons and its words."""
+def english_bag(text: str, words: list[str] | None = None) -> tuple[Bag, list[str], list[str]]:
+    """Concepts of an English sentence, with its candidate name skeletons and its words
+    (``words``: its :func:`english_words`, when they are known)."""
     bag = _new_bag()
     if _HAS_DIGIT.search(text):
         for m in _NUMBER.finditer(text):
             bag["N:" + number_key(m.group())] = 1
-    words = english_words(text)
+    if words is None:
+        words = english_words(text)
     for w in words:
         if w in _EN_CONCEPT_WORDS:
             for concept in _english_word(w):
@@ -266,11 +270,17 @@ def _with_shared(
 
 
 def anchor_bags(
-    ar: Sequence[str], en: Sequence[str], glossary: Glossary | None = None
+    ar: Sequence[str], en: Sequence[str], glossary: Glossary | None = None,
+    words: tuple[Sequence[list[str]], Sequence[list[str]]] | None = None,
 ) -> tuple[list[Bag], list[Bag]]:
-    """The anchor concepts of every sentence of both sides."""
-    ar_parts = [arabic_bag(s) for s in ar]
-    en_parts = [english_bag(s) for s in en]
+    """The anchor concepts of every sentence of both sides (``words``: the sentences'
+    :func:`arabic_words` and :func:`english_words`, when they are known)."""
+    if words is None:
+        ar_parts = [arabic_bag(s) for s in ar]
+        en_parts = [english_bag(s) for s in en]
+    else:
+        ar_parts = list(map(arabic_bag, ar, words[0]))
+        en_parts = list(map(english_bag, en, words[1]))
     ar_sk = Counter(sk for _, sks, _ in ar_parts for sk in set(sks))
     en_sk = Counter(sk for _, sks, _ in en_parts for sk in set(sks))
     # A skeleton is a name only when both sides use it about as often (a common Arabic word

@@ -17,25 +17,52 @@ MIN_WEIGHT = 0.08
 TOP = 3
 
 
-def _ibm1(
-    src: np.ndarray, tgt: np.ndarray, slot: np.ndarray, pair: np.ndarray, n_pairs: int
-) -> np.ndarray:
+def _ibm1(src: np.ndarray, slot: np.ndarray, pair: np.ndarray, n_pairs: int) -> np.ndarray:
     """t(target | source) for every distinct pair, by EM over pair instances.
 
     ``slot`` numbers the (link, target word) the instance explains; ``pair`` its distinct pair.
     """
     t = np.ones(n_pairs)
     n_src = int(src.max()) + 1 if len(src) else 0
+    pair_src = np.zeros(n_pairs, dtype=np.int64)
+    pair_src[pair] = src
     for _ in range(ITERATIONS):
         p = t[pair]
         norm = np.bincount(slot, weights=p)
         post = p / norm[slot]
         counts = np.bincount(pair, weights=post, minlength=n_pairs)
-        pair_src = np.zeros(n_pairs, dtype=np.int64)
-        pair_src[pair] = src
         totals = np.bincount(pair_src, weights=counts, minlength=n_src)
         t = counts / np.maximum(totals[pair_src], 1e-12)
     return t
+
+
+def _group_ids(
+    groups: Sequence[Sequence[str]], vocab: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """(group, word id) of every distinct word of every group, sorted by group then id; ids
+    are given in the order words first occur."""
+    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+    ids = np.fromiter(
+        (vocab.setdefault(w, len(vocab)) for words in groups for w in words),
+        dtype=np.int64, count=int(sizes.sum()),
+    )
+    owner = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
+    key = np.unique(owner * (len(vocab) + 1) + ids)
+    return key // (len(vocab) + 1), key % (len(vocab) + 1)
+
+
+def _cross(
+    a_g: np.ndarray, e_g: np.ndarray, n_groups: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of an Arabic and an English word entry of one group, group by group, Arabic
+    entry major (as ``meshgrid(..., indexing="ij")`` gives them): the entries' indices."""
+    count_e = np.bincount(e_g, minlength=n_groups)
+    start_e = np.concatenate([[0], np.cumsum(count_e)[:-1]])
+    per_a = count_e[a_g]
+    total = int(per_a.sum())
+    a_pos = np.repeat(np.arange(len(a_g)), per_a)
+    offset = np.arange(total) - np.repeat(np.cumsum(per_a) - per_a, per_a)
+    return a_pos, start_e[a_g[a_pos]] + offset
 
 
 def induce_table(
@@ -47,57 +74,33 @@ def induce_table(
     """
     ar_vocab: dict[str, int] = {}
     en_vocab: dict[str, int] = {}
-    rows_a: list[np.ndarray] = []
-    rows_e: list[np.ndarray] = []
-    rows_g: list[np.ndarray] = []
-    for g, (a_words, e_words) in enumerate(zip(ar_groups, en_groups, strict=True)):
-        a_ids = np.array(sorted({ar_vocab.setdefault(w, len(ar_vocab)) for w in a_words}))
-        e_ids = np.array(sorted({en_vocab.setdefault(w, len(en_vocab)) for w in e_words}))
-        if not len(a_ids) or not len(e_ids):
-            continue
-        aa, ee = np.meshgrid(a_ids, e_ids, indexing="ij")
-        rows_a.append(aa.ravel())
-        rows_e.append(ee.ravel())
-        rows_g.append(np.full(aa.size, g))
-    if not rows_a:
+    a_g, a_w = _group_ids(ar_groups, ar_vocab)
+    e_g, e_w = _group_ids(en_groups, en_vocab)
+    a_pos, e_pos = _cross(a_g, e_g, len(ar_groups))
+    if not len(a_pos):
         return {}
-    a = np.concatenate(rows_a)
-    e = np.concatenate(rows_e)
-    g = np.concatenate(rows_g)
-    n_e = len(en_vocab)
-    n_a = len(ar_vocab)
-    # Null words: one per group on each side, explaining what has no counterpart.
-    null_a = n_a
-    null_e = n_e
-    ge = np.unique(g * (n_e + 1) + e)
-    ga = np.unique(g * (n_a + 1) + a)
-    a_fw = np.concatenate([a, np.full(len(ge), null_a)])
-    e_fw = np.concatenate([e, ge % (n_e + 1)])
-    g_fw = np.concatenate([g, ge // (n_e + 1)])
-    a_bw = np.concatenate([a, ga % (n_a + 1)])
-    e_bw = np.concatenate([e, np.full(len(ga), null_e)])
-    g_bw = np.concatenate([g, ga // (n_a + 1)])
-
-    def forward() -> tuple[np.ndarray, np.ndarray]:  # t(e | a)
-        key = a_fw * (n_e + 1) + e_fw
-        uniq, pair = np.unique(key, return_inverse=True)
-        _, slot = np.unique(g_fw * (n_e + 1) + e_fw, return_inverse=True)
-        return uniq, _ibm1(a_fw, e_fw, slot, pair, len(uniq))
-
-    def backward() -> tuple[np.ndarray, np.ndarray]:  # t(a | e)
-        key = a_bw * (n_e + 1) + e_bw
-        uniq, pair = np.unique(key, return_inverse=True)
-        _, slot = np.unique(g_bw * (n_a + 1) + a_bw, return_inverse=True)
-        return uniq, _ibm1(e_bw, a_bw, slot, pair, len(uniq))
-
-    fk, ft = forward()
-    bk, bt = backward()
-    common, fi, bi = np.intersect1d(fk, bk, return_indices=True)
-    weight = np.sqrt(ft[fi] * bt[bi])
+    n_a, n_e = len(ar_vocab), len(en_vocab)
+    a, e = a_w[a_pos], e_w[e_pos]
+    # Every instance of a distinct pair; a word entry of a group (a slot) is explained by the
+    # other side's words of its group or by that side's null word (one per group and side):
+    # null pairs are numbered after the word pairs, by the word they explain.
+    uniq, pair = np.unique(a * (n_e + 1) + e, return_inverse=True)
+    n_real = len(uniq)
+    e_in = np.flatnonzero(np.bincount(a_g, minlength=len(ar_groups))[e_g] > 0)
+    a_in = np.flatnonzero(np.bincount(e_g, minlength=len(en_groups))[a_g] > 0)
+    t_fw = _ibm1(  # t(e | a)
+        np.concatenate([a, np.full(len(e_in), n_a)]), np.concatenate([e_pos, e_in]),
+        np.concatenate([pair, n_real + e_w[e_in]]), n_real + n_e,
+    )
+    t_bw = _ibm1(  # t(a | e)
+        np.concatenate([e, np.full(len(a_in), n_e)]), np.concatenate([a_pos, a_in]),
+        np.concatenate([pair, n_real + a_w[a_in]]), n_real + n_a,
+    )
+    weight = np.sqrt(t_fw[:n_real] * t_bw[:n_real])
     keep = weight >= MIN_WEIGHT
-    common, weight = common[keep], weight[keep]
-    src = common // (n_e + 1)
-    tgt = common % (n_e + 1)
+    src = uniq[keep] // (n_e + 1)
+    tgt = uniq[keep] % (n_e + 1)
+    weight = weight[keep]
     ok = (src < n_a) & (tgt < n_e)
     ar_words = list(ar_vocab)
     en_words = list(en_vocab)

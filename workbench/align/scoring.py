@@ -171,7 +171,7 @@ class Scorer:
         shape = cols.shape
         row_ids = np.arange(n + 1)
         jc = np.minimum(cols, m)
-        reach = MAX_GROUP
+        reach = max(max(k, el) for k, el in moves)  # the longest run any move prices
         eps, tau = p.eps, p.tau
         mass_a, mass_e = self.masses()
         w = self.weight

@@ -108,9 +108,19 @@ def _english_content_stem(word: str) -> str:
 
 def arabic_content_stems(text: str) -> list[str]:
     """Stems of the Arabic content words of ``text``."""
-    return [s for s in map(_arabic_content_stem, arabic_words(text)) if s]
+    return arabic_word_stems(arabic_words(text))
 
 
 def english_content_stems(text: str) -> list[str]:
     """Stems of the English content words of ``text``."""
-    return [s for s in map(_english_content_stem, english_words(text)) if s]
+    return english_word_stems(english_words(text))
+
+
+def arabic_word_stems(words: list[str]) -> list[str]:
+    """Stems of the content words among :func:`arabic_words` of a text."""
+    return [s for s in map(_arabic_content_stem, words) if s]
+
+
+def english_word_stems(words: list[str]) -> list[str]:
+    """Stems of the content words among :func:`english_words` of a text."""
+    return [s for s in map(_english_content_stem, words) if s]
