@@ -228,6 +228,20 @@ class Scorer:
             ok = usable & (row_ids >= k)[:, None] & (cols >= el)
             if same_par is not None:
                 ok &= same_par(k, el)
+            target = out[slot[(k, el)]]
+            if np.count_nonzero(ok) * 2 > ok.size:
+                # Possible in most cells (no paragraphs): priced on the whole band at once.
+                before = np.maximum(row_ids - k, 0)
+                la = (self.ar_cum - self.ar_cum[before])[:, None]
+                le = self.en_cum[jc] - self.en_cum[np.maximum(jc - el, 0)]
+                cost = self._length_cost(la, le) * p.w_len
+                cost += p.w_lex * lex
+                cost += p.prior(k, el)
+                if self.ar_cont is not None and self.en_cont is not None and n and m:
+                    cost += p.w_par * (self.ar_cont[np.minimum(before, n - 1)][:, None]
+                                       + self.en_cont[np.clip(jc - el, 0, m - 1)])
+                np.copyto(target, np.where(ok, cost, np.inf), casting="same_kind")
+                return
             # Priced only where the move is possible (often a small share of the band).
             at = np.flatnonzero(ok)
             row_at = at // shape[1]
@@ -240,7 +254,6 @@ class Scorer:
             if self.ar_cont is not None and self.en_cont is not None:
                 # a link that starts inside a paragraph (on either side) costs more
                 cost += p.w_par * (self.ar_cont[row_at - k] + self.en_cont[jc_at - el])
-            target = out[slot[(k, el)]]
             target.fill(np.inf)
             target.reshape(-1)[at] = cost
 
