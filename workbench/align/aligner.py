@@ -18,6 +18,7 @@ import dataclasses
 import math
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -69,22 +70,18 @@ class _Vectors:
 
     def _rows(self, bags: Sequence[dict[str, float]]) -> SparseRows:
         ids = self.ids
-        r: list[int] = []
-        c: list[int] = []
-        d: list[float] = []
-        for i, bag in enumerate(bags):
-            for concept, v in bag.items():
-                col = ids.get(concept)
-                if col is None:
-                    col = ids[concept] = len(ids)
-                if v:
-                    r.append(i)
-                    c.append(col)
-                    d.append(min(1.0, v))
-        return SparseRows(
-            np.array(r, dtype=np.int64), np.array(c, dtype=np.int64),
-            np.array(d, dtype=np.float64), len(bags),
-        )
+        for concept in dict.fromkeys(chain.from_iterable(bags)):  # new columns, in order
+            if concept not in ids:
+                ids[concept] = len(ids)
+        sizes = np.fromiter(map(len, bags), dtype=np.int64, count=len(bags))
+        total = int(sizes.sum())
+        col = np.fromiter(map(ids.__getitem__, chain.from_iterable(bags)), dtype=np.int64,
+                          count=total)
+        data = np.fromiter(chain.from_iterable(map(dict.values, bags)), dtype=np.float64,
+                           count=total)
+        row = np.repeat(np.arange(len(bags), dtype=np.int64), sizes)
+        keep = data != 0
+        return SparseRows(row[keep], col[keep], np.minimum(data[keep], 1.0), len(bags))
 
     def weights(self, weight: dict[str, float]) -> np.ndarray:
         out = np.zeros(len(self.ids) + 1)
@@ -184,7 +181,7 @@ class TwoPassAligner:
             confident = self._confident(links, cover1, length1)
             params2 = self._recalibrated_params(links)
             lengths2 = self._recalibrated_lengths(links, confident, lengths)
-            x2, y2, w2, w2e = self._second_pass_vectors(vec, links, confident, weights)
+            x2, y2, w2, w2e = self._second_pass_vectors(vec, links, confident, weights, x1, y1)
             self.moves = _moves_seen(links)
             scorer = Scorer(
                 self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
@@ -337,8 +334,13 @@ class TwoPassAligner:
         return dataclasses.replace(base, priors=priors)
 
     def _second_pass_vectors(
-        self, vec: _Vectors, links: list[Link], confident: list[int], anchor_w: dict[str, float]
+        self, vec: _Vectors, links: list[Link], confident: list[int], anchor_w: dict[str, float],
+        base_x: SparseRows, base_y: SparseRows,
     ) -> tuple[SparseRows, SparseRows, np.ndarray, np.ndarray | None]:
+        """The first pass's vectors (``base_x``, ``base_y``: anchors and dictionary concepts)
+        with the word table's translations: an Arabic sentence holds ``T:stem`` (weight √t)
+        for each English stem its words may translate to, an English sentence ``T:stem`` for
+        each of its stems that some Arabic word of the text translates to."""
         ar_stems, en_stems = self._stems()
         ar_groups = [[w for a in links[k][0] for w in ar_stems[a]] for k in confident]
         en_groups = [[w for e in links[k][1] for w in en_stems[e]] for k in confident]
@@ -348,44 +350,48 @@ class TwoPassAligner:
         # Arabic sentence may translate to, can ever match: the rest is left out at once.
         en_vocab = {w for stems in en_stems for w in stems}
         ar_vocab = {w for stems in ar_stems for w in stems}
-        targets: dict[str, list[tuple[str, float]]] = {}
-        reached: set[str] = set()
+        source: dict[str, int] = {}  # an Arabic stem with translations -> its number
+        t_count: list[int] = []
+        t_col: list[int] = []
+        t_weight: list[float] = []
+        en_col: dict[str, int] = {}  # an English stem some Arabic stem translates to -> column
         for w in ar_vocab:
-            pairs = [
-                ("T:" + target, math.sqrt(weight))
-                for target, weight in table.get(w, ())
-                if target in en_vocab
-            ]
+            pairs = [(target, weight) for target, weight in table.get(w, ()) if target in en_vocab]
             if pairs:
-                targets[w] = pairs
-                reached.update(target for target, _ in table[w] if target in en_vocab)
-        base_a, base_e = self._base_bags()
-        ar_bags: list[dict[str, float]] = []
-        for stems, anchors in zip(ar_stems, base_a, strict=True):
-            bag: dict[str, float] = dict(anchors)
-            for w in set(stems):
-                for key, weight in targets.get(w, ()):
-                    if weight > bag.get(key, 0.0):
-                        bag[key] = weight
-            ar_bags.append(bag)
-        en_key = {w: "T:" + w for w in reached}
-        en_bags: list[dict[str, float]] = []
-        for stems, anchors in zip(en_stems, base_e, strict=True):
-            bag = dict(anchors)
-            for w in set(stems):
-                key = en_key.get(w)
-                if key is not None:
-                    bag[key] = 1.0
-            en_bags.append(bag)
-        df: Counter[str] = Counter()
-        for bag in en_bags:
-            df.update(k for k in bag if k.startswith("T:"))
+                source[w] = len(source)
+                t_count.append(len(pairs))
+                for target, weight in pairs:
+                    col = en_col.get(target)
+                    if col is None:
+                        col = en_col[target] = vec.column("T:" + target)
+                    t_col.append(col)
+                    t_weight.append(math.sqrt(weight))
+        # Arabic: every (sentence, distinct stem with translations), expanded to its columns;
+        # a column reached by two stems of one sentence keeps the larger weight.
+        row, sid = _entries(ar_stems, source, ar_vocab)
+        counts = np.asarray(t_count, dtype=np.int64)
+        first = np.cumsum(counts) - counts
+        per = counts[sid] if len(sid) else np.zeros(0, dtype=np.int64)
+        at = np.repeat(first[sid] - np.cumsum(per) + per, per) + np.arange(int(per.sum()))
+        t_rows = np.repeat(row, per)
+        cols = np.asarray(t_col, dtype=np.int64)[at]
+        vals = np.asarray(t_weight, dtype=np.float64)[at]
+        width = len(vec.ids) + 1
+        key = t_rows * width + cols
+        order = np.lexsort((vals, key))
+        last = np.ones(len(order), dtype=bool)
+        last[:-1] = key[order][1:] != key[order][:-1]
+        keep = order[last]
+        x = _merged(base_x, t_rows[keep], cols[keep], vals[keep])
+        # English: every (sentence, distinct stem some Arabic stem translates to).
+        e_row, e_col = _entries(en_stems, en_col, en_vocab)
+        y = _merged(base_y, e_row, e_col, np.ones(len(e_row)))
+        df = np.bincount(e_col, minlength=width)
         total = len(self.en) + 2
         scale = math.log(total + 2)
         weights = dict(anchor_w)
-        for key, count in df.items():
-            weights[key] = math.log((total + 2) / (count + 0.5)) / scale
-        x, y = vec.build(ar_bags, en_bags)
+        for target, col in en_col.items():
+            weights["T:" + target] = math.log((total + 2) / (df[col] + 0.5)) / scale
         wa, we = self._side_weights(vec, weights)
         return x, y, wa, we
 
@@ -461,6 +467,33 @@ def calibrated_confidence(
     if empty is not None:
         out = np.where(empty, np.minimum(out, posterior), out)
     return out
+
+
+def _entries(
+    stems: Sequence[Sequence[str]], number: dict[str, int], vocab: set[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """(sentence, number) of every distinct stem of every sentence that ``number`` holds,
+    sorted by sentence then number (``vocab``: every stem of the sentences)."""
+    lookup = dict.fromkeys(vocab, -1)
+    lookup.update(number)
+    sizes = np.fromiter(map(len, stems), dtype=np.int64, count=len(stems))
+    ids = np.fromiter(map(lookup.__getitem__, chain.from_iterable(stems)), dtype=np.int64,
+                      count=int(sizes.sum()))
+    owner = np.repeat(np.arange(len(stems), dtype=np.int64), sizes)
+    found = ids >= 0
+    size = int(ids.max(initial=0)) + 1
+    key = np.unique(owner[found] * size + ids[found])
+    return key // size, key % size
+
+
+def _merged(base: SparseRows, row: np.ndarray, col: np.ndarray, data: np.ndarray) -> SparseRows:
+    """``base`` with more entries (in other columns), kept sorted by row."""
+    rows = np.concatenate([base.row, row])
+    order = np.argsort(rows, kind="stable")
+    return SparseRows(
+        rows[order], np.concatenate([base.col, col])[order],
+        np.concatenate([base.data, data])[order], base.n_rows,
+    )
 
 
 def _diagonal(scorer: Scorer) -> tuple[np.ndarray, float]:

@@ -9,6 +9,7 @@ mean of the two, so that a pair must be likely both ways.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -42,10 +43,9 @@ def _group_ids(
     """(group, word id) of every distinct word of every group, sorted by group then id; ids
     are given in the order words first occur."""
     sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
-    ids = np.fromiter(
-        (vocab.setdefault(w, len(vocab)) for words in groups for w in words),
-        dtype=np.int64, count=int(sizes.sum()),
-    )
+    vocab.update((w, k) for k, w in enumerate(dict.fromkeys(chain.from_iterable(groups))))
+    ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(groups)), dtype=np.int64,
+                      count=int(sizes.sum()))
     owner = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
     key = np.unique(owner * (len(vocab) + 1) + ids)
     return key // (len(vocab) + 1), key % (len(vocab) + 1)
