@@ -111,6 +111,7 @@ class Lexicon:
         self._lock = threading.Lock()
         self._entries: dict[str, tuple[DictEntry, ...]] = {}
         self._glosses: dict[str, tuple[str, ...]] = {}
+        self._best: dict[str, list[str]] = {}
 
     def _build(self) -> dict[str, list[tuple[int, int]]]:
         with self._lock:
@@ -157,11 +158,13 @@ class Lexicon:
     def best_keys(self, word: str) -> list[str]:
         """The keys a normalised word most likely is: the cheapest reading, and readings one
         letter dearer whose key has 3 letters or more (كان is not ك + ان)."""
-        hits = self.word_matches(word)
-        if not hits:
-            return []
-        best = hits[0][1]
-        return [k for k, c in hits if c == best or (c == best + 1 and len(k) >= 3)]
+        hit = self._best.get(word)
+        if hit is None:
+            hits = self.word_matches(word)
+            best = hits[0][1] if hits else 0
+            hit = [k for k, c in hits if c == best or (c == best + 1 and len(k) >= 3)]
+            self._best[word] = hit  # the aligner asks for every word of a text, then again
+        return list(hit)
 
     def glosses(self, word: str) -> tuple[str, ...]:
         """The senses of the keys a normalised word most likely is (for alignment)."""
