@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 
 from workbench.align.tokens import AR_STOP, arabic_words, english_words, latin_words
@@ -182,16 +183,44 @@ def _arabic_word(word: str) -> tuple[tuple[str, ...], str, tuple[str, ...], bool
 def arabic_bag(text: str, words: list[str] | None = None) -> tuple[Bag, list[str], list[str]]:
     """Concepts of an Arabic sentence, with its candidate name skeletons and Latin words
     (``words``: its :func:`arabic_words`, when they are known)."""
+    if words is None:
+        words = arabic_words(text)
+    return _arabic_part(text, words, _special_words(words, None))
+
+
+_Info = tuple[tuple[str, ...], str, tuple[str, ...], bool]
+
+
+def _special_words(words: Iterable[str], names: set[str] | None) -> dict[str, _Info]:
+    """The words (each once) that give a sentence anything: number, month or day concepts,
+    the first word of a two-word month, or name skeletons (only those in ``names`` when it
+    is given: a skeleton the other side never uses can never be shared)."""
+    out: dict[str, _Info] = {}
+    for w in dict.fromkeys(words):
+        concepts, base, skeletons, first = _arabic_word(w)
+        if names is not None and skeletons:
+            skeletons = tuple(sk for sk in skeletons if sk in names)
+        if concepts or skeletons or first:
+            out[w] = (concepts, base, skeletons, first)
+    return out
+
+
+def _arabic_part(
+    text: str, words: list[str], special: dict[str, _Info]
+) -> tuple[Bag, list[str], list[str]]:
+    """:func:`arabic_bag` with the sentence's words and the text's special words known."""
     bag = _new_bag()
     if _HAS_DIGIT.search(text):
         for m in _NUMBER.finditer(text):
             bag["N:" + number_key(m.group())] = 1
-    if words is None:
-        words = arabic_words(text)
-    infos = list(map(_arabic_word, words))
+    infos = [special[w] for w in words if w in special]
     if any(map(itemgetter(3), infos)):  # a two-word month may be there: word by word
         last = len(words) - 1
-        for k, (concepts, base, _, first) in enumerate(infos):
+        for k, w in enumerate(words):
+            info = special.get(w)
+            if info is None:
+                continue
+            concepts, base, _, first = info
             for concept in concepts:
                 bag[concept] = 1
             if first and k < last:
@@ -231,26 +260,24 @@ def _english_name(word: str) -> str:
 
 def english_bag(text: str, words: list[str] | None = None) -> tuple[Bag, list[str], list[str]]:
     """Concepts of an English sentence, with its candidate name skeletons and its words
-    (``words``: its :func:`english_words`, when they are known)."""
+    (``words``: its :func:`english_words`, when they are known; the words are returned
+    as they are, one-letter words included)."""
     bag = _new_bag()
     if _HAS_DIGIT.search(text):
         for m in _NUMBER.finditer(text):
             bag["N:" + number_key(m.group())] = 1
     if words is None:
         words = english_words(text)
-    for w in words:
-        if w in _EN_CONCEPT_WORDS:
-            for concept in _english_word(w):
-                bag[concept] = 1
-    if "May" not in text:
-        bag.pop("M:5", None)  # "may" the verb
-    skeletons = []
-    for word in _EN_CAPITAL.findall(text):
-        sk = _english_name(word)
-        if sk:
-            skeletons.append(sk)
+    if not _EN_CONCEPT_WORDS.isdisjoint(words):
+        for w in words:
+            if w in _EN_CONCEPT_WORDS:
+                for concept in _english_word(w):
+                    bag[concept] = 1
+        if "May" not in text:
+            bag.pop("M:5", None)  # "may" the verb
+    skeletons = [sk for sk in map(_english_name, _EN_CAPITAL.findall(text)) if sk]
     _punctuation(text, bag, arabic=False)
-    return bag, skeletons, [w for w in words if len(w) > 1]
+    return bag, skeletons, words
 
 
 def _with_shared(
@@ -262,9 +289,10 @@ def _with_shared(
         for sk in sks:
             if sk in skeletons:
                 bag["S:" + sk] = 1
-        for w in words:
-            if w in latin:
-                bag["L:" + w] = 1
+        if latin and not latin.isdisjoint(words):
+            for w in words:
+                if w in latin:
+                    bag["L:" + w] = 1
         bags.append(bag)
     return bags
 
@@ -276,11 +304,11 @@ def anchor_bags(
     """The anchor concepts of every sentence of both sides (``words``: the sentences'
     :func:`arabic_words` and :func:`english_words`, when they are known)."""
     if words is None:
-        ar_parts = [arabic_bag(s) for s in ar]
-        en_parts = [english_bag(s) for s in en]
-    else:
-        ar_parts = list(map(arabic_bag, ar, words[0]))
-        en_parts = list(map(english_bag, en, words[1]))
+        words = ([arabic_words(s) for s in ar], [english_words(s) for s in en])
+    en_parts = list(map(english_bag, en, words[1]))
+    names = {sk for _, sks, _ in en_parts for sk in sks}
+    special = _special_words(chain.from_iterable(words[0]), names)
+    ar_parts = [_arabic_part(text, ws, special) for text, ws in zip(ar, words[0], strict=True)]
     ar_sk = Counter(sk for _, sks, _ in ar_parts for sk in set(sks))
     en_sk = Counter(sk for _, sks, _ in en_parts for sk in set(sks))
     # A skeleton is a name only when both sides use it about as often (a common Arabic word
@@ -290,7 +318,7 @@ def anchor_bags(
         if sk in en_sk and min(count, en_sk[sk]) * 2 + 1 >= max(count, en_sk[sk])
     }
     ar_latin = {w for _, _, lat in ar_parts for w in lat}
-    en_latin = {w for _, _, words in en_parts for w in words}
+    en_latin = {w for w in set(chain.from_iterable(ws for _, _, ws in en_parts)) if len(w) > 1}
     shared_latin = ar_latin & en_latin
     ar_bags = _with_shared(ar_parts, shared_sk, shared_latin)
     en_bags = _with_shared(en_parts, shared_sk, shared_latin)

@@ -139,13 +139,15 @@ class _Layout:
         start = prev * self.stride + self.pad + lo[i] - lo[prev] - self.ls
         return start[:, None] + self.cols[None, :], self.ks > i
 
-    def targets(self, i: int, ring: int) -> tuple[np.ndarray, np.ndarray]:
-        """Flat indices (moves × width) of the cells each move from row ``i`` reaches, in a
-        ring buffer of ``ring`` rows; and which moves run past the last row."""
+    def row_targets(self, ring: int) -> np.ndarray:
+        """For every row at once: the flat index, in a buffer of ``ring`` rows per move, of
+        the cell each move from the row reaches, for column 0 (``targets`` without the
+        columns, with each move's own buffer offset)."""
         lo = self.band.lo
-        nxt = np.minimum(i + self.ks, self.n)
-        start = (nxt % ring) * self.stride + self.pad + lo[i] + self.ls - lo[nxt]
-        return start[:, None] + self.cols[None, :], i + self.ks > self.n
+        rows = np.arange(self.n + 1)
+        nxt = np.minimum(rows[:, None] + self.ks[None, :], self.n)
+        moves = np.arange(len(self.ks)) * (ring * self.stride)
+        return moves + (nxt % ring) * self.stride + self.pad + lo[:, None] + self.ls - lo[nxt]
 
 
 class _Rows:
@@ -252,10 +254,9 @@ def _softmin_raw(stack: np.ndarray, temperature: float) -> np.ndarray:
     overwritten. A column of inf only gives exp(−inf) = 0 terms, log 0 = −inf and inf out."""
     low = stack.min(axis=0)
     np.minimum(low, _HUGE, out=low)  # inf columns: a finite shift that keeps them inf
-    np.subtract(stack, low, out=stack)
+    np.subtract(low, stack, out=stack)  # −(x − low), exactly
     if temperature != 1.0:
         stack /= temperature
-    np.negative(stack, out=stack)
     np.exp(stack, out=stack)
     total = np.log(stack.sum(axis=0))
     if temperature != 1.0:
@@ -272,8 +273,7 @@ def _soft_scan(direct: np.ndarray, base: np.ndarray, temperature: float) -> np.n
 def _soft_scan_raw(direct: np.ndarray, base: np.ndarray, temperature: float) -> np.ndarray:
     """``_soft_scan`` for callers that already silence floating-point warnings (``direct``
     holds no nan and no −inf, so inf cells need no special case: exp(−inf) = 0)."""
-    vals = direct - base
-    np.negative(vals, out=vals)
+    vals = base - direct  # −(direct − base), exactly
     if temperature != 1.0:
         vals /= temperature
     acc = np.logaddexp.accumulate(vals)
@@ -310,7 +310,6 @@ def posteriors(
             wanted.setdefault(i2, []).append((number, index[(k, el)], j2 - lo[i2]))
         i, j = i2, j2
     path_cost = [0.0] * len(path)
-    move_ids = np.arange(len(moves))
     skip_cum = np.concatenate([[0.0], np.cumsum(skip_en)])
     fwd = np.full((n + 1, lay.stride), INF)
     bwd = np.full((n + 1, lay.stride), INF)
@@ -337,19 +336,16 @@ def posteriors(
                 direct = _softmin_raw(cand, temperature)
             fwd[i, pad : pad + w] = _soft_scan_raw(direct, base, temperature)
         ahead_flat = ahead.reshape(-1)
-        ring_size = ring * lay.stride
-        move_offsets = (move_ids * ring_size)[:, None]
+        reach = lay.row_targets(ring)
         for i in range(n, -1, -1):
             w = int(widths[i])
             if w > 0:
-                j = lo[i] + cols[:w]
                 if i == n:
-                    direct = np.where(j == m, 0.0, INF)
+                    direct = np.where(lo[i] + cols[:w] == m, 0.0, INF)
                 else:
-                    idx, missing = lay.targets(i, ring)
-                    cand = ahead_flat.take(move_offsets + idx[:, :w])
-                    if missing.any():
-                        cand[missing] = INF
+                    cand = ahead_flat.take(reach[i][:, None] + cols[:w])
+                    if i + max_k > n:
+                        cand[i + lay.ks > n] = INF
                     direct = _softmin_raw(cand, temperature)
                 base = -skip_cum[lo[i] : lo[i] + w]
                 rev = _soft_scan_raw(direct[::-1], base[::-1], temperature)[::-1]
