@@ -117,7 +117,8 @@ class _Layout:
         self.ls = np.array([el for _, el in moves], dtype=np.int64)
         lo = band.lo
         max_k = int(self.ks.max())
-        span = int(max(lo[i] - lo[max(i - max_k, 0)] for i in range(self.n + 1)))
+        rows = np.arange(self.n + 1)
+        span = int((lo[rows] - lo[np.maximum(rows - max_k, 0)]).max())
         self.pad = span + int(self.ls.max()) + 1
         self.stride = self.width + 2 * self.pad
         self.cols = np.arange(self.width)
