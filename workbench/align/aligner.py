@@ -134,15 +134,18 @@ class TwoPassAligner:
         self.moves: list[tuple[int, int]] = list(MOVES)
         self.widths: list[int] = []  # the band width of every pass
         self.posterior: list[float] = []
-        self._stem_cache: tuple[list[list[str]], list[list[str]]] | None = None
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
         if self.params.subwords:
             self.la, self.le, self.unit = subword_lengths(self.ar, self.en, extra)
         else:
             self.la, self.le, self.unit = char_lengths(self.ar), char_lengths(self.en), "chars"
-        # Each sentence is tokenised once, for its anchors and its content stems.
-        self._words = ([arabic_words(s) for s in self.ar], [english_words(s) for s in self.en])
-        self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary, self._words)
+        # Each sentence is tokenised once, for its anchors and its content stems (the words
+        # themselves are not kept: the stems are shared strings, the words are not).
+        words = ([arabic_words(s) for s in self.ar], [english_words(s) for s in self.en])
+        self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary, words)
+        self._stem_cache = (list(map(arabic_word_stems, words[0])),
+                            list(map(english_word_stems, words[1])))
+        del words
         self.pairs = list(pairs)
         self.ar_cont: np.ndarray | None = None
         self.en_cont: np.ndarray | None = None
@@ -223,11 +226,6 @@ class TwoPassAligner:
         return ar, en
 
     def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
-        if self._stem_cache is None:
-            self._stem_cache = (
-                list(map(arabic_word_stems, self._words[0])),
-                list(map(english_word_stems, self._words[1])),
-            )
         return self._stem_cache
 
     def _relatedness(self, links: list[Link]) -> float:

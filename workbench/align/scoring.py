@@ -27,6 +27,7 @@ from workbench.align.sparse import SparseRows, coverage_table
 
 MAX_GROUP = 9
 MAX_MANY = 3
+DENSE_SHARE = 0.5  # a move possible in more than this share of the band is priced on all of it
 MOVES: list[tuple[int, int]] = (
     [(1, 1)]
     + [(1, el) for el in range(2, MAX_GROUP + 1)]
@@ -229,7 +230,7 @@ class Scorer:
             if same_par is not None:
                 ok &= same_par(k, el)
             target = out[slot[(k, el)]]
-            if np.count_nonzero(ok) * 2 > ok.size:
+            if np.count_nonzero(ok) > DENSE_SHARE * ok.size:
                 # Possible in most cells (no paragraphs): priced on the whole band at once.
                 before = np.maximum(row_ids - k, 0)
                 la = (self.ar_cum - self.ar_cum[before])[:, None]

@@ -1,0 +1,212 @@
+"""The aligner's array-built parts give what the plain definitions give: the word table
+against IBM model 1 written group by group, coverage tables against counting, link costs
+priced on the whole band against pricing cell by cell, the second pass's vectors against
+bags built sentence by sentence; and a large text's lengths come from a sample."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+
+import numpy as np
+import pytest
+
+import workbench.align.aligner as aligner_module
+import workbench.align.lengths as lengths_module
+import workbench.align.scoring as scoring_module
+import workbench.align.sparse as sparse_module
+from tests.conftest import CORPORA
+from workbench.align.aligner import TwoPassAligner, _diagonal
+from workbench.align.dp import Band
+from workbench.align.lengths import subword_lengths
+from workbench.align.lexicon import ITERATIONS, MIN_WEIGHT, TOP, induce_table
+from workbench.align.scoring import MOVES
+from workbench.align.sparse import SparseRows, coverage_table
+
+NULL = None
+
+
+def _ibm1_by_group(
+    src_groups: list[list[str]], tgt_groups: list[list[str]]
+) -> dict[tuple[str | None, str], float]:
+    """t(target | source) by EM, written plainly: each target word of a group is explained
+    by the group's source words or by its null word."""
+    t: dict[tuple[str | None, str], float] = {}
+    groups = [(sorted(set(s)), sorted(set(e))) for s, e in zip(src_groups, tgt_groups,
+                                                               strict=True) if s and e]
+    for s, e in groups:
+        for w in [*s, NULL]:
+            for v in e:
+                t[(w, v)] = 1.0
+    for _ in range(ITERATIONS):
+        counts: Counter[tuple[str | None, str]] = Counter()
+        for s, e in groups:
+            for v in e:
+                norm = sum(t[(w, v)] for w in [*s, NULL])
+                for w in [*s, NULL]:
+                    counts[(w, v)] += t[(w, v)] / norm
+        totals: Counter[str | None] = Counter()
+        for (w, _), c in counts.items():
+            totals[w] += c
+        t = {(w, v): c / max(totals[w], 1e-12) for (w, v), c in counts.items()}
+    return t
+
+
+def test_the_word_table_is_ibm1_both_ways_group_by_group() -> None:
+    rng = random.Random(5)
+    ar_words = [f"a{k}" for k in range(40)]
+    en_words = [f"e{k}" for k in range(40)]
+    ar_groups: list[list[str]] = []
+    en_groups: list[list[str]] = []
+    for _ in range(120):
+        picks = rng.sample(range(40), rng.randrange(0, 6))  # some groups are empty
+        ar_groups.append([ar_words[k] for k in picks] + [rng.choice(ar_words)])
+        en_groups.append([en_words[k] for k in picks if rng.random() < 0.8])
+    forward = _ibm1_by_group(ar_groups, en_groups)
+    backward = _ibm1_by_group(en_groups, ar_groups)
+    expected: dict[str, list[tuple[str, float]]] = {}
+    for (a, e), value in forward.items():
+        if a is None:
+            continue
+        weight = math.sqrt(value * backward.get((e, a), 0.0))
+        if weight >= MIN_WEIGHT:
+            expected.setdefault(a, []).append((e, weight))
+    table = induce_table(ar_groups, en_groups)
+    assert set(table) == set(expected)
+    for a, options in table.items():
+        best = sorted(expected[a], key=lambda x: -x[1])[:TOP]
+        assert [e for e, _ in options] == [e for e, _ in best]
+        assert [w for _, w in options] == pytest.approx([w for _, w in best], rel=1e-9)
+
+
+@pytest.mark.parametrize("reach", [1, 5, 9])
+def test_coverage_tables_count_in_chunks_and_every_run_length(
+    reach: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sparse_module, "_CHUNK_PAIRS", 40)  # many chunks, rows split across
+    rng = np.random.default_rng(reach)
+    n, m, columns, width = 30, 34, 12, 7
+    src = [{int(c): float(rng.random()) for c in rng.choice(columns, 4, replace=False)}
+           for _ in range(n)]
+    dst = [{int(c): float(rng.random()) for c in rng.choice(columns, 3, replace=False)}
+           for _ in range(m)]
+    lo = np.minimum(np.arange(n) + rng.integers(0, 3, n), m - 1).astype(np.int64)
+    table = coverage_table(SparseRows.from_dicts(src), SparseRows.from_dicts(dst), lo, width,
+                           reach)
+    for s in range(n):
+        for t in range(width):
+            for run in range(1, reach + 1):
+                rows = range(lo[s] + t, min(lo[s] + t + run, m))
+                expected = sum(v * dst[next(e for e in rows if c in dst[e])][c]
+                               for c, v in src[s].items() if any(c in dst[e] for e in rows))
+                assert table[s, t, run - 1] == pytest.approx(expected, abs=1e-5)
+
+
+def _texts(size: int) -> tuple[list[str], list[str]]:
+    ar = (CORPORA / "ntrex128" / "ar.txt").read_text(encoding="utf-8").splitlines()[:size]
+    en = (CORPORA / "ntrex128" / "en.txt").read_text(encoding="utf-8").splitlines()[:size]
+    return ar, [*en[:30], en[30] + " " + en[31], *en[32:]]
+
+
+@pytest.mark.parametrize("paragraphs", [False, True])
+def test_costs_priced_on_the_whole_band_equal_costs_priced_cell_by_cell(
+    paragraphs: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ar, en = _texts(120)
+    aligner = TwoPassAligner(ar, en, continues=([k % 3 > 0 for k in range(len(ar))],
+                                                [k % 4 > 0 for k in range(len(en))]))
+    aligner.run()
+    scorer = aligner._last_scorer
+    if paragraphs:
+        scorer.ar_par = np.arange(len(ar)) // 40
+        scorer.en_par = np.minimum(np.arange(len(en)) // 40, 2)
+    centre, half = _diagonal(scorer)
+    band = Band.around(centre, half, scorer.m)
+    monkeypatch.setattr(scoring_module, "DENSE_SHARE", -1.0)  # always the whole band
+    whole = scorer.link_costs(band, MOVES)
+    monkeypatch.setattr(scoring_module, "DENSE_SHARE", 2.0)  # never the whole band
+    cells = scorer.link_costs(band, MOVES)
+    assert np.isfinite(whole).sum() > whole.size // 4
+    np.testing.assert_array_equal(whole, cells)
+
+
+def test_the_second_pass_vectors_are_the_bags_built_sentence_by_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ar, en = _texts(150)
+    tables: list[dict[str, list[tuple[str, float]]]] = []
+    real = aligner_module.induce_table
+
+    def keep(a: list[list[str]], e: list[list[str]]) -> dict[str, list[tuple[str, float]]]:
+        tables.append(real(a, e))
+        return tables[-1]
+
+    monkeypatch.setattr(aligner_module, "induce_table", keep)
+    calls: list[tuple[object, ...]] = []
+    method = TwoPassAligner._second_pass_vectors
+
+    def spy(self: TwoPassAligner, *args: object) -> object:
+        out = method(self, *args)
+        calls.append((self, args, out))
+        return out
+
+    monkeypatch.setattr(TwoPassAligner, "_second_pass_vectors", spy)
+    TwoPassAligner(ar, en).run()
+    (aligner, (vec, _, _, _, _, _), (x, y, wa, _)), = calls
+    table = tables[0]
+    ar_stems, en_stems = aligner._stems()
+    en_vocab = {w for stems in en_stems for w in stems}
+    base_a, base_e = aligner._base_bags()
+    ar_bags = []
+    for stems, anchors in zip(ar_stems, base_a, strict=True):
+        bag = dict(anchors)
+        for w in set(stems):
+            for target, weight in table.get(w, ()):
+                if target in en_vocab and math.sqrt(weight) > bag.get("T:" + target, 0.0):
+                    bag["T:" + target] = math.sqrt(weight)
+        ar_bags.append(bag)
+    reached = {t for bag in ar_bags for t in bag if t.startswith("T:")}
+    en_bags = [{**anchors, **{"T:" + w: 1.0 for w in stems if "T:" + w in reached}}
+               for stems, anchors in zip(en_stems, base_e, strict=True)]
+
+    def as_dicts(rows: SparseRows) -> list[dict[int, float]]:
+        out: list[dict[int, float]] = [{} for _ in range(rows.n_rows)]
+        for r, c, d in zip(rows.row, rows.col, rows.data, strict=True):
+            out[int(r)][int(c)] = float(d)
+        return out
+
+    assert as_dicts(x) == [{vec.ids[k]: min(1.0, v) for k, v in bag.items()} for bag in ar_bags]
+    assert as_dicts(y) == [{vec.ids[k]: min(1.0, v) for k, v in bag.items()} for bag in en_bags]
+    assert all(np.diff(x.row) >= 0) and all(np.diff(y.row) >= 0)
+    for rows in (x, y):  # each concept once in a sentence
+        assert len(set(zip(rows.row.tolist(), rows.col.tolist(), strict=True))) == len(rows.row)
+    df = Counter(k for bag in en_bags for k in bag if k.startswith("T:"))
+    total = len(en) + 2
+    for key, count in df.items():
+        idf = math.log((total + 2) / (count + 0.5)) / math.log(total + 2)
+        assert wa[vec.ids[key]] == pytest.approx(idf)
+
+
+def test_a_large_text_learns_its_lengths_from_a_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    ar = (CORPORA / "ntrex128" / "ar.txt").read_text(encoding="utf-8").splitlines()
+    en = (CORPORA / "ntrex128" / "en.txt").read_text(encoding="utf-8").splitlines()
+    monkeypatch.setattr(lengths_module, "MAX_TRAIN_SENTENCES", 300)
+    monkeypatch.setattr(lengths_module, "LARGE_SAMPLE", 150)
+    trained: list[int] = []
+    import sentencepiece as spm
+
+    real = spm.SentencePieceTrainer.train
+
+    def count(**kwargs: object) -> None:
+        sample = list(kwargs["sentence_iterator"])  # type: ignore[call-overload]
+        trained.append(len(sample))
+        real(**{**kwargs, "sentence_iterator": iter(sample)})
+
+    monkeypatch.setattr(spm.SentencePieceTrainer, "train", count)
+    la, le, unit = subword_lengths(ar, en)
+    assert unit == "sentencepiece" and trained == [150]
+    assert la.sum() < sum(map(len, ar)) and 0.7 < le.sum() / la.sum() < 1.4
+    again = subword_lengths(ar, en)  # the same sample, the same model
+    np.testing.assert_array_equal(again[0], la)
+    np.testing.assert_array_equal(again[1], le)
