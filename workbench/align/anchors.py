@@ -122,6 +122,7 @@ _EN_NOT_NAMES = frozenset(
 )
 
 
+@lru_cache(maxsize=100_000)
 def number_key(raw: str) -> str:
     """The canonical value of a written number (``٣٫٥`` → ``3.5``, ``1,051`` → ``1051``)."""
     s = raw.translate(_DIGITS)

@@ -18,6 +18,7 @@ MOVES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
 PRIOR = {(1, 1): 0.0, (1, 2): 4.0, (2, 1): 4.0, (2, 2): 7.0, (1, 3): 8.0, (3, 1): 8.0}
 SPREAD = 0.12  # the relative deviation of a paragraph's length from the expected one (1σ)
 MIN_ONE_TO_ONE = 0.9
+BLOCK = 2048  # rows whose move costs are computed at once
 
 
 def pair_paragraphs(
@@ -41,27 +42,36 @@ def pair_paragraphs(
     lo = np.clip(np.round(np.arange(n + 1) * m / n).astype(np.int64) - band - max(0, n - m),
                  0, m)
     cost[0, 0 - lo[0]] = 0.0
+    flat = np.append(cost.reshape(-1), inf)  # the last cell: where impossible moves come from
+    never = len(flat) - 1
+    prior = np.array([PRIOR[mv] for mv in MOVES])[:, None]
     cols = np.arange(width)
-    for i in range(1, n + 1):
-        j = lo[i] + cols
-        best = np.full(width, inf)
-        arg = np.full(width, -1, dtype=np.int8)
+    for first in range(1, n + 1, BLOCK):
+        # Every move's source cell and length cost for a block of rows at once; then row by
+        # row, only the sources' costs are read (each row needs the rows before it).
+        rows = np.arange(first, min(first + BLOCK, n + 1))
+        j = lo[rows][:, None] + cols  # (rows, width)
+        source = np.empty((len(MOVES), len(rows), width), dtype=np.int64)
+        length = np.empty((len(MOVES), len(rows), width))
         for x, (k, el) in enumerate(MOVES):
-            if k > i:
-                continue
+            before = np.maximum(rows - k, 0)[:, None]
             pj = j - el
-            d = pj - lo[i - k]
-            ok = (pj >= 0) & (d >= 0) & (d < width) & (j <= m)
-            prev = np.where(ok, cost[i - k, np.clip(d, 0, width - 1)], inf)
-            a = ca[i] - ca[i - k]
+            d = pj - lo[before]
+            ok = (pj >= 0) & (d >= 0) & (d < width) & (j <= m) & (rows >= k)[:, None]
+            source[x] = np.where(ok, before * width + np.clip(d, 0, width - 1), never)
+            a = (ca[rows] - ca[before[:, 0]])[:, None]
             e = ce[np.minimum(j, m)] - ce[np.clip(pj, 0, m)]
             delta = (e - a) / (SPREAD * (a + e) / 2 + 50.0)
-            c = prev + np.minimum(delta * delta / 2, 50.0) + PRIOR[(k, el)]
-            better = c < best
-            best[better] = c[better]
-            arg[better] = x
-        cost[i] = best
-        back[i] = arg
+            length[x] = np.minimum(delta * delta / 2, 50.0)
+        for r, i in enumerate(rows):
+            c = flat.take(source[:, r])
+            c += length[:, r]
+            c += prior
+            arg = c.argmin(axis=0)
+            best = c[arg, cols]
+            flat[i * width : (i + 1) * width] = best
+            back[i] = np.where(np.isfinite(best), arg, -1)
+    cost = flat[:-1].reshape(n + 1, width)
     end = m - lo[n]
     if not (0 <= end < width) or not np.isfinite(cost[n, end]):
         return None
