@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
+import workbench.align.paragraphs as paragraphs_module
 from tests.conftest import CORPORA
 from workbench.align import align_paragraphs
 from workbench.align.paragraphs import group_ids, pair_paragraphs
@@ -52,3 +55,15 @@ def test_sentences_align_within_the_paired_paragraphs() -> None:
     ones = [(a, e) for a, e in result.links if len(a) == 1 and len(e) == 1]
     assert all(a == e for a, e in ones)
     assert len(ones) >= sum(map(len, ar)) - 4
+
+
+def test_blocks_of_rows_pair_the_paragraphs_as_one_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(9)
+    ar = [float(rng.randrange(80, 2000)) for _ in range(300)]
+    en = [x * rng.uniform(0.85, 1.2) for x in ar]
+    en[40:42] = [en[40] + en[41]]  # one joined,
+    en[200:201] = [en[200] * 0.4, en[200] * 0.6]  # and one split (Arabic 201)
+    whole = pair_paragraphs(ar, en)
+    assert whole is not None and ([40, 41], [40]) in whole and ([201], [200, 201]) in whole
+    monkeypatch.setattr(paragraphs_module, "BLOCK", 7)
+    assert pair_paragraphs(ar, en) == whole
