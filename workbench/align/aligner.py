@@ -49,7 +49,9 @@ COARSE_FACTOR = 6
 # three units, so the coarse search prices no longer runs (a third of its cost).
 COARSE_MOVES = [mv for mv in MOVES if max(mv) <= 3]
 MAX_TABLE_LINKS = 4000
-GUIDE_HALF = 4  # a later pass searches within 4 + 2·(English per Arabic) of the earlier path
+# A later pass searches within GUIDE_HALF + GUIDE_SLOPE·(English per Arabic) of the earlier path.
+GUIDE_HALF = 4
+GUIDE_SLOPE = 2
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
 Link = tuple[list[int], list[int]]
@@ -265,7 +267,7 @@ class TwoPassAligner:
             slope = m / n
             if guide is not None:  # around the earlier pass's path
                 centre = _centre_from_cells(_cells_of_links(guide), n)
-                half = GUIDE_HALF + 2 * max(1.0, slope)
+                half = GUIDE_HALF + GUIDE_SLOPE * max(1.0, slope)
             elif limits is None and n > COARSE_ROWS:  # around a coarse alignment's path
                 centre = _centre_from_cells(_coarse_cells(scorer), n)
                 half = COARSE_FACTOR + 4 * max(1.0, slope)
