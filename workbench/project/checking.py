@@ -147,10 +147,27 @@ class Checking:
         segment instead of the stored one (a candidate about to be confirmed).
         """
         seg = self.reader.segment(segment_id)
+        if version == "working":  # the segment was read with its working English
+            vid = self.catalog.working_id(self.catalog.document_by_id(seg.document_id))
+            return self.open_unit_findings(seg.id, seg.source, vid, text, stored=seg.target)
         vid = self.catalog.resolve_version(
             self.catalog.document_by_id(seg.document_id), version
         ).id
-        group, findings, changed = self._unit_findings(seg.source, segment_id, vid, text)
+        return self.open_unit_findings(seg.id, seg.source, vid, text)
+
+    def open_unit_findings(
+        self, segment_id: int, source: str, vid: int | None, text: str | None = None, *,
+        stored: str | None = None, linked: bool = True,
+    ) -> list[Finding]:
+        """The open findings of a segment in version ``vid`` (of ``text`` when given, else of
+        its stored English), checked with its link unit: what :meth:`check_segment` gives,
+        for a caller that has read the segment already (``source``; ``stored``: its English in
+        ``vid``, read again when None; ``linked`` False: it shares no link in ``vid``)."""
+        group, findings, changed = self._unit_findings(
+            source, segment_id, vid, text, stored=stored, linked=linked
+        )
+        if not findings or (changed and group == [segment_id]):
+            return findings  # nothing to accept, or only the segment's own (stale) overrides
         overrides = self._overrides(vid, group)
         accepted = [
             o for sid in group if not (changed and sid == segment_id)
@@ -159,19 +176,27 @@ class Checking:
         return _split(findings, accepted)[0]
 
     def _unit_findings(
-        self, source: str, segment_id: int, vid: int | None, text: str | None = None
+        self, source: str, segment_id: int, vid: int | None, text: str | None = None, *,
+        stored: str | None = None, linked: bool = True,
     ) -> tuple[list[int], list[Finding], bool]:
         """The segment checks of a segment's link unit in version ``vid``: the unit's segment
-        ids, every finding, and whether ``text`` replaced the segment's stored English."""
+        ids, every finding, and whether ``text`` replaced the segment's stored English
+        (``stored``, ``linked``: as in :meth:`open_unit_findings`)."""
         db = self.context.db
-        group = q_versions.link_group(db, vid, segment_id) if vid is not None else [segment_id]
+        group = (
+            q_versions.link_group(db, vid, segment_id) if vid is not None and linked
+            else [segment_id]
+        )
         sources = {segment_id: source}
         texts: dict[int, str] = {}
         for sid in group:
             if sid not in sources:
                 sources[sid] = self.reader.segment(sid).source
-            stored = q_versions.translation(db, vid, sid) if vid is not None else None
-            texts[sid] = stored or ""
+            if sid == segment_id and stored is not None:
+                texts[sid] = stored
+                continue
+            got = q_versions.translation(db, vid, sid) if vid is not None else None
+            texts[sid] = got or ""
         changed = text is not None and text != texts[segment_id]
         if text is not None:
             texts[segment_id] = text

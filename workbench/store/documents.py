@@ -110,17 +110,32 @@ def segment(db: Database, segment_id: int) -> Row | None:
     )
 
 
-def lock_segment(db: Database, segment_id: int) -> Row | None:
+def lock_segment(db: Database, segment_id: int, *, fingerprint: bool = False) -> Row | None:
     """Hold a segment's row for the rest of the write transaction (on PostgreSQL another
     writer of the same segment waits; SQLite has one writer at a time anyway) and return it
-    as read after the lock, with its working English as ``target`` (None: no such segment).
+    as read after the lock (None: no such segment), with what a write of it needs to know:
+    its working English as ``target``, the id of its document's working version as
+    ``working_id`` (None: none yet), and ``linked``: whether it shares a link of that version
+    (its QA checks then take the link's other segments). With ``fingerprint``, also the
+    document's ``doc_segments`` and ``doc_max_id`` (see ``tm.segments_fingerprint``).
     One statement: a write of one segment starts with it."""
+    more = (
+        ", (SELECT count(*) FROM segments d WHERE d.document_id = segments.document_id) "
+        "AS doc_segments, (SELECT coalesce(max(d.id), 0) FROM segments d "
+        "WHERE d.document_id = segments.document_id) AS doc_max_id"
+        if fingerprint else ""
+    )
     return next(iter(db.query(
         "UPDATE segments SET revision = revision WHERE id = ? RETURNING id, document_id, "
         "paragraph, position, source, status, updated_at, locked, revision, (SELECT t.text "
         "FROM versions v JOIN translations t ON t.version_id = v.id AND t.segment_id = "
         "segments.id WHERE v.document_id = segments.document_id AND v.name = 'working') "
-        "AS target", [segment_id],
+        "AS target, (SELECT v.id FROM versions v WHERE v.document_id = segments.document_id "
+        "AND v.name = 'working') AS working_id, EXISTS (SELECT 1 FROM link_segments ls "
+        f"{db.fixed_join} links l ON l.id = ls.link_id WHERE ls.segment_id = segments.id "
+        "AND l.version_id = (SELECT v.id FROM versions v WHERE v.document_id = "
+        "segments.document_id AND v.name = 'working')) AS linked"
+        f"{more}", [segment_id],
     )), None)
 
 
@@ -130,11 +145,12 @@ def segment_revision(db: Database, segment_id: int) -> int:
                .fetchone()[0])
 
 
-def set_status(db: Database, segment_id: int, status: str) -> None:
-    """Change a segment's status."""
-    db.execute(
-        "UPDATE segments SET status = ?, updated_at = ? WHERE id = ?", [status, now(), segment_id]
-    )
+def set_status(db: Database, segment_id: int, status: str) -> int:
+    """Change a segment's status; the segment's revision after the change."""
+    return int(db.execute(
+        "UPDATE segments SET status = ?, updated_at = ? WHERE id = ? RETURNING revision",
+        [status, now(), segment_id],
+    ).fetchone()[0])
 
 
 def set_statuses(db: Database, pairs: Iterable[tuple[str, int]]) -> None:
