@@ -107,20 +107,25 @@ class Checking:
         self.spelling = spelling
 
     def _speller(
-        self, skip: Collection[str] = (), matcher: TermMatcher | None = None
+        self, skip: Collection[str] = (), matcher: TermMatcher | None = None,
+        stamp: int | None = None,
     ) -> SpellChecker | None:
         """The project's spell checker for the ``spelling`` check (None when it is skipped);
-        the renderings of ``matcher``'s glossary are known words too."""
+        the renderings of ``matcher``'s glossary are known words too. ``stamp``: the project's
+        QA stamp as read before (None: read now)."""
         if self.spelling is None or "spelling" in skip:
             return None
         from workbench.spelling import glossary_english
 
         extra = glossary_english(matcher.glossary.entries) if matcher is not None else []
-        return self.spelling.checker(extra)
+        return self.spelling.checker(extra, stamp)
 
     def check_text(self, source: str, target: str) -> list[Finding]:
         """All segment checks on a source/target pair, with the project glossary and words."""
-        return run_checks(source, target, matcher=self.terms.matcher(), speller=self._speller())
+        stamp = self.terms.stamp()
+        return run_checks(
+            source, target, matcher=self.terms.matcher(stamp), speller=self._speller(stamp=stamp)
+        )
 
     def _texts(self, document: Document, version: str) -> tuple[int | None, dict[int, str]]:
         vid = self.catalog.resolve_version(document, version).id
@@ -157,14 +162,15 @@ class Checking:
 
     def open_unit_findings(
         self, segment_id: int, source: str, vid: int | None, text: str | None = None, *,
-        stored: str | None = None, linked: bool = True,
+        stored: str | None = None, linked: bool = True, stamp: int | None = None,
     ) -> list[Finding]:
         """The open findings of a segment in version ``vid`` (of ``text`` when given, else of
         its stored English), checked with its link unit: what :meth:`check_segment` gives,
         for a caller that has read the segment already (``source``; ``stored``: its English in
-        ``vid``, read again when None; ``linked`` False: it shares no link in ``vid``)."""
+        ``vid``, read again when None; ``linked`` False: it shares no link in ``vid``;
+        ``stamp``: the project's QA stamp as read before, None: read now)."""
         group, findings, changed = self._unit_findings(
-            source, segment_id, vid, text, stored=stored, linked=linked
+            source, segment_id, vid, text, stored=stored, linked=linked, stamp=stamp
         )
         if not findings or (changed and group == [segment_id]):
             return findings  # nothing to accept, or only the segment's own (stale) overrides
@@ -177,12 +183,13 @@ class Checking:
 
     def _unit_findings(
         self, source: str, segment_id: int, vid: int | None, text: str | None = None, *,
-        stored: str | None = None, linked: bool = True,
+        stored: str | None = None, linked: bool = True, stamp: int | None = None,
     ) -> tuple[list[int], list[Finding], bool]:
         """The segment checks of a segment's link unit in version ``vid``: the unit's segment
         ids, every finding, and whether ``text`` replaced the segment's stored English
         (``stored``, ``linked``: as in :meth:`open_unit_findings`)."""
         db = self.context.db
+        stamp = self.terms.stamp() if stamp is None else stamp
         group = (
             q_versions.link_group(db, vid, segment_id) if vid is not None and linked
             else [segment_id]
@@ -202,7 +209,7 @@ class Checking:
             texts[segment_id] = text
         findings = run_checks(
             group_source(sources[sid] for sid in group), group_text(texts[sid] for sid in group),
-            matcher=self.terms.matcher(), speller=self._speller(),
+            matcher=self.terms.matcher(stamp), speller=self._speller(stamp=stamp),
         )
         return group, findings, changed
 

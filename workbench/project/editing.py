@@ -107,7 +107,7 @@ class Editing:
         ``lock_segment``'s, with its working version and whether it is linked)."""
         return self._checked(seg.id, lambda: self.checking.open_unit_findings(
             seg.id, seg.source, row["working_id"], text, stored=seg.target,
-            linked=bool(row["linked"]),
+            linked=bool(row["linked"]), stamp=int(row["qa_stamp"]),
         ))
 
     def _checked(self, segment_id: int, check: Callable[[], list[Finding]]) -> list[Finding]:
@@ -188,7 +188,7 @@ class Editing:
         revision: int | None = None
         if seg.target != text:
             vid = working_id or q_versions.working_id(db, seg.document_id)
-            q_versions.put_translations(db, vid, [(segment_id, text)])
+            q_versions.put_translation(db, vid, segment_id, text)
         if seg.status != status.value:
             revision = q_docs.set_status(db, segment_id, status.value)
         locked = status is Status.APPROVED

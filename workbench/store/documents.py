@@ -7,6 +7,7 @@ from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.db import now
+from workbench.store.stamps import QA_STAMP
 
 Row = dict[str, Any]
 
@@ -116,7 +117,8 @@ def lock_segment(db: Database, segment_id: int, *, fingerprint: bool = False) ->
     as read after the lock (None: no such segment), with what a write of it needs to know:
     its working English as ``target``, the id of its document's working version as
     ``working_id`` (None: none yet), and ``linked``: whether it shares a link of that version
-    (its QA checks then take the link's other segments). With ``fingerprint``, also the
+    (its QA checks then take the link's other segments), and the ``qa_stamp`` (see
+    ``store.stamps``). With ``fingerprint``, also the
     document's ``doc_segments`` and ``doc_max_id`` (see ``tm.segments_fingerprint``).
     One statement: a write of one segment starts with it."""
     more = (
@@ -134,8 +136,8 @@ def lock_segment(db: Database, segment_id: int, *, fingerprint: bool = False) ->
         "AND v.name = 'working') AS working_id, EXISTS (SELECT 1 FROM link_segments ls "
         f"{db.fixed_join} links l ON l.id = ls.link_id WHERE ls.segment_id = segments.id "
         "AND l.version_id = (SELECT v.id FROM versions v WHERE v.document_id = "
-        "segments.document_id AND v.name = 'working')) AS linked"
-        f"{more}", [segment_id],
+        "segments.document_id AND v.name = 'working')) AS linked, "
+        f"{QA_STAMP} AS qa_stamp{more}", [segment_id],
     )), None)
 
 

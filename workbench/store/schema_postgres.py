@@ -660,4 +660,32 @@ POSTGRES_MIGRATIONS: list[str] = [
     );
     INSERT INTO tm_words_pending (memory_id) SELECT id FROM tm_memories WHERE kind = 'external';
     """,
+    # 10: the counter of changes to what a segment's QA checks read (see schema.py)
+    """
+    CREATE TABLE qa_stamp (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        stamp BIGINT NOT NULL
+    );
+    INSERT INTO qa_stamp (id, stamp) VALUES (1, 0);
+    CREATE FUNCTION qa_stamp_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE qa_stamp SET stamp = stamp + 1;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER glossary_qa_stamp
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON glossary
+        FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
+    CREATE TRIGGER spelling_words_qa_stamp
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON spelling_words
+        FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
+    CREATE TRIGGER dictionaries_qa_stamp
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON dictionaries
+        FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
+    CREATE TRIGGER tm_memories_qa_stamp
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tm_memories
+        FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
+    CREATE TRIGGER tm_words_pending_qa_stamp
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tm_words_pending
+        FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
+    """,
 ]

@@ -167,6 +167,16 @@ def put_translations(
     )
 
 
+def put_translation(db: Database, version_id: int, segment_id: int, text: str) -> None:
+    """Set the text of one segment in a version (one statement)."""
+    db.execute(
+        "INSERT INTO translations (segment_id, version_id, text, updated_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (segment_id, version_id) DO UPDATE SET text = excluded.text, "
+        "updated_at = excluded.updated_at",
+        [segment_id, version_id, text, now()],
+    )
+
+
 def translation(db: Database, version_id: int, segment_id: int) -> str | None:
     """The text of one segment in a version, or None when it has none."""
     row = db.execute(
