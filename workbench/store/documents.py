@@ -148,10 +148,12 @@ def segment_revision(db: Database, segment_id: int) -> int:
 
 
 def set_status(db: Database, segment_id: int, status: str) -> int:
-    """Change a segment's status; the segment's revision after the change."""
+    """Change a segment's status; the segment's revision after the change (a new status
+    counts as a revision: set here, so that the value returned is the one stored)."""
     return int(db.execute(
-        "UPDATE segments SET status = ?, updated_at = ? WHERE id = ? RETURNING revision",
-        [status, now(), segment_id],
+        "UPDATE segments SET status = ?, updated_at = ?, revision = CASE WHEN status IS "
+        "DISTINCT FROM ? THEN revision + 1 ELSE revision END WHERE id = ? RETURNING revision",
+        [status, now(), status, segment_id],
     ).fetchone()[0])
 
 
