@@ -196,7 +196,7 @@ class Editing:
             q_docs.set_locked(db, [segment_id], locked)
             revision = None
         if seg.target != text or seg.status != status.value or (stale and action == "confirm"):
-            q_history.add_revision(
+            revision = q_history.add_revision_read_back(
                 db, segment_id, self.context.author, action,
                 (seg.target, seg.status), (text, status.value), group_id=self.context.group_id,
             )

@@ -51,6 +51,10 @@ class Database(abc.ABC):
     #: The join that keeps the written order of its tables (SQLite plans ``CROSS JOIN`` in
     #: the order written; PostgreSQL's planner orders joins by its statistics).
     fixed_join: ClassVar[str] = "JOIN"
+    #: The clause that holds the rows a ``SELECT`` of one table reads until the write
+    #: transaction ends, as an update of them would (PostgreSQL: ``FOR NO KEY UPDATE``);
+    #: nothing on SQLite, whose write transaction holds the whole project.
+    row_lock: ClassVar[str] = ""
 
     location: Location
     read_only_reason: str = ""

@@ -118,27 +118,33 @@ def lock_segment(db: Database, segment_id: int, *, fingerprint: bool = False) ->
     its working English as ``target``, the id of its document's working version as
     ``working_id`` (None: none yet), and ``linked``: whether it shares a link of that version
     (its QA checks then take the link's other segments), and the ``qa_stamp`` (see
-    ``store.stamps``). With ``fingerprint``, also the
-    document's ``doc_segments`` and ``doc_max_id`` (see ``tm.segments_fingerprint``).
-    One statement: a write of one segment starts with it."""
+    ``store.stamps``). With ``fingerprint``, also the document's ``doc_segments`` and
+    ``doc_max_id`` (see ``tm.segments_fingerprint``). One statement (two when it waited for
+    another writer of the segment): a write of one segment starts with it."""
     more = (
-        ", (SELECT count(*) FROM segments d WHERE d.document_id = segments.document_id) "
+        ", (SELECT count(*) FROM segments d WHERE d.document_id = s.document_id) "
         "AS doc_segments, (SELECT coalesce(max(d.id), 0) FROM segments d "
-        "WHERE d.document_id = segments.document_id) AS doc_max_id"
+        "WHERE d.document_id = s.document_id) AS doc_max_id"
         if fingerprint else ""
     )
-    return next(iter(db.query(
-        "UPDATE segments SET revision = revision WHERE id = ? RETURNING id, document_id, "
-        "paragraph, position, source, status, updated_at, locked, revision, (SELECT t.text "
-        "FROM versions v JOIN translations t ON t.version_id = v.id AND t.segment_id = "
-        "segments.id WHERE v.document_id = segments.document_id AND v.name = 'working') "
-        "AS target, (SELECT v.id FROM versions v WHERE v.document_id = segments.document_id "
-        "AND v.name = 'working') AS working_id, EXISTS (SELECT 1 FROM link_segments ls "
-        f"{db.fixed_join} links l ON l.id = ls.link_id WHERE ls.segment_id = segments.id "
-        "AND l.version_id = (SELECT v.id FROM versions v WHERE v.document_id = "
-        "segments.document_id AND v.name = 'working')) AS linked, "
-        f"{QA_STAMP} AS qa_stamp{more}", [segment_id],
-    )), None)
+    sql = (
+        f"SELECT {_SEGMENT_COLUMNS}, (SELECT t.text FROM versions v JOIN translations t "
+        "ON t.version_id = v.id AND t.segment_id = s.id WHERE v.document_id = s.document_id "
+        "AND v.name = 'working') AS target, (SELECT v.id FROM versions v WHERE v.document_id "
+        "= s.document_id AND v.name = 'working') AS working_id, EXISTS (SELECT 1 FROM "
+        f"link_segments ls {db.fixed_join} links l ON l.id = ls.link_id WHERE ls.segment_id "
+        "= s.id AND l.version_id = (SELECT v.id FROM versions v WHERE v.document_id = "
+        f"s.document_id AND v.name = 'working')) AS linked, {QA_STAMP} AS qa_stamp, "
+        f"(SELECT x.revision FROM segments x WHERE x.id = s.id) AS seen_revision{more} "
+        f"FROM segments s WHERE s.id = ?{db.row_lock}"
+    )
+    row = next(iter(db.query(sql, [segment_id])), None)
+    if row is not None and row["seen_revision"] != row["revision"]:
+        # PostgreSQL: the row was locked by another writer, waited for, and is returned as
+        # that writer left it, but the subqueries read the statement's older snapshot: read
+        # it all again (held now, it cannot change meanwhile).
+        row = next(iter(db.query(sql, [segment_id])), None)
+    return row
 
 
 def segment_revision(db: Database, segment_id: int) -> int:

@@ -29,6 +29,25 @@ def add_revision(
     )
 
 
+def add_revision_read_back(
+    db: Database,
+    segment_id: int,
+    author: str,
+    action: str,
+    old: tuple[str | None, str | None],
+    new: tuple[str | None, str | None],
+    group_id: int | None = None,
+) -> int:
+    """Record one change, as ``add_revision``, and return the segment's revision after it (one
+    statement: the last of a write of one segment)."""
+    return int(db.execute(
+        "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, "
+        "old_status, new_status, reverts, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) "
+        "RETURNING (SELECT s.revision FROM segments s WHERE s.id = revisions.segment_id)",
+        [segment_id, now(), author, action, old[0], new[0], old[1], new[1], group_id],
+    ).fetchone()[0])
+
+
 def add_revisions(
     db: Database,
     author: str,

@@ -140,6 +140,7 @@ class PostgresDatabase(Database):
     """A project in a PostgreSQL database: one psycopg connection in autocommit mode."""
 
     dialect = "postgresql"
+    row_lock = " FOR NO KEY UPDATE"
 
     def __init__(
         self, pg: psycopg.Connection[Any], address: ServerAddress, read_only_reason: str = ""
