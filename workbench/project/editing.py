@@ -185,23 +185,20 @@ class Editing:
         segment_id = seg.id
         if seg.locked and action != "status":
             raise LockedError(segment_id)
-        revision: int | None = None
-        if seg.target != text:
-            vid = working_id or q_versions.working_id(db, seg.document_id)
-            q_versions.put_translation(db, vid, segment_id, text)
-        if seg.status != status.value:
-            revision = q_docs.set_status(db, segment_id, status.value)
         locked = status is Status.APPROVED
-        if locked != seg.locked:
-            q_docs.set_locked(db, [segment_id], locked)
-            revision = None
-        if seg.target != text or seg.status != status.value or (stale and action == "confirm"):
-            revision = q_history.add_revision_read_back(
-                db, segment_id, self.context.author, action,
-                (seg.target, seg.status), (text, status.value), group_id=self.context.group_id,
-            )
-        if revision is None:
-            revision = q_docs.segment_revision(db, segment_id)
+        new_text = seg.target != text
+        new_status = seg.status != status.value
+        record = new_text or new_status or (stale and action == "confirm")
+        revision = q_history.write_segment(
+            db, segment_id,
+            version_id=(working_id or q_versions.working_id(db, seg.document_id))
+            if new_text else None,
+            text=text if new_text else None,
+            status=status.value if new_status else None,
+            locked=locked if locked != seg.locked else None,
+            change=(self.context.author, action, (seg.target, seg.status), (text, status.value),
+                    self.context.group_id) if record else None,
+        )
         return replace(
             seg, target=text, status=status.value, locked=locked, revision=revision
         )

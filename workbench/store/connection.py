@@ -84,6 +84,15 @@ class Database(abc.ABC):
         """Run one statement once per row of parameters."""
         ...
 
+    def execute_series(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> Cursor:
+        """Run statements in order, in one round trip to the server where there is one
+        (PostgreSQL: a pipeline); the last one's cursor. An error stops the series there, as
+        one by one."""
+        assert statements, "no statements"
+        for sql, params in statements[:-1]:
+            self.execute(sql, params)
+        return self.execute(*statements[-1])
+
     def insert_rows(
         self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
     ) -> None:

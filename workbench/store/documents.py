@@ -153,14 +153,19 @@ def segment_revision(db: Database, segment_id: int) -> int:
                .fetchone()[0])
 
 
+def set_status_statement(segment_id: int, status: str, stamp: str) -> tuple[str, list[Any]]:
+    """The statement of ``set_status`` (with its time ``stamp``)."""
+    return (
+        "UPDATE segments SET status = ?, updated_at = ?, revision = CASE WHEN status IS "
+        "DISTINCT FROM ? THEN revision + 1 ELSE revision END WHERE id = ? RETURNING revision",
+        [status, stamp, status, segment_id],
+    )
+
+
 def set_status(db: Database, segment_id: int, status: str) -> int:
     """Change a segment's status; the segment's revision after the change (a new status
     counts as a revision: set here, so that the value returned is the one stored)."""
-    return int(db.execute(
-        "UPDATE segments SET status = ?, updated_at = ?, revision = CASE WHEN status IS "
-        "DISTINCT FROM ? THEN revision + 1 ELSE revision END WHERE id = ? RETURNING revision",
-        [status, now(), status, segment_id],
-    ).fetchone()[0])
+    return int(db.execute(*set_status_statement(segment_id, status, now())).fetchone()[0])
 
 
 def set_statuses(db: Database, pairs: Iterable[tuple[str, int]]) -> None:
@@ -168,6 +173,14 @@ def set_statuses(db: Database, pairs: Iterable[tuple[str, int]]) -> None:
     stamp = now()
     db.update_rows(
         "segments", "id", ("status", "updated_at"), ((sid, status, stamp) for status, sid in pairs)
+    )
+
+
+def set_locked_statement(segment_id: int, locked: bool) -> tuple[str, list[Any]]:
+    """The statement that locks or unlocks one segment (a row already so is left alone)."""
+    return (
+        "UPDATE segments SET locked = ? WHERE id = ? AND locked IS DISTINCT FROM ?",
+        [int(locked), segment_id, int(locked)],
     )
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.db import now
+from workbench.store.documents import set_locked_statement, set_status_statement
+from workbench.store.versions import put_translation_statement
 
 Row = dict[str, Any]
 
@@ -29,23 +31,45 @@ def add_revision(
     )
 
 
-def add_revision_read_back(
+_ADD_REVISION = (
+    "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, old_status, "
+    "new_status, reverts, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) "
+    "RETURNING (SELECT s.revision FROM segments s WHERE s.id = revisions.segment_id)"
+)
+
+
+def write_segment(
     db: Database,
     segment_id: int,
-    author: str,
-    action: str,
-    old: tuple[str | None, str | None],
-    new: tuple[str | None, str | None],
-    group_id: int | None = None,
+    *,
+    version_id: int | None = None,
+    text: str | None = None,
+    status: str | None = None,
+    locked: bool | None = None,
+    change: tuple[str, str, tuple[str | None, str | None], tuple[str | None, str | None],
+                  int | None] | None = None,
 ) -> int:
-    """Record one change, as ``add_revision``, and return the segment's revision after it (one
-    statement: the last of a write of one segment)."""
-    return int(db.execute(
-        "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, "
-        "old_status, new_status, reverts, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) "
-        "RETURNING (SELECT s.revision FROM segments s WHERE s.id = revisions.segment_id)",
-        [segment_id, now(), author, action, old[0], new[0], old[1], new[1], group_id],
-    ).fetchone()[0])
+    """One write of a segment whose row is locked, in one round trip: its English in version
+    ``version_id`` (``text`` None: left alone), its status and lock (None: left alone) and a
+    history record (``change``: author, action, old and new (text, status), change group;
+    None: no record). Returns the segment's revision after it."""
+    stamp = now()
+    statements: list[tuple[str, list[Any]]] = []
+    if status is not None:
+        statements.append(set_status_statement(segment_id, status, stamp))
+    if locked is not None:
+        statements.append(set_locked_statement(segment_id, locked))
+    if text is not None:
+        assert version_id is not None
+        statements.append(put_translation_statement(version_id, segment_id, text, stamp))
+    if change is not None:
+        author, action, old, new, group_id = change
+        statements.append((_ADD_REVISION, [
+            segment_id, stamp, author, action, old[0], new[0], old[1], new[1], group_id,
+        ]))
+    else:
+        statements.append(("SELECT revision FROM segments WHERE id = ?", [segment_id]))
+    return int(db.execute_series(statements).fetchone()[0])
 
 
 def add_revisions(

@@ -150,6 +150,9 @@ class PostgresDatabase(Database):
         self.read_only_reason = read_only_reason
         self.conn = _Connection(self)
         self.abort_check: Callable[[], Any] | None = None
+        #: A segment write's lock, not yet sent: it goes with the transaction's first
+        #: statement, in one round trip (see begin_write).
+        self._begin: str | None = None
 
     def _check_abort(self) -> None:
         if self.abort_check is not None and self.abort_check():
@@ -159,25 +162,57 @@ class PostgresDatabase(Database):
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Result:
         self._check_abort()
+        if self._begin is not None:
+            return self.execute_series([(sql, params or ())])
         if not params:
             return Result(self.pg.execute(sql))
         return Result(self.pg.execute(pyformat(sql), params))
+
+    def execute_series(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> Result:
+        assert statements, "no statements"
+        self._check_abort()
+        if len(statements) == 1 and self._begin is None:
+            return self.execute(*statements[0])
+        with self.pg.pipeline():
+            self._send_begin()
+            cursors = [
+                self.pg.execute(pyformat(sql), params) if params else self.pg.execute(sql)
+                for sql, params in statements
+            ]
+        return Result(cursors[-1])
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[Row]:
         from psycopg.rows import dict_row
 
         self._check_abort()
         cursor = self.pg.cursor(row_factory=dict_row)
-        if params:
-            cursor.execute(pyformat(sql), params)
-        else:
-            cursor.execute(sql)
+        with self.pg.pipeline() if self._begin is not None else contextlib.nullcontext():
+            self._send_begin()
+            if params:
+                cursor.execute(pyformat(sql), params)
+            else:
+                cursor.execute(sql)
         yield from _batches(cursor)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self._check_abort()
+        self._begin_now()
         with self.pg.cursor() as cursor:
             cursor.executemany(pyformat(sql), rows)
+
+    def _send_begin(self) -> None:
+        """Inside a pipeline: the segment write's BEGIN and lock, if not sent yet."""
+        if self._begin is not None:
+            lock, self._begin = self._begin, None
+            self.pg.execute("BEGIN")
+            self.pg.execute(lock)
+
+    def _begin_now(self) -> None:
+        """The segment write's BEGIN and lock, if not sent yet, now (before a statement that
+        cannot go in a pipeline: COPY, executemany)."""
+        if self._begin is not None:
+            lock, self._begin = self._begin, None
+            self.pg.execute(f"BEGIN; {lock}")
 
     def reserve_ids(self, table: str, count: int) -> int:
         # The table lock keeps out every other insert (they would draw from the sequence, or
@@ -256,10 +291,17 @@ class PostgresDatabase(Database):
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus
 
-        return self.pg.info.transaction_status != TransactionStatus.IDLE
+        return self._begin is not None or (
+            self.pg.info.transaction_status != TransactionStatus.IDLE
+        )
 
     def begin_write(self, shared: bool = False) -> None:
         lock = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        if shared:
+            # A segment write starts with the segment's lock (documents.lock_segment): BEGIN
+            # and the shared write lock go with it, in one round trip.
+            self._begin = f"SELECT {lock}({LOCK_NAMESPACE}, {WRITE_LOCK})"
+            return
         try:  # one round trip
             self.execute(f"BEGIN; SELECT {lock}({LOCK_NAMESPACE}, {WRITE_LOCK})")
         except BaseException:
@@ -283,6 +325,7 @@ class PostgresDatabase(Database):
         self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
     ) -> None:
         self._check_abort()
+        self._begin_now()
         with self.pg.cursor() as cursor, cursor.copy(
             f"COPY {table} ({', '.join(columns)}) FROM STDIN"
         ) as copy:
@@ -336,7 +379,20 @@ class PostgresDatabase(Database):
         finally:
             self.execute(f"DROP TABLE IF EXISTS {name}")
 
+    def commit(self) -> None:
+        if self._begin is not None:  # nothing was sent: nothing to commit
+            self._begin = None
+            return
+        self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self._begin is not None:
+            self._begin = None
+            return
+        self.execute("ROLLBACK")
+
     def close(self) -> None:
+        self._begin = None
         self.pg.close()
 
 
