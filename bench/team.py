@@ -126,7 +126,8 @@ def _server_cpu(server: object | None) -> float:
 
 
 def _alone(db: str, server: object | None, count: int = 300) -> dict[str, float]:
-    """One client alone: per confirmation, wall ms, client CPU ms, server CPU ms, statements."""
+    """One client alone: per confirmation, wall ms, client CPU ms, server CPU ms, and calls
+    to the database (round trips on PostgreSQL, where a series of statements goes in one)."""
     from workbench.project import Project
 
     with Project.open(db, author="alone") as project:
@@ -135,7 +136,10 @@ def _alone(db: str, server: object | None, count: int = 300) -> dict[str, float]
             project.confirm(segs[i % len(segs)].id, f"warm {i}.", override_reason="bench")
         statements = [0]
         dbo = project.db
-        for name in ("execute", "query", "executemany"):
+        calls = ("execute", "query", "executemany")
+        if server is not None:
+            calls += ("execute_series",)  # on SQLite: one execute per statement
+        for name in calls:
             original = getattr(dbo, name)
 
             def counted(*args: object, _original: object = original, **kw: object) -> object:
@@ -145,7 +149,7 @@ def _alone(db: str, server: object | None, count: int = 300) -> dict[str, float]
             setattr(dbo, name, counted)
         project.confirm(segs[0].id, "counted.", override_reason="bench")
         per = statements[0]
-        for name in ("execute", "query", "executemany"):
+        for name in calls:
             delattr(dbo, name)
         s0 = _server_cpu(server)
         t, c = time.perf_counter(), time.process_time()
@@ -224,8 +228,8 @@ def run() -> list[Row]:
             pa["cpu"] + pa["server"], "ms",
             f"client {pa['cpu']:.2f} + server {pa['server']:.2f}; SQLite {la['cpu']:.2f}",
             None, "≈ 3 ms"),
-        Row("one client alone: statements per confirmation", pa["statements"], "",
-            f"SQLite {la['statements']:.0f}", None),
+        Row("one client alone: round trips to the server per confirmation", pa["statements"],
+            "", f"SQLite: {la['statements']:.0f} statements", None),
         Row(f"load average before the run {load_before:.1f}, after {load_after:.1f} "
             "(other work on the machine counts)", load_before, ""),
 

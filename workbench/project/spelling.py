@@ -11,6 +11,7 @@ Arabic are known for that segment (see :meth:`Spelling.misspellings`).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from workbench.spelling import (
     glossary_english,
     load_dictionary,
 )
-from workbench.spelling.dictionary import HunspellDictionary
+from workbench.spelling.dictionary import FOLDERS_TTL_S, HunspellDictionary
 from workbench.spelling.tokens import phrase_words, word_key
 from workbench.store import spelling as q_spelling
 
@@ -57,6 +58,7 @@ class Spelling:
         self._sources: list[tuple[KnownSource, bool]] = []
         self._checker: tuple[tuple[object, ...], SpellChecker] | None = None
         self._key: tuple[int, tuple[object, ...]] | None = None
+        self._dictionary: tuple[tuple[str, list[str]], float, HunspellDictionary] | None = None
         self._lock = threading.Lock()
 
     # settings ----------------------------------------------------------------------------
@@ -85,9 +87,16 @@ class Spelling:
         return self._language, self._folders
 
     def dictionary(self) -> HunspellDictionary:
-        """The Hunspell dictionary in use (loaded once a process)."""
+        """The Hunspell dictionary in use (loaded once a process; its files are looked at
+        again after ``FOLDERS_TTL_S``, as the dictionary folders are listed again)."""
         language, folders = self._settings()
-        return load_dictionary(language, folders)
+        now = time.monotonic()
+        hit = self._dictionary
+        if hit is not None and hit[0] == (language, folders) and now - hit[1] < FOLDERS_TTL_S:
+            return hit[2]
+        dictionary = load_dictionary(language, folders)
+        self._dictionary = ((language, list(folders)), now, dictionary)
+        return dictionary
 
     def prepare(self) -> None:
         """Load the dictionary and its suggestion index now (0.5–8 s the first time in a
