@@ -660,13 +660,64 @@ POSTGRES_MIGRATIONS: list[str] = [
     );
     INSERT INTO tm_words_pending (memory_id) SELECT id FROM tm_memories WHERE kind = 'external';
     """,
-    # 10: the counter of changes to what a segment's QA checks read (see schema.py)
+    # 10: the counter of changes to what a segment's QA checks read (see schema.py), and
+    # lighter triggers on a confirmation's path
     """
     CREATE TABLE qa_stamp (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         stamp BIGINT NOT NULL
     );
     INSERT INTO qa_stamp (id, stamp) VALUES (1, 0);
+    -- A confirmation's triggers do less (issue 14): an upsert that inserted nothing (the
+    -- row was there) skips the insert trigger's work; the team role (catalog look-ups) is
+    -- asked only when a locked segment's English changes; an empty delete does nothing.
+    CREATE OR REPLACE FUNCTION translations_revision_insert() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+            RETURN NULL;
+        END IF;
+        IF EXISTS (
+            SELECT 1 FROM new_rows n JOIN segments s ON s.id = n.segment_id
+            JOIN versions v ON v.id = n.version_id WHERE v.kind = 'working' AND s.locked <> 0)
+           AND workbench_team_role() = 'translator'
+        THEN
+            PERFORM workbench_refuse('change the English of an approved segment');
+        END IF;
+        UPDATE segments s SET revision = s.revision + 1 FROM (
+            SELECT DISTINCT n.segment_id FROM new_rows n
+            JOIN versions v ON v.id = n.version_id WHERE v.kind = 'working'
+        ) c WHERE s.id = c.segment_id;
+        RETURN NULL;
+    END $$;
+    CREATE OR REPLACE FUNCTION translations_revision_update() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF EXISTS (
+            SELECT 1 FROM new_rows n JOIN old_rows o
+            ON o.segment_id = n.segment_id AND o.version_id = n.version_id
+            JOIN segments s ON s.id = n.segment_id JOIN versions v ON v.id = n.version_id
+            WHERE v.kind = 'working' AND s.locked <> 0 AND n.text IS DISTINCT FROM o.text)
+           AND workbench_team_role() = 'translator'
+        THEN
+            PERFORM workbench_refuse('change the English of an approved segment');
+        END IF;
+        UPDATE segments s SET revision = s.revision + 1 FROM (
+            SELECT DISTINCT n.segment_id FROM new_rows n JOIN old_rows o
+            ON o.segment_id = n.segment_id AND o.version_id = n.version_id
+            JOIN versions v ON v.id = n.version_id
+            WHERE v.kind = 'working' AND n.text IS DISTINCT FROM o.text
+        ) c WHERE s.id = c.segment_id;
+        RETURN NULL;
+    END $$;
+    CREATE OR REPLACE FUNCTION tm_units_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM gone) THEN
+            DELETE FROM tm_keys WHERE unit_id IN (SELECT id FROM gone);
+            DELETE FROM tm_pending WHERE unit_id IN (SELECT id FROM gone);
+        END IF;
+        RETURN NULL;
+    END $$;
     CREATE FUNCTION qa_stamp_bump() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         UPDATE qa_stamp SET stamp = stamp + 1;
