@@ -56,7 +56,7 @@ class Editing:
             seg, row = self._claim(segment_id, text, Status.DRAFT, "edit", revision)
             if not isinstance(seg, ConflictError):
                 return self._write(seg, text, Status.DRAFT, "edit", stale=revision is not None
-                                   and seg.revision != revision, working_id=row["working_id"])
+                                   and seg.revision != revision, working_id=row["working_id"])[0]
         raise seg
 
     def confirm(
@@ -73,6 +73,7 @@ class Editing:
             raise WorkbenchError(f"segment {segment_id}: cannot confirm an empty translation")
         reason = (override_reason or "").strip()
         fingerprint = self.confirm_fingerprint()
+        written: Callable[[], int] | None = None
         with self.context.segment_transaction():
             seg, row = self._claim(
                 segment_id, text, Status.TRANSLATED, "confirm", revision, fingerprint
@@ -82,14 +83,17 @@ class Editing:
                           if f.severity == "error"]
                 if not errors or reason:
                     stale = revision is not None and seg.revision != revision
-                    segment = self._write(seg, text, Status.TRANSLATED, "confirm", stale=stale,
-                                          working_id=row["working_id"])
+                    segment, written = self._write(
+                        seg, text, Status.TRANSLATED, "confirm", stale=stale,
+                        working_id=row["working_id"], later=True,
+                    )
                     # TM: repetitions, index (project/memory.py)
                     self.on_confirm(segment, (int(row["doc_segments"]), int(row["doc_max_id"]))
                                     if fingerprint else None)
                     for check, term in dict.fromkeys((f.check, f.term) for f in errors):
                         self.checking.add_override(segment_id, check, term, reason)
-                    return segment
+        if written is not None:  # committed (on PostgreSQL its last statements with COMMIT)
+            return replace(segment, revision=written())
         if isinstance(seg, ConflictError):
             raise seg
         self.save_draft(segment_id, text, revision=revision)
@@ -132,7 +136,7 @@ class Editing:
             seg, row = self._claim(segment_id, None, Status(status), "status", revision)
             if not isinstance(seg, ConflictError):
                 return self._write(seg, seg.target, Status(status), "status",
-                                   working_id=row["working_id"])
+                                   working_id=row["working_id"])[0]
         raise seg
 
     def _claim(
@@ -174,13 +178,17 @@ class Editing:
 
     def _write(
         self, seg: Segment, text: str, status: Status, action: str, stale: bool = False,
-        working_id: int | None = None,
-    ) -> Segment:
+        working_id: int | None = None, later: bool = False,
+    ) -> tuple[Segment, Callable[[], int]]:
         """Store text and status of ``seg`` (read under its row lock; a status change of an
         approved segment unlocks it; only status changes reach a locked one). ``stale``: the
         change was made on an older revision and leaves the segment as it is; a confirmation
         is still recorded (two people confirming at once both appear in the history).
-        ``working_id``: the document's working version (None: looked up, added if missing)."""
+        ``working_id``: the document's working version (None: looked up, added if missing).
+        Returns the segment as written and a function giving its revision; with ``later``,
+        the statements may wait for the transaction's next statement or its commit (see
+        ``Database.execute_later``), and the segment returned has the revision it had (read
+        the new one from the function after that)."""
         db = self.context.db
         segment_id = seg.id
         if seg.locked and action != "status":
@@ -198,10 +206,10 @@ class Editing:
             locked=locked if locked != seg.locked else None,
             change=(self.context.author, action, (seg.target, seg.status), (text, status.value),
                     self.context.group_id) if record else None,
+            later=later,
         )
-        return replace(
-            seg, target=text, status=status.value, locked=locked, revision=revision
-        )
+        written = replace(seg, target=text, status=status.value, locked=locked)
+        return (written if later else replace(written, revision=revision())), revision
 
     def undo(self, segment_id: int, *, revision: int | None = None) -> Segment:
         """Restore the text and status before the last change not yet undone; with

@@ -14,7 +14,7 @@ from __future__ import annotations
 import abc
 import contextlib
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -38,6 +38,24 @@ class Cursor(Protocol):
     def fetchall(self) -> list[Any]: ...
 
     def __iter__(self) -> Iterator[Any]: ...
+
+
+class _Fetched:
+    """A cursor whose rows were all fetched (its statement is finished)."""
+
+    def __init__(self, description: Any, rowcount: int, rows: list[Any]) -> None:
+        self.description = description
+        self.rowcount = rowcount
+        self._rows = iter(rows)
+
+    def fetchone(self) -> Any:
+        return next(self._rows, None)
+
+    def fetchall(self) -> list[Any]:
+        return list(self._rows)
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._rows
 
 
 class Database(abc.ABC):
@@ -92,6 +110,17 @@ class Database(abc.ABC):
         for sql, params in statements[:-1]:
             self.execute(sql, params)
         return self.execute(*statements[-1])
+
+    def execute_later(
+        self, statements: Sequence[tuple[str, Sequence[Any]]]
+    ) -> Callable[[], Cursor]:
+        """Statements of a write transaction whose result is read only after its next
+        statement or its commit: on PostgreSQL they wait and go with that statement (the
+        COMMIT included), in one round trip, and an error in them is raised there; here they
+        run now. Returns a function that gives the last one's cursor once they ran."""
+        cursor = self.execute_series(statements)
+        done = _Fetched(cursor.description, cursor.rowcount, cursor.fetchall())
+        return lambda: done
 
     def insert_rows(
         self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from workbench.store.connection import Database
@@ -38,6 +39,11 @@ _ADD_REVISION = (
 )
 
 
+Change = tuple[str, str, tuple[str | None, str | None], tuple[str | None, str | None],
+               int | None]
+"""A history record of a write: author, action, old and new (text, status), change group."""
+
+
 def write_segment(
     db: Database,
     segment_id: int,
@@ -46,15 +52,16 @@ def write_segment(
     text: str | None = None,
     status: str | None = None,
     locked: bool | None = None,
-    change: tuple[str, str, tuple[str | None, str | None], tuple[str | None, str | None],
-                  int | None] | None = None,
-) -> int:
+    change: Change | None = None,
+    later: bool = False,
+) -> Callable[[], int]:
     """One write of a segment whose row is locked, in one round trip: its English in version
     ``version_id`` (``text`` None: left alone), its status and lock (None: left alone) and a
-    history record (``change``: author, action, old and new (text, status), change group;
-    None: no record). Returns the segment's revision after it."""
+    history record (``change``; None: no record). Returns a function giving the segment's
+    revision after it. ``later``: the statements may wait for the transaction's next
+    statement or its commit (``Database.execute_later``): read the revision after that."""
     stamp = now()
-    statements: list[tuple[str, list[Any]]] = []
+    statements: list[tuple[str, Sequence[Any]]] = []
     if status is not None:
         statements.append(set_status_statement(segment_id, status, stamp))
     if locked is not None:
@@ -69,7 +76,11 @@ def write_segment(
         ]))
     else:
         statements.append(("SELECT revision FROM segments WHERE id = ?", [segment_id]))
-    return int(db.execute_series(statements).fetchone()[0])
+    if not later:
+        revision = int(db.execute_series(statements).fetchone()[0])
+        return lambda: revision
+    result = db.execute_later(statements)
+    return functools.cache(lambda: int(result().fetchone()[0]))
 
 
 def add_revisions(
