@@ -137,8 +137,8 @@ def _alone(db: str, server: object | None, count: int = 300) -> dict[str, float]
         statements = [0]
         dbo = project.db
         calls = ("execute", "query", "executemany")
-        if server is not None:
-            calls += ("execute_series",)  # on SQLite: one execute per statement
+        if server is not None:  # on SQLite these call execute for each statement
+            calls += ("execute_series", "commit")
         for name in calls:
             original = getattr(dbo, name)
 
