@@ -303,10 +303,13 @@ class Checking:
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
             document = self.catalog.document_by_id(seg.document_id)
-            vid, texts = self._texts(document, version)
-            if vid is None or segment_id not in texts:
+            vid = self.catalog.resolve_version(document, version).id
+            target = (
+                q_versions.translation(self.context.db, vid, segment_id) if vid is not None
+                else None
+            )
+            if vid is None or target is None:
                 raise WorkbenchError(f"segment {segment_id} has no {version} translation to accept")
-            target = texts[segment_id]
             if issubclass(REGISTRY[check], DocumentCheck):
                 findings = self._document_findings(document, version, segment_id)
             else:
@@ -321,6 +324,17 @@ class Checking:
             )
         rows = q_checks.segment_overrides(self.context.db, segment_id, vid)
         return _override(next(r for r in rows if r["id"] == oid))
+
+    def accept_findings(
+        self, segment_id: int, vid: int, target: str, findings: list[Finding], reason: str
+    ) -> None:
+        """Inside the caller's write transaction: accept ``findings``, just found by the
+        segment checks on ``target`` (the segment's English in version ``vid``), with
+        ``reason`` (what ``add_override`` does for each, without checking again)."""
+        for check, term in dict.fromkeys((f.check, f.term) for f in findings):
+            q_checks.add_override(
+                self.context.db, segment_id, vid, check, term, reason, self.context.author, target
+            )
 
     def _document_findings(
         self, document: Document, version: str, segment_id: int

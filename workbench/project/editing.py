@@ -90,8 +90,11 @@ class Editing:
                     # TM: repetitions, index (project/memory.py)
                     self.on_confirm(segment, (int(row["doc_segments"]), int(row["doc_max_id"]))
                                     if fingerprint else None)
-                    for check, term in dict.fromkeys((f.check, f.term) for f in errors):
-                        self.checking.add_override(segment_id, check, term, reason)
+                    if errors:  # found just now on this English: accepted with the reason
+                        vid = row["working_id"] or q_versions.working_id(
+                            self.context.db, seg.document_id
+                        )
+                        self.checking.accept_findings(segment_id, vid, text, errors, reason)
         if written is not None:  # committed (on PostgreSQL its last statements with COMMIT)
             return replace(segment, revision=written())
         if isinstance(seg, ConflictError):

@@ -22,7 +22,7 @@ from workbench.errors import WorkbenchError
 from workbench.project.catalog import Catalog, Document
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
-from workbench.project.reading import Reader, Segment
+from workbench.project.reading import Reader, Segment, to_segment
 from workbench.statuses import Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
@@ -173,8 +173,12 @@ class Repetitions:
                 sid for sid in keys.ids[keys.hashes == key_hash(key)].tolist() if sid != seg.id
             ]
             changes: list[tuple[int, str | None, str, str | None, str]] = []
+            others = {
+                int(row["id"]): to_segment(row)
+                for row in q_docs.segments_by_ids(self.db, self.catalog.working_id(doc), same)
+            }
             for sid in same:
-                other = self.reader.segment(sid)
+                other = others[sid]
                 if other.status not in OPEN or other.target == seg.target:
                     continue
                 if match_keys([other.source])[0] != key:

@@ -111,6 +111,23 @@ def segment(db: Database, segment_id: int) -> Row | None:
     )
 
 
+def segments_by_ids(
+    db: Database, working_version_id: int | None, segment_ids: list[int]
+) -> list[Row]:
+    """The segments with these ids, each with its working text as ``target`` (in no order;
+    read a few hundred at a time)."""
+    rows: list[Row] = []
+    for i in range(0, len(segment_ids), 500):
+        chunk = segment_ids[i : i + 500]
+        rows += db.query(
+            f"SELECT {_SEGMENT_COLUMNS}, t.text AS target FROM segments s "
+            "LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
+            f"WHERE s.id IN ({', '.join('?' * len(chunk))})",
+            [working_version_id, *chunk],
+        )
+    return rows
+
+
 def lock_segment(db: Database, segment_id: int, *, fingerprint: bool = False) -> Row | None:
     """Hold a segment's row for the rest of the write transaction (on PostgreSQL another
     writer of the same segment waits; SQLite has one writer at a time anyway) and return it
