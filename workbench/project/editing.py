@@ -88,8 +88,7 @@ class Editing:
                         working_id=row["working_id"], later=True,
                     )
                     # TM: repetitions, index (project/memory.py)
-                    self.on_confirm(segment, (int(row["doc_segments"]), int(row["doc_max_id"]))
-                                    if fingerprint else None)
+                    self.on_confirm(segment, _fingerprint(row) if fingerprint else None)
                     if errors:  # found just now on this English: accepted with the reason
                         vid = row["working_id"] or q_versions.working_id(
                             self.context.db, seg.document_id
@@ -272,3 +271,9 @@ class Editing:
         self.reader.segment(segment_id)
         with self.context.segment_transaction():
             return q_notes.add_note(self.context.db, segment_id, self.context.author, kind, text)
+
+
+def _fingerprint(row: Row) -> tuple[int, int]:
+    """The document's fingerprint as ``lock_segment`` read it: (segment count, largest id)."""
+    count, largest = str(row["doc_fingerprint"]).split()
+    return int(count), int(largest)

@@ -165,7 +165,10 @@ class Repetitions:
             if seg.status not in CONFIRMED or not seg.target.strip():
                 return []
             doc = self.catalog.document_by_id(seg.document_id)
-            keys = self.document_keys(doc)
+            keys = (
+                self.document_keys(doc) if fingerprint is None
+                else self._document_keys(doc.id, fingerprint)
+            )
             key = match_keys([seg.source])[0]
             if not key:
                 return []
@@ -173,18 +176,22 @@ class Repetitions:
                 sid for sid in keys.ids[keys.hashes == key_hash(key)].tolist() if sid != seg.id
             ]
             changes: list[tuple[int, str | None, str, str | None, str]] = []
+            wid = self.catalog.working_id(doc)
             others = {
                 int(row["id"]): to_segment(row)
-                for row in q_docs.segments_by_ids(self.db, self.catalog.working_id(doc), same)
+                for row in q_docs.segments_by_ids(self.db, wid, same)
             }
+            stamp = self.checking.terms.stamp()  # the glossary and words: read once
             for sid in same:
                 other = others[sid]
                 if other.status not in OPEN or other.target == seg.target:
                     continue
                 if match_keys([other.source])[0] != key:
                     continue  # the same hash, another source
-                errors = [
-                    f for f in self.checking.check_segment(sid, text=seg.target)
+                errors = [  # check_segment(sid, text=seg.target), from what was read
+                    f for f in self.checking.open_unit_findings(
+                        sid, other.source, wid, seg.target, stored=other.target, stamp=stamp
+                    )
                     if f.severity == "error"
                 ]
                 status = Status.DRAFT.value if errors else Status.TRANSLATED.value

@@ -135,13 +135,13 @@ def lock_segment(db: Database, segment_id: int, *, fingerprint: bool = False) ->
     its working English as ``target``, the id of its document's working version as
     ``working_id`` (None: none yet), and ``linked``: whether it shares a link of that version
     (its QA checks then take the link's other segments), and the ``qa_stamp`` (see
-    ``store.stamps``). With ``fingerprint``, also the document's ``doc_segments`` and
-    ``doc_max_id`` (see ``tm.segments_fingerprint``). One statement (two when it waited for
-    another writer of the segment): a write of one segment starts with it."""
-    more = (
-        ", (SELECT count(*) FROM segments d WHERE d.document_id = s.document_id) "
-        "AS doc_segments, (SELECT coalesce(max(d.id), 0) FROM segments d "
-        "WHERE d.document_id = s.document_id) AS doc_max_id"
+    ``store.stamps``). With ``fingerprint``, also the document's ``doc_fingerprint``: its
+    segment count and largest id, in a string (see ``tm.segments_fingerprint``). One
+    statement (two when it waited for another writer of the segment): a write of one segment
+    starts with it."""
+    more = (  # one pass over the document's segments
+        ", (SELECT count(*) || ' ' || coalesce(max(d.id), 0) FROM segments d "
+        "WHERE d.document_id = s.document_id) AS doc_fingerprint"
         if fingerprint else ""
     )
     sql = (
