@@ -7,9 +7,13 @@ as the TUI does: ``confirm(segment, text, revision=...)`` (the QA checks, the hi
 revision check). It confirms a new English each time (so every confirmation is a change),
 on a fixed schedule (the n-th at start + n × 50 ms; a client that falls behind goes on at
 once). Figures: confirmations done and asked, the commit latency of a confirmation (the call,
-start to committed) p50/p95/max, and lost writes: for every client and segment, the history
-must hold each of its confirmations and the segment its last English (zero expected). The
-PostgreSQL server is the ``pgserver`` wheel's (Unix socket, default durability: fsync on).
+start to committed) p50/p95/max, lost writes (for every client and segment, the history must
+hold each of its confirmations and the segment its last English: zero expected), and the CPU a
+confirmation costs during the run (the clients' CPU inside their confirm calls, and the
+server's processes, per confirmation): what the machine must supply 400 times a second,
+whatever else runs on it. Before the run, one client alone confirms 300 times: its wall time,
+client and server CPU and statements per confirmation. The PostgreSQL server is the
+``pgserver`` wheel's (Unix socket, default durability: fsync on).
 
     python -m bench team            # 60 s per engine
     BENCH_TEAM_SECONDS=10 python -m bench team
@@ -43,7 +47,7 @@ seconds, period = float(seconds), float(period)
 p = Project.open(db, author=me)
 segs = [s for s in p.segments(limit=first + count)][first:first + count]
 revision = {s.id: s.revision for s in segs}
-latencies, done, conflicts = [], {}, 0
+latencies, done, conflicts, cpu = [], {}, 0, 0.0
 p.confirm(segs[0].id, f"{me} warm-up", override_reason="bench", revision=revision[segs[0].id])
 revision[segs[0].id] = p.segment(segs[0].id).revision
 while time.time() < start:
@@ -58,7 +62,7 @@ while True:
         time.sleep(wait)
     seg = segs[n % count]
     text = f"{me} confirms {n}."
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     try:
         revision[seg.id] = p.confirm(seg.id, text, override_reason="bench",
                                      revision=revision[seg.id]).revision
@@ -66,8 +70,10 @@ while True:
         done.setdefault(seg.id, []).append(text)
     except ConflictError:
         conflicts += 1
+    cpu += time.process_time() - c
     n += 1
-print(json.dumps({"latencies": latencies, "done": done, "asked": n, "conflicts": conflicts}))
+print(json.dumps({"latencies": latencies, "done": done, "asked": n, "conflicts": conflicts,
+                  "cpu": cpu}))
 """
 
 
@@ -99,10 +105,67 @@ def _server(folder: Path) -> tuple[object, str]:
     return server, server.get_uri("team")
 
 
-def _load(db: str) -> dict[str, object]:
+def _server_cpu(server: object | None) -> float:
+    """CPU seconds used so far by the PostgreSQL server's processes (its postmaster, the
+    backends alive and those ended); 0 without a server."""
+    if server is None:
+        return 0.0
+    import psutil
+
+    pid = int((Path(server.pgdata) / "postmaster.pid").read_text().split()[0])  # type: ignore
+    main = psutil.Process(pid)
+    times = main.cpu_times()
+    total = times.user + times.system + times.children_user + times.children_system
+    for child in main.children(recursive=True):
+        try:
+            t = child.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass  # ended meanwhile: counted with the postmaster's children next time
+    return total
+
+
+def _alone(db: str, server: object | None, count: int = 300) -> dict[str, float]:
+    """One client alone: per confirmation, wall ms, client CPU ms, server CPU ms, and calls
+    to the database (round trips on PostgreSQL, where a series of statements goes in one)."""
+    from workbench.project import Project
+
+    with Project.open(db, author="alone") as project:
+        segs = project.segments(limit=CLIENTS * SEGMENTS_EACH)[-SEGMENTS_EACH:]
+        for i in range(20):  # warm: caches built, statements prepared
+            project.confirm(segs[i % len(segs)].id, f"warm {i}.", override_reason="bench")
+        statements = [0]
+        dbo = project.db
+        calls = ("execute", "query", "executemany")
+        if server is not None:  # on SQLite these call execute for each statement
+            calls += ("execute_series", "commit")
+        for name in calls:
+            original = getattr(dbo, name)
+
+            def counted(*args: object, _original: object = original, **kw: object) -> object:
+                statements[0] += 1
+                return _original(*args, **kw)  # type: ignore[operator]
+
+            setattr(dbo, name, counted)
+        project.confirm(segs[0].id, "counted.", override_reason="bench")
+        per = statements[0]
+        for name in calls:
+            delattr(dbo, name)
+        s0 = _server_cpu(server)
+        t, c = time.perf_counter(), time.process_time()
+        for i in range(count):
+            project.confirm(segs[i % len(segs)].id, f"alone {i}.", override_reason="bench")
+        wall, cpu = time.perf_counter() - t, time.process_time() - c
+        server_cpu = _server_cpu(server) - s0
+    return {"wall": wall / count * 1000, "cpu": cpu / count * 1000,
+            "server": server_cpu / count * 1000, "statements": per}
+
+
+def _load(db: str, server: object | None = None) -> dict[str, object]:
     """Run the clients against ``db``; their figures, checked against the history."""
     from workbench.project import Project
 
+    s0 = _server_cpu(server)
     start = time.time() + 3.0 + CLIENTS * 0.15  # every client opened and warmed up by then
     children = [
         subprocess.Popen(
@@ -119,6 +182,7 @@ def _load(db: str) -> dict[str, object]:
         if child.returncode != 0:
             raise RuntimeError(err)
         results.append(json.loads(out))
+    server_cpu = _server_cpu(server) - s0
     latencies = sorted(x for r in results for x in r["latencies"])
     lost = 0
     with Project.open(db) as project:
@@ -138,6 +202,8 @@ def _load(db: str) -> dict[str, object]:
         "p95": latencies[int(len(latencies) * 0.95)],
         "max": latencies[-1],
         "lost": lost,
+        "cpu": sum(r["cpu"] for r in results) / max(len(latencies), 1) * 1000,
+        "server": server_cpu / max(len(latencies), 1) * 1000,
     }
 
 
@@ -147,11 +213,26 @@ def run() -> list[Row]:
     _project(folder, sqlite_db)
     server, url = _server(folder)
     _project(folder, url)
-    figures = {"postgresql": _load(url), "sqlite": _load(sqlite_db)}
+    alone = {"postgresql": _alone(url, server), "sqlite": _alone(sqlite_db, None)}
+    load_before = os.getloadavg()[0]
+    figures = {"postgresql": _load(url, server), "sqlite": _load(sqlite_db)}
+    load_after = os.getloadavg()[0]
     server.cleanup()  # type: ignore[attr-defined]
     pg, lite = figures["postgresql"], figures["sqlite"]
+    pa, la = alone["postgresql"], alone["sqlite"]
     offered = CLIENTS / PERIOD
     rows = [
+        Row("one client alone, 300 confirmations: wall per confirmation", pa["wall"], "ms",
+            f"SQLite {la['wall']:.2f} ms", pa["wall"] / la["wall"]),
+        Row("one client alone: client CPU + server CPU per confirmation",
+            pa["cpu"] + pa["server"], "ms",
+            f"client {pa['cpu']:.2f} + server {pa['server']:.2f}; SQLite {la['cpu']:.2f}",
+            None, "≈ 3 ms"),
+        Row("one client alone: round trips to the server per confirmation", pa["statements"],
+            "", f"SQLite: {la['statements']:.0f} statements", None),
+        Row(f"load average before the run {load_before:.1f}, after {load_after:.1f} "
+            "(other work on the machine counts)", load_before, ""),
+
         Row(f"{CLIENTS} clients × 1 confirmation / {PERIOD * 1000:.0f} ms for {SECONDS:.0f} s: "
             "confirmations done (asked)", float(pg["done"]), "",  # type: ignore[arg-type]
             f"SQLite {lite['done']} (asked {lite['asked']})", None,
@@ -166,6 +247,10 @@ def run() -> list[Row]:
                         f"SQLite {lite[key] * 1000:.1f} ms",  # type: ignore[operator]
                         pg[key] / lite[key],  # type: ignore[operator]
                         "< 50 ms" if key == "p95" else ""))
+    rows.append(Row("during the run: CPU per confirmation, clients' confirm calls + server",
+                    pg["cpu"] + pg["server"], "ms",  # type: ignore[operator]
+                    f"client {pg['cpu']:.2f} + server {pg['server']:.2f}; "
+                    f"SQLite {lite['cpu']:.2f}", None))
     rows.append(Row("lost writes (history and final English checked)", float(pg["lost"]),
                     "", f"SQLite {lite['lost']}", None, "0"))  # type: ignore[arg-type]
     rows.append(Row("conflicts (each client confirms its own segments)",

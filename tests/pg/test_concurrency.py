@@ -234,3 +234,29 @@ def test_a_client_killed_mid_transaction_leaves_the_project_as_it_was(sample_db:
         assert saved.target == "ben after the crash"
         project.import_translation(ROOT / "translations" / "draft.en.txt", "sample", "draft",
                                    "after")
+
+
+def test_a_writer_that_waited_for_the_segment_sees_what_the_other_left(sample_db: str) -> None:
+    holder = _python(HOLDER.format(db=sample_db, who="ana", index=8))
+    assert _line(holder) == "holding"
+    waiter = _python(f"""
+        import os
+        from workbench.project import Project
+        url = {sample_db!r}
+        url += ("&" if "?" in url else "?") + f"application_name=wb-{{os.getpid()}}"
+        p = Project.open(url, author="ben")
+        seg = p.segments(limit=21)[8]
+        print(p.confirm(seg.id, "ben's English", override_reason="t").revision, flush=True)
+    """)
+    assert _waiting_on_a_lock(sample_db, waiter.pid)  # for ana's row lock
+    _say(holder, "commit")
+    assert _finish(holder) == "committed"
+    revision = int(_finish(waiter))
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=21)[8]
+        assert (seg.target, seg.revision) == ("ben's English", revision)
+        last = project.history(seg.id)[-1]
+        # the English ben's confirmation replaced is ana's, committed while ben waited
+        assert (last.author, last.old_text, last.new_text) == (
+            "ben", "ana typed this", "ben's English"
+        )

@@ -45,15 +45,16 @@ def test_clean_text_confirms_without_a_reason(project: Project) -> None:
 def test_a_failing_check_is_an_error_never_a_silent_confirm(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(self: Checking, segment_id: int, version: str = "working",
-               text: str | None = None) -> list[object]:
+    def broken(*args: object, **kwargs: object) -> list[object]:
         raise RuntimeError("matcher exploded")
 
-    monkeypatch.setattr(Checking, "check_segment", broken)
+    monkeypatch.setattr(Checking, "_unit_findings", broken)
     with Project.open(project.path, author="tester") as fresh:
         with pytest.raises(WorkbenchError, match=r"QA checks failed.*not confirmed"):
             fresh.confirm(1, CLEAN)
         assert fresh.segment(1).status == "draft"
+        with pytest.raises(WorkbenchError, match=r"QA checks failed.*not confirmed"):
+            fresh.open_findings(1, CLEAN)
 
 
 def _two_to_one(project: Project) -> tuple[int, int]:

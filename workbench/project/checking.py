@@ -107,20 +107,25 @@ class Checking:
         self.spelling = spelling
 
     def _speller(
-        self, skip: Collection[str] = (), matcher: TermMatcher | None = None
+        self, skip: Collection[str] = (), matcher: TermMatcher | None = None,
+        stamp: int | None = None,
     ) -> SpellChecker | None:
         """The project's spell checker for the ``spelling`` check (None when it is skipped);
-        the renderings of ``matcher``'s glossary are known words too."""
+        the renderings of ``matcher``'s glossary are known words too. ``stamp``: the project's
+        QA stamp as read before (None: read now)."""
         if self.spelling is None or "spelling" in skip:
             return None
         from workbench.spelling import glossary_english
 
         extra = glossary_english(matcher.glossary.entries) if matcher is not None else []
-        return self.spelling.checker(extra)
+        return self.spelling.checker(extra, stamp)
 
     def check_text(self, source: str, target: str) -> list[Finding]:
         """All segment checks on a source/target pair, with the project glossary and words."""
-        return run_checks(source, target, matcher=self.terms.matcher(), speller=self._speller())
+        stamp = self.terms.stamp()
+        return run_checks(
+            source, target, matcher=self.terms.matcher(stamp), speller=self._speller(stamp=stamp)
+        )
 
     def _texts(self, document: Document, version: str) -> tuple[int | None, dict[int, str]]:
         vid = self.catalog.resolve_version(document, version).id
@@ -147,10 +152,28 @@ class Checking:
         segment instead of the stored one (a candidate about to be confirmed).
         """
         seg = self.reader.segment(segment_id)
+        if version == "working":  # the segment was read with its working English
+            vid = self.catalog.working_id(self.catalog.document_by_id(seg.document_id))
+            return self.open_unit_findings(seg.id, seg.source, vid, text, stored=seg.target)
         vid = self.catalog.resolve_version(
             self.catalog.document_by_id(seg.document_id), version
         ).id
-        group, findings, changed = self._unit_findings(seg.source, segment_id, vid, text)
+        return self.open_unit_findings(seg.id, seg.source, vid, text)
+
+    def open_unit_findings(
+        self, segment_id: int, source: str, vid: int | None, text: str | None = None, *,
+        stored: str | None = None, linked: bool = True, stamp: int | None = None,
+    ) -> list[Finding]:
+        """The open findings of a segment in version ``vid`` (of ``text`` when given, else of
+        its stored English), checked with its link unit: what :meth:`check_segment` gives,
+        for a caller that has read the segment already (``source``; ``stored``: its English in
+        ``vid``, read again when None; ``linked`` False: it shares no link in ``vid``;
+        ``stamp``: the project's QA stamp as read before, None: read now)."""
+        group, findings, changed = self._unit_findings(
+            source, segment_id, vid, text, stored=stored, linked=linked, stamp=stamp
+        )
+        if not findings or (changed and group == [segment_id]):
+            return findings  # nothing to accept, or only the segment's own (stale) overrides
         overrides = self._overrides(vid, group)
         accepted = [
             o for sid in group if not (changed and sid == segment_id)
@@ -159,25 +182,34 @@ class Checking:
         return _split(findings, accepted)[0]
 
     def _unit_findings(
-        self, source: str, segment_id: int, vid: int | None, text: str | None = None
+        self, source: str, segment_id: int, vid: int | None, text: str | None = None, *,
+        stored: str | None = None, linked: bool = True, stamp: int | None = None,
     ) -> tuple[list[int], list[Finding], bool]:
         """The segment checks of a segment's link unit in version ``vid``: the unit's segment
-        ids, every finding, and whether ``text`` replaced the segment's stored English."""
+        ids, every finding, and whether ``text`` replaced the segment's stored English
+        (``stored``, ``linked``: as in :meth:`open_unit_findings`)."""
         db = self.context.db
-        group = q_versions.link_group(db, vid, segment_id) if vid is not None else [segment_id]
+        stamp = self.terms.stamp() if stamp is None else stamp
+        group = (
+            q_versions.link_group(db, vid, segment_id) if vid is not None and linked
+            else [segment_id]
+        )
         sources = {segment_id: source}
         texts: dict[int, str] = {}
         for sid in group:
             if sid not in sources:
                 sources[sid] = self.reader.segment(sid).source
-            stored = q_versions.translation(db, vid, sid) if vid is not None else None
-            texts[sid] = stored or ""
+            if sid == segment_id and stored is not None:
+                texts[sid] = stored
+                continue
+            got = q_versions.translation(db, vid, sid) if vid is not None else None
+            texts[sid] = got or ""
         changed = text is not None and text != texts[segment_id]
         if text is not None:
             texts[segment_id] = text
         findings = run_checks(
             group_source(sources[sid] for sid in group), group_text(texts[sid] for sid in group),
-            matcher=self.terms.matcher(), speller=self._speller(),
+            matcher=self.terms.matcher(stamp), speller=self._speller(stamp=stamp),
         )
         return group, findings, changed
 
@@ -271,10 +303,13 @@ class Checking:
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
             document = self.catalog.document_by_id(seg.document_id)
-            vid, texts = self._texts(document, version)
-            if vid is None or segment_id not in texts:
+            vid = self.catalog.resolve_version(document, version).id
+            target = (
+                q_versions.translation(self.context.db, vid, segment_id) if vid is not None
+                else None
+            )
+            if vid is None or target is None:
                 raise WorkbenchError(f"segment {segment_id} has no {version} translation to accept")
-            target = texts[segment_id]
             if issubclass(REGISTRY[check], DocumentCheck):
                 findings = self._document_findings(document, version, segment_id)
             else:
@@ -289,6 +324,17 @@ class Checking:
             )
         rows = q_checks.segment_overrides(self.context.db, segment_id, vid)
         return _override(next(r for r in rows if r["id"] == oid))
+
+    def accept_findings(
+        self, segment_id: int, vid: int, target: str, findings: list[Finding], reason: str
+    ) -> None:
+        """Inside the caller's write transaction: accept ``findings``, just found by the
+        segment checks on ``target`` (the segment's English in version ``vid``), with
+        ``reason`` (what ``add_override`` does for each, without checking again)."""
+        for check, term in dict.fromkeys((f.check, f.term) for f in findings):
+            q_checks.add_override(
+                self.context.db, segment_id, vid, check, term, reason, self.context.author, target
+            )
 
     def _document_findings(
         self, document: Document, version: str, segment_id: int

@@ -14,7 +14,7 @@ from workbench.errors import BlockedByFindings, ConflictError, LockedError, Work
 from workbench.glossary.findings import Finding
 from workbench.project.catalog import Catalog
 from workbench.project.checking import Checking
-from workbench.project.context import ProjectContext
+from workbench.project.context import ProjectContext, Row
 from workbench.project.reading import Reader, Segment, to_segment
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
@@ -41,17 +41,22 @@ class Editing:
         self.catalog = catalog
         self.reader = reader
         self.checking = checking
-        #: Called with the confirmed segment inside the confirming transaction (the facade
-        #: sets it to the translation memory's repetition propagation).
-        self.on_confirm: Callable[[Segment], None] = lambda segment: None
+        #: Called with the confirmed segment and its document's fingerprint (see
+        #: ``store.tm.segments_fingerprint``; None: not read) inside the confirming
+        #: transaction (the facade sets it to the translation memory's repetition propagation).
+        self.on_confirm: Callable[[Segment, tuple[int, int] | None], None] = (
+            lambda segment, fingerprint: None
+        )
+        #: Whether on_confirm uses the document's fingerprint (read with the segment's lock).
+        self.confirm_fingerprint: Callable[[], bool] = lambda: False
 
     def save_draft(self, segment_id: int, text: str, *, revision: int | None = None) -> Segment:
         """Autosave: store the working text with status draft (a revision if it changed)."""
         with self.context.segment_transaction():
-            seg = self._claim(segment_id, text, Status.DRAFT, "edit", revision)
+            seg, row = self._claim(segment_id, text, Status.DRAFT, "edit", revision)
             if not isinstance(seg, ConflictError):
                 return self._write(seg, text, Status.DRAFT, "edit", stale=revision is not None
-                                   and seg.revision != revision)
+                                   and seg.revision != revision, working_id=row["working_id"])[0]
         raise seg
 
     def confirm(
@@ -67,18 +72,30 @@ class Editing:
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: cannot confirm an empty translation")
         reason = (override_reason or "").strip()
+        fingerprint = self.confirm_fingerprint()
+        written: Callable[[], int] | None = None
         with self.context.segment_transaction():
-            seg = self._claim(segment_id, text, Status.TRANSLATED, "confirm", revision)
+            seg, row = self._claim(
+                segment_id, text, Status.TRANSLATED, "confirm", revision, fingerprint
+            )
             if not isinstance(seg, ConflictError):
-                errors = [f for f in self.open_findings(segment_id, text)
+                errors = [f for f in self._claimed_findings(seg, row, text)
                           if f.severity == "error"]
                 if not errors or reason:
                     stale = revision is not None and seg.revision != revision
-                    segment = self._write(seg, text, Status.TRANSLATED, "confirm", stale=stale)
-                    self.on_confirm(segment)  # TM: repetitions, index (project/memory.py)
-                    for check, term in dict.fromkeys((f.check, f.term) for f in errors):
-                        self.checking.add_override(segment_id, check, term, reason)
-                    return segment
+                    segment, written = self._write(
+                        seg, text, Status.TRANSLATED, "confirm", stale=stale,
+                        working_id=row["working_id"], later=True,
+                    )
+                    # TM: repetitions, index (project/memory.py)
+                    self.on_confirm(segment, _fingerprint(row) if fingerprint else None)
+                    if errors:  # found just now on this English: accepted with the reason
+                        vid = row["working_id"] or q_versions.working_id(
+                            self.context.db, seg.document_id
+                        )
+                        self.checking.accept_findings(segment_id, vid, text, errors, reason)
+        if written is not None:  # committed (on PostgreSQL its last statements with COMMIT)
+            return replace(segment, revision=written())
         if isinstance(seg, ConflictError):
             raise seg
         self.save_draft(segment_id, text, revision=revision)
@@ -87,8 +104,21 @@ class Editing:
     def open_findings(self, segment_id: int, text: str | None = None) -> list[Finding]:
         """The segment's open findings (of ``text`` when given, else of its stored English);
         a check that fails is an error, never 'no findings'."""
+        return self._checked(
+            segment_id, lambda: self.checking.check_segment(segment_id, text=text)
+        )
+
+    def _claimed_findings(self, seg: Segment, row: Row, text: str) -> list[Finding]:
+        """``open_findings`` of ``text`` for a segment just read under its lock (``row``:
+        ``lock_segment``'s, with its working version and whether it is linked)."""
+        return self._checked(seg.id, lambda: self.checking.open_unit_findings(
+            seg.id, seg.source, row["working_id"], text, stored=seg.target,
+            linked=bool(row["linked"]), stamp=int(row["qa_stamp"]),
+        ))
+
+    def _checked(self, segment_id: int, check: Callable[[], list[Finding]]) -> list[Finding]:
         try:
-            return self.checking.check_segment(segment_id, text=text)
+            return check()
         except WorkbenchError:
             raise
         except Exception as exc:
@@ -105,32 +135,36 @@ class Editing:
         if status not in STATUSES:
             raise WorkbenchError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
         with self.context.segment_transaction():
-            seg = self._claim(segment_id, None, Status(status), "status", revision)
+            seg, row = self._claim(segment_id, None, Status(status), "status", revision)
             if not isinstance(seg, ConflictError):
-                return self._write(seg, seg.target, Status(status), "status")
+                return self._write(seg, seg.target, Status(status), "status",
+                                   working_id=row["working_id"])[0]
         raise seg
 
     def _claim(
         self, segment_id: int, text: str | None, status: Status | None, action: str,
-        revision: int | None,
-    ) -> Segment | ConflictError:
-        """Lock the segment's row and read it; a change made on an older ``revision`` that
-        would leave it otherwise than it is now is a conflict (returned, not raised, so that
-        the transaction keeps its record: a refused English goes into the history)."""
+        revision: int | None, fingerprint: bool = False,
+    ) -> tuple[Segment | ConflictError, Row]:
+        """Lock the segment's row and read it (with ``lock_segment``'s row: the working
+        version, links, the document's ``fingerprint`` when asked); a change made on an older
+        ``revision`` that would leave it otherwise than it is now is a conflict (returned, not
+        raised, so that the transaction keeps its record: a refused English goes into the
+        history)."""
         db = self.context.db
-        row = q_docs.lock_segment(db, segment_id)
+        row = q_docs.lock_segment(db, segment_id, fingerprint=fingerprint)
         if row is None:
             self.reader.segment(segment_id)  # NotFoundError
-        seg = to_segment(row)  # type: ignore[arg-type]
+        assert row is not None
+        seg = to_segment(row)
         if seg.locked and action != "status":
             raise LockedError(segment_id)
         if revision is None or revision == seg.revision:
-            return seg
+            return seg, row
         if text is None:  # a status change: any change since is a conflict, unless the same
             if status is not None and seg.status == status.value:
-                return seg
+                return seg, row
         elif seg.target == text:  # the same English (a retried save that was written)
-            return seg
+            return seg, row
         last = q_history.last_change(db, segment_id)
         if text is not None and status is not None:
             q_history.add_revision(
@@ -142,53 +176,49 @@ class Editing:
             segment_id, base_revision=revision, revision=seg.revision, theirs=seg.target,
             theirs_status=seg.status, author=None if last is None else last["author"],
             yours=text, action=what,
-        )
+        ), row
 
     def _write(
-        self, seg: Segment, text: str, status: Status, action: str, stale: bool = False
-    ) -> Segment:
+        self, seg: Segment, text: str, status: Status, action: str, stale: bool = False,
+        working_id: int | None = None, later: bool = False,
+    ) -> tuple[Segment, Callable[[], int]]:
         """Store text and status of ``seg`` (read under its row lock; a status change of an
         approved segment unlocks it; only status changes reach a locked one). ``stale``: the
         change was made on an older revision and leaves the segment as it is; a confirmation
-        is still recorded (two people confirming at once both appear in the history)."""
+        is still recorded (two people confirming at once both appear in the history).
+        ``working_id``: the document's working version (None: looked up, added if missing).
+        Returns the segment as written and a function giving its revision; with ``later``,
+        the statements may wait for the transaction's next statement or its commit (see
+        ``Database.execute_later``), and the segment returned has the revision it had (read
+        the new one from the function after that)."""
         db = self.context.db
         segment_id = seg.id
         if seg.locked and action != "status":
             raise LockedError(segment_id)
-        if seg.status != status.value:
-            q_docs.set_status(db, segment_id, status.value)
         locked = status is Status.APPROVED
-        if locked != seg.locked:
-            q_docs.set_locked(db, [segment_id], locked)
-        if seg.target == text and seg.status == status.value:
-            if stale and action == "confirm":
-                q_history.add_revision(
-                    db, segment_id, self.context.author, action, (seg.target, seg.status),
-                    (text, status.value), group_id=self.context.group_id,
-                )
-            return self._after(seg, text, status)
-        if seg.target != text:
-            vid = q_versions.working_id(db, seg.document_id)
-            q_versions.put_translations(db, vid, [(segment_id, text)])
-        q_history.add_revision(
-            db, segment_id, self.context.author, action,
-            (seg.target, seg.status), (text, status.value), group_id=self.context.group_id,
+        new_text = seg.target != text
+        new_status = seg.status != status.value
+        record = new_text or new_status or (stale and action == "confirm")
+        revision = q_history.write_segment(
+            db, segment_id,
+            version_id=(working_id or q_versions.working_id(db, seg.document_id))
+            if new_text else None,
+            text=text if new_text else None,
+            status=status.value if new_status else None,
+            locked=locked if locked != seg.locked else None,
+            change=(self.context.author, action, (seg.target, seg.status), (text, status.value),
+                    self.context.group_id) if record else None,
+            later=later,
         )
-        return self._after(seg, text, status)
-
-    def _after(self, seg: Segment, text: str, status: Status) -> Segment:
-        """``seg`` as written: its English, status, lock and the revision it has now."""
-        return replace(
-            seg, target=text, status=status.value, locked=status is Status.APPROVED,
-            revision=q_docs.segment_revision(self.context.db, seg.id),
-        )
+        written = replace(seg, target=text, status=status.value, locked=locked)
+        return (written if later else replace(written, revision=revision())), revision
 
     def undo(self, segment_id: int, *, revision: int | None = None) -> Segment:
         """Restore the text and status before the last change not yet undone; with
         ``revision``, only if the segment has not changed since (else ConflictError)."""
         db = self.context.db
         with self.context.segment_transaction():
-            seg = self._claim(segment_id, None, None, "undo", revision)
+            seg, _ = self._claim(segment_id, None, None, "undo", revision)
             if isinstance(seg, ConflictError):
                 conflict = seg
             else:
@@ -241,3 +271,9 @@ class Editing:
         self.reader.segment(segment_id)
         with self.context.segment_transaction():
             return q_notes.add_note(self.context.db, segment_id, self.context.author, kind, text)
+
+
+def _fingerprint(row: Row) -> tuple[int, int]:
+    """The document's fingerprint as ``lock_segment`` read it: (segment count, largest id)."""
+    count, largest = str(row["doc_fingerprint"]).split()
+    return int(count), int(largest)

@@ -36,11 +36,25 @@ def english_vocabulary(texts: Iterable[list[str]]) -> set[str]:
 class MemoryWords:
     """The words of the external memories' English (stored per memory when it is imported)."""
 
+    #: called with the project's QA stamp (see ``Spelling.add_known_source``)
+    stamped = True
+
     def __init__(self, context: ProjectContext) -> None:
         self.context = context
         self._cache: tuple[object, frozenset[str]] | None = None
+        self._stamp: int | None = None  # the QA stamp the cache was last found right under
 
-    def __call__(self) -> frozenset[str]:
+    def __call__(self, stamp: int | None = None) -> frozenset[str]:
+        """The words; ``stamp``: the project's QA stamp as the caller read it (the words
+        read before under the same stamp are still right: no statement)."""
+        cached = self._cache
+        if stamp is not None and cached is not None and stamp == self._stamp:
+            return cached[1]
+        words = self._read()
+        self._stamp = stamp
+        return words
+
+    def _read(self) -> frozenset[str]:
         db = self.context.db
         self.backfill()
         stamp = (q_words.external_memories(db), tuple(q_words.pending(db)))
@@ -119,16 +133,26 @@ def sense_words(path: str | Path) -> frozenset[str]:
 class DictionaryWords:
     """The words of the senses of the project's available dictionaries."""
 
+    #: called with the project's QA stamp (see ``Spelling.add_known_source``)
+    stamped = True
+
     def __init__(self, dictionaries: Dictionaries) -> None:
         self.dictionaries = dictionaries
         self._cache: tuple[object, frozenset[str]] | None = None
+        self._paths: tuple[int | None, list[str]] | None = None
 
-    def __call__(self) -> frozenset[str]:
-        paths = [d.path for d in self.dictionaries.list() if d.available]
-        stamp = tuple(_stamp(p) for p in paths)
+    def __call__(self, stamp: int | None = None) -> frozenset[str]:
+        """The words; ``stamp``: the project's QA stamp as the caller read it (the list of
+        dictionaries read under the same stamp is still right; their files are looked at
+        every time)."""
+        known = self._paths
+        if stamp is None or known is None or known[0] != stamp:
+            known = self._paths = (stamp, [d.path for d in self.dictionaries.list()])
+        paths = [p for p in known[1] if os.path.isfile(p)]
+        stamp_ = tuple(_stamp(p) for p in paths)
         cached = self._cache
-        if cached is not None and cached[0] == stamp:
+        if cached is not None and cached[0] == stamp_:
             return cached[1]
         words = frozenset().union(*(sense_words(p) for p in paths))
-        self._cache = (stamp, words)
+        self._cache = (stamp_, words)
         return words

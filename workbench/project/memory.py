@@ -103,15 +103,22 @@ class TranslationMemory:
             return None
         return self.lookups.fill(segment_id, match, "tm-auto", only_empty=True)
 
-    def on_confirm(self, segment: Segment) -> None:
+    def on_confirm(self, segment: Segment, fingerprint: tuple[int, int] | None = None) -> None:
         """Called by Editing.confirm inside its transaction: propagate the translation to the
-        segment's repetitions (unless switched off) and, on SQLite, index the new units. On
-        PostgreSQL confirmations of different segments run at once: the next lookup indexes
-        their units, in a transaction of its own (one index writer at a time)."""
+        segment's repetitions (unless switched off; ``fingerprint``: its document's, read with
+        the segment) and, on SQLite, index the new units. On PostgreSQL confirmations of
+        different segments run at once: the next lookup indexes their units, in a transaction
+        of its own (one index writer at a time)."""
         if self._repetitions.propagation_enabled():
-            self._repetitions.propagate_from(segment.id)
+            self._repetitions.propagate_from(
+                segment.id, confirmed=segment, fingerprint=fingerprint
+            )
         if self.indexing.db.dialect == "sqlite":
             self.indexing.index_pending_here()
+
+    def propagates(self) -> bool:
+        """Whether confirming propagates to repetitions (the setting, else the config's)."""
+        return self._repetitions.propagation_enabled()
 
 
 __all__ = ["PROJECT", "MemoryInfo", "TranslationMemory"]

@@ -11,6 +11,7 @@ Arabic are known for that segment (see :meth:`Spelling.misspellings`).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,13 +26,15 @@ from workbench.spelling import (
     glossary_english,
     load_dictionary,
 )
-from workbench.spelling.dictionary import HunspellDictionary
+from workbench.spelling.dictionary import FOLDERS_TTL_S, HunspellDictionary
 from workbench.spelling.tokens import phrase_words, word_key
 from workbench.store import spelling as q_spelling
 
 #: a source of extra known words: returns words or phrases (best: the same frozenset object
-#: until they change, so the checker is rebuilt only then)
-KnownSource = Callable[[], Collection[str]]
+#: until they change, so the checker is rebuilt only then). A source with a true ``stamped``
+#: attribute is called with the project's QA stamp (``store.stamps``), which moves whenever
+#: what it reads from the project does: it may answer from its cache while the stamp holds.
+KnownSource = Callable[..., Collection[str]]
 MAX_WORD_LENGTH = 64
 
 
@@ -54,6 +57,8 @@ class Spelling:
         self._folders: list[str] = []
         self._sources: list[tuple[KnownSource, bool]] = []
         self._checker: tuple[tuple[object, ...], SpellChecker] | None = None
+        self._key: tuple[int, tuple[object, ...]] | None = None
+        self._dictionary: tuple[tuple[str, list[str]], float, HunspellDictionary] | None = None
         self._lock = threading.Lock()
 
     # settings ----------------------------------------------------------------------------
@@ -82,9 +87,16 @@ class Spelling:
         return self._language, self._folders
 
     def dictionary(self) -> HunspellDictionary:
-        """The Hunspell dictionary in use (loaded once a process)."""
+        """The Hunspell dictionary in use (loaded once a process; its files are looked at
+        again after ``FOLDERS_TTL_S``, as the dictionary folders are listed again)."""
         language, folders = self._settings()
-        return load_dictionary(language, folders)
+        now = time.monotonic()
+        hit = self._dictionary
+        if hit is not None and hit[0] == (language, folders) and now - hit[1] < FOLDERS_TTL_S:
+            return hit[2]
+        dictionary = load_dictionary(language, folders)
+        self._dictionary = ((language, list(folders)), now, dictionary)
+        return dictionary
 
     def prepare(self) -> None:
         """Load the dictionary and its suggestion index now (0.5–8 s the first time in a
@@ -110,18 +122,34 @@ class Spelling:
         vocabularies of :meth:`add_known_source` ``suggest=False`` are left out)."""
         return phrase_words(_suggested(self._known_key()))
 
-    def _known_key(self) -> tuple[object, ...]:
-        """What the known words are made of: glossary, word list, each source's words."""
-        glossary = tuple(glossary_english(self.terms.glossary().entries))
+    def _known_key(self, stamp: int | None = None) -> tuple[object, ...]:
+        """What the known words are made of: glossary, word list, each source's words (the
+        same object while the project's QA stamp and the sources' words are unchanged;
+        ``stamp``: as the caller read it, None: read now)."""
+        stamp = self.terms.stamp() if stamp is None else stamp
+        extra = tuple(
+            (source(stamp) if getattr(source, "stamped", False) else source(), suggest)
+            for source, suggest in self._sources
+        )
+        cached = self._key
+        if cached is not None and cached[0] == stamp:
+            old: tuple[tuple[object, bool], ...] = cached[1][2]  # type: ignore[assignment]
+            if len(old) == len(extra) and all(
+                a[0] is b[0] and a[1] == b[1] for a, b in zip(old, extra, strict=True)
+            ):
+                return cached[1]
+        glossary = tuple(glossary_english(self.terms.matcher(stamp).glossary.entries))
         listed = tuple(r["word"] for r in q_spelling.words(self.context.db))
-        extra = tuple((source(), suggest) for source, suggest in self._sources)
-        return glossary, listed, extra
+        key = (glossary, listed, extra)
+        self._key = (stamp, key)
+        return key
 
-    def checker(self, extra: Iterable[str] = ()) -> SpellChecker:
+    def checker(self, extra: Iterable[str] = (), stamp: int | None = None) -> SpellChecker:
         """The spell checker with the project's words (rebuilt only when they change), and
-        ``extra`` words or phrases (e.g. another glossary's renderings) known too."""
+        ``extra`` words or phrases (e.g. another glossary's renderings) known too. ``stamp``:
+        the project's QA stamp as the caller read it (None: read now)."""
         dictionary = self.dictionary()
-        key = self._known_key()
+        key = self._known_key(stamp)
         more = list(extra)
         with self._lock:
             cached = self._checker

@@ -6,6 +6,7 @@ from workbench.glossary.matcher import TermMatcher
 from workbench.glossary.model import Glossary
 from workbench.project.context import ProjectContext
 from workbench.store import glossary as q_glossary
+from workbench.store import stamps as q_stamps
 
 
 class Terms:
@@ -13,7 +14,7 @@ class Terms:
 
     def __init__(self, context: ProjectContext) -> None:
         self.context = context
-        self._matcher: tuple[tuple[object, ...], TermMatcher] | None = None
+        self._matcher: tuple[int, tuple[object, ...], TermMatcher] | None = None
 
     def glossary(self) -> Glossary:
         """The project's glossary."""
@@ -24,10 +25,21 @@ class Terms:
         with self.context.transaction():
             q_glossary.replace_glossary(self.context.db, glossary)
 
-    def matcher(self) -> TermMatcher:
-        """The term matcher of the project glossary (rebuilt only when the glossary changed)."""
+    def stamp(self) -> int:
+        """The project's QA stamp now: it moves whenever the glossary, the spelling word list,
+        the dictionaries or the external memories change (``store.stamps``)."""
+        return q_stamps.qa_stamp(self.context.db)
+
+    def matcher(self, stamp: int | None = None) -> TermMatcher:
+        """The term matcher of the project glossary, kept while the QA stamp is the one it was
+        built under (``stamp``: the stamp as the caller read it, before this call; None: read
+        now); a glossary read again but unchanged keeps its matcher too."""
+        stamp = self.stamp() if stamp is None else stamp
+        cached = self._matcher
+        if cached is not None and cached[0] == stamp:
+            return cached[2]
         glossary = self.glossary()
         key = tuple((e.term, e.rendering, e.forbidden) for e in glossary.entries)
-        if self._matcher is None or self._matcher[0] != key:
-            self._matcher = (key, TermMatcher(glossary))
-        return self._matcher[1]
+        matcher = cached[2] if cached is not None and cached[1] == key else TermMatcher(glossary)
+        self._matcher = (stamp, key, matcher)
+        return matcher

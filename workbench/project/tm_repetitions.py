@@ -13,6 +13,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -21,7 +22,7 @@ from workbench.errors import WorkbenchError
 from workbench.project.catalog import Catalog, Document
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
-from workbench.project.reading import Reader
+from workbench.project.reading import Reader, Segment, to_segment
 from workbench.statuses import Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
@@ -66,6 +67,11 @@ class DocumentKeys:
         _, inverse, counts = np.unique(self.hashes, return_inverse=True, return_counts=True)
         return keyed & (counts[inverse.reshape(-1)] > 1)
 
+    @cached_property
+    def repeated_set(self) -> frozenset[int]:
+        """The ids of the segments whose key occurs more than once (found once per keys)."""
+        return frozenset(self.ids[self.repeated()].tolist())
+
 
 class Repetitions:
     """Which segments repeat each other, and propagation on confirmation."""
@@ -88,14 +94,16 @@ class Repetitions:
     def document_keys(self, doc: Document) -> DocumentKeys:
         """A document's segment ids and key hashes in order (cached while the document's
         segments are unchanged), read and normalised a page of segments at a time."""
-        fingerprint = q_tm.segments_fingerprint(self.db, doc.id)
-        cached = self._keys.get(doc.id)
+        return self._document_keys(doc.id, q_tm.segments_fingerprint(self.db, doc.id))
+
+    def _document_keys(self, document_id: int, fingerprint: tuple[int, int]) -> DocumentKeys:
+        cached = self._keys.get(document_id)
         if cached is not None and cached[0] == fingerprint:
             return cached[1]
         ids, hashes = array("q"), array("q")
         after: int | None = None
         while True:
-            page = q_tm.segment_sources(self.db, doc.id, after, KEY_BATCH)
+            page = q_tm.segment_sources(self.db, document_id, after, KEY_BATCH)
             if not page:
                 break
             ids.extend(sid for sid, _, _ in page)
@@ -104,7 +112,7 @@ class Repetitions:
             if len(page) < KEY_BATCH:
                 break
         keys = DocumentKeys(np.array(ids, np.int64), np.array(hashes, np.int64))
-        self._keys[doc.id] = (fingerprint, keys)
+        self._keys[document_id] = (fingerprint, keys)
         return keys
 
     def repeated_ids(self, doc: str | None = None) -> list[int]:
@@ -134,17 +142,33 @@ class Repetitions:
                 self.propagate = True
         return bool(self.propagate)
 
-    def propagate_from(self, segment_id: int) -> list[int]:
+    def propagate_from(
+        self, segment_id: int, *, confirmed: Segment | None = None,
+        fingerprint: tuple[int, int] | None = None,
+    ) -> list[int]:
         """Give a confirmed segment's translation to the other segments of its document with
         the same normalised source that are still new or draft (one transaction, each in the
         history as ``propagate``). They become translated, or draft when QA finds an error
-        in them. Returns their ids."""
+        in them. Returns their ids.
+
+        ``confirmed``: the segment as just written, in the caller's transaction, and
+        ``fingerprint`` its document's (read in that transaction): a segment that repeats
+        nothing is then known without a statement."""
+        if confirmed is not None and fingerprint is not None:
+            if confirmed.status not in CONFIRMED or not confirmed.target.strip():
+                return []
+            keys = self._document_keys(confirmed.document_id, fingerprint)
+            if confirmed.id not in keys.repeated_set:
+                return []
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
             if seg.status not in CONFIRMED or not seg.target.strip():
                 return []
             doc = self.catalog.document_by_id(seg.document_id)
-            keys = self.document_keys(doc)
+            keys = (
+                self.document_keys(doc) if fingerprint is None
+                else self._document_keys(doc.id, fingerprint)
+            )
             key = match_keys([seg.source])[0]
             if not key:
                 return []
@@ -152,14 +176,22 @@ class Repetitions:
                 sid for sid in keys.ids[keys.hashes == key_hash(key)].tolist() if sid != seg.id
             ]
             changes: list[tuple[int, str | None, str, str | None, str]] = []
+            wid = self.catalog.working_id(doc)
+            others = {
+                int(row["id"]): to_segment(row)
+                for row in q_docs.segments_by_ids(self.db, wid, same)
+            }
+            stamp = self.checking.terms.stamp()  # the glossary and words: read once
             for sid in same:
-                other = self.reader.segment(sid)
+                other = others[sid]
                 if other.status not in OPEN or other.target == seg.target:
                     continue
                 if match_keys([other.source])[0] != key:
                     continue  # the same hash, another source
-                errors = [
-                    f for f in self.checking.check_segment(sid, text=seg.target)
+                errors = [  # check_segment(sid, text=seg.target), from what was read
+                    f for f in self.checking.open_unit_findings(
+                        sid, other.source, wid, seg.target, stored=other.target, stamp=stamp
+                    )
                     if f.severity == "error"
                 ]
                 status = Status.DRAFT.value if errors else Status.TRANSLATED.value

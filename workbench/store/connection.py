@@ -14,7 +14,7 @@ from __future__ import annotations
 import abc
 import contextlib
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -40,6 +40,24 @@ class Cursor(Protocol):
     def __iter__(self) -> Iterator[Any]: ...
 
 
+class _Fetched:
+    """A cursor whose rows were all fetched (its statement is finished)."""
+
+    def __init__(self, description: Any, rowcount: int, rows: list[Any]) -> None:
+        self.description = description
+        self.rowcount = rowcount
+        self._rows = iter(rows)
+
+    def fetchone(self) -> Any:
+        return next(self._rows, None)
+
+    def fetchall(self) -> list[Any]:
+        return list(self._rows)
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._rows
+
+
 class Database(abc.ABC):
     """A project's open connection, whichever engine holds it.
 
@@ -51,6 +69,10 @@ class Database(abc.ABC):
     #: The join that keeps the written order of its tables (SQLite plans ``CROSS JOIN`` in
     #: the order written; PostgreSQL's planner orders joins by its statistics).
     fixed_join: ClassVar[str] = "JOIN"
+    #: The clause that holds the rows a ``SELECT`` of one table reads until the write
+    #: transaction ends, as an update of them would (PostgreSQL: ``FOR NO KEY UPDATE``);
+    #: nothing on SQLite, whose write transaction holds the whole project.
+    row_lock: ClassVar[str] = ""
 
     location: Location
     read_only_reason: str = ""
@@ -79,6 +101,26 @@ class Database(abc.ABC):
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement once per row of parameters."""
         ...
+
+    def execute_series(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> Cursor:
+        """Run statements in order, in one round trip to the server where there is one
+        (PostgreSQL: a pipeline); the last one's cursor. An error stops the series there, as
+        one by one."""
+        assert statements, "no statements"
+        for sql, params in statements[:-1]:
+            self.execute(sql, params)
+        return self.execute(*statements[-1])
+
+    def execute_later(
+        self, statements: Sequence[tuple[str, Sequence[Any]]]
+    ) -> Callable[[], Cursor]:
+        """Statements of a write transaction whose result is read only after its next
+        statement or its commit: on PostgreSQL they wait and go with that statement (the
+        COMMIT included), in one round trip, and an error in them is raised there; here they
+        run now. Returns a function that gives the last one's cursor once they ran."""
+        cursor = self.execute_series(statements)
+        done = _Fetched(cursor.description, cursor.rowcount, cursor.fetchall())
+        return lambda: done
 
     def insert_rows(
         self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]

@@ -144,7 +144,12 @@ def transaction(db: Database, *, segment: bool = False) -> Iterator[Database]:
             raise project_error(exc, db.location) from None
         raise
     else:
-        db.commit()
+        try:
+            db.commit()  # on PostgreSQL, statements of execute_later go with it
+        except BaseException as exc:
+            if is_refusal(exc):
+                raise project_error(exc, db.location) from None
+            raise
 
 
 def is_refusal(exc: BaseException) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.db import now
+from workbench.store.stamps import QA_STAMP
 
 Row = dict[str, Any]
 
@@ -110,18 +111,57 @@ def segment(db: Database, segment_id: int) -> Row | None:
     )
 
 
-def lock_segment(db: Database, segment_id: int) -> Row | None:
+def segments_by_ids(
+    db: Database, working_version_id: int | None, segment_ids: list[int]
+) -> list[Row]:
+    """The segments with these ids, each with its working text as ``target`` (in no order;
+    read a few hundred at a time)."""
+    rows: list[Row] = []
+    for i in range(0, len(segment_ids), 500):
+        chunk = segment_ids[i : i + 500]
+        rows += db.query(
+            f"SELECT {_SEGMENT_COLUMNS}, t.text AS target FROM segments s "
+            "LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
+            f"WHERE s.id IN ({', '.join('?' * len(chunk))})",
+            [working_version_id, *chunk],
+        )
+    return rows
+
+
+def lock_segment(db: Database, segment_id: int, *, fingerprint: bool = False) -> Row | None:
     """Hold a segment's row for the rest of the write transaction (on PostgreSQL another
     writer of the same segment waits; SQLite has one writer at a time anyway) and return it
-    as read after the lock, with its working English as ``target`` (None: no such segment).
-    One statement: a write of one segment starts with it."""
-    return next(iter(db.query(
-        "UPDATE segments SET revision = revision WHERE id = ? RETURNING id, document_id, "
-        "paragraph, position, source, status, updated_at, locked, revision, (SELECT t.text "
-        "FROM versions v JOIN translations t ON t.version_id = v.id AND t.segment_id = "
-        "segments.id WHERE v.document_id = segments.document_id AND v.name = 'working') "
-        "AS target", [segment_id],
-    )), None)
+    as read after the lock (None: no such segment), with what a write of it needs to know:
+    its working English as ``target``, the id of its document's working version as
+    ``working_id`` (None: none yet), and ``linked``: whether it shares a link of that version
+    (its QA checks then take the link's other segments), and the ``qa_stamp`` (see
+    ``store.stamps``). With ``fingerprint``, also the document's ``doc_fingerprint``: its
+    segment count and largest id, in a string (see ``tm.segments_fingerprint``). One
+    statement (two when it waited for another writer of the segment): a write of one segment
+    starts with it."""
+    more = (  # one pass over the document's segments
+        ", (SELECT count(*) || ' ' || coalesce(max(d.id), 0) FROM segments d "
+        "WHERE d.document_id = s.document_id) AS doc_fingerprint"
+        if fingerprint else ""
+    )
+    sql = (
+        f"SELECT {_SEGMENT_COLUMNS}, (SELECT t.text FROM versions v JOIN translations t "
+        "ON t.version_id = v.id AND t.segment_id = s.id WHERE v.document_id = s.document_id "
+        "AND v.name = 'working') AS target, (SELECT v.id FROM versions v WHERE v.document_id "
+        "= s.document_id AND v.name = 'working') AS working_id, EXISTS (SELECT 1 FROM "
+        f"link_segments ls {db.fixed_join} links l ON l.id = ls.link_id WHERE ls.segment_id "
+        "= s.id AND l.version_id = (SELECT v.id FROM versions v WHERE v.document_id = "
+        f"s.document_id AND v.name = 'working')) AS linked, {QA_STAMP} AS qa_stamp, "
+        f"(SELECT x.revision FROM segments x WHERE x.id = s.id) AS seen_revision{more} "
+        f"FROM segments s WHERE s.id = ?{db.row_lock}"
+    )
+    row = next(iter(db.query(sql, [segment_id])), None)
+    if row is not None and row["seen_revision"] != row["revision"]:
+        # PostgreSQL: the row was locked by another writer, waited for, and is returned as
+        # that writer left it, but the subqueries read the statement's older snapshot: read
+        # it all again (held now, it cannot change meanwhile).
+        row = next(iter(db.query(sql, [segment_id])), None)
+    return row
 
 
 def segment_revision(db: Database, segment_id: int) -> int:
@@ -130,11 +170,19 @@ def segment_revision(db: Database, segment_id: int) -> int:
                .fetchone()[0])
 
 
-def set_status(db: Database, segment_id: int, status: str) -> None:
-    """Change a segment's status."""
-    db.execute(
-        "UPDATE segments SET status = ?, updated_at = ? WHERE id = ?", [status, now(), segment_id]
+def set_status_statement(segment_id: int, status: str, stamp: str) -> tuple[str, list[Any]]:
+    """The statement of ``set_status`` (with its time ``stamp``)."""
+    return (
+        "UPDATE segments SET status = ?, updated_at = ?, revision = CASE WHEN status IS "
+        "DISTINCT FROM ? THEN revision + 1 ELSE revision END WHERE id = ? RETURNING revision",
+        [status, stamp, status, segment_id],
     )
+
+
+def set_status(db: Database, segment_id: int, status: str) -> int:
+    """Change a segment's status; the segment's revision after the change (a new status
+    counts as a revision: set here, so that the value returned is the one stored)."""
+    return int(db.execute(*set_status_statement(segment_id, status, now())).fetchone()[0])
 
 
 def set_statuses(db: Database, pairs: Iterable[tuple[str, int]]) -> None:
@@ -142,6 +190,14 @@ def set_statuses(db: Database, pairs: Iterable[tuple[str, int]]) -> None:
     stamp = now()
     db.update_rows(
         "segments", "id", ("status", "updated_at"), ((sid, status, stamp) for status, sid in pairs)
+    )
+
+
+def set_locked_statement(segment_id: int, locked: bool) -> tuple[str, list[Any]]:
+    """The statement that locks or unlocks one segment (a row already so is left alone)."""
+    return (
+        "UPDATE segments SET locked = ? WHERE id = ? AND locked IS DISTINCT FROM ?",
+        [int(locked), segment_id, int(locked)],
     )
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.db import now
+from workbench.store.documents import set_locked_statement, set_status_statement
+from workbench.store.versions import put_translation_statement
 
 Row = dict[str, Any]
 
@@ -27,6 +30,57 @@ def add_revision(
         "old_status, new_status, reverts, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [segment_id, now(), author, action, old[0], new[0], old[1], new[1], reverts, group_id],
     )
+
+
+_ADD_REVISION = (
+    "INSERT INTO revisions (segment_id, at, author, action, old_text, new_text, old_status, "
+    "new_status, reverts, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) "
+    "RETURNING (SELECT s.revision FROM segments s WHERE s.id = revisions.segment_id)"
+)
+
+
+Change = tuple[str, str, tuple[str | None, str | None], tuple[str | None, str | None],
+               int | None]
+"""A history record of a write: author, action, old and new (text, status), change group."""
+
+
+def write_segment(
+    db: Database,
+    segment_id: int,
+    *,
+    version_id: int | None = None,
+    text: str | None = None,
+    status: str | None = None,
+    locked: bool | None = None,
+    change: Change | None = None,
+    later: bool = False,
+) -> Callable[[], int]:
+    """One write of a segment whose row is locked, in one round trip: its English in version
+    ``version_id`` (``text`` None: left alone), its status and lock (None: left alone) and a
+    history record (``change``; None: no record). Returns a function giving the segment's
+    revision after it. ``later``: the statements may wait for the transaction's next
+    statement or its commit (``Database.execute_later``): read the revision after that."""
+    stamp = now()
+    statements: list[tuple[str, Sequence[Any]]] = []
+    if status is not None:
+        statements.append(set_status_statement(segment_id, status, stamp))
+    if locked is not None:
+        statements.append(set_locked_statement(segment_id, locked))
+    if text is not None:
+        assert version_id is not None
+        statements.append(put_translation_statement(version_id, segment_id, text, stamp))
+    if change is not None:
+        author, action, old, new, group_id = change
+        statements.append((_ADD_REVISION, [
+            segment_id, stamp, author, action, old[0], new[0], old[1], new[1], group_id,
+        ]))
+    else:
+        statements.append(("SELECT revision FROM segments WHERE id = ?", [segment_id]))
+    if not later:
+        revision = int(db.execute_series(statements).fetchone()[0])
+        return lambda: revision
+    result = db.execute_later(statements)
+    return functools.cache(lambda: int(result().fetchone()[0]))
 
 
 def add_revisions(

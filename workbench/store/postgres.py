@@ -140,6 +140,7 @@ class PostgresDatabase(Database):
     """A project in a PostgreSQL database: one psycopg connection in autocommit mode."""
 
     dialect = "postgresql"
+    row_lock = " FOR NO KEY UPDATE"
 
     def __init__(
         self, pg: psycopg.Connection[Any], address: ServerAddress, read_only_reason: str = ""
@@ -149,6 +150,12 @@ class PostgresDatabase(Database):
         self.read_only_reason = read_only_reason
         self.conn = _Connection(self)
         self.abort_check: Callable[[], Any] | None = None
+        #: A segment write's lock, not yet sent: it goes with the transaction's first
+        #: statement, in one round trip (see begin_write).
+        self._begin: str | None = None
+        #: Statements whose results are read later (execute_later), not yet sent: they go
+        #: with the transaction's next statement or its COMMIT.
+        self._later: list[tuple[list[tuple[str, Sequence[Any]]], list[Result]]] = []
 
     def _check_abort(self) -> None:
         if self.abort_check is not None and self.abort_check():
@@ -158,25 +165,88 @@ class PostgresDatabase(Database):
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Result:
         self._check_abort()
+        if self._pending:
+            return self.execute_series([(sql, params or ())])
         if not params:
             return Result(self.pg.execute(sql))
         return Result(self.pg.execute(pyformat(sql), params))
+
+    def execute_series(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> Result:
+        assert statements, "no statements"
+        self._check_abort()
+        if len(statements) == 1 and not self._pending:
+            return self.execute(*statements[0])
+        return Result(self._pipelined(lambda: [self._send(*st) for st in statements][-1]))
+
+    def execute_later(
+        self, statements: Sequence[tuple[str, Sequence[Any]]]
+    ) -> Callable[[], Result]:
+        assert statements, "no statements"
+        box: list[Result] = []
+        self._later.append((list(statements), box))
+
+        def result() -> Result:
+            if not box:
+                self._pipelined(lambda: None)
+            return box[0]
+
+        return result
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[Row]:
         from psycopg.rows import dict_row
 
         self._check_abort()
         cursor = self.pg.cursor(row_factory=dict_row)
-        if params:
-            cursor.execute(pyformat(sql), params)
+
+        def send() -> None:
+            if params:
+                cursor.execute(pyformat(sql), params)
+            else:
+                cursor.execute(sql)
+
+        if self._pending:
+            self._pipelined(send)
         else:
-            cursor.execute(sql)
+            send()
         yield from _batches(cursor)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self._check_abort()
+        self._send_pending()
         with self.pg.cursor() as cursor:
             cursor.executemany(pyformat(sql), rows)
+
+    @property
+    def _pending(self) -> bool:
+        """True while a segment write's BEGIN and lock, or statements of execute_later,
+        wait to be sent."""
+        return self._begin is not None or bool(self._later)
+
+    def _send(self, sql: str, params: Sequence[Any]) -> Any:
+        return self.pg.execute(pyformat(sql), params) if params else self.pg.execute(sql)
+
+    def _pipelined(self, send: Callable[[], Any]) -> Any:
+        """``send()``'s statements in one pipeline after what waits to be sent (BEGIN and
+        the lock, execute_later's statements, whose results are kept); its result."""
+        later, self._later = self._later, []
+        done: list[tuple[list[Result], Any]] = []
+        with self.pg.pipeline():
+            if self._begin is not None:
+                lock, self._begin = self._begin, None
+                self.pg.execute("BEGIN")
+                self.pg.execute(lock)
+            for statements, box in later:
+                done.append((box, [self._send(*st) for st in statements][-1]))
+            result = send()
+        for box, cursor in done:
+            box.append(Result(cursor))
+        return result
+
+    def _send_pending(self) -> None:
+        """What waits to be sent, now (before a statement that cannot go in a pipeline:
+        COPY, executemany)."""
+        if self._pending:
+            self._pipelined(lambda: None)
 
     def reserve_ids(self, table: str, count: int) -> int:
         # The table lock keeps out every other insert (they would draw from the sequence, or
@@ -255,10 +325,15 @@ class PostgresDatabase(Database):
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus
 
-        return self.pg.info.transaction_status != TransactionStatus.IDLE
+        return self._pending or self.pg.info.transaction_status != TransactionStatus.IDLE
 
     def begin_write(self, shared: bool = False) -> None:
         lock = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        if shared:
+            # A segment write starts with the segment's lock (documents.lock_segment): BEGIN
+            # and the shared write lock go with it, in one round trip.
+            self._begin = f"SELECT {lock}({LOCK_NAMESPACE}, {WRITE_LOCK})"
+            return
         try:  # one round trip
             self.execute(f"BEGIN; SELECT {lock}({LOCK_NAMESPACE}, {WRITE_LOCK})")
         except BaseException:
@@ -282,6 +357,7 @@ class PostgresDatabase(Database):
         self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
     ) -> None:
         self._check_abort()
+        self._send_pending()
         with self.pg.cursor() as cursor, cursor.copy(
             f"COPY {table} ({', '.join(columns)}) FROM STDIN"
         ) as copy:
@@ -335,8 +411,38 @@ class PostgresDatabase(Database):
         finally:
             self.execute(f"DROP TABLE IF EXISTS {name}")
 
+    def commit(self) -> None:
+        # What waits to be sent goes with the COMMIT, in one round trip; a segment write
+        # that sent nothing has nothing to commit. A statement that fails leaves the
+        # transaction rolled back.
+        if self._begin is not None and not self._later:
+            self._begin = None
+            return
+        try:
+            self._pipelined(lambda: self.pg.execute("COMMIT"))
+        except BaseException:
+            if self.pg.info.transaction_status != _idle():
+                with contextlib.suppress(Exception):
+                    self.pg.execute("ROLLBACK")
+            raise
+
+    def rollback(self) -> None:
+        self._later = []  # never sent: nothing to undo
+        if self._begin is not None:
+            self._begin = None
+            return
+        self.execute("ROLLBACK")
+
     def close(self) -> None:
+        self._begin = None
+        self._later = []
         self.pg.close()
+
+
+def _idle() -> Any:
+    from psycopg.pq import TransactionStatus
+
+    return TransactionStatus.IDLE
 
 
 def _last_per_key(rows: Iterable[Sequence[Any]], key: Sequence[int]) -> list[Sequence[Any]]:

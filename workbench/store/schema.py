@@ -426,6 +426,46 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO tm_words_pending (memory_id) SELECT id FROM tm_memories WHERE kind = 'external';
     """,
+    # 10: a counter of the changes to what the QA checks of a segment read besides the segment
+    # (glossary, spelling word list, dictionaries, external memories and their words): a
+    # client keeps its glossary matcher and known words while it is unchanged (issue 14)
+    """
+    CREATE TABLE qa_stamp (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        stamp INTEGER NOT NULL
+    );
+    INSERT INTO qa_stamp (id, stamp) VALUES (1, 0);
+    CREATE TRIGGER glossary_qa_stamp_insert AFTER INSERT ON glossary
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER glossary_qa_stamp_update AFTER UPDATE ON glossary
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER glossary_qa_stamp_delete AFTER DELETE ON glossary
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER spelling_words_qa_stamp_insert AFTER INSERT ON spelling_words
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER spelling_words_qa_stamp_update AFTER UPDATE ON spelling_words
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER spelling_words_qa_stamp_delete AFTER DELETE ON spelling_words
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER dictionaries_qa_stamp_insert AFTER INSERT ON dictionaries
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER dictionaries_qa_stamp_update AFTER UPDATE ON dictionaries
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER dictionaries_qa_stamp_delete AFTER DELETE ON dictionaries
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER tm_memories_qa_stamp_insert AFTER INSERT ON tm_memories
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER tm_memories_qa_stamp_update AFTER UPDATE ON tm_memories
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER tm_memories_qa_stamp_delete AFTER DELETE ON tm_memories
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER tm_words_pending_qa_stamp_insert AFTER INSERT ON tm_words_pending
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER tm_words_pending_qa_stamp_update AFTER UPDATE ON tm_words_pending
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    CREATE TRIGGER tm_words_pending_qa_stamp_delete AFTER DELETE ON tm_words_pending
+        BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -660,4 +660,83 @@ POSTGRES_MIGRATIONS: list[str] = [
     );
     INSERT INTO tm_words_pending (memory_id) SELECT id FROM tm_memories WHERE kind = 'external';
     """,
+    # 10: the counter of changes to what a segment's QA checks read (see schema.py), and
+    # lighter triggers on a confirmation's path
+    """
+    CREATE TABLE qa_stamp (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        stamp BIGINT NOT NULL
+    );
+    INSERT INTO qa_stamp (id, stamp) VALUES (1, 0);
+    -- A confirmation's triggers do less (issue 14): an upsert that inserted nothing (the
+    -- row was there) skips the insert trigger's work; the team role (catalog look-ups) is
+    -- asked only when a locked segment's English changes; an empty delete does nothing.
+    CREATE OR REPLACE FUNCTION translations_revision_insert() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+            RETURN NULL;
+        END IF;
+        IF EXISTS (
+            SELECT 1 FROM new_rows n JOIN segments s ON s.id = n.segment_id
+            JOIN versions v ON v.id = n.version_id WHERE v.kind = 'working' AND s.locked <> 0)
+           AND workbench_team_role() = 'translator'
+        THEN
+            PERFORM workbench_refuse('change the English of an approved segment');
+        END IF;
+        UPDATE segments s SET revision = s.revision + 1 FROM (
+            SELECT DISTINCT n.segment_id FROM new_rows n
+            JOIN versions v ON v.id = n.version_id WHERE v.kind = 'working'
+        ) c WHERE s.id = c.segment_id;
+        RETURN NULL;
+    END $$;
+    CREATE OR REPLACE FUNCTION translations_revision_update() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF EXISTS (
+            SELECT 1 FROM new_rows n JOIN old_rows o
+            ON o.segment_id = n.segment_id AND o.version_id = n.version_id
+            JOIN segments s ON s.id = n.segment_id JOIN versions v ON v.id = n.version_id
+            WHERE v.kind = 'working' AND s.locked <> 0 AND n.text IS DISTINCT FROM o.text)
+           AND workbench_team_role() = 'translator'
+        THEN
+            PERFORM workbench_refuse('change the English of an approved segment');
+        END IF;
+        UPDATE segments s SET revision = s.revision + 1 FROM (
+            SELECT DISTINCT n.segment_id FROM new_rows n JOIN old_rows o
+            ON o.segment_id = n.segment_id AND o.version_id = n.version_id
+            JOIN versions v ON v.id = n.version_id
+            WHERE v.kind = 'working' AND n.text IS DISTINCT FROM o.text
+        ) c WHERE s.id = c.segment_id;
+        RETURN NULL;
+    END $$;
+    CREATE OR REPLACE FUNCTION tm_units_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM gone) THEN
+            DELETE FROM tm_keys WHERE unit_id IN (SELECT id FROM gone);
+            DELETE FROM tm_pending WHERE unit_id IN (SELECT id FROM gone);
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE FUNCTION qa_stamp_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE qa_stamp SET stamp = stamp + 1;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER glossary_qa_stamp
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON glossary
+        FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
+    CREATE TRIGGER spelling_words_qa_stamp
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON spelling_words
+        FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
+    CREATE TRIGGER dictionaries_qa_stamp
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON dictionaries
+        FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
+    CREATE TRIGGER tm_memories_qa_stamp
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tm_memories
+        FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
+    CREATE TRIGGER tm_words_pending_qa_stamp
+        AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tm_words_pending
+        FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
+    """,
 ]

@@ -167,6 +167,18 @@ def put_translations(
     )
 
 
+def put_translation_statement(
+    version_id: int, segment_id: int, text: str, stamp: str
+) -> tuple[str, list[Any]]:
+    """The statement that sets the text of one segment in a version (at time ``stamp``)."""
+    return (
+        "INSERT INTO translations (segment_id, version_id, text, updated_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (segment_id, version_id) DO UPDATE SET text = excluded.text, "
+        "updated_at = excluded.updated_at",
+        [segment_id, version_id, text, stamp],
+    )
+
+
 def translation(db: Database, version_id: int, segment_id: int) -> str | None:
     """The text of one segment in a version, or None when it has none."""
     row = db.execute(
