@@ -63,10 +63,13 @@ def _run_pair(pair: Pair, checks: list[Check]) -> list[Finding]:
     if not pair.source.strip() and empty:
         return []
     findings: list[Finding] = []
-    for check in checks:
-        if empty and not check.on_empty_target:
-            continue
-        findings.extend(check.run(pair))
+    if empty:
+        for check in checks:
+            if check.on_empty_target:
+                findings += check.run(pair)
+    else:
+        for check in checks:
+            findings += check.run(pair)
     if len(findings) > 1:
         findings.sort(key=_order)
     return findings

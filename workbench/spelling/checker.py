@@ -46,6 +46,9 @@ class SpellChecker:
         # word → whether it is fine wherever it stands (dictionary, project, or not a word
         # the checker looks at): most texts are settled by this alone
         self._fine: dict[str, bool] = {}
+        # the words of _fine found fine, as a set: a text all of whose words are in it is
+        # settled by one set operation
+        self._good: set[str] = set()
         # (word, limit) → quick suggestions: a document check meets the same names again and
         # again, and the project words are scanned in full for each
         self._quick: dict[tuple[str, int], list[str]] = {}
@@ -70,8 +73,11 @@ class SpellChecker:
         ``source``: the Arabic this text translates; words it holds in Latin letters (names,
         codes left in the original) are not misspellings.
         """
+        candidates = word_candidates(text)
+        if self._good.issuperset(candidates):
+            return []  # every word is known fine
         fine = self._fine
-        for word in word_candidates(text):
+        for word in candidates:
             verdict = fine.get(word)
             if verdict is None:
                 verdict = self._settle(word)
@@ -107,7 +113,10 @@ class SpellChecker:
         verdict = not is_checked(word) or self.is_correct(word)
         if len(self._fine) >= _FINE_LIMIT:
             self._fine.clear()
+            self._good.clear()
         self._fine[word] = verdict
+        if verdict:
+            self._good.add(word)
         return verdict
 
     def suggest(self, word: str, limit: int = 8) -> list[str]:

@@ -23,7 +23,10 @@ _SKIP = re.compile(
     re.IGNORECASE,
 )
 _HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
-_DIGIT_CHUNK = re.compile(r"[\w'’\-‐]*[\d_][\w'’\-‐]*")
+# A whole run of those characters that holds a digit or "_". Anchored at the run's start (the
+# lookbehind) and checked by one lookahead, so each run is scanned once; the plain form
+# [\w'’\-‐]*[\d_][\w'’\-‐]* finds the same runs but retries every run from each of its letters.
+_DIGIT_CHUNK = re.compile(r"(?<![\w'’\-‐])(?=[\w'’\-‐]*?[\d_])[\w'’\-‐]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NOT_LATIN = re.compile(r"[^A-Za-z\u00c0-\u024f'’]")
 

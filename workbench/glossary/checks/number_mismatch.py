@@ -62,8 +62,43 @@ def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
     if _NON_ASCII_DIGIT.search(text):
         text = text.translate(_TABLE)
     for m in _NUMBER.finditer(text):
-        out.extend(_read(m.group(), m.start()))
+        token = m.group()
+        if token.isdecimal():  # digits only (what \d matches): one number, as _read finds
+            out.append((token.lstrip("0") or "0", m.span()))
+        else:
+            out.extend(_read(token, m.start()))
     return out
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _plain_numbers(text: str) -> list[str] | None:
+    """The canonical numbers of a text whose numbers are all plain runs of digits, in order;
+    None when a number has a separator (then :func:`numbers` reads it)."""
+    text = mask_tags(text)
+    if _NON_ASCII_DIGIT.search(text):
+        text = text.translate(_TABLE)
+    tokens = _NUMBER.findall(text)
+    if not all(map(str.isdecimal, tokens)):
+        return None
+    return [t.lstrip("0") or "0" for t in tokens]
+
+
+def _same_numbers(source: str, target: str) -> bool:
+    """True when both texts have the same plain numbers (the common case: the check finds
+    nothing there); False when they differ or either needs the full reading."""
+    src = _plain_numbers(source)
+    if src is None:
+        return False
+    tgt = _plain_numbers(target)
+    return tgt is not None and len(src) == len(tgt) and (src == tgt or sorted(src) == sorted(tgt))
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit of any script (ASCII, Arabic-Indic, Persian...):
+    without one it has no numbers."""
+    return _ANY_DIGIT.search(text) is not None
 
 
 @register
@@ -77,6 +112,10 @@ class NumberMismatch(Check):
     )
 
     def run(self, pair: Pair) -> list[Finding]:
+        if not has_digit(pair.source) and not has_digit(pair.target):
+            return []
+        if _same_numbers(pair.source, pair.target):
+            return []
         src = numbers(pair.source)
         tgt = numbers(pair.target)
         if not src and not tgt:
