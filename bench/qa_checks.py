@@ -8,10 +8,11 @@ sample glossary and the en_US dictionary spylls ships. Prints the CPU time per p
 pair check and of the glossary term report (each timed alone over every pair), then the whole
 ``qa.run_document`` in one process and in ``qa.default_jobs`` forked processes.
 
-``python -m bench.qa_checks dump OUT [DB]`` writes the findings of every pair (these pairs, or
-those of the ``big`` document's working and reference:main versions in project DB, as the
-checking service builds them) as JSON lines to OUT: run it before and after a change to the
-checks and compare the files (``cmp``) — the findings must not change.
+``python -m bench.qa_checks dump OUT [--db DB] [--jobs N]`` writes the findings of every pair
+(these pairs, or those of the ``big`` document's working and reference:main versions in
+project DB, as the checking service builds them), checked in N processes (1 by default), as
+JSON lines to OUT: run it before and after a change to the checks and compare the files
+(``cmp``) — the findings must not change.
 """
 
 from __future__ import annotations
@@ -148,10 +149,10 @@ def project_pairs(db: Path) -> list[tuple[str, str]]:
     return out
 
 
-def dump(out: Path, pairs: Sequence[tuple[str, str]]) -> None:
-    """Every finding of every pair (run_document, one process) as JSON lines."""
+def dump(out: Path, pairs: Sequence[tuple[str, str]], jobs: int = 1) -> None:
+    """Every finding of every pair (run_document in ``jobs`` processes) as JSON lines."""
     matcher, speller = context()
-    result = qa.run_document(pairs, matcher=matcher, speller=speller)
+    result = qa.run_document(pairs, matcher=matcher, speller=speller, jobs=jobs)
     with out.open("w", encoding="utf-8") as f:
         for i, findings in enumerate(result.findings):
             f.write(json.dumps([i, [list(vars(x).values()) for x in findings]],
@@ -166,8 +167,14 @@ def run() -> list[Row]:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["dump"]:
-        source = project_pairs(Path(sys.argv[3])) if len(sys.argv) > 3 else corpus_pairs()
-        dump(Path(sys.argv[2]), source)
+        import argparse
+
+        parser = argparse.ArgumentParser(prog="python -m bench.qa_checks dump")
+        parser.add_argument("out", type=Path)
+        parser.add_argument("--db", type=Path)
+        parser.add_argument("--jobs", type=int, default=1)
+        args = parser.parse_args(sys.argv[2:])
+        dump(args.out, project_pairs(args.db) if args.db else corpus_pairs(), args.jobs)
     else:
         for row in run():
             print(f"{row.figure:70s} {row.value:10.2f} {row.unit}")

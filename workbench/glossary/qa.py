@@ -126,11 +126,12 @@ def _run_pairs(
     return results, occurrences, rendered
 
 
-# What the worker processes of a parallel run share (inherited through fork, never pickled).
+# What the worker processes of a parallel run share (inherited through fork, never pickled):
+# the distinct pairs, the matcher, the skipped checks, the speller, the weights, every pair.
 _SHARED: (
     tuple[
         Sequence[tuple[str, str]], TermMatcher | None, Collection[str], SpellChecker | None,
-        Sequence[int],
+        Sequence[int], Sequence[tuple[str, str]],
     ]
     | None
 ) = None
@@ -141,7 +142,7 @@ _Plain = tuple[str, str, str, str, "str | None", list[str], "str | None", "tuple
 
 def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[_Plain]], int, int]:
     assert _SHARED is not None
-    pairs, matcher, skip, speller, weights = _SHARED
+    pairs, matcher, skip, speller, weights, _ = _SHARED
     start, end = bounds
     results, occurrences, rendered = _run_pairs(
         pairs[start:end], matcher, skip, speller, weights[start:end]
@@ -152,6 +153,30 @@ def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[_Plain]], int, int]:
         for fs in results
     ]
     return plain, occurrences, rendered
+
+
+def _document_findings(
+    pairs: Sequence[tuple[str, str]], skip: Collection[str]
+) -> dict[int, list[Finding]]:
+    """The findings of the cross-segment checks, by pair index."""
+    extra: dict[int, list[Finding]] = {}
+    for check in _document_checks(skip):
+        for index, finding in check.run_document(pairs):
+            extra.setdefault(index, []).append(finding)
+    return extra
+
+
+def _run_documents(_: object = None) -> dict[int, list[_Plain]]:
+    """The cross-segment checks of a parallel run, in a worker (the first task it is given)."""
+    assert _SHARED is not None
+    *_, skip, _speller, _weights, pairs = _SHARED
+    return {
+        index: [
+            (f.check, f.kind, f.severity, f.message, f.term, f.expected, f.found, f.span)
+            for f in found
+        ]
+        for index, found in _document_findings(pairs, skip).items()
+    }
 
 
 PARALLEL_FROM = 5_000
@@ -219,14 +244,19 @@ def _stream(
     unique, weights = list(counts), list(counts.values())
     pool = None
     parts: Iterator[_Part]
+    documents = None
     if jobs > 1 and len(unique) >= jobs * 2 and "fork" in multiprocessing.get_all_start_methods():
         step = -(-len(unique) // (jobs * 4))
         bounds = [(i, min(i + step, len(unique))) for i in range(0, len(unique), step)]
-        _SHARED = (unique, matcher, skip, speller, weights)
+        if speller is not None:  # its suggestion index, built once for every worker
+            speller.dictionary.prepare_suggestions()
+        _SHARED = (unique, matcher, skip, speller, weights, pairs)
         try:  # the workers fork here and keep what _SHARED holds
             pool = multiprocessing.get_context("fork").Pool(jobs)
         finally:
             _SHARED = None
+        # the cross-segment checks first, in a worker: this process only waits for them
+        documents = pool.apply_async(_run_documents)
         parts = (
             ([[Finding(*f) for f in fs] for fs in plain], occurrences, rendered)
             for plain, occurrences, rendered in pool.imap(_run_slice, bounds)
@@ -238,10 +268,13 @@ def _stream(
             for i in range(0, len(unique), SERIAL_SLICE)
         )
     try:
-        extra: dict[int, list[Finding]] = {}  # the cross-segment checks, while workers work
-        for check in _document_checks(skip):
-            for index, finding in check.run_document(pairs):
-                extra.setdefault(index, []).append(finding)
+        if documents is not None:
+            extra = {
+                index: [Finding(*f) for f in found]
+                for index, found in documents.get().items()
+            }
+        else:
+            extra = _document_findings(pairs, skip)
         where = {pair: i for i, pair in enumerate(unique)} if len(unique) < len(pairs) else None
         found: list[list[Finding]] = []
         for index, pair in enumerate(pairs):

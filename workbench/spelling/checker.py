@@ -74,27 +74,32 @@ class SpellChecker:
         codes left in the original) are not misspellings.
         """
         candidates = word_candidates(text)
-        if self._good.issuperset(candidates):
+        good = self._good
+        if good.issuperset(candidates):
             return []  # every word is known fine
         fine = self._fine
+        bad: set[str] = set()
         for word in candidates:
+            if word in good:
+                continue
             verdict = fine.get(word)
             if verdict is None:
                 verdict = self._settle(word)
             if not verdict:
-                break
-        else:
+                bad.add(word)
+        if not bad:
             return []  # every word is fine: no spans needed
+        left = sum(word in bad for word in candidates)  # occurrences still to place
         out: list[WordSpan] = []
         skipped: list[tuple[int, int]] | None = None
         from_source: set[str] | None = None
-        for m in word_matches(text):
+        for m in word_matches(text):  # the matches of word_candidates, in the same order
+            if not left:
+                break
             word = m.group()
-            verdict = fine.get(word)
-            if verdict is None:
-                verdict = self._settle(word)
-            if verdict:
+            if word not in bad:
                 continue
+            left -= 1
             start = m.start()
             if skipped is None:
                 skipped = skipped_spans(text)

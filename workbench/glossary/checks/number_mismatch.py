@@ -73,32 +73,28 @@ def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
 _ANY_DIGIT = re.compile(r"\d")
 
 
+# _NUMBER as it reads the text before translation (٫ is a decimal point there).
+_NUMBER_UNTRANSLATED = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+
+
 def _plain_numbers(text: str) -> list[str] | None:
-    """The canonical numbers of a text whose numbers are all plain runs of digits, in order;
-    None when a number has a separator (then :func:`numbers` reads it)."""
-    text = mask_tags(text)
-    if _NON_ASCII_DIGIT.search(text):
-        text = text.translate(_TABLE)
-    tokens = _NUMBER.findall(text)
+    """The canonical numbers of ``text`` in order, when each is a plain run of digits (what
+    :func:`numbers` would read, in one pass and without spans); None when a number has a
+    separator (then :func:`numbers` reads it)."""
+    tokens = _NUMBER_UNTRANSLATED.findall(mask_tags(text))
     if not all(map(str.isdecimal, tokens)):
         return None
-    return [t.lstrip("0") or "0" for t in tokens]
+    return [(t if t.isascii() else t.translate(_TABLE)).lstrip("0") or "0" for t in tokens]
 
 
-def _same_numbers(source: str, target: str) -> bool:
-    """True when both texts have the same plain numbers (the common case: the check finds
-    nothing there); False when they differ or either needs the full reading."""
+def same_numbers(source: str, target: str) -> bool:
+    """True when both texts hold the same plain numbers, or none (the common case, where the
+    check finds nothing); False when they differ or either needs the full reading."""
     src = _plain_numbers(source)
     if src is None:
         return False
     tgt = _plain_numbers(target)
     return tgt is not None and len(src) == len(tgt) and (src == tgt or sorted(src) == sorted(tgt))
-
-
-def has_digit(text: str) -> bool:
-    """Whether ``text`` holds a decimal digit of any script (ASCII, Arabic-Indic, Persian...):
-    without one it has no numbers."""
-    return _ANY_DIGIT.search(text) is not None
 
 
 @register
@@ -112,9 +108,7 @@ class NumberMismatch(Check):
     )
 
     def run(self, pair: Pair) -> list[Finding]:
-        if not has_digit(pair.source) and not has_digit(pair.target):
-            return []
-        if _same_numbers(pair.source, pair.target):
+        if same_numbers(pair.source, pair.target):
             return []
         src = numbers(pair.source)
         tgt = numbers(pair.target)
