@@ -7,7 +7,7 @@ import re
 
 from workbench.spelling.checker import SpellChecker
 from workbench.spelling.dictionary import load_dictionary_files
-from workbench.spelling.tokens import _DIGIT_CHUNK
+from workbench.spelling.tokens import _DIGIT_CHUNK, in_skipped_span, skipped_spans, word_matches
 
 from .conftest import bundled_en_us
 
@@ -40,3 +40,16 @@ def test_a_checker_that_has_seen_texts_finds_what_a_fresh_one_finds() -> None:
             assert shared.misspellings(text) == fresh.misspellings(text), text
     assert [w.word for w in shared.misspellings("The councel met.")] == ["councel"]
     assert shared.misspellings("The council met in London.") == []
+
+
+def test_a_words_skipped_span_is_found_from_the_word() -> None:
+    rng = random.Random(4)
+    alphabet = "ab1_'’-‐ .٣é,@:/w"
+    texts = ["COVID-19 cases", "mail a@b.org now", "see https://x.org/a b", "www.a.b c", "x_y z"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+              for _ in range(5000)]
+    for text in texts:
+        spans = skipped_spans(text)
+        for m in word_matches(text):
+            expected = any(s <= m.start() < e for s, e in spans)
+            assert in_skipped_span(text, m.start()) == expected, (text, m.start())

@@ -8,11 +8,11 @@ from workbench.spelling.dictionary import HunspellDictionary
 from workbench.spelling.suggest import bigrams, edit_distance, match_case
 from workbench.spelling.tokens import (
     WordSpan,
+    in_skipped_span,
     is_checked,
     key_forms,
     latin_words,
     phrase_words,
-    skipped_spans,
     word_candidates,
     word_key,
     word_matches,
@@ -79,9 +79,7 @@ class SpellChecker:
             return []  # every word is known fine
         fine = self._fine
         bad: set[str] = set()
-        for word in candidates:
-            if word in good:
-                continue
+        for word in set(candidates).difference(good):
             verdict = fine.get(word)
             if verdict is None:
                 verdict = self._settle(word)
@@ -89,9 +87,8 @@ class SpellChecker:
                 bad.add(word)
         if not bad:
             return []  # every word is fine: no spans needed
-        left = sum(word in bad for word in candidates)  # occurrences still to place
+        left = sum(map(bad.__contains__, candidates))  # occurrences still to place
         out: list[WordSpan] = []
-        skipped: list[tuple[int, int]] | None = None
         from_source: set[str] | None = None
         for m in word_matches(text):  # the matches of word_candidates, in the same order
             if not left:
@@ -101,9 +98,7 @@ class SpellChecker:
                 continue
             left -= 1
             start = m.start()
-            if skipped is None:
-                skipped = skipped_spans(text)
-            if any(s <= start < e for s, e in skipped):
+            if in_skipped_span(text, start):
                 continue
             if source:
                 if from_source is None:

@@ -51,6 +51,23 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CHUNK_PUNCTUATION = frozenset("_'’-‐")
+
+
+def in_skipped_span(text: str, start: int) -> bool:
+    """Whether a word starting at ``start`` lies in a span of :func:`skipped_spans`: its run
+    of word characters, apostrophes and hyphens holds a digit or ``_``, or it is part of a URL
+    or an e-mail address. Looks at the word's run only (the whole text when it may hold a URL
+    or an address)."""
+    if "@" in text or "://" in text or "www." in text.lower():
+        return any(s <= start < e for s, e in skipped_spans(text))
+    first = start
+    while first and (text[first - 1].isalnum() or text[first - 1] in _CHUNK_PUNCTUATION):
+        first -= 1  # \w is what str.isalnum() accepts, and "_"
+    run = _CHUNK.match(text, first)
+    return run is not None and _HAS_DIGIT_OR_UNDERSCORE.search(run.group()) is not None
+
+
 def word_candidates(text: str) -> list[str]:
     """Every run of letters (apostrophes inside) of ``text``: a superset of :func:`words`
     without spans, found in one pass of the regular expression engine."""
