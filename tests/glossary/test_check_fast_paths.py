@@ -141,3 +141,24 @@ def test_inconsistency_keys_strip_as_the_expression_did() -> None:
     for text in [*texts(), "نص .", "نص ؟!", "text…  ", "a ) ]", "«نص»", " . "]:
         assert source_key(text) == _TRAILING.sub("", " ".join(normalize_arabic(text).split()))
         assert target_key(text) == _TRAILING.sub("", " ".join(text.casefold().split()))
+
+
+def test_a_parallel_run_finds_what_one_process_finds_and_leaves_the_collector_as_it_was() -> None:
+    import gc
+
+    from workbench.glossary.qa import run_document
+
+    pairs = [(f"النص {i} «هنا».", f"The text {i + i % 3} (here.") for i in range(12)]
+    pairs += [("نص واحد.", "One text."), ("نص واحد.", "A text"), ("آخر", "One text.")]
+    one = run_document(pairs, matcher=None, jobs=1)
+    assert any(f.check == "inconsistent-target" for fs in one.findings for f in fs)
+    before = gc.get_freeze_count()
+    assert run_document(pairs, matcher=None, jobs=2).findings == one.findings
+    assert gc.get_freeze_count() == before  # frozen for the fork only
+    gc.freeze()  # a process that froze its heap (the TUI does) keeps it frozen
+    try:
+        frozen = gc.get_freeze_count()
+        assert run_document(pairs, matcher=None, jobs=2).findings == one.findings
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

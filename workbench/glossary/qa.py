@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import Counter
@@ -251,10 +252,18 @@ def _stream(
         if speller is not None:  # its suggestion index, built once for every worker
             speller.dictionary.prepare_suggestions()
         _SHARED = (unique, matcher, skip, speller, weights, pairs)
+        # What exists now is frozen out of the workers' garbage collections: otherwise each
+        # full collection in a worker walks the inherited heap (the spelling dictionary alone
+        # is ~425,000 objects), touching, and so copying, every page of it.
+        freeze = gc.get_freeze_count() == 0  # (a process that froze its heap keeps it frozen)
+        if freeze:
+            gc.freeze()
         try:  # the workers fork here and keep what _SHARED holds
             pool = multiprocessing.get_context("fork").Pool(jobs)
         finally:
             _SHARED = None
+            if freeze:
+                gc.unfreeze()  # in this process only: the workers stay frozen
         # the cross-segment checks first, in a worker: this process only waits for them
         documents = pool.apply_async(_run_documents)
         parts = (
