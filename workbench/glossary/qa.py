@@ -243,40 +243,42 @@ def _stream(
     # only the pair, the glossary and the speller.
     counts = Counter(pairs)
     unique, weights = list(counts), list(counts.values())
+    # What exists now (the pairs, the matcher, the spelling dictionary: ~425,000 objects) is
+    # frozen out of the garbage collector while the run lasts: otherwise each full collection
+    # walks all of it again (0.2-0.5 s each, ten or so in an export of 100,000 segments), and
+    # in the forked workers touches, and so copies, every page of it. A process that froze
+    # its heap itself (the TUI) keeps it as it is.
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     pool = None
-    parts: Iterator[_Part]
-    documents = None
-    if jobs > 1 and len(unique) >= jobs * 2 and "fork" in multiprocessing.get_all_start_methods():
-        step = -(-len(unique) // (jobs * 4))
-        bounds = [(i, min(i + step, len(unique))) for i in range(0, len(unique), step)]
-        if speller is not None:  # its suggestion index, built once for every worker
-            speller.dictionary.prepare_suggestions()
-        _SHARED = (unique, matcher, skip, speller, weights, pairs)
-        # What exists now is frozen out of the workers' garbage collections: otherwise each
-        # full collection in a worker walks the inherited heap (the spelling dictionary alone
-        # is ~425,000 objects), touching, and so copying, every page of it.
-        freeze = gc.get_freeze_count() == 0  # (a process that froze its heap keeps it frozen)
-        if freeze:
-            gc.freeze()
-        try:  # the workers fork here and keep what _SHARED holds
-            pool = multiprocessing.get_context("fork").Pool(jobs)
-        finally:
-            _SHARED = None
-            if freeze:
-                gc.unfreeze()  # in this process only: the workers stay frozen
-        # the cross-segment checks first, in a worker: this process only waits for them
-        documents = pool.apply_async(_run_documents)
-        parts = (
-            ([[Finding(*f) for f in fs] for fs in plain], occurrences, rendered)
-            for plain, occurrences, rendered in pool.imap(_run_slice, bounds)
-        )
-    else:
-        parts = (
-            _run_pairs(unique[i : i + SERIAL_SLICE], matcher, skip, speller,
-                       weights[i : i + SERIAL_SLICE])
-            for i in range(0, len(unique), SERIAL_SLICE)
-        )
     try:
+        parts: Iterator[_Part]
+        documents = None
+        forks = "fork" in multiprocessing.get_all_start_methods()
+        if jobs > 1 and len(unique) >= jobs * 2 and forks:
+            step = -(-len(unique) // (jobs * 4))
+            bounds = [(i, min(i + step, len(unique))) for i in range(0, len(unique), step)]
+            if speller is not None:  # its suggestion index, built once for every worker
+                speller.dictionary.prepare_suggestions()
+                gc.freeze()
+            _SHARED = (unique, matcher, skip, speller, weights, pairs)
+            try:  # the workers fork here and keep what _SHARED holds
+                pool = multiprocessing.get_context("fork").Pool(jobs)
+            finally:
+                _SHARED = None
+            # the cross-segment checks first, in a worker: this process only waits for them
+            documents = pool.apply_async(_run_documents)
+            parts = (
+                ([[Finding(*f) for f in fs] for fs in plain], occurrences, rendered)
+                for plain, occurrences, rendered in pool.imap(_run_slice, bounds)
+            )
+        else:
+            parts = (
+                _run_pairs(unique[i : i + SERIAL_SLICE], matcher, skip, speller,
+                           weights[i : i + SERIAL_SLICE])
+                for i in range(0, len(unique), SERIAL_SLICE)
+            )
         if documents is not None:
             extra = {
                 index: [Finding(*f) for f in found]
@@ -303,3 +305,5 @@ def _stream(
     finally:
         if pool is not None:
             pool.terminate()
+        if freeze:
+            gc.unfreeze()
