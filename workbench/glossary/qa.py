@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from collections import Counter
 from collections.abc import Collection, Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -246,9 +247,10 @@ def _stream(
     # What exists now (the pairs, the matcher, the spelling dictionary: ~425,000 objects) is
     # frozen out of the garbage collector while the run lasts: otherwise each full collection
     # walks all of it again (0.2-0.5 s each, ten or so in an export of 100,000 segments), and
-    # in the forked workers touches, and so copies, every page of it. A process that froze
-    # its heap itself (the TUI) keeps it as it is.
-    freeze = gc.get_freeze_count() == 0
+    # in the forked workers touches, and so copies, every page of it. Freezing is done for
+    # the whole process, so only when no other thread runs (the CLI; not the TUI, which
+    # freezes its own heap), and only when nothing is frozen yet.
+    freeze = gc.get_freeze_count() == 0 and threading.active_count() == 1
     if freeze:
         gc.freeze()
     pool = None
@@ -261,7 +263,8 @@ def _stream(
             bounds = [(i, min(i + step, len(unique))) for i in range(0, len(unique), step)]
             if speller is not None:  # its suggestion index, built once for every worker
                 speller.dictionary.prepare_suggestions()
-                gc.freeze()
+                if freeze:
+                    gc.freeze()  # the index too
             _SHARED = (unique, matcher, skip, speller, weights, pairs)
             try:  # the workers fork here and keep what _SHARED holds
                 pool = multiprocessing.get_context("fork").Pool(jobs)
