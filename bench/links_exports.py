@@ -4,13 +4,16 @@
 and a variant whose lines are numbered (``distinct``: no source/target pair repeats, so no
 QA result can be reused), then exports working and reference:main of each to HTML and DOCX
 (every QA finding, the default) twice, each export in a fresh process. CPU counts the forked
-checking processes too. ``python -m bench.links_exports FOLDER [distinct]`` measures a project
-already built in FOLDER (``FOLDER/big.db``) and prints the figures.
+checking processes too; the load average (one minute) at the end of each export is printed
+beside it, since the machine is often shared. ``python -m bench.links_exports FOLDER
+[distinct]`` measures a project already built in FOLDER (``FOLDER/big.db``) and prints the
+figures.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -46,8 +49,8 @@ def measure(folder: Path, label: str) -> list[Row]:
                 f = _export(folder / "big.db", fmt, version, folder)
                 rows.append(Row(
                     f"{label}: export {version} to {fmt}, run {run} ({f['units']:,} units, "
-                    f"{f['mb']:.0f} MB, {f['cpu']:.1f} s CPU)", f["seconds"], "s", "", None,
-                    "< 10 s",
+                    f"{f['mb']:.0f} MB, {f['cpu']:.1f} s CPU, load {os.getloadavg()[0]:.1f})",
+                    f["seconds"], "s", "", None, "< 10 s",
                 ))
     return rows
 

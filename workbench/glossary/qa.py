@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import threading
 from collections import Counter
 from collections.abc import Collection, Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -63,10 +65,13 @@ def _run_pair(pair: Pair, checks: list[Check]) -> list[Finding]:
     if not pair.source.strip() and empty:
         return []
     findings: list[Finding] = []
-    for check in checks:
-        if empty and not check.on_empty_target:
-            continue
-        findings.extend(check.run(pair))
+    if empty:
+        for check in checks:
+            if check.on_empty_target:
+                findings += check.run(pair)
+    else:
+        for check in checks:
+            findings += check.run(pair)
     if len(findings) > 1:
         findings.sort(key=_order)
     return findings
@@ -123,11 +128,12 @@ def _run_pairs(
     return results, occurrences, rendered
 
 
-# What the worker processes of a parallel run share (inherited through fork, never pickled).
+# What the worker processes of a parallel run share (inherited through fork, never pickled):
+# the distinct pairs, the matcher, the skipped checks, the speller, the weights, every pair.
 _SHARED: (
     tuple[
         Sequence[tuple[str, str]], TermMatcher | None, Collection[str], SpellChecker | None,
-        Sequence[int],
+        Sequence[int], Sequence[tuple[str, str]],
     ]
     | None
 ) = None
@@ -138,7 +144,7 @@ _Plain = tuple[str, str, str, str, "str | None", list[str], "str | None", "tuple
 
 def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[_Plain]], int, int]:
     assert _SHARED is not None
-    pairs, matcher, skip, speller, weights = _SHARED
+    pairs, matcher, skip, speller, weights, _ = _SHARED
     start, end = bounds
     results, occurrences, rendered = _run_pairs(
         pairs[start:end], matcher, skip, speller, weights[start:end]
@@ -149,6 +155,30 @@ def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[_Plain]], int, int]:
         for fs in results
     ]
     return plain, occurrences, rendered
+
+
+def _document_findings(
+    pairs: Sequence[tuple[str, str]], skip: Collection[str]
+) -> dict[int, list[Finding]]:
+    """The findings of the cross-segment checks, by pair index."""
+    extra: dict[int, list[Finding]] = {}
+    for check in _document_checks(skip):
+        for index, finding in check.run_document(pairs):
+            extra.setdefault(index, []).append(finding)
+    return extra
+
+
+def _run_documents(_: object = None) -> dict[int, list[_Plain]]:
+    """The cross-segment checks of a parallel run, in a worker (the first task it is given)."""
+    assert _SHARED is not None
+    *_, skip, _speller, _weights, pairs = _SHARED
+    return {
+        index: [
+            (f.check, f.kind, f.severity, f.message, f.term, f.expected, f.found, f.span)
+            for f in found
+        ]
+        for index, found in _document_findings(pairs, skip).items()
+    }
 
 
 PARALLEL_FROM = 5_000
@@ -214,31 +244,51 @@ def _stream(
     # only the pair, the glossary and the speller.
     counts = Counter(pairs)
     unique, weights = list(counts), list(counts.values())
+    # What exists now (the pairs, the matcher, the spelling dictionary: ~425,000 objects) is
+    # frozen out of the garbage collector while the run lasts: otherwise each full collection
+    # walks all of it again (0.2-0.5 s each, ten or so in an export of 100,000 segments), and
+    # in the forked workers touches, and so copies, every page of it. Freezing is done for
+    # the whole process, so only when no other thread runs (the CLI; not the TUI, which
+    # freezes its own heap), and only when nothing is frozen yet.
+    freeze = gc.get_freeze_count() == 0 and threading.active_count() == 1
+    if freeze:
+        gc.freeze()
     pool = None
-    parts: Iterator[_Part]
-    if jobs > 1 and len(unique) >= jobs * 2 and "fork" in multiprocessing.get_all_start_methods():
-        step = -(-len(unique) // (jobs * 4))
-        bounds = [(i, min(i + step, len(unique))) for i in range(0, len(unique), step)]
-        _SHARED = (unique, matcher, skip, speller, weights)
-        try:  # the workers fork here and keep what _SHARED holds
-            pool = multiprocessing.get_context("fork").Pool(jobs)
-        finally:
-            _SHARED = None
-        parts = (
-            ([[Finding(*f) for f in fs] for fs in plain], occurrences, rendered)
-            for plain, occurrences, rendered in pool.imap(_run_slice, bounds)
-        )
-    else:
-        parts = (
-            _run_pairs(unique[i : i + SERIAL_SLICE], matcher, skip, speller,
-                       weights[i : i + SERIAL_SLICE])
-            for i in range(0, len(unique), SERIAL_SLICE)
-        )
     try:
-        extra: dict[int, list[Finding]] = {}  # the cross-segment checks, while workers work
-        for check in _document_checks(skip):
-            for index, finding in check.run_document(pairs):
-                extra.setdefault(index, []).append(finding)
+        parts: Iterator[_Part]
+        documents = None
+        forks = "fork" in multiprocessing.get_all_start_methods()
+        if jobs > 1 and len(unique) >= jobs * 2 and forks:
+            step = -(-len(unique) // (jobs * 4))
+            bounds = [(i, min(i + step, len(unique))) for i in range(0, len(unique), step)]
+            if speller is not None:  # its suggestion index, built once for every worker
+                speller.dictionary.prepare_suggestions()
+                if freeze:
+                    gc.freeze()  # the index too
+            _SHARED = (unique, matcher, skip, speller, weights, pairs)
+            try:  # the workers fork here and keep what _SHARED holds
+                pool = multiprocessing.get_context("fork").Pool(jobs)
+            finally:
+                _SHARED = None
+            # the cross-segment checks first, in a worker: this process only waits for them
+            documents = pool.apply_async(_run_documents)
+            parts = (
+                ([[Finding(*f) for f in fs] for fs in plain], occurrences, rendered)
+                for plain, occurrences, rendered in pool.imap(_run_slice, bounds)
+            )
+        else:
+            parts = (
+                _run_pairs(unique[i : i + SERIAL_SLICE], matcher, skip, speller,
+                           weights[i : i + SERIAL_SLICE])
+                for i in range(0, len(unique), SERIAL_SLICE)
+            )
+        if documents is not None:
+            extra = {
+                index: [Finding(*f) for f in found]
+                for index, found in documents.get().items()
+            }
+        else:
+            extra = _document_findings(pairs, skip)
         where = {pair: i for i, pair in enumerate(unique)} if len(unique) < len(pairs) else None
         found: list[list[Finding]] = []
         for index, pair in enumerate(pairs):
@@ -258,3 +308,5 @@ def _stream(
     finally:
         if pool is not None:
             pool.terminate()
+        if freeze:
+            gc.unfreeze()

@@ -8,11 +8,11 @@ from workbench.spelling.dictionary import HunspellDictionary
 from workbench.spelling.suggest import bigrams, edit_distance, match_case
 from workbench.spelling.tokens import (
     WordSpan,
+    in_skipped_span,
     is_checked,
     key_forms,
     latin_words,
     phrase_words,
-    skipped_spans,
     word_candidates,
     word_key,
     word_matches,
@@ -46,6 +46,9 @@ class SpellChecker:
         # word → whether it is fine wherever it stands (dictionary, project, or not a word
         # the checker looks at): most texts are settled by this alone
         self._fine: dict[str, bool] = {}
+        # the words of _fine found fine, as a set: a text all of whose words are in it is
+        # settled by one set operation
+        self._good: set[str] = set()
         # (word, limit) → quick suggestions: a document check meets the same names again and
         # again, and the project words are scanned in full for each
         self._quick: dict[tuple[str, int], list[str]] = {}
@@ -70,29 +73,32 @@ class SpellChecker:
         ``source``: the Arabic this text translates; words it holds in Latin letters (names,
         codes left in the original) are not misspellings.
         """
+        candidates = word_candidates(text)
+        good = self._good
+        if good.issuperset(candidates):
+            return []  # every word is known fine
         fine = self._fine
-        for word in word_candidates(text):
+        bad: set[str] = set()
+        for word in set(candidates).difference(good):
             verdict = fine.get(word)
             if verdict is None:
                 verdict = self._settle(word)
             if not verdict:
-                break
-        else:
+                bad.add(word)
+        if not bad:
             return []  # every word is fine: no spans needed
+        left = sum(map(bad.__contains__, candidates))  # occurrences still to place
         out: list[WordSpan] = []
-        skipped: list[tuple[int, int]] | None = None
         from_source: set[str] | None = None
-        for m in word_matches(text):
+        for m in word_matches(text):  # the matches of word_candidates, in the same order
+            if not left:
+                break
             word = m.group()
-            verdict = fine.get(word)
-            if verdict is None:
-                verdict = self._settle(word)
-            if verdict:
+            if word not in bad:
                 continue
+            left -= 1
             start = m.start()
-            if skipped is None:
-                skipped = skipped_spans(text)
-            if any(s <= start < e for s, e in skipped):
+            if in_skipped_span(text, start):
                 continue
             if source:
                 if from_source is None:
@@ -107,7 +113,10 @@ class SpellChecker:
         verdict = not is_checked(word) or self.is_correct(word)
         if len(self._fine) >= _FINE_LIMIT:
             self._fine.clear()
+            self._good.clear()
         self._fine[word] = verdict
+        if verdict:
+            self._good.add(word)
         return verdict
 
     def suggest(self, word: str, limit: int = 8) -> list[str]:

@@ -23,7 +23,10 @@ _SKIP = re.compile(
     re.IGNORECASE,
 )
 _HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
-_DIGIT_CHUNK = re.compile(r"[\w'’\-‐]*[\d_][\w'’\-‐]*")
+# A whole run of those characters that holds a digit or "_". Anchored at the run's start (the
+# lookbehind) and checked by one lookahead, so each run is scanned once; the plain form
+# [\w'’\-‐]*[\d_][\w'’\-‐]* finds the same runs but retries every run from each of its letters.
+_DIGIT_CHUNK = re.compile(r"(?<![\w'’\-‐])(?=[\w'’\-‐]*?[\d_])[\w'’\-‐]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NOT_LATIN = re.compile(r"[^A-Za-z\u00c0-\u024f'’]")
 
@@ -46,6 +49,23 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in _SKIP.finditer(text)]
         spans.sort()
     return spans
+
+
+_CHUNK_PUNCTUATION = frozenset("_'’-‐")
+
+
+def in_skipped_span(text: str, start: int) -> bool:
+    """Whether a word starting at ``start`` lies in a span of :func:`skipped_spans`: its run
+    of word characters, apostrophes and hyphens holds a digit or ``_``, or it is part of a URL
+    or an e-mail address. Looks at the word's run only (the whole text when it may hold a URL
+    or an address)."""
+    if "@" in text or "://" in text or "www." in text.lower():
+        return any(s <= start < e for s, e in skipped_spans(text))
+    first = start
+    while first and (text[first - 1].isalnum() or text[first - 1] in _CHUNK_PUNCTUATION):
+        first -= 1  # \w is what str.isalnum() accepts, and "_"
+    run = _CHUNK.match(text, first)
+    return run is not None and _HAS_DIGIT_OR_UNDERSCORE.search(run.group()) is not None
 
 
 def word_candidates(text: str) -> list[str]:

@@ -35,8 +35,17 @@ _DELETE_CLASS = (
 # One regex finds everything that is deleted: the marks above, and the extra characters of a
 # whitespace run (together with any marks inside the run).
 # A yeh seat before a hamza is dropped too (شيء = شئ, لاجىء = لاجئ).
+#
+# Written as: one character of the three kinds, then which rule holds. The original form
+#   (?<=\s)[\s{D}]+ | [{D}]+ | [\u064a\u0649](?=[\u0621\u0626])
+# finds the same matches (tests/text check it) but, starting with a choice, makes the engine try
+# every rule at every character; starting with one character class lets it skip quickly to the
+# characters that can begin a match (about twice as fast on Arabic text).
 _DELETE_RE = re.compile(
-    rf"(?<=\s)[\s{_DELETE_CLASS}]+|[{_DELETE_CLASS}]+|[\u064a\u0649](?=[\u0621\u0626])"
+    rf"[\s{_DELETE_CLASS}\u064a\u0649]"
+    rf"(?:(?<=\s[\s{_DELETE_CLASS}])[\s{_DELETE_CLASS}]*"  # whitespace (or a mark) after whitespace
+    rf"|(?<=[{_DELETE_CLASS}])[{_DELETE_CLASS}]*"  # a run of marks
+    rf"|(?<=[\u064a\u0649])(?=[\u0621\u0626]))"  # a yeh seat before a hamza
 )
 
 _COMMON: dict[str, str] = {
@@ -121,7 +130,14 @@ def normalize(text: str, *, fold_ta_marbuta: bool = True) -> Normalized:
         return Normalized(text, _fold(text, fold_ta_marbuta))
     before = list(accumulate(e - s for s, e in runs))
     starts = [runs[0][0]] + [s - removed for (s, _), removed in zip(runs[1:], before, strict=False)]
-    return Normalized(text, _fold(_DELETE_RE.sub("", text), fold_ta_marbuta), starts, before)
+    # the text without the runs (what _DELETE_RE.sub("", text) gives, without a second scan)
+    pieces = []
+    pos = 0
+    for s, e in runs:
+        pieces.append(text[pos:s])
+        pos = e
+    pieces.append(text[pos:])
+    return Normalized(text, _fold("".join(pieces), fold_ta_marbuta), starts, before)
 
 
 def normalize_arabic(text: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from workbench.glossary.findings import Finding
@@ -34,14 +33,19 @@ class Pair:
     matcher: TermMatcher | None = None
     speller: SpellChecker | None = None
 
-    @cached_property
+    @property
     def terms(self) -> TermReport:
-        """Glossary enforcement of this pair (empty without a matcher)."""
-        from workbench.glossary.enforce import TermReport, check_terms
+        """Glossary enforcement of this pair (empty without a matcher), computed once."""
+        report = self.__dict__.get("_terms")
+        if report is None:  # (functools.cached_property takes a lock at each first access)
+            from workbench.glossary.enforce import TermReport, check_terms
 
-        if self.matcher is None:
-            return TermReport()
-        return check_terms(self.matcher, self.source, self.target)
+            report = (
+                TermReport() if self.matcher is None
+                else check_terms(self.matcher, self.source, self.target)
+            )
+            self.__dict__["_terms"] = report
+        return report
 
 
 class _CheckBase(ABC):

@@ -17,6 +17,8 @@ class DoubleSpace(Check):
     description = "The target has two or more spaces in a row."
 
     def run(self, pair: Pair) -> list[Finding]:
+        if "  " not in pair.target and "\u00a0" not in pair.target:
+            return []  # a run of two needs two spaces in a row or a no-break space
         return [
             self.finding(
                 "whitespace", f"{len(m.group())} spaces in a row in the target", span=m.span()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -10,18 +9,21 @@ from workbench.glossary.checks.base import DocumentCheck, register
 from workbench.glossary.findings import Finding
 from workbench.text.normalize import normalize_arabic
 
-_TRAILING = re.compile(r"[\s.,;:!?؟،؛…\"'”’»)\]]+$")
+# The final punctuation a key leaves out (its whitespace is single spaces by then, after
+# split and join): stripped as the regular expression [\s.,;:!?؟،؛…"'”’»)\]]+$ would.
+_TRAILING_CHARS = " .,;:!?؟،؛…\"'”’»)]"
 
 
 @lru_cache(maxsize=200_000)
 def source_key(text: str) -> str:
     """A source compared loosely: normalised Arabic, one space, no final punctuation."""
-    return _TRAILING.sub("", " ".join(normalize_arabic(text).split()))
+    return " ".join(normalize_arabic(text).split()).rstrip(_TRAILING_CHARS)
 
 
+@lru_cache(maxsize=200_000)
 def target_key(text: str) -> str:
     """A target compared loosely: case-folded, one space, no final punctuation."""
-    return _TRAILING.sub("", " ".join(text.casefold().split()))
+    return " ".join(text.casefold().split()).rstrip(_TRAILING_CHARS)
 
 
 def _inconsistent(
@@ -33,6 +35,8 @@ def _inconsistent(
             groups.setdefault(key, []).append(i)
     out: list[tuple[int, Finding]] = []
     for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
         variants = dict.fromkeys(keys[i][1] for i in indexes)
         if len(variants) < 2:
             continue

@@ -118,6 +118,8 @@ class InvisibleCharacters(Check):
 
     def run(self, pair: Pair) -> list[Finding]:
         text = pair.target
+        if text.isascii() and text.isprintable():
+            return []  # the ASCII characters INVISIBLE holds are all control characters
         found = list(INVISIBLE.finditer(text))
         if not found:
             return []

@@ -62,8 +62,39 @@ def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
     if _NON_ASCII_DIGIT.search(text):
         text = text.translate(_TABLE)
     for m in _NUMBER.finditer(text):
-        out.extend(_read(m.group(), m.start()))
+        token = m.group()
+        if token.isdecimal():  # digits only (what \d matches): one number, as _read finds
+            out.append((token.lstrip("0") or "0", m.span()))
+        else:
+            out.extend(_read(token, m.start()))
     return out
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+# _NUMBER as it reads the text before translation (٫ is a decimal point there).
+_NUMBER_UNTRANSLATED = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+
+
+def _plain_numbers(text: str) -> list[str] | None:
+    """The canonical numbers of ``text`` in order, when each is a plain run of digits (what
+    :func:`numbers` would read, in one pass and without spans); None when a number has a
+    separator (then :func:`numbers` reads it)."""
+    tokens = _NUMBER_UNTRANSLATED.findall(mask_tags(text))
+    if not all(map(str.isdecimal, tokens)):
+        return None
+    return [(t if t.isascii() else t.translate(_TABLE)).lstrip("0") or "0" for t in tokens]
+
+
+def same_numbers(source: str, target: str) -> bool:
+    """True when both texts hold the same plain numbers, or none (the common case, where the
+    check finds nothing); False when they differ or either needs the full reading."""
+    src = _plain_numbers(source)
+    if src is None:
+        return False
+    tgt = _plain_numbers(target)
+    return tgt is not None and len(src) == len(tgt) and (src == tgt or sorted(src) == sorted(tgt))
 
 
 @register
@@ -77,6 +108,8 @@ class NumberMismatch(Check):
     )
 
     def run(self, pair: Pair) -> list[Finding]:
+        if same_numbers(pair.source, pair.target):
+            return []
         src = numbers(pair.source)
         tgt = numbers(pair.target)
         if not src and not tgt:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import islice
+from operator import eq
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
@@ -22,7 +23,7 @@ class RepeatedWord(Check):
 
     def run(self, pair: Pair) -> list[Finding]:
         words = _WORDS.findall(pair.target.casefold())
-        if not any(a == b for a, b in pairwise(words)):
+        if not any(map(eq, words, islice(words, 1, None))):
             return []  # no word follows itself: nothing for the precise pattern to find
         return [
             self.finding(

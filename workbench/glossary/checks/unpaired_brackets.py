@@ -34,6 +34,9 @@ def unpaired(text: str, pairs: dict[str, str]) -> list[tuple[str, int]]:
     return sorted(lonely + stack, key=lambda x: x[1])
 
 
+_BRACKETS = _pattern("".join(_PAIRS) + "".join(_PAIRS.values()))
+
+
 @register
 class UnpairedBrackets(Check):
     id = "unpaired-brackets"
@@ -41,6 +44,8 @@ class UnpairedBrackets(Check):
     description = "The target has a bracket ( ) [ ] { } without its partner."
 
     def run(self, pair: Pair) -> list[Finding]:
+        if _BRACKETS.search(pair.target) is None:
+            return []
         return [
             self.finding(
                 "unpaired", f"unpaired bracket '{c}' in the target", found=c, span=(i, i + 1)

@@ -10,6 +10,7 @@ from workbench.glossary.findings import Finding
 
 _PAIRS = {"”": "“", "»": "«", "›": "‹"}
 _STRAIGHT = re.compile('"')
+_QUOTES = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + '"]')
 
 
 @register
@@ -22,6 +23,8 @@ class UnpairedQuotes(Check):
 
     def run(self, pair: Pair) -> list[Finding]:
         text = pair.target
+        if _QUOTES.search(text) is None:
+            return []
         findings = [
             self.finding(
                 "unpaired", f"unpaired quotation mark '{c}' in the target",
