@@ -73,7 +73,10 @@ for _ws in "\t\n\r\v\f\u00a0\u1680\u2028\u2029\u202f\u205f\u3000":
 for _i in range(0x2000, 0x200B):  # en quad ... hair space
     _COMMON[chr(_i)] = " "
 
-_FOLD_TA = {**_COMMON, "\u0629": "\u0647"}
+# Folding ة to ه folds what maps to ة too (ۀ): no value of a table is one of its keys, so the
+# replacements give one result in whatever order they are made.
+_FOLD_TA = {ch: "\u0647" if to == "\u0629" else to for ch, to in _COMMON.items()}
+_FOLD_TA["\u0629"] = "\u0647"
 # str.translate looks every character up in a dict; replacing only the few characters that
 # need it (found by one regex scan) is several times faster on Arabic text.
 _MAPPED_KEEP_TA = re.compile("[" + re.escape("".join(_COMMON)) + "]")
