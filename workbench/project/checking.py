@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Generator
+from collections.abc import Collection, Generator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +13,7 @@ from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatcher
 from workbench.glossary.qa import default_jobs, iter_document, run_checks, run_document
 from workbench.project.catalog import Catalog, Document
-from workbench.project.context import ProjectContext
+from workbench.project.context import ProjectContext, Row
 from workbench.project.groups import group_source, group_text, link_groups
 from workbench.project.reading import Reader
 from workbench.project.spelling import Spelling
@@ -255,15 +255,20 @@ class Checking:
         return CheckReport(document.name, version, segments, result.terms)
 
     def stream_findings(
-        self, doc: str | None = None, version: str = "working", *, jobs: int = 1
+        self, doc: str | None = None, version: str = "working", *, jobs: int = 1,
+        rows: Sequence[Row] | None = None,
     ) -> Generator[tuple[list[int], list[Finding]], None, None]:
         """The open findings of ``check_report`` (every check, overrides applied), link unit
         by link unit in document order as the checks finish: (segment ids, findings). With
         ``jobs`` (as in ``check_report``) the caller works on the first units while forked
-        processes check the next; close the iterator if it is left before its end."""
+        processes check the next; close the iterator if it is left before its end.
+        ``rows``: every segment of the version as ``store.exchange.export_rows`` gives them,
+        when the caller has read them already (an export)."""
         document = self.catalog.document(doc)
         vid = self.catalog.resolve_version(document, version).id
-        units = list(link_groups(q_exchange.export_rows(self.context.db, document.id, vid)))
+        if rows is None:
+            rows = list(q_exchange.export_rows(self.context.db, document.id, vid))
+        units = list(link_groups(rows))
         pairs = [
             (group_source(r["source"] for r in unit), group_text(r["text"] for r in unit))
             for unit in units

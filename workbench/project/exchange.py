@@ -15,7 +15,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -36,7 +36,7 @@ from workbench.formats.original import StoredOriginal
 from workbench.project.catalog import Catalog, Document
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.checking import Checking, Override
-from workbench.project.context import ProjectContext
+from workbench.project.context import ProjectContext, Row
 from workbench.project.groups import group_source, group_status, group_text, link_groups, match_key
 from workbench.project.lqa import Lqa
 from workbench.project.terms import Terms
@@ -259,14 +259,17 @@ class Exchange:
         lqa = (
             self.lqa.errors_by_segment(document.id) if self.lqa is not None and working else {}
         )
+        rows: Iterable[Row] = q_exchange.export_rows(
+            self.context.db, document.id, vid, statuses, with_revisions=working
+        )
+        shared = None
+        if findings == "all" and not statuses:  # the QA run checks the rows read here
+            rows = shared = list(rows)
         annotator, done = (
-            self._annotator(document, version, findings, terms)
+            self._annotator(document, version, findings, terms, shared)
             if terms or findings != "none" else (None, None)
         )
         try:
-            rows = q_exchange.export_rows(
-                self.context.db, document.id, vid, statuses, with_revisions=working
-            )
             groups = link_groups(rows) if grouped else ([row] for row in rows)
             for group in groups:
                 unit = self._unit(group, notes, default_created, annotator)
@@ -309,9 +312,11 @@ class Exchange:
         return unit
 
     def _annotator(
-        self, document: Document, version: str, findings: str, terms: bool
+        self, document: Document, version: str, findings: str, terms: bool,
+        rows: list[Row] | None = None,
     ) -> tuple[Callable[[Unit], None], Callable[[], None]]:
-        """A function adding glossary terms and QA findings to a unit, and one to call after.
+        """A function adding glossary terms and QA findings to a unit, and one to call after
+        (``rows``: every segment of the version, read already, for the QA run).
 
         'glossary' findings (missing or forbidden renderings of glossary terms) are computed
         unit by unit as the export streams, overrides applied. 'all' takes every check of the
@@ -329,7 +334,7 @@ class Exchange:
             # forked processes check a large document, unless threads (the TUI's) could hold
             # a lock at the fork that a child would then wait on for ever
             jobs = 0 if threading.active_count() == 1 else 1
-            stream = self.checking.stream_findings(document.name, version, jobs=jobs)
+            stream = self.checking.stream_findings(document.name, version, jobs=jobs, rows=rows)
         elif findings == "glossary":
             for override in self.checking.overrides(document.name, version):
                 overrides.setdefault(override.segment_id, []).append(override)
