@@ -59,3 +59,13 @@ def workdir(name: str) -> Path:
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
     return path
+
+
+def corpus_lines(name: str) -> list[str]:
+    """The non-empty lines of NTREX-128's then TICO-19's ``name`` (``ar.txt`` or ``en.txt``)."""
+    return [
+        line.strip()
+        for part in ("ntrex128", "tico19")
+        for line in (DATA / part / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]

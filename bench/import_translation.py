@@ -13,19 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import DATA, ROOT, Row, peak_rss_mb, timed, workdir
+from bench.common import ROOT, Row, corpus_lines, peak_rss_mb, timed, workdir
 
 LINES = 100_000
 PER_PARAGRAPH = 8
-
-
-def _lines(name: str) -> list[str]:
-    return [
-        line.strip()
-        for part in ("ntrex128", "tico19")
-        for line in (DATA / part / name).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
 
 
 def _write(path: Path, lines: list[str], lines_total: int, join_one: bool = False) -> None:
@@ -43,8 +34,8 @@ def one(lines_total: int, mismatched: bool) -> None:
     from workbench.project import Project
 
     folder = workdir(f"import_translation_{lines_total}_{int(mismatched)}")
-    _write(folder / "doc.ar.txt", _lines("ar.txt"), lines_total)
-    _write(folder / "doc.en.txt", _lines("en.txt"), lines_total, join_one=mismatched)
+    _write(folder / "doc.ar.txt", corpus_lines("ar.txt"), lines_total)
+    _write(folder / "doc.en.txt", corpus_lines("en.txt"), lines_total, join_one=mismatched)
     with Project.open(folder / "p.db", create=True) as project:
         doc_seconds, _doc = timed(lambda: project.import_document(folder / "doc.ar.txt", "doc"))
         cpu = time.process_time()

@@ -11,20 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import DATA
+from bench.common import corpus_lines
 
 LINES = 108_000  # the Arabic splitter makes about 100,000 segments of them
 PER_PARAGRAPH = 8
 DOC = "big"
-
-
-def _lines(name: str) -> list[str]:
-    return [
-        line.strip()
-        for part in ("ntrex128", "tico19")
-        for line in (DATA / part / name).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
 
 
 def _text(lines: list[str]) -> str:
@@ -44,9 +35,9 @@ def build(folder: Path) -> dict[str, float]:
     from workbench.project import Project
     from workbench.project.sample import bundled
 
-    english = _lines("en.txt")
+    english = corpus_lines("en.txt")
     rng = random.Random(5)
-    (folder / "doc.ar.txt").write_text(_text(_lines("ar.txt")), encoding="utf-8")
+    (folder / "doc.ar.txt").write_text(_text(corpus_lines("ar.txt")), encoding="utf-8")
     for name, rate in (("reference", 0.04), ("working", 0.1)):
         lines = [perturb(line, rng, rate) or line for line in english]
         (folder / f"{name}.en.txt").write_text(_text(lines), encoding="utf-8")

@@ -25,7 +25,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.common import DATA, Row
+from bench.common import Row, corpus_lines
 from bench.scoring import perturb
 from workbench.glossary import qa
 from workbench.glossary.checks import Pair
@@ -39,19 +39,10 @@ PAIRS = 100_000
 TYPO_EVERY = 50
 
 
-def _lines(name: str) -> list[str]:
-    return [
-        line.strip()
-        for part in ("ntrex128", "tico19")
-        for line in (DATA / part / name).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-
-
 def corpus_pairs(count: int = PAIRS, seed: int = 5) -> list[tuple[str, str]]:
     """``count`` distinct (Arabic, English) pairs: numbered corpus lines, the English perturbed
     and one in TYPO_EVERY with two letters of a word swapped."""
-    arabic, english = _lines("ar.txt"), _lines("en.txt")
+    arabic, english = corpus_lines("ar.txt"), corpus_lines("en.txt")
     rng = random.Random(seed)
     out = []
     for i in range(count):
