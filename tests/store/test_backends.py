@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -16,16 +15,6 @@ from workbench.store import Database, new_database, open_db, transaction
 from workbench.store.copy import table_order
 from workbench.store.db import project_exists
 from workbench.store.schema import SCHEMA_VERSION
-
-
-@pytest.fixture
-def db(new_db: Path | str) -> Iterator[Database]:
-    """A new, empty project on the test's backend."""
-    conn = open_db(new_db, create=True)
-    try:
-        yield conn
-    finally:
-        conn.close()
 
 
 def _segment(db: Database) -> int:

@@ -5,21 +5,9 @@ transaction back; a segment write's BEGIN and lock travel with its first stateme
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from workbench.store import Database, open_db, transaction
-
-
-@pytest.fixture
-def db(new_db: Path | str) -> Iterator[Database]:
-    conn = open_db(new_db, create=True)
-    try:
-        yield conn
-    finally:
-        conn.close()
+from workbench.store import Database, transaction
 
 
 def _names(db: Database) -> list[str]:
