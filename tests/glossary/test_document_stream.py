@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from workbench.glossary.matcher import TermMatcher
 from workbench.glossary.model import Entry, Glossary
-from workbench.glossary.qa import iter_document, run_checks, run_document
+from workbench.glossary.qa import (
+    iter_document,
+    iter_document_terms,
+    plain_terms,
+    run_checks,
+    run_document,
+)
 from workbench.project import Project
 
 MATCHER = TermMatcher(Glossary([Entry("انتفاضة", "insurrection", "", ("uprising",))]))
@@ -49,7 +55,26 @@ def test_the_checking_stream_matches_the_report(project: Project) -> None:
     report = {s.segment_id: s.findings for s in project.check_report().segments}
     streamed = {
         sid: findings
-        for ids, findings in project.stream_findings()
+        for ids, findings, _ in project.stream_findings()
         for sid in ids
     }
     assert streamed == report and any(report.values())
+
+
+def test_the_terms_stream_gives_each_sources_terms_in_one_process_and_in_several() -> None:
+    pairs = _pairs(40) + _pairs(5) + [("نص بلا مصطلح.", "A text without a term.")]
+    expected = [plain_terms(MATCHER.find(source)) for source, _ in pairs]
+    assert expected[0] and not expected[-1]
+    whole = run_document(pairs, matcher=MATCHER, jobs=1).findings
+    for jobs in (1, 2):
+        streamed = list(iter_document_terms(pairs, matcher=MATCHER, jobs=jobs))
+        assert [found for found, _ in streamed] == whole
+        assert [terms for _, terms in streamed] == expected
+
+
+def test_an_export_shows_the_terms_the_qa_run_found(project: Project) -> None:
+    # with every finding, the terms column comes from the QA run, not a second matching
+    plain = list(project.export_units(findings="none", terms=True))
+    checked = list(project.export_units(findings="all", terms=True))
+    assert [u.terms for u in checked] == [u.terms for u in plain]
+    assert any(u.terms for u in plain)

@@ -27,6 +27,7 @@ class TermReport:
     occurrences: int = 0
     rendered: int = 0
     findings: list[Finding] = field(default_factory=list)
+    matches: list[TermMatch] = field(default_factory=list)  # the occurrences, in the source
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -72,7 +73,7 @@ def _rules(entries: list[Entry]) -> _Rules:
 
 def check_matches(matches: list[TermMatch], target: str) -> TermReport:
     """Check the English ``target`` against term occurrences already found in the source."""
-    report = TermReport()
+    report = TermReport(matches=matches)
     if not matches:
         return report
     groups: dict[str, list[TermMatch]] = {}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from workbench.glossary.checks import REGISTRY, Check, DocumentCheck, Pair
 from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
-from workbench.glossary.matcher import TermMatcher
+from workbench.glossary.matcher import TermMatch, TermMatcher
 
 if TYPE_CHECKING:
     from workbench.spelling import SpellChecker
@@ -105,35 +105,54 @@ class DocumentResult:
     terms: TermReport
 
 
+#: A glossary term found in a source: start, end, its renderings (as plain values travel).
+PlainTerm = tuple[int, int, tuple[str, ...]]
+
+
+def plain_terms(matches: Sequence[TermMatch]) -> list[PlainTerm]:
+    """``matches`` as (start, end, required renderings without repeats)."""
+    return [
+        (m.start, m.end, tuple(dict.fromkeys(e.rendering for e in m.entries))) for m in matches
+    ]
+
+
 def _run_pairs(
     pairs: Sequence[tuple[str, str]],
     matcher: TermMatcher | None,
     skip: Collection[str],
     speller: SpellChecker | None = None,
     weights: Sequence[int] | None = None,
+    terms: list[list[PlainTerm]] | None = None,
 ) -> tuple[list[list[Finding]], int, int]:
     """The findings of each pair, and the glossary figures (each pair counted ``weights[i]``
-    times: how often it stands in the document)."""
+    times: how often it stands in the document); the terms of each source are added to
+    ``terms`` when it is given."""
     checks = _pair_checks(skip)
     results: list[list[Finding]] = []
     occurrences = rendered = 0
     for i, (source, target) in enumerate(pairs):
         pair = Pair(source, target, matcher, speller)
         results.append(_run_pair(pair, checks))
+        found: list[PlainTerm] = []
         if matcher is not None and source.strip():
             report = pair.terms
             weight = weights[i] if weights is not None else 1
             occurrences += report.occurrences * weight
             rendered += report.rendered * weight
+            if terms is not None and report.matches:
+                found = plain_terms(report.matches)
+        if terms is not None:
+            terms.append(found)
     return results, occurrences, rendered
 
 
 # What the worker processes of a parallel run share (inherited through fork, never pickled):
-# the distinct pairs, the matcher, the skipped checks, the speller, the weights, every pair.
+# the distinct pairs, the matcher, the skipped checks, the speller, the weights, every pair,
+# whether the terms of each source go back too.
 _SHARED: (
     tuple[
         Sequence[tuple[str, str]], TermMatcher | None, Collection[str], SpellChecker | None,
-        Sequence[int], Sequence[tuple[str, str]],
+        Sequence[int], Sequence[tuple[str, str]], bool,
     ]
     | None
 ) = None
@@ -142,19 +161,31 @@ _SHARED: (
 _Plain = tuple[str, str, str, str, "str | None", list[str], "str | None", "tuple[int, int] | None"]
 
 
-def _run_slice(bounds: tuple[int, int]) -> tuple[list[list[_Plain]], int, int]:
+def _run_slice(
+    bounds: tuple[int, int],
+) -> tuple[list[list[_Plain]], int, int, list[list[PlainTerm]] | None]:
     assert _SHARED is not None
-    pairs, matcher, skip, speller, weights, _ = _SHARED
+    pairs, matcher, skip, speller, weights, _, with_terms = _SHARED
     start, end = bounds
+    terms: list[list[PlainTerm]] | None = [] if with_terms else None
     results, occurrences, rendered = _run_pairs(
-        pairs[start:end], matcher, skip, speller, weights[start:end]
+        pairs[start:end], matcher, skip, speller, weights[start:end], terms
     )
     # plain tuples travel back between processes much faster than dataclasses
     plain = [
         [(f.check, f.kind, f.severity, f.message, f.term, f.expected, f.found, f.span) for f in fs]
         for fs in results
     ]
-    return plain, occurrences, rendered
+    return plain, occurrences, rendered, terms
+
+
+def _serial_part(
+    pairs: Sequence[tuple[str, str]], matcher: TermMatcher | None, skip: Collection[str],
+    speller: SpellChecker | None, weights: Sequence[int], with_terms: bool,
+) -> _Part:
+    """A slice of a run in this process (as ``_run_slice`` gives it, without the pickling)."""
+    terms: list[list[PlainTerm]] | None = [] if with_terms else None
+    return (*_run_pairs(pairs, matcher, skip, speller, weights, terms), terms)
 
 
 def _document_findings(
@@ -171,7 +202,7 @@ def _document_findings(
 def _run_documents(_: object = None) -> dict[int, list[_Plain]]:
     """The cross-segment checks of a parallel run, in a worker (the first task it is given)."""
     assert _SHARED is not None
-    *_, skip, _speller, _weights, pairs = _SHARED
+    _, _, skip, _speller, _weights, pairs, _ = _SHARED
     return {
         index: [
             (f.check, f.kind, f.severity, f.message, f.term, f.expected, f.found, f.span)
@@ -206,7 +237,7 @@ def run_document(
     ``speller``: the spell checker of the ``spelling`` check (without one it finds nothing).
     """
     totals = [0, 0]
-    findings = list(_stream(pairs, matcher, skip, jobs, speller, totals))
+    findings = [found for found, _ in _stream(pairs, matcher, skip, jobs, speller, totals)]
     return DocumentResult(findings, TermReport(*totals))
 
 
@@ -221,13 +252,31 @@ def iter_document(
     """The findings of :func:`run_document`, pair by pair as they are ready: with ``jobs`` > 1
     the caller works on the first pairs while the processes check the next ones. Close the
     iterator if it is left before its end (the processes stop)."""
-    return _stream(pairs, matcher, skip, jobs, speller, [0, 0])
+    stream = _stream(pairs, matcher, skip, jobs, speller, [0, 0])
+    try:
+        for found, _ in stream:
+            yield found
+    finally:
+        stream.close()
+
+
+def iter_document_terms(
+    pairs: Sequence[tuple[str, str]],
+    *,
+    matcher: TermMatcher | None,
+    skip: Collection[str] = (),
+    jobs: int = 1,
+    speller: SpellChecker | None = None,
+) -> Generator[tuple[list[Finding], list[PlainTerm]], None, None]:
+    """:func:`iter_document` with the glossary terms of each source, found by the checks (a
+    caller that shows them need not match the glossary again)."""
+    return _stream(pairs, matcher, skip, jobs, speller, [0, 0], with_terms=True)
 
 
 #: Pairs checked at a time in this process (a stream yields after each slice).
 SERIAL_SLICE = 1_000
 
-_Part = tuple[list[list[Finding]], int, int]
+_Part = tuple[list[list[Finding]], int, int, "list[list[PlainTerm]] | None"]
 
 
 def _stream(
@@ -237,8 +286,10 @@ def _stream(
     jobs: int,
     speller: SpellChecker | None,
     totals: list[int],
-) -> Generator[list[Finding], None, None]:
-    """Each pair's findings in order; the glossary figures are added to ``totals``."""
+    with_terms: bool = False,
+) -> Generator[tuple[list[Finding], list[PlainTerm]], None, None]:
+    """Each pair's findings in order, with its source's terms (``with_terms``; else none);
+    the glossary figures are added to ``totals``."""
     global _SHARED
     # A pair that stands several times (a repetition) is checked once: the pair checks see
     # only the pair, the glossary and the speller.
@@ -265,7 +316,7 @@ def _stream(
                 speller.dictionary.prepare_suggestions()
                 if freeze:
                     gc.freeze()  # the index too
-            _SHARED = (unique, matcher, skip, speller, weights, pairs)
+            _SHARED = (unique, matcher, skip, speller, weights, pairs, with_terms)
             try:  # the workers fork here and keep what _SHARED holds
                 pool = multiprocessing.get_context("fork").Pool(jobs)
             finally:
@@ -273,13 +324,13 @@ def _stream(
             # the cross-segment checks first, in a worker: this process only waits for them
             documents = pool.apply_async(_run_documents)
             parts = (
-                ([[Finding(*f) for f in fs] for fs in plain], occurrences, rendered)
-                for plain, occurrences, rendered in pool.imap(_run_slice, bounds)
+                ([[Finding(*f) for f in fs] for fs in plain], occurrences, rendered, terms)
+                for plain, occurrences, rendered, terms in pool.imap(_run_slice, bounds)
             )
         else:
             parts = (
-                _run_pairs(unique[i : i + SERIAL_SLICE], matcher, skip, speller,
-                           weights[i : i + SERIAL_SLICE])
+                _serial_part(unique[i : i + SERIAL_SLICE], matcher, skip, speller,
+                             weights[i : i + SERIAL_SLICE], with_terms)
                 for i in range(0, len(unique), SERIAL_SLICE)
             )
         if documents is not None:
@@ -291,17 +342,20 @@ def _stream(
             extra = _document_findings(pairs, skip)
         where = {pair: i for i, pair in enumerate(unique)} if len(unique) < len(pairs) else None
         found: list[list[Finding]] = []
+        terms: list[list[PlainTerm]] = []
         for index, pair in enumerate(pairs):
             u = where[pair] if where is not None else index
             while u >= len(found):
-                part, occurrences, rendered = next(parts)
+                part, occurrences, rendered, part_terms = next(parts)
                 found.extend(part)
+                if part_terms is not None:
+                    terms.extend(part_terms)
                 totals[0] += occurrences
                 totals[1] += rendered
             own = list(found[u]) if where is not None else found[u]  # own lists: appended to
             if index in extra:
                 own.extend(extra[index])
-            yield own
+            yield own, terms[u] if with_terms else []
         if pool is not None:
             pool.close()
             pool.join()

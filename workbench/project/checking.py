@@ -11,7 +11,13 @@ from workbench.glossary.checks import REGISTRY, DocumentCheck
 from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatcher
-from workbench.glossary.qa import default_jobs, iter_document, run_checks, run_document
+from workbench.glossary.qa import (
+    PlainTerm,
+    default_jobs,
+    iter_document_terms,
+    run_checks,
+    run_document,
+)
 from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext, Row
 from workbench.project.groups import group_source, group_text, link_groups
@@ -257,13 +263,14 @@ class Checking:
     def stream_findings(
         self, doc: str | None = None, version: str = "working", *, jobs: int = 1,
         rows: Sequence[Row] | None = None,
-    ) -> Generator[tuple[list[int], list[Finding]], None, None]:
+    ) -> Generator[tuple[list[int], list[Finding], list[PlainTerm]], None, None]:
         """The open findings of ``check_report`` (every check, overrides applied), link unit
-        by link unit in document order as the checks finish: (segment ids, findings). With
-        ``jobs`` (as in ``check_report``) the caller works on the first units while forked
-        processes check the next; close the iterator if it is left before its end.
-        ``rows``: every segment of the version as ``store.exchange.export_rows`` gives them,
-        when the caller has read them already (an export)."""
+        by link unit in document order as the checks finish: (segment ids, findings, the
+        glossary terms of the unit's source as the checks found them). With ``jobs`` (as in
+        ``check_report``) the caller works on the first units while forked processes check
+        the next; close the iterator if it is left before its end. ``rows``: every segment
+        of the version as ``store.exchange.export_rows`` gives them, when the caller has read
+        them already (an export)."""
         document = self.catalog.document(doc)
         vid = self.catalog.resolve_version(document, version).id
         if rows is None:
@@ -274,14 +281,14 @@ class Checking:
             for unit in units
         ]
         overrides = self._overrides(vid)
-        stream = iter_document(
+        stream = iter_document_terms(
             pairs, matcher=self.terms.matcher(), speller=self._speller(),
             jobs=jobs if jobs > 0 else default_jobs(len(set(pairs))),
         )
         try:
-            for unit, findings in zip(units, stream, strict=True):
+            for unit, (findings, terms) in zip(units, stream, strict=True):
                 accepted = [o for row in unit for o in overrides.get(row["id"], [])]
-                yield [row["id"] for row in unit], _split(findings, accepted)[0]
+                yield [row["id"] for row in unit], _split(findings, accepted)[0], terms
         finally:
             stream.close()
 

@@ -33,6 +33,7 @@ from workbench.formats.model import (
     parse_unit_key,
 )
 from workbench.formats.original import StoredOriginal
+from workbench.glossary.qa import PlainTerm, plain_terms
 from workbench.project.catalog import Catalog, Document
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.checking import Checking, Override
@@ -328,8 +329,12 @@ class Exchange:
 
         matcher = self.terms.matcher()
         by_segment: dict[int, list[str]] = {}
+        # the terms of each link unit's source, as the QA run found them (by its first segment)
+        unit_terms: dict[int, tuple[tuple[int, ...], list[PlainTerm]]] = {}
         overrides: dict[int, list[Override]] = {}
-        stream: Generator[tuple[list[int], list[Finding]], None, None] | None = None
+        stream: Generator[tuple[list[int], list[Finding], list[PlainTerm]], None, None] | None = (
+            None
+        )
         if findings == "all":
             # forked processes check a large document, unless threads (the TUI's) could hold
             # a lock at the fork that a child would then wait on for ever
@@ -344,30 +349,35 @@ class Exchange:
             (the export and the report both go in document order)."""
             while stream is not None and sid not in by_segment:
                 try:
-                    ids, found = next(stream)
+                    ids, found, found_terms = next(stream)
                 except StopIteration:
                     break
                 texts = [_finding_text(f) for f in found]
                 for one in ids:
                     by_segment[one] = texts
+                if terms:
+                    unit_terms[ids[0]] = (tuple(ids), found_terms)
             return by_segment.pop(sid, [])
 
         def annotate(unit: Unit) -> None:
-            matches = matcher.find(unit.source)
-            if terms:
-                unit.terms = [
-                    Term(m.start, m.end, tuple(dict.fromkeys(e.rendering for e in m.entries)))
-                    for m in matches
-                ]
             lines: list[str] = []
-            if findings == "glossary" and unit.target.strip() and matches:
-                accepted = [o for sid in unit.ids for o in overrides.get(sid, ())]
-                lines = [
-                    _finding_text(f) for f in check_matches(matches, unit.target).findings
-                    if not any(o.covers(f) for o in accepted)
-                ]
-            elif findings == "all":
+            found_terms: list[PlainTerm] | None = None
+            if findings == "all":
                 lines = [line for sid in unit.ids for line in checked(sid)]
+                ids, known = unit_terms.pop(unit.ids[0], ((), []))
+                if ids == unit.ids:  # the QA run checked this very unit: its terms are known
+                    found_terms = known
+            if (terms and found_terms is None) or findings == "glossary":
+                matches = matcher.find(unit.source)
+                found_terms = plain_terms(matches)
+                if findings == "glossary" and unit.target.strip() and matches:
+                    accepted = [o for sid in unit.ids for o in overrides.get(sid, ())]
+                    lines = [
+                        _finding_text(f) for f in check_matches(matches, unit.target).findings
+                        if not any(o.covers(f) for o in accepted)
+                    ]
+            if terms and found_terms is not None:
+                unit.terms = [Term(*t) for t in found_terms]
             for line in lines:
                 if line not in unit.findings:
                     unit.findings.append(line)
