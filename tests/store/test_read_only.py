@@ -145,7 +145,7 @@ def test_read_only_file_reads_and_refuses_writers_in_one_line(
 def test_unwritable_folder_reads_without_creating_files_and_names_the_cause(
     tmp_path: Path, sample_db: Path, inputs: Path, as_user: Callable[..., Any], locked_down: Any
 ) -> None:
-    folder = tmp_path / "shared"
+    folder = tmp_path / "team-folder"
     folder.mkdir()
     db = folder / "segments.db"
     copy_project(sample_db, db)
@@ -170,7 +170,7 @@ def test_unwritable_folder_reads_without_creating_files_and_names_the_cause(
 def test_unwritable_folder_still_sees_the_commits_of_a_writer(
     tmp_path: Path, sample_db: Path, as_user: Callable[..., Any], locked_down: Any
 ) -> None:
-    folder = tmp_path / "shared"
+    folder = tmp_path / "team-folder"
     folder.mkdir()
     db = folder / "segments.db"
     copy_project(sample_db, db)
