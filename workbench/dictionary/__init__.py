@@ -19,6 +19,7 @@ __all__ = [
     "Lexicon",
     "TextMatch",
     "detect",
+    "file_stamp",
     "key_of",
     "open_dictionary",
     "open_lexicon",
@@ -29,7 +30,9 @@ _CACHE_LOCK = threading.Lock()
 _CACHE_SIZE = 4
 
 
-def _stamp(path: Path) -> tuple[str, int, int]:
+def file_stamp(path: str | Path) -> tuple[str, int, int]:
+    """(path, modification time, size) of a file, (path, -1, -1) when it cannot be read: a
+    cache key that changes when the file does."""
     try:
         st = os.stat(path)
     except OSError:
@@ -40,7 +43,7 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 def open_lexicon(paths: Sequence[str | Path], names: Sequence[str] = ()) -> Lexicon:
     """A :class:`Lexicon` over the dictionaries at ``paths`` (shared while the files are
     unchanged, so every caller and thread reuses one index)."""
-    key = (tuple(_stamp(Path(p)) for p in paths), tuple(names))
+    key = (tuple(file_stamp(Path(p)) for p in paths), tuple(names))
     with _CACHE_LOCK:
         hit = _CACHE.get(key)
         if hit is not None:

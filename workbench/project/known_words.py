@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from workbench.dictionary import file_stamp
 from workbench.errors import WorkbenchError
 from workbench.project.context import ProjectContext
 from workbench.project.dictionaries import Dictionaries
@@ -88,20 +89,12 @@ _SENSES_LOCK = threading.Lock()
 _SENSES_SIZE = 16
 
 
-def _stamp(path: str) -> tuple[str, int, int]:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return (path, -1, -1)
-    return (path, st.st_mtime_ns, st.st_size)
-
-
 def sense_words(path: str | Path) -> frozenset[str]:
     """The word keys of the senses of every entry of a dictionary file (read once a process
     while the file is unchanged; empty when it cannot be read)."""
     from workbench.dictionary import open_dictionary
 
-    stamp = _stamp(str(path))
+    stamp = file_stamp(path)
     with _SENSES_LOCK:
         hit = _SENSES.get(stamp)
     if hit is not None:
@@ -149,7 +142,7 @@ class DictionaryWords:
         if stamp is None or known is None or known[0] != stamp:
             known = self._paths = (stamp, [d.path for d in self.dictionaries.list()])
         paths = [p for p in known[1] if os.path.isfile(p)]
-        stamp_ = tuple(_stamp(p) for p in paths)
+        stamp_ = tuple(file_stamp(p) for p in paths)
         cached = self._cache
         if cached is not None and cached[0] == stamp_:
             return cached[1]
