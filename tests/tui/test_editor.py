@@ -119,11 +119,18 @@ class FakeClock:
         return self.now
 
 
+def fake_clock(screen) -> FakeClock:
+    """Give ``screen`` a hand-moved clock; its own autosave timer stops, so only the
+    test's ticks save (a timer tick between two steps would save early)."""
+    screen.autosave_timer.pause()
+    clock = screen.clock = FakeClock()
+    return clock
+
+
 async def test_autosave_within_a_second_lands_in_history(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):
-        clock = FakeClock()
-        screen.clock = clock
+        clock = fake_clock(screen)
         seg_id = screen.current.id
         await pilot.press("end", *" typed")
         await pilot.pause()  # the editor has seen the change (its clock started)
@@ -146,8 +153,7 @@ async def test_autosave_within_a_second_lands_in_history(sample_db, make_app):
 async def test_autosave_while_typing_on_waits_at_most_its_maximum(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):
-        clock = FakeClock()
-        screen.clock = clock
+        clock = fake_clock(screen)
         seg_id = screen.current.id
         original = screen.editor.text
         await pilot.press("end")

@@ -197,7 +197,7 @@ class EditorScreen(
         self.prepare_tm()
         self.sync_read_only()
         self.editor.focus()
-        self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
+        self.autosave_timer = self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
         self.prepare_spelling()
 
     def find_reference(self) -> None:
