@@ -156,3 +156,26 @@ def test_a_repetition_made_by_another_connection_is_propagated_to(project: Proje
     repeated = project.segment(merged.id)
     assert (repeated.target, repeated.status) == ("The man went to the souk.", "translated")
     assert project.history(merged.id)[-1].action == "propagate"
+
+
+def test_the_spelling_dictionary_is_loaded_before_the_write_lock_is_taken(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process's first confirmation loads the Hunspell dictionary (0.5–2 s) before its
+    transaction: other writers never wait on the project's write lock meanwhile (they did,
+    7–15 s, with 20 processes starting at once: ``python -m bench team``)."""
+    from workbench.project import spelling as spelling_part
+
+    in_transaction: list[bool] = []
+    original = spelling_part.load_dictionary
+
+    def load(*args: Any, **kw: Any) -> Any:
+        in_transaction.append(project.db.in_transaction)
+        return original(*args, **kw)
+
+    monkeypatch.setattr(spelling_part, "load_dictionary", load)
+    project.spelling._dictionary = None  # as in a process that has not checked yet
+    segment = project.segments(limit=1)[0]
+    project.confirm(segment.id, CLEAN, override_reason="test")
+    assert in_transaction == [False]
+    assert project.segment(segment.id).status == "translated"

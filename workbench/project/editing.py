@@ -74,6 +74,7 @@ class Editing:
         reason = (override_reason or "").strip()
         fingerprint = self.confirm_fingerprint()
         written: Callable[[], int] | None = None
+        self.checking.load_files()
         with self.context.segment_transaction():
             seg, row = self._claim(
                 segment_id, text, Status.TRANSLATED, "confirm", revision, fingerprint
