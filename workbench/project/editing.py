@@ -47,6 +47,8 @@ class Editing:
         self.on_confirm: Callable[[Segment, tuple[int, int] | None], None] = (
             lambda segment, fingerprint: None
         )
+        #: Called before a confirmation's transaction (the TM reads what it reads once).
+        self.before_confirm: Callable[[int], None] = lambda segment_id: None
         #: Whether on_confirm uses the document's fingerprint (read with the segment's lock).
         self.confirm_fingerprint: Callable[[], bool] = lambda: False
 
@@ -74,7 +76,8 @@ class Editing:
         reason = (override_reason or "").strip()
         fingerprint = self.confirm_fingerprint()
         written: Callable[[], int] | None = None
-        self.checking.load_files()
+        self.checking.load_files()  # files read once a process: not under the write lock
+        self.before_confirm(segment_id)
         with self.context.segment_transaction():
             seg, row = self._claim(
                 segment_id, text, Status.TRANSLATED, "confirm", revision, fingerprint

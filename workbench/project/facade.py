@@ -66,6 +66,7 @@ class Project:
         #: translation memories: project.tm.lookup(...), .concordance(...), .analyze(...)
         self.tm = TranslationMemory(context, catalog, reader, checking)
         editing.on_confirm = self.tm.on_confirm
+        editing.before_confirm = self.tm.before_confirm
         editing.confirm_fingerprint = self.tm.propagates
         # the English of the external memories and of the dictionaries' senses: never flagged
         spelling.add_known_source(MemoryWords(context), suggest=False)

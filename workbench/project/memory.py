@@ -103,6 +103,12 @@ class TranslationMemory:
             return None
         return self.lookups.fill(segment_id, match, "tm-auto", only_empty=True)
 
+    def before_confirm(self, segment_id: int) -> None:
+        """Called by Editing.confirm before its transaction: what a process reads once for
+        propagation (its document's repetition keys) is read before the write lock."""
+        if self._repetitions.propagation_enabled():
+            self._repetitions.read_keys_first(segment_id)
+
     def on_confirm(self, segment: Segment, fingerprint: tuple[int, int] | None = None) -> None:
         """Called by Editing.confirm inside its transaction: propagate the translation to the
         segment's repetitions (unless switched off; ``fingerprint``: its document's, read with

@@ -115,6 +115,15 @@ class Repetitions:
         self._keys[document_id] = (fingerprint, keys)
         return keys
 
+    def read_keys_first(self, segment_id: int) -> None:
+        """In a process that has not read any document's keys yet, read those of
+        ``segment_id``'s document now: its first confirmation then does not read them under
+        the write lock (0.7 s at 100,000 segments)."""
+        if not self._keys:
+            self.document_keys(self.catalog.document_by_id(
+                self.reader.segment(segment_id).document_id
+            ))
+
     def repeated_ids(self, doc: str | None = None) -> list[int]:
         """The ids, in document order, of the segments whose normalised source occurs more
         than once in their document: the segment list's repetition marks."""
