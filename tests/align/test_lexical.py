@@ -146,3 +146,21 @@ def test_imports_use_the_projects_dictionaries_and_pairs(
     project.import_translation(english, doc, "reference", "other")
     assert seen["lexicon"] is not None
     assert any("confirmed translation" in e for _, e in seen["pairs"])  # type: ignore[attr-defined]
+
+
+def test_the_shape_penalties_are_relearnt_only_where_the_first_pass_explains_the_text(
+    tmp_path: Path,
+) -> None:
+    # Re-estimated from a first pass that explains little of the text (a free literary
+    # translation with a dictionary), the penalties learn its mistakes: they stay as given.
+    ar, en, _ = _set(seed=7, lines=30)
+    few = tmp_path / "few.tsv"
+    few.write_text("كتاب\tbook\nشمس\tsun\n", encoding="utf-8")
+    runs = {}
+    for name, lexicon in (("none", None), ("all", open_lexicon([_dictionary(tmp_path)])),
+                          ("few", open_lexicon([few]))):
+        aligner = TwoPassAligner(ar, en, lexicon=lexicon)
+        aligner.run()
+        runs[name] = aligner._last_scorer.params.priors
+    assert runs["none"] and runs["all"]  # re-estimated from the first pass
+    assert runs["few"] == {}  # the given penalties

@@ -30,6 +30,7 @@ from workbench.text.normalize import normalize, normalize_arabic
 MAX_SENSE_WORDS = 2
 MAX_TRANSLATIONS = 12
 MIN_SHARED = 6  # letters a sense's stem and a text's stem must share to count as one word
+RELATED = 0.3  # the weight of a word's concepts when only a related headword gives them
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _EN_WORD = re.compile(r"[A-Za-z]+")
 
@@ -44,6 +45,13 @@ class Glosser(Protocol):
     def best_keys(self, word: str) -> list[str]:
         """The headword keys the word most likely is."""
         ...  # pragma: no cover
+
+
+def _related(glosser: Glosser, word: str) -> tuple[str, ...]:
+    """Senses of headwords related to a word no headword matches (when the dictionary can
+    tell: :meth:`~workbench.dictionary.Lexicon.related_glosses`)."""
+    related = getattr(glosser, "related_glosses", None)
+    return related(word) if related is not None else ()
 
 
 @dataclass
@@ -98,6 +106,18 @@ def _doc_forms(vocab: set[str]) -> Callable[[str], tuple[str, ...]]:
     return forms
 
 
+def _translations(
+    senses: Sequence[str], doc_forms: Callable[[str], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The English text's stems that the senses give (at most ``MAX_TRANSLATIONS``)."""
+    stems: dict[str, None] = {}
+    for sense in senses:
+        for s in _sense_stems(sense):
+            for t in doc_forms(s):
+                stems[t] = None
+    return tuple(stems)[:MAX_TRANSLATIONS]
+
+
 def _idf(df: Counter[str], total: int) -> dict[str, float]:
     scale = math.log(total + 2)
     return {c: math.log((total + 2) / (n + 0.5)) / scale for c, n in df.items()}
@@ -110,7 +130,8 @@ def dictionary_evidence(
     their content stems)."""
     en_vocab = {s for stems in en_stems for s in stems}
     doc_forms = _doc_forms(en_vocab)
-    word_info: dict[str, tuple[str, tuple[str, ...], str]] = {}  # word -> key, stems, stem
+    # word -> key, translations, stem, strength (1, or RELATED through a related headword)
+    word_info: dict[str, tuple[str, tuple[str, ...], str, float]] = {}
     ar_words: list[list[str]] = []
     for text in ar:
         words = _WORD.findall(normalize(text, fold_ta_marbuta=False).text)
@@ -120,44 +141,58 @@ def dictionary_evidence(
                 continue
             folded = normalize_arabic(w)
             if folded in AR_STOP or len(w) <= 1:
-                word_info[w] = ("", (), "")
+                word_info[w] = ("", (), "", 0.0)
                 continue
             keys = glosser.best_keys(w)
-            stems: dict[str, None] = {}
-            for sense in glosser.glosses(w):
-                for s in _sense_stems(sense):
-                    for t in doc_forms(s):
-                        stems[t] = None
-            chosen = tuple(stems)[:MAX_TRANSLATIONS]
-            word_info[w] = (keys[0] if keys and chosen else "", chosen, align_stem(folded))
-    reverse: dict[str, set[str]] = {}
+            senses = glosser.glosses(w)
+            chosen = _translations(senses, doc_forms)
+            strength = 1.0
+            if not senses:  # no headword matches the word: a related one, weaker
+                chosen, strength = _translations(_related(glosser, w), doc_forms), RELATED
+                keys = ["~" + w]
+            word_info[w] = (keys[0] if keys and chosen else "", chosen, align_stem(folded),
+                            strength)
+    reverse: dict[str, dict[str, float]] = {}  # English stem -> Arabic keys, strength
     seeds: set[tuple[str, str]] = set()
     out = Evidence()
     content = translated = 0
     for words in ar_words:
         bag: dict[str, float] = {}
         for w in words:
-            key, stems, stem = word_info[w]
+            key, stems, stem, strength = word_info[w]
             if stem:
                 content += 1
             if not key:
                 continue
             translated += 1
-            bag["W:" + key] = 1.0
+            if strength == 1.0:
+                bag["W:" + key] = 1.0
+                for s in stems:
+                    bag["V:" + s] = 1.0
+                    reverse.setdefault(s, {})[key] = 1.0
+                    if stem:
+                        seeds.add((stem, s))
+                continue
+            concept = "W:" + key
+            bag[concept] = max(bag.get(concept, 0.0), strength)
             for s in stems:
-                bag["V:" + s] = 1.0
-                reverse.setdefault(s, set()).add(key)
-                if stem:
-                    seeds.add((stem, s))
+                concept = "V:" + s
+                bag[concept] = max(bag.get(concept, 0.0), strength)
+                keys_of = reverse.setdefault(s, {})
+                keys_of[key] = max(keys_of.get(key, 0.0), strength)
         out.ar.append(bag)
+    # each English stem some Arabic word translates: its V: concept (as strong as its
+    # strongest source) and the W: keys of the words it translates
+    en_concepts = {
+        s: [("V:" + s, max(keys_of.values()))] + [("W:" + k, v) for k, v in keys_of.items()]
+        for s, keys_of in reverse.items()
+    }
     for stems in en_stems:
         bag = {}
         for s in stems:
-            keys = reverse.get(s)
-            if keys:
-                bag["V:" + s] = 1.0
-                for key in keys:
-                    bag["W:" + key] = 1.0
+            found = en_concepts.get(s)
+            if found:
+                bag.update(found)
         out.en.append(bag)
     df_a = Counter(c for bag in out.ar for c in bag if c[0] == "W")
     df_e = Counter(c for bag in out.en for c in bag if c[0] == "V")

@@ -33,6 +33,12 @@ _SUFFIXES = tuple(
 MIN_STEM = 2
 MAX_WORDS = 6
 MAX_ENTRIES = 50
+MIN_SKELETON = 3  # consonants a skeleton needs to be looked up (two letters meet too much)
+MAX_RELATED = 6  # headwords of one skeleton whose senses a word may borrow
+_WEAK = frozenset("اآأإءئؤةى")  # never part of a skeleton
+_GLIDES = frozenset("وي")  # part of a skeleton only as its first letter
+_IMPERFECT = frozenset("يتنا")  # a verb's person prefix (and the alef of derived forms)
+_VERB_ENDINGS = ("وا", "ون", "ين", "نا", "تم", "ت", "ن")
 
 
 def _norm(text: str) -> str:
@@ -87,6 +93,40 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
     return tuple(sorted(out.items(), key=lambda kv: kv[1]))
 
 
+def skeleton(stem: str) -> str:
+    """A stem's consonants: without alef, hamza seats and ة, and without و and ي except as
+    its first letter (كثيفة, كثيف → كثف; احتاج, حتاج → حتج)."""
+    out = [ch for k, ch in enumerate(stem)
+           if ch not in _WEAK and (k == 0 or ch not in _GLIDES)]
+    return "".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def skeletons(word: str) -> tuple[str, ...]:
+    """The skeletons a normalised word may share with its headword when no headword matches
+    it through clitics and suffixes: of each reading :func:`word_keys` gives (the article and
+    proclitics off), as it is, without a verb's person prefix and without a verb ending
+    (يحتاج ~ احتاج, نزلت ~ نزل, الكثيفة ~ كثيف). Only skeletons of 3 consonants or more."""
+    out: dict[str, None] = {}
+    for key, _ in word_keys(word):
+        if " " in key:
+            continue
+        variants = [key]
+        if len(key) > 3 and key[0] in _IMPERFECT:
+            variants.append(key[1:])
+        for end in _VERB_ENDINGS:
+            if key.endswith(end) and len(key) - len(end) >= 3:
+                variants.append(key[: -len(end)])
+                if variants[1:2] != [key] and key[0] in _IMPERFECT and len(key) - len(end) > 3:
+                    variants.append(key[1 : -len(end)])
+                break
+        for v in variants:
+            sk = skeleton(v)
+            if len(sk) >= MIN_SKELETON:
+                out[sk] = None
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class TextMatch:
     """A headword found in a text: its span in the original, the key and its entries."""
@@ -112,6 +152,8 @@ class Lexicon:
         self._entries: dict[str, tuple[DictEntry, ...]] = {}
         self._glosses: dict[str, tuple[str, ...]] = {}
         self._best: dict[str, list[str]] = {}
+        self._skeletons: dict[str, list[str]] | None = None
+        self._related: dict[str, tuple[str, ...]] = {}
 
     def _build(self) -> dict[str, list[tuple[int, int]]]:
         with self._lock:
@@ -174,6 +216,37 @@ class Lexicon:
                 s for key in self.best_keys(word) for e in self.entries(key) for s in e.senses))
             self._glosses[word] = hit
         return hit
+
+    def related_glosses(self, word: str) -> tuple[str, ...]:
+        """Senses of headwords that share a skeleton with a normalised word (see
+        :func:`skeletons`): a weaker guess for the words no headword matches (verb forms,
+        feminine adjectives), the closest headwords in length first."""
+        hit = self._related.get(word)
+        if hit is not None:
+            return hit
+        index = self._skeleton_index()
+        keys: dict[str, None] = {}
+        for sk in skeletons(word):
+            for key in index.get(sk, ()):
+                keys[key] = None
+        chosen = sorted(keys, key=lambda k: abs(len(k) - len(word)))[:MAX_RELATED]
+        hit = tuple(dict.fromkeys(
+            s for key in chosen for e in self.entries(key) for s in e.senses))
+        self._related[word] = hit
+        return hit
+
+    def _skeleton_index(self) -> dict[str, list[str]]:
+        index = self._build()
+        with self._lock:
+            if self._skeletons is None:
+                out: dict[str, list[str]] = {}
+                for key in index:
+                    if " " not in key:
+                        sk = skeleton(key)
+                        if len(sk) >= MIN_SKELETON:
+                            out.setdefault(sk, []).append(key)
+                self._skeletons = out
+            return self._skeletons
 
     def lookup(self, query: str) -> list[DictEntry]:
         """Entries for a word or phrase as typed: exact key first, then through clitics and
