@@ -111,13 +111,12 @@ def skeletons(word: str) -> tuple[str, ...]:
     for key, _ in word_keys(word):
         if " " in key:
             continue
-        variants = [key]
-        if len(key) > 3 and key[0] in _IMPERFECT:
-            variants.append(key[1:])
+        prefixed = len(key) > 3 and key[0] in _IMPERFECT
+        variants = [key, key[1:]] if prefixed else [key]
         for end in _VERB_ENDINGS:
             if key.endswith(end) and len(key) - len(end) >= 3:
                 variants.append(key[: -len(end)])
-                if variants[1:2] != [key] and key[0] in _IMPERFECT and len(key) - len(end) > 3:
+                if prefixed and len(key) - len(end) > 3:
                     variants.append(key[1 : -len(end)])
                 break
         for v in variants:
