@@ -84,6 +84,7 @@ async def test_ctrl_u_in_an_unlocked_segment_still_edits(sample_db, make_app):
 async def test_an_edit_of_a_segment_locked_meanwhile_is_kept(sample_db, make_app):
     app = make_app()
     async with editing(app, 5) as (pilot, screen):
+        screen.autosave_timer.pause()  # only ctrl+s saves here, however slow the typing is
         screen.editor.focus()
         await pilot.press("end", *" typed while a reviewer approved it")
         typed = screen.editor.text
