@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.align.wordsets import Gold, strict_f1, word_set, write_dictionary
 from workbench.align import align_sentences
 from workbench.align.aligner import TwoPassAligner, continuation_lines
 from workbench.align.scoring import Params
@@ -28,54 +29,29 @@ WORDS = {
     "قلم": "pen", "رسالة": "letter", "حديقة": "garden", "سوق": "market", "قصر": "palace",
     "صحراء": "desert", "جزيرة": "island", "ليل": "night", "صباح": "morning", "نجم": "star",
 }
-FILLERS = ["and so it was", "as they say", "in those days", "it seemed", "once more",
-           "by and by", "as ever", "for a while", "at last", "in the end"]
 
 
 def _dictionary(folder: Path) -> Path:
-    path = folder / "words.tsv"
-    path.write_text("".join(f"{a}\t{e}\n" for a, e in WORDS.items()), encoding="utf-8")
-    return path
+    return write_dictionary(folder / "words.tsv", WORDS)
 
 
-def _set(seed: int = 2, lines: int = 40) -> tuple[list[str], list[str], set]:
-    """Arabic lines of three words; their English in one sentence or split in two, each with
-    filler phrases of random length, so that lengths say little."""
-    rng = random.Random(seed)
-    vocab = list(WORDS)
-    ar: list[str] = []
-    en: list[str] = []
-    gold = set()
-    for _ in range(lines):
-        words = rng.sample(vocab, 4)
-        prefixes = ["و" if rng.random() < 0.3 else "" for _ in words]
-        ar.append(" ".join(p + ("ال" if rng.random() < 0.5 else "") + w
-                           for p, w in zip(prefixes, words, strict=True)) + ".")
-        english = [WORDS[w] for w in words]
-        filler = " ".join(rng.sample(FILLERS, rng.randint(0, 5)))
-        a = len(ar) - 1
-        if rng.random() < 0.35:  # one Arabic line, two English sentences
-            cut = rng.randint(1, 3)
-            en.append(f"The {' and the '.join(english[:cut])}.")
-            en.append(f"The {' and the '.join(english[cut:])} {filler}.")
-            gold.add(((a,), (len(en) - 2, len(en) - 1)))
-        else:
-            en.append(f"The {' and the '.join(english)} {filler}.")
-            gold.add(((a,), (len(en) - 1,)))
-    return ar, en, gold
+def _arabic(rng: random.Random, words: list[str]) -> str:
+    prefixes = ["و" if rng.random() < 0.3 else "" for _ in words]
+    return " ".join(p + ("ال" if rng.random() < 0.5 else "") + w
+                    for p, w in zip(prefixes, words, strict=True)) + "."
 
 
-def _f1(links: list, gold: set) -> float:
-    found = {(tuple(a), tuple(e)) for a, e in links}
-    right = len(found & gold)
-    return 2 * right / (len(found) + len(gold))
+def _set(seed: int = 2, lines: int = 40) -> tuple[list[str], list[str], Gold]:
+    """Lines of four words with clitics; their English as "The sun and the sea"."""
+    return word_set(WORDS, seed=seed, lines=lines, arabic=_arabic,
+                    english=lambda parts: f"The {' and the '.join(parts)}")
 
 
 def test_a_dictionary_aligns_where_lengths_mislead(tmp_path: Path) -> None:
     ar, en, gold = _set()
     lexicon = open_lexicon([_dictionary(tmp_path)])
-    without = _f1(align_sentences(ar, en).links, gold)
-    with_dictionary = _f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
+    without = strict_f1(align_sentences(ar, en).links, gold)
+    with_dictionary = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
     assert with_dictionary >= 0.95
     assert with_dictionary >= without + 0.2
 
@@ -95,7 +71,7 @@ def test_confirmed_pairs_train_the_word_table() -> None:
     ar, en, gold = _set(seed=5)
     pairs = [(a, WORDS[a]) for a in WORDS]  # translated "segments" of one word each
     aligner = TwoPassAligner(ar, en, pairs=pairs)
-    assert _f1(aligner.run().links, gold) >= _f1(align_sentences(ar, en).links, gold)
+    assert strict_f1(aligner.run().links, gold) >= strict_f1(align_sentences(ar, en).links, gold)
     extra_a, extra_e = aligner._extra_training(*aligner._stems())
     assert len(extra_a) >= len(WORDS) - 2 and ["book"] in extra_e
 
@@ -119,7 +95,7 @@ def test_cli_align_with_a_dictionary(tmp_path: Path) -> None:
     args = ["align", str(tmp_path / "ar.txt"), str(tmp_path / "en.txt"), "--presegmented"]
     result = CliRunner().invoke(main, [*args, "--dictionary", str(_dictionary(tmp_path))])
     assert result.exit_code == 0, result.output
-    assert _f1(json.loads(result.output)["links"], gold) >= 0.95
+    assert strict_f1(json.loads(result.output)["links"], gold) >= 0.95
     bad = CliRunner().invoke(main, [*args, "--dictionary", str(tmp_path / "none.tsv")])
     assert bad.exit_code == 2 and "none.tsv" in bad.output
 

@@ -3,9 +3,9 @@ of the same consonant skeleton, at a lower weight."""
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
+from tests.align.wordsets import Gold, strict_f1, word_set, write_dictionary
 from workbench.align import align_sentences
 from workbench.align.dictionary import RELATED, dictionary_evidence
 from workbench.align.tokens import english_content_stems
@@ -21,44 +21,20 @@ ADJECTIVES = {
     "ضيق": "narrow", "عميق": "deep", "فقير": "poor", "نظيف": "clean", "كريم": "generous",
     "عظيم": "great", "شديد": "severe", "سريع": "fast", "غريب": "strange", "مظلم": "dark",
 }
-FILLERS = ["and so it was", "as they say", "in those days", "it seemed", "once more",
-           "by and by", "as ever", "for a while", "at last", "in the end"]
 
 
 def _dictionary(folder: Path) -> Path:
-    path = folder / "adjectives.tsv"
-    path.write_text("".join(f"{a}\t{e}\n" for a, e in ADJECTIVES.items()), encoding="utf-8")
-    return path
+    return write_dictionary(folder / "adjectives.tsv", ADJECTIVES)
 
 
-def _set(seed: int = 4, lines: int = 40) -> tuple[list[str], list[str], set]:
-    """Arabic lines of four feminine adjectives; their English in one sentence or two, with
-    filler phrases of random length, so that lengths say little."""
-    rng = random.Random(seed)
-    vocab = list(ADJECTIVES)
-    ar: list[str] = []
-    en: list[str] = []
-    gold = set()
-    for _ in range(lines):
-        words = rng.sample(vocab, 4)
-        ar.append(" ".join(("ال" if rng.random() < 0.5 else "") + w + "ة" for w in words) + ".")
-        english = [ADJECTIVES[w] for w in words]
-        filler = " ".join(rng.sample(FILLERS, rng.randint(0, 5)))
-        a = len(ar) - 1
-        if rng.random() < 0.35:
-            cut = rng.randint(1, 3)
-            en.append(f"She was {' and '.join(english[:cut])}.")
-            en.append(f"She was {' and '.join(english[cut:])} {filler}.")
-            gold.add(((a,), (len(en) - 2, len(en) - 1)))
-        else:
-            en.append(f"She was {' and '.join(english)} {filler}.")
-            gold.add(((a,), (len(en) - 1,)))
-    return ar, en, gold
-
-
-def _f1(links: list, gold: set) -> float:
-    found = {(tuple(a), tuple(e)) for a, e in links}
-    return 2 * len(found & gold) / (len(found) + len(gold))
+def _set(seed: int = 4, lines: int = 40) -> tuple[list[str], list[str], Gold]:
+    """Lines of four feminine adjectives; their English as "She was big and new"."""
+    return word_set(
+        ADJECTIVES, seed=seed, lines=lines,
+        arabic=lambda rng, words: " ".join(
+            ("ال" if rng.random() < 0.5 else "") + w + "ة" for w in words) + ".",
+        english=lambda parts: f"She was {' and '.join(parts)}",
+    )
 
 
 def test_skeletons_reach_the_headword_of_verb_forms_and_feminine_adjectives() -> None:
@@ -90,8 +66,8 @@ def test_related_headwords_align_where_lengths_mislead(tmp_path: Path) -> None:
     ar, en, gold = _set()
     lexicon = open_lexicon([_dictionary(tmp_path)])
     assert all(lexicon.glosses(w + "ة") == () for w in ADJECTIVES)  # the lookup alone fails
-    without = _f1(align_sentences(ar, en, lexicon=_HeadwordsOnly(lexicon)).links, gold)
-    with_related = _f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
+    without = strict_f1(align_sentences(ar, en, lexicon=_HeadwordsOnly(lexicon)).links, gold)
+    with_related = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
     assert with_related >= 0.95
     assert with_related >= without + 0.3
 
