@@ -147,14 +147,14 @@ def test_a_parallel_run_finds_what_one_process_finds_and_leaves_the_collector_as
     import gc
     import threading
 
-    from workbench.glossary.qa import iter_document, run_document
+    from workbench.glossary.qa import iter_document_terms, run_document
 
     pairs = [(f"النص {i} «هنا».", f"The text {i + i % 3} (here.") for i in range(12)]
     pairs += [("نص واحد.", "One text."), ("نص واحد.", "A text"), ("آخر", "One text.")]
     one = run_document(pairs, matcher=None, jobs=1)
     assert any(f.check == "inconsistent-target" for fs in one.findings for f in fs)
     before = gc.get_freeze_count()
-    stream = iter_document(pairs, matcher=None, jobs=1)
+    stream = iter_document_terms(pairs, matcher=None, jobs=1)
     next(stream)
     if before == 0 and threading.active_count() == 1:
         assert gc.get_freeze_count() > 0  # the heap is out of the collector's walks meanwhile
@@ -175,14 +175,14 @@ def test_with_other_threads_the_heap_is_not_frozen() -> None:
     import gc
     import threading
 
-    from workbench.glossary.qa import iter_document
+    from workbench.glossary.qa import iter_document_terms
 
     release = threading.Event()
     other = threading.Thread(target=release.wait)
     other.start()
     try:
         before = gc.get_freeze_count()
-        stream = iter_document([("نص ١.", "Text 1.")] * 3, matcher=None)
+        stream = iter_document_terms([("نص ١.", "Text 1.")] * 3, matcher=None)
         next(stream)
         assert gc.get_freeze_count() == before  # freezing is process-wide: not under threads
         stream.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from workbench.glossary.matcher import TermMatcher
 from workbench.glossary.model import Entry, Glossary
 from workbench.glossary.qa import (
-    iter_document,
     iter_document_terms,
     plain_terms,
     run_checks,
@@ -34,18 +33,9 @@ def test_a_repeated_pair_has_the_findings_and_term_figures_of_each_occurrence() 
     assert len(result.findings[2]) == len(result.findings[3]) < len(result.findings[0])
 
 
-def test_the_stream_gives_the_whole_runs_findings_in_one_process_and_in_several() -> None:
-    pairs = _pairs(40) + _pairs(5)  # repetitions, and enough distinct pairs to fork
-    whole = run_document(pairs, matcher=MATCHER, jobs=1).findings
-    assert all(whole)
-    assert list(iter_document(pairs, matcher=MATCHER, jobs=1)) == whole
-    assert list(iter_document(pairs, matcher=MATCHER, jobs=2)) == whole
-    assert run_document(pairs, matcher=MATCHER, jobs=2).findings == whole
-
-
 def test_a_stream_left_early_stops_its_processes() -> None:
-    stream = iter_document(_pairs(40), matcher=MATCHER, jobs=2)
-    first = next(stream)
+    stream = iter_document_terms(_pairs(40), matcher=MATCHER, jobs=2)
+    first, _ = next(stream)
     stream.close()
     assert first == run_document(_pairs(1), matcher=MATCHER).findings[0]
 
@@ -61,7 +51,7 @@ def test_the_checking_stream_matches_the_report(project: Project) -> None:
     assert streamed == report and any(report.values())
 
 
-def test_the_terms_stream_gives_each_sources_terms_in_one_process_and_in_several() -> None:
+def test_the_stream_gives_the_whole_runs_findings_and_each_sources_terms() -> None:
     pairs = _pairs(40) + _pairs(5) + [("نص بلا مصطلح.", "A text without a term.")]
     expected = [plain_terms(MATCHER.find(source)) for source, _ in pairs]
     assert expected[0] and not expected[-1]
@@ -70,6 +60,7 @@ def test_the_terms_stream_gives_each_sources_terms_in_one_process_and_in_several
         streamed = list(iter_document_terms(pairs, matcher=MATCHER, jobs=jobs))
         assert [found for found, _ in streamed] == whole
         assert [terms for _, terms in streamed] == expected
+    assert run_document(pairs, matcher=MATCHER, jobs=2).findings == whole
 
 
 def test_an_export_shows_the_terms_the_qa_run_found(project: Project) -> None:

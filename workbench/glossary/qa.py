@@ -241,25 +241,6 @@ def run_document(
     return DocumentResult(findings, TermReport(*totals))
 
 
-def iter_document(
-    pairs: Sequence[tuple[str, str]],
-    *,
-    matcher: TermMatcher | None,
-    skip: Collection[str] = (),
-    jobs: int = 1,
-    speller: SpellChecker | None = None,
-) -> Generator[list[Finding], None, None]:
-    """The findings of :func:`run_document`, pair by pair as they are ready: with ``jobs`` > 1
-    the caller works on the first pairs while the processes check the next ones. Close the
-    iterator if it is left before its end (the processes stop)."""
-    stream = _stream(pairs, matcher, skip, jobs, speller, [0, 0])
-    try:
-        for found, _ in stream:
-            yield found
-    finally:
-        stream.close()
-
-
 def iter_document_terms(
     pairs: Sequence[tuple[str, str]],
     *,
@@ -268,8 +249,11 @@ def iter_document_terms(
     jobs: int = 1,
     speller: SpellChecker | None = None,
 ) -> Generator[tuple[list[Finding], list[PlainTerm]], None, None]:
-    """:func:`iter_document` with the glossary terms of each source, found by the checks (a
-    caller that shows them need not match the glossary again)."""
+    """The findings of :func:`run_document` pair by pair as they are ready, each with the
+    glossary terms of its source, found by the checks (a caller that shows them need not match
+    the glossary again): with ``jobs`` > 1 the caller works on the first pairs while the
+    processes check the next ones. Close the iterator if it is left before its end (the
+    processes stop)."""
     return _stream(pairs, matcher, skip, jobs, speller, [0, 0], with_terms=True)
 
 
