@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 from tests.tui.conftest import editing, screen_lines, settle
 from tests.tui.screen_wait import notified
+from tests.tui.test_team_tui import until
 from workbench.project import Project
 from workbench.tui.screens.prompts import UnlockScreen
 from workbench.tui.widgets.segment_list import LOCK_MARK
@@ -107,3 +108,26 @@ async def test_an_edit_of_a_segment_locked_meanwhile_is_kept(sample_db, make_app
     with Project.open(sample_db) as project:
         assert project.segment(5).target == typed
         assert not project.segment(5).locked
+
+
+async def test_typing_in_a_segment_approved_elsewhere_is_kept_before_any_save(
+    sample_db, make_app
+):
+    """The live link sees the lock first (no save is tried): the typed English is kept as a
+    note all the same, and a later Ctrl+S adds no second copy."""
+    app = make_app()
+    async with editing(app, 6) as (pilot, screen):
+        screen.autosave_timer.pause()
+        screen.editor.focus()
+        await pilot.press("end", *" typed meanwhile")
+        typed = screen.editor.text
+        _approve(sample_db, 6)
+        await until(pilot, lambda: screen.editor.read_only)
+        await settle(pilot)
+        assert screen.editor.text == typed
+        assert notified(app, "was approved and locked meanwhile")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        with Project.open(sample_db) as project:
+            assert [n["text"] for n in project.notes(6) if n["kind"] == "unsaved-edit"] == [
+                typed]

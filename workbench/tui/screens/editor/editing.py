@@ -169,6 +169,12 @@ class SegmentEditing(EditorPart):
 
         return self._write(segment_id, "save", text, save)
 
+    def keep_locked(self, segment_id: int, text: str) -> Future[Written]:
+        """The open segment was locked elsewhere under typed English: keep ``text`` as a note
+        (as a refused write would) and say so."""
+        return self._write(segment_id, "locked", text,
+                           lambda project: _kept_locked(project, segment_id, text))
+
     def _write(
         self, segment_id: int, kind: str, text: str, job: Callable[[Project], Written]
     ) -> Future[Written]:
@@ -449,6 +455,7 @@ def _kept_locked(project: Project, segment_id: int, text: str) -> Written:
     """A write refused by a lock: keep ``text`` as a note of the segment (kind
     ``unsaved-edit``) so it is never lost, and say so ('locked')."""
     segment = project.segment(segment_id)
-    if text.strip() and text != segment.target:
+    kept = [n["text"] for n in project.notes(segment_id) if n["kind"] == "unsaved-edit"]
+    if text.strip() and text != segment.target and kept[-1:] != [text]:
         project.add_note(segment_id, text, kind="unsaved-edit")
     return Written(segment_id, "locked", text, segment)

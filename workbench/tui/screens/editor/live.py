@@ -5,7 +5,8 @@
   again around the open segment);
 - the open segment changed elsewhere: an editor holding nothing unsaved takes the new English
   (the cursor kept where it was) and says who changed it; one holding typed English keeps it,
-  and the title says the segment changed elsewhere (saving it shows the conflict dialog);
+  and the title says the segment changed elsewhere (saving it shows the conflict dialog); when
+  it was approved and locked, the typed English is also kept as a note (``unsaved-edit``);
 - a note added to the open segment by someone else is shown as a notification;
 - who else has which segment open: a mark in the list, the names in the English title.
 """
@@ -45,6 +46,8 @@ class LiveUpdates(EditorPart):
         def compute_view(self, spec: ViewSpec, keep: int | None = None) -> None: ...
 
         def sync_read_only(self) -> None: ...
+
+        def keep_locked(self, segment_id: int, text: str) -> Any: ...
 
         def _update_titles(self) -> None: ...
 
@@ -136,6 +139,8 @@ class LiveUpdates(EditorPart):
             self.base_revision = row.revision
             if not busy:
                 self.saved_text = row.target
+        elif busy and row.locked and not old.locked:  # approved meanwhile: keep the typing
+            self.keep_locked(row.id, self.editor.text)
         elif busy:
             self.changed_elsewhere = self._who_changed(row.id) or "someone"
             self.notify(
