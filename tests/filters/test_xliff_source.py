@@ -74,7 +74,8 @@ def test_xliff12_source_targets_and_segmentation(tmp_path: Path) -> None:
         assert project.sources.block(segments[0].id)["place"] == "file 1 unit tu1"
         groups = project.changes("other")
         assert [(g["kind"], g["changes"]) for g in groups] == [("import-xliff", 3)]
-        assert project.check_segment(segments[0].id) == []  # the tags match
+        findings = project.check_segment(segments[0].id)  # spelling hangs on the machine
+        assert [f for f in findings if f.check != "spelling"] == []  # the tags match
         # the working translation came in one change group: one undo takes it back
         project.undo_change(project.last_import())
         assert all(not s.target for s in project.segments("other", limit=100)[:2])
