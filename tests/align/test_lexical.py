@@ -100,7 +100,7 @@ def test_cli_align_with_a_dictionary(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "none.tsv" in bad.output
 
 
-def test_imports_use_the_projects_dictionaries_and_pairs(
+def test_imports_use_the_projects_dictionaries_pairs_and_memories(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import workbench.project.importing as importing
@@ -116,12 +116,20 @@ def test_imports_use_the_projects_dictionaries_and_pairs(
     project.dictionaries.add(_dictionary(tmp_path))
     seg = project.segments(None, 0, 1)[0]
     project.confirm(seg.id, "A confirmed translation of the first segment.", override_reason="t")
+    memory = tmp_path / "old.tsv"
+    memory.write_text("ذهب <1>الرجل</1> إلى السوق.\tThe <1>man</1> went to the market.\n"
+                      "كتاب\tbook\n", encoding="utf-8")
+    project.tm.import_file(memory, "old")
     doc = project.document_by_id(seg.document_id).name
     english = tmp_path / "ref.en.txt"
     english.write_text("The sun and the moon.\n", encoding="utf-8")
     project.import_translation(english, doc, "reference", "other")
     assert seen["lexicon"] is not None
-    assert any("confirmed translation" in e for _, e in seen["pairs"])  # type: ignore[attr-defined]
+    pairs = seen["pairs"]
+    assert "confirmed translation" in pairs[0][1]  # type: ignore[index]  # the project's first
+    assert ("ذهب الرجل إلى السوق.", "The man went to the market.") in pairs  # type: ignore[operator]
+    assert ("كتاب", "book") in pairs  # type: ignore[operator]
+    assert len(project.dictionaries.training_pairs(limit=2)) == 2
 
 
 def test_the_shape_penalties_are_relearnt_only_where_the_first_pass_explains_the_text(

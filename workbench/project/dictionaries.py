@@ -1,5 +1,5 @@
 """The project's bilingual dictionaries: remembered files, look-up, and lexical knowledge for
-alignment (dictionaries, glossary and confirmed segment pairs)."""
+alignment (dictionaries, glossary, confirmed segment pairs and translation memories)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from workbench.errors import NotFoundError, WorkbenchError
 from workbench.project.context import ProjectContext
 from workbench.store import dictionaries as q_dict
 from workbench.store import documents as q_docs
+from workbench.text.tags import strip_tags
 
 MAX_TRAINING_PAIRS = 20_000
 _NAME = re.compile(r"^[^\s/\\][^/\\]*$")
@@ -110,6 +111,11 @@ class Dictionaries:
         return self.find_in_text(row["source"])
 
     def training_pairs(self, limit: int = MAX_TRAINING_PAIRS) -> list[tuple[str, str]]:
-        """Confirmed (Arabic, English) segment pairs of the project: word-table training data
-        for alignment."""
-        return q_dict.confirmed_pairs(self.context.db, limit)
+        """Word-table training data for alignment: the project's confirmed (Arabic, English)
+        segment pairs, then its imported memories' units (inline tags left out), each pair
+        once, at most ``limit``."""
+        db = self.context.db
+        pairs = q_dict.confirmed_pairs(db, limit)
+        if len(pairs) < limit:
+            pairs += q_dict.memory_pairs(db, limit - len(pairs))
+        return list(dict.fromkeys((strip_tags(a), strip_tags(e)) for a, e in pairs))

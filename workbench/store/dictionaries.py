@@ -1,5 +1,5 @@
-"""Queries on the project's dictionaries and on its confirmed segment pairs (lexical training
-data for alignment)."""
+"""Queries on the project's dictionaries, and on its confirmed segment pairs and imported
+memories' units (lexical training data for alignment)."""
 
 from __future__ import annotations
 
@@ -53,5 +53,19 @@ def confirmed_pairs(db: Database, limit: int) -> list[tuple[str, str]]:
             f"WHERE s.status IN ({marks}) AND t.text != '' "
             "ORDER BY s.updated_at DESC LIMIT ?",
             [*CONFIRMED, limit],
+        ).fetchall()
+    ]
+
+
+def memory_pairs(db: Database, limit: int) -> list[tuple[str, str]]:
+    """(Arabic, English) of the units of imported (external) memories, newest first (the
+    project memory's units are its confirmed segments)."""
+    return [
+        (row[0], row[1])
+        for row in db.execute(
+            "SELECT u.source, u.target FROM tm_units u "
+            "JOIN tm_memories m ON m.id = u.memory_id "
+            "WHERE m.kind = 'external' AND u.target != '' ORDER BY u.id DESC LIMIT ?",
+            [limit],
         ).fetchall()
     ]
