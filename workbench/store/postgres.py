@@ -751,8 +751,9 @@ def postgres_error(exc: BaseException, where: ServerAddress | None) -> ProjectEr
             f"{prefix}the connection to the database server was lost ({text}); the change "
             f"being written, if any, was not saved"
         )
-    if state == "42501":
-        return _refusal(text, where)
+    if state == "42501":  # the server's own words, without its CONTEXT lines
+        primary = getattr(getattr(exc, "diag", None), "message_primary", None)
+        return _refusal(" ".join(primary.split()) if primary else text, where)
     if state == "25006":
         return ReadOnlyProjectError(f"{prefix}the project is open read-only ({text}); "
                                     f"nothing was changed")
