@@ -200,3 +200,17 @@ def test_team_commands_refuse_sqlite_projects_and_bad_input(
     assert "has a user" in exists and SECRET not in exists
     with contextlib.suppress(Exception):
         team.server.admin.execute("DROP ROLE IF EXISTS ana")
+
+
+def test_psycopg_noise_after_a_refused_pipeline_is_dropped(
+    team: Team, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    with team.open("translator"):
+        # what psycopg logs when it ends a pipeline whose statement the server refused (it
+        # would reach stderr, in the middle of the TUI's screen)
+        logging.getLogger("psycopg").warning("error ignored terminating %r: %s", "<pipeline>",
+                                             "pipeline aborted")
+        logging.getLogger("psycopg").warning("another warning")
+    assert [r.getMessage() for r in caplog.records if r.name == "psycopg"] == ["another warning"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -456,6 +457,13 @@ def _last_per_key(rows: Iterable[Sequence[Any]], key: Sequence[int]) -> list[Seq
 # opening ------------------------------------------------------------------------------------
 
 
+def _not_terminating_noise(record: logging.LogRecord) -> bool:
+    """psycopg logs a second error met while it ends a pipeline that failed ("error ignored
+    terminating ... pipeline aborted"); the first is reported as a one-line error, and a
+    warning on stderr would also land in the middle of the TUI's screen."""
+    return not str(record.msg).startswith("error ignored terminating")
+
+
 def connect(address: ServerAddress) -> PostgresDatabase:
     """A connection to the database at ``address``, set up for the store (nothing checked)."""
     try:
@@ -464,6 +472,9 @@ def connect(address: ServerAddress) -> PostgresDatabase:
         raise ProjectError(
             f"{address}: PostgreSQL projects need psycopg: pip install 'psycopg[binary]'"
         ) from None
+    psycopg_log = logging.getLogger("psycopg")
+    if _not_terminating_noise not in psycopg_log.filters:
+        psycopg_log.addFilter(_not_terminating_noise)
 
     options: dict[str, Any] = {"autocommit": True}
     if "application_name" not in address.url:
