@@ -100,3 +100,40 @@ def test_dictionary_words_meet_their_derivations_but_not_short_lookalikes(tmp_pa
     assert holds[0] == holds[1] == {"W:ثورة"}
     assert holds[2] == {"W:صورة"}
     assert holds[3] == holds[4] == set()  # "former" is not "form"
+
+
+def test_links_a_further_pass_would_change_are_flagged() -> None:
+    """Without a dictionary, links that one more pass (its word table learnt from the final
+    links) would change get at most UNSTABLE_CAP: on news lines with omissions that finds
+    wrong links the posterior alone trusts, and the links themselves stay the same."""
+    from bench.align import merged_set
+    from workbench.align.aligner import UNSTABLE_CAP
+    from workbench.align.scoring import Params
+
+    ar, en, gold = merged_set("ntrex128", seed=17, p_drop=0.05)
+    plain = align_sentences(ar, en, params=Params(stability_check=False))
+    checked = align_sentences(ar, en)
+    assert checked.links == plain.links
+    right = {(tuple(a), tuple(e)) for a, e in gold}
+    capped = [k for k, (c, p) in enumerate(zip(checked.confidence, plain.confidence,
+                                                strict=True)) if c < p]
+    assert capped and all(checked.confidence[k] <= UNSTABLE_CAP for k in capped)
+    found_before = flag_figures(plain, gold)
+    found_after = flag_figures(checked, gold)
+    assert found_after[2] > found_before[2]  # more wrong links flagged
+    assert all((tuple(checked.links[k][0]), tuple(checked.links[k][1])) not in right
+               for k in capped)  # and here every new flag is on a wrong link
+
+
+def test_with_a_dictionary_no_check_pass_is_run(tmp_path: Path) -> None:
+    from workbench.align.aligner import TwoPassAligner
+
+    ar, en, _ = hayy_set()
+    words = tmp_path / "words.tsv"
+    words.write_text("شمس\tsun\nجسم\tbody\n", encoding="utf-8")
+    passes: list[int] = []
+    for lexicon in (None, open_lexicon([words])):
+        aligner = TwoPassAligner(ar, en, lexicon=lexicon)
+        aligner.run()
+        passes.append(len(aligner.widths))
+    assert passes == [3, 2]  # first, second (and the check without a dictionary)
