@@ -16,6 +16,7 @@ import workbench.align.aligner as aligner_module
 import workbench.align.lengths as lengths_module
 import workbench.align.scoring as scoring_module
 import workbench.align.sparse as sparse_module
+from tests.align.wordsets import second_pass_scorer
 from tests.conftest import CORPORA
 from workbench.align.aligner import TwoPassAligner, _diagonal
 from workbench.align.dp import Band
@@ -116,8 +117,7 @@ def test_costs_priced_on_the_whole_band_equal_costs_priced_cell_by_cell(
     ar, en = _texts(120)
     aligner = TwoPassAligner(ar, en, continues=([k % 3 > 0 for k in range(len(ar))],
                                                 [k % 4 > 0 for k in range(len(en))]))
-    aligner.run()
-    scorer = aligner._last_scorer
+    scorer = second_pass_scorer(aligner)
     if paragraphs:
         scorer.ar_par = np.arange(len(ar)) // 40
         scorer.en_par = np.minimum(np.arange(len(en)) // 40, 2)

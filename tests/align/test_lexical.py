@@ -145,6 +145,6 @@ def test_the_shape_penalties_are_relearnt_only_where_the_first_pass_explains_the
                           ("few", open_lexicon([few]))):
         aligner = TwoPassAligner(ar, en, lexicon=lexicon)
         aligner.run()
-        runs[name] = aligner._last_scorer.params.priors
+        runs[name] = aligner.final_params.priors
     assert runs["none"] and runs["all"]  # re-estimated from the first pass
     assert runs["few"] == {}  # the given penalties

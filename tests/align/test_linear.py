@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import workbench.align.aligner as aligner_module
+from tests.align.wordsets import second_pass_scorer
 from tests.conftest import CORPORA
 from workbench.align.aligner import TwoPassAligner, _diagonal
 from workbench.align.dp import Band, search
@@ -24,8 +25,7 @@ def test_blocks_of_rows_price_exactly_the_whole_band(monkeypatch: pytest.MonkeyP
     ar, en = _texts(150)
     en = [*en[:40], en[40] + " " + en[41], *en[42:]]  # a 2-1 link, so the path bends
     aligner = TwoPassAligner(ar, en)
-    aligner.run()
-    scorer = aligner._last_scorer
+    scorer = second_pass_scorer(aligner)
     centre, half = _diagonal(scorer)
     band = Band.around(centre, half, scorer.m)
     whole = scorer.link_costs(band, MOVES)

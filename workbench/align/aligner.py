@@ -147,6 +147,7 @@ class TwoPassAligner:
         self.moves: list[tuple[int, int]] = list(MOVES)
         self.widths: list[int] = []  # the band width of every pass
         self.posterior: list[float] = []
+        self.final_params = self.params  # the last pass's (shape penalties re-estimated)
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
         if self.params.subwords:
             self.la, self.le, self.unit = subword_lengths(self.ar, self.en, extra)
@@ -195,25 +196,30 @@ class TwoPassAligner:
         first = links
         base = (vec, weights, x1, y1, lengths)
         for done in range(1, passes):
-            scorer, links = self._next_pass(scorer, links, base, final=done == passes - 1)
-        self._last_scorer = scorer
-        unstable: set[int] = set()
+            scorer, links = self._next_pass(scorer.link_stats(links), links, base,
+                                            final=done == passes - 1)
+        result = self._finish(scorer, links, self._relatedness(first))
         if self.evidence is None and passes > 1 and self.params.stability_check:
-            _, again = self._next_pass(scorer, links, base, final=False)
+            stats = scorer.link_stats(links)
+            del scorer  # the check's own vectors and costs take its place
+            _, again = self._next_pass(stats, links, base, final=False)
             kept = {(tuple(a), tuple(e)) for a, e in again}
-            unstable = {k for k, (a, e) in enumerate(links) if (tuple(a), tuple(e)) not in kept}
-        return self._finish(scorer, links, self._relatedness(first), unstable)
+            result.confidence = [
+                c if (tuple(a), tuple(e)) in kept else min(c, UNSTABLE_CAP)
+                for c, (a, e) in zip(result.confidence, links, strict=True)
+            ]
+        return result
 
     def _next_pass(
-        self, scorer: Scorer, links: list[Link],
+        self, stats: tuple[np.ndarray, np.ndarray], links: list[Link],
         base: tuple[_Vectors, dict[str, float], SparseRows, SparseRows, LengthModel],
         final: bool,
     ) -> tuple[Scorer, list[Link]]:
-        """A pass after ``links`` (found with ``scorer``): the word table, the lengths and
-        (see TRUSTED_COVER) the shape penalties learnt from them, then the search around
-        them."""
+        """A pass after ``links`` (``stats``: their length costs and coverage): the word
+        table, the lengths and (see TRUSTED_COVER) the shape penalties learnt from them, then
+        the search around them."""
         vec, weights, x1, y1, lengths = base
-        length1, cover1 = scorer.link_stats(links)
+        length1, cover1 = stats
         confident = self._confident(links, cover1, length1)
         params2 = self.params
         if self.evidence is None or float(np.mean(cover1)) >= TRUSTED_COVER:
@@ -451,18 +457,14 @@ class TwoPassAligner:
 
     # the result -------------------------------------------------------------------------------
 
-    def _finish(
-        self, scorer: Scorer, links: list[Link], related: float, unstable: set[int] | None = None
-    ) -> Alignment:
+    def _finish(self, scorer: Scorer, links: list[Link], related: float) -> Alignment:
         """The alignment with confidences (see :func:`calibrated_confidence`), lowered when
-        the texts do not look related; a link in ``unstable`` (one that a further pass, with
-        the word table learnt from these links, would change) gets at most UNSTABLE_CAP."""
+        the texts do not look related."""
+        self.final_params = scorer.params
         factor = 0.25 + 0.75 * related
         _, cover = scorer.link_stats(links) if links else (None, np.zeros(0))
         empty = np.array([not a or not e for a, e in links], dtype=bool)
         calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty)
-        if unstable:
-            calibrated[sorted(unstable)] = np.minimum(calibrated[sorted(unstable)], UNSTABLE_CAP)
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
         return Alignment(links, conf, list(self.warnings))
 
