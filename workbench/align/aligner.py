@@ -58,11 +58,13 @@ GUIDE_SLOPE = 2
 # FreeDict); on free literary translation (0.32-0.37) and on law (0.52) they learnt the first
 # pass's mistakes, so the given penalties are kept (BENCHMARKS.md, issue 13).
 TRUSTED_COVER = 0.55
-# Without a dictionary, one more pass is run after the last only to test the links: a link it
-# would change (the word table learnt from the final links points elsewhere) gets at most this
-# confidence, below the flag threshold (0.5). On law 001 plain it flags 12 of the 14 links of a
-# run shifted by one sentence, which had 0.78-0.89 (BENCHMARKS.md, issue 13).
+# Without a dictionary, one more pass is run after the last only to test the links: a run of
+# at least UNSTABLE_RUN consecutive links that it would change (the word table learnt from the
+# final links points elsewhere: a run shifted by a sentence) gets at most UNSTABLE_CAP, below
+# the flag threshold (0.5). On law 001 plain it flags 12 of the 14 links of such a run, which
+# had 0.78-0.89; single boundaries it would move are mostly right (BENCHMARKS.md, issue 13).
 UNSTABLE_CAP = 0.45
+UNSTABLE_RUN = 3
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
 Link = tuple[list[int], list[int]]
@@ -204,10 +206,9 @@ class TwoPassAligner:
             del scorer  # the check's own vectors and costs take its place
             _, again = self._next_pass(stats, links, base, final=False)
             kept = {(tuple(a), tuple(e)) for a, e in again}
-            result.confidence = [
-                c if (tuple(a), tuple(e)) in kept else min(c, UNSTABLE_CAP)
-                for c, (a, e) in zip(result.confidence, links, strict=True)
-            ]
+            changed = [(tuple(a), tuple(e)) not in kept for a, e in links]
+            for k in _runs(changed, UNSTABLE_RUN):
+                result.confidence[k] = min(result.confidence[k], UNSTABLE_CAP)
         return result
 
     def _next_pass(
@@ -599,6 +600,20 @@ def _moves_seen(links: list[Link]) -> list[tuple[int, int]]:
         if mv in ((1, 1), (1, 2), (2, 1), (2, 2), (1, 0))
         or (mv[0] <= big_a + 1 and mv[1] <= big_e + 1)
     ]
+
+
+def _runs(flags: Sequence[bool], length: int) -> list[int]:
+    """Indices of the true items that belong to a run of at least ``length`` in a row."""
+    out: list[int] = []
+    start = None
+    for k, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = k
+        elif not flag and start is not None:
+            if k - start >= length:
+                out.extend(range(start, k))
+            start = None
+    return out
 
 
 def continuation_lines(lines: Sequence[str]) -> list[bool]:
