@@ -200,9 +200,9 @@ class TwoPassAligner:
         for done in range(1, passes):
             scorer, links = self._next_pass(scorer.link_stats(links), links, base,
                                             final=done == passes - 1)
-        result = self._finish(scorer, links, self._relatedness(first))
+        stats = scorer.link_stats(links)
+        result = self._finish(scorer, links, self._relatedness(first), stats[1])
         if self.evidence is None and passes > 1 and self.params.stability_check:
-            stats = scorer.link_stats(links)
             del scorer  # the check's own vectors and costs take its place
             _, again = self._next_pass(stats, links, base, final=False)
             kept = {(tuple(a), tuple(e)) for a, e in again}
@@ -458,12 +458,16 @@ class TwoPassAligner:
 
     # the result -------------------------------------------------------------------------------
 
-    def _finish(self, scorer: Scorer, links: list[Link], related: float) -> Alignment:
+    def _finish(
+        self, scorer: Scorer, links: list[Link], related: float,
+        cover: np.ndarray | None = None,
+    ) -> Alignment:
         """The alignment with confidences (see :func:`calibrated_confidence`), lowered when
-        the texts do not look related."""
+        the texts do not look related; ``cover``: the links' coverage, when known."""
         self.final_params = scorer.params
         factor = 0.25 + 0.75 * related
-        _, cover = scorer.link_stats(links) if links else (None, np.zeros(0))
+        if cover is None:
+            _, cover = scorer.link_stats(links) if links else (None, np.zeros(0))
         empty = np.array([not a or not e for a, e in links], dtype=bool)
         calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty)
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]

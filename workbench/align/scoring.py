@@ -59,7 +59,7 @@ class Params:
     w_par: float = 3.0
     temperature: float = 1.0
     priors: dict[tuple[int, int], float] = field(default_factory=dict)
-    stability_check: bool = True  # without a dictionary, flag links a further pass changes
+    stability_check: bool = True  # without a dictionary: flag runs a further pass would change
 
     def default_prior(self, k: int, el: int) -> float:
         """The shape penalty before calibration."""
