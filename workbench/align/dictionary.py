@@ -165,21 +165,14 @@ def dictionary_evidence(
             if not key:
                 continue
             translated += 1
-            if strength == 1.0:
-                bag["W:" + key] = 1.0
-                for s in stems:
-                    bag["V:" + s] = 1.0
-                    reverse.setdefault(s, {})[key] = 1.0
-                    if stem:
-                        seeds.add((stem, s))
-                continue
-            concept = "W:" + key
-            bag[concept] = max(bag.get(concept, 0.0), strength)
-            for s in stems:
-                concept = "V:" + s
+            # a concept is as strong as its strongest source; only headwords seed the table
+            for concept in ("W:" + key, *("V:" + s for s in stems)):
                 bag[concept] = max(bag.get(concept, 0.0), strength)
+            for s in stems:
                 keys_of = reverse.setdefault(s, {})
                 keys_of[key] = max(keys_of.get(key, 0.0), strength)
+                if stem and strength == 1.0:
+                    seeds.add((stem, s))
         out.ar.append(bag)
     # each English stem some Arabic word translates: its V: concept (as strong as its
     # strongest source) and the W: keys of the words it translates
