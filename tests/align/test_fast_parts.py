@@ -115,8 +115,7 @@ def test_costs_priced_on_the_whole_band_equal_costs_priced_cell_by_cell(
     paragraphs: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ar, en = _texts(120)
-    aligner = TwoPassAligner(ar, en, continues=([k % 3 > 0 for k in range(len(ar))],
-                                                [k % 4 > 0 for k in range(len(en))]))
+    aligner = TwoPassAligner(ar, en)
     scorer = second_pass_scorer(aligner)
     if paragraphs:
         scorer.ar_par = np.arange(len(ar)) // 40

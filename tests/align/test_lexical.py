@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from tests.align.wordsets import Gold, strict_f1, word_set, write_dictionary
 from workbench.align import align_sentences
 from workbench.align.aligner import TwoPassAligner, continuation_lines
-from workbench.align.scoring import Params
 from workbench.cli import main
 from workbench.dictionary import open_lexicon
 from workbench.project import Project
@@ -81,11 +80,39 @@ def test_continuation_lines_keep_paragraphs_whole() -> None:
     ar = ["الشمس تشرق.", "القمر يغيب.", "البحر هادئ."]
     en = ["The sun rises.", " The moon sets.", "The sea is calm."]
     plain = align_sentences(ar, en).links
-    marked = align_sentences(
-        ar, en, continues=([False, True, False], continuation_lines(en)),
-        params=Params(w_par=5.0)).links
+    marked = align_sentences(ar, en, continues=([False, True, False], continuation_lines(en)))
     assert ([0], [0]) in plain
-    assert ([0, 1], [0, 1]) in marked and ([2], [2]) in marked
+    assert marked.links == [([0, 1], [0, 1]), ([2], [2])]
+    assert len(marked.confidence) == 2
+
+
+def test_a_paragraph_of_more_lines_than_any_link_shape_stays_whole(tmp_path: Path) -> None:
+    """A 2–8 paragraph pair (sentence links stop at 1–9 and 3–3) is one link, and the
+    paragraphs around it keep their own."""
+    rng = random.Random(3)
+    ar: list[str] = []
+    en: list[str] = []
+    ar_cont: list[bool] = []
+    en_cont: list[bool] = []
+    gold = []
+    for k_ar, k_en in [(1, 1), (2, 8), (1, 2), (1, 1), (1, 3), (2, 1)]:
+        words = rng.sample(list(WORDS), 3 * k_en)
+        gold.append((list(range(len(ar), len(ar) + k_ar)), list(range(len(en), len(en) + k_en))))
+        for k in range(k_en):
+            en.append((" " if k else "") + " ".join(WORDS[w] for w in words[3 * k : 3 * k + 3])
+                      .capitalize() + ".")
+            en_cont.append(k > 0)
+        cut = len(words) // k_ar
+        for k in range(k_ar):
+            ar.append((" " if k else "") + " ".join(words[k * cut : (k + 1) * cut] if k < k_ar - 1
+                                                    else words[k * cut :]) + ".")
+            ar_cont.append(k > 0)
+    assert continuation_lines(ar) == ar_cont and continuation_lines(en) == en_cont
+    lexicon = open_lexicon([_dictionary(tmp_path)])
+    result = align_sentences(ar, en, lexicon=lexicon, continues=(ar_cont, en_cont))
+    assert result.links == gold
+    assert len(result.confidence) == len(gold)
+    assert gold[1] not in align_sentences(ar, en, lexicon=lexicon).links  # no such shape
 
 
 def test_cli_align_with_a_dictionary(tmp_path: Path) -> None:

@@ -133,7 +133,6 @@ class TwoPassAligner:
         paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
         lexicon: Glosser | None = None,
         pairs: Sequence[tuple[str, str]] = (),
-        continues: tuple[Sequence[bool], Sequence[bool]] | None = None,
     ) -> None:
         self.ar = list(ar)
         self.en = list(en)
@@ -163,11 +162,6 @@ class TwoPassAligner:
                             list(map(english_word_stems, words[1])))
         del words
         self.pairs = list(pairs)
-        self.ar_cont: np.ndarray | None = None
-        self.en_cont: np.ndarray | None = None
-        if continues is not None:
-            self.ar_cont = np.asarray(continues[0], dtype=np.float64)
-            self.en_cont = np.asarray(continues[1], dtype=np.float64)
         self.evidence: Evidence | None = None
         if lexicon is not None and self.ar and self.en:
             self.evidence = dictionary_evidence(self.ar, self._stems()[1], lexicon)
@@ -188,7 +182,7 @@ class TwoPassAligner:
         wa, we = self._side_weights(vec, weights)
         scorer = Scorer(
             self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
-            self.ar_par, self.en_par, we, self.ar_cont, self.en_cont,
+            self.ar_par, self.en_par, we,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -230,7 +224,7 @@ class TwoPassAligner:
         self.moves = _moves_seen(links)
         after = Scorer(
             self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
-            self.en_par, w2e, self.ar_cont, self.en_cont,
+            self.en_par, w2e,
         )
         return after, self._align(after, links, final=final)
 
@@ -657,11 +651,31 @@ def align_sentences(
 
     ``lexicon``: a dictionary (word translations as evidence); ``pairs``: confirmed
     (Arabic, English) pairs to learn word translations from; ``continues``: for each
-    sentence of each side, whether it continues the paragraph of the one before (link
-    boundaries then prefer paragraph ends).
+    sentence of each side, whether it continues the paragraph of the one before — the
+    paragraphs are then aligned as units, and every link keeps them whole.
     """
-    return TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs,
-                          continues=continues).run()
+    if continues is not None and (any(continues[0]) or any(continues[1])):
+        ar_units, en_units = _units(continues[0]), _units(continues[1])
+        result = TwoPassAligner(
+            [" ".join(ar[i].strip() for i in u) for u in ar_units],
+            [" ".join(en[j].strip() for j in u) for u in en_units],
+            glossary, params, lexicon=lexicon, pairs=pairs,
+        ).run()
+        result.links = [([i for u in a for i in ar_units[u]], [j for u in e for j in en_units[u]])
+                        for a, e in result.links]
+        return result
+    return TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs).run()
+
+
+def _units(continues: Sequence[bool]) -> list[list[int]]:
+    """The sentences of each paragraph, given which sentences continue the one before."""
+    units: list[list[int]] = []
+    for k, cont in enumerate(continues):
+        if cont and units:
+            units[-1].append(k)
+        else:
+            units.append([k])
+    return units
 
 
 def align_paragraphs(

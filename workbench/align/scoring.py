@@ -56,7 +56,6 @@ class Params:
     per_sentence: float = 0.5
     many: float = 4.5
     w_dict: float = 1.0
-    w_par: float = 3.0
     temperature: float = 1.0
     priors: dict[tuple[int, int], float] = field(default_factory=dict)
     stability_check: bool = True  # without a dictionary: flag runs a further pass would change
@@ -99,8 +98,6 @@ class Scorer:
     ar_par: np.ndarray | None = None  # paragraph of each sentence: links stay inside one
     en_par: np.ndarray | None = None
     weight_e: np.ndarray | None = None  # the English side's column weights (else ``weight``)
-    ar_cont: np.ndarray | None = None  # 1.0 where a sentence continues a paragraph (soft)
-    en_cont: np.ndarray | None = None
 
     @property
     def we(self) -> np.ndarray:
@@ -124,8 +121,6 @@ class Scorer:
             None if self.ar_par is None else self.ar_par[a0:a1],
             None if self.en_par is None else self.en_par[e0:e1],
             self.weight_e,
-            None if self.ar_cont is None else self.ar_cont[a0:a1],
-            None if self.en_cont is None else self.en_cont[e0:e1],
         )
 
     def coarse(self, factor: int) -> Scorer:
@@ -239,9 +234,6 @@ class Scorer:
                 cost = self._length_cost(la, le) * p.w_len
                 cost += p.w_lex * lex
                 cost += p.prior(k, el)
-                if self.ar_cont is not None and self.en_cont is not None and n and m:
-                    cost += p.w_par * (self.ar_cont[np.minimum(before, n - 1)][:, None]
-                                       + self.en_cont[np.clip(jc - el, 0, m - 1)])
                 np.copyto(target, np.where(ok, cost, np.inf), casting="same_kind")
                 return
             # Priced only where the move is possible (often a small share of the band).
@@ -253,9 +245,6 @@ class Scorer:
             cost = self._length_cost(la, le) * p.w_len
             cost += p.w_lex * lex.reshape(-1)[at]
             cost += p.prior(k, el)
-            if self.ar_cont is not None and self.en_cont is not None:
-                # a link that starts inside a paragraph (on either side) costs more
-                cost += p.w_par * (self.ar_cont[row_at - k] + self.en_cont[jc_at - el])
             target.fill(np.inf)
             target.reshape(-1)[at] = cost
 
@@ -283,8 +272,6 @@ class Scorer:
             a = np.clip(row_ids - 1, 0, max(n - 1, 0))
             gap = 1.0 - (eps * tau) / (mass_a[a] + eps) if n else np.zeros(n + 1)
             own = p.skip + p.skip_lex * p.w_lex * gap
-            if self.ar_cont is not None and n:
-                own = own + p.w_par * self.ar_cont[a]
             skip = np.broadcast_to(own[:, None], shape)
             valid = usable & (row_ids >= 1)[:, None]
             out[slot[(1, 0)]] = np.where(valid, skip, np.inf)
@@ -312,10 +299,7 @@ class Scorer:
         """The cost of leaving each English sentence unlinked."""
         _, mass_e = self.masses()
         p = self.params
-        out = p.skip + p.skip_lex * p.w_lex * (1.0 - (p.eps * p.tau) / (mass_e + p.eps))
-        if self.en_cont is not None:
-            out = out + p.w_par * self.en_cont
-        return out
+        return p.skip + p.skip_lex * p.w_lex * (1.0 - (p.eps * p.tau) / (mass_e + p.eps))
 
     def link_stats(self, links: list[tuple[list[int], list[int]]]) -> tuple[np.ndarray, np.ndarray]:
         """Per link: its length cost and its coverage (0..1, both sides' sentences averaged)."""

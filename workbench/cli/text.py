@@ -51,7 +51,7 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
     indices; without --presegmented also "ar" and "en", the sentences. TSV: one link a line.
     Paragraphs are aligned before sentences when both texts have as many paragraphs. With
     --presegmented, a line that starts with a space or a tab continues the paragraph of the
-    line before: links then keep such paragraphs whole unless the words say otherwise.
+    line before: paragraphs are then aligned as units, and links keep them whole.
     """
     from workbench.align import align_paragraphs, align_sentences
     from workbench.align.aligner import continuation_lines
@@ -76,10 +76,8 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
         for lines in (ar, en):
             if lines and lines[-1] == "":
                 lines.pop()  # the newline that ends the last line
-        continues = (continuation_lines(ar), continuation_lines(en))
-        marked = any(continues[0]) or any(continues[1])
         result = align_sentences(ar, en, glossary=glossary, lexicon=lexicon,
-                                 continues=continues if marked else None)
+                                 continues=(continuation_lines(ar), continuation_lines(en)))
     else:
         ar_pars = segment_paragraphs(split_paragraphs(ar_text), "ar")
         en_pars = segment_paragraphs(split_paragraphs(en_text), "en")
