@@ -607,23 +607,33 @@ def _settled(result: Alignment, again: list[Link], check: Scorer) -> Alignment:
     links, conf = result.links, result.confidence
     ends = _cells_of_links(links)
     at = {cell: k for k, cell in enumerate(_cells_of_links(again))}
+    # stretches between ends both paths share: (first, last + 1) of ours, then of theirs
+    stretches: list[tuple[int, int, int, int]] = []
+    start = 0
+    for k in range(1, len(links) + 1):
+        if ends[k] in at:
+            stretches.append((start, k, at[ends[start]], at[ends[k]]))
+            start = k
+    # a stretch of several links differs (a shared link would have split it)
+    long = [s for s in stretches if s[1] - s[0] >= UNSTABLE_RUN]
+    taken: set[int] = set()
+    if long:
+        mine = check.link_stats([x for a, b, _, _ in long for x in links[a:b]])[1]
+        theirs = check.link_stats([x for _, _, c, d in long for x in again[c:d]])[1]
+        i = j = 0
+        for a, b, c, d in long:
+            if theirs[j : j + d - c].sum() > mine[i : i + b - a].sum():
+                taken.add(a)
+            i, j = i + b - a, j + d - c
     out_links: list[Link] = []
     out_conf: list[float] = []
-    start = 0  # the link after the last end both paths share
-    for k in range(1, len(links) + 1):
-        if ends[k] not in at:
-            continue
-        mine, theirs = links[start:k], again[at[ends[start]] : at[ends[k]]]
-        if len(mine) >= UNSTABLE_RUN and mine != theirs and (
-            check.link_stats(theirs)[1].sum() > check.link_stats(mine)[1].sum()
-        ):
-            mean = round(float(np.mean(conf[start:k])), 4)
-            out_links.extend(theirs)
-            out_conf.extend([mean] * len(theirs))
+    for a, b, c, d in stretches:
+        if a in taken:
+            out_links.extend(again[c:d])
+            out_conf.extend([round(float(np.mean(conf[a:b])), 4)] * (d - c))
         else:
-            out_links.extend(mine)
-            out_conf.extend(conf[start:k])
-        start = k
+            out_links.extend(links[a:b])
+            out_conf.extend(conf[a:b])
     kept = {(tuple(a), tuple(e)) for a, e in again}
     changed = [(tuple(a), tuple(e)) not in kept for a, e in out_links]
     for k in _runs(changed, UNSTABLE_RUN):
