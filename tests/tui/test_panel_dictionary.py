@@ -120,6 +120,22 @@ async def test_without_dictionaries_the_panel_says_how_to_add_one(make_app):
         assert panel.note == NO_DICTIONARIES and panel.lookup is None
 
 
+async def test_a_dictionary_added_from_the_command_line_reaches_the_open_panel(
+    sample_db, make_app, tmp_path
+):
+    segment_id, _ = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        panel = screen.query_one(DictionaryPanel)
+        assert panel.note == NO_DICTIONARIES
+        add_dictionary(sample_db, tmp_path)  # another connection, as `workbench dictionary add`
+        for _ in range(200):  # the live link polls; the panel reads in a worker
+            if panel.senses:
+                break
+            await pilot.pause(0.05)
+        assert "coup" in [s.text for s in panel.senses] and panel.note != NO_DICTIONARIES
+
+
 async def test_dictionary_is_a_column_when_wide_and_a_toggle_when_narrow(sample_db, make_app,
                                                                         tmp_path):
     add_dictionary(sample_db, tmp_path)

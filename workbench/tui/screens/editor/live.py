@@ -8,6 +8,7 @@
   and the title says the segment changed elsewhere (saving it shows the conflict dialog); when
   it was approved and locked, the typed English is also kept as a note (``unsaved-edit``);
 - a note added to the open segment by someone else is shown as a notification;
+- a Dictionary panel that found no dictionaries looks again (one added from the command line);
 - who else has which segment open: a mark in the list, the names in the English title.
 """
 
@@ -18,11 +19,13 @@ from typing import TYPE_CHECKING, Any
 from workbench.errors import WorkbenchError
 from workbench.project.views import ViewSpec
 from workbench.store.live import Change
+from workbench.tui.screens.editor.dictionary import NO_DICTIONARIES
 from workbench.tui.screens.editor.host import EditorPart
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
     from workbench.tui.rows import SegmentRows
+    from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 
 
 class LiveUpdates(EditorPart):
@@ -48,6 +51,11 @@ class LiveUpdates(EditorPart):
         def sync_read_only(self) -> None: ...
 
         def keep_locked(self, segment_id: int, text: str) -> Any: ...
+
+        def load_dictionary(self, segment_id: int) -> None: ...
+
+        @property
+        def dictionary_panel(self) -> DictionaryPanel: ...
 
         def _update_titles(self) -> None: ...
 
@@ -94,6 +102,10 @@ class LiveUpdates(EditorPart):
             self.refresh_open()
         if self.current is not None and (everything or self.current.id in notes):
             self.say_new_notes()
+        if self.current is not None and everything and (
+            self.dictionary_panel.note == NO_DICTIONARIES
+        ):
+            self.load_dictionary(self.current.id)
 
     def reread_view(self) -> None:
         """Segments were added, removed or re-cut elsewhere: read the view again, keeping the
