@@ -58,7 +58,7 @@ class Params:
     w_dict: float = 1.0
     temperature: float = 1.0
     priors: dict[tuple[int, int], float] = field(default_factory=dict)
-    stability_check: bool = True  # without a dictionary: flag runs a further pass would change
+    stability_check: bool = True  # without a dictionary: a check pass settles or flags runs
 
     def default_prior(self, k: int, el: int) -> float:
         """The shape penalty before calibration."""
