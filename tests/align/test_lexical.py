@@ -77,6 +77,9 @@ def test_confirmed_pairs_train_the_word_table() -> None:
 
 def test_continuation_lines_keep_paragraphs_whole() -> None:
     assert continuation_lines(["a", " b", "\tc", "d"]) == [False, True, True, False]
+    # indentation that is the file's own, not a mark: every line, or each paragraph's first
+    assert continuation_lines([" a", " b", " c"]) == [False, False, False]
+    assert continuation_lines(["  a", "b", "  c", "d"]) == [False, False, False, False]
     ar = ["الشمس تشرق.", "القمر يغيب.", "البحر هادئ."]
     en = ["The sun rises.", " The moon sets.", "The sea is calm."]
     plain = align_sentences(ar, en).links

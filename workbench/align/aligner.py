@@ -657,8 +657,14 @@ def _runs(flags: Sequence[bool], length: int) -> list[int]:
 
 def continuation_lines(lines: Sequence[str]) -> list[bool]:
     """Presegmented lines: which ones continue the paragraph of the line before (they start
-    with a space or a tab, as in files of sentence-split paragraphs)."""
-    return [k > 0 and line[:1] in (" ", "\t") for k, line in enumerate(lines)]
+    with a space or a tab, as in files of sentence-split paragraphs). A line continues only
+    when it is indented more than the first line: a file whose every line is indented, or
+    whose paragraphs start indented, marks no continuation."""
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" \t"))
+
+    base = indent(lines[0]) if lines else 0
+    return [k > 0 and indent(line) > base for k, line in enumerate(lines)]
 
 
 def _cells(path: list[tuple[int, int]]) -> list[tuple[int, int]]:
