@@ -18,6 +18,9 @@ Test sets (all seeded, rebuilt identically on every run):
 - ``legal``: numbered articles and clauses built from tests/align/data/legal_clauses.tsv, with
   clauses split in two on one side (1–2, 2–1);
 - ``mismatched``: Arabic news against unrelated English (confidence must be low);
+- ``ntrex paragraphs``: 600 ntrex128 line pairs in paragraphs of 1 to N lines marked by
+  continuation lines (``--presegmented``'s layout) on both sides or the English only, the
+  gold one link per paragraph;
 - speed and peak memory on 10,000 × 10,000 sentences (the ntrex/tico pairs repeated, merged).
 Strict link F1 counts a link as right only when both its sides are exactly the gold ones.
 """
@@ -343,6 +346,25 @@ def gale_church(
 
 # --- running -------------------------------------------------------------------------------
 
+def layout_set(longest: int, both: bool, size: int = 600, seed: int = 1
+               ) -> tuple[list[str], list[str], list[Link], tuple[list[bool], list[bool]]]:
+    """ntrex128's first ``size`` line pairs in paragraphs of 1 to ``longest`` lines, marked
+    by continuation lines on the English side (and the Arabic, with ``both``); the gold
+    links one paragraph with one. Returns the lines, the gold and the continuation marks."""
+    ar = _lines(DATA / "ntrex128" / "ar.txt")[:size]
+    en = _lines(DATA / "ntrex128" / "en.txt")[:size]
+    rng = random.Random(seed)
+    gold: list[Link] = []
+    cont: list[bool] = []
+    i = 0
+    while i < len(en):
+        k = min(rng.randint(1, longest), len(en) - i)
+        gold.append((tuple(range(i, i + k)), tuple(range(i, i + k))))
+        cont.extend(t > 0 for t in range(k))
+        i += k
+    return ar, en, gold, (list(cont) if both else [False] * len(ar), cont)
+
+
 def sets() -> list[tuple[str, Set]]:
     """Every presegmented test set."""
     return [
@@ -437,6 +459,13 @@ def run() -> list[Row]:
         rows.append(Row(f"strict link F1, {name}, mean of seeds 100-109 (min {min(ours_all):.3f})",
                         mean_ours, "F1", f"Gale-Church {mean_base:.3f}",
                         mean_ours / mean_base if mean_base else None))
+    for longest in (3, 5, 9, 12):
+        for both in (True, False):
+            ar, en, gold, marks = layout_set(longest, both)
+            f1 = strict_f1(align_sentences(ar, en, continues=marks).links, gold)
+            side = "both sides" if both else "the English only"
+            rows.append(Row(f"strict link F1, ntrex paragraphs of up to {longest} lines marked "
+                            f"on {side}", f1, "F1"))
     for label, params in (("first pass only", Params(passes=1)),
                           ("character lengths", Params(subwords=False))):
         for name, (ar, en, gold) in sets():
