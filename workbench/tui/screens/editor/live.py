@@ -8,7 +8,9 @@
   and the title says the segment changed elsewhere (saving it shows the conflict dialog); when
   it was approved and locked, the typed English is also kept as a note (``unsaved-edit``);
 - a note added to the open segment by someone else is shown as a notification;
-- a Dictionary panel that found no dictionaries looks again (one added from the command line);
+- a Dictionary panel that found no dictionaries looks again when something changed elsewhere
+  (a dictionary added from the command line; on PostgreSQL, whose feed names only segment,
+  note and document changes, the panel sees it at the next segment);
 - who else has which segment open: a mark in the list, the names in the English title.
 """
 
