@@ -42,6 +42,7 @@ from workbench.align.tokens import (
     english_words,
 )
 from workbench.glossary.model import Glossary
+from workbench.numeric import unique
 
 FULL_DP_CELLS = 400_000
 COARSE_ROWS = 3000  # above this, the first pass starts from a coarse alignment
@@ -518,7 +519,7 @@ def _entries(
     owner = np.repeat(np.arange(len(stems), dtype=np.int64), sizes)
     found = ids >= 0
     size = int(ids.max(initial=0)) + 1
-    key = np.unique(owner[found] * size + ids[found])
+    key = unique(owner[found] * size + ids[found])
     return key // size, key % size
 
 

@@ -13,6 +13,8 @@ from itertools import chain
 
 import numpy as np
 
+from workbench.numeric import unique
+
 ITERATIONS = 6
 MIN_WEIGHT = 0.08
 TOP = 3
@@ -47,7 +49,7 @@ def _group_ids(
     ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(groups)), dtype=np.int64,
                       count=int(sizes.sum()))
     owner = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
-    key = np.unique(owner * (len(vocab) + 1) + ids)
+    key = unique(owner * (len(vocab) + 1) + ids)
     return key // (len(vocab) + 1), key % (len(vocab) + 1)
 
 

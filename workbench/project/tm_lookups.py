@@ -10,6 +10,7 @@ import numpy as np
 
 from workbench.errors import WorkbenchError
 from workbench.formats.model import Candidate, Unit
+from workbench.numeric import unique
 from workbench.project.catalog import Catalog
 from workbench.project.context import ProjectContext
 from workbench.project.reading import Reader, Segment
@@ -202,7 +203,7 @@ class Lookups:
         lists = self.matcher.lists(query.known_stems)
         common: np.ndarray | None = None
         for stem in sorted(query.known_stems, key=lambda s: len(lists[s])):
-            ids = np.unique(lists[stem].ids)
+            ids = unique(lists[stem].ids)
             common = ids if common is None else np.intersect1d(common, ids, assume_unique=True)
             if not len(common):
                 return []
