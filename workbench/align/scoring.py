@@ -348,7 +348,7 @@ class BlockCosts:
     once when it is large): ``get(k)`` gives ``out[x, i - start, d]`` for the rows of block k."""
 
     BUDGET = 16 * 1024 * 1024  # bytes of one block's costs
-    CACHE = 64 * 1024 * 1024  # all blocks are kept when they fit in this
+    CACHE = 128 * 1024 * 1024  # all blocks are kept when they fit in this
 
     def __init__(self, scorer: Scorer, band: Band, moves: list[tuple[int, int]]) -> None:
         self.scorer, self.band, self.moves = scorer, band, moves
