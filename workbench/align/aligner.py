@@ -28,6 +28,7 @@ from workbench.align.dictionary import Evidence, Glosser, dictionary_evidence
 from workbench.align.dp import Band, posteriors, search
 from workbench.align.lengths import char_lengths, subword_lengths
 from workbench.align.lexicon import induce_table
+from workbench.align.lists import item_count
 from workbench.align.model import Alignment
 from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
@@ -168,6 +169,7 @@ class TwoPassAligner:
         self.evidence: Evidence | None = None
         if lexicon is not None and self.ar and self.en:
             self.evidence = dictionary_evidence(self.ar, self._stems()[1], lexicon)
+        self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
@@ -185,7 +187,7 @@ class TwoPassAligner:
         wa, we = self._side_weights(vec, weights)
         scorer = Scorer(
             self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
-            self.ar_par, self.en_par, we,
+            self.ar_par, self.en_par, we, *self.items,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -224,7 +226,7 @@ class TwoPassAligner:
         self.moves = _moves_seen(links)
         after = Scorer(
             self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
-            self.en_par, w2e,
+            self.en_par, w2e, *self.items,
         )
         return after, self._align(after, links, final=final)
 
@@ -654,6 +656,13 @@ def _runs(flags: Sequence[bool], length: int) -> list[int]:
                 out.extend(range(start, k))
             start = None
     return out
+
+
+def _item_counts(sentences: Sequence[str], arabic: bool) -> np.ndarray | None:
+    """Each sentence's count of enumerated items run together (None when none has a list)."""
+    counts = np.fromiter((item_count(s, arabic) for s in sentences), dtype=np.int64,
+                         count=len(sentences))
+    return counts if counts.any() else None
 
 
 def continuation_lines(lines: Sequence[str]) -> list[bool]:

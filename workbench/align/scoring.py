@@ -98,6 +98,10 @@ class Scorer:
     ar_par: np.ndarray | None = None  # paragraph of each sentence: links stay inside one
     en_par: np.ndarray | None = None
     weight_e: np.ndarray | None = None  # the English side's column weights (else ``weight``)
+    # items of an enumerated list each sentence runs together (see :mod:`lists`): a 1–l link
+    # of an Arabic sentence of l items (or k–1 of an English one of k) pays no shape penalty
+    ar_items: np.ndarray | None = None
+    en_items: np.ndarray | None = None
 
     @property
     def we(self) -> np.ndarray:
@@ -121,6 +125,8 @@ class Scorer:
             None if self.ar_par is None else self.ar_par[a0:a1],
             None if self.en_par is None else self.en_par[e0:e1],
             self.weight_e,
+            None if self.ar_items is None else self.ar_items[a0:a1],
+            None if self.en_items is None else self.en_items[e0:e1],
         )
 
     def coarse(self, factor: int) -> Scorer:
@@ -226,6 +232,9 @@ class Scorer:
             if same_par is not None:
                 ok &= same_par(k, el)
             target = out[slot[(k, el)]]
+            listed = self._listed(k, el, row_ids, jc)
+            if listed is not None:
+                lex = lex - p.prior(k, el) / p.w_lex * listed
             if np.count_nonzero(ok) > DENSE_SHARE * ok.size:
                 # Possible in most cells (no paragraphs): priced on the whole band at once.
                 before = np.maximum(row_ids - k, 0)
@@ -276,6 +285,19 @@ class Scorer:
             valid = usable & (row_ids >= 1)[:, None]
             out[slot[(1, 0)]] = np.where(valid, skip, np.inf)
         return out
+
+    def _listed(
+        self, k: int, el: int, row_ids: np.ndarray, jc: np.ndarray
+    ) -> np.ndarray | None:
+        """For a 1–l (k–1) move: 1.0 at the cells whose Arabic (English) sentence runs together
+        a list of l (k) items, else 0; None when no sentence of the move's kind does."""
+        if k == 1 and el > 1 and self.ar_items is not None and self.n:
+            hit = self.ar_items[np.clip(row_ids - 1, 0, self.n - 1)] == el
+            return hit.astype(np.float32)[:, None] if hit.any() else None
+        if el == 1 and k > 1 and self.en_items is not None and self.m:
+            hit = self.en_items[np.clip(jc - 1, 0, self.m - 1)] == k
+            return hit.astype(np.float32) if hit.any() else None
+        return None
 
     def _paragraph_check(
         self, row_ids: np.ndarray, jc: np.ndarray

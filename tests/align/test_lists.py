@@ -1,0 +1,67 @@
+"""Enumerated lists run into one sentence: counted, and a link of as many sentences of the
+other side as the list has items pays no shape penalty."""
+
+import pytest
+
+from workbench.align import align_sentences
+from workbench.align.lists import item_count
+
+# A company-law clause (written for this test): the Arabic runs a list of seven items into
+# one line, the English gives each item a line. The English of the first two items is wordy,
+# so by lengths alone the last items belong to the next Arabic sentence.
+AR = [
+    "تُدار الشركة من قبل مدير أو أكثر يعينهم الشركاء في عقد التأسيس أو في عقد مستقل.",
+    "لا يجوز للمدير أن يقوم بأي عمل يتجاوز أغراض الشركة إلا بموافقة الشركاء.",
+    "ويسري هذا الحظر بصفة خاصة على الأعمال الآتية:",
+    ("أ. فتح فروع جديدة للشركة.ب. تقديم الهبات باسم الشركة.ج. ضمان ديون الغير.د. التنازل عن "
+     "حقوق الشركة.هـ. رهن أصول الشركة.و. بيع المتجر أو تأجيره.ز. الاقتراض باسم الشركة."),
+    ("لا يجوز للشريك دون موافقة باقي الشركاء أن يمارس لحسابه أو لحساب غيره نشاطاً منافساً "
+     "لنشاط الشركة، ولا أن يكون شريكاً أو مديراً في شركة منافسة، وإذا أخل بذلك كان للشركة أن "
+     "تطالبه بالتعويض وأن تعد تصرفاته قد تمت لحسابها."),
+    "تصدر قرارات الشركاء بالأغلبية ما لم ينص عقد التأسيس على غير ذلك.",
+]
+EN = [
+    ("The company shall be managed by one or more managers appointed by the partners in the "
+     "articles of incorporation or in a separate contract."),
+    ("A manager may not carry out any act beyond the company's purposes without the approval "
+     "of the partners."),
+    "Such prohibition shall specifically apply to the following acts:",
+    "Opening new branches or offices of the company inside or outside the Kingdom.",
+    "Making gifts or donations on behalf of the company, except for small customary donations.",
+    "Guaranteeing the debts of others.",
+    "Waiving the company's rights.",
+    "Pledging the company's assets.",
+    "Selling or leasing the store.",
+    "Borrowing on behalf of the company.",
+    ("A partner may not, without the approval of the other partners, engage for his own "
+     "account or for the account of others in an activity competing with that of the company."),
+    "Nor may he manage a rival.",
+    ("If he breaches this, the company may claim compensation from him and deem his acts as "
+     "carried out for its account."),
+    ("Partner decisions shall be passed by majority unless the articles of incorporation "
+     "provide otherwise."),
+]
+GOLD = [([0], [0]), ([1], [1]), ([2], [2]), ([3], [3, 4, 5, 6, 7, 8, 9]), ([4], [10, 11, 12]),
+        ([5], [13])]
+
+
+def test_a_list_run_into_one_arabic_line_takes_one_english_line_per_item() -> None:
+    assert align_sentences(AR, EN).links == GOLD
+
+
+@pytest.mark.parametrize(("text", "arabic", "items"), [
+    (AR[3], True, 7),
+    ("- شركة التضامن.ب- شركة التوصية البسيطة.ج- شركة المساهمة.", True, 3),  # first marker lost
+    ("د- غرض الشركة.هـ- رأس مال الشركة وتوزيعه.و- مدة الشركة إن وجدت.", True, 3),  # continued
+    ("(١) تقديم الطلب إلى الوزارة. (٢) دفع الرسوم المقررة.", True, 2),
+    ("أ. أسماء الشركاء وبياناتهم؛ب. اسم الشركة؛ت. المركز الرئيس للشركة.", True, 3),  # alphabetical
+    ("ذكرت مديرة المعهد، د. ميرجان، أن العمل مستمر.", True, 0),  # د. is Dr.
+    ("تقدم الفريق 1-0 في الشوط الأول.", True, 0),  # a score
+    ("المشار إليها في الفقرة (٢) من هذه المادة.", True, 0),  # a reference
+    ("Members shall: (a) keep the books; (b) report each year; (c) pay the fees.", False, 3),
+    ("(i) the first thing here; (ii) another thing there", False, 2),
+    ("See paragraphs (1), (2) and (3) of this Article.", False, 0),  # references, not items
+    (EN[3], False, 0),
+])
+def test_item_count(text: str, arabic: bool, items: int) -> None:
+    assert item_count(text, arabic) == items

@@ -1,0 +1,74 @@
+"""Enumerated items run into one sentence: a legal text lists "أ. … ب. … ج. …" on one Arabic
+line where its translation gives each item a line of its own (or the reverse, "(a) … (b) …").
+
+:func:`item_count` counts the items of such a list in a sentence: the longest run of list
+markers in order (أ ب ج د هـ… in abjad or in alphabetical order, 1 2 3…, a b c…, i ii iii…).
+A marker stands at the start of the sentence or after a space, a bracket or punctuation, and
+is followed by ``.``, ``)``, ``-`` or ``:``, or enclosed in brackets, and an item holds two
+words or more. One marker alone (an abbreviation such as د. for Dr., a score such as 1-0) is
+no list, nor is a reference to items ("paragraphs (1), (2) and (3)").
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+
+def _letters(text: str) -> list[str]:
+    return text.split()
+
+
+_ABJAD = _letters("أ ب ج د هـ و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت ث خ ذ ض ظ غ")
+_ALPHABETICAL = _letters("أ ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن هـ و ي")
+_ROMAN = _letters("i ii iii iv v vi vii viii ix x xi xii")
+_FIRST = {"ب": "أ", "2": "1", "b": "a", "ii": "i"}  # a second marker, and the first before it
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+_LETTERS = "|".join(sorted(set(_ABJAD), key=len, reverse=True))
+_AR_MARKER = re.compile(
+    rf"(?:^|(?<=[\s.:;،؛)]))(?:\((?P<b>{_LETTERS}|[0-9٠-٩]{{1,2}})\)"
+    rf"|(?P<m>{_LETTERS}|[0-9٠-٩]{{1,2}})\s?[.)\-–:])"
+)
+_EN_MARKER = re.compile(
+    r"(?:^|(?<=[\s.:;,)]))(?:\((?P<b>[a-z]|[ivx]{1,4}|[0-9]{1,2})\)"
+    r"|(?P<m>[a-z]|[ivx]{1,4}|[0-9]{1,2})[.)]\s)"
+)
+
+
+def _follows(prev: str, cur: str) -> bool:
+    """Whether list marker ``cur`` comes right after ``prev`` in some numbering."""
+    if prev.isdigit() and cur.isdigit():
+        return int(cur) == int(prev) + 1
+    for order in (_ABJAD, _ALPHABETICAL, _ROMAN):
+        if prev in order and cur in order and order.index(cur) == order.index(prev) + 1:
+            return True
+    return len(prev) == len(cur) == 1 and prev.isascii() and ord(cur) == ord(prev) + 1
+
+
+def item_count(text: str, arabic: bool) -> int:
+    """How many items of one enumerated list the sentence holds (0 when it holds no list of
+    two items or more)."""
+    pattern = _AR_MARKER if arabic else _EN_MARKER
+    found = list(pattern.finditer(text))
+    runs = [1]  # lengths of the runs of markers in order
+    for prev, cur in pairwise(found):
+        item = text[prev.end() : cur.start()]
+        if _follows(_marker(prev), _marker(cur)) and len(_WORD.findall(item)) >= 2:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+    if found and runs[0] > 1:
+        # A list whose first marker is its second (ب, 2, b) after an item of text: that text
+        # is the first item, its marker lost ("- شركة التضامن.ب- شركة التوصية…").
+        first = _marker(found[0])
+        if (_follows(_FIRST.get(first, ""), first)
+                and len(_WORD.findall(text[: found[0].start()])) >= 2):
+            runs[0] += 1
+    best = max(runs)
+    return best if best > 1 else 0
+
+
+def _marker(match: re.Match[str]) -> str:
+    return (match.group("b") or match.group("m")).translate(_ARABIC_DIGITS)
