@@ -23,6 +23,7 @@ _ABJAD = _letters("أ ب ج د هـ و ز ح ط ي ك ل م ن س ع ف ص ق ر
 _ALPHABETICAL = _letters("أ ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن هـ و ي")
 _ROMAN = _letters("i ii iii iv v vi vii viii ix x xi xii")
 _FIRST = {"ب": "أ", "2": "1", "b": "a", "ii": "i"}  # a second marker, and the first before it
+_ENDS = ".)-–:"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
@@ -50,6 +51,8 @@ def _follows(prev: str, cur: str) -> bool:
 def item_count(text: str, arabic: bool) -> int:
     """How many items of one enumerated list the sentence holds (0 when it holds no list of
     two items or more)."""
+    if sum(map(text.count, _ENDS)) < 2:  # every marker has one: a quick way out
+        return 0
     pattern = _AR_MARKER if arabic else _EN_MARKER
     found = list(pattern.finditer(text))
     runs = [1]  # lengths of the runs of markers in order
