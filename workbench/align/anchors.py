@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
+from workbench.align.numbers import compound_numbers, number_part
 from workbench.align.tokens import AR_STOP, arabic_words, english_words, latin_words
 from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.glossary.model import Glossary
@@ -46,7 +47,10 @@ _EN_NUMBER_WORDS = {
     "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "hundreds": "100",
     "thousand": "1000", "thousands": "1000", "million": "1e6", "millions": "1e6",
     "billion": "1e9", "billions": "1e9", "half": "0.5", "dozen": "12", "once": "1",
-    "twice": "2", "tenths": "tenth", "tenth": "tenth", "first": "1st", "second": "2nd",
+    "twice": "2", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
+    "seventeen": "17", "eighteen": "18", "nineteen": "19", "sixty": "60", "seventy": "70",
+    "eighty": "80", "ninety": "90", "tenths": "tenth", "tenth": "tenth", "first": "1st",
+    "second": "2nd",
     "third": "3rd",
 }
 _AR_NUMBER_WORDS = {
@@ -168,7 +172,7 @@ def _punctuation(text: str, bag: Bag, arabic: bool) -> None:
 @lru_cache(maxsize=200_000)
 def _arabic_word(word: str) -> tuple[tuple[str, ...], str, tuple[str, ...], bool]:
     """Per distinct word: its number/month/day concepts, its clitic-less form, its skeletons
-    and whether it may start a two-word month (كانون الثاني)."""
+    and whether it may start a two-word month (كانون الثاني) or number (الثامنة عشرة)."""
     base = _strip_clitic(word)
     concepts = []
     for table, prefix in ((_AR_NUMBER_WORDS, "N:"), (_AR_MONTHS, "M:"), (_AR_DAYS, "D:")):
@@ -178,7 +182,9 @@ def _arabic_word(word: str) -> tuple[tuple[str, ...], str, tuple[str, ...], bool
     skeletons: tuple[str, ...] = ()
     if word not in AR_STOP and len(word) >= 3:
         skeletons = tuple(sk for sk in arabic_skeletons(word) if len(sk) >= 2)
-    return tuple(concepts), base, skeletons, base in _AR_MONTH_FIRST
+    starts = number_part(word, False)  # may start a number of several words
+    sequence = base in _AR_MONTH_FIRST or (starts is not None and starts[0] != "teen")
+    return tuple(concepts), base, skeletons, sequence
 
 
 def arabic_bag(text: str, words: list[str] | None = None) -> tuple[Bag, list[str], list[str]]:
@@ -215,11 +221,15 @@ def _arabic_part(
         for m in _NUMBER.finditer(text):
             bag["N:" + number_key(m.group())] = 1
     infos = [special[w] for w in words if w in special]
-    if any(map(itemgetter(3), infos)):  # a two-word month may be there: word by word
+    if any(map(itemgetter(3), infos)):  # a month or number of two words may be there
         last = len(words) - 1
+        inside: set[int] = set()  # the words of numbers of several words
+        for start, end, value in compound_numbers(words):
+            bag[f"N:{value}"] = 1
+            inside.update(range(start, end))
         for k, w in enumerate(words):
             info = special.get(w)
-            if info is None:
+            if info is None or k in inside:
                 continue
             concepts, base, _, first = info
             for concept in concepts:

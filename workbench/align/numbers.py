@@ -1,0 +1,100 @@
+"""Arabic numbers written in words over several words: الثامنة عشرة = 18, الثالثة والثلاثين =
+33, مائة وخمسة وعشرون = 125 (a law refers to "المادة (الثالثة والثلاثين)" where its English
+says "Article 33").
+
+Words are the aligner's normalised words (:func:`workbench.align.tokens.arabic_words`).
+A compound is a unit followed by عشر/عشرة (a teen) or by مائة (hundreds), and parts joined
+by و (units, tens, hundreds), read in Arabic order (the units before the tens). One number
+word alone is left to the anchors' own table.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from workbench.text.normalize import normalize_arabic
+
+_UNITS = {
+    1: "واحد واحدة حادي حادية أول أولى",
+    2: "اثنان اثنين اثنتان اثنتين ثاني ثانية اثنا اثنتا اثني اثنتي",
+    3: "ثلاث ثلاثة ثالث ثالثة",
+    4: "أربع أربعة رابع رابعة",
+    5: "خمس خمسة خامس خامسة",
+    6: "ست ستة سادس سادسة",
+    7: "سبع سبعة سابع سابعة",
+    8: "ثمان ثماني ثمانية ثامن ثامنة",
+    9: "تسع تسعة تاسع تاسعة",
+    10: "عاشر عاشرة",
+}
+_TENS = {
+    20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين",
+    60: "ستون ستين", 70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين",
+}
+_HUNDREDS = {
+    100: "مائة مئة", 200: "مائتان مائتين مئتان مئتين", 300: "ثلاثمائة ثلاثمئة",
+    400: "أربعمائة أربعمئة", 500: "خمسمائة خمسمئة", 600: "ستمائة ستمئة",
+    700: "سبعمائة سبعمئة", 800: "ثمانمائة ثمانمئة ثمانيمائة", 900: "تسعمائة تسعمئة",
+}
+_TEEN = frozenset(normalize_arabic(w) for w in ("عشر", "عشرة"))
+
+
+def _table() -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    for kind, table in (("unit", _UNITS), ("tens", _TENS), ("hundreds", _HUNDREDS)):
+        for value, words in table.items():
+            for word in words.split():
+                out[normalize_arabic(word)] = (kind, value)
+    return out
+
+
+_PARTS = _table()
+
+
+@lru_cache(maxsize=50_000)
+def number_part(word: str, joined: bool) -> tuple[str, int] | None:
+    """The kind (unit, tens, hundreds, teen) and value of a word that may be part of a
+    compound number (``joined``: it must carry و, as every part after the first does)."""
+    if joined:
+        if not word.startswith("و"):
+            return None
+        word = word[1:]
+    if word.startswith("ال"):
+        word = word[2:]
+    if not joined and word in _TEEN:
+        return ("teen", 10)
+    return _PARTS.get(word)
+
+
+def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
+    """Every compound number in ``words``: (first word, word after the last, value)."""
+    out: list[tuple[int, int, int]] = []
+    k = 0
+    while k < len(words):
+        first = number_part(words[k], False)
+        if first is None or first[0] == "teen":
+            k += 1
+            continue
+        kind, value = first
+        total = value
+        end = k + 1
+        while end < len(words):
+            bare = number_part(words[end], False)
+            joined = number_part(words[end], True)
+            if kind == "unit" and value < 10 and bare is not None and bare[0] == "teen":
+                total, kind = total + 10, "teen"  # ثلاثة عشر, مائة وثلاثة عشر
+            elif end == k + 1 and kind == "unit" and bare == ("hundreds", 100):
+                total, kind = total * 100, "hundreds"  # ثلاث مائة
+            elif joined is not None and _FOLLOWS.get(kind, ()) and joined[0] in _FOLLOWS[kind]:
+                kind, value = joined
+                total += value
+            else:
+                break
+            end += 1
+        if end - k > 1:
+            out.append((k, end, total))
+        k = end
+    return out
+
+
+# Which part may follow which after و: the units before the tens, the hundreds first.
+_FOLLOWS = {"unit": ("tens",), "hundreds": ("unit", "tens")}
