@@ -99,7 +99,8 @@ class Scorer:
     en_par: np.ndarray | None = None
     weight_e: np.ndarray | None = None  # the English side's column weights (else ``weight``)
     # items of an enumerated list each sentence runs together (see :mod:`lists`): a 1–l link
-    # of an Arabic sentence of l items (or k–1 of an English one of k) pays no shape penalty
+    # of an Arabic sentence of c ≤ l items (k–1 of an English one) pays only the shape
+    # penalty of its sentences beyond c (an item may take two sentences)
     ar_items: np.ndarray | None = None
     en_items: np.ndarray | None = None
 
@@ -234,7 +235,7 @@ class Scorer:
             target = out[slot[(k, el)]]
             listed = self._listed(k, el, row_ids, jc)
             if listed is not None:
-                lex = lex - p.prior(k, el) / p.w_lex * listed
+                lex = lex - listed / p.w_lex
             if np.count_nonzero(ok) > DENSE_SHARE * ok.size:
                 # Possible in most cells (no paragraphs): priced on the whole band at once.
                 before = np.maximum(row_ids - k, 0)
@@ -289,15 +290,22 @@ class Scorer:
     def _listed(
         self, k: int, el: int, row_ids: np.ndarray, jc: np.ndarray
     ) -> np.ndarray | None:
-        """For a 1–l (k–1) move: 1.0 at the cells whose Arabic (English) sentence runs together
-        a list of l (k) items, else 0; None when no sentence of the move's kind does."""
+        """For a 1–l (k–1) move: at each cell, the shape penalty its Arabic (English) sentence's
+        list waives, that of a 1–c (c–1) link for c items (c ≤ l); None if none does."""
         if k == 1 and el > 1 and self.ar_items is not None and self.n:
-            hit = self.ar_items[np.clip(row_ids - 1, 0, self.n - 1)] == el
-            return hit.astype(np.float32)[:, None] if hit.any() else None
-        if el == 1 and k > 1 and self.en_items is not None and self.m:
-            hit = self.en_items[np.clip(jc - 1, 0, self.m - 1)] == k
-            return hit.astype(np.float32) if hit.any() else None
-        return None
+            count = self.ar_items[np.clip(row_ids - 1, 0, self.n - 1)][:, None]
+        elif el == 1 and k > 1 and self.en_items is not None and self.m:
+            count = self.en_items[np.clip(jc - 1, 0, self.m - 1)]
+        else:
+            return None
+        size = max(k, el)
+        hit = (count > 1) & (count <= size)
+        if not hit.any():
+            return None
+        p = self.params
+        waived = [0.0, 0.0] + [min(p.prior(k, el), p.prior(c, 1) if k > 1 else p.prior(1, c))
+                               for c in range(2, size + 1)]
+        return np.where(hit, np.asarray(waived, dtype=np.float32)[np.minimum(count, size)], 0.0)
 
     def _paragraph_check(
         self, row_ids: np.ndarray, jc: np.ndarray
