@@ -574,7 +574,7 @@ def _banded_search(
     return path, band, costs
 
 
-def _coarse_cells(scorer: Scorer) -> list[tuple[int, int]]:
+def _coarse_cells(scorer: Scorer) -> np.ndarray:
     """Cells of the path found on units of ``COARSE_FACTOR`` sentences (recursively while
     the text is long), in this scorer's coordinates: a path fixed in linear time, so that the
     full-resolution search needs only a narrow band around it."""
@@ -586,7 +586,7 @@ def _coarse_cells(scorer: Scorer) -> list[tuple[int, int]]:
     else:
         centre, half = _diagonal(coarse)
     path, _, _ = _banded_search(coarse, centre, half, None, coarse.skip_en(), COARSE_MOVES)
-    return [(min(i * f, scorer.n), min(j * f, scorer.m)) for i, j in _cells(path)]
+    return np.minimum(_cells(path) * f, [scorer.n, scorer.m])
 
 
 def _moves_seen(links: list[Link]) -> list[tuple[int, int]]:
@@ -608,8 +608,10 @@ def _settled(result: Alignment, again: list[Link], check: Scorer) -> Alignment:
     cover more of their sentences (with the mean confidence of the links they replace);
     the other runs of changed links are flagged."""
     links, conf = result.links, result.confidence
-    ends = _cells_of_links(links)
-    at = {cell: k for k, cell in enumerate(_cells_of_links(again))}
+    mine, theirs = _cells_of_links(links), _cells_of_links(again)
+    width = int(max(mine[-1, 1], theirs[-1, 1])) + 1
+    ends = (mine[:, 0] * width + mine[:, 1]).tolist()  # each cell as one number
+    at = {cell: k for k, cell in enumerate((theirs[:, 0] * width + theirs[:, 1]).tolist())}
     # stretches between ends both paths share: (first, last + 1) of ours, then of theirs
     stretches: list[tuple[int, int, int, int]] = []
     start = 0
@@ -677,24 +679,23 @@ def continuation_lines(lines: Sequence[str]) -> list[bool]:
     return [k > 0 and indent(line) > base for k, line in enumerate(lines)]
 
 
-def _cells(path: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = [(0, 0)]
-    i = j = 0
-    for k, el in path:
-        i, j = i + k, j + el
-        out.append((i, j))
+def _cells(path: list[tuple[int, int]]) -> np.ndarray:
+    """The cells (row, column) a path of moves passes through at its move ends, from (0, 0)."""
+    out = np.zeros((len(path) + 1, 2), dtype=np.int64)
+    if path:
+        np.cumsum(np.asarray(path, dtype=np.int64), axis=0, out=out[1:])
     return out
 
 
-def _cells_of_links(links: list[Link]) -> list[tuple[int, int]]:
+def _cells_of_links(links: list[Link]) -> np.ndarray:
     """The cells a path of links passes through at its link ends."""
     return _cells([(len(a), len(e)) for a, e in links])
 
 
-def _centre_from_cells(cells: list[tuple[int, int]], n: int) -> np.ndarray:
+def _centre_from_cells(cells: np.ndarray, n: int) -> np.ndarray:
     """A centre column for every row, through the given cells (interpolated between them)."""
-    rows = np.array([i for i, _ in cells], dtype=np.float64)
-    cols = np.array([j for _, j in cells], dtype=np.float64)
+    rows = cells[:, 0].astype(np.float64)
+    cols = cells[:, 1].astype(np.float64)
     return np.maximum.accumulate(np.interp(np.arange(n + 1), rows, cols))
 
 

@@ -70,21 +70,16 @@ class Band:
         return Band(np.maximum.accumulate(lo), np.minimum.accumulate(hi[::-1])[::-1].copy(),
                     self.m)
 
-    def touches(
-        self, path: list[tuple[int, int]], limits: Band | None = None, margin: int = 2
-    ) -> bool:
-        """Whether a path runs along an inner edge of the band (the band may be too narrow).
-
-        Edges that are ``limits``' own (or the matrix's) do not count.
-        """
-        floor = limits.lo if limits is not None else np.zeros_like(self.lo)
-        ceiling = limits.hi if limits is not None else np.full_like(self.hi, self.m)
-        for i, j in path:
-            if j - self.lo[i] < margin and self.lo[i] > floor[i]:
-                return True
-            if self.hi[i] - j < margin and self.hi[i] < ceiling[i]:
-                return True
-        return False
+    def touches(self, cells: np.ndarray, limits: Band | None = None, margin: int = 2) -> bool:
+        """Whether a path (its ``cells``, rows of (i, j)) runs along an inner edge of the band
+        (the band may be too narrow). Edges that are ``limits``' own (or the matrix's) do not
+        count."""
+        i, j = cells[:, 0], cells[:, 1]
+        lo, hi = self.lo[i], self.hi[i]
+        floor = limits.lo[i] if limits is not None else 0
+        ceiling = limits.hi[i] if limits is not None else self.m
+        return bool(np.any(((j - lo < margin) & (lo > floor))
+                           | ((hi - j < margin) & (hi < ceiling))))
 
     @classmethod
     def paragraphs(cls, ar_par: np.ndarray, en_par: np.ndarray) -> Band:
