@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from workbench.align import native as _native
+
 INF = np.inf
 _HUGE = 1e300
 
@@ -164,6 +166,26 @@ class _Rows:
         self._stop = 0
         self._block: np.ndarray | None = None
 
+    def count(self) -> int:
+        """How many blocks of rows there are."""
+        return 1 if self.source is None else len(self.starts)
+
+    def block(self, k: int) -> tuple[int, np.ndarray]:
+        """Block ``k``: its first row and its costs ``[move, row - first, d]``."""
+        if self.source is None:
+            return 0, self._arr
+        return self.starts[k], self.source.get(k)  # type: ignore[attr-defined]
+
+    def native(self, width: int) -> bool:
+        """Whether the C loops can read these costs (float32 blocks of the band's width,
+        as :class:`~workbench.align.scoring.BlockCosts` gives them)."""
+        if _native.core is None:
+            return False
+        if self.source is not None:  # blocks of the band's width, of the source's dtype
+            return getattr(self.source, "DTYPE", None) is np.float32
+        arr = self._arr
+        return arr.dtype == np.float32 and arr.flags.c_contiguous and arr.shape[2] == width
+
     def row(self, i: int) -> np.ndarray:
         """``costs[:, i, :]`` (moves × band width)."""
         if self.source is None:
@@ -182,8 +204,10 @@ def search(
     moves: list[tuple[int, int]],
     link_costs: np.ndarray | list[np.ndarray],
     skip_en: np.ndarray,
+    native: bool = True,
 ) -> list[tuple[int, int]] | None:
-    """The cheapest path from (0, 0) to (n, m) as its list of moves, in order.
+    """The cheapest path from (0, 0) to (n, m) as its list of moves, in order (``native``:
+    the row loop in C when it is built; False: in NumPy, the same results).
 
     None when the band holds no path at all (it is too narrow).
 
@@ -206,8 +230,17 @@ def search(
     back[0] = np.where(cols > 0, skip_code, -1)
     # Row by row over the stored cells lo[i]..hi[i] only (the rest of a row stays inf).
     starts, widths = lay.row_starts()
+    fast = native and costs.native(width)
+    for k in range(costs.count()) if fast else ():
+        first, block = costs.block(k)
+        stop = min(first + block.shape[1], n + 1)
+        _native.core.search_rows(
+            flat, back, starts, widths.astype(np.int64), lo.astype(np.int64), skip_cum,
+            lay.ks, block, first, max(first, 1), stop, block.shape[2], pad, lay.stride, width,
+            skip_code,
+        )
     max_k = int(lay.ks.max())
-    for i in range(1, n + 1):
+    for i in range(1, n + 1) if not fast else ():
         w = int(widths[i])
         if w <= 0:
             continue
@@ -285,11 +318,13 @@ def posteriors(
     skip_en: np.ndarray,
     path: list[tuple[int, int]],
     temperature: float = 1.0,
+    native: bool = True,
 ) -> list[float]:
     """The probability of each link of ``path`` among all paths of the band.
 
     Costs are read as −log probabilities (scaled by ``temperature``); forward and backward
-    sums over the band give each link's posterior probability.
+    sums over the band give each link's posterior probability (``native``: the row loops in
+    C when they are built; False: in NumPy).
     """
     costs = _Rows(link_costs)
     lay = _Layout(band, moves)
@@ -309,10 +344,57 @@ def posteriors(
     skip_cum = np.concatenate([[0.0], np.cumsum(skip_en)])
     fwd = np.full((n + 1, lay.stride), INF)
     bwd = np.full((n + 1, lay.stride), INF)
-    fwd_flat = fwd.reshape(-1)
     # Backward sums need link cost + bwd of the target cell: kept for the last rows only.
     ring = int(lay.ks.max()) + 1
     ahead = np.full((len(moves), ring, lay.stride), INF)
+    starts, widths = lay.row_starts()
+    reach = lay.row_targets(ring)
+    if native and costs.native(width):
+        args = (widths.astype(np.int64), lo.astype(np.int64), skip_cum, lay.ks)
+        w0 = int(widths[0])
+        if w0 > 0:
+            fwd[0, pad : pad + w0] = _soft_scan(np.where(cols[:w0] == 0, 0.0, INF),
+                                                skip_cum[lo[0] : lo[0] + w0], temperature)
+        for k in range(costs.count()):
+            first, block = costs.block(k)
+            stop = min(first + block.shape[1], n + 1)
+            _native.core.forward_rows(fwd, starts, *args, block, first, max(first, 1), stop,
+                                      width, pad, lay.stride, temperature)
+        for k in reversed(range(costs.count())):
+            first, block = costs.block(k)
+            stop = min(first + block.shape[1], n + 1)
+            _native.core.backward_rows(bwd, ahead, reach, *args, block, first, stop, first,
+                                       width, pad, lay.stride, width, ring, n, m, temperature)
+            for i in range(first, stop):
+                for number, x, at in wanted.get(i, ()):
+                    path_cost[number] = float(block[x, i - first, at])
+    else:
+        _posterior_rows(costs, lay, fwd, bwd, ahead, reach, skip_cum, wanted, path_cost,
+                        temperature)
+    total = fwd[n, pad + m - lo[n]]
+    out: list[float] = []
+    i = j = 0
+    for number, (k, el) in enumerate(path):
+        i2, j2 = i + k, j + el
+        link = float(skip_en[j]) if k == 0 else path_cost[number]
+        value = fwd[i, pad + j - lo[i]] + link + bwd[i2, pad + j2 - lo[i2]] - total
+        out.append(float(np.exp(-min(max(value, 0.0), 50.0) / temperature)))
+        i, j = i2, j2
+    return out
+
+
+def _posterior_rows(
+    costs: _Rows, lay: _Layout, fwd: np.ndarray, bwd: np.ndarray, ahead: np.ndarray,
+    reach: np.ndarray, skip_cum: np.ndarray, wanted: dict[int, list[tuple[int, int, int]]],
+    path_cost: list[float], temperature: float,
+) -> None:
+    """The forward and backward sums of :func:`posteriors`, row by row in NumPy (and the
+    path's link costs, read on the way)."""
+    n, m, width, pad = lay.n, lay.m, lay.width, lay.pad
+    lo = lay.band.lo
+    cols = lay.cols
+    fwd_flat = fwd.reshape(-1)
+    ring = ahead.shape[1]
     with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
         starts, widths = lay.row_starts()
         max_k = int(lay.ks.max())
@@ -332,7 +414,6 @@ def posteriors(
                 direct = _softmin_raw(cand, temperature)
             fwd[i, pad : pad + w] = _soft_scan_raw(direct, base, temperature)
         ahead_flat = ahead.reshape(-1)
-        reach = lay.row_targets(ring)
         for i in range(n, -1, -1):
             w = int(widths[i])
             if w > 0:
@@ -350,13 +431,3 @@ def posteriors(
             for number, x, at in wanted.get(i, ()):
                 path_cost[number] = float(row[x, at])
             ahead[:, i % ring, pad : pad + width] = row + bwd[i, pad : pad + width]
-    total = fwd[n, pad + m - lo[n]]
-    out: list[float] = []
-    i = j = 0
-    for number, (k, el) in enumerate(path):
-        i2, j2 = i + k, j + el
-        link = float(skip_en[j]) if k == 0 else path_cost[number]
-        value = fwd[i, pad + j - lo[i]] + link + bwd[i2, pad + j2 - lo[i2]] - total
-        out.append(float(np.exp(-min(max(value, 0.0), 50.0) / temperature)))
-        i, j = i2, j2
-    return out

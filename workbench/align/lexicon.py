@@ -13,6 +13,7 @@ from itertools import chain
 
 import numpy as np
 
+from workbench.align import native as _native
 from workbench.numeric import unique
 
 ITERATIONS = 6
@@ -20,15 +21,22 @@ MIN_WEIGHT = 0.08
 TOP = 3
 
 
-def _ibm1(src: np.ndarray, slot: np.ndarray, pair: np.ndarray, n_pairs: int) -> np.ndarray:
+def _ibm1(
+    src: np.ndarray, slot: np.ndarray, pair: np.ndarray, n_pairs: int, native: bool = True
+) -> np.ndarray:
     """t(target | source) for every distinct pair, by EM over pair instances.
 
-    ``slot`` numbers the (link, target word) the instance explains; ``pair`` its distinct pair.
+    ``slot`` numbers the (link, target word) the instance explains; ``pair`` its distinct pair
+    (``native``: the iterations in C when it is built; False: in NumPy, the same sums).
     """
     t = np.ones(n_pairs)
     n_src = int(src.max()) + 1 if len(src) else 0
     pair_src = np.zeros(n_pairs, dtype=np.int64)
     pair_src[pair] = src
+    if native and _native.core is not None and len(slot):  # the same sums in C
+        slot, pair = slot.astype(np.int64), pair.astype(np.int64)
+        _native.core.ibm1(t, slot, pair, pair_src, int(slot.max()) + 1, n_src, ITERATIONS)
+        return t
     for _ in range(ITERATIONS):
         p = t[pair]
         norm = np.bincount(slot, weights=p)

@@ -377,6 +377,7 @@ class BlockCosts:
     """Link costs of a band computed block by block of rows (the whole cube never exists at
     once when it is large): ``get(k)`` gives ``out[x, i - start, d]`` for the rows of block k."""
 
+    DTYPE = np.float32  # of every block (the full band's width), as the C loops read them
     BUDGET = 16 * 1024 * 1024  # bytes of one block's costs
     CACHE = 128 * 1024 * 1024  # all blocks are kept when they fit in this
 
@@ -406,7 +407,7 @@ class BlockCosts:
             e1 = int(band.hi[a1])
             local = Band(band.lo[a0 : a1 + 1] - e0, band.hi[a0 : a1 + 1] - e0, e1 - e0)
             part = sc.sub(a0, a1, e0, e1).link_costs(local, self.moves)
-            out = np.full((len(self.moves), stop - start, band.width), np.inf, dtype=np.float32)
+            out = np.full((len(self.moves), stop - start, band.width), np.inf, dtype=self.DTYPE)
             out[:, :, : part.shape[2]] = part[:, start - a0 :, :]
         self.cells += out.shape[1] * out.shape[2]
         if self.keep:

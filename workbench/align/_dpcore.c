@@ -1,0 +1,351 @@
+/* The row loop of the alignment search (workbench/align/dp.py: search) in C.
+ *
+ * Optional: when this extension is not built, dp.py runs the same loop with NumPy, one
+ * row at a time. Both compute every cell with the same double-precision operations in the
+ * same order, so they give the same costs and the same back-pointers (tests/align/
+ * test_dpcore.py checks it). Arrays come in through the buffer protocol: no NumPy headers.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+/* search_rows(flat, back, starts, widths, lo, skip_cum, ks, block, first, r0, r1,
+ *             block_width, pad, stride, width, skip_code)
+ *
+ * For rows r0 <= i < r1: cost[i, pad + d] and back[i, d] for d < widths[i], where
+ *   cand[x] = flat[starts[i, x] + d] + block[x, i - first, d]   (moves with ks[x] <= i)
+ *   best, best_move = min, first argmin over x
+ *   run = running minimum over d of best - skip_cum[lo[i] + d]
+ *   flat[i * stride + pad + d] = run + skip_cum[lo[i] + d]
+ *   back[i * width + d] = skip_code where run < best - base, else best_move
+ * flat: float64 (n + 1) x stride; back: int8 (n + 1) x width; starts: int64 (n + 1) x X;
+ * widths, lo: int64 n + 1; skip_cum: float64; ks: int64 X; block: float32 X x rows x
+ * block_width (C order), row 0 of the block is row ``first``.
+ */
+static PyObject *
+search_rows(PyObject *self, PyObject *args)
+{
+    Py_buffer flat_b, back_b, starts_b, widths_b, lo_b, skip_b, ks_b, block_b;
+    Py_ssize_t first, r0, r1, block_width, pad, stride, width, skip_code;
+    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*nnnnnnnn", &flat_b, &back_b, &starts_b,
+                          &widths_b, &lo_b, &skip_b, &ks_b, &block_b, &first, &r0, &r1,
+                          &block_width, &pad, &stride, &width, &skip_code))
+        return NULL;
+    double *flat = (double *)flat_b.buf;
+    int8_t *back = (int8_t *)back_b.buf;
+    const int64_t *starts = (const int64_t *)starts_b.buf;
+    const int64_t *widths = (const int64_t *)widths_b.buf;
+    const int64_t *lo = (const int64_t *)lo_b.buf;
+    const double *skip_cum = (const double *)skip_b.buf;
+    const int64_t *ks = (const int64_t *)ks_b.buf;
+    const float *block = (const float *)block_b.buf;
+    Py_ssize_t n_moves = ks_b.len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t block_rows = block_width > 0 && n_moves > 0
+        ? block_b.len / (Py_ssize_t)sizeof(float) / n_moves / block_width : 0;
+
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = r0; i < r1; i++) {
+        Py_ssize_t w = (Py_ssize_t)widths[i];
+        if (w <= 0)
+            continue;
+        const int64_t *start = starts + i * n_moves;
+        const float *row = block + (i - first) * block_width;
+        double *out = flat + i * stride + pad;
+        int8_t *bk = back + i * width;
+        const double *base = skip_cum + lo[i];
+        double run = INFINITY;
+        for (Py_ssize_t d = 0; d < w; d++) {
+            /* the first minimum over all moves, a move not yet possible counting as inf
+               (as numpy's argmin over the row's candidates) */
+            double best = INFINITY;
+            Py_ssize_t best_move = 0;
+            for (Py_ssize_t x = 0; x < n_moves; x++) {
+                double v = ks[x] > i ? INFINITY
+                    : flat[start[x] + d] + (double)row[x * block_rows * block_width + d];
+                if (x == 0 || v < best) {
+                    best = v;
+                    best_move = x;
+                }
+            }
+            double val = best - base[d];
+            if (d == 0 || val < run)
+                run = val;
+            out[d] = run + base[d];
+            bk[d] = (int8_t)(run < val ? skip_code : best_move);
+        }
+    }
+    Py_END_ALLOW_THREADS
+
+    PyBuffer_Release(&flat_b);
+    PyBuffer_Release(&back_b);
+    PyBuffer_Release(&starts_b);
+    PyBuffer_Release(&widths_b);
+    PyBuffer_Release(&lo_b);
+    PyBuffer_Release(&skip_b);
+    PyBuffer_Release(&ks_b);
+    PyBuffer_Release(&block_b);
+    Py_RETURN_NONE;
+}
+
+/* numpy's logaddexp, case for case */
+static double
+logaddexp(double x, double y)
+{
+    if (x == y)
+        return x + M_LN2;
+    double tmp = x - y;
+    if (tmp > 0)
+        return x + log1p(exp(-tmp));
+    if (tmp <= 0)
+        return y + log1p(exp(tmp));
+    return tmp; /* nan */
+}
+
+#define HUGE_SHIFT 1e300
+#define MAX_MOVES 64
+
+/* −T·log Σ_x exp(−cand[x]/T) as dp.py's _softmin_raw computes it (the shift by the
+ * minimum, the terms summed in move order). */
+static double
+softmin(const double *cand, Py_ssize_t n_moves, double temperature)
+{
+    double low = cand[0];
+    for (Py_ssize_t x = 1; x < n_moves; x++)
+        if (cand[x] < low)
+            low = cand[x];
+    if (low > HUGE_SHIFT)
+        low = HUGE_SHIFT;
+    double total = 0.0;
+    for (Py_ssize_t x = 0; x < n_moves; x++) {
+        double v = low - cand[x];
+        if (temperature != 1.0)
+            v /= temperature;
+        total = x == 0 ? exp(v) : total + exp(v);
+    }
+    total = log(total);
+    if (temperature != 1.0)
+        total *= temperature;
+    return low - total;
+}
+
+/* out[d] = base[d] − T·logaddexp-accumulate((base − direct)/T), in the order of ``step``
+ * (+1 forward, −1 from the row's end), as dp.py's _soft_scan_raw. */
+static void
+soft_scan(const double *direct, const double *base, double *out, Py_ssize_t w, int step,
+          double temperature)
+{
+    double acc = 0.0;
+    for (Py_ssize_t t = 0; t < w; t++) {
+        Py_ssize_t d = step > 0 ? t : w - 1 - t;
+        double v = base[d] - direct[d];
+        if (temperature != 1.0)
+            v /= temperature;
+        acc = t == 0 ? v : logaddexp(acc, v);
+        out[d] = base[d] - (temperature != 1.0 ? acc * temperature : acc);
+    }
+}
+
+/* forward_rows(fwd, starts, widths, lo, skip_cum, ks, block, first, r0, r1, block_width,
+ *              pad, stride, temperature): the forward sums of dp.py's posteriors for rows
+ * r0 <= i < r1 (row 0 is dp.py's own), the arrays as in search_rows. */
+static PyObject *
+forward_rows(PyObject *self, PyObject *args)
+{
+    Py_buffer fwd_b, starts_b, widths_b, lo_b, skip_b, ks_b, block_b;
+    Py_ssize_t first, r0, r1, block_width, pad, stride;
+    double temperature;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*nnnnnnd", &fwd_b, &starts_b, &widths_b, &lo_b,
+                          &skip_b, &ks_b, &block_b, &first, &r0, &r1, &block_width, &pad,
+                          &stride, &temperature))
+        return NULL;
+    double *fwd = (double *)fwd_b.buf;
+    const int64_t *starts = (const int64_t *)starts_b.buf;
+    const int64_t *widths = (const int64_t *)widths_b.buf;
+    const int64_t *lo = (const int64_t *)lo_b.buf;
+    const double *skip_cum = (const double *)skip_b.buf;
+    const int64_t *ks = (const int64_t *)ks_b.buf;
+    const float *block = (const float *)block_b.buf;
+    Py_ssize_t n_moves = ks_b.len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t block_rows = block_width > 0 && n_moves > 0
+        ? block_b.len / (Py_ssize_t)sizeof(float) / n_moves / block_width : 0;
+    double *direct = PyMem_Malloc(sizeof(double) * (size_t)(block_width + 1));
+    if (direct == NULL || n_moves > MAX_MOVES) {
+        PyMem_Free(direct);
+        PyErr_SetString(PyExc_MemoryError, "forward_rows: no room for a row");
+        goto done;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    double cand[MAX_MOVES];
+    for (Py_ssize_t i = r0; i < r1; i++) {
+        Py_ssize_t w = (Py_ssize_t)widths[i];
+        if (w <= 0)
+            continue;
+        const int64_t *start = starts + i * n_moves;
+        const float *row = block + (i - first) * block_width;
+        for (Py_ssize_t d = 0; d < w; d++) {
+            for (Py_ssize_t x = 0; x < n_moves; x++)
+                cand[x] = ks[x] > i ? INFINITY
+                    : fwd[start[x] + d] + (double)row[x * block_rows * block_width + d];
+            direct[d] = softmin(cand, n_moves, temperature);
+        }
+        soft_scan(direct, skip_cum + lo[i], fwd + i * stride + pad, w, 1, temperature);
+    }
+    Py_END_ALLOW_THREADS
+    PyMem_Free(direct);
+done:
+    PyBuffer_Release(&fwd_b);
+    PyBuffer_Release(&starts_b);
+    PyBuffer_Release(&widths_b);
+    PyBuffer_Release(&lo_b);
+    PyBuffer_Release(&skip_b);
+    PyBuffer_Release(&ks_b);
+    PyBuffer_Release(&block_b);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+/* backward_rows(bwd, ahead, reach, widths, lo, skip_cum, ks, block, first, r_hi, r_lo,
+ *               block_width, pad, stride, width, ring, n, m, temperature): the backward
+ * sums of dp.py's posteriors for rows r_hi − 1 down to r_lo, each row's link costs then
+ * added into the ring buffer ``ahead`` (moves × ring × stride) for the rows above it. */
+static PyObject *
+backward_rows(PyObject *self, PyObject *args)
+{
+    Py_buffer bwd_b, ahead_b, reach_b, widths_b, lo_b, skip_b, ks_b, block_b;
+    Py_ssize_t first, r_hi, r_lo, block_width, pad, stride, width, ring, n, m;
+    double temperature;
+    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*nnnnnnnnnnd", &bwd_b, &ahead_b, &reach_b,
+                          &widths_b, &lo_b, &skip_b, &ks_b, &block_b, &first, &r_hi, &r_lo,
+                          &block_width, &pad, &stride, &width, &ring, &n, &m, &temperature))
+        return NULL;
+    double *bwd = (double *)bwd_b.buf;
+    double *ahead = (double *)ahead_b.buf;
+    const int64_t *reach = (const int64_t *)reach_b.buf;
+    const int64_t *widths = (const int64_t *)widths_b.buf;
+    const int64_t *lo = (const int64_t *)lo_b.buf;
+    const double *skip_cum = (const double *)skip_b.buf;
+    const int64_t *ks = (const int64_t *)ks_b.buf;
+    const float *block = (const float *)block_b.buf;
+    Py_ssize_t n_moves = ks_b.len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t block_rows = block_width > 0 && n_moves > 0
+        ? block_b.len / (Py_ssize_t)sizeof(float) / n_moves / block_width : 0;
+    double *direct = PyMem_Malloc(sizeof(double) * (size_t)(block_width + 1) * 2);
+    if (direct == NULL || n_moves > MAX_MOVES) {
+        PyMem_Free(direct);
+        PyErr_SetString(PyExc_MemoryError, "backward_rows: no room for a row");
+        goto done;
+    }
+    double *base = direct + block_width + 1;
+    Py_BEGIN_ALLOW_THREADS
+    double cand[MAX_MOVES];
+    for (Py_ssize_t i = r_hi - 1; i >= r_lo; i--) {
+        Py_ssize_t w = (Py_ssize_t)widths[i];
+        double *brow = bwd + i * stride + pad;
+        if (w > 0) {
+            for (Py_ssize_t d = 0; d < w; d++) {
+                if (i == n) {
+                    direct[d] = lo[i] + d == m ? 0.0 : INFINITY;
+                } else {
+                    for (Py_ssize_t x = 0; x < n_moves; x++)
+                        cand[x] = i + ks[x] > n ? INFINITY : ahead[reach[i * n_moves + x] + d];
+                    direct[d] = softmin(cand, n_moves, temperature);
+                }
+                base[d] = -skip_cum[lo[i] + d];
+            }
+            soft_scan(direct, base, brow, w, -1, temperature);
+        }
+        const float *row = block + (i - first) * block_width;
+        for (Py_ssize_t x = 0; x < n_moves; x++) {
+            double *slot = ahead + (x * ring + i % ring) * stride + pad;
+            const float *cost = row + x * block_rows * block_width;
+            for (Py_ssize_t d = 0; d < width; d++)
+                slot[d] = (double)cost[d] + brow[d];
+        }
+    }
+    Py_END_ALLOW_THREADS
+    PyMem_Free(direct);
+done:
+    PyBuffer_Release(&bwd_b);
+    PyBuffer_Release(&ahead_b);
+    PyBuffer_Release(&reach_b);
+    PyBuffer_Release(&widths_b);
+    PyBuffer_Release(&lo_b);
+    PyBuffer_Release(&skip_b);
+    PyBuffer_Release(&ks_b);
+    PyBuffer_Release(&block_b);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+/* ibm1(t, src, slot, pair, n_slots, n_src, iterations): EM of IBM model 1 as
+ * workbench/align/lexicon.py's _ibm1 computes it, in place on ``t`` (float64, one value per
+ * distinct pair; src, slot, pair: int64 per instance; pair_src: int64 per pair), with its
+ * sums taken in the same order as numpy's bincount (instance order). */
+static PyObject *
+ibm1(PyObject *self, PyObject *args)
+{
+    Py_buffer t_b, slot_b, pair_b, pair_src_b;
+    Py_ssize_t n_slots, n_src, iterations;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*nnn", &t_b, &slot_b, &pair_b, &pair_src_b, &n_slots,
+                          &n_src, &iterations))
+        return NULL;
+    double *t = (double *)t_b.buf;
+    const int64_t *slot = (const int64_t *)slot_b.buf;
+    const int64_t *pair = (const int64_t *)pair_b.buf;
+    const int64_t *pair_src = (const int64_t *)pair_src_b.buf;
+    Py_ssize_t n_inst = slot_b.len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t n_pairs = t_b.len / (Py_ssize_t)sizeof(double);
+    double *norm = PyMem_Calloc((size_t)(n_slots + n_pairs + n_src + 1), sizeof(double));
+    if (norm == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    double *counts = norm + n_slots;
+    double *totals = counts + n_pairs;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t it = 0; it < iterations; it++) {
+        memset(norm, 0, sizeof(double) * (size_t)(n_slots + n_pairs + n_src));
+        for (Py_ssize_t k = 0; k < n_inst; k++)
+            norm[slot[k]] += t[pair[k]];
+        for (Py_ssize_t k = 0; k < n_inst; k++)
+            counts[pair[k]] += t[pair[k]] / norm[slot[k]];
+        for (Py_ssize_t q = 0; q < n_pairs; q++)
+            totals[pair_src[q]] += counts[q];
+        for (Py_ssize_t q = 0; q < n_pairs; q++) {
+            double total = totals[pair_src[q]];
+            t[q] = counts[q] / (total > 1e-12 ? total : 1e-12);
+        }
+    }
+    Py_END_ALLOW_THREADS
+    PyMem_Free(norm);
+done:
+    PyBuffer_Release(&t_b);
+    PyBuffer_Release(&slot_b);
+    PyBuffer_Release(&pair_b);
+    PyBuffer_Release(&pair_src_b);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"search_rows", search_rows, METH_VARARGS, "The search's row loop over a block of rows."},
+    {"forward_rows", forward_rows, METH_VARARGS, "The posteriors' forward sums over rows."},
+    {"backward_rows", backward_rows, METH_VARARGS, "The posteriors' backward sums over rows."},
+    {"ibm1", ibm1, METH_VARARGS, "EM iterations of IBM model 1, in place."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_dpcore", "The alignment search's row loop in C.", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__dpcore(void)
+{
+    return PyModule_Create(&module);
+}
