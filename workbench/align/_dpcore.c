@@ -171,9 +171,12 @@ forward_rows(PyObject *self, PyObject *args)
     Py_ssize_t block_rows = block_width > 0 && n_moves > 0
         ? block_b.len / (Py_ssize_t)sizeof(float) / n_moves / block_width : 0;
     double *direct = PyMem_Malloc(sizeof(double) * (size_t)(block_width + 1));
-    if (direct == NULL || n_moves > MAX_MOVES) {
+    if (n_moves > MAX_MOVES || direct == NULL) {
         PyMem_Free(direct);
-        PyErr_SetString(PyExc_MemoryError, "forward_rows: no room for a row");
+        if (n_moves > MAX_MOVES)
+            PyErr_SetString(PyExc_ValueError, "forward_rows: more moves than MAX_MOVES");
+        else
+            PyErr_NoMemory();
         goto done;
     }
     Py_BEGIN_ALLOW_THREADS
@@ -233,9 +236,12 @@ backward_rows(PyObject *self, PyObject *args)
     Py_ssize_t block_rows = block_width > 0 && n_moves > 0
         ? block_b.len / (Py_ssize_t)sizeof(float) / n_moves / block_width : 0;
     double *direct = PyMem_Malloc(sizeof(double) * (size_t)(block_width + 1) * 2);
-    if (direct == NULL || n_moves > MAX_MOVES) {
+    if (n_moves > MAX_MOVES || direct == NULL) {
         PyMem_Free(direct);
-        PyErr_SetString(PyExc_MemoryError, "backward_rows: no room for a row");
+        if (n_moves > MAX_MOVES)
+            PyErr_SetString(PyExc_ValueError, "backward_rows: more moves than MAX_MOVES");
+        else
+            PyErr_NoMemory();
         goto done;
     }
     double *base = direct + block_width + 1;

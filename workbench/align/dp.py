@@ -230,17 +230,41 @@ def search(
     back[0] = np.where(cols > 0, skip_code, -1)
     # Row by row over the stored cells lo[i]..hi[i] only (the rest of a row stays inf).
     starts, widths = lay.row_starts()
-    fast = native and costs.native(width)
-    for k in range(costs.count()) if fast else ():
-        first, block = costs.block(k)
-        stop = min(first + block.shape[1], n + 1)
-        _native.core.search_rows(
-            flat, back, starts, widths.astype(np.int64), lo.astype(np.int64), skip_cum,
-            lay.ks, block, first, max(first, 1), stop, block.shape[2], pad, lay.stride, width,
-            skip_code,
-        )
+    if native and costs.native(width):
+        for k in range(costs.count()):
+            first, block = costs.block(k)
+            stop = min(first + block.shape[1], n + 1)
+            _native.core.search_rows(
+                flat, back, starts, widths.astype(np.int64), lo.astype(np.int64), skip_cum,
+                lay.ks, block, first, max(first, 1), stop, block.shape[2], pad, lay.stride,
+                width, skip_code,
+            )
+    else:
+        _search_rows(costs, lay, cost, back, starts, widths, skip_cum, skip_code)
+
+    if not np.isfinite(cost[n, pad + m - lo[n]]):
+        return None
+    path: list[tuple[int, int]] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        code = int(back[i, j - lo[i]])
+        if code < 0:
+            raise RuntimeError("alignment search found no path")  # pragma: no cover
+        k, el = (0, 1) if code == skip_code else moves[code]
+        path.append((k, el))
+        i, j = i - k, j - el
+    path.reverse()
+    return path
+
+
+def _search_rows(
+    costs: _Rows, lay: _Layout, cost: np.ndarray, back: np.ndarray, starts: np.ndarray,
+    widths: np.ndarray, skip_cum: np.ndarray, skip_code: int,
+) -> None:
+    """The row loop of :func:`search` in NumPy: rows 1..n of ``cost`` and ``back``."""
+    flat, pad, cols, lo = cost.reshape(-1), lay.pad, lay.cols, lay.band.lo
     max_k = int(lay.ks.max())
-    for i in range(1, n + 1) if not fast else ():
+    for i in range(1, lay.n + 1):
         w = int(widths[i])
         if w <= 0:
             continue
@@ -256,20 +280,6 @@ def search(
         run = np.minimum.accumulate(vals)
         cost[i, pad : pad + w] = run + base
         back[i, :w] = np.where(run < vals, skip_code, best_move)
-
-    if not np.isfinite(cost[n, pad + m - lo[n]]):
-        return None
-    path: list[tuple[int, int]] = []
-    i, j = n, m
-    while i > 0 or j > 0:
-        code = int(back[i, j - lo[i]])
-        if code < 0:
-            raise RuntimeError("alignment search found no path")  # pragma: no cover
-        k, el = (0, 1) if code == skip_code else moves[code]
-        path.append((k, el))
-        i, j = i - k, j - el
-    path.reverse()
-    return path
 
 
 def _softmin(stack: np.ndarray, temperature: float) -> np.ndarray:
@@ -369,8 +379,8 @@ def posteriors(
                 for number, x, at in wanted.get(i, ()):
                     path_cost[number] = float(block[x, i - first, at])
     else:
-        _posterior_rows(costs, lay, fwd, bwd, ahead, reach, skip_cum, wanted, path_cost,
-                        temperature)
+        _posterior_rows(costs, lay, fwd, bwd, ahead, reach, starts, widths, skip_cum, wanted,
+                        path_cost, temperature)
     total = fwd[n, pad + m - lo[n]]
     out: list[float] = []
     i = j = 0
@@ -385,8 +395,8 @@ def posteriors(
 
 def _posterior_rows(
     costs: _Rows, lay: _Layout, fwd: np.ndarray, bwd: np.ndarray, ahead: np.ndarray,
-    reach: np.ndarray, skip_cum: np.ndarray, wanted: dict[int, list[tuple[int, int, int]]],
-    path_cost: list[float], temperature: float,
+    reach: np.ndarray, starts: np.ndarray, widths: np.ndarray, skip_cum: np.ndarray,
+    wanted: dict[int, list[tuple[int, int, int]]], path_cost: list[float], temperature: float,
 ) -> None:
     """The forward and backward sums of :func:`posteriors`, row by row in NumPy (and the
     path's link costs, read on the way)."""
@@ -396,7 +406,6 @@ def _posterior_rows(
     fwd_flat = fwd.reshape(-1)
     ring = ahead.shape[1]
     with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
-        starts, widths = lay.row_starts()
         max_k = int(lay.ks.max())
         # Rows are computed over their stored cells lo[i]..hi[i] only (the rest stays inf).
         for i in range(n + 1):
