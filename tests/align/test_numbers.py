@@ -20,6 +20,10 @@ from workbench.align.tokens import arabic_words
     ("ثلاثة وأربعة", []),  # two numbers, not one
     ("عشرين وخمسة", []),  # the tens never come before the units
     ("عشرة أيام", []),
+    ("المادة الرابعة", [(1, 2, 4)]),  # one number word after a heading noun
+    ("وفقاً للمادة الخامسة", [(2, 3, 5)]),
+    ("الفصل الثاني: الشركات", [(1, 2, 2)]),
+    ("المادة السابقة", []),
 ])
 def test_compound_numbers(text: str, found: list[tuple[int, int, int]]) -> None:
     assert compound_numbers(arabic_words(text)) == found

@@ -5,7 +5,8 @@ says "Article 33").
 Words are the aligner's normalised words (:func:`workbench.align.tokens.arabic_words`).
 A compound is a unit followed by عشر/عشرة (a teen) or by مائة (hundreds), and parts joined
 by و (units, tens, hundreds), read in Arabic order (the units before the tens). One number
-word alone is left to the anchors' own table.
+word alone is left to the anchors' own table, except after a heading noun: المادة الرابعة
+is Article 4, الفصل الثاني Chapter 2.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ _HUNDREDS = {
     700: "سبعمائة سبعمئة", 800: "ثمانمائة ثمانمئة ثمانيمائة", 900: "تسعمائة تسعمئة",
 }
 _TEEN = frozenset(normalize_arabic(w) for w in ("عشر", "عشرة"))
+# nouns a number follows as a heading or a reference (المادة الرابعة = Article 4)
+_HEADINGS = frozenset(
+    normalize_arabic(w) for w in ("المادة", "مادة", "الفقرة", "فقرة", "البند", "بند", "الفصل",
+                                  "فصل", "الباب", "باب", "القسم", "الجزء", "الملحق")
+)
 
 
 def _table() -> dict[str, tuple[str, int]]:
@@ -65,8 +71,16 @@ def number_part(word: str, joined: bool) -> tuple[str, int] | None:
     return _PARTS.get(word)
 
 
+def _bare(word: str) -> str:
+    """The word without a leading و, ف, ب or ل (وفق المادة, للمادة)."""
+    if len(word) > 3 and word[0] in "وفبل":
+        return "ال" + word[2:] if word.startswith("لل") else word[1:]
+    return word
+
+
 def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
-    """Every compound number in ``words``: (first word, word after the last, value)."""
+    """Every compound number in ``words``, and every number word after a heading noun:
+    (first word, word after the last, value)."""
     out: list[tuple[int, int, int]] = []
     k = 0
     while k < len(words):
@@ -90,7 +104,7 @@ def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
             else:
                 break
             end += 1
-        if end - k > 1:
+        if end - k > 1 or (k and _bare(words[k - 1]) in _HEADINGS):
             out.append((k, end, total))
         k = end
     return out
