@@ -50,8 +50,7 @@ _EN_NUMBER_WORDS = {
     "twice": "2", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
     "seventeen": "17", "eighteen": "18", "nineteen": "19", "sixty": "60", "seventy": "70",
     "eighty": "80", "ninety": "90", "tenths": "tenth", "tenth": "tenth", "first": "1st",
-    "second": "2nd",
-    "third": "3rd",
+    "second": "2nd", "third": "3rd",
 }
 _AR_NUMBER_WORDS = {
     normalize_arabic(k): v

@@ -233,9 +233,7 @@ class Scorer:
             if same_par is not None:
                 ok &= same_par(k, el)
             target = out[slot[(k, el)]]
-            listed = self._listed(k, el, row_ids, jc)
-            if listed is not None:
-                lex = lex - listed / p.w_lex
+            waived = self._listed(k, el, row_ids, jc)
             if np.count_nonzero(ok) > DENSE_SHARE * ok.size:
                 # Possible in most cells (no paragraphs): priced on the whole band at once.
                 before = np.maximum(row_ids - k, 0)
@@ -244,6 +242,8 @@ class Scorer:
                 cost = self._length_cost(la, le) * p.w_len
                 cost += p.w_lex * lex
                 cost += p.prior(k, el)
+                if waived is not None:
+                    cost -= waived
                 np.copyto(target, np.where(ok, cost, np.inf), casting="same_kind")
                 return
             # Priced only where the move is possible (often a small share of the band).
@@ -255,6 +255,8 @@ class Scorer:
             cost = self._length_cost(la, le) * p.w_len
             cost += p.w_lex * lex.reshape(-1)[at]
             cost += p.prior(k, el)
+            if waived is not None:
+                cost -= np.broadcast_to(waived, shape).reshape(-1)[at]
             target.fill(np.inf)
             target.reshape(-1)[at] = cost
 
