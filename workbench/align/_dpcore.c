@@ -11,6 +11,22 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Every buffer of a call, released together. */
+static void
+release(Py_buffer *buffers, int count)
+{
+    for (int k = 0; k < count; k++)
+        PyBuffer_Release(&buffers[k]);
+}
+
+/* How many rows a block of costs (float32, moves x rows x width) holds. */
+static Py_ssize_t
+rows_of(const Py_buffer *block, Py_ssize_t n_moves, Py_ssize_t width)
+{
+    return width > 0 && n_moves > 0 ? block->len / (Py_ssize_t)sizeof(float) / n_moves / width
+                                     : 0;
+}
+
 /* search_rows(flat, back, starts, widths, lo, skip_cum, ks, block, first, r0, r1,
  *             block_width, pad, stride, width, skip_code)
  *
@@ -27,23 +43,22 @@
 static PyObject *
 search_rows(PyObject *self, PyObject *args)
 {
-    Py_buffer flat_b, back_b, starts_b, widths_b, lo_b, skip_b, ks_b, block_b;
+    Py_buffer b[8];
     Py_ssize_t first, r0, r1, block_width, pad, stride, width, skip_code;
-    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*nnnnnnnn", &flat_b, &back_b, &starts_b,
-                          &widths_b, &lo_b, &skip_b, &ks_b, &block_b, &first, &r0, &r1,
+    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*nnnnnnnn", &b[0], &b[1], &b[2],
+                          &b[3], &b[4], &b[5], &b[6], &b[7], &first, &r0, &r1,
                           &block_width, &pad, &stride, &width, &skip_code))
         return NULL;
-    double *flat = (double *)flat_b.buf;
-    int8_t *back = (int8_t *)back_b.buf;
-    const int64_t *starts = (const int64_t *)starts_b.buf;
-    const int64_t *widths = (const int64_t *)widths_b.buf;
-    const int64_t *lo = (const int64_t *)lo_b.buf;
-    const double *skip_cum = (const double *)skip_b.buf;
-    const int64_t *ks = (const int64_t *)ks_b.buf;
-    const float *block = (const float *)block_b.buf;
-    Py_ssize_t n_moves = ks_b.len / (Py_ssize_t)sizeof(int64_t);
-    Py_ssize_t block_rows = block_width > 0 && n_moves > 0
-        ? block_b.len / (Py_ssize_t)sizeof(float) / n_moves / block_width : 0;
+    double *flat = (double *)b[0].buf;
+    int8_t *back = (int8_t *)b[1].buf;
+    const int64_t *starts = (const int64_t *)b[2].buf;
+    const int64_t *widths = (const int64_t *)b[3].buf;
+    const int64_t *lo = (const int64_t *)b[4].buf;
+    const double *skip_cum = (const double *)b[5].buf;
+    const int64_t *ks = (const int64_t *)b[6].buf;
+    const float *block = (const float *)b[7].buf;
+    Py_ssize_t n_moves = b[6].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t block_rows = rows_of(&b[7], n_moves, block_width);
 
     Py_BEGIN_ALLOW_THREADS
     for (Py_ssize_t i = r0; i < r1; i++) {
@@ -78,14 +93,7 @@ search_rows(PyObject *self, PyObject *args)
     }
     Py_END_ALLOW_THREADS
 
-    PyBuffer_Release(&flat_b);
-    PyBuffer_Release(&back_b);
-    PyBuffer_Release(&starts_b);
-    PyBuffer_Release(&widths_b);
-    PyBuffer_Release(&lo_b);
-    PyBuffer_Release(&skip_b);
-    PyBuffer_Release(&ks_b);
-    PyBuffer_Release(&block_b);
+    release(b, 8);
     Py_RETURN_NONE;
 }
 
@@ -153,23 +161,22 @@ soft_scan(const double *direct, const double *base, double *out, Py_ssize_t w, i
 static PyObject *
 forward_rows(PyObject *self, PyObject *args)
 {
-    Py_buffer fwd_b, starts_b, widths_b, lo_b, skip_b, ks_b, block_b;
+    Py_buffer b[7];
     Py_ssize_t first, r0, r1, block_width, pad, stride;
     double temperature;
-    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*nnnnnnd", &fwd_b, &starts_b, &widths_b, &lo_b,
-                          &skip_b, &ks_b, &block_b, &first, &r0, &r1, &block_width, &pad,
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*nnnnnnd", &b[0], &b[1], &b[2], &b[3],
+                          &b[4], &b[5], &b[6], &first, &r0, &r1, &block_width, &pad,
                           &stride, &temperature))
         return NULL;
-    double *fwd = (double *)fwd_b.buf;
-    const int64_t *starts = (const int64_t *)starts_b.buf;
-    const int64_t *widths = (const int64_t *)widths_b.buf;
-    const int64_t *lo = (const int64_t *)lo_b.buf;
-    const double *skip_cum = (const double *)skip_b.buf;
-    const int64_t *ks = (const int64_t *)ks_b.buf;
-    const float *block = (const float *)block_b.buf;
-    Py_ssize_t n_moves = ks_b.len / (Py_ssize_t)sizeof(int64_t);
-    Py_ssize_t block_rows = block_width > 0 && n_moves > 0
-        ? block_b.len / (Py_ssize_t)sizeof(float) / n_moves / block_width : 0;
+    double *fwd = (double *)b[0].buf;
+    const int64_t *starts = (const int64_t *)b[1].buf;
+    const int64_t *widths = (const int64_t *)b[2].buf;
+    const int64_t *lo = (const int64_t *)b[3].buf;
+    const double *skip_cum = (const double *)b[4].buf;
+    const int64_t *ks = (const int64_t *)b[5].buf;
+    const float *block = (const float *)b[6].buf;
+    Py_ssize_t n_moves = b[5].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t block_rows = rows_of(&b[6], n_moves, block_width);
     double *direct = PyMem_Malloc(sizeof(double) * (size_t)(block_width + 1));
     if (n_moves > MAX_MOVES || direct == NULL) {
         PyMem_Free(direct);
@@ -198,13 +205,7 @@ forward_rows(PyObject *self, PyObject *args)
     Py_END_ALLOW_THREADS
     PyMem_Free(direct);
 done:
-    PyBuffer_Release(&fwd_b);
-    PyBuffer_Release(&starts_b);
-    PyBuffer_Release(&widths_b);
-    PyBuffer_Release(&lo_b);
-    PyBuffer_Release(&skip_b);
-    PyBuffer_Release(&ks_b);
-    PyBuffer_Release(&block_b);
+    release(b, 7);
     if (PyErr_Occurred())
         return NULL;
     Py_RETURN_NONE;
@@ -217,24 +218,23 @@ done:
 static PyObject *
 backward_rows(PyObject *self, PyObject *args)
 {
-    Py_buffer bwd_b, ahead_b, reach_b, widths_b, lo_b, skip_b, ks_b, block_b;
+    Py_buffer b[8];
     Py_ssize_t first, r_hi, r_lo, block_width, pad, stride, width, ring, n, m;
     double temperature;
-    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*nnnnnnnnnnd", &bwd_b, &ahead_b, &reach_b,
-                          &widths_b, &lo_b, &skip_b, &ks_b, &block_b, &first, &r_hi, &r_lo,
+    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*nnnnnnnnnnd", &b[0], &b[1], &b[2],
+                          &b[3], &b[4], &b[5], &b[6], &b[7], &first, &r_hi, &r_lo,
                           &block_width, &pad, &stride, &width, &ring, &n, &m, &temperature))
         return NULL;
-    double *bwd = (double *)bwd_b.buf;
-    double *ahead = (double *)ahead_b.buf;
-    const int64_t *reach = (const int64_t *)reach_b.buf;
-    const int64_t *widths = (const int64_t *)widths_b.buf;
-    const int64_t *lo = (const int64_t *)lo_b.buf;
-    const double *skip_cum = (const double *)skip_b.buf;
-    const int64_t *ks = (const int64_t *)ks_b.buf;
-    const float *block = (const float *)block_b.buf;
-    Py_ssize_t n_moves = ks_b.len / (Py_ssize_t)sizeof(int64_t);
-    Py_ssize_t block_rows = block_width > 0 && n_moves > 0
-        ? block_b.len / (Py_ssize_t)sizeof(float) / n_moves / block_width : 0;
+    double *bwd = (double *)b[0].buf;
+    double *ahead = (double *)b[1].buf;
+    const int64_t *reach = (const int64_t *)b[2].buf;
+    const int64_t *widths = (const int64_t *)b[3].buf;
+    const int64_t *lo = (const int64_t *)b[4].buf;
+    const double *skip_cum = (const double *)b[5].buf;
+    const int64_t *ks = (const int64_t *)b[6].buf;
+    const float *block = (const float *)b[7].buf;
+    Py_ssize_t n_moves = b[6].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t block_rows = rows_of(&b[7], n_moves, block_width);
     double *direct = PyMem_Malloc(sizeof(double) * (size_t)(block_width + 1) * 2);
     if (n_moves > MAX_MOVES || direct == NULL) {
         PyMem_Free(direct);
@@ -274,14 +274,7 @@ backward_rows(PyObject *self, PyObject *args)
     Py_END_ALLOW_THREADS
     PyMem_Free(direct);
 done:
-    PyBuffer_Release(&bwd_b);
-    PyBuffer_Release(&ahead_b);
-    PyBuffer_Release(&reach_b);
-    PyBuffer_Release(&widths_b);
-    PyBuffer_Release(&lo_b);
-    PyBuffer_Release(&skip_b);
-    PyBuffer_Release(&ks_b);
-    PyBuffer_Release(&block_b);
+    release(b, 8);
     if (PyErr_Occurred())
         return NULL;
     Py_RETURN_NONE;
@@ -294,17 +287,17 @@ done:
 static PyObject *
 ibm1(PyObject *self, PyObject *args)
 {
-    Py_buffer t_b, slot_b, pair_b, pair_src_b;
+    Py_buffer b[4];
     Py_ssize_t n_slots, n_src, iterations;
-    if (!PyArg_ParseTuple(args, "w*y*y*y*nnn", &t_b, &slot_b, &pair_b, &pair_src_b, &n_slots,
+    if (!PyArg_ParseTuple(args, "w*y*y*y*nnn", &b[0], &b[1], &b[2], &b[3], &n_slots,
                           &n_src, &iterations))
         return NULL;
-    double *t = (double *)t_b.buf;
-    const int64_t *slot = (const int64_t *)slot_b.buf;
-    const int64_t *pair = (const int64_t *)pair_b.buf;
-    const int64_t *pair_src = (const int64_t *)pair_src_b.buf;
-    Py_ssize_t n_inst = slot_b.len / (Py_ssize_t)sizeof(int64_t);
-    Py_ssize_t n_pairs = t_b.len / (Py_ssize_t)sizeof(double);
+    double *t = (double *)b[0].buf;
+    const int64_t *slot = (const int64_t *)b[1].buf;
+    const int64_t *pair = (const int64_t *)b[2].buf;
+    const int64_t *pair_src = (const int64_t *)b[3].buf;
+    Py_ssize_t n_inst = b[1].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t n_pairs = b[0].len / (Py_ssize_t)sizeof(double);
     double *norm = PyMem_Calloc((size_t)(n_slots + n_pairs + n_src + 1), sizeof(double));
     if (norm == NULL) {
         PyErr_NoMemory();
@@ -329,10 +322,7 @@ ibm1(PyObject *self, PyObject *args)
     Py_END_ALLOW_THREADS
     PyMem_Free(norm);
 done:
-    PyBuffer_Release(&t_b);
-    PyBuffer_Release(&slot_b);
-    PyBuffer_Release(&pair_b);
-    PyBuffer_Release(&pair_src_b);
+    release(b, 4);
     if (PyErr_Occurred())
         return NULL;
     Py_RETURN_NONE;
