@@ -2,7 +2,8 @@
 line where its translation gives each item a line of its own (or the reverse, "(a) … (b) …").
 
 :func:`item_count` counts the items of such a list in a sentence: the longest run of list
-markers in order (أ ب ج د هـ… in abjad or in alphabetical order, 1 2 3…, a b c…, i ii iii…).
+markers in order (أ ب ج د هـ… in abjad or in alphabetical order, أولاً ثانياً ثالثاً…,
+1 2 3…, a b c…, i ii iii…).
 A marker stands at the start of the sentence or after a space, a bracket or punctuation, and
 is followed by ``.``, ``)``, ``-`` or ``:``, or enclosed in brackets, and an item holds two
 words or more. One marker alone (an abbreviation such as د. for Dr., a score such as 1-0) is
@@ -22,7 +23,9 @@ def _letters(text: str) -> list[str]:
 _ABJAD = _letters("أ ب ج د هـ و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت ث خ ذ ض ظ غ")
 _ALPHABETICAL = _letters("أ ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن هـ و ي")
 _ROMAN = _letters("i ii iii iv v vi vii viii ix x xi xii")
-_FIRST = {"ب": "أ", "2": "1", "b": "a", "ii": "i"}  # a second marker, and the first before it
+_ORDINALS = _letters("أول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر")  # أولاً: ثانياً:
+# a list's second marker, and the first before it
+_FIRST = {"ب": "أ", "2": "1", "b": "a", "ii": "i", "ثاني": "أول"}
 _ENDS = ".)-–:"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
@@ -30,7 +33,8 @@ _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _LETTERS = "|".join(sorted(set(_ABJAD), key=len, reverse=True))
 _AR_MARKER = re.compile(
     rf"(?:^|(?<=[\s.:;،؛)]))(?:\((?P<b>{_LETTERS}|[0-9٠-٩]{{1,2}})\)"
-    rf"|(?P<m>{_LETTERS}|[0-9٠-٩]{{1,2}})\s?[.)\-–:])"
+    rf"|(?P<m>{_LETTERS}|[0-9٠-٩]{{1,2}})\s?[.)\-–:]"
+    rf"|(?P<o>{'|'.join(_ORDINALS)})[اً\u064b]{{1,2}}\s?[:\-–)])"
 )
 _EN_MARKER = re.compile(
     r"(?:^|(?<=[\s.:;,)]))(?:\((?P<b>[a-z]|[ivx]{1,4}|[0-9]{1,2})\)"
@@ -42,7 +46,7 @@ def _follows(prev: str, cur: str) -> bool:
     """Whether list marker ``cur`` comes right after ``prev`` in some numbering."""
     if prev.isdigit() and cur.isdigit():
         return int(cur) == int(prev) + 1
-    for order in (_ABJAD, _ALPHABETICAL, _ROMAN):
+    for order in (_ABJAD, _ALPHABETICAL, _ROMAN, _ORDINALS):
         if prev in order and cur in order and order.index(cur) == order.index(prev) + 1:
             return True
     return len(prev) == len(cur) == 1 and prev.isascii() and ord(cur) == ord(prev) + 1
@@ -74,4 +78,5 @@ def item_count(text: str, arabic: bool) -> int:
 
 
 def _marker(match: re.Match[str]) -> str:
-    return (match.group("b") or match.group("m")).translate(_ARABIC_DIGITS)
+    found = match.groupdict()
+    return (found["b"] or found["m"] or found.get("o") or "").translate(_ARABIC_DIGITS)
