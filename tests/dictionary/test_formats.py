@@ -148,6 +148,10 @@ def test_bad_and_truncated_files_are_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         open_dictionary(bad)
     _one_line(exc, "line 2")
+    bad.write_bytes("كتاب\tbook\n".encode() + b"\x00\x00x\ty\n")
+    with pytest.raises(InputError) as exc:
+        open_dictionary(bad)
+    _one_line(exc, "line 2")
 
     with pytest.raises(InputError) as exc:
         open_dictionary(tmp_path / "nothing.pdf")
@@ -158,3 +162,9 @@ def test_bad_and_truncated_files_are_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         open_dictionary(d)
     _one_line(exc, "test.dsl")
+
+    d.write_bytes(b"#NAME \"x\"\n\x00\x01\x02\x03binary")
+    with pytest.raises(InputError) as exc:
+        open_dictionary(d)
+    _one_line(exc, "line 2")
+    assert "binary" in str(exc.value)

@@ -70,6 +70,10 @@ class DslFile(DictionaryFile):
             line = raw[: exc.start + bom].count(b"\n") + 1
             raise InputError(path, f"not valid {self.encoding}", line=line) from None
         del raw
+        if "\x00" in text:  # valid UTF-8, but no text
+            line = text.count("\n", 0, text.index("\x00")) + 1
+            raise InputError(path, "binary data (a NUL character), not a DSL text file",
+                             line=line)
         self.offsets = array("q")  # byte offset and length of every card
         self.lengths = array("q")
         self.card_of = array("q")  # card of every headword

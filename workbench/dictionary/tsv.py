@@ -41,6 +41,9 @@ class TsvFile(DictionaryFile):
                 text = line.decode("utf-8").rstrip("\r")
             except UnicodeDecodeError:
                 raise InputError(path, "not UTF-8", line=number) from None
+            if "\x00" in text:
+                raise InputError(path, "binary data (a NUL character), not a text file",
+                                 line=number)
             if not text.strip() or text.lstrip().startswith("#"):
                 continue
             fields = text.split("\t")
