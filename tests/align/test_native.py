@@ -1,5 +1,6 @@
 """The aligner's C loops (``workbench/align/_dpcore.c``, optional) compute exactly what the
-NumPy loops compute: the same paths, posteriors and word tables, and the same alignments."""
+NumPy loops compute: the same coverage tables, paths, posteriors and word tables, and the
+same alignments."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 import workbench.align.aligner as aligner
 import workbench.align.lexicon as lexicon
+import workbench.align.scoring as scoring
 from bench.align import hayy_set, layout_set, scale_set
 from workbench.align import align_sentences, native
 
@@ -21,11 +23,18 @@ TEXTS = {
 
 @needs_core
 @pytest.mark.parametrize("name", list(TEXTS))
-def test_every_search_posterior_and_word_table_is_the_same_in_c_and_numpy(
+def test_every_table_search_posterior_and_word_table_is_the_same_in_c_and_numpy(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen = {"search": 0, "posteriors": 0, "ibm1": 0}
+    seen = {"search": 0, "posteriors": 0, "ibm1": 0, "coverage": 0}
     search, posteriors, ibm1 = aligner.search, aligner.posteriors, lexicon._ibm1
+    coverage = scoring.coverage_table
+
+    def both_coverage(*args: object) -> np.ndarray:
+        fast = coverage(*args)
+        assert np.array_equal(fast, coverage(*args, native=False))
+        seen["coverage"] += 1
+        return fast
 
     def both_search(*args: object) -> object:
         path = search(*args)
@@ -48,9 +57,11 @@ def test_every_search_posterior_and_word_table_is_the_same_in_c_and_numpy(
     monkeypatch.setattr(aligner, "search", both_search)
     monkeypatch.setattr(aligner, "posteriors", both_posteriors)
     monkeypatch.setattr(lexicon, "_ibm1", both_ibm1)
+    monkeypatch.setattr(scoring, "coverage_table", both_coverage)
     ar, en = TEXTS[name]()
     align_sentences(ar, en)
     assert seen["search"] >= 3 and seen["posteriors"] == 1 and seen["ibm1"] >= 4
+    assert seen["coverage"] >= 6
 
 
 def test_without_the_c_part_the_alignment_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,14 +1,16 @@
-/* The row loop of the alignment search (workbench/align/dp.py: search) in C.
+/* The aligner's inner loops in C: the search's and the posteriors' row loops (dp.py), the
+ * coverage tables' instance loop (sparse.py) and IBM model 1's iterations (lexicon.py).
  *
- * Optional: when this extension is not built, dp.py runs the same loop with NumPy, one
- * row at a time. Both compute every cell with the same double-precision operations in the
- * same order, so they give the same costs and the same back-pointers (tests/align/
- * test_dpcore.py checks it). Arrays come in through the buffer protocol: no NumPy headers.
+ * Optional: when this extension is not built, the same loops run in NumPy. Both compute
+ * every value with the same floating-point operations in the same order, so they give the
+ * same tables, costs, back-pointers and posteriors, bit for bit (tests/align/test_native.py
+ * checks it). Arrays come in through the buffer protocol: no NumPy headers.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Every buffer of a call, released together. */
@@ -328,11 +330,113 @@ done:
     Py_RETURN_NONE;
 }
 
+/* coverage_chunks(out, counts, ends, start, src_row, src_data, d_row, prev, d_val, lo,
+ *                 width, reach, chunk_pairs): the instance loop of workbench/align/sparse.py's
+ * coverage_table, chunk by chunk as it cuts them, each chunk's sums taken in double in
+ * instance order (as numpy's bincount) and then added to ``out`` (float32). */
+static PyObject *
+coverage_chunks(PyObject *self, PyObject *args)
+{
+    Py_buffer b[10];
+    Py_ssize_t width, reach, chunk_pairs;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*y*nnn", &b[0], &b[1], &b[2], &b[3], &b[4],
+                          &b[5], &b[6], &b[7], &b[8], &b[9], &width, &reach, &chunk_pairs))
+        return NULL;
+    float *out = (float *)b[0].buf;
+    const int64_t *counts = (const int64_t *)b[1].buf;
+    const int64_t *ends = (const int64_t *)b[2].buf;
+    const int64_t *start = (const int64_t *)b[3].buf;
+    const int64_t *src_row = (const int64_t *)b[4].buf;
+    const double *src_data = (const double *)b[5].buf;
+    const int64_t *d_row = (const int64_t *)b[6].buf;
+    const int64_t *prev = (const int64_t *)b[7].buf;
+    const double *d_val = (const double *)b[8].buf;
+    const int64_t *lo = (const int64_t *)b[9].buf;
+    Py_ssize_t n_entries = b[1].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t per_chunk = chunk_pairs / reach;
+    int64_t step = reach - 1, row_cells = (int64_t)width * reach;
+    double *buf = NULL;
+    Py_ssize_t buf_len = 0;
+    int failed = 0;
+    Py_BEGIN_ALLOW_THREADS
+    Py_ssize_t first = 0;
+    while (first < n_entries) {
+        /* last = min(max(searchsorted(ends, done + per_chunk), first + 1), n_entries) */
+        int64_t target = (first ? ends[first - 1] : 0) + per_chunk;
+        Py_ssize_t lo_i = 0, hi_i = n_entries;
+        while (lo_i < hi_i) {
+            Py_ssize_t mid = (lo_i + hi_i) / 2;
+            if (ends[mid] < target)
+                lo_i = mid + 1;
+            else
+                hi_i = mid;
+        }
+        Py_ssize_t last = lo_i > first + 1 ? lo_i : first + 1;
+        if (last > n_entries)
+            last = n_entries;
+        /* the chunk's cells: from the row of its first instance to the largest touched */
+        int64_t first_cell = -1, max_cell = -1;
+        for (Py_ssize_t e = first; e < last; e++) {
+            int64_t s = src_row[e], lo_s = lo[s];
+            for (int64_t q = 0; q < counts[e]; q++) {
+                int64_t pos = start[e] + q, p = d_row[pos];
+                int64_t t_lo = prev[pos] + 1 > p - reach + 1 ? prev[pos] + 1 : p - reach + 1;
+                t_lo = (t_lo > lo_s ? t_lo : lo_s) - lo_s;
+                int64_t t_hi = (p < lo_s + width - 1 ? p : lo_s + width - 1) - lo_s;
+                if (first_cell < 0)
+                    first_cell = s * row_cells;
+                if (t_hi >= t_lo) {
+                    int64_t cell = s * row_cells + (p - lo_s) + step * t_hi;
+                    if (cell > max_cell)
+                        max_cell = cell;
+                }
+            }
+        }
+        if (max_cell >= first_cell && first_cell >= 0) {
+            Py_ssize_t need = (Py_ssize_t)(max_cell - first_cell + 1);
+            if (need > buf_len) {
+                free(buf);
+                buf = malloc(sizeof(double) * (size_t)need);
+                buf_len = buf ? need : 0;
+                if (!buf) {
+                    failed = 1;
+                    break;
+                }
+            }
+            memset(buf, 0, sizeof(double) * (size_t)need);
+            for (Py_ssize_t e = first; e < last; e++) {
+                int64_t s = src_row[e], lo_s = lo[s];
+                for (int64_t q = 0; q < counts[e]; q++) {
+                    int64_t pos = start[e] + q, p = d_row[pos];
+                    int64_t t_lo = prev[pos] + 1 > p - reach + 1 ? prev[pos] + 1 : p - reach + 1;
+                    t_lo = (t_lo > lo_s ? t_lo : lo_s) - lo_s;
+                    int64_t t_hi = (p < lo_s + width - 1 ? p : lo_s + width - 1) - lo_s;
+                    double val = src_data[e] * d_val[pos];
+                    int64_t base = s * row_cells + (p - lo_s) - first_cell;
+                    for (int64_t t = t_lo; t <= t_hi; t++)
+                        buf[base + step * t] += val;
+                }
+            }
+            float *target = out + first_cell;
+            for (Py_ssize_t c = 0; c < need; c++)
+                target[c] = (float)((double)target[c] + buf[c]);
+        }
+        first = last;
+    }
+    Py_END_ALLOW_THREADS
+    free(buf);
+    release(b, 10);
+    if (failed)
+        return PyErr_NoMemory();
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"search_rows", search_rows, METH_VARARGS, "The search's row loop over a block of rows."},
     {"forward_rows", forward_rows, METH_VARARGS, "The posteriors' forward sums over rows."},
     {"backward_rows", backward_rows, METH_VARARGS, "The posteriors' backward sums over rows."},
     {"ibm1", ibm1, METH_VARARGS, "EM iterations of IBM model 1, in place."},
+    {"coverage_chunks", coverage_chunks, METH_VARARGS, "The coverage table's instance loop."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -231,13 +231,13 @@ def search(
     # Row by row over the stored cells lo[i]..hi[i] only (the rest of a row stays inf).
     starts, widths = lay.row_starts()
     if native and costs.native(width):
+        w64, lo64 = widths.astype(np.int64, copy=False), lo.astype(np.int64, copy=False)
         for k in range(costs.count()):
             first, block = costs.block(k)
             stop = min(first + block.shape[1], n + 1)
             _native.core.search_rows(
-                flat, back, starts, widths.astype(np.int64), lo.astype(np.int64), skip_cum,
-                lay.ks, block, first, max(first, 1), stop, block.shape[2], pad, lay.stride,
-                width, skip_code,
+                flat, back, starts, w64, lo64, skip_cum, lay.ks, block, first, max(first, 1),
+                stop, block.shape[2], pad, lay.stride, width, skip_code,
             )
     else:
         _search_rows(costs, lay, cost, back, starts, widths, skip_cum, skip_code)
@@ -360,7 +360,8 @@ def posteriors(
     starts, widths = lay.row_starts()
     reach = lay.row_targets(ring)
     if native and costs.native(width):
-        args = (widths.astype(np.int64), lo.astype(np.int64), skip_cum, lay.ks)
+        args = (widths.astype(np.int64, copy=False), lo.astype(np.int64, copy=False), skip_cum,
+                lay.ks)
         w0 = int(widths[0])
         if w0 > 0:
             fwd[0, pad : pad + w0] = _soft_scan(np.where(cols[:w0] == 0, 0.0, INF),

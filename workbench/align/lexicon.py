@@ -34,7 +34,7 @@ def _ibm1(
     pair_src = np.zeros(n_pairs, dtype=np.int64)
     pair_src[pair] = src
     if native and _native.core is not None and len(slot):  # the same sums in C
-        slot, pair = slot.astype(np.int64), pair.astype(np.int64)
+        slot, pair = slot.astype(np.int64, copy=False), pair.astype(np.int64, copy=False)
         _native.core.ibm1(t, slot, pair, pair_src, int(slot.max()) + 1, n_src, ITERATIONS)
         return t
     for _ in range(ITERATIONS):

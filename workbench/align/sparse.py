@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from workbench.align import native as _native
+
 _CHUNK_PAIRS = 1_000_000
 
 
@@ -51,7 +53,8 @@ class SparseRows:
 
 
 def coverage_table(
-    src: SparseRows, dst: SparseRows, lo: np.ndarray, width: int, reach: int
+    src: SparseRows, dst: SparseRows, lo: np.ndarray, width: int, reach: int,
+    native: bool = True,
 ) -> np.ndarray:
     """How much of each source sentence a run of destination sentences covers.
 
@@ -59,6 +62,7 @@ def coverage_table(
     where p is the first destination row in ``lo[s] + t .. lo[s] + t + l - 1`` holding c
     (nothing when none does), for ``0 <= t < width`` and ``1 <= l <= reach``. A column counts
     once however many rows of the run hold it: this is coverage, not a sum of dot products.
+    ``native``: the instance loop in C when it is built (False: NumPy; the same sums).
     """
     n, m = src.n_rows, dst.n_rows
     out = np.zeros(n * width * reach, dtype=np.float32)
@@ -85,6 +89,18 @@ def coverage_table(
     stop[by_key] = np.searchsorted(d_key, hi_key[by_key], side="left")
     counts = np.maximum(stop - start, 0)
     ends = np.cumsum(counts)
+    if native and _native.core is not None:
+        def i64(a: np.ndarray) -> np.ndarray:
+            return np.ascontiguousarray(a, dtype=np.int64)
+
+        def f64(a: np.ndarray) -> np.ndarray:
+            return np.ascontiguousarray(a, dtype=np.float64)
+
+        _native.core.coverage_chunks(
+            out, i64(counts), i64(ends), i64(start), i64(src.row), f64(src.data), i64(d_row),
+            i64(prev), f64(d_val), i64(lo), width, reach, _CHUNK_PAIRS,
+        )
+        return _running_sum(out.reshape(n, width, reach), reach)
     first = 0
     while first < len(counts):
         done = ends[first - 1] if first else 0
@@ -117,7 +133,12 @@ def coverage_table(
                 part = np.bincount(flat - first_cell, weights=val)
                 out[first_cell : first_cell + len(part)] += part
         first = first_next
-    table = out.reshape(n, width, reach)
-    for d in range(1, reach):  # a running sum over the run lengths (np.cumsum is slow on
-        table[:, :, d] += table[:, :, d - 1]  # so short an axis)
+    return _running_sum(out.reshape(n, width, reach), reach)
+
+
+def _running_sum(table: np.ndarray, reach: int) -> np.ndarray:
+    """``table`` summed along its last axis, in place (np.cumsum is slow on so short an
+    axis)."""
+    for d in range(1, reach):
+        table[:, :, d] += table[:, :, d - 1]
     return table
