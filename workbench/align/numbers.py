@@ -54,6 +54,8 @@ def _table() -> dict[str, tuple[str, int]]:
 
 
 _PARTS = _table()
+# Which part may follow which after و: the units before the tens, the hundreds first.
+_FOLLOWS = {"unit": ("tens",), "hundreds": ("unit", "tens")}
 
 
 @lru_cache(maxsize=50_000)
@@ -98,7 +100,7 @@ def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
                 total, kind = total + 10, "teen"  # ثلاثة عشر, مائة وثلاثة عشر
             elif end == k + 1 and kind == "unit" and bare == ("hundreds", 100):
                 total, kind = total * 100, "hundreds"  # ثلاث مائة
-            elif joined is not None and _FOLLOWS.get(kind, ()) and joined[0] in _FOLLOWS[kind]:
+            elif joined is not None and joined[0] in _FOLLOWS.get(kind, ()):
                 kind, value = joined
                 total += value
             else:
@@ -109,6 +111,3 @@ def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
         k = end
     return out
 
-
-# Which part may follow which after و: the units before the tens, the hundreds first.
-_FOLLOWS = {"unit": ("tens",), "hundreds": ("unit", "tens")}
