@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.align.wordsets import Gold, strict_f1, word_set, write_dictionary
+from tests.dictionary import builders
 from workbench.align import align_sentences
 from workbench.align.aligner import TwoPassAligner, continuation_lines
 from workbench.cli import main
@@ -53,6 +54,15 @@ def test_a_dictionary_aligns_where_lengths_mislead(tmp_path: Path) -> None:
     with_dictionary = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
     assert with_dictionary >= 0.95
     assert with_dictionary >= without + 0.2
+
+
+def test_an_english_arabic_dictionary_serves_as_well(tmp_path: Path) -> None:
+    ar, en, gold = _set()
+    index = builders.dictd(tmp_path, "words-eng-ara",
+                           articles=[(e, "x", [a]) for a, e in WORDS.items()])
+    with_dictionary = strict_f1(align_sentences(ar, en, lexicon=open_lexicon([index])).links,
+                                gold)
+    assert with_dictionary >= 0.95
 
 
 def test_dictionary_evidence_is_seen_both_ways(tmp_path: Path) -> None:

@@ -23,8 +23,9 @@ ARTICLES: list[tuple[str, str, list[str]]] = [
 
 
 def dictd(folder: Path, name: str = "test-ara-eng", zipped: bool = True,
-          chunk: int = 64) -> Path:
-    """A dictd set; the data dictzip'd in tiny chunks (so an article spans several)."""
+          chunk: int = 64, articles: list[tuple[str, str, list[str]]] | None = None) -> Path:
+    """A dictd set; the data dictzip'd in tiny chunks (so an article spans several);
+    ``articles``: other (headword, IPA, senses) than :data:`ARTICLES`."""
     data = bytearray()
     index: list[str] = []
 
@@ -34,7 +35,7 @@ def dictd(folder: Path, name: str = "test-ara-eng", zipped: bool = True,
         data.extend(raw)
 
     add("00databaseshort", "00-database-short\n     Test Arabic-English\n")
-    for head, ipa, senses in ARTICLES:
+    for head, ipa, senses in ARTICLES if articles is None else articles:
         lines = [f"{head} /{ipa}/"]
         lines += [f"{k}. {s}" for k, s in enumerate(senses, 1)] if len(senses) > 1 else senses
         add(head, "\n".join(lines) + "\n")

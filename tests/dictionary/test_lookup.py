@@ -81,3 +81,24 @@ def test_the_installed_freedict() -> None:
     senses = {s for e in lexicon.lookup("وبالكتاب") for s in e.senses}
     assert "Book" in senses
     assert any("Sun" in e.senses for e in lexicon.lookup("فالشمس"))
+
+
+#: An English–Arabic dictionary (FreeDict's eng-ara shape): English headwords, Arabic senses.
+ENGLISH_ARABIC = [
+    ("book", "bʊk", ["الكتاب"]), ("volume", "ˈvɒljuːm", ["كتاب", "مجلد"]),
+    ("school", "skuːl", ["مدرسة"]), ("sun", "sʌn", ["الشمس"]),
+    ("official speech", "əˈfɪʃl", ["الخطاب الرسمي"]),
+]
+
+
+def test_an_english_arabic_dictionary_is_read_backwards_for_arabic_words(tmp_path: Path) -> None:
+    index = builders.dictd(tmp_path, "test-eng-ara", articles=ENGLISH_ARABIC)
+    lexicon = open_lexicon([index])
+    found = {(e.headword, e.senses) for e in lexicon.lookup("والكتاب")}
+    assert ("الكتاب", ("book",)) in found and ("كتاب", ("volume",)) in found
+    assert [e.senses for e in lexicon.lookup("book")] == [("الكتاب",)]  # and forwards
+    assert next(m.key for m in lexicon.find("ألقى الخطاب الرسمي في المدرسة")) == "خطاب رسمي"
+    assert "book" in lexicon.glosses("بالكتاب") and "volume" in lexicon.glosses("بالكتاب")
+    forward = open_lexicon([builders.dictd(tmp_path / "f" if (tmp_path / "f").mkdir() is None
+                                           else tmp_path)])
+    assert [e.senses for e in forward.lookup("book")] == []  # an Arabic–English one is not

@@ -9,6 +9,10 @@ chain of :mod:`workbench.glossary.morphology` (و ف, ب ك ل, ال, لل, س) 
 (ة → ت before pronouns, duals, plurals, pronouns); no second morphology is written here.
 Multi-word headwords are found in running text with clitics on their first word and the
 article (or none) on the later words; longer headwords come first.
+
+An English–Arabic dictionary (English headwords, Arabic senses: FreeDict's eng-ara) is also
+read backwards: each Arabic sense is a key whose entry has the English headword as its sense,
+so it serves Arabic words (the panel, the aligner) as well as English ones.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from workbench.glossary import morphology as m
 from workbench.text.normalize import normalize
 
 _WORD = re.compile(r"[^\W_]+")
+_ARABIC = re.compile("[\u0621-\u064a]")
 _SUFFIXES = tuple(
     sorted(
         m.CONSONANT | m.TA_MARBUTA | m.ALEF_MAQSURA | m.ALEF_FINAL | m.YA_FINAL | m.MASC_PLURAL,
@@ -126,6 +131,28 @@ def skeletons(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def english_to_arabic(dictionary: DictionaryFile) -> bool:
+    """Whether a dictionary's headwords are English (hardly any Arabic) and most of its
+    entries have Arabic senses: an English–Arabic dictionary, which Arabic words look up
+    backwards."""
+    count = len(dictionary)
+    if not count:
+        return False
+    step = max(1, count // 200)
+    heads = dictionary.headwords[::step]
+    if sum(1 for h in heads if _ARABIC.search(h)) * 10 > len(heads):
+        return False
+    sample = range(0, count, max(1, count // 20))
+    arabic = sum(1 for k in sample if any(map(_ARABIC.search, dictionary.entry(k).senses)))
+    return arabic * 2 > len(sample)
+
+
+def _backwards(entry: DictEntry, key: str) -> DictEntry:
+    """An English–Arabic entry as the Arabic→English entry of its senses with ``key``."""
+    arabic = next((s for s in entry.senses if key_of(s) == key), key)
+    return DictEntry(arabic, (entry.headword,), None, entry.dictionary)
+
+
 @dataclass(frozen=True)
 class TextMatch:
     """A headword found in a text: its span in the original, the key and its entries."""
@@ -153,6 +180,7 @@ class Lexicon:
         self._best: dict[str, list[str]] = {}
         self._skeletons: dict[str, list[str]] | None = None
         self._related: dict[str, tuple[str, ...]] = {}
+        self._backwards: set[int] = set()  # the English–Arabic dictionaries
 
     def _build(self) -> dict[str, list[tuple[int, int]]]:
         with self._lock:
@@ -161,16 +189,24 @@ class Lexicon:
             index: dict[str, list[tuple[int, int]]] = {}
             for d, dictionary in enumerate(self.dictionaries):
                 for k, headword in enumerate(dictionary.headwords):
-                    key = key_of(headword)
-                    if not key:
-                        continue
-                    index.setdefault(key, []).append((d, k))
-                    if " " in key:
-                        words = key.split(" ")
-                        self._first.add(words[0])
-                        self._max_words = max(self._max_words, min(len(words), MAX_WORDS))
+                    self._add(index, key_of(headword), d, k)
+                if english_to_arabic(dictionary):
+                    self._backwards.add(d)
+                    for k in range(len(dictionary)):
+                        for sense in dictionary.entry(k).senses:
+                            if _ARABIC.search(sense):
+                                self._add(index, key_of(sense), d, k)
             self._index = index
             return index
+
+    def _add(self, index: dict[str, list[tuple[int, int]]], key: str, d: int, k: int) -> None:
+        if not key:
+            return
+        index.setdefault(key, []).append((d, k))
+        if " " in key:
+            words = key.split(" ")
+            self._first.add(words[0])
+            self._max_words = max(self._max_words, min(len(words), MAX_WORDS))
 
     def entries(self, key: str) -> tuple[DictEntry, ...]:
         """The entries of a key, from every dictionary, in the order given (merged by
@@ -181,6 +217,8 @@ class Lexicon:
         out: dict[tuple[int, str, str | None], DictEntry] = {}
         for d, k in self._build().get(key, ())[:MAX_ENTRIES]:
             entry = self.dictionaries[d].entry(k)
+            if d in self._backwards and key_of(entry.headword) != key:
+                entry = _backwards(entry, key)  # found through an Arabic sense
             name = self.names[d]
             slot = (d, entry.headword, entry.pronunciation)
             old = out.get(slot)
