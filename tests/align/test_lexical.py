@@ -65,6 +65,14 @@ def test_an_english_arabic_dictionary_serves_as_well(tmp_path: Path) -> None:
     assert with_dictionary >= 0.95
 
 
+def test_a_dictionary_that_translates_nothing_is_reported(tmp_path: Path) -> None:
+    ar, en, _ = _set(lines=80)
+    french = write_dictionary(tmp_path / "fr.tsv", {"chat": "cat", "chien": "dog"})
+    warned = align_sentences(ar, en, lexicon=open_lexicon([french])).warnings
+    assert any("translates 0.0%" in w for w in warned)
+    assert not align_sentences(ar, en, lexicon=open_lexicon([_dictionary(tmp_path)])).warnings
+
+
 def test_dictionary_evidence_is_seen_both_ways(tmp_path: Path) -> None:
     ar, en, _ = _set(lines=10)
     aligner = TwoPassAligner(ar, en, lexicon=open_lexicon([_dictionary(tmp_path)]))

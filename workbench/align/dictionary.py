@@ -65,6 +65,7 @@ class Evidence:
     weight_e: dict[str, float] = field(default_factory=dict)
     seeds: list[tuple[str, str]] = field(default_factory=list)
     translatable: float = 0.0  # share of Arabic content words with a translation in the text
+    content: int = 0  # Arabic content words looked up
 
 
 def _sense_stems(sense: str) -> list[str]:
@@ -193,5 +194,6 @@ def dictionary_evidence(
     out.weight_e = _idf(df_e, len(en_stems))
     out.seeds = sorted(seeds)
     out.translatable = translated / content if content else 0.0
+    out.content = content
     return out
 
