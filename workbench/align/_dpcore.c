@@ -21,6 +21,16 @@ release(Py_buffer *buffers, int count)
         PyBuffer_Release(&buffers[k]);
 }
 
+/* The end of a call: its buffers released; None, or NULL when an error was set. */
+static PyObject *
+finish(Py_buffer *buffers, int count)
+{
+    release(buffers, count);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_RETURN_NONE;
+}
+
 /* How many rows a block of costs (float32, moves x rows x width) holds. */
 static Py_ssize_t
 rows_of(const Py_buffer *block, Py_ssize_t n_moves, Py_ssize_t width)
@@ -157,6 +167,21 @@ soft_scan(const double *direct, const double *base, double *out, Py_ssize_t w, i
     }
 }
 
+/* A row's buffer of ``count`` doubles for a loop over ``n_moves`` moves; NULL with the
+ * Python error set when there are too many moves or no memory. */
+static double *
+row_buffer(Py_ssize_t count, Py_ssize_t n_moves)
+{
+    if (n_moves > MAX_MOVES) {
+        PyErr_SetString(PyExc_ValueError, "more moves than MAX_MOVES");
+        return NULL;
+    }
+    double *buffer = PyMem_Malloc(sizeof(double) * (size_t)count);
+    if (buffer == NULL)
+        PyErr_NoMemory();
+    return buffer;
+}
+
 /* forward_rows(fwd, starts, widths, lo, skip_cum, ks, block, first, r0, r1, block_width,
  *              pad, stride, temperature): the forward sums of dp.py's posteriors for rows
  * r0 <= i < r1 (row 0 is dp.py's own), the arrays as in search_rows. */
@@ -179,15 +204,9 @@ forward_rows(PyObject *self, PyObject *args)
     const float *block = (const float *)b[6].buf;
     Py_ssize_t n_moves = b[5].len / (Py_ssize_t)sizeof(int64_t);
     Py_ssize_t block_rows = rows_of(&b[6], n_moves, block_width);
-    double *direct = PyMem_Malloc(sizeof(double) * (size_t)(block_width + 1));
-    if (n_moves > MAX_MOVES || direct == NULL) {
-        PyMem_Free(direct);
-        if (n_moves > MAX_MOVES)
-            PyErr_SetString(PyExc_ValueError, "forward_rows: more moves than MAX_MOVES");
-        else
-            PyErr_NoMemory();
+    double *direct = row_buffer(block_width + 1, n_moves);
+    if (direct == NULL)
         goto done;
-    }
     Py_BEGIN_ALLOW_THREADS
     double cand[MAX_MOVES];
     for (Py_ssize_t i = r0; i < r1; i++) {
@@ -207,10 +226,7 @@ forward_rows(PyObject *self, PyObject *args)
     Py_END_ALLOW_THREADS
     PyMem_Free(direct);
 done:
-    release(b, 7);
-    if (PyErr_Occurred())
-        return NULL;
-    Py_RETURN_NONE;
+    return finish(b, 7);
 }
 
 /* backward_rows(bwd, ahead, reach, widths, lo, skip_cum, ks, block, first, r_hi, r_lo,
@@ -237,15 +253,9 @@ backward_rows(PyObject *self, PyObject *args)
     const float *block = (const float *)b[7].buf;
     Py_ssize_t n_moves = b[6].len / (Py_ssize_t)sizeof(int64_t);
     Py_ssize_t block_rows = rows_of(&b[7], n_moves, block_width);
-    double *direct = PyMem_Malloc(sizeof(double) * (size_t)(block_width + 1) * 2);
-    if (n_moves > MAX_MOVES || direct == NULL) {
-        PyMem_Free(direct);
-        if (n_moves > MAX_MOVES)
-            PyErr_SetString(PyExc_ValueError, "backward_rows: more moves than MAX_MOVES");
-        else
-            PyErr_NoMemory();
+    double *direct = row_buffer((block_width + 1) * 2, n_moves);
+    if (direct == NULL)
         goto done;
-    }
     double *base = direct + block_width + 1;
     Py_BEGIN_ALLOW_THREADS
     double cand[MAX_MOVES];
@@ -276,10 +286,7 @@ backward_rows(PyObject *self, PyObject *args)
     Py_END_ALLOW_THREADS
     PyMem_Free(direct);
 done:
-    release(b, 8);
-    if (PyErr_Occurred())
-        return NULL;
-    Py_RETURN_NONE;
+    return finish(b, 8);
 }
 
 /* ibm1(t, src, slot, pair, n_slots, n_src, iterations): EM of IBM model 1 as
@@ -324,10 +331,19 @@ ibm1(PyObject *self, PyObject *args)
     Py_END_ALLOW_THREADS
     PyMem_Free(norm);
 done:
-    release(b, 4);
-    if (PyErr_Occurred())
-        return NULL;
-    Py_RETURN_NONE;
+    return finish(b, 4);
+}
+
+/* The start offsets t_lo..t_hi (from lo_s) of the runs of at most ``reach`` rows, within
+ * the band's ``width``, whose first row holding a column is p (the row before that holds it
+ * last at ``prev``): coverage_table's t_lo and t_hi. */
+static inline void
+run_starts(int64_t prev, int64_t p, int64_t lo_s, int64_t width, int64_t reach,
+           int64_t *t_lo, int64_t *t_hi)
+{
+    int64_t from = prev + 1 > p - reach + 1 ? prev + 1 : p - reach + 1;
+    *t_lo = (from > lo_s ? from : lo_s) - lo_s;
+    *t_hi = (p < lo_s + width - 1 ? p : lo_s + width - 1) - lo_s;
 }
 
 /* coverage_chunks(out, counts, ends, start, src_row, src_data, d_row, prev, d_val, lo,
@@ -379,10 +395,8 @@ coverage_chunks(PyObject *self, PyObject *args)
         for (Py_ssize_t e = first; e < last; e++) {
             int64_t s = src_row[e], lo_s = lo[s];
             for (int64_t q = 0; q < counts[e]; q++) {
-                int64_t pos = start[e] + q, p = d_row[pos];
-                int64_t t_lo = prev[pos] + 1 > p - reach + 1 ? prev[pos] + 1 : p - reach + 1;
-                t_lo = (t_lo > lo_s ? t_lo : lo_s) - lo_s;
-                int64_t t_hi = (p < lo_s + width - 1 ? p : lo_s + width - 1) - lo_s;
+                int64_t pos = start[e] + q, p = d_row[pos], t_lo, t_hi;
+                run_starts(prev[pos], p, lo_s, width, reach, &t_lo, &t_hi);
                 if (first_cell < 0)
                     first_cell = s * row_cells;
                 if (t_hi >= t_lo) {
@@ -407,10 +421,8 @@ coverage_chunks(PyObject *self, PyObject *args)
             for (Py_ssize_t e = first; e < last; e++) {
                 int64_t s = src_row[e], lo_s = lo[s];
                 for (int64_t q = 0; q < counts[e]; q++) {
-                    int64_t pos = start[e] + q, p = d_row[pos];
-                    int64_t t_lo = prev[pos] + 1 > p - reach + 1 ? prev[pos] + 1 : p - reach + 1;
-                    t_lo = (t_lo > lo_s ? t_lo : lo_s) - lo_s;
-                    int64_t t_hi = (p < lo_s + width - 1 ? p : lo_s + width - 1) - lo_s;
+                    int64_t pos = start[e] + q, p = d_row[pos], t_lo, t_hi;
+                    run_starts(prev[pos], p, lo_s, width, reach, &t_lo, &t_hi);
                     double val = src_data[e] * d_val[pos];
                     int64_t base = s * row_cells + (p - lo_s) - first_cell;
                     for (int64_t t = t_lo; t <= t_hi; t++)
