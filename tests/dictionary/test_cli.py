@@ -55,6 +55,27 @@ def test_add_list_lookup_remove(sample_db: Path, tmp_path: Path) -> None:
         assert project.db.schema_version() == SCHEMA_VERSION
 
 
+def test_an_english_arabic_dictionary_is_shown_as_read_backwards(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    from tests.dictionary.test_lookup import ENGLISH_ARABIC
+
+    db = str(sample_db)
+    eng_ara = builders.dictd(tmp_path, "test-eng-ara", articles=ENGLISH_ARABIC)
+    added = _run("dictionary", "add", "--db", db, str(eng_ara))
+    assert "English–Arabic: Arabic words are looked up in its senses" in added.output
+    plain = _run("dictionary", "add", "--db", db, str(builders.dictd(tmp_path)))
+    assert "English–Arabic" not in plain.output
+    listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
+    assert [(d["name"], d["direction"]) for d in listed] == [
+        ("test-eng-ara", "en-ar"), ("test-ara-eng", "ar-en")]
+    table = _run("dictionary", "list", "--db", db).output.splitlines()
+    assert "English-Arabic (read backwards)" in table[0] and "\tArabic-English\t" in table[1]
+    eng_ara.unlink()  # a file gone: its direction cannot be told
+    listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
+    assert listed[0]["direction"] is None and not listed[0]["available"]
+
+
 def test_bad_file_is_one_line(sample_db: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text("no tab\n", encoding="utf-8")

@@ -23,8 +23,7 @@ def add_dictionary(db: str | None, path: str, name: str | None) -> None:
 
     with open_project(db) as project:
         info = project.dictionaries.add(path, name)
-    click.echo(f"added dictionary {info.name!r} ({info.format}, {info.headwords:,} headwords) "
-               f"from {info.path}")
+    click.echo(f"added dictionary {info.name!r} ({info.describe()}) from {info.path}")
 
 
 @dictionary.command("list")
@@ -35,7 +34,7 @@ def list_dictionaries(db: str | None, fmt: str) -> None:
     from workbench.project import open_project
 
     with open_project(db) as project:
-        infos = project.dictionaries.list()
+        infos = project.dictionaries.list(read=True)
     if fmt == "json":
         print_json([i.as_json() for i in infos])
         return
@@ -44,7 +43,9 @@ def list_dictionaries(db: str | None, fmt: str) -> None:
         return
     for i in infos:
         missing = "" if i.available else "  [missing]"
-        click.echo(f"{i.name}\t{i.format}\t{i.headwords:,} headwords\t{i.path}{missing}")
+        direction = {"en-ar": "English-Arabic (read backwards)", "ar-en": "Arabic-English"}
+        click.echo(f"{i.name}\t{i.format}\t{i.headwords:,} headwords\t"
+                   f"{direction.get(i.direction or '', '?')}\t{i.path}{missing}")
 
 
 @dictionary.command("remove")

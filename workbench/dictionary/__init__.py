@@ -8,7 +8,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.dictionary.lookup import Lexicon, TextMatch, key_of
+from workbench.dictionary.lookup import Lexicon, TextMatch, english_to_arabic, key_of
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.registry import FORMATS, detect, open_dictionary
 
@@ -19,6 +19,7 @@ __all__ = [
     "Lexicon",
     "TextMatch",
     "detect",
+    "english_to_arabic",
     "file_stamp",
     "key_of",
     "open_dictionary",

@@ -4,10 +4,17 @@ alignment (dictionaries, glossary, confirmed segment pairs and translation memor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from workbench.dictionary import Lexicon, TextMatch, open_dictionary, open_lexicon
+from workbench.dictionary import (
+    DictionaryFile,
+    Lexicon,
+    TextMatch,
+    english_to_arabic,
+    open_dictionary,
+    open_lexicon,
+)
 from workbench.errors import NotFoundError, WorkbenchError
 from workbench.project.context import ProjectContext
 from workbench.store import dictionaries as q_dict
@@ -27,11 +34,20 @@ class DictionaryInfo:
     format: str
     headwords: int
     available: bool
+    direction: str | None = None  # "ar-en", or "en-ar" (read backwards); None: not read
 
     def as_json(self) -> dict[str, object]:
         """As ``workbench dictionary list --format json`` shows it."""
         return {"name": self.name, "path": self.path, "format": self.format,
-                "headwords": self.headwords, "available": self.available}
+                "headwords": self.headwords, "available": self.available,
+                "direction": self.direction}
+
+    def describe(self) -> str:
+        """Its format, size and, when known, direction, as one phrase."""
+        text = f"{self.format}, {self.headwords:,} headwords"
+        if self.direction == "en-ar":
+            text += ", English–Arabic: Arabic words are looked up in its senses"
+        return text
 
 
 def default_name(path: str | Path) -> str:
@@ -41,6 +57,22 @@ def default_name(path: str | Path) -> str:
                    ".xml", ".tsv", ".txt"):
         name = name.removesuffix(suffix)
     return name.removesuffix(".dict") or Path(path).name
+
+
+def _direction(reader: DictionaryFile) -> str:
+    return "en-ar" if english_to_arabic(reader) else "ar-en"
+
+
+def _read_direction(path: str) -> str | None:
+    """The direction of the dictionary at ``path``; None when it cannot be read now."""
+    try:
+        reader = open_dictionary(path)
+    except WorkbenchError:
+        return None
+    try:
+        return _direction(reader)
+    finally:
+        reader.close()
 
 
 class Dictionaries:
@@ -64,17 +96,23 @@ class Dictionaries:
                         "(choose another with --name)"
                     )
                 q_dict.add_dictionary(self.context.db, label, main, reader.format, len(reader))
-            return DictionaryInfo(label, main, reader.format, len(reader), True)
+            return DictionaryInfo(label, main, reader.format, len(reader), True,
+                                  _direction(reader))
         finally:
             reader.close()
 
-    def list(self) -> list[DictionaryInfo]:
-        """The project's dictionaries, in the order they were added."""
-        return [
+    def list(self, read: bool = False) -> list[DictionaryInfo]:
+        """The project's dictionaries, in the order they were added; with ``read``, each
+        file there is opened to tell its direction (about 0.1 s for FreeDict)."""
+        infos = [
             DictionaryInfo(d["name"], d["path"], d["format"], d["headwords"],
                            Path(d["path"]).is_file())
             for d in q_dict.dictionaries(self.context.db)
         ]
+        if read:
+            infos = [replace(i, direction=_read_direction(i.path)) if i.available else i
+                     for i in infos]
+        return infos
 
     def remove(self, name: str) -> None:
         """Forget the dictionary ``name`` (its files are left alone)."""
