@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from bench.align import _docs, scale_set
 from workbench.align import Alignment, align_paragraphs, align_sentences
+from workbench.align.scoring import Params
 from workbench.glossary.model import Entry, Glossary
 
 Check = Callable[[Alignment, int, int], None]
@@ -110,7 +111,9 @@ def test_ten_thousand_sentences_align_whole(check_structure: Check) -> None:
 def test_links_never_cross_paragraphs_when_the_counts_agree() -> None:
     ar_pars = [AR[0:3], AR[3:8], AR[8:12]]
     en_pars = [EN[0:4], EN[4:8], EN[8:12]]  # English sentence 3 sits in the wrong paragraph
-    result = align_paragraphs(ar_pars, en_pars)
+    # lengths and anchors only: the basic vocabulary's "concern" (قلق) pulls Arabic 3 to
+    # English 4 here, and which of Arabic 3 and 4 stays unlinked is then a toss-up
+    result = align_paragraphs(ar_pars, en_pars, params=Params(basic_vocabulary=False))
     ar_par = [k for k, p in enumerate(ar_pars) for _ in p]
     en_par = [k for k, p in enumerate(en_pars) for _ in p]
     for a, e in result.links:

@@ -14,6 +14,7 @@ from tests.align.wordsets import Gold, strict_f1, word_set, write_dictionary
 from tests.dictionary import builders
 from workbench.align import align_sentences
 from workbench.align.aligner import TwoPassAligner, continuation_lines
+from workbench.align.scoring import Params
 from workbench.cli import main
 from workbench.dictionary import open_lexicon
 from workbench.project import Project
@@ -50,8 +51,10 @@ def _set(seed: int = 2, lines: int = 40) -> tuple[list[str], list[str], Gold]:
 def test_a_dictionary_aligns_where_lengths_mislead(tmp_path: Path) -> None:
     ar, en, gold = _set()
     lexicon = open_lexicon([_dictionary(tmp_path)])
-    without = strict_f1(align_sentences(ar, en).links, gold)
-    with_dictionary = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
+    lengths_only = Params(basic_vocabulary=False)
+    without = strict_f1(align_sentences(ar, en, params=lengths_only).links, gold)
+    with_dictionary = strict_f1(
+        align_sentences(ar, en, lexicon=lexicon, params=lengths_only).links, gold)
     assert with_dictionary >= 0.95
     assert with_dictionary >= without + 0.2
 
@@ -191,7 +194,7 @@ def test_the_shape_penalties_are_relearnt_only_where_the_first_pass_explains_the
     runs = {}
     for name, lexicon in (("none", None), ("all", open_lexicon([_dictionary(tmp_path)])),
                           ("few", open_lexicon([few]))):
-        aligner = TwoPassAligner(ar, en, lexicon=lexicon)
+        aligner = TwoPassAligner(ar, en, lexicon=lexicon, params=Params(basic_vocabulary=False))
         aligner.run()
         runs[name] = aligner.final_params.priors
     assert runs["none"] and runs["all"]  # re-estimated from the first pass

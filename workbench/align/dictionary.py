@@ -11,7 +11,8 @@ English sentence holds ``V:stem`` for each of its stems that some Arabic word tr
 IDF-weighted content words whose translation the other side holds (what hunalign scores,
 made a coverage).
 
-The same pairs seed the induced word table (:mod:`lexicon`).
+The same pairs seed the induced word table (:mod:`lexicon`). Without a dictionary the
+aligner uses :func:`basic_vocabulary`: about 600 common words (``workbench/data``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from workbench.align.tokens import AR_STOP, english_content_stems
@@ -31,6 +33,7 @@ MAX_SENSE_WORDS = 2
 MAX_TRANSLATIONS = 12
 MIN_SHARED = 6  # letters a sense's stem and a text's stem must share to count as one word
 RELATED = 0.3  # the weight of a word's concepts when only a related headword gives them
+BASIC_VOCABULARY = Path(__file__).resolve().parents[1] / "data" / "basic-ara-eng.tsv"
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _EN_WORD = re.compile(r"[A-Za-z]+")
 
@@ -45,6 +48,36 @@ class Glosser(Protocol):
     def best_keys(self, word: str) -> list[str]:
         """The headword keys the word most likely is."""
         ...  # pragma: no cover
+
+
+def basic_vocabulary() -> Glosser:
+    """The built-in basic vocabulary (the Swadesh and Leipzig–Jakarta concepts and common
+    words, see the file's header), opened once and shared."""
+    from workbench.dictionary import open_lexicon
+
+    return open_lexicon([BASIC_VOCABULARY], ["basic vocabulary"])
+
+
+@dataclass(frozen=True)
+class WithBasic:
+    """A small dictionary of the user's (``primary``) with the basic vocabulary behind it:
+    the senses of both, the primary's keys first."""
+
+    primary: Glosser
+    basic: Glosser
+
+    def glosses(self, word: str) -> tuple[str, ...]:
+        """Both dictionaries' senses of a normalised Arabic word, the primary's first."""
+        mine = self.primary.glosses(word)
+        return mine + tuple(s for s in self.basic.glosses(word) if s not in mine)
+
+    def best_keys(self, word: str) -> list[str]:
+        """The primary's keys for the word, else the basic vocabulary's."""
+        return self.primary.best_keys(word) or self.basic.best_keys(word)
+
+    def related_glosses(self, word: str) -> tuple[str, ...]:
+        """Senses of related headwords in either dictionary."""
+        return _related(self.primary, word) + _related(self.basic, word)
 
 
 def _related(glosser: Glosser, word: str) -> tuple[str, ...]:
@@ -128,7 +161,10 @@ def dictionary_evidence(
     ar: Sequence[str], en_stems: Sequence[Sequence[str]], glosser: Glosser
 ) -> Evidence:
     """The dictionary concepts of Arabic sentences ``ar`` and English sentences (given as
-    their content stems)."""
+    their content stems). With a :class:`WithBasic` glosser, ``translatable`` is the share
+    the user's own dictionary translates."""
+    primary = glosser.primary if isinstance(glosser, WithBasic) else None
+    own: set[str] = set()  # words the primary dictionary alone translates
     en_vocab = {s for stems in en_stems for s in stems}
     doc_forms = _doc_forms(en_vocab)
     # word -> key, translations, stem, strength (1, or RELATED through a related headword)
@@ -147,6 +183,8 @@ def dictionary_evidence(
             keys = glosser.best_keys(w)
             senses = glosser.glosses(w)
             chosen = _translations(senses, doc_forms)
+            if primary is not None and _translations(primary.glosses(w), doc_forms):
+                own.add(w)
             strength = 1.0
             if not senses:  # no headword matches the word: a related one, weaker
                 chosen, strength = _translations(_related(glosser, w), doc_forms), RELATED
@@ -165,7 +203,7 @@ def dictionary_evidence(
                 content += 1
             if not key:
                 continue
-            translated += 1
+            translated += primary is None or w in own
             # a concept is as strong as its strongest source; only headwords seed the table
             for concept in ("W:" + key, *("V:" + s for s in stems)):
                 bag[concept] = max(bag.get(concept, 0.0), strength)

@@ -59,6 +59,7 @@ class Params:
     temperature: float = 1.0
     priors: dict[tuple[int, int], float] = field(default_factory=dict)
     stability_check: bool = True  # without a dictionary: a check pass settles or flags runs
+    basic_vocabulary: bool = True  # without a dictionary: the built-in basic vocabulary
 
     def default_prior(self, k: int, el: int) -> float:
         """The shape penalty before calibration."""
