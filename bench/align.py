@@ -478,10 +478,14 @@ def run() -> list[Row]:
             side = "both sides" if both else "the English only"
             rows.append(Row(f"strict link F1, ntrex paragraphs of up to {longest} lines marked "
                             f"on {side}", f1, "F1"))
-    for label, params in (("first pass only", Params(passes=1)),
-                          ("character lengths", Params(subwords=False))):
+    for label, params, names in (
+        ("first pass only", Params(passes=1), ("ntrex merged", "long lines, no digits")),
+        ("character lengths", Params(subwords=False), ("ntrex merged", "long lines, no digits")),
+        ("no basic vocabulary", Params(basic_vocabulary=False),
+         ("ntrex merged", "long lines, no digits", "hayy")),
+    ):
         for name, (ar, en, gold) in sets():
-            if name in ("ntrex merged", "long lines, no digits"):
+            if name in names:
                 f1 = strict_f1(align_sentences(ar, en, params=params).links, gold)
                 rows.append(Row(f"ablation, {label}: strict link F1, {name}", f1, "F1"))
     rows.extend(_dictionary_rows())

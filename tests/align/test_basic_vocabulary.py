@@ -9,8 +9,8 @@ import pytest
 
 from tests.align.test_lexical import _set
 from tests.align.wordsets import strict_f1, write_dictionary
-from workbench.align import aligner as aligner_module
 from workbench.align import align_sentences
+from workbench.align import aligner as aligner_module
 from workbench.align.aligner import TwoPassAligner
 from workbench.align.dictionary import BASIC_VOCABULARY, WithBasic, basic_vocabulary
 from workbench.align.scoring import Params

@@ -42,7 +42,8 @@ def segment(file: str, lang: str, abbreviations: str | None) -> None:
               help="A glossary.tsv whose terms serve as anchors.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(),
               help="A bilingual dictionary (dictd, StarDict, DSL, TEI, TSV; any file of its "
-                   "set) whose word translations serve as evidence (repeatable).")
+                   "set) whose word translations serve as evidence (repeatable). Without "
+                   "one, a built-in basic vocabulary serves (up to 2,000 sentences a side).")
 def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
           glossary_file: str | None, dictionaries: tuple[str, ...]) -> None:
     """Align an Arabic and an English text: links of sentences (or lines), with confidence.
