@@ -193,25 +193,30 @@ def dictionary_evidence(
                             strength)
     reverse: dict[str, dict[str, float]] = {}  # English stem -> Arabic keys, strength
     seeds: set[tuple[str, str]] = set()
+    concepts: dict[str, tuple[tuple[str, ...], float]] = {}  # a translatable word's concepts
+    for w, (key, stems, stem, strength) in word_info.items():  # in order of first use
+        if not key:
+            continue
+        concepts[w] = (("W:" + key, *("V:" + s for s in stems)), strength)
+        for s in stems:
+            keys_of = reverse.setdefault(s, {})
+            keys_of[key] = max(keys_of.get(key, 0.0), strength)
+            if stem and strength == 1.0:  # only headwords seed the table
+                seeds.add((stem, s))
     out = Evidence()
     content = translated = 0
     for words in ar_words:
+        content += sum(1 for w in words if word_info[w][2])
+        translated += sum(1 for w in words if w in concepts and (primary is None or w in own))
         bag: dict[str, float] = {}
-        for w in words:
-            key, stems, stem, strength = word_info[w]
-            if stem:
-                content += 1
-            if not key:
+        for w in dict.fromkeys(words):
+            found = concepts.get(w)
+            if found is None:
                 continue
-            translated += primary is None or w in own
-            # a concept is as strong as its strongest source; only headwords seed the table
-            for concept in ("W:" + key, *("V:" + s for s in stems)):
-                bag[concept] = max(bag.get(concept, 0.0), strength)
-            for s in stems:
-                keys_of = reverse.setdefault(s, {})
-                keys_of[key] = max(keys_of.get(key, 0.0), strength)
-                if stem and strength == 1.0:
-                    seeds.add((stem, s))
+            names, strength = found
+            for concept in names:  # as strong as its strongest source
+                if bag.get(concept, 0.0) < strength:
+                    bag[concept] = strength
         out.ar.append(bag)
     # each English stem some Arabic word translates: its V: concept (as strong as its
     # strongest source) and the W: keys of the words it translates
