@@ -3,11 +3,9 @@
 A small joint Arabic-English unigram model is trained in-process on the two texts (plus the
 glossary), so that a length means about the same amount of text in either script. Texts too
 small to train on fall back to character counts (without spaces). A large text (more than
-``MAX_TRAIN_SENTENCES`` sentences) trains a BPE model on a sample of ``LARGE_SAMPLE`` of its
-sentences: training a unigram model on 2,000 cost half a second at every size, on 500 a fifth
-of one, and BPE on 500 takes 15 ms; the lengths of a long text do not need more (the scale
-sets align the same, see BENCHMARKS.md). Smaller texts keep the unigram model: BPE lengths
-aligned the synthetic sets better but the real literary texts worse.
+``MAX_TRAIN_SENTENCES`` sentences) trains on a sample of ``LARGE_SAMPLE`` of its sentences:
+training on 2,000 cost half a second at every size, and the lengths of a long text do not
+need more (the scale sets align the same, see BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -43,10 +41,8 @@ def subword_lengths(
         import sentencepiece as spm
 
         sample = [s for s in (*ar, *en, *extra) if s.strip()]
-        model_type = "unigram"
         if len(sample) > MAX_TRAIN_SENTENCES:
             sample = random.Random(seed).sample(sample, LARGE_SAMPLE)
-            model_type = "bpe"
         vocab = int(min(1000, max(200, total // 2000)))
         model = io.BytesIO()
         spm.SentencePieceTrainer.train(
@@ -54,7 +50,7 @@ def subword_lengths(
             model_writer=model,
             vocab_size=vocab,
             hard_vocab_limit=False,
-            model_type=model_type,
+            model_type="unigram",
             character_coverage=1.0,
             num_threads=2,
             minloglevel=3,
