@@ -76,6 +76,36 @@ def test_an_english_arabic_dictionary_is_shown_as_read_backwards(
     assert listed[0]["direction"] is None and not listed[0]["available"]
 
 
+def _corrupt_last_chunk(index: Path) -> None:
+    dz = index.with_suffix(".dict.dz")
+    data = bytearray(dz.read_bytes())
+    for i in range(len(data) - 60, len(data) - 20):
+        data[i] ^= 0x55
+    dz.write_bytes(bytes(data))
+
+
+def test_a_dictionary_with_a_broken_article_is_refused_and_listed_without_direction(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """Telling an English–Arabic dictionary reads some of its articles: a broken one is a
+    one-line error before anything is stored, or (broken later) an unknown direction."""
+    from tests.dictionary.test_lookup import ENGLISH_ARABIC
+
+    db = str(sample_db)
+    broken = builders.dictd(tmp_path, "eng-ara", articles=ENGLISH_ARABIC)
+    _corrupt_last_chunk(broken)
+    result = CliRunner().invoke(main, ["dictionary", "add", "--db", db, str(broken)])
+    assert result.exit_code == 2 and "corrupt dictzip chunk" in result.output
+    assert result.output.strip().count("\n") == 0
+    assert json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output) == []
+    (tmp_path / "later").mkdir()
+    later = builders.dictd(tmp_path / "later", "eng-ara", articles=ENGLISH_ARABIC)
+    assert _run("dictionary", "add", "--db", db, str(later)).exit_code == 0
+    _corrupt_last_chunk(later)  # broken after it was added: listed, its direction unknown
+    listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
+    assert [(d["available"], d["direction"]) for d in listed] == [(True, None)]
+
+
 def test_bad_file_is_one_line(sample_db: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text("no tab\n", encoding="utf-8")

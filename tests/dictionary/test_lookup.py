@@ -99,6 +99,6 @@ def test_an_english_arabic_dictionary_is_read_backwards_for_arabic_words(tmp_pat
     assert [e.senses for e in lexicon.lookup("book")] == [("الكتاب",)]  # and forwards
     assert next(m.key for m in lexicon.find("ألقى الخطاب الرسمي في المدرسة")) == "خطاب رسمي"
     assert "book" in lexicon.glosses("بالكتاب") and "volume" in lexicon.glosses("بالكتاب")
-    forward = open_lexicon([builders.dictd(tmp_path / "f" if (tmp_path / "f").mkdir() is None
-                                           else tmp_path)])
+    (tmp_path / "f").mkdir()
+    forward = open_lexicon([builders.dictd(tmp_path / "f")])
     assert [e.senses for e in forward.lookup("book")] == []  # an Arabic–English one is not

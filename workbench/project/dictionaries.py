@@ -71,6 +71,8 @@ def _read_direction(path: str) -> str | None:
         return None
     try:
         return _direction(reader)
+    except WorkbenchError:  # an entry that cannot be read any more
+        return None
     finally:
         reader.close()
 
@@ -87,6 +89,7 @@ class Dictionaries:
         try:
             main = str(reader.path.resolve())
             label = name or default_name(main)
+            direction = _direction(reader)  # reads a few entries: a bad one fails here
             if not _NAME.match(label):
                 raise WorkbenchError(f"bad dictionary name {label!r}")
             with self.context.transaction():
@@ -96,8 +99,7 @@ class Dictionaries:
                         "(choose another with --name)"
                     )
                 q_dict.add_dictionary(self.context.db, label, main, reader.format, len(reader))
-            return DictionaryInfo(label, main, reader.format, len(reader), True,
-                                  _direction(reader))
+            return DictionaryInfo(label, main, reader.format, len(reader), True, direction)
         finally:
             reader.close()
 
