@@ -19,6 +19,7 @@ import dataclasses
 import math
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 
 import numpy as np
@@ -172,17 +173,22 @@ class TwoPassAligner:
         self.posterior: list[float] = []
         self.final_params = self.params  # the last pass's (shape penalties re-estimated)
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
-        if self.params.subwords:
-            self.la, self.le, self.unit = subword_lengths(self.ar, self.en, extra)
-        else:
-            self.la, self.le, self.unit = char_lengths(self.ar), char_lengths(self.en), "chars"
-        # Each sentence is tokenised once, for its anchors and its content stems (the words
-        # themselves are not kept: the stems are shared strings, the words are not).
-        words = ([arabic_words(s) for s in self.ar], [english_words(s) for s in self.en])
-        self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary, words)
-        self._stem_cache = (list(map(arabic_word_stems, words[0])),
-                            list(map(english_word_stems, words[1])))
-        del words
+        # The length model trains in a thread while this one tokenises: sentencepiece does its
+        # work without the interpreter's lock, so the two overlap on a second core.
+        with ThreadPoolExecutor(1) as pool:
+            lengths = pool.submit(subword_lengths, self.ar, self.en, extra) \
+                if self.params.subwords else None
+            # Each sentence is tokenised once, for its anchors and its content stems (the
+            # words themselves are not kept: the stems are shared strings, the words are not).
+            words = ([arabic_words(s) for s in self.ar], [english_words(s) for s in self.en])
+            self.ar_bags, self.en_bags = anchor_bags(self.ar, self.en, glossary, words)
+            self._stem_cache = (list(map(arabic_word_stems, words[0])),
+                                list(map(english_word_stems, words[1])))
+            del words
+            if lengths is not None:
+                self.la, self.le, self.unit = lengths.result()
+            else:
+                self.la, self.le, self.unit = char_lengths(self.ar), char_lengths(self.en), "chars"
         self.pairs = list(pairs)
         self.evidence: Evidence | None = None
         basic = (self.params.basic_vocabulary
