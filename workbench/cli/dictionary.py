@@ -39,7 +39,9 @@ def list_dictionaries(db: str | None, fmt: str) -> None:
         print_json([i.as_json() for i in infos])
         return
     if not infos:
-        click.echo("no dictionaries (add one with: workbench dictionary add PATH)")
+        from workbench.dictionary.installed import add_hint
+
+        click.echo(f"no dictionaries; add one with: {add_hint()}")
         return
     for i in infos:
         missing = "" if i.available else "  [missing]"

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.message import Message
 
+from workbench.dictionary.installed import add_hint
 from workbench.dictionary.model import DictEntry
 from workbench.text.bidi import has_arabic
 from workbench.tui.screens.editor.host import EditorPart
@@ -39,7 +40,7 @@ WIDE = 130
 """From this many columns the Dictionary panel is a column of its own."""
 TALL = 36
 """From this many rows the open segment's panels get more lines."""
-NO_DICTIONARIES = "No dictionaries in this project: workbench dictionary add PATH"
+NO_DICTIONARIES = f"No dictionaries in this project: {add_hint()}"
 
 
 @dataclass
