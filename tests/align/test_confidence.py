@@ -141,11 +141,8 @@ def test_a_run_the_check_pass_explains_better_takes_its_links(seed: int) -> None
     from bench.align import merged_set
 
     ar, en, gold = merged_set("tico19", seed=seed, p_drop=0.05)
-    # the skip cost of a text the links explain well finds these omissions in the final pass
-    # already (test_omissions_are_found_where_the_links_explain_the_text): kept as before here
-    old = {"basic_vocabulary": False, "explained_skip": Params().skip}
-    plain = align_sentences(ar, en, params=Params(stability_check=False, **old))
-    checked = align_sentences(ar, en, params=Params(**old))
+    plain = align_sentences(ar, en, params=Params(stability_check=False, basic_vocabulary=False))
+    checked = align_sentences(ar, en, params=Params(basic_vocabulary=False))
     right = {(tuple(a), tuple(e)) for a, e in gold}
     before = {(tuple(a), tuple(e)) for a, e in plain.links}
     after = {(tuple(a), tuple(e)) for a, e in checked.links}

@@ -70,12 +70,6 @@ GUIDE_SLOPE = 2
 # FreeDict); on free literary translation (0.32-0.37) and on law (0.52) they learnt the first
 # pass's mistakes, so the given penalties are kept (BENCHMARKS.md, issue 13).
 TRUSTED_COVER = 0.55
-# Where the first pass's links explain this much of the text on average (news and legal text:
-# 0.52-0.76; free literary translation: 0.31-0.36), a sentence that nothing on the other side
-# covers is more likely left untranslated than translated freely: leaving a sentence out then
-# costs Params.explained_skip. Sentences dropped from news (the omission sets, seeds 100-111)
-# were found instead of merged into a neighbour's link (BENCHMARKS.md, issue 13).
-EXPLAINED_COVER = 0.45
 # Without a dictionary, one more pass is run after the last to test the links. Where it
 # changes a stretch of at least UNSTABLE_RUN consecutive links (the word table learnt from the
 # final links points elsewhere: a run shifted by a sentence), its links are taken when they
@@ -266,8 +260,6 @@ class TwoPassAligner:
         params2 = self.params
         if self.evidence is None or float(np.mean(cover1)) >= TRUSTED_COVER:
             params2 = self._recalibrated_params(links)
-        if float(np.mean(cover1)) >= EXPLAINED_COVER:
-            params2 = dataclasses.replace(params2, skip=min(params2.skip, params2.explained_skip))
         lengths2 = self._recalibrated_lengths(links, confident, lengths)
         x2, y2, w2, w2e = self._second_pass_vectors(vec, links, confident, weights, x1, y1)
         self.moves = _moves_seen(links)

@@ -46,7 +46,6 @@ class Params:
     eps: float = 0.3
     tau: float = 0.3
     skip: float = 4.0
-    explained_skip: float = 3.0  # skip, after a first pass that explains the text well
     skip_lex: float = 1.0
     len_cap: float = 40.0
     nu: float = 4.0
