@@ -43,3 +43,26 @@ def test_import_passes_the_project_glossary(
     glossary = seen["glossary"]
     assert glossary is not None and len(glossary) >= 30  # type: ignore[arg-type]
     assert report.links > 0
+
+
+def test_an_english_sentence_matching_no_segment_is_reported(
+    project: Project, tmp_path: Path
+) -> None:
+    """A sentence the translator added (an 0–1 link) goes into no segment's translation: the
+    import says so, naming it."""
+    import workbench
+
+    reference = Path(workbench.__file__).parent / "data" / "translations" / "reference.en.txt"
+    paragraphs = reference.read_text(encoding="utf-8").split("\n")
+    paragraphs[1] += (" The committee, which last met in Geneva in the spring of 2016, will meet"
+                      " again in Vienna next year to review the budget and the staff rules.")
+    inserted = tmp_path / "inserted.en.txt"
+    inserted.write_text("\n".join(paragraphs), encoding="utf-8")
+    doc = project.segments(None, 0, 1)[0]
+    name = project.document_by_id(doc.document_id).name
+    report = project.import_translation(inserted, name, "reference", "inserted")
+    said = [w for w in report.warnings if "matched no Arabic segment" in w]
+    assert len(said) == 1 and said[0].startswith("1 English sentence")
+    assert "Geneva" in said[0]
+    plain = project.import_translation(reference, name, "reference", "plain")
+    assert not any("matched no Arabic segment" in w for w in plain.warnings)

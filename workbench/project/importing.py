@@ -38,6 +38,21 @@ class ImportReport:
 LOW_CONFIDENCE = 0.5
 
 
+def _unplaced_warning(unplaced: list[int], sentences: list[tuple[int, str]]) -> str:
+    """What to say of English sentences the aligner linked to no segment: they are in the
+    alignment, in no segment's translation."""
+    shown = "; ".join(
+        f"{k + 1}: {sentences[k][1][:60]}{'…' if len(sentences[k][1]) > 60 else ''}"
+        for k in unplaced[:3]
+    )
+    more = f" and {len(unplaced) - 3} more" if len(unplaced) > 3 else ""
+    if len(unplaced) == 1:
+        return ("1 English sentence matched no Arabic segment: it is in no segment's "
+                f"translation (sentence {shown})")
+    return (f"{len(unplaced)} English sentences matched no Arabic segment: they are in no "
+            f"segment's translation (sentences {shown}{more})")
+
+
 class Importing:
     """Imports of Arabic documents and English translations."""
 
@@ -143,6 +158,9 @@ class Importing:
             low_confidence=sum(c < LOW_CONFIDENCE for c in alignment.confidence),
             warnings=list(alignment.warnings),
         )
+        unplaced = [e for ar, en in alignment.links if not ar for e in en]
+        if unplaced:
+            report.warnings.append(_unplaced_warning(unplaced, sentences))
         if kind == "working":
             report.fill = FillReport(dry_run=dry_run)
             with self.context.transaction():
