@@ -26,6 +26,7 @@ def test_arabic_english_dictionaries_are_found_first(tmp_path: Path) -> None:
     ara_eng = _touch(dictd / "freedict-ara-eng.index")
     star = _touch(stardict / "arabic-english" / "Arabic-English.ifo")
     _touch(stardict / "arabic-english" / "Arabic-English.idx")
+    _touch(stardict / "deep" / "er" / "arabic-english.ifo")  # a folder's folder: not read
     found = installed_dictionaries([dictd, stardict, tmp_path / "missing"])
     assert found == [ara_eng, star, eng_ara]
     assert add_hint([dictd]) == (f"workbench dictionary add {ara_eng} "

@@ -23,9 +23,9 @@ def installed_dictionaries(folders: Sequence[Path] | None = None) -> list[Path]:
     backwards)."""
     found: list[tuple[int, Path]] = []
     for folder in FOLDERS if folders is None else folders:
-        try:
-            files = sorted(folder.rglob("*"))
-        except OSError:  # no such folder, or not readable
+        try:  # a dictionary's files, or its own folder of them (StarDict): two levels
+            files = sorted([*folder.glob("*"), *folder.glob("*/*")])
+        except OSError:  # not readable
             continue
         for path in files:
             if path.suffix not in (".index", ".ifo") or not path.is_file():

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
@@ -40,7 +41,15 @@ WIDE = 130
 """From this many columns the Dictionary panel is a column of its own."""
 TALL = 36
 """From this many rows the open segment's panels get more lines."""
-NO_DICTIONARIES = f"No dictionaries in this project: {add_hint()}"
+NO_DICTIONARIES = "No dictionaries in this project"
+"""How the panel's note starts when the project has no dictionary (see :func:`no_dictionaries`)."""
+
+
+@lru_cache(maxsize=1)
+def no_dictionaries() -> str:
+    """The panel's note without dictionaries: how to add one, naming an installed one (the
+    folders are read once, in a worker, never at start-up)."""
+    return f"{NO_DICTIONARIES}: {add_hint()}"
 
 
 @dataclass
@@ -196,7 +205,7 @@ class DictionaryActions(EditorPart):
             self.post_message(DictionaryReady(segment_id, [], f"✗ {error}"))
             return
         if found is None:
-            self.post_message(DictionaryReady(segment_id, [], NO_DICTIONARIES))
+            self.post_message(DictionaryReady(segment_id, [], no_dictionaries()))
             return
         self.post_message(DictionaryReady(segment_id, found[0], forms=found[1]))
 
@@ -261,7 +270,7 @@ class DictionaryActions(EditorPart):
             self.post_message(LookupReady(None, f"✗ {error}"))
             return
         if found is None:
-            self.post_message(LookupReady(None, NO_DICTIONARIES))
+            self.post_message(LookupReady(None, no_dictionaries()))
             return
         self.post_message(LookupReady(LookupResult(word, tuple(found[0])), forms=found[1]))
 

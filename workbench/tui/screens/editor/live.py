@@ -105,7 +105,7 @@ class LiveUpdates(EditorPart):
         if self.current is not None and (everything or self.current.id in notes):
             self.say_new_notes()
         if self.current is not None and everything and (
-            self.dictionary_panel.note == NO_DICTIONARIES
+            self.dictionary_panel.note.startswith(NO_DICTIONARIES)
         ):
             self.load_dictionary(self.current.id)
 
