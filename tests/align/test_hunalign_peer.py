@@ -1,0 +1,27 @@
+"""The bench's hunalign peer: its ladder read as links, and a run when hunalign is here."""
+
+import pytest
+
+from bench import hunalign
+from bench.align import hayy_set, strict_f1
+
+
+def test_a_ladder_becomes_links_between_its_rungs() -> None:
+    # rungs (0,0) (1,2) (1,3) (3,3): a 1–2 link, an English sentence alone, a 2–0 link, then
+    # the last bead runs to the ends (3 Arabic, 4 English sentences)
+    links = hunalign.ladder_links([(0, 0), (1, 2), (1, 3), (3, 3)], 3, 4)
+    assert links == [([0], [0, 1]), ([], [2]), ([1, 2], []), ([], [3])]
+
+
+def test_a_ladder_that_ends_at_the_ends_adds_no_empty_link() -> None:
+    assert hunalign.ladder_links([(0, 0), (1, 1), (2, 2)], 2, 2) == [([0], [0]), ([1], [1])]
+
+
+@pytest.mark.skipif(hunalign.available() is None, reason="hunalign is not here")
+def test_hunalign_aligns_hayy_and_reports_its_time() -> None:
+    ar, en, gold = hayy_set()
+    run = hunalign.align(ar, en, name="hunalign_test")
+    assert run is not None and run.seconds > 0
+    assert [i for a, _ in run.links for i in a] == list(range(len(ar)))
+    assert [j for _, e in run.links for j in e] == list(range(len(en)))
+    assert 0.0 <= strict_f1(run.links, gold) < 0.5
