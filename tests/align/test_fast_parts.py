@@ -209,3 +209,13 @@ def test_a_large_text_learns_its_lengths_from_a_sample(monkeypatch: pytest.Monke
     again = subword_lengths(ar, en)  # the same sample, the same model
     np.testing.assert_array_equal(again[0], la)
     np.testing.assert_array_equal(again[1], le)
+
+
+def test_the_words_of_many_arabic_sentences_at_once_are_each_ones_words() -> None:
+    from workbench.align.tokens import arabic_words, arabic_words_many
+
+    texts = [
+        *(CORPORA / "hayy" / "ar.txt").read_text(encoding="utf-8").splitlines(),
+        "", "وَقَالَ  الرَّئِيسُ ـــ إنّ شيئاً", "مسئول\u00a0\u00a0بالمائة ٣٫٥", "𝔸 يـا ى ئ",
+    ]
+    assert arabic_words_many(texts) == [arabic_words(t) for t in texts]

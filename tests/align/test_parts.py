@@ -126,6 +126,19 @@ def test_numbers_in_either_digits_are_the_same_anchor() -> None:
         assert concept in ar[1] and concept in en[1]
 
 
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("ارتفع بنسبة 40 بالمائة.", "It rose 40 per cent."),
+    ("ارتفع بنسبة 40 بالمئة.", "It rose 40 PERCENT."),
+    ("ارتفع بنسبة 40 في المائة.", "It rose by a large percentage."),
+    ("ارتفع بنسبة 40٪.", "It rose 40%."),
+])
+def test_a_percentage_is_an_anchor_however_it_is_written(arabic: str, english: str) -> None:
+    # two sentences each, so that the shared concept is kept; "بالمائة" is ب + المائة
+    ar, en = anchor_bags([arabic, "وقال ذلك."], [english, "He said so."])
+    assert "P:%" in ar[0] and "P:%" in en[0]
+    assert "P:%" not in ar[1] and "P:%" not in en[1]
+
+
 def test_transliteration_skeletons() -> None:
     pairs = [("Kerensky", "كيرينسكي"), ("Kornilov", "كورنيلوف"), ("Zinoviev", "زينوفييف"),
              ("Washington", "واشنطن"), ("Chelsea", "تشيلسي"), ("Gorky", "غوركي")]

@@ -24,7 +24,13 @@ from itertools import chain
 from operator import itemgetter
 
 from workbench.align.numbers import compound_numbers, number_part
-from workbench.align.tokens import AR_STOP, arabic_words, english_words, latin_words
+from workbench.align.tokens import (
+    AR_STOP,
+    arabic_words,
+    arabic_words_many,
+    english_words,
+    latin_words,
+)
 from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.glossary.model import Glossary
 from workbench.text.normalize import normalize_arabic
@@ -114,7 +120,8 @@ _AR_DAYS = {
 }
 _AR_CLITICS = ("و", "ف", "ب", "ل", "ك")
 _EN_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage\b", re.IGNORECASE)
-_AR_PERCENT = re.compile(r"[%٪]|(?:في|بال)\s?(?:المئة|المائة)")
+# في المئة, بالمئة (ب + المئة), and the spellings with ا
+_AR_PERCENT = re.compile(r"[%٪]|(?:في\s?|ب)(?:المئة|المائة)")
 _EN_CAPITAL = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:['’]s)?|[A-Z]{2,}")
 _EN_NOT_NAMES = frozenset(
     _words(
@@ -164,7 +171,11 @@ def _punctuation(text: str, bag: Bag, arabic: bool) -> None:
         bag['P:"'] = 1
     if "(" in text or "[" in text:
         bag["P:("] = 1
-    if (_AR_PERCENT if arabic else _EN_PERCENT).search(text):
+    if arabic:
+        if _AR_PERCENT.search(text):
+            bag["P:%"] = 1
+    # the expression is slow (case-blind, with word ends): only where it may match
+    elif ("%" in text or "cent" in text.lower()) and _EN_PERCENT.search(text):
         bag["P:%"] = 1
 
 
@@ -314,7 +325,7 @@ def anchor_bags(
     """The anchor concepts of every sentence of both sides (``words``: the sentences'
     :func:`arabic_words` and :func:`english_words`, when they are known)."""
     if words is None:
-        words = ([arabic_words(s) for s in ar], [english_words(s) for s in en])
+        words = (arabic_words_many(ar), [english_words(s) for s in en])
     en_parts = list(map(english_bag, en, words[1]))
     names = {sk for _, sks, _ in en_parts for sk in sks}
     special = _special_words(chain.from_iterable(words[0]), names)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
-from workbench.text.normalize import normalize_arabic
+from workbench.text.normalize import normalize_arabic, normalize_arabic_many
 
 
 def _words(text: str) -> list[str]:
@@ -51,6 +52,11 @@ _AR_SUFFIXES = (
 def arabic_words(text: str) -> list[str]:
     """Normalised Arabic words of ``text`` (diacritics, alef forms, ة/ه folded)."""
     return _AR_WORD.findall(normalize_arabic(text))
+
+
+def arabic_words_many(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`arabic_words` of each text, normalised all at once (the same words, faster)."""
+    return [_AR_WORD.findall(t) for t in normalize_arabic_many(texts)]
 
 
 def latin_words(text: str) -> list[str]:

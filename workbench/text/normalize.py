@@ -176,15 +176,12 @@ def _batch_tables() -> tuple[Any, Any]:
         fold = np.arange(_BMP, dtype=np.uint32)
         for ch, to in _FOLD_TA.items():
             fold[ord(ch)] = ord(to)
-        mark_re = re.compile(f"[{_DELETE_CLASS}]")
-        flags = np.fromiter(
-            (
-                (_MARK if mark_re.match(c) else 0) | (_SPACE if c.isspace() else 0)
-                for c in map(chr, range(_BMP))
-            ),
-            np.uint8,
-            _BMP,
-        )
+        # one scan of the whole plane per rule (a call per character took ten times as long);
+        # re's \s is str.isspace
+        plane = "".join(map(chr, range(_BMP)))
+        flags = np.zeros(_BMP, dtype=np.uint8)
+        for rule, flag in ((f"[{_DELETE_CLASS}]", _MARK), (r"\s", _SPACE)):
+            flags[[m.start() for m in re.finditer(rule, plane)]] |= flag
         _tables = (fold, flags)
     return _tables
 
