@@ -171,10 +171,12 @@ def _punctuation(text: str, bag: Bag, arabic: bool) -> None:
         bag['P:"'] = 1
     if "(" in text or "[" in text:
         bag["P:("] = 1
+    # the expressions are slow (ب begins a match anywhere; case-blind word ends): they only
+    # look where they may match
     if arabic:
-        if _AR_PERCENT.search(text):
+        if "%" in text or "٪" in text or (("المئة" in text or "المائة" in text)
+                                          and _AR_PERCENT.search(text)):
             bag["P:%"] = 1
-    # the expression is slow (case-blind, with word ends): only where it may match
     elif ("%" in text or "cent" in text.lower()) and _EN_PERCENT.search(text):
         bag["P:%"] = 1
 
@@ -253,7 +255,7 @@ def _arabic_part(
             for concept in concepts:
                 bag[concept] = 1
     skeletons = [sk for _, _, sks, _ in infos for sk in sks]
-    if "آب" in text.split():
+    if "آب" in text and "آب" in text.split():
         bag["M:8"] = 1
     _punctuation(text, bag, arabic=True)
     return bag, skeletons, latin_words(text) if _HAS_LATIN.search(text) else []
