@@ -14,7 +14,7 @@ from itertools import chain
 import numpy as np
 
 from workbench.align import native as _native
-from workbench.numeric import unique
+from workbench.numeric import unique, unique_inverse
 
 ITERATIONS = 6
 MIN_WEIGHT = 0.08
@@ -94,7 +94,7 @@ def induce_table(
     # Every instance of a distinct pair; a word entry of a group (a slot) is explained by the
     # other side's words of its group or by that side's null word (one per group and side):
     # null pairs are numbered after the word pairs, by the word they explain.
-    uniq, pair = np.unique(a * (n_e + 1) + e, return_inverse=True)
+    uniq, pair = unique_inverse(a * (n_e + 1) + e)
     n_real = len(uniq)
     e_in = np.flatnonzero(np.bincount(a_g, minlength=len(ar_groups))[e_g] > 0)
     a_in = np.flatnonzero(np.bincount(e_g, minlength=len(en_groups))[a_g] > 0)

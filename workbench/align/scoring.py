@@ -24,6 +24,7 @@ import numpy as np
 
 from workbench.align.dp import Band
 from workbench.align.sparse import SparseRows, coverage_table
+from workbench.numeric import unique_inverse
 
 MAX_GROUP = 9
 MAX_MANY = 3
@@ -139,7 +140,7 @@ class Scorer:
             count = (rows + factor - 1) // factor
             width = int(v.col.max(initial=0)) + 1
             key = (v.row // factor) * width + v.col
-            uniq, inv = np.unique(key, return_inverse=True)
+            uniq, inv = unique_inverse(key)
             data = np.minimum(np.bincount(inv, weights=v.data), 1.0)
             return SparseRows(uniq // width, uniq % width, data, count)
 
@@ -355,7 +356,7 @@ class Scorer:
         def grouped(v: SparseRows, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             keep = owner[v.row] >= 0
             key = owner[v.row][keep] * width + v.col[keep]
-            uniq, inv = np.unique(key, return_inverse=True)
+            uniq, inv = unique_inverse(key)
             return uniq, np.minimum(np.bincount(inv, weights=v.data[keep]), 1.0)
 
         ka, va = grouped(self.x, a_link)
