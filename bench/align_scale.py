@@ -65,9 +65,10 @@ def run() -> list[Row]:
             r["seconds"], "s",
             f"hunalign ({peer.build}) {peer.seconds:.2f} s" if peer else "hunalign not here",
             r["seconds"] / peer.seconds if peer else None, "faster than hunalign"))
+        peer_mb = peer.peak_mb if peer else None
         rows.append(Row(f"peak memory, {size:,} sentences", r["peak_mb"], "MB",
-                        f"hunalign {peer.peak_mb:.0f} MB" if peer else "",
-                        r["peak_mb"] / peer.peak_mb if peer else None))
+                        f"hunalign {peer_mb:.0f} MB" if peer_mb else "",
+                        r["peak_mb"] / peer_mb if peer_mb else None))
         peer_f1 = strict_f1(peer.links, gold) if peer else None
         rows.append(Row(f"strict link F1, {size:,} sentences", r["f1"], "F1",
                         f"hunalign {peer_f1:.4f}" if peer else "",

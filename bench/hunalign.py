@@ -24,11 +24,11 @@ PEERS = ROOT / "bench" / "peers"
 
 @dataclass
 class Run:
-    """One hunalign run: its links, seconds, peak memory and which build ran."""
+    """One hunalign run: its links, seconds, peak memory (None: not known) and its build."""
 
     links: list[tuple[list[int], list[int]]]
     seconds: float
-    peak_mb: float
+    peak_mb: float | None
     build: str
 
 
@@ -84,8 +84,8 @@ def align(ar: Sequence[str], en: Sequence[str], dictionary: Sequence[str] = (),
     if build == "WebAssembly":  # the alignment alone, Node's start-up and loading excluded
         report = json.loads(proc.stderr.strip().splitlines()[-1])
         seconds, peak_mb = report["seconds"], report["peak_mb"]
-    else:
-        peak_mb = (peak if peak > before else 0) / 1024
+    else:  # the largest child so far: this one's only when it is larger than the earlier ones
+        peak_mb = peak / 1024 if peak > before else None
     return Run(ladder_links(ladder, len(ar), len(en)), seconds, peak_mb, build)
 
 
