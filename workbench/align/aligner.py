@@ -185,6 +185,7 @@ class TwoPassAligner:
             self._stem_cache = (list(map(arabic_word_stems, words[0])),
                                 list(map(english_word_stems, words[1])))
             del words
+            self._vocab_cache: tuple[set[str], set[str]] | None = None
             if lengths is not None:
                 self.la, self.le, self.unit = lengths.result()
             else:
@@ -301,6 +302,14 @@ class TwoPassAligner:
 
     def _stems(self) -> tuple[list[list[str]], list[list[str]]]:
         return self._stem_cache
+
+    def _vocabularies(self) -> tuple[set[str], set[str]]:
+        """Every stem of the Arabic and of the English sentences (built once, for every pass)."""
+        if self._vocab_cache is None:
+            ar_stems, en_stems = self._stem_cache
+            self._vocab_cache = ({w for stems in ar_stems for w in stems},
+                                 {w for stems in en_stems for w in stems})
+        return self._vocab_cache
 
     def _relatedness(self, links: list[Link]) -> float:
         """How clearly the texts translate each other (see :mod:`relatedness`); warns if not."""
@@ -421,8 +430,7 @@ class TwoPassAligner:
         table = induce_table(ar_groups + extra_a, en_groups + extra_e)
         # Only translations that some English sentence holds, and English stems that some
         # Arabic sentence may translate to, can ever match: the rest is left out at once.
-        en_vocab = {w for stems in en_stems for w in stems}
-        ar_vocab = {w for stems in ar_stems for w in stems}
+        ar_vocab, en_vocab = self._vocabularies()
         source: dict[str, int] = {}  # an Arabic stem with translations -> its number
         t_count: list[int] = []
         t_col: list[int] = []
@@ -481,8 +489,7 @@ class TwoPassAligner:
                 ar_groups.append([a])
                 en_groups.append([e])
         if self.pairs:
-            ar_vocab = {w for stems in ar_stems for w in stems}
-            en_vocab = {w for stems in en_stems for w in stems}
+            ar_vocab, en_vocab = self._vocabularies()
             for a_text, e_text in self.pairs:
                 a = [w for w in arabic_content_stems(a_text) if w in ar_vocab]
                 e = [w for w in english_content_stems(e_text) if w in en_vocab]
