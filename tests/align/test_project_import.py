@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from workbench.project import Project
+from workbench.project.sample import bundled
 
 
 def test_the_sample_reference_is_stored_with_the_aligners_links(project: Project) -> None:
@@ -50,9 +51,7 @@ def test_an_english_sentence_matching_no_segment_is_reported(
 ) -> None:
     """A sentence the translator added (an 0–1 link) goes into no segment's translation: the
     import says so, naming it."""
-    import workbench
-
-    reference = Path(workbench.__file__).parent / "data" / "translations" / "reference.en.txt"
+    reference = bundled("translations/reference.en.txt")
     paragraphs = reference.read_text(encoding="utf-8").split("\n")
     paragraphs[1] += (" The committee, which last met in Geneva in the spring of 2016, will meet"
                       " again in Vienna next year to review the budget and the staff rules.")
