@@ -32,6 +32,7 @@ async def test_read_only_project_shows_a_banner_and_refuses_changes(sample_db, c
         assert screen.editor.read_only
         typed_before = screen.editor.text
         await pilot.press("X", "y")
+        await settle(pilot)
         assert screen.editor.text == typed_before
         for key in ("ctrl+j", "f9", "alt+m", "ctrl+o", "ctrl+u", "shift+f2", "shift+f4",
                     "ctrl+f9", "shift+f11", "shift+f12"):
@@ -43,6 +44,7 @@ async def test_read_only_project_shows_a_banner_and_refuses_changes(sample_db, c
         assert not isinstance(app.screen, ImportScreen)
         assert screen.current is not None and screen.current.position == 1
         await pilot.press("alt+down")  # reading goes on
+        await settle(pilot)
         assert screen.current.position == 2
     assert _revisions(sample_db) == before
 
