@@ -12,6 +12,8 @@ import workbench.align.lexicon as lexicon
 import workbench.align.scoring as scoring
 from bench.align import hayy_set, layout_set, scale_set
 from workbench.align import align_sentences, native
+from workbench.align.dp import Band
+from workbench.align.sparse import SparseRows
 
 needs_core = pytest.mark.skipif(native.core is None, reason="the C part is not built here")
 
@@ -26,9 +28,9 @@ TEXTS = {
 def test_every_table_search_posterior_and_word_table_is_the_same_in_c_and_numpy(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen = {"search": 0, "posteriors": 0, "ibm1": 0, "coverage": 0}
+    seen = {"search": 0, "posteriors": 0, "ibm1": 0, "coverage": 0, "costs": 0}
     search, posteriors, ibm1 = aligner.search, aligner.posteriors, lexicon._ibm1
-    coverage = scoring.coverage_table
+    coverage, link_costs = scoring.coverage_table, scoring.Scorer.link_costs
 
     def both_coverage(*args: object) -> np.ndarray:
         fast = coverage(*args)
@@ -54,14 +56,57 @@ def test_every_table_search_posterior_and_word_table_is_the_same_in_c_and_numpy(
         seen["ibm1"] += 1
         return fast
 
+    def both_costs(scorer: scoring.Scorer, *args: object) -> np.ndarray:
+        fast = link_costs(scorer, *args)
+        assert np.array_equal(fast, link_costs(scorer, *args, native=False))
+        seen["costs"] += 1
+        return fast
+
     monkeypatch.setattr(aligner, "search", both_search)
+    monkeypatch.setattr(scoring.Scorer, "link_costs", both_costs)
     monkeypatch.setattr(aligner, "posteriors", both_posteriors)
     monkeypatch.setattr(lexicon, "_ibm1", both_ibm1)
     monkeypatch.setattr(scoring, "coverage_table", both_coverage)
     ar, en = TEXTS[name]()
     align_sentences(ar, en)
     assert seen["search"] >= 3 and seen["posteriors"] == 1 and seen["ibm1"] >= 4
-    assert seen["coverage"] >= 6
+    assert seen["coverage"] >= 6 and seen["costs"] >= 3
+
+
+@needs_core
+@pytest.mark.parametrize("seed", range(6))
+def test_link_costs_are_the_same_in_c_and_numpy_with_paragraphs_and_lists(seed: int) -> None:
+    """Every move's cost in every cell of a random band, bit for bit: with and without
+    paragraphs, enumerated lists on either side, moves seen after a first pass."""
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(1, 60)), int(rng.integers(1, 60))
+
+    def vectors(rows: int) -> SparseRows:
+        count = rows * 4
+        key = np.unique(rng.integers(0, rows, count) * 50 + rng.integers(0, 40, count))
+        return SparseRows(key // 50, key % 50, rng.random(len(key)), rows)
+
+    def cum(rows: int) -> np.ndarray:
+        return np.concatenate([[0.0], np.cumsum(rng.integers(1, 40, rows).astype(float))])
+
+    paragraphs = seed % 2 == 1
+    scorer = scoring.Scorer(
+        cum(n), cum(m), vectors(n), vectors(m), rng.random(50) + 0.1,
+        scoring.LengthModel(float(rng.uniform(0.8, 1.6)), float(rng.uniform(1, 4))),
+        scoring.Params(priors={(1, 2): 0.7, (2, 1): 1.1}),
+        np.sort(rng.integers(0, 3, n)) if paragraphs else None,
+        np.sort(rng.integers(0, 3, m)) if paragraphs else None,
+        rng.random(50) + 0.2 if seed % 3 == 0 else None,
+        rng.integers(0, 5, n) if seed % 3 != 2 else None,
+        rng.integers(0, 5, m) if seed % 3 != 1 else None,
+    )
+    centre = np.linspace(0, m, n + 1) + rng.normal(0, 2, n + 1)
+    band = Band.around(centre, float(rng.uniform(2, 8)), m) if seed > 1 else Band.full(n, m)
+    moves = scoring.MOVES if seed < 4 else [(1, 1), (1, 2), (2, 1), (1, 3), (2, 2), (1, 0)]
+    fast = scorer.link_costs(band, moves)
+    slow = scorer.link_costs(band, moves, native=False)
+    assert np.isfinite(slow).any()
+    assert np.array_equal(fast, slow)
 
 
 def test_without_the_c_part_the_alignment_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:

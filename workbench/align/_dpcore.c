@@ -1,5 +1,6 @@
 /* The aligner's inner loops in C: the search's and the posteriors' row loops (dp.py), the
- * coverage tables' instance loop (sparse.py) and IBM model 1's iterations (lexicon.py).
+ * coverage tables' instance loop (sparse.py), the link costs' cells (scoring.py) and IBM
+ * model 1's iterations (lexicon.py).
  *
  * Optional: when this extension is not built, the same loops run in NumPy. Both compute
  * every value with the same floating-point operations in the same order, so they give the
@@ -443,12 +444,220 @@ coverage_chunks(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* Clipped to 0 .. last (numpy's np.clip of an index). */
+static inline int64_t
+clip64(int64_t v, int64_t last)
+{
+    return v < 0 ? 0 : (v > last ? last : v);
+}
+
+/* The scorer's arrays that link_lex and link_finish read, and its band. */
+typedef struct {
+    const float *gap_a, *gap_e;
+    const int64_t *base_a, *base_e, *lo, *hi, *moves, *ar_par, *en_par;
+    const double *ar_cum, *en_cum;
+    int64_t n, m, width, reach, last_a, last_e, n_moves, rows;
+} Cells;
+
+/* Whether move (k, l) may end at cell (i, j) of the band, inside the texts: its sentences
+ * exist and (with paragraphs) all lie in the paragraph of sentences i − 1 and j − 1. */
+static inline int
+move_ok(const Cells *c, int64_t i, int64_t j, int64_t k, int64_t l, int64_t par)
+{
+    if (i < k || j < l)
+        return 0;
+    return par < 0 || (c->ar_par[clip64(i - k, c->n - 1)] == par
+                       && c->en_par[clip64(j - l, c->m - 1)] == par);
+}
+
+static int
+cells_parse(Cells *c, Py_buffer *b, Py_ssize_t n, Py_ssize_t m, Py_ssize_t width,
+            Py_ssize_t reach)
+{
+    c->gap_a = (const float *)b[0].buf;
+    c->gap_e = (const float *)b[1].buf;
+    c->base_a = (const int64_t *)b[2].buf;
+    c->base_e = (const int64_t *)b[3].buf;
+    c->lo = (const int64_t *)b[4].buf;
+    c->hi = (const int64_t *)b[5].buf;
+    c->ar_cum = (const double *)b[6].buf;
+    c->en_cum = (const double *)b[7].buf;
+    c->moves = (const int64_t *)b[8].buf;
+    c->ar_par = b[9].len ? (const int64_t *)b[9].buf : NULL;
+    c->en_par = b[10].len ? (const int64_t *)b[10].buf : NULL;
+    c->n = n, c->m = m, c->width = width, c->reach = reach;
+    c->last_a = b[0].len / (Py_ssize_t)sizeof(float) - 1;
+    c->last_e = b[1].len / (Py_ssize_t)sizeof(float) - 1;
+    c->n_moves = b[8].len / (Py_ssize_t)sizeof(int64_t) / 2;
+    c->rows = b[4].len / (Py_ssize_t)sizeof(int64_t);
+    if (n < 1 || m < 1 || c->last_a < 0 || c->last_e < 0 || reach > 64) {
+        PyErr_SetString(PyExc_ValueError, "link costs need sentences on both sides");
+        return -1;
+    }
+    return 0;
+}
+
+/* link_lex(out, z, gap_a, gap_e, base_a, base_e, lo, hi, ar_cum, en_cum, moves, ar_par,
+ *          en_par, n, m, width, reach, ratio, s2, nu, w_lex)
+ *
+ * The first half of scoring.py's Scorer.link_costs for every move (k, l) with l >= 1:
+ * out[x, i, d] (float32) = w_lex · lex, the lexical term summed in float32 in link_costs'
+ * order, where the move may end at (i, lo[i] + d), else inf; z[x, i, d] (float64) = δ²/ν of
+ * its length difference there (0 elsewhere). The caller takes log1p of z (with NumPy, as
+ * link_costs does) before link_finish. Moves (k, 0) are left alone. */
+static PyObject *
+link_lex(PyObject *self, PyObject *args)
+{
+    Py_buffer b[13];
+    Py_ssize_t n, m, width, reach;
+    double ratio, s2, nu, w_lex;
+    if (!PyArg_ParseTuple(args, "w*w*y*y*y*y*y*y*y*y*y*y*y*nnnndddd", &b[11], &b[12], &b[0],
+                          &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &b[8], &b[9],
+                          &b[10], &n, &m, &width, &reach, &ratio, &s2, &nu, &w_lex))
+        return NULL;
+    Cells c;
+    if (cells_parse(&c, b, n, m, width, reach) < 0) {
+        release(b, 13);
+        return NULL;
+    }
+    float *out = (float *)b[11].buf;
+    double *z = (double *)b[12].buf;
+    float wl = (float)w_lex;
+    int64_t plane = c.rows * width;
+    Py_BEGIN_ALLOW_THREADS
+    /* Per cell: a_at[t] = where the gaps of Arabic sentence i − t start (scoring.py's
+     * arabic_gap before its run length), e_at[u] the same for English sentence j − u; and
+     * the sums of the 1–l and k–1 families' runs, each extended as far as a move needs. */
+    int64_t a_at[65], e_at[65];
+    float e_run[65], a_run[65];
+    int64_t r = c.reach;
+    for (int64_t i = 0; i < c.rows; i++) {
+        for (int64_t t = 1; t <= r; t++)
+            a_at[t] = c.base_a[clip64(i - t, c.n - 1)];
+        for (int64_t d = 0; d < width; d++) {
+            int64_t j = c.lo[i] + d, cell = i * width + d;
+            int usable = j <= c.hi[i] && j <= c.m;
+            int64_t par = -1;
+            if (usable && c.ar_par != NULL) {
+                par = c.ar_par[clip64(i - 1, c.n - 1)];
+                if (c.en_par[clip64(j - 1, c.m - 1)] != par)
+                    usable = 0;
+            }
+            if (usable)
+                for (int64_t u = 1; u <= r; u++)
+                    e_at[u] = c.base_e[clip64(j - u, c.m - 1)] + i * r;
+            int64_t e_done = 0, a_done = 0;
+            e_run[0] = 0.0f;
+#define GAP_A(t, l) c.gap_a[clip64(a_at[t] + ((l) - 1) - (l) * r + j * r, c.last_a)]
+#define GAP_E(u, k) c.gap_e[clip64(e_at[u] + ((k) - 1) - (k) * r, c.last_e)]
+            for (int64_t x = 0; x < c.n_moves; x++) {
+                int64_t k = c.moves[2 * x], l = c.moves[2 * x + 1];
+                if (l < 1)
+                    continue;
+                if (!usable || !move_ok(&c, i, j, k, l, par)) {
+                    out[x * plane + cell] = INFINITY;
+                    z[x * plane + cell] = 0.0;
+                    continue;
+                }
+                float lex;
+                if (k == 1) {  /* english_run: Σ_u gap(e = j − u | a = i − 1), from 0 */
+                    for (; e_done < l; e_done++)
+                        e_run[e_done + 1] = e_run[e_done] + GAP_E(e_done + 1, 1);
+                    lex = GAP_A(1, l) + e_run[l];
+                } else if (l == 1) {  /* arabic_run: gap(a = i − 1) first, then + each */
+                    if (a_done == 0)
+                        a_run[++a_done] = GAP_A(1, 1);
+                    for (; a_done < k; a_done++)
+                        a_run[a_done + 1] = a_run[a_done] + GAP_A(a_done + 1, 1);
+                    lex = a_run[k] + GAP_E(1, k);
+                } else {
+                    lex = 0.0f;
+                    for (int64_t t = 1; t <= k; t++)
+                        lex += GAP_A(t, l);
+                    for (int64_t u = 1; u <= l; u++)
+                        lex += GAP_E(u, k);
+                }
+                out[x * plane + cell] = wl * lex;
+                double la = c.ar_cum[i] - c.ar_cum[i - k > 0 ? i - k : 0];
+                double le = c.en_cum[j] - c.en_cum[j - l > 0 ? j - l : 0];
+                double delta = (le - ratio * la) / sqrt(s2 * (ratio * la + le) / 2 + 1.0);
+                z[x * plane + cell] = delta * delta / nu;
+            }
+#undef GAP_A
+#undef GAP_E
+        }
+    }
+    Py_END_ALLOW_THREADS
+    return finish(b, 13);
+}
+
+/* link_finish(out, z, lo, moves, prior, waive_side, waive, items_a, items_e, n, m, width,
+ *             half_nu, len_cap, w_len)
+ *
+ * The second half: each possible cell of out (finite after link_lex) becomes
+ * min(ν/2 · z[x, i, d], len_cap) · w_len + w_lex · lex + prior[x] − waived, summed in float64 in
+ * link_costs' order, z being log1p(δ²/ν) now. waive_side[x]: 1 when the Arabic sentence's
+ * list items waive part of the shape penalty (items_a[i − 1]), 2 for the English
+ * (items_e[j − 1]), 0 for neither; waive: float32, moves x 10, the penalty waived for c
+ * items (when 1 < c <= the move's size). */
+static PyObject *
+link_finish(PyObject *self, PyObject *args)
+{
+    Py_buffer b[9];
+    Py_ssize_t n, m, width;
+    double half_nu, len_cap, w_len;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*nnnddd", &b[0], &b[1], &b[2], &b[3],
+                          &b[4], &b[5], &b[6], &b[7], &b[8], &n, &m, &width, &half_nu,
+                          &len_cap, &w_len))
+        return NULL;
+    float *out = (float *)b[0].buf;
+    const double *z = (const double *)b[1].buf;
+    const int64_t *lo = (const int64_t *)b[2].buf;
+    const int64_t *moves = (const int64_t *)b[3].buf;
+    const double *prior = (const double *)b[4].buf;
+    const int64_t *side = (const int64_t *)b[5].buf;
+    const float *waive = (const float *)b[6].buf;
+    const int64_t *items_a = (const int64_t *)b[7].buf;
+    const int64_t *items_e = (const int64_t *)b[8].buf;
+    int64_t rows = b[2].len / (Py_ssize_t)sizeof(int64_t);
+    int64_t n_moves = b[3].len / (Py_ssize_t)sizeof(int64_t) / 2;
+    Py_BEGIN_ALLOW_THREADS
+    for (int64_t x = 0; x < n_moves; x++) {
+        int64_t k = moves[2 * x], l = moves[2 * x + 1], size = k > l ? k : l;
+        if (l < 1)
+            continue;
+        float *target = out + x * rows * width;
+        for (int64_t i = 0; i < rows; i++) {
+            for (int64_t d = 0; d < width; d++) {
+                float lex = target[i * width + d];
+                if (isinf(lex))
+                    continue;
+                double length = half_nu * z[x * rows * width + i * width + d];
+                double cost = (length < len_cap ? length : len_cap) * w_len;
+                cost += (double)lex;
+                cost += prior[x];
+                if (side[x]) {
+                    int64_t items = side[x] == 1 ? items_a[clip64(i - 1, n - 1)]
+                                                 : items_e[clip64(lo[i] + d - 1, m - 1)];
+                    if (items > 1 && items <= size)
+                        cost -= (double)waive[x * 10 + items];
+                }
+                target[i * width + d] = (float)cost;
+            }
+        }
+    }
+    Py_END_ALLOW_THREADS
+    return finish(b, 9);
+}
+
 static PyMethodDef methods[] = {
     {"search_rows", search_rows, METH_VARARGS, "The search's row loop over a block of rows."},
     {"forward_rows", forward_rows, METH_VARARGS, "The posteriors' forward sums over rows."},
     {"backward_rows", backward_rows, METH_VARARGS, "The posteriors' backward sums over rows."},
     {"ibm1", ibm1, METH_VARARGS, "EM iterations of IBM model 1, in place."},
     {"coverage_chunks", coverage_chunks, METH_VARARGS, "The coverage table's instance loop."},
+    {"link_lex", link_lex, METH_VARARGS, "Link costs: lexical terms and length deviations."},
+    {"link_finish", link_finish, METH_VARARGS, "Link costs: the sums of their terms."},
     {NULL, NULL, 0, NULL},
 };
 

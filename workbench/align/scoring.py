@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from workbench.align import native as _native
 from workbench.align.dp import Band
 from workbench.align.sparse import SparseRows, coverage_table
 from workbench.numeric import unique_inverse
@@ -166,10 +167,13 @@ class Scorer:
         nu = self.params.nu
         return np.minimum(nu / 2 * np.log1p(delta * delta / nu), self.params.len_cap)
 
-    def link_costs(self, band: Band, moves: list[tuple[int, int]]) -> np.ndarray:
+    def link_costs(
+        self, band: Band, moves: list[tuple[int, int]], native: bool = True
+    ) -> np.ndarray:
         """``out[x, i, d]``: the cost of move ``moves[x]`` ending at cell ``(i, lo[i] + d)``.
 
-        inf where the move is impossible.
+        inf where the move is impossible. ``native``: the cells' sums in C when it is built
+        (False: NumPy; the same values).
         """
         n, m, p = self.n, self.m, self.params
         lo, hi = band.lo, band.hi
@@ -199,6 +203,10 @@ class Scorer:
         gap_e = _gaps(coverage_table(yw, self.x, a_lo, win_e, reach), mass_e, eps, tau)
         base_a = (a_idx * win_a - e_lo) * reach
         base_e = (e_idx * win_e - a_lo) * reach
+        if native and _native.core is not None and n and m:
+            out = self._costs_in_c(band, moves, (gap_a, gap_e), (base_a, base_e), reach)
+            self._skip_costs(out, moves, band, mass_a)
+            return out
         jc_reach = jc * reach
         rows_reach = (row_ids * reach)[:, None]
         last_a = max(len(gap_a) - 1, 0)
@@ -282,13 +290,63 @@ class Scorer:
                 for u in range(1, el + 1):
                     lex += english_gap(u, k)
                 finish(k, el, lex)
-        if (1, 0) in wanted:
-            a = np.clip(row_ids - 1, 0, max(n - 1, 0))
-            gap = 1.0 - (eps * tau) / (mass_a[a] + eps) if n else np.zeros(n + 1)
-            own = p.skip + p.skip_lex * p.w_lex * gap
-            skip = np.broadcast_to(own[:, None], shape)
-            valid = usable & (row_ids >= 1)[:, None]
-            out[slot[(1, 0)]] = np.where(valid, skip, np.inf)
+        self._skip_costs(out, moves, band, mass_a)
+        return out
+
+    def _skip_costs(
+        self, out: np.ndarray, moves: list[tuple[int, int]], band: Band, mass_a: np.ndarray
+    ) -> None:
+        """The slot of move (1, 0) in ``out``: leaving the Arabic sentence i − 1 unlinked."""
+        if (1, 0) not in moves:
+            return
+        n, p = self.n, self.params
+        row_ids = np.arange(n + 1)
+        cols = band.columns()
+        a = np.clip(row_ids - 1, 0, max(n - 1, 0))
+        gap = 1.0 - (p.eps * p.tau) / (mass_a[a] + p.eps) if n else np.zeros(n + 1)
+        own = p.skip + p.skip_lex * p.w_lex * gap
+        skip = np.broadcast_to(own[:, None], cols.shape)
+        valid = (cols <= band.hi[:, None]) & (cols <= self.m) & (row_ids >= 1)[:, None]
+        out[moves.index((1, 0))] = np.where(valid, skip, np.inf)
+
+    def _costs_in_c(
+        self, band: Band, moves: list[tuple[int, int]], gaps: tuple[np.ndarray, np.ndarray],
+        bases: tuple[np.ndarray, np.ndarray], reach: int,
+    ) -> np.ndarray:
+        """:meth:`link_costs` of every move but (1, 0), by ``_dpcore``'s ``link_lex`` and
+        ``link_finish`` around NumPy's log1p (so that every value is NumPy's, bit for bit)."""
+        assert _native.core is not None
+        p, lengths = self.params, self.lengths
+        shape = (len(band.lo), band.width)
+        out = np.empty((len(moves), *shape), dtype=np.float32)
+        z = np.empty(out.shape, dtype=np.float64)
+        move_arr = np.asarray(moves, dtype=np.int64).reshape(-1)
+        none = np.zeros(0, dtype=np.int64)
+        paragraphs = self.ar_par is not None and self.en_par is not None
+        _native.core.link_lex(
+            out, z, _f32(gaps[0]), _f32(gaps[1]), _i64(bases[0]), _i64(bases[1]),
+            _i64(band.lo), _i64(band.hi), _f64(self.ar_cum), _f64(self.en_cum), move_arr,
+            _i64(self.ar_par) if paragraphs else none, _i64(self.en_par) if paragraphs else none,
+            self.n, self.m, band.width, reach, lengths.ratio, lengths.s2, p.nu, p.w_lex,
+        )
+        np.log1p(z, out=z)
+        side = np.zeros(len(moves), dtype=np.int64)
+        waive = np.zeros((len(moves), MAX_GROUP + 1), dtype=np.float32)
+        for x, (k, el) in enumerate(moves):
+            if k == 1 and el > 1 and self.ar_items is not None:
+                side[x] = 1
+            elif el == 1 and k > 1 and self.en_items is not None:
+                side[x] = 2
+            else:
+                continue
+            table = self._waivers(k, el)
+            waive[x, : len(table)] = table
+        _native.core.link_finish(
+            out, z, _i64(band.lo), move_arr, np.array([p.prior(k, el) for k, el in moves]),
+            side, waive, none if self.ar_items is None else _i64(self.ar_items),
+            none if self.en_items is None else _i64(self.en_items), self.n, self.m,
+            band.width, p.nu / 2, p.len_cap, p.w_len,
+        )
         return out
 
     def _listed(
@@ -306,10 +364,15 @@ class Scorer:
         hit = (count > 1) & (count <= size)
         if not hit.any():
             return None
+        waived = np.asarray(self._waivers(k, el), dtype=np.float32)
+        return np.where(hit, waived[np.minimum(count, size)], 0.0)
+
+    def _waivers(self, k: int, el: int) -> list[float]:
+        """For a 1–l (k–1) move, by the count c of list items: the shape penalty waived, that
+        of a 1–c (c–1) link (none for c < 2)."""
         p = self.params
-        waived = [0.0, 0.0] + [min(p.prior(k, el), p.prior(c, 1) if k > 1 else p.prior(1, c))
-                               for c in range(2, size + 1)]
-        return np.where(hit, np.asarray(waived, dtype=np.float32)[np.minimum(count, size)], 0.0)
+        return [0.0, 0.0] + [min(p.prior(k, el), p.prior(c, 1) if k > 1 else p.prior(1, c))
+                             for c in range(2, max(k, el) + 1)]
 
     def _paragraph_check(
         self, row_ids: np.ndarray, jc: np.ndarray
@@ -417,6 +480,18 @@ class BlockCosts:
         if self.keep:
             self._cache[k] = out
         return out
+
+
+def _i64(a: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(a, dtype=np.int64)
+
+
+def _f64(a: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(a, dtype=np.float64)
+
+
+def _f32(a: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(a, dtype=np.float32)
 
 
 def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:

@@ -68,11 +68,17 @@ def coverage_table(
     out = np.zeros(n * width * reach, dtype=np.float32)
     if len(src.row) == 0 or len(dst.row) == 0:
         return out.reshape(n, width, reach)
-    order = np.lexsort((dst.row, dst.col))
+    # by column, then row: one sort of the entries' keys when they are distinct (as they
+    # are), a stable sort by both otherwise (the sums keep the same order either way)
+    key = dst.col * (m + 1) + dst.row
+    order = np.argsort(key)
+    d_key = key[order]
+    if len(d_key) > 1 and not (d_key[1:] != d_key[:-1]).all():
+        order = np.lexsort((dst.row, dst.col))
+        d_key = key[order]
     d_row = dst.row[order]
     d_col = dst.col[order]
     d_val = dst.data[order]
-    d_key = d_col * (m + 1) + d_row
     prev = np.full(len(d_row), -(10**9), dtype=np.int64)
     same = d_col[1:] == d_col[:-1]
     prev[1:][same] = d_row[:-1][same]
