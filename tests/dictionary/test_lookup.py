@@ -47,8 +47,9 @@ def test_lookup_through_clitics_and_suffixes(lexicon: Lexicon, word: str,
         assert headword in heads
 
 
-def test_with_and_without_the_article_both_found(lexicon: Lexicon) -> None:
-    assert _heads(lexicon, "الكتاب") == ["كتاب", "الكتاب"]
+def test_with_and_without_the_article_both_found_the_form_typed_first(lexicon: Lexicon) -> None:
+    assert _heads(lexicon, "الكتاب") == ["الكتاب", "كتاب"]
+    assert _heads(lexicon, "الكِتاب") == ["الكتاب", "كتاب"]  # diacritics do not count
     assert _heads(lexicon, "كتاب") == ["كتاب", "الكتاب"]
 
 

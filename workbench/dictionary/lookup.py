@@ -301,8 +301,10 @@ class Lexicon:
         else:
             keys += [k for k in self._phrase_keys(words) if k in index]
         out: list[DictEntry] = []
+        typed = " ".join(words)
         for key in dict.fromkeys(keys):
-            out.extend(self.entries(key))
+            # the headword as typed before its forms with or without the article
+            out.extend(sorted(self.entries(key), key=lambda e: _norm(e.headword) != typed))
         return out
 
     def _phrase_keys(self, words: Sequence[str]) -> list[str]:
