@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from workbench.align import Alignment
 from workbench.project import Project
+from workbench.project.importing import JOINED, place_unmatched
 from workbench.project.sample import bundled
 
 
@@ -46,22 +48,66 @@ def test_import_passes_the_project_glossary(
     assert report.links > 0
 
 
-def test_an_english_sentence_matching_no_segment_is_reported(
+def test_an_english_sentence_matching_no_segment_joins_a_neighbour_and_is_reported(
     project: Project, tmp_path: Path
 ) -> None:
-    """A sentence the translator added (an 0–1 link) goes into no segment's translation: the
-    import says so, naming it."""
+    """A sentence the translator added (an 0–1 link) is not lost: it joins the translation of
+    the segment before it, and the import says so, naming both."""
     reference = bundled("translations/reference.en.txt")
     paragraphs = reference.read_text(encoding="utf-8").split("\n")
     paragraphs[1] += (" The committee, which last met in Geneva in the spring of 2016, will meet"
                       " again in Vienna next year to review the budget and the staff rules.")
     inserted = tmp_path / "inserted.en.txt"
     inserted.write_text("\n".join(paragraphs), encoding="utf-8")
-    doc = project.segments(None, 0, 1)[0]
-    name = project.document_by_id(doc.document_id).name
+    segs = project.segments(None, 0, 100)
+    name = project.document_by_id(segs[0].document_id).name
     report = project.import_translation(inserted, name, "reference", "inserted")
     said = [w for w in report.warnings if "matched no Arabic segment" in w]
     assert len(said) == 1 and said[0].startswith("1 English sentence")
     assert "Geneva" in said[0]
+    holder = [s for s in segs if any("Geneva" in x for x in (
+        project.link(s.id, "reference:inserted") or {}).get("sentences", []))]
+    assert len(holder) == 1
+    assert said[0].endswith(f"(in segment {holder[0].position}))")
+    before = project.link(holder[0].id, "reference:main")
+    assert before is not None and not any("Geneva" in x for x in before["sentences"])
+    joined = project.link(holder[0].id, "reference:inserted")
+    assert joined is not None and joined["confidence"] < 0.5  # flagged for the reviewer
     plain = project.import_translation(reference, name, "reference", "plain")
     assert not any("matched no Arabic segment" in w for w in plain.warnings)
+
+
+def _links(*pairs: tuple[list[int], list[int]]) -> Alignment:
+    return Alignment(list(pairs), [0.9, 0.4, 0.8, 0.7, 0.6][: len(pairs)])
+
+
+def test_a_joined_link_is_flagged() -> None:
+    out, _ = place_unmatched(Alignment([([0], [0]), ([], [1])], [0.99, 0.97]), [0, 0])
+    assert out.links == [([0], [0, 1])] and out.confidence == [JOINED]
+
+
+def test_unmatched_english_joins_the_link_before_in_its_paragraph() -> None:
+    out, placed = place_unmatched(_links(([0], [0]), ([], [1]), ([1], [2])), [0, 0, 0])
+    assert out.links == [([0], [0, 1]), ([1], [2])]
+    assert out.confidence == [0.4, 0.8]  # the lower of the two, at most JOINED
+    assert placed == {1: 0}
+
+
+def test_unmatched_english_joins_the_link_after_across_a_paragraph_end() -> None:
+    # sentence 1 opens paragraph 1: the link before ends paragraph 0
+    out, placed = place_unmatched(_links(([0], [0]), ([], [1]), ([1], [2])), [0, 1, 1])
+    assert out.links == [([0], [0]), ([1], [1, 2])]
+    assert placed == {1: 1}
+
+
+def test_an_arabic_segment_without_english_takes_the_sentence_next_to_it() -> None:
+    out, placed = place_unmatched(_links(([0], [0]), ([1], []), ([], [1]), ([], [2])),
+                                  [0, 0, 0])
+    assert out.links == [([0], [0]), ([1], [1, 2])]
+    assert placed == {1: 1, 2: 1}
+
+
+def test_english_with_no_neighbour_to_take_it_stays_on_its_own() -> None:
+    out, placed = place_unmatched(_links(([], [0]), ([], [1])), [0, 0])
+    assert out.links == [([], [0]), ([], [1])]
+    assert placed == {0: None, 1: None}

@@ -36,21 +36,67 @@ class ImportReport:
 
 
 LOW_CONFIDENCE = 0.5
+JOINED = 0.45  # the confidence at most of a link an unmatched English sentence joined
 
 
-def _unplaced_warning(unplaced: list[int], sentences: list[tuple[int, str]]) -> str:
-    """What to say of English sentences the aligner linked to no segment: they are in the
-    alignment, in no segment's translation."""
-    shown = "; ".join(
-        f"{k + 1}: {sentences[k][1][:60]}{'…' if len(sentences[k][1]) > 60 else ''}"
-        for k in unplaced[:3]
-    )
-    more = f" and {len(unplaced) - 3} more" if len(unplaced) > 3 else ""
-    if len(unplaced) == 1:
-        return ("1 English sentence matched no Arabic segment: it is in no segment's "
-                f"translation (sentence {shown})")
-    return (f"{len(unplaced)} English sentences matched no Arabic segment: they are in no "
-            f"segment's translation (sentences {shown}{more})")
+def place_unmatched(
+    alignment: Alignment, paragraph_of: list[int]
+) -> tuple[Alignment, dict[int, int | None]]:
+    """The alignment with each English sentence that matched no Arabic segment (an 0–1 link)
+    joined to a neighbouring link, so that no English text is lost from the segments'
+    translations: the link before it when that link holds Arabic (and its English, if any, is
+    of the same paragraph), else the link after it on the same terms. The joined link keeps
+    the lower of the two confidences, at most ``JOINED`` (below ``LOW_CONFIDENCE``: it is
+    flagged). Returns it with, for each such sentence, the first Arabic index of the link it
+    joined (None: left on its own, no neighbour could take it)."""
+    links = [(list(a), list(e)) for a, e in alignment.links]
+    conf = list(alignment.confidence)
+
+    def takes(k: int, sentence: int, nearest: int) -> bool:
+        if not 0 <= k < len(links) or not links[k][0]:
+            return False
+        english = links[k][1]
+        return not english or paragraph_of[english[nearest]] == paragraph_of[sentence]
+
+    placed: dict[int, int | None] = {}
+    k = 0
+    while k < len(links):
+        ar, en = links[k]
+        if ar or not en:
+            k += 1
+            continue
+        target = (k - 1 if takes(k - 1, en[0], -1) else k + 1 if takes(k + 1, en[-1], 0)
+                  else None)
+        if target is None:
+            placed.update(dict.fromkeys(en))
+            k += 1
+            continue
+        joined = links[target][1] + en if target < k else en + links[target][1]
+        links[target] = (links[target][0], joined)
+        conf[target] = min(conf[target], conf[k], JOINED)
+        placed.update(dict.fromkeys(en, links[target][0][0]))
+        del links[k], conf[k]  # the link now at k is the next one, or the one joined
+    out = Alignment(links, conf, list(alignment.warnings))
+    return out, placed
+
+
+def _unmatched_warning(placed: dict[int, int | None], sentences: list[tuple[int, str]]) -> str:
+    """What to say of English sentences the aligner linked to no segment, and where they
+    went."""
+    def one(k: int) -> str:
+        text = sentences[k][1]
+        short = f"{text[:60]}{'…' if len(text) > 60 else ''}"
+        where = placed[k]
+        return (f"{k + 1}: {short} (in segment {where + 1})" if where is not None
+                else f"{k + 1}: {short} (in no segment: none in its paragraph)")
+
+    order = sorted(placed)
+    shown = "; ".join(one(k) for k in order[:3])
+    more = f" and {len(order) - 3} more" if len(order) > 3 else ""
+    count = "1 English sentence" if len(order) == 1 else f"{len(order)} English sentences"
+    return (f"{count} matched no Arabic segment: joined to the translation of the segment "
+            f"before or after, to be checked (sentence{'s' if len(order) > 1 else ''} "
+            f"{shown}{more})")
 
 
 class Importing:
@@ -149,6 +195,7 @@ class Importing:
         alignment = self.align(ar_pars, en_pars)
         sentences = [(p, s) for p, sents in enumerate(en_pars, start=1) for s in sents]
         seg_ids = [sid for sid, _, _ in segs]
+        alignment, placed = place_unmatched(alignment, [p for p, _ in sentences])
         report = ImportReport(
             document=document.name,
             version=vname,
@@ -158,9 +205,8 @@ class Importing:
             low_confidence=sum(c < LOW_CONFIDENCE for c in alignment.confidence),
             warnings=list(alignment.warnings),
         )
-        unplaced = [e for ar, en in alignment.links if not ar for e in en]
-        if unplaced:
-            report.warnings.append(_unplaced_warning(unplaced, sentences))
+        if placed:
+            report.warnings.append(_unmatched_warning(placed, sentences))
         if kind == "working":
             report.fill = FillReport(dry_run=dry_run)
             with self.context.transaction():
