@@ -103,3 +103,16 @@ def test_an_english_arabic_dictionary_is_read_backwards_for_arabic_words(tmp_pat
     (tmp_path / "f").mkdir()
     forward = open_lexicon([builders.dictd(tmp_path / "f")])
     assert [e.senses for e in forward.lookup("book")] == []  # an Arabic–English one is not
+
+
+def test_a_word_in_running_text_shows_the_headword_of_its_own_article_first(
+    lexicon: Lexicon,
+) -> None:
+    def heads(text: str) -> list[str]:
+        (match,) = [x for x in lexicon.find(text) if x.key == "كتاب"]
+        return [e.headword for e in match.entries]
+
+    assert heads("قرأت كتابا") == ["كتاب", "الكتاب"]
+    assert heads("قرأت الكتاب") == ["الكتاب", "كتاب"]
+    assert heads("وللكتاب قراء") == ["الكتاب", "كتاب"]
+    assert heads("بكتابه") == ["كتاب", "الكتاب"]

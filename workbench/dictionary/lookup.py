@@ -55,6 +55,10 @@ def key_of(headword: str) -> str:
     return " ".join(m.strip_article(w) for w in _WORD.findall(_norm(headword)))
 
 
+def _has_article(headword: str) -> bool:
+    return _norm(headword).startswith(m.ARTICLE)
+
+
 def _forms(head: str) -> list[m.Form]:
     forms = m.last_word_forms(head)
     if head.endswith(m.YA) and len(head) > 2:
@@ -343,7 +347,12 @@ class Lexicon:
         out = []
         for neg, start, end, key in found:
             s, e = norm.span(start, end)
-            out.append(TextMatch(s, e, text[s:e], key, -neg, self.entries(key)))
+            entries = self.entries(key)
+            if neg == -1:  # a word with the article shows الكتاب first, one without كتاب
+                article = (m.ARTICLE + key) in lowered[start:end] or (
+                    "لل" + key) in lowered[start:end]
+                entries = tuple(sorted(entries, key=lambda x: _has_article(x.headword) != article))
+            out.append(TextMatch(s, e, text[s:e], key, -neg, entries))
         return out
 
     def close(self) -> None:
