@@ -503,8 +503,8 @@ cells_parse(Cells *c, Py_buffer *b, Py_ssize_t n, Py_ssize_t m, Py_ssize_t width
  * The first half of scoring.py's Scorer.link_costs for every move (k, l) with l >= 1:
  * out[x, i, d] (float32) = w_lex · lex, the lexical term summed in float32 in link_costs'
  * order, where the move may end at (i, lo[i] + d), else inf; z[x, i, d] (float64) = δ²/ν of
- * its length difference there (0 elsewhere). The caller takes log1p of z (with NumPy, as
- * link_costs does) before link_finish. Moves (k, 0) are left alone. */
+ * its length difference there (0 elsewhere, and for moves (k, 0), whose out is left alone).
+ * The caller takes log1p of z (with NumPy, as link_costs does) before link_finish. */
 static PyObject *
 link_lex(PyObject *self, PyObject *args)
 {
@@ -552,8 +552,10 @@ link_lex(PyObject *self, PyObject *args)
 #define GAP_E(u, k) c.gap_e[clip64(e_at[u] + ((k) - 1) - (k) * r, c.last_e)]
             for (int64_t x = 0; x < c.n_moves; x++) {
                 int64_t k = c.moves[2 * x], l = c.moves[2 * x + 1];
-                if (l < 1)
+                if (l < 1) {  /* a skip: priced by the caller; its z stays harmless */
+                    z[x * plane + cell] = 0.0;
                     continue;
+                }
                 if (!usable || !move_ok(&c, i, j, k, l, par)) {
                     out[x * plane + cell] = INFINITY;
                     z[x * plane + cell] = 0.0;
