@@ -54,6 +54,30 @@ async def test_import_dialog_aligns_a_translation_as_a_draft(sample_db, make_app
         assert project.version_text(1, "draft:second")
 
 
+async def test_import_dialog_says_where_an_unmatched_english_sentence_went(
+    sample_db, make_app, tmp_path
+):
+    paragraphs = bundled("translations/reference.en.txt").read_text(encoding="utf-8").split("\n")
+    paragraphs[0] += " The committee will meet again in Vienna next year to review the budget."
+    added = tmp_path / "added.en.txt"
+    added.write_text("\n".join(paragraphs), encoding="utf-8")
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "ctrl+o", ImportScreen)
+        dialog.query_one("#kind-translation", RadioButton).value = True
+        await settle(pilot)
+        dialog.query_one("#import-path", Input).value = str(added)
+        dialog.query_one("#import-as", Select).value = "reference"
+        dialog.query_one("#import-name", Input).value = "added"
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        said = [n.message for n in app._notifications if "Aligned" in n.message]
+        assert len(said) == 1 and "1 uncertain" in said[0]
+        assert "Warning: 1 English sentence matched no Arabic segment" in said[0]
+        assert "Vienna" in said[0] and "(in segment " in said[0]
+
+
 async def test_import_dialog_refuses_missing_and_bad_files(sample_db, make_app, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

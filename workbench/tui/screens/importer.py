@@ -153,9 +153,7 @@ def describe(report: ImportReport | ExchangeReport) -> str:
                 + f": {report.segments:,} segments.")
         if report.fill is not None:
             line += f" Its translations: {report.fill.filled:,} segments filled."
-        for warning in getattr(report, "warnings", [])[:3]:
-            line += f" Warning: {warning}."
-        return line
+        return line + _warnings(report)
     low = f", {report.low_confidence:,} uncertain" if report.low_confidence else ""
     line = (
         f"Aligned {report.sentences:,} sentences to {report.segments:,} segments of "
@@ -165,7 +163,13 @@ def describe(report: ImportReport | ExchangeReport) -> str:
     if fill is not None:
         line += (f" Filled {fill.filled:,}, replaced {fill.replaced:,}, unchanged "
                  f"{fill.unchanged:,}{_protected(fill.protected)}.")
-    return line
+    return line + _warnings(report)
+
+
+def _warnings(report: ImportReport) -> str:
+    """The report's first three warnings (unrelated texts, English sentences that matched no
+    segment …), each as a sentence of the line."""
+    return "".join(f" Warning: {w.rstrip('.')}." for w in report.warnings[:3])
 
 
 def _protected(protected: dict[str, int]) -> str:
