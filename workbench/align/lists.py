@@ -28,6 +28,7 @@ _ORDINALS = _letters("أول ثاني ثالث رابع خامس سادس ساب
 _FIRST = {"ب": "أ", "2": "1", "b": "a", "ii": "i", "ثاني": "أول"}
 _ENDS = ".)-–:"
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_DOT_SPACE = re.compile(r"\.\s")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 _LETTERS = "|".join(sorted(set(_ABJAD), key=len, reverse=True))
@@ -56,6 +57,9 @@ def item_count(text: str, arabic: bool) -> int:
     """How many items of one enumerated list the sentence holds (0 when it holds no list of
     two items or more)."""
     if sum(map(text.count, _ENDS)) < 2:  # every marker has one: a quick way out
+        return 0
+    # an English marker holds ")" or "." and a space: most sentences have neither twice
+    if not arabic and text.count(")") + len(_DOT_SPACE.findall(text)) < 2:
         return 0
     pattern = _AR_MARKER if arabic else _EN_MARKER
     found = list(pattern.finditer(text))
