@@ -8,7 +8,7 @@ import pytest
 
 from workbench.align import Alignment
 from workbench.project import Project
-from workbench.project.importing import JOINED, place_unmatched
+from workbench.project.importing import JOINED, _unmatched_warning, place_unmatched
 from workbench.project.sample import bundled
 
 
@@ -111,3 +111,15 @@ def test_english_with_no_neighbour_to_take_it_stays_on_its_own() -> None:
     out, placed = place_unmatched(_links(([], [0]), ([], [1])), [0, 0])
     assert out.links == [([], [0]), ([], [1])]
     assert placed == {0: None, 1: None}
+
+
+def test_the_report_says_where_each_unmatched_sentence_went() -> None:
+    sentences = [(1, "First."), (1, "Second, added."), (2, "Third, alone.")]
+    assert _unmatched_warning({1: 0}, sentences) == (
+        "1 English sentence matched no Arabic segment: joined to the translation of the "
+        "segment before or after, to be checked (sentence 2: Second, added. (in segment 1))")
+    both = _unmatched_warning({1: 0, 2: None}, sentences)
+    assert "where its paragraph has one" in both
+    assert "3: Third, alone. (in no segment: none in its paragraph)" in both
+    alone = _unmatched_warning({2: None}, sentences)
+    assert alone.startswith("1 English sentence matched no Arabic segment: left out of every")

@@ -491,7 +491,8 @@ cells_parse(Cells *c, Py_buffer *b, Py_ssize_t n, Py_ssize_t m, Py_ssize_t width
     c->n_moves = b[8].len / (Py_ssize_t)sizeof(int64_t) / 2;
     c->rows = b[4].len / (Py_ssize_t)sizeof(int64_t);
     if (n < 1 || m < 1 || c->last_a < 0 || c->last_e < 0 || reach > 64) {
-        PyErr_SetString(PyExc_ValueError, "link costs need sentences on both sides");
+        PyErr_SetString(PyExc_ValueError,
+                        "link costs need sentences on both sides and moves of at most 64");
         return -1;
     }
     return 0;
@@ -597,9 +598,9 @@ link_lex(PyObject *self, PyObject *args)
  *             half_nu, len_cap, w_len)
  *
  * The second half: each possible cell of out (finite after link_lex) becomes
- * min(ν/2 · z[x, i, d], len_cap) · w_len + w_lex · lex + prior[x] − waived, summed in float64 in
- * link_costs' order, z being log1p(δ²/ν) now. waive_side[x]: 1 when the Arabic sentence's
- * list items waive part of the shape penalty (items_a[i − 1]), 2 for the English
+ * min(ν/2 · z[x, i, d], len_cap) · w_len + w_lex · lex + prior[x] − waived, summed in
+ * float64 in link_costs' order, z being log1p(δ²/ν) now. waive_side[x]: 1 when the Arabic
+ * sentence's list items waive part of the shape penalty (items_a[i − 1]), 2 for the English
  * (items_e[j − 1]), 0 for neither; waive: float32, moves x 10, the penalty waived for c
  * items (when 1 < c <= the move's size). */
 static PyObject *

@@ -94,9 +94,16 @@ def _unmatched_warning(placed: dict[int, int | None], sentences: list[tuple[int,
     shown = "; ".join(one(k) for k in order[:3])
     more = f" and {len(order) - 3} more" if len(order) > 3 else ""
     count = "1 English sentence" if len(order) == 1 else f"{len(order)} English sentences"
-    return (f"{count} matched no Arabic segment: joined to the translation of the segment "
-            f"before or after, to be checked (sentence{'s' if len(order) > 1 else ''} "
-            f"{shown}{more})")
+    joined = sum(placed[k] is not None for k in order)
+    if joined == len(order):
+        what = "joined to the translation of the segment before or after, to be checked"
+    elif joined:
+        what = ("joined to the translation of the segment before or after where its "
+                "paragraph has one, to be checked")
+    else:
+        what = "left out of every segment's translation"
+    plural = "s" if len(order) > 1 else ""
+    return f"{count} matched no Arabic segment: {what} (sentence{plural} {shown}{more})"
 
 
 class Importing:
