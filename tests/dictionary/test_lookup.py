@@ -116,3 +116,18 @@ def test_a_word_in_running_text_shows_the_headword_of_its_own_article_first(
     assert heads("قرأت الكتاب") == ["الكتاب", "كتاب"]
     assert heads("وللكتاب قراء") == ["الكتاب", "كتاب"]
     assert heads("بكتابه") == ["كتاب", "الكتاب"]
+
+
+def test_a_word_that_is_a_headword_as_it_stands_shows_that_headword_first(
+    tmp_path: Path,
+) -> None:
+    # FreeDict has كثيرا (greatly), كثير (much) and الكثير (many): the adverb in the text is
+    # the headword كثيرا, not كثير with a suffix
+    index = builders.dictd(tmp_path, articles=[
+        ("كثير", "kaθiːr", ["much"]), ("الكثير", "alkaθiːr", ["many"]),
+        ("كثيرا", "kaθiːran", ["greatly"]),
+    ])
+    lexicon = open_lexicon([index])
+    matches = [m for m in lexicon.find("ما يصف كثيرا") if m.text == "كثيرا"]
+    heads = [e.headword for m in matches for e in m.entries]
+    assert heads == ["كثيرا", "كثير", "الكثير"]

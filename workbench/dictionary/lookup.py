@@ -325,7 +325,8 @@ class Lexicon:
         lowered = norm.text.casefold()
         spans = [(w.start(), w.end()) for w in _WORD.finditer(lowered)]
         words = [lowered[s:e] for s, e in spans]
-        found: list[tuple[int, int, int, str]] = []  # (-words, start, end, key)
+        # (-words, start, end, rank, key): a word's likelier readings (كثيرا before كثير) first
+        found: list[tuple[int, int, int, int, str]] = []
         seen: set[str] = set()
         for i, word in enumerate(words):
             if self._first and self._max_words > 1:
@@ -337,15 +338,16 @@ class Lexicon:
                         if key.split(" ", 1)[0] in firsts and key in index:
                             if key not in seen:
                                 seen.add(key)
-                                found.append((-size, spans[i][0], spans[i + size - 1][1], key))
+                                found.append(
+                                    (-size, spans[i][0], spans[i + size - 1][1], 0, key))
                             break
-            for key in self.best_keys(word):
+            for rank, key in enumerate(self.best_keys(word)):
                 if key not in seen:
-                        seen.add(key)
-                        found.append((-1, spans[i][0], spans[i][1], key))
+                    seen.add(key)
+                    found.append((-1, spans[i][0], spans[i][1], rank, key))
         found.sort()
         out = []
-        for neg, start, end, key in found:
+        for neg, start, end, _, key in found:
             s, e = norm.span(start, end)
             entries = self.entries(key)
             if neg == -1:  # a word with the article shows الكتاب first, one without كتاب
