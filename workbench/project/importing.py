@@ -49,6 +49,8 @@ def place_unmatched(
     the lower of the two confidences, at most ``JOINED`` (below ``LOW_CONFIDENCE``: it is
     flagged). Returns it with, for each such sentence, the first Arabic index of the link it
     joined (None: left on its own, no neighbour could take it)."""
+    if all(a or not e for a, e in alignment.links):
+        return alignment, {}
     links = [(list(a), list(e)) for a, e in alignment.links]
     conf = list(alignment.confidence)
 
@@ -295,6 +297,7 @@ class Importing:
             )
         }
         wanted: dict[int, tuple[str, str]] = {}
+        draft, new = Status.DRAFT.value, Status.NEW.value
         for ar, en in alignment.links:
             if ar:
                 # A many-to-one link puts the English in its first segment, once.
@@ -304,7 +307,7 @@ class Importing:
                     if (current[sid]["target"] or "") == text:
                         fill.unchanged += 1
                     else:
-                        status = Status.DRAFT.value if text.strip() else Status.NEW.value
+                        status = draft if text.strip() else new
                         wanted[sid] = (text, status)
         changes = plan_fill(current, wanted, overwrite, fill)
         if fill.dry_run:
