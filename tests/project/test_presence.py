@@ -4,13 +4,17 @@ by a client that crashed); and the live feed of other people's changes."""
 from __future__ import annotations
 
 import contextlib
+import os
+import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from workbench.project import Project
-from workbench.project.team import PRESENCE_TTL
+from workbench.project.team import PRESENCE_TTL, client_id, process_gone
 from workbench.store import open_db
 from workbench.store.live import Change, open_feed, parse
 
@@ -53,6 +57,33 @@ def test_others_see_who_has_a_segment_open_until_the_heartbeats_stop(
     assert a.team.present(doc.id, "a-1") == {first: ["ben"]}
     b.team.leave("b-1")
     assert a.team.present(doc.id, "a-1") == {}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process ids are checked on POSIX only")
+def test_a_client_of_this_machine_whose_process_is_gone_is_not_shown(
+    two: tuple[Project, Project, Clock],
+) -> None:
+    a, b, _clock = two
+    doc = a.document()
+    first = a.segments(limit=1)[0].id
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)
+    host = socket.gethostname()
+    killed = f"ana-0123456789ab@{host}:{int(ended.stdout)}"  # a TUI killed with -9
+    parent = f"ana-0123456789ab@{host}:{os.getppid()}"  # alive
+    elsewhere = f"ana-0123456789ab@not-{host}:{int(ended.stdout)}"  # unknown: kept
+    assert client_id("ana").startswith("ana-") and client_id("ana").endswith(f":{os.getpid()}")
+    assert [process_gone(c) for c in (killed, parent, elsewhere, "ana-0123456789ab")] == [
+        True, False, False, False]
+    a.team.here(killed, doc.id, first)
+    assert b.team.present(doc.id, "b-1") == {}  # at once, not after PRESENCE_TTL
+    rows = b.db.execute("SELECT client FROM presence").fetchall()
+    assert killed not in [r[0] for r in rows]  # and its row is gone
+    for client in (parent, elsewhere):
+        a.team.here(client, doc.id, first)
+    assert b.team.present(doc.id, "b-1") == {first: ["ana"]}
+    assert {r[0] for r in b.db.execute("SELECT client FROM presence").fetchall()} == {
+        parent, elsewhere}
 
 
 def test_who_changed_a_segment_last(project: Project) -> None:

@@ -4,13 +4,17 @@ and who changed a segment last.
 Presence is a heartbeat, not a lock: a client says which segment it has open (``here``)
 when it opens one and every :data:`HEARTBEAT` seconds; others see it for :data:`PRESENCE_TTL`
 seconds after its last word, so a client that crashed or lost its network stops showing
-within that time and never blocks anyone. Roles are enforced by the database
+within that time and never blocks anyone; one of this machine whose process is gone (a killed
+TUI) stops showing at once. Roles are enforced by the database
 (``store/team.py``); here they are managed and named.
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import time
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +32,28 @@ PRESENCE_TTL = 20.0
 """Seconds a heartbeat counts: a client silent for longer is not shown."""
 FORGET_AFTER = 3600.0
 """Seconds after which a silent client's row is deleted."""
+
+
+def client_id(author: str) -> str:
+    """A new client's id for presence: unique, naming its machine and process."""
+    return f"{author}-{uuid.uuid4().hex[:12]}@{socket.gethostname()}:{os.getpid()}"
+
+
+def process_gone(client: str) -> bool:
+    """Whether ``client`` (see :func:`client_id`) ran on this machine in a process that no
+    longer exists. Unknown (another machine, an older id, not POSIX): False."""
+    rest, sep, pid = client.rpartition(":")
+    if os.name != "posix" or not sep or not pid.isdigit():
+        return False  # (on Windows, os.kill would end the process)
+    if rest.rpartition("@")[2] != socket.gethostname() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # another user's process: it exists
+        return False
+    return False
 
 
 class Team:
@@ -58,10 +84,15 @@ class Team:
     def present(self, document_id: int, client: str | None = None) -> dict[int, list[str]]:
         """Segment id → the names of the others who have it open now (``client`` left out:
         the caller's own)."""
+        db = self.context.db
         since = self.clock() - PRESENCE_TTL
         out: dict[int, list[str]] = {}
-        for row in q_presence.present(self.context.db, document_id, since):
+        for row in q_presence.present(db, document_id, since):
             if row["client"] == client or row["segment_id"] is None:
+                continue
+            if process_gone(row["client"]):  # killed: not there, whatever its last heartbeat
+                if not db.read_only:
+                    q_presence.leave(db, row["client"])
                 continue
             names = out.setdefault(int(row["segment_id"]), [])
             if row["author"] not in names:

@@ -17,13 +17,12 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from workbench.project.team import HEARTBEAT
+from workbench.project.team import HEARTBEAT, client_id
 from workbench.store.live import Change, document_shape, open_feed
 
 if TYPE_CHECKING:
@@ -64,7 +63,7 @@ class LiveLink:
         self.location = location
         self.author = author
         self.read_only = read_only
-        self.client = f"{author}-{uuid.uuid4().hex[:12]}"
+        self.client = client_id(author)
         self.clock = clock
         self.document_id: int | None = None
         self.segment_id: int | None = None
