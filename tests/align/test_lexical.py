@@ -10,10 +10,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bench.align import layout_set
 from tests.align.wordsets import Gold, strict_f1, word_set, write_dictionary
 from tests.dictionary import builders
 from workbench.align import align_sentences
-from workbench.align.aligner import TwoPassAligner, continuation_lines
+from workbench.align.aligner import (
+    TwoPassAligner,
+    _paragraphs_whole,
+    _sentences_unmarked,
+    continuation_lines,
+)
 from workbench.align.scoring import Params
 from workbench.cli import main
 from workbench.dictionary import open_lexicon
@@ -108,6 +114,28 @@ def test_continuation_lines_keep_paragraphs_whole() -> None:
     assert ([0], [0]) in plain
     assert marked.links == [([0, 1], [0, 1]), ([2], [2])]
     assert len(marked.confidence) == 2
+
+
+def test_one_side_marks_its_paragraphs_and_the_other_is_in_sentences() -> None:
+    """NTREX lines in paragraphs of up to 12, marked on the English only, the Arabic one
+    sentence a line: the sentences are aligned, then no English paragraph is cut (as units
+    against Arabic sentences, a paragraph of 10–12 lines could never be one link)."""
+    ar, en, gold, marks = layout_set(12, both=False)
+    result = align_sentences(ar, en, continues=marks)
+    assert strict_f1(result.links, {(tuple(a), tuple(e)) for a, e in gold}) >= 0.95
+    assert len(result.confidence) == len(result.links)
+    # which side: the unmarked side's lines are as many as the marked side's lines (600
+    # sentences), not its paragraphs; an Arabic article a line (law) keeps paragraph units
+    assert _sentences_unmarked(600, 600, 600, 180) == 1
+    assert _sentences_unmarked(93, 202, 83, 202) == 0
+    assert _sentences_unmarked(153, 206, 153, 152) is None
+    assert _sentences_unmarked(93, 202, 83, 90) is None  # both sides marked
+
+
+def test_links_that_cut_a_marked_paragraph_are_merged() -> None:
+    links = [([0], [0]), ([1], [1]), ([], [2]), ([2], [3]), ([3], [])]
+    merged = _paragraphs_whole(links, [0.9, 0.6, 0.8, 0.95, 0.7], [False, True, True, False], 1)
+    assert merged == ([([0, 1], [0, 1, 2]), ([2], [3]), ([3], [])], [0.6, 0.95, 0.7])
 
 
 def test_a_paragraph_of_more_lines_than_any_link_shape_stays_whole(tmp_path: Path) -> None:

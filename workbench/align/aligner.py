@@ -766,6 +766,12 @@ def align_sentences(
     """
     if continues is not None and (any(continues[0]) or any(continues[1])):
         ar_units, en_units = _units(continues[0]), _units(continues[1])
+        side = _sentences_unmarked(len(ar), len(en), len(ar_units), len(en_units))
+        if side is not None:  # the other side's paragraphs are unknown: sentences, then whole
+            result = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs).run()
+            result.links, result.confidence = _paragraphs_whole(
+                result.links, result.confidence, continues[side], side)
+            return result
         result = TwoPassAligner(
             [" ".join(ar[i].strip() for i in u) for u in ar_units],
             [" ".join(en[j].strip() for j in u) for u in en_units],
@@ -775,6 +781,39 @@ def align_sentences(
                         for a, e in result.links]
         return result
     return TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs).run()
+
+
+def _sentences_unmarked(n_ar: int, n_en: int, ar_units: int, en_units: int) -> int | None:
+    """When one side only marks its paragraphs and the other has about as many lines as the
+    marked side has lines (its sentences, in paragraphs it does not mark) rather than
+    paragraphs: the marked side (0 Arabic, 1 English). Else None: paragraphs are the units
+    (the unmarked side's lines then are its paragraphs, an article a line, say)."""
+    ar_marked, en_marked = ar_units < n_ar, en_units < n_en
+    if ar_marked == en_marked:
+        return None
+    lines, units, other = (n_ar, ar_units, n_en) if ar_marked else (n_en, en_units, n_ar)
+    if abs(other - lines) < abs(other - units):
+        return 0 if ar_marked else 1
+    return None
+
+
+def _paragraphs_whole(
+    links: list[Link], confidence: list[float], continues: Sequence[bool], side: int
+) -> tuple[list[Link], list[float]]:
+    """The links merged where one would cut a marked paragraph of ``side`` (0 Arabic, 1
+    English); a merged link keeps the lowest confidence of its parts."""
+    out: list[Link] = []
+    conf: list[float] = []
+    for link, c in zip(links, confidence, strict=True):
+        if out:
+            held = out[-1][side]
+            if held and held[-1] + 1 < len(continues) and continues[held[-1] + 1]:
+                out[-1] = (out[-1][0] + list(link[0]), out[-1][1] + list(link[1]))
+                conf[-1] = min(conf[-1], c)
+                continue
+        out.append((list(link[0]), list(link[1])))
+        conf.append(c)
+    return out, conf
 
 
 def _units(continues: Sequence[bool]) -> list[list[int]]:
