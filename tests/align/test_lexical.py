@@ -136,6 +136,10 @@ def test_links_that_cut_a_marked_paragraph_are_merged() -> None:
     links = [([0], [0]), ([1], [1]), ([], [2]), ([2], [3]), ([3], [])]
     merged = _paragraphs_whole(links, [0.9, 0.6, 0.8, 0.95, 0.7], [False, True, True, False], 1)
     assert merged == ([([0, 1], [0, 1, 2]), ([2], [3]), ([3], [])], [0.6, 0.95, 0.7])
+    # an Arabic sentence linked to nothing inside an English paragraph is taken in too
+    inside = _paragraphs_whole([([0], [0]), ([1], []), ([2], [1])], [0.9, 0.3, 0.8],
+                               [False, True], 1)
+    assert inside == ([([0, 1, 2], [0, 1])], [0.3])
 
 
 def test_a_paragraph_of_more_lines_than_any_link_shape_stays_whole(tmp_path: Path) -> None:

@@ -764,23 +764,26 @@ def align_sentences(
     sentence of each side, whether it continues the paragraph of the one before — the
     paragraphs are then aligned as units, and every link keeps them whole.
     """
+    side: int | None = None  # the marked side, when the other is in sentences
     if continues is not None and (any(continues[0]) or any(continues[1])):
         ar_units, en_units = _units(continues[0]), _units(continues[1])
         side = _sentences_unmarked(len(ar), len(en), len(ar_units), len(en_units))
-        if side is not None:  # the other side's paragraphs are unknown: sentences, then whole
-            result = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs).run()
-            result.links, result.confidence = _paragraphs_whole(
-                result.links, result.confidence, continues[side], side)
+        if side is None:
+            result = TwoPassAligner(
+                [" ".join(ar[i].strip() for i in u) for u in ar_units],
+                [" ".join(en[j].strip() for j in u) for u in en_units],
+                glossary, params, lexicon=lexicon, pairs=pairs,
+            ).run()
+            result.links = [
+                ([i for u in a for i in ar_units[u]], [j for u in e for j in en_units[u]])
+                for a, e in result.links
+            ]
             return result
-        result = TwoPassAligner(
-            [" ".join(ar[i].strip() for i in u) for u in ar_units],
-            [" ".join(en[j].strip() for j in u) for u in en_units],
-            glossary, params, lexicon=lexicon, pairs=pairs,
-        ).run()
-        result.links = [([i for u in a for i in ar_units[u]], [j for u in e for j in en_units[u]])
-                        for a, e in result.links]
-        return result
-    return TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs).run()
+    result = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs).run()
+    if continues is not None and side is not None:  # sentences, then paragraphs kept whole
+        result.links, result.confidence = _paragraphs_whole(
+            result.links, result.confidence, continues[side], side)
+    return result
 
 
 def _sentences_unmarked(n_ar: int, n_en: int, ar_units: int, en_units: int) -> int | None:
@@ -806,7 +809,7 @@ def _paragraphs_whole(
     conf: list[float] = []
     for link, c in zip(links, confidence, strict=True):
         if out:
-            held = out[-1][side]
+            held = out[-1][side]  # its paragraph goes on: the link joins it
             if held and held[-1] + 1 < len(continues) and continues[held[-1] + 1]:
                 out[-1] = (out[-1][0] + list(link[0]), out[-1][1] + list(link[1]))
                 conf[-1] = min(conf[-1], c)
