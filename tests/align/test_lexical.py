@@ -107,6 +107,11 @@ def test_continuation_lines_keep_paragraphs_whole() -> None:
     # indentation that is the file's own, not a mark: every line, or each paragraph's first
     assert continuation_lines([" a", " b", " c"]) == [False, False, False]
     assert continuation_lines(["  a", "b", "  c", "d"]) == [False, False, False, False]
+    # Arabic text copied from a word processor: a right-to-left mark before or after the
+    # space, a no-break space; a BOM on the first line is not an indent
+    rlm = "\u200f"
+    assert continuation_lines(["\ufeffقال", f"{rlm} ثم", f" {rlm}ثم", "\u00a0ثم", f"{rlm}قال"]) \
+        == [False, True, True, True, False]
     ar = ["الشمس تشرق.", "القمر يغيب.", "البحر هادئ."]
     en = ["The sun rises.", " The moon sets.", "The sea is calm."]
     plain = align_sentences(ar, en).links

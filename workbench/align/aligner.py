@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -88,6 +89,8 @@ BASIC_MAX_SENTENCES = 2000
 # vocabulary behind it; a large one (FreeDict: 52,996) replaces it (together they changed
 # nothing measurable: BENCHMARKS.md, issue 13).
 BASIC_BELOW_HEADWORDS = 5000
+# A presegmented line's indent: its leading spaces, with invisible marks among them.
+_LEAD = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]+")
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
 Link = tuple[list[int], list[int]]
@@ -717,9 +720,12 @@ def continuation_lines(lines: Sequence[str]) -> list[bool]:
     """Presegmented lines: which ones continue the paragraph of the line before (they start
     with a space or a tab, as in files of sentence-split paragraphs). A line continues only
     when it is indented more than the first line: a file whose every line is indented, or
-    whose paragraphs start indented, marks no continuation."""
+    whose paragraphs start indented, marks no continuation. Any Unicode space counts, and
+    invisible marks before or among the spaces (a right-to-left mark, a BOM) do not hide
+    them."""
     def indent(line: str) -> int:
-        return len(line) - len(line.lstrip(" \t"))
+        lead = _LEAD.match(line)
+        return sum(c.isspace() for c in lead.group()) if lead else 0
 
     base = indent(lines[0]) if lines else 0
     return [k > 0 and indent(line) > base for k, line in enumerate(lines)]
