@@ -174,3 +174,26 @@ def test_runs_are_found_only_when_long_enough() -> None:
     assert _runs([True, True, True, False, True, True, False, True, True, True, True], 3) == [
         0, 1, 2, 7, 8, 9, 10]
     assert _runs([], 3) == [] and _runs([True, True], 3) == []
+
+
+@pytest.mark.parametrize(("corpus", "seed"), [("tico19", 101), ("ntrex128", 104)])
+def test_a_left_out_sentence_merged_into_its_neighbours_link_is_flagged(
+        corpus: str, seed: int) -> None:
+    """News lines with merges and omissions: the aligner takes a left-out sentence into its
+    neighbour's link (leaving it out costs more). Such a link is now flagged, not trusted:
+    one sentence of it the other side does not translate, and does not need the length of."""
+    from bench.align import merged_set
+    from workbench.align.aligner import OMISSION_CAP
+
+    ar, en, gold = merged_set(corpus, seed=seed, p_drop=0.05)
+    plain = align_sentences(ar, en, params=Params(omission_check=False))
+    checked = align_sentences(ar, en)
+    assert checked.links == plain.links
+    new = [k for k, (c, p) in enumerate(zip(checked.confidence, plain.confidence, strict=True))
+           if c < 0.5 <= p]
+    assert new and all(checked.confidence[k] <= OMISSION_CAP for k in new)
+    left_out = {("ar", a[0]) for a, e in gold if not e} | {("en", e[0]) for a, e in gold if not a}
+    for k in new:  # every new flag holds a sentence the translation left out
+        a, e = checked.links[k]
+        assert ({("ar", i) for i in a} | {("en", j) for j in e}) & left_out
+    assert flag_figures(checked, gold)[2] == flag_figures(plain, gold)[2] + len(new)

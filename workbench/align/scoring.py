@@ -62,6 +62,7 @@ class Params:
     priors: dict[tuple[int, int], float] = field(default_factory=dict)
     stability_check: bool = True  # without a dictionary: a check pass settles or flags runs
     basic_vocabulary: bool = True  # without a dictionary: the built-in basic vocabulary
+    omission_check: bool = True  # flag a link holding a sentence its other side leaves out
 
     def default_prior(self, k: int, el: int) -> float:
         """The shape penalty before calibration."""
@@ -439,6 +440,82 @@ class Scorer:
         cover = ((found_a + smooth) / (mass_a + p.eps) + (found_e + smooth) / (mass_e + p.eps)) / 2
         return length, np.minimum(cover, 1.0)
 
+    def weakest_parts(self, links: list[tuple[list[int], list[int]]]
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per link of several sentences on a side: the lowest coverage of one of them by the
+        link's other side (its own concepts found there), how much the link's length cost
+        falls when that sentence is taken out (positive: it fits better without), and that
+        sentence's concept weight (how far its coverage can be trusted). Other links: 1, 0
+        and 0. A sentence the translator left out, merged into its neighbour's link, shows
+        as a part the other side does not translate and whose length it does not need."""
+        count = len(links)
+        own, gain, weight_of = np.ones(count), np.zeros(count), np.zeros(count)
+        spans = np.zeros((count, 4), dtype=np.int64)
+        for idx, (ar, en) in enumerate(links):
+            if ar and en:
+                spans[idx] = (ar[0], ar[-1] + 1, en[0], en[-1] + 1)
+        a_link = np.full(self.n, -1)
+        e_link = np.full(self.m, -1)
+        linked = np.flatnonzero(spans[:, 1] > spans[:, 0])
+        for owner, lo, hi in ((a_link, 0, 1), (e_link, 2, 3)):
+            size = spans[linked, hi] - spans[linked, lo]
+            owner[np.repeat(spans[linked, lo], size) + _ranks(size)] = np.repeat(linked, size)
+        width = int(max(self.x.col.max(initial=0), self.y.col.max(initial=0))) + 1
+        p = self.params
+        best = np.full(count, np.inf)
+        best_sentence = np.full(count, -1)
+        best_arabic = np.zeros(count, dtype=bool)
+        for vecs, weight, owner, other, other_owner, side in (
+            (self.x, self.weight, a_link, self.y, e_link, (0, 1)),
+            (self.y, self.we, e_link, self.x, a_link, (2, 3)),
+        ):
+            many = spans[:, side[1]] - spans[:, side[0]] > 1
+            keep = (owner[vecs.row] >= 0) & many[np.maximum(owner[vecs.row], 0)]
+            sents = np.flatnonzero((owner >= 0) & many[np.maximum(owner, 0)])
+            if not len(sents):
+                continue
+            mass = np.zeros(len(owner))
+            got = np.zeros(len(owner))
+            if keep.any():
+                key, inv = unique_inverse(vecs.row[keep] * width + vecs.col[keep])
+                mine = np.minimum(np.bincount(inv, weights=vecs.data[keep]), 1.0)
+                sent, col = key // width, key % width
+                theirs_keep = other_owner[other.row] >= 0
+                tkey, tinv = unique_inverse(other_owner[other.row][theirs_keep] * width
+                                            + other.col[theirs_keep])
+                theirs = np.minimum(np.bincount(tinv, weights=other.data[theirs_keep]), 1.0)
+                found = np.zeros(len(key))
+                if len(tkey):
+                    look = owner[sent] * width + col
+                    at = np.minimum(np.searchsorted(tkey, look), len(tkey) - 1)
+                    found = np.where(tkey[at] == look, np.minimum(mine, theirs[at]), 0.0)
+                mass = np.bincount(sent, weights=mine * weight[col], minlength=len(owner))
+                got = np.bincount(sent, weights=found * weight[col], minlength=len(owner))
+            part = (got[sents] + p.eps * p.tau) / (mass[sents] + p.eps)
+            order = np.lexsort((part, owner[sents]))  # each link's weakest sentence first
+            first = order[np.r_[True, np.diff(owner[sents][order]) != 0]]
+            links_of, weakest = owner[sents][first], sents[first]
+            better = part[first] < best[links_of]
+            links_of, weakest = links_of[better], weakest[better]
+            best[links_of] = part[first][better]
+            best_sentence[links_of] = weakest
+            best_arabic[links_of] = side[0] == 0
+            weight_of[links_of] = mass[weakest]
+        found_links = np.flatnonzero(best_sentence >= 0)
+        if not len(found_links):
+            return own, gain, weight_of
+        own[found_links] = np.minimum(best[found_links], 1.0)
+        sp = spans[found_links]
+        la = self.ar_cum[sp[:, 1]] - self.ar_cum[sp[:, 0]]
+        le = self.en_cum[sp[:, 3]] - self.en_cum[sp[:, 2]]
+        k = best_sentence[found_links]
+        arabic = best_arabic[found_links]
+        ka, ke = np.where(arabic, k, 0), np.where(arabic, 0, k)
+        cut_a = np.where(arabic, self.ar_cum[ka + 1] - self.ar_cum[ka], 0.0)
+        cut_e = np.where(arabic, 0.0, self.en_cum[ke + 1] - self.en_cum[ke])
+        gain[found_links] = self._length_cost(la, le) - self._length_cost(la - cut_a, le - cut_e)
+        return own, gain, weight_of
+
 
 class BlockCosts:
     """Link costs of a band computed block by block of rows (the whole cube never exists at
@@ -501,3 +578,10 @@ def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.n
     np.minimum(covered, 1.0, out=covered)
     np.subtract(1.0, covered, out=covered)
     return covered.astype(np.float32, copy=False).ravel()
+
+
+def _ranks(sizes: np.ndarray) -> np.ndarray:
+    """0, 1, …, size − 1 for each size, concatenated."""
+    total = int(sizes.sum())
+    starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return np.arange(total) - starts
