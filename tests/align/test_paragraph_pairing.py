@@ -67,3 +67,47 @@ def test_blocks_of_rows_pair_the_paragraphs_as_one_block(monkeypatch: pytest.Mon
     assert whole is not None and ([40, 41], [40]) in whole and ([201], [200, 201]) in whole
     monkeypatch.setattr(paragraphs_module, "BLOCK", 7)
     assert pair_paragraphs(ar, en) == whole
+
+
+def test_equal_paragraph_counts_are_not_taken_on_trust() -> None:
+    """The translation joins two paragraphs and splits another: as many paragraphs as the
+    Arabic, but paragraph p no longer faces paragraph p in between. Pairing them 1–1 bound
+    the sentences between the join and the split to the wrong paragraphs."""
+    ar, en = _paragraphs(190)
+    changed = [*en[:10], en[10] + en[11], *en[12:40], en[40][:1], en[40][1:], *en[41:]]
+    assert len(changed) == len(ar) and len(en[40]) > 1
+    result = align_paragraphs(ar, changed)
+    ones = [(a, e) for a, e in result.links if len(a) == 1 and len(e) == 1]
+    assert all(a == e for a, e in ones)  # the sentences are the same, in order
+    assert len(ones) >= sum(map(len, ar)) - 4
+    assert not result.warnings and result.related > 0.9
+
+
+def test_one_sentence_paragraphs_align_as_the_sentences_would() -> None:
+    """Lines that are each a paragraph (a text one sentence a line), a tenth of them joined on
+    either side: their lengths cannot pair the paragraphs reliably, so they are not paired
+    (pairing them here gave strict F1 0.40 instead of 1.00)."""
+    from bench.align import merged_set, strict_f1
+    from workbench.align import align_sentences
+
+    ar, en, gold = merged_set("ntrex128", seed=106)
+    assert len(ar) == len(en)  # the counts even agree, by chance
+    as_paragraphs = align_paragraphs([[s] for s in ar], [[s] for s in en])
+    assert as_paragraphs.links == align_sentences(ar, en).links
+    assert strict_f1(as_paragraphs.links, gold) == 1.0
+
+
+def test_a_pairing_that_makes_the_texts_look_unrelated_gives_way_to_the_whole_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import workbench.align.aligner as aligner_module
+
+    ar, en = _paragraphs(120)
+    right = align_paragraphs(ar, en)
+    # a pairing in order but one paragraph off: Arabic paragraph k faces English k + 1
+    last = len(ar) - 1
+    wrong = [([0], [0, 1]), *(([k], [k + 1]) for k in range(1, last - 1)),
+             ([last - 1, last], [last])]
+    monkeypatch.setattr(aligner_module, "pair_paragraphs", lambda *_: wrong)
+    result = align_paragraphs(ar, en)
+    assert result.links == right.links and result.related > 0.9 and not result.warnings

@@ -102,6 +102,12 @@ OMISSION_OWN = 0.3
 OMISSION_GAIN = 1.5
 OMISSION_WEIGHT = 5.0
 OMISSION_CAP = 0.45
+RELATED_WARNING = 0.5  # texts less related than this are warned about
+# Paragraphs are paired (and then bound the sentence search) only when they hold at least
+# this many sentences on average on both sides: the lengths of one-sentence paragraphs pair
+# them no better than the sentence aligner does, and a wrong pairing binds it to wrong links
+# (news lines, one a paragraph, a tenth of them joined: strict F1 0.98 -> 0.40, BENCHMARKS.md).
+PARAGRAPH_SENTENCES = 1.5
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
 Link = tuple[list[int], list[int]]
@@ -331,7 +337,7 @@ class TwoPassAligner:
         if self.evidence is not None:  # the dictionary's word keys are anchors too
             ar_bags, en_bags = self._dictionary_anchor_bags()
         related = relatedness(links, ar_bags, en_bags, self._stems)
-        if related < 0.5:
+        if related < RELATED_WARNING:
             self.warnings.append(
                 "the two texts do not look like translations of each other "
                 f"(relatedness {related:.2f}): the alignment is unreliable"
@@ -531,7 +537,7 @@ class TwoPassAligner:
             suspect = (own < OMISSION_OWN) & (gain > OMISSION_GAIN) & (weight >= OMISSION_WEIGHT)
             calibrated = np.where(suspect, np.minimum(calibrated, OMISSION_CAP), calibrated)
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
-        return Alignment(links, conf, list(self.warnings))
+        return Alignment(links, conf, list(self.warnings), related)
 
 
 # The confidence model: a logistic regression of "the link is right" on the logit of the
@@ -707,7 +713,7 @@ def _settled(result: Alignment, again: list[Link], check: Scorer) -> Alignment:
     changed = [(tuple(a), tuple(e)) not in kept for a, e in out_links]
     for k in _runs(changed, UNSTABLE_RUN):
         out_conf[k] = min(out_conf[k], UNSTABLE_CAP)
-    return Alignment(out_links, out_conf, result.warnings)
+    return Alignment(out_links, out_conf, result.warnings, result.related)
 
 
 def _runs(flags: Sequence[bool], length: int) -> list[int]:
@@ -856,27 +862,36 @@ def align_paragraphs(
     glossary: Glossary | None = None, params: Params | None = None,
     lexicon: Glosser | None = None, pairs: Sequence[tuple[str, str]] = (),
 ) -> Alignment:
-    """Align paragraph by paragraph when the counts agree, else the whole text at once.
+    """Align paragraph by paragraph where the texts share their paragraph structure, else
+    the whole text at once.
 
-    When the counts differ but the texts share their paragraph structure (a paragraph joined
-    or split here and there), the paragraphs are paired by their lengths first and each
-    group faces its counterpart. Indices in the result count sentences through the whole
-    text.
+    The paragraphs are paired by their lengths first (see :func:`pair_paragraphs`: a
+    paragraph joined or split here and there is found, and equal counts are not taken on
+    trust — a translation may join one paragraph and split another) and each group faces its
+    counterpart. Paragraphs of fewer than ``PARAGRAPH_SENTENCES`` sentences on average are
+    not paired. If the grouped alignment finds the texts unrelated, the whole text is
+    aligned too and the clearer of the two kept (a wrong pairing looks unrelated). Indices in
+    the result count sentences through the whole text.
     """
     flat_ar = [s for p in ar for s in p]
     flat_en = [s for p in en for s in p]
-    if not ar or not en:
+
+    def whole() -> Alignment:
         return align_sentences(flat_ar, flat_en, glossary=glossary, params=params,
                                lexicon=lexicon, pairs=pairs)
-    if len(ar) != len(en):
-        links = pair_paragraphs([sum(map(len, p)) for p in ar], [sum(map(len, p)) for p in en])
-        if links is None:
-            return align_sentences(flat_ar, flat_en, glossary=glossary, params=params,
-                                   lexicon=lexicon, pairs=pairs)
-        ar_par, en_par = group_ids(links, ar, en)
-    else:
-        ar_par = [k for k, p in enumerate(ar) for _ in p]
-        en_par = [k for k, p in enumerate(en) for _ in p]
-    return TwoPassAligner(
+
+    if not ar or not en:
+        return whole()
+    if min(len(flat_ar) / len(ar), len(flat_en) / len(en)) < PARAGRAPH_SENTENCES:
+        return whole()  # paragraphs that are mostly single sentences tell no more than those
+    links = pair_paragraphs([sum(map(len, p)) for p in ar], [sum(map(len, p)) for p in en])
+    if links is None:
+        return whole()
+    ar_par, en_par = group_ids(links, ar, en)
+    grouped = TwoPassAligner(
         flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs
     ).run()
+    if grouped.related >= RELATED_WARNING:
+        return grouped
+    other = whole()
+    return other if other.related > grouped.related else grouped

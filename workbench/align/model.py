@@ -11,12 +11,14 @@ class Alignment:
 
     Every index of both sides appears in exactly one link; a side may be empty.
     ``confidence`` holds one value in [0, 1] per link. ``warnings`` says what looked wrong
-    (e.g. texts that do not seem to translate each other).
+    (e.g. texts that do not seem to translate each other); ``related`` how clearly they
+    translate each other (0–1; below 0.5 a warning says so).
     """
 
     links: list[tuple[list[int], list[int]]] = field(default_factory=list)
     confidence: list[float] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    related: float = 1.0
 
     def shifted(self, ar_offset: int, en_offset: int) -> Alignment:
         """The same links with both sides' indices moved by the given offsets."""
@@ -24,6 +26,7 @@ class Alignment:
             [([a + ar_offset for a in ar], [e + en_offset for e in en]) for ar, en in self.links],
             list(self.confidence),
             list(self.warnings),
+            self.related,
         )
 
     def extend(self, other: Alignment) -> None:

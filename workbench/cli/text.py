@@ -50,8 +50,8 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
 
     JSON: {"links": [[[0], [0]], [[1], [1, 2]], ...], "confidence": [...]} with 0-based
     indices; without --presegmented also "ar" and "en", the sentences. TSV: one link a line.
-    Paragraphs are aligned before sentences when both texts have as many paragraphs. With
-    --presegmented, a line that starts with a space or a tab (indented more than the first
+    Paragraphs are paired before sentences where the texts share their paragraph structure.
+    With --presegmented, a line that starts with a space or a tab (indented more than the first
     line) continues the paragraph of the line before: paragraphs are then aligned as units,
     and links keep them whole.
     """
