@@ -16,7 +16,7 @@ from workbench.statuses import Status
 from workbench.store import documents as q_docs
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
-from workbench.text.segment import split_paragraphs, split_sentences
+from workbench.text.segment import split_lines, split_paragraphs, split_sentences
 from workbench.textio import read_text_with_encoding
 
 
@@ -188,11 +188,10 @@ class Importing:
         ``import_translation``)."""
         document = self.catalog.document(doc)
         vname = version_name(kind, name)
-        paragraphs = split_paragraphs(text)
         if presegmented:
-            en_pars = [[line] for line in paragraphs]
+            en_pars = [[line] for line in split_lines(text)]
         else:
-            en_pars = [split_sentences(p, "en") for p in paragraphs]
+            en_pars = [split_sentences(p, "en") for p in split_paragraphs(text)]
         segs = q_docs.segment_paragraphs(self.context.db, document.id)
         ar_pars: list[list[str]] = []
         last = None

@@ -9,8 +9,8 @@ An ellipsis (``...``, ``…``) ends one only where a new sentence clearly starts
 new quotation, a speaker label, an English sentence opener such as "The" or "Then", an Arabic
 attribution verb such as وقال, the paragraph's end) or where it closes a quotation; never
 inside an open quotation.
-The text of every sentence is a slice of the input: nothing but surrounding whitespace is
-ever dropped.
+The text of every sentence is a slice of its paragraph: nothing but surrounding whitespace is
+ever dropped. (A hard-wrapped text's paragraphs join its lines: see ``split_paragraphs``.)
 """
 
 from __future__ import annotations
@@ -177,9 +177,19 @@ def load_abbreviations(path: str | Path) -> Abbreviations:
     return default_abbreviations().merged(parse_abbreviations(read_text(path), path))
 
 
-def split_paragraphs(text: str) -> list[str]:
+def split_lines(text: str) -> list[str]:
     """Non-empty lines of ``text``, stripped."""
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """The paragraphs of ``text``: its non-empty lines, stripped; or, when the text is
+    hard-wrapped (see :mod:`workbench.text.wrapping`), its blocks, each line break inside a
+    block read as a space."""
+    from workbench.text.wrapping import is_hard_wrapped, unwrapped_paragraphs
+
+    lines = text.split("\n")
+    return unwrapped_paragraphs(lines) if is_hard_wrapped(lines) else split_lines(text)
 
 
 def _token_before(text: str, end: int) -> tuple[str, int]:

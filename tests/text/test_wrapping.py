@@ -1,0 +1,89 @@
+"""Hard-wrapped texts (Project Gutenberg style): their blocks are the paragraphs."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPORA
+from workbench.align import align_paragraphs
+from workbench.text.segment import segment_paragraphs, split_paragraphs
+from workbench.text.wrapping import is_hard_wrapped
+
+HAYY = CORPORA / "hayy"
+
+
+def _paragraphs(name: str) -> list[str]:
+    return [p.strip() for p in (HAYY / name).read_text(encoding="utf-8").split("\n") if p.strip()]
+
+
+def _wrapped(paragraphs: list[str], width: int, indent: bool = False) -> str:
+    lines: list[str] = []
+    for p in paragraphs:
+        lines += textwrap.wrap(p, width, initial_indent="    " if indent else "",
+                               break_on_hyphens=False)  # as e-texts: words are never split
+        if not indent:
+            lines.append("")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", [60, 72, 100])
+@pytest.mark.parametrize("name", ["en_paragraphs.txt", "ar_paragraphs.txt"])
+def test_a_wrapped_text_reads_as_its_paragraphs(name: str, width: int) -> None:
+    paragraphs = _paragraphs(name)
+    text = _wrapped(paragraphs, width)
+    assert is_hard_wrapped(text.split("\n"))
+    assert split_paragraphs(text) == [" ".join(p.split()) for p in paragraphs]
+
+
+def test_paragraphs_that_start_indented_without_blank_lines() -> None:
+    paragraphs = _paragraphs("en_paragraphs.txt")
+    assert split_paragraphs(_wrapped(paragraphs, 72, indent=True)) == [
+        " ".join(p.split()) for p in paragraphs]
+
+
+@pytest.mark.parametrize("text", [
+    # verse: lines as even as a wrap, but no sentence ends inside them
+    "قفا نبك من ذكرى حبيب ومنزل\nبسقط اللوى بين الدخول فحومل\nفتوضح فالمقراة لم يعف رسمها\n"
+    "لما نسجتها من جنوب وشمأل\n\nترى بعر الآرام في عرصاتها\nوقيعانها كأنه حب فلفل\n"
+    "كأني غداة البين يوم تحملوا\nلدى سمرات الحي ناقف حنظل",
+    # a list
+    "apple\nbanana tree\ncherry\ndate palm\n\nfig\ngrape vine\nlemon\nmango\nolive",
+])
+def test_verse_and_lists_keep_their_lines(text: str) -> None:
+    assert not is_hard_wrapped(text.split("\n"))
+    assert split_paragraphs(text) == [line for line in text.split("\n") if line]
+
+
+@pytest.mark.parametrize("name", ["ar.txt", "en.txt", "ar_paragraphs.txt", "en_paragraphs.txt"])
+def test_one_paragraph_or_sentence_a_line_is_not_wrapped(name: str) -> None:
+    lines = (HAYY / name).read_text(encoding="utf-8").split("\n")
+    assert not is_hard_wrapped(lines)
+
+
+def test_a_wrapped_translation_aligns_as_the_unwrapped_one() -> None:
+    ar = segment_paragraphs(_paragraphs("ar_paragraphs.txt"), "ar")
+    english = _paragraphs("en_paragraphs.txt")
+    plain = align_paragraphs(ar, segment_paragraphs(english, "en"))
+    wrapped = align_paragraphs(ar, segment_paragraphs(split_paragraphs(_wrapped(english, 66)),
+                                                      "en"))
+    assert wrapped.links == plain.links
+
+
+def test_a_presegmented_import_keeps_its_lines(tmp_path: Path) -> None:
+    from workbench.project import Project
+
+    ar = _paragraphs("ar_paragraphs.txt")[:6]
+    english = _wrapped(_paragraphs("en_paragraphs.txt")[:4], 60)
+    assert is_hard_wrapped(english.split("\n"))
+    (tmp_path / "doc.txt").write_text("\n".join(ar), encoding="utf-8")
+    (tmp_path / "en.txt").write_text(english, encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True) as project:
+        project.import_document(tmp_path / "doc.txt", "doc")
+        lines = project.import_translation(tmp_path / "en.txt", "doc", "reference",
+                                           presegmented=True)
+        joined = project.import_translation(tmp_path / "en.txt", "doc", "draft")
+    assert lines.sentences == sum(1 for line in english.split("\n") if line.strip())
+    assert joined.sentences < lines.sentences

@@ -1,0 +1,62 @@
+"""Paragraphs of a hard-wrapped text (an e-text broken into lines of about 70 characters,
+paragraphs set apart by blank lines, as Project Gutenberg and many editors write them).
+
+Such a text's line ends are not paragraph ends: read line by line, its sentences would be
+cut into fragments. A text is taken as wrapped when the lines inside its blocks are broken
+where a greedy wrap breaks them: the next line's first word would not have fitted on the
+line (lists and one-paragraph-a-line files leave room to spare), and its sentences end
+inside lines, not only at their ends (lines of verse, which can be as even as a wrap). Its
+paragraphs are then its blocks (a blank line, or a line indented more than the one before,
+starts a new one), each line break inside a block read as a space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+MIN_INNER_LINES = 5  # lines followed by another line of the same block
+FULL_SHARE = 0.8  # of those, how many must be full (the next word would not fit)
+MIN_WIDTH, MAX_WIDTH = 40, 200  # of the wrap; narrower or wider lines are not prose wrapped
+MID_END_SHARE = 0.08  # of the inner lines, how many must hold a sentence end before their end
+# (measured: Ockley's English of Hayy ibn Yaqzan, long sentences, wrapped at 60: 0.15)
+_MID_END = re.compile(r"[.!?\u061f\u2026][\"'\u201d\u2019\u00bb)\]]*\s+\S")
+
+
+def _inner_lines(lines: Sequence[str]) -> list[tuple[str, str]]:
+    """(line, next line) for every non-blank line followed by a non-blank line."""
+    return [(a, b) for a, b in pairwise(lines) if a.strip() and b.strip()]
+
+
+def is_hard_wrapped(lines: Sequence[str]) -> bool:
+    """Whether the lines are one text wrapped at a fixed width (see the module)."""
+    inner = _inner_lines(lines)
+    if len(inner) < MIN_INNER_LINES:
+        return False
+    lengths = sorted(len(a.rstrip()) for a, _ in inner)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        return False
+    full = sum(len(a.rstrip()) + 1 + len(b.split()[0]) > width for a, b in inner)
+    ends = sum(bool(_MID_END.search(a)) for a, _ in inner)
+    return full >= FULL_SHARE * len(inner) and ends >= MID_END_SHARE * len(inner)
+
+
+def unwrapped_paragraphs(lines: Sequence[str]) -> list[str]:
+    """The paragraphs of hard-wrapped lines: blocks joined with spaces; inside a block, a
+    line indented more than the line before starts a paragraph too."""
+    out: list[list[str]] = []
+    before: int | None = None  # the indent of the line before, None after a blank line
+    for line in lines:
+        text = line.strip()
+        if not text:
+            before = None
+            continue
+        indent = len(line) - len(line.lstrip())
+        if before is None or indent > before:
+            out.append([text])
+        else:
+            out[-1].append(text)
+        before = indent
+    return [" ".join(block) for block in out]
