@@ -103,10 +103,11 @@ OMISSION_GAIN = 1.5
 OMISSION_WEIGHT = 5.0
 OMISSION_CAP = 0.45
 RELATED_WARNING = 0.5  # texts less related than this are warned about
-# Paragraphs are paired (and then bound the sentence search) only when they hold at least
-# this many sentences on average on both sides: the lengths of one-sentence paragraphs pair
-# them no better than the sentence aligner does, and a wrong pairing binds it to wrong links
-# (news lines, one a paragraph, a tenth of them joined: strict F1 0.98 -> 0.40, BENCHMARKS.md).
+# Paragraphs are paired (and then bound the sentence search) unless both sides hold fewer
+# than this many sentences a paragraph on average: the lengths of one-sentence paragraphs
+# pair them no better than the sentence aligner does, and a wrong pairing binds it to wrong
+# links (news lines, one a paragraph, a tenth of them joined: strict F1 0.98 -> 0.40,
+# BENCHMARKS.md). One side's one-sentence paragraphs against the other's several are paired.
 PARAGRAPH_SENTENCES = 1.5
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
@@ -868,8 +869,8 @@ def align_paragraphs(
     The paragraphs are paired by their lengths first (see :func:`pair_paragraphs`: a
     paragraph joined or split here and there is found, and equal counts are not taken on
     trust — a translation may join one paragraph and split another) and each group faces its
-    counterpart. Paragraphs of fewer than ``PARAGRAPH_SENTENCES`` sentences on average are
-    not paired. If the grouped alignment finds the texts unrelated, the whole text is
+    counterpart. Paragraphs of fewer than ``PARAGRAPH_SENTENCES`` sentences on average on
+    both sides are not paired. If the grouped alignment finds the texts unrelated, the whole text is
     aligned too and the clearer of the two kept (a wrong pairing looks unrelated). Indices in
     the result count sentences through the whole text.
     """
@@ -882,7 +883,7 @@ def align_paragraphs(
 
     if not ar or not en:
         return whole()
-    if min(len(flat_ar) / len(ar), len(flat_en) / len(en)) < PARAGRAPH_SENTENCES:
+    if max(len(flat_ar) / len(ar), len(flat_en) / len(en)) < PARAGRAPH_SENTENCES:
         return whole()  # paragraphs that are mostly single sentences tell no more than those
     links = pair_paragraphs([sum(map(len, p)) for p in ar], [sum(map(len, p)) for p in en])
     if links is None:
