@@ -123,3 +123,34 @@ def test_the_report_says_where_each_unmatched_sentence_went() -> None:
     assert "3: Third, alone. (in no segment: none in its paragraph)" in both
     alone = _unmatched_warning({2: None}, sentences)
     assert alone.startswith("1 English sentence matched no Arabic segment: left out of every")
+
+
+def test_the_import_names_a_sentence_left_out_of_the_translation(tmp_path: Path) -> None:
+    """News lines, a few left out of the English: the aligner merges Arabic line 124 (which
+    the English leaves out) into its neighbour's link; the import flags that link and says
+    which segment looks left out, and that the left-out sentence keeps its place through
+    `place_unmatched`."""
+    from bench.align import merged_set
+
+    ar, en, gold = merged_set("tico19", seed=101, p_drop=0.05)
+    assert ((124,), ()) in gold
+    (tmp_path / "doc.txt").write_text("\n".join(ar), encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(en), encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True) as project:
+        project.import_document(tmp_path / "doc.txt", "doc")
+        report = project.import_translation(tmp_path / "en.txt", "doc", "reference",
+                                            presegmented=True)
+        segments = project.segments("doc", 0, 1000)
+    said = [w for w in report.warnings if "left out of the other text" in w]
+    assert len(said) == 1 and said[0].startswith("1 sentence looks")
+    number = int(said[0].split("segment ")[1].split(":")[0])
+    assert segments[number - 1].source == ar[124]
+    assert report.low_confidence >= 1
+
+
+def test_left_out_sentences_follow_their_indices() -> None:
+    shifted = Alignment([([0, 1], [0])], [0.4], left_out=[("ar", 1)]).shifted(5, 7)
+    assert shifted.left_out == [("ar", 6)]
+    placed, _ = place_unmatched(Alignment([([0, 1], [0]), ([], [1])], [0.4, 0.9],
+                                          left_out=[("ar", 1)]), [0, 0])
+    assert placed.left_out == [("ar", 1)]

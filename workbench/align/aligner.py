@@ -533,12 +533,16 @@ class TwoPassAligner:
             _, cover = scorer.link_stats(links) if links else (None, np.zeros(0))
         empty = np.array([not a or not e for a, e in links], dtype=bool)
         calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty)
+        left_out: list[tuple[str, int]] = []
         if scorer.params.omission_check and links:
-            own, gain, weight = scorer.weakest_parts(links)
-            suspect = (own < OMISSION_OWN) & (gain > OMISSION_GAIN) & (weight >= OMISSION_WEIGHT)
+            weak = scorer.weakest_parts(links)
+            suspect = ((weak.own < OMISSION_OWN) & (weak.gain > OMISSION_GAIN)
+                       & (weak.weight >= OMISSION_WEIGHT))
             calibrated = np.where(suspect, np.minimum(calibrated, OMISSION_CAP), calibrated)
+            left_out = [("ar" if weak.arabic[k] else "en", int(weak.sentence[k]))
+                        for k in np.flatnonzero(suspect)]
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
-        return Alignment(links, conf, list(self.warnings), related)
+        return Alignment(links, conf, list(self.warnings), related, left_out)
 
 
 # The confidence model: a logistic regression of "the link is right" on the logit of the
@@ -714,7 +718,11 @@ def _settled(result: Alignment, again: list[Link], check: Scorer) -> Alignment:
     changed = [(tuple(a), tuple(e)) not in kept for a, e in out_links]
     for k in _runs(changed, UNSTABLE_RUN):
         out_conf[k] = min(out_conf[k], UNSTABLE_CAP)
-    return Alignment(out_links, out_conf, result.warnings, result.related)
+    out = {(tuple(a), tuple(e)) for a, e in out_links}
+    left_out = [(side, i) for side, i in result.left_out  # of the links kept
+                if any(i in (a if side == "ar" else e) and (tuple(a), tuple(e)) in out
+                       for a, e in links)]
+    return Alignment(out_links, out_conf, result.warnings, result.related, left_out)
 
 
 def _runs(flags: Sequence[bool], length: int) -> list[int]:
@@ -806,6 +814,8 @@ def align_sentences(
                 ([i for u in a for i in ar_units[u]], [j for u in e for j in en_units[u]])
                 for a, e in result.links
             ]
+            result.left_out = [(kind, k) for kind, u in result.left_out
+                               for k in (ar_units if kind == "ar" else en_units)[u]]
             return result
     result = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs).run()
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole

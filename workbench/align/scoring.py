@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -440,14 +441,14 @@ class Scorer:
         cover = ((found_a + smooth) / (mass_a + p.eps) + (found_e + smooth) / (mass_e + p.eps)) / 2
         return length, np.minimum(cover, 1.0)
 
-    def weakest_parts(self, links: list[tuple[list[int], list[int]]]
-                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def weakest_parts(self, links: list[tuple[list[int], list[int]]]) -> WeakParts:
         """Per link of several sentences on a side: the lowest coverage of one of them by the
         link's other side (its own concepts found there), how much the link's length cost
         falls when that sentence is taken out (positive: it fits better without), and that
-        sentence's concept weight (how far its coverage can be trusted). Other links: 1, 0
-        and 0. A sentence the translator left out, merged into its neighbour's link, shows
-        as a part the other side does not translate and whose length it does not need."""
+        sentence's concept weight (how far its coverage can be trusted), index and side.
+        Other links: 1, 0, 0, -1. A sentence the translator left out, merged into its
+        neighbour's link, shows as a part the other side does not translate and whose length
+        it does not need."""
         count = len(links)
         own, gain, weight_of = np.ones(count), np.zeros(count), np.zeros(count)
         spans = np.zeros((count, 4), dtype=np.int64)
@@ -503,7 +504,7 @@ class Scorer:
             weight_of[links_of] = mass[weakest]
         found_links = np.flatnonzero(best_sentence >= 0)
         if not len(found_links):
-            return own, gain, weight_of
+            return WeakParts(own, gain, weight_of, best_sentence, best_arabic)
         own[found_links] = np.minimum(best[found_links], 1.0)
         sp = spans[found_links]
         la = self.ar_cum[sp[:, 1]] - self.ar_cum[sp[:, 0]]
@@ -514,7 +515,17 @@ class Scorer:
         cut_a = np.where(arabic, self.ar_cum[ka + 1] - self.ar_cum[ka], 0.0)
         cut_e = np.where(arabic, 0.0, self.en_cum[ke + 1] - self.en_cum[ke])
         gain[found_links] = self._length_cost(la, le) - self._length_cost(la - cut_a, le - cut_e)
-        return own, gain, weight_of
+        return WeakParts(own, gain, weight_of, best_sentence, best_arabic)
+
+
+class WeakParts(NamedTuple):
+    """:meth:`Scorer.weakest_parts`, one value per link."""
+
+    own: np.ndarray  # the weakest sentence's coverage by the link's other side
+    gain: np.ndarray  # the link's length cost less its cost without that sentence
+    weight: np.ndarray  # that sentence's concept weight
+    sentence: np.ndarray  # its index (-1: no link of several sentences on a side)
+    arabic: np.ndarray  # whether it is Arabic
 
 
 class BlockCosts:

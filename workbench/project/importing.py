@@ -78,7 +78,8 @@ def place_unmatched(
         conf[target] = min(conf[target], conf[k], JOINED)
         placed.update(dict.fromkeys(en, links[target][0][0]))
         del links[k], conf[k]  # the link now at k is the next one, or the one joined
-    out = Alignment(links, conf, list(alignment.warnings))
+    out = Alignment(links, conf, list(alignment.warnings), alignment.related,
+                    list(alignment.left_out))
     return out, placed
 
 
@@ -106,6 +107,23 @@ def _unmatched_warning(placed: dict[int, int | None], sentences: list[tuple[int,
         what = "left out of every segment's translation"
     plural = "s" if len(order) > 1 else ""
     return f"{count} matched no Arabic segment: {what} (sentence{plural} {shown}{more})"
+
+
+def _left_out_warning(left_out: list[tuple[str, int]], arabic: list[str],
+                      sentences: list[tuple[int, str]]) -> str:
+    """What to say of sentences that look left out of the other text, though a link holds
+    them (their links are flagged)."""
+    def one(side: str, k: int) -> str:
+        text = arabic[k] if side == "ar" else sentences[k][1]
+        short = f"{text[:50]}{'…' if len(text) > 50 else ''}"
+        return f"segment {k + 1}: {short}" if side == "ar" else f"English sentence {k + 1}: {short}"
+
+    order = sorted(left_out, key=lambda s: (s[0] != "ar", s[1]))
+    shown = "; ".join(one(side, k) for side, k in order[:3])
+    more = f" and {len(order) - 3} more" if len(order) > 3 else ""
+    count = "1 sentence looks" if len(order) == 1 else f"{len(order)} sentences look"
+    return (f"{count} left out of the other text, though merged into a neighbour's link "
+            f"(flagged, to be checked): {shown}{more}")
 
 
 class Importing:
@@ -215,6 +233,9 @@ class Importing:
         )
         if placed:
             report.warnings.append(_unmatched_warning(placed, sentences))
+        if alignment.left_out:
+            report.warnings.append(_left_out_warning(
+                alignment.left_out, [source for _, _, source in segs], sentences))
         if kind == "working":
             report.fill = FillReport(dry_run=dry_run)
             with self.context.transaction():
