@@ -880,9 +880,9 @@ def align_paragraphs(
     paragraph joined or split here and there is found, and equal counts are not taken on
     trust — a translation may join one paragraph and split another) and each group faces its
     counterpart. Paragraphs of fewer than ``PARAGRAPH_SENTENCES`` sentences on average on
-    both sides are not paired. If the grouped alignment finds the texts unrelated, the whole text is
-    aligned too and the clearer of the two kept (a wrong pairing looks unrelated). Indices in
-    the result count sentences through the whole text.
+    both sides are not paired. If the grouped alignment finds the texts unrelated, the whole
+    text is aligned too and the clearer of the two kept (a wrong pairing looks unrelated).
+    Indices in the result count sentences through the whole text.
     """
     flat_ar = [s for p in ar for s in p]
     flat_en = [s for p in en for s in p]

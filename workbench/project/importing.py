@@ -87,15 +87,13 @@ def _unmatched_warning(placed: dict[int, int | None], sentences: list[tuple[int,
     """What to say of English sentences the aligner linked to no segment, and where they
     went."""
     def one(k: int) -> str:
-        text = sentences[k][1]
-        short = f"{text[:60]}{'…' if len(text) > 60 else ''}"
+        short = _short(sentences[k][1], 60)
         where = placed[k]
         return (f"{k + 1}: {short} (in segment {where + 1})" if where is not None
                 else f"{k + 1}: {short} (in no segment: none in its paragraph)")
 
     order = sorted(placed)
-    shown = "; ".join(one(k) for k in order[:3])
-    more = f" and {len(order) - 3} more" if len(order) > 3 else ""
+    shown = _first_three([one(k) for k in order])
     count = "1 English sentence" if len(order) == 1 else f"{len(order)} English sentences"
     joined = sum(placed[k] is not None for k in order)
     if joined == len(order):
@@ -106,7 +104,18 @@ def _unmatched_warning(placed: dict[int, int | None], sentences: list[tuple[int,
     else:
         what = "left out of every segment's translation"
     plural = "s" if len(order) > 1 else ""
-    return f"{count} matched no Arabic segment: {what} (sentence{plural} {shown}{more})"
+    return f"{count} matched no Arabic segment: {what} (sentence{plural} {shown})"
+
+
+def _short(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, with an ellipsis if cut."""
+    return f"{text[:width]}{'…' if len(text) > width else ''}"
+
+
+def _first_three(items: list[str]) -> str:
+    """The first three items and how many more."""
+    more = f" and {len(items) - 3} more" if len(items) > 3 else ""
+    return "; ".join(items[:3]) + more
 
 
 def _left_out_warning(left_out: list[tuple[str, int]], arabic: list[str],
@@ -114,16 +123,15 @@ def _left_out_warning(left_out: list[tuple[str, int]], arabic: list[str],
     """What to say of sentences that look left out of the other text, though a link holds
     them (their links are flagged)."""
     def one(side: str, k: int) -> str:
-        text = arabic[k] if side == "ar" else sentences[k][1]
-        short = f"{text[:50]}{'…' if len(text) > 50 else ''}"
-        return f"segment {k + 1}: {short}" if side == "ar" else f"English sentence {k + 1}: {short}"
+        if side == "ar":
+            return f"segment {k + 1}: {_short(arabic[k], 50)}"
+        return f"English sentence {k + 1}: {_short(sentences[k][1], 50)}"
 
     order = sorted(left_out, key=lambda s: (s[0] != "ar", s[1]))
-    shown = "; ".join(one(side, k) for side, k in order[:3])
-    more = f" and {len(order) - 3} more" if len(order) > 3 else ""
+    shown = _first_three([one(side, k) for side, k in order])
     count = "1 sentence looks" if len(order) == 1 else f"{len(order)} sentences look"
     return (f"{count} left out of the other text, though merged into a neighbour's link "
-            f"(flagged, to be checked): {shown}{more}")
+            f"(flagged, to be checked): {shown}")
 
 
 class Importing:

@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.text.wrapping import is_hard_wrapped, unwrapped_paragraphs
 
 
 def _words(text: str) -> list[str]:
@@ -186,8 +187,6 @@ def split_paragraphs(text: str) -> list[str]:
     """The paragraphs of ``text``: its non-empty lines, stripped; or, when the text is
     hard-wrapped (see :mod:`workbench.text.wrapping`), its blocks, each line break inside a
     block read as a space."""
-    from workbench.text.wrapping import is_hard_wrapped, unwrapped_paragraphs
-
     lines = text.split("\n")
     return unwrapped_paragraphs(lines) if is_hard_wrapped(lines) else split_lines(text)
 
