@@ -47,6 +47,8 @@ def selected_backends() -> tuple[str, ...]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # dictionaries' key caches (workbench.dictionary.keycache) in a folder of this run only
+    os.environ["WORKBENCH_CACHE"] = tempfile.mkdtemp(prefix="workbench-cache-")
     config.addinivalue_line(
         "markers", "sqlite_only: a test about SQLite project files (not run on PostgreSQL)"
     )
@@ -56,6 +58,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "both_backends: run on PostgreSQL too, outside the folders of BOTH_BACKENDS"
     )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("WORKBENCH_CACHE", ""), ignore_errors=True)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -77,6 +77,42 @@ def test_dsl_markup_is_stripped_to_senses(tmp_path: Path, encoding: str, zipped:
     assert entries["شمس"][0].senses == ("sun",)
 
 
+LINGVO = """#NAME "Lingvo Style"
+#INDEX_LANGUAGE "Arabic"
+
+كِتَاب
+\t[m0][b]كِتَاب[/b] [c darkslategray][p]n.[/p][/c][/m]
+\t[m1]1) [trn]book[/trn]; see <<مكتبة>>[/m]
+\t[m1][*]@ كتاب الله
+\t[m2][trn]the Koran[/trn][/m]
+\t@ كتاب مفتوح
+\t[m2][trn]an open ~[/trn][/m]
+\t@
+\t[m1]2) [trn]letter \\(note\\)[/trn][/m]
+تحدث(ت) (مع)
+\t[m1][trn]spoke (with)[/trn][/m]
+"""
+
+
+def test_dsl_subentries_optional_parts_and_references(tmp_path: Path) -> None:
+    path = tmp_path / "lingvo.dsl"
+    path.write_text(LINGVO, encoding="utf-16")
+    d = open_dictionary(path)
+    entries = _by_head(d)
+    # the card's own senses: not its sub-entries', not its headword line again
+    assert entries["كِتَاب"][0].senses == ("book; see مكتبة", "letter (note)")
+    # a sub-entry is a headword of its own, with its senses; ~ is the card's headword
+    assert entries["كتاب الله"][0].senses == ("the Koran",)
+    assert entries["كتاب مفتوح"][0].senses == ("an open كِتَاب",)
+    # an optional part: found with and without it; shown as written
+    assert {"تحدثت مع", "تحدث مع", "تحدثت", "تحدث"} <= set(entries)
+    assert entries["تحدث"][0].headword == "تحدث(ت) (مع)"
+    assert entries["تحدث"][0].senses == ("spoke (with)",)
+    lexicon = open_lexicon([path])
+    assert [e.headword for e in lexicon.lookup("وكتاب الله")] == ["كتاب الله"]
+    assert [e.headword for e in lexicon.lookup("تحدثت")] == ["تحدث(ت) (مع)"]
+
+
 @pytest.mark.parametrize("gz", [False, True])
 def test_freedict_tei(tmp_path: Path, gz: bool) -> None:
     d = open_dictionary(builders.tei(tmp_path, gz=gz))

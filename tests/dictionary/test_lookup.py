@@ -131,3 +131,30 @@ def test_a_word_that_is_a_headword_as_it_stands_shows_that_headword_first(
     matches = [m for m in lexicon.find("ما يصف كثيرا") if m.text == "كثيرا"]
     heads = [e.headword for m in matches for e in m.entries]
     assert heads == ["كثيرا", "كثير", "الكثير"]
+
+
+def test_a_dictionarys_keys_are_kept_on_disk_until_its_files_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from workbench.dictionary import keycache, lookup
+
+    monkeypatch.setenv("WORKBENCH_CACHE", str(tmp_path / "cache"))
+    built: list[str] = []
+    real = lookup._keys
+    monkeypatch.setattr(lookup, "_keys", lambda d: built.append(d.name) or real(d))
+    index = builders.dictd(tmp_path, "test-eng-ara", articles=ENGLISH_ARABIC)
+
+    def senses(query: str) -> set[tuple[str, ...]]:
+        return {e.senses for e in Lexicon([open_dictionary(index)]).lookup(query)}
+
+    first = senses("والكتاب")
+    assert ("book",) in first and built == ["Test Arabic-English"]
+    [cache] = (tmp_path / "cache" / "dictionaries").iterdir()
+    assert senses("والكتاب") == first and len(built) == 1  # read back, not built
+    cache.write_bytes(cache.read_bytes()[:-3])  # a damaged cache is built again
+    assert senses("والكتاب") == first and len(built) == 2
+    changed = [(h, ipa, [s.replace("الكتاب", "المجلد")]) for h, ipa, [s, *_] in ENGLISH_ARABIC]
+    builders.dictd(tmp_path, "test-eng-ara", articles=changed)  # the dictionary changes
+    assert ("book",) in senses("والمجلد") and len(built) == 3
+    assert senses("والكتاب") == {("volume",)}
+    assert len(built) == 3 and keycache.cache_folder() == tmp_path / "cache" / "dictionaries"

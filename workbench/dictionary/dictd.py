@@ -88,6 +88,9 @@ class DictdFile(DictionaryFile):
             raise InputError(index, "no headwords in the index")
         self.name = self._short_name(short) or index.name.removesuffix(".index")
 
+    def files(self) -> list[Path]:
+        return [self.index_path, self.data.path]
+
     def _short_name(self, where: tuple[int, int] | None) -> str:
         if where is None:
             return ""

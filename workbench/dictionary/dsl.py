@@ -5,7 +5,10 @@ with a space or a tab. ``#NAME "..."`` and the other ``#`` lines are the header;
 is a comment. In the body, ``[t]…[/t]`` is the transcription, ``[trn]``, ``[m1]``, ``[p]``,
 ``[c]``, ``[i]``… are markup: the senses are the body lines with their markup stripped
 (labels ``[p]``, examples ``[ex]``, sounds ``[s]`` and pictures left out), ``~`` replaced
-by the headword. In a headword, ``{…}`` is displayed but not indexed.
+by the headword, ``<<…>>`` references kept as their text. In a headword, ``{…}`` is displayed
+but not indexed, and ``(…)`` is an optional part: ``تحدث(ت)`` is found as تحدث and تحدثت.
+A body line ``@ heading`` starts a sub-entry (a phrase with its own senses, in the word list
+like a card) that runs to a line ``@`` alone, the next sub-entry or the card's end.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ _TAG = re.compile(r"\[/?[a-z*'!]+\d*(?:\s[^\]]*)?\]")
 _ESCAPED = re.compile(r"\\(.)")
 _UNSORTED = re.compile(r"\{.*?\}")
 _NUMBER = re.compile(r"^\s*(?:\d+|[a-zа-я])\s*[.)]\s*")
+_OPTIONAL = re.compile(r"(?<!\\)\(((?:[^()\\]|\\.)*)(?<!\\)\)")
+_REFERENCE = re.compile(r"(?<!\\)<<(.*?)(?<!\\)>>")
+_TILDE = re.compile(r"(?<!\\)~")
+MAX_OPTIONAL = 4  # optional parts of one headword expanded (2**4 variants)
 
 
 def _encoding(head: bytes) -> tuple[str, int]:
@@ -44,9 +51,26 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(r"\1", text)
 
 
-def index_headword(line: str) -> str:
-    """A headword line as it is looked up: ``{…}`` parts and escapes out."""
-    return " ".join(_unescape(_UNSORTED.sub("", line)).split())
+def index_headwords(line: str) -> list[str]:
+    """A headword line as it is looked up: ``{…}`` parts and escapes out, every variant of
+    its optional ``(…)`` parts (with and without each)."""
+    variants = [_UNSORTED.sub("", line)]
+    for _ in range(MAX_OPTIONAL):
+        found = [_OPTIONAL.search(v) for v in variants]
+        if not any(found):
+            break
+        variants = [w for v, f in zip(variants, found, strict=True) for w in (
+            (v[: f.start()] + f.group(1) + v[f.end():], v[: f.start()] + v[f.end():])
+            if f else (v,))]
+    words = (" ".join(_unescape(v).split()) for v in variants)
+    return [w for w in dict.fromkeys(words) if w]
+
+
+def _subentry(body: str) -> str | None:
+    """The heading of a body line that opens a sub-entry (``""`` for the closing ``@``), or
+    None for any other line."""
+    text = _TAG.sub("", body).strip()
+    return text[1:].strip() if text.startswith("@") else None
 
 
 def display_headword(line: str) -> str:
@@ -77,6 +101,7 @@ class DslFile(DictionaryFile):
         self.offsets = array("q")  # byte offset and length of every card
         self.lengths = array("q")
         self.card_of = array("q")  # card of every headword
+        self.sub_of = array("q")  # its sub-entry in the card, or -1 for the card itself
         self.headwords = []
         self.name = ""
         byte = bom
@@ -98,17 +123,20 @@ class DslFile(DictionaryFile):
             elif stripped[0] in " \t":
                 if card_start is None:
                     raise InputError(path, "a card body before any headword", line=number)
+                if not in_body:
+                    subs = 0
                 in_body = True
                 card_end = byte + size
+                heading = _subentry(_COMMENT.sub("", stripped))
+                if heading:
+                    self._add_headwords(heading, subs)
+                    subs += 1
             else:  # a headword line: a new card unless it follows another headword line
                 if in_body or card_start is None:
                     self._close_card(card_start, card_end)
                     card_start = byte
                     in_body = False
-                word = index_headword(_COMMENT.sub("", stripped))
-                if word:
-                    self.headwords.append(word)
-                    self.card_of.append(len(self.offsets))
+                self._add_headwords(_COMMENT.sub("", stripped), -1)
                 card_end = byte + size
             byte += size
         self._close_card(card_start, card_end)
@@ -118,44 +146,61 @@ class DslFile(DictionaryFile):
             raise InputError(path, "truncated: the last card has no body")
         self.name = self.name or path.name.removesuffix(".dz").removesuffix(".dsl")
 
+    def _add_headwords(self, line: str, sub: int) -> None:
+        for word in index_headwords(line):
+            self.headwords.append(word)
+            self.card_of.append(len(self.offsets))
+            self.sub_of.append(sub)
+
     def _close_card(self, start: int | None, end: int) -> None:
         if start is not None:
             self.offsets.append(start)
             self.lengths.append(end - start)
 
     def entry(self, k: int) -> DictEntry:
-        card = self.card_of[k]
+        card, wanted = self.card_of[k], self.sub_of[k]
         raw = self.data.read(self.offsets[card], self.lengths[card])
         text = _COMMENT.sub("", raw.decode(self.encoding, "replace"))
-        heads: list[str] = []
-        raw_heads: list[str] = []
+        headword = self.headwords[k]
+        shown = headword
+        card_head = ""  # what ``~`` stands for: the card's first headword
         senses: list[str] = []
         pronunciation: str | None = None
+        sub = -1  # the part of the card a line belongs to: -1 the card, else its sub-entry
+        part = -1
         for line in text.split("\n"):
             line = line.rstrip("\r")
             if not line.strip():
                 continue
             if line[0] not in " \t":
-                heads.append(display_headword(line))
-                raw_heads.append(index_headword(line))
+                card_head = card_head or display_headword(line)
+                if wanted == -1 and headword in index_headwords(line):
+                    shown = display_headword(line)
+                continue
+            heading = _subentry(line)
+            if heading is not None:
+                if heading:
+                    sub += 1
+                    part = sub
+                    if part == wanted and headword in index_headwords(heading):
+                        shown = display_headword(heading)
+                else:
+                    part = -1
+                continue
+            if part != wanted:
                 continue
             body = line.strip()
-            if body.startswith("@"):
-                continue  # a sub-entry's own headword
             found = _TRANSCRIPTION.search(body)
             if found and pronunciation is None:
                 pronunciation = _unescape(_TAG.sub("", found.group(1))).strip() or None
             body = _TRANSCRIPTION.sub("", body)
             body = _DROP.sub("", body)
-            body = _unescape(_TAG.sub("", body))
-            head = heads[0] if heads else self.headwords[k]
-            body = body.replace("~", head)
+            body = _REFERENCE.sub(r"\1", _TAG.sub("", body))
+            tilde = (card_head or shown).replace("\\", "\\\\")
+            body = _unescape(_TILDE.sub(tilde, body))
             body = _NUMBER.sub("", " ".join(body.split())).strip(" ;,")
-            if body:
+            if body and index_headwords(body) != [headword]:  # not the headword again
                 senses.append(body)
-        headword = self.headwords[k]
-        shown = next((h for h, r in zip(heads, raw_heads, strict=True) if r == headword),
-                     headword)
         return DictEntry(shown, tuple(dict.fromkeys(senses)), pronunciation, self.name)
 
     def close(self) -> None:

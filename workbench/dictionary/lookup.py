@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from workbench.dictionary.keycache import Keys, dictionary_keys
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.glossary import morphology as m
 from workbench.text.normalize import normalize
@@ -169,6 +171,24 @@ class TextMatch:
     entries: tuple[DictEntry, ...]
 
 
+def _keys(dictionary: DictionaryFile) -> Keys:
+    """A dictionary's keys and the headword index of each (an English–Arabic dictionary's
+    Arabic senses too), and whether it is read backwards."""
+    keys: list[str] = []
+    numbers = array("i")
+    for k, headword in enumerate(dictionary.headwords):
+        keys.append(key_of(headword))
+        numbers.append(k)
+    backwards = english_to_arabic(dictionary)
+    if backwards:
+        for k in range(len(dictionary)):
+            for sense in dictionary.entry(k).senses:
+                if _ARABIC.search(sense):
+                    keys.append(key_of(sense))
+                    numbers.append(k)
+    return keys, numbers, backwards
+
+
 class Lexicon:
     """Several open dictionaries behind one key index (built on first use, thread-safe)."""
 
@@ -192,25 +212,19 @@ class Lexicon:
                 return self._index
             index: dict[str, list[tuple[int, int]]] = {}
             for d, dictionary in enumerate(self.dictionaries):
-                for k, headword in enumerate(dictionary.headwords):
-                    self._add(index, key_of(headword), d, k)
-                if english_to_arabic(dictionary):
+                keys, numbers, backwards = dictionary_keys(dictionary, _keys, key_of)
+                if backwards:
                     self._backwards.add(d)
-                    for k in range(len(dictionary)):
-                        for sense in dictionary.entry(k).senses:
-                            if _ARABIC.search(sense):
-                                self._add(index, key_of(sense), d, k)
+                for key, k in zip(keys, numbers, strict=True):
+                    if key:
+                        index.setdefault(key, []).append((d, k))
+            for key in index:
+                if " " in key:
+                    words = key.split(" ")
+                    self._first.add(words[0])
+                    self._max_words = max(self._max_words, min(len(words), MAX_WORDS))
             self._index = index
             return index
-
-    def _add(self, index: dict[str, list[tuple[int, int]]], key: str, d: int, k: int) -> None:
-        if not key:
-            return
-        index.setdefault(key, []).append((d, k))
-        if " " in key:
-            words = key.split(" ")
-            self._first.add(words[0])
-            self._max_words = max(self._max_words, min(len(words), MAX_WORDS))
 
     def entries(self, key: str) -> tuple[DictEntry, ...]:
         """The entries of a key, from every dictionary, in the order given (merged by

@@ -49,5 +49,9 @@ class DictionaryFile(ABC):
     def __len__(self) -> int:
         return len(self.headwords)
 
+    def files(self) -> list[Path]:
+        """The files the dictionary is read from (what a cache of it depends on)."""
+        return [self.path]
+
     def close(self) -> None:  # noqa: B027 - readers without open files need nothing
         """Release open files."""

@@ -54,24 +54,24 @@ class StarDictFile(DictionaryFile):
         bits = info.get("idxoffsetbits", "32")
         offset_format = ">Q" if bits == "64" else ">I"
         self.data = DataFile(data)
+        self._files = [ifo, idx, data] + ([syn] if syn is not None else [])
         raw = self._read_index(idx)
         self.offsets = array("q")
         self.lengths = array("q")
         self.headwords = []
-        targets: list[int] = []
         pos = 0
-        step = struct.calcsize(offset_format) + 4
-        while pos < len(raw):
-            end = raw.find(b"\0", pos)
-            if end < 0 or end + 1 + step > len(raw):
-                raise InputError(idx, f"truncated at byte {pos} (entry {len(self.headwords)})")
-            word = raw[pos:end].decode("utf-8", "replace")
-            offset = struct.unpack_from(offset_format, raw, end + 1)[0]
-            length = struct.unpack_from(">I", raw, end + 1 + step - 4)[0]
-            self.headwords.append(word)
-            self.offsets.append(offset)
-            self.lengths.append(length)
-            targets.append(len(targets))
+        fields = struct.Struct(">" + offset_format[1] + "I")  # offset and size
+        step = fields.size
+        unpack, find, total = fields.unpack_from, raw.find, len(raw)
+        heads, offsets, lengths = self.headwords, self.offsets, self.lengths
+        while pos < total:
+            end = find(b"\0", pos)
+            if end < 0 or end + 1 + step > total:
+                raise InputError(idx, f"truncated at byte {pos} (entry {len(heads)})")
+            offset, length = unpack(raw, end + 1)
+            heads.append(raw[pos:end].decode("utf-8", "replace"))
+            offsets.append(offset)
+            lengths.append(length)
             pos = end + 1 + step
         count = info.get("wordcount")
         if count and count.isdigit() and int(count) != len(self.headwords):
@@ -82,7 +82,7 @@ class StarDictFile(DictionaryFile):
             o + n for o, n in zip(self.offsets, self.lengths, strict=True)
         ) > size:
             raise InputError(data, "truncated: articles run past the end of the data")
-        self.target = array("q", targets)
+        self.target = array("q", range(len(heads)))
         if syn is not None:
             self._read_syn(syn)
         if not self.headwords:
@@ -115,6 +115,9 @@ class StarDictFile(DictionaryFile):
             self.headwords.append(raw[pos:end].decode("utf-8", "replace"))
             self.target.append(target)
             pos = end + 5
+
+    def files(self) -> list[Path]:
+        return list(self._files)
 
     def entry(self, k: int) -> DictEntry:
         main = self.target[k]
