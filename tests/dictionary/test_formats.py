@@ -204,3 +204,13 @@ def test_bad_and_truncated_files_are_one_line_errors(tmp_path: Path) -> None:
         open_dictionary(d)
     _one_line(exc, "line 2")
     assert "binary" in str(exc.value)
+
+
+def test_articles_a_converter_merged_keep_their_head_lines_out_of_the_senses() -> None:
+    from workbench.dictionary.senses import markup_to_text, plain_senses
+
+    # pyglossary's StarDict of FreeDict: two articles of one headword in one, HTML
+    html = ("بالتبني /bittˈabannˌiː/<br />Adoptively<br /><br /><br /><hr><br /><br />"
+            "بالتّبنّي /bittːbnnˈi/<br />1. Adoptive<br />2. Fostering<br />")
+    senses, ipa = plain_senses(markup_to_text(html), "بالتبني")
+    assert senses == ("Adoptively", "Adoptive", "Fostering") and ipa == "bittˈabannˌiː"

@@ -22,8 +22,9 @@ def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]
     """Senses and pronunciation of a plain-text article.
 
     The first line may repeat the headword, with an IPA transcription between slashes
-    (FreeDict: ``أب /ʔab/``); numbered lines (``1. father``) and plain lines are senses; an
-    indented line continues the sense before it.
+    (FreeDict: ``أب /ʔab/``), and so may a later line where articles were merged; numbered
+    lines (``1. father``) and plain lines are senses; an indented line continues the sense
+    before it.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     pronunciation: str | None = None
@@ -33,15 +34,16 @@ def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]
         if not raw.strip():
             continue
         line = raw.rstrip()
-        if first:
+        ipa = _IPA.search(line)
+        head = line[: ipa.start()] if ipa else line
+        # A head line: the headword again (FreeDict adds its IPA between slashes); first, or
+        # starting an article that a converter merged into this one (pyglossary's StarDict).
+        if (first and ipa) or _same_word(head, headword):
             first = False
-            ipa = _IPA.search(line)
-            head = line[: ipa.start()] if ipa else line
-            # The head line: the headword again (FreeDict adds its IPA between slashes).
-            if ipa or _same_word(head, headword):
-                if ipa:
-                    pronunciation = ipa.group(1).strip()
-                continue
+            if ipa:
+                pronunciation = pronunciation or ipa.group(1).strip()
+            continue
+        first = False
         if raw[:1] in (" ", "\t") and senses and not _NUMBERED.match(line):
             senses[-1] = senses[-1] + " " + line.strip()
             continue
