@@ -214,3 +214,21 @@ def test_articles_a_converter_merged_keep_their_head_lines_out_of_the_senses() -
             "بالتّبنّي /bittːbnnˈi/<br />1. Adoptive<br />2. Fostering<br />")
     senses, ipa = plain_senses(markup_to_text(html), "بالتبني")
     assert senses == ("Adoptively", "Adoptive", "Fostering") and ipa == "bittˈabannˌiː"
+
+
+def test_html_articles_of_converted_dictd_and_tab_files(tmp_path: Path) -> None:
+    from workbench.dictionary.dictd import b64_encode
+
+    # pyglossary's DictOrg and Tabfile output of FreeDict: the articles are HTML
+    article = "التّرنّح /ʔˈattːrnnħ/<br />1. Lurching<br />2. Tottering<br />"
+    (tmp_path / "conv.dict").write_text(article, encoding="utf-8")
+    size = len(article.encode())
+    (tmp_path / "conv.index").write_text(f"الترنح\tA\t{b64_encode(size)}\n", encoding="utf-8")
+    (tmp_path / "tab.txt").write_text(
+        "##name\tConverted\n##sourceLang\tArabic\n"
+        "الترنح\t" + article.replace("<br />", "\\n", 1) + "\n", encoding="utf-8")
+    for path in (tmp_path / "conv.index", tmp_path / "tab.txt"):
+        [entry] = open_lexicon([path]).lookup("والترنح")
+        assert entry.senses == ("Lurching", "Tottering"), path
+        assert entry.pronunciation == "ʔˈattːrnnħ"
+    assert open_dictionary(tmp_path / "tab.txt").name == "Converted"

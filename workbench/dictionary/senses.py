@@ -9,6 +9,7 @@ _NUMBERED = re.compile(r"^\s*(?:\d+|[a-z]|[IVX]+)\s*[.)]\s+")
 _IPA = re.compile(r"(?:^|\s)/([^/\n]{1,80})/\s*$")
 _BRACKET_IPA = re.compile(r"\[([^\]\n]{1,80})\]\s*$")
 _TAG = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|b|i|span|font|dd|dt)\s*>", re.I)
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|dd|dt|tr|def|dtrn)\s*>", re.I)
 
 
@@ -58,3 +59,12 @@ def markup_to_text(markup: str) -> str:
     text = _BREAK.sub("\n", markup)
     text = _TAG.sub("", text)
     return html.unescape(text)
+
+
+def article_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]:
+    """:func:`plain_senses` of an article that may be HTML (converters such as pyglossary
+    write HTML into dictd and tab files): markup, when there are line breaks or closing
+    tags, becomes text first."""
+    if _MARKUP.search(text):
+        text = markup_to_text(text)
+    return plain_senses(text, headword)
