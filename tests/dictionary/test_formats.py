@@ -214,6 +214,11 @@ def test_articles_a_converter_merged_keep_their_head_lines_out_of_the_senses() -
             "بالتّبنّي /bittːbnnˈi/<br />1. Adoptive<br />2. Fostering<br />")
     senses, ipa = plain_senses(markup_to_text(html), "بالتبني")
     assert senses == ("Adoptively", "Adoptive", "Fostering") and ipa == "bittˈabannˌiː"
+    # the headword as a sense, or ending a wrapped line, is no head line (FreeDict, WordNet)
+    assert plain_senses("mackintosh /mækɪntɒʃ/\nMackintosh\n", "mackintosh")[0] == (
+        "Mackintosh",)
+    assert plain_senses("ashram\n  n 1: a retreat after the Indian\n  ashram\n", "ashram")[0] == (
+        "n 1: a retreat after the Indian ashram",)
 
 
 def test_html_articles_of_converted_dictd_and_tab_files(tmp_path: Path) -> None:

@@ -31,15 +31,20 @@ def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]
     pronunciation: str | None = None
     senses: list[str] = []
     first = True
+    blank = False  # a blank line before this one
     for raw in lines:
         if not raw.strip():
+            blank = True
             continue
         line = raw.rstrip()
         ipa = _IPA.search(line)
         head = line[: ipa.start()] if ipa else line
-        # A head line: the headword again (FreeDict adds its IPA between slashes); first, or
-        # starting an article that a converter merged into this one (pyglossary's StarDict).
-        if (first and ipa) or _same_word(head, headword):
+        # A head line: first, the headword again or its IPA between slashes (FreeDict); later,
+        # after a blank line, the headword and its IPA, starting an article that a converter
+        # merged into this one (pyglossary's StarDict of FreeDict).
+        same = _same_word(head, headword)
+        after, blank = blank, False
+        if (ipa or same) if first else (ipa and same and after):
             first = False
             if ipa:
                 pronunciation = pronunciation or ipa.group(1).strip()
