@@ -140,6 +140,11 @@ def test_a_folder_and_detection(tmp_path: Path) -> None:
     other.mkdir()
     builders.dictd(other)
     assert detect(other / "test-ara-eng.dict.dz") == "dictd"
+    lingvo = tmp_path / "lingvo"  # GoldenDict's layout: the abbreviations beside the cards
+    lingvo.mkdir()
+    builders.dsl(lingvo, zipped=True)
+    (lingvo / "test_abrv.dsl").write_text('#NAME "Abbrev"\n\nn\n\tnoun\n', encoding="utf-16")
+    assert open_dictionary(lingvo).name == "DSL Test"
 
 
 def _one_line(exc: pytest.ExceptionInfo[InputError], name: str) -> None:

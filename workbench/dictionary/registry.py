@@ -112,7 +112,8 @@ def detect(path: str | Path) -> str:
 
 def _in_folder(folder: Path) -> Path:
     for pattern in ("*.ifo", "*.index", "*.dsl", "*.dsl.dz", "*.tei", "*.tsv"):
-        found = sorted(folder.glob(pattern))
+        # not a Lingvo dictionary's abbreviations (NAME_abrv.dsl beside NAME.dsl.dz)
+        found = sorted(f for f in folder.glob(pattern) if "_abrv." not in f.name)
         if found:
             return found[0]
     raise InputError(folder, "no dictionary file in this folder")
