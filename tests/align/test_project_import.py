@@ -154,3 +154,43 @@ def test_left_out_sentences_follow_their_indices() -> None:
     placed, _ = place_unmatched(Alignment([([0, 1], [0]), ([], [1])], [0.4, 0.9],
                                           left_out=[("ar", 1)]), [0, 0])
     assert placed.left_out == [("ar", 1)]
+
+
+def test_a_translation_delivered_as_docx_or_html_aligns_as_its_text_does(
+    project: Project, tmp_path: Path
+) -> None:
+    """A translator's DOCX (formatting inside words and sentences) or HTML page gives the
+    same links as the same English as text; a bilingual XLIFF is refused, naming the file."""
+    import docx
+
+    from workbench.errors import InputError
+
+    paragraphs = bundled("translations/reference.en.txt").read_text(encoding="utf-8").split("\n")
+    paragraphs = [p for p in paragraphs if p.strip()]
+    document = docx.Document()
+    for k, text in enumerate(paragraphs):
+        para = document.add_paragraph()
+        cut = len(text) // 3  # a bold run starting mid-word, as edits leave them
+        para.add_run(text[:cut])
+        para.add_run(text[cut : cut + 7]).bold = True
+        para.add_run(text[cut + 7 :])
+        if k == 0:
+            para.style = document.styles["Heading 1"]
+    document.save(tmp_path / "delivery.docx")
+    html = "".join(f"<p>{p[:10]}<i>{p[10:20]}</i>{p[20:]}</p>\n" for p in paragraphs)
+    (tmp_path / "delivery.html").write_text(
+        f"<html><body><h1>x</h1>{html}</body></html>".replace("<h1>x</h1>", ""),
+        encoding="utf-8")
+    name = project.document_by_id(project.segments(None, 0, 1)[0].document_id).name
+    segs = project.segments(None, 0, 100)
+    main = [project.link(s.id, "reference:main") for s in segs]
+    for fmt in ("docx", "html"):
+        report = project.import_translation(tmp_path / f"delivery.{fmt}", name, "reference",
+                                            fmt)
+        assert report.sentences == sum(len(m["sentences"]) for m in main if m), fmt
+        got = [project.link(s.id, f"reference:{fmt}") for s in segs]
+        assert [g and g["sentences"] for g in got] == [m and m["sentences"] for m in main], fmt
+    xliff = tmp_path / "other.xlf"
+    xliff.write_text('<?xml version="1.0"?><xliff version="1.2"/>', encoding="utf-8")
+    with pytest.raises(InputError, match=r"other\.xlf"):
+        project.import_translation(xliff, name, "reference", "x")

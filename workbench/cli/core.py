@@ -113,8 +113,10 @@ def import_translation(
 ) -> None:
     """Align an English translation to a document and store it as a version.
 
-    As the working translation it fills only empty, new and draft segments unless
-    --overwrite is given; the import is one change that `workbench undo --import ID` undoes.
+    FILE is text, or a DOCX, ODT, HTML or Markdown document (a translator's delivery: its
+    paragraphs are read, its formatting left out). As the working translation it fills only
+    empty, new and draft segments unless --overwrite is given; the import is one change that
+    `workbench undo --import ID` undoes.
     """
     with open_project(db) as project, err_console.status(f"Aligning {file}…"):
         report = project.import_translation(

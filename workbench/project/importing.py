@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workbench.align import Alignment, align_paragraphs
 from workbench.errors import InputError, WorkbenchError
+from workbench.filters.registry import read_source, source_format_for
 from workbench.project.catalog import Catalog, Document, version_name
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.context import ProjectContext
@@ -17,6 +18,7 @@ from workbench.store import documents as q_docs
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
 from workbench.text.segment import split_lines, split_paragraphs, split_sentences
+from workbench.text.tags import strip_tags
 from workbench.textio import read_text_with_encoding
 
 
@@ -36,6 +38,23 @@ class ImportReport:
 
 
 LOW_CONFIDENCE = 0.5
+
+
+def read_translation(path: str | Path) -> str:
+    """The English of a translation file as text, one paragraph a line: a text file as it
+    is; a DOCX, ODT, HTML or Markdown document (a translator's delivery) read by its
+    document filter, each paragraph, cell, footnote… a line in the filter's order (the
+    order a source document of that format is segmented in), its formatting left out.
+    A bilingual file (XLIFF) is refused: its English belongs to its own segments."""
+    spec = source_format_for(path)
+    if spec.plain:
+        return read_text_with_encoding(path)[0]
+    if spec.bilingual:
+        raise InputError(path, f"{spec.description}: import it as a document (`workbench "
+                         "import`), which keeps the English of each of its segments")
+    source = read_source(path, spec.name)
+    lines = (" ".join(strip_tags(block.text).split()) for block in source.blocks)
+    return "\n".join(line for line in lines if line)
 JOINED = 0.45  # the confidence at most of a link an unmatched English sentence joined
 
 
@@ -186,14 +205,15 @@ class Importing:
         overwrite: str | None = None,
         dry_run: bool = False,
     ) -> ImportReport:
-        """Align an English text file to a document's segments and store it as a version.
+        """Align an English text file (or a DOCX, ODT, HTML or Markdown document: see
+        :func:`read_translation`) to a document's segments and store it as a version.
 
         ``kind`` is 'reference', 'draft' or 'working'. Importing as 'working' fills the
         working translation of the linked segments that are empty, new or draft (with
         ``overwrite``: also 'confirmed' ones, or every one up to 'approved'), as one change
         group that ``undo_change`` undoes. ``dry_run``: report, change nothing.
         """
-        text, _ = read_text_with_encoding(path)
+        text = read_translation(path)
         return self.import_translation_text(
             text, doc, kind, name, str(path), presegmented, overwrite=overwrite, dry_run=dry_run
         )
