@@ -181,12 +181,14 @@ def test_a_translation_delivered_as_docx_or_html_aligns_as_its_text_does(
     (tmp_path / "delivery.html").write_text(
         f"<html><body><h1>x</h1>{html}</body></html>".replace("<h1>x</h1>", ""),
         encoding="utf-8")
+    # LibreOffice's HTML of a text document: one <pre>, a paragraph a line
+    (tmp_path / "pre.html").write_text(
+        "<html><body><pre>" + "\n".join(paragraphs) + "</pre></body></html>", encoding="utf-8")
     name = project.document_by_id(project.segments(None, 0, 1)[0].document_id).name
     segs = project.segments(None, 0, 100)
     main = [project.link(s.id, "reference:main") for s in segs]
-    for fmt in ("docx", "html"):
-        report = project.import_translation(tmp_path / f"delivery.{fmt}", name, "reference",
-                                            fmt)
+    for fmt, file in (("docx", "delivery.docx"), ("html", "delivery.html"), ("pre", "pre.html")):
+        report = project.import_translation(tmp_path / file, name, "reference", fmt)
         assert report.sentences == sum(len(m["sentences"]) for m in main if m), fmt
         got = [project.link(s.id, f"reference:{fmt}") for s in segs]
         assert [g and g["sentences"] for g in got] == [m and m["sentences"] for m in main], fmt

@@ -53,7 +53,8 @@ def read_translation(path: str | Path) -> str:
         raise InputError(path, f"{spec.description}: import it as a document (`workbench "
                          "import`), which keeps the English of each of its segments")
     source = read_source(path, spec.name)
-    lines = (" ".join(strip_tags(block.text).split()) for block in source.blocks)
+    lines = (" ".join(line.split()) for block in source.blocks
+             for line in strip_tags(block.text).split("\n"))  # <pre> keeps its lines
     return "\n".join(line for line in lines if line)
 JOINED = 0.45  # the confidence at most of a link an unmatched English sentence joined
 
