@@ -164,6 +164,7 @@ def test_a_translation_delivered_as_docx_or_html_aligns_as_its_text_does(
     import docx
 
     from workbench.errors import InputError
+    from workbench.tui.screens.importer import ImportRequest, run_import
 
     paragraphs = bundled("translations/reference.en.txt").read_text(encoding="utf-8").split("\n")
     paragraphs = [p for p in paragraphs if p.strip()]
@@ -188,7 +189,9 @@ def test_a_translation_delivered_as_docx_or_html_aligns_as_its_text_does(
     segs = project.segments(None, 0, 100)
     main = [project.link(s.id, "reference:main") for s in segs]
     for fmt, file in (("docx", "delivery.docx"), ("html", "delivery.html"), ("pre", "pre.html")):
-        report = project.import_translation(tmp_path / file, name, "reference", fmt)
+        # the import dialog's way: an HTML page is no bilingual (round-trip) file
+        report = run_import(project, ImportRequest("translation", tmp_path / file, name,
+                                                   "reference", fmt))
         assert report.sentences == sum(len(m["sentences"]) for m in main if m), fmt
         got = [project.link(s.id, f"reference:{fmt}") for s in segs]
         assert [g and g["sentences"] for g in got] == [m and m["sentences"] for m in main], fmt
@@ -196,3 +199,8 @@ def test_a_translation_delivered_as_docx_or_html_aligns_as_its_text_does(
     xliff.write_text('<?xml version="1.0"?><xliff version="1.2"/>', encoding="utf-8")
     with pytest.raises(InputError, match=r"other\.xlf"):
         project.import_translation(xliff, name, "reference", "x")
+    tmx = tmp_path / "memory.tmx"  # not an XLIFF, but bilingual all the same
+    tmx.write_text('<?xml version="1.0"?><tmx version="1.4"><header/><body/></tmx>',
+                   encoding="utf-8")
+    with pytest.raises(InputError, match=r"memory\.tmx: a TMX file"):
+        project.import_translation(tmx, name, "reference", "x")

@@ -8,6 +8,7 @@ from pathlib import Path
 from workbench.align import Alignment, align_paragraphs
 from workbench.errors import InputError, WorkbenchError
 from workbench.filters.registry import read_source, source_format_for
+from workbench.formats import detect
 from workbench.project.catalog import Catalog, Document, version_name
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.context import ProjectContext
@@ -40,15 +41,28 @@ class ImportReport:
 LOW_CONFIDENCE = 0.5
 
 
+def is_translation_document(path: str | Path) -> bool:
+    """Whether :func:`read_translation` reads ``path`` with a document filter (DOCX, ODT,
+    HTML, Markdown), though an HTML file looks like XML to :func:`is_bilingual`."""
+    spec = source_format_for(path)
+    return not spec.plain and not spec.bilingual
+
+
 def read_translation(path: str | Path) -> str:
     """The English of a translation file as text, one paragraph a line: a text file as it
     is; a DOCX, ODT, HTML or Markdown document (a translator's delivery) read by its
     document filter, each paragraph, cell, footnote… a line in the filter's order (the
     order a source document of that format is segmented in), its formatting left out.
-    A bilingual file (XLIFF) is refused: its English belongs to its own segments."""
+    A bilingual file (XLIFF, TMX, CSV…) is refused: its English belongs to its own
+    segments."""
     spec = source_format_for(path)
     if spec.plain:
-        return read_text_with_encoding(path)[0]
+        try:
+            kind = detect(path).kind
+        except InputError:  # not a bilingual format: text
+            return read_text_with_encoding(path)[0]
+        raise InputError(path, f"a {kind} file brings its translations back with its segments "
+                         "(`workbench import-xliff`, `import-tmx`, or the import dialog)")
     if spec.bilingual:
         raise InputError(path, f"{spec.description}: import it as a document (`workbench "
                          "import`), which keeps the English of each of its segments")

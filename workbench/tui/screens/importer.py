@@ -29,6 +29,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
 from workbench.errors import WorkbenchError
 from workbench.formats import detect, importable_formats, is_bilingual
+from workbench.project.importing import is_translation_document
 from workbench.tui import keys
 from workbench.tui.screens.job_dialog import JobDialog
 from workbench.tui.screens.overwrite import ImportPlan, OverwriteScreen, overwrite_of
@@ -94,8 +95,13 @@ class Checked(Message):
 def writes_working(request: ImportRequest) -> bool:
     """True when ``request`` writes the working translation (finished work is protected)."""
     return request.kind == "translation" and (
-        request.as_kind == "working" or is_bilingual(request.path)
+        request.as_kind == "working" or _bilingual(request.path)
     )
+
+
+def _bilingual(path: Path) -> bool:
+    """A file whose translations go back with its segments (not a translator's HTML)."""
+    return is_bilingual(path) and not is_translation_document(path)
 
 
 def run_import(
@@ -108,7 +114,7 @@ def run_import(
         return project.sources.import_file(request.path, request.doc or None, request.fmt)
     if not request.doc:
         raise WorkbenchError("choose the document this translation belongs to")
-    if is_bilingual(request.path):
+    if _bilingual(request.path):
         kind = detect(request.path).kind
         if request.as_kind != "working":
             raise WorkbenchError(
