@@ -18,6 +18,7 @@ from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.editor import DETAILS_DELAY, EditorScreen
 
 SIZE = (120, 32)
+IDLE_LOOK = 0.005  # seconds of one look of pilot at whether the app is idle
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -28,6 +29,20 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
     asyncio.run(pyfuncitem.obj(**args))
     return True
+
+
+@pytest.fixture(autouse=True)
+def _quick_idle_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot's presses and pauses end after a look of ``SLEEP_GRANULARITY`` (1/50 s) in which
+    the process used less than ``SLEEP_IDLE`` (1 ms) of CPU time: at least two such looks per
+    key, mostly asleep. Shorter looks, with the same 1 ms, save most of that sleep; every wait
+    of a test for an outcome is :func:`settle` (workers, writes, the details timer) or a
+    check, not this."""
+    try:  # Textual's own module: another Textual keeps its looks, and the tests still pass
+        import textual._wait as wait
+    except ImportError:
+        return
+    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", IDLE_LOOK, raising=False)
 
 
 @pytest.fixture
@@ -48,15 +63,47 @@ def make_app(sample_db: Path, config: Config) -> Callable[..., WorkbenchApp]:
     return make
 
 
+def _details_pending(app: WorkbenchApp) -> bool | None:
+    """True while the editor's details timer (``DETAILS_DELAY`` after a segment opens) has not
+    fired yet; None when this Textual's timer does not show it (its private ``_task``)."""
+    timer = getattr(app.editor, "_details_timer", None)
+    if timer is None:
+        return False
+    if not hasattr(timer, "_task"):
+        return None
+    return timer._task is not None and not timer._task.done()
+
+
+def _busy(app: WorkbenchApp) -> bool:
+    """True while something the tests wait for is still to come: the details timer, a
+    worker, or a queued write (offline, writes wait for the server: not waited for here, as
+    ``service.flush`` does not)."""
+    service = app.service
+    return (_details_pending(app) is True or bool(app.workers)
+            or (service.online and service.waiting > 0))
+
+
 async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until workers, queued writes and the messages they post are all handled."""
+    """Wait until workers, queued writes and the messages they post are all handled.
+
+    Each round lets the panels' details timer fire (it starts them ``DETAILS_DELAY`` after a
+    segment opens), waits for every worker and queued write, and handles the messages they
+    posted; rounds go on (at least two) until a round ends with nothing left to wait for."""
     app: WorkbenchApp = pilot.app  # type: ignore[assignment]
-    for _ in range(2):
-        await pilot.pause(DETAILS_DELAY * 2)  # the panels' details start after a rest
+    for round_ in range(50):
+        await pilot.pause()
+        deadline = asyncio.get_running_loop().time() + DETAILS_DELAY * 50
+        if _details_pending(app) is None:  # cannot tell: wait as long as the timer takes
+            await pilot.pause(DETAILS_DELAY * 2)
+        while _details_pending(app) and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(DETAILS_DELAY / 4)  # the panels' details start after a rest
+        await pilot.pause()
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
         app.service.flush()
         await pilot.pause()
+        if round_ >= 1 and not _busy(app):
+            return
 
 
 @contextlib.asynccontextmanager

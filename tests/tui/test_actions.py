@@ -248,13 +248,13 @@ async def test_command_palette_runs_actions(make_app):
     async with editing(app) as (pilot, screen):
         await pilot.press("ctrl+p")
         await pilot.press(*"next segment")
-        await pilot.pause(0.3)
+        await settle(pilot)  # the palette's search has finished
         await pilot.press("enter")
         await settle(pilot)
         assert screen.current.position == 2
         await pilot.press("ctrl+p")
         await pilot.press(*"direction: terminal")
-        await pilot.pause(0.3)
+        await settle(pilot)  # the palette's search has finished
         await pilot.press("enter")
         await settle(pilot)
         assert app.direction == "terminal"

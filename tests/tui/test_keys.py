@@ -129,7 +129,7 @@ async def test_palette_offers_the_screen_s_own_commands(make_app):
         screen = await open_screen(pilot, "f3", ReviewScreen)
         await pilot.press("ctrl+p")
         await pilot.press(*"show: all segments / with")
-        await pilot.pause(0.3)
+        await settle(pilot)  # the palette's search has finished
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen

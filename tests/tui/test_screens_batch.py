@@ -128,7 +128,7 @@ async def test_the_palette_offers_the_batches_and_undo_last_import(sample_db, ma
     async with editing(app) as (pilot, _):
         await pilot.press("ctrl+p")
         await pilot.press(*"Batch: approve the segments")
-        await pilot.pause(0.3)
+        await settle(pilot)  # the palette's search has finished
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, BatchScreen) and app.screen.action == "approved"
@@ -136,7 +136,7 @@ async def test_the_palette_offers_the_batches_and_undo_last_import(sample_db, ma
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"Undo last import")
-        await pilot.pause(0.3)
+        await settle(pilot)  # the palette's search has finished
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, UndoConfirmScreen)
