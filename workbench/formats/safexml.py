@@ -9,7 +9,8 @@ without declarations is accepted and its DTD is not fetched.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -72,7 +73,35 @@ def iterparse(
                 _check_entities(p, element)
             yield event, element
     except etree.XMLSyntaxError as exc:
-        raise _malformed(p, exc) from None
+        raise _malformed(p, exc, _head(p)) from None
+
+
+def root_element(path: str | Path) -> etree._Element:
+    """The root element of an XML file, its start tag read and no further (a file that is
+    malformed later, such as an HTML page, still shows its root), refused as
+    :func:`iterparse` refuses. The element has its attributes, not its content."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(p, "not a file" if p.exists() else "no such file")
+    openfiles.refuse(p)
+    parser = etree.XMLPullParser(events=("start",), **_SAFE)
+    try:
+        with p.open("rb") as fh:
+            while chunk := fh.read(512):
+                parser.feed(chunk)
+                for _, element in parser.read_events():
+                    _check_doctype(p, element)
+                    return element
+            parser.close()
+    except etree.XMLSyntaxError as exc:
+        with contextlib.suppress(etree.XMLSyntaxError):
+            for _, element in parser.read_events():  # the root came before the error
+                _check_doctype(p, element)
+                return element
+        raise _malformed(p, exc, _head(p)) from None
+    except OSError as exc:
+        raise InputError(p, f"cannot read ({exc.strerror})") from None
+    raise InputError(p, "not well-formed XML (Document is empty)")
 
 
 def parse(data: bytes, path: str | Path) -> etree._Element:
@@ -83,7 +112,7 @@ def parse(data: bytes, path: str | Path) -> etree._Element:
     try:
         root = etree.fromstring(data, etree.XMLParser(**_SAFE))
     except etree.XMLSyntaxError as exc:
-        raise _malformed(path, exc) from None
+        raise _malformed(path, exc, data[:65536]) from None
     _check_doctype(path, root)
     for element in root.iter():
         _check_entities(path, element)
@@ -101,16 +130,57 @@ def parse_document(data: bytes, path: str | Path, *, huge: bool = False) -> etre
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise _malformed(path, exc) from None
+        raise _malformed(path, exc, data[:65536]) from None
     _check_doctype(path, root)
     for entity in root.iter(etree.Entity):
         raise InputError(path, f"refused: entity reference {entity.text!r}", line=entity.sourceline)
     return root
 
 
-def _malformed(path: str | Path, exc: etree.XMLSyntaxError) -> InputError:
+def _malformed(path: str | Path, exc: etree.XMLSyntaxError, head: bytes = b"") -> InputError:
+    """The error for a document the parser refused: an entity declaration in its prolog is
+    named as such (libxml2 may stop at an expansion bomb before the DTD can be read)."""
+    declared = _declared_entity(head)
+    if declared is not None:
+        return declared(path)
     message = (exc.msg or str(exc)).split(", line ")[0]
     return InputError(path, f"not well-formed XML ({message})", line=exc.lineno or None)
+
+
+_ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?([^\s\"'>]+)\s*(SYSTEM|PUBLIC)?")
+
+
+def _declared_entity(head: bytes) -> Callable[[str | Path], InputError] | None:
+    """The refusal of a document whose prolog (``head``, its first bytes) declares an entity."""
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            text = head[len(bom):].decode(codec, "ignore")
+            break
+    else:
+        text = head.decode("utf-8", "ignore")
+    if "<!DOCTYPE" not in text:
+        return None
+    found = _ENTITY.search(text)
+    if found is None:
+        return None
+    return lambda path: _entity_error(path, found.group(1), bool(found.group(2)))
+
+
+def _entity_error(path: str | Path, name: str, external: bool) -> InputError:
+    what = "an external entity" if external else "an entity"
+    return InputError(
+        path,
+        f"refused: the document declares {what} ({name!r}); "
+        "XML entity declarations are not accepted",
+    )
+
+
+def _head(path: Path, size: int = 65536) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(size)
+    except OSError:
+        return b""
 
 
 def _check_doctype(path: str | Path, root: etree._Element) -> None:
@@ -118,12 +188,7 @@ def _check_doctype(path: str | Path, root: etree._Element) -> None:
     if dtd is None:
         return
     for entity in dtd.iterentities():
-        what = "an external entity" if entity.system_url else "an entity"
-        raise InputError(
-            path,
-            f"refused: the document declares {what} ({entity.name!r}); "
-            "XML entity declarations are not accepted",
-        )
+        raise _entity_error(path, entity.name, bool(entity.system_url))
 
 
 def _check_entities(path: str | Path, element: etree._Element) -> None:

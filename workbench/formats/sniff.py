@@ -40,11 +40,9 @@ def xml_root(path: str | Path) -> tuple[str, str]:
     """
     from workbench.formats import safexml  # lxml: loaded when a file is read
 
-    for event, element in safexml.iterparse(path):
-        if event == "start":
-            version = element.get("version") or safexml.namespace(element.tag).rsplit(":", 1)[-1]
-            return safexml.local(element.tag), version.split(".")[0].strip()
-    raise InputError(path, "not well-formed XML (Document is empty)")
+    element = safexml.root_element(path)
+    version = element.get("version") or safexml.namespace(element.tag).rsplit(":", 1)[-1]
+    return safexml.local(element.tag), version.split(".")[0].strip()
 
 
 def _name_of(kinds: list[str]) -> str:
