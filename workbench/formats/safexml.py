@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -142,7 +142,7 @@ def _malformed(path: str | Path, exc: etree.XMLSyntaxError, head: bytes = b"") -
     named as such (libxml2 may stop at an expansion bomb before the DTD can be read)."""
     declared = _declared_entity(head)
     if declared is not None:
-        return declared(path)
+        return _entity_error(path, *declared)
     message = (exc.msg or str(exc)).split(", line ")[0]
     return InputError(path, f"not well-formed XML ({message})", line=exc.lineno or None)
 
@@ -150,8 +150,9 @@ def _malformed(path: str | Path, exc: etree.XMLSyntaxError, head: bytes = b"") -
 _ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?([^\s\"'>]+)\s*(SYSTEM|PUBLIC)?")
 
 
-def _declared_entity(head: bytes) -> Callable[[str | Path], InputError] | None:
-    """The refusal of a document whose prolog (``head``, its first bytes) declares an entity."""
+def _declared_entity(head: bytes) -> tuple[str, bool] | None:
+    """The first entity a document's prolog (``head``, its first bytes) declares: its name
+    and whether it is external."""
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
             text = head[len(bom):].decode(codec, "ignore")
@@ -163,7 +164,7 @@ def _declared_entity(head: bytes) -> Callable[[str | Path], InputError] | None:
     found = _ENTITY.search(text)
     if found is None:
         return None
-    return lambda path: _entity_error(path, found.group(1), bool(found.group(2)))
+    return found.group(1), bool(found.group(2))
 
 
 def _entity_error(path: str | Path, name: str, external: bool) -> InputError:
