@@ -8,7 +8,12 @@ import pytest
 
 from workbench.align import Alignment
 from workbench.project import Project
-from workbench.project.importing import JOINED, _unmatched_warning, place_unmatched
+from workbench.project.importing import (
+    JOINED,
+    _unmatched_warning,
+    place_unmatched,
+    read_translation,
+)
 from workbench.project.sample import bundled
 
 
@@ -177,6 +182,9 @@ def test_a_translation_delivered_as_docx_or_html_aligns_as_its_text_does(
         para.add_run(text[cut + 7 :])
         if k == 0:
             para.style = document.styles["Heading 1"]
+    section = document.sections[0]  # a letterhead the Arabic (plain text) has none of
+    section.header.paragraphs[0].text = "ACME Translations - Confidential"
+    section.footer.paragraphs[0].text = "Translated by R. Haddad, 2026"
     document.save(tmp_path / "delivery.docx")
     html = "".join(f"<p>{p[:10]}<i>{p[10:20]}</i>{p[20:]}</p>\n" for p in paragraphs)
     (tmp_path / "delivery.html").write_text(
@@ -195,6 +203,13 @@ def test_a_translation_delivered_as_docx_or_html_aligns_as_its_text_does(
         assert report.sentences == sum(len(m["sentences"]) for m in main if m), fmt
         got = [project.link(s.id, f"reference:{fmt}") for s in segs]
         assert [g and g["sentences"] for g in got] == [m and m["sentences"] for m in main], fmt
+        left = [w for w in report.warnings if w.startswith("left out of")]
+        assert left == (["left out of delivery.docx: 1 header, 1 footer block(s), of kinds the "
+                         f"document {name!r} has none of"] if fmt == "docx" else []), fmt
+    # a document imported from a DOCX with a header keeps the translation's header
+    text, skipped = read_translation(tmp_path / "delivery.docx",
+                                     frozenset({"paragraph", "heading", "header"}))
+    assert "ACME Translations" in text and "R. Haddad" not in text and skipped == ["footer"]
     xliff = tmp_path / "other.xlf"
     xliff.write_text('<?xml version="1.0"?><xliff version="1.2"/>', encoding="utf-8")
     with pytest.raises(InputError, match=r"other\.xlf"):

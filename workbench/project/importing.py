@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from workbench.project.dictionaries import Dictionaries
 from workbench.project.terms import Terms
 from workbench.statuses import Status
 from workbench.store import documents as q_docs
+from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
 from workbench.text.segment import split_lines, split_paragraphs, split_sentences
@@ -48,28 +50,43 @@ def is_translation_document(path: str | Path) -> bool:
     return not spec.plain and not spec.bilingual
 
 
-def read_translation(path: str | Path) -> str:
-    """The English of a translation file as text, one paragraph a line: a text file as it
-    is; a DOCX, ODT, HTML or Markdown document (a translator's delivery) read by its
-    document filter, each paragraph, cell, footnote… a line in the filter's order (the
-    order a source document of that format is segmented in), its formatting left out.
-    A bilingual file (XLIFF, TMX, CSV…) is refused: its English belongs to its own
-    segments."""
+#: Block kinds of a document that a plain-text Arabic document has no counterpart for.
+MARGINAL_KINDS = frozenset({"header", "footer", "alt-text"})
+
+
+def read_translation(
+    path: str | Path, kinds: frozenset[str] | None = None
+) -> tuple[str, list[str]]:
+    """The English of a translation file as text, one paragraph a line, and the kinds of
+    the blocks left out. A text file is read as it is; a DOCX, ODT, HTML or Markdown
+    document (a translator's delivery) by its document filter, each paragraph, cell,
+    footnote… a line in the filter's order (the order a source document of that format is
+    segmented in), its formatting left out, and only blocks of ``kinds`` (None: all but
+    headers, footers and alt texts). A bilingual file (XLIFF, TMX, CSV…) is refused: its
+    English belongs to its own segments."""
     spec = source_format_for(path)
     if spec.plain:
         try:
             kind = detect(path).kind
         except InputError:  # not a bilingual format: text
-            return read_text_with_encoding(path)[0]
+            return read_text_with_encoding(path)[0], []
         raise InputError(path, f"a {kind} file brings its translations back with its segments "
                          "(`workbench import-xliff`, `import-tmx`, or the import dialog)")
     if spec.bilingual:
         raise InputError(path, f"{spec.description}: import it as a document (`workbench "
                          "import`), which keeps the English of each of its segments")
     source = read_source(path, spec.name)
-    lines = (" ".join(line.split()) for block in source.blocks
-             for line in strip_tags(block.text).split("\n"))  # <pre> keeps its lines
-    return "\n".join(line for line in lines if line)
+    lines: list[str] = []
+    skipped: list[str] = []
+    for block in source.blocks:
+        text = strip_tags(block.text)
+        if block.kind in kinds if kinds is not None else block.kind not in MARGINAL_KINDS:
+            lines += (" ".join(line.split()) for line in text.split("\n"))  # <pre>: lines
+        elif text.strip():
+            skipped.append(block.kind)
+    return "\n".join(line for line in lines if line), skipped
+
+
 JOINED = 0.45  # the confidence at most of a link an unmatched English sentence joined
 
 
@@ -228,10 +245,18 @@ class Importing:
         ``overwrite``: also 'confirmed' ones, or every one up to 'approved'), as one change
         group that ``undo_change`` undoes. ``dry_run``: report, change nothing.
         """
-        text = read_translation(path)
-        return self.import_translation_text(
+        document = self.catalog.document(doc)
+        kinds = {b["kind"] for b in q_sources.blocks(self.context.db, document.id).values()}
+        text, skipped = read_translation(path, frozenset(kinds) if kinds else None)
+        report = self.import_translation_text(
             text, doc, kind, name, str(path), presegmented, overwrite=overwrite, dry_run=dry_run
         )
+        if skipped:
+            counts = ", ".join(f"{n} {k}" for k, n in Counter(skipped).items())
+            report.warnings.append(
+                f"left out of {Path(path).name}: {counts} block(s), of kinds the document "
+                f"{document.name!r} has none of")
+        return report
 
     def import_translation_text(
         self,
