@@ -55,15 +55,15 @@ MARGINAL_KINDS = frozenset({"header", "footer", "alt-text"})
 
 
 def read_translation(
-    path: str | Path, kinds: frozenset[str] | None = None
+    path: str | Path, keep: frozenset[str] = frozenset()
 ) -> tuple[str, list[str]]:
     """The English of a translation file as text, one paragraph a line, and the kinds of
     the blocks left out. A text file is read as it is; a DOCX, ODT, HTML or Markdown
     document (a translator's delivery) by its document filter, each paragraph, cell,
     footnote… a line in the filter's order (the order a source document of that format is
-    segmented in), its formatting left out, and only blocks of ``kinds`` (None: all but
-    headers, footers and alt texts). A bilingual file (XLIFF, TMX, CSV…) is refused: its
-    English belongs to its own segments."""
+    segmented in), its formatting left out, and its headers, footers and alt texts
+    (:data:`MARGINAL_KINDS`) left out unless their kind is in ``keep``. A bilingual file
+    (XLIFF, TMX, CSV…) is refused: its English belongs to its own segments."""
     spec = source_format_for(path)
     if spec.plain:
         try:
@@ -80,7 +80,7 @@ def read_translation(
     skipped: list[str] = []
     for block in source.blocks:
         text = strip_tags(block.text)
-        if block.kind in kinds if kinds is not None else block.kind not in MARGINAL_KINDS:
+        if block.kind not in MARGINAL_KINDS or block.kind in keep:
             lines += (" ".join(line.split()) for line in text.split("\n"))  # <pre>: lines
         elif text.strip():
             skipped.append(block.kind)
@@ -247,7 +247,7 @@ class Importing:
         """
         document = self.catalog.document(doc)
         kinds = {b["kind"] for b in q_sources.blocks(self.context.db, document.id).values()}
-        text, skipped = read_translation(path, frozenset(kinds) if kinds else None)
+        text, skipped = read_translation(path, MARGINAL_KINDS & kinds)
         report = self.import_translation_text(
             text, doc, kind, name, str(path), presegmented, overwrite=overwrite, dry_run=dry_run
         )
