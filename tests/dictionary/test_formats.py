@@ -124,6 +124,53 @@ def test_freedict_tei(tmp_path: Path, gz: bool) -> None:
     assert entries["عامل"][0].senses == ("one who works",)  # a definition when no translation
 
 
+TEI_P5 = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>deu-eng</title>
+</titleStmt></fileDesc></teiHeader><text><body>
+<entry><form><orth>Abfahrt</orth></form>
+  <sense><cit type="trans"><quote>departure</quote></cit>
+    <cit type="example"><quote>Abfahrt des Zuges</quote>
+      <cit type="trans"><quote>train departure</quote></cit></cit>
+    <re><form><orth>Abfahrt frei</orth></form>
+      <sense><cit type="trans"><quote>ready to depart</quote></cit></sense></re></sense></entry>
+<entry><form type="lemma"><orth>Haus</orth></form>
+  <sense><cit type="translationEquivalent"><form><orth>house</orth></form></cit></sense></entry>
+</body></text></TEI>
+"""
+
+TEI_P4_LATIN1 = """<?xml version="1.0" encoding="ISO-8859-1"?>
+<!DOCTYPE TEI.2 PUBLIC "-//TEI P4//DTD Main DTD Driver File//EN" "tei2.dtd" [
+<!ENTITY % TEI.dictionaries "INCLUDE">
+]>
+<TEI.2><teiHeader><fileDesc><titleStmt><title>Fran\u00e7ais-English</title></titleStmt>
+</fileDesc></teiHeader><text><body>
+<entry><form><orth>caf\u00e9</orth></form><trans><tr>coffee</tr></trans>
+  <eg><q>un caf\u00e9 cr\u00e8me</q><trans><tr>a white coffee</tr></trans></eg></entry>
+</body></text></TEI.2>
+"""
+
+
+def test_tei_examples_related_entries_and_encodings(tmp_path: Path) -> None:
+    """As FreeDict writes them: an example's translation is no sense, a related entry (<re>)
+    is a headword with its own senses, Lex-0's translationEquivalent is a translation (its
+    form no headword), and an ISO-8859-1 file reads as such."""
+    (tmp_path / "deu-eng.tei").write_text(TEI_P5, encoding="utf-8")
+    entries = _by_head(open_dictionary(tmp_path / "deu-eng.tei"))
+    assert sorted(entries) == ["Abfahrt", "Abfahrt frei", "Haus"]
+    assert entries["Abfahrt"][0].senses == ("departure",)
+    assert entries["Abfahrt frei"][0].senses == ("ready to depart",)
+    assert entries["Haus"][0].senses == ("house",)
+    (tmp_path / "fra-eng.tei").write_bytes(TEI_P4_LATIN1.encode("latin-1"))
+    d = open_dictionary(tmp_path / "fra-eng.tei")
+    assert d.name == "Fran\u00e7ais-English" and d.headwords == ["caf\u00e9"]
+    assert d.entry(0).senses == ("coffee",)
+    (tmp_path / "utf16.tei").write_bytes(TEI_P5.replace("UTF-8", "UTF-16").encode("utf-16"))
+    with pytest.raises(InputError) as exc:
+        open_dictionary(tmp_path / "utf16.tei")
+    _one_line(exc, "utf16.tei")
+    assert "UTF-16" in str(exc.value)
+
+
 def test_tsv(tmp_path: Path) -> None:
     d = open_dictionary(builders.tsv(tmp_path))
     assert d.format == "tsv" and len(d) == 3

@@ -2,11 +2,16 @@
 
 One pass over the bytes finds every ``<entry>`` and the ``<orth>`` headwords in it; an
 entry's XML is parsed (safely: no DTD, no entities) only when it is looked up. Senses are
-the translations (``cit[@type=trans]/quote``, P4's ``trans/tr``), else the definitions.
+the translations (``cit[@type=trans]/quote``, TEI Lex-0's ``translationEquivalent``, P4's
+``trans/tr``), else the definitions. An example's translation (``cit[@type=example]``, P4's
+``eg``) is no sense. A related entry (``<re>``: a phrase or compound in the entry) is a
+headword of its own with its own senses, as FreeDict's own dictd conversion shows it. The
+text encoding is the XML declaration's (FreeDict's older files are ISO-8859-1).
 """
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from array import array
@@ -19,13 +24,31 @@ from workbench.formats.safexml import local, parse
 
 _ENTRY = re.compile(rb"<entry[\s>/]")
 _ORTH = re.compile(rb"<orth(?:\s[^>]*)?>(.*?)</orth>", re.S)
+_RELATED = re.compile(rb"<re(?:\s[^>]*)?>.*?</re>", re.S)
+_CIT = re.compile(rb"<cit(?:\s[^>]*)?>.*?</cit>", re.S)
 _TITLE = re.compile(rb"<title(?:\s[^>]*)?>(.*?)</title>", re.S)
+_DECLARATION = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _TAGS = re.compile(r"<[^>]+>")
-_WRAP = b'<r xmlns="http://www.tei-c.org/ns/1.0">'
+_TRANSLATION = frozenset({"trans", "translation", "translationEquivalent", None})
+_EXAMPLE = frozenset({"eg", "example"})  # P4's <eg> and P5's cit type="example"
 
 
-def _text(raw: bytes) -> str:
-    return " ".join(html.unescape(_TAGS.sub("", raw.decode("utf-8", "replace"))).split())
+def _encoding(path: Path, head: bytes) -> str:
+    """The declared encoding, if the byte scan can read it (ASCII-compatible); else refused."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:4:2] == b"\x00\x00":
+        raise InputError(path, "UTF-16 TEI is not supported: convert it to UTF-8")
+    found = _DECLARATION.search(head[:200])
+    if not found:
+        return "utf-8"
+    name = found.group(1).decode("ascii")
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise InputError(path, f"unknown encoding {name!r} in the XML declaration",
+                         line=1) from None
+    if b"<entry".decode(info.name, "replace") != "<entry":
+        raise InputError(path, f"{name} TEI is not supported: convert it to UTF-8", line=1)
+    return info.name
 
 
 class TeiFile(DictionaryFile):
@@ -37,6 +60,7 @@ class TeiFile(DictionaryFile):
         super().__init__(path=path)
         self.data = DataFile(path)
         raw = b"".join(self.data.blocks())
+        self.encoding = _encoding(path, raw[:200])
         if b"<TEI" not in raw[:4096] and b"<tei" not in raw[:4096].lower():
             raise InputError(path, "not a TEI document (no <TEI> root)")
         if not raw.rstrip().endswith(b">") or (b"</TEI" not in raw[-4096:] and b"</tei" not in \
@@ -45,10 +69,11 @@ class TeiFile(DictionaryFile):
         self.offsets = array("q")
         self.lengths = array("q")
         self.card_of = array("q")
+        self.sub_of = array("q")  # the headword's related entry (<re>) in its entry, or -1
         self.headwords = []
         body_at = raw.find(b"<body")
         title = _TITLE.search(raw, 0, body_at if body_at > 0 else len(raw))
-        self.name = _text(title.group(1)) if title else ""
+        self.name = self._text(title.group(1)) if title else ""
         for match in _ENTRY.finditer(raw, max(body_at, 0)):
             start = match.start()
             end = raw.find(b"</entry>", start)
@@ -59,31 +84,47 @@ class TeiFile(DictionaryFile):
             card = len(self.offsets)
             self.offsets.append(start)
             self.lengths.append(end - start)
+            related = [m.span() for m in _RELATED.finditer(raw, start, end)]
+            quoted = [m.span() for m in _CIT.finditer(raw, start, end)]
             for orth in _ORTH.finditer(raw, start, end):
-                word = _text(orth.group(1))
-                if word:
+                word = self._text(orth.group(1))
+                at = orth.start()
+                if word and not any(a <= at < b for a, b in quoted):  # a translation's form
+                    sub = next((j for j, (a, b) in enumerate(related) if a <= at < b), -1)
                     self.headwords.append(word)
                     self.card_of.append(card)
+                    self.sub_of.append(sub)
         if not self.headwords:
             raise InputError(path, "no <entry> with an <orth> headword")
         self.name = self.name or path.name.split(".")[0]
 
+    def _text(self, raw: bytes) -> str:
+        text = raw.decode(self.encoding, "replace")
+        return " ".join(html.unescape(_TAGS.sub("", text)).split())
+
     def entry(self, k: int) -> DictEntry:
-        card = self.card_of[k]
+        card, wanted = self.card_of[k], self.sub_of[k]
         raw = self.data.read(self.offsets[card], self.lengths[card])
-        root = parse(_WRAP + raw + b"</r>", self.path)
-        entry = root[0]
+        wrap = (f'<?xml version="1.0" encoding="{self.encoding}"?>'
+                '<r xmlns="http://www.tei-c.org/ns/1.0">').encode("ascii")
+        entry = parse(wrap + raw + b"</r>", self.path)[0]
+        part = entry
+        if wanted >= 0:
+            related = [el for el in entry.iter() if local(el.tag) == "re"]
+            part = related[wanted] if wanted < len(related) else entry
         pronunciation = None
         translations: list[str] = []
         definitions: list[str] = []
-        for el in entry.iter():
+        for el in part.iter():
             name = local(el.tag)
+            if name not in ("pron", "quote", "tr", "orth", "def") or _outside(el, part):
+                continue
             text = " ".join("".join(el.itertext()).split())
             if not text:
                 continue
             if name == "pron" and pronunciation is None:
                 pronunciation = text
-            elif (name == "quote" and _is_translation(el)) or name == "tr":
+            elif name in ("quote", "tr", "orth") and _is_translation(el):
                 translations.append(text)
             elif name == "def":
                 definitions.append(text)
@@ -94,12 +135,27 @@ class TeiFile(DictionaryFile):
         self.data.close()
 
 
-def _is_translation(quote: object) -> bool:
-    parent = quote.getparent()  # type: ignore[attr-defined]
+def _outside(el: object, part: object) -> bool:
+    """Whether ``el`` belongs to a related entry (``<re>``) inside ``part`` (not ``part``'s
+    own words), or to an example."""
+    parent = el.getparent()  # type: ignore[attr-defined]
+    while parent is not None and parent is not part:
+        name = local(parent.tag)
+        if name == "re" or name in _EXAMPLE or (name == "cit" and parent.get("type") in _EXAMPLE):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _is_translation(el: object) -> bool:
+    """A ``quote`` (or TEI Lex-0's ``orth``) in a translation ``cit``, or P4's ``tr``."""
+    if local(el.tag) == "tr":  # type: ignore[attr-defined]
+        return True
+    parent = el.getparent()  # type: ignore[attr-defined]
     while parent is not None:
         if local(parent.tag) == "cit":
-            return parent.get("type") in ("trans", "translation", None)
-        if local(parent.tag) in ("sense", "entry"):
+            return parent.get("type") in _TRANSLATION
+        if local(parent.tag) in ("sense", "entry", "re"):
             return False
         parent = parent.getparent()
     return False
