@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
@@ -169,6 +170,32 @@ def test_tei_examples_related_entries_and_encodings(tmp_path: Path) -> None:
         open_dictionary(tmp_path / "utf16.tei")
     _one_line(exc, "utf16.tei")
     assert "UTF-16" in str(exc.value)
+
+
+def test_stardict_xdxf_articles(tmp_path: Path) -> None:
+    """StarDict type ``x`` (XDXF, as GoldenDict's and the XDXF project's dictionaries have
+    it): the key, examples and grammar are no senses, ``<tr>`` is the pronunciation."""
+    articles = [
+        ("كتاب", "<k>كتاب</k>\n<tr>kitāb</tr>\n1) book\n2) letter\n"
+                 "<ex>كتاب جديد — a new book</ex>"),
+        ("كلب", "<k>كلب</k><def><gr><abbr>n</abbr></gr><def><deftext><dtrn>dog</dtrn>"
+               "</deftext><ex><ex_orig>كلب كبير</ex_orig><ex_tran>a big dog</ex_tran></ex>"
+               "</def><def><deftext><dtrn>hound</dtrn></deftext></def></def>"),
+    ]
+    data, idx = bytearray(), bytearray()
+    for head, body in sorted(articles, key=lambda a: a[0].encode()):
+        raw = body.encode()
+        idx += head.encode() + b"\0" + struct.pack(">II", len(data), len(raw))
+        data += raw
+    (tmp_path / "x.idx").write_bytes(bytes(idx))
+    (tmp_path / "x.dict").write_bytes(bytes(data))
+    (tmp_path / "x.ifo").write_text(
+        "StarDict's dict ifo file\nversion=2.4.2\nbookname=XDXF\nwordcount=2\n"
+        f"idxfilesize={len(idx)}\nsametypesequence=x\n", encoding="utf-8")
+    entries = _by_head(open_dictionary(tmp_path / "x.ifo"))
+    assert entries["كتاب"][0].senses == ("book", "letter")
+    assert entries["كتاب"][0].pronunciation == "kitāb"
+    assert entries["كلب"][0].senses == ("dog", "hound")
 
 
 def test_tsv(tmp_path: Path) -> None:

@@ -66,6 +66,22 @@ def markup_to_text(markup: str) -> str:
     return html.unescape(text)
 
 
+_XDXF_DROP = re.compile(r"<(k|ex|gr|rref|iref|categ)(?:\s[^>]*)?>.*?</\1\s*>", re.S)
+_XDXF_TR = re.compile(r"<tr(?:\s[^>]*)?>(.*?)</tr\s*>", re.S)
+_XDXF_BLOCK = re.compile(r"<def(?:\s[^>]*)?>|</def\s*>", re.I)
+
+
+def xdxf_senses(markup: str, headword: str) -> tuple[tuple[str, ...], str | None]:
+    """Senses and pronunciation of an XDXF article (StarDict type ``x``): ``<k>`` (the
+    headword), examples and grammar out, ``<tr>`` the pronunciation, each ``<def>`` a line."""
+    found = _XDXF_TR.search(markup)
+    pronunciation = " ".join(markup_to_text(found.group(1)).split()) if found else None
+    text = _XDXF_DROP.sub("", _XDXF_TR.sub("", markup))
+    senses, ipa = plain_senses(markup_to_text(_XDXF_BLOCK.sub("\n", text)), headword)
+    senses = tuple(s for s in (x.strip(" ;,") for x in senses) if s)
+    return senses, pronunciation or ipa
+
+
 def article_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]:
     """:func:`plain_senses` of an article that may be HTML (converters such as pyglossary
     write HTML into dictd and tab files): markup, when there are line breaks or closing

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
-from workbench.dictionary.senses import markup_to_text, plain_senses
+from workbench.dictionary.senses import markup_to_text, plain_senses, xdxf_senses
 from workbench.errors import InputError
 
 _TEXT_TYPES = frozenset("mlgtxykwh")
@@ -134,9 +134,11 @@ class StarDictFile(DictionaryFile):
             if kind == "t":
                 pronunciation = pronunciation or text.strip() or None
                 continue
-            if kind in _MARKUP_TYPES:
-                text = markup_to_text(text)
-            found, ipa = plain_senses(text, headword)
+            if kind == "x":
+                found, ipa = xdxf_senses(text, headword)
+            else:
+                found, ipa = plain_senses(
+                    markup_to_text(text) if kind in _MARKUP_TYPES else text, headword)
             senses.extend(found)
             pronunciation = pronunciation or ipa
         return DictEntry(headword, tuple(dict.fromkeys(senses)), pronunciation, self.name)
