@@ -252,6 +252,13 @@ def test_bad_and_truncated_files_are_one_line_errors(tmp_path: Path) -> None:
         DataFile(dz)
     _one_line(exc, "x.dict.dz")
 
+    archive = tmp_path / "stardict-freedict-ara-eng-2.4.2.tar.bz2"
+    archive.write_bytes(b"BZh91AY&SY")
+    with pytest.raises(InputError) as exc:
+        open_dictionary(archive)
+    _one_line(exc, archive.name)
+    assert "extract it first" in str(exc.value)
+
     t = builders.tei(tmp_path / "s")
     t.write_text(builders.TEI[: len(builders.TEI) // 2], encoding="utf-8")
     with pytest.raises(InputError) as exc:

@@ -84,6 +84,8 @@ def _open_single(kind: str) -> Callable[[Path], DictionaryFile]:
 
 
 FORMATS = ("dictd", "stardict", "dsl", "tei", "tsv")
+_ARCHIVES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".zip",
+             ".7z", ".rar")
 
 
 def detect(path: str | Path) -> str:
@@ -106,6 +108,10 @@ def detect(path: str | Path) -> str:
         return "tei"
     if suffix in (".tsv", ".txt"):
         return "tsv"
+    if p.name.lower().endswith(_ARCHIVES):
+        raise InputError(p, "an archive, not a dictionary: extract it first (StarDict and "
+                         "FreeDict ship theirs as archives) and add its folder or one of its "
+                         "files")
     raise InputError(p, "not a dictionary file (expected .index/.dict[.dz], .ifo/.idx/.dict, "
                      ".dsl[.dz], .tei or .tsv)")
 
