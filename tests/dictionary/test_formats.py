@@ -172,6 +172,18 @@ def test_tei_examples_related_entries_and_encodings(tmp_path: Path) -> None:
     assert "UTF-16" in str(exc.value)
 
 
+def test_dictd_index_keeps_the_headword_as_written(tmp_path: Path) -> None:
+    """``dictfmt --index-keep-orig`` writes the headword as written in a fourth field."""
+    index = builders.dictd(tmp_path, zipped=False,
+                           articles=[("hello world", "h", ["greeting"])])
+    lines = index.read_text(encoding="utf-8").splitlines()
+    index.write_text("\n".join([lines[0], lines[1] + "\tHello World"]) + "\n",
+                     encoding="utf-8")
+    d = open_dictionary(index)
+    assert d.headwords == ["Hello World"]
+    assert [e.headword for e in open_lexicon([index]).lookup("hello WORLD")] == ["Hello World"]
+
+
 def test_stardict_xdxf_articles(tmp_path: Path) -> None:
     """StarDict type ``x`` (XDXF, as GoldenDict's and the XDXF project's dictionaries have
     it): the key, examples and grammar are no senses, ``<tr>`` is the pronunciation."""

@@ -1,6 +1,7 @@
 """dictd dictionaries as FreeDict and Debian ship them: ``NAME.index`` + ``NAME.dict[.dz]``.
 
-Index lines are ``headword<TAB>offset<TAB>length`` with the numbers in dictd's base64
+Index lines are ``headword<TAB>offset<TAB>length`` (and, from ``dictfmt --index-keep-orig``,
+``<TAB>headword as written``) with the numbers in dictd's base64
 (``A``–``Z``, ``a``–``z``, ``0``–``9``, ``+``, ``/``; most significant digit first). Headwords
 starting with ``00-database-`` (``00database`` in the index) are the database's own
 information: its short name becomes the dictionary's name; they are not looked up.
@@ -81,7 +82,8 @@ class DictdFile(DictionaryFile):
                 if word.replace("-", "") == "00databaseshort":
                     short = (offset, length)
                 continue
-            self.headwords.append(word)
+            # dictfmt --index-keep-orig: the headword as written is the fourth field
+            self.headwords.append(parts[3] if len(parts) > 3 and parts[3].strip() else word)
             self.offsets.append(offset)
             self.lengths.append(length)
         if not self.headwords:
