@@ -71,6 +71,11 @@ def test_an_english_arabic_dictionary_is_shown_as_read_backwards(
         ("test-eng-ara", "en-ar"), ("test-ara-eng", "ar-en")]
     table = _run("dictionary", "list", "--db", db).output.splitlines()
     assert "English-Arabic (read backwards)" in table[0] and "\tArabic-English\t" in table[1]
+    german = builders.dictd(tmp_path, "deu-eng", articles=[("Haus", "haʊs", ["house"])])
+    added = _run("dictionary", "add", "--db", db, str(german))
+    assert "no Arabic in its headwords or senses" in added.output  # not "Arabic-English"
+    listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
+    assert listed[2]["direction"] == "none"
     eng_ara.unlink()  # a file gone: its direction cannot be told
     listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
     assert listed[0]["direction"] is None and not listed[0]["available"]

@@ -45,7 +45,8 @@ def list_dictionaries(db: str | None, fmt: str) -> None:
         return
     for i in infos:
         missing = "" if i.available else "  [missing]"
-        direction = {"en-ar": "English-Arabic (read backwards)", "ar-en": "Arabic-English"}
+        direction = {"en-ar": "English-Arabic (read backwards)", "ar-en": "Arabic-English",
+                     "none": "no Arabic"}
         click.echo(f"{i.name}\t{i.format}\t{i.headwords:,} headwords\t"
                    f"{direction.get(i.direction or '', '?')}\t{i.path}{missing}")
 

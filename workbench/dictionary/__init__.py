@@ -8,7 +8,13 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.dictionary.lookup import Lexicon, TextMatch, english_to_arabic, key_of
+from workbench.dictionary.lookup import (
+    Lexicon,
+    TextMatch,
+    arabic_headwords,
+    english_to_arabic,
+    key_of,
+)
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.registry import FORMATS, detect, open_dictionary
 
@@ -18,6 +24,7 @@ __all__ = [
     "DictionaryFile",
     "Lexicon",
     "TextMatch",
+    "arabic_headwords",
     "detect",
     "english_to_arabic",
     "file_stamp",

@@ -137,16 +137,18 @@ def skeletons(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def arabic_headwords(dictionary: DictionaryFile) -> bool:
+    """Whether more than a tenth of a dictionary's headwords (a sample of 200) are Arabic."""
+    heads = dictionary.headwords[:: max(1, len(dictionary) // 200)]
+    return sum(1 for h in heads if _ARABIC.search(h)) * 10 > len(heads)
+
+
 def english_to_arabic(dictionary: DictionaryFile) -> bool:
     """Whether a dictionary's headwords are English (hardly any Arabic) and most of its
     entries have Arabic senses: an English–Arabic dictionary, which Arabic words look up
     backwards."""
     count = len(dictionary)
-    if not count:
-        return False
-    step = max(1, count // 200)
-    heads = dictionary.headwords[::step]
-    if sum(1 for h in heads if _ARABIC.search(h)) * 10 > len(heads):
+    if not count or arabic_headwords(dictionary):
         return False
     sample = range(0, count, max(1, count // 20))
     arabic = sum(1 for k in sample if any(map(_ARABIC.search, dictionary.entry(k).senses)))

@@ -11,6 +11,7 @@ from workbench.dictionary import (
     DictionaryFile,
     Lexicon,
     TextMatch,
+    arabic_headwords,
     english_to_arabic,
     open_dictionary,
     open_lexicon,
@@ -34,7 +35,8 @@ class DictionaryInfo:
     format: str
     headwords: int
     available: bool
-    direction: str | None = None  # "ar-en", or "en-ar" (read backwards); None: not read
+    # "ar-en", "en-ar" (read backwards) or "none" (no Arabic at all); None: not read
+    direction: str | None = None
 
     def as_json(self) -> dict[str, object]:
         """As ``workbench dictionary list --format json`` shows it."""
@@ -47,6 +49,8 @@ class DictionaryInfo:
         text = f"{self.format}, {self.headwords:,} headwords"
         if self.direction == "en-ar":
             text += ", English–Arabic: Arabic words are looked up in its senses"
+        elif self.direction == "none":
+            text += ", with no Arabic in its headwords or senses: Arabic words are not found in it"
         return text
 
 
@@ -60,7 +64,9 @@ def default_name(path: str | Path) -> str:
 
 
 def _direction(reader: DictionaryFile) -> str:
-    return "en-ar" if english_to_arabic(reader) else "ar-en"
+    if english_to_arabic(reader):
+        return "en-ar"
+    return "ar-en" if arabic_headwords(reader) else "none"
 
 
 def _read_direction(path: str) -> str | None:
