@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import CORPORA
 from workbench.align import align_paragraphs
 from workbench.text.segment import segment_paragraphs, split_paragraphs
-from workbench.text.wrapping import is_hard_wrapped
+from workbench.text.wrapping import is_hard_wrapped, unwrapped_paragraphs
 
 HAYY = CORPORA / "hayy"
 
@@ -87,3 +87,23 @@ def test_a_presegmented_import_keeps_its_lines(tmp_path: Path) -> None:
         joined = project.import_translation(tmp_path / "en.txt", "doc", "draft")
     assert lines.sentences == sum(1 for line in english.split("\n") if line.strip())
     assert joined.sentences < lines.sentences
+
+
+def test_words_split_at_line_ends_are_joined() -> None:
+    """A scanned book's line-end hyphens: the word is joined whole where the text uses it
+    whole, a compound keeps its hyphen, a soft hyphen always joins, a dash stays."""
+    text = textwrap.dedent("""\
+        The translation of this book was begun in the year of the great storm and
+        was finished much later; the transla-
+        tion was read by a well-
+        known writer, whose well-known and self-
+        evident style--it was admired--and whose soft\u00ad
+        ness of manner won every reader in the town, from the least to the greatest.
+        He wrote at night and slept by day, and no one knew the hours he kept at all.
+        """)
+    assert unwrapped_paragraphs(text.split("\n")) == [
+        "The translation of this book was begun in the year of the great storm and was "
+        "finished much later; the translation was read by a well-known writer, whose "
+        "well-known and self-evident style--it was admired--and whose softness of manner won "
+        "every reader in the town, from the least to the greatest. He wrote at night and "
+        "slept by day, and no one knew the hours he kept at all."]

@@ -7,7 +7,10 @@ where a greedy wrap breaks them: the next line's first word would not have fitte
 line (lists and one-paragraph-a-line files leave room to spare), and its sentences end
 inside lines, not only at their ends (lines of verse, which can be as even as a wrap). Its
 paragraphs are then its blocks (a blank line, or a line indented more than the one before,
-starts a new one), each line break inside a block read as a space.
+starts a new one), each line break inside a block read as a space, except after a hyphen
+(scanned and typeset books split words at line ends): ``transla-`` / ``tion`` is joined as
+*translation* when the text uses that word elsewhere and not *transla-tion*, else as
+*transla-tion* (``well-`` / ``known`` stays *well-known*); a soft hyphen always joins.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ MIN_WIDTH, MAX_WIDTH = 40, 200  # of the wrap; narrower or wider lines are not p
 MID_END_SHARE = 0.08  # of the inner lines, how many must hold a sentence end before their end
 # (measured: Ockley's English of Hayy ibn Yaqzan, long sentences, wrapped at 60: 0.15)
 _MID_END = re.compile(r"[.!?\u061f\u2026][\"'\u201d\u2019\u00bb)\]]*\s+\S")
+_LINE_HYPHEN = re.compile(r"([A-Za-z]+)(-{1,2}|\u2010|\u00ad)$")  # a word split at the line end
+_NEXT_WORD = re.compile(r"[a-z][A-Za-z]*")
+_WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
 
 
 def _inner_lines(lines: Sequence[str]) -> list[tuple[str, str]]:
@@ -47,6 +53,7 @@ def unwrapped_paragraphs(lines: Sequence[str]) -> list[str]:
     """The paragraphs of hard-wrapped lines: blocks joined with spaces; inside a block, a
     line indented more than the line before starts a paragraph too."""
     out: list[list[str]] = []
+    vocabulary = {w.lower() for line in lines for w in _WORDS.findall(line)}
     before: int | None = None  # the indent of the line before, None after a blank line
     for line in lines:
         text = line.strip()
@@ -59,4 +66,24 @@ def unwrapped_paragraphs(lines: Sequence[str]) -> list[str]:
         else:
             out[-1].append(text)
         before = indent
-    return [" ".join(block) for block in out]
+    return [_join(block, vocabulary) for block in out]
+
+
+def _join(lines: list[str], vocabulary: set[str]) -> str:
+    """A block's lines as one paragraph: a space between lines, none after a hyphen that
+    splits a word (see the module), the hyphen dropped where ``vocabulary`` (the text's own
+    words, lower-cased) has the word whole and not hyphenated."""
+    parts = [lines[0]]
+    for before, line in pairwise(lines):
+        split = _LINE_HYPHEN.search(before)
+        after = _NEXT_WORD.match(line)
+        if not split or not after:
+            parts += [" ", line]
+            continue
+        head, hyphen, tail = split.group(1), split.group(2), after.group()
+        whole = (head + tail).lower()
+        if hyphen == "\u00ad" or (hyphen != "--" and whole in vocabulary
+                                   and f"{head}-{tail}".lower() not in vocabulary):
+            parts[-1] = parts[-1][: -len(hyphen)]
+        parts.append(line)
+    return "".join(parts)
