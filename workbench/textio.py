@@ -19,6 +19,16 @@ _BOMS = (
 
 
 _CONTROL = re.compile("[\x00-\x08]")
+# Documents that are not text, named, so that the refusal says what to do with them.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document, not text: save it as text or DOCX first (a PDF's lines are "
+               "not its paragraphs)"),
+    (b"{\\rtf", "an RTF document, not text: save it as DOCX or text first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old binary Office file (.doc, .xls), not text: "
+                                         "save it as DOCX or text first"),
+    (b"PK\x03\x04", "a ZIP package (a DOCX, ODT or EPUB?), not text: give it its own "
+                    "ending (.docx, .odt) or save it as text"),
+)
 
 
 def _is_arabic(ch: str) -> bool:
@@ -37,6 +47,9 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     """
     if not data.strip():
         raise InputError(path, "file is empty")
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(path, what)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -61,11 +61,16 @@ def test_bad_files_get_one_line_naming_the_file(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     binary = tmp_path / "data.bin"
     binary.write_bytes(b"\x00\x01\x02abc")
-    for path in (empty, binary, tmp_path / "missing.txt"):
+    pdf = tmp_path / "translation.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    rtf = tmp_path / "translation.rtf"  # text, but not the text to read
+    rtf.write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hello}")
+    for path in (empty, binary, tmp_path / "missing.txt", pdf, rtf):
         result = run_cli("segment", str(path), "--lang", "ar")
         assert result.exit_code == 2
         assert result.stderr.count("\n") == 1
         assert str(path) in result.stderr and result.stderr.startswith("workbench: error:")
+    assert "an RTF document" in run_cli("segment", str(rtf), "--lang", "ar").stderr
     bad = tmp_path / "abbr.tsv"
     bad.write_text("x\ty\n", encoding="utf-8")
     ok = tmp_path / "ok.txt"
