@@ -67,6 +67,9 @@ def test_phrases_longest_first_in_running_text(lexicon: Lexicon) -> None:
     sun = next(m for m in found if m.key == "شمس")
     assert text[sun.start : sun.end] == "الشمسَ"  # spans in the original, diacritics kept
     assert _heads(lexicon, "بالخطاب الرسمي") == ["الخطاب الرسمي"]
+    # a phrase that is no headword: the headwords in it, longest first, then in order
+    assert _heads(lexicon, "الخطاب الرسمي للمدرسة والكتاب") == [
+        "الخطاب الرسمي", "مدرسة", "الكتاب", "كتاب"]
 
 
 def test_several_dictionaries_keep_their_names(tmp_path: Path) -> None:

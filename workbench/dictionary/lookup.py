@@ -307,7 +307,9 @@ class Lexicon:
 
     def lookup(self, query: str) -> list[DictEntry]:
         """Entries for a word or phrase as typed: exact key first, then through clitics and
-        suffixes (a phrase: clitics on its first word, suffixes on its last)."""
+        suffixes (a phrase: clitics on its first word, suffixes on its last). A phrase that
+        no headword matches gives the headwords found in it, as :meth:`find` finds them
+        (its longer headwords first, then its words in order)."""
         index = self._build()
         words = _WORD.findall(_norm(query))
         if not words:
@@ -320,6 +322,8 @@ class Lexicon:
             keys += [k for k, _ in word_keys(words[0]) if k in index]
         else:
             keys += [k for k in self._phrase_keys(words) if k in index]
+        if not keys and len(words) > 1:
+            return [e for match in self.find(query) for e in match.entries]
         out: list[DictEntry] = []
         typed = " ".join(words)
         for key in dict.fromkeys(keys):
