@@ -231,6 +231,13 @@ def test_a_folder_and_detection(tmp_path: Path) -> None:
     builders.dsl(lingvo, zipped=True)
     (lingvo / "test_abrv.dsl").write_text('#NAME "Abbrev"\n\nn\n\tnoun\n', encoding="utf-16")
     assert open_dictionary(lingvo).name == "DSL Test"
+    # the files other tools keep beside a set stand for it
+    (tmp_path / "star.idx.oft").write_bytes(b"StarDict's Cache, Version: 0.2")
+    (lingvo / "test.ann").write_text("an annotation", encoding="utf-8")
+    (lingvo / "test.dsl.files.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    for companion in (tmp_path / "star.idx.oft", lingvo / "test.ann",
+                      lingvo / "test.dsl.files.zip", lingvo / "test_abrv.dsl"):
+        assert open_dictionary(companion).name in ("Star Test", "DSL Test"), companion
 
 
 def _one_line(exc: pytest.ExceptionInfo[InputError], name: str) -> None:

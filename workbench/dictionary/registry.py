@@ -8,7 +8,10 @@
 | ``tei`` | ``NAME.tei`` (or ``.tei.gz``, ``.xml``) |
 | ``tsv`` | ``NAME.tsv`` (or ``.txt``) |
 
-A folder holding one dictionary opens it too.
+A folder holding one dictionary opens it too, and so do the files other tools keep beside a
+set: StarDict's offset caches (``NAME.idx.oft``, ``NAME.syn.oft``), and a Lingvo DSL
+dictionary's annotation, resources, icon and abbreviations (``NAME.ann``,
+``NAME.dsl.files.zip``, ``NAME.bmp``, ``NAME_abrv.dsl``).
 """
 
 from __future__ import annotations
@@ -32,6 +35,26 @@ def _split(path: Path) -> tuple[Path, str]:
         if name.lower().endswith(suffix):
             return path.with_name(name[: -len(suffix)]), suffix
     return path, ""
+
+
+_DSL_COMPANIONS = (".dsl.files.zip", ".files.zip", ".ann", ".bmp")
+
+
+def _set_file(path: Path) -> Path:
+    """The file of its set that ``path`` stands for, when it is a companion file other
+    tools keep beside the set (see the module); else ``path``."""
+    name = path.name
+    lower = name.lower()
+    if lower.endswith((".idx.oft", ".syn.oft")):
+        return path.with_name(name[: -len(".oft")])
+    for suffix in _DSL_COMPANIONS:
+        if lower.endswith(suffix):
+            base = path.with_name(name[: -len(suffix)])
+            return _first(base, ".dsl.dz", ".dsl") or path
+    for suffix in ("_abrv.dsl", "_abrv.dsl.dz"):
+        if lower.endswith(suffix):
+            return _first(path.with_name(name[: -len(suffix)]), ".dsl.dz", ".dsl") or path
+    return path
 
 
 def _first(base: Path, *suffixes: str) -> Path | None:
@@ -93,6 +116,7 @@ def detect(path: str | Path) -> str:
     p = Path(path)
     if p.is_dir():
         return detect(_in_folder(p))
+    p = _set_file(p)
     base, suffix = _split(p)
     if suffix in (".index",):
         return "dictd"
@@ -130,6 +154,7 @@ def open_dictionary(path: str | Path, fmt: str | None = None) -> DictionaryFile:
     p = Path(path)
     if p.is_dir():
         p = _in_folder(p)
+    p = _set_file(p)
     if not p.exists():
         raise InputError(p, "no such file")
     kind = fmt or detect(p)
