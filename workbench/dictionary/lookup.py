@@ -104,12 +104,14 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
     return tuple(sorted(out.items(), key=lambda kv: kv[1]))
 
 
+_DROP_WEAK = str.maketrans("", "", "".join(_WEAK))
+_DROP_WEAK_AND_GLIDES = str.maketrans("", "", "".join(_WEAK | _GLIDES))
+
+
 def skeleton(stem: str) -> str:
     """A stem's consonants: without alef, hamza seats and ة, and without و and ي except as
     its first letter (كثيفة, كثيف → كثف; احتاج, حتاج → حتج)."""
-    out = [ch for k, ch in enumerate(stem)
-           if ch not in _WEAK and (k == 0 or ch not in _GLIDES)]
-    return "".join(out)
+    return stem[:1].translate(_DROP_WEAK) + stem[1:].translate(_DROP_WEAK_AND_GLIDES)
 
 
 @lru_cache(maxsize=200_000)
@@ -298,7 +300,7 @@ class Lexicon:
             if self._skeletons is None:
                 out: dict[str, list[str]] = {}
                 for key in index:
-                    if " " not in key:
+                    if " " not in key and "\u0621" <= key[0] <= "\u064a":  # Arabic words only
                         sk = skeleton(key)
                         if len(sk) >= MIN_SKELETON:
                             out.setdefault(sk, []).append(key)

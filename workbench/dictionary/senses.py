@@ -13,10 +13,10 @@ _MARKUP = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|b|i|span|font|dd|dt)\s*>
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|dd|dt|tr|def|dtrn)\s*>", re.I)
 
 
-def _same_word(line: str, headword: str) -> bool:
+def _folded(text: str) -> str:
     from workbench.text.normalize import normalize_arabic
 
-    return normalize_arabic(line.strip()).casefold() == normalize_arabic(headword).casefold()
+    return normalize_arabic(text.strip()).casefold()
 
 
 def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]:
@@ -32,6 +32,7 @@ def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]
     senses: list[str] = []
     first = True
     blank = False  # a blank line before this one
+    head_key = _folded(headword)
     for raw in lines:
         if not raw.strip():
             blank = True
@@ -42,9 +43,9 @@ def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]
         # A head line: first, the headword again or its IPA between slashes (FreeDict); later,
         # after a blank line, the headword and its IPA, starting an article that a converter
         # merged into this one (pyglossary's StarDict of FreeDict).
-        same = _same_word(head, headword)
         after, blank = blank, False
-        if (ipa or same) if first else (ipa and same and after):
+        if (ipa or _folded(head) == head_key) if first else (
+                ipa and after and _folded(head) == head_key):
             first = False
             if ipa:
                 pronunciation = pronunciation or ipa.group(1).strip()
