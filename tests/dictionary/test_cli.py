@@ -39,8 +39,11 @@ def test_add_list_lookup_remove(sample_db: Path, tmp_path: Path) -> None:
     assert added.exit_code == 0 and "stardict" in added.output
     dup = CliRunner().invoke(main, ["dictionary", "add", "--db", db, str(ifo)])  # named star
     assert dup.exit_code == 2 and "exists already" in dup.output
-    again = _run("dictionary", "add", "--db", db, str(ifo), "--name", "star2")
-    assert again.exit_code == 0  # the same files under another name
+    again = CliRunner().invoke(main, ["dictionary", "add", "--db", db, str(ifo.with_suffix(
+        ".idx")), "--name", "star2"])  # the same files under another name: every entry twice
+    assert again.exit_code == 2 and "already in the project as 'star'" in again.output
+    other = _run("dictionary", "add", "--db", db, str(builders.tsv(tmp_path)), "--name", "star2")
+    assert other.exit_code == 0
     listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
     assert [d["name"] for d in listed] == ["star", "star2"]
     assert listed[0]["format"] == "stardict" and listed[0]["available"]

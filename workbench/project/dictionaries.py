@@ -104,6 +104,10 @@ class Dictionaries:
                         f"{self.context.path}: a dictionary named {label!r} exists already "
                         "(choose another with --name)"
                     )
+                same = [d["name"] for d in q_dict.dictionaries(self.context.db)
+                        if d["path"] == main]
+                if same:
+                    raise WorkbenchError(f"{main}: already in the project as {same[0]!r}")
                 q_dict.add_dictionary(self.context.db, label, main, reader.format, len(reader))
             return DictionaryInfo(label, main, reader.format, len(reader), True, direction)
         finally:
