@@ -77,7 +77,7 @@ def _report(report: ImportReport) -> None:
 )
 def import_(db: str | None, file: str, doc: str | None, fmt: str | None) -> None:
     """Add an Arabic document to the project (created if missing): a text file, or a client
-    document (DOCX, ODT, HTML, Markdown, XLIFF) whose formatting the export `original`
+    document (DOCX, ODT, HTML, Markdown, EPUB, XLIFF) whose formatting the export `original`
     restores."""
     # Read (and refuse a bad file) before a missing project is created; a missing project
     # appears only once the import is stored.
@@ -113,7 +113,7 @@ def import_translation(
 ) -> None:
     """Align an English translation to a document and store it as a version.
 
-    FILE is text, or a DOCX, ODT, HTML or Markdown document (a translator's delivery: its
+    FILE is text, or a DOCX, ODT, HTML, Markdown or EPUB document (a translator's delivery: its
     paragraphs are read, its formatting left out). As the working translation it fills only
     empty, new and draft segments unless --overwrite is given; the import is one change that
     `workbench undo --import ID` undoes.

@@ -21,6 +21,7 @@ read as XML with the safe parser and written back as XML.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -96,12 +97,13 @@ def _set_slot(parent: etree._Element, k: int, text: str | None) -> None:
         parent[k - 1].tail = text
 
 
-class _Page:
-    """An opened page: its tree and its blocks in order."""
+class Page:
+    """An opened page: its tree and its blocks in order (``xml``: read it as XHTML, else
+    as its ending and declaration say)."""
 
-    def __init__(self, data: bytes, path: str) -> None:
+    def __init__(self, data: bytes, path: str, xml: bool | None = None) -> None:
         self.path = path
-        self.xml = _is_xhtml(data, path)
+        self.xml = _is_xhtml(data, path) if xml is None else xml
         if self.xml:
             self.root = safexml.parse_document(data, path)
             self.encoding = self.root.getroottree().docinfo.encoding or "UTF-8"
@@ -209,6 +211,8 @@ class _Page:
                     _mark(loc.parent, rtl=True)
                 continue
             text = rendering.text(fallback)
+            if loc.attribute is None and rendering.translated:
+                text = whole_pairs(loc.block.text, text)
             assert loc.builder is not None
             parsed = parse(text, rendering.tags)
             if parsed.dropped:
@@ -264,6 +268,24 @@ class _Page:
         _set_slot(parent, after_slot, holder.text)
         for i, child in enumerate(list(holder)):
             parent.insert(loc.start + i, child)
+
+
+_OUTER = re.compile(r"^<([1-9][0-9]*)>(.*)</\1>$", re.S)
+
+
+def whole_pairs(source: str, target: str) -> str:
+    """``target`` wrapped in the paired tags that wrap the whole of ``source`` and that
+    ``target`` leaves out (a table of contents' link, a heading in bold, when the English came
+    from a text without tags)."""
+    wraps: list[str] = []
+    inner = source.strip()
+    while found := _OUTER.match(inner):
+        wraps.append(found.group(1))
+        inner = found.group(2).strip()
+    for n in reversed(wraps):
+        if f"<{n}>" not in target and f"</{n}>" not in target:
+            target = f"<{n}>{target}</{n}>"
+    return target
 
 
 def _mark(element: etree._Element, *, rtl: bool) -> None:
@@ -337,21 +359,21 @@ def _encoding(data: bytes) -> str:
     return "windows-1256"
 
 
-def _blocks(page: _Page) -> Iterator[Block]:
+def _blocks(page: Page) -> Iterator[Block]:
     for loc in page.located:
         yield loc.block
 
 
 def read_html(data: bytes, path: str) -> SourceDocument:
     """The blocks of an HTML or XHTML page."""
-    page = _Page(data, path)
+    page = Page(data, path)
     return SourceDocument(path, "html", data, list(_blocks(page)))
 
 
 def write_html(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],
                fallback: str) -> WriteReport:
     """Write the page ``data`` with the blocks of ``renderings`` (numbered from 1) replaced."""
-    page = _Page(data, path)
+    page = Page(data, path)
     report = WriteReport(blocks=len(page.located))
     page.write(out, renderings, fallback, report)
     return report

@@ -87,6 +87,7 @@ SOURCE_FORMATS: tuple[SourceFormat, ...] = (
                  _F + "html:read_html", _F + "html:write_html"),
     SourceFormat("md", "Markdown", (".md", ".markdown"),
                  _F + "markdown:read_markdown", _F + "markdown:write_markdown"),
+    SourceFormat("epub", "EPUB book", (".epub",), _F + "epub:read_epub", _F + "epub:write_epub"),
     SourceFormat("xliff", "XLIFF 1.2 or 2.0 of another tool (bilingual)",
                  (".xlf", ".xliff", ".xlf2", ".mqxliff", ".sdlxliff"),
                  _F + "xliff:read_xliff_source", _F + "xliff:write_xliff_source",

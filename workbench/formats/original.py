@@ -1,6 +1,6 @@
 """The export ``original``: the translated document in its source's format.
 
-For a document imported from a client document (DOCX, ODT, HTML, Markdown, XLIFF) the stored
+For a document imported from a client document (DOCX, ODT, HTML, Markdown, EPUB, XLIFF) the stored
 original is written back through its filter (:mod:`workbench.filters`), each paragraph with
 the English of its segments; for a document imported from text, the English text, one
 paragraph per line. Untranslated segments are left in Arabic (``fallback='source'``) or left

@@ -56,7 +56,8 @@ class Project:
         # team work: members and roles (PostgreSQL), presence: project.team.here(...)
         self.team = Team(context)
         importing = Importing(context, catalog, terms, changes, dictionaries)
-        # client documents (DOCX, ODT, HTML, Markdown, XLIFF): project.sources.import_file(...)
+        # client documents (DOCX, ODT, HTML, Markdown, EPUB, XLIFF):
+        # project.sources.import_file(...)
         self.sources = Sources(context, catalog, importing, changes)
         exchange = Exchange(context, catalog, checking, terms, changes, lqa)
         scoring = Scoring(context, catalog, terms)

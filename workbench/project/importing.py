@@ -58,7 +58,7 @@ def read_translation(
     path: str | Path, keep: frozenset[str] = frozenset()
 ) -> tuple[str, list[str]]:
     """The English of a translation file as text, one paragraph a line, and the kinds of
-    the blocks left out. A text file is read as it is; a DOCX, ODT, HTML or Markdown
+    the blocks left out. A text file is read as it is; a DOCX, ODT, HTML, Markdown or EPUB
     document (a translator's delivery) by its document filter, each paragraph, cell,
     footnote… a line in the filter's order (the order a source document of that format is
     segmented in), its formatting left out, and its headers, footers and alt texts
@@ -237,7 +237,7 @@ class Importing:
         overwrite: str | None = None,
         dry_run: bool = False,
     ) -> ImportReport:
-        """Align an English text file (or a DOCX, ODT, HTML or Markdown document: see
+        """Align an English text file (or a DOCX, ODT, HTML, Markdown or EPUB document: see
         :func:`read_translation`) to a document's segments and store it as a version.
 
         ``kind`` is 'reference', 'draft' or 'working'. Importing as 'working' fills the

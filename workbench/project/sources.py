@@ -1,4 +1,4 @@
-"""Client documents: DOCX, ODT, HTML, Markdown and XLIFF imported with their formatting kept.
+"""Client documents: DOCX, ODT, HTML, Markdown, EPUB and XLIFF imported with their formatting kept.
 
 A document read by a filter (:mod:`workbench.filters`) is stored as its segments (each block,
 a paragraph of the original, segmented across its tags; ``segments.paragraph`` is the block's

@@ -2,8 +2,8 @@
 export runs in a worker (``project.export_file``) with a progress bar, never freezing the UI.
 
 The format ``original`` writes the translated document in its source's format (a client's
-DOCX, ODT, HTML, Markdown or XLIFF with the English in place); for it the dialog also asks what
-untranslated segments become (``fallback``: left in Arabic, or empty) and shows the export's
+DOCX, ODT, HTML, Markdown, EPUB or XLIFF with the English in place); for it the dialog also asks
+what untranslated segments become (``fallback``: left in Arabic, or empty) and shows the export's
 warnings (tags put back or dropped) once it is written."""
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """The import dialog: add an Arabic document — plain text or a client document (DOCX, ODT, HTML,
-Markdown, another tool's XLIFF: ``project.sources.import_file``, the format chosen or found from
-the file's ending, its formatting kept as inline tags) — or align an English translation (text,
-or a DOCX, ODT, HTML or Markdown document, its formatting left out) to a document as its
-reference, a draft or the working translation; a bilingual file (XLIFF, TMX, CSV, TSV: any
-format the registry can read back) brings its translations back into the working version. The
-import runs in a worker (second connection) with a progress bar and a running clock, so the UI
-never freezes; Cancel stops it (nothing of it remains).
+EPUB, Markdown, another tool's XLIFF: ``project.sources.import_file``, the format chosen or
+found from the file's ending, its formatting kept as inline tags) — or align an English
+translation (text, or a DOCX, ODT, HTML, Markdown or EPUB document, its formatting left out) to
+a document as its reference, a draft or the working translation; a bilingual file (XLIFF, TMX,
+CSV, TSV: any format the registry can read back) brings its translations back into the working
+version. The import runs in a worker (second connection) with a progress bar and a running
+clock, so the UI never freezes; Cancel stops it (nothing of it remains).
 
 An import into the working translation never replaces finished work unasked: it first runs as a
 dry run, and when confirmed, reviewed, approved or locked segments are in the way the dialog
@@ -222,8 +222,8 @@ class ImportScreen(JobDialog[ImportDone | None]):
                 yield RadioButton("an English translation of a document", compact=True,
                                   id="kind-translation")
             kinds = ", ".join(dict.fromkeys(f.kind for f in importable_formats()))
-            yield Label(f"File (a document: text, DOCX, ODT, HTML, Markdown, XLIFF; a "
-                        f"translation: text, DOCX, ODT, HTML, Markdown, or {kinds})",
+            yield Label(f"File (a document: text, DOCX, ODT, HTML, Markdown, EPUB, XLIFF; a "
+                        f"translation: text, DOCX, ODT, HTML, Markdown, EPUB, or {kinds})",
                         id="import-file-label")
             yield Input(placeholder="path/to/file.txt", compact=True, id="import-path")
             with Horizontal(classes="import-field", id="import-document"):

@@ -1,0 +1,182 @@
+"""EPUB books (EPUB 2 and 3) read as the blocks of their pages and written back translated.
+
+The container (``META-INF/container.xml``) names the package document (OPF); its spine lists
+the book's pages in reading order, and EPUB 3's navigation page (the table of contents) is read
+after them when the spine leaves it out. Each page is XHTML, read by the HTML filter
+(:mod:`workbench.filters.html`): its blocks are the book's, in that order, each place prefixed
+with the page's name. The book's title and description (the package's ``dc:title`` and
+``dc:description``, which libraries and reading systems show) come first, and EPUB 2's table
+of contents (``toc.ncx``: its title and entries, which older reading systems show) last. A
+page's ``<title>`` (the book's title again on every page, which reading systems do not show)
+is not read.
+
+Writing rewrites each page that has a translated block as the HTML filter does (``dir="ltr"
+lang="en"``), the translated title, description and table of contents, and, when anything
+was translated, the package document's language
+(``dc:language`` → ``en``) and reading direction (the spine's ``page-progression-direction``
+→ ``ltr``). Every other member is copied as it was, in its order: the ``mimetype`` member
+stays first and stored, as EPUB requires.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+from dataclasses import replace
+from typing import BinaryIO
+from urllib.parse import unquote
+
+from lxml import etree
+
+from workbench.errors import InputError
+from workbench.filters.html import XML_LANG, Page
+from workbench.filters.inline import InlineBuilder, parse, plain_text
+from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
+from workbench.filters.package import Package, xml_bytes
+from workbench.formats.safexml import local
+
+DC = "http://purl.org/dc/elements/1.1/"
+METADATA = {"title": "title", "description": "paragraph"}  # dc element -> block kind
+NCX_TYPE = "application/x-dtbncx+xml"
+MIMETYPE = b"application/epub+zip"
+PAGE_TYPES = frozenset({"application/xhtml+xml", "text/html"})
+CONTAINER = "META-INF/container.xml"
+
+
+class _Book:
+    """An opened EPUB: its package, its package document, and what it reads in order: the
+    package's metadata, the pages, the NCX's labels (see the module)."""
+
+    def __init__(self, data: bytes, path: str) -> None:
+        self.path = path
+        self.package = Package(data, path, "EPUB")
+        if self.package.has("mimetype") and \
+                self.package.read("mimetype").strip() != MIMETYPE:
+            raise InputError(path, "not an EPUB book (its mimetype member is not "
+                                   f"{MIMETYPE.decode()})")
+        if not self.package.has(CONTAINER):
+            raise InputError(path, f"not an EPUB book (no {CONTAINER})")
+        container = self.package.xml(CONTAINER)
+        rootfile = next((el.get("full-path") for el in container.iter()
+                         if local(el.tag) == "rootfile" and el.get("full-path")), None)
+        if rootfile is None:
+            raise InputError(path, f"not an EPUB book ({CONTAINER} names no package document)")
+        self.opf_name = unquote(rootfile)
+        self.opf = self.package.xml(self.opf_name)
+        self.xml: dict[str, etree._Element] = {self.opf_name: self.opf}  # parts with texts
+        pages, ncx = self._manifest()
+        self.units: list[tuple[str, etree._Element | None, str]] = [
+            (self.opf_name, el, METADATA[local(el.tag)]) for el in self.opf.iter()
+            if isinstance(el.tag, str) and el.tag.startswith(f"{{{DC}}}")
+            and local(el.tag) in METADATA and (el.text or "").strip()]
+        self.units += [(member, None, "page") for member in pages]
+        if ncx is not None:
+            self.xml[ncx] = root = self.package.xml(ncx)
+            self.units += [(ncx, el, "title" if local(parent.tag) == "docTitle" else "list-item")
+                           for parent in root.iter() if local(parent.tag) in ("docTitle",
+                                                                              "navLabel")
+                           for el in parent if local(el.tag) == "text"
+                           and (el.text or "").strip()]
+
+    def _manifest(self) -> tuple[list[str], str | None]:
+        """The member names of the pages in reading order, and of the NCX (if any)."""
+        base = posixpath.dirname(self.opf_name)
+        items: dict[str, tuple[str, str, str]] = {}  # id -> member, media type, properties
+        spine: list[str] = []
+        for el in self.opf.iter():
+            name = local(el.tag)
+            if name == "item" and el.get("id") and el.get("href"):
+                member = posixpath.normpath(posixpath.join(base, unquote(el.get("href", ""))))
+                items[el.get("id", "")] = (member, el.get("media-type") or "",
+                                           el.get("properties") or "")
+            elif name == "itemref" and el.get("idref"):
+                spine.append(el.get("idref", ""))
+        pages = [items[i][0] for i in spine if i in items and items[i][1] in PAGE_TYPES]
+        pages += [member for member, media, properties in items.values()
+                  if "nav" in properties.split() and media in PAGE_TYPES and member not in pages]
+        ncx = next((m for m, media, _ in items.values()
+                    if media == NCX_TYPE and self.package.has(m)), None)
+        missing = [m for m in pages if not self.package.has(m)]
+        if missing:
+            raise InputError(self.path, f"the book's spine names {missing[0]}, which it lacks")
+        if not pages:
+            raise InputError(self.path, "the book's spine lists no XHTML pages")
+        return list(dict.fromkeys(pages)), ncx
+
+    def page(self, member: str) -> tuple[Page, list[int]]:
+        """A page opened, and the indices of its blocks the book reads (no ``<title>``)."""
+        page = Page(self.package.read(member), f"{self.path}: {member}", xml=True)
+        return page, [k for k, loc in enumerate(page.located) if loc.block.kind != "title"]
+
+
+def _text_block(member: str, el: etree._Element, kind: str) -> tuple[Block, InlineBuilder]:
+    """A metadata or NCX text as a block (plain text), with its builder."""
+    builder = InlineBuilder(collapse=True)
+    builder.text(el.text or "")
+    parent = el.getparent()
+    where = (f"dc:{local(el.tag)}" if el.tag.startswith(f"{{{DC}}}") or parent is None
+             else f"{local(parent.tag)} text")
+    return Block(builder.result(), builder.tags, f"{member}: {where}", kind), builder
+
+
+def read_epub(data: bytes, path: str) -> SourceDocument:
+    """The blocks of an EPUB book, in reading order (see the module)."""
+    book = _Book(data, path)
+    blocks: list[Block] = []
+    for member, el, kind in book.units:
+        if el is not None:
+            blocks.append(_text_block(member, el, kind)[0])
+            continue
+        page, read = book.page(member)
+        blocks += [replace(page.located[k].block,
+                           place=f"{member}: {page.located[k].block.place}") for k in read]
+    return SourceDocument(path, "epub", data, blocks)
+
+
+def write_epub(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],
+               fallback: str) -> WriteReport:
+    """Write the book ``data`` with the blocks of ``renderings`` (numbered from 1) replaced."""
+    book = _Book(data, path)
+    report = WriteReport()
+    replaced: dict[str, bytes] = {}
+    number = 0
+    for member, el, kind in book.units:
+        if el is not None:
+            number += 1
+            rendering = renderings.get(number)
+            if rendering is not None and rendering.translated:
+                builder = _text_block(member, el, kind)[1]
+                parsed = parse(rendering.text(fallback), rendering.tags)
+                el.text = plain_text(parsed.children, builder.items)
+                report.rewritten += 1
+            continue
+        page, read = book.page(member)
+        mine = {k + 1: renderings[number + n] for n, k in enumerate(read, start=1)
+                if number + n in renderings}
+        number += len(read)
+        if mine:
+            buffer = io.BytesIO()
+            page.write(buffer, mine, fallback, report)
+            replaced[member] = buffer.getvalue()
+    report.blocks = number
+    if any(r.translated for r in renderings.values()):
+        for member, root in book.xml.items():
+            _to_english(root)
+            replaced[member] = xml_bytes(root, standalone=None)
+    book.package.write(out, replaced)
+    return report
+
+
+def _to_english(root: etree._Element) -> None:
+    """The package document (or NCX) of the English book: its language and reading
+    direction."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        name = local(el.tag)
+        if name == "language" and (el.text or "").strip().lower().startswith("ar"):
+            el.text = "en"
+        elif name == "spine" and (el.get("page-progression-direction") or "") == "rtl":
+            el.set("page-progression-direction", "ltr")
+        if (el.get(XML_LANG) or "").lower().startswith("ar"):
+            el.set(XML_LANG, "en")
