@@ -142,3 +142,17 @@ def test_the_cli_refuses_in_one_line_and_creates_no_project(
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "macro-enabled" in result.stderr
     assert not (in_tmp / "new.db").exists()
+
+
+@pytest.mark.parametrize("member", ["OEBPS/content.opf", "OEBPS/Text/ch1.xhtml"])
+def test_an_epub_with_entities_or_a_bomb_is_refused(tmp_path: Path, member: str) -> None:
+    from tests.filters.test_epub import make_epub
+
+    book = make_epub(tmp_path / "book.epub")
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY lol "lol">]>'
+              b'<package xmlns="http://www.idpf.org/2007/opf">&lol;</package>')
+    _refused(_rezip(book, tmp_path / "laughs.epub", {member: laughs}),
+             "declares an entity")
+    zeros = b"\0" * (20 << 20)
+    _refused(_rezip(book, tmp_path / "bomb.epub", {}, {"OEBPS/zeros.bin": zeros}),
+             "zip bomb")
