@@ -11,7 +11,7 @@ from rich.table import Table
 
 MODULES = [
     "store", "scoring", "glossary", "export", "tui", "segment", "align", "spelling", "documents",
-    "omegat", "postgres", "team", "dictionary",
+    "omegat", "postgres", "team", "dictionary", "epub",
 ]
 
 

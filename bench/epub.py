@@ -3,7 +3,7 @@ italics, bold and notes links inside sentences) built here from the Arabic of th
 NTREX-128 and TICO-19, imported, translated and exported as 'original'. pandoc, when it is
 on the PATH, reads and writes the same book (EPUB to EPUB) in the same run as the peer.
 
-Not in the default run: ``python -m bench epub``.
+Run alone: ``python -m bench epub``.
 """
 
 from __future__ import annotations
