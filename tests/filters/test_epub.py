@@ -181,3 +181,21 @@ def test_the_english_book_passes_epubcheck(book: tuple, tmp_path: Path) -> None:
         run = subprocess.run(["java", "-jar", str(jar), str(path)], capture_output=True,
                              text=True, timeout=120)
         assert "0 fatals / 0 errors /" in run.stdout + run.stderr, run.stderr
+
+
+def test_a_translations_contents_are_left_out_of_a_text_document(tmp_path: Path) -> None:
+    """An English EPUB aligned to an Arabic text: its tables of contents (kind ``toc``) match
+    nothing there, so they are left out and named."""
+    pages = {"OEBPS/Text/ch1.xhtml": PAGE.format(
+        "<h1>Chapter One</h1><p>There was an island.</p><p>And Hayy was born there.</p>"),
+        "OEBPS/Text/ch 2.xhtml": PAGE.format("<h1>Chapter Two</h1><p>Then he grew up.</p>")}
+    english = make_epub(tmp_path / "english.epub", OPF.replace("حي بن يقظان", "Hayy"), pages)
+    assert [b.kind for b in read_source(english).blocks][-3:] == ["toc", "toc", "toc"]
+    arabic = tmp_path / "hayy.txt"
+    arabic.write_text("حي بن يقظان\nالفصل الأول\nكان في جزيرة من جزر الهند.\nوولد فيها حي.\n"
+                      "الفصل الثاني\nثم كبر.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.import_document(arabic, "hayy")
+        report = project.import_translation(english, "hayy", "reference", name="en")
+    assert any("3 toc" in w for w in report.warnings), report.warnings
+    assert report.sentences == 6  # title, two headings, three sentences: no contents

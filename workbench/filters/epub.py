@@ -1,21 +1,21 @@
 """EPUB books (EPUB 2 and 3) read as the blocks of their pages and written back translated.
 
-The container (``META-INF/container.xml``) names the package document (OPF); its spine lists
-the book's pages in reading order, and EPUB 3's navigation page (the table of contents) is read
+The container (``META-INF/container.xml``) names the package document (OPF); its spine lists the
+book's pages in reading order, and EPUB 3's navigation page (the table of contents) is read
 after them when the spine leaves it out. Each page is XHTML, read by the HTML filter
 (:mod:`workbench.filters.html`): its blocks are the book's, in that order, each place prefixed
-with the page's name. The book's title and description (the package's ``dc:title`` and
-``dc:description``, which libraries and reading systems show) come first, and EPUB 2's table
-of contents (``toc.ncx``: its title and entries, which older reading systems show) last. A
-page's ``<title>`` (the book's title again on every page, which reading systems do not show)
-is not read.
+with the page's name; the blocks of the navigation page and the NCX are of kind ``toc`` (a
+translation's table of contents is left out of an import onto a document that has none). The
+book's title and description (the package's ``dc:title`` and ``dc:description``, which libraries
+and reading systems show) come first, and EPUB 2's table of contents (``toc.ncx``: its title and
+entries, which older reading systems show) last. A page's ``<title>`` (the book's title again on
+every page, which reading systems do not show) is not read.
 
 Writing rewrites each page that has a translated block as the HTML filter does (``dir="ltr"
-lang="en"``), the translated title, description and table of contents, and, when anything
-was translated, the package document's language
-(``dc:language`` → ``en``) and reading direction (the spine's ``page-progression-direction``
-→ ``ltr``). Every other member is copied as it was, in its order: the ``mimetype`` member
-stays first and stored, as EPUB requires.
+lang="en"``), the translated title, description and table of contents, and, when anything was
+translated, the package document's language (``dc:language`` → ``en``) and reading direction
+(the spine's ``page-progression-direction`` → ``ltr``). Every other member is copied as it was,
+in its order: the ``mimetype`` member stays first and stored, as EPUB requires.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class _Book:
         self.opf_name = unquote(rootfile)
         self.opf = self.package.xml(self.opf_name)
         self.xml: dict[str, etree._Element] = {self.opf_name: self.opf}  # parts with texts
-        pages, ncx = self._manifest()
+        pages, self.nav, ncx = self._manifest()
         self.units: list[tuple[str, etree._Element | None, str]] = [
             (self.opf_name, el, METADATA[local(el.tag)]) for el in self.opf.iter()
             if isinstance(el.tag, str) and el.tag.startswith(f"{{{DC}}}")
@@ -72,14 +72,15 @@ class _Book:
         self.units += [(member, None, "page") for member in pages]
         if ncx is not None:
             self.xml[ncx] = root = self.package.xml(ncx)
-            self.units += [(ncx, el, "title" if local(parent.tag) == "docTitle" else "list-item")
+            self.units += [(ncx, el, "toc")
                            for parent in root.iter() if local(parent.tag) in ("docTitle",
                                                                               "navLabel")
                            for el in parent if local(el.tag) == "text"
                            and (el.text or "").strip()]
 
-    def _manifest(self) -> tuple[list[str], str | None]:
-        """The member names of the pages in reading order, and of the NCX (if any)."""
+    def _manifest(self) -> tuple[list[str], set[str], str | None]:
+        """The member names of the pages in reading order, of the navigation pages, and of
+        the NCX (if any)."""
         base = posixpath.dirname(self.opf_name)
         items: dict[str, tuple[str, str, str]] = {}  # id -> member, media type, properties
         spine: list[str] = []
@@ -92,8 +93,9 @@ class _Book:
             elif name == "itemref" and el.get("idref"):
                 spine.append(el.get("idref", ""))
         pages = [items[i][0] for i in spine if i in items and items[i][1] in PAGE_TYPES]
-        pages += [member for member, media, properties in items.values()
-                  if "nav" in properties.split() and media in PAGE_TYPES and member not in pages]
+        nav = {member for member, media, properties in items.values()
+               if "nav" in properties.split() and media in PAGE_TYPES}
+        pages += sorted(nav - set(pages))
         ncx = next((m for m, media, _ in items.values()
                     if media == NCX_TYPE and self.package.has(m)), None)
         missing = [m for m in pages if not self.package.has(m)]
@@ -101,7 +103,7 @@ class _Book:
             raise InputError(self.path, f"the book's spine names {missing[0]}, which it lacks")
         if not pages:
             raise InputError(self.path, "the book's spine lists no XHTML pages")
-        return list(dict.fromkeys(pages)), ncx
+        return list(dict.fromkeys(pages)), nav, ncx
 
     def page(self, member: str) -> tuple[Page, list[int]]:
         """A page opened, and the indices of its blocks the book reads (no ``<title>``)."""
@@ -128,7 +130,8 @@ def read_epub(data: bytes, path: str) -> SourceDocument:
             blocks.append(_text_block(member, el, kind)[0])
             continue
         page, read = book.page(member)
-        blocks += [replace(page.located[k].block,
+        kind = "toc" if member in book.nav else None
+        blocks += [replace(page.located[k].block, kind=kind or page.located[k].block.kind,
                            place=f"{member}: {page.located[k].block.place}") for k in read]
     return SourceDocument(path, "epub", data, blocks)
 

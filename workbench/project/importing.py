@@ -51,7 +51,7 @@ def is_translation_document(path: str | Path) -> bool:
 
 
 #: Block kinds of a document that a plain-text Arabic document has no counterpart for.
-MARGINAL_KINDS = frozenset({"header", "footer", "alt-text"})
+MARGINAL_KINDS = frozenset({"header", "footer", "alt-text", "toc"})
 
 
 def read_translation(
@@ -61,8 +61,8 @@ def read_translation(
     the blocks left out. A text file is read as it is; a DOCX, ODT, HTML, Markdown or EPUB
     document (a translator's delivery) by its document filter, each paragraph, cell,
     footnote… a line in the filter's order (the order a source document of that format is
-    segmented in), its formatting left out, and its headers, footers and alt texts
-    (:data:`MARGINAL_KINDS`) left out unless their kind is in ``keep``. A bilingual file
+    segmented in), its formatting left out, and its headers, footers, alt texts and tables of
+    contents (:data:`MARGINAL_KINDS`) left out unless their kind is in ``keep``. A bilingual file
     (XLIFF, TMX, CSV…) is refused: its English belongs to its own segments."""
     spec = source_format_for(path)
     if spec.plain:
