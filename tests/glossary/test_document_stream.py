@@ -3,6 +3,8 @@ giving what the whole run gives."""
 
 from __future__ import annotations
 
+import multiprocessing
+
 from workbench.glossary.matcher import TermMatcher
 from workbench.glossary.model import Entry, Glossary
 from workbench.glossary.qa import (
@@ -34,10 +36,13 @@ def test_a_repeated_pair_has_the_findings_and_term_figures_of_each_occurrence() 
 
 
 def test_a_stream_left_early_stops_its_processes() -> None:
-    stream = iter_document_terms(_pairs(40), matcher=MATCHER, jobs=2)
+    """The processes end (the slices not begun are cancelled, the running ones finish: a
+    process killed while it wrote a result could leave a lock held, and the close hung)."""
+    stream = iter_document_terms(_pairs(400), matcher=MATCHER, jobs=2)
     first, _ = next(stream)
     stream.close()
     assert first == run_document(_pairs(1), matcher=MATCHER).findings[0]
+    assert multiprocessing.active_children() == []
 
 
 def test_the_checking_stream_matches_the_report(project: Project) -> None:

@@ -7,9 +7,10 @@ import multiprocessing
 import os
 import threading
 from collections import Counter
-from collections.abc import Collection, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from workbench.glossary.checks import REGISTRY, Check, DocumentCheck, Pair
 from workbench.glossary.enforce import TermReport
@@ -257,8 +258,25 @@ def iter_document_terms(
     return _stream(pairs, matcher, skip, jobs, speller, [0, 0], with_terms=True)
 
 
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
 #: Pairs checked at a time in this process (a stream yields after each slice).
 SERIAL_SLICE = 1_000
+#: Slices of a parallel run per process (a stream left early waits for the few its processes
+#: have begun).
+SLICES_PER_JOB = 8
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, fn: Callable[[_T], _R], items: Iterable[_T]
+) -> Iterator[_R]:
+    """``fn`` of each item in the pool, in order. All are submitted now (the processes start
+    on them while the caller waits for something else); the executor hands its processes
+    only a few at a time, so the rest can still be cancelled."""
+    futures = [pool.submit(fn, item) for item in items]
+    return (future.result() for future in futures)
+
 
 _Part = tuple[list[list[Finding]], int, int, "list[list[PlainTerm]] | None"]
 
@@ -288,28 +306,28 @@ def _stream(
     freeze = gc.get_freeze_count() == 0 and threading.active_count() == 1
     if freeze:
         gc.freeze()
-    pool = None
+    pool: ProcessPoolExecutor | None = None
     try:
         parts: Iterator[_Part]
-        documents = None
+        documents: Future[dict[int, list[_Plain]]] | None = None
         forks = "fork" in multiprocessing.get_all_start_methods()
         if jobs > 1 and len(unique) >= jobs * 2 and forks:
-            step = -(-len(unique) // (jobs * 4))
+            step = -(-len(unique) // (jobs * SLICES_PER_JOB))
             bounds = [(i, min(i + step, len(unique))) for i in range(0, len(unique), step)]
             if speller is not None:  # its suggestion index, built once for every worker
                 speller.dictionary.prepare_suggestions()
                 if freeze:
                     gc.freeze()  # the index too
             _SHARED = (unique, matcher, skip, speller, weights, pairs, with_terms)
-            try:  # the workers fork here and keep what _SHARED holds
-                pool = multiprocessing.get_context("fork").Pool(jobs)
+            pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+            try:  # the workers fork at the first task and keep what _SHARED holds
+                # the cross-segment checks first, in a worker: this process only waits for them
+                documents = pool.submit(_run_documents)
             finally:
                 _SHARED = None
-            # the cross-segment checks first, in a worker: this process only waits for them
-            documents = pool.apply_async(_run_documents)
             parts = (
                 ([[Finding(*f) for f in fs] for fs in plain], occurrences, rendered, terms)
-                for plain, occurrences, rendered, terms in pool.imap(_run_slice, bounds)
+                for plain, occurrences, rendered, terms in _in_order(pool, _run_slice, bounds)
             )
         else:
             parts = (
@@ -320,7 +338,7 @@ def _stream(
         if documents is not None:
             extra = {
                 index: [Finding(*f) for f in found]
-                for index, found in documents.get().items()
+                for index, found in documents.result().items()
             }
         else:
             extra = _document_findings(pairs, skip)
@@ -340,11 +358,11 @@ def _stream(
             if index in extra:
                 own.extend(extra[index])
             yield own, terms[u] if with_terms else []
-        if pool is not None:
-            pool.close()
-            pool.join()
     finally:
         if pool is not None:
-            pool.terminate()
+            # Left early: the slices not started are cancelled, the few running ones end.
+            # (multiprocessing.Pool.terminate() killed workers that could hold a queue's
+            # lock, and then hung for good waiting on it.)
+            pool.shutdown(wait=True, cancel_futures=True)
         if freeze:
             gc.unfreeze()
