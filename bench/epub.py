@@ -1,5 +1,5 @@
-"""A novel as an EPUB book: 60 chapters of about 250 paragraphs (15,000 paragraphs, with
-italics, bold and notes links inside sentences) built here from the Arabic of the sample,
+"""A novel as an EPUB book: 60 chapters of 250 paragraphs (15,000 paragraphs, with italics,
+bold and links to a page of notes inside sentences) built here from the Arabic of the sample,
 NTREX-128 and TICO-19, imported, translated and exported as 'original'. pandoc, when it is
 on the PATH, reads and writes the same book (EPUB to EPUB) in the same run as the peer.
 
@@ -33,6 +33,7 @@ def build_book(path: Path, chapters: int = CHAPTERS, seed: int = 7) -> dict[str,
     rng = random.Random(seed)
     pool = arabic_sentences()
     pages: dict[str, str] = {}
+    notes: list[str] = []
     words = 0
     for c in range(chapters):
         body = [f'<h1 id="c{c}">الفصل {c + 1}</h1>']
@@ -45,15 +46,22 @@ def build_book(path: Path, chapters: int = CHAPTERS, seed: int = 7) -> dict[str,
                     f"</{mark}> {escape(second)}")
             if p % 40 == 0:
                 text += f'<a href="notes.xhtml#n{c}-{p}"><sup>{p // 40 + 1}</sup></a>'
+                notes.append(f'<p id="n{c}-{p}">{escape(rng.choice(pool))}</p>')
             body.append(f"<p>{text}</p>")
             words += len(first.split()) + len(second.split())
         pages[f"OEBPS/Text/ch{c:03d}.xhtml"] = (
             '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www'
             '.w3.org/1999/xhtml" lang="ar" dir="rtl"><head><title>رواية</title></head><body>'
             + "".join(body) + "</body></html>")
+    pages["OEBPS/Text/notes.xhtml"] = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www'
+        '.w3.org/1999/xhtml" lang="ar" dir="rtl"><head><title>رواية</title></head><body>'
+        '<h1>الحواشي</h1>' + "".join(notes) + "</body></html>")
     items = "".join(f'<item id="c{c}" href="Text/ch{c:03d}.xhtml" media-type="application/'
                     'xhtml+xml"/>' for c in range(chapters))
+    items += '<item id="notes" href="Text/notes.xhtml" media-type="application/xhtml+xml"/>'
     spine = "".join(f'<itemref idref="c{c}"/>' for c in range(chapters))
+    spine += '<itemref idref="notes"/>'
     nav = "".join(f'<li><a href="Text/ch{c:03d}.xhtml">الفصل {c + 1}</a></li>'
                   for c in range(chapters))
     opf = ('<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf"'
