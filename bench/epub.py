@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 
 from bench.common import Row, peak_rss_mb, workdir
 from bench.corpus import arabic_sentences
-from bench.documents import _english
+from bench.documents import translate_all
 
 CHAPTERS = 60
 PER_CHAPTER = 250
@@ -86,8 +86,6 @@ def build_book(path: Path, chapters: int = CHAPTERS, seed: int = 7) -> dict[str,
 
 def run() -> list[Row]:
     from workbench.project import Project
-    from workbench.store import documents as q_docs
-    from workbench.store import versions as q_versions
 
     folder = workdir("epub")
     path = folder / "novel.epub"
@@ -110,12 +108,7 @@ def run() -> list[Row]:
                         f"({report.segments:,} segments, {report.tags:,} tags)", imported, "s",
                         f"pandoc EPUB to EPUB {peer:.1f} s" if peer else "pandoc not here",
                         imported / peer if peer else None, "< 20 s"))
-        doc = project.document("novel")
-        with project.transaction():
-            vid = project.version_id(doc, "working", create_working=True)
-            texts = [(sid, _english(src)) for sid, _, src in
-                     q_docs.segment_paragraphs(project.db, doc.id)]
-            q_versions.put_translations(project.db, vid, texts)
+        translate_all(project, "novel")
         start = time.perf_counter()
         result = project.export_file("original", folder / "novel.en.epub", "novel", force=True)
         exported = time.perf_counter() - start

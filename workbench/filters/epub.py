@@ -130,8 +130,8 @@ def read_epub(data: bytes, path: str) -> SourceDocument:
             blocks.append(_text_block(member, el, kind)[0])
             continue
         page, read = book.page(member)
-        kind = "toc" if member in book.nav else None
-        blocks += [replace(page.located[k].block, kind=kind or page.located[k].block.kind,
+        toc = member in book.nav
+        blocks += [replace(page.located[k].block, kind="toc" if toc else page.located[k].block.kind,
                            place=f"{member}: {page.located[k].block.place}") for k in read]
     return SourceDocument(path, "epub", data, blocks)
 
