@@ -11,11 +11,12 @@ elements whose content is not prose become empty tags. White space is collapsed 
 collapses it (``pre`` keeps it). Scripts, styles and templates are not read.
 
 Writing replaces the nodes of each translated stretch: pairs get a copy of their element
-(attributes included), empty tags their element back. The page becomes ``dir="ltr"
-lang="en"``, so do the translated blocks' elements that said ``rtl``/``ar``; a block left in
-Arabic in a translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is written back
-as lxml read it (its serialisation, not its bytes; the document's encoding is kept). XHTML is
-read as XML with the safe parser and written back as XML.
+(attributes included), empty tags their element back; a pair that wraps the whole block and that
+the English leaves out (English from a text, without tags) wraps the English. The page becomes
+``dir="ltr" lang="en"``, so do the translated blocks' elements that said ``rtl``/``ar``; a block
+left in Arabic in a translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is
+written back as lxml read it (its serialisation, not its bytes; the document's encoding is
+kept). XHTML is read as XML with the safe parser and written back as XML.
 """
 
 from __future__ import annotations
