@@ -70,3 +70,12 @@ def test_a_pair_across_a_sentence_end_is_closed_and_reopened() -> None:
 def test_a_bilingual_block_keeps_its_segmentation() -> None:
     block = Block("أ. ب.", {}, "unit 1", segments=["أ. ب."], targets=["A. B."])
     assert segment_block(block) == (["أ. ب."], {})
+
+
+def test_a_pair_around_the_whole_block_wraps_english_without_tags() -> None:
+    from workbench.filters.html import whole_pairs
+
+    assert whole_pairs("<1>الفصل الأول</1>", "Chapter One") == "<1>Chapter One</1>"
+    assert whole_pairs("<1><2>عنوان</2></1>", "Title") == "<1><2>Title</2></1>"
+    assert whole_pairs("<1>أ</1> ب <2>ج</2>", "A b c") == "A b c"  # not the whole block
+    assert whole_pairs("<1>أ</1>", "<1>A</1>") == "<1>A</1>"  # the English has it
