@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import zipfile
@@ -199,3 +200,19 @@ def test_a_translations_contents_are_left_out_of_a_text_document(tmp_path: Path)
         report = project.import_translation(english, "hayy", "reference", name="en")
     assert any("3 toc" in w for w in report.warnings), report.warnings
     assert report.sentences == 6  # title, two headings, three sentences: no contents
+
+
+def test_two_books_align_from_the_command_line(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    arabic = make_epub(tmp_path / "ar.epub")
+    pages = {"OEBPS/Text/ch1.xhtml": PAGE.format(
+        "<h1>Chapter One</h1><p>There was an island.</p><p>And Hayy was born there.</p>"),
+        "OEBPS/Text/ch 2.xhtml": PAGE.format("<h1>Chapter Two</h1><p>Then he grew up.</p>")}
+    english = make_epub(tmp_path / "en.epub", OPF.replace("حي بن يقظان", "Hayy"), pages)
+    result = run_cli("align", str(arabic), str(english))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["ar"][:2] == ["حي بن يقظان", "الفصل الأول"]  # the pages' text, no markup
+    assert data["en"][-1] == "Then he grew up."  # the contents left out
+    assert [[0], [0]] in data["links"] and len(data["links"]) == 6

@@ -50,6 +50,9 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
           glossary_file: str | None, dictionaries: tuple[str, ...]) -> None:
     """Align an Arabic and an English text: links of sentences (or lines), with confidence.
 
+    Either may be a DOCX, ODT, HTML, Markdown or EPUB document, read as its paragraphs (its
+    headers, footers, alt texts and tables of contents left out).
+
     JSON: {"links": [[[0], [0]], [[1], [1, 2]], ...], "confidence": [...]} with 0-based
     indices; without --presegmented also "ar" and "en", the sentences. TSV: one link a line.
     Paragraphs are paired before sentences where the texts share their paragraph structure.
@@ -60,10 +63,9 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
     from workbench.align import align_paragraphs, align_sentences
     from workbench.align.aligner import continuation_lines
     from workbench.text.segment import segment_paragraphs, split_paragraphs
-    from workbench.textio import read_text
 
-    ar_text = read_text(ar_file)
-    en_text = read_text(en_file)
+    ar_text = _text_of(ar_file)
+    en_text = _text_of(en_file)
     glossary = None
     if glossary_file:
         from workbench.glossary.tsv import read_tsv
@@ -106,6 +108,21 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
             ",".join(map(str, a)), ",".join(map(str, e)), f"{conf:.4f}",
             _cell(" ".join(ar[i] for i in a)), _cell(" ".join(en[j] for j in e)),
         ]))
+
+
+def _text_of(path: str) -> str:
+    """A text file as it is; a DOCX, ODT, HTML, Markdown or EPUB document as its paragraphs,
+    one a line (headers, footers, alt texts and tables of contents left out)."""
+    from workbench.filters import source_format_for
+
+    spec = source_format_for(path)
+    if spec.plain or spec.bilingual:
+        from workbench.textio import read_text
+
+        return read_text(path)
+    from workbench.project.importing import read_translation
+
+    return read_translation(path)[0]
 
 
 def _cell(text: str) -> str:
