@@ -15,6 +15,7 @@ from lxml import etree
 from tests.filters.readback import members
 from workbench.errors import InputError
 from workbench.filters import read_source
+from workbench.filters.epub import css_to_english
 from workbench.project import Project
 
 OPF = """<?xml version="1.0" encoding="UTF-8"?>
@@ -26,6 +27,7 @@ OPF = """<?xml version="1.0" encoding="UTF-8"?>
 <item id="c2" href="Text/ch%202.xhtml" media-type="application/xhtml+xml"/>
 <item id="c1" href="Text/ch1.xhtml" media-type="application/xhtml+xml"/>
 <item id="css" href="style.css" media-type="text/css"/>
+<item id="rtl" href="rtl.css" media-type="text/css"/>
 <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest>
 <spine page-progression-direction="rtl" toc="ncx"><itemref idref="c1"/><itemref idref="c2"/></spine>
 </package>"""
@@ -70,6 +72,7 @@ def make_epub(path: Path, opf: str = OPF, pages: dict[str, str] | None = None) -
         for name, text in [("META-INF/container.xml", CONTAINER), ("OEBPS/content.opf", opf),
                            ("OEBPS/nav.xhtml", NAV), ("OEBPS/style.css", "p { margin: 0 }"),
                            ("OEBPS/toc.ncx", NCX),
+                           ("OEBPS/rtl.css", "body { text-align: right; }"),
                            *pages.items()]:
             z.writestr(name, text, zipfile.ZIP_DEFLATED)
     return path
@@ -105,6 +108,10 @@ def test_the_translated_book_is_an_english_epub(book: tuple, tmp_path: Path) -> 
                                                       zipfile.ZipFile(source).infolist()]
     parts = members(out)
     assert parts["OEBPS/style.css"] == b"p { margin: 0 }"  # untouched members as they were
+    # a stylesheet's right-to-left would outweigh the pages' dir="ltr": mirrored
+    assert parts["OEBPS/rtl.css"] == b"body { text-align: left; }"
+    assert css_to_english("p{direction:RTL !important}\nh1 { text-align: center }") == \
+        "p{direction:ltr !important}\nh1 { text-align: center }"
     page = etree.fromstring(parts["OEBPS/Text/ch1.xhtml"])
     assert page.get("dir") == "ltr" and page.get("lang") == "en"
     assert "".join(page.itertext()).count("There was on an island of the Indies.") == 1

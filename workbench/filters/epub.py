@@ -14,14 +14,17 @@ every page, which reading systems do not show) is not read.
 Writing rewrites each page that has a translated block as the HTML filter does (``dir="ltr"
 lang="en"``), the translated title, description and table of contents, and, when anything was
 translated, the package document's language (``dc:language`` → ``en``) and reading direction
-(the spine's ``page-progression-direction`` → ``ltr``). Every other member is copied as it was,
-in its order: the ``mimetype`` member stays first and stored, as EPUB requires.
+(the spine's ``page-progression-direction`` → ``ltr``; in the stylesheets ``direction: rtl`` →
+``ltr`` and ``text-align: right`` → ``left``, which would outweigh the pages' ``dir``). Every
+other member is copied as it was, in its order: the ``mimetype`` member stays first and stored,
+as EPUB requires.
 """
 
 from __future__ import annotations
 
 import io
 import posixpath
+import re
 from dataclasses import replace
 from typing import BinaryIO
 from urllib.parse import unquote
@@ -41,6 +44,10 @@ NCX_TYPE = "application/x-dtbncx+xml"
 MIMETYPE = b"application/epub+zip"
 PAGE_TYPES = frozenset({"application/xhtml+xml", "text/html"})
 CONTAINER = "META-INF/container.xml"
+# A stylesheet's right-to-left declarations, which would outweigh the pages' dir="ltr"
+_CSS_RTL = re.compile(r"((?:direction|text-align)\s*:\s*)(rtl|right)(\s*[;}!]|\s*$)",
+                      re.I | re.M)
+_CSS_LTR = {"rtl": "ltr", "right": "left"}
 
 
 class _Book:
@@ -64,7 +71,7 @@ class _Book:
         self.opf_name = unquote(rootfile)
         self.opf = self.package.xml(self.opf_name)
         self.xml: dict[str, etree._Element] = {self.opf_name: self.opf}  # parts with texts
-        pages, self.nav, ncx = self._manifest()
+        pages, self.nav, ncx, self.styles = self._manifest()
         self.units: list[tuple[str, etree._Element | None, str]] = [
             (self.opf_name, el, METADATA[local(el.tag)]) for el in self.opf.iter()
             if isinstance(el.tag, str) and el.tag.startswith(f"{{{DC}}}")
@@ -78,9 +85,9 @@ class _Book:
                            for el in parent if local(el.tag) == "text"
                            and (el.text or "").strip()]
 
-    def _manifest(self) -> tuple[list[str], set[str], str | None]:
-        """The member names of the pages in reading order, of the navigation pages, and of
-        the NCX (if any)."""
+    def _manifest(self) -> tuple[list[str], set[str], str | None, list[str]]:
+        """The member names of the pages in reading order, of the navigation pages, of the
+        NCX (if any) and of the stylesheets."""
         base = posixpath.dirname(self.opf_name)
         items: dict[str, tuple[str, str, str]] = {}  # id -> member, media type, properties
         spine: list[str] = []
@@ -103,7 +110,9 @@ class _Book:
             raise InputError(self.path, f"the book's spine names {missing[0]}, which it lacks")
         if not pages:
             raise InputError(self.path, "the book's spine lists no XHTML pages")
-        return list(dict.fromkeys(pages)), nav, ncx
+        styles = [m for m, media, _ in items.values()
+                  if media == "text/css" and self.package.has(m)]
+        return list(dict.fromkeys(pages)), nav, ncx, styles
 
     def page(self, member: str) -> tuple[Page, list[int]]:
         """A page opened, and the indices of its blocks the book reads (no ``<title>``)."""
@@ -166,8 +175,19 @@ def write_epub(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rend
         for member, root in book.xml.items():
             _to_english(root)
             replaced[member] = xml_bytes(root, standalone=None)
+        for member in book.styles:
+            css = book.package.read(member)
+            english = css_to_english(css.decode("utf-8", "surrogateescape"))
+            if english.encode("utf-8", "surrogateescape") != css:
+                replaced[member] = english.encode("utf-8", "surrogateescape")
     book.package.write(out, replaced)
     return report
+
+
+def css_to_english(css: str) -> str:
+    """A stylesheet with ``direction: rtl`` as ``ltr`` and ``text-align: right`` as ``left``
+    (EPUB 3 forbids ``direction`` in CSS, but older books have it)."""
+    return _CSS_RTL.sub(lambda m: m.group(1) + _CSS_LTR[m.group(2).lower()] + m.group(3), css)
 
 
 def _to_english(root: etree._Element) -> None:
