@@ -73,9 +73,20 @@ def test_a_bilingual_block_keeps_its_segmentation() -> None:
 
 
 def test_a_pair_around_the_whole_block_wraps_english_without_tags() -> None:
-    from workbench.filters.html import whole_pairs
+    from workbench.text.tags import whole_pairs
 
     assert whole_pairs("<1>الفصل الأول</1>", "Chapter One") == "<1>Chapter One</1>"
     assert whole_pairs("<1><2>عنوان</2></1>", "Title") == "<1><2>Title</2></1>"
     assert whole_pairs("<1>أ</1> ب <2>ج</2>", "A b c") == "A b c"  # not the whole block
     assert whole_pairs("<1>أ</1>", "<1>A</1>") == "<1>A</1>"  # the English has it
+
+
+def test_a_blocks_segments_keep_their_whole_pairs_in_the_export_text() -> None:
+    """Each segment wrapped by a pair (a pair split at a sentence end is two) keeps it when
+    its English has no tags, whatever the format's writer."""
+    from workbench.filters.model import Rendering, SegmentText
+
+    rendering = Rendering([SegmentText("<1>الجملة الأولى.</1>", "The first sentence."),
+                           SegmentText(" <3>الثانية.</3>", "The second."),
+                           SegmentText("بلا وسم.", "")], {})
+    assert rendering.text() == "<1>The first sentence.</1> <3>The second.</3> بلا وسم."

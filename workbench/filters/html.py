@@ -11,18 +11,16 @@ elements whose content is not prose become empty tags. White space is collapsed 
 collapses it (``pre`` keeps it). Scripts, styles and templates are not read.
 
 Writing replaces the nodes of each translated stretch: pairs get a copy of their element
-(attributes included), empty tags their element back; a pair that wraps the whole block and that
-the English leaves out (English from a text, without tags) wraps the English. The page becomes
-``dir="ltr" lang="en"``, so do the translated blocks' elements that said ``rtl``/``ar``; a block
-left in Arabic in a translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is
-written back as lxml read it (its serialisation, not its bytes; the document's encoding is
-kept). XHTML is read as XML with the safe parser and written back as XML.
+(attributes included), empty tags their element back. The page becomes ``dir="ltr" lang="en"``,
+so do the translated blocks' elements that said ``rtl``/``ar``; a block left in Arabic in a
+translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is written back as lxml read
+it (its serialisation, not its bytes; the document's encoding is kept). XHTML is read as XML
+with the safe parser and written back as XML.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -212,8 +210,6 @@ class Page:
                     _mark(loc.parent, rtl=True)
                 continue
             text = rendering.text(fallback)
-            if loc.attribute is None and rendering.translated:
-                text = whole_pairs(loc.block.text, text)
             assert loc.builder is not None
             parsed = parse(text, rendering.tags)
             if parsed.dropped:
@@ -269,24 +265,6 @@ class Page:
         _set_slot(parent, after_slot, holder.text)
         for i, child in enumerate(list(holder)):
             parent.insert(loc.start + i, child)
-
-
-_OUTER = re.compile(r"^<([1-9][0-9]*)>(.*)</\1>$", re.S)
-
-
-def whole_pairs(source: str, target: str) -> str:
-    """``target`` wrapped in the paired tags that wrap the whole of ``source`` and that
-    ``target`` leaves out (a table of contents' link, a heading in bold, when the English came
-    from a text without tags)."""
-    wraps: list[str] = []
-    inner = source.strip()
-    while found := _OUTER.match(inner):
-        wraps.append(found.group(1))
-        inner = found.group(2).strip()
-    for n in reversed(wraps):
-        if f"<{n}>" not in target and f"</{n}>" not in target:
-            target = f"<{n}>{target}</{n}>"
-    return target
 
 
 def _mark(element: etree._Element, *, rtl: bool) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.text.tags import whole_pairs
+
 #: What an export puts where a segment has no English: its Arabic, or nothing.
 FALLBACKS: tuple[str, ...] = ("source", "empty")
 
@@ -130,10 +132,14 @@ class Rendering:
 
     def text(self, fallback: str = "source") -> str:
         """The block's new text: the English of each segment, the Arabic (or nothing, with
-        fallback 'empty') where there is none; segments joined with a space."""
+        fallback 'empty') where there is none; segments joined with a space. An English
+        without a pair that wraps its whole segment (English imported from a text: a contents
+        entry's link, a heading in bold) is wrapped in it, so every format keeps it."""
         parts = []
         for s in self.segments:
-            text = s.target.strip() or (s.source.strip() if fallback == "source" else "")
+            target = s.target.strip()
+            text = (whole_pairs(s.source, target) if target
+                    else s.source.strip() if fallback == "source" else "")
             if text:
                 parts.append(text)
         return " ".join(parts)

@@ -191,3 +191,21 @@ def next_missing_tag(source: str, target: str, cursor: int | None = None) -> str
             if token.kind == CLOSE and token.id in before - after:
                 return token.text
     return need[0].text
+
+
+_OUTER = re.compile(r"^<([1-9][0-9]*)>(.*)</\1>$", re.S)
+
+
+def whole_pairs(source: str, target: str) -> str:
+    """``target`` wrapped in the paired tags that wrap the whole of ``source`` and that
+    ``target`` leaves out (a contents entry's link, a heading in bold, when the English came
+    from a text without tags)."""
+    wraps: list[str] = []
+    inner = source.strip()
+    while found := _OUTER.match(inner):
+        wraps.append(found.group(1))
+        inner = found.group(2).strip()
+    for n in reversed(wraps):
+        if f"<{n}>" not in target and f"</{n}>" not in target:
+            target = f"<{n}>{target}</{n}>"
+    return target
