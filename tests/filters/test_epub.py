@@ -223,3 +223,8 @@ def test_two_books_align_from_the_command_line(tmp_path: Path) -> None:
     assert data["ar"][:2] == ["حي بن يقظان", "الفصل الأول"]  # the pages' text, no markup
     assert data["en"][-1] == "Then he grew up."  # the contents left out
     assert [[0], [0]] in data["links"] and len(data["links"]) == 6
+    xliff = tmp_path / "other.xlf"
+    xliff.write_text('<?xml version="1.0"?><xliff version="1.2"/>', encoding="utf-8")
+    refused = run_cli("align", str(xliff), str(english))  # not read as a text
+    assert refused.exit_code == 2 and "a bilingual file" in refused.stderr
+    assert refused.stderr.count("\n") == 1

@@ -113,10 +113,14 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
 def _text_of(path: str) -> str:
     """A text file as it is; a DOCX, ODT, HTML, Markdown or EPUB document as its paragraphs,
     one a line (headers, footers, alt texts and tables of contents left out)."""
+    from workbench.errors import InputError
     from workbench.filters import source_format_for
 
     spec = source_format_for(path)
-    if spec.plain or spec.bilingual:
+    if spec.bilingual:
+        raise InputError(path, f"{spec.description}: a bilingual file, not a text to align "
+                               "(`workbench import` reads it with its own segments)")
+    if spec.plain:
         from workbench.textio import read_text
 
         return read_text(path)
