@@ -30,6 +30,8 @@ def test_lookup_without_a_project(tmp_path: Path) -> None:
     assert not (tmp_path / "segments.db").exists()
     table = _run("dictionary", "lookup", "للمدرسة", "--dictionary", str(index))
     assert "مدرسة  /madrasa/" in table.output and "1. school" in table.output
+    empty = _run("dictionary", "lookup", "  ", "--dictionary", str(index))
+    assert empty.exit_code == 2 and "give a word" in empty.output
 
 
 def test_add_list_lookup_remove(sample_db: Path, tmp_path: Path) -> None:

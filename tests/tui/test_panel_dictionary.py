@@ -110,6 +110,20 @@ async def test_lookup_of_an_english_word_finds_this_segments_senses(sample_db, m
         assert panel.lookup is not None and panel.lookup.query == "coup"
         assert [e.headword for e in panel.lookup.entries] == ["انقلاب"]
         assert await shows(pilot, 'Look-up "coup"')
+        # a sense of the looked-up word takes its place, as a thesaurus does
+        assert panel.has_focus and panel.selected.text == "coup"
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert editor.text == text.replace("a coup.", "a overthrow.")
+        # a sense inserted with the cursor inside a word goes after that word
+        at = editor.text.index("October") + 3
+        editor.move_cursor(editor.document.get_location_from_index(at))
+        await pilot.press("shift+f10")
+        await settle(pilot)
+        chosen = panel.selected.text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert f"the October {chosen} Revolution" in editor.text
 
 
 async def test_without_dictionaries_the_panel_says_how_to_add_one(make_app):
@@ -179,7 +193,11 @@ def test_word_at_the_cursor():
 
 def test_senses_are_inserted_in_lower_case_inside_a_sentence(sample_db):
     from workbench.dictionary.model import DictEntry
-    from workbench.tui.screens.editor.dictionary import mid_sentence_forms, starts_sentence
+    from workbench.tui.screens.editor.dictionary import (
+        mid_sentence_forms,
+        sense_form,
+        starts_sentence,
+    )
 
     entry = DictEntry("كثير", ("Many", "Cairo", "Book of hours", "UN", "X-ray"))
     with Project.open(sample_db) as project:
@@ -188,3 +206,7 @@ def test_senses_are_inserted_in_lower_case_inside_a_sentence(sample_db):
     assert forms == {"Many": "many", "Book of hours": "book of hours"}
     assert starts_sentence("") and starts_sentence("It was. ") and starts_sentence('He said: "')
     assert not starts_sentence("It was a ") and not starts_sentence("many,")
+    # a sense written in lower case (an English–Arabic dictionary read backwards) gets a
+    # capital at the start of a sentence
+    assert sense_form("book", "It was. ", forms) == "Book"
+    assert sense_form("Many", "so ", forms) == "many" and sense_form("Many", "", forms) == "Many"

@@ -72,6 +72,8 @@ def remove_dictionary(db: str | None, name: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
     """Look WORD (or a phrase) up, through Arabic clitics and suffixes."""
+    if not word.strip():
+        raise click.BadParameter("give a word or a phrase to look up", param_hint="WORD")
     if paths:
         from workbench.dictionary import open_lexicon
 

@@ -8,8 +8,10 @@ look-ups of the word at the cursor, and senses inserted into the English.
   has the focus (Shift+Tab from the English), else the English editor's. The word is looked up
   in a worker (``project.dictionaries.lookup``); an English word also finds the senses of this
   segment's entries that hold it. The panel then takes the focus: Up/Down choose a sense, Enter
-  inserts it at the English cursor, Escape goes back.
-- A sense is inserted as the dictionary writes it at the start of a sentence; inside one, a
+  inserts it at the English cursor, Escape goes back. A sense of the English word looked up
+  takes that word's place (as a thesaurus does) while the cursor is still on it; a cursor
+  inside another word inserts after that word.
+- A sense is inserted with a capital at the start of a sentence; inside one, a
   capitalised first word that the spelling dictionary knows in lower case (FreeDict writes
   ``Many``, ``Book``) is inserted in lower case, while names (``Cairo``) keep their capital.
 - Layout: from :data:`WIDE` columns the panel is a third column beside the glossary and the
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.message import Message
+from textual.widgets.text_area import Selection
 
 from workbench.dictionary.installed import add_hint
 from workbench.dictionary.model import DictEntry
@@ -94,6 +97,14 @@ def starts_sentence(before: str) -> bool:
     return not stripped or stripped[-1] in ".!?:…\"“«"
 
 
+def sense_form(sense: str, before: str, forms: dict[str, str]) -> str:
+    """``sense`` as inserted after ``before``: with a capital at the start of a sentence, else
+    in its form inside a sentence (``forms``, see :func:`mid_sentence_forms`)."""
+    if starts_sentence(before):
+        return sense[:1].upper() + sense[1:]
+    return forms.get(sense, sense)
+
+
 def word_at(text: str, offset: int) -> tuple[int, int] | None:
     """The (start, end) of the word of ``text`` at ``offset`` (or just before it, with only
     punctuation between: the cursor after ``coup.``), or None."""
@@ -132,6 +143,7 @@ class DictionaryActions(EditorPart):
     """The editor screen's Dictionary panel (a mixin of ``EditorScreen``)."""
 
     _forms: dict[str, str]  # sense -> its form inside a sentence (see mid_sentence_forms)
+    _replaced: tuple[int, int, int, str] | None = None  # segment, span, English word looked up
 
     if TYPE_CHECKING:
         def post_message(self, message: Message) -> bool: ...
@@ -222,10 +234,15 @@ class DictionaryActions(EditorPart):
         source = self.query_one(SourceView)
         if source.has_focus:
             return source.current_word()
+        english = self._english_word_at_cursor()
+        return english[2] if english else ""
+
+    def _english_word_at_cursor(self) -> tuple[int, int, str] | None:
+        """The English editor's word at the cursor: its start, end and text."""
         editor = self.editor
         text = editor.text
         span = word_at(text, editor.offset_of(editor.cursor_location))
-        return text[span[0]:span[1]] if span else ""
+        return (*span, text[span[0]:span[1]]) if span else None
 
     def action_lookup_word(self) -> None:
         """Look the word at the cursor up in the project's dictionaries."""
@@ -233,6 +250,8 @@ class DictionaryActions(EditorPart):
         if not word:
             self.notify("No word at the cursor to look up.", severity="warning")
             return
+        english = None if self.query_one(SourceView).has_focus else self._english_word_at_cursor()
+        self._replaced = (self.current.id, *english) if english and self.current else None
         self.look_up(word)
 
     def on_source_view_look_up(self, event: SourceView.LookUp) -> None:
@@ -304,8 +323,13 @@ class DictionaryActions(EditorPart):
             return
         self.show_dictionary(False)
         editor = self.editor
+        replaced, self._replaced = self._replaced, None
+        if event.sense.span is None and replaced is not None and replaced[0] == self.current.id:
+            # a sense of the English word looked up at the cursor takes that word's place
+            _, start, end, word = replaced
+            cursor = editor.offset_of(editor.cursor_location)
+            if editor.text[start:end] == word and start <= cursor <= end:
+                location = editor.document.get_location_from_index
+                editor.selection = Selection(location(start), location(end))
         before = editor.get_text_range((0, 0), editor.selection.start)
-        text = event.sense.text
-        if not starts_sentence(before):
-            text = self._forms.get(text, text)
-        self.insert_text(text)
+        self.insert_text(sense_form(event.sense.text, before, self._forms))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from workbench.glossary.english import find_rendering
@@ -9,8 +10,7 @@ from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import TermChooser
 from workbench.tui.widgets.panels import GlossaryPanel, TermLine
 
-if TYPE_CHECKING:
-    pass
+_WORD_REST = re.compile(r"[^\W_]*(?:['’][^\W_]+)*")  # the rest of a word: don't, O’Brien
 
 
 class TermActions(EditorPart):
@@ -51,12 +51,17 @@ class TermActions(EditorPart):
         self.app.push_screen(TermChooser(entries), chosen)
 
     def insert_text(self, text: str) -> None:
-        """Insert ``text`` at the editor's cursor, with spaces where words would touch."""
+        """Insert ``text`` at the editor's cursor, with spaces where words would touch; a
+        cursor inside a word inserts after that word (a word is never split)."""
         editor = self.editor
         start, end = editor.selection
         before = editor.get_text_range((start[0], 0), start) if start[1] else ""
         line_end = len(editor.document[end[0]]) if end[0] < editor.document.line_count else 0
         after = editor.get_text_range(end, (end[0], line_end))
+        if start == end and before[-1:].isalnum() and after[:1].isalnum():
+            rest = _WORD_REST.match(after).end()  # type: ignore[union-attr]
+            end = start = (end[0], end[1] + rest)
+            before, after = before + after[:rest], after[rest:]
         if before and (before[-1].isalnum() or before[-1] in ".,;:!?"):
             text = " " + text
         if after and after[0].isalnum():
