@@ -8,7 +8,7 @@
 | ``tei`` | ``NAME.tei`` (or ``.tei.gz``, ``.xml``) |
 | ``tsv`` | ``NAME.tsv`` (or ``.txt``) |
 
-A folder holding one dictionary opens it too, and so do the files other tools keep beside a
+A folder holding one dictionary opens it too (a folder of several is refused), and so do the files other tools keep beside a
 set: StarDict's offset caches (``NAME.idx.oft``, ``NAME.syn.oft``), and a Lingvo DSL
 dictionary's annotation, resources, icon and abbreviations (``NAME.ann``,
 ``NAME.dsl.files.zip``, ``NAME.bmp``, ``NAME_abrv.dsl``).
@@ -141,12 +141,20 @@ def detect(path: str | Path) -> str:
 
 
 def _in_folder(folder: Path) -> Path:
+    """The one dictionary of ``folder``; a folder of several is refused with their names."""
+    found: list[Path] = []
     for pattern in ("*.ifo", "*.index", "*.dsl", "*.dsl.dz", "*.tei", "*.tsv"):
         # not a Lingvo dictionary's abbreviations (NAME_abrv.dsl beside NAME.dsl.dz)
-        found = sorted(f for f in folder.glob(pattern) if "_abrv." not in f.name)
-        if found:
-            return found[0]
-    raise InputError(folder, "no dictionary file in this folder")
+        found += sorted(f for f in folder.glob(pattern) if "_abrv." not in f.name)
+    sets = {_split(f)[0]: f for f in reversed(found)}  # one file a set, the first pattern's
+    if not sets:
+        raise InputError(folder, "no dictionary file in this folder")
+    if len(sets) > 1:
+        names = sorted(f.name for f in sets.values())
+        shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+        raise InputError(folder, f"{len(names)} dictionaries in this folder ({shown}): give "
+                         "the one to use (a file of its set)")
+    return next(iter(sets.values()))
 
 
 def open_dictionary(path: str | Path, fmt: str | None = None) -> DictionaryFile:
