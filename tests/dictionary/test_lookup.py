@@ -105,7 +105,28 @@ def test_an_english_arabic_dictionary_is_read_backwards_for_arabic_words(tmp_pat
     assert "book" in lexicon.glosses("بالكتاب") and "volume" in lexicon.glosses("بالكتاب")
     (tmp_path / "f").mkdir()
     forward = open_lexicon([builders.dictd(tmp_path / "f")])
-    assert [e.senses for e in forward.lookup("book")] == []  # an Arabic–English one is not
+    # an Arabic–English one is looked up through its senses
+    assert [e.headword for e in forward.lookup("book")] == ["كتاب", "الكتاب"]
+
+
+def test_an_english_word_finds_the_entries_whose_senses_render_it(
+    lexicon: Lexicon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the sense as typed first (كتاب: "book"), then its other forms (الكتاب: "the book")
+    assert _heads(lexicon, "book") == ["كتاب", "الكتاب"]
+    assert _heads(lexicon, "Books") == ["كتاب", "الكتاب"]  # through the light stems
+    assert _heads(lexicon, "uprisings") == ["ثورة"]
+    assert _heads(lexicon, "official") == ["الخطاب الرسمي"]  # a word of a sense
+    assert _heads(lexicon, "official speech") == ["الخطاب الرسمي"]  # a whole sense
+    assert _heads(lexicon, "speech official") == []
+    assert _heads(lexicon, "the") == [] and _heads(lexicon, "xylophone") == []
+    (entry,) = lexicon.lookup("hospital")
+    assert (entry.headword, entry.senses, entry.pronunciation) == (
+        "مستشفى", ("hospital",), "mustaʃfaː")
+    # a definition of many words is not a rendering
+    index = builders.dictd(tmp_path / "long" if (tmp_path / "long").mkdir() is None else tmp_path,
+                           articles=[("عامل", "", ["one who works for a wage in a factory"])])
+    assert open_lexicon([index]).lookup("factory") == []
 
 
 def test_a_word_in_running_text_shows_the_headword_of_its_own_article_first(

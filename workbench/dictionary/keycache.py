@@ -51,9 +51,9 @@ def _stamp(dictionary: DictionaryFile, key_of: Callable[[str], str]) -> str:
                        [key_of(w) for w in _PROBE]], ensure_ascii=False)
 
 
-def _file(dictionary: DictionaryFile) -> Path:
+def _file(dictionary: DictionaryFile, kind: str = "keys") -> Path:
     where = "\n".join(str(Path(p).resolve()) for p in dictionary.files())
-    return cache_folder() / (hashlib.sha1(where.encode()).hexdigest()[:24] + ".keys")
+    return cache_folder() / (hashlib.sha1(where.encode()).hexdigest()[:24] + "." + kind)
 
 
 def _read(path: Path, stamp: str) -> Keys | None:
@@ -105,14 +105,15 @@ def _write(path: Path, stamp: str, keys: Keys) -> None:
 
 
 def dictionary_keys(dictionary: DictionaryFile, build: Callable[[DictionaryFile], Keys],
-                    key_of: Callable[[str], str]) -> Keys:
+                    key_of: Callable[[str], str], kind: str = "keys") -> Keys:
     """The keys of a dictionary: from the cache when it is current, else ``build(dictionary)``
-    (then kept for the next process). ``key_of`` is the key normalisation."""
+    (then kept for the next process). ``key_of`` is the key normalisation; ``kind`` names the
+    index (``keys``: the headwords'; ``senses``: the English senses', for English queries)."""
     try:
         stamp = _stamp(dictionary, key_of)
     except OSError:
         return build(dictionary)
-    path = _file(dictionary)
+    path = _file(dictionary, kind)
     hit = _read(path, stamp)
     if hit is not None:
         return hit

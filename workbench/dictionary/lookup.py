@@ -12,7 +12,10 @@ article (or none) on the later words; longer headwords come first.
 
 An English–Arabic dictionary (English headwords, Arabic senses: FreeDict's eng-ara) is also
 read backwards: each Arabic sense is a key whose entry has the English headword as its sense,
-so it serves Arabic words (the panel, the aligner) as well as English ones.
+so it serves Arabic words (the panel, the aligner) as well as English ones. The other way, an
+English word looks up the Arabic–English entries whose senses render it (claims → ادعاء:
+"Claim"), through the aligner's light English stems; that index of senses is built on the
+first English query and kept on disk like the headwords' keys.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ MAX_WORDS = 6
 MAX_ENTRIES = 50
 MIN_SKELETON = 3  # consonants a skeleton needs to be looked up (two letters meet too much)
 MAX_RELATED = 6  # headwords of one skeleton whose senses a word may borrow
+MAX_SENSE_STEMS = 3  # a sense of more content words is a definition: no English query finds it
 _WEAK = frozenset("اآأإءئؤةى")  # never part of a skeleton
 _GLIDES = frozenset("وي")  # part of a skeleton only as its first letter
 _IMPERFECT = frozenset("يتنا")  # a verb's person prefix (and the alef of derived forms)
@@ -163,6 +167,41 @@ def _backwards(entry: DictEntry, key: str) -> DictEntry:
     return DictEntry(arabic, (entry.headword,), None, entry.dictionary)
 
 
+def english_key(text: str) -> str:
+    """The key of an English word or phrase: the light stems of its content words, each
+    stemmed until it stays (uprisings → uprising → upris, as uprising)."""
+    from workbench.align.tokens import english_content_stems, english_stem
+
+    out = []
+    for stem in english_content_stems(text):
+        for _ in range(3):
+            shorter = english_stem(stem)
+            if shorter == stem:
+                break
+            stem = shorter
+        out.append(stem)
+    return " ".join(out)
+
+
+def _sense_keys(dictionary: DictionaryFile) -> Keys:
+    """An Arabic–English dictionary's English senses as keys, with the headword index of each:
+    a whole sense as ``=`` and its key, and each stem of a sense of several words."""
+    keys: list[str] = []
+    numbers = array("i")
+    for k in range(len(dictionary)):
+        for sense in dictionary.entry(k).senses:
+            key = "" if _ARABIC.search(sense) else english_key(sense)
+            stems = key.split(" ")
+            if not key or len(stems) > MAX_SENSE_STEMS:
+                continue
+            keys.append("=" + key)
+            numbers.append(k)
+            for stem in dict.fromkeys(stems if len(stems) > 1 else ()):
+                keys.append(stem)
+                numbers.append(k)
+    return keys, numbers, False
+
+
 @dataclass(frozen=True)
 class TextMatch:
     """A headword found in a text: its span in the original, the key and its entries."""
@@ -209,6 +248,7 @@ class Lexicon:
         self._skeletons: dict[str, list[str]] | None = None
         self._related: dict[str, tuple[str, ...]] = {}
         self._backwards: set[int] = set()  # the English–Arabic dictionaries
+        self._senses: dict[str, list[tuple[int, int]]] | None = None  # English sense keys
 
     def _build(self) -> dict[str, list[tuple[int, int]]]:
         with self._lock:
@@ -307,11 +347,64 @@ class Lexicon:
                 self._skeletons = out
             return self._skeletons
 
+    def _sense_index(self) -> dict[str, list[tuple[int, int]]]:
+        self._build()  # which dictionaries are read backwards
+        with self._lock:
+            if self._senses is None:
+                index: dict[str, list[tuple[int, int]]] = {}
+                for d, dictionary in enumerate(self.dictionaries):
+                    if d in self._backwards or not arabic_headwords(dictionary):
+                        continue
+                    keys, numbers, _ = dictionary_keys(
+                        dictionary, _sense_keys, english_key, kind="senses")
+                    for key, k in zip(keys, numbers, strict=True):
+                        index.setdefault(key, []).append((d, k))
+                self._senses = index
+            return self._senses
+
+    def english_lookup(self, query: str) -> list[DictEntry]:
+        """The Arabic–English entries whose senses render an English word or phrase: those
+        with it as a whole sense first (as typed before its other forms, then the earlier the
+        sense the sooner), then those with a sense that holds the word."""
+        key = english_key(query)
+        if not key:
+            return []
+        index = self._sense_index()
+        whole = index.get("=" + key, [])
+        part = [] if " " in key else index.get(key, [])
+
+        typed = " ".join(query.casefold().split())
+
+        def rank(hit: tuple[int, int]) -> tuple[int, int, int]:
+            senses = self.dictionaries[hit[0]].entry(hit[1]).senses
+            exact = next((i for i, s in enumerate(senses) if s.casefold() == typed), None)
+            if exact is not None:  # the sense as typed (book) before its forms (booked)
+                return 0, exact, len(senses[0])
+            at = next((i for i, s in enumerate(senses) if english_key(s) == key), 99)
+            return 1, at, len(senses[0])
+
+        out: dict[tuple[int, int], DictEntry] = {}
+        for d, k in [*sorted(dict.fromkeys(whole), key=rank), *part][: MAX_ENTRIES * 2]:
+            if (d, k) not in out and len(out) < MAX_ENTRIES:
+                entry = self.dictionaries[d].entry(k)
+                out[(d, k)] = DictEntry(entry.headword, entry.senses, entry.pronunciation,
+                                        self.names[d])
+        return list(out.values())
+
     def lookup(self, query: str) -> list[DictEntry]:
         """Entries for a word or phrase as typed: exact key first, then through clitics and
         suffixes (a phrase: clitics on its first word, suffixes on its last). A phrase that
         no headword matches gives the headwords found in it, as :meth:`find` finds them
-        (its longer headwords first, then its words in order)."""
+        (its longer headwords first, then its words in order). An English query also finds
+        the Arabic–English entries whose senses render it (:meth:`english_lookup`)."""
+        if not _ARABIC.search(query):
+            found = self._headword_lookup(query)
+            seen = {(e.dictionary, e.headword) for e in found}
+            return found + [e for e in self.english_lookup(query)
+                            if (e.dictionary, e.headword) not in seen]
+        return self._headword_lookup(query)
+
+    def _headword_lookup(self, query: str) -> list[DictEntry]:
         index = self._build()
         words = _WORD.findall(_norm(query))
         if not words:

@@ -8,10 +8,10 @@
 | ``tei`` | ``NAME.tei`` (or ``.tei.gz``, ``.xml``) |
 | ``tsv`` | ``NAME.tsv`` (or ``.txt``) |
 
-A folder holding one dictionary opens it too (a folder of several is refused), and so do the files other tools keep beside a
-set: StarDict's offset caches (``NAME.idx.oft``, ``NAME.syn.oft``), and a Lingvo DSL
-dictionary's annotation, resources, icon and abbreviations (``NAME.ann``,
-``NAME.dsl.files.zip``, ``NAME.bmp``, ``NAME_abrv.dsl``).
+A folder holding one dictionary opens it too (a folder of several is refused), and so do the
+files other tools keep beside a set: StarDict's offset caches (``NAME.idx.oft``,
+``NAME.syn.oft``), and a Lingvo DSL dictionary's annotation, resources, icon and
+abbreviations (``NAME.ann``, ``NAME.dsl.files.zip``, ``NAME.bmp``, ``NAME_abrv.dsl``).
 """
 
 from __future__ import annotations
