@@ -1,5 +1,6 @@
 """Dictionary look-up as a user runs it: ``workbench dictionary lookup`` in a fresh process,
-with the lookup keys' cache cold (first use) and warm; beside sdcv, StarDict's console
+with the lookup keys' cache cold (first use) and warm (an Arabic word, and an English one
+that finds the entries whose senses render it); beside sdcv, StarDict's console
 reader, on the same StarDict file, and beside reading the files without the cache.
 
 Uses the dictionaries installed on the machine (none are bundled: FreeDict is GPL-2):
@@ -74,6 +75,8 @@ def run() -> list[Row]:
         rows += _cold_and_warm("FreeDict ara-eng + eng-ara", "وبالكتاب", FREEDICT, out)
     if FREEDICT[0].exists():
         rows += _cold_and_warm("FreeDict ara-eng", "وبالكتاب", FREEDICT[:1], out)
+        # an English word: the Arabic entries whose senses render it (an index of senses)
+        rows += _cold_and_warm("FreeDict ara-eng", "uprisings", FREEDICT[:1], out)
     if LITTRE.exists() and shutil.which("sdcv"):
         rows += _cold_and_warm("XMLittre (StarDict)", "maison", [LITTRE], out)
         peer = min(_sdcv("maison", LITTRE.parent) for _ in range(ROUNDS))
