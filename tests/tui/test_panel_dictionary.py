@@ -210,3 +210,43 @@ def test_senses_are_inserted_in_lower_case_inside_a_sentence(sample_db):
     # capital at the start of a sentence
     assert sense_form("book", "It was. ", forms) == "Book"
     assert sense_form("Many", "so ", forms) == "many" and sense_form("Many", "", forms) == "Many"
+
+
+async def test_a_typed_word_is_looked_up(sample_db, make_app, tmp_path):
+    from textual.widgets import Input
+
+    from workbench.tui.screens.prompts import LookupScreen
+
+    add_dictionary(sample_db, tmp_path)
+    segment_id, _source = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        editor = screen.editor
+        editor.load_text("")  # no word at the cursor: F10 asks for one
+        await pilot.press("f10")
+        await settle(pilot)
+        assert isinstance(app.screen, LookupScreen)
+        await pilot.press(*"uprisings", "enter")
+        await settle(pilot)
+        panel = screen.query_one(DictionaryPanel)
+        # an English word finds the entries whose senses render it
+        assert panel.lookup is not None and panel.lookup.query == "uprisings"
+        assert [e.headword for e in panel.lookup.entries] == ["ثورة"]
+        assert panel.has_focus
+        await pilot.press("slash")  # from the panel: another word, in Arabic
+        await settle(pilot)
+        assert isinstance(app.screen, LookupScreen)
+        app.screen.query_one(Input).value = "وبالكتاب"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert panel.lookup.query == "وبالكتاب"
+        assert [e.headword for e in panel.lookup.entries] == ["كتاب"]
+        await pilot.press("enter")  # its sense goes in at the cursor: nothing is replaced
+        await settle(pilot)
+        assert editor.text == "Book"
+        await pilot.press("shift+f10", "slash")
+        await settle(pilot)
+        assert isinstance(app.screen, LookupScreen)
+        await pilot.press("escape")  # cancelled: the panel keeps its look-up
+        await settle(pilot)
+        assert not isinstance(app.screen, LookupScreen) and panel.lookup.query == "وبالكتاب"

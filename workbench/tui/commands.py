@@ -85,6 +85,8 @@ def _editor_commands(screen: Any) -> Iterator[Command]:
            "chrF++ below the threshold in the last score run")
     yield ("Filter: low alignment confidence", partial(screen.apply_filter, low_confidence=True),
            "segments whose reference link is uncertain")
+    yield ("Dictionary: look up a typed word or phrase", screen.action_lookup_typed,
+           "Arabic or English, in the project's dictionaries (also / in the Dictionary panel)")
     for action, title in (("confirm", "Batch: confirm the segments of the view"),
                           ("reviewed", "Batch: mark the segments of the view reviewed"),
                           ("approved", "Batch: approve the segments of the view")):

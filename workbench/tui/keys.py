@@ -51,6 +51,8 @@ SCOPES: list[Scope] = [
     Scope("override", "Editor: confirm despite errors", modal=True),
     Scope("conflict", "Editor: the segment was changed elsewhere", modal=True),
     Scope("search", "Editor: search dialog (Ctrl+F)", modal=True),
+    Scope("lookup", "Editor: look up a typed word (F10 with no word at the cursor; / in the "
+          "Dictionary panel)", modal=True),
     Scope("filter", "Editor: filter dialog (F4)", modal=True),
     Scope("goto", "Editor: go to segment (F2)", modal=True),
     Scope("terms", "Editor: glossary chooser (Ctrl+L)", modal=True),
@@ -168,7 +170,8 @@ def _editor() -> list[KeySpec]:
         # spelling,tags}.py). Shift+F3 is not offered: xterm and tmux send it as ESC [1;2R,
         # which is also a cursor position report.
         KeySpec("lookup_word", "f10", "lookup_word",
-                "Dictionary: look up the word at the cursor (English editor or Arabic panel)"),
+                "Dictionary: look up the word at the cursor (English editor or Arabic panel; "
+                "with none, type one)"),
         KeySpec("dictionary_panel", "shift+f10", "dictionary_panel",
                 "Dictionary panel: show it and choose a sense to insert / back to the English"),
         KeySpec("spelling", "f11", "spelling",
@@ -259,6 +262,9 @@ def _panels() -> list[KeySpec]:
                 palette=False),
         KeySpec("dictionary_back", "escape", "back", "Dictionary: back to the English",
                 scope=dic, palette=False),
+        KeySpec("dictionary_type", "slash", "type_word",
+                "Dictionary: type a word or phrase to look up (Arabic or English)", scope=dic,
+                palette=False),
         KeySpec("matches_up", "up", "cursor(-1)", "Matches: previous match", scope=mat,
                 palette=False),
         KeySpec("matches_down", "down", "cursor(1)", "Matches: next match", scope=mat,
@@ -295,6 +301,7 @@ def _dialogs() -> list[KeySpec]:
         KeySpec("conflict_both", "f4", "choose('both')", "Keep both (yours as a note)",
                 scope="conflict", label="Keep both", priority=True),
         cancel("search"),
+        cancel("lookup"),
         cancel("filter"),
         KeySpec("filter_apply", "ctrl+j", "apply", "Apply the filter", scope="filter",
                 label="Apply"),

@@ -1,6 +1,7 @@
-"""Small modal prompts of the editor: override reason, search, filter, go to segment, glossary
-chooser. Their keys are in :mod:`workbench.tui.keys` (scopes override, search, filter, goto,
-terms); any text that may hold Arabic is drawn through the app's ``bidi`` display."""
+"""Small modal prompts of the editor: override reason, search, dictionary look-up, filter, go
+to segment, glossary chooser. Their keys are in :mod:`workbench.tui.keys` (scopes override,
+search, lookup, filter, goto, terms); any text that may hold Arabic is drawn through the
+app's ``bidi`` display."""
 
 from __future__ import annotations
 
@@ -85,6 +86,8 @@ class SearchScreen(Prompt):
 
     KEY_SCOPE = "search"
     BINDINGS = keys.bindings("search")
+    TITLE = "Search"
+    HINT = "Enter: search (empty: no search)"
 
     def __init__(self, current: str = "") -> None:
         super().__init__()
@@ -92,9 +95,9 @@ class SearchScreen(Prompt):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Search", classes="dialog-title")
+            yield Label(self.TITLE, classes="dialog-title")
             yield Input(value=self.current, placeholder="Arabic or English", id="search-input")
-            yield self.hint("Enter: search (empty: no search)", "search_cancel")
+            yield self.hint(self.HINT, f"{self.KEY_SCOPE}_cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -105,6 +108,15 @@ class SearchScreen(Prompt):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class LookupScreen(SearchScreen):
+    """Ask for a word or phrase to look up in the project's dictionaries."""
+
+    KEY_SCOPE = "lookup"
+    BINDINGS = keys.bindings("lookup")
+    TITLE = "Look up in the dictionaries"
+    HINT = "Enter: look up"
 
 
 class FilterScreen(Prompt):

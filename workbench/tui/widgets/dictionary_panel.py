@@ -83,6 +83,9 @@ class DictionaryPanel(TextPanel, can_focus=True):
     class Back(Message):
         """Back to the English (Escape)."""
 
+    class TypeWord(Message):
+        """Type a word to look up (/)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.matches: list[Any] = []  # TextMatch of the segment, longest first
@@ -223,3 +226,7 @@ class DictionaryPanel(TextPanel, can_focus=True):
     def action_back(self) -> None:
         """Back to the English."""
         self.post_message(self.Back())
+
+    def action_type_word(self) -> None:
+        """Type a word or phrase to look up."""
+        self.post_message(self.TypeWord())

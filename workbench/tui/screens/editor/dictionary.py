@@ -7,7 +7,8 @@ look-ups of the word at the cursor, and senses inserted into the English.
 - The look-up key (F10) takes the word at the cursor: the Arabic panel's word cursor when it
   has the focus (Shift+Tab from the English), else the English editor's. The word is looked up
   in a worker (``project.dictionaries.lookup``); an English word also finds the senses of this
-  segment's entries that hold it. The panel then takes the focus: Up/Down choose a sense, Enter
+  segment's entries that hold it. With no word at the cursor, or / in the panel, a word or
+  phrase is typed instead. The panel then takes the focus: Up/Down choose a sense, Enter
   inserts it at the English cursor, Escape goes back. A sense of the English word looked up
   takes that word's place (as a thesaurus does) while the cursor is still on it; a cursor
   inside another word inserts after that word.
@@ -33,6 +34,7 @@ from workbench.dictionary.installed import add_hint
 from workbench.dictionary.model import DictEntry
 from workbench.text.bidi import has_arabic
 from workbench.tui.screens.editor.host import EditorPart
+from workbench.tui.screens.prompts import LookupScreen
 from workbench.tui.service import describe_error
 from workbench.tui.widgets.dictionary_panel import DictionaryPanel, LookupResult
 from workbench.tui.widgets.panels import DICTIONARY_STYLE, SourceView
@@ -248,11 +250,25 @@ class DictionaryActions(EditorPart):
         """Look the word at the cursor up in the project's dictionaries."""
         word = self.word_at_cursor()
         if not word:
-            self.notify("No word at the cursor to look up.", severity="warning")
+            self.action_lookup_typed()
             return
         english = None if self.query_one(SourceView).has_focus else self._english_word_at_cursor()
         self._replaced = (self.current.id, *english) if english and self.current else None
         self.look_up(word)
+
+    def action_lookup_typed(self) -> None:
+        """Ask for a word or phrase (Arabic or English) and look it up."""
+
+        def typed(value: str | None) -> None:
+            if value and value.strip():
+                self._replaced = None  # no word of the English to replace
+                self.look_up(value.strip())
+
+        self.app.push_screen(LookupScreen(), typed)
+
+    def on_dictionary_panel_type_word(self, event: DictionaryPanel.TypeWord) -> None:
+        event.stop()
+        self.action_lookup_typed()
 
     def on_source_view_look_up(self, event: SourceView.LookUp) -> None:
         event.stop()
