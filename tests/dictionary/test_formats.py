@@ -228,7 +228,8 @@ def test_a_folder_and_detection(tmp_path: Path) -> None:
     assert detect(other / "test-ara-eng.dict.dz") == "dictd"
     # a folder of several dictionaries (as /usr/share/dictd) is refused, naming them
     builders.tsv(other)
-    with pytest.raises(InputError, match=r"2 dictionaries in this folder \(mini.tsv, test-ara-eng.index\)"):
+    with pytest.raises(InputError,
+                       match=r"2 dictionaries in this folder \(mini.tsv, test-ara-eng.index\)"):
         open_dictionary(other)
     lingvo = tmp_path / "lingvo"  # GoldenDict's layout: the abbreviations beside the cards
     lingvo.mkdir()

@@ -51,8 +51,9 @@ def test_panel_keys_reach_the_app_from_a_terminal(folder: Path):
         term.wait_for(lambda t: "Glossary" in t and "Look-up" not in t)
         term.send(SHIFT_F10)
         term.wait_for(lambda t: "Dictionary" in t and "Glossary" not in t)
-        term.send(DOWN + "\r")  # the look-up's senses: coup, overthrow: insert "overthrow"
-        term.wait_for(lambda t: "a coup. overthrow" in t and "Glossary" in t)
+        # the look-up's senses: coup, overthrow: "overthrow" takes the place of "coup"
+        term.send(DOWN + "\r")
+        term.wait_for(lambda t: "it is a overthrow." in t and "Glossary" in t)
         term.send(F11)
         term.wait_for(lambda t: "Spelling of overthrow" in t)
         term.send(ESCAPE)
@@ -82,5 +83,5 @@ def test_panel_keys_reach_the_app_from_a_terminal(folder: Path):
         term.child.close()
         assert term.child.exitstatus == 0
     with Project.open(folder / "segments.db") as project:
-        assert project.segment(1).target.endswith("a coup. overthrow")
+        assert project.segment(1).target.endswith("it is a overthrow.")
         assert project.segments("client", limit=1)[0].target == "<1>"

@@ -372,7 +372,6 @@ class Lexicon:
         index = self._sense_index()
         whole = index.get("=" + key, [])
         part = [] if " " in key else index.get(key, [])
-
         typed = " ".join(query.casefold().split())
 
         def rank(hit: tuple[int, int]) -> tuple[int, int, int]:
@@ -384,8 +383,10 @@ class Lexicon:
             return 1, at, len(senses[0])
 
         out: dict[tuple[int, int], DictEntry] = {}
-        for d, k in [*sorted(dict.fromkeys(whole), key=rank), *part][: MAX_ENTRIES * 2]:
-            if (d, k) not in out and len(out) < MAX_ENTRIES:
+        for d, k in [*sorted(dict.fromkeys(whole), key=rank), *part]:
+            if len(out) == MAX_ENTRIES:
+                break
+            if (d, k) not in out:
                 entry = self.dictionaries[d].entry(k)
                 out[(d, k)] = DictEntry(entry.headword, entry.senses, entry.pronunciation,
                                         self.names[d])

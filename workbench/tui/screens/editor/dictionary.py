@@ -10,8 +10,8 @@ look-ups of the word at the cursor, and senses inserted into the English.
   segment's entries that hold it. With no word at the cursor, or / in the panel, a word or
   phrase is typed instead. The panel then takes the focus: Up/Down choose a sense, Enter
   inserts it at the English cursor, Escape goes back. A sense of the English word looked up
-  takes that word's place (as a thesaurus does) while the cursor is still on it; a cursor
-  inside another word inserts after that word.
+  takes that word's place (as a thesaurus does) while the cursor has not moved; a cursor
+  inside a word inserts after that word.
 - A sense is inserted with a capital at the start of a sentence; inside one, a
   capitalised first word that the spelling dictionary knows in lower case (FreeDict writes
   ``Many``, ``Book``) is inserted in lower case, while names (``Cairo``) keep their capital.
@@ -145,7 +145,8 @@ class DictionaryActions(EditorPart):
     """The editor screen's Dictionary panel (a mixin of ``EditorScreen``)."""
 
     _forms: dict[str, str]  # sense -> its form inside a sentence (see mid_sentence_forms)
-    _replaced: tuple[int, int, int, str] | None = None  # segment, span, English word looked up
+    # the English word looked up: segment, cursor, start, end, word
+    _replaced: tuple[int, int, int, int, str] | None = None
 
     if TYPE_CHECKING:
         def post_message(self, message: Message) -> bool: ...
@@ -253,7 +254,10 @@ class DictionaryActions(EditorPart):
             self.action_lookup_typed()
             return
         english = None if self.query_one(SourceView).has_focus else self._english_word_at_cursor()
-        self._replaced = (self.current.id, *english) if english and self.current else None
+        self._replaced = None
+        if english and self.current:
+            cursor = self.editor.offset_of(self.editor.cursor_location)
+            self._replaced = (self.current.id, cursor, *english)
         self.look_up(word)
 
     def action_lookup_typed(self) -> None:
@@ -342,9 +346,9 @@ class DictionaryActions(EditorPart):
         replaced, self._replaced = self._replaced, None
         if event.sense.span is None and replaced is not None and replaced[0] == self.current.id:
             # a sense of the English word looked up at the cursor takes that word's place
-            _, start, end, word = replaced
-            cursor = editor.offset_of(editor.cursor_location)
-            if editor.text[start:end] == word and start <= cursor <= end:
+            _, cursor, start, end, word = replaced
+            if (editor.text[start:end] == word
+                    and editor.offset_of(editor.cursor_location) == cursor):
                 location = editor.document.get_location_from_index
                 editor.selection = Selection(location(start), location(end))
         before = editor.get_text_range((0, 0), editor.selection.start)
