@@ -249,6 +249,7 @@ class Lexicon:
         self._related: dict[str, tuple[str, ...]] = {}
         self._backwards: set[int] = set()  # the English–Arabic dictionaries
         self._senses: dict[str, list[tuple[int, int]]] | None = None  # English sense keys
+        self._senses_lock = threading.Lock()  # (built apart: Arabic look-ups need not wait)
 
     def _build(self) -> dict[str, list[tuple[int, int]]]:
         with self._lock:
@@ -349,7 +350,7 @@ class Lexicon:
 
     def _sense_index(self) -> dict[str, list[tuple[int, int]]]:
         self._build()  # which dictionaries are read backwards
-        with self._lock:
+        with self._senses_lock:
             if self._senses is None:
                 index: dict[str, list[tuple[int, int]]] = {}
                 for d, dictionary in enumerate(self.dictionaries):
