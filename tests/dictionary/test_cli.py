@@ -116,6 +116,15 @@ def test_a_dictionary_with_a_broken_article_is_refused_and_listed_without_direct
     assert [(d["available"], d["direction"]) for d in listed] == [(True, None)]
 
 
+def test_examples_are_shown_in_the_table_and_left_out_of_the_json(tmp_path: Path) -> None:
+    path = builders.dsl(tmp_path)
+    table = _run("dictionary", "lookup", "كتاب", "--dictionary", str(path))
+    assert "  2. a letter\n     e.g. كتاب جديد — a new book\n" in table.output
+    data = json.loads(_run("dictionary", "lookup", "كتاب", "--dictionary", str(path),
+                           "--format", "json").output)
+    assert set(data["entries"][0]) == {"headword", "dictionary", "senses", "pronunciation"}
+
+
 def test_bad_file_is_one_line(sample_db: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text("no tab\n", encoding="utf-8")

@@ -71,6 +71,7 @@ def test_dsl_markup_is_stripped_to_senses(tmp_path: Path, encoding: str, zipped:
     entries = _by_head(d)
     book = entries["كتاب"][0]
     assert book.senses == ("book", "a letter")  # labels, comments and examples left out
+    assert book.examples == ("كتاب جديد — a new book",)  # an example apart, ~ its headword
     assert book.pronunciation == "kitaːb"
     assert entries["مدرسة"][0].senses == ("school [place]",)
     assert entries["المدرسة"][0].senses == ("school [place]",)  # two headwords, one card
@@ -120,6 +121,7 @@ def test_freedict_tei(tmp_path: Path, gz: bool) -> None:
     assert d.format == "tei" and d.name == "Arabic-English Test TEI"
     entries = _by_head(d)
     assert entries["كتاب"][0].senses == ("book", "letter")  # the example is no sense
+    assert entries["كتاب"][0].examples == ("كتاب جديد",)
     assert entries["كتاب"][0].pronunciation == "kitaːb"
     assert entries["ثورة"][0].senses == ("revolution & uprising",)
     assert entries["عامل"][0].senses == ("one who works",)  # a definition when no translation
@@ -159,12 +161,15 @@ def test_tei_examples_related_entries_and_encodings(tmp_path: Path) -> None:
     entries = _by_head(open_dictionary(tmp_path / "deu-eng.tei"))
     assert sorted(entries) == ["Abfahrt", "Abfahrt frei", "Haus"]
     assert entries["Abfahrt"][0].senses == ("departure",)
+    assert entries["Abfahrt"][0].examples == ("Abfahrt des Zuges — train departure",)
+    assert entries["Abfahrt frei"][0].examples == ()
     assert entries["Abfahrt frei"][0].senses == ("ready to depart",)
     assert entries["Haus"][0].senses == ("house",)
     (tmp_path / "fra-eng.tei").write_bytes(TEI_P4_LATIN1.encode("latin-1"))
     d = open_dictionary(tmp_path / "fra-eng.tei")
     assert d.name == "Fran\u00e7ais-English" and d.headwords == ["caf\u00e9"]
     assert d.entry(0).senses == ("coffee",)
+    assert d.entry(0).examples == ("un caf\u00e9 cr\u00e8me — a white coffee",)
     (tmp_path / "utf16.tei").write_bytes(TEI_P5.replace("UTF-8", "UTF-16").encode("utf-16"))
     with pytest.raises(InputError) as exc:
         open_dictionary(tmp_path / "utf16.tei")

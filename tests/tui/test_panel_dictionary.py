@@ -250,3 +250,22 @@ async def test_a_typed_word_is_looked_up(sample_db, make_app, tmp_path):
         await pilot.press("escape")  # cancelled: the panel keeps its look-up
         await settle(pilot)
         assert not isinstance(app.screen, LookupScreen) and panel.lookup.query == "وبالكتاب"
+
+
+async def test_an_entrys_examples_are_shown_under_its_senses(sample_db, make_app, tmp_path):
+    from tests.dictionary import builders
+
+    with Project.open(sample_db) as project:
+        project.dictionaries.add(builders.dsl(tmp_path), name="dsl")
+    segment_id, _source = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        screen.look_up("كتاب")
+        panel = screen.query_one(DictionaryPanel)
+        for _ in range(100):
+            if panel.lookup is not None:
+                break
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert [s.text for s in panel.senses] == ["book", "a letter"]  # the example is none
+        assert await shows(pilot, "e.g.") and await shows(pilot, "a new book")

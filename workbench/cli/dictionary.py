@@ -78,7 +78,6 @@ def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
         from workbench.dictionary import open_lexicon
 
         entries = open_lexicon(list(paths)).lookup(word)
-        result = {"query": word, "entries": [e.as_json() for e in entries]}
     else:
         from workbench.project import open_project
 
@@ -89,16 +88,17 @@ def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
                 raise WorkbenchError(
                     f"{project.path}: no dictionaries (workbench dictionary add PATH, "
                     "or give --dictionary PATH)")
-            result = project.dictionaries.lookup(word)
+            entries = project.dictionaries.lookup_entries(word)
     if fmt == "json":
-        print_json(result)
+        print_json({"query": word, "entries": [e.as_json() for e in entries]})
         return
-    entries = result["entries"]
     if not entries:
         click.echo(f"{word}: not found")
         return
     for e in entries:
-        ipa = f"  /{e['pronunciation']}/" if e["pronunciation"] else ""
-        click.echo(f"{e['headword']}{ipa}  [{e['dictionary']}]")
-        for n, sense in enumerate(e["senses"], start=1):
+        ipa = f"  /{e.pronunciation}/" if e.pronunciation else ""
+        click.echo(f"{e.headword}{ipa}  [{e.dictionary}]")
+        for n, sense in enumerate(e.senses, start=1):
             click.echo(f"  {n}. {sense}")
+        for example in e.examples:
+            click.echo(f"     e.g. {example}")

@@ -4,9 +4,10 @@ A card is one or more headword lines at the start of a line, then body lines tha
 with a space or a tab. ``#NAME "..."`` and the other ``#`` lines are the header; ``{{...}}``
 is a comment. In the body, ``[t]…[/t]`` is the transcription, ``[trn]``, ``[m1]``, ``[p]``,
 ``[c]``, ``[i]``… are markup: the senses are the body lines with their markup stripped
-(labels ``[p]``, examples ``[ex]``, sounds ``[s]`` and pictures left out), ``~`` replaced
-by the headword, ``<<…>>`` references kept as their text. In a headword, ``{…}`` is displayed
-but not indexed, and ``(…)`` is an optional part: ``تحدث(ت)`` is found as تحدث and تحدثت.
+(labels ``[p]``, sounds ``[s]`` and pictures left out; examples ``[ex]`` kept apart, as the
+entry's examples), ``~`` replaced by the headword, ``<<…>>`` references kept as their text.
+In a headword, ``{…}`` is displayed but not indexed, and ``(…)`` is an optional part:
+``تحدث(ت)`` is found as تحدث and تحدثت.
 A body line ``@ heading`` starts a sub-entry (a phrase with its own senses, in the word list
 like a card) that runs to a line ``@`` alone, the next sub-entry or the card's end.
 """
@@ -23,7 +24,9 @@ from workbench.errors import InputError
 
 _COMMENT = re.compile(r"\{\{.*?\}\}", re.S)
 _DROP = re.compile(r"\[(s|ex|p|\*|url|video)\].*?\[/\1\]", re.S)
+_DROP_NOT_EX = re.compile(r"\[(s|p|url|video)\].*?\[/\1\]", re.S)  # labels inside examples
 _TRANSCRIPTION = re.compile(r"\[t\](.*?)\[/t\]", re.S)
+_EXAMPLE = re.compile(r"\[ex\](.*?)\[/ex\]", re.S)
 _TAG = re.compile(r"\[/?[a-z*'!]+\d*(?:\s[^\]]*)?\]")
 _ESCAPED = re.compile(r"\\(.)")
 _UNSORTED = re.compile(r"\{.*?\}")
@@ -49,6 +52,13 @@ def _encoding(head: bytes) -> tuple[str, int]:
 
 def _unescape(text: str) -> str:
     return _ESCAPED.sub(r"\1", text)
+
+
+def _plain(markup: str, tilde: str) -> str:
+    """A body line's text: markup off, references as their text, ``~`` as ``tilde``, a sense
+    number off."""
+    text = _unescape(_TILDE.sub(tilde, _REFERENCE.sub(r"\1", _TAG.sub("", markup))))
+    return _NUMBER.sub("", " ".join(text.split())).strip(" ;,")
 
 
 def index_headwords(line: str) -> list[str]:
@@ -165,6 +175,7 @@ class DslFile(DictionaryFile):
         shown = headword
         card_head = ""  # what ``~`` stands for: the card's first headword
         senses: list[str] = []
+        examples: list[str] = []
         pronunciation: str | None = None
         sub = -1  # the part of the card a line belongs to: -1 the card, else its sub-entry
         part = -1
@@ -194,14 +205,15 @@ class DslFile(DictionaryFile):
             if found and pronunciation is None:
                 pronunciation = _unescape(_TAG.sub("", found.group(1))).strip() or None
             body = _TRANSCRIPTION.sub("", body)
-            body = _DROP.sub("", body)
-            body = _REFERENCE.sub(r"\1", _TAG.sub("", body))
             tilde = (card_head or shown).replace("\\", "\\\\")
-            body = _unescape(_TILDE.sub(tilde, body))
-            body = _NUMBER.sub("", " ".join(body.split())).strip(" ;,")
+            for example in _EXAMPLE.findall(_DROP_NOT_EX.sub("", body)):
+                if text := _plain(example, tilde):
+                    examples.append(text)
+            body = _plain(_DROP.sub("", body), tilde)
             if body and index_headwords(body) != [headword]:  # not the headword again
                 senses.append(body)
-        return DictEntry(shown, tuple(dict.fromkeys(senses)), pronunciation, self.name)
+        return DictEntry(shown, tuple(dict.fromkeys(senses)), pronunciation, self.name,
+                         tuple(dict.fromkeys(examples)))
 
     def close(self) -> None:
         self.data.close()

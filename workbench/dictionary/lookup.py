@@ -20,6 +20,7 @@ first English query and kept on disk like the headwords' keys.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from array import array
@@ -285,9 +286,11 @@ class Lexicon:
             name = self.names[d]
             slot = (d, entry.headword, entry.pronunciation)
             old = out.get(slot)
-            senses = entry.senses if old is None else tuple(
-                dict.fromkeys(old.senses + entry.senses))
-            out[slot] = DictEntry(entry.headword, senses, entry.pronunciation, name)
+            if old is not None:
+                entry = dataclasses.replace(
+                    entry, senses=tuple(dict.fromkeys(old.senses + entry.senses)),
+                    examples=tuple(dict.fromkeys(old.examples + entry.examples)))
+            out[slot] = dataclasses.replace(entry, dictionary=name)
         result = tuple(out.values())
         self._entries[key] = result
         return result
@@ -389,8 +392,7 @@ class Lexicon:
                 break
             if (d, k) not in out:
                 entry = self.dictionaries[d].entry(k)
-                out[(d, k)] = DictEntry(entry.headword, entry.senses, entry.pronunciation,
-                                        self.names[d])
+                out[(d, k)] = dataclasses.replace(entry, dictionary=self.names[d])
         return list(out.values())
 
     def lookup(self, query: str) -> list[DictEntry]:

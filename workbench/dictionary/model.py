@@ -1,4 +1,5 @@
-"""What a dictionary reader gives: entries with a headword, senses and a pronunciation."""
+"""What a dictionary reader gives: entries with a headword, senses, a pronunciation and
+examples."""
 
 from __future__ import annotations
 
@@ -10,15 +11,19 @@ from typing import ClassVar
 
 @dataclass(frozen=True)
 class DictEntry:
-    """One dictionary article: its headword as written, its senses in order, its IPA line."""
+    """One dictionary article: its headword as written, its senses in order, its IPA line,
+    and its usage examples (a phrase with its translation: shown to translators, never
+    senses)."""
 
     headword: str
     senses: tuple[str, ...]
     pronunciation: str | None = None
     dictionary: str = ""
+    examples: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
-        """The entry as the CLI's JSON shows it."""
+        """The entry as the CLI's JSON shows it (the keys the look-up's JSON has always had;
+        the examples are in the table and the panel)."""
         return {
             "headword": self.headword,
             "dictionary": self.dictionary,

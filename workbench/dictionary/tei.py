@@ -4,8 +4,9 @@ One pass over the bytes finds every ``<entry>`` and the ``<orth>`` headwords in 
 entry's XML is parsed (safely: no DTD, no entities) only when it is looked up. Senses are
 the translations (``cit[@type=trans]/quote``, TEI Lex-0's ``translationEquivalent``, P4's
 ``trans/tr``), else the definitions. An example's translation (``cit[@type=example]``, P4's
-``eg``) is no sense. A related entry (``<re>``: a phrase or compound in the entry) is a
-headword of its own with its own senses, as FreeDict's own dictd conversion shows it. The
+``eg``) is no sense: the example and its translation are the entry's examples. A related
+entry (``<re>``: a phrase or compound in the entry) is a headword of its own with its own
+senses, as FreeDict's own dictd conversion shows it. The
 text encoding is the XML declaration's (FreeDict's older files are ISO-8859-1).
 """
 
@@ -129,7 +130,10 @@ class TeiFile(DictionaryFile):
             elif name == "def":
                 definitions.append(text)
         senses = tuple(dict.fromkeys(translations or definitions))
-        return DictEntry(self.headwords[k], senses, pronunciation, self.name)
+        examples = [_example(el) for el in part.iter()
+                    if _is_example(el) and not _outside(el, part)]
+        return DictEntry(self.headwords[k], senses, pronunciation, self.name,
+                         tuple(dict.fromkeys(e for e in examples if e)))
 
     def close(self) -> None:
         self.data.close()
@@ -145,6 +149,24 @@ def _outside(el: object, part: object) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+def _is_example(el: object) -> bool:
+    name = local(el.tag)  # type: ignore[attr-defined]
+    return name in _EXAMPLE or (name == "cit" and el.get("type") in _EXAMPLE)  # type: ignore
+
+
+def _example(el: object) -> str:
+    """An example as ``phrase — its translation``: its own quotes, then the quotes (or P4
+    ``tr``) below it."""
+    def text(node: object) -> str:
+        return " ".join("".join(node.itertext()).split())  # type: ignore[attr-defined]
+
+    own = [text(c) for c in el if local(c.tag) in ("quote", "q")]  # type: ignore[attr-defined]
+    below = [text(d) for d in el.iter()  # type: ignore[attr-defined]
+             if local(d.tag) in ("quote", "q", "tr") and d.getparent() is not el]
+    return " — ".join(p for p in ("; ".join(filter(None, own)), "; ".join(filter(None, below)))
+                      if p)
 
 
 def _is_translation(el: object) -> bool:

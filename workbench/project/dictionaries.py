@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workbench.dictionary import (
+    DictEntry,
     DictionaryFile,
     Lexicon,
     TextMatch,
@@ -144,9 +145,12 @@ class Dictionaries:
 
     def lookup(self, query: str) -> dict[str, object]:
         """``{"query": ..., "entries": [...]}`` for a word or phrase, through its clitics."""
+        return {"query": query, "entries": [e.as_json() for e in self.lookup_entries(query)]}
+
+    def lookup_entries(self, query: str) -> list[DictEntry]:
+        """The entries of a word or phrase (with their examples, which the JSON leaves out)."""
         lexicon = self.lexicon()
-        entries = lexicon.lookup(query) if lexicon is not None else []
-        return {"query": query, "entries": [e.as_json() for e in entries]}
+        return lexicon.lookup(query) if lexicon is not None else []
 
     def find_in_text(self, text: str) -> list[TextMatch]:
         """The headwords of an Arabic text, longest first (for the Dictionary panel)."""

@@ -1,12 +1,13 @@
 """The Dictionary panel: the open segment's words found in the project's dictionaries (longest
 headwords first, through clitics: ``project.dictionaries.find_in_segment``), and the entries
-of the last look-up (the word at the cursor: ``project.dictionaries.lookup``).
+of the last look-up (the word at the cursor: ``project.dictionaries.lookup_entries``).
 
 Every sense is one line that the panel's cursor can rest on (Up/Down while the panel has the
 focus); Enter posts :class:`DictionaryPanel.Insert` with the sense, which the editor inserts at
 the English cursor. Moving the cursor posts :class:`DictionaryPanel.Selected`, so the editor
-can mark the Arabic word the sense belongs to. Headwords and Arabic words are drawn through
-the app's bidi display, like every Arabic text.
+can mark the Arabic word the sense belongs to. An entry's usage examples (DSL ``[ex]``, TEI
+``cit type="example"``) are shown under its senses, dimmed, and are not senses. Headwords and
+Arabic words are drawn through the app's bidi display, like every Arabic text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from workbench.tui.widgets.panels import TextPanel
 HEADWORD_STYLE = Style(bold=True, color="#e5c07b")
 CURSOR_STYLE = Style(bgcolor="#3e4451", bold=True)
 FOCUSED_CURSOR_STYLE = Style(bgcolor="#2c5d8a", bold=True)
+MAX_EXAMPLES = 6  # an entry's usage examples shown under its senses
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,12 @@ class DictionaryPanel(TextPanel, can_focus=True):
                     blocks.append((bidi.text(Text.assemble(
                         (f"    {number} ", "dim"), sense,
                     ), right_align_rtl=False), index))
+                examples = entry.examples
+                for example in examples[:MAX_EXAMPLES]:  # shown, not chosen: no sense
+                    heading(Text.assemble(("      e.g. ", "dim"), (example, "italic")))
+                if len(examples) > MAX_EXAMPLES:
+                    heading(Text(f"      … {len(examples) - MAX_EXAMPLES} more examples",
+                                 style="dim"))
 
         if self.note:
             heading(Text(self.note, style="dim italic"))

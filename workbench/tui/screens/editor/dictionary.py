@@ -6,8 +6,8 @@ look-ups of the word at the cursor, and senses inserted into the English.
   first) into the panel.
 - The look-up key (F10) takes the word at the cursor: the Arabic panel's word cursor when it
   has the focus (Shift+Tab from the English), else the English editor's. The word is looked up
-  in a worker (``project.dictionaries.lookup``); an English word also finds the senses of this
-  segment's entries that hold it. With no word at the cursor, or / in the panel, a word or
+  in a worker (``project.dictionaries.lookup_entries``); an English word also finds the senses
+  of this segment's entries that hold it. With no word at the cursor, or / in the panel, a word or
   phrase is typed instead. The panel then takes the focus: Up/Down choose a sense, Enter
   inserts it at the English cursor, Escape goes back. A sense of the English word looked up
   takes that word's place (as a thesaurus does) while the cursor has not moved; a cursor
@@ -31,7 +31,6 @@ from textual.message import Message
 from textual.widgets.text_area import Selection
 
 from workbench.dictionary.installed import add_hint
-from workbench.dictionary.model import DictEntry
 from workbench.text.bidi import has_arabic
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import LookupScreen
@@ -119,12 +118,6 @@ def word_at(text: str, offset: int) -> tuple[int, int] | None:
         if end < offset and not any(c.isspace() for c in text[end:offset]):
             before = (start, end)
     return before
-
-
-def dict_entry(data: dict[str, Any]) -> DictEntry:
-    """A look-up's JSON entry as a ``DictEntry``."""
-    return DictEntry(str(data.get("headword", "")), tuple(data.get("senses") or ()),
-                     data.get("pronunciation"), str(data.get("dictionary", "")))
 
 
 def senses_holding(matches: list[Any], word: str) -> list[Any]:
@@ -291,8 +284,7 @@ class DictionaryActions(EditorPart):
         def read(project: Project) -> tuple[list[Any], dict[str, str]] | None:
             if not any(d.available for d in project.dictionaries.list()):
                 return None
-            found = project.dictionaries.lookup(word)["entries"]
-            entries = [dict_entry(e) for e in found]  # type: ignore[attr-defined]
+            entries = project.dictionaries.lookup_entries(word)
             # an English word: this segment's entries whose senses hold it
             matches = (project.dictionaries.find_in_segment(segment_id)
                        if english and segment_id is not None else [])
