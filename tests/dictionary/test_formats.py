@@ -213,6 +213,9 @@ def test_stardict_xdxf_articles(tmp_path: Path) -> None:
     assert entries["كتاب"][0].senses == ("book", "letter")
     assert entries["كتاب"][0].pronunciation == "kitāb"
     assert entries["كلب"][0].senses == ("dog", "hound")
+    # the examples apart: as written, or original — translation
+    assert entries["كتاب"][0].examples == ("كتاب جديد — a new book",)
+    assert entries["كلب"][0].examples == ("كلب كبير — a big dog",)
 
 
 def test_tsv(tmp_path: Path) -> None:

@@ -83,6 +83,27 @@ def xdxf_senses(markup: str, headword: str) -> tuple[tuple[str, ...], str | None
     return senses, pronunciation or ipa
 
 
+_XDXF_EX = re.compile(r"<ex(?:\s[^>]*)?>(.*?)</ex\s*>", re.S)
+_XDXF_EX_PART = re.compile(r"<ex_(orig|tran)(?:\s[^>]*)?>(.*?)</ex_\1\s*>", re.S)
+
+
+def xdxf_examples(markup: str) -> tuple[str, ...]:
+    """The usage examples of an XDXF article: each ``<ex>`` as its text, or as ``original —
+    translation`` when it has ``<ex_orig>`` and ``<ex_tran>``."""
+    out = []
+    for body in _XDXF_EX.findall(markup):
+        parts = _XDXF_EX_PART.findall(body)
+        if parts:
+            orig = "; ".join(markup_to_text(t) for kind, t in parts if kind == "orig")
+            tran = "; ".join(markup_to_text(t) for kind, t in parts if kind == "tran")
+            text = " — ".join(p for p in (orig, tran) if p.strip())
+        else:
+            text = markup_to_text(body)
+        if text := " ".join(text.split()):
+            out.append(text)
+    return tuple(dict.fromkeys(out))
+
+
 def article_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]:
     """:func:`plain_senses` of an article that may be HTML (converters such as pyglossary
     write HTML into dictd and tab files): markup, when there are line breaks or closing

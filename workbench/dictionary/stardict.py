@@ -18,7 +18,12 @@ from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
-from workbench.dictionary.senses import markup_to_text, plain_senses, xdxf_senses
+from workbench.dictionary.senses import (
+    markup_to_text,
+    plain_senses,
+    xdxf_examples,
+    xdxf_senses,
+)
 from workbench.errors import InputError
 
 _TEXT_TYPES = frozenset("mlgtxykwh")
@@ -127,6 +132,7 @@ class StarDictFile(DictionaryFile):
         headword = self.headwords[main]
         pronunciation: str | None = None
         senses: list[str] = []
+        examples: tuple[str, ...] = ()
         for kind, body in self._fields(raw):
             if kind not in _TEXT_TYPES:
                 continue
@@ -136,12 +142,14 @@ class StarDictFile(DictionaryFile):
                 continue
             if kind == "x":
                 found, ipa = xdxf_senses(text, headword)
+                examples += xdxf_examples(text)
             else:
                 found, ipa = plain_senses(
                     markup_to_text(text) if kind in _MARKUP_TYPES else text, headword)
             senses.extend(found)
             pronunciation = pronunciation or ipa
-        return DictEntry(headword, tuple(dict.fromkeys(senses)), pronunciation, self.name)
+        return DictEntry(headword, tuple(dict.fromkeys(senses)), pronunciation, self.name,
+                         examples)
 
     def _fields(self, raw: bytes) -> list[tuple[str, bytes]]:
         out: list[tuple[str, bytes]] = []

@@ -5,9 +5,9 @@ of the last look-up (the word at the cursor: ``project.dictionaries.lookup_entri
 Every sense is one line that the panel's cursor can rest on (Up/Down while the panel has the
 focus); Enter posts :class:`DictionaryPanel.Insert` with the sense, which the editor inserts at
 the English cursor. Moving the cursor posts :class:`DictionaryPanel.Selected`, so the editor
-can mark the Arabic word the sense belongs to. An entry's usage examples (DSL ``[ex]``, TEI
-``cit type="example"``) are shown under its senses, dimmed, and are not senses. Headwords and
-Arabic words are drawn through the app's bidi display, like every Arabic text.
+can mark the Arabic word the sense belongs to. An entry's usage examples (DSL ``[ex]``, XDXF
+``<ex>``, TEI ``cit type="example"``) are shown under its senses, dimmed, and are not senses.
+Headwords and Arabic words are drawn through the app's bidi display, like every Arabic text.
 """
 
 from __future__ import annotations
