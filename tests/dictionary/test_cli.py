@@ -30,6 +30,12 @@ def test_lookup_without_a_project(tmp_path: Path) -> None:
     assert not (tmp_path / "segments.db").exists()
     table = _run("dictionary", "lookup", "للمدرسة", "--dictionary", str(index))
     assert "مدرسة  /madrasa/" in table.output and "1. school" in table.output
+    related = _run("dictionary", "lookup", "يكتبون", "--dictionary", str(index))
+    assert related.output.startswith("يكتبون: not found\nrelated headwords (the same "
+                                     "consonants, not this word):\nكتاب  /kitaːb/")
+    as_json = _run("dictionary", "lookup", "يكتبون", "--dictionary", str(index),
+                   "--format", "json")
+    assert json.loads(as_json.output) == {"query": "يكتبون", "entries": []}
     empty = _run("dictionary", "lookup", "  ", "--dictionary", str(index))
     assert empty.exit_code == 2 and "give a word" in empty.output
 

@@ -109,6 +109,18 @@ def test_an_english_arabic_dictionary_is_read_backwards_for_arabic_words(tmp_pat
     assert [e.headword for e in forward.lookup("book")] == ["كتاب", "الكتاب"]
 
 
+def test_a_word_no_headword_matches_gets_the_headwords_of_its_consonants(
+    lexicon: Lexicon,
+) -> None:
+    # a verb form and a broken plural: no headword through clitics and suffixes
+    assert _heads(lexicon, "يكتبون") == [] and _heads(lexicon, "مدارس") == []
+    assert [e.headword for e in lexicon.related("يكتبون")] == ["كتاب", "الكتاب"]
+    assert [e.headword for e in lexicon.related("مدارس")] == ["مدرسة"]
+    # only for a single Arabic word that nothing matches
+    assert lexicon.related("كتاب") == [] and lexicon.related("book") == []
+    assert lexicon.related("يكتبون الدروس") == []
+
+
 def test_an_english_word_finds_the_entries_whose_senses_render_it(
     lexicon: Lexicon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -241,6 +241,7 @@ async def test_a_typed_word_is_looked_up(sample_db, make_app, tmp_path):
         await settle(pilot)
         assert panel.lookup.query == "وبالكتاب"
         assert [e.headword for e in panel.lookup.entries] == ["كتاب"]
+        assert panel.lookup.related == ()
         await pilot.press("enter")  # its sense goes in at the cursor: nothing is replaced
         await settle(pilot)
         assert editor.text == "Book"
@@ -269,3 +270,23 @@ async def test_an_entrys_examples_are_shown_under_its_senses(sample_db, make_app
         await settle(pilot)
         assert [s.text for s in panel.senses] == ["book", "a letter"]  # the example is none
         assert await shows(pilot, "e.g.") and await shows(pilot, "a new book")
+
+
+async def test_a_word_with_no_headword_shows_the_headwords_of_its_consonants(
+    sample_db, make_app, tmp_path
+):
+    add_dictionary(sample_db, tmp_path)
+    segment_id, _source = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        screen.look_up("يكتبون")  # a verb form: no headword
+        panel = screen.query_one(DictionaryPanel)
+        for _ in range(100):
+            if panel.lookup is not None:
+                break
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert panel.lookup.entries == ()
+        assert [e.headword for e in panel.lookup.related] == ["كتاب"]
+        assert panel.senses[0].text == "book"  # its senses can be inserted, first
+        assert await shows(pilot, "Related headwords")

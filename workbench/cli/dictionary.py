@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from workbench.cli.app import db_option, main, print_json
+
+if TYPE_CHECKING:
+    from workbench.dictionary import DictEntry
 
 
 @main.group()
@@ -74,10 +79,14 @@ def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
     """Look WORD (or a phrase) up, through Arabic clitics and suffixes."""
     if not word.strip():
         raise click.BadParameter("give a word or a phrase to look up", param_hint="WORD")
+    related: list[DictEntry] = []
     if paths:
         from workbench.dictionary import open_lexicon
 
-        entries = open_lexicon(list(paths)).lookup(word)
+        lexicon = open_lexicon(list(paths))
+        entries = lexicon.lookup(word)
+        if not entries and fmt == "table":
+            related = lexicon.related(word)
     else:
         from workbench.project import open_project
 
@@ -89,12 +98,17 @@ def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
                     f"{project.path}: no dictionaries (workbench dictionary add PATH, "
                     "or give --dictionary PATH)")
             entries = project.dictionaries.lookup_entries(word)
+            if not entries and fmt == "table":
+                related = project.dictionaries.related_entries(word)
     if fmt == "json":
         print_json({"query": word, "entries": [e.as_json() for e in entries]})
         return
     if not entries:
         click.echo(f"{word}: not found")
-        return
+        if not related:
+            return
+        click.echo("related headwords (the same consonants, not this word):")
+        entries = related
     for e in entries:
         ipa = f"  /{e.pronunciation}/" if e.pronunciation else ""
         click.echo(f"{e.headword}{ipa}  [{e.dictionary}]")

@@ -325,18 +325,31 @@ class Lexicon:
         :func:`skeletons`): a weaker guess for the words no headword matches (verb forms,
         feminine adjectives), the closest headwords in length first."""
         hit = self._related.get(word)
-        if hit is not None:
-            return hit
+        if hit is None:
+            hit = tuple(dict.fromkeys(
+                s for key in self.related_keys(word) for e in self.entries(key)
+                for s in e.senses))
+            self._related[word] = hit
+        return hit
+
+    def related_keys(self, word: str) -> list[str]:
+        """The keys of the headwords that share a skeleton with a normalised word (at most
+        :data:`MAX_RELATED`, the closest in length first)."""
         index = self._skeleton_index()
         keys: dict[str, None] = {}
         for sk in skeletons(word):
             for key in index.get(sk, ()):
                 keys[key] = None
-        chosen = sorted(keys, key=lambda k: abs(len(k) - len(word)))[:MAX_RELATED]
-        hit = tuple(dict.fromkeys(
-            s for key in chosen for e in self.entries(key) for s in e.senses))
-        self._related[word] = hit
-        return hit
+        return sorted(keys, key=lambda k: abs(len(k) - len(word)))[:MAX_RELATED]
+
+    def related(self, query: str) -> list[DictEntry]:
+        """For an Arabic word that no headword matches even through clitics and suffixes (a
+        verb form, a feminine adjective: يحتاج, نزلت, الكثيفة), the entries of the headwords of
+        its consonants (احتاج, نزل, كثيف): what to show instead of nothing."""
+        words = _WORD.findall(_norm(query))
+        if len(words) != 1 or not _ARABIC.search(words[0]) or self.lookup(query):
+            return []
+        return [e for key in self.related_keys(words[0]) for e in self.entries(key)]
 
     def _skeleton_index(self) -> dict[str, list[str]]:
         index = self._build()

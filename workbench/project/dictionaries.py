@@ -152,6 +152,12 @@ class Dictionaries:
         lexicon = self.lexicon()
         return lexicon.lookup(query) if lexicon is not None else []
 
+    def related_entries(self, query: str) -> list[DictEntry]:
+        """For an Arabic word no headword matches, the entries of its consonants' headwords
+        (:meth:`Lexicon.related`)."""
+        lexicon = self.lexicon()
+        return lexicon.related(query) if lexicon is not None else []
+
     def find_in_text(self, text: str) -> list[TextMatch]:
         """The headwords of an Arabic text, longest first (for the Dictionary panel)."""
         lexicon = self.lexicon()

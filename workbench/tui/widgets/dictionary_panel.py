@@ -45,10 +45,12 @@ class Sense:
 
 @dataclass(frozen=True)
 class LookupResult:
-    """What a look-up found: the query and its entries (``DictEntry``-like objects)."""
+    """What a look-up found: the query and its entries (``DictEntry``-like objects); when
+    there are none, the entries of related headwords (the same consonants)."""
 
     query: str
     entries: tuple[Any, ...]
+    related: tuple[Any, ...] = ()
 
 
 def by_span(matches: Sequence[Any]) -> list[tuple[tuple[int, int], str, list[Any]]]:
@@ -162,6 +164,10 @@ class DictionaryPanel(TextPanel, can_focus=True):
             if not self.lookup.entries:
                 heading(Text("  no entry", style="dim"))
             entries(self.lookup.entries, None)
+            if self.lookup.related:
+                heading(Text("  Related headwords (the same consonants, not this word):",
+                             style="dim italic"))
+                entries(self.lookup.related, None)
         if self.matches:
             if self.lookup is not None:
                 heading(Text("In this segment", style="bold"))

@@ -281,7 +281,7 @@ class DictionaryActions(EditorPart):
     def _look_up(self, word: str, segment_id: int | None) -> None:
         english = not has_arabic(word)
 
-        def read(project: Project) -> tuple[list[Any], dict[str, str]] | None:
+        def read(project: Project) -> tuple[LookupResult, dict[str, str]] | None:
             if not any(d.available for d in project.dictionaries.list()):
                 return None
             entries = project.dictionaries.lookup_entries(word)
@@ -291,7 +291,10 @@ class DictionaryActions(EditorPart):
             known = {(e.headword, e.dictionary) for e in entries}
             entries += [e for e in senses_holding(matches, word)
                         if (e.headword, e.dictionary) not in known]
-            return entries, mid_sentence_forms(project, entries)
+            # an Arabic word with no headword: the headwords of its consonants
+            related = [] if entries else project.dictionaries.related_entries(word)
+            result = LookupResult(word, tuple(entries), tuple(related))
+            return result, mid_sentence_forms(project, entries + related)
 
         try:
             found = self.wb.service.background(read)
@@ -303,7 +306,7 @@ class DictionaryActions(EditorPart):
         if found is None:
             self.post_message(LookupReady(None, no_dictionaries()))
             return
-        self.post_message(LookupReady(LookupResult(word, tuple(found[0])), forms=found[1]))
+        self.post_message(LookupReady(found[0], forms=found[1]))
 
     def on_lookup_ready(self, message: LookupReady) -> None:
         panel = self.dictionary_panel
