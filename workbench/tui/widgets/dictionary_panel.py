@@ -165,8 +165,7 @@ class DictionaryPanel(TextPanel, can_focus=True):
                 heading(Text("  no entry", style="dim"))
             entries(self.lookup.entries, None)
             if self.lookup.related:
-                heading(Text("  Related headwords (the same consonants, not this word):",
-                             style="dim italic"))
+                heading(Text("  Related headwords (same consonants):", style="dim italic"))
                 entries(self.lookup.related, None)
         if self.matches:
             if self.lookup is not None:
