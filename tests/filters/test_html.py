@@ -162,6 +162,42 @@ def test_xhtml_with_an_entity_is_refused(tmp_path: Path) -> None:
         read_source(source)
 
 
+def test_xhtml_named_references_are_read_as_their_characters(tmp_path: Path) -> None:
+    """Pages of older EPUBs (XHTML 1.1 with its DOCTYPE) use HTML's named references, which
+    the XHTML DTD defines: read as characters, never by loading the DTD."""
+    source = tmp_path / "page.xhtml"
+    doctype = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" '
+               '"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">')
+    source.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{doctype}\n<html '
+        'xmlns="http://www.w3.org/1999/xhtml"><body><p>نص&nbsp;مهم &mdash; caf&eacute; '
+        "&amp; &lt;b&gt;</p></body></html>", encoding="utf-8",
+    )
+    [block] = read_source(source).blocks
+    assert block.text == "نص\u00a0مهم — café & <b>"
+    unknown = tmp_path / "unknown.xhtml"
+    unknown.write_text(source.read_text(encoding="utf-8").replace("&mdash;", "&madeup;"),
+                       encoding="utf-8")
+    with pytest.raises(InputError, match=r"unknown\.xhtml: line 3: refused: entity reference '&madeup;'"):
+        read_source(unknown)
+    declared = tmp_path / "declared.xhtml"  # a page's own entity is refused, named or not
+    declared.write_text(
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY nbsp "x">]>'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>a&nbsp;b</p></body></html>',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"declared\.xhtml: refused: .*entity \('nbsp'\)"):
+        read_source(declared)
+
+
+def test_a_no_break_space_is_no_white_space_to_collapse(tmp_path: Path) -> None:
+    source = tmp_path / "page.html"
+    source.write_text("<html><body><p>١٠&nbsp;كم  و\u00a0\u00a0 ٢٠\n كم</p></body></html>",
+                      encoding="utf-8")
+    [block] = read_source(source).blocks
+    assert block.text == "١٠\u00a0كم و\u00a0\u00a0 ٢٠ كم"
+
+
 def test_a_windows_1256_page_keeps_its_encoding(tmp_path: Path) -> None:
     source = tmp_path / "old.htm"
     source.write_bytes(

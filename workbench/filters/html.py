@@ -15,12 +15,16 @@ Writing replaces the nodes of each translated stretch: pairs get a copy of their
 so do the translated blocks' elements that said ``rtl``/``ar``; a block left in Arabic in a
 translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is written back as lxml read
 it (its serialisation, not its bytes; the document's encoding is kept). XHTML is read as XML
-with the safe parser and written back as XML.
+with the safe parser and written back as XML; its named character references (``&nbsp;``,
+``&eacute;``: HTML's, which the XHTML DTD defines and the safe parser never loads) are read as
+the characters they name, as any entity a page declares itself is still refused.
 """
 
 from __future__ import annotations
 
 import codecs
+import html.entities
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -96,6 +100,21 @@ def _set_slot(parent: etree._Element, k: int, text: str | None) -> None:
         parent[k - 1].tail = text
 
 
+_NAMED_REFERENCE = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_NAMED = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+
+
+def numeric_references(data: bytes) -> bytes:
+    """XHTML bytes with HTML's named character references (``&nbsp;``) as numeric ones
+    (``&#160;``); the XML ones and unknown names are left for the parser."""
+    def numeric(found: re.Match[bytes]) -> bytes:
+        name = found.group(1)
+        point = None if name in _XML_NAMED else html.entities.name2codepoint.get(name.decode())
+        return found.group(0) if point is None else b"&#%d;" % point
+
+    return _NAMED_REFERENCE.sub(numeric, data) if b"&" in data else data
+
+
 class Page:
     """An opened page: its tree and its blocks in order (``xml``: read it as XHTML, else
     as its ending and declaration say)."""
@@ -104,7 +123,7 @@ class Page:
         self.path = path
         self.xml = _is_xhtml(data, path) if xml is None else xml
         if self.xml:
-            self.root = safexml.parse_document(data, path)
+            self.root = safexml.parse_document(numeric_references(data), path)
             self.encoding = self.root.getroottree().docinfo.encoding or "UTF-8"
         else:
             self.encoding = _encoding(data)

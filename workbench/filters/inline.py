@@ -17,7 +17,7 @@ from typing import Any
 from workbench.filters.model import Tag, TagMap
 from workbench.text.tags import CLOSE, EMPTY, OPEN, TAG, tokens
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's white space: a no-break space is kept
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,8 @@ class InlineBuilder:
 
     ``items[n]`` is whatever the filter needs to restore tag ``n`` (an element, its run
     properties, Markdown delimiters); the builder never looks at it. With ``collapse``,
-    runs of white space become one space (HTML).
+    runs of white space become one space, as HTML collapses them (ASCII white space only: a
+    no-break space stays).
     """
 
     def __init__(self, *, collapse: bool = False) -> None:
