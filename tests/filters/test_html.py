@@ -178,7 +178,8 @@ def test_xhtml_named_references_are_read_as_their_characters(tmp_path: Path) -> 
     unknown = tmp_path / "unknown.xhtml"
     unknown.write_text(source.read_text(encoding="utf-8").replace("&mdash;", "&madeup;"),
                        encoding="utf-8")
-    with pytest.raises(InputError, match=r"unknown\.xhtml: line 3: refused: entity reference '&madeup;'"):
+    with pytest.raises(InputError,
+                       match=r"unknown\.xhtml: line 3: refused: entity reference '&madeup;'"):
         read_source(unknown)
     declared = tmp_path / "declared.xhtml"  # a page's own entity is refused, named or not
     declared.write_text(
