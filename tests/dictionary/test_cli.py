@@ -131,6 +131,24 @@ def test_examples_are_shown_in_the_table_and_left_out_of_the_json(tmp_path: Path
     assert set(data["entries"][0]) == {"headword", "dictionary", "senses", "pronunciation"}
 
 
+def test_a_dictionary_whose_files_have_gone_is_named(sample_db: Path, tmp_path: Path) -> None:
+    db = str(sample_db)
+    gone = builders.tsv(tmp_path / "gone" if (tmp_path / "gone").mkdir() is None else tmp_path)
+    assert _run("dictionary", "add", "--db", db, str(gone), "--name", "gone").exit_code == 0
+    assert _run("dictionary", "add", "--db", db, str(builders.dictd(tmp_path))).exit_code == 0
+    gone.unlink()
+    found = _run("dictionary", "lookup", "--db", db, "كتاب", "--format", "json")
+    assert found.exit_code == 0
+    assert "dictionary 'gone' is missing" in found.stderr and "not looked in" in found.stderr
+    assert json.loads(found.stdout)["entries"][0]["headword"] == "كتاب"  # the others serve
+    (tmp_path / "en.txt").write_text("The bourgeois critics.\n", encoding="utf-8")
+    with Project.open(sample_db) as project:
+        doc = project.documents()[0].name
+        report = project.import_translation(tmp_path / "en.txt", doc, "reference", "x")
+    assert any("dictionary 'gone' is missing" in w and "aligned without it" in w
+               for w in report.warnings)
+
+
 def test_bad_file_is_one_line(sample_db: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text("no tab\n", encoding="utf-8")

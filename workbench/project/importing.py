@@ -347,6 +347,9 @@ class Importing:
             ar_pars, en_pars, glossary=glossary if len(glossary) else None,
             lexicon=lexicon, pairs=pairs,
         )
+        alignment.warnings.extend(
+            f"dictionary {d.name!r} is missing ({d.path}): aligned without it"
+            for d in self.dictionaries.list() if not d.available)
         self._last_alignment = (key, alignment)
         return alignment
 
