@@ -6,8 +6,8 @@ the translations (``cit[@type=trans]/quote``, TEI Lex-0's ``translationEquivalen
 ``trans/tr``), else the definitions. An example's translation (``cit[@type=example]``, P4's
 ``eg``) is no sense: the example and its translation are the entry's examples. A related
 entry (``<re>``: a phrase or compound in the entry) is a headword of its own with its own
-senses, as FreeDict's own dictd conversion shows it. The
-text encoding is the XML declaration's (FreeDict's older files are ISO-8859-1).
+senses, as FreeDict's own dictd conversion shows it. The text encoding is the XML
+declaration's (FreeDict's older files are ISO-8859-1).
 """
 
 from __future__ import annotations
@@ -153,7 +153,8 @@ def _outside(el: object, part: object) -> bool:
 
 def _is_example(el: object) -> bool:
     name = local(el.tag)  # type: ignore[attr-defined]
-    return name in _EXAMPLE or (name == "cit" and el.get("type") in _EXAMPLE)  # type: ignore
+    return name in _EXAMPLE or (
+        name == "cit" and el.get("type") in _EXAMPLE)  # type: ignore[attr-defined]
 
 
 def _example(el: object) -> str:
