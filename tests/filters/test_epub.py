@@ -114,6 +114,8 @@ def test_the_translated_book_is_an_english_epub(book: tuple, tmp_path: Path) -> 
         "p{direction:ltr !important}\nh1 { text-align: center }"
     page = etree.fromstring(parts["OEBPS/Text/ch1.xhtml"])
     assert page.get("dir") == "ltr" and page.get("lang") == "en"
+    # the page's <title>, the book's title again (as pandoc writes it), in English too
+    assert page.find(".//{http://www.w3.org/1999/xhtml}title").text == "Hayy ibn Yaqzan"
     assert "".join(page.itertext()).count("There was on an island of the Indies.") == 1
     assert page.find(".//{http://www.w3.org/1999/xhtml}b").text == "island"
     opf = etree.fromstring(parts["OEBPS/content.opf"])

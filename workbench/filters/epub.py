@@ -9,7 +9,8 @@ translation's table of contents is left out of an import onto a document that ha
 book's title and description (the package's ``dc:title`` and ``dc:description``, which libraries
 and reading systems show) come first, and EPUB 2's table of contents (``toc.ncx``: its title and
 entries, which older reading systems show) last. A page's ``<title>`` (the book's title again on
-every page, which reading systems do not show) is not read.
+every page, which reading systems do not show) is not read; when it is the book's title, the
+written page takes the book's English title.
 
 Writing rewrites each page that has a translated block as the HTML filter does (``dir="ltr"
 lang="en"``), the translated title, description and table of contents, and, when anything was
@@ -152,21 +153,30 @@ def write_epub(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rend
     report = WriteReport()
     replaced: dict[str, bytes] = {}
     number = 0
+    titles: dict[str, Rendering] = {}  # the book's title (Arabic, spaces folded) -> English
     for member, el, kind in book.units:
         if el is not None:
             number += 1
             rendering = renderings.get(number)
             if rendering is not None and rendering.translated:
-                builder = _text_block(member, el, kind)[1]
+                block, builder = _text_block(member, el, kind)
                 parsed = parse(rendering.text(fallback), rendering.tags)
                 el.text = plain_text(parsed.children, builder.items)
                 report.rewritten += 1
+                if kind == "title" and not rendering.tags:
+                    titles[" ".join(block.text.split())] = rendering
             continue
         page, read = book.page(member)
         mine = {k + 1: renderings[number + n] for n, k in enumerate(read, start=1)
                 if number + n in renderings}
         number += len(read)
         if mine:
+            # a page's <title> that is the book's title (as pandoc and Calibre write it)
+            # takes the book's English title
+            for k, loc in enumerate(page.located):
+                english = titles.get(" ".join(loc.block.text.split()))
+                if loc.block.kind == "title" and english is not None:
+                    mine[k + 1] = english
             buffer = io.BytesIO()
             page.write(buffer, mine, fallback, report)
             replaced[member] = buffer.getvalue()
