@@ -109,6 +109,15 @@ def test_an_english_arabic_dictionary_is_read_backwards_for_arabic_words(tmp_pat
     assert [e.headword for e in forward.lookup("book")] == ["كتاب", "الكتاب"]
 
 
+def test_a_word_starting_with_kaf_is_read_as_itself_before_kaf_and_a_stem(
+    tmp_path: Path,
+) -> None:
+    # كتابين: كتاب + ين (two books) before ك + تأبين (like a eulogy)
+    index = builders.dictd(tmp_path, articles=[
+        ("التأبين", "", ["eulogy"]), ("كتاب", "kitaːb", ["book"])])
+    assert [e.headword for e in open_lexicon([index]).lookup("كتابين")] == ["كتاب", "التأبين"]
+
+
 def test_a_word_no_headword_matches_gets_the_headwords_of_its_consonants(
     lexicon: Lexicon,
 ) -> None:

@@ -51,6 +51,9 @@ _WEAK = frozenset("اآأإءئؤةى")  # never part of a skeleton
 _GLIDES = frozenset("وي")  # part of a skeleton only as its first letter
 _IMPERFECT = frozenset("يتنا")  # a verb's person prefix (and the alef of derived forms)
 _VERB_ENDINGS = ("وا", "ون", "ين", "نا", "تم", "ت", "ن")
+# ك (as, like) before a stem is rarer than a word that starts with ك (كتاب, كان, كبير): a
+# reading through it costs one letter more (كتابين is كتاب + ين before ك + تأبين)
+_RARE_PROCLITIC = "ك"
 
 
 def _norm(text: str) -> str:
@@ -76,7 +79,8 @@ def _forms(head: str) -> list[m.Form]:
 @lru_cache(maxsize=200_000)
 def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tuple[
         tuple[str, int], ...]:
-    """Keys a normalised word may be an inflection of, cheapest first (cost: letters taken off).
+    """Keys a normalised word may be an inflection of, cheapest first (cost: letters taken off,
+    and one more through the proclitic ك).
 
     ``proclitics``: allow a proclitic chain before the stem (else only the article);
     ``suffixes``: allow a suffix after it.
@@ -105,7 +109,8 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
             stem = rest[: len(rest) - len(s)] if s else rest
             for head in (stem, stem + m.TA, stem + m.YA, stem + "ون"):
                 if any(f.stem == stem and s in f.suffixes for f in _forms(head)):
-                    add(m.strip_article(head), len(p) + len(s) + (head != stem))
+                    add(m.strip_article(head), len(p) + len(s) + (head != stem)
+                        + p.endswith(_RARE_PROCLITIC))
     return tuple(sorted(out.items(), key=lambda kv: kv[1]))
 
 
