@@ -253,6 +253,18 @@ async def test_a_typed_word_is_looked_up(sample_db, make_app, tmp_path):
         assert not isinstance(app.screen, LookupScreen) and panel.lookup.query == "وبالكتاب"
 
 
+async def looked_up(pilot, screen, word: str) -> DictionaryPanel:
+    """The Dictionary panel once ``word``'s look-up (in a worker) has reached it."""
+    screen.look_up(word)
+    panel = screen.query_one(DictionaryPanel)
+    for _ in range(100):
+        if panel.lookup is not None:
+            break
+        await pilot.pause(0.05)
+    await settle(pilot)
+    return panel
+
+
 async def test_an_entrys_examples_are_shown_under_its_senses(sample_db, make_app, tmp_path):
     from tests.dictionary import builders
 
@@ -261,13 +273,7 @@ async def test_an_entrys_examples_are_shown_under_its_senses(sample_db, make_app
     segment_id, _source = first_segment(sample_db)
     app = make_app()
     async with editing(app, segment_id) as (pilot, screen):
-        screen.look_up("كتاب")
-        panel = screen.query_one(DictionaryPanel)
-        for _ in range(100):
-            if panel.lookup is not None:
-                break
-            await pilot.pause(0.05)
-        await settle(pilot)
+        panel = await looked_up(pilot, screen, "كتاب")
         assert [s.text for s in panel.senses] == ["book", "a letter"]  # the example is none
         assert await shows(pilot, "e.g.") and await shows(pilot, "a new book")
 
@@ -279,13 +285,7 @@ async def test_a_word_with_no_headword_shows_the_headwords_of_its_consonants(
     segment_id, _source = first_segment(sample_db)
     app = make_app()
     async with editing(app, segment_id) as (pilot, screen):
-        screen.look_up("يكتبون")  # a verb form: no headword
-        panel = screen.query_one(DictionaryPanel)
-        for _ in range(100):
-            if panel.lookup is not None:
-                break
-            await pilot.pause(0.05)
-        await settle(pilot)
+        panel = await looked_up(pilot, screen, "يكتبون")  # a verb form: no headword
         assert panel.lookup.entries == ()
         assert [e.headword for e in panel.lookup.related] == ["كتاب"]
         assert panel.senses[0].text == "book"  # its senses can be inserted, first
