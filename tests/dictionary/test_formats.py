@@ -355,3 +355,24 @@ def test_html_articles_of_converted_dictd_and_tab_files(tmp_path: Path) -> None:
         assert entry.senses == ("Lurching", "Tottering"), path
         assert entry.pronunciation == "ʔˈattːrnnħ"
     assert open_dictionary(tmp_path / "tab.txt").name == "Converted"
+
+
+@pytest.mark.parametrize("offset_format", [">I", ">Q"])  # idxoffsetbits 32 and 64
+def test_a_stardict_index_is_read_at_once_as_entry_by_entry(
+    tmp_path: Path, offset_format: str
+) -> None:
+    from workbench.dictionary.stardict import _parse_index, _parse_index_slowly
+
+    fields = struct.Struct(">" + offset_format[1] + "I")
+    heads = ["كتاب", "a\nb", "", "x" * 300]  # a line break, an empty word, a long one
+    raw = b"".join(h.encode() + b"\0" + fields.pack(7 * n + (1 << 33 if n and offset_format
+                                                              == ">Q" else 0), n * 256 + 10)
+                   for n, h in enumerate(heads))
+    raw += b"\xff\xfe\0" + fields.pack(5, 0)  # not UTF-8
+    fast = _parse_index(raw, fields)
+    slow = _parse_index_slowly(raw, fields, tmp_path / "x.idx")
+    assert fast is not None and fast == slow
+    assert fast[0][:4] == heads and fast[0][4] == "\ufffd\ufffd"
+    assert _parse_index(raw[:-3], fields) is None  # truncated: read slowly, which names it
+    with pytest.raises(InputError, match=r"x\.idx: truncated at byte"):
+        _parse_index_slowly(raw[:-3], fields, tmp_path / "x.idx")
