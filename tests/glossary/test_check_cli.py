@@ -226,6 +226,30 @@ def test_glossary_import_export(sample_db: Path, tmp_path: Path) -> None:
                    "--db", str(sample_db)).exit_code == 2
 
 
+def test_glossary_add_one_term_and_what_it_refuses(sample_db: Path) -> None:
+    db = str(sample_db)
+    before = run_cli("glossary", "export", "--db", db).stdout
+    added = run_cli("glossary", "add", "مجلس", " local  council ", "--forbidden", "board",
+                    "--comment", "a town's", "--db", db)
+    assert added.exit_code == 0 and "added مجلس → local council (forbidden: board)" in added.stdout
+    exported = run_cli("glossary", "export", "--db", db).stdout
+    assert exported == before + "مجلس\tlocal council\ta town's\tboard\n"
+    refused = {
+        ("مجلس", "Local Council"): "is in the glossary already",
+        ("مجلس", "board"): "'board' is forbidden by its entry مجلس → local council",
+        ("council", "مجلس"): "the term is the Arabic side",
+        ("سوفييتات", "councils"): "forbidden by its entry سوفييتات → soviets",
+        ("مجلس", " "): "needs an Arabic term and its English rendering",
+    }
+    for (term, rendering), message in refused.items():
+        result = run_cli("glossary", "add", term, rendering, "--db", db)
+        assert result.exit_code == 2 and message in result.stderr, (term, result.stderr)
+    clash = run_cli("glossary", "add", "مجلس", "assembly", "--forbidden", "Local council",
+                    "--db", db)
+    assert clash.exit_code == 2 and "accepted by another of its entries" in clash.stderr
+    assert run_cli("glossary", "export", "--db", db).stdout == exported  # nothing else added
+
+
 def test_glossary_import_reports_every_bad_row_and_imports_nothing(
     sample_db: Path, tmp_path: Path
 ) -> None:

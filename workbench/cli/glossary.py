@@ -66,6 +66,25 @@ def import_glossary(
                        f"({len(new.terms())} terms) from {file}")
 
 
+@glossary.command("add")
+@db_option
+@click.argument("term")
+@click.argument("rendering")
+@click.option("--forbidden", multiple=True,
+              help="An English rendering the translation must not use (repeatable).")
+@click.option("--comment", default="", help="A note for translators.")
+def add_term(db: str | None, term: str, rendering: str, forbidden: tuple[str, ...],
+             comment: str) -> None:
+    """Add TERM (Arabic) with its required English RENDERING to the project glossary."""
+    from workbench.project import open_project
+
+    with open_project(db) as project:
+        entry = project.add_term(term, rendering, comment, forbidden)
+        count = len(project.glossary())
+    extra = f" (forbidden: {'; '.join(entry.forbidden)})" if entry.forbidden else ""
+    click.echo(f"added {entry.term} → {entry.rendering}{extra} ({count} entries in the project)")
+
+
 @glossary.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default="tsv",

@@ -85,6 +85,7 @@ class Project:
         # glossary
         self.glossary = terms.glossary
         self.set_glossary = terms.set_glossary
+        self.add_term = terms.add
         self.matcher = terms.matcher
         # reading
         self.segments = reader.segments

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from workbench.errors import WorkbenchError
 from workbench.glossary.matcher import TermMatcher
-from workbench.glossary.model import Glossary
+from workbench.glossary.model import Entry, Glossary
 from workbench.project.context import ProjectContext
 from workbench.store import glossary as q_glossary
 from workbench.store import stamps as q_stamps
@@ -25,6 +26,29 @@ class Terms:
         with self.context.transaction():
             q_glossary.replace_glossary(self.context.db, glossary)
 
+    def add(self, term: str, rendering: str, comment: str = "",
+            forbidden: tuple[str, ...] = ()) -> Entry:
+        """Add one entry to the project's glossary (a translator's term, from the editor or
+        ``workbench glossary add``), refused when it is there already or contradicts an
+        entry of the same term (a rendering one forbids, another accepts)."""
+        entry = _entry(term, rendering, comment, forbidden)
+        with self.context.transaction():
+            same = [e for e in self.glossary().entries if e.term == entry.term]
+            accepted = {e.rendering.casefold() for e in same}
+            if entry.rendering.casefold() in accepted:
+                raise WorkbenchError(f"{entry.term} → {entry.rendering} is in the glossary "
+                                     "already")
+            for e in same:
+                if entry.rendering.casefold() in {f.casefold() for f in e.forbidden}:
+                    raise WorkbenchError(f"{entry.term}: {entry.rendering!r} is forbidden by "
+                                         f"its entry {e.term} → {e.rendering}")
+            clash = [f for f in entry.forbidden if f.casefold() in accepted]
+            if clash:
+                raise WorkbenchError(f"{entry.term}: {clash[0]!r} is accepted by another of "
+                                     "its entries; it cannot be forbidden")
+            q_glossary.add_entry(self.context.db, entry)
+        return entry
+
     def stamp(self) -> int:
         """The project's QA stamp now: it moves whenever the glossary, the spelling word list,
         the dictionaries or the external memories change (``store.stamps``)."""
@@ -43,3 +67,20 @@ class Terms:
         matcher = cached[2] if cached is not None and cached[1] == key else TermMatcher(glossary)
         self._matcher = (stamp, key, matcher)
         return matcher
+
+
+def _entry(term: str, rendering: str, comment: str, forbidden: tuple[str, ...]) -> Entry:
+    """An entry from what a translator typed: white space folded to single spaces (a tab or
+    a line break would break the glossary's TSV), refused when the term or the rendering is
+    missing, the term is not Arabic, or a forbidden rendering is the rendering itself."""
+    term, rendering, comment = (" ".join(x.split()) for x in (term, rendering, comment))
+    forbidden = tuple(dict.fromkeys(f for f in (" ".join(x.split()) for x in forbidden) if f))
+    if not term or not rendering:
+        raise WorkbenchError("a glossary entry needs an Arabic term and its English rendering")
+    if not any("\u0600" <= ch <= "\u06ff" for ch in term):
+        raise WorkbenchError(f"{term!r}: the term is the Arabic side of the entry")
+    if rendering.casefold() in {f.casefold() for f in forbidden}:
+        raise WorkbenchError(f"{rendering!r} cannot be both the rendering and forbidden")
+    if any(";" in f for f in forbidden):
+        raise WorkbenchError("give each forbidden rendering on its own (no ';' inside one)")
+    return Entry(term, rendering, comment, forbidden)

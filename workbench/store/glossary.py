@@ -15,6 +15,14 @@ def replace_glossary(db: Database, glossary: Glossary) -> None:
     )
 
 
+def add_entry(db: Database, entry: Entry) -> None:
+    """Add one entry after the others."""
+    db.execute(
+        "INSERT INTO glossary (term, rendering, comment, forbidden) VALUES (?, ?, ?, ?)",
+        (entry.term, entry.rendering, entry.comment, ";".join(entry.forbidden)),
+    )
+
+
 def load_glossary(db: Database) -> Glossary:
     """The project's glossary."""
     return Glossary(

@@ -56,6 +56,7 @@ SCOPES: list[Scope] = [
     Scope("filter", "Editor: filter dialog (F4)", modal=True),
     Scope("goto", "Editor: go to segment (F2)", modal=True),
     Scope("terms", "Editor: glossary chooser (Ctrl+L)", modal=True),
+    Scope("add_term", "Editor: add a glossary term (Alt+T)", modal=True),
     Scope("split", "Editor: split dialog (Alt+S)", modal=True),
     Scope("review", "Reviewer (F3)"),
     Scope("review_filter", "Reviewer: filter dialog (F4)", modal=True),
@@ -141,6 +142,9 @@ def _editor() -> list[KeySpec]:
                 label="Term"),
         KeySpec("choose_term", "ctrl+l", "choose_term",
                 "Choose a glossary rendering to insert (1-9 or Enter)"),
+        KeySpec("add_term", "alt+t", "add_term",
+                "Add a glossary term: the Arabic word at the word cursor or of the chosen "
+                "dictionary sense, the selected English or the sense", priority=True),
         # Alt+digit reaches the app only in terminals speaking the kitty keyboard protocol.
         *[
             KeySpec(f"insert_term_{n}", f"alt+{n}", f"insert_term({n})",
@@ -302,6 +306,7 @@ def _dialogs() -> list[KeySpec]:
                 scope="conflict", label="Keep both", priority=True),
         cancel("search"),
         cancel("lookup"),
+        cancel("add_term"),
         cancel("filter"),
         KeySpec("filter_apply", "ctrl+j", "apply", "Apply the filter", scope="filter",
                 label="Apply"),

@@ -119,6 +119,46 @@ class LookupScreen(SearchScreen):
     HINT = "Enter: look up"
 
 
+class AddTermScreen(Prompt):
+    """A glossary entry to add: the Arabic term, its English rendering, the renderings to
+    forbid (``;`` between) and a comment; Enter in any field adds it."""
+
+    KEY_SCOPE = "add_term"
+    BINDINGS = keys.bindings("add_term")
+
+    def __init__(self, term: str = "", rendering: str = "") -> None:
+        super().__init__()
+        self.term, self.rendering = term, rendering
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Add a glossary term", classes="dialog-title")
+            yield Input(value=self.term, placeholder="Arabic term", id="term-term")
+            yield Input(value=self.rendering, placeholder="required English rendering",
+                        id="term-rendering")
+            yield Input(placeholder="forbidden renderings (; between)", id="term-forbidden")
+            yield Input(placeholder="comment for translators", id="term-comment")
+            yield self.hint("Enter: add the term", "add_term_cancel")
+
+    def on_mount(self) -> None:
+        first = "#term-rendering" if self.term and not self.rendering else "#term-term"
+        self.query_one(first, Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = {i.id: i.value for i in self.query(Input)}
+        if not value["term-term"].strip() or not value["term-rendering"].strip():
+            self.notify("A term needs its Arabic and its English rendering.",
+                        severity="warning")
+            return
+        forbidden = tuple(f for f in value["term-forbidden"].split(";") if f.strip())
+        self.dismiss((value["term-term"], value["term-rendering"], value["term-comment"],
+                      forbidden))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class FilterScreen(Prompt):
     """Choose filters: statuses, has findings, low score, low alignment confidence."""
 

@@ -1,24 +1,46 @@
-"""Inserting glossary renderings into the English at the cursor (Ctrl+G, Alt+1…9, Ctrl+L)."""
+"""Inserting glossary renderings into the English at the cursor (Ctrl+G, Alt+1…9, Ctrl+L), and
+adding a term to the project's glossary (Alt+T): the dialog is filled from the chosen
+dictionary sense (its headword and sense) when the Dictionary panel has the focus, else from
+the Arabic panel's word cursor when it has the focus, and from the English selected."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
 
 from workbench.glossary.english import find_rendering
 from workbench.tui.screens.editor.host import EditorPart
-from workbench.tui.screens.prompts import TermChooser
-from workbench.tui.widgets.panels import GlossaryPanel, TermLine
+from workbench.tui.screens.prompts import AddTermScreen, TermChooser
+from workbench.tui.service import describe_error
+from workbench.tui.widgets.dictionary_panel import DictionaryPanel
+from workbench.tui.widgets.panels import GlossaryPanel, SourceView, TermLine
 
 _WORD_REST = re.compile(r"[^\W_]*(?:['’][^\W_]+)*")  # the rest of a word: don't, O’Brien
 
 
+class TermAdded(Message):
+    """A term was added to the glossary (or refused: ``error``)."""
+
+    def __init__(self, text: str, error: str | None = None) -> None:
+        super().__init__()
+        self.text, self.error = text, error
+
+
 class TermActions(EditorPart):
-    """The editor screen's glossary insertion (a mixin of ``EditorScreen``)."""
+    """The editor screen's glossary insertion and new terms (a mixin of ``EditorScreen``)."""
+
+    _forms: dict[str, str]
 
     if TYPE_CHECKING:
         # what this part uses of the editor screen
-        def query_one(self, selector: type[GlossaryPanel]) -> GlossaryPanel: ...
+        def query_one(self, selector: Any) -> Any: ...
+
+        def post_message(self, message: Message) -> bool: ...
+
+        def load_details(self, segment_id: int, source: str) -> None: ...
 
     def action_insert_term(self, number: int | None = None) -> None:
         """Insert a glossary rendering at the cursor: entry ``number``, or the first entry of
@@ -68,6 +90,49 @@ class TermActions(EditorPart):
             text = text + " "
         editor.replace(text, start, end)
         editor.focus()
+
+    def action_add_term(self) -> None:
+        """Add a term to the project's glossary (asked in a dialog, filled as the module
+        says)."""
+        if self.wb.read_only:
+            self.wb.refuse_read_only()
+            return
+        term, rendering = "", ""
+        panel = self.query_one(DictionaryPanel)
+        source = self.query_one(SourceView)
+        sense = panel.selected if panel.has_focus else None
+        if sense is not None:
+            term, rendering = sense.headword, self._forms.get(sense.text, sense.text)
+        elif source.has_focus:
+            term = source.current_word()
+        chosen = self.editor.selected_text.strip()
+        if chosen and "\n" not in chosen:
+            rendering = chosen
+
+        def answered(values: tuple[str, str, str, tuple[str, ...]] | None) -> None:
+            if values is None:
+                return
+            future = self.wb.service.write(lambda p: p.add_term(*values))
+
+            def done(f: Future[Any]) -> None:
+                try:
+                    entry = f.result()
+                    message = TermAdded(f"{entry.term} → {entry.rendering}")
+                except Exception as exc:  # said, never lost in the writer thread
+                    message = TermAdded("", describe_error(exc))
+                self.post_message(message)
+
+            future.add_done_callback(done)
+
+        self.app.push_screen(AddTermScreen(term, rendering), answered)
+
+    def on_term_added(self, message: TermAdded) -> None:
+        if message.error:
+            self.wb.notify_error(message.error)
+            return
+        self.notify(f"Added {message.text} to the glossary.")
+        if self.current is not None:  # its glossary panel and findings again
+            self.load_details(self.current.id, self.current.source)
 
 
 def _rendered(english: str, line: TermLine) -> bool:
