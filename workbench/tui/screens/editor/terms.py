@@ -1,7 +1,7 @@
 """Inserting glossary renderings into the English at the cursor (Ctrl+G, Alt+1…9, Ctrl+L), and
 adding a term to the project's glossary (Alt+T): the dialog is filled from the chosen
 dictionary sense (its headword and sense) when the Dictionary panel has the focus, else from
-the Arabic panel's word cursor when it has the focus, and from the English selected."""
+the Arabic panel's word cursor when it has the focus and the English selected in the editor."""
 
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ class TermActions(EditorPart):
         elif source.has_focus:
             term = source.current_word()
         chosen = self.editor.selected_text.strip()
-        if chosen and "\n" not in chosen:
+        if sense is None and chosen and "\n" not in chosen:
             rendering = chosen
 
         def answered(values: tuple[str, str, str, tuple[str, ...]] | None) -> None:
