@@ -96,3 +96,11 @@ async def test_the_word_cursor_and_the_selected_english_become_a_term(sample_db,
         await pilot.press("enter")
         await wait_for(pilot, lambda: len(glossary(sample_db)) > len(before))
         assert glossary(sample_db)[-1] == ("نقاد", "critics", (), "literary critics")
+
+
+def test_a_word_of_the_text_becomes_a_term_without_its_article_and_proclitics():
+    from workbench.tui.screens.editor.terms import term_of
+
+    assert term_of("والثورة") == "ثورة" and term_of("للمدرسة") == "مدرسة"
+    assert term_of("بالسوفييتات") == "سوفييتات" and term_of("نقاد") == "نقاد"
+    assert term_of("الى") == "الى"  # too short without it: left as it is

@@ -1,7 +1,8 @@
 """Inserting glossary renderings into the English at the cursor (Ctrl+G, Alt+1…9, Ctrl+L), and
 adding a term to the project's glossary (Alt+T): the dialog is filled from the chosen
 dictionary sense (its headword and sense) when the Dictionary panel has the focus, else from
-the Arabic panel's word cursor when it has the focus and the English selected in the editor."""
+the Arabic panel's word cursor when it has the focus (without its article and the proclitics
+before it) and the English selected in the editor."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
+from workbench.glossary import morphology as m
 from workbench.glossary.english import find_rendering
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import AddTermScreen, TermChooser
@@ -19,6 +21,18 @@ from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 from workbench.tui.widgets.panels import GlossaryPanel, SourceView, TermLine
 
 _WORD_REST = re.compile(r"[^\W_]*(?:['’][^\W_]+)*")  # the rest of a word: don't, O’Brien
+# the glossary's proclitic chains that end in the article (وال, بال, لل…), longest first
+_ARTICLE_CHAINS = sorted((p for p in m.PREFIXES if p.endswith((m.ARTICLE, "لل"))),
+                         key=len, reverse=True)
+
+
+def term_of(word: str) -> str:
+    """An Arabic word of the text as a glossary term: without its article and the proclitics
+    before it (والثورة → ثورة), which the term matcher finds by itself."""
+    for chain in _ARTICLE_CHAINS:
+        if word.startswith(chain) and len(word) - len(chain) >= 3:
+            return word[len(chain):]
+    return word
 
 
 class TermAdded(Message):
@@ -104,7 +118,7 @@ class TermActions(EditorPart):
         if sense is not None:
             term, rendering = sense.headword, self._forms.get(sense.text, sense.text)
         elif source.has_focus:
-            term = source.current_word()
+            term = term_of(source.current_word())
         chosen = self.editor.selected_text.strip()
         if sense is None and chosen and "\n" not in chosen:
             rendering = chosen
