@@ -94,7 +94,7 @@ def test_with_a_dictionary_unrelated_texts_still_warn(tmp_path: Path) -> None:
 
 def test_dictionary_words_meet_their_derivations_but_not_short_lookalikes(tmp_path: Path) -> None:
     from workbench.align.dictionary import dictionary_evidence
-    from workbench.align.tokens import english_content_stems
+    from workbench.text.stems import english_content_stems
 
     path = tmp_path / "d.tsv"
     path.write_text("ثورة\trevolution\nصورة\tform\n", encoding="utf-8")

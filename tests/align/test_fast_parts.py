@@ -212,7 +212,7 @@ def test_a_large_text_learns_its_lengths_from_a_sample(monkeypatch: pytest.Monke
 
 
 def test_the_words_of_many_arabic_sentences_at_once_are_each_ones_words() -> None:
-    from workbench.align.tokens import arabic_words, arabic_words_many
+    from workbench.text.stems import arabic_words, arabic_words_many
 
     texts = [
         *(CORPORA / "hayy" / "ar.txt").read_text(encoding="utf-8").splitlines(),

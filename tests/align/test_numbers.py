@@ -4,7 +4,7 @@ import pytest
 
 from workbench.align.anchors import anchor_bags
 from workbench.align.numbers import compound_numbers
-from workbench.align.tokens import arabic_words
+from workbench.text.stems import arabic_words
 
 
 @pytest.mark.parametrize(("text", "found"), [

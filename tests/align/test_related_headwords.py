@@ -8,9 +8,9 @@ from pathlib import Path
 from tests.align.wordsets import Gold, strict_f1, word_set, write_dictionary
 from workbench.align import align_sentences
 from workbench.align.dictionary import RELATED, dictionary_evidence
-from workbench.align.tokens import english_content_stems
 from workbench.dictionary import Lexicon, open_lexicon
 from workbench.dictionary.lookup import skeletons
+from workbench.text.stems import english_content_stems
 
 # Masculine adjectives as a dictionary gives them; the text writes them feminine (+ ة), a form
 # the clitic-and-suffix lookup does not reach (ة is not a suffix of a masculine headword).

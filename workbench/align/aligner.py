@@ -42,7 +42,9 @@ from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer
 from workbench.align.sparse import SparseRows
-from workbench.align.tokens import (
+from workbench.glossary.model import Glossary
+from workbench.numeric import unique
+from workbench.text.stems import (
     arabic_content_stems,
     arabic_word_stems,
     arabic_words_many,
@@ -50,8 +52,6 @@ from workbench.align.tokens import (
     english_word_stems,
     english_words,
 )
-from workbench.glossary.model import Glossary
-from workbench.numeric import unique
 
 FULL_DP_CELLS = 400_000
 COARSE_ROWS = 3000  # above this, the first pass starts from a coarse alignment

@@ -24,16 +24,16 @@ from itertools import chain
 from operator import itemgetter
 
 from workbench.align.numbers import compound_numbers, number_part
-from workbench.align.tokens import (
+from workbench.align.translit import arabic_skeletons, english_skeleton
+from workbench.glossary.model import Glossary
+from workbench.text.normalize import normalize_arabic
+from workbench.text.stems import (
     AR_STOP,
     arabic_words,
     arabic_words_many,
     english_words,
     latin_words,
 )
-from workbench.align.translit import arabic_skeletons, english_skeleton
-from workbench.glossary.model import Glossary
-from workbench.text.normalize import normalize_arabic
 
 
 def _words(text: str) -> list[str]:

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from workbench.align.tokens import AR_STOP, english_content_stems
-from workbench.align.tokens import _arabic_content_stem as align_stem
 from workbench.text.normalize import normalize, normalize_arabic
+from workbench.text.stems import AR_STOP, english_content_stems
+from workbench.text.stems import arabic_content_stem as align_stem
 
 MAX_SENSE_WORDS = 2
 MAX_TRANSLATIONS = 12

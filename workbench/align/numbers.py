@@ -2,7 +2,7 @@
 33, مائة وخمسة وعشرون = 125 (a law refers to "المادة (الثالثة والثلاثين)" where its English
 says "Article 33").
 
-Words are the aligner's normalised words (:func:`workbench.align.tokens.arabic_words`).
+Words are the aligner's normalised words (:func:`workbench.text.stems.arabic_words`).
 A compound is a unit followed by عشر/عشرة (a teen) or by مائة (hundreds), and parts joined
 by و (units, tens, hundreds), read in Arabic order (the units before the tens). One number
 word alone is left to the anchors' own table, except after a heading noun: المادة الرابعة

@@ -32,6 +32,7 @@ from workbench.dictionary.keycache import Keys, dictionary_keys
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.glossary import morphology as m
 from workbench.text.normalize import normalize
+from workbench.text.stems import english_content_stems, english_stem
 
 _WORD = re.compile(r"[^\W_]+")
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -176,8 +177,6 @@ def _backwards(entry: DictEntry, key: str) -> DictEntry:
 def english_key(text: str) -> str:
     """The key of an English word or phrase: the light stems of its content words, each
     stemmed until it stays (uprisings → uprising → upris, as uprising)."""
-    from workbench.align.tokens import english_content_stems, english_stem
-
     out = []
     for stem in english_content_stems(text):
         for _ in range(3):

@@ -1,4 +1,5 @@
-"""Words for lexical matching: normalised, light-stemmed Arabic and English tokens, stop words."""
+"""Words for lexical matching (the aligner, dictionary look-ups): normalised, light-stemmed
+Arabic and English tokens, stop words."""
 
 from __future__ import annotations
 
@@ -103,7 +104,8 @@ def english_stem(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _arabic_content_stem(word: str) -> str:
+def arabic_content_stem(word: str) -> str:
+    """The light stem of an Arabic content word, or "" for a stop word or a single letter."""
     return "" if word in AR_STOP or len(word) <= 1 else arabic_stem(word)
 
 
@@ -124,7 +126,7 @@ def english_content_stems(text: str) -> list[str]:
 
 def arabic_word_stems(words: list[str]) -> list[str]:
     """Stems of the content words among :func:`arabic_words` of a text."""
-    return [s for s in map(_arabic_content_stem, words) if s]
+    return [s for s in map(arabic_content_stem, words) if s]
 
 
 def english_word_stems(words: list[str]) -> list[str]:
