@@ -134,3 +134,13 @@ async def test_palette_offers_the_screen_s_own_commands(make_app):
         await settle(pilot)
         assert app.screen is screen
         assert screen.view.findings == "findings"
+
+
+def test_keys_are_named_as_people_see_them():
+    assert keys.describe_keys("ctrl+j,enter") == "Ctrl+J, Enter"
+    assert keys.describe_keys("ctrl+j,enter", first=True) == "Ctrl+J"
+    assert keys.describe_keys("A") == "Shift+A"
+    # punctuation is shown as its character, not Textual's name for it
+    assert keys.describe_keys("slash") == "/"
+    assert keys.describe_keys("ctrl+question_mark") == "Ctrl+?"
+    assert keys.describe_keys("space,tab,f10") == "Space, Tab, F10"

@@ -233,6 +233,7 @@ async def test_a_typed_word_is_looked_up(sample_db, make_app, tmp_path):
         assert panel.lookup is not None and panel.lookup.query == "uprisings"
         assert [e.headword for e in panel.lookup.entries] == ["ثورة"]
         assert panel.has_focus
+        assert panel.border_subtitle == "F10: look up · /: type"  # the panel's keys
         await pilot.press("slash")  # from the panel: another word, in Arabic
         await settle(pilot)
         assert isinstance(app.screen, LookupScreen)

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding
+from textual.keys import format_key
 
 try:  # Textual's own normalisation of keymap keys ("?" -> "question_mark")
     from textual.keys import _normalize_key_list
@@ -470,16 +471,21 @@ def effective_keys(spec: KeySpec, keymap: Mapping[str, str]) -> str:
     return keymap.get(spec.id, spec.keys)
 
 
+def _key_label(part: str) -> str:
+    """One key as shown: ``J``, ``Shift+A``, ``/`` (for ``slash``), ``F10``, ``Enter``."""
+    if len(part) == 1:
+        return f"Shift+{part}" if part.isupper() else part.upper()
+    char = format_key(part)
+    return char if len(char) == 1 and char.isascii() and not char.isalnum() else part.capitalize()
+
+
 def describe_keys(keys: str, first: bool = False) -> str:
     """Keys as shown to people: ``ctrl+j,enter`` → ``Ctrl+J, Enter`` (only ``Ctrl+J`` with
     ``first``); an upper-case letter is ``Shift+A``."""
     names = []
     for key in keys.split(","):
         parts = [p for p in key.strip().split("+") if p]
-        names.append("+".join(
-            (f"Shift+{p}" if p.isupper() else p.upper()) if len(p) == 1 else p.capitalize()
-            for p in parts
-        ))
+        names.append("+".join(_key_label(p) for p in parts))
         if first:
             break
     return ", ".join(names)

@@ -180,7 +180,8 @@ class EditorScreen(
         dictionary = self.query_one("#dictionary")
         dictionary.border_title = "Dictionary"
         dictionary.border_subtitle = (
-            f"{keys.key_name(self.wb.keymap(), 'lookup_word')}: look up"
+            f"{keys.key_name(self.wb.keymap(), 'lookup_word')}: look up · "
+            f"{keys.key_name(self.wb.keymap(), 'dictionary_type')}: type"
         )
         matches = self.query_one("#matches")
         matches.border_title = "Matches"
