@@ -203,3 +203,25 @@ def test_a_dictionarys_keys_are_kept_on_disk_until_its_files_change(
     assert ("book",) in senses("والمجلد") and len(built) == 3
     assert senses("والكتاب") == {("volume",)}
     assert len(built) == 3 and keycache.cache_folder() == tmp_path / "cache" / "dictionaries"
+
+
+def test_a_write_left_half_done_by_a_killed_process_is_swept_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+    import time
+
+    monkeypatch.setenv("WORKBENCH_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "dictionaries"
+    folder.mkdir(parents=True)
+    old, recent = folder / "tmpkilled.tmp", folder / "tmpwriting.tmp"
+    old.write_bytes(b"workbench-dictionary-keys\n{")
+    recent.write_bytes(b"workbench-dictionary-keys\n{")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    index = builders.dictd(tmp_path, "test-eng-ara", articles=ENGLISH_ARABIC)
+    assert Lexicon([open_dictionary(index)]).lookup("والكتاب")  # its keys are written
+    names = sorted(p.name for p in folder.iterdir())
+    # the killed process's file is gone; one being written by another process now is kept
+    assert "tmpkilled.tmp" not in names and "tmpwriting.tmp" in names
+    assert [n for n in names if n.endswith(".keys")]

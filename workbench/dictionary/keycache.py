@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from array import array
 from collections.abc import Callable
 from pathlib import Path
@@ -100,8 +101,21 @@ def _write(path: Path, stamp: str, keys: Keys) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _sweep(path.parent)
     except OSError:
         pass  # a read-only home: the keys are built again next time
+
+
+def _sweep(folder: Path, older_than: float = 3600.0) -> None:
+    """Remove the half-written files of processes killed while writing (an hour old or more:
+    a younger one may still be another process's write)."""
+    now = time.time()
+    for stale in folder.glob("*.tmp"):
+        try:
+            if now - stale.stat().st_mtime > older_than:
+                stale.unlink()
+        except OSError:
+            pass
 
 
 def dictionary_keys(dictionary: DictionaryFile, build: Callable[[DictionaryFile], Keys],
