@@ -180,6 +180,10 @@ def test_xhtml_named_references_are_read_as_their_characters(tmp_path: Path) -> 
     )
     [block] = read_source(source).blocks
     assert block.text == "نص\u00a0مهم — café & <b>"
+    cdata = tmp_path / "cdata.xhtml"  # a CDATA section's text is not markup: kept as written
+    cdata.write_text(source.read_text(encoding="utf-8").replace(
+        "</p>", "</p><!-- &nbsp; --><p><![CDATA[a &nbsp; b]]></p>"), encoding="utf-8")
+    assert [b.text for b in read_source(cdata).blocks][1] == "a &nbsp; b"
     unknown = tmp_path / "unknown.xhtml"
     unknown.write_text(source.read_text(encoding="utf-8").replace("&mdash;", "&madeup;"),
                        encoding="utf-8")

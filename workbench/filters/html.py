@@ -100,15 +100,20 @@ def _set_slot(parent: etree._Element, k: int, text: str | None) -> None:
         parent[k - 1].tail = text
 
 
-_NAMED_REFERENCE = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+# a named reference, or a CDATA section or comment (group 1), whose text is kept as it is
+_NAMED_REFERENCE = re.compile(rb"(<!\[CDATA\[.*?\]\]>|<!--.*?-->)|&([A-Za-z][A-Za-z0-9]{1,31});",
+                              re.DOTALL)
 _XML_NAMED = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 
 
 def numeric_references(data: bytes) -> bytes:
     """XHTML bytes with HTML's named character references (``&nbsp;``) as numeric ones
-    (``&#160;``); the XML ones and unknown names are left for the parser."""
+    (``&#160;``); the XML ones and unknown names are left for the parser, CDATA sections and
+    comments as they are."""
     def numeric(found: re.Match[bytes]) -> bytes:
-        name = found.group(1)
+        name = found.group(2)
+        if name is None:
+            return found.group(0)
         point = None if name in _XML_NAMED else html.entities.name2codepoint.get(name.decode())
         return found.group(0) if point is None else b"&#%d;" % point
 
