@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,23 @@ def test_db_before_the_command_is_the_project_of_its_subcommands(
     result = run_cli("--db", str(cwd / "missing.db"), "stats")
     assert result.exit_code == 2 and "missing.db" in result.stderr
     assert list(cwd.iterdir()) == []
+
+
+def test_help_and_usage_errors_load_no_project_store() -> None:
+    """click's own exits (--help, a usage error) are not project failures: telling them apart
+    must not import the store (sqlite-utils: a fifth of a second of start-up)."""
+    code = (
+        "import sys\n"
+        "from workbench.cli import main\n"
+        "codes = []\n"
+        "for args in (['align', '--help'], ['align'], ['dictionary', 'lookup', '--help']):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit as exc:\n"
+        "        codes.append(exc.code)\n"
+        "store = ('workbench.store', 'sqlite_utils')\n"
+        "print(codes, sorted(m for m in sys.modules if m.startswith(store)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # help, the missing files' usage error, help; and no store module
+    assert out.stdout.splitlines()[-1] == "[0, 2, 0] []"

@@ -65,6 +65,8 @@ class WorkbenchGroup(click.Group):
             return super().invoke(ctx)
         except WorkbenchError as exc:
             fail(str(exc))
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # --help, a usage error, an exit code: click's own (and no store import)
         except Exception as exc:
             from workbench.store.db import is_database_failure, project_error
 
