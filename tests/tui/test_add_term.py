@@ -62,10 +62,19 @@ async def test_a_dictionary_sense_becomes_a_glossary_term(sample_db, make_app, t
             await pilot.press("down")
         await pilot.press("alt+t")
         await settle(pilot)
+        app.screen.query_one("#term-comment", Input).value = "typed before the refusal"
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("already" in n.message for n in app._notifications))
         assert any("in the glossary already" in n.message for n in app._notifications)
         assert len(glossary(sample_db)) == len(before) + 1
+        # refused: the dialog is back with what was typed, to be put right or cancelled
+        await wait_for(pilot, lambda: isinstance(app.screen, AddTermScreen))
+        values = {i.id: i.value for i in app.screen.query(Input)}
+        assert values["term-rendering"] == "overthrow"
+        assert values["term-comment"] == "typed before the refusal"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, AddTermScreen)
 
 
 async def test_the_word_cursor_and_the_selected_english_become_a_term(sample_db, make_app):

@@ -151,3 +151,29 @@ async def test_a_server_restart_loses_no_typed_text(sample_db, make_app, pg_serv
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed while the server was down."
         assert project.segment(second.id).target == "And this one too."
+
+
+@pytest.mark.both_backends
+async def test_the_open_segments_checks_follow_changes_made_elsewhere(sample_db, make_app):
+    """A reviewer looking at the open segment sees the findings of its English as it now is,
+    and (on SQLite, whose feed reports every change) a term just added to the glossary."""
+    from workbench.tui.widgets.panels import GlossaryPanel
+
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        await until(pilot, lambda: screen.current.id == first.id and not screen.findings)
+        with Project.open(sample_db, author="ben") as ben:
+            ben.save_draft(first.id, "Critics often call the October Revolution a putsch.")
+        await until(pilot, lambda: any(f.check == "term-forbidden" for f in screen.findings))
+        assert any(f.term == "انقلاب" for f in screen.findings)
+        assert screen.segment_list.flags[first.id][0] >= 1
+        if str(sample_db).startswith("postgresql"):
+            return  # the server's feed names segment changes only: a glossary change is
+            # seen at the next segment
+        panel = screen.query_one(GlossaryPanel)
+        assert not any(line.term == "نقاد" for line in panel.lines)
+        with Project.open(sample_db, author="ben") as ben:
+            ben.add_term("نقاد", "critics")
+        await until(pilot, lambda: any(line.term == "نقاد" for line in panel.lines))

@@ -126,9 +126,11 @@ class AddTermScreen(Prompt):
     KEY_SCOPE = "add_term"
     BINDINGS = keys.bindings("add_term")
 
-    def __init__(self, term: str = "", rendering: str = "") -> None:
+    def __init__(self, term: str = "", rendering: str = "", comment: str = "",
+                 forbidden: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.term, self.rendering = term, rendering
+        self.comment, self.forbidden = comment, forbidden
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -136,8 +138,10 @@ class AddTermScreen(Prompt):
             yield Input(value=self.term, placeholder="Arabic term", id="term-term")
             yield Input(value=self.rendering, placeholder="required English rendering",
                         id="term-rendering")
-            yield Input(placeholder="forbidden renderings (; between)", id="term-forbidden")
-            yield Input(placeholder="comment for translators", id="term-comment")
+            yield Input(value="; ".join(self.forbidden),
+                        placeholder="forbidden renderings (; between)", id="term-forbidden")
+            yield Input(value=self.comment, placeholder="comment for translators",
+                        id="term-comment")
             yield self.hint("Enter: add the term", "add_term_cancel")
 
     def on_mount(self) -> None:
@@ -151,7 +155,7 @@ class AddTermScreen(Prompt):
             self.notify("A term needs its Arabic and its English rendering.",
                         severity="warning")
             return
-        forbidden = tuple(f for f in value["term-forbidden"].split(";") if f.strip())
+        forbidden = tuple(f.strip() for f in value["term-forbidden"].split(";") if f.strip())
         self.dismiss((value["term-term"], value["term-rendering"], value["term-comment"],
                       forbidden))
 

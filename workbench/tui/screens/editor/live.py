@@ -4,7 +4,9 @@
   is, and so does the view (segments added, removed or re-cut elsewhere: the view is read
   again around the open segment);
 - the open segment changed elsewhere: an editor holding nothing unsaved takes the new English
-  (the cursor kept where it was) and says who changed it; one holding typed English keeps it,
+  (the cursor kept where it was) and says who changed it, and its glossary marks, findings and
+  reference are read again (also after any change on SQLite, whose feed does not say what
+  changed: a term added to the glossary, a finding accepted); one holding typed English keeps it,
   and the title says the segment changed elsewhere (saving it shows the conflict dialog); when
   it was approved and locked, the typed English is also kept as a note (``unsaved-edit``);
 - a note added to the open segment by someone else is shown as a notification;
@@ -56,6 +58,8 @@ class LiveUpdates(EditorPart):
 
         def load_dictionary(self, segment_id: int) -> None: ...
 
+        def recheck_details(self, segment_id: int, source: str) -> None: ...
+
         @property
         def dictionary_panel(self) -> DictionaryPanel: ...
 
@@ -102,6 +106,8 @@ class LiveUpdates(EditorPart):
                 self.segment_list.flags.pop(sid, None)
         if self.current is not None and (everything or self.current.id in ids):
             self.refresh_open()
+            if not self._busy():  # typed English is checked when it is saved
+                self.recheck_details(self.current.id, self.current.source)
         if self.current is not None and (everything or self.current.id in notes):
             self.say_new_notes()
         if self.current is not None and everything and (
@@ -145,8 +151,7 @@ class LiveUpdates(EditorPart):
         if row is None or row.id != old.id or row.revision <= self.base_revision:
             return
         self.current = row
-        busy = (self.editor.text != self.saved_text or self.dirty_since is not None
-                or self.pending_writes.get(row.id, 0) > 0)
+        busy = self._busy()
         same_english = row.target == self.editor.text
         nothing_seen = (row.target, row.status) == (old.target, old.status) and not busy
         if same_english or nothing_seen:  # our own write came back, or nothing to show
@@ -177,6 +182,11 @@ class LiveUpdates(EditorPart):
                         f"({row.status}).", timeout=5)
         self.sync_read_only()
         self._update_titles()
+
+    def _busy(self) -> bool:
+        """Is English typed in the open segment not yet saved (or being saved)?"""
+        pending = self.current is not None and self.pending_writes.get(self.current.id, 0) > 0
+        return self.editor.text != self.saved_text or self.dirty_since is not None or pending
 
     def _who_changed(self, segment_id: int) -> str | None:
         try:

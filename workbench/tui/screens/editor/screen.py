@@ -76,6 +76,7 @@ class Details(Message):
     findings: list[Any]
     reference: str | None
     confidence: float | None
+    full: bool = True  # False: a recheck (glossary, findings, reference), not a new segment
 
 
 @dataclass
@@ -351,7 +352,17 @@ class EditorScreen(
 
     @work(thread=True, exclusive=True, group="details")
     def load_details(self, segment_id: int, source: str) -> None:
-        """Read the glossary matches, findings and reference of a segment (worker)."""
+        """Read the glossary matches, findings and reference of a segment, then its slower
+        panels (worker)."""
+        self._read_details(segment_id, source, full=True)
+
+    @work(thread=True, exclusive=True, group="recheck")
+    def recheck_details(self, segment_id: int, source: str) -> None:
+        """Read the glossary matches, findings and reference of the open segment again, after
+        a change made elsewhere (its English, the glossary, an override) (worker)."""
+        self._read_details(segment_id, source, full=False)
+
+    def _read_details(self, segment_id: int, source: str, full: bool) -> None:
         reference_version = self.reference_version
 
         def read(project: Project) -> Details:
@@ -362,7 +373,7 @@ class EditorScreen(
                 reference = project.version_text(segment_id, reference_version)
                 link = project.link(segment_id, reference_version)
                 confidence = None if link is None else link["confidence"]
-            return Details(segment_id, matches, findings, reference, confidence)
+            return Details(segment_id, matches, findings, reference, confidence, full)
 
         try:
             details = self.wb.service.background(read)
@@ -379,6 +390,8 @@ class EditorScreen(
             message.reference, message.confidence, self.wb.low_confidence
         )
         self.show_findings(message.findings)
+        if not message.full:
+            return
         # then the slower panels, each in its own worker
         self.load_matches(message.segment_id)
         self.show_tag_titles(message.segment_id, self.current.source)

@@ -35,12 +35,16 @@ def term_of(word: str) -> str:
     return word
 
 
+TermValues = tuple[str, str, str, tuple[str, ...]]  # term, rendering, comment, forbidden
+
+
 class TermAdded(Message):
     """A term was added to the glossary (or refused: ``error``)."""
 
-    def __init__(self, text: str, error: str | None = None) -> None:
+    def __init__(self, text: str, error: str | None = None,
+                 values: TermValues | None = None) -> None:
         super().__init__()
-        self.text, self.error = text, error
+        self.text, self.error, self.values = text, error, values
 
 
 class TermActions(EditorPart):
@@ -122,8 +126,11 @@ class TermActions(EditorPart):
         chosen = self.editor.selected_text.strip()
         if sense is None and chosen and "\n" not in chosen:
             rendering = chosen
+        self._ask_term((term, rendering, "", ()))
 
-        def answered(values: tuple[str, str, str, tuple[str, ...]] | None) -> None:
+    def _ask_term(self, filled: TermValues) -> None:
+        """The dialog, filled with ``filled``; the term it gives is added (in the writer)."""
+        def answered(values: TermValues | None) -> None:
             if values is None:
                 return
             future = self.wb.service.write(lambda p: p.add_term(*values))
@@ -133,16 +140,18 @@ class TermActions(EditorPart):
                     entry = f.result()
                     message = TermAdded(f"{entry.term} → {entry.rendering}")
                 except Exception as exc:  # said, never lost in the writer thread
-                    message = TermAdded("", describe_error(exc))
+                    message = TermAdded("", describe_error(exc), values)
                 self.post_message(message)
 
             future.add_done_callback(done)
 
-        self.app.push_screen(AddTermScreen(term, rendering), answered)
+        self.app.push_screen(AddTermScreen(*filled), answered)
 
     def on_term_added(self, message: TermAdded) -> None:
         if message.error:
             self.wb.notify_error(message.error)
+            if message.values is not None:  # asked again, as typed, to be put right
+                self._ask_term(message.values)
             return
         self.notify(f"Added {message.text} to the glossary.")
         if self.current is not None:  # its glossary panel and findings again
