@@ -10,6 +10,7 @@ from lxml import etree
 from tests.conftest import run_cli
 from tests.formats.conftest import Exporter
 from workbench.errors import WorkbenchError
+from workbench.formats.xliff import read_xliff
 from workbench.project import Project
 from workbench.project.sample import build_sample
 
@@ -155,6 +156,13 @@ def test_a_foreign_xliff_is_matched_by_normalised_source(project: Project, tmp_p
     assert report.matched_by_source == 1 and report.updated == [2]
     assert project.segment(2).target == "This claim is utterly false."
     assert project.segment(2).status == "translated"
+    # XLIFF 1.1 (translate-toolkit's po2xliff writes it) and 1.0: their own namespaces
+    for version in ("1.1", "1.0"):
+        older = tmp_path / f"foreign-{version}.xlf"
+        older.write_text(foreign.read_text(encoding="utf-8").replace("1.2", version).replace(
+            "utterly false.", f"false ({version})."), encoding="utf-8")
+        [unit] = read_xliff(older).units
+        assert (unit.source, unit.target) == (with_diacritics, f"This claim is false ({version}).")
 
 
 def test_tmx_round_trip_and_a_tmx_from_another_tool(

@@ -23,10 +23,6 @@ from workbench.statuses import STATUSES, XLIFF12_STATE, Status, from_xliff12
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 
 
-def _q(name: str) -> str:
-    return f"{{{NS}}}{name}"
-
-
 def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int:
     """Write all units as XLIFF 1.2 to ``out``; return how many."""
     w = xmlout.Writer(out)
@@ -155,17 +151,20 @@ def _read_units(
 
 
 def _read_trans_unit(tu: etree._Element) -> ImportedUnit:
-    source_el = tu.find(_q("source"))
-    target_el = tu.find(_q("target"))
-    if source_el is None:  # tolerate files without the namespace
-        source_el = tu.find("source")
-        target_el = tu.find("target")
+    # the unit's own namespace: 1.2's, 1.0's or 1.1's (translate-toolkit writes 1.1), or none
+    ns = safexml.namespace(tu.tag)
+
+    def child(name: str) -> str:
+        return f"{{{ns}}}{name}" if ns else name
+
+    source_el = tu.find(child("source"))
+    target_el = tu.find(child("target"))
     source = safexml.text_of(source_el) if source_el is not None else ""
     target = safexml.text_of(target_el) if target_el is not None else None
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     status = _status(state, approved, bool(target and target.strip()), tu.get(f"{{{WB_NS}}}status"))
-    notes = tu.findall(_q("note")) or tu.findall("note")
+    notes = tu.findall(child("note"))
     return ImportedUnit(
         key=tu.get("id"), source=source, target=target, state=state, status=status.value,
         line=tu.sourceline, lqa=lqa_notes(notes),
