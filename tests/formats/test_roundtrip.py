@@ -197,10 +197,34 @@ def test_import_cli_reports_what_changed(
     path = export("xliff")
     _edit_xliff12(path, 1, "Bourgeois critics often call October a coup.", 1, "translated")
     project.close()
+    dry = run_cli("import-xliff", str(path), "--db", str(sample_db), "--dry-run")
+    assert dry.stdout.startswith("would import ") and "1 updated, 0 added" in dry.stdout
+    assert '"dry_run": true' in run_cli("import-xliff", str(path), "--db", str(sample_db),
+                                        "--dry-run", "--format", "json").stdout
     result = run_cli("import-xliff", str(path), "--db", str(sample_db))
     assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("imported ")
     assert "1 updated, 0 added, 20 left alone" in result.stdout
     assert "updated segments: 1" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_csv_or_tsv_export_edited_in_a_spreadsheet_comes_back(
+    export: Exporter, project: Project, sample_db: Path, fmt: str
+) -> None:
+    path = export(fmt)
+    text = path.read_text(encoding="utf-8-sig")
+    old = project.segment(2).target
+    path.write_text(text.replace(old, "This claim is utterly false."), encoding="utf-8")
+    project.close()
+    refused = run_cli("import-translation", str(path), "--doc", "sample", "--as", "working",
+                      "--db", str(sample_db))
+    assert refused.exit_code == 2 and "`workbench import-csv`" in refused.stderr
+    result = run_cli("import-csv", str(path), "--db", str(sample_db))
+    assert result.exit_code == 0, result.stderr
+    assert "1 updated" in result.stdout and "updated segments: 2" in result.stdout
+    with Project.open(sample_db) as reopened:
+        assert reopened.segment(2).target == "This claim is utterly false."
 
 
 def test_files_rewritten_by_translate_toolkit_come_back(

@@ -1,4 +1,4 @@
-"""Exchange commands: export, import-xliff, import-tmx."""
+"""Exchange commands: export, import-xliff, import-tmx, import-csv."""
 
 from __future__ import annotations
 
@@ -115,9 +115,9 @@ def _print_report(report: ExchangeReport, fmt: str) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
-def _import_command(name: str, description: str, kind: str) -> None:
-    """``name FILE``: the round-trip import of the formats of ``kind`` (from the registry)."""
-    formats = [f.name for f in importable_formats() if f.kind == kind]
+def _import_command(name: str, description: str, *kinds: str) -> None:
+    """``name FILE``: the round-trip import of the formats of ``kinds`` (from the registry)."""
+    formats = [f.name for f in importable_formats() if f.kind in kinds]
 
     @main.command(name, help=f"Bring the translations of {description} file back into the "
                              "project.")
@@ -139,3 +139,4 @@ def _import_command(name: str, description: str, kind: str) -> None:
 
 _import_command("import-xliff", "an XLIFF 1.2 or 2.0", "XLIFF")
 _import_command("import-tmx", "a TMX", "TMX")
+_import_command("import-csv", "a CSV or TSV export (edited in a spreadsheet, say)", "CSV", "TSV")

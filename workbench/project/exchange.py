@@ -489,6 +489,7 @@ class Exchange:
                 f"document {document.name!r} (a file of another document?)"
             )
         fill = FillReport(dry_run=dry_run)
+        report.dry_run = dry_run
         changes = plan_fill(current, planned, overwrite, fill)
         report.left_alone += fill.unchanged
         report.protected = fill.protected

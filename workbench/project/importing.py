@@ -70,8 +70,9 @@ def read_translation(
             kind = detect(path).kind
         except InputError:  # not a bilingual format: text
             return read_text_with_encoding(path)[0], []
+        command = {"XLIFF": "import-xliff", "TMX": "import-tmx"}.get(kind, "import-csv")
         raise InputError(path, f"a {kind} file brings its translations back with its segments "
-                         "(`workbench import-xliff`, `import-tmx`, or the import dialog)")
+                         f"(`workbench {command}`, or the import dialog)")
     if spec.bilingual:
         raise InputError(path, f"{spec.description}: import it as a document (`workbench "
                          "import`), which keeps the English of each of its segments")
