@@ -68,6 +68,18 @@ def test_tsv_with_bom_header_comments_alternatives_and_extra_columns(tmp_path: P
     ]
 
 
+def test_tsv_saved_by_a_spreadsheet_that_quotes_every_cell(tmp_path: Path) -> None:
+    """LibreOffice's Text CSV with tabs and every text cell quoted, its own header row."""
+    path = tmp_path / "g.tsv"
+    path.write_text('"Arabic"\t"English"\t"Note"\t"Forbidden"\n'
+                    '"ثورة"\t"revolution"\t"a ""core"" term"\t\n'
+                    '"انقلاب"\t"coup"\t\t"putsch"\n', encoding="utf-8")
+    g = read_glossary(path)
+    assert [(e.term, e.rendering, e.comment, e.forbidden) for e in g.entries] == [
+        ("ثورة", "revolution", 'a "core" term', ()), ("انقلاب", "coup", "", ("putsch",)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "line", "words"),
     [

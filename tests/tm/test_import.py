@@ -119,6 +119,13 @@ def test_tab_separated_files(empty_project: Project, tmp_path: Path) -> None:
     swapped.write_text("The revolution broke out.\tقامت الثورة.\n", encoding="utf-8")
     empty_project.tm.import_file(swapped)
     assert units(empty_project, "swapped")[0]["source"] == "قامت الثورة."
+    # a spreadsheet that quotes every text cell (LibreOffice's Text CSV with tabs)
+    quoted = tmp_path / "quoted.tsv"
+    quoted.write_text('"Arabic"\t"English"\n"قامت ""الثورة""."\t"The revolution."\n',
+                      encoding="utf-8")
+    assert empty_project.tm.import_file(quoted).units == 1
+    [unit] = units(empty_project, "quoted")
+    assert (unit["source"], unit["target"]) == ('قامت "الثورة".', "The revolution.")
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,16 @@ def unescape_field(value: str) -> str:
     return _ESCAPED.sub(lambda m: _UNESCAPE[m.group(1)], value)
 
 
+def unquote_row(fields: list[str]) -> list[str]:
+    """A row of a tab-separated file saved by a spreadsheet that quotes every text cell
+    (LibreOffice's "quote all text cells": ``"ثورة"<TAB>"revolution"``): the quotes off and
+    ``""`` read as ``"``. A row with any unquoted field is left as it is."""
+    filled = [f.strip() for f in fields if f.strip()]
+    if not filled or not all(len(f) >= 2 and f[0] == f[-1] == '"' for f in filled):
+        return fields
+    return [f.strip()[1:-1].replace('""', '"') if f.strip() else f for f in fields]
+
+
 def _fields(unit: Unit) -> tuple[str, ...]:
     return (unit.key, str(unit.paragraph), unit.source, unit.target, unit.status)
 

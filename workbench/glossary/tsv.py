@@ -2,7 +2,8 @@
 
 Columns: Arabic term, required English, comment (optional), forbidden renderings separated
 by ``;`` (optional). ``#`` starts a comment line; a first line whose first field is
-``source`` is a header. Several rows with one term are accepted alternatives. A tab, a line
+``source`` (or ``arabic``, ``term``…) is a header. A spreadsheet's quotes around every field
+of a row are taken off. Several rows with one term are accepted alternatives. A tab, a line
 break or a backslash inside a field is written ``\\t``, ``\\n`` (``\\r``) and ``\\\\`` (the TSV
 convention of our exports, :mod:`workbench.formats.table`) and read back.
 
@@ -14,10 +15,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.formats.table import escape_field, unescape_field
+from workbench.formats.table import escape_field, unescape_field, unquote_row
 from workbench.glossary.badrows import BadRows
 from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
 from workbench.textio import read_text
+
+HEADERS = frozenset({"source", "source term", "term", "arabic", "arabic term", "ar", "src"})
+"""First fields that make a first line a header (OmegaT's ``source``, a spreadsheet's)."""
 
 
 def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
@@ -34,9 +38,9 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
             bad.add(number, "no tab: expected 'term<TAB>rendering'")
             header_possible = False
             continue
-        fields = [unescape_field(f).strip() for f in line.split("\t")]
+        fields = [unescape_field(f).strip() for f in unquote_row(line.split("\t"))]
         first_row, header_possible = header_possible, False
-        if first_row and fields[0].casefold() == "source":
+        if first_row and fields[0].casefold() in HEADERS:
             continue
         entry = _entry(fields, number, bad)
         if entry is not None:

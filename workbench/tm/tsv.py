@@ -2,7 +2,8 @@
 
 UTF-8 (with or without BOM), UTF-16/32 with BOM or Windows-1256, CRLF or LF. Blank lines and
 lines starting with ``#`` are skipped, as is a first line naming the columns (``ar``/``en``,
-``arabic``/``english``, ``source``/``target``). A file whose first column is English and second
+``arabic``/``english``, ``source``/``target``); a spreadsheet's quotes around every field of a
+row are taken off. A file whose first column is English and second
 Arabic is read the other way round. A line without a tab or with an empty side is an error
 naming the line.
 """
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.formats.table import unquote_row
 from workbench.textio import read_text
 from workbench.tm.model import TmFileInfo, TmUnit
 
@@ -31,7 +33,7 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        fields = line.split("\t")
+        fields = unquote_row(line.split("\t"))
         if not rows and {f.strip().lower() for f in fields if f.strip()} <= _HEADERS:
             continue
         if len(fields) < 2:
