@@ -90,6 +90,16 @@ def test_bad_input_files_one_line_error(sample_db: Path, tmp_path: Path) -> None
         assert str(path) in result.stderr and result.stderr.count("\n") == 1
     result = run_cli("import", str(tmp_path / "missing.txt"), "--db", str(sample_db))
     assert result.exit_code == 2 and "no such file" in result.stderr
+    # a folder where a file belongs, and "-", are the same one line (not a usage message)
+    for args in (["import", str(tmp_path)], ["tm", "import", str(tmp_path)],
+                 ["glossary", "import", str(tmp_path)],
+                 ["export", "--format", "tmx", "--output", str(tmp_path)]):
+        result = run_cli(*args, "--db", str(sample_db))
+        assert result.exit_code == 2 and result.stderr == (
+            f"workbench: error: {tmp_path}: a folder, not a file\n"), args
+    result = run_cli("export", "--format", "tmx", "--output", "-", "--db", str(sample_db))
+    assert result.exit_code == 2 and result.stderr.startswith("workbench: error: -: give a file")
+    assert not Path("-").exists()
     stats = json.loads(run_cli("stats", "--db", str(sample_db), "--format", "json").stdout)
     assert stats["documents"] == 1
 

@@ -75,6 +75,24 @@ class WorkbenchGroup(click.Group):
             fail(str(project_error(exc)))
 
 
+class FilePath(click.Path):
+    """A file argument or option: a folder (or ``-``) given for it is the usual one-line
+    error naming it (``workbench: error: PATH: a folder, not a file``), not a usage error."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:
+        if value == "-":
+            raise WorkbenchError("-: give a file name (standard input and output are not read "
+                                 "or written)")
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            raise WorkbenchError(f"{value}: a folder, not a file") from None
+
+
 def fail(message: str) -> NoReturn:
     """Print ``workbench: error: MESSAGE`` on stderr and exit with code 2."""
     click.echo(f"workbench: error: {message}", err=True)

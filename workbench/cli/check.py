@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.app import db_option, main, write_report
+from workbench.cli.app import FilePath, db_option, main, write_report
 from workbench.errors import InputError
 from workbench.glossary.findings import SEVERITIES
 
@@ -147,16 +147,16 @@ def _table(report: Report) -> None:
 @click.option("--doc", help="Project mode: the document (default: the first).")
 @click.option("--version", "version", default="working", show_default=True,
               help="Project mode: working, draft:NAME or reference:NAME.")
-@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False),
+@click.option("--glossary", "glossary_path", type=FilePath(),
               help="Glossary file (TSV, TBX or CSV). File mode: the terms to enforce; "
                    "project mode: use it instead of the project glossary.")
 @click.option("--columns", help="CSV glossary columns: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
-@click.option("--source", type=click.Path(dir_okay=False),
+@click.option("--source", type=FilePath(),
               help="File mode: the Arabic text, one segment per line.")
-@click.option("--target", type=click.Path(dir_okay=False),
+@click.option("--target", type=FilePath(),
               help="File mode: the English text, line-aligned with --source.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--output", type=FilePath(), help="Write the report to this file.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="error",
               show_default=True, help="Exit 1 when a finding of this severity or worse is open.")
 @click.option("--skip", multiple=True, metavar="CHECK", help="Do not run this check (repeatable).")

@@ -8,6 +8,7 @@ import click
 from rich.table import Table
 
 from workbench.cli.app import (
+    FilePath,
     console,
     db_option,
     err_console,
@@ -67,7 +68,7 @@ def _report(report: ImportReport) -> None:
 
 @main.command("import")
 @db_option
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=FilePath())
 @click.option("--doc", help="Document name (default: the file name without extension).")
 @click.option(
     "--format", "fmt", type=click.Choice(SOURCE_FORMAT_NAMES), default=None,
@@ -99,7 +100,7 @@ def import_(db: str | None, file: str, doc: str | None, fmt: str | None) -> None
 
 @main.command("import-translation")
 @db_option
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=FilePath())
 @click.option("--doc", required=True, help="The Arabic document this translates.")
 @click.option(
     "--as", "kind", type=click.Choice(["reference", "draft", "working"]), required=True,

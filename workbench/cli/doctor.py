@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.cli.app import main, print_json
+from workbench.cli.app import FilePath, main, print_json
 from workbench.project import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -20,11 +20,11 @@ EXIT_DAMAGED = 1
 
 @main.command()
 @click.option(
-    "--db", "db", type=click.Path(dir_okay=False), default=None,
+    "--db", "db", type=FilePath(), default=None,
     help=f"Project database to check (default: ./{DEFAULT_DB}; never built or changed).",
 )
 @click.option(
-    "--recover", "recover_to", type=click.Path(dir_okay=False), default=None,
+    "--recover", "recover_to", type=FilePath(), default=None,
     help="Copy what can be read into this NEW project file (the original is left alone).",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")

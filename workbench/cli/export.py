@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.app import db_option, main, overwrite_options, print_json
+from workbench.cli.app import FilePath, db_option, main, overwrite_options, print_json
 from workbench.errors import WorkbenchError
 from workbench.filters.model import FALLBACKS
 from workbench.formats import EXPORT_FORMATS, FINDINGS, FORMATS, get_format, importable_formats
@@ -30,7 +30,7 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
     help="; ".join(f"{f.name}: {f.description}" for f in FORMATS) + ".",
 )
 @click.option(
-    "--output", type=click.Path(dir_okay=False), default=None,
+    "--output", type=FilePath(), default=None,
     help="File to write (default: translations/DOCUMENT.EXT).",
 )
 @click.option("--doc", help="Document (default: the first).")
@@ -122,7 +122,7 @@ def _import_command(name: str, description: str, *kinds: str) -> None:
     @main.command(name, help=f"Bring the translations of {description} file back into the "
                              "project.")
     @db_option
-    @click.argument("file", type=click.Path(dir_okay=False))
+    @click.argument("file", type=FilePath())
     @click.option("--doc", help="Document (default: the one the file names).")
     @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
     @overwrite_options

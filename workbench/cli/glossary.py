@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from workbench.cli.app import db_option, main, print_json
+from workbench.cli.app import FilePath, db_option, main, print_json
 from workbench.errors import WorkbenchError
 from workbench.glossary.io import (
     READ_FORMATS,
@@ -35,7 +35,7 @@ def _write(text: str, output: str | None) -> None:
 
 @glossary.command("import")
 @db_option
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(READ_FORMATS),
               help="The file's format (default: from its extension).")
 @click.option("--columns", help="CSV: TERM,RENDERING[,COMMENT[,FORBIDDEN]] by name or number "
@@ -89,7 +89,7 @@ def add_term(db: str | None, term: str, rendering: str, forbidden: tuple[str, ..
 @db_option
 @click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default="tsv",
               show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option("--output", type=FilePath(), help="Write to this file.")
 def export_glossary(db: str | None, fmt: str, output: str | None) -> None:
     """Write the project glossary as TSV (OmegaT-compatible) or TBX-Basic."""
     from workbench.project import open_project
@@ -100,13 +100,13 @@ def export_glossary(db: str | None, fmt: str, output: str | None) -> None:
 
 
 @glossary.command("convert")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=FilePath())
 @click.option("--from", "src_fmt", type=click.Choice(READ_FORMATS),
               help="The input format (default: from the extension).")
 @click.option("--columns", help="CSV: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
 @click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default="tsv",
               show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option("--output", type=FilePath(), help="Write to this file.")
 def convert_glossary(
     file: str, src_fmt: str | None, columns: str | None, fmt: str, output: str | None
 ) -> None:

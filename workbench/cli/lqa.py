@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.app import db_option, main, print_json, write_report
+from workbench.cli.app import FilePath, db_option, main, print_json, write_report
 
 if TYPE_CHECKING:
     from workbench.lqa.scoring import LqaError, LqaReport
@@ -181,7 +181,7 @@ def _table(report: LqaReport) -> None:
                    "approved and annotated ones.")
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="table",
               show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--output", type=FilePath(), help="Write the report to this file.")
 @click.pass_context
 def report(
     ctx: click.Context, db: str | None, doc: str | None, segments: str | None, fmt: str,

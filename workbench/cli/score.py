@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from workbench.cli.app import db_option, main, print_json
+from workbench.cli.app import FilePath, db_option, main, print_json
 from workbench.errors import WorkbenchError
 
 FORMATS = ("table", "json", "csv", "md")
@@ -20,7 +20,7 @@ FORMATS = ("table", "json", "csv", "md")
 
 @main.command()
 @db_option
-@click.option("--hyp", "hyps", multiple=True, type=click.Path(dir_okay=False),
+@click.option("--hyp", "hyps", multiple=True, type=FilePath(),
               help="File mode: a hypothesis file, one segment per line (repeat to compare "
                    "systems; the first is the baseline of paired tests).")
 @click.option("--ref", "refs", multiple=True,
@@ -44,10 +44,10 @@ FORMATS = ("table", "json", "csv", "md")
               help="Resamples (bs, default 1000) or trials (ar, default 10000).")
 @click.option("--baseline", help="The draft the others are tested against (default: first).")
 @click.option("--plain-chrf", is_flag=True, help="chrF (character n-grams only), not chrF++.")
-@click.option("--glossary", type=click.Path(dir_okay=False),
+@click.option("--glossary", type=FilePath(),
               help="File mode: a glossary (TSV, TBX-Basic or CSV, by extension) for "
                    "terminology accuracy (needs --source).")
-@click.option("--source", type=click.Path(dir_okay=False),
+@click.option("--source", type=FilePath(),
               help="File mode: the Arabic source, line-aligned with --hyp.")
 @click.option("--no-terms", is_flag=True, help="Project mode: skip terminology accuracy.")
 @click.option("--no-save", is_flag=True, help="Project mode: do not record the run.")

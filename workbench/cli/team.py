@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from workbench.cli.app import console, db_option, main, print_json
+from workbench.cli.app import FilePath, console, db_option, main, print_json
 from workbench.errors import WorkbenchError
 from workbench.project import open_project
 from workbench.store.team import ROLES
@@ -53,7 +53,7 @@ def _password(password: str | None, password_file: str | None, name: str) -> str
 @click.option("--password", default=None,
               help="The new login's password (visible to other local users while the command "
                    "runs: prefer --password-file, or the prompt).")
-@click.option("--password-file", type=click.Path(dir_okay=False), default=None,
+@click.option("--password-file", type=FilePath(), default=None,
               help="Read the password from the first line of this file.")
 @click.option("--existing", is_flag=True,
               help="NAME is a login the server has already: add it to the team as it is.")

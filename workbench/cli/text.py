@@ -7,14 +7,14 @@ from typing import Any
 
 import click
 
-from workbench.cli.app import main
+from workbench.cli.app import FilePath, main
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=FilePath())
 @click.option("--lang", type=click.Choice(["ar", "en"]), required=True,
               help="The language of FILE.")
-@click.option("--abbreviations", type=click.Path(dir_okay=False),
+@click.option("--abbreviations", type=FilePath(),
               help="A TSV of extra abbreviations (same columns as the bundled "
                    "workbench/text/abbreviations.tsv).")
 def segment(file: str, lang: str, abbreviations: str | None) -> None:
@@ -34,13 +34,13 @@ def segment(file: str, lang: str, abbreviations: str | None) -> None:
 
 
 @main.command()
-@click.argument("ar_file", type=click.Path(dir_okay=False))
-@click.argument("en_file", type=click.Path(dir_okay=False))
+@click.argument("ar_file", type=FilePath())
+@click.argument("en_file", type=FilePath())
 @click.option("--presegmented", is_flag=True,
               help="Each line of each file is one segment (else both are segmented first).")
 @click.option("--format", "fmt", type=click.Choice(["json", "tsv"]), default="json",
               show_default=True)
-@click.option("--glossary", "glossary_file", type=click.Path(dir_okay=False),
+@click.option("--glossary", "glossary_file", type=FilePath(),
               help="A glossary.tsv whose terms serve as anchors.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(),
               help="A bilingual dictionary (dictd, StarDict, DSL, TEI, TSV; any file of its "

@@ -10,7 +10,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from workbench.cli.app import console, db_option, main, print_json
+from workbench.cli.app import FilePath, console, db_option, main, print_json
 from workbench.errors import WorkbenchError
 from workbench.project import open_project
 from workbench.tm.results import ANALYSIS_BANDS, ConcordanceHit, TmMatch
@@ -25,7 +25,7 @@ def tm() -> None:
 
 @tm.command("import")
 @db_option
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=FilePath())
 @click.option("--name", help="The memory's name (default: the file name without extension).")
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv"]), default=None,
               help="The file's format (default: tsv for .tsv/.tab/.txt, else tmx).")
@@ -69,7 +69,7 @@ def tm_list(db: str | None, fmt: str) -> None:
 @tm.command("export")
 @db_option
 @click.option("--name", help="The memory to export (default: every memory).")
-@click.option("--output", type=click.Path(dir_okay=False), required=True, help="The TMX file.")
+@click.option("--output", type=FilePath(), required=True, help="The TMX file.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def tm_export(db: str | None, name: str | None, output: str, force: bool) -> None:
     """Write a memory as TMX 1.4b."""
@@ -112,7 +112,7 @@ def _diff_markup(op: str, text: str) -> str:
 @tm.command("lookup")
 @db_option
 @click.argument("text", required=False)
-@click.option("--file", "file", type=click.Path(dir_okay=False),
+@click.option("--file", "file", type=FilePath(),
               help="Look up every line of this file (one query per line).")
 @click.option("--min", "min_score", type=int, default=50, show_default=True,
               help="Lowest score shown.")
