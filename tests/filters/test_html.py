@@ -167,6 +167,20 @@ def test_xhtml_with_an_entity_is_refused(tmp_path: Path, declaration: str, refus
         read_source(source)
 
 
+def test_an_html_page_with_declarations_in_its_doctype_is_refused(tmp_path: Path) -> None:
+    """An HTML parser shows an internal subset's ``]>`` as text and its entities unexpanded:
+    such a page is an attack (or broken), refused as XML's are."""
+    source = tmp_path / "lol.html"
+    source.write_text('<!DOCTYPE html [\n <!ENTITY lol "lol">\n]>\n'
+                      "<html><body><p>مرحبا &lol;</p></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"lol\.html: line 1: refused: a DOCTYPE with decl"):
+        read_source(source)
+    plain = tmp_path / "plain.html"  # an ordinary DOCTYPE is read
+    plain.write_text('<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN">\n'
+                     "<html><body><p>مرحبا</p></body></html>", encoding="utf-8")
+    assert [b.text for b in read_source(plain).blocks] == ["مرحبا"]
+
+
 def test_xhtml_named_references_are_read_as_their_characters(tmp_path: Path) -> None:
     """Pages of older EPUBs (XHTML 1.1 with its DOCTYPE) use HTML's named references, which
     the XHTML DTD defines: read as characters, never by loading the DTD."""

@@ -120,6 +120,9 @@ def numeric_references(data: bytes) -> bytes:
     return _NAMED_REFERENCE.sub(numeric, data) if b"&" in data else data
 
 
+_INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+
+
 class Page:
     """An opened page: its tree and its blocks in order (``xml``: read it as XHTML, else
     as its ending and declaration say)."""
@@ -131,6 +134,10 @@ class Page:
             self.root = safexml.parse_document(numeric_references(data), path)
             self.encoding = self.root.getroottree().docinfo.encoding or "UTF-8"
         else:
+            subset = _INTERNAL_SUBSET.search(data[:65536])
+            if subset is not None:  # XML's entity declarations: never meant for an HTML page
+                raise InputError(path, "refused: a DOCTYPE with declarations ([...]), as an "
+                                 "entity attack has", data.count(b"\n", 0, subset.start()) + 1)
             self.encoding = _encoding(data)
             parser = lxml.html.HTMLParser(encoding=self.encoding, no_network=True)
             try:
