@@ -181,11 +181,14 @@ def test_tmx_round_trip_and_a_tmx_from_another_tool(
         'datatype="plaintext"/><body>'
         f'<tu><tuv lang="AR"><seg>{seg.source}</seg></tuv>'
         "<tuv lang=\"EN-GB\"><seg>By then the patience of the Bolshevik rank and file was wearing "
-        "thin.</seg></tuv></tu></body></tmx>\n",
+        "thin.</seg></tuv></tu>"
+        '<tu><tuv lang="AR"><seg>جملة ليست في الوثيقة.</seg></tuv>'
+        '<tuv lang="EN-GB"><seg>Not in the document.</seg></tuv></tu></body></tmx>\n',
         encoding="utf-8",
     )
     report = project.import_tmx(omegat_tmx)
     assert report.matched_by_source == 1 and report.updated == [11]
+    assert report.warnings == ["line 3: a unit (no id) matches no segment"]
     assert project.segment(11).status == "translated"
     assert project.history(11)[-1].action == "import-tmx"
     assert {s for s in before if before[s] != _snapshot(project)[s]} == {11}

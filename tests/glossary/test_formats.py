@@ -271,3 +271,19 @@ def test_csv_header_after_blank_lines(tmp_path) -> None:
     path.write_text("\n\nsource,target\nثورة,revolution\n", encoding="utf-8")
     glossary = read_csv(path)
     assert [(e.term, e.rendering, e.line) for e in glossary.entries] == [("ثورة", "revolution", 4)]
+
+
+def test_a_file_of_another_kind_is_named_for_what_it_is(tmp_path: Path) -> None:
+    tmx = tmp_path / "memory.tmx"  # not TSV: said so, not six rows "without a tab"
+    tmx.write_text('\ufeff<?xml version="1.0"?>\n<tmx version="1.4"><body/></tmx>\n',
+                   encoding="utf-8")
+    with pytest.raises(InputError, match=r"memory\.tmx: an XML file, not a TSV or CSV gloss"):
+        read_glossary(tmx)
+    tbx = tmp_path / "other.tbx"  # a TBX of other languages names the ones it has
+    tbx.write_text('<martif type="TBX"><text><body><termEntry>'
+                   '<langSet xml:lang="en"><tig><term>revolution</term></tig></langSet>'
+                   '<langSet xml:lang="fr"><tig><term>révolution</term></tig></langSet>'
+                   "</termEntry></body></text></martif>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no Arabic-English term entries found \(its "
+                                         r"languages: en, fr\)"):
+        read_glossary(tbx)

@@ -78,9 +78,28 @@ def read_glossary(
     spec = _BY_NAME.get(fmt or guess_format(path))
     if spec is None:
         raise InputError(path, f"unknown glossary format {fmt!r} (use {', '.join(READ_FORMATS)})")
+    if spec.name != "tbx" and _looks_like_xml(path):
+        raise InputError(path, "an XML file, not a TSV or CSV glossary (a TBX glossary is read "
+                         "with --format tbx or as NAME.tbx; a TMX file is a memory: `workbench "
+                         "tm import`)")
     glossary = spec.read(path, columns)
     check_conflicts(glossary, path)
     return glossary
+
+
+def _looks_like_xml(path: str | Path) -> bool:
+    """Does the file start with ``<`` (after a BOM and white space)? False if unreadable: the
+    reader then says why."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+    except OSError:
+        return False
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    elif head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16
+        head = head[2:].replace(b"\x00", b"")
+    return head.lstrip().startswith(b"<")
 
 
 def check_conflicts(glossary: Glossary, path: str | Path) -> None:

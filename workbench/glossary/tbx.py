@@ -79,6 +79,7 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
     if safexml.local(root.tag) not in ("martif", "tbx"):
         raise InputError(path, f"not a TBX file (root element <{safexml.local(root.tag)}>)")
     builder = GlossaryBuilder(path)
+    languages: set[str] = set()
     for entry in root.iter():
         if safexml.local(entry.tag) not in ("termEntry", "conceptEntry"):
             continue
@@ -86,6 +87,7 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
         english: list[tuple[str, str, int]] = []
         for lang_set in _children(entry, "langSet", "langSec"):
             lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
+            languages.add(lang or "none given")
             if lang.startswith("ar"):
                 arabic += _terms(lang_set)
             elif lang.startswith("en"):
@@ -108,7 +110,8 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
                 forbidden = tuple(f for f in bad if f.casefold() != rendering.casefold())
                 builder.add(Entry(term, rendering, comment, forbidden, line))
     if not builder.glossary.entries:
-        raise InputError(path, "no Arabic-English term entries found")
+        found = f" (its languages: {', '.join(sorted(languages))})" if languages else ""
+        raise InputError(path, f"no Arabic-English term entries found{found}")
     return builder.glossary
 
 

@@ -463,7 +463,8 @@ class Exchange:
             if targets is None:
                 report.unmatched += 1
                 if len(report.warnings) < 20:
-                    report.warnings.append(f"{where}unit {unit.key or '?'} matches no segment")
+                    unit_name = f"unit {unit.key}" if unit.key else "a unit (no id)"
+                    report.warnings.append(f"{where}{unit_name} matches no segment")
                 continue
             if unit.lqa:
                 place = f"{where}unit {unit.key or '?'}"
