@@ -87,6 +87,7 @@ def test_clean_files_exit_zero(tmp_path: Path, files: dict[str, str]) -> None:
     result = file_check(files, "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["violations"] == []
+    assert file_check(files).stdout.startswith("1 segment: 0 violations")  # singular
 
 
 def test_fail_on_and_warnings(files: dict[str, str]) -> None:

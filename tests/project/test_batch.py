@@ -116,7 +116,7 @@ def test_cli_replace_confirm_review(sample_db: Path) -> None:
     result = run_cli("confirm", dirty, "--override-reason", "house style", *db)
     assert result.exit_code == 0
     result = run_cli("review", dirty, "--approve", *db)
-    assert result.exit_code == 0 and "approved: 1 segments" in result.stdout
+    assert result.exit_code == 0 and "approved: 1 segment;" in result.stdout
     result = run_cli("review", "--doc", "sample", "--status", "translated", "--reviewed", *db)
     assert result.exit_code == 0
     result = run_cli("review", dirty, *db)

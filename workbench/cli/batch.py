@@ -11,6 +11,7 @@ from workbench.errors import WorkbenchError
 from workbench.project import open_project
 from workbench.project.batch import BatchReport, ReplaceReport
 from workbench.statuses import STATUSES
+from workbench.wording import plural
 
 FORMATS = click.Choice(["table", "json"])
 
@@ -66,7 +67,7 @@ def _print_replacements(report: ReplaceReport) -> None:
     if report.changes:
         console.print(table)
     verb = "would change" if report.dry_run else "changed"
-    line = f"{verb} {len(report.changes)} segments ({report.occurrences} occurrences)"
+    line = f"{verb} {plural(len(report.changes), 'segment')} ({report.occurrences} occurrences)"
     if report.locked:
         line += f"; {len(report.locked)} approved (locked) segments left as they are"
     click.echo(line)
@@ -93,7 +94,7 @@ def _print_batch(report: BatchReport, fmt: str) -> None:
     if fmt == "json":
         print_json(report.to_dict())
         return
-    click.echo(f"{report.action}: {len(report.done)} segments; "
+    click.echo(f"{report.action}: {plural(len(report.done), 'segment')}; "
                f"{len(report.blocked)} left as they were")
     for sid, why in report.blocked.items():
         click.echo(f"  segment {sid}: {'; '.join(why)}")

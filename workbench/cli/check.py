@@ -14,6 +14,7 @@ import click
 from workbench.cli.app import FilePath, db_option, main, write_report
 from workbench.errors import InputError
 from workbench.glossary.findings import SEVERITIES
+from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.glossary.matcher import TermMatcher
@@ -135,7 +136,7 @@ def _table(report: Report) -> None:
     accuracy = "" if terms["accuracy"] is None else f" ({terms['accuracy']:.1%})"
     sev = summary["by_severity"]
     click.echo(
-        f"{summary['segments']} segments: {summary['violations']} violations "
+        f"{plural(summary['segments'], 'segment')}: {summary['violations']} violations "
         f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info), "
         f"{summary['overridden']} accepted; glossary terms rendered "
         f"{terms['rendered']}/{terms['occurrences']}{accuracy}"

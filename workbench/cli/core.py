@@ -22,6 +22,7 @@ from workbench.project import ImportReport, open_project
 from workbench.project.sample import open_or_create
 from workbench.project.sources import DocumentImportReport
 from workbench.textio import read_text_with_encoding
+from workbench.wording import plural
 
 
 @main.command()
@@ -48,7 +49,7 @@ def stats(db: str | None, doc: str | None, fmt: str) -> None:
 def _report(report: ImportReport) -> None:
     what = f"{report.document}" + (f" as {report.version}" if report.version else "")
     dry = report.fill is not None and report.fill.dry_run
-    line = f"{'would import' if dry else 'imported'} {what}: {report.segments} segments"
+    line = f"{'would import' if dry else 'imported'} {what}: {plural(report.segments, 'segment')}"
     if report.version:
         line += f", {report.sentences} English sentences in {report.links} links"
         if report.low_confidence:

@@ -21,6 +21,7 @@ from workbench.project.reading import Reader
 from workbench.project.review import VERDICTS, Review
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
+from workbench.wording import plural
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ class Batch:
                 )
             if planned and not dry_run:
                 summary = (
-                    f"replaced {find!r} with {replacement!r} in {len(planned)} segments "
+                    f"replaced {find!r} with {replacement!r} in {plural(len(planned), 'segment')} "
                     f"({report.occurrences} occurrences)"
                 )
                 report.group_id = self.changes.apply(

@@ -34,6 +34,7 @@ from workbench.tui import keys
 from workbench.tui.screens.job_dialog import JobDialog
 from workbench.tui.screens.overwrite import ImportPlan, OverwriteScreen, overwrite_of
 from workbench.tui.service import BackgroundCancelled, describe_error
+from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.project import Document, ImportReport, Project
@@ -157,7 +158,7 @@ def describe(report: ImportReport | ExchangeReport) -> str:
         tags = getattr(report, "tags", 0)
         line = (f"Added document {report.document!r}"
                 + (f" ({fmt}, {tags:,} tags)" if fmt != "txt" else "")
-                + f": {report.segments:,} segments.")
+                + f": {plural(report.segments, 'segment')}.")
         if report.fill is not None:
             line += f" Its translations: {report.fill.filled:,} segments filled."
         return line + _warnings(report)

@@ -18,6 +18,7 @@ from textual.widgets import Button, Label
 
 from workbench.tui import keys
 from workbench.tui.screens.prompts import Prompt
+from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.project import ImportReport
@@ -36,11 +37,6 @@ CHOICES = (KEEP, "confirmed", "approved")
 def overwrite_of(choice: str) -> str | None:
     """The service's ``overwrite`` for an answer of this dialog."""
     return None if choice == KEEP else choice
-
-
-def plural(n: int, word: str) -> str:
-    """``1 segment``, ``2 segments``."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from workbench.tui import keys
 from workbench.tui.display import isolate
 from workbench.tui.screens.job_dialog import JobDialog
 from workbench.tui.service import BackgroundCancelled, describe_error
+from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
@@ -56,11 +57,6 @@ class ReplaceDone(Message):
     report: ReplaceReport | None
     error: str | None = None
     stopped: bool = False
-
-
-def plural(n: int, word: str) -> str:
-    """``1 segment``, ``2 segments``."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def change_lines(change: Replacement, query: ReplaceQuery) -> Text:

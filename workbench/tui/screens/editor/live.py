@@ -163,8 +163,8 @@ class LiveUpdates(EditorPart):
         elif busy:
             self.changed_elsewhere = self._who_changed(row.id) or "someone"
             self.notify(
-                f"Segment {row.position} was changed by {self.changed_elsewhere} while you "
-                "edit it: your English is kept; saving it shows both.", severity="warning",
+                f"Segment {row.position} was changed by {self.changed_elsewhere} while you were "
+                "editing it: your English is kept; saving it shows both.", severity="warning",
                 timeout=8,
             )
         else:

@@ -56,6 +56,7 @@ from workbench.tui.widgets.panels import (
     TermLine,
 )
 from workbench.tui.widgets.segment_list import SegmentList
+from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
@@ -235,7 +236,8 @@ class EditorScreen(
         label = view_label(rows.spec) if rows else Text("")
         count = len(rows) if rows else 0
         seg_list.border_title = bidi.line(
-            Text.assemble(isolate(self.document.name), " · ", label, f" · {count:,} segments")
+            Text.assemble(isolate(self.document.name), " · ", label,
+                          f" · {plural(count, 'segment')}")
         )
         seg_list.border_subtitle = f"Arabic: {self.wb.direction} direction" + (
             ", shaped" if self.wb.shaping else ""

@@ -16,6 +16,7 @@ from workbench.tui.rows import ViewSpec
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import FilterScreen, GotoScreen, SearchScreen
 from workbench.tui.service import describe_error
+from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
@@ -111,7 +112,7 @@ class ViewActions(EditorPart):
             self.notify(f"No segment matches: {message.spec.describe()}.", severity="warning")
             return
         self.load_view(message.spec, message.keep, message.ids)
-        self.notify(f"{len(message.ids):,} segments: {message.spec.describe()}.")
+        self.notify(f"{plural(len(message.ids), 'segment')}: {message.spec.describe()}.")
 
     def action_goto(self) -> None:
         """Open the segment with a given number."""
