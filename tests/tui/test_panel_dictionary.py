@@ -234,6 +234,12 @@ async def test_a_typed_word_is_looked_up(sample_db, make_app, tmp_path):
         assert [e.headword for e in panel.lookup.entries] == ["ثورة"]
         assert panel.has_focus
         assert panel.border_subtitle == "F10: look up · /: type"  # the panel's keys
+        # the chosen sense's line is highlighted (its background, not only bold)
+        from workbench.tui.widgets.dictionary_panel import FOCUSED_CURSOR_STYLE
+
+        first, _ = panel._ranges[panel.cursor]
+        strip = panel.render_line(first - panel.scroll_offset.y)
+        assert {seg.style.bgcolor for seg in strip} == {FOCUSED_CURSOR_STYLE.bgcolor}
         await pilot.press("slash")  # from the panel: another word, in Arabic
         await settle(pilot)
         assert isinstance(app.screen, LookupScreen)

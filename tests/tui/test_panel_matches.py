@@ -14,7 +14,12 @@ from tests.tui.screen_wait import shows
 from workbench.config import Config
 from workbench.project import Project
 from workbench.tui.screens.concordance import ConcordanceScreen
-from workbench.tui.widgets.matches_panel import CHANGED_STYLE, MatchesPanel, diff_text
+from workbench.tui.widgets.matches_panel import (
+    CHANGED_STYLE,
+    CURSOR_STYLE,
+    MatchesPanel,
+    diff_text,
+)
 from workbench.tui.widgets.segment_list import REPEAT_MARK, SegmentList
 
 CLAIM = "هذا الادعاء كاذب حتى النخاع."  # segment 2 of the sample
@@ -101,7 +106,11 @@ async def test_keys_insert_match_n_as_a_draft_with_its_origin(sample_db, make_ap
         # a match the segment does not have: said, nothing written
         await pilot.press("shift+f5")
         await settle(pilot)
-        assert screen.query_one(MatchesPanel).has_focus
+        panel = screen.query_one(MatchesPanel)
+        assert panel.has_focus
+        first, _ = panel._ranges[panel.cursor]  # the chosen match's line is highlighted
+        strip = panel.render_line(first - panel.scroll_offset.y)
+        assert {seg.style.bgcolor for seg in strip} == {CURSOR_STYLE.bgcolor}
         await pilot.press("5")
         await settle(pilot)
         assert screen.editor.text == "This claim is false to the core."

@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from workbench.tui import keys
 from workbench.tui.display import isolate
-from workbench.tui.widgets.panels import TextPanel
+from workbench.tui.widgets.panels import TextPanel, highlight
 
 HEADWORD_STYLE = Style(bold=True, color="#e5c07b")
 CURSOR_STYLE = Style(bgcolor="#3e4451", bold=True)
@@ -189,7 +189,7 @@ class DictionaryPanel(TextPanel, can_focus=True):
             first, end = self._ranges[self.cursor]
             if first <= index < end:
                 style = FOCUSED_CURSOR_STYLE if self.has_focus else CURSOR_STYLE
-                strip = strip.apply_style(style)
+                strip = highlight(strip, style)
         return strip
 
     # the cursor ------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from workbench.tui import keys
 from workbench.tui.display import isolate
-from workbench.tui.widgets.panels import TextPanel
+from workbench.tui.widgets.panels import TextPanel, highlight
 
 CHANGED_STYLE = Style(color="black", bgcolor="#e5c07b")
 """Words of the match that the open segment does not have (inserted or changed)."""
@@ -140,7 +140,7 @@ class MatchesPanel(TextPanel, can_focus=True):
         if self.has_focus and self.matches and self._ranges:
             first, _end = self._ranges[self.cursor]
             if self.scroll_offset.y + y == first:  # the match's heading
-                strip = strip.apply_style(CURSOR_STYLE)
+                strip = highlight(strip, CURSOR_STYLE)
         return strip
 
     # the cursor ------------------------------------------------------------------------------

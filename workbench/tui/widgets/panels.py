@@ -39,6 +39,12 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "i"}
 
 
+def highlight(strip: Strip, style: Style) -> Strip:
+    """``strip`` with ``style`` over its own styles: a cursor line's background shows
+    (``Strip.apply_style`` puts a style under the segments', whose background then wins)."""
+    return Strip(Segment.apply_style(list(strip), post_style=style), strip.cell_length)
+
+
 class TextPanel(ScrollView, can_focus=False):
     """A read-only panel that lays its content out to its width once and then only paints.
 
