@@ -14,6 +14,7 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
+from workbench.formats.codes import TMX, encode, tagged_text
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -82,8 +83,8 @@ def write_tmx(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
         parts.append(f'<prop type="{PROP_PARAGRAPH}">{unit.paragraph}</prop>')
         for finding in unit.findings:
             parts.append(f'<prop type="{PROP_FINDING}">{xmlout.text(finding)}</prop>')
-        parts.append(f"{source_tuv}{xmlout.text(unit.source)}</seg></tuv>")
-        parts.append(f"{target_tuv}{xmlout.text(unit.target)}</seg></tuv></tu>\n")
+        parts.append(f"{source_tuv}{encode(unit.source, TMX)}</seg></tuv>")
+        parts.append(f"{target_tuv}{encode(unit.target, TMX)}</seg></tuv></tu>\n")
         w.write("".join(parts))
         count += 1
     w.write("</body>\n</tmx>\n")
@@ -134,9 +135,9 @@ def _read_tu(tu: etree._Element, source_lang: str, target_lang: str) -> Imported
             if seg is None:
                 continue
             if source is None and lang_matches(lang, source_lang):
-                source = safexml.text_of(seg)
+                source = tagged_text(seg)
             elif target is None and lang_matches(lang, target_lang):
-                target = safexml.text_of(seg)
+                target = tagged_text(seg)
     if source is None:
         return None
     return ImportedUnit(

@@ -16,6 +16,7 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
+from workbench.formats.codes import XLIFF12, encode, tagged_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
 from workbench.lqa.notes import is_note
 from workbench.statuses import STATUSES, XLIFF12_STATE, Status, from_xliff12
@@ -55,9 +56,9 @@ def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> i
                 f'{unit.number}" xml:space="preserve"',
                 ' approved="yes"' if approved else "",
                 f' wb:status="{unit.status}">',
-                f'<source xml:lang="{source_lang}">{xmlout.text(unit.source)}</source>',
+                f'<source xml:lang="{source_lang}">{encode(unit.source, XLIFF12)}</source>',
                 f'<target xml:lang="{target_lang}" state="{state}">'
-                f"{xmlout.text(unit.target)}</target>",
+                f"{encode(unit.target, XLIFF12)}</target>",
             ]
             for note in unit.notes:
                 parts.append(
@@ -76,8 +77,8 @@ def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> i
                 parts.append(
                     f'<alt-trans match-quality="{match.score}" origin="'
                     f'{xmlout.attr(match.origin)}"><source xml:lang="{source_lang}">'
-                    f'{xmlout.text(match.source)}</source><target xml:lang="{target_lang}">'
-                    f"{xmlout.text(match.target)}</target></alt-trans>"
+                    f'{encode(match.source, XLIFF12)}</source><target xml:lang="{target_lang}">'
+                    f"{encode(match.target, XLIFF12)}</target></alt-trans>"
                 )
             parts.append("</trans-unit>\n")
             w.write("".join(parts))
@@ -159,8 +160,8 @@ def _read_trans_unit(tu: etree._Element) -> ImportedUnit:
 
     source_el = tu.find(child("source"))
     target_el = tu.find(child("target"))
-    source = safexml.text_of(source_el) if source_el is not None else ""
-    target = safexml.text_of(target_el) if target_el is not None else None
+    source = tagged_text(source_el) if source_el is not None else ""
+    target = tagged_text(target_el) if target_el is not None else None
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     status = _status(state, approved, bool(target and target.strip()), tu.get(f"{{{WB_NS}}}status"))

@@ -12,7 +12,8 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from workbench.formats import safexml, xmlout
+from workbench.formats import xmlout
+from workbench.formats.codes import XLIFF20, encode, tagged_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedUnit, Unit
 from workbench.formats.xliff import lqa_notes
 from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
@@ -58,8 +59,8 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
                     parts.append(
                         f'<mtc:match ref="#s1" type="tm"{context} '
                         f'similarity="{min(match.score, 100)}" origin="'
-                        f'{xmlout.attr(match.origin)}"><source>{xmlout.text(match.source)}'
-                        f"</source><target>{xmlout.text(match.target)}</target></mtc:match>"
+                        f'{xmlout.attr(match.origin)}"><source>{encode(match.source, XLIFF20)}'
+                        f"</source><target>{encode(match.target, XLIFF20)}</target></mtc:match>"
                     )
                 parts.append("</mtc:matches>")
             if unit.notes or unit.findings or unit.lqa:
@@ -82,10 +83,10 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
             segment_id = ' id="s1"' if unit.matches else ""
             parts.append(
                 f'<segment{segment_id} state="{state}" subState="{SUBSTATE_PREFIX}{unit.status}">'
-                f"<source>{xmlout.text(unit.source)}</source>"
+                f"<source>{encode(unit.source, XLIFF20)}</source>"
             )
             if has_target:
-                parts.append(f"<target>{xmlout.text(unit.target)}</target>")
+                parts.append(f"<target>{encode(unit.target, XLIFF20)}</target>")
             parts.append("</segment></unit>\n")
             w.write("".join(parts))
             count += 1
@@ -105,8 +106,8 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
     for segment in unit.iter(_q("segment")):
         source_el = segment.find(_q("source"))
         target_el = segment.find(_q("target"))
-        sources.append(safexml.text_of(source_el) if source_el is not None else "")
-        target = safexml.text_of(target_el) if target_el is not None else ""
+        sources.append(tagged_text(source_el) if source_el is not None else "")
+        target = tagged_text(target_el) if target_el is not None else ""
         any_target = any_target or target_el is not None
         targets.append(target)
         state = segment.get("state")

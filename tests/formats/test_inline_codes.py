@@ -1,0 +1,71 @@
+"""Inline tags of client documents leave as the exchange formats' native codes (XLIFF 1.2
+g/x/bx/ex, XLIFF 2.0 pc/ph/sc/ec, TMX bpt/ept/ph/it), so other tools show them as tags, and
+come back as the same placeholders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.formats.conftest import TMX_DTD
+from workbench.formats.codes import TMX, XLIFF12, XLIFF20, encode, tagged_text
+from workbench.project import Project
+
+X12 = "{urn:oasis:names:tc:xliff:document:1.2}"
+X20 = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+
+@pytest.mark.parametrize("text", [
+    "بدأت <1>الثورة</1> في بتروغراد<2/> & <b> ليس وسما",  # a pair, an empty tag, plain text
+    "a<1>b<2>c</1>d</2>",  # pairs crossing (a translation the QA check reports)
+    "x</3> y <4>z",  # halves whose partners are in other segments
+    "<1><2>nested</2></1><1>again</1>",  # nested, and a pair twice
+])
+@pytest.mark.parametrize("codes", [XLIFF12, XLIFF20, TMX], ids=["xliff", "xliff2", "tmx"])
+def test_every_tagged_text_is_well_formed_and_reads_back(text: str, codes: dict[str, str]
+                                                         ) -> None:
+    element = etree.fromstring(f"<seg>{encode(text, codes)}</seg>")  # well-formed
+    assert tagged_text(element) == text
+    assert "&lt;1&gt;" not in "".join(element.itertext()) or codes is TMX  # not as text
+
+
+def test_other_tools_codes_without_our_numbers_are_left_out() -> None:
+    element = etree.fromstring('<source>a <g id="g1">b</g> <x id="ph"/>c</source>')
+    assert tagged_text(element) == "a b c"
+
+
+def test_exports_carry_native_codes_and_come_back(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>بدأت <b>الثورة</b> في بتروغراد.</p></body></html>",
+                    encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(page)
+        [segment] = project.segments("page", limit=5)
+        assert segment.source == "بدأت <1>الثورة</1> في بتروغراد."
+        project.save_draft(segment.id, "The <1>revolution</1> began in Petrograd.")
+        paths = {fmt: project.export_file(fmt, tmp_path / f"page.{fmt}").path
+                 for fmt in ("xliff", "xliff2", "tmx")}
+
+        unit = etree.parse(str(paths["xliff"])).find(f".//{X12}trans-unit")
+        for side in ("source", "target"):
+            [g] = unit.find(f"{X12}{side}").findall(f"{X12}g")
+            assert g.get("id") == "1"
+        assert unit.find(f"{X12}target/{X12}g").text == "revolution"
+        unit2 = etree.parse(str(paths["xliff2"])).find(f".//{X20}unit")
+        assert unit2.find(f".//{X20}target/{X20}pc").get("id") == "1"
+        tmx = etree.parse(str(paths["tmx"]))
+        assert etree.DTD(str(TMX_DTD)).validate(tmx)
+        assert [e.get("i") for e in tmx.iter("bpt", "ept")] == ["1", "1", "1", "1"]
+
+        # another tool edits the target, keeping its codes: the tags come back
+        tree = etree.parse(str(paths["xliff"]))
+        target = tree.find(f".//{X12}target")
+        target.text = "In Petrograd the "
+        target.find(f"{X12}g").tail = " began."
+        tree.write(str(paths["xliff"]), encoding="UTF-8", xml_declaration=True)
+        report = project.import_xliff(paths["xliff"])
+        assert report.updated == [segment.id]
+        assert project.segment(segment.id).target == "In Petrograd the <1>revolution</1> began."
+        assert not [f for f in project.check_segment(segment.id) if f.check == "tag-mismatch"]

@@ -1,0 +1,120 @@
+"""Inline tags (``<1>…</1>``, ``<2/>``: the formatting of client documents) as the native inline
+codes of the exchange formats, so that other tools show them as tags, not as text to translate.
+
+- XLIFF 1.2: a pair as ``<g id="1">…</g>``, an empty tag as ``<x id="2"/>``;
+- XLIFF 2.0: ``<pc id="1">…</pc>`` and ``<ph id="2"/>``;
+- TMX 1.4b: ``<bpt i="1" x="1">&lt;1&gt;</bpt>…<ept i="1">&lt;/1&gt;</ept>`` and
+  ``<ph x="2">&lt;2/&gt;</ph>`` (the placeholder as the native code).
+
+A half whose partner is not in the segment, or a pair crossing another (a translation the
+``tag-mismatch`` check reports), is written as standalone codes (``bx``/``ex``; ``sc``/``ec``,
+isolated when the partner is elsewhere; TMX's ``it`` for a lone half), so the file is always
+well-formed. :func:`tagged_text` reads any of these back as
+placeholders (ids that are not our numbers: the text only, their codes left out).
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from lxml import etree
+
+from workbench.formats import xmlout
+from workbench.formats.safexml import CODE_TAGS, local
+from workbench.text.tags import CLOSE, EMPTY, OPEN, TagToken, tokens
+
+XLIFF12 = {"open": '<g id="{n}">', "close": "</g>", "empty": '<x id="{n}"/>',
+           "begin": '<bx id="{n}"/>', "end": '<ex id="{n}"/>',
+           "lone begin": '<bx id="{n}"/>', "lone end": '<ex id="{n}"/>'}
+XLIFF20 = {"open": '<pc id="{n}">', "close": "</pc>", "empty": '<ph id="{n}"/>',
+           "begin": '<sc id="{n}"/>', "end": '<ec startRef="{n}"/>',
+           "lone begin": '<sc id="{n}" isolated="yes"/>',
+           "lone end": '<ec id="{n}" isolated="yes"/>'}
+TMX = {"open": '<bpt i="{n}" x="{n}">&lt;{n}&gt;</bpt>', "close": '<ept i="{n}">&lt;/{n}&gt;</ept>',
+       "empty": '<ph x="{n}">&lt;{n}/&gt;</ph>',
+       "begin": '<bpt i="{n}" x="{n}">&lt;{n}&gt;</bpt>', "end": '<ept i="{n}">&lt;/{n}&gt;</ept>',
+       "lone begin": '<it pos="begin" x="{n}">&lt;{n}&gt;</it>',
+       "lone end": '<it pos="end" x="{n}">&lt;/{n}&gt;</it>'}
+
+
+def _roles(found: list[TagToken]) -> list[str]:
+    """Each placeholder's role: open/close of a pair that nests in this text, empty, begin/end
+    of a pair crossing another, or a lone begin/end (its partner is not in this text)."""
+    roles = ["empty" if t.kind == EMPTY else "" for t in found]
+    stack: list[int] = []  # indices of open placeholders not yet closed
+    for k, token in enumerate(found):
+        if token.kind == OPEN:
+            stack.append(k)
+        elif token.kind == CLOSE:
+            if stack and found[stack[-1]].id == token.id:
+                roles[stack.pop()], roles[k] = "open", "close"
+            else:
+                roles[k] = "end"
+    for k in stack:
+        roles[k] = "begin"
+    opened = {t.id for t, r in zip(found, roles, strict=True) if r == "begin"}
+    closed = {t.id for t, r in zip(found, roles, strict=True) if r == "end"}
+    for k, token in enumerate(found):
+        if (roles[k] == "begin" and token.id not in closed) or (
+                roles[k] == "end" and token.id not in opened):
+            roles[k] = "lone " + roles[k]
+    return roles
+
+
+def encode(text: str, codes: dict[str, str]) -> str:
+    """``text`` as XML content: escaped, its placeholders as the format's ``codes``."""
+    found = tokens(text)
+    if not found:
+        return xmlout.text(text)
+    out, pos = [], 0
+    for token, role in zip(found, _roles(found), strict=True):
+        out.append(xmlout.text(text[pos : token.start]))
+        out.append(codes[role].format(n=token.id))
+        pos = token.end
+    out.append(xmlout.text(text[pos:]))
+    return "".join(out)
+
+
+def _number(value: str | None) -> int | None:
+    with contextlib.suppress(TypeError, ValueError):
+        number = int(value or "")
+        return number if 0 < number < 1_000_000 else None
+    return None
+
+
+def tagged_text(element: etree._Element) -> str:
+    """The text of a segment element with its inline codes as placeholders (``<1>``…)."""
+    pairs: dict[str, int] = {}  # a TMX bpt's i → its number, for its ept
+
+    def walk(el: etree._Element, parts: list[str]) -> None:
+        parts.append(el.text or "")
+        for child in el:
+            name = local(child.tag)
+            number = _number(child.get("id") or child.get("x") or child.get("startRef"))
+            if name == "cp":
+                with contextlib.suppress(ValueError, OverflowError):
+                    parts.append(chr(int(child.get("hex", ""), 16)))
+            elif name in ("g", "pc"):
+                parts.append(f"<{number}>" if number else "")
+                walk(child, parts)
+                parts.append(f"</{number}>" if number else "")
+            elif name == "bpt" and number:
+                pairs[child.get("i", "")] = number
+                parts.append(f"<{number}>")
+            elif name == "ept" and child.get("i", "") in pairs:
+                parts.append(f"</{pairs[child.get('i', '')]}>")
+            elif name in ("bx", "sc") and number:
+                parts.append(f"<{number}>")
+            elif name in ("ex", "ec") and number:
+                parts.append(f"</{number}>")
+            elif name == "it" and number:
+                parts.append(f"</{number}>" if child.get("pos") == "end" else f"<{number}>")
+            elif name in ("x", "ph") and number:
+                parts.append(f"<{number}/>")
+            elif name and name not in CODE_TAGS:  # mrk, hi, sub…: their text
+                walk(child, parts)
+            parts.append(child.tail or "")
+
+    parts: list[str] = []
+    walk(element, parts)
+    return "".join(parts)
