@@ -153,6 +153,14 @@ async def test_a_dictionary_added_from_the_command_line_reaches_the_open_panel(
             await pilot.pause(0.05)
         assert "coup" in [s.text for s in panel.senses]
         assert not panel.note.startswith(NO_DICTIONARIES)
+        with Project.open(sample_db) as project:  # and removed, as `dictionary remove`
+            [name] = [d.name for d in project.dictionaries.list()]
+            project.dictionaries.remove(name)
+        for _ in range(200):
+            if not panel.senses:
+                break
+            await pilot.pause(0.05)
+        assert not panel.senses and panel.note == no_dictionaries()
 
 
 async def test_dictionary_is_a_column_when_wide_and_a_toggle_when_narrow(sample_db, make_app,

@@ -67,6 +67,17 @@ class DictionaryReady(Message):
 
 
 @dataclass
+class DictionarySetChanged(Message):
+    """The project's dictionaries changed elsewhere while ``segment_id`` was open."""
+
+    segment_id: int
+
+
+def _dictionary_set(project: Project) -> tuple[tuple[str, bool], ...]:
+    return tuple((d.name, d.available) for d in project.dictionaries.list())
+
+
+@dataclass
 class LookupReady(Message):
     """What a look-up found (posted by the worker)."""
 
@@ -138,6 +149,7 @@ class DictionaryActions(EditorPart):
     """The editor screen's Dictionary panel (a mixin of ``EditorScreen``)."""
 
     _forms: dict[str, str]  # sense -> its form inside a sentence (see mid_sentence_forms)
+    _dictionaries: tuple[tuple[str, bool], ...] | None = None  # (name, available) shown
     # the English word looked up: segment, cursor, start, end, word
     _replaced: tuple[int, int, int, int, str] | None = None
 
@@ -196,10 +208,26 @@ class DictionaryActions(EditorPart):
         """Read the dictionary words of segment ``segment_id`` into the panel (in a worker)."""
         self._dictionary_words(segment_id)
 
+    @work(thread=True, exclusive=True, group="dictionary-set")
+    def recheck_dictionaries(self, segment_id: int) -> None:
+        """Something changed elsewhere: read the segment's dictionary words again if the
+        project's dictionaries are not those shown (one added or removed elsewhere)."""
+        try:
+            now = self.wb.service.background(_dictionary_set)
+        except Exception:  # offline, say: looked at again at the next change
+            return
+        if now != self._dictionaries:
+            self.post_message(DictionarySetChanged(segment_id))
+
+    def on_dictionary_set_changed(self, message: DictionarySetChanged) -> None:
+        if self.current is not None and self.current.id == message.segment_id:
+            self.load_dictionary(message.segment_id)
+
     @work(thread=True, exclusive=True, group="dictionary")
     def _dictionary_words(self, segment_id: int) -> None:
         def read(project: Project) -> tuple[list[Any], dict[str, str]] | None:
-            if not any(d.available for d in project.dictionaries.list()):
+            self._dictionaries = _dictionary_set(project)
+            if not any(available for _, available in self._dictionaries):
                 return None
             matches = project.dictionaries.find_in_segment(segment_id)
             entries = [e for m in matches for e in m.entries]

@@ -10,9 +10,9 @@
   and the title says the segment changed elsewhere (saving it shows the conflict dialog); when
   it was approved and locked, the typed English is also kept as a note (``unsaved-edit``);
 - a note added to the open segment by someone else is shown as a notification;
-- a Dictionary panel that found no dictionaries looks again when something changed elsewhere
-  (a dictionary added from the command line; on PostgreSQL, whose feed names only segment,
-  note and document changes, the panel sees it at the next segment);
+- the Dictionary panel reads the open segment's words again when the project's dictionaries
+  changed elsewhere (one added or removed from the command line; on PostgreSQL, whose feed
+  names only segment, note and document changes, the panel sees it at the next segment);
 - who else has which segment open: a mark in the list, the names in the English title.
 """
 
@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from workbench.errors import WorkbenchError
 from workbench.project.views import ViewSpec
 from workbench.store.live import Change
-from workbench.tui.screens.editor.dictionary import NO_DICTIONARIES
 from workbench.tui.screens.editor.host import EditorPart
 
 if TYPE_CHECKING:
@@ -57,6 +56,8 @@ class LiveUpdates(EditorPart):
         def keep_locked(self, segment_id: int, text: str) -> Any: ...
 
         def load_dictionary(self, segment_id: int) -> None: ...
+
+        def recheck_dictionaries(self, segment_id: int) -> None: ...
 
         def recheck_details(self, segment_id: int, source: str) -> None: ...
 
@@ -110,10 +111,8 @@ class LiveUpdates(EditorPart):
                 self.recheck_details(self.current.id, self.current.source)
         if self.current is not None and (everything or self.current.id in notes):
             self.say_new_notes()
-        if self.current is not None and everything and (
-            self.dictionary_panel.note.startswith(NO_DICTIONARIES)
-        ):
-            self.load_dictionary(self.current.id)
+        if self.current is not None and everything:  # a dictionary added or removed?
+            self.recheck_dictionaries(self.current.id)
 
     def reread_view(self) -> None:
         """Segments were added, removed or re-cut elsewhere: read the view again, keeping the
