@@ -120,9 +120,40 @@ def test_cli_replace_confirm_review(sample_db: Path) -> None:
     result = run_cli("review", "--doc", "sample", "--status", "translated", "--reviewed", *db)
     assert result.exit_code == 0
     result = run_cli("review", dirty, *db)
-    assert result.exit_code == 2 and "give a verdict" in result.stderr
+    assert result.exit_code == 2 and "give one verdict" in result.stderr
+    result = run_cli("review", dirty, "--approve", "--reviewed", *db)
+    assert result.exit_code == 2 and "give one verdict" in result.stderr
     result = run_cli("review", dirty, "--reject", *db)
     assert result.exit_code == 1 and "needs a comment" in result.stdout
+    # approved already: nothing written, so no change id to undo (none reused later)
+    result = run_cli("review", dirty, "--approve", *db)
+    assert result.stdout == "approved: 0 segments (1 already so); 0 left as they were\n"
+    for args in (["review", "99999", "--reviewed"], ["confirm", "99999"]):
+        result = run_cli(*args, *db)
+        assert result.exit_code == 2 and "no segment 99999" in result.stderr
+
+
+def test_segments_are_confirmed_and_reviewed_by_id_in_any_document(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    db = ["--db", str(sample_db)]
+    other = tmp_path / "other.txt"
+    other.write_text("قامت الثورة.\nعقد المؤتمر.\n", encoding="utf-8")
+    assert run_cli("import", str(other), "--doc", "other", *db).exit_code == 0
+    with Project.open(sample_db) as project:
+        first, second = project.segments("other", limit=5)
+        project.save_draft(first.id, "The revolution broke out.")
+        project.save_draft(second.id, "The conference was held.")
+    result = run_cli("confirm", str(first.id), str(second.id), *db)
+    assert result.exit_code == 0 and result.stdout.startswith("confirm: 2 segments; 0 left")
+    result = run_cli("review", str(first.id), "--reviewed", *db)
+    assert result.stdout.startswith("reviewed: 1 segment;")
+    # a batch confirmation leaves a reviewer's verdict as it is
+    result = run_cli("confirm", "--doc", "other", *db)
+    assert result.stdout.startswith("confirm: 0 segments (2 already so)")
+    with Project.open(sample_db) as project:
+        assert [s.status for s in project.segments("other", limit=5)] == [
+            "reviewed", "translated"]
 
 
 def test_a_batch_approval_is_undone_at_once_and_its_locks_with_it(project: Project) -> None:

@@ -84,6 +84,10 @@ def _selection(
         raise WorkbenchError("give segment ids, or --doc/--status/--clean-only, not both")
     if not segment_ids and not (doc or statuses or clean_only):
         raise WorkbenchError("give segment ids, or choose segments with --doc/--status")
+    if segment_ids:  # of any document; an unknown id is an error (exit 2)
+        for sid in segment_ids:
+            project.segment(sid)  # type: ignore[attr-defined]
+        return list(dict.fromkeys(segment_ids))
     return project.select_segments(  # type: ignore[attr-defined, no-any-return]
         doc, statuses=statuses or None, clean_only=clean_only,
         ids=list(segment_ids) or None,
@@ -94,11 +98,12 @@ def _print_batch(report: BatchReport, fmt: str) -> None:
     if fmt == "json":
         print_json(report.to_dict())
         return
-    click.echo(f"{report.action}: {plural(len(report.done), 'segment')}; "
+    already = f" ({len(report.unchanged)} already so)" if report.unchanged else ""
+    click.echo(f"{report.action}: {plural(len(report.done), 'segment')}{already}; "
                f"{len(report.blocked)} left as they were")
     for sid, why in report.blocked.items():
         click.echo(f"  segment {sid}: {'; '.join(why)}")
-    if report.group_id is not None and report.done:
+    if report.group_id is not None:
         click.echo(f"change {report.group_id}: undo it with `workbench undo --change "
                    f"{report.group_id}`")
 
@@ -147,9 +152,11 @@ def confirm(
 @main.command()
 @db_option
 @click.argument("segment_ids", type=int, nargs=-1)
-@click.option("--approve", "verdict", flag_value="approved", help="Approve (and lock).")
-@click.option("--reviewed", "verdict", flag_value="reviewed", help="Mark as reviewed.")
-@click.option("--reject", "verdict", flag_value="rejected",
+@click.option("--approve", "verdicts", multiple=True, flag_value="approved",
+              help="Approve (and lock).")
+@click.option("--reviewed", "verdicts", multiple=True, flag_value="reviewed",
+              help="Mark as reviewed.")
+@click.option("--reject", "verdicts", multiple=True, flag_value="rejected",
               help="Send back to the translator (needs --comment).")
 @click.option("--comment", help="The reviewer's comment (kept as a note).")
 @click.option("--doc", help="Batch: segments of this document.")
@@ -157,7 +164,7 @@ def confirm(
 @click.option("--clean-only", is_flag=True, help="Batch: only segments with no open finding.")
 @click.option("--format", "fmt", type=FORMATS, default="table")
 def review(
-    db: str | None, segment_ids: tuple[int, ...], verdict: str | None, comment: str | None,
+    db: str | None, segment_ids: tuple[int, ...], verdicts: tuple[str, ...], comment: str | None,
     doc: str | None, statuses: tuple[str, ...], clean_only: bool, fmt: str,
 ) -> None:
     """A reviewer's verdict on segments: --approve, --reviewed or --reject.
@@ -166,8 +173,9 @@ def review(
     One:   workbench review 12 --approve
     Batch: workbench review --doc NAME --status translated --clean-only --approve
     """
-    if verdict is None:
-        raise WorkbenchError("give a verdict: --approve, --reviewed or --reject")
+    if len(set(verdicts)) != 1:
+        raise WorkbenchError("give one verdict: --approve, --reviewed or --reject")
+    verdict = verdicts[0]
     with open_project(db) as project:
         ids = _selection(project, segment_ids, doc, statuses, clean_only)
         report = project.review_many(ids, verdict, comment)

@@ -20,6 +20,7 @@ from workbench.project.editing import Editing
 from workbench.project.reading import Reader
 from workbench.project.review import VERDICTS, Review
 from workbench.statuses import STATUSES, Status
+from workbench.store import changes as q_changes
 from workbench.store import documents as q_docs
 from workbench.wording import plural
 
@@ -70,7 +71,10 @@ class BatchReport:
     """Segments left as they were, with why (open error findings, locked, empty)."""
     by_findings: list[int] = field(default_factory=list)
     """The blocked segments whose open error findings an override reason would accept."""
+    unchanged: list[int] = field(default_factory=list)
+    """Segments already so (confirmed, reviewed or approved already): nothing written."""
     group_id: int | None = None
+    """The change group, None when nothing was written (nothing to undo)."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -235,16 +239,20 @@ class Batch:
         with self.context.change_group(self._document_id(segment_ids), "confirm") as gid:
             for sid in segment_ids:
                 seg = self.reader.segment(sid)
+                if seg.status in (Status.REVIEWED, Status.APPROVED):
+                    report.unchanged.append(sid)  # a reviewer's verdict is not undone
+                    continue
                 try:
-                    self.editing.confirm(sid, seg.target, override_reason)
+                    done = self.editing.confirm(sid, seg.target, override_reason)
                 except BlockedByFindings as blocked:
                     report.blocked[sid] = [f"{f.message} [{f.check}]" for f in blocked.findings]
                     report.by_findings.append(sid)
                 except WorkbenchError as exc:  # locked, empty
                     report.blocked[sid] = [str(exc)]
                 else:
-                    report.done.append(sid)
-            report.group_id = gid
+                    (report.done if done.revision != seg.revision else report.unchanged
+                     ).append(sid)
+        report.group_id = gid if q_changes.group(self.context.db, gid) else None
         return report
 
     def review_many(
@@ -257,13 +265,16 @@ class Batch:
         report = BatchReport(verdict)
         with self.context.change_group(self._document_id(segment_ids), verdict) as gid:
             for sid in segment_ids:
+                before = self.reader.segment(sid).revision
                 try:
                     self.review.review(sid, verdict, comment)
                 except WorkbenchError as exc:
                     report.blocked[sid] = [str(exc)]
                 else:
-                    report.done.append(sid)
-            report.group_id = gid
+                    changed = self.reader.segment(sid).revision != before
+                    (report.done if changed or verdict == "rejected" else report.unchanged
+                     ).append(sid)
+        report.group_id = gid if q_changes.group(self.context.db, gid) else None
         return report
 
     def _document_id(self, segment_ids: Sequence[int]) -> int | None:
