@@ -149,6 +149,16 @@ def test_bad_tab_separated_lines(
     assert [m.name for m in empty_project.tm.memories()] == ["project"]
 
 
+def test_a_tab_separated_file_without_arabic_is_refused(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "en-fr.tsv"  # another language pair: nothing of it is Arabic
+    path.write_text("Hello.\tBonjour.\nThank you.\tMerci.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"en-fr\.tsv: no Arabic-English units"):
+        empty_project.tm.import_file(path)
+    assert [m.name for m in empty_project.tm.memories()] == ["project"]
+
+
 def test_malformed_tmx_late_in_the_file_changes_nothing(
     empty_project: Project, tmp_path: Path
 ) -> None:

@@ -135,3 +135,11 @@ def test_never_below_omegat_and_100_only_when_identical() -> None:
         assert ours >= min(omegat, 94), (query, source)
         assert (ours == 100) == (query.strip() == source.strip())
         assert ours <= 94 or qw == uw
+
+
+def test_marks_in_another_canonical_order_are_the_same_text() -> None:
+    """A shadda typed before or after its kasra (keyboards differ) is one text: 100."""
+    memory = "قد سج\u0651\u0650لت 17 حالة وفاة."
+    typed = "قد سج\u0650\u0651لت 17 حالة وفاة."
+    assert memory != typed and score(typed, memory) == 100
+    assert score(typed.replace("\u0650", ""), memory) == 99  # a mark left out: not the same

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Levenshtein
@@ -55,8 +56,11 @@ def fuzzy_score(q_stems: str, q_words: str, u_stems: str, u_words: str) -> int:
 
 
 def identical(query: str, source: str) -> bool:
-    """Whether two sources count as the same text (100%)."""
-    return query.strip() == source.strip()
+    """Whether two sources count as the same text (100%): equal once Unicode's canonical
+    order is restored (a shadda typed before or after its kasra is one text)."""
+    query, source = query.strip(), source.strip()
+    return query == source or (
+        unicodedata.normalize("NFC", query) == unicodedata.normalize("NFC", source))
 
 
 def same_words_score(query: str, source: str) -> int:

@@ -46,6 +46,9 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
         raise InputError(path, "no units (expected lines of Arabic<TAB>English)")
     first = sum(_arabic_share(f[0]) for _, f in rows)
     second = sum(_arabic_share(f[1]) for _, f in rows)
+    if max(first, second) < 0.5 * len(rows):
+        raise InputError(path, "no Arabic-English units: neither column is mostly Arabic "
+                         "(expected lines of Arabic<TAB>English)")
     swap = second > first
     info = TmFileInfo(str(path), "tsv", source_lang="en" if swap else "ar")
 
