@@ -125,6 +125,7 @@ def test_cli_replace_confirm_review(sample_db: Path) -> None:
     assert result.exit_code == 2 and "give one verdict" in result.stderr
     result = run_cli("review", dirty, "--reject", *db)
     assert result.exit_code == 1 and "needs a comment" in result.stdout
+    assert f"segment {dirty}: segment" not in result.stdout  # named once
     # approved already: nothing written, so no change id to undo (none reused later)
     result = run_cli("review", dirty, "--approve", *db)
     assert result.stdout == "approved: 0 segments (1 already so); 0 left as they were\n"

@@ -69,7 +69,7 @@ def _print_replacements(report: ReplaceReport) -> None:
     verb = "would change" if report.dry_run else "changed"
     line = f"{verb} {plural(len(report.changes), 'segment')} ({report.occurrences} occurrences)"
     if report.locked:
-        line += f"; {len(report.locked)} approved (locked) segments left as they are"
+        line += f"; {plural(len(report.locked), 'locked segment')} left as they are"
     click.echo(line)
     if report.group_id is not None:
         click.echo(f"change {report.group_id}: undo it with `workbench undo --change "
@@ -102,7 +102,8 @@ def _print_batch(report: BatchReport, fmt: str) -> None:
     click.echo(f"{report.action}: {plural(len(report.done), 'segment')}{already}; "
                f"{len(report.blocked)} left as they were")
     for sid, why in report.blocked.items():
-        click.echo(f"  segment {sid}: {'; '.join(why)}")
+        own = f"segment {sid}: "  # the reason may name its segment already
+        click.echo(f"  {own}{'; '.join(w.removeprefix(own) for w in why)}")
     if report.group_id is not None:
         click.echo(f"change {report.group_id}: undo it with `workbench undo --change "
                    f"{report.group_id}`")

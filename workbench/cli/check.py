@@ -136,8 +136,9 @@ def _table(report: Report) -> None:
     accuracy = "" if terms["accuracy"] is None else f" ({terms['accuracy']:.1%})"
     sev = summary["by_severity"]
     click.echo(
-        f"{plural(summary['segments'], 'segment')}: {summary['violations']} violations "
-        f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info), "
+        f"{plural(summary['segments'], 'segment')}: {plural(summary['violations'], 'violation')} "
+        f"({plural(sev['error'], 'error')}, {plural(sev['warning'], 'warning')}, "
+        f"{sev['info']} info), "
         f"{summary['overridden']} accepted; glossary terms rendered "
         f"{terms['rendered']}/{terms['occurrences']}{accuracy}"
     )

@@ -11,6 +11,7 @@ from workbench.formats import EXPORT_FORMATS, FINDINGS, FORMATS, get_format, imp
 from workbench.project import open_project
 from workbench.project.exchange import ExchangeReport
 from workbench.statuses import STATUSES
+from workbench.wording import plural
 
 
 def _defaults_of(findings: str) -> str:
@@ -93,8 +94,9 @@ def _print_report(report: ExchangeReport, fmt: str) -> None:
     click.echo(
         f"{verb} {report.file} into {report.document}: {len(report.updated)} updated, "
         f"{len(report.added)} added, {report.left_alone} left alone"
-        + (f", {report.unmatched} units matched no segment" if report.unmatched else "")
-        + f" ({report.matched_by_id} units matched by id, {report.matched_by_source} by source)"
+        + (f", {plural(report.unmatched, 'unit')} matched no segment" if report.unmatched else "")
+        + f" ({plural(report.matched_by_id, 'unit')} matched by id, "
+        f"{report.matched_by_source} by source)"
     )
     if report.protected:
         why = ", ".join(f"{n} {status}" for status, n in sorted(report.protected.items()))

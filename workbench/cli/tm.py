@@ -14,6 +14,7 @@ from workbench.cli.app import FilePath, console, db_option, main, print_json
 from workbench.errors import WorkbenchError
 from workbench.project import open_project
 from workbench.tm.results import ANALYSIS_BANDS, ConcordanceHit, TmMatch
+from workbench.wording import plural
 
 FORMATS = click.Choice(["table", "json"])
 
@@ -33,7 +34,7 @@ def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> N
     """Add a TMX 1.4b (OmegaT, memoQ, Trados, ours) or Arabic<TAB>English file as a memory."""
     with open_project(db) as project:
         result = project.tm.import_file(file, name, fmt)
-    line = f"imported {result.units} units from {result.path} as memory {result.name!r}"
+    line = f"imported {plural(result.units, 'unit')} from {result.path} as memory {result.name!r}"
     if result.source_lang and not result.source_lang.lower().startswith("ar"):
         line += f" (source language {result.source_lang}: the Arabic side is the source)"
     click.echo(line)
@@ -42,8 +43,8 @@ def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> N
     if result.skipped:
         lines = ", ".join(map(str, result.skipped_lines))
         click.echo(
-            f"warning: {result.skipped} units without both an Arabic and an English side were "
-            f"left out (lines {lines})", err=True,
+            f"warning: {plural(result.skipped, 'unit')} without both an Arabic and an English "
+            f"side left out (lines {lines})", err=True,
         )
 
 
@@ -75,7 +76,7 @@ def tm_export(db: str | None, name: str | None, output: str, force: bool) -> Non
     """Write a memory as TMX 1.4b."""
     with open_project(db) as project:
         count = project.tm.export_file(output, name, force)
-    click.echo(f"exported {count} units of {name or 'every memory'} to {output}")
+    click.echo(f"exported {plural(count, 'unit')} of {name or 'every memory'} to {output}")
 
 
 @tm.command("remove")
@@ -85,7 +86,7 @@ def tm_remove(db: str | None, name: str) -> None:
     """Delete an imported memory."""
     with open_project(db) as project:
         count = project.tm.remove(name)
-    click.echo(f"removed memory {name!r} ({count} units)")
+    click.echo(f"removed memory {name!r} ({plural(count, 'unit')})")
 
 
 def _match_table(query: str, matches: list[TmMatch]) -> Table:
