@@ -177,4 +177,6 @@ def test_spelling_cli(in_tmp: Path, sample_db: Path) -> None:
                                    *db).stdout)
     assert suggested["correct"] is False and suggested["suggestions"][0] == "receive"
     assert "correct" in run_cli("spelling", "suggest", "Smolnyy", *db).stdout
+    empty = run_cli("spelling", "suggest", "", *db)
+    assert empty.exit_code == 2 and "nothing to check" in empty.stderr
     assert "* en_US" in run_cli("spelling", "languages", *db).stdout

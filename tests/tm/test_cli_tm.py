@@ -79,6 +79,7 @@ def test_lookup_errors(tmp_path: Path, new_db: Any) -> None:
     db = _project(tmp_path, new_db)
     for args, message in (
         ([], "give either TEXT or --file"),
+        ([" "], "nothing to look up"),
         (["نص", "--min", "120"], "--min must be between 0 and 101"),
         (["نص", "--limit", "0"], "--limit must be at least 1"),
         (["نص", "--memory", "absent"], "no translation memory named 'absent'"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.app import db_option, main, print_json
+from workbench.errors import WorkbenchError
 
 
 @main.group()
@@ -68,6 +69,8 @@ def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
     """Whether WORD is spelled right, and suggestions when it is not."""
     from workbench.project import open_project
 
+    if not word.strip():
+        raise WorkbenchError("nothing to check: give a word")
     with open_project(db) as project:
         checker = project.spelling.checker()
         correct = checker.is_correct(word)

@@ -129,7 +129,9 @@ def tm_lookup(
 
     if (text is None) == (file is None):
         raise WorkbenchError("give either TEXT or --file")
-    queries = [text] if text is not None else [
+    if text is not None and not text.strip():
+        raise WorkbenchError("nothing to look up: give the Arabic text")
+    queries = [text] if text is not None else [  # one query a line; blank lines are none
         line.strip() for line in read_text(file).split("\n") if line.strip()
     ]
     with open_project(db) as project:
