@@ -109,6 +109,10 @@ def test_untranslated_and_same_as_source() -> None:
         ("قال: «نعم».", "He said: “yes”.", False),
         ("هل قامت الثورة؟", "Did the revolution happen.", True),
         ("قامت الثورة.", "The revolution happened", True),
+        # a direction mark or a pop formatting after the stop is invisible: still a stop
+        ("قامت الثورة.\u200f", "The revolution happened.\u200e", False),
+        ("قامت الثورة.", "The revolution happened.\u202c ", False),
+        ("قامت الثورة.", "The revolution happened\u200e", True),
     ],
 )
 def test_end_punctuation(source: str, target: str, bad: bool) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
 from workbench.text.tags import strip_tags
@@ -19,8 +21,15 @@ _NAMES = {
 
 def end_mark(text: str) -> str:
     """The class of the text's final punctuation ('' when it ends without any); inline tags
-    (a footnote reference after the full stop) are looked through."""
-    stripped = strip_tags(text).rstrip().rstrip(_CLOSERS).rstrip()
+    (a footnote reference after the full stop) and invisible format characters after it (a
+    direction mark, a zero-width space: the invisible-characters check reports those) are
+    looked through."""
+    stripped = strip_tags(text)
+    end = len(stripped)
+    while end and (stripped[end - 1].isspace() or stripped[end - 1] in _CLOSERS
+                   or unicodedata.category(stripped[end - 1]) == "Cf"):
+        end -= 1
+    stripped = stripped[:end]
     if stripped.endswith("..."):
         return "…"
     return _CLASS.get(stripped[-1:], "") if stripped else ""
