@@ -43,6 +43,10 @@ def test_known_forms_cover_plurals_and_possessives() -> None:
     assert "bolshevik" in key_forms("Bolsheviks")
     assert "kerensky" in key_forms("Kerensky’s")
     assert key_forms("is") == ("is",)  # too short to be a plural
+    assert "class" in key_forms("classes") and "worker" in key_forms("workers")
+    # a plural ending added to a plural is no form of it (typed twice: a misspelling)
+    assert "workers" not in key_forms("workerss")
+    assert "masses" not in key_forms("masseses")
 
 
 def test_phrases_give_their_words_as_written() -> None:

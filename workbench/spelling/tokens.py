@@ -124,10 +124,10 @@ def key_forms(word: str) -> tuple[str, ...]:
     forms = [key]
     if key.endswith("'s"):
         forms.append(key[:-2])
-    elif key.endswith("es") and len(key) > 4:
+    elif key.endswith("es") and len(key) > 4 and not key.endswith("eses"):
         forms += [key[:-1], key[:-2]]
-    elif key.endswith("s") and len(key) > 3:
-        forms.append(key[:-1])
+    elif key.endswith("s") and len(key) > 3 and not key.endswith("ss"):
+        forms.append(key[:-1])  # not twice: "workerss" is no form of "workers"
     return tuple(forms)
 
 
