@@ -44,13 +44,13 @@ class BlockedByFindings(WorkbenchError):
 
 
 class LockedError(WorkbenchError):
-    """A change of an approved (locked) segment's English, refused until it is unlocked."""
+    """A change of a locked segment's English (approving locks; `workbench lock` too),
+    refused until it is unlocked."""
 
     def __init__(self, segment_id: int) -> None:
         self.segment_id = segment_id
         super().__init__(
-            f"segment {segment_id} is approved and locked: unlock it first "
-            f"(workbench unlock {segment_id})"
+            f"segment {segment_id} is locked: unlock it first (workbench unlock {segment_id})"
         )
 
 

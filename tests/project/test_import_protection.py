@@ -114,6 +114,9 @@ def test_locked_segments_refuse_edits_until_unlocked(project: Project) -> None:
     actions = [r.action for r in project.history(3)]
     assert actions[-2:] == ["unlock", "edit"]
     assert project.undo(3).target == "My approved sentence."  # the unlock itself is not undone
+    project.lock(3)  # a draft locked (not approved) is said to be locked, not approved
+    with pytest.raises(LockedError, match=r"^segment 3 is locked: unlock it first"):
+        project.save_draft(3, "Again.")
 
 
 def test_cli_import_undo_and_changes(sample_db: Path) -> None:
