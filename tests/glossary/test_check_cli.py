@@ -126,6 +126,7 @@ def test_csv_and_html_reports(files: dict[str, str], tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<script>" not in page
     assert "&lt;script&gt;" in page and "<mark>" in page and "http" not in page
+    assert '<td class="text" lang="en">' in page  # its spaces shown as typed (pre-wrap)
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "html"])

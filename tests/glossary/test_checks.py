@@ -148,6 +148,12 @@ def test_inconsistency_both_ways() -> None:
     assert checks[1] == ["inconsistent-target"]
     assert checks[2] == ["inconsistent-source"]
     assert checks[3] == []
+    # many other lines: five named, the rest counted
+    many = [("قامت الثورة.", f"The revolution began ({k}).") for k in range(8)]
+    [finding] = [f for f in run_document(many, matcher=None).findings[0]
+                 if f.check == "inconsistent-target"]
+    assert finding.message == ("same source as lines 2, 3, 4, 5, 6 and 2 more but a different "
+                               "target")
 
 
 def test_skip() -> None:

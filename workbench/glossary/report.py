@@ -148,7 +148,7 @@ th,td{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}
 th{background:#f2f2f2}.ar{direction:rtl;text-align:right;font-size:1.15em}
 .error{color:#b00020;font-weight:600}.warning{color:#a15c00}.info{color:#555}
 mark{background:#ffe08a}.invisible{font:0.8em monospace;background:#f5b7b1}
-.accepted{color:#2e7d32}.muted{color:#777}
+.accepted{color:#2e7d32}.muted{color:#777}.text{white-space:pre-wrap}
 .figures td:first-child{font-weight:600;width:16em}
 """
 
@@ -224,7 +224,7 @@ def to_html(report: Report, title: str = "Workbench QA report") -> str:
             if f.term is not None and f.span is not None
         ]
         parts.append(f"<h3>{_e(where)}</h3><table>")
-        parts.append(f'<tr><th>Arabic</th><td class="ar" dir="rtl" lang="ar">'
+        parts.append(f'<tr><th>Arabic</th><td class="ar text" dir="rtl" lang="ar">'
                      f"{_marked(row.source, term_spans)}</td></tr>")
         target_spans = [
             f.span for f in row.findings if f.term is None and f.span is not None
@@ -233,7 +233,8 @@ def to_html(report: Report, title: str = "Workbench QA report") -> str:
             if f.kind == "forbidden" and f.found:
                 target_spans += find_rendering(row.target, f.found)
         parts.append(
-            f'<tr><th>English</th><td lang="en">{_marked(row.target, target_spans)}</td></tr>'
+            f'<tr><th>English</th><td class="text" lang="en">'
+            f"{_marked(row.target, target_spans)}</td></tr>"
         )
         parts.append("</table><table><tr><th>severity</th><th>check</th><th>term</th>"
                      "<th>expected</th><th>found</th><th>message</th></tr>")

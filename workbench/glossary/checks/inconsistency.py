@@ -42,9 +42,10 @@ def _inconsistent(
             continue
         for i in indexes:
             others = [j + 1 for j in indexes if keys[j][1] != keys[i][1]]
+            more = f" and {len(others) - 5} more" if len(others) > 5 else ""
             message = (
                 f"same {this} as line{'s' if len(others) > 1 else ''} "
-                f"{', '.join(map(str, others[:5]))} but a different {other}"
+                f"{', '.join(map(str, others[:5]))}{more} but a different {other}"
             )
             out.append((i, check.finding("inconsistent", message)))
     return out
