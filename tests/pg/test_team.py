@@ -111,6 +111,20 @@ def test_a_translator_edits_and_confirms_but_cannot_approve(team: Team) -> None:
         assert project.segment(seg.id).status == "translated"
         with pytest.raises(PermissionDeniedError, match="may not change the glossary"):
             project.set_glossary(Glossary())
+    memory = team.password_file.parent / "team-memory.tsv"
+    memory.write_text("قامت الثورة.\tThe revolution broke out.\n", encoding="utf-8")
+    with team.open("translator") as project:  # the team's memories are the leads' to manage
+        with pytest.raises(PermissionDeniedError, match="may not add a translation memory"):
+            project.tm.import_file(memory, name="team")
+    with team.open("lead") as project:
+        assert project.tm.import_file(memory, name="team").units == 1
+    for role in ("translator", "reviewer"):
+        with team.open(role) as project:
+            with pytest.raises(PermissionDeniedError, match="may not remove the translation "
+                                                              "memory 'team'"):
+                project.tm.remove("team")
+    with team.open("lead") as project:
+        assert project.tm.remove("team") == 1
     stderr = _one_line_error(run_cli("review", str(seg.id), "--approve", "--db",
                                      team.url_of("translator")))
     assert "only reviewers and leads may" in stderr and SECRET.split()[0] not in stderr

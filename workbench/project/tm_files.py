@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
-from workbench.errors import InputError, WorkbenchError
+from workbench.errors import InputError, PermissionDeniedError, WorkbenchError
 from workbench.project.context import ProjectContext
 from workbench.project.exchange import write_atomically
 from workbench.project.tm_indexing import Indexing
@@ -82,6 +82,7 @@ class MemoryFiles:
         fmt = fmt or ("tsv" if p.suffix.lower() in (".tsv", ".tab", ".txt") else "tmx")
         if fmt not in ("tmx", "tsv"):
             raise WorkbenchError(f"unknown memory format {fmt!r} (use tmx or tsv)")
+        self._leads_only("add a translation memory")
         name = (name if name is not None else p.stem).strip()
         if not name:
             raise WorkbenchError("a translation memory needs a name (--name)")
@@ -95,7 +96,7 @@ class MemoryFiles:
         info, batches = read_batches(p, fmt)
         with self.context.transaction(), q_tm.bulk(self.db), gc_paused():
             self.indexing.index_pending_here()
-            memory_id = q_tm.create_memory(self.db, name, str(p), "{}")
+            memory_id = q_tm.create_memory(self.db, name, str(p.resolve()), "{}")
             english: set[str] = set()
             count = self.indexing.store_units(memory_id, _english_of(batches, english))
             if count == 0:
@@ -123,8 +124,23 @@ class MemoryFiles:
                 "and cannot be removed"
             )
         row = self.memory(name)
+        self._leads_only(f"remove the translation memory {name!r}")
         with self.context.transaction():
             return q_tm.delete_memory(self.db, row["id"])
+
+    def _leads_only(self, what: str) -> None:
+        """On a team's server, memories are the team's: only a lead adds or removes one (as
+        the glossary and the dictionaries); translators' and reviewers' confirmations still
+        fill the project's own memory."""
+        if self.db.dialect != "postgresql":
+            return
+        from workbench.store import team as q_team
+
+        role = q_team.role_of(self.db)
+        if role in ("translator", "reviewer"):
+            user = self.context.author
+            raise PermissionDeniedError(
+                f"{user} may not {what} (leads do: {user} is a {role}); nothing was changed")
 
     def export_file(
         self, output: str | Path, name: str | None = None, force: bool = False
