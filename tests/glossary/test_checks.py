@@ -78,6 +78,12 @@ def test_number_mismatch() -> None:
         ("نما بنسبة ٢٫٥ في المئة.", "It grew by 2,5 per cent.", True),
         ("بلغ 10,50 دولارا.", "It was $10.50.", True),
         ("حضر 1,000 شخص.", "1000 people came.", True),
+        # a scale word after the number: written out whole on the other side, or not
+        ("بلغ عدد القتلى ١٠ آلاف شخص.", "The death toll reached 10,000.", True),
+        ("بلغت الميزانية 2.5 مليون دولار.", "The budget reached $2,500,000.", True),
+        ("بلغت الميزانية 2500000 دولار.", "The budget reached 2.5 million dollars.", True),
+        ("بلغ عدد القتلى ١٠ آلاف شخص.", "The death toll reached 10,001.", False),
+        ("توفي 5 أشخاص و 5 آلاف جريح.", "5 died and 5,000 were hurt.", True),
         ("حضر ١٬٠٠٠ شخص.", "1,000 people came.", True),
         ("حضر 1,000 شخص.", "1.000 people came.", False),
         ("بلغ 1,0005 ملم.", "It was 10005 mm.", False),

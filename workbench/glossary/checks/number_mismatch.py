@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
@@ -97,6 +98,46 @@ def same_numbers(source: str, target: str) -> bool:
     return tgt is not None and len(src) == len(tgt) and (src == tgt or sorted(src) == sorted(tgt))
 
 
+# A scale word right after a number (١٠ آلاف, 2.5 million): the number may be written out
+# whole on the other side (10,000; 2500000).
+_SCALES = {
+    "الف": 3, "ألف": 3, "آلاف": 3, "الاف": 3, "ألفا": 3, "الفا": 3, "ألفًا": 3,
+    "مليون": 6, "ملايين": 6, "مليونا": 6, "مليونًا": 6, "مليار": 9, "مليارات": 9, "بليون": 9,
+    "thousand": 3, "thousands": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9,
+}
+_SCALE_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _values(text: str, number: str, end: int) -> frozenset[str]:
+    """The values a number may stand for: itself, and times its scale word if one follows."""
+    found = _SCALE_WORD.match(text, end)
+    exponent = _SCALES.get(found.group(1).lower()) if found else None
+    if exponent is None:
+        return frozenset((number,))
+    whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
+    return frozenset((number, _canonical(whole, fraction)))
+
+
+def _pair_up(src: list[frozenset[str]], tgt: list[frozenset[str]]) -> tuple[list[int], list[int]]:
+    """The source and target numbers left without a partner (a partner shares a value),
+    by index; plain equal values are paired first, with the target's last occurrences (the
+    first ones are the extra ones)."""
+    free = list(range(len(tgt)))
+    lone: list[int] = []
+    for exact in (True, False):
+        rest = []
+        for i in (range(len(src)) if exact else lone):
+            for k in reversed(range(len(free))):
+                j = free[k]
+                if (src[i] == tgt[j]) if exact else (src[i] & tgt[j]):
+                    del free[k]
+                    break
+            else:
+                rest.append(i)
+        lone = rest
+    return lone, free
+
+
 @register
 class NumberMismatch(Check):
     id = "number-mismatch"
@@ -114,24 +155,27 @@ class NumberMismatch(Check):
         tgt = numbers(pair.target)
         if not src and not tgt:
             return []
-        src_count = Counter(n for n, _ in src)
-        tgt_count = Counter(n for n, _ in tgt)
+        missing, extra = _pair_up(
+            [_values(mask_tags(pair.source), n, end) for n, (_, end) in src],
+            [_values(mask_tags(pair.target), n, end) for n, (_, end) in tgt],
+        )
         findings: list[Finding] = []
-        for number, count in (src_count - tgt_count).items():
+        counts = Counter(src[i][0] for i in missing)
+        for number in dict.fromkeys(n for n, _ in src):  # in the source's order
+            if not (count := counts[number]):
+                continue
             findings.append(
                 self.finding(
                     "missing", f"number {number} of the source is not in the target",
                     expected=[number] * count,
                 )
             )
-        extra = tgt_count - src_count
-        for number, span in tgt:
-            if extra[number] > 0:
-                extra[number] -= 1
-                findings.append(
-                    self.finding(
-                        "extra", f"number {number} in the target is not in the source",
-                        found=number, span=span, severity="warning",
-                    )
+        for j in extra:
+            number, span = tgt[j]
+            findings.append(
+                self.finding(
+                    "extra", f"number {number} in the target is not in the source",
+                    found=number, span=span, severity="warning",
                 )
+            )
         return findings
