@@ -180,3 +180,17 @@ def test_spelling_cli(in_tmp: Path, sample_db: Path) -> None:
     empty = run_cli("spelling", "suggest", "", *db)
     assert empty.exit_code == 2 and "nothing to check" in empty.stderr
     assert "* en_US" in run_cli("spelling", "languages", *db).stdout
+
+
+def test_names_of_the_arabic_world_are_known(files: dict[str, str], sample_db: Path) -> None:
+    """Transliterated names and words (Mohammed, Riyadh, Eid), and the parts English writes
+    with a hyphen (al-Assad, pre-war), in file mode and in a project; a misspelling still not."""
+    text = "Mohammed bin Salman met al-Assad in pre-war Riyadh on Eid with Hezbolah."
+    with Project.open(sample_db) as project:
+        assert [w.word for w in project.spelling.misspellings(text)] == ["Hezbolah"]
+    Path(files["ar"]).write_text("نص.\n", encoding="utf-8")
+    Path(files["en"]).write_text(text + "\n", encoding="utf-8")
+    result = run_cli("check", "--source", files["ar"], "--target", files["en"], "--format", "json")
+    found = [v["found"] for v in json.loads(result.stdout)["violations"]
+             if v["check"] == "spelling"]
+    assert found == ["Hezbolah"]

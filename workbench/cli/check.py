@@ -59,11 +59,12 @@ def _file_speller(matcher: TermMatcher | None, skip: tuple[str, ...]) -> SpellCh
         return None
     from workbench.config import load_config
     from workbench.spelling import SpellChecker, glossary_english, load_dictionary
+    from workbench.spelling.names import arabic_world_words
 
     config = load_config()
     dictionary = load_dictionary(config.spelling_language, config.spelling_dictionaries)
     known = glossary_english(matcher.glossary.entries) if matcher is not None else []
-    return SpellChecker(dictionary, known)
+    return SpellChecker(dictionary, [*known, *arabic_world_words()])
 
 
 def _file_report(

@@ -27,6 +27,7 @@ from workbench.spelling import (
     load_dictionary,
 )
 from workbench.spelling.dictionary import FOLDERS_TTL_S, HunspellDictionary
+from workbench.spelling.names import arabic_world_words
 from workbench.spelling.tokens import phrase_words, word_key
 from workbench.store import spelling as q_spelling
 
@@ -205,7 +206,8 @@ class Spelling:
 def _suggested(key: tuple[object, ...]) -> list[str]:
     glossary, listed, extra = key
     sources: tuple[tuple[Collection[str], bool], ...] = extra  # type: ignore[assignment]
-    return [*glossary, *listed, *(w for words, suggest in sources if suggest for w in words)]
+    return [*glossary, *listed, *(w for words, suggest in sources if suggest for w in words),
+            *arabic_world_words()]
 
 
 def _vocabulary(key: tuple[object, ...]) -> frozenset[str]:
