@@ -45,6 +45,7 @@ def test_bad_input_exits_two_with_one_line(in_tmp: Path, sample_db: Path) -> Non
         (("add", "999", "--category", "style", "--severity", "minor"), "no segment 999"),
         (("remove", "42"), "no LQA error 42"),
         (("report", "--segments", "9-1"), "not a range"),
+        (("report", "--segments", "22-30"), "has no segment numbered 22-30 (it has 21)"),
         (("settings", "--weight", "major"), "SEVERITY=NUMBER"),
         (("settings", "--threshold", "120"), "between 0 and 100"),
     ]:

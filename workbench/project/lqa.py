@@ -185,6 +185,11 @@ class Lqa:
         document = self.catalog.document(doc)
         db = self.context.db
         rows = q_lqa.evaluated_segments(db, document.id, segments)
+        if segments is not None and not rows:
+            raise WorkbenchError(
+                f"document {document.name!r} has no segment numbered "
+                + ",".join(f"{a}-{b}" if a != b else str(a) for a, b in segments)
+                + f" (it has {document.segments:,})")
         errors = [_error(r) for r in q_lqa.errors(db, document_id=document.id)]
         # the evaluated revision: the one the segment's latest error was made on, else the
         # revision of its current English
