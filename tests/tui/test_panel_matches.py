@@ -63,7 +63,21 @@ async def test_panel_shows_the_matches_of_a_segment_with_a_hit_and_none_otherwis
         screen.open_segment(3)
         await settle(pilot)
         assert panel.matches == []
+        assert not screen.has_class("wide")  # 120 columns: the matches are a tab
+        # the glossary and the findings for a segment without matches
+        assert not screen.has_class("-matches")
+        await pilot.press("shift+f6")  # the translator's choice: the matches tab, kept
+        await settle(pilot)
         assert await shows(pilot, "No translation memory match.")
+        screen.open_segment(2)
+        await settle(pilot)
+        assert screen.has_class("-matches")
+        await pilot.press("shift+f6")  # and the other tab, kept for a segment with matches
+        screen.open_segment(3)
+        await settle(pilot)
+        screen.open_segment(2)
+        await settle(pilot)
+        assert not screen.has_class("-matches")
 
 
 async def test_a_late_result_for_another_segment_is_dropped(sample_db, make_app, tmp_path):

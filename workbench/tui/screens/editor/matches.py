@@ -134,6 +134,8 @@ class MatchesActions(EditorPart):
         self.matches_panel.show_matches(message.matches, message.note)
         best = f" · best {message.matches[0].score}%" if message.matches else ""
         self.matches_panel.border_title = f"Matches{best}"
+        if not self._tab_by_user:  # narrow layout: the matches when there are some, else
+            self.show_matches_tab(bool(message.matches))  # the glossary and the findings
         self._auto_insert()
 
     # inserting -------------------------------------------------------------------------------
@@ -235,7 +237,7 @@ class MatchesActions(EditorPart):
     def action_side_panels(self) -> None:
         """Switch the narrow layout's tab: matches / glossary and findings."""
         self.show_dictionary(False)
-        self._tm_tab_chosen = True
+        self._tm_tab_chosen = self._tab_by_user = True
         self.show_matches_tab(not self.has_class("-matches"))
 
     def action_matches_panel(self) -> None:
@@ -293,6 +295,7 @@ class MatchesActions(EditorPart):
             self.show_matches_tab(message.has_units)
 
     _tm_tab_chosen = False
+    _tab_by_user = False  # Shift+F6 chose the narrow layout's tab: kept from then on
     _repeats_wanted = False
 
     def prepare_tm(self) -> None:
