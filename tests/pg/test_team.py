@@ -113,16 +113,16 @@ def test_a_translator_edits_and_confirms_but_cannot_approve(team: Team) -> None:
             project.set_glossary(Glossary())
     memory = team.password_file.parent / "team-memory.tsv"
     memory.write_text("قامت الثورة.\tThe revolution broke out.\n", encoding="utf-8")
-    with team.open("translator") as project:  # the team's memories are the leads' to manage
-        with pytest.raises(PermissionDeniedError, match="may not add a translation memory"):
-            project.tm.import_file(memory, name="team")
+    refused = pytest.raises(PermissionDeniedError, match="may not add a translation memory")
+    with team.open("translator") as project, refused:  # the memories are the leads' to manage
+        project.tm.import_file(memory, name="team")
     with team.open("lead") as project:
         assert project.tm.import_file(memory, name="team").units == 1
     for role in ("translator", "reviewer"):
-        with team.open(role) as project:
-            with pytest.raises(PermissionDeniedError, match="may not remove the translation "
-                                                              "memory 'team'"):
-                project.tm.remove("team")
+        refused = pytest.raises(PermissionDeniedError,
+                                match="may not remove the translation memory 'team'")
+        with team.open(role) as project, refused:
+            project.tm.remove("team")
     with team.open("lead") as project:
         assert project.tm.remove("team") == 1
     stderr = _one_line_error(run_cli("review", str(seg.id), "--approve", "--db",
