@@ -21,7 +21,7 @@ def test_registry_lists_every_check_with_a_severity() -> None:
         "term-missing", "term-forbidden", "number-mismatch", "empty-target", "untranslated",
         "same-as-source", "end-punctuation", "unpaired-quotes", "unpaired-brackets",
         "double-space", "repeated-word", "inconsistent-target", "inconsistent-source",
-        "invisible-characters",
+        "invisible-characters", "url-mismatch",
     }
     assert expected <= set(check_ids())
     for info in check_infos():
@@ -123,6 +123,16 @@ def test_untranslated_and_same_as_source() -> None:
 )
 def test_end_punctuation(source: str, target: str, bad: bool) -> None:
     assert (("end-punctuation", "mismatch") in ids(source, target)) is bad
+
+
+def test_url_mismatch() -> None:
+    source = "زوروا https://example.org/ar/news. أو اكتبوا إلى info@example.org، أو www.who.int"
+    found = run_checks(source, "Visit https://example.org/en/news, write to INFO@example.org "
+                       "or www.who.int/.", matcher=None)
+    [finding] = [f for f in found if f.check == "url-mismatch"]
+    assert (finding.kind, finding.severity) == ("missing", "warning")
+    assert finding.expected == ["https://example.org/ar/news"]  # its full stop left out
+    assert ids("بلا عنوان.", "No address at https://example.org.") == []  # added: fine
 
 
 def test_unpaired_quotes_and_brackets() -> None:

@@ -1,0 +1,54 @@
+"""url-mismatch: a web address or e-mail address of the source is missing from the target."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from workbench.glossary.checks.base import Check, Pair, register
+from workbench.glossary.findings import Finding
+
+_ADDRESS = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'«»“”]+"  # web addresses
+    r"|[\w.+%-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+    re.IGNORECASE | re.ASCII,
+)
+_TRAILING = ".,;:!?)]}'\"؟،؛"  # sentence punctuation after an address is not part of it
+
+
+def addresses(text: str) -> list[str]:
+    """The web and e-mail addresses of ``text``, without the punctuation that follows them."""
+    if "@" not in text and "://" not in text and "www." not in text.lower():
+        return []
+    return [m.group().rstrip(_TRAILING) for m in _ADDRESS.finditer(text)]
+
+
+def _key(address: str) -> str:
+    return address.casefold().removesuffix("/")
+
+
+@register
+class UrlMismatch(Check):
+    id = "url-mismatch"
+    severity = "warning"
+    description = (
+        "A web or e-mail address of the source is not in the target as written (a localised "
+        "address, /ar/ for /en/, is reported too: accept it)."
+    )
+
+    def run(self, pair: Pair) -> list[Finding]:
+        wanted = addresses(pair.source)
+        if not wanted:
+            return []
+        have = Counter(_key(a) for a in addresses(pair.target))
+        findings: list[Finding] = []
+        for address in wanted:
+            key = _key(address)
+            if have[key] > 0:
+                have[key] -= 1
+                continue
+            findings.append(self.finding(
+                "missing", f"address {address} of the source is not in the target",
+                expected=[address],
+            ))
+        return findings
