@@ -69,3 +69,21 @@ def test_exports_carry_native_codes_and_come_back(tmp_path: Path) -> None:
         assert report.updated == [segment.id]
         assert project.segment(segment.id).target == "In Petrograd the <1>revolution</1> began."
         assert not [f for f in project.check_segment(segment.id) if f.check == "tag-mismatch"]
+
+
+def test_another_tools_codes_on_a_plain_segment_are_left_out(project: Project,
+                                                             tmp_path: Path) -> None:
+    """A foreign XLIFF of a plain-text document with codes of its own (numbered as ours are):
+    matched by its Arabic without them, and its English written without them."""
+    source = project.segment(2).source
+    foreign = tmp_path / "foreign.xlf"
+    foreign.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="x" source-language="ar" target-language="en" datatype="plaintext">'
+        f'<body><trans-unit id="u1"><source><x id="1"/>{source}</source>'
+        '<target state="translated"><x id="1"/>This claim is utterly false.</target>'
+        "</trans-unit></body></file></xliff>\n", encoding="utf-8")
+    report = project.import_xliff(foreign)
+    assert report.updated == [2] and report.unmatched == 0
+    assert project.segment(2).target == "This claim is utterly false."

@@ -267,11 +267,11 @@ class Batch:
             for sid in segment_ids:
                 before = self.reader.segment(sid).revision
                 try:
-                    self.review.review(sid, verdict, comment)
+                    done = self.review.review(sid, verdict, comment)
                 except WorkbenchError as exc:
                     report.blocked[sid] = [str(exc)]
                 else:
-                    changed = self.reader.segment(sid).revision != before
+                    changed = done.revision != before
                     (report.done if changed or verdict == "rejected" else report.unchanged
                      ).append(sid)
         report.group_id = gid if q_changes.group(self.context.db, gid) else None

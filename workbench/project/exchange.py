@@ -16,7 +16,7 @@ import re
 import tempfile
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -47,6 +47,7 @@ from workbench.store import exchange as q_exchange
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
+from workbench.text.tags import has_tags, strip_tags
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
@@ -459,6 +460,11 @@ class Exchange:
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
         for unit in file.units:
             targets = self._match(unit.key, unit.source, trust_ids, current, by_source, report)
+            if targets is None and has_tags(unit.source):  # another tool's own inline codes,
+                unit = replace(unit, source=strip_tags(unit.source),  # which our segments lack
+                               target=None if unit.target is None else strip_tags(unit.target))
+                targets = self._match(unit.key, unit.source, trust_ids, current, by_source,
+                                      report)
             where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
                 report.unmatched += 1
