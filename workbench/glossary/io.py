@@ -88,18 +88,14 @@ def read_glossary(
 
 
 def _looks_like_xml(path: str | Path) -> bool:
-    """Does the file start with ``<`` (after a BOM and white space)? False if unreadable: the
-    reader then says why."""
+    """Does the file start with ``<``? False if unreadable: the reader then says why."""
+    from workbench.formats.sniff import looks_like_xml
+
     try:
         with open(path, "rb") as fh:
-            head = fh.read(512)
+            return looks_like_xml(fh.read(512))
     except OSError:
         return False
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
-    elif head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16
-        head = head[2:].replace(b"\x00", b"")
-    return head.lstrip().startswith(b"<")
 
 
 def check_conflicts(glossary: Glossary, path: str | Path) -> None:

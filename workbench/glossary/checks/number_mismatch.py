@@ -155,9 +155,10 @@ class NumberMismatch(Check):
         tgt = numbers(pair.target)
         if not src and not tgt:
             return []
+        source, target = mask_tags(pair.source), mask_tags(pair.target)
         missing, extra = _pair_up(
-            [_values(mask_tags(pair.source), n, end) for n, (_, end) in src],
-            [_values(mask_tags(pair.target), n, end) for n, (_, end) in tgt],
+            [_values(source, n, end) for n, (_, end) in src],
+            [_values(target, n, end) for n, (_, end) in tgt],
         )
         findings: list[Finding] = []
         counts = Counter(src[i][0] for i in missing)
