@@ -60,6 +60,10 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
                 ) from None
             return _finish(text, path, encoding)
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            raise InputError(path, f"looks like {utf16} text without a byte order mark; save "
+                                   "it as UTF-8")
         line = _line_of(data, data.index(b"\x00"))
         raise InputError(path, "binary file (NUL bytes); expected UTF-8 text", line)
     try:
@@ -79,6 +83,21 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
         "save it as UTF-8",
         _line_of(data, utf8_error.start),
     )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"UTF-16LE" or "UTF-16BE" when ``data`` reads as that (its NUL bytes all at odd or all at
+    even offsets, and it decodes to text without control characters), else None."""
+    head = data[:4096]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if len(data) % 2 or (odd and even) or not (odd or even):
+        return None
+    name = "UTF-16LE" if odd else "UTF-16BE"
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    return None if _CONTROL.search(text) else name
 
 
 def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:

@@ -31,6 +31,30 @@ def test_presegmented_json(tmp_path: Path) -> None:
     assert [e for link in data["links"] for e in link[1]] == list(range(len(en_merged)))
 
 
+def test_presegmented_blank_lines_are_no_segments_and_indices_stay_line_numbers(
+    tmp_path: Path,
+) -> None:
+    """Blank lines (between paragraphs, at the end) are in no link; every other line keeps
+    its own line number as its index."""
+    ar, en = NTREX[2]
+    ar_file = write(tmp_path / "ar.txt", [*ar[:4], "", *ar[4:8], "", ""])
+    en_file = write(tmp_path / "en.txt", [*en[:8]])
+    result = run_cli("align", ar_file, en_file, "--presegmented")
+    assert result.exit_code == 0, result.stderr
+    links = json.loads(result.stdout)["links"]
+    assert links == [[[k], [k]] for k in range(4)] + [[[k + 1], [k]] for k in range(4, 8)]
+
+
+def test_presegmented_lines_of_other_kinds_are_warned(tmp_path: Path) -> None:
+    """One file a paragraph a line, the other a sentence a line: the warning says so."""
+    ar, en = NTREX[2]
+    ar_file = write(tmp_path / "ar.txt", [" ".join(ar[:10]), " ".join(ar[10:20])])
+    en_file = write(tmp_path / "en.txt", en[:20])
+    result = run_cli("align", ar_file, en_file, "--presegmented")
+    assert result.exit_code == 0, result.stderr
+    assert "has 2 lines and" in result.stderr and "a sentence a line?" in result.stderr
+
+
 def test_plain_text_is_segmented_and_the_sentences_are_given(tmp_path: Path) -> None:
     ar, en = NTREX[2]
     ar_file = write(tmp_path / "ar.txt", [" ".join(ar[1:6]), " ".join(ar[6:10])])

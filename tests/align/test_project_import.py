@@ -114,20 +114,37 @@ def test_an_arabic_segment_without_english_takes_the_sentence_next_to_it() -> No
 
 def test_english_with_no_neighbour_to_take_it_stays_on_its_own() -> None:
     out, placed = place_unmatched(_links(([], [0]), ([], [1])), [0, 0])
-    assert out.links == [([], [0]), ([], [1])]
+    assert out.links == [([], [0, 1])]
     assert placed == {0: None, 1: None}
+
+
+def test_a_run_of_unmatched_english_joins_the_link_after_it_as_a_whole() -> None:
+    """A paragraph's first sentences matched nothing (no link before in the paragraph): the
+    whole run goes to the link after it, none is left out."""
+    out, placed = place_unmatched(_links(([], [0]), ([], [1]), ([0], [2]), ([1], [3])),
+                                  [0, 0, 0, 0])
+    assert out.links == [([0], [0, 1, 2]), ([1], [3])]
+    assert placed == {0: 0, 1: 0}
 
 
 def test_the_report_says_where_each_unmatched_sentence_went() -> None:
     sentences = [(1, "First."), (1, "Second, added."), (2, "Third, alone.")]
     assert _unmatched_warning({1: 0}, sentences) == (
         "1 English sentence matched no Arabic segment: joined to the translation of the "
-        "segment before or after, to be checked (sentence 2: Second, added. (in segment 1))")
-    both = _unmatched_warning({1: 0, 2: None}, sentences)
-    assert "where its paragraph has one" in both
-    assert "3: Third, alone. (in no segment: none in its paragraph)" in both
+        "nearest segment, to be checked (sentence 2: Second, added. (in segment 1))")
     alone = _unmatched_warning({2: None}, sentences)
     assert alone.startswith("1 English sentence matched no Arabic segment: left out of every")
+    assert "3: Third, alone. (in no segment)" in alone
+
+
+def test_a_sentence_alone_in_its_paragraph_joins_the_nearest_link() -> None:
+    """A sentence-per-line translation: every sentence is a paragraph of its own, so an
+    unmatched one has no link of its paragraph beside it; it joins the link before (the
+    first link: the link after), not lost."""
+    out, placed = place_unmatched(_links(([0], [0]), ([], [1]), ([1], [2])), [0, 1, 2])
+    assert out.links == [([0], [0, 1]), ([1], [2])] and placed == {1: 0}
+    out, placed = place_unmatched(_links(([], [0]), ([0], [1])), [0, 1])
+    assert out.links == [([0], [0, 1])] and placed == {0: 0}
 
 
 def test_the_import_names_a_sentence_left_out_of_the_translation(tmp_path: Path) -> None:

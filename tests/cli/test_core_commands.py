@@ -166,3 +166,33 @@ def test_help_and_usage_errors_load_no_project_store() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     # help, the missing files' usage error, help; and no store module
     assert out.stdout.splitlines()[-1] == "[0, 2, 0] []"
+
+
+def test_a_reference_import_says_what_it_would_do_and_what_it_replaces(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """A dry run of a reference import says "would import" and writes nothing; importing a
+    reference of a name already there says that the previous one is replaced."""
+    english = str(Path(__file__).resolve().parents[2] / "translations" / "draft.en.txt")
+    args = ("import-translation", english, "--db", str(sample_db), "--doc", "sample")
+    dry = run_cli(*args, "--as", "reference", "--name", "other", "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert dry.stdout.startswith("would import sample as reference:other: 21 segments")
+    assert "replace" not in dry.stdout
+    export = run_cli("export", "--db", str(sample_db), "--format", "txt", "--version",
+                     "reference:other", "--output", str(tmp_path / "out.txt"))
+    assert export.exit_code == 2 and "reference:other" in export.stderr
+    again = run_cli(*args, "--as", "reference", "--dry-run")  # the sample's reference:main
+    assert "; would replace the previous reference:main" in again.stdout
+    done = run_cli(*args, "--as", "reference")
+    assert done.stdout.startswith("imported sample as reference:main")
+    assert "; replaced the previous reference:main" in done.stdout
+
+
+def test_options_of_another_kind_of_import_are_refused(sample_db: Path) -> None:
+    english = str(Path(__file__).resolve().parents[2] / "translations" / "draft.en.txt")
+    args = ("import-translation", english, "--db", str(sample_db), "--doc", "sample")
+    draft = run_cli(*args, "--as", "draft", "--overwrite", "confirmed")
+    assert draft.exit_code == 2 and "--overwrite applies to --as working" in draft.stderr
+    working = run_cli(*args, "--as", "working", "--name", "x")
+    assert working.exit_code == 2 and "--name names a reference or draft" in working.stderr

@@ -205,3 +205,25 @@ def test_the_import_dialog_brings_a_bilingual_file_back(export: Exporter, projec
     assert describe(report) == (
         "Brought back sample.xliff into 'sample' (working): 1 updated, 0 added, 20 left alone."
     )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_joined_units_edit_comes_back_from_a_table(tmp_path: Path, fmt: str) -> None:
+    """A unit of two segments (one link, id ``1_2``) edited in a spreadsheet: the edit goes to
+    its first segment, the other stays empty, and the report counts one update."""
+    with Project.open(tmp_path / "mm.db", create=True, author="tester") as project:
+        project.import_document_text(
+            "الجملة الأولى قصيرة. والثانية أيضا قصيرة جدا.\nهذه فقرة ثانية فيها جملة.", "doc")
+        project.import_translation_text(
+            "The first sentence is short and the second one is also very short.\n"
+            "This is a second paragraph.", "doc", "working")
+        path = project.export_file(fmt, tmp_path / f"t.{fmt}").path
+        sep = "," if fmt == "csv" else "\t"
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        assert lines[1].startswith(f"1_2{sep}")
+        lines[1] = lines[1].replace("The first sentence is short", "The first one is short")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        report = project.import_bilingual(path)
+        assert (report.updated, report.added, report.unmatched) == ([1], [], 0)
+        assert project.segment(1).target.startswith("The first one is short")
+        assert project.segment(2).target == ""

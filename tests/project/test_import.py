@@ -73,6 +73,8 @@ def test_import_detects_encodings(
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("caf\u00e9 cr\u00e8me br\u00fbl\u00e9e\n".encode("latin-1"), "not UTF-8"),
         (b"\xff\xfe" + b"\x00\xd8", "UTF-16"),
+        ("هذا نص أول.\n".encode("utf-16-le"), "looks like UTF-16LE text without a byte order"),
+        ("هذا نص أول.\n".encode("utf-16-be"), "looks like UTF-16BE text without a byte order"),
     ],
 )
 def test_bad_files_are_refused_and_change_nothing(
@@ -131,3 +133,26 @@ def test_reimporting_a_reference_replaces_its_alignment(project: Project, tmp_pa
         "JOIN documents d ON d.id = v.document_id WHERE d.name = 'doc'"
     ).fetchone()[0]
     assert links == 3
+
+
+def test_a_file_in_the_other_language_is_refused(project: Project, tmp_path: Path) -> None:
+    """English given as the Arabic document, or Arabic as its English: one line naming the
+    file, nothing changed."""
+    english = tmp_path / "english.txt"
+    english.write_text("The revolution lasted nine months and changed the country.\n",
+                       encoding="utf-8")
+    arabic = tmp_path / "arabic.txt"
+    arabic.write_text("استمرت الثورة تسعة أشهر وغيرت البلاد تغييرا كبيرا.\n", encoding="utf-8")
+    before = _counts(project)
+    with pytest.raises(InputError, match="not Arabic: 0% of its letters") as info:
+        project.import_document(english)
+    assert str(english) in str(info.value)
+    doc = project.documents()[0].name
+    with pytest.raises(InputError, match="not English: 100% of its letters are Arabic"):
+        project.import_translation(arabic, doc, "working")
+    assert _counts(project) == before
+    # Arabic with English names and a web address is Arabic
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text("زار وفد من Microsoft و Google الموقع https://example.com/news أمس.\n",
+                     encoding="utf-8")
+    assert project.import_document(mixed).segments == 1

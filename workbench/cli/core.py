@@ -48,12 +48,15 @@ def stats(db: str | None, doc: str | None, fmt: str) -> None:
 
 def _report(report: ImportReport) -> None:
     what = f"{report.document}" + (f" as {report.version}" if report.version else "")
-    dry = report.fill is not None and report.fill.dry_run
+    dry = report.dry_run or (report.fill is not None and report.fill.dry_run)
     line = f"{'would import' if dry else 'imported'} {what}: {plural(report.segments, 'segment')}"
     if report.version:
-        line += f", {report.sentences} English sentences in {report.links} links"
+        line += (f", {plural(report.sentences, 'English sentence')} in "
+                 f"{plural(report.links, 'link')}")
         if report.low_confidence:
             line += f" ({report.low_confidence} with low confidence)"
+        if report.replaced:
+            line += f"; {'would replace' if dry else 'replaced'} the previous {report.version}"
     if isinstance(report, DocumentImportReport):
         line += (f" from {report.format} ({report.blocks} paragraphs, {report.tags} inline "
                  "tags; the original is kept for `export --format original`)")
@@ -120,6 +123,12 @@ def import_translation(
     empty, new and draft segments unless --overwrite is given; the import is one change that
     `workbench undo --import ID` undoes.
     """
+    if overwrite and kind != "working":
+        raise WorkbenchError("--overwrite applies to --as working: a reference or draft version "
+                             "is replaced whole")
+    if name and kind == "working":
+        raise WorkbenchError("--name names a reference or draft version; the working "
+                             "translation has none")
     with open_project(db) as project, err_console.status(f"Aligning {file}…"):
         report = project.import_translation(
             file, doc, kind, name, overwrite=overwrite, dry_run=dry_run

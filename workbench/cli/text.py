@@ -62,10 +62,14 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
     """
     from workbench.align import align_paragraphs, align_sentences
     from workbench.align.aligner import continuation_lines
+    from workbench.text.script import require_language
     from workbench.text.segment import segment_paragraphs, split_paragraphs
+    from workbench.wording import plural
 
     ar_text = _text_of(ar_file)
     en_text = _text_of(en_file)
+    require_language(ar_text, "ar", ar_file)
+    require_language(en_text, "en", en_file)
     glossary = None
     if glossary_file:
         from workbench.glossary.tsv import read_tsv
@@ -77,13 +81,21 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
 
         lexicon = open_lexicon(list(dictionaries))
     if presegmented:
-        ar = ar_text.split("\n")
-        en = en_text.split("\n")
-        for lines in (ar, en):
-            if lines and lines[-1] == "":
-                lines.pop()  # the newline that ends the last line
-        result = align_sentences(ar, en, glossary=glossary, lexicon=lexicon,
-                                 continues=(continuation_lines(ar), continuation_lines(en)))
+        ar, en = ar_text.split("\n"), en_text.split("\n")
+        # blank lines are no segments: the others are aligned, their indices kept
+        ar_at = [i for i, line in enumerate(ar) if line.strip()]
+        en_at = [i for i, line in enumerate(en) if line.strip()]
+        ar_lines, en_lines = [ar[i] for i in ar_at], [en[i] for i in en_at]
+        result = align_sentences(
+            ar_lines, en_lines, glossary=glossary, lexicon=lexicon,
+            continues=(continuation_lines(ar_lines), continuation_lines(en_lines)))
+        result.links = [([ar_at[i] for i in a], [en_at[j] for j in e]) for a, e in result.links]
+        few, many = sorted((len(ar_at), len(en_at)))
+        if many > 3 * few + 2:
+            result.warnings.append(
+                f"{ar_file} has {plural(len(ar_at), 'line')} and {en_file} {len(en_at):,}: with "
+                "--presegmented each line is a segment (one file a paragraph a line and the "
+                "other a sentence a line? without --presegmented both are segmented)")
     else:
         ar_pars = segment_paragraphs(split_paragraphs(ar_text), "ar")
         en_pars = segment_paragraphs(split_paragraphs(en_text), "en")

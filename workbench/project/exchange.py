@@ -445,7 +445,7 @@ class Exchange:
         dry_run: bool,
     ) -> ExchangeReport:
         path = file.path
-        document, trust_ids = self._import_document(file, doc)
+        document = self._import_document(file, doc)
         report = ExchangeReport(path, file.format, document.name, units=len(file.units))
         wid = self.catalog.working_id(document)
         current = {
@@ -459,12 +459,11 @@ class Exchange:
         planned: dict[int, tuple[str, str]] = {}
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
         for unit in file.units:
-            targets = self._match(unit.key, unit.source, trust_ids, current, by_source, report)
+            targets = self._match(unit.key, unit.source, current, by_source, report)
             if targets is None and has_tags(unit.source):  # another tool's own inline codes,
                 unit = replace(unit, source=strip_tags(unit.source),  # which our segments lack
                                target=None if unit.target is None else strip_tags(unit.target))
-                targets = self._match(unit.key, unit.source, trust_ids, current, by_source,
-                                      report)
+                targets = self._match(unit.key, unit.source, current, by_source, report)
             where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
                 report.unmatched += 1
@@ -500,8 +499,9 @@ class Exchange:
         changes = plan_fill(current, planned, overwrite, fill)
         report.left_alone += fill.unchanged
         report.protected = fill.protected
-        for sid, old, *_ in changes:
-            (report.updated if (old or "").strip() else report.added).append(sid)
+        for sid, old, new, *_ in changes:
+            if new.strip():  # not a joined unit's other segments, which stay empty
+                (report.updated if (old or "").strip() else report.added).append(sid)
         if not dry_run:
             report.group_id = self.changes.apply(
                 document, changes, action, action,
@@ -515,8 +515,8 @@ class Exchange:
                 report.warnings += warnings[: max(0, 20 - len(report.warnings))]
         return report
 
-    def _import_document(self, file: ImportedFile, doc: str | None) -> tuple[Document, bool]:
-        """The document a file belongs to, and whether its unit ids are ours."""
+    def _import_document(self, file: ImportedFile, doc: str | None) -> Document:
+        """The document a file belongs to."""
         docs = self.catalog.documents()
         if file.document_key:
             by_key = {self.document_key(d): d for d in docs}
@@ -532,7 +532,7 @@ class Exchange:
                     f"{file.path}: refused: exported from document {document.name!r}, "
                     f"not {doc!r}"
                 )
-            return document, True
+            return document
         if doc is None and file.document in {d.name for d in docs}:
             doc = file.document
         if doc is None and len(docs) > 1:
@@ -540,20 +540,20 @@ class Exchange:
                 f"{file.path}: the file does not say which document it translates; "
                 f"use --doc (documents: {', '.join(d.name for d in docs)})"
             )
-        return self.catalog.document(doc), False
+        return self.catalog.document(doc)
 
     @staticmethod
     def _match(
         key: str | None,
         source: str,
-        trust_ids: bool,
         current: dict[int, dict[str, Any]],
         by_source: dict[str, list[int]],
         report: ExchangeReport,
     ) -> list[tuple[int, ...]] | None:
-        """The segment groups a unit applies to: by our id, else by normalised Arabic."""
+        """The segment groups a unit applies to: by our id (``1`` or ``1_2_3`` of a joined
+        unit, in any file: checked against the Arabic), else by normalised Arabic."""
         wanted = match_key(source)
-        ids = parse_unit_key(key) if trust_ids else None
+        ids = parse_unit_key(key)
         if ids and all(i in current for i in ids):
             joined = match_key(" ".join(current[i]["source"] for i in ids))
             if joined == wanted:

@@ -20,6 +20,7 @@ from workbench.store import documents as q_docs
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
+from workbench.text.script import require_language
 from workbench.text.segment import split_lines, split_paragraphs, split_sentences
 from workbench.text.tags import strip_tags
 from workbench.textio import read_text_with_encoding
@@ -38,6 +39,9 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     fill: FillReport | None = None
     """For an import into the working translation: what was filled and left alone."""
+    dry_run: bool = False
+    replaced: bool = False
+    """A reference or draft version of that name was there and is (would be) replaced."""
 
 
 LOW_CONFIDENCE = 0.5
@@ -97,10 +101,12 @@ def place_unmatched(
     """The alignment with each English sentence that matched no Arabic segment (an 0–1 link)
     joined to a neighbouring link, so that no English text is lost from the segments'
     translations: the link before it when that link holds Arabic (and its English, if any, is
-    of the same paragraph), else the link after it on the same terms. The joined link keeps
-    the lower of the two confidences, at most ``JOINED`` (below ``LOW_CONFIDENCE``: it is
-    flagged). Returns it with, for each such sentence, the first Arabic index of the link it
-    joined (None: left on its own, no neighbour could take it)."""
+    of the same paragraph), else the link after it on the same terms, else the nearest link
+    with Arabic (a paragraph of its own: a sentence-per-line translation); a run of such
+    sentences of one paragraph goes as a whole. The joined link keeps the lower of the two
+    confidences, at most ``JOINED`` (below ``LOW_CONFIDENCE``: it is flagged). Returns it
+    with, for each such sentence, the first Arabic index of the link it joined (None: no link
+    holds Arabic)."""
     if all(a or not e for a, e in alignment.links):
         return alignment, {}
     links = [(list(a), list(e)) for a, e in alignment.links]
@@ -121,6 +127,16 @@ def place_unmatched(
             continue
         target = (k - 1 if takes(k - 1, en[0], -1) else k + 1 if takes(k + 1, en[-1], 0)
                   else None)
+        if target is None and k + 1 < len(links) and not links[k + 1][0] and (
+                paragraph_of[links[k + 1][1][0]] == paragraph_of[en[-1]]):
+            # a run of unmatched sentences: the next decides for the whole run
+            links[k + 1] = ([], en + links[k + 1][1])
+            conf[k + 1] = min(conf[k], conf[k + 1])
+            del links[k], conf[k]
+            continue
+        if target is None:  # no link of its paragraph beside it: the nearest with Arabic
+            target = next((j for j in (*range(k - 1, -1, -1), *range(k + 1, len(links)))
+                           if links[j][0]), None)
         if target is None:
             placed.update(dict.fromkeys(en))
             k += 1
@@ -140,21 +156,16 @@ def _unmatched_warning(placed: dict[int, int | None], sentences: list[tuple[int,
     went."""
     def one(k: int) -> str:
         short = _short(sentences[k][1], 60)
-        where = placed[k]
-        return (f"{k + 1}: {short} (in segment {where + 1})" if where is not None
-                else f"{k + 1}: {short} (in no segment: none in its paragraph)")
+        where = "in no segment" if placed[k] is None else f"in segment {placed[k] + 1}"
+        return f"{k + 1}: {short} ({where})"
 
     order = sorted(placed)
     shown = _first_three([one(k) for k in order])
     count = "1 English sentence" if len(order) == 1 else f"{len(order)} English sentences"
-    joined = sum(placed[k] is not None for k in order)
-    if joined == len(order):
-        what = "joined to the translation of the segment before or after, to be checked"
-    elif joined:
-        what = ("joined to the translation of the segment before or after where its "
-                "paragraph has one, to be checked")
-    else:
+    if all(placed[k] is None for k in order):
         what = "left out of every segment's translation"
+    else:
+        what = "joined to the translation of the nearest segment, to be checked"
     plural = "s" if len(order) > 1 else ""
     return f"{count} matched no Arabic segment: {what} (sentence{plural} {shown})"
 
@@ -215,6 +226,7 @@ class Importing:
         """Segment Arabic text and add it as document ``name`` (one transaction)."""
         if q_docs.document_by_name(self.context.db, name) is not None:
             raise WorkbenchError(f"{self.context.path}: a document named {name!r} exists already")
+        require_language(text, "ar", source_path or name)
         rows: list[tuple[int, int, str]] = []
         for p, paragraph in enumerate(split_paragraphs(text), start=1):
             for sentence in split_sentences(paragraph, "ar"):
@@ -274,6 +286,7 @@ class Importing:
         """Align English text to a document and store it as version ``kind[:name]`` (see
         ``import_translation``)."""
         document = self.catalog.document(doc)
+        require_language(text, "en", source_path or "the English")
         vname = version_name(kind, name)
         if presegmented:
             en_pars = [[line] for line in split_lines(text)]
@@ -312,9 +325,11 @@ class Importing:
                     document, alignment, sentences, seg_ids, source_path, overwrite, report.fill
                 )
             return report
+        db = self.context.db
+        report.dry_run = dry_run
+        report.replaced = q_versions.version(db, document.id, vname) is not None
         if dry_run:
             return report
-        db = self.context.db
         with self.context.transaction():
             row = q_versions.version(db, document.id, vname)
             if row is None:

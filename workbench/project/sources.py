@@ -36,7 +36,8 @@ from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import sources as q_sources
 from workbench.store.db import analyze
-from workbench.text.tags import tokens
+from workbench.text.script import require_language
+from workbench.text.tags import strip_tags, tokens
 
 
 @dataclass
@@ -131,6 +132,7 @@ class Sources:
                 rows.append((paragraph, len(rows) + 1, text))
         if not rows:
             raise InputError(source.path, "no text to import")
+        require_language(strip_tags(" ".join(text for _, _, text in rows)), "ar", source.path)
         db = self.context.db
         file_name = Path(source.path).name
         report = DocumentImportReport(

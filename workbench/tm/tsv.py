@@ -15,15 +15,11 @@ from pathlib import Path
 
 from workbench.errors import InputError
 from workbench.formats.table import unquote_row
+from workbench.text.script import arabic_share
 from workbench.textio import read_text
 from workbench.tm.model import TmFileInfo, TmUnit
 
 _HEADERS = {"ar", "en", "arabic", "english", "source", "target", "src", "tgt", "note"}
-
-
-def _arabic_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum("\u0600" <= c <= "\u06ff" for c in letters) / len(letters) if letters else 0.0
 
 
 def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
@@ -44,8 +40,8 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
         rows.append((number, fields))
     if not rows:
         raise InputError(path, "no units (expected lines of Arabic<TAB>English)")
-    first = sum(_arabic_share(f[0]) for _, f in rows)
-    second = sum(_arabic_share(f[1]) for _, f in rows)
+    first = sum(arabic_share(f[0]) for _, f in rows)
+    second = sum(arabic_share(f[1]) for _, f in rows)
     if max(first, second) < 0.5 * len(rows):
         raise InputError(path, "no Arabic-English units: neither column is mostly Arabic "
                          "(expected lines of Arabic<TAB>English)")

@@ -167,6 +167,8 @@ def describe(report: ImportReport | ExchangeReport) -> str:
         f"Aligned {report.sentences:,} sentences to {report.segments:,} segments of "
         f"{report.document!r} as {report.version}: {report.links:,} links{low}."
     )
+    if report.replaced:
+        line += f" The previous {report.version} is replaced."
     fill = report.fill
     if fill is not None:
         line += (f" Filled {fill.filled:,}, replaced {fill.replaced:,}, unchanged "

@@ -1,0 +1,37 @@
+"""Which language a text is written in, as far as its letters tell: Arabic or not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.errors import InputError
+
+#: Letters to see before a text's language is judged (shorter texts pass unjudged).
+MIN_LETTERS = 20
+
+
+def arabic_share(text: str) -> float:
+    """The share of ``text``'s letters that are Arabic (0 when it has none)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(map(_arabic, letters)) / len(letters) if letters else 0.0
+
+
+def _arabic(ch: str) -> bool:
+    """Whether a letter is of the Arabic script (its blocks and presentation forms)."""
+    return ("\u0600" <= ch <= "\u08ff" or "\ufb50" <= ch <= "\ufdff"
+            or "\ufe70" <= ch <= "\ufeff")
+
+
+def require_language(text: str, lang: str, path: str | Path) -> None:
+    """Refuse Arabic ``text`` (``lang`` "ar") that has hardly any Arabic letters, or English
+    text (``lang`` "en") that is mostly Arabic: a file given in the other's place."""
+    sample = text[:200_000]
+    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+        return
+    share = arabic_share(sample)
+    if lang == "ar" and share < 0.1:
+        raise InputError(path, f"not Arabic: {share:.0%} of its letters are Arabic (the English? "
+                               "the Arabic document is imported, its English aligned to it)")
+    if lang == "en" and share > 0.5:
+        raise InputError(path, f"not English: {share:.0%} of its letters are Arabic (the Arabic "
+                               "given for the English?)")
