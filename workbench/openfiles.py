@@ -67,3 +67,18 @@ def refuse(path: str | Path) -> None:
         raise InputError(
             path, f"is a file of the project {project.name}, open here: choose another file"
         )
+
+
+def refuse_output(path: str | Path) -> None:
+    """InputError when writing ``path`` would destroy a project: a project file open here (see
+    :func:`refuse`), or any SQLite database (a project not open in this process)."""
+    refuse(path)
+    p = Path(path)
+    try:
+        with p.open("rb") as f:
+            head = f.read(16)
+    except OSError:  # missing, a folder, unreadable: the writer says so
+        return
+    if head == b"SQLite format 3\x00":
+        raise InputError(path, "is an SQLite database (a project?): an export or a report "
+                               "is never written over one; choose another file")

@@ -196,3 +196,23 @@ def test_options_of_another_kind_of_import_are_refused(sample_db: Path) -> None:
     assert draft.exit_code == 2 and "--overwrite applies to --as working" in draft.stderr
     working = run_cli(*args, "--as", "working", "--name", "x")
     assert working.exit_code == 2 and "--name names a reference or draft" in working.stderr
+
+
+@pytest.mark.sqlite_only  # the project is a file
+def test_no_report_or_export_is_written_over_a_project(sample_db: Path, tmp_path: Path) -> None:
+    """``--output`` naming the project itself, or another project's file: refused in one line,
+    both files unchanged (a report written over a project destroyed it)."""
+    other = tmp_path / "other.db"
+    other.write_bytes(sample_db.read_bytes())
+    before = sample_db.read_bytes(), other.read_bytes()
+    for target in (sample_db, other):
+        out = str(target)
+        for args in (["check", "--format", "json", "--output", out],
+                     ["lqa", "report", "--output", out],
+                     ["glossary", "export", "--output", out],
+                     ["tm", "export", "--output", out, "--force"],
+                     ["export", "--format", "tmx", "--output", out, "--force"]):
+            result = run_cli(*args, "--db", str(sample_db))
+            assert result.exit_code == 2, (args, result.stdout, result.stderr)
+            assert result.stderr.count("\n") == 1 and out in result.stderr, result.stderr
+    assert (sample_db.read_bytes(), other.read_bytes()) == before

@@ -149,6 +149,9 @@ def write_report(text: str, output: str | None, fmt: str, summary: str) -> None:
         return
     from pathlib import Path
 
+    from workbench.openfiles import refuse_output
+
+    refuse_output(output)
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:

@@ -16,6 +16,7 @@ from workbench.glossary.io import (
     read_glossary,
 )
 from workbench.glossary.model import Glossary
+from workbench.openfiles import refuse_output
 
 
 @main.group()
@@ -27,6 +28,7 @@ def _write(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
+    refuse_output(output)
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:

@@ -591,6 +591,7 @@ def _note_text(note: dict[str, Any]) -> str:
 def write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) -> int:
     """Run ``write`` on a temporary file that replaces ``path`` only once complete (an
     existing ``path`` only when ``force``)."""
+    openfiles.refuse_output(path)
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -610,7 +611,7 @@ def write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) 
 
 
 def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
-    openfiles.refuse(path)  # never an export over the open project (or its -wal, -shm)
+    openfiles.refuse_output(path)  # never an export over a project (or its -wal, -shm)
     if path.is_dir():
         raise WorkbenchError(f"{path}: is a folder; give a file name")
     if path.exists() and not force:
