@@ -84,6 +84,14 @@ def test_number_mismatch() -> None:
         ("بلغت الميزانية 2500000 دولار.", "The budget reached 2.5 million dollars.", True),
         ("بلغ عدد القتلى ١٠ آلاف شخص.", "The death toll reached 10,001.", False),
         ("توفي 5 أشخاص و 5 آلاف جريح.", "5 died and 5,000 were hurt.", True),
+        # the scale word counts: the same digits with another scale are another number
+        ("تكلف المشروع 50 مليار دولار.", "The project cost US$50 million.", False),
+        ("تكلف المشروع 50 مليار دولار.", "The project cost US$50bn.", True),
+        ("تكلف المشروع 2 مليون دولار.", "The project cost 2 billion dollars.", False),
+        ("توفي ٥٢ ألف شخص.", "52 million people died.", False),
+        ("مات ١٠ آلاف شخص.", "10 people died.", False),
+        ("مات ١٠ آلاف شخص.", "10 thousand people died.", True),
+        ("بلغت الديون 3 تريليونات دولار.", "Debts reached $3 trillion.", True),
         ("حضر ١٬٠٠٠ شخص.", "1,000 people came.", True),
         ("حضر 1,000 شخص.", "1.000 people came.", False),
         ("بلغ 1,0005 ملم.", "It was 10005 mm.", False),
@@ -93,6 +101,13 @@ def test_number_mismatch() -> None:
 def test_decimal_commas_and_thousands(source: str, target: str, clean: bool) -> None:
     found = [f for f in run_checks(source, target, matcher=None) if f.check == "number-mismatch"]
     assert (found == []) is clean
+
+
+def test_a_scaled_number_is_named_with_its_value() -> None:
+    found = run_checks("توفي ٥٢ ألف شخص.", "52 million people died.", matcher=None)
+    assert [f.message for f in found if f.check == "number-mismatch"] == [
+        "number 52 (= 52,000) of the source is not in the target",
+        "number 52 (= 52,000,000) in the target is not in the source"]
 
 
 def test_empty_target_is_the_only_finding_of_an_untranslated_segment() -> None:

@@ -92,7 +92,7 @@ def same_numbers(source: str, target: str) -> bool:
     """True when both texts hold the same plain numbers, or none (the common case, where the
     check finds nothing); False when they differ or either needs the full reading."""
     src = _plain_numbers(source)
-    if src is None:
+    if src is None or (src and (_SCALE_AFTER.search(source) or _SCALE_AFTER.search(target))):
         return False
     tgt = _plain_numbers(target)
     return tgt is not None and len(src) == len(tgt) and (src == tgt or sorted(src) == sorted(tgt))
@@ -103,19 +103,26 @@ def same_numbers(source: str, target: str) -> bool:
 _SCALES = {
     "الف": 3, "ألف": 3, "آلاف": 3, "الاف": 3, "ألفا": 3, "الفا": 3, "ألفًا": 3,
     "مليون": 6, "ملايين": 6, "مليونا": 6, "مليونًا": 6, "مليار": 9, "مليارات": 9, "بليون": 9,
+    "تريليون": 12, "ترليون": 12, "تريليونات": 12,
     "thousand": 3, "thousands": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9,
+    "trillion": 12, "trillions": 12, "mn": 6, "bn": 9,
 }
 _SCALE_WORD = re.compile(r"\s*([^\W\d_]+)")
+# Is a scale word after a number anywhere in a text? (then the plain reading does not do)
+_SCALE_AFTER = re.compile(
+    r"\d\s*(?:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")(?![^\W\d_])",
+    re.IGNORECASE)
 
 
 def _values(text: str, number: str, end: int) -> frozenset[str]:
-    """The values a number may stand for: itself, and times its scale word if one follows."""
+    """The value a number stands for: itself, or times its scale word if one follows (١٠
+    آلاف is 10,000, whether the other side writes "10,000" or "10 thousand"; not 10)."""
     found = _SCALE_WORD.match(text, end)
     exponent = _SCALES.get(found.group(1).lower()) if found else None
     if exponent is None:
         return frozenset((number,))
     whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
-    return frozenset((number, _canonical(whole, fraction)))
+    return frozenset((_canonical(whole, fraction),))
 
 
 def _pair_up(src: list[frozenset[str]], tgt: list[frozenset[str]]) -> tuple[list[int], list[int]]:
@@ -156,18 +163,19 @@ class NumberMismatch(Check):
         if not src and not tgt:
             return []
         source, target = mask_tags(pair.source), mask_tags(pair.target)
-        missing, extra = _pair_up(
-            [_values(source, n, end) for n, (_, end) in src],
-            [_values(target, n, end) for n, (_, end) in tgt],
-        )
+        src_values = [_values(source, n, end) for n, (_, end) in src]
+        tgt_values = [_values(target, n, end) for n, (_, end) in tgt]
+        missing, extra = _pair_up(src_values, tgt_values)
         findings: list[Finding] = []
         counts = Counter(src[i][0] for i in missing)
+        scaled = {src[i][0]: _scaled(src[i][0], src_values[i]) for i in missing}
         for number in dict.fromkeys(n for n, _ in src):  # in the source's order
             if not (count := counts[number]):
                 continue
             findings.append(
                 self.finding(
-                    "missing", f"number {number} of the source is not in the target",
+                    "missing",
+                    f"number {number}{scaled[number]} of the source is not in the target",
                     expected=[number] * count,
                 )
             )
@@ -175,8 +183,17 @@ class NumberMismatch(Check):
             number, span = tgt[j]
             findings.append(
                 self.finding(
-                    "extra", f"number {number} in the target is not in the source",
-                    found=number, span=span, severity="warning",
+                    "extra", f"number {number}{_scaled(number, tgt_values[j])} in the target "
+                    "is not in the source", found=number, span=span, severity="warning",
                 )
             )
         return findings
+
+
+def _scaled(number: str, values: frozenset[str]) -> str:
+    """" (= 10,000)" when a scale word makes ``number`` another value, else ""."""
+    (value,) = values
+    if value == number:
+        return ""
+    whole, dot, fraction = value.partition(".")
+    return f" (= {int(whole):,}{dot}{fraction})"
