@@ -46,6 +46,9 @@ def test_bad_input_exits_two_with_one_line(in_tmp: Path, sample_db: Path) -> Non
         (("remove", "42"), "no LQA error 42"),
         (("report", "--segments", "9-1"), "not a range"),
         (("report", "--segments", "22-30"), "has no segment numbered 22-30 (it has 21)"),
+        (("report", "--segments", "4,52"), "has no segment numbered 52 (it has 21)"),
+        (("report", "--segments", "1-40,52"), "has no segment numbered 1-40,52 (it has 21)"),
+        (("settings", "--weight", "minor=inf"), "finite number"),
         (("settings", "--weight", "major"), "SEVERITY=NUMBER"),
         (("settings", "--threshold", "120"), "between 0 and 100"),
     ]:
@@ -93,6 +96,11 @@ def test_report_formats(in_tmp: Path, sample_db: Path) -> None:
     assert "&lt;script&gt;" in page and "&amp; co" in page and "<mark>The</mark>" in page
     table = lqa(sample_db, "report")
     assert "Style" in table.stdout and "By translator" in table.stdout
+    text = in_tmp / "lqa.txt"
+    assert lqa(sample_db, "report", "--output", str(text)).exit_code == 1
+    written_table = text.read_text(encoding="utf-8")  # the tables, as on the screen
+    assert "Style" in written_table and "By translator" in written_table
+    assert written_table.rstrip().endswith(table.stdout.rstrip().splitlines()[-1])
 
 
 def test_categories(in_tmp: Path) -> None:

@@ -86,7 +86,9 @@ def test_settings(project: Project) -> None:
     assert changed.weights["major"] == 10 and changed.threshold == 95
     project.lqa.add_error(1, "accuracy", "major")
     assert project.lqa.report().penalty == 10.0
-    for kwargs in ({"weights": {"major": -1}}, {"threshold": 101}, {"weights": {"huge": 1}}):
+    for kwargs in ({"weights": {"major": -1}}, {"threshold": 101}, {"weights": {"huge": 1}},
+                   {"weights": {"minor": float("inf")}}, {"weights": {"minor": float("nan")}},
+                   {"threshold": float("nan")}):
         with pytest.raises(WorkbenchError):
             project.lqa.configure(**kwargs)  # type: ignore[arg-type]
     assert project.lqa.settings() == changed  # nothing changed by the refused ones

@@ -177,3 +177,10 @@ def test_file_mode_start_up_loads_no_heavy_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_no_zero_resamples(files: dict[str, str]) -> None:
+    """--paired-n 0 is refused (it used to mean the default, silently)."""
+    result = run_cli("score", "--hyp", files["hyp"], "--hyp", files["hyp"], "--ref", files["ref"],
+                     "--paired-bs", "--paired-n", "0")
+    assert result.exit_code == 2 and "0 is not in the range x>=1" in result.stderr

@@ -14,6 +14,8 @@ import click
 from workbench.cli.app import FilePath, db_option, main, print_json, write_report
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from workbench.lqa.scoring import LqaError, LqaReport
 
 REPORT_FORMATS = ("table", "json", "csv", "html")
@@ -146,11 +148,24 @@ def categories(fmt: str) -> None:
         click.echo(f"{indent}{c.id}\t{c.name}\t{c.pid}")
 
 
-def _table(report: LqaReport) -> None:
+def _table_text(report: LqaReport) -> str:
+    """The tables as plain text, for a file."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    _table(report, Console(file=buffer, width=120, color_system=None, highlight=False))
+    return buffer.getvalue()
+
+
+def _table(report: LqaReport, console: Console | None = None) -> None:
     from rich.table import Table
 
-    from workbench.cli.app import console
     from workbench.lqa.report import summary_line
+
+    if console is None:
+        from workbench.cli.app import console
     from workbench.lqa.typology import CATEGORIES, SEVERITIES
 
     dims = Table(title="Errors by dimension and severity")
@@ -170,7 +185,7 @@ def _table(report: LqaReport) -> None:
                        str(row["errors"]), f"{row['penalty']:g}", score, result)
     if report.translators:
         console.print(people)
-    click.echo(summary_line(report))
+    console.print(summary_line(report), markup=False, highlight=False)
 
 
 @lqa.command("report")
@@ -205,6 +220,6 @@ def report(
         elif fmt == "html":
             text = to_html(result)
         else:
-            text = summary_line(result) + "\n"
+            text = _table_text(result)
         write_report(text, output, fmt, summary_line(result))
     ctx.exit(1 if result.passed is False else 0)

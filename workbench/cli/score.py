@@ -40,7 +40,7 @@ FORMATS = ("table", "json", "csv", "md")
               help="Bootstrap resamples for --confidence.")
 @click.option("--paired-bs", is_flag=True, help="Paired bootstrap test against the baseline.")
 @click.option("--paired-ar", is_flag=True, help="Paired approximate randomisation test.")
-@click.option("--paired-n", type=click.IntRange(min=0), default=0,
+@click.option("--paired-n", type=click.IntRange(min=1), default=None,
               help="Resamples (bs, default 1000) or trials (ar, default 10000).")
 @click.option("--baseline", help="The draft the others are tested against (default: first).")
 @click.option("--plain-chrf", is_flag=True, help="chrF (character n-grams only), not chrF++.")
@@ -55,7 +55,7 @@ FORMATS = ("table", "json", "csv", "md")
 def score(
     db: str | None, hyps: tuple[str, ...], refs: tuple[str, ...], doc: str | None,
     drafts: tuple[str, ...], fmt: str, sort: str, metric: str, limit: int | None,
-    confidence: bool, confidence_n: int, paired_bs: bool, paired_ar: bool, paired_n: int,
+    confidence: bool, confidence_n: int, paired_bs: bool, paired_ar: bool, paired_n: int | None,
     baseline: str | None, plain_chrf: bool, glossary: str | None, source: str | None,
     no_terms: bool, no_save: bool, history: bool,
 ) -> None:
@@ -70,7 +70,7 @@ def score(
         raise WorkbenchError("choose one of --paired-bs and --paired-ar")
     paired = "bs" if paired_bs else "ar" if paired_ar else None
     options = {"confidence": confidence_n if confidence else 0, "paired": paired,
-               "n_samples": paired_n, "chrf_word_order": 0 if plain_chrf else 2}
+               "n_samples": paired_n or 0, "chrf_word_order": 0 if plain_chrf else 2}
     if history:
         _refuse_with("--history", hyps=hyps, drafts=drafts, refs=refs, glossary=glossary,
                      source=source, paired=paired)

@@ -13,6 +13,7 @@ positions (a sample), whatever their status. The words are those of their Arabic
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -160,8 +161,9 @@ class Lqa:
         checked: dict[str, float] = {}
         for severity, weight in (weights or {}).items():
             name = severity_name(severity)
-            if not weight >= 0:  # also refuses NaN
-                raise WorkbenchError(f"the weight of {name} must be a number ≥ 0, not {weight}")
+            if not 0 <= weight < math.inf:  # also refuses NaN
+                raise WorkbenchError(f"the weight of {name} must be a finite number ≥ 0, "
+                                     f"not {weight}")
             checked[name] = float(weight)
         if threshold is not None and not 0 <= threshold <= 100:
             raise WorkbenchError(f"the LQA threshold must be between 0 and 100, not {threshold}")
@@ -184,12 +186,13 @@ class Lqa:
         """
         document = self.catalog.document(doc)
         db = self.context.db
-        rows = q_lqa.evaluated_segments(db, document.id, segments)
-        if segments is not None and not rows:
+        outside = [(a, b) for a, b in segments or () if b > document.segments]
+        if outside:
             raise WorkbenchError(
                 f"document {document.name!r} has no segment numbered "
-                + ",".join(f"{a}-{b}" if a != b else str(a) for a, b in segments)
+                + ",".join(f"{a}-{b}" if a != b else str(a) for a, b in outside)
                 + f" (it has {document.segments:,})")
+        rows = q_lqa.evaluated_segments(db, document.id, segments)
         errors = [_error(r) for r in q_lqa.errors(db, document_id=document.id)]
         # the evaluated revision: the one the segment's latest error was made on, else the
         # revision of its current English
