@@ -119,6 +119,8 @@ def test_untranslated_and_same_as_source() -> None:
     assert ("untranslated", "untranslated") in ids("قامت الثورة", "The الثورة began")
     assert ("same-as-source", "same") in ids("قامت الثورة", "قامت الثورة")
     assert ("same-as-source", "same") not in ids("1917", "1917")
+    assert ("same-as-source", "same") not in ids("COVID-19 Dashboard", "COVID-19 Dashboard")
+    assert ("same-as-source", "same") not in ids("https://who.int/ar", "https://who.int/ar")
 
 
 @pytest.mark.parametrize(

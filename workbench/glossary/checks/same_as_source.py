@@ -18,12 +18,12 @@ class SameAsSource(Check):
     description = "The target is identical to the source (copied, not translated)."
 
     def run(self, pair: Pair) -> list[Finding]:
-        if not _LETTER.search(pair.target) and _LETTER.search(pair.source):
-            return []  # an English target cannot copy an Arabic source
+        if not (_LETTER.search(pair.source) and _LETTER.search(pair.target)):
+            # a source without Arabic (numbers, codes, addresses, Latin names) may well stay
+            # as it is; an English target cannot copy an Arabic source
+            return []
         source = " ".join(normalize_arabic(pair.source).split())
         target = " ".join(normalize_arabic(pair.target).split())
-        if not source or source.casefold() != target.casefold():
+        if source.casefold() != target.casefold():
             return []
-        if not any(c.isalpha() for c in source):
-            return []  # numbers, codes and punctuation may well stay as they are
         return [self.finding("same", "the target is identical to the source")]
