@@ -35,7 +35,7 @@ def test_check_document_lists_every_segment(project: Project) -> None:
 
 def test_override_is_applied_and_cleared_when_the_text_changes(project: Project) -> None:
     sid = kerenski_segment(project)
-    override = project.add_override(sid, "term-forbidden", "كيرينسكي", "quoting a source")
+    (override,) = project.add_override(sid, "term-forbidden", "كيرينسكي", "quoting a source")
     assert override.author == "tester" and override.term == "كيرينسكي"
     assert not [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
     seg = next(s for s in project.check_document() if s.segment_id == sid)
@@ -45,6 +45,19 @@ def test_override_is_applied_and_cleared_when_the_text_changes(project: Project)
     project.save_draft(sid, project.segment(sid).target + " ")
     assert project.overrides() == []
     assert [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
+
+
+def test_an_override_without_a_term_holds_for_the_terms_found_then(project: Project) -> None:
+    """Accepting a check without --term accepts each current finding's term; a finding of a
+    term added to the glossary later is open."""
+    sid = kerenski_segment(project)
+    (override,) = project.add_override(sid, "term-forbidden", None, "quoting a source")
+    assert override.term == "كيرينسكي"
+    source = project.segment(sid).source
+    word = next(w for w in source.split() if len(w) > 4 and "كيرينسكي" not in w)
+    project.add_term(word, "zzzrendering", forbidden=(project.segment(sid).target.split()[0],))
+    forbidden = [f.term for f in project.check_segment(sid) if f.check == "term-forbidden"]
+    assert forbidden == [word]  # open: accepting the check did not accept this term
 
 
 def test_override_needs_a_reason_and_a_finding(project: Project) -> None:

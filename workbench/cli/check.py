@@ -241,6 +241,7 @@ def accept(
     from workbench.project import open_project
 
     with open_project(db) as project:
-        override = project.add_override(segment_id, check_id, term, reason, version)
-    what = check_id + (f" for {term}" if term else "")
-    click.echo(f"segment {segment_id}: accepted {what} ({override.author}): {override.reason}")
+        overrides = project.add_override(segment_id, check_id, term, reason, version)
+    terms = [o.term for o in overrides if o.term]
+    what = check_id + (f" for {', '.join(terms)}" if terms else "")
+    click.echo(f"segment {segment_id}: accepted {what} ({overrides[0].author}): {reason.strip()}")

@@ -312,8 +312,10 @@ class Checking:
         term: str | None,
         reason: str,
         version: str = "working",
-    ) -> Override:
-        """Accept a finding of a segment with a reason; it holds until the text changes."""
+    ) -> list[Override]:
+        """Accept a finding of a segment with a reason; it holds until the text changes.
+        Without ``term``, every current finding of the check is accepted, each for its own
+        term (a finding of another term, after a glossary change, is not)."""
         if check not in REGISTRY:
             raise WorkbenchError(f"unknown check {check!r} (checks: {', '.join(sorted(REGISTRY))})")
         reason = reason.strip()
@@ -333,16 +335,17 @@ class Checking:
                 findings = self._document_findings(document, version, segment_id)
             else:
                 findings = self._unit_findings(seg.source, segment_id, vid)[1]
-            if not any(f.check == check and (term is None or f.term == term) for f in findings):
+            terms = dict.fromkeys(f.term for f in findings
+                                  if f.check == check and (term is None or f.term == term))
+            if not terms:
                 what = f" for {term!r}" if term else ""
                 raise WorkbenchError(
                     f"segment {segment_id} has no {check!r} finding{what} to accept"
                 )
-            oid = q_checks.add_override(
-                self.context.db, segment_id, vid, check, term, reason, self.context.author, target
-            )
+            ids = {q_checks.add_override(self.context.db, segment_id, vid, check, t, reason,
+                                         self.context.author, target) for t in terms}
         rows = q_checks.segment_overrides(self.context.db, segment_id, vid)
-        return _override(next(r for r in rows if r["id"] == oid))
+        return [_override(r) for r in rows if r["id"] in ids]
 
     def accept_findings(
         self, segment_id: int, vid: int, target: str, findings: list[Finding], reason: str
