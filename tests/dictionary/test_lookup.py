@@ -53,6 +53,16 @@ def test_with_and_without_the_article_both_found_the_form_typed_first(lexicon: L
     assert _heads(lexicon, "كتاب") == ["كتاب", "الكتاب"]
 
 
+def test_ligatures_and_presentation_forms_meet_letters_typed(tmp_path: Path) -> None:
+    """A headword written with a lam-alef ligature (as FreeDict has 91) is found as typed, and
+    a query pasted from a PDF in presentation forms finds the headword typed."""
+    path = tmp_path / "forms.tsv"
+    path.write_text("اللمسة اﻷخيرة\tcapstone\nكتاب\tbook\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "اللمسة الأخيرة") == ["اللمسة اﻷخيرة"]
+    assert _heads(lexicon, "ﺍﻟﻜﺘﺎﺏ") == ["كتاب"]
+
+
 def test_exact_readings_come_first() -> None:
     keys = [k for k, _ in word_keys("بكتابه")]
     assert keys.index("كتاب") > 0 and keys[0] == "بكتابه"

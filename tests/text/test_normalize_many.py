@@ -18,7 +18,7 @@ from workbench.text.normalize import (
 TRICKY = [
     " ", "\t", "\n", "\u00a0", "\u2003", "\x1c", "\u064b", "\u0651", "\u0670", "\u0640",
     "\u200f", "\ufeff", "ي", "ى", "ء", "ئ", "ؤ", "أ", "آ", "ة", "ۀ", "ک", "٣", "۴", "x", "😀",
-    "\U00010000",
+    "\U00010000", "\ufe83", "\ufedb", "\ufef2", "\ufe93", "\ufefb",
 ]
 
 
@@ -50,3 +50,10 @@ def test_folding_does_not_depend_on_the_order_of_replacement() -> None:
         assert not set(table.values()) & set(table)
     assert normalize_arabic("ۀة") == normalize_arabic_many(["ۀة"])[0] == "هه"
     assert normalize("ۀة", fold_ta_marbuta=False).text == "ةة"
+
+
+def test_presentation_forms_are_their_letters() -> None:
+    """Text pasted from a PDF (presentation forms) matches text typed (ﺃ is أ, folded to ا)."""
+    assert normalize_arabic("ﺍﻟﻜﺘﺎﺏ") == normalize_arabic("الكتاب") == "الكتاب"
+    assert normalize_arabic("ﺃﺣﻤﺪ ﻣﺪﺭﺳﺔ") == normalize_arabic("أحمد مدرسة")
+    assert normalize("ﻛﺘﺎﺏ").text == "كتاب"  # one letter for one form: offsets kept

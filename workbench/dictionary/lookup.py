@@ -31,7 +31,7 @@ from functools import lru_cache
 from workbench.dictionary.keycache import Keys, dictionary_keys
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.glossary import morphology as m
-from workbench.text.normalize import normalize
+from workbench.text.normalize import expand_ligatures, normalize
 from workbench.text.stems import english_content_stems, english_stem
 
 _WORD = re.compile(r"[^\W_]+")
@@ -58,7 +58,7 @@ _RARE_PROCLITIC = "ك"
 
 
 def _norm(text: str) -> str:
-    return normalize(text, fold_ta_marbuta=False).text.casefold()
+    return normalize(expand_ligatures(text), fold_ta_marbuta=False).text.casefold()
 
 
 def key_of(headword: str) -> str:

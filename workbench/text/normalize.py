@@ -7,6 +7,7 @@ What is folded:
 - alef forms أ إ آ ٱ (and the rarer wavy-hamza alefs) → ا; hamza seats ؤ ئ → ء, and a yeh
   written before a hamza is dropped (شيء = شئ);
 - alef maqsura ى and Persian ی → ي; Persian ک → ك; Arabic-Indic and Persian digits → 0-9;
+- a presentation form of one letter → that letter (ligatures: :func:`expand_ligatures`);
 - ta marbuta ة → ه (``fold_ta_marbuta=True``, the default), so ثوره and ثورة compare equal.
   The term matcher keeps ة distinct (it tells عمالة "labour" from عماله "his workers").
 
@@ -17,6 +18,7 @@ differ only by deletions; :class:`Normalized` maps normalised offsets back to th
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -72,6 +74,13 @@ for _ws in "\t\n\r\v\f\u00a0\u1680\u2028\u2029\u202f\u205f\u3000":
     _COMMON[_ws] = " "
 for _i in range(0x2000, 0x200B):  # en quad ... hair space
     _COMMON[chr(_i)] = " "
+# Presentation forms (text pasted from PDFs, old dictionaries): each form of one letter is
+# that letter (ﻙ ﻛ → ك; ﺃ → ا as أ is). Ligatures of several letters (ﻻ) are
+# expanded only where no offsets are kept (see expand_ligatures).
+for _cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+    _base = unicodedata.normalize("NFKC", chr(_cp))
+    if len(_base) == 1 and _base != chr(_cp):
+        _COMMON[chr(_cp)] = _COMMON.get(_base, _base)
 
 # Folding ة to ه folds what maps to ة too (ۀ): no value of a table is one of its keys, so the
 # replacements give one result in whatever order they are made.
@@ -146,6 +155,19 @@ def normalize(text: str, *, fold_ta_marbuta: bool = True) -> Normalized:
 def normalize_arabic(text: str) -> str:
     """Normalise Arabic for matching only (diacritics, tatweel, alefs, ى/ي, ة/ه, hamza seats)."""
     return _fold(_DELETE_RE.sub("", text), True)
+
+
+_LIGATURE = re.compile("[" + "".join(
+    chr(cp) for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF))
+    if len(unicodedata.normalize("NFKC", chr(cp))) > 1) + "]")
+
+
+def expand_ligatures(text: str) -> str:
+    """``text`` with Arabic ligature presentation forms written as their letters (ﻻ → لا,
+    ﷲ → الله), for keys that keep no offsets (dictionary headwords and queries)."""
+    if not _LIGATURE.search(text):
+        return text
+    return _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group()).strip(), text)
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
