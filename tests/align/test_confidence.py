@@ -197,3 +197,27 @@ def test_a_left_out_sentence_merged_into_its_neighbours_link_is_flagged(
         a, e = checked.links[k]
         assert ({("ar", i) for i in a} | {("en", j) for j in e}) & left_out
     assert flag_figures(checked, gold)[2] == flag_figures(plain, gold)[2] + len(new)
+
+
+def test_a_link_far_off_the_texts_length_ratio_is_flagged() -> None:
+    """The English leaves out the first article of the NTREX documents (one paragraph each):
+    the aligner squeezes its Arabic into the links of the next, and a link of six Arabic
+    sentences to one English headline (7 times off the text's length ratio) is flagged;
+    without the rule it had 0.99."""
+    import math
+
+    from bench.align import _docs
+    from workbench.align import align_paragraphs
+    from workbench.text.segment import segment_paragraphs
+
+    docs = _docs("ntrex128")[:4]
+    ar_pars = segment_paragraphs([" ".join(a) for a, _ in docs], "ar")
+    en_pars = segment_paragraphs([" ".join(e) for _, e in docs[1:]], "en")
+    result = align_paragraphs(ar_pars, en_pars)
+    ar_s = [s for p in ar_pars for s in p]
+    en_s = [s for p in en_pars for s in p]
+    ratio = sum(map(len, en_s)) / sum(map(len, ar_s))
+    off = [c for (a, e), c in zip(result.links, result.confidence, strict=True) if a and e
+           and abs(math.log((sum(len(en_s[j]) for j in e) + 10)
+                            / ((sum(len(ar_s[i]) for i in a) + 10) * ratio))) > 1]
+    assert off and max(off) <= 0.45

@@ -80,6 +80,13 @@ TRUSTED_COVER = 0.55
 # (BENCHMARKS.md, issue 13).
 UNSTABLE_CAP = 0.45
 UNSTABLE_RUN = 3
+# A link whose English is more than e (2.7) times longer or shorter than its Arabic would be
+# at the text's ratio (characters, 10 added to each side for short lines) gets at most
+# LENGTH_CAP: of 9,977 links of the repository's sets, hayy and AlignAR 001 none was beyond
+# 2.4 times, while an article the translation leaves out, squeezed into its neighbours' links,
+# makes links 5-9 times off at confidences up to 0.99 (BENCHMARKS.md, issue 13).
+LENGTH_LOG_OFF = 1.0
+LENGTH_CAP = 0.45
 # Without a dictionary, texts of up to this many sentences a side use the built-in basic
 # vocabulary (see dictionary.basic_vocabulary): free literary translation then aligns far
 # better (hayy 0.06 -> 0.46 strict F1), at about 0.2 ms a sentence. Longer texts align as
@@ -541,8 +548,27 @@ class TwoPassAligner:
             calibrated = np.where(suspect, np.minimum(calibrated, OMISSION_CAP), calibrated)
             left_out = [("ar" if weak.arabic[k] else "en", int(weak.sentence[k]))
                         for k in np.flatnonzero(suspect)]
+        off = self._lengths_off(links) > LENGTH_LOG_OFF
+        calibrated = np.where(off, np.minimum(calibrated, LENGTH_CAP), calibrated)
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
         return Alignment(links, conf, list(self.warnings), related, left_out)
+
+
+    def _lengths_off(self, links: list[Link]) -> np.ndarray:
+        """|log| of each link's English length over its Arabic length at the text's ratio
+        (characters; 0 for a link with an empty side)."""
+        ar = np.concatenate([[0], np.cumsum([len(s) for s in self.ar])])
+        en = np.concatenate([[0], np.cumsum([len(s) for s in self.en])])
+        out = np.zeros(len(links))
+        if not links or not ar[-1] or not en[-1]:
+            return out
+        ratio = en[-1] / ar[-1]
+        for k, (a, e) in enumerate(links):
+            if a and e:
+                chars_a = ar[a[-1] + 1] - ar[a[0]]
+                chars_e = en[e[-1] + 1] - en[e[0]]
+                out[k] = abs(math.log((chars_e + 10) / ((chars_a + 10) * ratio)))
+        return out
 
 
 # The confidence model: a logistic regression of "the link is right" on the logit of the
