@@ -107,18 +107,24 @@ _SCALES = {
     "thousand": 3, "thousands": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9,
     "trillion": 12, "trillions": 12, "mn": 6, "bn": 9,
 }
-_SCALE_WORD = re.compile(r"\s*([^\W\d_]+)")
+# Abbreviations that are scales only written onto the number (£125m, 50k; not 5 m of rope).
+_ATTACHED = {"m": 6, "k": 3}
+_SCALE_WORD = re.compile(r"(\s*)([^\W\d_]+)")
 # Is a scale word after a number anywhere in a text? (then the plain reading does not do)
 _SCALE_AFTER = re.compile(
-    r"\d\s*(?:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")(?![^\W\d_])",
-    re.IGNORECASE)
+    r"\d(?:\s*(?:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")|[mk])"
+    r"(?![^\W\d_])", re.IGNORECASE)
 
 
-def _values(text: str, number: str, end: int) -> frozenset[str]:
+def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
     """The value a number stands for: itself, or times its scale word if one follows (١٠
-    آلاف is 10,000, whether the other side writes "10,000" or "10 thousand"; not 10)."""
+    آلاف is 10,000, whether the other side writes "10,000" or "10 thousand"; not 10). The
+    number of a code (CoV-2, COVID-19) has no scale."""
     found = _SCALE_WORD.match(text, end)
-    exponent = _SCALES.get(found.group(1).lower()) if found else None
+    if found is None or (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
+        return frozenset((number,))
+    word = found.group(2).lower()
+    exponent = _SCALES.get(word) or (None if found.group(1) else _ATTACHED.get(word))
     if exponent is None:
         return frozenset((number,))
     whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
@@ -163,8 +169,8 @@ class NumberMismatch(Check):
         if not src and not tgt:
             return []
         source, target = mask_tags(pair.source), mask_tags(pair.target)
-        src_values = [_values(source, n, end) for n, (_, end) in src]
-        tgt_values = [_values(target, n, end) for n, (_, end) in tgt]
+        src_values = [_values(source, n, start, end) for n, (start, end) in src]
+        tgt_values = [_values(target, n, start, end) for n, (start, end) in tgt]
         missing, extra = _pair_up(src_values, tgt_values)
         findings: list[Finding] = []
         counts = Counter(src[i][0] for i in missing)
