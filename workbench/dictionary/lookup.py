@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from workbench.dictionary.keycache import Keys, dictionary_keys
 from workbench.dictionary.model import DictEntry, DictionaryFile
+from workbench.errors import WorkbenchError
 from workbench.glossary import morphology as m
 from workbench.text.normalize import normalize
 from workbench.text.stems import english_content_stems, english_stem
@@ -238,11 +239,19 @@ def _keys(dictionary: DictionaryFile) -> Keys:
 
 
 class Lexicon:
-    """Several open dictionaries behind one key index (built on first use, thread-safe)."""
+    """Several open dictionaries behind one key index (built on first use, thread-safe).
 
-    def __init__(self, dictionaries: Sequence[DictionaryFile], names: Sequence[str] = ()) -> None:
+    ``strict``: a dictionary that cannot be read is an error; else it is left out from then
+    on, and :attr:`skipped` tells (its name and the error), so that the others serve.
+    """
+
+    def __init__(self, dictionaries: Sequence[DictionaryFile], names: Sequence[str] = (),
+                 strict: bool = True, skipped: dict[str, str] | None = None) -> None:
         self.dictionaries = list(dictionaries)
         self.names = list(names) or [d.name for d in self.dictionaries]
+        self.strict = strict
+        self.skipped: dict[str, str] = dict(skipped or {})  # name → why it is left out
+        self._broken: set[int] = set()
         self._index: dict[str, list[tuple[int, int]]] | None = None
         self._first: set[str] = set()
         self._max_words = 1
@@ -262,7 +271,11 @@ class Lexicon:
                 return self._index
             index: dict[str, list[tuple[int, int]]] = {}
             for d, dictionary in enumerate(self.dictionaries):
-                keys, numbers, backwards = dictionary_keys(dictionary, _keys, key_of)
+                try:
+                    keys, numbers, backwards = dictionary_keys(dictionary, _keys, key_of)
+                except WorkbenchError as exc:  # telling its direction reads some articles
+                    self._leave_out(d, exc)
+                    continue
                 if backwards:
                     self._backwards.add(d)
                 for key, k in zip(keys, numbers, strict=True):
@@ -276,6 +289,23 @@ class Lexicon:
             self._index = index
             return index
 
+    def _leave_out(self, d: int, error: WorkbenchError) -> None:
+        """Leave dictionary ``d`` out from now on (an error when :attr:`strict`)."""
+        if self.strict:
+            raise error
+        self._broken.add(d)
+        self.skipped.setdefault(self.names[d], str(error))
+
+    def _entry(self, d: int, k: int) -> DictEntry | None:
+        """Entry ``k`` of dictionary ``d``; None when the dictionary is left out."""
+        if d in self._broken:
+            return None
+        try:
+            return self.dictionaries[d].entry(k)
+        except WorkbenchError as exc:
+            self._leave_out(d, exc)
+            return None
+
     def entries(self, key: str) -> tuple[DictEntry, ...]:
         """The entries of a key, from every dictionary, in the order given (merged by
         headword and pronunciation within a dictionary)."""
@@ -284,7 +314,9 @@ class Lexicon:
             return hit
         out: dict[tuple[int, str, str | None], DictEntry] = {}
         for d, k in self._build().get(key, ())[:MAX_ENTRIES]:
-            entry = self.dictionaries[d].entry(k)
+            entry = self._entry(d, k)
+            if entry is None:
+                continue
             if d in self._backwards and key_of(entry.headword) != key:
                 entry = _backwards(entry, key)  # found through an Arabic sense
             name = self.names[d]
@@ -374,10 +406,15 @@ class Lexicon:
             if self._senses is None:
                 index: dict[str, list[tuple[int, int]]] = {}
                 for d, dictionary in enumerate(self.dictionaries):
-                    if d in self._backwards or not arabic_headwords(dictionary):
+                    if d in self._backwards or d in self._broken or not arabic_headwords(
+                            dictionary):
                         continue
-                    keys, numbers, _ = dictionary_keys(
-                        dictionary, _sense_keys, english_key, kind="senses")
+                    try:
+                        keys, numbers, _ = dictionary_keys(
+                            dictionary, _sense_keys, english_key, kind="senses")
+                    except WorkbenchError as exc:
+                        self._leave_out(d, exc)
+                        continue
                     for key, k in zip(keys, numbers, strict=True):
                         index.setdefault(key, []).append((d, k))
                 self._senses = index
@@ -396,7 +433,8 @@ class Lexicon:
         typed = " ".join(query.casefold().split())
 
         def rank(hit: tuple[int, int]) -> tuple[int, int, int]:
-            senses = self.dictionaries[hit[0]].entry(hit[1]).senses
+            entry = self._entry(*hit)
+            senses = entry.senses if entry is not None else ("",)
             exact = next((i for i, s in enumerate(senses) if s.casefold() == typed), None)
             if exact is not None:  # the sense as typed (book) before its forms (booked)
                 return 0, exact, len(senses[0])
@@ -407,8 +445,7 @@ class Lexicon:
         for d, k in [*sorted(dict.fromkeys(whole), key=rank), *part]:
             if len(out) == MAX_ENTRIES:
                 break
-            if (d, k) not in out:
-                entry = self.dictionaries[d].entry(k)
+            if (d, k) not in out and (entry := self._entry(d, k)) is not None:
                 out[(d, k)] = dataclasses.replace(entry, dictionary=self.names[d])
         return list(out.values())
 

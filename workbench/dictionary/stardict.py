@@ -15,6 +15,7 @@ import gzip
 import re
 import struct
 import sys
+import zlib
 from array import array
 from operator import add, itemgetter
 from pathlib import Path
@@ -134,6 +135,8 @@ class StarDictFile(DictionaryFile):
             return idx.read_bytes()
         except (OSError, EOFError) as exc:
             raise InputError(idx, f"cannot read ({exc})") from None
+        except zlib.error as exc:
+            raise InputError(idx, f"corrupt gzip data ({exc})") from None
 
     def _read_syn(self, syn: Path) -> None:
         try:

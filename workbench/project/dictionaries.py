@@ -16,6 +16,7 @@ from workbench.dictionary import (
     english_to_arabic,
     open_dictionary,
     open_lexicon,
+    set_files,
 )
 from workbench.errors import NotFoundError, WorkbenchError
 from workbench.project.context import ProjectContext
@@ -70,6 +71,15 @@ def _direction(reader: DictionaryFile) -> str:
     return "ar-en" if arabic_headwords(reader) else "none"
 
 
+def _whole(path: str) -> bool:
+    """Whether every file of the dictionary set at ``path`` is there (none is read)."""
+    try:
+        set_files(path)
+    except WorkbenchError:
+        return False
+    return True
+
+
 def _read_direction(path: str) -> str | None:
     """The direction of the dictionary at ``path``; None when it cannot be read now."""
     try:
@@ -115,11 +125,11 @@ class Dictionaries:
             reader.close()
 
     def list(self, read: bool = False) -> list[DictionaryInfo]:
-        """The project's dictionaries, in the order they were added; with ``read``, each
-        file there is opened to tell its direction (about 0.1 s for FreeDict)."""
+        """The project's dictionaries, in the order they were added (available: every file
+        of its set is there); with ``read``, each available one is opened to tell its
+        direction (about 0.1 s for FreeDict)."""
         infos = [
-            DictionaryInfo(d["name"], d["path"], d["format"], d["headwords"],
-                           Path(d["path"]).is_file())
+            DictionaryInfo(d["name"], d["path"], d["format"], d["headwords"], _whole(d["path"]))
             for d in q_dict.dictionaries(self.context.db)
         ]
         if read:
@@ -135,13 +145,24 @@ class Dictionaries:
 
     def lexicon(self, extra: list[str | Path] | None = None) -> Lexicon | None:
         """One look-up index over the project's available dictionaries (and ``extra``
-        files); None when there are none. Shared while the files are unchanged."""
+        files); None when there are none. Shared while the files are unchanged. One that
+        cannot be read is left out (see :meth:`unusable`)."""
         infos = [d for d in self.list() if d.available]
         paths: list[str | Path] = [d.path for d in infos] + list(extra or [])
         names = [d.name for d in infos] + [default_name(p) for p in extra or []]
         if not paths:
             return None
-        return open_lexicon(paths, names)
+        return open_lexicon(paths, names, strict=False)
+
+    def unusable(self) -> list[tuple[str, str]]:
+        """The dictionaries look-ups go on without, as (name, what is wrong): those whose
+        files are missing, and those that could not be read (when opened, or an article
+        since: call it after the look-ups)."""
+        out = [(d.name, f"is missing ({d.path})") for d in self.list() if not d.available]
+        lexicon = self.lexicon()
+        if lexicon is not None:
+            out += [(name, f"cannot be read ({why})") for name, why in lexicon.skipped.items()]
+        return out
 
     def lookup(self, query: str) -> dict[str, object]:
         """``{"query": ..., "entries": [...]}`` for a word or phrase, through its clitics."""
