@@ -190,7 +190,8 @@ def test_a_set_missing_its_data_file_is_missing_and_the_others_serve(
     assert table.splitlines()[1].endswith("[missing]")
     found = _run("dictionary", "lookup", "--db", db, "كتاب", "--format", "json")
     assert found.exit_code == 0
-    assert "dictionary 'fd' is missing" in found.stderr and "not looked in" in found.stderr
+    assert "dictionary 'fd' is missing (" in found.stderr and "not looked in" in found.stderr
+    assert "dictd set without test-ara-eng.dict[.dz])" in found.stderr
     assert {e["dictionary"] for e in json.loads(found.stdout)["entries"]} == {"good"}
     (tmp_path / "en.txt").write_text("The bourgeois critics.\n", encoding="utf-8")
     with Project.open(sample_db) as project:

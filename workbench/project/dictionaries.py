@@ -71,13 +71,14 @@ def _direction(reader: DictionaryFile) -> str:
     return "ar-en" if arabic_headwords(reader) else "none"
 
 
-def _whole(path: str) -> bool:
-    """Whether every file of the dictionary set at ``path`` is there (none is read)."""
+def _missing(path: str) -> str:
+    """What the dictionary set at ``path`` lacks ('' when every file of it is there; none is
+    read)."""
     try:
         set_files(path)
-    except WorkbenchError:
-        return False
-    return True
+    except WorkbenchError as exc:
+        return str(exc)
+    return ""
 
 
 def _read_direction(path: str) -> str | None:
@@ -129,7 +130,8 @@ class Dictionaries:
         of its set is there); with ``read``, each available one is opened to tell its
         direction (about 0.1 s for FreeDict)."""
         infos = [
-            DictionaryInfo(d["name"], d["path"], d["format"], d["headwords"], _whole(d["path"]))
+            DictionaryInfo(d["name"], d["path"], d["format"], d["headwords"],
+                           not _missing(d["path"]))
             for d in q_dict.dictionaries(self.context.db)
         ]
         if read:
@@ -158,7 +160,8 @@ class Dictionaries:
         """The dictionaries look-ups go on without, as (name, what is wrong): those whose
         files are missing, and those that could not be read (when opened, or an article
         since: call it after the look-ups)."""
-        out = [(d.name, f"is missing ({d.path})") for d in self.list() if not d.available]
+        out = [(d.name, f"is missing ({_missing(d.path) or d.path})")
+               for d in self.list() if not d.available]
         lexicon = self.lexicon()
         if lexicon is not None:
             out += [(name, f"cannot be read ({why})") for name, why in lexicon.skipped.items()]
