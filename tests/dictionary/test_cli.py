@@ -250,3 +250,26 @@ def test_a_corrupt_idx_gz_is_one_line_and_left_out_of_project_lookups(
         report = project.import_translation(tmp_path / "en.txt", doc, "reference", "x")
     assert any("dictionary 'star' cannot be read" in w and "aligned without it" in w
                for w in report.warnings)
+
+
+def test_an_article_that_cannot_be_read_leaves_its_dictionary_out_of_project_lookups(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """A damaged dictzip chunk is found when an article in it is read: given with
+    --dictionary, a one-line error; in a project, the dictionary is named and left out."""
+    db = str(sample_db)
+    index = builders.dictd(tmp_path)
+    assert _run("dictionary", "add", "--db", db, str(index), "--name", "fd").exit_code == 0
+    (tmp_path / "good.tsv").write_text("عامل\tworker; labourer\n", encoding="utf-8")
+    assert _run("dictionary", "add", "--db", db, str(tmp_path / "good.tsv")).exit_code == 0
+    _corrupt_last_chunk(index)  # عامل, the last article
+    alone = CliRunner().invoke(main, ["dictionary", "lookup", "عامل", "--dictionary",
+                                      str(index)])
+    assert alone.exit_code == 2 and "test-ara-eng.dict.dz: corrupt dictzip chunk" in alone.output
+    assert alone.output.strip().count("\n") == 0
+    found = _run("dictionary", "lookup", "--db", db, "عامل", "--format", "json")
+    assert found.exit_code == 0
+    assert "dictionary 'fd' cannot be read (" in found.stderr
+    assert "corrupt dictzip chunk" in found.stderr
+    assert [e["senses"] for e in json.loads(found.stdout)["entries"]] == [
+        ["worker", "labourer"]]

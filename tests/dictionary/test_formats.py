@@ -31,6 +31,31 @@ def test_dictzip_reads_any_range_by_chunks(tmp_path: Path) -> None:
     f.close()
 
 
+def test_a_dictzip_chunk_that_inflates_to_other_bytes_is_an_error_not_garbage(
+    tmp_path: Path,
+) -> None:
+    """A damaged chunk can inflate without a zlib error: its length, checked against the
+    chunk table, tells (here the table says 64 bytes a chunk, the chunks hold 60)."""
+    data = bytes(range(200)) * 3
+    dz = tmp_path / "x.dict.dz"
+    write_dictzip(dz, data, chunk_len=60)
+    raw = bytearray(dz.read_bytes())
+    assert struct.unpack_from("<H", raw, 18)[0] == 60  # RA: version, chunk length, count
+    struct.pack_into("<H", raw, 18, 64)
+    dz.write_bytes(bytes(raw))
+    f = DataFile(dz)
+    with pytest.raises(InputError) as exc:
+        f.read(130, 10)
+    _one_line(exc, "x.dict.dz")
+    assert "corrupt dictzip chunk 2 (inflates to 60 bytes, the chunk table says 64)" in str(
+        exc.value)
+    f.close()
+    write_dictzip(dz, data[:130], chunk_len=60)  # a short last chunk is right
+    assert DataFile(dz).read(100, 100) == data[100:130]
+    write_dictzip(dz, b"", chunk_len=60)
+    assert DataFile(dz).read(0, 10) == b""
+
+
 @pytest.mark.parametrize("zipped", [True, False])
 def test_dictd_with_and_without_dictzip(tmp_path: Path, zipped: bool) -> None:
     index = builders.dictd(tmp_path, zipped=zipped)
