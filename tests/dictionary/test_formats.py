@@ -294,6 +294,10 @@ def test_bad_and_truncated_files_are_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         open_dictionary(index)
     _one_line(exc, "line 1")
+    index.write_text("كتاب\tA\tB\nشمس\tC\t", encoding="utf-8")  # cut in the last length
+    with pytest.raises(InputError) as exc:
+        open_dictionary(index)
+    _one_line(exc, "test-ara-eng.index: line 2: an empty offset or length")
 
     ifo = builders.stardict(tmp_path / "s" if (tmp_path / "s").mkdir() is None else tmp_path)
     idx = ifo.with_suffix(".idx")
