@@ -6,6 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.dictionary import builders
@@ -273,3 +274,18 @@ def test_an_article_that_cannot_be_read_leaves_its_dictionary_out_of_project_loo
     assert "corrupt dictzip chunk" in found.stderr
     assert [e["senses"] for e in json.loads(found.stdout)["entries"]] == [
         ["worker", "labourer"]]
+
+
+@pytest.mark.parametrize("name", ["two\tcols", "nl\n", "trailing ", " leading", "a/b", "a\\b",
+                                  "", "x\r"])
+def test_a_name_with_a_tab_a_new_line_or_spaces_at_an_end_is_refused(
+    sample_db: Path, tmp_path: Path, name: str
+) -> None:
+    db = str(sample_db)
+    result = CliRunner().invoke(main, ["dictionary", "add", "--db", db,
+                                       str(builders.tsv(tmp_path)), "--name", name or " "])
+    assert result.exit_code == 2 and "bad dictionary name" in result.output
+    assert json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output) == []
+    good = _run("dictionary", "add", "--db", db, str(builders.tsv(tmp_path)), "--name",
+                "FreeDict ara-eng 0.6 (Debian)")
+    assert good.exit_code == 0

@@ -25,7 +25,8 @@ from workbench.store import documents as q_docs
 from workbench.text.tags import strip_tags
 
 MAX_TRAINING_PAIRS = 20_000
-_NAME = re.compile(r"^[^\s/\\][^/\\]*$")
+# words of any characters but white space, / and \, one or more spaces between them
+_NAME = re.compile(r"[^\s/\\]+(?: +[^\s/\\]+)*")
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,14 @@ def default_name(path: str | Path) -> str:
                    ".xml", ".tsv", ".txt"):
         name = name.removesuffix(suffix)
     return name.removesuffix(".dict") or Path(path).name
+
+
+def check_name(name: str) -> None:
+    """Refuse a dictionary name that ``list``'s table, a command line or a warning would
+    show wrong: a tab, a new line, a space at either end, ``/`` or ``\\``."""
+    if not _NAME.fullmatch(name):
+        raise WorkbenchError(f"bad dictionary name {name!r}: words separated by spaces, with "
+                             "no tab, new line, / or \\ and no space at either end")
 
 
 def _direction(reader: DictionaryFile) -> str:
@@ -107,9 +116,8 @@ class Dictionaries:
         try:
             main = str(reader.path.resolve())
             label = name or default_name(main)
+            check_name(label)
             direction = _direction(reader)  # reads a few entries: a bad one fails here
-            if not _NAME.match(label):
-                raise WorkbenchError(f"bad dictionary name {label!r}")
             with self.context.transaction():
                 if q_dict.dictionary(self.context.db, label) is not None:
                     raise WorkbenchError(
