@@ -104,6 +104,42 @@ def test_dsl_markup_is_stripped_to_senses(tmp_path: Path, encoding: str, zipped:
     assert entries["شمس"][0].senses == ("sun",)
 
 
+COMMENTED = """#NAME "Comments"
+
+كتاب
+\t[m1][trn]book[/trn] {{a comment
+\tover two lines}}[/m]
+{{ The next card was withdrawn by the editor:
+قلم
+\t[m1][trn]pen[/trn][/m]
+}}
+مدرسة
+\t[m1][trn]school[/trn][/m] {{ open here,
+closed here }}
+\t{{ a body line of its own }}
+شمس
+\t{{ no senses yet }}
+ثورة {{uncertain}}
+\t[m1][trn]revolution[/trn][/m]
+"""
+
+
+def test_dsl_comments_over_several_lines_are_left_out(tmp_path: Path) -> None:
+    """A comment may span lines: a card inside one is no card, its lines no headwords."""
+    path = tmp_path / "comments.dsl"
+    path.write_bytes(b"\xff\xfe" + COMMENTED.replace("\n", "\r\n").encode("utf-16-le"))
+    d = open_dictionary(path)
+    assert d.headwords == ["كتاب", "مدرسة", "شمس", "ثورة"]
+    entries = _by_head(d)
+    assert entries["كتاب"][0].senses == ("book",)
+    assert entries["مدرسة"][0].senses == ("school",)
+    assert entries["شمس"][0].senses == ()
+    assert entries["ثورة"][0].senses == ("revolution",)
+    lexicon = open_lexicon([path])
+    assert lexicon.lookup("قلم") == [] and lexicon.lookup("editor") == []
+    d.close()
+
+
 LINGVO = """#NAME "Lingvo Style"
 #INDEX_LANGUAGE "Arabic"
 

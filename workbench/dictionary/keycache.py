@@ -24,7 +24,7 @@ from pathlib import Path
 
 from workbench.dictionary.model import DictionaryFile
 
-VERSION = 4  # raise when the readers' senses or the cache's layout change
+VERSION = 5  # raise when the readers' senses or the cache's layout change
 _MAGIC = b"workbench-dictionary-keys\n"
 # Words whose keys fingerprint the normalisation: a change to it makes every cache stale.
 _PROBE = ("الكتاب", "وبالمدرسة", "أَحْمَد", "إبراهيم", "مستشفى", "رئيسـة", "لِلْبيت", "Book")
