@@ -188,6 +188,21 @@ def test_freedict_tei(tmp_path: Path, gz: bool) -> None:
     assert entries["عامل"][0].senses == ("one who works",)  # a definition when no translation
 
 
+def test_tei_dicteg_examples_are_examples_not_senses(tmp_path: Path) -> None:
+    """FreeDict's P4-to-P5 converter writes examples as ``cit type="dicteg"``."""
+    path = tmp_path / "dicteg.tei"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+        "<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt></fileDesc></teiHeader>"
+        "<text><body><entry><form><orth>كتاب</orth></form><sense>"
+        '<cit type="trans"><quote>letter</quote></cit><cit type="dicteg"><quote>كتاب رسمي'
+        '</quote><cit type="trans"><quote>an official letter</quote></cit></cit>'
+        "</sense></entry></body></text></TEI>", encoding="utf-8")
+    entry = open_dictionary(path).entry(0)
+    assert entry.senses == ("letter",)
+    assert entry.examples == ("كتاب رسمي — an official letter",)
+
+
 TEI_P5 = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>deu-eng</title>
 </titleStmt></fileDesc></teiHeader><text><body>
