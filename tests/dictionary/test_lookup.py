@@ -225,3 +225,37 @@ def test_a_write_left_half_done_by_a_killed_process_is_swept_away(
     # the killed process's file is gone; one being written by another process now is kept
     assert "tmpkilled.tmp" not in names and "tmpwriting.tmp" in names
     assert [n for n in names if n.endswith(".keys")]
+
+
+FUNCTION_WORDS = [
+    ("تي", "", ["Ti"]), ("ها", "", ["Ha"]), ("هم", "", ["they"]), ("آلة", "", ["machine"]),
+    ("الذين", "", ["who"]), ("ذين", "", ["thine"]), ("لكن", "", ["but"]), ("كن", "", ["be"]),
+    ("لها", "", ["hers"]), ("كل", "", ["every"]), ("الإبهام", "", ["thumb"]),
+    ("كتاب", "", ["book"]), ("مدرسة", "", ["school"]), ("مستشفى", "", ["hospital"]),
+    ("وزير الخارجية", "", ["foreign minister"]), ("دم", "", ["blood"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("word", "headwords"),
+    [
+        ("التي", []), ("والتي", []), ("للتي", []), ("بالتي", []),  # not ال + تي, not آلة
+        ("بها", []), ("وبها", []), ("بهم", []),  # ب + a pronoun: not ها, هم
+        ("الذين", ["الذين"]),  # the relative pronoun, not ال + ذين
+        ("لكن", ["لكن"]), ("ولكن", ["لكن"]),  # not ل + كن
+        ("ولها", ["لها"]), ("كلها", ["كل"]),  # not ك + لها
+        ("وهم", ["هم"]),  # و + the pronoun هم
+        # clitics that work go on working
+        ("وبالكتاب", ["كتاب"]), ("للمدرسة", ["مدرسة"]), ("بكتابه", ["كتاب"]),
+        ("مدرستهم", ["مدرسة"]), ("مستشفاه", ["مستشفى"]), ("لوزير الخارجية", ["وزير الخارجية"]),
+        ("والدم", ["دم"]),
+    ],
+)
+def test_a_function_word_is_not_split_into_clitics_and_a_nonsense_stem(
+    tmp_path: Path, word: str, headwords: list[str]
+) -> None:
+    index = builders.dictd(tmp_path, articles=FUNCTION_WORDS)
+    lexicon = open_lexicon([index])
+    assert _heads(lexicon, word) == headwords
+    if not headwords:  # nor its consonants' headwords (بهم is no form of إبهام)
+        assert lexicon.related(word) == []

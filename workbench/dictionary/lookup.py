@@ -62,9 +62,53 @@ def _norm(text: str) -> str:
     return normalize(text, fold_ta_marbuta=False).text.casefold()
 
 
+# Function words whose first letters look like clitics and are none: the relative pronouns
+# (the ال of التي is no article: not ال + تي) and a proclitic preposition with its pronoun
+# (بها is not ب + a stem ها, لكن not ل + كن). They are looked up as themselves only, after
+# a conjunction too (ولها → لها); a relative pronoun after a preposition as well (للتي).
+_RELATIVE = frozenset(_norm(w) for w in (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي",
+    "اللائي"))
+_PREPOSITION_PRONOUN = frozenset(prep + p for prep in "بل" for p in m.PRONOUNS)
+_CONJUNCTIONS = ("و", "ف")
+_INDEPENDENT = frozenset({"هم", "هما", "هن"})  # pronouns both attached and independent
+
+
+def _unarticled(word: str) -> str:
+    """A normalised word without its article (:func:`~workbench.glossary.morphology.
+    strip_article`); a relative pronoun stays whole (الذين is not ال + ذين)."""
+    return word if word in _RELATIVE else m.strip_article(word)
+
+
 def key_of(headword: str) -> str:
     """The lookup key of a headword or phrase (normalised words without their article)."""
-    return " ".join(m.strip_article(w) for w in _WORD.findall(_norm(headword)))
+    return " ".join(_unarticled(w) for w in _WORD.findall(_norm(headword)))
+
+
+def _no_stem(prefix: str, rest: str) -> bool:
+    """Whether what proclitics leave is no stem: a pronoun suffix alone (وبها is not و + ب +
+    ها; but وهم is و + the pronoun هم), or a preposition with its pronoun (كلها is not ك +
+    لها)."""
+    if rest in _INDEPENDENT:
+        return prefix not in _CONJUNCTIONS
+    return rest in m.PRONOUNS or rest in _PREPOSITION_PRONOUN
+
+
+def _function_word(word: str) -> tuple[str, int] | None:
+    """The function word (see :data:`_RELATIVE`) a normalised word is, after its clitics, and
+    the letters they take; None for any other word."""
+    for p in ("", *_CONJUNCTIONS):
+        if word.startswith(p) and word[len(p):] in _PREPOSITION_PRONOUN | _RELATIVE:
+            return word[len(p):], len(p)
+    for p in m.PREFIXES:  # بالتي, كالذي; للتي (ل + التي)
+        rest = word[len(p):]
+        if not word.startswith(p) or "س" in p or p.endswith(m.ARTICLE):
+            continue
+        if rest in _RELATIVE:
+            return rest, len(p)
+        if p.endswith("لل") and m.ARTICLE + rest in _RELATIVE:
+            return m.ARTICLE + rest, len(p) - 1
+    return None
 
 
 def _has_article(headword: str) -> bool:
@@ -93,8 +137,12 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
         if key and cost < out.get(key, 1 << 30):
             out[key] = cost
 
-    add(m.strip_article(word), 0)
+    add(_unarticled(word), 0)
     if not any("\u0621" <= ch <= "\u064a" for ch in word):
+        return tuple(out.items())
+    function = _function_word(word) if proclitics else None
+    if function is not None:  # التي, بها, ولها: not split any further
+        add(*function)
         return tuple(out.items())
     prefixes = [""]
     for n in range(1, min(5, len(word) - MIN_STEM) + 1):
@@ -105,13 +153,15 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
         rest = word[len(p):]
         if p.endswith("س") and rest[:1] not in m.FUTURE_STEM_START:
             continue
+        if p and _no_stem(p, rest):
+            continue
         for s in _SUFFIXES if suffixes else ("",):
             if len(rest) - len(s) < MIN_STEM or (s and not rest.endswith(s)):
                 continue
             stem = rest[: len(rest) - len(s)] if s else rest
             for head in (stem, stem + m.TA, stem + m.YA, stem + "ون"):
                 if any(f.stem == stem and s in f.suffixes for f in _forms(head)):
-                    add(m.strip_article(head), len(p) + len(s) + (head != stem)
+                    add(_unarticled(head), len(p) + len(s) + (head != stem)
                         + p.endswith(_RARE_PROCLITIC))
     return tuple(sorted(out.items(), key=lambda kv: kv[1]))
 
@@ -131,8 +181,11 @@ def skeletons(word: str) -> tuple[str, ...]:
     """The skeletons a normalised word may share with its headword when no headword matches
     it through clitics and suffixes: of each reading :func:`word_keys` gives (the article and
     proclitics off), as it is, without a verb's person prefix and without a verb ending
-    (يحتاج ~ احتاج, نزلت ~ نزل, الكثيفة ~ كثيف). Only skeletons of 3 consonants or more."""
+    (يحتاج ~ احتاج, نزلت ~ نزل, الكثيفة ~ كثيف). Only skeletons of 3 consonants or more; none
+    of a function word (بهم is no form of إبهام)."""
     out: dict[str, None] = {}
+    if _function_word(word) is not None:
+        return ()
     for key, _ in word_keys(word):
         if " " in key:
             continue
@@ -468,7 +521,7 @@ class Lexicon:
         if not words:
             return []
         keys: list[str] = []
-        exact = " ".join(m.strip_article(w) for w in words)
+        exact = " ".join(_unarticled(w) for w in words)
         if exact in index:
             keys.append(exact)
         if len(words) == 1:
@@ -486,7 +539,7 @@ class Lexicon:
 
     def _phrase_keys(self, words: Sequence[str]) -> list[str]:
         firsts = [k for k, _ in word_keys(words[0], suffixes=False)]
-        middle = [m.strip_article(w) for w in words[1:-1]]
+        middle = [_unarticled(w) for w in words[1:-1]]
         lasts = [k for k, _ in word_keys(words[-1], proclitics=False)]
         return [" ".join([f, *middle, last]) for f in firsts for last in lasts]
 
