@@ -259,3 +259,23 @@ def test_a_function_word_is_not_split_into_clitics_and_a_nonsense_stem(
     assert _heads(lexicon, word) == headwords
     if not headwords:  # nor its consonants' headwords (بهم is no form of إبهام)
         assert lexicon.related(word) == []
+
+
+KTB = [(w, "", [w]) for w in (
+    "الإكتئاب", "الكتائب", "كتابيا", "الكتابة", "الكتيبة", "كتاب", "يكتب", "كتب")]
+
+
+@pytest.mark.parametrize(
+    ("word", "first"),
+    [("وكتبوا", ["كتب"]), ("فسيكتبونها", ["يكتب", "كتب"]), ("يكتبونه", ["يكتب", "كتب"])],
+)
+def test_related_headwords_of_a_verb_with_clitics_rank_by_its_stem_not_its_length(
+    tmp_path: Path, word: str, first: list[str]
+) -> None:
+    """The headwords of the stem's consonants closest to the stem come first: كتب and يكتب
+    before long headwords the clitics' length would put first (الإكتئاب, كتابيا)."""
+    lexicon = open_lexicon([builders.dictd(tmp_path, articles=KTB)])
+    assert _heads(lexicon, word) == []
+    related = [e.headword for e in lexicon.related(word)]
+    assert related[: len(first)] == first
+    assert "كتاب" in related[len(first) : len(first) + 2]  # one letter longer than كتب

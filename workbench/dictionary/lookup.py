@@ -177,12 +177,12 @@ def skeleton(stem: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def skeletons(word: str) -> tuple[str, ...]:
-    """The skeletons a normalised word may share with its headword when no headword matches
-    it through clitics and suffixes: of each reading :func:`word_keys` gives (the article and
-    proclitics off), as it is, without a verb's person prefix and without a verb ending
-    (يحتاج ~ احتاج, نزلت ~ نزل, الكثيفة ~ كثيف). Only skeletons of 3 consonants or more; none
-    of a function word (بهم is no form of إبهام)."""
+def stems(word: str) -> tuple[str, ...]:
+    """The stems a normalised word may share a skeleton with its headword through when no
+    headword matches it through clitics and suffixes: each reading :func:`word_keys` gives
+    (the article, proclitics and suffixes off: يكتبونها → يكتبون), as it is, without a verb's
+    person prefix and without a verb ending (يكتب, كتب; يحتاج ~ احتاج, نزلت ~ نزل). Only
+    stems of 3 consonants or more; none of a function word (بهم is no form of إبهام)."""
     out: dict[str, None] = {}
     if _function_word(word) is not None:
         return ()
@@ -198,10 +198,16 @@ def skeletons(word: str) -> tuple[str, ...]:
                     variants.append(key[1 : -len(end)])
                 break
         for v in variants:
-            sk = skeleton(v)
-            if len(sk) >= MIN_SKELETON:
-                out[sk] = None
+            if len(skeleton(v)) >= MIN_SKELETON:
+                out[v] = None
     return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def skeletons(word: str) -> tuple[str, ...]:
+    """The skeletons a normalised word may share with its headword when no headword matches
+    it (of its :func:`stems`: الكثيفة ~ كثيف)."""
+    return tuple(dict.fromkeys(map(skeleton, stems(word))))
 
 
 def arabic_headwords(dictionary: DictionaryFile) -> bool:
@@ -423,13 +429,18 @@ class Lexicon:
 
     def related_keys(self, word: str) -> list[str]:
         """The keys of the headwords that share a skeleton with a normalised word (at most
-        :data:`MAX_RELATED`, the closest in length first)."""
+        :data:`MAX_RELATED`): those that are one of its :func:`stems` first (وكتبوا: كتب;
+        فسيكتبونها: يكتب, كتب), then the closest in length to its shortest stem of their
+        skeleton (not to the word, whose clitics would put long headwords first)."""
         index = self._skeleton_index()
-        keys: dict[str, None] = {}
-        for sk in skeletons(word):
-            for key in index.get(sk, ()):
-                keys[key] = None
-        return sorted(keys, key=lambda k: abs(len(k) - len(word)))[:MAX_RELATED]
+        shortest: dict[str, int] = {}
+        for stem in stems(word):
+            sk = skeleton(stem)
+            shortest[sk] = min(shortest.get(sk, len(stem)), len(stem))
+        keys = {key: abs(len(key) - length)
+                for sk, length in shortest.items() for key in index.get(sk, ())}
+        exact = set(stems(word))
+        return sorted(keys, key=lambda k: (k not in exact, keys[k]))[:MAX_RELATED]
 
     def related(self, query: str) -> list[DictEntry]:
         """For an Arabic word that no headword matches even through clitics and suffixes (a
