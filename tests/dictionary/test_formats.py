@@ -302,6 +302,30 @@ def test_tsv(tmp_path: Path) -> None:
     assert entry.senses == ("book", "volume", "letter (old use)")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1256", "utf-8-sig"])
+def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 with a byte order mark and Windows-1256, as workbench.textio reads them."""
+    path = tmp_path / "enc.tsv"
+    path.write_bytes("كتاب\tbook; volume\r\nثورة\trevolution\tpolitics\r\n".encode(encoding))
+    d = open_dictionary(path)
+    assert d.headwords == ["كتاب", "ثورة"]
+    assert d.entry(0).senses == ("book", "volume")
+    assert d.entry(1).senses == ("revolution (politics)",)
+    assert [e.headword for e in open_lexicon([path]).lookup("بالثورة")] == ["ثورة"]
+
+
+def test_a_tab_files_database_rows_are_no_entries(tmp_path: Path) -> None:
+    """pyglossary's tab file of a dictd dictionary keeps its 00database rows: not looked up,
+    as dictd's are not; the short name names the dictionary."""
+    path = tmp_path / "tab.txt"
+    path.write_text("00databaseinfo\tThis is the FreeDict dictionary\\nmore\n"
+                    "00databaseshort\tArabic-English FreeDict\n"
+                    "00-database-url\thttps://freedict.org\nكتاب\tbook\n", encoding="utf-8")
+    d = open_dictionary(path)
+    assert d.headwords == ["كتاب"] and d.name == "Arabic-English FreeDict"
+    assert open_lexicon([path]).lookup("00databaseinfo") == []
+
+
 def test_a_folder_and_detection(tmp_path: Path) -> None:
     builders.stardict(tmp_path)
     assert detect(tmp_path / "star.dict") == "stardict"
