@@ -289,3 +289,12 @@ def test_a_name_with_a_tab_a_new_line_or_spaces_at_an_end_is_refused(
     good = _run("dictionary", "add", "--db", db, str(builders.tsv(tmp_path)), "--name",
                 "FreeDict ara-eng 0.6 (Debian)")
     assert good.exit_code == 0
+
+
+def test_a_dictionary_given_twice_is_read_once(tmp_path: Path) -> None:
+    index = builders.dictd(tmp_path)
+    once = _run("dictionary", "lookup", "كتاب", "--dictionary", str(index), "--format", "json")
+    for again in (index, tmp_path / "." / index.name, index.with_name("test-ara-eng.dict.dz")):
+        twice = _run("dictionary", "lookup", "كتاب", "--dictionary", str(index),
+                     "--dictionary", str(again), "--format", "json")
+        assert json.loads(twice.output) == json.loads(once.output)

@@ -72,8 +72,8 @@ def remove_dictionary(db: str | None, name: str) -> None:
 @db_option
 @click.argument("word")
 @click.option("--dictionary", "paths", multiple=True, type=click.Path(),
-              help="A dictionary file to use instead of the project's (repeatable; then no "
-                   "project is needed).")
+              help="A dictionary file to use instead of the project's (repeatable, each set "
+                   "read once; then no project is needed).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
     """Look WORD (or a phrase) up, through Arabic clitics and suffixes."""

@@ -59,12 +59,32 @@ def _set_stamps(path: str | Path) -> tuple[tuple[str, int, int], ...]:
         return (file_stamp(path),)
 
 
+def _once(paths: Sequence[str | Path], names: Sequence[str]) -> tuple[list[str | Path],
+                                                                     list[str]]:
+    """``paths`` (and their ``names``) with each dictionary set once, where it comes first."""
+    seen: set[Path] = set()
+    kept: list[str | Path] = []
+    labels: list[str] = []
+    for n, path in enumerate(paths):
+        try:
+            same = set_files(path)[0].resolve()
+        except WorkbenchError:  # opening it says what is wrong
+            same = Path(path).resolve()
+        if same not in seen:
+            seen.add(same)
+            kept.append(path)
+            labels += [names[n]] if names else []
+    return kept, labels
+
+
 def open_lexicon(paths: Sequence[str | Path], names: Sequence[str] = (),
                  strict: bool = True) -> Lexicon:
     """A :class:`Lexicon` over the dictionaries at ``paths`` (shared while the files are
     unchanged, so every caller and thread reuses one index). ``strict``: a dictionary that
     cannot be opened is an error; else it is left out and named in the lexicon's
-    ``skipped`` (with ``names``, or its file's name), and the others serve."""
+    ``skipped`` (with ``names``, or its file's name), and the others serve. A set given
+    twice (the same file, or two files of it) is read once."""
+    paths, names = _once(paths, names)
     key = (tuple(_set_stamps(p) for p in paths), tuple(names), strict)
     with _CACHE_LOCK:
         hit = _CACHE.get(key)
