@@ -294,6 +294,39 @@ def test_stardict_xdxf_articles(tmp_path: Path) -> None:
     assert entries["كلب"][0].examples == ("كلب كبير — a big dog",)
 
 
+def _stardict_of(folder: Path, types: str, articles: list[tuple[str, str]]) -> Path:
+    """A StarDict set of one field type, articles as given."""
+    data, idx = bytearray(), bytearray()
+    for head, body in sorted(articles, key=lambda a: a[0].encode()):
+        raw = body.encode()
+        idx += head.encode() + b"\0" + struct.pack(">II", len(data), len(raw))
+        data += raw
+    (folder / "h.idx").write_bytes(bytes(idx))
+    (folder / "h.dict").write_bytes(bytes(data))
+    (folder / "h.ifo").write_text(
+        "StarDict's dict ifo file\nversion=2.4.2\nbookname=HTML\n"
+        f"wordcount={len(articles)}\nidxfilesize={len(idx)}\nsametypesequence={types}\n",
+        encoding="utf-8")
+    return folder / "h.ifo"
+
+
+def test_an_html_articles_head_line_is_no_sense(tmp_path: Path) -> None:
+    """``<b>headword</b> <i>grammar</i><br>`` heads an HTML article: not a sense "كتاب n.";
+    a bold headword with a translation on its line keeps the line."""
+    ifo = _stardict_of(tmp_path, "h", [
+        ("كتاب", "<b>كتاب</b> <i>n.</i><br>1. book<br>2. letter"),
+        ("قلم", "<b>قلم</b> pen<br>pencil"),
+        ("ثورة", "<b>ثورة</b><br>revolution"),
+    ])
+    entries = _by_head(open_dictionary(ifo))
+    assert entries["كتاب"][0].senses == ("book", "letter")
+    assert entries["قلم"][0].senses == ("قلم pen", "pencil")
+    assert entries["ثورة"][0].senses == ("revolution",)
+    tab = tmp_path / "tab.txt"  # the same in a tab file's HTML article
+    tab.write_text("كتاب\t<b>كتاب</b> <i>n.</i><br>book<br>\n", encoding="utf-8")
+    assert open_dictionary(tab).entry(0).senses == ("book",)
+
+
 def test_tsv(tmp_path: Path) -> None:
     d = open_dictionary(builders.tsv(tmp_path))
     assert d.format == "tsv" and len(d) == 3
