@@ -279,3 +279,11 @@ def test_related_headwords_of_a_verb_with_clitics_rank_by_its_stem_not_its_lengt
     related = [e.headword for e in lexicon.related(word)]
     assert related[: len(first)] == first
     assert "كتاب" in related[len(first) : len(first) + 2]  # one letter longer than كتب
+
+
+def test_a_function_word_ending_a_phrase_is_not_split_either() -> None:
+    """The last word of a phrase is read without proclitics but with the article: التي is
+    still not ال + تي there."""
+    assert word_keys("التي", proclitics=False) == (("التي", 0),)
+    assert word_keys("بها", proclitics=False) == (("بها", 0),)
+    assert word_keys("الكتاب", proclitics=False)[0] == ("كتاب", 0)

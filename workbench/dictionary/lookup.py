@@ -140,9 +140,10 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
     add(_unarticled(word), 0)
     if not any("\u0621" <= ch <= "\u064a" for ch in word):
         return tuple(out.items())
-    function = _function_word(word) if proclitics else None
+    function = _function_word(word)
     if function is not None:  # التي, بها, ولها: not split any further
-        add(*function)
+        if proclitics or not function[1]:
+            add(*function)
         return tuple(out.items())
     prefixes = [""]
     for n in range(1, min(5, len(word) - MIN_STEM) + 1):
