@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.dictionary import builders
@@ -169,3 +171,130 @@ def test_segment_lookup_for_the_panel(project: Project, tmp_path: Path) -> None:
     assert {m.key for m in matches} == {"خطاب رسمي", "ثورة"}
     ours = project.dictionaries.find_in_segment(seg.id)
     assert all(seg.source[m.start : m.end] == m.text for m in ours)
+
+
+def test_a_set_missing_its_data_file_is_missing_and_the_others_serve(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """The index is remembered, the data file beside it has gone: the dictionary is listed
+    missing (no direction), and look-ups and imports name it and go on with the others."""
+    db = str(sample_db)
+    assert _run("dictionary", "add", "--db", db, str(builders.tsv(tmp_path)),
+                "--name", "good").exit_code == 0
+    index = builders.dictd(tmp_path)
+    assert _run("dictionary", "add", "--db", db, str(index), "--name", "fd").exit_code == 0
+    index.with_name("test-ara-eng.dict.dz").unlink()
+    listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
+    assert [(d["name"], d["available"], d["direction"]) for d in listed] == [
+        ("good", True, "ar-en"), ("fd", False, None)]
+    assert "fd\tdictd" in (table := _run("dictionary", "list", "--db", db).output)
+    assert table.splitlines()[1].endswith("[missing]")
+    found = _run("dictionary", "lookup", "--db", db, "كتاب", "--format", "json")
+    assert found.exit_code == 0
+    assert "dictionary 'fd' is missing (" in found.stderr and "not looked in" in found.stderr
+    assert "dictd set without test-ara-eng.dict[.dz])" in found.stderr
+    assert {e["dictionary"] for e in json.loads(found.stdout)["entries"]} == {"good"}
+    (tmp_path / "en.txt").write_text("The bourgeois critics.\n", encoding="utf-8")
+    with Project.open(sample_db) as project:
+        doc = project.documents()[0].name
+        report = project.import_translation(tmp_path / "en.txt", doc, "reference", "x")
+        assert project.dictionaries.find_in_text("كتاب")[0].entries[0].dictionary == "good"
+    assert any("dictionary 'fd' is missing" in w and "aligned without it" in w
+               for w in report.warnings)
+
+
+def _star_with_gzipped_index(folder: Path) -> Path:
+    ifo = builders.stardict(folder, synonyms=False)
+    idx = ifo.with_suffix(".idx")
+    ifo.with_suffix(".idx.gz").write_bytes(gzip.compress(idx.read_bytes()))
+    idx.unlink()
+    return ifo
+
+
+def _corrupt_gzip(path: Path) -> None:
+    """An invalid deflate block type (3) in the first block: zlib cannot inflate it."""
+    data = bytearray(path.read_bytes())
+    data[10] |= 0b110
+    path.write_bytes(bytes(data))
+
+
+def test_a_corrupt_idx_gz_is_one_line_and_left_out_of_project_lookups(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    db = str(sample_db)
+    ifo = _star_with_gzipped_index(tmp_path)
+    assert _run("dictionary", "add", "--db", db, str(ifo), "--name", "star").exit_code == 0
+    assert _run("dictionary", "add", "--db", db, str(builders.tsv(tmp_path)),
+                "--name", "good").exit_code == 0
+    _corrupt_gzip(ifo.with_suffix(".idx.gz"))
+    for args in (["dictionary", "lookup", "كتاب", "--dictionary", str(ifo)],
+                 ["dictionary", "add", "--db", db, str(ifo), "--name", "again"],
+                 ["align", str(tmp_path / "ar.txt"), str(tmp_path / "en.txt"),
+                  "--dictionary", str(ifo)]):
+        (tmp_path / "ar.txt").write_text("كتاب جديد.\n", encoding="utf-8")
+        (tmp_path / "en.txt").write_text("A new book.\n", encoding="utf-8")
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "star.idx.gz" in result.output and "corrupt gzip data" in result.output
+        assert result.output.strip().count("\n") == 0
+    listed = CliRunner().invoke(main, ["dictionary", "list", "--db", db, "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    assert [(d["name"], d["available"], d["direction"]) for d in json.loads(listed.output)] == [
+        ("star", True, None), ("good", True, "ar-en")]
+    found = _run("dictionary", "lookup", "--db", db, "كتاب", "--format", "json")
+    assert found.exit_code == 0
+    assert "dictionary 'star' cannot be read (" in found.stderr
+    assert "star.idx.gz: corrupt gzip data" in found.stderr
+    assert {e["dictionary"] for e in json.loads(found.stdout)["entries"]} == {"good"}
+    with Project.open(sample_db) as project:
+        doc = project.documents()[0].name
+        report = project.import_translation(tmp_path / "en.txt", doc, "reference", "x")
+    assert any("dictionary 'star' cannot be read" in w and "aligned without it" in w
+               for w in report.warnings)
+
+
+def test_an_article_that_cannot_be_read_leaves_its_dictionary_out_of_project_lookups(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """A damaged dictzip chunk is found when an article in it is read: given with
+    --dictionary, a one-line error; in a project, the dictionary is named and left out."""
+    db = str(sample_db)
+    index = builders.dictd(tmp_path)
+    assert _run("dictionary", "add", "--db", db, str(index), "--name", "fd").exit_code == 0
+    (tmp_path / "good.tsv").write_text("عامل\tworker; labourer\n", encoding="utf-8")
+    assert _run("dictionary", "add", "--db", db, str(tmp_path / "good.tsv")).exit_code == 0
+    _corrupt_last_chunk(index)  # عامل, the last article
+    alone = CliRunner().invoke(main, ["dictionary", "lookup", "عامل", "--dictionary",
+                                      str(index)])
+    assert alone.exit_code == 2 and "test-ara-eng.dict.dz: corrupt dictzip chunk" in alone.output
+    assert alone.output.strip().count("\n") == 0
+    found = _run("dictionary", "lookup", "--db", db, "عامل", "--format", "json")
+    assert found.exit_code == 0
+    assert "dictionary 'fd' cannot be read (" in found.stderr
+    assert "corrupt dictzip chunk" in found.stderr
+    assert [e["senses"] for e in json.loads(found.stdout)["entries"]] == [
+        ["worker", "labourer"]]
+
+
+@pytest.mark.parametrize("name", ["two\tcols", "nl\n", "trailing ", " leading", "a/b", "a\\b",
+                                  "", "x\r"])
+def test_a_name_with_a_tab_a_new_line_or_spaces_at_an_end_is_refused(
+    sample_db: Path, tmp_path: Path, name: str
+) -> None:
+    db = str(sample_db)
+    result = CliRunner().invoke(main, ["dictionary", "add", "--db", db,
+                                       str(builders.tsv(tmp_path)), "--name", name or " "])
+    assert result.exit_code == 2 and "bad dictionary name" in result.output
+    assert json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output) == []
+    good = _run("dictionary", "add", "--db", db, str(builders.tsv(tmp_path)), "--name",
+                "FreeDict ara-eng 0.6 (Debian)")
+    assert good.exit_code == 0
+
+
+def test_a_dictionary_given_twice_is_read_once(tmp_path: Path) -> None:
+    index = builders.dictd(tmp_path)
+    once = _run("dictionary", "lookup", "كتاب", "--dictionary", str(index), "--format", "json")
+    for again in (index, tmp_path / "." / index.name, index.with_name("test-ara-eng.dict.dz")):
+        twice = _run("dictionary", "lookup", "كتاب", "--dictionary", str(index),
+                     "--dictionary", str(again), "--format", "json")
+        assert json.loads(twice.output) == json.loads(once.output)

@@ -31,6 +31,31 @@ def test_dictzip_reads_any_range_by_chunks(tmp_path: Path) -> None:
     f.close()
 
 
+def test_a_dictzip_chunk_that_inflates_to_other_bytes_is_an_error_not_garbage(
+    tmp_path: Path,
+) -> None:
+    """A damaged chunk can inflate without a zlib error: its length, checked against the
+    chunk table, tells (here the table says 64 bytes a chunk, the chunks hold 60)."""
+    data = bytes(range(200)) * 3
+    dz = tmp_path / "x.dict.dz"
+    write_dictzip(dz, data, chunk_len=60)
+    raw = bytearray(dz.read_bytes())
+    assert struct.unpack_from("<H", raw, 18)[0] == 60  # RA: version, chunk length, count
+    struct.pack_into("<H", raw, 18, 64)
+    dz.write_bytes(bytes(raw))
+    f = DataFile(dz)
+    with pytest.raises(InputError) as exc:
+        f.read(130, 10)
+    _one_line(exc, "x.dict.dz")
+    assert "corrupt dictzip chunk 2 (inflates to 60 bytes, the chunk table says 64)" in str(
+        exc.value)
+    f.close()
+    write_dictzip(dz, data[:130], chunk_len=60)  # a short last chunk is right
+    assert DataFile(dz).read(100, 100) == data[100:130]
+    write_dictzip(dz, b"", chunk_len=60)
+    assert DataFile(dz).read(0, 10) == b""
+
+
 @pytest.mark.parametrize("zipped", [True, False])
 def test_dictd_with_and_without_dictzip(tmp_path: Path, zipped: bool) -> None:
     index = builders.dictd(tmp_path, zipped=zipped)
@@ -79,6 +104,42 @@ def test_dsl_markup_is_stripped_to_senses(tmp_path: Path, encoding: str, zipped:
     assert entries["شمس"][0].senses == ("sun",)
 
 
+COMMENTED = """#NAME "Comments"
+
+كتاب
+\t[m1][trn]book[/trn] {{a comment
+\tover two lines}}[/m]
+{{ The next card was withdrawn by the editor:
+قلم
+\t[m1][trn]pen[/trn][/m]
+}}
+مدرسة
+\t[m1][trn]school[/trn][/m] {{ open here,
+closed here }}
+\t{{ a body line of its own }}
+شمس
+\t{{ no senses yet }}
+ثورة {{uncertain}}
+\t[m1][trn]revolution[/trn][/m]
+"""
+
+
+def test_dsl_comments_over_several_lines_are_left_out(tmp_path: Path) -> None:
+    """A comment may span lines: a card inside one is no card, its lines no headwords."""
+    path = tmp_path / "comments.dsl"
+    path.write_bytes(b"\xff\xfe" + COMMENTED.replace("\n", "\r\n").encode("utf-16-le"))
+    d = open_dictionary(path)
+    assert d.headwords == ["كتاب", "مدرسة", "شمس", "ثورة"]
+    entries = _by_head(d)
+    assert entries["كتاب"][0].senses == ("book",)
+    assert entries["مدرسة"][0].senses == ("school",)
+    assert entries["شمس"][0].senses == ()
+    assert entries["ثورة"][0].senses == ("revolution",)
+    lexicon = open_lexicon([path])
+    assert lexicon.lookup("قلم") == [] and lexicon.lookup("editor") == []
+    d.close()
+
+
 LINGVO = """#NAME "Lingvo Style"
 #INDEX_LANGUAGE "Arabic"
 
@@ -125,6 +186,21 @@ def test_freedict_tei(tmp_path: Path, gz: bool) -> None:
     assert entries["كتاب"][0].pronunciation == "kitaːb"
     assert entries["ثورة"][0].senses == ("revolution & uprising",)
     assert entries["عامل"][0].senses == ("one who works",)  # a definition when no translation
+
+
+def test_tei_dicteg_examples_are_examples_not_senses(tmp_path: Path) -> None:
+    """FreeDict's P4-to-P5 converter writes examples as ``cit type="dicteg"``."""
+    path = tmp_path / "dicteg.tei"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+        "<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt></fileDesc></teiHeader>"
+        "<text><body><entry><form><orth>كتاب</orth></form><sense>"
+        '<cit type="trans"><quote>letter</quote></cit><cit type="dicteg"><quote>كتاب رسمي'
+        '</quote><cit type="trans"><quote>an official letter</quote></cit></cit>'
+        "</sense></entry></body></text></TEI>", encoding="utf-8")
+    entry = open_dictionary(path).entry(0)
+    assert entry.senses == ("letter",)
+    assert entry.examples == ("كتاب رسمي — an official letter",)
 
 
 TEI_P5 = """<?xml version="1.0" encoding="UTF-8"?>
@@ -218,12 +294,69 @@ def test_stardict_xdxf_articles(tmp_path: Path) -> None:
     assert entries["كلب"][0].examples == ("كلب كبير — a big dog",)
 
 
+def _stardict_of(folder: Path, types: str, articles: list[tuple[str, str]]) -> Path:
+    """A StarDict set of one field type, articles as given."""
+    data, idx = bytearray(), bytearray()
+    for head, body in sorted(articles, key=lambda a: a[0].encode()):
+        raw = body.encode()
+        idx += head.encode() + b"\0" + struct.pack(">II", len(data), len(raw))
+        data += raw
+    (folder / "h.idx").write_bytes(bytes(idx))
+    (folder / "h.dict").write_bytes(bytes(data))
+    (folder / "h.ifo").write_text(
+        "StarDict's dict ifo file\nversion=2.4.2\nbookname=HTML\n"
+        f"wordcount={len(articles)}\nidxfilesize={len(idx)}\nsametypesequence={types}\n",
+        encoding="utf-8")
+    return folder / "h.ifo"
+
+
+def test_an_html_articles_head_line_is_no_sense(tmp_path: Path) -> None:
+    """``<b>headword</b> <i>grammar</i><br>`` heads an HTML article: not a sense "كتاب n.";
+    a bold headword with a translation on its line keeps the line."""
+    ifo = _stardict_of(tmp_path, "h", [
+        ("كتاب", "<b>كتاب</b> <i>n.</i><br>1. book<br>2. letter"),
+        ("قلم", "<b>قلم</b> pen<br>pencil"),
+        ("ثورة", "<b>ثورة</b><br>revolution"),
+    ])
+    entries = _by_head(open_dictionary(ifo))
+    assert entries["كتاب"][0].senses == ("book", "letter")
+    assert entries["قلم"][0].senses == ("قلم pen", "pencil")
+    assert entries["ثورة"][0].senses == ("revolution",)
+    tab = tmp_path / "tab.txt"  # the same in a tab file's HTML article
+    tab.write_text("كتاب\t<b>كتاب</b> <i>n.</i><br>book<br>\n", encoding="utf-8")
+    assert open_dictionary(tab).entry(0).senses == ("book",)
+
+
 def test_tsv(tmp_path: Path) -> None:
     d = open_dictionary(builders.tsv(tmp_path))
     assert d.format == "tsv" and len(d) == 3
     lexicon = open_lexicon([tmp_path / "mini.tsv"])
     [entry] = lexicon.lookup("كتاب")  # rows of one headword merged
     assert entry.senses == ("book", "volume", "letter (old use)")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1256", "utf-8-sig"])
+def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 with a byte order mark and Windows-1256, as workbench.textio reads them."""
+    path = tmp_path / "enc.tsv"
+    path.write_bytes("كتاب\tbook; volume\r\nثورة\trevolution\tpolitics\r\n".encode(encoding))
+    d = open_dictionary(path)
+    assert d.headwords == ["كتاب", "ثورة"]
+    assert d.entry(0).senses == ("book", "volume")
+    assert d.entry(1).senses == ("revolution (politics)",)
+    assert [e.headword for e in open_lexicon([path]).lookup("بالثورة")] == ["ثورة"]
+
+
+def test_a_tab_files_database_rows_are_no_entries(tmp_path: Path) -> None:
+    """pyglossary's tab file of a dictd dictionary keeps its 00database rows: not looked up,
+    as dictd's are not; the short name names the dictionary."""
+    path = tmp_path / "tab.txt"
+    path.write_text("00databaseinfo\tThis is the FreeDict dictionary\\nmore\n"
+                    "00databaseshort\tArabic-English FreeDict\n"
+                    "00-database-url\thttps://freedict.org\nكتاب\tbook\n", encoding="utf-8")
+    d = open_dictionary(path)
+    assert d.headwords == ["كتاب"] and d.name == "Arabic-English FreeDict"
+    assert open_lexicon([path]).lookup("00databaseinfo") == []
 
 
 def test_a_folder_and_detection(tmp_path: Path) -> None:
@@ -269,6 +402,10 @@ def test_bad_and_truncated_files_are_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         open_dictionary(index)
     _one_line(exc, "line 1")
+    index.write_text("كتاب\tA\tB\nشمس\tC\t", encoding="utf-8")  # cut in the last length
+    with pytest.raises(InputError) as exc:
+        open_dictionary(index)
+    _one_line(exc, "test-ara-eng.index: line 2: an empty offset or length")
 
     ifo = builders.stardict(tmp_path / "s" if (tmp_path / "s").mkdir() is None else tmp_path)
     idx = ifo.with_suffix(".idx")

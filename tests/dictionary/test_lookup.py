@@ -235,3 +235,65 @@ def test_a_write_left_half_done_by_a_killed_process_is_swept_away(
     # the killed process's file is gone; one being written by another process now is kept
     assert "tmpkilled.tmp" not in names and "tmpwriting.tmp" in names
     assert [n for n in names if n.endswith(".keys")]
+
+
+FUNCTION_WORDS = [
+    ("تي", "", ["Ti"]), ("ها", "", ["Ha"]), ("هم", "", ["they"]), ("آلة", "", ["machine"]),
+    ("الذين", "", ["who"]), ("ذين", "", ["thine"]), ("لكن", "", ["but"]), ("كن", "", ["be"]),
+    ("لها", "", ["hers"]), ("كل", "", ["every"]), ("الإبهام", "", ["thumb"]),
+    ("كتاب", "", ["book"]), ("مدرسة", "", ["school"]), ("مستشفى", "", ["hospital"]),
+    ("وزير الخارجية", "", ["foreign minister"]), ("دم", "", ["blood"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("word", "headwords"),
+    [
+        ("التي", []), ("والتي", []), ("للتي", []), ("بالتي", []),  # not ال + تي, not آلة
+        ("بها", []), ("وبها", []), ("بهم", []),  # ب + a pronoun: not ها, هم
+        ("الذين", ["الذين"]),  # the relative pronoun, not ال + ذين
+        ("لكن", ["لكن"]), ("ولكن", ["لكن"]),  # not ل + كن
+        ("ولها", ["لها"]), ("كلها", ["كل"]),  # not ك + لها
+        ("وهم", ["هم"]),  # و + the pronoun هم
+        # clitics that work go on working
+        ("وبالكتاب", ["كتاب"]), ("للمدرسة", ["مدرسة"]), ("بكتابه", ["كتاب"]),
+        ("مدرستهم", ["مدرسة"]), ("مستشفاه", ["مستشفى"]), ("لوزير الخارجية", ["وزير الخارجية"]),
+        ("والدم", ["دم"]),
+    ],
+)
+def test_a_function_word_is_not_split_into_clitics_and_a_nonsense_stem(
+    tmp_path: Path, word: str, headwords: list[str]
+) -> None:
+    index = builders.dictd(tmp_path, articles=FUNCTION_WORDS)
+    lexicon = open_lexicon([index])
+    assert _heads(lexicon, word) == headwords
+    if not headwords:  # nor its consonants' headwords (بهم is no form of إبهام)
+        assert lexicon.related(word) == []
+
+
+KTB = [(w, "", [w]) for w in (
+    "الإكتئاب", "الكتائب", "كتابيا", "الكتابة", "الكتيبة", "كتاب", "يكتب", "كتب")]
+
+
+@pytest.mark.parametrize(
+    ("word", "first"),
+    [("وكتبوا", ["كتب"]), ("فسيكتبونها", ["يكتب", "كتب"]), ("يكتبونه", ["يكتب", "كتب"])],
+)
+def test_related_headwords_of_a_verb_with_clitics_rank_by_its_stem_not_its_length(
+    tmp_path: Path, word: str, first: list[str]
+) -> None:
+    """The headwords of the stem's consonants closest to the stem come first: كتب and يكتب
+    before long headwords the clitics' length would put first (الإكتئاب, كتابيا)."""
+    lexicon = open_lexicon([builders.dictd(tmp_path, articles=KTB)])
+    assert _heads(lexicon, word) == []
+    related = [e.headword for e in lexicon.related(word)]
+    assert related[: len(first)] == first
+    assert "كتاب" in related[len(first) : len(first) + 2]  # one letter longer than كتب
+
+
+def test_a_function_word_ending_a_phrase_is_not_split_either() -> None:
+    """The last word of a phrase is read without proclitics but with the article: التي is
+    still not ال + تي there."""
+    assert word_keys("التي", proclitics=False) == (("التي", 0),)
+    assert word_keys("بها", proclitics=False) == (("بها", 0),)
+    assert word_keys("الكتاب", proclitics=False)[0] == ("كتاب", 0)

@@ -305,3 +305,25 @@ async def test_a_word_with_no_headword_shows_the_headwords_of_its_consonants(
         assert [e.headword for e in panel.lookup.related] == ["كتاب"]
         assert panel.senses[0].text == "book"  # its senses can be inserted, first
         assert await shows(pilot, "Related headwords")
+
+
+async def test_a_dictionary_whose_data_file_has_gone_is_named_and_the_others_serve(
+    sample_db, make_app, tmp_path
+):
+    from tests.dictionary import builders
+
+    add_dictionary(sample_db, tmp_path)
+    index = builders.dictd(tmp_path)
+    with Project.open(sample_db) as project:
+        project.dictionaries.add(index, name="fd")
+    index.with_name("test-ara-eng.dict.dz").unlink()  # the index is there, not its data
+    segment_id, _source = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        panel = screen.query_one(DictionaryPanel)
+        assert "coup" in [s.text for s in panel.senses]
+        assert panel.note.startswith("dictionary 'fd' is missing (")
+        assert panel.note.endswith(": not looked in")
+        panel = await looked_up(pilot, screen, "كتاب")
+        assert [e.dictionary for e in panel.lookup.entries] == ["mini"]
+        assert "dictionary 'fd' is missing" in panel.note

@@ -72,8 +72,8 @@ def remove_dictionary(db: str | None, name: str) -> None:
 @db_option
 @click.argument("word")
 @click.option("--dictionary", "paths", multiple=True, type=click.Path(),
-              help="A dictionary file to use instead of the project's (repeatable; then no "
-                   "project is needed).")
+              help="A dictionary file to use instead of the project's (repeatable, each set "
+                   "read once; then no project is needed).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
     """Look WORD (or a phrase) up, through Arabic clitics and suffixes."""
@@ -97,13 +97,12 @@ def lookup(db: str | None, word: str, paths: tuple[str, ...], fmt: str) -> None:
                 raise WorkbenchError(
                     f"{project.path}: no dictionaries (workbench dictionary add PATH, "
                     "or give --dictionary PATH)")
-            for d in project.dictionaries.list():
-                if not d.available:
-                    click.echo(f"workbench: warning: dictionary {d.name!r} is missing "
-                               f"({d.path}): not looked in", err=True)
             entries = project.dictionaries.lookup_entries(word)
             if not entries and fmt == "table":
                 related = project.dictionaries.related_entries(word)
+            for name, problem in project.dictionaries.unusable():
+                click.echo(f"workbench: warning: dictionary {name!r} {problem}: not looked in",
+                           err=True)
     if fmt == "json":
         print_json({"query": word, "entries": [e.as_json() for e in entries]})
         return

@@ -16,7 +16,8 @@ from workbench.dictionary.lookup import (
     key_of,
 )
 from workbench.dictionary.model import DictEntry, DictionaryFile
-from workbench.dictionary.registry import FORMATS, detect, open_dictionary
+from workbench.dictionary.registry import FORMATS, detect, open_dictionary, set_files
+from workbench.errors import WorkbenchError
 
 __all__ = [
     "FORMATS",
@@ -31,6 +32,7 @@ __all__ = [
     "key_of",
     "open_dictionary",
     "open_lexicon",
+    "set_files",
 ]
 
 _CACHE: dict[tuple, Lexicon] = {}
@@ -48,17 +50,68 @@ def file_stamp(path: str | Path) -> tuple[str, int, int]:
     return (str(path), st.st_mtime_ns, st.st_size)
 
 
-def open_lexicon(paths: Sequence[str | Path], names: Sequence[str] = ()) -> Lexicon:
+def _set_stamps(path: str | Path) -> tuple[tuple[str, int, int], ...]:
+    """The stamps of every file of a dictionary's set (of ``path`` alone when the set is not
+    whole): a cache key that changes when any of its files does."""
+    try:
+        return tuple(file_stamp(f) for f in set_files(path))
+    except WorkbenchError:
+        return (file_stamp(path),)
+
+
+def _once(paths: Sequence[str | Path], names: Sequence[str]) -> tuple[list[str | Path],
+                                                                     list[str]]:
+    """``paths`` (and their ``names``) with each dictionary set once, where it comes first."""
+    seen: set[Path] = set()
+    kept: list[str | Path] = []
+    labels: list[str] = []
+    for n, path in enumerate(paths):
+        try:
+            same = set_files(path)[0].resolve()
+        except WorkbenchError:  # opening it says what is wrong
+            same = Path(path).resolve()
+        if same not in seen:
+            seen.add(same)
+            kept.append(path)
+            labels += [names[n]] if names else []
+    return kept, labels
+
+
+def open_lexicon(paths: Sequence[str | Path], names: Sequence[str] = (),
+                 strict: bool = True) -> Lexicon:
     """A :class:`Lexicon` over the dictionaries at ``paths`` (shared while the files are
-    unchanged, so every caller and thread reuses one index)."""
-    key = (tuple(file_stamp(Path(p)) for p in paths), tuple(names))
+    unchanged, so every caller and thread reuses one index). ``strict``: a dictionary that
+    cannot be opened is an error; else it is left out and named in the lexicon's
+    ``skipped`` (with ``names``, or its file's name), and the others serve. A set given
+    twice (the same file, or two files of it) is read once."""
+    paths, names = _once(paths, names)
+    key = (tuple(_set_stamps(p) for p in paths), tuple(names), strict)
     with _CACHE_LOCK:
         hit = _CACHE.get(key)
         if hit is not None:
             return hit
-    lexicon = Lexicon([open_dictionary(p) for p in paths], names)
+    if strict:
+        lexicon = Lexicon([open_dictionary(p) for p in paths], names)
+    else:
+        lexicon = _tolerant_lexicon(paths, names)
     with _CACHE_LOCK:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[key] = lexicon
     return lexicon
+
+
+def _tolerant_lexicon(paths: Sequence[str | Path], names: Sequence[str]) -> Lexicon:
+    """A non-strict :class:`Lexicon` of the dictionaries that open; the others skipped."""
+    opened: list[DictionaryFile] = []
+    kept: list[str] = []
+    skipped: dict[str, str] = {}
+    for n, path in enumerate(paths):
+        try:
+            reader = open_dictionary(path)
+        except WorkbenchError as exc:
+            skipped[names[n] if names else Path(path).name] = str(exc)
+            continue
+        opened.append(reader)
+        kept.append(names[n] if names else reader.name)
+    return Lexicon(opened, kept, strict=False, skipped=skipped)

@@ -129,11 +129,21 @@ class DataFile:
             data = zlib.decompressobj(-15).decompress(raw)
         except zlib.error as exc:
             raise InputError(self.path, f"corrupt dictzip chunk {index} ({exc})") from None
+        self._check_length(index, len(data))
         with self._lock:
             self._cache[index] = data
             if len(self._cache) > CACHED_CHUNKS:
                 self._cache.popitem(last=False)
         return data
+
+    def _check_length(self, index: int, length: int) -> None:
+        """A damaged chunk may inflate to other bytes without a zlib error: every chunk but
+        the last inflates to exactly the chunk length of the table, the last to no more."""
+        last = index == len(self._chunks) - 2
+        if length == self._chunk_len or (last and length < self._chunk_len):
+            return
+        raise InputError(self.path, f"corrupt dictzip chunk {index} (inflates to {length} "
+                         f"bytes, the chunk table says {self._chunk_len})")
 
     @property
     def size(self) -> int:

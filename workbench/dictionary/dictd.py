@@ -70,6 +70,9 @@ class DictdFile(DictionaryFile):
             if len(parts) < 3:
                 raise InputError(index, "not a dictd index line (headword, offset, length)",
                                  line=number)
+            if not parts[1] or not parts[2]:  # b64_number("") is 0
+                raise InputError(index, "an empty offset or length (a truncated index?)",
+                                 line=number)
             try:
                 offset, length = b64_number(parts[1]), b64_number(parts[2])
             except KeyError:

@@ -2,8 +2,9 @@
 
 A card is one or more headword lines at the start of a line, then body lines that start
 with a space or a tab. ``#NAME "..."`` and the other ``#`` lines are the header; ``{{...}}``
-is a comment. In the body, ``[t]…[/t]`` is the transcription, ``[trn]``, ``[m1]``, ``[p]``,
-``[c]``, ``[i]``… are markup: the senses are the body lines with their markup stripped
+is a comment, which may run over several lines (a card inside one is not read). In the
+body, ``[t]…[/t]`` is the transcription, ``[trn]``, ``[m1]``, ``[p]``, ``[c]``, ``[i]``…
+are markup: the senses are the body lines with their markup stripped
 (labels ``[p]``, sounds ``[s]`` and pictures left out; examples ``[ex]`` kept apart, as the
 entry's examples), ``~`` replaced by the headword, ``<<…>>`` references kept as their text.
 In a headword, ``{…}`` is displayed but not indexed, and ``(…)`` is an optional part:
@@ -22,7 +23,7 @@ from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.errors import InputError
 
-_COMMENT = re.compile(r"\{\{.*?\}\}", re.S)
+_COMMENT = re.compile(r"\{\{.*?(?:\}\}|\Z)", re.S)  # a card's last one may close later
 _DROP = re.compile(r"\[(s|ex|p|\*|url|video)\].*?\[/\1\]", re.S)
 _DROP_NOT_EX = re.compile(r"\[(s|p|url|video)\].*?\[/\1\]", re.S)  # labels inside examples
 _TRANSCRIPTION = re.compile(r"\[t\](.*?)\[/t\]", re.S)
@@ -48,6 +49,25 @@ def _encoding(head: bytes) -> tuple[str, int]:
     if len(head) >= 4 and head[1] == 0 and head[3] == 0:
         return "utf-16-le", 0
     return "utf-8", 0
+
+
+def uncomment(line: str, inside: bool) -> tuple[str, bool]:
+    """A line without its ``{{comments}}``, and whether a comment is open at its end
+    (``inside``: one was open at its start)."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        if inside:
+            end = line.find("}}", pos)
+            if end < 0:
+                return "".join(out), True
+            pos, inside = end + 2, False
+        start = line.find("{{", pos)
+        if start < 0:
+            out.append(line[pos:])
+            return "".join(out), False
+        out.append(line[pos:start])
+        pos, inside = start + 2, True
 
 
 def _unescape(text: str) -> str:
@@ -120,16 +140,21 @@ class DslFile(DictionaryFile):
         in_body = False
         header_lines = 0
         width = 1 if self.encoding == "utf-8" else 2
+        in_comment = False
         for number, line in enumerate(text.split("\n"), start=1):
             size = (len(line.encode(self.encoding)) if width == 1 or not line.isascii()
                     else 2 * len(line)) + width
             stripped = line.rstrip("\r")
-            if stripped.startswith("#") and card_start is None:
+            was_inside = in_comment
+            visible, in_comment = uncomment(stripped, in_comment)
+            if stripped.startswith("#") and card_start is None and not was_inside:
                 header_lines += 1
                 if stripped.startswith("#NAME"):
                     self.name = stripped[5:].strip().strip('"')
             elif not stripped.strip():
                 pass
+            elif not visible.strip() and (was_inside or stripped[0] not in " \t"):
+                pass  # a comment's own line (of a card commented out)
             elif stripped[0] in " \t":
                 if card_start is None:
                     raise InputError(path, "a card body before any headword", line=number)
@@ -137,7 +162,7 @@ class DslFile(DictionaryFile):
                     subs = 0
                 in_body = True
                 card_end = byte + size
-                heading = _subentry(_COMMENT.sub("", stripped))
+                heading = _subentry(visible)
                 if heading:
                     self._add_headwords(heading, subs)
                     subs += 1
@@ -146,7 +171,7 @@ class DslFile(DictionaryFile):
                     self._close_card(card_start, card_end)
                     card_start = byte
                     in_body = False
-                self._add_headwords(_COMMENT.sub("", stripped), -1)
+                self._add_headwords(visible, -1)
                 card_end = byte + size
             byte += size
         self._close_card(card_start, card_end)

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from workbench.dictionary.keycache import Keys, dictionary_keys
 from workbench.dictionary.model import DictEntry, DictionaryFile
+from workbench.errors import WorkbenchError
 from workbench.glossary import morphology as m
 from workbench.text.normalize import expand_ligatures, normalize
 from workbench.text.stems import english_content_stems, english_stem
@@ -61,9 +62,53 @@ def _norm(text: str) -> str:
     return normalize(expand_ligatures(text), fold_ta_marbuta=False).text.casefold()
 
 
+# Function words whose first letters look like clitics and are none: the relative pronouns
+# (the ال of التي is no article: not ال + تي) and a proclitic preposition with its pronoun
+# (بها is not ب + a stem ها, لكن not ل + كن). They are looked up as themselves only, after
+# a conjunction too (ولها → لها); a relative pronoun after a preposition as well (للتي).
+_RELATIVE = frozenset(_norm(w) for w in (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي",
+    "اللائي"))
+_PREPOSITION_PRONOUN = frozenset(prep + p for prep in "بل" for p in m.PRONOUNS)
+_CONJUNCTIONS = ("و", "ف")
+_INDEPENDENT = frozenset({"هم", "هما", "هن"})  # pronouns both attached and independent
+
+
+def _unarticled(word: str) -> str:
+    """A normalised word without its article (:func:`~workbench.glossary.morphology.
+    strip_article`); a relative pronoun stays whole (الذين is not ال + ذين)."""
+    return word if word in _RELATIVE else m.strip_article(word)
+
+
 def key_of(headword: str) -> str:
     """The lookup key of a headword or phrase (normalised words without their article)."""
-    return " ".join(m.strip_article(w) for w in _WORD.findall(_norm(headword)))
+    return " ".join(_unarticled(w) for w in _WORD.findall(_norm(headword)))
+
+
+def _no_stem(prefix: str, rest: str) -> bool:
+    """Whether what proclitics leave is no stem: a pronoun suffix alone (وبها is not و + ب +
+    ها; but وهم is و + the pronoun هم), or a preposition with its pronoun (كلها is not ك +
+    لها)."""
+    if rest in _INDEPENDENT:
+        return prefix not in _CONJUNCTIONS
+    return rest in m.PRONOUNS or rest in _PREPOSITION_PRONOUN
+
+
+def _function_word(word: str) -> tuple[str, int] | None:
+    """The function word (see :data:`_RELATIVE`) a normalised word is, after its clitics, and
+    the letters they take; None for any other word."""
+    for p in ("", *_CONJUNCTIONS):
+        if word.startswith(p) and word[len(p):] in _PREPOSITION_PRONOUN | _RELATIVE:
+            return word[len(p):], len(p)
+    for p in m.PREFIXES:  # بالتي, كالذي; للتي (ل + التي)
+        rest = word[len(p):]
+        if not word.startswith(p) or "س" in p or p.endswith(m.ARTICLE):
+            continue
+        if rest in _RELATIVE:
+            return rest, len(p)
+        if p.endswith("لل") and m.ARTICLE + rest in _RELATIVE:
+            return m.ARTICLE + rest, len(p) - 1
+    return None
 
 
 def _has_article(headword: str) -> bool:
@@ -92,8 +137,13 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
         if key and cost < out.get(key, 1 << 30):
             out[key] = cost
 
-    add(m.strip_article(word), 0)
+    add(_unarticled(word), 0)
     if not any("\u0621" <= ch <= "\u064a" for ch in word):
+        return tuple(out.items())
+    function = _function_word(word)
+    if function is not None:  # التي, بها, ولها: not split any further
+        if proclitics or not function[1]:
+            add(*function)
         return tuple(out.items())
     prefixes = [""]
     for n in range(1, min(5, len(word) - MIN_STEM) + 1):
@@ -104,13 +154,15 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
         rest = word[len(p):]
         if p.endswith("س") and rest[:1] not in m.FUTURE_STEM_START:
             continue
+        if p and _no_stem(p, rest):
+            continue
         for s in _SUFFIXES if suffixes else ("",):
             if len(rest) - len(s) < MIN_STEM or (s and not rest.endswith(s)):
                 continue
             stem = rest[: len(rest) - len(s)] if s else rest
             for head in (stem, stem + m.TA, stem + m.YA, stem + "ون"):
                 if any(f.stem == stem and s in f.suffixes for f in _forms(head)):
-                    add(m.strip_article(head), len(p) + len(s) + (head != stem)
+                    add(_unarticled(head), len(p) + len(s) + (head != stem)
                         + p.endswith(_RARE_PROCLITIC))
     return tuple(sorted(out.items(), key=lambda kv: kv[1]))
 
@@ -126,12 +178,15 @@ def skeleton(stem: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def skeletons(word: str) -> tuple[str, ...]:
-    """The skeletons a normalised word may share with its headword when no headword matches
-    it through clitics and suffixes: of each reading :func:`word_keys` gives (the article and
-    proclitics off), as it is, without a verb's person prefix and without a verb ending
-    (يحتاج ~ احتاج, نزلت ~ نزل, الكثيفة ~ كثيف). Only skeletons of 3 consonants or more."""
+def stems(word: str) -> tuple[str, ...]:
+    """The stems a normalised word may share a skeleton with its headword through when no
+    headword matches it through clitics and suffixes: each reading :func:`word_keys` gives
+    (the article, proclitics and suffixes off: يكتبونها → يكتبون), as it is, without a verb's
+    person prefix and without a verb ending (يكتب, كتب; يحتاج ~ احتاج, نزلت ~ نزل). Only
+    stems of 3 consonants or more; none of a function word (بهم is no form of إبهام)."""
     out: dict[str, None] = {}
+    if _function_word(word) is not None:
+        return ()
     for key, _ in word_keys(word):
         if " " in key:
             continue
@@ -144,10 +199,16 @@ def skeletons(word: str) -> tuple[str, ...]:
                     variants.append(key[1 : -len(end)])
                 break
         for v in variants:
-            sk = skeleton(v)
-            if len(sk) >= MIN_SKELETON:
-                out[sk] = None
+            if len(skeleton(v)) >= MIN_SKELETON:
+                out[v] = None
     return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def skeletons(word: str) -> tuple[str, ...]:
+    """The skeletons a normalised word may share with its headword when no headword matches
+    it (of its :func:`stems`: الكثيفة ~ كثيف)."""
+    return tuple(dict.fromkeys(map(skeleton, stems(word))))
 
 
 def arabic_headwords(dictionary: DictionaryFile) -> bool:
@@ -238,11 +299,19 @@ def _keys(dictionary: DictionaryFile) -> Keys:
 
 
 class Lexicon:
-    """Several open dictionaries behind one key index (built on first use, thread-safe)."""
+    """Several open dictionaries behind one key index (built on first use, thread-safe).
 
-    def __init__(self, dictionaries: Sequence[DictionaryFile], names: Sequence[str] = ()) -> None:
+    ``strict``: a dictionary that cannot be read is an error; else it is left out from then
+    on, and :attr:`skipped` tells (its name and the error), so that the others serve.
+    """
+
+    def __init__(self, dictionaries: Sequence[DictionaryFile], names: Sequence[str] = (),
+                 strict: bool = True, skipped: dict[str, str] | None = None) -> None:
         self.dictionaries = list(dictionaries)
         self.names = list(names) or [d.name for d in self.dictionaries]
+        self.strict = strict
+        self.skipped: dict[str, str] = dict(skipped or {})  # name → why it is left out
+        self._broken: set[int] = set()
         self._index: dict[str, list[tuple[int, int]]] | None = None
         self._first: set[str] = set()
         self._max_words = 1
@@ -262,7 +331,11 @@ class Lexicon:
                 return self._index
             index: dict[str, list[tuple[int, int]]] = {}
             for d, dictionary in enumerate(self.dictionaries):
-                keys, numbers, backwards = dictionary_keys(dictionary, _keys, key_of)
+                try:
+                    keys, numbers, backwards = dictionary_keys(dictionary, _keys, key_of)
+                except WorkbenchError as exc:  # telling its direction reads some articles
+                    self._leave_out(d, exc)
+                    continue
                 if backwards:
                     self._backwards.add(d)
                 for key, k in zip(keys, numbers, strict=True):
@@ -276,6 +349,23 @@ class Lexicon:
             self._index = index
             return index
 
+    def _leave_out(self, d: int, error: WorkbenchError) -> None:
+        """Leave dictionary ``d`` out from now on (an error when :attr:`strict`)."""
+        if self.strict:
+            raise error
+        self._broken.add(d)
+        self.skipped.setdefault(self.names[d], str(error))
+
+    def _entry(self, d: int, k: int) -> DictEntry | None:
+        """Entry ``k`` of dictionary ``d``; None when the dictionary is left out."""
+        if d in self._broken:
+            return None
+        try:
+            return self.dictionaries[d].entry(k)
+        except WorkbenchError as exc:
+            self._leave_out(d, exc)
+            return None
+
     def entries(self, key: str) -> tuple[DictEntry, ...]:
         """The entries of a key, from every dictionary, in the order given (merged by
         headword and pronunciation within a dictionary)."""
@@ -284,7 +374,9 @@ class Lexicon:
             return hit
         out: dict[tuple[int, str, str | None], DictEntry] = {}
         for d, k in self._build().get(key, ())[:MAX_ENTRIES]:
-            entry = self.dictionaries[d].entry(k)
+            entry = self._entry(d, k)
+            if entry is None:
+                continue
             if d in self._backwards and key_of(entry.headword) != key:
                 entry = _backwards(entry, key)  # found through an Arabic sense
             name = self.names[d]
@@ -338,13 +430,18 @@ class Lexicon:
 
     def related_keys(self, word: str) -> list[str]:
         """The keys of the headwords that share a skeleton with a normalised word (at most
-        :data:`MAX_RELATED`, the closest in length first)."""
+        :data:`MAX_RELATED`): those that are one of its :func:`stems` first (وكتبوا: كتب;
+        فسيكتبونها: يكتب, كتب), then the closest in length to its shortest stem of their
+        skeleton (not to the word, whose clitics would put long headwords first)."""
         index = self._skeleton_index()
-        keys: dict[str, None] = {}
-        for sk in skeletons(word):
-            for key in index.get(sk, ()):
-                keys[key] = None
-        return sorted(keys, key=lambda k: abs(len(k) - len(word)))[:MAX_RELATED]
+        shortest: dict[str, int] = {}
+        for stem in stems(word):
+            sk = skeleton(stem)
+            shortest[sk] = min(shortest.get(sk, len(stem)), len(stem))
+        keys = {key: abs(len(key) - length)
+                for sk, length in shortest.items() for key in index.get(sk, ())}
+        exact = set(stems(word))
+        return sorted(keys, key=lambda k: (k not in exact, keys[k]))[:MAX_RELATED]
 
     def related(self, query: str) -> list[DictEntry]:
         """For an Arabic word that no headword matches even through clitics and suffixes (a
@@ -374,10 +471,15 @@ class Lexicon:
             if self._senses is None:
                 index: dict[str, list[tuple[int, int]]] = {}
                 for d, dictionary in enumerate(self.dictionaries):
-                    if d in self._backwards or not arabic_headwords(dictionary):
+                    if d in self._backwards or d in self._broken or not arabic_headwords(
+                            dictionary):
                         continue
-                    keys, numbers, _ = dictionary_keys(
-                        dictionary, _sense_keys, english_key, kind="senses")
+                    try:
+                        keys, numbers, _ = dictionary_keys(
+                            dictionary, _sense_keys, english_key, kind="senses")
+                    except WorkbenchError as exc:
+                        self._leave_out(d, exc)
+                        continue
                     for key, k in zip(keys, numbers, strict=True):
                         index.setdefault(key, []).append((d, k))
                 self._senses = index
@@ -396,7 +498,8 @@ class Lexicon:
         typed = " ".join(query.casefold().split())
 
         def rank(hit: tuple[int, int]) -> tuple[int, int, int]:
-            senses = self.dictionaries[hit[0]].entry(hit[1]).senses
+            entry = self._entry(*hit)
+            senses = entry.senses if entry is not None else ("",)
             exact = next((i for i, s in enumerate(senses) if s.casefold() == typed), None)
             if exact is not None:  # the sense as typed (book) before its forms (booked)
                 return 0, exact, len(senses[0])
@@ -407,8 +510,7 @@ class Lexicon:
         for d, k in [*sorted(dict.fromkeys(whole), key=rank), *part]:
             if len(out) == MAX_ENTRIES:
                 break
-            if (d, k) not in out:
-                entry = self.dictionaries[d].entry(k)
+            if (d, k) not in out and (entry := self._entry(d, k)) is not None:
                 out[(d, k)] = dataclasses.replace(entry, dictionary=self.names[d])
         return list(out.values())
 
@@ -431,7 +533,7 @@ class Lexicon:
         if not words:
             return []
         keys: list[str] = []
-        exact = " ".join(m.strip_article(w) for w in words)
+        exact = " ".join(_unarticled(w) for w in words)
         if exact in index:
             keys.append(exact)
         if len(words) == 1:
@@ -449,7 +551,7 @@ class Lexicon:
 
     def _phrase_keys(self, words: Sequence[str]) -> list[str]:
         firsts = [k for k, _ in word_keys(words[0], suffixes=False)]
-        middle = [m.strip_article(w) for w in words[1:-1]]
+        middle = [_unarticled(w) for w in words[1:-1]]
         lasts = [k for k, _ in word_keys(words[-1], proclitics=False)]
         return [" ".join([f, *middle, last]) for f in firsts for last in lasts]
 

@@ -65,20 +65,18 @@ def _first(base: Path, *suffixes: str) -> Path | None:
     return None
 
 
-def _open_dictd(base: Path) -> DictionaryFile:
-    from workbench.dictionary.dictd import DictdFile
-
+def _dictd_files(base: Path) -> list[Path]:
+    """The index and data file of a dictd set (no file is read)."""
     index = _first(base, ".index")
     data = _first(base, ".dict.dz", ".dict")
     if index is None or data is None:
         missing = f"{base.name}.index" if index is None else f"{base.name}.dict[.dz]"
         raise InputError(base.with_name(base.name + ".index"), f"dictd set without {missing}")
-    return DictdFile(index, data)
+    return [index, data]
 
 
-def _open_stardict(base: Path) -> DictionaryFile:
-    from workbench.dictionary.stardict import StarDictFile
-
+def _stardict_files(base: Path) -> list[Path]:
+    """The ``.ifo``, ``.idx[.gz]``, ``.dict[.dz]`` (and ``.syn``) of a StarDict set."""
     ifo = _first(base, ".ifo")
     idx = _first(base, ".idx", ".idx.gz")
     data = _first(base, ".dict.dz", ".dict")
@@ -86,7 +84,21 @@ def _open_stardict(base: Path) -> DictionaryFile:
     if ifo is None or idx is None or data is None:
         missing = [n for n, p in ((".ifo", ifo), (".idx", idx), (".dict[.dz]", data)) if p is None]
         raise InputError(where, "StarDict set without " + ", ".join(base.name + m for m in missing))
-    return StarDictFile(ifo, idx, data, _first(base, ".syn"))
+    syn = _first(base, ".syn")
+    return [ifo, idx, data] + ([syn] if syn is not None else [])
+
+
+def _open_dictd(base: Path) -> DictionaryFile:
+    from workbench.dictionary.dictd import DictdFile
+
+    return DictdFile(*_dictd_files(base))
+
+
+def _open_stardict(base: Path) -> DictionaryFile:
+    from workbench.dictionary.stardict import StarDictFile
+
+    ifo, idx, data, *syn = _stardict_files(base)
+    return StarDictFile(ifo, idx, data, syn[0] if syn else None)
 
 
 def _open_single(kind: str) -> Callable[[Path], DictionaryFile]:
@@ -157,8 +169,9 @@ def _in_folder(folder: Path) -> Path:
     return next(iter(sets.values()))
 
 
-def open_dictionary(path: str | Path, fmt: str | None = None) -> DictionaryFile:
-    """Open the dictionary set ``path`` belongs to (``fmt`` to force a format)."""
+def _resolve(path: str | Path, fmt: str | None) -> tuple[Path, str]:
+    """The file of its set that ``path`` names (a folder's one dictionary, a companion's set)
+    and the set's format."""
     p = Path(path)
     if p.is_dir():
         p = _in_folder(p)
@@ -168,10 +181,27 @@ def open_dictionary(path: str | Path, fmt: str | None = None) -> DictionaryFile:
     kind = fmt or detect(p)
     if kind not in FORMATS:
         raise InputError(p, f"unknown dictionary format {kind!r}")
+    return p, kind
+
+
+def set_files(path: str | Path, fmt: str | None = None) -> list[Path]:
+    """The files of the dictionary set ``path`` belongs to, found without reading them (a
+    cheap check that the set is whole); a one-line error names the file that is missing."""
+    p, kind = _resolve(path, fmt)
+    base, _ = _split(p)
+    if kind == "dictd":
+        return _dictd_files(base)
+    if kind == "stardict":
+        return _stardict_files(base)
+    return [p]
+
+
+def open_dictionary(path: str | Path, fmt: str | None = None) -> DictionaryFile:
+    """Open the dictionary set ``path`` belongs to (``fmt`` to force a format)."""
+    p, kind = _resolve(path, fmt)
     base, _ = _split(p)
     if kind == "dictd":
         return _open_dictd(base)
     if kind == "stardict":
         return _open_stardict(base)
     return _open_single(kind)(p)
-

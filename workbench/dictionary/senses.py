@@ -104,10 +104,31 @@ def xdxf_examples(markup: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_BOLD_HEAD = re.compile(r"\s*<b>(.*?)</b>(.*?)(?:<\s*br\s*/?\s*>|\n)", re.I | re.S)
+_ITALIC = re.compile(r"<i>.*?</i>", re.I | re.S)
+
+
+def _without_head_line(markup: str, headword: str) -> str:
+    """An HTML article without its head line: the headword in bold and, in italics, its
+    grammar (``<b>كتاب</b> <i>n.</i><br>``), which is no sense."""
+    found = _BOLD_HEAD.match(markup)
+    if found is None or _folded(markup_to_text(found.group(1))) != _folded(headword):
+        return markup
+    if markup_to_text(_ITALIC.sub("", found.group(2))).strip():
+        return markup  # more than grammar on the line: a sense may be there
+    return markup[found.end():]
+
+
+def markup_senses(markup: str, headword: str) -> tuple[tuple[str, ...], str | None]:
+    """:func:`plain_senses` of an HTML (or Pango) article: its head line out, markup as
+    text."""
+    return plain_senses(markup_to_text(_without_head_line(markup, headword)), headword)
+
+
 def article_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]:
     """:func:`plain_senses` of an article that may be HTML (converters such as pyglossary
     write HTML into dictd and tab files): markup, when there are line breaks or closing
-    tags, becomes text first."""
+    tags, becomes text first (:func:`markup_senses`)."""
     if _MARKUP.search(text):
-        text = markup_to_text(text)
+        return markup_senses(text, headword)
     return plain_senses(text, headword)

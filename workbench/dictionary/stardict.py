@@ -15,6 +15,7 @@ import gzip
 import re
 import struct
 import sys
+import zlib
 from array import array
 from operator import add, itemgetter
 from pathlib import Path
@@ -22,7 +23,7 @@ from pathlib import Path
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import (
-    markup_to_text,
+    markup_senses,
     plain_senses,
     xdxf_examples,
     xdxf_senses,
@@ -134,6 +135,8 @@ class StarDictFile(DictionaryFile):
             return idx.read_bytes()
         except (OSError, EOFError) as exc:
             raise InputError(idx, f"cannot read ({exc})") from None
+        except zlib.error as exc:
+            raise InputError(idx, f"corrupt gzip data ({exc})") from None
 
     def _read_syn(self, syn: Path) -> None:
         try:
@@ -175,9 +178,10 @@ class StarDictFile(DictionaryFile):
             if kind == "x":
                 found, ipa = xdxf_senses(text, headword)
                 examples += xdxf_examples(text)
+            elif kind in _MARKUP_TYPES:
+                found, ipa = markup_senses(text, headword)
             else:
-                found, ipa = plain_senses(
-                    markup_to_text(text) if kind in _MARKUP_TYPES else text, headword)
+                found, ipa = plain_senses(text, headword)
             senses.extend(found)
             pronunciation = pronunciation or ipa
         return DictEntry(headword, tuple(dict.fromkeys(senses)), pronunciation, self.name,

@@ -3,10 +3,11 @@
 One pass over the bytes finds every ``<entry>`` and the ``<orth>`` headwords in it; an
 entry's XML is parsed (safely: no DTD, no entities) only when it is looked up. Senses are
 the translations (``cit[@type=trans]/quote``, TEI Lex-0's ``translationEquivalent``, P4's
-``trans/tr``), else the definitions. An example's translation (``cit[@type=example]``, P4's
-``eg``) is no sense: the example and its translation are the entry's examples. A related
-entry (``<re>``: a phrase or compound in the entry) is a headword of its own with its own
-senses, as FreeDict's own dictd conversion shows it. The text encoding is the XML
+``trans/tr``), else the definitions. An example's translation (``cit[@type=example]``, or
+``dicteg`` as FreeDict's P4-to-P5 converter writes it; P4's ``eg``) is no sense: the example
+and its translation are the entry's examples. A related entry (``<re>``: a phrase or
+compound in the entry) is a headword of its own with its own senses, as FreeDict's own dictd
+conversion shows it. The text encoding is the XML
 declaration's (FreeDict's older files are ISO-8859-1).
 """
 
@@ -31,7 +32,8 @@ _TITLE = re.compile(rb"<title(?:\s[^>]*)?>(.*?)</title>", re.S)
 _DECLARATION = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _TAGS = re.compile(r"<[^>]+>")
 _TRANSLATION = frozenset({"trans", "translation", "translationEquivalent", None})
-_EXAMPLE = frozenset({"eg", "example"})  # P4's <eg> and P5's cit type="example"
+# P4's <eg>, P5's cit type="example", and type="dicteg" (FreeDict's P4-to-P5 converter)
+_EXAMPLE = frozenset({"eg", "example", "dicteg"})
 
 
 def _encoding(path: Path, head: bytes) -> str:

@@ -1,24 +1,30 @@
 """Tab-separated dictionaries: ``Arabic<TAB>English[<TAB>note]``, one sense a row.
 
-UTF-8 (a BOM is accepted); ``#`` starts a comment line; a first row whose first field is
+UTF-8 (a BOM is accepted), or what :mod:`workbench.textio` reads besides (UTF-16 with a
+BOM, Windows-1256); ``#`` starts a comment line; a first row whose first field is
 ``arabic``, ``source`` or ``term`` is a header. English alternatives in one cell may be
-separated by ``;``. The rows' byte ranges are indexed; rows are read on demand.
+separated by ``;``. In UTF-8 the rows' byte ranges are indexed and rows are read on demand
+(another encoding's rows are kept, decoded).
 
 A *tab file* as StarDict's ``tabfile`` and pyglossary write it is read too: a definition
-holding HTML or ``\\n`` escapes is an article (a head line, numbered senses), and a
-``##name`` line names the dictionary.
+holding HTML or ``\\n`` escapes is an article (a head line, numbered senses), a ``##name``
+line names the dictionary, and rows of the database's own information (``00databaseshort``,
+``00-database-info``: pyglossary's of a dictd source) are no entries (the short name names
+it when there is no ``##name``).
 """
 
 from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import article_senses
 from workbench.errors import InputError
+from workbench.textio import decode_bytes
 
 _HEADERS = frozenset({"arabic", "ar", "source", "term", "headword"})
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\"}
@@ -42,21 +48,9 @@ class TsvFile(DictionaryFile):
         self.offsets = array("q")
         self.lengths = array("q")
         self.headwords = []
-        pos = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
-        number = 0
-        while pos < len(raw):
-            end = raw.find(b"\n", pos)
-            end = len(raw) if end < 0 else end
-            number += 1
-            line = raw[pos:end]
-            start, pos = pos, end + 1
-            try:
-                text = line.decode("utf-8").rstrip("\r")
-            except UnicodeDecodeError:
-                raise InputError(path, "not UTF-8", line=number) from None
-            if "\x00" in text:
-                raise InputError(path, "binary data (a NUL character), not a text file",
-                                 line=number)
+        self._rows: list[str] | None = None  # a file not in UTF-8: its rows, decoded
+        short = ""
+        for number, text, start, end in self._lines(path, raw):
             if text.startswith("##name\t"):
                 self.name = text.split("\t", 1)[1].strip()
             if not text.strip() or text.lstrip().startswith("#"):
@@ -69,15 +63,49 @@ class TsvFile(DictionaryFile):
                 continue
             if not fields[0].strip() or not fields[1].strip():
                 raise InputError(path, "an empty Arabic or English field", line=number)
+            if fields[0].startswith(("00-database-", "00database")):  # not looked up
+                if fields[0].replace("-", "") == "00databaseshort":
+                    short = _unescape(fields[1]).strip().split("\n")[0].strip()
+                continue
             self.headwords.append(fields[0].strip())
             self.offsets.append(start)
             self.lengths.append(end - start)
+            if self._rows is not None:
+                self._rows.append(text)
         if not self.headwords:
             raise InputError(path, "no entries")
-        self.name = self.name or path.stem
+        self.name = self.name or short or path.stem
+
+    def _lines(self, path: Path, raw: bytes) -> Iterator[tuple[int, str, int, int]]:
+        """The file's lines: number, text, and byte range (in UTF-8; else the file is
+        decoded as :func:`~workbench.textio.decode_bytes` reads it, and its rows kept)."""
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text, _ = decode_bytes(raw, path)  # UTF-16 with a BOM, Windows-1256, or refused
+            self._rows = []
+            for number, line in enumerate(text.split("\n"), start=1):
+                yield number, line, 0, 0
+            return
+        pos = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+        number = 0
+        while pos < len(raw):
+            end = raw.find(b"\n", pos)
+            end = len(raw) if end < 0 else end
+            number += 1
+            text = raw[pos:end].decode("utf-8").rstrip("\r")
+            if "\x00" in text:
+                raise InputError(path, "binary data (a NUL character), not a text file",
+                                 line=number)
+            yield number, text, pos, end
+            pos = end + 1
 
     def entry(self, k: int) -> DictEntry:
-        text = self.data.read(self.offsets[k], self.lengths[k]).decode("utf-8").rstrip("\r")
+        if self._rows is not None:
+            text = self._rows[k]
+        else:
+            raw = self.data.read(self.offsets[k], self.lengths[k])
+            text = raw.decode("utf-8").rstrip("\r")
         fields = [f.strip() for f in text.split("\t")]
         if _ARTICLE.search(fields[1]):  # a tab file's article
             senses, ipa = article_senses(_unescape(fields[1]), self.headwords[k])

@@ -16,6 +16,7 @@ from workbench.dictionary import (
     english_to_arabic,
     open_dictionary,
     open_lexicon,
+    set_files,
 )
 from workbench.errors import NotFoundError, WorkbenchError
 from workbench.project.context import ProjectContext
@@ -24,7 +25,8 @@ from workbench.store import documents as q_docs
 from workbench.text.tags import strip_tags
 
 MAX_TRAINING_PAIRS = 20_000
-_NAME = re.compile(r"^[^\s/\\][^/\\]*$")
+# words of any characters but white space, / and \, one or more spaces between them
+_NAME = re.compile(r"[^\s/\\]+(?: +[^\s/\\]+)*")
 
 
 @dataclass(frozen=True)
@@ -64,10 +66,28 @@ def default_name(path: str | Path) -> str:
     return name.removesuffix(".dict") or Path(path).name
 
 
+def check_name(name: str) -> None:
+    """Refuse a dictionary name that ``list``'s table, a command line or a warning would
+    show wrong: a tab, a new line, a space at either end, ``/`` or ``\\``."""
+    if not _NAME.fullmatch(name):
+        raise WorkbenchError(f"bad dictionary name {name!r}: words separated by spaces, with "
+                             "no tab, new line, / or \\ and no space at either end")
+
+
 def _direction(reader: DictionaryFile) -> str:
     if english_to_arabic(reader):
         return "en-ar"
     return "ar-en" if arabic_headwords(reader) else "none"
+
+
+def _missing(path: str) -> str:
+    """What the dictionary set at ``path`` lacks ('' when every file of it is there; none is
+    read)."""
+    try:
+        set_files(path)
+    except WorkbenchError as exc:
+        return str(exc)
+    return ""
 
 
 def _read_direction(path: str) -> str | None:
@@ -96,9 +116,8 @@ class Dictionaries:
         try:
             main = str(reader.path.resolve())
             label = name or default_name(main)
+            check_name(label)
             direction = _direction(reader)  # reads a few entries: a bad one fails here
-            if not _NAME.match(label):
-                raise WorkbenchError(f"bad dictionary name {label!r}")
             with self.context.transaction():
                 if q_dict.dictionary(self.context.db, label) is not None:
                     raise WorkbenchError(
@@ -115,11 +134,12 @@ class Dictionaries:
             reader.close()
 
     def list(self, read: bool = False) -> list[DictionaryInfo]:
-        """The project's dictionaries, in the order they were added; with ``read``, each
-        file there is opened to tell its direction (about 0.1 s for FreeDict)."""
+        """The project's dictionaries, in the order they were added (available: every file
+        of its set is there); with ``read``, each available one is opened to tell its
+        direction (about 0.1 s for FreeDict)."""
         infos = [
             DictionaryInfo(d["name"], d["path"], d["format"], d["headwords"],
-                           Path(d["path"]).is_file())
+                           not _missing(d["path"]))
             for d in q_dict.dictionaries(self.context.db)
         ]
         if read:
@@ -135,13 +155,25 @@ class Dictionaries:
 
     def lexicon(self, extra: list[str | Path] | None = None) -> Lexicon | None:
         """One look-up index over the project's available dictionaries (and ``extra``
-        files); None when there are none. Shared while the files are unchanged."""
+        files); None when there are none. Shared while the files are unchanged. One that
+        cannot be read is left out (see :meth:`unusable`)."""
         infos = [d for d in self.list() if d.available]
         paths: list[str | Path] = [d.path for d in infos] + list(extra or [])
         names = [d.name for d in infos] + [default_name(p) for p in extra or []]
         if not paths:
             return None
-        return open_lexicon(paths, names)
+        return open_lexicon(paths, names, strict=False)
+
+    def unusable(self) -> list[tuple[str, str]]:
+        """The dictionaries look-ups go on without, as (name, what is wrong): those whose
+        files are missing, and those that could not be read (when opened, or an article
+        since: call it after the look-ups)."""
+        out = [(d.name, f"is missing ({_missing(d.path) or d.path})")
+               for d in self.list() if not d.available]
+        lexicon = self.lexicon()
+        if lexicon is not None:
+            out += [(name, f"cannot be read ({why})") for name, why in lexicon.skipped.items()]
+        return out
 
     def lookup(self, query: str) -> dict[str, object]:
         """``{"query": ..., "entries": [...]}`` for a word or phrase, through its clitics."""

@@ -364,8 +364,8 @@ class Importing:
             lexicon=lexicon, pairs=pairs,
         )
         alignment.warnings.extend(
-            f"dictionary {d.name!r} is missing ({d.path}): aligned without it"
-            for d in self.dictionaries.list() if not d.available)
+            f"dictionary {name!r} {problem}: aligned without it"
+            for name, problem in self.dictionaries.unusable())
         self._last_alignment = (key, alignment)
         return alignment
 

@@ -86,6 +86,13 @@ class LookupReady(Message):
     forms: dict[str, str] | None = None
 
 
+def left_out(project: Project) -> str:
+    """The panel's note on the project's dictionaries a look-up went on without ('' when
+    every one served)."""
+    return "; ".join(f"dictionary {name!r} {problem}: not looked in"
+                     for name, problem in project.dictionaries.unusable())
+
+
 def mid_sentence_forms(project: Project, entries: Any) -> dict[str, str]:
     """For the senses of ``entries`` whose capitalised first word the spelling dictionary
     knows in lower case: sense -> the sense with that word in lower case."""
@@ -225,13 +232,13 @@ class DictionaryActions(EditorPart):
 
     @work(thread=True, exclusive=True, group="dictionary")
     def _dictionary_words(self, segment_id: int) -> None:
-        def read(project: Project) -> tuple[list[Any], dict[str, str]] | None:
+        def read(project: Project) -> tuple[list[Any], dict[str, str], str] | None:
             self._dictionaries = _dictionary_set(project)
             if not any(available for _, available in self._dictionaries):
                 return None
             matches = project.dictionaries.find_in_segment(segment_id)
             entries = [e for m in matches for e in m.entries]
-            return matches, mid_sentence_forms(project, entries)
+            return matches, mid_sentence_forms(project, entries), left_out(project)
 
         try:
             found = self.wb.service.background(read)
@@ -243,7 +250,7 @@ class DictionaryActions(EditorPart):
         if found is None:
             self.post_message(DictionaryReady(segment_id, [], no_dictionaries()))
             return
-        self.post_message(DictionaryReady(segment_id, found[0], forms=found[1]))
+        self.post_message(DictionaryReady(segment_id, found[0], found[2], forms=found[1]))
 
     def on_dictionary_ready(self, message: DictionaryReady) -> None:
         if self.current is not None and self.current.id == message.segment_id:
@@ -309,7 +316,7 @@ class DictionaryActions(EditorPart):
     def _look_up(self, word: str, segment_id: int | None) -> None:
         english = not has_arabic(word)
 
-        def read(project: Project) -> tuple[LookupResult, dict[str, str]] | None:
+        def read(project: Project) -> tuple[LookupResult, dict[str, str], str] | None:
             if not any(d.available for d in project.dictionaries.list()):
                 return None
             entries = project.dictionaries.lookup_entries(word)
@@ -322,7 +329,7 @@ class DictionaryActions(EditorPart):
             # an Arabic word with no headword: the headwords of its consonants
             related = [] if entries else project.dictionaries.related_entries(word)
             result = LookupResult(word, tuple(entries), tuple(related))
-            return result, mid_sentence_forms(project, entries + related)
+            return result, mid_sentence_forms(project, entries + related), left_out(project)
 
         try:
             found = self.wb.service.background(read)
@@ -334,7 +341,7 @@ class DictionaryActions(EditorPart):
         if found is None:
             self.post_message(LookupReady(None, no_dictionaries()))
             return
-        self.post_message(LookupReady(found[0], forms=found[1]))
+        self.post_message(LookupReady(found[0], found[2], forms=found[1]))
 
     def on_lookup_ready(self, message: LookupReady) -> None:
         panel = self.dictionary_panel
