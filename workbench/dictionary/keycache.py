@@ -24,10 +24,10 @@ from pathlib import Path
 
 from workbench.dictionary.model import DictionaryFile
 
-VERSION = 5  # raise when the readers' senses or the cache's layout change
+VERSION = 6  # raise when the readers' senses or the cache's layout change
 _MAGIC = b"workbench-dictionary-keys\n"
 # Words whose keys fingerprint the normalisation: a change to it makes every cache stale.
-_PROBE = ("الكتاب", "وبالمدرسة", "أَحْمَد", "إبراهيم", "مستشفى", "رئيسـة", "لِلْبيت", "الذين",
+_PROBE = ("الكتاب", "وبالمدرسة", "أَحْمَد", "إبراهيم", "مستشفى", "رئيسـة", "لِلْبيت", "الذين", "ﻻ",
           "Book")
 
 Keys = tuple[list[str], array, bool]  # keys, the headword index of each, read backwards
