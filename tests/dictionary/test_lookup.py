@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -213,6 +214,32 @@ def test_a_dictionarys_keys_are_kept_on_disk_until_its_files_change(
     assert ("book",) in senses("والمجلد") and len(built) == 3
     assert senses("والكتاب") == {("volume",)}
     assert len(built) == 3 and keycache.cache_folder() == tmp_path / "cache" / "dictionaries"
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_a_dsl_card_index_is_kept_on_disk_until_the_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zipped: bool,
+) -> None:
+    """A DSL has no index of its own: its cards are found by reading the whole file (seconds
+    for a large one), once; later processes read the index kept beside the keys."""
+    from workbench.dictionary import dsl
+
+    monkeypatch.setenv("WORKBENCH_CACHE", str(tmp_path / "cache"))
+    indexed: list[Path] = []
+    real = dsl.DslFile._index
+    monkeypatch.setattr(dsl.DslFile, "_index",
+                        lambda self, path: indexed.append(path) or real(self, path))
+    path = builders.dsl(tmp_path, zipped=zipped)
+
+    def read() -> tuple[str, list[str], list[tuple[str, ...]]]:
+        reader = open_dictionary(path)
+        return reader.name, list(reader.headwords), [
+            reader.entry(k).senses for k in range(len(reader.headwords))]
+
+    first = read()
+    assert read() == first and indexed == [path]  # the second from the kept index
+    os.utime(path, ns=(1, 1))  # the file changed (its time): indexed again
+    assert read() == first and indexed == [path, path]
 
 
 def test_a_write_left_half_done_by_a_killed_process_is_swept_away(

@@ -20,6 +20,7 @@ from array import array
 from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
+from workbench.dictionary.keycache import load_index, save_index
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.errors import InputError
 
@@ -36,6 +37,7 @@ _OPTIONAL = re.compile(r"(?<!\\)\(((?:[^()\\]|\\.)*)(?<!\\)\)")
 _REFERENCE = re.compile(r"(?<!\\)<<(.*?)(?<!\\)>>")
 _TILDE = re.compile(r"(?<!\\)~")
 MAX_OPTIONAL = 4  # optional parts of one headword expanded (2**4 variants)
+_INDEX_VERSION = "dsl 1"  # raise when the card index's reading changes
 
 
 def _encoding(head: bytes) -> tuple[str, int]:
@@ -116,6 +118,19 @@ class DslFile(DictionaryFile):
     def __init__(self, path: Path) -> None:
         super().__init__(path=path)
         self.data = DataFile(path)
+        cached = load_index([path], "dsl", _INDEX_VERSION)
+        if cached is not None:  # the card index of an earlier process (a large DSL: seconds)
+            self.headwords, arrays, values = cached
+            self.offsets, self.lengths, self.card_of, self.sub_of = arrays
+            self.name, self.encoding = values["name"], values["encoding"]
+            return
+        self._index(path)
+        save_index([path], "dsl", _INDEX_VERSION, self.headwords,
+                   [self.offsets, self.lengths, self.card_of, self.sub_of],
+                   {"name": self.name, "encoding": self.encoding})
+
+    def _index(self, path: Path) -> None:
+        """Read the whole file once: its cards' places and headwords."""
         raw = b"".join(self.data.blocks())
         self.encoding, bom = _encoding(raw[:4])
         try:

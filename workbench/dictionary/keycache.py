@@ -54,8 +54,7 @@ def _stamp(dictionary: DictionaryFile, key_of: Callable[[str], str]) -> str:
 
 
 def _file(dictionary: DictionaryFile, kind: str = "keys") -> Path:
-    where = "\n".join(str(Path(p).resolve()) for p in dictionary.files())
-    return cache_folder() / (hashlib.sha1(where.encode()).hexdigest()[:24] + "." + kind)
+    return _index_file(dictionary.files(), kind)
 
 
 def _read(path: Path, stamp: str) -> Keys | None:
@@ -92,12 +91,17 @@ def _write(path: Path, stamp: str, keys: Keys) -> None:
         out.byteswap()
     head = json.dumps({"stamp": stamp, "bytes": len(text), "count": len(words),
                        "backwards": backwards}, ensure_ascii=False).encode()
+    _write_file(path, _MAGIC + head + b"\n" + text + out.tobytes())
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write a cache file whole (through a temporary file), or not at all."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + head + b"\n" + text + out.tobytes())
+                fh.write(data)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -136,3 +140,72 @@ def dictionary_keys(dictionary: DictionaryFile, build: Callable[[DictionaryFile]
     if "\n" not in "".join(keys[0]):
         _write(path, stamp, keys)
     return keys
+
+
+_INDEX_MAGIC = b"workbench-dictionary-index\n"
+
+
+def _index_stamp(files: list[Path], extra: str) -> str:
+    stats = [[str(Path(f).resolve()), os.stat(f).st_mtime_ns, os.stat(f).st_size] for f in files]
+    return json.dumps([VERSION, extra, stats])
+
+
+def load_index(files: list[Path], kind: str, extra: str) -> tuple[
+        list[str], list[array], dict[str, str]] | None:
+    """A reader's index of ``files`` kept by :func:`save_index` (words, number arrays and
+    a few values), when the files have not changed since; else None."""
+    try:
+        stamp = _index_stamp(files, extra)
+        raw = _index_file(files, kind).read_bytes()
+        if not raw.startswith(_INDEX_MAGIC):
+            return None
+        end = raw.index(b"\n", len(_INDEX_MAGIC))
+        head = json.loads(raw[len(_INDEX_MAGIC):end])
+        if head["stamp"] != stamp:
+            return None
+        pos = end + 1
+        text = raw[pos : pos + head["bytes"]].decode("utf-8")
+        pos += head["bytes"]
+        arrays = []
+        for code, count in head["arrays"]:
+            numbers = array(code)
+            size = numbers.itemsize * count
+            numbers.frombytes(raw[pos : pos + size])
+            pos += size
+            if sys.byteorder != "little":
+                numbers.byteswap()
+            arrays.append(numbers)
+        words = text.split("\n") if text else []
+        if len(words) != head["count"] or pos != len(raw):
+            return None
+        return words, arrays, head["values"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_index(files: list[Path], kind: str, extra: str, words: list[str],
+               arrays: list[array], values: dict[str, str]) -> None:
+    """Keep a reader's index of ``files`` for the next process (see :func:`load_index`);
+    nothing is kept when it cannot be written or a word holds a new line."""
+    if any("\n" in w for w in words):
+        return
+    try:
+        stamp = _index_stamp(files, extra)
+    except OSError:
+        return
+    text = "\n".join(words).encode("utf-8")
+    head = json.dumps({"stamp": stamp, "bytes": len(text), "count": len(words),
+                       "arrays": [[a.typecode, len(a)] for a in arrays],
+                       "values": values}, ensure_ascii=False).encode()
+    body = []
+    for numbers in arrays:
+        out = array(numbers.typecode, numbers)
+        if sys.byteorder != "little":
+            out.byteswap()
+        body.append(out.tobytes())
+    _write_file(_index_file(files, kind), _INDEX_MAGIC + head + b"\n" + text + b"".join(body))
+
+
+def _index_file(files: list[Path], kind: str) -> Path:
+    where = "\n".join(str(Path(p).resolve()) for p in files)
+    return cache_folder() / (hashlib.sha1(where.encode()).hexdigest()[:24] + "." + kind)
