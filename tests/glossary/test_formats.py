@@ -287,3 +287,69 @@ def test_a_file_of_another_kind_is_named_for_what_it_is(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"no Arabic-English term entries found \(its "
                                          r"languages: en, fr\)"):
         read_glossary(tbx)
+
+
+COMMA_ROW = (
+    "arabic,english\nجائحة,pandemic\nلمس العينين والفم والأنف,touching eyes, mouth and nose\n"
+)
+
+
+def test_csv_row_with_more_fields_than_the_header_names_its_line(tmp_path: Path) -> None:
+    """TICO's 'touching eyes, mouth and nose' written without quotes: refused, not a crash."""
+    path = write(tmp_path, "g.csv", COMMA_ROW)
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: line 3: 3 fields where the header has 2 "
+                              "(a comma inside a field that is not quoted?)")
+    trailing = write(tmp_path, "t.csv", "arabic,english\nجائحة,pandemic,,\n")  # empty: fine
+    assert [e.rendering for e in read_glossary(trailing).entries] == ["pandemic"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("glossary", "convert", "{g}"),
+        ("check", "--glossary", "{g}", "--source", "{ar}", "--target", "{en}"),
+        ("score", "--hyp", "{en}", "--ref", "{en}", "--glossary", "{g}", "--source", "{ar}"),
+    ],
+)
+def test_csv_with_an_unquoted_comma_exits_two_in_one_line(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    from tests.conftest import run_cli
+
+    files = {
+        "g": write(tmp_path, "g.csv", COMMA_ROW),
+        "ar": write(tmp_path, "ar.txt", "أعلنت المنظمة جائحة.\n"),
+        "en": write(tmp_path, "en.txt", "The organisation declared a pandemic.\n"),
+    }
+    result = run_cli(*(arg.format(**files) for arg in command))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"workbench: error: {files['g']}: line 3: 3 fields where the header has 2 "
+        "(a comma inside a field that is not quoted?)"
+    ]
+
+
+def test_csv_lines_are_physical_and_bad_rows_refuse_the_file_as_in_tsv(tmp_path: Path) -> None:
+    body = ('ar,en,description\nجائحة,pandemic,"line one\nline two\nline three"\n'
+            ",mask,empty term\nوباء,epidemic,x\nحجر\nثورة,revolution,,\n")
+    path = write(tmp_path, "g.csv", body)
+    with pytest.raises(BadRowsError) as err:
+        read_glossary(path)
+    assert err.value.rows == [(5, "empty Arabic term"), (7, "empty English rendering for 'حجر'")]
+    good = write(tmp_path, "ok.csv", 'ar,en,description\nجائحة,pandemic,"one\ntwo"\nوباء,epidemic\n'
+                                     "وباء,Epidemic\n")
+    glossary = read_glossary(good)
+    assert [e.line for e in glossary.entries] == [2, 4]
+    assert "line 5: duplicate of line 4" in glossary.warnings[0]
+    same = write(tmp_path, "f.csv", "ar,en,forbidden\nوباء,epidemic,plague; Epidemic\n")
+    with pytest.raises(InputError, match="line 2: forbidden rendering 'Epidemic' equals"):
+        read_glossary(same)
+
+
+def test_csv_column_number_past_the_last_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.csv", "en,ar\ncoup,انقلاب\n")
+    with pytest.raises(InputError) as err:
+        read_glossary(path, columns="99,1")
+    assert str(err.value) == f"{path}: no column 99: the file has 2 columns"

@@ -53,22 +53,29 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
 
 def _entry(fields: list[str], number: int, bad: BadRows) -> Entry | None:
     """The entry of one row's fields, or None after recording why the row is bad."""
-    term, rendering = fields[0], fields[1]
+    comment = fields[2] if len(fields) > 2 else ""
+    forbidden = fields[3] if len(fields) > 3 else ""
+    return row_entry(fields[0], fields[1], comment, forbidden, number, bad)
+
+
+def row_entry(
+    term: str, rendering: str, comment: str, forbidden: str, number: int, bad: BadRows
+) -> Entry | None:
+    """The entry of one glossary row (``forbidden``: renderings separated by ``;``), or None
+    after recording why the row is bad: an empty term or rendering, or a forbidden rendering
+    equal to the required one. TSV and CSV rows follow this one policy."""
     if not term:
         bad.add(number, "empty Arabic term")
         return None
     if not rendering:
         bad.add(number, f"empty English rendering for {term!r}")
         return None
-    comment = fields[2] if len(fields) > 2 else ""
-    forbidden = tuple(
-        f.strip() for f in (fields[3] if len(fields) > 3 else "").split(";") if f.strip()
-    )
-    for word in forbidden:
+    words = tuple(f.strip() for f in forbidden.split(";") if f.strip())
+    for word in words:
         if word.casefold() == rendering.casefold():
             bad.add(number, f"forbidden rendering {word!r} equals the required one")
             return None
-    return Entry(term, rendering, comment, forbidden, number)
+    return Entry(term, rendering, comment, words, number)
 
 
 def read_tsv(path: str | Path) -> Glossary:
