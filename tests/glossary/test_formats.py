@@ -152,6 +152,18 @@ def test_every_conflict_is_reported(tmp_path: Path) -> None:
     assert "accepted on line 4" in err.value.rows[1][1]
 
 
+@pytest.mark.parametrize("spelling", ["جائحة", "جَائِحَة", "جائـحة", "الجائحة"])
+def test_a_conflict_is_found_across_spellings_of_one_term(tmp_path: Path, spelling: str) -> None:
+    """Terms are compared by the matcher's key: diacritics, tatweel, the article aside."""
+    body = f"جائحة\tpandemic\t\tepidemic\n{spelling}\tepidemic\n"
+    with pytest.raises(InputError) as err:
+        read_glossary(write(tmp_path, "g.tsv", body))
+    spelt = f" (as {spelling})" if spelling != "جائحة" else ""
+    assert str(err.value).endswith(
+        f"line 1: جائحة: 'epidemic' is forbidden here but accepted on line 2{spelt}"
+    )
+
+
 def test_tsv_fields_with_escapes_round_trip(tmp_path: Path) -> None:
     from workbench.glossary.model import Entry, Glossary
 

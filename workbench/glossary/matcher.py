@@ -44,6 +44,12 @@ def _norm(text: str) -> str:
     return normalize(text, fold_ta_marbuta=False).text
 
 
+def term_key(term: str) -> str:
+    """The key under which the matcher knows a term: spellings of one term (diacritics,
+    tatweel, alef and hamza forms, ة/ه, with or without the article) have one key."""
+    return " ".join(m.strip_article(w) for w in normalize_arabic(term).split())
+
+
 def _inner_variants(word: str, first: bool) -> list[str]:
     """Spellings of a non-final word of a multi-word term (the first: without clitics)."""
     base = m.strip_article(word)
@@ -87,7 +93,7 @@ class TermMatcher:
             if not words:
                 continue
             # spellings that differ only in ة/ه, diacritics, hamza seats... are one term
-            norm_key = " ".join(m.strip_article(w) for w in normalize_arabic(term).split())
+            norm_key = term_key(term)
             if norm_key in by_norm:  # another spelling of a term already there: merge
                 tid = by_norm[norm_key]
                 self.entries[tid] = self.entries[tid] + list(entries)
