@@ -293,6 +293,15 @@ def test_glossary_merge_conflict_names_the_project_glossary(
     )
 
 
+def test_glossary_import_refuses_a_swapped_tsv(sample_db: Path, tmp_path: Path) -> None:
+    before = run_cli("glossary", "export", "--db", str(sample_db)).stdout
+    swapped = tmp_path / "swapped.tsv"
+    swapped.write_text("pandemic\tجائحة\nUnited States\tالولايات المتحدة\n", encoding="utf-8")
+    result = run_cli("glossary", "import", str(swapped), "--db", str(sample_db))
+    assert result.exit_code == 2 and "the columns look swapped" in result.stderr
+    assert run_cli("glossary", "export", "--db", str(sample_db)).stdout == before
+
+
 def test_glossary_import_reports_every_bad_row_and_imports_nothing(
     sample_db: Path, tmp_path: Path
 ) -> None:

@@ -95,6 +95,17 @@ def test_tsv_errors_name_the_line(tmp_path: Path, body: str, line: int, words: s
     assert err.value.line == line and words in str(err.value)
 
 
+def test_an_english_then_arabic_tsv_is_refused_as_swapped(tmp_path: Path) -> None:
+    body = "pandemic\tجائحة\t\tepidemic\nUnited States\tالولايات المتحدة\n"
+    path = write(tmp_path, "g.tsv", body)
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: the columns look swapped: the first holds English and "
+                              "the second Arabic (expected 'Arabic<TAB>English')")
+    mixed = "كوفيد-19\tCOVID-19\nCOVID-19\tCOVID-19\nجائحة\tpandemic\n"  # a Latin term: fine
+    assert len(read_glossary(write(tmp_path, "m.tsv", mixed))) == 3
+
+
 def test_every_bad_tsv_row_is_reported_with_file_and_line(tmp_path: Path) -> None:
     body = (
         "source\ttarget\n"
