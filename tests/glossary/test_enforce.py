@@ -85,3 +85,16 @@ def test_alternatives_are_accepted() -> None:
 def test_derived_word_requires_nothing() -> None:
     g = m(Entry("ثورة", "revolution"))
     assert check_terms(g, "كان موقفه ثوريا", "his stance was radical").occurrences == 0
+
+
+def test_symbols_of_renderings_are_enforced() -> None:
+    us = Entry("الولايات المتحدة", "United States", "", ("U.S.",))
+    g = m(us, Entry("سي بلس بلس", "C++"))
+    report = check_terms(g, "اقتصاد الولايات المتحدة قوي", "The U.S. economy is strong.")
+    assert kinds(report.findings) == [
+        ("missing", "الولايات المتحدة", None), ("forbidden", "الولايات المتحدة", "U.S."),
+    ]
+    assert kinds(check_terms(g, "لغة سي بلس بلس", "The C language.").findings) == [
+        ("missing", "سي بلس بلس", None),
+    ]
+    assert check_terms(g, "لغة سي بلس بلس", "The C++ language.").findings == []

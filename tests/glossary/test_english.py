@@ -44,3 +44,35 @@ def test_multi_word_case_insensitive_and_accents() -> None:
 
 def test_words_must_be_adjacent() -> None:
     assert words("the Congress, of Soviets", "Congress of Soviets") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "found"),
+    [
+        ("touching eyes, mouth and nose", "Avoid touching eyes, mouth and nose.",
+         ["touching eyes, mouth and nose"]),
+        ("touching eyes, mouth and nose", "Avoid touching eyes mouth and nose.", []),
+        ("coronavirus (COVID-19)", "The coronavirus (COVID-19) spread", ["coronavirus (COVID-19)"]),
+        ("coronavirus (COVID-19)", "The coronavirus COVID-19 spread", []),
+        ("W.H.O.", "The W.H.O. announced it.", ["W.H.O."]),
+        ("W.H.O.", "The W H O announced it.", []),
+        ("U.S.", "The U.S. economy", ["U.S."]),
+        ("C++", "The C++ language.", ["C++"]),
+        ("C++", "The C language.", []),
+        ("US$", "In US$ and US.", ["US$"]),
+        ("%", "A % and 50%.", ["%", "%"]),
+        ("%", "A percent.", []),
+        ("AT&T", "AT & T and AT&T", ["AT & T", "AT&T"]),  # white space around symbols
+        ("touching eyes, mouth", "touching eyes ,\nmouths", ["touching eyes ,\nmouths"]),
+    ],
+)
+def test_symbols_of_a_rendering_are_required_as_written(
+    phrase: str, text: str, found: list[str]
+) -> None:
+    assert words(text, phrase) == found
+
+
+@pytest.mark.parametrize("phrase", ["covid19", "COVID-19", "COVID 19"])
+def test_letters_and_digits_join_by_hyphen_space_or_nothing(phrase: str) -> None:
+    text = "COVID-19, COVID 19, COVID19 and COVID-19's toll; not COVID-91"
+    assert words(text, phrase) == ["COVID-19", "COVID 19", "COVID19", "COVID-19's"]

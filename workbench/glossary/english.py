@@ -3,16 +3,21 @@
 ``find_rendering("The Soviet's delegates met the soviets", "soviets")`` finds both words: each
 content word of the phrase may appear in its singular or plural form and with a possessive,
 words may be joined by spaces or hyphens (``ruling class`` / ``ruling-class``; a hyphenated
-rendering may also be written solid: ``COVID-19`` / ``COVID19``), accents and curly
-apostrophes are ignored. The text is tokenised once (:class:`EnglishText`) and each rendering
-is looked up by its first word, so checking many renderings costs little. Spans index the
-original English text.
+rendering may also be written solid: ``ruling-class`` / ``rulingclass``), a letter run and a
+digit run by a hyphen, a space or nothing (``COVID-19`` = ``COVID 19`` = ``COVID19``, either
+way round), accents and curly quotes are ignored. Any other symbol of a rendering is required
+as written, with any white space around it: ``W.H.O.``, ``C++``, ``US$``, ``coronavirus
+(COVID-19)``, ``touching eyes, mouth and nose``, ``%``. The text is tokenised once
+(:class:`EnglishText`) and each rendering is looked up by its first word, so checking many
+renderings costs little. Spans index the original English text.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 # Function words are matched as written (no inflection).
 _FUNCTION_WORDS = frozenset(
@@ -25,6 +30,7 @@ _FUNCTION_WORDS = frozenset(
 # 1:1 character folding (spans stay valid): curly quotes, dashes, accented Latin letters.
 _FOLD: dict[int, str] = {
     ord("\u2019"): "'", ord("\u2018"): "'", ord("\u02bc"): "'", ord("\u2032"): "'",
+    ord("\u201c"): '"', ord("\u201d"): '"', ord("\u201e"): '"',
     ord("\u2010"): "-", ord("\u2011"): "-", ord("\u2012"): "-", ord("\u2013"): "-",
     ord("\u2014"): "-", ord("\u2212"): "-", ord("\u00a0"): " ",
 }
@@ -45,7 +51,7 @@ _TABLE = str.maketrans(_FOLD)
 
 
 def fold_english(text: str) -> str:
-    """Fold accents, curly apostrophes and dashes (one character for one, so spans hold)."""
+    """Fold accents, curly quotes and dashes (one character for one, so spans hold)."""
     return text.translate(_TABLE)
 
 
@@ -76,8 +82,16 @@ def word_forms(word: str) -> list[str]:
     return sorted(forms, key=lambda s: (-len(s), s))
 
 
+# A word: a run of letters or a run of digits (COVID19 is COVID + 19), with what follows an
+# apostrophe (Soviet's, d'état). _TOKEN reads a text without a letter against a digit (_MIXED)
+# as _SPLIT does, faster.
 _TOKEN = re.compile(r"\w+(?:'\w+)*")
-_GAP = re.compile(r"[\s\-]+")
+_SPLIT = re.compile(r"(?:[^\W\d]+|\d+)(?:'(?:[^\W\d]+|\d+))*")
+_MIXED = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))")
+# Between words: spaces and hyphens, or nothing (a letter run against a digit run).
+_SOFT = re.compile(r"[\s\-]*")
+# A hyphen between two letters, left out in a rendering's solid spelling (ruling-class).
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def _key(token: str) -> str:
@@ -86,28 +100,62 @@ def _key(token: str) -> str:
     return low[:-2] if low.endswith("'s") and len(low) > 2 else low
 
 
-@lru_cache(maxsize=65536)
-def phrase_forms(phrase: str) -> tuple[tuple[frozenset[str], ...], ...]:
-    """The ways ``phrase`` can be spelt: per variant, the accepted forms of each word.
+def _symbols(text: str) -> str:
+    """A regex for the symbols of ``text`` in order, with any white space around them."""
+    return r"\s*".join(re.escape(c) for c in text if not c.isspace())
 
-    A hyphenated phrase ("COVID-19") may also be written as one word ("COVID19").
+
+class Spelling(NamedTuple):
+    """One way a rendering is written: the forms each word may take and the symbols the text
+    must have between the words (None: spaces or hyphens, or nothing between letters and
+    digits), before the first and after the last; a rendering without words is its symbols."""
+
+    words: tuple[frozenset[str], ...]
+    gaps: tuple[re.Pattern[str] | None, ...]
+    lead: re.Pattern[str] | None
+    trail: re.Pattern[str] | None
+    symbols: re.Pattern[str] | None = None
+
+
+def _spelling(text: str) -> Spelling | None:
+    """The spelling of one variant of a (folded) rendering, None if it has nothing to find."""
+    tokens = list(_SPLIT.finditer(text))
+    if not tokens:
+        symbols = _symbols(text)
+        return Spelling((), (), None, None, re.compile(symbols)) if symbols else None
+    words = tuple(frozenset(word_forms(_key(t.group()))) for t in tokens)
+    gaps = tuple(_gap(text[a.end() : b.start()]) for a, b in itertools.pairwise(tokens))
+    lead, trail = _symbols(text[: tokens[0].start()]), _symbols(text[tokens[-1].end() :])
+    return Spelling(
+        words, gaps,
+        re.compile(lead + r"\s*\Z") if lead else None,
+        re.compile(r"\s*" + trail) if trail else None,
+    )
+
+
+def _gap(text: str) -> re.Pattern[str] | None:
+    """What the text must have where the rendering has ``text`` between two words."""
+    if _SOFT.fullmatch(text):
+        return None
+    return re.compile(r"\s*" + _symbols(text) + r"\s*")
+
+
+@lru_cache(maxsize=65536)
+def phrase_spellings(phrase: str) -> tuple[Spelling, ...]:
+    """The ways ``phrase`` can be written: its words inflected, its symbols as they are.
+
+    A hyphen between letters may also be left out ("ruling-class" / "rulingclass").
     """
     folded = fold_english(phrase).strip()
-    variants = [folded]
-    if "-" in folded:
-        variants.append(folded.replace("-", ""))
-    out = []
-    for variant in variants:
-        words = _TOKEN.findall(variant)
-        if words:
-            out.append(tuple(frozenset(word_forms(_key(w))) for w in words))
-    return tuple(dict.fromkeys(out))
+    variants = dict.fromkeys([folded, _INNER_HYPHEN.sub("", folded)])
+    spellings = (_spelling(v) for v in variants)
+    return tuple(dict.fromkeys(s for s in spellings if s is not None))
 
 
 class EnglishText:
     """An English text tokenised once, in which many renderings can be looked up."""
 
-    __slots__ = ("_folded", "_lowered", "_spans", "keys", "keyset", "text")
+    __slots__ = ("_folded", "_lowered", "_spans", "_token", "keys", "keyset", "text")
 
     def __init__(self, text: str) -> None:
         folded = fold_english(text)
@@ -117,7 +165,8 @@ class EnglishText:
         self.text = text
         self._folded = folded
         self._lowered = lowered
-        keys = _TOKEN.findall(lowered)
+        self._token = _SPLIT if _MIXED.search(lowered) else _TOKEN
+        keys = self._token.findall(lowered)
         if "'s" in lowered:
             keys = [k[:-2] if k.endswith("'s") and len(k) > 2 else k for k in keys]
         self.keys = keys
@@ -128,37 +177,63 @@ class EnglishText:
     def spans(self) -> list[tuple[int, int]]:
         """The character span of every token."""
         if self._spans is None:
-            self._spans = [m.span() for m in _TOKEN.finditer(self._lowered)]
+            self._spans = [m.span() for m in self._token.finditer(self._lowered)]
         return self._spans
 
-    def _joined(self, i: int) -> bool:
-        """True when token i+1 follows token i across spaces and hyphens only."""
+    def _joined(self, i: int, gap: re.Pattern[str] | None) -> bool:
+        """True when token i+1 follows token i across what ``gap`` asks for."""
         spans = self.spans
-        return _GAP.fullmatch(self._folded, spans[i][1], spans[i + 1][0]) is not None
+        return (gap or _SOFT).fullmatch(self._folded, spans[i][1], spans[i + 1][0]) is not None
+
+    def _edges(self, spelling: Spelling, i: int, end: int) -> tuple[int, int] | None:
+        """The span of tokens i..end with the symbols the spelling wants around them."""
+        start, stop = self.spans[i][0], self.spans[end][1]
+        if spelling.lead is not None:
+            before = spelling.lead.search(self._folded, max(0, start - 64), start)
+            if before is None:
+                return None
+            start = before.start()
+        if spelling.trail is not None:
+            after = spelling.trail.match(self._folded, stop)
+            if after is None:
+                return None
+            stop = after.end()
+        return start, stop
+
+    def _find_spelling(self, spelling: Spelling) -> list[tuple[int, int]]:
+        """Spans of one spelling of a rendering, overlaps included."""
+        if spelling.symbols is not None:
+            return [m.span() for m in spelling.symbols.finditer(self._folded)]
+        words = spelling.words
+        first = [form for form in words[0] if form in self.keyset]
+        if not first:
+            return []
+        keys = self.keys
+        starts = [i for i, k in enumerate(keys) if k in first]
+        size = len(words)
+        if size == 1 and spelling.lead is None and spelling.trail is None:
+            spans = self.spans
+            return [spans[i] for i in starts]
+        gaps = spelling.gaps
+        found = []
+        for i in starts:
+            end = i + size - 1
+            if end >= len(keys):
+                break
+            if all(
+                keys[i + j] in words[j] and self._joined(i + j - 1, gaps[j - 1])
+                for j in range(1, size)
+            ):
+                span = self._edges(spelling, i, end)
+                if span is not None:
+                    found.append(span)
+        return found
 
     def find(self, phrase: str) -> list[tuple[int, int]]:
         """Non-overlapping spans of ``phrase`` (and its inflections), left to right."""
         found: list[tuple[int, int]] = []
-        keyset = self.keyset
-        for words in phrase_forms(phrase):
-            first = [form for form in words[0] if form in keyset]
-            if not first:
-                continue
-            keys = self.keys
-            starts = [i for i, k in enumerate(keys) if k in first]
-            size = len(words)
-            spans = self.spans
-            if size == 1:
-                found.extend(spans[i] for i in starts)
-                continue
-            for i in starts:
-                end = i + size - 1
-                if end >= len(keys):
-                    break
-                if all(
-                    keys[i + j] in words[j] and self._joined(i + j - 1) for j in range(1, size)
-                ):
-                    found.append((spans[i][0], spans[end][1]))
+        for spelling in phrase_spellings(phrase):
+            found.extend(self._find_spelling(spelling))
         if len(found) < 2:
             return found
         found.sort(key=lambda s: (s[0], -s[1]))
