@@ -76,3 +76,10 @@ def test_symbols_of_a_rendering_are_required_as_written(
 def test_letters_and_digits_join_by_hyphen_space_or_nothing(phrase: str) -> None:
     text = "COVID-19, COVID 19, COVID19 and COVID-19's toll; not COVID-91"
     assert words(text, phrase) == ["COVID-19", "COVID 19", "COVID19", "COVID-19's"]
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_invisible_characters_inside_words_are_ignored(mark: str) -> None:
+    text = f"The pan{mark}demic and the pan{mark}demics{mark} ended"
+    assert words(text, "pandemic") == [f"pan{mark}demic", f"pan{mark}demics"]
+    assert words("the ruling class", f"rul{mark}ing class") == ["ruling class"]

@@ -5,11 +5,12 @@ content word of the phrase may appear in its singular or plural form and with a 
 words may be joined by spaces or hyphens (``ruling class`` / ``ruling-class``; a hyphenated
 rendering may also be written solid: ``ruling-class`` / ``rulingclass``), a letter run and a
 digit run by a hyphen, a space or nothing (``COVID-19`` = ``COVID 19`` = ``COVID19``, either
-way round), accents and curly quotes are ignored. Any other symbol of a rendering is required
-as written, with any white space around it: ``W.H.O.``, ``C++``, ``US$``, ``coronavirus
-(COVID-19)``, ``touching eyes, mouth and nose``, ``%``. The text is tokenised once
-(:class:`EnglishText`) and each rendering is looked up by its first word, so checking many
-renderings costs little. Spans index the original English text.
+way round), accents, curly quotes and invisible characters (soft hyphen, ZWSP, ZWJ...) are
+ignored. Any other symbol of a rendering is required as written, with any white space around
+it: ``W.H.O.``, ``C++``, ``US$``, ``coronavirus (COVID-19)``, ``touching eyes, mouth and
+nose``, ``%``. The text is tokenised once (:class:`EnglishText`) and each rendering is looked
+up by its first word, so checking many renderings costs little. Spans index the original
+English text.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ def _build_accent_fold() -> None:
 
 _build_accent_fold()
 _TABLE = str.maketrans(_FOLD)
+# Invisible format characters, left out before matching: the soft hyphen, ZWSP, ZWNJ, ZWJ, the
+# word joiner and the BOM (ZWNBSP), so "pan\u00addemic" is "pandemic".
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def fold_english(text: str) -> str:
@@ -146,7 +150,7 @@ def phrase_spellings(phrase: str) -> tuple[Spelling, ...]:
 
     A hyphen between letters may also be left out ("ruling-class" / "rulingclass").
     """
-    folded = fold_english(phrase).strip()
+    folded = fold_english(_INVISIBLE.sub("", phrase)).strip()
     variants = dict.fromkeys([folded, _INNER_HYPHEN.sub("", folded)])
     spellings = (_spelling(v) for v in variants)
     return tuple(dict.fromkeys(s for s in spellings if s is not None))
@@ -155,14 +159,19 @@ def phrase_spellings(phrase: str) -> tuple[Spelling, ...]:
 class EnglishText:
     """An English text tokenised once, in which many renderings can be looked up."""
 
-    __slots__ = ("_folded", "_lowered", "_spans", "_token", "keys", "keyset", "text")
+    __slots__ = ("_folded", "_kept", "_lowered", "_spans", "_token", "keys", "keyset", "text")
 
     def __init__(self, text: str) -> None:
+        self.text = text
+        # the offset in ``text`` of each character kept, when invisible ones are left out
+        self._kept: list[int] | None = None
+        if _INVISIBLE.search(text):
+            self._kept = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
+            text = "".join(text[i] for i in self._kept)
         folded = fold_english(text)
         lowered = folded.lower()
         if len(lowered) != len(folded):  # a rare letter whose lower case is longer
             lowered = "".join(c.lower()[0] for c in folded)
-        self.text = text
         self._folded = folded
         self._lowered = lowered
         self._token = _SPLIT if _MIXED.search(lowered) else _TOKEN
@@ -234,14 +243,17 @@ class EnglishText:
         found: list[tuple[int, int]] = []
         for spelling in phrase_spellings(phrase):
             found.extend(self._find_spelling(spelling))
-        if len(found) < 2:
+        if len(found) > 1:
+            found.sort(key=lambda s: (s[0], -s[1]))
+            out: list[tuple[int, int]] = []
+            for span in found:
+                if not out or span[0] >= out[-1][1]:
+                    out.append(span)
+            found = out
+        kept = self._kept
+        if kept is None or not found:
             return found
-        found.sort(key=lambda s: (s[0], -s[1]))
-        out: list[tuple[int, int]] = []
-        for span in found:
-            if not out or span[0] >= out[-1][1]:
-                out.append(span)
-        return out
+        return [(kept[a], kept[b - 1] + 1) for a, b in found]
 
 
 def find_rendering(english: str, phrase: str) -> list[tuple[int, int]]:
