@@ -98,3 +98,13 @@ def test_symbols_of_renderings_are_enforced() -> None:
         ("missing", "سي بلس بلس", None),
     ]
     assert check_terms(g, "لغة سي بلس بلس", "The C++ language.").findings == []
+
+
+def test_a_forbidden_acronym_is_not_a_pronoun() -> None:
+    g = m(Entry("الولايات المتحدة", "United States", "", ("US",)))
+    source = "قالت الولايات المتحدة إنها ستساعدنا."
+    assert check_terms(g, source, "The United States said it would help us.").findings == []
+    report = check_terms(g, source, "The US said it would help us.")
+    assert kinds(report.findings) == [
+        ("missing", "الولايات المتحدة", None), ("forbidden", "الولايات المتحدة", "US"),
+    ]

@@ -31,9 +31,9 @@ def test_whole_words_only() -> None:
 
 
 def test_hyphen_space_and_solid_variants() -> None:
-    text = "the ruling-class, the ruling class, COVID19 and covid-19"
+    text = "the ruling-class, the ruling class, COVID19 and COVID-19"
     assert words(text, "ruling class") == ["ruling-class", "ruling class"]
-    assert words(text, "COVID-19") == ["COVID19", "covid-19"]
+    assert words(text, "COVID-19") == ["COVID19", "COVID-19"]
 
 
 def test_multi_word_case_insensitive_and_accents() -> None:
@@ -83,3 +83,13 @@ def test_invisible_characters_inside_words_are_ignored(mark: str) -> None:
     text = f"The pan{mark}demic and the pan{mark}demics{mark} ended"
     assert words(text, "pandemic") == [f"pan{mark}demic", f"pan{mark}demics"]
     assert words("the ruling class", f"rul{mark}ing class") == ["ruling class"]
+
+
+def test_an_acronym_is_matched_in_its_case() -> None:
+    text = "The US and the U.S. said the WHO would help us; NGOs, the NGO's staff, ngos"
+    assert words(text, "US") == ["US"]
+    assert words(text, "U.S.") == ["U.S."]
+    assert words(text, "WHO") == ["WHO"]
+    assert words(text, "NGO") == ["NGOs", "NGO's"]
+    assert words("covid-19, Covid-19, COVID-19", "COVID-19") == ["COVID-19"]
+    assert words("Us and us", "us") == ["Us", "us"]  # not an acronym: any case

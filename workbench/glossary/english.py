@@ -10,7 +10,8 @@ ignored. Any other symbol of a rendering is required as written, with any white 
 it: ``W.H.O.``, ``C++``, ``US$``, ``coronavirus (COVID-19)``, ``touching eyes, mouth and
 nose``, ``%``. The text is tokenised once (:class:`EnglishText`) and each rendering is looked
 up by its first word, so checking many renderings costs little. Spans index the original
-English text.
+English text. An acronym (two or more letters, all capitals: US, WHO, U.S., COVID-19) is
+matched in its case: ``US`` is not "us".
 """
 
 from __future__ import annotations
@@ -112,13 +113,26 @@ def _symbols(text: str) -> str:
 class Spelling(NamedTuple):
     """One way a rendering is written: the forms each word may take and the symbols the text
     must have between the words (None: spaces or hyphens, or nothing between letters and
-    digits), before the first and after the last; a rendering without words is its symbols."""
+    digits), before the first and after the last; a rendering without words is its symbols.
+    ``cased``: the words as written, which the text must have in the same case (an acronym)."""
 
     words: tuple[frozenset[str], ...]
     gaps: tuple[re.Pattern[str] | None, ...]
     lead: re.Pattern[str] | None
     trail: re.Pattern[str] | None
     symbols: re.Pattern[str] | None = None
+    cased: tuple[str, ...] | None = None
+
+
+def _as_written(token: str) -> str:
+    """A token without a possessive 's, its case kept."""
+    return token[:-2] if token[-2:] in ("'s", "'S") and len(token) > 2 else token
+
+
+def is_acronym(text: str) -> bool:
+    """Two or more letters, all capitals (US, WHO, U.S., COVID-19): matched case-sensitively."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _spelling(text: str) -> Spelling | None:
@@ -134,6 +148,7 @@ def _spelling(text: str) -> Spelling | None:
         words, gaps,
         re.compile(lead + r"\s*\Z") if lead else None,
         re.compile(r"\s*" + trail) if trail else None,
+        cased=tuple(_as_written(t.group()) for t in tokens) if is_acronym(text) else None,
     )
 
 
@@ -220,7 +235,7 @@ class EnglishText:
         keys = self.keys
         starts = [i for i, k in enumerate(keys) if k in first]
         size = len(words)
-        if size == 1 and spelling.lead is None and spelling.trail is None:
+        if size == 1 and spelling.lead is None and spelling.trail is None and not spelling.cased:
             spans = self.spans
             return [spans[i] for i in starts]
         gaps = spelling.gaps
@@ -232,11 +247,21 @@ class EnglishText:
             if all(
                 keys[i + j] in words[j] and self._joined(i + j - 1, gaps[j - 1])
                 for j in range(1, size)
-            ):
+            ) and (spelling.cased is None or self._same_case(i, spelling.cased)):
                 span = self._edges(spelling, i, end)
                 if span is not None:
                     found.append(span)
         return found
+
+    def _same_case(self, i: int, cased: tuple[str, ...]) -> bool:
+        """Are tokens i... written as ``cased`` (a plural s allowed: NGOs)?"""
+        spans, folded = self.spans, self._folded
+        for j, word in enumerate(cased):
+            a, b = spans[i + j]
+            token = _as_written(folded[a:b])
+            if token != word and token != word + "s":
+                return False
+        return True
 
     def find(self, phrase: str) -> list[tuple[int, int]]:
         """Non-overlapping spans of ``phrase`` (and its inflections), left to right."""
