@@ -93,3 +93,20 @@ def test_an_acronym_is_matched_in_its_case() -> None:
     assert words(text, "NGO") == ["NGOs", "NGO's"]
     assert words("covid-19, Covid-19, COVID-19", "COVID-19") == ["COVID-19"]
     assert words("Us and us", "us") == ["Us", "us"]  # not an acronym: any case
+
+
+@pytest.mark.parametrize(
+    ("singular", "plural"),
+    [("crisis", "crises"), ("diagnosis", "diagnoses"), ("stimulus", "stimuli"),
+     ("bacterium", "bacteria"), ("criterion", "criteria"), ("life", "lives"),
+     ("knife", "knives"), ("wolf", "wolves"), ("leaf", "leaves"), ("thief", "thieves")],
+)
+def test_irregular_plurals(singular: str, plural: str) -> None:
+    text = f"one {singular}, many {plural}"
+    assert words(text, singular) == [singular, plural]
+    assert words(text, plural) == [singular, plural]
+
+
+def test_f_to_ves_only_where_english_does_it() -> None:
+    assert words("he serves", "serf") == []
+    assert words("he saves", "safe") == []

@@ -60,6 +60,27 @@ def fold_english(text: str) -> str:
     return text.translate(_TABLE)
 
 
+# Irregular plurals as (singular ending, plural ending), both ways: crisis/crises,
+# stimulus/stimuli, bacterium/bacteria, criterion/criteria, life/lives, wolf/wolves, leaf/leaves,
+# thief/thieves. Not every -f (serf/serves) nor -fe (safe/saves).
+_IRREGULAR = (
+    ("is", "es"), ("us", "i"), ("um", "a"), ("on", "a"),
+    ("ife", "ives"), ("lf", "lves"), ("af", "aves"), ("ief", "ieves"),
+)
+
+
+def _irregular(word: str) -> set[str]:
+    """The irregular plural or singular spellings of a (lower-case) word."""
+    out: set[str] = set()
+    if len(word) > 3:
+        for one, many in _IRREGULAR:
+            if word.endswith(one):
+                out.add(word[: -len(one)] + many)
+            if word.endswith(many):
+                out.add(word[: -len(many)] + one)
+    return out
+
+
 def word_forms(word: str) -> list[str]:
     """A word's singular and plural spellings (lower case), longest first."""
     w = word.lower()
@@ -84,6 +105,7 @@ def word_forms(word: str) -> list[str]:
             forms.add(f[:-3] + "men")
         elif f.endswith("men"):
             forms.add(f[:-3] + "man")
+    forms |= _irregular(w)
     return sorted(forms, key=lambda s: (-len(s), s))
 
 
