@@ -108,3 +108,22 @@ def test_a_forbidden_acronym_is_not_a_pronoun() -> None:
     assert kinds(report.findings) == [
         ("missing", "الولايات المتحدة", None), ("forbidden", "الولايات المتحدة", "US"),
     ]
+
+
+def test_a_forbidden_form_of_the_required_rendering_is_matched_as_written() -> None:
+    mask = Entry("كمامة", "mask", "", ("masks",))
+    jhu = Entry("جامعة جونز هوبكنز", "Johns Hopkins University", "", ("John Hopkins University",))
+    g = m(mask, jhu)
+    assert check_terms(g, "ارتد الكمامة", "Wear the mask.").findings == []
+    report = check_terms(g, "ارتد الكمامة", "Wear the masks.")
+    assert kinds(report.findings) == [("missing", "كمامة", None), ("forbidden", "كمامة", "masks")]
+    assert (report.occurrences, report.rendered) == (1, 0)
+    source = "بحسب جامعة جونز هوبكنز"
+    assert check_terms(g, source, "according to Johns Hopkins University").findings == []
+    report = check_terms(g, source, "according to John Hopkins University")
+    assert kinds(report.findings) == [
+        ("missing", "جامعة جونز هوبكنز", None),
+        ("forbidden", "جامعة جونز هوبكنز", "John Hopkins University"),
+    ]
+    twice = check_terms(g, "الكمامة والكمامة", "the mask's strap and the masks")
+    assert kinds(twice.findings) == [("missing", "كمامة", None), ("forbidden", "كمامة", "masks")]

@@ -157,13 +157,15 @@ def is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _spelling(text: str) -> Spelling | None:
-    """The spelling of one variant of a (folded) rendering, None if it has nothing to find."""
+def _spelling(text: str, exact: bool) -> Spelling | None:
+    """The spelling of one variant of a (folded) rendering, None if it has nothing to find;
+    ``exact``: its words as written (case and possessive aside), not inflected."""
     tokens = list(_SPLIT.finditer(text))
     if not tokens:
         symbols = _symbols(text)
         return Spelling((), (), None, None, re.compile(symbols)) if symbols else None
-    words = tuple(frozenset(word_forms(_key(t.group()))) for t in tokens)
+    keys = [_key(t.group()) for t in tokens]
+    words = tuple(frozenset([k] if exact else word_forms(k)) for k in keys)
     gaps = tuple(_gap(text[a.end() : b.start()]) for a, b in itertools.pairwise(tokens))
     lead, trail = _symbols(text[: tokens[0].start()]), _symbols(text[tokens[-1].end() :])
     return Spelling(
@@ -182,14 +184,15 @@ def _gap(text: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=65536)
-def phrase_spellings(phrase: str) -> tuple[Spelling, ...]:
-    """The ways ``phrase`` can be written: its words inflected, its symbols as they are.
+def phrase_spellings(phrase: str, exact: bool = False) -> tuple[Spelling, ...]:
+    """The ways ``phrase`` can be written: its words inflected (as written if ``exact``), its
+    symbols as they are.
 
     A hyphen between letters may also be left out ("ruling-class" / "rulingclass").
     """
     folded = fold_english(_INVISIBLE.sub("", phrase)).strip()
     variants = dict.fromkeys([folded, _INNER_HYPHEN.sub("", folded)])
-    spellings = (_spelling(v) for v in variants)
+    spellings = (_spelling(v, exact) for v in variants)
     return tuple(dict.fromkeys(s for s in spellings if s is not None))
 
 
@@ -285,10 +288,11 @@ class EnglishText:
                 return False
         return True
 
-    def find(self, phrase: str) -> list[tuple[int, int]]:
-        """Non-overlapping spans of ``phrase`` (and its inflections), left to right."""
+    def find(self, phrase: str, exact: bool = False) -> list[tuple[int, int]]:
+        """Non-overlapping spans of ``phrase`` (and its inflections, unless ``exact``), left to
+        right."""
         found: list[tuple[int, int]] = []
-        for spelling in phrase_spellings(phrase):
+        for spelling in phrase_spellings(phrase, exact):
             found.extend(self._find_spelling(spelling))
         if len(found) > 1:
             found.sort(key=lambda s: (s[0], -s[1]))
@@ -306,3 +310,9 @@ class EnglishText:
 def find_rendering(english: str, phrase: str) -> list[tuple[int, int]]:
     """Spans of ``phrase`` in ``english``: case-insensitive, inflection and hyphen aware."""
     return EnglishText(english).find(phrase)
+
+
+def is_inflection(phrase: str, rendering: str) -> bool:
+    """Is ``phrase`` as a whole a form of ``rendering`` (masks of mask, John Hopkins University
+    of Johns Hopkins University)?"""
+    return (0, len(phrase)) in find_rendering(phrase, rendering)
