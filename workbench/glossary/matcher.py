@@ -1,7 +1,8 @@
 """Finding glossary terms in Arabic text: one Aho-Corasick automaton over normalised text.
 
 Each glossary term becomes a few automaton keys (its stem, with and without the article on
-later words); a key found in the text is only a candidate. The candidate is accepted when
+later words; a space, a hyphen or nothing where letters meet digits: كوفيد 19 = كوفيد-19 =
+كوفيد19); a key found in the text is only a candidate. The candidate is accepted when
 what precedes it in its word is a chain of proclitics (see :mod:`morphology`) and what
 follows it is a suffix allowed for the term's ending. Accepted matches are reported over
 whole words, with spans in the original text; overlapping matches are resolved
@@ -23,6 +24,11 @@ from workbench.text.normalize import Normalized, normalize, normalize_arabic
 
 MAX_VARIANTS = 64
 _WORD = re.compile(r"\w+")
+# Where letters meet digits, with a space or a hyphen between them or nothing (كوفيد 19,
+# كوفيد-19, كوفيد19): one spelling, found in each of the three forms.
+_DIGIT_JOIN = re.compile(r"(?<=[^\W\d_])[ \-]?(?=\d)|(?<=\d)[ \-]?(?=[^\W\d_])")
+_JOINS = (" ", "-", "")
+MAX_DIGIT_JOINS = 3
 
 
 class TermMatch(NamedTuple):
@@ -46,8 +52,21 @@ def _norm(text: str) -> str:
 
 def term_key(term: str) -> str:
     """The key under which the matcher knows a term: spellings of one term (diacritics,
-    tatweel, alef and hamza forms, ة/ه, with or without the article) have one key."""
-    return " ".join(m.strip_article(w) for w in normalize_arabic(term).split())
+    tatweel, alef and hamza forms, ة/ه, with or without the article, a space or a hyphen or
+    nothing between letters and digits) have one key."""
+    joined = _DIGIT_JOIN.sub("", normalize_arabic(term))
+    return " ".join(m.strip_article(w) for w in joined.split())
+
+
+def _digit_joins(key: str) -> list[str]:
+    """``key`` with a space, a hyphen and nothing where its letters meet digits."""
+    parts = _DIGIT_JOIN.split(key)
+    if len(parts) == 1 or len(parts) > MAX_DIGIT_JOINS + 1:
+        return [key]
+    out = []
+    for joins in itertools.product(_JOINS, repeat=len(parts) - 1):
+        out.append(parts[0] + "".join(j + p for j, p in zip(joins, parts[1:], strict=True)))
+    return out
 
 
 def _inner_variants(word: str, first: bool) -> list[str]:
@@ -107,13 +126,14 @@ class TermMatcher:
             inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
             for combo in itertools.islice(itertools.product(*inner), MAX_VARIANTS):
                 for head, form in _last_forms(words[-1], raw_last, len(words) == 1):
-                    key = " ".join([*combo, head + form.stem])
-                    if len(key) < 2:
+                    stem_key = " ".join([*combo, head + form.stem])
+                    if len(stem_key) < 2:
                         continue
-                    info = _Key(tid, len(key), form.suffixes)
-                    bucket = keys.setdefault(key, [])
-                    if info not in bucket:
-                        bucket.append(info)
+                    for key in _digit_joins(stem_key):
+                        info = _Key(tid, len(key), form.suffixes)
+                        bucket = keys.setdefault(key, [])
+                        if info not in bucket:
+                            bucket.append(info)
         for key, infos in keys.items():
             automaton.add_word(key, tuple(infos))
         self._empty = not keys
