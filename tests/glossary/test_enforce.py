@@ -127,3 +127,14 @@ def test_a_forbidden_form_of_the_required_rendering_is_matched_as_written() -> N
     ]
     twice = check_terms(g, "الكمامة والكمامة", "the mask's strap and the masks")
     assert kinds(twice.findings) == [("missing", "كمامة", None), ("forbidden", "كمامة", "masks")]
+
+
+def test_addresses_neither_require_nor_render_a_term() -> None:
+    g = m(Entry("جائحة", "pandemic"))
+    url = "https://ar.wikipedia.org/wiki/جائحة"
+    report = check_terms(g, f"الموقع {url} مفيد.", f"The site {url} is useful.")
+    assert (report.occurrences, report.findings) == (0, [])
+    english = "See https://en.wikipedia.org/wiki/pandemic and write@pandemic.org."
+    assert kinds(check_terms(g, "انتهت الجائحة", english).findings) == [
+        ("missing", "جائحة", None),
+    ]

@@ -11,7 +11,8 @@ it: ``W.H.O.``, ``C++``, ``US$``, ``coronavirus (COVID-19)``, ``touching eyes, m
 nose``, ``%``. The text is tokenised once (:class:`EnglishText`) and each rendering is looked
 up by its first word, so checking many renderings costs little. Spans index the original
 English text. An acronym (two or more letters, all capitals: US, WHO, U.S., COVID-19) is
-matched in its case: ``US`` is not "us".
+matched in its case: ``US`` is not "us". Words inside a web or e-mail address are not looked
+at.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import itertools
 import re
 from functools import lru_cache
 from typing import NamedTuple
+
+from workbench.text.addresses import address_spans, mask_addresses
 
 # Function words are matched as written (no inflection).
 _FUNCTION_WORDS = frozenset(
@@ -203,6 +206,9 @@ class EnglishText:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        addresses = address_spans(text)
+        if addresses:  # words of a web or e-mail address are not renderings
+            text = mask_addresses(text, addresses)
         # the offset in ``text`` of each character kept, when invisible ones are left out
         self._kept: list[int] | None = None
         if _INVISIBLE.search(text):

@@ -6,7 +6,7 @@ later words; a space, a hyphen or nothing where letters meet digits: كوفيد 
 what precedes it in its word is a chain of proclitics (see :mod:`morphology`) and what
 follows it is a suffix allowed for the term's ending. Accepted matches are reported over
 whole words, with spans in the original text; overlapping matches are resolved
-leftmost-longest.
+leftmost-longest. A term inside a web or e-mail address is not an occurrence.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import ahocorasick
 
 from workbench.glossary import morphology as m
 from workbench.glossary.model import Entry, Glossary
+from workbench.text.addresses import address_spans, mask_addresses
 from workbench.text.normalize import Normalized, normalize, normalize_arabic
 
 MAX_VARIANTS = 64
@@ -148,7 +149,8 @@ class TermMatcher:
         """Occurrences of glossary terms in ``arabic``, in text order, non-overlapping."""
         if self._empty or not arabic:
             return []
-        norm = normalize(arabic, fold_ta_marbuta=False)
+        skip = address_spans(arabic)  # a term inside a web or e-mail address is not one
+        norm = normalize(mask_addresses(arabic, skip) if skip else arabic, fold_ta_marbuta=False)
         chosen = self._find_normalized(norm)
         if not chosen:
             return []
