@@ -240,6 +240,23 @@ def test_tbx_and_tsv_round_trip(tmp_path: Path) -> None:
     assert len(read_glossary(tsv)) == len(g)
 
 
+def test_tbx_export_keeps_each_rows_comment_and_forbidden_renderings(tmp_path: Path) -> None:
+    """Alternatives of a term with their own comment or forbidden renderings read back so."""
+    body = ("منظمة الصحة العالمية\tWorld Health Organization\tUS spelling\tWorld Health "
+            "Organisation\nمنظمة الصحة العالمية\tWHO\nجائحة\tpandemic\t\tepidemic\n"
+            "جائحة\tglobal epidemic\t\tepidemic\n")
+    sample = Path(__file__).resolve().parents[2] / "workbench" / "data" / "glossary.tsv"
+    for path in (write(tmp_path, "g.tsv", body), sample):
+        g = read_glossary(path)
+        tbx = write(tmp_path, "g.tbx", format_glossary(g, "tbx"))
+        rows = [(e.term, e.rendering, e.comment, e.forbidden) for e in g.entries]
+        assert [(e.term, e.rendering, e.comment, e.forbidden)
+                for e in read_glossary(tbx).entries] == rows
+    assert format_glossary(g, "tbx").count("<termEntry") > len(g.terms())  # انقلاب's rows
+    text = format_glossary(read_glossary(write(tmp_path, "one.tsv", body)), "tbx")
+    assert text.count("<termEntry") == 3  # جائحة's rows share everything: one entry
+
+
 def test_tico_csvs_are_detected_in_both_directions() -> None:
     ar_en = read_glossary(TICO / "g_ar_en.csv")
     assert (ar_en.entries[0].term, ar_en.entries[0].rendering) == ("جائحة", "pandemic")
