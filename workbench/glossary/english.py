@@ -298,7 +298,10 @@ class EnglishText:
         """Non-overlapping spans of ``phrase`` (and its inflections, unless ``exact``), left to
         right."""
         found: list[tuple[int, int]] = []
+        keyset = self.keyset
         for spelling in phrase_spellings(phrase, exact):
+            if spelling.symbols is None and keyset.isdisjoint(spelling.words[0]):
+                continue  # (most renderings: their first word is not in the text)
             found.extend(self._find_spelling(spelling))
         if len(found) > 1:
             found.sort(key=lambda s: (s[0], -s[1]))
