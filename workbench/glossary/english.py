@@ -322,6 +322,9 @@ def find_rendering(english: str, phrase: str) -> list[tuple[int, int]]:
 
 
 def is_inflection(phrase: str, rendering: str) -> bool:
-    """Is ``phrase`` as a whole a form of ``rendering`` (masks of mask, John Hopkins University
-    of Johns Hopkins University)?"""
-    return (0, len(phrase)) in find_rendering(phrase, rendering)
+    """Is ``phrase`` as a whole another form of ``rendering`` (masks of mask, John Hopkins
+    University of Johns Hopkins University), one that ``rendering`` as written is not (COVID 19
+    and COVID-19 are one spelling)?"""
+    return (0, len(phrase)) in find_rendering(phrase, rendering) and (
+        (0, len(rendering)) not in EnglishText(rendering).find(phrase, exact=True)
+    )
