@@ -252,6 +252,56 @@ def test_glossary_add_one_term_and_what_it_refuses(sample_db: Path) -> None:
     assert run_cli("glossary", "export", "--db", db).stdout == exported  # nothing else added
 
 
+def test_glossary_add_compares_spellings_of_a_term_as_one(sample_db: Path) -> None:
+    db = str(sample_db)
+    assert run_cli("glossary", "add", "جائحة", "pandemic", "--forbidden", "epidemic",
+                   "--db", db).exit_code == 0
+    before = run_cli("glossary", "export", "--db", db).stdout
+    for spelling in ("جَائِحَة", "جائـحة", "الجائحة"):
+        clash = run_cli("glossary", "add", spelling, "epidemic", "--db", db)
+        assert clash.exit_code == 2
+        assert "'epidemic' is forbidden by its entry جائحة → pandemic" in clash.stderr
+        again = run_cli("glossary", "add", spelling, "Pandemic", "--db", db)
+        assert again.exit_code == 2 and "جائحة → pandemic is in the glossary already" in (
+            again.stderr)
+    forbids = run_cli("glossary", "add", "جَائِحَة", "plague", "--forbidden", "pandemic",
+                      "--db", db)
+    assert forbids.exit_code == 2 and "accepted by another of its entries" in forbids.stderr
+    assert run_cli("glossary", "export", "--db", db).stdout == before
+
+
+def test_glossary_merge_conflict_names_the_project_glossary(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    db = str(sample_db)
+    assert run_cli("glossary", "add", "جائحة", "pandemic", "--forbidden", "epidemic",
+                   "--db", db).exit_code == 0
+    new = tmp_path / "new.tsv"
+    new.write_text("وباء\tepidemic\nجَائِحَة\tepidemic\n", encoding="utf-8")
+    result = run_cli("glossary", "import", str(new), "--merge", "--db", db)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"workbench: error: {new}: line 2: جَائِحَة: 'epidemic' is accepted here but forbidden "
+        "in the project glossary (as جائحة)"
+    )
+    forbids = tmp_path / "forbids.tsv"
+    forbids.write_text("جائحة\tplague\t\tpandemic\n", encoding="utf-8")
+    result = run_cli("glossary", "import", str(forbids), "--merge", "--db", db)
+    assert result.stderr.strip() == (
+        f"workbench: error: {forbids}: line 1: جائحة: 'pandemic' is forbidden here but "
+        "accepted in the project glossary"
+    )
+
+
+def test_glossary_import_refuses_a_swapped_tsv(sample_db: Path, tmp_path: Path) -> None:
+    before = run_cli("glossary", "export", "--db", str(sample_db)).stdout
+    swapped = tmp_path / "swapped.tsv"
+    swapped.write_text("pandemic\tجائحة\nUnited States\tالولايات المتحدة\n", encoding="utf-8")
+    result = run_cli("glossary", "import", str(swapped), "--db", str(sample_db))
+    assert result.exit_code == 2 and "the columns look swapped" in result.stderr
+    assert run_cli("glossary", "export", "--db", str(sample_db)).stdout == before
+
+
 def test_glossary_import_reports_every_bad_row_and_imports_nothing(
     sample_db: Path, tmp_path: Path
 ) -> None:

@@ -85,3 +85,64 @@ def test_alternatives_are_accepted() -> None:
 def test_derived_word_requires_nothing() -> None:
     g = m(Entry("ثورة", "revolution"))
     assert check_terms(g, "كان موقفه ثوريا", "his stance was radical").occurrences == 0
+
+
+def test_symbols_of_renderings_are_enforced() -> None:
+    us = Entry("الولايات المتحدة", "United States", "", ("U.S.",))
+    g = m(us, Entry("سي بلس بلس", "C++"))
+    report = check_terms(g, "اقتصاد الولايات المتحدة قوي", "The U.S. economy is strong.")
+    assert kinds(report.findings) == [
+        ("missing", "الولايات المتحدة", None), ("forbidden", "الولايات المتحدة", "U.S."),
+    ]
+    assert kinds(check_terms(g, "لغة سي بلس بلس", "The C language.").findings) == [
+        ("missing", "سي بلس بلس", None),
+    ]
+    assert check_terms(g, "لغة سي بلس بلس", "The C++ language.").findings == []
+
+
+def test_a_forbidden_acronym_is_not_a_pronoun() -> None:
+    g = m(Entry("الولايات المتحدة", "United States", "", ("US",)))
+    source = "قالت الولايات المتحدة إنها ستساعدنا."
+    assert check_terms(g, source, "The United States said it would help us.").findings == []
+    report = check_terms(g, source, "The US said it would help us.")
+    assert kinds(report.findings) == [
+        ("missing", "الولايات المتحدة", None), ("forbidden", "الولايات المتحدة", "US"),
+    ]
+
+
+def test_a_forbidden_form_of_the_required_rendering_is_matched_as_written() -> None:
+    mask = Entry("كمامة", "mask", "", ("masks",))
+    jhu = Entry("جامعة جونز هوبكنز", "Johns Hopkins University", "", ("John Hopkins University",))
+    g = m(mask, jhu)
+    assert check_terms(g, "ارتد الكمامة", "Wear the mask.").findings == []
+    report = check_terms(g, "ارتد الكمامة", "Wear the masks.")
+    assert kinds(report.findings) == [("missing", "كمامة", None), ("forbidden", "كمامة", "masks")]
+    assert (report.occurrences, report.rendered) == (1, 0)
+    source = "بحسب جامعة جونز هوبكنز"
+    assert check_terms(g, source, "according to Johns Hopkins University").findings == []
+    report = check_terms(g, source, "according to John Hopkins University")
+    assert kinds(report.findings) == [
+        ("missing", "جامعة جونز هوبكنز", None),
+        ("forbidden", "جامعة جونز هوبكنز", "John Hopkins University"),
+    ]
+    twice = check_terms(g, "الكمامة والكمامة", "the mask's strap and the masks")
+    assert kinds(twice.findings) == [("missing", "كمامة", None), ("forbidden", "كمامة", "masks")]
+
+
+def test_addresses_neither_require_nor_render_a_term() -> None:
+    g = m(Entry("جائحة", "pandemic"))
+    url = "https://ar.wikipedia.org/wiki/جائحة"
+    report = check_terms(g, f"الموقع {url} مفيد.", f"The site {url} is useful.")
+    assert (report.occurrences, report.findings) == (0, [])
+    english = "See https://en.wikipedia.org/wiki/pandemic and write@pandemic.org."
+    assert kinds(check_terms(g, "انتهت الجائحة", english).findings) == [
+        ("missing", "جائحة", None),
+    ]
+
+
+def test_a_forbidden_spelling_the_checker_cannot_tell_from_the_required_one() -> None:
+    """COVID 19 is COVID-19 to the checker: forbidding it does not break the required one."""
+    covid = Entry("كوفيد-19", "COVID-19", "", ("COVID 19",))
+    g = m(covid, Entry("طبقة حاكمة", "ruling class", "", ("ruling-class",)))
+    assert check_terms(g, "مرض كوفيد-19", "the COVID-19 disease").findings == []
+    assert check_terms(g, "طبقة حاكمة", "a ruling class").findings == []

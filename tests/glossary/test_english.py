@@ -31,9 +31,9 @@ def test_whole_words_only() -> None:
 
 
 def test_hyphen_space_and_solid_variants() -> None:
-    text = "the ruling-class, the ruling class, COVID19 and covid-19"
+    text = "the ruling-class, the ruling class, COVID19 and COVID-19"
     assert words(text, "ruling class") == ["ruling-class", "ruling class"]
-    assert words(text, "COVID-19") == ["COVID19", "covid-19"]
+    assert words(text, "COVID-19") == ["COVID19", "COVID-19"]
 
 
 def test_multi_word_case_insensitive_and_accents() -> None:
@@ -44,3 +44,69 @@ def test_multi_word_case_insensitive_and_accents() -> None:
 
 def test_words_must_be_adjacent() -> None:
     assert words("the Congress, of Soviets", "Congress of Soviets") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "found"),
+    [
+        ("touching eyes, mouth and nose", "Avoid touching eyes, mouth and nose.",
+         ["touching eyes, mouth and nose"]),
+        ("touching eyes, mouth and nose", "Avoid touching eyes mouth and nose.", []),
+        ("coronavirus (COVID-19)", "The coronavirus (COVID-19) spread", ["coronavirus (COVID-19)"]),
+        ("coronavirus (COVID-19)", "The coronavirus COVID-19 spread", []),
+        ("W.H.O.", "The W.H.O. announced it.", ["W.H.O."]),
+        ("W.H.O.", "The W H O announced it.", []),
+        ("U.S.", "The U.S. economy", ["U.S."]),
+        ("C++", "The C++ language.", ["C++"]),
+        ("C++", "The C language.", []),
+        ("US$", "In US$ and US.", ["US$"]),
+        ("%", "A % and 50%.", ["%", "%"]),
+        ("%", "A percent.", []),
+        ("AT&T", "AT & T and AT&T", ["AT & T", "AT&T"]),  # white space around symbols
+        ("touching eyes, mouth", "touching eyes ,\nmouths", ["touching eyes ,\nmouths"]),
+    ],
+)
+def test_symbols_of_a_rendering_are_required_as_written(
+    phrase: str, text: str, found: list[str]
+) -> None:
+    assert words(text, phrase) == found
+
+
+@pytest.mark.parametrize("phrase", ["covid19", "COVID-19", "COVID 19"])
+def test_letters_and_digits_join_by_hyphen_space_or_nothing(phrase: str) -> None:
+    text = "COVID-19, COVID 19, COVID19 and COVID-19's toll; not COVID-91"
+    assert words(text, phrase) == ["COVID-19", "COVID 19", "COVID19", "COVID-19's"]
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_invisible_characters_inside_words_are_ignored(mark: str) -> None:
+    text = f"The pan{mark}demic and the pan{mark}demics{mark} ended"
+    assert words(text, "pandemic") == [f"pan{mark}demic", f"pan{mark}demics"]
+    assert words("the ruling class", f"rul{mark}ing class") == ["ruling class"]
+
+
+def test_an_acronym_is_matched_in_its_case() -> None:
+    text = "The US and the U.S. said the WHO would help us; NGOs, the NGO's staff, ngos"
+    assert words(text, "US") == ["US"]
+    assert words(text, "U.S.") == ["U.S."]
+    assert words(text, "WHO") == ["WHO"]
+    assert words(text, "NGO") == ["NGOs", "NGO's"]
+    assert words("covid-19, Covid-19, COVID-19", "COVID-19") == ["COVID-19"]
+    assert words("Us and us", "us") == ["Us", "us"]  # not an acronym: any case
+
+
+@pytest.mark.parametrize(
+    ("singular", "plural"),
+    [("crisis", "crises"), ("diagnosis", "diagnoses"), ("stimulus", "stimuli"),
+     ("bacterium", "bacteria"), ("criterion", "criteria"), ("life", "lives"),
+     ("knife", "knives"), ("wolf", "wolves"), ("leaf", "leaves"), ("thief", "thieves")],
+)
+def test_irregular_plurals(singular: str, plural: str) -> None:
+    text = f"one {singular}, many {plural}"
+    assert words(text, singular) == [singular, plural]
+    assert words(text, plural) == [singular, plural]
+
+
+def test_f_to_ves_only_where_english_does_it() -> None:
+    assert words("he serves", "serf") == []
+    assert words("he saves", "safe") == []

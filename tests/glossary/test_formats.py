@@ -95,6 +95,17 @@ def test_tsv_errors_name_the_line(tmp_path: Path, body: str, line: int, words: s
     assert err.value.line == line and words in str(err.value)
 
 
+def test_an_english_then_arabic_tsv_is_refused_as_swapped(tmp_path: Path) -> None:
+    body = "pandemic\tجائحة\t\tepidemic\nUnited States\tالولايات المتحدة\n"
+    path = write(tmp_path, "g.tsv", body)
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: the columns look swapped: the first holds English and "
+                              "the second Arabic (expected 'Arabic<TAB>English')")
+    mixed = "كوفيد-19\tCOVID-19\nCOVID-19\tCOVID-19\nجائحة\tpandemic\n"  # a Latin term: fine
+    assert len(read_glossary(write(tmp_path, "m.tsv", mixed))) == 3
+
+
 def test_every_bad_tsv_row_is_reported_with_file_and_line(tmp_path: Path) -> None:
     body = (
         "source\ttarget\n"
@@ -150,6 +161,18 @@ def test_every_conflict_is_reported(tmp_path: Path) -> None:
     assert [n for n, _ in err.value.rows] == [1, 3]
     assert "accepted on line 2" in err.value.rows[0][1]
     assert "accepted on line 4" in err.value.rows[1][1]
+
+
+@pytest.mark.parametrize("spelling", ["جائحة", "جَائِحَة", "جائـحة", "الجائحة"])
+def test_a_conflict_is_found_across_spellings_of_one_term(tmp_path: Path, spelling: str) -> None:
+    """Terms are compared by the matcher's key: diacritics, tatweel, the article aside."""
+    body = f"جائحة\tpandemic\t\tepidemic\n{spelling}\tepidemic\n"
+    with pytest.raises(InputError) as err:
+        read_glossary(write(tmp_path, "g.tsv", body))
+    spelt = f" (as {spelling})" if spelling != "جائحة" else ""
+    assert str(err.value).endswith(
+        f"line 1: جائحة: 'epidemic' is forbidden here but accepted on line 2{spelt}"
+    )
 
 
 def test_tsv_fields_with_escapes_round_trip(tmp_path: Path) -> None:
@@ -215,6 +238,23 @@ def test_tbx_and_tsv_round_trip(tmp_path: Path) -> None:
     }
     tsv = write(tmp_path, "g2.tsv", format_glossary(back, "tsv"))
     assert len(read_glossary(tsv)) == len(g)
+
+
+def test_tbx_export_keeps_each_rows_comment_and_forbidden_renderings(tmp_path: Path) -> None:
+    """Alternatives of a term with their own comment or forbidden renderings read back so."""
+    body = ("منظمة الصحة العالمية\tWorld Health Organization\tUS spelling\tWorld Health "
+            "Organisation\nمنظمة الصحة العالمية\tWHO\nجائحة\tpandemic\t\tepidemic\n"
+            "جائحة\tglobal epidemic\t\tepidemic\n")
+    sample = Path(__file__).resolve().parents[2] / "workbench" / "data" / "glossary.tsv"
+    for path in (write(tmp_path, "g.tsv", body), sample):
+        g = read_glossary(path)
+        tbx = write(tmp_path, "g.tbx", format_glossary(g, "tbx"))
+        rows = [(e.term, e.rendering, e.comment, e.forbidden) for e in g.entries]
+        assert [(e.term, e.rendering, e.comment, e.forbidden)
+                for e in read_glossary(tbx).entries] == rows
+    assert format_glossary(g, "tbx").count("<termEntry") > len(g.terms())  # انقلاب's rows
+    text = format_glossary(read_glossary(write(tmp_path, "one.tsv", body)), "tbx")
+    assert text.count("<termEntry") == 3  # جائحة's rows share everything: one entry
 
 
 def test_tico_csvs_are_detected_in_both_directions() -> None:
@@ -287,3 +327,69 @@ def test_a_file_of_another_kind_is_named_for_what_it_is(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"no Arabic-English term entries found \(its "
                                          r"languages: en, fr\)"):
         read_glossary(tbx)
+
+
+COMMA_ROW = (
+    "arabic,english\nجائحة,pandemic\nلمس العينين والفم والأنف,touching eyes, mouth and nose\n"
+)
+
+
+def test_csv_row_with_more_fields_than_the_header_names_its_line(tmp_path: Path) -> None:
+    """TICO's 'touching eyes, mouth and nose' written without quotes: refused, not a crash."""
+    path = write(tmp_path, "g.csv", COMMA_ROW)
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: line 3: 3 fields where the header has 2 "
+                              "(a comma inside a field that is not quoted?)")
+    trailing = write(tmp_path, "t.csv", "arabic,english\nجائحة,pandemic,,\n")  # empty: fine
+    assert [e.rendering for e in read_glossary(trailing).entries] == ["pandemic"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("glossary", "convert", "{g}"),
+        ("check", "--glossary", "{g}", "--source", "{ar}", "--target", "{en}"),
+        ("score", "--hyp", "{en}", "--ref", "{en}", "--glossary", "{g}", "--source", "{ar}"),
+    ],
+)
+def test_csv_with_an_unquoted_comma_exits_two_in_one_line(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    from tests.conftest import run_cli
+
+    files = {
+        "g": write(tmp_path, "g.csv", COMMA_ROW),
+        "ar": write(tmp_path, "ar.txt", "أعلنت المنظمة جائحة.\n"),
+        "en": write(tmp_path, "en.txt", "The organisation declared a pandemic.\n"),
+    }
+    result = run_cli(*(arg.format(**files) for arg in command))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"workbench: error: {files['g']}: line 3: 3 fields where the header has 2 "
+        "(a comma inside a field that is not quoted?)"
+    ]
+
+
+def test_csv_lines_are_physical_and_bad_rows_refuse_the_file_as_in_tsv(tmp_path: Path) -> None:
+    body = ('ar,en,description\nجائحة,pandemic,"line one\nline two\nline three"\n'
+            ",mask,empty term\nوباء,epidemic,x\nحجر\nثورة,revolution,,\n")
+    path = write(tmp_path, "g.csv", body)
+    with pytest.raises(BadRowsError) as err:
+        read_glossary(path)
+    assert err.value.rows == [(5, "empty Arabic term"), (7, "empty English rendering for 'حجر'")]
+    good = write(tmp_path, "ok.csv", 'ar,en,description\nجائحة,pandemic,"one\ntwo"\nوباء,epidemic\n'
+                                     "وباء,Epidemic\n")
+    glossary = read_glossary(good)
+    assert [e.line for e in glossary.entries] == [2, 4]
+    assert "line 5: duplicate of line 4" in glossary.warnings[0]
+    same = write(tmp_path, "f.csv", "ar,en,forbidden\nوباء,epidemic,plague; Epidemic\n")
+    with pytest.raises(InputError, match="line 2: forbidden rendering 'Epidemic' equals"):
+        read_glossary(same)
+
+
+def test_csv_column_number_past_the_last_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.csv", "en,ar\ncoup,انقلاب\n")
+    with pytest.raises(InputError) as err:
+        read_glossary(path, columns="99,1")
+    assert str(err.value) == f"{path}: no column 99: the file has 2 columns"

@@ -124,3 +124,23 @@ def test_sample_glossary_on_the_sample() -> None:
     assert terms.count("انتفاضة") == 7
     assert "الجماهيرية" not in [text[x.start : x.end] for x in m.find(text)]
     assert ("اللجنة المركزية", "للجنة المركزية") in found(m, text)
+
+
+@pytest.mark.parametrize("term", ["مرض كوفيد 19", "مرض كوفيد-19", "مرض كوفيد19"])
+def test_letters_and_digits_join_by_space_hyphen_or_nothing(term: str) -> None:
+    m = matcher(term)
+    for written in ("مرض كوفيد 19", "مرض كوفيد-19", "مرض كوفيد19", "بمرض كوفيد-19"):
+        assert found(m, f"توفي بسبب {written} أمس") == [(term, written)]
+    assert found(m, "مرض كوفيد 20") == []
+
+
+def test_spellings_of_a_term_with_digits_are_one_term() -> None:
+    m = TermMatcher(Glossary([Entry("مرض كوفيد 19", "COVID-19"), Entry("مرض كوفيد-19", "covid19")]))
+    assert len(m) == 1 and [e.rendering for e in m.entries[0]] == ["COVID-19", "covid19"]
+
+
+def test_a_term_inside_an_address_is_not_an_occurrence() -> None:
+    m = matcher("جائحة")
+    text = "الموقع https://ar.wikipedia.org/wiki/جائحة عن الجائحة، اكتب info@who.int"
+    assert [(x.start, x.end) for x in m.find(text)] == [(46, 53)]  # الجائحة only
+    assert found(m, "انظر www.example.org/جائحة.") == []

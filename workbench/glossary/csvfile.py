@@ -9,6 +9,10 @@ whose language starts with ``ar``, whichever direction the file has; otherwise t
 column is the one whose cells are mostly Arabic, the English one the Latin column with the
 most distinct values (so a part-of-speech column is not taken), and ``description``/
 ``comment``/``note``/``definition`` and ``forbidden`` columns are used by name.
+
+Rows are checked as TSV rows are (:func:`workbench.glossary.tsv.row_entry`), and a row with
+more fields than the header (an unquoted comma) is bad too: every bad row is reported at once,
+by its physical line, and nothing of the file is read.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
+from workbench.glossary.badrows import BadRows
+from workbench.glossary.model import Glossary, GlossaryBuilder
+from workbench.glossary.tsv import row_entry
 from workbench.textio import read_text
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -40,24 +47,34 @@ class Columns:
     lang: tuple[int, int] | None = None
 
 
-def _rows(text: str, path: str | Path) -> list[list[str]]:
+def _rows(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
+    """The records of the file, each with the physical line it starts on (1-based)."""
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    out: list[tuple[int, list[str]]] = []
+    start = 1
     try:
-        return list(csv.reader(io.StringIO(text), dialect))
+        for row in reader:
+            out.append((start, row))
+            start = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(path, f"not a readable CSV file ({exc})") from None
+        raise InputError(path, f"not a readable CSV file ({exc})", reader.line_num) from None
+    return out
 
 
-def _index(spec: str, header: list[str] | None, path: str | Path) -> int:
+def _index(spec: str, header: list[str] | None, width: int, path: str | Path) -> int:
     spec = spec.strip()
     if spec.isdigit():
         number = int(spec)
         if number < 1:
             raise InputError(path, f"column numbers start at 1 (got {spec})")
+        if number > width:
+            raise InputError(path, f"no column {number}: the file has {width} "
+                                   f"column{'s' if width != 1 else ''}")
         return number - 1
     if header is None:
         raise InputError(path, f"column {spec!r} named but the file has no header line")
@@ -107,7 +124,7 @@ def _detect(rows: list[list[str]], header: list[str] | None, path: str | Path) -
     ]
     if not candidates:
         raise InputError(path, "no column of English renderings found (use --columns)")
-    preferred = [c for c in candidates if names and names[c] in (
+    preferred = [c for c in candidates if c < len(names) and names[c] in (
         "targetstring", "target", "english", "en", "rendering", "translation", "sourcestring",
     )]
 
@@ -124,42 +141,60 @@ def _cell(row: list[str], i: int | None) -> str:
     return row[i].strip() if i is not None and i < len(row) else ""
 
 
+def _width(rows: list[list[str]], header: list[str] | None) -> int:
+    """The number of fields a row should have: the header's, else the most common."""
+    if header is not None:
+        return len(header)
+    counts = Counter(len(r) for r in rows)
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _too_wide(row: list[str], width: int) -> bool:
+    """Does the row have non-empty fields past the last column?"""
+    return any(c.strip() for c in row[width:])
+
+
 def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None = None) -> Glossary:
-    """Parse a glossary CSV; ``columns`` = 'TERM,RENDERING[,COMMENT[,FORBIDDEN]]'."""
-    rows = _rows(text, path)
-    if not any(any(c.strip() for c in r) for r in rows):
+    """Parse a glossary CSV; ``columns`` = 'TERM,RENDERING[,COMMENT[,FORBIDDEN]]'.
+
+    Lines are the file's physical lines (a quoted field may span several). Bad rows — more
+    fields than the header (an unquoted comma), an empty term or rendering, a forbidden
+    rendering equal to the required one — are all reported at once and nothing is read.
+    """
+    records = [(n, r) for n, r in _rows(text, path) if any(c.strip() for c in r)]
+    if not records:
         raise InputError(path, "the file has no rows")
-    blank = next(i for i, r in enumerate(rows) if any(c.strip() for c in r))
-    rows = rows[blank:]  # leading blank lines: the header (if any) is the first real row
-    header = rows[0] if _has_header(rows) else None
+    header = records[0][1] if _has_header([r for _, r in records]) else None
+    data = records[1:] if header is not None else records
+    width = _width([r for _, r in data], header)
+    bad = BadRows(path)
+    good: list[tuple[int, list[str]]] = []
+    for number, row in data:
+        if _too_wide(row, width):
+            bad.add(number, f"{len(row)} fields where {'the header has' if header else 'rows have'}"
+                            f" {width} (a comma inside a field that is not quoted?)")
+        else:
+            good.append((number, row))
     if columns:
         specs = [s for s in columns.split(",") if s.strip()]
         if len(specs) < 2 or len(specs) > 4:
             raise InputError(path, "--columns takes TERM,RENDERING[,COMMENT[,FORBIDDEN]]")
-        term_col, rendering_col, *more = [_index(s, header, path) for s in specs]
+        term_col, rendering_col, *more = [_index(s, header, width, path) for s in specs]
         cols = Columns(term_col, rendering_col, *more)
     else:
-        cols = _detect(rows[1:] if header else rows, header, path)
+        cols = _detect([r for _, r in good], header, path)
     builder = GlossaryBuilder(path)
-    first = 1 if header else 0
-    for number, row in enumerate(rows[first:], start=blank + first + 1):
-        if not any(c.strip() for c in row):
-            continue
+    for number, row in good:
         term, rendering = _cell(row, cols.term), _cell(row, cols.rendering)
         if cols.lang is not None:
             langs = (_cell(row, cols.lang[0]).lower(), _cell(row, cols.lang[1]).lower())
             if langs[1].startswith("ar") and not langs[0].startswith("ar"):
                 term, rendering = rendering, term
-        if not term or not rendering:
-            builder.glossary.warnings.append(
-                f"{path}: line {number}: empty term or rendering, skipped"
-            )
-            continue
-        forbidden = tuple(
-            f.strip() for f in _cell(row, cols.forbidden).split(";")
-            if f.strip() and f.strip().casefold() != rendering.casefold()
-        )
-        builder.add(Entry(term, rendering, _cell(row, cols.comment), forbidden, number))
+        comment, forbidden = _cell(row, cols.comment), _cell(row, cols.forbidden)
+        entry = row_entry(term, rendering, comment, forbidden, number, bad)
+        if entry is not None:
+            builder.add(entry)
+    bad.raise_if_any()
     if not builder.glossary.entries:
         raise InputError(path, "no glossary entries found")
     return builder.glossary

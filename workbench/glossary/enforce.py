@@ -4,14 +4,17 @@ Every occurrence of a glossary term in the Arabic needs one occurrence of an acc
 rendering (a term found twice needs its rendering twice). English spans are consumed as they
 are counted, longest renderings first, so "October Revolution" is not also counted as the
 "revolution" of another occurrence. A forbidden rendering (or an inflection of it) is flagged
-wherever the term occurs in the Arabic, unless it lies inside an accepted rendering.
+wherever the term occurs in the Arabic, unless it lies inside an accepted rendering. A
+forbidden rendering that is itself a form of a required one (masks for mask, John Hopkins
+University for Johns Hopkins University) is matched exactly as written, and where it stands
+the required rendering is not counted.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.glossary.english import EnglishText
+from workbench.glossary.english import EnglishText, is_inflection
 from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatch, TermMatcher
 from workbench.glossary.model import Entry
@@ -45,6 +48,7 @@ class _Rules:
     search: tuple[str, ...]  # the required renderings, longest first
     forbidden: tuple[str, ...]  # longest first, none equal to a required rendering
     longest: int
+    exact: frozenset[str] = frozenset()  # forbidden forms of a required one: matched as written
 
 
 # Rules per entries list (a matcher hands out the same list for every match of a term); the
@@ -59,11 +63,15 @@ def _rules(entries: list[Entry]) -> _Rules:
     required = list(dict.fromkeys(e.rendering for e in entries))
     allowed = {r.casefold() for r in required}
     words = dict.fromkeys(f for e in entries for f in e.forbidden)
+    forbidden = tuple(
+        sorted((f for f in words if f.casefold() not in allowed), key=len, reverse=True)
+    )
     rules = _Rules(
         required,
         tuple(sorted(required, key=len, reverse=True)),
-        tuple(sorted((f for f in words if f.casefold() not in allowed), key=len, reverse=True)),
+        forbidden,
         max(map(len, required)),
+        frozenset(f for f in forbidden if any(is_inflection(f, r) for r in required)),
     )
     if len(_RULES) > 200_000:
         _RULES.clear()
@@ -102,6 +110,9 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
                     if not _overlaps(span, found):
                         found.append(span)
             found.sort()
+        if rules.exact:  # a forbidden form of the required rendering, as written: not it
+            wrong = [sp for f in rules.exact for sp in english.find(f, exact=True)]
+            found = [sp for sp in found if not _overlaps(sp, wrong)]
         free = [sp for sp in found if taken.find(1, sp[0], sp[1]) < 0]
         used = n if len(free) >= n else len(free)
         for a, b in free[:used]:
@@ -125,7 +136,7 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
         # a forbidden rendering stands for an unrendered occurrence, if there is one
         unrendered = occ[used:] or occ[:1]
         for phrase in rules.forbidden:
-            for span in english.find(phrase):
+            for span in english.find(phrase, exact=phrase in rules.exact):
                 a, b = span
                 if taken.find(1, a, b) >= 0 or taken.find(2, a, b) >= 0 or _overlaps(span, found):
                     continue

@@ -3,16 +3,26 @@
 ``find_rendering("The Soviet's delegates met the soviets", "soviets")`` finds both words: each
 content word of the phrase may appear in its singular or plural form and with a possessive,
 words may be joined by spaces or hyphens (``ruling class`` / ``ruling-class``; a hyphenated
-rendering may also be written solid: ``COVID-19`` / ``COVID19``), accents and curly
-apostrophes are ignored. The text is tokenised once (:class:`EnglishText`) and each rendering
-is looked up by its first word, so checking many renderings costs little. Spans index the
-original English text.
+rendering may also be written solid: ``ruling-class`` / ``rulingclass``), a letter run and a
+digit run by a hyphen, a space or nothing (``COVID-19`` = ``COVID 19`` = ``COVID19``, either
+way round), accents, curly quotes and invisible characters (soft hyphen, ZWSP, ZWJ...) are
+ignored. Any other symbol of a rendering is required as written, with any white space around
+it: ``W.H.O.``, ``C++``, ``US$``, ``coronavirus (COVID-19)``, ``touching eyes, mouth and
+nose``, ``%``. The text is tokenised once (:class:`EnglishText`) and each rendering is looked
+up by its first word, so checking many renderings costs little. Spans index the original
+English text. An acronym (two or more letters, all capitals: US, WHO, U.S., COVID-19) is
+matched in its case: ``US`` is not "us". Words inside a web or e-mail address are not looked
+at.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
+from typing import NamedTuple
+
+from workbench.text.addresses import address_spans, mask_addresses
 
 # Function words are matched as written (no inflection).
 _FUNCTION_WORDS = frozenset(
@@ -25,6 +35,7 @@ _FUNCTION_WORDS = frozenset(
 # 1:1 character folding (spans stay valid): curly quotes, dashes, accented Latin letters.
 _FOLD: dict[int, str] = {
     ord("\u2019"): "'", ord("\u2018"): "'", ord("\u02bc"): "'", ord("\u2032"): "'",
+    ord("\u201c"): '"', ord("\u201d"): '"', ord("\u201e"): '"',
     ord("\u2010"): "-", ord("\u2011"): "-", ord("\u2012"): "-", ord("\u2013"): "-",
     ord("\u2014"): "-", ord("\u2212"): "-", ord("\u00a0"): " ",
 }
@@ -42,11 +53,35 @@ def _build_accent_fold() -> None:
 
 _build_accent_fold()
 _TABLE = str.maketrans(_FOLD)
+# Invisible format characters, left out before matching: the soft hyphen, ZWSP, ZWNJ, ZWJ, the
+# word joiner and the BOM (ZWNBSP), so "pan\u00addemic" is "pandemic".
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def fold_english(text: str) -> str:
-    """Fold accents, curly apostrophes and dashes (one character for one, so spans hold)."""
+    """Fold accents, curly quotes and dashes (one character for one, so spans hold)."""
     return text.translate(_TABLE)
+
+
+# Irregular plurals as (singular ending, plural ending), both ways: crisis/crises,
+# stimulus/stimuli, bacterium/bacteria, criterion/criteria, life/lives, wolf/wolves, leaf/leaves,
+# thief/thieves. Not every -f (serf/serves) nor -fe (safe/saves).
+_IRREGULAR = (
+    ("is", "es"), ("us", "i"), ("um", "a"), ("on", "a"),
+    ("ife", "ives"), ("lf", "lves"), ("af", "aves"), ("ief", "ieves"),
+)
+
+
+def _irregular(word: str) -> set[str]:
+    """The irregular plural or singular spellings of a (lower-case) word."""
+    out: set[str] = set()
+    if len(word) > 3:
+        for one, many in _IRREGULAR:
+            if word.endswith(one):
+                out.add(word[: -len(one)] + many)
+            if word.endswith(many):
+                out.add(word[: -len(many)] + one)
+    return out
 
 
 def word_forms(word: str) -> list[str]:
@@ -73,11 +108,20 @@ def word_forms(word: str) -> list[str]:
             forms.add(f[:-3] + "men")
         elif f.endswith("men"):
             forms.add(f[:-3] + "man")
+    forms |= _irregular(w)
     return sorted(forms, key=lambda s: (-len(s), s))
 
 
+# A word: a run of letters or a run of digits (COVID19 is COVID + 19), with what follows an
+# apostrophe (Soviet's, d'état). _TOKEN reads a text without a letter against a digit (_MIXED)
+# as _SPLIT does, faster.
 _TOKEN = re.compile(r"\w+(?:'\w+)*")
-_GAP = re.compile(r"[\s\-]+")
+_SPLIT = re.compile(r"(?:[^\W\d]+|\d+)(?:'(?:[^\W\d]+|\d+))*")
+_MIXED = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))")
+# Between words: spaces and hyphens, or nothing (a letter run against a digit run).
+_SOFT = re.compile(r"[\s\-]*")
+# A hyphen between two letters, left out in a rendering's solid spelling (ruling-class).
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def _key(token: str) -> str:
@@ -86,38 +130,98 @@ def _key(token: str) -> str:
     return low[:-2] if low.endswith("'s") and len(low) > 2 else low
 
 
-@lru_cache(maxsize=65536)
-def phrase_forms(phrase: str) -> tuple[tuple[frozenset[str], ...], ...]:
-    """The ways ``phrase`` can be spelt: per variant, the accepted forms of each word.
+def _symbols(text: str) -> str:
+    """A regex for the symbols of ``text`` in order, with any white space around them."""
+    return r"\s*".join(re.escape(c) for c in text if not c.isspace())
 
-    A hyphenated phrase ("COVID-19") may also be written as one word ("COVID19").
+
+class Spelling(NamedTuple):
+    """One way a rendering is written: the forms each word may take and the symbols the text
+    must have between the words (None: spaces or hyphens, or nothing between letters and
+    digits), before the first and after the last; a rendering without words is its symbols.
+    ``cased``: the words as written, which the text must have in the same case (an acronym)."""
+
+    words: tuple[frozenset[str], ...]
+    gaps: tuple[re.Pattern[str] | None, ...]
+    lead: re.Pattern[str] | None
+    trail: re.Pattern[str] | None
+    symbols: re.Pattern[str] | None = None
+    cased: tuple[str, ...] | None = None
+
+
+def _as_written(token: str) -> str:
+    """A token without a possessive 's, its case kept."""
+    return token[:-2] if token[-2:] in ("'s", "'S") and len(token) > 2 else token
+
+
+def is_acronym(text: str) -> bool:
+    """Two or more letters, all capitals (US, WHO, U.S., COVID-19): matched case-sensitively."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _spelling(text: str, exact: bool) -> Spelling | None:
+    """The spelling of one variant of a (folded) rendering, None if it has nothing to find;
+    ``exact``: its words as written (case and possessive aside), not inflected."""
+    tokens = list(_SPLIT.finditer(text))
+    if not tokens:
+        symbols = _symbols(text)
+        return Spelling((), (), None, None, re.compile(symbols)) if symbols else None
+    keys = [_key(t.group()) for t in tokens]
+    words = tuple(frozenset([k] if exact else word_forms(k)) for k in keys)
+    gaps = tuple(_gap(text[a.end() : b.start()]) for a, b in itertools.pairwise(tokens))
+    lead, trail = _symbols(text[: tokens[0].start()]), _symbols(text[tokens[-1].end() :])
+    return Spelling(
+        words, gaps,
+        re.compile(lead + r"\s*\Z") if lead else None,
+        re.compile(r"\s*" + trail) if trail else None,
+        cased=tuple(_as_written(t.group()) for t in tokens) if is_acronym(text) else None,
+    )
+
+
+def _gap(text: str) -> re.Pattern[str] | None:
+    """What the text must have where the rendering has ``text`` between two words."""
+    if _SOFT.fullmatch(text):
+        return None
+    return re.compile(r"\s*" + _symbols(text) + r"\s*")
+
+
+@lru_cache(maxsize=65536)
+def phrase_spellings(phrase: str, exact: bool = False) -> tuple[Spelling, ...]:
+    """The ways ``phrase`` can be written: its words inflected (as written if ``exact``), its
+    symbols as they are.
+
+    A hyphen between letters may also be left out ("ruling-class" / "rulingclass").
     """
-    folded = fold_english(phrase).strip()
-    variants = [folded]
-    if "-" in folded:
-        variants.append(folded.replace("-", ""))
-    out = []
-    for variant in variants:
-        words = _TOKEN.findall(variant)
-        if words:
-            out.append(tuple(frozenset(word_forms(_key(w))) for w in words))
-    return tuple(dict.fromkeys(out))
+    folded = fold_english(_INVISIBLE.sub("", phrase)).strip()
+    variants = dict.fromkeys([folded, _INNER_HYPHEN.sub("", folded)])
+    spellings = (_spelling(v, exact) for v in variants)
+    return tuple(dict.fromkeys(s for s in spellings if s is not None))
 
 
 class EnglishText:
     """An English text tokenised once, in which many renderings can be looked up."""
 
-    __slots__ = ("_folded", "_lowered", "_spans", "keys", "keyset", "text")
+    __slots__ = ("_folded", "_kept", "_lowered", "_spans", "_token", "keys", "keyset", "text")
 
     def __init__(self, text: str) -> None:
+        self.text = text
+        addresses = address_spans(text)
+        if addresses:  # words of a web or e-mail address are not renderings
+            text = mask_addresses(text, addresses)
+        # the offset in ``text`` of each character kept, when invisible ones are left out
+        self._kept: list[int] | None = None
+        if _INVISIBLE.search(text):
+            self._kept = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
+            text = "".join(text[i] for i in self._kept)
         folded = fold_english(text)
         lowered = folded.lower()
         if len(lowered) != len(folded):  # a rare letter whose lower case is longer
             lowered = "".join(c.lower()[0] for c in folded)
-        self.text = text
         self._folded = folded
         self._lowered = lowered
-        keys = _TOKEN.findall(lowered)
+        self._token = _SPLIT if _MIXED.search(lowered) else _TOKEN
+        keys = self._token.findall(lowered)
         if "'s" in lowered:
             keys = [k[:-2] if k.endswith("'s") and len(k) > 2 else k for k in keys]
         self.keys = keys
@@ -128,47 +232,99 @@ class EnglishText:
     def spans(self) -> list[tuple[int, int]]:
         """The character span of every token."""
         if self._spans is None:
-            self._spans = [m.span() for m in _TOKEN.finditer(self._lowered)]
+            self._spans = [m.span() for m in self._token.finditer(self._lowered)]
         return self._spans
 
-    def _joined(self, i: int) -> bool:
-        """True when token i+1 follows token i across spaces and hyphens only."""
+    def _joined(self, i: int, gap: re.Pattern[str] | None) -> bool:
+        """True when token i+1 follows token i across what ``gap`` asks for."""
         spans = self.spans
-        return _GAP.fullmatch(self._folded, spans[i][1], spans[i + 1][0]) is not None
+        return (gap or _SOFT).fullmatch(self._folded, spans[i][1], spans[i + 1][0]) is not None
 
-    def find(self, phrase: str) -> list[tuple[int, int]]:
-        """Non-overlapping spans of ``phrase`` (and its inflections), left to right."""
+    def _edges(self, spelling: Spelling, i: int, end: int) -> tuple[int, int] | None:
+        """The span of tokens i..end with the symbols the spelling wants around them."""
+        start, stop = self.spans[i][0], self.spans[end][1]
+        if spelling.lead is not None:
+            before = spelling.lead.search(self._folded, max(0, start - 64), start)
+            if before is None:
+                return None
+            start = before.start()
+        if spelling.trail is not None:
+            after = spelling.trail.match(self._folded, stop)
+            if after is None:
+                return None
+            stop = after.end()
+        return start, stop
+
+    def _find_spelling(self, spelling: Spelling) -> list[tuple[int, int]]:
+        """Spans of one spelling of a rendering, overlaps included."""
+        if spelling.symbols is not None:
+            return [m.span() for m in spelling.symbols.finditer(self._folded)]
+        words = spelling.words
+        first = [form for form in words[0] if form in self.keyset]
+        if not first:
+            return []
+        keys = self.keys
+        starts = [i for i, k in enumerate(keys) if k in first]
+        size = len(words)
+        if size == 1 and spelling.lead is None and spelling.trail is None and not spelling.cased:
+            spans = self.spans
+            return [spans[i] for i in starts]
+        gaps = spelling.gaps
+        found = []
+        for i in starts:
+            end = i + size - 1
+            if end >= len(keys):
+                break
+            if all(
+                keys[i + j] in words[j] and self._joined(i + j - 1, gaps[j - 1])
+                for j in range(1, size)
+            ) and (spelling.cased is None or self._same_case(i, spelling.cased)):
+                span = self._edges(spelling, i, end)
+                if span is not None:
+                    found.append(span)
+        return found
+
+    def _same_case(self, i: int, cased: tuple[str, ...]) -> bool:
+        """Are tokens i... written as ``cased`` (a plural s allowed: NGOs)?"""
+        spans, folded = self.spans, self._folded
+        for j, word in enumerate(cased):
+            a, b = spans[i + j]
+            token = _as_written(folded[a:b])
+            if token != word and token != word + "s":
+                return False
+        return True
+
+    def find(self, phrase: str, exact: bool = False) -> list[tuple[int, int]]:
+        """Non-overlapping spans of ``phrase`` (and its inflections, unless ``exact``), left to
+        right."""
         found: list[tuple[int, int]] = []
         keyset = self.keyset
-        for words in phrase_forms(phrase):
-            first = [form for form in words[0] if form in keyset]
-            if not first:
-                continue
-            keys = self.keys
-            starts = [i for i, k in enumerate(keys) if k in first]
-            size = len(words)
-            spans = self.spans
-            if size == 1:
-                found.extend(spans[i] for i in starts)
-                continue
-            for i in starts:
-                end = i + size - 1
-                if end >= len(keys):
-                    break
-                if all(
-                    keys[i + j] in words[j] and self._joined(i + j - 1) for j in range(1, size)
-                ):
-                    found.append((spans[i][0], spans[end][1]))
-        if len(found) < 2:
+        for spelling in phrase_spellings(phrase, exact):
+            if spelling.symbols is None and keyset.isdisjoint(spelling.words[0]):
+                continue  # (most renderings: their first word is not in the text)
+            found.extend(self._find_spelling(spelling))
+        if len(found) > 1:
+            found.sort(key=lambda s: (s[0], -s[1]))
+            out: list[tuple[int, int]] = []
+            for span in found:
+                if not out or span[0] >= out[-1][1]:
+                    out.append(span)
+            found = out
+        kept = self._kept
+        if kept is None or not found:
             return found
-        found.sort(key=lambda s: (s[0], -s[1]))
-        out: list[tuple[int, int]] = []
-        for span in found:
-            if not out or span[0] >= out[-1][1]:
-                out.append(span)
-        return out
+        return [(kept[a], kept[b - 1] + 1) for a, b in found]
 
 
 def find_rendering(english: str, phrase: str) -> list[tuple[int, int]]:
     """Spans of ``phrase`` in ``english``: case-insensitive, inflection and hyphen aware."""
     return EnglishText(english).find(phrase)
+
+
+def is_inflection(phrase: str, rendering: str) -> bool:
+    """Is ``phrase`` as a whole another form of ``rendering`` (masks of mask, John Hopkins
+    University of Johns Hopkins University), one that ``rendering`` as written is not (COVID 19
+    and COVID-19 are one spelling)?"""
+    return (0, len(phrase)) in find_rendering(phrase, rendering) and (
+        (0, len(rendering)) not in EnglishText(rendering).find(phrase, exact=True)
+    )

@@ -101,23 +101,44 @@ def _looks_like_xml(path: str | Path) -> bool:
 def check_conflicts(glossary: Glossary, path: str | Path) -> None:
     """Refuse terms whose forbidden rendering is another of their accepted renderings.
 
-    Every conflicting row is reported at once (:class:`~workbench.glossary.badrows.BadRows`).
+    Terms are compared as the matcher sees them (:func:`~workbench.glossary.matcher.term_key`),
+    so جائحة and جَائِحَة are one term. Entries without a line are the project glossary's (a
+    ``--merge``). Every conflicting row is reported at once
+    (:class:`~workbench.glossary.badrows.BadRows`).
     """
+    from workbench.glossary.matcher import term_key
+
+    groups: dict[str, list[Entry]] = {}
+    for entry in glossary.entries:
+        groups.setdefault(term_key(entry.term), []).append(entry)
     conflicts: list[tuple[int, str]] = []
-    for term, entries in glossary.terms().items():
-        allowed = {e.rendering.casefold(): e for e in entries}
+    for entries in groups.values():
+        allowed: dict[str, Entry] = {}
+        for entry in entries:
+            allowed.setdefault(entry.rendering.casefold(), entry)
         for entry in entries:
             for word in entry.forbidden:
                 other = allowed.get(word.casefold())
                 if other is not None:
-                    conflicts.append(
-                        (entry.line or 0,
-                         f"{term}: {word!r} is forbidden here but accepted on line {other.line}")
-                    )
+                    conflicts.append(_conflict(entry, word, other))
     bad = BadRows(path)
     for line, reason in sorted(conflicts, key=lambda c: c[0]):
         bad.add(line or None, reason)
     bad.raise_if_any()
+
+
+def _conflict(entry: Entry, word: str, other: Entry) -> tuple[int, str]:
+    """(line, why) of ``entry`` forbidding ``word``, which ``other`` accepts: the line of the
+    file's row (an entry without a line is the project glossary's)."""
+    if not entry.line and other.line:
+        spelt = f" (as {entry.term})" if other.term != entry.term else ""
+        return other.line, (f"{other.term}: {word!r} is accepted here but forbidden in the "
+                            f"project glossary{spelt}")
+    spelt = f" (as {other.term})" if other.term != entry.term else ""
+    there = f"on line {other.line}" if other.line else "in the project glossary"
+    here = "here" if entry.line else "in the project glossary"
+    why = f"{entry.term}: {word!r} is forbidden {here} but accepted {there}{spelt}"
+    return entry.line or 0, why
 
 
 def format_glossary(glossary: Glossary, fmt: str) -> str:

@@ -1,11 +1,12 @@
 """Finding glossary terms in Arabic text: one Aho-Corasick automaton over normalised text.
 
 Each glossary term becomes a few automaton keys (its stem, with and without the article on
-later words); a key found in the text is only a candidate. The candidate is accepted when
+later words; a space, a hyphen or nothing where letters meet digits: كوفيد 19 = كوفيد-19 =
+كوفيد19); a key found in the text is only a candidate. The candidate is accepted when
 what precedes it in its word is a chain of proclitics (see :mod:`morphology`) and what
 follows it is a suffix allowed for the term's ending. Accepted matches are reported over
 whole words, with spans in the original text; overlapping matches are resolved
-leftmost-longest.
+leftmost-longest. A term inside a web or e-mail address is not an occurrence.
 """
 
 from __future__ import annotations
@@ -19,10 +20,16 @@ import ahocorasick
 
 from workbench.glossary import morphology as m
 from workbench.glossary.model import Entry, Glossary
+from workbench.text.addresses import address_spans, mask_addresses
 from workbench.text.normalize import Normalized, normalize, normalize_arabic
 
 MAX_VARIANTS = 64
 _WORD = re.compile(r"\w+")
+# Where letters meet digits, with a space or a hyphen between them or nothing (كوفيد 19,
+# كوفيد-19, كوفيد19): one spelling, found in each of the three forms.
+_DIGIT_JOIN = re.compile(r"(?<=[^\W\d_])[ \-]?(?=\d)|(?<=\d)[ \-]?(?=[^\W\d_])")
+_JOINS = (" ", "-", "")
+MAX_DIGIT_JOINS = 3
 
 
 class TermMatch(NamedTuple):
@@ -42,6 +49,25 @@ class _Key(NamedTuple):
 
 def _norm(text: str) -> str:
     return normalize(text, fold_ta_marbuta=False).text
+
+
+def term_key(term: str) -> str:
+    """The key under which the matcher knows a term: spellings of one term (diacritics,
+    tatweel, alef and hamza forms, ة/ه, with or without the article, a space or a hyphen or
+    nothing between letters and digits) have one key."""
+    joined = _DIGIT_JOIN.sub("", normalize_arabic(term))
+    return " ".join(m.strip_article(w) for w in joined.split())
+
+
+def _digit_joins(key: str) -> list[str]:
+    """``key`` with a space, a hyphen and nothing where its letters meet digits."""
+    parts = _DIGIT_JOIN.split(key)
+    if len(parts) == 1 or len(parts) > MAX_DIGIT_JOINS + 1:
+        return [key]
+    out = []
+    for joins in itertools.product(_JOINS, repeat=len(parts) - 1):
+        out.append(parts[0] + "".join(j + p for j, p in zip(joins, parts[1:], strict=True)))
+    return out
 
 
 def _inner_variants(word: str, first: bool) -> list[str]:
@@ -87,7 +113,7 @@ class TermMatcher:
             if not words:
                 continue
             # spellings that differ only in ة/ه, diacritics, hamza seats... are one term
-            norm_key = " ".join(m.strip_article(w) for w in normalize_arabic(term).split())
+            norm_key = term_key(term)
             if norm_key in by_norm:  # another spelling of a term already there: merge
                 tid = by_norm[norm_key]
                 self.entries[tid] = self.entries[tid] + list(entries)
@@ -101,13 +127,14 @@ class TermMatcher:
             inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
             for combo in itertools.islice(itertools.product(*inner), MAX_VARIANTS):
                 for head, form in _last_forms(words[-1], raw_last, len(words) == 1):
-                    key = " ".join([*combo, head + form.stem])
-                    if len(key) < 2:
+                    stem_key = " ".join([*combo, head + form.stem])
+                    if len(stem_key) < 2:
                         continue
-                    info = _Key(tid, len(key), form.suffixes)
-                    bucket = keys.setdefault(key, [])
-                    if info not in bucket:
-                        bucket.append(info)
+                    for key in _digit_joins(stem_key):
+                        info = _Key(tid, len(key), form.suffixes)
+                        bucket = keys.setdefault(key, [])
+                        if info not in bucket:
+                            bucket.append(info)
         for key, infos in keys.items():
             automaton.add_word(key, tuple(infos))
         self._empty = not keys
@@ -122,7 +149,8 @@ class TermMatcher:
         """Occurrences of glossary terms in ``arabic``, in text order, non-overlapping."""
         if self._empty or not arabic:
             return []
-        norm = normalize(arabic, fold_ta_marbuta=False)
+        skip = address_spans(arabic)  # a term inside a web or e-mail address is not one
+        norm = normalize(mask_addresses(arabic, skip) if skip else arabic, fold_ta_marbuta=False)
         chosen = self._find_normalized(norm)
         if not chosen:
             return []

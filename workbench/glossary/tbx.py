@@ -8,10 +8,14 @@ becomes the comment.
 
 Writing: one ``termEntry`` per Arabic term, its renderings as ``preferredTerm-admn-sts``
 (first) and ``admittedTerm-admn-sts``, its forbidden renderings as ``deprecatedTerm-admn-sts``.
+A term whose rows differ in comment or forbidden renderings gets one ``termEntry`` per run of
+rows that share them, so that each row reads back with its own (an export reads back
+unchanged).
 """
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from lxml import etree
@@ -128,6 +132,42 @@ def read_tbx(path: str | Path) -> Glossary:
     return parse_tbx(data, p)
 
 
+def _shared(entry: Entry) -> tuple[str, tuple[str, ...]]:
+    """What a termEntry gives each of its renderings: the comment and the forbidden ones."""
+    return entry.comment, entry.forbidden
+
+
+def _term_entry(
+    number: int, term: str, renderings: list[str], comment: str, forbidden: tuple[str, ...],
+    allowed: set[str],
+) -> list[str]:
+    """The lines of one termEntry: the Arabic term, its renderings (the first preferred) and
+    forbidden ones (none that ``allowed`` accepts), the comment as its definition."""
+    out = [f'      <termEntry id="t{number}">']
+    if comment:
+        out.append(f'        <descrip type="definition">{xmlout.text(comment)}</descrip>')
+    out.append('        <langSet xml:lang="ar">')
+    out.append(f"          <tig><term>{xmlout.text(term)}</term></tig>")
+    out.append("        </langSet>")
+    out.append('        <langSet xml:lang="en">')
+    for i, rendering in enumerate(renderings):
+        status = "preferredTerm-admn-sts" if i == 0 else "admittedTerm-admn-sts"
+        out.append(
+            f"          <tig><term>{xmlout.text(rendering)}</term>"
+            f'<termNote type="administrativeStatus">{status}</termNote></tig>'
+        )
+    for word in forbidden:
+        if word.casefold() in allowed:
+            continue
+        out.append(
+            f"          <tig><term>{xmlout.text(word)}</term>"
+            '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>'
+        )
+    out.append("        </langSet>")
+    out.append("      </termEntry>")
+    return out
+
+
 def format_tbx(glossary: Glossary) -> str:
     """Serialise a glossary as a TBX-Basic (martif) document."""
     out = [
@@ -141,32 +181,12 @@ def format_tbx(glossary: Glossary) -> str:
         "  <text>",
         "    <body>",
     ]
-    for number, (term, entries) in enumerate(glossary.terms().items(), start=1):
-        out.append(f'      <termEntry id="t{number}">')
-        comment = next((e.comment for e in entries if e.comment), "")
-        if comment:
-            out.append(f'        <descrip type="definition">{xmlout.text(comment)}</descrip>')
-        out.append('        <langSet xml:lang="ar">')
-        out.append(f"          <tig><term>{xmlout.text(term)}</term></tig>")
-        out.append("        </langSet>")
-        out.append('        <langSet xml:lang="en">')
-        renderings = list(dict.fromkeys(e.rendering for e in entries))
-        allowed = {r.casefold() for r in renderings}
-        for i, rendering in enumerate(renderings):
-            status = "preferredTerm-admn-sts" if i == 0 else "admittedTerm-admn-sts"
-            out.append(
-                f"          <tig><term>{xmlout.text(rendering)}</term>"
-                f'<termNote type="administrativeStatus">{status}</termNote></tig>'
-            )
-        forbidden = dict.fromkeys(f for e in entries for f in e.forbidden)
-        for word in forbidden:
-            if word.casefold() in allowed:
-                continue
-            out.append(
-                f"          <tig><term>{xmlout.text(word)}</term>"
-                '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>'
-            )
-        out.append("        </langSet>")
-        out.append("      </termEntry>")
+    number = 0
+    for term, entries in glossary.terms().items():
+        allowed = {e.rendering.casefold() for e in entries}
+        for (comment, forbidden), run in itertools.groupby(entries, key=_shared):
+            number += 1
+            renderings = [e.rendering for e in run]
+            out += _term_entry(number, term, renderings, comment, forbidden, allowed)
     out += ["    </body>", "  </text>", "</martif>", ""]
     return "\n".join(out)

@@ -8,6 +8,7 @@ break or a backslash inside a field is written ``\\t``, ``\\n`` (``\\r``) and ``
 convention of our exports, :mod:`workbench.formats.table`) and read back.
 
 Every bad row is reported at once (up to 20 listed, with file and line) and nothing is read.
+A file whose columns are English then Arabic is refused as swapped.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from workbench.errors import InputError
 from workbench.formats.table import escape_field, unescape_field, unquote_row
 from workbench.glossary.badrows import BadRows
 from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
+from workbench.text.script import arabic_share
 from workbench.textio import read_text
 
 HEADERS = frozenset({"source", "source term", "term", "arabic", "arabic term", "ar", "src"})
@@ -30,6 +32,7 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
     glossary = builder.glossary
     bad = BadRows(path)
     header_possible = True
+    columns: tuple[list[str], list[str]] = ([], [])
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
@@ -42,33 +45,51 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
         first_row, header_possible = header_possible, False
         if first_row and fields[0].casefold() in HEADERS:
             continue
+        columns[0].append(fields[0])
+        columns[1].append(fields[1])
         entry = _entry(fields, number, bad)
         if entry is not None:
             builder.add(entry)
+    _refuse_swapped(*columns, path)
     bad.raise_if_any()
     if not glossary.entries:
         raise InputError(path, "glossary has no entries")
     return glossary
 
 
+def _refuse_swapped(terms: list[str], renderings: list[str], path: str | Path) -> None:
+    """Refuse an English<TAB>Arabic file: (almost) no Arabic in the first column, mostly
+    Arabic in the second."""
+    if arabic_share(" ".join(terms)) < 0.1 and arabic_share(" ".join(renderings)) > 0.5:
+        raise InputError(path, "the columns look swapped: the first holds English and the "
+                               "second Arabic (expected 'Arabic<TAB>English')")
+
+
 def _entry(fields: list[str], number: int, bad: BadRows) -> Entry | None:
     """The entry of one row's fields, or None after recording why the row is bad."""
-    term, rendering = fields[0], fields[1]
+    comment = fields[2] if len(fields) > 2 else ""
+    forbidden = fields[3] if len(fields) > 3 else ""
+    return row_entry(fields[0], fields[1], comment, forbidden, number, bad)
+
+
+def row_entry(
+    term: str, rendering: str, comment: str, forbidden: str, number: int, bad: BadRows
+) -> Entry | None:
+    """The entry of one glossary row (``forbidden``: renderings separated by ``;``), or None
+    after recording why the row is bad: an empty term or rendering, or a forbidden rendering
+    equal to the required one. TSV and CSV rows follow this one policy."""
     if not term:
         bad.add(number, "empty Arabic term")
         return None
     if not rendering:
         bad.add(number, f"empty English rendering for {term!r}")
         return None
-    comment = fields[2] if len(fields) > 2 else ""
-    forbidden = tuple(
-        f.strip() for f in (fields[3] if len(fields) > 3 else "").split(";") if f.strip()
-    )
-    for word in forbidden:
+    words = tuple(f.strip() for f in forbidden.split(";") if f.strip())
+    for word in words:
         if word.casefold() == rendering.casefold():
             bad.add(number, f"forbidden rendering {word!r} equals the required one")
             return None
-    return Entry(term, rendering, comment, forbidden, number)
+    return Entry(term, rendering, comment, words, number)
 
 
 def read_tsv(path: str | Path) -> Glossary:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.errors import WorkbenchError
-from workbench.glossary.matcher import TermMatcher
+from workbench.glossary.matcher import TermMatcher, term_key
 from workbench.glossary.model import Entry, Glossary
 from workbench.project.context import ProjectContext
 from workbench.store import glossary as q_glossary
@@ -30,13 +30,17 @@ class Terms:
             forbidden: tuple[str, ...] = ()) -> Entry:
         """Add one entry to the project's glossary (a translator's term, from the editor or
         ``workbench glossary add``), refused when it is there already or contradicts an
-        entry of the same term (a rendering one forbids, another accepts)."""
+        entry of the same term (a rendering one forbids, another accepts); spellings of a term
+        that the matcher takes as one (diacritics, tatweel...) are the same term."""
         entry = _entry(term, rendering, comment, forbidden)
         with self.context.transaction():
-            same = [e for e in self.glossary().entries if e.term == entry.term]
+            key = term_key(entry.term)  # another spelling of the term is the same term
+            same = [e for e in self.glossary().entries if term_key(e.term) == key]
             accepted = {e.rendering.casefold() for e in same}
             if entry.rendering.casefold() in accepted:
-                raise WorkbenchError(f"{entry.term} → {entry.rendering} is in the glossary "
+                there = next(e for e in same if e.rendering.casefold()
+                             == entry.rendering.casefold())
+                raise WorkbenchError(f"{there.term} → {there.rendering} is in the glossary "
                                      "already")
             for e in same:
                 if entry.rendering.casefold() in {f.casefold() for f in e.forbidden}:

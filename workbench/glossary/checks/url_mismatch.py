@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
-
-_ADDRESS = re.compile(
-    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'«»“”]+"  # web addresses
-    r"|[\w.+%-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
-    re.IGNORECASE | re.ASCII,
-)
-_TRAILING = ".,;:!?)]}'\"؟،؛"  # sentence punctuation after an address is not part of it
-
-
-def addresses(text: str) -> list[str]:
-    """The web and e-mail addresses of ``text``, without the punctuation that follows them."""
-    if "@" not in text and "://" not in text and "www." not in text.lower():
-        return []
-    return [m.group().rstrip(_TRAILING) for m in _ADDRESS.finditer(text)]
+from workbench.text.addresses import addresses
 
 
 def _key(address: str) -> str:
