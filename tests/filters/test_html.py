@@ -228,3 +228,26 @@ def test_a_windows_1256_page_keeps_its_encoding(tmp_path: Path) -> None:
         out = project.export_file("original", tmp_path / "old.en.htm").path
     assert b"Old text." in out.read_bytes()
     assert "Old text." in out.read_bytes().decode("cp1256")
+
+
+@pytest.mark.parametrize("kind", ["html", "txt"])
+def test_a_joined_links_other_segment_leaves_no_arabic_in_the_english(
+    tmp_path: Path, kind: str
+) -> None:
+    """Two Arabic sentences, one English sentence (a 2–1 link): the English is in the first
+    segment, and the second, empty, is no untranslated segment left in Arabic."""
+    arabic = "قال أحمد إن الجو جميل اليوم. وأضاف أنه سيخرج."
+    source = tmp_path / f"h.{kind}"
+    source.write_text(f"<html><body><p>{arabic}</p><p>هذه جملة ثانية.</p></body></html>"
+                      if kind == "html" else f"{arabic}\nهذه جملة ثانية.\n", encoding="utf-8")
+    english = tmp_path / "h.en.txt"
+    english.write_text("Ahmed said the weather was nice today and that he would go out.\n"
+                       "This is a second sentence.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "h")
+        project.import_translation(english, "h", "working")
+        assert project.segments("h", limit=10)[1].target == ""  # the link's other segment
+        out = project.export_file("original", tmp_path / f"out.{kind}").path
+    text = out.read_text(encoding="utf-8")
+    assert "go out." in text and "This is a second sentence." in text
+    assert "وأضاف" not in text

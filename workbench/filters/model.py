@@ -116,6 +116,7 @@ class SegmentText:
     source: str
     target: str
     status: str = "new"
+    joined: bool = False  # its English is in the link's first segment: nothing of its own
 
 
 @dataclass
@@ -139,7 +140,7 @@ class Rendering:
         for s in self.segments:
             target = s.target.strip()
             text = (whole_pairs(s.source, target) if target
-                    else s.source.strip() if fallback == "source" else "")
+                    else s.source.strip() if fallback == "source" and not s.joined else "")
             if text:
                 parts.append(text)
         return " ".join(parts)

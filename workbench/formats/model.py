@@ -75,6 +75,8 @@ class Unit:
     created_by: str | None = None
     changed_by: str | None = None
     matches: list[Candidate] = field(default_factory=list)
+    #: a segment of a many-to-one link after its first, whose English the first one holds
+    joined: bool = False
 
     @property
     def key(self) -> str:

@@ -57,7 +57,8 @@ def write_original(
             for unit in members:
                 english = " ".join(unit.target.split())
                 translated += bool(english)
-                chosen = english or (" ".join(unit.source.split()) if fallback == "source" else "")
+                keep_source = fallback == "source" and not unit.joined
+                chosen = english or (" ".join(unit.source.split()) if keep_source else "")
                 if chosen:
                     parts.append(chosen)
             if parts:
@@ -68,7 +69,7 @@ def write_original(
 
     renderings: dict[int, Rendering] = {}
     for paragraph, members in groupby(units, key=lambda u: u.paragraph):
-        segments = [SegmentText(u.source, u.target, u.status) for u in members]
+        segments = [SegmentText(u.source, u.target, u.status, u.joined) for u in members]
         translated += sum(bool(s.target.strip()) for s in segments)
         renderings[paragraph] = Rendering(segments, original.tags.get(paragraph, {}))
     report = write_source(out, original.format, original.data, original.file_name, renderings,

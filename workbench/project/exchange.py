@@ -201,7 +201,11 @@ class Exchange:
         if fallback not in FALLBACKS:
             raise WorkbenchError(f"unknown fallback {fallback!r} (use {', '.join(FALLBACKS)})")
         original = self._stored_original(document)
-        units = self.export_units(document.name, version, grouped=False)
+        # the other segments of a many-to-one link: their English is in the first one
+        joined = {i for u in self.export_units(document.name, version)
+                  if len(u.ids) > 1 and u.target.strip() for i in u.ids[1:]}
+        units = (replace(u, joined=True) if u.ids[0] in joined else u
+                 for u in self.export_units(document.name, version, grouped=False))
         if statuses:
             wanted = set(statuses)
             units = (u if u.status in wanted else _without_english(u) for u in units)
