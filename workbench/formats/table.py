@@ -1,7 +1,10 @@
 """CSV and TSV: one row per segment pair (id, paragraph, Arabic, English, status).
 
 CSV is UTF-8 with a byte order mark so that spreadsheet programs read the Arabic; fields with
-separators, quotes or line breaks are quoted as the csv module does (``""`` for a quote).
+separators, quotes or line breaks are quoted as the csv module does (``""`` for a quote). A
+field that starts with ``=``, ``+``, ``-`` or ``@`` (after any apostrophes) gets an apostrophe
+before it, so that a spreadsheet shows it as text instead of running it as a formula
+(``=HYPERLINK(…)``); reading takes that apostrophe off again.
 
 TSV is plain UTF-8 and real TSV (the IANA ``text/tab-separated-values`` form): no quoting, one
 line per row, a tab between fields. A tab, line feed, carriage return or backslash inside a
@@ -56,6 +59,19 @@ def unquote_row(fields: list[str]) -> list[str]:
     return [f.strip()[1:-1].replace('""', '"') if f.strip() else f for f in fields]
 
 
+_FORMULA = re.compile(r"'*[=+\-@]")
+
+
+def _defused(cell: str) -> str:
+    """A CSV cell a spreadsheet cannot run as a formula (see the module)."""
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def _restored(cell: str) -> str:
+    """A CSV cell as it was before :func:`_defused`."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
+
+
 def _fields(unit: Unit) -> tuple[str, ...]:
     return (unit.key, str(unit.paragraph), unit.source, unit.target, unit.status)
 
@@ -67,7 +83,7 @@ def write_csv(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
     writer.writerow(COLUMNS)
     count = 0
     for unit in units:
-        writer.writerow(_fields(unit))
+        writer.writerow([_defused(f) for f in _fields(unit)])
         count += 1
     text.flush()
     text.detach()
@@ -96,7 +112,7 @@ def read_csv(path: str | Path) -> ImportedFile:
         end = 0
         for row in reader:
             line, end = end + 1, reader.line_num
-            yield line, row
+            yield line, [_restored(cell) for cell in row]
 
     try:
         return _read(path, "csv", rows())
