@@ -163,6 +163,15 @@ def test_txt_is_the_english_by_paragraph(export: Exporter, project: Project) -> 
     assert not any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
+def test_txt_has_no_inline_tags(export: Exporter, project: Project) -> None:
+    """A client document's tags are no text of the deliverable (an empty tag, a line break,
+    a space)."""
+    project.save_draft(1, "The revolution began in <1>Petrograd</1> in 1917.")
+    project.save_draft(2, "First line<2/>second line.")
+    first = export("txt").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("The revolution began in Petrograd in 1917. First line second line.")
+
+
 def test_reference_version_export(export: Exporter, project: Project) -> None:
     rows = _rows(export("csv", version="reference:main"), ",", "utf-8-sig")
     reference = [project.version_text(i, "reference:main") for i in range(1, 22)]

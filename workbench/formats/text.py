@@ -1,4 +1,5 @@
-"""Plain text: the English alone, one paragraph per line (the deliverable text)."""
+"""Plain text: the English alone, one paragraph per line (the deliverable text), without the
+inline tags of a client document (an empty one, a line break, read as a space)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from itertools import groupby
 from typing import BinaryIO
 
 from workbench.formats.model import ExportHeader, Unit
+from workbench.text.tags import strip_tags
 
 
 def write_txt(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int:
@@ -17,7 +19,7 @@ def write_txt(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
     for _, members in groupby(units, key=lambda u: u.paragraph):
         sentences = []
         for unit in members:
-            english = " ".join(unit.target.split())
+            english = " ".join(strip_tags(unit.target, empty=" ").split())
             if english:
                 sentences.append(english)
                 count += 1

@@ -61,13 +61,16 @@ def has_tags(text: str) -> bool:
     return bool(tokens(text))
 
 
-def strip_tags(text: str) -> str:
-    """``text`` without its placeholders."""
+def strip_tags(text: str, empty: str = "") -> str:
+    """``text`` without its placeholders (an empty tag, a line break or an image, replaced
+    by ``empty``)."""
     if "<" not in text:
         return text
     pieces, pos = [], 0
     for token in tokens(text):
         pieces.append(text[pos : token.start])
+        if token.kind == EMPTY and empty:
+            pieces.append(empty)
         pos = token.end
     pieces.append(text[pos:])
     return "".join(pieces)
