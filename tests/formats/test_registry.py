@@ -186,6 +186,17 @@ def test_tsv_reader_reads_what_the_tsv_writer_wrote(export: Exporter, project: P
     assert [u.key for u in units] == [str(s.id) for s in project.segments(limit=100)]
 
 
+def test_a_tsv_saved_with_every_text_cell_quoted_is_read(tmp_path: Path) -> None:
+    """LibreOffice's "quote all text cells": the quotes are off, "" is one quote; a row of
+    our own TSV, whose id is never quoted, keeps a sentence that is a quotation as it is."""
+    path = tmp_path / "saved.tsv"
+    path.write_text('"id"\t"arabic"\t"english"\n"1"\t"نص"\t"He said ""yes""."\n'
+                    '2\tنص آخر\t"Today, there\'s neither."\n', encoding="utf-8")
+    units = read_tsv(path).units
+    assert [(u.key, u.source, u.target) for u in units] == [
+        ("1", "نص", 'He said "yes".'), ("2", "نص آخر", '"Today, there\'s neither."')]
+
+
 def test_a_spreadsheet_edit_comes_back_by_its_arabic(project: Project, tmp_path: Path) -> None:
     """A CSV made elsewhere (no ids, other column order) is matched by its Arabic."""
     first, second = project.segments(limit=2)

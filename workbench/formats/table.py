@@ -124,7 +124,7 @@ def read_tsv(path: str | Path) -> ImportedFile:
     """Read the segment pairs of a TSV file with our columns (errors name the line)."""
     lines = read_text(path).split("\n")
     rows = (
-        (n, [unescape_field(f) for f in line.rstrip("\r").split("\t")])
+        (n, [unescape_field(f) for f in unquote_row(line.rstrip("\r").split("\t"))])
         for n, line in enumerate(lines, start=1)
     )
     return _read(path, "tsv", rows)
