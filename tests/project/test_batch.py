@@ -113,6 +113,9 @@ def test_cli_replace_confirm_review(sample_db: Path) -> None:
     assert result.exit_code == 0, result.stdout
     result = run_cli("confirm", dirty, *db)  # open error findings: refused, exit 1
     assert result.exit_code == 1 and f"segment {dirty}: " in result.stdout
+    result = run_cli("confirm", dirty, "--text", "Nothing like it.", *db)  # the same with --text
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert f"segment {dirty}: not confirmed: " in result.stderr
     result = run_cli("confirm", dirty, "--override-reason", "house style", *db)
     assert result.exit_code == 0
     result = run_cli("review", dirty, "--approve", *db)

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workbench.cli.app import console, db_option, main, print_json
-from workbench.errors import WorkbenchError
+from workbench.errors import BlockedByFindings, WorkbenchError
 from workbench.project import open_project
 from workbench.project.batch import BatchReport, ReplaceReport
 from workbench.statuses import STATUSES
@@ -136,9 +136,13 @@ def confirm(
         if text is not None:
             if len(segment_ids) != 1 or doc or statuses or clean_only:
                 raise WorkbenchError("--text confirms one segment: give exactly one SEGMENT_ID")
-            segment = project.confirm(
-                segment_ids[0], text, override_reason=override_reason, revision=revision
-            )
+            try:
+                segment = project.confirm(
+                    segment_ids[0], text, override_reason=override_reason, revision=revision
+                )
+            except BlockedByFindings as exc:  # refused by the QA policy: exit 1, as a batch
+                click.echo(f"workbench: {exc}", err=True)
+                raise SystemExit(1) from None
             click.echo(f"segment {segment_ids[0]}: confirmed (revision {segment.revision})")
             return
         if revision is not None:
