@@ -136,3 +136,23 @@ def test_markup_and_control_characters_stay_well_formed(
         unit = next(u for u in units if u.key == "2")
         assert unit.target == 'A <claim> & "quote" false to the core.'
     assert etree.DTD(str(TMX_DTD)).validate(etree.parse(str(export("tmx"))))
+
+
+def test_a_tmx_with_its_languages_swapped_is_refused_saying_so(
+    export: Exporter, project: Project, tmp_path: Path
+) -> None:
+    """Each tuv's text under the other's language: no unit matches the Arabic, and the error
+    says the languages look swapped (not "another document")."""
+    from workbench.errors import WorkbenchError
+
+    text = export("tmx").read_text(encoding="utf-8")
+    root = etree.fromstring(text.encode("utf-8"))
+    for tu in root.iter("tu"):
+        tuvs = tu.findall("tuv")
+        if len(tuvs) == 2:
+            segs = [t.find("seg") for t in tuvs]
+            segs[0].text, segs[1].text = segs[1].text, segs[0].text
+    swapped = tmp_path / "swapped.tmx"
+    swapped.write_bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
+    with pytest.raises(WorkbenchError, match="the languages swapped"):
+        project.import_tmx(swapped)

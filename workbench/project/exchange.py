@@ -47,6 +47,7 @@ from workbench.store import exchange as q_exchange
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
+from workbench.text.script import arabic_share
 from workbench.text.tags import has_tags, strip_tags
 
 if TYPE_CHECKING:
@@ -494,9 +495,14 @@ class Exchange:
                     if sid not in planned:
                         planned[sid] = (unit.target if i == 0 else "", applied.value)
         if report.matched_by_id + report.matched_by_source == 0:
+            sources = " ".join(u.source for u in file.units[:200])
+            targets = " ".join(u.target or "" for u in file.units[:200])
+            swapped = arabic_share(sources) < 0.1 and arabic_share(targets) > 0.5
             raise WorkbenchError(
                 f"{path}: refused: none of its {len(file.units)} units matches the Arabic of "
-                f"document {document.name!r} (a file of another document?)"
+                f"document {document.name!r} " + (
+                    "(its source texts are English and its targets Arabic: the languages "
+                    "swapped?)" if swapped else "(a file of another document?)")
             )
         fill = FillReport(dry_run=dry_run)
         report.dry_run = dry_run
