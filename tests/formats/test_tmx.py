@@ -156,3 +156,37 @@ def test_a_tmx_with_its_languages_swapped_is_refused_saying_so(
     swapped.write_bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
     with pytest.raises(WorkbenchError, match="the languages swapped"):
         project.import_tmx(swapped)
+
+
+def test_another_tools_files_meet_segments_with_tags(tmp_path: Path) -> None:
+    """A client document's segment has tags: an XLIFF of another tool numbers its codes its
+    own way (<g id="7">), a TMX brings no codes at all. Both are matched by the text; the
+    XLIFF's codes become ours, the TMX's English comes in plain (the tag check then says
+    which tags it lacks)."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>وانتشرت <b>بسرعة</b> كبيرة.</p><p>جملة <i>مائلة</i> هنا."
+                    "</p></body></html>", encoding="utf-8")
+    xliff = tmp_path / "other.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="page.html" '
+        'source-language="ar" target-language="en" datatype="html"><body>'
+        '<trans-unit id="x1"><source>وانتشرت <g id="7">بسرعة</g> كبيرة.</source>'
+        '<target>It spread <g id="7">very</g> fast.</target></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8")
+    tmx = tmp_path / "om.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="OmegaT"'
+        ' creationtoolversion="4" segtype="sentence" o-tmf="OmegaT TMX" adminlang="EN-US"'
+        ' srclang="AR" datatype="plaintext"/><body><tu><tuv xml:lang="AR"><seg>جملة '
+        '<bpt i="0">&lt;i0&gt;</bpt>مائلة<ept i="0">&lt;/i0&gt;</ept> هنا.</seg></tuv>'
+        '<tuv xml:lang="EN-US"><seg>A <bpt i="0">&lt;i0&gt;</bpt>slanted<ept i="0">&lt;/i0&gt;'
+        "</ept> sentence.</seg></tuv></tu></body></tmx>", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(page)
+        first, second = project.segments("page", limit=10)
+        assert first.source == "وانتشرت <1>بسرعة</1> كبيرة."
+        assert project.import_xliff(xliff).added == [first.id]
+        assert project.segment(first.id).target == "It spread <1>very</1> fast."
+        assert project.import_tmx(tmx).added == [second.id]
+        assert project.segment(second.id).target == "A slanted sentence."

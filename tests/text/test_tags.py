@@ -10,6 +10,7 @@ from workbench.text.tagged import split_tagged
 from workbench.text.tags import (
     mask_tags,
     next_missing_tag,
+    renumber_tags,
     strip_tags,
     tag_problems,
     tokens,
@@ -99,3 +100,12 @@ def test_the_checks_report_a_lost_tag_once() -> None:
     assert [(f.check, f.kind, f.severity, f.expected) for f in found] == [
         ("tag-mismatch", "missing", "error", ["<2/>"])
     ]
+
+
+def test_another_tools_numbers_become_ours_by_order() -> None:
+    source, ours = "نص <7>مهم <9>جدا</9></7><8/>.", "نص <1>مهم <2>جدا</2></1><3/>."
+    assert renumber_tags("A <7>very <9>important</9></7><8/> text.", source, ours) == (
+        "A <1>very <2>important</2></1><3/> text.")
+    # a tag the source lacks is left out; tags of another shape leave the text bare
+    assert renumber_tags("A <7>text</7><5/>.", source, ours) == "A <1>text</1>."
+    assert renumber_tags("A <7>text</7>.", "نص <7>مهم</7>.", ours) == "A text."

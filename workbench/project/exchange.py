@@ -27,6 +27,7 @@ from workbench.formats import EXPORT_FORMATS, FINDINGS, Format, detect, get_form
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
+    ImportedUnit,
     Term,
     Unit,
     lang_matches,
@@ -48,7 +49,7 @@ from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
 from workbench.text.script import arabic_share
-from workbench.text.tags import has_tags, strip_tags
+from workbench.text.tags import has_tags, renumber_tags, strip_tags
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
@@ -458,17 +459,18 @@ class Exchange:
             for r in q_docs.segments_page(self.context.db, document.id, wid, 0, 1 << 62)
         }
         by_source: dict[str, list[int]] = {}
+        by_text: dict[str, list[int]] = {}  # segments with tags, by their text without them
         for sid, r in current.items():
             by_source.setdefault(match_key(r["source"]), []).append(sid)
+            if has_tags(r["source"]):
+                by_text.setdefault(match_key(strip_tags(r["source"])), []).append(sid)
 
         planned: dict[int, tuple[str, str]] = {}
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
         for unit in file.units:
             targets = self._match(unit.key, unit.source, current, by_source, report)
-            if targets is None and has_tags(unit.source):  # another tool's own inline codes,
-                unit = replace(unit, source=strip_tags(unit.source),  # which our segments lack
-                               target=None if unit.target is None else strip_tags(unit.target))
-                targets = self._match(unit.key, unit.source, current, by_source, report)
+            if targets is None:  # inline codes (another tool's, or none) unlike ours?
+                unit, targets = self._match_codes(unit, current, by_source, by_text, report)
             where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
                 report.unmatched += 1
@@ -551,6 +553,30 @@ class Exchange:
                 f"use --doc (documents: {', '.join(d.name for d in docs)})"
             )
         return self.catalog.document(doc)
+
+    def _match_codes(
+        self, unit: ImportedUnit, current: dict[int, dict[str, Any]],
+        by_source: dict[str, list[int]], by_text: dict[str, list[int]],
+        report: ExchangeReport,
+    ) -> tuple[ImportedUnit, list[tuple[int, ...]] | None]:
+        """A unit matched by its text alone: a unit with inline codes to a segment without
+        tags (the codes left out), or any unit to a segment with tags, which the unit has in
+        another numbering (another tool's XLIFF: the target's codes renumbered to ours by
+        order) or not at all (a TMX whose codes were not read: the QA check names the tags
+        its English lacks)."""
+        plain = replace(unit, source=strip_tags(unit.source),
+                        target=None if unit.target is None else strip_tags(unit.target))
+        if has_tags(unit.source):
+            targets = self._match(plain.key, plain.source, current, by_source, report)
+            if targets is not None:
+                return plain, targets
+        found = by_text.get(match_key(plain.source))
+        if not found:
+            return unit, None
+        ours = current[found[0]]["source"]
+        target = None if unit.target is None else renumber_tags(unit.target, unit.source, ours)
+        report.matched_by_source += 1
+        return replace(unit, source=ours, target=target), [(sid,) for sid in found]
 
     @staticmethod
     def _match(

@@ -212,3 +212,23 @@ def whole_pairs(source: str, target: str) -> str:
         if f"<{n}>" not in target and f"</{n}>" not in target:
             target = f"<{n}>{target}</{n}>"
     return target
+
+
+def renumber_tags(target: str, source: str, ours: str) -> str:
+    """``target``'s placeholders renumbered from ``source``'s (another tool's numbering of
+    the same text) to ``ours`` (the same text with our numbers): the tags are paired by their
+    order in the two sources, which must have the same kinds in the same order; otherwise, or
+    for a tag of the target that its source lacks, the tags are left out."""
+    theirs, mine = tokens(source), tokens(ours)
+    if [t.kind for t in theirs] != [t.kind for t in mine]:
+        return strip_tags(target)
+    ids = {(t.kind == EMPTY, t.id): m.id for t, m in zip(theirs, mine, strict=True)}
+    pieces, pos = [], 0
+    for token in tokens(target):
+        pieces.append(target[pos : token.start])
+        new = ids.get((token.kind == EMPTY, token.id))
+        if new is not None:
+            pieces.append(placeholder(token.kind, new))
+        pos = token.end
+    pieces.append(target[pos:])
+    return "".join(pieces)
