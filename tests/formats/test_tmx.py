@@ -190,3 +190,18 @@ def test_another_tools_files_meet_segments_with_tags(tmp_path: Path) -> None:
         assert project.segment(first.id).target == "It spread <1>very</1> fast."
         assert project.import_tmx(tmx).added == [second.id]
         assert project.segment(second.id).target == "A slanted sentence."
+
+
+def test_a_status_filter_takes_a_link_whole_or_not_at_all(tmp_path: Path) -> None:
+    """A 2–1 link: its second segment is "new" without English, but the unit is translated
+    (draft): exporting the new segments leaves it out instead of exporting that segment alone
+    (filled in and brought back, its English would have been there twice)."""
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.import_document_text(
+            "قال أحمد إن الجو جميل اليوم. وأضاف أنه سيخرج.\nهذه جملة ثانية.", "j")
+        project.import_translation_text(
+            "Ahmed said the weather was nice today and that he would go out.\nA second one.",
+            "j", "working")
+        assert [s.status for s in project.segments("j", limit=10)] == ["draft", "new", "draft"]
+        assert [u.key for u in project.export_units("j", statuses=["new"])] == []
+        assert [u.key for u in project.export_units("j", statuses=["draft"])] == ["1_2", "3"]

@@ -267,8 +267,11 @@ class Exchange:
         lqa = (
             self.lqa.errors_by_segment(document.id) if self.lqa is not None and working else {}
         )
+        # a link's segments are chosen by the unit's status (the least advanced of those with
+        # English), never one of them alone: its other segments are "new" without English
         rows: Iterable[Row] = q_exchange.export_rows(
-            self.context.db, document.id, vid, statuses, with_revisions=working
+            self.context.db, document.id, vid, None if grouped else statuses,
+            with_revisions=working,
         )
         shared = None
         if findings == "all" and not statuses:  # the QA run checks the rows read here
@@ -279,7 +282,10 @@ class Exchange:
         )
         try:
             groups = link_groups(rows) if grouped else ([row] for row in rows)
+            wanted = set(statuses or ()) if grouped else set()
             for group in groups:
+                if wanted and group_status([(r["text"], r["status"]) for r in group]) not in wanted:
+                    continue
                 unit = self._unit(group, notes, default_created, annotator)
                 errors = [e for r in group for e in lqa.get(r["id"], ())]
                 if errors:
