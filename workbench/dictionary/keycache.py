@@ -21,11 +21,11 @@ import time
 from array import array
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from workbench.dictionary.model import DictionaryFile
 
 VERSION = 6  # raise when the readers' senses or the cache's layout change
-_MAGIC = b"workbench-dictionary-keys\n"
 # Words whose keys fingerprint the normalisation: a change to it makes every cache stale.
 _PROBE = ("الكتاب", "وبالمدرسة", "أَحْمَد", "إبراهيم", "مستشفى", "رئيسـة", "لِلْبيت", "الذين", "ﻻ",
           "Book")
@@ -43,55 +43,11 @@ def cache_folder() -> Path:
     return Path(base) / "dictionaries"
 
 
-def _stamp(dictionary: DictionaryFile, key_of: Callable[[str], str]) -> str:
-    files = []
-    for path in dictionary.files():
-        st = os.stat(path)
-        files.append([str(Path(path).resolve()), st.st_mtime_ns, st.st_size])
+def _extra(dictionary: DictionaryFile, key_of: Callable[[str], str]) -> str:
+    """What the keys depend on besides the files: the reader, its headwords, the normalisation."""
     heads = hashlib.sha1("\n".join(dictionary.headwords).encode("utf-8", "surrogatepass"))
-    return json.dumps([VERSION, type(dictionary).__name__, files, heads.hexdigest(),
+    return json.dumps([type(dictionary).__name__, heads.hexdigest(),
                        [key_of(w) for w in _PROBE]], ensure_ascii=False)
-
-
-def _file(dictionary: DictionaryFile, kind: str = "keys") -> Path:
-    return _index_file(dictionary.files(), kind)
-
-
-def _read(path: Path, stamp: str) -> Keys | None:
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    try:
-        if not raw.startswith(_MAGIC):
-            return None
-        end = raw.index(b"\n", len(_MAGIC))
-        head = json.loads(raw[len(_MAGIC):end])
-        if head["stamp"] != stamp:
-            return None
-        start = end + 1
-        text = raw[start : start + head["bytes"]].decode("utf-8")
-        numbers = array("i")
-        numbers.frombytes(raw[start + head["bytes"]:])
-        if sys.byteorder != "little":
-            numbers.byteswap()
-        keys = text.split("\n") if text else []
-        if len(keys) != len(numbers) or len(keys) != head["count"]:
-            return None
-        return keys, numbers, bool(head["backwards"])
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-def _write(path: Path, stamp: str, keys: Keys) -> None:
-    words, numbers, backwards = keys
-    text = "\n".join(words).encode("utf-8")
-    out = array("i", numbers)
-    if sys.byteorder != "little":
-        out.byteswap()
-    head = json.dumps({"stamp": stamp, "bytes": len(text), "count": len(words),
-                       "backwards": backwards}, ensure_ascii=False).encode()
-    _write_file(path, _MAGIC + head + b"\n" + text + out.tobytes())
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -128,17 +84,15 @@ def dictionary_keys(dictionary: DictionaryFile, build: Callable[[DictionaryFile]
     """The keys of a dictionary: from the cache when it is current, else ``build(dictionary)``
     (then kept for the next process). ``key_of`` is the key normalisation; ``kind`` names the
     index (``keys``: the headwords'; ``senses``: the English senses', for English queries)."""
-    try:
-        stamp = _stamp(dictionary, key_of)
-    except OSError:
-        return build(dictionary)
-    path = _file(dictionary, kind)
-    hit = _read(path, stamp)
+    files = dictionary.files()
+    extra = _extra(dictionary, key_of)
+    hit = load_index(files, kind, extra)
     if hit is not None:
-        return hit
+        words, arrays, values = hit
+        if len(arrays) == 1 and len(arrays[0]) == len(words):
+            return words, arrays[0], bool(values.get("backwards"))
     keys = build(dictionary)
-    if "\n" not in "".join(keys[0]):
-        _write(path, stamp, keys)
+    save_index(files, kind, extra, keys[0], [keys[1]], {"backwards": keys[2]})
     return keys
 
 
@@ -151,7 +105,7 @@ def _index_stamp(files: list[Path], extra: str) -> str:
 
 
 def load_index(files: list[Path], kind: str, extra: str) -> tuple[
-        list[str], list[array], dict[str, str]] | None:
+        list[str], list[array], dict[str, Any]] | None:
     """A reader's index of ``files`` kept by :func:`save_index` (words, number arrays and
     a few values), when the files have not changed since; else None."""
     try:
@@ -184,7 +138,7 @@ def load_index(files: list[Path], kind: str, extra: str) -> tuple[
 
 
 def save_index(files: list[Path], kind: str, extra: str, words: list[str],
-               arrays: list[array], values: dict[str, str]) -> None:
+               arrays: list[array], values: dict[str, Any]) -> None:
     """Keep a reader's index of ``files`` for the next process (see :func:`load_index`);
     nothing is kept when it cannot be written or a word holds a new line."""
     if any("\n" in w for w in words):
