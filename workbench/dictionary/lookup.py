@@ -72,6 +72,7 @@ _RELATIVE = frozenset(_norm(w) for w in (
 _PREPOSITION_PRONOUN = frozenset(prep + p for prep in "بل" for p in m.PRONOUNS)
 _CONJUNCTIONS = ("و", "ف")
 _INDEPENDENT = frozenset({"هم", "هما", "هن"})  # pronouns both attached and independent
+_WHOLE = _PREPOSITION_PRONOUN | _RELATIVE  # looked up as themselves only
 
 
 def _unarticled(word: str) -> str:
@@ -98,7 +99,7 @@ def _function_word(word: str) -> tuple[str, int] | None:
     """The function word (see :data:`_RELATIVE`) a normalised word is, after its clitics, and
     the letters they take; None for any other word."""
     for p in ("", *_CONJUNCTIONS):
-        if word.startswith(p) and word[len(p):] in _PREPOSITION_PRONOUN | _RELATIVE:
+        if word.startswith(p) and word[len(p):] in _WHOLE:
             return word[len(p):], len(p)
     for p in m.PREFIXES:  # بالتي, كالذي; للتي (ل + التي)
         rest = word[len(p):]

@@ -317,7 +317,8 @@ class EnglishText:
 
 
 def find_rendering(english: str, phrase: str) -> list[tuple[int, int]]:
-    """Spans of ``phrase`` in ``english``: case-insensitive, inflection and hyphen aware."""
+    """Spans of ``phrase`` in ``english``: case-insensitive (an acronym in its case),
+    inflection and hyphen aware."""
     return EnglishText(english).find(phrase)
 
 

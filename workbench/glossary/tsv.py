@@ -22,6 +22,7 @@ from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
 from workbench.text.script import arabic_share
 from workbench.textio import read_text
 
+SWAP_SAMPLE = 500  # rows whose columns tell a swapped file
 HEADERS = frozenset({"source", "source term", "term", "arabic", "arabic term", "ar", "src"})
 """First fields that make a first line a header (OmegaT's ``source``, a spreadsheet's)."""
 
@@ -45,8 +46,9 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
         first_row, header_possible = header_possible, False
         if first_row and fields[0].casefold() in HEADERS:
             continue
-        columns[0].append(fields[0])
-        columns[1].append(fields[1])
+        if len(columns[0]) < SWAP_SAMPLE:
+            columns[0].append(fields[0])
+            columns[1].append(fields[1])
         entry = _entry(fields, number, bad)
         if entry is not None:
             builder.add(entry)
@@ -59,7 +61,7 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
 
 def _refuse_swapped(terms: list[str], renderings: list[str], path: str | Path) -> None:
     """Refuse an English<TAB>Arabic file: (almost) no Arabic in the first column, mostly
-    Arabic in the second."""
+    Arabic in the second (of its first rows)."""
     if arabic_share(" ".join(terms)) < 0.1 and arabic_share(" ".join(renderings)) > 0.5:
         raise InputError(path, "the columns look swapped: the first holds English and the "
                                "second Arabic (expected 'Arabic<TAB>English')")

@@ -203,11 +203,7 @@ class Exchange:
         if fallback not in FALLBACKS:
             raise WorkbenchError(f"unknown fallback {fallback!r} (use {', '.join(FALLBACKS)})")
         original = self._stored_original(document)
-        # the other segments of a many-to-one link: their English is in the first one
-        joined = {i for u in self.export_units(document.name, version)
-                  if len(u.ids) > 1 and u.target.strip() for i in u.ids[1:]}
-        units = (replace(u, joined=True) if u.ids[0] in joined else u
-                 for u in self.export_units(document.name, version, grouped=False))
+        units = self.export_units(document.name, version, grouped=False)
         if statuses:
             wanted = set(statuses)
             units = (u if u.status in wanted else _without_english(u) for u in units)
@@ -252,7 +248,8 @@ class Exchange:
         """The document's segment pairs in order, streamed from the store.
 
         Segments of one many-to-many link of the version form one unit (their Arabic and
-        English joined), unless ``grouped`` is False (one unit per segment). Units carry
+        English joined), unless ``grouped`` is False (one unit per segment; those after a
+        link's first whose English it holds are ``joined``). Units carry
         ``findings`` ('none', 'glossary' or 'all'), with ``terms`` the glossary terms found in
         their Arabic, and (working version) the reviewers' LQA errors.
         """
@@ -281,17 +278,21 @@ class Exchange:
             if terms or findings != "none" else (None, None)
         )
         try:
-            groups = link_groups(rows) if grouped else ([row] for row in rows)
             wanted = set(statuses or ()) if grouped else set()
-            for group in groups:
-                if wanted and group_status([(r["text"], r["status"]) for r in group]) not in wanted:
+            for link in link_groups(rows):
+                if wanted and group_status([(r["text"], r["status"]) for r in link]) not in wanted:
                     continue
-                unit = self._unit(group, notes, default_created, annotator)
-                errors = [e for r in group for e in lqa.get(r["id"], ())]
-                if errors:
-                    texts = [(r["id"], r["text"] or "") for r in group]
-                    unit.lqa = Lqa.unit_notes(errors, texts, unit.target)
-                yield unit
+                # one segment at a time: those after a link's first, whose English it holds,
+                # are "joined" (nothing of their own)
+                held = bool((link[0]["text"] or "").strip())
+                for k, group in enumerate([link] if grouped else [[row] for row in link]):
+                    unit = self._unit(group, notes, default_created, annotator)
+                    unit.joined = k > 0 and held and not unit.target.strip()
+                    errors = [e for r in group for e in lqa.get(r["id"], ())]
+                    if errors:
+                        texts = [(r["id"], r["text"] or "") for r in group]
+                        unit.lqa = Lqa.unit_notes(errors, texts, unit.target)
+                    yield unit
         finally:
             if done is not None:
                 done()

@@ -77,9 +77,12 @@ for _i in range(0x2000, 0x200B):  # en quad ... hair space
 # Presentation forms (text pasted from PDFs, old dictionaries): each form of one letter is
 # that letter (ﻙ ﻛ → ك; ﺃ → ا as أ is). Ligatures of several letters (ﻻ) are
 # expanded only where no offsets are kept (see expand_ligatures).
+_LIGATURES = []
 for _cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
     _base = unicodedata.normalize("NFKC", chr(_cp))
-    if len(_base) == 1 and _base != chr(_cp):
+    if len(_base) > 1:
+        _LIGATURES.append(chr(_cp))
+    elif _base != chr(_cp):
         _COMMON[chr(_cp)] = _COMMON.get(_base, _base)
 
 # Folding ة to ه folds what maps to ة too (ۀ): no value of a table is one of its keys, so the
@@ -157,9 +160,7 @@ def normalize_arabic(text: str) -> str:
     return _fold(_DELETE_RE.sub("", text), True)
 
 
-_LIGATURE = re.compile("[" + "".join(
-    chr(cp) for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF))
-    if len(unicodedata.normalize("NFKC", chr(cp))) > 1) + "]")
+_LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
 
 
 def expand_ligatures(text: str) -> str:

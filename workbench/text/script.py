@@ -30,8 +30,9 @@ def require_language(text: str, lang: str, path: str | Path) -> None:
         return
     share = arabic_share(sample)
     if lang == "ar" and share < 0.1:
-        raise InputError(path, f"not Arabic: {share:.0%} of its letters are Arabic (the English? "
-                               "the Arabic document is imported, its English aligned to it)")
+        raise InputError(path, f"not Arabic: {share:.0%} of its letters are Arabic (an English "
+                               "file? the Arabic document is imported, then its English is "
+                               "aligned to it)")
     if lang == "en" and share > 0.5:
         raise InputError(path, f"not English: {share:.0%} of its letters are Arabic (the Arabic "
                                "given for the English?)")
