@@ -275,17 +275,7 @@ def test_stardict_xdxf_articles(tmp_path: Path) -> None:
                "</deftext><ex><ex_orig>كلب كبير</ex_orig><ex_tran>a big dog</ex_tran></ex>"
                "</def><def><deftext><dtrn>hound</dtrn></deftext></def></def>"),
     ]
-    data, idx = bytearray(), bytearray()
-    for head, body in sorted(articles, key=lambda a: a[0].encode()):
-        raw = body.encode()
-        idx += head.encode() + b"\0" + struct.pack(">II", len(data), len(raw))
-        data += raw
-    (tmp_path / "x.idx").write_bytes(bytes(idx))
-    (tmp_path / "x.dict").write_bytes(bytes(data))
-    (tmp_path / "x.ifo").write_text(
-        "StarDict's dict ifo file\nversion=2.4.2\nbookname=XDXF\nwordcount=2\n"
-        f"idxfilesize={len(idx)}\nsametypesequence=x\n", encoding="utf-8")
-    entries = _by_head(open_dictionary(tmp_path / "x.ifo"))
+    entries = _by_head(open_dictionary(_stardict_of(tmp_path, "x", articles)))
     assert entries["كتاب"][0].senses == ("book", "letter")
     assert entries["كتاب"][0].pronunciation == "kitāb"
     assert entries["كلب"][0].senses == ("dog", "hound")

@@ -88,19 +88,6 @@ def _stardict_files(base: Path) -> list[Path]:
     return [ifo, idx, data] + ([syn] if syn is not None else [])
 
 
-def _open_dictd(base: Path) -> DictionaryFile:
-    from workbench.dictionary.dictd import DictdFile
-
-    return DictdFile(*_dictd_files(base))
-
-
-def _open_stardict(base: Path) -> DictionaryFile:
-    from workbench.dictionary.stardict import StarDictFile
-
-    ifo, idx, data, *syn = _stardict_files(base)
-    return StarDictFile(ifo, idx, data, syn[0] if syn else None)
-
-
 def _open_single(kind: str) -> Callable[[Path], DictionaryFile]:
     def opener(path: Path) -> DictionaryFile:
         if kind == "dsl":
@@ -184,10 +171,9 @@ def _resolve(path: str | Path, fmt: str | None) -> tuple[Path, str]:
     return p, kind
 
 
-def set_files(path: str | Path, fmt: str | None = None) -> list[Path]:
-    """The files of the dictionary set ``path`` belongs to, found without reading them (a
-    cheap check that the set is whole); a one-line error names the file that is missing."""
-    p, kind = _resolve(path, fmt)
+def _files(p: Path, kind: str) -> list[Path]:
+    """The files of the set of ``p`` (of format ``kind``); a one-line error names one
+    missing."""
     base, _ = _split(p)
     if kind == "dictd":
         return _dictd_files(base)
@@ -196,12 +182,23 @@ def set_files(path: str | Path, fmt: str | None = None) -> list[Path]:
     return [p]
 
 
+def set_files(path: str | Path, fmt: str | None = None) -> list[Path]:
+    """The files of the dictionary set ``path`` belongs to, found without reading them (a
+    cheap check that the set is whole); a one-line error names the file that is missing."""
+    return _files(*_resolve(path, fmt))
+
+
 def open_dictionary(path: str | Path, fmt: str | None = None) -> DictionaryFile:
     """Open the dictionary set ``path`` belongs to (``fmt`` to force a format)."""
     p, kind = _resolve(path, fmt)
-    base, _ = _split(p)
+    files = _files(p, kind)
     if kind == "dictd":
-        return _open_dictd(base)
+        from workbench.dictionary.dictd import DictdFile
+
+        return DictdFile(*files)
     if kind == "stardict":
-        return _open_stardict(base)
+        from workbench.dictionary.stardict import StarDictFile
+
+        ifo, idx, data, *syn = files
+        return StarDictFile(ifo, idx, data, syn[0] if syn else None)
     return _open_single(kind)(p)
