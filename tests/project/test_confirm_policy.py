@@ -57,6 +57,31 @@ def test_a_failing_check_is_an_error_never_a_silent_confirm(
             fresh.open_findings(1, CLEAN)
 
 
+def test_confirming_never_loads_the_spelling_dictionary(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spelling findings are warnings, which never refuse a confirmation: the gate does not
+    pay for Hunspell's dictionary (0.5–2 s a process), while a check of the segment does."""
+    from workbench.project.spelling import Spelling
+
+    loads: list[str] = []
+    real = Spelling.dictionary
+
+    def counted(self: Spelling) -> object:
+        loads.append("load")
+        return real(self)
+
+    monkeypatch.setattr(Spelling, "dictionary", counted)
+    with Project.open(project.path, author="tester") as fresh:
+        assert fresh.confirm(1, CLEAN + " Speling.").status == "translated"
+        with pytest.raises(BlockedByFindings):
+            fresh.confirm(1, MISSING_TERMS)
+        fresh.confirm_many([1], override_reason="client's wording")
+        assert loads == []
+        assert "spelling" in {f.check for f in fresh.check_segment(1, text="Speling.")}
+        assert loads
+
+
 def _two_to_one(project: Project) -> tuple[int, int]:
     """A document whose two Arabic sentences face one English sentence in the working
     version (as a working import of a translator who joined them leaves it)."""

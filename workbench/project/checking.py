@@ -31,6 +31,10 @@ from workbench.store import versions as q_versions
 if TYPE_CHECKING:
     from workbench.spelling import SpellChecker
 
+#: Checks the QA policy does not run: their findings are never errors, so they cannot refuse a
+#: confirmation (spelling: warnings).
+GATE_SKIP = ("spelling",)
+
 
 @dataclass(frozen=True)
 class Override:
@@ -126,13 +130,6 @@ class Checking:
         extra = glossary_english(matcher.glossary.entries) if matcher is not None else []
         return self.spelling.checker(extra, stamp)
 
-    def load_files(self) -> None:
-        """Load what the checks read from files (the Hunspell dictionary: 0.5–2 s the first
-        time in a process); called before a write transaction, so that no other writer waits
-        on the project's write lock meanwhile."""
-        if self.spelling is not None:
-            self.spelling.dictionary()
-
     def check_text(self, source: str, target: str) -> list[Finding]:
         """All segment checks on a source/target pair, with the project glossary and words."""
         stamp = self.terms.stamp()
@@ -176,15 +173,21 @@ class Checking:
     def open_unit_findings(
         self, segment_id: int, source: str, vid: int | None, text: str | None = None, *,
         stored: str | None = None, linked: bool = True, stamp: int | None = None,
+        errors_only: bool = False,
     ) -> list[Finding]:
         """The open findings of a segment in version ``vid`` (of ``text`` when given, else of
         its stored English), checked with its link unit: what :meth:`check_segment` gives,
         for a caller that has read the segment already (``source``; ``stored``: its English in
         ``vid``, read again when None; ``linked`` False: it shares no link in ``vid``;
-        ``stamp``: the project's QA stamp as read before, None: read now)."""
+        ``stamp``: the project's QA stamp as read before, None: read now). ``errors_only``:
+        the error findings alone, which the QA policy refuses on (the spelling check, whose
+        findings are warnings, is not run: its dictionary takes 0.5–2 s to load)."""
         group, findings, changed = self._unit_findings(
-            source, segment_id, vid, text, stored=stored, linked=linked, stamp=stamp
+            source, segment_id, vid, text, stored=stored, linked=linked, stamp=stamp,
+            skip=GATE_SKIP if errors_only else (),
         )
+        if errors_only:
+            findings = [f for f in findings if f.severity == "error"]
         if not findings or (changed and group == [segment_id]):
             return findings  # nothing to accept, or only the segment's own (stale) overrides
         overrides = self._overrides(vid, group)
@@ -197,10 +200,11 @@ class Checking:
     def _unit_findings(
         self, source: str, segment_id: int, vid: int | None, text: str | None = None, *,
         stored: str | None = None, linked: bool = True, stamp: int | None = None,
+        skip: Collection[str] = (),
     ) -> tuple[list[int], list[Finding], bool]:
         """The segment checks of a segment's link unit in version ``vid``: the unit's segment
         ids, every finding, and whether ``text`` replaced the segment's stored English
-        (``stored``, ``linked``: as in :meth:`open_unit_findings`)."""
+        (``stored``, ``linked``: as in :meth:`open_unit_findings`; ``skip``: checks not run)."""
         db = self.context.db
         stamp = self.terms.stamp() if stamp is None else stamp
         group = (
@@ -222,7 +226,8 @@ class Checking:
             texts[segment_id] = text
         findings = run_checks(
             group_source(sources[sid] for sid in group), group_text(texts[sid] for sid in group),
-            matcher=self.terms.matcher(stamp), speller=self._speller(stamp=stamp),
+            matcher=self.terms.matcher(stamp), speller=self._speller(skip, stamp=stamp),
+            skip=skip,
         )
         return group, findings, changed
 

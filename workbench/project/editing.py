@@ -76,15 +76,13 @@ class Editing:
         reason = (override_reason or "").strip()
         fingerprint = self.confirm_fingerprint()
         written: Callable[[], int] | None = None
-        self.checking.load_files()  # files read once a process: not under the write lock
         self.before_confirm(segment_id)
         with self.context.segment_transaction():
             seg, row = self._claim(
                 segment_id, text, Status.TRANSLATED, "confirm", revision, fingerprint
             )
             if not isinstance(seg, ConflictError):
-                errors = [f for f in self._claimed_findings(seg, row, text)
-                          if f.severity == "error"]
+                errors = self._claimed_errors(seg, row, text)
                 if not errors or reason:
                     stale = revision is not None and seg.revision != revision
                     segment, written = self._write(
@@ -112,12 +110,12 @@ class Editing:
             segment_id, lambda: self.checking.check_segment(segment_id, text=text)
         )
 
-    def _claimed_findings(self, seg: Segment, row: Row, text: str) -> list[Finding]:
-        """``open_findings`` of ``text`` for a segment just read under its lock (``row``:
-        ``lock_segment``'s, with its working version and whether it is linked)."""
+    def _claimed_errors(self, seg: Segment, row: Row, text: str) -> list[Finding]:
+        """The open error findings of ``text`` for a segment just read under its lock
+        (``row``: ``lock_segment``'s, with its working version and whether it is linked)."""
         return self._checked(seg.id, lambda: self.checking.open_unit_findings(
             seg.id, seg.source, row["working_id"], text, stored=seg.target,
-            linked=bool(row["linked"]), stamp=int(row["qa_stamp"]),
+            linked=bool(row["linked"]), stamp=int(row["qa_stamp"]), errors_only=True,
         ))
 
     def _checked(self, segment_id: int, check: Callable[[], list[Finding]]) -> list[Finding]:

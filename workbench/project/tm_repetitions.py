@@ -197,12 +197,10 @@ class Repetitions:
                     continue
                 if match_keys([other.source])[0] != key:
                     continue  # the same hash, another source
-                errors = [  # check_segment(sid, text=seg.target), from what was read
-                    f for f in self.checking.open_unit_findings(
-                        sid, other.source, wid, seg.target, stored=other.target, stamp=stamp
-                    )
-                    if f.severity == "error"
-                ]
+                errors = self.checking.open_unit_findings(  # from what was read
+                    sid, other.source, wid, seg.target, stored=other.target, stamp=stamp,
+                    errors_only=True,
+                )
                 status = Status.DRAFT.value if errors else Status.TRANSLATED.value
                 changes.append((sid, other.target, seg.target, other.status, status))
             if changes:
