@@ -56,6 +56,13 @@ def test_a_new_check_is_one_class() -> None:
                                                       "1000000", "2500.75"]),
         ("103,7 مليون و١٠٣,٧ و٢,٥ و١٢٬٥٠٠", ["103.7", "103.7", "2.5", "12500"]),
         ("section 5.2.1, then 2.5,3", ["5", "2", "1", "2.5", "3"]),
+        # SI grouping: spaces (plain, no-break, thin) before groups of exactly three digits
+        ("1 000 and 25\u00a0000 and ١٠\u202f٠٠٠ and 1\u2009234 567,5",
+         ["1000", "25000", "10000", "1234567.5"]),
+        ("in 2019, 100 000 people; 12 34 and 5 1000", ["2019", "100000", "12", "34", "5",
+                                                         "1000"]),
+        # a run of groups of another shape is separate numbers (a phone number)
+        ("call 0800 555 111 or ١١١ ٥٥٥ ٠٨٠٠", ["800", "555", "111", "111", "555", "800"]),
     ],
 )
 def test_numbers_are_read_in_any_script(text: str, values: list[str]) -> None:
@@ -98,6 +105,12 @@ def test_number_mismatch() -> None:
         ("تجاوز عدد إصابات فيروس سارس كوف-2 مليون إصابة", "SARS-CoV-2 passes a million cases",
          True),
         ("حضر ١٬٠٠٠ شخص.", "1,000 people came.", True),
+        ("دفع 25000 يورو.", "He paid 25 000 euros.", True),
+        ("دفع ٢٥ ٠٠٠ يورو.", "He paid €25,000.", True),
+        ("دفع 25000 يورو.", "He paid 25 500 euros.", False),
+        # spaced groups without a partner are compared as groups (typed in another order)
+        ("اتصل على الرقم 111 555 أو 1000", "Call 555 111 or 1 000", True),
+        ("اتصل على الرقم 111 555", "Call 555 112", False),
         ("حضر 1,000 شخص.", "1.000 people came.", False),
         ("بلغ 1,0005 ملم.", "It was 10005 mm.", False),
         ("نما بنسبة 2,5 في المئة.", "It grew by 25 per cent.", False),

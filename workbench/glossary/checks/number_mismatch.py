@@ -6,6 +6,11 @@ groups thousands (1,000 = 1000; 2,500.75 = 2500.75), any other comma is a decima
 Arabic text often writes it (103,7 = 103.7; 2,5 = 2.5; 10,50 = 10.5; 1,0005 = 1.0005). A
 period is a decimal point once; numbers with several (5.2.1) or a comma after their decimal
 point are read as separate numbers. Leading and trailing zeros do not count (01 = 1, 2.50 = 2.5).
+Groups of three digits after a space, a no-break or a thin space, behind one to three digits,
+are one number, as SI style writes them (1 000 000 = 1000000; 12 500,5 = 12500.5), when the
+whole run of spaced digit groups has that shape (0800 555 111, a phone number, is three); such
+a number that finds no partner is compared again as its groups (a phone number's groups
+typed in another order on the Arabic side).
 """
 
 from __future__ import annotations
@@ -21,7 +26,13 @@ from workbench.text.tags import mask_tags
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
 _DIGITS |= {chr(0x06F0 + i): str(i) for i in range(10)}
 _TABLE = str.maketrans({**_DIGITS, "\u066b": "."})  # ٬ (U+066C) stays: always thousands
-_NUMBER = re.compile(r"\d+(?:[.,\u066c]\d+)*")
+# 1 000 000: groups of three after a space, no-break, thin or narrow no-break space.
+_SPACES = " \u00a0\u2009\u202f"
+_SPACED = (rf"(?<![\d.,\u066b\u066c])(?<!\d[{_SPACES}])\d{{1,3}}(?:[{_SPACES}]\d{{3}}(?!\d))+"
+           rf"(?![{_SPACES}]\d)")
+_GROUP_SPACES = str.maketrans(dict.fromkeys(_SPACES))
+_PIECE = re.compile(rf"[^{_SPACES}]+")
+_NUMBER = re.compile(rf"{_SPACED}(?:[.,]\d+)?|\d+(?:[.,\u066c]\d+)*")
 _NON_ASCII_DIGIT = re.compile("[" + "".join(_DIGITS) + "\u066b]")
 _RUN = re.compile(r"\d+|[.,\u066c]")
 
@@ -66,6 +77,8 @@ def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
         token = m.group()
         if token.isdecimal():  # digits only (what \d matches): one number, as _read finds
             out.append((token.lstrip("0") or "0", m.span()))
+        elif (grouped := token.translate(_GROUP_SPACES)) != token:  # 1 000 or 1 000.5: one
+            out.append((_read(grouped, m.start())[0][0], m.span()))
         else:
             out.extend(_read(token, m.start()))
     return out
@@ -74,16 +87,21 @@ def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
 _ANY_DIGIT = re.compile(r"\d")
 
 
-# _NUMBER as it reads the text before translation (٫ is a decimal point there).
+# _NUMBER as it reads the text before translation (٫ is a decimal point there), spaced
+# groups aside (_SPACE_IN_NUMBER finds those).
 _NUMBER_UNTRANSLATED = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+_SPACE_IN_NUMBER = re.compile(rf"\d[{_SPACES}]\d")
 
 
 def _plain_numbers(text: str) -> list[str] | None:
     """The canonical numbers of ``text`` in order, when each is a plain run of digits (what
     :func:`numbers` would read, in one pass and without spans); None when a number has a
-    separator (then :func:`numbers` reads it)."""
-    tokens = _NUMBER_UNTRANSLATED.findall(mask_tags(text))
-    if not all(map(str.isdecimal, tokens)):
+    separator or may be spaced groups (then :func:`numbers` reads it)."""
+    text = mask_tags(text)
+    tokens = _NUMBER_UNTRANSLATED.findall(text)
+    if not all(map(str.isdecimal, tokens)) or (
+        len(tokens) > 1 and _SPACE_IN_NUMBER.search(text)
+    ):
         return None
     return [(t if t.isascii() else t.translate(_TABLE)).lstrip("0") or "0" for t in tokens]
 
@@ -172,6 +190,15 @@ class NumberMismatch(Check):
         src_values = [_values(source, n, start, end) for n, (start, end) in src]
         tgt_values = [_values(target, n, start, end) for n, (start, end) in tgt]
         missing, extra = _pair_up(src_values, tgt_values)
+        if missing or extra:  # spaced groups without a partner: compared again as groups
+            src2, tgt2 = _ungroup(source, src, missing), _ungroup(target, tgt, extra)
+            if len(src2) > len(src) or len(tgt2) > len(tgt):
+                src2_values = [_values(source, n, start, end) for n, (start, end) in src2]
+                tgt2_values = [_values(target, n, start, end) for n, (start, end) in tgt2]
+                missing2, extra2 = _pair_up(src2_values, tgt2_values)
+                if len(missing2) + len(extra2) < len(missing) + len(extra):
+                    src, tgt, src_values, tgt_values = src2, tgt2, src2_values, tgt2_values
+                    missing, extra = missing2, extra2
         findings: list[Finding] = []
         counts = Counter(src[i][0] for i in missing)
         scaled = {src[i][0]: _scaled(src[i][0], src_values[i]) for i in missing}
@@ -194,6 +221,22 @@ class NumberMismatch(Check):
                 )
             )
         return findings
+
+
+def _ungroup(
+    text: str, found: list[tuple[str, tuple[int, int]]], lone: list[int]
+) -> list[tuple[str, tuple[int, int]]]:
+    """``found`` (the numbers of ``text``) with each spaced number of ``lone`` (indices)
+    replaced by its groups' numbers (1 000 → 1, 0)."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    for i, (number, (start, end)) in enumerate(found):
+        if i not in lone or _PIECE.fullmatch(text, start, end):
+            out.append((number, (start, end)))
+            continue
+        for piece in _PIECE.finditer(text, start, end):
+            out.extend((n, (piece.start() + a, piece.start() + b))
+                       for n, (a, b) in numbers(piece.group()))
+    return out
 
 
 def _scaled(number: str, values: frozenset[str]) -> str:
