@@ -7,7 +7,7 @@ Each batch is one change group (one transaction) that ``undo_change`` undoes at 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,11 +17,12 @@ from workbench.project.changes import Change, ChangeSet
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
 from workbench.project.editing import Editing
-from workbench.project.reading import Reader
+from workbench.project.reading import Reader, Segment
 from workbench.project.review import VERDICTS, Review
 from workbench.statuses import STATUSES, Status
 from workbench.store import changes as q_changes
 from workbench.store import documents as q_docs
+from workbench.store import versions as q_versions
 from workbench.wording import plural
 
 
@@ -72,7 +73,8 @@ class BatchReport:
     by_findings: list[int] = field(default_factory=list)
     """The blocked segments whose open error findings an override reason would accept."""
     unchanged: list[int] = field(default_factory=list)
-    """Segments already so (confirmed, reviewed or approved already): nothing written."""
+    """Segments already so (confirmed, reviewed or approved already), or joined (their
+    English held by another segment of their link, which they go with): nothing written."""
     group_id: int | None = None
     """The change group, None when nothing was written (nothing to undo)."""
 
@@ -159,16 +161,19 @@ class Batch:
         ids: Sequence[int] | None = None,
     ) -> list[int]:
         """Segment ids of a document (in order) with one of ``statuses``, with no open QA
-        finding when ``clean_only``, among ``ids`` when given."""
+        finding when ``clean_only``, among ``ids`` when given; joined segments (whose English
+        another segment of their link holds) left out."""
         for status in statuses or ():
             if status not in STATUSES:
                 raise WorkbenchError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
         document = self.catalog.document(doc)
         rows = q_docs.segments_page(self.context.db, document.id, None, 0, 1 << 62)
         wanted = set(ids) if ids is not None else None
+        joined = q_versions.joined_segments(self.context.db, document.id)  # go with their link
         out = [
             r["id"] for r in rows
             if (not statuses or r["status"] in statuses) and (wanted is None or r["id"] in wanted)
+            and r["id"] not in joined
         ]
         if clean_only:
             dirty = {
@@ -236,10 +241,11 @@ class Batch:
         open error findings (without ``override_reason``), a locked or an empty one is left
         as it was and reported. One change group."""
         report = BatchReport("confirm")
+        joined = self._joined()
         with self.context.change_group(self._document_id(segment_ids), "confirm") as gid:
             for sid in segment_ids:
                 seg = self.reader.segment(sid)
-                if seg.status in (Status.REVIEWED, Status.APPROVED):
+                if seg.status in (Status.REVIEWED, Status.APPROVED) or joined(seg):
                     report.unchanged.append(sid)  # a reviewer's verdict is not undone
                     continue
                 try:
@@ -263,9 +269,14 @@ class Batch:
         if verdict not in VERDICTS:
             raise WorkbenchError(f"unknown verdict {verdict!r} (use {', '.join(VERDICTS)})")
         report = BatchReport(verdict)
+        joined = self._joined()
         with self.context.change_group(self._document_id(segment_ids), verdict) as gid:
             for sid in segment_ids:
-                before = self.reader.segment(sid).revision
+                seg = self.reader.segment(sid)
+                if joined(seg):
+                    report.unchanged.append(sid)
+                    continue
+                before = seg.revision
                 try:
                     done = self.review.review(sid, verdict, comment)
                 except WorkbenchError as exc:
@@ -276,6 +287,22 @@ class Batch:
                      ).append(sid)
         report.group_id = gid if q_changes.group(self.context.db, gid) else None
         return report
+
+    def _joined(self) -> Callable[[Segment], bool]:
+        """Whether a segment is joined: empty, its English held by another segment of its
+        link in the working version (read once a document, when an empty segment asks)."""
+        by_document: dict[int, dict[int, int]] = {}
+
+        def joined(seg: Segment) -> bool:
+            if seg.target.strip():
+                return False
+            if seg.document_id not in by_document:
+                by_document[seg.document_id] = q_versions.joined_segments(
+                    self.context.db, seg.document_id
+                )
+            return seg.id in by_document[seg.document_id]
+
+        return joined
 
     def _document_id(self, segment_ids: Sequence[int]) -> int | None:
         return self.reader.segment(segment_ids[0]).document_id if segment_ids else None

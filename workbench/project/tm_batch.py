@@ -11,6 +11,7 @@ from workbench.project.tm_lookups import Lookups, check_limits
 from workbench.project.tm_matcher import Query
 from workbench.project.tm_repetitions import match_keys
 from workbench.store import documents as q_docs
+from workbench.store import versions as q_versions
 from workbench.tm.results import Analysis, PretranslateResult
 from workbench.tm.score import CONTEXT, band_of
 from workbench.tm.tokens import token_strings
@@ -55,14 +56,18 @@ class DocumentWork:
     def pretranslate(self, doc: str | None = None, min_score: int = 100) -> PretranslateResult:
         """Fill the empty segments (of one document, or all) with their best match at or
         above ``min_score``, as drafts with the origin recorded (history action
-        ``pretranslate`` and a note). One transaction."""
+        ``pretranslate`` and a note). One transaction. A joined segment (its English held by
+        another segment of its link) is not empty."""
         check_limits(min_score, 1)
         documents = self._documents(doc)
         result = PretranslateResult([d.name for d in documents], min_score)
         with self.context.transaction():
             for document in documents:
+                joined = q_versions.joined_segments(self.db, document.id)
                 rows, queries = self._document_queries(
-                    document, lambda r: not (r["target"] or "").strip()
+                    document, lambda r, joined=joined: (  # type: ignore[misc]
+                        not (r["target"] or "").strip() and r["id"] not in joined
+                    ),
                 )
                 result.empty += len(rows)
                 for row, query in zip(rows, queries, strict=True):

@@ -8,6 +8,7 @@ from typing import Any
 from workbench.store.connection import Database
 from workbench.store.db import now
 from workbench.store.stamps import QA_STAMP
+from workbench.store.versions import joined_statuses
 
 Row = dict[str, Any]
 
@@ -207,7 +208,8 @@ def set_locked(db: Database, segment_ids: Iterable[int], locked: bool) -> None:
 
 
 def counts(db: Database, document_id: int | None) -> Row:
-    """Documents, segments, segments with working English, and segments by status."""
+    """Documents, segments, segments with working English, and segments by status (a joined
+    segment, whose English its link's first segment holds, counted with that one's status)."""
     where, args = ("WHERE s.document_id = ?", [document_id]) if document_id else ("", [])
     total = db.execute(f"SELECT count(*) FROM segments s {where}", args).fetchone()[0]
     with_english = db.execute(
@@ -219,6 +221,9 @@ def counts(db: Database, document_id: int | None) -> Row:
     by_status = dict(
         db.execute(f"SELECT status, count(*) FROM segments s {where} GROUP BY status", args)
     )
+    for own, held in joined_statuses(db, document_id):
+        by_status[own] -= 1
+        by_status[held] = by_status.get(held, 0) + 1
     docs = 1 if document_id else db.execute("SELECT count(*) FROM documents").fetchone()[0]
     return {
         "documents": docs,

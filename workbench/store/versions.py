@@ -195,6 +195,47 @@ def translations(db: Database, version_id: int) -> dict[int, str]:
     )
 
 
+# The working versions' segments without English of their own (sid) whose link holds English
+# on another segment (holder: the first such segment of the link).
+_JOINED = (
+    "SELECT m.segment_id AS sid, (SELECT o.segment_id FROM link_segments o "
+    "JOIN segments os ON os.id = o.segment_id JOIN translations ot "
+    "ON ot.segment_id = o.segment_id AND ot.version_id = l.version_id "
+    "WHERE o.link_id = l.id AND trim(ot.text) != '' ORDER BY os.position LIMIT 1) AS holder "
+    "FROM versions v JOIN links l ON l.version_id = v.id "
+    "JOIN link_segments m ON m.link_id = l.id LEFT JOIN translations t "
+    "ON t.segment_id = m.segment_id AND t.version_id = v.id "
+    "WHERE v.name = 'working' AND trim(coalesce(t.text, '')) = ''"
+)
+
+
+def _joined_sql(document_id: int | None) -> tuple[str, list[Any]]:
+    if document_id is None:
+        return _JOINED, []
+    return _JOINED + " AND v.document_id = ?", [document_id]
+
+
+def joined_segments(db: Database, document_id: int | None = None) -> dict[int, int]:
+    """The joined segments of the working versions (of one document, or all): segments with
+    no English of their own whose link holds English on another segment (the second Arabic
+    sentence of a 2–1 link), each with the first segment of its link that holds English."""
+    sql, args = _joined_sql(document_id)
+    return {
+        int(sid): int(holder) for sid, holder in db.execute(sql, args) if holder is not None
+    }
+
+
+def joined_statuses(db: Database, document_id: int | None = None) -> list[tuple[str, str]]:
+    """Each joined segment's (see :func:`joined_segments`) own status and its holder's."""
+    sql, args = _joined_sql(document_id)
+    return [
+        (own, held) for own, held in db.execute(
+            f"SELECT ms.status, hs.status FROM ({sql}) j JOIN segments ms ON ms.id = j.sid "
+            "JOIN segments hs ON hs.id = j.holder", args,
+        )
+    ]
+
+
 def link_group(db: Database, version_id: int, segment_id: int) -> list[int]:
     """The segments sharing a segment's link in a version, in document order (just the
     segment when it has no link there)."""

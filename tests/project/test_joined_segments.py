@@ -1,0 +1,65 @@
+"""Joined segments: the second Arabic sentence of a 2–1 link holds no English of its own (its
+link's first segment holds the unit's). It goes with that segment: counted with its status,
+never "empty" to a batch confirmation, a review or a pre-translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.project import Project
+from workbench.store import versions as q_versions
+
+ARABIC = "ذهب الرجل إلى السوق. واشترى خبزا.\n\nثم عاد إلى البيت.\n"
+ENGLISH = "The man went to the market and bought bread.\n\nThen he returned home.\n"
+
+
+@pytest.fixture
+def joined(project: Project) -> tuple[int, int, int]:
+    """A document whose first two Arabic sentences face one English sentence (working)."""
+    project.import_document_text(ARABIC, "pair")
+    project.import_translation_text(ENGLISH, "pair", "working")
+    first, second, third = (s.id for s in project.segments("pair"))
+    assert project.segment(second).target == ""
+    assert q_versions.joined_segments(project.db, project.document("pair").id) == {
+        second: first
+    }
+    return first, second, third
+
+
+def test_a_joined_segment_is_counted_with_its_links_status(
+    project: Project, joined: tuple[int, int, int]
+) -> None:
+    first, second, _ = joined
+    assert project.stats("pair")["by_status"] == {
+        "new": 0, "draft": 3, "translated": 0, "reviewed": 0, "approved": 0}
+    project.confirm(first, project.segment(first).target, override_reason="test")
+    counts = project.stats("pair")["by_status"]
+    assert (counts["translated"], counts["draft"], counts["new"]) == (2, 1, 0)
+    assert project.segment(second).status == "new"  # as stored: nothing written to it
+
+
+def test_batches_leave_a_joined_segment_with_its_link(
+    project: Project, joined: tuple[int, int, int]
+) -> None:
+    first, second, third = joined
+    assert project.select_segments("pair") == [first, third]
+    report = project.confirm_many([first, second, third], override_reason="test")
+    assert (report.done, report.unchanged, report.blocked) == ([first, third], [second], {})
+    review = project.review_many([first, second], "approved")
+    assert (review.done, review.unchanged, review.blocked) == ([first], [second], {})
+    assert project.history(second) == []
+    assert project.stats("pair")["by_status"]["approved"] == 2
+
+
+def test_pretranslation_does_not_fill_a_joined_segment(
+    project: Project, joined: tuple[int, int, int], tmp_path: Path
+) -> None:
+    _, second, _ = joined
+    memory = tmp_path / "tm.tsv"
+    memory.write_text("واشترى خبزا.\tAnd he bought bread.\n", encoding="utf-8")
+    project.tm.import_file(memory, "old")
+    result = project.tm.pretranslate("pair", min_score=50)
+    assert (result.empty, result.filled) == (0, 0)
+    assert project.segment(second).target == ""
