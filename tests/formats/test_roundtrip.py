@@ -266,3 +266,55 @@ def test_the_document_key_picks_the_document(export: Exporter, project: Project)
     report = project.import_xliff(path)
     assert report.document == "second" and report.added == [project.segments("second")[1].id]
     assert project.segments("second")[1].target == "A second short sentence."
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
+def test_a_file_older_than_an_edit_does_not_revert_it(
+    export: Exporter, project: Project, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of ours brought back after segments were edited in the project: a segment the
+    file has as exported keeps its newer English; one edited in both takes the file's, with a
+    warning; importing the file again reverts nothing either."""
+    from datetime import UTC, datetime, timedelta
+
+    from workbench.store import history
+
+    path = export(fmt)
+    later = (datetime.now(UTC) + timedelta(seconds=5)).isoformat(timespec="milliseconds")
+    monkeypatch.setattr(history, "now", lambda: later)  # the edits come after the export
+    newer = {sid: project.segment(sid).target + " (revised)" for sid in (3, 4)}
+    for sid, text in newer.items():
+        project.save_draft(sid, text)
+    text = path.read_text(encoding="utf-8")
+    first_of_4 = project.history(4)[0].new_text or ""
+    edited = text.replace(first_of_4.split()[-1], "EDITED-IN-THE-FILE", 1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    report = project.import_bilingual(path)
+    assert report.kept_newer == [3]
+    assert project.segment(3).target == newer[3]
+    assert "EDITED-IN-THE-FILE" in project.segment(4).target
+    assert any("segment 4: edited both" in w for w in report.warnings)
+    again = project.import_bilingual(path)
+    assert (again.kept_newer, again.updated) == ([3], [])
+    assert project.segment(3).target == newer[3]
+
+
+def test_another_tools_file_is_taken_as_it_is(
+    export: Exporter, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without our document key (another tool's file) there is no export time to go by."""
+    from datetime import UTC, datetime, timedelta
+
+    from workbench.store import history
+
+    path = export("xliff")
+    path.write_text(path.read_text(encoding="utf-8").replace("wb:document-key=", "wb:other="),
+                    encoding="utf-8")
+    later = (datetime.now(UTC) + timedelta(seconds=5)).isoformat(timespec="milliseconds")
+    monkeypatch.setattr(history, "now", lambda: later)
+    before = project.segment(3).target
+    project.save_draft(3, before + " (revised)")
+    report = project.import_xliff(path)
+    assert report.kept_newer == [] and 3 in report.updated
+    assert project.segment(3).target == before

@@ -104,6 +104,12 @@ def _print_report(report: ExchangeReport, fmt: str) -> None:
             f"finished work left as it was: {why} (use --overwrite"
             + (" approved" if set(report.protected) - {"translated"} else "") + " to replace it)"
         )
+    if report.kept_newer:
+        click.echo(
+            f"kept the project's newer English of {plural(len(report.kept_newer), 'segment')} "
+            "(edited since the file was exported, which has them as they were): "
+            + ", ".join(map(str, report.kept_newer))
+        )
     if report.group_id is not None:
         click.echo(f"change {report.group_id}: undo it with `workbench undo --import "
                    f"{report.group_id}`")

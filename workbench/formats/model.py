@@ -143,6 +143,17 @@ class ImportedFile:
     document: str | None = None
     document_key: str | None = None
     units: list[ImportedUnit] = field(default_factory=list)
+    exported_at: str | None = None
+    """When workbench wrote the file (ISO 8601; our exports only, with their document key)."""
+
+
+def iso_from_tmx_date(date: str | None) -> str | None:
+    """A TMX date (YYYYMMDDThhmmssZ) as ISO 8601 UTC; None when it is not one."""
+    try:
+        moment = datetime.strptime(date or "", "%Y%m%dT%H%M%SZ")
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC).isoformat()
 
 
 def tmx_date(iso: str | None) -> str | None:

@@ -20,6 +20,7 @@ from workbench.formats.model import (
     ImportedFile,
     ImportedUnit,
     Unit,
+    iso_from_tmx_date,
     lang_matches,
     tmx_date,
 )
@@ -110,6 +111,8 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
                 header_props[prop.get("type", "")] = (prop.text or "").strip()
             result.document = header_props.get(PROP_DOCUMENT)
             result.document_key = header_props.get(PROP_DOCUMENT_KEY)
+            if result.document_key:  # ours: when it was written
+                result.exported_at = iso_from_tmx_date(el.get("creationdate"))
         elif name == "tu":
             unit = _read_tu(el, source_lang, target_lang)
             if unit is not None:

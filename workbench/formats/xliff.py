@@ -142,6 +142,8 @@ def _read_units(
                     result.target_lang = el.get("target-language")
                 result.document = el.get("original")
                 result.document_key = el.get(f"{{{WB_NS}}}document-key")
+                if result.document_key:  # ours: when it was written
+                    result.exported_at = el.get("date") or el.get(f"{{{WB_NS}}}date")
             continue
         if name == unit_name:
             unit = read_unit(el)

@@ -17,6 +17,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -45,6 +46,7 @@ from workbench.project.terms import Terms
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import exchange as q_exchange
+from workbench.store import history as q_history
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
@@ -88,6 +90,8 @@ class ExchangeReport:
     warnings: list[str] = field(default_factory=list)
     protected: dict[str, int] = field(default_factory=dict)
     """Segments not written because they hold finished work, by status (or 'locked')."""
+    kept_newer: list[int] = field(default_factory=list)
+    """Segments the file has as they were exported, edited in the project since: kept."""
     group_id: int | None = None
     dry_run: bool = False
 
@@ -474,6 +478,7 @@ class Exchange:
 
         planned: dict[int, tuple[str, str]] = {}
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
+        since = _edited_since(self.context.db, document.id, file)
         for unit in file.units:
             targets = self._match(unit.key, unit.source, current, by_source, report)
             if targets is None:  # inline codes (another tool's, or none) unlike ours?
@@ -498,6 +503,16 @@ class Exchange:
                 if same_text and group_status(members) == status.value:
                     report.left_alone += len(ids)
                     continue
+                if not same_text and any(i in since for i in ids):
+                    if _superseded(unit.target, ids, since, current):
+                        report.kept_newer += ids
+                        continue
+                    if len(report.warnings) < 20:
+                        report.warnings.append(
+                            f"segment {ids[0]}: edited both in the project and in the file "
+                            "since the file was exported; the file's English is taken (the "
+                            "project's is in the segment's history)"
+                        )
                 # a changed translation marked 'new' is at least a draft
                 applied = Status.DRAFT if status is Status.NEW else status
                 for i, sid in enumerate(ids):
@@ -607,6 +622,37 @@ class Exchange:
             report.matched_by_source += 1
             return [(sid,) for sid in found]
         return None
+
+
+def _superseded(
+    text: str, ids: Sequence[int], since: dict[int, list[str]], current: dict[int, Row]
+) -> bool:
+    """Whether a file's ``text`` for the segments ``ids`` is older than their English: the
+    English they had when the file was exported, or (one segment) any English it was given
+    since, then edited (``since``: :func:`_edited_since`'s)."""
+    text = text.strip()
+    if len(ids) == 1:
+        return text in {t.strip() for t in since[ids[0]][:-1]}
+    exported = [since[i][0] if i in since else current[i]["target"] or "" for i in ids]
+    return text == group_text(exported)
+
+
+def _edited_since(db: Any, document_id: int, file: ImportedFile) -> dict[int, list[str]]:
+    """The document's segments edited after ``file`` was exported (ours, with its time),
+    each with its English then and every English since (``q_history.edited_since``); {} for
+    another tool's file."""
+    if not (file.exported_at and file.document_key):
+        return {}
+    try:
+        moment = datetime.fromisoformat(file.exported_at)
+    except ValueError:
+        return {}
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    if not moment.microsecond:  # written in whole seconds: edits in that second come before
+        moment += timedelta(seconds=1)
+    stored = moment.astimezone(UTC).isoformat(timespec="milliseconds")
+    return q_history.edited_since(db, document_id, stored)
 
 
 def _annotated(units: Iterator[Unit], annotate: Callable[[Unit], None]) -> Iterator[Unit]:

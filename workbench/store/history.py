@@ -107,6 +107,28 @@ def revisions(db: Database, segment_id: int) -> list[Row]:
     )
 
 
+def edited_since(db: Database, document_id: int, at: str) -> dict[int, list[str]]:
+    """The segments of a document whose working English has a revision at or after ``at``
+    (an ISO 8601 UTC time as stored), each with its English then ("" when it had none)
+    followed by every English it was given since, oldest first."""
+    texts: dict[int, list[str]] = {}
+    for sid, text in db.execute(
+        "SELECT r.segment_id, r.new_text FROM revisions r JOIN segments s "
+        "ON s.id = r.segment_id WHERE s.document_id = ? AND r.at >= ? "
+        "AND r.action != 'conflict' ORDER BY r.segment_id, r.id", [document_id, at],
+    ):
+        texts.setdefault(int(sid), [""]).append(text or "")
+    if texts:
+        for sid, text in db.execute(
+            "SELECT r.segment_id, r.new_text FROM revisions r WHERE r.id IN (SELECT max(b.id) "
+            "FROM revisions b JOIN segments s ON s.id = b.segment_id WHERE s.document_id = ? "
+            "AND b.at < ? AND b.action != 'conflict' GROUP BY b.segment_id)", [document_id, at],
+        ):
+            if int(sid) in texts:
+                texts[int(sid)][0] = text or ""
+    return texts
+
+
 def last_change(db: Database, segment_id: int) -> Row | None:
     """The newest revision of a segment that changed it (a conflict record is not one)."""
     return next(iter(db.query(

@@ -151,7 +151,9 @@ def describe(report: ImportReport | ExchangeReport) -> str:
         return (
             f"Brought back {Path(report.file).name} into {report.document!r} (working): "
             f"{len(report.updated):,} updated, {len(report.added):,} added, "
-            f"{report.left_alone:,} left alone{_protected(report.protected)}{unmatched}."
+            f"{report.left_alone:,} left alone{_protected(report.protected)}{unmatched}"
+            + (f", {len(report.kept_newer):,} kept (edited here since the export)"
+               if report.kept_newer else "") + "."
         )
     if report.version is None:
         fmt = getattr(report, "format", "txt")
