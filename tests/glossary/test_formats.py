@@ -205,6 +205,44 @@ def test_tbx_v3_import() -> None:
     ]
 
 
+MULTITERM = """<?xml version="1.0" encoding="UTF-16"?>
+<mtf>
+  <conceptGrp>
+    <concept>1</concept>
+    <transacGrp><transac type="origination">reviewer</transac></transacGrp>
+    <descripGrp><descrip type="Definition">An armed rising against a government.</descrip>
+    </descripGrp>
+    <languageGrp>
+      <language type="Arabic" lang="AR"/>
+      <termGrp><term>انتفاضة</term></termGrp>
+    </languageGrp>
+    <languageGrp>
+      <language type="English" lang="EN-GB"/>
+      <termGrp><term>uprising</term>
+        <descripGrp><descrip type="Usage">Forbidden</descrip></descripGrp></termGrp>
+      <termGrp><term>revolt</term></termGrp>
+      <termGrp><term>insurrection</term>
+        <descripGrp><descrip type="Usage">Preferred</descrip></descripGrp></termGrp>
+    </languageGrp>
+    <languageGrp><language type="French" lang="FR"/><termGrp><term>insurrection</term></termGrp>
+    </languageGrp>
+  </conceptGrp>
+</mtf>
+"""
+
+
+def test_multiterm_xml_as_trados_exports_it(tmp_path: Path) -> None:
+    """MultiTerm XML (UTF-16, the termbase's own status and definition fields) reads as TBX."""
+    path = tmp_path / "termbase.xml"
+    path.write_bytes(MULTITERM.encode("utf-16"))
+    glossary = read_glossary(path)
+    rows = [(e.term, e.rendering, e.forbidden, e.comment) for e in glossary.entries]
+    assert rows == [
+        ("انتفاضة", "insurrection", ("uprising",), "An armed rising against a government."),
+        ("انتفاضة", "revolt", ("uprising",), "An armed rising against a government."),
+    ]
+
+
 def test_tbx_refuses_bad_xml_with_its_line() -> None:
     with pytest.raises(InputError) as err:
         parse_tbx(b"<martif>\n<text>\n</martif>", "bad.tbx")

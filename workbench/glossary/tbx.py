@@ -1,4 +1,5 @@
-"""TBX-Basic glossaries: read (TBX 2008 ``martif`` and TBX v3 ``tbx``), write (``martif``).
+"""TBX-Basic glossaries: read (TBX 2008 ``martif``, TBX v3 ``tbx``, and the MultiTerm XML
+``mtf`` that Trados MultiTerm exports), write (``martif``).
 
 Reading: every concept entry with Arabic and English terms gives, for each Arabic term that
 is not deprecated, one glossary entry per admitted English term (preferred first); English
@@ -37,10 +38,15 @@ def _text(node: etree._Element) -> str:
     return " ".join("".join(node.itertext()).split())
 
 
+# The data categories that say a term's status (MultiTerm's are named by the termbase's
+# author; "Status" and "Usage" are the usual names).
+_STATUS_TYPES = ("administrativestatus", "normativeauthorization", "status", "usage")
+
+
 def _status(term_group: etree._Element) -> str:
     for node in term_group.iter():
-        if safexml.local(node.tag) in ("termNote", "descrip") and node.get("type") in (
-            "administrativeStatus", "normativeAuthorization",
+        if safexml.local(node.tag) in ("termNote", "descrip") and (
+            (node.get("type") or "").lower() in _STATUS_TYPES
         ):
             return _text(node).lower()
     return ""
@@ -52,7 +58,9 @@ def _is_bad(status: str) -> bool:
 
 def _comment(entry: etree._Element) -> str:
     for node in entry.iter():
-        if safexml.local(node.tag) == "descrip" and node.get("type") in ("definition", "context"):
+        if safexml.local(node.tag) == "descrip" and (node.get("type") or "").lower() in (
+            "definition", "context",
+        ):
             return _text(node)
     for node in entry.iter():
         if safexml.local(node.tag) == "note":
@@ -61,9 +69,9 @@ def _comment(entry: etree._Element) -> str:
 
 
 def _terms(lang_set: etree._Element) -> list[tuple[str, str, int]]:
-    """(term, status, line) of a langSet/langSec."""
+    """(term, status, line) of a langSet/langSec/languageGrp."""
     out: list[tuple[str, str, int]] = []
-    for group in _children(lang_set, "tig", "ntig", "termSec"):
+    for group in _children(lang_set, "tig", "ntig", "termSec", "termGrp"):
         term_node = next((n for n in group.iter() if safexml.local(n.tag) == "term"), None)
         if term_node is None:
             continue
@@ -73,6 +81,12 @@ def _terms(lang_set: etree._Element) -> list[tuple[str, str, int]]:
     return out
 
 
+def _multiterm_lang(language_group: etree._Element) -> str:
+    """The language of a MultiTerm ``languageGrp``: its ``<language lang="AR"/>``."""
+    found = _children(language_group, "language")
+    return (found[0].get("lang") or "") if found else ""
+
+
 def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
     """Parse TBX-Basic bytes into a glossary (Arabic → English).
 
@@ -80,17 +94,18 @@ def parse_tbx(data: bytes, path: str | Path = "glossary.tbx") -> Glossary:
     and a document declaring entities is refused.
     """
     root = safexml.parse(data, path)
-    if safexml.local(root.tag) not in ("martif", "tbx"):
+    if safexml.local(root.tag) not in ("martif", "tbx", "mtf"):
         raise InputError(path, f"not a TBX file (root element <{safexml.local(root.tag)}>)")
     builder = GlossaryBuilder(path)
     languages: set[str] = set()
     for entry in root.iter():
-        if safexml.local(entry.tag) not in ("termEntry", "conceptEntry"):
+        if safexml.local(entry.tag) not in ("termEntry", "conceptEntry", "conceptGrp"):
             continue
         arabic: list[tuple[str, str, int]] = []
         english: list[tuple[str, str, int]] = []
-        for lang_set in _children(entry, "langSet", "langSec"):
-            lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
+        for lang_set in _children(entry, "langSet", "langSec", "languageGrp"):
+            lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or _multiterm_lang(lang_set)
+                    ).lower()
             languages.add(lang or "none given")
             if lang.startswith("ar"):
                 arabic += _terms(lang_set)
