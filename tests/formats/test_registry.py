@@ -228,7 +228,10 @@ def test_the_import_commands_take_only_their_kind(in_tmp: Path, sample_db: Path)
 
 def test_the_import_dialog_brings_a_bilingual_file_back(export: Exporter, project: Project) -> None:
     path = export("xliff")
-    project.save_draft(1, "changed")
+    words = project.segment(1).target.split()[:3]  # edited in the file
+    text = path.read_text(encoding="utf-8")
+    assert " ".join(words) in text
+    path.write_text(text.replace(" ".join(words), "Changed", 1), encoding="utf-8")
     with pytest.raises(WorkbenchError, match="XLIFF files go back into the working version"):
         run_import(project, ImportRequest("translation", path, "sample", "reference"))
     report = run_import(project, ImportRequest("translation", path, "sample", "working"))
