@@ -264,3 +264,35 @@ def test_fields_text_boxes_bookmarks_and_alt_text(tmp_path: Path) -> None:
     # the section and the table are left-to-right now
     assert body.find(f"{w('body')}/{w('sectPr')}/{w('bidi')}") is None
     assert body.find(f".//{w('tblPr')}/{w('bidiVisual')}") is None
+
+
+def test_complex_script_bold_of_arabic_runs_is_a_tag_and_bold_in_the_english(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice writes an Arabic run's bold as ``w:bCs`` alone (Arabic is drawn with the
+    complex-script properties): it is visible formatting, and the English takes it as
+    ``w:b``, its italic ``w:i``."""
+    document = docx.Document()
+    p = document.add_paragraph()
+    for text, props in [("نص ", ["rtl"]), ("عريض", ["bCs", "rtl"]), (" و", ["rtl"]),
+                        ("مائل", ["i", "iCs", "rtl"]), (" ثم ", ["rtl"]),
+                        ("عادي", ["rtl"]), (".", ["rtl"])]:
+        run = p.add_run(text)
+        rpr = run._r.get_or_add_rPr()
+        for prop in props:
+            rpr.append(B.OxmlElement("w:" + prop))
+    source = tmp_path / "lo.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segment = project.segments("lo", limit=10)[0]
+        assert segment.source == "نص <1>عريض</1> و<2>مائل</2> ثم عادي."
+        tags = project.sources.segment_tags(segment.id)
+        assert [(t.label, t.title) for t in tags.values()] == [("b", "bold"), ("i", "italic")]
+        project.confirm(segment.id, "Text <1>bold</1> and <2>italic</2> then plain.")
+        out = project.export_file("original", tmp_path / "lo.en.docx").path
+    runs = docx.Document(str(out)).paragraphs[0].runs
+    assert [(r.text, r.bold, r.italic) for r in runs] == [
+        ("Text ", None, None), ("bold", True, None), (" and ", None, None),
+        ("italic", None, True), (" then plain.", None, None),
+    ]
