@@ -148,3 +148,40 @@ def test_rebuilt_paragraphs_are_the_same_xml(doc: tuple, tmp_path: Path) -> None
         return out
 
     assert paragraphs(out) == paragraphs(source)
+
+
+def _complex_bold_odt(path: Path) -> Path:
+    """Two Arabic paragraphs with a word in complex-script bold only, as LibreOffice writes
+    the bold of Arabic text."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import Span
+
+    doc = OpenDocumentText()
+    bold = Style(name="T1", family="text")
+    bold.addElement(TextProperties(fontweightcomplex="bold"))
+    doc.automaticstyles.addElement(bold)
+    for before, word in (("نص ", "عريض"), ("نص آخر ", "غامق")):
+        p = P(text=before)
+        p.addElement(Span(stylename=bold, text=word))
+        p.addText(".")
+        doc.text.addElement(p)
+    doc.save(str(path))
+    return path
+
+
+def test_complex_script_bold_of_a_span_is_bold_in_the_english(tmp_path: Path) -> None:
+    source = _complex_bold_odt(tmp_path / "lo.odt")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first = project.segments("lo", limit=10)[0]
+        assert first.source == "نص <1>عريض</1>."
+        assert project.sources.segment_tags(first.id)[1].label == "b"
+        project.confirm(first.id, "Text in <1>bold</1>.")
+        out = project.export_file("original", tmp_path / "lo.en.odt").path
+    root = _content(out)
+    styles = {st.get(s("name")): st.find(s("text-properties"))
+              for st in root.iter(s("style")) if st.get(s("family")) == "text"}
+    english, arabic = [p.find(t("span")).get(t("style-name")) for p in root.iter(t("p"))]
+    assert styles[english].get(f"{{{FO}}}font-weight") == "bold"
+    assert arabic == "T1" and styles["T1"].get(f"{{{FO}}}font-weight") is None

@@ -13,7 +13,9 @@ Writing rebuilds each translated paragraph's content, spans and links copied wit
 attributes, empty items moved back (any the translation lost are appended). A translated
 paragraph gets an automatic paragraph style that says ``style:writing-mode="lr-tb"`` and
 ``fo:language="en" fo:country="US"`` (a copy of its own automatic style, or one based on its
-named style), tables holding translated text and the page layout are turned left-to-right.
+named style), tables holding translated text and the page layout are turned left-to-right;
+a translated span whose style has a complex-script weight, style or size (what Arabic is drawn
+with) gets a copy of it with those as its Western ones, which English is drawn with.
 Every other member of the package is copied as it was.
 """
 
@@ -57,6 +59,13 @@ def s(name: str) -> str:
 
 T_P, T_H = t("p"), t("h")
 PAIRS = {t("span"): "span", t("a"): "link", t("meta"): "meta", t("ruby-base"): "ruby"}
+#: Complex-script text properties, which Arabic is drawn with (LibreOffice writes an Arabic
+#: span's bold as ``style:font-weight-complex`` alone), and the ones English text takes.
+COMPLEX = {
+    s("font-weight-complex"): f"{{{FO}}}font-weight",
+    s("font-style-complex"): f"{{{FO}}}font-style",
+    s("font-size-complex"): f"{{{FO}}}font-size",
+}
 SKIPPED_PARENTS = frozenset({f"{{{OFFICE}}}annotation", t("tracked-changes"),
                              t("deletion")})
 _WS = re.compile(r"[ \t\r\n]+")
@@ -121,6 +130,7 @@ class _Document:
         for part, root in self.parts.items():
             self._locate(part, root)
         self._styles: dict[tuple[str, str], str] = {}
+        self._span_styles: dict[tuple[str, str], str] = {}
 
     def _locate(self, part: str, root: etree._Element) -> None:
         if part == "styles.xml":
@@ -183,9 +193,9 @@ class _Document:
         if props is None:
             return "span", name or "span"
         words = []
-        if props.get(f"{{{FO}}}font-weight") == "bold":
+        if "bold" in (props.get(f"{{{FO}}}font-weight"), props.get(s("font-weight-complex"))):
             words.append(("b", "bold"))
-        if props.get(f"{{{FO}}}font-style") == "italic":
+        if "italic" in (props.get(f"{{{FO}}}font-style"), props.get(s("font-style-complex"))):
             words.append(("i", "italic"))
         if props.get(s("text-underline-style"), "none") != "none":
             words.append(("u", "underline"))
@@ -252,6 +262,13 @@ class _Document:
         if key not in self._styles:
             self._styles[key] = self._ltr_style(root, name)
         p.set(t("style-name"), self._styles[key])
+        for span in p.iter(t("span")):
+            if next(span.iterancestors(T_P, T_H), None) is not p:
+                continue  # in a note's or a text box's own paragraph
+            name = span.get(t("style-name"), "")
+            if (loc.part, name) not in self._span_styles:
+                self._span_styles[(loc.part, name)] = self._english_span_style(root, name)
+            span.set(t("style-name"), self._span_styles[(loc.part, name)])
         for table in p.iterancestors(f"{{{TABLE}}}table"):
             style = _automatic(root, table.get(f"{{{TABLE}}}style-name", ""), "table")
             if style is not None:
@@ -302,7 +319,34 @@ class _Document:
             text_props = etree.SubElement(style, s("text-properties"))
         text_props.set(f"{{{FO}}}language", "en")
         text_props.set(f"{{{FO}}}country", "US")
+        _western_from_complex(text_props)
         return new_name
+
+    def _english_span_style(self, root: etree._Element, name: str) -> str:
+        """The text style for a translated span: ``name``, or a copy of that automatic style
+        whose Western weight, style and size are its complex-script ones."""
+        existing = _automatic(root, name, "text")
+        props = existing.find(s("text-properties")) if existing is not None else None
+        if existing is None or props is None or not any(
+            props.get(cs) not in (None, props.get(western)) for cs, western in COMPLEX.items()
+        ):
+            return name
+        style = copy.deepcopy(existing)
+        new_name = f"WbEnglishT{len(self._span_styles) + 1}"
+        style.set(s("name"), new_name)
+        style.attrib.pop(s("display-name"), None)
+        _western_from_complex(style.find(s("text-properties")))
+        existing.addnext(style)
+        return new_name
+
+
+def _western_from_complex(props: etree._Element) -> None:
+    """Give text properties the complex-script weight, style and size as their Western ones
+    (the English then looks as the Arabic did)."""
+    for cs, western in COMPLEX.items():
+        value = props.get(cs)
+        if value is not None:
+            props.set(western, value)
 
 
 def _automatic(root: etree._Element, name: str, family: str) -> etree._Element | None:
