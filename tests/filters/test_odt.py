@@ -185,3 +185,20 @@ def test_complex_script_bold_of_a_span_is_bold_in_the_english(tmp_path: Path) ->
     english, arabic = [p.find(t("span")).get(t("style-name")) for p in root.iter(t("p"))]
     assert styles[english].get(f"{{{FO}}}font-weight") == "bold"
     assert arabic == "T1" and styles["T1"].get(f"{{{FO}}}font-weight") is None
+
+
+def test_a_document_exported_and_imported_again_gets_new_style_names(tmp_path: Path) -> None:
+    """The second round's English styles must not take the names of the first's (two
+    ``WbEnglish1`` make an invalid document whose paragraphs take either style)."""
+    source = _complex_bold_odt(tmp_path / "lo.odt")
+    half = tmp_path / "half.odt"
+    for round_, (path, out) in enumerate(((source, half), (half, tmp_path / "whole.odt"))):
+        with Project.open(tmp_path / f"p{round_}.db", create=True, author="tester") as project:
+            project.sources.import_file(path)
+            segment = project.segments(path.stem, limit=10)[round_]
+            project.confirm(segment.id, "Text in <1>bold</1>.")
+            project.export_file("original", out)
+    names = [(st.get(s("family")), st.get(s("name")))
+             for st in _content(tmp_path / "whole.odt").iter(s("style"))]
+    assert len(names) == len(set(names))
+    assert {"WbEnglish1", "WbEnglish2", "WbEnglishT1", "WbEnglishT2"} <= {n for _, n in names}

@@ -287,7 +287,7 @@ class _Document:
                 anchor.addprevious(autos)
             else:
                 root.append(autos)
-        new_name = f"WbEnglish{len(self._styles) + 1}"
+        new_name = self._free_name("WbEnglish")
         existing = _automatic(root, name, "paragraph")
         if existing is not None:
             style = copy.deepcopy(existing)
@@ -322,6 +322,15 @@ class _Document:
         _western_from_complex(text_props)
         return new_name
 
+    def _free_name(self, prefix: str) -> str:
+        """``prefix`` and the first number no style of the document has (a document we
+        exported and that is imported again already has ``WbEnglish1``)."""
+        taken = {el.get(s("name")) for root in self.parts.values() for el in root.iter(s("style"))}
+        number = 1
+        while f"{prefix}{number}" in taken:
+            number += 1
+        return f"{prefix}{number}"
+
     def _english_span_style(self, root: etree._Element, name: str) -> str:
         """The text style for a translated span: ``name``, or a copy of that automatic style
         whose Western weight, style and size are its complex-script ones."""
@@ -332,7 +341,7 @@ class _Document:
         ):
             return name
         style = copy.deepcopy(existing)
-        new_name = f"WbEnglishT{len(self._span_styles) + 1}"
+        new_name = self._free_name("WbEnglishT")
         style.set(s("name"), new_name)
         style.attrib.pop(s("display-name"), None)
         _western_from_complex(style.find(s("text-properties")))
