@@ -144,3 +144,23 @@ def test_markdown_characters_in_the_english_are_escaped(doc: tuple, tmp_path: Pa
     items = [t for t in _md().parse(out.read_text(encoding="utf-8")) if t.type == "inline"]
     assert items[5].children[0].content == "1. a *star* and [brackets] <here>"
     assert all(c.type == "text" for c in items[5].children)
+
+
+def test_footnotes_stay_footnotes(tmp_path: Path) -> None:
+    """A footnote reference is an empty tag written back as it was, a definition's label
+    stays outside its text; an escaped one is text (before, the English had ``\\[^1\\]``:
+    pandoc and GitHub showed the brackets instead of the note)."""
+    source = tmp_path / "notes.md"
+    source.write_text("الخطوة الأولى[^1] و\\[^2\\] هنا.\n\n[^1]: نص الحاشية.\n",
+                      encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first, note = project.segments("notes", limit=10)
+        assert first.source == "الخطوة الأولى<1/> و[^2] هنا."
+        assert note.source == "نص الحاشية."
+        assert project.sources.block(note.id)["kind"] == "footnote"
+        project.confirm(first.id, "The first step<1/> and [^2] here.")
+        project.confirm(note.id, "The footnote text.")
+        out = project.export_file("original", tmp_path / "notes.en.md").path
+    assert out.read_text(encoding="utf-8") == \
+        "The first step[^1] and \\[^2\\] here.\n\n[^1]: The footnote text.\n"

@@ -4,7 +4,8 @@ Blocks: paragraphs (also in lists and block quotes), headings and table cells (G
 Code blocks, fences, HTML blocks and a YAML front matter are not read. Inline: ``**strong**``
 and ``*emphasis*`` (with the delimiters as written), ``~~strike~~``, links and images (their
 text, or alt text, is translated inside the pair), hard line breaks, code spans, autolinks
-and inline HTML (empty tags holding them as written).
+and inline HTML (empty tags holding them as written); footnote references (``[^1]``) are empty
+tags too, and a footnote definition (``[^1]: text``) is a block whose label stays outside.
 
 Writing replaces, in the original text, only the characters of each translated block's
 inline content (found on the lines markdown-it maps it to); list markers, quote markers,
@@ -15,6 +16,7 @@ links are written inline (``[text](href "title")``), reference links included.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -52,6 +54,11 @@ class _Located:
     end_col: int
     continuation: str  # what starts a continuation line of the block (for hard breaks)
     in_table: bool
+
+
+#: A footnote reference (``[^1]``, pandoc's and GitHub's) and the start of its definition.
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
+_FOOTNOTE_DEF = re.compile(r"\[\^[^\]\s]+\]:[ \t]*")
 
 
 def _parser() -> MarkdownIt:
@@ -106,6 +113,14 @@ class _Markdown:
             return None
         first_line = token.map[0]
         pieces = content.split("\n")
+        children = list(token.children or [])
+        definition = _FOOTNOTE_DEF.match(content)
+        skip = 0  # a footnote definition's label stays outside the text
+        if definition and children and children[0].type == "text" and \
+                children[0].content.startswith(definition.group()):
+            skip = definition.end()
+            children[0] = copy.copy(children[0])
+            children[0].content = children[0].content[skip:]
         in_table = "td" in context or "th" in context
         spans: list[tuple[int, int, int]] = []
         line = first_line
@@ -123,6 +138,7 @@ class _Markdown:
             else:
                 return None  # not found as written: left alone
             line += 1
+        spans[0] = (spans[0][0], spans[0][1] + skip, spans[0][2])
         (line0, col0, _), (line1, _, end1) = spans[0], spans[-1]
         cursor[line1] = end1
         prefix = self.bare[line0][:col0]
@@ -131,10 +147,11 @@ class _Markdown:
         else:
             continuation = "".join(c if c in "> \t" else " " for c in prefix)
         b = InlineBuilder()
-        _inline(token.children or [], b, in_table)
+        _inline(children, b, in_table, content)
         if not b.has_text:
             return None
-        kind = "heading" if "heading" in context else "cell" if in_table else \
+        kind = "footnote" if skip else "heading" if "heading" in context else \
+            "cell" if in_table else \
             "list-item" if "list_item" in context else \
             "quote" if "blockquote" in context else "paragraph"
         place = f"line {line0 + 1}" + (f" ({kind})" if kind != "paragraph" else "")
@@ -174,14 +191,15 @@ class _Markdown:
         out.write((b"\xef\xbb\xbf" if self.bom else b"") + data)
 
 
-def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool) -> None:
+def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool, raw: str) -> None:
+    """The inline tokens of a block (``raw``: its Markdown) into the builder."""
     stack: list[int] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
         kind = t.type
         if kind == "text":
-            b.text(t.content)
+            _text(t.content, b, raw)
         elif kind == "softbreak":
             b.text(" ")
         elif kind == "hardbreak":
@@ -221,6 +239,18 @@ def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool) -> None:
         i += 1
     while stack:
         b.close(stack.pop())
+
+
+def _text(text: str, b: InlineBuilder, raw: str) -> None:
+    """Text, its footnote references (written unescaped in the block) as empty tags."""
+    at = 0
+    for m in _FOOTNOTE.finditer(text):
+        if re.search(r"(?<!\\)" + re.escape(m.group()), raw) is None:
+            continue  # written escaped: text
+        b.text(text[at : m.start()])
+        b.empty("fn", f"footnote {m.group()[2:-1]}", Markup(m.group()))
+        at = m.end()
+    b.text(text[at:])
 
 
 def _destination(href: str, title: Any) -> str:
