@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 from dataclasses import replace
 from typing import BinaryIO
 from urllib.parse import unquote
@@ -33,7 +32,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from workbench.errors import InputError
-from workbench.filters.html import XML_LANG, Page
+from workbench.filters.html import XML_LANG, Page, css_to_english
 from workbench.filters.inline import InlineBuilder, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.filters.package import Package, xml_bytes
@@ -45,10 +44,6 @@ NCX_TYPE = "application/x-dtbncx+xml"
 MIMETYPE = b"application/epub+zip"
 PAGE_TYPES = frozenset({"application/xhtml+xml", "text/html"})
 CONTAINER = "META-INF/container.xml"
-# A stylesheet's right-to-left declarations, which would outweigh the pages' dir="ltr"
-_CSS_RTL = re.compile(r"((?:direction|text-align)\s*:\s*)(rtl|right)(\s*[;}!]|\s*$)",
-                      re.I | re.M)
-_CSS_LTR = {"rtl": "ltr", "right": "left"}
 
 
 class _Book:
@@ -192,12 +187,6 @@ def write_epub(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rend
                 replaced[member] = english.encode("utf-8", "surrogateescape")
     book.package.write(out, replaced)
     return report
-
-
-def css_to_english(css: str) -> str:
-    """A stylesheet with ``direction: rtl`` as ``ltr`` and ``text-align: right`` as ``left``
-    (EPUB 3 forbids ``direction`` in CSS, but older books have it)."""
-    return _CSS_RTL.sub(lambda m: m.group(1) + _CSS_LTR[m.group(2).lower()] + m.group(3), css)
 
 
 def _to_english(root: etree._Element) -> None:
