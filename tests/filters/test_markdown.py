@@ -149,7 +149,8 @@ def test_markdown_characters_in_the_english_are_escaped(doc: tuple, tmp_path: Pa
 def test_footnotes_stay_footnotes(tmp_path: Path) -> None:
     """A footnote reference is an empty tag written back as it was, a definition's label
     stays outside its text; an escaped one is text (before, the English had ``\\[^1\\]``:
-    pandoc and GitHub showed the brackets instead of the note)."""
+    pandoc and GitHub showed the brackets instead of the note; a one-word note was read as
+    a link reference definition and left out)."""
     source = tmp_path / "notes.md"
     source.write_text("الخطوة الأولى[^1] و\\[^2\\] هنا.\n\n[^1]: نص الحاشية.\n",
                       encoding="utf-8")
@@ -164,3 +165,4 @@ def test_footnotes_stay_footnotes(tmp_path: Path) -> None:
         out = project.export_file("original", tmp_path / "notes.en.md").path
     assert out.read_text(encoding="utf-8") == \
         "The first step[^1] and \\[^2\\] here.\n\n[^1]: The footnote text.\n"
+

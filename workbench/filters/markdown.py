@@ -5,7 +5,7 @@ Code blocks, fences, HTML blocks and a YAML front matter are not read. Inline: `
 and ``*emphasis*`` (with the delimiters as written), ``~~strike~~``, links and images (their
 text, or alt text, is translated inside the pair), hard line breaks, code spans, autolinks
 and inline HTML (empty tags holding them as written); footnote references (``[^1]``) are empty
-tags too, and a footnote definition (``[^1]: text``) is a block whose label stays outside.
+tags too, and a footnote definition's paragraphs (``[^1]: text``) are blocks, where they are.
 
 Writing replaces, in the original text, only the characters of each translated block's
 inline content (found on the lines markdown-it maps it to); list markers, quote markers,
@@ -16,13 +16,13 @@ links are written inline (``[text](href "title")``), reference links included.
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Literal, Node, empty_origins, parse
@@ -56,13 +56,11 @@ class _Located:
     in_table: bool
 
 
-#: A footnote reference (``[^1]``, pandoc's and GitHub's) and the start of its definition.
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
-_FOOTNOTE_DEF = re.compile(r"\[\^[^\]\s]+\]:[ \t]*")
-
-
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    """CommonMark with GFM tables, strike-through and footnotes (``[^1]``, pandoc's and
+    GitHub's: definitions read where they are)."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(
+        footnote_plugin, inline=False, move_to_end=False)
 
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n")
@@ -113,14 +111,6 @@ class _Markdown:
             return None
         first_line = token.map[0]
         pieces = content.split("\n")
-        children = list(token.children or [])
-        definition = _FOOTNOTE_DEF.match(content)
-        skip = 0  # a footnote definition's label stays outside the text
-        if definition and children and children[0].type == "text" and \
-                children[0].content.startswith(definition.group()):
-            skip = definition.end()
-            children[0] = copy.copy(children[0])
-            children[0].content = children[0].content[skip:]
         in_table = "td" in context or "th" in context
         spans: list[tuple[int, int, int]] = []
         line = first_line
@@ -138,7 +128,6 @@ class _Markdown:
             else:
                 return None  # not found as written: left alone
             line += 1
-        spans[0] = (spans[0][0], spans[0][1] + skip, spans[0][2])
         (line0, col0, _), (line1, _, end1) = spans[0], spans[-1]
         cursor[line1] = end1
         prefix = self.bare[line0][:col0]
@@ -147,10 +136,11 @@ class _Markdown:
         else:
             continuation = "".join(c if c in "> \t" else " " for c in prefix)
         b = InlineBuilder()
-        _inline(children, b, in_table, content)
+        _inline(token.children or [], b, in_table)
         if not b.has_text:
             return None
-        kind = "footnote" if skip else "heading" if "heading" in context else \
+        kind = "footnote" if "footnote_reference" in context else \
+            "heading" if "heading" in context else \
             "cell" if in_table else \
             "list-item" if "list_item" in context else \
             "quote" if "blockquote" in context else "paragraph"
@@ -191,15 +181,14 @@ class _Markdown:
         out.write((b"\xef\xbb\xbf" if self.bom else b"") + data)
 
 
-def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool, raw: str) -> None:
-    """The inline tokens of a block (``raw``: its Markdown) into the builder."""
+def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool) -> None:
     stack: list[int] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
         kind = t.type
         if kind == "text":
-            _text(t.content, b, raw)
+            b.text(t.content)
         elif kind == "softbreak":
             b.text(" ")
         elif kind == "hardbreak":
@@ -232,6 +221,9 @@ def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool, raw: str) -> 
             b.close(tag)
         elif kind == "code_inline":
             b.empty("code", t.content, Markup(_code_span(t.content, t.markup)))
+        elif kind == "footnote_ref":
+            label = str(t.meta.get("label", ""))
+            b.empty("fn", f"footnote {label}", Markup(f"[^{label}]"))
         elif kind == "html_inline":
             b.empty("html", t.content, Markup(t.content))
         else:
@@ -239,18 +231,6 @@ def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool, raw: str) -> 
         i += 1
     while stack:
         b.close(stack.pop())
-
-
-def _text(text: str, b: InlineBuilder, raw: str) -> None:
-    """Text, its footnote references (written unescaped in the block) as empty tags."""
-    at = 0
-    for m in _FOOTNOTE.finditer(text):
-        if re.search(r"(?<!\\)" + re.escape(m.group()), raw) is None:
-            continue  # written escaped: text
-        b.text(text[at : m.start()])
-        b.empty("fn", f"footnote {m.group()[2:-1]}", Markup(m.group()))
-        at = m.end()
-    b.text(text[at:])
 
 
 def _destination(href: str, title: Any) -> str:
