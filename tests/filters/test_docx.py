@@ -180,9 +180,11 @@ def test_a_lost_tag_is_reported_and_its_item_kept(doc: tuple, tmp_path: Path) ->
     assert [(f.check, f.kind, f.severity) for f in findings] == [
         ("tag-mismatch", "missing", "error")
     ]
-    out = project.export_file("original", tmp_path / "lost.docx").path
-    body = part(out, "word/document.xml")
+    result = project.export_file("original", tmp_path / "lost.docx")
+    body = part(result.path, "word/document.xml")
     assert len(list(body.iter(w("footnoteReference")))) == 1  # appended, not lost
+    assert result.warnings == ("body p4: <1/> (footnote 1) not in the English: put back at "
+                               "the end of the paragraph",)
 
 
 def test_segments_of_two_paragraphs_cannot_be_merged(doc: tuple) -> None:

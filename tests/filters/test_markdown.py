@@ -166,3 +166,19 @@ def test_footnotes_stay_footnotes(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == \
         "The first step[^1] and \\[^2\\] here.\n\n[^1]: The footnote text.\n"
 
+
+def test_a_footnote_reference_the_english_lost_is_put_back_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "lost.md"
+    source.write_text("نص مع حاشية[^1] هنا.\n\n[^1]: الحاشية.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first = project.segments("lost", limit=10)[0]
+        project.save_draft(first.id, "Text with a note here.")
+        result = project.export_file("original", tmp_path / "lost.en.md")
+        quiet = project.export_file("original", tmp_path / "empty.md", fallback="empty")
+    assert result.path.read_text(encoding="utf-8").startswith("Text with a note here.[^1]\n")
+    assert result.warnings == ("line 1: <1/> (footnote 1) not in the English: put back at "
+                               "the end of the paragraph",)
+    assert quiet.warnings == result.warnings  # the untranslated note: no warning

@@ -835,10 +835,14 @@ def _rewrite(
     for item in inline.lead:
         _put_item(p, item, mover, ltr)
     _emit(p, parsed.children, items, inline.base_rpr, mover, ltr)
+    restored = set()
     for origin in missing:
         item = items.get(origin)
         if item is not None and not isinstance(item, Literal):
             _put_item(p, item, mover, ltr)
+            restored.add(origin)
+    if text:
+        report.restored(located.block.place, rendering.tags, restored)
     for item in inline.trail:
         _put_item(p, item, mover, ltr)
     if ltr:

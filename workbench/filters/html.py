@@ -251,7 +251,7 @@ class Page:
             if loc.attribute is not None:
                 loc.parent.set(loc.attribute, plain_text(parsed.children, loc.builder.items))
             else:
-                self._replace(loc, parsed.children, parsed.used, rendering, text)
+                self._replace(loc, parsed.children, parsed.used, rendering, text, report)
                 if rendering.translated:
                     _mark(loc.parent, rtl=False)
             report.rewritten += 1
@@ -278,7 +278,7 @@ class Page:
             ))
 
     def _replace(self, loc: _Located, children: list[str | Node], used: set[int],
-                 rendering: Rendering, text: str) -> None:
+                 rendering: Rendering, text: str, report: WriteReport) -> None:
         assert loc.builder is not None
         items = loc.builder.items
         parent = loc.parent
@@ -287,10 +287,14 @@ class Page:
         if text:
             append_text(holder, loc.pad[0])
         emit(holder, children, items, moved)
+        restored = set()
         for origin in sorted(empty_origins(loc.builder.tags) - used):
             item = items.get(origin)
             if isinstance(item, (Whole, Pair)):
                 emit(holder, [Node(origin, False)], items, moved)
+                restored.add(origin)
+        if text:
+            report.restored(loc.block.place, rendering.tags, restored)
         if text:
             append_text(holder, loc.pad[1])
         old = list(parent)[loc.start : loc.end]

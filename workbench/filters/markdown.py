@@ -162,9 +162,13 @@ class _Markdown:
                             "(not in the source)")
             items = loc.builder.items
             children: list[str | Node] = list(parsed.children)
+            restored = set()
             for origin in sorted(empty_origins(loc.builder.tags) - parsed.used):
                 if not isinstance(items.get(origin), Literal):
                     children.append(Node(origin, False))
+                    restored.add(origin)
+            if text:
+                report.restored(loc.block.place, rendering.tags, restored)
             markdown = _render(children, items, loc)
             edits.append((loc, _escape_start(markdown)))
             report.rewritten += 1

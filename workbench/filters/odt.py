@@ -228,7 +228,9 @@ class _Document:
                     loc.element.remove(child)
                 loc.element.text = plain_text(parsed.children, loc.builder.items)
             else:
-                self._rewrite(loc, parsed.children, parsed.used)
+                restored = self._rewrite(loc, parsed.children, parsed.used)
+                if text:
+                    report.restored(loc.block.place, rendering.tags, restored)
                 if rendering.translated:
                     self._ltr(loc)
                     body_translated = body_translated or loc.part == "content.xml"
@@ -242,7 +244,8 @@ class _Document:
         self.pkg.write(out, {part: xml_bytes(self.parts[part], standalone=None)
                              for part in changed})
 
-    def _rewrite(self, loc: _Located, children: list[str | Node], used: set[int]) -> None:
+    def _rewrite(self, loc: _Located, children: list[str | Node], used: set[int]) -> set[int]:
+        """Rebuild a paragraph; the origins of the empty tags put back at its end."""
         p = loc.element
         items = loc.builder.items
         for child in list(p):
@@ -250,9 +253,12 @@ class _Document:
         p.text = None
         moved: set[int] = set()
         emit(p, children, items, moved, _append_text)
+        restored = set()
         for origin in sorted(empty_origins(loc.builder.tags) - used):
             if isinstance(items.get(origin), Whole):
                 emit(p, [Node(origin, False)], items, moved, _append_text)
+                restored.add(origin)
+        return restored
 
     def _ltr(self, loc: _Located) -> None:
         p = loc.element
