@@ -3,6 +3,7 @@ through the service, exported as 'original' and read back with python-docx and l
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -298,3 +299,26 @@ def test_complex_script_bold_of_arabic_runs_is_a_tag_and_bold_in_the_english(
         ("Text ", None, None), ("bold", True, None), (" and ", None, None),
         ("italic", None, True), (" then plain.", None, None),
     ]
+
+
+def test_the_tab_after_a_notes_number_stays_outside_its_text(tmp_path: Path) -> None:
+    """LibreOffice lays a footnote out as its number, a tab, the text: the tab is no tag
+    (English imported from a text has none, and the tab went to the note's end)."""
+    source = B.build_docx(tmp_path / "report.docx")
+    data = members(source)
+    data["word/footnotes.xml"] = data["word/footnotes.xml"].replace(
+        b'<w:t xml:space="preserve"> </w:t>', b"<w:tab/>")
+    lo = tmp_path / "lo.docx"
+    with zipfile.ZipFile(lo, "w") as z:
+        for name, content in data.items():
+            z.writestr(name, content)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(lo)
+        note = project.segments("lo", limit=100)[11]
+        assert note.source == B.FOOTNOTE_TEXT
+        project.confirm(note.id, "The footnote text.")
+        out = project.export_file("original", tmp_path / "lo.en.docx").path
+    footnotes = part(out, "word/footnotes.xml")
+    note_p = [p for p in footnotes.iter(w("p")) if "".join(p.itertext()).strip()][-1]
+    runs = [child.tag for r in note_p.iter(w("r")) for child in r if child.tag != w("rPr")]
+    assert runs == [w("footnoteRef"), w("tab"), w("t")]

@@ -343,9 +343,12 @@ class _Reader:
         self.atoms(paragraph, atoms)
         inline = Inline()
         atoms = self._fields(atoms)
-        # leading and trailing marks stay outside the text
+        # leading and trailing marks stay outside the text, and so does the tab after a
+        # note's own number (LibreOffice's footnote layout)
         start, end = 0, len(atoms)
-        while start < end and isinstance(atoms[start], _Empty) and atoms[start].mark:
+        while start < end and isinstance(atoms[start], _Empty) and (
+            atoms[start].mark or _after_note_number(atoms, start)
+        ):
             start += 1
         while end > start and isinstance(atoms[end - 1], _Empty) and atoms[end - 1].mark:
             end -= 1
@@ -467,6 +470,13 @@ class _Reader:
 
 
 _FIELD = etree.Element("field")  # the element of a complex field's opening (never written)
+
+
+def _after_note_number(atoms: list[Any], k: int) -> bool:
+    """Whether atom ``k`` is a tab right after a note's own number."""
+    before = atoms[k - 1] if k else None
+    return atoms[k].label == "tab" and isinstance(before, _Empty) and before.mark and \
+        before.label == "fn"
 
 
 def _matching(atoms: list[Any], k: int) -> int:
