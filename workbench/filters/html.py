@@ -295,6 +295,9 @@ class Page:
                 restored.add(origin)
         if text:
             report.restored(loc.block.place, rendering.tags, restored)
+        if rendering.translated:  # the English's own elements: a span that said rtl, a bdo
+            _inline_ltr(holder, {id(item.element) for item in items.values()
+                                 if isinstance(item, Whole)})
         if text:
             append_text(holder, loc.pad[1])
         old = list(parent)[loc.start : loc.end]
@@ -315,13 +318,28 @@ def _mark(element: etree._Element, *, rtl: bool) -> None:
             element.set("lang", "ar")
         return
     for el in (element, *element.iterancestors()):
-        if (el.get("dir") or "").lower() == "rtl":
-            el.set("dir", "ltr")
-        if el.get("style"):
-            el.set("style", css_to_english(el.get("style") or ""))
-        for attribute in ("lang", XML_LANG):
-            if (el.get(attribute) or "").lower().startswith("ar"):
-                el.set(attribute, "en")
+        _ltr(el)
+
+
+def _ltr(el: etree._Element) -> None:
+    """An element that said ``dir="rtl"``, ``lang="ar"`` or a right-to-left ``style`` says
+    left-to-right and English."""
+    if (el.get("dir") or "").lower() == "rtl":
+        el.set("dir", "ltr")
+    if el.get("style"):
+        el.set("style", css_to_english(el.get("style") or ""))
+    for attribute in ("lang", XML_LANG):
+        if (el.get(attribute) or "").lower().startswith("ar"):
+            el.set(attribute, "en")
+
+
+def _inline_ltr(parent: etree._Element, kept: set[int]) -> None:
+    """The elements of a translated stretch left-to-right, but for those in ``kept`` (empty
+    tags' elements, moved back as they were) and what they hold."""
+    for el in parent:
+        if isinstance(el.tag, str) and id(el) not in kept:
+            _ltr(el)
+            _inline_ltr(el, kept)
 
 
 # A stylesheet's right-to-left declarations, which would outweigh dir="ltr"
