@@ -182,3 +182,20 @@ def test_a_footnote_reference_the_english_lost_is_put_back_with_a_warning(
     assert result.warnings == ("line 1: <1/> (footnote 1) not in the English: put back at "
                                "the end of the paragraph",)
     assert quiet.warnings == result.warnings  # the untranslated note: no warning
+
+
+def test_the_front_matters_language_and_direction_turn_english(tmp_path: Path) -> None:
+    """pandoc lays a document out by its front matter's ``lang`` and ``dir``: translated, the
+    file says ``en`` and ``ltr`` (the English came out right-to-left); untranslated, as it
+    was."""
+    text = "---\ntitle: تقرير\nlang: ar-EG\ndir: 'rtl'  # Arabic\n---\n\nفقرة.\n"
+    source = tmp_path / "front.md"
+    source.write_text(text, encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        same = project.export_file("original", tmp_path / "same.md").path
+        project.confirm(project.segments("front", limit=10)[0].id, "A paragraph.")
+        out = project.export_file("original", tmp_path / "front.en.md").path
+    assert same.read_text(encoding="utf-8") == text
+    assert out.read_text(encoding="utf-8") == \
+        "---\ntitle: تقرير\nlang: en\ndir: 'ltr'  # Arabic\n---\n\nA paragraph.\n"
