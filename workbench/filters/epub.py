@@ -44,6 +44,7 @@ NCX_TYPE = "application/x-dtbncx+xml"
 MIMETYPE = b"application/epub+zip"
 PAGE_TYPES = frozenset({"application/xhtml+xml", "text/html"})
 CONTAINER = "META-INF/container.xml"
+ENCRYPTION = "META-INF/encryption.xml"
 
 
 class _Book:
@@ -68,6 +69,7 @@ class _Book:
         self.opf = self.package.xml(self.opf_name)
         self.xml: dict[str, etree._Element] = {self.opf_name: self.opf}  # parts with texts
         pages, self.nav, ncx, self.styles = self._manifest()
+        self._refuse_encrypted([*pages, *([ncx] if ncx else [])])
         self.units: list[tuple[str, etree._Element | None, str]] = [
             (self.opf_name, el, METADATA[local(el.tag)]) for el in self.opf.iter()
             if isinstance(el.tag, str) and el.tag.startswith(f"{{{DC}}}")
@@ -109,6 +111,19 @@ class _Book:
         styles = [m for m, media, _ in items.values()
                   if media == "text/css" and self.package.has(m)]
         return list(dict.fromkeys(pages)), nav, ncx, styles
+
+    def _refuse_encrypted(self, members: list[str]) -> None:
+        """Refuse a book whose pages are encrypted (DRM); obfuscated fonts are fine."""
+        if not self.package.has(ENCRYPTION):
+            return
+        encrypted = {posixpath.normpath(unquote(el.get("URI") or ""))
+                     for el in self.package.xml(ENCRYPTION).iter()
+                     if local(el.tag) == "CipherReference"}
+        locked = [m for m in members if m in encrypted]
+        if locked:
+            more = f" and {len(locked) - 1} more" if len(locked) > 1 else ""
+            raise InputError(self.path, f"refused: the book is encrypted (DRM): {locked[0]}"
+                                        f"{more}; ask for a copy without DRM")
 
     def page(self, member: str) -> tuple[Page, list[int]]:
         """A page opened, and the indices of its blocks the book reads (no ``<title>``)."""
