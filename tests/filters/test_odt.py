@@ -202,3 +202,36 @@ def test_a_document_exported_and_imported_again_gets_new_style_names(tmp_path: P
              for st in _content(tmp_path / "whole.odt").iter(s("style"))]
     assert len(names) == len(set(names))
     assert {"WbEnglish1", "WbEnglish2", "WbEnglishT1", "WbEnglishT2"} <= {n for _, n in names}
+
+
+def test_a_right_to_left_paragraphs_start_and_end_are_mirrored(tmp_path: Path) -> None:
+    """LibreOffice writes a right-aligned Arabic paragraph as ``fo:text-align="end"`` and
+    draws it on the right: the English paragraph says ``start`` (it came out right-aligned),
+    from its automatic style or its named style's."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import ParagraphProperties, Style
+
+    doc = OpenDocumentText()
+    named = Style(name="ArabicBody", family="paragraph")
+    named.addElement(ParagraphProperties(writingmode="rl-tb", textalign="end"))
+    doc.styles.addElement(named)
+    auto = Style(name="P1", family="paragraph", parentstylename="Standard")
+    auto.addElement(ParagraphProperties(writingmode="rl-tb", textalign="end"))
+    doc.automaticstyles.addElement(auto)
+    doc.text.addElement(P(stylename=named, text="فقرة أولى."))
+    doc.text.addElement(P(stylename=auto, text="فقرة ثانية."))
+    source = tmp_path / "aligned.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        for segment, text in zip(project.segments("aligned", limit=10),
+                                 ("First paragraph.", "Second paragraph."), strict=True):
+            project.confirm(segment.id, text)
+        out = project.export_file("original", tmp_path / "aligned.en.odt").path
+    root = _content(out)
+    styles = {st.get(s("name")): st.find(s("paragraph-properties"))
+              for st in root.iter(s("style"))}
+    props = [styles[p.get(t("style-name"))] for p in root.iter(t("p"))]
+    assert [(p.get(s("writing-mode")), p.get(f"{{{FO}}}text-align")) for p in props] == [
+        ("lr-tb", "start"), ("lr-tb", "start"),
+    ]

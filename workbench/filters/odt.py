@@ -66,6 +66,9 @@ COMPLEX = {
     s("font-style-complex"): f"{{{FO}}}font-style",
     s("font-size-complex"): f"{{{FO}}}font-size",
 }
+#: A right-to-left paragraph's alignment and the English's: LibreOffice draws start/end as
+#: left/right whatever the direction, so all four are mirrored.
+MIRRORED = {"left": "right", "right": "left", "start": "end", "end": "start"}
 SKIPPED_PARENTS = frozenset({f"{{{OFFICE}}}annotation", t("tracked-changes"),
                              t("deletion")})
 _WS = re.compile(r"[ \t\r\n]+")
@@ -315,11 +318,12 @@ class _Document:
                 text_props.addprevious(props)
             else:
                 style.append(props)
-        was_rtl = props.get(s("writing-mode"), "").startswith("rl")
+        named = existing.get(s("parent-style-name"), "") if existing is not None else name
+        mode = props.get(s("writing-mode")) or self._named(named, s("writing-mode"))
         props.set(s("writing-mode"), "lr-tb")
-        align = props.get(f"{{{FO}}}text-align")
-        if was_rtl and align in ("left", "right"):
-            props.set(f"{{{FO}}}text-align", "left" if align == "right" else "right")
+        align = props.get(f"{{{FO}}}text-align") or self._named(named, f"{{{FO}}}text-align")
+        if (mode or "").startswith("rl") and align in MIRRORED:
+            props.set(f"{{{FO}}}text-align", MIRRORED[align])
         text_props = style.find(s("text-properties"))
         if text_props is None:
             text_props = etree.SubElement(style, s("text-properties"))
@@ -327,6 +331,22 @@ class _Document:
         text_props.set(f"{{{FO}}}country", "US")
         _western_from_complex(text_props)
         return new_name
+
+    def _named(self, name: str, attribute: str) -> str | None:
+        """A paragraph-properties attribute of the named paragraph style ``name`` or of the
+        styles it is based on (styles.xml)."""
+        styles = self.parts.get("styles.xml")
+        office = styles.find(f"{{{OFFICE}}}styles") if styles is not None else None
+        by_name = {st.get(s("name")): st for st in office.iter(s("style"))
+                   if st.get(s("family")) == "paragraph"} if office is not None else {}
+        seen: set[str] = set()
+        while name in by_name and name not in seen:
+            seen.add(name)
+            props = by_name[name].find(s("paragraph-properties"))
+            if props is not None and props.get(attribute):
+                return props.get(attribute)
+            name = by_name[name].get(s("parent-style-name")) or ""
+        return None
 
     def _free_name(self, prefix: str) -> str:
         """``prefix`` and the first number no style of the document has (a document we
