@@ -3,6 +3,7 @@ through the service, exported as 'original' and read back with python-docx and l
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -180,9 +181,11 @@ def test_a_lost_tag_is_reported_and_its_item_kept(doc: tuple, tmp_path: Path) ->
     assert [(f.check, f.kind, f.severity) for f in findings] == [
         ("tag-mismatch", "missing", "error")
     ]
-    out = project.export_file("original", tmp_path / "lost.docx").path
-    body = part(out, "word/document.xml")
+    result = project.export_file("original", tmp_path / "lost.docx")
+    body = part(result.path, "word/document.xml")
     assert len(list(body.iter(w("footnoteReference")))) == 1  # appended, not lost
+    assert result.warnings == ("body p4: <1/> (footnote 1) not in the English: put back at "
+                               "the end of the paragraph",)
 
 
 def test_segments_of_two_paragraphs_cannot_be_merged(doc: tuple) -> None:
@@ -264,3 +267,58 @@ def test_fields_text_boxes_bookmarks_and_alt_text(tmp_path: Path) -> None:
     # the section and the table are left-to-right now
     assert body.find(f"{w('body')}/{w('sectPr')}/{w('bidi')}") is None
     assert body.find(f".//{w('tblPr')}/{w('bidiVisual')}") is None
+
+
+def test_complex_script_bold_of_arabic_runs_is_a_tag_and_bold_in_the_english(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice writes an Arabic run's bold as ``w:bCs`` alone (Arabic is drawn with the
+    complex-script properties): it is visible formatting, and the English takes it as
+    ``w:b``, its italic ``w:i``."""
+    document = docx.Document()
+    p = document.add_paragraph()
+    for text, props in [("نص ", ["rtl"]), ("عريض", ["bCs", "rtl"]), (" و", ["rtl"]),
+                        ("مائل", ["i", "iCs", "rtl"]), (" ثم ", ["rtl"]),
+                        ("عادي", ["rtl"]), (".", ["rtl"])]:
+        run = p.add_run(text)
+        rpr = run._r.get_or_add_rPr()
+        for prop in props:
+            rpr.append(B.OxmlElement("w:" + prop))
+    source = tmp_path / "lo.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segment = project.segments("lo", limit=10)[0]
+        assert segment.source == "نص <1>عريض</1> و<2>مائل</2> ثم عادي."
+        tags = project.sources.segment_tags(segment.id)
+        assert [(t.label, t.title) for t in tags.values()] == [("b", "bold"), ("i", "italic")]
+        project.confirm(segment.id, "Text <1>bold</1> and <2>italic</2> then plain.")
+        out = project.export_file("original", tmp_path / "lo.en.docx").path
+    runs = docx.Document(str(out)).paragraphs[0].runs
+    assert [(r.text, r.bold, r.italic) for r in runs] == [
+        ("Text ", None, None), ("bold", True, None), (" and ", None, None),
+        ("italic", None, True), (" then plain.", None, None),
+    ]
+
+
+def test_the_tab_after_a_notes_number_stays_outside_its_text(tmp_path: Path) -> None:
+    """LibreOffice lays a footnote out as its number, a tab, the text: the tab is no tag
+    (English imported from a text has none, and the tab went to the note's end)."""
+    source = B.build_docx(tmp_path / "report.docx")
+    data = members(source)
+    data["word/footnotes.xml"] = data["word/footnotes.xml"].replace(
+        b'<w:t xml:space="preserve"> </w:t>', b"<w:tab/>")
+    lo = tmp_path / "lo.docx"
+    with zipfile.ZipFile(lo, "w") as z:
+        for name, content in data.items():
+            z.writestr(name, content)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(lo)
+        note = project.segments("lo", limit=100)[11]
+        assert note.source == B.FOOTNOTE_TEXT
+        project.confirm(note.id, "The footnote text.")
+        out = project.export_file("original", tmp_path / "lo.en.docx").path
+    footnotes = part(out, "word/footnotes.xml")
+    note_p = [p for p in footnotes.iter(w("p")) if "".join(p.itertext()).strip()][-1]
+    runs = [child.tag for r in note_p.iter(w("r")) for child in r if child.tag != w("rPr")]
+    assert runs == [w("footnoteRef"), w("tab"), w("t")]

@@ -177,6 +177,28 @@ def test_a_zip_that_is_no_book_is_refused(tmp_path: Path) -> None:
         read_source(path)
 
 
+
+def _encrypted(path: Path, uris: list[str]) -> Path:
+    """The test book with a META-INF/encryption.xml naming ``uris``."""
+    make_epub(path)
+    refs = "".join(f'<enc:EncryptedData><enc:CipherData><enc:CipherReference URI="{uri}"/>'
+                   "</enc:CipherData></enc:EncryptedData>" for uri in uris)
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("META-INF/encryption.xml",
+                   '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+                   f'xmlns:enc="http://www.w3.org/2001/04/xmlenc#">{refs}</encryption>')
+    return path
+
+
+def test_a_book_with_encrypted_pages_is_refused_as_drm(tmp_path: Path) -> None:
+    """Its pages are ciphertext: it said "not well-formed XML"; obfuscated fonts are fine."""
+    locked = _encrypted(tmp_path / "drm.epub", ["OEBPS/Text/ch1.xhtml", "OEBPS/toc.ncx"])
+    with pytest.raises(InputError, match=r"encrypted \(DRM\): OEBPS/Text/ch1\.xhtml and 1 "
+                                         r"more; ask for a copy without DRM"):
+        read_source(locked)
+    fonts = _encrypted(tmp_path / "fonts.epub", ["OEBPS/Fonts/amiri.ttf"])
+    assert read_source(fonts).blocks
+
 @pytest.mark.skipif(not (shutil.which("epubcheck") and shutil.which("java")),
                     reason="epubcheck is not installed")
 def test_the_english_book_passes_epubcheck(book: tuple, tmp_path: Path) -> None:

@@ -251,3 +251,43 @@ def test_a_joined_links_other_segment_leaves_no_arabic_in_the_english(
     text = out.read_text(encoding="utf-8")
     assert "go out." in text and "This is a second sentence." in text
     assert "وأضاف" not in text
+
+
+def test_the_pages_css_direction_turns_left_to_right(tmp_path: Path) -> None:
+    """A ``<style>`` or ``style`` attribute saying ``direction: rtl`` outweighs
+    ``dir="ltr"``: translated, the page's CSS says ``ltr`` (and ``text-align: left``); a
+    block left in Arabic keeps its own."""
+    source = tmp_path / "styled.html"
+    source.write_text(
+        '<html dir="rtl"><head><style>body { direction: rtl; text-align: right }</style>'
+        '</head><body style="direction:rtl"><p style="text-align: right; color: red">'
+        'فقرة أولى.</p><p style="text-align:right">فقرة ثانية.</p></body></html>',
+        encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first = project.segments("styled", limit=10)[0]
+        project.confirm(first.id, "First paragraph.")
+        out = project.export_file("original", tmp_path / "styled.en.html").path
+    root = lxml.html.fromstring(out.read_bytes())
+    assert root.find(".//style").text == "body { direction: ltr; text-align: left }"
+    assert root.find("body").get("style") == "direction:ltr"
+    english, arabic = root.findall(".//p")
+    assert english.get("style") == "text-align: left; color: red"
+    assert arabic.get("style") == "text-align:right" and arabic.get("dir") == "rtl"
+
+
+def test_the_englishs_inline_elements_are_left_to_right(tmp_path: Path) -> None:
+    """A span saying ``dir="rtl" lang="ar"`` or a ``bdo dir="rtl"`` around the English shows
+    it right-to-left (a ``bdo``: reversed, "tfel"): they say ``ltr``/``en`` now."""
+    source = tmp_path / "spans.html"
+    source.write_text('<html dir="rtl"><body><p>قال <span dir="rtl" lang="ar">الرئيس</span> '
+                      'ثم <bdo dir="rtl">غادر</bdo>.</p></body></html>', encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segment = project.segments("spans", limit=10)[0]
+        project.confirm(segment.id, "Then <1>the president</1> <2>left</2>.")
+        out = project.export_file("original", tmp_path / "spans.en.html").path
+    p = lxml.html.fromstring(out.read_bytes()).find(".//p")
+    assert [(el.tag, el.get("dir"), el.get("lang"), el.text) for el in p] == [
+        ("span", "ltr", "en", "the president"), ("bdo", "ltr", None, "left"),
+    ]

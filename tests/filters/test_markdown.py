@@ -144,3 +144,58 @@ def test_markdown_characters_in_the_english_are_escaped(doc: tuple, tmp_path: Pa
     items = [t for t in _md().parse(out.read_text(encoding="utf-8")) if t.type == "inline"]
     assert items[5].children[0].content == "1. a *star* and [brackets] <here>"
     assert all(c.type == "text" for c in items[5].children)
+
+
+def test_footnotes_stay_footnotes(tmp_path: Path) -> None:
+    """A footnote reference is an empty tag written back as it was, a definition's label
+    stays outside its text; an escaped one is text (before, the English had ``\\[^1\\]``:
+    pandoc and GitHub showed the brackets instead of the note; a one-word note was read as
+    a link reference definition and left out)."""
+    source = tmp_path / "notes.md"
+    source.write_text("الخطوة الأولى[^1] و\\[^2\\] هنا.\n\n[^1]: نص الحاشية.\n",
+                      encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first, note = project.segments("notes", limit=10)
+        assert first.source == "الخطوة الأولى<1/> و[^2] هنا."
+        assert note.source == "نص الحاشية."
+        assert project.sources.block(note.id)["kind"] == "footnote"
+        project.confirm(first.id, "The first step<1/> and [^2] here.")
+        project.confirm(note.id, "The footnote text.")
+        out = project.export_file("original", tmp_path / "notes.en.md").path
+    assert out.read_text(encoding="utf-8") == \
+        "The first step[^1] and \\[^2\\] here.\n\n[^1]: The footnote text.\n"
+
+
+def test_a_footnote_reference_the_english_lost_is_put_back_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "lost.md"
+    source.write_text("نص مع حاشية[^1] هنا.\n\n[^1]: الحاشية.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first = project.segments("lost", limit=10)[0]
+        project.save_draft(first.id, "Text with a note here.")
+        result = project.export_file("original", tmp_path / "lost.en.md")
+        quiet = project.export_file("original", tmp_path / "empty.md", fallback="empty")
+    assert result.path.read_text(encoding="utf-8").startswith("Text with a note here.[^1]\n")
+    assert result.warnings == ("line 1: <1/> (footnote 1) not in the English: put back at "
+                               "the end of the paragraph",)
+    assert quiet.warnings == result.warnings  # the untranslated note: no warning
+
+
+def test_the_front_matters_language_and_direction_turn_english(tmp_path: Path) -> None:
+    """pandoc lays a document out by its front matter's ``lang`` and ``dir``: translated, the
+    file says ``en`` and ``ltr`` (the English came out right-to-left); untranslated, as it
+    was."""
+    text = "---\ntitle: تقرير\nlang: ar-EG\ndir: 'rtl'  # Arabic\n---\n\nفقرة.\n"
+    source = tmp_path / "front.md"
+    source.write_text(text, encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        same = project.export_file("original", tmp_path / "same.md").path
+        project.confirm(project.segments("front", limit=10)[0].id, "A paragraph.")
+        out = project.export_file("original", tmp_path / "front.en.md").path
+    assert same.read_text(encoding="utf-8") == text
+    assert out.read_text(encoding="utf-8") == \
+        "---\ntitle: تقرير\nlang: en\ndir: 'ltr'  # Arabic\n---\n\nA paragraph.\n"

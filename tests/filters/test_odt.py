@@ -148,3 +148,90 @@ def test_rebuilt_paragraphs_are_the_same_xml(doc: tuple, tmp_path: Path) -> None
         return out
 
     assert paragraphs(out) == paragraphs(source)
+
+
+def _complex_bold_odt(path: Path) -> Path:
+    """Two Arabic paragraphs with a word in complex-script bold only, as LibreOffice writes
+    the bold of Arabic text."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import Span
+
+    doc = OpenDocumentText()
+    bold = Style(name="T1", family="text")
+    bold.addElement(TextProperties(fontweightcomplex="bold"))
+    doc.automaticstyles.addElement(bold)
+    for before, word in (("نص ", "عريض"), ("نص آخر ", "غامق")):
+        p = P(text=before)
+        p.addElement(Span(stylename=bold, text=word))
+        p.addText(".")
+        doc.text.addElement(p)
+    doc.save(str(path))
+    return path
+
+
+def test_complex_script_bold_of_a_span_is_bold_in_the_english(tmp_path: Path) -> None:
+    source = _complex_bold_odt(tmp_path / "lo.odt")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first = project.segments("lo", limit=10)[0]
+        assert first.source == "نص <1>عريض</1>."
+        assert project.sources.segment_tags(first.id)[1].label == "b"
+        project.confirm(first.id, "Text in <1>bold</1>.")
+        out = project.export_file("original", tmp_path / "lo.en.odt").path
+    root = _content(out)
+    styles = {st.get(s("name")): st.find(s("text-properties"))
+              for st in root.iter(s("style")) if st.get(s("family")) == "text"}
+    english, arabic = [p.find(t("span")).get(t("style-name")) for p in root.iter(t("p"))]
+    assert styles[english].get(f"{{{FO}}}font-weight") == "bold"
+    assert arabic == "T1" and styles["T1"].get(f"{{{FO}}}font-weight") is None
+
+
+def test_a_document_exported_and_imported_again_gets_new_style_names(tmp_path: Path) -> None:
+    """The second round's English styles must not take the names of the first's (two
+    ``WbEnglish1`` make an invalid document whose paragraphs take either style)."""
+    source = _complex_bold_odt(tmp_path / "lo.odt")
+    half = tmp_path / "half.odt"
+    for round_, (path, out) in enumerate(((source, half), (half, tmp_path / "whole.odt"))):
+        with Project.open(tmp_path / f"p{round_}.db", create=True, author="tester") as project:
+            project.sources.import_file(path)
+            segment = project.segments(path.stem, limit=10)[round_]
+            project.confirm(segment.id, "Text in <1>bold</1>.")
+            project.export_file("original", out)
+    names = [(st.get(s("family")), st.get(s("name")))
+             for st in _content(tmp_path / "whole.odt").iter(s("style"))]
+    assert len(names) == len(set(names))
+    assert {"WbEnglish1", "WbEnglish2", "WbEnglishT1", "WbEnglishT2"} <= {n for _, n in names}
+
+
+def test_a_right_to_left_paragraphs_start_and_end_are_mirrored(tmp_path: Path) -> None:
+    """LibreOffice writes a right-aligned Arabic paragraph as ``fo:text-align="end"`` and
+    draws it on the right: the English paragraph says ``start`` (it came out right-aligned),
+    from its automatic style or its named style's."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import ParagraphProperties, Style
+
+    doc = OpenDocumentText()
+    named = Style(name="ArabicBody", family="paragraph")
+    named.addElement(ParagraphProperties(writingmode="rl-tb", textalign="end"))
+    doc.styles.addElement(named)
+    auto = Style(name="P1", family="paragraph", parentstylename="Standard")
+    auto.addElement(ParagraphProperties(writingmode="rl-tb", textalign="end"))
+    doc.automaticstyles.addElement(auto)
+    doc.text.addElement(P(stylename=named, text="فقرة أولى."))
+    doc.text.addElement(P(stylename=auto, text="فقرة ثانية."))
+    source = tmp_path / "aligned.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        for segment, text in zip(project.segments("aligned", limit=10),
+                                 ("First paragraph.", "Second paragraph."), strict=True):
+            project.confirm(segment.id, text)
+        out = project.export_file("original", tmp_path / "aligned.en.odt").path
+    root = _content(out)
+    styles = {st.get(s("name")): st.find(s("paragraph-properties"))
+              for st in root.iter(s("style"))}
+    props = [styles[p.get(t("style-name"))] for p in root.iter(t("p"))]
+    assert [(p.get(s("writing-mode")), p.get(f"{{{FO}}}text-align")) for p in props] == [
+        ("lr-tb", "start"), ("lr-tb", "start"),
+    ]

@@ -109,6 +109,22 @@ def test_xliff12_written_back_with_targets_and_states(tmp_path: Path) -> None:
     assert root.find(f"{ns}file").get("tool-id") == "othertool"
 
 
+
+def test_a_half_translated_unit_is_neither_translated_nor_approved(tmp_path: Path) -> None:
+    """A 1.2 unit whose second segment has no English says needs-translation (it said the
+    first segment's state: signed-off and approved="yes", the second segment empty)."""
+    project, _ = _import(tmp_path, "other.xlf", XLIFF12)
+    with project:
+        first = project.segments("other", limit=100)[1]
+        project.confirm(first.id, "First sentence.")
+        project.review(first.id, "approved")
+        out = project.export_file("original", tmp_path / "other.en.xlf").path
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    tus = {tu.get("id"): tu for tu in etree.parse(str(out)).getroot().iter(f"{ns}trans-unit")}
+    assert tus["tu2"].find(f"{ns}target").get("state") == "needs-translation"
+    assert tus["tu2"].get("approved") is None
+    assert tus["tu5"].get("approved") == "yes"  # whole: as it was
+
 def test_xliff20_source_round_trip(tmp_path: Path) -> None:
     project, _ = _import(tmp_path, "page.xliff", XLIFF20)
     with project:

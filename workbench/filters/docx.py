@@ -8,7 +8,8 @@ read; when their ``mc:Choice`` text box is translated, the fallback gets a copy 
 
 Inline content becomes placeholders: a run whose visible formatting differs from the
 paragraph's prevailing formatting is a pair (``<1>bold</1>``; properties that only concern the
-script — ``w:rtl``, ``w:cs``, ``w:lang``, fonts, complex-script bold/italic/size — do not count),
+script — ``w:rtl``, ``w:cs``, ``w:lang``, fonts — do not count; complex-script bold, italic and
+size count for a run of complex-script text, which Word draws with them, and are the English's),
 hyperlinks, simple fields, content controls, smart tags and tracked insertions are pairs,
 complex fields are pairs around their result; tabs, breaks, footnote references, drawings,
 symbols, equations, deletions and bookmarks inside the text are empty tags. Bookmarks and
@@ -75,6 +76,10 @@ SCRIPT_ONLY = frozenset({
     "rtl", "cs", "lang", "rFonts", "noProof", "bCs", "iCs", "szCs", "webHidden", "rPrChange",
     "kern",
 })
+#: Complex-script properties and the ones English text takes: a run of Arabic (``w:rtl`` or
+#: ``w:cs`` on) is drawn with ``w:bCs``, ``w:iCs``, ``w:szCs``, which LibreOffice writes alone.
+COMPLEX = {"bCs": "b", "iCs": "i", "szCs": "sz"}
+_OFF = ("0", "false", "off")
 #: The order of w:rPr children (CT_RPr) and of w:pPr children (CT_PPrBase + rest).
 RPR_ORDER = _words(
     "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
@@ -201,13 +206,28 @@ class _Fld:
     run: etree._Element
 
 
+def _complex(rpr: etree._Element) -> bool:
+    """Whether run properties mark complex-script text (``w:rtl`` or ``w:cs`` on)."""
+    return any(el.get(w("val"), "true") not in _OFF
+               for el in (*rpr.findall(w("rtl")), *rpr.findall(w("cs"))))
+
+
 def _key(rpr: etree._Element | None) -> tuple[Any, ...]:
+    """A run's visible formatting: for complex-script text, bold, italic and size are those
+    of ``w:bCs``, ``w:iCs``, ``w:szCs`` where it has them."""
     if rpr is None:
         return ()
-    return tuple(
-        (_local(c.tag), tuple(sorted(c.attrib.items())))
-        for c in rpr if _local(c.tag) not in SCRIPT_ONLY
-    )
+    complex_ = _complex(rpr)
+    shown = {COMPLEX[_local(c.tag)] for c in rpr if _local(c.tag) in COMPLEX} if complex_ \
+        else set()
+    key = []
+    for c in rpr:
+        name = _local(c.tag)
+        if complex_ and name in COMPLEX:
+            key.append((COMPLEX[name], tuple(sorted(c.attrib.items()))))
+        elif name not in SCRIPT_ONLY and name not in shown:
+            key.append((name, tuple(sorted(c.attrib.items()))))
+    return tuple(key)
 
 
 _LABELS = {"b": "b", "i": "i", "u": "u", "strike": "s", "dstrike": "s", "highlight": "hl",
@@ -323,9 +343,12 @@ class _Reader:
         self.atoms(paragraph, atoms)
         inline = Inline()
         atoms = self._fields(atoms)
-        # leading and trailing marks stay outside the text
+        # leading and trailing marks stay outside the text, and so does the tab after a
+        # note's own number (LibreOffice's footnote layout)
         start, end = 0, len(atoms)
-        while start < end and isinstance(atoms[start], _Empty) and atoms[start].mark:
+        while start < end and isinstance(atoms[start], _Empty) and (
+            atoms[start].mark or _after_note_number(atoms, start)
+        ):
             start += 1
         while end > start and isinstance(atoms[end - 1], _Empty) and atoms[end - 1].mark:
             end -= 1
@@ -447,6 +470,13 @@ class _Reader:
 
 
 _FIELD = etree.Element("field")  # the element of a complex field's opening (never written)
+
+
+def _after_note_number(atoms: list[Any], k: int) -> bool:
+    """Whether atom ``k`` is a tab right after a note's own number."""
+    before = atoms[k - 1] if k else None
+    return atoms[k].label == "tab" and isinstance(before, _Empty) and before.mark and \
+        before.label == "fn"
 
 
 def _matching(atoms: list[Any], k: int) -> int:
@@ -756,6 +786,16 @@ def _english_rpr(rpr: etree._Element | None) -> etree._Element:
 
 
 def _make_english(rpr: etree._Element) -> None:
+    """English run properties: complex-script bold, italic and size become the ones English
+    text is drawn with (so it looks as the Arabic did); no rtl/cs; ``w:lang`` en-US."""
+    if _complex(rpr):
+        for cs, plain in COMPLEX.items():
+            source = rpr.find(w(cs))
+            if source is None:
+                continue
+            for el in rpr.findall(w(plain)):
+                rpr.remove(el)
+            _insert_ordered(rpr, etree.Element(w(plain), attrib=dict(source.attrib)), RPR_ORDER)
     for name in ("rtl", "cs"):
         for el in rpr.findall(w(name)):
             rpr.remove(el)
@@ -805,10 +845,14 @@ def _rewrite(
     for item in inline.lead:
         _put_item(p, item, mover, ltr)
     _emit(p, parsed.children, items, inline.base_rpr, mover, ltr)
+    restored = set()
     for origin in missing:
         item = items.get(origin)
         if item is not None and not isinstance(item, Literal):
             _put_item(p, item, mover, ltr)
+            restored.add(origin)
+    if text:
+        report.restored(located.block.place, rendering.tags, restored)
     for item in inline.trail:
         _put_item(p, item, mover, ltr)
     if ltr:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 from dataclasses import replace
 from typing import BinaryIO
 from urllib.parse import unquote
@@ -33,7 +32,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from workbench.errors import InputError
-from workbench.filters.html import XML_LANG, Page
+from workbench.filters.html import XML_LANG, Page, css_to_english
 from workbench.filters.inline import InlineBuilder, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.filters.package import Package, xml_bytes
@@ -45,10 +44,7 @@ NCX_TYPE = "application/x-dtbncx+xml"
 MIMETYPE = b"application/epub+zip"
 PAGE_TYPES = frozenset({"application/xhtml+xml", "text/html"})
 CONTAINER = "META-INF/container.xml"
-# A stylesheet's right-to-left declarations, which would outweigh the pages' dir="ltr"
-_CSS_RTL = re.compile(r"((?:direction|text-align)\s*:\s*)(rtl|right)(\s*[;}!]|\s*$)",
-                      re.I | re.M)
-_CSS_LTR = {"rtl": "ltr", "right": "left"}
+ENCRYPTION = "META-INF/encryption.xml"
 
 
 class _Book:
@@ -73,6 +69,7 @@ class _Book:
         self.opf = self.package.xml(self.opf_name)
         self.xml: dict[str, etree._Element] = {self.opf_name: self.opf}  # parts with texts
         pages, self.nav, ncx, self.styles = self._manifest()
+        self._refuse_encrypted([*pages, *([ncx] if ncx else [])])
         self.units: list[tuple[str, etree._Element | None, str]] = [
             (self.opf_name, el, METADATA[local(el.tag)]) for el in self.opf.iter()
             if isinstance(el.tag, str) and el.tag.startswith(f"{{{DC}}}")
@@ -114,6 +111,19 @@ class _Book:
         styles = [m for m, media, _ in items.values()
                   if media == "text/css" and self.package.has(m)]
         return list(dict.fromkeys(pages)), nav, ncx, styles
+
+    def _refuse_encrypted(self, members: list[str]) -> None:
+        """Refuse a book whose pages are encrypted (DRM); obfuscated fonts are fine."""
+        if not self.package.has(ENCRYPTION):
+            return
+        encrypted = {posixpath.normpath(unquote(el.get("URI") or ""))
+                     for el in self.package.xml(ENCRYPTION).iter()
+                     if local(el.tag) == "CipherReference"}
+        locked = [m for m in members if m in encrypted]
+        if locked:
+            more = f" and {len(locked) - 1} more" if len(locked) > 1 else ""
+            raise InputError(self.path, f"refused: the book is encrypted (DRM): {locked[0]}"
+                                        f"{more}; ask for a copy without DRM")
 
     def page(self, member: str) -> tuple[Page, list[int]]:
         """A page opened, and the indices of its blocks the book reads (no ``<title>``)."""
@@ -192,12 +202,6 @@ def write_epub(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rend
                 replaced[member] = english.encode("utf-8", "surrogateescape")
     book.package.write(out, replaced)
     return report
-
-
-def css_to_english(css: str) -> str:
-    """A stylesheet with ``direction: rtl`` as ``ltr`` and ``text-align: right`` as ``left``
-    (EPUB 3 forbids ``direction`` in CSS, but older books have it)."""
-    return _CSS_RTL.sub(lambda m: m.group(1) + _CSS_LTR[m.group(2).lower()] + m.group(3), css)
 
 
 def _to_english(root: etree._Element) -> None:

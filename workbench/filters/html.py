@@ -12,12 +12,14 @@ collapses it (``pre`` keeps it). Scripts, styles and templates are not read.
 
 Writing replaces the nodes of each translated stretch: pairs get a copy of their element
 (attributes included), empty tags their element back. The page becomes ``dir="ltr" lang="en"``,
-so do the translated blocks' elements that said ``rtl``/``ar``; a block left in Arabic in a
-translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is written back as lxml read
-it (its serialisation, not its bytes; the document's encoding is kept). XHTML is read as XML
-with the safe parser and written back as XML; its named character references (``&nbsp;``,
-``&eacute;``: HTML's, which the XHTML DTD defines and the safe parser never loads) are read as
-the characters they name, as any entity a page declares itself is still refused.
+so do the translated blocks' elements that said ``rtl``/``ar`` (and their ``style``, and the
+page's ``<style>``: ``direction: rtl`` → ``ltr``, ``text-align: right`` → ``left``); a block
+left in Arabic in a translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is
+written back as lxml read it (its serialisation, not its bytes; the document's encoding is
+kept). XHTML is read as XML with the safe parser and written back as XML; its named
+character references (``&nbsp;``, ``&eacute;``: HTML's, which the XHTML DTD defines and the
+safe parser never loads) are read as the characters they name, as any entity a page declares
+itself is still refused.
 """
 
 from __future__ import annotations
@@ -249,7 +251,7 @@ class Page:
             if loc.attribute is not None:
                 loc.parent.set(loc.attribute, plain_text(parsed.children, loc.builder.items))
             else:
-                self._replace(loc, parsed.children, parsed.used, rendering, text)
+                self._replace(loc, parsed.children, parsed.used, rendering, text, report)
                 if rendering.translated:
                     _mark(loc.parent, rtl=False)
             report.rewritten += 1
@@ -259,10 +261,12 @@ class Page:
             root.set("lang", "en")
             if self.xml:
                 root.set(XML_LANG, "en")
-            for meta in root.iter():
-                if _local(meta.tag) == "meta" and (meta.get("http-equiv") or "").lower() == \
+            for el in root.iter():
+                if _local(el.tag) == "meta" and (el.get("http-equiv") or "").lower() == \
                         "content-language":
-                    meta.set("content", "en")
+                    el.set("content", "en")
+                elif _local(el.tag) == "style" and el.text:
+                    el.text = css_to_english(el.text)
         if self.xml:
             out.write(etree.tostring(self.root.getroottree(), encoding=self.encoding,
                                      xml_declaration=True))
@@ -274,7 +278,7 @@ class Page:
             ))
 
     def _replace(self, loc: _Located, children: list[str | Node], used: set[int],
-                 rendering: Rendering, text: str) -> None:
+                 rendering: Rendering, text: str, report: WriteReport) -> None:
         assert loc.builder is not None
         items = loc.builder.items
         parent = loc.parent
@@ -283,10 +287,17 @@ class Page:
         if text:
             append_text(holder, loc.pad[0])
         emit(holder, children, items, moved)
+        restored = set()
         for origin in sorted(empty_origins(loc.builder.tags) - used):
             item = items.get(origin)
             if isinstance(item, (Whole, Pair)):
                 emit(holder, [Node(origin, False)], items, moved)
+                restored.add(origin)
+        if text:
+            report.restored(loc.block.place, rendering.tags, restored)
+        if rendering.translated:  # the English's own elements: a span that said rtl, a bdo
+            _inline_ltr(holder, {id(item.element) for item in items.values()
+                                 if isinstance(item, Whole)})
         if text:
             append_text(holder, loc.pad[1])
         old = list(parent)[loc.start : loc.end]
@@ -307,11 +318,41 @@ def _mark(element: etree._Element, *, rtl: bool) -> None:
             element.set("lang", "ar")
         return
     for el in (element, *element.iterancestors()):
-        if (el.get("dir") or "").lower() == "rtl":
-            el.set("dir", "ltr")
-        for attribute in ("lang", XML_LANG):
-            if (el.get(attribute) or "").lower().startswith("ar"):
-                el.set(attribute, "en")
+        _ltr(el)
+
+
+def _ltr(el: etree._Element) -> None:
+    """An element that said ``dir="rtl"``, ``lang="ar"`` or a right-to-left ``style`` says
+    left-to-right and English."""
+    if (el.get("dir") or "").lower() == "rtl":
+        el.set("dir", "ltr")
+    if el.get("style"):
+        el.set("style", css_to_english(el.get("style") or ""))
+    for attribute in ("lang", XML_LANG):
+        if (el.get(attribute) or "").lower().startswith("ar"):
+            el.set(attribute, "en")
+
+
+def _inline_ltr(parent: etree._Element, kept: set[int]) -> None:
+    """The elements of a translated stretch left-to-right, but for those in ``kept`` (empty
+    tags' elements, moved back as they were) and what they hold."""
+    for el in parent:
+        if isinstance(el.tag, str) and id(el) not in kept:
+            _ltr(el)
+            _inline_ltr(el, kept)
+
+
+# A stylesheet's right-to-left declarations, which would outweigh dir="ltr"
+_CSS_RTL = re.compile(r"((?:direction|text-align)\s*:\s*)(rtl|right)(\s*[;}!]|\s*$)",
+                      re.I | re.M)
+_CSS_LTR = {"rtl": "ltr", "right": "left"}
+
+
+def css_to_english(css: str) -> str:
+    """A stylesheet (or a ``style`` attribute) with ``direction: rtl`` as ``ltr`` and
+    ``text-align: right`` as ``left`` (EPUB 3 forbids ``direction`` in CSS, but older books
+    have it)."""
+    return _CSS_RTL.sub(lambda m: m.group(1) + _CSS_LTR[m.group(2).lower()] + m.group(3), css)
 
 
 def _kind(element: etree._Element) -> str:

@@ -1,10 +1,13 @@
 """Markdown read into tagged paragraphs (markdown-it-py) and written back translated.
 
 Blocks: paragraphs (also in lists and block quotes), headings and table cells (GFM tables).
-Code blocks, fences, HTML blocks and a YAML front matter are not read. Inline: ``**strong**``
-and ``*emphasis*`` (with the delimiters as written), ``~~strike~~``, links and images (their
-text, or alt text, is translated inside the pair), hard line breaks, code spans, autolinks
-and inline HTML (empty tags holding them as written).
+Code blocks, fences, HTML blocks and a YAML front matter are not read (once translated, its
+``lang: ar`` says ``en`` and its ``dir: rtl`` ``ltr``: pandoc lays the English out by them).
+Inline: ``**strong**`` and ``*emphasis*`` (with the delimiters as written), ``~~strike~~``,
+links and images (their text, or alt text, is translated inside the pair), hard line breaks,
+code spans, autolinks and inline HTML (empty tags holding them as written); footnote
+references (``[^1]``) are empty tags too, and a footnote definition's paragraphs
+(``[^1]: text``) are blocks, where they are.
 
 Writing replaces, in the original text, only the characters of each translated block's
 inline content (found on the lines markdown-it maps it to); list markers, quote markers,
@@ -21,6 +24,7 @@ from typing import Any, BinaryIO
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Literal, Node, empty_origins, parse
@@ -55,7 +59,10 @@ class _Located:
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    """CommonMark with GFM tables, strike-through and footnotes (``[^1]``, pandoc's and
+    GitHub's: definitions read where they are)."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(
+        footnote_plugin, inline=False, move_to_end=False)
 
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n")
@@ -85,6 +92,7 @@ class _Markdown:
             line = data[: exc.start].count(b"\n") + 1
             raise InputError(path, "not UTF-8 text", line=line) from None
         self.bare, self.with_ends, front = _lines(self.text)
+        self.front = front
         source = "\n" * front + "\n".join(self.bare[front:])
         self.located: list[_Located] = []
         cursor: dict[int, int] = {}  # line -> column already used (table rows)
@@ -134,7 +142,9 @@ class _Markdown:
         _inline(token.children or [], b, in_table)
         if not b.has_text:
             return None
-        kind = "heading" if "heading" in context else "cell" if in_table else \
+        kind = "footnote" if "footnote_reference" in context else \
+            "heading" if "heading" in context else \
+            "cell" if in_table else \
             "list-item" if "list_item" in context else \
             "quote" if "blockquote" in context else "paragraph"
         place = f"line {line0 + 1}" + (f" ({kind})" if kind != "paragraph" else "")
@@ -155,13 +165,21 @@ class _Markdown:
                             "(not in the source)")
             items = loc.builder.items
             children: list[str | Node] = list(parsed.children)
+            restored = set()
             for origin in sorted(empty_origins(loc.builder.tags) - parsed.used):
                 if not isinstance(items.get(origin), Literal):
                     children.append(Node(origin, False))
+                    restored.add(origin)
+            if text:
+                report.restored(loc.block.place, rendering.tags, restored)
             markdown = _render(children, items, loc)
             edits.append((loc, _escape_start(markdown)))
             report.rewritten += 1
         lines = list(self.with_ends)
+        if any(r.translated for r in renderings.values()):
+            for i in range(1, max(self.front - 1, 1)):
+                english = _FRONT_RTL.sub(_front_english, self.bare[i])
+                lines[i] = english + lines[i][len(self.bare[i]) :]
         for loc, markdown in sorted(edits, key=lambda e: (e[0].line, e[0].col), reverse=True):
             ending = lines[loc.end_line][len(self.bare[loc.end_line]) :]
             head = self.bare[loc.line][: loc.col]
@@ -172,6 +190,16 @@ class _Markdown:
             self.bare[loc.line : loc.end_line + 1] = [head + markdown + tail]
         data = "".join(lines).encode("utf-8")
         out.write((b"\xef\xbb\xbf" if self.bom else b"") + data)
+
+
+#: A front matter's Arabic language or right-to-left direction (pandoc's ``lang`` and ``dir``).
+_FRONT_RTL = re.compile(r"""^((?:lang|language|dir)[ \t]*:[ \t]*)(["']?)(ar(?:[-_][\w-]*)?|rtl)\2"""
+                        r"""([ \t]*(?:#.*)?)$""", re.I)
+
+
+def _front_english(m: re.Match[str]) -> str:
+    value = "ltr" if m.group(3).lower() == "rtl" else "en"
+    return m.group(1) + m.group(2) + value + m.group(2) + m.group(4)
 
 
 def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool) -> None:
@@ -214,6 +242,9 @@ def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool) -> None:
             b.close(tag)
         elif kind == "code_inline":
             b.empty("code", t.content, Markup(_code_span(t.content, t.markup)))
+        elif kind == "footnote_ref":
+            label = str(t.meta.get("label", ""))
+            b.empty("fn", f"footnote {label}", Markup(f"[^{label}]"))
         elif kind == "html_inline":
             b.empty("html", t.content, Markup(t.content))
         else:

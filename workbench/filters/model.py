@@ -158,3 +158,13 @@ class WriteReport:
         """Keep a warning (the first 50)."""
         if len(self.warnings) < 50:
             self.warnings.append(message)
+
+    def restored(self, place: str, tags: TagMap, origins: set[int]) -> None:
+        """Warn that the empty tags restoring ``origins``, which the English left out, were
+        put back at the end of their paragraph (bookmarks and comment ranges, labelled
+        ``mark``, go back without a word)."""
+        lost = [f"<{n}/> ({tag.title or tag.label})" for n, tag in sorted(tags.items())
+                if not tag.paired and tag.source_id in origins and tag.label != "mark"]
+        if lost:
+            self.warn(f"{place}: {', '.join(lost)} not in the English: put back at the end "
+                      "of the paragraph")

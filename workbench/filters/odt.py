@@ -13,7 +13,9 @@ Writing rebuilds each translated paragraph's content, spans and links copied wit
 attributes, empty items moved back (any the translation lost are appended). A translated
 paragraph gets an automatic paragraph style that says ``style:writing-mode="lr-tb"`` and
 ``fo:language="en" fo:country="US"`` (a copy of its own automatic style, or one based on its
-named style), tables holding translated text and the page layout are turned left-to-right.
+named style), tables holding translated text and the page layout are turned left-to-right;
+a translated span whose style has a complex-script weight, style or size (what Arabic is drawn
+with) gets a copy of it with those as its Western ones, which English is drawn with.
 Every other member of the package is copied as it was.
 """
 
@@ -57,6 +59,16 @@ def s(name: str) -> str:
 
 T_P, T_H = t("p"), t("h")
 PAIRS = {t("span"): "span", t("a"): "link", t("meta"): "meta", t("ruby-base"): "ruby"}
+#: Complex-script text properties, which Arabic is drawn with (LibreOffice writes an Arabic
+#: span's bold as ``style:font-weight-complex`` alone), and the ones English text takes.
+COMPLEX = {
+    s("font-weight-complex"): f"{{{FO}}}font-weight",
+    s("font-style-complex"): f"{{{FO}}}font-style",
+    s("font-size-complex"): f"{{{FO}}}font-size",
+}
+#: A right-to-left paragraph's alignment and the English's: LibreOffice draws start/end as
+#: left/right whatever the direction, so all four are mirrored.
+MIRRORED = {"left": "right", "right": "left", "start": "end", "end": "start"}
 SKIPPED_PARENTS = frozenset({f"{{{OFFICE}}}annotation", t("tracked-changes"),
                              t("deletion")})
 _WS = re.compile(r"[ \t\r\n]+")
@@ -121,6 +133,7 @@ class _Document:
         for part, root in self.parts.items():
             self._locate(part, root)
         self._styles: dict[tuple[str, str], str] = {}
+        self._span_styles: dict[tuple[str, str], str] = {}
 
     def _locate(self, part: str, root: etree._Element) -> None:
         if part == "styles.xml":
@@ -183,9 +196,9 @@ class _Document:
         if props is None:
             return "span", name or "span"
         words = []
-        if props.get(f"{{{FO}}}font-weight") == "bold":
+        if "bold" in (props.get(f"{{{FO}}}font-weight"), props.get(s("font-weight-complex"))):
             words.append(("b", "bold"))
-        if props.get(f"{{{FO}}}font-style") == "italic":
+        if "italic" in (props.get(f"{{{FO}}}font-style"), props.get(s("font-style-complex"))):
             words.append(("i", "italic"))
         if props.get(s("text-underline-style"), "none") != "none":
             words.append(("u", "underline"))
@@ -218,7 +231,9 @@ class _Document:
                     loc.element.remove(child)
                 loc.element.text = plain_text(parsed.children, loc.builder.items)
             else:
-                self._rewrite(loc, parsed.children, parsed.used)
+                restored = self._rewrite(loc, parsed.children, parsed.used)
+                if text:
+                    report.restored(loc.block.place, rendering.tags, restored)
                 if rendering.translated:
                     self._ltr(loc)
                     body_translated = body_translated or loc.part == "content.xml"
@@ -232,7 +247,8 @@ class _Document:
         self.pkg.write(out, {part: xml_bytes(self.parts[part], standalone=None)
                              for part in changed})
 
-    def _rewrite(self, loc: _Located, children: list[str | Node], used: set[int]) -> None:
+    def _rewrite(self, loc: _Located, children: list[str | Node], used: set[int]) -> set[int]:
+        """Rebuild a paragraph; the origins of the empty tags put back at its end."""
         p = loc.element
         items = loc.builder.items
         for child in list(p):
@@ -240,9 +256,12 @@ class _Document:
         p.text = None
         moved: set[int] = set()
         emit(p, children, items, moved, _append_text)
+        restored = set()
         for origin in sorted(empty_origins(loc.builder.tags) - used):
             if isinstance(items.get(origin), Whole):
                 emit(p, [Node(origin, False)], items, moved, _append_text)
+                restored.add(origin)
+        return restored
 
     def _ltr(self, loc: _Located) -> None:
         p = loc.element
@@ -252,6 +271,13 @@ class _Document:
         if key not in self._styles:
             self._styles[key] = self._ltr_style(root, name)
         p.set(t("style-name"), self._styles[key])
+        for span in p.iter(t("span")):
+            if next(span.iterancestors(T_P, T_H), None) is not p:
+                continue  # in a note's or a text box's own paragraph
+            name = span.get(t("style-name"), "")
+            if (loc.part, name) not in self._span_styles:
+                self._span_styles[(loc.part, name)] = self._english_span_style(root, name)
+            span.set(t("style-name"), self._span_styles[(loc.part, name)])
         for table in p.iterancestors(f"{{{TABLE}}}table"):
             style = _automatic(root, table.get(f"{{{TABLE}}}style-name", ""), "table")
             if style is not None:
@@ -270,7 +296,7 @@ class _Document:
                 anchor.addprevious(autos)
             else:
                 root.append(autos)
-        new_name = f"WbEnglish{len(self._styles) + 1}"
+        new_name = self._free_name("WbEnglish")
         existing = _automatic(root, name, "paragraph")
         if existing is not None:
             style = copy.deepcopy(existing)
@@ -292,17 +318,70 @@ class _Document:
                 text_props.addprevious(props)
             else:
                 style.append(props)
-        was_rtl = props.get(s("writing-mode"), "").startswith("rl")
+        named = existing.get(s("parent-style-name"), "") if existing is not None else name
+        mode = props.get(s("writing-mode")) or self._named(named, s("writing-mode"))
         props.set(s("writing-mode"), "lr-tb")
-        align = props.get(f"{{{FO}}}text-align")
-        if was_rtl and align in ("left", "right"):
-            props.set(f"{{{FO}}}text-align", "left" if align == "right" else "right")
+        align = props.get(f"{{{FO}}}text-align") or self._named(named, f"{{{FO}}}text-align")
+        if (mode or "").startswith("rl") and align in MIRRORED:
+            props.set(f"{{{FO}}}text-align", MIRRORED[align])
         text_props = style.find(s("text-properties"))
         if text_props is None:
             text_props = etree.SubElement(style, s("text-properties"))
         text_props.set(f"{{{FO}}}language", "en")
         text_props.set(f"{{{FO}}}country", "US")
+        _western_from_complex(text_props)
         return new_name
+
+    def _named(self, name: str, attribute: str) -> str | None:
+        """A paragraph-properties attribute of the named paragraph style ``name`` or of the
+        styles it is based on (styles.xml)."""
+        styles = self.parts.get("styles.xml")
+        office = styles.find(f"{{{OFFICE}}}styles") if styles is not None else None
+        by_name = {st.get(s("name")): st for st in office.iter(s("style"))
+                   if st.get(s("family")) == "paragraph"} if office is not None else {}
+        seen: set[str] = set()
+        while name in by_name and name not in seen:
+            seen.add(name)
+            props = by_name[name].find(s("paragraph-properties"))
+            if props is not None and props.get(attribute):
+                return props.get(attribute)
+            name = by_name[name].get(s("parent-style-name")) or ""
+        return None
+
+    def _free_name(self, prefix: str) -> str:
+        """``prefix`` and the first number no style of the document has (a document we
+        exported and that is imported again already has ``WbEnglish1``)."""
+        taken = {el.get(s("name")) for root in self.parts.values() for el in root.iter(s("style"))}
+        number = 1
+        while f"{prefix}{number}" in taken:
+            number += 1
+        return f"{prefix}{number}"
+
+    def _english_span_style(self, root: etree._Element, name: str) -> str:
+        """The text style for a translated span: ``name``, or a copy of that automatic style
+        whose Western weight, style and size are its complex-script ones."""
+        existing = _automatic(root, name, "text")
+        props = existing.find(s("text-properties")) if existing is not None else None
+        if existing is None or props is None or not any(
+            props.get(cs) not in (None, props.get(western)) for cs, western in COMPLEX.items()
+        ):
+            return name
+        style = copy.deepcopy(existing)
+        new_name = self._free_name("WbEnglishT")
+        style.set(s("name"), new_name)
+        style.attrib.pop(s("display-name"), None)
+        _western_from_complex(style.find(s("text-properties")))
+        existing.addnext(style)
+        return new_name
+
+
+def _western_from_complex(props: etree._Element) -> None:
+    """Give text properties the complex-script weight, style and size as their Western ones
+    (the English then looks as the Arabic did)."""
+    for cs, western in COMPLEX.items():
+        value = props.get(cs)
+        if value is not None:
+            props.set(western, value)
 
 
 def _automatic(root: etree._Element, name: str, family: str) -> etree._Element | None:

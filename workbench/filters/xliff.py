@@ -235,7 +235,8 @@ class _Xliff:
             if self.v2:
                 self._write20(unit, english, rendering, fallback)
             else:
-                self._write12(unit, english, rendering, fallback)
+                complete = all(s.target.strip() for s in segments)
+                self._write12(unit, english, rendering, fallback, complete)
             report.rewritten += 1
         if self.v2 and not self.root.get("trgLang"):
             self.root.set("trgLang", "en")
@@ -256,7 +257,10 @@ class _Xliff:
         _emit(target, parsed.children, items)
 
     def _write12(self, unit: _Unit, english: list[tuple[str, str]], rendering: Rendering,
-                 fallback: str) -> None:
+                 fallback: str, complete: bool) -> None:
+        """Fill a 1.2 unit's target (or its segments' marks); its state is the least of its
+        segments' statuses, ``needs-translation`` (never approved) while some segment of it
+        has no English."""
         tu = unit.element
         target = tu.find(self._q("target"))
         if target is None:
@@ -296,7 +300,9 @@ class _Xliff:
                     target.append(copy.deepcopy(child))
                 target[-1].tail = child.tail
             status = _least([s for t, s in english if t])
-        if any(texts):
+        if any(texts) and not complete:
+            state, approved = "needs-translation", False
+        elif any(texts):
             state, approved = XLIFF12_STATE[Status(status)]
         else:
             state, approved = "new", False
