@@ -140,6 +140,40 @@ async def test_opening_a_segment_leaves_its_english_as_stored(sample_db, make_ap
         assert project.segment(seg_id).target == "The first line\nand the second\nand the third.!"
 
 
+async def test_a_new_segment_never_shows_the_last_ones_panels(sample_db, make_app, monkeypatch):
+    import threading
+
+    from workbench.tui.screens.editor import screen as editor_module
+    from workbench.tui.widgets.panels import FindingsPanel, GlossaryPanel, ReferencePanel
+
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+        references = [project.version_text(s.id, "reference:main") for s in (first, second)]
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        reference = screen.query_one(ReferencePanel)
+        assert reference.text == references[0]
+        assert screen.query_one(GlossaryPanel).lines  # the terms of segment 1
+        go_on = threading.Event()  # the next segment's details wait (a busy second connection)
+        real_find_terms = editor_module.find_terms
+
+        def slow_find_terms(project, source):
+            go_on.wait(30)
+            return real_find_terms(project, source)
+
+        monkeypatch.setattr(editor_module, "find_terms", slow_find_terms)
+        await pilot.press("alt+down")
+        await pilot.pause(0.2)
+        shown = "\n".join(screen_lines(app))
+        assert references[0][:40] not in shown  # not segment 1's reference under segment 2
+        for panel in (reference, screen.query_one(GlossaryPanel), screen.query_one(FindingsPanel)):
+            assert panel.pending
+        go_on.set()
+        await settle(pilot)
+        assert reference.text == references[1] and not reference.pending
+        assert references[1][:40] in "\n".join(screen_lines(app))
+
+
 async def test_empty_segment_is_not_confirmed(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):
