@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from tests.tui.conftest import editing, screen_lines, settle
 from workbench.project import Project
@@ -95,6 +96,82 @@ async def test_enter_confirms_without_a_line_break(sample_db, make_app):
     assert segment.target == "This claim is false to the core."
     assert "\n" not in segment.target
     assert segment.status == "translated"
+
+
+@pytest.mark.parametrize("pasted, typed", [
+    ("one\r\ntwo", "one two"),  # a Windows clipboard: one space, not two
+    ("one \n\n two", "one two"),  # a blank line and the spaces around it
+    ("one\u2028two", "one two"),  # a line separator (PDFs, Word)
+    ("one\vtwo\fthree", "one two three"),  # Word's manual line break, a form feed
+    ("one two.\n", "one two."),  # a copied line with its line break
+])
+async def test_pasted_line_breaks_become_one_space(sample_db, make_app, pasted, typed):
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        seg_id = screen.current.id
+        screen.editor.load_text("")
+        app.post_message(events.Paste(pasted))  # as the terminal's bracketed paste comes
+        await pilot.pause()
+        assert screen.editor.text == typed
+        assert screen.editor.document.line_count == 1
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with Project.open(sample_db) as project:
+        assert project.segment(seg_id).target == typed
+
+
+async def test_opening_a_segment_leaves_its_english_as_stored(sample_db, make_app):
+    stored = "The first line\u2028and the second\vand the third."  # the editor's lines: \n
+    with Project.open(sample_db) as project:
+        seg_id = project.segments(limit=1)[0].id
+        project.save_draft(seg_id, stored)
+        revisions = len(project.history(seg_id))
+    app = make_app()
+    async with editing(app, seg_id) as (pilot, screen):
+        assert screen.editor.text == stored
+        await pilot.press("alt+down")  # leaving it saves only an edit
+        await settle(pilot)
+        await pilot.press("alt+up", "end", "!", "ctrl+s")
+        await settle(pilot)
+        assert screen.editor.text.endswith("third.!")
+    with Project.open(sample_db) as project:
+        history = project.history(seg_id)
+        assert len(history) == revisions + 1  # the edit typed, nothing on opening
+        assert project.segment(seg_id).target == "The first line\nand the second\nand the third.!"
+
+
+async def test_a_new_segment_never_shows_the_last_ones_panels(sample_db, make_app, monkeypatch):
+    import threading
+
+    from workbench.tui.screens.editor import screen as editor_module
+    from workbench.tui.widgets.panels import FindingsPanel, GlossaryPanel, ReferencePanel
+
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+        references = [project.version_text(s.id, "reference:main") for s in (first, second)]
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        reference = screen.query_one(ReferencePanel)
+        assert reference.text == references[0]
+        assert screen.query_one(GlossaryPanel).lines  # the terms of segment 1
+        go_on = threading.Event()  # the next segment's details wait (a busy second connection)
+        real_find_terms = editor_module.find_terms
+
+        def slow_find_terms(project, source):
+            go_on.wait(30)
+            return real_find_terms(project, source)
+
+        monkeypatch.setattr(editor_module, "find_terms", slow_find_terms)
+        await pilot.press("alt+down")
+        await pilot.pause(0.2)
+        shown = "\n".join(screen_lines(app))
+        assert references[0][:40] not in shown  # not segment 1's reference under segment 2
+        for panel in (reference, screen.query_one(GlossaryPanel), screen.query_one(FindingsPanel)):
+            assert panel.pending
+        go_on.set()
+        await settle(pilot)
+        assert reference.text == references[1] and not reference.pending
+        assert references[1][:40] in "\n".join(screen_lines(app))
 
 
 async def test_empty_segment_is_not_confirmed(sample_db, make_app):

@@ -1,10 +1,12 @@
 """Ctrl+Q quits at once whatever a worker is doing: a background read is interrupted and given
-up, never waited for; the open edit is saved first. (How long it takes is measured in
-bench/tui.py; here we wait on conditions with generous bounds.)"""
+up, never waited for; the open edit is saved first (SIGTERM and SIGHUP quit the same way). (How
+long it takes is measured in bench/tui.py; here we wait on conditions with generous bounds.)"""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import threading
 
 import pytest
@@ -114,3 +116,22 @@ async def test_a_replaced_slow_search_is_interrupted(sample_db, make_app, monkey
         assert calls == ["slow", "fast"]
         assert screen.rows.ids == [1, 2]
         assert not app.service.busy
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP"])
+async def test_sigterm_and_sighup_quit_as_ctrl_q_does(sample_db, make_app, sig):
+    number = getattr(signal, sig)
+    kept = signal.signal(number, lambda *_: None)  # a signal the app does not take: ignored
+    try:
+        app = make_app()
+        async with editing(app) as (pilot, screen):
+            seg_id = screen.current.id
+            await pilot.press("end", *" typed just before")
+            os.kill(os.getpid(), number)  # `kill`, a shutdown, the terminal window closed
+            await wait_for(lambda: app.return_code is not None, pilot, bound=30)
+            assert app.return_code == 128 + number
+    finally:
+        signal.signal(number, kept)
+    with Project.open(sample_db) as project:
+        assert project.segment(seg_id).target.endswith(" typed just before")

@@ -20,8 +20,10 @@ Other screens (reviewer, scores, export/import dialogs) plug in through:
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
+import signal
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +56,11 @@ WRITING_ACTIONS = frozenset({
     "move_sentence", "import", "verdict", "comment", "unlock", "replace", "batch",
     "undo_change", "undo_selected", "verdict_view", "insert_tag", "lqa_error", "lqa_remove",
 })
+
+
+QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
+"""Signals that quit the app as Ctrl+Q does (``kill``, a shutdown, the terminal closed)."""
 
 
 @dataclass
@@ -132,6 +139,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
                             timeout=10)
             self.set_keymap(self.config.keys)
         self._send_bidi_mode()
+        self._quit_on_signals(True)
         self._start_live()
         self.push_screen(EditorScreen(self.document))
         if self.read_only:
@@ -188,7 +196,21 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
                 self.call_from_thread(editor.flush_edit)
         self.service.flush()
 
+    def _quit_on_signals(self, on: bool) -> None:
+        """While the app runs, SIGTERM and SIGHUP quit it as Ctrl+Q does: the open edit is
+        stored and the terminal restored (by default they end the process at once, losing
+        the English typed in the last second and leaving the terminal in the app's modes).
+        The exit code is then 128 + the signal's number, as the shell gives a killed one."""
+        loop = asyncio.get_running_loop()
+        for sig in QUIT_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                if on:
+                    loop.add_signal_handler(sig, lambda sig=sig: self.exit(return_code=128 + sig))
+                else:
+                    loop.remove_signal_handler(sig)
+
     def on_unmount(self) -> None:
+        self._quit_on_signals(False)
         if self.live is not None:
             self.live.stop()
         try:

@@ -302,7 +302,8 @@ class ImportScreen(JobDialog[ImportDone | None]):
             return None
         path = Path(raw).expanduser()
         if not path.is_file():
-            self.set_status(f"✗ {path}: no such file")
+            self.set_status(f"✗ {path}: a folder, not a file" if path.is_dir()
+                            else f"✗ {path}: no such file")
             return None
         if self.kind() == "document":
             name = self.query_one("#import-doc", Input).value.strip()

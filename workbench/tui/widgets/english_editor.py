@@ -1,9 +1,14 @@
 """The English editor of the open segment: a TextArea in which Enter never breaks the line.
 
 A segment needs no hard line break (as in OmegaT), so Enter is left to the key bindings
-(confirm and go to the next segment), and pasted line breaks become spaces.
+(confirm and go to the next segment), and pasted line breaks become spaces: every break that
+``str.splitlines`` knows (a Windows ``\r\n``, Word's vertical tab, U+2028...), each run of
+them with the spaces around it one space, none kept at either end of the pasted text.
 
-The text is edited as stored, so it is never reordered or sanitised; only the zero-width
+The text is edited as stored, so it is never reordered or sanitised: until it is edited,
+:attr:`EnglishEditor.text` is the text loaded, exactly (the editor's lines are joined by
+``\n``, so a stored U+2028 or vertical tab would otherwise read back changed, and opening
+the segment would save it). Only the zero-width
 control characters (bidi controls such as RLO, zero-width spaces, C0/C1 controls) are left
 out of the cells sent to the terminal, so they cannot reorder or garble the screen. They take
 no cell, so the cursor and the wrapping stay where the TextArea put them. Emoji presentation
@@ -43,6 +48,17 @@ _HIDDEN = re.compile(
 )
 
 
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""The characters ``str.splitlines`` (and so the editor's document) breaks a line at."""
+_BREAK_RUN = re.compile(f"[ \t]*[{_BREAKS}]+[ \t]*")
+
+
+def one_line(text: str) -> str:
+    """Pasted ``text`` as one line: line breaks at either end left out, each run of them
+    inside (with the spaces around it) one space."""
+    return _BREAK_RUN.sub(" ", text.strip(_BREAKS))
+
+
 def _shown(text: str) -> str:
     """``text`` without hidden characters, padded to the cells Rich measured for it."""
     bare = _HIDDEN.sub("", text)
@@ -76,6 +92,26 @@ class EnglishEditor(TextArea):
             language=None,
         )
         self.misspelled: list[tuple[int, int, str]] = []  # (start, end, word) of the text
+        self._loaded = ("", "")  # (the text loaded, the document's text of it)
+
+    # the text, as loaded until it is edited ---------------------------------------------------
+
+    def load_text(self, text: str) -> None:
+        """Load ``text`` for editing; :attr:`text` gives it back exactly until it is edited."""
+        super().load_text(text)
+        self._loaded = (text, self.document.text)
+
+    @property
+    def text(self) -> str:
+        """The English: as loaded while the document holds what was loaded, else the
+        document's lines (see the module)."""
+        shown = self.document.text
+        loaded, as_shown = self._loaded
+        return loaded if shown == as_shown else shown
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.load_text(value)
 
     # marks: tags and misspelled words ---------------------------------------------------------
 
@@ -196,12 +232,12 @@ class EnglishEditor(TextArea):
             event.stop()
             self.post_message(self.Refused())
             return
-        if "\n" in event.text or "\r" in event.text:
+        text = one_line(event.text)
+        if text != event.text:
             event.prevent_default()
             event.stop()
-            text = " ".join(event.text.replace("\r", "\n").split("\n"))
-            if not self.read_only:
-                self._replace_via_keyboard(text, *self.selection)
+            if result := self._replace_via_keyboard(text, *self.selection):
+                self.move_cursor(result.end_location)
 
 
 def _word_at(text: str, start: int, end: int, word: str) -> bool:

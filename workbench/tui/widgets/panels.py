@@ -37,6 +37,8 @@ WORD_CURSOR_STYLE = Style(reverse=True, bold=True, underline=True)
 _ARABIC_WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "i"}
+PENDING = Text("…", style="dim italic")
+"""What a panel shows while its part of the open segment is being read."""
 
 
 def highlight(strip: Strip, style: Style) -> Strip:
@@ -73,11 +75,18 @@ class TextPanel(ScrollView, can_focus=False):
         #: out, each with the index of the item it shows (or None), and the lines of each item.
         self._blocks: list[tuple[RenderableType, int | None]] = []
         self._ranges: list[tuple[int, int]] = []
+        self.pending = False  # its content is being read (see pend)
 
     @property
     def bidi(self) -> BidiDisplay:
         """The app's display settings (how Arabic is drawn)."""
         return getattr(self.app, "bidi", BidiDisplay())
+
+    def pend(self) -> None:
+        """A new segment is open and this panel's part of it is being read: show "…" (not the
+        last segment's content) until the panel is shown again."""
+        self.pending = True
+        self.redraw()
 
     def set_content(self, content: RenderableType) -> None:
         """Show ``content`` (a Rich renderable) from its top."""
@@ -89,6 +98,12 @@ class TextPanel(ScrollView, can_focus=False):
     def redraw(self) -> None:
         """Lay the content out again (after a display setting changed)."""
         self._lay_out()
+
+    def _show_pending(self) -> bool:
+        """Show "…" when the content is being read (True), for the panels' redraw."""
+        if self.pending:
+            self.set_content(PENDING)
+        return self.pending
 
     def _lay_out(self) -> None:
         """Render the content to the width the panel paints at now."""
@@ -289,10 +304,13 @@ class GlossaryPanel(TextPanel):
     def show(self, lines: Sequence[TermLine]) -> None:
         """Show the entries."""
         self.lines = list(lines)
+        self.pending = False
         self.redraw()
 
     def redraw(self) -> None:
         """Paint again (after a display setting changed)."""
+        if self._show_pending():
+            return
         if not self.lines:
             self.set_content(Text("No glossary terms in this segment.", style="dim"))
             return
@@ -323,10 +341,13 @@ class FindingsPanel(TextPanel):
     def show(self, findings: Sequence[Any]) -> None:
         """Show findings (objects with severity, check, message)."""
         self.findings = list(findings)
+        self.pending = False
         self.redraw()
 
     def redraw(self) -> None:
         """Paint again (after a display setting changed)."""
+        if self._show_pending():
+            return
         if not self.findings:
             self.set_content(Text("✓ No findings.", style="green"))
             return
@@ -357,6 +378,7 @@ class ReferencePanel(TextPanel):
     def show(self, text: str | None, confidence: float | None, low: float) -> None:
         """Show the reference English (None: no reference for this segment)."""
         self.text = text
+        self.pending = False
         self.redraw()
         if confidence is None:
             self.border_subtitle = ""
@@ -367,7 +389,9 @@ class ReferencePanel(TextPanel):
     def redraw(self) -> None:
         """Paint again (after a display setting changed)."""
         text = self.text
-        if text is None:
+        if self._show_pending():
+            self.border_subtitle = ""
+        elif text is None:
             self.set_content(Text("No reference translation for this segment.", style="dim"))
         else:
             self.set_content(self.bidi.text(text, right_align_rtl=False))

@@ -318,6 +318,9 @@ class EditorScreen(
         self._forms.clear()
         self.dictionary_panel.show_matches([], "…")
         self.clear_matches()
+        for panel in (self.query_one(GlossaryPanel), self.query_one(FindingsPanel),
+                      self.query_one(ReferencePanel)):
+            panel.pend()  # never the last segment's terms, findings or reference
         self._update_titles()
         # Read the panels' details once the selection rests (holding Alt+Down stays fast).
         if self._details_timer is not None:
