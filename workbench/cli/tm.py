@@ -220,6 +220,8 @@ def pretranslate(db: str | None, doc: str | None, min_score: int, fmt: str) -> N
         f"{', '.join(result.documents)} with matches of {min_score}% or more"
         + (f" ({bands})" if bands else "")
     )
+    for group_id in result.changes:
+        click.echo(f"change {group_id}: undo it with `workbench undo --change {group_id}`")
 
 
 @main.command("analyze")

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.errors import WorkbenchError
+from workbench.errors import LockedError, WorkbenchError
 from workbench.formats.model import Candidate, Unit
 from workbench.numeric import unique
 from workbench.project.catalog import Catalog
@@ -147,12 +147,15 @@ class Lookups:
     def fill(
         self, segment_id: int, match: TmMatch, action: str, *, only_empty: bool = False
     ) -> Segment | None:
-        """Write a match's English into a segment as a draft, its origin recorded; with
+        """Write a match's English into a segment as a draft, its origin recorded (in the
+        change group under way, if any); a locked segment raises LockedError. With
         ``only_empty``, only into an empty, unlocked segment (else None, nothing written)."""
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
             if only_empty and (seg.target.strip() or seg.locked):
                 return None
+            if seg.locked:
+                raise LockedError(segment_id)
             doc = self.catalog.document_by_id(seg.document_id)
             vid = self.catalog.version_id(doc, "working", create_working=True)
             q_versions.put_translations(self.db, vid, [(segment_id, match.text)])
@@ -161,6 +164,7 @@ class Lookups:
             q_history.add_revision(
                 self.db, segment_id, self.context.author, action,
                 (seg.target, seg.status), (match.text, Status.DRAFT.value),
+                group_id=self.context.group_id,
             )
             q_notes.add_note(
                 self.db, segment_id, self.context.author, NOTE_KIND,
