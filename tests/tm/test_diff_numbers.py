@@ -69,6 +69,18 @@ def test_arabic_indic_target_numbers_and_thousands() -> None:
     )
 
 
+def test_numbers_after_a_proclitic_are_replaced() -> None:
+    # و33, ب٥٫٥: the conjunction or preposition written onto the number, as Arabic does
+    query = "تعافى 115 مريضا و34 آخرون، وبلغت التكلفة ب٦٫٥ مليون."
+    source = "تعافى 114 مريضا و33 آخرون، وبلغت التكلفة ب5.5 مليون."
+    target = "114 patients and 33 others recovered, at a cost of 5.5 million."
+    assert substituted_target(words(query), words(source), target) == (
+        "115 patients and 34 others recovered, at a cost of 6.5 million."
+    )
+    # another proclitic on the number is another word
+    assert changed_numbers(words("قال و33"), words("قال ب33")) is None
+
+
 @pytest.mark.parametrize(
     ("query", "source", "target"),
     [
