@@ -129,6 +129,20 @@ def test_tab_separated_files(empty_project: Project, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "header", ["Arabic\tEnglish\tComment", "ar-SA\ten-US", "AR\tEN\tNotes",
+               "Source text\tTarget text", "source_text\ttarget_text"],
+)
+def test_a_header_line_naming_the_columns_is_no_unit(
+    empty_project: Project, tmp_path: Path, header: str
+) -> None:
+    path = tmp_path / "header.tsv"
+    path.write_text(f"{header}\nقامت الثورة.\tThe revolution.\tchecked\n", encoding="utf-8")
+    assert empty_project.tm.import_file(path).units == 1
+    [unit] = units(empty_project, "header")
+    assert (unit["source"], unit["target"]) == ("قامت الثورة.", "The revolution.")
+
+
+@pytest.mark.parametrize(
     ("content", "line", "reason"),
     [
         ("قامت الثورة.\tThe revolution.\nعقد المؤتمر بلا ترجمة\n", 2, "no tab"),
