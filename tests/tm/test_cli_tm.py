@@ -99,6 +99,12 @@ def test_list_export_remove(tmp_path: Path, new_db: Any) -> None:
                      "--db", db, "--name", "studio")
     assert "source language en-US: the Arabic side is the source" in result.stdout
     assert "10 inline tags kept as placeholders" in result.stdout
+    # memoQ's srclang="*all*" is no English source
+    every = write(tmp_path / "all.tmx", MEMOQ.replace('srclang="ar-sa"', 'srclang="*all*"'))
+    assert 'srclang="*all*"' in every.read_text(encoding="utf-8")
+    result = run_cli("tm", "import", str(every), "--db", db, "--name", "all")
+    assert result.exit_code == 0 and "source language" not in result.stdout
+    run_cli("tm", "remove", "all", "--db", db)
     listed = json.loads(run_cli("tm", "list", "--db", db, "--format", "json").stdout)
     assert [(m["name"], m["kind"], m["units"]) for m in listed] == [
         ("project", "project", 0), ("old", "external", 2), ("memoq", "external", 1),
