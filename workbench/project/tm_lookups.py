@@ -242,7 +242,8 @@ class Lookups:
 
     def annotate_units(self, limit: int = 3, min_score: int = 70) -> Callable[[Unit], None]:
         """A function giving an exported unit its best matches (for XLIFF ``alt-trans`` and
-        XLIFF 2 translation candidates); the units' own segments are left out."""
+        XLIFF 2 translation candidates), 101% ones too (the context: the segments before its
+        first and after its last); the units' own segments are left out."""
         self.indexing.index_pending()
         self.matcher.refresh()
 
@@ -250,7 +251,9 @@ class Lookups:
             excludes = frozenset(
                 u for u in (q_tm.segment_unit(self.db, sid) for sid in unit.ids) if u is not None
             )
-            query = self.matcher.prepare([unit.source], None, [excludes])[0]
+            around = q_tm.neighbours(self.db, [unit.ids[0], unit.ids[-1]])
+            context = context_key(around[unit.ids[0]][0], around[unit.ids[-1]][1])
+            query = self.matcher.prepare([unit.source], [context], [excludes])[0]
             unit.matches = [
                 Candidate(m.score, m.source, m.target, m.origin)
                 for m in self.matcher.matches(query, min_score, limit)
