@@ -160,6 +160,16 @@ def test_lookup_results(tm_project: Project, tmp_path: Path) -> None:
     assert len(tm_project.tm.lookup("ارتفعت الأسعار", min_score=0, limit=1)) == 1
 
 
+def test_substituted_numbers_keep_their_sign(tm_project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "tm.tsv"
+    path.write_text("بلغت الحرارة -5 درجات.\tIt reached -5 degrees.\n", encoding="utf-8")
+    tm_project.tm.import_file(path, "old")
+    (match,) = tm_project.tm.lookup("بلغت الحرارة -7 درجات.")
+    assert match.substituted == "It reached -7 degrees."
+    (match,) = tm_project.tm.lookup("بلغت الحرارة 7 درجات.")  # not -7
+    assert match.substituted is None and match.text == "It reached -5 degrees."
+
+
 def test_propagation_and_its_undo(tm_project: Project) -> None:
     first, second, _, fourth = ids(tm_project)
     english = "The revolution broke out in Russia in 1917."

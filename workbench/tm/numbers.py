@@ -16,11 +16,14 @@ import re
 from collections.abc import Sequence
 
 from workbench.glossary.checks.number_mismatch import numbers
-from workbench.tm.tokens import canonical_number
+from workbench.tm.tokens import canonical_number, tokenize
 
 #: A number, bare or written after the proclitics و ف ب ك ل (و33, ب5, وب١٠): the tokeniser
-#: keeps those as one word, the number not canonical.
-_NUMBER = re.compile(r"([\u0648\u0641\u0628\u0643\u0644]{0,2})(\d+(?:[.,\u066b\u066c]\d+)*)")
+#: keeps those as one word, the number not canonical; a minus sign first (see signed_words).
+_NUMBER = re.compile(
+    r"(-?[\u0648\u0641\u0628\u0643\u0644]{0,2})(\d+(?:[.,\u066b\u066c]\d+)*)"
+)
+_MINUS = "-\u2212"
 
 
 def is_number(word: str) -> bool:
@@ -29,15 +32,30 @@ def is_number(word: str) -> bool:
 
 
 def _number(word: str) -> tuple[str, str] | None:
-    """(proclitics, canonical number) of a matching-form word that is a number, else None."""
+    """(sign and proclitics, canonical number) of a matching-form word that is a number, else
+    None."""
     m = _NUMBER.fullmatch(word)
     return None if m is None else (m.group(1), canonical_number(m.group(2)))
 
 
+def signed_words(text: str) -> list[str]:
+    """The matching-form words of ``text``, a negative number with its minus sign (``-5``; not
+    the hyphen of كوفيد-19 or 5-7): the words number substitution compares."""
+    out: list[str] = []
+    for word in tokenize(text):
+        start = word.start
+        negative = (
+            start > 0 and text[start - 1] in _MINUS and word.word[:1].isdigit()
+            and (start == 1 or not text[start - 2].isalnum())
+        )
+        out.append("-" + word.word if negative else word.word)
+    return out
+
+
 def changed_numbers(query: Sequence[str], source: Sequence[str]) -> list[tuple[str, str]] | None:
     """(source number, query number) pairs when the two word sequences differ only in numbers
-    (at least one; a number's proclitics, as in و33, the same on both sides); None
-    otherwise."""
+    (at least one; a number's sign and proclitics, as in -5 or و33, the same on both sides);
+    None otherwise."""
     if len(query) != len(source):
         return None
     pairs: list[tuple[str, str]] = []
