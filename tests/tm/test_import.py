@@ -72,6 +72,20 @@ def test_trados_english_source_utf16_crlf_inline_tags(
     assert matches[0].author == "TRADOS\\\\nadia"
 
 
+def test_tags_without_numbers_get_placeholders_of_their_own(tmp_path: Path) -> None:
+    from workbench.tm.tmx import read_tmx
+
+    path = write(tmp_path / "tags.tmx", (
+        '<tmx version="1.4"><header srclang="ar"/><body><tu>'
+        '<tuv xml:lang="ar"><seg>نص <ph x="1"/><ph/> <bpt i="2">b</bpt>هنا<ept i="2">/b</ept>'
+        '<ut>u</ut></seg></tuv><tuv xml:lang="en"><seg>Text <ph/></seg></tuv></tu></body></tmx>'
+    ))
+    _, read = read_tmx(path)
+    (unit,) = list(read)
+    assert unit.source == "نص {1/}{3/} {2}هنا{/2}{4/}"  # the unnumbered <ph/> was {1/} too
+    assert unit.target == "Text {1/}"
+
+
 def test_our_document_export_is_a_memory(project: Project, tmp_path: Path) -> None:
     for seg in project.segments(limit=3):
         project.confirm(seg.id, seg.target, override_reason="test")
