@@ -76,6 +76,10 @@ def test_cli_option(with_memory: Project, sample_db: Any, tmp_path: Path) -> Non
                      str(out), "--tm-matches", "1")
     assert result.exit_code == 0, result.stderr
     assert out.read_text(encoding="utf-8").count("<alt-trans ") == 2
+    for option, value in (("--tm-matches", "-1"), ("--tm-min", "150")):
+        result = run_cli("export", "--db", str(sample_db), "--format", "xliff", "--output",
+                         str(out), "--force", "--tm-matches", "1", option, value)
+        assert result.exit_code == 2 and f"Invalid value for '{option}'" in result.stderr
 
 
 def test_a_context_match_is_exported_as_one(project: Project, tmp_path: Path) -> None:
