@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import run_cli
 from workbench.errors import InputError
+from workbench.formats import safexml
 from workbench.formats.tmx import read_tmx
 from workbench.formats.xliff import read_xliff
 from workbench.project import Project
@@ -187,3 +188,23 @@ def test_malformed_xml_names_the_file_and_line(tmp_path: Path, sample_db: Path) 
     result = run_cli("import-xliff", str(path), "--db", str(sample_db))
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "broken.xlf: line" in result.stderr
+
+
+def test_an_undeclared_entity_is_named_with_its_line(tmp_path: Path) -> None:
+    """Trados and web tools write &nbsp; into TMX: the parser's own words and line, not
+    iterparse's "no element found" (and not the error of a file read before)."""
+    earlier = tmp_path / "earlier.tmx"
+    earlier.write_text('<tmx version="1.4"><body><tu>&amp b</tu></body></tmx>\n')
+    with pytest.raises(InputError):
+        list(safexml.iterparse(earlier, tag="tu"))
+    path = tmp_path / "nbsp.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="ar"/>\n<body>\n'
+        '<tu><tuv xml:lang="ar"><seg>مرحبا&nbsp;بكم</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        list(safexml.iterparse(path, tag="tu"))
+    assert str(caught.value) == (
+        f"{path}: line 3: not well-formed XML (Entity 'nbsp' not defined)"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,12 @@ def test_list_export_remove(tmp_path: Path, new_db: Any) -> None:
                      "--db", db, "--name", "studio")
     assert "source language en-US: the Arabic side is the source" in result.stdout
     assert "10 inline tags kept as placeholders" in result.stdout
+    # memoQ's srclang="*all*" is no English source
+    every = write(tmp_path / "all.tmx", MEMOQ.replace('srclang="ar-sa"', 'srclang="*all*"'))
+    assert 'srclang="*all*"' in every.read_text(encoding="utf-8")
+    result = run_cli("tm", "import", str(every), "--db", db, "--name", "all")
+    assert result.exit_code == 0 and "source language" not in result.stdout
+    run_cli("tm", "remove", "all", "--db", db)
     listed = json.loads(run_cli("tm", "list", "--db", db, "--format", "json").stdout)
     assert [(m["name"], m["kind"], m["units"]) for m in listed] == [
         ("project", "project", 0), ("old", "external", 2), ("memoq", "external", 1),
@@ -151,9 +158,11 @@ def test_concordance_pretranslate_analyze(tmp_path: Path, new_db: Any) -> None:
         "pre-translated 0 of 2 empty segments of doc.ar with matches of 100% or more"
     )
     result = run_cli("pretranslate", "--db", db, "--min", "80")
-    assert result.stdout.strip() == (
+    filled, change = result.stdout.strip().splitlines()
+    assert filled == (
         "pre-translated 1 of 2 empty segments of doc.ar with matches of 80% or more (75-84: 1)"
     )
+    assert re.fullmatch(r"change (\d+): undo it with `workbench undo --change \1`", change)
     history = json.loads(run_cli("history", "1", "--db", db, "--format", "json").stdout)
     assert history[-1]["action"] == "pretranslate"
     stats = json.loads(run_cli("stats", "--db", db, "--format", "json").stdout)

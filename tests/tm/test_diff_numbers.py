@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from workbench.tm.diff import word_diff
-from workbench.tm.numbers import changed_numbers, substitute, substituted_target
+from workbench.tm.numbers import (
+    changed_numbers,
+    signed_words,
+    substitute,
+    substituted_target,
+)
 from workbench.tm.tokens import words_and_stems
 
 
@@ -67,6 +72,33 @@ def test_arabic_indic_target_numbers_and_thousands() -> None:
     assert substitute("The number reached 10,000 people.", pairs) == (
         "The number reached 12,500 people."
     )
+
+
+def test_numbers_after_a_proclitic_are_replaced() -> None:
+    # و33, ب٥٫٥: the conjunction or preposition written onto the number, as Arabic does
+    query = "تعافى 115 مريضا و34 آخرون، وبلغت التكلفة ب٦٫٥ مليون."
+    source = "تعافى 114 مريضا و33 آخرون، وبلغت التكلفة ب5.5 مليون."
+    target = "114 patients and 33 others recovered, at a cost of 5.5 million."
+    assert substituted_target(words(query), words(source), target) == (
+        "115 patients and 34 others recovered, at a cost of 6.5 million."
+    )
+    # another proclitic on the number is another word
+    assert changed_numbers(words("قال و33"), words("قال ب33")) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("بلغت الحرارة -7 درجات يوم 3-4 يناير.", "It reached -7 degrees on 3-4 January."),
+        ("بلغت الحرارة −7 درجات يوم 3-4 يناير.", "It reached -7 degrees on 3-4 January."),
+        ("بلغت الحرارة (-7) درجات يوم 3-5 يناير.", "It reached -7 degrees on 3-5 January."),
+        ("بلغت الحرارة 7 درجات يوم 3-4 يناير.", None),  # not -7: offer nothing
+    ],
+)
+def test_a_minus_sign_belongs_to_its_number(query: str, expected: str | None) -> None:
+    source, target = "بلغت الحرارة -5 درجات يوم 3-4 يناير.", "It reached -5 degrees on 3-4 January."
+    assert substituted_target(signed_words(query), signed_words(source), target) == expected
+    assert signed_words("كوفيد-19 عند -5") == ["كوفيد", "19", "عند", "-5"]
 
 
 @pytest.mark.parametrize(

@@ -76,3 +76,30 @@ def test_cli_option(with_memory: Project, sample_db: Any, tmp_path: Path) -> Non
                      str(out), "--tm-matches", "1")
     assert result.exit_code == 0, result.stderr
     assert out.read_text(encoding="utf-8").count("<alt-trans ") == 2
+    for option, value in (("--tm-matches", "-1"), ("--tm-min", "150")):
+        result = run_cli("export", "--db", str(sample_db), "--format", "xliff", "--output",
+                         str(out), "--force", "--tm-matches", "1", option, value)
+        assert result.exit_code == 2 and f"Invalid value for '{option}'" in result.stderr
+
+
+def test_a_context_match_is_exported_as_one(project: Project, tmp_path: Path) -> None:
+    first, second, third = project.segments(limit=3)
+    path = tmp_path / "memoq.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="ar-sa"/><body><tu>'
+        f'<prop type="x-context-pre">{first.source}</prop>'
+        f'<prop type="x-context-post">{third.source}</prop>'
+        f'<tuv xml:lang="ar-sa"><seg>{second.source}</seg></tuv>'
+        '<tuv xml:lang="en-us"><seg>In its context.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    project.tm.import_file(path, "memoq")
+    out = tmp_path / "sample.xliff2.xlf"
+    project.export_file("xliff2", out, tm_matches=1, tm_min=100)
+    unit = list(etree.parse(str(out)).getroot().iter(f"{X20}unit"))[1]
+    (match,) = unit.find(f"{MTC}matches")
+    assert (match.get("similarity"), match.get("subType")) == ("100", "wb:context")
+    out = tmp_path / "sample.xlf"
+    project.export_file("xliff", out, tm_matches=1, tm_min=100)
+    unit = list(etree.parse(str(out)).getroot().iter(f"{X12}trans-unit"))[1]
+    assert unit.find(f"{X12}alt-trans").get("match-quality") == "101"

@@ -72,6 +72,20 @@ def test_trados_english_source_utf16_crlf_inline_tags(
     assert matches[0].author == "TRADOS\\\\nadia"
 
 
+def test_tags_without_numbers_get_placeholders_of_their_own(tmp_path: Path) -> None:
+    from workbench.tm.tmx import read_tmx
+
+    path = write(tmp_path / "tags.tmx", (
+        '<tmx version="1.4"><header srclang="ar"/><body><tu>'
+        '<tuv xml:lang="ar"><seg>نص <ph x="1"/><ph/> <bpt i="2">b</bpt>هنا<ept i="2">/b</ept>'
+        '<ut>u</ut></seg></tuv><tuv xml:lang="en"><seg>Text <ph/></seg></tuv></tu></body></tmx>'
+    ))
+    _, read = read_tmx(path)
+    (unit,) = list(read)
+    assert unit.source == "نص {1/}{3/} {2}هنا{/2}{4/}"  # the unnumbered <ph/> was {1/} too
+    assert unit.target == "Text {1/}"
+
+
 def test_our_document_export_is_a_memory(project: Project, tmp_path: Path) -> None:
     for seg in project.segments(limit=3):
         project.confirm(seg.id, seg.target, override_reason="test")
@@ -126,6 +140,20 @@ def test_tab_separated_files(empty_project: Project, tmp_path: Path) -> None:
     assert empty_project.tm.import_file(quoted).units == 1
     [unit] = units(empty_project, "quoted")
     assert (unit["source"], unit["target"]) == ('قامت "الثورة".', "The revolution.")
+
+
+@pytest.mark.parametrize(
+    "header", ["Arabic\tEnglish\tComment", "ar-SA\ten-US", "AR\tEN\tNotes",
+               "Source text\tTarget text", "source_text\ttarget_text"],
+)
+def test_a_header_line_naming_the_columns_is_no_unit(
+    empty_project: Project, tmp_path: Path, header: str
+) -> None:
+    path = tmp_path / "header.tsv"
+    path.write_text(f"{header}\nقامت الثورة.\tThe revolution.\tchecked\n", encoding="utf-8")
+    assert empty_project.tm.import_file(path).units == 1
+    [unit] = units(empty_project, "header")
+    assert (unit["source"], unit["target"]) == ("قامت الثورة.", "The revolution.")
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.tm.conftest import write
+from workbench.errors import LockedError
 from workbench.project import Project
 from workbench.store import tm as q_tm
 
@@ -159,6 +160,16 @@ def test_lookup_results(tm_project: Project, tmp_path: Path) -> None:
     assert len(tm_project.tm.lookup("ارتفعت الأسعار", min_score=0, limit=1)) == 1
 
 
+def test_substituted_numbers_keep_their_sign(tm_project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "tm.tsv"
+    path.write_text("بلغت الحرارة -5 درجات.\tIt reached -5 degrees.\n", encoding="utf-8")
+    tm_project.tm.import_file(path, "old")
+    (match,) = tm_project.tm.lookup("بلغت الحرارة -7 درجات.")
+    assert match.substituted == "It reached -7 degrees."
+    (match,) = tm_project.tm.lookup("بلغت الحرارة 7 درجات.")  # not -7
+    assert match.substituted is None and match.text == "It reached -5 degrees."
+
+
 def test_propagation_and_its_undo(tm_project: Project) -> None:
     first, second, _, fourth = ids(tm_project)
     english = "The revolution broke out in Russia in 1917."
@@ -252,6 +263,43 @@ def test_pretranslate(tm_project: Project, tmp_path: Path) -> None:
     again = tm_project.tm.pretranslate("doc", min_score=70)
     assert (again.empty, again.filled) == (1, 1)
     assert tm_project.segment(second).target == "The Bolsheviks took over."
+
+
+def test_pretranslate_leaves_locked_segments_alone(tm_project: Project, tmp_path: Path) -> None:
+    first, *_, fourth = ids(tm_project)
+    tm_project.lock(first)  # empty, but locked: finished as it is
+    path = tmp_path / "tm.tsv"
+    path.write_text(f"{A}\tThe revolution broke out in Russia in 1917.\n", encoding="utf-8")
+    tm_project.tm.import_file(path, "old")
+    result = tm_project.tm.pretranslate("doc")
+    assert (result.empty, result.filled, result.segments) == (3, 1, [fourth])
+    seg = tm_project.segment(first)
+    assert (seg.target, seg.status, seg.locked) == ("", "new", True)
+    (match,) = tm_project.tm.segment_matches(fourth)
+    with pytest.raises(LockedError):
+        tm_project.tm.insert_match(first, match)
+    assert tm_project.segment(first).target == ""
+
+
+def test_pretranslate_is_one_change_undone_at_once(tm_project: Project, tmp_path: Path) -> None:
+    first, _, third, fourth = ids(tm_project)
+    path = tmp_path / "tm.tsv"
+    path.write_text(
+        f"{A}\tThe revolution broke out in Russia in 1917.\n"
+        f"{C}\tThe conference met in Cairo.\n",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(path, "old")
+    result = tm_project.tm.pretranslate("doc")
+    assert result.filled == 3 and len(result.changes) == 1
+    (group,) = tm_project.changes("doc")
+    assert (group["id"], group["kind"], group["changes"]) == (result.changes[0], "pretranslate", 3)
+    assert group["summary"] == "pre-translated 3 segments with matches of 100% or more"
+    tm_project.undo_change(result.changes[0])
+    assert [tm_project.segment(s).target for s in (first, third, fourth)] == ["", "", ""]
+    assert tm_project.segment(first).status == "new"
+    # nothing filled: no change recorded
+    assert tm_project.tm.pretranslate("doc", min_score=101).changes == []
 
 
 def test_analysis_bands_add_up(tm_project: Project, tmp_path: Path) -> None:

@@ -56,12 +56,12 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
     "the default) or nothing (empty).",
 )
 @click.option(
-    "--tm-matches", type=int, default=0, show_default=True,
+    "--tm-matches", type=click.IntRange(min=0), default=0, show_default=True,
     help="xliff, xliff2: add each unit's N best translation-memory matches (alt-trans, "
     "mtc:matches).",
 )
-@click.option("--tm-min", type=int, default=70, show_default=True,
-              help="Lowest score of those matches.")
+@click.option("--tm-min", type=click.IntRange(0, 101), default=70, show_default=True,
+              help="Lowest score of those matches (0-101).")
 def export(
     db: str | None, fmt: str, output: str | None, doc: str | None, version: str,
     status: tuple[str, ...], force: bool, findings: str | None, fallback: str | None,

@@ -13,6 +13,7 @@ from rich.table import Table
 from workbench.cli.app import FilePath, console, db_option, main, print_json
 from workbench.errors import WorkbenchError
 from workbench.project import open_project
+from workbench.tm.model import primary_language
 from workbench.tm.results import ANALYSIS_BANDS, ConcordanceHit, TmMatch
 from workbench.wording import plural
 
@@ -35,7 +36,7 @@ def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> N
     with open_project(db) as project:
         result = project.tm.import_file(file, name, fmt)
     line = f"imported {plural(result.units, 'unit')} from {result.path} as memory {result.name!r}"
-    if result.source_lang and not result.source_lang.lower().startswith("ar"):
+    if primary_language(result.source_lang) == "en":  # not memoQ's "*all*"
         line += f" (source language {result.source_lang}: the Arabic side is the source)"
     click.echo(line)
     if result.tags:
@@ -220,6 +221,8 @@ def pretranslate(db: str | None, doc: str | None, min_score: int, fmt: str) -> N
         f"{', '.join(result.documents)} with matches of {min_score}% or more"
         + (f" ({bands})" if bands else "")
     )
+    for group_id in result.changes:
+        click.echo(f"change {group_id}: undo it with `workbench undo --change {group_id}`")
 
 
 @main.command("analyze")

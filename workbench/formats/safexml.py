@@ -143,8 +143,12 @@ def _malformed(path: str | Path, exc: etree.XMLSyntaxError, head: bytes = b"") -
     declared = _declared_entity(head)
     if declared is not None:
         return _entity_error(path, *declared)
-    message = (exc.msg or str(exc)).split(", line ")[0]
-    return InputError(path, f"not well-formed XML ({message})", line=exc.lineno or None)
+    message, line = (exc.msg or str(exc)).split(", line ")[0], exc.lineno
+    if not line:  # iterparse's own "no element found": libxml2's error for the file says why
+        logged = [e for e in exc.error_log if e.filename == str(path)]
+        if logged:
+            message, line = logged[-1].message, logged[-1].line
+    return InputError(path, f"not well-formed XML ({message})", line=line or None)
 
 
 _ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?([^\s\"'>]+)\s*(SYSTEM|PUBLIC)?")

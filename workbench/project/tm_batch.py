@@ -10,11 +10,13 @@ from workbench.project.context import ProjectContext
 from workbench.project.tm_lookups import Lookups, check_limits
 from workbench.project.tm_matcher import Query
 from workbench.project.tm_repetitions import match_keys
+from workbench.store import changes as q_changes
 from workbench.store import documents as q_docs
 from workbench.store import versions as q_versions
 from workbench.tm.results import Analysis, PretranslateResult
 from workbench.tm.score import CONTEXT, band_of
 from workbench.tm.tokens import token_strings
+from workbench.wording import plural
 
 #: Candidates scored, and units looked up, per segment by the analysis: only the band of the
 #: best score matters there (bench/tm.py measures how often it differs from a full lookup's).
@@ -54,33 +56,51 @@ class DocumentWork:
         return [rows[i] for i in picked], queries
 
     def pretranslate(self, doc: str | None = None, min_score: int = 100) -> PretranslateResult:
-        """Fill the empty segments (of one document, or all) with their best match at or
-        above ``min_score``, as drafts with the origin recorded (history action
-        ``pretranslate`` and a note). One transaction. A joined segment (its English held by
-        another segment of its link) is not empty."""
+        """Fill the empty, unlocked segments (of one document, or all) with their best match
+        at or above ``min_score``, as drafts with the origin recorded (history action
+        ``pretranslate`` and a note). One transaction; each document's fills are one change
+        group, undone at once (``undo_change``). A joined segment (its English held by another
+        segment of its link) is not empty."""
         check_limits(min_score, 1)
         documents = self._documents(doc)
         result = PretranslateResult([d.name for d in documents], min_score)
         with self.context.transaction():
             for document in documents:
-                joined = q_versions.joined_segments(self.db, document.id)
-                rows, queries = self._document_queries(
-                    document, lambda r, joined=joined: (  # type: ignore[misc]
-                        not (r["target"] or "").strip() and r["id"] not in joined
-                    ),
-                )
-                result.empty += len(rows)
-                for row, query in zip(rows, queries, strict=True):
-                    best = self.lookups.matcher.best(query, min_score, 1)
-                    if not best:
-                        continue
-                    match = self.lookups.matcher.to_match(query, best[0])
-                    self.lookups.fill(row["id"], match, "pretranslate")
-                    result.filled += 1
-                    result.segments.append(row["id"])
-                    band = band_of(match.score)
-                    result.by_band[band] = result.by_band.get(band, 0) + 1
+                with self.context.change_group(document.id, "pretranslate") as group_id:
+                    filled = self._pretranslate_document(document, min_score, result)
+                    if filled:
+                        q_changes.set_summary(self.db, group_id, (
+                            f"pre-translated {plural(filled, 'segment')} with matches of "
+                            f"{min_score}% or more"
+                        ))
+                        result.changes.append(group_id)
         return result
+
+    def _pretranslate_document(
+        self, document: Document, min_score: int, result: PretranslateResult
+    ) -> int:
+        """Fill one document's empty, unlocked segments (not joined ones); how many were
+        filled."""
+        joined = q_versions.joined_segments(self.db, document.id)
+        rows, queries = self._document_queries(
+            document, lambda r: (
+                not r["locked"] and not (r["target"] or "").strip() and r["id"] not in joined
+            ),
+        )
+        result.empty += len(rows)
+        filled = 0
+        for row, query in zip(rows, queries, strict=True):
+            best = self.lookups.matcher.best(query, min_score, 1)
+            if not best:
+                continue
+            match = self.lookups.matcher.to_match(query, best[0])
+            self.lookups.fill(row["id"], match, "pretranslate")
+            filled += 1
+            result.segments.append(row["id"])
+            band = band_of(match.score)
+            result.by_band[band] = result.by_band.get(band, 0) + 1
+        result.filled += filled
+        return filled
 
     def analyze(self, doc: str | None = None) -> Analysis:
         """Put every segment (of one document, or all) in one band, in memoQ's precedence:

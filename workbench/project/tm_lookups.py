@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.errors import WorkbenchError
+from workbench.errors import LockedError, WorkbenchError
 from workbench.formats.model import Candidate, Unit
 from workbench.numeric import unique
 from workbench.project.catalog import Catalog
@@ -147,12 +147,15 @@ class Lookups:
     def fill(
         self, segment_id: int, match: TmMatch, action: str, *, only_empty: bool = False
     ) -> Segment | None:
-        """Write a match's English into a segment as a draft, its origin recorded; with
+        """Write a match's English into a segment as a draft, its origin recorded (in the
+        change group under way, if any); a locked segment raises LockedError. With
         ``only_empty``, only into an empty, unlocked segment (else None, nothing written)."""
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
             if only_empty and (seg.target.strip() or seg.locked):
                 return None
+            if seg.locked:
+                raise LockedError(segment_id)
             doc = self.catalog.document_by_id(seg.document_id)
             vid = self.catalog.version_id(doc, "working", create_working=True)
             q_versions.put_translations(self.db, vid, [(segment_id, match.text)])
@@ -161,6 +164,7 @@ class Lookups:
             q_history.add_revision(
                 self.db, segment_id, self.context.author, action,
                 (seg.target, seg.status), (match.text, Status.DRAFT.value),
+                group_id=self.context.group_id,
             )
             q_notes.add_note(
                 self.db, segment_id, self.context.author, NOTE_KIND,
@@ -238,7 +242,8 @@ class Lookups:
 
     def annotate_units(self, limit: int = 3, min_score: int = 70) -> Callable[[Unit], None]:
         """A function giving an exported unit its best matches (for XLIFF ``alt-trans`` and
-        XLIFF 2 translation candidates); the units' own segments are left out."""
+        XLIFF 2 translation candidates), 101% ones too (the context: the segments before its
+        first and after its last); the units' own segments are left out."""
         self.indexing.index_pending()
         self.matcher.refresh()
 
@@ -246,7 +251,9 @@ class Lookups:
             excludes = frozenset(
                 u for u in (q_tm.segment_unit(self.db, sid) for sid in unit.ids) if u is not None
             )
-            query = self.matcher.prepare([unit.source], None, [excludes])[0]
+            around = q_tm.neighbours(self.db, [unit.ids[0], unit.ids[-1]])
+            context = context_key(around[unit.ids[0]][0], around[unit.ids[-1]][1])
+            query = self.matcher.prepare([unit.source], [context], [excludes])[0]
             unit.matches = [
                 Candidate(m.score, m.source, m.target, m.origin)
                 for m in self.matcher.matches(query, min_score, limit)

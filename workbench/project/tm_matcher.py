@@ -36,8 +36,8 @@ from workbench.tm.candidates import (
     rank,
 )
 from workbench.tm.codes import sequence_hash
-from workbench.tm.diff import items, word_diff
-from workbench.tm.numbers import substituted_target
+from workbench.tm.diff import word_diff
+from workbench.tm.numbers import signed_words, substituted_target
 from workbench.tm.results import TmMatch
 from workbench.tm.score import (
     CONTEXT,
@@ -366,8 +366,9 @@ class Matcher:
         source, target = row["source"], row["target"]
         substituted = None
         if scored.score < EXACT:
-            source_words = [item.key for item in items(source) if item.is_word]
-            substituted = substituted_target(query.words, source_words, target)
+            substituted = substituted_target(
+                signed_words(query.text), signed_words(source), target
+            )
         return TmMatch(
             score=scored.score,
             source=source,

@@ -3,10 +3,11 @@ with the numbers replaced (as memoQ and OmegaT do).
 
 The words of the query and of the match's source are compared in their matching form, where a
 number is canonical (``٣٫٥`` = ``3.5``, ``1,000`` = ``1000``). When every differing word is a
-number on both sides, each number of the source that changed is looked up in the target by
-value (the QA number check's reading: Arabic-Indic digits, ٫ and ٬, leading zeros) and
-replaced by the query's number, written with ASCII digits (and with thousands separators when
-the target's number had them). If a number cannot be found in the target, nothing is offered.
+number on both sides (after the same proclitics: و33 and و34), each number of the source that
+changed is looked up in the target by value (the QA number check's reading: Arabic-Indic
+digits, ٫ and ٬, leading zeros) and replaced by the query's number, written with ASCII digits
+(and with thousands separators when the target's number had them). If a number cannot be
+found in the target, nothing is offered.
 """
 
 from __future__ import annotations
@@ -15,27 +16,57 @@ import re
 from collections.abc import Sequence
 
 from workbench.glossary.checks.number_mismatch import numbers
+from workbench.tm.tokens import canonical_number, tokenize
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: A number, bare or written after the proclitics و ف ب ك ل (و33, ب5, وب١٠): the tokeniser
+#: keeps those as one word, the number not canonical; a minus sign first (see signed_words).
+_NUMBER = re.compile(
+    r"(-?[\u0648\u0641\u0628\u0643\u0644]{0,2})(\d+(?:[.,\u066b\u066c]\d+)*)"
+)
+_MINUS = "-\u2212"
 
 
 def is_number(word: str) -> bool:
-    """Whether a matching-form word is a number."""
+    """Whether a matching-form word is a number (after proclitics or not)."""
     return _NUMBER.fullmatch(word) is not None
+
+
+def _number(word: str) -> tuple[str, str] | None:
+    """(sign and proclitics, canonical number) of a matching-form word that is a number, else
+    None."""
+    m = _NUMBER.fullmatch(word)
+    return None if m is None else (m.group(1), canonical_number(m.group(2)))
+
+
+def signed_words(text: str) -> list[str]:
+    """The matching-form words of ``text``, a negative number with its minus sign (``-5``; not
+    the hyphen of كوفيد-19 or 5-7): the words number substitution compares."""
+    out: list[str] = []
+    for word in tokenize(text):
+        start = word.start
+        negative = (
+            start > 0 and text[start - 1] in _MINUS and word.word[:1].isdigit()
+            and (start == 1 or not text[start - 2].isalnum())
+        )
+        out.append("-" + word.word if negative else word.word)
+    return out
 
 
 def changed_numbers(query: Sequence[str], source: Sequence[str]) -> list[tuple[str, str]] | None:
     """(source number, query number) pairs when the two word sequences differ only in numbers
-    (at least one); None otherwise."""
+    (at least one; a number's sign and proclitics, as in -5 or و33, the same on both sides);
+    None otherwise."""
     if len(query) != len(source):
         return None
     pairs: list[tuple[str, str]] = []
     for q, s in zip(query, source, strict=True):
         if q == s:
             continue
-        if not (is_number(q) and is_number(s)):
+        q_number, s_number = _number(q), _number(s)
+        if q_number is None or s_number is None or q_number[0] != s_number[0]:
             return None
-        pairs.append((s, q))
+        if q_number[1] != s_number[1]:
+            pairs.append((s_number[1], q_number[1]))
     return pairs or None
 
 

@@ -117,6 +117,8 @@ class PretranslateResult:
     filled: int = 0
     by_band: dict[str, int] = field(default_factory=dict)
     segments: list[int] = field(default_factory=list)
+    changes: list[int] = field(default_factory=list)
+    """The change groups written (one per document filled), for ``undo --change``."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""

@@ -42,7 +42,11 @@ class _Seg:
     def read(self, seg: etree._Element) -> str:
         if not len(seg):  # no inline elements: the common case
             return seg.text or ""
-        self._counter = 0
+        # a tag without a number gets one above those the others have (<ph x="1"/><ph/>)
+        self._counter = max((
+            int(value) for el in seg.iter() for name in ("i", "x")
+            if (value := (el.get(name) or "").strip()).isdigit()
+        ), default=0)
         parts: list[str] = []
         self._walk(seg, parts)
         return "".join(parts)

@@ -2,10 +2,10 @@
 
 UTF-8 (with or without BOM), UTF-16/32 with BOM or Windows-1256, CRLF or LF. Blank lines and
 lines starting with ``#`` are skipped, as is a first line naming the columns (``ar``/``en``,
-``arabic``/``english``, ``source``/``target``); a spreadsheet's quotes around every field of a
-row are taken off. A file whose first column is English and second
-Arabic is read the other way round. A line without a tab or with an empty side is an error
-naming the line.
+``ar-SA``/``en-US``, ``Arabic``/``English``/``Notes``, ``Source text``/``Target text``); a
+spreadsheet's quotes around every field of a row are taken off. A file whose first column is
+English and second Arabic is read the other way round. A line without a tab or with an empty
+side is an error naming the line.
 """
 
 from __future__ import annotations
@@ -17,9 +17,23 @@ from workbench.errors import InputError
 from workbench.formats.table import unquote_row
 from workbench.text.script import arabic_share
 from workbench.textio import read_text
-from workbench.tm.model import TmFileInfo, TmUnit
+from workbench.tm.model import TmFileInfo, TmUnit, primary_language
 
-_HEADERS = {"ar", "en", "arabic", "english", "source", "target", "src", "tgt", "note"}
+_HEADERS = {
+    "ar", "en", "arabic", "english", "source", "target", "src", "tgt", "translation",
+    "note", "notes", "comment", "comments", "context",
+}
+
+
+def _is_header(fields: list[str]) -> bool:
+    """Whether a first line names the columns: each cell a column name (``Arabic``,
+    ``Source text``, ``Notes`` …) or a language code (``ar-SA``, ``en_US``, ``ara``)."""
+    names = [f.strip().lower() for f in fields if f.strip()]
+    return bool(names) and all(
+        n in _HEADERS or n.removesuffix("text").strip(" _") in _HEADERS
+        or primary_language(n) in ("ar", "en")
+        for n in names
+    )
 
 
 def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
@@ -30,7 +44,7 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = unquote_row(line.split("\t"))
-        if not rows and {f.strip().lower() for f in fields if f.strip()} <= _HEADERS:
+        if not rows and _is_header(fields):
             continue
         if len(fields) < 2:
             raise InputError(path, "no tab: expected Arabic<TAB>English", number)
