@@ -71,9 +71,12 @@ def refuse(path: str | Path) -> None:
 
 def refuse_output(path: str | Path) -> None:
     """InputError when writing ``path`` would destroy a project: a project file open here (see
-    :func:`refuse`), or any SQLite database (a project not open in this process)."""
+    :func:`refuse`), or any SQLite database (a project not open in this process). A pipe or a
+    device (/dev/stdout) is no project: it is not read."""
     refuse(path)
     p = Path(path)
+    if not p.is_file():  # missing, a folder, or a pipe or device (reading it could wait forever)
+        return
     try:
         with p.open("rb") as f:
             head = f.read(16)

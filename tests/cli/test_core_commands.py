@@ -216,3 +216,30 @@ def test_no_report_or_export_is_written_over_a_project(sample_db: Path, tmp_path
             assert result.exit_code == 2, (args, result.stdout, result.stderr)
             assert result.stderr.count("\n") == 1 and out in result.stderr, result.stderr
     assert (sample_db.read_bytes(), other.read_bytes()) == before
+
+
+@pytest.mark.sqlite_only
+def test_a_pipe_as_the_output_never_hangs_and_is_never_replaced(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """``--output`` a pipe (``/dev/stdout`` piped, a FIFO): a report is written into it; an
+    export (an atomic write, which would replace the node) is refused in one line. Before,
+    the check for a project's header read the pipe and waited forever."""
+    import os
+    import threading
+
+    from workbench.openfiles import refuse_output
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    keep_open = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # a reader and a writer: no data
+    try:
+        done = threading.Event()
+        threading.Thread(target=lambda: (refuse_output(fifo), done.set()), daemon=True).start()
+        assert done.wait(10), "refuse_output read the pipe"
+        result = run_cli("export", "--format", "tsv", "--output", str(fifo), "--force",
+                         "--db", str(sample_db))
+        assert result.exit_code == 2 and "not a regular file" in result.stderr, result.stderr
+        assert fifo.is_fifo()
+    finally:
+        os.close(keep_open)

@@ -703,6 +703,9 @@ def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
     openfiles.refuse_output(path)  # never an export over a project (or its -wal, -shm)
     if path.is_dir():
         raise WorkbenchError(f"{path}: is a folder; give a file name")
+    if path.exists() and not path.is_file():  # an atomic write would replace the node
+        raise WorkbenchError(f"{path}: is not a regular file (a pipe or a device); exports "
+                             "are written to files: give a file name")
     if path.exists() and not force:
         raise WorkbenchError(f"{path} exists already (use --force to overwrite)")
     folder = path.parent
