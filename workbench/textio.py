@@ -43,7 +43,8 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     """Decode a text file's bytes; return (text, encoding) or raise InputError.
 
     Accepts UTF-8 (with or without BOM), UTF-16/32 with BOM, and Windows-1256 when the
-    bytes are not UTF-8 but read as Arabic text in that code page.
+    bytes are not UTF-8 but read as Arabic text in that code page (ISO-8859-6 when they read
+    as Arabic there too, with more of the article ال).
     """
     if not data.strip():
         raise InputError(path, "file is empty")
@@ -70,19 +71,29 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
         return _finish(data.decode("utf-8"), path, "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        text = ""
-    high = [ch for ch in text if ord(ch) > 127]
-    if high and sum(_is_arabic(ch) for ch in high) / len(high) >= 0.8:
-        return _finish(text, path, "cp1256")
+    readings = []  # ISO-8859-6 often reads as Arabic in cp1256 too, its letters moved
+    for encoding in ("cp1256", "iso8859_6"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_arabic(text):  # the reading with more of the article ال
+            readings.append((text.count("ال"), -len(readings), text, encoding))
+    if readings:
+        _, _, text, encoding = max(readings)
+        return _finish(text, path, encoding)
     raise InputError(
         path,
         f"not UTF-8 text (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}); "
         "save it as UTF-8",
         _line_of(data, utf8_error.start),
     )
+
+
+def _reads_as_arabic(text: str) -> bool:
+    """Whether at least 80 % of ``text``'s non-ASCII characters are Arabic."""
+    high = [ch for ch in text if ord(ch) > 127]
+    return bool(high) and sum(_is_arabic(ch) for ch in high) / len(high) >= 0.8
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

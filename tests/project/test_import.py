@@ -54,7 +54,7 @@ def test_import_translation_as_working_and_reference(project: Project, tmp_path:
 @pytest.mark.parametrize(
     ("encoding", "bom"),
     [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
-     ("cp1256", b"")],
+     ("cp1256", b""), ("iso8859_6", b"")],
 )
 def test_import_detects_encodings(
     project: Project, tmp_path: Path, encoding: str, bom: bytes
@@ -63,6 +63,16 @@ def test_import_detects_encodings(
     src.write_bytes(bom + ARABIC.encode(encoding))
     project.import_document(src)
     assert project.segments("enc")[0].source == "هذا نص أول."
+
+
+def test_iso_8859_6_is_told_from_windows_1256() -> None:
+    """Both code pages read Arabic bytes as Arabic letters: the reading with the article is
+    the right one (ISO-8859-6 read as Windows-1256 gave هرحبا بانظانه for مرحبا بالعالم)."""
+    from workbench.textio import decode_bytes
+
+    text = "مرحبا بالعالم\tHello world\nالسلام عليكم في الصباح\tGood morning\n"
+    for encoding in ("cp1256", "iso8859_6"):
+        assert decode_bytes(text.encode(encoding), "f.tsv") == (text, encoding)
 
 
 @pytest.mark.parametrize(
