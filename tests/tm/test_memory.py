@@ -372,6 +372,26 @@ def test_insert_match_records_its_origin(tm_project: Project, tmp_path: Path) ->
     assert tm_project.notes(third)[-1]["text"] == "tm-insert: 100% match from old (unit 1)"
 
 
+def test_a_match_with_line_breaks_comes_in_as_one_line(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """A memory's English may hold line breaks (another tool's TMX); a segment holds one
+    line, as a paste into the editor gives."""
+    path = tmp_path / "tm.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header srclang="ar" datatype="plaintext" segtype="sentence" '
+        'adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body><tu>'
+        f'<tuv xml:lang="ar"><seg>{C}</seg></tuv>'
+        '<tuv xml:lang="en"><seg>The conference\r\n met&#x2028;in Cairo.\n</seg></tuv>'
+        "</tu></body></tmx>", encoding="utf-8")
+    tm_project.tm.import_file(path, "old")
+    *_, third, _ = ids(tm_project)
+    (match,) = tm_project.tm.segment_matches(third)
+    seg = tm_project.tm.insert_match(third, match)
+    assert seg.target == "The conference met in Cairo."
+    assert tm_project.history(third)[-1].new_text == "The conference met in Cairo."
+
+
 def test_auto_insert_fills_only_an_empty_segment_at_the_threshold(
     tm_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,6 +23,7 @@ from workbench.store import history as q_history
 from workbench.store import notes as q_notes
 from workbench.store import tm as q_tm
 from workbench.store import versions as q_versions
+from workbench.text.lines import one_line
 from workbench.tm.results import ConcordanceHit, TmMatch
 from workbench.tm.tokens import tokenize, words_and_stems
 
@@ -147,9 +148,11 @@ class Lookups:
     def fill(
         self, segment_id: int, match: TmMatch, action: str, *, only_empty: bool = False
     ) -> Segment | None:
-        """Write a match's English into a segment as a draft, its origin recorded (in the
-        change group under way, if any); a locked segment raises LockedError. With
-        ``only_empty``, only into an empty, unlocked segment (else None, nothing written)."""
+        """Write a match's English (as one line: a memory's may hold line breaks) into a
+        segment as a draft, its origin recorded (in the change group under way, if any); a
+        locked segment raises LockedError. With ``only_empty``, only into an empty, unlocked
+        segment (else None, nothing written)."""
+        text = one_line(match.text)
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
             if only_empty and (seg.target.strip() or seg.locked):
@@ -158,12 +161,12 @@ class Lookups:
                 raise LockedError(segment_id)
             doc = self.catalog.document_by_id(seg.document_id)
             vid = self.catalog.version_id(doc, "working", create_working=True)
-            q_versions.put_translations(self.db, vid, [(segment_id, match.text)])
+            q_versions.put_translations(self.db, vid, [(segment_id, text)])
             if seg.status != Status.DRAFT.value:
                 q_docs.set_status(self.db, segment_id, Status.DRAFT.value)
             q_history.add_revision(
                 self.db, segment_id, self.context.author, action,
-                (seg.target, seg.status), (match.text, Status.DRAFT.value),
+                (seg.target, seg.status), (text, Status.DRAFT.value),
                 group_id=self.context.group_id,
             )
             q_notes.add_note(

@@ -36,6 +36,7 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import EditResult, Location
 
+from workbench.text.lines import one_line
 from workbench.text.tags import TagToken, tokens
 from workbench.tui.display import TAG_STYLE
 
@@ -46,17 +47,6 @@ _HIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]"
 )
-
-
-_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-"""The characters ``str.splitlines`` (and so the editor's document) breaks a line at."""
-_BREAK_RUN = re.compile(f"[ \t]*[{_BREAKS}]+[ \t]*")
-
-
-def one_line(text: str) -> str:
-    """Pasted ``text`` as one line: line breaks at either end left out, each run of them
-    inside (with the spaces around it) one space."""
-    return _BREAK_RUN.sub(" ", text.strip(_BREAKS))
 
 
 def _shown(text: str) -> str:
