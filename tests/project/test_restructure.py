@@ -183,14 +183,20 @@ def test_merge_is_one_transaction(project: Project, monkeypatch: pytest.MonkeyPa
     assert snapshot(project) == before
 
 
-def test_merge_keeps_notes_and_undo_restores_the_text(project: Project) -> None:
+def test_merge_keeps_notes_and_undo_does_not_reverse_it(project: Project) -> None:
+    """Undo is about the English: after a merge it would give the two sentences' Arabic the
+    first one's English alone, confirmed (and into the memory); it is refused, and says how."""
     project.add_note(2, "check this name")
-    a = project.segment(1)
+    project.confirm(1, project.segment(1).target, override_reason="test")
     merged = project.merge_with_next(1)
     assert [n["text"] for n in project.notes(1)] == ["check this name"]
-    restored = project.undo(1)
-    assert restored.target == a.target and restored.status == a.status
-    assert merged.source == restored.source  # undo is about text, not structure
+    with pytest.raises(WorkbenchError, match=r"segment 1: its last change was a merge.*split"):
+        project.undo(1)
+    assert project.segment(1) == merged
+    first, second = project.split_segment(1, len(project.segment(1).source.split(". ")[0]) + 1)
+    for part in (first, second):
+        with pytest.raises(WorkbenchError, match=r"was a split.*merge it"):
+            project.undo(part.id)
 
 
 def test_merge_of_links_absorbs_english_only_links_between(project: Project) -> None:

@@ -22,6 +22,13 @@ from workbench.store import history as q_history
 from workbench.store import notes as q_notes
 from workbench.store import versions as q_versions
 
+#: Changes of the segments themselves, which an undo of the English cannot reverse, with how
+#: to reverse them.
+_STRUCTURAL = {
+    "merge": "split the segment where the two met (Alt+S in the TUI) to have both back",
+    "split": "merge it with the other part (Alt+M in the TUI) to have the whole back",
+}
+
 
 class Editing:
     """Changes of segments' working English and status, each recorded in the history.
@@ -227,6 +234,12 @@ class Editing:
                 last = q_history.last_undoable(db, segment_id)
                 if last is None:
                     raise WorkbenchError(f"segment {segment_id}: nothing to undo")
+                if last["action"] in _STRUCTURAL:
+                    raise WorkbenchError(
+                        f"segment {segment_id}: its last change was a {last['action']}, which "
+                        f"undo does not reverse (its English alone would no longer match its "
+                        f"Arabic); {_STRUCTURAL[last['action']]}: the texts are in the history"
+                    )
                 old_text = last["old_text"] or ""
                 old_status = last["old_status"] or Status.NEW.value
                 doc = self.catalog.document_by_id(seg.document_id)
