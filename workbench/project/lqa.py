@@ -269,11 +269,17 @@ class Lqa:
                 warnings.append(f"{where}: {exc}")
                 continue
             target, span = _place(note, texts, offsets, joined)
-            quote = texts_of(texts, target)[span[0] : span[1]] if span else note.quote
-            key = _key(target, note.category, note.severity, note.comment, quote)
-            if key in existing:
+            stored = texts_of(texts, target)[span[0] : span[1]] if span else None
+            # the error as it will be stored (a span the English does not hold is dropped,
+            # and its quote with it), and as an outdated error of ours was written (no span,
+            # the quote of the English it was made on)
+            keys = {
+                _key(target, note.category, note.severity, note.comment, stored or note.quote),
+                _key(target, note.category, note.severity, note.comment, stored),
+            }
+            if keys & existing:
                 continue
-            existing.add(key)
+            existing |= keys
             revision = q_lqa.text_revision(db, target)
             q_lqa.add_error(
                 db, target, revision["id"] if revision else None, texts_of(texts, target),
