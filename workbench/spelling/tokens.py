@@ -2,9 +2,10 @@
 
 What is never a word to check: numbers and anything holding a digit (``1917``, ``COVID-19``,
 ``3rd``), URLs, e-mail addresses, identifiers with ``_``, single letters, words written in
-capitals (``UN``, ``NATO``: acronyms) and words in another script (Arabic left in the English
-is the ``untranslated`` check's business). Hyphenated compounds are checked part by part;
-apostrophes inside a word belong to it (``don't``, ``Soviet's``).
+capitals (``UN``, ``NATO``: acronyms; ``MPs``, ``EU's``: their plurals and possessives) and
+words in another script (Arabic left in the English is the ``untranslated`` check's business).
+Hyphenated compounds are checked part by part; apostrophes inside a word belong to it
+(``don't``, ``Soviet's``).
 """
 
 from __future__ import annotations
@@ -80,9 +81,22 @@ def word_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def is_checked(word: str) -> bool:
-    """Whether a word is one the checker looks at: two letters or more, not in capitals, in
-    Latin letters (where it stands may still exempt it: in a URL, beside a digit)."""
-    return len(word) > 1 and not word.isupper() and (word.isascii() or not _NOT_LATIN.search(word))
+    """Whether a word is one the checker looks at: two letters or more, not in capitals (nor
+    an acronym's plural or possessive: ``MPs``, ``EU's``), in Latin letters (where it stands
+    may still exempt it: in a URL, beside a digit)."""
+    if len(word) < 2 or word.isupper() or (word[-1] == "s" and is_acronym_form(word)):
+        return False
+    return word.isascii() or not _NOT_LATIN.search(word)
+
+
+def is_acronym_form(word: str) -> bool:
+    """Whether ``word`` is an acronym of two capitals or more with a plural or possessive
+    ending: ``MPs``, ``NGOs``, ``EU's``, ``NHS’s`` (not ``Is`` or ``A's``)."""
+    for ending in ("'s", "’s", "s"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            return len(stem) > 1 and stem.isupper()
+    return False
 
 
 def words(text: str) -> list[WordSpan]:
