@@ -35,6 +35,17 @@ def test_replace_text_spans_and_groups() -> None:
         compile_pattern("")
 
 
+def test_a_bad_regex_replacement_is_a_user_error(sample_db: Path) -> None:
+    for replacement, reason in ((r"\2 uprising", "invalid group reference 2"),
+                                (r"\g<name>", "unknown group name 'name'"),
+                                ("uprising\\", "bad escape")):
+        for matches in ("(revolution)", "(zzzqqq)"):  # refused whether or not anything matches
+            result = run_cli("replace", matches, replacement, "--regex", "--db", str(sample_db))
+            assert result.exit_code == 2, result.stderr
+            assert result.stderr.startswith("workbench: error: not a valid replacement")
+            assert reason in result.stderr and result.stderr.count("\n") == 1
+
+
 def test_find_replace_previews_applies_once_and_undoes_at_once(project: Project) -> None:
     before = _texts(project)
     hits = [sid for sid, (text, _) in before.items() if "revolution" in text.lower()]

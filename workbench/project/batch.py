@@ -96,6 +96,15 @@ def compile_pattern(
         raise WorkbenchError(f"not a valid regular expression {find!r}: {exc}") from None
 
 
+def check_replacement(pattern: re.Pattern[str], replacement: str) -> None:
+    """Refuse a regular-expression replacement that names a group the pattern does not have
+    (``\\2``, ``\\g<name>``) or ends in a lone backslash: a user error, before any match."""
+    try:
+        pattern.sub(replacement, "")  # parses the template even when nothing matches
+    except (re.error, IndexError) as exc:
+        raise WorkbenchError(f"not a valid replacement {replacement!r}: {exc}") from None
+
+
 def replace_text(
     pattern: re.Pattern[str], replacement: str, text: str, *, regex: bool
 ) -> tuple[str, int, tuple[tuple[int, int], ...]]:
@@ -195,6 +204,8 @@ class Batch:
         pattern = compile_pattern(
             find, regex=regex, case_sensitive=case_sensitive, whole_word=whole_word
         )
+        if regex:
+            check_replacement(pattern, replacement)
         document = self.catalog.document(doc)
         report = ReplaceReport(document.name, find, replacement, dry_run=dry_run)
         wanted = set(ids) if ids is not None else None
