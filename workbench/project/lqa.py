@@ -13,7 +13,6 @@ positions (a sample), whatever their status. The words are those of their Arabic
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +34,8 @@ from workbench.project.reading import Reader
 from workbench.store import lqa as q_lqa
 
 MAX_COMMENT = 2000
+MAX_WEIGHT = 10_000
+"""The largest severity weight (MQM's are 0 to 25; a huge one would overflow the scores)."""
 
 
 @dataclass(frozen=True)
@@ -157,13 +158,14 @@ class Lqa:
     def configure(
         self, *, weights: dict[str, float] | None = None, threshold: float | None = None
     ) -> LqaSettings:
-        """Set severity weights (≥ 0) and/or the pass threshold (0–100) of the project."""
+        """Set severity weights (0 to MAX_WEIGHT) and/or the pass threshold (0–100) of the
+        project."""
         checked: dict[str, float] = {}
         for severity, weight in (weights or {}).items():
             name = severity_name(severity)
-            if not 0 <= weight < math.inf:  # also refuses NaN
-                raise WorkbenchError(f"the weight of {name} must be a finite number ≥ 0, "
-                                     f"not {weight}")
+            if not 0 <= weight <= MAX_WEIGHT:  # also refuses NaN and infinities
+                raise WorkbenchError(f"the weight of {name} must be a number from 0 to "
+                                     f"{MAX_WEIGHT:,}, not {weight}")
             checked[name] = float(weight)
         if threshold is not None and not 0 <= threshold <= 100:
             raise WorkbenchError(f"the LQA threshold must be between 0 and 100, not {threshold}")
