@@ -185,3 +185,12 @@ def test_a_batch_approval_is_undone_at_once_and_its_locks_with_it(project: Proje
     project.lock(3)
     assert project.undo_change(report.group_id)["kept"] == 1
     assert project.segment(3).status == "reviewed" and project.segment(3).locked
+
+
+def test_a_locked_segment_refused_by_a_batch_is_named_once(sample_db: Path) -> None:
+    db = ["--db", str(sample_db)]
+    assert run_cli("lock", "4", *db).exit_code == 0
+    result = run_cli("confirm", "4", "5", *db)
+    assert result.exit_code == 1
+    assert "  segment 4 is locked: unlock it first (workbench unlock 4)\n" in result.stdout
+    assert "segment 4: segment 4" not in result.stdout
