@@ -194,3 +194,15 @@ def test_a_locked_segment_refused_by_a_batch_is_named_once(sample_db: Path) -> N
     assert result.exit_code == 1
     assert "  segment 4 is locked: unlock it first (workbench unlock 4)\n" in result.stdout
     assert "segment 4: segment 4" not in result.stdout
+
+
+def test_a_batch_over_two_documents_is_listed_with_each(project: Project) -> None:
+    project.import_document_text("قامت الثورة.", "other")
+    (other,) = project.segments("other")
+    project.save_draft(other.id, "The revolution broke out.")
+    report = project.review_many([1, other.id], "approved")  # grouped under the sample
+    assert report.group_id in [g["id"] for g in project.changes("sample")]
+    assert report.group_id in [g["id"] for g in project.changes("other")]
+    # a change of the sample alone is not the other document's
+    alone = project.review_many([2], "approved").group_id
+    assert alone not in [g["id"] for g in project.changes("other")]
