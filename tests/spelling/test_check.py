@@ -57,6 +57,20 @@ def test_one_finding_per_misspelled_word_with_span_and_suggestions() -> None:
     assert "received" in found[0].message and found[1].severity == "warning"
 
 
+def test_decomposed_accents_are_part_of_their_words() -> None:
+    import unicodedata
+
+    speller = SpellChecker(load_dictionary("en_US"), ["Zürich"])  # the word list's in NFC
+    composed = "The naïve clerk in Zürich recieved it."
+    target = unicodedata.normalize("NFD", composed)  # as some editors save it
+    found = [(w.word, (w.start, w.end)) for w in speller.misspellings(target)]
+    # whole words (not "nai", "ve"...), found as in the composed text, spans in this one
+    assert [unicodedata.normalize("NFC", w) for w, _ in found] == [
+        w.word for w in speller.misspellings(composed)] == ["naïve", "recieved"]
+    assert [target[a:b] for _, (a, b) in found] == [w for w, _ in found]
+    assert "naive" in speller.quick_suggest(found[0][0])
+
+
 def test_parallel_run_finds_the_same(files: dict[str, str]) -> None:
     speller = SpellChecker(load_dictionary("en_US"))
     pairs = list(zip(AR * 4, EN * 4, strict=True))
