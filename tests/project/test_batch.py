@@ -35,6 +35,18 @@ def test_replace_text_spans_and_groups() -> None:
         compile_pattern("")
 
 
+def test_a_replacement_never_touches_an_inline_tag() -> None:
+    text = "In <1>Petrograd</1> in 1917.<2/>"
+    pattern = compile_pattern("1")  # the digit of every tag, and two of the year
+    after, count, spans = replace_text(pattern, "one", text, regex=False)
+    assert after == "In <1>Petrograd</1> in one9one7.<2/>" and count == 2
+    assert [after[a:b] for a, b in spans] == ["one", "one"]
+    # a match running over a tag is left as it is (the tags would be lost); one inside is not
+    assert replace_text(compile_pattern(r"In.*1917", regex=True), "X", text, regex=True)[1] == 0
+    assert replace_text(compile_pattern("Petrograd", whole_word=True), "Saint Petersburg",
+                        text, regex=False)[0] == "In <1>Saint Petersburg</1> in 1917.<2/>"
+
+
 def test_a_bad_regex_replacement_is_a_user_error(sample_db: Path) -> None:
     for replacement, reason in ((r"\2 uprising", "invalid group reference 2"),
                                 (r"\g<name>", "unknown group name 'name'"),
