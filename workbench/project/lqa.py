@@ -32,6 +32,7 @@ from workbench.project.context import ProjectContext
 from workbench.project.groups import group_text
 from workbench.project.reading import Reader
 from workbench.store import lqa as q_lqa
+from workbench.text.tags import tokens
 
 MAX_COMMENT = 2000
 MAX_WEIGHT = 10_000
@@ -115,6 +116,12 @@ class Lqa:
                         f"segment {segment_id}: span {start}:{end} is not inside its English "
                         f"(0:{len(seg.target)})"
                     )
+                for tag in tokens(seg.target):
+                    if tag.start < start < tag.end or tag.start < end < tag.end:
+                        raise WorkbenchError(
+                            f"segment {segment_id}: span {start}:{end} cuts the tag {tag.text} "
+                            f"(at {tag.start}:{tag.end})"
+                        )
             revision = q_lqa.text_revision(self.context.db, segment_id)
             error_id = q_lqa.add_error(
                 self.context.db, segment_id, revision["id"] if revision else None, seg.target,
