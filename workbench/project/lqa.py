@@ -289,6 +289,9 @@ class Lqa:
             if keys & existing:
                 continue
             existing |= keys
+            if span is None and (note.span or note.quote):
+                warnings.append(f"{where}: {text.strip()[:80]!r}: the English does not hold "
+                                "what it marks; recorded without a span")
             revision = q_lqa.text_revision(db, target)
             q_lqa.add_error(
                 db, target, revision["id"] if revision else None, texts_of(texts, target),
