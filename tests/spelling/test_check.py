@@ -196,7 +196,9 @@ def test_spelling_cli(in_tmp: Path, sample_db: Path) -> None:
     suggested = json.loads(run_cli("spelling", "suggest", "recieve", "--format", "json",
                                    *db).stdout)
     assert suggested["correct"] is False and suggested["suggestions"][0] == "receive"
-    assert "correct" in run_cli("spelling", "suggest", "Smolnyy", *db).stdout
+    assert run_cli("spelling", "suggest", "Smolnyy", *db).stdout == (
+        "Smolnyy: correct (known to the project, not in en_US)\n")
+    assert run_cli("spelling", "suggest", "receive", *db).stdout == "receive: correct (en_US)\n"
     empty = run_cli("spelling", "suggest", "", *db)
     assert empty.exit_code == 2 and "nothing to check" in empty.stderr
     assert "* en_US" in run_cli("spelling", "languages", *db).stdout
