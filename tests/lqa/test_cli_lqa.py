@@ -48,7 +48,8 @@ def test_bad_input_exits_two_with_one_line(in_tmp: Path, sample_db: Path) -> Non
         (("report", "--segments", "22-30"), "has no segment numbered 22-30 (it has 21)"),
         (("report", "--segments", "4,52"), "has no segment numbered 52 (it has 21)"),
         (("report", "--segments", "1-40,52"), "has no segment numbered 1-40,52 (it has 21)"),
-        (("settings", "--weight", "minor=inf"), "finite number"),
+        (("settings", "--weight", "minor=inf"), "a number from 0 to 10,000"),
+        (("settings", "--weight", "minor=1e308"), "a number from 0 to 10,000"),  # overflowed
         (("settings", "--weight", "major"), "SEVERITY=NUMBER"),
         (("settings", "--threshold", "120"), "between 0 and 100"),
     ]:

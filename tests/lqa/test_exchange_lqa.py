@@ -70,6 +70,22 @@ def test_an_xliff_reviewed_elsewhere_keeps_its_errors(project: Project, tmp_path
     assert project.import_xliff(path).lqa_added == 0  # not twice
 
 
+def test_a_note_whose_span_is_not_in_the_english_is_imported_once(project: Project,
+                                                                   tmp_path: Path) -> None:
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    tu = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "3")
+    for text in ('LQA: major accuracy at 0-3 "Zzz"', 'LQA: minor style at 900-990 "x"'):
+        etree.SubElement(tu, f"{NS1}note").text = text
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    report = project.import_xliff(path)
+    assert report.lqa_added == 2  # stored without their spans, and said so
+    assert sum("recorded without a span" in w and "unit 3" in w for w in report.warnings) == 2
+    assert [e.span for e in project.lqa.errors(segment_id=3)] == [None, None]
+    assert project.import_xliff(path).lqa_added == 0  # not twice
+    assert len(project.lqa.errors(segment_id=3)) == 2
+
+
 def test_xliff2_round_trip(project: Project, tmp_path: Path) -> None:
     annotate(project)
     path = project.export_file("xliff2", tmp_path / "s.xlf").path

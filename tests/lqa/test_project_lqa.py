@@ -50,6 +50,16 @@ def test_spans_categories_and_severities_are_checked(project: Project) -> None:
     assert project.lqa.errors() != []
 
 
+def test_a_span_does_not_cut_an_inline_tag(project: Project) -> None:
+    project.save_draft(2, "It began in <1>Petrograd</1> in 1917.")  # tags at 12:15, 24:28
+    for span, tag in (((13, 20), "<1>"), ((16, 26), "</1>"), ((25, 33), "</1>")):
+        with pytest.raises(WorkbenchError, match=f"cuts the tag {tag}"):
+            project.lqa.add_error(2, "style", "minor", span=span)
+    assert project.lqa.add_error(2, "style", "minor", span=(15, 24)).quote == "Petrograd"
+    assert project.lqa.add_error(2, "style", "minor", span=(12, 28)).quote == (
+        "<1>Petrograd</1>")
+
+
 def test_removing_keeps_the_error_but_stops_counting_it(project: Project) -> None:
     error = project.lqa.add_error(2, "terminology", "critical")
     assert project.lqa.report().penalty == 25.0

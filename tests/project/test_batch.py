@@ -35,6 +35,29 @@ def test_replace_text_spans_and_groups() -> None:
         compile_pattern("")
 
 
+def test_a_replacement_never_touches_an_inline_tag() -> None:
+    text = "In <1>Petrograd</1> in 1917.<2/>"
+    pattern = compile_pattern("1")  # the digit of every tag, and two of the year
+    after, count, spans = replace_text(pattern, "one", text, regex=False)
+    assert after == "In <1>Petrograd</1> in one9one7.<2/>" and count == 2
+    assert [after[a:b] for a, b in spans] == ["one", "one"]
+    # a match running over a tag is left as it is (the tags would be lost); one inside is not
+    assert replace_text(compile_pattern(r"In.*1917", regex=True), "X", text, regex=True)[1] == 0
+    assert replace_text(compile_pattern("Petrograd", whole_word=True), "Saint Petersburg",
+                        text, regex=False)[0] == "In <1>Saint Petersburg</1> in 1917.<2/>"
+
+
+def test_a_bad_regex_replacement_is_a_user_error(sample_db: Path) -> None:
+    for replacement, reason in ((r"\2 uprising", "invalid group reference 2"),
+                                (r"\g<name>", "unknown group name 'name'"),
+                                ("uprising\\", "bad escape")):
+        for matches in ("(revolution)", "(zzzqqq)"):  # refused whether or not anything matches
+            result = run_cli("replace", matches, replacement, "--regex", "--db", str(sample_db))
+            assert result.exit_code == 2, result.stderr
+            assert result.stderr.startswith("workbench: error: not a valid replacement")
+            assert reason in result.stderr and result.stderr.count("\n") == 1
+
+
 def test_find_replace_previews_applies_once_and_undoes_at_once(project: Project) -> None:
     before = _texts(project)
     hits = [sid for sid, (text, _) in before.items() if "revolution" in text.lower()]
@@ -174,3 +197,24 @@ def test_a_batch_approval_is_undone_at_once_and_its_locks_with_it(project: Proje
     project.lock(3)
     assert project.undo_change(report.group_id)["kept"] == 1
     assert project.segment(3).status == "reviewed" and project.segment(3).locked
+
+
+def test_a_locked_segment_refused_by_a_batch_is_named_once(sample_db: Path) -> None:
+    db = ["--db", str(sample_db)]
+    assert run_cli("lock", "4", *db).exit_code == 0
+    result = run_cli("confirm", "4", "5", *db)
+    assert result.exit_code == 1
+    assert "  segment 4 is locked: unlock it first (workbench unlock 4)\n" in result.stdout
+    assert "segment 4: segment 4" not in result.stdout
+
+
+def test_a_batch_over_two_documents_is_listed_with_each(project: Project) -> None:
+    project.import_document_text("قامت الثورة.", "other")
+    (other,) = project.segments("other")
+    project.save_draft(other.id, "The revolution broke out.")
+    report = project.review_many([1, other.id], "approved")  # grouped under the sample
+    assert report.group_id in [g["id"] for g in project.changes("sample")]
+    assert report.group_id in [g["id"] for g in project.changes("other")]
+    # a change of the sample alone is not the other document's
+    alone = project.review_many([2], "approved").group_id
+    assert alone not in [g["id"] for g in project.changes("other")]

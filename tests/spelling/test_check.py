@@ -57,6 +57,26 @@ def test_one_finding_per_misspelled_word_with_span_and_suggestions() -> None:
     assert "received" in found[0].message and found[1].severity == "warning"
 
 
+def test_a_word_known_with_its_possessive_is_known_without() -> None:
+    speller = SpellChecker(load_dictionary("en_US"), ["Zaev’s"], frozenset({"ivanov's"}))
+    found = speller.misspellings("Zoran Zaev met Ivanov; Zaevs and Zaev's aides.")
+    assert [w.word for w in found] == ["Zoran"]  # Zaevs: a plural of the known Zaev
+
+
+def test_decomposed_accents_are_part_of_their_words() -> None:
+    import unicodedata
+
+    speller = SpellChecker(load_dictionary("en_US"), ["Zürich"])  # the word list's in NFC
+    composed = "The naïve clerk in Zürich recieved it."
+    target = unicodedata.normalize("NFD", composed)  # as some editors save it
+    found = [(w.word, (w.start, w.end)) for w in speller.misspellings(target)]
+    # whole words (not "nai", "ve"...), found as in the composed text, spans in this one
+    assert [unicodedata.normalize("NFC", w) for w, _ in found] == [
+        w.word for w in speller.misspellings(composed)] == ["naïve", "recieved"]
+    assert [target[a:b] for _, (a, b) in found] == [w for w, _ in found]
+    assert "naive" in speller.quick_suggest(found[0][0])
+
+
 def test_parallel_run_finds_the_same(files: dict[str, str]) -> None:
     speller = SpellChecker(load_dictionary("en_US"))
     pairs = list(zip(AR * 4, EN * 4, strict=True))
@@ -176,7 +196,9 @@ def test_spelling_cli(in_tmp: Path, sample_db: Path) -> None:
     suggested = json.loads(run_cli("spelling", "suggest", "recieve", "--format", "json",
                                    *db).stdout)
     assert suggested["correct"] is False and suggested["suggestions"][0] == "receive"
-    assert "correct" in run_cli("spelling", "suggest", "Smolnyy", *db).stdout
+    assert run_cli("spelling", "suggest", "Smolnyy", *db).stdout == (
+        "Smolnyy: correct (known to the project, not in en_US)\n")
+    assert run_cli("spelling", "suggest", "receive", *db).stdout == "receive: correct (en_US)\n"
     empty = run_cli("spelling", "suggest", "", *db)
     assert empty.exit_code == 2 and "nothing to check" in empty.stderr
     assert "* en_US" in run_cli("spelling", "languages", *db).stdout

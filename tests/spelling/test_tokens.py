@@ -24,6 +24,12 @@ def test_numbers_urls_mails_acronyms_and_other_scripts_are_not_words() -> None:
     assert texts(text) == ["In", "and", "see", "or", "mail", "the", "and", "met", "near"]
 
 
+def test_acronyms_plurals_and_possessives_are_not_words() -> None:
+    text = "The MPs and NGOs read the EU's and NHS’s rules, CEOs' pay: Is A's AMs Amss?"
+    assert texts(text) == ["The", "and", "read", "the", "and", "rules", "pay", "Is", "A's",
+                           "Amss"]
+
+
 def test_hyphenated_compounds_are_checked_part_by_part() -> None:
     assert texts("a well-knwon ex-President") == ["well", "knwon", "ex", "President"]
     found = words("well-knwon")

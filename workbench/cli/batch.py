@@ -103,7 +103,9 @@ def _print_batch(report: BatchReport, fmt: str) -> None:
                f"{len(report.blocked)} left as they were")
     for sid, why in report.blocked.items():
         own = f"segment {sid}: "  # the reason may name its segment already
-        click.echo(f"  {own}{'; '.join(w.removeprefix(own) for w in why)}")
+        reasons = "; ".join(w.removeprefix(own) for w in why)
+        named = reasons.startswith(f"segment {sid} ")  # "segment 7 is locked: ..."
+        click.echo(f"  {reasons}" if named else f"  {own}{reasons}")
     if report.group_id is not None:
         click.echo(f"change {report.group_id}: undo it with `workbench undo --change "
                    f"{report.group_id}`")

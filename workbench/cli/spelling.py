@@ -79,8 +79,10 @@ def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
         print_json({"word": word, "language": checker.language, "correct": correct,
                     "suggestions": suggestions})
         return
-    if correct:
-        click.echo(f"{word}: correct ({checker.language})")
+    if correct:  # the dictionary's word, or one only the project knows
+        where = (checker.language if checker.dictionary.lookup(word)
+                 else f"known to the project, not in {checker.language}")
+        click.echo(f"{word}: correct ({where})")
     else:
         click.echo(f"{word}: not in {checker.language}; suggestions: "
                    f"{', '.join(suggestions) or '(none)'}")

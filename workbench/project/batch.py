@@ -7,7 +7,7 @@ Each batch is one change group (one transaction) that ``undo_change`` undoes at 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from workbench.statuses import STATUSES, Status
 from workbench.store import changes as q_changes
 from workbench.store import documents as q_docs
 from workbench.store import versions as q_versions
+from workbench.text.tags import tokens
 from workbench.wording import plural
 
 
@@ -98,18 +99,36 @@ def compile_pattern(
         raise WorkbenchError(f"not a valid regular expression {find!r}: {exc}") from None
 
 
+def check_replacement(pattern: re.Pattern[str], replacement: str) -> None:
+    """Refuse a regular-expression replacement that names a group the pattern does not have
+    (``\\2``, ``\\g<name>``) or ends in a lone backslash: a user error, before any match."""
+    try:
+        pattern.sub(replacement, "")  # parses the template even when nothing matches
+    except (re.error, IndexError) as exc:
+        raise WorkbenchError(f"not a valid replacement {replacement!r}: {exc}") from None
+
+
+def replaceable(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` a replacement may change: not empty (an empty
+    match replaces nothing a translator can see) and touching no inline tag (``<1>``,
+    ``</1>``, ``<2/>``: the client document's formatting, which a replacement never breaks)."""
+    tags = [(t.start, t.end) for t in tokens(text)]
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if start < end and not any(s < end and start < e for s, e in tags):
+            yield match
+
+
 def replace_text(
     pattern: re.Pattern[str], replacement: str, text: str, *, regex: bool
 ) -> tuple[str, int, tuple[tuple[int, int], ...]]:
-    """``text`` with every match replaced (``\\1`` groups when ``regex``), the count, and
-    where the replacements stand in the result."""
+    """``text`` with every match of :func:`replaceable` replaced (``\\1`` groups when
+    ``regex``), the count, and where the replacements stand in the result."""
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     last = 0
     length = 0
-    for match in pattern.finditer(text):
-        if match.start() == match.end():
-            continue  # an empty match replaces nothing a translator can see
+    for match in replaceable(pattern, text):
         new = match.expand(replacement) if regex else replacement
         out.append(text[last:match.start()])
         length += match.start() - last
@@ -200,6 +219,8 @@ class Batch:
         pattern = compile_pattern(
             find, regex=regex, case_sensitive=case_sensitive, whole_word=whole_word
         )
+        if regex:
+            check_replacement(pattern, replacement)
         document = self.catalog.document(doc)
         report = ReplaceReport(document.name, find, replacement, dry_run=dry_run)
         wanted = set(ids) if ids is not None else None

@@ -13,7 +13,6 @@ positions (a sample), whatever their status. The words are those of their Arabic
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,8 +32,11 @@ from workbench.project.context import ProjectContext
 from workbench.project.groups import group_text
 from workbench.project.reading import Reader
 from workbench.store import lqa as q_lqa
+from workbench.text.tags import tokens
 
 MAX_COMMENT = 2000
+MAX_WEIGHT = 10_000
+"""The largest severity weight (MQM's are 0 to 25; a huge one would overflow the scores)."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,12 @@ class Lqa:
                         f"segment {segment_id}: span {start}:{end} is not inside its English "
                         f"(0:{len(seg.target)})"
                     )
+                for tag in tokens(seg.target):
+                    if tag.start < start < tag.end or tag.start < end < tag.end:
+                        raise WorkbenchError(
+                            f"segment {segment_id}: span {start}:{end} cuts the tag {tag.text} "
+                            f"(at {tag.start}:{tag.end})"
+                        )
             revision = q_lqa.text_revision(self.context.db, segment_id)
             error_id = q_lqa.add_error(
                 self.context.db, segment_id, revision["id"] if revision else None, seg.target,
@@ -157,13 +165,14 @@ class Lqa:
     def configure(
         self, *, weights: dict[str, float] | None = None, threshold: float | None = None
     ) -> LqaSettings:
-        """Set severity weights (≥ 0) and/or the pass threshold (0–100) of the project."""
+        """Set severity weights (0 to MAX_WEIGHT) and/or the pass threshold (0–100) of the
+        project."""
         checked: dict[str, float] = {}
         for severity, weight in (weights or {}).items():
             name = severity_name(severity)
-            if not 0 <= weight < math.inf:  # also refuses NaN
-                raise WorkbenchError(f"the weight of {name} must be a finite number ≥ 0, "
-                                     f"not {weight}")
+            if not 0 <= weight <= MAX_WEIGHT:  # also refuses NaN and infinities
+                raise WorkbenchError(f"the weight of {name} must be a number from 0 to "
+                                     f"{MAX_WEIGHT:,}, not {weight}")
             checked[name] = float(weight)
         if threshold is not None and not 0 <= threshold <= 100:
             raise WorkbenchError(f"the LQA threshold must be between 0 and 100, not {threshold}")
@@ -269,11 +278,20 @@ class Lqa:
                 warnings.append(f"{where}: {exc}")
                 continue
             target, span = _place(note, texts, offsets, joined)
-            quote = texts_of(texts, target)[span[0] : span[1]] if span else note.quote
-            key = _key(target, note.category, note.severity, note.comment, quote)
-            if key in existing:
+            stored = texts_of(texts, target)[span[0] : span[1]] if span else None
+            # the error as it will be stored (a span the English does not hold is dropped,
+            # and its quote with it), and as an outdated error of ours was written (no span,
+            # the quote of the English it was made on)
+            keys = {
+                _key(target, note.category, note.severity, note.comment, stored or note.quote),
+                _key(target, note.category, note.severity, note.comment, stored),
+            }
+            if keys & existing:
                 continue
-            existing.add(key)
+            existing |= keys
+            if span is None and (note.span or note.quote):
+                warnings.append(f"{where}: {text.strip()[:80]!r}: the English does not hold "
+                                "what it marks; recorded without a span")
             revision = q_lqa.text_revision(db, target)
             q_lqa.add_error(
                 db, target, revision["id"] if revision else None, texts_of(texts, target),

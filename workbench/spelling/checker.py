@@ -59,9 +59,13 @@ class SpellChecker:
         return self.dictionary.language
 
     def is_known(self, word: str) -> bool:
-        """Whether the project knows ``word`` (or its singular, or it without ``'s``)."""
+        """Whether the project knows ``word`` (or its singular, or it without ``'s``), or
+        knows it only with ``'s`` (``Ivanov's`` in a memory, ``Zaev's`` added to the word
+        list make ``Ivanov`` and ``Zaev`` known)."""
         known, vocabulary = self.known, self.vocabulary
-        return any(k in known or k in vocabulary for k in key_forms(word))
+        forms = key_forms(word)
+        possessives = tuple(f + "'s" for f in forms if not f.endswith("'s"))
+        return any(k in known or k in vocabulary for k in (*forms, *possessives))
 
     def is_correct(self, word: str) -> bool:
         """Whether ``word`` is spelled right: in the dictionary or known to the project."""

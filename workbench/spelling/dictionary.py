@@ -22,6 +22,7 @@ from workbench.spelling.suggest import (
     SimpleLookup,
     quick_suggestions,
 )
+from workbench.spelling.tokens import nfc
 
 SYSTEM_FOLDERS: tuple[Path, ...] = (
     Path("/usr/share/hunspell"),
@@ -142,7 +143,7 @@ class HunspellDictionary:
         """Whether the dictionary accepts ``word`` (its capitalised and upper-case forms too)."""
         verdict = self._verdicts.get(word)
         if verdict is None:
-            verdict = bool(self._lookup(word.replace("’", "'")))
+            verdict = bool(self._lookup(nfc(word).replace("’", "'")))
             if len(self._verdicts) >= _CACHE_LIMIT:
                 self._verdicts.clear()
             self._verdicts[word] = verdict
@@ -164,7 +165,7 @@ class HunspellDictionary:
             return list(cached)
         out: list[str] = []
         if word.strip() and len(word) <= MAX_SUGGEST_LENGTH:
-            plain = word.replace("’", "'")
+            plain = nfc(word).replace("’", "'")
             suggester = BoundedSuggest(
                 self._base_suggester, self._index.get(), LOOKUP_BUDGET, plain
             )
@@ -183,7 +184,7 @@ class HunspellDictionary:
         cached = self._suggestions.get(key)
         if cached is None:
             cached = (
-                quick_suggestions(self._index.get(), word, limit, self.lookup)
+                quick_suggestions(self._index.get(), nfc(word), limit, self.lookup)
                 if len(word) <= MAX_SUGGEST_LENGTH else []
             )
             self._remember(key, cached)

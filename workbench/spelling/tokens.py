@@ -2,14 +2,16 @@
 
 What is never a word to check: numbers and anything holding a digit (``1917``, ``COVID-19``,
 ``3rd``), URLs, e-mail addresses, identifiers with ``_``, single letters, words written in
-capitals (``UN``, ``NATO``: acronyms) and words in another script (Arabic left in the English
-is the ``untranslated`` check's business). Hyphenated compounds are checked part by part;
-apostrophes inside a word belong to it (``don't``, ``Soviet's``).
+capitals (``UN``, ``NATO``: acronyms; ``MPs``, ``EU's``: their plurals and possessives) and
+words in another script (Arabic left in the English is the ``untranslated`` check's business).
+Hyphenated compounds are checked part by part; apostrophes inside a word belong to it
+(``don't``, ``Soviet's``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -17,6 +19,14 @@ from typing import NamedTuple
 _CHUNK = re.compile(r"[\w'’\-‐]+")
 # Letters with apostrophes between them: one word of a chunk (hyphens separate words).
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Combining accents (a decomposed "é" is "e" + U+0301): not word characters to \w, so a text
+# that holds them (NFD, as some editors save) is cut with this slower pattern, letters with
+# their accents; their words are compared in NFC (see nfc).
+_MARKS = "\u0300-\u036f"
+_HAS_MARK = re.compile(f"[{_MARKS}]")
+_MARKED_WORD = re.compile(
+    rf"(?:[^\W\d_][{_MARKS}]*)+(?:['’](?:[^\W\d_][{_MARKS}]*)+)*"
+)
 _SKIP = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)\S+"  # URLs
     r"|[\w.+%-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
@@ -28,7 +38,7 @@ _HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 # [\w'’\-‐]*[\d_][\w'’\-‐]* finds the same runs but retries every run from each of its letters.
 _DIGIT_CHUNK = re.compile(r"(?<![\w'’\-‐])(?=[\w'’\-‐]*?[\d_])[\w'’\-‐]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_NOT_LATIN = re.compile(r"[^A-Za-z\u00c0-\u024f'’]")
+_NOT_LATIN = re.compile(rf"[^A-Za-z\u00c0-\u024f{_MARKS}'’]")
 
 
 class WordSpan(NamedTuple):
@@ -68,21 +78,44 @@ def in_skipped_span(text: str, start: int) -> bool:
     return run is not None and _HAS_DIGIT_OR_UNDERSCORE.search(run.group()) is not None
 
 
+def _word_pattern(text: str) -> re.Pattern[str]:
+    """The pattern that cuts ``text`` into runs of letters (accents combined or not)."""
+    return _MARKED_WORD if _HAS_MARK.search(text) else _WORD
+
+
+def nfc(word: str) -> str:
+    """``word`` with its accents composed (NFC), as dictionaries and word lists spell it."""
+    return word if word.isascii() else unicodedata.normalize("NFC", word)
+
+
 def word_candidates(text: str) -> list[str]:
     """Every run of letters (apostrophes inside) of ``text``: a superset of :func:`words`
     without spans, found in one pass of the regular expression engine."""
-    return _WORD.findall(text)
+    return _word_pattern(text).findall(text)
 
 
 def word_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of the runs of letters of ``text`` (what :func:`word_candidates` lists)."""
-    return _WORD.finditer(text)
+    return _word_pattern(text).finditer(text)
 
 
 def is_checked(word: str) -> bool:
-    """Whether a word is one the checker looks at: two letters or more, not in capitals, in
-    Latin letters (where it stands may still exempt it: in a URL, beside a digit)."""
-    return len(word) > 1 and not word.isupper() and (word.isascii() or not _NOT_LATIN.search(word))
+    """Whether a word is one the checker looks at: two letters or more, not in capitals (nor
+    an acronym's plural or possessive: ``MPs``, ``EU's``), in Latin letters (where it stands
+    may still exempt it: in a URL, beside a digit)."""
+    if len(word) < 2 or word.isupper() or (word[-1] == "s" and is_acronym_form(word)):
+        return False
+    return word.isascii() or not _NOT_LATIN.search(word)
+
+
+def is_acronym_form(word: str) -> bool:
+    """Whether ``word`` is an acronym of two capitals or more with a plural or possessive
+    ending: ``MPs``, ``NGOs``, ``EU's``, ``NHS’s`` (not ``Is`` or ``A's``)."""
+    for ending in ("'s", "’s", "s"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            return len(stem) > 1 and stem.isupper()
+    return False
 
 
 def words(text: str) -> list[WordSpan]:
@@ -91,7 +124,7 @@ def words(text: str) -> list[WordSpan]:
     out: list[WordSpan] = []
     append = out.append
     at = 0  # the first skipped span that may still lie ahead
-    for m in _WORD.finditer(text):
+    for m in word_matches(text):
         word = m.group()
         if not is_checked(word):
             continue
@@ -109,12 +142,13 @@ def latin_words(text: str) -> set[str]:
     """The words written in Latin letters in ``text`` (e.g. names left in the Arabic), folded."""
     if not _LATIN.search(text):
         return set()
-    return {word_key(m.group()) for m in _WORD.finditer(text) if _LATIN.search(m.group())}
+    return {word_key(m.group()) for m in word_matches(text) if _LATIN.search(m.group())}
 
 
 def word_key(word: str) -> str:
-    """How project words are compared: case-folded, curly apostrophe as ``'``."""
-    return word.replace("’", "'").casefold()
+    """How project words are compared: accents composed, case-folded, curly apostrophe as
+    ``'``."""
+    return nfc(word).replace("’", "'").casefold()
 
 
 def key_forms(word: str) -> tuple[str, ...]:
@@ -138,7 +172,7 @@ def phrase_words(phrases: Iterable[str]) -> dict[str, str]:
     glossary is a known word wherever the checker would look at it).
     """
     out: dict[str, str] = {}
-    for phrase in phrases:
+    for phrase in map(nfc, phrases):
         for chunk in _CHUNK.finditer(phrase):
             for m in _WORD.finditer(chunk.group()):
                 out.setdefault(word_key(m.group()), m.group())
@@ -150,7 +184,7 @@ def text_word_keys(texts: Iterable[str], seen: set[str] | None = None) -> set[st
     in capitals, Latin letters), each once: a large text's vocabulary (a memory's English) in
     one pass of the regular expression engine. ``seen``: runs of letters met already (updated),
     skipped quickly across calls."""
-    found = set(_WORD.findall("\n".join(texts)))
+    found = set(word_candidates("\n".join(texts)))
     if seen is not None:
         found -= seen
         seen |= found

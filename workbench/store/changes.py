@@ -54,11 +54,16 @@ def group(db: Database, group_id: int) -> Row | None:
 
 
 def groups(db: Database, document_id: int | None = None) -> list[Row]:
-    """Every group (of one document), newest first."""
+    """Every group (of one document: its own, and those that changed any of its segments,
+    as a review of segments of several documents does), newest first."""
     if document_id is None:
         return list(db.query(f"{_GROUP_SELECT} ORDER BY g.id DESC"))
-    return list(db.query(f"{_GROUP_SELECT} WHERE g.document_id = ? ORDER BY g.id DESC",
-                         [document_id]))
+    return list(db.query(
+        f"{_GROUP_SELECT} WHERE g.document_id = ? OR EXISTS (SELECT 1 FROM revisions r "
+        "JOIN segments s ON s.id = r.segment_id WHERE r.group_id = g.id AND s.document_id = ?) "
+        "ORDER BY g.id DESC",
+        [document_id, document_id],
+    ))
 
 
 def last_group(db: Database, kind_prefix: str) -> Row | None:

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from workbench.errors import WorkbenchError
-from workbench.project.batch import compile_pattern
+from workbench.project.batch import compile_pattern, replaceable
 from workbench.tui import keys
 from workbench.tui.display import isolate
 from workbench.tui.screens.job_dialog import JobDialog
@@ -70,9 +70,8 @@ def change_lines(change: Replacement, query: ReplaceQuery) -> Text:
     except WorkbenchError:
         pattern = None
     if pattern is not None:
-        for match in pattern.finditer(change.before):
-            if match.end() > match.start():
-                before.stylize(BEFORE_STYLE, match.start(), match.end())
+        for match in replaceable(pattern, change.before):
+            before.stylize(BEFORE_STYLE, match.start(), match.end())
     after = Text(change.after)
     for start, end in change.spans:
         after.stylize(AFTER_STYLE, start, end)
