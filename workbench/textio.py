@@ -71,23 +71,34 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
         return _finish(data.decode("utf-8"), path, "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    readings = []  # ISO-8859-6 often reads as Arabic in cp1256 too, its letters moved
-    for encoding in ("cp1256", "iso8859_6"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _reads_as_arabic(text):  # the reading with more of the article ال
-            readings.append((text.count("ال"), -len(readings), text, encoding))
-    if readings:
-        _, _, text, encoding = max(readings)
-        return _finish(text, path, encoding)
+    reading = _arabic_reading(data)
+    if reading is not None:
+        return _finish(reading[0], path, reading[1])
     raise InputError(
         path,
         f"not UTF-8 text (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}); "
         "save it as UTF-8",
         _line_of(data, utf8_error.start),
     )
+
+
+def _arabic_reading(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of bytes that read as Arabic in Windows-1256, or in ISO-8859-6 with
+    the article ال more often (ISO-8859-6 often reads as Arabic in cp1256 too, its letters
+    moved: مرحبا بالعالم as هرحبا بانظانه; Latin-1's déjà reads as Arabic in ISO-8859-6, without
+    the article); None when neither does."""
+    readings: dict[str, str] = {}
+    for encoding in ("cp1256", "iso8859_6"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_arabic(text):
+            readings[encoding] = text
+    cp, iso = readings.get("cp1256"), readings.get("iso8859_6")
+    if iso is not None and iso.count("ال") > (cp.count("ال") if cp is not None else 0):
+        return iso, "iso8859_6"
+    return (cp, "cp1256") if cp is not None else None
 
 
 def _reads_as_arabic(text: str) -> bool:

@@ -54,7 +54,7 @@ def test_import_translation_as_working_and_reference(project: Project, tmp_path:
 @pytest.mark.parametrize(
     ("encoding", "bom"),
     [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
-     ("cp1256", b""), ("iso8859_6", b"")],
+     ("cp1256", b"")],
 )
 def test_import_detects_encodings(
     project: Project, tmp_path: Path, encoding: str, bom: bytes
@@ -73,6 +73,8 @@ def test_iso_8859_6_is_told_from_windows_1256() -> None:
     text = "مرحبا بالعالم\tHello world\nالسلام عليكم في الصباح\tGood morning\n"
     for encoding in ("cp1256", "iso8859_6"):
         assert decode_bytes(text.encode(encoding), "f.tsv") == (text, encoding)
+    with pytest.raises(InputError, match="not UTF-8"):  # Latin-1 reads as ISO-8859-6 letters
+        decode_bytes("déjà vu, à la carte\n".encode("latin-1"), "f.txt")
 
 
 @pytest.mark.parametrize(
