@@ -135,6 +135,13 @@ def test_empty_target_is_the_only_finding_of_an_untranslated_segment() -> None:
 
 def test_untranslated_and_same_as_source() -> None:
     assert ("untranslated", "untranslated") in ids("قامت الثورة", "The الثورة began")
+    severity = {f.check: f.severity for f in run_checks(
+        "قامت الثورة", "The الثورة began", matcher=None)}
+    assert severity["untranslated"] == "warning"
+    arabic = [f for f in run_checks("قامت الثورة في روسيا", "اندلعت الثورة in Russia",
+                                    matcher=None) if f.check == "untranslated"]
+    assert [(f.severity, f.message) for f in arabic] == [
+        ("error", "the target is Arabic, not English: اندلعت الثورة")]
     assert ("same-as-source", "same") in ids("قامت الثورة", "قامت الثورة")
     assert ("same-as-source", "same") not in ids("1917", "1917")
     assert ("same-as-source", "same") not in ids("COVID-19 Dashboard", "COVID-19 Dashboard")

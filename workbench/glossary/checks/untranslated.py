@@ -1,4 +1,5 @@
-"""untranslated: Arabic words left in the English target."""
+"""untranslated: Arabic words left in the English target (an error when most of its letters
+are Arabic: the English is not there)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
+from workbench.text.script import arabic_share
 
 _ARABIC_RUN = re.compile(
     r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff][\u0600-\u06ff\u0750-\u077f\s]*"
@@ -16,7 +18,9 @@ _ARABIC_RUN = re.compile(
 class Untranslated(Check):
     id = "untranslated"
     severity = "warning"
-    description = "The target still contains Arabic text."
+    description = (
+        "The target still contains Arabic text (an error when most of its letters are Arabic)."
+    )
 
     def run(self, pair: Pair) -> list[Finding]:
         found = [
@@ -27,6 +31,11 @@ class Untranslated(Check):
         first = found[0]
         text = first.group().strip()
         end = first.start() + len(first.group().rstrip())
+        if arabic_share(pair.target) > 0.5:
+            return [self.finding(
+                "untranslated", f"the target is Arabic, not English: {text[:40]}",
+                found=text, span=(first.start(), end), severity="error",
+            )]
         return [
             self.finding(
                 "untranslated", f"Arabic text left in the target: {text[:40]}",
