@@ -148,6 +148,19 @@ def test_db_before_the_command_is_the_project_of_its_subcommands(
     assert list(cwd.iterdir()) == []
 
 
+def test_a_typed_db_wins_over_workbench_db(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `WORKBENCH_DB=server workbench --db offline.db ...` works on offline.db, never the server
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "elsewhere.db"))
+    for args in (["--db", str(sample_db), "stats"], ["stats", "--db", str(sample_db)]):
+        result = run_cli(*args, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["segments"] == 21
+    result = run_cli("stats")
+    assert result.exit_code == 2 and "elsewhere.db" in result.stderr
+
+
 def test_help_and_usage_errors_load_no_project_store() -> None:
     """click's own exits (--help, a usage error) are not project failures: telling them apart
     must not import the store (sqlite-utils: a fifth of a second of start-up)."""

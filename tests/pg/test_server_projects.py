@@ -107,6 +107,27 @@ def test_a_database_of_another_kind_or_a_newer_project_is_refused(
     assert "is newer than this workbench" in _one_line_error(run_cli("stats", "--db", sample_db))
 
 
+def test_a_database_holding_a_view_or_not_in_utf8_is_refused_in_one_line(
+    pg_server: PgServer, _sample_template: Path
+) -> None:
+    sample = str(ROOT / "workbench/data/sample.ar.txt")
+    viewed = pg_server.create()
+    with psycopg.connect(pg_server.url(viewed), autocommit=True) as conn:
+        conn.execute("CREATE VIEW segments AS SELECT 1 AS x")  # one of our names, not a table
+    ascii_db = f"t{os.getpid()}_ascii"
+    pg_server.admin.execute(f"CREATE DATABASE {ascii_db} TEMPLATE template0 "
+                            "ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'")
+    try:
+        for args in (["import", sample, "--db", pg_server.url(viewed)],
+                     ["project", "copy", str(_sample_template), pg_server.url(viewed)]):
+            assert "views, sequences or types of another kind" in _one_line_error(run_cli(*args))
+        stderr = _one_line_error(run_cli("import", sample, "--db", pg_server.url(ascii_db)))
+        assert "the database's encoding is SQL_ASCII, which cannot hold Arabic" in stderr
+    finally:
+        pg_server.drop(ascii_db)
+        pg_server.drop(viewed)
+
+
 def test_a_killed_import_leaves_the_database_empty(
     backend: str, new_db: str, tmp_path: Path
 ) -> None:

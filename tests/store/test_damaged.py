@@ -12,6 +12,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from tests.conftest import run_cli
 from tests.e2e.terminal import Terminal
 from tests.store.project_files import damage, leaf_pages, rows
 from workbench.errors import DamagedProjectError
@@ -163,6 +164,21 @@ def test_doctor_finds_dangling_rows_and_a_missing_index(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "segments: 1 rows refer to missing documents rows" in result.stdout
     assert "missing index segments_status" in result.stdout
+
+
+def test_doctor_examines_the_project_named_before_it_or_in_workbench_db(
+    damaged: Path, tmp_path: Path, _sample_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a sound ./segments.db must not stand in for the damaged file named by --db or $WORKBENCH_DB
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / "segments.db").write_bytes(_sample_template.read_bytes())
+    monkeypatch.chdir(here)
+    result = run_cli("--db", str(damaged), "doctor")
+    assert result.exit_code == 1 and f"project: {damaged}" in result.stdout
+    monkeypatch.setenv("WORKBENCH_DB", str(damaged))
+    result = run_cli("doctor")
+    assert result.exit_code == 1 and f"project: {damaged}" in result.stdout
 
 
 def test_doctor_without_a_project(tmp_path: Path) -> None:

@@ -80,3 +80,16 @@ def test_a_stale_wal_is_never_replayed_into_a_new_project(tmp_path: Path) -> Non
     assert not (tmp_path / "p.db").exists()
     with pytest.raises(ProjectError, match="left from a project that is gone"):
         Project.open(tmp_path / "p.db", create=True)
+
+
+def test_a_missing_folder_is_named_not_the_temporary_file(
+    tmp_path: Path, _sample_template: Path
+) -> None:
+    target = tmp_path / "absent" / "copy.db"
+    for args in (["project", "copy", str(_sample_template), str(target)],
+                 ["import", str(Path(__file__).parents[2] / "workbench/data/sample.ar.txt"),
+                  "--db", str(target)]):
+        result = run_cli(*args)
+        assert result.exit_code == 2
+        assert result.stderr == (f"workbench: error: {target}: folder {target.parent} does not "
+                                 "exist\n")

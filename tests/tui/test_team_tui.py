@@ -15,6 +15,7 @@ from tests.conftest import PgServer
 from tests.tui.conftest import editing, screen_lines, settle
 from workbench.project import Project
 from workbench.tui.screens.conflict import ConflictScreen
+from workbench.tui.widgets.panels import ReferencePanel
 from workbench.tui.widgets.segment_list import PRESENCE_MARK
 
 ATTEMPTS = 400  # pauses of 0.05 s: a bound on a wait for a condition, never an assertion
@@ -130,8 +131,11 @@ async def test_others_open_segments_are_marked_and_named(sample_db, make_app):
 async def test_a_server_restart_loses_no_typed_text(sample_db, make_app, pg_server: PgServer):
     with Project.open(sample_db) as project:
         first, second = project.segments(limit=2)
+        references = [project.version_text(s.id, "reference:main") for s in (first, second)]
     app = make_app()
     async with editing(app, first.id) as (pilot, screen):
+        reference = screen.query_one(ReferencePanel)
+        await until(pilot, lambda: reference.text == references[0])
         pg_server.stop()
         try:
             screen.editor.load_text("Typed while the server was down.")
@@ -142,12 +146,16 @@ async def test_a_server_restart_loses_no_typed_text(sample_db, make_app, pg_serv
             await until(pilot, lambda: "OFFLINE — 2 edits waiting" in str(
                 screen.segment_list.border_subtitle))
             assert screen.editor.text == "And this one too."
+            # its panels cannot be read: they say so, never showing the first segment's
+            await until(pilot, lambda: reference.text is None
+                        and "Not available" in str(reference._content))
         finally:
             pg_server.start()
         await until(pilot, lambda: app.service.online and app.service.waiting == 0
                     and not app.team_status.startswith("OFFLINE"))
         await settle(pilot)
         assert "OFFLINE" not in str(screen.segment_list.border_subtitle)
+        await until(pilot, lambda: reference.text == references[1])  # read again
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed while the server was down."
         assert project.segment(second.id).target == "And this one too."

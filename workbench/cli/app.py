@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 import click
+from click.core import ParameterSource
 
 from workbench.errors import WorkbenchError
 
@@ -99,12 +100,18 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def _inherited_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+def inherited_db(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A command's ``--db``, else the one given before the command (``workbench --db X tm
-    import F`` works on X, not on ./segments.db)."""
+    import F`` works on X, not on ./segments.db). A ``--db`` typed anywhere on the command line
+    wins over ``$WORKBENCH_DB``, which each level also reads."""
+    if ctx.get_parameter_source(param.name or "db") is ParameterSource.COMMANDLINE:
+        return value
     parent = ctx.parent
-    while value is None and parent is not None:
-        value = parent.params.get("db")
+    while parent is not None:
+        if parent.get_parameter_source("db") is ParameterSource.COMMANDLINE:
+            return parent.params.get("db")
+        if value is None:
+            value = parent.params.get("db")
         parent = parent.parent
     return value
 
@@ -118,7 +125,7 @@ def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
         type=str,
         envvar="WORKBENCH_DB",
         default=None,
-        callback=_inherited_db,
+        callback=inherited_db,
         metavar="PATH|URL",
         help="The project: an SQLite file, or a PostgreSQL database "
         "(postgresql://user:password@host:port/dbname). Default: $WORKBENCH_DB, else "

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.cli.app import FilePath, main, print_json
+from workbench.cli.app import FilePath, inherited_db, main, print_json
 from workbench.project import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -20,8 +20,9 @@ EXIT_DAMAGED = 1
 
 @main.command()
 @click.option(
-    "--db", "db", type=FilePath(), default=None,
-    help=f"Project database to check (default: ./{DEFAULT_DB}; never built or changed).",
+    "--db", "db", type=FilePath(), envvar="WORKBENCH_DB", default=None, callback=inherited_db,
+    help=f"Project file to check (default: $WORKBENCH_DB, else ./{DEFAULT_DB}; never built or "
+    "changed).",
 )
 @click.option(
     "--recover", "recover_to", type=FilePath(), default=None,

@@ -224,8 +224,6 @@ class Importing:
         self, text: str, name: str, source_path: str | None = None, encoding: str | None = None
     ) -> ImportReport:
         """Segment Arabic text and add it as document ``name`` (one transaction)."""
-        if q_docs.document_by_name(self.context.db, name) is not None:
-            raise WorkbenchError(f"{self.context.path}: a document named {name!r} exists already")
         require_language(text, "ar", source_path or name)
         rows: list[tuple[int, int, str]] = []
         for p, paragraph in enumerate(split_paragraphs(text), start=1):
@@ -233,7 +231,11 @@ class Importing:
                 rows.append((p, len(rows) + 1, sentence))
         if not rows:
             raise InputError(source_path or name, "no text to import")
-        with self.context.transaction():
+        with self.context.transaction():  # the name checked under the write lock
+            if q_docs.document_by_name(self.context.db, name) is not None:
+                raise WorkbenchError(
+                    f"{self.context.path}: a document named {name!r} exists already"
+                )
             doc_id = q_docs.insert_document(self.context.db, name, source_path, encoding)
             q_docs.insert_segments(self.context.db, doc_id, rows)
             analyze(self.context.db)
@@ -332,6 +334,7 @@ class Importing:
             return report
         with self.context.transaction():
             row = q_versions.version(db, document.id, vname)
+            report.replaced = row is not None  # under the write lock: another import may have won
             if row is None:
                 vid = q_versions.create_version(db, document.id, vname, kind, source_path)
             else:

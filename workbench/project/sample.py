@@ -87,14 +87,6 @@ def open_or_create(db: str | Path | ServerAddress | None = None) -> Iterator[Pro
         with open_project(path, create=True) as project:
             yield project
         return
-    if isinstance(path, Path):
-        folder = path.parent if str(path.parent) else Path(".")
-        if not folder.exists():
-            raise ProjectError(f"{path}: folder {folder} does not exist")
-        if not os.access(folder, os.W_OK):
-            raise ProjectError(
-                f"{path}: cannot create the project (folder {folder} is not writable)"
-            )
     try:
         with new_project(path) as project:
             yield project

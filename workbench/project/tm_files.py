@@ -88,13 +88,10 @@ class MemoryFiles:
             raise WorkbenchError("a translation memory needs a name (--name)")
         if name == PROJECT:
             raise WorkbenchError(f"{PROJECT!r} is the project's own memory; choose another name")
-        if q_tm.memory_by_name(self.db, name) is not None:
-            raise WorkbenchError(
-                f"a translation memory named {name!r} exists already "
-                f"(workbench tm remove {name}, or --name another)"
-            )
+        self._refuse_taken(name)  # before reading the file
         info, batches = read_batches(p, fmt)
         with self.context.transaction(), q_tm.bulk(self.db), gc_paused():
+            self._refuse_taken(name)  # again under the write lock: another import may have won
             self.indexing.index_pending_here()
             memory_id = q_tm.create_memory(self.db, name, str(p.resolve()), "{}")
             english: set[str] = set()
@@ -109,6 +106,14 @@ class MemoryFiles:
             name, str(p), info.format, count, info.skipped, info.skipped_lines,
             info.source_lang, info.tags,
         )
+
+    def _refuse_taken(self, name: str) -> None:
+        """WorkbenchError when a memory is called ``name`` already."""
+        if q_tm.memory_by_name(self.db, name) is not None:
+            raise WorkbenchError(
+                f"a translation memory named {name!r} exists already "
+                f"(workbench tm remove {name}, or --name another)"
+            )
 
     def memory_ids(self, names: Sequence[str] | None) -> frozenset[int] | None:
         """The ids of the memories called ``names`` (None: every memory)."""

@@ -66,7 +66,7 @@ def copy_project(
     try:
         if project_exists(dst_at):
             raise ProjectError(
-                f"{dst_at}: holds a project already; copy into a new file or an empty database"
+                f"{dst_at}: {_taken(dst_at)}; copy into a new file or an empty database"
             )
         report = CopyReport(str(src_at), str(dst_at))
         try:
@@ -85,6 +85,13 @@ def copy_project(
         src.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _taken(where: Path | ServerAddress) -> str:
+    """Why a destination that exists cannot be copied into."""
+    if isinstance(where, ServerAddress):
+        return "holds a project already"
+    return "is a folder, not a file" if where.is_dir() else "exists already"
 
 
 def _same(a: Path | ServerAddress, b: Path | ServerAddress) -> bool:

@@ -93,6 +93,11 @@ def new_database(location: str | Path | ServerAddress) -> Iterator[Database]:
         remove_database,
     )
 
+    folder = where.parent if str(where.parent) else Path(".")
+    if not folder.exists():  # named here: the error would otherwise name the temporary file
+        raise ProjectError(f"{where}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise ProjectError(f"{where}: cannot create the project (folder {folder} is not writable)")
     refuse_stale_wal(where)
     tmp = where.with_name(f".{where.name}.building-{os.getpid()}")
     remove_database(tmp)

@@ -581,13 +581,18 @@ def _check_kind(db: PostgresDatabase) -> int:
     """The project's schema version (0: the database is empty); ProjectError for a database
     holding something else, or a newer project."""
     if not has_project(db):
+        # tables, views, materialized views, sequences, foreign tables and composite types
+        # (any may bear the name of one of ours), but not those of an extension
         others = db.execute(
-            "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+            "SELECT count(*) FROM pg_class c WHERE relnamespace = current_schema()::regnamespace"
+            " AND relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c') AND NOT EXISTS (SELECT 1 FROM"
+            " pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
+            " AND d.deptype = 'e')"
         ).fetchone()[0]
         if others:
             raise ProjectError(
-                f"{db.location}: not a workbench project (the database holds {others} tables "
-                f"of another kind); use an empty database"
+                f"{db.location}: not a workbench project (the database holds {others} tables, "
+                f"views, sequences or types of another kind); use an empty database"
             )
         return 0
     version = int(db.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()[0])
@@ -600,7 +605,8 @@ def _check_kind(db: PostgresDatabase) -> int:
 
 
 def _check_encoding(db: PostgresDatabase) -> None:
-    encoding = db.execute("SHOW server_encoding").fetchone()[0]
+    # the connection's report, a str even where SQL_ASCII makes every text value bytes
+    encoding = db.pg.info.parameter_status("server_encoding") or "unknown"
     if encoding.upper() not in ("UTF8", "UTF-8"):
         raise ProjectError(
             f"{db.location}: the database's encoding is {encoding}, which cannot hold Arabic; "

@@ -413,6 +413,9 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         editor = self._editor_shown()
         if editor is not None:
             editor._update_titles()
+            back = was_offline and not status.startswith("OFFLINE")
+            if back and editor.current is not None:  # its panels may be unread
+                editor.load_details(editor.current.id, editor.current.source)
 
     # display settings --------------------------------------------------------------------------
 

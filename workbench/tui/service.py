@@ -95,6 +95,7 @@ class ProjectService:
         self.lock = threading.RLock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbench-writer")
         self._aux: Project | None = None
+        self._aux_stale = threading.Event()  # set on reconnecting: the second connection too
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._reader: threading.Thread | None = None
         self._state = threading.Lock()  # guards _running and the interrupt of its statement
@@ -193,6 +194,7 @@ class ProjectService:
                 old, self.project.context.db = self.project.context.db, db
                 with contextlib.suppress(Exception):
                     old.close()
+            self._aux_stale.set()  # opened again by the next background job
             self._online.set()
             return
 
@@ -222,9 +224,12 @@ class ProjectService:
         """Run ``fn(project)`` on the second connection (from worker threads; one job at a
         time) and return its result. Raises :class:`BackgroundCancelled` as soon as the
         calling worker is cancelled (a read is then stopped) or the app quits; and, once
-        ``cancel`` is set, when the job was stopped before it finished (a write rolled back)."""
+        ``cancel`` is set, when the job was stopped before it finished (a write rolled back).
+        Offline, a ConnectionLostError at once."""
         if self._closing.is_set():
             raise BackgroundCancelled()
+        if not self._online.is_set():  # as read(): not an attempt to connect, which would fail
+            raise self._offline_error()  # as "cannot connect" rather than "offline"
         job = _Job(fn, write, stoppable=cancel is not None)
         self._start_reader()
         self._jobs.put(job)
@@ -322,6 +327,9 @@ class ProjectService:
                 aux.close()
 
     def _aux_project(self) -> Project:
+        if self._aux_stale.is_set():  # its server connection went down with the main one
+            self._aux_stale.clear()
+            self._drop_aux()
         if self._aux is None:
             from workbench.project import Project
 

@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
+from workbench.errors import ConnectionLostError
 from workbench.glossary.english import find_rendering
 from workbench.project.views import OPEN_STATUSES
 from workbench.tui import keys
@@ -384,8 +385,21 @@ class EditorScreen(
             details = self.wb.service.background(read)
         except Exception as exc:  # shown, never a crash of the editor
             self.wb.notify_error(describe_error(exc))
+            if isinstance(exc, ConnectionLostError):
+                self.app.call_from_thread(self._details_unavailable, segment_id)
             return
         self.post_message(details)
+
+    def _details_unavailable(self, segment_id: int) -> None:
+        """Offline: the panels of the open segment say its details cannot be read, rather
+        than go on showing the previous segment's (read again once back online)."""
+        if self.current is None or self.current.id != segment_id:
+            return
+        note = Text("Not available: the database server cannot be reached.", style="dim")
+        reference = self.query_one(ReferencePanel)
+        reference.text, reference.border_subtitle = None, ""
+        for panel in (reference, self.query_one(FindingsPanel), self.query_one(GlossaryPanel)):
+            panel.set_content(note)
 
     def on_details(self, message: Details) -> None:
         if self.current is None or message.segment_id != self.current.id:
