@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import math
 import re
 from pathlib import Path
 
 from workbench import openfiles
 from workbench.errors import InputError
+from workbench.text.script import arabic_share
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -82,23 +84,46 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     )
 
 
+# How often each Arabic letter occurs in running text (per thousand, rounded): the right one of
+# two code pages gives the likelier letters. Diacritics (common in vocalised text): 20; other
+# characters: 0.1.
+_LETTER_FREQUENCY = dict(zip(
+    "اليمونرتبعةفدأسكقحهجىإشطصخذضثزغءئآظؤ",
+    (125, 115, 75, 62, 60, 58, 47, 45, 40, 35, 30, 30, 30, 30, 27, 25, 22, 20, 20, 15, 15, 12,
+     10, 10, 10, 8, 7, 6, 6, 6, 5, 4, 4, 2, 2, 2), strict=True,
+)) | dict.fromkeys("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652", 20)
+
+
+_LIKELY = math.log(10)  # Arabic text: 3.3 and more; Latin-1 read as ISO-8859-6 much less
+
+
+def _likelihood(text: str) -> float:
+    """The mean log frequency of ``text``'s Arabic characters (see _LETTER_FREQUENCY)."""
+    scores = [math.log(_LETTER_FREQUENCY.get(ch, 0.1)) for ch in text if _is_arabic(ch)]
+    return sum(scores) / len(scores) if scores else -math.inf
+
+
 def _arabic_reading(data: bytes) -> tuple[str, str] | None:
-    """(text, encoding) of bytes that read as Arabic in Windows-1256, or in ISO-8859-6 with
-    the article ال more often (ISO-8859-6 often reads as Arabic in cp1256 too, its letters
-    moved: مرحبا بالعالم as هرحبا بانظانه; Latin-1's déjà reads as Arabic in ISO-8859-6, without
-    the article); None when neither does."""
-    readings: dict[str, str] = {}
+    """(text, encoding) of bytes that read as Arabic in Windows-1256 or ISO-8859-6: the
+    reading whose letters are the likelier (ISO-8859-6 often reads as Arabic in cp1256 too,
+    its letters moved: مرحبا بالعالم as هرحبا بانظانه; and Latin-1's accents read as Arabic
+    letters there, so an ISO-8859-6 reading needs half its letters Arabic and likely ones);
+    None when neither does."""
+    readings = []
     for encoding in ("cp1256", "iso8859_6"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _reads_as_arabic(text):
-            readings[encoding] = text
-    cp, iso = readings.get("cp1256"), readings.get("iso8859_6")
-    if iso is not None and iso.count("ال") > (cp.count("ال") if cp is not None else 0):
-        return iso, "iso8859_6"
-    return (cp, "cp1256") if cp is not None else None
+        likelihood = _likelihood(text)
+        if _reads_as_arabic(text) and (encoding == "cp1256" or (
+            arabic_share(text) >= 0.5 and likelihood >= _LIKELY
+        )):
+            readings.append((likelihood, encoding == "cp1256", text, encoding))
+    if not readings:
+        return None
+    _, _, text, encoding = max(readings)
+    return text, encoding
 
 
 def _reads_as_arabic(text: str) -> bool:

@@ -66,15 +66,18 @@ def test_import_detects_encodings(
 
 
 def test_iso_8859_6_is_told_from_windows_1256() -> None:
-    """Both code pages read Arabic bytes as Arabic letters: the reading with the article is
-    the right one (ISO-8859-6 read as Windows-1256 gave هرحبا بانظانه for مرحبا بالعالم)."""
+    """Both code pages read Arabic bytes as Arabic letters: the reading with the likelier
+    letters is the right one (ISO-8859-6 read as Windows-1256 gave هرحبا بانظانه for
+    مرحبا بالعالم, and Windows-1256 read as ISO-8859-6 جكفة أنفٌ for جملة أولى)."""
     from workbench.textio import decode_bytes
 
-    text = "مرحبا بالعالم\tHello world\nالسلام عليكم في الصباح\tGood morning\n"
-    for encoding in ("cp1256", "iso8859_6"):
-        assert decode_bytes(text.encode(encoding), "f.tsv") == (text, encoding)
-    with pytest.raises(InputError, match="not UTF-8"):  # Latin-1 reads as ISO-8859-6 letters
-        decode_bytes("déjà vu, à la carte\n".encode("latin-1"), "f.txt")
+    for text in ("مرحبا بالعالم\tHello world\nالسلام عليكم في الصباح\tGood morning\n",
+                 "جملة أولى. جملة ثانية.\n", "وَقَالَ الرَّجُلُ: نَعَمْ.\n"):
+        for encoding in ("cp1256", "iso8859_6"):
+            assert decode_bytes(text.encode(encoding), "f.tsv") == (text, encoding)
+    for latin in ("déjà vu, à la carte\n", "Le garçon était très fâché à cause de ça.\n"):
+        with pytest.raises(InputError, match="not UTF-8"):  # accents read as Arabic letters
+            decode_bytes(latin.encode("latin-1"), "f.txt")
 
 
 @pytest.mark.parametrize(
