@@ -45,8 +45,8 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     """Decode a text file's bytes; return (text, encoding) or raise InputError.
 
     Accepts UTF-8 (with or without BOM), UTF-16/32 with BOM, and Windows-1256 when the
-    bytes are not UTF-8 but read as Arabic text in that code page (ISO-8859-6 when they read
-    as Arabic there too, with more of the article ال).
+    bytes are not UTF-8 but read as Arabic text in that code page, or ISO-8859-6 when that
+    reading's letters are the likelier (see :func:`_arabic_reading`).
     """
     if not data.strip():
         raise InputError(path, "file is empty")
