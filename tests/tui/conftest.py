@@ -14,6 +14,8 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
 from workbench.config import Config
+from workbench.project import Project
+from workbench.project.catalog import Document
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.editor import DETAILS_DELAY, EditorScreen
 
@@ -131,3 +133,18 @@ def editor_screen(app: WorkbenchApp) -> EditorScreen:
 def screen_lines(app: WorkbenchApp) -> list[str]:
     """The text of every screen row, as the terminal would show it (cell by cell)."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def join_first_two(project: Project) -> tuple[Document, int]:
+    """Make the working version's first link hold segments 1 and 2, its English on 1."""
+    from workbench.store import versions as q_versions
+
+    doc = project.document()
+    vid = project.version_id(doc, "working")
+    english = f"{project.segment(1).target} {project.segment(2).target}"
+    with project.transaction():
+        q_versions.clear_alignment(project.db, vid)
+        q_versions.store_alignment(project.db, vid, [(1, english)], [1, 2], [([0, 1], [0])],
+                                   [0.9])
+        q_versions.put_translations(project.db, vid, [(1, english), (2, "")])
+    return doc, vid

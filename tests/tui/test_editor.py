@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from tests.tui.conftest import editing, screen_lines, settle
+from tests.tui.conftest import editing, join_first_two, screen_lines, settle
 from workbench.project import Project
 from workbench.tui.screens.editor.editing import AUTOSAVE_IDLE, AUTOSAVE_MAX
 from workbench.tui.widgets.english_editor import EnglishEditor
@@ -299,3 +299,14 @@ async def test_list_click_opens_segment(make_app):
         assert screen.current.position == 6
         await pilot.press("f6")
         assert isinstance(app.focused, EnglishEditor)
+
+
+async def test_a_joined_segment_says_where_its_english_is(sample_db, make_app):
+    """The second segment of a 2–1 link has no English of its own: its row says which
+    segment holds it, so that nobody types the link's English a second time."""
+    with Project.open(sample_db) as project:
+        join_first_two(project)
+    async with editing(make_app(), 3) as (pilot, _):
+        lines = screen_lines(pilot.app)
+    joined = [line for line in lines if "↑ joined: its English is in #1" in line]
+    assert len(joined) == 1 and joined[0].strip("│ ").startswith("2 "), lines[:5]

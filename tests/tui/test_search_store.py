@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.tui.conftest import join_first_two
 from workbench.store import search as q
 
 
@@ -65,3 +66,10 @@ def test_filters_combine(project):
     assert both == [5]
     assert not q.has_scores(project.db, working)
     assert q.filter_ids(project.db, doc.id, score_version_id=working, chrf_below=50) == []
+
+
+def test_a_joined_segments_row_names_where_its_english_is(project):
+    doc, working = join_first_two(project)
+    rows = q.rows_by_ids(project.db, [1, 2, 3], working, working)
+    assert [r["joined_to"] for r in rows] == [None, 1, None]
+    assert [r.joined_to for r in project.list_rows(doc, [2, 3])] == [1, None]

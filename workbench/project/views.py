@@ -60,6 +60,8 @@ class ListRow:
     confidence: float | None
     locked: bool = False
     revision: int = 0  # the segment's revision when the row was read (see Segment.revision)
+    joined_to: int | None = None
+    """A joined segment's: the position of the segment of its link that holds its English."""
 
 
 class Views:
@@ -116,6 +118,7 @@ class Views:
             ListRow(
                 r["id"], r["position"], r["paragraph"], r["source"], r["status"],
                 r["target"] or "", r["confidence"], bool(r["locked"]), int(r["revision"]),
+                r["joined_to"],
             )
             for r in rows
         ]

@@ -41,15 +41,23 @@ def rows_by_ids(
     link_version_id: int | None,
 ) -> list[Row]:
     """The list rows of ``ids`` (in the order given): segment fields, working English as
-    ``target`` and the confidence of the segment's link in ``link_version_id``."""
+    ``target``, the confidence of the segment's link in ``link_version_id``, and for a
+    joined segment (no English of its own, its working link's English on another segment)
+    ``joined_to``, the position of that segment (else None)."""
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     rows = db.query(
-        f"SELECT {_ROW_COLUMNS}, {segment_link_sql(db, 'min(l.confidence)')} AS confidence "
+        f"SELECT {_ROW_COLUMNS}, {segment_link_sql(db, 'min(l.confidence)')} AS confidence, "
+        "CASE WHEN trim(coalesce(t.text, '')) = '' THEN (SELECT min(os.position) "
+        "FROM link_segments ls JOIN links l ON l.id = ls.link_id AND l.version_id = ? "
+        "JOIN link_segments o ON o.link_id = l.id AND o.segment_id != s.id "
+        "JOIN segments os ON os.id = o.segment_id JOIN translations ot "
+        "ON ot.segment_id = o.segment_id AND ot.version_id = l.version_id "
+        "WHERE ls.segment_id = s.id AND trim(ot.text) != '') END AS joined_to "
         "FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
         f"WHERE s.id IN ({marks})",
-        [link_version_id, working_version_id, *ids],
+        [link_version_id, working_version_id, working_version_id, *ids],
     )
     by_id = {r["id"]: r for r in rows}
     return [by_id[i] for i in ids if i in by_id]

@@ -319,7 +319,11 @@ class SegmentList(ScrollView, can_focus=True):
             Segment(" ", style()),
             Segment(bidi.fit_arabic(row.source, ar_width), style()),
             Segment(SEPARATOR, style("segment-list--separator")),
-            Segment(bidi.fit_left(row.target, en_width), style()),
+            Segment(bidi.fit_left(row.target, en_width), style()) if row.target.strip()
+            or row.joined_to is None else Segment(  # its English is its link's, elsewhere
+                bidi.fit_left(f"↑ joined: its English is in #{row.joined_to}", en_width),
+                style("segment-list--number"),
+            ),
         ]
         strip = Strip(segments)
         return strip.adjust_cell_length(width, style())
