@@ -187,14 +187,12 @@ class NumberMismatch(Check):
         if not src and not tgt:
             return []
         source, target = mask_tags(pair.source), mask_tags(pair.target)
-        src_values = [_values(source, n, start, end) for n, (start, end) in src]
-        tgt_values = [_values(target, n, start, end) for n, (start, end) in tgt]
+        src_values, tgt_values = _all_values(source, src), _all_values(target, tgt)
         missing, extra = _pair_up(src_values, tgt_values)
         if missing or extra:  # spaced groups without a partner: compared again as groups
             src2, tgt2 = _ungroup(source, src, missing), _ungroup(target, tgt, extra)
             if len(src2) > len(src) or len(tgt2) > len(tgt):
-                src2_values = [_values(source, n, start, end) for n, (start, end) in src2]
-                tgt2_values = [_values(target, n, start, end) for n, (start, end) in tgt2]
+                src2_values, tgt2_values = _all_values(source, src2), _all_values(target, tgt2)
                 missing2, extra2 = _pair_up(src2_values, tgt2_values)
                 if len(missing2) + len(extra2) < len(missing) + len(extra):
                     src, tgt, src_values, tgt_values = src2, tgt2, src2_values, tgt2_values
@@ -221,6 +219,13 @@ class NumberMismatch(Check):
                 )
             )
         return findings
+
+
+def _all_values(
+    text: str, found: list[tuple[str, tuple[int, int]]]
+) -> list[frozenset[str]]:
+    """The values of the numbers ``found`` in ``text`` (see :func:`_values`)."""
+    return [_values(text, n, start, end) for n, (start, end) in found]
 
 
 def _ungroup(
