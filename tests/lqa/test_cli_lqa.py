@@ -109,3 +109,14 @@ def test_categories(in_tmp: Path) -> None:
     ids = [c["id"] for c in listed]
     assert ids[0] == "terminology" and "accuracy/mistranslation" in ids
     assert "  linguistic-conventions/spelling" in run_cli("lqa", "categories").stdout
+
+
+def test_list_of_a_segment_of_another_document_is_refused(in_tmp: Path, sample_db: Path) -> None:
+    """``lqa list --doc D --segment N`` with N in another document: an error, not N's list."""
+    other = in_tmp / "other.txt"
+    other.write_text("هذه وثيقة أخرى.\n", encoding="utf-8")
+    assert run_cli("import", str(other), "--doc", "other", "--db", str(sample_db)).exit_code == 0
+    assert lqa(sample_db, "add", "5", "--category", "style", "--severity", "minor").exit_code == 0
+    refused = lqa(sample_db, "list", "--doc", "other", "--segment", "5")
+    assert refused.exit_code == 2 and "segment 5 is not in document 'other'" in refused.stderr
+    assert lqa(sample_db, "list", "--doc", "sample", "--segment", "5").exit_code == 0

@@ -137,10 +137,13 @@ class Lqa:
         return _error(row)
 
     def errors(self, doc: str | None = None, *, segment_id: int | None = None) -> list[LqaError]:
-        """The errors of a document (default: the first), or of one segment, in order."""
+        """The errors of a document (default: the first), or of one segment (of ``doc`` when
+        it is given: another document's segment is an error), in order."""
         db = self.context.db
         if segment_id is not None:
-            self.reader.segment(segment_id)
+            segment = self.reader.segment(segment_id)
+            if doc is not None and self.catalog.document(doc).id != segment.document_id:
+                raise WorkbenchError(f"segment {segment_id} is not in document {doc!r}")
             rows = q_lqa.errors(db, segment_ids=[segment_id])
         else:
             rows = q_lqa.errors(db, document_id=self.catalog.document(doc).id)
