@@ -127,6 +127,8 @@ def test_cli_replace_confirm_review(sample_db: Path) -> None:
     result = run_cli("replace", "revolution", "uprising", "--dry-run", *db)
     assert result.exit_code == 0, result.stderr
     assert "would change" in result.stdout
+    one = run_cli("replace", "Kerensky", "Kerenskii", "--dry-run", *db)  # one occurrence
+    assert "would change 1 segment (1 occurrence)" in one.stdout, one.stdout
     result = run_cli("replace", "revolution", "uprising", "--format", "json", *db)
     data = json.loads(result.stdout)
     assert data["changes"] and data["group_id"] and data["occurrences"] >= len(data["changes"])

@@ -67,7 +67,8 @@ def _print_replacements(report: ReplaceReport) -> None:
     if report.changes:
         console.print(table)
     verb = "would change" if report.dry_run else "changed"
-    line = f"{verb} {plural(len(report.changes), 'segment')} ({report.occurrences} occurrences)"
+    line = (f"{verb} {plural(len(report.changes), 'segment')} "
+            f"({plural(report.occurrences, 'occurrence')})")
     if report.locked:
         line += f"; {plural(len(report.locked), 'locked segment')} left as they are"
     click.echo(line)

@@ -248,7 +248,7 @@ class Batch:
             if planned and not dry_run:
                 summary = (
                     f"replaced {find!r} with {replacement!r} in {plural(len(planned), 'segment')} "
-                    f"({report.occurrences} occurrences)"
+                    f"({plural(report.occurrences, 'occurrence')})"
                 )
                 report.group_id = self.changes.apply(
                     document, planned, "replace", "replace", summary
