@@ -203,6 +203,8 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         The exit code is then 128 + the signal's number, as the shell gives a killed one."""
         loop = asyncio.get_running_loop()
         for sig in QUIT_SIGNALS:
+            # a loop without signal handlers (Windows) raises NotImplementedError, one off
+            # the main thread RuntimeError or ValueError: the default behaviour stays
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 if on:
                     loop.add_signal_handler(sig, lambda sig=sig: self.exit(return_code=128 + sig))
