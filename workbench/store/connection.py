@@ -58,6 +58,12 @@ class _Fetched:
         return self._rows
 
 
+class WriteLockTaken(Exception):
+    """Another connection holds the project's write lock, and the transaction was asked not
+    to wait for it (``Database.no_wait_once``). Raised before anything was written; its
+    ``__cause__`` is the engine's own "busy" error."""
+
+
 class Database(abc.ABC):
     """A project's open connection, whichever engine holds it.
 
@@ -79,6 +85,11 @@ class Database(abc.ABC):
     #: The database user the project is opened as ('' for an SQLite file): on a server, the
     #: author recorded in the history.
     user: str = ""
+    #: Set by a caller that waits for the write lock itself (the TUI's writer, which must not
+    #: hold the app's lock meanwhile): the next write transaction raises WriteLockTaken at
+    #: once instead of waiting while another program holds the lock (SQLite; PostgreSQL
+    #: ignores it). Cleared by that transaction.
+    no_wait_once: bool = False
 
     @property
     def read_only(self) -> bool:

@@ -26,7 +26,7 @@ import sqlite_utils
 
 from workbench import openfiles
 from workbench.errors import DamagedProjectError, ProjectError, ReadOnlyProjectError
-from workbench.store.connection import Database
+from workbench.store.connection import Database, WriteLockTaken
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
@@ -104,7 +104,19 @@ class SqliteDatabase(sqlite_utils.Database, Database):
         # One writer at a time, whatever ``shared`` says. IMMEDIATE takes the write lock now
         # (waiting up to the busy timeout), so a transaction never fails half-way because
         # another writer came first.
-        self.execute("BEGIN IMMEDIATE")
+        if not self.no_wait_once:
+            self.execute("BEGIN IMMEDIATE")
+            return
+        self.no_wait_once = False
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if _error_name(exc) != "SQLITE_BUSY":
+                raise
+            raise WriteLockTaken(str(exc)) from exc
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def begin_read(self) -> None:
         self.execute("BEGIN")  # deferred: the first read fixes the snapshot (WAL)

@@ -33,12 +33,15 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbench.errors import ConnectionLostError, WorkbenchError
+from workbench.store.connection import WriteLockTaken
+from workbench.store.sqlite import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
@@ -51,6 +54,8 @@ POLL = 0.05
 PROGRESS_STEPS = 1000
 """SQLite VM steps between two looks, during a background statement, at whether its job was
 cancelled."""
+LOCK_WAIT = BUSY_TIMEOUT_MS / 1000
+"""Seconds a write waits for another program to let go of the project's write lock."""
 RECONNECT_FIRST = 0.2
 RECONNECT_MAX = 2.0
 """Seconds between two attempts to reach the server again (doubling up to the max)."""
@@ -141,8 +146,7 @@ class ProjectService:
                     if retry:
                         self._wait_online()
                     try:
-                        with self.lock:
-                            return fn(self.project)
+                        return self._run_write(fn)
                     except Exception as exc:
                         if not _connection_lost(exc):
                             raise
@@ -154,6 +158,25 @@ class ProjectService:
                     self.waiting -= 1
 
         return self._writer.submit(run)
+
+    def _run_write(self, fn: Callable[[Project], T]) -> T:
+        """Run ``fn(project)`` holding the lock, but wait for another program's write lock
+        (SQLite) without holding it, so that the UI's reads go on meanwhile: ``fn`` is run
+        again after each short pause (it failed at its first write transaction, before
+        anything was written); after ``LOCK_WAIT`` seconds the busy error is raised."""
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            with self.lock:
+                db = self.project.db
+                db.no_wait_once = True
+                try:
+                    return fn(self.project)
+                except WriteLockTaken as exc:
+                    if time.monotonic() >= deadline:
+                        raise exc.__cause__ or exc from None
+                finally:
+                    db.no_wait_once = False
+            time.sleep(POLL)
 
     # the connection ------------------------------------------------------------------------
 
