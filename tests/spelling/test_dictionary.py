@@ -71,6 +71,25 @@ def test_a_broken_dictionary_is_an_input_error(tmp_path: Path) -> None:
         HunspellDictionary.load(tmp_path / "missing")
 
 
+@pytest.mark.parametrize(("aff", "dic", "file", "message"), [
+    (b"SET UTF-8\n", bytes(range(256)) * 4, ".dic", r"line 1: binary file \(NUL bytes\)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", b"1\ncat\n", ".aff", r"line 3: binary file"),
+    (b"SET UTF-8\n", b"", ".dic", "no words"),
+    (b"SET UTF-8\n", b"cat\ndog\n", ".dic", "line 1: .* word count"),
+    (b"SET UTF-8\n", b"2\ncat\nd\xe9j\xe0\n", ".dic", "line 3: not UTF-8, the encoding"),
+], ids=["binary dic", "binary aff", "empty dic", "no word count", "wrong encoding"])
+def test_a_file_that_is_no_hunspell_dictionary_is_named_with_its_line(
+    tmp_path: Path, aff: bytes, dic: bytes, file: str, message: str
+) -> None:
+    """spylls reads any bytes: random data loaded as a dictionary that knows no English, and
+    every word of every segment was flagged."""
+    (tmp_path / "xx_XX.aff").write_bytes(aff)
+    (tmp_path / "xx_XX.dic").write_bytes(dic)
+    with pytest.raises(InputError, match=message) as raised:
+        HunspellDictionary.load(tmp_path / "xx_XX")
+    assert raised.value.path == str(tmp_path / f"xx_XX{file}")
+
+
 def test_language_names() -> None:
     assert normalise_language("en-us") == "en_US"
     assert normalise_language("en_GB") == "en_GB"

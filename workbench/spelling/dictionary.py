@@ -10,6 +10,7 @@ texts repeat, so most words are looked up once.
 
 from __future__ import annotations
 
+import codecs
 import threading
 import time
 from collections.abc import Iterable
@@ -107,6 +108,28 @@ def _file(base: Path, suffix: str) -> Path:
     return base.with_name(base.name + suffix)
 
 
+def _check_words(path: Path, data: bytes, encoding: str) -> None:
+    """What Hunspell itself refuses in a ``.dic`` (spylls reads any bytes, and a file that is
+    no dictionary would flag every English word): no word count on line 1, no words, or a
+    line not in the encoding the ``.aff`` names (``SET``)."""
+    lines = data.splitlines()
+    if not any(line.strip() for line in lines[1:]):
+        raise InputError(path, "no words: not a Hunspell dictionary")
+    if not lines[0].strip().lstrip(b"\xef\xbb\xbf").isdigit():
+        raise InputError(path, "the first line must be the word count, as Hunspell requires: "
+                         "not a Hunspell dictionary", 1)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:  # a SET Python does not know: spylls' own reading stands
+        return
+    for number, line in enumerate(lines, 1):
+        try:
+            line.decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError(path, f"not {encoding}, the encoding its .aff names (SET)",
+                             number) from None
+
+
 class HunspellDictionary:
     """One loaded Hunspell dictionary: cached lookups and bounded suggestions."""
 
@@ -131,12 +154,18 @@ class HunspellDictionary:
         for suffix in (".aff", ".dic"):
             if not _file(base, suffix).is_file():
                 raise InputError(_file(base, suffix), "no such dictionary file")
+        data = {suffix: _file(base, suffix).read_bytes() for suffix in (".aff", ".dic")}
+        for suffix, content in data.items():
+            if b"\x00" in content:
+                raise InputError(_file(base, suffix), "binary file (NUL bytes): not a Hunspell "
+                                 "dictionary", content[:content.index(b"\x00")].count(b"\n") + 1)
         try:
             loaded = Dictionary.from_files(str(base))
         except Exception as exc:  # spylls raises whatever its parsers meet
             raise InputError(
                 f"{base}.aff/.dic", f"not a readable Hunspell dictionary ({exc})"
             ) from None
+        _check_words(_file(base, ".dic"), data[".dic"], loaded.aff.SET)
         return cls(language or base.name, base, loaded)
 
     def lookup(self, word: str) -> bool:
