@@ -197,6 +197,26 @@ def test_a_tsv_saved_with_every_text_cell_quoted_is_read(tmp_path: Path) -> None
         ("1", "نص", 'He said "yes".'), ("2", "نص آخر", '"Today, there\'s neither."')]
 
 
+def test_a_tsv_saved_by_libreoffice_is_read_without_its_quoting(tmp_path: Path) -> None:
+    """As LibreOffice saves our TSV (checked with soffice --convert-to): with "quote all text
+    cells" the numbers stay unquoted; by default only a cell holding a quote is quoted. Both
+    were imported with their quotes ('"This claim is ""utterly"" false."' became the English,
+    or the quoted status was refused)."""
+    all_text = tmp_path / "all.tsv"
+    all_text.write_text('"id"\t"paragraph"\t"arabic"\t"english"\t"status"\n'
+                        '1\t1\t"نص"\t"This claim is ""utterly"" false."\t"draft"\n',
+                        encoding="utf-8")
+    default = tmp_path / "default.tsv"
+    default.write_text('id\tparagraph\tarabic\tenglish\tstatus\n'
+                       '1\t1\tنص\t"This claim is ""utterly"" false."\tdraft\n'
+                       '2\t1\tنص آخر\t"Yes," he said, "no."\tdraft\n', encoding="utf-8")
+    for path in (all_text, default):
+        first = read_tsv(path).units[0]
+        assert (first.key, first.target, first.status) == (
+            "1", 'This claim is "utterly" false.', "draft")
+    assert read_tsv(default).units[1].target == '"Yes," he said, "no."'  # our own TSV's text
+
+
 def test_a_spreadsheet_edit_comes_back_by_its_arabic(project: Project, tmp_path: Path) -> None:
     """A CSV made elsewhere (no ids, other column order) is matched by its Arabic."""
     first, second = project.segments(limit=2)

@@ -49,14 +49,37 @@ def unescape_field(value: str) -> str:
     return _ESCAPED.sub(lambda m: _UNESCAPE[m.group(1)], value)
 
 
+_SPREADSHEET_QUOTED = re.compile(r'"((?:[^"]|"")*""(?:[^"]|"")*)"')
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+
+
 def unquote_row(fields: list[str]) -> list[str]:
-    """A row of a tab-separated file saved by a spreadsheet that quotes every text cell
-    (LibreOffice's "quote all text cells": ``"ثورة"<TAB>"revolution"``): the quotes off and
-    ``""`` read as ``"``. A row with any unquoted field is left as it is."""
+    """A row of a tab-separated file as a spreadsheet saves it, its quoting taken off (the
+    quotes around a cell, ``""`` read as ``"``):
+
+    - with "quote all text cells" (LibreOffice) every text cell is quoted and numbers are not:
+      ``1<TAB>"ثورة"<TAB>"revolution"``;
+    - otherwise (LibreOffice's and Excel's default) only a cell holding a quote is:
+      ``"He said ""no"" to it."``. Such a cell is told from English that merely starts and ends with
+      a quote (``"Yes," he said, "no."``, written as it is by our TSV) by its doubled quotes.
+
+    Any other field is left as it is."""
     filled = [f.strip() for f in fields if f.strip()]
-    if not filled or not all(len(f) >= 2 and f[0] == f[-1] == '"' for f in filled):
-        return fields
-    return [f.strip()[1:-1].replace('""', '"') if f.strip() else f for f in fields]
+    quoted = [f for f in filled if _is_quoted(f)]
+    every_text = bool(quoted) and all(_is_quoted(f) or _NUMBER.fullmatch(f) for f in filled)
+    return [
+        _unquoted(f.strip()) if (every_text and _is_quoted(f.strip()))
+        or _SPREADSHEET_QUOTED.fullmatch(f.strip()) else f
+        for f in fields
+    ]
+
+
+def _is_quoted(field: str) -> bool:
+    return len(field) >= 2 and field[0] == field[-1] == '"'
+
+
+def _unquoted(field: str) -> str:
+    return field[1:-1].replace('""', '"')
 
 
 _FORMULA = re.compile(r"'*[=+\-@]")
