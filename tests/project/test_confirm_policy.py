@@ -116,3 +116,23 @@ def test_a_segment_alone_with_no_english_is_still_reported_empty(project: Projec
     project.import_document_text("ذهب الرجل إلى السوق.", "alone")
     report = project.check_report("alone")
     assert any(f.check == "empty-target" for f in report.segments[0].findings)
+
+
+def test_undoing_a_confirmation_withdraws_the_overrides_it_made(project: Project) -> None:
+    """An override is the reason a confirmation went through: undone (the segment alone, or
+    a batch), the segment was back to draft with its errors still accepted, and the next
+    confirmation passed without a reason."""
+    for segment_id in (1, 3):
+        project.save_draft(segment_id, MISSING_TERMS)
+    project.confirm(4, MISSING_TERMS, override_reason="another segment's, kept")
+    before = {o.segment_id for o in project.overrides()}
+    project.confirm(1, MISSING_TERMS, override_reason="client's wording")
+    batch = project.confirm_many([3], override_reason="client's wording")
+    assert {o.segment_id for o in project.overrides()} == before | {1, 3}
+
+    project.undo(1)
+    project.undo_change(batch.group_id)
+    assert [project.segment(s).status for s in (1, 3)] == ["draft", "draft"]
+    assert {o.segment_id for o in project.overrides()} == before == {4}
+    with pytest.raises(BlockedByFindings):
+        project.confirm(1, MISSING_TERMS)

@@ -17,6 +17,7 @@ from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext
 from workbench.statuses import Status
 from workbench.store import changes as q_changes
+from workbench.store import checks as q_checks
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
 from workbench.store import versions as q_versions
@@ -196,6 +197,7 @@ class ChangeSet:
                 q_versions.put_translations(db, vid, [(row["id"], old_text)])
                 q_docs.set_status(db, row["id"], old_status)
                 q_docs.set_locked(db, [row["id"]], old_status == Status.APPROVED.value)
+                q_checks.withdraw_overrides(db, row["id"], rev["at"])
                 q_history.add_revision(
                     db, row["id"], self.context.author, "undo", (text, row["status"]),
                     (old_text, old_status), reverts=rev["id"], group_id=undo_id,

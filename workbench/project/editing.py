@@ -17,6 +17,7 @@ from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext, Row
 from workbench.project.reading import Reader, Segment, to_segment
 from workbench.statuses import STATUSES, Status
+from workbench.store import checks as q_checks
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
 from workbench.store import notes as q_notes
@@ -246,6 +247,7 @@ class Editing:
                 vid = self.catalog.version_id(doc, "working", create_working=True)
                 q_versions.put_translations(db, vid, [(segment_id, old_text)])
                 q_docs.set_status(db, segment_id, old_status)
+                q_checks.withdraw_overrides(db, segment_id, last["at"])
                 q_history.add_revision(
                     db, segment_id, self.context.author, "undo",
                     (seg.target, seg.status), (old_text, old_status), reverts=last["id"],

@@ -40,6 +40,12 @@ def add_override(
     )
 
 
+def withdraw_overrides(db: Database, segment_id: int, since: str) -> None:
+    """Delete a segment's overrides made at or after ``since`` (a revision's time, as stored):
+    undoing that revision withdraws them with it."""
+    db.execute("DELETE FROM overrides WHERE segment_id = ? AND at >= ?", [segment_id, since])
+
+
 def overrides(
     db: Database, version_id: int, segment_ids: Sequence[int] | None = None
 ) -> list[Row]:
