@@ -81,6 +81,28 @@ def test_xliff12_source_targets_and_segmentation(tmp_path: Path) -> None:
         assert all(not s.target for s in project.segments("other", limit=100)[:2])
 
 
+def test_the_gettext_header_of_translate_toolkits_xliff_is_no_segment(tmp_path: Path) -> None:
+    """po2xliff writes the PO header as a unit (restype x-gettext-domain-header): it became a
+    segment whose 'Arabic' was Project-Id-Version... and whose English was the same."""
+    header = ('<trans-unit xml:space="preserve" id="1" approved="no" '
+              'restype="x-gettext-domain-header"><source>Project-Id-Version: app\n'
+              'Content-Type: text/plain; charset=UTF-8\n</source><target state="translated">'
+              'Project-Id-Version: app\nContent-Type: text/plain; charset=UTF-8\n</target>'
+              '</trans-unit>')
+    text = XLIFF12.replace('<group id="g1">', header + '<group id="g1">')
+    project, path = _import(tmp_path, "other.xlf", text)
+    with project:
+        segments = project.segments("other", limit=100)
+        assert len(segments) == 5 and "Project-Id-Version" not in segments[0].source
+        out = project.export_file("original", tmp_path / "other.en.xlf").path
+        # brought back with import-xliff, it is not "a unit that matches no segment", nor is
+        # the translate="no" unit
+        warnings = project.import_bilingual(path, dry_run=True).warnings
+        assert not [w for w in warnings if "unit 1 " in w or "unit tu3 " in w], warnings
+    units = {u.getid().split("\x04")[-1]: u for u in xlifffile.parsefile(str(out)).getunits()}
+    assert units["1"].target.startswith("Project-Id-Version: app")  # kept as it was
+
+
 def test_xliff12_written_back_with_targets_and_states(tmp_path: Path) -> None:
     project, _ = _import(tmp_path, "other.xlf", XLIFF12)
     with project:

@@ -30,6 +30,7 @@ from workbench.filters.inline import InlineBuilder, Literal, Node, parse
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.formats import safexml
 from workbench.formats.model import lang_matches
+from workbench.formats.xliff import NOT_TEXT
 from workbench.statuses import (
     STATUSES,
     XLIFF12_STATE,
@@ -102,7 +103,7 @@ class _Xliff:
                 self.target_lang = self.target_lang or trg
             name = "trans-unit" if not self.v2 else "unit"
             for unit in file.iter(self._q(name)):
-                if unit.get("translate") == "no":
+                if unit.get("translate") == "no" or unit.get("restype") in NOT_TEXT:
                     continue
                 located = self._unit12(unit, number) if not self.v2 else self._unit20(unit, number)
                 if located is not None:

@@ -153,7 +153,14 @@ def _read_units(
     return result
 
 
-def _read_trans_unit(tu: etree._Element) -> ImportedUnit:
+NOT_TEXT = frozenset({"x-gettext-domain-header"})
+"""``restype``s of units that hold no text to translate (translate-toolkit's po2xliff writes
+the PO file's header as such a unit): left out, as ``translate="no"`` units are."""
+
+
+def _read_trans_unit(tu: etree._Element) -> ImportedUnit | None:
+    if tu.get("restype") in NOT_TEXT or tu.get("translate") == "no":
+        return None
     # the unit's own namespace: 1.2's, 1.0's or 1.1's (translate-toolkit writes 1.1), or none
     ns = safexml.namespace(tu.tag)
 

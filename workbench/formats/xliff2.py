@@ -97,7 +97,10 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
 
 
 def read_unit(unit: etree._Element) -> ImportedUnit | None:
-    """One ``<unit>`` as an imported unit (its segments joined), or None if it has none."""
+    """One ``<unit>`` as an imported unit (its segments joined), or None if it has none or
+    says ``translate="no"``."""
+    if unit.get("translate") == "no":
+        return None
     sources: list[str] = []
     targets: list[str] = []
     statuses: list[Status] = []
