@@ -322,3 +322,39 @@ def test_the_tab_after_a_notes_number_stays_outside_its_text(tmp_path: Path) -> 
     note_p = [p for p in footnotes.iter(w("p")) if "".join(p.itertext()).strip()][-1]
     runs = [child.tag for r in note_p.iter(w("r")) for child in r if child.tag != w("rPr")]
     assert runs == [w("footnoteRef"), w("tab"), w("t")]
+
+
+def test_a_paragraph_of_page_number_and_date_fields_alone_is_no_segment(tmp_path: Path) -> None:
+    """A footer holding just a PAGE field (or a DATE, a NUMPAGES) became a segment '<1>3</1>'
+    for the translator; it has nothing to translate and stays as it is. A field with words
+    around it ('صفحة 3 من 9') is still a segment."""
+    from docx.oxml import parse_xml
+
+    def field(code: str, result: str) -> str:
+        return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
+                f'xml:space="preserve"> {code} </w:instrText></w:r><w:r><w:fldChar '
+                f'w:fldCharType="separate"/></w:r><w:r><w:t>{result}</w:t></w:r><w:r>'
+                '<w:fldChar w:fldCharType="end"/></w:r>')
+
+    document = docx.Document()
+    document.add_paragraph("فقرة في المتن.")
+    footer = document.sections[0].footer._element
+    for xml in (
+        field("PAGE", "3"),
+        f'<w:fldSimple w:instr=" DATE \\@ &quot;d/M/yyyy&quot; "><w:r><w:t>4/12/2026</w:t>'
+        f'</w:r></w:fldSimple><w:r><w:t xml:space="preserve"> </w:t></w:r>{field("TIME", "9:30")}',
+        f'<w:r><w:t xml:space="preserve">صفحة </w:t></w:r>{field("PAGE", "3")}'
+        f'<w:r><w:t xml:space="preserve"> من </w:t></w:r>{field("NUMPAGES", "9")}',
+        field("REF intro", "المقدمة"),  # a cross-reference's text is the document's words
+    ):
+        footer.append(parse_xml(f"<w:p {B.NS_DECL}>{xml}</w:p>"))
+    source = tmp_path / "fields.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        assert [s.source for s in project.segments("fields", limit=100)] == [
+            "فقرة في المتن.", "صفحة <1>3</1> من <2>9</2>", "<1>المقدمة</1>",
+        ]
+        out = project.export_file("original", tmp_path / "fields.en.docx").path
+    footer_xml = b"".join(v for k, v in members(out).items() if k.startswith("word/footer"))
+    assert b"PAGE" in footer_xml and b"4/12/2026" in footer_xml  # left as they were

@@ -200,6 +200,29 @@ class _Close:
     pass
 
 
+#: Fields whose result Word computes (page numbers, dates, counts): nothing to translate.
+COMPUTED_FIELDS = frozenset({
+    "PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "DATE", "TIME", "SAVEDATE", "PRINTDATE",
+    "CREATEDATE", "EDITTIME", "NUMWORDS", "NUMCHARS", "FILESIZE", "PAGEREF", "SEQ",
+})
+
+
+def _computed_only(atoms: list[Any]) -> bool:
+    """Whether all the text of a paragraph's atoms is the result of computed fields (a
+    footer's page number, a date): such a paragraph is no segment and stays as it is."""
+    inside: list[bool] = []
+    for atom in atoms:
+        if isinstance(atom, _Open):
+            code = atom.title.split()[:1] if atom.label == "field" else []
+            inside.append(bool(code) and code[0].upper() in COMPUTED_FIELDS)
+        elif isinstance(atom, _Close):
+            if inside:
+                inside.pop()
+        elif isinstance(atom, _Text) and atom.text.strip() and not any(inside):
+            return False
+    return True
+
+
 @dataclass
 class _Fld:
     kind: str  # begin, separate, end, code
@@ -369,7 +392,7 @@ class _Reader:
         self._emit(atoms, 0, len(atoms), b, base, base)
         inline.builder = b
         inline.text = b.result()
-        inline.has_text = b.has_text
+        inline.has_text = b.has_text and not _computed_only(atoms)
         raw = "".join(b.parts)
         inline.pad = (raw[: len(raw) - len(raw.lstrip())], raw[len(raw.rstrip()) :])
         return inline
