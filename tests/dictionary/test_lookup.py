@@ -324,3 +324,14 @@ def test_a_function_word_ending_a_phrase_is_not_split_either() -> None:
     assert word_keys("التي", proclitics=False) == (("التي", 0),)
     assert word_keys("بها", proclitics=False) == (("بها", 0),)
     assert word_keys("الكتاب", proclitics=False)[0] == ("كتاب", 0)
+
+
+def test_an_english_word_shows_an_article_reached_through_several_index_entries_once(
+    tmp_path: Path,
+) -> None:
+    # a StarDict synonym leads to its article; a DSL headword's optional part is two keys
+    star = open_lexicon([builders.stardict(tmp_path)])
+    assert [e.headword for e in star.lookup("allocution")] == ["الخطاب الرسمي"]
+    (tmp_path / "dsl.dsl").write_text("تحدث(ت)\n\tto speak\n", encoding="utf-16")
+    assert [e.headword for e in open_lexicon([tmp_path / "dsl.dsl"]).lookup("speak")] == [
+        "تحدث(ت)"]

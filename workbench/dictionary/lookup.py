@@ -507,12 +507,14 @@ class Lexicon:
             at = next((i for i, s in enumerate(senses) if english_key(s) == key), 99)
             return 1, at, len(senses[0])
 
-        out: dict[tuple[int, int], DictEntry] = {}
-        for d, k in [*sorted(dict.fromkeys(whole), key=rank), *part]:
+        # one article reached through several index entries (a StarDict synonym, a DSL
+        # headword's optional part) is shown once
+        out: dict[tuple[int, DictEntry], DictEntry] = {}
+        for d, k in dict.fromkeys([*sorted(dict.fromkeys(whole), key=rank), *part]):
             if len(out) == MAX_ENTRIES:
                 break
-            if (d, k) not in out and (entry := self._entry(d, k)) is not None:
-                out[(d, k)] = dataclasses.replace(entry, dictionary=self.names[d])
+            if (entry := self._entry(d, k)) is not None and (d, entry) not in out:
+                out[(d, entry)] = dataclasses.replace(entry, dictionary=self.names[d])
         return list(out.values())
 
     def lookup(self, query: str) -> list[DictEntry]:
