@@ -337,6 +337,14 @@ def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding:
     assert [e.headword for e in open_lexicon([path]).lookup("بالثورة")] == ["ثورة"]
 
 
+
+def test_a_tsv_in_utf16_without_a_byte_order_mark_is_named_as_such(tmp_path: Path) -> None:
+    """Its NUL bytes are valid UTF-8: it was refused as binary data."""
+    path = tmp_path / "nobom.tsv"
+    path.write_bytes("كتاب\tbook\n".encode("utf-16-le"))
+    with pytest.raises(InputError, match="UTF-16LE text without a byte order mark"):
+        open_dictionary(path)
+
 def test_a_tab_files_database_rows_are_no_entries(tmp_path: Path) -> None:
     """pyglossary's tab file of a dictd dictionary keeps its 00database rows: not looked up,
     as dictd's are not; the short name names the dictionary."""
