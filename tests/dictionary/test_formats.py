@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import struct
 from pathlib import Path
 
@@ -382,6 +383,15 @@ def test_a_folder_and_detection(tmp_path: Path) -> None:
     for companion in (tmp_path / "star.idx.oft", lingvo / "test.ann",
                       lingvo / "test.dsl.files.zip", lingvo / "test_abrv.dsl"):
         assert open_dictionary(companion).name in ("Star Test", "DSL Test"), companion
+    # an offset cache beside a gzipped index (left from before it was gzipped) too
+    gz = tmp_path / "gz"
+    gz.mkdir()
+    ifo = builders.stardict(gz)
+    idx = ifo.with_suffix(".idx")
+    ifo.with_suffix(".idx.gz").write_bytes(gzip.compress(idx.read_bytes()))
+    idx.unlink()
+    (gz / "star.idx.oft").write_bytes(b"StarDict's Cache, Version: 0.2")
+    assert open_dictionary(gz / "star.idx.oft").name == "Star Test"
 
 
 def _one_line(exc: pytest.ExceptionInfo[InputError], name: str) -> None:

@@ -45,8 +45,8 @@ def _set_file(path: Path) -> Path:
     tools keep beside the set (see the module); else ``path``."""
     name = path.name
     lower = name.lower()
-    if lower.endswith((".idx.oft", ".syn.oft")):
-        return path.with_name(name[: -len(".oft")])
+    if lower.endswith((".idx.oft", ".syn.oft")):  # the set's .ifo (its .idx may be gzipped)
+        return path.with_name(name[: -len(".idx.oft")] + ".ifo")
     for suffix in _DSL_COMPANIONS:
         if lower.endswith(suffix):
             base = path.with_name(name[: -len(suffix)])
