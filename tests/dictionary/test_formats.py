@@ -366,6 +366,11 @@ def test_a_folder_and_detection(tmp_path: Path) -> None:
     other.mkdir()
     builders.dictd(other)
     assert detect(other / "test-ara-eng.dict.dz") == "dictd"
+    # a folder holding a gzipped TEI alone
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    builders.tei(tei, gz=True)
+    assert open_dictionary(tei).format == "tei"
     # a folder of several dictionaries (as /usr/share/dictd) is refused, naming them
     builders.tsv(other)
     with pytest.raises(InputError,
