@@ -120,6 +120,17 @@ def test_an_english_arabic_dictionary_is_read_backwards_for_arabic_words(tmp_pat
     assert [e.headword for e in forward.lookup("book")] == ["كتاب", "الكتاب"]
 
 
+def test_an_english_arabic_senses_alternatives_are_each_read_backwards(tmp_path: Path) -> None:
+    """FreeDict's eng-ara lists alternatives in one sense (Accoy: يخضع، يروّض): each is a key
+    (the whole was one phrase key that no word of a text is)."""
+    articles = [*ENGLISH_ARABIC, ("accoy", "ɐkˈɔɪ", ["يخضع، يروّض"]),
+                ("accompt", "ɐkˈɒmpt", ["الحساب، الفاتورة؛ المستحقات"])]
+    lexicon = open_lexicon([builders.dictd(tmp_path, "test-eng-ara", articles=articles)])
+    assert [(e.headword, e.senses) for e in lexicon.lookup("ويروضها")] == [("يروّض", ("accoy",))]
+    assert [e.headword for e in lexicon.lookup("بالمستحقات")] == ["المستحقات"]
+    assert "accompt" in lexicon.glosses("فاتورة")
+
+
 def test_a_word_starting_with_kaf_is_read_as_itself_before_kaf_and_a_stem(
     tmp_path: Path,
 ) -> None:
