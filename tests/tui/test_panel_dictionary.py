@@ -140,6 +140,38 @@ async def test_lookup_of_an_english_word_finds_this_segments_senses(sample_db, m
         assert editor.selection.is_empty
 
 
+
+async def test_a_sense_of_an_arabic_word_looked_up_replaces_no_english_word(
+    sample_db, make_app, tmp_path,
+):
+    """F10 on an English word, Escape, then the Arabic panel's word looked up (Enter): its
+    sense goes in at the cursor; the English word looked up before stays."""
+    add_dictionary(sample_db, tmp_path)
+    segment_id, source = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        editor = screen.editor
+        editor.load_text("It was a coup")
+        editor.move_cursor(editor.document.end)
+        await pilot.press("f10")  # looks "coup" up
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        view = screen.query_one(SourceView)
+        for _ in range(source.split().index("ثورة")):
+            await pilot.press("left")
+        await pilot.press("enter")  # looks ثورة up
+        await settle(pilot)
+        panel = screen.query_one(DictionaryPanel)
+        assert panel.lookup is not None and panel.lookup.query == "ثورة"
+        assert panel.has_focus and panel.selected.text == "revolution"
+        assert view.current_word() == "ثورة"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert editor.text == "It was a coup revolution"
+
 async def test_without_dictionaries_the_panel_says_how_to_add_one(make_app):
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
