@@ -57,6 +57,26 @@ def test_a_dictzip_chunk_that_inflates_to_other_bytes_is_an_error_not_garbage(
     assert DataFile(dz).read(0, 10) == b""
 
 
+
+def test_a_dictzip_cut_in_its_header_or_with_a_chunk_length_of_0_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    """Cut after 10 or 11 bytes (the extra field's length half there) it was a struct.error;
+    a chunk length of 0 divided by zero at the first read."""
+    dz = tmp_path / "x.dict.dz"
+    write_dictzip(dz, b"x" * 300, chunk_len=60)
+    whole = dz.read_bytes()
+    for cut in (10, 11, 13):
+        dz.write_bytes(whole[:cut])
+        with pytest.raises(InputError, match="truncated gzip header") as exc:
+            DataFile(dz)
+        _one_line(exc, "x.dict.dz")
+    raw = bytearray(whole)
+    struct.pack_into("<H", raw, 18, 0)
+    dz.write_bytes(bytes(raw))
+    with pytest.raises(InputError, match="chunk length 0"):
+        DataFile(dz)
+
 @pytest.mark.parametrize("zipped", [True, False])
 def test_dictd_with_and_without_dictzip(tmp_path: Path, zipped: bool) -> None:
     index = builders.dictd(tmp_path, zipped=zipped)
