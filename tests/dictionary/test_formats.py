@@ -359,6 +359,18 @@ def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding:
 
 
 
+def test_a_tei_entry_that_is_not_well_formed_names_its_line_in_the_file(tmp_path: Path) -> None:
+    """Entries are parsed when looked up: the line was the entry's own (and libxml2's
+    message ended with a new line)."""
+    path = builders.tei(tmp_path)
+    text = builders.TEI.replace("<quote>letter</quote>", "<quote>let\x00ter</quote>")
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.index("\x00")].count("\n") + 1
+    lexicon = open_lexicon([path])
+    with pytest.raises(InputError) as exc:
+        lexicon.lookup("كتاب")
+    _one_line(exc, f"test-ara-eng.tei: line {line}: not well-formed XML (Invalid character")
+
 def test_a_tsv_in_utf16_without_a_byte_order_mark_is_named_as_such(tmp_path: Path) -> None:
     """Its NUL bytes are valid UTF-8: it was refused as binary data."""
     path = tmp_path / "nobom.tsv"
