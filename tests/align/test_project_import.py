@@ -147,6 +147,15 @@ def test_a_sentence_alone_in_its_paragraph_joins_the_nearest_link() -> None:
     assert out.links == [([0], [0, 1])] and placed == {0: 0}
 
 
+def test_sentences_alone_in_their_paragraphs_keep_their_order_in_the_link_they_join() -> None:
+    """Several unmatched lines of a sentence-per-line translation before the first link each
+    join it: in the text's order (each went before the last: the English came reversed)."""
+    out, placed = place_unmatched(
+        _links(([], [0]), ([], [1]), ([], [2]), ([0], [3]), ([1], [4])), [0, 1, 2, 3, 4])
+    assert out.links == [([0], [0, 1, 2, 3]), ([1], [4])]
+    assert placed == {0: 0, 1: 0, 2: 0}
+
+
 def test_the_import_names_a_sentence_left_out_of_the_translation(tmp_path: Path) -> None:
     """News lines, a few left out of the English: the aligner merges Arabic line 124 (which
     the English leaves out) into its neighbour's link; the import flags that link and says

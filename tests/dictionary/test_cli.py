@@ -241,6 +241,8 @@ def test_a_corrupt_idx_gz_is_one_line_and_left_out_of_project_lookups(
     assert listed.exit_code == 0, listed.output
     assert [(d["name"], d["available"], d["direction"]) for d in json.loads(listed.output)] == [
         ("star", True, None), ("good", True, "ar-en")]
+    table = _run("dictionary", "list", "--db", db).output.splitlines()
+    assert table[0].endswith("[cannot be read]") and not table[1].endswith("]")
     found = _run("dictionary", "lookup", "--db", db, "كتاب", "--format", "json")
     assert found.exit_code == 0
     assert "dictionary 'star' cannot be read (" in found.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import struct
 from pathlib import Path
 
@@ -55,6 +56,26 @@ def test_a_dictzip_chunk_that_inflates_to_other_bytes_is_an_error_not_garbage(
     write_dictzip(dz, b"", chunk_len=60)
     assert DataFile(dz).read(0, 10) == b""
 
+
+
+def test_a_dictzip_cut_in_its_header_or_with_a_chunk_length_of_0_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    """Cut after 10 or 11 bytes (the extra field's length half there) it was a struct.error;
+    a chunk length of 0 divided by zero at the first read."""
+    dz = tmp_path / "x.dict.dz"
+    write_dictzip(dz, b"x" * 300, chunk_len=60)
+    whole = dz.read_bytes()
+    for cut in (10, 11, 13):
+        dz.write_bytes(whole[:cut])
+        with pytest.raises(InputError, match="truncated gzip header") as exc:
+            DataFile(dz)
+        _one_line(exc, "x.dict.dz")
+    raw = bytearray(whole)
+    struct.pack_into("<H", raw, 18, 0)
+    dz.write_bytes(bytes(raw))
+    with pytest.raises(InputError, match="chunk length 0"):
+        DataFile(dz)
 
 @pytest.mark.parametrize("zipped", [True, False])
 def test_dictd_with_and_without_dictzip(tmp_path: Path, zipped: bool) -> None:
@@ -337,6 +358,26 @@ def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding:
     assert [e.headword for e in open_lexicon([path]).lookup("بالثورة")] == ["ثورة"]
 
 
+
+def test_a_tei_entry_that_is_not_well_formed_names_its_line_in_the_file(tmp_path: Path) -> None:
+    """Entries are parsed when looked up: the line was the entry's own (and libxml2's
+    message ended with a new line)."""
+    path = builders.tei(tmp_path)
+    text = builders.TEI.replace("<quote>letter</quote>", "<quote>let\x00ter</quote>")
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.index("\x00")].count("\n") + 1
+    lexicon = open_lexicon([path])
+    with pytest.raises(InputError) as exc:
+        lexicon.lookup("كتاب")
+    _one_line(exc, f"test-ara-eng.tei: line {line}: not well-formed XML (Invalid character")
+
+def test_a_tsv_in_utf16_without_a_byte_order_mark_is_named_as_such(tmp_path: Path) -> None:
+    """Its NUL bytes are valid UTF-8: it was refused as binary data."""
+    path = tmp_path / "nobom.tsv"
+    path.write_bytes("كتاب\tbook\n".encode("utf-16-le"))
+    with pytest.raises(InputError, match="UTF-16LE text without a byte order mark"):
+        open_dictionary(path)
+
 def test_a_tab_files_database_rows_are_no_entries(tmp_path: Path) -> None:
     """pyglossary's tab file of a dictd dictionary keeps its 00database rows: not looked up,
     as dictd's are not; the short name names the dictionary."""
@@ -357,6 +398,11 @@ def test_a_folder_and_detection(tmp_path: Path) -> None:
     other.mkdir()
     builders.dictd(other)
     assert detect(other / "test-ara-eng.dict.dz") == "dictd"
+    # a folder holding a gzipped TEI alone
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    builders.tei(tei, gz=True)
+    assert open_dictionary(tei).format == "tei"
     # a folder of several dictionaries (as /usr/share/dictd) is refused, naming them
     builders.tsv(other)
     with pytest.raises(InputError,
@@ -374,6 +420,15 @@ def test_a_folder_and_detection(tmp_path: Path) -> None:
     for companion in (tmp_path / "star.idx.oft", lingvo / "test.ann",
                       lingvo / "test.dsl.files.zip", lingvo / "test_abrv.dsl"):
         assert open_dictionary(companion).name in ("Star Test", "DSL Test"), companion
+    # an offset cache beside a gzipped index (left from before it was gzipped) too
+    gz = tmp_path / "gz"
+    gz.mkdir()
+    ifo = builders.stardict(gz)
+    idx = ifo.with_suffix(".idx")
+    ifo.with_suffix(".idx.gz").write_bytes(gzip.compress(idx.read_bytes()))
+    idx.unlink()
+    (gz / "star.idx.oft").write_bytes(b"StarDict's Cache, Version: 0.2")
+    assert open_dictionary(gz / "star.idx.oft").name == "Star Test"
 
 
 def _one_line(exc: pytest.ExceptionInfo[InputError], name: str) -> None:

@@ -120,6 +120,17 @@ def test_an_english_arabic_dictionary_is_read_backwards_for_arabic_words(tmp_pat
     assert [e.headword for e in forward.lookup("book")] == ["كتاب", "الكتاب"]
 
 
+def test_an_english_arabic_senses_alternatives_are_each_read_backwards(tmp_path: Path) -> None:
+    """FreeDict's eng-ara lists alternatives in one sense (Accoy: يخضع، يروّض): each is a key
+    (the whole was one phrase key that no word of a text is)."""
+    articles = [*ENGLISH_ARABIC, ("accoy", "ɐkˈɔɪ", ["يخضع، يروّض"]),
+                ("accompt", "ɐkˈɒmpt", ["الحساب، الفاتورة؛ المستحقات"])]
+    lexicon = open_lexicon([builders.dictd(tmp_path, "test-eng-ara", articles=articles)])
+    assert [(e.headword, e.senses) for e in lexicon.lookup("ويروضها")] == [("يروّض", ("accoy",))]
+    assert [e.headword for e in lexicon.lookup("بالمستحقات")] == ["المستحقات"]
+    assert "accompt" in lexicon.glosses("فاتورة")
+
+
 def test_a_word_starting_with_kaf_is_read_as_itself_before_kaf_and_a_stem(
     tmp_path: Path,
 ) -> None:
@@ -324,3 +335,14 @@ def test_a_function_word_ending_a_phrase_is_not_split_either() -> None:
     assert word_keys("التي", proclitics=False) == (("التي", 0),)
     assert word_keys("بها", proclitics=False) == (("بها", 0),)
     assert word_keys("الكتاب", proclitics=False)[0] == ("كتاب", 0)
+
+
+def test_an_english_word_shows_an_article_reached_through_several_index_entries_once(
+    tmp_path: Path,
+) -> None:
+    # a StarDict synonym leads to its article; a DSL headword's optional part is two keys
+    star = open_lexicon([builders.stardict(tmp_path)])
+    assert [e.headword for e in star.lookup("allocution")] == ["الخطاب الرسمي"]
+    (tmp_path / "dsl.dsl").write_text("تحدث(ت)\n\tto speak\n", encoding="utf-16")
+    assert [e.headword for e in open_lexicon([tmp_path / "dsl.dsl"]).lookup("speak")] == [
+        "تحدث(ت)"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets.text_area import Selection
+
 from tests.tui.conftest import editing, screen_lines, settle
 from tests.tui.screen_wait import shows
 from workbench.project import Project
@@ -115,6 +117,9 @@ async def test_lookup_of_an_english_word_finds_this_segments_senses(sample_db, m
         await pilot.press("down", "enter")
         await settle(pilot)
         assert editor.text == text.replace("a coup.", "a overthrow.")
+        # the cursor after it, nothing selected: what is typed next does not replace it
+        end = editor.document.get_location_from_index(editor.text.index("overthrow") + 9)
+        assert editor.selection.is_empty and editor.cursor_location == end
         # a sense inserted with the cursor inside a word goes after that word
         at = editor.text.index("October") + 3
         editor.move_cursor(editor.document.get_location_from_index(at))
@@ -124,7 +129,48 @@ async def test_lookup_of_an_english_word_finds_this_segments_senses(sample_db, m
         await pilot.press("enter")
         await settle(pilot)
         assert f"the October {chosen} Revolution" in editor.text
+        # a word selected backwards (the cursor at its start) is replaced, spaced as forwards
+        editor.load_text("It was a coup.")
+        editor.selection = Selection((0, 13), (0, 9))
+        await pilot.press("shift+f10")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert editor.text == f"It was a {chosen}."
+        assert editor.selection.is_empty
 
+
+
+async def test_a_sense_of_an_arabic_word_looked_up_replaces_no_english_word(
+    sample_db, make_app, tmp_path,
+):
+    """F10 on an English word, Escape, then the Arabic panel's word looked up (Enter): its
+    sense goes in at the cursor; the English word looked up before stays."""
+    add_dictionary(sample_db, tmp_path)
+    segment_id, source = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        editor = screen.editor
+        editor.load_text("It was a coup")
+        editor.move_cursor(editor.document.end)
+        await pilot.press("f10")  # looks "coup" up
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        view = screen.query_one(SourceView)
+        for _ in range(source.split().index("ثورة")):
+            await pilot.press("left")
+        await pilot.press("enter")  # looks ثورة up
+        await settle(pilot)
+        panel = screen.query_one(DictionaryPanel)
+        assert panel.lookup is not None and panel.lookup.query == "ثورة"
+        assert panel.has_focus and panel.selected.text == "revolution"
+        assert view.current_word() == "ثورة"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert editor.text == "It was a coup revolution"
 
 async def test_without_dictionaries_the_panel_says_how_to_add_one(make_app):
     app = make_app()

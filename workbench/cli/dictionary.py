@@ -49,7 +49,8 @@ def list_dictionaries(db: str | None, fmt: str) -> None:
         click.echo(f"no dictionaries; add one with: {add_hint()}")
         return
     for i in infos:
-        missing = "" if i.available else "  [missing]"
+        missing = ("  [missing]" if not i.available
+                   else "  [cannot be read]" if i.direction is None else "")
         direction = {"en-ar": "English-Arabic (read backwards)", "ar-en": "Arabic-English",
                      "none": "no Arabic"}
         click.echo(f"{i.name}\t{i.format}\t{i.headwords:,} headwords\t"

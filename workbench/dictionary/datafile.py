@@ -51,6 +51,8 @@ class DataFile:
         flags = head[3]
         pos = 10
         if flags & 4:  # FEXTRA
+            if len(head) < 12:
+                raise InputError(self.path, "truncated gzip header")
             xlen = struct.unpack("<H", head[10:12])[0]
             extra = os.pread(self._fd, xlen, 12)
             if len(extra) < xlen:
@@ -98,6 +100,8 @@ class DataFile:
             _version, chunk_len, count = struct.unpack("<HHH", body[:6])
             if len(body) < 6 + 2 * count:
                 raise InputError(self.path, "truncated dictzip chunk table")
+            if not chunk_len:
+                raise InputError(self.path, "broken dictzip chunk table (chunk length 0)")
             self._chunk_len = chunk_len
             self._sizes = list(struct.unpack(f"<{count}H", body[6 : 6 + 2 * count]))
             self._chunks = [0]  # filled with real offsets once the header's end is known

@@ -230,9 +230,19 @@ def english_to_arabic(dictionary: DictionaryFile) -> bool:
     return arabic * 2 > len(sample)
 
 
+_ALTERNATIVES = re.compile("[،؛,;]")
+
+
+def arabic_alternatives(sense: str) -> list[str]:
+    """The Arabic words or phrases of an English–Arabic dictionary's sense, as written: its
+    alternatives (FreeDict's ``يخضع، يروّض`` is two), each a key of its own."""
+    return [p.strip() for p in _ALTERNATIVES.split(sense) if _ARABIC.search(p)]
+
+
 def _backwards(entry: DictEntry, key: str) -> DictEntry:
     """An English–Arabic entry as the Arabic→English entry of its senses with ``key``."""
-    arabic = next((s for s in entry.senses if key_of(s) == key), key)
+    arabic = next((a for s in entry.senses for a in arabic_alternatives(s) if key_of(a) == key),
+                  key)
     return DictEntry(arabic, (entry.headword,), None, entry.dictionary)
 
 
@@ -293,8 +303,8 @@ def _keys(dictionary: DictionaryFile) -> Keys:
     if backwards:
         for k in range(len(dictionary)):
             for sense in dictionary.entry(k).senses:
-                if _ARABIC.search(sense):
-                    keys.append(key_of(sense))
+                for arabic in arabic_alternatives(sense):
+                    keys.append(key_of(arabic))
                     numbers.append(k)
     return keys, numbers, backwards
 
@@ -507,12 +517,14 @@ class Lexicon:
             at = next((i for i, s in enumerate(senses) if english_key(s) == key), 99)
             return 1, at, len(senses[0])
 
-        out: dict[tuple[int, int], DictEntry] = {}
-        for d, k in [*sorted(dict.fromkeys(whole), key=rank), *part]:
+        # one article reached through several index entries (a StarDict synonym, a DSL
+        # headword's optional part) is shown once
+        out: dict[tuple[int, DictEntry], DictEntry] = {}
+        for d, k in dict.fromkeys([*sorted(dict.fromkeys(whole), key=rank), *part]):
             if len(out) == MAX_ENTRIES:
                 break
-            if (d, k) not in out and (entry := self._entry(d, k)) is not None:
-                out[(d, k)] = dataclasses.replace(entry, dictionary=self.names[d])
+            if (entry := self._entry(d, k)) is not None and (d, entry) not in out:
+                out[(d, entry)] = dataclasses.replace(entry, dictionary=self.names[d])
         return list(out.values())
 
     def lookup(self, query: str) -> list[DictEntry]:

@@ -45,8 +45,8 @@ def _set_file(path: Path) -> Path:
     tools keep beside the set (see the module); else ``path``."""
     name = path.name
     lower = name.lower()
-    if lower.endswith((".idx.oft", ".syn.oft")):
-        return path.with_name(name[: -len(".oft")])
+    if lower.endswith((".idx.oft", ".syn.oft")):  # the set's .ifo (its .idx may be gzipped)
+        return path.with_name(name[: -len(".idx.oft")] + ".ifo")
     for suffix in _DSL_COMPANIONS:
         if lower.endswith(suffix):
             base = path.with_name(name[: -len(suffix)])
@@ -142,7 +142,7 @@ def detect(path: str | Path) -> str:
 def _in_folder(folder: Path) -> Path:
     """The one dictionary of ``folder``; a folder of several is refused with their names."""
     found: list[Path] = []
-    for pattern in ("*.ifo", "*.index", "*.dsl", "*.dsl.dz", "*.tei", "*.tsv"):
+    for pattern in ("*.ifo", "*.index", "*.dsl", "*.dsl.dz", "*.tei", "*.tei.gz", "*.tsv"):
         # not a Lingvo dictionary's abbreviations (NAME_abrv.dsl beside NAME.dsl.dz)
         found += sorted(f for f in folder.glob(pattern) if "_abrv." not in f.name)
     sets = {_split(f)[0]: f for f in reversed(found)}  # one file a set, the first pattern's

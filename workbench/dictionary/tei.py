@@ -110,7 +110,13 @@ class TeiFile(DictionaryFile):
         raw = self.data.read(self.offsets[card], self.lengths[card])
         wrap = (f'<?xml version="1.0" encoding="{self.encoding}"?>'
                 '<r xmlns="http://www.tei-c.org/ns/1.0">').encode("ascii")
-        entry = parse(wrap + raw + b"</r>", self.path)[0]
+        try:
+            entry = parse(wrap + raw + b"</r>", self.path)[0]
+        except InputError as exc:  # its line in the entry: the file's line instead
+            if exc.line is None:
+                raise
+            first = self.data.read(0, self.offsets[card]).count(b"\n")
+            raise InputError(self.path, exc.reason, line=first + exc.line) from None
         part = entry
         if wanted >= 0:
             related = [el for el in entry.iter() if local(el.tag) == "re"]

@@ -81,8 +81,11 @@ class TsvFile(DictionaryFile):
         decoded as :func:`~workbench.textio.decode_bytes` reads it, and its rows kept)."""
         try:
             raw.decode("utf-8")
+            utf8 = b"\x00" not in raw  # NULs: binary, or UTF-16 without a BOM
         except UnicodeDecodeError:
-            text, _ = decode_bytes(raw, path)  # UTF-16 with a BOM, Windows-1256, or refused
+            utf8 = False
+        if not utf8:  # UTF-16 with a BOM, Windows-1256, or refused saying why
+            text, _ = decode_bytes(raw, path)
             self._rows = []
             for number, line in enumerate(text.split("\n"), start=1):
                 yield number, line, 0, 0
@@ -94,9 +97,6 @@ class TsvFile(DictionaryFile):
             end = len(raw) if end < 0 else end
             number += 1
             text = raw[pos:end].decode("utf-8").rstrip("\r")
-            if "\x00" in text:
-                raise InputError(path, "binary data (a NUL character), not a text file",
-                                 line=number)
             yield number, text, pos, end
             pos = end + 1
 

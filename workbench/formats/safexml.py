@@ -148,6 +148,7 @@ def _malformed(path: str | Path, exc: etree.XMLSyntaxError, head: bytes = b"") -
         logged = [e for e in exc.error_log if e.filename == str(path)]
         if logged:
             message, line = logged[-1].message, logged[-1].line
+    message = " ".join(message.split())  # libxml2's messages may end with a new line
     return InputError(path, f"not well-formed XML ({message})", line=line or None)
 
 

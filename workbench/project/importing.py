@@ -141,8 +141,8 @@ def place_unmatched(
             placed.update(dict.fromkeys(en))
             k += 1
             continue
-        joined = links[target][1] + en if target < k else en + links[target][1]
-        links[target] = (links[target][0], joined)
+        # in the text's order: several lines before the first link each join it in turn
+        links[target] = (links[target][0], sorted(links[target][1] + en))
         conf[target] = min(conf[target], conf[k], JOINED)
         placed.update(dict.fromkeys(en, links[target][0][0]))
         del links[k], conf[k]  # the link now at k is the next one, or the one joined

@@ -282,18 +282,17 @@ class DictionaryActions(EditorPart):
             self.action_lookup_typed()
             return
         english = None if self.query_one(SourceView).has_focus else self._english_word_at_cursor()
-        self._replaced = None
+        replaced = None
         if english and self.current:
             cursor = self.editor.offset_of(self.editor.cursor_location)
-            self._replaced = (self.current.id, cursor, *english)
-        self.look_up(word)
+            replaced = (self.current.id, cursor, *english)
+        self.look_up(word, replaced)
 
     def action_lookup_typed(self) -> None:
         """Ask for a word or phrase (Arabic or English) and look it up."""
 
         def typed(value: str | None) -> None:
             if value and value.strip():
-                self._replaced = None  # no word of the English to replace
                 self.look_up(value.strip())
 
         self.app.push_screen(LookupScreen(), typed)
@@ -306,8 +305,13 @@ class DictionaryActions(EditorPart):
         event.stop()
         self.look_up(event.word)
 
-    def look_up(self, word: str) -> None:
-        """Look ``word`` up (in a worker) and show the entries in the Dictionary panel."""
+    def look_up(self, word: str,
+                replaced: tuple[int, int, int, int, str] | None = None) -> None:
+        """Look ``word`` up (in a worker) and show the entries in the Dictionary panel.
+        ``replaced``: the English word at the cursor that ``word`` is (segment, cursor, start,
+        end, word), which a sense chosen takes the place of; None for any other look-up (an
+        Arabic word, a word typed), whose sense goes in at the cursor."""
+        self._replaced = replaced
         self.show_dictionary()
         self.dictionary_panel.show_lookup(None, f"Looking up {word}…")
         self._look_up(word, self.current.id if self.current is not None else None)

@@ -91,10 +91,12 @@ class TermActions(EditorPart):
         self.app.push_screen(TermChooser(entries), chosen)
 
     def insert_text(self, text: str) -> None:
-        """Insert ``text`` at the editor's cursor, with spaces where words would touch; a
-        cursor inside a word inserts after that word (a word is never split)."""
+        """Insert ``text`` at the editor's cursor (in place of the selected text, whichever
+        way it was selected), with spaces where words would touch; a cursor inside a word
+        inserts after that word (a word is never split). The cursor ends after the text,
+        nothing selected."""
         editor = self.editor
-        start, end = editor.selection
+        start, end = sorted(editor.selection)
         before = editor.get_text_range((start[0], 0), start) if start[1] else ""
         line_end = len(editor.document[end[0]]) if end[0] < editor.document.line_count else 0
         after = editor.get_text_range(end, (end[0], line_end))
@@ -106,7 +108,7 @@ class TermActions(EditorPart):
             text = " " + text
         if after and after[0].isalnum():
             text = text + " "
-        editor.replace(text, start, end)
+        editor.replace(text, start, end, maintain_selection_offset=False)
         editor.focus()
 
     def action_add_term(self) -> None:
