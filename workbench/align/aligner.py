@@ -86,6 +86,9 @@ UNSTABLE_RUN = 3
 # 2.4 times, while an article the translation leaves out, squeezed into its neighbours' links,
 # makes links 5-9 times off at confidences up to 0.99 (BENCHMARKS.md, issue 13).
 LENGTH_LOG_OFF = 1.0
+# A sentence this long (characters) that a link and its neighbours hold twice on the English
+# side, not on the Arabic, is a repeat (aligner._repeated): the link is capped like the above.
+REPEAT_MIN_CHARS = 20
 LENGTH_CAP = 0.45
 # Without a dictionary, texts of up to this many sentences a side use the built-in basic
 # vocabulary (see dictionary.basic_vocabulary): free literary translation then aligns far
@@ -548,11 +551,32 @@ class TwoPassAligner:
             calibrated = np.where(suspect, np.minimum(calibrated, OMISSION_CAP), calibrated)
             left_out = [("ar" if weak.arabic[k] else "en", int(weak.sentence[k]))
                         for k in np.flatnonzero(suspect)]
-        off = self._lengths_off(links) > LENGTH_LOG_OFF
+        off = (self._lengths_off(links) > LENGTH_LOG_OFF) | self._repeated(links)
         calibrated = np.where(off, np.minimum(calibrated, LENGTH_CAP), calibrated)
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
         return Alignment(links, conf, list(self.warnings), related, left_out)
 
+
+    def _repeated(self, links: list[Link]) -> np.ndarray:
+        """Links holding an English sentence that repeats one of the link or of a neighbour's
+        while their Arabic repeats less (:func:`_repeats`): a passage the translation gives
+        twice (pasted again), whose copy the aligner merges into a link at a good posterior."""
+        en = [_repeat_key(s) for s in self.en]
+        ar = [_repeat_key(s) for s in self.ar]
+        out = np.zeros(len(links), dtype=bool)
+        seen = Counter(k for k in en if k)
+        if not any(n > 1 for n in seen.values()):
+            return out
+        for k, (_, e) in enumerate(links):
+            if not any(seen[en[j]] > 1 for j in e if en[j]):
+                continue
+            near = links[max(0, k - 1): k + 2]
+            en_near = [en[j] for _, es in near for j in es if en[j]]
+            ar_near = [ar[i] for a_, _ in near for i in a_ if ar[i]]
+            repeated = {x for x in en_near if en_near.count(x) > 1}
+            out[k] = any(en[j] in repeated for j in e) and (
+                len(en_near) - len(set(en_near)) > _repeats(ar_near))
+        return out
 
     def _lengths_off(self, links: list[Link]) -> np.ndarray:
         """|log| of each link's English length over its Arabic length at the text's ratio
@@ -569,6 +593,19 @@ class TwoPassAligner:
                 chars_e = en[e[-1] + 1] - en[e[0]]
                 out[k] = abs(math.log((chars_e + 10) / ((chars_a + 10) * ratio)))
         return out
+
+
+def _repeat_key(sentence: str) -> str:
+    """A sentence as a repeat is recognised (case and spacing aside); '' when too short to
+    tell a repeat from a common phrase ("Yes.", "Thank you.")."""
+    key = " ".join(sentence.casefold().split())
+    return key if len(key) >= REPEAT_MIN_CHARS else ""
+
+
+def _repeats(keys: list[str]) -> int:
+    """How many pairs of ``keys`` repeat one another, whole or inside a longer one (an Arabic
+    sentence the segmentation joined to another, repeated)."""
+    return sum(a in b or b in a for i, a in enumerate(keys) for b in keys[i + 1:])
 
 
 # The confidence model: a logistic regression of "the link is right" on the logit of the
