@@ -126,10 +126,27 @@ def _arabic_reading(data: bytes) -> tuple[str, str] | None:
     return text, encoding
 
 
+_ARABIC_RUN = re.compile("[\u0600-\u06ff]+")
+
+
 def _reads_as_arabic(text: str) -> bool:
-    """Whether at least 80 % of ``text``'s non-ASCII characters are Arabic."""
+    """Whether at least 80 % of ``text``'s non-ASCII characters are Arabic, and at most half
+    of its runs of Arabic characters touch a Latin letter: a Windows-1252 text's accents read
+    in Windows-1256 are Arabic letters inside Latin words (Málaga as Mلlaga, São as Sمo)."""
     high = [ch for ch in text if ord(ch) > 127]
-    return bool(high) and sum(_is_arabic(ch) for ch in high) / len(high) >= 0.8
+    if not high or sum(_is_arabic(ch) for ch in high) / len(high) < 0.8:
+        return False
+    runs = list(_ARABIC_RUN.finditer(text))
+    inside = sum(
+        1 for run in runs
+        if _is_latin_letter(text[run.start() - 1 : run.start()])
+        or _is_latin_letter(text[run.end() : run.end() + 1])
+    )
+    return 2 * inside <= len(runs)
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -80,6 +80,20 @@ def test_iso_8859_6_is_told_from_windows_1256() -> None:
             decode_bytes(latin.encode("latin-1"), "f.txt")
 
 
+def test_windows_1252_english_is_not_read_as_windows_1256() -> None:
+    """Latin-1 accents are Arabic letters in Windows-1256: an English text saved as
+    Windows-1252 was read as Arabic inside its words (Málaga as Mلlaga, São as Sمo), silently;
+    it is refused. Arabic with Latin words beside it still reads."""
+    from workbench.textio import decode_bytes
+
+    for english in ("The mayor of Málaga met officials in Bogotá and Asunción.\n",
+                    "São Paulo and Brasília\n", "Ángel Álvarez\n", "Ó Súilleabháin\n"):
+        with pytest.raises(InputError, match="not UTF-8"):
+            decode_bytes(english.encode("cp1252"), "f.txt")
+    mixed = "قالت منظمة الصحة العالمية (WHO) إن COVID-19 جائحة.\n"
+    assert decode_bytes(mixed.encode("cp1256"), "f.txt") == (mixed, "cp1256")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -119,6 +119,7 @@ def test_file_mode_terminology_accuracy(tmp_path: Path) -> None:
         (["--hyp", "{hyp}", "--ref", "{short}"], "short.txt: 3 lines, but"),
         (["--hyp", "{empty}", "--ref", "{ref}"], "empty.txt: file is empty"),
         (["--hyp", "{hyp}", "--ref", "{missing}"], "missing.txt: no such file"),
+        (["--hyp", "{cp1252}", "--ref", "{short}"], "cp1252.txt: line 2: not UTF-8 text"),
         (["--hyp", "{hyp}"], "--hyp needs at least one --ref"),
         (["--hyp", "{hyp}", "--ref", "{ref}", "--paired-bs"], "--paired-bs needs two or more"),
         (["--hyp", "{hyp}", "--ref", "{ref}", "--draft", "working"], "--draft cannot be used"),
@@ -132,8 +133,10 @@ def test_bad_file_input_is_one_line_exit_2(
 ) -> None:
     (tmp_path / "short.txt").write_text("a\nb\nc\n", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "cp1252.txt").write_bytes("a\nMálaga\nc\n".encode("cp1252"))
     names = {**files, "short": str(tmp_path / "short.txt"), "empty": str(tmp_path / "empty.txt"),
              "missing": str(tmp_path / "missing.txt"),
+             "cp1252": str(tmp_path / "cp1252.txt"),
              "gloss": str(ROOT / "workbench" / "data" / "glossary.tsv")}
     result = run_cli("score", *[a.format(**names) for a in args])
     assert result.exit_code == 2
