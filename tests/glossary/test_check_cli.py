@@ -90,6 +90,24 @@ def test_clean_files_exit_zero(tmp_path: Path, files: dict[str, str]) -> None:
     assert file_check(files).stdout.startswith("1 segment: 0 violations")  # singular
 
 
+def test_table_shows_square_brackets_as_written(tmp_path: Path, sample_db: Path) -> None:
+    """Renderings are text, not rich markup: 'pandemic [sic]' lost its '[sic]' in the table
+    (the report said "expected 'pandemic '"), and 'virus [/i]' was a MarkupError traceback."""
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("جائحة\tpandemic [sic]\nفيروس\tvirus [/i]\n", encoding="utf-8")
+    ar, en = tmp_path / "ar.txt", tmp_path / "en.txt"
+    ar.write_text("جائحة كبيرة\nفيروس خطير\n", encoding="utf-8")
+    en.write_text("A big epidemic.\nA bad bug.\n", encoding="utf-8")
+    result = run_cli("check", "--glossary", str(glossary), "--source", str(ar),
+                     "--target", str(en))
+    assert result.exit_code == 1
+    assert "'pandemic [sic]'" in result.stdout and "'virus [/i]'" in result.stdout
+    assert run_cli("glossary", "import", str(glossary), "--db", str(sample_db)).exit_code == 0
+    listed = run_cli("glossary", "list", "--db", str(sample_db))
+    assert listed.exit_code == 0
+    assert "pandemic [sic]" in listed.stdout and "virus [/i]" in listed.stdout
+
+
 def test_fail_on_and_warnings(files: dict[str, str]) -> None:
     Path(files["ar"]).write_text("وقعت الانتفاضة.\n", encoding="utf-8")
     Path(files["en"]).write_text("The insurrection happened\n", encoding="utf-8")

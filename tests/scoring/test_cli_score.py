@@ -73,6 +73,23 @@ def test_sort_worst_limit_and_formats(files: dict[str, str]) -> None:
     assert table.exit_code == 0 and "chrF2++" in table.stdout and "segments" in table.stdout
 
 
+def test_table_shows_file_names_as_written(
+    tmp_path: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File names are text, not rich markup: 'run[bold]2.txt' was shown as 'run2.txt', and a
+    folder 'a[/b]' made a MarkupError traceback."""
+    monkeypatch.chdir(tmp_path)
+    Path("a[", "b]").mkdir(parents=True)
+    hyp = Path(files["hyp"]).read_text(encoding="utf-8")
+    for name in ("a[/b]/h.txt", "run[bold]2.txt"):
+        Path(name).write_text(hyp, encoding="utf-8")
+    result = run_cli("score", "--hyp", "a[/b]/h.txt", "--hyp", "run[bold]2.txt", "--ref",
+                     files["ref"], "--paired-bs", "--paired-n", "20", "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    assert "run[bold]2.txt" in result.stdout
+    assert "paired test bs against a[/b]/h.txt" in result.stdout
+
+
 def test_confidence_and_paired_tests(files: dict[str, str]) -> None:
     result = run_cli("score", "--hyp", files["hyp"], "--ref", files["ref"], "--format", "json",
                      "--confidence", "--confidence-n", "200", "--limit", "0")

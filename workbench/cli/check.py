@@ -116,6 +116,9 @@ def _project_report(
 
 
 def _table(report: Report) -> None:
+    """The terminal table; messages, reasons and authors are shown as written (a rendering
+    ``virus [/i]`` is text, not rich markup)."""
+    from rich.markup import escape
     from rich.table import Table
 
     from workbench.cli.app import console
@@ -125,11 +128,11 @@ def _table(report: Report) -> None:
     for column in ("line", "severity", "check", "message"):
         table.add_column(column, overflow="fold")
     for v in report.violations():
-        table.add_row(str(v["line"]), v["severity"], v["check"], v["message"])
+        table.add_row(str(v["line"]), v["severity"], v["check"], escape(v["message"]))
     for o in summary["overrides"]:
         table.add_row(
             str(o["line"]), "accepted", o["check"],
-            f"{o['message']} — accepted by {o['author']}: {o['reason']}",
+            escape(f"{o['message']} — accepted by {o['author']}: {o['reason']}"),
         )
     if report.violations() or summary["overrides"]:
         console.print(table)

@@ -179,23 +179,26 @@ def _segment_label(seg: Any) -> str:
 
 
 def _print_table(report: Any, sort: str, metric: str, limit: int | None) -> None:
+    """The terminal tables; file and version names are shown as written, not as rich markup
+    (a file ``run[bold]2.txt`` is not shown as a bold ``run2.txt``)."""
+    from rich.markup import escape
     from rich.table import Table
 
     from workbench.cli.app import console
     from workbench.scoring.report import sorted_segments, summary_rows
 
     header, rows = summary_rows(report)
-    table = Table(title="Scores against " + ", ".join(report.refs))
+    table = Table(title=escape("Scores against " + ", ".join(report.refs)))
     for i, column in enumerate(header):
         table.add_column(column, justify="left" if i == 0 else "right")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(escape(cell) for cell in row))
     console.print(table)
     for m in report.baseline.metrics.values():
         console.print(f"{m.name}: {m.signature}", highlight=False, soft_wrap=True)
     if report.test:
         console.print(f"paired test {report.test} against {report.baseline.name}: * p < 0.05",
-                      highlight=False)
+                      markup=False, highlight=False)
     for system in report.systems:
         if limit == 0:
             break
@@ -244,6 +247,7 @@ def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
         for row in rows:
             click.echo("| " + " | ".join(row) + " |")
     else:
+        from rich.markup import escape
         from rich.table import Table
 
         from workbench.cli.app import console
@@ -252,7 +256,7 @@ def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
         for column in header:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(escape(cell) for cell in row))
         console.print(table)
         if not rows:
             click.echo("no scoring runs yet: run  workbench score")
