@@ -130,6 +130,20 @@ def test_file_mode_terminology_accuracy(tmp_path: Path) -> None:
     assert terms["missed"] and {"term", "count"} <= set(terms["missed"][0])
 
 
+def test_file_mode_glossary_warnings_are_shown(tmp_path: Path) -> None:
+    """A duplicate glossary row is merged with a warning, as in ``check``; score dropped it."""
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("جائحة\tpandemic\nجائحة\tpandemic\n", encoding="utf-8")
+    (tmp_path / "ar.txt").write_text("جائحة كبيرة\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("A big pandemic\n", encoding="utf-8")
+    en = str(tmp_path / "en.txt")
+    result = run_cli("score", "--hyp", en, "--ref", en, "--glossary", str(glossary),
+                     "--source", str(tmp_path / "ar.txt"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "g.tsv: line 2: duplicate of line 1" in result.stderr
+    assert json.loads(result.stdout)["terms"]["rendered"] == 1
+
+
 @pytest.mark.parametrize(
     ("args", "needle"),
     [

@@ -40,8 +40,10 @@ def _jobs(jobs: int, pairs: int) -> int:
     return jobs if jobs > 0 else default_jobs(pairs)
 
 
-def _matcher(glossary_path: str | None, columns: str | None) -> TermMatcher | None:
-    """The matcher of the ``--glossary`` file (its warnings printed), or None without one."""
+def glossary_file_matcher(
+    glossary_path: str | None, columns: str | None = None
+) -> TermMatcher | None:
+    """The matcher of a ``--glossary`` file (its warnings printed), or None without one."""
     if glossary_path is None:
         return None
     from workbench.glossary.io import read_glossary
@@ -195,10 +197,10 @@ def check(
             raise click.UsageError("file mode needs both --source and --target")
         if db is not None or doc is not None or version != "working":
             raise click.UsageError("--db, --doc and --version apply to project mode only")
-        matcher = _matcher(glossary_path, columns)
+        matcher = glossary_file_matcher(glossary_path, columns)
         report = _file_report(matcher, glossary_path, source, target, fail_on, skip, jobs)
     else:
-        matcher = _matcher(glossary_path, columns)
+        matcher = glossary_file_matcher(glossary_path, columns)
         report = _project_report(db, doc, version, matcher, fail_on, skip, jobs)
     if fmt == "table" and output is None:
         _table(report)

@@ -123,8 +123,7 @@ def _score_files(
     hyp_texts, ref_texts = texts[: len(order)], texts[len(order) :]
     matcher = sources = None
     if glossary and source:
-        from workbench.glossary.io import read_glossary
-        from workbench.scoring.terms import glossary_matcher
+        from workbench.cli.check import glossary_file_matcher
 
         sources = read_lines(source)
         if len(sources) != len(hyp_texts[0]):
@@ -132,7 +131,7 @@ def _score_files(
                 f"{source}: {len(sources)} lines, but {order[0]} has {len(hyp_texts[0])} "
                 "(files must be line-aligned)"
             )
-        matcher = glossary_matcher(read_glossary(glossary))
+        matcher = glossary_file_matcher(glossary)
     options = ScoreOptions(chrf_word_order, confidence, paired, n_samples)
     return score_systems(
         list(zip(order, hyp_texts, strict=True)), ref_texts, ref_paths, options,
