@@ -115,6 +115,24 @@ def test_fail_on_and_warnings(files: dict[str, str]) -> None:
     assert file_check(files, "--fail-on", "warning").exit_code == 1
 
 
+@pytest.mark.parametrize(("key", "option"),
+                         [("en", "--target"), ("ar", "--source"), ("g", "--glossary")])
+def test_report_never_overwrites_an_input(
+    files: dict[str, str], tmp_path: Path, key: str, option: str
+) -> None:
+    """``--output en.txt`` wrote the report over the English being checked (or the source,
+    or the glossary): refused, exit 2, the file left as it was."""
+    before = Path(files[key]).read_bytes()
+    link = tmp_path / "link.txt"
+    link.symlink_to(files[key])
+    for output in (files[key], str(link)):
+        result = file_check(files, "--format", "json", "--output", output)
+        assert result.exit_code == 2
+        assert f"{output}: is the {option} file" in result.stderr
+        assert Path(files[key]).read_bytes() == before
+    assert file_check(files, "--output", str(tmp_path / "r.json")).exit_code == 1
+
+
 def test_unusable_input_exits_two(files: dict[str, str], tmp_path: Path) -> None:
     Path(files["en"]).write_text("one line\n", encoding="utf-8")
     result = file_check(files)

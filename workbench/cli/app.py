@@ -149,6 +149,27 @@ def overwrite_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
+def refuse_input_as_output(output: str | None, inputs: dict[str, str | None]) -> None:
+    """WorkbenchError when the report file ``output`` is one of the command's input files
+    (``inputs``: option name -> path): writing the report would destroy that input."""
+    if output is None:
+        return
+    import os
+
+    for option, path in inputs.items():
+        if path is None:
+            continue
+        try:
+            same = os.path.samefile(output, path)
+        except OSError:  # the report file does not exist yet: it is no input
+            same = False
+        if same:
+            raise WorkbenchError(
+                f"{output}: is the {option} file; the report would overwrite it (choose "
+                "another --output)"
+            )
+
+
 def write_report(text: str, output: str | None, fmt: str, summary: str) -> None:
     """Print a report, or write it to ``output`` and say so (with ``summary``) on stderr."""
     if output is None:

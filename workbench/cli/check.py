@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.app import FilePath, db_option, main, write_report
+from workbench.cli.app import FilePath, db_option, main, refuse_input_as_output, write_report
 from workbench.errors import InputError
 from workbench.glossary.findings import SEVERITIES
 from workbench.wording import plural
@@ -191,6 +191,9 @@ def check(
         )
     if columns and glossary_path is None:
         raise click.UsageError("--columns needs --glossary")
+    refuse_input_as_output(
+        output, {"--source": source, "--target": target, "--glossary": glossary_path}
+    )
     file_mode = source is not None or target is not None
     if file_mode:
         if source is None or target is None:
