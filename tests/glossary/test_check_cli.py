@@ -133,6 +133,21 @@ def test_report_never_overwrites_an_input(
     assert file_check(files, "--output", str(tmp_path / "r.json")).exit_code == 1
 
 
+def test_file_mode_ignores_workbench_db_from_the_environment(
+    files: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$WORKBENCH_DB (set for the project commands of a CI job) made file mode refuse with
+    "--db, --doc and --version apply to project mode only"; a typed --db is still refused."""
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "team.db"))
+    result = file_check(files, "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    assert json.loads(result.stdout)["summary"]["segments"] == len(PAIRS)
+    files_args = ["--source", files["ar"], "--target", files["en"]]
+    for typed in (["check", "--db", "x.db"], ["--db", "x.db", "check"]):
+        result = run_cli(*typed, *files_args)
+        assert result.exit_code == 2 and "project mode only" in result.stderr
+
+
 def test_unusable_input_exits_two(files: dict[str, str], tmp_path: Path) -> None:
     Path(files["en"]).write_text("one line\n", encoding="utf-8")
     result = file_check(files)

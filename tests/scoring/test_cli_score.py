@@ -73,6 +73,20 @@ def test_sort_worst_limit_and_formats(files: dict[str, str]) -> None:
     assert table.exit_code == 0 and "chrF2++" in table.stdout and "segments" in table.stdout
 
 
+def test_file_mode_ignores_workbench_db_from_the_environment(
+    files: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$WORKBENCH_DB made ``score --hyp`` refuse with "--db cannot be used with --hyp"."""
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "team.db"))
+    args = ["--hyp", files["hyp"], "--ref", files["ref"], "--format", "json"]
+    result = run_cli("score", *args)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["bleu"]["score"] > 0
+    for typed in (["score", "--db", "x.db"], ["--db", "x.db", "score"]):
+        result = run_cli(*typed, *args)
+        assert result.exit_code == 2 and "--db cannot be used with --hyp" in result.stderr
+
+
 def test_table_shows_file_names_as_written(
     tmp_path: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

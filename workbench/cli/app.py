@@ -116,6 +116,17 @@ def inherited_db(ctx: click.Context, param: click.Parameter, value: str | None) 
     return value
 
 
+def db_typed(ctx: click.Context | None = None) -> bool:
+    """Whether ``--db`` was typed on the command line (by the command or before its name), not
+    taken from ``$WORKBENCH_DB``: file modes refuse a typed one only."""
+    level = ctx or click.get_current_context()
+    while level is not None:
+        if level.get_parameter_source("db") is ParameterSource.COMMANDLINE:
+            return True
+        level = level.parent
+    return False
+
+
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--db PATH|URL``: the project (default $WORKBENCH_DB, else ./segments.db, built from the
     sample): an SQLite file, or a PostgreSQL database as ``postgresql://user:pw@host:port/db``."""

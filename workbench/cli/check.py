@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.app import FilePath, db_option, main, refuse_input_as_output, write_report
+from workbench.cli.app import (
+    FilePath,
+    db_option,
+    db_typed,
+    main,
+    refuse_input_as_output,
+    write_report,
+)
 from workbench.errors import InputError
 from workbench.glossary.findings import SEVERITIES
 from workbench.wording import plural
@@ -198,7 +205,7 @@ def check(
     if file_mode:
         if source is None or target is None:
             raise click.UsageError("file mode needs both --source and --target")
-        if db is not None or doc is not None or version != "working":
+        if db_typed(ctx) or doc is not None or version != "working":
             raise click.UsageError("--db, --doc and --version apply to project mode only")
         matcher = glossary_file_matcher(glossary_path, columns)
         report = _file_report(matcher, glossary_path, source, target, fail_on, skip, jobs)

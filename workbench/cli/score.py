@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from workbench.cli.app import FilePath, db_option, main, print_json
+from workbench.cli.app import FilePath, db_option, db_typed, main, print_json
 from workbench.errors import WorkbenchError
 
 FORMATS = ("table", "json", "csv", "md")
@@ -77,7 +77,8 @@ def score(
         _print_history(db, doc, fmt)
         return
     if hyps:
-        _refuse_with("--hyp", db=db, doc=doc, drafts=drafts, no_terms=no_terms, no_save=no_save)
+        _refuse_with("--hyp", db=db_typed(), doc=doc, drafts=drafts, no_terms=no_terms,
+                     no_save=no_save)
         report = _score_files(hyps, refs, baseline, glossary, source, **options)
     else:
         _refuse_with("project mode (no --hyp)", glossary=glossary, source=source)
