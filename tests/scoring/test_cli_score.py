@@ -87,6 +87,20 @@ def test_file_mode_ignores_workbench_db_from_the_environment(
         assert result.exit_code == 2 and "--db cannot be used with --hyp" in result.stderr
 
 
+def test_a_reference_file_without_hyp_is_refused_before_any_project(
+    files: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``score --ref ref.txt`` (file mode without --hyp) built the sample project in the
+    current folder and failed with "no version 'reference:ref.txt' of document 'sample'"."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    result = run_cli("score", "--ref", files["ref"])
+    assert result.exit_code == 2
+    assert f"--ref {files['ref']}: a file; without --hyp" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "segments.db").exists()
+
+
 def test_table_shows_file_names_as_written(
     tmp_path: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -82,6 +82,7 @@ def score(
         report = _score_files(hyps, refs, baseline, glossary, source, **options)
     else:
         _refuse_with("project mode (no --hyp)", glossary=glossary, source=source)
+        _refuse_file_refs(refs)
         report = _score_project(db, doc, drafts, refs, baseline, not no_terms, not no_save,
                                 **options)
     if paired and len(report.systems) < 2:
@@ -100,6 +101,20 @@ def _refuse_with(mode: str, **given: Any) -> None:
             elif name in ("hyps", "drafts", "refs"):
                 flag = "--" + name[:-1]
             raise WorkbenchError(f"{flag} cannot be used with {mode}")
+
+
+def _refuse_file_refs(refs: Sequence[str]) -> None:
+    """Project mode's --ref names reference versions: a text file given there (file mode
+    without its --hyp) is refused before a project is opened (or the sample built here)."""
+    from pathlib import Path
+
+    for ref in refs:
+        path = Path(ref)
+        if path.suffix and path.is_file():
+            raise WorkbenchError(
+                f"--ref {ref}: a file; without --hyp, --ref names a reference version of the "
+                f"project (to score files: workbench score --hyp H.txt --ref {ref})"
+            )
 
 
 def _score_files(
