@@ -108,28 +108,58 @@ def _arabic_reading(data: bytes) -> tuple[str, str] | None:
     reading whose letters are the likelier (ISO-8859-6 often reads as Arabic in cp1256 too,
     its letters moved: مرحبا بالعالم as هرحبا بانظانه; and Latin-1's accents read as Arabic
     letters there, so an ISO-8859-6 reading needs half its letters Arabic and likely ones);
-    None when neither does."""
+    None when neither does. When no reading passes, an ISO-8859-6 one with likely letters in
+    words of 3 letters on average is taken: a glossary whose English outweighs its Arabic
+    (a Latin-1 accent is a 1-letter "word": Ele ى mىdico for Ele é médico)."""
     readings = []
+    fallback = None
     for encoding in ("cp1256", "iso8859_6"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         likelihood = _likelihood(text)
-        if _reads_as_arabic(text) and (encoding == "cp1256" or (
-            arabic_share(text) >= 0.5 and likelihood >= _LIKELY
-        )):
+        if not _reads_as_arabic(text):
+            continue
+        if encoding == "cp1256" or (arabic_share(text) >= 0.5 and likelihood >= _LIKELY):
             readings.append((likelihood, encoding == "cp1256", text, encoding))
+        elif likelihood >= _LIKELY and _mean_run(text) >= 3:
+            fallback = text, encoding
     if not readings:
-        return None
+        return fallback
     _, _, text, encoding = max(readings)
     return text, encoding
 
 
+_ARABIC_RUN = re.compile("[\u0600-\u06ff]+")
+
+
 def _reads_as_arabic(text: str) -> bool:
-    """Whether at least 80 % of ``text``'s non-ASCII characters are Arabic."""
+    """Whether at least 80 % of ``text``'s non-ASCII characters are Arabic, and at most half
+    of its runs of Arabic characters touch another letter: a Windows-1252 text's accents read
+    in Windows-1256 are Arabic letters inside Latin words (Málaga as Mلlaga, São as Sمo), and
+    an ISO-8859-6 text read there has accents inside its Arabic words (الأوسط as انأèس×)."""
     high = [ch for ch in text if ord(ch) > 127]
-    return bool(high) and sum(_is_arabic(ch) for ch in high) / len(high) >= 0.8
+    if not high or sum(_is_arabic(ch) for ch in high) / len(high) < 0.8:
+        return False
+    runs = list(_ARABIC_RUN.finditer(text))
+    inside = sum(
+        1 for run in runs
+        if _is_other_letter(text[run.start() - 1 : run.start()])
+        or _is_other_letter(text[run.end() : run.end() + 1])
+    )
+    return 2 * inside <= len(runs)
+
+
+def _mean_run(text: str) -> float:
+    """The mean length of ``text``'s runs of Arabic characters (0 without any)."""
+    runs = [len(m.group()) for m in _ARABIC_RUN.finditer(text)]
+    return sum(runs) / len(runs) if runs else 0.0
+
+
+def _is_other_letter(ch: str) -> bool:
+    """A letter of another script than Arabic (an empty string is none)."""
+    return ch.isalpha() and not _is_arabic(ch)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -133,6 +133,24 @@ def test_history_and_undo(sample_db: Path) -> None:
     assert "undo" in result.stdout
 
 
+def test_history_replace_and_changes_show_square_brackets_as_written(sample_db: Path) -> None:
+    """English is text, not rich markup: 'Sic [/i] here' made history and replace end in a
+    MarkupError traceback, and '[sic]' vanished from their tables."""
+    from workbench.project import Project
+
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Sic [/i] here [sic].", override_reason="test")
+    db = ["--db", str(sample_db)]
+    history = run_cli("history", str(seg.id), *db)
+    assert history.exit_code == 0 and "[/i]" in history.stdout and "[sic]" in history.stdout
+    replaced = run_cli("replace", "[sic]", "[/b]", *db)
+    assert replaced.exit_code == 0
+    assert "[sic]" in replaced.stdout and "[/b]" in replaced.stdout
+    changes = run_cli("changes", *db)
+    assert changes.exit_code == 0 and "[/b]" in changes.stdout
+
+
 def test_db_before_the_command_is_the_project_of_its_subcommands(
     sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -90,11 +90,62 @@ def test_clean_files_exit_zero(tmp_path: Path, files: dict[str, str]) -> None:
     assert file_check(files).stdout.startswith("1 segment: 0 violations")  # singular
 
 
+def test_table_shows_square_brackets_as_written(tmp_path: Path, sample_db: Path) -> None:
+    """Renderings are text, not rich markup: 'pandemic [sic]' lost its '[sic]' in the table
+    (the report said "expected 'pandemic '"), and 'virus [/i]' was a MarkupError traceback."""
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("جائحة\tpandemic [sic]\nفيروس\tvirus [/i]\n", encoding="utf-8")
+    ar, en = tmp_path / "ar.txt", tmp_path / "en.txt"
+    ar.write_text("جائحة كبيرة\nفيروس خطير\n", encoding="utf-8")
+    en.write_text("A big epidemic.\nA bad bug.\n", encoding="utf-8")
+    result = run_cli("check", "--glossary", str(glossary), "--source", str(ar),
+                     "--target", str(en))
+    assert result.exit_code == 1
+    assert "'pandemic [sic]'" in result.stdout and "'virus [/i]'" in result.stdout
+    assert run_cli("glossary", "import", str(glossary), "--db", str(sample_db)).exit_code == 0
+    listed = run_cli("glossary", "list", "--db", str(sample_db))
+    assert listed.exit_code == 0
+    assert "pandemic [sic]" in listed.stdout and "virus [/i]" in listed.stdout
+
+
 def test_fail_on_and_warnings(files: dict[str, str]) -> None:
     Path(files["ar"]).write_text("وقعت الانتفاضة.\n", encoding="utf-8")
     Path(files["en"]).write_text("The insurrection happened\n", encoding="utf-8")
     assert file_check(files).exit_code == 0  # only a warning: end punctuation
     assert file_check(files, "--fail-on", "warning").exit_code == 1
+
+
+@pytest.mark.parametrize(("key", "option"),
+                         [("en", "--target"), ("ar", "--source"), ("g", "--glossary")])
+def test_report_never_overwrites_an_input(
+    files: dict[str, str], tmp_path: Path, key: str, option: str
+) -> None:
+    """``--output en.txt`` wrote the report over the English being checked (or the source,
+    or the glossary): refused, exit 2, the file left as it was."""
+    before = Path(files[key]).read_bytes()
+    link = tmp_path / "link.txt"
+    link.symlink_to(files[key])
+    for output in (files[key], str(link)):
+        result = file_check(files, "--format", "json", "--output", output)
+        assert result.exit_code == 2
+        assert f"{output}: is the {option} file" in result.stderr
+        assert Path(files[key]).read_bytes() == before
+    assert file_check(files, "--output", str(tmp_path / "r.json")).exit_code == 1
+
+
+def test_file_mode_ignores_workbench_db_from_the_environment(
+    files: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$WORKBENCH_DB (set for the project commands of a CI job) made file mode refuse with
+    "--db, --doc and --version apply to project mode only"; a typed --db is still refused."""
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "team.db"))
+    result = file_check(files, "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    assert json.loads(result.stdout)["summary"]["segments"] == len(PAIRS)
+    files_args = ["--source", files["ar"], "--target", files["en"]]
+    for typed in (["check", "--db", "x.db"], ["--db", "x.db", "check"]):
+        result = run_cli(*typed, *files_args)
+        assert result.exit_code == 2 and "project mode only" in result.stderr
 
 
 def test_unusable_input_exits_two(files: dict[str, str], tmp_path: Path) -> None:

@@ -80,6 +80,35 @@ def test_iso_8859_6_is_told_from_windows_1256() -> None:
             decode_bytes(latin.encode("latin-1"), "f.txt")
 
 
+def test_windows_1252_english_is_not_read_as_windows_1256() -> None:
+    """Latin-1 accents are Arabic letters in Windows-1256: an English text saved as
+    Windows-1252 was read as Arabic inside its words (Málaga as Mلlaga, São as Sمo), silently;
+    it is refused. Arabic with Latin words beside it still reads."""
+    from workbench.textio import decode_bytes
+
+    for english in ("The mayor of Málaga met officials in Bogotá and Asunción.\n",
+                    "São Paulo and Brasília\n", "Ángel Álvarez\n", "Ó Súilleabháin\n"):
+        with pytest.raises(InputError, match="not UTF-8"):
+            decode_bytes(english.encode("cp1252"), "f.txt")
+    mixed = "قالت منظمة الصحة العالمية (WHO) إن COVID-19 جائحة.\n"
+    assert decode_bytes(mixed.encode("cp1256"), "f.txt") == (mixed, "cp1256")
+
+
+def test_iso_8859_6_glossary_whose_english_outweighs_its_arabic() -> None:
+    """An ISO-8859-6 glossary with more English letters than Arabic was read as Windows-1256
+    (متلازمة الشرق الأوسط as هتنازهة انشرâ انأèس×), silently: its Arabic words hold Latin
+    accents there, and its ISO-8859-6 reading has whole Arabic words."""
+    from workbench.textio import decode_bytes
+
+    text = ("source\ttarget\tcomment\tforbidden\n"
+            "متلازمة الشرق الأوسط التنفسية\tMiddle East respiratory syndrome\t\t\n"
+            "فحوص مختبرية\tlaboratory tests\t\t\n")
+    assert decode_bytes(text.encode("iso8859_6"), "g.tsv") == (text, "iso8859_6")
+    assert decode_bytes(text.encode("cp1256"), "g.tsv") == (text, "cp1256")
+    with pytest.raises(InputError, match="not UTF-8"):  # a Latin-1 accent is no Arabic word
+        decode_bytes("Ele é médico e ela é professora.\n".encode("latin-1"), "f.txt")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -73,6 +73,51 @@ def test_sort_worst_limit_and_formats(files: dict[str, str]) -> None:
     assert table.exit_code == 0 and "chrF2++" in table.stdout and "segments" in table.stdout
 
 
+def test_file_mode_ignores_workbench_db_from_the_environment(
+    files: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$WORKBENCH_DB made ``score --hyp`` refuse with "--db cannot be used with --hyp"."""
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "team.db"))
+    args = ["--hyp", files["hyp"], "--ref", files["ref"], "--format", "json"]
+    result = run_cli("score", *args)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["bleu"]["score"] > 0
+    for typed in (["score", "--db", "x.db"], ["--db", "x.db", "score"]):
+        result = run_cli(*typed, *args)
+        assert result.exit_code == 2 and "--db cannot be used with --hyp" in result.stderr
+
+
+def test_a_reference_file_without_hyp_is_refused_before_any_project(
+    files: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``score --ref ref.txt`` (file mode without --hyp) built the sample project in the
+    current folder and failed with "no version 'reference:ref.txt' of document 'sample'"."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    result = run_cli("score", "--ref", files["ref"])
+    assert result.exit_code == 2
+    assert f"--ref {files['ref']}: a file; without --hyp" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "segments.db").exists()
+
+
+def test_table_shows_file_names_as_written(
+    tmp_path: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File names are text, not rich markup: 'run[bold]2.txt' was shown as 'run2.txt', and a
+    folder 'a[/b]' made a MarkupError traceback."""
+    monkeypatch.chdir(tmp_path)
+    Path("a[", "b]").mkdir(parents=True)
+    hyp = Path(files["hyp"]).read_text(encoding="utf-8")
+    for name in ("a[/b]/h.txt", "run[bold]2.txt"):
+        Path(name).write_text(hyp, encoding="utf-8")
+    result = run_cli("score", "--hyp", "a[/b]/h.txt", "--hyp", "run[bold]2.txt", "--ref",
+                     files["ref"], "--paired-bs", "--paired-n", "20", "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    assert "run[bold]2.txt" in result.stdout
+    assert "paired test bs against a[/b]/h.txt" in result.stdout
+
+
 def test_confidence_and_paired_tests(files: dict[str, str]) -> None:
     result = run_cli("score", "--hyp", files["hyp"], "--ref", files["ref"], "--format", "json",
                      "--confidence", "--confidence-n", "200", "--limit", "0")
@@ -113,12 +158,27 @@ def test_file_mode_terminology_accuracy(tmp_path: Path) -> None:
     assert terms["missed"] and {"term", "count"} <= set(terms["missed"][0])
 
 
+def test_file_mode_glossary_warnings_are_shown(tmp_path: Path) -> None:
+    """A duplicate glossary row is merged with a warning, as in ``check``; score dropped it."""
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("جائحة\tpandemic\nجائحة\tpandemic\n", encoding="utf-8")
+    (tmp_path / "ar.txt").write_text("جائحة كبيرة\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("A big pandemic\n", encoding="utf-8")
+    en = str(tmp_path / "en.txt")
+    result = run_cli("score", "--hyp", en, "--ref", en, "--glossary", str(glossary),
+                     "--source", str(tmp_path / "ar.txt"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "g.tsv: line 2: duplicate of line 1" in result.stderr
+    assert json.loads(result.stdout)["terms"]["rendered"] == 1
+
+
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
         (["--hyp", "{hyp}", "--ref", "{short}"], "short.txt: 3 lines, but"),
         (["--hyp", "{empty}", "--ref", "{ref}"], "empty.txt: file is empty"),
         (["--hyp", "{hyp}", "--ref", "{missing}"], "missing.txt: no such file"),
+        (["--hyp", "{cp1252}", "--ref", "{short}"], "cp1252.txt: line 2: not UTF-8 text"),
         (["--hyp", "{hyp}"], "--hyp needs at least one --ref"),
         (["--hyp", "{hyp}", "--ref", "{ref}", "--paired-bs"], "--paired-bs needs two or more"),
         (["--hyp", "{hyp}", "--ref", "{ref}", "--draft", "working"], "--draft cannot be used"),
@@ -132,8 +192,10 @@ def test_bad_file_input_is_one_line_exit_2(
 ) -> None:
     (tmp_path / "short.txt").write_text("a\nb\nc\n", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "cp1252.txt").write_bytes("a\nMálaga\nc\n".encode("cp1252"))
     names = {**files, "short": str(tmp_path / "short.txt"), "empty": str(tmp_path / "empty.txt"),
              "missing": str(tmp_path / "missing.txt"),
+             "cp1252": str(tmp_path / "cp1252.txt"),
              "gloss": str(ROOT / "workbench" / "data" / "glossary.tsv")}
     result = run_cli("score", *[a.format(**names) for a in args])
     assert result.exit_code == 2

@@ -116,6 +116,17 @@ def inherited_db(ctx: click.Context, param: click.Parameter, value: str | None) 
     return value
 
 
+def db_typed(ctx: click.Context | None = None) -> bool:
+    """Whether ``--db`` was typed on the command line (by the command or before its name), not
+    taken from ``$WORKBENCH_DB``: file modes refuse a typed one only."""
+    level = ctx or click.get_current_context()
+    while level is not None:
+        if level.get_parameter_source("db") is ParameterSource.COMMANDLINE:
+            return True
+        level = level.parent
+    return False
+
+
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--db PATH|URL``: the project (default $WORKBENCH_DB, else ./segments.db, built from the
     sample): an SQLite file, or a PostgreSQL database as ``postgresql://user:pw@host:port/db``."""
@@ -147,6 +158,27 @@ def overwrite_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         "given alone), or 'approved' for every segment, reviewed, approved and locked too. "
         "Without it, imports fill only empty, new and draft segments.",
     )(fn)
+
+
+def refuse_input_as_output(output: str | None, inputs: dict[str, str | None]) -> None:
+    """WorkbenchError when the report file ``output`` is one of the command's input files
+    (``inputs``: option name -> path): writing the report would destroy that input."""
+    if output is None:
+        return
+    import os
+
+    for option, path in inputs.items():
+        if path is None:
+            continue
+        try:
+            same = os.path.samefile(output, path)
+        except OSError:  # the report file does not exist yet: it is no input
+            same = False
+        if same:
+            raise WorkbenchError(
+                f"{output}: is the {option} file; the report would overwrite it (choose "
+                "another --output)"
+            )
 
 
 def write_report(text: str, output: str | None, fmt: str, summary: str) -> None:

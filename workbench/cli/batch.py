@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -55,15 +56,17 @@ def replace(
 
 
 def _print_replacements(report: ReplaceReport) -> None:
-    table = Table(title=f"{'Would replace' if report.dry_run else 'Replaced'} {report.find!r} "
-                        f"with {report.replacement!r} in {report.document}")
+    """The changes as a table; the English and the title as written, not as rich markup."""
+    table = Table(title=escape(f"{'Would replace' if report.dry_run else 'Replaced'} "
+                               f"{report.find!r} with {report.replacement!r} in "
+                               f"{report.document}"))
     for column in ("#", "before", "after"):
         table.add_column(column, overflow="fold")
     for change in report.changes:
         after = Text(change.after)
         for start, end in change.spans:
             after.stylize("bold reverse", start, end)
-        table.add_row(str(change.position), change.before, after)
+        table.add_row(str(change.position), Text(change.before), after)
     if report.changes:
         console.print(table)
     verb = "would change" if report.dry_run else "changed"

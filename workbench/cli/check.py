@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.app import FilePath, db_option, main, write_report
+from workbench.cli.app import (
+    FilePath,
+    db_option,
+    db_typed,
+    main,
+    refuse_input_as_output,
+    write_report,
+)
 from workbench.errors import InputError
 from workbench.glossary.findings import SEVERITIES
 from workbench.wording import plural
@@ -40,8 +47,10 @@ def _jobs(jobs: int, pairs: int) -> int:
     return jobs if jobs > 0 else default_jobs(pairs)
 
 
-def _matcher(glossary_path: str | None, columns: str | None) -> TermMatcher | None:
-    """The matcher of the ``--glossary`` file (its warnings printed), or None without one."""
+def glossary_file_matcher(
+    glossary_path: str | None, columns: str | None = None
+) -> TermMatcher | None:
+    """The matcher of a ``--glossary`` file (its warnings printed), or None without one."""
     if glossary_path is None:
         return None
     from workbench.glossary.io import read_glossary
@@ -116,6 +125,9 @@ def _project_report(
 
 
 def _table(report: Report) -> None:
+    """The terminal table; messages, reasons and authors are shown as written (a rendering
+    ``virus [/i]`` is text, not rich markup)."""
+    from rich.markup import escape
     from rich.table import Table
 
     from workbench.cli.app import console
@@ -125,11 +137,11 @@ def _table(report: Report) -> None:
     for column in ("line", "severity", "check", "message"):
         table.add_column(column, overflow="fold")
     for v in report.violations():
-        table.add_row(str(v["line"]), v["severity"], v["check"], v["message"])
+        table.add_row(str(v["line"]), v["severity"], v["check"], escape(v["message"]))
     for o in summary["overrides"]:
         table.add_row(
             str(o["line"]), "accepted", o["check"],
-            f"{o['message']} — accepted by {o['author']}: {o['reason']}",
+            escape(f"{o['message']} — accepted by {o['author']}: {o['reason']}"),
         )
     if report.violations() or summary["overrides"]:
         console.print(table)
@@ -186,16 +198,19 @@ def check(
         )
     if columns and glossary_path is None:
         raise click.UsageError("--columns needs --glossary")
+    refuse_input_as_output(
+        output, {"--source": source, "--target": target, "--glossary": glossary_path}
+    )
     file_mode = source is not None or target is not None
     if file_mode:
         if source is None or target is None:
             raise click.UsageError("file mode needs both --source and --target")
-        if db is not None or doc is not None or version != "working":
+        if db_typed(ctx) or doc is not None or version != "working":
             raise click.UsageError("--db, --doc and --version apply to project mode only")
-        matcher = _matcher(glossary_path, columns)
+        matcher = glossary_file_matcher(glossary_path, columns)
         report = _file_report(matcher, glossary_path, source, target, fail_on, skip, jobs)
     else:
-        matcher = _matcher(glossary_path, columns)
+        matcher = glossary_file_matcher(glossary_path, columns)
         report = _project_report(db, doc, version, matcher, fail_on, skip, jobs)
     if fmt == "table" and output is None:
         _table(report)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from workbench.cli.app import (
@@ -152,9 +153,9 @@ def history(db: str | None, segment_id: int, fmt: str) -> None:
     for column in ("#", "time", "author", "action", "status", "text"):
         table.add_column(column)
     for r in revisions:
-        table.add_row(
-            str(r.id), r.at, r.author, r.action, f"{r.old_status} → {r.new_status}",
-            r.new_text or "",
+        table.add_row(  # texts as written, not as rich markup ('[/i]' is text)
+            str(r.id), r.at, escape(r.author), r.action, f"{r.old_status} → {r.new_status}",
+            escape(r.new_text or ""),
         )
     console.print(table)
 
@@ -196,8 +197,8 @@ def changes(db: str | None, doc: str | None, fmt: str) -> None:
         table.add_column(column)
     for g in groups:
         table.add_row(
-            str(g["id"]), g["at"], g["author"], g["kind"], g["document"] or "",
-            str(g["changes"]), str(g["undone_by"] or ""), g["summary"],
+            str(g["id"]), g["at"], escape(g["author"]), g["kind"], escape(g["document"] or ""),
+            str(g["changes"]), str(g["undone_by"] or ""), escape(g["summary"]),
         )
     console.print(table)
 

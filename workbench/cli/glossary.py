@@ -135,6 +135,7 @@ def list_glossary(db: str | None, fmt: str) -> None:
             for e in entries
         ])
         return
+    from rich.markup import escape
     from rich.table import Table
 
     from workbench.cli.app import console
@@ -142,6 +143,7 @@ def list_glossary(db: str | None, fmt: str) -> None:
     table = Table(title=f"Glossary ({len(entries)} entries)")
     for column in ("term", "rendering", "forbidden", "comment"):
         table.add_column(column, overflow="fold")
-    for e in entries:
-        table.add_row(e.term, e.rendering, "; ".join(e.forbidden), e.comment)
+    for e in entries:  # as written: a rendering 'virus [/i]' is text, not rich markup
+        table.add_row(*(escape(cell) for cell in (e.term, e.rendering, "; ".join(e.forbidden),
+                                                  e.comment)))
     console.print(table)

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from workbench.cli.app import FilePath, db_option, main, print_json
+from workbench.cli.app import FilePath, db_option, db_typed, main, print_json
 from workbench.errors import WorkbenchError
 
 FORMATS = ("table", "json", "csv", "md")
@@ -77,10 +77,12 @@ def score(
         _print_history(db, doc, fmt)
         return
     if hyps:
-        _refuse_with("--hyp", db=db, doc=doc, drafts=drafts, no_terms=no_terms, no_save=no_save)
+        _refuse_with("--hyp", db=db_typed(), doc=doc, drafts=drafts, no_terms=no_terms,
+                     no_save=no_save)
         report = _score_files(hyps, refs, baseline, glossary, source, **options)
     else:
         _refuse_with("project mode (no --hyp)", glossary=glossary, source=source)
+        _refuse_file_refs(refs)
         report = _score_project(db, doc, drafts, refs, baseline, not no_terms, not no_save,
                                 **options)
     if paired and len(report.systems) < 2:
@@ -99,6 +101,20 @@ def _refuse_with(mode: str, **given: Any) -> None:
             elif name in ("hyps", "drafts", "refs"):
                 flag = "--" + name[:-1]
             raise WorkbenchError(f"{flag} cannot be used with {mode}")
+
+
+def _refuse_file_refs(refs: Sequence[str]) -> None:
+    """Project mode's --ref names reference versions: a text file given there (file mode
+    without its --hyp) is refused before a project is opened (or the sample built here)."""
+    from pathlib import Path
+
+    for ref in refs:
+        path = Path(ref)
+        if path.suffix and path.is_file():
+            raise WorkbenchError(
+                f"--ref {ref}: a file; without --hyp, --ref names a reference version of the "
+                f"project (to score files: workbench score --hyp H.txt --ref {ref})"
+            )
 
 
 def _score_files(
@@ -123,8 +139,7 @@ def _score_files(
     hyp_texts, ref_texts = texts[: len(order)], texts[len(order) :]
     matcher = sources = None
     if glossary and source:
-        from workbench.glossary.io import read_glossary
-        from workbench.scoring.terms import glossary_matcher
+        from workbench.cli.check import glossary_file_matcher
 
         sources = read_lines(source)
         if len(sources) != len(hyp_texts[0]):
@@ -132,7 +147,7 @@ def _score_files(
                 f"{source}: {len(sources)} lines, but {order[0]} has {len(hyp_texts[0])} "
                 "(files must be line-aligned)"
             )
-        matcher = glossary_matcher(read_glossary(glossary))
+        matcher = glossary_file_matcher(glossary)
     options = ScoreOptions(chrf_word_order, confidence, paired, n_samples)
     return score_systems(
         list(zip(order, hyp_texts, strict=True)), ref_texts, ref_paths, options,
@@ -179,23 +194,26 @@ def _segment_label(seg: Any) -> str:
 
 
 def _print_table(report: Any, sort: str, metric: str, limit: int | None) -> None:
+    """The terminal tables; file and version names are shown as written, not as rich markup
+    (a file ``run[bold]2.txt`` is not shown as a bold ``run2.txt``)."""
+    from rich.markup import escape
     from rich.table import Table
 
     from workbench.cli.app import console
     from workbench.scoring.report import sorted_segments, summary_rows
 
     header, rows = summary_rows(report)
-    table = Table(title="Scores against " + ", ".join(report.refs))
+    table = Table(title=escape("Scores against " + ", ".join(report.refs)))
     for i, column in enumerate(header):
         table.add_column(column, justify="left" if i == 0 else "right")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(escape(cell) for cell in row))
     console.print(table)
     for m in report.baseline.metrics.values():
         console.print(f"{m.name}: {m.signature}", highlight=False, soft_wrap=True)
     if report.test:
         console.print(f"paired test {report.test} against {report.baseline.name}: * p < 0.05",
-                      highlight=False)
+                      markup=False, highlight=False)
     for system in report.systems:
         if limit == 0:
             break
@@ -244,6 +262,7 @@ def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
         for row in rows:
             click.echo("| " + " | ".join(row) + " |")
     else:
+        from rich.markup import escape
         from rich.table import Table
 
         from workbench.cli.app import console
@@ -252,7 +271,7 @@ def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
         for column in header:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(escape(cell) for cell in row))
         console.print(table)
         if not rows:
             click.echo("no scoring runs yet: run  workbench score")

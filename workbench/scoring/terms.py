@@ -57,10 +57,3 @@ def term_accuracy(matcher: Any, sources: Sequence[str], targets: Sequence[str]) 
             elif finding.kind == "forbidden":
                 result.forbidden += 1
     return result
-
-
-def glossary_matcher(glossary: Any) -> Any:
-    """A TermMatcher for a Glossary."""
-    from workbench.glossary.matcher import TermMatcher
-
-    return TermMatcher(glossary)
