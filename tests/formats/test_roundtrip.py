@@ -318,3 +318,27 @@ def test_another_tools_file_is_taken_as_it_is(
     report = project.import_xliff(path)
     assert report.kept_newer == [] and 3 in report.updated
     assert project.segment(3).target == before
+
+
+def test_a_segment_edited_in_both_but_confirmed_since_is_not_said_to_be_taken(
+    export: Exporter, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edited in the file and confirmed in the project since the export: the protection of
+    finished work keeps the project's English, and no warning says the file's is taken."""
+    from datetime import UTC, datetime, timedelta
+
+    from workbench.store import history
+
+    path = export("xliff")
+    later = (datetime.now(UTC) + timedelta(seconds=5)).isoformat(timespec="milliseconds")
+    monkeypatch.setattr(history, "now", lambda: later)
+    confirmed = project.segment(4).target + " (revised)"
+    project.confirm(4, confirmed, override_reason="test")
+    _edit_xliff12(path, 4, "Edited in the file.", 0, "")
+    report = project.import_xliff(path)
+    assert project.segment(4).target == confirmed and report.updated == []
+    assert report.protected == {"translated": 1}
+    assert not any("edited both" in w for w in report.warnings), report.warnings
+    taken = project.import_xliff(path, overwrite="confirmed")
+    assert project.segment(4).target == "Edited in the file." and taken.updated == [4]
+    assert any("segment 4: edited both" in w for w in taken.warnings)

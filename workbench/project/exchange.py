@@ -479,6 +479,7 @@ class Exchange:
         planned: dict[int, tuple[str, str]] = {}
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
         since = _edited_since(self.context.db, document.id, file)
+        edited_both: list[int] = []  # segments edited in the project and in the file
         for unit in file.units:
             targets = self._match(unit.key, unit.source, current, by_source, report)
             if targets is None:  # inline codes (another tool's, or none) unlike ours?
@@ -507,12 +508,7 @@ class Exchange:
                     if _superseded(unit.target, ids, since, current):
                         report.kept_newer += ids
                         continue
-                    if len(report.warnings) < 20:
-                        report.warnings.append(
-                            f"segment {ids[0]}: edited both in the project and in the file "
-                            "since the file was exported; the file's English is taken (the "
-                            "project's is in the segment's history)"
-                        )
+                    edited_both.append(ids[0])
                 # a changed translation marked 'new' is at least a draft
                 applied = Status.DRAFT if status is Status.NEW else status
                 for i, sid in enumerate(ids):
@@ -536,6 +532,14 @@ class Exchange:
         for sid, old, new, *_ in changes:
             if new.strip():  # not a joined unit's other segments, which stay empty
                 (report.updated if (old or "").strip() else report.added).append(sid)
+        taken = {sid for sid, *_ in changes}  # not those the protection of finished work kept
+        for sid in edited_both:
+            if sid in taken and len(report.warnings) < 20:
+                report.warnings.append(
+                    f"segment {sid}: edited both in the project and in the file since the "
+                    "file was exported; the file's English is taken (the project's is in "
+                    "the segment's history)"
+                )
         if not dry_run:
             report.group_id = self.changes.apply(
                 document, changes, action, action,
