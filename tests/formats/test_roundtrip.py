@@ -342,3 +342,19 @@ def test_a_segment_edited_in_both_but_confirmed_since_is_not_said_to_be_taken(
     taken = project.import_xliff(path, overwrite="confirmed")
     assert project.segment(4).target == "Edited in the file." and taken.updated == [4]
     assert any("segment 4: edited both" in w for w in taken.warnings)
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx", "csv", "tsv"])
+def test_control_characters_no_export_carries_do_not_make_a_change(
+    export: Exporter, project: Project, fmt: str
+) -> None:
+    """English with a form feed, an escape and a U+0001 (a text extracted from a PDF): every
+    export drops them (CSV and TSV too, which would otherwise be refused as binary content),
+    and importing the file unedited changes nothing."""
+    project.save_draft(2, "The claim \x0cis false\x1b to the\x01 core.")
+    before = _snapshot(project)
+    path = export(fmt)
+    assert "\x0c" not in path.read_text(encoding="utf-8-sig")
+    report = project.import_bilingual(path)
+    assert (report.updated, report.added) == ([], [])
+    assert _snapshot(project) == before

@@ -35,6 +35,7 @@ from workbench.formats.model import (
     parse_unit_key,
 )
 from workbench.formats.original import StoredOriginal
+from workbench.formats.xmlout import carried
 from workbench.glossary.qa import PlainTerm, plain_terms
 from workbench.project.catalog import Catalog, Document
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
@@ -500,7 +501,8 @@ class Exchange:
             status = Status(unit.status) if unit.status in STATUSES else Status.TRANSLATED
             for ids in targets:
                 members = [(current[i]["target"], current[i]["status"]) for i in ids]
-                same_text = group_text([t for t, _ in members]) == unit.target.strip()
+                # the project's English as the file could carry it (no C0 controls)
+                same_text = carried(group_text([t for t, _ in members])) == unit.target.strip()
                 if same_text and group_status(members) == status.value:
                     report.left_alone += len(ids)
                     continue
