@@ -20,7 +20,7 @@ import contextlib
 from lxml import etree
 
 from workbench.formats import xmlout
-from workbench.formats.safexml import CODE_TAGS, local
+from workbench.formats.safexml import CODE_TAGS, local, text_as_spaced
 from workbench.text.tags import CLOSE, EMPTY, OPEN, TagToken, tokens
 
 XLIFF12 = {"open": '<g id="{n}">', "close": "</g>", "empty": '<x id="{n}"/>',
@@ -118,3 +118,9 @@ def tagged_text(element: etree._Element) -> str:
     parts: list[str] = []
     walk(element, parts)
     return "".join(parts)
+
+
+def spaced_text(element: etree._Element) -> str:
+    """:func:`tagged_text` with its white space read as the element's ``xml:space`` says
+    (collapsed unless preserved: see :func:`safexml.text_as_spaced`)."""
+    return text_as_spaced(tagged_text(element), element)

@@ -204,6 +204,32 @@ def _check_entities(path: str | Path, element: etree._Element) -> None:
             )
 
 
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_WHITESPACE = re.compile("[ \t\r\n]+")
+
+
+def space_preserved(element: etree._Element) -> bool:
+    """Whether ``xml:space="preserve"`` is in effect for an element: its own ``xml:space``, else
+    its nearest ancestor's (the elements of a file read with :func:`iterparse` keep their
+    ancestors)."""
+    node: etree._Element | None = element
+    while node is not None:
+        value = node.get(XML_SPACE)
+        if value is not None:
+            return value.strip() == "preserve"
+        node = node.getparent()
+    return False
+
+
+def text_as_spaced(text: str, element: etree._Element) -> str:
+    """The ``text`` of ``element`` as its ``xml:space`` says: as it is where white space is
+    preserved, else (the default, e.g. a pretty-printed file of another tool) each run of XML
+    white space one space and none at the ends, as translate-toolkit and Okapi read it."""
+    if space_preserved(element):
+        return text
+    return _XML_WHITESPACE.sub(" ", text).strip()
+
+
 #: Inline elements that hold native codes, not text (TMX, XLIFF 1.2 and 2.0).
 CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em"})
 

@@ -16,7 +16,7 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
-from workbench.formats.codes import XLIFF12, encode, tagged_text
+from workbench.formats.codes import XLIFF12, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
 from workbench.lqa.notes import is_note
 from workbench.statuses import STATUSES, XLIFF12_STATE, Status, from_xliff12
@@ -162,8 +162,8 @@ def _read_trans_unit(tu: etree._Element) -> ImportedUnit:
 
     source_el = tu.find(child("source"))
     target_el = tu.find(child("target"))
-    source = tagged_text(source_el) if source_el is not None else ""
-    target = tagged_text(target_el) if target_el is not None else None
+    source = spaced_text(source_el) if source_el is not None else ""
+    target = spaced_text(target_el) if target_el is not None else None
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     status = _status(state, approved, bool(target and target.strip()), tu.get(f"{{{WB_NS}}}status"))

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from workbench.formats import xmlout
-from workbench.formats.codes import XLIFF20, encode, tagged_text
+from workbench.formats.codes import XLIFF20, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedUnit, Unit
 from workbench.formats.xliff import lqa_notes
 from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
@@ -106,8 +106,8 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
     for segment in unit.iter(_q("segment")):
         source_el = segment.find(_q("source"))
         target_el = segment.find(_q("target"))
-        sources.append(tagged_text(source_el) if source_el is not None else "")
-        target = tagged_text(target_el) if target_el is not None else ""
+        sources.append(spaced_text(source_el) if source_el is not None else "")
+        target = spaced_text(target_el) if target_el is not None else ""
         any_target = any_target or target_el is not None
         targets.append(target)
         state = segment.get("state")
