@@ -163,3 +163,13 @@ def test_white_space_of_another_tools_xliff_is_read_as_xml_space_says(tmp_path: 
             assert unit.target == expected, (name, space)
             if not space:
                 assert unit.source == "قد سُجِّلت 17 حالة وفاة."
+
+
+def test_an_xliff2_export_of_no_units_is_still_valid(export: Exporter, project: Project) -> None:
+    """XLIFF 2.0 requires one or more <unit> or <group> in a <file>: with no segment of the
+    statuses asked for, the file holds one empty group (and reads back as holding no unit)."""
+    path = export("xliff2", statuses=["approved"])
+    file = etree.parse(str(path)).getroot().find(f"{NS2}file")
+    assert [etree.QName(child).localname for child in file] == ["group"]
+    assert len(file[0]) == 0 and read_xliff(path).units == []
+    assert len(Xliff2File.parsefile(str(path)).getunits()) == 0

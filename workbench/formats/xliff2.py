@@ -91,6 +91,8 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
             w.write("".join(parts))
             count += 1
         w.write("</group>\n")
+    if not count:  # a <file> holds one or more units or groups: an empty group, not none
+        w.write('<group id="p0" name="no segment pairs"/>\n')
     w.write("</file>\n</xliff>\n")
     w.flush()
     return count
