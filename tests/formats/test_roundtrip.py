@@ -358,3 +358,47 @@ def test_control_characters_no_export_carries_do_not_make_a_change(
     report = project.import_bilingual(path)
     assert (report.updated, report.added) == ([], [])
     assert _snapshot(project) == before
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2"])
+def test_another_tools_unit_of_several_segments_is_matched_segment_by_segment(
+    project: Project, tmp_path: Path, fmt: str
+) -> None:
+    """A paragraph unit segmented by another tool (XLIFF 2.0 <segment>s, XLIFF 1.2 <seg-source>
+    with <mrk mtype="seg">), whose whole Arabic is no segment of ours: each of its segments
+    meets ours by its Arabic (it was refused as matching nothing)."""
+    from xml.sax.saxutils import escape
+
+    two, three = (escape(project.segment(i).source) for i in (2, 3))
+    if fmt == "xliff2":
+        text = (
+            '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" '
+            'trgLang="en"><file id="f1"><unit id="tu1">'
+            f'<segment id="a" state="translated"><source>{two}</source>'
+            "<target>Segment two, elsewhere.</target></segment>"
+            "<ignorable><source> </source></ignorable>"
+            f'<segment id="b"><source>{three}</source><target/></segment>'
+            "<segment id='c'><source>جملة ليست في المشروع.</source><target>None.</target>"
+            "</segment></unit></file></xliff>"
+        )
+    else:
+        text = (
+            '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+            'original="x" source-language="ar" target-language="en" datatype="plaintext"><body>'
+            f'<trans-unit id="tu1"><source>{two} {three} جملة ليست في المشروع.</source>'
+            f'<seg-source><mrk mtype="seg" mid="1">{two}</mrk> <mrk mtype="seg" mid="2">'
+            f'{three}</mrk> <mrk mtype="seg" mid="3">جملة ليست في المشروع.</mrk></seg-source>'
+            '<target state="translated"><mrk mtype="seg" mid="1">Segment two, elsewhere.</mrk> '
+            '<mrk mtype="seg" mid="2"/> <mrk mtype="seg" mid="3">None.</mrk></target>'
+            "</trans-unit></body></file></xliff>"
+        )
+    path = tmp_path / f"segmented.{fmt}.xlf"
+    path.write_text(text, encoding="utf-8")
+    before = _snapshot(project)
+    report = project.import_xliff(path)
+    assert report.updated == [2] and report.unmatched == 1
+    assert report.warnings == [f"line 1: unit tu1/{'c' if fmt == 'xliff2' else '3'} matches "
+                               "no segment"]
+    after = _snapshot(project)
+    assert after[2] == ("Segment two, elsewhere.", "translated")
+    assert {sid for sid in before if before[sid] != after[sid]} == {2}

@@ -481,10 +481,7 @@ class Exchange:
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
         since = _edited_since(self.context.db, document.id, file)
         edited_both: list[int] = []  # segments edited in the project and in the file
-        for unit in file.units:
-            targets = self._match(unit.key, unit.source, current, by_source, report)
-            if targets is None:  # inline codes (another tool's, or none) unlike ours?
-                unit, targets = self._match_codes(unit, current, by_source, by_text, report)
+        for unit, targets in self._matched(file.units, current, by_source, by_text, report):
             where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
                 report.unmatched += 1
@@ -581,6 +578,24 @@ class Exchange:
                 f"use --doc (documents: {', '.join(d.name for d in docs)})"
             )
         return self.catalog.document(doc)
+
+    def _matched(
+        self, units: Iterable[ImportedUnit], current: dict[int, dict[str, Any]],
+        by_source: dict[str, list[int]], by_text: dict[str, list[int]],
+        report: ExchangeReport,
+    ) -> Iterator[tuple[ImportedUnit, list[tuple[int, ...]] | None]]:
+        """Each unit with the segment groups it applies to (None: it matches none). A unit of
+        several segments (another tool's) that matches no segment whole is matched segment by
+        segment."""
+        for unit in units:
+            targets = self._match(unit.key, unit.source, current, by_source, report)
+            if targets is None:  # inline codes (another tool's, or none) unlike ours?
+                matched, targets = self._match_codes(unit, current, by_source, by_text, report)
+                if targets is None and unit.parts:
+                    yield from self._matched(unit.parts, current, by_source, by_text, report)
+                    continue
+                unit = matched
+            yield unit, targets
 
     def _match_codes(
         self, unit: ImportedUnit, current: dict[int, dict[str, Any]],
