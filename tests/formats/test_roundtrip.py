@@ -402,3 +402,26 @@ def test_another_tools_unit_of_several_segments_is_matched_segment_by_segment(
     after = _snapshot(project)
     assert after[2] == ("Segment two, elsewhere.", "translated")
     assert {sid for sid in before if before[sid] != after[sid]} == {2}
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
+def test_an_edit_in_the_second_of_the_export_is_not_reverted_by_the_file(
+    export: Exporter, project: Project, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A segment edited a millisecond after the export (a script: export, edit, import): the
+    unedited file brought back keeps the newer English (a file dated in whole seconds took
+    edits of that second for older than the file, and reverted them)."""
+    from datetime import datetime, timedelta
+
+    from workbench.formats import detect
+    from workbench.store import history
+
+    path = export(fmt)
+    exported = detect(path).read(path).exported_at
+    assert exported
+    just_after = datetime.fromisoformat(exported) + timedelta(milliseconds=1)
+    monkeypatch.setattr(history, "now", lambda: just_after.isoformat(timespec="milliseconds"))
+    project.save_draft(3, "Edited just after the export.")
+    report = project.import_bilingual(path)
+    assert (report.updated, report.kept_newer) == ([], [3])
+    assert project.segment(3).target == "Edited just after the export."

@@ -31,7 +31,11 @@ class ExportHeader:
     version: str
     tool: str = "workbench"
     tool_version: str = "0"
-    created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    #: when the file was written, to the millisecond, as the revisions' times are stored (an
+    #: import tells the edits made since by it)
+    created: str = field(
+        default_factory=lambda: datetime.now(UTC).isoformat(timespec="milliseconds")
+    )
     source_lang: str = SOURCE_LANG
     target_lang: str = TARGET_LANG
 

@@ -17,7 +17,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -670,8 +670,8 @@ def _edited_since(db: Any, document_id: int, file: ImportedFile) -> dict[int, li
         return {}
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    if not moment.microsecond:  # written in whole seconds: edits in that second come before
-        moment += timedelta(seconds=1)
+    # a time in whole seconds (an older file) counts the edits of that second as made since:
+    # at worst a warning that the file was edited too, never an edit reverted by the file
     stored = moment.astimezone(UTC).isoformat(timespec="milliseconds")
     return q_history.edited_since(db, document_id, stored)
 
