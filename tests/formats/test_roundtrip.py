@@ -425,3 +425,37 @@ def test_an_edit_in_the_second_of_the_export_is_not_reverted_by_the_file(
     report = project.import_bilingual(path)
     assert (report.updated, report.kept_newer) == ([], [3])
     assert project.segment(3).target == "Edited just after the export."
+
+
+def test_a_target_that_copies_the_arabic_is_no_translation(
+    project: Project, tmp_path: Path
+) -> None:
+    """Another tool's untranslated unit with its source copied to the target (OmegaT, "copy
+    source"): left alone like an empty target, so the Arabic never replaces a draft's English;
+    a target equal to a source without Arabic (a name, a number) is still a translation."""
+    from xml.sax.saxutils import escape
+
+    project.import_document_text("IEDCR\nهذه جملة عربية قصيرة.", "names")
+    names = project.segments("names")
+    two, three = (escape(project.segment(i).source) for i in (2, 3))
+    path = tmp_path / "copied.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" '
+        'source-language="ar" target-language="en" datatype="plaintext"><body>'
+        f'<trans-unit id="a"><source>{two}</source><target state="needs-translation">{two}'
+        f'</target></trans-unit><trans-unit id="b"><source>{three}</source>'
+        '<target state="translated">Three, translated.</target></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8",
+    )
+    before = project.segment(2).target
+    report = project.import_xliff(path, doc="sample")
+    assert report.updated == [3] and report.left_alone == 1
+    assert project.segment(2).target == before
+    names_file = tmp_path / "names.xlf"
+    names_file.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="y" '
+        'source-language="ar" target-language="en" datatype="plaintext"><body>'
+        '<trans-unit id="n"><source>IEDCR</source><target state="translated">IEDCR</target>'
+        "</trans-unit></body></file></xliff>", encoding="utf-8",
+    )
+    assert project.import_xliff(names_file, doc="names").added == [names[0].id]

@@ -492,7 +492,7 @@ class Exchange:
             if unit.lqa:
                 place = f"{where}unit {unit.key or '?'}"
                 reviewed += [(unit.lqa, ids, place) for ids in targets]
-            if unit.target is None or not unit.target.strip():
+            if unit.target is None or not unit.target.strip() or _copies_source(unit):
                 report.left_alone += sum(len(ids) for ids in targets)
                 continue
             status = Status(unit.status) if unit.status in STATUSES else Status.TRANSLATED
@@ -643,6 +643,13 @@ class Exchange:
             report.matched_by_source += 1
             return [(sid,) for sid in found]
         return None
+
+
+def _copies_source(unit: ImportedUnit) -> bool:
+    """Whether a unit's target is its Arabic again (another tool's untranslated unit, its
+    source copied to the target), not an English translation."""
+    target = unit.target or ""
+    return arabic_share(target) > 0 and match_key(target) == match_key(unit.source)
 
 
 def _superseded(
