@@ -208,3 +208,24 @@ def test_an_undeclared_entity_is_named_with_its_line(tmp_path: Path) -> None:
     assert str(caught.value) == (
         f"{path}: line 3: not well-formed XML (Entity 'nbsp' not defined)"
     )
+
+
+def test_attribute_defaults_of_an_internal_dtd_are_refused(
+    project: Project, tmp_path: Path
+) -> None:
+    """An <!ATTLIST> default gives every unit approved="yes" unseen (libxml2 answers el.get()
+    from the DTD): refused, nothing changed; a declaration without a default is accepted."""
+    path = _write(
+        tmp_path, "attlist.xlf",
+        '<!DOCTYPE xliff [ <!ATTLIST trans-unit approved CDATA "yes"> ]>\n',
+        "This claim is false through and through.",
+    )
+    message = _refused(project, path, "default values")
+    assert "trans-unit approved" in message and "attlist.xlf" in message
+    implied = _write(
+        tmp_path, "implied.xlf",
+        "<!DOCTYPE xliff [ <!ATTLIST trans-unit approved CDATA #IMPLIED> ]>\n",
+        "This claim is false through and through.",
+    )
+    report = project.import_xliff(implied)
+    assert report.updated == [2] and project.segment(2).status != "approved"

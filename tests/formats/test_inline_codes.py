@@ -22,6 +22,7 @@ X20 = "{urn:oasis:names:tc:xliff:document:2.0}"
     "a<1>b<2>c</1>d</2>",  # pairs crossing (a translation the QA check reports)
     "x</3> y <4>z",  # halves whose partners are in other segments
     "<1><2>nested</2></1><1>again</1>",  # nested, and a pair twice
+    "due to </2>COVID-19<2> here",  # a pair reversed: two lone halves
 ])
 @pytest.mark.parametrize("codes", [XLIFF12, XLIFF20, TMX], ids=["xliff", "xliff2", "tmx"])
 def test_every_tagged_text_is_well_formed_and_reads_back(text: str, codes: dict[str, str]
@@ -29,6 +30,20 @@ def test_every_tagged_text_is_well_formed_and_reads_back(text: str, codes: dict[
     element = etree.fromstring(f"<seg>{encode(text, codes)}</seg>")  # well-formed
     assert tagged_text(element) == text
     assert "&lt;1&gt;" not in "".join(element.itertext()) or codes is TMX  # not as text
+
+
+def test_an_end_before_its_start_is_written_as_two_lone_halves() -> None:
+    """TMX's <ept> and XLIFF 2.0's <ec startRef> must follow their start: "</2>…<2>" (a tag
+    error the QA check reports) is <it>/isolated halves, which read back as they were (TMX's
+    reader dropped the early </2>, so importing our own file changed the English)."""
+    text = "due to </2>COVID-19<2> here"
+    assert encode(text, TMX) == (
+        'due to <it pos="end" x="2">&lt;/2&gt;</it>COVID-19<it pos="begin" x="2">&lt;2&gt;</it>'
+        " here"
+    )
+    assert encode(text, XLIFF20) == (
+        'due to <ec id="2" isolated="yes"/>COVID-19<sc id="2" isolated="yes"/> here'
+    )
 
 
 def test_other_tools_codes_without_our_numbers_are_left_out() -> None:

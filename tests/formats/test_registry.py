@@ -261,6 +261,20 @@ def test_the_import_dialog_brings_a_bilingual_file_back(export: Exporter, projec
     )
 
 
+def test_the_import_dialog_shows_a_round_trips_warnings(export: Exporter, project: Project) -> None:
+    """A unit that matches no segment (its Arabic edited in another tool) is said in the
+    dialog's line, as the command line prints it (the dialog said nothing of it)."""
+    path = export("xliff")
+    source = project.segment(2).source
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(source, source + " زيادة", 1), encoding="utf-8")
+    report = run_import(project, ImportRequest("translation", path, "sample", "working"))
+    assert report.unmatched == 1 and report.warnings
+    said = describe(report)
+    assert ", 1 unit matched no segment." in said  # not "1 units"
+    assert said.endswith(f" Warning: {report.warnings[0]}.")
+
+
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
 def test_a_joined_units_edit_comes_back_from_a_table(tmp_path: Path, fmt: str) -> None:
     """A unit of two segments (one link, id ``1_2``) edited in a spreadsheet: the edit goes to

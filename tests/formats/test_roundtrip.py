@@ -318,3 +318,144 @@ def test_another_tools_file_is_taken_as_it_is(
     report = project.import_xliff(path)
     assert report.kept_newer == [] and 3 in report.updated
     assert project.segment(3).target == before
+
+
+def test_a_segment_edited_in_both_but_confirmed_since_is_not_said_to_be_taken(
+    export: Exporter, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edited in the file and confirmed in the project since the export: the protection of
+    finished work keeps the project's English, and no warning says the file's is taken."""
+    from datetime import UTC, datetime, timedelta
+
+    from workbench.store import history
+
+    path = export("xliff")
+    later = (datetime.now(UTC) + timedelta(seconds=5)).isoformat(timespec="milliseconds")
+    monkeypatch.setattr(history, "now", lambda: later)
+    confirmed = project.segment(4).target + " (revised)"
+    project.confirm(4, confirmed, override_reason="test")
+    _edit_xliff12(path, 4, "Edited in the file.", 0, "")
+    report = project.import_xliff(path)
+    assert project.segment(4).target == confirmed and report.updated == []
+    assert report.protected == {"translated": 1}
+    assert not any("edited both" in w for w in report.warnings), report.warnings
+    taken = project.import_xliff(path, overwrite="confirmed")
+    assert project.segment(4).target == "Edited in the file." and taken.updated == [4]
+    assert any("segment 4: edited both" in w for w in taken.warnings)
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx", "csv", "tsv"])
+def test_control_characters_no_export_carries_do_not_make_a_change(
+    export: Exporter, project: Project, fmt: str
+) -> None:
+    """English with a form feed, an escape and a U+0001 (a text extracted from a PDF): every
+    export drops them (CSV and TSV too, which would otherwise be refused as binary content),
+    and importing the file unedited changes nothing."""
+    project.save_draft(2, "The claim \x0cis false\x1b to the\x01 core.")
+    before = _snapshot(project)
+    path = export(fmt)
+    assert "\x0c" not in path.read_text(encoding="utf-8-sig")
+    report = project.import_bilingual(path)
+    assert (report.updated, report.added) == ([], [])
+    assert _snapshot(project) == before
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2"])
+def test_another_tools_unit_of_several_segments_is_matched_segment_by_segment(
+    project: Project, tmp_path: Path, fmt: str
+) -> None:
+    """A paragraph unit segmented by another tool (XLIFF 2.0 <segment>s, XLIFF 1.2 <seg-source>
+    with <mrk mtype="seg">), whose whole Arabic is no segment of ours: each of its segments
+    meets ours by its Arabic (it was refused as matching nothing)."""
+    from xml.sax.saxutils import escape
+
+    two, three = (escape(project.segment(i).source) for i in (2, 3))
+    if fmt == "xliff2":
+        text = (
+            '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" '
+            'trgLang="en"><file id="f1"><unit id="tu1">'
+            f'<segment id="a" state="translated"><source>{two}</source>'
+            "<target>Segment two, elsewhere.</target></segment>"
+            "<ignorable><source> </source></ignorable>"
+            f'<segment id="b"><source>{three}</source><target/></segment>'
+            "<segment id='c'><source>جملة ليست في المشروع.</source><target>None.</target>"
+            "</segment></unit></file></xliff>"
+        )
+    else:
+        text = (
+            '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+            'original="x" source-language="ar" target-language="en" datatype="plaintext"><body>'
+            f'<trans-unit id="tu1"><source>{two} {three} جملة ليست في المشروع.</source>'
+            f'<seg-source><mrk mtype="seg" mid="1">{two}</mrk> <mrk mtype="seg" mid="2">'
+            f'{three}</mrk> <mrk mtype="seg" mid="3">جملة ليست في المشروع.</mrk></seg-source>'
+            '<target state="translated"><mrk mtype="seg" mid="1">Segment two, elsewhere.</mrk> '
+            '<mrk mtype="seg" mid="2"/> <mrk mtype="seg" mid="3">None.</mrk></target>'
+            "</trans-unit></body></file></xliff>"
+        )
+    path = tmp_path / f"segmented.{fmt}.xlf"
+    path.write_text(text, encoding="utf-8")
+    before = _snapshot(project)
+    report = project.import_xliff(path)
+    assert report.updated == [2] and report.unmatched == 1
+    assert report.warnings == [f"line 1: unit tu1/{'c' if fmt == 'xliff2' else '3'} matches "
+                               "no segment"]
+    after = _snapshot(project)
+    assert after[2] == ("Segment two, elsewhere.", "translated")
+    assert {sid for sid in before if before[sid] != after[sid]} == {2}
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
+def test_an_edit_in_the_second_of_the_export_is_not_reverted_by_the_file(
+    export: Exporter, project: Project, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A segment edited a millisecond after the export (a script: export, edit, import): the
+    unedited file brought back keeps the newer English (a file dated in whole seconds took
+    edits of that second for older than the file, and reverted them)."""
+    from datetime import datetime, timedelta
+
+    from workbench.formats import detect
+    from workbench.store import history
+
+    path = export(fmt)
+    exported = detect(path).read(path).exported_at
+    assert exported
+    just_after = datetime.fromisoformat(exported) + timedelta(milliseconds=1)
+    monkeypatch.setattr(history, "now", lambda: just_after.isoformat(timespec="milliseconds"))
+    project.save_draft(3, "Edited just after the export.")
+    report = project.import_bilingual(path)
+    assert (report.updated, report.kept_newer) == ([], [3])
+    assert project.segment(3).target == "Edited just after the export."
+
+
+def test_a_target_that_copies_the_arabic_is_no_translation(
+    project: Project, tmp_path: Path
+) -> None:
+    """Another tool's untranslated unit with its source copied to the target (OmegaT, "copy
+    source"): left alone like an empty target, so the Arabic never replaces a draft's English;
+    a target equal to a source without Arabic (a name, a number) is still a translation."""
+    from xml.sax.saxutils import escape
+
+    project.import_document_text("IEDCR\nهذه جملة عربية قصيرة.", "names")
+    names = project.segments("names")
+    two, three = (escape(project.segment(i).source) for i in (2, 3))
+    path = tmp_path / "copied.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" '
+        'source-language="ar" target-language="en" datatype="plaintext"><body>'
+        f'<trans-unit id="a"><source>{two}</source><target state="needs-translation">{two}'
+        f'</target></trans-unit><trans-unit id="b"><source>{three}</source>'
+        '<target state="translated">Three, translated.</target></trans-unit>'
+        "</body></file></xliff>", encoding="utf-8",
+    )
+    before = project.segment(2).target
+    report = project.import_xliff(path, doc="sample")
+    assert report.updated == [3] and report.left_alone == 1
+    assert project.segment(2).target == before
+    names_file = tmp_path / "names.xlf"
+    names_file.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="y" '
+        'source-language="ar" target-language="en" datatype="plaintext"><body>'
+        '<trans-unit id="n"><source>IEDCR</source><target state="translated">IEDCR</target>'
+        "</trans-unit></body></file></xliff>", encoding="utf-8",
+    )
+    assert project.import_xliff(names_file, doc="names").added == [names[0].id]

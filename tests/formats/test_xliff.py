@@ -135,3 +135,41 @@ def test_all_findings_on_request_and_overrides_respected(
     project.add_override(4, "term-forbidden", None, "the source spells it so")
     notes = _qa_notes(export("xliff", name="after.xlf"))
     assert not any("Kerenski" in line for line in notes[4])
+
+
+def test_white_space_of_another_tools_xliff_is_read_as_xml_space_says(tmp_path: Path) -> None:
+    """A pretty-printed target (no xml:space) is one line, as translate-toolkit reads it; a
+    target whose xml:space is "preserve" (on it or an ancestor) keeps its breaks."""
+    target = "\n      Seventeen deaths\n      have  been\trecorded.\n    "
+    files = {
+        "x12.xlf": (
+            '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+            'original="t" source-language="ar" target-language="en" datatype="plaintext"{space}>'
+            "<body><trans-unit id=\"a\"><source> قد سُجِّلت\n 17 حالة وفاة.</source>"
+            f"<target>{target}</target></trans-unit></body></file></xliff>"
+        ),
+        "x20.xlf": (
+            '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="ar" '
+            'trgLang="en"><file id="f"{space}><unit id="a"><segment><source> قد سُجِّلت\n 17 '
+            f"حالة وفاة.</source><target>{target}</target></segment></unit></file></xliff>"
+        ),
+    }
+    for name, text in files.items():
+        for space, expected in (("", "Seventeen deaths have been recorded."),
+                                (' xml:space="preserve"', target)):
+            path = tmp_path / name
+            path.write_text(text.format(space=space), encoding="utf-8")
+            unit = read_xliff(path).units[0]
+            assert unit.target == expected, (name, space)
+            if not space:
+                assert unit.source == "قد سُجِّلت 17 حالة وفاة."
+
+
+def test_an_xliff2_export_of_no_units_is_still_valid(export: Exporter, project: Project) -> None:
+    """XLIFF 2.0 requires one or more <unit> or <group> in a <file>: with no segment of the
+    statuses asked for, the file holds one empty group (and reads back as holding no unit)."""
+    path = export("xliff2", statuses=["approved"])
+    file = etree.parse(str(path)).getroot().find(f"{NS2}file")
+    assert [etree.QName(child).localname for child in file] == ["group"]
+    assert len(file[0]) == 0 and read_xliff(path).units == []
+    assert len(Xliff2File.parsefile(str(path)).getunits()) == 0

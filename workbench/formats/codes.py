@@ -6,10 +6,10 @@ codes of the exchange formats, so that other tools show them as tags, not as tex
 - TMX 1.4b: ``<bpt i="1" x="1">&lt;1&gt;</bpt>…<ept i="1">&lt;/1&gt;</ept>`` and
   ``<ph x="2">&lt;2/&gt;</ph>`` (the placeholder as the native code).
 
-A half whose partner is not in the segment, or a pair crossing another (a translation the
-``tag-mismatch`` check reports), is written as standalone codes (``bx``/``ex``; ``sc``/``ec``,
-isolated when the partner is elsewhere; TMX's ``it`` for a lone half), so the file is always
-well-formed. :func:`tagged_text` reads any of these back as
+A half whose partner is not in the segment (or an end before its start), or a pair crossing
+another (a translation the ``tag-mismatch`` check reports), is written as standalone codes
+(``bx``/``ex``; ``sc``/``ec``, isolated when the partner is elsewhere; TMX's ``it`` for a lone
+half), so the file is always well-formed. :func:`tagged_text` reads any of these back as
 placeholders (ids that are not our numbers: the text only, their codes left out).
 """
 
@@ -20,7 +20,7 @@ import contextlib
 from lxml import etree
 
 from workbench.formats import xmlout
-from workbench.formats.safexml import CODE_TAGS, local
+from workbench.formats.safexml import CODE_TAGS, local, text_as_spaced
 from workbench.text.tags import CLOSE, EMPTY, OPEN, TagToken, tokens
 
 XLIFF12 = {"open": '<g id="{n}">', "close": "</g>", "empty": '<x id="{n}"/>',
@@ -52,12 +52,18 @@ def _roles(found: list[TagToken]) -> list[str]:
                 roles[k] = "end"
     for k in stack:
         roles[k] = "begin"
-    opened = {t.id for t, r in zip(found, roles, strict=True) if r == "begin"}
-    closed = {t.id for t, r in zip(found, roles, strict=True) if r == "end"}
+    # a begin and an end are partners only in that order ("</2>…<2>" is two lone halves:
+    # TMX's <ept> and XLIFF 2.0's <ec startRef> must follow their start)
+    pending: dict[int, list[int]] = {}
+    paired: set[int] = set()
     for k, token in enumerate(found):
-        if (roles[k] == "begin" and token.id not in closed) or (
-                roles[k] == "end" and token.id not in opened):
-            roles[k] = "lone " + roles[k]
+        if roles[k] == "begin":
+            pending.setdefault(token.id, []).append(k)
+        elif roles[k] == "end" and pending.get(token.id):
+            paired |= {pending[token.id].pop(), k}
+    for k, role in enumerate(roles):
+        if role in ("begin", "end") and k not in paired:
+            roles[k] = "lone " + role
     return roles
 
 
@@ -118,3 +124,9 @@ def tagged_text(element: etree._Element) -> str:
     parts: list[str] = []
     walk(element, parts)
     return "".join(parts)
+
+
+def spaced_text(element: etree._Element) -> str:
+    """:func:`tagged_text` with its white space read as the element's ``xml:space`` says
+    (collapsed unless preserved: see :func:`safexml.text_as_spaced`)."""
+    return text_as_spaced(tagged_text(element), element)

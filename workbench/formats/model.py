@@ -31,7 +31,11 @@ class ExportHeader:
     version: str
     tool: str = "workbench"
     tool_version: str = "0"
-    created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    #: when the file was written, to the millisecond, as the revisions' times are stored (an
+    #: import tells the edits made since by it)
+    created: str = field(
+        default_factory=lambda: datetime.now(UTC).isoformat(timespec="milliseconds")
+    )
     source_lang: str = SOURCE_LANG
     target_lang: str = TARGET_LANG
 
@@ -130,6 +134,10 @@ class ImportedUnit:
     line: int | None = None
     #: the unit's notes that are LQA errors (``LQA: ...`` lines)
     lqa: tuple[str, ...] = ()
+    #: the unit's segments, each as a unit (another tool's unit of several segments: XLIFF 2.0
+    #: ``<segment>`` elements, XLIFF 1.2 ``<mrk mtype="seg">``), matched one by one when the
+    #: whole unit matches no segment; () for a unit of one segment
+    parts: tuple[ImportedUnit, ...] = ()
 
 
 @dataclass

@@ -2,8 +2,9 @@
 
 The parser never loads a DTD, never touches the network and never expands entities; a
 document that declares entities at all (external entities, parameter entities, expansion
-bombs) is refused before any of its content is used. A ``<!DOCTYPE ... SYSTEM "...">``
-without declarations is accepted and its DTD is not fetched.
+bombs) is refused before any of its content is used, as is one whose internal DTD gives
+attributes default values (libxml2 would answer ``el.get`` with them). A
+``<!DOCTYPE ... SYSTEM "...">`` without declarations is accepted and its DTD is not fetched.
 """
 
 from __future__ import annotations
@@ -189,12 +190,29 @@ def _head(path: Path, size: int = 65536) -> bytes:
         return b""
 
 
+#: An attribute declaration with a default value: libxml2 gives every element it names that
+#: attribute (``el.get`` finds it), so a DTD could approve every unit of a file unseen.
+_ATTRIBUTE_DEFAULT = re.compile(r"<!ATTLIST\b[^>]*?[\"']")
+
+
 def _check_doctype(path: str | Path, root: etree._Element) -> None:
-    dtd = root.getroottree().docinfo.internalDTD
+    tree = root.getroottree()
+    dtd = tree.docinfo.internalDTD
     if dtd is None:
         return
     for entity in dtd.iterentities():
         raise _entity_error(path, entity.name, bool(entity.system_url))
+    # lxml lists no attribute declarations; the serialised document shows its internal subset
+    # (its text is escaped there, and comments and PIs are the only other raw markup)
+    found = _ATTRIBUTE_DEFAULT.search(etree.tostring(tree, encoding="unicode"))
+    if found is not None:
+        declared = found.group(0).split()
+        name = " ".join(declared[1:3]) if len(declared) > 2 else "?"
+        raise InputError(
+            path,
+            f"refused: the document's DTD gives attributes default values (<!ATTLIST {name} "
+            "...>); XML attribute declarations are not accepted",
+        )
 
 
 def _check_entities(path: str | Path, element: etree._Element) -> None:
@@ -203,6 +221,32 @@ def _check_entities(path: str | Path, element: etree._Element) -> None:
             raise InputError(
                 path, f"refused: entity reference {child.text!r}", line=child.sourceline
             )
+
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_WHITESPACE = re.compile("[ \t\r\n]+")
+
+
+def space_preserved(element: etree._Element) -> bool:
+    """Whether ``xml:space="preserve"`` is in effect for an element: its own ``xml:space``, else
+    its nearest ancestor's (the elements of a file read with :func:`iterparse` keep their
+    ancestors)."""
+    node: etree._Element | None = element
+    while node is not None:
+        value = node.get(XML_SPACE)
+        if value is not None:
+            return value.strip() == "preserve"
+        node = node.getparent()
+    return False
+
+
+def text_as_spaced(text: str, element: etree._Element) -> str:
+    """The ``text`` of ``element`` as its ``xml:space`` says: as it is where white space is
+    preserved, else (the default, e.g. a pretty-printed file of another tool) each run of XML
+    white space one space and none at the ends, as translate-toolkit and Okapi read it."""
+    if space_preserved(element):
+        return text
+    return _XML_WHITESPACE.sub(" ", text).strip()
 
 
 #: Inline elements that hold native codes, not text (TMX, XLIFF 1.2 and 2.0).

@@ -27,6 +27,7 @@ from typing import BinaryIO
 
 from workbench.errors import InputError
 from workbench.formats.model import ExportHeader, ImportedFile, ImportedUnit, Unit
+from workbench.formats.xmlout import carried
 from workbench.statuses import STATUSES
 from workbench.textio import read_text
 
@@ -96,7 +97,10 @@ def _restored(cell: str) -> str:
 
 
 def _fields(unit: Unit) -> tuple[str, ...]:
-    return (unit.key, str(unit.paragraph), unit.source, unit.target, unit.status)
+    """A unit's fields, without the control characters that no export carries (and that
+    :func:`read_text` refuses as binary content)."""
+    return (unit.key, str(unit.paragraph), carried(unit.source), carried(unit.target),
+            unit.status)
 
 
 def write_csv(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int:

@@ -32,6 +32,7 @@ PROP_DOCUMENT = "x-workbench-document"
 PROP_DOCUMENT_KEY = "x-workbench-document-key"
 PROP_PROJECT = "x-workbench-project"
 PROP_VERSION = "x-workbench-version"
+PROP_EXPORTED = "x-workbench-exported"
 PROP_STATUS = "x-status"
 PROP_PARAGRAPH = "x-paragraph"
 PROP_FINDING = "x-finding"
@@ -57,6 +58,7 @@ def write_tmx(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
         (PROP_DOCUMENT, header.document),
         (PROP_DOCUMENT_KEY, header.document_key),
         (PROP_VERSION, header.version),
+        (PROP_EXPORTED, header.created),  # the creationdate to the millisecond
     ):
         w.write(f'  <prop type="{kind}">{xmlout.text(value)}</prop>\n')
     w.write("</header>\n<body>\n")
@@ -112,7 +114,9 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
             result.document = header_props.get(PROP_DOCUMENT)
             result.document_key = header_props.get(PROP_DOCUMENT_KEY)
             if result.document_key:  # ours: when it was written
-                result.exported_at = iso_from_tmx_date(el.get("creationdate"))
+                result.exported_at = header_props.get(PROP_EXPORTED) or iso_from_tmx_date(
+                    el.get("creationdate")
+                )
         elif name == "tu":
             unit = _read_tu(el, source_lang, target_lang)
             if unit is not None:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
-from workbench.formats.codes import XLIFF12, encode, tagged_text
+from workbench.formats.codes import XLIFF12, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
 from workbench.lqa.notes import is_note
 from workbench.statuses import STATUSES, XLIFF12_STATE, Status, from_xliff12
@@ -169,16 +169,35 @@ def _read_trans_unit(tu: etree._Element) -> ImportedUnit | None:
 
     source_el = tu.find(child("source"))
     target_el = tu.find(child("target"))
-    source = tagged_text(source_el) if source_el is not None else ""
-    target = tagged_text(target_el) if target_el is not None else None
+    source = spaced_text(source_el) if source_el is not None else ""
+    target = spaced_text(target_el) if target_el is not None else None
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     status = _status(state, approved, bool(target and target.strip()), tu.get(f"{{{WB_NS}}}status"))
     notes = tu.findall(child("note"))
+    parts: list[ImportedUnit] = []
+    seg_source = tu.find(child("seg-source"))
+    if seg_source is not None:  # segmented: <mrk mtype="seg" mid="N"> in it and in the target
+        targets = {m.get("mid"): spaced_text(m) for m in _segment_marks(target_el)}
+        for mark in _segment_marks(seg_source):
+            mid = mark.get("mid")
+            text = targets.get(mid)
+            parts.append(ImportedUnit(
+                key=f"{tu.get('id')}/{mid}", source=spaced_text(mark), target=text, state=state,
+                status=_status(state, approved, bool(text and text.strip()), None).value,
+                line=mark.sourceline,
+            ))
     return ImportedUnit(
         key=tu.get("id"), source=source, target=target, state=state, status=status.value,
-        line=tu.sourceline, lqa=lqa_notes(notes),
+        line=tu.sourceline, lqa=lqa_notes(notes), parts=tuple(parts) if len(parts) > 1 else (),
     )
+
+
+def _segment_marks(element: etree._Element | None) -> list[etree._Element]:
+    """The segment markers (``<mrk mtype="seg">``) of an element, in order."""
+    if element is None:
+        return []
+    return [m for m in element.iter() if safexml.local(m.tag) == "mrk" and m.get("mtype") == "seg"]
 
 
 def lqa_notes(notes: Iterable[etree._Element]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from workbench.formats import xmlout
-from workbench.formats.codes import XLIFF20, encode, tagged_text
+from workbench.formats.codes import XLIFF20, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedUnit, Unit
 from workbench.formats.xliff import lqa_notes
 from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
@@ -91,6 +91,8 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
             w.write("".join(parts))
             count += 1
         w.write("</group>\n")
+    if not count:  # a <file> holds one or more units or groups: an empty group, not none
+        w.write('<group id="p0" name="no segment pairs"/>\n')
     w.write("</file>\n</xliff>\n")
     w.flush()
     return count
@@ -105,17 +107,24 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
     targets: list[str] = []
     statuses: list[Status] = []
     states: list[str] = []
+    parts: list[ImportedUnit] = []
     any_target = False
-    for segment in unit.iter(_q("segment")):
+    for number, segment in enumerate(unit.iter(_q("segment")), start=1):
         source_el = segment.find(_q("source"))
         target_el = segment.find(_q("target"))
-        sources.append(tagged_text(source_el) if source_el is not None else "")
-        target = tagged_text(target_el) if target_el is not None else ""
+        source = spaced_text(source_el) if source_el is not None else ""
+        sources.append(source)
+        target = spaced_text(target_el) if target_el is not None else ""
         any_target = any_target or target_el is not None
         targets.append(target)
         state = segment.get("state")
         states.append(state or "")
         statuses.append(_status(state, segment.get("subState"), bool(target.strip())))
+        parts.append(ImportedUnit(
+            key=f"{unit.get('id')}/{segment.get('id') or number}", source=source,
+            target=target if target_el is not None else None, state=state,
+            status=statuses[-1].value, line=segment.sourceline,
+        ))
     if not sources:
         return None
     status = min(statuses, key=lambda s: STATUSES.index(s.value))
@@ -127,6 +136,7 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
         status=status.value,
         line=unit.sourceline,
         lqa=lqa_notes(unit.iter(_q("note"))),
+        parts=tuple(parts) if len(parts) > 1 else (),
     )
 
 

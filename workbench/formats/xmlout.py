@@ -16,10 +16,16 @@ _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTR_EXTRA = (('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
 
 
+def carried(value: str) -> str:
+    """``value`` without the characters XML 1.0 cannot carry (what an export keeps of it)."""
+    if _INVALID.search(value):
+        return _INVALID.sub("", value)
+    return value
+
+
 def text(value: str) -> str:
     """``value`` as XML character data."""
-    if _INVALID.search(value):
-        value = _INVALID.sub("", value)
+    value = carried(value)
     # chained str.replace runs in C; str.translate with a dict is far slower on Arabic text
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

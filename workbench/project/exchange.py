@@ -17,7 +17,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -35,6 +35,7 @@ from workbench.formats.model import (
     parse_unit_key,
 )
 from workbench.formats.original import StoredOriginal
+from workbench.formats.xmlout import carried
 from workbench.glossary.qa import PlainTerm, plain_terms
 from workbench.project.catalog import Catalog, Document
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
@@ -479,10 +480,8 @@ class Exchange:
         planned: dict[int, tuple[str, str]] = {}
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
         since = _edited_since(self.context.db, document.id, file)
-        for unit in file.units:
-            targets = self._match(unit.key, unit.source, current, by_source, report)
-            if targets is None:  # inline codes (another tool's, or none) unlike ours?
-                unit, targets = self._match_codes(unit, current, by_source, by_text, report)
+        edited_both: list[int] = []  # segments edited in the project and in the file
+        for unit, targets in self._matched(file.units, current, by_source, by_text, report):
             where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
                 report.unmatched += 1
@@ -493,13 +492,14 @@ class Exchange:
             if unit.lqa:
                 place = f"{where}unit {unit.key or '?'}"
                 reviewed += [(unit.lqa, ids, place) for ids in targets]
-            if unit.target is None or not unit.target.strip():
+            if unit.target is None or not unit.target.strip() or _copies_source(unit):
                 report.left_alone += sum(len(ids) for ids in targets)
                 continue
             status = Status(unit.status) if unit.status in STATUSES else Status.TRANSLATED
             for ids in targets:
                 members = [(current[i]["target"], current[i]["status"]) for i in ids]
-                same_text = group_text([t for t, _ in members]) == unit.target.strip()
+                # the project's English as the file could carry it (no C0 controls)
+                same_text = carried(group_text([t for t, _ in members])) == unit.target.strip()
                 if same_text and group_status(members) == status.value:
                     report.left_alone += len(ids)
                     continue
@@ -507,12 +507,7 @@ class Exchange:
                     if _superseded(unit.target, ids, since, current):
                         report.kept_newer += ids
                         continue
-                    if len(report.warnings) < 20:
-                        report.warnings.append(
-                            f"segment {ids[0]}: edited both in the project and in the file "
-                            "since the file was exported; the file's English is taken (the "
-                            "project's is in the segment's history)"
-                        )
+                    edited_both.append(ids[0])
                 # a changed translation marked 'new' is at least a draft
                 applied = Status.DRAFT if status is Status.NEW else status
                 for i, sid in enumerate(ids):
@@ -536,6 +531,14 @@ class Exchange:
         for sid, old, new, *_ in changes:
             if new.strip():  # not a joined unit's other segments, which stay empty
                 (report.updated if (old or "").strip() else report.added).append(sid)
+        taken = {sid for sid, *_ in changes}  # not those the protection of finished work kept
+        for sid in edited_both:
+            if sid in taken and len(report.warnings) < 20:
+                report.warnings.append(
+                    f"segment {sid}: edited both in the project and in the file since the "
+                    "file was exported; the file's English is taken (the project's is in "
+                    "the segment's history)"
+                )
         if not dry_run:
             report.group_id = self.changes.apply(
                 document, changes, action, action,
@@ -575,6 +578,24 @@ class Exchange:
                 f"use --doc (documents: {', '.join(d.name for d in docs)})"
             )
         return self.catalog.document(doc)
+
+    def _matched(
+        self, units: Iterable[ImportedUnit], current: dict[int, dict[str, Any]],
+        by_source: dict[str, list[int]], by_text: dict[str, list[int]],
+        report: ExchangeReport,
+    ) -> Iterator[tuple[ImportedUnit, list[tuple[int, ...]] | None]]:
+        """Each unit with the segment groups it applies to (None: it matches none). A unit of
+        several segments (another tool's) that matches no segment whole is matched segment by
+        segment."""
+        for unit in units:
+            targets = self._match(unit.key, unit.source, current, by_source, report)
+            if targets is None:  # inline codes (another tool's, or none) unlike ours?
+                matched, targets = self._match_codes(unit, current, by_source, by_text, report)
+                if targets is None and unit.parts:
+                    yield from self._matched(unit.parts, current, by_source, by_text, report)
+                    continue
+                unit = matched
+            yield unit, targets
 
     def _match_codes(
         self, unit: ImportedUnit, current: dict[int, dict[str, Any]],
@@ -624,6 +645,13 @@ class Exchange:
         return None
 
 
+def _copies_source(unit: ImportedUnit) -> bool:
+    """Whether a unit's target is its Arabic again (another tool's untranslated unit, its
+    source copied to the target), not an English translation."""
+    target = unit.target or ""
+    return arabic_share(target) > 0 and match_key(target) == match_key(unit.source)
+
+
 def _superseded(
     text: str, ids: Sequence[int], since: dict[int, list[str]], current: dict[int, Row]
 ) -> bool:
@@ -649,8 +677,8 @@ def _edited_since(db: Any, document_id: int, file: ImportedFile) -> dict[int, li
         return {}
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    if not moment.microsecond:  # written in whole seconds: edits in that second come before
-        moment += timedelta(seconds=1)
+    # a time in whole seconds (an older file) counts the edits of that second as made since:
+    # at worst a warning that the file was edited too, never an edit reverted by the file
     stored = moment.astimezone(UTC).isoformat(timespec="milliseconds")
     return q_history.edited_since(db, document_id, stored)
 

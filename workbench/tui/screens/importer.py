@@ -147,13 +147,14 @@ def describe(report: ImportReport | ExchangeReport) -> str:
     from workbench.project.exchange import ExchangeReport
 
     if isinstance(report, ExchangeReport):  # a round trip of a bilingual file
-        unmatched = f", {report.unmatched:,} units matched no segment" if report.unmatched else ""
+        unmatched = (f", {plural(report.unmatched, 'unit')} matched no segment"
+                     if report.unmatched else "")
         return (
             f"Brought back {Path(report.file).name} into {report.document!r} (working): "
             f"{len(report.updated):,} updated, {len(report.added):,} added, "
             f"{report.left_alone:,} left alone{_protected(report.protected)}{unmatched}"
             + (f", {len(report.kept_newer):,} kept (edited here since the export)"
-               if report.kept_newer else "") + "."
+               if report.kept_newer else "") + "." + _warnings(report)
         )
     if report.version is None:
         fmt = getattr(report, "format", "txt")
@@ -178,7 +179,7 @@ def describe(report: ImportReport | ExchangeReport) -> str:
     return line + _warnings(report)
 
 
-def _warnings(report: ImportReport) -> str:
+def _warnings(report: ImportReport | ExchangeReport) -> str:
     """The report's first three warnings (unrelated texts, English sentences that matched no
     segment …), each as a sentence of the line."""
     return "".join(f" Warning: {w.rstrip('.')}." for w in report.warnings[:3])
