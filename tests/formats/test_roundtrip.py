@@ -459,3 +459,18 @@ def test_a_target_that_copies_the_arabic_is_no_translation(
         "</trans-unit></body></file></xliff>", encoding="utf-8",
     )
     assert project.import_xliff(names_file, doc="names").added == [names[0].id]
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
+def test_an_export_of_a_reference_brought_back_says_where_its_english_goes(
+    export: Exporter, project: Project, fmt: str
+) -> None:
+    """Our export of reference:main, imported: its English replaced the drafts of the working
+    translation without a word. It still may (a reference is a fair start), but it says so."""
+    path = export(fmt, version="reference:main")
+    report = project.import_bilingual(path, dry_run=True)
+    assert report.updated  # the reference differs from the drafts
+    assert any("exported from reference:main" in w for w in report.warnings), report.warnings
+    working = export(fmt, name=f"working.{fmt}")
+    assert not any("exported from" in w
+                   for w in project.import_bilingual(working, dry_run=True).warnings)

@@ -153,6 +153,8 @@ class ImportedFile:
     units: list[ImportedUnit] = field(default_factory=list)
     exported_at: str | None = None
     """When workbench wrote the file (ISO 8601; our exports only, with their document key)."""
+    version: str | None = None
+    """The version workbench exported (``working``, ``reference:main``; our exports only)."""
 
 
 def iso_from_tmx_date(date: str | None) -> str | None:

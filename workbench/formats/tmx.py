@@ -113,10 +113,11 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
                 header_props[prop.get("type", "")] = (prop.text or "").strip()
             result.document = header_props.get(PROP_DOCUMENT)
             result.document_key = header_props.get(PROP_DOCUMENT_KEY)
-            if result.document_key:  # ours: when it was written
+            if result.document_key:  # ours: when it was written, and of what
                 result.exported_at = header_props.get(PROP_EXPORTED) or iso_from_tmx_date(
                     el.get("creationdate")
                 )
+                result.version = header_props.get(PROP_VERSION)
         elif name == "tu":
             unit = _read_tu(el, source_lang, target_lang)
             if unit is not None:

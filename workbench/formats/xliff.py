@@ -142,8 +142,9 @@ def _read_units(
                     result.target_lang = el.get("target-language")
                 result.document = el.get("original")
                 result.document_key = el.get(f"{{{WB_NS}}}document-key")
-                if result.document_key:  # ours: when it was written
+                if result.document_key:  # ours: when it was written, and of what
                     result.exported_at = el.get("date") or el.get(f"{{{WB_NS}}}date")
+                    result.version = el.get(f"{{{WB_NS}}}version")
             continue
         if name == unit_name:
             unit = read_unit(el)

@@ -523,6 +523,10 @@ class Exchange:
                     "(its source texts are English and its targets Arabic: the languages "
                     "swapped?)" if swapped else "(a file of another document?)")
             )
+        if file.version and file.version != "working" and planned:
+            report.warnings.insert(0, (
+                f"the file was exported from {file.version}: its English goes into the "
+                "working translation"))
         fill = FillReport(dry_run=dry_run)
         report.dry_run = dry_run
         changes = plan_fill(current, planned, overwrite, fill)
