@@ -147,6 +147,15 @@ def test_csv_reader_takes_columns_by_name_and_keeps_text_exactly(tmp_path: Path)
     ]
 
 
+def test_a_csv_saved_with_semicolons_is_read(tmp_path: Path) -> None:
+    """Excel saves "CSV" with semicolons where the decimal mark is a comma (French, German,
+    Arabic locales): it was refused, 'the header names no arabic or english column'."""
+    path = _csv(tmp_path, 'id;paragraph;arabic;english;status\n'
+                          '1;1;قال، ثم مضى؛;"He spoke; then, he left.";draft\n')
+    (unit,) = read_csv(path).units
+    assert (unit.key, unit.source, unit.target) == ("1", "قال، ثم مضى؛", "He spoke; then, he left.")
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

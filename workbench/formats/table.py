@@ -133,7 +133,7 @@ def write_tsv(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
 def read_csv(path: str | Path) -> ImportedFile:
     """Read the segment pairs of a CSV file with our columns (errors name the line)."""
     text = read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=_delimiter(text))
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         end = 0
@@ -145,6 +145,18 @@ def read_csv(path: str | Path) -> ImportedFile:
         return _read(path, "csv", rows())
     except csv.Error as exc:
         raise InputError(path, f"not well-formed CSV ({exc})", reader.line_num) from None
+
+
+def _delimiter(text: str) -> str:
+    """``;`` when the header row names our columns only when cut at semicolons (Excel's
+    "CSV" where the decimal mark is a comma), else ``,``."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+
+    def names(delimiter: str) -> set[str]:
+        cells = next(csv.reader([header], delimiter=delimiter), [])
+        return {c.strip().casefold() for c in cells} & {"arabic", "english"}
+
+    return ";" if len(names(";")) > len(names(",")) else ","
 
 
 def read_tsv(path: str | Path) -> ImportedFile:
