@@ -206,6 +206,20 @@ def test_a_tsv_saved_with_every_text_cell_quoted_is_read(tmp_path: Path) -> None
         ("1", "نص", 'He said "yes".'), ("2", "نص آخر", '"Today, there\'s neither."')]
 
 
+def test_a_tsv_whose_quoted_cells_hold_tabs_and_line_breaks_is_read(tmp_path: Path) -> None:
+    """Excel's "Unicode Text" quotes a cell holding a tab or a line break, which then spans
+    fields or lines: it was refused ("line 2: unknown status 'no'")."""
+    path = tmp_path / "excel.txt"
+    path.write_text('id\tarabic\tenglish\tstatus\n'
+                    '1\tنص\t"He said:\tno."\tdraft\n'
+                    '2\tنص آخر\t"Two\nlines, ""quoted"""\tdraft\n'
+                    '3\tثالث\t"""Yes,"" he said."\tdraft\n', encoding="utf-16")
+    units = read_tsv(path).units
+    assert [(u.key, u.target, u.line) for u in units] == [
+        ("1", "He said:\tno.", 2), ("2", 'Two\nlines, "quoted"', 3),
+        ("3", '"Yes," he said.', 5)]
+
+
 def test_a_tsv_saved_by_libreoffice_is_read_without_its_quoting(tmp_path: Path) -> None:
     """As LibreOffice saves our TSV (checked with soffice --convert-to): with "quote all text
     cells" the numbers stay unquoted; by default only a cell holding a quote is quoted. Both

@@ -21,9 +21,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from workbench.errors import InputError
 from workbench.formats.model import ExportHeader, ImportedFile, ImportedUnit, Unit
@@ -134,17 +134,18 @@ def read_csv(path: str | Path) -> ImportedFile:
     """Read the segment pairs of a CSV file with our columns (errors name the line)."""
     text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=_delimiter(text))
-
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        end = 0
-        for row in reader:
-            line, end = end + 1, reader.line_num
-            yield line, [_restored(cell) for cell in row]
-
     try:
-        return _read(path, "csv", rows())
+        return _read(path, "csv", _numbered(reader, _restored))
     except csv.Error as exc:
         raise InputError(path, f"not well-formed CSV ({exc})", reader.line_num) from None
+
+
+def _numbered(reader: Any, cell: Callable[[str], str]) -> Iterator[tuple[int, list[str]]]:
+    """A csv reader's rows, ``cell`` applied to each cell, with the line each starts on."""
+    end = 0
+    for row in reader:
+        line, end = end + 1, reader.line_num
+        yield line, [cell(c) for c in row]
 
 
 def _delimiter(text: str) -> str:
@@ -161,12 +162,22 @@ def _delimiter(text: str) -> str:
 
 def read_tsv(path: str | Path) -> ImportedFile:
     """Read the segment pairs of a TSV file with our columns (errors name the line)."""
-    lines = read_text(path).split("\n")
+    text = read_text(path)
     rows = (
         (n, [unescape_field(f) for f in unquote_row(line.rstrip("\r").split("\t"))])
-        for n, line in enumerate(lines, start=1)
+        for n, line in enumerate(text.split("\n"), start=1)
     )
-    return _read(path, "tsv", rows)
+    try:
+        return _read(path, "tsv", rows)
+    except InputError as by_lines:
+        if '"' not in text:
+            raise
+        # a spreadsheet's quoted cells holding tabs or line breaks (Excel's Unicode Text)
+        quoted = csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True)
+        try:
+            return _read(path, "tsv", _numbered(quoted, unescape_field))
+        except (InputError, csv.Error):
+            raise by_lines from None
 
 
 def _read(path: str | Path, fmt: str, rows: Iterable[tuple[int, list[str]]]) -> ImportedFile:
