@@ -226,20 +226,18 @@ def test_a_link_far_off_the_texts_length_ratio_is_flagged() -> None:
 @pytest.mark.parametrize("corpus", ["ntrex128", "tico19"])
 def test_english_sentences_given_twice_are_flagged_where_they_are_linked(corpus: str) -> None:
     """A translation that gives a run of three sentences twice (pasted again): the aligner
-    puts the copies into a neighbouring link (a 1-4 link of NTREX's first article had 0.77).
-    Every link holding a copy is now flagged (and the copied sentence's own link may be), not
-    the documents' other links."""
+    merges the copies into links at good confidence (a 1-4 link of NTREX's first article had
+    0.77; over both corpora 6 of 34 such links were flagged). Every link holding a copy is now
+    flagged, and no other link is."""
     from bench.align import _docs
     from workbench.align.aligner import REPEAT_MIN_CHARS
 
-    for ar, en in _docs(corpus)[:6]:
+    for ar, en in _docs(corpus):
         if len(en) < 8:
             continue
         twice = en[:6] + en[3:6] + en[6:]
         result = align_sentences(ar, twice)
         copies = {j for j in (6, 7, 8) if len(twice[j]) >= REPEAT_MIN_CHARS}  # "I got bit!'"
-        holding = [k for k, (_, e) in enumerate(result.links) if copies & set(e)]
+        holding = {k for k, (_, e) in enumerate(result.links) if copies & set(e)}
         assert holding and all(result.confidence[k] < 0.5 for k in holding)
-        plain = align_sentences(ar, en)
-        assert sum(c < 0.5 for c in result.confidence) <= (
-            sum(c < 0.5 for c in plain.confidence) + 2 * len(holding))
+        assert not [k for k, c in enumerate(result.confidence) if c < 0.5 and k not in holding]

@@ -86,9 +86,10 @@ UNSTABLE_RUN = 3
 # 2.4 times, while an article the translation leaves out, squeezed into its neighbours' links,
 # makes links 5-9 times off at confidences up to 0.99 (BENCHMARKS.md, issue 13).
 LENGTH_LOG_OFF = 1.0
-# A sentence this long (characters) that a link and its neighbours hold twice on the English
-# side, not on the Arabic, is a repeat (aligner._repeated): the link is capped like the above.
+# A sentence this long (characters) that the English gives twice within a few links, while
+# the Arabic does not, is a repeat (aligner._repeated): its later copy's link is capped too.
 REPEAT_MIN_CHARS = 20
+REPEAT_LINKS = 3  # how many links back a repeat's twin is looked for
 LENGTH_CAP = 0.45
 # Without a dictionary, texts of up to this many sentences a side use the built-in basic
 # vocabulary (see dictionary.basic_vocabulary): free literary translation then aligns far
@@ -558,9 +559,10 @@ class TwoPassAligner:
 
 
     def _repeated(self, links: list[Link]) -> np.ndarray:
-        """Links holding an English sentence that repeats one of the link or of a neighbour's
-        while their Arabic repeats less (:func:`_repeats`): a passage the translation gives
-        twice (pasted again), whose copy the aligner merges into a link at a good posterior."""
+        """Links holding an English sentence that repeats one before it, in the link or in
+        the ``REPEAT_LINKS`` links before, while their Arabic repeats less (:func:`_repeats`):
+        a passage the translation gives twice (pasted again), whose copy the aligner merges
+        into a link at a good posterior (the first copy's link is usually right)."""
         en = [_repeat_key(s) for s in self.en]
         ar = [_repeat_key(s) for s in self.ar]
         out = np.zeros(len(links), dtype=bool)
@@ -570,11 +572,12 @@ class TwoPassAligner:
         for k, (_, e) in enumerate(links):
             if not any(seen[en[j]] > 1 for j in e if en[j]):
                 continue
-            near = links[max(0, k - 1): k + 2]
+            near = links[max(0, k - REPEAT_LINKS): k + 2]
+            first = min(j for _, es in near for j in es) if any(es for _, es in near) else 0
             en_near = [en[j] for _, es in near for j in es if en[j]]
             ar_near = [ar[i] for a_, _ in near for i in a_ if ar[i]]
-            repeated = {x for x in en_near if en_near.count(x) > 1}
-            out[k] = any(en[j] in repeated for j in e) and (
+            # the later copy's link: its twin comes before it (the first is usually right)
+            out[k] = any(en[j] and en[j] in en[first:j] for j in e) and (
                 len(en_near) - len(set(en_near)) > _repeats(ar_near))
         return out
 
