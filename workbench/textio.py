@@ -178,7 +178,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n")
+    # a lone CR ends lines in a file that has no LF (old Mac files); among LF line ends it is
+    # a stray character, as for wc -l and sacrebleu: a space, not a line break
+    text = text.replace("\r", " " if "\n" in text else "\n")
     control = _CONTROL.search(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1

@@ -200,3 +200,14 @@ def test_a_file_in_the_other_language_is_refused(project: Project, tmp_path: Pat
     mixed.write_text("زار وفد من Microsoft و Google الموقع https://example.com/news أمس.\n",
                      encoding="utf-8")
     assert project.import_document(mixed).segments == 1
+
+
+def test_a_stray_carriage_return_among_line_feeds_is_no_line_break() -> None:
+    """'one\\rtwo\\nthree\\n' is 2 lines for wc -l, sacrebleu and editors; it was read as 3,
+    so a hypothesis with a stray CR no longer matched its reference line for line. A file of
+    CR line ends alone (an old Mac file) still has its lines."""
+    from workbench.textio import decode_bytes
+
+    assert decode_bytes(b"one\rtwo\nthree\n", "f.txt")[0] == "one two\nthree\n"
+    assert decode_bytes(b"one\r\ntwo\r\n", "f.txt")[0] == "one\ntwo\n"
+    assert decode_bytes(b"one\rtwo\r", "f.txt")[0] == "one\ntwo\n"
