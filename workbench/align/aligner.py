@@ -568,7 +568,6 @@ class TwoPassAligner:
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
         return Alignment(links, conf, list(self.warnings), related, left_out)
 
-
     def _misplaced(self, links: list[Link]) -> np.ndarray:
         """Links one of whose sides shares clearly more anchors and dictionary concepts
         (weighted by their rarity in the texts, IDF) with a sentence of the other text a few
@@ -620,7 +619,7 @@ class TwoPassAligner:
             if not any(seen[en[j]] > 1 for j in e if en[j]):
                 continue
             near = links[max(0, k - REPEAT_LINKS): k + 2]
-            first = min(j for _, es in near for j in es) if any(es for _, es in near) else 0
+            first = min(j for _, es in near for j in es)  # link k's own English is there
             en_near = [en[j] for _, es in near for j in es if en[j]]
             ar_near = [ar[i] for a_, _ in near for i in a_ if ar[i]]
             # the later copy's link: its twin comes before it (the first is usually right)
