@@ -4,7 +4,8 @@ Every occurrence of a glossary term in the Arabic needs one occurrence of an acc
 rendering (a term found twice needs its rendering twice). English spans are consumed as they
 are counted, longest renderings first, so "October Revolution" is not also counted as the
 "revolution" of another occurrence. A forbidden rendering (or an inflection of it) is flagged
-wherever the term occurs in the Arabic, unless it lies inside an accepted rendering. A
+wherever the term occurs in the Arabic, unless it lies inside an accepted rendering (its
+term's, or one counted for another term: the America of Latin America). A
 forbidden rendering that is itself a form of a required one (masks for mask, John Hopkins
 University for Johns Hopkins University) is matched exactly as written, and where it stands
 the required rendering is not counted.
@@ -99,6 +100,9 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
     taken = bytearray(len(target))
     findings: list[Finding] = []
     occurrences = rendered = 0
+    # First every term consumes the English of its renderings, then forbidden renderings are
+    # looked for: one inside another term's rendering is that rendering, whatever the order.
+    counted: list[tuple[_Rules, list[TermMatch], int, list[tuple[int, int]]]] = []
     for rules, occ in ruled:
         n = len(occ)
         if len(rules.search) == 1:
@@ -119,7 +123,6 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
             taken[a:b] = b"\x01" * (b - a)
         occurrences += n
         rendered += used
-        flagged_here: list[tuple[int, int]] = []
         if used < n:
             term = occ[0].term
             required = rules.required
@@ -133,6 +136,10 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
                         term=term, expected=list(required), span=(match.start, match.end),
                     )
                 )
+        if rules.forbidden:
+            counted.append((rules, occ, used, found))
+    for rules, occ, used, found in counted:
+        flagged_here: list[tuple[int, int]] = []
         # a forbidden rendering stands for an unrendered occurrence, if there is one
         unrendered = occ[used:] or occ[:1]
         for phrase in rules.forbidden:
