@@ -165,3 +165,14 @@ def test_a_forbidden_word_inside_another_terms_rendering_is_that_rendering() -> 
         ("missing", "الولايات المتحدة الأمريكية", None),
         ("forbidden", "الولايات المتحدة الأمريكية", "America"),
     ]
+
+
+def test_a_solid_spelling_renders_a_spaced_rendering_unless_forbidden() -> None:
+    virus = m(Entry("فيروس كورونا", "corona virus"))
+    source = "تفشي فيروس كورونا"
+    assert check_terms(virus, source, "the coronavirus outbreak").findings == []
+    house = m(Entry("فيروس كورونا", "corona virus", "", ("coronavirus",)))
+    assert kinds(check_terms(house, source, "the coronavirus outbreak").findings) == [
+        ("missing", "فيروس كورونا", None), ("forbidden", "فيروس كورونا", "coronavirus"),
+    ]
+    assert check_terms(house, source, "the corona virus outbreak").findings == []
