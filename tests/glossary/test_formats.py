@@ -190,6 +190,15 @@ def test_tsv_duplicates_are_merged_with_a_warning(tmp_path: Path) -> None:
     assert len(g) == 1 and "duplicate" in g.warnings[0] and "line 2" in g.warnings[0]
 
 
+def test_a_rendering_with_alternatives_after_a_semicolon_is_warned_about(tmp_path: Path) -> None:
+    # one field "United States;US" is not two alternatives: said, kept as written
+    path = tmp_path / "g.tsv"
+    path.write_text("الولايات المتحدة\tUnited States;US\nكوريا الشمالية\tNorth Korea\n", "utf-8")
+    g = read_glossary(path)
+    assert [e.rendering for e in g.entries] == ["United States;US", "North Korea"]
+    assert len(g.warnings) == 1 and "line 1" in g.warnings[0] and "row of its own" in g.warnings[0]
+
+
 def test_tbx_basic_import_deprecated_becomes_forbidden() -> None:
     g = parse_tbx(TBX.encode())
     assert [(e.term, e.rendering, e.forbidden, e.comment) for e in g.entries] == [
