@@ -106,6 +106,20 @@ def test_an_english_then_arabic_tsv_is_refused_as_swapped(tmp_path: Path) -> Non
     assert len(read_glossary(write(tmp_path, "m.tsv", mixed))) == 3
 
 
+def test_csv_columns_chosen_the_wrong_way_round_are_refused_as_swapped(tmp_path: Path) -> None:
+    # TICO-19's g_ar_en.csv layout; --columns names the English first
+    body = (
+        "stringID,sourceLang,targetLang,pos,description,sourceString,targetString\n"
+        "xx_1,ar,en,,,جائحة,pandemic\n"
+        "xx_2,ar,en,,,متلازمة الشرق الأوسط التنفسية,Middle East respiratory syndrome\n"
+    )
+    path = write(tmp_path, "g.csv", body)
+    with pytest.raises(InputError) as err:
+        read_glossary(path, columns="targetString,sourceString")
+    assert "the columns look swapped" in str(err.value) and "--columns" in str(err.value)
+    assert len(read_glossary(path, columns="sourceString,targetString")) == 2
+
+
 def test_every_bad_tsv_row_is_reported_with_file_and_line(tmp_path: Path) -> None:
     body = (
         "source\ttarget\n"
