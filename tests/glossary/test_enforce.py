@@ -176,3 +176,8 @@ def test_a_solid_spelling_renders_a_spaced_rendering_unless_forbidden() -> None:
         ("missing", "فيروس كورونا", None), ("forbidden", "فيروس كورونا", "coronavirus"),
     ]
     assert check_terms(house, source, "the corona virus outbreak").findings == []
+    # the forbidden spelling's plural is forbidden too, and no form of the required one
+    assert kinds(check_terms(house, source, "the coronaviruses spread").findings) == [
+        ("missing", "فيروس كورونا", None), ("forbidden", "فيروس كورونا", "coronaviruses"),
+    ]
+    assert check_terms(house, source, "the corona viruses spread").findings == []

@@ -353,6 +353,14 @@ def find_rendering(english: str, phrase: str) -> list[tuple[int, int]]:
     return EnglishText(english).find(phrase)
 
 
+def is_respelling(phrase: str, rendering: str) -> bool:
+    """Is ``phrase`` ``rendering`` with spaces left out (coronavirus of corona virus), a
+    spelling that ``rendering`` as written is not?"""
+    return (0, len(phrase)) in EnglishText(phrase).find(rendering, exact=True) and (
+        (0, len(rendering)) not in EnglishText(rendering).find(phrase, exact=True)
+    )
+
+
 def is_inflection(phrase: str, rendering: str) -> bool:
     """Is ``phrase`` as a whole another form of ``rendering`` (masks of mask, John Hopkins
     University of Johns Hopkins University), one that ``rendering`` as written is not (COVID 19
