@@ -151,7 +151,7 @@ def test_file_mode_ignores_workbench_db_from_the_environment(
 def test_unusable_input_exits_two(files: dict[str, str], tmp_path: Path) -> None:
     Path(files["en"]).write_text("one line\n", encoding="utf-8")
     result = file_check(files)
-    assert result.exit_code == 2 and "lines" in result.stderr
+    assert result.exit_code == 2 and "has 1 line but the source" in result.stderr
     assert run_cli("check", "--source", files["ar"]).exit_code == 2
     missing = run_cli("check", "--source", str(tmp_path / "nope.txt"), "--target", files["en"])
     assert missing.exit_code == 2 and "nope.txt" in missing.stderr

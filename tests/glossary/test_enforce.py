@@ -146,3 +146,38 @@ def test_a_forbidden_spelling_the_checker_cannot_tell_from_the_required_one() ->
     g = m(covid, Entry("طبقة حاكمة", "ruling class", "", ("ruling-class",)))
     assert check_terms(g, "مرض كوفيد-19", "the COVID-19 disease").findings == []
     assert check_terms(g, "طبقة حاكمة", "a ruling class").findings == []
+
+
+def test_a_forbidden_word_inside_another_terms_rendering_is_that_rendering() -> None:
+    # America is forbidden for الولايات المتحدة الأمريكية (the longer rendering, checked
+    # first); the America of Latin America, counted for أمريكا اللاتينية, is no violation.
+    matcher = m(
+        Entry("الولايات المتحدة الأمريكية", "United States of America", "", ("America",)),
+        Entry("أمريكا اللاتينية", "Latin America"),
+    )
+    source = "زار الرئيس الولايات المتحدة الأمريكية ثم أمريكا اللاتينية."
+    report = check_terms(
+        matcher, source, "The president visited the United States of America, then Latin America."
+    )
+    assert (report.findings, report.rendered) == ([], 2)
+    wrong = check_terms(matcher, source, "The president visited America, then Latin America.")
+    assert kinds(wrong.findings) == [
+        ("missing", "الولايات المتحدة الأمريكية", None),
+        ("forbidden", "الولايات المتحدة الأمريكية", "America"),
+    ]
+
+
+def test_a_solid_spelling_renders_a_spaced_rendering_unless_forbidden() -> None:
+    virus = m(Entry("فيروس كورونا", "corona virus"))
+    source = "تفشي فيروس كورونا"
+    assert check_terms(virus, source, "the coronavirus outbreak").findings == []
+    house = m(Entry("فيروس كورونا", "corona virus", "", ("coronavirus",)))
+    assert kinds(check_terms(house, source, "the coronavirus outbreak").findings) == [
+        ("missing", "فيروس كورونا", None), ("forbidden", "فيروس كورونا", "coronavirus"),
+    ]
+    assert check_terms(house, source, "the corona virus outbreak").findings == []
+    # the forbidden spelling's plural is forbidden too, and no form of the required one
+    assert kinds(check_terms(house, source, "the coronaviruses spread").findings) == [
+        ("missing", "فيروس كورونا", None), ("forbidden", "فيروس كورونا", "coronaviruses"),
+    ]
+    assert check_terms(house, source, "the corona viruses spread").findings == []

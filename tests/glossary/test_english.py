@@ -36,6 +36,15 @@ def test_hyphen_space_and_solid_variants() -> None:
     assert words(text, "COVID-19") == ["COVID19", "COVID-19"]
 
 
+def test_spaced_rendering_written_solid() -> None:
+    # "health care" / "healthcare", as a translator may write either; function words stay apart
+    text = "Healthcare workers and the coronavirus"
+    assert words(text, "health care workers") == ["Healthcare workers"]
+    assert words(text, "health care") == ["Healthcare"]
+    assert words(text, "corona virus") == ["coronavirus"]
+    assert words("the Congressof Soviets", "Congress of Soviets") == []
+
+
 def test_multi_word_case_insensitive_and_accents() -> None:
     assert words("the congress of soviets met", "Congress of Soviets") == ["congress of soviets"]
     assert words("a coup d’état", "coup d'état") == ["coup d’état"]

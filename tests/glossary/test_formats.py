@@ -106,6 +106,20 @@ def test_an_english_then_arabic_tsv_is_refused_as_swapped(tmp_path: Path) -> Non
     assert len(read_glossary(write(tmp_path, "m.tsv", mixed))) == 3
 
 
+def test_csv_columns_chosen_the_wrong_way_round_are_refused_as_swapped(tmp_path: Path) -> None:
+    # TICO-19's g_ar_en.csv layout; --columns names the English first
+    body = (
+        "stringID,sourceLang,targetLang,pos,description,sourceString,targetString\n"
+        "xx_1,ar,en,,,جائحة,pandemic\n"
+        "xx_2,ar,en,,,متلازمة الشرق الأوسط التنفسية,Middle East respiratory syndrome\n"
+    )
+    path = write(tmp_path, "g.csv", body)
+    with pytest.raises(InputError) as err:
+        read_glossary(path, columns="targetString,sourceString")
+    assert "the columns look swapped" in str(err.value) and "--columns" in str(err.value)
+    assert len(read_glossary(path, columns="sourceString,targetString")) == 2
+
+
 def test_every_bad_tsv_row_is_reported_with_file_and_line(tmp_path: Path) -> None:
     body = (
         "source\ttarget\n"
@@ -188,6 +202,15 @@ def test_tsv_fields_with_escapes_round_trip(tmp_path: Path) -> None:
 def test_tsv_duplicates_are_merged_with_a_warning(tmp_path: Path) -> None:
     g = read_glossary(write(tmp_path, "g.tsv", "ثورة\trevolution\t\trevolt\nثورة\tRevolution\n"))
     assert len(g) == 1 and "duplicate" in g.warnings[0] and "line 2" in g.warnings[0]
+
+
+def test_a_rendering_with_alternatives_after_a_semicolon_is_warned_about(tmp_path: Path) -> None:
+    # one field "United States;US" is not two alternatives: said, kept as written
+    path = tmp_path / "g.tsv"
+    path.write_text("الولايات المتحدة\tUnited States;US\nكوريا الشمالية\tNorth Korea\n", "utf-8")
+    g = read_glossary(path)
+    assert [e.rendering for e in g.entries] == ["United States;US", "North Korea"]
+    assert len(g.warnings) == 1 and "line 1" in g.warnings[0] and "row of its own" in g.warnings[0]
 
 
 def test_tbx_basic_import_deprecated_becomes_forbidden() -> None:

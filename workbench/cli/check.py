@@ -86,7 +86,9 @@ def _file_report(
     ar, en = _lines(source), _lines(target)
     if len(ar) != len(en):
         raise InputError(
-            target, f"has {len(en)} lines but the source {source} has {len(ar)} (line-aligned)"
+            target,
+            f"has {plural(len(en), 'line')} but the source {source} has {len(ar):,} "
+            "(line-aligned)",
         )
     result = run_document(
         list(zip(ar, en, strict=True)), matcher=matcher, skip=skip, jobs=_jobs(jobs, len(ar)),

@@ -27,7 +27,7 @@ from pathlib import Path
 from workbench.errors import InputError
 from workbench.glossary.badrows import BadRows
 from workbench.glossary.model import Glossary, GlossaryBuilder
-from workbench.glossary.tsv import row_entry
+from workbench.glossary.tsv import SWAP_SAMPLE, refuse_swapped, row_entry
 from workbench.textio import read_text
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -194,6 +194,11 @@ def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None 
         entry = row_entry(term, rendering, comment, forbidden, number, bad)
         if entry is not None:
             builder.add(entry)
+    sample = builder.glossary.entries[:SWAP_SAMPLE]
+    refuse_swapped(
+        [e.term for e in sample], [e.rendering for e in sample], path,
+        "expected the Arabic term first: --columns TERM,RENDERING",
+    )
     bad.raise_if_any()
     if not builder.glossary.entries:
         raise InputError(path, "no glossary entries found")

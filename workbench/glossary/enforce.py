@@ -4,17 +4,19 @@ Every occurrence of a glossary term in the Arabic needs one occurrence of an acc
 rendering (a term found twice needs its rendering twice). English spans are consumed as they
 are counted, longest renderings first, so "October Revolution" is not also counted as the
 "revolution" of another occurrence. A forbidden rendering (or an inflection of it) is flagged
-wherever the term occurs in the Arabic, unless it lies inside an accepted rendering. A
+wherever the term occurs in the Arabic, unless it lies inside an accepted rendering (its
+term's, or one counted for another term: the America of Latin America). A
 forbidden rendering that is itself a form of a required one (masks for mask, John Hopkins
 University for Johns Hopkins University) is matched exactly as written, and where it stands
-the required rendering is not counted.
+the required rendering is not counted; one that is a required one written solid (coronavirus for
+corona virus) is matched in all its forms, none of them counted.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.glossary.english import EnglishText, is_inflection
+from workbench.glossary.english import EnglishText, is_inflection, is_respelling
 from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatch, TermMatcher
 from workbench.glossary.model import Entry
@@ -49,6 +51,9 @@ class _Rules:
     forbidden: tuple[str, ...]  # longest first, none equal to a required rendering
     longest: int
     exact: frozenset[str] = frozenset()  # forbidden forms of a required one: matched as written
+    # forbidden respellings of a required one (coronavirus of corona virus): inflected, and
+    # never counted as the required one
+    respelled: frozenset[str] = frozenset()
 
 
 # Rules per entries list (a matcher hands out the same list for every match of a term); the
@@ -66,12 +71,15 @@ def _rules(entries: list[Entry]) -> _Rules:
     forbidden = tuple(
         sorted((f for f in words if f.casefold() not in allowed), key=len, reverse=True)
     )
+    forms = [f for f in forbidden if any(is_inflection(f, r) for r in required)]
+    respelled = frozenset(f for f in forms if any(is_respelling(f, r) for r in required))
     rules = _Rules(
         required,
         tuple(sorted(required, key=len, reverse=True)),
         forbidden,
         max(map(len, required)),
-        frozenset(f for f in forbidden if any(is_inflection(f, r) for r in required)),
+        frozenset(forms) - respelled,
+        respelled,
     )
     if len(_RULES) > 200_000:
         _RULES.clear()
@@ -99,6 +107,9 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
     taken = bytearray(len(target))
     findings: list[Finding] = []
     occurrences = rendered = 0
+    # First every term consumes the English of its renderings, then forbidden renderings are
+    # looked for: one inside another term's rendering is that rendering, whatever the order.
+    counted: list[tuple[_Rules, list[TermMatch], int, list[tuple[int, int]]]] = []
     for rules, occ in ruled:
         n = len(occ)
         if len(rules.search) == 1:
@@ -110,8 +121,9 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
                     if not _overlaps(span, found):
                         found.append(span)
             found.sort()
-        if rules.exact:  # a forbidden form of the required rendering, as written: not it
+        if rules.exact or rules.respelled:  # a forbidden form of the required one: not it
             wrong = [sp for f in rules.exact for sp in english.find(f, exact=True)]
+            wrong += [sp for f in rules.respelled for sp in english.find(f)]
             found = [sp for sp in found if not _overlaps(sp, wrong)]
         free = [sp for sp in found if taken.find(1, sp[0], sp[1]) < 0]
         used = n if len(free) >= n else len(free)
@@ -119,7 +131,6 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
             taken[a:b] = b"\x01" * (b - a)
         occurrences += n
         rendered += used
-        flagged_here: list[tuple[int, int]] = []
         if used < n:
             term = occ[0].term
             required = rules.required
@@ -133,6 +144,10 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
                         term=term, expected=list(required), span=(match.start, match.end),
                     )
                 )
+        if rules.forbidden:
+            counted.append((rules, occ, used, found))
+    for rules, occ, used, found in counted:
+        flagged_here: list[tuple[int, int]] = []
         # a forbidden rendering stands for an unrendered occurrence, if there is one
         unrendered = occ[used:] or occ[:1]
         for phrase in rules.forbidden:

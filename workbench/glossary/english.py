@@ -122,6 +122,9 @@ _MIXED = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))")
 _SOFT = re.compile(r"[\s\-]*")
 # A hyphen between two letters, left out in a rendering's solid spelling (ruling-class).
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# Spaces between content words written solid in any combination up to this many (health care
+# workers: healthcare workers); beyond it, all of them or none.
+MAX_SOLID_GAPS = 3
 
 
 def _key(token: str) -> str:
@@ -186,15 +189,43 @@ def _gap(text: str) -> re.Pattern[str] | None:
     return re.compile(r"\s*" + _symbols(text) + r"\s*")
 
 
+def _solid_variants(text: str) -> list[str]:
+    """``text`` with the spaces between two content words (not function words) left out, each
+    or together (health care, healthcare; health care workers, healthcare workers)."""
+    tokens = list(_SPLIT.finditer(text))
+    gaps = [
+        (a.end(), b.start())
+        for a, b in itertools.pairwise(tokens)
+        if text[a.end() : b.start()] == " "
+        and a.group().isalpha() and b.group().isalpha()
+        and a.group().lower() not in _FUNCTION_WORDS and b.group().lower() not in _FUNCTION_WORDS
+    ]
+    if not gaps:
+        return []
+    if len(gaps) <= MAX_SOLID_GAPS:
+        choices = [c for n in range(1, len(gaps) + 1) for c in itertools.combinations(gaps, n)]
+    else:
+        choices = [tuple(gaps)]
+    out = []
+    for chosen in choices:
+        parts, at = [], 0
+        for a, b in chosen:
+            parts.append(text[at:a])
+            at = b
+        out.append("".join(parts) + text[at:])
+    return out
+
+
 @lru_cache(maxsize=65536)
 def phrase_spellings(phrase: str, exact: bool = False) -> tuple[Spelling, ...]:
     """The ways ``phrase`` can be written: its words inflected (as written if ``exact``), its
     symbols as they are.
 
-    A hyphen between letters may also be left out ("ruling-class" / "rulingclass").
+    A hyphen between letters may also be left out ("ruling-class" / "rulingclass"), and so may
+    a space between content words ("ruling class" / "rulingclass").
     """
     folded = fold_english(_INVISIBLE.sub("", phrase)).strip()
-    variants = dict.fromkeys([folded, _INNER_HYPHEN.sub("", folded)])
+    variants = dict.fromkeys([folded, _INNER_HYPHEN.sub("", folded), *_solid_variants(folded)])
     spellings = (_spelling(v, exact) for v in variants)
     return tuple(dict.fromkeys(s for s in spellings if s is not None))
 
@@ -320,6 +351,14 @@ def find_rendering(english: str, phrase: str) -> list[tuple[int, int]]:
     """Spans of ``phrase`` in ``english``: case-insensitive (an acronym in its case),
     inflection and hyphen aware."""
     return EnglishText(english).find(phrase)
+
+
+def is_respelling(phrase: str, rendering: str) -> bool:
+    """Is ``phrase`` ``rendering`` with spaces left out (coronavirus of corona virus), a
+    spelling that ``rendering`` as written is not?"""
+    return (0, len(phrase)) in EnglishText(phrase).find(rendering, exact=True) and (
+        (0, len(rendering)) not in EnglishText(rendering).find(phrase, exact=True)
+    )
 
 
 def is_inflection(phrase: str, rendering: str) -> bool:

@@ -30,6 +30,19 @@ _WORD = re.compile(r"\w+")
 _DIGIT_JOIN = re.compile(r"(?<=[^\W\d_])[ \-]?(?=\d)|(?<=\d)[ \-]?(?=[^\W\d_])")
 _JOINS = (" ", "-", "")
 MAX_DIGIT_JOINS = 3
+# Dashes as the matcher reads them (one character for one, so spans hold): a hyphen or dash
+# between two Arabic letters separates words (سارس-كوف-2 = سارس كوف-2, كمبرلي-كلارك), any
+# other dash is a hyphen (كوفيد–19 = كوفيد-19).
+_DASH = re.compile("[\\-\u2010-\u2013\u2212]")
+_ARABIC_DASH = re.compile("(?<=[\u0621-\u064a])[\\-\u2010-\u2013\u2212](?=[\u0621-\u064a])")
+_OTHER_DASH = re.compile("[\u2010-\u2013\u2212]")
+
+
+def _dashes(text: str) -> str:
+    """``text`` (normalised) with its dashes read as the matcher reads them."""
+    if not _DASH.search(text):
+        return text
+    return _OTHER_DASH.sub("-", _ARABIC_DASH.sub(" ", text))
 
 
 class TermMatch(NamedTuple):
@@ -48,14 +61,14 @@ class _Key(NamedTuple):
 
 
 def _norm(text: str) -> str:
-    return normalize(text, fold_ta_marbuta=False).text
+    return _dashes(normalize(text, fold_ta_marbuta=False).text)
 
 
 def term_key(term: str) -> str:
     """The key under which the matcher knows a term: spellings of one term (diacritics,
     tatweel, alef and hamza forms, ة/ه, with or without the article, a space or a hyphen or
     nothing between letters and digits) have one key."""
-    joined = _DIGIT_JOIN.sub("", normalize_arabic(term))
+    joined = _DIGIT_JOIN.sub("", _dashes(normalize_arabic(term)))
     return " ".join(m.strip_article(w) for w in joined.split())
 
 
@@ -174,7 +187,7 @@ class TermMatcher:
         return out
 
     def _find_normalized(self, norm: Normalized) -> list[tuple[int, int, int]]:
-        text = norm.text
+        text = _dashes(norm.text)
         hits = list(self._automaton.iter(text))
         if not hits:
             return []

@@ -40,7 +40,8 @@ class GlossaryBuilder:
 
     An entry with the term and rendering (case aside) of an earlier one is a duplicate: its
     comment (when the earlier has none) and forbidden renderings are merged into the earlier
-    entry, and a warning naming both lines is added.
+    entry, and a warning naming both lines is added. A rendering holding ``;`` (alternatives
+    written in one field, as the forbidden column has them) is kept as written, with a warning.
     """
 
     def __init__(self, path: str | Path) -> None:
@@ -53,6 +54,11 @@ class GlossaryBuilder:
         key = (entry.term, entry.rendering.casefold())
         index = self._index.get(key)
         entries = self.glossary.entries
+        if index is None and ";" in entry.rendering:
+            self.glossary.warnings.append(
+                f"{self.path}: line {entry.line}: the rendering {entry.rendering!r} is required "
+                "as written, ';' included; put each alternative on a row of its own"
+            )
         if index is None:
             self._index[key] = len(entries)
             entries.append(entry)

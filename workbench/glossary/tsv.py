@@ -52,19 +52,22 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
         entry = _entry(fields, number, bad)
         if entry is not None:
             builder.add(entry)
-    _refuse_swapped(*columns, path)
+    refuse_swapped(*columns, path)
     bad.raise_if_any()
     if not glossary.entries:
         raise InputError(path, "glossary has no entries")
     return glossary
 
 
-def _refuse_swapped(terms: list[str], renderings: list[str], path: str | Path) -> None:
-    """Refuse an English<TAB>Arabic file: (almost) no Arabic in the first column, mostly
-    Arabic in the second (of its first rows)."""
+def refuse_swapped(
+    terms: list[str], renderings: list[str], path: str | Path,
+    expected: str = "expected 'Arabic<TAB>English'",
+) -> None:
+    """Refuse a file read as English terms with Arabic renderings: (almost) no Arabic in the
+    terms, mostly Arabic in the renderings (of its first rows)."""
     if arabic_share(" ".join(terms)) < 0.1 and arabic_share(" ".join(renderings)) > 0.5:
         raise InputError(path, "the columns look swapped: the first holds English and the "
-                               "second Arabic (expected 'Arabic<TAB>English')")
+                               f"second Arabic ({expected})")
 
 
 def _entry(fields: list[str], number: int, bad: BadRows) -> Entry | None:
