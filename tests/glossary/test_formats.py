@@ -454,3 +454,20 @@ def test_csv_column_number_past_the_last_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         read_glossary(path, columns="99,1")
     assert str(err.value) == f"{path}: no column 99: the file has 2 columns"
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("g.csv", "المصطلح,English\nجائحة,pandemic\nحظر التجول,curfew\n"),
+    ("g.csv", "المصطلح,الترجمة,ملاحظات\nجائحة,pandemic,WHO\nحظر التجول,curfew,\n"),
+    ("g.tsv", "المصطلح\tEnglish\nجائحة\tpandemic\nحظر التجول\tcurfew\n"),
+])
+def test_a_header_row_naming_its_columns_in_arabic_is_no_entry(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    """'المصطلح,English' (the term, English) became an entry المصطلح → English; an all-Arabic
+    header ended in 'no column of English renderings found'."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    glossary = read_glossary(path)
+    assert [(e.term, e.rendering) for e in glossary.entries] == [
+        ("جائحة", "pandemic"), ("حظر التجول", "curfew")]

@@ -27,13 +27,17 @@ from pathlib import Path
 from workbench.errors import InputError
 from workbench.glossary.badrows import BadRows
 from workbench.glossary.model import Glossary, GlossaryBuilder
-from workbench.glossary.tsv import SWAP_SAMPLE, refuse_swapped, row_entry
+from workbench.glossary.tsv import ARABIC_HEADERS, SWAP_SAMPLE, refuse_swapped, row_entry
 from workbench.textio import read_text
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
 _COMMENT_NAMES = ("comment", "description", "note", "notes", "definition")
 _FORBIDDEN_NAMES = ("forbidden", "forbidden renderings", "do not use")
+HEADER_WORDS = frozenset({
+    *_COMMENT_NAMES, *_FORBIDDEN_NAMES, "english", "en", "rendering", "translation", "target",
+    "targetstring", "source", "sourcestring", "term", "arabic", "ar",
+})
 
 
 @dataclass(frozen=True)
@@ -84,10 +88,16 @@ def _index(spec: str, header: list[str] | None, width: int, path: str | Path) ->
     return lowered.index(spec.casefold())
 
 
+def _name(header: str) -> str:
+    """A column name as the detection knows it (an Arabic one as its English)."""
+    return ARABIC_HEADERS.get(header.strip(), header.strip().casefold())
+
+
 def _has_header(rows: list[list[str]]) -> bool:
     first = rows[0]
-    if any(_ARABIC.search(c) for c in first):
-        return False
+    if any(_ARABIC.search(c) for c in first):  # column names in Arabic: المصطلح,English
+        names = [_name(c) for c in first if c.strip()]
+        return len(rows) > 1 and all(n in HEADER_WORDS for n in names)
     return len(rows) > 1 and len({c.strip().casefold() for c in first}) == len(first)
 
 
@@ -99,7 +109,7 @@ def _fraction(rows: list[list[str]], col: int, pattern: re.Pattern[str]) -> floa
 
 
 def _detect(rows: list[list[str]], header: list[str] | None, path: str | Path) -> Columns:
-    names = [h.strip().casefold() for h in header] if header else []
+    names = [_name(h) for h in header] if header else []
 
     def named(*options: str) -> int | None:
         for option in options:

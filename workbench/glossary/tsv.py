@@ -24,6 +24,14 @@ from workbench.textio import read_text
 
 SWAP_SAMPLE = 500  # rows whose columns tell a swapped file
 HEADERS = frozenset({"source", "source term", "term", "arabic", "arabic term", "ar", "src"})
+#: Column names in Arabic, with the English name each stands for: a first row of them is a
+#: header (المصطلح,English; المصطلح,الترجمة,ملاحظات), not an entry.
+ARABIC_HEADERS = {
+    "المصطلح": "term", "المصطلح العربي": "term", "المصطلحات": "term", "العربية": "arabic",
+    "عربي": "arabic", "العربي": "arabic", "الترجمة": "translation", "الإنجليزية": "english",
+    "الانجليزية": "english", "إنجليزي": "english", "انجليزي": "english", "ملاحظات": "notes",
+    "ملاحظة": "note",
+}
 """First fields that make a first line a header (OmegaT's ``source``, a spreadsheet's)."""
 
 
@@ -44,7 +52,7 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
             continue
         fields = [unescape_field(f).strip() for f in unquote_row(line.split("\t"))]
         first_row, header_possible = header_possible, False
-        if first_row and fields[0].casefold() in HEADERS:
+        if first_row and (fields[0].casefold() in HEADERS or fields[0] in ARABIC_HEADERS):
             continue
         if len(columns[0]) < SWAP_SAMPLE:
             columns[0].append(fields[0])
