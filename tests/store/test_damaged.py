@@ -127,6 +127,21 @@ def test_doctor_reports_damage_and_recovers_what_can_be_read(
     assert rows(out, "PRAGMA integrity_check") == [("ok",)]
 
 
+def test_recovering_a_sound_project_copies_every_row_as_it_was(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    # the new schema seeds the project memory and one-row counters (the QA stamp, moved by
+    # the sample's glossary): the copy's rows replace them instead of being refused as damaged
+    out = tmp_path / "recovered.db"
+    result = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "recovery: complete" in result.stdout and "refused" not in result.stdout
+    for table in ("qa_stamp", "tm_state", "tm_memories", "segments", "revisions"):
+        query = f"SELECT * FROM {table} ORDER BY rowid"
+        assert rows(out, query) == rows(sample_db, query), table
+    assert rows(out, "SELECT stamp FROM qa_stamp") != [(0,)]
+
+
 def test_doctor_never_writes_over_a_file(damaged: Path, tmp_path: Path) -> None:
     existing = tmp_path / "taken.db"
     existing.write_text("mine\n")

@@ -375,10 +375,17 @@ def _copy_table(src: sqlite3.Connection, out: sqlite3.Connection, table: str) ->
         f'SELECT {key_list}, {names} FROM "{table}" WHERE {key_list.split(", ")[0]} >= ? '
         f"ORDER BY {key_list} LIMIT ?"
     )
+    nkeys = len(keys)
     insert = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+    # The new schema seeds some rows (the project memory, one-row counters): a copied row of
+    # the same key replaces the seeded one, which stays only when the copied row is refused.
+    seeded = {
+        tuple(r[:nkeys]): tuple(r[nkeys:])
+        for r in out.execute(f'SELECT {key_list}, {names} FROM "{table}"')
+    }
+    unseed = f'DELETE FROM "{table}" WHERE ({key_list}) = ({", ".join("?" * nkeys)})'
     with contextlib.suppress(sqlite3.DatabaseError):  # often answered by an intact index
         copy.expected = int(src.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
-    nkeys = len(keys)
     after: tuple[int, ...] = tuple([MIN_KEY] * nkeys)  # the last key read
     start: int | None = None  # resume at this first-key value after a gap
     floor = MIN_KEY  # every later probe starts above this: the copy always moves on
@@ -395,11 +402,16 @@ def _copy_table(src: sqlite3.Connection, out: sqlite3.Connection, table: str) ->
                 after = tuple(row[:nkeys])
                 floor = max(floor, int(after[0]))
                 start = None
+                replaced = seeded.pop(after, None)
+                if replaced is not None:
+                    out.execute(unseed, after)
                 try:
                     out.execute(insert, row[nkeys:])
                     copy.copied += 1
                 except sqlite3.IntegrityError:
                     copy.rejected += 1
+                    if replaced is not None:
+                        out.execute(insert, replaced)
         except sqlite3.DatabaseError:
             if limit > 1:
                 limit = 1  # again from the last row read, one row at a time
