@@ -257,7 +257,7 @@ def recover(source: str | Path, output: str | Path) -> Recovery:
         raise ProjectError(f"{out}: folder {folder} is missing or not writable")
     tmp = out.with_name(f".{out.name}.recovering-{os.getpid()}")
     try:
-        db = open_sqlite(tmp, create=True)
+        db = open_sqlite(tmp, create=True, shown_as=out)
         try:
             with db.triggers_suspended():  # the rows are copied as they were
                 method, tables = _copy_from(src, db.conn)
@@ -335,7 +335,8 @@ def _copy_tables(src: sqlite3.Connection, out: sqlite3.Connection) -> list[Table
         copies = [_copy_table(src, out, table) for table in _table_names(out)]
         out.execute("COMMIT")
     except BaseException:
-        out.execute("ROLLBACK")
+        if out.in_transaction:  # a failed COMMIT (a full disk) has rolled back already
+            out.execute("ROLLBACK")
         raise
     out.execute("PRAGMA foreign_keys = ON")
     return copies
