@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -165,6 +166,17 @@ def test_doctor_on_a_damaged_first_page(sample_db: Path, tmp_path: Path) -> None
         assert "nothing was recovered" in recovered.stderr and not out.exists()
     else:
         assert recovered.returncode == 1 and "sqlite3 .recover" in recovered.stdout
+
+
+def test_doctor_names_a_file_cut_short(sample_db: Path) -> None:
+    # a copy that did not finish was reported as "its first page is damaged"
+    size = sample_db.stat().st_size
+    os.truncate(sample_db, size // 2 // 4096 * 4096)
+    result = workbench("doctor", "--db", str(sample_db))
+    assert result.returncode == 1
+    assert "the file is cut short" in result.stdout
+    assert f"pages of 4096 bytes ({size:,} bytes)" in result.stdout
+    assert "first page" not in result.stdout
 
 
 def test_doctor_finds_dangling_rows_and_a_missing_index(tmp_path: Path) -> None:
