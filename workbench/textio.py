@@ -49,7 +49,7 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     reading's letters are the likelier (see :func:`_arabic_reading`).
     """
     if not data.strip():
-        raise InputError(path, "file is empty")
+        raise InputError(path, _no_text(data))
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(path, what)
@@ -187,8 +187,13 @@ def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
         line = text.count("\n", 0, control.start()) + 1
         raise InputError(path, "binary content (control characters)", line)
     if not text.strip():
-        raise InputError(path, "file is empty")
+        raise InputError(path, _no_text(text))
     return text, encoding
+
+
+def _no_text(content: bytes | str) -> str:
+    """What a file without text holds: nothing, or only spaces and line breaks."""
+    return "file is empty" if not content else "file is empty (only spaces and blank lines)"
 
 
 def read_text(path: str | Path) -> str:

@@ -61,6 +61,15 @@ def test_bad_file_does_not_create_a_project(in_tmp: Path, new_db: Path | str) ->
     result = run_cli("import", "empty.txt", "--db", str(new_db))
     assert result.exit_code == 2 and "empty.txt: file is empty" in result.stderr
     assert not project_exists(new_db)
+
+
+def test_a_file_of_blank_lines_is_named_as_such(in_tmp: Path, new_db: Path | str) -> None:
+    # "file is empty" alone puzzled: the file has 9 bytes
+    (in_tmp / "blank.txt").write_bytes(b"   \r\n\t\n  \n")
+    result = run_cli("import", "blank.txt", "--db", str(new_db))
+    assert result.exit_code == 2
+    assert "blank.txt: file is empty (only spaces and blank lines)" in result.stderr
+    assert not project_exists(new_db)
     result = run_cli("stats", "--db", str(new_db))
     assert result.exit_code == 2 and "no project" in result.stderr
 

@@ -210,6 +210,16 @@ def test_a_locked_segment_refused_by_a_batch_is_named_once(sample_db: Path) -> N
     assert "segment 4: segment 4" not in result.stdout
 
 
+def test_a_segment_named_twice_is_locked_once(sample_db: Path) -> None:
+    # the second id was refused as "locked already", rolling back the first lock
+    result = run_cli("lock", "4", "5", "4", "--db", str(sample_db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "locked 2 segments\n"
+    with Project.open(sample_db) as project:
+        assert [project.segment(s).locked for s in (4, 5)] == [True, True]
+        assert [r.action for r in project.history(4)].count("lock") == 1
+
+
 def test_a_batch_over_two_documents_is_listed_with_each(project: Project) -> None:
     project.import_document_text("قامت الثورة.", "other")
     (other,) = project.segments("other")

@@ -86,6 +86,20 @@ def test_one_command_undoes_a_whole_import(project: Project) -> None:
     assert project.history(1)[-1].action == "undo"
 
 
+def test_undoing_an_import_over_every_segment_restores_their_locks(project: Project) -> None:
+    # --overwrite approved writes over locked segments; the undo unlocked a segment locked
+    # by `workbench lock` (its English and status were restored, its lock was lost)
+    _finish_two(project)
+    project.lock(2)  # confirmed, then locked by hand
+    project.lock(4)  # a draft locked by hand
+    before = _state(project)
+    assert [before[s][2] for s in (2, 3, 4, 5)] == [True, True, True, False]
+    project.import_translation(REFERENCE, "sample", "working", overwrite="approved")
+    assert not any(project.segment(s).locked for s in (2, 3, 4))
+    project.undo_change(project.last_import())
+    assert _state(project) == before
+
+
 def test_a_tmx_from_another_tool_does_not_downgrade_approved_work(
     project: Project, tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -127,6 +128,21 @@ def test_doctor_reports_damage_and_recovers_what_can_be_read(
     assert rows(out, "PRAGMA integrity_check") == [("ok",)]
 
 
+def test_recovering_a_sound_project_copies_every_row_as_it_was(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    # the new schema seeds the project memory and one-row counters (the QA stamp, moved by
+    # the sample's glossary): the copy's rows replace them instead of being refused as damaged
+    out = tmp_path / "recovered.db"
+    result = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "recovery: complete" in result.stdout and "refused" not in result.stdout
+    for table in ("qa_stamp", "tm_state", "tm_memories", "segments", "revisions"):
+        query = f"SELECT * FROM {table} ORDER BY rowid"
+        assert rows(out, query) == rows(sample_db, query), table
+    assert rows(out, "SELECT stamp FROM qa_stamp") != [(0,)]
+
+
 def test_doctor_never_writes_over_a_file(damaged: Path, tmp_path: Path) -> None:
     existing = tmp_path / "taken.db"
     existing.write_text("mine\n")
@@ -150,6 +166,17 @@ def test_doctor_on_a_damaged_first_page(sample_db: Path, tmp_path: Path) -> None
         assert "nothing was recovered" in recovered.stderr and not out.exists()
     else:
         assert recovered.returncode == 1 and "sqlite3 .recover" in recovered.stdout
+
+
+def test_doctor_names_a_file_cut_short(sample_db: Path) -> None:
+    # a copy that did not finish was reported as "its first page is damaged"
+    size = sample_db.stat().st_size
+    os.truncate(sample_db, size // 2 // 4096 * 4096)
+    result = workbench("doctor", "--db", str(sample_db))
+    assert result.returncode == 1
+    assert "the file is cut short" in result.stdout
+    assert f"pages of 4096 bytes ({size:,} bytes)" in result.stdout
+    assert "first page" not in result.stdout
 
 
 def test_doctor_finds_dangling_rows_and_a_missing_index(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ from tests.conftest import run_cli
 from workbench.errors import ProjectError
 from workbench.project import Project
 from workbench.project.sample import new_project, open_or_create
+from workbench.store.sqlite import ProjectConnection
 
 
 def _big_arabic(path: Path, paragraphs: int = 20_000) -> None:
@@ -93,3 +95,36 @@ def test_a_missing_folder_is_named_not_the_temporary_file(
         assert result.exit_code == 2
         assert result.stderr == (f"workbench: error: {target}: folder {target.parent} does not "
                                  "exist\n")
+
+
+def _disk_full_at_commit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every COMMIT of a project connection fails as on a full disk (SQLite has rolled the
+    transaction back by then)."""
+    def execute(self: sqlite3.Connection, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "COMMIT":
+            sqlite3.Connection.execute(self, "ROLLBACK")
+            exc = sqlite3.OperationalError("database or disk is full")
+            exc.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+            raise exc
+        return sqlite3.Connection.execute(self, sql, *args)
+
+    monkeypatch.setattr(ProjectConnection, "execute", execute)
+
+
+def test_a_full_disk_while_creating_a_project_says_so_and_names_it(
+    tmp_path: Path, _sample_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the failed COMMIT was hidden by "cannot rollback - no transaction is active", naming
+    # the hidden temporary file
+    doc = tmp_path / "doc.txt"
+    doc.write_text("جملة.\n", encoding="utf-8")
+    _disk_full_at_commit(monkeypatch)
+    for target, args in (
+        (tmp_path / "copy.db", ["project", "copy", str(_sample_template)]),
+        (tmp_path / "new.db", ["import", str(doc), "--db"]),
+    ):
+        result = run_cli(*args, str(target))
+        assert result.exit_code == 2
+        assert result.stderr == (f"workbench: error: {target}: the disk is full (database or "
+                                 "disk is full); nothing was changed\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt"]

@@ -208,10 +208,11 @@ def changes(db: str | None, doc: str | None, fmt: str) -> None:
 @click.argument("segment_ids", type=int, nargs=-1, required=True)
 def lock(db: str | None, segment_ids: tuple[int, ...]) -> None:
     """Lock segments: their English changes only after `workbench unlock` (approving locks)."""
+    ids = list(dict.fromkeys(segment_ids))  # an id given twice is locked once
     with open_project(db) as project, project.transaction():
-        for sid in segment_ids:
+        for sid in ids:
             project.lock(sid)
-    click.echo(f"locked {len(segment_ids)} segment{'s' if len(segment_ids) != 1 else ''}")
+    click.echo(f"locked {len(ids)} segment{'s' if len(ids) != 1 else ''}")
 
 
 @main.command()

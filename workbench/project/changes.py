@@ -196,7 +196,9 @@ class ChangeSet:
                 vid = self.catalog.version_id(document, "working", create_working=True)
                 q_versions.put_translations(db, vid, [(row["id"], old_text)])
                 q_docs.set_status(db, row["id"], old_status)
-                q_docs.set_locked(db, [row["id"]], old_status == Status.APPROVED.value)
+                # locked as before the change (--overwrite approved writes over any lock)
+                was_locked = q_history.locked_before(db, row["id"], rev["id"])
+                q_docs.set_locked(db, [row["id"]], was_locked)
                 q_checks.withdraw_overrides(db, row["id"], rev["at"])
                 q_history.add_revision(
                     db, row["id"], self.context.author, "undo", (text, row["status"]),

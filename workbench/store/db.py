@@ -102,7 +102,7 @@ def new_database(location: str | Path | ServerAddress) -> Iterator[Database]:
     tmp = where.with_name(f".{where.name}.building-{os.getpid()}")
     remove_database(tmp)
     try:
-        db = open_sqlite(tmp, create=True)
+        db = open_sqlite(tmp, create=True, shown_as=where)  # errors name the new project
         try:
             yield db
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

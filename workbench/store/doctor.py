@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbench import openfiles
 from workbench.errors import ProjectError
 from workbench.store.location import ServerAddress, is_server_url
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -81,30 +82,64 @@ def diagnose(path: str | Path | ServerAddress) -> Diagnosis:
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.DatabaseError as exc:
-            checks.append(Check("header", False, [
-                f"SQLite cannot read it ({exc}): not an SQLite database, or its first page "
-                "(header and schema) is damaged",
-            ]))
-            return Diagnosis(p, facts, checks, tables)
-        checks.append(Check("header", True))
-        for pragma in ("page_size", "page_count", "freelist_count", "journal_mode"):
-            with contextlib.suppress(sqlite3.DatabaseError):
-                facts[pragma] = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
-        facts["schema_version"] = version
-        checks.append(_schema_check(conn, version))
-        for pragma in ("quick_check", "integrity_check"):
-            checks.append(_pragma_check(conn, pragma))
-        checks.append(_foreign_key_check(conn))
-        for name in _table_names(conn):
-            try:
-                tables[name] = int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
-            except sqlite3.DatabaseError as exc:
-                tables[name] = f"unreadable ({exc})"
-        if any(isinstance(v, str) for v in tables.values()):
-            checks.append(Check("tables", False, [
-                f"{name}: {count}" for name, count in tables.items() if isinstance(count, str)
-            ]))
+            unreadable = str(exc)
+        else:
+            unreadable = ""
+            _examine(conn, version, facts, checks, tables)
+    if unreadable:  # the file is closed: its header may be read
+        checks.append(Check("header", False, [
+            f"SQLite cannot read it ({unreadable}): {_why_unreadable(p)}"
+        ]))
     return Diagnosis(p, facts, checks, tables)
+
+
+def _examine(
+    conn: sqlite3.Connection, version: int, facts: dict[str, str | int], checks: list[Check],
+    tables: dict[str, int | str],
+) -> None:
+    """The checks of a file whose header SQLite reads, added to ``facts``, ``checks`` and
+    ``tables``."""
+    checks.append(Check("header", True))
+    for pragma in ("page_size", "page_count", "freelist_count", "journal_mode"):
+        with contextlib.suppress(sqlite3.DatabaseError):
+            facts[pragma] = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
+    facts["schema_version"] = version
+    checks.append(_schema_check(conn, version))
+    for pragma in ("quick_check", "integrity_check"):
+        checks.append(_pragma_check(conn, pragma))
+    checks.append(_foreign_key_check(conn))
+    for name in _table_names(conn):
+        try:
+            tables[name] = int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            tables[name] = f"unreadable ({exc})"
+    if any(isinstance(v, str) for v in tables.values()):
+        checks.append(Check("tables", False, [
+            f"{name}: {count}" for name, count in tables.items() if isinstance(count, str)
+        ]))
+
+
+def _why_unreadable(path: Path) -> str:
+    """Why SQLite cannot read the file ``path``: cut short (shorter than the page count of its
+    header says), or not an SQLite database or damaged in its first page."""
+    if openfiles.held_project(path) is None:  # see store.db: no other descriptor while held
+        header = b""
+        with contextlib.suppress(OSError), path.open("rb") as fh:
+            header = fh.read(100)
+        # the page count holds when the change counter matches its "valid for" copy
+        if (len(header) == 100 and header.startswith(b"SQLite format 3\x00")
+                and header[24:28] == header[92:96]):
+            page_size = int.from_bytes(header[16:18], "big")
+            page_size = 65536 if page_size == 1 else page_size
+            pages = int.from_bytes(header[28:32], "big")
+            size = path.stat().st_size
+            if pages and size < pages * page_size:
+                return (
+                    f"the file is cut short: {size:,} bytes, where its header counts {pages:,} "
+                    f"pages of {page_size} bytes ({pages * page_size:,} bytes); a copy or "
+                    f"download that did not finish, or a full disk"
+                )
+    return "not an SQLite database, or its first page (header and schema) is damaged"
 
 
 @contextlib.contextmanager
@@ -257,7 +292,7 @@ def recover(source: str | Path, output: str | Path) -> Recovery:
         raise ProjectError(f"{out}: folder {folder} is missing or not writable")
     tmp = out.with_name(f".{out.name}.recovering-{os.getpid()}")
     try:
-        db = open_sqlite(tmp, create=True)
+        db = open_sqlite(tmp, create=True, shown_as=out)
         try:
             with db.triggers_suspended():  # the rows are copied as they were
                 method, tables = _copy_from(src, db.conn)
@@ -335,7 +370,8 @@ def _copy_tables(src: sqlite3.Connection, out: sqlite3.Connection) -> list[Table
         copies = [_copy_table(src, out, table) for table in _table_names(out)]
         out.execute("COMMIT")
     except BaseException:
-        out.execute("ROLLBACK")
+        if out.in_transaction:  # a failed COMMIT (a full disk) has rolled back already
+            out.execute("ROLLBACK")
         raise
     out.execute("PRAGMA foreign_keys = ON")
     return copies
@@ -375,10 +411,17 @@ def _copy_table(src: sqlite3.Connection, out: sqlite3.Connection, table: str) ->
         f'SELECT {key_list}, {names} FROM "{table}" WHERE {key_list.split(", ")[0]} >= ? '
         f"ORDER BY {key_list} LIMIT ?"
     )
+    nkeys = len(keys)
     insert = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+    # The new schema seeds some rows (the project memory, one-row counters): a copied row of
+    # the same key replaces the seeded one, which stays only when the copied row is refused.
+    seeded = {
+        tuple(r[:nkeys]): tuple(r[nkeys:])
+        for r in out.execute(f'SELECT {key_list}, {names} FROM "{table}"')
+    }
+    unseed = f'DELETE FROM "{table}" WHERE ({key_list}) = ({", ".join("?" * nkeys)})'
     with contextlib.suppress(sqlite3.DatabaseError):  # often answered by an intact index
         copy.expected = int(src.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
-    nkeys = len(keys)
     after: tuple[int, ...] = tuple([MIN_KEY] * nkeys)  # the last key read
     start: int | None = None  # resume at this first-key value after a gap
     floor = MIN_KEY  # every later probe starts above this: the copy always moves on
@@ -395,11 +438,16 @@ def _copy_table(src: sqlite3.Connection, out: sqlite3.Connection, table: str) ->
                 after = tuple(row[:nkeys])
                 floor = max(floor, int(after[0]))
                 start = None
+                replaced = seeded.pop(after, None)
+                if replaced is not None:
+                    out.execute(unseed, after)
                 try:
                     out.execute(insert, row[nkeys:])
                     copy.copied += 1
                 except sqlite3.IntegrityError:
                     copy.rejected += 1
+                    if replaced is not None:
+                        out.execute(insert, replaced)
         except sqlite3.DatabaseError:
             if limit > 1:
                 limit = 1  # again from the last row read, one row at a time

@@ -137,6 +137,18 @@ def last_change(db: Database, segment_id: int) -> Row | None:
     )), None)
 
 
+def locked_before(db: Database, segment_id: int, revision_id: int) -> bool:
+    """Whether the segment was locked just before its revision ``revision_id``: locked by a
+    ``lock`` record, or approved (approving locks; any other change leaves it unlocked)."""
+    row = next(iter(db.query(
+        "SELECT action, new_status FROM revisions WHERE segment_id = ? AND id < ? "
+        "AND action != 'conflict' ORDER BY id DESC LIMIT 1", [segment_id, revision_id],
+    )), None)
+    if row is None or row["action"] == "unlock":
+        return False
+    return bool(row["action"] == "lock" or row["new_status"] == "approved")
+
+
 def last_undoable(db: Database, segment_id: int) -> Row | None:
     """The newest revision of a segment that is not an undo and has not been undone (nor a
     conflict: a save that was refused, kept for the record)."""

@@ -138,12 +138,15 @@ class SqliteDatabase(sqlite_utils.Database, Database):
 
 
 def open_sqlite(
-    path: str | Path, *, create: bool = False, read_only: bool = False
+    path: str | Path, *, create: bool = False, read_only: bool = False,
+    shown_as: Path | None = None,
 ) -> SqliteDatabase:
     """Open (or with ``create``, create) a project database and bring its schema up to date.
 
     A project that cannot be written opens read-only (``read_only_reason`` says why); so does
-    any project with ``read_only``. Its writes then raise ReadOnlyProjectError.
+    any project with ``read_only``. Its writes then raise ReadOnlyProjectError. ``shown_as``:
+    the file that SQLite errors (and the database's ``location``) name instead of ``path``, a
+    temporary file that becomes it.
     """
     p = Path(path)
     if p.is_dir():
@@ -176,8 +179,10 @@ def open_sqlite(
         if reason:
             conn, reason = _open_read_only(p, reason)
     except sqlite3.DatabaseError as exc:
-        raise sqlite_error(exc, p) from None
-    return SqliteDatabase(conn, p, reason)
+        raise sqlite_error(exc, shown_as or p) from None
+    db = SqliteDatabase(conn, p, reason)
+    db.location = shown_as or p
+    return db
 
 
 def _why_read_only(path: Path, folder: Path) -> str:
@@ -332,7 +337,10 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
                 conn.execute(f"PRAGMA user_version = {target}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # A COMMIT that failed (a full disk) has rolled back already: a ROLLBACK now
+            # would replace the error with "no transaction is active".
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
 
 
