@@ -79,6 +79,8 @@ def test_a_dictionary_that_translates_nothing_is_reported(tmp_path: Path) -> Non
     french = write_dictionary(tmp_path / "fr.tsv", {"chat": "cat", "chien": "dog"})
     warned = align_sentences(ar, en, lexicon=open_lexicon([french])).warnings
     assert any("translates 0.0%" in w for w in warned)
+    # a small word list is not told it may not be a dictionary at all, first
+    assert any("a word list of 2 headwords covers few" in w for w in warned), warned
     assert not align_sentences(ar, en, lexicon=open_lexicon([_dictionary(tmp_path)])).warnings
 
 

@@ -237,18 +237,23 @@ class TwoPassAligner:
         basic = (self.params.basic_vocabulary
                  and max(len(self.ar), len(self.en)) <= BASIC_MAX_SENTENCES)
         self.basic_only = basic and lexicon is None
+        headwords = _headwords(lexicon) if lexicon is not None else 0
         if self.basic_only:
             lexicon = basic_vocabulary()
-        elif basic and lexicon is not None and _headwords(lexicon) < BASIC_BELOW_HEADWORDS:
+        elif basic and lexicon is not None and headwords < BASIC_BELOW_HEADWORDS:
             lexicon = WithBasic(lexicon, basic_vocabulary())
         if lexicon is not None and self.ar and self.en:
             self.evidence = dictionary_evidence(self.ar, self._stems()[1], lexicon)
             if (not self.basic_only and self.evidence.content >= UNHELPFUL_WORDS
                     and self.evidence.translatable < 0.02):
+                question = "is it an Arabic–English dictionary?" if (
+                    headwords >= BASIC_BELOW_HEADWORDS
+                ) else (f"a word list of {headwords:,} headwords covers few of a text's words; "
+                        "or is it not Arabic–English?")
                 self.warnings.append(
                     f"the dictionary translates {self.evidence.translatable:.1%} of the Arabic "
-                    "text's words into words of the English text: it gives the alignment "
-                    "nothing (is it an Arabic–English dictionary?)"
+                    f"text's words into words of the English text: it gives the alignment "
+                    f"nothing ({question})"
                 )
         self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
