@@ -56,6 +56,7 @@ BASE = "قامت الثورة في روسيا عام 1917 وانتصر البل�
         ("قامت  الثورة في روسيا عام 1917 وانتصر البلاشفة.", 99),  # spaces
         ("قامت الثورة في روسيا عام 1917 وانتصر البلاشفة!", 99),  # another mark
         ("{1}قامت الثورة في روسيا عام 1917 وانتصر البلاشفة.{/1}", 98),  # two tags
+        ("<1>قامت الثورة في روسيا عام 1917 وانتصر البلاشفة.</1>", 98),  # a segment's tags
         ("قامت الثَّورة في روسيا عام ١٩١٧ وانتصر البلاشفه", 96),  # four differences
         ("قامَت الثَّورة فى روسيا عام ١٩١٧ وانتصر البلاشفه!!", 95),  # seven: at least 95
         ("قامت الثورة في روسيا عام 1918 وانتصر البلاشفة.", 87),  # another number: a word
@@ -143,3 +144,13 @@ def test_marks_in_another_canonical_order_are_the_same_text() -> None:
     typed = "قد سج\u0650\u0651لت 17 حالة وفاة."
     assert memory != typed and score(typed, memory) == 100
     assert score(typed.replace("\u0650", ""), memory) == 99  # a mark left out: not the same
+
+
+def test_segment_tags_are_not_words_and_match_tmx_placeholders() -> None:
+    # a client document's segment (<1>…</1>) against another tool's unit ({1}…{/1}) of the
+    # same sentence: the same words, one tag difference at most; the tags' numbers are no words
+    segment = "انتهت الحرب <1>أخيرا</1> عام 1945<2/>."
+    assert words_and_stems(segment)[0] == ["انتهت", "الحرب", "اخيرا", "عام", "1945"]
+    assert score(segment, "انتهت الحرب {1}أخيرا{/1} عام 1945{2/}.") == 99
+    assert score(segment, "انتهت الحرب {1}أخيرا{/1} عام 1945.") == 99
+    assert score(segment, "انتهت الحرب أخيرا عام 1945.") == 97

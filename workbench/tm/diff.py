@@ -51,10 +51,16 @@ def _marks(text: str, start: int, end: int) -> list[Item]:
     pos = start
     for tag in PLACEHOLDER.finditer(text, start, end):
         out.extend(_chars(text, pos, tag.start()))
-        out.append(Item(tag.group(), tag.group(), tag.start(), tag.end(), False))
+        out.append(Item(tag.group(), tag_key(tag.group()), tag.start(), tag.end(), False))
         pos = tag.end()
     out.extend(_chars(text, pos, end))
     return out
+
+
+def tag_key(tag: str) -> str:
+    """A tag placeholder as compared: a segment's ``<1>`` ``</1>`` ``<2/>`` is a TMX unit's
+    ``{1}`` ``{/1}`` ``{2/}``."""
+    return "{" + tag[1:-1] + "}" if tag.startswith("<") else tag
 
 
 @lru_cache(maxsize=4096)

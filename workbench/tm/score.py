@@ -70,13 +70,14 @@ def same_words_score(query: str, source: str) -> int:
 
 def differences(a: Sequence[Item], b: Sequence[Item]) -> int:
     """How many things differ between two texts with the same words: each word written
-    differently, each punctuation mark or tag added, removed or changed (at least 1)."""
+    differently, each punctuation mark or tag added, removed or changed (at least 1; a
+    segment's tag ``<1>`` and a TMX unit's ``{1}`` are the same tag)."""
     words_a = [i.text for i in a if i.is_word]
     words_b = [i.text for i in b if i.is_word]
     count = sum(x != y for x, y in zip(words_a, words_b, strict=False))
     count += abs(len(words_a) - len(words_b))
-    marks_a = [i.text for i in a if not i.is_word]
-    marks_b = [i.text for i in b if not i.is_word]
+    marks_a = [i.key for i in a if not i.is_word]
+    marks_b = [i.key for i in b if not i.is_word]
     count += Levenshtein.distance(marks_a, marks_b)
     return max(1, count)
 

@@ -9,7 +9,9 @@ proclitics from the glossary's closed list (:data:`workbench.glossary.morphology
 و ف, then ب ك ل or س, then ال) that holds the article, the future س or a conjunction alone
 (:data:`STEM_PREFIXES`), when at least three letters remain — so وبالثورة, للثورة and الثورة
 share the stem ثوره, and كتاب stays كتاب. Latin letters are lower-cased. Inline-tag
-placeholders (``{1}``, ``{/1}``, ``{2/}``) are not words.
+placeholders are not words: other tools' (``{1}``, ``{/1}``, ``{2/}``, from TMX) and the
+segments' own (``<1>``, ``</1>``, ``<2/>``, :mod:`workbench.text.tags`), whose numbers would
+otherwise be read as numbers.
 
 Two ways to the same tokens: :func:`tokenize` (one text, with spans in the original, by regular
 expression) and :func:`tokenize_many` (many texts at once with numpy, for imports). Tests check
@@ -27,8 +29,9 @@ from typing import Any
 from workbench.glossary.morphology import FUTURE_STEM_START, PREFIXES
 from workbench.text.normalize import normalize, normalize_codepoints
 
-#: Placeholders for inline tags of other tools' files: {1} {/1} {1/} (see tm/tmx.py).
-PLACEHOLDER = re.compile(r"\{/?[0-9]+/?\}")
+#: Placeholders for inline tags: other tools' {1} {/1} {1/} (see tm/tmx.py) and the segments'
+#: <1> </1> <1/> (see workbench/text/tags.py).
+PLACEHOLDER = re.compile(r"\{/?[0-9]+/?\}|<(?:/?[1-9][0-9]{0,5}|[1-9][0-9]{0,5}/)>")
 _WORD = re.compile(r"(?:\w|(?<=\d)[.,\u066b\u066c](?=\d))+")
 _NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[,\u066c]\d{3})+(?:[.\u066b]\d+)?")
@@ -90,7 +93,7 @@ def word_and_stem(token: str) -> tuple[str, str]:
 
 
 def _without_placeholders(text: str) -> str:
-    if "{" not in text:
+    if "{" not in text and "<" not in text:
         return text
     return PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
 
