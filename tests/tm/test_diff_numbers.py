@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.tm.diff import word_diff
+from workbench.tm.diff import with_segment_tags, word_diff
 from workbench.tm.numbers import (
     changed_numbers,
     signed_words,
@@ -120,3 +120,19 @@ def test_a_number_with_a_comma_that_is_no_thousands_separator_is_kept_as_written
     pairs = changed_numbers(words(query), words(source))
     assert pairs is not None
     assert substitute("More than 10,000 people.", pairs) == "More than 7758,000 people."
+
+
+@pytest.mark.parametrize(
+    ("query", "source", "target", "expected"),
+    [
+        ("أ <1>ب</1> ج<2/>", "أ {1}ب{/1} ج{2/}", "A {1}B{/1} C{2/}", "A <1>B</1> C<2/>"),
+        ("أ <3>ب</3>", "أ {1}ب{/1}", "{1}B{/1} A", "<3>B</3> A"),  # numbered as the segment's
+        ("أ <1>ب</1>", "أ {1/}ب{2/}", "A {1/}B{2/}", "A {1/}B{2/}"),  # other kinds: as it is
+        ("أ <1>ب</1>", "أ {1}ب", "A {1}B", "A {1}B"),  # not as many tags: as it is
+        ("أ ب", "أ {1}ب{/1}", "A {1}B{/1}", "A {1}B{/1}"),  # a segment without tags
+    ],
+)
+def test_unit_placeholders_written_as_segment_tags(
+    query: str, source: str, target: str, expected: str
+) -> None:
+    assert with_segment_tags(query, source, target) == expected

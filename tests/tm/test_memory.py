@@ -537,3 +537,26 @@ def test_a_read_only_session_looks_up_without_writing(tm_project: Project) -> No
         assert viewer.tm.lookup(B) == []  # the waiting unit: not matched until a writer comes
         assert viewer.tm.concordance("الثورة")[0].source == A
     assert tm_project.tm.lookup(B)[0].score == 100
+
+
+def test_pretranslate_writes_other_tools_tags_as_the_segments(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>انتهت الحرب <b>أخيرا</b>.</p></body></html>", encoding="utf-8")
+    tm_project.sources.import_file(page, "page")
+    (segment,) = ids(tm_project, "page")
+    assert tm_project.segment(segment).source == "انتهت الحرب <1>أخيرا</1>."
+    memory = tmp_path / "omegat.tmx"
+    memory.write_text(
+        '<?xml version="1.0"?><tmx version="1.4"><header srclang="ar"/><body><tu>'
+        '<tuv xml:lang="ar"><seg>انتهت الحرب <bpt i="1">&lt;b&gt;</bpt>أخيرا'
+        '<ept i="1">&lt;/b&gt;</ept>.</seg></tuv><tuv xml:lang="en"><seg>The war '
+        '<bpt i="1">&lt;b&gt;</bpt>finally<ept i="1">&lt;/b&gt;</ept> ended.</seg></tuv>'
+        "</tu></body></tmx>",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(memory, "omegat")
+    result = tm_project.tm.pretranslate("page", min_score=95)
+    assert (result.filled, result.by_band) == (1, {"95-99": 1})
+    assert tm_project.segment(segment).target == "The war <1>finally</1> ended."

@@ -36,7 +36,7 @@ from workbench.tm.candidates import (
     rank,
 )
 from workbench.tm.codes import sequence_hash
-from workbench.tm.diff import word_diff
+from workbench.tm.diff import with_segment_tags, word_diff
 from workbench.tm.numbers import signed_words, substituted_target
 from workbench.tm.results import TmMatch
 from workbench.tm.score import (
@@ -369,6 +369,8 @@ class Matcher:
             substituted = substituted_target(
                 signed_words(query.text), signed_words(source), target
             )
+        english = substituted if substituted is not None else target
+        insert = with_segment_tags(query.text, source, english)
         return TmMatch(
             score=scored.score,
             source=source,
@@ -383,6 +385,7 @@ class Matcher:
             document=row["document"],
             position=row["position"],
             substituted=substituted,
+            insert=insert if insert != english else None,
         )
 
 

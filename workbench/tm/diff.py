@@ -63,6 +63,29 @@ def tag_key(tag: str) -> str:
     return "{" + tag[1:-1] + "}" if tag.startswith("<") else tag
 
 
+def _tag_kind(key: str) -> str:
+    return "close" if key.startswith("{/") else "empty" if key.endswith("/}") else "open"
+
+
+def with_segment_tags(query: str, source: str, target: str) -> str:
+    """``target`` with its unit's TMX placeholders (``{1}`` ``{/1}`` ``{2/}``) written as the
+    query segment's tags (``<1>`` ``</1>`` ``<2/>``), paired in order of appearance when the
+    unit's source and the query hold as many tags of the same kinds; else ``target``."""
+    if "{" not in target or "<" not in query:
+        return target
+    q_tags = [m.group() for m in PLACEHOLDER.finditer(query) if m.group().startswith("<")]
+    s_tags = [m.group() for m in PLACEHOLDER.finditer(source) if m.group().startswith("{")]
+    if not q_tags or len(q_tags) != len(s_tags):
+        return target
+    mapping: dict[str, str] = {}
+    for s_tag, q_tag in zip(s_tags, q_tags, strict=True):
+        if _tag_kind(s_tag) != _tag_kind(tag_key(q_tag)):
+            return target
+        if mapping.setdefault(s_tag, q_tag) != q_tag:
+            return target
+    return PLACEHOLDER.sub(lambda m: mapping.get(m.group(), m.group()), target)
+
+
 @lru_cache(maxsize=4096)
 def _char_key(ch: str) -> str:
     """A mark as compared ('' for what matching ignores: spaces, diacritics, tatweel)."""

@@ -34,10 +34,16 @@ class TmMatch:
     document: str | None = None
     position: int | None = None
     substituted: str | None = None
+    #: The English to insert when it is not ``substituted`` or ``target`` as they are (another
+    #: tool's tag placeholders written as the segment's tags).
+    insert: str | None = None
 
     @property
     def text(self) -> str:
-        """The English to insert: the target, with the query's numbers when only they differ."""
+        """The English to insert: the target, with the query's numbers when only they differ
+        and the segment's tags for the unit's."""
+        if self.insert is not None:
+            return self.insert
         return self.substituted if self.substituted is not None else self.target
 
     def to_dict(self) -> dict[str, Any]:
