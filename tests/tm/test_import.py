@@ -86,6 +86,22 @@ def test_tags_without_numbers_get_placeholders_of_their_own(tmp_path: Path) -> N
     assert unit.target == "Text {1/}"
 
 
+def test_tmx_in_a_namespace_is_read(tmp_path: Path) -> None:
+    from workbench.tm.tmx import read_tmx
+
+    path = write(tmp_path / "ns.tmx", (
+        '<tmx xmlns="http://www.lisa.org/tmx14" version="1.4"><header srclang="ar">'
+        '<prop type="x-domain">news</prop></header><body><tu tuid="7"><prop type="x-a">b</prop>'
+        '<tuv xml:lang="ar"><seg>نص <ph x="1"/>هنا</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Text here</seg></tuv></tu></body></tmx>'
+    ))
+    info, read = read_tmx(path)
+    (unit,) = list(read)
+    assert (unit.source, unit.target, unit.tuid) == ("نص {1/}هنا", "Text here", "7")
+    assert unit.props == [("x-a", "b")]
+    assert (info.source_lang, info.props) == ("ar", [("x-domain", "news")])
+
+
 def test_our_document_export_is_a_memory(project: Project, tmp_path: Path) -> None:
     for seg in project.segments(limit=3):
         project.confirm(seg.id, seg.target, override_reason="test")

@@ -101,16 +101,17 @@ def read_tmx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
 def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     seg = _Seg(path)
     root_checked = False
-    for _, el in safexml.iterparse(path, tag=("tmx", "header", "tu"), events=("end",)):
+    # any namespace: some tools write <tmx xmlns="http://www.lisa.org/tmx14">
+    for _, el in safexml.iterparse(path, tag=("{*}tmx", "{*}header", "{*}tu"), events=("end",)):
         if not root_checked:
             root = el.getroottree().getroot()
-            if root.tag != "tmx":
+            if safexml.local(root.tag) != "tmx":
                 raise InputError(
                     path, f"not a TMX file (root element <{safexml.local(root.tag)}>)",
                     root.sourceline,
                 )
             root_checked = True
-        name = el.tag
+        name = safexml.local(el.tag)
         if name == "tu":
             unit = _read_tu(el, seg, info)
             if unit is not None:
@@ -121,7 +122,7 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
             info.tool = " ".join(
                 v for v in (el.get("creationtool"), el.get("creationtoolversion")) if v
             ) or None
-            info.props = [(p.get("type") or "", p.text or "") for p in el.iter("prop")]
+            info.props = [(p.get("type") or "", p.text or "") for p in el.iter("{*}prop")]
     info.tags = seg.tags
     if not root_checked:
         raise InputError(path, "not a TMX file (no <tmx> root element)")
@@ -133,13 +134,13 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     notes: list[str] = []
     english: etree._Element | None = None
     for child in tu:
-        name = child.tag
+        name = safexml.local(child.tag)
         if name == "tuv":
             lang = primary_language(child.get(XML_LANG) or child.get("lang"))
             if lang == "en" and english is None:
                 english = child
             for sub in child:
-                sub_name = sub.tag
+                sub_name = safexml.local(sub.tag)
                 if sub_name == "seg":
                     if lang in ("ar", "en") and lang not in sides:
                         sides[lang] = seg.read(sub)
