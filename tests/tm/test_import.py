@@ -102,6 +102,19 @@ def test_tmx_in_a_namespace_is_read(tmp_path: Path) -> None:
     assert (info.source_lang, info.props) == ("ar", [("x-domain", "news")])
 
 
+def test_a_file_of_another_name_is_read_by_its_content(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    # a spreadsheet's tab-separated .csv, and a Trados UTF-16 memory without a suffix
+    tabs = write(tmp_path / "memory.csv", "مع السلامة\tGoodbye\n", bom=True)
+    assert empty_project.tm.import_file(tabs, "sheet").units == 1
+    tmx = write(tmp_path / "export", TRADOS, encoding="utf-16", crlf=True)
+    assert empty_project.tm.import_file(tmx, "trados").units > 0
+    commas = write(tmp_path / "commas.csv", "مع السلامة,Goodbye\n")
+    with pytest.raises(InputError, match="line 1: no tab"):
+        empty_project.tm.import_file(commas, "commas")
+
+
 def test_our_document_export_is_a_memory(project: Project, tmp_path: Path) -> None:
     for seg in project.segments(limit=3):
         project.confirm(seg.id, seg.target, override_reason="test")

@@ -30,7 +30,8 @@ def tm() -> None:
 @click.argument("file", type=FilePath())
 @click.option("--name", help="The memory's name (default: the file name without extension).")
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv"]), default=None,
-              help="The file's format (default: tsv for .tsv/.tab/.txt, else tmx).")
+              help="The file's format (default: tsv for .tsv/.tab/.txt, tmx for .tmx/.xml, "
+                   "else by the content: tmx if it starts with '<').")
 def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> None:
     """Add a TMX 1.4b (OmegaT, memoQ, Trados, ours) or Arabic<TAB>English file as a memory."""
     with open_project(db) as project:

@@ -79,7 +79,7 @@ class MemoryFiles:
             raise InputError(p, "no such file")
         if p.is_dir():
             raise InputError(p, "is a folder, not a file")
-        fmt = fmt or ("tsv" if p.suffix.lower() in (".tsv", ".tab", ".txt") else "tmx")
+        fmt = fmt or guess_format(p)
         if fmt not in ("tmx", "tsv"):
             raise WorkbenchError(f"unknown memory format {fmt!r} (use tmx or tsv)")
         self._leads_only("add a translation memory")
@@ -218,3 +218,23 @@ def _tm_unit(
     if with_memory:
         unit.props.append(("x-workbench-memory", row["memory"]))
     return unit
+
+
+_TSV_SUFFIXES = (".tsv", ".tab", ".txt")
+_TMX_SUFFIXES = (".tmx", ".xml")
+
+
+def guess_format(path: Path) -> str:
+    """A memory file's format: ``tsv`` for .tsv/.tab/.txt, ``tmx`` for .tmx/.xml; for another
+    name (a .csv, no suffix), ``tmx`` when the file starts with ``<`` (after a BOM and
+    spaces), else ``tsv``. A stream (not a regular file) is not read ahead: ``tmx``."""
+    suffix = path.suffix.lower()
+    if suffix in _TSV_SUFFIXES:
+        return "tsv"
+    if suffix in _TMX_SUFFIXES or not path.is_file():
+        return "tmx"
+    with path.open("rb") as f:
+        head = f.read(512)
+    codec = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
+    text = head.decode(codec, errors="ignore").lstrip("\ufeff \t\r\n")
+    return "tmx" if text.startswith("<") else "tsv"
