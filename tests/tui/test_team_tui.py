@@ -108,6 +108,28 @@ async def _conflict(sample_db: Any, make_app: Any, choice: str) -> None:
     assert (("conflict", "Mine.") in notes) == (choice == "both")
 
 
+async def test_typing_on_as_the_conflict_dialog_opens_lands_in_yours(sample_db, make_app):
+    """The dialog opens while the translator types on (an autosave found the conflict): the
+    keys typed after it opened go on at the end of yours, and "keep mine" writes them too."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        screen.editor.load_text("Mine")
+        with Project.open(sample_db, author="ben") as ben:
+            ben.confirm(seg.id, "Theirs.", override_reason="t")
+        screen.action_save()
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        await pilot.press("space", "t", "o", "o", "full_stop", "enter")
+        assert isinstance(app.screen, ConflictScreen)  # Enter breaks no line, picks nothing
+        await pilot.press("f3")
+        await until(pilot, lambda: not isinstance(app.screen, ConflictScreen))
+        await settle(pilot)
+        assert screen.editor.text == "Mine too."
+    with Project.open(sample_db) as project:
+        assert project.segment(seg.id).target == "Mine too."
+
+
 @pytest.mark.both_backends
 async def test_others_open_segments_are_marked_and_named(sample_db, make_app):
     with Project.open(sample_db) as project:
