@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from tests.conftest import PgServer
 from tests.tui.conftest import editing, screen_lines, settle
 from workbench.project import Project
+from workbench.store.live import Change
 from workbench.tui.screens.conflict import ConflictScreen
 from workbench.tui.widgets.panels import ReferencePanel
 from workbench.tui.widgets.segment_list import PRESENCE_MARK
@@ -106,6 +107,52 @@ async def _conflict(sample_db: Any, make_app: Any, choice: str) -> None:
     assert now.target == kept
     assert ("ben", "confirm") in actions and ("tester", "conflict") in actions
     assert (("conflict", "Mine.") in notes) == (choice == "both")
+
+
+async def test_typing_on_as_the_conflict_dialog_opens_lands_in_yours(sample_db, make_app):
+    """The dialog opens while the translator types on (an autosave found the conflict): the
+    keys typed after it opened go on at the end of yours, and "keep mine" writes them too."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        screen.editor.load_text("Mine")
+        with Project.open(sample_db, author="ben") as ben:
+            ben.confirm(seg.id, "Theirs.", override_reason="t")
+        screen.action_save()
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        await pilot.press("space", "t", "o", "o", "full_stop", "enter")
+        assert isinstance(app.screen, ConflictScreen)  # Enter breaks no line, picks nothing
+        await pilot.press("f3")
+        await until(pilot, lambda: not isinstance(app.screen, ConflictScreen))
+        await settle(pilot)
+        assert screen.editor.text == "Mine too."
+    with Project.open(sample_db) as project:
+        assert project.segment(seg.id).target == "Mine too."
+
+
+async def test_quitting_with_the_conflict_dialog_open_never_overwrites_theirs(
+    sample_db, make_app
+):
+    """The feed's word of a change while the conflict dialog waits (the conflict's own record
+    on SQLite) does not take theirs as the saved English: quitting before the translator
+    answers writes nothing over theirs (yours is in the history as the conflict)."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        screen.editor.load_text("Mine.")
+        with Project.open(sample_db, author="ben") as ben:
+            ben.confirm(seg.id, "Theirs.", override_reason="t")
+        await until(pilot, lambda: "changed by ben" in str(screen.editor.border_title))
+        screen.action_save()
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        screen.live_changed([Change("all")])  # as the feed tells of the conflict's record
+        await settle(pilot)
+        app.exit()
+    with Project.open(sample_db) as project:
+        now = project.segment(seg.id)
+    assert (now.target, now.status) == ("Theirs.", "translated")
 
 
 @pytest.mark.both_backends

@@ -7,6 +7,10 @@ editable, to merge), and asks what to keep:
 - merge: the text as edited in the dialog is written;
 - keep both: theirs stays, yours is kept as a note of the segment (kind ``conflict``).
 
+The dialog may open while the translator is still typing (an autosave found the conflict), so
+it opens with the cursor at the end of yours: the keys typed on land there, never on a button,
+and "mine" and "both" keep yours as it stands in the dialog.
+
 The answer is a :class:`Resolution`; the editor writes it (``editing.SegmentEditing``).
 """
 
@@ -17,11 +21,12 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, Static, TextArea
+from textual.widgets import Button, Label, Static
 
 from workbench.errors import ConflictError
 from workbench.tui import keys
 from workbench.tui.screens.prompts import Prompt
+from workbench.tui.widgets.english_editor import EnglishEditor
 
 CHOICES = ("theirs", "mine", "merge", "both")
 
@@ -33,6 +38,7 @@ class Resolution:
 
     choice: str
     text: str
+    yours: str = ""  # the translator's English as it stands in the dialog (for the note)
 
 
 def what_happened(conflict: ConflictError, position: int | None) -> str:
@@ -61,7 +67,9 @@ class ConflictScreen(Prompt):
             yield Label(f"Theirs{f' ({conflict.author})' if conflict.author else ''}:")
             yield Static(self.bidi.plain(conflict.theirs) or "(empty)", id="conflict-theirs")
             yield Label("Yours (edit it to merge the two):")
-            yield TextArea(conflict.yours or "", id="conflict-yours", soft_wrap=True)
+            yours = EnglishEditor(id="conflict-yours")
+            yours.load_text(conflict.yours or "")
+            yield yours
             with Horizontal(classes="buttons"):
                 yield Button("Keep theirs", compact=True, id="conflict-theirs-button")
                 yield Button("Keep mine", variant="primary", compact=True,
@@ -72,12 +80,14 @@ class ConflictScreen(Prompt):
                             "conflict_both")
 
     def on_mount(self) -> None:
-        self.query_one("#conflict-mine-button", Button).focus()
+        yours = self.query_one("#conflict-yours", EnglishEditor)
+        yours.focus()
+        yours.move_cursor(yours.document.end)
 
     @property
     def edited(self) -> str:
         """The English in the dialog's editor (yours, as the translator changed it)."""
-        return self.query_one("#conflict-yours", TextArea).text
+        return self.query_one("#conflict-yours", EnglishEditor).text
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -87,11 +97,11 @@ class ConflictScreen(Prompt):
 
     def action_choose(self, choice: str) -> None:
         """Answer ``choice`` (theirs, mine, merge, both)."""
-        yours = self.conflict.yours or ""
+        yours = self.edited
         text = {"theirs": self.conflict.theirs, "both": self.conflict.theirs,
-                "mine": yours, "merge": self.edited}[choice]
+                "mine": yours, "merge": yours}[choice]
         if choice == "merge" and not text.strip():
             self.notify("The merged English is empty: type it, or keep theirs.",
                         severity="warning")
             return
-        self.dismiss(Resolution(choice, text))
+        self.dismiss(Resolution(choice, text, yours))

@@ -398,7 +398,7 @@ class SegmentEditing(EditorPart):
             if self.editor.text != resolution.text:
                 self.editor.load_text(resolution.text)
                 self.editor.move_cursor(self.editor.document.end)
-        yours = conflict.yours or ""
+        yours = resolution.yours
         if choice == "both" and yours.strip():
             self._write(segment_id, "note", yours, lambda project: _kept_as_note(
                 project, segment_id, yours))

@@ -45,6 +45,8 @@ class LiveUpdates(EditorPart):
         dirty_since: float | None
         base_revision: int
         pending_writes: dict[int, int]
+        conflicts: dict[int, Any]
+        conflict_shown: int | None
 
         def load_view(self, spec: ViewSpec, keep: int | None = None,
                       ids: list[int] | None = None) -> None: ...
@@ -183,9 +185,15 @@ class LiveUpdates(EditorPart):
         self._update_titles()
 
     def _busy(self) -> bool:
-        """Is English typed in the open segment not yet saved (or being saved)?"""
-        pending = self.current is not None and self.pending_writes.get(self.current.id, 0) > 0
-        return self.editor.text != self.saved_text or self.dirty_since is not None or pending
+        """Is English typed in the open segment not yet saved (or being saved, or refused by a
+        conflict the translator has not answered yet)?"""
+        if self.current is None:
+            return False
+        segment_id = self.current.id
+        pending = self.pending_writes.get(segment_id, 0) > 0
+        in_conflict = self.conflict_shown == segment_id or segment_id in self.conflicts
+        return (self.editor.text != self.saved_text or self.dirty_since is not None or pending
+                or in_conflict)
 
     def _who_changed(self, segment_id: int) -> str | None:
         try:
