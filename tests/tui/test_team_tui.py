@@ -232,3 +232,29 @@ async def test_the_open_segments_checks_follow_changes_made_elsewhere(sample_db,
         with Project.open(sample_db, author="ben") as ben:
             ben.add_term("نقاد", "critics")
         await until(pilot, lambda: any(line.term == "نقاد" for line in panel.lines))
+
+
+async def test_english_typed_into_the_conflict_dialog_is_kept_when_the_app_quits(
+    sample_db, make_app
+):
+    """Yours as edited in the conflict dialog was lost when the app quit before the answer
+    (the history's conflict record holds yours as it was when the dialog opened). It is kept
+    as a note of the segment (kind conflict), as "keep both" keeps it; theirs stays."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        screen.editor.load_text("Mine.")
+        with Project.open(sample_db, author="ben") as ben:
+            ben.confirm(seg.id, "Theirs.", override_reason="t")
+        await until(pilot, lambda: "changed by ben" in str(screen.editor.border_title))
+        screen.action_save()
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        await pilot.press(*" merged by hand")
+        await settle(pilot)
+        app.exit()
+    with Project.open(sample_db) as project:
+        now = project.segment(seg.id)
+        notes = [(n["kind"], n["text"]) for n in project.notes(seg.id)]
+    assert (now.target, now.status) == ("Theirs.", "translated")
+    assert ("conflict", "Mine. merged by hand") in notes

@@ -190,10 +190,15 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         thread or a worker thread)."""
         editor = self.editor
         if editor is not None:
-            if threading.get_ident() == self._main_thread:
+
+            def store() -> None:
+                editor.keep_unanswered_conflict()
                 editor.flush_edit()
+
+            if threading.get_ident() == self._main_thread:
+                store()
             else:
-                self.call_from_thread(editor.flush_edit)
+                self.call_from_thread(store)
         self.service.flush()
 
     def _quit_on_signals(self, on: bool) -> None:

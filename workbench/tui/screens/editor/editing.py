@@ -384,6 +384,16 @@ class SegmentEditing(EditorPart):
             ConflictScreen(conflict, row.position if row is not None else None), answered
         )
 
+    def keep_unanswered_conflict(self) -> None:
+        """The app quits with the conflict dialog open: yours as it stands in the dialog is
+        kept as a note of the segment (kind ``conflict``), as 'keep both' keeps it; theirs
+        stays (the answer was never given)."""
+        dialog = self.app.screen
+        if isinstance(dialog, ConflictScreen) and dialog.edited.strip():
+            segment_id, yours = dialog.conflict.segment_id, dialog.edited
+            self._write(segment_id, "note", yours,
+                        lambda project: _kept_as_note(project, segment_id, yours))
+
     def resolve_conflict(
         self, conflict: ConflictError, intended: str, resolution: Resolution
     ) -> None:
