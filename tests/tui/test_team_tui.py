@@ -77,17 +77,25 @@ async def test_a_conflict_on_the_server_keeps_mine(sample_db, make_app, backend)
     await _conflict(sample_db, make_app, "mine")
 
 
+async def _conflict_dialog(pilot: Pilot[Any], app: Any, screen: Any, sample_db: Any,
+                           seg_id: int, mine: str) -> None:
+    """Type ``mine`` in the open segment, let ben confirm it meanwhile (the editor sees his
+    change come in), save: the conflict dialog opens."""
+    screen.editor.load_text(mine)  # typed on the revision read with the segment
+    with Project.open(sample_db, author="ben") as ben:
+        ben.confirm(seg_id, "Theirs.", override_reason="t")
+    await until(pilot, lambda: "changed by ben" in str(screen.editor.border_title))
+    screen.action_save()
+    await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+
+
 async def _conflict(sample_db: Any, make_app: Any, choice: str) -> None:
     with Project.open(sample_db) as project:
         seg = project.segments(limit=2)[1]
     app = make_app()
     async with editing(app, seg.id) as (pilot, screen):
-        screen.editor.load_text("Mine.")  # typed on the revision read with the segment
-        with Project.open(sample_db, author="ben") as ben:
-            ben.confirm(seg.id, "Theirs.", override_reason="t")
-        screen.action_save()
-        await until(pilot, lambda: isinstance(app.screen, ConflictScreen)
-                    and "was changed by ben" in _screen(app))
+        await _conflict_dialog(pilot, app, screen, sample_db, seg.id, "Mine.")
+        await until(pilot, lambda: "was changed by ben" in _screen(app))
         dialog = app.screen
         lines = _screen(app)
         assert "Theirs." in lines and "Mine." in lines
@@ -116,11 +124,7 @@ async def test_typing_on_as_the_conflict_dialog_opens_lands_in_yours(sample_db, 
         seg = project.segments(limit=2)[1]
     app = make_app()
     async with editing(app, seg.id) as (pilot, screen):
-        screen.editor.load_text("Mine")
-        with Project.open(sample_db, author="ben") as ben:
-            ben.confirm(seg.id, "Theirs.", override_reason="t")
-        screen.action_save()
-        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        await _conflict_dialog(pilot, app, screen, sample_db, seg.id, "Mine")
         await pilot.press("space", "t", "o", "o", "full_stop", "enter")
         assert isinstance(app.screen, ConflictScreen)  # Enter breaks no line, picks nothing
         await pilot.press("f3")
@@ -141,12 +145,7 @@ async def test_quitting_with_the_conflict_dialog_open_never_overwrites_theirs(
         seg = project.segments(limit=2)[1]
     app = make_app()
     async with editing(app, seg.id) as (pilot, screen):
-        screen.editor.load_text("Mine.")
-        with Project.open(sample_db, author="ben") as ben:
-            ben.confirm(seg.id, "Theirs.", override_reason="t")
-        await until(pilot, lambda: "changed by ben" in str(screen.editor.border_title))
-        screen.action_save()
-        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        await _conflict_dialog(pilot, app, screen, sample_db, seg.id, "Mine.")
         screen.live_changed([Change("all")])  # as the feed tells of the conflict's record
         await settle(pilot)
         app.exit()
@@ -244,12 +243,7 @@ async def test_english_typed_into_the_conflict_dialog_is_kept_when_the_app_quits
         seg = project.segments(limit=2)[1]
     app = make_app()
     async with editing(app, seg.id) as (pilot, screen):
-        screen.editor.load_text("Mine.")
-        with Project.open(sample_db, author="ben") as ben:
-            ben.confirm(seg.id, "Theirs.", override_reason="t")
-        await until(pilot, lambda: "changed by ben" in str(screen.editor.border_title))
-        screen.action_save()
-        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        await _conflict_dialog(pilot, app, screen, sample_db, seg.id, "Mine.")
         await pilot.press(*" merged by hand")
         await settle(pilot)
         app.exit()
