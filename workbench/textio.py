@@ -21,6 +21,8 @@ _BOMS = (
 
 
 _CONTROL = re.compile("[\x00-\x08]")
+# Markup where text was expected: its tags would become words of the text.
+_MARKUP = re.compile(r"\s*(<\?xml\b|<!DOCTYPE\b|<html\b)", re.IGNORECASE)
 # Documents that are not text, named, so that the refusal says what to do with them.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document, not text: save it as text or DOCX first (a PDF's lines are "
@@ -188,6 +190,9 @@ def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
         raise InputError(path, "binary content (control characters)", line)
     if not text.strip():
         raise InputError(path, _no_text(text))
+    if _MARKUP.match(text):
+        raise InputError(path, "an XML or HTML document, not text: give it the ending of its "
+                               "format (.html, .tmx, .xlf, .tbx) or the command that reads it")
     return text, encoding
 
 

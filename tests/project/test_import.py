@@ -109,6 +109,11 @@ def test_iso_8859_6_glossary_whose_english_outweighs_its_arabic() -> None:
         decode_bytes("Ele é médico e ela é professora.\n".encode("latin-1"), "f.txt")
 
 
+BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
+        b'"&lol;&lol;&lol;">]><tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&lol2;'
+        b"</seg></tuv></tu></body></tmx>")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -119,6 +124,8 @@ def test_iso_8859_6_glossary_whose_english_outweighs_its_arabic() -> None:
         (b"\xff\xfe" + b"\x00\xd8", "UTF-16"),
         ("هذا نص أول.\n".encode("utf-16-le"), "looks like UTF-16LE text without a byte order"),
         ("هذا نص أول.\n".encode("utf-16-be"), "looks like UTF-16BE text without a byte order"),
+        (BOMB, "an XML or HTML document, not text"),
+        ("<!doctype html>\n<p>هذا نص أول.</p>\n".encode(), "an XML or HTML document"),
     ],
 )
 def test_bad_files_are_refused_and_change_nothing(
@@ -130,6 +137,22 @@ def test_bad_files_are_refused_and_change_nothing(
     with pytest.raises(InputError, match=message) as info:
         project.import_document(src)
     assert str(src) in str(info.value)
+    assert _counts(project) == before
+
+
+def test_markup_given_as_an_english_translation_is_refused(
+    project: Project, tmp_path: Path
+) -> None:
+    """Its tags would have become the English (an entity bomb was stored as a reference)."""
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    project.import_document(src)
+    before = _counts(project)
+    bomb = tmp_path / "doc.en.xml"
+    bomb.write_bytes(BOMB)
+    with pytest.raises(InputError, match="an XML or HTML document") as info:
+        project.import_translation(bomb, "doc", "reference", "pro")
+    assert str(bomb) in str(info.value)
     assert _counts(project) == before
 
 
