@@ -43,8 +43,40 @@ XLIFF20_STATE: dict[Status, str] = {
 }
 
 
-def from_xliff12(state: str | None, approved: bool, has_target: bool) -> Status:
-    """The workbench status for an XLIFF 1.2 target state (used by imports)."""
+# Other tools' own statuses in their XLIFF 1.2 files, which carry no ``state``: Trados's
+# confirmation level (``<sdl:seg conf="...">`` in .sdlxliff) and memoQ's ``mq:status``
+# (.mqxliff), lower-cased. memoQ's Proofread is its second reviewer's confirmation.
+TOOL_STATUS: dict[str, Status] = {
+    "draft": Status.DRAFT, "translated": Status.TRANSLATED,
+    "rejectedtranslation": Status.DRAFT, "approvedtranslation": Status.REVIEWED,
+    "rejectedsignoff": Status.DRAFT, "approvedsignoff": Status.APPROVED,
+    "notstarted": Status.NEW, "pretranslated": Status.DRAFT, "machinetranslated": Status.DRAFT,
+    "partiallyedited": Status.DRAFT, "assembledfromfragments": Status.DRAFT,
+    "rejected": Status.DRAFT, "manuallyconfirmed": Status.TRANSLATED,
+    "confirmed": Status.TRANSLATED, "reviewer1confirmed": Status.REVIEWED,
+    "proofread": Status.APPROVED,
+}
+
+
+# What a file of those tools is given back (read back as the same status).
+TRADOS_CONF: dict[Status, str] = {
+    Status.DRAFT: "Draft", Status.TRANSLATED: "Translated",
+    Status.REVIEWED: "ApprovedTranslation", Status.APPROVED: "ApprovedSignOff",
+}
+MEMOQ_STATUS: dict[Status, str] = {
+    Status.NEW: "NotStarted", Status.DRAFT: "PartiallyEdited",
+    Status.TRANSLATED: "ManuallyConfirmed", Status.REVIEWED: "Reviewer1Confirmed",
+    Status.APPROVED: "Proofread",
+}
+
+
+def from_xliff12(
+    state: str | None, approved: bool, has_target: bool, tool: str | None = None
+) -> Status:
+    """The workbench status for an XLIFF 1.2 target state (used by imports); without a state,
+    the status ``tool`` (Trados's or memoQ's, see TOOL_STATUS) gave the unit."""
+    if state is None and not approved and tool and tool.lower() in TOOL_STATUS:
+        return TOOL_STATUS[tool.lower()] if has_target else Status.NEW
     if approved or state == "signed-off":
         return Status.APPROVED
     if state == "final":

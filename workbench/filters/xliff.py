@@ -30,7 +30,7 @@ from workbench.filters.inline import InlineBuilder, Literal, Node, parse
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.formats import safexml
 from workbench.formats.model import lang_matches
-from workbench.formats.xliff import NOT_TEXT
+from workbench.formats.xliff import NOT_TEXT, set_tool_statuses, tool_statuses
 from workbench.statuses import (
     STATUSES,
     XLIFF12_STATE,
@@ -142,8 +142,9 @@ class _Xliff:
             segments.append(_Segment(source, target, tu))
         state = target.get("state") if target is not None else None
         approved = tu.get("approved") == "yes"
-        return self._block(tu, segments, file_number, lambda _k, has: from_xliff12(
-            state, approved, has).value)
+        tools = tool_statuses(tu)
+        return self._block(tu, segments, file_number, lambda k, has: from_xliff12(
+            state, approved, has, tools.get(segments[k].mid, tools.get(None))).value)
 
     def _unit20(self, unit: etree._Element, file_number: int) -> _Unit | None:
         segments = []
@@ -308,6 +309,8 @@ class _Xliff:
         else:
             state, approved = "new", False
         target.set("state", state)
+        set_tool_statuses(tu, {segment.mid: Status(status) for segment, (text, status)
+                               in zip(unit.segments, english, strict=True) if text})
         if approved:
             tu.set("approved", "yes")
         elif tu.get("approved") == "yes":
@@ -335,7 +338,8 @@ def _least(statuses: list[str]) -> str:
 
 def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
                  tags: dict[int, Any]) -> str:
-    """A target's text with the placeholders of the source codes it holds."""
+    """A target's text with the placeholders of the source codes it holds, its white space
+    read as its ``xml:space`` says (as the source's is)."""
     out: list[str] = [target.text or ""]
 
     def walk(el: etree._Element) -> None:
@@ -358,7 +362,7 @@ def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
             out.append(child.tail or "")
 
     walk(target)
-    return "".join(out).strip()
+    return safexml.text_as_spaced("".join(out), target).strip()
 
 
 def _emit(parent: etree._Element, children: list[str | Node], items: dict[int, Any]) -> None:

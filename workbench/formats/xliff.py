@@ -19,7 +19,15 @@ from workbench.formats import safexml, xmlout
 from workbench.formats.codes import XLIFF12, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
 from workbench.lqa.notes import is_note
-from workbench.statuses import STATUSES, XLIFF12_STATE, Status, from_xliff12
+from workbench.statuses import (
+    MEMOQ_STATUS,
+    STATUSES,
+    TOOL_STATUS,
+    TRADOS_CONF,
+    XLIFF12_STATE,
+    Status,
+    from_xliff12,
+)
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 
@@ -174,24 +182,64 @@ def _read_trans_unit(tu: etree._Element) -> ImportedUnit | None:
     target = spaced_text(target_el) if target_el is not None else None
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
-    status = _status(state, approved, bool(target and target.strip()), tu.get(f"{{{WB_NS}}}status"))
+    tools = tool_statuses(tu)
+    marks = _segment_marks(tu.find(child("seg-source")))
+    tool = tools.get(marks[0].get("mid"), tools.get(None)) if len(marks) == 1 else tools.get(None)
+    status = _status(state, approved, bool(target and target.strip()),
+                     tu.get(f"{{{WB_NS}}}status"), tool)
     notes = tu.findall(child("note"))
     parts: list[ImportedUnit] = []
-    seg_source = tu.find(child("seg-source"))
-    if seg_source is not None:  # segmented: <mrk mtype="seg" mid="N"> in it and in the target
+    if marks:  # segmented: <mrk mtype="seg" mid="N"> in the seg-source and in the target
         targets = {m.get("mid"): spaced_text(m) for m in _segment_marks(target_el)}
-        for mark in _segment_marks(seg_source):
+        for mark in marks:
             mid = mark.get("mid")
             text = targets.get(mid)
             parts.append(ImportedUnit(
                 key=f"{tu.get('id')}/{mid}", source=spaced_text(mark), target=text, state=state,
-                status=_status(state, approved, bool(text and text.strip()), None).value,
+                status=_status(state, approved, bool(text and text.strip()), None,
+                               tools.get(mid, tools.get(None))).value,
                 line=mark.sourceline,
             ))
     return ImportedUnit(
         key=tu.get("id"), source=source, target=target, state=state, status=status.value,
         line=tu.sourceline, lqa=lqa_notes(notes), parts=tuple(parts) if len(parts) > 1 else (),
     )
+
+
+SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
+MQ_NS = "MQXliff"
+
+
+def tool_statuses(tu: etree._Element) -> dict[str | None, str]:
+    """The statuses Trados (per segment, by ``mid``) or memoQ (the unit's, key None) gave."""
+    out: dict[str | None, str] = {}
+    memoq = tu.get(f"{{{MQ_NS}}}status")
+    if memoq:
+        out[None] = memoq
+    defs = tu.find(f"{{{SDL_NS}}}seg-defs")
+    for seg in defs.iterfind(f"{{{SDL_NS}}}seg") if defs is not None else ():
+        if seg.get("conf"):
+            out[seg.get("id")] = seg.get("conf", "")
+    return out
+
+
+def set_tool_statuses(tu: etree._Element, statuses: dict[str | None, Status]) -> None:
+    """Give a unit of Trados's or memoQ's file the statuses of its segments (by ``mid``; key
+    None: a unit of one segment) where that tool keeps its own: Trados's ``conf`` of each
+    ``sdl:seg``, memoQ's ``mq:status`` (the least of the unit's)."""
+    def give(element: etree._Element, name: str, status: Status | None,
+             names: dict[Status, str]) -> None:
+        # a name the tool reads as that status already (memoQ's Pretranslated: draft) stays
+        old = element.get(name) or ""
+        if status in names and TOOL_STATUS.get(old.lower()) != status:
+            element.set(name, names[status])
+
+    if statuses and tu.get(f"{{{MQ_NS}}}status") is not None:
+        least = min(statuses.values(), key=lambda s: STATUSES.index(s.value))
+        give(tu, f"{{{MQ_NS}}}status", least, MEMOQ_STATUS)
+    defs = tu.find(f"{{{SDL_NS}}}seg-defs")
+    for seg in defs.iterfind(f"{{{SDL_NS}}}seg") if defs is not None else ():
+        give(seg, "conf", statuses.get(seg.get("id")), TRADOS_CONF)
 
 
 def _segment_marks(element: etree._Element | None) -> list[etree._Element]:
@@ -207,8 +255,10 @@ def lqa_notes(notes: Iterable[etree._Element]) -> tuple[str, ...]:
     return tuple(t for t in texts if is_note(t))
 
 
-def _status(state: str | None, approved: bool, has_target: bool, ours: str | None) -> Status:
-    """The status of a unit: ours when the state still says what we wrote, else the state's."""
+def _status(state: str | None, approved: bool, has_target: bool, ours: str | None,
+            tool: str | None = None) -> Status:
+    """The status of a unit: ours when the state still says what we wrote, else the state's
+    (or, without one, the status another tool gave it)."""
     if ours in STATUSES and XLIFF12_STATE[Status(ours)] == (state, approved):
         return Status(ours)
-    return from_xliff12(state, approved, has_target)
+    return from_xliff12(state, approved, has_target, tool)

@@ -1,0 +1,107 @@
+"""Trados's and memoQ's own statuses in their XLIFF files (.sdlxliff, .mqxliff): read as
+segment statuses, given back on export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from workbench.project import Project
+
+SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
+SDLXLIFF = f"""<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="{SDL}"
+ xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0"><file
+ original="C:\\client\\report.docx" datatype="x-sdlfilterframework2" source-language="ar-SA"
+ target-language="en-US"><header><sdl:filetype-info><sdl:filetype-id>WordprocessingML v. 2
+</sdl:filetype-id></sdl:filetype-info></header><body><group><trans-unit id="a1"><source>اندلعت
+ الانتفاضة في المدينة. وتشكلت السوفييتات في كل مكان. سطر ثالث.</source><seg-source><mrk
+ mtype="seg" mid="1">اندلعت الانتفاضة في المدينة.</mrk> <mrk mtype="seg" mid="2">وتشكلت
+ السوفييتات في كل مكان.</mrk> <mrk mtype="seg" mid="3">سطر ثالث.</mrk></seg-source><target><mrk
+ mtype="seg" mid="1">The insurrection broke out in the city.</mrk> <mrk mtype="seg" mid="2"/>
+ <mrk mtype="seg" mid="3">A third line.</mrk></target><sdl:seg-defs><sdl:seg id="1"
+ conf="ApprovedTranslation" origin="interactive"/><sdl:seg id="2"/><sdl:seg id="3"
+ conf="RejectedTranslation"/></sdl:seg-defs></trans-unit></group><trans-unit id="b2"><source>عاشت
+ الثورة!</source><seg-source><mrk mtype="seg" mid="4">عاشت الثورة!</mrk></seg-source><target><mrk
+ mtype="seg" mid="4">Long live the revolution!</mrk></target><sdl:seg-defs><sdl:seg id="4"
+ conf="Draft" origin="mt"/></sdl:seg-defs></trans-unit></body></file></xliff>
+"""
+MQXLIFF = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">
+<file original="report.docx" source-language="ar-sa" target-language="en-us" datatype="x-docx">
+<body>
+<trans-unit id="1" mq:status="NotStarted"><source>اندلعت الانتفاضة في المدينة.</source><target
+></target></trans-unit>
+<trans-unit id="2" mq:status="ManuallyConfirmed"><source>عاشت الثورة!</source><target>Long live
+ the revolution!</target><mq:minorversions><mq:historical-unit mq:status="NotStarted"><source
+>عاشت الثورة!</source><target>Long live revolution</target></mq:historical-unit
+></mq:minorversions></trans-unit>
+<trans-unit id="3" mq:status="Reviewer1Confirmed"><source>تشكلت السوفييتات.</source><target>The
+ soviets were formed.</target></trans-unit>
+<trans-unit id="4" mq:status="Proofread"><source>سطر رابع.</source><target>A fourth line.</target
+></trans-unit>
+<trans-unit id="5" mq:status="Pretranslated" mq:percent="100"><source>سطر خامس.</source><target
+>A fifth line.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def _import(tmp_path: Path, name: str, text: str) -> Project:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    project = Project.open(tmp_path / "p.db", create=True, author="tester")
+    project.sources.import_file(path)
+    return project
+
+
+def test_trados_confirmation_levels_are_the_segments_statuses(tmp_path: Path) -> None:
+    """They came in as drafts: Trados writes no target state, only its sdl:seg conf."""
+    with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
+        segments = project.segments("report", limit=10)
+        assert [(s.target, s.status) for s in segments] == [
+            ("The insurrection broke out in the city.", "reviewed"),
+            ("", "new"),
+            ("A third line.", "draft"),  # rejected: to be done again
+            ("Long live the revolution!", "draft"),
+        ]
+        project.confirm(segments[1].id, "Soviets were formed everywhere.")
+        project.confirm(segments[3].id, "Long live the revolution!")
+        out = project.export_file("original", tmp_path / "report.en.sdlxliff").path
+    confs = {seg.get("id"): seg.get("conf")
+             for seg in etree.parse(str(out)).getroot().iter(f"{{{SDL}}}seg")}
+    # Trados sees the confirmed segments as translated; the others keep their levels
+    assert confs == {"1": "ApprovedTranslation", "2": "Translated",
+                     "3": "RejectedTranslation", "4": "Translated"}
+
+
+def test_trados_levels_come_back_with_import_xliff(tmp_path: Path) -> None:
+    blank = SDLXLIFF
+    for english in ("The insurrection broke out in the city.", "A third line.",
+                    "Long live the revolution!"):
+        blank = blank.replace(english, "")
+    with _import(tmp_path, "report.sdlxliff", blank) as project:
+        assert {s.status for s in project.segments("report", limit=10)} == {"new"}
+        back = tmp_path / "from-trados.sdlxliff"
+        back.write_text(SDLXLIFF.replace('conf="Draft"', 'conf="ApprovedSignOff"'),
+                        encoding="utf-8")
+        project.import_bilingual(back, doc="report")
+        assert [s.status for s in project.segments("report", limit=10)] == [
+            "reviewed", "new", "draft", "approved"]
+
+
+def test_memoq_statuses_are_the_segments_statuses(tmp_path: Path) -> None:
+    with _import(tmp_path, "report.mqxliff", MQXLIFF) as project:
+        segments = project.segments("report", limit=10)
+        assert [(s.target, s.status) for s in segments] == [
+            ("", "new"),
+            ("Long live the revolution!", "translated"),  # not the historical version
+            ("The soviets were formed.", "reviewed"),
+            ("A fourth line.", "approved"),
+            ("A fifth line.", "draft"),
+        ]
+        project.confirm(segments[0].id, "The insurrection broke out in the city.")
+        out = project.export_file("original", tmp_path / "report.en.mqxliff").path
+    statuses = {tu.get("id"): tu.get("{MQXliff}status") for tu in etree.parse(str(out)).getroot()
+                .iter("{urn:oasis:names:tc:xliff:document:1.2}trans-unit")}
+    assert statuses == {"1": "ManuallyConfirmed", "2": "ManuallyConfirmed",
+                        "3": "Reviewer1Confirmed", "4": "Proofread", "5": "Pretranslated"}
