@@ -299,6 +299,20 @@ def test_names(empty_project: Project, tmp_path: Path) -> None:
     assert empty_project.db.execute("SELECT count(*) FROM tm_keys").fetchone()[0] == 0
 
 
+def test_names_are_found_whatever_their_case(empty_project: Project, tmp_path: Path) -> None:
+    """'omegat' was no memory when 'OmegaT' was one, and a second memory could take it."""
+    path = write(tmp_path / "memoq.tmx", MEMOQ)
+    empty_project.tm.import_file(path, "OmegaT")
+    with pytest.raises(WorkbenchError, match="named 'omegat' exists already"):
+        empty_project.tm.import_file(path, "omegat")
+    with pytest.raises(WorkbenchError, match="project's own memory"):
+        empty_project.tm.import_file(path, "Project")
+    files = empty_project.tm.files
+    assert files.memory_ids(["omegat"]) == files.memory_ids(["OmegaT"])
+    assert empty_project.tm.remove("omegat") == 1
+    assert [m.name for m in empty_project.tm.memories()] == ["project"]
+
+
 def test_large_files_are_read_in_a_second_process(
     empty_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

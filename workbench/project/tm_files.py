@@ -86,7 +86,7 @@ class MemoryFiles:
         name = (name if name is not None else p.stem).strip()
         if not name:
             raise WorkbenchError("a translation memory needs a name (--name)")
-        if name == PROJECT:
+        if name.casefold() == PROJECT:
             raise WorkbenchError(f"{PROJECT!r} is the project's own memory; choose another name")
         self._refuse_taken(name)  # before reading the file
         info, batches = read_batches(p, fmt)
@@ -123,7 +123,7 @@ class MemoryFiles:
 
     def remove(self, name: str) -> int:
         """Delete an external memory; return how many units it held."""
-        if name == PROJECT:
+        if name.casefold() == PROJECT:
             raise WorkbenchError(
                 f"{PROJECT!r} is the project's own memory (it follows the confirmed segments) "
                 "and cannot be removed"

@@ -45,8 +45,12 @@ def memories(db: Database) -> list[Row]:
 
 
 def memory_by_name(db: Database, name: str) -> Row | None:
-    """The memory called ``name``, or None."""
-    return next(iter(db.query("SELECT * FROM tm_memories WHERE name = ?", [name])), None)
+    """The memory called ``name``, else the one whose name differs from it only in case
+    (``omegat`` for ``OmegaT``), or None."""
+    rows = list(db.query("SELECT * FROM tm_memories"))
+    same = [r for r in rows if r["name"] == name] or [
+        r for r in rows if r["name"].casefold() == name.casefold()]
+    return same[0] if len(same) == 1 else None
 
 
 def memory_names(db: Database) -> dict[int, str]:
