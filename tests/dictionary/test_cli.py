@@ -68,6 +68,19 @@ def test_add_list_lookup_remove(sample_db: Path, tmp_path: Path) -> None:
         assert project.db.schema_version() == SCHEMA_VERSION
 
 
+def test_dictionary_names_are_found_whatever_their_case(sample_db: Path, tmp_path: Path) -> None:
+    """'remove freedict' said there was none while 'FreeDict' was there."""
+    db = str(sample_db)
+    assert _run("dictionary", "add", "--db", db, str(builders.tsv(tmp_path)), "--name",
+                "FreeDict").exit_code == 0
+    taken = CliRunner().invoke(main, ["dictionary", "add", "--db", db,
+                                      str(builders.dictd(tmp_path)), "--name", "freedict"])
+    assert taken.exit_code == 2 and "exists already" in taken.output
+    assert _run("dictionary", "remove", "--db", db, "freedict").exit_code == 0
+    with Project.open(sample_db) as project:
+        assert project.dictionaries.list() == []
+
+
 def test_an_english_arabic_dictionary_is_shown_as_read_backwards(
     sample_db: Path, tmp_path: Path
 ) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from workbench.errors import ConnectionLostError, ProjectError, ReadOnlyProjectError
 from workbench.store.connection import Database, Location
@@ -25,6 +26,15 @@ _opened: list[Location] = []
 def now() -> str:
     """The current time as an ISO 8601 UTC string, as stored."""
     return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def by_name(rows: Iterable[Mapping[str, Any]], name: str) -> Any:
+    """The row whose ``name`` is ``name``, else the one row whose name differs from it only in
+    case (``omegat`` for ``OmegaT``), or None: user-given names are found in any case."""
+    rows = list(rows)
+    same = [r for r in rows if r["name"] == name] or [
+        r for r in rows if r["name"].casefold() == name.casefold()]
+    return same[0] if len(same) == 1 else None
 
 
 def open_db(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.store.connection import Database
-from workbench.store.db import now
+from workbench.store.db import by_name, now
 
 CONFIRMED = ("translated", "reviewed", "approved")
 
@@ -32,13 +32,16 @@ def dictionaries(db: Database) -> list[dict[str, Any]]:
 
 
 def dictionary(db: Database, name: str) -> dict[str, Any] | None:
-    """The dictionary called ``name``, or None."""
-    return next((d for d in dictionaries(db) if d["name"] == name), None)
+    """The dictionary called ``name`` (in any case, see :func:`by_name`), or None."""
+    return by_name(dictionaries(db), name)
 
 
 def remove_dictionary(db: Database, name: str) -> int:
-    """Forget the dictionary called ``name``; the number of rows removed."""
-    return db.execute("DELETE FROM dictionaries WHERE name = ?", [name]).rowcount
+    """Forget the dictionary called ``name`` (in any case); the number of rows removed."""
+    found = dictionary(db, name)
+    if found is None:
+        return 0
+    return db.execute("DELETE FROM dictionaries WHERE name = ?", [found["name"]]).rowcount
 
 
 def confirmed_pairs(db: Database, limit: int) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from workbench.store import tm_words
 from workbench.store.connection import Database
-from workbench.store.db import now
+from workbench.store.db import by_name, now
 
 Row = dict[str, Any]
 PROJECT_MEMORY = 1
@@ -47,10 +47,7 @@ def memories(db: Database) -> list[Row]:
 def memory_by_name(db: Database, name: str) -> Row | None:
     """The memory called ``name``, else the one whose name differs from it only in case
     (``omegat`` for ``OmegaT``), or None."""
-    rows = list(db.query("SELECT * FROM tm_memories"))
-    same = [r for r in rows if r["name"] == name] or [
-        r for r in rows if r["name"].casefold() == name.casefold()]
-    return same[0] if len(same) == 1 else None
+    return by_name(db.query("SELECT * FROM tm_memories"), name)
 
 
 def memory_names(db: Database) -> dict[int, str]:
