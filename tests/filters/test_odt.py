@@ -235,3 +235,42 @@ def test_a_right_to_left_paragraphs_start_and_end_are_mirrored(tmp_path: Path) -
     assert [(p.get(s("writing-mode")), p.get(f"{{{FO}}}text-align")) for p in props] == [
         ("lr-tb", "start"), ("lr-tb", "start"),
     ]
+
+
+def test_a_right_to_left_tables_cells_turn_left_to_right(tmp_path: Path) -> None:
+    """LibreOffice's ODT of a Word table in right-to-left column order says ``rl-tb`` on the
+    table's style and on every cell's, and orders the columns by the cells': the English
+    table kept its columns right to left when only the table's style was changed."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TableCellProperties, TableProperties
+    from odf.table import Table, TableCell, TableColumn, TableRow
+
+    doc = OpenDocumentText()
+    table_style = Style(name="Table1", family="table")
+    table_style.addElement(TableProperties(writingmode="rl-tb", width="6in"))
+    doc.automaticstyles.addElement(table_style)
+    cell_style = Style(name="Table1.A1", family="table-cell")
+    cell_style.addElement(TableCellProperties(writingmode="rl-tb"))
+    doc.automaticstyles.addElement(cell_style)
+    other = Style(name="Table2.A1", family="table-cell")  # a table left in Arabic
+    other.addElement(TableCellProperties(writingmode="rl-tb"))
+    doc.automaticstyles.addElement(other)
+    for name, style in (("Table1", cell_style), ("Table2", other)):
+        table = Table(name=name, stylename=table_style if name == "Table1" else None)
+        table.addElement(TableColumn(numbercolumnsrepeated=2))
+        row = TableRow()
+        for text in ("الأول", "الثاني"):
+            cell = TableCell(stylename=style)
+            cell.addElement(P(text=f"{text} {'أب'[int(name[-1]) - 1]}"))
+            row.addElement(cell)
+        table.addElement(row)
+        doc.text.addElement(table)
+    source = tmp_path / "table.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        project.confirm(project.segments("table", limit=10)[0].id, "First")
+        out = project.export_file("original", tmp_path / "table.en.odt").path
+    modes = {st.get(s("name")): prop.get(s("writing-mode")) for st in _content(out).iter(s("style"))
+             if st.get(s("family")).startswith("table") for prop in st}
+    assert modes == {"Table1": "lr-tb", "Table1.A1": "lr-tb", "Table2.A1": "rl-tb"}

@@ -134,6 +134,7 @@ class _Document:
             self._locate(part, root)
         self._styles: dict[tuple[str, str], str] = {}
         self._span_styles: dict[tuple[str, str], str] = {}
+        self._ltr_tables: set[etree._Element] = set()
 
     def _locate(self, part: str, root: etree._Element) -> None:
         if part == "styles.xml":
@@ -279,11 +280,9 @@ class _Document:
                 self._span_styles[(loc.part, name)] = self._english_span_style(root, name)
             span.set(t("style-name"), self._span_styles[(loc.part, name)])
         for table in p.iterancestors(f"{{{TABLE}}}table"):
-            style = _automatic(root, table.get(f"{{{TABLE}}}style-name", ""), "table")
-            if style is not None:
-                for props in style.iter(s("table-properties")):
-                    if props.get(s("writing-mode"), "").startswith("rl"):
-                        props.set(s("writing-mode"), "lr-tb")
+            if table not in self._ltr_tables:
+                self._ltr_tables.add(table)
+                _table_ltr(root, table)
 
     def _ltr_style(self, root: etree._Element, name: str) -> str:
         autos = root.find(f"{{{OFFICE}}}automatic-styles")
@@ -382,6 +381,23 @@ def _western_from_complex(props: etree._Element) -> None:
         value = props.get(cs)
         if value is not None:
             props.set(western, value)
+
+
+def _table_ltr(root: etree._Element, table: etree._Element) -> None:
+    """A table's automatic style and those of its own cells left-to-right: LibreOffice orders
+    the columns by the cells' writing mode too (its ODT of a Word table in ``w:bidiVisual``
+    says ``rl-tb`` on every cell style)."""
+    autos = root.find(f"{{{OFFICE}}}automatic-styles")
+    by_name = {(st.get(s("name")), st.get(s("family"))): st for st in autos.iter(s("style"))} \
+        if autos is not None else {}
+    names = {(table.get(f"{{{TABLE}}}style-name"), "table")}
+    for cell in table.iter(f"{{{TABLE}}}table-cell"):
+        if next(cell.iterancestors(f"{{{TABLE}}}table"), None) is table:
+            names.add((cell.get(f"{{{TABLE}}}style-name"), "table-cell"))
+    for style in (by_name[name] for name in names if name in by_name):
+        for props in (*style.iter(s("table-properties")), *style.iter(s("table-cell-properties"))):
+            if props.get(s("writing-mode"), "").startswith("rl"):
+                props.set(s("writing-mode"), "lr-tb")
 
 
 def _automatic(root: etree._Element, name: str, family: str) -> etree._Element | None:
