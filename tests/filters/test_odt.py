@@ -274,3 +274,46 @@ def test_a_right_to_left_tables_cells_turn_left_to_right(tmp_path: Path) -> None
     modes = {st.get(s("name")): prop.get(s("writing-mode")) for st in _content(out).iter(s("style"))
              if st.get(s("family")).startswith("table") for prop in st}
     assert modes == {"Table1": "lr-tb", "Table1.A1": "lr-tb", "Table2.A1": "rl-tb"}
+
+
+def test_content_controls_and_input_fields_are_translated(tmp_path: Path) -> None:
+    """LibreOffice writes a Word content control as ``loext:content-control`` (inline) or a
+    ``text:text-input`` field (a whole paragraph's): their text, which the page shows, was an
+    empty tag, never translated."""
+    import zipfile
+
+    from odf.opendocument import OpenDocumentText
+
+    doc = OpenDocumentText()
+    doc.text.addElement(P(text="CONTROL"))
+    doc.text.addElement(P(text="INPUT"))
+    plain = tmp_path / "plain.odt"
+    doc.save(str(plain))
+    loext = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+    source = tmp_path / "controls.odt"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(source, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "content.xml":
+                data = data.replace(b"<office:document-content ", (
+                    f'<office:document-content xmlns:loext="{loext}" ').encode(), 1)
+                data = data.replace(b">CONTROL<", (
+                    ">الاسم: <loext:content-control>أحمد علي</loext:content-control> من القاهرة.<"
+                ).encode())
+                data = data.replace(b">INPUT<", (
+                    '><text:text-input text:description="">فقرة في حقل.</text:text-input><'
+                ).encode())
+            zout.writestr(item, data)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("controls", limit=10)
+        assert [seg.source for seg in segments] == [
+            "الاسم: <1>أحمد علي</1> من القاهرة.", "<1>فقرة في حقل.</1>",
+        ]
+        project.confirm(segments[0].id, "Name: <1>Ahmed Ali</1> from Cairo.")
+        project.confirm(segments[1].id, "<1>A paragraph in a field.</1>")
+        out = project.export_file("original", tmp_path / "controls.en.odt").path
+    control, field = (el for el in _content(out).iter()
+                      if el.tag in (f"{{{loext}}}content-control", t("text-input")))
+    assert (control.text, field.text) == ("Ahmed Ali", "A paragraph in a field.")
+    assert control.getparent().text == "Name: " and control.tail == " from Cairo."

@@ -4,10 +4,10 @@ the package's XML parts).
 Blocks: every ``text:p`` and ``text:h`` of the body (``content.xml``: paragraphs, headings,
 list items, table cells, footnotes and endnotes, text boxes) and of the page styles' headers
 and footers (``styles.xml``), and the ``svg:title``/``svg:desc`` (alt text) of frames.
-Comments (``office:annotation``) and tracked deletions are not read. Inline: ``text:span``
-and ``text:a`` become pairs, nested as they are; notes, tabs, line breaks, frames, fields
-(dates, page numbers, cross-references...), bookmarks and comments become empty tags; ``text:s``
-is read as the spaces it stands for.
+Comments (``office:annotation``) and tracked deletions are not read. Inline: ``text:span``,
+``text:a``, ``text:meta``, content controls and input fields become pairs, nested as they
+are; notes, tabs, line breaks, frames, fields (dates, page numbers, cross-references...),
+bookmarks and comments become empty tags; ``text:s`` is read as the spaces it stands for.
 
 Writing rebuilds each translated paragraph's content, spans and links copied with their
 attributes, empty items moved back (any the translation lost are appended). A translated
@@ -58,7 +58,11 @@ def s(name: str) -> str:
 
 
 T_P, T_H = t("p"), t("h")
-PAIRS = {t("span"): "span", t("a"): "link", t("meta"): "meta", t("ruby-base"): "ruby"}
+LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+#: Inline elements around text the reader sees: each a pair (a content control's and an input
+#: field's text is what the document shows, as LibreOffice writes a Word content control).
+PAIRS = {t("span"): "span", t("a"): "link", t("meta"): "meta", t("ruby-base"): "ruby",
+         f"{{{LOEXT}}}content-control": "control", t("text-input"): "field"}
 #: Complex-script text properties, which Arabic is drawn with (LibreOffice writes an Arabic
 #: span's bold as ``style:font-weight-complex`` alone), and the ones English text takes.
 COMPLEX = {
