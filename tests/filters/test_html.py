@@ -291,3 +291,34 @@ def test_the_englishs_inline_elements_are_left_to_right(tmp_path: Path) -> None:
     assert [(el.tag, el.get("dir"), el.get("lang"), el.text) for el in p] == [
         ("span", "ltr", "en", "the president"), ("bdo", "ltr", None, "left"),
     ]
+
+
+def test_buttons_options_and_button_inputs_are_translated(tmp_path: Path) -> None:
+    """The labels a form shows — a button's text, a list's options, a submit input's value —
+    were empty tags or not read, left in Arabic in the English page; a text input's value (what
+    the reader typed) and a text area stay as they are."""
+    source = tmp_path / "form.html"
+    source.write_text(
+        '<html dir="rtl" lang="ar"><head><meta charset="utf-8"></head><body><form>'
+        '<p>اختر <select><option value="a">خيار أول'
+        '</option><option>خيار ثان</option></select> ثم اضغط.</p>'
+        '<button type="button">زر الإرسال</button><input type="submit" value="أرسل">'
+        '<input type="text" value="قيمة"><textarea>نص المساحة</textarea></form></body></html>',
+        encoding="utf-8",
+    )
+    english = {"اختر <1/> ثم اضغط.": "Choose <1/> then press.", "خيار أول": "First choice",
+               "خيار ثان": "Second choice", "زر الإرسال": "Send button", "أرسل": "Send"}
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("form", limit=100)
+        assert sorted(x.source for x in segments) == sorted(english)
+        for segment in segments:
+            project.confirm(segment.id, english[segment.source])
+        out = project.export_file("original", tmp_path / "form.en.html").path
+    root = _tree(out)
+    assert [o.text for o in root.iter("option")] == ["First choice", "Second choice"]
+    assert root.find(".//option").get("value") == "a"
+    assert root.find(".//p").text_content() == "Choose First choiceSecond choice then press."
+    assert root.find(".//button").text == "Send button"
+    assert [i.get("value") for i in root.iter("input")] == ["Send", "قيمة"]
+    assert root.find(".//textarea").text == "نص المساحة"
