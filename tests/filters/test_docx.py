@@ -407,3 +407,26 @@ def test_a_table_of_contents_first_entry_is_translated(tmp_path: Path) -> None:
     assert [fc.get(w("fldCharType")) for p in paragraphs for fc in p.iter(w("fldChar"))] == [
         "begin", "separate", "end", "begin", "separate", "begin", "separate", "end", "end",
     ]
+
+
+@pytest.mark.parametrize("name", ["report.docx", "report.odt", "report.html"])
+def test_english_with_control_characters_is_exported_without_them(
+    name: str, tmp_path: Path
+) -> None:
+    """A draft holding a line break pasted from Word (U+000B) or another C0 control, which
+    XML cannot carry, made the export of the original a ValueError traceback; the characters
+    are left out, as the other exports leave them out."""
+    if name.endswith(".html"):
+        source = tmp_path / name
+        source.write_text(f'<html><head><meta charset="utf-8"></head><body><p>{B.TITLE}</p>'
+                          "</body></html>", encoding="utf-8")
+    else:
+        source = (B.build_docx if name.endswith(".docx") else B.build_odt)(tmp_path / name)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first = project.segments("report", limit=1)[0]
+        project.save_draft(first.id, "Report\x0bof the\x01 committee\x1f")
+        out = project.export_file("original", tmp_path / f"en.{name}").path
+    data = b"".join(members(out).values()) if name.endswith(("docx", "odt")) \
+        else out.read_bytes()
+    assert b"Reportof the committee" in data
