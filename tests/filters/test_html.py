@@ -322,3 +322,18 @@ def test_buttons_options_and_button_inputs_are_translated(tmp_path: Path) -> Non
     assert root.find(".//button").text == "Send button"
     assert [i.get("value") for i in root.iter("input")] == ["Send", "قيمة"]
     assert root.find(".//textarea").text == "نص المساحة"
+
+
+def test_control_characters_in_a_page_are_no_text(tmp_path: Path) -> None:
+    """LibreOffice's HTML of a document with input fields leaves its field marks in the text
+    (U+0004, U+0005, U+0001): a segment '\\x05' alone was made, which the TSV export writes
+    empty and import-csv refused ('empty Arabic'); the marks are left out."""
+    source = tmp_path / "lo.html"
+    source.write_bytes(
+        '<html><head><meta charset="utf-8"></head><body><p>\x04<font face="DejaVu Sans">فقرة '
+        'في حقل</font>.\r\x05</p><p>الاسم: أحمد\x01 علي.</p></body></html>'.encode())
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        assert [x.source for x in project.segments("lo", limit=10)] == [
+            "<1>فقرة في حقل</1>.", "الاسم: أحمد علي.",
+        ]
