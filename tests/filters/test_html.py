@@ -337,3 +337,29 @@ def test_control_characters_in_a_page_are_no_text(tmp_path: Path) -> None:
         assert [x.source for x in project.segments("lo", limit=10)] == [
             "<1>فقرة في حقل</1>.", "الاسم: أحمد علي.",
         ]
+
+
+def test_a_right_aligned_paragraph_of_libreoffices_html_is_left_aligned_in_english(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice's HTML of an Arabic document right-aligns each paragraph with
+    ``align="right"``: the English stayed right-aligned; a paragraph left in Arabic keeps it."""
+    source = tmp_path / "lo.html"
+    source.write_text(
+        '<html><head><meta charset="utf-8"></head><body lang="ar-SA" dir="rtl">'
+        '<h1 align="right">عنوان.</h1><p align="right">فقرة أولى.</p>'
+        '<p align="center">فقرة في الوسط.</p><p align="right">فقرة ثانية.</p></body></html>',
+        encoding="utf-8")
+    english = {"عنوان.": "Title.", "فقرة أولى.": "First paragraph.",
+               "فقرة في الوسط.": "Centred paragraph."}
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        for segment in project.segments("lo", limit=10):
+            if segment.source in english:
+                project.confirm(segment.id, english[segment.source])
+        out = project.export_file("original", tmp_path / "lo.en.html").path
+    root = _tree(out)
+    assert [(el.text, el.get("align")) for el in root.iter("h1", "p")] == [
+        ("Title.", "left"), ("First paragraph.", "left"), ("Centred paragraph.", "center"),
+        ("فقرة ثانية.", "right"),
+    ]

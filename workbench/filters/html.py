@@ -14,7 +14,8 @@ collapses it (``pre`` keeps it). Scripts, styles and templates are not read.
 
 Writing replaces the nodes of each translated stretch: pairs get a copy of their element
 (attributes included), empty tags their element back. The page becomes ``dir="ltr" lang="en"``,
-so do the translated blocks' elements that said ``rtl``/``ar`` (and their ``style``, and the
+so do the translated blocks' elements that said ``rtl``/``ar`` (and ``align="right"``, their
+``style``, and the
 page's ``<style>``: ``direction: rtl`` → ``ltr``, ``text-align: right`` → ``left``); a block
 left in Arabic in a translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is
 written back as lxml read it (its serialisation, not its bytes; the document's encoding is
@@ -332,10 +333,13 @@ def _mark(element: etree._Element, *, rtl: bool) -> None:
 
 
 def _ltr(el: etree._Element) -> None:
-    """An element that said ``dir="rtl"``, ``lang="ar"`` or a right-to-left ``style`` says
-    left-to-right and English."""
+    """An element that said ``dir="rtl"``, ``lang="ar"``, ``align="right"`` (LibreOffice's
+    HTML of an Arabic document) or a right-to-left ``style`` says left-to-right and
+    English."""
     if (el.get("dir") or "").lower() == "rtl":
         el.set("dir", "ltr")
+    if (el.get("align") or "").lower() == "right":
+        el.set("align", "left")
     if el.get("style"):
         el.set("style", css_to_english(el.get("style") or ""))
     for attribute in ("lang", XML_LANG):
