@@ -15,9 +15,8 @@ collapses it (``pre`` keeps it). Scripts, styles and templates are not read.
 Writing replaces the nodes of each translated stretch: pairs get a copy of their element
 (attributes included), empty tags their element back. The page becomes ``dir="ltr" lang="en"``,
 so do the translated blocks' elements that said ``rtl``/``ar`` (and ``align="right"``, their
-``style``, and the
-page's ``<style>``: ``direction: rtl`` → ``ltr``, ``text-align: right`` → ``left``); a block
-left in Arabic in a translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is
+``style``, and the page's ``<style>``: ``direction: rtl`` → ``ltr``, ``text-align: right`` →
+``left``); a block left in Arabic in a translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is
 written back as lxml read it (its serialisation, not its bytes; the document's encoding is
 kept). XHTML is read as XML with the safe parser and written back as XML; its named
 character references (``&nbsp;``, ``&eacute;``: HTML's, which the XHTML DTD defines and the
