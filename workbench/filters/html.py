@@ -16,12 +16,12 @@ Writing replaces the nodes of each translated stretch: pairs get a copy of their
 (attributes included), empty tags their element back. The page becomes ``dir="ltr" lang="en"``,
 so do the translated blocks' elements that said ``rtl``/``ar`` (and ``align="right"``, their
 ``style``, and the page's ``<style>``: ``direction: rtl`` → ``ltr``, ``text-align: right`` →
-``left``); a block left in Arabic in a translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is
-written back as lxml read it (its serialisation, not its bytes; the document's encoding is
-kept). XHTML is read as XML with the safe parser and written back as XML; its named
-character references (``&nbsp;``, ``&eacute;``: HTML's, which the XHTML DTD defines and the
-safe parser never loads) are read as the characters they name, as any entity a page declares
-itself is still refused.
+``left``); a block left in Arabic in a translated page gets ``dir="rtl" lang="ar"``. The
+rest of the tree is written back as lxml read it (its serialisation, not its bytes; the
+document's encoding is kept). XHTML is read as XML with the safe parser and written back as
+XML; its named character references (``&nbsp;``, ``&eacute;``: HTML's, which the XHTML DTD
+defines and the safe parser never loads) are read as the characters they name, as any entity
+a page declares itself is still refused.
 """
 
 from __future__ import annotations
