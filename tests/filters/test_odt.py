@@ -317,3 +317,36 @@ def test_content_controls_and_input_fields_are_translated(tmp_path: Path) -> Non
                       if el.tag in (f"{{{loext}}}content-control", t("text-input")))
     assert (control.text, field.text) == ("Ahmed Ali", "A paragraph in a field.")
     assert control.getparent().text == "Name: " and control.tail == " from Cairo."
+
+
+def test_bookmarks_at_a_paragraphs_edges_stay_outside_its_text(tmp_path: Path) -> None:
+    """pandoc and LibreOffice put a bookmark around each heading: the heading was
+    '<1/>مقدمة<2/>' for the translator, and English without the tags moved the start to the
+    end. Marks at the edges stay where they are; one inside the text is still a tag."""
+    from odf.opendocument import OpenDocumentText
+    from odf.text import BookmarkEnd, BookmarkStart
+
+    doc = OpenDocumentText()
+    heading = H(outlinelevel=1)
+    heading.addElement(BookmarkStart(name="intro"))
+    heading.addText("المقدمة")
+    heading.addElement(BookmarkEnd(name="intro"))
+    doc.text.addElement(heading)
+    p = P(text="نص ")
+    p.addElement(BookmarkStart(name="middle"))
+    p.addText("في الوسط.")
+    doc.text.addElement(p)
+    source = tmp_path / "marks.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("marks", limit=10)
+        assert [x.source for x in segments] == ["المقدمة", "نص <1/>في الوسط."]
+        project.confirm(segments[0].id, "Introduction")
+        project.confirm(segments[1].id, "Text <1/>in the middle.")
+        out = project.export_file("original", tmp_path / "marks.en.odt").path
+    heading, p = (el for el in _content(out).iter(t("h"), t("p")))
+    assert [(child.tag, child.tail) for child in heading] == [
+        (t("bookmark-start"), "Introduction"), (t("bookmark-end"), None),
+    ]
+    assert heading.text is None and p.text == "Text " and p[0].tail == "in the middle."

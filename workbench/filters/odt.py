@@ -7,7 +7,8 @@ and footers (``styles.xml``), and the ``svg:title``/``svg:desc`` (alt text) of f
 Comments (``office:annotation``) and tracked deletions are not read. Inline: ``text:span``,
 ``text:a``, ``text:meta``, content controls and input fields become pairs, nested as they
 are; notes, tabs, line breaks, frames, fields (dates, page numbers, cross-references...),
-bookmarks and comments become empty tags; ``text:s`` is read as the spaces it stands for.
+bookmarks and comments become empty tags (marks at a paragraph's start or end stay there,
+outside the text); ``text:s`` is read as the spaces it stands for.
 
 Writing rebuilds each translated paragraph's content, spans and links copied with their
 attributes, empty items moved back (any the translation lost are appended). A translated
@@ -84,6 +85,8 @@ class _Located:
     element: etree._Element
     block: Block
     builder: InlineBuilder
+    edges: tuple[list[etree._Element], list[etree._Element]] = ([], [])
+    """The marks (bookmarks...) at the paragraph's start and end, kept outside its text."""
 
 
 def _local(tag: object) -> str:
@@ -150,20 +153,27 @@ class _Document:
             for el in scope.iter(T_P, T_H, f"{{{SVG}}}title", f"{{{SVG}}}desc"):
                 if any(a.tag in SKIPPED_PARENTS for a in el.iterancestors()):
                     continue
+                edges: tuple[list[etree._Element], list[etree._Element]] = ([], [])
                 if el.tag in (T_P, T_H):
                     number += 1
+                    edges = _edge_marks(el)
                 b = InlineBuilder()
-                self._inline_content(el, b)
+                self._inline_content(el, b, {id(m) for m in (*edges[0], *edges[1])})
                 if not b.has_text:
                     continue
                 self.located.append(_Located(
-                    part, el, Block(b.result(), b.tags, _place(el, part, number), _kind(el)), b
+                    part, el, Block(b.result(), b.tags, _place(el, part, number), _kind(el)), b,
+                    edges,
                 ))
 
-    def _inline_content(self, el: etree._Element, b: InlineBuilder) -> None:
+    def _inline_content(self, el: etree._Element, b: InlineBuilder,
+                        outside: set[int] | None = None) -> None:
+        """``el``'s content into the builder; the children in ``outside`` (the marks at a
+        paragraph's edges) are left out, their tails read."""
         b.text(_WS.sub(" ", el.text or ""))
         for child in el:
-            self._inline(child, b)
+            if not outside or id(child) not in outside:
+                self._inline(child, b)
             b.text(_WS.sub(" ", child.tail or ""))
 
     def _inline(self, el: etree._Element, b: InlineBuilder) -> None:
@@ -259,6 +269,10 @@ class _Document:
         for child in list(p):
             p.remove(child)
         p.text = None
+        lead, trail = loc.edges
+        for mark in lead:
+            mark.tail = None
+            p.append(mark)
         moved: set[int] = set()
         emit(p, children, items, moved, _append_text)
         restored = set()
@@ -266,6 +280,9 @@ class _Document:
             if isinstance(items.get(origin), Whole):
                 emit(p, [Node(origin, False)], items, moved, _append_text)
                 restored.add(origin)
+        for mark in trail:
+            mark.tail = None
+            p.append(mark)
         return restored
 
     def _ltr(self, loc: _Located) -> None:
@@ -433,6 +450,32 @@ def _append_text(parent: etree._Element, text: str) -> None:
                 etree.SubElement(parent, t("s"))
                 piece = piece[1:]
             append_text(parent, piece)
+
+
+def _is_mark(el: etree._Element) -> bool:
+    """Whether ``el`` marks a place and shows nothing (a bookmark, a reference or index mark)."""
+    return isinstance(el.tag, str) and el.tag.startswith(f"{{{TEXT}}}") and \
+        _label(el)[0] == "mark"
+
+
+def _edge_marks(p: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The marks at the start of a paragraph's text and at its end (a heading's bookmarks, as
+    pandoc and LibreOffice write them around it): they stay where they are, outside the text."""
+    children = list(p)
+    lead: list[etree._Element] = []
+    if not (p.text or "").strip():
+        for child in children:
+            if not _is_mark(child):
+                break
+            lead.append(child)
+            if (child.tail or "").strip():
+                break
+    trail: list[etree._Element] = []
+    for child in reversed(children[len(lead):]):
+        if not _is_mark(child) or (child.tail or "").strip():
+            break
+        trail.insert(0, child)
+    return lead, trail
 
 
 def _place(el: etree._Element, part: str, number: int) -> str:
