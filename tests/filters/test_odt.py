@@ -350,3 +350,44 @@ def test_bookmarks_at_a_paragraphs_edges_stay_outside_its_text(tmp_path: Path) -
         (t("bookmark-start"), "Introduction"), (t("bookmark-end"), None),
     ]
     assert heading.text is None and p.text == "Text " and p[0].tail == "in the middle."
+
+
+def test_a_document_the_filters_now_read_otherwise_is_refused_by_the_export(
+    tmp_path: Path,
+) -> None:
+    """A document imported by an older version of the filters, which read a heading's
+    bookmarks as tags <1/> and <2/>, would have its stored tags restore other items now (a
+    bookmark's tag a bold span): the export refuses it, naming the version; one the filters
+    read alike is exported."""
+    import json
+    import sqlite3
+
+    from odf.opendocument import OpenDocumentText
+    from odf.text import BookmarkEnd, BookmarkStart
+
+    from workbench.errors import WorkbenchError
+
+    doc = OpenDocumentText()
+    heading = H(outlinelevel=1)
+    heading.addElement(BookmarkStart(name="intro"))
+    heading.addText("المقدمة")
+    heading.addElement(BookmarkEnd(name="intro"))
+    doc.text.addElement(heading)
+    source = tmp_path / "old.odt"
+    doc.save(str(source))
+    db = tmp_path / "p.db"
+    with Project.open(db, create=True, author="tester") as project:
+        project.sources.import_file(source)
+        project.confirm(project.segments("old", limit=1)[0].id, "Introduction")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE document_sources SET filter_version = 1")
+    with Project.open(db, author="tester") as project:  # read alike: exported
+        project.export_file("original", tmp_path / "same.odt")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE source_blocks SET tags = ?", [json.dumps(
+            {"1": [0, "mark", "bookmark-start", 1], "2": [0, "mark", "bookmark-end", 2]})])
+    with Project.open(db, author="tester") as project, pytest.raises(
+        WorkbenchError, match=r"imported by version 1 of the document filters.*import it again"
+    ):
+        project.export_file("original", tmp_path / "old.en.odt")
+    assert not (tmp_path / "old.en.odt").exists()
