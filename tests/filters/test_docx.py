@@ -358,3 +358,75 @@ def test_a_paragraph_of_page_number_and_date_fields_alone_is_no_segment(tmp_path
         out = project.export_file("original", tmp_path / "fields.en.docx").path
     footer_xml = b"".join(v for k, v in members(out).items() if k.startswith("word/footer"))
     assert b"PAGE" in footer_xml and b"4/12/2026" in footer_xml  # left as they were
+
+
+def test_a_table_of_contents_first_entry_is_translated(tmp_path: Path) -> None:
+    """LibreOffice writes a table of contents as one field over its entries: the first
+    paragraph holds the field's code and separator and the first entry, the last its end. The
+    first entry's text went into the code's empty tag, never translated, while the others
+    were segments; a result holding a field of its own was lost the same way."""
+    from docx.oxml import parse_xml
+
+    def fld(kind: str) -> str:
+        return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+
+    def text(value: str) -> str:
+        return f'<w:r><w:t xml:space="preserve">{value}</w:t></w:r>'
+
+    code = '<w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>'
+    document = docx.Document()
+    body = document.element.body
+    sect = body.find(f"{{{B.W}}}sectPr")
+    for xml in (
+        fld("begin") + code.format('TOC \\o "1-3"') + fld("separate") + text("المقدمة")
+        + "<w:r><w:tab/></w:r>" + text("1"),
+        text("الخاتمة") + "<w:r><w:tab/></w:r>" + text("2") + fld("end"),
+        text("انظر ") + fld("begin") + code.format("IF 1 = 1 x") + fld("separate")
+        + text("الفصل ") + fld("begin") + code.format("SEQ chapter") + fld("separate")
+        + text("٣") + fld("end") + fld("end") + text("."),
+    ):
+        sect.addprevious(parse_xml(f"<w:p {B.NS_DECL}>{xml}</w:p>"))
+    source = tmp_path / "toc.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("toc", limit=10)
+        assert [s.source for s in segments] == [
+            "<1/>المقدمة<2/>1", "الخاتمة<1/>2<2/>", "انظر <1/>الفصل <2>٣</2><3/>.",
+        ]
+        for segment, english in zip(segments, (
+            "<1/>Introduction<2/>1", "Conclusion<1/>2<2/>", "See <1/>chapter <2>3</2><3/>.",
+        ), strict=True):
+            project.confirm(segment.id, english)
+        out = project.export_file("original", tmp_path / "toc.en.docx").path
+    paragraphs = list(part(out, "word/document.xml").iter(w("p")))[:3]
+    assert ["".join(p.itertext()) for p in paragraphs] == [
+        ' TOC \\o "1-3" Introduction1', "Conclusion2",
+        "See  IF 1 = 1 x chapter  SEQ chapter 3.",
+    ]
+    assert [fc.get(w("fldCharType")) for p in paragraphs for fc in p.iter(w("fldChar"))] == [
+        "begin", "separate", "end", "begin", "separate", "begin", "separate", "end", "end",
+    ]
+
+
+@pytest.mark.parametrize("name", ["report.docx", "report.odt", "report.html"])
+def test_english_with_control_characters_is_exported_without_them(
+    name: str, tmp_path: Path
+) -> None:
+    """A draft holding a line break pasted from Word (U+000B) or another C0 control, which
+    XML cannot carry, made the export of the original a ValueError traceback; the characters
+    are left out, as the other exports leave them out."""
+    if name.endswith(".html"):
+        source = tmp_path / name
+        source.write_text(f'<html><head><meta charset="utf-8"></head><body><p>{B.TITLE}</p>'
+                          "</body></html>", encoding="utf-8")
+    else:
+        source = (B.build_docx if name.endswith(".docx") else B.build_odt)(tmp_path / name)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first = project.segments("report", limit=1)[0]
+        project.save_draft(first.id, "Report\x0bof the\x01 committee\x1f")
+        out = project.export_file("original", tmp_path / f"en.{name}").path
+    data = b"".join(members(out).values()) if name.endswith(("docx", "odt")) \
+        else out.read_bytes()
+    assert b"Reportof the committee" in data

@@ -291,3 +291,75 @@ def test_the_englishs_inline_elements_are_left_to_right(tmp_path: Path) -> None:
     assert [(el.tag, el.get("dir"), el.get("lang"), el.text) for el in p] == [
         ("span", "ltr", "en", "the president"), ("bdo", "ltr", None, "left"),
     ]
+
+
+def test_buttons_options_and_button_inputs_are_translated(tmp_path: Path) -> None:
+    """The labels a form shows — a button's text, a list's options, a submit input's value —
+    were empty tags or not read, left in Arabic in the English page; a text input's value (what
+    the reader typed) and a text area stay as they are."""
+    source = tmp_path / "form.html"
+    source.write_text(
+        '<html dir="rtl" lang="ar"><head><meta charset="utf-8"></head><body><form>'
+        '<p>اختر <select><option value="a">خيار أول'
+        '</option><option>خيار ثان</option></select> ثم اضغط.</p>'
+        '<button type="button">زر الإرسال</button><input type="submit" value="أرسل">'
+        '<input type="text" value="قيمة"><textarea>نص المساحة</textarea></form></body></html>',
+        encoding="utf-8",
+    )
+    english = {"اختر <1/> ثم اضغط.": "Choose <1/> then press.", "خيار أول": "First choice",
+               "خيار ثان": "Second choice", "زر الإرسال": "Send button", "أرسل": "Send"}
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("form", limit=100)
+        assert sorted(x.source for x in segments) == sorted(english)
+        for segment in segments:
+            project.confirm(segment.id, english[segment.source])
+        out = project.export_file("original", tmp_path / "form.en.html").path
+    root = _tree(out)
+    assert [o.text for o in root.iter("option")] == ["First choice", "Second choice"]
+    assert root.find(".//option").get("value") == "a"
+    assert root.find(".//p").text_content() == "Choose First choiceSecond choice then press."
+    assert root.find(".//button").text == "Send button"
+    assert [i.get("value") for i in root.iter("input")] == ["Send", "قيمة"]
+    assert root.find(".//textarea").text == "نص المساحة"
+
+
+def test_control_characters_in_a_page_are_no_text(tmp_path: Path) -> None:
+    """LibreOffice's HTML of a document with input fields leaves its field marks in the text
+    (U+0004, U+0005, U+0001): a segment '\\x05' alone was made, which the TSV export writes
+    empty and import-csv refused ('empty Arabic'); the marks are left out."""
+    source = tmp_path / "lo.html"
+    source.write_bytes(
+        '<html><head><meta charset="utf-8"></head><body><p>\x04<font face="DejaVu Sans">فقرة '
+        'في حقل</font>.\r\x05</p><p>الاسم: أحمد\x01 علي.</p></body></html>'.encode())
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        assert [x.source for x in project.segments("lo", limit=10)] == [
+            "<1>فقرة في حقل</1>.", "الاسم: أحمد علي.",
+        ]
+
+
+def test_a_right_aligned_paragraph_of_libreoffices_html_is_left_aligned_in_english(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice's HTML of an Arabic document right-aligns each paragraph with
+    ``align="right"``: the English stayed right-aligned; a paragraph left in Arabic keeps it."""
+    source = tmp_path / "lo.html"
+    source.write_text(
+        '<html><head><meta charset="utf-8"></head><body lang="ar-SA" dir="rtl">'
+        '<h1 align="right">عنوان.</h1><p align="right">فقرة أولى.</p>'
+        '<p align="center">فقرة في الوسط.</p><p align="right">فقرة ثانية.</p></body></html>',
+        encoding="utf-8")
+    english = {"عنوان.": "Title.", "فقرة أولى.": "First paragraph.",
+               "فقرة في الوسط.": "Centred paragraph."}
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        for segment in project.segments("lo", limit=10):
+            if segment.source in english:
+                project.confirm(segment.id, english[segment.source])
+        out = project.export_file("original", tmp_path / "lo.en.html").path
+    root = _tree(out)
+    assert [(el.text, el.get("align")) for el in root.iter("h1", "p")] == [
+        ("Title.", "left"), ("First paragraph.", "left"), ("Centred paragraph.", "center"),
+        ("فقرة ثانية.", "right"),
+    ]

@@ -235,3 +235,159 @@ def test_a_right_to_left_paragraphs_start_and_end_are_mirrored(tmp_path: Path) -
     assert [(p.get(s("writing-mode")), p.get(f"{{{FO}}}text-align")) for p in props] == [
         ("lr-tb", "start"), ("lr-tb", "start"),
     ]
+
+
+def test_a_right_to_left_tables_cells_turn_left_to_right(tmp_path: Path) -> None:
+    """LibreOffice's ODT of a Word table in right-to-left column order says ``rl-tb`` on the
+    table's style and on every cell's, and orders the columns by the cells': the English
+    table kept its columns right to left when only the table's style was changed."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TableCellProperties, TableProperties
+    from odf.table import Table, TableCell, TableColumn, TableRow
+
+    doc = OpenDocumentText()
+    table_style = Style(name="Table1", family="table")
+    table_style.addElement(TableProperties(writingmode="rl-tb", width="6in"))
+    doc.automaticstyles.addElement(table_style)
+    cell_style = Style(name="Table1.A1", family="table-cell")
+    cell_style.addElement(TableCellProperties(writingmode="rl-tb"))
+    doc.automaticstyles.addElement(cell_style)
+    other = Style(name="Table2.A1", family="table-cell")  # a table left in Arabic
+    other.addElement(TableCellProperties(writingmode="rl-tb"))
+    doc.automaticstyles.addElement(other)
+    for name, style in (("Table1", cell_style), ("Table2", other)):
+        table = Table(name=name, stylename=table_style if name == "Table1" else None)
+        table.addElement(TableColumn(numbercolumnsrepeated=2))
+        row = TableRow()
+        for text in ("الأول", "الثاني"):
+            cell = TableCell(stylename=style)
+            cell.addElement(P(text=f"{text} {'أب'[int(name[-1]) - 1]}"))
+            row.addElement(cell)
+        table.addElement(row)
+        doc.text.addElement(table)
+    source = tmp_path / "table.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        project.confirm(project.segments("table", limit=10)[0].id, "First")
+        out = project.export_file("original", tmp_path / "table.en.odt").path
+    modes = {st.get(s("name")): prop.get(s("writing-mode")) for st in _content(out).iter(s("style"))
+             if st.get(s("family")).startswith("table") for prop in st}
+    assert modes == {"Table1": "lr-tb", "Table1.A1": "lr-tb", "Table2.A1": "rl-tb"}
+
+
+def test_content_controls_and_input_fields_are_translated(tmp_path: Path) -> None:
+    """LibreOffice writes a Word content control as ``loext:content-control`` (inline) or a
+    ``text:text-input`` field (a whole paragraph's): their text, which the page shows, was an
+    empty tag, never translated."""
+    import zipfile
+
+    from odf.opendocument import OpenDocumentText
+
+    doc = OpenDocumentText()
+    doc.text.addElement(P(text="CONTROL"))
+    doc.text.addElement(P(text="INPUT"))
+    plain = tmp_path / "plain.odt"
+    doc.save(str(plain))
+    loext = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+    source = tmp_path / "controls.odt"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(source, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "content.xml":
+                data = data.replace(b"<office:document-content ", (
+                    f'<office:document-content xmlns:loext="{loext}" ').encode(), 1)
+                data = data.replace(b">CONTROL<", (
+                    ">الاسم: <loext:content-control>أحمد علي</loext:content-control> من القاهرة.<"
+                ).encode())
+                data = data.replace(b">INPUT<", (
+                    '><text:text-input text:description="">فقرة في حقل.</text:text-input><'
+                ).encode())
+            zout.writestr(item, data)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("controls", limit=10)
+        assert [seg.source for seg in segments] == [
+            "الاسم: <1>أحمد علي</1> من القاهرة.", "<1>فقرة في حقل.</1>",
+        ]
+        project.confirm(segments[0].id, "Name: <1>Ahmed Ali</1> from Cairo.")
+        project.confirm(segments[1].id, "<1>A paragraph in a field.</1>")
+        out = project.export_file("original", tmp_path / "controls.en.odt").path
+    control, field = (el for el in _content(out).iter()
+                      if el.tag in (f"{{{loext}}}content-control", t("text-input")))
+    assert (control.text, field.text) == ("Ahmed Ali", "A paragraph in a field.")
+    assert control.getparent().text == "Name: " and control.tail == " from Cairo."
+
+
+def test_bookmarks_at_a_paragraphs_edges_stay_outside_its_text(tmp_path: Path) -> None:
+    """pandoc and LibreOffice put a bookmark around each heading: the heading was
+    '<1/>مقدمة<2/>' for the translator, and English without the tags moved the start to the
+    end. Marks at the edges stay where they are; one inside the text is still a tag."""
+    from odf.opendocument import OpenDocumentText
+    from odf.text import BookmarkEnd, BookmarkStart
+
+    doc = OpenDocumentText()
+    heading = H(outlinelevel=1)
+    heading.addElement(BookmarkStart(name="intro"))
+    heading.addText("المقدمة")
+    heading.addElement(BookmarkEnd(name="intro"))
+    doc.text.addElement(heading)
+    p = P(text="نص ")
+    p.addElement(BookmarkStart(name="middle"))
+    p.addText("في الوسط.")
+    doc.text.addElement(p)
+    source = tmp_path / "marks.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("marks", limit=10)
+        assert [x.source for x in segments] == ["المقدمة", "نص <1/>في الوسط."]
+        project.confirm(segments[0].id, "Introduction")
+        project.confirm(segments[1].id, "Text <1/>in the middle.")
+        out = project.export_file("original", tmp_path / "marks.en.odt").path
+    heading, p = (el for el in _content(out).iter(t("h"), t("p")))
+    assert [(child.tag, child.tail) for child in heading] == [
+        (t("bookmark-start"), "Introduction"), (t("bookmark-end"), None),
+    ]
+    assert heading.text is None and p.text == "Text " and p[0].tail == "in the middle."
+
+
+def test_a_document_the_filters_now_read_otherwise_is_refused_by_the_export(
+    tmp_path: Path,
+) -> None:
+    """A document imported by an older version of the filters, which read a heading's
+    bookmarks as tags <1/> and <2/>, would have its stored tags restore other items now (a
+    bookmark's tag a bold span): the export refuses it, naming the version; one the filters
+    read alike is exported."""
+    import json
+    import sqlite3
+
+    from odf.opendocument import OpenDocumentText
+    from odf.text import BookmarkEnd, BookmarkStart
+
+    from workbench.errors import WorkbenchError
+
+    doc = OpenDocumentText()
+    heading = H(outlinelevel=1)
+    heading.addElement(BookmarkStart(name="intro"))
+    heading.addText("المقدمة")
+    heading.addElement(BookmarkEnd(name="intro"))
+    doc.text.addElement(heading)
+    source = tmp_path / "old.odt"
+    doc.save(str(source))
+    db = tmp_path / "p.db"
+    with Project.open(db, create=True, author="tester") as project:
+        project.sources.import_file(source)
+        project.confirm(project.segments("old", limit=1)[0].id, "Introduction")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE document_sources SET filter_version = 1")
+    with Project.open(db, author="tester") as project:  # read alike: exported
+        project.export_file("original", tmp_path / "same.odt")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE source_blocks SET tags = ?", [json.dumps(
+            {"1": [0, "mark", "bookmark-start", 1], "2": [0, "mark", "bookmark-end", 2]})])
+    with Project.open(db, author="tester") as project, pytest.raises(
+        WorkbenchError, match=r"imported by version 1 of the document filters.*import it again"
+    ):
+        project.export_file("original", tmp_path / "old.en.odt")
+    assert not (tmp_path / "old.en.odt").exists()

@@ -109,3 +109,19 @@ def test_another_tools_numbers_become_ours_by_order() -> None:
     # a tag the source lacks is left out; tags of another shape leave the text bare
     assert renumber_tags("A <7>text</7><5/>.", source, ours) == "A <1>text</1>."
     assert renumber_tags("A <7>text</7>.", "نص <7>مهم</7>.", ours) == "A text."
+
+
+def test_a_note_reference_written_as_a_pair_ends_its_sentence() -> None:
+    """An HTML page's note reference is a link around a number (pandoc's
+    ``<a class="footnote-ref"><sup>1</sup></a>``, Word's ``[1]``): glued to the stop, its
+    number hid the sentence end, and two sentences were one segment."""
+    assert split_tagged("بأنها انقلاب.<2><3>1</3></2> هذا الادعاء كاذب.", "ar") == [
+        "بأنها انقلاب.<2><3>1</3></2>", "هذا الادعاء كاذب.",
+    ]
+    assert split_tagged("جملة أولى.<1>[٢]</1> جملة ثانية.", "ar") == [
+        "جملة أولى.<1>[٢]</1>", "جملة ثانية.",
+    ]
+    # words in a pair after the stop are a sentence's, as before
+    assert split_tagged("جملة أولى. <1>جملة</1> ثانية.", "ar") == [
+        "جملة أولى.", "<1>جملة</1> ثانية.",
+    ]

@@ -399,7 +399,9 @@ class _Reader:
 
     def _fields(self, atoms: list[Any]) -> list[Any]:
         """Complex fields: begin…separate becomes the opening of a pair around the result,
-        end its closing; a field without a result (or split across paragraphs) one empty."""
+        end its closing; a field without a result one empty; a result that holds fields or
+        goes on into another paragraph is read as text between the code's empty tag and the
+        end's."""
         out: list[Any] = []
         i = 0
         while i < len(atoms):
@@ -430,9 +432,16 @@ class _Reader:
             runs = _runs(atoms[i : code_end + 1])
             instr = " ".join("".join(
                 t.text or "" for r in runs for t in r.iter(w("instrText"))).split())
-            if sep is None or end is None or any(
+            if sep is not None and (end is None or any(
                 isinstance(a, _Fld) for a in atoms[sep + 1 : end]
-            ):
+            )):
+                # a result that goes on into the next paragraph (a table of contents' first
+                # entry) or holds fields: the code an empty tag, the result read on, the end
+                # (here or in a later paragraph) an empty tag of its own
+                out.append(_Empty("field", instr or "field", Elements(tuple(runs))))
+                i = sep + 1
+                continue
+            if sep is None or end is None:
                 stop = end if end is not None else j - 1
                 whole = _runs(atoms[i : stop + 1])
                 out.append(_Empty("field", instr or "field", Elements(tuple(whole))))

@@ -3,8 +3,10 @@
 A block is each stretch of text and inline elements inside a block-level element (``p``,
 ``h1``–``h6``, ``li``, ``td``, ``th``, ``dt``, ``dd``, ``caption``, ``figcaption``, ``div``,
 ``title``...) between its block-level children, so ``<li>text<ul>…</ul></li>`` gives the
-item's text and then the nested list's items. Attributes people read are blocks too: ``alt``,
-``title``, ``placeholder`` and the ``content`` of ``<meta name="description">``. Inline
+item's text and then the nested list's items; a ``button`` and each ``option`` of a list are
+blocks of their own. Attributes people read are blocks too: ``alt``, ``title``,
+``placeholder``, the ``value`` of a submit, reset or button ``input`` and the ``content`` of
+``<meta name="description">``. Inline
 elements (``b``, ``strong``, ``i``, ``em``, ``u``, ``a``, ``span``, ``sup``, ``sub``...) become
 pairs, nested as they are; ``br``, ``img``, ``code``, ``kbd``, form controls and other
 elements whose content is not prose become empty tags. White space is collapsed as a browser
@@ -12,14 +14,14 @@ collapses it (``pre`` keeps it). Scripts, styles and templates are not read.
 
 Writing replaces the nodes of each translated stretch: pairs get a copy of their element
 (attributes included), empty tags their element back. The page becomes ``dir="ltr" lang="en"``,
-so do the translated blocks' elements that said ``rtl``/``ar`` (and their ``style``, and the
-page's ``<style>``: ``direction: rtl`` → ``ltr``, ``text-align: right`` → ``left``); a block
-left in Arabic in a translated page gets ``dir="rtl" lang="ar"``. The rest of the tree is
-written back as lxml read it (its serialisation, not its bytes; the document's encoding is
-kept). XHTML is read as XML with the safe parser and written back as XML; its named
-character references (``&nbsp;``, ``&eacute;``: HTML's, which the XHTML DTD defines and the
-safe parser never loads) are read as the characters they name, as any entity a page declares
-itself is still refused.
+so do the translated blocks' elements that said ``rtl``/``ar`` (and ``align="right"``, their
+``style``, and the page's ``<style>``: ``direction: rtl`` → ``ltr``, ``text-align: right`` →
+``left``); a block left in Arabic in a translated page gets ``dir="rtl" lang="ar"``. The
+rest of the tree is written back as lxml read it (its serialisation, not its bytes; the
+document's encoding is kept). XHTML is read as XML with the safe parser and written back as
+XML; its named character references (``&nbsp;``, ``&eacute;``: HTML's, which the XHTML DTD
+defines and the safe parser never loads) are read as the characters they name, as any entity
+a page declares itself is still refused.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ INLINE = frozenset({
 })
 #: Inline elements whose content is not prose: empty tags.
 PROTECTED = frozenset({
-    "br", "wbr", "img", "code", "kbd", "samp", "var", "input", "select", "textarea", "button",
+    "br", "wbr", "img", "code", "kbd", "samp", "var", "input", "select", "textarea",
     "iframe", "object", "embed", "audio", "video", "canvas", "svg", "math", "script", "style",
     "noscript", "map", "ruby", "picture", "output", "meter", "progress",
 })
@@ -62,6 +64,8 @@ SKIPPED = frozenset({
 LABELS = {"b": "b", "strong": "b", "i": "i", "em": "i", "u": "u", "a": "link", "sup": "sup",
           "sub": "sub", "s": "s", "strike": "s", "del": "del", "ins": "ins"}
 ATTRIBUTES = ("alt", "title", "placeholder")
+#: Input types whose ``value`` is the label the page shows (a button's).
+BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 META_NAMES = frozenset({"description", "keywords", "og:title", "og:description",
                         "twitter:title", "twitter:description"})
 
@@ -170,7 +174,11 @@ class Page:
         self._run(element, start, len(element), _kind(element))
 
     def _attributes(self, element: etree._Element) -> None:
-        for attribute in ATTRIBUTES:
+        attributes = ATTRIBUTES
+        if _local(element.tag) == "input" and (element.get("type") or "").lower() in \
+                BUTTON_INPUTS:
+            attributes += ("value",)
+        for attribute in attributes:
             value = element.get(attribute)
             if value and value.strip():
                 self._attribute(element, attribute)
@@ -203,10 +211,12 @@ class Page:
             self.located.append(_Located(
                 Block(b.result(), b.tags, place, kind), parent, start, end, b, pad=pad
             ))
-        for child in children:  # the alt texts and titles inside the stretch
+        for child in children:  # the alt texts and titles, and a list's options, inside it
             for el in child.iter():
                 if isinstance(el.tag, str):
                     self._attributes(el)
+                    if _local(el.tag) == "option":
+                        self._run(el, 0, len(el), "list-item")
 
     def _inline(self, el: etree._Element, b: InlineBuilder) -> None:
         name = _local(el.tag)
@@ -322,10 +332,13 @@ def _mark(element: etree._Element, *, rtl: bool) -> None:
 
 
 def _ltr(el: etree._Element) -> None:
-    """An element that said ``dir="rtl"``, ``lang="ar"`` or a right-to-left ``style`` says
-    left-to-right and English."""
+    """An element that said ``dir="rtl"``, ``lang="ar"``, ``align="right"`` (LibreOffice's
+    HTML of an Arabic document) or a right-to-left ``style`` says left-to-right and
+    English."""
     if (el.get("dir") or "").lower() == "rtl":
         el.set("dir", "ltr")
+    if (el.get("align") or "").lower() == "right":
+        el.set("align", "left")
     if el.get("style"):
         el.set("style", css_to_english(el.get("style") or ""))
     for attribute in ("lang", XML_LANG):

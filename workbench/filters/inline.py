@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.filters.model import Tag, TagMap
+from workbench.formats.xmlout import carried
 from workbench.text.tags import CLOSE, EMPTY, OPEN, TAG, tokens
 
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's white space: a no-break space is kept
@@ -45,7 +46,9 @@ class InlineBuilder:
         self._space = True  # the last character written is a space (or nothing yet)
 
     def text(self, text: str) -> None:
-        """Add text (placeholder-like pieces of it become empty tags)."""
+        """Add text (placeholder-like pieces of it become empty tags; control characters no
+        document shows, such as the field marks LibreOffice leaves in its HTML, are left out)."""
+        text = carried(text)
         if not text:
             return
         if self.collapse:

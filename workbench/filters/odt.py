@@ -4,10 +4,11 @@ the package's XML parts).
 Blocks: every ``text:p`` and ``text:h`` of the body (``content.xml``: paragraphs, headings,
 list items, table cells, footnotes and endnotes, text boxes) and of the page styles' headers
 and footers (``styles.xml``), and the ``svg:title``/``svg:desc`` (alt text) of frames.
-Comments (``office:annotation``) and tracked deletions are not read. Inline: ``text:span``
-and ``text:a`` become pairs, nested as they are; notes, tabs, line breaks, frames, fields
-(dates, page numbers, cross-references...), bookmarks and comments become empty tags; ``text:s``
-is read as the spaces it stands for.
+Comments (``office:annotation``) and tracked deletions are not read. Inline: ``text:span``,
+``text:a``, ``text:meta``, content controls and input fields become pairs, nested as they
+are; notes, tabs, line breaks, frames, fields (dates, page numbers, cross-references...),
+bookmarks and comments become empty tags (marks at a paragraph's start or end stay there,
+outside the text); ``text:s`` is read as the spaces it stands for.
 
 Writing rebuilds each translated paragraph's content, spans and links copied with their
 attributes, empty items moved back (any the translation lost are appended). A translated
@@ -58,7 +59,11 @@ def s(name: str) -> str:
 
 
 T_P, T_H = t("p"), t("h")
-PAIRS = {t("span"): "span", t("a"): "link", t("meta"): "meta", t("ruby-base"): "ruby"}
+LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+#: Inline elements around text the reader sees: each a pair (a content control's and an input
+#: field's text is what the document shows, as LibreOffice writes a Word content control).
+PAIRS = {t("span"): "span", t("a"): "link", t("meta"): "meta", t("ruby-base"): "ruby",
+         f"{{{LOEXT}}}content-control": "control", t("text-input"): "field"}
 #: Complex-script text properties, which Arabic is drawn with (LibreOffice writes an Arabic
 #: span's bold as ``style:font-weight-complex`` alone), and the ones English text takes.
 COMPLEX = {
@@ -80,6 +85,8 @@ class _Located:
     element: etree._Element
     block: Block
     builder: InlineBuilder
+    edges: tuple[list[etree._Element], list[etree._Element]] = ([], [])
+    """The marks (bookmarks...) at the paragraph's start and end, kept outside its text."""
 
 
 def _local(tag: object) -> str:
@@ -134,6 +141,7 @@ class _Document:
             self._locate(part, root)
         self._styles: dict[tuple[str, str], str] = {}
         self._span_styles: dict[tuple[str, str], str] = {}
+        self._ltr_tables: set[etree._Element] = set()
 
     def _locate(self, part: str, root: etree._Element) -> None:
         if part == "styles.xml":
@@ -145,20 +153,27 @@ class _Document:
             for el in scope.iter(T_P, T_H, f"{{{SVG}}}title", f"{{{SVG}}}desc"):
                 if any(a.tag in SKIPPED_PARENTS for a in el.iterancestors()):
                     continue
+                edges: tuple[list[etree._Element], list[etree._Element]] = ([], [])
                 if el.tag in (T_P, T_H):
                     number += 1
+                    edges = _edge_marks(el)
                 b = InlineBuilder()
-                self._inline_content(el, b)
+                self._inline_content(el, b, {id(m) for m in (*edges[0], *edges[1])})
                 if not b.has_text:
                     continue
                 self.located.append(_Located(
-                    part, el, Block(b.result(), b.tags, _place(el, part, number), _kind(el)), b
+                    part, el, Block(b.result(), b.tags, _place(el, part, number), _kind(el)), b,
+                    edges,
                 ))
 
-    def _inline_content(self, el: etree._Element, b: InlineBuilder) -> None:
+    def _inline_content(self, el: etree._Element, b: InlineBuilder,
+                        outside: set[int] | None = None) -> None:
+        """``el``'s content into the builder; the children in ``outside`` (the marks at a
+        paragraph's edges) are left out, their tails read."""
         b.text(_WS.sub(" ", el.text or ""))
         for child in el:
-            self._inline(child, b)
+            if not outside or id(child) not in outside:
+                self._inline(child, b)
             b.text(_WS.sub(" ", child.tail or ""))
 
     def _inline(self, el: etree._Element, b: InlineBuilder) -> None:
@@ -254,6 +269,10 @@ class _Document:
         for child in list(p):
             p.remove(child)
         p.text = None
+        lead, trail = loc.edges
+        for mark in lead:
+            mark.tail = None
+            p.append(mark)
         moved: set[int] = set()
         emit(p, children, items, moved, _append_text)
         restored = set()
@@ -261,6 +280,9 @@ class _Document:
             if isinstance(items.get(origin), Whole):
                 emit(p, [Node(origin, False)], items, moved, _append_text)
                 restored.add(origin)
+        for mark in trail:
+            mark.tail = None
+            p.append(mark)
         return restored
 
     def _ltr(self, loc: _Located) -> None:
@@ -279,11 +301,9 @@ class _Document:
                 self._span_styles[(loc.part, name)] = self._english_span_style(root, name)
             span.set(t("style-name"), self._span_styles[(loc.part, name)])
         for table in p.iterancestors(f"{{{TABLE}}}table"):
-            style = _automatic(root, table.get(f"{{{TABLE}}}style-name", ""), "table")
-            if style is not None:
-                for props in style.iter(s("table-properties")):
-                    if props.get(s("writing-mode"), "").startswith("rl"):
-                        props.set(s("writing-mode"), "lr-tb")
+            if table not in self._ltr_tables:
+                self._ltr_tables.add(table)
+                _table_ltr(root, table)
 
     def _ltr_style(self, root: etree._Element, name: str) -> str:
         autos = root.find(f"{{{OFFICE}}}automatic-styles")
@@ -384,6 +404,23 @@ def _western_from_complex(props: etree._Element) -> None:
             props.set(western, value)
 
 
+def _table_ltr(root: etree._Element, table: etree._Element) -> None:
+    """A table's automatic style and those of its own cells left-to-right: LibreOffice orders
+    the columns by the cells' writing mode too (its ODT of a Word table in ``w:bidiVisual``
+    says ``rl-tb`` on every cell style)."""
+    autos = root.find(f"{{{OFFICE}}}automatic-styles")
+    by_name = {(st.get(s("name")), st.get(s("family"))): st for st in autos.iter(s("style"))} \
+        if autos is not None else {}
+    names = {(table.get(f"{{{TABLE}}}style-name"), "table")}
+    for cell in table.iter(f"{{{TABLE}}}table-cell"):
+        if next(cell.iterancestors(f"{{{TABLE}}}table"), None) is table:
+            names.add((cell.get(f"{{{TABLE}}}style-name"), "table-cell"))
+    for style in (by_name[name] for name in names if name in by_name):
+        for props in (*style.iter(s("table-properties")), *style.iter(s("table-cell-properties"))):
+            if props.get(s("writing-mode"), "").startswith("rl"):
+                props.set(s("writing-mode"), "lr-tb")
+
+
 def _automatic(root: etree._Element, name: str, family: str) -> etree._Element | None:
     if not name:
         return None
@@ -413,6 +450,32 @@ def _append_text(parent: etree._Element, text: str) -> None:
                 etree.SubElement(parent, t("s"))
                 piece = piece[1:]
             append_text(parent, piece)
+
+
+def _is_mark(el: etree._Element) -> bool:
+    """Whether ``el`` marks a place and shows nothing (a bookmark, a reference or index mark)."""
+    return isinstance(el.tag, str) and el.tag.startswith(f"{{{TEXT}}}") and \
+        _label(el)[0] == "mark"
+
+
+def _edge_marks(p: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The marks at the start of a paragraph's text and at its end (a heading's bookmarks, as
+    pandoc and LibreOffice write them around it): they stay where they are, outside the text."""
+    children = list(p)
+    lead: list[etree._Element] = []
+    if not (p.text or "").strip():
+        for child in children:
+            if not _is_mark(child):
+                break
+            lead.append(child)
+            if (child.tail or "").strip():
+                break
+    trail: list[etree._Element] = []
+    for child in reversed(children[len(lead):]):
+        if not _is_mark(child) or (child.tail or "").strip():
+            break
+        trail.insert(0, child)
+    return lead, trail
 
 
 def _place(el: etree._Element, part: str, number: int) -> str:

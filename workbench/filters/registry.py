@@ -25,9 +25,11 @@ from workbench.filters.model import FALLBACKS, Rendering, SourceDocument, WriteR
 SourceReader = Callable[[bytes, str], SourceDocument]
 SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], WriteReport]
 
-#: Bumped when a filter reads the same file into other blocks: documents imported by another
-#: version are refused by the export, which names the version.
-FILTER_VERSION = 1
+#: Bumped when a filter reads the same file into other blocks or tags: the export of a
+#: document imported by another version reads it again and refuses it, naming the version,
+#: when its blocks or their tags differ from those stored (2: ODT edge marks and content
+#: controls, DOCX fields over paragraphs, HTML buttons and options, control characters).
+FILTER_VERSION = 2
 
 
 def _load(ref: str) -> Any:

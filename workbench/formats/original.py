@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import TYPE_CHECKING, BinaryIO
 
+from workbench.formats import xmlout
 from workbench.formats.model import ExportHeader, Unit
 
 if TYPE_CHECKING:
@@ -30,6 +31,32 @@ class StoredOriginal:
     data: bytes
     blocks: int
     tags: dict[int, TagMap] = field(default_factory=dict)
+    filter_version: int | None = None  # of the filters that imported it; None: these
+
+
+def _check_reading(original: StoredOriginal) -> None:
+    """Refuse a document imported by another version of the filters when they read it into
+    other blocks or tags now (the stored tags would restore the wrong items: a bookmark's tag
+    a bold span); one they read alike is exported."""
+    from workbench.errors import WorkbenchError
+    from workbench.filters.registry import get_source_format
+
+    blocks = get_source_format(original.format).reader(original.data, original.file_name).blocks
+    differs = "" if len(blocks) == original.blocks else \
+        f"{len(blocks)} blocks, not {original.blocks}"
+    for paragraph, tags in sorted(original.tags.items()):
+        if differs:
+            break
+        block = blocks[paragraph - 1] if paragraph <= len(blocks) else None
+        stored = {(t.source_id, t.paired, t.label) for t in tags.values()}
+        if block is None or stored != {(t.id, t.paired, t.label) for t in block.tags.values()}:
+            differs = f"the tags of {block.place if block else f'paragraph {paragraph}'}"
+    if differs:
+        raise WorkbenchError(
+            f"{original.file_name}: imported by version {original.filter_version} of the "
+            f"document filters, which read it otherwise now ({differs}); import it again "
+            "under a new name (`workbench import FILE --doc NAME`) and fill it from the "
+            "project's memory (`workbench pretranslate --doc NAME`)")
 
 
 def write_original(
@@ -65,11 +92,16 @@ def write_original(
                 text.append(" ".join(parts) + "\n")
         out.write("".join(text).encode("utf-8"))
         return translated
-    from workbench.filters.registry import write_source
+    from workbench.filters.registry import FILTER_VERSION, write_source
 
+    if original.filter_version not in (None, FILTER_VERSION):
+        _check_reading(original)
     renderings: dict[int, Rendering] = {}
     for paragraph, members in groupby(units, key=lambda u: u.paragraph):
-        segments = [SegmentText(u.source, u.target, u.status, u.joined) for u in members]
+        # a control character XML cannot carry (a line break pasted from Word is U+000B):
+        # left out, as every export leaves it out
+        segments = [SegmentText(u.source, xmlout.carried(u.target), u.status, u.joined)
+                    for u in members]
         translated += sum(bool(s.target.strip()) for s in segments)
         renderings[paragraph] = Rendering(segments, original.tags.get(paragraph, {}))
     report = write_source(out, original.format, original.data, original.file_name, renderings,

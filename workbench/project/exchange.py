@@ -227,7 +227,8 @@ class Exchange:
             return None
         data = q_sources.original_bytes(db, document.id) or b""
         tags = {p: tags_from_json(b["tags"]) for p, b in q_sources.blocks(db, document.id).items()}
-        return StoredOriginal(info["format"], info["file_name"], data, info["blocks"], tags)
+        return StoredOriginal(info["format"], info["file_name"], data, info["blocks"], tags,
+                              info["filter_version"])
 
     def export_header(self, doc: Document, version: str = "working") -> ExportHeader:
         """The origin written into exported files."""

@@ -4,13 +4,21 @@ The sentence splitter sees the text without its placeholders, so a tag never hid
 end nor makes one, and no cut falls inside a placeholder. Each cut is then placed among the
 tags that sit between two sentences: closing tags, and empty tags written right after the end
 (a footnote reference after the full stop), stay with the sentence they close; opening tags,
-and empty tags after the space, go with the next one.
+and empty tags after the space, go with the next one. A note reference written as a pair
+around its number right after the stop (an HTML page's ``<a><sup>1</sup></a>``) is not seen
+either: it ends its sentence.
 """
 
 from __future__ import annotations
 
+import re
+
 from workbench.text.segment import Segmenter, _default_segmenter, split_sentences
-from workbench.text.tags import CLOSE, EMPTY, TagToken, tokens
+from workbench.text.tags import CLOSE, EMPTY, OPEN, TagToken, tokens
+
+#: The text of a note reference written as a pair (an HTML page's ``<a><sup>1</sup></a>``).
+_NOTE_MARK = re.compile(r"[\[(]?(?:[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}|\*{1,3})[\])]?")
+_STOPS = ".!?\u061f\u2026"
 
 
 def split_tagged(
@@ -26,18 +34,17 @@ def split_tagged(
             return split_sentences(paragraph, lang)
         return segmenter.split_sentences(paragraph, lang)
     segmenter = segmenter or _default_segmenter()
-    # the text without tags, and where each of its characters sits in the paragraph
+    # the text without tags and note marks, and where each of its characters sits
+    hidden = _note_marks(paragraph, found)
     plain: list[str] = []
     where: list[int] = []
     pos = 0
-    for token in found:
+    for token in [*found, TagToken(EMPTY, 0, len(paragraph), len(paragraph))]:
         for i in range(pos, token.start):
-            plain.append(paragraph[i])
-            where.append(i)
+            if i not in hidden:
+                plain.append(paragraph[i])
+                where.append(i)
         pos = token.end
-    for i in range(pos, len(paragraph)):
-        plain.append(paragraph[i])
-        where.append(i)
     text = "".join(plain)
     cuts: list[int] = []
     for end in segmenter.boundaries(text, lang):
@@ -55,6 +62,32 @@ def split_tagged(
             out.append(piece)
         prev = cut
     return out
+
+
+def _note_marks(paragraph: str, found: list[TagToken]) -> set[int]:
+    """Where the text of note references sits: a pair opened right after a sentence's stop
+    (``انقلاب.<2><3>1</3></2>``) that holds a number or asterisks alone. The splitter does not
+    see it, so the stop still ends the sentence and the reference stays with it."""
+    hidden: set[int] = set()
+    for k, token in enumerate(found):
+        if token.kind != OPEN or (k and found[k - 1].kind == OPEN
+                                  and found[k - 1].end == token.start):
+            continue  # the first of openings written together is the one looked at
+        if not token.start or paragraph[token.start - 1] not in _STOPS:
+            continue
+        depth, end = 0, None
+        for other in found[k:]:
+            depth += {OPEN: 1, CLOSE: -1}.get(other.kind, 0)
+            if depth == 0:
+                end = other.start
+                break
+        if end is None or end - token.end > 40:  # no reference is that long
+            continue
+        inside = [i for i in range(token.end, end)
+                  if not any(t.start <= i < t.end for t in found)]
+        if _NOTE_MARK.fullmatch("".join(paragraph[i] for i in inside)):
+            hidden.update(inside)
+    return hidden
 
 
 def _cut(paragraph: str, low: int, high: int, found: list[TagToken]) -> int:
