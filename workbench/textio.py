@@ -23,6 +23,11 @@ _BOMS = (
 _CONTROL = re.compile("[\x00-\x08]")
 # Markup where text was expected: its tags would become words of the text.
 _MARKUP = re.compile(r"\s*(<\?xml\b|<!DOCTYPE\b|<html\b)", re.IGNORECASE)
+# Control characters no text holds and no XML export can carry (what a text import refuses).
+_STRAY_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+# A vertical tab (Word's manual line break) or a form feed (a page break, as pdftotext
+# writes them): read as a space, as a stray CR is.
+_BREAKS = str.maketrans("\x0b\x0c", "  ")
 # Documents that are not text, named, so that the refusal says what to do with them.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document, not text: save it as text or DOCX first (a PDF's lines are "
@@ -184,10 +189,13 @@ def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
     # a lone CR ends lines in a file that has no LF (old Mac files); among LF line ends it is
     # a stray character, as for wc -l and sacrebleu: a space, not a line break
     text = text.replace("\r", " " if "\n" in text else "\n")
-    control = _CONTROL.search(text)
+    if "\x0b" in text or "\x0c" in text:
+        text = text.translate(_BREAKS)
+    control = _STRAY_CONTROL.search(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
-        raise InputError(path, "binary content (control characters)", line)
+        code = ord(control.group())
+        raise InputError(path, f"binary content (control character U+{code:04X})", line)
     if not text.strip():
         raise InputError(path, _no_text(text))
     if _MARKUP.match(text):

@@ -234,3 +234,28 @@ def test_a_stray_carriage_return_among_line_feeds_is_no_line_break() -> None:
     assert decode_bytes(b"one\rtwo\nthree\n", "f.txt")[0] == "one two\nthree\n"
     assert decode_bytes(b"one\r\ntwo\r\n", "f.txt")[0] == "one\ntwo\n"
     assert decode_bytes(b"one\rtwo\r", "f.txt")[0] == "one\ntwo\n"
+
+
+def test_control_characters_no_export_carries_never_reach_the_arabic(
+    project: Project, tmp_path: Path
+) -> None:
+    """A vertical tab (Word's manual line break) or a form feed (pdftotext's page break) in an
+    Arabic text was stored inside the segment; every XML export drops it (سطر ثالث\\vرابع as
+    سطر ثالثرابع), so the document's own XLIFF and TMX no longer matched it when brought back.
+    They are read as a space now, and other C0 controls (ESC, U+001A) refuse the file."""
+    from workbench.formats.xmlout import carried
+
+    src = tmp_path / "pdf.txt"
+    src.write_bytes("الفقرة الأولى.\x0cالفقرة الثانية.\nسطر ثالث\x0bرابع.\n".encode())
+    project.import_document(src)
+    sources = [s.source for s in project.segments("pdf")]
+    assert sources == ["الفقرة الأولى.", "الفقرة الثانية.", "سطر ثالث رابع."]
+    assert all(carried(s) == s for s in sources)
+    for control in ("\x1b", "\x1a", "\x0e", "\x1f"):
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes(f"سطر أول.\nسطر{control} ثان.\n".encode())
+        before = _counts(project)
+        with pytest.raises(InputError, match=rf"line 2: .*U\+{ord(control):04X}") as info:
+            project.import_document(bad)
+        assert str(bad) in str(info.value)
+        assert _counts(project) == before
