@@ -184,6 +184,21 @@ def test_duplicate_document_name_is_refused(project: Project, tmp_path: Path) ->
         project.import_document(src)
 
 
+@pytest.mark.parametrize("ending", ["txt", "md"])
+def test_a_blank_or_padded_document_name(project: Project, tmp_path: Path, ending: str) -> None:
+    """``--doc ""`` silently took the file's name, ``--doc " "`` made a document named by a
+    space, and ``--doc "doc "`` one that ``--doc doc`` never found."""
+    src = tmp_path / f"doc.{ending}"
+    src.write_text(ARABIC, encoding="utf-8")
+    before = _counts(project)
+    for blank in ("", "  ", "two\nlines"):
+        with pytest.raises(WorkbenchError, match="document name"):
+            project.sources.import_file(src, blank)  # a text file, or a client document
+    assert _counts(project) == before
+    project.sources.import_file(src, " doc ")
+    assert project.segments("doc")[0].source == "هذا نص أول."
+
+
 def test_reimporting_a_reference_replaces_its_alignment(project: Project, tmp_path: Path) -> None:
     src = tmp_path / "doc.txt"
     src.write_text(ARABIC, encoding="utf-8")

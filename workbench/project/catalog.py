@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from workbench.errors import NotFoundError, WorkbenchError
@@ -20,6 +21,19 @@ def version_name(kind: str, name: str | None) -> str:
     if kind == WORKING:
         return WORKING
     return f"{kind}:{name or 'main'}"
+
+
+def document_name(name: str) -> str:
+    """A new document's name as it is stored: without surrounding spaces; a blank name, or one
+    holding a line break or another control character, is refused."""
+    stripped = name.strip()
+    if not stripped:
+        raise WorkbenchError("the document name is empty: give one with --doc NAME")
+    if any(unicodedata.category(ch) == "Cc" for ch in stripped):
+        raise WorkbenchError(
+            f"the document name {stripped!r} holds a line break or a control character"
+        )
+    return stripped
 
 
 def qualify(name: str, bare_kind: str = "draft") -> str:
