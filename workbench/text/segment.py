@@ -52,6 +52,8 @@ _ENUMERATOR = re.compile(
 )
 _NUMBER = re.compile(r"[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# A year written with its era mark glued to it (1445هـ, ٢٠٢٠م): the digits, then the mark.
+_GLUED_MARK = re.compile(r"[\d٠-٩۰-۹]+(\D+)")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 # A speaker label opening the next sentence: one to three words and a colon (المذيع: ..., Q: ...).
 _LABEL_WORD = r"[^\s:.,،؛!?؟…\"'«»“”‹›()\[\]]+"
@@ -335,6 +337,9 @@ class Segmenter:
             inner = self.abbreviations.kind(token[1])
             if inner in ("title", "era"):
                 kind = "title"
+        glued = kind is None and _GLUED_MARK.fullmatch(token)
+        if glued and self.abbreviations.kind(glued.group(1)) == "era":
+            kind = "era"  # 1445هـ. في المدينة: as 1445 هـ.
         if kind is None and "." in token and _DOTTED.fullmatch(token):
             kind = "end"  # U.S., J.R.R.
         if kind is None and len(token) == 1 and (token.isupper() or not token.isascii()):
@@ -357,7 +362,7 @@ class Segmenter:
                 return quoted or nxt in _STARTERS or not nxt
             return nxt not in _CONTINUERS  # 7 a.m. Friday / ... at 6 a.m. Thailand
         if kind == "era":
-            if not self._after_number(text, tstart):
+            if not glued and not self._after_number(text, tstart):
                 return False  # م. المهندس
             return nxt not in _ERA_CONTINUATION and not nxt[:1].isdigit()
         return not _latin_lower_start(nxt)
