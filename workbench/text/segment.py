@@ -372,8 +372,10 @@ class Segmenter:
             kind = "era"  # 1445هـ. في المدينة: as 1445 هـ.
         if kind is None and "." in token and _DOTTED.fullmatch(token):
             kind = "end"  # U.S., J.R.R.
-        if kind is None and len(token) == 1 and (token.isupper() or not token.isascii()):
-            return False  # an initial: E. H. Carr, أ. د. محمد
+        if kind is None and len(token) == 1 and token.isalpha() and (
+            token.isupper() or not token.isascii()
+        ):
+            return False  # an initial: E. H. Carr, أ. د. محمد (a digit, ٥. or 5., is none)
         if kind == "title" or kind == "inner":
             return False
         if kind == "letter":  # a Latin letter spelled in Arabic: an initial unless it ends
