@@ -274,3 +274,12 @@ def test_control_characters_no_export_carries_never_reach_the_arabic(
             project.import_document(bad)
         assert str(bad) in str(info.value)
         assert _counts(project) == before
+
+
+def test_a_device_is_refused_before_it_is_read(project: Project) -> None:
+    """``workbench import /dev/zero`` read without end, its memory growing: a device is
+    refused as no file before it is read (/dev/null here, which ends; a pipe is still read)."""
+    before = _counts(project)
+    with pytest.raises(InputError, match="/dev/null: is a device, not a file"):
+        project.import_document("/dev/null")
+    assert _counts(project) == before
