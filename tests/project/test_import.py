@@ -283,3 +283,21 @@ def test_a_device_is_refused_before_it_is_read(project: Project) -> None:
     with pytest.raises(InputError, match="/dev/null: is a device, not a file"):
         project.import_document("/dev/null")
     assert _counts(project) == before
+
+
+def test_a_version_name_with_a_colon_or_a_line_break_is_refused(
+    project: Project, tmp_path: Path
+) -> None:
+    """``--name a:b`` stored draft:a:b, which `--draft a:b` never found (a colon names the
+    kind); a line break broke the tables. Spaces around a name are dropped."""
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    project.import_document(src)
+    en = tmp_path / "en.txt"
+    en.write_text(ENGLISH, encoding="utf-8")
+    before = _counts(project)
+    for bad in ("a:b", "two\nlines"):
+        with pytest.raises(WorkbenchError, match="version name"):
+            project.import_translation(en, "doc", "draft", bad)
+    assert _counts(project) == before
+    assert project.import_translation(en, "doc", "draft", " second ").version == "draft:second"
