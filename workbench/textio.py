@@ -191,6 +191,8 @@ def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
     text = text.replace("\r", " " if "\n" in text else "\n")
     if "\x0b" in text or "\x0c" in text:
         text = text.translate(_BREAKS)
+    if "\n\ufeff" in text:  # the byte order marks of files joined by cat: no text
+        text = text.replace("\n\ufeff", "\n")
     control = _STRAY_CONTROL.search(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1

@@ -276,6 +276,19 @@ def test_control_characters_no_export_carries_never_reach_the_arabic(
         assert _counts(project) == before
 
 
+def test_the_byte_order_marks_of_joined_files_stay_out_of_the_segments(
+    project: Project, tmp_path: Path
+) -> None:
+    """``cat a.txt b.txt`` of two files saved with a BOM has one at the start of b's first
+    line: it was stored in that segment (shown as ¤ before its Arabic)."""
+    part = "\ufeffالفقرة الأولى. جملة ثانية.\n"
+    src = tmp_path / "joined.txt"
+    src.write_bytes((part + part.replace("الأولى", "الثالثة")).encode())
+    project.import_document(src)
+    assert [s.source for s in project.segments("joined")] == [
+        "الفقرة الأولى.", "جملة ثانية.", "الفقرة الثالثة.", "جملة ثانية."]
+
+
 def test_a_device_is_refused_before_it_is_read(project: Project) -> None:
     """``workbench import /dev/zero`` read without end, its memory growing: a device is
     refused as no file before it is read (/dev/null here, which ends; a pipe is still read)."""
