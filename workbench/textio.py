@@ -23,10 +23,10 @@ _BOMS = (
 _CONTROL = re.compile("[\x00-\x08]")
 # Markup where text was expected: its tags would become words of the text.
 _MARKUP = re.compile(r"\s*(<\?xml\b|<!DOCTYPE\b|<html\b)", re.IGNORECASE)
-# Control characters no text holds and no XML export can carry (what a text import refuses).
-_STRAY_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+# Control characters no text holds and no XML export can carry (what a document refuses).
+_STRAY_CONTROL = re.compile("[\x0e-\x1f]")
 # A vertical tab (Word's manual line break) or a form feed (a page break, as pdftotext
-# writes them): read as a space, as a stray CR is.
+# writes them): read as a space in a document, as a stray CR is.
 _BREAKS = str.maketrans("\x0b\x0c", "  ")
 # Documents that are not text, named, so that the refusal says what to do with them.
 _SIGNATURES = (
@@ -189,21 +189,34 @@ def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
     # a lone CR ends lines in a file that has no LF (old Mac files); among LF line ends it is
     # a stray character, as for wc -l and sacrebleu: a space, not a line break
     text = text.replace("\r", " " if "\n" in text else "\n")
-    if "\x0b" in text or "\x0c" in text:
-        text = text.translate(_BREAKS)
-    if "\n\ufeff" in text:  # the byte order marks of files joined by cat: no text
-        text = text.replace("\n\ufeff", "\n")
-    control = _STRAY_CONTROL.search(text)
+    control = _CONTROL.search(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
-        code = ord(control.group())
-        raise InputError(path, f"binary content (control character U+{code:04X})", line)
+        raise InputError(path, "binary content (control characters)", line)
     if not text.strip():
         raise InputError(path, _no_text(text))
     if _MARKUP.match(text):
         raise InputError(path, "an XML or HTML document, not text: give it the ending of its "
                                "format (.html, .tmx, .xlf, .tbx) or the command that reads it")
     return text, encoding
+
+
+def document_text(text: str, path: str | Path) -> str:
+    """A text read for a new document, the key its exports are matched back by: a vertical tab
+    or a form feed read as a space, the byte order marks that start lines (files joined by
+    ``cat``) left out; another C0 control character (ESC, U+001A), which no XML export could
+    carry, refuses the file, naming the line. (Other readers keep them: ``check`` reports
+    them in a translation.)"""
+    if "\x0b" in text or "\x0c" in text:
+        text = text.translate(_BREAKS)
+    if "\n\ufeff" in text:
+        text = text.replace("\n\ufeff", "\n")
+    control = _STRAY_CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        code = ord(control.group())
+        raise InputError(path, f"binary content (control character U+{code:04X})", line)
+    return text
 
 
 def _no_text(content: bytes | str) -> str:

@@ -259,6 +259,7 @@ def test_control_characters_no_export_carries_never_reach_the_arabic(
     سطر ثالثرابع), so the document's own XLIFF and TMX no longer matched it when brought back.
     They are read as a space now, and other C0 controls (ESC, U+001A) refuse the file."""
     from workbench.formats.xmlout import carried
+    from workbench.textio import decode_bytes
 
     src = tmp_path / "pdf.txt"
     src.write_bytes("الفقرة الأولى.\x0cالفقرة الثانية.\nسطر ثالث\x0bرابع.\n".encode())
@@ -274,6 +275,8 @@ def test_control_characters_no_export_carries_never_reach_the_arabic(
             project.import_document(bad)
         assert str(bad) in str(info.value)
         assert _counts(project) == before
+    # an English file keeps them: `check` reports them
+    assert decode_bytes(b"red \x1b[31m text\x0c.\n", "en.txt")[0] == "red \x1b[31m text\x0c.\n"
 
 
 def test_the_byte_order_marks_of_joined_files_stay_out_of_the_segments(

@@ -23,7 +23,7 @@ from workbench.store.db import analyze
 from workbench.text.script import require_language
 from workbench.text.segment import split_lines, split_paragraphs, split_sentences
 from workbench.text.tags import strip_tags
-from workbench.textio import read_text_with_encoding
+from workbench.textio import document_text, read_text_with_encoding
 
 
 @dataclass
@@ -226,6 +226,7 @@ class Importing:
     ) -> ImportReport:
         """Segment Arabic text and add it as document ``name`` (one transaction)."""
         name = document_name(name)
+        text = document_text(text, source_path or name)
         require_language(text, "ar", source_path or name)
         rows: list[tuple[int, int, str]] = []
         for p, paragraph in enumerate(split_paragraphs(text), start=1):
