@@ -23,6 +23,11 @@ _BOMS = (
 _CONTROL = re.compile("[\x00-\x08]")
 # Markup where text was expected: its tags would become words of the text.
 _MARKUP = re.compile(r"\s*(<\?xml\b|<!DOCTYPE\b|<html\b)", re.IGNORECASE)
+# Control characters no text holds and no XML export can carry (what a document refuses).
+_STRAY_CONTROL = re.compile("[\x0e-\x1f]")
+# A vertical tab (Word's manual line break) or a form feed (a page break, as pdftotext
+# writes them): read as a space in a document, as a stray CR is.
+_BREAKS = str.maketrans("\x0b\x0c", "  ")
 # Documents that are not text, named, so that the refusal says what to do with them.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document, not text: save it as text or DOCX first (a PDF's lines are "
@@ -196,6 +201,24 @@ def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
     return text, encoding
 
 
+def document_text(text: str, path: str | Path) -> str:
+    """A text read for a new document, the key its exports are matched back by: a vertical tab
+    or a form feed read as a space, the byte order marks that start lines (files joined by
+    ``cat``) left out; another C0 control character (ESC, U+001A), which no XML export could
+    carry, refuses the file, naming the line. (Other readers keep them: ``check`` reports
+    them in a translation.)"""
+    if "\x0b" in text or "\x0c" in text:
+        text = text.translate(_BREAKS)
+    if "\n\ufeff" in text:
+        text = text.replace("\n\ufeff", "\n")
+    control = _STRAY_CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        code = ord(control.group())
+        raise InputError(path, f"binary content (control character U+{code:04X})", line)
+    return text
+
+
 def _no_text(content: bytes | str) -> str:
     """What a file without text holds: nothing, or only spaces and line breaks."""
     return "file is empty" if not content else "file is empty (only spaces and blank lines)"
@@ -213,6 +236,9 @@ def read_text_with_encoding(path: str | Path) -> tuple[str, str]:
         raise InputError(path, "no such file")
     if p.is_dir():
         raise InputError(path, "is a folder, not a file")
+    if not (p.is_file() or p.is_fifo()):  # a pipe is read to its end; /dev/zero has none
+        what = "a device" if p.is_char_device() or p.is_block_device() else "no regular file"
+        raise InputError(path, f"is {what}, not a file")
     openfiles.refuse(p)
     try:
         data = p.read_bytes()

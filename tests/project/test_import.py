@@ -184,6 +184,21 @@ def test_duplicate_document_name_is_refused(project: Project, tmp_path: Path) ->
         project.import_document(src)
 
 
+@pytest.mark.parametrize("ending", ["txt", "md"])
+def test_a_blank_or_padded_document_name(project: Project, tmp_path: Path, ending: str) -> None:
+    """``--doc ""`` silently took the file's name, ``--doc " "`` made a document named by a
+    space, and ``--doc "doc "`` one that ``--doc doc`` never found."""
+    src = tmp_path / f"doc.{ending}"
+    src.write_text(ARABIC, encoding="utf-8")
+    before = _counts(project)
+    for blank in ("", "  ", "two\nlines"):
+        with pytest.raises(WorkbenchError, match="document name"):
+            project.sources.import_file(src, blank)  # a text file, or a client document
+    assert _counts(project) == before
+    project.sources.import_file(src, " doc ")
+    assert project.segments("doc")[0].source == "هذا نص أول."
+
+
 def test_reimporting_a_reference_replaces_its_alignment(project: Project, tmp_path: Path) -> None:
     src = tmp_path / "doc.txt"
     src.write_text(ARABIC, encoding="utf-8")
@@ -234,3 +249,71 @@ def test_a_stray_carriage_return_among_line_feeds_is_no_line_break() -> None:
     assert decode_bytes(b"one\rtwo\nthree\n", "f.txt")[0] == "one two\nthree\n"
     assert decode_bytes(b"one\r\ntwo\r\n", "f.txt")[0] == "one\ntwo\n"
     assert decode_bytes(b"one\rtwo\r", "f.txt")[0] == "one\ntwo\n"
+
+
+def test_control_characters_no_export_carries_never_reach_the_arabic(
+    project: Project, tmp_path: Path
+) -> None:
+    """A vertical tab (Word's manual line break) or a form feed (pdftotext's page break) in an
+    Arabic text was stored inside the segment; every XML export drops it (سطر ثالث\\vرابع as
+    سطر ثالثرابع), so the document's own XLIFF and TMX no longer matched it when brought back.
+    They are read as a space now, and other C0 controls (ESC, U+001A) refuse the file."""
+    from workbench.formats.xmlout import carried
+    from workbench.textio import decode_bytes
+
+    src = tmp_path / "pdf.txt"
+    src.write_bytes("الفقرة الأولى.\x0cالفقرة الثانية.\nسطر ثالث\x0bرابع.\n".encode())
+    project.import_document(src)
+    sources = [s.source for s in project.segments("pdf")]
+    assert sources == ["الفقرة الأولى.", "الفقرة الثانية.", "سطر ثالث رابع."]
+    assert all(carried(s) == s for s in sources)
+    for control in ("\x1b", "\x1a", "\x0e", "\x1f"):
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes(f"سطر أول.\nسطر{control} ثان.\n".encode())
+        before = _counts(project)
+        with pytest.raises(InputError, match=rf"line 2: .*U\+{ord(control):04X}") as info:
+            project.import_document(bad)
+        assert str(bad) in str(info.value)
+        assert _counts(project) == before
+    # an English file keeps them: `check` reports them
+    assert decode_bytes(b"red \x1b[31m text\x0c.\n", "en.txt")[0] == "red \x1b[31m text\x0c.\n"
+
+
+def test_the_byte_order_marks_of_joined_files_stay_out_of_the_segments(
+    project: Project, tmp_path: Path
+) -> None:
+    """``cat a.txt b.txt`` of two files saved with a BOM has one at the start of b's first
+    line: it was stored in that segment (shown as ¤ before its Arabic)."""
+    part = "\ufeffالفقرة الأولى. جملة ثانية.\n"
+    src = tmp_path / "joined.txt"
+    src.write_bytes((part + part.replace("الأولى", "الثالثة")).encode())
+    project.import_document(src)
+    assert [s.source for s in project.segments("joined")] == [
+        "الفقرة الأولى.", "جملة ثانية.", "الفقرة الثالثة.", "جملة ثانية."]
+
+
+def test_a_device_is_refused_before_it_is_read(project: Project) -> None:
+    """``workbench import /dev/zero`` read without end, its memory growing: a device is
+    refused as no file before it is read (/dev/null here, which ends; a pipe is still read)."""
+    before = _counts(project)
+    with pytest.raises(InputError, match="/dev/null: is a device, not a file"):
+        project.import_document("/dev/null")
+    assert _counts(project) == before
+
+
+def test_a_version_name_with_a_colon_or_a_line_break_is_refused(
+    project: Project, tmp_path: Path
+) -> None:
+    """``--name a:b`` stored draft:a:b, which `--draft a:b` never found (a colon names the
+    kind); a line break broke the tables. Spaces around a name are dropped."""
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    project.import_document(src)
+    en = tmp_path / "en.txt"
+    en.write_text(ENGLISH, encoding="utf-8")
+    before = _counts(project)
+    for bad in ("a:b", "two\nlines"):
+        with pytest.raises(WorkbenchError, match="version name"):
+            project.import_translation(en, "doc", "draft", bad)
+    assert _counts(project) == before
+    assert project.import_translation(en, "doc", "draft", " second ").version == "draft:second"

@@ -88,7 +88,7 @@ def import_(db: str | None, file: str, doc: str | None, fmt: str | None) -> None
     # Read (and refuse a bad file) before a missing project is created; a missing project
     # appears only once the import is stored.
     spec = source_format_for(file, fmt)
-    name = doc or Path(file).stem
+    name = Path(file).stem if doc is None else doc
     if spec.plain:
         text, encoding = read_text_with_encoding(file)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from workbench.errors import NotFoundError, WorkbenchError
@@ -13,13 +14,38 @@ VERSION_KINDS = ("working", "reference", "draft")
 WORKING = "working"
 
 
+def _has_control(name: str) -> bool:
+    """Whether ``name`` holds a line break or another control character."""
+    return any(unicodedata.category(ch) == "Cc" for ch in name)
+
+
 def version_name(kind: str, name: str | None) -> str:
-    """The stored name of a version: 'working', 'reference:NAME' or 'draft:NAME'."""
+    """The stored name of a version: 'working', 'reference:NAME' or 'draft:NAME' (NAME without
+    surrounding spaces, 'main' when blank; one with a colon or a control character is
+    refused)."""
     if kind not in VERSION_KINDS:
         raise WorkbenchError(f"unknown version kind {kind!r} (use {', '.join(VERSION_KINDS)})")
     if kind == WORKING:
         return WORKING
-    return f"{kind}:{name or 'main'}"
+    label = (name or "").strip() or "main"
+    if ":" in label or _has_control(label):
+        raise WorkbenchError(
+            f"the version name {label!r} holds a colon, a line break or a control character"
+        )
+    return f"{kind}:{label}"
+
+
+def document_name(name: str) -> str:
+    """A new document's name as it is stored: without surrounding spaces; a blank name, or one
+    holding a line break or another control character, is refused."""
+    stripped = name.strip()
+    if not stripped:
+        raise WorkbenchError("the document name is empty: give one with --doc NAME")
+    if _has_control(stripped):
+        raise WorkbenchError(
+            f"the document name {stripped!r} holds a line break or a control character"
+        )
+    return stripped
 
 
 def qualify(name: str, bare_kind: str = "draft") -> str:

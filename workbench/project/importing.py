@@ -10,7 +10,7 @@ from workbench.align import Alignment, align_paragraphs
 from workbench.errors import InputError, WorkbenchError
 from workbench.filters.registry import read_source, source_format_for
 from workbench.formats import detect
-from workbench.project.catalog import Catalog, Document, version_name
+from workbench.project.catalog import Catalog, Document, document_name, version_name
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.context import ProjectContext
 from workbench.project.dictionaries import Dictionaries
@@ -23,7 +23,7 @@ from workbench.store.db import analyze
 from workbench.text.script import require_language
 from workbench.text.segment import split_lines, split_paragraphs, split_sentences
 from workbench.text.tags import strip_tags
-from workbench.textio import read_text_with_encoding
+from workbench.textio import document_text, read_text_with_encoding
 
 
 @dataclass
@@ -218,12 +218,15 @@ class Importing:
     def import_document(self, path: str | Path, name: str | None = None) -> ImportReport:
         """Segment an Arabic text file and add it as a new document."""
         text, encoding = read_text_with_encoding(path)
-        return self.import_document_text(text, name or Path(path).stem, str(path), encoding)
+        name = Path(path).stem if name is None else name
+        return self.import_document_text(text, name, str(path), encoding)
 
     def import_document_text(
         self, text: str, name: str, source_path: str | None = None, encoding: str | None = None
     ) -> ImportReport:
         """Segment Arabic text and add it as document ``name`` (one transaction)."""
+        name = document_name(name)
+        text = document_text(text, source_path or name)
         require_language(text, "ar", source_path or name)
         rows: list[tuple[int, int, str]] = []
         for p, paragraph in enumerate(split_paragraphs(text), start=1):

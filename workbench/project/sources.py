@@ -28,7 +28,7 @@ from workbench.filters import (
 )
 from workbench.filters.model import tags_from_json, tags_to_json
 from workbench.filters.segmenting import segment_block
-from workbench.project.catalog import Catalog
+from workbench.project.catalog import Catalog, document_name
 from workbench.project.changes import Change, ChangeSet, FillReport
 from workbench.project.context import ProjectContext
 from workbench.project.importing import Importing, ImportReport
@@ -104,12 +104,14 @@ class Sources:
         spec = source_format_for(path, fmt)
         if spec.plain:
             return self.importing.import_document(path, name)
-        return self.import_source(read_source(path, spec.name), name or Path(path).stem)
+        name = Path(path).stem if name is None else name
+        return self.import_source(read_source(path, spec.name), name)
 
     def import_source(self, source: SourceDocument, name: str) -> DocumentImportReport:
         """Store a document read by a filter as document ``name`` (one transaction): its
         segments, its blocks' places and tag maps, its original bytes; a bilingual file's
         English fills the working translation as one change group."""
+        name = document_name(name)
         rows: list[tuple[int, int, str]] = []
         blocks: list[tuple[int, str, str, dict[str, Any]]] = []
         english: list[tuple[int, str, str]] = []  # (row index, text, status)

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -52,7 +53,10 @@ _ENUMERATOR = re.compile(
 )
 _NUMBER = re.compile(r"[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# A year written with its era mark glued to it (1445هـ, ٢٠٢٠م): the digits, then the mark.
+_GLUED_MARK = re.compile(r"[\d٠-٩۰-۹]+(\D+)")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_TEXT = re.compile(r"\S")
 # A speaker label opening the next sentence: one to three words and a colon (المذيع: ..., Q: ...).
 _LABEL_WORD = r"[^\s:.,،؛!?؟…\"'«»“”‹›()\[\]]+"
 _SPEAKER_LABEL = re.compile(rf"\s*(?:{_LABEL_WORD}\s+){{0,2}}{_LABEL_WORD}:(?=\s|$|[\"«“])")
@@ -204,6 +208,14 @@ def _token_before(text: str, end: int) -> tuple[str, int]:
     return text[i:end], i
 
 
+def _end_before_spaces(text: str, end: int) -> int:
+    """Where the spaces that end ``text[:end]`` begin (``len(text[:end].rstrip())``, without
+    copying a long paragraph's head)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _next_word(text: str, pos: int) -> tuple[str, bool]:
     """The word after ``pos`` (skipping spaces and opening quotes) and whether a quote opened it."""
     n = len(text)
@@ -262,6 +274,23 @@ class _Quotes:
         return self.straight or any(depth.values())
 
 
+class _Brackets:
+    """The depth of open round and square brackets between two positions of a paragraph, from
+    running sums made once (asking a long paragraph again and again stays linear)."""
+
+    __slots__ = ("sums",)
+
+    def __init__(self, text: str) -> None:
+        self.sums: list[int] | None = None
+        if "(" in text or "[" in text:
+            steps = (1 if ch in "([" else -1 if ch in ")]" else 0 for ch in text)
+            self.sums = [0, *accumulate(steps)]
+
+    def depth(self, start: int, end: int) -> int:
+        """Openers minus closers in ``text[start:end]``."""
+        return 0 if self.sums is None else self.sums[end] - self.sums[start]
+
+
 def _latin_lower_start(word: str) -> bool:
     """A word that starts in Latin lower case (but not iPhone, eBay)."""
     if not word or not ("a" <= word[0] <= "z"):
@@ -287,13 +316,14 @@ class Segmenter:
                 protected.append((s, e))
         start = 0
         quotes = _Quotes(paragraph)
+        brackets = _Brackets(paragraph)
         for m in _CANDIDATE.finditer(paragraph):
             mark_start, mark_end = m.span(1)
             end = m.end()
             if protected and any(s <= mark_start < e for s, e in protected):
                 continue
-            if paragraph[start:end].strip() and self._breaks(
-                paragraph, lang, start, mark_start, mark_end, end, m.group(2), quotes
+            if _TEXT.search(paragraph, start, end) and self._breaks(
+                paragraph, lang, start, mark_start, mark_end, end, m.group(2), quotes, brackets
             ):
                 out.append(end)
                 start = end
@@ -309,17 +339,19 @@ class Segmenter:
         end: int,
         closers: str,
         quotes: _Quotes,
+        brackets: _Brackets,
     ) -> bool:
         mark = text[ms:me]
         nxt, quoted = _next_word(text, end)
-        if self._inside_brackets(text, start, ms, end):
+        if self._inside_brackets(text, brackets.depth(start, ms), ms, end):
             return False
         if "?" in mark or "!" in mark or "؟" in mark:
             return self._ends_quoted(text, end, nxt, closers)
         if "…" in mark or len(mark) > 1:
             return self._ellipsis_breaks(text, lang, ms, end, nxt, quoted, closers, quotes)
         # a single period
-        if _ENUMERATOR.fullmatch(text[start:ms].strip()):
+        first = _TEXT.search(text, start, ms)
+        if first and _ENUMERATOR.fullmatch(text, first.start(), _end_before_spaces(text, ms)):
             return False  # "1." or "(b)." opening a list item
         token, tstart = _token_before(text, ms)
         if not token:
@@ -335,14 +367,20 @@ class Segmenter:
             inner = self.abbreviations.kind(token[1])
             if inner in ("title", "era"):
                 kind = "title"
+        glued = kind is None and _GLUED_MARK.fullmatch(token)
+        if glued and self.abbreviations.kind(glued.group(1)) == "era":
+            kind = "era"  # 1445هـ. في المدينة: as 1445 هـ.
         if kind is None and "." in token and _DOTTED.fullmatch(token):
             kind = "end"  # U.S., J.R.R.
-        if kind is None and len(token) == 1 and (token.isupper() or not token.isascii()):
-            return False  # an initial: E. H. Carr, أ. د. محمد
+        if kind is None and len(token) == 1 and token.isalpha() and (
+            token.isupper() or not token.isascii()
+        ):
+            return False  # an initial: E. H. Carr, أ. د. محمد (a digit, ٥. or 5., is none)
         if kind == "title" or kind == "inner":
             return False
         if kind == "letter":  # a Latin letter spelled in Arabic: an initial unless it ends
-            prev, _ = _token_before(text, len(text[:tstart].rstrip()))  # an acronym (بي بي سي.)
+            # an acronym (بي بي سي.)
+            prev, _ = _token_before(text, _end_before_spaces(text, tstart))
             return self.abbreviations.kind(prev) == "letter"
         if kind == "number":
             if nxt[:1].isdigit():
@@ -357,7 +395,7 @@ class Segmenter:
                 return quoted or nxt in _STARTERS or not nxt
             return nxt not in _CONTINUERS  # 7 a.m. Friday / ... at 6 a.m. Thailand
         if kind == "era":
-            if not self._after_number(text, tstart):
+            if not glued and not self._after_number(text, tstart):
                 return False  # م. المهندس
             return nxt not in _ERA_CONTINUATION and not nxt[:1].isdigit()
         return not _latin_lower_start(nxt)
@@ -400,16 +438,13 @@ class Segmenter:
 
     @staticmethod
     def _after_number(text: str, tstart: int) -> bool:
-        prev, _ = _token_before(text, len(text[:tstart].rstrip()))
+        prev, _ = _token_before(text, _end_before_spaces(text, tstart))
         return _is_number(prev)
 
     @staticmethod
-    def _inside_brackets(text: str, start: int, ms: int, end: int) -> bool:
-        """Whether the mark sits inside a bracket that closes a little later."""
-        seg = text[start:ms]
-        if "(" not in seg and "[" not in seg:
-            return False
-        depth = seg.count("(") - seg.count(")") + seg.count("[") - seg.count("]")
+    def _inside_brackets(text: str, depth: int, ms: int, end: int) -> bool:
+        """Whether the mark sits inside a bracket that closes a little later (``depth``: the
+        brackets opened since the sentence's start)."""
         if depth <= 0:
             return False
         closed = text[ms:end].count(")") + text[ms:end].count("]")
