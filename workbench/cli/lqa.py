@@ -221,5 +221,6 @@ def report(
             text = to_html(result)
         else:
             text = _table_text(result)
-        write_report(text, output, fmt, summary_line(result))
+        write_report(text, output, fmt, summary_line(result),
+                     encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     ctx.exit(1 if result.passed is False else 0)
