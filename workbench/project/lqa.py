@@ -8,7 +8,9 @@ marked ``outdated``. Removing an error only marks it removed.
 
 **Evaluated segments** (what a report scores): the document's segments that are reviewed or
 approved, or that carry an error; or, with ``segments``, exactly the segments at those
-positions (a sample), whatever their status. The words are those of their Arabic source.
+positions (a sample), whatever their status. A joined segment (the second Arabic sentence of a
+2–1 link: its English is on the link's first segment) goes with the segment holding its
+English. The words are those of their Arabic source.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from workbench.project.context import ProjectContext
 from workbench.project.groups import group_text
 from workbench.project.reading import Reader
 from workbench.store import lqa as q_lqa
+from workbench.store import versions as q_versions
 from workbench.text.tags import tokens
 
 MAX_COMMENT = 2000
@@ -205,14 +208,24 @@ class Lqa:
                 + ",".join(f"{a}-{b}" if a != b else str(a) for a, b in outside)
                 + f" (it has {document.segments:,})")
         rows = q_lqa.evaluated_segments(db, document.id, segments)
+        # a joined segment goes with the segment holding its English, its words counting for
+        # that segment's translator
+        holders = q_versions.joined_segments(db, document.id)
+        chosen = {r["id"] for r in rows}
+        added = [sid for sid, holder in holders.items() if holder in chosen and sid not in chosen]
+        rows = sorted(rows + q_lqa.segments_to_evaluate(db, document.id, added),
+                      key=lambda r: r["position"])
         errors = [_error(r) for r in q_lqa.errors(db, document_id=document.id)]
         # the evaluated revision: the one the segment's latest error was made on, else the
         # revision of its current English
         evaluated_by = {e.segment_id: e.translator for e in sorted(errors, key=lambda e: e.id)}
+        translators = {r["id"]: evaluated_by.get(r["id"], r["translator"]) for r in rows}
+        for sid, holder in holders.items():
+            if sid in translators and holder in translators:
+                translators[sid] = translators[holder]
         evaluated = [
             EvaluatedSegment(
-                r["id"], r["position"], source_words(r["source"]),
-                evaluated_by.get(r["id"], r["translator"]),
+                r["id"], r["position"], source_words(r["source"]), translators[r["id"]]
             )
             for r in rows
         ]
