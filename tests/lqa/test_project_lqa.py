@@ -167,3 +167,18 @@ def test_a_joined_segment_is_evaluated_with_the_segment_holding_its_english(
         assert sample.words == words[0] + words[1]
         alone = rev.lqa.report("pair", segments=[(2, 3)])  # exactly those, as asked
         assert (alone.total.segments, alone.words) == (2, words[1] + words[2])
+
+
+def test_an_error_chosen_on_english_that_changed_since_is_refused(sample_db: Path) -> None:
+    """``on_text``: the English the reviewer chose the span on; another translator's change
+    in the meantime refuses the error (its span fell on other words, silently)."""
+    with Project.open(sample_db, author="rev") as rev:
+        seen = rev.segment(3).target
+        with Project.open(sample_db, author="ann") as ann:
+            ann.save_draft(3, "Quite other words now: " + seen)
+        with pytest.raises(WorkbenchError, match="changed"):
+            rev.lqa.add_error(3, "accuracy/omission", "major", span=(0, 14), on_text=seen)
+        assert rev.lqa.errors(segment_id=3) == []
+        now = rev.segment(3).target
+        error = rev.lqa.add_error(3, "accuracy/omission", "major", span=(0, 5), on_text=now)
+        assert error.quote == "Quite"

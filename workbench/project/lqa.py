@@ -102,9 +102,12 @@ class Lqa:
         *,
         span: tuple[int, int] | None = None,
         comment: str = "",
+        on_text: str | None = None,
     ) -> LqaError:
         """Record an error on a segment's working English; ``span`` (start, end) marks the
-        English it concerns, in the text as stored now."""
+        English it concerns, in the text as stored now. ``on_text``: the English the reviewer
+        judged (and chose the span on); refused when the segment's English is no longer that
+        (changed by someone else meanwhile)."""
         category = category_id(category)
         severity = severity_name(severity)
         comment = " ".join(comment.split())
@@ -112,6 +115,11 @@ class Lqa:
             raise WorkbenchError(f"an LQA comment of at most {MAX_COMMENT} characters")
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
+            if on_text is not None and seg.target != on_text:
+                raise WorkbenchError(
+                    f"segment {segment_id}: its English changed while the error was chosen "
+                    f"(now {seg.target[:60]!r}); nothing recorded: record it on the new English"
+                )
             if span is not None:
                 start, end = span
                 if not 0 <= start < end <= len(seg.target):
