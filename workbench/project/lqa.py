@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
+from workbench.formats.xmlout import carried
 from workbench.lqa.notes import NoteError, format_note, parse_note
 from workbench.lqa.scoring import EvaluatedSegment, LqaError, LqaReport, lqa_report, source_words
 from workbench.lqa.typology import (
@@ -110,7 +111,7 @@ class Lqa:
         (changed by someone else meanwhile)."""
         category = category_id(category)
         severity = severity_name(severity)
-        comment = " ".join(comment.split())
+        comment = _comment(comment)
         if len(comment) > MAX_COMMENT:
             raise WorkbenchError(f"an LQA comment of at most {MAX_COMMENT} characters")
         with self.context.transaction():
@@ -326,10 +327,16 @@ class Lqa:
         return added, warnings
 
 
+def _comment(text: str) -> str:
+    """A comment as stored: without the control characters no export carries (ESC, BEL...),
+    so that importing our own file finds it again, its whitespace collapsed."""
+    return " ".join(carried(text).split())
+
+
 def _key(
     segment_id: int, category: str, severity: str, comment: str, quote: str | None
 ) -> tuple[int, str, str, str, str]:
-    return segment_id, category, severity, " ".join(comment.split()), quote or ""
+    return segment_id, category, severity, _comment(comment), quote or ""
 
 
 def texts_of(texts: Sequence[tuple[int, str]], segment_id: int) -> str:
