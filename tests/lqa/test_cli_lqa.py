@@ -138,3 +138,11 @@ def test_csv_report_is_safe_to_open_in_a_spreadsheet(in_tmp: Path, sample_db: Pa
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfid,line,")
     assert list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))) == rows
+
+
+def test_the_summary_is_one_line_at_any_width(in_tmp: Path, sample_db: Path) -> None:
+    """The table's last line is the whole summary (it was wrapped at 80 columns)."""
+    lqa(sample_db, "add", "3", "--category", "style", "--severity", "minor",
+        "--comment", "x")
+    last = lqa(sample_db, "report").stdout.rstrip("\n").splitlines()[-1]
+    assert last.startswith("LQA ") and last.endswith("threshold 99: FAIL")

@@ -185,7 +185,8 @@ def _table(report: LqaReport, console: Console | None = None) -> None:
                        str(row["errors"]), f"{row['penalty']:g}", score, result)
     if report.translators:
         console.print(people)
-    console.print(summary_line(report), markup=False, highlight=False)
+    # one line whatever the width (scripts look for it), as with --format csv/html on stderr
+    console.print(summary_line(report), markup=False, highlight=False, soft_wrap=True)
 
 
 @lqa.command("report")
