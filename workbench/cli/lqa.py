@@ -185,7 +185,8 @@ def _table(report: LqaReport, console: Console | None = None) -> None:
                        str(row["errors"]), f"{row['penalty']:g}", score, result)
     if report.translators:
         console.print(people)
-    console.print(summary_line(report), markup=False, highlight=False)
+    # one line whatever the width (scripts look for it), as with --format csv/html on stderr
+    console.print(summary_line(report), markup=False, highlight=False, soft_wrap=True)
 
 
 @lqa.command("report")
@@ -221,5 +222,6 @@ def report(
             text = to_html(result)
         else:
             text = _table_text(result)
-        write_report(text, output, fmt, summary_line(result))
+        write_report(text, output, fmt, summary_line(result),
+                     encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     ctx.exit(1 if result.passed is False else 0)

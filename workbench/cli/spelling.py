@@ -66,21 +66,34 @@ def list_words(db: str | None, fmt: str) -> None:
 @click.option("--limit", type=click.IntRange(1, 20), default=8, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
-    """Whether WORD is spelled right, and suggestions when it is not."""
-    from workbench.project import open_project
+    """Whether WORD is spelled right, and suggestions when it is not.
 
-    if not word.strip():
+    The verdict is the spelling check's: a hyphenated compound is judged part by part
+    (``al-Qaeda``), and numbers, URLs, acronyms and other scripts are never checked."""
+    from workbench.project import open_project
+    from workbench.spelling.tokens import words
+
+    word = word.strip()
+    if not word:
         raise WorkbenchError("nothing to check: give a word")
+    looked_at = words(word)
     with open_project(db) as project:
         checker = project.spelling.checker()
-        correct = checker.is_correct(word)
-        suggestions = [] if correct else checker.suggest(word, limit)
+        wrong = checker.misspellings(word) if looked_at else []
+        correct = not wrong
+        # one word with punctuation around it ("recieve."): the suggestions of the word
+        asked = wrong[0].word if len(wrong) == 1 and len(looked_at) == 1 else word
+        suggestions = [] if correct else checker.suggest(asked, limit)
     if fmt == "json":
         print_json({"word": word, "language": checker.language, "correct": correct,
-                    "suggestions": suggestions})
+                    "checked": bool(looked_at), "suggestions": suggestions})
         return
-    if correct:  # the dictionary's word, or one only the project knows
-        where = (checker.language if checker.dictionary.lookup(word)
+    if not looked_at:
+        click.echo(f"{word}: never checked (numbers, URLs, e-mail addresses, acronyms, single "
+                   "letters and other scripts are not)")
+    elif correct:  # the dictionary's words, or ones only the project knows
+        where = (checker.language
+                 if all(checker.dictionary.lookup(w.word) for w in looked_at)
                  else f"known to the project, not in {checker.language}")
         click.echo(f"{word}: correct ({where})")
     else:

@@ -86,13 +86,13 @@ def _unquoted(field: str) -> str:
 _FORMULA = re.compile(r"'*[=+\-@]")
 
 
-def _defused(cell: str) -> str:
+def defused(cell: str) -> str:
     """A CSV cell a spreadsheet cannot run as a formula (see the module)."""
     return "'" + cell if _FORMULA.match(cell) else cell
 
 
 def _restored(cell: str) -> str:
-    """A CSV cell as it was before :func:`_defused`."""
+    """A CSV cell as it was before :func:`defused`."""
     return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
 
 
@@ -110,7 +110,7 @@ def write_csv(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
     writer.writerow(COLUMNS)
     count = 0
     for unit in units:
-        writer.writerow([_defused(f) for f in _fields(unit)])
+        writer.writerow([defused(f) for f in _fields(unit)])
         count += 1
     text.flush()
     text.detach()

@@ -1,4 +1,10 @@
-"""LQA reports rendered: CSV (one row per error) and one self-contained, escaped HTML page."""
+"""LQA reports rendered: CSV (one row per error) and one self-contained, escaped HTML page.
+
+The CSV is for spreadsheets: a cell starting with ``=``, ``+``, ``-`` or ``@`` (a reviewer's
+comment, a quote of the English) gets an apostrophe before it, as in the CSV export, so that
+opening the report never runs it as a formula; written to a file it starts with a BOM, so that
+the Arabic is read as UTF-8.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import csv
 import html
 import io
 
+from workbench.formats.table import defused
 from workbench.lqa.scoring import UNKNOWN_TRANSLATOR, LqaReport
 from workbench.lqa.typology import CATEGORIES, SEVERITIES
 
@@ -33,18 +40,18 @@ def summary_line(report: LqaReport) -> str:
 
 
 def to_csv(report: LqaReport) -> str:
-    """One CSV row per error counted."""
+    """One CSV row per error counted (formula-like cells defused: see the module)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for e in report.errors:
         start, end = e.span if e.span is not None else ("", "")
-        writer.writerow([
+        writer.writerow([defused(str(cell)) for cell in (
             e.id, e.position, e.segment_id, e.category, e.dimension, e.severity,
             f"{report.weights[e.severity]:g}", start, end, e.quote or "", e.comment, e.author,
             e.at, e.translator or UNKNOWN_TRANSLATOR,
             "" if e.revision_id is None else e.revision_id, "yes" if e.outdated else "no",
-        ])
+        )])
     return buffer.getvalue()
 
 

@@ -8,7 +8,9 @@ marked ``outdated``. Removing an error only marks it removed.
 
 **Evaluated segments** (what a report scores): the document's segments that are reviewed or
 approved, or that carry an error; or, with ``segments``, exactly the segments at those
-positions (a sample), whatever their status. The words are those of their Arabic source.
+positions (a sample), whatever their status. A joined segment (the second Arabic sentence of a
+2–1 link: its English is on the link's first segment) goes with the segment holding its
+English. The words are those of their Arabic source.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
+from workbench.formats.xmlout import carried
 from workbench.lqa.notes import NoteError, format_note, parse_note
 from workbench.lqa.scoring import EvaluatedSegment, LqaError, LqaReport, lqa_report, source_words
 from workbench.lqa.typology import (
@@ -32,6 +35,7 @@ from workbench.project.context import ProjectContext
 from workbench.project.groups import group_text
 from workbench.project.reading import Reader
 from workbench.store import lqa as q_lqa
+from workbench.store import versions as q_versions
 from workbench.text.tags import tokens
 
 MAX_COMMENT = 2000
@@ -99,16 +103,24 @@ class Lqa:
         *,
         span: tuple[int, int] | None = None,
         comment: str = "",
+        on_text: str | None = None,
     ) -> LqaError:
         """Record an error on a segment's working English; ``span`` (start, end) marks the
-        English it concerns, in the text as stored now."""
+        English it concerns, in the text as stored now. ``on_text``: the English the reviewer
+        judged (and chose the span on); refused when the segment's English is no longer that
+        (changed by someone else meanwhile)."""
         category = category_id(category)
         severity = severity_name(severity)
-        comment = " ".join(comment.split())
+        comment = _comment(comment)
         if len(comment) > MAX_COMMENT:
             raise WorkbenchError(f"an LQA comment of at most {MAX_COMMENT} characters")
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
+            if on_text is not None and seg.target != on_text:
+                raise WorkbenchError(
+                    f"segment {segment_id}: its English changed while the error was chosen "
+                    f"(now {seg.target[:60]!r}); nothing recorded: record it on the new English"
+                )
             if span is not None:
                 start, end = span
                 if not 0 <= start < end <= len(seg.target):
@@ -205,14 +217,24 @@ class Lqa:
                 + ",".join(f"{a}-{b}" if a != b else str(a) for a, b in outside)
                 + f" (it has {document.segments:,})")
         rows = q_lqa.evaluated_segments(db, document.id, segments)
+        # a joined segment goes with the segment holding its English, its words counting for
+        # that segment's translator
+        holders = q_versions.joined_segments(db, document.id)
+        chosen = {r["id"] for r in rows}
+        added = [sid for sid, holder in holders.items() if holder in chosen and sid not in chosen]
+        rows = sorted(rows + q_lqa.segments_to_evaluate(db, document.id, added),
+                      key=lambda r: r["position"])
         errors = [_error(r) for r in q_lqa.errors(db, document_id=document.id)]
         # the evaluated revision: the one the segment's latest error was made on, else the
         # revision of its current English
         evaluated_by = {e.segment_id: e.translator for e in sorted(errors, key=lambda e: e.id)}
+        translators = {r["id"]: evaluated_by.get(r["id"], r["translator"]) for r in rows}
+        for sid, holder in holders.items():
+            if sid in translators and holder in translators:
+                translators[sid] = translators[holder]
         evaluated = [
             EvaluatedSegment(
-                r["id"], r["position"], source_words(r["source"]),
-                evaluated_by.get(r["id"], r["translator"]),
+                r["id"], r["position"], source_words(r["source"]), translators[r["id"]]
             )
             for r in rows
         ]
@@ -305,10 +327,16 @@ class Lqa:
         return added, warnings
 
 
+def _comment(text: str) -> str:
+    """A comment as stored: without the control characters no export carries (ESC, BEL...),
+    so that importing our own file finds it again, its whitespace collapsed."""
+    return " ".join(carried(text).split())
+
+
 def _key(
     segment_id: int, category: str, severity: str, comment: str, quote: str | None
 ) -> tuple[int, str, str, str, str]:
-    return segment_id, category, severity, " ".join(comment.split()), quote or ""
+    return segment_id, category, severity, _comment(comment), quote or ""
 
 
 def texts_of(texts: Sequence[tuple[int, str]], segment_id: int) -> str:

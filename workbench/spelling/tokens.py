@@ -1,9 +1,10 @@
 """The words of an English text a spell checker looks at, and how project words are compared.
 
 What is never a word to check: numbers and anything holding a digit (``1917``, ``COVID-19``,
-``3rd``), URLs, e-mail addresses, identifiers with ``_``, single letters, words written in
-capitals (``UN``, ``NATO``: acronyms; ``MPs``, ``EU's``: their plurals and possessives) and
-words in another script (Arabic left in the English is the ``untranslated`` check's business).
+``3rd``), URLs (host names without a scheme too: ``who.int``, ``News.com.au``), e-mail
+addresses, identifiers with ``_``, single letters, words written in capitals (``UN``,
+``NATO``: acronyms; ``MPs``, ``EU's``: their plurals and possessives) and words in another
+script (Arabic left in the English is the ``untranslated`` check's business).
 Hyphenated compounds are checked part by part; apostrophes inside a word belong to it
 (``don't``, ``Soviet's``).
 """
@@ -29,9 +30,16 @@ _MARKED_WORD = re.compile(
 )
 _SKIP = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)\S+"  # URLs
-    r"|[\w.+%-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+    r"|[\w.+%-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    # host names without a scheme (who.int, News.com.au, docs.python.org/3/): labels and dots,
+    # then a top-level domain in lower case (a country's two letters or a common one)
+    r"|\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+"
+    r"(?-i:[a-z]{2}|com|org|net|edu|gov|int|mil|info|biz|app|dev)\b(?:/\S*)?",
     re.IGNORECASE,
 )
+# What a text holds before it may hold a host name: a letter or digit, a dot, two lower-case
+# letters (prose puts a space after its full stops; "e.g." has one letter after the dot).
+_HOST_HINT = re.compile(r"[A-Za-z0-9]\.[a-z]{2}")
 _HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 # A whole run of those characters that holds a digit or "_". Anchored at the run's start (the
 # lookbehind) and checked by one lookahead, so each run is scanned once; the plain form
@@ -55,10 +63,16 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if _HAS_DIGIT_OR_UNDERSCORE.search(text):
         spans += [m.span() for m in _DIGIT_CHUNK.finditer(text)]
-    if "@" in text or "://" in text or "www." in text.lower():
+    if _may_hold_address(text):
         spans += [m.span() for m in _SKIP.finditer(text)]
         spans.sort()
     return spans
+
+
+def _may_hold_address(text: str) -> bool:
+    """Whether ``text`` may hold a URL, an e-mail address or a host name (a quick test)."""
+    return ("@" in text or "://" in text or "www." in text.lower()
+            or _HOST_HINT.search(text) is not None)
 
 
 _CHUNK_PUNCTUATION = frozenset("_'’-‐")
@@ -69,7 +83,7 @@ def in_skipped_span(text: str, start: int) -> bool:
     of word characters, apostrophes and hyphens holds a digit or ``_``, or it is part of a URL
     or an e-mail address. Looks at the word's run only (the whole text when it may hold a URL
     or an address)."""
-    if "@" in text or "://" in text or "www." in text.lower():
+    if _may_hold_address(text):
         return any(s <= start < e for s, e in skipped_spans(text))
     first = start
     while first and (text[first - 1].isalnum() or text[first - 1] in _CHUNK_PUNCTUATION):

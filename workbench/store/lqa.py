@@ -104,7 +104,7 @@ def evaluated_segments(
     Without ``ranges``: the reviewed and approved segments and those carrying errors; with
     them, the segments whose position lies in one of the (first, last) ranges.
     """
-    params: list[Any] = [document_id]
+    params: list[Any] = []
     if ranges is None:
         scope = (
             "(s.status IN ('reviewed', 'approved') OR EXISTS (SELECT 1 FROM lqa_errors e "
@@ -114,13 +114,27 @@ def evaluated_segments(
         bounds = list(ranges)
         scope = "(" + (" OR ".join("s.position BETWEEN ? AND ?" for _ in bounds) or "FALSE") + ")"
         params += [b for pair in bounds for b in pair]
+    return _evaluated(db, document_id, scope, params)
+
+
+def segments_to_evaluate(db: Database, document_id: int, ids: Iterable[int]) -> list[Row]:
+    """The rows of :func:`evaluated_segments` for the segments ``ids`` of a document."""
+    wanted = list(ids)
+    if not wanted:
+        return []
+    return _evaluated(
+        db, document_id, f"s.id IN ({', '.join('?' for _ in wanted)})", wanted
+    )
+
+
+def _evaluated(db: Database, document_id: int, scope: str, params: list[Any]) -> list[Row]:
     return list(db.query(
         "SELECT s.id, s.position, s.source, s.status, (SELECT r.author FROM revisions r "
         "WHERE r.segment_id = s.id AND r.old_text IS DISTINCT FROM r.new_text "
         "AND r.action != 'conflict' "
         "ORDER BY r.id DESC LIMIT 1) "
         f"AS translator FROM segments s WHERE s.document_id = ? AND {scope} ORDER BY s.position",
-        params,
+        [document_id, *params],
     ))
 
 

@@ -51,6 +51,8 @@ class LqaRequest:
     severity: str
     span: tuple[int, int] | None
     comment: str = ""
+    english: str | None = None
+    """The English the form showed (the error is refused when the stored one changed)."""
 
 
 def category_options() -> list[tuple[str, str]]:
@@ -138,6 +140,7 @@ class LqaErrorScreen(Prompt):
             severity if severity in SEVERITIES else DEFAULT_SEVERITY,
             (a, b) if a < b else None,
             self.query_one(Input).value.strip(),
+            self.english,
         )
 
     @on(Button.Pressed, "#lqa-record")
@@ -203,10 +206,11 @@ def record_error(
     app: WorkbenchApp, segment_id: int, request: LqaRequest,
     done: Callable[[LqaError | None, str | None], None],
 ) -> None:
-    """Store ``request`` as an LQA error of ``segment_id``; ``done(error, message)`` after."""
+    """Store ``request`` as an LQA error of ``segment_id`` (refused when its English is no
+    longer the one the form showed); ``done(error, message)`` after."""
     _queue(app, lambda p: p.lqa.add_error(
         segment_id, request.category, request.severity, span=request.span,
-        comment=request.comment,
+        comment=request.comment, on_text=request.english,
     ), done)
 
 

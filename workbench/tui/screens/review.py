@@ -11,7 +11,8 @@ marks reviewed every segment of the view at once (the batch dialog, one undoable
 
 LQA: E opens the error form for the selected segment (an MQM category, a severity, the span of
 its English, a comment: ``project.lqa.add_error``); the segment's LQA errors are listed in the
-detail, and D removes one of them (``project.lqa.remove_error``).
+detail, and D removes one of them (``project.lqa.remove_error``). The detail scrolls: Tab
+moves into it (arrows, Page Up/Down, Home/End), Shift+Tab back to the list.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import (
     Button,
@@ -251,8 +252,8 @@ class ReviewScreen(ReportScreen):
     ReviewScreen { layout: vertical; }
     ReviewScreen #review-title { height: auto; padding: 0 1; text-style: bold; }
     ReviewScreen #review-table { height: 1fr; }
-    ReviewScreen #review-detail { height: 11; border: round $panel-lighten-2; padding: 0 1;
-                                  overflow-y: auto; }
+    ReviewScreen #review-detail { height: 11; border: round $panel-lighten-2; padding: 0 1; }
+    ReviewScreen #review-detail:focus { border: round $accent; }
     """
 
     def __init__(
@@ -270,7 +271,8 @@ class ReviewScreen(ReportScreen):
         yield self.title_label()
         table: DataTable[Any] = DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Static("", id="review-detail")
+        with VerticalScroll(id="review-detail"):  # focusable: a long detail scrolls
+            yield Static("", id="review-detail-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -314,7 +316,7 @@ class ReviewScreen(ReportScreen):
             table.add_row(*self._cells(row), key=row.key)
         self._update_title(len(view))
         if not self.rows:
-            self.query_one("#review-detail", Static).update(
+            self.query_one("#review-detail-body", Static).update(
                 Text(f"No segment is {self.view.describe()}.", style="dim")
             )
             return
@@ -368,7 +370,7 @@ class ReviewScreen(ReportScreen):
 
     def _show_detail(self, row: SegmentRow) -> None:
         bidi = self.wb.bidi
-        detail = self.query_one("#review-detail", Static)
+        detail = self.query_one("#review-detail", VerticalScroll)
         detail.border_title = f"Segment {row.position} · {row.status}"
         notes, lqa_errors = self.wb.service.read(
             lambda p: (p.notes(row.segment_id), p.lqa.errors(segment_id=row.segment_id))
@@ -399,7 +401,8 @@ class ReviewScreen(ReportScreen):
             last = notes[-1]
             parts.append(bidi.text(f"{last['kind']} · {last['author']}: {last['text']}",
                                    style="dim", base="auto"))
-        detail.update(Group(*parts))
+        self.query_one("#review-detail-body", Static).update(Group(*parts))
+        detail.scroll_home(animate=False)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
