@@ -61,7 +61,16 @@ def held_project(path: str | Path) -> Path | None:
 
 
 def refuse(path: str | Path) -> None:
-    """InputError when ``path`` is a project file this process has open (see the module)."""
+    """InputError when ``path`` is a project file this process has open (see the module), or
+    no file to read to its end: a device (``/dev/zero`` has none) or a socket. A pipe is read."""
+    _refuse_project(path)
+    p = Path(path)
+    if p.exists() and not (p.is_file() or p.is_dir() or p.is_fifo()):
+        what = "a device" if p.is_char_device() or p.is_block_device() else "no regular file"
+        raise InputError(path, f"is {what}, not a file")
+
+
+def _refuse_project(path: str | Path) -> None:
     project = held_project(path)
     if project is not None:
         raise InputError(
@@ -73,7 +82,7 @@ def refuse_output(path: str | Path) -> None:
     """InputError when writing ``path`` would destroy a project: a project file open here (see
     :func:`refuse`), or any SQLite database (a project not open in this process). A pipe or a
     device (/dev/stdout) is no project: it is not read."""
-    refuse(path)
+    _refuse_project(path)
     p = Path(path)
     if not p.is_file():  # missing, a folder, or a pipe or device (reading it could wait forever)
         return

@@ -236,10 +236,7 @@ def read_text_with_encoding(path: str | Path) -> tuple[str, str]:
         raise InputError(path, "no such file")
     if p.is_dir():
         raise InputError(path, "is a folder, not a file")
-    if not (p.is_file() or p.is_fifo()):  # a pipe is read to its end; /dev/zero has none
-        what = "a device" if p.is_char_device() or p.is_block_device() else "no regular file"
-        raise InputError(path, f"is {what}, not a file")
-    openfiles.refuse(p)
+    openfiles.refuse(p)  # a project file open here, or a device
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -91,6 +91,13 @@ def test_refusals_name_the_file(tmp_path: Path) -> None:
         format_glossary(read_tsv(SAMPLE), "csv")  # csv has a reader only
 
 
+@pytest.mark.parametrize("fmt", ["tsv", "tbx", "csv"])
+def test_a_device_is_refused_before_it_is_read(fmt: str) -> None:
+    """``glossary import /dev/zero`` read without end (/dev/null here, which ends)."""
+    with pytest.raises(InputError, match="/dev/null: is a device, not a file"):
+        read_glossary("/dev/null", fmt)
+
+
 def test_score_reads_a_tbx_glossary_by_its_extension(tmp_path: Path) -> None:
     """``workbench score --glossary`` goes through the registry too."""
     tbx = tmp_path / "g.tbx"
