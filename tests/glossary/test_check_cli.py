@@ -180,6 +180,23 @@ def test_csv_and_html_reports(files: dict[str, str], tmp_path: Path) -> None:
     assert '<td class="text" lang="en">' in page  # its spaces shown as typed (pre-wrap)
 
 
+def test_a_csv_report_is_safe_to_open_in_a_spreadsheet(tmp_path: Path) -> None:
+    """A cell starting with = ran as a formula in LibreOffice, and the file had no BOM (its
+    Arabic read as Latin-1 by Excel), unlike the CSV export and the LQA report."""
+    glossary, ar, en = tmp_path / "g.tsv", tmp_path / "ar.txt", tmp_path / "en.txt"
+    glossary.write_text('سوفييتات\t=HYPERLINK("http://x","y")\n', encoding="utf-8")
+    ar.write_text("تشكلت السوفييتات.\n", encoding="utf-8")
+    en.write_text("-councils were formed.\n", encoding="utf-8")
+    out = tmp_path / "report.csv"
+    result = run_cli("check", "--glossary", str(glossary), "--source", str(ar), "--target",
+                     str(en), "--format", "csv", "--output", str(out))
+    assert result.exit_code == 1, result.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    (row,) = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    assert row["term"] == "سوفييتات" and row["expected"] == '\'=HYPERLINK("http://x","y")'
+
+
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "html"])
 def test_invisible_characters_in_every_report_format_and_skip(
     files: dict[str, str], tmp_path: Path, fmt: str

@@ -231,6 +231,7 @@ def check(
         write_report(
             text, output, fmt,
             f"{summary['violations']} violations, {summary['overridden']} accepted",
+            encoding="utf-8-sig" if fmt == "csv" else "utf-8",  # Arabic read right by spreadsheets
         )
     ctx.exit(1 if report.failed() else 0)
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.formats.table import defused
 from workbench.glossary.checks.invisible_characters import INVISIBLE, describe, label
 from workbench.glossary.english import find_rendering
 from workbench.glossary.findings import SEVERITIES, Finding, severity_rank
@@ -116,7 +117,9 @@ class Report:
 
 
 def to_csv(report: Report) -> str:
-    """One CSV row per finding, accepted ones included (status and reason columns)."""
+    """One CSV row per finding, accepted ones included (status and reason columns); a text
+    cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first: the English
+    quoted, a reason) gets an apostrophe before it, as in the CSV export."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
@@ -128,8 +131,8 @@ def to_csv(report: Report) -> str:
         writer.writerow(
             [
                 row.line, "" if row.segment is None else row.segment, f.check, f.kind,
-                f.term or "", "; ".join(f.expected), f.found or "", f.severity, start, end,
-                f.message, status, reason,
+                defused(f.term or ""), defused("; ".join(f.expected)), defused(f.found or ""),
+                f.severity, start, end, defused(f.message), status, defused(reason),
             ]
         )
 
