@@ -180,8 +180,14 @@ def test_translation_for_unknown_document_is_refused(project: Project, tmp_path:
 def test_duplicate_document_name_is_refused(project: Project, tmp_path: Path) -> None:
     src = tmp_path / "sample.txt"
     src.write_text(ARABIC, encoding="utf-8")
-    with pytest.raises(WorkbenchError, match="exists already"):
+    with pytest.raises(WorkbenchError, match="exists already") as caught:
         project.import_document(src)
+    # a new version of the document: the message says what to do with it
+    assert "--doc NAME" in str(caught.value) and "pretranslate" in str(caught.value)
+    markdown = tmp_path / "sample.md"
+    markdown.write_text(ARABIC, encoding="utf-8")
+    with pytest.raises(WorkbenchError, match="pretranslate"):
+        project.sources.import_file(markdown)
 
 
 @pytest.mark.parametrize("ending", ["txt", "md"])

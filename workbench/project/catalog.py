@@ -48,6 +48,15 @@ def document_name(name: str) -> str:
     return stripped
 
 
+def document_taken(project: object, name: str) -> WorkbenchError:
+    """The refusal of a second document called ``name``, saying how to bring in a new version."""
+    return WorkbenchError(
+        f"{project}: a document named {name!r} exists already (a new version of it: import it "
+        "under another name with --doc NAME, then `workbench pretranslate --doc NAME` fills "
+        "it from the project's memory)"
+    )
+
+
 def qualify(name: str, bare_kind: str = "draft") -> str:
     """A version name as a user types it, made whole: 'working' and 'KIND:NAME' stay as they
     are; a bare NAME is a version of ``bare_kind`` ('draft' or 'reference')."""

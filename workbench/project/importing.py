@@ -7,10 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.align import Alignment, align_paragraphs
-from workbench.errors import InputError, WorkbenchError
+from workbench.errors import InputError
 from workbench.filters.registry import read_source, source_format_for
 from workbench.formats import detect
-from workbench.project.catalog import Catalog, Document, document_name, version_name
+from workbench.project.catalog import (
+    Catalog,
+    Document,
+    document_name,
+    document_taken,
+    version_name,
+)
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.context import ProjectContext
 from workbench.project.dictionaries import Dictionaries
@@ -236,9 +242,7 @@ class Importing:
             raise InputError(source_path or name, "no text to import")
         with self.context.transaction():  # the name checked under the write lock
             if q_docs.document_by_name(self.context.db, name) is not None:
-                raise WorkbenchError(
-                    f"{self.context.path}: a document named {name!r} exists already"
-                )
+                raise document_taken(self.context.path, name)
             doc_id = q_docs.insert_document(self.context.db, name, source_path, encoding)
             q_docs.insert_segments(self.context.db, doc_id, rows)
             analyze(self.context.db)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import InputError, NotFoundError, WorkbenchError
+from workbench.errors import InputError, NotFoundError
 from workbench.filters import (
     FILTER_VERSION,
     SOURCE_FORMATS,
@@ -28,7 +28,7 @@ from workbench.filters import (
 )
 from workbench.filters.model import tags_from_json, tags_to_json
 from workbench.filters.segmenting import segment_block
-from workbench.project.catalog import Catalog, document_name
+from workbench.project.catalog import Catalog, document_name, document_taken
 from workbench.project.changes import Change, ChangeSet, FillReport
 from workbench.project.context import ProjectContext
 from workbench.project.importing import Importing, ImportReport
@@ -143,8 +143,7 @@ class Sources:
         )
         with self.context.transaction():
             if q_docs.document_by_name(db, name) is not None:
-                raise WorkbenchError(f"{self.context.path}: a document named {name!r} exists "
-                                     "already")
+                raise document_taken(self.context.path, name)
             doc_id = q_docs.insert_document(db, name, source.path, None)
             q_docs.insert_segments(db, doc_id, rows)
             q_sources.insert_original(
