@@ -279,6 +279,19 @@ def test_accept_refuses_what_is_not_there(sample_db: Path) -> None:
                    "--reason", "x").exit_code == 2
 
 
+def test_accept_with_a_term_of_findings_that_name_none_says_so(sample_db: Path) -> None:
+    """It said the segment had no such finding, next to a report listing it."""
+    from workbench.project import Project
+
+    with Project.open(sample_db) as p:
+        p.save_draft(1, "Two  spaces here.")
+    result = run_cli("accept", "1", "--db", str(sample_db), "--check", "double-space",
+                     "--term", "spaces", "--reason", "x")
+    assert result.exit_code == 2 and "name no term; accept them without --term" in result.stderr
+    assert run_cli("accept", "1", "--db", str(sample_db), "--check", "double-space",
+                   "--reason", "x").exit_code == 0
+
+
 def test_glossary_import_export(sample_db: Path, tmp_path: Path) -> None:
     tico = Path(__file__).resolve().parents[2] / "corpora" / "tico19" / "g_ar_en.csv"
     result = run_cli("glossary", "import", str(tico), "--db", str(sample_db))

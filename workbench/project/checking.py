@@ -343,6 +343,11 @@ class Checking:
             terms = dict.fromkeys(f.term for f in findings
                                   if f.check == check and (term is None or f.term == term))
             if not terms:
+                if term is not None and any(f.check == check and f.term is None
+                                            for f in findings):
+                    raise WorkbenchError(  # spelling, tags...: findings of no term
+                        f"segment {segment_id}: its {check!r} findings name no term; accept "
+                        "them without --term (all of them at once)")
                 what = f" for {term!r}" if term else ""
                 raise WorkbenchError(
                     f"segment {segment_id} has no {check!r} finding{what} to accept"
