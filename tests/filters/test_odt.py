@@ -319,10 +319,8 @@ def test_content_controls_and_input_fields_are_translated(tmp_path: Path) -> Non
     assert control.getparent().text == "Name: " and control.tail == " from Cairo."
 
 
-def test_bookmarks_at_a_paragraphs_edges_stay_outside_its_text(tmp_path: Path) -> None:
-    """pandoc and LibreOffice put a bookmark around each heading: the heading was
-    '<1/>مقدمة<2/>' for the translator, and English without the tags moved the start to the
-    end. Marks at the edges stay where they are; one inside the text is still a tag."""
+def _bookmarked_heading():  # type: ignore[no-untyped-def]
+    """A document whose heading has a bookmark around it, as pandoc and LibreOffice write it."""
     from odf.opendocument import OpenDocumentText
     from odf.text import BookmarkEnd, BookmarkStart
 
@@ -332,6 +330,16 @@ def test_bookmarks_at_a_paragraphs_edges_stay_outside_its_text(tmp_path: Path) -
     heading.addText("المقدمة")
     heading.addElement(BookmarkEnd(name="intro"))
     doc.text.addElement(heading)
+    return doc
+
+
+def test_bookmarks_at_a_paragraphs_edges_stay_outside_its_text(tmp_path: Path) -> None:
+    """pandoc and LibreOffice put a bookmark around each heading: the heading was
+    '<1/>مقدمة<2/>' for the translator, and English without the tags moved the start to the
+    end. Marks at the edges stay where they are; one inside the text is still a tag."""
+    from odf.text import BookmarkStart
+
+    doc = _bookmarked_heading()
     p = P(text="نص ")
     p.addElement(BookmarkStart(name="middle"))
     p.addText("في الوسط.")
@@ -362,17 +370,9 @@ def test_a_document_the_filters_now_read_otherwise_is_refused_by_the_export(
     import json
     import sqlite3
 
-    from odf.opendocument import OpenDocumentText
-    from odf.text import BookmarkEnd, BookmarkStart
-
     from workbench.errors import WorkbenchError
 
-    doc = OpenDocumentText()
-    heading = H(outlinelevel=1)
-    heading.addElement(BookmarkStart(name="intro"))
-    heading.addText("المقدمة")
-    heading.addElement(BookmarkEnd(name="intro"))
-    doc.text.addElement(heading)
+    doc = _bookmarked_heading()
     source = tmp_path / "old.odt"
     doc.save(str(source))
     db = tmp_path / "p.db"
