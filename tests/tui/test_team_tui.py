@@ -154,6 +154,24 @@ async def test_quitting_with_the_conflict_dialog_open_never_overwrites_theirs(
     assert (now.target, now.status) == ("Theirs.", "translated")
 
 
+async def test_a_change_under_typed_english_is_said_once(sample_db, make_app):
+    """The feed telling of the same change again (on SQLite, the conflict's own record) does
+    not repeat the warning."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        screen.editor.load_text("Mine.")
+        with Project.open(sample_db, author="ben") as ben:
+            ben.confirm(seg.id, "Theirs.", override_reason="t")
+        await until(pilot, lambda: "changed by ben" in str(screen.editor.border_title))
+        screen.live_changed([Change("all")])
+        await settle(pilot)
+        said = [n for n in app._notifications if "while you were editing" in str(n.message)]
+        assert len(said) == 1
+        assert screen.editor.text == "Mine."
+
+
 @pytest.mark.both_backends
 async def test_others_open_segments_are_marked_and_named(sample_db, make_app):
     with Project.open(sample_db) as project:

@@ -163,11 +163,12 @@ class LiveUpdates(EditorPart):
             self.keep_locked(row.id, self.editor.text)
         elif busy:
             self.changed_elsewhere = self._who_changed(row.id) or "someone"
-            self.notify(
-                f"Segment {row.position} was changed by {self.changed_elsewhere} while you were "
-                "editing it: your English is kept; saving it shows both.", severity="warning",
-                timeout=8,
-            )
+            if row.revision != old.revision:  # once a change (the feed may tell it again)
+                self.notify(
+                    f"Segment {row.position} was changed by {self.changed_elsewhere} while you "
+                    "were editing it: your English is kept; saving it shows both.",
+                    severity="warning", timeout=8,
+                )
         else:
             who = self._who_changed(row.id)
             self.base_revision = row.revision
