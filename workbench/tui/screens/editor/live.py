@@ -28,6 +28,7 @@ from workbench.tui.screens.editor.host import EditorPart
 if TYPE_CHECKING:
     from workbench.project import Document, Project
     from workbench.tui.rows import SegmentRows
+    from workbench.tui.screens.editor.editing import OwnWrites
     from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 
 
@@ -45,6 +46,7 @@ class LiveUpdates(EditorPart):
         dirty_since: float | None
         base_revision: int
         pending_writes: dict[int, int]
+        own_writes: OwnWrites
         conflicts: dict[int, Any]
         conflict_shown: int | None
 
@@ -151,6 +153,8 @@ class LiveUpdates(EditorPart):
         old = self.current
         if row is None or row.id != old.id or row.revision <= self.base_revision:
             return
+        if row.revision <= self.own_writes.current(row.id, self.base_revision):
+            return  # this editor's own write, its answer not back yet (its checks running)
         self.current = row
         busy = self._busy()
         same_english = row.target == self.editor.text
