@@ -260,6 +260,21 @@ async def test_command_palette_runs_actions(make_app):
         assert app.direction == "terminal"
 
 
+async def test_command_palette_finds_an_arabic_document_by_its_name_as_typed(
+    sample_db, make_app
+):
+    with Project.open(sample_db) as project:
+        project.import_document_text("نص قصير.\n", "تقرير الصحة")
+    app = make_app()
+    async with editing(app) as (pilot, _screen):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"تقرير")  # typed in logical order, as it is written
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.editor.document.name == "تقرير الصحة"
+
+
 async def test_goto_refuses_numbers_outside_the_document(make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):

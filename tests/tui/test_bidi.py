@@ -62,6 +62,17 @@ def test_diacritics_take_no_cells_and_survive_shaping():
     assert "َ" in shaped and shaped != text
 
 
+def test_diacritics_stay_after_their_letter_once_reordered():
+    # Rule L3: a terminal draws a combining mark on the cell before it, so each harakah must
+    # follow its own letter in the painted line, not precede it (where it lands on a neighbour).
+    text = "وَقَالَ الرَّئِيسُ"
+    shown, order = visual_order(text)
+    assert shown == "سُيئِرَّلا لَاقَوَ"
+    assert order is not None and sorted(order) == list(range(len(text)))
+    assert fit(text, 20).lstrip() == shown
+    assert visual("café مرحبا") == "ابحرم café"  # left-to-right marks were right already
+
+
 def test_fit_right_aligns_and_marks_the_cut_at_the_logical_end():
     line = fit(MIXED, 20)
     assert cell_len(line) == 20

@@ -28,3 +28,17 @@ def test_direction_option_is_checked(tmp_path):
     result = run_cli("--direction", "sideways", "stats")
     assert result.exit_code == 2
     assert "sideways" in result.stderr
+
+
+def test_a_project_without_documents_says_how_to_add_one(tmp_path, monkeypatch):
+    from workbench.project.sample import new_project
+
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "absent.toml"))
+    db = tmp_path / "empty.db"
+    with new_project(db):
+        pass
+    result = run_cli("--db", str(db))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"workbench: error: {db}: the project has no documents (add one: workbench import FILE)"
+    )

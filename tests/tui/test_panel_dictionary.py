@@ -373,3 +373,27 @@ async def test_a_dictionary_whose_data_file_has_gone_is_named_and_the_others_ser
         panel = await looked_up(pilot, screen, "كتاب")
         assert [e.dictionary for e in panel.lookup.entries] == ["mini"]
         assert "dictionary 'fd' is missing" in panel.note
+
+
+async def test_the_word_cursor_scrolls_a_long_source_into_view(sample_db, make_app):
+    words = ["الثورة", "والعمال", "والفلاحين", "في", "المدن", "والقرى"] * 12 + ["الأخيرة"]
+    with Project.open(sample_db) as project:
+        project.import_document_text(" ".join(words) + "\n", "long")
+        segment_id = project.segments(doc="long", limit=1)[0].id
+    app = make_app(document="long")
+    async with editing(app, segment_id) as (pilot, screen):
+        view = screen.query_one(SourceView)
+        assert view.virtual_size.height > view.scrollable_content_region.height
+        await pilot.press("shift+tab", "end")  # the last word, on the panel's last line
+        await settle(pilot)
+        assert view.current_word() == "الأخيرة"
+        assert view.scroll_offset.y == view.max_scroll_y
+        assert any("ةريخألا" in line for line in screen_lines(app))  # shown, not scrolled away
+        await pilot.press("home")
+        await settle(pilot)
+        assert view.scroll_offset.y == 0
+        await pilot.press("escape")  # back to the English: a dictionary sense's word is shown
+        last = view.text.rindex("الأخيرة")
+        view.mark([(last, last + len("الأخيرة"), DICTIONARY_STYLE)])
+        await settle(pilot)
+        assert view.scroll_offset.y == view.max_scroll_y

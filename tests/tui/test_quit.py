@@ -5,15 +5,19 @@ long it takes is measured in bench/tui.py; here we wait on conditions with gener
 from __future__ import annotations
 
 import asyncio
+import errno
+import io
 import os
 import signal
 import threading
 
 import pytest
+from textual.drivers._writer_thread import MAX_QUEUED_WRITES, WriterThread
 
 from tests.tui.conftest import editing, settle
 from workbench.project import Project
 from workbench.project.views import Views
+from workbench.tui.driver import TerminalOutput
 from workbench.tui.service import BackgroundCancelled, ProjectService
 
 ENDLESS = (  # an SQL query that never ends on its own
@@ -135,3 +139,41 @@ async def test_sigterm_and_sighup_quit_as_ctrl_q_does(sample_db, make_app, sig):
         signal.signal(number, kept)
     with Project.open(sample_db) as project:
         assert project.segment(seg_id).target.endswith(" typed just before")
+
+
+class _ClosedTerminal(io.StringIO):
+    """A terminal window closed under the app: every write fails as a vanished tty's does."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EIO, "Input/output error")
+
+
+def test_the_output_thread_outlives_a_closed_terminal():
+    """After SIGHUP the app's last writes (the terminal's modes restored) meet a closed
+    terminal: Textual's output thread takes them all (dropped), so its stop returns and the
+    process ends, where the first failed write used to end the thread and leave the app
+    waiting for ever on its full queue."""
+    output = TerminalOutput(_ClosedTerminal())
+    writer = WriterThread(output)  # type: ignore[arg-type]
+    writer.start()
+    for _ in range(MAX_QUEUED_WRITES * 3):
+        writer.write("\x1b[?1049l")
+    writer.stop()  # returns once the thread took the stop
+    assert output.gone and not writer.is_alive()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTSTP"), reason="the Linux driver")
+async def test_the_apps_terminal_driver_writes_through_that_output(make_app):
+    from textual.drivers.linux_driver import LinuxDriver
+
+    app = make_app()
+    driver_class = app.get_driver_class()
+    assert issubclass(driver_class, LinuxDriver)
+    kept = {sig: signal.getsignal(sig) for sig in (signal.SIGTSTP, signal.SIGCONT)}
+    try:
+        driver = driver_class(app)
+    finally:
+        for sig, handler in kept.items():
+            signal.signal(sig, handler)
+    assert isinstance(driver._file, TerminalOutput)
+    app.service.close()

@@ -40,6 +40,18 @@ async def test_app_direction_cells_read_right_to_left(sample_db, config):
         assert list_rows and VISUAL in list_rows[0]
 
 
+async def test_app_direction_draws_each_diacritic_on_its_own_letter(sample_db, config):
+    with Project.open(sample_db) as project:
+        project.import_document_text("وَقَالَ الرَّئِيسُ كَلِمَتَهُ.\n", "vocalised")
+    app = WorkbenchApp(sample_db, config=config, direction="app", document="vocalised")
+    async with editing(app):
+        cells = source_row(app).split("│")[1].strip()
+        # Each mark follows its letter (a terminal draws it on the cell before it).
+        assert cells == ".هُتَمَلِكَ سُيئِرَّلا لَاقَوَ"
+        list_rows = [line for line in screen_lines(app) if "   1 new" in line]
+        assert list_rows and cells in list_rows[0]
+
+
 async def test_terminal_direction_sends_logical_order(sample_db, config):
     mixed_project(sample_db)
     app = WorkbenchApp(sample_db, config=config, direction="terminal", document="mixed")

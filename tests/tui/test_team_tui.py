@@ -154,6 +154,58 @@ async def test_quitting_with_the_conflict_dialog_open_never_overwrites_theirs(
     assert (now.target, now.status) == ("Theirs.", "translated")
 
 
+async def test_a_change_under_typed_english_is_said_once(sample_db, make_app):
+    """The feed telling of the same change again (on SQLite, the conflict's own record) does
+    not repeat the warning."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        screen.editor.load_text("Mine.")
+        with Project.open(sample_db, author="ben") as ben:
+            ben.confirm(seg.id, "Theirs.", override_reason="t")
+        await until(pilot, lambda: "changed by ben" in str(screen.editor.border_title))
+        screen.live_changed([Change("all")])
+        await settle(pilot)
+        said = [n for n in app._notifications if "while you were editing" in str(n.message)]
+        assert len(said) == 1
+        assert screen.editor.text == "Mine."
+
+
+async def test_own_autosave_seen_by_the_feed_first_is_not_someone_elses_change(
+    sample_db, make_app, monkeypatch
+):
+    """The feed may tell of the editor's own autosave before the save's answer is handled
+    (its checks take long on a long segment) while typing goes on: that is not a change made
+    elsewhere."""
+    from workbench.tui.screens.editor.editing import SegmentEditing
+
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        held: list[Any] = []  # the save's answer, held back
+        answer = SegmentEditing.on_written
+        monkeypatch.setattr(SegmentEditing, "on_written", lambda _self, m: held.append(m))
+        screen.editor.load_text("Mine")
+        screen.flush_edit()
+        await until(pilot, lambda: bool(held))
+        screen.editor.load_text("Mine, typed on")
+        screen.live_changed([Change("all")])  # the feed tells of that write first
+        monkeypatch.setattr(SegmentEditing, "on_written", answer)
+        for message in held:
+            screen.on_written(message)
+        await settle(pilot)
+        assert screen.changed_elsewhere is None
+        assert "meanwhile" not in str(screen.editor.border_title)
+        assert not any("while you were editing" in str(n.message) for n in app._notifications)
+        screen.flush_edit()
+        await settle(pilot)
+        assert not isinstance(app.screen, ConflictScreen)
+    with Project.open(sample_db) as project:
+        assert project.segment(seg.id).target == "Mine, typed on"
+
+
 @pytest.mark.both_backends
 async def test_others_open_segments_are_marked_and_named(sample_db, make_app):
     with Project.open(sample_db) as project:

@@ -107,7 +107,8 @@ class Catalog:
             return _document(row)
         docs = self.documents()
         if not docs:
-            raise NotFoundError(f"{self.context.path}: the project has no documents")
+            raise NotFoundError(f"{self.context.path}: the project has no documents "
+                                "(add one: workbench import FILE)")
         known = ", ".join(d.name for d in docs)
         raise NotFoundError(f"no document {name!r} in {self.context.path} (documents: {known})")
 

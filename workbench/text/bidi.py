@@ -142,6 +142,8 @@ def base_direction(text: str) -> str:
 def _visual_cached(line: str, base_dir: str = "R") -> tuple[str, tuple[int, ...] | None]:
     levels = _char_levels(line, base_dir)
     order = None if levels is None else _order(line, list(levels), base_dir)
+    if levels is not None and order is not None:
+        order = _marks_after_bases(line, order, levels)
     if levels is None or order is None:
         # python-bidi's own pure-Python implementation (it mirrors; no index map).
         from bidi.algorithm import get_display as legacy_display
@@ -196,6 +198,26 @@ def _order(line: str, levels: list[int], base_dir: str = "R") -> list[int] | Non
     if "".join(line[k] for k in order) != str(get_display(line, base_dir=base_dir)):
         return None
     return order
+
+
+def _marks_after_bases(line: str, order: list[int], levels: list[int]) -> list[int]:
+    """Rule L3: the combining marks (harakat) of a right-to-left character, which reversing
+    its run put before it, moved back after it, where a terminal draws them on it."""
+    out: list[int] = []
+    marks: list[int] = []
+    for k in order:
+        if levels[k] % 2 and unicodedata.category(line[k]) in ("Mn", "Me"):
+            marks.append(k)
+            continue
+        if marks and levels[k] % 2 and marks[::-1] == list(range(k + 1, k + 1 + len(marks))):
+            out.append(k)
+            out.extend(reversed(marks))
+        else:
+            out.extend(marks)
+            out.append(k)
+        marks = []
+    out.extend(marks)
+    return out
 
 
 def _char_levels(line: str, base_dir: str = "R") -> list[int] | None:

@@ -41,12 +41,15 @@ from workbench.tui.actions import ScreenActions
 from workbench.tui.change_actions import ChangeActions
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.display import BidiDisplay
+from workbench.tui.driver import terminal_driver
 from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.service import ProjectService
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from workbench.project import Document, Project
 
 
@@ -226,6 +229,11 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             if os.environ.get("VTE_VERSION"):
                 self._write_terminal("\x1b[8h")
             self.service.close()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, whose output survives the terminal closing
+        (see :mod:`workbench.tui.driver`), so that SIGHUP quits the app."""
+        return terminal_driver(super().get_driver_class())
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app in the terminal. The process ends once it returns: what the session

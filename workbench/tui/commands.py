@@ -53,22 +53,29 @@ class WorkbenchCommands(Provider):
                 "app: the workbench reorders Arabic; terminal: the terminal does; auto: choose",
             )
         for document in app.documents():
+            count = document.segments
             yield (
-                f"Open document: {app.bidi.plain(document.name)}",
+                f"Open document: {document.name}",
                 partial(app.open_document, document.name),
-                f"{document.segments:,} segments",
+                f"{count:,} segment{'' if count == 1 else 's'}",
             )
 
     async def discover(self) -> Hits:
+        plain = self.app.bidi.plain  # type: ignore[attr-defined]
         for title, callback, help_text in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
+            yield DiscoveryHit(plain(title), callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
+        """Commands whose title, as written (Arabic in logical order, as it is typed), holds
+        the query; each shown through the display helper (Arabic in display order)."""
         matcher = self.matcher(query)
+        plain = self.app.bidi.plain  # type: ignore[attr-defined]
         for title, callback, help_text in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
+                shown = plain(title)
+                display = matcher.highlight(title) if shown == title else shown
+                yield Hit(score, display, callback, text=shown, help=help_text)
 
 
 def _editor_commands(screen: Any) -> Iterator[Command]:

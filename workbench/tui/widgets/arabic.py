@@ -14,7 +14,7 @@ from rich.measure import Measurement
 from rich.style import Style
 from rich.text import Text
 
-from workbench.text.bidi import display_lines
+from workbench.text.bidi import display_lines, wrap_offsets
 from workbench.tui.display import map_span, protect_tags, restore_tags, sanitize_map
 
 Span = tuple[int, int, Style | str]
@@ -33,6 +33,7 @@ class ArabicText:
     ) -> None:
         self.source = text
         self.text, origin = sanitize_map(text)
+        self._origin = origin
         self.spans = [(*map_span(origin, start, end), style) for start, end, style in spans]
         self.reorder = reorder
         self.shaping = shaping
@@ -54,6 +55,12 @@ class ArabicText:
                 painted = Text(" " * pad) + painted
             out.append(painted)
         return out
+
+    def line_of(self, index: int, width: int) -> int:
+        """The painted line, at ``width`` cells, that shows character ``index`` of the text."""
+        at = map_span(self._origin, index, index)[0]
+        offsets = wrap_offsets(protect_tags(self.text), width)
+        return next((n for n, (_, end) in enumerate(offsets) if at < end), len(offsets) - 1)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         joined = Text("\n").join(self.lines(options.max_width))

@@ -210,15 +210,28 @@ class SourceView(TextPanel, can_focus=True):
         word = self.current_word_span()
         if word is not None and self.has_focus:
             spans.append((*word, WORD_CURSOR_STYLE))
+        else:
+            word = self.marked[0][:2] if self.marked else None
         arabic = self.bidi.arabic(self.text, spans)
+        top = self.scroll_offset.y
         if not self.tag_lines:
             self.set_content(arabic)
-            return
-        legend = Text.assemble(*[
-            part for tag, what in self.tag_lines
-            for part in ((tag, "bold"), " ", isolate(what or "—"), "  ")
-        ], style="dim")
-        self.set_content(Group(arabic, self.bidi.text(legend, right_align_rtl=False)))
+        else:
+            legend = Text.assemble(*[
+                part for tag, what in self.tag_lines
+                for part in ((tag, "bold"), " ", isolate(what or "—"), "  ")
+            ], style="dim")
+            self.set_content(Group(arabic, self.bidi.text(legend, right_align_rtl=False)))
+        if word is not None:
+            self._show_line(arabic.line_of(word[0], self._laid_width), top)
+
+    def _show_line(self, line: int, top: int) -> None:
+        """Scroll as little as possible from ``top`` so that ``line`` is in view (the word
+        cursor, or the word of a dictionary sense, in a long segment)."""
+        height = self.scrollable_content_region.height
+        if self._laid_width > 0 and height > 0:
+            y = min(max(top, line - height + 1), line)
+            self.scroll_to(y=y, animate=False, immediate=True)
 
     # the word cursor -------------------------------------------------------------------------
 

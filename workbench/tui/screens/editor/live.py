@@ -28,6 +28,7 @@ from workbench.tui.screens.editor.host import EditorPart
 if TYPE_CHECKING:
     from workbench.project import Document, Project
     from workbench.tui.rows import SegmentRows
+    from workbench.tui.screens.editor.editing import OwnWrites
     from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 
 
@@ -45,6 +46,7 @@ class LiveUpdates(EditorPart):
         dirty_since: float | None
         base_revision: int
         pending_writes: dict[int, int]
+        own_writes: OwnWrites
         conflicts: dict[int, Any]
         conflict_shown: int | None
 
@@ -151,6 +153,8 @@ class LiveUpdates(EditorPart):
         old = self.current
         if row is None or row.id != old.id or row.revision <= self.base_revision:
             return
+        if row.revision <= self.own_writes.current(row.id, self.base_revision):
+            return  # this editor's own write, its answer not back yet (its checks running)
         self.current = row
         busy = self._busy()
         same_english = row.target == self.editor.text
@@ -163,11 +167,12 @@ class LiveUpdates(EditorPart):
             self.keep_locked(row.id, self.editor.text)
         elif busy:
             self.changed_elsewhere = self._who_changed(row.id) or "someone"
-            self.notify(
-                f"Segment {row.position} was changed by {self.changed_elsewhere} while you were "
-                "editing it: your English is kept; saving it shows both.", severity="warning",
-                timeout=8,
-            )
+            if row.revision != old.revision:  # once a change (the feed may tell it again)
+                self.notify(
+                    f"Segment {row.position} was changed by {self.changed_elsewhere} while you "
+                    "were editing it: your English is kept; saving it shows both.",
+                    severity="warning", timeout=8,
+                )
         else:
             who = self._who_changed(row.id)
             self.base_revision = row.revision
