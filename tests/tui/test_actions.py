@@ -94,6 +94,20 @@ async def test_findings_panel_and_list_flags(sample_db, make_app):
         assert "term-forbidden" in "\n".join(screen_lines(app))
 
 
+def test_a_term_left_out_twice_is_one_line_of_the_findings_panel():
+    """Its two findings (one per occurrence) were shown as the same line twice."""
+    from workbench.glossary.findings import Finding
+    from workbench.tui.widgets.panels import distinct_findings
+
+    message = "سوفييتات: expected 'soviets' (0 of 2 occurrences rendered)"
+    twice = [Finding("term-missing", "missing", "error", message, "سوفييتات", ["soviets"],
+                     span=(6, 16)),
+             Finding("term-missing", "missing", "error", message, "سوفييتات", ["soviets"],
+                     span=(25, 35)),
+             Finding("double-space", "double-space", "warning", "x")]
+    assert distinct_findings(twice) == [twice[0], twice[2]]
+
+
 async def test_glossary_panel_and_insert_keys(make_app):
     app = make_app()
     async with editing(app, UPRISING) as (pilot, screen):

@@ -365,7 +365,7 @@ class FindingsPanel(TextPanel):
             self.set_content(Text("✓ No findings.", style="green"))
             return
         parts: list[RenderableType] = []
-        for finding in self.findings:
+        for finding in distinct_findings(self.findings):
             severity = getattr(finding, "severity", "info")
             overridden = bool(getattr(finding, "overridden", False))
             style = "dim" if overridden else SEVERITY_STYLE.get(severity, "")
@@ -379,6 +379,19 @@ class FindingsPanel(TextPanel):
                 ), right_align_rtl=False,
             ))
         self.set_content(Group(*parts))
+
+
+def distinct_findings(findings: Sequence[Any]) -> list[Any]:
+    """The findings to show, once per line: a term left out twice is two findings (one per
+    occurrence, each with its span) with the same message ("0 of 2 occurrences rendered")."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for f in findings:
+        key = (getattr(f, "severity", ""), f.check, f.message, getattr(f, "overridden", False))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 class ReferencePanel(TextPanel):
