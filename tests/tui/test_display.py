@@ -143,6 +143,16 @@ async def test_glossary_marks_rendered_only_when_the_english_has_it(sample_db, m
         assert " ✓ " not in "\n".join(screen_lines(app))
 
 
+async def test_the_footer_shows_quit_and_help_at_80x24(make_app):
+    """At 80 columns the footer's last keys were cut off: Quit and Help never showed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = screen_lines(app)[-1]
+        for key in ("Confirm", "Next", "Term", "Search", "Quit", "Help", "Commands"):
+            assert key in footer, footer
+
+
 async def test_filter_dialog_fits_80x24(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -159,7 +159,7 @@ class EditorScreen(
             with Vertical(id="dict-col"):
                 yield MatchesPanel(id="matches")
                 yield DictionaryPanel(id="dictionary")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def ready(self) -> bool:
