@@ -224,7 +224,7 @@ class Editing:
         return (written if later else replace(written, revision=revision())), revision
 
     def undo(self, segment_id: int, *, revision: int | None = None) -> Segment:
-        """Restore the text and status before the last change not yet undone; with
+        """Restore the text, status and lock before the last change not yet undone; with
         ``revision``, only if the segment has not changed since (else ConflictError)."""
         db = self.context.db
         with self.context.segment_transaction():
@@ -247,6 +247,10 @@ class Editing:
                 vid = self.catalog.version_id(doc, "working", create_working=True)
                 q_versions.put_translations(db, vid, [(segment_id, old_text)])
                 q_docs.set_status(db, segment_id, old_status)
+                # locked as before the change (an undone rejection locks approved work again)
+                q_docs.set_locked(
+                    db, [segment_id], q_history.locked_before(db, segment_id, last["id"])
+                )
                 q_checks.withdraw_overrides(db, segment_id, last["at"])
                 q_history.add_revision(
                     db, segment_id, self.context.author, "undo",
