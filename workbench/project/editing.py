@@ -71,13 +71,15 @@ class Editing:
 
     def confirm(
         self, segment_id: int, text: str, override_reason: str | None = None, *,
-        revision: int | None = None,
+        revision: int | None = None, keep_draft: bool = True,
     ) -> Segment:
         """Store the working text and mark the segment translated, unless QA blocks it.
 
         Open error-level findings of ``text`` raise :class:`BlockedByFindings` (the text is
-        kept as a draft); with ``override_reason`` each is accepted as an override with that
-        reason and the segment is confirmed, in one transaction.
+        kept as a draft; with ``keep_draft=False`` nothing is written, as a batch confirming
+        the stored English leaves a refused segment as it was); with ``override_reason``
+        each is accepted as an override with that reason and the segment is confirmed, in one
+        transaction.
         """
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: cannot confirm an empty translation")
@@ -108,7 +110,8 @@ class Editing:
             return replace(segment, revision=written())
         if isinstance(seg, ConflictError):
             raise seg
-        self.save_draft(segment_id, text, revision=revision)
+        if keep_draft:
+            self.save_draft(segment_id, text, revision=revision)
         raise BlockedByFindings(segment_id, errors)
 
     def open_findings(self, segment_id: int, text: str | None = None) -> list[Finding]:
