@@ -282,6 +282,12 @@ class Batch:
                 else:
                     (report.done if done.revision != seg.revision else report.unchanged
                      ).append(sid)
+            # a segment confirmed by the propagation of an earlier one's English was written
+            # by this batch, not found so
+            written = {r["segment_id"] for r in q_changes.group_revisions(self.context.db, gid)}
+            done = set(report.done) | (written & set(report.unchanged))
+            report.done = [sid for sid in segment_ids if sid in done]
+            report.unchanged = [sid for sid in report.unchanged if sid not in written]
         report.group_id = gid if q_changes.group(self.context.db, gid) else None
         return report
 
