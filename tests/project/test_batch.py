@@ -107,6 +107,22 @@ def test_confirm_many_goes_through_the_policy(project: Project) -> None:
     assert project.select_segments(statuses=["draft"]) == ids
 
 
+def test_a_batch_leaves_a_confirmed_segment_it_refuses_confirmed(project: Project) -> None:
+    # a term added to the glossary after the confirmation refuses it: the batch said "left
+    # as they were" but had sent it back to draft
+    text = "Bourgeois critics of Bolshevism often call the October Revolution a coup."
+    project.confirm(1, text)
+    before = len(project.history(1))
+    project.add_term(project.segment(1).source.split()[0], "Zyzzyva")
+    report = project.confirm_many([1])
+    assert list(report.blocked) == [1] and report.group_id is None
+    assert (project.segment(1).target, project.segment(1).status) == (text, "translated")
+    assert len(project.history(1)) == before
+    # with a reason it is confirmed over the new term (the override recorded)
+    assert project.confirm_many([1], "client's wording").unchanged == [1]
+    assert [o.reason for o in project.overrides()] == ["client's wording"]
+
+
 def test_clean_only_and_review_many(project: Project) -> None:
     clean = project.select_segments(statuses=["draft"], clean_only=True)
     dirty = set(project.select_segments(statuses=["draft"])) - set(clean)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.errors import NotFoundError, WorkbenchError
+from workbench.errors import LockedError, NotFoundError, WorkbenchError
 from workbench.project import Project
 
 
@@ -21,6 +21,22 @@ def test_save_draft_confirm_and_history(project: Project) -> None:
     last = project.history(seg.id)[-1]
     assert last.old_text == "Bourgeois critics" and last.author == "tester"
     assert (last.old_status, last.new_status) == ("draft", "translated")
+
+
+def test_undoing_a_rejection_locks_the_approved_work_again(project: Project) -> None:
+    # the undo restored "approved" unlocked: the approved English could be confirmed over
+    seg = project.segments(limit=1)[0]
+    project.review(seg.id, "approved")
+    project.review(seg.id, "rejected", "wrong term")
+    assert not project.segment(seg.id).locked
+    restored = project.undo(seg.id)
+    assert (restored.status, restored.locked) == ("approved", True)
+    with pytest.raises(LockedError):
+        project.confirm(seg.id, "Overwritten.", override_reason="test")
+    # a segment unlocked before the undone edit stays unlocked
+    project.unlock(seg.id)
+    project.save_draft(seg.id, "An edit after the unlock.")
+    assert not project.undo(seg.id).locked
 
 
 def test_unchanged_save_records_nothing(project: Project) -> None:

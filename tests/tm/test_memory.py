@@ -185,6 +185,22 @@ def test_propagation_and_its_undo(tm_project: Project) -> None:
     assert {u["segment_id"] for u in project_units(tm_project)} == {first}
 
 
+def test_a_batch_confirmation_and_its_propagation_are_undone_together(
+    tm_project: Project,
+) -> None:
+    # the propagation wrote outside the batch's change group: undone, the repetition kept
+    # the first's English, confirmed, its own draft lost
+    first, _, _, fourth = ids(tm_project)
+    tm_project.save_draft(first, "The revolution broke out in Russia in 1917.")
+    tm_project.save_draft(fourth, "A revolution began in Russia in 1917.")
+    report = tm_project.confirm_many([first, fourth])
+    assert report.done == [first, fourth] and report.unchanged == []
+    tm_project.undo_change(report.group_id)
+    assert (tm_project.segment(fourth).target, tm_project.segment(fourth).status) == (
+        "A revolution began in Russia in 1917.", "draft")
+    assert tm_project.segment(first).status == "draft"
+
+
 def test_repeated_ids_follow_the_document(
     tm_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -275,6 +275,24 @@ async def test_undo_restores_the_previous_text(sample_db, make_app):
         assert project.history(seg_id)[-1].action == "undo"
 
 
+async def test_undoing_a_rejection_makes_the_editor_read_only_again(sample_db, make_app):
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        seg_id = screen.current.id
+        with Project.open(sample_db) as other:
+            other.review(seg_id, "approved")
+            other.review(seg_id, "rejected", "wrong term")
+        segment = app.service.read(lambda p: p.segment(seg_id))
+        screen.rows.update(segment)
+        screen.current = screen.rows.row(screen.current_index)
+        screen.base_revision = segment.revision
+        screen.sync_read_only()
+        assert not screen.editor.read_only
+        await pilot.press("f9")
+        await settle(pilot)
+        assert screen.locked and screen.editor.read_only
+
+
 async def test_quit_with_ctrl_q_saves_the_open_edit(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):

@@ -259,8 +259,9 @@ class Batch:
         self, segment_ids: Sequence[int], override_reason: str | None = None
     ) -> BatchReport:
         """Confirm each segment's English as it stands, through the QA policy: a segment with
-        open error findings (without ``override_reason``), a locked or an empty one is left
-        as it was and reported. One change group."""
+        open error findings (without ``override_reason``; a confirmed one that a glossary term
+        added since refuses stays confirmed), a locked or an empty one is left as it was and
+        reported. One change group."""
         report = BatchReport("confirm")
         joined = self._joined()
         with self.context.change_group(self._document_id(segment_ids), "confirm") as gid:
@@ -270,7 +271,9 @@ class Batch:
                     report.unchanged.append(sid)  # a reviewer's verdict is not undone
                     continue
                 try:
-                    done = self.editing.confirm(sid, seg.target, override_reason)
+                    done = self.editing.confirm(
+                        sid, seg.target, override_reason, keep_draft=False
+                    )
                 except BlockedByFindings as blocked:
                     report.blocked[sid] = [f"{f.message} [{f.check}]" for f in blocked.findings]
                     report.by_findings.append(sid)
@@ -279,6 +282,12 @@ class Batch:
                 else:
                     (report.done if done.revision != seg.revision else report.unchanged
                      ).append(sid)
+            # a segment confirmed by the propagation of an earlier one's English was written
+            # by this batch, not found so
+            written = {r["segment_id"] for r in q_changes.group_revisions(self.context.db, gid)}
+            done = set(report.done) | (written & set(report.unchanged))
+            report.done = [sid for sid in segment_ids if sid in done]
+            report.unchanged = [sid for sid in report.unchanged if sid not in written]
         report.group_id = gid if q_changes.group(self.context.db, gid) else None
         return report
 

@@ -71,13 +71,15 @@ class Editing:
 
     def confirm(
         self, segment_id: int, text: str, override_reason: str | None = None, *,
-        revision: int | None = None,
+        revision: int | None = None, keep_draft: bool = True,
     ) -> Segment:
         """Store the working text and mark the segment translated, unless QA blocks it.
 
         Open error-level findings of ``text`` raise :class:`BlockedByFindings` (the text is
-        kept as a draft); with ``override_reason`` each is accepted as an override with that
-        reason and the segment is confirmed, in one transaction.
+        kept as a draft; with ``keep_draft=False`` nothing is written, as a batch confirming
+        the stored English leaves a refused segment as it was); with ``override_reason``
+        each is accepted as an override with that reason and the segment is confirmed, in one
+        transaction.
         """
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: cannot confirm an empty translation")
@@ -108,7 +110,8 @@ class Editing:
             return replace(segment, revision=written())
         if isinstance(seg, ConflictError):
             raise seg
-        self.save_draft(segment_id, text, revision=revision)
+        if keep_draft:
+            self.save_draft(segment_id, text, revision=revision)
         raise BlockedByFindings(segment_id, errors)
 
     def open_findings(self, segment_id: int, text: str | None = None) -> list[Finding]:
@@ -224,7 +227,7 @@ class Editing:
         return (written if later else replace(written, revision=revision())), revision
 
     def undo(self, segment_id: int, *, revision: int | None = None) -> Segment:
-        """Restore the text and status before the last change not yet undone; with
+        """Restore the text, status and lock before the last change not yet undone; with
         ``revision``, only if the segment has not changed since (else ConflictError)."""
         db = self.context.db
         with self.context.segment_transaction():
@@ -247,6 +250,10 @@ class Editing:
                 vid = self.catalog.version_id(doc, "working", create_working=True)
                 q_versions.put_translations(db, vid, [(segment_id, old_text)])
                 q_docs.set_status(db, segment_id, old_status)
+                # locked as before the change (an undone rejection locks approved work again)
+                q_docs.set_locked(
+                    db, [segment_id], q_history.locked_before(db, segment_id, last["id"])
+                )
                 q_checks.withdraw_overrides(db, segment_id, last["at"])
                 q_history.add_revision(
                     db, segment_id, self.context.author, "undo",

@@ -207,5 +207,7 @@ class Repetitions:
                 vid = self.catalog.version_id(doc, "working", create_working=True)
                 q_versions.put_translations(self.db, vid, [(c[0], c[2]) for c in changes])
                 q_docs.set_statuses(self.db, [(c[4], c[0]) for c in changes])
-                q_history.add_revisions(self.db, self.context.author, "propagate", changes)
+                q_history.add_revisions(  # in the batch's change group, undone with it
+                    self.db, self.context.author, "propagate", changes, self.context.group_id
+                )
             return [c[0] for c in changes]

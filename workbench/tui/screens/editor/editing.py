@@ -232,6 +232,7 @@ class SegmentEditing(EditorPart):
             self.saved_text = segment.target
             self.editor.load_text(segment.target)
             self.editor.move_cursor(self.editor.document.end)
+            self.sync_read_only()  # an undone rejection locks approved work again
             self.notify(f"Segment {segment.position}: restored ({segment.status}).")
         elif message.kind == "locked" and segment is not None:
             self._refused_lock(message, segment, is_current)
