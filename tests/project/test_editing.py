@@ -39,6 +39,17 @@ def test_undoing_a_rejection_locks_the_approved_work_again(project: Project) -> 
     assert not project.undo(seg.id).locked
 
 
+def test_a_reviewers_verdict_keeps_a_leads_lock(project: Project) -> None:
+    """Marking a locked segment reviewed unlocked it (only approved work is unlocked by a
+    status change)."""
+    seg = project.segments(limit=1)[0]
+    project.confirm(seg.id, "Locked by the lead.", override_reason="test")
+    project.lock(seg.id)
+    assert project.review(seg.id, "reviewed").locked
+    assert project.review(seg.id, "approved").locked
+    assert not project.review(seg.id, "rejected", "wrong term").locked  # as documented
+
+
 def test_unchanged_save_records_nothing(project: Project) -> None:
     seg = project.segments(limit=1)[0]
     project.save_draft(seg.id, seg.target)

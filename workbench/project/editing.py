@@ -195,8 +195,9 @@ class Editing:
         self, seg: Segment, text: str, status: Status, action: str, stale: bool = False,
         working_id: int | None = None, later: bool = False,
     ) -> tuple[Segment, Callable[[], int]]:
-        """Store text and status of ``seg`` (read under its row lock; a status change of an
-        approved segment unlocks it; only status changes reach a locked one). ``stale``: the
+        """Store text and status of ``seg`` (read under its row lock; approving locks it, a
+        status change of an approved segment unlocks it, a lock on other work stays; only
+        status changes reach a locked one). ``stale``: the
         change was made on an older revision and leaves the segment as it is; a confirmation
         is still recorded (two people confirming at once both appear in the history).
         ``working_id``: the document's working version (None: looked up, added if missing).
@@ -208,7 +209,11 @@ class Editing:
         segment_id = seg.id
         if seg.locked and action != "status":
             raise LockedError(segment_id)
-        locked = status is Status.APPROVED
+        # approving locks; a status change of approved work unlocks it; a lead's lock on other
+        # work stays (a reviewer marking it reviewed does not lift it)
+        locked = status is Status.APPROVED or (
+            seg.locked and seg.status != Status.APPROVED.value
+        )
         new_text = seg.target != text
         new_status = seg.status != status.value
         record = new_text or new_status or (stale and action == "confirm")
