@@ -117,6 +117,24 @@ async def _conflict(sample_db: Any, make_app: Any, choice: str) -> None:
     assert (("conflict", "Mine.") in notes) == (choice == "both")
 
 
+async def test_keeping_theirs_shows_the_findings_of_theirs(sample_db, make_app):
+    """The findings of English saved before the conflict are not left on show once the
+    translator keeps theirs: the open segment's checks are read again."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        screen.editor.load_text("Mine with no stop")
+        screen.action_save()
+        await until(pilot, lambda: any(f.check == "end-punctuation" for f in screen.findings))
+        await _conflict_dialog(pilot, app, screen, sample_db, seg.id, "Mine again")
+        await pilot.press("f2")
+        await until(pilot, lambda: not isinstance(app.screen, ConflictScreen))
+        await settle(pilot)
+        assert screen.editor.text == "Theirs."
+        assert not any(f.check == "end-punctuation" for f in screen.findings)
+
+
 async def test_typing_on_as_the_conflict_dialog_opens_lands_in_yours(sample_db, make_app):
     """The dialog opens while the translator types on (an autosave found the conflict): the
     keys typed after it opened go on at the end of yours, and "keep mine" writes them too."""
