@@ -164,6 +164,26 @@ def test_a_translators_own_sql_client_is_held_to_the_role(team: Team, sample_db:
         assert len(owner.glossary()) > 0
 
 
+def test_a_translator_cannot_reject_a_segment(team: Team) -> None:
+    """A rejection is a reviewer's verdict: refused to a translator, one segment or a batch,
+    with nothing changed; a reviewer rejects."""
+    with team.open("lead") as project:
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Checked by the lead.", override_reason="t")
+        project.review(seg.id, "reviewed")
+    with team.open("translator") as project:
+        with pytest.raises(PermissionDeniedError,
+                           match="is a translator: only reviewers and leads may reject"):
+            project.review(seg.id, "rejected", comment="I disagree")
+        assert project.segment(seg.id).status == "reviewed"
+        assert not [n for n in project.notes(seg.id) if n["kind"] == "rejected"]
+    stderr = _one_line_error(run_cli("review", str(seg.id), "--reject", "--comment", "no",
+                                     "--db", team.url_of("translator")))
+    assert "only reviewers and leads may reject" in stderr
+    with team.open("reviewer") as project:
+        assert project.review(seg.id, "rejected", comment="redo").status == "draft"
+
+
 def test_reviewers_approve_and_leads_do_everything(team: Team) -> None:
     with team.open("reviewer") as project:
         assert project.team.role() == "reviewer"

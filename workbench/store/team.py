@@ -10,7 +10,9 @@ the same rules as the workbench:
   overrides, change groups, alignments, scores, spelling words and presence; they cannot set
   a segment reviewed or approved, lock or unlock one, change an approved one, record LQA
   errors, or change the glossary, documents, dictionaries or LQA settings;
-- reviewers may also review, approve, lock and unlock, and record LQA errors;
+- reviewers may also review, approve, reject (a rejection, which sets draft, is refused to
+  translators by the service: ``Review.check_may_reject``), lock and unlock, and record
+  LQA errors;
 - leads may do everything.
 
 The author of a member's history rows, notes, overrides and change groups is always their
