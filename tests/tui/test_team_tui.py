@@ -191,6 +191,30 @@ async def test_others_open_segments_are_marked_and_named(sample_db, make_app):
             await until(pilot, lambda: not screen.segment_list.others)
 
 
+@pytest.mark.both_backends
+async def test_own_queued_writes_landing_are_not_a_change_by_someone_else(sample_db, make_app):
+    """Back online, the edits that waited are written one by one while the translator types
+    on: the feed telling of one of them (the English typed since differs) is not a change made
+    elsewhere (the title said 'changed by <me> meanwhile', with a warning)."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        me = app.service.project.author
+        with Project.open(sample_db, author=me) as own:  # a queued write of this editor lands
+            own.save_draft(seg.id, "Mine, one.")
+        screen.pending_writes[seg.id] = 1  # ... before its message is handled
+        screen.editor.load_text("Mine, one. And two.")
+        screen.live_changed([Change("all")])
+        assert screen.changed_elsewhere is None
+        assert "meanwhile" not in str(screen.editor.border_title)
+        assert not any("while you were editing" in str(n.message) for n in app._notifications)
+        screen.pending_writes.pop(seg.id)
+        screen.base_revision = screen.current.revision
+        screen.editor.load_text("Mine, one.")
+        await settle(pilot)
+
+
 @pytest.mark.postgresql_only
 async def test_a_server_restart_loses_no_typed_text(sample_db, make_app, pg_server: PgServer):
     with Project.open(sample_db) as project:
