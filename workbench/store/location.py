@@ -2,16 +2,23 @@
 
 ``--db`` and ``WORKBENCH_DB`` take either. A URL starting ``postgresql://`` or ``postgres://``
 names a database on a server (libpq's URL syntax: ``postgresql://user:password@host:port/dbname``,
-``?host=/run/postgresql`` for a Unix socket, ``?sslmode=...``); anything else is a file path.
+``?host=/run/postgresql`` for a Unix socket, ``?sslmode=...``), its scheme in any case; another
+``SCHEME://`` (a misspelt ``postgresq://``, ``mysql://``) is refused, its password not shown;
+anything else is a file path.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
+from workbench.errors import ProjectError
+
 SCHEMES = ("postgresql://", "postgres://")
+OTHER_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
+"""A URL of some other scheme (two letters at least: ``C://`` is a Windows drive)."""
 
 
 def is_server_url(text: str | Path) -> bool:
@@ -61,6 +68,13 @@ def parse_location(db: str | Path | ServerAddress) -> Path | ServerAddress:
     if isinstance(db, ServerAddress | Path):
         return db
     if is_server_url(db):
-        return ServerAddress(db)
+        scheme, rest = db.split("://", 1)
+        return ServerAddress(f"{scheme.lower()}://{rest}")  # libpq knows lowercase only
+    if OTHER_URL.match(db):
+        raise ProjectError(
+            f"{ServerAddress(db)}: not a project: a PostgreSQL project's URL starts with "
+            "postgresql:// (postgresql://user:password@host:port/dbname), a file project "
+            "is a path"
+        )
     return Path(db)
 
