@@ -90,6 +90,19 @@ def test_a_misspelt_scheme_is_refused_and_the_scheme_is_read_in_any_case(
     assert "s3cret" not in _one_line_error(run_cli("stats", "--db", wrong))
 
 
+def test_libpqs_complaints_about_a_url_never_show_its_password() -> None:
+    """libpq quotes a badly encoded password, or one with a space, in its error; an IPv6 host
+    without its closing bracket was a traceback."""
+    for url in ("postgresql://ana:s3cr%ZZet@127.0.0.1:9/team",
+                "postgresql://ana:s3 cret@127.0.0.1:9/team",
+                "postgresql://127.0.0.1:9/team?user=ana&password=s3cr%ZZet",
+                "postgresql://ana:s3cret@[::1/team"):
+        stderr = _one_line_error(run_cli("stats", "--db", url))
+        assert "s3cr" not in stderr and "cret" not in stderr, stderr
+        assert "ana" in stderr and "team" in stderr, stderr
+    assert ServerAddress("postgresql://a:p%40ss@h/d").hide('"p%40ss" "p@ss"') == '"***" "***"'
+
+
 def test_an_empty_database_is_no_project_until_an_import_makes_one(
     pg_database: str, tmp_path: Path
 ) -> None:

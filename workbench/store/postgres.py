@@ -681,8 +681,9 @@ def _one_line(exc: BaseException) -> str:
 
 
 def connect_error(exc: BaseException, address: ServerAddress) -> ProjectError:
-    """The one-line error for a connection that could not be made."""
-    text = _one_line(exc)
+    """The one-line error for a connection that could not be made (libpq's text may quote
+    the password: a bad percent-encoding, a space in it)."""
+    text = address.hide(_one_line(exc))
     lower = text.lower()
     if "password authentication failed" in lower or "no password supplied" in lower:
         why = f"the server refused the login of user {address.user or '(default)'}"
