@@ -232,6 +232,12 @@ def test_team_commands_refuse_sqlite_projects_and_bad_input(
                                      "--password-file", str(team.password_file),
                                      "--db", team.url))
     assert "has a user" in exists and SECRET not in exists
+    for name in (team.users["lead"], "1; DROP", f"{team.database}_leads"):  # never prompted
+        refused = run_cli("team", "add-user", name, "--role", "reviewer", "--db", team.url,
+                          input=f"{SECRET}\n{SECRET}\n")
+        assert "Password" not in refused.stderr and "Aborted" not in refused.stderr
+        assert any(why in _one_line_error(refused) for why in (
+            "has a user", "not a usable user name", "one of the project's group roles"))
     with contextlib.suppress(Exception):
         team.server.admin.execute("DROP ROLE IF EXISTS ana")
 

@@ -71,6 +71,7 @@ def add_user(
                 raise WorkbenchError("--existing adds a login as it is: no password")
             secret = None
         else:
+            project.team.check_new_login(name)  # before the password is typed twice
             secret = _password(password, password_file, name)
         project.team.add_member(name, role, secret)
     click.echo(f"{name}: {role} of {project.path}" + ("" if existing else " (new login)"))

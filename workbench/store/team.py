@@ -169,11 +169,7 @@ def add_member(db: PostgresDatabase, name: str, role: str, password: str | None)
         raise WorkbenchError(f"{name!r} is one of the project's group roles, not a user")
     exists = _role_exists(db, name)
     if password is not None:
-        if exists:
-            raise WorkbenchError(
-                f"the server has a user {name} already: add them without a password "
-                f"(their login stays as it is), or choose another name"
-            )
+        check_new_login(db, name)
         hashed = db.pg.pgconn.encrypt_password(
             password.encode(), name.encode(), b"scram-sha-256"
         ).decode()
@@ -187,6 +183,19 @@ def add_member(db: PostgresDatabase, name: str, role: str, password: str | None)
         if other != role:
             db.execute(f"REVOKE {ident(names[other])} FROM {ident(name)}")
     db.execute(f"GRANT {ident(names[role])} TO {ident(name)}")
+
+
+def check_new_login(db: PostgresDatabase, name: str) -> None:
+    """Refuse ``name`` for a new login: not a plain identifier, or a role the server has
+    already (before a password is asked for it)."""
+    check_name(name)
+    if name in groups(db).values():
+        raise WorkbenchError(f"{name!r} is one of the project's group roles, not a user")
+    if _role_exists(db, name):
+        raise WorkbenchError(
+            f"the server has a user {name} already: add them without a password "
+            f"(--existing: their login stays as it is), or choose another name"
+        )
 
 
 def members(db: PostgresDatabase) -> list[Member]:
