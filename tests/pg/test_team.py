@@ -95,6 +95,24 @@ def test_team_list_shows_roles_and_never_the_password(team: Team) -> None:
     assert not log.exists() or SECRET not in log.read_text(errors="replace")
 
 
+def test_team_list_counts_a_process_as_one_session(team: Team) -> None:
+    """A TUI holds three connections (its writer, its readers, its live link): one session,
+    as one open project is; another client's connections count one each."""
+    def sessions() -> int:
+        result = run_cli("team", "list", "--db", team.url, "--format", "json")
+        listed = __import__("json").loads(result.stdout)
+        return next(m["sessions"] for m in listed if m["name"] == team.users["translator"])
+
+    with team.open("translator") as project, contextlib.ExitStack() as stack:
+        assert project.team.role() == "translator"
+        for _ in range(2):  # more connections of the same process
+            stack.enter_context(psycopg.connect(
+                team.url_of("translator"), application_name=f"workbench {os.getpid()}"))
+        assert sessions() == 1
+        stack.enter_context(psycopg.connect(team.url_of("translator"), application_name="psql"))
+        assert sessions() == 2
+
+
 def test_a_translator_edits_and_confirms_but_cannot_approve(team: Team) -> None:
     with team.open("translator") as project:
         assert project.team.role() == "translator"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -477,8 +478,8 @@ def connect(address: ServerAddress) -> PostgresDatabase:
         psycopg_log.addFilter(_not_terminating_noise)
 
     options: dict[str, Any] = {"autocommit": True}
-    if "application_name" not in address.url:
-        options["application_name"] = "workbench"
+    if "application_name" not in address.url:  # one process's connections, as one session
+        options["application_name"] = f"workbench {os.getpid()}"
     if "connect_timeout" not in address.url:
         options["connect_timeout"] = CONNECT_TIMEOUT_S
     for name, value in KEEPALIVES.items():  # a dropped network is noticed in seconds

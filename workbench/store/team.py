@@ -203,8 +203,10 @@ def members(db: PostgresDatabase) -> list[Member]:
     names = groups(db)
     rank = {names[r]: i for i, r in enumerate(ROLES)}
     rows = db.execute(
-        "SELECT m.rolname, g.rolname, m.rolcanlogin, (SELECT count(*) FROM pg_stat_activity a "
-        "WHERE a.usename = m.rolname AND a.datname = current_database()) "
+        "SELECT m.rolname, g.rolname, m.rolcanlogin, (SELECT count(DISTINCT "
+        "CASE WHEN a.application_name LIKE 'workbench %' "  # a process's connections
+        "THEN coalesce(host(a.client_addr), '') || a.application_name ELSE a.pid::text END) "
+        "FROM pg_stat_activity a WHERE a.usename = m.rolname AND a.datname = current_database()) "
         "FROM pg_auth_members am JOIN pg_roles m ON m.oid = am.member "
         "JOIN pg_roles g ON g.oid = am.roleid WHERE g.rolname IN (?, ?, ?) ORDER BY 1",
         [names["translator"], names["reviewer"], names["lead"]],
