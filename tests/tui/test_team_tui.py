@@ -294,3 +294,31 @@ async def test_english_typed_into_the_conflict_dialog_is_kept_when_the_app_quits
         notes = [(n["kind"], n["text"]) for n in project.notes(seg.id)]
     assert (now.target, now.status) == ("Theirs.", "translated")
     assert ("conflict", "Mine. merged by hand") in notes
+
+
+@pytest.mark.postgresql_only
+async def test_quitting_offline_with_edits_waiting_asks_again(
+    sample_db, make_app, pg_server: PgServer
+):
+    """Ctrl+Q while the server is down and edits wait for it says they would be lost and
+    quits only when pressed again (the first press quit, and the edits were gone)."""
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        pg_server.stop()
+        try:
+            screen.editor.load_text("Typed before quitting offline.")
+            await pilot.press("ctrl+q")  # the autosave finds the server gone
+            await until(pilot, lambda: any("would be lost" in str(n.message)
+                                           for n in app._notifications))
+            assert app.return_code is None and app.service.waiting == 1
+        finally:
+            pg_server.start()
+        await until(pilot, lambda: app.service.online and app.service.waiting == 0
+                    and not app.team_status.startswith("OFFLINE"))
+        assert not app.quit_offline_asked  # a later outage asks again
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    with Project.open(sample_db) as project:
+        assert project.segment(first.id).target == "Typed before quitting offline."
