@@ -67,6 +67,42 @@ def test_unreachable_server_missing_database_and_unknown_user_are_one_line(
     assert "no user nobody_here" in stderr and ":pw@" not in stderr
 
 
+def test_a_misspelt_scheme_is_refused_and_the_scheme_is_read_in_any_case(
+    sample_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libpq reads only lowercase schemes and echoed the whole URL, password included; a
+    misspelt scheme was taken for a file path and shown with its password."""
+    monkeypatch.chdir(tmp_path)
+    doc = str(ROOT / "workbench/data/sample.ar.txt")
+    for url in ("postgresq://ana:s3cret@127.0.0.1/team", "mysql://ana:s3cret@db/team"):
+        for args in (("stats",), ("import", doc, "--doc", "d"), ("doctor",)):
+            stderr = _one_line_error(run_cli(*args, "--db", url))
+            assert "not a project: a PostgreSQL project's URL starts with postgresql://" \
+                in stderr and "s3cret" not in stderr, stderr
+    stderr = _one_line_error(run_cli("project", "copy", str(tmp_path / "none.db"),
+                                     "postgresq://ana:s3cret@127.0.0.1/team"))
+    assert "s3cret" not in stderr
+    assert not any(tmp_path.iterdir())  # no folder or file made of the URL
+    upper = "PostgreSQL" + sample_db[len("postgresql"):]
+    result = run_cli("stats", "--db", upper, "--format", "json")
+    assert result.exit_code == 0 and '"documents": 1' in result.stdout, result.stderr
+    wrong = upper.replace("postgres:@", "nobody_here:s3cret@")
+    assert "s3cret" not in _one_line_error(run_cli("stats", "--db", wrong))
+
+
+def test_libpqs_complaints_about_a_url_never_show_its_password() -> None:
+    """libpq quotes a badly encoded password, or one with a space, in its error; an IPv6 host
+    without its closing bracket was a traceback."""
+    for url in ("postgresql://ana:s3cr%ZZet@127.0.0.1:9/team",
+                "postgresql://ana:s3 cret@127.0.0.1:9/team",
+                "postgresql://127.0.0.1:9/team?user=ana&password=s3cr%ZZet",
+                "postgresql://ana:s3cret@[::1/team"):
+        stderr = _one_line_error(run_cli("stats", "--db", url))
+        assert "s3cr" not in stderr and "cret" not in stderr, stderr
+        assert "ana" in stderr and "team" in stderr, stderr
+    assert ServerAddress("postgresql://a:p%40ss@h/d").hide('"p%40ss" "p@ss"') == '"***" "***"'
+
+
 def test_an_empty_database_is_no_project_until_an_import_makes_one(
     pg_database: str, tmp_path: Path
 ) -> None:

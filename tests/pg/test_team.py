@@ -95,6 +95,24 @@ def test_team_list_shows_roles_and_never_the_password(team: Team) -> None:
     assert not log.exists() or SECRET not in log.read_text(errors="replace")
 
 
+def test_team_list_counts_a_process_as_one_session(team: Team) -> None:
+    """A TUI holds three connections (its writer, its readers, its live link): one session,
+    as one open project is; another client's connections count one each."""
+    def sessions() -> int:
+        result = run_cli("team", "list", "--db", team.url, "--format", "json")
+        listed = __import__("json").loads(result.stdout)
+        return next(m["sessions"] for m in listed if m["name"] == team.users["translator"])
+
+    with team.open("translator") as project, contextlib.ExitStack() as stack:
+        assert project.team.role() == "translator"
+        for _ in range(2):  # more connections of the same process
+            stack.enter_context(psycopg.connect(
+                team.url_of("translator"), application_name=f"workbench {os.getpid()}"))
+        assert sessions() == 1
+        stack.enter_context(psycopg.connect(team.url_of("translator"), application_name="psql"))
+        assert sessions() == 2
+
+
 def test_a_translator_edits_and_confirms_but_cannot_approve(team: Team) -> None:
     with team.open("translator") as project:
         assert project.team.role() == "translator"
@@ -164,6 +182,26 @@ def test_a_translators_own_sql_client_is_held_to_the_role(team: Team, sample_db:
         assert len(owner.glossary()) > 0
 
 
+def test_a_translator_cannot_reject_a_segment(team: Team) -> None:
+    """A rejection is a reviewer's verdict: refused to a translator, one segment or a batch,
+    with nothing changed; a reviewer rejects."""
+    with team.open("lead") as project:
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Checked by the lead.", override_reason="t")
+        project.review(seg.id, "reviewed")
+    with team.open("translator") as project:
+        with pytest.raises(PermissionDeniedError,
+                           match="is a translator: only reviewers and leads may reject"):
+            project.review(seg.id, "rejected", comment="I disagree")
+        assert project.segment(seg.id).status == "reviewed"
+        assert not [n for n in project.notes(seg.id) if n["kind"] == "rejected"]
+    stderr = _one_line_error(run_cli("review", str(seg.id), "--reject", "--comment", "no",
+                                     "--db", team.url_of("translator")))
+    assert "only reviewers and leads may reject" in stderr
+    with team.open("reviewer") as project:
+        assert project.review(seg.id, "rejected", comment="redo").status == "draft"
+
+
 def test_reviewers_approve_and_leads_do_everything(team: Team) -> None:
     with team.open("reviewer") as project:
         assert project.team.role() == "reviewer"
@@ -212,6 +250,12 @@ def test_team_commands_refuse_sqlite_projects_and_bad_input(
                                      "--password-file", str(team.password_file),
                                      "--db", team.url))
     assert "has a user" in exists and SECRET not in exists
+    for name in (team.users["lead"], "1; DROP", f"{team.database}_leads"):  # never prompted
+        refused = run_cli("team", "add-user", name, "--role", "reviewer", "--db", team.url,
+                          input=f"{SECRET}\n{SECRET}\n")
+        assert "Password" not in refused.stderr and "Aborted" not in refused.stderr
+        assert any(why in _one_line_error(refused) for why in (
+            "has a user", "not a usable user name", "one of the project's group roles"))
     with contextlib.suppress(Exception):
         team.server.admin.execute("DROP ROLE IF EXISTS ana")
 

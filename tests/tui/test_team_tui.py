@@ -117,6 +117,24 @@ async def _conflict(sample_db: Any, make_app: Any, choice: str) -> None:
     assert (("conflict", "Mine.") in notes) == (choice == "both")
 
 
+async def test_keeping_theirs_shows_the_findings_of_theirs(sample_db, make_app):
+    """The findings of English saved before the conflict are not left on show once the
+    translator keeps theirs: the open segment's checks are read again."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        screen.editor.load_text("Mine with no stop")
+        screen.action_save()
+        await until(pilot, lambda: any(f.check == "end-punctuation" for f in screen.findings))
+        await _conflict_dialog(pilot, app, screen, sample_db, seg.id, "Mine again")
+        await pilot.press("f2")
+        await until(pilot, lambda: not isinstance(app.screen, ConflictScreen))
+        await settle(pilot)
+        assert screen.editor.text == "Theirs."
+        assert not any(f.check == "end-punctuation" for f in screen.findings)
+
+
 async def test_typing_on_as_the_conflict_dialog_opens_lands_in_yours(sample_db, make_app):
     """The dialog opens while the translator types on (an autosave found the conflict): the
     keys typed after it opened go on at the end of yours, and "keep mine" writes them too."""
@@ -225,6 +243,30 @@ async def test_others_open_segments_are_marked_and_named(sample_db, make_app):
             await until(pilot, lambda: not screen.segment_list.others)
 
 
+@pytest.mark.both_backends
+async def test_own_queued_writes_landing_are_not_a_change_by_someone_else(sample_db, make_app):
+    """Back online, the edits that waited are written one by one while the translator types
+    on: the feed telling of one of them (the English typed since differs) is not a change made
+    elsewhere (the title said 'changed by <me> meanwhile', with a warning)."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with editing(app, seg.id) as (pilot, screen):
+        me = app.service.project.author
+        with Project.open(sample_db, author=me) as own:  # a queued write of this editor lands
+            own.save_draft(seg.id, "Mine, one.")
+        screen.pending_writes[seg.id] = 1  # ... before its message is handled
+        screen.editor.load_text("Mine, one. And two.")
+        screen.live_changed([Change("all")])
+        assert screen.changed_elsewhere is None
+        assert "meanwhile" not in str(screen.editor.border_title)
+        assert not any("while you were editing" in str(n.message) for n in app._notifications)
+        screen.pending_writes.pop(seg.id)
+        screen.base_revision = screen.current.revision
+        screen.editor.load_text("Mine, one.")
+        await settle(pilot)
+
+
 @pytest.mark.postgresql_only
 async def test_a_server_restart_loses_no_typed_text(sample_db, make_app, pg_server: PgServer):
     with Project.open(sample_db) as project:
@@ -304,3 +346,31 @@ async def test_english_typed_into_the_conflict_dialog_is_kept_when_the_app_quits
         notes = [(n["kind"], n["text"]) for n in project.notes(seg.id)]
     assert (now.target, now.status) == ("Theirs.", "translated")
     assert ("conflict", "Mine. merged by hand") in notes
+
+
+@pytest.mark.postgresql_only
+async def test_quitting_offline_with_edits_waiting_asks_again(
+    sample_db, make_app, pg_server: PgServer
+):
+    """Ctrl+Q while the server is down and edits wait for it says they would be lost and
+    quits only when pressed again (the first press quit, and the edits were gone)."""
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        pg_server.stop()
+        try:
+            screen.editor.load_text("Typed before quitting offline.")
+            await pilot.press("ctrl+q")  # the autosave finds the server gone
+            await until(pilot, lambda: any("would be lost" in str(n.message)
+                                           for n in app._notifications))
+            assert app.return_code is None and app.service.waiting == 1
+        finally:
+            pg_server.start()
+        await until(pilot, lambda: app.service.online and app.service.waiting == 0
+                    and not app.team_status.startswith("OFFLINE"))
+        assert not app.quit_offline_asked  # a later outage asks again
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    with Project.open(sample_db) as project:
+        assert project.segment(first.id).target == "Typed before quitting offline."

@@ -21,9 +21,10 @@ def team_group() -> None:
     """A PostgreSQL project's team: users with a role each (translator, reviewer, lead).
 
     \b
-    translator  edits and confirms; cannot review, approve, unlock, change the glossary,
-                documents, dictionaries or LQA settings, or record LQA errors
-    reviewer    also reviews, approves, locks and unlocks, records LQA errors
+    translator  edits and confirms; cannot review, approve, reject, lock, unlock, change the
+                glossary, documents, dictionaries, memories or LQA settings, or record LQA
+                errors
+    reviewer    also reviews, approves, rejects, locks and unlocks, records LQA errors
     lead        does everything
     The database enforces the roles (a member's own SQL client is held to them too).
     """
@@ -70,6 +71,7 @@ def add_user(
                 raise WorkbenchError("--existing adds a login as it is: no password")
             secret = None
         else:
+            project.team.check_new_login(name)  # before the password is typed twice
             secret = _password(password, password_file, name)
         project.team.add_member(name, role, secret)
     click.echo(f"{name}: {role} of {project.path}" + ("" if existing else " (new login)"))

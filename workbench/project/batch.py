@@ -298,6 +298,8 @@ class Batch:
         segments are left and reported. One change group."""
         if verdict not in VERDICTS:
             raise WorkbenchError(f"unknown verdict {verdict!r} (use {', '.join(VERDICTS)})")
+        if verdict == "rejected":
+            self.review.check_may_reject()  # the whole batch: a matter of role, not segment
         report = BatchReport(verdict)
         joined = self._joined()
         with self.context.change_group(self._document_id(segment_ids), verdict) as gid:

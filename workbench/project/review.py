@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from workbench.errors import WorkbenchError
+from workbench.errors import PermissionDeniedError, WorkbenchError
 from workbench.project.context import ProjectContext
 from workbench.project.editing import Editing
 from workbench.project.reading import Reader, Segment
 from workbench.statuses import Status
 from workbench.store import notes as q_notes
+from workbench.store import team as q_team
 
 VERDICTS = ("reviewed", "approved", "rejected")
 """What a reviewer can decide: the segment is checked, signed off, or sent back."""
@@ -37,6 +38,8 @@ class Review:
         comment = (comment or "").strip()
         if verdict == "rejected" and not comment:
             raise WorkbenchError(f"segment {segment_id}: a rejection needs a comment")
+        if verdict == "rejected":
+            self.check_may_reject()
         seg = self.reader.segment(segment_id)
         if verdict != "rejected" and not seg.target.strip():
             verb = {"reviewed": "review", "approved": "approve"}[verdict]
@@ -49,3 +52,13 @@ class Review:
                     self.context.db, segment_id, self.context.author, verdict, comment
                 )
         return self.reader.segment(segment_id)
+
+    def check_may_reject(self) -> None:
+        """On a team's server a rejection is a reviewer's verdict, as approving is (which the
+        database refuses a translator by the status it sets; a rejection sets draft, which a
+        translator's edit may also set, so the service refuses it)."""
+        db = self.context.db
+        if db.dialect == "postgresql" and q_team.role_of(db) == "translator":  # type: ignore[arg-type]
+            raise PermissionDeniedError(
+                f"{self.context.author} is a translator: only reviewers and leads may reject "
+                "a segment; nothing was changed")

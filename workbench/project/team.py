@@ -134,6 +134,11 @@ class Team:
         with self._managing():
             q_team.add_member(db, name, role, password)
 
+    def check_new_login(self, name: str) -> None:
+        """Refuse ``name`` for a new login (a bad name, a user the server has) before a
+        password is asked for it."""
+        q_team.check_new_login(self.require_server(), name)
+
     def remove_member(self, name: str) -> bool:
         """Take ``name`` off the team (their login is dropped when it belongs to nothing
         else: True)."""

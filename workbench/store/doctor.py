@@ -21,7 +21,7 @@ from pathlib import Path
 
 from workbench import openfiles
 from workbench.errors import ProjectError
-from workbench.store.location import ServerAddress, is_server_url
+from workbench.store.location import ServerAddress, is_server_url, parse_location
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
 from workbench.store.sqlite import (
     connect_read_only,
@@ -266,7 +266,10 @@ class Recovery:
 
 
 def refuse_server(path: str | Path | ServerAddress) -> None:
-    """ProjectError for a PostgreSQL project: the doctor examines SQLite files."""
+    """ProjectError for a PostgreSQL project (or another scheme's URL): the doctor examines
+    SQLite files."""
+    if isinstance(path, str):
+        parse_location(path)  # another scheme's URL is refused, its password not shown
     if isinstance(path, ServerAddress) or is_server_url(path):
         raise ProjectError(
             f"{ServerAddress(str(getattr(path, 'url', path)))}: workbench doctor examines "

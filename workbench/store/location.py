@@ -2,16 +2,23 @@
 
 ``--db`` and ``WORKBENCH_DB`` take either. A URL starting ``postgresql://`` or ``postgres://``
 names a database on a server (libpq's URL syntax: ``postgresql://user:password@host:port/dbname``,
-``?host=/run/postgresql`` for a Unix socket, ``?sslmode=...``); anything else is a file path.
+``?host=/run/postgresql`` for a Unix socket, ``?sslmode=...``), its scheme in any case; another
+``SCHEME://`` (a misspelt ``postgresq://``, ``mysql://``) is refused, its password not shown;
+anything else is a file path.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
+from workbench.errors import ProjectError
+
 SCHEMES = ("postgresql://", "postgres://")
+OTHER_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
+"""A URL of some other scheme (two letters at least: ``C://`` is a Windows drive)."""
 
 
 def is_server_url(text: str | Path) -> bool:
@@ -28,7 +35,13 @@ class ServerAddress:
     url: str
 
     def __str__(self) -> str:
-        parts = urlsplit(self.url)
+        try:
+            parts = urlsplit(self.url)
+        except ValueError:  # unparsable (``[::1`` without its bracket): no query shown
+            netloc, path = _netloc(self.url)
+            user, at, host = netloc.rpartition("@")
+            scheme = self.url.partition("://")[0]
+            return f"{scheme}://{user.partition(':')[0]}{at}{host}/{path}"
         netloc = parts.netloc
         if "@" in netloc:
             user, _, host = netloc.rpartition("@")
@@ -37,6 +50,17 @@ class ServerAddress:
             [(k, v) for k, v in parse_qsl(parts.query) if k != "password"], safe="/"
         )
         return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+    def hide(self, text: str) -> str:
+        """``text`` (a libpq message, which may quote the URL's parts) without the URL's
+        password, in the forms it is written in the URL and decoded."""
+        user = _netloc(self.url)[0].rpartition("@")[0]
+        secrets = [user.partition(":")[2]] if ":" in user else []
+        secrets += re.findall(r"[?&]password=([^&#]*)", self.url)
+        for secret in sorted({s for raw in secrets for s in (raw, unquote(raw)) if s},
+                             key=len, reverse=True):
+            text = text.replace(secret, "***")
+        return text
 
     @property
     def name(self) -> str:
@@ -56,11 +80,34 @@ class ServerAddress:
         return unquote(netloc.rpartition("@")[0].partition(":")[0])
 
 
+def _netloc(url: str) -> tuple[str, str]:
+    """A URL's network location (user, password, hosts) and the path after it, read even
+    when urlsplit cannot parse the URL."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        netloc, _, path = re.split(r"([/?#])", url.partition("://")[2] + "?", maxsplit=1)
+        return netloc, path.partition("?")[0].partition("#")[0]
+    return parts.netloc, parts.path.lstrip("/")
+
+
 def parse_location(db: str | Path | ServerAddress) -> Path | ServerAddress:
     """A ``--db`` value as a file path or a server address."""
     if isinstance(db, ServerAddress | Path):
         return db
     if is_server_url(db):
-        return ServerAddress(db)
+        scheme, rest = db.split("://", 1)
+        address = ServerAddress(f"{scheme.lower()}://{rest}")  # libpq knows lowercase only
+        try:
+            urlsplit(address.url)
+        except ValueError as exc:
+            raise ProjectError(f"{address}: not a valid URL ({exc})") from None
+        return address
+    if OTHER_URL.match(db):
+        raise ProjectError(
+            f"{ServerAddress(db)}: not a project: a PostgreSQL project's URL starts with "
+            "postgresql:// (postgresql://user:password@host:port/dbname), a file project "
+            "is a path"
+        )
     return Path(db)
 

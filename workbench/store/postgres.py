@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -477,8 +478,8 @@ def connect(address: ServerAddress) -> PostgresDatabase:
         psycopg_log.addFilter(_not_terminating_noise)
 
     options: dict[str, Any] = {"autocommit": True}
-    if "application_name" not in address.url:
-        options["application_name"] = "workbench"
+    if "application_name" not in address.url:  # one process's connections, as one session
+        options["application_name"] = f"workbench {os.getpid()}"
     if "connect_timeout" not in address.url:
         options["connect_timeout"] = CONNECT_TIMEOUT_S
     for name, value in KEEPALIVES.items():  # a dropped network is noticed in seconds
@@ -681,8 +682,9 @@ def _one_line(exc: BaseException) -> str:
 
 
 def connect_error(exc: BaseException, address: ServerAddress) -> ProjectError:
-    """The one-line error for a connection that could not be made."""
-    text = _one_line(exc)
+    """The one-line error for a connection that could not be made (libpq's text may quote
+    the password: a bad percent-encoding, a space in it)."""
+    text = address.hide(_one_line(exc))
     lower = text.lower()
     if "password authentication failed" in lower or "no password supplied" in lower:
         why = f"the server refused the login of user {address.user or '(default)'}"

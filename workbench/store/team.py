@@ -10,7 +10,9 @@ the same rules as the workbench:
   overrides, change groups, alignments, scores, spelling words and presence; they cannot set
   a segment reviewed or approved, lock or unlock one, change an approved one, record LQA
   errors, or change the glossary, documents, dictionaries or LQA settings;
-- reviewers may also review, approve, lock and unlock, and record LQA errors;
+- reviewers may also review, approve, reject (a rejection, which sets draft, is refused to
+  translators by the service: ``Review.check_may_reject``), lock and unlock, and record
+  LQA errors;
 - leads may do everything.
 
 The author of a member's history rows, notes, overrides and change groups is always their
@@ -167,11 +169,7 @@ def add_member(db: PostgresDatabase, name: str, role: str, password: str | None)
         raise WorkbenchError(f"{name!r} is one of the project's group roles, not a user")
     exists = _role_exists(db, name)
     if password is not None:
-        if exists:
-            raise WorkbenchError(
-                f"the server has a user {name} already: add them without a password "
-                f"(their login stays as it is), or choose another name"
-            )
+        check_new_login(db, name)
         hashed = db.pg.pgconn.encrypt_password(
             password.encode(), name.encode(), b"scram-sha-256"
         ).decode()
@@ -187,13 +185,28 @@ def add_member(db: PostgresDatabase, name: str, role: str, password: str | None)
     db.execute(f"GRANT {ident(names[role])} TO {ident(name)}")
 
 
+def check_new_login(db: PostgresDatabase, name: str) -> None:
+    """Refuse ``name`` for a new login: not a plain identifier, or a role the server has
+    already (before a password is asked for it)."""
+    check_name(name)
+    if name in groups(db).values():
+        raise WorkbenchError(f"{name!r} is one of the project's group roles, not a user")
+    if _role_exists(db, name):
+        raise WorkbenchError(
+            f"the server has a user {name} already: add them without a password "
+            f"(--existing: their login stays as it is), or choose another name"
+        )
+
+
 def members(db: PostgresDatabase) -> list[Member]:
     """The team, by name: each member's role (the highest group they are in)."""
     names = groups(db)
     rank = {names[r]: i for i, r in enumerate(ROLES)}
     rows = db.execute(
-        "SELECT m.rolname, g.rolname, m.rolcanlogin, (SELECT count(*) FROM pg_stat_activity a "
-        "WHERE a.usename = m.rolname AND a.datname = current_database()) "
+        "SELECT m.rolname, g.rolname, m.rolcanlogin, (SELECT count(DISTINCT "
+        "CASE WHEN a.application_name LIKE 'workbench %' "  # a process's connections
+        "THEN coalesce(host(a.client_addr), '') || a.application_name ELSE a.pid::text END) "
+        "FROM pg_stat_activity a WHERE a.usename = m.rolname AND a.datname = current_database()) "
         "FROM pg_auth_members am JOIN pg_roles m ON m.oid = am.member "
         "JOIN pg_roles g ON g.oid = am.roleid WHERE g.rolname IN (?, ?, ?) ORDER BY 1",
         [names["translator"], names["reviewer"], names["lead"]],

@@ -118,6 +118,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             raise
         self._main_thread = threading.get_ident()
         self.error_message: str | None = None  # why the app ended early (exit code 2)
+        self.quit_offline_asked = False  # Ctrl+Q said once that waiting edits would be lost
         self.live: LiveLink | None = None
         if live:
             self.live = LiveLink(project.path, project.author, read_only=project.read_only)
@@ -177,7 +178,25 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         self.exit(return_code=2)
 
     async def action_quit(self) -> None:
-        """Save the open segment, wait for the writes, quit."""
+        """Save the open segment, wait for the writes, quit. Offline with edits waiting for
+        the server, only when asked twice: they are lost (the first time says so)."""
+        service = self.service
+        if not self.quit_offline_asked:
+            with contextlib.suppress(Exception):  # store the open edit, wait for the writes
+                if self.editor is not None:
+                    self.editor.flush_edit()
+                service.flush()  # at once when offline (or on finding the server gone)
+            if not service.online and service.waiting:
+                self.quit_offline_asked = True
+                one = service.waiting == 1
+                count = f"{service.waiting} edit{'' if one else 's'}"
+                self.notify(
+                    f"{count} waiting for the database server would be lost. Quit again to "
+                    f"quit anyway, or wait: {'it is' if one else 'they are'} written when "
+                    "the server is back.",
+                    severity="warning", timeout=15,
+                )
+                return
         self.exit()
 
     def exit(
@@ -424,6 +443,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             self.notify(f"The database server cannot be reached: {status}. Keep working; "
                         "edits are written when it is back.", severity="warning", timeout=8)
         elif was_offline and not status.startswith("OFFLINE"):
+            self.quit_offline_asked = False  # a later outage asks again
             self.notify("Back online: the waiting edits are being written.", timeout=5)
         editor = self._editor_shown()
         if editor is not None:

@@ -109,6 +109,8 @@ class SegmentEditing(EditorPart):
 
         def show_findings(self, findings: list[Any]) -> None: ...
 
+        def recheck_details(self, segment_id: int, source: str) -> None: ...
+
         def _update_titles(self) -> None: ...
 
         @property
@@ -419,6 +421,8 @@ class SegmentEditing(EditorPart):
             self.save_text(segment_id, resolution.text, conflict.revision)
         if choice in ("theirs", "both"):
             self.refresh_segment(segment_id)
+            if is_current and self.current is not None:  # the panels showed yours' checks
+                self.recheck_details(segment_id, self.current.source)
         what = {"theirs": "kept theirs (yours is in the history)", "mine": "kept yours",
                 "merge": "saved the merge", "both": "kept theirs, yours as a note"}[choice]
         self.notify(f"Segment {segment_id}: {what}.")

@@ -165,6 +165,8 @@ class LiveUpdates(EditorPart):
                 self.saved_text = row.target
         elif busy and row.locked and not old.locked:  # approved meanwhile: keep the typing
             self.keep_locked(row.id, self.editor.text)
+        elif busy and self._own_write_landing(row.id):
+            pass  # its message brings the revision; a change by someone else makes it conflict
         elif busy:
             self.changed_elsewhere = self._who_changed(row.id) or "someone"
             if row.revision != old.revision:  # once a change (the feed may tell it again)
@@ -199,6 +201,14 @@ class LiveUpdates(EditorPart):
         in_conflict = self.conflict_shown == segment_id or segment_id in self.conflicts
         return (self.editor.text != self.saved_text or self.dirty_since is not None or pending
                 or in_conflict)
+
+    def _own_write_landing(self, segment_id: int) -> bool:
+        """Is the change seen one of this editor's queued writes, written but its message not
+        yet handled (the edits that waited offline, written one by one when the server is
+        back)? Then it is not a change made elsewhere."""
+        if self.pending_writes.get(segment_id, 0) <= 0:
+            return False
+        return self._who_changed(segment_id) == self.wb.service.project.author
 
     def _who_changed(self, segment_id: int) -> str | None:
         try:
