@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import pkgutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 MODULES = [
     "store", "scoring", "glossary", "export", "tui", "segment", "align", "spelling", "documents",
@@ -15,29 +19,58 @@ MODULES = [
 ]
 
 
+def bench_modules() -> list[str]:
+    """Every bench module (one that defines ``run()``), default ones or not."""
+    folder = Path(__file__).parent
+    return sorted(
+        info.name for info in pkgutil.iter_modules([str(folder)])
+        if not info.name.startswith("_")
+        and "\ndef run(" in (folder / f"{info.name}.py").read_text(encoding="utf-8")
+    )
+
+
+def usage() -> str:
+    """What ``python -m bench --help`` prints: the default modules and the others."""
+    others = [name for name in bench_modules() if name not in MODULES]
+    return (
+        "usage: python -m bench [NAME ...]\n"
+        f"  no NAME: the default run ({', '.join(MODULES)})\n"
+        f"  also (long, not in the default run): {', '.join(others)}\n"
+    )
+
+
 def main(argv: list[str]) -> int:
+    if any(arg in ("-h", "--help") for arg in argv):
+        print(usage(), end="")
+        return 0
+    unknown = [name for name in argv if name not in bench_modules()]
+    if unknown:
+        print(f"no bench module {', '.join(unknown)}\n{usage()}", end="", file=sys.stderr)
+        return 2
     names = argv or MODULES
     table = Table(title="workbench benchmarks")
     for column in ("module", "figure", "value", "unit", "baseline", "ratio", "target"):
         table.add_column(column, justify="right" if column in ("value", "ratio") else "left")
     failed = 0
     for name in names:
+        start = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-c", f"from bench import {name} as m, common; common.emit(m.run())"],
             capture_output=True, text=True,
         )
+        took = time.perf_counter() - start
         if proc.returncode != 0:
             failed += 1
-            print(f"bench {name} failed:\n{proc.stderr}", file=sys.stderr)
+            print(f"bench {name} failed after {took:.0f} s:\n{proc.stderr}", file=sys.stderr)
             continue
+        print(f"bench {name}: {took:.0f} s", file=sys.stderr)
         for line in proc.stdout.splitlines():
             if line.startswith("ROW "):
                 row = json.loads(line[4:])
                 ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}"
-                table.add_row(
-                    name, row["figure"], f"{row['value']:.4g}", row["unit"], row["baseline"],
-                    ratio, row["target"],
-                )
+                cells = (name, row["figure"], f"{row['value']:.4g}", row["unit"],
+                         row["baseline"], ratio, row["target"])
+                table.add_row(*(Text(cell) for cell in cells))  # as written, no markup
     Console(width=200).print(table)
     return 1 if failed else 0
 
