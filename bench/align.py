@@ -503,6 +503,7 @@ def run() -> list[Row]:
                 rows.append(Row(f"ablation, {label}: strict link F1, {name}", f1, "F1"))
     rows.extend(_dictionary_rows())
     rows.extend(_flag_rows())
+    rows.extend(hunalign.missing_rows())
     median, warned = mismatched_confidence()
     rows.append(Row("median confidence, unrelated texts" + (" (warned)" if warned else ""),
                     median, "", "", None, "low, with a warning"))

@@ -90,6 +90,19 @@ def _child(code: str, *args: str) -> str:
     return proc.stdout
 
 
+def missing_rows(what: str = "nothing compared") -> list[Row]:
+    """One row saying that the local PostgreSQL server (the ``pgserver`` wheel) is not here;
+    none when it is."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import pgserver  # noqa: F401
+    except ImportError:
+        return [Row(f"PostgreSQL not here (the pgserver wheel: pip install -e '.[server]'): "
+                    f"{what}", 0, "")]
+    return []
+
+
 def _server(folder: Path) -> tuple[object, str]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -105,6 +118,8 @@ def _server(folder: Path) -> tuple[object, str]:
 
 
 def run() -> list[Row]:
+    if missing := missing_rows():
+        return missing
     folder = workdir("postgres")
     _child("import sys; from pathlib import Path; from bench.tui import build; "
            "build(Path(sys.argv[1]))", str(folder))
