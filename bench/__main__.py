@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import pkgutil
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -47,7 +51,29 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"no bench module {', '.join(unknown)}\n{usage()}", end="", file=sys.stderr)
         return 2
-    names = argv or MODULES
+    kept = os.environ.get("BENCH_OUT")
+    out = Path(kept) if kept else _scratch()
+    try:
+        return _run(argv or MODULES, {**os.environ, "BENCH_OUT": str(out)})
+    finally:
+        if not kept:
+            shutil.rmtree(out, ignore_errors=True)
+            with contextlib.suppress(OSError):  # bench/out itself, when nothing else is in it
+                out.parent.rmdir()
+
+
+def _scratch() -> Path:
+    """A scratch folder of this run under bench/out (the disk the figures were taken on)."""
+    from bench.common import WORK
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    out = Path(tempfile.mkdtemp(prefix="run-", dir=WORK))
+    out.chmod(0o755)  # as root, pgserver runs PostgreSQL as another user, who must enter it
+    return out
+
+
+def _run(names: list[str], env: dict[str, str]) -> int:
+    """Run ``names``, each in its own process with ``env``; print the table; 1 if one failed."""
     table = Table(title="workbench benchmarks")
     for column in ("module", "figure", "value", "unit", "baseline", "ratio", "target"):
         table.add_column(column, justify="right" if column in ("value", "ratio") else "left")
@@ -56,7 +82,7 @@ def main(argv: list[str]) -> int:
         start = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-c", f"from bench import {name} as m, common; common.emit(m.run())"],
-            capture_output=True, text=True,
+            capture_output=True, text=True, env=env,
         )
         took = time.perf_counter() - start
         if proc.returncode != 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -13,7 +14,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "corpora"  # real parallel text (see corpora/README.md)
-WORK = ROOT / "bench" / "out"
+WORK = ROOT / "bench" / "out"  # scratch files, unless BENCH_OUT names another folder
 
 
 @dataclass
@@ -52,10 +53,12 @@ def emit(rows: list[Row]) -> None:
 
 
 def workdir(name: str) -> Path:
-    """A fresh scratch folder under bench/out for one bench module."""
+    """A fresh scratch folder for one bench module: under ``BENCH_OUT`` when it is set
+    (``python -m bench`` sets it to a folder of its own and removes it at the end), else
+    under bench/out."""
     import shutil
 
-    path = WORK / name
+    path = Path(os.environ.get("BENCH_OUT") or WORK) / name
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
     return path
