@@ -93,7 +93,7 @@ def _run(names: list[str], env: dict[str, str]) -> int:
         for line in proc.stdout.splitlines():
             if line.startswith("ROW "):
                 row = json.loads(line[4:])
-                ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}"
+                ratio = "" if row["ratio"] is None else f"{row['ratio']:.3g}"  # 0.0044 not 0.00
                 cells = (name, row["figure"], f"{row['value']:.4g}", row["unit"],
                          row["baseline"], ratio, row["target"])
                 table.add_row(*(Text(cell) for cell in cells))  # as written, no markup
