@@ -503,7 +503,7 @@ def run() -> list[Row]:
                 rows.append(Row(f"ablation, {label}: strict link F1, {name}", f1, "F1"))
     rows.extend(_dictionary_rows())
     rows.extend(_flag_rows())
-    rows.extend(hunalign.missing_rows())
+    rows.extend(hunalign.missing_rows() + native_rows())
     median, warned = mismatched_confidence()
     rows.append(Row("median confidence, unrelated texts" + (" (warned)" if warned else ""),
                     median, "", "", None, "low, with a warning"))
@@ -515,6 +515,17 @@ def run() -> list[Row]:
 
 
 FREEDICT = Path("/usr/share/dictd/freedict-ara-eng.index")
+
+
+def native_rows() -> list[Row]:
+    """One row saying that the aligner's C part is not built here (its times are then those
+    of the NumPy loops); none when it is."""
+    from workbench.align.native import core
+
+    if core is not None:
+        return []
+    return [Row("the aligner's C part is not built here (pip install -e . builds it, with a C "
+                "compiler): its times are the NumPy loops', about 40 % slower", 0, "")]
 
 
 def _dictionary_rows() -> list[Row]:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from bench import hunalign
-from bench.align import scale_gold, strict_f1
+from bench.align import native_rows, scale_gold, strict_f1
 from bench.common import ROOT, Row
 
 SIZES = (5_000, 10_000, 20_000, 40_000)
@@ -81,4 +81,4 @@ def run() -> list[Row]:
         rows.append(Row("strict link F1 of that alignment", r["f1"], "F1"))
     else:
         rows.append(Row("with FreeDict: dict-freedict-ara-eng not installed", 0, ""))
-    return rows + hunalign.missing_rows()
+    return rows + hunalign.missing_rows() + native_rows()

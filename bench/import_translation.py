@@ -69,7 +69,9 @@ def run() -> list[Row]:
         rows.append(Row(f"peak memory of that process ({case})", r["peak_mb"], "MB", "", None,
                         "< 1024"))
         rows.append(Row(f"links with confidence < 0.5 ({case})", r["low"], "links"))
-    return rows
+    from bench.align import native_rows
+
+    return rows + native_rows()
 
 
 if __name__ == "__main__":
