@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench import hunalign
-from bench.common import DATA, ROOT, Row
+from bench.common import DATA, ROOT, Row, python
 from workbench.align import Alignment, align_paragraphs, align_sentences
 from workbench.text.segment import segment_text
 
@@ -445,13 +445,9 @@ def scale_run(size: int = 10_000) -> None:
 def _scale_in_child(size: int = 10_000) -> dict:
     """``scale_run`` in a fresh process, so that its memory is its own."""
     import json
-    import subprocess
 
-    proc = subprocess.run(
-        [sys.executable, "-c", f"from bench.align import scale_run; scale_run({size})"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
-    )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    out = python("-c", f"from bench.align import scale_run; scale_run({size})")
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def run() -> list[Row]:

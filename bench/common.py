@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -50,6 +51,18 @@ def emit(rows: list[Row]) -> None:
     for row in rows:
         print("ROW " + json.dumps(asdict(row), ensure_ascii=False))
     sys.stdout.flush()
+
+
+def python(*args: str, timeout: float | None = None) -> str:
+    """Run ``python ARGS`` in a fresh process from the repository; its stdout. A failure
+    raises with the child's own error (its stderr: ``check=True`` left it out)."""
+    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=timeout)
+    if proc.returncode != 0:
+        shown = " ".join(args)
+        shown = shown if len(shown) <= 120 else shown[:117] + "..."
+        raise RuntimeError(f"python {shown} failed (exit {proc.returncode}):\n{proc.stderr}")
+    return proc.stdout
 
 
 def workdir(name: str) -> Path:

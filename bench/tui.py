@@ -16,12 +16,11 @@ import asyncio
 import gc
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench.common import DATA, ROOT, Row, peak_rss_mb, workdir
+from bench.common import DATA, Row, peak_rss_mb, python, workdir
 from bench.corpus import write_big_arabic
 
 SEGMENTS = 100_000
@@ -67,13 +66,7 @@ def build(folder: Path) -> Path:
 
 
 def _child(code: str, *args: str, timeout: float = 600) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
-        timeout=timeout,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr)
-    return proc.stdout
+    return python("-c", code, *args, timeout=timeout)
 
 
 async def _quiet(app: object) -> None:
