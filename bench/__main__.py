@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import pkgutil
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 MODULES = [
     "store", "scoring", "glossary", "export", "tui", "segment", "align", "spelling", "documents",
@@ -15,29 +23,80 @@ MODULES = [
 ]
 
 
+def bench_modules() -> list[str]:
+    """Every bench module (one that defines ``run()``), default ones or not."""
+    folder = Path(__file__).parent
+    return sorted(
+        info.name for info in pkgutil.iter_modules([str(folder)])
+        if not info.name.startswith("_")
+        and "\ndef run(" in (folder / f"{info.name}.py").read_text(encoding="utf-8")
+    )
+
+
+def usage() -> str:
+    """What ``python -m bench --help`` prints: the default modules and the others."""
+    others = [name for name in bench_modules() if name not in MODULES]
+    return (
+        "usage: python -m bench [NAME ...]\n"
+        f"  no NAME: the default run ({', '.join(MODULES)})\n"
+        f"  also (long, not in the default run): {', '.join(others)}\n"
+    )
+
+
 def main(argv: list[str]) -> int:
-    names = argv or MODULES
+    if any(arg in ("-h", "--help") for arg in argv):
+        print(usage(), end="")
+        return 0
+    unknown = [name for name in argv if name not in bench_modules()]
+    if unknown:
+        print(f"no bench module {', '.join(unknown)}\n{usage()}", end="", file=sys.stderr)
+        return 2
+    kept = os.environ.get("BENCH_OUT")
+    out = Path(kept) if kept else _scratch()
+    try:
+        return _run(argv or MODULES, {**os.environ, "BENCH_OUT": str(out)})
+    finally:
+        if not kept:
+            shutil.rmtree(out, ignore_errors=True)
+            with contextlib.suppress(OSError):  # bench/out itself, when nothing else is in it
+                out.parent.rmdir()
+
+
+def _scratch() -> Path:
+    """A scratch folder of this run under bench/out (the disk the figures were taken on)."""
+    from bench.common import WORK
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    out = Path(tempfile.mkdtemp(prefix="run-", dir=WORK))
+    out.chmod(0o755)  # as root, pgserver runs PostgreSQL as another user, who must enter it
+    return out
+
+
+def _run(names: list[str], env: dict[str, str]) -> int:
+    """Run ``names``, each in its own process with ``env``; print the table; 1 if one failed."""
     table = Table(title="workbench benchmarks")
     for column in ("module", "figure", "value", "unit", "baseline", "ratio", "target"):
         table.add_column(column, justify="right" if column in ("value", "ratio") else "left")
     failed = 0
     for name in names:
+        start = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-c", f"from bench import {name} as m, common; common.emit(m.run())"],
-            capture_output=True, text=True,
+            capture_output=True, text=True, env=env,
         )
+        took = time.perf_counter() - start
         if proc.returncode != 0:
             failed += 1
-            print(f"bench {name} failed:\n{proc.stderr}", file=sys.stderr)
+            print(f"bench {name} failed after {took:.0f} s:\n{proc.stderr}", file=sys.stderr)
             continue
+        print(f"bench {name}: {took:.0f} s", file=sys.stderr)
         for line in proc.stdout.splitlines():
             if line.startswith("ROW "):
                 row = json.loads(line[4:])
-                ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}"
-                table.add_row(
-                    name, row["figure"], f"{row['value']:.4g}", row["unit"], row["baseline"],
-                    ratio, row["target"],
-                )
+                ratio = "" if row["ratio"] is None else f"{row['ratio']:.3g}"  # 0.0044 not 0.00
+                cells = (name, row["figure"], f"{row['value']:.4g}", row["unit"],
+                         row["baseline"], ratio, row["target"])
+                table.add_row(*(Text(cell) for cell in cells))  # as written, no markup
     Console(width=200).print(table)
     return 1 if failed else 0
 

@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench import hunalign
-from bench.common import DATA, ROOT, Row
+from bench.common import DATA, ROOT, Row, python
 from workbench.align import Alignment, align_paragraphs, align_sentences
 from workbench.text.segment import segment_text
 
@@ -445,13 +445,9 @@ def scale_run(size: int = 10_000) -> None:
 def _scale_in_child(size: int = 10_000) -> dict:
     """``scale_run`` in a fresh process, so that its memory is its own."""
     import json
-    import subprocess
 
-    proc = subprocess.run(
-        [sys.executable, "-c", f"from bench.align import scale_run; scale_run({size})"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
-    )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    out = python("-c", f"from bench.align import scale_run; scale_run({size})")
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def run() -> list[Row]:
@@ -503,6 +499,7 @@ def run() -> list[Row]:
                 rows.append(Row(f"ablation, {label}: strict link F1, {name}", f1, "F1"))
     rows.extend(_dictionary_rows())
     rows.extend(_flag_rows())
+    rows.extend(hunalign.missing_rows() + native_rows())
     median, warned = mismatched_confidence()
     rows.append(Row("median confidence, unrelated texts" + (" (warned)" if warned else ""),
                     median, "", "", None, "low, with a warning"))
@@ -514,6 +511,17 @@ def run() -> list[Row]:
 
 
 FREEDICT = Path("/usr/share/dictd/freedict-ara-eng.index")
+
+
+def native_rows() -> list[Row]:
+    """One row saying that the aligner's C part is not built here (its times are then those
+    of the NumPy loops); none when it is."""
+    from workbench.align.native import core
+
+    if core is not None:
+        return []
+    return [Row("the aligner's C part is not built here (pip install -e . builds it, with a C "
+                "compiler): its times are the NumPy loops', about 40 % slower", 0, "")]
 
 
 def _dictionary_rows() -> list[Row]:

@@ -9,14 +9,12 @@ Not in the default run (several minutes): ``python -m bench align_scale``.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from bench import hunalign
-from bench.align import scale_gold, strict_f1
-from bench.common import ROOT, Row
+from bench.align import native_rows, scale_gold, strict_f1
+from bench.common import Row, python
 
 SIZES = (5_000, 10_000, 20_000, 40_000)
 FREEDICT = Path("/usr/share/dictd/freedict-ara-eng.index")
@@ -45,11 +43,8 @@ def one(size: int, dictionary: bool = False) -> None:
 
 
 def _child(size: int, dictionary: bool = False) -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-c", f"from bench.align_scale import one; one({size}, {dictionary})"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
-    )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    out = python("-c", f"from bench.align_scale import one; one({size}, {dictionary})")
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def run() -> list[Row]:
@@ -79,4 +74,6 @@ def run() -> list[Row]:
                         r["seconds"], "s", "", None, "< 15 s"))
         rows.append(Row("peak memory of that process", r["peak_mb"], "MB", "", None, "< 1024"))
         rows.append(Row("strict link F1 of that alignment", r["f1"], "F1"))
-    return rows
+    else:
+        rows.append(Row("with FreeDict: dict-freedict-ara-eng not installed", 0, ""))
+    return rows + hunalign.missing_rows() + native_rows()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -13,7 +15,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "corpora"  # real parallel text (see corpora/README.md)
-WORK = ROOT / "bench" / "out"
+WORK = ROOT / "bench" / "out"  # scratch files, unless BENCH_OUT names another folder
 
 
 @dataclass
@@ -51,11 +53,25 @@ def emit(rows: list[Row]) -> None:
     sys.stdout.flush()
 
 
+def python(*args: str, timeout: float | None = None) -> str:
+    """Run ``python ARGS`` in a fresh process from the repository; its stdout. A failure
+    raises with the child's own error (its stderr: ``check=True`` left it out)."""
+    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=timeout)
+    if proc.returncode != 0:
+        shown = " ".join(args)
+        shown = shown if len(shown) <= 120 else shown[:117] + "..."
+        raise RuntimeError(f"python {shown} failed (exit {proc.returncode}):\n{proc.stderr}")
+    return proc.stdout
+
+
 def workdir(name: str) -> Path:
-    """A fresh scratch folder under bench/out for one bench module."""
+    """A fresh scratch folder for one bench module: under ``BENCH_OUT`` when it is set
+    (``python -m bench`` sets it to a folder of its own and removes it at the end), else
+    under bench/out."""
     import shutil
 
-    path = WORK / name
+    path = Path(os.environ.get("BENCH_OUT") or WORK) / name
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
     return path

@@ -5,11 +5,9 @@ lxml before writing it (what streaming avoids)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from bench.common import DATA, ROOT, Row, workdir
+from bench.common import DATA, Row, python, workdir
 from bench.corpus import write_big_arabic
 
 SEGMENTS = 100_000
@@ -100,10 +98,7 @@ print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss 
 
 
 def _python(code: str, *args: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True, cwd=ROOT
-    )
-    return proc.stdout
+    return python("-c", code, *args)
 
 
 def build_project(folder: Path) -> Path:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.common import ROOT, workdir
+from bench.common import ROOT, Row, workdir
 
 PEERS = ROOT / "bench" / "peers"
 
@@ -47,6 +47,14 @@ def available() -> str | None:
     """The build that would run ("native", "WebAssembly"), or None when there is none."""
     found = command()
     return found[1] if found else None
+
+
+def missing_rows() -> list[Row]:
+    """One row saying that hunalign is not here and how to get it; none when it is."""
+    if available():
+        return []
+    return [Row("hunalign not here (a native hunalign on the PATH, or Node.js and "
+                "npm install --prefix bench/peers): its figures left out", 0, "")]
 
 
 def ladder_links(ladder: Sequence[tuple[int, int]], n: int, m: int

@@ -8,12 +8,10 @@ paragraph fewer (two of its paragraphs joined), so the whole text is aligned at 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from bench.common import ROOT, Row, corpus_lines, peak_rss_mb, timed, workdir
+from bench.common import Row, corpus_lines, peak_rss_mb, python, timed, workdir
 
 LINES = 100_000
 PER_PARAGRAPH = 8
@@ -49,12 +47,9 @@ def one(lines_total: int, mismatched: bool) -> None:
 
 
 def _child(lines_total: int, mismatched: bool) -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-c",
-         f"from bench.import_translation import one; one({lines_total}, {mismatched})"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
-    )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    out = python("-c", "from bench.import_translation import one; "
+                 f"one({lines_total}, {mismatched})")
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def run() -> list[Row]:
@@ -69,7 +64,9 @@ def run() -> list[Row]:
         rows.append(Row(f"peak memory of that process ({case})", r["peak_mb"], "MB", "", None,
                         "< 1024"))
         rows.append(Row(f"links with confidence < 0.5 ({case})", r["low"], "links"))
-    return rows
+    from bench.align import native_rows
+
+    return rows + native_rows()
 
 
 if __name__ == "__main__":

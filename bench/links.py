@@ -25,13 +25,11 @@ import json
 import shutil
 import sqlite3
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import ROOT, Row, workdir
+from bench.common import Row, python, workdir
 
 OLD_STEP = 100  # old queries too slow for the whole document run on every 100th segment
 PAGE = 100
@@ -93,10 +91,7 @@ print(json.dumps({"seconds": seconds, "cpu": used, "units": result.units}))
 
 
 def _python(*args: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, *args], check=True, capture_output=True, text=True, cwd=ROOT
-    )
-    return proc.stdout
+    return python(*args)
 
 
 def _migration_2_indexes(conn: sqlite3.Connection) -> list[str]:

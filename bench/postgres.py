@@ -14,13 +14,11 @@ best of a few runs in a fresh child process per backend (imports and connection 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 import warnings
 from pathlib import Path
 
-from bench.common import ROOT, Row, workdir
+from bench.common import Row, python, workdir
 
 OPS = r"""
 import json, statistics, sys, time
@@ -81,13 +79,20 @@ FIGURES = [
 
 
 def _child(code: str, *args: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
-        timeout=1200,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr)
-    return proc.stdout
+    return python("-c", code, *args, timeout=1200)
+
+
+def missing_rows(what: str = "nothing compared") -> list[Row]:
+    """One row saying that the local PostgreSQL server (the ``pgserver`` wheel) is not here;
+    none when it is."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import pgserver  # noqa: F401
+    except ImportError:
+        return [Row(f"PostgreSQL not here (the pgserver wheel: pip install -e '.[server]'): "
+                    f"{what}", 0, "")]
+    return []
 
 
 def _server(folder: Path) -> tuple[object, str]:
@@ -105,6 +110,8 @@ def _server(folder: Path) -> tuple[object, str]:
 
 
 def run() -> list[Row]:
+    if missing := missing_rows():
+        return missing
     folder = workdir("postgres")
     _child("import sys; from pathlib import Path; from bench.tui import build; "
            "build(Path(sys.argv[1]))", str(folder))

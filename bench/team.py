@@ -208,6 +208,10 @@ def _load(db: str, server: object | None = None) -> dict[str, object]:
 
 
 def run() -> list[Row]:
+    from bench.postgres import missing_rows
+
+    if missing := missing_rows():
+        return missing
     folder = workdir("team")
     sqlite_db = str(folder / "team.db")
     _project(folder, sqlite_db)

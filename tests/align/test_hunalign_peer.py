@@ -1,5 +1,7 @@
 """The bench's hunalign peer: its ladder read as links, and a run when hunalign is here."""
 
+from pathlib import Path
+
 import pytest
 
 from bench import hunalign
@@ -17,10 +19,22 @@ def test_a_ladder_that_ends_at_the_ends_adds_no_empty_link() -> None:
     assert hunalign.ladder_links([(0, 0), (1, 1), (2, 2)], 2, 2) == [([0], [0]), ([1], [1])]
 
 
+def test_a_missing_hunalign_is_one_row_saying_how_to_get_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hunalign, "command", lambda: None)
+    (row,) = hunalign.missing_rows()
+    assert "hunalign not here" in row.figure and "npm install --prefix bench/peers" in row.figure
+    monkeypatch.setattr(hunalign, "command", lambda: (["hunalign"], "native"))
+    assert hunalign.missing_rows() == []
+
+
 @pytest.mark.skipif(hunalign.available() is None, reason="hunalign is not here")
-def test_hunalign_aligns_hayy_and_reports_its_time() -> None:
+def test_hunalign_aligns_hayy_and_reports_its_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BENCH_OUT", str(tmp_path))  # its files there, not in bench/out
     ar, en, gold = hayy_set()
     run = hunalign.align(ar, en, name="hunalign_test")
+    assert (tmp_path / "hunalign_test" / "ar.txt").is_file()
     assert run is not None and run.seconds > 0
     assert [i for a, _ in run.links for i in a] == list(range(len(ar)))
     assert [j for _, e in run.links for j in e] == list(range(len(en)))
