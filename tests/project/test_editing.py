@@ -50,6 +50,16 @@ def test_a_reviewers_verdict_keeps_a_leads_lock(project: Project) -> None:
     assert not project.review(seg.id, "rejected", "wrong term").locked  # as documented
 
 
+def test_a_revision_the_segment_never_had_is_no_conflict(project: Project) -> None:
+    """`confirm --revision 99` said someone had changed the segment since revision 99."""
+    seg = project.segments(limit=1)[0]
+    before = len(project.history(seg.id))
+    with pytest.raises(WorkbenchError, match=f"has no revision {seg.revision + 5} "):
+        project.confirm(seg.id, "Typed on a number never read.", revision=seg.revision + 5)
+    assert project.segment(seg.id).target == seg.target
+    assert len(project.history(seg.id)) == before  # no conflict record either
+
+
 def test_unchanged_save_records_nothing(project: Project) -> None:
     seg = project.segments(limit=1)[0]
     project.save_draft(seg.id, seg.target)

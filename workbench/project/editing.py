@@ -173,6 +173,11 @@ class Editing:
             raise LockedError(segment_id)
         if revision is None or revision == seg.revision:
             return seg, row
+        if revision > seg.revision:  # no one read it there: a mistyped number, not a conflict
+            raise WorkbenchError(
+                f"segment {segment_id} has no revision {revision} (it is at revision "
+                f"{seg.revision}: `workbench history {segment_id}`); nothing was changed"
+            )
         if text is None:  # a status change: any change since is a conflict, unless the same
             if status is not None and seg.status == status.value:
                 return seg, row
