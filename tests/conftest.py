@@ -49,6 +49,8 @@ def selected_backends() -> tuple[str, ...]:
 def pytest_configure(config: pytest.Config) -> None:
     # dictionaries' key caches (workbench.dictionary.keycache) in a folder of this run only
     os.environ["WORKBENCH_CACHE"] = tempfile.mkdtemp(prefix="workbench-cache-")
+    # edits kept for an unreachable server (workbench.tui.unsent): never the user's own
+    os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="workbench-state-")
     config.addinivalue_line(
         "markers", "sqlite_only: a test about SQLite project files (not run on PostgreSQL)"
     )
@@ -62,6 +64,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(os.environ.pop("WORKBENCH_CACHE", ""), ignore_errors=True)
+    shutil.rmtree(os.environ.pop("XDG_STATE_HOME", ""), ignore_errors=True)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

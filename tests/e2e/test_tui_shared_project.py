@@ -18,9 +18,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pexpect
 import pytest
 
-from tests.e2e.terminal import CTRL_J, Terminal, workbench_command
+from tests.conftest import PgServer
+from tests.e2e.terminal import CTRL_J, CTRL_Q, Terminal, workbench_command
 from tests.store.project_files import copy_project, rows
 from workbench.project import Project
 
@@ -124,3 +126,45 @@ def test_edits_in_the_tui_survive_other_commands_and_kill_9(
         capture_output=True, text=True, check=False,
     )
     assert stats.returncode == 0 and '"translated": 5' in stats.stdout
+
+
+@pytest.mark.postgresql_only
+def test_a_confirmation_waiting_for_the_server_survives_kill_9(
+    tmp_path: Path, sample_db: str, pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A segment confirmed while the server is down, then ``kill -9`` of the TUI: the
+    confirmation was kept on this computer and the next TUI on the project writes it (it
+    was held in memory only, and lost)."""
+    state = tmp_path / "state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    with Project.open(sample_db) as project:  # a draft that confirms without error findings
+        first = project.segments(limit=1)[0]
+        draft = project.save_draft(first.id, project.version_text(first.id, "reference:main"))
+    expected = f"{draft.target} edit A"
+    kept = state / "workbench" / "unsent"
+    try:
+        with Terminal(tmp_path, "--db", sample_db) as term:
+            term.wait_for(lambda t: "Arabic · segment 1" in t)
+            pg_server.stop()
+            term.send(" edit A")
+            term.wait_for(lambda t: "edit A" in t)
+            term.send(CTRL_J)  # confirm: it waits for the server
+            term.wait_until(lambda: any('"kind": "confirm"' in f.read_text(encoding="utf-8")
+                                        for f in kept.glob("*.json")))
+            os.kill(term.child.pid, signal.SIGKILL)
+            term.child.wait()
+    finally:
+        pg_server.start()
+    with Project.open(sample_db) as project:
+        assert project.segment(first.id).status == "draft"  # nothing reached the server
+    with Terminal(tmp_path, "--db", sample_db) as term:
+        term.wait_for(lambda t: "Arabic · segment" in t)
+        term.wait_until(lambda: not list(kept.glob("*.json")))
+        term.send(CTRL_Q)
+        term.child.expect(pexpect.EOF, timeout=30)
+        term.child.close()
+        assert term.child.exitstatus == 0
+    with Project.open(sample_db) as project:
+        now = project.segment(first.id)
+        assert (now.target, now.status) == (expected, "translated")
+        assert project.history(first.id)[-1].action == "confirm"

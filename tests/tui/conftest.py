@@ -47,6 +47,12 @@ def _quick_idle_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(wait, "SLEEP_GRANULARITY", IDLE_LOOK, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _own_state_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's apps keep waiting edits (workbench.tui.unsent) in a folder of their own."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
     """Default settings, saved (when changed) in a temporary config file."""

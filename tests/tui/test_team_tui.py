@@ -5,6 +5,7 @@ text (edits wait, with a visible status, and are written when it is back)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -349,21 +350,71 @@ async def test_english_typed_into_the_conflict_dialog_is_kept_when_the_app_quits
 
 
 @pytest.mark.postgresql_only
-async def test_quitting_offline_with_edits_waiting_asks_again(
+async def test_edits_waiting_offline_are_kept_on_this_computer_for_the_next_session(
     sample_db, make_app, pg_server: PgServer
 ):
-    """Ctrl+Q while the server is down and edits wait for it says they would be lost and
-    quits only when pressed again (the first press quit, and the edits were gone)."""
+    """Ctrl+Q while the server is down and edits wait for it (a confirmation and an
+    autosave): the app quits at once, the edits kept in a file of this computer; the next
+    app on the project writes them, each on the revision it was typed on (the first press
+    had quit and lost them; then it asked twice, and lost them on the second press)."""
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+        english = project.version_text(first.id, "reference:main")  # passes the checks
+    app = make_app()
+    try:
+        async with editing(app, first.id) as (pilot, screen):
+            journal = app.service.journal
+            assert journal is not None
+            pg_server.stop()
+            screen.editor.load_text(english)
+            screen.action_confirm()  # waits for the server: on to the next by hand
+            await pilot.press("alt+down")
+            assert screen.current.id == second.id
+            screen.editor.load_text("Typed before quitting offline.")
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: app.return_code is not None)
+    finally:
+        pg_server.start()
+    assert app.return_code == 0
+    assert app.farewell is not None and "2 edits" in app.farewell
+    assert str(journal.path) in app.farewell
+    kept = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
+    assert [(e["kind"], e["text"]) for e in kept] == [
+        ("confirm", english),
+        ("save", "Typed before quitting offline.")]
+    with Project.open(sample_db) as project:  # nothing reached the server
+        assert project.segment(first.id).status == first.status
+    again = make_app()
+    async with editing(again) as (pilot, screen):
+        await until(pilot, lambda: again.service.waiting == 0 and any(
+            "being written" in str(n.message) for n in again._notifications))
+        await settle(pilot)
+    with Project.open(sample_db) as project:
+        one, two = project.segment(first.id), project.segment(second.id)
+    assert (one.target, one.status) == (english, "translated")
+    assert (two.target, two.status) == ("Typed before quitting offline.", "draft")
+    assert list(journal.folder.iterdir()) == []  # written: no file left
+
+
+@pytest.mark.postgresql_only
+async def test_quitting_offline_asks_again_when_the_edits_cannot_be_kept(
+    sample_db, make_app, pg_server: PgServer, tmp_path
+):
+    """When this computer's file of waiting edits cannot be written (its folder is a file
+    here), Ctrl+Q offline says they would be lost, and why, and quits only when pressed
+    again; back online, they are written."""
     with Project.open(sample_db) as project:
         first = project.segments(limit=1)[0]
+    (tmp_path / "not-a-folder").write_text("")
     app = make_app()
     async with editing(app, first.id) as (pilot, screen):
+        app.service.journal.folder = tmp_path / "not-a-folder" / "unsent"
         pg_server.stop()
         try:
             screen.editor.load_text("Typed before quitting offline.")
             await pilot.press("ctrl+q")  # the autosave finds the server gone
-            await until(pilot, lambda: any("would be lost" in str(n.message)
-                                           for n in app._notifications))
+            await until(pilot, lambda: any("would be lost (they cannot be kept" in str(
+                n.message) for n in app._notifications))
             assert app.return_code is None and app.service.waiting == 1
         finally:
             pg_server.start()
@@ -371,6 +422,40 @@ async def test_quitting_offline_with_edits_waiting_asks_again(
                     and not app.team_status.startswith("OFFLINE"))
         assert not app.quit_offline_asked  # a later outage asks again
         await pilot.press("ctrl+q")
-    assert app.return_code == 0
+    assert app.return_code == 0 and app.farewell is None
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed before quitting offline."
+
+
+@pytest.mark.postgresql_only
+async def test_kept_edits_that_no_longer_fit_are_not_written(sample_db, make_app):
+    """Edits an ended session kept on this computer: one for a segment whose Arabic is other
+    now (the project was made anew) is not written and stays in the file, said; a kept
+    confirmation the checks refuse is written as a draft, said (nobody was asked)."""
+    from workbench.tui.unsent import Journal, UnsentEdit, state_dir
+
+    with Project.open(sample_db, author="tester") as project:
+        _, _, third, fourth = project.segments(limit=4)
+        ended = Journal.for_project(project, state_dir() / "unsent")
+    assert ended is not None
+    ended.keep([
+        ended.new(UnsentEdit(fourth.id, "confirm", "Refused by the checks.",
+                             fourth.revision, source=fourth.source)),
+        ended.new(UnsentEdit(third.id, "save", "Made for another project.", third.revision,
+                             source="نص آخر")),
+    ])
+    ended._lock_file.close()  # as kill -9 leaves it
+    app = make_app()
+    async with editing(app) as (pilot, _):  # segment 1 open
+        await until(pilot, lambda: app.service.waiting == 0 and any(
+            "Segment 4 was not confirmed" in str(n.message) for n in app._notifications))
+        said = [str(n.message) for n in app._notifications]
+        assert any("1 edit kept on this computer is for segments that are gone or have "
+                   "other Arabic now" in m for m in said)
+        journal = app.service.journal
+        kept = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
+        assert [e["text"] for e in kept] == ["Made for another project."]
+    with Project.open(sample_db) as project:
+        assert (project.segment(fourth.id).target, project.segment(fourth.id).status) == (
+            "Refused by the checks.", "draft")
+        assert project.segment(third.id).target == third.target

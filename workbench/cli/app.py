@@ -235,5 +235,7 @@ def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
         app.run()
         if app.error_message:  # a damaged project, say: one line, as any command says it
             fail(app.error_message)
+        if app.farewell:  # edits kept on this computer for the server
+            click.echo(app.farewell, err=True)
         if app.return_code:
             sys.exit(app.return_code)

@@ -119,6 +119,8 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         self._main_thread = threading.get_ident()
         self.error_message: str | None = None  # why the app ended early (exit code 2)
         self.quit_offline_asked = False  # Ctrl+Q said once that waiting edits would be lost
+        self.farewell: str | None = None  # said by the CLI once the terminal is restored
+        self._unsent_taken = False  # earlier sessions' waiting edits taken over
         self.live: LiveLink | None = None
         if live:
             self.live = LiveLink(project.path, project.author, read_only=project.read_only)
@@ -179,25 +181,75 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
 
     async def action_quit(self) -> None:
         """Save the open segment, wait for the writes, quit. Offline with edits waiting for
-        the server, only when asked twice: they are lost (the first time says so)."""
+        the server, they stay kept on this computer and are written the next time the
+        project is opened (:mod:`workbench.tui.unsent`); only when they could not be kept
+        there, the app quits when asked twice: they are lost (the first time says so)."""
         service = self.service
         if not self.quit_offline_asked:
             with contextlib.suppress(Exception):  # store the open edit, wait for the writes
                 if self.editor is not None:
                     self.editor.flush_edit()
                 service.flush()  # at once when offline (or on finding the server gone)
-            if not service.online and service.waiting:
+            journal = service.journal
+            if not service.online and service.waiting and journal and not journal.error:
+                count = _edits(journal.kept)
+                self.farewell = (
+                    f"{count} waiting for the database server {_are(journal.kept)} kept on this "
+                    f"computer ({journal.path}) and written the next time you open "
+                    f"{journal.label}."
+                )
+            elif not service.online and service.waiting:
                 self.quit_offline_asked = True
-                one = service.waiting == 1
-                count = f"{service.waiting} edit{'' if one else 's'}"
+                why = f" (they cannot be kept on this computer: {journal.error})" if (
+                    journal and journal.error) else ""
                 self.notify(
-                    f"{count} waiting for the database server would be lost. Quit again to "
-                    f"quit anyway, or wait: {'it is' if one else 'they are'} written when "
-                    "the server is back.",
+                    f"{_edits(service.waiting)} waiting for the database server would be "
+                    f"lost{why}. Quit again to quit anyway, or wait: "
+                    f"{'it is' if service.waiting == 1 else 'they are'} written when the "
+                    "server is back.",
                     severity="warning", timeout=15,
                 )
                 return
         self.exit()
+
+    def write_unsent(self, editor: EditorScreen) -> None:
+        """Write through ``editor`` the edits that earlier sessions of this user on this
+        project kept on this computer while the server could not be reached (once an app,
+        when its first editor opens; see :mod:`workbench.tui.unsent`)."""
+        journal = self.service.journal
+        if journal is None or self.read_only or self._unsent_taken:
+            return
+        self._unsent_taken = True
+        edits = journal.take_over()
+
+        def matching(project: Project) -> list[bool]:
+            out = []
+            for edit in edits:
+                try:
+                    source = project.segment(edit.segment_id).source
+                except WorkbenchError:
+                    source = None
+                out.append(source is not None and (not edit.source or source == edit.source))
+            return out
+
+        if not edits:
+            return
+        fits = self.service.read(matching)
+        ready = [e for e, ok in zip(edits, fits, strict=True) if ok]
+        if ready:
+            editor.write_unsent(ready)
+            self.notify(
+                f"{_edits(len(ready))} made while the database server could not be reached, "
+                "kept on this computer when an earlier session ended, "
+                f"{_are(len(ready))} being written.", timeout=10,
+            )
+        left = len(edits) - len(ready)
+        if left:
+            self.notify(
+                f"{_edits(left)} kept on this computer {_are(left)} for segments that are gone "
+                f"or have other Arabic now: not written; kept in {journal.path}.",
+                severity="warning", timeout=20,
+            )
 
     def exit(
         self, result: None = None, return_code: int = 0, message: Any = None
@@ -525,6 +577,14 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         if driver is not None and not self.is_headless:
             with contextlib.suppress(Exception):  # the terminal may be going away
                 driver.write(sequence)
+
+
+def _edits(count: int) -> str:
+    return f"{count} edit{'' if count == 1 else 's'}"
+
+
+def _are(count: int) -> str:
+    return "is" if count == 1 else "are"
 
 
 def _action_name(action: Any) -> str:

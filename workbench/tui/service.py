@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from workbench.errors import ConnectionLostError, WorkbenchError
 from workbench.store.connection import WriteLockTaken
 from workbench.store.sqlite import BUSY_TIMEOUT_MS
+from workbench.tui.unsent import Journal, UnsentEdit
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
@@ -111,6 +112,8 @@ class ProjectService:
         self._online.set()
         self._counts = threading.Lock()
         self.waiting = 0  # writes queued or running, not done yet
+        self.journal = Journal.for_project(project)
+        self._unsent: dict[int, UnsentEdit] = {}  # queued edits of the journal, not written
 
     @property
     def online(self) -> bool:
@@ -131,14 +134,32 @@ class ProjectService:
                 self._lost()
                 raise self._offline_error() from None
 
-    def write(self, fn: Callable[[Project], T], *, retry: bool = False) -> Future[T]:
+    def write(
+        self, fn: Callable[[Project], T], *, retry: bool = False,
+        unsent: UnsentEdit | None = None,
+    ) -> Future[T]:
         """Queue ``fn(project)`` on the writer thread (in order); a Future of its result.
 
         ``retry``: when the server cannot be reached, wait for it and run ``fn`` again (it
         must be safe to run twice: a save naming the revision it was made on is — written
-        once already, it finds the same English and is not a conflict)."""
+        once already, it finds the same English and is not a conflict). ``unsent``: what the
+        write does, kept in the journal of this computer while it waits for the server
+        (:mod:`workbench.tui.unsent`), so that a quit or a crash meanwhile loses nothing."""
+        journal = self.journal if retry else None
+        if journal is not None and unsent is not None:
+            with self._counts:
+                self._unsent[unsent.number] = unsent
+                offline = not self._online.is_set()
+            if offline:
+                journal.keep([unsent])
         with self._counts:
             self.waiting += 1
+
+        def settled() -> None:  # written, or refused for a reason of its own
+            if journal is not None and unsent is not None:
+                with self._counts:
+                    self._unsent.pop(unsent.number, None)
+                journal.written(unsent)
 
         def run() -> T:
             try:
@@ -146,18 +167,31 @@ class ProjectService:
                     if retry:
                         self._wait_online()
                     try:
-                        return self._run_write(fn)
+                        result = self._run_write(fn)
                     except Exception as exc:
                         if not _connection_lost(exc):
+                            settled()
                             raise
                         self._lost()
                         if not retry:
                             raise self._offline_error() from None
+                        continue
+                    settled()
+                    return result
             finally:
                 with self._counts:
                     self.waiting -= 1
 
         return self._writer.submit(run)
+
+    def unsent(
+        self, segment_id: int, kind: str, text: str, base: int = 0,
+        reason: str | None = None, source: str = "",
+    ) -> UnsentEdit | None:
+        """An editor's write described for the journal (None for a project in a file)."""
+        if self.journal is None:
+            return None
+        return self.journal.new(UnsentEdit(segment_id, kind, text, base, reason, source))
 
     def _run_write(self, fn: Callable[[Project], T]) -> T:
         """Run ``fn(project)`` holding the lock, but wait for another program's write lock
@@ -193,7 +227,12 @@ class ProjectService:
         )
 
     def _lost(self) -> None:
-        """The server went away: go offline and reconnect in the background."""
+        """The server went away: keep the waiting edits on this computer, go offline and
+        reconnect in the background."""
+        if self.journal is not None:
+            with self._counts:
+                waiting = list(self._unsent.values())
+            self.journal.keep(waiting)
         with self._state:
             if not self._online.is_set() or self._closing.is_set():
                 return
@@ -384,6 +423,8 @@ class ProjectService:
         self._jobs.put(None)
         self._writer.shutdown(wait=True)
         self._closed = True
+        if self.journal is not None:
+            self.journal.close()
         with self.lock, contextlib.suppress(Exception):  # a lost connection closes anyway
             self.project.close()
 

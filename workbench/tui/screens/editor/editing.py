@@ -34,6 +34,7 @@ from workbench.tui.screens.conflict import ConflictScreen, Resolution
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import OverrideScreen
 from workbench.tui.service import describe_error, segment_findings, severity_counts
+from workbench.tui.unsent import UnsentEdit
 
 if TYPE_CHECKING:
     from workbench.project import Project, Segment
@@ -153,8 +154,11 @@ class SegmentEditing(EditorPart):
         self.saved_text = text
         return self.save_text(segment_id, text, self.base_revision)
 
-    def save_text(self, segment_id: int, text: str, base: int) -> Future[Written]:
-        """Queue an autosave of ``text`` typed on revision ``base`` of ``segment_id``."""
+    def save_text(
+        self, segment_id: int, text: str, base: int, unsent: UnsentEdit | None = None
+    ) -> Future[Written]:
+        """Queue an autosave of ``text`` typed on revision ``base`` of ``segment_id``
+        (``unsent``: the edit of an earlier session this is, see :meth:`write_unsent`)."""
         own = self.own_writes
 
         def save(project: Project) -> Written:
@@ -169,20 +173,65 @@ class SegmentEditing(EditorPart):
             own.moved(segment_id, revision, segment.revision)
             return Written(segment_id, "save", text, segment, _checked(project, segment_id))
 
-        return self._write(segment_id, "save", text, save)
+        return self._write(segment_id, "save", text, save,
+                           unsent or self._unsent(segment_id, "save", text, base))
 
-    def keep_locked(self, segment_id: int, text: str) -> Future[Written]:
+    def keep_locked(
+        self, segment_id: int, text: str, unsent: UnsentEdit | None = None
+    ) -> Future[Written]:
         """The open segment was locked elsewhere under typed English: keep ``text`` as a note
         (as a refused write would) and say so."""
         return self._write(segment_id, "locked", text,
-                           lambda project: _kept_locked(project, segment_id, text))
+                           lambda project: _kept_locked(project, segment_id, text),
+                           unsent or self._unsent(segment_id, "unsaved-edit", text))
+
+    def keep_as_note(
+        self, segment_id: int, text: str, unsent: UnsentEdit | None = None
+    ) -> Future[Written]:
+        """Keep ``text`` as a note of the segment (kind ``conflict``): 'keep both'."""
+        return self._write(segment_id, "note", text,
+                           lambda project: _kept_as_note(project, segment_id, text),
+                           unsent or self._unsent(segment_id, "conflict", text))
+
+    def write_unsent(self, edits: list[UnsentEdit]) -> None:
+        """Write the edits an earlier session kept on this computer while the server could
+        not be reached (:mod:`workbench.tui.unsent`), in order, each on the revision it was
+        typed on: a change made since by someone else opens the conflict dialog. The open
+        segment's editor shows the last English kept for it, unless typed on already."""
+        current = self.current.id if self.current is not None else None
+        typed = [e.text for e in edits if e.segment_id == current and e.kind in (
+            "save", "confirm")]
+        if typed and self.dirty_since is None and not self.locked:
+            self.saved_text = typed[-1]
+            self.editor.load_text(typed[-1])
+            self.editor.move_cursor(self.editor.document.end)
+        for edit in edits:
+            segment_id, text, base = edit.segment_id, edit.text, edit.base
+            if edit.kind == "save":
+                self.save_text(segment_id, text, base, edit)
+            elif edit.kind == "confirm":
+                self.confirm_text(segment_id, text, base, edit.reason, edit)
+            elif edit.kind == "unsaved-edit":
+                self.keep_locked(segment_id, text, edit)
+            else:
+                self.keep_as_note(segment_id, text, edit)
+
+    def _unsent(
+        self, segment_id: int, kind: str, text: str, base: int = 0, reason: str | None = None
+    ) -> UnsentEdit | None:
+        """This write described for the journal of waiting edits (None for a file project)."""
+        index = self.rows.index_of(segment_id) if self.rows is not None else None
+        row = self.rows.row(index) if self.rows is not None and index is not None else None
+        source = row.source if row is not None else ""
+        return self.wb.service.unsent(segment_id, kind, text, base, reason, source)
 
     def _write(
-        self, segment_id: int, kind: str, text: str, job: Callable[[Project], Written]
+        self, segment_id: int, kind: str, text: str, job: Callable[[Project], Written],
+        unsent: UnsentEdit | None = None,
     ) -> Future[Written]:
-        """Queue ``job`` on the writer thread (waiting while offline); its Written message
-        (or the error) comes back."""
-        future = self.wb.service.write(job, retry=True)
+        """Queue ``job`` on the writer thread (waiting while offline; ``unsent`` kept on this
+        computer meanwhile); its Written message (or the error) comes back."""
+        future = self.wb.service.write(job, retry=True, unsent=unsent)
         self.pending_writes[segment_id] = self.pending_writes.get(segment_id, 0) + 1
 
         def done(f: Future[Written]) -> None:
@@ -230,6 +279,10 @@ class SegmentEditing(EditorPart):
             self._after_confirm(message)
         elif message.kind == "blocked" and is_current:
             self._ask_override(message)
+        elif message.kind == "blocked" and segment is not None:  # written late (offline)
+            self.notify(f"Segment {segment.position} was not confirmed: its QA errors need a "
+                        "reason. It is kept as a draft; open it and confirm again.",
+                        severity="warning", timeout=12)
         elif message.kind == "undo" and is_current and segment is not None:
             self.saved_text = segment.target
             self.editor.load_text(segment.target)
@@ -290,7 +343,8 @@ class SegmentEditing(EditorPart):
         self.confirm_text(segment_id, text, self.base_revision)
 
     def confirm_text(
-        self, segment_id: int, text: str, base: int, reason: str | None = None
+        self, segment_id: int, text: str, base: int, reason: str | None = None,
+        unsent: UnsentEdit | None = None,
     ) -> Future[Written]:
         """Queue the confirmation of ``text`` typed on revision ``base`` of ``segment_id``."""
         own = self.own_writes
@@ -298,7 +352,8 @@ class SegmentEditing(EditorPart):
         def job(project: Project) -> Written:
             return _confirm(project, segment_id, text, reason, own=own, base=base)
 
-        return self._write(segment_id, "confirmed", text, job)
+        return self._write(segment_id, "confirmed", text, job,
+                           unsent or self._unsent(segment_id, "confirm", text, base, reason))
 
     def _after_confirm(self, message: Written) -> None:
         if self.editor.text != message.text:
@@ -393,9 +448,7 @@ class SegmentEditing(EditorPart):
         stays (the answer was never given)."""
         dialog = self.app.screen
         if isinstance(dialog, ConflictScreen) and dialog.edited.strip():
-            segment_id, yours = dialog.conflict.segment_id, dialog.edited
-            self._write(segment_id, "note", yours,
-                        lambda project: _kept_as_note(project, segment_id, yours))
+            self.keep_as_note(dialog.conflict.segment_id, dialog.edited)
 
     def resolve_conflict(
         self, conflict: ConflictError, intended: str, resolution: Resolution
@@ -413,8 +466,7 @@ class SegmentEditing(EditorPart):
                 self.editor.move_cursor(self.editor.document.end)
         yours = resolution.yours
         if choice == "both" and yours.strip():
-            self._write(segment_id, "note", yours, lambda project: _kept_as_note(
-                project, segment_id, yours))
+            self.keep_as_note(segment_id, yours)
         elif choice == "mine" and intended == "confirmed":
             self.confirm_text(segment_id, resolution.text, conflict.revision)
         elif choice in ("mine", "merge"):

@@ -97,7 +97,10 @@ class MatchesActions(EditorPart):
 
         def show_dictionary(self, shown: bool = True) -> None: ...
 
-        def _write(self, segment_id: int, kind: str, text: str, job: Any) -> Future[Written]: ...
+        def _write(self, segment_id: int, kind: str, text: str, job: Any,
+                   unsent: Any = None) -> Future[Written]: ...
+
+        def _unsent(self, segment_id: int, kind: str, text: str, base: int = 0) -> Any: ...
 
     @property
     def matches_panel(self) -> MatchesPanel:
@@ -191,7 +194,9 @@ class MatchesActions(EditorPart):
             return Written(segment_id, "tm", segment.target, segment,
                            _checked(project, segment_id))
 
-        self._write(segment_id, "tm", text, job)
+        # an inserted match waiting for the server is kept as English typed (an autosave)
+        self._write(segment_id, "tm", text, job,
+                    None if auto else self._unsent(segment_id, "save", text, base))
 
     def _auto_insert(self) -> None:
         """Put the best match into the open segment if the config asks for it and the

@@ -203,6 +203,7 @@ class EditorScreen(
         self.editor.focus()
         self.autosave_timer = self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
         self.prepare_spelling()
+        self.wb.write_unsent(self)
 
     def find_reference(self) -> None:
         """Choose the reference shown beside the English (reference:main, else the first

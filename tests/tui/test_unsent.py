@@ -1,0 +1,72 @@
+"""The file of edits waiting for the database server (workbench.tui.unsent): kept while they
+wait, gone once written, taken over by the next app only when the app that kept them ended."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from workbench.tui.unsent import Journal, UnsentEdit
+
+
+def _journal(folder: Path) -> Journal:
+    return Journal(folder, "key", "postgresql://ana@host/project as ana")
+
+
+def _edit(journal: Journal, segment_id: int, text: str, kind: str = "save") -> UnsentEdit:
+    return journal.new(UnsentEdit(segment_id, kind, text, base=3, source="نص"))
+
+
+def test_edits_are_kept_until_written(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    one, two = _edit(journal, 1, "One."), _edit(journal, 2, "Two.", "confirm")
+    assert not journal.path.exists()  # nothing waits: no file
+    journal.keep([one, two])
+    journal.keep([one])  # kept once
+    rows = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
+    assert [(r["segment_id"], r["kind"], r["text"], r["base"]) for r in rows] == [
+        (1, "save", "One.", 3), (2, "confirm", "Two.", 3)]
+    journal.written(one)
+    assert [r["text"] for r in json.loads(journal.path.read_text())["edits"]] == ["Two."]
+    journal.written(two)
+    assert not journal.path.exists()
+    journal.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_next_app_takes_over_what_an_ended_app_kept_in_order(tmp_path: Path) -> None:
+    earlier, later = _journal(tmp_path), _journal(tmp_path)
+    earlier.keep([_edit(earlier, 5, "First typed.")])
+    later.keep([_edit(later, 5, "Typed after."), _edit(later, 6, "Other.", "confirm")])
+    running = _journal(tmp_path)
+    assert running.take_over() == []  # both still run: their locks are held
+    for ended in (earlier, later):  # as kill -9 ends them: the lock goes, the files stay
+        assert ended._lock_file is not None
+        ended._lock_file.close()
+    taken = running.take_over()
+    assert [(e.segment_id, e.text, e.kind) for e in taken] == [
+        (5, "First typed.", "save"), (5, "Typed after.", "save"), (6, "Other.", "confirm")]
+    assert {p.name for p in tmp_path.iterdir()} == {running.path.name,
+                                                   running._lock_path.name}
+    assert _journal(tmp_path).take_over() == []  # taken once: its app runs
+    for edit in taken:
+        running.written(edit)
+    running.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unreadable_file_is_left_for_a_person(tmp_path: Path) -> None:
+    ended = _journal(tmp_path)
+    ended.keep([_edit(ended, 1, "One.")])
+    ended._lock_file.close()
+    ended.path.write_text("{not json", encoding="utf-8")
+    assert _journal(tmp_path).take_over() == []
+    assert ended.path.read_text(encoding="utf-8") == "{not json"
+
+
+def test_a_file_that_cannot_be_written_is_said(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("")
+    journal = _journal(tmp_path / "file" / "unsent")
+    journal.keep([_edit(journal, 1, "One.")])
+    assert journal.error is not None and str(journal.path) in journal.error
+    assert journal.kept == 1  # still waiting, in memory
