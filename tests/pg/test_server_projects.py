@@ -12,6 +12,7 @@ import textwrap
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import psycopg
 import pytest
@@ -88,6 +89,30 @@ def test_a_misspelt_scheme_is_refused_and_the_scheme_is_read_in_any_case(
     assert result.exit_code == 0 and '"documents": 1' in result.stdout, result.stderr
     wrong = upper.replace("postgres:@", "nobody_here:s3cret@")
     assert "s3cret" not in _one_line_error(run_cli("stats", "--db", wrong))
+
+
+def test_a_libpq_connection_string_names_the_server(
+    sample_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--db "host=... dbname=..."`` (libpq's key=value form) was taken for a file name:
+    ``import`` made an SQLite project called ``host=localhost dbname=team``."""
+    monkeypatch.chdir(tmp_path)
+    parts = urlsplit(sample_db)
+    query = dict(parse_qsl(parts.query))
+    conninfo = f"host={query['host']} dbname={parts.path.lstrip('/')} user=postgres"
+    result = run_cli("stats", "--db", conninfo, "--format", "json")
+    assert result.exit_code == 0 and '"documents": 1' in result.stdout, result.stderr
+    doc = str(ROOT / "workbench/data/sample.ar.txt")
+    result = run_cli("import", doc, "--doc", "second", "--db", f"  {conninfo}")
+    assert result.exit_code == 0, result.stderr
+    with Project.open(sample_db) as project:
+        assert [d.name for d in project.documents()] == ["sample", "second"]
+    stderr = _one_line_error(run_cli("stats", "--db", "host=db.example password=s3cret x=1"))
+    assert "not a valid PostgreSQL connection string" in stderr and "s3cret" not in stderr
+    unreachable = _one_line_error(run_cli(
+        "stats", "--db", "host=127.0.0.1 port=9 dbname=team password=s3cret"))
+    assert "no PostgreSQL server answers there" in unreachable and "s3cret" not in unreachable
+    assert not any(tmp_path.iterdir())  # no project file named after the string
 
 
 def test_libpqs_complaints_about_a_url_never_show_its_password() -> None:

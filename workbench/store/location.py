@@ -2,7 +2,8 @@
 
 ``--db`` and ``WORKBENCH_DB`` take either. A URL starting ``postgresql://`` or ``postgres://``
 names a database on a server (libpq's URL syntax: ``postgresql://user:password@host:port/dbname``,
-``?host=/run/postgresql`` for a Unix socket, ``?sslmode=...``), its scheme in any case; another
+``?host=/run/postgresql`` for a Unix socket, ``?sslmode=...``), its scheme in any case, or by
+libpq's ``key=value`` connection string (``host=db.example dbname=team``); another
 ``SCHEME://`` (a misspelt ``postgresq://``, ``mysql://``) is refused, its password not shown;
 anything else is a file path.
 """
@@ -12,11 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from workbench.errors import ProjectError
 
 SCHEMES = ("postgresql://", "postgres://")
+CONNINFO = re.compile(
+    r"^\s*(host|hostaddr|port|dbname|user|password|passfile|service|sslmode|options"
+    r"|application_name|connect_timeout)\s*=", re.IGNORECASE)
+"""A libpq connection string (``host=db.example dbname=team user=ana``) rather than a path."""
 OTHER_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
 """A URL of some other scheme (two letters at least: ``C://`` is a Windows drive)."""
 
@@ -49,7 +54,7 @@ class ServerAddress:
         query = urlencode(
             [(k, v) for k, v in parse_qsl(parts.query) if k != "password"], safe="/"
         )
-        return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+        return f"{parts.scheme}://{netloc}{parts.path}{'?' if query else ''}{query}"
 
     def hide(self, text: str) -> str:
         """``text`` (a libpq message, which may quote the URL's parts) without the URL's
@@ -103,6 +108,8 @@ def parse_location(db: str | Path | ServerAddress) -> Path | ServerAddress:
         except ValueError as exc:
             raise ProjectError(f"{address}: not a valid URL ({exc})") from None
         return address
+    if CONNINFO.match(db):
+        return _from_conninfo(db)
     if OTHER_URL.match(db):
         raise ProjectError(
             f"{ServerAddress(db)}: not a project: a PostgreSQL project's URL starts with "
@@ -111,3 +118,18 @@ def parse_location(db: str | Path | ServerAddress) -> Path | ServerAddress:
         )
     return Path(db)
 
+
+def _from_conninfo(text: str) -> ServerAddress:
+    """A libpq ``key=value`` connection string as the URL of the same server address (it
+    was taken for a file name, and a project file of that name made)."""
+    from psycopg import ProgrammingError
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        params = conninfo_to_dict(text)
+    except ProgrammingError as exc:  # libpq may quote a part of it: never the password
+        message = str(exc).strip()
+        for secret in re.findall(r"password\s*=\s*'?([^\s']+)", text, re.IGNORECASE):
+            message = message.replace(secret, "***")
+        raise ProjectError(f"not a valid PostgreSQL connection string: {message}") from None
+    return ServerAddress("postgresql://?" + urlencode({k: str(v) for k, v in params.items()}))
