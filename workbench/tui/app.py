@@ -221,6 +221,8 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             return
         self._unsent_taken = True
         edits = journal.take_over()
+        if not edits:
+            return
 
         def matching(project: Project) -> list[bool]:
             out = []
@@ -232,8 +234,6 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
                 out.append(source is not None and (not edit.source or source == edit.source))
             return out
 
-        if not edits:
-            return
         fits = self.service.read(matching)
         ready = [e for e, ok in zip(edits, fits, strict=True) if ok]
         if ready:
