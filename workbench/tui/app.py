@@ -234,7 +234,10 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
                 out.append(source is not None and (not edit.source or source == edit.source))
             return out
 
-        fits = self.service.read(matching)
+        try:
+            fits = self.service.read(matching)
+        except ConnectionLostError:  # gone again: they stay kept, for the next session
+            return
         ready = [e for e, ok in zip(edits, fits, strict=True) if ok]
         if ready:
             editor.write_unsent(ready)
