@@ -246,3 +246,23 @@ def test_a_batch_over_two_documents_is_listed_with_each(project: Project) -> Non
     # a change of the sample alone is not the other document's
     alone = project.review_many([2], "approved").group_id
     assert alone not in [g["id"] for g in project.changes("other")]
+
+
+def test_without_doc_a_batch_says_which_document_it_worked_on(sample_db: Path) -> None:
+    """In a project of several documents, a batch or a replacement without --doc works on
+    the first: stderr says so (it said nothing: 'confirm: 0 segments' read as the project's
+    whole); with --doc, or in a project of one document, nothing is added."""
+    db = ["--db", str(sample_db)]
+    alone = run_cli("confirm", "--status", "draft", *db)
+    assert "the first of" not in alone.stderr
+    with Project.open(sample_db) as project:
+        project.import_document_text("قامت الثورة.", "other")
+    note = "workbench: document 'sample', the first of 2 (sample, other); --doc NAME for another"
+    for args in (("confirm", "--status", "draft"), ("review", "--status", "draft",
+                                                    "--reviewed"),
+                 ("replace", "bells", "BELLS", "--dry-run"), ("lqa", "report"),
+                 ("lqa", "list")):
+        result = run_cli(*args, *db)
+        assert note in result.stderr, (args, result.stderr)
+        assert note not in run_cli(*args, "--doc", "other", *db).stderr
+    assert "the first of" not in run_cli("confirm", "4", *db).stderr  # ids: any document

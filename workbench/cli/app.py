@@ -94,6 +94,18 @@ class FilePath(click.Path):
             raise WorkbenchError(f"{value}: a folder, not a file") from None
 
 
+def note_first_document(project: Any, doc: str | None) -> None:
+    """Without ``--doc`` in a project of several documents, say on stderr which one the
+    command works on (the first), so that nobody takes it for the whole project."""
+    if doc is not None:
+        return
+    names = [d.name for d in project.documents()]
+    if len(names) > 1:
+        listed = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        click.echo(f"workbench: document {names[0]!r}, the first of {len(names)} ({listed}); "
+                   "--doc NAME for another", err=True)
+
+
 def fail(message: str) -> NoReturn:
     """Print ``workbench: error: MESSAGE`` on stderr and exit with code 2."""
     click.echo(f"workbench: error: {message}", err=True)

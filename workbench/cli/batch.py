@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from workbench.cli.app import console, db_option, main, print_json
+from workbench.cli.app import console, db_option, main, note_first_document, print_json
 from workbench.errors import BlockedByFindings, WorkbenchError
 from workbench.project import open_project
 from workbench.project.batch import BatchReport, ReplaceReport
@@ -44,6 +44,7 @@ def replace(
     Approved (locked) segments are left as they are; reviewed ones go back to translated.
     """
     with open_project(db) as project:
+        note_first_document(project, doc)
         ids = project.select_segments(doc, statuses=statuses) if statuses else None
         report = project.find_replace(
             doc, find, replacement, regex=regex, case_sensitive=case_sensitive,
@@ -92,6 +93,7 @@ def _selection(
         for sid in segment_ids:
             project.segment(sid)  # type: ignore[attr-defined]
         return list(dict.fromkeys(segment_ids))
+    note_first_document(project, doc)
     return project.select_segments(  # type: ignore[attr-defined, no-any-return]
         doc, statuses=statuses or None, clean_only=clean_only,
         ids=list(segment_ids) or None,

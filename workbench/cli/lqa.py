@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.app import FilePath, db_option, main, print_json, write_report
+from workbench.cli.app import (
+    FilePath,
+    db_option,
+    main,
+    note_first_document,
+    print_json,
+    write_report,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -76,6 +83,8 @@ def list_errors(db: str | None, doc: str | None, segment_id: int | None, fmt: st
     from workbench.project import open_project
 
     with open_project(db) as project:
+        if segment_id is None:
+            note_first_document(project, doc)
         errors = project.lqa.errors(doc, segment_id=segment_id)
         weights = project.lqa.settings().weights
     if fmt == "json":
@@ -210,6 +219,7 @@ def report(
 
     ranges = parse_ranges(segments) if segments is not None else None
     with open_project(db) as project:
+        note_first_document(project, doc)
         result = project.lqa.report(doc, segments=ranges)
     if fmt == "table" and output is None:
         _table(result)
