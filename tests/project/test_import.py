@@ -323,3 +323,38 @@ def test_a_version_name_with_a_colon_or_a_line_break_is_refused(
             project.import_translation(en, "doc", "draft", bad)
     assert _counts(project) == before
     assert project.import_translation(en, "doc", "draft", " second ").version == "draft:second"
+
+
+def test_imports_take_the_users_abbreviations(tmp_path: Path) -> None:
+    """`import` and `import-translation --abbreviations FILE` split sentences as `segment
+    --abbreviations FILE` does (they could not: the file previewed a segmentation that no
+    import made); a bad file is an error naming its line, and nothing is imported."""
+    from tests.conftest import run_cli
+
+    db = ["--db", str(tmp_path / "p.db")]
+    (tmp_path / "ar.txt").write_text("انظر مج. الأول من الكتاب. ثم انتهى.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("See Sec. One of the book. Then it ended.\n",
+                                     encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "<html><body><p>انظر <b>مج.</b> الأول من الكتاب. ثم انتهى.</p></body></html>",
+        encoding="utf-8")
+    (tmp_path / "abbr.tsv").write_text("مج\tar\ttitle\tvolume\nSec\ten\ttitle\tsection\n",
+                                       encoding="utf-8")
+    (tmp_path / "bad.tsv").write_text("مج\tar\ttitle\nSec\tfr\ttitle\n", encoding="utf-8")
+    abbr = ["--abbreviations", str(tmp_path / "abbr.tsv")]
+    assert run_cli("import", str(tmp_path / "ar.txt"), "--doc", "plain", *db).exit_code == 0
+    assert run_cli("import", str(tmp_path / "ar.txt"), "--doc", "own", *abbr, *db).exit_code == 0
+    html = run_cli("import", str(tmp_path / "page.html"), "--doc", "html", *abbr, *db)
+    assert html.exit_code == 0, html.stderr
+    result = run_cli("import-translation", str(tmp_path / "en.txt"), "--doc", "own", "--as",
+                     "reference", *abbr, *db)
+    assert result.exit_code == 0 and "2 English sentences" in result.stdout, result.stdout
+    bad = run_cli("import", str(tmp_path / "ar.txt"), "--doc", "bad", "--abbreviations",
+                  str(tmp_path / "bad.tsv"), *db)
+    assert bad.exit_code == 2 and "bad.tsv: line 2: language must be" in bad.stderr
+    with Project.open(tmp_path / "p.db") as project:
+        assert [len(project.segments(d)) for d in ("plain", "own", "html")] == [3, 2, 2]
+        assert project.segments("own")[0].source == "انظر مج. الأول من الكتاب."
+        assert project.version_text(project.segments("own")[0].id, "reference:main") == \
+            "See Sec. One of the book."
+        assert [d.name for d in project.documents()] == ["plain", "own", "html"]

@@ -94,6 +94,14 @@ class FilePath(click.Path):
             raise WorkbenchError(f"{value}: a folder, not a file") from None
 
 
+def abbreviations_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--abbreviations FILE``: more abbreviations for the sentence splitter."""
+    return click.option(
+        "--abbreviations", type=FilePath(),
+        help="A TSV of extra abbreviations for the sentence splitter (the columns of the "
+        "bundled workbench/text/abbreviations.tsv).")(fn)
+
+
 def note_first_document(project: Any, doc: str | None) -> None:
     """Without ``--doc`` in a project of several documents, say on stderr which one the
     command works on (the first), so that nobody takes it for the whole project."""

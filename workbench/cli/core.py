@@ -10,6 +10,7 @@ from rich.table import Table
 
 from workbench.cli.app import (
     FilePath,
+    abbreviations_option,
     console,
     db_option,
     err_console,
@@ -22,6 +23,7 @@ from workbench.filters import SOURCE_FORMAT_NAMES, SOURCE_FORMATS, read_source, 
 from workbench.project import ImportReport, open_project
 from workbench.project.sample import open_or_create
 from workbench.project.sources import DocumentImportReport
+from workbench.text.segment import load_abbreviations
 from workbench.textio import read_text_with_encoding
 from workbench.wording import plural
 
@@ -81,12 +83,16 @@ def _report(report: ImportReport) -> None:
     + "; ".join(f"{f.name}: {f.description} ({', '.join(f.extensions)})"
                 for f in SOURCE_FORMATS) + ".",
 )
-def import_(db: str | None, file: str, doc: str | None, fmt: str | None) -> None:
+@abbreviations_option
+def import_(
+    db: str | None, file: str, doc: str | None, fmt: str | None, abbreviations: str | None
+) -> None:
     """Add an Arabic document to the project (created if missing): a text file, or a client
     document (DOCX, ODT, HTML, Markdown, EPUB, XLIFF) whose formatting the export `original`
     restores."""
     # Read (and refuse a bad file) before a missing project is created; a missing project
     # appears only once the import is stored.
+    extra = load_abbreviations(abbreviations) if abbreviations else None
     spec = source_format_for(file, fmt)
     name = Path(file).stem if doc is None else doc
     if spec.plain:
@@ -97,9 +103,9 @@ def import_(db: str | None, file: str, doc: str | None, fmt: str | None) -> None
         if project.read_only:  # before the work, not at its end
             raise ReadOnlyProjectError.opened_read_only(project.path, project.read_only_reason)
         if spec.plain:
-            report = project.import_document_text(text, name, file, encoding)
+            report = project.import_document_text(text, name, file, encoding, extra)
         else:
-            report = project.sources.import_source(source, name)
+            report = project.sources.import_source(source, name, extra)
     _report(report)
 
 
@@ -113,9 +119,10 @@ def import_(db: str | None, file: str, doc: str | None, fmt: str | None) -> None
 )
 @click.option("--name", help="Version name for reference/draft (default: main).")
 @overwrite_options
+@abbreviations_option
 def import_translation(
     db: str | None, file: str, doc: str, kind: str, name: str | None, overwrite: str | None,
-    dry_run: bool,
+    dry_run: bool, abbreviations: str | None,
 ) -> None:
     """Align an English translation to a document and store it as a version.
 
@@ -130,9 +137,10 @@ def import_translation(
     if name and kind == "working":
         raise WorkbenchError("--name names a reference or draft version; the working "
                              "translation has none")
+    extra = load_abbreviations(abbreviations) if abbreviations else None
     with open_project(db) as project, err_console.status(f"Aligning {file}…"):
         report = project.import_translation(
-            file, doc, kind, name, overwrite=overwrite, dry_run=dry_run
+            file, doc, kind, name, overwrite=overwrite, dry_run=dry_run, abbreviations=extra
         )
     _report(report)
 

@@ -7,16 +7,14 @@ from typing import Any
 
 import click
 
-from workbench.cli.app import FilePath, main
+from workbench.cli.app import FilePath, abbreviations_option, main
 
 
 @main.command()
 @click.argument("file", type=FilePath())
 @click.option("--lang", type=click.Choice(["ar", "en"]), required=True,
               help="The language of FILE.")
-@click.option("--abbreviations", type=FilePath(),
-              help="A TSV of extra abbreviations (same columns as the bundled "
-                   "workbench/text/abbreviations.tsv).")
+@abbreviations_option
 def segment(file: str, lang: str, abbreviations: str | None) -> None:
     """Print FILE one sentence per line, a blank line between paragraphs.
 

@@ -27,7 +27,12 @@ from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
 from workbench.text.script import require_language
-from workbench.text.segment import split_lines, split_paragraphs, split_sentences
+from workbench.text.segment import (
+    Abbreviations,
+    segment_paragraphs,
+    split_lines,
+    split_paragraphs,
+)
 from workbench.text.tags import strip_tags
 from workbench.textio import document_text, read_text_with_encoding
 
@@ -228,15 +233,18 @@ class Importing:
         return self.import_document_text(text, name, str(path), encoding)
 
     def import_document_text(
-        self, text: str, name: str, source_path: str | None = None, encoding: str | None = None
+        self, text: str, name: str, source_path: str | None = None, encoding: str | None = None,
+        abbreviations: Abbreviations | None = None,
     ) -> ImportReport:
-        """Segment Arabic text and add it as document ``name`` (one transaction)."""
+        """Segment Arabic text and add it as document ``name`` (one transaction);
+        ``abbreviations``: the segmenter's, with a user's own (``load_abbreviations``)."""
         name = document_name(name)
         text = document_text(text, source_path or name)
         require_language(text, "ar", source_path or name)
         rows: list[tuple[int, int, str]] = []
-        for p, paragraph in enumerate(split_paragraphs(text), start=1):
-            for sentence in split_sentences(paragraph, "ar"):
+        paragraphs = segment_paragraphs(split_paragraphs(text), "ar", abbreviations=abbreviations)
+        for p, sentences in enumerate(paragraphs, start=1):
+            for sentence in sentences:
                 rows.append((p, len(rows) + 1, sentence))
         if not rows:
             raise InputError(source_path or name, "no text to import")
@@ -258,6 +266,7 @@ class Importing:
         presegmented: bool = False,
         overwrite: str | None = None,
         dry_run: bool = False,
+        abbreviations: Abbreviations | None = None,
     ) -> ImportReport:
         """Align an English text file (or a DOCX, ODT, HTML, Markdown or EPUB document: see
         :func:`read_translation`) to a document's segments and store it as a version.
@@ -266,12 +275,14 @@ class Importing:
         working translation of the linked segments that are empty, new or draft (with
         ``overwrite``: also 'confirmed' ones, or every one up to 'approved'), as one change
         group that ``undo_change`` undoes. ``dry_run``: report, change nothing.
+        ``abbreviations``: the English segmenter's, with a user's own.
         """
         document = self.catalog.document(doc)
         kinds = {b["kind"] for b in q_sources.blocks(self.context.db, document.id).values()}
         text, skipped = read_translation(path, MARGINAL_KINDS & kinds)
         report = self.import_translation_text(
-            text, doc, kind, name, str(path), presegmented, overwrite=overwrite, dry_run=dry_run
+            text, doc, kind, name, str(path), presegmented, overwrite=overwrite, dry_run=dry_run,
+            abbreviations=abbreviations,
         )
         if skipped:
             counts = ", ".join(f"{n} {k}" for k, n in Counter(skipped).items())
@@ -291,6 +302,7 @@ class Importing:
         *,
         overwrite: str | None = None,
         dry_run: bool = False,
+        abbreviations: Abbreviations | None = None,
     ) -> ImportReport:
         """Align English text to a document and store it as version ``kind[:name]`` (see
         ``import_translation``)."""
@@ -300,7 +312,8 @@ class Importing:
         if presegmented:
             en_pars = [[line] for line in split_lines(text)]
         else:
-            en_pars = [split_sentences(p, "en") for p in split_paragraphs(text)]
+            en_pars = segment_paragraphs(split_paragraphs(text), "en",
+                                         abbreviations=abbreviations)
         segs = q_docs.segment_paragraphs(self.context.db, document.id)
         ar_pars: list[list[str]] = []
         last = None

@@ -37,6 +37,7 @@ from workbench.store import documents as q_docs
 from workbench.store import sources as q_sources
 from workbench.store.db import analyze
 from workbench.text.script import require_language
+from workbench.text.segment import Abbreviations, Segmenter
 from workbench.text.tags import strip_tags, tokens
 
 
@@ -107,17 +108,21 @@ class Sources:
         name = Path(path).stem if name is None else name
         return self.import_source(read_source(path, spec.name), name)
 
-    def import_source(self, source: SourceDocument, name: str) -> DocumentImportReport:
+    def import_source(
+        self, source: SourceDocument, name: str, abbreviations: Abbreviations | None = None
+    ) -> DocumentImportReport:
         """Store a document read by a filter as document ``name`` (one transaction): its
         segments, its blocks' places and tag maps, its original bytes; a bilingual file's
-        English fills the working translation as one change group."""
+        English fills the working translation as one change group. ``abbreviations``: the
+        segmenter's, with a user's own."""
         name = document_name(name)
+        segmenter = Segmenter(abbreviations) if abbreviations else None
         rows: list[tuple[int, int, str]] = []
         blocks: list[tuple[int, str, str, dict[str, Any]]] = []
         english: list[tuple[int, str, str]] = []  # (row index, text, status)
         tag_count = 0
         for number, block in enumerate(source.blocks, start=1):
-            segments, tags = segment_block(block)
+            segments, tags = segment_block(block, "ar", segmenter)
             kept = [(i, s) for i, s in enumerate(segments) if s.strip()]
             if not kept:
                 continue
