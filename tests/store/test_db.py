@@ -9,7 +9,8 @@ import pytest
 
 from workbench.errors import ProjectError
 from workbench.store import open_db, transaction
-from workbench.store.schema import SCHEMA_VERSION
+from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+from workbench.store.sqlite import sql_statements
 
 
 def test_new_database_has_schema_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -41,6 +42,43 @@ def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE foo (x)")
     with pytest.raises(ProjectError, match="another kind"):
         open_db(path)
+
+
+def test_other_program_database_with_a_user_version_is_left_unchanged(tmp_path: Path) -> None:
+    """Another program's database that sets user_version (as many do) is refused, not
+    migrated: our tables were added to it and it was switched to WAL."""
+    path = tmp_path / "contacts.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO contacts (name) VALUES ('Huda')")
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectError, match="another kind"):
+        open_db(path)
+    with pytest.raises(ProjectError, match="another kind"):
+        open_db(path, read_only=True)
+    assert path.read_bytes() == before
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(ProjectError, match="another kind"):
+        open_db(path)
+
+
+def test_old_project_missing_a_table_is_not_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        for statement in sql_statements(MIGRATIONS[0]):
+            conn.execute(statement)
+        conn.execute("DROP TABLE score_runs")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with pytest.raises(ProjectError, match=r"lacks its table score_runs .*workbench doctor"):
+        open_db(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:

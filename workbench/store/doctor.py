@@ -22,7 +22,7 @@ from pathlib import Path
 from workbench import openfiles
 from workbench.errors import ProjectError
 from workbench.store.location import ServerAddress, is_server_url, parse_location
-from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION, tables_of
 from workbench.store.sqlite import (
     connect_read_only,
     open_sqlite,
@@ -184,10 +184,22 @@ def _schema_check(conn: sqlite3.Connection, version: int) -> Check:
     ok = True
     if version == 0:
         return Check("schema", False, ["schema version 0: not a workbench project"])
+    try:
+        present = {name for kind, name in _schema_items(conn) if kind == "table"}
+    except sqlite3.DatabaseError as exc:
+        return Check("schema", False, [f"version {version}: the schema cannot be read ({exc})"])
+    if not present & tables_of(1):
+        return Check("schema", False, [
+            f"version {version}, but none of a workbench project's tables: not a workbench "
+            "project (an SQLite database of another kind)"
+        ])
     if version > SCHEMA_VERSION:
         details.append(f"version {version} is newer than this workbench ({SCHEMA_VERSION})")
     elif version < SCHEMA_VERSION:
         details.append(f"version {version}: opening it upgrades it to {SCHEMA_VERSION}")
+        for name in sorted(tables_of(version) - present):
+            ok = False
+            details.append(f"missing table {name}")
     else:
         details.append(f"version {version} (current)")
         try:

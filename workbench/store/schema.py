@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Each entry upgrades the schema by one version; never edit a released entry, append.
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -469,3 +471,11 @@ MIGRATIONS: list[str] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def tables_of(version: int) -> set[str]:
+    """The tables a project of schema ``version`` has (migrations add tables, never drop one)."""
+    found: set[str] = set()
+    for script in MIGRATIONS[:version]:
+        found.update(re.findall(r"^\s*CREATE TABLE (\w+)", script, re.MULTILINE))
+    return found

@@ -27,7 +27,7 @@ import sqlite_utils
 from workbench import openfiles
 from workbench.errors import DamagedProjectError, ProjectError, ReadOnlyProjectError
 from workbench.store.connection import Database, WriteLockTaken
-from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION, tables_of
 
 BUSY_TIMEOUT_MS = 30_000
 LARGE_CACHE_KB = 64 * 1024
@@ -311,18 +311,34 @@ def _check_kind(conn: sqlite3.Connection, p: Path, exists: bool) -> int:
                 f"damaged: `workbench doctor --db {p}` tells which)"
             ) from None
         raise
+    if exists:
+        _check_tables(conn, p, version)
     if version > SCHEMA_VERSION:
         raise ProjectError(
             f"{p}: project schema version {version} is newer than this workbench "
             f"understands ({SCHEMA_VERSION}); upgrade workbench"
         )
-    if exists and version == 0 and _has_tables(conn):
-        raise ProjectError(f"{p}: not a workbench project (an SQLite database of another kind)")
     return version
 
 
-def _has_tables(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+def _check_tables(conn: sqlite3.Connection, p: Path, version: int) -> None:
+    """ProjectError unless the tables of an existing database are a workbench project's of
+    schema ``version`` (or it is an empty database): another program's database, whatever
+    its ``user_version``, is never migrated (its file changed: our tables added to it)."""
+    present = {
+        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    if version == 0 and not present:
+        return
+    if version == 0 or not present & tables_of(1):
+        raise ProjectError(f"{p}: not a workbench project (an SQLite database of another kind)")
+    missing = tables_of(version) - present
+    if missing:
+        raise ProjectError(
+            f"{p}: the project lacks its table{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(sorted(missing))} (schema version {version}); "
+            f"`workbench doctor --db {p}` examines it"
+        )
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
