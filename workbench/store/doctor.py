@@ -25,6 +25,7 @@ from workbench.store.location import ServerAddress, is_server_url, parse_locatio
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION, tables_of
 from workbench.store.sqlite import (
     connect_read_only,
+    full_disk_named,
     open_sqlite,
     publish_new,
     remove_database,
@@ -307,13 +308,14 @@ def recover(source: str | Path, output: str | Path) -> Recovery:
         raise ProjectError(f"{out}: folder {folder} is missing or not writable")
     tmp = out.with_name(f".{out.name}.recovering-{os.getpid()}")
     try:
-        db = open_sqlite(tmp, create=True, shown_as=out)
-        try:
-            with db.triggers_suspended():  # the rows are copied as they were
-                method, tables = _copy_from(src, db.conn)
-            dangling = _dangling(db.conn)
-        finally:
-            db.conn.close()
+        with full_disk_named(out):
+            db = open_sqlite(tmp, create=True, shown_as=out)
+            try:
+                with db.triggers_suspended():  # the rows are copied as they were
+                    method, tables = _copy_from(src, db.conn)
+                dangling = _dangling(db.conn)
+            finally:
+                db.conn.close()
         publish_new(tmp, out)
     finally:
         remove_database(tmp)

@@ -453,6 +453,19 @@ def sqlite_error(exc: sqlite3.Error, where: Path | None) -> ProjectError:
     return ProjectError(f"{prefix}database error ({name or type(exc).__name__}: {text})")
 
 
+@contextlib.contextmanager
+def full_disk_named(where: Path) -> Iterator[None]:
+    """While a new project file is written: a full disk (a commit, the checkpoint) is the
+    one-line error naming the new project ``where``, which no other error handler names (it
+    was never opened as a project)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        if _error_name(exc) != "SQLITE_FULL":
+            raise
+        raise sqlite_error(exc, where) from None
+
+
 def is_sqlite_failure(exc: BaseException) -> bool:
     """True for an SQLite error about the file or the disk (damage, permissions, locks, I/O),
     as opposed to a bug in a query (a wrong statement, a broken constraint)."""
