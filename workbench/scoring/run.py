@@ -70,7 +70,7 @@ def score_systems(
 
         paired_test(
             scorer, scored, references, options.paired, n_samples=options.n_samples,
-            confidence=options.confidence > 0,
+            confidence=options.confidence,
         )
         test = options.paired
     return ScoreReport([s for s, _ in scored], list(ref_names), test)
