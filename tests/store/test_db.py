@@ -139,3 +139,28 @@ def test_revisions_are_append_only(tmp_path: Path) -> None:
         )
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         db.execute("UPDATE revisions SET new_text = 'y'")
+
+
+def test_a_disk_io_error_on_a_full_disk_says_the_disk_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a full disk SQLite cannot grow a project's -shm: "disk I/O error"
+    (SQLITE_IOERR_SHMSIZE) from every command, reading ones too; it was reported as a failing
+    disk."""
+    import shutil
+
+    import workbench.store.sqlite as store_sqlite
+
+    exc = sqlite3.OperationalError("disk I/O error")
+    exc.sqlite_errorname = "SQLITE_IOERR_SHMSIZE"  # type: ignore[attr-defined]
+    path = tmp_path / "p.db"
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(store_sqlite.shutil, "disk_usage",
+                        lambda folder: usage._replace(free=4096))
+    assert str(store_sqlite.sqlite_error(exc, path)) == (
+        f"{path}: the disk is full (disk I/O error: 4,096 bytes free in {tmp_path}); nothing "
+        "was changed"
+    )
+    monkeypatch.setattr(store_sqlite.shutil, "disk_usage",
+                        lambda folder: usage._replace(free=10 << 30))
+    assert "the disk failed reading or writing" in str(store_sqlite.sqlite_error(exc, path))

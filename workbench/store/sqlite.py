@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -411,6 +412,19 @@ def remove_database(path: Path) -> None:
 # Database errors as one line -------------------------------------------------------------------
 
 
+FULL_BELOW = 1 << 20
+"""Free bytes under which a disk I/O error on a project is reported as a full disk."""
+
+
+def _free_bytes(path: Path) -> int:
+    """The bytes free for this user on the file system of ``path``'s folder (a large number
+    when that cannot be known)."""
+    try:
+        return shutil.disk_usage(path.absolute().parent).free
+    except OSError:
+        return 1 << 62
+
+
 def _error_name(exc: sqlite3.Error) -> str:
     """SQLite's primary result code name (``SQLITE_CORRUPT``...) of ``exc``, '' if unknown."""
     name = getattr(exc, "sqlite_errorname", "") or ""
@@ -449,6 +463,13 @@ def sqlite_error(exc: sqlite3.Error, where: Path | None) -> ProjectError:
             f"folder and its -wal and -shm files"
         )
     if name == "SQLITE_IOERR":
+        if where is not None and _free_bytes(where) < FULL_BELOW:
+            # SQLite says "disk I/O error" when it cannot grow the -shm or -wal of a project
+            # on a full disk (SQLITE_IOERR_SHMSIZE): even reading fails then.
+            return ProjectError(
+                f"{prefix}the disk is full ({text}: {_free_bytes(where):,} bytes free in "
+                f"{where.absolute().parent}); nothing was changed"
+            )
         return ProjectError(f"{prefix}the disk failed reading or writing the project ({text})")
     return ProjectError(f"{prefix}database error ({name or type(exc).__name__}: {text})")
 
