@@ -164,3 +164,27 @@ def test_a_disk_io_error_on_a_full_disk_says_the_disk_is_full(
     monkeypatch.setattr(store_sqlite.shutil, "disk_usage",
                         lambda folder: usage._replace(free=10 << 30))
     assert "the disk failed reading or writing" in str(store_sqlite.sqlite_error(exc, path))
+
+
+def test_a_version_1_project_keeps_its_approved_work_locked(tmp_path: Path) -> None:
+    """Version 1 had approved segments but no locks: upgraded, they were unlocked, and
+    confirm, undo and replace changed approved work."""
+    from workbench.errors import LockedError
+    from workbench.project import open_project
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        for statement in sql_statements(MIGRATIONS[0]):
+            conn.execute(statement)
+        conn.execute("INSERT INTO documents (id, name, created_at) VALUES (1, 'doc', 'then')")
+        for sid, status in ((1, "approved"), (2, "translated")):
+            conn.execute("INSERT INTO segments (id, document_id, paragraph, position, source, "
+                         "status, updated_at) VALUES (?, 1, 1, ?, 'نص.', ?, 'then')",
+                         [sid, sid, status])
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with open_project(path) as project:
+        assert [(s.id, s.locked) for s in project.segments("doc")] == [(1, True), (2, False)]
+        with pytest.raises(LockedError):
+            project.confirm(1, "Changed approved work.")
+        project.confirm(2, "Changed translated work.")

@@ -171,6 +171,8 @@ MIGRATIONS: list[str] = [
         BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
     -- An approved segment is locked: its English changes only after an explicit unlock.
     ALTER TABLE segments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+    -- A version-1 project's approved work (there were no locks) is locked as it upgrades.
+    UPDATE segments SET locked = 1 WHERE status = 'approved';
     """,
     # 3: indexes that make per-segment look-ups and foreign-key cascades index seeks
     """
