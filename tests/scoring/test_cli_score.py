@@ -229,7 +229,11 @@ def test_project_mode_history_and_missing_names(sample_db: Path) -> None:
     assert table.exit_code == 0 and "working" in table.stdout
     for args, name in ((["--draft", "draft:nope"], "draft:nope"),
                        (["--ref", "nope"], "reference:nope"),
-                       (["--doc", "nodoc"], "nodoc")):
+                       (["--doc", "nodoc"], "nodoc"),
+                       # a paired test of one draft was refused after its run was recorded
+                       (["--paired-bs"], "--paired-bs needs two or more drafts"),
+                       (["--draft", "working", "--draft", "working", "--paired-ar"],
+                        "--paired-ar needs two or more drafts")):
         result = run_cli("score", "--db", db, *args)
         assert result.exit_code == 2 and name in result.stderr
         assert result.stderr.count("\n") == 1
