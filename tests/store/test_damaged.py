@@ -197,7 +197,8 @@ def test_doctor_finds_dangling_rows_and_a_missing_index(tmp_path: Path) -> None:
 def test_doctor_names_another_program_database_and_an_old_project_missing_a_table(
     tmp_path: Path,
 ) -> None:
-    from workbench.store.doctor import diagnose
+    from workbench.errors import ProjectError
+    from workbench.store.doctor import diagnose, recover
     from workbench.store.schema import MIGRATIONS
     from workbench.store.sqlite import sql_statements
 
@@ -208,6 +209,10 @@ def test_doctor_names_another_program_database_and_an_old_project_missing_a_tabl
     conn.close()
     schema = next(c for c in diagnose(other).checks if c.name == "schema")
     assert not schema.ok and "another kind" in " ".join(schema.details)
+    # nor is it "recovered" into an empty project (every table 'unreadable', PARTIAL)
+    with pytest.raises(ProjectError, match=r"another kind.*nothing to recover"):
+        recover(other, tmp_path / "recovered.db")
+    assert not (tmp_path / "recovered.db").exists()
     old = tmp_path / "old.db"
     with sqlite3.connect(old) as conn:
         for statement in sql_statements(MIGRATIONS[0]):

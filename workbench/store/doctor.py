@@ -325,6 +325,11 @@ def recover(source: str | Path, output: str | Path) -> Recovery:
 def _copy_from(src: Path, out: sqlite3.Connection) -> tuple[str, list[TableCopy]]:
     with _source(src) as conn:
         if _readable_schema(conn):
+            if not set(_table_names(conn)) & tables_of(1):
+                raise ProjectError(
+                    f"{src}: not a workbench project (an SQLite database of another kind): "
+                    "nothing to recover"
+                )
             return "row copy", _copy_tables(conn, out)
     recovered = _sqlite3_recover(src)
     if recovered is None:
