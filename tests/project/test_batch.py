@@ -213,8 +213,17 @@ def test_a_batch_approval_is_undone_at_once_and_its_locks_with_it(project: Proje
     project.set_status(3, "translated")
     report = project.review_many([3], "reviewed")
     project.lock(3)
-    assert project.undo_change(report.group_id)["kept"] == 1
+    undone = project.undo_change(report.group_id)
+    assert undone["kept"] == 1
     assert project.segment(3).status == "reviewed" and project.segment(3).locked
+    # a lock set before the group and kept through its verdict: named as locked, not as a
+    # segment "changed since"
+    project.set_status(4, "translated")
+    project.lock(4)
+    report = project.review_many([4], "reviewed")
+    undone = project.undo_change(report.group_id)
+    assert undone["kept"] == 1 and undone["summary"].endswith(
+        ": 0 restored, 1 locked and kept (unlock to undo)")
 
 
 def test_a_locked_segment_refused_by_a_batch_is_named_once(sample_db: Path) -> None:

@@ -50,6 +50,28 @@ def test_a_reviewers_verdict_keeps_a_leads_lock(project: Project) -> None:
     assert not project.review(seg.id, "rejected", "wrong term").locked  # as documented
 
 
+def test_undo_restores_a_lock_kept_through_earlier_verdicts(project: Project) -> None:
+    """The lock before an undone change was read from the one revision before it alone: a
+    lead's lock kept through a 'reviewed' verdict was taken for no lock (the undo of a later
+    verdict, or of a batch of them, left the segment unlocked)."""
+    first, second = (s.id for s in project.segments(limit=2))
+    for seg_id in (first, second):
+        project.confirm(seg_id, "Locked by the lead.", override_reason="test")
+        project.lock(seg_id)
+        project.review(seg_id, "reviewed")
+    project.review(first, "rejected", "wrong term")
+    batch = project.review_many([second], "rejected", "wrong term")
+    for seg_id in (first, second):
+        assert project.segment(seg_id).locked
+        project.unlock(seg_id)
+    restored = project.undo(first)
+    assert (restored.status, restored.locked) == ("reviewed", True)
+    assert batch.group_id is not None
+    project.undo_change(batch.group_id)
+    assert (project.segment(second).status, project.segment(second).locked) == (
+        "reviewed", True)
+
+
 def test_a_revision_the_segment_never_had_is_no_conflict(project: Project) -> None:
     """`confirm --revision 99` said someone had changed the segment since revision 99."""
     seg = project.segments(limit=1)[0]

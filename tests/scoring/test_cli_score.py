@@ -132,6 +132,16 @@ def test_confidence_and_paired_tests(files: dict[str, str]) -> None:
     base, other = data["systems"]
     assert "p_value" not in base["bleu"] and 0 < other["bleu"]["p_value"] <= 1
     assert "ar:300" in other["ter"]["signature"]
+    # --confidence-n sets the AR test's intervals too (sacrebleu's default 1000 was used)
+    result = run_cli("score", "--hyp", files["hyp"], "--hyp", files["hyp2"], "--ref",
+                     files["ref"], "--paired-ar", "--paired-n", "50", "--confidence",
+                     "--confidence-n", "40", "--format", "json")
+    alone = json.loads(run_cli("score", "--hyp", files["hyp"], "--ref", files["ref"],
+                               "--confidence", "--confidence-n", "40", "--format",
+                               "json").stdout)
+    base, other = json.loads(result.stdout)["systems"]
+    assert "bs:40|ar:50" in other["chrf"]["signature"] and other["chrf"]["ci"]
+    assert base["chrf"]["ci"] == alone["chrf"]["ci"]
     table = run_cli("score", "--hyp", files["hyp"], "--hyp", files["hyp2"], "--ref",
                     files["ref"], "--paired-bs", "--paired-n", "100", "--baseline",
                     files["hyp2"], "--limit", "0")
@@ -219,7 +229,11 @@ def test_project_mode_history_and_missing_names(sample_db: Path) -> None:
     assert table.exit_code == 0 and "working" in table.stdout
     for args, name in ((["--draft", "draft:nope"], "draft:nope"),
                        (["--ref", "nope"], "reference:nope"),
-                       (["--doc", "nodoc"], "nodoc")):
+                       (["--doc", "nodoc"], "nodoc"),
+                       # a paired test of one draft was refused after its run was recorded
+                       (["--paired-bs"], "--paired-bs needs two or more drafts"),
+                       (["--draft", "working", "--draft", "working", "--paired-ar"],
+                        "--paired-ar needs two or more drafts")):
         result = run_cli("score", "--db", db, *args)
         assert result.exit_code == 2 and name in result.stderr
         assert result.stderr.count("\n") == 1

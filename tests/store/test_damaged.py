@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -191,6 +192,36 @@ def test_doctor_finds_dangling_rows_and_a_missing_index(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "segments: 1 rows refer to missing documents rows" in result.stdout
     assert "missing index segments_status" in result.stdout
+
+
+def test_doctor_names_another_program_database_and_an_old_project_missing_a_table(
+    tmp_path: Path,
+) -> None:
+    from workbench.errors import ProjectError
+    from workbench.store.doctor import diagnose, recover
+    from workbench.store.schema import MIGRATIONS
+    from workbench.store.sqlite import sql_statements
+
+    other = tmp_path / "contacts.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    schema = next(c for c in diagnose(other).checks if c.name == "schema")
+    assert not schema.ok and "another kind" in " ".join(schema.details)
+    # nor is it "recovered" into an empty project (every table 'unreadable', PARTIAL)
+    with pytest.raises(ProjectError, match=r"another kind.*nothing to recover"):
+        recover(other, tmp_path / "recovered.db")
+    assert not (tmp_path / "recovered.db").exists()
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as conn:
+        for statement in sql_statements(MIGRATIONS[0]):
+            conn.execute(statement)
+        conn.execute("DROP TABLE notes")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    schema = next(c for c in diagnose(old).checks if c.name == "schema")
+    assert not schema.ok and "missing table notes" in schema.details
 
 
 def test_doctor_examines_the_project_named_before_it_or_in_workbench_db(

@@ -9,7 +9,8 @@ import pytest
 
 from workbench.errors import ProjectError
 from workbench.store import open_db, transaction
-from workbench.store.schema import SCHEMA_VERSION
+from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+from workbench.store.sqlite import sql_statements
 
 
 def test_new_database_has_schema_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -41,6 +42,43 @@ def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE foo (x)")
     with pytest.raises(ProjectError, match="another kind"):
         open_db(path)
+
+
+def test_other_program_database_with_a_user_version_is_left_unchanged(tmp_path: Path) -> None:
+    """Another program's database that sets user_version (as many do) is refused, not
+    migrated: our tables were added to it and it was switched to WAL."""
+    path = tmp_path / "contacts.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO contacts (name) VALUES ('Huda')")
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectError, match="another kind"):
+        open_db(path)
+    with pytest.raises(ProjectError, match="another kind"):
+        open_db(path, read_only=True)
+    assert path.read_bytes() == before
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(ProjectError, match="another kind"):
+        open_db(path)
+
+
+def test_old_project_missing_a_table_is_not_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        for statement in sql_statements(MIGRATIONS[0]):
+            conn.execute(statement)
+        conn.execute("DROP TABLE score_runs")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with pytest.raises(ProjectError, match=r"lacks its table score_runs .*workbench doctor"):
+        open_db(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -101,3 +139,52 @@ def test_revisions_are_append_only(tmp_path: Path) -> None:
         )
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         db.execute("UPDATE revisions SET new_text = 'y'")
+
+
+def test_a_disk_io_error_on_a_full_disk_says_the_disk_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a full disk SQLite cannot grow a project's -shm: "disk I/O error"
+    (SQLITE_IOERR_SHMSIZE) from every command, reading ones too; it was reported as a failing
+    disk."""
+    import shutil
+
+    import workbench.store.sqlite as store_sqlite
+
+    exc = sqlite3.OperationalError("disk I/O error")
+    exc.sqlite_errorname = "SQLITE_IOERR_SHMSIZE"  # type: ignore[attr-defined]
+    path = tmp_path / "p.db"
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(store_sqlite.shutil, "disk_usage",
+                        lambda folder: usage._replace(free=4096))
+    assert str(store_sqlite.sqlite_error(exc, path)) == (
+        f"{path}: the disk is full (disk I/O error: 4,096 bytes free in {tmp_path}); nothing "
+        "was changed"
+    )
+    monkeypatch.setattr(store_sqlite.shutil, "disk_usage",
+                        lambda folder: usage._replace(free=10 << 30))
+    assert "the disk failed reading or writing" in str(store_sqlite.sqlite_error(exc, path))
+
+
+def test_a_version_1_project_keeps_its_approved_work_locked(tmp_path: Path) -> None:
+    """Version 1 had approved segments but no locks: upgraded, they were unlocked, and
+    confirm, undo and replace changed approved work."""
+    from workbench.errors import LockedError
+    from workbench.project import open_project
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        for statement in sql_statements(MIGRATIONS[0]):
+            conn.execute(statement)
+        conn.execute("INSERT INTO documents (id, name, created_at) VALUES (1, 'doc', 'then')")
+        for sid, status in ((1, "approved"), (2, "translated")):
+            conn.execute("INSERT INTO segments (id, document_id, paragraph, position, source, "
+                         "status, updated_at) VALUES (?, 1, 1, ?, 'نص.', ?, 'then')",
+                         [sid, sid, status])
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with open_project(path) as project:
+        assert [(s.id, s.locked) for s in project.segments("doc")] == [(1, True), (2, False)]
+        with pytest.raises(LockedError):
+            project.confirm(1, "Changed approved work.")
+        project.confirm(2, "Changed translated work.")

@@ -128,3 +128,36 @@ def test_a_full_disk_while_creating_a_project_says_so_and_names_it(
         assert result.stderr == (f"workbench: error: {target}: the disk is full (database or "
                                  "disk is full); nothing was changed\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt"]
+
+
+def test_a_full_disk_while_storing_a_new_project_rows_names_it(
+    tmp_path: Path, _sample_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the schema fits, the import's (the copy's, the recovery's) rows do not: the error named
+    # no project ("workbench: error: the disk is full ..."), the new file never opened as one
+    doc = tmp_path / "doc.txt"
+    doc.write_text("جملة.\n", encoding="utf-8")
+
+    def execute(self: sqlite3.Connection, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "COMMIT" and sqlite3.Connection.execute(
+            self, "SELECT count(*) FROM sqlite_master WHERE name = 'documents'"
+        ).fetchone()[0] and sqlite3.Connection.execute(
+            self, "SELECT count(*) FROM documents"
+        ).fetchone()[0]:
+            sqlite3.Connection.execute(self, "ROLLBACK")
+            exc = sqlite3.OperationalError("database or disk is full")
+            exc.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+            raise exc
+        return sqlite3.Connection.execute(self, sql, *args)
+
+    monkeypatch.setattr(ProjectConnection, "execute", execute)
+    for target, args in (
+        (tmp_path / "copy.db", ["project", "copy", str(_sample_template)]),
+        (tmp_path / "new.db", ["import", str(doc), "--db"]),
+        (tmp_path / "recovered.db", ["doctor", "--db", str(_sample_template), "--recover"]),
+    ):
+        result = run_cli(*args, str(target))
+        assert result.exit_code == 2
+        assert result.stderr == (f"workbench: error: {target}: the disk is full (database or "
+                                 "disk is full); nothing was changed\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.txt"]

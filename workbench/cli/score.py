@@ -85,10 +85,6 @@ def score(
         _refuse_file_refs(refs)
         report = _score_project(db, doc, drafts, refs, baseline, not no_terms, not no_save,
                                 **options)
-    if paired and len(report.systems) < 2:
-        raise WorkbenchError(
-            f"--paired-{paired} needs two or more drafts (repeat --hyp or --draft)"
-        )
     _print_report(report, fmt, sort, metric, limit)
 
 

@@ -158,8 +158,10 @@ class ChangeSet:
     def undo_group(self, group_id: int) -> dict[str, Any]:
         """Undo every change of a group at once, as a new group of kind 'undo'.
 
-        A segment changed again since (or locked) keeps its newer state and is counted in
-        ``kept``. Returns the new group's id, ``restored`` and ``kept``.
+        A segment changed again since keeps its newer state, and a locked one (by a lock the
+        group did not set by approving) its state; both are counted in ``kept``, and named
+        apart in the summary. Returns the new group's id, ``restored``, ``kept`` and
+        ``summary``.
         """
         db = self.context.db
         with self.context.transaction():
@@ -176,7 +178,7 @@ class ChangeSet:
             undo_id = q_changes.add_group(
                 db, group["document_id"], "undo", self.context.author, reverts=group_id
             )
-            restored = kept = 0
+            restored = kept = locked = 0
             for rev in q_changes.group_revisions(db, group_id):
                 row = q_docs.segment(db, rev["segment_id"])
                 if row is None:
@@ -186,11 +188,11 @@ class ChangeSet:
                 wid = self.catalog.working_id(document)
                 text = (q_versions.translation(db, wid, row["id"]) if wid else None) or ""
                 # a lock this group set by approving is undone with it; any other is kept
-                locked_since = row["locked"] and rev["new_status"] != Status.APPROVED.value
-                if locked_since or (text, row["status"]) != (
-                    rev["new_text"] or "", rev["new_status"]
-                ):
+                if (text, row["status"]) != (rev["new_text"] or "", rev["new_status"]):
                     kept += 1
+                    continue
+                if row["locked"] and rev["new_status"] != Status.APPROVED.value:
+                    locked += 1  # locked since, or before: a lead's lock stays through verdicts
                     continue
                 old_text, old_status = rev["old_text"] or "", rev["old_status"] or "new"
                 vid = self.catalog.version_id(document, "working", create_working=True)
@@ -208,6 +210,8 @@ class ChangeSet:
             summary = f"undid change {group_id} ({group['kind']}): {restored} restored"
             if kept:
                 summary += f", {kept} changed since and kept"
+            if locked:
+                summary += f", {locked} locked and kept (unlock to undo)"
             q_changes.set_summary(db, undo_id, summary)
-        return {"id": undo_id, "undoes": group_id, "restored": restored, "kept": kept,
-                "summary": summary}
+        return {"id": undo_id, "undoes": group_id, "restored": restored,
+                "kept": kept + locked, "summary": summary}

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.errors import WorkbenchError
 from workbench.scoring.metrics import Refs, Scorer, SystemScore
 from workbench.scoring.report import ScoreReport
 
@@ -47,8 +48,13 @@ def score_systems(
     The first system is the baseline of the paired test. ``lines`` numbers the segments
     (default 1..n); ``origins`` ties each to project segments. With a ``matcher``
     (``TermMatcher``) and the Arabic ``sources``, terminology accuracy is added per system and
-    per segment. The test runs only between two or more systems.
+    per segment. A paired test with fewer than two systems is refused before anything is
+    scored (a project's run is then not recorded either).
     """
+    if options.paired and len(systems) < 2:
+        raise WorkbenchError(
+            f"--paired-{options.paired} needs two or more drafts (repeat --hyp or --draft)"
+        )
     scorer = Scorer(chrf_word_order=options.chrf_word_order)
     scored: list[tuple[SystemScore, Sequence[str]]] = []
     for name, hyps in systems:
@@ -65,12 +71,12 @@ def score_systems(
                 seg.terms = counts
         scored.append((system, hyps))
     test = None
-    if options.paired and len(scored) > 1:
+    if options.paired:
         from workbench.scoring.significance import paired_test
 
         paired_test(
             scorer, scored, references, options.paired, n_samples=options.n_samples,
-            confidence=options.confidence > 0,
+            confidence=options.confidence,
         )
         test = options.paired
     return ScoreReport([s for s, _ in scored], list(ref_names), test)

@@ -40,14 +40,15 @@ def paired_test(
     test: str = "bs",
     *,
     n_samples: int = 0,
-    confidence: bool = False,
+    confidence: int = 0,
 ) -> None:
     """Compare every system with the first (the baseline) by sacrebleu's paired ``test``.
 
     ``test`` is 'bs' (paired bootstrap, 1000 resamples by default) or 'ar' (approximate
     randomisation, 10000 trials by default). Each system's metric scores receive the
     p-value (not the baseline's), the bootstrap mean and 95% interval where sacrebleu gives
-    them (always for 'bs'; for 'ar' with ``confidence``), and the test's signature.
+    them (always for 'bs', from its resamples; for 'ar' from ``confidence`` bootstrap
+    resamples, none when 0), and the test's signature.
     """
     from sacrebleu.significance import PairedTest
 
@@ -63,7 +64,7 @@ def paired_test(
         metrics[key] = _KnownStats(scorer.corpus[key], known)
     tester = PairedTest(
         named, metrics, refs, test_type=test, n_samples=n_samples,
-        n_ar_confidence=0 if (test == "ar" and confidence) else -1,
+        n_ar_confidence=confidence if (test == "ar" and confidence > 0) else -1,
     )
     signatures, results = tester()
     for key in METRICS:

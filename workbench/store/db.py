@@ -97,6 +97,7 @@ def new_database(location: str | Path | ServerAddress) -> Iterator[Database]:
             yield pg
         return
     from workbench.store.sqlite import (
+        full_disk_named,
         open_sqlite,
         publish_new,
         refuse_stale_wal,
@@ -112,12 +113,13 @@ def new_database(location: str | Path | ServerAddress) -> Iterator[Database]:
     tmp = where.with_name(f".{where.name}.building-{os.getpid()}")
     remove_database(tmp)
     try:
-        db = open_sqlite(tmp, create=True, shown_as=where)  # errors name the new project
-        try:
-            yield db
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            db.close()
+        with full_disk_named(where):
+            db = open_sqlite(tmp, create=True, shown_as=where)  # errors name the new project
+            try:
+                yield db
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                db.close()
         publish_new(tmp, where)
     finally:
         remove_database(tmp)

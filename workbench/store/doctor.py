@@ -22,9 +22,10 @@ from pathlib import Path
 from workbench import openfiles
 from workbench.errors import ProjectError
 from workbench.store.location import ServerAddress, is_server_url, parse_location
-from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION, tables_of
 from workbench.store.sqlite import (
     connect_read_only,
+    full_disk_named,
     open_sqlite,
     publish_new,
     remove_database,
@@ -184,10 +185,22 @@ def _schema_check(conn: sqlite3.Connection, version: int) -> Check:
     ok = True
     if version == 0:
         return Check("schema", False, ["schema version 0: not a workbench project"])
+    try:
+        present = {name for kind, name in _schema_items(conn) if kind == "table"}
+    except sqlite3.DatabaseError as exc:
+        return Check("schema", False, [f"version {version}: the schema cannot be read ({exc})"])
+    if not present & tables_of(1):
+        return Check("schema", False, [
+            f"version {version}, but none of a workbench project's tables: not a workbench "
+            "project (an SQLite database of another kind)"
+        ])
     if version > SCHEMA_VERSION:
         details.append(f"version {version} is newer than this workbench ({SCHEMA_VERSION})")
     elif version < SCHEMA_VERSION:
         details.append(f"version {version}: opening it upgrades it to {SCHEMA_VERSION}")
+        for name in sorted(tables_of(version) - present):
+            ok = False
+            details.append(f"missing table {name}")
     else:
         details.append(f"version {version} (current)")
         try:
@@ -295,13 +308,14 @@ def recover(source: str | Path, output: str | Path) -> Recovery:
         raise ProjectError(f"{out}: folder {folder} is missing or not writable")
     tmp = out.with_name(f".{out.name}.recovering-{os.getpid()}")
     try:
-        db = open_sqlite(tmp, create=True, shown_as=out)
-        try:
-            with db.triggers_suspended():  # the rows are copied as they were
-                method, tables = _copy_from(src, db.conn)
-            dangling = _dangling(db.conn)
-        finally:
-            db.conn.close()
+        with full_disk_named(out):
+            db = open_sqlite(tmp, create=True, shown_as=out)
+            try:
+                with db.triggers_suspended():  # the rows are copied as they were
+                    method, tables = _copy_from(src, db.conn)
+                dangling = _dangling(db.conn)
+            finally:
+                db.conn.close()
         publish_new(tmp, out)
     finally:
         remove_database(tmp)
@@ -311,6 +325,11 @@ def recover(source: str | Path, output: str | Path) -> Recovery:
 def _copy_from(src: Path, out: sqlite3.Connection) -> tuple[str, list[TableCopy]]:
     with _source(src) as conn:
         if _readable_schema(conn):
+            if not set(_table_names(conn)) & tables_of(1):
+                raise ProjectError(
+                    f"{src}: not a workbench project (an SQLite database of another kind): "
+                    "nothing to recover"
+                )
             return "row copy", _copy_tables(conn, out)
     recovered = _sqlite3_recover(src)
     if recovered is None:

@@ -138,15 +138,27 @@ def last_change(db: Database, segment_id: int) -> Row | None:
 
 
 def locked_before(db: Database, segment_id: int, revision_id: int) -> bool:
-    """Whether the segment was locked just before its revision ``revision_id``: locked by a
-    ``lock`` record, or approved (approving locks; any other change leaves it unlocked)."""
-    row = next(iter(db.query(
-        "SELECT action, new_status FROM revisions WHERE segment_id = ? AND id < ? "
-        "AND action != 'conflict' ORDER BY id DESC LIMIT 1", [segment_id, revision_id],
-    )), None)
-    if row is None or row["action"] == "unlock":
-        return False
-    return bool(row["action"] == "lock" or row["new_status"] == "approved")
+    """Whether the segment was locked just before its revision ``revision_id``, by the lock
+    rules replayed over the revisions before it, newest first: a lock or unlock record says
+    so; approving locks; a status change of approved work, or a change of the English (made
+    unlocked, or by an import that unlocks), leaves it unlocked; a reviewer's other verdicts
+    keep the lock as it was (read further back); an undo leaves it as it was before the
+    change it undid."""
+    rows = db.query(
+        "SELECT action, old_text, new_text, old_status, new_status, reverts FROM revisions "
+        "WHERE segment_id = ? AND id < ? AND action != 'conflict' ORDER BY id DESC",
+        [segment_id, revision_id],
+    )
+    for row in rows:
+        if row["action"] in ("lock", "unlock"):
+            return bool(row["action"] == "lock")
+        if row["action"] == "undo" and row["reverts"] is not None:
+            return locked_before(db, segment_id, int(row["reverts"]))
+        if row["new_status"] == "approved":
+            return True
+        if row["old_status"] == "approved" or (row["old_text"] or "") != (row["new_text"] or ""):
+            return False
+    return False
 
 
 def last_undoable(db: Database, segment_id: int) -> Row | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Each entry upgrades the schema by one version; never edit a released entry, append.
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -169,6 +171,8 @@ MIGRATIONS: list[str] = [
         BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
     -- An approved segment is locked: its English changes only after an explicit unlock.
     ALTER TABLE segments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+    -- A version-1 project's approved work (there were no locks) is locked as it upgrades.
+    UPDATE segments SET locked = 1 WHERE status = 'approved';
     """,
     # 3: indexes that make per-segment look-ups and foreign-key cascades index seeks
     """
@@ -469,3 +473,11 @@ MIGRATIONS: list[str] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def tables_of(version: int) -> set[str]:
+    """The tables a project of schema ``version`` has (migrations add tables, never drop one)."""
+    found: set[str] = set()
+    for script in MIGRATIONS[:version]:
+        found.update(re.findall(r"^\s*CREATE TABLE (\w+)", script, re.MULTILINE))
+    return found

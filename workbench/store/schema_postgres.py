@@ -186,6 +186,8 @@ POSTGRES_MIGRATIONS: list[str] = [
     CREATE TRIGGER revisions_group_append_only BEFORE UPDATE OF group_id ON revisions
         FOR EACH ROW EXECUTE FUNCTION revisions_append_only();
     ALTER TABLE segments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+    -- A version-1 project's approved work (there were no locks) is locked as it upgrades.
+    UPDATE segments SET locked = 1 WHERE status = 'approved';
     """,
     # 3: indexes for per-segment look-ups and foreign-key cascades
     """

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -27,7 +28,7 @@ import sqlite_utils
 from workbench import openfiles
 from workbench.errors import DamagedProjectError, ProjectError, ReadOnlyProjectError
 from workbench.store.connection import Database, WriteLockTaken
-from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
+from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION, tables_of
 
 BUSY_TIMEOUT_MS = 30_000
 LARGE_CACHE_KB = 64 * 1024
@@ -311,18 +312,34 @@ def _check_kind(conn: sqlite3.Connection, p: Path, exists: bool) -> int:
                 f"damaged: `workbench doctor --db {p}` tells which)"
             ) from None
         raise
+    if exists:
+        _check_tables(conn, p, version)
     if version > SCHEMA_VERSION:
         raise ProjectError(
             f"{p}: project schema version {version} is newer than this workbench "
             f"understands ({SCHEMA_VERSION}); upgrade workbench"
         )
-    if exists and version == 0 and _has_tables(conn):
-        raise ProjectError(f"{p}: not a workbench project (an SQLite database of another kind)")
     return version
 
 
-def _has_tables(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+def _check_tables(conn: sqlite3.Connection, p: Path, version: int) -> None:
+    """ProjectError unless the tables of an existing database are a workbench project's of
+    schema ``version`` (or it is an empty database): another program's database, whatever
+    its ``user_version``, is never migrated (its file changed: our tables added to it)."""
+    present = {
+        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    if version == 0 and not present:
+        return
+    if version == 0 or not present & tables_of(1):
+        raise ProjectError(f"{p}: not a workbench project (an SQLite database of another kind)")
+    missing = tables_of(version) - present
+    if missing:
+        raise ProjectError(
+            f"{p}: the project lacks its table{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(sorted(missing))} (schema version {version}); "
+            f"`workbench doctor --db {p}` examines it"
+        )
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
@@ -395,6 +412,19 @@ def remove_database(path: Path) -> None:
 # Database errors as one line -------------------------------------------------------------------
 
 
+FULL_BELOW = 1 << 20
+"""Free bytes under which a disk I/O error on a project is reported as a full disk."""
+
+
+def _free_bytes(path: Path) -> int:
+    """The bytes free for this user on the file system of ``path``'s folder (a large number
+    when that cannot be known)."""
+    try:
+        return shutil.disk_usage(path.absolute().parent).free
+    except OSError:
+        return 1 << 62
+
+
 def _error_name(exc: sqlite3.Error) -> str:
     """SQLite's primary result code name (``SQLITE_CORRUPT``...) of ``exc``, '' if unknown."""
     name = getattr(exc, "sqlite_errorname", "") or ""
@@ -433,8 +463,28 @@ def sqlite_error(exc: sqlite3.Error, where: Path | None) -> ProjectError:
             f"folder and its -wal and -shm files"
         )
     if name == "SQLITE_IOERR":
+        if where is not None and _free_bytes(where) < FULL_BELOW:
+            # SQLite says "disk I/O error" when it cannot grow the -shm or -wal of a project
+            # on a full disk (SQLITE_IOERR_SHMSIZE): even reading fails then.
+            return ProjectError(
+                f"{prefix}the disk is full ({text}: {_free_bytes(where):,} bytes free in "
+                f"{where.absolute().parent}); nothing was changed"
+            )
         return ProjectError(f"{prefix}the disk failed reading or writing the project ({text})")
     return ProjectError(f"{prefix}database error ({name or type(exc).__name__}: {text})")
+
+
+@contextlib.contextmanager
+def full_disk_named(where: Path) -> Iterator[None]:
+    """While a new project file is written: a full disk (a commit, the checkpoint) is the
+    one-line error naming the new project ``where``, which no other error handler names (it
+    was never opened as a project)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        if _error_name(exc) != "SQLITE_FULL":
+            raise
+        raise sqlite_error(exc, where) from None
 
 
 def is_sqlite_failure(exc: BaseException) -> bool:
