@@ -270,7 +270,7 @@ def test_without_doc_a_batch_says_which_document_it_worked_on(sample_db: Path) -
     for args in (("confirm", "--status", "draft"), ("review", "--status", "draft",
                                                     "--reviewed"),
                  ("replace", "bells", "BELLS", "--dry-run"), ("lqa", "report"),
-                 ("lqa", "list")):
+                 ("lqa", "list"), ("score", "--no-save", "--no-terms")):
         result = run_cli(*args, *db)
         assert note in result.stderr, (args, result.stderr)
         assert note not in run_cli(*args, "--doc", "other", *db).stderr

@@ -12,7 +12,14 @@ from typing import Any
 
 import click
 
-from workbench.cli.app import FilePath, db_option, db_typed, main, print_json
+from workbench.cli.app import (
+    FilePath,
+    db_option,
+    db_typed,
+    main,
+    note_first_document,
+    print_json,
+)
 from workbench.errors import WorkbenchError
 
 FORMATS = ("table", "json", "csv", "md")
@@ -159,6 +166,7 @@ def _score_project(
     from workbench.project import open_project
 
     with open_project(db) as project:
+        note_first_document(project, doc)
         if store and project.read_only:
             click.echo(f"warning: the run is not recorded: {project.path} is read-only "
                        f"({project.read_only_reason})", err=True)
