@@ -195,6 +195,8 @@ def test_file_mode_glossary_warnings_are_shown(tmp_path: Path) -> None:
         (["--hyp", "{hyp}", "--ref", "{ref}", "--glossary", "{ref}"], "--glossary and --source"),
         (["--hyp", "{hyp}", "--ref", "{ref}", "--source", "{short}", "--glossary", "{gloss}"],
          "short.txt: 3 lines"),
+        (["--hyp", "{hyp}", "--ref", "{ref}", "--source", "{ref}", "--glossary", "{gloss}"],
+         "not Arabic: 0% of its letters are Arabic (an English file given for the Arabic?)"),
     ],
 )
 def test_bad_file_input_is_one_line_exit_2(

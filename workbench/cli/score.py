@@ -143,8 +143,10 @@ def _score_files(
     matcher = sources = None
     if glossary and source:
         from workbench.cli.check import glossary_file_matcher
+        from workbench.text.script import require_language
 
         sources = read_lines(source)
+        require_language("\n".join(sources), "ar", source)  # the English given for it
         if len(sources) != len(hyp_texts[0]):
             raise WorkbenchError(
                 f"{source}: {len(sources)} lines, but {order[0]} has {len(hyp_texts[0])} "

@@ -31,8 +31,7 @@ def require_language(text: str, lang: str, path: str | Path) -> None:
     share = arabic_share(sample)
     if lang == "ar" and share < 0.1:
         raise InputError(path, f"not Arabic: {share:.0%} of its letters are Arabic (an English "
-                               "file? the Arabic document is imported, then its English is "
-                               "aligned to it)")
+                               "file given for the Arabic?)")
     if lang == "en" and share > 0.5:
         raise InputError(path, f"not English: {share:.0%} of its letters are Arabic (the Arabic "
                                "given for the English?)")
