@@ -376,6 +376,37 @@ def test_concordance(tm_project: Project, tmp_path: Path) -> None:
     assert [h.source[s:e] for h in book for s, e in h.spans] == ["والكتاب"]
 
 
+def test_concordance_of_words_starting_with_a_clitic_letter(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """وزير, فيروس and سياسة start with the letters of و ف س: a bare وزير and الوزير find each
+    other (their stems were زير and وزير)."""
+    path = tmp_path / "tm.tsv"
+    path.write_text(
+        "وصل الوزير إلى القاهرة.\tThe minister arrived in Cairo.\n"
+        "قال وزير الصحة ذلك.\tThe health minister said so.\n"
+        "ووزير الخارجية غائب.\tAnd the foreign minister is absent.\n"
+        "انتشر فيروس جديد.\tA new virus spread.\n"
+        "أصيب بالفيروس أمس.\tHe caught the virus yesterday.\n"
+        "تغيرت السياسة الخارجية.\tThe foreign policy changed.\n"
+        "سياسة جديدة.\tA new policy.\n"
+        "سيتغير كل شيء.\tEverything will change.\n",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(path, "old")
+
+    def found(query: str) -> list[str]:
+        hits = tm_project.tm.concordance(query, lang="ar")
+        return sorted(h.source[s:e] for h in hits for s, e in h.spans)
+
+    for query in ("وزير", "الوزير", "والوزير"):
+        assert found(query) == ["الوزير", "وزير", "ووزير"], query
+    assert found("وزير الخارجية") == ["ووزير الخارجية"]
+    assert found("فيروس") == found("الفيروس") == ["بالفيروس", "فيروس"]
+    assert found("سياسة") == found("السياسة") == ["السياسة", "سياسة"]
+    assert found("يتغير") == ["سيتغير"]  # the future س is still split off
+
+
 def test_insert_match_records_its_origin(tm_project: Project, tmp_path: Path) -> None:
     path = tmp_path / "tm.tsv"
     path.write_text(f"{C}\tThe conference met in Cairo.\n", encoding="utf-8")
