@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -212,6 +213,27 @@ def test_a_tab_separated_file_without_arabic_is_refused(
     path = tmp_path / "en-fr.tsv"  # another language pair: nothing of it is Arabic
     path.write_text("Hello.\tBonjour.\nThank you.\tMerci.\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"en-fr\.tsv: no Arabic-English units"):
+        empty_project.tm.import_file(path)
+    assert [m.name for m in empty_project.tm.memories()] == ["project"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        # Arabic in both columns (a paraphrase list): its "English" would be Arabic
+        ("قامت الثورة.\tاندلعت الثورة.\nعقد المؤتمر.\tانعقد المؤتمر.\n",
+         "no Arabic-English units: both columns are mostly Arabic"),
+        # an id column before the Arabic: the ids would be the English
+        ("1\tقامت الثورة.\tThe revolution.\n2\tعقد المؤتمر.\tThe conference.\n",
+         "line 1: column 1 is not English ('1' and most others have no letters)"),
+    ],
+)
+def test_a_tab_separated_file_whose_english_column_is_not_english_is_refused(
+    empty_project: Project, tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "odd.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"{path}: {message}")):
         empty_project.tm.import_file(path)
     assert [m.name for m in empty_project.tm.memories()] == ["project"]
 

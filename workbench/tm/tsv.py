@@ -5,7 +5,7 @@ lines starting with ``#`` are skipped, as is a first line naming the columns (``
 ``ar-SA``/``en-US``, ``Arabic``/``English``/``Notes``, ``Source text``/``Target text``); a
 spreadsheet's quotes around every field of a row are taken off. A file whose first column is
 English and second Arabic is read the other way round. A line without a tab or with an empty
-side is an error naming the line.
+side is an error naming the line; so is a file whose English column is Arabic too, or ids.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
         raise InputError(path, "no Arabic-English units: neither column is mostly Arabic "
                          "(expected lines of Arabic<TAB>English)")
     swap = second > first
+    _require_english(path, rows, 0 if swap else 1)
     info = TmFileInfo(str(path), "tsv", source_lang="en" if swap else "ar")
 
     def units() -> Iterator[TmUnit]:
@@ -69,3 +70,18 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
             yield TmUnit(source=ar, target=en, notes=notes, line=number)
 
     return info, units()
+
+
+def _require_english(path: str | Path, rows: list[tuple[int, list[str]]], column: int) -> None:
+    """Refuse a file whose column taken for the English is mostly Arabic too (an Arabic–Arabic
+    file) or mostly without letters (an id or number column before the Arabic)."""
+    texts = [fields[column] for _, fields in rows]
+    if sum(map(arabic_share, texts)) >= 0.5 * len(rows):
+        raise InputError(path, "no Arabic-English units: both columns are mostly Arabic "
+                         "(expected lines of Arabic<TAB>English)")
+    if sum(any(c.isalpha() for c in t) for t in texts) < 0.5 * len(rows):
+        number, fields = next((n, f) for n, f in rows if not any(c.isalpha() for c in f[column]))
+        raise InputError(
+            path, f"column {column + 1} is not English ({fields[column].strip()!r} and most "
+            "others have no letters): expected Arabic<TAB>English[<TAB>note]", number,
+        )
