@@ -172,6 +172,30 @@ def test_tab_separated_files(empty_project: Project, tmp_path: Path) -> None:
     assert (unit["source"], unit["target"]) == ('قامت "الثورة".', "The revolution.")
 
 
+def test_quoted_sentences_among_unquoted_rows_keep_their_quotes(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "news.tsv"
+    path.write_text(
+        'Arabic\tEnglish\n"لم أتنازل عن أي شيء."\t"I didn\'t give up anything."\n'
+        "قامت الثورة.\tThe revolution broke out.\n", encoding="utf-8",
+    )
+    assert empty_project.tm.import_file(path).units == 2
+    assert [(u["source"], u["target"]) for u in units(empty_project, "news")] == [
+        ('"لم أتنازل عن أي شيء."', '"I didn\'t give up anything."'),
+        ("قامت الثورة.", "The revolution broke out."),
+    ]
+    (match,) = empty_project.tm.lookup('"لم أتنازل عن أي شيء."')
+    assert match.score == 100
+    # a spreadsheet that quotes every text cell, under a header it left unquoted
+    path.write_text('Arabic\tEnglish\n"لم أتنازل."\t"I did not give in."\n'
+                    '"قامت الثورة."\t"The revolution."\n', encoding="utf-8")
+    empty_project.tm.import_file(path, "sheet")
+    assert [u["target"] for u in units(empty_project, "sheet")] == [
+        "I did not give in.", "The revolution."
+    ]
+
+
 @pytest.mark.parametrize(
     "header", ["Arabic\tEnglish\tComment", "ar-SA\ten-US", "AR\tEN\tNotes",
                "Source text\tTarget text", "source_text\ttarget_text"],
