@@ -160,6 +160,26 @@ def test_lookup_results(tm_project: Project, tmp_path: Path) -> None:
     assert len(tm_project.tm.lookup("ارتفعت الأسعار", min_score=0, limit=1)) == 1
 
 
+@pytest.mark.parametrize("copies", [20, 300])  # more than the candidates scored (250)
+def test_copies_of_a_unit_do_not_crowd_out_the_other_matches(
+    tm_project: Project, tmp_path: Path, copies: int
+) -> None:
+    copy = "قامت الثورة في روسيا عام 1917.\tThe revolution broke out in Russia in 1917.\n"
+    path = tmp_path / "tm.tsv"
+    path.write_text(
+        copy * copies + "قامت الثورة في روسيا.\tThe revolution broke out in Russia.\n"
+        "اندلعت الثورة في روسيا عام 1917.\tThe revolution erupted in Russia in 1917.\n",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(path, "copies")
+    matches = tm_project.tm.lookup("قامت الثورة في روسيا عام 1918.")
+    assert [(m.score, m.target) for m in matches] == [
+        (83, "The revolution broke out in Russia in 1917."),
+        (66, "The revolution erupted in Russia in 1917."),
+        (66, "The revolution broke out in Russia."),
+    ]
+
+
 def test_substituted_numbers_keep_their_sign(tm_project: Project, tmp_path: Path) -> None:
     path = tmp_path / "tm.tsv"
     path.write_text("بلغت الحرارة -5 درجات.\tIt reached -5 degrees.\n", encoding="utf-8")

@@ -334,7 +334,7 @@ class Matcher:
         others: list[_Scored] = []
         for s in scored:
             (same if s.score == CONTEXT and s.words == query.word_codes else others).append(s)
-        others = others[: 2 * limit + 4]
+        others = _first_distinct(others, 2 * limit + 4)
         chosen = same + others
         self._exact(query, chosen)
         chosen = [s for s in chosen if s.score >= min_score]
@@ -392,6 +392,20 @@ class Matcher:
             substituted=substituted,
             insert=insert if insert != english else None,
         )
+
+
+def _first_distinct(scored: list[_Scored], count: int) -> list[_Scored]:
+    """The leading items of ``scored`` up to ``count`` distinct word sequences, every unit of
+    each: a memory's copies of one unit do not crowd out the other matches."""
+    seen: set[str] = set()
+    out: list[_Scored] = []
+    for s in scored:
+        if s.words not in seen:
+            if len(seen) == count:
+                break
+            seen.add(s.words)
+        out.append(s)
+    return out
 
 
 def _nbytes(postings: Postings) -> int:
