@@ -52,6 +52,29 @@ def test_memoq_regions_props_notes_and_skipped_units(
                     "attrs": {"usagecount": "3"}}
 
 
+def test_a_unit_whose_english_is_its_arabic_is_left_out(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    # another tool's untranslated unit (its source copied to the target), and one whose
+    # languages were swapped: neither has an English side
+    pairs = [
+        ("قامت الثورة.", "قامت الثورة."), ("Thank you.", "شكرا."), ("عام 1917 (١٩١٧).", "1917."),
+        ("قال: شكرا.", "He said: thank you (شكرا)."),
+    ]
+    body = "".join(
+        f'<tu><tuv xml:lang="ar"><seg>{ar}</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>{en}</seg></tuv></tu>\n' for ar, en in pairs
+    )
+    path = write(tmp_path / "copied.tmx",
+                 f'<tmx version="1.4"><header srclang="ar"/><body>\n{body}</body></tmx>')
+    result = empty_project.tm.import_file(path)
+    assert (result.units, result.skipped, result.skipped_lines) == (2, 2, [2, 3])
+    assert [u["target"] for u in units(empty_project, "copied")] == [
+        "1917.", "He said: thank you (شكرا)."
+    ]
+    assert empty_project.tm.lookup("قامت الثورة.") == []
+
+
 def test_trados_english_source_utf16_crlf_inline_tags(
     empty_project: Project, tmp_path: Path
 ) -> None:

@@ -46,7 +46,7 @@ def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> N
         lines = ", ".join(map(str, result.skipped_lines))
         click.echo(
             f"warning: {plural(result.skipped, 'unit')} without both an Arabic and an English "
-            f"side left out (lines {lines})", err=True,
+            f"side (or with Arabic as the English) left out (lines {lines})", err=True,
         )
 
 

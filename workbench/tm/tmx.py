@@ -7,7 +7,8 @@ dropped: ``<bpt i="1">`` → ``{1}``, ``<ept i="1">`` → ``{/1}``, ``<ph x="2"/
 ``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}``. ``<prop>`` and
 ``<note>`` (of the unit and of its variants), the creation and change dates and authors and
 ``tuid`` are kept; memoQ's ``x-context-pre``/``x-context-post`` and OmegaT's ``prev``/``next``
-props become the unit's context. Units without both languages are counted, not silently
+props become the unit's context. Units without both languages (an English side mostly in
+Arabic letters, another tool's source copied to the target, is none) are counted, not silently
 lost. The file is read with the safe parser (no DTD, no entities, no network).
 """
 
@@ -22,6 +23,7 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
 from workbench.formats.model import tmx_date
+from workbench.text.script import arabic_share
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date, primary_language
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -155,7 +157,9 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
             props.append((child.get("type") or "", child.text or ""))
         elif name == "note":
             notes.append(child.text or "")
-    if not (sides.get("ar") or "").strip() or not (sides.get("en") or "").strip():
+    english_text = sides.get("en") or ""
+    if (not (sides.get("ar") or "").strip() or not english_text.strip()
+            or arabic_share(english_text) > 0.5):  # the Arabic copied as the "translation"
         info.skip(tu.sourceline)
         return None
     own = tu.attrib
