@@ -239,6 +239,8 @@ def test_a_header_line_naming_the_columns_is_no_unit(
         ("قامت الثورة.\tThe revolution.\nعقد المؤتمر بلا ترجمة\n", 2, "no tab"),
         ("قامت الثورة.\tThe revolution.\n\t\tx\n", 2, "empty Arabic side"),
         ("قامت الثورة.\t \n", 1, "empty English side"),
+        ("قامت الثورة.\tThe revolution.\nشكرا.\tThanks.\nعقد المؤتمر.\tعقد المؤتمر.\n", 3,
+         "the English side is in Arabic (not translated?)"),
     ],
 )
 def test_bad_tab_separated_lines(

@@ -6,8 +6,8 @@ lines starting with ``#`` are skipped, as is a first line naming the columns (``
 spreadsheet's quotes around every text field of every row are taken off, as are those of a
 cell with doubled quotes (a row of quoted sentences among unquoted rows keeps its quotes). A
 file whose first column is English and second Arabic is read the other way round. A line
-without a tab or with an empty side is an error naming the line; so is a file whose English
-column is Arabic too, or ids.
+without a tab, with an empty side or with an English side in Arabic is an error naming the
+line; so is a file whose English column is Arabic too, or ids.
 """
 
 from __future__ import annotations
@@ -81,7 +81,8 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
 
 def _require_english(path: str | Path, rows: list[tuple[int, list[str]]], column: int) -> None:
     """Refuse a file whose column taken for the English is mostly Arabic too (an Arabic–Arabic
-    file) or mostly without letters (an id or number column before the Arabic)."""
+    file) or mostly without letters (an id or number column before the Arabic), and a line
+    whose English is in Arabic (its Arabic copied as the translation)."""
     texts = [fields[column] for _, fields in rows]
     if sum(map(arabic_share, texts)) >= 0.5 * len(rows):
         raise InputError(path, "no Arabic-English units: both columns are mostly Arabic "
@@ -92,3 +93,6 @@ def _require_english(path: str | Path, rows: list[tuple[int, list[str]]], column
             path, f"column {column + 1} is not English ({fields[column].strip()!r} and most "
             "others have no letters): expected Arabic<TAB>English[<TAB>note]", number,
         )
+    for number, fields in rows:
+        if arabic_share(fields[column]) > 0.5:
+            raise InputError(path, "the English side is in Arabic (not translated?)", number)
