@@ -257,6 +257,15 @@ def test_propagation_overwrites_drafts_only(tm_project: Project) -> None:
     assert tm_project.segment(fourth).target == "In 1917 the revolution broke out in Russia."
 
 
+def test_propagation_leaves_a_locked_repetition_alone(tm_project: Project) -> None:
+    first, _, _, fourth = ids(tm_project)
+    tm_project.lock(fourth)  # new and locked: its English changes only once unlocked
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
+    locked = tm_project.segment(fourth)
+    assert (locked.target, locked.status, locked.locked) == ("", "new", True)
+    assert [r.action for r in tm_project.history(fourth)] == ["lock"]
+
+
 def test_propagation_respects_the_qa_policy(tm_project: Project) -> None:
     first, _, _, fourth = ids(tm_project)
     # 1918 is not the source's number: an error the translator overrode for the first segment
