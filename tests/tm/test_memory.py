@@ -138,6 +138,21 @@ def test_external_units_with_context(tm_project: Project, tmp_path: Path) -> Non
     assert tm_project.tm.lookup(source, context=("مقدمة.", "الفصل الأول."))[0].score == 100
 
 
+def test_memoq_context_on_the_source_variant(tm_project: Project, tmp_path: Path) -> None:
+    # memoQ writes the neighbours on the source's <tuv>, each an escaped <seg>
+    tm_project.tm.import_file(write(tmp_path / "m.tmx", f"""<tmx version="1.4">
+<header srclang="ar-sa" creationtool="memoQ"/><body><tu><tuv xml:lang="ar-sa">
+<prop type="x-context-pre">&lt;seg&gt;{A}&lt;/seg&gt;</prop>
+<prop type="x-context-post">&lt;seg&gt;عقد &lt;ph x="1"/&gt;المؤتمر.&lt;/seg&gt;</prop>
+<seg>{B}</seg></tuv><tuv xml:lang="en-us">
+<prop type="x-context-pre">&lt;seg&gt;The revolution.&lt;/seg&gt;</prop>
+<seg>And the Bolsheviks seized power.</seg></tuv></tu></body></tmx>"""))
+    (unit,) = tm_project.db.query("SELECT context_prev, context_next, meta FROM tm_units")
+    assert (unit["context_prev"], unit["context_next"]) == (A, "عقد {1/}المؤتمر.")
+    assert tm_project.tm.lookup(B, context=(A, "عقد {1/}المؤتمر."))[0].score == 101
+    assert tm_project.tm.lookup(B, context=(C, "عقد {1/}المؤتمر."))[0].score == 100
+
+
 def test_lookup_results(tm_project: Project, tmp_path: Path) -> None:
     path = tmp_path / "tm.tsv"
     path.write_text(

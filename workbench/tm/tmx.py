@@ -6,10 +6,11 @@ gives units with the Arabic as source. Inline tags are kept as plain-text placeh
 dropped: ``<bpt i="1">`` → ``{1}``, ``<ept i="1">`` → ``{/1}``, ``<ph x="2"/>`` → ``{2/}``,
 ``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}``. ``<prop>`` and
 ``<note>`` (of the unit and of its variants), the creation and change dates and authors and
-``tuid`` are kept; memoQ's ``x-context-pre``/``x-context-post`` and OmegaT's ``prev``/``next``
-props become the unit's context. Units without both languages (an English side mostly in
-Arabic letters, another tool's source copied to the target, is none) are counted, not silently
-lost. The file is read with the safe parser (no DTD, no entities, no network).
+``tuid`` are kept; memoQ's ``x-context-pre``/``x-context-post`` (on the unit, or on the Arabic
+``<tuv>`` with the neighbour as an escaped ``<seg>``, as memoQ writes them) and OmegaT's
+``prev``/``next`` props become the unit's context. Units without both languages (an English
+side mostly in Arabic letters, another tool's source copied to the target, is none) are
+counted, not silently lost. The file is read with the safe parser (no DTD, no entities, no network).
 """
 
 from __future__ import annotations
@@ -147,7 +148,12 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
                     if lang in ("ar", "en") and lang not in sides:
                         sides[lang] = seg.read(sub)
                 elif sub_name == "prop":
-                    props.append((f"{lang}:{sub.get('type') or ''}", sub.text or ""))
+                    kind = sub.get("type") or ""
+                    if lang == "ar" and kind in CONTEXT_PREV + CONTEXT_NEXT:
+                        # memoQ: on the source's <tuv>, the neighbour as an escaped <seg>
+                        props.append((kind, _context_text(sub.text or "", seg.path)))
+                    else:
+                        props.append((f"{lang}:{kind}", sub.text or ""))
                 elif sub_name == "note":
                     notes.append(sub.text or "")
                 elif isinstance(sub, etree._Entity):
@@ -192,6 +198,19 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
                 unit.status = value.strip() or None
             unit.props.append((kind, value))
     return unit
+
+
+def _context_text(value: str, path: str | Path) -> str:
+    """A context prop's neighbour text: memoQ writes it as a ``<seg>`` (escaped in the prop),
+    read as a unit's segment is; other values as they are."""
+    stripped = value.strip()
+    if not (stripped.startswith("<seg") and stripped.endswith("</seg>")):
+        return value
+    try:
+        element = safexml.parse(stripped.encode("utf-8"), path)
+    except InputError:
+        return value
+    return _Seg(path).read(element) if safexml.local(element.tag) == "seg" else value
 
 
 def write_tmx(
