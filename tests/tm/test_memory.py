@@ -391,6 +391,18 @@ def test_analysis_bands_add_up(tm_project: Project, tmp_path: Path) -> None:
     assert data["bands"]["repetitions"] == {"segments": 1, "words": 6, "characters": 25}
 
 
+def test_analysis_counts_no_tag_as_characters(tm_project: Project, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>انتهت <a href='x'>الحرب</a> <b>أخيرا</b>.</p>"
+                    "<p>انتهت الحرب أخيرا.</p></body></html>", encoding="utf-8")
+    tm_project.sources.import_file(page, "page")
+    tagged, _ = ids(tm_project, "page")
+    assert tm_project.segment(tagged).source == "انتهت <1>الحرب</1> <2>أخيرا</2>."
+    analysis = tm_project.tm.analyze("page")
+    # the same words and letters: 3 words, 16 characters each
+    assert analysis.to_dict()["total"] == {"segments": 2, "words": 6, "characters": 32}
+
+
 def test_concordance(tm_project: Project, tmp_path: Path) -> None:
     path = tmp_path / "tm.tmx"
     write(path, """<tmx version="1.4"><header srclang="ar"/><body>
