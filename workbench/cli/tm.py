@@ -216,7 +216,9 @@ def pretranslate(db: str | None, doc: str | None, min_score: int, fmt: str) -> N
     if fmt == "json":
         print_json(result.to_dict())
         return
-    bands = ", ".join(f"{band}: {n}" for band, n in sorted(result.by_band.items(), reverse=True))
+    bands = ", ".join(  # best first
+        f"{band}: {result.by_band[band]}" for band in ANALYSIS_BANDS if band in result.by_band
+    )
     click.echo(
         f"pre-translated {result.filled} of {result.empty} empty segments of "
         f"{', '.join(result.documents)} with matches of {min_score}% or more"
