@@ -495,6 +495,19 @@ def test_a_match_with_line_breaks_comes_in_as_one_line(
     assert tm_project.history(third)[-1].new_text == "The conference met in Cairo."
 
 
+def test_a_pretty_printed_tmx_brings_no_indentation(tm_project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "pretty.tmx"
+    path.write_text(
+        f'<tmx version="1.4">\n<header srclang="ar"/>\n<body>\n<tu>\n  <tuv xml:lang="ar">\n'
+        f"    <seg>\n      {C}\n    </seg>\n  </tuv>\n  <tuv xml:lang=\"en\">\n"
+        "    <seg>\n      The conference met in Cairo.\n    </seg>\n  </tuv>\n</tu>\n"
+        "</body>\n</tmx>\n", encoding="utf-8")
+    tm_project.tm.import_file(path, "pretty")
+    *_, third, _ = ids(tm_project)
+    assert tm_project.tm.pretranslate("doc").segments == [third]
+    assert tm_project.segment(third).target == "The conference met in Cairo."
+
+
 def test_auto_insert_fills_only_an_empty_segment_at_the_threshold(
     tm_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
