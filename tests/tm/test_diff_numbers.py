@@ -165,3 +165,11 @@ def test_a_number_the_target_has_more_often_than_the_source() -> None:
     assert substituted_target(
         words("من 7 إلى 5 دولارات"), words("من 5 إلى 7 دولارات"), "From 5 to 7 dollars."
     ) == "From 7 to 5 dollars."
+
+
+def test_the_numbers_of_a_units_tags_are_not_its_numbers() -> None:
+    # {1} is a tag, not the number 1: the 1 between the tags is replaced, the tags kept
+    query, source = words("زار <1>2</1> مدينة<2/>"), words("زار {1}1{/1} مدينة{2/}")
+    assert substituted_target(query, source, "Visited {1}1{/1} city{2/}.") == (
+        "Visited {1}2{/1} city{2/}."
+    )

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from workbench.glossary.checks.number_mismatch import numbers
-from workbench.tm.tokens import canonical_number, tokenize
+from workbench.tm.tokens import PLACEHOLDER, canonical_number, tokenize
 
 #: A number, bare or written after the proclitics و ف ب ك ل (و33, ب5, وب١٠): the tokeniser
 #: keeps those as one word, the number not canonical; a minus sign first (see signed_words).
@@ -88,9 +88,15 @@ def _render(value: str, written: str) -> str:
     return whole + dot + frac
 
 
+def _target_numbers(target: str) -> list[tuple[str, tuple[int, int]]]:
+    """The numbers of a unit's target with their spans, the numbers of its tags' placeholders
+    (``{1}`` ``{/1}`` ``{2/}``, ``<1>``) left out."""
+    return numbers(PLACEHOLDER.sub(lambda m: " " * len(m.group()), target))
+
+
 def substitute(target: str, pairs: Sequence[tuple[str, str]]) -> str | None:
     """``target`` with each (old, new) number replaced, or None if an old one is missing."""
-    found = numbers(target)
+    found = _target_numbers(target)
     used: set[int] = set()
     edits: list[tuple[int, int, str]] = []
     for old, new in pairs:
@@ -115,7 +121,7 @@ def substituted_target(
     if pairs is None:
         return None
     in_source = Counter(n[1] for n in map(_number, source_words) if n is not None)
-    in_target = Counter(value for value, _ in numbers(target))
+    in_target = Counter(value for value, _ in _target_numbers(target))
     if any(in_target[old] != in_source[old] for old, _ in pairs):
         return None  # the target has the number more or fewer times: which is the source's?
     return substitute(target, pairs)
