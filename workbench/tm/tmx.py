@@ -24,7 +24,7 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
 from workbench.formats.model import tmx_date
-from workbench.text.script import arabic_share
+from workbench.text.script import mostly_arabic
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date, primary_language
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -165,7 +165,7 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
             notes.append(child.text or "")
     english_text = sides.get("en") or ""
     if (not (sides.get("ar") or "").strip() or not english_text.strip()
-            or arabic_share(english_text) > 0.5):  # the Arabic copied as the "translation"
+            or mostly_arabic(english_text)):  # the Arabic copied as the "translation"
         info.skip(tu.sourceline)
         return None
     own = tu.attrib

@@ -61,13 +61,13 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
         rows.append((number, fields))
     if not rows:
         raise InputError(path, "no units (expected lines of Arabic<TAB>English)")
-    first = sum(arabic_share(f[0]) for _, f in rows)
-    second = sum(arabic_share(f[1]) for _, f in rows)
+    shares = [[arabic_share(f[0]) for _, f in rows], [arabic_share(f[1]) for _, f in rows]]
+    first, second = sum(shares[0]), sum(shares[1])
     if max(first, second) < 0.5 * len(rows):
         raise InputError(path, "no Arabic-English units: neither column is mostly Arabic "
                          "(expected lines of Arabic<TAB>English)")
     swap = second > first
-    _require_english(path, rows, 0 if swap else 1)
+    _require_english(path, rows, 0 if swap else 1, shares[0 if swap else 1])
     info = TmFileInfo(str(path), "tsv", source_lang="en" if swap else "ar")
 
     def units() -> Iterator[TmUnit]:
@@ -79,12 +79,15 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     return info, units()
 
 
-def _require_english(path: str | Path, rows: list[tuple[int, list[str]]], column: int) -> None:
-    """Refuse a file whose column taken for the English is mostly Arabic too (an Arabic–Arabic
-    file) or mostly without letters (an id or number column before the Arabic), and a line
-    whose English is in Arabic (its Arabic copied as the translation)."""
+def _require_english(
+    path: str | Path, rows: list[tuple[int, list[str]]], column: int, shares: list[float]
+) -> None:
+    """Refuse a file whose column taken for the English (its cells' Arabic ``shares``) is
+    mostly Arabic too (an Arabic–Arabic file) or mostly without letters (an id or number
+    column before the Arabic), and a line whose English is in Arabic (its Arabic copied as
+    the translation)."""
     texts = [fields[column] for _, fields in rows]
-    if sum(map(arabic_share, texts)) >= 0.5 * len(rows):
+    if sum(shares) >= 0.5 * len(rows):
         raise InputError(path, "no Arabic-English units: both columns are mostly Arabic "
                          "(expected lines of Arabic<TAB>English)")
     if sum(any(c.isalpha() for c in t) for t in texts) < 0.5 * len(rows):
@@ -93,6 +96,6 @@ def _require_english(path: str | Path, rows: list[tuple[int, list[str]]], column
             path, f"column {column + 1} is not English ({fields[column].strip()!r} and most "
             "others have no letters): expected Arabic<TAB>English[<TAB>note]", number,
         )
-    for number, fields in rows:
-        if arabic_share(fields[column]) > 0.5:
+    for (number, _), share in zip(rows, shares, strict=True):
+        if share > 0.5:
             raise InputError(path, "the English side is in Arabic (not translated?)", number)
