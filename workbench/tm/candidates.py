@@ -212,19 +212,22 @@ def rank(
 def _few_alike(
     order: np.ndarray, positions: np.ndarray, written: np.ndarray, longer: np.ndarray
 ) -> np.ndarray:
-    """``order`` (units, best first) without those after the first :data:`ALIKE` of units
-    with the same length and the query's words at the same places, written the same (told
-    by a random weighting of those values: equal for copies, all but never for others)."""
+    """``order`` (units, best first) with at most :data:`ALIKE` of the units that have the
+    same length and the query's words at the same places, written the same (told by a random
+    weighting of those values: equal for copies, all but never for others): those ranked
+    equal, the newest (highest ids) kept, as the matches list the newest first."""
     rows = len(positions)
     weights = np.resize(_WEIGHTS, 2 * rows)
-    group = (weights[:rows] @ positions + weights[rows:] @ written + longer)[order]
-    by_group = np.argsort(group, kind="stable")  # best first within each group
-    grouped = group[by_group]
+    group = weights[:rows] @ positions + weights[rows:] @ written + longer
+    # a group's units rank equal, so ``order`` holds them by id: backwards, the newest first
+    backwards = order[::-1]
+    by_group = np.argsort(group[backwards], kind="stable")
+    grouped = group[backwards][by_group]
     starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
     nth = np.arange(len(grouped)) - np.repeat(starts, np.diff(np.r_[starts, len(grouped)]))
-    keep = np.empty(len(group), bool)
+    keep = np.empty(len(order), bool)
     keep[by_group] = nth < ALIKE
-    return order[keep]
+    return order[keep[::-1]]
 
 
 _WEIGHTS = np.random.default_rng(0).random(1024) + 1.0
