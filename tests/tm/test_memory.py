@@ -676,3 +676,32 @@ def test_pretranslate_writes_other_tools_tags_as_the_segments(
     result = tm_project.tm.pretranslate("page", min_score=95)
     assert (result.filled, result.by_band) == (1, {"95-99": 1})
     assert tm_project.segment(segment).target == "The war <1>finally</1> ended."
+
+
+def test_omegat_tags_written_as_text_are_tags(tm_project: Project, tmp_path: Path) -> None:
+    """OmegaT's TMX holds its tags as text (&lt;b0&gt;): placeholders, as other tools' are."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>انتهت الحرب <b>أخيرا</b>.</p></body></html>", encoding="utf-8")
+    tm_project.sources.import_file(page, "page")
+    (segment,) = ids(tm_project, "page")
+    memory = tmp_path / "project_save.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.1"><header creationtool="OmegaT" '
+        'o-tmf="OmegaT TMX" srclang="AR" segtype="sentence"/><body><tu>'
+        '<tuv lang="AR"><seg>انتهت الحرب &lt;b0&gt;أخيرا&lt;/b0&gt;.</seg></tuv>'
+        '<tuv lang="EN-US"><seg>The war &lt;b0&gt;finally&lt;/b0&gt; ended.</seg></tuv></tu>'
+        '<tu><tuv lang="AR"><seg>سطر&lt;x0/&gt;آخر</seg></tuv>'
+        '<tuv lang="EN-US"><seg>Another&lt;x0/&gt;line</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    assert tm_project.tm.import_file(memory, "omegat").tags == 6
+    units = tm_project.db.query("SELECT source, target FROM tm_units ORDER BY id")
+    assert [(u["source"], u["target"]) for u in units] == [
+        ("انتهت الحرب {1}أخيرا{/1}.", "The war {1}finally{/1} ended."),
+        ("سطر{1/}آخر", "Another{1/}line"),
+    ]
+    (match,) = tm_project.tm.segment_matches(segment)
+    assert match.score == 99  # the same words and tags, written otherwise
+    tm_project.tm.insert_match(segment, match)
+    assert tm_project.segment(segment).target == "The war <1>finally</1> ended."
+
