@@ -133,6 +133,19 @@ def test_bad_file_is_one_line(tmp_path: Path, new_db: Any) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_pretranslate_lists_its_bands_best_first(tmp_path: Path, new_db: Any) -> None:
+    db = _project(tmp_path, new_db)
+    (tmp_path / "more.tsv").write_text(
+        "عقد المؤتمر في القاهرة.\tThe conference met in Cairo.\n", encoding="utf-8"
+    )
+    assert run_cli("tm", "import", str(tmp_path / "more.tsv"), "--db", db).exit_code == 0
+    result = run_cli("pretranslate", "--db", db, "--min", "80")
+    assert result.stdout.splitlines()[0] == (  # 100 before 75-84 (it came after)
+        "pre-translated 2 of 2 empty segments of doc.ar with matches of 80% or more "
+        "(100: 1, 75-84: 1)"
+    )
+
+
 def test_concordance_pretranslate_analyze(tmp_path: Path, new_db: Any) -> None:
     db = _project(tmp_path, new_db)
     data = json.loads(run_cli("concordance", "الثورة", "--db", db, "--format", "json",

@@ -136,3 +136,40 @@ def test_unit_placeholders_written_as_segment_tags(
     query: str, source: str, target: str, expected: str
 ) -> None:
     assert with_segment_tags(query, source, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("أمضى الفريق 4 أيام في زيارة 4 مدن.", "The team spent 4 days visiting 4 cities."),
+        ("أمضى الفريق 3 أيام في زيارة 4 مدن.", None),  # which 3 is the cities'? not told
+        ("أمضى الفريق 4 أيام في زيارة 3 مدن.", None),
+        ("أمضى الفريق 4 أيام في زيارة 5 مدن.", None),
+    ],
+)
+def test_a_number_the_source_has_twice(query: str, expected: str | None) -> None:
+    source = "أمضى الفريق 3 أيام في زيارة 3 مدن."
+    target = "The team spent 3 days visiting 3 cities."
+    assert substituted_target(words(query), words(source), target) == expected
+
+
+def test_a_number_the_target_has_more_often_than_the_source() -> None:
+    # the English writes the Arabic's ثلاثة as 3 too: which 3 is the source's cannot be told
+    query, source = "خلال ثلاثة أيام زار 4 مدن.", "خلال ثلاثة أيام زار 3 مدن."
+    query_words, source_words = words(query), words(source)
+    assert substituted_target(query_words, source_words, "In 3 days he visited 3 cities.") is None
+    assert substituted_target(query_words, source_words, "In three days he visited 3 cities.") == (
+        "In three days he visited 4 cities."
+    )
+    # numbers that swap places are replaced each by its own
+    assert substituted_target(
+        words("من 7 إلى 5 دولارات"), words("من 5 إلى 7 دولارات"), "From 5 to 7 dollars."
+    ) == "From 7 to 5 dollars."
+
+
+def test_the_numbers_of_a_units_tags_are_not_its_numbers() -> None:
+    # {1} is a tag, not the number 1: the 1 between the tags is replaced, the tags kept
+    query, source = words("زار <1>2</1> مدينة<2/>"), words("زار {1}1{/1} مدينة{2/}")
+    assert substituted_target(query, source, "Visited {1}1{/1} city{2/}.") == (
+        "Visited {1}2{/1} city{2/}."
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,29 @@ def test_memoq_regions_props_notes_and_skipped_units(
     meta = json.loads(unit["meta"])
     assert meta == {"props": [["client", "Press"]], "notes": ["checked by the editor"],
                     "attrs": {"usagecount": "3"}}
+
+
+def test_a_unit_whose_english_is_its_arabic_is_left_out(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    # another tool's untranslated unit (its source copied to the target), and one whose
+    # languages were swapped: neither has an English side
+    pairs = [
+        ("قامت الثورة.", "قامت الثورة."), ("Thank you.", "شكرا."), ("عام 1917 (١٩١٧).", "1917."),
+        ("قال: شكرا.", "He said: thank you (شكرا)."),
+    ]
+    body = "".join(
+        f'<tu><tuv xml:lang="ar"><seg>{ar}</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>{en}</seg></tuv></tu>\n' for ar, en in pairs
+    )
+    path = write(tmp_path / "copied.tmx",
+                 f'<tmx version="1.4"><header srclang="ar"/><body>\n{body}</body></tmx>')
+    result = empty_project.tm.import_file(path)
+    assert (result.units, result.skipped, result.skipped_lines) == (2, 2, [2, 3])
+    assert [u["target"] for u in units(empty_project, "copied")] == [
+        "1917.", "He said: thank you (شكرا)."
+    ]
+    assert empty_project.tm.lookup("قامت الثورة.") == []
 
 
 def test_trados_english_source_utf16_crlf_inline_tags(
@@ -171,6 +195,30 @@ def test_tab_separated_files(empty_project: Project, tmp_path: Path) -> None:
     assert (unit["source"], unit["target"]) == ('قامت "الثورة".', "The revolution.")
 
 
+def test_quoted_sentences_among_unquoted_rows_keep_their_quotes(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "news.tsv"
+    path.write_text(
+        'Arabic\tEnglish\n"لم أتنازل عن أي شيء."\t"I didn\'t give up anything."\n'
+        "قامت الثورة.\tThe revolution broke out.\n", encoding="utf-8",
+    )
+    assert empty_project.tm.import_file(path).units == 2
+    assert [(u["source"], u["target"]) for u in units(empty_project, "news")] == [
+        ('"لم أتنازل عن أي شيء."', '"I didn\'t give up anything."'),
+        ("قامت الثورة.", "The revolution broke out."),
+    ]
+    (match,) = empty_project.tm.lookup('"لم أتنازل عن أي شيء."')
+    assert match.score == 100
+    # a spreadsheet that quotes every text cell, under a header it left unquoted
+    path.write_text('Arabic\tEnglish\n"لم أتنازل."\t"I did not give in."\n'
+                    '"قامت الثورة."\t"The revolution."\n', encoding="utf-8")
+    empty_project.tm.import_file(path, "sheet")
+    assert [u["target"] for u in units(empty_project, "sheet")] == [
+        "I did not give in.", "The revolution."
+    ]
+
+
 @pytest.mark.parametrize(
     "header", ["Arabic\tEnglish\tComment", "ar-SA\ten-US", "AR\tEN\tNotes",
                "Source text\tTarget text", "source_text\ttarget_text"],
@@ -191,6 +239,8 @@ def test_a_header_line_naming_the_columns_is_no_unit(
         ("قامت الثورة.\tThe revolution.\nعقد المؤتمر بلا ترجمة\n", 2, "no tab"),
         ("قامت الثورة.\tThe revolution.\n\t\tx\n", 2, "empty Arabic side"),
         ("قامت الثورة.\t \n", 1, "empty English side"),
+        ("قامت الثورة.\tThe revolution.\nشكرا.\tThanks.\nعقد المؤتمر.\tعقد المؤتمر.\n", 3,
+         "the English side is in Arabic (not translated?)"),
     ],
 )
 def test_bad_tab_separated_lines(
@@ -212,6 +262,27 @@ def test_a_tab_separated_file_without_arabic_is_refused(
     path = tmp_path / "en-fr.tsv"  # another language pair: nothing of it is Arabic
     path.write_text("Hello.\tBonjour.\nThank you.\tMerci.\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"en-fr\.tsv: no Arabic-English units"):
+        empty_project.tm.import_file(path)
+    assert [m.name for m in empty_project.tm.memories()] == ["project"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        # Arabic in both columns (a paraphrase list): its "English" would be Arabic
+        ("قامت الثورة.\tاندلعت الثورة.\nعقد المؤتمر.\tانعقد المؤتمر.\n",
+         "no Arabic-English units: both columns are mostly Arabic"),
+        # an id column before the Arabic: the ids would be the English
+        ("1\tقامت الثورة.\tThe revolution.\n2\tعقد المؤتمر.\tThe conference.\n",
+         "line 1: column 1 is not English ('1' and most others have no letters)"),
+    ],
+)
+def test_a_tab_separated_file_whose_english_column_is_not_english_is_refused(
+    empty_project: Project, tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "odd.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"{path}: {message}")):
         empty_project.tm.import_file(path)
     assert [m.name for m in empty_project.tm.memories()] == ["project"]
 

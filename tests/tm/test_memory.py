@@ -138,6 +138,21 @@ def test_external_units_with_context(tm_project: Project, tmp_path: Path) -> Non
     assert tm_project.tm.lookup(source, context=("مقدمة.", "الفصل الأول."))[0].score == 100
 
 
+def test_memoq_context_on_the_source_variant(tm_project: Project, tmp_path: Path) -> None:
+    # memoQ writes the neighbours on the source's <tuv>, each an escaped <seg>
+    tm_project.tm.import_file(write(tmp_path / "m.tmx", f"""<tmx version="1.4">
+<header srclang="ar-sa" creationtool="memoQ"/><body><tu><tuv xml:lang="ar-sa">
+<prop type="x-context-pre">&lt;seg&gt;{A}&lt;/seg&gt;</prop>
+<prop type="x-context-post">&lt;seg&gt;عقد &lt;ph x="1"/&gt;المؤتمر.&lt;/seg&gt;</prop>
+<seg>{B}</seg></tuv><tuv xml:lang="en-us">
+<prop type="x-context-pre">&lt;seg&gt;The revolution.&lt;/seg&gt;</prop>
+<seg>And the Bolsheviks seized power.</seg></tuv></tu></body></tmx>"""))
+    (unit,) = tm_project.db.query("SELECT context_prev, context_next, meta FROM tm_units")
+    assert (unit["context_prev"], unit["context_next"]) == (A, "عقد {1/}المؤتمر.")
+    assert tm_project.tm.lookup(B, context=(A, "عقد {1/}المؤتمر."))[0].score == 101
+    assert tm_project.tm.lookup(B, context=(C, "عقد {1/}المؤتمر."))[0].score == 100
+
+
 def test_lookup_results(tm_project: Project, tmp_path: Path) -> None:
     path = tmp_path / "tm.tsv"
     path.write_text(
@@ -158,6 +173,26 @@ def test_lookup_results(tm_project: Project, tmp_path: Path) -> None:
     assert clitic.score == 87
     assert tm_project.tm.lookup("الثورة تغير كل شيء.", min_score=90) == []
     assert len(tm_project.tm.lookup("ارتفعت الأسعار", min_score=0, limit=1)) == 1
+
+
+@pytest.mark.parametrize("copies", [20, 300])  # more than the candidates scored (250)
+def test_copies_of_a_unit_do_not_crowd_out_the_other_matches(
+    tm_project: Project, tmp_path: Path, copies: int
+) -> None:
+    copy = "قامت الثورة في روسيا عام 1917.\tThe revolution broke out in Russia in 1917.\n"
+    path = tmp_path / "tm.tsv"
+    path.write_text(
+        copy * copies + "قامت الثورة في روسيا.\tThe revolution broke out in Russia.\n"
+        "اندلعت الثورة في روسيا عام 1917.\tThe revolution erupted in Russia in 1917.\n",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(path, "copies")
+    matches = tm_project.tm.lookup("قامت الثورة في روسيا عام 1918.")
+    assert [(m.score, m.target) for m in matches] == [
+        (83, "The revolution broke out in Russia in 1917."),
+        (66, "The revolution erupted in Russia in 1917."),
+        (66, "The revolution broke out in Russia."),
+    ]
 
 
 def test_substituted_numbers_keep_their_sign(tm_project: Project, tmp_path: Path) -> None:
@@ -235,6 +270,15 @@ def test_propagation_overwrites_drafts_only(tm_project: Project) -> None:
     tm_project.confirm(fourth, "In 1917 the revolution broke out in Russia.")
     tm_project.confirm(first, "Revolution broke out in Russia in 1917.")
     assert tm_project.segment(fourth).target == "In 1917 the revolution broke out in Russia."
+
+
+def test_propagation_leaves_a_locked_repetition_alone(tm_project: Project) -> None:
+    first, _, _, fourth = ids(tm_project)
+    tm_project.lock(fourth)  # new and locked: its English changes only once unlocked
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
+    locked = tm_project.segment(fourth)
+    assert (locked.target, locked.status, locked.locked) == ("", "new", True)
+    assert [r.action for r in tm_project.history(fourth)] == ["lock"]
 
 
 def test_propagation_respects_the_qa_policy(tm_project: Project) -> None:
@@ -347,6 +391,18 @@ def test_analysis_bands_add_up(tm_project: Project, tmp_path: Path) -> None:
     assert data["bands"]["repetitions"] == {"segments": 1, "words": 6, "characters": 25}
 
 
+def test_analysis_counts_no_tag_as_characters(tm_project: Project, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>انتهت <a href='x'>الحرب</a> <b>أخيرا</b>.</p>"
+                    "<p>انتهت الحرب أخيرا.</p></body></html>", encoding="utf-8")
+    tm_project.sources.import_file(page, "page")
+    tagged, _ = ids(tm_project, "page")
+    assert tm_project.segment(tagged).source == "انتهت <1>الحرب</1> <2>أخيرا</2>."
+    analysis = tm_project.tm.analyze("page")
+    # the same words and letters: 3 words, 16 characters each
+    assert analysis.to_dict()["total"] == {"segments": 2, "words": 6, "characters": 32}
+
+
 def test_concordance(tm_project: Project, tmp_path: Path) -> None:
     path = tmp_path / "tm.tmx"
     write(path, """<tmx version="1.4"><header srclang="ar"/><body>
@@ -374,6 +430,37 @@ def test_concordance(tm_project: Project, tmp_path: Path) -> None:
     # a word that starts with a preposition's letter is not split: كتاب finds والكتاب
     book = tm_project.tm.concordance("كتاب", lang="ar")
     assert [h.source[s:e] for h in book for s, e in h.spans] == ["والكتاب"]
+
+
+def test_concordance_of_words_starting_with_a_clitic_letter(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """وزير, فيروس and سياسة start with the letters of و ف س: a bare وزير and الوزير find each
+    other (their stems were زير and وزير)."""
+    path = tmp_path / "tm.tsv"
+    path.write_text(
+        "وصل الوزير إلى القاهرة.\tThe minister arrived in Cairo.\n"
+        "قال وزير الصحة ذلك.\tThe health minister said so.\n"
+        "ووزير الخارجية غائب.\tAnd the foreign minister is absent.\n"
+        "انتشر فيروس جديد.\tA new virus spread.\n"
+        "أصيب بالفيروس أمس.\tHe caught the virus yesterday.\n"
+        "تغيرت السياسة الخارجية.\tThe foreign policy changed.\n"
+        "سياسة جديدة.\tA new policy.\n"
+        "سيتغير كل شيء.\tEverything will change.\n",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(path, "old")
+
+    def found(query: str) -> list[str]:
+        hits = tm_project.tm.concordance(query, lang="ar")
+        return sorted(h.source[s:e] for h in hits for s, e in h.spans)
+
+    for query in ("وزير", "الوزير", "والوزير"):
+        assert found(query) == ["الوزير", "وزير", "ووزير"], query
+    assert found("وزير الخارجية") == ["ووزير الخارجية"]
+    assert found("فيروس") == found("الفيروس") == ["بالفيروس", "فيروس"]
+    assert found("سياسة") == found("السياسة") == ["السياسة", "سياسة"]
+    assert found("يتغير") == ["سيتغير"]  # the future س is still split off
 
 
 def test_insert_match_records_its_origin(tm_project: Project, tmp_path: Path) -> None:
@@ -406,6 +493,19 @@ def test_a_match_with_line_breaks_comes_in_as_one_line(
     seg = tm_project.tm.insert_match(third, match)
     assert seg.target == "The conference met in Cairo."
     assert tm_project.history(third)[-1].new_text == "The conference met in Cairo."
+
+
+def test_a_pretty_printed_tmx_brings_no_indentation(tm_project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "pretty.tmx"
+    path.write_text(
+        f'<tmx version="1.4">\n<header srclang="ar"/>\n<body>\n<tu>\n  <tuv xml:lang="ar">\n'
+        f"    <seg>\n      {C}\n    </seg>\n  </tuv>\n  <tuv xml:lang=\"en\">\n"
+        "    <seg>\n      The conference met in Cairo.\n    </seg>\n  </tuv>\n</tu>\n"
+        "</body>\n</tmx>\n", encoding="utf-8")
+    tm_project.tm.import_file(path, "pretty")
+    *_, third, _ = ids(tm_project)
+    assert tm_project.tm.pretranslate("doc").segments == [third]
+    assert tm_project.segment(third).target == "The conference met in Cairo."
 
 
 def test_auto_insert_fills_only_an_empty_segment_at_the_threshold(
@@ -576,3 +676,32 @@ def test_pretranslate_writes_other_tools_tags_as_the_segments(
     result = tm_project.tm.pretranslate("page", min_score=95)
     assert (result.filled, result.by_band) == (1, {"95-99": 1})
     assert tm_project.segment(segment).target == "The war <1>finally</1> ended."
+
+
+def test_omegat_tags_written_as_text_are_tags(tm_project: Project, tmp_path: Path) -> None:
+    """OmegaT's TMX holds its tags as text (&lt;b0&gt;): placeholders, as other tools' are."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>انتهت الحرب <b>أخيرا</b>.</p></body></html>", encoding="utf-8")
+    tm_project.sources.import_file(page, "page")
+    (segment,) = ids(tm_project, "page")
+    memory = tmp_path / "project_save.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.1"><header creationtool="OmegaT" '
+        'o-tmf="OmegaT TMX" srclang="AR" segtype="sentence"/><body><tu>'
+        '<tuv lang="AR"><seg>انتهت الحرب &lt;b0&gt;أخيرا&lt;/b0&gt;.</seg></tuv>'
+        '<tuv lang="EN-US"><seg>The war &lt;b0&gt;finally&lt;/b0&gt; ended.</seg></tuv></tu>'
+        '<tu><tuv lang="AR"><seg>سطر&lt;x0/&gt;آخر</seg></tuv>'
+        '<tuv lang="EN-US"><seg>Another&lt;x0/&gt;line</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    assert tm_project.tm.import_file(memory, "omegat").tags == 6
+    units = tm_project.db.query("SELECT source, target FROM tm_units ORDER BY id")
+    assert [(u["source"], u["target"]) for u in units] == [
+        ("انتهت الحرب {1}أخيرا{/1}.", "The war {1}finally{/1} ended."),
+        ("سطر{1/}آخر", "Another{1/}line"),
+    ]
+    (match,) = tm_project.tm.segment_matches(segment)
+    assert match.score == 99  # the same words and tags, written otherwise
+    tm_project.tm.insert_match(segment, match)
+    assert tm_project.segment(segment).target == "The war <1>finally</1> ended."
+

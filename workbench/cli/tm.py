@@ -46,7 +46,7 @@ def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> N
         lines = ", ".join(map(str, result.skipped_lines))
         click.echo(
             f"warning: {plural(result.skipped, 'unit')} without both an Arabic and an English "
-            f"side left out (lines {lines})", err=True,
+            f"side (or with Arabic as the English) left out (lines {lines})", err=True,
         )
 
 
@@ -216,7 +216,9 @@ def pretranslate(db: str | None, doc: str | None, min_score: int, fmt: str) -> N
     if fmt == "json":
         print_json(result.to_dict())
         return
-    bands = ", ".join(f"{band}: {n}" for band, n in sorted(result.by_band.items(), reverse=True))
+    bands = ", ".join(  # best first
+        f"{band}: {result.by_band[band]}" for band in ANALYSIS_BANDS if band in result.by_band
+    )
     click.echo(
         f"pre-translated {result.filled} of {result.empty} empty segments of "
         f"{', '.join(result.documents)} with matches of {min_score}% or more"

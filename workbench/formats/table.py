@@ -54,7 +54,7 @@ _SPREADSHEET_QUOTED = re.compile(r'"((?:[^"]|"")*""(?:[^"]|"")*)"')
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
 
 
-def unquote_row(fields: list[str]) -> list[str]:
+def unquote_row(fields: list[str], every_text: bool | None = None) -> list[str]:
     """A row of a tab-separated file as a spreadsheet saves it, its quoting taken off (the
     quotes around a cell, ``""`` read as ``"``):
 
@@ -64,15 +64,23 @@ def unquote_row(fields: list[str]) -> list[str]:
       ``"He said ""no"" to it."``. Such a cell is told from English that merely starts and ends with
       a quote (``"Yes," he said, "no."``, written as it is by our TSV) by its doubled quotes.
 
-    Any other field is left as it is."""
-    filled = [f.strip() for f in fields if f.strip()]
-    quoted = [f for f in filled if _is_quoted(f)]
-    every_text = bool(quoted) and all(_is_quoted(f) or _NUMBER.fullmatch(f) for f in filled)
+    Any other field is left as it is. ``every_text`` says whether the file quotes all text
+    cells (:func:`quotes_every_text` of every row); by default, whether this row does."""
+    if every_text is None:
+        every_text = quotes_every_text(fields)
     return [
         _unquoted(f.strip()) if (every_text and _is_quoted(f.strip()))
         or _SPREADSHEET_QUOTED.fullmatch(f.strip()) else f
         for f in fields
     ]
+
+
+def quotes_every_text(fields: list[str]) -> bool:
+    """Whether every text cell of a row is quoted (numbers are not), at least one."""
+    filled = [f.strip() for f in fields if f.strip()]
+    return any(map(_is_quoted, filled)) and all(
+        _is_quoted(f) or _NUMBER.fullmatch(f) for f in filled
+    )
 
 
 def _is_quoted(field: str) -> bool:

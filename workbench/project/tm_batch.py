@@ -13,6 +13,7 @@ from workbench.project.tm_repetitions import match_keys
 from workbench.store import changes as q_changes
 from workbench.store import documents as q_docs
 from workbench.store import versions as q_versions
+from workbench.text.tags import strip_tags
 from workbench.tm.results import Analysis, PretranslateResult
 from workbench.tm.score import CONTEXT, band_of
 from workbench.tm.tokens import token_strings
@@ -130,6 +131,7 @@ class DocumentWork:
                 else:
                     band = band_of(score)
                 seen.add(key)
-                analysis.bands[band].add(int(words), len("".join(row["source"].split())))
+                characters = len("".join(strip_tags(row["source"]).split()))  # tags are none
+                analysis.bands[band].add(int(words), characters)
                 analysis.by_segment[row["id"]] = band
         return analysis

@@ -3,6 +3,7 @@ putting a match into a segment, concordance, and matches for exported units."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -25,7 +26,7 @@ from workbench.store import tm as q_tm
 from workbench.store import versions as q_versions
 from workbench.text.lines import one_line
 from workbench.tm.results import ConcordanceHit, TmMatch
-from workbench.tm.tokens import tokenize, words_and_stems
+from workbench.tm.tokens import stem_readings, tokenize, words_and_stems
 
 #: Candidate units verified at most by a concordance search.
 CONCORDANCE_SCAN = 20_000
@@ -201,27 +202,31 @@ class Lookups:
         return hits[:limit]
 
     def _concordance_arabic(self, needle: str, limit: int) -> list[ConcordanceHit]:
-        stems = words_and_stems(needle)[1]
-        if not stems:
+        readings = [stem_readings(w, s) for w, s in zip(*words_and_stems(needle), strict=True)]
+        if not readings:
             return []
-        query = self.matcher.prepare([needle])[0]
-        if len(query.known_stems) != len(set(stems)):
+        codes = self.matcher.codes(r for each in readings for r in each)
+        known = [sorted(codes[r] for r in each if r in codes) for each in readings]
+        if not all(known):
             return []  # a word no memory holds
-        lists = self.matcher.lists(query.known_stems)
+        lists = self.matcher.lists(sorted({c for each in known for c in each}))
         common: np.ndarray | None = None
-        for stem in sorted(query.known_stems, key=lambda s: len(lists[s])):
-            ids = unique(lists[stem].ids)
+        for each in sorted(known, key=lambda cs: sum(len(lists[c]) for c in cs)):
+            ids = unique(np.concatenate([lists[c].ids for c in each]))
             common = ids if common is None else np.intersect1d(common, ids, assume_unique=True)
             if not len(common):
                 return []
         assert common is not None
         candidates = [int(i) for i in common[-CONCORDANCE_SCAN:][::-1].tolist()]
-        found = [uid for uid, _, s, _ in q_tm.keys(self.db, candidates) if query.stem_codes in s]
+        in_a_row = re.compile("".join(
+            "[" + "".join(re.escape(chr(c)) for c in each) + "]" for each in known
+        ))
+        found = [uid for uid, _, s, _ in q_tm.keys(self.db, candidates) if in_a_row.search(s)]
         rows = q_tm.units(self.db, q_tm.newest_first(self.db, found)[:limit])
         out: list[ConcordanceHit] = []
         for uid in q_tm.newest_first(self.db, list(rows)):
             row = rows[uid]
-            out.append(self._hit("ar", row, _arabic_spans(row["source"], stems)))
+            out.append(self._hit("ar", row, _arabic_spans(row["source"], readings)))
         return out
 
     def _concordance_english(self, needle: str, limit: int) -> list[ConcordanceHit]:
@@ -273,12 +278,12 @@ def check_limits(min_score: int, limit: int) -> None:
         raise WorkbenchError(f"--limit must be at least 1, not {limit}")
 
 
-def _arabic_spans(source: str, stems: list[str]) -> list[tuple[int, int]]:
+def _arabic_spans(source: str, readings: list[frozenset[str]]) -> list[tuple[int, int]]:
     words = tokenize(source)
-    size = len(stems)
+    size = len(readings)
     out: list[tuple[int, int]] = []
     for i in range(len(words) - size + 1):
-        if [w.stem for w in words[i : i + size]] == stems:
+        if all(w.stem in r for w, r in zip(words[i : i + size], readings, strict=True)):
             out.append((words[i].start, words[i + size - 1].end))
     return out
 

@@ -15,7 +15,7 @@ change) and posting lists (forgotten whenever the store's index generation moves
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,6 +159,16 @@ class Matcher:
 
     # preparing queries ----------------------------------------------------------------------
 
+    def codes(self, tokens: Iterable[str]) -> dict[str, int]:
+        """The codes of those ``tokens`` (words or stems) that some memory holds (cached)."""
+        wanted = set(tokens)
+        unknown = [t for t in wanted if t not in self._codes and t not in self._unknown]
+        if unknown:
+            found = q_tm.token_codes(self.db, unknown)
+            self._codes.update(found)
+            self._unknown.update(t for t in unknown if t not in found)
+        return {t: self._codes[t] for t in wanted if t in self._codes}
+
     def prepare(
         self,
         texts: Sequence[str],
@@ -167,12 +177,7 @@ class Matcher:
     ) -> list[Query]:
         """Queries for ``texts`` (with their contexts and units to leave out)."""
         split = [words_and_stems(t) for t in texts]
-        wanted = {x for words, stems in split for x in (*words, *stems)}
-        unknown = [t for t in wanted if t not in self._codes and t not in self._unknown]
-        if unknown:
-            found = q_tm.token_codes(self.db, unknown)
-            self._codes.update(found)
-            self._unknown.update(t for t in unknown if t not in found)
+        self.codes({x for words, stems in split for x in (*words, *stems)})
         out: list[Query] = []
         for i, (text, (words, stems)) in enumerate(zip(texts, split, strict=True)):
             fresh: dict[str, str] = {}
@@ -329,7 +334,7 @@ class Matcher:
         others: list[_Scored] = []
         for s in scored:
             (same if s.score == CONTEXT and s.words == query.word_codes else others).append(s)
-        others = others[: 2 * limit + 4]
+        others = _first_distinct(others, 2 * limit + 4)
         chosen = same + others
         self._exact(query, chosen)
         chosen = [s for s in chosen if s.score >= min_score]
@@ -387,6 +392,20 @@ class Matcher:
             substituted=substituted,
             insert=insert if insert != english else None,
         )
+
+
+def _first_distinct(scored: list[_Scored], count: int) -> list[_Scored]:
+    """The leading items of ``scored`` up to ``count`` distinct word sequences, every unit of
+    each: a memory's copies of one unit do not crowd out the other matches."""
+    seen: set[str] = set()
+    out: list[_Scored] = []
+    for s in scored:
+        if s.words not in seen:
+            if len(seen) == count:
+                break
+            seen.add(s.words)
+        out.append(s)
+    return out
 
 
 def _nbytes(postings: Postings) -> int:

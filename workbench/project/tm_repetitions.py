@@ -156,9 +156,9 @@ class Repetitions:
         fingerprint: tuple[int, int] | None = None,
     ) -> list[int]:
         """Give a confirmed segment's translation to the other segments of its document with
-        the same normalised source that are still new or draft (one transaction, each in the
-        history as ``propagate``). They become translated, or draft when QA finds an error
-        in them. Returns their ids.
+        the same normalised source that are still new or draft and not locked (one
+        transaction, each in the history as ``propagate``). They become translated, or draft
+        when QA finds an error in them. Returns their ids.
 
         ``confirmed``: the segment as just written, in the caller's transaction, and
         ``fingerprint`` its document's (read in that transaction): a segment that repeats
@@ -193,8 +193,8 @@ class Repetitions:
             stamp = self.checking.terms.stamp()  # the glossary and words: read once
             for sid in same:
                 other = others[sid]
-                if other.status not in OPEN or other.target == seg.target:
-                    continue
+                if other.status not in OPEN or other.locked or other.target == seg.target:
+                    continue  # a locked segment's English changes only once it is unlocked
                 if match_keys([other.source])[0] != key:
                     continue  # the same hash, another source
                 errors = self.checking.open_unit_findings(  # from what was read

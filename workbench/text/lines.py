@@ -7,9 +7,11 @@ import re
 BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 """The characters ``str.splitlines`` (and so the TUI editor's document) breaks a line at."""
 _BREAK_RUN = re.compile(f"[ \t]*[{BREAKS}]+[ \t]*")
+_EDGE_BREAKS = re.compile(f"^[ \t]*[{BREAKS}][{BREAKS} \t]*|[ \t]*[{BREAKS}][{BREAKS} \t]*$")
 
 
 def one_line(text: str) -> str:
-    """``text`` as one line: line breaks at either end left out, each run of them inside
-    (with the spaces around it) one space."""
-    return _BREAK_RUN.sub(" ", text.strip(BREAKS))
+    """``text`` as one line: line breaks at either end left out with the spaces around them (a
+    pretty-printed TMX's indentation), each run of them inside (with the spaces around it) one
+    space. Spaces at an end without a line break are kept (a paste's)."""
+    return _BREAK_RUN.sub(" ", _EDGE_BREAKS.sub("", text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -14,6 +15,14 @@ def arabic_share(text: str) -> float:
     """The share of ``text``'s letters that are Arabic (0 when it has none)."""
     letters = [c for c in text if c.isalpha()]
     return sum(map(_arabic, letters)) / len(letters) if letters else 0.0
+
+
+def mostly_arabic(text: str) -> bool:
+    """Whether most of ``text``'s letters are Arabic (quick for a text with no Arabic)."""
+    return _ARABIC_BLOCKS.search(text) is not None and arabic_share(text) > 0.5
+
+
+_ARABIC_BLOCKS = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _arabic(ch: str) -> bool:

@@ -32,6 +32,9 @@ LONGEST_ORDERED = 80
 #: Units whose words in order are computed first, per unit wanted (more only when their
 #: bound could beat the ones found).
 ORDERED_FIRST = 2
+#: Units alike for the ranking (as long, the query's words at the same places and written the
+#: same: copies of one sentence) kept among the ``k``: copies do not crowd out the others.
+ALIKE = 8
 MAX_LEN = 255
 
 
@@ -200,8 +203,34 @@ def rank(
     written = np.stack([f[1] for f in found])
     other_clitic = ((positions >= 0) & (written != forms[:, None])).sum(axis=0)
     similarity = _ordered_similarity(positions, longer, k, other_clitic)
-    order = np.lexsort((-estimate, -similarity))[:k]
+    order = np.lexsort((-estimate, -similarity))
+    if len(order) > k:
+        order = _few_alike(order, positions, written, longer)[:k]
     return units[order].astype(np.int64)
+
+
+def _few_alike(
+    order: np.ndarray, positions: np.ndarray, written: np.ndarray, longer: np.ndarray
+) -> np.ndarray:
+    """``order`` (units, best first) with at most :data:`ALIKE` of the units that have the
+    same length and the query's words at the same places, written the same (told by a random
+    weighting of those values: equal for copies, all but never for others): those ranked
+    equal, the newest (highest ids) kept, as the matches list the newest first."""
+    rows = len(positions)
+    weights = np.resize(_WEIGHTS, 2 * rows)
+    group = weights[:rows] @ positions + weights[rows:] @ written + longer
+    # a group's units rank equal, so ``order`` holds them by id: backwards, the newest first
+    backwards = order[::-1]
+    by_group = np.argsort(group[backwards], kind="stable")
+    grouped = group[backwards][by_group]
+    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    nth = np.arange(len(grouped)) - np.repeat(starts, np.diff(np.r_[starts, len(grouped)]))
+    keep = np.empty(len(order), bool)
+    keep[by_group] = nth < ALIKE
+    return order[keep[::-1]]
+
+
+_WEIGHTS = np.random.default_rng(0).random(1024) + 1.0
 
 
 def _ordered_similarity(

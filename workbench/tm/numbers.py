@@ -7,16 +7,19 @@ number on both sides (after the same proclitics: و33 and و34), each number of 
 changed is looked up in the target by value (the QA number check's reading: Arabic-Indic
 digits, ٫ and ٬, leading zeros) and replaced by the query's number, written with ASCII digits
 (and with thousands separators when the target's number had them). If a number cannot be
-found in the target, nothing is offered.
+found in the target, or which of its numbers is which cannot be told (the target has it more or
+fewer times than the source, or the source's changes in one place and not in another), nothing
+is offered.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from workbench.glossary.checks.number_mismatch import numbers
-from workbench.tm.tokens import canonical_number, tokenize
+from workbench.tm.tokens import PLACEHOLDER, canonical_number, tokenize
 
 #: A number, bare or written after the proclitics و ف ب ك ل (و33, ب5, وب١٠): the tokeniser
 #: keeps those as one word, the number not canonical; a minus sign first (see signed_words).
@@ -55,18 +58,26 @@ def signed_words(text: str) -> list[str]:
 def changed_numbers(query: Sequence[str], source: Sequence[str]) -> list[tuple[str, str]] | None:
     """(source number, query number) pairs when the two word sequences differ only in numbers
     (at least one; a number's sign and proclitics, as in -5 or و33, the same on both sides);
-    None otherwise."""
+    None otherwise, and when a number of the source changes in one place and not in another
+    (3 days in 3 cities → 3 days in 4 cities: which 3 of the target is which cannot be told)."""
     if len(query) != len(source):
         return None
     pairs: list[tuple[str, str]] = []
+    becomes: dict[str, set[str]] = {}  # each number of the source: what the query has there
     for q, s in zip(query, source, strict=True):
+        s_number = _number(s)
         if q == s:
+            if s_number is not None:
+                becomes.setdefault(s_number[1], set()).add(s_number[1])
             continue
-        q_number, s_number = _number(q), _number(s)
+        q_number = _number(q)
         if q_number is None or s_number is None or q_number[0] != s_number[0]:
             return None
+        becomes.setdefault(s_number[1], set()).add(q_number[1])
         if q_number[1] != s_number[1]:
             pairs.append((s_number[1], q_number[1]))
+    if any(len(becomes[old]) > 1 for old, _ in pairs):
+        return None
     return pairs or None
 
 
@@ -77,9 +88,15 @@ def _render(value: str, written: str) -> str:
     return whole + dot + frac
 
 
+def _target_numbers(target: str) -> list[tuple[str, tuple[int, int]]]:
+    """The numbers of a unit's target with their spans, the numbers of its tags' placeholders
+    (``{1}`` ``{/1}`` ``{2/}``, ``<1>``) left out."""
+    return numbers(PLACEHOLDER.sub(lambda m: " " * len(m.group()), target))
+
+
 def substitute(target: str, pairs: Sequence[tuple[str, str]]) -> str | None:
     """``target`` with each (old, new) number replaced, or None if an old one is missing."""
-    found = numbers(target)
+    found = _target_numbers(target)
     used: set[int] = set()
     edits: list[tuple[int, int, str]] = []
     for old, new in pairs:
@@ -101,4 +118,10 @@ def substituted_target(
 ) -> str | None:
     """The target with the query's numbers, when the source differs from it only in numbers."""
     pairs = changed_numbers(query_words, source_words)
-    return None if pairs is None else substitute(target, pairs)
+    if pairs is None:
+        return None
+    in_source = Counter(n[1] for n in map(_number, source_words) if n is not None)
+    in_target = Counter(value for value, _ in _target_numbers(target))
+    if any(in_target[old] != in_source[old] for old, _ in pairs):
+        return None  # the target has the number more or fewer times: which is the source's?
+    return substitute(target, pairs)

@@ -4,15 +4,20 @@ Reading takes each ``<tu>``'s Arabic and English ``<tuv>`` (``ar``, ``ar-SA``, `
 ``en``, ``en-US``, ``en-GB`` …), whatever the file's source language: an English-source file
 gives units with the Arabic as source. Inline tags are kept as plain-text placeholders, never
 dropped: ``<bpt i="1">`` → ``{1}``, ``<ept i="1">`` → ``{/1}``, ``<ph x="2"/>`` → ``{2/}``,
-``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}``. ``<prop>`` and
-``<note>`` (of the unit and of its variants), the creation and change dates and authors and
-``tuid`` are kept; memoQ's ``x-context-pre``/``x-context-post`` and OmegaT's ``prev``/``next``
-props become the unit's context. Units without both languages are counted, not silently
-lost. The file is read with the safe parser (no DTD, no entities, no network).
+``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}``; OmegaT's own tags,
+which its TMX writes as text (``&lt;a0&gt;``, numbered from 0), → ``{1}`` ``{/1}`` ``{2/}``.
+``<prop>`` and ``<note>`` (of the unit and of its variants), the creation and change dates and
+authors and ``tuid`` are kept; memoQ's ``x-context-pre``/``x-context-post`` (on the unit, or on
+the Arabic ``<tuv>`` with the neighbour as an escaped ``<seg>``, as memoQ writes them) and
+OmegaT's ``prev``/``next`` props become the unit's context. Units without both languages (an
+English side mostly in Arabic letters, another tool's source copied to the target, is none)
+are counted, not silently lost. The file is read with the safe parser (no DTD, no entities, no
+network).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -22,6 +27,7 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
 from workbench.formats.model import tmx_date
+from workbench.text.script import mostly_arabic
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date, primary_language
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -31,6 +37,11 @@ PROP_STATUS = "x-status"
 _KNOWN_ATTRS = frozenset({"tuid", "creationdate", "creationid", "changedate", "changeid"})
 
 
+#: OmegaT's tags, which its own TMX holds as text (``&lt;a0&gt;Download&lt;/a0&gt;``,
+#: ``<x1/>``): the kind's letters and the tag's number in its segment.
+_OMEGAT_TAG = re.compile(r"<(/?)[a-zA-Z]{1,5}([0-9]{1,5})(/?)>")
+
+
 class _Seg:
     """Reads one ``<seg>`` into text with placeholders for its inline tags."""
 
@@ -38,8 +49,21 @@ class _Seg:
         self.path = path
         self.tags = 0
         self._counter = 0
+        #: OmegaT's TMX (its header says so): tags written as text are placeholders too
+        self.omegat = False
 
     def read(self, seg: etree._Element) -> str:
+        text = self._read(seg)
+        if self.omegat and "<" in text:
+            text = _OMEGAT_TAG.sub(self._omegat_tag, text)
+        return text
+
+    def _omegat_tag(self, m: re.Match[str]) -> str:
+        self.tags += 1
+        end, number, empty = m.groups()  # numbered from 0, a segment's tags from 1
+        return "{" + end + str(int(number) + 1) + empty + "}"
+
+    def _read(self, seg: etree._Element) -> str:
         if not len(seg):  # no inline elements: the common case
             return seg.text or ""
         # a tag without a number gets one above those the others have (<ph x="1"/><ph/>)
@@ -119,6 +143,9 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
             safexml.release(el)
         elif name == "header":
             info.source_lang = el.get("srclang")
+            seg.omegat = any(
+                "omegat" in (el.get(a) or "").lower() for a in ("creationtool", "o-tmf")
+            )
             info.tool = " ".join(
                 v for v in (el.get("creationtool"), el.get("creationtoolversion")) if v
             ) or None
@@ -145,7 +172,12 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
                     if lang in ("ar", "en") and lang not in sides:
                         sides[lang] = seg.read(sub)
                 elif sub_name == "prop":
-                    props.append((f"{lang}:{sub.get('type') or ''}", sub.text or ""))
+                    kind = sub.get("type") or ""
+                    if lang == "ar" and kind in CONTEXT_PREV + CONTEXT_NEXT:
+                        # memoQ: on the source's <tuv>, the neighbour as an escaped <seg>
+                        props.append((kind, _context_text(sub.text or "", seg.path)))
+                    else:
+                        props.append((f"{lang}:{kind}", sub.text or ""))
                 elif sub_name == "note":
                     notes.append(sub.text or "")
                 elif isinstance(sub, etree._Entity):
@@ -155,7 +187,9 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
             props.append((child.get("type") or "", child.text or ""))
         elif name == "note":
             notes.append(child.text or "")
-    if not (sides.get("ar") or "").strip() or not (sides.get("en") or "").strip():
+    english_text = sides.get("en") or ""
+    if (not (sides.get("ar") or "").strip() or not english_text.strip()
+            or mostly_arabic(english_text)):  # the Arabic copied as the "translation"
         info.skip(tu.sourceline)
         return None
     own = tu.attrib
@@ -188,6 +222,19 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
                 unit.status = value.strip() or None
             unit.props.append((kind, value))
     return unit
+
+
+def _context_text(value: str, path: str | Path) -> str:
+    """A context prop's neighbour text: memoQ writes it as a ``<seg>`` (escaped in the prop),
+    read as a unit's segment is; other values as they are."""
+    stripped = value.strip()
+    if not (stripped.startswith("<seg") and stripped.endswith("</seg>")):
+        return value
+    try:
+        element = safexml.parse(stripped.encode("utf-8"), path)
+    except InputError:
+        return value
+    return _Seg(path).read(element) if safexml.local(element.tag) == "seg" else value
 
 
 def write_tmx(

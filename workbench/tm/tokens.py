@@ -82,6 +82,21 @@ def split_clitics(word: str) -> tuple[str, str]:
     return "", word
 
 
+def stem_readings(word: str, stem: str) -> frozenset[str]:
+    """The stems under which a memory holds ``word`` (a matching word and its stem) written
+    with other clitics, for concordance.
+
+    A prefix without the article (و ف س وس فس) may be the word's own letters (وزير, فيروس,
+    سياسة are words, not و+زير ...): both readings are kept; and a stem that would lose such a
+    letter when written bare does so (الوزير's وزير is stored as زير in a bare وزير).
+    """
+    prefix = word[: len(word) - len(stem)]
+    bare = {stem}
+    if prefix and not prefix.endswith(("\u0627\u0644", "\u0644\u0644")):
+        bare.update(word[k:] for k in range(len(prefix)))
+    return frozenset(bare | {split_clitics(b)[1] for b in bare})
+
+
 @lru_cache(maxsize=200_000)
 def word_and_stem(token: str) -> tuple[str, str]:
     """The matching word and stem of one token of normalised text."""

@@ -3,9 +3,11 @@
 UTF-8 (with or without BOM), UTF-16/32 with BOM or Windows-1256, CRLF or LF. Blank lines and
 lines starting with ``#`` are skipped, as is a first line naming the columns (``ar``/``en``,
 ``ar-SA``/``en-US``, ``Arabic``/``English``/``Notes``, ``Source text``/``Target text``); a
-spreadsheet's quotes around every field of a row are taken off. A file whose first column is
-English and second Arabic is read the other way round. A line without a tab or with an empty
-side is an error naming the line.
+spreadsheet's quotes around every text field of every row are taken off, as are those of a
+cell with doubled quotes (a row of quoted sentences among unquoted rows keeps its quotes). A
+file whose first column is English and second Arabic is read the other way round. A line
+without a tab, with an empty side or with an English side in Arabic is an error naming the
+line; so is a file whose English column is Arabic too, or ids.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.formats.table import unquote_row
+from workbench.formats.table import quotes_every_text, unquote_row
 from workbench.text.script import arabic_share
 from workbench.textio import read_text
 from workbench.tm.model import TmFileInfo, TmUnit, primary_language
@@ -38,14 +40,19 @@ def _is_header(fields: list[str]) -> bool:
 
 def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     """The file's information and its units (the whole file is checked before any unit)."""
-    text = read_text(path)
+    lines = [
+        (number, line.split("\t"))
+        for number, line in enumerate(read_text(path).split("\n"), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if lines and _is_header(unquote_row(lines[0][1])):
+        del lines[0]
+    # quoted sentences ("...") among unquoted rows keep their quotes: a spreadsheet's
+    # "quote all text cells" quotes every row
+    every_text = all(quotes_every_text(fields) for _, fields in lines)
     rows: list[tuple[int, list[str]]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = unquote_row(line.split("\t"))
-        if not rows and _is_header(fields):
-            continue
+    for number, raw in lines:
+        fields = unquote_row(raw, every_text)
         if len(fields) < 2:
             raise InputError(path, "no tab: expected Arabic<TAB>English", number)
         if not fields[0].strip() or not fields[1].strip():
@@ -54,12 +61,13 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
         rows.append((number, fields))
     if not rows:
         raise InputError(path, "no units (expected lines of Arabic<TAB>English)")
-    first = sum(arabic_share(f[0]) for _, f in rows)
-    second = sum(arabic_share(f[1]) for _, f in rows)
+    shares = [[arabic_share(f[0]) for _, f in rows], [arabic_share(f[1]) for _, f in rows]]
+    first, second = sum(shares[0]), sum(shares[1])
     if max(first, second) < 0.5 * len(rows):
         raise InputError(path, "no Arabic-English units: neither column is mostly Arabic "
                          "(expected lines of Arabic<TAB>English)")
     swap = second > first
+    _require_english(path, rows, 0 if swap else 1, shares[0 if swap else 1])
     info = TmFileInfo(str(path), "tsv", source_lang="en" if swap else "ar")
 
     def units() -> Iterator[TmUnit]:
@@ -69,3 +77,25 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
             yield TmUnit(source=ar, target=en, notes=notes, line=number)
 
     return info, units()
+
+
+def _require_english(
+    path: str | Path, rows: list[tuple[int, list[str]]], column: int, shares: list[float]
+) -> None:
+    """Refuse a file whose column taken for the English (its cells' Arabic ``shares``) is
+    mostly Arabic too (an Arabic–Arabic file) or mostly without letters (an id or number
+    column before the Arabic), and a line whose English is in Arabic (its Arabic copied as
+    the translation)."""
+    texts = [fields[column] for _, fields in rows]
+    if sum(shares) >= 0.5 * len(rows):
+        raise InputError(path, "no Arabic-English units: both columns are mostly Arabic "
+                         "(expected lines of Arabic<TAB>English)")
+    if sum(any(c.isalpha() for c in t) for t in texts) < 0.5 * len(rows):
+        number, fields = next((n, f) for n, f in rows if not any(c.isalpha() for c in f[column]))
+        raise InputError(
+            path, f"column {column + 1} is not English ({fields[column].strip()!r} and most "
+            "others have no letters): expected Arabic<TAB>English[<TAB>note]", number,
+        )
+    for (number, _), share in zip(rows, shares, strict=True):
+        if share > 0.5:
+            raise InputError(path, "the English side is in Arabic (not translated?)", number)
