@@ -346,3 +346,34 @@ def test_an_english_word_shows_an_article_reached_through_several_index_entries_
     (tmp_path / "dsl.dsl").write_text("تحدث(ت)\n\tto speak\n", encoding="utf-16")
     assert [e.headword for e in open_lexicon([tmp_path / "dsl.dsl"]).lookup("speak")] == [
         "تحدث(ت)"]
+
+
+def test_an_alef_with_a_hamza_before_lam_is_no_article(tmp_path: Path) -> None:
+    """The article is written with a bare alef: إلغاء, ألعاب, آلاف start with their own
+    letters. They were keyed without 'إل' (غاء, عاب), so إلغاء missed the headword
+    الإلغاء and يوم found إليوم (Ilium)."""
+    path = tmp_path / "hamza.tsv"
+    path.write_text("الإلغاء\tabolition\nالألعاب\tgames\nآلاف\tthousands\nإليوم\tIlium\n"
+                    "يوم\tday\nهام\timportant\nإلهام\tinspiration\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert key_of("إلغاء") == key_of("الإلغاء") == "الغاء"
+    assert _heads(lexicon, "إلغاء") == ["الإلغاء"]
+    assert _heads(lexicon, "بإلغاء") == ["الإلغاء"]
+    assert _heads(lexicon, "ألعاب") == ["الألعاب"]
+    assert _heads(lexicon, "الآلاف") == ["آلاف"]
+    assert _heads(lexicon, "يوم") == ["يوم"]
+    assert _heads(lexicon, "اليوم") == ["يوم", "إليوم"]  # إليوم written without its hamza last
+    assert _heads(lexicon, "هام") == ["هام"]
+    assert _heads(lexicon, "الغاء") == ["الإلغاء"]  # the hamza left off, as often typed
+    (match,) = [x for x in lexicon.find("قرر الإلغاء") if x.text == "الإلغاء"]
+    assert [e.headword for e in match.entries] == ["الإلغاء"]
+    # the aligner reads the words as the lookup does
+    from workbench.align.dictionary import dictionary_evidence
+    from workbench.text.stems import english_content_stems
+
+    evidence = dictionary_evidence(
+        ["قررت الحكومة إلغاء الألعاب", "كان إلهام الشاعر"],
+        [english_content_stems("The government decided the abolition of the games"),
+         english_content_stems("The poet's inspiration was important")], lexicon)
+    assert {"W:الغاء", "W:العاب"} <= set(evidence.ar[0])
+    assert set(evidence.ar[1]) == {"W:الهام", "V:inspiration"}  # not هام: important
