@@ -377,3 +377,17 @@ def test_an_alef_with_a_hamza_before_lam_is_no_article(tmp_path: Path) -> None:
          english_content_stems("The poet's inspiration was important")], lexicon)
     assert {"W:الغاء", "W:العاب"} <= set(evidence.ar[0])
     assert set(evidence.ar[1]) == {"W:الهام", "V:inspiration"}  # not هام: important
+
+
+def test_no_accusative_or_dual_alef_after_a_genitive_preposition(tmp_path: Path) -> None:
+    """بأنها (that it) read as ب + أنه + ا gave FreeDict's أنه 'Finalize' first; كانوا (they
+    were) was ك + إنو 'Intend' + ا. After ب and ك a noun takes no tanween or dual alef."""
+    path = tmp_path / "genitive.tsv"
+    path.write_text("أنه\tfinalize\nأن\tthat\nإنو\tintend\nإيطاليا\tItaly\n"
+                    "الإيطالي\tItalian\nكتاب\tbook\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "بأنها") == ["أن"]
+    assert _heads(lexicon, "كانوا") == []
+    assert _heads(lexicon, "بإيطاليا") == ["إيطاليا"]
+    assert _heads(lexicon, "أنها")[0] == "أنه"  # no preposition: أنه + ا may be read
+    assert _heads(lexicon, "كتابا") == ["كتاب"] and _heads(lexicon, "لكتابه") == ["كتاب"]

@@ -56,6 +56,9 @@ _VERB_ENDINGS = ("وا", "ون", "ين", "نا", "تم", "ت", "ن")
 # ك (as, like) before a stem is rarer than a word that starts with ك (كتاب, كان, كبير): a
 # reading through it costs one letter more (كتابين is كتاب + ين before ك + تأبين)
 _RARE_PROCLITIC = "ك"
+# Prepositions whose noun is genitive: never with the tanween or dual alef (ل may stand before
+# a verb, whose dual ends in ا)
+_PREPOSITIONS = frozenset("بك")
 
 
 # The article is written with a bare alef (ال, ٱل); an alef with a hamza or a madda before ل
@@ -185,9 +188,12 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
             continue
         if p and _no_stem(p, rest):
             continue
+        genitive = p.lstrip("وف")[:1] in _PREPOSITIONS
         for s in _SUFFIXES if suffixes else ("",):
             if len(rest) - len(s) < MIN_STEM or (s and not rest.endswith(s)):
                 continue
+            if genitive and s[:1] == "ا" and s[1:] in ("", *m.PRONOUNS):
+                continue  # no accusative or dual ا after ب, ك: بما is not بم + ا
             stem = rest[: len(rest) - len(s)] if s else rest
             for head in (stem, stem + m.TA, stem + m.YA, stem + "ون"):
                 if any(f.stem == stem and s in f.suffixes for f in _forms(head)):
