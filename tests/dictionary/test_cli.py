@@ -100,6 +100,8 @@ def test_an_english_arabic_dictionary_is_shown_as_read_backwards(
     german = builders.dictd(tmp_path, "deu-eng", articles=[("Haus", "haʊs", ["house"])])
     added = _run("dictionary", "add", "--db", db, str(german))
     assert "no Arabic in its headwords or senses" in added.output  # not "Arabic-English"
+    assert "(dictd, 1 headword," in added.output  # not "1 headwords"
+    assert "\tdictd\t1 headword\t" in _run("dictionary", "list", "--db", db).output
     listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
     assert listed[2]["direction"] == "none"
     eng_ara.unlink()  # a file gone: its direction cannot be told
