@@ -100,6 +100,8 @@ def test_an_english_arabic_dictionary_is_shown_as_read_backwards(
     german = builders.dictd(tmp_path, "deu-eng", articles=[("Haus", "haʊs", ["house"])])
     added = _run("dictionary", "add", "--db", db, str(german))
     assert "no Arabic in its headwords or senses" in added.output  # not "Arabic-English"
+    assert "(dictd, 1 headword," in added.output  # not "1 headwords"
+    assert "\tdictd\t1 headword\t" in _run("dictionary", "list", "--db", db).output
     listed = json.loads(_run("dictionary", "list", "--db", db, "--format", "json").output)
     assert listed[2]["direction"] == "none"
     eng_ara.unlink()  # a file gone: its direction cannot be told
@@ -162,6 +164,26 @@ def test_a_dictionary_whose_files_have_gone_is_named(sample_db: Path, tmp_path: 
         report = project.import_translation(tmp_path / "en.txt", doc, "reference", "x")
     assert any("dictionary 'gone' is missing" in w and "aligned without it" in w
                for w in report.warnings)
+
+
+def test_an_import_whose_every_dictionary_cannot_be_read_aligns_as_without_one(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """The dictionaries left out gave the aligner an empty one: 'the dictionary translates
+    0.0% of the Arabic text's words ... a word list of 0 headwords', and an alignment made as
+    with a dictionary (no check pass of the basic vocabulary's)."""
+    words = tmp_path / "words.tsv"
+    words.write_text("كتاب\tbook\n", encoding="utf-8")
+    english = Path(__file__).resolve().parents[2] / "translations" / "reference.en.txt"
+    with Project.open(sample_db) as project:
+        doc = project.documents()[0].name
+        without = project.import_translation(english, doc, "reference", "without")
+        project.dictionaries.add(words)
+        words.write_text("كتاب\tbook\nno tab\n", encoding="utf-8")  # unreadable since
+        report = project.import_translation(english, doc, "reference", "left-out")
+    assert any("cannot be read" in w and "aligned without it" in w for w in report.warnings)
+    assert not any("translates 0.0%" in w for w in report.warnings), report.warnings
+    assert (report.links, report.low_confidence) == (without.links, without.low_confidence)
 
 
 def test_bad_file_is_one_line(sample_db: Path, tmp_path: Path) -> None:

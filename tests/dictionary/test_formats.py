@@ -109,7 +109,7 @@ def test_stardict_with_and_without_syn(tmp_path: Path, synonyms: bool, zipped: b
         d.close()
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8", "utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("zipped", [False, True])
 def test_dsl_markup_is_stripped_to_senses(tmp_path: Path, encoding: str, zipped: bool) -> None:
     d = open_dictionary(builders.dsl(tmp_path, encoding=encoding, zipped=zipped))

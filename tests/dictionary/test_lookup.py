@@ -346,3 +346,48 @@ def test_an_english_word_shows_an_article_reached_through_several_index_entries_
     (tmp_path / "dsl.dsl").write_text("تحدث(ت)\n\tto speak\n", encoding="utf-16")
     assert [e.headword for e in open_lexicon([tmp_path / "dsl.dsl"]).lookup("speak")] == [
         "تحدث(ت)"]
+
+
+def test_an_alef_with_a_hamza_before_lam_is_no_article(tmp_path: Path) -> None:
+    """The article is written with a bare alef: إلغاء, ألعاب, آلاف start with their own
+    letters. They were keyed without 'إل' (غاء, عاب), so إلغاء missed the headword
+    الإلغاء and يوم found إليوم (Ilium)."""
+    path = tmp_path / "hamza.tsv"
+    path.write_text("الإلغاء\tabolition\nالألعاب\tgames\nآلاف\tthousands\nإليوم\tIlium\n"
+                    "يوم\tday\nهام\timportant\nإلهام\tinspiration\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert key_of("إلغاء") == key_of("الإلغاء") == "الغاء"
+    assert _heads(lexicon, "إلغاء") == ["الإلغاء"]
+    assert _heads(lexicon, "بإلغاء") == ["الإلغاء"]
+    assert _heads(lexicon, "ألعاب") == ["الألعاب"]
+    assert _heads(lexicon, "الآلاف") == ["آلاف"]
+    assert _heads(lexicon, "يوم") == ["يوم"]
+    assert _heads(lexicon, "اليوم") == ["يوم", "إليوم"]  # إليوم written without its hamza last
+    assert _heads(lexicon, "هام") == ["هام"]
+    assert _heads(lexicon, "الغاء") == ["الإلغاء"]  # the hamza left off, as often typed
+    (match,) = [x for x in lexicon.find("قرر الإلغاء") if x.text == "الإلغاء"]
+    assert [e.headword for e in match.entries] == ["الإلغاء"]
+    # the aligner reads the words as the lookup does
+    from workbench.align.dictionary import dictionary_evidence
+    from workbench.text.stems import english_content_stems
+
+    evidence = dictionary_evidence(
+        ["قررت الحكومة إلغاء الألعاب", "كان إلهام الشاعر"],
+        [english_content_stems("The government decided the abolition of the games"),
+         english_content_stems("The poet's inspiration was important")], lexicon)
+    assert {"W:الغاء", "W:العاب"} <= set(evidence.ar[0])
+    assert set(evidence.ar[1]) == {"W:الهام", "V:inspiration"}  # not هام: important
+
+
+def test_no_accusative_or_dual_alef_after_a_genitive_preposition(tmp_path: Path) -> None:
+    """بأنها (that it) read as ب + أنه + ا gave FreeDict's أنه 'Finalize' first; كانوا (they
+    were) was ك + إنو 'Intend' + ا. After ب and ك a noun takes no tanween or dual alef."""
+    path = tmp_path / "genitive.tsv"
+    path.write_text("أنه\tfinalize\nأن\tthat\nإنو\tintend\nإيطاليا\tItaly\n"
+                    "الإيطالي\tItalian\nكتاب\tbook\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "بأنها") == ["أن"]
+    assert _heads(lexicon, "كانوا") == []
+    assert _heads(lexicon, "بإيطاليا") == ["إيطاليا"]
+    assert _heads(lexicon, "أنها")[0] == "أنه"  # no preposition: أنه + ا may be read
+    assert _heads(lexicon, "كتابا") == ["كتاب"] and _heads(lexicon, "لكتابه") == ["كتاب"]

@@ -236,8 +236,10 @@ class TwoPassAligner:
         self.evidence: Evidence | None = None
         basic = (self.params.basic_vocabulary
                  and max(len(self.ar), len(self.en)) <= BASIC_MAX_SENTENCES)
-        self.basic_only = basic and lexicon is None
         headwords = _headwords(lexicon) if lexicon is not None else 0
+        if lexicon is not None and headwords == 0:
+            lexicon = None  # every dictionary left out (missing, unreadable): as without one
+        self.basic_only = basic and lexicon is None
         if self.basic_only:
             lexicon = basic_vocabulary()
         elif basic and lexicon is not None and headwords < BASIC_BELOW_HEADWORDS:

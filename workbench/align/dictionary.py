@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from workbench.text.normalize import normalize, normalize_arabic
+from workbench.dictionary.lookup import dictionary_text, plain
+from workbench.text.normalize import normalize_arabic
 from workbench.text.stems import AR_STOP, english_content_stems
 from workbench.text.stems import arabic_content_stem as align_stem
 
@@ -34,7 +35,7 @@ MAX_TRANSLATIONS = 12
 MIN_SHARED = 6  # letters a sense's stem and a text's stem must share to count as one word
 RELATED = 0.3  # the weight of a word's concepts when only a related headword gives them
 BASIC_VOCABULARY = Path(__file__).resolve().parents[1] / "data" / "basic-ara-eng.tsv"
-_WORD = re.compile(r"[\u0621-\u064a]+")
+_WORD = re.compile(r"[\u0621-\u064a\u0674]+")  # and dictionary_text's marked alef
 _EN_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -171,12 +172,12 @@ def dictionary_evidence(
     word_info: dict[str, tuple[str, tuple[str, ...], str, float]] = {}
     ar_words: list[list[str]] = []
     for text in ar:
-        words = _WORD.findall(normalize(text, fold_ta_marbuta=False).text)
+        words = _WORD.findall(dictionary_text(text).text)
         ar_words.append(words)
         for w in words:
             if w in word_info:
                 continue
-            folded = normalize_arabic(w)
+            folded = normalize_arabic(plain(w))
             if folded in AR_STOP or len(w) <= 1:
                 word_info[w] = ("", (), "", 0.0)
                 continue

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.app import db_option, main, print_json
+from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.dictionary import DictEntry
@@ -53,7 +54,7 @@ def list_dictionaries(db: str | None, fmt: str) -> None:
                    else "  [cannot be read]" if i.direction is None else "")
         direction = {"en-ar": "English-Arabic (read backwards)", "ar-en": "Arabic-English",
                      "none": "no Arabic"}
-        click.echo(f"{i.name}\t{i.format}\t{i.headwords:,} headwords\t"
+        click.echo(f"{i.name}\t{i.format}\t{plural(i.headwords, 'headword')}\t"
                    f"{direction.get(i.direction or '', '?')}\t{i.path}{missing}")
 
 

@@ -50,6 +50,8 @@ def _encoding(head: bytes) -> tuple[str, int]:
         return "utf-8", 3
     if len(head) >= 4 and head[1] == 0 and head[3] == 0:
         return "utf-16-le", 0
+    if len(head) >= 4 and head[0] == 0 and head[2] == 0:
+        return "utf-16-be", 0
     return "utf-8", 0
 
 

@@ -32,7 +32,7 @@ from workbench.dictionary.keycache import Keys, dictionary_keys
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.errors import WorkbenchError
 from workbench.glossary import morphology as m
-from workbench.text.normalize import expand_ligatures, normalize
+from workbench.text.normalize import Normalized, expand_ligatures, normalize
 from workbench.text.stems import english_content_stems, english_stem
 
 _WORD = re.compile(r"[^\W_]+")
@@ -56,10 +56,34 @@ _VERB_ENDINGS = ("وا", "ون", "ين", "نا", "تم", "ت", "ن")
 # ك (as, like) before a stem is rarer than a word that starts with ك (كتاب, كان, كبير): a
 # reading through it costs one letter more (كتابين is كتاب + ين before ك + تأبين)
 _RARE_PROCLITIC = "ك"
+# Prepositions whose noun is genitive: never with the tanween or dual alef (ل may stand before
+# a verb, whose dual ends in ا)
+_PREPOSITIONS = frozenset("بك")
+
+
+# The article is written with a bare alef (ال, ٱل); an alef with a hamza or a madda before ل
+# (إلغاء, ألعاب, آلاف) is the word's own letter. Normalisation folds every alef to ا, so such
+# an alef is marked first (_HAMZA_ALEF, a letter Arabic never uses) and folded only once the
+# article is off (in the keys): إلغاء and الإلغاء meet (الغاء), يوم does not find إليوم.
+_HAMZA_ALEF = "\u0674"  # ARABIC LETTER HIGH HAMZA
+_HAMZA_BEFORE_LAM = re.compile(
+    "[\u0622\u0623\u0625\ufe81-\ufe84\ufe87\ufe88]"  # آ أ إ and their presentation forms
+    "(?=[\u064b-\u065f\u0670\u0640]*[\u0644\ufedd-\ufee0])")  # before ل (marks between)
+
+
+def dictionary_text(text: str) -> Normalized:
+    """``text`` normalised as keys are (ة kept), offsets kept, with an alef that carries a
+    hamza or madda before ل marked as no article (see :data:`_HAMZA_ALEF`)."""
+    return normalize(_HAMZA_BEFORE_LAM.sub(_HAMZA_ALEF, text), fold_ta_marbuta=False)
+
+
+def plain(word: str) -> str:
+    """A word of :func:`dictionary_text` as keys write it (the marked alef folded to ا)."""
+    return word.replace(_HAMZA_ALEF, "\u0627")
 
 
 def _norm(text: str) -> str:
-    return normalize(expand_ligatures(text), fold_ta_marbuta=False).text.casefold()
+    return dictionary_text(expand_ligatures(text)).text.casefold()
 
 
 # Function words whose first letters look like clitics and are none: the relative pronouns
@@ -76,9 +100,10 @@ _WHOLE = _PREPOSITION_PRONOUN | _RELATIVE  # looked up as themselves only
 
 
 def _unarticled(word: str) -> str:
-    """A normalised word without its article (:func:`~workbench.glossary.morphology.
-    strip_article`); a relative pronoun stays whole (الذين is not ال + ذين)."""
-    return word if word in _RELATIVE else m.strip_article(word)
+    """The key of a normalised word: without its article (:func:`~workbench.glossary.
+    morphology.strip_article`; إلغاء has none), as :func:`plain` writes it; a relative pronoun
+    stays whole (الذين is not ال + ذين)."""
+    return plain(word if word in _RELATIVE else m.strip_article(word))
 
 
 def key_of(headword: str) -> str:
@@ -138,7 +163,13 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
         if key and cost < out.get(key, 1 << 30):
             out[key] = cost
 
-    add(_unarticled(word), 0)
+    def add_stem(stem: str, cost: int) -> None:
+        key = _unarticled(stem)
+        add(key, cost)
+        if stem.startswith(m.ARTICLE) and key != plain(stem):  # الغاء: إلغاء without its hamza
+            add(plain(stem), cost + 1)
+
+    add_stem(word, 0)
     if not any("\u0621" <= ch <= "\u064a" for ch in word):
         return tuple(out.items())
     function = _function_word(word)
@@ -157,14 +188,17 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
             continue
         if p and _no_stem(p, rest):
             continue
+        genitive = p.lstrip("وف")[:1] in _PREPOSITIONS
         for s in _SUFFIXES if suffixes else ("",):
             if len(rest) - len(s) < MIN_STEM or (s and not rest.endswith(s)):
                 continue
+            if genitive and s[:1] == "ا" and s[1:] in ("", *m.PRONOUNS):
+                continue  # no accusative or dual ا after ب, ك: بما is not بم + ا
             stem = rest[: len(rest) - len(s)] if s else rest
             for head in (stem, stem + m.TA, stem + m.YA, stem + "ون"):
                 if any(f.stem == stem and s in f.suffixes for f in _forms(head)):
-                    add(_unarticled(head), len(p) + len(s) + (head != stem)
-                        + p.endswith(_RARE_PROCLITIC))
+                    add_stem(head, len(p) + len(s) + (head != stem)
+                             + p.endswith(_RARE_PROCLITIC))
     return tuple(sorted(out.items(), key=lambda kv: kv[1]))
 
 
@@ -572,7 +606,7 @@ class Lexicon:
         """Every headword in ``text`` (words through clitics; phrases of several words),
         longest headwords first, then in text order; each key once."""
         index = self._build()
-        norm = normalize(text, fold_ta_marbuta=False)
+        norm = dictionary_text(text)
         lowered = norm.text.casefold()
         spans = [(w.start(), w.end()) for w in _WORD.finditer(lowered)]
         words = [lowered[s:e] for s, e in spans]
@@ -602,8 +636,8 @@ class Lexicon:
             s, e = norm.span(start, end)
             entries = self.entries(key)
             if neg == -1:  # a word with the article shows الكتاب first, one without كتاب
-                article = (m.ARTICLE + key) in lowered[start:end] or (
-                    "لل" + key) in lowered[start:end]
+                written = plain(lowered[start:end])
+                article = (m.ARTICLE + key) in written or ("لل" + key) in written
                 entries = tuple(sorted(entries, key=lambda x: _has_article(x.headword) != article))
             out.append(TextMatch(s, e, text[s:e], key, -neg, entries))
         return out

@@ -23,6 +23,7 @@ from workbench.project.context import ProjectContext
 from workbench.store import dictionaries as q_dict
 from workbench.store import documents as q_docs
 from workbench.text.tags import strip_tags
+from workbench.wording import plural
 
 MAX_TRAINING_PAIRS = 20_000
 # words of any characters but white space, / and \, one or more spaces between them
@@ -49,7 +50,7 @@ class DictionaryInfo:
 
     def describe(self) -> str:
         """Its format, size and, when known, direction, as one phrase."""
-        text = f"{self.format}, {self.headwords:,} headwords"
+        text = f"{self.format}, {plural(self.headwords, 'headword')}"
         if self.direction == "en-ar":
             text += ", English–Arabic: Arabic words are looked up in its senses"
         elif self.direction == "none":
