@@ -300,6 +300,47 @@ def test_a_file_older_than_an_edit_does_not_revert_it(
     assert project.segment(3).target == newer[3]
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
+def test_a_status_changed_since_the_export_is_not_reverted_by_the_file(
+    export: Exporter, project: Project, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Confirmed when exported, rejected by a reviewer (or the confirmation undone) since: the
+    unedited file, which says translated, leaves them drafts (it confirmed them again)."""
+    from datetime import UTC, datetime, timedelta
+
+    from workbench.store import history
+
+    for sid in (3, 4):
+        project.confirm(sid, project.segment(sid).target, override_reason="test")
+    path = export(fmt)
+    later = (datetime.now(UTC) + timedelta(seconds=5)).isoformat(timespec="milliseconds")
+    monkeypatch.setattr(history, "now", lambda: later)  # the changes come after the export
+    project.review(3, "rejected", "wrong tense")
+    project.undo(4)
+    assert (project.segment(3).status, project.segment(4).status) == ("draft", "draft")
+    report = project.import_bilingual(path)
+    assert (report.updated, sorted(report.kept_newer)) == ([], [3, 4])
+    assert (project.segment(3).status, project.segment(4).status) == ("draft", "draft")
+
+
+def test_a_status_changed_since_the_export_and_in_the_file_takes_the_files(
+    export: Exporter, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from workbench.store import history
+
+    project.confirm(3, project.segment(3).target, override_reason="test")
+    path = export("xliff")
+    later = (datetime.now(UTC) + timedelta(seconds=5)).isoformat(timespec="milliseconds")
+    monkeypatch.setattr(history, "now", lambda: later)
+    project.review(3, "rejected", "wrong tense")
+    _edit_xliff12(path, 0, "", 3, "final")
+    report = project.import_xliff(path)
+    assert (report.updated, report.kept_newer) == ([3], [])
+    assert project.segment(3).status == "reviewed"
+
+
 def test_another_tools_file_is_taken_as_it_is(
     export: Exporter, project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:

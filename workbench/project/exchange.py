@@ -480,7 +480,7 @@ class Exchange:
 
         planned: dict[int, tuple[str, str]] = {}
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
-        since = _edited_since(self.context.db, document.id, file)
+        since, then = _edited_since(self.context.db, document.id, file)
         edited_both: list[int] = []  # segments edited in the project and in the file
         for unit, targets in self._matched(file.units, current, by_source, by_text, report):
             where = f"line {unit.line}: " if unit.line else ""
@@ -504,6 +504,14 @@ class Exchange:
                 if same_text and group_status(members) == status.value:
                     report.left_alone += len(ids)
                     continue
+                if same_text and any(i in since for i in ids):
+                    # only the status differs: the project's is newer (a rejection, an undone
+                    # confirmation since the export) unless the file changed it too
+                    exported = [(since[i][0], then[i]) if i in then else members[k]
+                                for k, i in enumerate(ids)]
+                    if group_status(exported) == status.value:
+                        report.kept_newer += ids
+                        continue
                 if not same_text and any(i in since for i in ids):
                     if _superseded(unit.target, ids, since, current):
                         report.kept_newer += ids
@@ -670,22 +678,26 @@ def _superseded(
     return text == group_text(exported)
 
 
-def _edited_since(db: Any, document_id: int, file: ImportedFile) -> dict[int, list[str]]:
+def _edited_since(
+    db: Any, document_id: int, file: ImportedFile
+) -> tuple[dict[int, list[str]], dict[int, str]]:
     """The document's segments edited after ``file`` was exported (ours, with its time),
-    each with its English then and every English since (``q_history.edited_since``); {} for
-    another tool's file."""
+    each with its English then and every English since (``q_history.edited_since``), and
+    the status each had then (``q_history.statuses_then``); ({}, {}) for another tool's
+    file."""
     if not (file.exported_at and file.document_key):
-        return {}
+        return {}, {}
     try:
         moment = datetime.fromisoformat(file.exported_at)
     except ValueError:
-        return {}
+        return {}, {}
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     # a time in whole seconds (an older file) counts the edits of that second as made since:
     # at worst a warning that the file was edited too, never an edit reverted by the file
     stored = moment.astimezone(UTC).isoformat(timespec="milliseconds")
-    return q_history.edited_since(db, document_id, stored)
+    return (q_history.edited_since(db, document_id, stored),
+            q_history.statuses_then(db, document_id, stored))
 
 
 def _annotated(units: Iterator[Unit], annotate: Callable[[Unit], None]) -> Iterator[Unit]:
