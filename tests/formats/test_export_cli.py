@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from tests.conftest import run_cli
@@ -40,6 +42,27 @@ def test_never_overwrites_without_force(in_tmp: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("<?xml")
     assert not [p for p in in_tmp.iterdir() if p.name.endswith(".part")]
+
+
+def test_an_export_is_created_as_the_umask_says_and_keeps_the_permissions_it_replaces(
+    tmp_path: Path, sample_db: Path
+) -> None:
+    """A private umask (077) gave a world-readable file (0644 always), and --force made a
+    0600 file 0644."""
+    out = tmp_path / "news.csv"
+    old = os.umask(0o077)
+    try:
+        result = run_cli("--db", str(sample_db), "export", "--format", "csv", "--output", str(out))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    out.chmod(0o640)
+    result = run_cli("--db", str(sample_db), "export", "--format", "tmx", "--output", str(out),
+                     "--force")
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_text().startswith("<?xml")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
 def test_status_version_and_doc_options(in_tmp: Path, sample_db: Path) -> None:

@@ -13,7 +13,8 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
+import secrets
+import stat
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -728,12 +729,13 @@ def write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) 
     openfiles.refuse_output(path)
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, tmp = _part_file(path)
         with os.fdopen(fd, "wb") as out:
             count = write(out)
         if path.exists() and not force:  # appeared while we wrote
             raise WorkbenchError(f"{path} exists already (use --force to overwrite)")
-        os.chmod(tmp, 0o644)
+        if path.exists():  # the file replaced keeps its permissions
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
         os.replace(tmp, path)
     except OSError as exc:
         raise WorkbenchError(f"{path}: cannot write ({exc.strerror})") from None
@@ -742,6 +744,15 @@ def write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) 
             with contextlib.suppress(FileNotFoundError):
                 os.remove(tmp)
     return count
+
+
+def _part_file(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path`` (descriptor, name), created as any new file is:
+    its permissions are the umask's (``mkstemp``'s are 0600, and a fixed 0644 ignored it)."""
+    while True:
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.part")
+        with contextlib.suppress(FileExistsError):
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
 
 
 def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
