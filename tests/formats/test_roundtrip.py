@@ -515,3 +515,61 @@ def test_an_export_of_a_reference_brought_back_says_where_its_english_goes(
     working = export(fmt, name=f"working.{fmt}")
     assert not any("exported from" in w
                    for w in project.import_bilingual(working, dry_run=True).warnings)
+
+
+_AR = ("الجملة الأولى قصيرة. والثانية أيضا قصيرة جدا.\n"
+       "هذه فقرة ثانية فيها جملة واحدة طويلة نوعا ما لكي نختبر.")
+_JOINED_EN = ("The first sentence is short and the second one is also very short.\n"
+              "This is a second paragraph with one rather long sentence so that we test.")
+_APART_EN = ("The first sentence is short. The second one is also very short.\n"
+             "This is a second paragraph with one rather long sentence so that we test.")
+
+
+def _foreign_xliff(path: Path, units: list[tuple[str, str]]) -> Path:
+    body = "".join(f'<trans-unit id="u{n}"><source>{ar}</source><target>{en}</target>'
+                   "</trans-unit>" for n, (ar, en) in enumerate(units, start=1))
+    path.write_text('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                    '<file original="x" source-language="ar" target-language="en" '
+                    f'datatype="plaintext"><body>{body}</body></file></xliff>', encoding="utf-8")
+    return path
+
+
+def test_a_sentence_of_a_joined_unit_alone_is_left_alone_and_both_are_joined(
+    tmp_path: Path,
+) -> None:
+    """Segments 1 and 2 are one unit of the working translation (a 2-1 link: segment 1 holds
+    the English of both). Another tool's file with sentence 2 alone gave segment 2 English of
+    its own: the exported and delivered English said the second sentence twice. Alone, it is
+    left alone with a warning; with sentence 1 too, their English joined goes to the unit."""
+    with Project.open(tmp_path / "j.db", create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "working")
+        first, second = (s.source for s in project.segments("doc")[:2])
+        held = project.segment(1).target
+        alone = _foreign_xliff(tmp_path / "alone.xlf", [(second, "The second, alone.")])
+        report = project.import_xliff(alone)
+        assert (report.updated, report.added, report.left_alone) == ([], [], 1)
+        assert any("segments 1–2 are one unit" in w for w in report.warnings), report.warnings
+        assert (project.segment(1).target, project.segment(2).target) == (held, "")
+        both = _foreign_xliff(tmp_path / "both.xlf", [(first, "First."), (second, "Second.")])
+        report = project.import_xliff(both)
+        assert report.updated == [1] and not report.warnings
+        assert (project.segment(1).target, project.segment(2).target) == ("First. Second.", "")
+
+
+def test_a_joined_unit_of_a_version_whose_links_differ_is_left_alone(tmp_path: Path) -> None:
+    """A draft aligned 2-1 exported, brought into a working translation that has the two
+    sentences apart: unit 1_2 wrote both sentences' English on segment 1 and erased segment
+    2's (its English gone without a word)."""
+    with Project.open(tmp_path / "v.db", create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_APART_EN, "doc", "working")
+        project.import_translation_text(_JOINED_EN, "doc", "draft", name="j")
+        before = (project.segment(1).target, project.segment(2).target)
+        assert all(before)
+        path = project.export_file("xliff", tmp_path / "j.xlf", version="draft:j").path
+        assert 'id="1_2"' in path.read_text(encoding="utf-8")
+        report = project.import_xliff(path)
+        assert (project.segment(1).target, project.segment(2).target) == before
+        assert 1 not in report.updated
+        assert any("unit 1_2: segments 1–2 are not one unit" in w for w in report.warnings)

@@ -483,6 +483,39 @@ class Exchange:
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
         since, then = _edited_since(self.context.db, document.id, file)
         edited_both: list[int] = []  # segments edited in the project and in the file
+
+        def plan(ids: tuple[int, ...], target: str, status: Status) -> None:
+            """Plan writing ``target`` (with ``status``) into the segment group ``ids``."""
+            members = [(current[i]["target"], current[i]["status"]) for i in ids]
+            # the project's English as the file could carry it (no C0 controls)
+            same_text = carried(group_text([t for t, _ in members])) == target.strip()
+            if same_text and group_status(members) == status.value:
+                report.left_alone += len(ids)
+                return
+            if same_text and any(i in since for i in ids):
+                # only the status differs: the project's is newer (a rejection, an undone
+                # confirmation since the export) unless the file changed it too
+                exported = [(since[i][0], then[i]) if i in then else members[k]
+                            for k, i in enumerate(ids)]
+                if group_status(exported) == status.value:
+                    report.kept_newer += ids
+                    return
+            if not same_text and any(i in since for i in ids):
+                if _superseded(target, ids, since, current):
+                    report.kept_newer += ids
+                    return
+                edited_both.append(ids[0])
+            # a changed translation marked 'new' is at least a draft
+            applied = Status.DRAFT if status is Status.NEW else status
+            for i, sid in enumerate(ids):
+                if sid not in planned:
+                    planned[sid] = (target if i == 0 else "", applied.value)
+
+        # the working translation's units of several segments (as exported); the file's
+        # English goes to one whose English a segment holds for the others (a 2-1 link) whole,
+        # never to a part of it
+        units, joined_units = _working_units(self.context.db, document.id, wid)
+        apart: dict[tuple[int, ...], dict[int, tuple[str, Status]]] = {}
         for unit, targets in self._matched(file.units, current, by_source, by_text, report):
             where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
@@ -499,30 +532,26 @@ class Exchange:
                 continue
             status = Status(unit.status) if unit.status in STATUSES else Status.TRANSLATED
             for ids in targets:
-                members = [(current[i]["target"], current[i]["status"]) for i in ids]
-                # the project's English as the file could carry it (no C0 controls)
-                same_text = carried(group_text([t for t, _ in members])) == unit.target.strip()
-                if same_text and group_status(members) == status.value:
+                whole = units.get(ids[0], ids[:1])
+                if len(ids) == 1 and whole in joined_units:  # one sentence of a joined unit
+                    apart.setdefault(whole, {}).setdefault(ids[0], (unit.target, status))
+                elif len(ids) > 1 and ids != whole:
                     report.left_alone += len(ids)
-                    continue
-                if same_text and any(i in since for i in ids):
-                    # only the status differs: the project's is newer (a rejection, an undone
-                    # confirmation since the export) unless the file changed it too
-                    exported = [(since[i][0], then[i]) if i in then else members[k]
-                                for k, i in enumerate(ids)]
-                    if group_status(exported) == status.value:
-                        report.kept_newer += ids
-                        continue
-                if not same_text and any(i in since for i in ids):
-                    if _superseded(unit.target, ids, since, current):
-                        report.kept_newer += ids
-                        continue
-                    edited_both.append(ids[0])
-                # a changed translation marked 'new' is at least a draft
-                applied = Status.DRAFT if status is Status.NEW else status
-                for i, sid in enumerate(ids):
-                    if sid not in planned:
-                        planned[sid] = (unit.target if i == 0 else "", applied.value)
+                    _warn(report, f"{where}unit {unit.key}: segments {_span(ids)} are not one "
+                          "unit of the working translation (its alignment links differ from "
+                          "the file's): left alone")
+                else:
+                    plan(ids, unit.target, status)
+        for whole, parts in apart.items():
+            if len(parts) == len(whole):  # every sentence of the unit: their English joined
+                plan(whole, group_text(parts[i][0] for i in whole),
+                     min((s for _, s in parts.values()), key=lambda s: STATUSES.index(s.value)))
+                continue
+            report.left_alone += len(parts)
+            _warn(report, f"segments {_span(whole)} are one unit of the working translation "
+                  f"(an alignment link), whose English is on segment {whole[0]}; the file has "
+                  f"segment{'s' if len(parts) > 1 else ''} {', '.join(map(str, parts))} of it "
+                  "alone: left alone")
         if report.matched_by_id + report.matched_by_source == 0:
             sources = " ".join(u.source for u in file.units[:200])
             targets = " ".join(u.target or "" for u in file.units[:200])
@@ -657,6 +686,34 @@ class Exchange:
             report.matched_by_source += 1
             return [(sid,) for sid in found]
         return None
+
+
+def _working_units(
+    db: Any, document_id: int, version_id: int
+) -> tuple[dict[int, tuple[int, ...]], set[tuple[int, ...]]]:
+    """The working translation's units of several segments (a link's, as exports group them),
+    by each of their segments, and those of them with a joined segment (one whose English
+    another segment of the unit holds)."""
+    joined = q_versions.joined_segments(db, document_id)
+    units: dict[int, tuple[int, ...]] = {}
+    with_joined: set[tuple[int, ...]] = set()
+    for link in link_groups(q_exchange.export_rows(db, document_id, version_id)):
+        if len(link) > 1:
+            ids = tuple(r["id"] for r in link)
+            units.update(dict.fromkeys(ids, ids))
+            if any(i in joined for i in ids):
+                with_joined.add(ids)
+    return units, with_joined
+
+
+def _span(ids: Iterable[int]) -> str:
+    ids = list(ids)
+    return f"{ids[0]}–{ids[-1]}" if len(ids) > 1 else str(ids[0])
+
+
+def _warn(report: ExchangeReport, warning: str) -> None:
+    if len(report.warnings) < 20:
+        report.warnings.append(warning)
 
 
 def _copies_source(unit: ImportedUnit) -> bool:
