@@ -65,6 +65,32 @@ def test_an_export_is_created_as_the_umask_says_and_keeps_the_permissions_it_rep
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
+def test_long_file_names_are_exported_or_refused_in_one_line(in_tmp: Path) -> None:
+    """A document named after a long Arabic file name (two bytes a letter): its default file
+    name, or the temporary name written first, went over the file system's 255 bytes (a
+    traceback, OSError: File name too long, or 'cannot write'); a name too long given on the
+    command line was a traceback too; a long one the file system takes was refused for the
+    temporary name."""
+    name = ("تقرير اللجنة " * 12)[:124]
+    (in_tmp / f"{name}.txt").write_text("هذه جملة أولى. وهذه جملة ثانية.\n", encoding="utf-8")
+    db = ["--db", str(in_tmp / "p.db")]
+    assert run_cli("import", *db, f"{name}.txt").exit_code == 0
+    result = run_cli("export", *db, "--format", "xliff2")
+    assert result.exit_code == 0, result.stderr
+    (written,) = (in_tmp / "translations").iterdir()
+    assert written.name.endswith(".xliff2.xlf") and len(written.name.encode()) <= 255
+    assert written.name.startswith(name[:50].replace(" ", "-"))
+    result = run_cli("export", *db, "--format", "csv", "--output", "a" * 300 + ".csv")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(".csv: file name too long")
+    result = run_cli("import-csv", *db, "a" * 300 + ".csv")
+    assert (result.exit_code, result.stderr.count("\n")) == (2, 1)
+    long_name = "b" * 250 + ".csv"
+    result = run_cli("export", *db, "--format", "csv", "--output", long_name)
+    assert result.exit_code == 0, result.stderr
+    assert (in_tmp / long_name).is_file()
+
+
 def test_status_version_and_doc_options(in_tmp: Path, sample_db: Path) -> None:
     db = ["--db", str(sample_db)]
     with Project.open(sample_db) as project:

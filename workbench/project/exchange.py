@@ -59,6 +59,9 @@ if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
 
 DEFAULT_FOLDER = Path("translations")
+#: The longest file name written, in bytes: 255 (most file systems' limit) less what the
+#: temporary name of an atomic write adds (".NAME.0123456789ab.part").
+NAME_BYTES = 255 - 19
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -199,7 +202,7 @@ class Exchange:
             ending = Path(info["file_name"]).suffix.lower() if info else ""
             if ending:
                 suffix = ".en" + ending
-        return DEFAULT_FOLDER / f"{stem}{suffix}"
+        return DEFAULT_FOLDER / f"{_shortened(stem, NAME_BYTES - len(suffix.encode()))}{suffix}"
 
     def _export_original(
         self, spec: Format, path: Path, header: ExportHeader, document: Document,
@@ -806,10 +809,17 @@ def write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) 
 def _part_file(path: Path) -> tuple[int, str]:
     """A new temporary file beside ``path`` (descriptor, name), created as any new file is:
     its permissions are the umask's (``mkstemp``'s are 0600, and a fixed 0644 ignored it)."""
+    name = _shortened(path.name, NAME_BYTES)  # a name the file system takes is not refused
     while True:
-        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.part")
+        tmp = str(path.parent / f".{name}.{secrets.token_hex(6)}.part")
         with contextlib.suppress(FileExistsError):
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8, at a character's end (an Arabic
+    letter takes two)."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
 def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
