@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -535,13 +536,13 @@ def _foreign_xliff(path: Path, units: list[tuple[str, str]]) -> Path:
 
 
 def test_a_sentence_of_a_joined_unit_alone_is_left_alone_and_both_are_joined(
-    tmp_path: Path,
+    tmp_path: Path, new_db: Any
 ) -> None:
     """Segments 1 and 2 are one unit of the working translation (a 2-1 link: segment 1 holds
     the English of both). Another tool's file with sentence 2 alone gave segment 2 English of
     its own: the exported and delivered English said the second sentence twice. Alone, it is
     left alone with a warning; with sentence 1 too, their English joined goes to the unit."""
-    with Project.open(tmp_path / "j.db", create=True, author="tester") as project:
+    with Project.open(new_db, create=True, author="tester") as project:
         project.import_document_text(_AR, "doc")
         project.import_translation_text(_JOINED_EN, "doc", "working")
         first, second = (s.source for s in project.segments("doc")[:2])
@@ -557,11 +558,13 @@ def test_a_sentence_of_a_joined_unit_alone_is_left_alone_and_both_are_joined(
         assert (project.segment(1).target, project.segment(2).target) == ("First. Second.", "")
 
 
-def test_a_joined_unit_of_a_version_whose_links_differ_is_left_alone(tmp_path: Path) -> None:
+def test_a_joined_unit_of_a_version_whose_links_differ_is_left_alone(
+    tmp_path: Path, new_db: Any
+) -> None:
     """A draft aligned 2-1 exported, brought into a working translation that has the two
     sentences apart: unit 1_2 wrote both sentences' English on segment 1 and erased segment
     2's (its English gone without a word)."""
-    with Project.open(tmp_path / "v.db", create=True, author="tester") as project:
+    with Project.open(new_db, create=True, author="tester") as project:
         project.import_document_text(_AR, "doc")
         project.import_translation_text(_APART_EN, "doc", "working")
         project.import_translation_text(_JOINED_EN, "doc", "draft", name="j")
