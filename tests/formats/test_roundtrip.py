@@ -231,6 +231,24 @@ def test_a_csv_or_tsv_export_edited_in_a_spreadsheet_comes_back(
         assert reopened.segment(2).target == "This claim is utterly false."
 
 
+@pytest.mark.parametrize("garble", ["lost", "mojibake"])
+def test_a_csv_whose_arabic_an_encoding_lost_is_refused_saying_so(
+    export: Exporter, project: Project, garble: str
+) -> None:
+    """Saved in an encoding without Arabic (Excel's "CSV" on a Western Windows: '?' for each
+    letter) or read as Windows-1252 and saved again ('Ø§'): it was refused as "a file of
+    another document?"."""
+    path = export("csv")
+    text = path.read_text(encoding="utf-8-sig")
+    if garble == "lost":
+        path.write_bytes(text.encode("ascii", errors="replace"))
+    else:
+        path.write_text(text.encode("utf-8").decode("cp1252", errors="replace"),
+                        encoding="utf-8")
+    with pytest.raises(WorkbenchError, match=r"holds no Arabic letter: saved in an encoding"):
+        project.import_bilingual(path)
+
+
 def test_files_rewritten_by_translate_toolkit_come_back(
     export: Exporter, project: Project, tmp_path: Path
 ) -> None:

@@ -558,12 +558,17 @@ class Exchange:
         if report.matched_by_id + report.matched_by_source == 0:
             sources = " ".join(u.source for u in file.units[:200])
             targets = " ".join(u.target or "" for u in file.units[:200])
-            swapped = arabic_share(sources) < 0.1 and arabic_share(targets) > 0.5
+            share = arabic_share(sources)
+            if share < 0.1 and arabic_share(targets) > 0.5:
+                why = "its source texts are English and its targets Arabic: the languages swapped?"
+            elif share == 0:
+                why = ("its Arabic holds no Arabic letter: saved in an encoding without Arabic, "
+                       "its letters lost or garbled ('?', 'Ø§')? Save it as UTF-8")
+            else:
+                why = "a file of another document?"
             raise WorkbenchError(
                 f"{path}: refused: none of its {len(file.units)} units matches the Arabic of "
-                f"document {document.name!r} " + (
-                    "(its source texts are English and its targets Arabic: the languages "
-                    "swapped?)" if swapped else "(a file of another document?)")
+                f"document {document.name!r} ({why})"
             )
         if file.version and file.version != "working" and planned:
             report.warnings.insert(0, (
