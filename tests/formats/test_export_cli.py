@@ -65,6 +65,23 @@ def test_an_export_is_created_as_the_umask_says_and_keeps_the_permissions_it_rep
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
+def test_force_through_a_symbolic_link_replaces_the_file_it_points_to(
+    tmp_path: Path, sample_db: Path
+) -> None:
+    """translations/latest.tmx -> shared/project.tmx: the link was replaced by a file of its
+    own, and the shared file kept its old content without a word."""
+    shared = tmp_path / "shared" / "project.tmx"
+    shared.parent.mkdir()
+    shared.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.tmx"
+    link.symlink_to(shared)
+    result = run_cli("--db", str(sample_db), "export", "--format", "tmx", "--output", str(link),
+                     "--force")
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and shared.read_text(encoding="utf-8").startswith("<?xml")
+    assert [p.name for p in shared.parent.iterdir()] == ["project.tmx"]
+
+
 def test_long_file_names_are_exported_or_refused_in_one_line(in_tmp: Path) -> None:
     """A document named after a long Arabic file name (two bytes a letter): its default file
     name, or the temporary name written first, went over the file system's 255 bytes (a

@@ -790,7 +790,9 @@ def _note_text(note: dict[str, Any]) -> str:
 
 def write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) -> int:
     """Run ``write`` on a temporary file that replaces ``path`` only once complete (an
-    existing ``path`` only when ``force``)."""
+    existing ``path`` only when ``force``; a symbolic link's file, the link staying)."""
+    if path.is_symlink():
+        path = path.resolve()
     openfiles.refuse_output(path)
     tmp: str | None = None
     try:
