@@ -70,6 +70,14 @@ MEMOQ_STATUS: dict[Status, str] = {
 }
 
 
+NEEDS_WORK = frozenset({
+    "needs-translation", "needs-adaptation", "needs-l10n",
+    "needs-review-translation", "needs-review-adaptation", "needs-review-l10n",
+})
+"""XLIFF 1.2 states saying the target still needs translating, adapting or reviewing: drafts
+(as translate-toolkit reads them, below translated)."""
+
+
 def from_xliff12(
     state: str | None, approved: bool, has_target: bool, tool: str | None = None
 ) -> Status:
@@ -81,9 +89,9 @@ def from_xliff12(
         return Status.APPROVED
     if state == "final":
         return Status.REVIEWED
-    if state in ("translated", "needs-review-l10n", "needs-adaptation", "needs-l10n"):
+    if state == "translated":
         return Status.TRANSLATED
-    if state in ("needs-review-translation", "needs-review-adaptation", "needs-translation"):
+    if state in NEEDS_WORK:
         return Status.DRAFT
     return Status.DRAFT if has_target else Status.NEW
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from tests.conftest import run_cli
@@ -40,6 +42,70 @@ def test_never_overwrites_without_force(in_tmp: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("<?xml")
     assert not [p for p in in_tmp.iterdir() if p.name.endswith(".part")]
+
+
+def test_an_export_is_created_as_the_umask_says_and_keeps_the_permissions_it_replaces(
+    tmp_path: Path, sample_db: Path
+) -> None:
+    """A private umask (077) gave a world-readable file (0644 always), and --force made a
+    0600 file 0644."""
+    out = tmp_path / "news.csv"
+    old = os.umask(0o077)
+    try:
+        result = run_cli("--db", str(sample_db), "export", "--format", "csv", "--output", str(out))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    out.chmod(0o640)
+    result = run_cli("--db", str(sample_db), "export", "--format", "tmx", "--output", str(out),
+                     "--force")
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_text().startswith("<?xml")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_force_through_a_symbolic_link_replaces_the_file_it_points_to(
+    tmp_path: Path, sample_db: Path
+) -> None:
+    """translations/latest.tmx -> shared/project.tmx: the link was replaced by a file of its
+    own, and the shared file kept its old content without a word."""
+    shared = tmp_path / "shared" / "project.tmx"
+    shared.parent.mkdir()
+    shared.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.tmx"
+    link.symlink_to(shared)
+    result = run_cli("--db", str(sample_db), "export", "--format", "tmx", "--output", str(link),
+                     "--force")
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and shared.read_text(encoding="utf-8").startswith("<?xml")
+    assert [p.name for p in shared.parent.iterdir()] == ["project.tmx"]
+
+
+def test_long_file_names_are_exported_or_refused_in_one_line(in_tmp: Path) -> None:
+    """A document named after a long Arabic file name (two bytes a letter): its default file
+    name, or the temporary name written first, went over the file system's 255 bytes (a
+    traceback, OSError: File name too long, or 'cannot write'); a name too long given on the
+    command line was a traceback too; a long one the file system takes was refused for the
+    temporary name."""
+    name = ("تقرير اللجنة " * 12)[:124]
+    (in_tmp / f"{name}.txt").write_text("هذه جملة أولى. وهذه جملة ثانية.\n", encoding="utf-8")
+    db = ["--db", str(in_tmp / "p.db")]
+    assert run_cli("import", *db, f"{name}.txt").exit_code == 0
+    result = run_cli("export", *db, "--format", "xliff2")
+    assert result.exit_code == 0, result.stderr
+    (written,) = (in_tmp / "translations").iterdir()
+    assert written.name.endswith(".xliff2.xlf") and len(written.name.encode()) <= 255
+    assert written.name.startswith(name[:50].replace(" ", "-"))
+    result = run_cli("export", *db, "--format", "csv", "--output", "a" * 300 + ".csv")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(".csv: file name too long")
+    result = run_cli("import-csv", *db, "a" * 300 + ".csv")
+    assert (result.exit_code, result.stderr.count("\n")) == (2, 1)
+    long_name = "b" * 250 + ".csv"
+    result = run_cli("export", *db, "--format", "csv", "--output", long_name)
+    assert result.exit_code == 0, result.stderr
+    assert (in_tmp / long_name).is_file()
 
 
 def test_status_version_and_doc_options(in_tmp: Path, sample_db: Path) -> None:

@@ -156,6 +156,23 @@ def test_a_csv_saved_with_semicolons_is_read(tmp_path: Path) -> None:
     assert (unit.key, unit.source, unit.target) == ("1", "قال، ثم مضى؛", "He spoke; then, he left.")
 
 
+def test_a_table_is_read_by_the_separator_of_its_header_whatever_its_name(
+    tmp_path: Path,
+) -> None:
+    """A spreadsheet's tab-separated file saved as .csv, a CSV saved as .tsv: both were
+    refused, 'the header names no arabic or english column', when it named both."""
+    tabs = _csv(tmp_path, 'id\tparagraph\tarabic\tenglish\tstatus\n'
+                          '1\t1\tقال، ثم مضى\t"He said ""no"", then left."\tdraft\n'
+                          '2\t1\tنص\tA line\\nbreak, escaped.\tdraft\n')
+    assert [(u.key, u.source, u.target) for u in read_csv(tabs).units] == [
+        ("1", "قال، ثم مضى", 'He said "no", then left.'), ("2", "نص", "A line\nbreak, escaped.")]
+    commas = tmp_path / "saved.tsv"
+    commas.write_text('id,arabic,english\n1,"قال، ثم مضى","He spoke, then left."\n',
+                      encoding="utf-8")
+    (unit,) = read_tsv(commas).units
+    assert (unit.key, unit.source, unit.target) == ("1", "قال، ثم مضى", "He spoke, then left.")
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

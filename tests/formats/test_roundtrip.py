@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -230,6 +231,24 @@ def test_a_csv_or_tsv_export_edited_in_a_spreadsheet_comes_back(
         assert reopened.segment(2).target == "This claim is utterly false."
 
 
+@pytest.mark.parametrize("garble", ["lost", "mojibake"])
+def test_a_csv_whose_arabic_an_encoding_lost_is_refused_saying_so(
+    export: Exporter, project: Project, garble: str
+) -> None:
+    """Saved in an encoding without Arabic (Excel's "CSV" on a Western Windows: '?' for each
+    letter) or read as Windows-1252 and saved again ('Ø§'): it was refused as "a file of
+    another document?"."""
+    path = export("csv")
+    text = path.read_text(encoding="utf-8-sig")
+    if garble == "lost":
+        path.write_bytes(text.encode("ascii", errors="replace"))
+    else:
+        path.write_text(text.encode("utf-8").decode("cp1252", errors="replace"),
+                        encoding="utf-8")
+    with pytest.raises(WorkbenchError, match=r"holds no Arabic letter: saved in an encoding"):
+        project.import_bilingual(path)
+
+
 def test_files_rewritten_by_translate_toolkit_come_back(
     export: Exporter, project: Project, tmp_path: Path
 ) -> None:
@@ -298,6 +317,47 @@ def test_a_file_older_than_an_edit_does_not_revert_it(
     again = project.import_bilingual(path)
     assert (again.kept_newer, again.updated) == ([3], [])
     assert project.segment(3).target == newer[3]
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
+def test_a_status_changed_since_the_export_is_not_reverted_by_the_file(
+    export: Exporter, project: Project, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Confirmed when exported, rejected by a reviewer (or the confirmation undone) since: the
+    unedited file, which says translated, leaves them drafts (it confirmed them again)."""
+    from datetime import UTC, datetime, timedelta
+
+    from workbench.store import history
+
+    for sid in (3, 4):
+        project.confirm(sid, project.segment(sid).target, override_reason="test")
+    path = export(fmt)
+    later = (datetime.now(UTC) + timedelta(seconds=5)).isoformat(timespec="milliseconds")
+    monkeypatch.setattr(history, "now", lambda: later)  # the changes come after the export
+    project.review(3, "rejected", "wrong tense")
+    project.undo(4)
+    assert (project.segment(3).status, project.segment(4).status) == ("draft", "draft")
+    report = project.import_bilingual(path)
+    assert (report.updated, sorted(report.kept_newer)) == ([], [3, 4])
+    assert (project.segment(3).status, project.segment(4).status) == ("draft", "draft")
+
+
+def test_a_status_changed_since_the_export_and_in_the_file_takes_the_files(
+    export: Exporter, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from workbench.store import history
+
+    project.confirm(3, project.segment(3).target, override_reason="test")
+    path = export("xliff")
+    later = (datetime.now(UTC) + timedelta(seconds=5)).isoformat(timespec="milliseconds")
+    monkeypatch.setattr(history, "now", lambda: later)
+    project.review(3, "rejected", "wrong tense")
+    _edit_xliff12(path, 0, "", 3, "final")
+    report = project.import_xliff(path)
+    assert (report.updated, report.kept_newer) == ([3], [])
+    assert project.segment(3).status == "reviewed"
 
 
 def test_another_tools_file_is_taken_as_it_is(
@@ -474,3 +534,63 @@ def test_an_export_of_a_reference_brought_back_says_where_its_english_goes(
     working = export(fmt, name=f"working.{fmt}")
     assert not any("exported from" in w
                    for w in project.import_bilingual(working, dry_run=True).warnings)
+
+
+_AR = ("الجملة الأولى قصيرة. والثانية أيضا قصيرة جدا.\n"
+       "هذه فقرة ثانية فيها جملة واحدة طويلة نوعا ما لكي نختبر.")
+_JOINED_EN = ("The first sentence is short and the second one is also very short.\n"
+              "This is a second paragraph with one rather long sentence so that we test.")
+_APART_EN = ("The first sentence is short. The second one is also very short.\n"
+             "This is a second paragraph with one rather long sentence so that we test.")
+
+
+def _foreign_xliff(path: Path, units: list[tuple[str, str]]) -> Path:
+    body = "".join(f'<trans-unit id="u{n}"><source>{ar}</source><target>{en}</target>'
+                   "</trans-unit>" for n, (ar, en) in enumerate(units, start=1))
+    path.write_text('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                    '<file original="x" source-language="ar" target-language="en" '
+                    f'datatype="plaintext"><body>{body}</body></file></xliff>', encoding="utf-8")
+    return path
+
+
+def test_a_sentence_of_a_joined_unit_alone_is_left_alone_and_both_are_joined(
+    tmp_path: Path, new_db: Any
+) -> None:
+    """Segments 1 and 2 are one unit of the working translation (a 2-1 link: segment 1 holds
+    the English of both). Another tool's file with sentence 2 alone gave segment 2 English of
+    its own: the exported and delivered English said the second sentence twice. Alone, it is
+    left alone with a warning; with sentence 1 too, their English joined goes to the unit."""
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "working")
+        first, second = (s.source for s in project.segments("doc")[:2])
+        held = project.segment(1).target
+        alone = _foreign_xliff(tmp_path / "alone.xlf", [(second, "The second, alone.")])
+        report = project.import_xliff(alone)
+        assert (report.updated, report.added, report.left_alone) == ([], [], 1)
+        assert any("segments 1–2 are one unit" in w for w in report.warnings), report.warnings
+        assert (project.segment(1).target, project.segment(2).target) == (held, "")
+        both = _foreign_xliff(tmp_path / "both.xlf", [(first, "First."), (second, "Second.")])
+        report = project.import_xliff(both)
+        assert report.updated == [1] and not report.warnings
+        assert (project.segment(1).target, project.segment(2).target) == ("First. Second.", "")
+
+
+def test_a_joined_unit_of_a_version_whose_links_differ_is_left_alone(
+    tmp_path: Path, new_db: Any
+) -> None:
+    """A draft aligned 2-1 exported, brought into a working translation that has the two
+    sentences apart: unit 1_2 wrote both sentences' English on segment 1 and erased segment
+    2's (its English gone without a word)."""
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_APART_EN, "doc", "working")
+        project.import_translation_text(_JOINED_EN, "doc", "draft", name="j")
+        before = (project.segment(1).target, project.segment(2).target)
+        assert all(before)
+        path = project.export_file("xliff", tmp_path / "j.xlf", version="draft:j").path
+        assert 'id="1_2"' in path.read_text(encoding="utf-8")
+        report = project.import_xliff(path)
+        assert (project.segment(1).target, project.segment(2).target) == before
+        assert 1 not in report.updated
+        assert any("unit 1_2: segments 1–2 are not one unit" in w for w in report.warnings)

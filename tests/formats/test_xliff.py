@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 from translate.storage.xliff import xlifffile
 from translate.storage.xliff2 import Xliff2File
@@ -12,7 +13,7 @@ from tests.formats.conftest import Exporter
 from workbench.formats.xliff import read_xliff
 from workbench.glossary.enforce import check_terms
 from workbench.project import Project
-from workbench.statuses import XLIFF12_STATE, XLIFF20_STATE, Status
+from workbench.statuses import XLIFF12_STATE, XLIFF20_STATE, Status, from_xliff12
 
 NS1 = "{urn:oasis:names:tc:xliff:document:1.2}"
 NS2 = "{urn:oasis:names:tc:xliff:document:2.0}"
@@ -173,3 +174,13 @@ def test_an_xliff2_export_of_no_units_is_still_valid(export: Exporter, project: 
     assert [etree.QName(child).localname for child in file] == ["group"]
     assert len(file[0]) == 0 and read_xliff(path).units == []
     assert len(Xliff2File.parsefile(str(path)).getunits()) == 0
+
+
+@pytest.mark.parametrize("state", ["needs-translation", "needs-adaptation", "needs-l10n",
+                                   "needs-review-translation", "needs-review-adaptation",
+                                   "needs-review-l10n"])
+def test_another_tools_needs_states_are_drafts(state: str) -> None:
+    """A target still needing work or review is a draft (needs-l10n, needs-adaptation and
+    needs-review-l10n came in as translated: confirmed without passing the QA policy)."""
+    assert from_xliff12(state, False, True) is Status.DRAFT
+    assert from_xliff12("translated", False, True) is Status.TRANSLATED

@@ -51,3 +51,18 @@ async def test_export_dialog_keeps_an_existing_file_unless_told(make_app, tmp_pa
         assert isinstance(app.screen, EditorScreen)
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<?xml") and "<tmx" in text and "<tu " in text
+
+
+async def test_export_dialog_reads_a_tilde_as_the_home_folder(make_app, tmp_path, monkeypatch):
+    """~/news.csv is written in the home folder, as the import dialog reads a ~ (it was a
+    folder '~' that did not exist)."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "f12", ExportScreen)
+        dialog.query_one("#export-format", Select).value = "csv"
+        dialog.query_one("#export-output", Input).value = "~/news.csv"
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+    assert (tmp_path / "news.csv").read_text(encoding="utf-8-sig").startswith("id,paragraph")

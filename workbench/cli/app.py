@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -89,9 +91,15 @@ class FilePath(click.Path):
             raise WorkbenchError("-: give a file name (standard input and output are not read "
                                  "or written)")
         try:
-            return super().convert(value, param, ctx)
+            path = super().convert(value, param, ctx)
         except click.BadParameter:
             raise WorkbenchError(f"{value}: a folder, not a file") from None
+        try:
+            os.stat(path)
+        except OSError as exc:  # a missing file is the command's to report
+            if exc.errno == errno.ENAMETOOLONG:
+                raise WorkbenchError(f"{value}: file name too long") from None
+        return path
 
 
 def abbreviations_option(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -106,8 +106,9 @@ def _print_report(report: ExchangeReport, fmt: str) -> None:
         )
     if report.kept_newer:
         click.echo(
-            f"kept the project's newer English of {plural(len(report.kept_newer), 'segment')} "
-            "(edited since the file was exported, which has them as they were): "
+            f"kept the project's newer English or status of "
+            f"{plural(len(report.kept_newer), 'segment')} (changed since the file was exported, "
+            "which has them as they were): "
             + ", ".join(map(str, report.kept_newer))
         )
     if report.group_id is not None:

@@ -13,7 +13,8 @@ and MySQL's LOAD DATA); quotes are written as they are. :func:`unescape_field` r
 the glossary TSV reader uses the same pair.
 
 Both are read back (after editing the English in a spreadsheet, say) by the header's column
-names: ``arabic`` and ``english`` are required, ``id`` and ``status`` used when present.
+names: ``arabic`` and ``english`` are required, ``id`` and ``status`` used when present. The
+separator is the one that cuts the header into those names, whichever ending the file has.
 """
 
 from __future__ import annotations
@@ -139,9 +140,17 @@ def write_tsv(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
 
 
 def read_csv(path: str | Path) -> ImportedFile:
-    """Read the segment pairs of a CSV file with our columns (errors name the line)."""
+    """Read the segment pairs of a CSV file with our columns (errors name the line); one whose
+    header is cut at tabs (a spreadsheet's tab-separated file saved as .csv) is read as TSV."""
     text = read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=_delimiter(text))
+    delimiter = _delimiter(text, ",")
+    if delimiter == "\t":
+        return _read_tsv(path, text)
+    return _read_csv(path, text, delimiter)
+
+
+def _read_csv(path: str | Path, text: str, delimiter: str) -> ImportedFile:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     try:
         return _read(path, "csv", _numbered(reader, _restored))
     except csv.Error as exc:
@@ -156,21 +165,30 @@ def _numbered(reader: Any, cell: Callable[[str], str]) -> Iterator[tuple[int, li
         yield line, [cell(c) for c in row]
 
 
-def _delimiter(text: str) -> str:
-    """``;`` when the header row names our columns only when cut at semicolons (Excel's
-    "CSV" where the decimal mark is a comma), else ``,``."""
+def _delimiter(text: str, default: str) -> str:
+    """The separator that cuts the header row into the most of our required column names: a
+    comma, a semicolon (Excel's "CSV" where the decimal mark is a comma) or a tab (a
+    tab-separated file, whatever its name ends with); ``default`` when none does better."""
     header = next((line for line in text.splitlines() if line.strip()), "")
 
-    def names(delimiter: str) -> set[str]:
+    def names(delimiter: str) -> int:
         cells = next(csv.reader([header], delimiter=delimiter), [])
-        return {c.strip().casefold() for c in cells} & {"arabic", "english"}
+        return len({c.strip().casefold() for c in cells} & {"arabic", "english"})
 
-    return ";" if len(names(";")) > len(names(",")) else ","
+    return max((default, ",", ";", "\t"), key=names)  # the first of the best: default wins ties
 
 
 def read_tsv(path: str | Path) -> ImportedFile:
-    """Read the segment pairs of a TSV file with our columns (errors name the line)."""
+    """Read the segment pairs of a TSV file with our columns (errors name the line); one whose
+    header is cut at commas or semicolons (a CSV saved as .tsv) is read as CSV."""
     text = read_text(path)
+    delimiter = _delimiter(text, "\t")
+    if delimiter != "\t":
+        return _read_csv(path, text, delimiter)
+    return _read_tsv(path, text)
+
+
+def _read_tsv(path: str | Path, text: str) -> ImportedFile:
     rows = (
         (n, [unescape_field(f) for f in unquote_row(line.rstrip("\r").split("\t"))])
         for n, line in enumerate(text.split("\n"), start=1)

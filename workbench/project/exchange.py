@@ -13,7 +13,8 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
+import secrets
+import stat
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -58,6 +59,9 @@ if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
 
 DEFAULT_FOLDER = Path("translations")
+#: The longest file name written, in bytes: 255 (most file systems' limit) less what the
+#: temporary name of an atomic write adds (".NAME.0123456789ab.part").
+NAME_BYTES = 255 - 19
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -198,7 +202,7 @@ class Exchange:
             ending = Path(info["file_name"]).suffix.lower() if info else ""
             if ending:
                 suffix = ".en" + ending
-        return DEFAULT_FOLDER / f"{stem}{suffix}"
+        return DEFAULT_FOLDER / f"{_shortened(stem, NAME_BYTES - len(suffix.encode()))}{suffix}"
 
     def _export_original(
         self, spec: Format, path: Path, header: ExportHeader, document: Document,
@@ -480,8 +484,41 @@ class Exchange:
 
         planned: dict[int, tuple[str, str]] = {}
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
-        since = _edited_since(self.context.db, document.id, file)
+        since, then = _edited_since(self.context.db, document.id, file)
         edited_both: list[int] = []  # segments edited in the project and in the file
+
+        def plan(ids: tuple[int, ...], target: str, status: Status) -> None:
+            """Plan writing ``target`` (with ``status``) into the segment group ``ids``."""
+            members = [(current[i]["target"], current[i]["status"]) for i in ids]
+            # the project's English as the file could carry it (no C0 controls)
+            same_text = carried(group_text([t for t, _ in members])) == target.strip()
+            if same_text and group_status(members) == status.value:
+                report.left_alone += len(ids)
+                return
+            if same_text and any(i in since for i in ids):
+                # only the status differs: the project's is newer (a rejection, an undone
+                # confirmation since the export) unless the file changed it too
+                exported = [(since[i][0], then[i]) if i in then else members[k]
+                            for k, i in enumerate(ids)]
+                if group_status(exported) == status.value:
+                    report.kept_newer += ids
+                    return
+            if not same_text and any(i in since for i in ids):
+                if _superseded(target, ids, since, current):
+                    report.kept_newer += ids
+                    return
+                edited_both.append(ids[0])
+            # a changed translation marked 'new' is at least a draft
+            applied = Status.DRAFT if status is Status.NEW else status
+            for i, sid in enumerate(ids):
+                if sid not in planned:
+                    planned[sid] = (target if i == 0 else "", applied.value)
+
+        # the working translation's units of several segments (as exported); the file's
+        # English goes to one whose English a segment holds for the others (a 2-1 link) whole,
+        # never to a part of it
+        units, joined_units = _working_units(self.context.db, document.id, wid)
+        apart: dict[tuple[int, ...], dict[int, tuple[str, Status]]] = {}
         for unit, targets in self._matched(file.units, current, by_source, by_text, report):
             where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
@@ -498,31 +535,40 @@ class Exchange:
                 continue
             status = Status(unit.status) if unit.status in STATUSES else Status.TRANSLATED
             for ids in targets:
-                members = [(current[i]["target"], current[i]["status"]) for i in ids]
-                # the project's English as the file could carry it (no C0 controls)
-                same_text = carried(group_text([t for t, _ in members])) == unit.target.strip()
-                if same_text and group_status(members) == status.value:
+                whole = units.get(ids[0], ids[:1])
+                if len(ids) == 1 and whole in joined_units:  # one sentence of a joined unit
+                    apart.setdefault(whole, {}).setdefault(ids[0], (unit.target, status))
+                elif len(ids) > 1 and ids != whole:
                     report.left_alone += len(ids)
-                    continue
-                if not same_text and any(i in since for i in ids):
-                    if _superseded(unit.target, ids, since, current):
-                        report.kept_newer += ids
-                        continue
-                    edited_both.append(ids[0])
-                # a changed translation marked 'new' is at least a draft
-                applied = Status.DRAFT if status is Status.NEW else status
-                for i, sid in enumerate(ids):
-                    if sid not in planned:
-                        planned[sid] = (unit.target if i == 0 else "", applied.value)
+                    _warn(report, f"{where}unit {unit.key}: segments {_span(ids)} are not one "
+                          "unit of the working translation (its alignment links differ from "
+                          "the file's): left alone")
+                else:
+                    plan(ids, unit.target, status)
+        for whole, parts in apart.items():
+            if len(parts) == len(whole):  # every sentence of the unit: their English joined
+                plan(whole, group_text(parts[i][0] for i in whole),
+                     min((s for _, s in parts.values()), key=lambda s: STATUSES.index(s.value)))
+                continue
+            report.left_alone += len(parts)
+            _warn(report, f"segments {_span(whole)} are one unit of the working translation "
+                  f"(an alignment link), whose English is on segment {whole[0]}; the file has "
+                  f"segment{'s' if len(parts) > 1 else ''} {', '.join(map(str, parts))} of it "
+                  "alone: left alone")
         if report.matched_by_id + report.matched_by_source == 0:
             sources = " ".join(u.source for u in file.units[:200])
             targets = " ".join(u.target or "" for u in file.units[:200])
-            swapped = arabic_share(sources) < 0.1 and arabic_share(targets) > 0.5
+            share = arabic_share(sources)
+            if share < 0.1 and arabic_share(targets) > 0.5:
+                why = "its source texts are English and its targets Arabic: the languages swapped?"
+            elif share == 0:
+                why = ("its Arabic holds no Arabic letter: saved in an encoding without Arabic, "
+                       "its letters lost or garbled ('?', 'Ø§')? Save it as UTF-8")
+            else:
+                why = "a file of another document?"
             raise WorkbenchError(
                 f"{path}: refused: none of its {len(file.units)} units matches the Arabic of "
-                f"document {document.name!r} " + (
-                    "(its source texts are English and its targets Arabic: the languages "
-                    "swapped?)" if swapped else "(a file of another document?)")
+                f"document {document.name!r} ({why})"
             )
         if file.version and file.version != "working" and planned:
             report.warnings.insert(0, (
@@ -650,6 +696,34 @@ class Exchange:
         return None
 
 
+def _working_units(
+    db: Any, document_id: int, version_id: int
+) -> tuple[dict[int, tuple[int, ...]], set[tuple[int, ...]]]:
+    """The working translation's units of several segments (a link's, as exports group them),
+    by each of their segments, and those of them with a joined segment (one whose English
+    another segment of the unit holds)."""
+    joined = q_versions.joined_segments(db, document_id)
+    units: dict[int, tuple[int, ...]] = {}
+    with_joined: set[tuple[int, ...]] = set()
+    for link in link_groups(q_exchange.export_rows(db, document_id, version_id)):
+        if len(link) > 1:
+            ids = tuple(r["id"] for r in link)
+            units.update(dict.fromkeys(ids, ids))
+            if any(i in joined for i in ids):
+                with_joined.add(ids)
+    return units, with_joined
+
+
+def _span(ids: Iterable[int]) -> str:
+    ids = list(ids)
+    return f"{ids[0]}–{ids[-1]}" if len(ids) > 1 else str(ids[0])
+
+
+def _warn(report: ExchangeReport, warning: str) -> None:
+    if len(report.warnings) < 20:
+        report.warnings.append(warning)
+
+
 def _copies_source(unit: ImportedUnit) -> bool:
     """Whether a unit's target is its Arabic again (another tool's untranslated unit, its
     source copied to the target), not an English translation."""
@@ -670,22 +744,26 @@ def _superseded(
     return text == group_text(exported)
 
 
-def _edited_since(db: Any, document_id: int, file: ImportedFile) -> dict[int, list[str]]:
+def _edited_since(
+    db: Any, document_id: int, file: ImportedFile
+) -> tuple[dict[int, list[str]], dict[int, str]]:
     """The document's segments edited after ``file`` was exported (ours, with its time),
-    each with its English then and every English since (``q_history.edited_since``); {} for
-    another tool's file."""
+    each with its English then and every English since (``q_history.edited_since``), and
+    the status each had then (``q_history.statuses_then``); ({}, {}) for another tool's
+    file."""
     if not (file.exported_at and file.document_key):
-        return {}
+        return {}, {}
     try:
         moment = datetime.fromisoformat(file.exported_at)
     except ValueError:
-        return {}
+        return {}, {}
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     # a time in whole seconds (an older file) counts the edits of that second as made since:
     # at worst a warning that the file was edited too, never an edit reverted by the file
     stored = moment.astimezone(UTC).isoformat(timespec="milliseconds")
-    return q_history.edited_since(db, document_id, stored)
+    return (q_history.edited_since(db, document_id, stored),
+            q_history.statuses_then(db, document_id, stored))
 
 
 def _annotated(units: Iterator[Unit], annotate: Callable[[Unit], None]) -> Iterator[Unit]:
@@ -712,16 +790,19 @@ def _note_text(note: dict[str, Any]) -> str:
 
 def write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) -> int:
     """Run ``write`` on a temporary file that replaces ``path`` only once complete (an
-    existing ``path`` only when ``force``)."""
+    existing ``path`` only when ``force``; a symbolic link's file, the link staying)."""
+    if path.is_symlink():
+        path = path.resolve()
     openfiles.refuse_output(path)
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, tmp = _part_file(path)
         with os.fdopen(fd, "wb") as out:
             count = write(out)
         if path.exists() and not force:  # appeared while we wrote
             raise WorkbenchError(f"{path} exists already (use --force to overwrite)")
-        os.chmod(tmp, 0o644)
+        if path.exists():  # the file replaced keeps its permissions
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
         os.replace(tmp, path)
     except OSError as exc:
         raise WorkbenchError(f"{path}: cannot write ({exc.strerror})") from None
@@ -730,6 +811,22 @@ def write_atomically(path: Path, force: bool, write: Callable[[BinaryIO], int]) 
             with contextlib.suppress(FileNotFoundError):
                 os.remove(tmp)
     return count
+
+
+def _part_file(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path`` (descriptor, name), created as any new file is:
+    its permissions are the umask's (``mkstemp``'s are 0600, and a fixed 0644 ignored it)."""
+    name = _shortened(path.name, NAME_BYTES)  # a name the file system takes is not refused
+    while True:
+        tmp = str(path.parent / f".{name}.{secrets.token_hex(6)}.part")
+        with contextlib.suppress(FileExistsError):
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8, at a character's end (an Arabic
+    letter takes two)."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
 def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:

@@ -129,6 +129,20 @@ def edited_since(db: Database, document_id: int, at: str) -> dict[int, list[str]
     return texts
 
 
+def statuses_then(db: Database, document_id: int, at: str) -> dict[int, str]:
+    """The status each segment of a document with a revision at or after ``at`` had at that
+    time (the old status of its first revision since)."""
+    return {
+        int(sid): status or "new"
+        for sid, status in db.execute(
+            "SELECT r.segment_id, r.old_status FROM revisions r WHERE r.id IN (SELECT min(b.id) "
+            "FROM revisions b JOIN segments s ON s.id = b.segment_id WHERE s.document_id = ? "
+            "AND b.at >= ? AND b.action != 'conflict' GROUP BY b.segment_id)",
+            [document_id, at],
+        )
+    }
+
+
 def last_change(db: Database, segment_id: int) -> Row | None:
     """The newest revision of a segment that changed it (a conflict record is not one)."""
     return next(iter(db.query(

@@ -137,7 +137,7 @@ class ExportScreen(JobDialog[Path | None]):
         fmt = str(self.query_one("#export-format", Select).value)
         options: dict[str, Any] = {
             "fmt": fmt,
-            "output": output or None,
+            "output": Path(output).expanduser() if output else None,  # ~ as the import's
             "version": str(self.query_one("#export-version", Select).value),
             "statuses": statuses or None,
             "force": self.query_one("#export-force", Checkbox).value,
