@@ -257,7 +257,9 @@ def test_a_batch_over_two_documents_is_listed_with_each(project: Project) -> Non
     assert alone not in [g["id"] for g in project.changes("other")]
 
 
-def test_without_doc_a_batch_says_which_document_it_worked_on(sample_db: Path) -> None:
+def test_without_doc_a_batch_says_which_document_it_worked_on(
+    sample_db: Path, tmp_path: Path
+) -> None:
     """In a project of several documents, a batch or a replacement without --doc works on
     the first: stderr says so (it said nothing: 'confirm: 0 segments' read as the project's
     whole); with --doc, or in a project of one document, nothing is added."""
@@ -270,7 +272,9 @@ def test_without_doc_a_batch_says_which_document_it_worked_on(sample_db: Path) -
     for args in (("confirm", "--status", "draft"), ("review", "--status", "draft",
                                                     "--reviewed"),
                  ("replace", "bells", "BELLS", "--dry-run"), ("lqa", "report"),
-                 ("lqa", "list"), ("score", "--no-save", "--no-terms")):
+                 ("lqa", "list"), ("score", "--no-save", "--no-terms"),
+                 ("export", "--format", "csv", "--force", "--output",
+                  str(tmp_path / "out.csv"))):
         result = run_cli(*args, *db)
         assert note in result.stderr, (args, result.stderr)
         assert note not in run_cli(*args, "--doc", "other", *db).stderr

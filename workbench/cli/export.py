@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.app import FilePath, db_option, main, overwrite_options, print_json
+from workbench.cli.app import (
+    FilePath,
+    db_option,
+    main,
+    note_first_document,
+    overwrite_options,
+    print_json,
+)
 from workbench.errors import WorkbenchError
 from workbench.filters.model import FALLBACKS
 from workbench.formats import EXPORT_FORMATS, FINDINGS, FORMATS, get_format, importable_formats
@@ -73,6 +80,7 @@ def export(
     if fallback is not None and not get_format(fmt).from_source:
         raise WorkbenchError(f"--fallback is for --format original, not {fmt}")
     with open_project(db) as project:
+        note_first_document(project, doc)
         result = project.export_file(
             fmt, output, doc, version, statuses, force, findings=findings,
             fallback=fallback or "source", tm_matches=tm_matches, tm_min=tm_min,
