@@ -185,6 +185,18 @@ def test_unpaired_quotes_and_brackets() -> None:
     assert ("unpaired-brackets", "unpaired") in ids("نص.", "closing ] first.")
 
 
+def test_a_quotation_or_bracket_open_over_sentences_as_in_the_source_is_not_reported() -> None:
+    # the first and last sentences of a quotation split into segments (NTREX)
+    assert ids('"لقد كنا على وشك شن حرب على كوريا الشمالية.', '"We were going to war.') == []
+    assert ids("والآن، نتمتع بعلاقات طيبة معها.»", 'Now we have this relationship."') == []
+    assert ids("(وهو ما حدث في ٢٠١٩.", "(As happened in 2019.") == []
+    # more unpaired marks than the source: reported, every one
+    found = run_checks('"لقد كنا على وشك الحرب.', '"We were “going to war.', matcher=None)
+    assert [f.found for f in found if f.check == "unpaired-quotes"] == ["“", '"']
+    assert ("unpaired-quotes", "unpaired") in ids("قال: «نعم».", 'He said: "yes.')
+    assert ("unpaired-brackets", "unpaired") in ids("(وهو ما حدث.", "(As (it happened.")
+
+
 def test_double_space_and_repeated_word() -> None:
     found = run_checks("نص.", "The  the text.", matcher=None)
     assert ("double-space", "info") in [(f.check, f.severity) for f in found]
