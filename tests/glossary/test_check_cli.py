@@ -272,6 +272,39 @@ def test_accept_hides_a_finding_until_the_text_changes(sample_db: Path) -> None:
                for x in again["violations"])
 
 
+def test_a_link_units_findings_are_reported_once_over_its_texts(tmp_path: Path) -> None:
+    """Two Arabic sentences facing one English sentence are checked as one unit; each of them
+    carried the unit's findings, so the report counted every finding twice, and the second
+    segment's row had spans into the unit's Arabic over its own (HTML marked other words)."""
+    db = str(tmp_path / "s.db")
+    (tmp_path / "ar.txt").write_text(
+        "أعلنت منظمة الصحة العالمية حالة الطوارئ. وقالت إن الجائحة خطيرة.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "The WHO declared an emergency, saying the epidemic was serious.\n", encoding="utf-8")
+    (tmp_path / "g.tsv").write_text(
+        "منظمة الصحة العالمية\tWorld Health Organization\nجائحة\tpandemic\t\tepidemic\n",
+        encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "ar.txt"), "--db", db, "--doc", "d").exit_code == 0
+    assert run_cli("import-translation", str(tmp_path / "en.txt"), "--db", db, "--doc", "d",
+                   "--as", "working").exit_code == 0
+    assert run_cli("glossary", "import", str(tmp_path / "g.tsv"), "--db", db).exit_code == 0
+    data = json.loads(run_cli("check", "--db", db, "--skip", "spelling", "--format", "json").stdout)
+    assert [(v["segment"], v["check"], v["term"]) for v in data["violations"]] == [
+        (1, "term-missing", "منظمة الصحة العالمية"), (1, "term-missing", "جائحة"),
+        (1, "term-forbidden", "جائحة"),
+    ]
+    summary = data["summary"]
+    assert (summary["segments"], summary["violations"], summary["segments_with_violations"]) == (
+        2, 3, 1)
+    page = run_cli("check", "--db", db, "--skip", "spelling", "--format", "html").stdout
+    assert "<mark>الجائحة</mark>" in page and "<mark>منظمة الصحة العالمية</mark>" in page
+    assert run_cli("accept", "1", "--db", db, "--check", "term-forbidden",
+                   "--reason", "quoted").exit_code == 0
+    data = json.loads(run_cli("check", "--db", db, "--skip", "spelling", "--format", "json").stdout)
+    assert data["summary"]["violations"] == 2
+    assert [o["check"] for o in data["summary"]["overrides"]] == ["term-forbidden"]
+
+
 def test_accept_refuses_what_is_not_there(sample_db: Path) -> None:
     assert run_cli("accept", "1", "--db", str(sample_db), "--check", "nope",
                    "--reason", "x").exit_code == 2

@@ -26,6 +26,7 @@ from workbench.wording import plural
 if TYPE_CHECKING:
     from workbench.glossary.matcher import TermMatcher
     from workbench.glossary.report import Report
+    from workbench.project.checking import SegmentCheck
     from workbench.spelling import SpellChecker
 
 FORMATS = ("table", "json", "csv", "html")
@@ -109,19 +110,31 @@ def _project_report(
 ) -> Report:
     from workbench.glossary.report import Accepted, Report, ReportRow
     from workbench.project import open_project
+    from workbench.project.groups import group_source, group_text
 
     with open_project(db) as project:
         size = project.document(doc).segments
         checked = project.check_report(
             doc, version, skip=skip, matcher=matcher, jobs=_jobs(jobs, size)
         )
-    rows = [
-        ReportRow(
-            s.position, s.segment_id, s.source, s.target, s.findings,
+    units: dict[tuple[int, ...], list[SegmentCheck]] = {}
+    for s in checked.segments:
+        if s.unit:
+            units.setdefault(s.unit, []).append(s)
+    rows: list[ReportRow] = []
+    for s in checked.segments:
+        members = units[s.unit] if s.unit else [s]
+        if members[0] is not s:  # a later segment of a link unit: its findings are the first's
+            rows.append(ReportRow(s.position, s.segment_id, s.source, s.target))
+            continue
+        source, target = s.source, s.target
+        if s.unit:  # the unit's texts, which the findings' spans index
+            source = group_source(m.source for m in members)
+            target = group_text(m.target for m in members)
+        rows.append(ReportRow(
+            s.position, s.segment_id, source, target, s.findings,
             [Accepted(f, o.reason, o.author, o.at) for f, o in s.overridden],
-        )
-        for s in checked.segments
-    ]
+        ))
     context = {"document": checked.document, "version": checked.version}
     return Report(rows, checked.terms.occurrences, checked.terms.rendered, fail_on, context)
 

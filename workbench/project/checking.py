@@ -56,7 +56,10 @@ class Override:
 
 @dataclass
 class SegmentCheck:
-    """The findings of one segment: the open ones and those accepted by an override."""
+    """The findings of one segment: the open ones and those accepted by an override.
+
+    ``unit``: the ids of the segments checked with it as one unit (its alignment link, in
+    document order; empty when checked alone), each of which carries the unit's findings."""
 
     segment_id: int
     position: int
@@ -64,6 +67,7 @@ class SegmentCheck:
     target: str
     findings: list[Finding] = field(default_factory=list)
     overridden: list[tuple[Finding, Override]] = field(default_factory=list)
+    unit: tuple[int, ...] = ()
 
 
 @dataclass
@@ -265,10 +269,11 @@ class Checking:
         for unit, findings in zip(units, result.findings, strict=True):
             accepted = [o for row in unit for o in overrides.get(row["id"], [])]
             open_, overridden = _split(findings, accepted)
+            ids = tuple(row["id"] for row in unit) if len(unit) > 1 else ()
             for row in unit:
                 segments.append(SegmentCheck(
                     row["id"], row["position"], row["source"], row["text"] or "",
-                    list(open_), list(overridden),
+                    list(open_), list(overridden), ids,
                 ))
         return CheckReport(document.name, version, segments, result.terms)
 
