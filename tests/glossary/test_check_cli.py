@@ -305,6 +305,29 @@ def test_a_link_units_findings_are_reported_once_over_its_texts(tmp_path: Path) 
     assert [o["check"] for o in data["summary"]["overrides"]] == ["term-forbidden"]
 
 
+def test_accept_takes_a_term_in_any_spelling_the_matcher_takes_as_it(tmp_path: Path) -> None:
+    """The glossary's عَرَض, typed as the text writes it (عرض), was 'no finding for it'."""
+    db = str(tmp_path / "s.db")
+    (tmp_path / "ar.txt").write_text("لم تستطع المتاجر توفير عرض الأربعاء.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Stores could not run the Wednesday special.\n",
+                                     encoding="utf-8")
+    (tmp_path / "g.tsv").write_text("عَرَض\tsymptom\nالأربعاء\tWednesday\n", encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "ar.txt"), "--db", db, "--doc", "d").exit_code == 0
+    assert run_cli("import-translation", str(tmp_path / "en.txt"), "--db", db, "--doc", "d",
+                   "--as", "working").exit_code == 0
+    assert run_cli("glossary", "import", str(tmp_path / "g.tsv"), "--db", db).exit_code == 0
+    wrong = run_cli("accept", "1", "--db", db, "--check", "term-missing", "--term", "سعال",
+                    "--reason", "x")
+    assert wrong.exit_code == 2
+    assert "no 'term-missing' finding for 'سعال' to accept (its findings are for عَرَض)" in (
+        wrong.stderr)
+    result = run_cli("accept", "1", "--db", db, "--check", "term-missing", "--term", "عرض",
+                     "--reason", "an offer, not a symptom")
+    assert result.exit_code == 0, result.stderr
+    assert "accepted term-missing for عَرَض" in result.stdout
+    assert run_cli("check", "--db", db, "--skip", "spelling").exit_code == 0
+
+
 def test_accept_refuses_what_is_not_there(sample_db: Path) -> None:
     assert run_cli("accept", "1", "--db", str(sample_db), "--check", "nope",
                    "--reason", "x").exit_code == 2

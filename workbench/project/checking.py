@@ -10,7 +10,7 @@ from workbench.errors import WorkbenchError
 from workbench.glossary.checks import REGISTRY, DocumentCheck
 from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
-from workbench.glossary.matcher import TermMatcher
+from workbench.glossary.matcher import TermMatcher, term_key
 from workbench.glossary.qa import (
     PlainTerm,
     default_jobs,
@@ -325,7 +325,8 @@ class Checking:
     ) -> list[Override]:
         """Accept a finding of a segment with a reason; it holds until the text changes.
         Without ``term``, every current finding of the check is accepted, each for its own
-        term (a finding of another term, after a glossary change, is not)."""
+        term (a finding of another term, after a glossary change, is not); ``term`` in any
+        spelling the matcher takes as the glossary's (diacritics, tatweel, the article)."""
         if check not in REGISTRY:
             raise WorkbenchError(f"unknown check {check!r} (checks: {', '.join(sorted(REGISTRY))})")
         reason = reason.strip()
@@ -345,8 +346,11 @@ class Checking:
                 findings = self._document_findings(document, version, segment_id)
             else:
                 findings = self._unit_findings(seg.source, segment_id, vid)[1]
-            terms = dict.fromkeys(f.term for f in findings
-                                  if f.check == check and (term is None or f.term == term))
+            wanted = None if term is None else term_key(term)  # عرض finds عَرَض's findings
+            terms = dict.fromkeys(
+                f.term for f in findings if f.check == check
+                and (wanted is None or (f.term is not None and term_key(f.term) == wanted))
+            )
             if not terms:
                 if term is not None and any(f.check == check and f.term is None
                                             for f in findings):
@@ -354,8 +358,10 @@ class Checking:
                         f"segment {segment_id}: its {check!r} findings name no term; accept "
                         "them without --term (all of them at once)")
                 what = f" for {term!r}" if term else ""
+                others = dict.fromkeys(f.term for f in findings if f.check == check and f.term)
+                listed = f" (its findings are for {', '.join(others)})" if others else ""
                 raise WorkbenchError(
-                    f"segment {segment_id} has no {check!r} finding{what} to accept"
+                    f"segment {segment_id} has no {check!r} finding{what} to accept{listed}"
                 )
             ids = {q_checks.add_override(self.context.db, segment_id, vid, check, t, reason,
                                          self.context.author, target) for t in terms}
