@@ -266,6 +266,18 @@ def test_multiterm_xml_as_trados_exports_it(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "status", ["Do not use", "Not recommended", "notRecommendedTerm-admn-sts", "Prohibited"]
+)
+def test_a_term_a_termbase_says_not_to_use_is_forbidden(tmp_path: Path, status: str) -> None:
+    """MultiTerm picklists say "Do not use" or "Not recommended": such a term was imported as
+    an accepted rendering, so the check passed the very word the termbase rules out."""
+    path = tmp_path / "termbase.xml"
+    path.write_bytes(MULTITERM.replace("Forbidden", status).encode("utf-16"))
+    rows = [(e.rendering, e.forbidden) for e in read_glossary(path).entries]
+    assert rows == [("insurrection", ("uprising",)), ("revolt", ("uprising",))]
+
+
 def test_tbx_refuses_bad_xml_with_its_line() -> None:
     with pytest.raises(InputError) as err:
         parse_tbx(b"<martif>\n<text>\n</martif>", "bad.tbx")

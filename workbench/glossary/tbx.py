@@ -3,8 +3,9 @@
 
 Reading: every concept entry with Arabic and English terms gives, for each Arabic term that
 is not deprecated, one glossary entry per admitted English term (preferred first); English
-terms whose ``administrativeStatus`` (or ``normativeAuthorization``) is deprecated,
-superseded, forbidden or rejected become forbidden renderings. A ``definition``/``note``
+terms whose ``administrativeStatus`` (or ``normativeAuthorization``, or a MultiTerm ``Status``
+or ``Usage``) is deprecated, superseded, forbidden, rejected, obsolete, not recommended, "do
+not use", prohibited or "avoid" become forbidden renderings. A ``definition``/``note``
 becomes the comment.
 
 Writing: one ``termEntry`` per Arabic term, its renderings as ``preferredTerm-admn-sts``
@@ -27,7 +28,12 @@ from workbench.formats import safexml, xmlout
 from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_BAD_STATUS = ("deprecated", "superseded", "forbidden", "rejected", "obsolete")
+# Statuses that forbid a term: TBX's values, and those of MultiTerm termbases' own picklists
+# (Usage: "Do not use", "Not recommended"...).
+_BAD_STATUS = (
+    "deprecated", "superseded", "forbidden", "rejected", "obsolete", "notrecommended",
+    "not recommended", "do not use", "don't use", "prohibited", "avoid",
+)
 
 
 def _children(node: etree._Element, *names: str) -> list[etree._Element]:
