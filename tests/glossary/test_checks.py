@@ -114,6 +114,14 @@ def test_number_mismatch() -> None:
         ("حضر 1,000 شخص.", "1.000 people came.", False),
         ("بلغ 1,0005 ملم.", "It was 10005 mm.", False),
         ("نما بنسبة 2,5 في المئة.", "It grew by 25 per cent.", False),
+        # a number spelt out in English, as house styles write small ones
+        ("قتل 3 أشخاص.", "Three people were killed.", True),
+        ("قال 5 من 10.", "Five out of 10 said.", True),
+        ("أصيب 25 شخصا في القرن 21.", "Twenty-five were hurt in the twenty-first century.", True),
+        ("مات ١٠ آلاف شخص.", "Ten thousand people died.", True),
+        ("مات ١٠ آلاف شخص.", "Ten people died.", False),
+        ("قتل 3 أشخاص.", "Four people were killed.", False),
+        ("قتل 3 أشخاص و3 جرحى.", "Three people were killed and others hurt.", False),
     ],
 )
 def test_decimal_commas_and_thousands(source: str, target: str, clean: bool) -> None:

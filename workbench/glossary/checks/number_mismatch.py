@@ -11,6 +11,10 @@ are one number, as SI style writes them (1 000 000 = 1000000; 12 500,5 = 12500.5
 whole run of spaced digit groups has that shape (0800 555 111, a phone number, is three); such
 a number that finds no partner is compared again as its groups (a phone number's groups
 typed in another order on the Arabic side).
+
+A number of the source may be spelt out in English, as house styles write small numbers ("3
+أشخاص" = "three people"; "twenty-five", "twenty-first", "ten thousand"); such words only pair
+with source numbers, never count as numbers of the target of their own.
 """
 
 from __future__ import annotations
@@ -149,6 +153,68 @@ def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
     return frozenset((_canonical(whole, fraction),))
 
 
+_UNIT_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)
+_UNIT_ORDINALS = (
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+    "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+)
+_TEN_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_VALUES = {
+    **{w: n for n, w in enumerate(_UNIT_WORDS)},
+    **{w: n for n, w in enumerate(_UNIT_ORDINALS)},
+    **{w: 20 + 10 * n for n, w in enumerate(_TEN_WORDS)},
+    **{w[:-1] + "ieth": 20 + 10 * n for n, w in enumerate(_TEN_WORDS)},
+}
+_TENS = "|".join(_TEN_WORDS)
+_ONES = "|".join(_UNIT_WORDS[1:10] + _UNIT_ORDINALS[1:10])
+_ANY_WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+# twenty-five, twenty-first, three, ten thousand, two hundred (a scale word after it)
+_SPELT = re.compile(
+    rf"\b(?:({_TENS})[-\s]({_ONES})|({_ANY_WORD}))"
+    r"(?:\s+(hundred|thousand|million|billion|trillion)s?)?\b",
+    re.IGNORECASE,
+)
+_WORD_SCALES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+
+
+def spelt_numbers(text: str) -> list[str]:
+    """The values of the numbers ``text`` spells out in English words (canonical strings)."""
+    out: list[str] = []
+    for m in _SPELT.finditer(text):
+        tens, ones, word, scale = m.groups()
+        value = (
+            _WORD_VALUES[tens.lower()] + _WORD_VALUES[ones.lower()] if tens
+            else _WORD_VALUES[word.lower()]
+        )
+        if scale:
+            value *= 10 ** _WORD_SCALES[scale.lower()]
+        out.append(str(value))
+    return out
+
+
+def _spelt_out(
+    missing: list[int], src: list[frozenset[str]], target: str
+) -> list[int]:
+    """The source numbers of ``missing`` (indices) that the target does not spell out either."""
+    words = spelt_numbers(target)
+    if not words:
+        return missing
+    rest = []
+    for i in missing:
+        for k, value in enumerate(words):
+            if value in src[i]:
+                del words[k]
+                break
+        else:
+            rest.append(i)
+    return rest
+
+
 def _pair_up(src: list[frozenset[str]], tgt: list[frozenset[str]]) -> tuple[list[int], list[int]]:
     """The source and target numbers left without a partner (a partner shares a value),
     by index; plain equal values are paired first, with the target's last occurrences (the
@@ -197,6 +263,8 @@ class NumberMismatch(Check):
                 if len(missing2) + len(extra2) < len(missing) + len(extra):
                     src, tgt, src_values, tgt_values = src2, tgt2, src2_values, tgt2_values
                     missing, extra = missing2, extra2
+        if missing:  # "three people" for 3 أشخاص
+            missing = _spelt_out(missing, src_values, target)
         findings: list[Finding] = []
         counts = Counter(src[i][0] for i in missing)
         scaled = {src[i][0]: _scaled(src[i][0], src_values[i]) for i in missing}
