@@ -251,6 +251,16 @@ def test_parallel_run_gives_the_same_results() -> None:
     assert (one.terms.occurrences, one.terms.rendered) == (two.terms.occurrences, 0)
 
 
+def test_document_checks_name_the_lines_given_in_either_run() -> None:
+    pairs = [("شكرا.", "Thanks."), ("نص.", "Text."), ("شكرا.", "Thank you.")]
+    pairs += [(f"نص {i}.", f"Text {i}.") for i in range(10)]
+    lines = [2 * i + 1 for i in range(len(pairs))]
+    for jobs in (1, 2):
+        found = run_document(pairs, matcher=None, jobs=jobs, lines=lines).findings
+        assert [f.message for f in found[0] if f.check == "inconsistent-target"] == [
+            "same source as line 5 but a different target"]
+
+
 def invisible(target: str) -> list[tuple[str, str, tuple[int, int] | None, str | None]]:
     return [
         (f.kind, f.severity, f.span, f.found)

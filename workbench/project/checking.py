@@ -262,7 +262,7 @@ class Checking:
         result = run_document(
             pairs, matcher=matcher or self.terms.matcher(), skip=skip,
             jobs=jobs if jobs > 0 else default_jobs(len(set(pairs))),
-            speller=self._speller(skip, matcher),
+            speller=self._speller(skip, matcher), lines=[unit[0]["position"] for unit in units],
         )
         overrides = self._overrides(vid)
         segments: list[SegmentCheck] = []
@@ -301,6 +301,7 @@ class Checking:
         stream = iter_document_terms(
             pairs, matcher=self.terms.matcher(), speller=self._speller(),
             jobs=jobs if jobs > 0 else default_jobs(len(set(pairs))),
+            lines=[unit[0]["position"] for unit in units],
         )
         try:
             for unit, (findings, terms) in zip(units, stream, strict=True):
