@@ -203,3 +203,19 @@ def test_a_solid_spelling_renders_a_spaced_rendering_unless_forbidden() -> None:
         ("missing", "فيروس كورونا", None), ("forbidden", "فيروس كورونا", "coronaviruses"),
     ]
     assert check_terms(house, source, "the corona viruses spread").findings == []
+
+
+def test_inline_tags_inside_a_term_or_its_rendering_are_looked_through() -> None:
+    """A client document's link or bold over part of a term (<1>منظمة</1> الصحة العالمية) hid
+    the term: nothing was required of the English, so 'WHO' passed unseen; and a rendering
+    with a tag between its words (World Health <1>Organization</1>) was not found."""
+    who = m(Entry("منظمة الصحة العالمية", "World Health Organization"))
+    source = "أعلنت <1>منظمة</1> الصحة العالمية حالة الطوارئ."
+    wrong = check_terms(who, source, "<1>WHO</1> declared an emergency.")
+    assert kinds(wrong.findings) == [("missing", "منظمة الصحة العالمية", None)]
+    assert wrong.findings[0].span == (9, 33)  # from منظمة to العالمية, the tag inside
+    fine = check_terms(who, source, "The <1>World</1> Health Organization declared it.")
+    assert (fine.findings, fine.rendered) == ([], 1)
+    tagged = check_terms(who, "أعلنت منظمة الصحة <2>العالمية</2> ذلك.",
+                         "The World Health <2>Organization</2> said so.")
+    assert (tagged.findings, tagged.rendered) == ([], 1)

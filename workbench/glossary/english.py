@@ -12,7 +12,7 @@ nose``, ``%``. The text is tokenised once (:class:`EnglishText`) and each render
 up by its first word, so checking many renderings costs little. Spans index the original
 English text. An acronym (two or more letters, all capitals: US, WHO, U.S., COVID-19) is
 matched in its case: ``US`` is not "us". Words inside a web or e-mail address are not looked
-at.
+at; inline tags (``<1>``, ``</1>``, ``<2/>``) are white space between words.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from workbench.text.addresses import address_spans, mask_addresses
+from workbench.text.tags import mask_tags
 
 # Function words are matched as written (no inflection).
 _FUNCTION_WORDS = frozenset(
@@ -237,6 +238,7 @@ class EnglishText:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        text = mask_tags(text)  # inline tags are white space between words: World <1>Health</1>
         addresses = address_spans(text)
         if addresses:  # words of a web or e-mail address are not renderings
             text = mask_addresses(text, addresses)
