@@ -98,3 +98,16 @@ def test_an_inconsistency_names_the_other_segments_position_after_a_link_unit(
         for _, findings, _ in project.stream_findings("thanks")
     ]
     assert ["same source as line 5 but a different target"] in exported
+
+
+def test_an_override_holds_when_the_glossary_spells_its_term_otherwise(project: Project) -> None:
+    """A glossary imported again with the term vocalised (كيرينسكي → كِيرِينسكي) reopened the
+    findings accepted under the old spelling, though the matcher takes both as one term."""
+    sid = kerenski_segment(project)
+    project.add_override(sid, "term-forbidden", "كيرينسكي", "quoting a source")
+    entries = project.glossary().entries
+    project.set_glossary(Glossary([
+        Entry("كِيرِينسكي", e.rendering, e.comment, e.forbidden) if e.term == "كيرينسكي" else e
+        for e in entries
+    ]))
+    assert not [f for f in project.check_segment(sid) if f.check == "term-forbidden"]

@@ -50,8 +50,12 @@ class Override:
     target_text: str
 
     def covers(self, finding: Finding) -> bool:
-        """True when this override accepts ``finding`` (no term = every finding of the check)."""
-        return finding.check == self.check and (self.term is None or self.term == finding.term)
+        """True when this override accepts ``finding`` (no term = every finding of the check;
+        a term spelt otherwise since, by a glossary imported again, is the same term)."""
+        return finding.check == self.check and (
+            self.term is None or self.term == finding.term
+            or (finding.term is not None and term_key(self.term) == term_key(finding.term))
+        )
 
 
 @dataclass
