@@ -65,11 +65,15 @@ def fold_english(text: str) -> str:
 
 
 # Irregular plurals as (singular ending, plural ending), both ways: crisis/crises,
-# stimulus/stimuli, bacterium/bacteria, criterion/criteria, life/lives, wolf/wolves, leaf/leaves,
-# thief/thieves. Not every -f (serf/serves) nor -fe (safe/saves).
+# stimulus/stimuli, bacterium/bacteria, criterion/criteria, index/indices, matrix/matrices,
+# life/lives, wolf/wolves, leaf/leaves, thief/thieves, child/children, person/people,
+# foot/feet, tooth/teeth, goose/geese, mouse/mice (grandchildren, salespeople too). Not every
+# -f (serf/serves) nor -fe (safe/saves).
 _IRREGULAR = (
-    ("is", "es"), ("us", "i"), ("um", "a"), ("on", "a"),
+    ("is", "es"), ("us", "i"), ("um", "a"), ("on", "a"), ("ex", "ices"), ("ix", "ices"),
     ("ife", "ives"), ("lf", "lves"), ("af", "aves"), ("ief", "ieves"),
+    ("child", "children"), ("person", "people"), ("foot", "feet"), ("tooth", "teeth"),
+    ("goose", "geese"), ("mouse", "mice"),
 )
 
 
