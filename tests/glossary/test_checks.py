@@ -169,6 +169,11 @@ def test_untranslated_and_same_as_source() -> None:
         ("قامت الثورة.\u200f", "The revolution happened.\u200e", False),
         ("قامت الثورة.", "The revolution happened.\u202c ", False),
         ("قامت الثورة.", "The revolution happened\u200e", True),
+        # a question exclaimed, its marks in either order
+        ("ماذا!؟", "What?!", False),
+        ("ماذا؟!", "What!?", False),
+        ("ماذا!؟", "What?", True),
+        ("ماذا؟", "What?!", True),
     ],
 )
 def test_end_punctuation(source: str, target: str, bad: bool) -> None:
