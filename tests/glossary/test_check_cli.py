@@ -328,6 +328,25 @@ def test_accept_takes_a_term_in_any_spelling_the_matcher_takes_as_it(tmp_path: P
     assert run_cli("check", "--db", db, "--skip", "spelling").exit_code == 0
 
 
+def test_a_table_report_written_to_a_file_is_what_the_terminal_shows(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """--output without --format wrote bare tab-separated lines: no header, no figures, and
+    no accepted finding."""
+    data = json.loads(run_cli("check", "--db", str(sample_db), "--format", "json").stdout)
+    v = next(v for v in data["violations"] if v["check"] == "number-mismatch")
+    assert run_cli("accept", str(v["segment"]), "--db", str(sample_db), "--check",
+                   "number-mismatch", "--reason", "OldStyle").exit_code == 0
+    out = tmp_path / "report.txt"
+    result = run_cli("check", "--db", str(sample_db), "--output", str(out))
+    assert result.exit_code == 1 and "wrote table report" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    shown = run_cli("check", "--db", str(sample_db)).stdout
+    assert "QA findings" in text and "│ accepted │" in text and "OldStyle" in text
+    assert text.rstrip().splitlines()[-1] == shown.rstrip().splitlines()[-1]
+    assert "accepted; glossary terms rendered" in text
+
+
 def test_accept_refuses_what_is_not_there(sample_db: Path) -> None:
     assert run_cli("accept", "1", "--db", str(sample_db), "--check", "nope",
                    "--reason", "x").exit_code == 2

@@ -24,6 +24,8 @@ from workbench.glossary.findings import SEVERITIES
 from workbench.wording import plural
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from workbench.glossary.matcher import TermMatcher
     from workbench.glossary.report import Report
     from workbench.project.checking import SegmentCheck
@@ -139,13 +141,14 @@ def _project_report(
     return Report(rows, checked.terms.occurrences, checked.terms.rendered, fail_on, context)
 
 
-def _table(report: Report) -> None:
-    """The terminal table; messages, reasons and authors are shown as written (a rendering
-    ``virus [/i]`` is text, not rich markup)."""
+def _table(report: Report, console: Console | None = None) -> None:
+    """The table of findings (on the terminal, or ``console``); messages, reasons and authors
+    are shown as written (a rendering ``virus [/i]`` is text, not rich markup)."""
     from rich.markup import escape
     from rich.table import Table
 
-    from workbench.cli.app import console
+    if console is None:
+        from workbench.cli.app import console
 
     summary = report.summary()
     table = Table(title="QA findings", show_lines=False)
@@ -160,16 +163,32 @@ def _table(report: Report) -> None:
         )
     if report.violations() or summary["overrides"]:
         console.print(table)
+
+
+def _summary_line(report: Report) -> str:
+    """The figures of a report in one line."""
+    summary = report.summary()
     terms = summary["terms"]
     accuracy = "" if terms["accuracy"] is None else f" ({terms['accuracy']:.1%})"
     sev = summary["by_severity"]
-    click.echo(
+    return (
         f"{plural(summary['segments'], 'segment')}: {plural(summary['violations'], 'violation')} "
         f"({plural(sev['error'], 'error')}, {plural(sev['warning'], 'warning')}, "
         f"{sev['info']} info), "
         f"{summary['overridden']} accepted; glossary terms rendered "
         f"{terms['rendered']}/{terms['occurrences']}{accuracy}"
     )
+
+
+def _table_text(report: Report) -> str:
+    """The table and the figures as plain text, for a file (what the terminal shows)."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    _table(report, Console(file=buffer, width=120, color_system=None, highlight=False))
+    return buffer.getvalue() + _summary_line(report) + "\n"
 
 
 @main.command()
@@ -229,6 +248,7 @@ def check(
         report = _project_report(db, doc, version, matcher, fail_on, skip, jobs)
     if fmt == "table" and output is None:
         _table(report)
+        click.echo(_summary_line(report))
     else:
         from workbench.glossary.report import to_csv, to_html
 
@@ -239,7 +259,7 @@ def check(
         elif fmt == "html":
             text = to_html(report)
         else:
-            text = _plain(report)
+            text = _table_text(report)
         summary = report.summary()
         write_report(
             text, output, fmt,
@@ -247,14 +267,6 @@ def check(
             encoding="utf-8-sig" if fmt == "csv" else "utf-8",  # Arabic read right by spreadsheets
         )
     ctx.exit(1 if report.failed() else 0)
-
-
-def _plain(report: Report) -> str:
-    lines = [
-        f"{v['line']}\t{v['severity']}\t{v['check']}\t{v['term'] or ''}\t{v['message']}"
-        for v in report.violations()
-    ]
-    return "\n".join(lines) + ("\n" if lines else "")
 
 
 @main.command()
