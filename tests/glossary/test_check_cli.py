@@ -426,6 +426,28 @@ def test_glossary_add_compares_spellings_of_a_term_as_one(sample_db: Path) -> No
     assert run_cli("glossary", "export", "--db", db).stdout == before
 
 
+def test_glossary_merge_adds_a_files_forbidden_renderings_to_an_entry_there(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """An entry the project has already (term and rendering) lost the file's forbidden
+    renderings and comment without a word: 'added 0 glossary entries'."""
+    db = str(sample_db)
+    assert run_cli("glossary", "add", "كمامة", "face mask", "--forbidden", "muzzle",
+                   "--db", db).exit_code == 0
+    more = tmp_path / "more.tsv"
+    more.write_text("كِمامة\tFace mask\tsurgical or cloth\tgag\nلقاح\tvaccine\n",
+                    encoding="utf-8")
+    result = run_cli("glossary", "import", str(more), "--merge", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert f"added 1 glossary entry from {more}, 1 given forbidden renderings or a comment" in (
+        result.stdout)
+    rows = [line.split("\t") for line in run_cli("glossary", "export", "--db", db).stdout
+            .splitlines() if line.startswith(("كمامة", "كِمامة"))]
+    assert rows == [["كمامة", "face mask", "surgical or cloth", "muzzle; gag"]]
+    data = json.loads(run_cli("check", "--db", db, "--format", "json").stdout)
+    assert data["summary"]["segments"] > 0  # the project checks with it
+
+
 def test_glossary_merge_conflict_names_the_project_glossary(
     sample_db: Path, tmp_path: Path
 ) -> None:
