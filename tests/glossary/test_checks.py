@@ -190,6 +190,21 @@ def test_url_mismatch() -> None:
     assert ids("بلا عنوان.", "No address at https://example.org.") == []  # added: fine
 
 
+def test_an_arabic_address_in_the_target_is_no_finding_but_url_mismatch() -> None:
+    """A browser copies an Arabic address percent-escaped: it was 'not in the target', its
+    escapes' digits were numbers of the target, and the Arabic of an address kept as it is
+    was 'Arabic text left in the target'."""
+    assert ids("راجع https://ar.wikipedia.org/wiki/جائحة",
+               "See https://ar.wikipedia.org/wiki/%D8%AC%D8%A7%D8%A6%D8%AD%D8%A9") == []
+    assert ids("راجع https://ar.wikipedia.org/wiki/%d8%ac%d8%a7%d8%a6%d8%ad%d8%a9",
+               "See https://ar.wikipedia.org/wiki/جائحة") == []
+    assert ("url-mismatch", "missing") in ids("راجع https://ar.wikipedia.org/wiki/جائحة",
+                                              "See https://en.wikipedia.org/wiki/Pandemic")
+    assert ids("راجع https://example.org/ar/2020/5", "See https://example.org/en/2020/6") == [
+        ("url-mismatch", "missing")]  # the address's numbers are the address's
+    assert ids("انظر جائحة", "See جائحة") == [("untranslated", "untranslated")]
+
+
 def test_unpaired_quotes_and_brackets() -> None:
     assert ids("نص.", "A (fine) “quote”.") == []
     found = ids("نص.", "A (broken “quote.")

@@ -12,7 +12,8 @@ whole run of spaced digit groups has that shape (0800 555 111, a phone number, i
 a number that finds no partner is compared again as its groups (a phone number's groups
 typed in another order on the Arabic side).
 
-A number of the source may be spelt out in English, as house styles write small numbers ("3
+The digits of a web or e-mail address are not numbers (url-mismatch compares addresses). A
+number of the source may be spelt out in English, as house styles write small numbers ("3
 أشخاص" = "three people"; "twenty-five", "twenty-first", "ten thousand"); such words only pair
 with source numbers, never count as numbers of the target of their own.
 """
@@ -25,6 +26,7 @@ from decimal import Decimal
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
+from workbench.text.addresses import address_spans, mask_addresses
 from workbench.text.tags import mask_tags
 
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
@@ -248,11 +250,13 @@ class NumberMismatch(Check):
     def run(self, pair: Pair) -> list[Finding]:
         if same_numbers(pair.source, pair.target):
             return []
-        src = numbers(pair.source)
-        tgt = numbers(pair.target)
+        # the digits of a web or e-mail address are no numbers (url-mismatch compares those)
+        source, target = _without_addresses(pair.source), _without_addresses(pair.target)
+        src = numbers(source)
+        tgt = numbers(target)
         if not src and not tgt:
             return []
-        source, target = mask_tags(pair.source), mask_tags(pair.target)
+        source, target = mask_tags(source), mask_tags(target)
         src_values, tgt_values = _all_values(source, src), _all_values(target, tgt)
         missing, extra = _pair_up(src_values, tgt_values)
         if missing or extra:  # spaced groups without a partner: compared again as groups
@@ -287,6 +291,12 @@ class NumberMismatch(Check):
                 )
             )
         return findings
+
+
+def _without_addresses(text: str) -> str:
+    """``text`` with its web and e-mail addresses blanked out (offsets kept)."""
+    spans = address_spans(text)
+    return mask_addresses(text, spans, " ") if spans else text
 
 
 def _all_values(
