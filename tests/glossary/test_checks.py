@@ -122,6 +122,12 @@ def test_number_mismatch() -> None:
         ("مات ١٠ آلاف شخص.", "Ten people died.", False),
         ("قتل 3 أشخاص.", "Four people were killed.", False),
         ("قتل 3 أشخاص و3 جرحى.", "Three people were killed and others hurt.", False),
+        # a range's end written short, as English styles write it
+        ("في موسم 2019-2020.", "In the 2019–20 season.", True),
+        ("انظر الصفحات 120-125.", "See pages 120–25.", True),
+        ("في موسم 2019-20.", "In the 2019-2020 season.", True),
+        ("في موسم 2019-2020.", "In the 2019–21 season.", False),
+        ("في 2019-05.", "In 2005.", False),
     ],
 )
 def test_decimal_commas_and_thousands(source: str, target: str, clean: bool) -> None:

@@ -12,6 +12,7 @@ whole run of spaced digit groups has that shape (0800 555 111, a phone number, i
 a number that finds no partner is compared again as its groups (a phone number's groups
 typed in another order on the Arabic side).
 
+The end of a range may be written short on either side (2019–20 = 2019-2020; pages 120–25).
 The digits of a web or e-mail address are not numbers (url-mismatch compares addresses). A
 number of the source may be spelt out in English, as house styles write small numbers ("3
 أشخاص" = "three people"; "twenty-five", "twenty-first", "ten thousand"); such words only pair
@@ -140,17 +141,40 @@ _SCALE_AFTER = re.compile(
     r"(?![^\W\d_])", re.IGNORECASE)
 
 
+# A number and a dash right before another: the end of a range may be written short.
+_RANGE_START = re.compile(r"(?<![\w.,])(\d+)[-\u2013]\Z")
+
+
+def _range_end(text: str, start: int, end: int) -> str | None:
+    """The whole number a range's shortened end stands for (2019–20: 2020; pages 120–25:
+    125), or None (not after a longer number and a dash, or not past it: 2019-05)."""
+    if start < 2 or text[start - 1] not in "-\u2013":
+        return None
+    before = _RANGE_START.search(text, max(0, start - 16), start)
+    if before is None:
+        return None
+    first, short = before.group(1), text[start:end]
+    if not short.isdecimal() or len(short) >= len(first):
+        return None
+    whole = first[: len(first) - len(short)] + short
+    return whole.lstrip("0") or "0" if int(whole) > int(first) else None
+
+
 def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
     """The value a number stands for: itself, or times its scale word if one follows (١٠
     آلاف is 10,000, whether the other side writes "10,000" or "10 thousand"; not 10). The
-    number of a code (CoV-2, COVID-19) has no scale."""
+    number of a code (CoV-2, COVID-19) has no scale. A range's shortened end stands for
+    itself and its whole number too (the 20 of 2019–20 is 2020)."""
     found = _SCALE_WORD.match(text, end)
-    if found is None or (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
-        return frozenset((number,))
-    word = found.group(2).lower()
-    exponent = _SCALES.get(word) or (None if found.group(1) else _ATTACHED.get(word))
+    exponent = None
+    if found is not None and not (
+        start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+    ):
+        word = found.group(2).lower()
+        exponent = _SCALES.get(word) or (None if found.group(1) else _ATTACHED.get(word))
     if exponent is None:
-        return frozenset((number,))
+        whole = _range_end(text, start, end)
+        return frozenset((number, whole)) if whole else frozenset((number,))
     whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
     return frozenset((_canonical(whole, fraction),))
 
@@ -324,8 +348,8 @@ def _ungroup(
 
 def _scaled(number: str, values: frozenset[str]) -> str:
     """" (= 10,000)" when a scale word makes ``number`` another value, else ""."""
-    (value,) = values
-    if value == number:
+    if number in values:  # itself (a range's shortened end stands for more too)
         return ""
+    (value,) = values
     whole, dot, fraction = value.partition(".")
     return f" (= {int(whole):,}{dot}{fraction})"
