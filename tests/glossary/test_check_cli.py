@@ -298,6 +298,9 @@ def test_a_link_units_findings_are_reported_once_over_its_texts(tmp_path: Path) 
         2, 3, 1)
     page = run_cli("check", "--db", db, "--skip", "spelling", "--format", "html").stdout
     assert "<mark>الجائحة</mark>" in page and "<mark>منظمة الصحة العالمية</mark>" in page
+    joined = run_cli("accept", "2", "--db", db, "--check", "term-forbidden", "--reason", "x")
+    assert joined.exit_code == 2 and "segment 2 is joined to segment 1, which holds their " \
+        "English and their findings: accept them on segment 1" in joined.stderr
     assert run_cli("accept", "1", "--db", db, "--check", "term-forbidden",
                    "--reason", "quoted").exit_code == 0
     data = json.loads(run_cli("check", "--db", db, "--skip", "spelling", "--format", "json").stdout)

@@ -346,6 +346,12 @@ class Checking:
                 else None
             )
             if vid is None or target is None:
+                holder = (q_versions.joined_segments(self.context.db, document.id).get(segment_id)
+                          if version == "working" else None)
+                if holder is not None:  # the second sentence of a 2-1 link
+                    raise WorkbenchError(
+                        f"segment {segment_id} is joined to segment {holder}, which holds their "
+                        f"English and their findings: accept them on segment {holder}")
                 raise WorkbenchError(f"segment {segment_id} has no {version} translation to accept")
             if issubclass(REGISTRY[check], DocumentCheck):
                 findings = self._document_findings(document, version, segment_id)
