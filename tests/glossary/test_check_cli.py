@@ -272,6 +272,84 @@ def test_accept_hides_a_finding_until_the_text_changes(sample_db: Path) -> None:
                for x in again["violations"])
 
 
+def test_a_link_units_findings_are_reported_once_over_its_texts(tmp_path: Path) -> None:
+    """Two Arabic sentences facing one English sentence are checked as one unit; each of them
+    carried the unit's findings, so the report counted every finding twice, and the second
+    segment's row had spans into the unit's Arabic over its own (HTML marked other words)."""
+    db = str(tmp_path / "s.db")
+    (tmp_path / "ar.txt").write_text(
+        "أعلنت منظمة الصحة العالمية حالة الطوارئ. وقالت إن الجائحة خطيرة.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "The WHO declared an emergency, saying the epidemic was serious.\n", encoding="utf-8")
+    (tmp_path / "g.tsv").write_text(
+        "منظمة الصحة العالمية\tWorld Health Organization\nجائحة\tpandemic\t\tepidemic\n",
+        encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "ar.txt"), "--db", db, "--doc", "d").exit_code == 0
+    assert run_cli("import-translation", str(tmp_path / "en.txt"), "--db", db, "--doc", "d",
+                   "--as", "working").exit_code == 0
+    assert run_cli("glossary", "import", str(tmp_path / "g.tsv"), "--db", db).exit_code == 0
+    data = json.loads(run_cli("check", "--db", db, "--skip", "spelling", "--format", "json").stdout)
+    assert [(v["segment"], v["check"], v["term"]) for v in data["violations"]] == [
+        (1, "term-missing", "منظمة الصحة العالمية"), (1, "term-missing", "جائحة"),
+        (1, "term-forbidden", "جائحة"),
+    ]
+    summary = data["summary"]
+    assert (summary["segments"], summary["violations"], summary["segments_with_violations"]) == (
+        2, 3, 1)
+    page = run_cli("check", "--db", db, "--skip", "spelling", "--format", "html").stdout
+    assert "<mark>الجائحة</mark>" in page and "<mark>منظمة الصحة العالمية</mark>" in page
+    joined = run_cli("accept", "2", "--db", db, "--check", "term-forbidden", "--reason", "x")
+    assert joined.exit_code == 2 and "segment 2 is joined to segment 1, which holds their " \
+        "English and their findings: accept them on segment 1" in joined.stderr
+    assert run_cli("accept", "1", "--db", db, "--check", "term-forbidden",
+                   "--reason", "quoted").exit_code == 0
+    data = json.loads(run_cli("check", "--db", db, "--skip", "spelling", "--format", "json").stdout)
+    assert data["summary"]["violations"] == 2
+    assert [o["check"] for o in data["summary"]["overrides"]] == ["term-forbidden"]
+
+
+def test_accept_takes_a_term_in_any_spelling_the_matcher_takes_as_it(tmp_path: Path) -> None:
+    """The glossary's عَرَض, typed as the text writes it (عرض), was 'no finding for it'."""
+    db = str(tmp_path / "s.db")
+    (tmp_path / "ar.txt").write_text("لم تستطع المتاجر توفير عرض الأربعاء.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Stores could not run the Wednesday special.\n",
+                                     encoding="utf-8")
+    (tmp_path / "g.tsv").write_text("عَرَض\tsymptom\nالأربعاء\tWednesday\n", encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "ar.txt"), "--db", db, "--doc", "d").exit_code == 0
+    assert run_cli("import-translation", str(tmp_path / "en.txt"), "--db", db, "--doc", "d",
+                   "--as", "working").exit_code == 0
+    assert run_cli("glossary", "import", str(tmp_path / "g.tsv"), "--db", db).exit_code == 0
+    wrong = run_cli("accept", "1", "--db", db, "--check", "term-missing", "--term", "سعال",
+                    "--reason", "x")
+    assert wrong.exit_code == 2
+    assert "no 'term-missing' finding for 'سعال' to accept (its findings are for عَرَض)" in (
+        wrong.stderr)
+    result = run_cli("accept", "1", "--db", db, "--check", "term-missing", "--term", "عرض",
+                     "--reason", "an offer, not a symptom")
+    assert result.exit_code == 0, result.stderr
+    assert "accepted term-missing for عَرَض" in result.stdout
+    assert run_cli("check", "--db", db, "--skip", "spelling").exit_code == 0
+
+
+def test_a_table_report_written_to_a_file_is_what_the_terminal_shows(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """--output without --format wrote bare tab-separated lines: no header, no figures, and
+    no accepted finding."""
+    data = json.loads(run_cli("check", "--db", str(sample_db), "--format", "json").stdout)
+    v = next(v for v in data["violations"] if v["check"] == "number-mismatch")
+    assert run_cli("accept", str(v["segment"]), "--db", str(sample_db), "--check",
+                   "number-mismatch", "--reason", "OldStyle").exit_code == 0
+    out = tmp_path / "report.txt"
+    result = run_cli("check", "--db", str(sample_db), "--output", str(out))
+    assert result.exit_code == 1 and "wrote table report" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    shown = run_cli("check", "--db", str(sample_db)).stdout
+    assert "QA findings" in text and "│ accepted │" in text and "OldStyle" in text
+    assert text.rstrip().splitlines()[-1] == shown.rstrip().splitlines()[-1]
+    assert "accepted; glossary terms rendered" in text
+
+
 def test_accept_refuses_what_is_not_there(sample_db: Path) -> None:
     assert run_cli("accept", "1", "--db", str(sample_db), "--check", "nope",
                    "--reason", "x").exit_code == 2
@@ -349,6 +427,28 @@ def test_glossary_add_compares_spellings_of_a_term_as_one(sample_db: Path) -> No
                       "--db", db)
     assert forbids.exit_code == 2 and "accepted by another of its entries" in forbids.stderr
     assert run_cli("glossary", "export", "--db", db).stdout == before
+
+
+def test_glossary_merge_adds_a_files_forbidden_renderings_to_an_entry_there(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """An entry the project has already (term and rendering) lost the file's forbidden
+    renderings and comment without a word: 'added 0 glossary entries'."""
+    db = str(sample_db)
+    assert run_cli("glossary", "add", "كمامة", "face mask", "--forbidden", "muzzle",
+                   "--db", db).exit_code == 0
+    more = tmp_path / "more.tsv"
+    more.write_text("كِمامة\tFace mask\tsurgical or cloth\tgag\nلقاح\tvaccine\n",
+                    encoding="utf-8")
+    result = run_cli("glossary", "import", str(more), "--merge", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert f"added 1 glossary entry from {more}, 1 given forbidden renderings or a comment" in (
+        result.stdout)
+    rows = [line.split("\t") for line in run_cli("glossary", "export", "--db", db).stdout
+            .splitlines() if line.startswith(("كمامة", "كِمامة"))]
+    assert rows == [["كمامة", "face mask", "surgical or cloth", "muzzle; gag"]]
+    data = json.loads(run_cli("check", "--db", db, "--format", "json").stdout)
+    assert data["summary"]["segments"] > 0  # the project checks with it
 
 
 def test_glossary_merge_conflict_names_the_project_glossary(

@@ -114,6 +114,20 @@ def test_number_mismatch() -> None:
         ("حضر 1,000 شخص.", "1.000 people came.", False),
         ("بلغ 1,0005 ملم.", "It was 10005 mm.", False),
         ("نما بنسبة 2,5 في المئة.", "It grew by 25 per cent.", False),
+        # a number spelt out in English, as house styles write small ones
+        ("قتل 3 أشخاص.", "Three people were killed.", True),
+        ("قال 5 من 10.", "Five out of 10 said.", True),
+        ("أصيب 25 شخصا في القرن 21.", "Twenty-five were hurt in the twenty-first century.", True),
+        ("مات ١٠ آلاف شخص.", "Ten thousand people died.", True),
+        ("مات ١٠ آلاف شخص.", "Ten people died.", False),
+        ("قتل 3 أشخاص.", "Four people were killed.", False),
+        ("قتل 3 أشخاص و3 جرحى.", "Three people were killed and others hurt.", False),
+        # a range's end written short, as English styles write it
+        ("في موسم 2019-2020.", "In the 2019–20 season.", True),
+        ("انظر الصفحات 120-125.", "See pages 120–25.", True),
+        ("في موسم 2019-20.", "In the 2019-2020 season.", True),
+        ("في موسم 2019-2020.", "In the 2019–21 season.", False),
+        ("في 2019-05.", "In 2005.", False),
     ],
 )
 def test_decimal_commas_and_thousands(source: str, target: str, clean: bool) -> None:
@@ -161,6 +175,11 @@ def test_untranslated_and_same_as_source() -> None:
         ("قامت الثورة.\u200f", "The revolution happened.\u200e", False),
         ("قامت الثورة.", "The revolution happened.\u202c ", False),
         ("قامت الثورة.", "The revolution happened\u200e", True),
+        # a question exclaimed, its marks in either order
+        ("ماذا!؟", "What?!", False),
+        ("ماذا؟!", "What!?", False),
+        ("ماذا!؟", "What?", True),
+        ("ماذا؟", "What?!", True),
     ],
 )
 def test_end_punctuation(source: str, target: str, bad: bool) -> None:
@@ -177,12 +196,39 @@ def test_url_mismatch() -> None:
     assert ids("بلا عنوان.", "No address at https://example.org.") == []  # added: fine
 
 
+def test_an_arabic_address_in_the_target_is_no_finding_but_url_mismatch() -> None:
+    """A browser copies an Arabic address percent-escaped: it was 'not in the target', its
+    escapes' digits were numbers of the target, and the Arabic of an address kept as it is
+    was 'Arabic text left in the target'."""
+    assert ids("راجع https://ar.wikipedia.org/wiki/جائحة",
+               "See https://ar.wikipedia.org/wiki/%D8%AC%D8%A7%D8%A6%D8%AD%D8%A9") == []
+    assert ids("راجع https://ar.wikipedia.org/wiki/%d8%ac%d8%a7%d8%a6%d8%ad%d8%a9",
+               "See https://ar.wikipedia.org/wiki/جائحة") == []
+    assert ("url-mismatch", "missing") in ids("راجع https://ar.wikipedia.org/wiki/جائحة",
+                                              "See https://en.wikipedia.org/wiki/Pandemic")
+    assert ids("راجع https://example.org/ar/2020/5", "See https://example.org/en/2020/6") == [
+        ("url-mismatch", "missing")]  # the address's numbers are the address's
+    assert ids("انظر جائحة", "See جائحة") == [("untranslated", "untranslated")]
+
+
 def test_unpaired_quotes_and_brackets() -> None:
     assert ids("نص.", "A (fine) “quote”.") == []
     found = ids("نص.", "A (broken “quote.")
     assert ("unpaired-brackets", "unpaired") in found and ("unpaired-quotes", "unpaired") in found
     assert ("unpaired-quotes", "unpaired") in ids("نص.", 'An "odd quote.')
     assert ("unpaired-brackets", "unpaired") in ids("نص.", "closing ] first.")
+
+
+def test_a_quotation_or_bracket_open_over_sentences_as_in_the_source_is_not_reported() -> None:
+    # the first and last sentences of a quotation split into segments (NTREX)
+    assert ids('"لقد كنا على وشك شن حرب على كوريا الشمالية.', '"We were going to war.') == []
+    assert ids("والآن، نتمتع بعلاقات طيبة معها.»", 'Now we have this relationship."') == []
+    assert ids("(وهو ما حدث في ٢٠١٩.", "(As happened in 2019.") == []
+    # more unpaired marks than the source: reported, every one
+    found = run_checks('"لقد كنا على وشك الحرب.', '"We were “going to war.', matcher=None)
+    assert [f.found for f in found if f.check == "unpaired-quotes"] == ["“", '"']
+    assert ("unpaired-quotes", "unpaired") in ids("قال: «نعم».", 'He said: "yes.')
+    assert ("unpaired-brackets", "unpaired") in ids("(وهو ما حدث.", "(As (it happened.")
 
 
 def test_double_space_and_repeated_word() -> None:
@@ -229,6 +275,16 @@ def test_parallel_run_gives_the_same_results() -> None:
     two = run_document(pairs, matcher=matcher, jobs=2)
     assert one.findings == two.findings and one.findings[0]
     assert (one.terms.occurrences, one.terms.rendered) == (two.terms.occurrences, 0)
+
+
+def test_document_checks_name_the_lines_given_in_either_run() -> None:
+    pairs = [("شكرا.", "Thanks."), ("نص.", "Text."), ("شكرا.", "Thank you.")]
+    pairs += [(f"نص {i}.", f"Text {i}.") for i in range(10)]
+    lines = [2 * i + 1 for i in range(len(pairs))]
+    for jobs in (1, 2):
+        found = run_document(pairs, matcher=None, jobs=jobs, lines=lines).findings
+        assert [f.message for f in found[0] if f.check == "inconsistent-target"] == [
+            "same source as line 5 but a different target"]
 
 
 def invisible(target: str) -> list[tuple[str, str, tuple[int, int] | None, str | None]]:

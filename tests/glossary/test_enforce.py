@@ -148,6 +148,28 @@ def test_a_forbidden_spelling_the_checker_cannot_tell_from_the_required_one() ->
     assert check_terms(g, "طبقة حاكمة", "a ruling class").findings == []
 
 
+def test_a_forbidden_rendering_holding_the_required_one_is_flagged() -> None:
+    """'vice president' forbidden for الرئيس was never flagged: its 'president' counted."""
+    president = m(Entry("رئيس", "president", "", ("vice president",)),
+                  Entry("عزل", "isolation", "", ("self-isolation",)))
+    wrong = check_terms(president, "التقى الرئيس بالصحفيين.", "The vice president met the press.")
+    assert (kinds(wrong.findings), wrong.rendered) == (
+        [("missing", "رئيس", None), ("forbidden", "رئيس", "vice president")], 0)
+    assert kinds(check_terms(president, "طلب العزل", "asked for self-isolation").findings) == [
+        ("missing", "عزل", None), ("forbidden", "عزل", "self-isolation")]
+    fine = check_terms(president, "التقى الرئيس بالصحفيين.", "The president met the press.")
+    assert (fine.findings, fine.rendered) == ([], 1)
+    both = check_terms(
+        president, "الرئيس ونائبه", "the president and the vice president"
+    )  # one occurrence rendered; the forbidden one still said
+    assert (kinds(both.findings), both.rendered) == ([("forbidden", "رئيس", "vice president")], 1)
+    # counted for another term, the longer rendering is that term's
+    vice = m(Entry("رئيس", "president", "", ("vice president",)),
+             Entry("نائب الرئيس", "vice president"))
+    report = check_terms(vice, "الرئيس ونائب الرئيس", "the president and the vice president")
+    assert (report.findings, report.rendered) == ([], 2)
+
+
 def test_a_forbidden_word_inside_another_terms_rendering_is_that_rendering() -> None:
     # America is forbidden for الولايات المتحدة الأمريكية (the longer rendering, checked
     # first); the America of Latin America, counted for أمريكا اللاتينية, is no violation.
@@ -181,3 +203,19 @@ def test_a_solid_spelling_renders_a_spaced_rendering_unless_forbidden() -> None:
         ("missing", "فيروس كورونا", None), ("forbidden", "فيروس كورونا", "coronaviruses"),
     ]
     assert check_terms(house, source, "the corona viruses spread").findings == []
+
+
+def test_inline_tags_inside_a_term_or_its_rendering_are_looked_through() -> None:
+    """A client document's link or bold over part of a term (<1>منظمة</1> الصحة العالمية) hid
+    the term: nothing was required of the English, so 'WHO' passed unseen; and a rendering
+    with a tag between its words (World Health <1>Organization</1>) was not found."""
+    who = m(Entry("منظمة الصحة العالمية", "World Health Organization"))
+    source = "أعلنت <1>منظمة</1> الصحة العالمية حالة الطوارئ."
+    wrong = check_terms(who, source, "<1>WHO</1> declared an emergency.")
+    assert kinds(wrong.findings) == [("missing", "منظمة الصحة العالمية", None)]
+    assert wrong.findings[0].span == (9, 33)  # from منظمة to العالمية, the tag inside
+    fine = check_terms(who, source, "The <1>World</1> Health Organization declared it.")
+    assert (fine.findings, fine.rendered) == ([], 1)
+    tagged = check_terms(who, "أعلنت منظمة الصحة <2>العالمية</2> ذلك.",
+                         "The World Health <2>Organization</2> said so.")
+    assert (tagged.findings, tagged.rendered) == ([], 1)

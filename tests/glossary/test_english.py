@@ -108,7 +108,10 @@ def test_an_acronym_is_matched_in_its_case() -> None:
     ("singular", "plural"),
     [("crisis", "crises"), ("diagnosis", "diagnoses"), ("stimulus", "stimuli"),
      ("bacterium", "bacteria"), ("criterion", "criteria"), ("life", "lives"),
-     ("knife", "knives"), ("wolf", "wolves"), ("leaf", "leaves"), ("thief", "thieves")],
+     ("knife", "knives"), ("wolf", "wolves"), ("leaf", "leaves"), ("thief", "thieves"),
+     ("index", "indices"), ("matrix", "matrices"), ("child", "children"),
+     ("grandchild", "grandchildren"), ("person", "people"), ("foot", "feet"),
+     ("tooth", "teeth"), ("mouse", "mice")],
 )
 def test_irregular_plurals(singular: str, plural: str) -> None:
     text = f"one {singular}, many {plural}"

@@ -266,6 +266,43 @@ def test_multiterm_xml_as_trados_exports_it(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "status", ["Do not use", "Not recommended", "notRecommendedTerm-admn-sts", "Prohibited"]
+)
+def test_a_term_a_termbase_says_not_to_use_is_forbidden(tmp_path: Path, status: str) -> None:
+    """MultiTerm picklists say "Do not use" or "Not recommended": such a term was imported as
+    an accepted rendering, so the check passed the very word the termbase rules out."""
+    path = tmp_path / "termbase.xml"
+    path.write_bytes(MULTITERM.replace("Forbidden", status).encode("utf-16"))
+    rows = [(e.rendering, e.forbidden) for e in read_glossary(path).entries]
+    assert rows == [("insurrection", ("uprising",)), ("revolt", ("uprising",))]
+
+
+TBX_DCT = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"
+     xmlns:basic="http://www.tbxinfo.net/ns/basic">
+<tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader>
+<text><body><conceptEntry id="c1">
+  <basic:definition>A global epidemic.</basic:definition>
+  <langSec xml:lang="ar"><termSec><term>جائحة</term></termSec></langSec>
+  <langSec xml:lang="en">
+    <termSec><term>pandemic</term>
+      <basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus></termSec>
+    <termSec><term>epidemic</term>
+      <basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus></termSec>
+  </langSec>
+</conceptEntry></body></text></tbx>
+"""
+
+
+def test_tbx_v3_dct_style_statuses_and_definition() -> None:
+    """TBX v3's DCT style writes data categories as elements: the deprecated 'epidemic' was
+    imported as an accepted rendering, and the definition was lost."""
+    glossary = parse_tbx(TBX_DCT.encode(), "g.tbx")
+    assert [(e.term, e.rendering, e.forbidden, e.comment) for e in glossary.entries] == [
+        ("جائحة", "pandemic", ("epidemic",), "A global epidemic.")]
+
+
 def test_tbx_refuses_bad_xml_with_its_line() -> None:
     with pytest.raises(InputError) as err:
         parse_tbx(b"<martif>\n<text>\n</martif>", "bad.tbx")

@@ -75,3 +75,39 @@ def test_matcher_follows_the_glossary(project: Project) -> None:
     assert project.matcher() is first
     project.set_glossary(Glossary([Entry("ثورة", "revolution")]))
     assert project.matcher() is not first and len(project.matcher()) == 1
+
+
+def test_an_inconsistency_names_the_other_segments_position_after_a_link_unit(
+    project: Project,
+) -> None:
+    """A 2–1 link before them made the pairs' order lag the positions: line 3 was told its
+    twin was line 4 (the twin's unit number), not line 5."""
+    project.import_document_text(
+        "أعلنت المنظمة حالة الطوارئ. وقالت إن الوضع خطير.\n\nشكرا لكم.\n\nذهب إلى البيت.\n\n"
+        "شكرا لكم.\n", "thanks")
+    project.import_translation_text(
+        "The organization declared an emergency, saying the situation was serious.\n\n"
+        "Thank you.\n\nHe went home.\n\nThanks a lot.\n", "thanks", "working")
+    report = project.check_report("thanks", skip=("spelling",))
+    found = {s.position: [f.message for f in s.findings if f.check == "inconsistent-target"]
+             for s in report.segments}
+    assert found[3] == ["same source as line 5 but a different target"]
+    assert found[5] == ["same source as line 3 but a different target"]
+    exported = [
+        [f.message for f in findings if f.check == "inconsistent-target"]
+        for _, findings, _ in project.stream_findings("thanks")
+    ]
+    assert ["same source as line 5 but a different target"] in exported
+
+
+def test_an_override_holds_when_the_glossary_spells_its_term_otherwise(project: Project) -> None:
+    """A glossary imported again with the term vocalised (كيرينسكي → كِيرِينسكي) reopened the
+    findings accepted under the old spelling, though the matcher takes both as one term."""
+    sid = kerenski_segment(project)
+    project.add_override(sid, "term-forbidden", "كيرينسكي", "quoting a source")
+    entries = project.glossary().entries
+    project.set_glossary(Glossary([
+        Entry("كِيرِينسكي", e.rendering, e.comment, e.forbidden) if e.term == "كيرينسكي" else e
+        for e in entries
+    ]))
+    assert not [f for f in project.check_segment(sid) if f.check == "term-forbidden"]

@@ -24,8 +24,11 @@ from workbench.glossary.findings import SEVERITIES
 from workbench.wording import plural
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from workbench.glossary.matcher import TermMatcher
     from workbench.glossary.report import Report
+    from workbench.project.checking import SegmentCheck
     from workbench.spelling import SpellChecker
 
 FORMATS = ("table", "json", "csv", "html")
@@ -109,30 +112,43 @@ def _project_report(
 ) -> Report:
     from workbench.glossary.report import Accepted, Report, ReportRow
     from workbench.project import open_project
+    from workbench.project.groups import group_source, group_text
 
     with open_project(db) as project:
         size = project.document(doc).segments
         checked = project.check_report(
             doc, version, skip=skip, matcher=matcher, jobs=_jobs(jobs, size)
         )
-    rows = [
-        ReportRow(
-            s.position, s.segment_id, s.source, s.target, s.findings,
+    units: dict[tuple[int, ...], list[SegmentCheck]] = {}
+    for s in checked.segments:
+        if s.unit:
+            units.setdefault(s.unit, []).append(s)
+    rows: list[ReportRow] = []
+    for s in checked.segments:
+        members = units[s.unit] if s.unit else [s]
+        if members[0] is not s:  # a later segment of a link unit: its findings are the first's
+            rows.append(ReportRow(s.position, s.segment_id, s.source, s.target))
+            continue
+        source, target = s.source, s.target
+        if s.unit:  # the unit's texts, which the findings' spans index
+            source = group_source(m.source for m in members)
+            target = group_text(m.target for m in members)
+        rows.append(ReportRow(
+            s.position, s.segment_id, source, target, s.findings,
             [Accepted(f, o.reason, o.author, o.at) for f, o in s.overridden],
-        )
-        for s in checked.segments
-    ]
+        ))
     context = {"document": checked.document, "version": checked.version}
     return Report(rows, checked.terms.occurrences, checked.terms.rendered, fail_on, context)
 
 
-def _table(report: Report) -> None:
-    """The terminal table; messages, reasons and authors are shown as written (a rendering
-    ``virus [/i]`` is text, not rich markup)."""
+def _table(report: Report, console: Console | None = None) -> None:
+    """The table of findings (on the terminal, or ``console``); messages, reasons and authors
+    are shown as written (a rendering ``virus [/i]`` is text, not rich markup)."""
     from rich.markup import escape
     from rich.table import Table
 
-    from workbench.cli.app import console
+    if console is None:
+        from workbench.cli.app import console
 
     summary = report.summary()
     table = Table(title="QA findings", show_lines=False)
@@ -147,16 +163,32 @@ def _table(report: Report) -> None:
         )
     if report.violations() or summary["overrides"]:
         console.print(table)
+
+
+def _summary_line(report: Report) -> str:
+    """The figures of a report in one line."""
+    summary = report.summary()
     terms = summary["terms"]
     accuracy = "" if terms["accuracy"] is None else f" ({terms['accuracy']:.1%})"
     sev = summary["by_severity"]
-    click.echo(
+    return (
         f"{plural(summary['segments'], 'segment')}: {plural(summary['violations'], 'violation')} "
         f"({plural(sev['error'], 'error')}, {plural(sev['warning'], 'warning')}, "
         f"{sev['info']} info), "
         f"{summary['overridden']} accepted; glossary terms rendered "
         f"{terms['rendered']}/{terms['occurrences']}{accuracy}"
     )
+
+
+def _table_text(report: Report) -> str:
+    """The table and the figures as plain text, for a file (what the terminal shows)."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    _table(report, Console(file=buffer, width=120, color_system=None, highlight=False))
+    return buffer.getvalue() + _summary_line(report) + "\n"
 
 
 @main.command()
@@ -216,6 +248,7 @@ def check(
         report = _project_report(db, doc, version, matcher, fail_on, skip, jobs)
     if fmt == "table" and output is None:
         _table(report)
+        click.echo(_summary_line(report))
     else:
         from workbench.glossary.report import to_csv, to_html
 
@@ -226,7 +259,7 @@ def check(
         elif fmt == "html":
             text = to_html(report)
         else:
-            text = _plain(report)
+            text = _table_text(report)
         summary = report.summary()
         write_report(
             text, output, fmt,
@@ -234,14 +267,6 @@ def check(
             encoding="utf-8-sig" if fmt == "csv" else "utf-8",  # Arabic read right by spreadsheets
         )
     ctx.exit(1 if report.failed() else 0)
-
-
-def _plain(report: Report) -> str:
-    lines = [
-        f"{v['line']}\t{v['severity']}\t{v['check']}\t{v['term'] or ''}\t{v['message']}"
-        for v in report.violations()
-    ]
-    return "\n".join(lines) + ("\n" if lines else "")
 
 
 @main.command()

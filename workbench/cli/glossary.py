@@ -13,9 +13,9 @@ from workbench.glossary.io import (
     WRITE_FORMATS,
     check_conflicts,
     format_glossary,
+    merge_glossary,
     read_glossary,
 )
-from workbench.glossary.model import Glossary
 from workbench.openfiles import refuse_output
 
 
@@ -54,14 +54,14 @@ def import_glossary(
         click.echo(f"warning: {warning}", err=True)
     with open_project(db) as project:
         if merge:
-            old = project.glossary()
-            known = {(e.term, e.rendering.casefold()) for e in old.entries}
-            added = [e for e in new.entries if (e.term, e.rendering.casefold()) not in known]
-            combined = Glossary(old.entries + added)
-            check_conflicts(combined, file)
-            project.set_glossary(combined)
-            click.echo(f"added {len(added)} glossary entries from {file} "
-                       f"({len(combined)} in the project)")
+            merged = merge_glossary(project.glossary(), new)
+            check_conflicts(merged.glossary, file)
+            project.set_glossary(merged.glossary)
+            updated = f", {merged.updated:,} given forbidden renderings or a comment" if (
+                merged.updated) else ""
+            entries = "entry" if merged.added == 1 else "entries"
+            click.echo(f"added {merged.added:,} glossary {entries} from {file}{updated} "
+                       f"({len(merged.glossary):,} in the project)")
         else:
             project.set_glossary(new)
             click.echo(f"imported {len(new)} glossary entries "

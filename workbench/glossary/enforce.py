@@ -9,14 +9,16 @@ term's, or one counted for another term: the America of Latin America). A
 forbidden rendering that is itself a form of a required one (masks for mask, John Hopkins
 University for Johns Hopkins University) is matched exactly as written, and where it stands
 the required rendering is not counted; one that is a required one written solid (coronavirus for
-corona virus) is matched in all its forms, none of them counted.
+corona virus) is matched in all its forms, none of them counted. So is one that holds a required
+one among its words (vice president for president): the required rendering inside it is not
+counted.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.glossary.english import EnglishText, is_inflection, is_respelling
+from workbench.glossary.english import EnglishText, find_rendering, is_inflection, is_respelling
 from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatch, TermMatcher
 from workbench.glossary.model import Entry
@@ -54,6 +56,9 @@ class _Rules:
     # forbidden respellings of a required one (coronavirus of corona virus): inflected, and
     # never counted as the required one
     respelled: frozenset[str] = frozenset()
+    # forbidden renderings holding a required one among their words (vice president for
+    # president): inflected, and the required one inside them never counted
+    wider: frozenset[str] = frozenset()
 
 
 # Rules per entries list (a matcher hands out the same list for every match of a term); the
@@ -73,6 +78,9 @@ def _rules(entries: list[Entry]) -> _Rules:
     )
     forms = [f for f in forbidden if any(is_inflection(f, r) for r in required)]
     respelled = frozenset(f for f in forms if any(is_respelling(f, r) for r in required))
+    wider = frozenset(f for f in forbidden if f not in forms and any(
+        span != (0, len(f)) for r in required for span in find_rendering(f, r)
+    ))  # (a forbidden spelling the checker cannot tell from a required one is that one)
     rules = _Rules(
         required,
         tuple(sorted(required, key=len, reverse=True)),
@@ -80,6 +88,7 @@ def _rules(entries: list[Entry]) -> _Rules:
         max(map(len, required)),
         frozenset(forms) - respelled,
         respelled,
+        wider,
     )
     if len(_RULES) > 200_000:
         _RULES.clear()
@@ -121,9 +130,9 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
                     if not _overlaps(span, found):
                         found.append(span)
             found.sort()
-        if rules.exact or rules.respelled:  # a forbidden form of the required one: not it
+        if rules.exact or rules.respelled or rules.wider:  # forbidden, so not the required
             wrong = [sp for f in rules.exact for sp in english.find(f, exact=True)]
-            wrong += [sp for f in rules.respelled for sp in english.find(f)]
+            wrong += [sp for f in rules.respelled | rules.wider for sp in english.find(f)]
             found = [sp for sp in found if not _overlaps(sp, wrong)]
         free = [sp for sp in found if taken.find(1, sp[0], sp[1]) < 0]
         used = n if len(free) >= n else len(free)

@@ -12,7 +12,7 @@ nose``, ``%``. The text is tokenised once (:class:`EnglishText`) and each render
 up by its first word, so checking many renderings costs little. Spans index the original
 English text. An acronym (two or more letters, all capitals: US, WHO, U.S., COVID-19) is
 matched in its case: ``US`` is not "us". Words inside a web or e-mail address are not looked
-at.
+at; inline tags (``<1>``, ``</1>``, ``<2/>``) are white space between words.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from workbench.text.addresses import address_spans, mask_addresses
+from workbench.text.tags import mask_tags
 
 # Function words are matched as written (no inflection).
 _FUNCTION_WORDS = frozenset(
@@ -64,11 +65,15 @@ def fold_english(text: str) -> str:
 
 
 # Irregular plurals as (singular ending, plural ending), both ways: crisis/crises,
-# stimulus/stimuli, bacterium/bacteria, criterion/criteria, life/lives, wolf/wolves, leaf/leaves,
-# thief/thieves. Not every -f (serf/serves) nor -fe (safe/saves).
+# stimulus/stimuli, bacterium/bacteria, criterion/criteria, index/indices, matrix/matrices,
+# life/lives, wolf/wolves, leaf/leaves, thief/thieves, child/children, person/people,
+# foot/feet, tooth/teeth, goose/geese, mouse/mice (grandchildren, salespeople too). Not every
+# -f (serf/serves) nor -fe (safe/saves).
 _IRREGULAR = (
-    ("is", "es"), ("us", "i"), ("um", "a"), ("on", "a"),
+    ("is", "es"), ("us", "i"), ("um", "a"), ("on", "a"), ("ex", "ices"), ("ix", "ices"),
     ("ife", "ives"), ("lf", "lves"), ("af", "aves"), ("ief", "ieves"),
+    ("child", "children"), ("person", "people"), ("foot", "feet"), ("tooth", "teeth"),
+    ("goose", "geese"), ("mouse", "mice"),
 )
 
 
@@ -237,6 +242,7 @@ class EnglishText:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        text = mask_tags(text)  # inline tags are white space between words: World <1>Health</1>
         addresses = address_spans(text)
         if addresses:  # words of a web or e-mail address are not renderings
             text = mask_addresses(text, addresses)

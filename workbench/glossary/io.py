@@ -8,7 +8,7 @@ here. Adding a format is a reader module plus one record.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -127,6 +127,44 @@ def check_conflicts(glossary: Glossary, path: str | Path) -> None:
     bad.raise_if_any()
 
 
+@dataclass(frozen=True)
+class Merged:
+    """A project glossary with a file's entries merged in, and how many were added or added
+    to (an entry already there that the file gives new forbidden renderings or a comment)."""
+
+    glossary: Glossary
+    added: int
+    updated: int
+
+
+def merge_glossary(old: Glossary, new: Glossary) -> Merged:
+    """``old`` (the project glossary) with the entries of ``new`` added: an entry whose term (in
+    any spelling the matcher takes as the same) and rendering (case aside) are there already
+    adds its forbidden renderings to it, and its comment where it has none."""
+    from workbench.glossary.matcher import term_key
+
+    entries = list(old.entries)
+    index = {(term_key(e.term), e.rendering.casefold()): i for i, e in enumerate(entries)}
+    added = updated = 0
+    for entry in new.entries:
+        key = (term_key(entry.term), entry.rendering.casefold())
+        i = index.get(key)
+        if i is None:
+            index[key] = len(entries)
+            entries.append(entry)
+            added += 1
+            continue
+        there = entries[i]
+        merged = replace(
+            there, comment=there.comment or entry.comment,
+            forbidden=tuple(dict.fromkeys(there.forbidden + entry.forbidden)),
+        )
+        if merged != there:
+            entries[i] = merged
+            updated += 1
+    return Merged(Glossary(entries), added, updated)
+
+
 def _conflict(entry: Entry, word: str, other: Entry) -> tuple[int, str]:
     """(line, why) of ``entry`` forbidding ``word``, which ``other`` accepts: the line of the
     file's row (an entry without a line is the project glossary's)."""
@@ -151,6 +189,6 @@ def format_glossary(glossary: Glossary, fmt: str) -> str:
 
 __all__ = [
     "DEFAULT_FORMAT", "GLOSSARY_FORMATS", "READ_FORMATS", "WRITE_FORMATS", "Entry", "Glossary",
-    "GlossaryFormat", "check_conflicts", "format_glossary", "glossary_format", "guess_format",
-    "read_glossary",
+    "GlossaryFormat", "Merged", "check_conflicts", "format_glossary", "glossary_format",
+    "guess_format", "merge_glossary", "read_glossary",
 ]

@@ -6,7 +6,8 @@ later words; a space, a hyphen or nothing where letters meet digits: كوفيد 
 what precedes it in its word is a chain of proclitics (see :mod:`morphology`) and what
 follows it is a suffix allowed for the term's ending. Accepted matches are reported over
 whole words, with spans in the original text; overlapping matches are resolved
-leftmost-longest. A term inside a web or e-mail address is not an occurrence.
+leftmost-longest. A term inside a web or e-mail address is not an occurrence; inline tags
+(``<1>``, ``</1>``, ``<2/>``) are white space between words.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from workbench.glossary import morphology as m
 from workbench.glossary.model import Entry, Glossary
 from workbench.text.addresses import address_spans, mask_addresses
 from workbench.text.normalize import Normalized, normalize, normalize_arabic
+from workbench.text.tags import mask_tags
 
 MAX_VARIANTS = 64
 _WORD = re.compile(r"\w+")
@@ -163,7 +165,10 @@ class TermMatcher:
         if self._empty or not arabic:
             return []
         skip = address_spans(arabic)  # a term inside a web or e-mail address is not one
-        norm = normalize(mask_addresses(arabic, skip) if skip else arabic, fold_ta_marbuta=False)
+        text = mask_addresses(arabic, skip) if skip else arabic
+        # an inline tag is white space to the matcher (its run collapses to one space): a
+        # link or bold over part of a term (<1>منظمة</1> الصحة العالمية) still finds it
+        norm = normalize(mask_tags(text), fold_ta_marbuta=False)
         chosen = self._find_normalized(norm)
         if not chosen:
             return []

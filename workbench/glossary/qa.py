@@ -149,11 +149,11 @@ def _run_pairs(
 
 # What the worker processes of a parallel run share (inherited through fork, never pickled):
 # the distinct pairs, the matcher, the skipped checks, the speller, the weights, every pair,
-# whether the terms of each source go back too.
+# whether the terms of each source go back too, the line of every pair.
 _SHARED: (
     tuple[
         Sequence[tuple[str, str]], TermMatcher | None, Collection[str], SpellChecker | None,
-        Sequence[int], Sequence[tuple[str, str]], bool,
+        Sequence[int], Sequence[tuple[str, str]], bool, Sequence[int] | None,
     ]
     | None
 ) = None
@@ -166,7 +166,7 @@ def _run_slice(
     bounds: tuple[int, int],
 ) -> tuple[list[list[_Plain]], int, int, list[list[PlainTerm]] | None]:
     assert _SHARED is not None
-    pairs, matcher, skip, speller, weights, _, with_terms = _SHARED
+    pairs, matcher, skip, speller, weights, _, with_terms, _ = _SHARED
     start, end = bounds
     terms: list[list[PlainTerm]] | None = [] if with_terms else None
     results, occurrences, rendered = _run_pairs(
@@ -190,12 +190,12 @@ def _serial_part(
 
 
 def _document_findings(
-    pairs: Sequence[tuple[str, str]], skip: Collection[str]
+    pairs: Sequence[tuple[str, str]], skip: Collection[str], lines: Sequence[int] | None
 ) -> dict[int, list[Finding]]:
-    """The findings of the cross-segment checks, by pair index."""
+    """The findings of the cross-segment checks, by pair index (``lines``: each pair's)."""
     extra: dict[int, list[Finding]] = {}
     for check in _document_checks(skip):
-        for index, finding in check.run_document(pairs):
+        for index, finding in check.run_document(pairs, lines):
             extra.setdefault(index, []).append(finding)
     return extra
 
@@ -203,13 +203,13 @@ def _document_findings(
 def _run_documents(_: object = None) -> dict[int, list[_Plain]]:
     """The cross-segment checks of a parallel run, in a worker (the first task it is given)."""
     assert _SHARED is not None
-    _, _, skip, _speller, _weights, pairs, _ = _SHARED
+    _, _, skip, _speller, _weights, pairs, _, lines = _SHARED
     return {
         index: [
             (f.check, f.kind, f.severity, f.message, f.term, f.expected, f.found, f.span)
             for f in found
         ]
-        for index, found in _document_findings(pairs, skip).items()
+        for index, found in _document_findings(pairs, skip, lines).items()
     }
 
 
@@ -230,15 +230,20 @@ def run_document(
     skip: Collection[str] = (),
     jobs: int = 1,
     speller: SpellChecker | None = None,
+    lines: Sequence[int] | None = None,
 ) -> DocumentResult:
     """All checks on the pairs of one document, the cross-segment ones included.
 
     With ``jobs`` > 1 the pair checks run in that many forked processes (where the platform
     forks; otherwise in this one). Results are the same either way, in the same order.
     ``speller``: the spell checker of the ``spelling`` check (without one it finds nothing).
+    ``lines``: the line of each pair as reports name it (a segment's position; default the
+    pair's 1-based index), for messages that point at other pairs.
     """
     totals = [0, 0]
-    findings = [found for found, _ in _stream(pairs, matcher, skip, jobs, speller, totals)]
+    findings = [
+        found for found, _ in _stream(pairs, matcher, skip, jobs, speller, totals, lines=lines)
+    ]
     return DocumentResult(findings, TermReport(*totals))
 
 
@@ -249,13 +254,14 @@ def iter_document_terms(
     skip: Collection[str] = (),
     jobs: int = 1,
     speller: SpellChecker | None = None,
+    lines: Sequence[int] | None = None,
 ) -> Generator[tuple[list[Finding], list[PlainTerm]], None, None]:
     """The findings of :func:`run_document` pair by pair as they are ready, each with the
     glossary terms of its source, found by the checks (a caller that shows them need not match
     the glossary again): with ``jobs`` > 1 the caller works on the first pairs while the
     processes check the next ones. Close the iterator if it is left before its end (the
-    processes stop)."""
-    return _stream(pairs, matcher, skip, jobs, speller, [0, 0], with_terms=True)
+    processes stop). ``lines``: as for :func:`run_document`."""
+    return _stream(pairs, matcher, skip, jobs, speller, [0, 0], with_terms=True, lines=lines)
 
 
 _T = TypeVar("_T")
@@ -289,6 +295,7 @@ def _stream(
     speller: SpellChecker | None,
     totals: list[int],
     with_terms: bool = False,
+    lines: Sequence[int] | None = None,
 ) -> Generator[tuple[list[Finding], list[PlainTerm]], None, None]:
     """Each pair's findings in order, with its source's terms (``with_terms``; else none);
     the glossary figures are added to ``totals``."""
@@ -318,7 +325,7 @@ def _stream(
                 speller.dictionary.prepare_suggestions()
                 if freeze:
                     gc.freeze()  # the index too
-            _SHARED = (unique, matcher, skip, speller, weights, pairs, with_terms)
+            _SHARED = (unique, matcher, skip, speller, weights, pairs, with_terms, lines)
             pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
             try:  # the workers fork at the first task and keep what _SHARED holds
                 # the cross-segment checks first, in a worker: this process only waits for them
@@ -341,7 +348,7 @@ def _stream(
                 for index, found in documents.result().items()
             }
         else:
-            extra = _document_findings(pairs, skip)
+            extra = _document_findings(pairs, skip, lines)
         where = {pair: i for i, pair in enumerate(unique)} if len(unique) < len(pairs) else None
         found: list[list[Finding]] = []
         terms: list[list[PlainTerm]] = []

@@ -3,9 +3,10 @@
 
 Reading: every concept entry with Arabic and English terms gives, for each Arabic term that
 is not deprecated, one glossary entry per admitted English term (preferred first); English
-terms whose ``administrativeStatus`` (or ``normativeAuthorization``) is deprecated,
-superseded, forbidden or rejected become forbidden renderings. A ``definition``/``note``
-becomes the comment.
+terms whose ``administrativeStatus`` (or ``normativeAuthorization``, or a MultiTerm ``Status``
+or ``Usage``; a ``termNote`` of that type, or TBX v3's DCT element) is deprecated, superseded,
+forbidden, rejected, obsolete, not recommended, "do not use", prohibited or "avoid" become
+forbidden renderings. A ``definition``/``note`` becomes the comment.
 
 Writing: one ``termEntry`` per Arabic term, its renderings as ``preferredTerm-admn-sts``
 (first) and ``admittedTerm-admn-sts``, its forbidden renderings as ``deprecatedTerm-admn-sts``.
@@ -27,7 +28,12 @@ from workbench.formats import safexml, xmlout
 from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_BAD_STATUS = ("deprecated", "superseded", "forbidden", "rejected", "obsolete")
+# Statuses that forbid a term: TBX's values, and those of MultiTerm termbases' own picklists
+# (Usage: "Do not use", "Not recommended"...).
+_BAD_STATUS = (
+    "deprecated", "superseded", "forbidden", "rejected", "obsolete", "notrecommended",
+    "not recommended", "do not use", "don't use", "prohibited", "avoid",
+)
 
 
 def _children(node: etree._Element, *names: str) -> list[etree._Element]:
@@ -43,11 +49,19 @@ def _text(node: etree._Element) -> str:
 _STATUS_TYPES = ("administrativestatus", "normativeauthorization", "status", "usage")
 
 
+def _category(node: etree._Element) -> str:
+    """The data category a node holds, lower case: its ``type`` (TBX's DCA style, MultiTerm:
+    ``<termNote type="administrativeStatus">``) or its own name (TBX v3's DCT style:
+    ``<basic:administrativeStatus>``)."""
+    name = safexml.local(node.tag)
+    if name in ("termNote", "descrip"):
+        return (node.get("type") or "").lower()
+    return name.lower()
+
+
 def _status(term_group: etree._Element) -> str:
     for node in term_group.iter():
-        if safexml.local(node.tag) in ("termNote", "descrip") and (
-            (node.get("type") or "").lower() in _STATUS_TYPES
-        ):
+        if isinstance(node.tag, str) and _category(node) in _STATUS_TYPES:
             return _text(node).lower()
     return ""
 
@@ -58,8 +72,8 @@ def _is_bad(status: str) -> bool:
 
 def _comment(entry: etree._Element) -> str:
     for node in entry.iter():
-        if safexml.local(node.tag) == "descrip" and (node.get("type") or "").lower() in (
-            "definition", "context",
+        if isinstance(node.tag, str) and _category(node) in ("definition", "context") and (
+            safexml.local(node.tag) != "termNote"
         ):
             return _text(node)
     for node in entry.iter():

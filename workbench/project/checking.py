@@ -10,7 +10,7 @@ from workbench.errors import WorkbenchError
 from workbench.glossary.checks import REGISTRY, DocumentCheck
 from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
-from workbench.glossary.matcher import TermMatcher
+from workbench.glossary.matcher import TermMatcher, term_key
 from workbench.glossary.qa import (
     PlainTerm,
     default_jobs,
@@ -50,13 +50,20 @@ class Override:
     target_text: str
 
     def covers(self, finding: Finding) -> bool:
-        """True when this override accepts ``finding`` (no term = every finding of the check)."""
-        return finding.check == self.check and (self.term is None or self.term == finding.term)
+        """True when this override accepts ``finding`` (no term = every finding of the check;
+        a term spelt otherwise since, by a glossary imported again, is the same term)."""
+        return finding.check == self.check and (
+            self.term is None or self.term == finding.term
+            or (finding.term is not None and term_key(self.term) == term_key(finding.term))
+        )
 
 
 @dataclass
 class SegmentCheck:
-    """The findings of one segment: the open ones and those accepted by an override."""
+    """The findings of one segment: the open ones and those accepted by an override.
+
+    ``unit``: the ids of the segments checked with it as one unit (its alignment link, in
+    document order; empty when checked alone), each of which carries the unit's findings."""
 
     segment_id: int
     position: int
@@ -64,6 +71,7 @@ class SegmentCheck:
     target: str
     findings: list[Finding] = field(default_factory=list)
     overridden: list[tuple[Finding, Override]] = field(default_factory=list)
+    unit: tuple[int, ...] = ()
 
 
 @dataclass
@@ -258,17 +266,18 @@ class Checking:
         result = run_document(
             pairs, matcher=matcher or self.terms.matcher(), skip=skip,
             jobs=jobs if jobs > 0 else default_jobs(len(set(pairs))),
-            speller=self._speller(skip, matcher),
+            speller=self._speller(skip, matcher), lines=[unit[0]["position"] for unit in units],
         )
         overrides = self._overrides(vid)
         segments: list[SegmentCheck] = []
         for unit, findings in zip(units, result.findings, strict=True):
             accepted = [o for row in unit for o in overrides.get(row["id"], [])]
             open_, overridden = _split(findings, accepted)
+            ids = tuple(row["id"] for row in unit) if len(unit) > 1 else ()
             for row in unit:
                 segments.append(SegmentCheck(
                     row["id"], row["position"], row["source"], row["text"] or "",
-                    list(open_), list(overridden),
+                    list(open_), list(overridden), ids,
                 ))
         return CheckReport(document.name, version, segments, result.terms)
 
@@ -296,6 +305,7 @@ class Checking:
         stream = iter_document_terms(
             pairs, matcher=self.terms.matcher(), speller=self._speller(),
             jobs=jobs if jobs > 0 else default_jobs(len(set(pairs))),
+            lines=[unit[0]["position"] for unit in units],
         )
         try:
             for unit, (findings, terms) in zip(units, stream, strict=True):
@@ -320,7 +330,8 @@ class Checking:
     ) -> list[Override]:
         """Accept a finding of a segment with a reason; it holds until the text changes.
         Without ``term``, every current finding of the check is accepted, each for its own
-        term (a finding of another term, after a glossary change, is not)."""
+        term (a finding of another term, after a glossary change, is not); ``term`` in any
+        spelling the matcher takes as the glossary's (diacritics, tatweel, the article)."""
         if check not in REGISTRY:
             raise WorkbenchError(f"unknown check {check!r} (checks: {', '.join(sorted(REGISTRY))})")
         reason = reason.strip()
@@ -335,13 +346,22 @@ class Checking:
                 else None
             )
             if vid is None or target is None:
+                holder = (q_versions.joined_segments(self.context.db, document.id).get(segment_id)
+                          if version == "working" else None)
+                if holder is not None:  # the second sentence of a 2-1 link
+                    raise WorkbenchError(
+                        f"segment {segment_id} is joined to segment {holder}, which holds their "
+                        f"English and their findings: accept them on segment {holder}")
                 raise WorkbenchError(f"segment {segment_id} has no {version} translation to accept")
             if issubclass(REGISTRY[check], DocumentCheck):
                 findings = self._document_findings(document, version, segment_id)
             else:
                 findings = self._unit_findings(seg.source, segment_id, vid)[1]
-            terms = dict.fromkeys(f.term for f in findings
-                                  if f.check == check and (term is None or f.term == term))
+            wanted = None if term is None else term_key(term)  # عرض finds عَرَض's findings
+            terms = dict.fromkeys(
+                f.term for f in findings if f.check == check
+                and (wanted is None or (f.term is not None and term_key(f.term) == wanted))
+            )
             if not terms:
                 if term is not None and any(f.check == check and f.term is None
                                             for f in findings):
@@ -349,8 +369,10 @@ class Checking:
                         f"segment {segment_id}: its {check!r} findings name no term; accept "
                         "them without --term (all of them at once)")
                 what = f" for {term!r}" if term else ""
+                others = dict.fromkeys(f.term for f in findings if f.check == check and f.term)
+                listed = f" (its findings are for {', '.join(others)})" if others else ""
                 raise WorkbenchError(
-                    f"segment {segment_id} has no {check!r} finding{what} to accept"
+                    f"segment {segment_id} has no {check!r} finding{what} to accept{listed}"
                 )
             ids = {q_checks.add_override(self.context.db, segment_id, vid, check, t, reason,
                                          self.context.author, target) for t in terms}

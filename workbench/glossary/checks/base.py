@@ -87,8 +87,12 @@ class DocumentCheck(_CheckBase):
     """A check across all pairs of a document (e.g. consistency)."""
 
     @abstractmethod
-    def run_document(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, Finding]]:
-        """(pair index, finding) for every problem found."""
+    def run_document(
+        self, pairs: Sequence[tuple[str, str]], lines: Sequence[int] | None = None
+    ) -> list[tuple[int, Finding]]:
+        """(pair index, finding) for every problem found; ``lines``: the line of each pair as
+        reports name it, for messages that point at other pairs (default: its 1-based
+        index)."""
 
 
 REGISTRY: dict[str, type[Check] | type[DocumentCheck]] = {}

@@ -1,4 +1,4 @@
-"""end-punctuation: the source and target end differently (؟ = ?, ، = ,, ؛ = ;)."""
+"""end-punctuation: the source and target end differently (؟ = ?, ، = ,, ؛ = ;; ?! = !؟)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ _CLASS = {
 }
 _NAMES = {
     ".": "a full stop", "?": "a question mark", "!": "an exclamation mark", ":": "a colon",
-    ";": "a semicolon", ",": "a comma", "…": "an ellipsis", "": "no punctuation",
+    ";": "a semicolon", ",": "a comma", "…": "an ellipsis",
+    "?!": "a question and an exclamation mark", "": "no punctuation",
 }
 
 
@@ -32,6 +33,9 @@ def end_mark(text: str) -> str:
     stripped = stripped[:end]
     if stripped.endswith("..."):
         return "…"
+    marks = set(stripped[len(stripped.rstrip("?!؟")):])
+    if "!" in marks and marks & {"?", "؟"}:  # ?! = !؟ = ؟!: a question exclaimed
+        return "?!"
     return _CLASS.get(stripped[-1:], "") if stripped else ""
 
 

@@ -27,7 +27,8 @@ def target_key(text: str) -> str:
 
 
 def _inconsistent(
-    check: DocumentCheck, keys: list[tuple[str, str]], this: str, other: str
+    check: DocumentCheck, keys: list[tuple[str, str]], this: str, other: str,
+    lines: Sequence[int] | None,
 ) -> list[tuple[int, Finding]]:
     groups: dict[str, list[int]] = {}
     for i, (key, value) in enumerate(keys):
@@ -41,7 +42,8 @@ def _inconsistent(
         if len(variants) < 2:
             continue
         for i in indexes:
-            others = [j + 1 for j in indexes if keys[j][1] != keys[i][1]]
+            others = [lines[j] if lines is not None else j + 1
+                      for j in indexes if keys[j][1] != keys[i][1]]
             more = f" and {len(others) - 5} more" if len(others) > 5 else ""
             message = (
                 f"same {this} as line{'s' if len(others) > 1 else ''} "
@@ -57,9 +59,11 @@ class InconsistentTarget(DocumentCheck):
     severity = "warning"
     description = "The same source is translated differently elsewhere in the document."
 
-    def run_document(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, Finding]]:
+    def run_document(
+        self, pairs: Sequence[tuple[str, str]], lines: Sequence[int] | None = None
+    ) -> list[tuple[int, Finding]]:
         keys = [(source_key(s), target_key(t)) for s, t in pairs]
-        return _inconsistent(self, keys, "source", "target")
+        return _inconsistent(self, keys, "source", "target", lines)
 
 
 @register
@@ -68,6 +72,8 @@ class InconsistentSource(DocumentCheck):
     severity = "warning"
     description = "The same target translates different sources elsewhere in the document."
 
-    def run_document(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, Finding]]:
+    def run_document(
+        self, pairs: Sequence[tuple[str, str]], lines: Sequence[int] | None = None
+    ) -> list[tuple[int, Finding]]:
         keys = [(target_key(t), source_key(s)) for s, t in pairs]
-        return _inconsistent(self, keys, "target", "source")
+        return _inconsistent(self, keys, "target", "source", lines)

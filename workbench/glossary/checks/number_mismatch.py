@@ -11,6 +11,12 @@ are one number, as SI style writes them (1 000 000 = 1000000; 12 500,5 = 12500.5
 whole run of spaced digit groups has that shape (0800 555 111, a phone number, is three); such
 a number that finds no partner is compared again as its groups (a phone number's groups
 typed in another order on the Arabic side).
+
+The end of a range may be written short on either side (2019–20 = 2019-2020; pages 120–25).
+The digits of a web or e-mail address are not numbers (url-mismatch compares addresses). A
+number of the source may be spelt out in English, as house styles write small numbers ("3
+أشخاص" = "three people"; "twenty-five", "twenty-first", "ten thousand"); such words only pair
+with source numbers, never count as numbers of the target of their own.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from decimal import Decimal
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
+from workbench.text.addresses import address_spans, mask_addresses
 from workbench.text.tags import mask_tags
 
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
@@ -134,19 +141,104 @@ _SCALE_AFTER = re.compile(
     r"(?![^\W\d_])", re.IGNORECASE)
 
 
+# A number and a dash right before another: the end of a range may be written short.
+_RANGE_START = re.compile(r"(?<![\w.,])(\d+)[-\u2013]\Z")
+
+
+def _range_end(text: str, start: int, end: int) -> str | None:
+    """The whole number a range's shortened end stands for (2019–20: 2020; pages 120–25:
+    125), or None (not after a longer number and a dash, or not past it: 2019-05)."""
+    if start < 2 or text[start - 1] not in "-\u2013":
+        return None
+    before = _RANGE_START.search(text, max(0, start - 16), start)
+    if before is None:
+        return None
+    first, short = before.group(1), text[start:end]
+    if not short.isdecimal() or len(short) >= len(first):
+        return None
+    whole = first[: len(first) - len(short)] + short
+    return whole.lstrip("0") or "0" if int(whole) > int(first) else None
+
+
 def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
     """The value a number stands for: itself, or times its scale word if one follows (١٠
     آلاف is 10,000, whether the other side writes "10,000" or "10 thousand"; not 10). The
-    number of a code (CoV-2, COVID-19) has no scale."""
+    number of a code (CoV-2, COVID-19) has no scale. A range's shortened end stands for
+    itself and its whole number too (the 20 of 2019–20 is 2020)."""
     found = _SCALE_WORD.match(text, end)
-    if found is None or (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
-        return frozenset((number,))
-    word = found.group(2).lower()
-    exponent = _SCALES.get(word) or (None if found.group(1) else _ATTACHED.get(word))
+    exponent = None
+    if found is not None and not (
+        start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+    ):
+        word = found.group(2).lower()
+        exponent = _SCALES.get(word) or (None if found.group(1) else _ATTACHED.get(word))
     if exponent is None:
-        return frozenset((number,))
+        whole = _range_end(text, start, end)
+        return frozenset((number, whole)) if whole else frozenset((number,))
     whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
     return frozenset((_canonical(whole, fraction),))
+
+
+_UNIT_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)
+_UNIT_ORDINALS = (
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+    "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+)
+_TEN_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_VALUES = {
+    **{w: n for n, w in enumerate(_UNIT_WORDS)},
+    **{w: n for n, w in enumerate(_UNIT_ORDINALS)},
+    **{w: 20 + 10 * n for n, w in enumerate(_TEN_WORDS)},
+    **{w[:-1] + "ieth": 20 + 10 * n for n, w in enumerate(_TEN_WORDS)},
+}
+_TENS = "|".join(_TEN_WORDS)
+_ONES = "|".join(_UNIT_WORDS[1:10] + _UNIT_ORDINALS[1:10])
+_ANY_WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+# twenty-five, twenty-first, three, ten thousand, two hundred (a scale word after it)
+_SPELT = re.compile(
+    rf"\b(?:({_TENS})[-\s]({_ONES})|({_ANY_WORD}))"
+    r"(?:\s+(hundred|thousand|million|billion|trillion)s?)?\b",
+    re.IGNORECASE,
+)
+_WORD_SCALES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+
+
+def spelt_numbers(text: str) -> list[str]:
+    """The values of the numbers ``text`` spells out in English words (canonical strings)."""
+    out: list[str] = []
+    for m in _SPELT.finditer(text):
+        tens, ones, word, scale = m.groups()
+        value = (
+            _WORD_VALUES[tens.lower()] + _WORD_VALUES[ones.lower()] if tens
+            else _WORD_VALUES[word.lower()]
+        )
+        if scale:
+            value *= 10 ** _WORD_SCALES[scale.lower()]
+        out.append(str(value))
+    return out
+
+
+def _spelt_out(
+    missing: list[int], src: list[frozenset[str]], target: str
+) -> list[int]:
+    """The source numbers of ``missing`` (indices) that the target does not spell out either."""
+    words = spelt_numbers(target)
+    if not words:
+        return missing
+    rest = []
+    for i in missing:
+        for k, value in enumerate(words):
+            if value in src[i]:
+                del words[k]
+                break
+        else:
+            rest.append(i)
+    return rest
 
 
 def _pair_up(src: list[frozenset[str]], tgt: list[frozenset[str]]) -> tuple[list[int], list[int]]:
@@ -182,11 +274,13 @@ class NumberMismatch(Check):
     def run(self, pair: Pair) -> list[Finding]:
         if same_numbers(pair.source, pair.target):
             return []
-        src = numbers(pair.source)
-        tgt = numbers(pair.target)
+        # the digits of a web or e-mail address are no numbers (url-mismatch compares those)
+        source, target = _without_addresses(pair.source), _without_addresses(pair.target)
+        src = numbers(source)
+        tgt = numbers(target)
         if not src and not tgt:
             return []
-        source, target = mask_tags(pair.source), mask_tags(pair.target)
+        source, target = mask_tags(source), mask_tags(target)
         src_values, tgt_values = _all_values(source, src), _all_values(target, tgt)
         missing, extra = _pair_up(src_values, tgt_values)
         if missing or extra:  # spaced groups without a partner: compared again as groups
@@ -197,6 +291,8 @@ class NumberMismatch(Check):
                 if len(missing2) + len(extra2) < len(missing) + len(extra):
                     src, tgt, src_values, tgt_values = src2, tgt2, src2_values, tgt2_values
                     missing, extra = missing2, extra2
+        if missing:  # "three people" for 3 أشخاص
+            missing = _spelt_out(missing, src_values, target)
         findings: list[Finding] = []
         counts = Counter(src[i][0] for i in missing)
         scaled = {src[i][0]: _scaled(src[i][0], src_values[i]) for i in missing}
@@ -219,6 +315,12 @@ class NumberMismatch(Check):
                 )
             )
         return findings
+
+
+def _without_addresses(text: str) -> str:
+    """``text`` with its web and e-mail addresses blanked out (offsets kept)."""
+    spans = address_spans(text)
+    return mask_addresses(text, spans, " ") if spans else text
 
 
 def _all_values(
@@ -246,8 +348,8 @@ def _ungroup(
 
 def _scaled(number: str, values: frozenset[str]) -> str:
     """" (= 10,000)" when a scale word makes ``number`` another value, else ""."""
-    (value,) = values
-    if value == number:
+    if number in values:  # itself (a range's shortened end stands for more too)
         return ""
+    (value,) = values
     whole, dot, fraction = value.partition(".")
     return f" (= {int(whole):,}{dot}{fraction})"

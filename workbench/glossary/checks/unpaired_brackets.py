@@ -1,4 +1,8 @@
-"""unpaired-brackets: an opening or closing bracket without its partner in the target."""
+"""unpaired-brackets: an opening or closing bracket without its partner in the target.
+
+A target with no more unpaired brackets than its source is not reported: a bracket that stays
+open over several sentences leaves each of them with one, in the source as in the target.
+"""
 
 from __future__ import annotations
 
@@ -46,9 +50,12 @@ class UnpairedBrackets(Check):
     def run(self, pair: Pair) -> list[Finding]:
         if _BRACKETS.search(pair.target) is None:
             return []
+        lonely = unpaired(pair.target, _PAIRS)
+        if not lonely or len(lonely) <= len(unpaired(pair.source, _PAIRS)):
+            return []
         return [
             self.finding(
                 "unpaired", f"unpaired bracket '{c}' in the target", found=c, span=(i, i + 1)
             )
-            for c, i in unpaired(pair.target, _PAIRS)
+            for c, i in lonely
         ]

@@ -1,4 +1,8 @@
-"""unpaired-quotes: an opening or closing quotation mark without its partner in the target."""
+"""unpaired-quotes: an opening or closing quotation mark without its partner in the target.
+
+A target with no more unpaired marks than its source is not reported: a quotation that goes on
+over several sentences leaves each of them with one mark, in the source as in the target.
+"""
 
 from __future__ import annotations
 
@@ -22,22 +26,27 @@ class UnpairedQuotes(Check):
     )
 
     def run(self, pair: Pair) -> list[Finding]:
-        text = pair.target
-        if _QUOTES.search(text) is None:
+        lonely = unpaired_quotes(pair.target)
+        if not lonely or len(lonely) <= len(unpaired_quotes(pair.source)):
             return []
-        findings = [
+        return [
             self.finding(
-                "unpaired", f"unpaired quotation mark '{c}' in the target",
+                "unpaired",
+                "odd number of '\"' in the target" if c == '"'
+                else f"unpaired quotation mark '{c}' in the target",
                 found=c, span=(i, i + 1),
             )
-            for c, i in unpaired(text, _PAIRS)
+            for c, i in lonely
         ]
-        straight = [m.start() for m in _STRAIGHT.finditer(text)] if '"' in text else []
-        if len(straight) % 2:
-            i = straight[-1]
-            findings.append(
-                self.finding(
-                    "unpaired", "odd number of '\"' in the target", found='"', span=(i, i + 1)
-                )
-            )
-        return findings
+
+
+def unpaired_quotes(text: str) -> list[tuple[str, int]]:
+    """(mark, offset) of the quotation marks of ``text`` left without a partner: “ ” « » ‹ ›
+    by nesting, and the last '"' when there is an odd number of them."""
+    if _QUOTES.search(text) is None:
+        return []
+    lonely = unpaired(text, _PAIRS)
+    straight = [m.start() for m in _STRAIGHT.finditer(text)] if '"' in text else []
+    if len(straight) % 2:
+        lonely.append(('"', straight[-1]))
+    return lonely

@@ -1,5 +1,5 @@
 """untranslated: Arabic words left in the English target (an error when most of its letters
-are Arabic: the English is not there)."""
+are Arabic: the English is not there). The Arabic of a web address is not (it is copied)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
+from workbench.text.addresses import address_spans, mask_addresses
 from workbench.text.script import arabic_share
 
 _ARABIC_RUN = re.compile(
@@ -23,15 +24,19 @@ class Untranslated(Check):
     )
 
     def run(self, pair: Pair) -> list[Finding]:
+        target = pair.target
+        spans = address_spans(target)  # an address is copied as it is: https://…/wiki/جائحة
+        if spans:
+            target = mask_addresses(target, spans, " ")
         found = [
-            m for m in _ARABIC_RUN.finditer(pair.target) if any(c.isalpha() for c in m.group())
+            m for m in _ARABIC_RUN.finditer(target) if any(c.isalpha() for c in m.group())
         ]
         if not found:
             return []
         first = found[0]
         text = first.group().strip()
         end = first.start() + len(first.group().rstrip())
-        if arabic_share(pair.target) > 0.5:
+        if arabic_share(target) > 0.5:
             return [self.finding(
                 "untranslated", f"the target is Arabic, not English: {text[:40]}",
                 found=text, span=(first.start(), end), severity="error",

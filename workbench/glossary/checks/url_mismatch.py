@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import unquote
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
@@ -10,7 +11,9 @@ from workbench.text.addresses import addresses
 
 
 def _key(address: str) -> str:
-    return address.casefold().removesuffix("/")
+    """An address as compared: percent-escapes read (a browser copies
+    /wiki/جائحة as /wiki/%D8%AC...), case and a final / left out."""
+    return unquote(address).casefold().removesuffix("/")
 
 
 @register
