@@ -156,3 +156,14 @@ def test_a_term_inside_an_address_is_not_an_occurrence() -> None:
     text = "الموقع https://ar.wikipedia.org/wiki/جائحة عن الجائحة، اكتب info@who.int"
     assert [(x.start, x.end) for x in m.find(text)] == [(46, 53)]  # الجائحة only
     assert found(m, "انظر www.example.org/جائحة.") == []
+
+
+def test_an_alef_with_a_hamza_before_lam_is_the_terms_own_letter() -> None:
+    """ألعاب and إلغاء were keyed as the article + عاب, غاء: الألعاب, والالعاب and بالإلغاء
+    went unseen, so the English was never checked there (only the bare word was found)."""
+    m = matcher("ألعاب", "إلغاء", "الآن", "اللغة")
+    text = "ستقام الألعاب وألعاب والالعاب. قرر إلغاء العقد وبالإلغاء الآن باللغة."
+    assert found(m, text) == [
+        ("ألعاب", "الألعاب"), ("ألعاب", "وألعاب"), ("ألعاب", "والالعاب"),
+        ("إلغاء", "إلغاء"), ("إلغاء", "وبالإلغاء"), ("الآن", "الآن"), ("اللغة", "باللغة"),
+    ]

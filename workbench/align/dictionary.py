@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from workbench.dictionary.lookup import dictionary_text, plain
+from workbench.dictionary.lookup import dictionary_text
+from workbench.glossary.morphology import plain
 from workbench.text.normalize import normalize_arabic
 from workbench.text.stems import AR_STOP, english_content_stems
 from workbench.text.stems import arabic_content_stem as align_stem

@@ -61,25 +61,11 @@ _RARE_PROCLITIC = "ك"
 _PREPOSITIONS = frozenset("بك")
 
 
-# The article is written with a bare alef (ال, ٱل); an alef with a hamza or a madda before ل
-# (إلغاء, ألعاب, آلاف) is the word's own letter. Normalisation folds every alef to ا, so such
-# an alef is marked first (_HAMZA_ALEF, a letter Arabic never uses) and folded only once the
-# article is off (in the keys): إلغاء and الإلغاء meet (الغاء), يوم does not find إليوم.
-_HAMZA_ALEF = "\u0674"  # ARABIC LETTER HIGH HAMZA
-_HAMZA_BEFORE_LAM = re.compile(
-    "[\u0622\u0623\u0625\ufe81-\ufe84\ufe87\ufe88]"  # آ أ إ and their presentation forms
-    "(?=[\u064b-\u065f\u0670\u0640]*[\u0644\ufedd-\ufee0])")  # before ل (marks between)
-
-
 def dictionary_text(text: str) -> Normalized:
     """``text`` normalised as keys are (ة kept), offsets kept, with an alef that carries a
-    hamza or madda before ل marked as no article (see :data:`_HAMZA_ALEF`)."""
-    return normalize(_HAMZA_BEFORE_LAM.sub(_HAMZA_ALEF, text), fold_ta_marbuta=False)
-
-
-def plain(word: str) -> str:
-    """A word of :func:`dictionary_text` as keys write it (the marked alef folded to ا)."""
-    return word.replace(_HAMZA_ALEF, "\u0627")
+    hamza or madda before ل marked as no article (:func:`~workbench.glossary.morphology.
+    mark_own_alef`)."""
+    return normalize(m.mark_own_alef(text), fold_ta_marbuta=False)
 
 
 def _norm(text: str) -> str:
@@ -100,10 +86,10 @@ _WHOLE = _PREPOSITION_PRONOUN | _RELATIVE  # looked up as themselves only
 
 
 def _unarticled(word: str) -> str:
-    """The key of a normalised word: without its article (:func:`~workbench.glossary.
-    morphology.strip_article`; إلغاء has none), as :func:`plain` writes it; a relative pronoun
-    stays whole (الذين is not ال + ذين)."""
-    return plain(word if word in _RELATIVE else m.strip_article(word))
+    """The key of a normalised word: without its article (``strip_article``; إلغاء has
+    none), its marked alef plain (``morphology.plain``); a relative pronoun stays whole
+    (الذين is not ال + ذين)."""
+    return m.plain(word if word in _RELATIVE else m.strip_article(word))
 
 
 def key_of(headword: str) -> str:
@@ -166,8 +152,8 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
     def add_stem(stem: str, cost: int) -> None:
         key = _unarticled(stem)
         add(key, cost)
-        if stem.startswith(m.ARTICLE) and key != plain(stem):  # الغاء: إلغاء without its hamza
-            add(plain(stem), cost + 1)
+        if stem.startswith(m.ARTICLE) and key != m.plain(stem):  # الغاء: إلغاء without its hamza
+            add(m.plain(stem), cost + 1)
 
     add_stem(word, 0)
     if not any("\u0621" <= ch <= "\u064a" for ch in word):
@@ -636,7 +622,7 @@ class Lexicon:
             s, e = norm.span(start, end)
             entries = self.entries(key)
             if neg == -1:  # a word with the article shows الكتاب first, one without كتاب
-                written = plain(lowered[start:end])
+                written = m.plain(lowered[start:end])
                 article = (m.ARTICLE + key) in written or ("لل" + key) in written
                 entries = tuple(sorted(entries, key=lambda x: _has_article(x.headword) != article))
             out.append(TextMatch(s, e, text[s:e], key, -neg, entries))

@@ -124,7 +124,8 @@ class TermMatcher:
         automaton = ahocorasick.Automaton()
         keys: dict[str, list[_Key]] = {}
         for term, entries in glossary.terms().items():
-            words = _norm(term).split()
+            # ألعاب keeps its ال (marked until its keys are made: see morphology.OWN_ALEF)
+            words = _norm(m.mark_own_alef(term)).split()
             if not words:
                 continue
             # spellings that differ only in ة/ه, diacritics, hamza seats... are one term
@@ -142,7 +143,7 @@ class TermMatcher:
             inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
             for combo in itertools.islice(itertools.product(*inner), MAX_VARIANTS):
                 for head, form in _last_forms(words[-1], raw_last, len(words) == 1):
-                    stem_key = " ".join([*combo, head + form.stem])
+                    stem_key = m.plain(" ".join([*combo, head + form.stem]))
                     if len(stem_key) < 2:
                         continue
                     for key in _digit_joins(stem_key):

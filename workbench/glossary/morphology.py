@@ -12,6 +12,7 @@ Suffixes that make *derived* words are deliberately absent: the nisba ي/ية/ي
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 TA = "\u0629"  # ة
@@ -86,6 +87,28 @@ class Form:
 
     stem: str
     suffixes: frozenset[str]
+
+
+# The article is written with a bare alef (ال, ٱل); an alef with a hamza or a madda before ل
+# (إلغاء, ألعاب, آلاف) is the word's own letter. Normalisation folds every alef to ا, after which
+# such a word would lose its first two letters as an article (ألعاب keyed عاب, never meeting
+# الألعاب's العاب). So that alef is marked first (OWN_ALEF, a letter Arabic does not use) and
+# folded (:func:`plain`) only once the article is off.
+OWN_ALEF = "\u0674"  # ARABIC LETTER HIGH HAMZA
+_OWN_ALEF_LAM = re.compile(
+    "[\u0622\u0623\u0625\ufe81-\ufe84\ufe87\ufe88]"  # آ أ إ and their presentation forms
+    "(?=[\u064b-\u065f\u0670\u0640]*[\u0644\ufedd-\ufee0])")  # before ل (marks between)
+
+
+def mark_own_alef(text: str) -> str:
+    """``text`` (not normalised yet) with every alef that carries a hamza or a madda before ل
+    marked as the word's own letter (:data:`OWN_ALEF`); the same length."""
+    return _OWN_ALEF_LAM.sub(OWN_ALEF, text)
+
+
+def plain(word: str) -> str:
+    """A word of marked text (:func:`mark_own_alef`) as it is matched: its marked alef ا."""
+    return word.replace(OWN_ALEF, ALEF)
 
 
 def strip_article(word: str) -> str:
