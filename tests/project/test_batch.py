@@ -274,7 +274,7 @@ def test_without_doc_a_batch_says_which_document_it_worked_on(
                  ("replace", "bells", "BELLS", "--dry-run"), ("lqa", "report"),
                  ("lqa", "list"), ("score", "--no-save", "--no-terms"),
                  ("export", "--format", "csv", "--force", "--output",
-                  str(tmp_path / "out.csv"))):
+                  str(tmp_path / "out.csv")), ("check",)):
         result = run_cli(*args, *db)
         assert note in result.stderr, (args, result.stderr)
         assert note not in run_cli(*args, "--doc", "other", *db).stderr

@@ -16,6 +16,7 @@ from workbench.cli.app import (
     db_option,
     db_typed,
     main,
+    note_first_document,
     refuse_input_as_output,
     write_report,
 )
@@ -115,6 +116,7 @@ def _project_report(
     from workbench.project.groups import group_source, group_text
 
     with open_project(db) as project:
+        note_first_document(project, doc)
         size = project.document(doc).segments
         checked = project.check_report(
             doc, version, skip=skip, matcher=matcher, jobs=_jobs(jobs, size)
