@@ -60,3 +60,16 @@ def rows(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[ob
         return list(conn.execute(sql, params))
     finally:
         conn.close()
+
+
+def version_1_project(path: Path, *statements: str) -> None:
+    """Make ``path`` a project of schema version 1 (the first migration), then run
+    ``statements`` on it (rows of that version, a table dropped...)."""
+    from workbench.store.schema import MIGRATIONS
+    from workbench.store.sqlite import sql_statements
+
+    with sqlite3.connect(path) as conn:
+        for statement in [*sql_statements(MIGRATIONS[0]), *statements]:
+            conn.execute(statement)
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()

@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import run_cli
 from tests.e2e.terminal import Terminal
-from tests.store.project_files import damage, leaf_pages, rows
+from tests.store.project_files import damage, leaf_pages, rows, version_1_project
 from workbench.errors import DamagedProjectError
 from workbench.project import Project
 from workbench.store import open_db
@@ -199,9 +199,6 @@ def test_doctor_names_another_program_database_and_an_old_project_missing_a_tabl
 ) -> None:
     from workbench.errors import ProjectError
     from workbench.store.doctor import diagnose, recover
-    from workbench.store.schema import MIGRATIONS
-    from workbench.store.sqlite import sql_statements
-
     other = tmp_path / "contacts.db"
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")
@@ -214,12 +211,7 @@ def test_doctor_names_another_program_database_and_an_old_project_missing_a_tabl
         recover(other, tmp_path / "recovered.db")
     assert not (tmp_path / "recovered.db").exists()
     old = tmp_path / "old.db"
-    with sqlite3.connect(old) as conn:
-        for statement in sql_statements(MIGRATIONS[0]):
-            conn.execute(statement)
-        conn.execute("DROP TABLE notes")
-        conn.execute("PRAGMA user_version = 1")
-    conn.close()
+    version_1_project(old, "DROP TABLE notes")
     schema = next(c for c in diagnose(old).checks if c.name == "schema")
     assert not schema.ok and "missing table notes" in schema.details
 

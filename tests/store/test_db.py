@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.project_files import version_1_project
 from workbench.errors import ProjectError
 from workbench.store import open_db, transaction
-from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
-from workbench.store.sqlite import sql_statements
+from workbench.store.schema import SCHEMA_VERSION
 
 
 def test_new_database_has_schema_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -68,12 +68,7 @@ def test_other_program_database_with_a_user_version_is_left_unchanged(tmp_path: 
 
 def test_old_project_missing_a_table_is_not_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    with sqlite3.connect(path) as conn:
-        for statement in sql_statements(MIGRATIONS[0]):
-            conn.execute(statement)
-        conn.execute("DROP TABLE score_runs")
-        conn.execute("PRAGMA user_version = 1")
-    conn.close()
+    version_1_project(path, "DROP TABLE score_runs")
     with pytest.raises(ProjectError, match=r"lacks its table score_runs .*workbench doctor"):
         open_db(path)
     with sqlite3.connect(path) as conn:
@@ -173,16 +168,12 @@ def test_a_version_1_project_keeps_its_approved_work_locked(tmp_path: Path) -> N
     from workbench.project import open_project
 
     path = tmp_path / "old.db"
-    with sqlite3.connect(path) as conn:
-        for statement in sql_statements(MIGRATIONS[0]):
-            conn.execute(statement)
-        conn.execute("INSERT INTO documents (id, name, created_at) VALUES (1, 'doc', 'then')")
-        for sid, status in ((1, "approved"), (2, "translated")):
-            conn.execute("INSERT INTO segments (id, document_id, paragraph, position, source, "
-                         "status, updated_at) VALUES (?, 1, 1, ?, 'نص.', ?, 'then')",
-                         [sid, sid, status])
-        conn.execute("PRAGMA user_version = 1")
-    conn.close()
+    version_1_project(
+        path, "INSERT INTO documents (id, name, created_at) VALUES (1, 'doc', 'then')",
+        *(f"INSERT INTO segments (id, document_id, paragraph, position, source, status, "
+          f"updated_at) VALUES ({sid}, 1, 1, {sid}, 'نص.', '{status}', 'then')"
+          for sid, status in ((1, "approved"), (2, "translated"))),
+    )
     with open_project(path) as project:
         assert [(s.id, s.locked) for s in project.segments("doc")] == [(1, True), (2, False)]
         with pytest.raises(LockedError):

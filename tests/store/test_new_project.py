@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -97,11 +98,14 @@ def test_a_missing_folder_is_named_not_the_temporary_file(
                                  "exist\n")
 
 
-def _disk_full_at_commit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every COMMIT of a project connection fails as on a full disk (SQLite has rolled the
-    transaction back by then)."""
+def _disk_full_at_commit(
+    monkeypatch: pytest.MonkeyPatch,
+    fails: Callable[[sqlite3.Connection], bool] = lambda _conn: True,
+) -> None:
+    """Every COMMIT of a project connection for which ``fails(connection)`` holds fails as
+    on a full disk (SQLite has rolled the transaction back by then)."""
     def execute(self: sqlite3.Connection, sql: str, *args: object) -> sqlite3.Cursor:
-        if sql == "COMMIT":
+        if sql == "COMMIT" and fails(self):
             sqlite3.Connection.execute(self, "ROLLBACK")
             exc = sqlite3.OperationalError("database or disk is full")
             exc.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
@@ -138,19 +142,12 @@ def test_a_full_disk_while_storing_a_new_project_rows_names_it(
     doc = tmp_path / "doc.txt"
     doc.write_text("جملة.\n", encoding="utf-8")
 
-    def execute(self: sqlite3.Connection, sql: str, *args: object) -> sqlite3.Cursor:
-        if sql == "COMMIT" and sqlite3.Connection.execute(
-            self, "SELECT count(*) FROM sqlite_master WHERE name = 'documents'"
-        ).fetchone()[0] and sqlite3.Connection.execute(
-            self, "SELECT count(*) FROM documents"
-        ).fetchone()[0]:
-            sqlite3.Connection.execute(self, "ROLLBACK")
-            exc = sqlite3.OperationalError("database or disk is full")
-            exc.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
-            raise exc
-        return sqlite3.Connection.execute(self, sql, *args)
+    def with_rows(conn: sqlite3.Connection) -> bool:
+        run = sqlite3.Connection.execute
+        return bool(run(conn, "SELECT count(*) FROM sqlite_master WHERE name = 'documents'")
+                    .fetchone()[0] and run(conn, "SELECT count(*) FROM documents").fetchone()[0])
 
-    monkeypatch.setattr(ProjectConnection, "execute", execute)
+    _disk_full_at_commit(monkeypatch, with_rows)
     for target, args in (
         (tmp_path / "copy.db", ["project", "copy", str(_sample_template)]),
         (tmp_path / "new.db", ["import", str(doc), "--db"]),
