@@ -128,6 +128,11 @@ def test_number_mismatch() -> None:
         ("في موسم 2019-20.", "In the 2019-2020 season.", True),
         ("في موسم 2019-2020.", "In the 2019–21 season.", False),
         ("في 2019-05.", "In 2005.", False),
+        # a time written with a point, British style (it was two errors and a warning)
+        ("وصل في الساعة 10:30 صباحا.", "He arrived at 10.30am.", True),
+        ("وصل في الساعة 9:05 مساء.", "He arrived at 9.05pm.", True),
+        ("وصل في الساعة 10:30 صباحا.", "He arrived at 10.45am.", False),
+        ("بلغت النسبة 10.30 بالمئة.", "The rate was 10.3 per cent.", True),
     ],
 )
 def test_decimal_commas_and_thousands(source: str, target: str, clean: bool) -> None:

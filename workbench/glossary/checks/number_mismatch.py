@@ -13,6 +13,8 @@ a number that finds no partner is compared again as its groups (a phone number's
 typed in another order on the Arabic side).
 
 The end of a range may be written short on either side (2019–20 = 2019-2020; pages 120–25).
+A time written with a point (10.30am, British style) stands for its hours and minutes when
+the other side has them apart (10:30).
 The digits of a web or e-mail address are not numbers (url-mismatch compares addresses). A
 number of the source may be spelt out in English, as house styles write small numbers ("3
 أشخاص" = "three people"; "twenty-five", "twenty-first", "ten thousand"); such words only pair
@@ -330,13 +332,23 @@ def _all_values(
     return [_values(text, n, start, end) for n, (start, end) in found]
 
 
+# A time written with a point, as British English does (10.30am for 10:30)
+_DOTTED_TIME = re.compile(r"([01]?\d|2[0-4])\.([0-5]\d)")
+
+
 def _ungroup(
     text: str, found: list[tuple[str, tuple[int, int]]], lone: list[int]
 ) -> list[tuple[str, tuple[int, int]]]:
     """``found`` (the numbers of ``text``) with each spaced number of ``lone`` (indices)
-    replaced by its groups' numbers (1 000 → 1, 0)."""
+    replaced by its groups' numbers (1 000 → 1, 0), and each that may be a time written with
+    a point by its hours and minutes (10.30 → 10, 30: the other side's 10:30)."""
     out: list[tuple[str, tuple[int, int]]] = []
     for i, (number, (start, end)) in enumerate(found):
+        time = _DOTTED_TIME.fullmatch(text, start, end) if i in lone else None
+        if time is not None:
+            out += [(_canonical(time.group(1)), time.span(1)),
+                    (_canonical(time.group(2)), time.span(2))]
+            continue
         if i not in lone or _PIECE.fullmatch(text, start, end):
             out.append((number, (start, end)))
             continue
