@@ -242,6 +242,7 @@ def test_double_space_and_repeated_word() -> None:
     repeated = [f for f in found if f.check == "repeated-word"]
     assert repeated and repeated[0].found == "The  the"
     assert ids("نص.", "He had had enough.") == []
+    assert ids("قال بطرس بطرس غالي.", "Boutros Boutros-Ghali said.") == []  # a name
 
 
 def test_inconsistency_both_ways() -> None:

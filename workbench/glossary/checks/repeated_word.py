@@ -1,4 +1,5 @@
-"""repeated-word: the same word twice in a row in the target ("the the")."""
+"""repeated-word: the same word twice in a row in the target ("the the"); a name whose
+second part repeats the first (Boutros Boutros-Ghali) is none."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from operator import eq
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
 
-_REPEAT = re.compile(r"(?<![\w'])([^\W\d_]+)(?:\s+\1)+(?![\w'])", re.IGNORECASE)
+# the last word is no repeat when a hyphen joins it to more (Boutros Boutros-Ghali)
+_REPEAT = re.compile(r"(?<![\w'])([^\W\d_]+)(?:\s+\1)+(?![\w'-])", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
 # Repetitions English allows.
 _ALLOWED = frozenset({"had", "that", "is", "bye", "very", "so", "no", "yes", "ha", "knock", "tut"})
