@@ -17,6 +17,7 @@ from workbench.glossary.io import (
     read_glossary,
 )
 from workbench.openfiles import refuse_output
+from workbench.wording import plural
 
 
 @main.group()
@@ -59,13 +60,12 @@ def import_glossary(
             project.set_glossary(merged.glossary)
             updated = f", {merged.updated:,} given forbidden renderings or a comment" if (
                 merged.updated) else ""
-            entries = "entry" if merged.added == 1 else "entries"
-            click.echo(f"added {merged.added:,} glossary {entries} from {file}{updated} "
-                       f"({len(merged.glossary):,} in the project)")
+            click.echo(f"added {plural(merged.added, 'glossary entry', 'glossary entries')} "
+                       f"from {file}{updated} ({len(merged.glossary):,} in the project)")
         else:
             project.set_glossary(new)
-            click.echo(f"imported {len(new)} glossary entries "
-                       f"({len(new.terms())} terms) from {file}")
+            click.echo(f"imported {plural(len(new), 'glossary entry', 'glossary entries')} "
+                       f"({plural(len(new.terms()), 'term')}) from {file}")
 
 
 @glossary.command("add")
@@ -84,7 +84,8 @@ def add_term(db: str | None, term: str, rendering: str, forbidden: tuple[str, ..
         entry = project.add_term(term, rendering, comment, forbidden)
         count = len(project.glossary())
     extra = f" (forbidden: {'; '.join(entry.forbidden)})" if entry.forbidden else ""
-    click.echo(f"added {entry.term} → {entry.rendering}{extra} ({count} entries in the project)")
+    click.echo(f"added {entry.term} → {entry.rendering}{extra} "
+               f"({plural(count, 'entry', 'entries')} in the project)")
 
 
 @glossary.command("export")
