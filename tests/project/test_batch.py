@@ -235,6 +235,19 @@ def test_a_locked_segment_refused_by_a_batch_is_named_once(sample_db: Path) -> N
     assert "segment 4: segment 4" not in result.stdout
 
 
+def test_a_batch_confirmation_counts_locked_confirmed_work_already_so(sample_db: Path) -> None:
+    # a lead's lock on a confirmed segment: the batch said it was refused (exit 1 in CI)
+    db = ["--db", str(sample_db)]
+    assert run_cli("confirm", "5", "--text", "It lasted nine months.",
+                   "--override-reason", "test", *db).exit_code == 0
+    assert run_cli("lock", "4", "5", *db).exit_code == 0
+    result = run_cli("confirm", "4", "5", *db)
+    assert result.exit_code == 1  # the locked draft is refused, the locked confirmed one is not
+    assert "(1 already so); 1 left as they were" in result.stdout
+    assert "segment 5" not in result.stdout
+    assert run_cli("confirm", "5", *db).exit_code == 0
+
+
 def test_a_segment_named_twice_is_locked_once(sample_db: Path) -> None:
     # the second id was refused as "locked already", rolling back the first lock
     result = run_cli("lock", "4", "5", "4", "--db", str(sample_db))
