@@ -302,6 +302,8 @@ class Batch:
         if verdict not in VERDICTS:
             raise WorkbenchError(f"unknown verdict {verdict!r} (use {', '.join(VERDICTS)})")
         if verdict == "rejected":
+            if not (comment or "").strip():  # the whole batch's, not each segment's error
+                raise WorkbenchError("a rejection needs a comment (--comment)")
             self.review.check_may_reject()  # the whole batch: a matter of role, not segment
         report = BatchReport(verdict)
         joined = self._joined()
