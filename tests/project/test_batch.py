@@ -167,9 +167,8 @@ def test_cli_replace_confirm_review(sample_db: Path) -> None:
     assert result.exit_code == 2 and "give one verdict" in result.stderr
     result = run_cli("review", dirty, "--approve", "--reviewed", *db)
     assert result.exit_code == 2 and "give one verdict" in result.stderr
-    result = run_cli("review", dirty, "--reject", *db)
-    assert result.exit_code == 1 and "needs a comment" in result.stdout
-    assert f"segment {dirty}: segment" not in result.stdout  # named once
+    result = run_cli("review", dirty, "--reject", *db)  # a usage error, before any segment
+    assert result.exit_code == 2 and "needs a comment" in result.stderr
     # approved already: nothing written, so no change id to undo (none reused later)
     result = run_cli("review", dirty, "--approve", *db)
     assert result.stdout == "approved: 0 segments (1 already so); 0 left as they were\n"
@@ -233,6 +232,27 @@ def test_a_locked_segment_refused_by_a_batch_is_named_once(sample_db: Path) -> N
     assert result.exit_code == 1
     assert "  segment 4 is locked: unlock it first (workbench unlock 4)\n" in result.stdout
     assert "segment 4: segment 4" not in result.stdout
+
+
+def test_a_batch_confirmation_counts_locked_confirmed_work_already_so(sample_db: Path) -> None:
+    # a lead's lock on a confirmed segment: the batch said it was refused (exit 1 in CI)
+    db = ["--db", str(sample_db)]
+    assert run_cli("confirm", "5", "--text", "It lasted nine months.",
+                   "--override-reason", "test", *db).exit_code == 0
+    assert run_cli("lock", "4", "5", *db).exit_code == 0
+    result = run_cli("confirm", "4", "5", *db)
+    assert result.exit_code == 1  # the locked draft is refused, the locked confirmed one is not
+    assert "(1 already so); 1 left as they were" in result.stdout
+    assert "segment 5" not in result.stdout
+    assert run_cli("confirm", "5", *db).exit_code == 0
+
+
+def test_a_batch_rejection_without_a_comment_is_a_usage_error(sample_db: Path) -> None:
+    # each segment was refused on its own: a line per segment, exit 1 as if some were rejected
+    result = run_cli("review", "--doc", "sample", "--status", "draft", "--reject",
+                     "--db", str(sample_db))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "workbench: error: a rejection needs a comment (--comment)\n"
 
 
 def test_a_segment_named_twice_is_locked_once(sample_db: Path) -> None:

@@ -173,3 +173,25 @@ def test_a_dry_run_then_the_import_aligns_once(
     project.set_glossary(project.glossary().__class__([]))  # other inputs: aligned again
     project.import_translation(REFERENCE, "sample", "working", dry_run=True)
     assert len(calls) == 2
+
+
+def test_a_link_joining_finished_work_is_left_alone_whole(project: Project, tmp_path: Path) -> None:
+    # the file joins the English of segments 2 and 3 in one sentence, and 3 is confirmed: the
+    # joined English went into draft 2 while 3 kept its own (said twice in every export)
+    text = REFERENCE.read_text(encoding="utf-8")
+    first, second = "This claim is false to the core.", "The revolution lasted for nine months"
+    joined = tmp_path / "joined.en.txt"
+    joined.write_text(text.replace(f"{first} {second}", f"{first[:-1]}; and the revolution "
+                                   "lasted for nine months"), encoding="utf-8")
+    project.import_translation(REFERENCE, "sample", "working", overwrite="confirmed")
+    project.confirm(3, project.segment(3).target, override_reason="test")
+    before = _state(project)
+    report = project.import_translation(joined, "sample", "working")
+    assert report.fill is not None and report.fill.protected == {"translated": 1}
+    assert _state(project)[2] == before[2] and _state(project)[3] == before[3]
+    assert any(w.startswith("segment 2 left as it was: linked with segment 3,")
+               for w in report.warnings)
+    # replacing the finished work replaces the link whole
+    project.import_translation(joined, "sample", "working", overwrite="confirmed")
+    assert first[:-1] + "; and the revolution" in project.segment(2).target
+    assert project.segment(3).target == ""

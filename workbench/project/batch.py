@@ -261,14 +261,17 @@ class Batch:
         """Confirm each segment's English as it stands, through the QA policy: a segment with
         open error findings (without ``override_reason``; a confirmed one that a glossary term
         added since refuses stays confirmed), a locked or an empty one is left as it was and
-        reported. One change group."""
+        reported; reviewed, approved and locked confirmed ones are already so. One change
+        group."""
         report = BatchReport("confirm")
         joined = self._joined()
         with self.context.change_group(self._document_id(segment_ids), "confirm") as gid:
             for sid in segment_ids:
                 seg = self.reader.segment(sid)
-                if seg.status in (Status.REVIEWED, Status.APPROVED) or joined(seg):
-                    report.unchanged.append(sid)  # a reviewer's verdict is not undone
+                if seg.status in (Status.REVIEWED, Status.APPROVED) or joined(seg) or (
+                    seg.locked and seg.status == Status.TRANSLATED
+                ):  # a reviewer's verdict is not undone; a lead's lock holds confirmed work
+                    report.unchanged.append(sid)
                     continue
                 try:
                     done = self.editing.confirm(
@@ -299,6 +302,8 @@ class Batch:
         if verdict not in VERDICTS:
             raise WorkbenchError(f"unknown verdict {verdict!r} (use {', '.join(VERDICTS)})")
         if verdict == "rejected":
+            if not (comment or "").strip():  # the whole batch's, not each segment's error
+                raise WorkbenchError("a rejection needs a comment (--comment)")
             self.review.check_may_reject()  # the whole batch: a matter of role, not segment
         report = BatchReport(verdict)
         joined = self._joined()

@@ -17,8 +17,8 @@ from workbench.project.catalog import (
     document_taken,
     version_name,
 )
-from workbench.project.changes import ChangeSet, FillReport, plan_fill
-from workbench.project.context import ProjectContext
+from workbench.project.changes import ChangeSet, FillReport, plan_fill, protection
+from workbench.project.context import ProjectContext, Row
 from workbench.project.dictionaries import Dictionaries
 from workbench.project.terms import Terms
 from workbench.statuses import Status
@@ -208,6 +208,57 @@ def _left_out_warning(left_out: list[tuple[str, int]], arabic: list[str],
             f"(flagged, to be checked): {shown}")
 
 
+def _hold_linked_work(
+    new_links: list[list[int]],
+    joined: dict[int, int],
+    current: dict[int, Row],
+    wanted: dict[int, tuple[str, str]],
+    overwrite: str | None,
+) -> list[str]:
+    """Take out of ``wanted`` the segments joined with finished work the import leaves alone,
+    by a link of several segments of the file's alignment (their English put on the first) or
+    of the working translation (a joined segment and the one holding its English): the
+    English of such a link cannot be split, so writing its other segments said a sentence
+    twice or lost one. The protected segment itself stays in ``wanted`` (reported as left
+    alone); returns a warning per link."""
+    parent: dict[int, int] = {}
+
+    def root(sid: int) -> int:
+        while parent.get(sid, sid) != sid:
+            sid = parent[sid]
+        return sid
+
+    for group in [*new_links, *([sid, holder] for sid, holder in joined.items())]:
+        parent.setdefault(group[0], group[0])
+        for sid in group[1:]:
+            parent.setdefault(sid, sid)
+            parent[root(sid)] = root(group[0])
+    linked: dict[int, list[int]] = {}
+    for sid in parent:
+        linked.setdefault(root(sid), []).append(sid)
+    warnings: list[str] = []
+    for members in linked.values():
+        members.sort(key=lambda sid: current[sid]["position"])
+        finished = [
+            sid for sid in members if sid in wanted and protection(
+                current[sid]["target"], current[sid]["status"], bool(current[sid]["locked"]),
+                overwrite,
+            ) is not None
+        ]
+        held = [sid for sid in members if sid in wanted and sid not in finished]
+        if finished and held:
+            for sid in held:
+                del wanted[sid]
+            warnings.append(
+                f"segment{'s' * (len(held) > 1)} {', '.join(map(str, held))} left as "
+                f"{'they were' if len(held) > 1 else 'it was'}: linked with segment"
+                f"{'s' * (len(finished) > 1)} {', '.join(map(str, finished))}, whose finished "
+                "work is left alone, in one English the file cannot split (an --overwrite "
+                "that replaces it replaces them together)"
+            )
+    return warnings
+
+
 class Importing:
     """Imports of Arabic documents and English translations."""
 
@@ -343,7 +394,7 @@ class Importing:
         if kind == "working":
             report.fill = FillReport(dry_run=dry_run)
             with self.context.transaction():
-                self._import_working(
+                report.warnings += self._import_working(
                     document, alignment, sentences, seg_ids, source_path, overwrite, report.fill
                 )
             return report
@@ -419,7 +470,9 @@ class Importing:
         source_path: str | None,
         overwrite: str | None,
         fill: FillReport,
-    ) -> None:
+    ) -> list[str]:
+        """Fill the working translation from ``alignment`` (finished work protected); the
+        warnings about links left alone."""
         db = self.context.db
         current = {
             r["id"]: r for r in q_docs.segments_page(
@@ -439,9 +492,13 @@ class Importing:
                     else:
                         status = draft if text.strip() else new
                         wanted[sid] = (text, status)
+        warnings = _hold_linked_work(
+            [[seg_ids[a] for a in ar] for ar, _ in alignment.links if len(ar) > 1],
+            q_versions.joined_segments(db, document.id), current, wanted, overwrite,
+        )
         changes = plan_fill(current, wanted, overwrite, fill)
         if fill.dry_run:
-            return
+            return warnings
         vid = self.catalog.version_id(document, "working", create_working=True)
         q_versions.clear_alignment(db, vid)
         q_versions.store_alignment(
@@ -453,3 +510,4 @@ class Importing:
             f"{where} into {document.name}: {fill.describe()}",
         )
         analyze(db)
+        return warnings
