@@ -224,6 +224,16 @@ def test_spelling_suggest_judges_a_word_as_the_check_does(in_tmp: Path, sample_d
     assert verdict("well-knwon")["correct"] is False
 
 
+def test_spelling_suggest_takes_one_word(sample_db: Path) -> None:
+    """Words with spaces between them are refused; 'good recieve' was asked of Hunspell whole
+    and got 'goodhumored', 'two words' was 'correct'."""
+    db = ("--db", str(sample_db))
+    for text in ("good recieve", "two words", "recieve\tteh"):
+        result = run_cli("spelling", "suggest", text, *db)
+        assert result.exit_code == 2 and "one word at a time" in result.stderr
+        assert result.stdout == ""
+
+
 def test_names_of_the_arabic_world_are_known(files: dict[str, str], sample_db: Path) -> None:
     """Transliterated names and words (Mohammed, Riyadh, Eid), and the parts English writes
     with a hyphen (al-Assad, pre-war), in file mode and in a project; a misspelling still not."""

@@ -76,6 +76,8 @@ def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
     word = word.strip()
     if not word:
         raise WorkbenchError("nothing to check: give a word")
+    if any(c.isspace() for c in word):  # its suggestions would be for the words run together
+        raise WorkbenchError(f"{word!r}: give one word at a time")
     looked_at = words(word)
     with open_project(db) as project:
         checker = project.spelling.checker()
