@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
+from workbench.errors import WorkbenchError
 from workbench.glossary.checks import REGISTRY
 from workbench.glossary.qa import run_checks, run_document
 from workbench.project import Project
 from workbench.spelling import SpellChecker, load_dictionary
+from workbench.store import spelling as q_spelling
 
 GLOSSARY = "source\ttarget\tcomment\tforbidden\nكيرينسكي\tKerensky\t\tKerenski\nسمولني\tSmolny\n"
 AR = ["ذهب كيرينسكي إلى سمولني.", "قرأ Lenin جريدة Pravda.", "كانت الجريدة http://x.org."]
@@ -145,6 +147,28 @@ def test_word_list_and_known_sources(project: Project) -> None:
     for bad in ("", "two words", "1917"):
         with pytest.raises(Exception, match="word"):
             spelling.add_word(bad)
+
+
+def test_the_word_list_leaves_out_the_punctuation_around_a_word(project: Project) -> None:
+    """A word copied from a sentence ('Sturridge,', '"Widodo"') is listed bare: it was stored
+    with its punctuation, listed beside the bare word, and 'remove Sturridge' said it was not
+    in the list."""
+    spelling = project.spelling
+    assert spelling.add_word("Sturridge,") is True
+    assert spelling.add_word("“Widodo”") is True
+    assert spelling.add_word("workers'") is True
+    assert spelling.add_word("(Sturridge)") is False  # there already
+    assert [w.word for w in spelling.words()] == ["Sturridge", "Widodo", "workers"]
+    spelling.remove_word("Sturridge")
+    spelling.remove_word("Widodo.")
+    assert [w.word for w in spelling.words()] == ["workers"]
+    with pytest.raises(WorkbenchError, match="not a word"):
+        spelling.add_word("--")
+    # a list kept before: the word with its punctuation is found as given
+    with spelling.context.transaction():
+        q_spelling.add_word(spelling.context.db, "Zaev.", "zaev.", "tester")
+    spelling.remove_word("Zaev.")
+    assert [w.word for w in spelling.words()] == ["workers"]
 
 
 def test_the_checker_is_kept_until_the_words_change(project: Project) -> None:
