@@ -49,6 +49,9 @@ def test_author_colons_cannot_break_the_line() -> None:
 def test_category_and_severity_names() -> None:
     assert category_id(" Linguistic Conventions/Grammar ") == "linguistic-conventions/grammar"
     assert category_id("design") == "design-and-markup"
+    # spaces around the slash, as MQM's own documents write it ('Accuracy / Omission')
+    assert category_id(" Accuracy / Omission ") == "accuracy/omission"
+    assert category_id("Fluency / Spelling") == "linguistic-conventions/spelling"
     assert severity_name("MAJOR") == "major"
     with pytest.raises(WorkbenchError, match="dimensions: terminology"):
         category_id("nonsense")

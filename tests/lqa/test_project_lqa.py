@@ -140,6 +140,28 @@ def test_per_translator_is_the_author_of_the_evaluated_revision(sample_db: Path)
         assert people["bob"]["errors"] == 0 and people["bob"]["score"] == 100.0
 
 
+def test_an_undone_edit_leaves_the_english_to_its_translator(sample_db: Path) -> None:
+    """An undo restores the English an earlier revision wrote: its words and the errors made
+    on it count for that revision's author (they counted for whoever undid the edit)."""
+    with Project.open(sample_db, author="ann") as ann:
+        ann.save_draft(3, "Ann's English.")
+    with Project.open(sample_db, author="bob") as bob:
+        bob.save_draft(3, "Bob's edit of it.")
+        bob.undo(3)
+        assert bob.segment(3).target == "Ann's English."
+        bob.save_draft(4, "Bob's English.")
+    with Project.open(sample_db, author="rev") as rev:
+        rev.save_draft(4, "A reviewer's slip.")
+        rev.undo(4)
+        error = rev.lqa.add_error(3, "style/awkward", "minor")
+        assert error.translator == "ann"
+        rev.review(4, "reviewed")
+        people = {p["translator"]: p for p in rev.lqa.report().by_translator()}
+        assert set(people) == {"ann", "bob"}
+        assert people["ann"]["errors"] == 1 and people["bob"]["errors"] == 0
+        assert people["bob"]["words"] == source_words(rev.segment(4).source)
+
+
 def test_a_joined_segment_is_evaluated_with_the_segment_holding_its_english(
     sample_db: Path,
 ) -> None:

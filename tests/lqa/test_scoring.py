@@ -30,6 +30,16 @@ def test_source_words_count_tokens_with_letters_or_digits() -> None:
     assert source_words("  ") == 0
 
 
+def test_source_words_leave_out_inline_tags() -> None:
+    """A document imported with formatting holds tags in its Arabic: an image or line break
+    standing alone (<2/>) was counted as a word, so every such segment weighed more and the
+    score came out too high."""
+    assert source_words("ذهب <1>الرجل</1> إلى السوق <2/> صباحا.") == 5
+    assert source_words("ثم <1>عاد</1> <2/> إلى البيت <3/>مساء.") == 5
+    assert source_words("ثم<2/>عاد") == 2  # an empty tag separates words
+    assert source_words("ال<1>رجل</1>") == 1  # a formatted part of a word does not
+
+
 def test_score_exactly_at_the_threshold_passes() -> None:
     report = lqa_report("d", [seg(1, 100)], [err(1, 1, "minor")], W, 99)
     assert (report.words, report.penalty, report.score, report.passed) == (100, 1.0, 99.0, True)

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
+from workbench.errors import WorkbenchError
 from workbench.glossary.checks import REGISTRY
 from workbench.glossary.qa import run_checks, run_document
 from workbench.project import Project
 from workbench.spelling import SpellChecker, load_dictionary
+from workbench.store import spelling as q_spelling
 
 GLOSSARY = "source\ttarget\tcomment\tforbidden\nكيرينسكي\tKerensky\t\tKerenski\nسمولني\tSmolny\n"
 AR = ["ذهب كيرينسكي إلى سمولني.", "قرأ Lenin جريدة Pravda.", "كانت الجريدة http://x.org."]
@@ -147,6 +149,28 @@ def test_word_list_and_known_sources(project: Project) -> None:
             spelling.add_word(bad)
 
 
+def test_the_word_list_leaves_out_the_punctuation_around_a_word(project: Project) -> None:
+    """A word copied from a sentence ('Sturridge,', '"Widodo"') is listed bare: it was stored
+    with its punctuation, listed beside the bare word, and 'remove Sturridge' said it was not
+    in the list."""
+    spelling = project.spelling
+    assert spelling.add_word("Sturridge,") is True
+    assert spelling.add_word("“Widodo”") is True
+    assert spelling.add_word("workers'") is True
+    assert spelling.add_word("(Sturridge)") is False  # there already
+    assert [w.word for w in spelling.words()] == ["Sturridge", "Widodo", "workers"]
+    spelling.remove_word("Sturridge")
+    spelling.remove_word("Widodo.")
+    assert [w.word for w in spelling.words()] == ["workers"]
+    with pytest.raises(WorkbenchError, match="not a word"):
+        spelling.add_word("--")
+    # a list kept before: the word with its punctuation is found as given
+    with spelling.context.transaction():
+        q_spelling.add_word(spelling.context.db, "Zaev.", "zaev.", "tester")
+    spelling.remove_word("Zaev.")
+    assert [w.word for w in spelling.words()] == ["workers"]
+
+
 def test_the_checker_is_kept_until_the_words_change(project: Project) -> None:
     project.spelling.prepare()
     first = project.spelling.checker()
@@ -224,6 +248,16 @@ def test_spelling_suggest_judges_a_word_as_the_check_does(in_tmp: Path, sample_d
     assert verdict("well-knwon")["correct"] is False
 
 
+def test_spelling_suggest_takes_one_word(sample_db: Path) -> None:
+    """Words with spaces between them are refused; 'good recieve' was asked of Hunspell whole
+    and got 'goodhumored', 'two words' was 'correct'."""
+    db = ("--db", str(sample_db))
+    for text in ("good recieve", "two words", "recieve\tteh"):
+        result = run_cli("spelling", "suggest", text, *db)
+        assert result.exit_code == 2 and "one word at a time" in result.stderr
+        assert result.stdout == ""
+
+
 def test_names_of_the_arabic_world_are_known(files: dict[str, str], sample_db: Path) -> None:
     """Transliterated names and words (Mohammed, Riyadh, Eid), and the parts English writes
     with a hyphen (al-Assad, pre-war), in file mode and in a project; a misspelling still not."""
@@ -241,6 +275,6 @@ def test_names_of_the_arabic_world_are_known(files: dict[str, str], sample_db: P
 def test_names_written_with_an_apostrophe_and_eid_s_feasts_are_known(sample_db: Path) -> None:
     """Qur'an, Ba'ath, Sana'a (straight or curly) and Eid al-Fitr / al-Adha were flagged."""
     text = ("On Eid al-Fitr and Eid al-Adha the Qur’an is read in Sana'a; the Ba'ath Party, "
-            "Al-Jazeera, al-Sisi and Al Maktoum, Qurran.")
+            "Al-Jazeera, al-Sisi and Al Maktoum, Qurran; a Qur’anic or Koranic verse.")
     with Project.open(sample_db) as project:
         assert [w.word for w in project.spelling.misspellings(text)] == ["Qurran"]

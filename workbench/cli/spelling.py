@@ -24,11 +24,12 @@ def spelling() -> None:
 def add(db: str | None, words: tuple[str, ...]) -> None:
     """Add words to the project's list: they are never flagged as misspelled."""
     from workbench.project import open_project
+    from workbench.spelling.tokens import bare_word
 
     with open_project(db) as project:
         for word in words:
             added = project.spelling.add_word(word)
-            click.echo(f"{'added' if added else 'already in the list'}: {word.strip()}")
+            click.echo(f"{'added' if added else 'already in the list'}: {bare_word(word)}")
 
 
 @spelling.command("remove")
@@ -76,6 +77,8 @@ def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
     word = word.strip()
     if not word:
         raise WorkbenchError("nothing to check: give a word")
+    if any(c.isspace() for c in word):  # its suggestions would be for the words run together
+        raise WorkbenchError(f"{word!r}: give one word at a time")
     looked_at = words(word)
     with open_project(db) as project:
         checker = project.spelling.checker()

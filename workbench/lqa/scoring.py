@@ -18,13 +18,15 @@ from fractions import Fraction
 from typing import Any
 
 from workbench.lqa.typology import CATEGORIES, DIMENSIONS, SEVERITIES
+from workbench.text.tags import strip_tags
 
 UNKNOWN_TRANSLATOR = "(unknown)"
 
 
 def source_words(text: str) -> int:
-    """Words of an Arabic (or any) text: whitespace-separated tokens holding a letter or digit."""
-    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+    """Words of an Arabic (or any) text: whitespace-separated tokens holding a letter or digit,
+    its inline tags left out (``<2/>`` is no word; an empty tag separates words as a space)."""
+    return sum(1 for token in strip_tags(text, " ").split() if any(c.isalnum() for c in token))
 
 
 @dataclass(frozen=True)

@@ -114,8 +114,9 @@ DEFAULT_THRESHOLD = 99.0
 def category_id(text: str) -> str:
     """The category id ``text`` names (case, spaces and MQM's dimension ids tolerated);
     an error listing the dimensions when it names none."""
-    value = "-".join(text.strip().lower().replace("_", "-").split())
-    dimension, _, subtype = value.partition("/")
+    dimension, subtype = (
+        "-".join(part.lower().replace("_", "-").split()) for part in text.partition("/")[::2]
+    )
     dimension = ALIASES.get(dimension, dimension)
     value = f"{dimension}/{subtype}" if subtype else dimension
     if value in CATEGORIES:

@@ -1,10 +1,11 @@
 """LQA of the Project service: reviewers' MQM errors on segments, the project's weights and
 threshold, and the report.
 
-An error is stored with the revision of the segment's English it was made on (the latest
-revision that changed the text, so a reviewer's status change is not mistaken for the
-translation) and with that English itself: when the text changes later, the error stays,
-marked ``outdated``. Removing an error only marks it removed.
+An error is stored with the revision of the segment's English it was made on (the revision
+that wrote the text, so that neither a reviewer's status change nor an undo, which gives back
+an earlier revision's English, is mistaken for the translation) and with that English
+itself: when the text changes later, the error stays, marked ``outdated``. Removing an error
+only marks it removed.
 
 **Evaluated segments** (what a report scores): the document's segments that are reviewed or
 approved, or that carry an error; or, with ``segments``, exactly the segments at those

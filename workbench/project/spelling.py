@@ -28,7 +28,7 @@ from workbench.spelling import (
 )
 from workbench.spelling.dictionary import FOLDERS_TTL_S, HunspellDictionary
 from workbench.spelling.names import arabic_world_words
-from workbench.spelling.tokens import phrase_words, word_key
+from workbench.spelling.tokens import bare_word, phrase_words, word_key
 from workbench.store import spelling as q_spelling
 
 #: a source of extra known words: returns words or phrases (best: the same frozenset object
@@ -188,7 +188,8 @@ class Spelling:
         ]
 
     def add_word(self, word: str) -> bool:
-        """Add a word to the project's list; False when it is there already (any case)."""
+        """Add a word to the project's list, without the punctuation around it (see
+        :func:`bare_word`); False when it is there already (any case)."""
         word = _valid_word(word)
         with self.context.transaction():
             if q_spelling.find_word(self.context.db, word_key(word)) is not None:
@@ -197,9 +198,13 @@ class Spelling:
         return True
 
     def remove_word(self, word: str) -> None:
-        """Take a word off the project's list (any case); an error when it is not on it."""
+        """Take a word off the project's list (any case, punctuation around it left out; a
+        word listed with it, as lists kept before, is found as given too); an error when it is
+        not on it."""
+        db = self.context.db
         with self.context.transaction():
-            if not q_spelling.remove_word(self.context.db, word_key(word.strip())):
+            keys = dict.fromkeys((word_key(bare_word(word)), word_key(word.strip())))
+            if not sum(q_spelling.remove_word(db, key) for key in keys):
                 raise WorkbenchError(f"{word.strip()!r} is not in the project's word list")
 
 
@@ -219,13 +224,15 @@ def _vocabulary(key: tuple[object, ...]) -> frozenset[str]:
 
 
 def _valid_word(word: str) -> str:
+    """The word as the list stores it (:func:`bare_word`); an error when it is none."""
     word = word.strip()
     if not word:
         raise WorkbenchError("give a word to add")
     if any(c.isspace() for c in word):
         raise WorkbenchError(f"{word!r}: add one word at a time")
-    if len(word) > MAX_WORD_LENGTH:
-        raise WorkbenchError(f"{word[:20]!r}...: a word of at most {MAX_WORD_LENGTH} characters")
-    if not phrase_words([word]):
+    bare = bare_word(word)
+    if len(bare) > MAX_WORD_LENGTH:
+        raise WorkbenchError(f"{bare[:20]!r}...: a word of at most {MAX_WORD_LENGTH} characters")
+    if not bare or not phrase_words([bare]):
         raise WorkbenchError(f"{word!r}: not a word (it needs letters)")
-    return word
+    return bare

@@ -159,6 +159,17 @@ def latin_words(text: str) -> set[str]:
     return {word_key(m.group()) for m in word_matches(text) if _LATIN.search(m.group())}
 
 
+# Punctuation around a word (not letters, digits, "_" nor combining accents).
+_AROUND = re.compile(rf"^[^\w{_MARKS}]+|[^\w{_MARKS}]+$")
+
+
+def bare_word(word: str) -> str:
+    """``word`` without the spaces and punctuation around it (``"Sturridge,"`` copied from a
+    sentence is ``Sturridge``; ``workers'`` is ``workers``); apostrophes and hyphens inside
+    stay."""
+    return _AROUND.sub("", word.strip())
+
+
 def word_key(word: str) -> str:
     """How project words are compared: accents composed, case-folded, curly apostrophe as
     ``'``."""

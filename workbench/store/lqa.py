@@ -80,13 +80,22 @@ def remove_error(db: Database, error_id: int, author: str) -> int:
     ).rowcount
 
 
+# A revision ``r`` that wrote the English a segment has: it changed the text (a status change
+# did not), was no refused save, and was neither an undo nor undone since. An undo restores
+# the English an earlier revision wrote, so that revision's author is the translator, not the
+# author of the undo (who undid someone's edit) nor of the edit undone.
+_WROTE_TEXT = (
+    "r.old_text IS DISTINCT FROM r.new_text AND r.action NOT IN ('conflict', 'undo') "
+    "AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.reverts = r.id)"
+)
+
+
 def text_revision(db: Database, segment_id: int) -> Row | None:
-    """The segment's latest revision that changed its English (a status change is not one)."""
+    """The revision that wrote the segment's current English (see ``_WROTE_TEXT``)."""
     return next(
         iter(db.query(
-            "SELECT * FROM revisions WHERE segment_id = ? AND old_text IS DISTINCT FROM new_text "
-            "AND action != 'conflict' "
-            "ORDER BY id DESC LIMIT 1",
+            f"SELECT r.* FROM revisions r WHERE r.segment_id = ? AND {_WROTE_TEXT} "
+            "ORDER BY r.id DESC LIMIT 1",
             [segment_id],
         )),
         None,
@@ -99,7 +108,7 @@ def evaluated_segments(
     ranges: Iterable[tuple[int, int]] | None = None,
 ) -> list[Row]:
     """The segments an LQA report evaluates, in order: id, position, source, status and the
-    author of the latest revision of their English (``translator``).
+    author of the revision that wrote their English (``translator``).
 
     Without ``ranges``: the reviewed and approved segments and those carrying errors; with
     them, the segments whose position lies in one of the (first, last) ranges.
@@ -130,9 +139,7 @@ def segments_to_evaluate(db: Database, document_id: int, ids: Iterable[int]) -> 
 def _evaluated(db: Database, document_id: int, scope: str, params: list[Any]) -> list[Row]:
     return list(db.query(
         "SELECT s.id, s.position, s.source, s.status, (SELECT r.author FROM revisions r "
-        "WHERE r.segment_id = s.id AND r.old_text IS DISTINCT FROM r.new_text "
-        "AND r.action != 'conflict' "
-        "ORDER BY r.id DESC LIMIT 1) "
+        f"WHERE r.segment_id = s.id AND {_WROTE_TEXT} ORDER BY r.id DESC LIMIT 1) "
         f"AS translator FROM segments s WHERE s.document_id = ? AND {scope} ORDER BY s.position",
         [document_id, *params],
     ))
