@@ -150,6 +150,7 @@ class PostgresDatabase(Database):
         self.pg = pg
         self.location = address
         self.read_only_reason = read_only_reason
+        self.identity = f"{pg.info.host}:{pg.info.port}/{pg.info.dbname}"
         self.conn = _Connection(self)
         self.abort_check: Callable[[], Any] | None = None
         #: A segment write's lock, not yet sent: it goes with the transaction's first

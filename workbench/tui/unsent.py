@@ -4,9 +4,10 @@ While a project's server cannot be reached, the editor's autosaves and confirmat
 the app (see :mod:`workbench.tui.service`). So that quitting, a closed terminal or ``kill -9``
 meanwhile loses none of them, every waiting edit is also kept in a file of this computer,
 ``$XDG_STATE_HOME/workbench/unsent/KEY-PID-N.json`` (``~/.local/state`` when XDG_STATE_HOME is
-unset), written atomically; ``KEY`` names the project's server address (without its password)
-and the user, ``PID-N`` the app. An edit leaves the file once it is written (or refused by the
-server for a reason of its own, which the editor shows as usual).
+unset), written atomically; ``KEY`` names the project's database (its host, port and name
+as the connection reached them, however the address was written) and the user, ``PID-N`` the
+app. An edit leaves the file once it is written (or refused by the server for a reason of its
+own, which the editor shows as usual).
 
 The app holds a lock on ``KEY-PID-N.lock`` while it runs (``flock``: the system lets it go when
 the process ends, however it ends). The next app opened on the project by the same user takes
@@ -90,7 +91,10 @@ class Journal:
         if not isinstance(where, ServerAddress):
             return None
         label = f"{where} as {project.author}"
-        key = hashlib.sha256(label.encode()).hexdigest()[:20]
+        # the database reached, not the address as written: a URL and a key=value string
+        # naming one project find each other's edits
+        named = f"{project.db.identity or where} as {project.author}"
+        key = hashlib.sha256(named.encode()).hexdigest()[:20]
         return cls(folder or state_dir() / "unsent", key, label)
 
     def new(self, edit: UnsentEdit) -> UnsentEdit:
