@@ -46,7 +46,8 @@ English kept as a note of that kind (a lock refused it; 'keep both' of a conflic
 class UnsentEdit:
     """One edit of the editor not yet written: ``base`` is the revision it was typed on,
     ``source`` the segment's Arabic when known (an edit whose segment has another Arabic now
-    is not written: the project on the server is not the one it was made in)."""
+    is not written: the project on the server is not the one it was made in; ``session``
+    tells apart the edits of two ended apps, each written on its own revisions)."""
 
     segment_id: int
     kind: str
@@ -55,6 +56,7 @@ class UnsentEdit:
     reason: str | None = None
     source: str = ""
     number: int = 0  # its place in the order of the edits, given by the journal
+    session: str = ""  # the app it was typed in, once another app took it over
 
 
 def state_dir(env: dict[str, str] | None = None) -> Path:
@@ -129,7 +131,7 @@ class Journal:
         """The edits other apps on this project left (they ended before the server came
         back), in the order they were made; from now on kept in this journal's file, theirs
         removed."""
-        taken: list[tuple[float, int, UnsentEdit]] = []
+        taken: list[tuple[float, int, str, UnsentEdit]] = []
         others: list[tuple[Path, IO[str]]] = []
         for lock_path in sorted(self.folder.glob(f"{self.key}-*.lock")):
             if lock_path == self._lock_path:
@@ -147,10 +149,10 @@ class Journal:
             except (OSError, ValueError, KeyError, TypeError):
                 held.close()  # unreadable: left where it is for a person to look at
                 continue
-            taken += [(when, e.number, e) for e in edits]
+            taken += [(when, e.number, e.session or lock_path.stem, e) for e in edits]
             others.append((lock_path, held))
-        edits = [self.new(UnsentEdit(**{**asdict(e), "number": 0}))
-                 for _, _, e in sorted(taken, key=lambda t: (t[0], t[1]))]
+        edits = [self.new(UnsentEdit(**{**asdict(e), "number": 0, "session": session}))
+                 for _, _, session, e in sorted(taken, key=lambda t: (t[0], t[1]))]
         self.keep(edits)  # ours first: a crash now repeats an edit, never loses one
         for lock_path, held in others:
             with contextlib.suppress(OSError):
