@@ -371,3 +371,28 @@ def test_writers_in_many_processes_lose_nothing(sample_db: str, tmp_path: Path) 
 def test_doctor_examines_files_only(sample_db: str) -> None:
     stderr = _one_line_error(run_cli("doctor", "--db", sample_db))
     assert "doctor examines SQLite project files" in stderr
+
+
+def test_edits_kept_offline_are_found_whichever_way_the_address_is_written(
+    sample_db: str, tmp_path: Path
+) -> None:
+    """The file of edits waiting for the server was named after the address as written: a
+    TUI opened on the same project with the key=value form (or the parameters in another
+    order) neither wrote nor mentioned the edits a session opened with the URL kept."""
+    from workbench.tui.unsent import Journal, UnsentEdit
+
+    parts = urlsplit(sample_db)
+    query = dict(parse_qsl(parts.query))
+    conninfo = f"dbname={parts.path.lstrip('/')} user=postgres host={query['host']}"
+    with Project.open(sample_db) as by_url:
+        earlier = Journal.for_project(by_url, tmp_path)
+    assert earlier is not None
+    earlier.keep([earlier.new(UnsentEdit(1, "save", "Typed offline.", base=1))])
+    assert earlier._lock_file is not None
+    earlier._lock_file.close()  # the app ends as kill -9 ends it: the file stays
+    with Project.open(conninfo) as by_conninfo:
+        later = Journal.for_project(by_conninfo, tmp_path)
+    assert later is not None and later.key == earlier.key
+    assert [e.text for e in later.take_over()] == ["Typed offline."]
+    with Project.open(sample_db) as by_url:
+        assert Journal.for_project(by_url, tmp_path).key == earlier.key

@@ -233,6 +233,20 @@ def test_removing_a_member_takes_their_rights(team: Team) -> None:
     assert "not a member" in again
 
 
+def test_a_login_outside_the_team_is_told_it_may_not_read_the_project(team: Team) -> None:
+    """A login of the server not in this project's team (a member of another project) was
+    told it 'may not change the table workbench_schema' by a reading command."""
+    outsider = f"out_{os.getpid()}"
+    team.server.admin.execute(f"CREATE ROLE \"{outsider}\" LOGIN")
+    try:
+        url = team.url.replace("postgres:@", f"{outsider}@")
+        stderr = _one_line_error(run_cli("stats", "--db", url))
+    finally:
+        team.server.admin.execute(f'DROP ROLE "{outsider}"')
+    assert f"the database user {outsider} may not read this project: not in its team" in stderr
+    assert "may not change" not in stderr
+
+
 def test_team_commands_refuse_sqlite_projects_and_bad_input(
     tmp_path: Path, team: Team
 ) -> None:

@@ -459,3 +459,30 @@ async def test_kept_edits_that_no_longer_fit_are_not_written(sample_db, make_app
         assert (project.segment(fourth.id).target, project.segment(fourth.id).status) == (
             "Refused by the checks.", "draft")
         assert project.segment(third.id).target == third.target
+
+
+@pytest.mark.postgresql_only
+async def test_kept_edits_of_two_ended_sessions_on_one_revision_conflict(sample_db, make_app):
+    """Two sessions of one user (two TUIs) typed into one segment on the same revision while
+    the server was down, then ended: the next app writes the first and opens the conflict
+    dialog for the second, as it would have opened live (the second's save was made on the
+    revision the first's had moved the segment to, overwriting it unasked)."""
+    from workbench.tui.unsent import Journal, UnsentEdit, state_dir
+
+    with Project.open(sample_db, author="tester") as project:
+        _, second = project.segments(limit=2)
+        ended = [Journal.for_project(project, state_dir() / "unsent") for _ in range(2)]
+    for journal, text in zip(ended, ("Typed in one window.", "Typed in the other."),
+                             strict=True):
+        assert journal is not None
+        journal.keep([journal.new(UnsentEdit(second.id, "save", text, second.revision,
+                                             source=second.source))])
+        journal._lock_file.close()  # as kill -9 leaves it
+    app = make_app()
+    async with editing(app) as (pilot, _):  # segment 1 open
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        conflict = app.screen.conflict
+        assert conflict.segment_id == second.id and {conflict.theirs, conflict.yours} == {
+            "Typed in one window.", "Typed in the other."}
+    with Project.open(sample_db) as project:
+        assert project.segment(second.id).target == conflict.theirs

@@ -85,6 +85,10 @@ class Database(abc.ABC):
     #: The database user the project is opened as ('' for an SQLite file): on a server, the
     #: author recorded in the history.
     user: str = ""
+    #: The database reached, however its address was written ('' for an SQLite file): on a
+    #: server its host, port and name as the connection has them (a URL and a key=value
+    #: string, parameters in another order or the default port left out give the same).
+    identity: str = ""
     #: Set by a caller that waits for the write lock itself (the TUI's writer, which must not
     #: hold the app's lock meanwhile): the next write transaction raises WriteLockTaken at
     #: once instead of waiting while another program holds the lock (SQLite; PostgreSQL

@@ -150,6 +150,7 @@ class PostgresDatabase(Database):
         self.pg = pg
         self.location = address
         self.read_only_reason = read_only_reason
+        self.identity = f"{pg.info.host}:{pg.info.port}/{pg.info.dbname}"
         self.conn = _Connection(self)
         self.abort_check: Callable[[], Any] | None = None
         #: A segment write's lock, not yet sent: it goes with the transaction's first
@@ -596,7 +597,15 @@ def _check_kind(db: PostgresDatabase) -> int:
                 f"views, sequences or types of another kind); use an empty database"
             )
         return 0
-    version = int(db.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()[0])
+    import psycopg
+
+    try:
+        version = int(db.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()[0])
+    except psycopg.errors.InsufficientPrivilege:  # not "may not change": nothing was changed
+        raise PermissionDeniedError(
+            f"{db.location}: the database user {db.user} may not read this project: not in "
+            f"its team (its owner adds people: workbench team add-user NAME --role ROLE)"
+        ) from None
     if version > SCHEMA_VERSION:
         raise ProjectError(
             f"{db.location}: project schema version {version} is newer than this workbench "

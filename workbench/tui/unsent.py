@@ -4,9 +4,10 @@ While a project's server cannot be reached, the editor's autosaves and confirmat
 the app (see :mod:`workbench.tui.service`). So that quitting, a closed terminal or ``kill -9``
 meanwhile loses none of them, every waiting edit is also kept in a file of this computer,
 ``$XDG_STATE_HOME/workbench/unsent/KEY-PID-N.json`` (``~/.local/state`` when XDG_STATE_HOME is
-unset), written atomically; ``KEY`` names the project's server address (without its password)
-and the user, ``PID-N`` the app. An edit leaves the file once it is written (or refused by the
-server for a reason of its own, which the editor shows as usual).
+unset), written atomically; ``KEY`` names the project's database (its host, port and name
+as the connection reached them, however the address was written) and the user, ``PID-N`` the
+app. An edit leaves the file once it is written (or refused by the server for a reason of its
+own, which the editor shows as usual).
 
 The app holds a lock on ``KEY-PID-N.lock`` while it runs (``flock``: the system lets it go when
 the process ends, however it ends). The next app opened on the project by the same user takes
@@ -45,7 +46,8 @@ English kept as a note of that kind (a lock refused it; 'keep both' of a conflic
 class UnsentEdit:
     """One edit of the editor not yet written: ``base`` is the revision it was typed on,
     ``source`` the segment's Arabic when known (an edit whose segment has another Arabic now
-    is not written: the project on the server is not the one it was made in)."""
+    is not written: the project on the server is not the one it was made in; ``session``
+    tells apart the edits of two ended apps, each written on its own revisions)."""
 
     segment_id: int
     kind: str
@@ -54,6 +56,7 @@ class UnsentEdit:
     reason: str | None = None
     source: str = ""
     number: int = 0  # its place in the order of the edits, given by the journal
+    session: str = ""  # the app it was typed in, once another app took it over
 
 
 def state_dir(env: dict[str, str] | None = None) -> Path:
@@ -90,7 +93,10 @@ class Journal:
         if not isinstance(where, ServerAddress):
             return None
         label = f"{where} as {project.author}"
-        key = hashlib.sha256(label.encode()).hexdigest()[:20]
+        # the database reached, not the address as written: a URL and a key=value string
+        # naming one project find each other's edits
+        named = f"{project.db.identity or where} as {project.author}"
+        key = hashlib.sha256(named.encode()).hexdigest()[:20]
         return cls(folder or state_dir() / "unsent", key, label)
 
     def new(self, edit: UnsentEdit) -> UnsentEdit:
@@ -125,7 +131,7 @@ class Journal:
         """The edits other apps on this project left (they ended before the server came
         back), in the order they were made; from now on kept in this journal's file, theirs
         removed."""
-        taken: list[tuple[float, int, UnsentEdit]] = []
+        taken: list[tuple[float, int, str, UnsentEdit]] = []
         others: list[tuple[Path, IO[str]]] = []
         for lock_path in sorted(self.folder.glob(f"{self.key}-*.lock")):
             if lock_path == self._lock_path:
@@ -143,10 +149,10 @@ class Journal:
             except (OSError, ValueError, KeyError, TypeError):
                 held.close()  # unreadable: left where it is for a person to look at
                 continue
-            taken += [(when, e.number, e) for e in edits]
+            taken += [(when, e.number, e.session or lock_path.stem, e) for e in edits]
             others.append((lock_path, held))
-        edits = [self.new(UnsentEdit(**{**asdict(e), "number": 0}))
-                 for _, _, e in sorted(taken, key=lambda t: (t[0], t[1]))]
+        edits = [self.new(UnsentEdit(**{**asdict(e), "number": 0, "session": session}))
+                 for _, _, session, e in sorted(taken, key=lambda t: (t[0], t[1]))]
         self.keep(edits)  # ours first: a crash now repeats an edit, never loses one
         for lock_path, held in others:
             with contextlib.suppress(OSError):

@@ -80,6 +80,21 @@ class OwnWrites:
             self._moves.setdefault(segment_id, {})[base] = to
 
 
+class SessionWrites(OwnWrites):
+    """The moves of the edits of one ended app as this editor writes them (see
+    :meth:`SegmentEditing.write_unsent`): its edits follow its own moves only, so that two
+    apps' edits typed on one revision conflict as they would have live; every move is also
+    the editor's, whose own typing goes on from the English written."""
+
+    def __init__(self, editor: OwnWrites) -> None:
+        super().__init__()
+        self.editor = editor
+
+    def moved(self, segment_id: int, base: int, to: int) -> None:
+        super().moved(segment_id, base, to)
+        self.editor.moved(segment_id, base, to)
+
+
 class SegmentEditing(EditorPart):
     """The editor screen's writes of the open segment (a mixin of ``EditorScreen``)."""
 
@@ -155,11 +170,13 @@ class SegmentEditing(EditorPart):
         return self.save_text(segment_id, text, self.base_revision)
 
     def save_text(
-        self, segment_id: int, text: str, base: int, unsent: UnsentEdit | None = None
+        self, segment_id: int, text: str, base: int, unsent: UnsentEdit | None = None,
+        own: OwnWrites | None = None,
     ) -> Future[Written]:
         """Queue an autosave of ``text`` typed on revision ``base`` of ``segment_id``
-        (``unsent``: the edit of an earlier session this is, see :meth:`write_unsent`)."""
-        own = self.own_writes
+        (``unsent``: the edit of an earlier session this is, and ``own`` that session's
+        moves, see :meth:`write_unsent`)."""
+        own = own or self.own_writes
 
         def save(project: Project) -> Written:
             revision = own.current(segment_id, base)
@@ -196,8 +213,9 @@ class SegmentEditing(EditorPart):
     def write_unsent(self, edits: list[UnsentEdit]) -> None:
         """Write the edits an earlier session kept on this computer while the server could
         not be reached (:mod:`workbench.tui.unsent`), in order, each on the revision it was
-        typed on: a change made since by someone else opens the conflict dialog. The open
-        segment's editor shows the last English kept for it, unless typed on already."""
+        typed on: a change made since by someone else (or by another of the ended apps)
+        opens the conflict dialog. The open segment's editor shows the last English kept
+        for it, unless typed on already."""
         current = self.current.id if self.current is not None else None
         typed = [e.text for e in edits if e.segment_id == current and e.kind in (
             "save", "confirm")]
@@ -205,12 +223,14 @@ class SegmentEditing(EditorPart):
             self.saved_text = typed[-1]
             self.editor.load_text(typed[-1])
             self.editor.move_cursor(self.editor.document.end)
+        sessions: dict[str, SessionWrites] = {}
         for edit in edits:
             segment_id, text, base = edit.segment_id, edit.text, edit.base
+            own = sessions.setdefault(edit.session, SessionWrites(self.own_writes))
             if edit.kind == "save":
-                self.save_text(segment_id, text, base, edit)
+                self.save_text(segment_id, text, base, edit, own)
             elif edit.kind == "confirm":
-                self.confirm_text(segment_id, text, base, edit.reason, edit)
+                self.confirm_text(segment_id, text, base, edit.reason, edit, own)
             elif edit.kind == "unsaved-edit":
                 self.keep_locked(segment_id, text, edit)
             else:
@@ -344,10 +364,11 @@ class SegmentEditing(EditorPart):
 
     def confirm_text(
         self, segment_id: int, text: str, base: int, reason: str | None = None,
-        unsent: UnsentEdit | None = None,
+        unsent: UnsentEdit | None = None, own: OwnWrites | None = None,
     ) -> Future[Written]:
-        """Queue the confirmation of ``text`` typed on revision ``base`` of ``segment_id``."""
-        own = self.own_writes
+        """Queue the confirmation of ``text`` typed on revision ``base`` of ``segment_id``
+        (``unsent``, ``own``: as for :meth:`save_text`)."""
+        own = own or self.own_writes
 
         def job(project: Project) -> Written:
             return _confirm(project, segment_id, text, reason, own=own, base=base)
