@@ -253,6 +253,27 @@ def test_a_joined_links_other_segment_leaves_no_arabic_in_the_english(
     assert "وأضاف" not in text
 
 
+def test_a_note_reference_keeps_its_link_when_the_english_came_from_a_text(
+    tmp_path: Path,
+) -> None:
+    """pandoc's note reference and back link (pairs around '1' and '↩') kept their link when
+    the English, imported from a delivery, has the number but no tags; it was a bare '1'."""
+    source = tmp_path / "n.html"
+    source.write_text(
+        '<html><body><p>بدأت الثورة في بتروغراد.<a href="#fn1" id="fnref1"><sup>1</sup></a>'
+        '</p><ol><li id="fn1"><p>حاشية قصيرة.<a href="#fnref1">↩</a></p></li></ol>'
+        "</body></html>", encoding="utf-8")
+    english = tmp_path / "n.en.txt"
+    english.write_text("The revolution began in Petrograd.1\nA short note.↩\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "n")
+        project.import_translation(english, "n", "working")
+        out = project.export_file("original", tmp_path / "out.html").path
+    text = out.read_text(encoding="utf-8")
+    assert 'Petrograd.<a href="#fn1" id="fnref1"><sup>1</sup></a></p>' in text
+    assert 'A short note.<a href="#fnref1">↩</a></p>' in text
+
+
 def test_the_pages_css_direction_turns_left_to_right(tmp_path: Path) -> None:
     """A ``<style>`` or ``style`` attribute saying ``direction: rtl`` outweighs
     ``dir="ltr"``: translated, the page's CSS says ``ltr`` (and ``text-align: left``); a
