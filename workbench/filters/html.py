@@ -304,7 +304,7 @@ class Page:
                 emit(holder, [Node(origin, False)], items, moved)
                 restored.add(origin)
         if text:
-            report.restored(loc.block.place, rendering.tags, restored)
+            report.restored(loc.block.place, rendering.tags, restored, used)
         if rendering.translated:  # the English's own elements: a span that said rtl, a bdo
             _inline_ltr(holder, {id(item.element) for item in items.values()
                                  if isinstance(item, Whole)})
