@@ -245,3 +245,31 @@ def test_a_translation_delivered_as_docx_or_html_aligns_as_its_text_does(
                    encoding="utf-8")
     with pytest.raises(InputError, match=r"memory\.tmx: a TMX file"):
         project.import_translation(tmx, name, "reference", "x")
+
+
+def test_a_line_break_or_tab_of_an_english_document_parts_its_words(tmp_path: Path) -> None:
+    """A delivery's line break between two sentences (Word's Shift+Enter) is a space: they
+    were read as 'NATO.Macedonian', one sentence the aligner gave one segment."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    para = document.add_paragraph()
+    para.add_run("It objected to its bids for the EU and NATO.")
+    para.add_run().add_break(WD_BREAK.LINE)
+    para.add_run("Macedonian President Gjorge Ivanov said he will disregard the vote.")
+    tabbed = document.add_paragraph()
+    tabbed.add_run("Total")
+    tabbed.add_run().add_tab()
+    tabbed.add_run("12 votes")
+    noted = document.add_paragraph("A word")
+    noted.add_run().add_break(WD_BREAK.PAGE)
+    noted.add_run("next page.")
+    document.save(tmp_path / "delivery.docx")
+    text, _ = read_translation(tmp_path / "delivery.docx")
+    assert text.split("\n") == [
+        "It objected to its bids for the EU and NATO. Macedonian President Gjorge Ivanov "
+        "said he will disregard the vote.", "Total 12 votes", "A word next page."]
+    md = tmp_path / "delivery.md"
+    md.write_text("the EU and NATO.  \nMacedonian President\\\nsaid so.\n", encoding="utf-8")
+    assert read_translation(md)[0] == "the EU and NATO. Macedonian President said so."

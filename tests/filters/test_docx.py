@@ -165,10 +165,24 @@ def test_fallback_empty_leaves_untranslated_text_out(doc: tuple, tmp_path: Path)
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert texts[1] == "The revolution began in Petrograd in 1917."  # segment 3: left out
     assert texts[0] == "" and texts[4] == ""
-    # the footnote reference of paragraph 4 and the break of paragraph 6 are still there
+    # the footnote reference of paragraph 4 is still there; the line break of paragraph 6,
+    # emptied, is not (alone it was an empty line)
     body = part(out, "word/document.xml")
     assert len(list(body.iter(w("footnoteReference")))) == 1
-    assert len(list(body.iter(w("br")))) == 1
+    assert len(list(body.iter(w("br")))) == 0
+
+
+def test_a_lost_line_break_is_left_out_with_a_warning(doc: tuple, tmp_path: Path) -> None:
+    """Put back at the end of its paragraph, a line break was an empty line in Word."""
+    project, _ = doc
+    sid = project.segments("report", limit=100)[10].id
+    project.save_draft(sid, "The first line and the second line.")
+    result = project.export_file("original", tmp_path / "br.docx")
+    body = part(result.path, "word/document.xml")
+    assert len(list(body.iter(w("br")))) == 0
+    assert [p.text for p in docx.Document(str(result.path)).paragraphs][-1] == \
+        "The first line and the second line."
+    assert result.warnings == ("body p10: <1/> (line break) not in the English: left out",)
 
 
 def test_a_lost_tag_is_reported_and_its_item_kept(doc: tuple, tmp_path: Path) -> None:

@@ -253,6 +253,49 @@ def test_a_joined_links_other_segment_leaves_no_arabic_in_the_english(
     assert "وأضاف" not in text
 
 
+def test_a_note_reference_keeps_its_link_when_the_english_came_from_a_text(
+    tmp_path: Path,
+) -> None:
+    """pandoc's note reference and back link (pairs around '1' and '↩') kept their link when
+    the English, imported from a delivery, has the number but no tags; it was a bare '1'."""
+    source = tmp_path / "n.html"
+    source.write_text(
+        '<html><body><p>بدأت الثورة في بتروغراد.<a href="#fn1" id="fnref1"><sup>1</sup></a>'
+        '</p><ol><li id="fn1"><p>حاشية قصيرة.<a href="#fnref1">↩</a></p></li></ol>'
+        "</body></html>", encoding="utf-8")
+    english = tmp_path / "n.en.txt"
+    english.write_text("The revolution began in Petrograd.1\nA short note.↩\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "n")
+        project.import_translation(english, "n", "working")
+        out = project.export_file("original", tmp_path / "out.html").path
+    text = out.read_text(encoding="utf-8")
+    assert 'Petrograd.<a href="#fn1" id="fnref1"><sup>1</sup></a></p>' in text
+    assert 'A short note.<a href="#fnref1">↩</a></p>' in text
+
+
+def test_the_text_after_a_wbr_is_read_and_translated(tmp_path: Path) -> None:
+    """libxml2 does not know HTML5's void wbr (nor source, track): the rest of the paragraph
+    was the wbr's content, an empty tag's, never a segment, and stayed Arabic in the export."""
+    source = tmp_path / "w.html"
+    source.write_text("<html><body><p>كلمة<wbr>طويلة هنا. <b>جملة</b> ثانية.</p><p>صورة "
+                      '<picture><source srcset="a.webp"><img src="a.png"></picture> بعدها.</p>'
+                      "</body></html>", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "w")
+        segments = project.segments("w", limit=10)
+        assert [s.source for s in segments] == [
+            "كلمة<1/>طويلة هنا.", "<2>جملة</2> ثانية.", "صورة <1/> بعدها."]
+        for segment, english in zip(segments, ("A long<1/>word here.", "<2>Second</2> one.",
+                                               "An image <1/> after it."), strict=True):
+            project.confirm(segment.id, english)
+        out = project.export_file("original", tmp_path / "out.html").path
+    tree = lxml.html.parse(str(out))
+    assert [p.text_content() for p in tree.iter("p")] == [
+        "A longword here. Second one.", "An image  after it."]
+    assert len(list(tree.iter("wbr"))) == 1 and len(list(tree.iter("img"))) == 1
+
+
 def test_the_pages_css_direction_turns_left_to_right(tmp_path: Path) -> None:
     """A ``<style>`` or ``style`` attribute saying ``direction: rtl`` outweighs
     ``dir="ltr"``: translated, the page's CSS says ``ltr`` (and ``text-align: left``); a

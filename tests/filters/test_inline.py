@@ -81,6 +81,21 @@ def test_a_pair_around_the_whole_block_wraps_english_without_tags() -> None:
     assert whole_pairs("<1>أ</1>", "<1>A</1>") == "<1>A</1>"  # the English has it
 
 
+def test_a_pair_around_a_note_number_at_a_segments_edge_wraps_it_in_english() -> None:
+    """English without tags (a delivery's text) keeps an HTML note reference's link and
+    superscript, and a back link, around the same number or arrow at the same end."""
+    from workbench.text.tags import whole_pairs
+
+    assert whole_pairs("ويلز.<1><2>1</2></1>", "Parliament.1") == "Parliament.<1><2>1</2></1>"
+    assert whole_pairs("الناتو.<3>↩</3> ", "NATO.↩") == "NATO.<3>↩</3>"
+    assert whole_pairs("<1>1</1> <2>ومع</2> ذلك.", "1 However.") == "<1>1</1> However."
+    assert whole_pairs("عام <1>2017</1>", "in 2017") == "in <1>2017</1>"
+    assert whole_pairs("عام <1>17</1>", "in 2017") == "in 2017"  # part of a number
+    assert whole_pairs("ويلز.<1>1</1>", "Wales.") == "Wales."  # not in the English
+    assert whole_pairs("<1>في</1> ويلز", "in Wales") == "in Wales"  # letters: no number
+    assert whole_pairs("ويلز.<1>1</1>", "Wales.<1>1</1>") == "Wales.<1>1</1>"
+
+
 def test_a_blocks_segments_keep_their_whole_pairs_in_the_export_text() -> None:
     """Each segment wrapped by a pair (a pair split at a sentence end is two) keeps it when
     its English has no tags, whatever the format's writer."""

@@ -184,6 +184,21 @@ def test_a_footnote_reference_the_english_lost_is_put_back_with_a_warning(
     assert quiet.warnings == result.warnings  # the untranslated note: no warning
 
 
+def test_a_line_break_the_english_lost_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """A hard break put back at the end of the paragraph was a literal backslash there."""
+    source = tmp_path / "br.md"
+    source.write_text("السطر الأول.  \nالسطر الثاني.\n\nفقرة أخرى.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first, second, _ = project.segments("br", limit=10)
+        project.save_draft(first.id, "The first line.")
+        project.save_draft(second.id, "The second line.")
+        result = project.export_file("original", tmp_path / "br.en.md")
+    assert result.path.read_text(encoding="utf-8") == \
+        "The first line. The second line.\n\nفقرة أخرى.\n"
+    assert result.warnings == ("line 1: <1/> (line break) not in the English: left out",)
+
+
 def test_the_front_matters_language_and_direction_turn_english(tmp_path: Path) -> None:
     """pandoc lays a document out by its front matter's ``lang`` and ``dir``: translated, the
     file says ``en`` and ``ltr`` (the English came out right-to-left); untranslated, as it

@@ -884,7 +884,7 @@ def _rewrite(
             _put_item(p, item, mover, ltr)
             restored.add(origin)
     if text:
-        report.restored(located.block.place, rendering.tags, restored)
+        report.restored(located.block.place, rendering.tags, restored, parsed.used)
     for item in inline.trail:
         _put_item(p, item, mover, ltr)
     if ltr:

@@ -129,6 +129,29 @@ def numeric_references(data: bytes) -> bytes:
 _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
+#: HTML5's void elements libxml2's HTML parser does not know: it reads the rest of their
+#: parent as their content.
+UNKNOWN_VOIDS = ("wbr", "source", "track")
+
+
+def _empty_voids(root: etree._Element) -> None:
+    """Give the text and elements libxml2 put inside a void element it does not know (``a<wbr>b
+    <b>c</b>``) back to its parent, after it: they were a ``wbr`` tag's content, never read."""
+    for el in list(root.iter(*UNKNOWN_VOIDS)):
+        children = list(el)
+        if not children and not el.text:
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail, el.tail, el.text = el.tail, el.text, None
+        at = parent.index(el)
+        for k, child in enumerate(children):
+            parent.insert(at + 1 + k, child)
+        last = children[-1] if children else el
+        last.tail = (last.tail or "") + (tail or "") or None
+
+
 class Page:
     """An opened page: its tree and its blocks in order (``xml``: read it as XHTML, else
     as its ending and declaration say)."""
@@ -150,6 +173,7 @@ class Page:
                 self.root = lxml.html.document_fromstring(data, parser=parser)
             except (etree.ParserError, ValueError) as exc:
                 raise InputError(path, f"not a readable HTML page ({exc})") from None
+            _empty_voids(self.root)
         self.located: list[_Located] = []
         for el in self.root.iter():
             if _local(el.tag) == "title" and el.getparent() is not None:
@@ -304,7 +328,7 @@ class Page:
                 emit(holder, [Node(origin, False)], items, moved)
                 restored.add(origin)
         if text:
-            report.restored(loc.block.place, rendering.tags, restored)
+            report.restored(loc.block.place, rendering.tags, restored, used)
         if rendering.translated:  # the English's own elements: a span that said rtl, a bdo
             _inline_ltr(holder, {id(item.element) for item in items.values()
                                  if isinstance(item, Whole)})

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.filters.model import Tag, TagMap
+from workbench.filters.model import DROPPABLE, Tag, TagMap
 from workbench.formats.xmlout import carried
 from workbench.text.tags import CLOSE, EMPTY, OPEN, TAG, tokens
 
@@ -212,8 +212,9 @@ def plain_text(children: list[str | Node], items: dict[int, Any]) -> str:
 
 
 def empty_origins(tags: TagMap) -> set[int]:
-    """The source items restored by empty tags of a block's map (those an export must keep)."""
-    return {t.source_id for t in tags.values() if not t.paired}
+    """The source items restored by empty tags of a block's map that an export must keep (all
+    but line breaks, :data:`DROPPABLE`)."""
+    return {t.source_id for t in tags.values() if not t.paired and t.label not in DROPPABLE}
 
 
 __all__ = ["EMPTY", "InlineBuilder", "Literal", "Node", "Parsed", "empty_origins", "parse",

@@ -171,7 +171,7 @@ class _Markdown:
                     children.append(Node(origin, False))
                     restored.add(origin)
             if text:
-                report.restored(loc.block.place, rendering.tags, restored)
+                report.restored(loc.block.place, rendering.tags, restored, parsed.used)
             markdown = _render(children, items, loc)
             edits.append((loc, _escape_start(markdown)))
             report.rewritten += 1

@@ -14,6 +14,11 @@ from typing import Any
 
 from workbench.text.tags import whole_pairs
 
+#: Labels of the empty tags an English that lost them goes without: a line break put back at
+#: a paragraph's end is an empty line in Word and LibreOffice, a stray backslash in Markdown.
+DROPPABLE = frozenset({"br"})
+
+
 #: What an export puts where a segment has no English: its Arabic, or nothing.
 FALLBACKS: tuple[str, ...] = ("source", "empty")
 
@@ -159,12 +164,17 @@ class WriteReport:
         if len(self.warnings) < 50:
             self.warnings.append(message)
 
-    def restored(self, place: str, tags: TagMap, origins: set[int]) -> None:
+    def restored(self, place: str, tags: TagMap, origins: set[int], used: set[int]) -> None:
         """Warn that the empty tags restoring ``origins``, which the English left out, were
         put back at the end of their paragraph (bookmarks and comment ranges, labelled
-        ``mark``, go back without a word)."""
+        ``mark``, go back without a word), and that its line breaks not ``used`` were left
+        out."""
         lost = [f"<{n}/> ({tag.title or tag.label})" for n, tag in sorted(tags.items())
                 if not tag.paired and tag.source_id in origins and tag.label != "mark"]
         if lost:
             self.warn(f"{place}: {', '.join(lost)} not in the English: put back at the end "
                       "of the paragraph")
+        breaks = [f"<{n}/> ({tag.title or tag.label})" for n, tag in sorted(tags.items())
+                  if not tag.paired and tag.label in DROPPABLE and tag.source_id not in used]
+        if breaks:
+            self.warn(f"{place}: {', '.join(breaks)} not in the English: left out")

@@ -248,7 +248,7 @@ class _Document:
             else:
                 restored = self._rewrite(loc, parsed.children, parsed.used)
                 if text:
-                    report.restored(loc.block.place, rendering.tags, restored)
+                    report.restored(loc.block.place, rendering.tags, restored, parsed.used)
                 if rendering.translated:
                     self._ltr(loc)
                     body_translated = body_translated or loc.part == "content.xml"

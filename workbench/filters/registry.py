@@ -28,8 +28,9 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: Bumped when a filter reads the same file into other blocks or tags: the export of a
 #: document imported by another version reads it again and refuses it, naming the version,
 #: when its blocks or their tags differ from those stored (2: ODT edge marks and content
-#: controls, DOCX fields over paragraphs, HTML buttons and options, control characters).
-FILTER_VERSION = 2
+#: controls, DOCX fields over paragraphs, HTML buttons and options, control characters; 3: an
+#: HTML page's text after a ``wbr``, ``source`` or ``track``).
+FILTER_VERSION = 3
 
 
 def _load(ref: str) -> Any:

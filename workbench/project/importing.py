@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workbench.align import Alignment, align_paragraphs
 from workbench.errors import InputError
+from workbench.filters.model import Block
 from workbench.filters.registry import read_source, source_format_for
 from workbench.formats import detect
 from workbench.project.catalog import (
@@ -33,7 +34,7 @@ from workbench.text.segment import (
     split_lines,
     split_paragraphs,
 )
-from workbench.text.tags import strip_tags
+from workbench.text.tags import EMPTY, tokens
 from workbench.textio import document_text, read_text_with_encoding
 
 
@@ -68,6 +69,23 @@ def is_translation_document(path: str | Path) -> bool:
 #: Block kinds of a document that a plain-text Arabic document has no counterpart for.
 MARGINAL_KINDS = frozenset({"header", "footer", "alt-text", "toc"})
 
+#: Labels of the empty tags that part two words: a line break, a tab, a page or column break.
+SPACING_LABELS = frozenset({"br", "tab", "break"})
+
+
+def block_plain_text(block: Block) -> str:
+    """A block's text without its tags, each line break, tab or page break a space (a DOCX's
+    'NATO.<w:br/>Macedonian' is two sentences, not 'NATO.Macedonian')."""
+    pieces, pos = [], 0
+    for token in tokens(block.text):
+        pieces.append(block.text[pos : token.start])
+        tag = block.tags.get(token.id)
+        if token.kind == EMPTY and tag is not None and tag.label in SPACING_LABELS:
+            pieces.append(" ")
+        pos = token.end
+    pieces.append(block.text[pos:])
+    return "".join(pieces)
+
 
 def read_translation(
     path: str | Path, keep: frozenset[str] = frozenset()
@@ -95,7 +113,7 @@ def read_translation(
     lines: list[str] = []
     skipped: list[str] = []
     for block in source.blocks:
-        text = strip_tags(block.text)
+        text = block_plain_text(block)
         if block.kind not in MARGINAL_KINDS or block.kind in keep:
             lines += (" ".join(line.split()) for line in text.split("\n"))  # <pre>: lines
         elif text.strip():

@@ -199,10 +199,15 @@ def next_missing_tag(source: str, target: str, cursor: int | None = None) -> str
 _OUTER = re.compile(r"^<([1-9][0-9]*)>(.*)</\1>$", re.S)
 
 
+#: Pairs around a text without letters at the start or end of a segment: a note reference.
+_LAST_PAIRS = re.compile(r"((?:<[1-9][0-9]*>)+)([^<>]+)((?:</[1-9][0-9]*>)+)\s*$")
+_FIRST_PAIRS = re.compile(r"^\s*((?:<[1-9][0-9]*>)+)([^<>]+)((?:</[1-9][0-9]*>)+)")
+
+
 def whole_pairs(source: str, target: str) -> str:
     """``target`` wrapped in the paired tags that wrap the whole of ``source`` and that
     ``target`` leaves out (a contents entry's link, a heading in bold, when the English came
-    from a text without tags)."""
+    from a text without tags); then :func:`edge_pairs`."""
     wraps: list[str] = []
     inner = source.strip()
     while found := _OUTER.match(inner):
@@ -211,6 +216,30 @@ def whole_pairs(source: str, target: str) -> str:
     for n in reversed(wraps):
         if f"<{n}>" not in target and f"</{n}>" not in target:
             target = f"<{n}>{target}</{n}>"
+    return edge_pairs(source, target)
+
+
+def edge_pairs(source: str, target: str) -> str:
+    """``target`` with the pairs that end or start ``source`` around a text without letters
+    (an HTML note reference ``<1><2>1</2></1>``, a back link ``<1>↩</1>``, a bold year) put
+    around the same text at the same end of ``target`` when it leaves them out (English
+    imported from a text: the note's link and superscript were lost, its number left bare)."""
+    for pattern, last in ((_LAST_PAIRS, True), (_FIRST_PAIRS, False)):
+        found = pattern.search(source)
+        if found is None:
+            continue
+        opens = re.findall(r"\d+", found.group(1))
+        if opens[::-1] != re.findall(r"\d+", found.group(3)):
+            continue
+        text = found.group(2).strip()
+        if not text or any(c.isalpha() for c in text) or any(
+                f"<{n}>" in target or f"</{n}>" in target for n in opens):
+            continue
+        body = target.rstrip() if last else target.lstrip()
+        if last and body.endswith(text) and not body[: -len(text)][-1:].isdigit():
+            target = body[: -len(text)] + found.group(1) + text + found.group(3)
+        elif not last and body.startswith(text) and not body[len(text):][:1].isdigit():
+            target = found.group(1) + text + found.group(3) + body[len(text):]
     return target
 
 
