@@ -33,8 +33,11 @@ LONGEST_ORDERED = 80
 #: bound could beat the ones found).
 ORDERED_FIRST = 2
 #: Units alike for the ranking (as long, the query's words at the same places and written the
-#: same: copies of one sentence) kept among the ``k``: copies do not crowd out the others.
+#: same: copies of one sentence) kept in the ranking whose best follow the ``k`` best: copies
+#: do not crowd out the others.
 ALIKE = 8
+#: Units added after the ``k`` best from the ranking with few alike.
+VARIED_EXTRA = 32
 MAX_LEN = 255
 
 
@@ -151,7 +154,8 @@ def rank(
     k: int,
     pool: int | None = None,
 ) -> np.ndarray:
-    """The ids of the (at most ``k``) most promising units for a query, best first.
+    """The ids of the (at most ``k`` + :data:`VARIED_EXTRA`) most promising units for a
+    query, best first.
 
     ``stems`` are the query's stem codes in order (None for a stem no memory holds),
     ``forms`` the :func:`form_of` of its words, ``lists`` the posting list of each stem,
@@ -204,8 +208,11 @@ def rank(
     other_clitic = ((positions >= 0) & (written != forms[:, None])).sum(axis=0)
     similarity = _ordered_similarity(positions, longer, k, other_clitic)
     order = np.lexsort((-estimate, -similarity))
-    if len(order) > k:
-        order = _few_alike(order, positions, written, longer)[:k]
+    if len(order) > k:  # the k best, then the best of those with few alike (copies of one
+        # sentence crowd out no other match), VARIED_EXTRA at most
+        varied = _few_alike(order, positions, written, longer)[:k]
+        extra = varied[~np.isin(varied, order[:k])][:VARIED_EXTRA]
+        order = np.concatenate([order[:k], extra])
     return units[order].astype(np.int64)
 
 
