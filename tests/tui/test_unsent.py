@@ -70,3 +70,15 @@ def test_a_file_that_cannot_be_written_is_said(tmp_path: Path) -> None:
     journal.keep([_edit(journal, 1, "One.")])
     assert journal.error is not None and str(journal.path) in journal.error
     assert journal.kept == 1  # still waiting, in memory
+
+
+def test_edits_of_other_apps_are_counted_without_taking_them(tmp_path: Path) -> None:
+    """A read-only session says how many edits wait in other apps' files (it said nothing);
+    counting takes none of them."""
+    ended, running = _journal(tmp_path), _journal(tmp_path)
+    ended.keep([_edit(ended, 1, "One."), _edit(ended, 2, "Two.")])
+    ended._lock_file.close()
+    running.keep([_edit(running, 3, "Mine.")])
+    assert running.waiting_elsewhere() == 2
+    assert _journal(tmp_path).waiting_elsewhere() == 3
+    assert [e.text for e in _journal(tmp_path).take_over()] == ["One.", "Two."]  # still there

@@ -217,9 +217,19 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         project kept on this computer while the server could not be reached (once an app,
         when its first editor opens; see :mod:`workbench.tui.unsent`)."""
         journal = self.service.journal
-        if journal is None or self.read_only or self._unsent_taken:
+        if journal is None or self._unsent_taken:
             return
         self._unsent_taken = True
+        if self.read_only:  # not written now, nor lost: said
+            waiting = journal.waiting_elsewhere()
+            if waiting:
+                self.notify(
+                    f"{_edits(waiting)} made while the database server could not be reached "
+                    f"{_are(waiting)} kept on this computer ({journal.folder}); the project is "
+                    "open read-only: they are written the next time you open it with the "
+                    "right to change it.", severity="warning", timeout=20,
+                )
+            return
         edits = journal.take_over()
         if not edits:
             return

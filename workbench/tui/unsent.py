@@ -127,6 +127,15 @@ class Journal:
         """How many edits the file holds."""
         return len(self._edits)
 
+    def waiting_elsewhere(self) -> int:
+        """How many edits the files of other apps on this project hold (read, not taken)."""
+        count = 0
+        for data in self.folder.glob(f"{self.key}-*.json"):
+            if data != self.path:
+                with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+                    count += len(json.loads(data.read_text(encoding="utf-8"))["edits"])
+        return count
+
     def take_over(self) -> list[UnsentEdit]:
         """The edits other apps on this project left (they ended before the server came
         back), in the order they were made; from now on kept in this journal's file, theirs
