@@ -7,6 +7,7 @@ from textual import events
 
 from tests.tui.conftest import editing, join_first_two, screen_lines, settle
 from workbench.project import Project
+from workbench.tui.app import Notice
 from workbench.tui.screens.editor.editing import AUTOSAVE_IDLE, AUTOSAVE_MAX
 from workbench.tui.widgets.english_editor import EnglishEditor
 from workbench.tui.widgets.segment_list import SegmentList
@@ -328,3 +329,18 @@ async def test_a_joined_segment_says_where_its_english_is(sample_db, make_app):
         lines = screen_lines(pilot.app)
     joined = [line for line in lines if "↑ joined: its English is in #1" in line]
     assert len(joined) == 1 and joined[0].strip("│ ").startswith("2 "), lines[:5]
+
+
+async def test_an_error_said_again_while_shown_is_one_notice(make_app):
+    """A write refused at every autosave (a team member removed meanwhile) stacked one notice
+    per tick; an error already on screen is not shown again, another one is."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        for _ in range(3):
+            app.notify_error("tester may not change the table segments")
+            app.post_message(Notice("tester may not change the table segments"))
+        app.notify_error("another error")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert said.count("tester may not change the table segments") == 1
+        assert said.count("another error") == 1

@@ -25,6 +25,7 @@ import contextlib
 import os
 import signal
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,6 +65,10 @@ WRITING_ACTIONS = frozenset({
 QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
                      if hasattr(signal, name))
 """Signals that quit the app as Ctrl+Q does (``kill``, a shutdown, the terminal closed)."""
+
+
+ERROR_SHOWN = 8.0
+"""Seconds an error notice stays on screen (the same error is not shown again meanwhile)."""
 
 
 @dataclass
@@ -120,6 +125,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         self.error_message: str | None = None  # why the app ended early (exit code 2)
         self.quit_offline_asked = False  # Ctrl+Q said once that waiting edits would be lost
         self.farewell: str | None = None  # said by the CLI once the terminal is restored
+        self._errors_shown: dict[str, float] = {}  # error notices on screen, since when
         self._unsent_taken = False  # earlier sessions' waiting edits taken over
         self.live: LiveLink | None = None
         if live:
@@ -392,12 +398,23 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         if not self.service.online:
             return
         if threading.get_ident() == self._main_thread:
-            self.notify(message, severity="error", timeout=8)
+            self._notify_once(message, "error")
         else:  # never block a worker (it may hold the store's lock)
             self.post_message(Notice(message))
 
     def on_notice(self, message: Notice) -> None:
-        self.notify(message.text, severity=message.severity, timeout=8)
+        self._notify_once(message.text, message.severity)
+
+    def _notify_once(self, message: str, severity: SeverityLevel) -> None:
+        """Notify ``message`` unless the same one is still on screen (a write refused at
+        every autosave, as a removed team member's: one notice, not a growing stack)."""
+        now = time.monotonic()
+        if now - self._errors_shown.get(message, -ERROR_SHOWN) < ERROR_SHOWN:
+            return
+        self._errors_shown = {m: t for m, t in self._errors_shown.items()
+                              if now - t < ERROR_SHOWN}
+        self._errors_shown[message] = now
+        self.notify(message, severity=severity, timeout=ERROR_SHOWN)
 
     def keymap(self) -> dict[str, str]:
         """The key remappings in force (binding id → keys)."""
