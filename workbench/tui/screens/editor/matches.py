@@ -233,9 +233,14 @@ class MatchesActions(EditorPart):
     def show_matches_tab(self, shown: bool = True) -> None:
         """Narrow terminals: the matches (``shown``) or the glossary and the findings."""
         self.set_class(shown, "-matches")
+        self.show_tab_hint()
+
+    def show_tab_hint(self) -> None:
+        """The glossary's subtitle names the key to the matches where they are a tab (narrow
+        terminals showing the glossary); a wide terminal shows both: no hint."""
         glossary = self.query_one("#glossary")
         glossary.border_subtitle = (
-            "" if shown or self.has_class("wide")
+            "" if self.has_class("-matches") or self.has_class("wide")
             else f"{keys.key_name(self.wb.keymap(), 'side_panels')}: matches"
         )
 
