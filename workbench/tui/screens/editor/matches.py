@@ -68,9 +68,10 @@ class MemorySetChanged(Message):
     segment_id: int
 
 
-def _memory_set(project: Project) -> tuple[tuple[str, int], ...]:
-    """The memories and their sizes: what a segment's matches are read from."""
-    return tuple((m.name, m.units) for m in project.tm.memories())
+def _memory_set(project: Project) -> tuple[tuple[int, str], ...]:
+    """The memories (id, name) a segment's matches are read from (no unit counts: read at
+    each segment opened)."""
+    return tuple(sorted(project.tm.memory_names().items()))
 
 
 @dataclass
@@ -87,7 +88,7 @@ class MatchesActions(EditorPart):
 
     tm_matches: list[Any]  # the matches shown, of the open segment
     tm_matches_for: int | None  # the segment they are of
-    _memories: tuple[tuple[str, int], ...] | None = None  # the memories they were read from
+    _memories: tuple[tuple[int, str], ...] | None = None  # the memories they were read from
 
     if TYPE_CHECKING:
         document: Document
