@@ -252,3 +252,48 @@ async def test_matches_fit_80x24_as_a_tab(sample_db, make_app, tmp_path):
         text = "\n".join(screen_lines(app))
         assert "Glossary" in text and "Matches" not in text
         assert "Shift+F6: matches" in text
+
+
+async def test_tab_hint_follows_a_resize(sample_db, make_app, tmp_path):
+    """The glossary's 'Shift+F6: matches' is shown where the matches are a tab: not in a wide
+    terminal (the matches are a column there), and again once it is narrow."""
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.editor
+        assert screen is not None
+        screen.open_segment(2)  # it has matches: the tab opens on them
+        await settle(pilot)
+        await pilot.press("shift+f6")  # the glossary and the findings
+        await settle(pilot)
+        assert "Shift+F6: matches" in "\n".join(screen_lines(app))
+        await pilot.resize_terminal(140, 40)
+        await settle(pilot)
+        assert "Shift+F6: matches" not in "\n".join(screen_lines(app))
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "Shift+F6: matches" in "\n".join(screen_lines(app))
+
+
+async def test_a_memory_removed_elsewhere_leaves_the_open_panel(sample_db, make_app, tmp_path):
+    """`workbench tm remove` while a segment with its matches is open: the panel and the list's
+    marks are read again, so Ctrl+F1 no longer inserts a match of the removed memory."""
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with editing(app, 2) as (pilot, screen):
+        panel = screen.query_one(MatchesPanel)
+        assert [m.score for m in panel.matches] == [100, 80]
+        with Project.open(sample_db) as project:  # another process
+            project.tm.remove("demo")
+        for _ in range(200):
+            if not panel.matches and screen.tm_matches_for == 2:
+                break
+            await pilot.pause(0.05)
+        assert panel.matches == [] and screen.tm_matches == []
+        before = screen.editor.text
+        await pilot.press("ctrl+f1")
+        await settle(pilot)
+        assert screen.editor.text == before
+        with Project.open(sample_db) as project:
+            assert project.segment(2).target == before

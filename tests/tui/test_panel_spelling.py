@@ -88,3 +88,27 @@ async def test_spelling_key_without_a_word_says_so(make_app):
         await settle(pilot)
         assert not isinstance(app.screen, SuggestionsScreen)
         assert any("No word at the cursor" in n.message for n in app._notifications)
+
+
+async def test_a_word_added_elsewhere_loses_its_mark(sample_db, make_app):
+    """`workbench spelling add WORD` while the TUI shows WORD underlined: the mark goes without
+    waiting for the next key typed."""
+    with Project.open(sample_db) as project:
+        sid = project.segments()[0].id
+        project.save_draft(sid, "The Senedd met.")
+    app = make_app()
+    async with editing(app, sid) as (pilot, screen):
+        editor = screen.editor
+        assert editor.text == "The Senedd met." and screen.dirty_since is None
+        if screen._spell_timer is not None:  # the check of the segment's opening, done now:
+            screen._spell_timer.stop()  # no later check but the one the change brings
+        screen.check_spelling_now()
+        await settle(pilot)
+        assert "Senedd" in [w for _s, _e, w in editor.misspelled]
+        with Project.open(sample_db) as project:  # another process
+            project.spelling.add_word("Senedd")
+        for _ in range(200):
+            if "Senedd" not in [w for _s, _e, w in editor.misspelled]:
+                break
+            await pilot.pause(0.05)
+        assert "Senedd" not in [w for _s, _e, w in editor.misspelled]

@@ -180,3 +180,19 @@ async def test_review_shows_arabic_terms_in_display_order(make_app):
         text = "\n".join(screen_lines(app))
         assert visual(finding.term) in text  # the cells read right to left
         assert finding.term not in text  # never in storage order
+
+
+async def test_a_segment_with_accepted_findings_says_so_in_its_column(sample_db, make_app):
+    """'✓ 1 accepted' fits the findings column (it showed '✓ clean (1 a')."""
+    expected = checked(sample_db)
+    sid = next(sid for sid, found in expected.items() if found)
+    with Project.open(sample_db) as project:
+        project.confirm(sid, project.segment(sid).target, override_reason="house style")
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        row = next(r for r in screen.rows if r.segment_id == sid)
+        assert row.clean and row.accepted
+        label = f"✓ {len(row.accepted)} accepted"
+        assert row.summary().plain == label
+        assert any(label in line for line in screen_lines(app))

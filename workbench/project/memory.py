@@ -45,6 +45,7 @@ class TranslationMemory:
 
         # memories
         self.memories = files.memories
+        self.memory_names = files.names
         self.import_file = files.import_file
         self.export_file = files.export_file
         self.remove = files.remove

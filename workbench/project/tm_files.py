@@ -62,6 +62,11 @@ class MemoryFiles:
             for r in q_tm.memories(self.db)
         ]
 
+    def names(self) -> dict[int, str]:
+        """Memory id → name, without counting units: it changes when a memory is imported
+        or removed (the TUI's Matches panel follows it)."""
+        return q_tm.memory_names(self.db)
+
     def memory(self, name: str) -> dict[str, Any]:
         row = q_tm.memory_by_name(self.db, name)
         if row is None:

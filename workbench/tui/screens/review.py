@@ -64,6 +64,7 @@ MAX_ROWS = 5000
 """The reviewer table holds at most this many segments of the view (the first, in document
 order); narrow the view with the filters to reach the others."""
 
+FINDINGS_WIDTH = 13  # the findings column: '✓ 12 accepted', '3✗ 12! 1·'
 FINDINGS_FILTERS = ("all", "findings", "clean")
 FINDINGS_LABEL = {"all": "all segments", "findings": "with findings", "clean": "clean"}
 
@@ -91,10 +92,11 @@ class SegmentRow:
         return not self.findings
 
     def summary(self) -> Text:
-        """The findings column: ``2✗ 1!`` (errors, warnings, infos) or ``✓ clean``."""
+        """The findings column: ``2✗ 1!`` (errors, warnings, infos), ``✓ clean`` or, when
+        findings were accepted with a reason, ``✓ 1 accepted`` (short enough for the column)."""
         if self.clean:
-            accepted = f" ({len(self.accepted)} accepted)" if self.accepted else ""
-            return Text(f"✓ clean{accepted}", style="green")
+            label = f"{len(self.accepted)} accepted" if self.accepted else "clean"
+            return Text(f"✓ {label}", style="green")
         out = Text()
         for severity in ("error", "warning", "info"):
             n = sum(1 for f in self.findings if f.severity == severity)
@@ -279,7 +281,7 @@ class ReviewScreen(ReportScreen):
         table = self.query_one(DataTable)
         table.add_column("#", key="position", width=6)
         table.add_column("status", key="status", width=10)
-        table.add_column("findings", key="findings", width=12)
+        table.add_column("findings", key="findings", width=FINDINGS_WIDTH)
         table.add_column("first finding, or the English", key="text")
         self.query_one("#review-detail").border_title = "Segment"
         table.focus()

@@ -169,6 +169,8 @@ class DictionaryActions(EditorPart):
 
         def refuse_edit(self) -> bool: ...
 
+        def show_tab_hint(self) -> None: ...
+
     @property
     def dictionary_panel(self) -> DictionaryPanel:
         """The Dictionary panel."""
@@ -180,6 +182,7 @@ class DictionaryActions(EditorPart):
         """Wide terminals show the Dictionary panel as a column; tall ones, taller panels."""
         self.set_class(event.size.width >= WIDE, "wide")
         self.set_class(event.size.height >= TALL, "tall")
+        self.show_tab_hint()  # the matches become a column, or a tab again
 
     def show_dictionary(self, shown: bool = True) -> None:
         """Show the Dictionary panel (in a narrow terminal, instead of the glossary and the

@@ -13,6 +13,8 @@
 - the Dictionary panel reads the open segment's words again when the project's dictionaries
   changed elsewhere (one added or removed from the command line; on PostgreSQL, whose feed
   names only segment, note and document changes, the panel sees it at the next segment);
+  so do the Matches panel and the list's 100/101 marks when the memories changed, and the
+  English's spelling marks are checked again (a word added to the project's list elsewhere);
 - who else has which segment open: a mark in the list, the names in the English title.
 """
 
@@ -62,6 +64,10 @@ class LiveUpdates(EditorPart):
         def load_dictionary(self, segment_id: int) -> None: ...
 
         def recheck_dictionaries(self, segment_id: int) -> None: ...
+
+        def recheck_memories(self, segment_id: int) -> None: ...
+
+        def check_spelling_now(self) -> None: ...
 
         def recheck_details(self, segment_id: int, source: str) -> None: ...
 
@@ -115,8 +121,10 @@ class LiveUpdates(EditorPart):
                 self.recheck_details(self.current.id, self.current.source)
         if self.current is not None and (everything or self.current.id in notes):
             self.say_new_notes()
-        if self.current is not None and everything:  # a dictionary added or removed?
+        if self.current is not None and everything:  # a dictionary or memory added or removed?
             self.recheck_dictionaries(self.current.id)
+            self.recheck_memories(self.current.id)
+            self.check_spelling_now()  # a word added to the project's word list?
 
     def reread_view(self) -> None:
         """Segments were added, removed or re-cut elsewhere: read the view again, keeping the

@@ -17,6 +17,9 @@ segment list's 100/101 and repetition marks, and the concordance dialog.
   the project's memories hold units).
 - The list's marks are read for the rows painted, a page at a time
   (``project.tm.exact_scores``); the repetitions once per view (``project.tm.repeated_ids``).
+- A memory imported or removed elsewhere (``workbench tm import|remove``) while a segment is
+  open: its matches and the list's marks are read again (the panel went on offering, and
+  Ctrl+F1 inserting, the matches of a memory removed meanwhile).
 """
 
 from __future__ import annotations
@@ -59,6 +62,19 @@ class MatchesReady(Message):
 
 
 @dataclass
+class MemorySetChanged(Message):
+    """The project's memories changed elsewhere while ``segment_id`` was open."""
+
+    segment_id: int
+
+
+def _memory_set(project: Project) -> tuple[tuple[int, str], ...]:
+    """The memories (id, name) a segment's matches are read from (no unit counts: read at
+    each segment opened)."""
+    return tuple(sorted(project.tm.memory_names().items()))
+
+
+@dataclass
 class TmMarksReady(Message):
     """The 100/101 marks of segments (0: neither) and, when read, the repetitions."""
 
@@ -72,6 +88,7 @@ class MatchesActions(EditorPart):
 
     tm_matches: list[Any]  # the matches shown, of the open segment
     tm_matches_for: int | None  # the segment they are of
+    _memories: tuple[tuple[int, str], ...] | None = None  # the memories they were read from
 
     if TYPE_CHECKING:
         document: Document
@@ -119,10 +136,12 @@ class MatchesActions(EditorPart):
     @work(thread=True, exclusive=True, group="matches")
     def load_matches(self, segment_id: int) -> None:
         """Read the best matches of segment ``segment_id`` into the panel (worker)."""
+        def read(project: Project) -> list[Any]:
+            self._memories = _memory_set(project)
+            return project.tm.segment_matches(segment_id, min_score=MIN_SCORE, limit=LIMIT)
+
         try:
-            found = self.wb.service.background(
-                lambda p: p.tm.segment_matches(segment_id, min_score=MIN_SCORE, limit=LIMIT)
-            )
+            found = self.wb.service.background(read)
         except Exception as exc:  # said in the panel and notified, never a crash
             error = describe_error(exc)
             self.wb.notify_error(error)
@@ -140,6 +159,24 @@ class MatchesActions(EditorPart):
         if not self._tab_by_user:  # narrow layout: the matches when there are some, else
             self.show_matches_tab(bool(message.matches))  # the glossary and the findings
         self._auto_insert()
+
+    @work(thread=True, exclusive=True, group="memory-set")
+    def recheck_memories(self, segment_id: int) -> None:
+        """Something changed elsewhere: read the segment's matches and the list's marks again
+        if the project's memories are not those they were read from (one imported or removed
+        elsewhere)."""
+        try:
+            now = self.wb.service.background(_memory_set)
+        except Exception:  # offline, say: looked at again at the next change
+            return
+        if now != self._memories:
+            self.post_message(MemorySetChanged(segment_id))
+
+    def on_memory_set_changed(self, message: MemorySetChanged) -> None:
+        self.segment_list.forget_tm()
+        if self.current is not None and self.current.id == message.segment_id:
+            self.clear_matches()  # no match of a removed memory is offered meanwhile
+            self.load_matches(message.segment_id)
 
     # inserting -------------------------------------------------------------------------------
 
@@ -233,9 +270,14 @@ class MatchesActions(EditorPart):
     def show_matches_tab(self, shown: bool = True) -> None:
         """Narrow terminals: the matches (``shown``) or the glossary and the findings."""
         self.set_class(shown, "-matches")
+        self.show_tab_hint()
+
+    def show_tab_hint(self) -> None:
+        """The glossary's subtitle names the key to the matches where they are a tab (narrow
+        terminals showing the glossary); a wide terminal shows both: no hint."""
         glossary = self.query_one("#glossary")
         glossary.border_subtitle = (
-            "" if shown or self.has_class("wide")
+            "" if self.has_class("-matches") or self.has_class("wide")
             else f"{keys.key_name(self.wb.keymap(), 'side_panels')}: matches"
         )
 
