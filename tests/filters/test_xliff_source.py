@@ -81,6 +81,25 @@ def test_xliff12_source_targets_and_segmentation(tmp_path: Path) -> None:
         assert all(not s.target for s in project.segments("other", limit=100)[:2])
 
 
+def test_a_pretty_printed_source_is_read_as_its_xml_space_says(tmp_path: Path) -> None:
+    """Another tool's indented source came in with its line break and indentation (the
+    target was read as xml:space says already); a preserved one keeps them."""
+    text = XLIFF12.replace("<source>جملة أولى. جملة ثانية.</source>",
+                           "<source>جملة أولى.\n      جملة ثانية.</source>").replace(
+        '<mrk mtype="seg" mid="1">جملة أولى.</mrk>',
+        '<mrk mtype="seg" mid="1">جملة\n        أولى.</mrk>').replace(
+        '<trans-unit id="tu1">', '<trans-unit id="tu1" xml:space="preserve">').replace(
+        "<source>بدأت", "<source>بدأت  ")
+    project, path = _import(tmp_path, "pretty.xlf", text)
+    with project:
+        sources = [s.source for s in project.segments("pretty", limit=100)]
+        assert sources[1:3] == ["جملة أولى.", "جملة ثانية."]
+        assert sources[0].startswith("بدأت   <1>")  # xml:space="preserve": as written
+        out = tmp_path / "out.xlf"
+        project.export_file("original", out, "pretty")
+        assert out.read_bytes().count(b"\n        ") >= 1  # the file's own layout kept
+
+
 def test_the_gettext_header_of_translate_toolkits_xliff_is_no_segment(tmp_path: Path) -> None:
     """po2xliff writes the PO header as a unit (restype x-gettext-domain-header): it became a
     segment whose 'Arabic' was Project-Id-Version... and whose English was the same."""

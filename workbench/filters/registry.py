@@ -29,8 +29,9 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: document imported by another version reads it again and refuses it, naming the version,
 #: when its blocks or their tags differ from those stored (2: ODT edge marks and content
 #: controls, DOCX fields over paragraphs, HTML buttons and options, control characters; 3: an
-#: HTML page's text after a ``wbr``, ``source`` or ``track``).
-FILTER_VERSION = 3
+#: HTML page's text after a ``wbr``, ``source`` or ``track``; 4: an XLIFF source's white space
+#: as its ``xml:space`` says).
+FILTER_VERSION = 4
 
 
 def _load(ref: str) -> Any:

@@ -168,7 +168,9 @@ class _Xliff:
         for segment in segments:
             start = len(b.parts)
             self._inline_content(segment.source, b, keys)
-            texts.append("".join(b.parts[start:]).strip())
+            # its white space as its xml:space says, as the target's (a pretty-printed source
+            # came in with its line breaks and indentation)
+            texts.append(safexml.text_as_spaced("".join(b.parts[start:]), segment.source).strip())
         if not b.has_text:
             return None
         targets: list[str | None] = []
