@@ -82,3 +82,20 @@ def test_edits_of_other_apps_are_counted_without_taking_them(tmp_path: Path) -> 
     assert running.waiting_elsewhere() == 2
     assert _journal(tmp_path).waiting_elsewhere() == 3
     assert [e.text for e in _journal(tmp_path).take_over()] == ["One.", "Two."]  # still there
+
+
+def test_the_edits_of_ended_apps_are_taken_in_the_order_they_were_made(tmp_path: Path) -> None:
+    """Edits were ordered by their files' last writes: an app that kept a later edit last
+    had its first one written after another app's newer edit."""
+    first, second = _journal(tmp_path), _journal(tmp_path)
+    a1 = first.new(UnsentEdit(1, "save", "A at 1.", at=1.0))
+    b2 = second.new(UnsentEdit(1, "save", "B at 2.", at=2.0))
+    a3 = first.new(UnsentEdit(1, "save", "A at 3.", at=3.0))
+    first.keep([a1])
+    second.keep([b2])
+    first.keep([a3])  # the first app's file is written last
+    for ended in (first, second):
+        ended._lock_file.close()
+    taken = _journal(tmp_path).take_over()
+    assert [e.text for e in taken] == ["A at 1.", "B at 2.", "A at 3."]
+    assert all(e.at for e in taken)

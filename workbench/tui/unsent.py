@@ -24,6 +24,7 @@ import json
 import os
 import tempfile
 import threading
+import time
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -56,6 +57,7 @@ class UnsentEdit:
     reason: str | None = None
     source: str = ""
     number: int = 0  # its place in the order of the edits, given by the journal
+    at: float = 0.0  # when it was made (seconds since the epoch): the order across apps
     session: str = ""  # the app it was typed in, once another app took it over
 
 
@@ -104,6 +106,7 @@ class Journal:
         with self._mutex:
             edit.number = self._next
             self._next += 1
+        edit.at = edit.at or time.time()
         return edit
 
     def keep(self, edits: list[UnsentEdit]) -> None:
@@ -138,8 +141,8 @@ class Journal:
 
     def take_over(self) -> list[UnsentEdit]:
         """The edits other apps on this project left (they ended before the server came
-        back), in the order they were made; from now on kept in this journal's file, theirs
-        removed."""
+        back), in the order they were made (by their time; an edit of an older file without
+        one by its file's); from now on kept in this journal's file, theirs removed."""
         taken: list[tuple[float, int, str, UnsentEdit]] = []
         others: list[tuple[Path, IO[str]]] = []
         for lock_path in sorted(self.folder.glob(f"{self.key}-*.lock")):
@@ -158,7 +161,7 @@ class Journal:
             except (OSError, ValueError, KeyError, TypeError):
                 held.close()  # unreadable: left where it is for a person to look at
                 continue
-            taken += [(when, e.number, e.session or lock_path.stem, e) for e in edits]
+            taken += [(e.at or when, e.number, e.session or lock_path.stem, e) for e in edits]
             others.append((lock_path, held))
         edits = [self.new(UnsentEdit(**{**asdict(e), "number": 0, "session": session}))
                  for _, _, session, e in sorted(taken, key=lambda t: (t[0], t[1]))]
