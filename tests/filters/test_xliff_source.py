@@ -90,7 +90,7 @@ def test_a_pretty_printed_source_is_read_as_its_xml_space_says(tmp_path: Path) -
         '<mrk mtype="seg" mid="1">جملة\n        أولى.</mrk>').replace(
         '<trans-unit id="tu1">', '<trans-unit id="tu1" xml:space="preserve">').replace(
         "<source>بدأت", "<source>بدأت  ")
-    project, path = _import(tmp_path, "pretty.xlf", text)
+    project, _ = _import(tmp_path, "pretty.xlf", text)
     with project:
         sources = [s.source for s in project.segments("pretty", limit=100)]
         assert sources[1:3] == ["جملة أولى.", "جملة ثانية."]

@@ -68,9 +68,9 @@ def test_an_export_is_created_as_the_umask_says_and_keeps_the_permissions_it_rep
 def test_force_through_a_symbolic_link_replaces_the_file_it_points_to(
     tmp_path: Path, sample_db: Path
 ) -> None:
-    """translations/latest.tmx -> shared/project.tmx: the link was replaced by a file of its
-    own, and the shared file kept its old content without a word."""
-    shared = tmp_path / "shared" / "project.tmx"
+    """latest.tmx -> team/project.tmx: the link was replaced by a file of its own, and the
+    file it pointed to kept its old content without a word."""
+    shared = tmp_path / "team" / "project.tmx"
     shared.parent.mkdir()
     shared.write_text("old", encoding="utf-8")
     link = tmp_path / "latest.tmx"
