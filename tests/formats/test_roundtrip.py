@@ -594,3 +594,56 @@ def test_a_joined_unit_of_a_version_whose_links_differ_is_left_alone(
         assert (project.segment(1).target, project.segment(2).target) == before
         assert 1 not in report.updated
         assert any("unit 1_2: segments 1–2 are not one unit" in w for w in report.warnings)
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
+def test_comments_written_in_another_tool_come_back_once(
+    export: Exporter, project: Project, fmt: str
+) -> None:
+    """A reviewer's comment in the file (OmegaT, Okapi, memoQ write ``<note>``) becomes a note
+    of the segment; our own notes, findings and LQA lines are not taken again (they were all
+    lost, or would be doubled)."""
+    project.add_note(4, "check the date against the original")
+    project.add_note(4, "fine as it is", kind="approved")
+    path = export(fmt, findings="all")
+    tree = etree.parse(str(path))
+    if fmt == "tmx":
+        unit = next(u for u in tree.iter("tu") if u.get("tuid") == "3")
+        note = etree.Element("note")
+        unit.insert(0, note)  # TMX: notes come before the tuvs
+    elif fmt == "xliff":
+        unit = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "3")
+        note = etree.SubElement(unit, f"{NS1}note", {"from": "reviewer"})
+    else:
+        unit = next(u for u in tree.iter(f"{NS2}unit") if u.get("id") == "3")
+        notes = unit.find(f"{NS2}notes")
+        if notes is None:
+            notes = etree.Element(f"{NS2}notes")
+            unit.insert(0, notes)
+        note = etree.SubElement(notes, f"{NS2}note")
+    note.text = "Is 'revolution'\n   right here?"
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+
+    report = project.import_bilingual(path)
+    assert report.notes_added == 1 and report.updated == []
+    assert [n["text"] for n in project.notes(3)] == ["Is 'revolution' right here?"]
+    assert [n["text"] for n in project.notes(4)] == ["check the date against the original",
+                                                     "fine as it is"]
+    assert project.import_bilingual(path).notes_added == 0  # not twice
+    assert len(project.notes(3)) == 1
+
+
+def test_an_imported_comment_is_said_by_the_cli(
+    export: Exporter, project: Project, sample_db: Path
+) -> None:
+    path = export("xliff")
+    tree = etree.parse(str(path))
+    unit = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "5")
+    etree.SubElement(unit, f"{NS1}note").text = "a plain comment"
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    project.close()
+    result = run_cli("import-xliff", str(path), "--db", str(sample_db))
+    assert result.exit_code == 0, result.stderr
+    assert "comments added: 1" in result.stdout
+    again = run_cli("import-xliff", str(path), "--db", str(sample_db), "--format", "json")
+    assert '"notes_added": 0' in again.stdout

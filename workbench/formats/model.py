@@ -134,6 +134,8 @@ class ImportedUnit:
     line: int | None = None
     #: the unit's notes that are LQA errors (``LQA: ...`` lines)
     lqa: tuple[str, ...] = ()
+    #: the unit's other notes (comments), each on one line; not our QA findings
+    notes: tuple[str, ...] = ()
     #: the unit's segments, each as a unit (another tool's unit of several segments: XLIFF 2.0
     #: ``<segment>`` elements, XLIFF 1.2 ``<mrk mtype="seg">``), matched one by one when the
     #: whole unit matches no segment; () for a unit of one segment

@@ -24,6 +24,7 @@ from workbench.formats.model import (
     lang_matches,
     tmx_date,
 )
+from workbench.formats.notes import comment_notes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -133,9 +134,12 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
 def _read_tu(tu: etree._Element, source_lang: str, target_lang: str) -> ImportedUnit | None:
     source = target = None
     status = None
+    notes = []
     for child in tu:
         name = safexml.local(child.tag)
-        if name == "prop" and child.get("type") == PROP_STATUS:
+        if name == "note":
+            notes.append(child)
+        elif name == "prop" and child.get("type") == PROP_STATUS:
             status = (child.text or "").strip() or None
         elif name == "tuv":
             lang = child.get(XML_LANG) or child.get("lang")
@@ -149,5 +153,6 @@ def _read_tu(tu: etree._Element, source_lang: str, target_lang: str) -> Imported
     if source is None:
         return None
     return ImportedUnit(
-        key=tu.get("tuid"), source=source, target=target, status=status, line=tu.sourceline
+        key=tu.get("tuid"), source=source, target=target, status=status, line=tu.sourceline,
+        notes=comment_notes(notes),
     )

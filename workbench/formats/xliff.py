@@ -18,7 +18,7 @@ from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
 from workbench.formats.codes import XLIFF12, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
-from workbench.lqa.notes import is_note
+from workbench.formats.notes import comment_notes, lqa_notes
 from workbench.statuses import (
     MEMOQ_STATUS,
     STATUSES,
@@ -202,7 +202,8 @@ def _read_trans_unit(tu: etree._Element) -> ImportedUnit | None:
             ))
     return ImportedUnit(
         key=tu.get("id"), source=source, target=target, state=state, status=status.value,
-        line=tu.sourceline, lqa=lqa_notes(notes), parts=tuple(parts) if len(parts) > 1 else (),
+        line=tu.sourceline, lqa=lqa_notes(notes), notes=comment_notes(notes, "from"),
+        parts=tuple(parts) if len(parts) > 1 else (),
     )
 
 
@@ -247,12 +248,6 @@ def _segment_marks(element: etree._Element | None) -> list[etree._Element]:
     if element is None:
         return []
     return [m for m in element.iter() if safexml.local(m.tag) == "mrk" and m.get("mtype") == "seg"]
-
-
-def lqa_notes(notes: Iterable[etree._Element]) -> tuple[str, ...]:
-    """The texts of the notes that are LQA errors (they start with ``LQA:``)."""
-    texts = (safexml.text_of(n) for n in notes)
-    return tuple(t for t in texts if is_note(t))
 
 
 def _status(state: str | None, approved: bool, has_target: bool, ours: str | None,

@@ -49,6 +49,7 @@ from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import exchange as q_exchange
 from workbench.store import history as q_history
+from workbench.store import notes as q_notes
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
@@ -92,6 +93,7 @@ class ExchangeReport:
     left_alone: int = 0
     unmatched: int = 0
     lqa_added: int = 0
+    notes_added: int = 0
     warnings: list[str] = field(default_factory=list)
     protected: dict[str, int] = field(default_factory=dict)
     """Segments not written because they hold finished work, by status (or 'locked')."""
@@ -484,6 +486,7 @@ class Exchange:
 
         planned: dict[int, tuple[str, str]] = {}
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
+        commented: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
         since, then = _edited_since(self.context.db, document.id, file)
         edited_both: list[int] = []  # segments edited in the project and in the file
 
@@ -530,6 +533,7 @@ class Exchange:
             if unit.lqa:
                 place = f"{where}unit {unit.key or '?'}"
                 reviewed += [(unit.lqa, ids, place) for ids in targets]
+            commented += [(unit.notes, ids) for ids in targets if unit.notes]
             if unit.target is None or not unit.target.strip() or _copies_source(unit):
                 report.left_alone += sum(len(ids) for ids in targets)
                 continue
@@ -596,12 +600,31 @@ class Exchange:
                 f"{Path(path).name} into {document.name}: {fill.describe()}",
             )
             analyze(self.context.db)
+            report.notes_added = self._import_comments(document.id, commented)
         if self.lqa is not None and not dry_run:
             for lines, ids, place in reviewed:  # after the texts they were made on are in
                 added, warnings = self.lqa.import_notes(lines, ids, place)
                 report.lqa_added += added
                 report.warnings += warnings[: max(0, 20 - len(report.warnings))]
         return report
+
+    def _import_comments(
+        self, document_id: int, commented: list[tuple[tuple[str, ...], tuple[int, ...]]]
+    ) -> int:
+        """Add the file's comments to the first segment of the groups they were on, but for
+        those a segment of the group has (as we export notes, or as written); how many."""
+        db = self.context.db
+        notes = q_exchange.notes_by_segment(db, document_id) if commented else {}
+        added: dict[int, set[str]] = {}
+        for texts, ids in commented:
+            have = {" ".join(form.split()) for sid in ids for n in notes.get(sid, ())
+                    for form in (n["text"], _note_text(n))}
+            new = added.setdefault(ids[0], set())
+            for text in texts:
+                if text not in have and text not in new:
+                    q_notes.add_note(db, ids[0], self.context.author, "comment", text)
+                    new.add(text)
+        return sum(map(len, added.values()))
 
     def _import_document(self, file: ImportedFile, doc: str | None) -> Document:
         """The document a file belongs to."""
@@ -643,7 +666,10 @@ class Exchange:
             if targets is None:  # inline codes (another tool's, or none) unlike ours?
                 matched, targets = self._match_codes(unit, current, by_source, by_text, report)
                 if targets is None and unit.parts:
-                    yield from self._matched(unit.parts, current, by_source, by_text, report)
+                    # the unit's comments go with its first segment
+                    first, *rest = unit.parts
+                    parts = [replace(first, notes=unit.notes), *rest]
+                    yield from self._matched(parts, current, by_source, by_text, report)
                     continue
                 unit = matched
             yield unit, targets

@@ -1,0 +1,29 @@
+"""The notes of an imported unit: reviewers' LQA errors and comments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+from workbench.formats import safexml
+from workbench.lqa.notes import is_note
+
+
+def lqa_notes(notes: Iterable[etree._Element]) -> tuple[str, ...]:
+    """The texts of the notes that are LQA errors (they start with ``LQA:``)."""
+    texts = (safexml.text_of(n) for n in notes)
+    return tuple(t for t in texts if is_note(t))
+
+
+#: the kinds (XLIFF 1.2 ``from``, 2.0 ``category``) of the notes we write that are no comments
+GENERATED_NOTES = frozenset({"workbench-qa", "workbench-lqa", "qa", "lqa"})
+
+
+def comment_notes(notes: Iterable[etree._Element], kind: str | None = None) -> tuple[str, ...]:
+    """The texts, each on one line, of the notes that are comments: not LQA errors, nor our
+    findings or LQA notes by their ``kind`` attribute (``from`` in XLIFF 1.2)."""
+    texts = ((n.get(kind) if kind else None, " ".join(safexml.text_of(n).split())) for n in notes)
+    return tuple(
+        t for k, t in texts if t and k not in GENERATED_NOTES and not is_note(t)
+    )
