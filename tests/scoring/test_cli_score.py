@@ -243,6 +243,41 @@ def test_project_mode_history_and_missing_names(sample_db: Path) -> None:
                                   "json").stdout)) == 2
 
 
+@pytest.mark.sqlite_only
+def test_scores_are_printed_when_a_busy_project_cannot_record_them(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program writing the project from when the scores are computed to past the
+    wait: they are printed, the run said not to be recorded (the command failed with nothing
+    but the busy error, the scores lost)."""
+    import sqlite3
+
+    import workbench.scoring.run as scoring
+    import workbench.store.sqlite as engine
+
+    other = sqlite3.connect(sample_db, isolation_level=None)
+    compute = scoring.score_systems
+
+    def while_another_writes(*args: object, **kwargs: object) -> object:
+        other.execute("BEGIN IMMEDIATE")  # the other program's write transaction
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(scoring, "score_systems", while_another_writes)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
+    try:
+        result = run_cli("score", "--db", str(sample_db), "--format", "json")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["segments"]) == 21
+    assert result.stderr.startswith("warning: the run is not recorded: ")
+    assert "the project is busy" in result.stderr
+    monkeypatch.undo()
+    assert json.loads(run_cli("score", "--db", str(sample_db), "--history", "--format",
+                              "json").stdout) == []
+
+
 def test_file_mode_start_up_loads_no_heavy_modules() -> None:
     code = (
         "import sys\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Sparkline
 
 from tests.tui.conftest import editing, editor_screen, settle
-from tests.tui.screen_wait import open_screen, shows
+from tests.tui.screen_wait import notified, open_screen, shows
 from workbench.project import Project
 from workbench.project.sample import bundled
 from workbench.tui.screens.editor import EditorScreen
@@ -63,3 +63,21 @@ async def test_scores_screen_without_reference_says_so(sample_db, make_app, tmp_
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
+
+
+async def test_scores_the_project_could_not_record_are_shown_and_said(
+    sample_db, make_app, monkeypatch
+):
+    from workbench.errors import ProjectError
+    from workbench.project.scoring import Scoring
+
+    def busy(*_args: object) -> None:
+        raise ProjectError("segments.db: the project is busy: another program held it")
+
+    monkeypatch.setattr(Scoring, "_store_runs", busy)
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "ctrl+t", ScoresScreen)
+        assert await shows(pilot, "chrF++ per segment of working")
+        assert [s.name for s in screen.systems] == ["working"]
+        assert notified(app, "The scores are not recorded: segments.db: the project is busy")

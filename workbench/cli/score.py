@@ -93,6 +93,8 @@ def score(
         report = _score_project(db, doc, drafts, refs, baseline, not no_terms, not no_save,
                                 **options)
     _print_report(report, fmt, sort, metric, limit)
+    if report.not_recorded:  # the scores are printed; only their record failed
+        click.echo(f"warning: the run is not recorded: {report.not_recorded}", err=True)
 
 
 def _refuse_with(mode: str, **given: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from workbench.errors import NotFoundError, WorkbenchError
+from workbench.errors import NotFoundError, ProjectError, WorkbenchError
 from workbench.project.catalog import Catalog, Document, qualify
 from workbench.project.context import ProjectContext
 from workbench.project.terms import Terms
@@ -14,6 +14,7 @@ from workbench.scoring.report import ScoreReport, system_dict
 from workbench.scoring.units import Link, SegmentRow, Unit, build_units
 from workbench.store import scores as q_scores
 from workbench.store import versions as q_versions
+from workbench.store.db import is_database_failure, project_error
 
 
 def draft_name(name: str) -> str:
@@ -116,7 +117,9 @@ class Scoring:
         sentence linked to two segments counts once). ``confidence``: bootstrap resamples
         for 95% intervals (0: none). ``paired``: 'bs' or 'ar' to test every draft against
         ``baseline`` (default: the first draft). ``terms``: terminology accuracy with the
-        project glossary. With ``store``, each draft's run and per-segment scores are saved.
+        project glossary. With ``store``, each draft's run and per-segment scores are saved;
+        a save that fails (the project busy past the wait, the disk full) leaves the scores
+        computed, saying why in the report's ``not_recorded``.
         """
         document = self.catalog.document(doc)
         units, draft_names, ref_names = self.scoring_units(doc, drafts, refs)
@@ -139,7 +142,15 @@ class Scoring:
             origins=[SegmentOrigin(tuple(u.segment_ids), tuple(u.positions)) for u in units],
         )
         if store:
-            self._store_runs(document, report)
+            try:
+                self._store_runs(document, report)
+            except Exception as exc:
+                if isinstance(exc, ProjectError):
+                    report.not_recorded = str(exc)
+                elif is_database_failure(exc):
+                    report.not_recorded = str(project_error(exc, self.context.db.location))
+                else:
+                    raise
         return report
 
     def _term_matcher(self) -> Any:

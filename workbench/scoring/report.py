@@ -23,6 +23,7 @@ class ScoreReport:
     refs: list[str]
     test: str | None = None  # 'bs' or 'ar' when a paired test was run
     extra: dict[str, dict[str, Any]] = field(default_factory=dict)  # per system name
+    not_recorded: str = ""  # why the project could not record the run ('' when it did)
 
     @property
     def baseline(self) -> SystemScore:

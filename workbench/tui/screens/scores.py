@@ -100,6 +100,7 @@ class Scored(Message):
     refs: list[str]
     error: str | None = None
     lqa: LqaSummary | None = None
+    not_recorded: str = ""  # why the run could not be recorded (the project busy...)
 
 
 def system_rows(report: Any) -> list[SystemRow]:
@@ -187,7 +188,8 @@ class ScoresScreen(ReportScreen):
                 report = project.score(name, drafts=drafts, store=not project.read_only)
             except WorkbenchError as exc:  # e.g. no reference yet: the LQA score still shows
                 return Scored([], [], str(exc), lqa)
-            return Scored(system_rows(report), list(report.refs), lqa=lqa)
+            return Scored(system_rows(report), list(report.refs), lqa=lqa,
+                          not_recorded=report.not_recorded)
 
         self.run_report(score, lambda error: Scored([], [], error))
 
@@ -198,6 +200,9 @@ class ScoresScreen(ReportScreen):
         if not self.loaded(message.error):
             return
         self.systems, self.refs = message.systems, message.refs
+        if message.not_recorded:
+            self.notify(f"The scores are not recorded: {message.not_recorded}",
+                        severity="warning")
         table = self.query_one("#scores-systems", DataTable)
         table.clear()
         for system in self.systems:
