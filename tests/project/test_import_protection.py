@@ -195,3 +195,33 @@ def test_a_link_joining_finished_work_is_left_alone_whole(project: Project, tmp_
     project.import_translation(joined, "sample", "working", overwrite="confirmed")
     assert first[:-1] + "; and the revolution" in project.segment(2).target
     assert project.segment(3).target == ""
+
+
+def test_undoing_an_import_puts_back_the_alignment_links_it_replaced(
+    project: Project, tmp_path: Path
+) -> None:
+    """The working translation's links (which segments share an English sentence) come back
+    with the English: they stayed as the import made them (segments 1 and 2 one unit in every
+    export, the second "joined" to the first)."""
+    joined = tmp_path / "joined.en.txt"
+    joined.write_text(REFERENCE.read_text(encoding="utf-8").replace(
+        "as a coup. This claim is false to the core.", "as a coup, a claim false to the core.", 1
+    ), encoding="utf-8")
+    assert "a claim false to the core" in joined.read_text(encoding="utf-8")
+    before = [project.link(sid, "working") for sid in (1, 2)]
+    assert before[0] != before[1]
+    first = project.import_translation(joined, "sample", "working", overwrite="approved").fill
+    assert first is not None and first.group_id is not None
+    assert project.link(1, "working") == project.link(2, "working")  # one link now
+    result = project.undo_change(first.group_id)
+    assert "the alignment links before it restored" in result["summary"]
+    assert [project.link(sid, "working") for sid in (1, 2)] == before
+
+    # an import since replaced the links: undoing the older one keeps them, and says so
+    second = project.import_translation(joined, "sample", "working", overwrite="approved").fill
+    third = project.import_translation(REFERENCE, "sample", "working", overwrite="approved").fill
+    assert second is not None and third is not None and third.group_id is not None
+    now = [project.link(sid, "working") for sid in (1, 2)]
+    result = project.undo_change(second.group_id)
+    assert "alignment links kept (changed since" in result["summary"]
+    assert [project.link(sid, "working") for sid in (1, 2)] == now

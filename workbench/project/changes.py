@@ -8,6 +8,8 @@ and leave confirmed (translated), reviewed, approved and locked segments alone, 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -142,6 +144,33 @@ class ChangeSet:
                 q_history.add_revisions(db, self.context.author, action, changes, group_id)
         return group_id if changes else None
 
+    def keep_alignment(
+        self, group_id: int, version_id: int, before: dict[str, Any], after: dict[str, Any]
+    ) -> None:
+        """Keep the alignment of a version a group replaced and the one it stored (both as
+        ``q_versions.alignment_state`` reads them): undoing the group puts the first back
+        while the second stands."""
+        q_changes.keep_replaced_alignment(
+            self.context.db, group_id, version_id, _as_json(before), _digest(after)
+        )
+
+    def _restore_alignment(self, group_id: int, document_id: int) -> str:
+        """Put back the alignment a group replaced, when it did and its own still stands;
+        what was done, for the undo's summary ('' when the group replaced none)."""
+        db = self.context.db
+        row = q_changes.replaced_alignment(db, group_id)
+        if row is None:
+            return ""
+        vid = int(row["version_id"])
+        if _digest(q_versions.alignment_state(db, vid)) != row["after"]:
+            return "its alignment links kept (changed since: another import, a merge or split)"
+        before = json.loads(row["before"])
+        ids = {sid for ar, _ in before["links"] for sid in ar}
+        if ids - set(q_docs.segment_ids(db, document_id)):
+            return "its alignment links kept (segments of the earlier links are gone)"
+        q_versions.restore_alignment(db, vid, before)
+        return "the alignment links before it restored"
+
     def groups(self, doc: str | None = None) -> list[dict[str, Any]]:
         """The change groups (of a document), newest first: id, kind, at, author, summary,
         document, changes, reverts, undone_by."""
@@ -212,6 +241,17 @@ class ChangeSet:
                 summary += f", {kept} changed since and kept"
             if locked:
                 summary += f", {locked} locked and kept (unlock to undo)"
+            links = self._restore_alignment(group_id, group["document_id"])
+            if links:
+                summary += f"; {links}"
             q_changes.set_summary(db, undo_id, summary)
         return {"id": undo_id, "undoes": group_id, "restored": restored,
                 "kept": kept + locked, "summary": summary}
+
+
+def _as_json(state: dict[str, Any]) -> str:
+    return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+
+
+def _digest(state: dict[str, Any]) -> str:
+    return hashlib.sha256(_as_json(state).encode()).hexdigest()

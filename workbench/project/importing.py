@@ -518,6 +518,7 @@ class Importing:
         if fill.dry_run:
             return warnings
         vid = self.catalog.version_id(document, "working", create_working=True)
+        before = q_versions.alignment_state(db, vid)
         q_versions.clear_alignment(db, vid)
         q_versions.store_alignment(
             db, vid, sentences, seg_ids, alignment.links, alignment.confidence
@@ -527,5 +528,8 @@ class Importing:
             document, changes, "import-translation", "import",
             f"{where} into {document.name}: {fill.describe()}",
         )
+        if fill.group_id is not None:
+            self.changes.keep_alignment(fill.group_id, vid, before, q_versions.alignment_data(
+                sentences, seg_ids, alignment.links, alignment.confidence))
         analyze(db)
         return warnings

@@ -85,3 +85,22 @@ def group_revisions(db: Database, group_id: int) -> list[Row]:
     return list(
         db.query("SELECT * FROM revisions WHERE group_id = ? ORDER BY id DESC", [group_id])
     )
+
+
+def keep_replaced_alignment(
+    db: Database, group_id: int, version_id: int, before: str, after: str
+) -> None:
+    """Keep the alignment (JSON) a group replaced, and the digest of the one it stored."""
+    db.execute(
+        "INSERT INTO replaced_alignments (group_id, version_id, before, after) "
+        "VALUES (?, ?, ?, ?)",
+        [group_id, version_id, before, after],
+    )
+
+
+def replaced_alignment(db: Database, group_id: int) -> Row | None:
+    """The alignment a group replaced (version_id, before, after), or None."""
+    return next(iter(db.query(
+        "SELECT version_id, before, after FROM replaced_alignments WHERE group_id = ?",
+        [group_id],
+    )), None)

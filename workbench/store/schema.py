@@ -470,6 +470,19 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER tm_words_pending_qa_stamp_delete AFTER DELETE ON tm_words_pending
         BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
     """,
+    # 11: the working alignment an import of a translation as the working one replaced, kept
+    # for its undo
+    """
+    CREATE TABLE replaced_alignments (
+        group_id INTEGER PRIMARY KEY REFERENCES change_groups(id) ON DELETE CASCADE,
+        version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+        -- JSON: {"sentences": [[paragraph, text], ...], "links": [[[segment id, ...],
+        -- [sentence idx, ...]], ...], "confidence": [...]}
+        before TEXT NOT NULL,
+        -- the digest of the alignment the group stored (undo restores only while it stands)
+        after TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -741,4 +741,13 @@ POSTGRES_MIGRATIONS: list[str] = [
         AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tm_words_pending
         FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
     """,
+    # 11: the working alignment an import replaced, for its undo (see schema.py)
+    """
+    CREATE TABLE replaced_alignments (
+        group_id BIGINT PRIMARY KEY REFERENCES change_groups(id) ON DELETE CASCADE,
+        version_id BIGINT NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL
+    );
+    """,
 ]

@@ -114,6 +114,61 @@ def store_alignment(
     )
 
 
+def alignment_state(db: Database, version_id: int) -> dict[str, list[Any]]:
+    """A version's whole alignment as plain data (see ``restore_alignment``): its sentences
+    (paragraph, text) and links (segment ids in document order, sentence idx) in order, and
+    the links' confidences."""
+    sentences = [[par, text] for par, text in db.execute(
+        "SELECT paragraph, text FROM sentences WHERE version_id = ? ORDER BY idx", [version_id]
+    )]
+    links: dict[int, list[list[int]]] = {}
+    confidence = []
+    for idx, conf in db.execute(
+        "SELECT idx, confidence FROM links WHERE version_id = ? ORDER BY idx", [version_id]
+    ):
+        links[idx] = [[], []]
+        confidence.append(conf)
+    for idx, sid in db.execute(
+        "SELECT l.idx, ls.segment_id FROM links l JOIN link_segments ls ON ls.link_id = l.id "
+        "JOIN segments s ON s.id = ls.segment_id WHERE l.version_id = ? ORDER BY l.idx, s.position",
+        [version_id],
+    ):
+        links[idx][0].append(sid)
+    for idx, sentence in db.execute(
+        "SELECT l.idx, se.idx FROM links l JOIN link_sentences lt ON lt.link_id = l.id "
+        "JOIN sentences se ON se.id = lt.sentence_id WHERE l.version_id = ? ORDER BY l.idx, se.idx",
+        [version_id],
+    ):
+        links[idx][1].append(sentence)
+    return {"sentences": sentences, "links": list(links.values()), "confidence": confidence}
+
+
+def alignment_data(
+    sentences: Sequence[tuple[int, str]],
+    segment_ids: Sequence[int],
+    links: Sequence[tuple[Sequence[int], Sequence[int]]],
+    confidence: Sequence[float],
+) -> dict[str, list[Any]]:
+    """What ``alignment_state`` reads once ``store_alignment`` has stored these (segment ids in
+    document order)."""
+    return {
+        "sentences": [[par, text] for par, text in sentences],
+        "links": [[[segment_ids[a] for a in sorted(ar)], sorted(en)] for ar, en in links],
+        "confidence": [float(c) for c in confidence],
+    }
+
+
+def restore_alignment(db: Database, version_id: int, state: dict[str, list[Any]]) -> None:
+    """Replace a version's alignment by one ``alignment_state`` read."""
+    clear_alignment(db, version_id)
+    ids = sorted({sid for ar, _ in state["links"] for sid in ar})
+    index = {sid: i for i, sid in enumerate(ids)}
+    store_alignment(
+        db, version_id, [(par, text) for par, text in state["sentences"]], ids,
+        [([index[sid] for sid in ar], en) for ar, en in state["links"]], state["confidence"],
+    )
+
+
 def links(db: Database, version_id: int) -> list[Row]:
     """A version's links in order: idx, confidence, segment ids, sentence texts."""
     out: dict[int, Row] = {}
