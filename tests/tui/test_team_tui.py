@@ -486,3 +486,45 @@ async def test_kept_edits_of_two_ended_sessions_on_one_revision_conflict(sample_
             "Typed in one window.", "Typed in the other."}
     with Project.open(sample_db) as project:
         assert project.segment(second.id).target == conflict.theirs
+
+
+@pytest.mark.postgresql_only
+async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
+    sample_db, make_app, monkeypatch
+):
+    """A member removed from the team while typing: the server refuses the saves; Ctrl+Q
+    keeps them on this computer (they were dropped at quit), and a session after the member
+    is added back writes them."""
+    from workbench.errors import PermissionDeniedError
+    from workbench.project.editing import Editing
+
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+    real = Editing.save_draft
+
+    def refused(self: Editing, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionDeniedError("tester may not change the English of segments "
+                                    "(permission denied); nothing was changed")
+
+    monkeypatch.setattr(Editing, "save_draft", refused)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        journal = app.service.journal
+        assert journal is not None
+        screen.editor.load_text("Typed after the removal.")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 0
+    assert app.farewell is not None and "1 edit not written is kept" in app.farewell
+    kept = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
+    assert [(e["kind"], e["text"]) for e in kept] == [("save", "Typed after the removal.")]
+
+    monkeypatch.setattr(Editing, "save_draft", real)  # added back to the team
+    again = make_app()
+    async with editing(again) as (pilot, _):
+        await until(pilot, lambda: again.service.waiting == 0 and any(
+            "being written" in str(n.message) for n in again._notifications))
+        await settle(pilot)
+    with Project.open(sample_db) as project:
+        assert project.segment(first.id).target == "Typed after the removal."
+    assert list(journal.folder.iterdir()) == []

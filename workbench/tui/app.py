@@ -188,8 +188,9 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
     async def action_quit(self) -> None:
         """Save the open segment, wait for the writes, quit. Offline with edits waiting for
         the server, they stay kept on this computer and are written the next time the
-        project is opened (:mod:`workbench.tui.unsent`); only when they could not be kept
-        there, the app quits when asked twice: they are lost (the first time says so)."""
+        project is opened (:mod:`workbench.tui.unsent`), as are edits the server refused to
+        the user's team role; only when they could not be kept there, the app quits when
+        asked twice: they are lost (the first time says so)."""
         service = self.service
         if not self.quit_offline_asked:
             with contextlib.suppress(Exception):  # store the open edit, wait for the writes
@@ -202,6 +203,14 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
                 self.farewell = (
                     f"{count} waiting for the database server {_are(journal.kept)} kept on this "
                     f"computer ({journal.path}) and written the next time you open "
+                    f"{journal.label}."
+                )
+            elif service.online and journal and journal.kept and not journal.error:
+                # refused to the user's team role (removed meanwhile), or kept from an
+                # earlier session and not written: they stay in the file
+                self.farewell = (
+                    f"{_edits(journal.kept)} not written {_are(journal.kept)} kept on this "
+                    f"computer ({journal.path}) and tried again the next time you open "
                     f"{journal.label}."
                 )
             elif not service.online and service.waiting:

@@ -39,7 +39,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from workbench.errors import ConnectionLostError, WorkbenchError
+from workbench.errors import ConnectionLostError, PermissionDeniedError, WorkbenchError
 from workbench.store.connection import WriteLockTaken
 from workbench.store.sqlite import BUSY_TIMEOUT_MS
 from workbench.tui.unsent import Journal, UnsentEdit
@@ -155,11 +155,16 @@ class ProjectService:
         with self._counts:
             self.waiting += 1
 
-        def settled() -> None:  # written, or refused for a reason of its own
+        def settled(exc: Exception | None = None) -> None:
+            """Written, or refused for a reason of its own; one the user's team role may
+            not write (a member removed meanwhile) stays kept on this computer."""
             if journal is not None and unsent is not None:
                 with self._counts:
                     self._unsent.pop(unsent.number, None)
-                journal.written(unsent)
+                if isinstance(exc, PermissionDeniedError):
+                    journal.keep([unsent])
+                else:
+                    journal.written(unsent)
 
         def run() -> T:
             try:
@@ -170,7 +175,7 @@ class ProjectService:
                         result = self._run_write(fn)
                     except Exception as exc:
                         if not _connection_lost(exc):
-                            settled()
+                            settled(exc)
                             raise
                         self._lost()
                         if not retry:

@@ -7,7 +7,8 @@ meanwhile loses none of them, every waiting edit is also kept in a file of this 
 unset), written atomically; ``KEY`` names the project's database (its host, port and name
 as the connection reached them, however the address was written) and the user, ``PID-N`` the
 app. An edit leaves the file once it is written (or refused by the server for a reason of its
-own, which the editor shows as usual).
+own, which the editor shows as usual); one the server refuses to the user's team role (a member
+removed meanwhile) stays, for a later session once the user may write again.
 
 The app holds a lock on ``KEY-PID-N.lock`` while it runs (``flock``: the system lets it go when
 the process ends, however it ends). The next app opened on the project by the same user takes
