@@ -145,3 +145,29 @@ def test_a_comment_with_control_characters_round_trips_once(
         path = project.export_file(fmt, tmp_path / f"c.{fmt}.xlf").path
         assert project.import_xliff(path).lqa_added == 0
     assert [e.id for e in project.lqa.errors()] == [error.id]
+
+
+def test_undoing_an_import_takes_back_its_errors_and_comments(
+    project: Project, tmp_path: Path
+) -> None:
+    """A reviewer's file of errors and a comment only (no English changed) is one change that
+    undo takes back whole (it made no change group: nothing to undo, and an undo of an import
+    that changed English left its errors counting in the LQA score); imported again, they
+    come again."""
+    own = project.lqa.add_error(5, "style", "minor")  # the project's own: not the import's
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    unit = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "8")
+    etree.SubElement(unit, f"{NS1}note").text = "LQA: major accuracy/omission: half is missing"
+    etree.SubElement(unit, f"{NS1}note").text = "Please look at this one again."
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    report = project.import_xliff(path)
+    assert (report.lqa_added, report.notes_added, report.updated) == (1, 1, [])
+    assert report.group_id is not None and report.group_id == project.last_import()
+    assert project.changes()[0]["summary"].endswith("; 1 LQA error, 1 comment")
+    result = project.undo_change(report.group_id)
+    assert result["summary"].endswith("; 1 LQA error and 1 comment it brought removed")
+    assert [e.id for e in project.lqa.errors()] == [own.id]
+    assert project.notes(8) == []
+    again = project.import_xliff(path)
+    assert (again.lqa_added, again.notes_added) == (1, 1)

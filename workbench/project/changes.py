@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,10 @@ from workbench.store import changes as q_changes
 from workbench.store import checks as q_checks
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
+from workbench.store import lqa as q_lqa
+from workbench.store import notes as q_notes
 from workbench.store import versions as q_versions
+from workbench.wording import plural
 
 OVERWRITE = ("confirmed", "approved")
 """What an import may replace besides empty/new/draft segments: translated ones, or all."""
@@ -124,10 +128,13 @@ class ChangeSet:
         self.catalog = catalog
 
     def apply(
-        self, document: Document, changes: list[Change], kind: str, action: str, summary: str
+        self, document: Document, changes: list[Change], kind: str, action: str, summary: str,
+        also: Callable[[], str] | None = None,
     ) -> int | None:
         """Write ``changes`` as one group (one transaction); the group id (None when there was
-        nothing to change)."""
+        nothing to change). ``also``, run in the group once the changes are written, adds
+        notes or LQA errors that belong to it (``context.group_id``) and says what it added
+        for the group's summary."""
         db = self.context.db
         with self.context.change_group(document.id, kind, summary) as group_id:
             if changes:
@@ -142,7 +149,10 @@ class ChangeSet:
                         if (status == _APPROVED) == locked
                     ], locked)
                 q_history.add_revisions(db, self.context.author, action, changes, group_id)
-        return group_id if changes else None
+            added = also() if also is not None else ""
+            if added:
+                q_changes.set_summary(db, group_id, f"{summary}; {added}")
+        return group_id if changes or added else None
 
     def keep_alignment(
         self, group_id: int, version_id: int, before: dict[str, Any], after: dict[str, Any]
@@ -244,6 +254,12 @@ class ChangeSet:
             links = self._restore_alignment(group_id, group["document_id"])
             if links:
                 summary += f"; {links}"
+            errors = q_lqa.delete_group_errors(db, group_id)
+            notes = q_notes.delete_group_notes(db, group_id)
+            if errors or notes:
+                summary += "; " + " and ".join(
+                    [plural(n, what) for n, what in ((errors, "LQA error"), (notes, "comment"))
+                     if n]) + " it brought removed"
             q_changes.set_summary(db, undo_id, summary)
         return {"id": undo_id, "undoes": group_id, "restored": restored,
                 "kept": kept + locked, "summary": summary}

@@ -55,6 +55,7 @@ from workbench.store import versions as q_versions
 from workbench.store.db import analyze
 from workbench.text.script import arabic_share
 from workbench.text.tags import has_tags, renumber_tags, strip_tags
+from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
@@ -594,18 +595,25 @@ class Exchange:
                     "file was exported; the file's English is taken (the project's is in "
                     "the segment's history)"
                 )
-        if not dry_run:
-            report.group_id = self.changes.apply(
-                document, changes, action, action,
-                f"{Path(path).name} into {document.name}: {fill.describe()}",
-            )
-            analyze(self.context.db)
+        if dry_run:
+            return report
+
+        def reviewed_in() -> str:
+            """The file's comments and LQA errors, once the texts they were made on are
+            in, in the import's change group (its undo takes them away)."""
             report.notes_added = self._import_comments(document.id, commented)
-        if self.lqa is not None and not dry_run:
-            for lines, ids, place in reviewed:  # after the texts they were made on are in
+            for lines, ids, place in reviewed if self.lqa is not None else ():
                 added, warnings = self.lqa.import_notes(lines, ids, place)
                 report.lqa_added += added
                 report.warnings += warnings[: max(0, 20 - len(report.warnings))]
+            return ", ".join(plural(n, what) for n, what in (
+                (report.lqa_added, "LQA error"), (report.notes_added, "comment")) if n)
+
+        report.group_id = self.changes.apply(
+            document, changes, action, action,
+            f"{Path(path).name} into {document.name}: {fill.describe()}", also=reviewed_in,
+        )
+        analyze(self.context.db)
         return report
 
     def _import_comments(
@@ -622,7 +630,8 @@ class Exchange:
             new = added.setdefault(ids[0], set())
             for text in texts:
                 if text not in have and text not in new:
-                    q_notes.add_note(db, ids[0], self.context.author, "comment", text)
+                    q_notes.add_note(db, ids[0], self.context.author, "comment", text,
+                                     self.context.group_id)
                     new.add(text)
         return sum(map(len, added.values()))
 

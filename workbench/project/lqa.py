@@ -284,8 +284,9 @@ class Lqa:
         self, notes: Sequence[str], segment_ids: Sequence[int], where: str
     ) -> tuple[int, list[str]]:
         """Record the LQA notes of an imported unit on its segments (in the caller's
-        transaction): errors the segments already have (removed ones included) are skipped.
-        Returns how many were added and a warning per note that could not be read."""
+        transaction and change group, if any): errors the segments already have (removed ones
+        included) are skipped. Returns how many were added and a warning per note that could
+        not be read."""
         db = self.context.db
         segs = [self.reader.segment(sid) for sid in segment_ids]
         texts = [(s.id, s.target) for s in segs]
@@ -322,7 +323,7 @@ class Lqa:
             q_lqa.add_error(
                 db, target, revision["id"] if revision else None, texts_of(texts, target),
                 note.category, note.severity, span, note.comment,
-                note.author or self.context.author,
+                note.author or self.context.author, self.context.group_id,
             )
             added += 1
         return added, warnings

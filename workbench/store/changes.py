@@ -32,11 +32,13 @@ def set_summary(db: Database, group_id: int, summary: str) -> None:
 
 
 def drop_if_empty(db: Database, group_id: int) -> None:
-    """Delete a group that no revision belongs to."""
+    """Delete a group that no revision, note or LQA error belongs to."""
     db.execute(
         "DELETE FROM change_groups WHERE id = ? AND NOT EXISTS "
-        "(SELECT 1 FROM revisions WHERE group_id = ?)",
-        [group_id, group_id],
+        "(SELECT 1 FROM revisions WHERE group_id = ?) AND NOT EXISTS "
+        "(SELECT 1 FROM notes WHERE group_id = ?) AND NOT EXISTS "
+        "(SELECT 1 FROM lqa_errors WHERE group_id = ?)",
+        [group_id] * 4,
     )
 
 

@@ -32,14 +32,17 @@ def add_error(
     span: tuple[int, int] | None,
     comment: str,
     author: str,
+    group_id: int | None = None,
 ) -> int:
-    """Store an error and return its id."""
+    """Store an error (brought by the change group ``group_id``, an import) and return its
+    id."""
     start, end = span if span is not None else (None, None)
     return db.insert(
         "INSERT INTO lqa_errors (segment_id, revision_id, target_text, category, severity, "
-        "span_start, span_end, comment, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "span_start, span_end, comment, author, at, group_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [segment_id, revision_id, target_text, category, severity, start, end, comment, author,
-         now()],
+         now(), group_id],
     )
 
 
@@ -70,6 +73,12 @@ def errors(
         params += ids
     sql = _ERROR_SELECT + (f"WHERE {' AND '.join(where)} " if where else "")
     return list(db.query(sql + "ORDER BY s.document_id, s.position, e.id", params))
+
+
+def delete_group_errors(db: Database, group_id: int) -> int:
+    """Delete the errors a change group brought (its undo: as if never recorded, so that the
+    file imported again brings them again); how many."""
+    return db.execute("DELETE FROM lqa_errors WHERE group_id = ?", [group_id]).rowcount
 
 
 def remove_error(db: Database, error_id: int, author: str) -> int:

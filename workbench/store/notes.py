@@ -8,12 +8,22 @@ from workbench.store.connection import Database
 from workbench.store.db import now
 
 
-def add_note(db: Database, segment_id: int, author: str, kind: str, text: str) -> int:
-    """Add a note to a segment and return its id."""
+def add_note(
+    db: Database, segment_id: int, author: str, kind: str, text: str,
+    group_id: int | None = None,
+) -> int:
+    """Add a note to a segment (brought by the change group ``group_id``, an import) and
+    return its id."""
     return db.insert(
-        "INSERT INTO notes (segment_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)",
-        [segment_id, now(), author, kind, text],
+        "INSERT INTO notes (segment_id, at, author, kind, text, group_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [segment_id, now(), author, kind, text, group_id],
     )
+
+
+def delete_group_notes(db: Database, group_id: int) -> int:
+    """Delete the notes a change group brought; how many."""
+    return db.execute("DELETE FROM notes WHERE group_id = ?", [group_id]).rowcount
 
 
 def last_note_id(db: Database) -> int:

@@ -470,8 +470,8 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER tm_words_pending_qa_stamp_delete AFTER DELETE ON tm_words_pending
         BEGIN UPDATE qa_stamp SET stamp = stamp + 1; END;
     """,
-    # 11: the working alignment an import of a translation as the working one replaced, kept
-    # for its undo
+    # 11: what undoing an import takes back besides the English: the working alignment an
+    # import of a translation as the working one replaced; the notes and LQA errors it added
     """
     CREATE TABLE replaced_alignments (
         group_id INTEGER PRIMARY KEY REFERENCES change_groups(id) ON DELETE CASCADE,
@@ -482,6 +482,12 @@ MIGRATIONS: list[str] = [
         -- the digest of the alignment the group stored (undo restores only while it stands)
         after TEXT NOT NULL
     );
+    -- the change group (an import) that brought a note or an LQA error: its undo takes them
+    -- away with it
+    ALTER TABLE notes ADD COLUMN group_id INTEGER REFERENCES change_groups(id);
+    CREATE INDEX notes_group ON notes(group_id) WHERE group_id IS NOT NULL;
+    ALTER TABLE lqa_errors ADD COLUMN group_id INTEGER REFERENCES change_groups(id);
+    CREATE INDEX lqa_errors_group ON lqa_errors(group_id) WHERE group_id IS NOT NULL;
     """,
 ]
 

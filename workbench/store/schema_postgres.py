@@ -741,7 +741,7 @@ POSTGRES_MIGRATIONS: list[str] = [
         AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tm_words_pending
         FOR EACH STATEMENT EXECUTE FUNCTION qa_stamp_bump();
     """,
-    # 11: the working alignment an import replaced, for its undo (see schema.py)
+    # 11: what undoing an import takes back besides the English (see schema.py)
     """
     CREATE TABLE replaced_alignments (
         group_id BIGINT PRIMARY KEY REFERENCES change_groups(id) ON DELETE CASCADE,
@@ -749,5 +749,11 @@ POSTGRES_MIGRATIONS: list[str] = [
         before TEXT NOT NULL,
         after TEXT NOT NULL
     );
+    -- the change group (an import) that brought a note or an LQA error: its undo takes them
+    -- away with it
+    ALTER TABLE notes ADD COLUMN group_id BIGINT REFERENCES change_groups(id);
+    CREATE INDEX notes_group ON notes(group_id) WHERE group_id IS NOT NULL;
+    ALTER TABLE lqa_errors ADD COLUMN group_id BIGINT REFERENCES change_groups(id);
+    CREATE INDEX lqa_errors_group ON lqa_errors(group_id) WHERE group_id IS NOT NULL;
     """,
 ]
