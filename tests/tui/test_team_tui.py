@@ -32,6 +32,15 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
     raise AssertionError("the condition never held")
 
 
+async def _write_kept_edits(app: Any) -> None:
+    """Open ``app`` (the next session) until it has written the edits kept on this
+    computer."""
+    async with editing(app) as (pilot, _):
+        await until(pilot, lambda: app.service.waiting == 0 and any(
+            "being written" in str(n.message) for n in app._notifications))
+        await settle(pilot)
+
+
 def _screen(app: Any) -> str:
     return "\n".join(screen_lines(app))
 
@@ -384,11 +393,7 @@ async def test_edits_waiting_offline_are_kept_on_this_computer_for_the_next_sess
         ("save", "Typed before quitting offline.")]
     with Project.open(sample_db) as project:  # nothing reached the server
         assert project.segment(first.id).status == first.status
-    again = make_app()
-    async with editing(again) as (pilot, screen):
-        await until(pilot, lambda: again.service.waiting == 0 and any(
-            "being written" in str(n.message) for n in again._notifications))
-        await settle(pilot)
+    await _write_kept_edits(make_app())
     with Project.open(sample_db) as project:
         one, two = project.segment(first.id), project.segment(second.id)
     assert (one.target, one.status) == (english, "translated")
@@ -520,11 +525,7 @@ async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
     assert [(e["kind"], e["text"]) for e in kept] == [("save", "Typed after the removal.")]
 
     monkeypatch.setattr(Editing, "save_draft", real)  # added back to the team
-    again = make_app()
-    async with editing(again) as (pilot, _):
-        await until(pilot, lambda: again.service.waiting == 0 and any(
-            "being written" in str(n.message) for n in again._notifications))
-        await settle(pilot)
+    await _write_kept_edits(make_app())
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed after the removal."
     assert list(journal.folder.iterdir()) == []
