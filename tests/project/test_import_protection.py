@@ -217,11 +217,23 @@ def test_undoing_an_import_puts_back_the_alignment_links_it_replaced(
     assert "the alignment links before it restored" in result["summary"]
     assert [project.link(sid, "working") for sid in (1, 2)] == before
 
-    # an import since replaced the links: undoing the older one keeps them, and says so
+    # links changed since (a merge of segments the import left as they were): kept, said
+    project.import_translation(REFERENCE, "sample", "working", overwrite="approved")
     second = project.import_translation(joined, "sample", "working", overwrite="approved").fill
-    third = project.import_translation(REFERENCE, "sample", "working", overwrite="approved").fill
-    assert second is not None and third is not None and third.group_id is not None
+    assert second is not None and second.group_id is not None
+    assert project.changes()[0]["changes"] == 2  # only segments 1 and 2 changed
+    project.merge_with_next(10)
     now = [project.link(sid, "working") for sid in (1, 2)]
     result = project.undo_change(second.group_id)
-    assert "alignment links kept (changed since" in result["summary"]
+    assert result["restored"] == 2 and result["kept"] == 0
+    assert "alignment links kept (changed since: another import" in result["summary"]
     assert [project.link(sid, "working") for sid in (1, 2)] == now
+
+    # a segment edited since keeps the import's English, which its links explain: kept
+    third = project.import_translation(joined, "sample", "working", overwrite="approved").fill
+    assert third is not None and third.group_id is not None
+    project.save_draft(1, "Edited since the import.")
+    result = project.undo_change(third.group_id)
+    assert result["kept"] == 1
+    assert "alignment links kept (segments were changed since it)" in result["summary"]
+    assert project.link(1, "working") == project.link(2, "working")

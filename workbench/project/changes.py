@@ -164,13 +164,17 @@ class ChangeSet:
             self.context.db, group_id, version_id, _as_json(before), _digest(after)
         )
 
-    def _restore_alignment(self, group_id: int, document_id: int) -> str:
-        """Put back the alignment a group replaced, when it did and its own still stands;
-        what was done, for the undo's summary ('' when the group replaced none)."""
+    def _restore_alignment(self, group_id: int, document_id: int, whole: bool) -> str:
+        """Put back the alignment a group replaced, when it did, its own still stands and
+        the undo restored every segment (``whole``: else the English kept is the import's,
+        which its links explain); what was done, for the undo's summary ('' when the group
+        replaced none)."""
         db = self.context.db
         row = q_changes.replaced_alignment(db, group_id)
         if row is None:
             return ""
+        if not whole:
+            return "its alignment links kept (segments were changed since it)"
         vid = int(row["version_id"])
         if _digest(q_versions.alignment_state(db, vid)) != row["after"]:
             return "its alignment links kept (changed since: another import, a merge or split)"
@@ -251,7 +255,8 @@ class ChangeSet:
                 summary += f", {kept} changed since and kept"
             if locked:
                 summary += f", {locked} locked and kept (unlock to undo)"
-            links = self._restore_alignment(group_id, group["document_id"])
+            links = self._restore_alignment(group_id, group["document_id"],
+                                            whole=not (kept or locked))
             if links:
                 summary += f"; {links}"
             errors = q_lqa.delete_group_errors(db, group_id)
