@@ -68,7 +68,7 @@ def test_find_replace_previews_applies_once_and_undoes_at_once(project: Project)
     report = project.find_replace(None, "revolution", "uprising")
     assert [c.after for c in report.changes] == [c.after for c in preview.changes]
     after = _texts(project)
-    assert all("uprising" in after[sid][0] for sid in hits)
+    assert all("uprising" in after[sid][0].lower() for sid in hits)
     assert project.history(hits[0])[-1].action == "replace"
     assert report.group_id is not None
     result = project.undo_change(report.group_id)
@@ -299,3 +299,22 @@ def test_without_doc_a_batch_says_which_document_it_worked_on(
         assert note in result.stderr, (args, result.stderr)
         assert note not in run_cli(*args, "--doc", "other", *db).stderr
     assert "the first of" not in run_cli("confirm", "4", *db).stderr  # ids: any document
+
+
+def test_a_replacement_typed_in_lower_case_takes_the_case_found(project: Project) -> None:
+    """Case-insensitive, as a word processor does it: "Revolution" at a sentence's start or in
+    a name becomes "Revolt", "REVOLUTION" "REVOLT" (they became "revolt", breaking names and
+    sentence starts); a replacement with capitals, --case-sensitive, a regular expression and
+    a change of case alone are written as typed."""
+    project.save_draft(1, "Revolution! The October Revolution, a REVOLUTION, the revolution.")
+    report = project.find_replace(None, "revolution", "revolt", ids=[1], dry_run=True)
+    assert report.changes[0].after == "Revolt! The October Revolt, a REVOLT, the revolt."
+    typed = project.find_replace(None, "revolution", "Revolt", ids=[1], dry_run=True)
+    assert typed.changes[0].after == "Revolt! The October Revolt, a Revolt, the Revolt."
+    exact = project.find_replace(None, "revolution", "revolt", ids=[1], dry_run=True,
+                                 case_sensitive=True)
+    assert exact.changes[0].after == (
+        "Revolution! The October Revolution, a REVOLUTION, the revolt.")
+    lowered = project.find_replace(None, "Revolution", "revolution", ids=[1], dry_run=True)
+    assert lowered.changes[0].after == (
+        "revolution! The October revolution, a revolution, the revolution.")

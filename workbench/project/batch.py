@@ -119,17 +119,33 @@ def replaceable(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+def cased_like(replacement: str, found: str) -> str:
+    """``replacement`` (typed in lower case) in the case of the text ``found``, as a word
+    processor's case-insensitive replace does: all capitals (REVOLUTION → REVOLT), a capital
+    first letter (Revolution → Revolt), else as typed."""
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if found[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
 def replace_text(
-    pattern: re.Pattern[str], replacement: str, text: str, *, regex: bool
+    pattern: re.Pattern[str], replacement: str, text: str, *, regex: bool,
+    keep_case: bool = False,
 ) -> tuple[str, int, tuple[tuple[int, int], ...]]:
     """``text`` with every match of :func:`replaceable` replaced (``\\1`` groups when
-    ``regex``), the count, and where the replacements stand in the result."""
+    ``regex``; in each match's case when ``keep_case``, see :func:`cased_like`), the count,
+    and where the replacements stand in the result."""
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     last = 0
     length = 0
     for match in replaceable(pattern, text):
         new = match.expand(replacement) if regex else replacement
+        if keep_case:
+            new = cased_like(new, match.group())
         out.append(text[last:match.start()])
         length += match.start() - last
         spans.append((length, length + len(new)))
@@ -223,6 +239,10 @@ class Batch:
             check_replacement(pattern, replacement)
         document = self.catalog.document(doc)
         report = ReplaceReport(document.name, find, replacement, dry_run=dry_run)
+        # a replacement typed in lower case takes each match's case (not when it only changes
+        # the case of what is found, nor when asked to match case)
+        keep_case = (not case_sensitive and not regex and replacement == replacement.lower()
+                     and replacement != find.lower())
         wanted = set(ids) if ids is not None else None
         planned: list[Change] = []
         with self.context.transaction():
@@ -233,7 +253,9 @@ class Batch:
                 text = row["target"] or ""
                 if not text or (wanted is not None and row["id"] not in wanted):
                     continue
-                after, count, spans = replace_text(pattern, replacement, text, regex=regex)
+                after, count, spans = replace_text(
+                    pattern, replacement, text, regex=regex, keep_case=keep_case
+                )
                 if not count or after == text:
                     continue
                 if row["locked"]:
