@@ -318,3 +318,23 @@ def test_a_replacement_typed_in_lower_case_takes_the_case_found(project: Project
     lowered = project.find_replace(None, "Revolution", "revolution", ids=[1], dry_run=True)
     assert lowered.changes[0].after == (
         "revolution! The October revolution, a revolution, the revolution.")
+
+
+def test_a_replacement_says_the_qa_errors_it_brings(project: Project, sample_db: Path) -> None:
+    """Replacing "revolution" with "revolt" writes the glossary's forbidden "October revolt"
+    into segment 1 and loses the required "revolution" elsewhere: the preview and the command
+    name each error it brings (it said nothing: confirmed work silently broke the glossary)."""
+    report = project.find_replace(None, "revolution", "revolt", dry_run=True)
+    brought = {c.segment_id: c.new_errors for c in report.changes}
+    assert any(e.startswith("term-forbidden: ") and "'October Revolt'" in e for e in brought[1])
+    assert any(e.startswith("term-missing: ") for e in brought[3])
+    assert all(not c.new_errors for c in project.find_replace(
+        None, "revolution", "revolution", dry_run=True, case_sensitive=True).changes)
+    project.close()
+    result = run_cli("replace", "revolution", "revolt", "--db", str(sample_db))
+    assert result.exit_code == 0, result.stderr
+    assert "warning: segment 1 (#1): the replacement brought an error: term-forbidden: " in (
+        result.stderr)
+    data = json.loads(run_cli("replace", "revolt", "uprising", "--dry-run", "--format", "json",
+                              "--db", str(sample_db)).stdout)
+    assert all("new_errors" in c for c in data["changes"])

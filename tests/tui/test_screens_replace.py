@@ -8,7 +8,7 @@ from textual.widgets import Checkbox, Input
 from tests.tui.conftest import editing, settle
 from tests.tui.screen_wait import notified, open_screen, shows
 from workbench.project import Project
-from workbench.project.batch import Replacement
+from workbench.project.batch import Replacement, ReplaceReport
 from workbench.tui.rows import ViewSpec
 from workbench.tui.screens.changes import UndoConfirmScreen
 from workbench.tui.screens.editor import EditorScreen
@@ -18,6 +18,7 @@ from workbench.tui.screens.replace import (
     ReplaceQuery,
     ReplaceScreen,
     change_lines,
+    summary,
 )
 
 HITS = {1, 3, 6, 9, 13, 14, 15}  # segments of the sample whose English says "revolution"
@@ -38,6 +39,17 @@ def test_a_change_shows_the_matches_struck_and_the_replacements_highlighted():
     marked = [plain[s.start:s.end] for s in lines.spans if s.style == AFTER_STYLE]
     assert struck == ["Revolution", "revolution"]  # not inside "revolutionary"
     assert marked == ["uprising", "uprising"]
+
+
+def test_a_change_that_brings_a_qa_error_says_which():
+    change = Replacement(1, 1, "The October Revolution.", "The October Revolt.", 1, ((12, 18),),
+                         ("term-forbidden: ثورة أكتوبر: forbidden rendering 'October Revolt'",))
+    lines = change_lines(change, ReplaceQuery("revolution", "revolt"))
+    assert lines.plain.endswith("\n       ✗ term-forbidden: ثورة أكتوبر: forbidden rendering "
+                                "'October Revolt'")
+    report = ReplaceReport("sample", "revolution", "revolt", changes=[change])
+    assert summary(report) == ("1 occurrence in 1 segment will be replaced; 1 segment would "
+                               "get QA errors (✗)")
 
 
 async def test_preview_apply_as_one_change_and_undo(sample_db, make_app):

@@ -79,6 +79,11 @@ def _print_replacements(report: ReplaceReport) -> None:
     if report.group_id is not None:
         click.echo(f"change {report.group_id}: undo it with `workbench undo --change "
                    f"{report.group_id}`")
+    for change in report.changes:
+        for error in change.new_errors:
+            click.echo(f"warning: segment {change.segment_id} (#{change.position}): the "
+                       f"replacement {'would bring' if report.dry_run else 'brought'} an "
+                       f"error: {error}", err=True)
 
 
 def _selection(

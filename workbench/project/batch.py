@@ -38,6 +38,9 @@ class Replacement:
     count: int
     spans: tuple[tuple[int, int], ...]
     """Where the replacements stand in ``after``."""
+    new_errors: tuple[str, ...] = ()
+    """The QA errors ``after`` has that ``before`` had not ('CHECK: message'): a forbidden
+    rendering written in, a required one or a number replaced away."""
 
 
 @dataclass
@@ -246,9 +249,9 @@ class Batch:
         wanted = set(ids) if ids is not None else None
         planned: list[Change] = []
         with self.context.transaction():
-            rows = q_docs.segments_page(
-                self.context.db, document.id, self.catalog.working_id(document), 0, 1 << 62
-            )
+            vid = self.catalog.working_id(document)
+            rows = q_docs.segments_page(self.context.db, document.id, vid, 0, 1 << 62)
+            stamp = self.checking.terms.stamp()
             for row in rows:
                 text = row["target"] or ""
                 if not text or (wanted is not None and row["id"] not in wanted):
@@ -261,9 +264,10 @@ class Batch:
                 if row["locked"]:
                     report.locked.append(row["id"])
                     continue
-                report.changes.append(
-                    Replacement(row["id"], row["position"], text, after, count, spans)
-                )
+                report.changes.append(Replacement(
+                    row["id"], row["position"], text, after, count, spans,
+                    self._new_errors(row["id"], row["source"], vid, text, after, stamp),
+                ))
                 planned.append(
                     (row["id"], text, after, row["status"], status_after_edit(row["status"], after))
                 )
@@ -276,6 +280,18 @@ class Batch:
                     document, planned, "replace", "replace", summary
                 )
         return report
+
+    def _new_errors(
+        self, segment_id: int, source: str, vid: int | None, before: str, after: str, stamp: int
+    ) -> tuple[str, ...]:
+        """The QA errors of a segment's English ``after`` a replacement that it had not
+        ``before`` (the checks the QA gate runs, with the segment's link unit)."""
+        def errors(text: str) -> list[str]:
+            return [f"{f.check}: {f.message}" for f in self.checking.open_unit_findings(
+                segment_id, source, vid, text, stored=before, stamp=stamp, errors_only=True)]
+
+        had = set(errors(before))
+        return tuple(e for e in errors(after) if e not in had)
 
     def confirm_many(
         self, segment_ids: Sequence[int], override_reason: str | None = None

@@ -35,6 +35,7 @@ MAX_PREVIEW = 200
 """Segments drawn in the preview (all of them are replaced; the count says how many)."""
 BEFORE_STYLE = "bold red strike"
 AFTER_STYLE = "bold black on green"
+ERROR_STYLE = "bold red"
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class ReplaceDone(Message):
 
 def change_lines(change: Replacement, query: ReplaceQuery) -> Text:
     """One change of the preview: its number, the English before (matches struck out) and
-    after (replacements highlighted)."""
+    after (replacements highlighted), and the QA errors the replacement brings."""
     before = Text(change.before)
     try:
         pattern = compile_pattern(query.find, regex=query.regex,
@@ -76,8 +77,11 @@ def change_lines(change: Replacement, query: ReplaceQuery) -> Text:
     for start, end in change.spans:
         after.stylize(AFTER_STYLE, start, end)
     number = f"{change.position:>6} "
-    return Text.assemble((number, "bold"), ("− ", "red"), before, "\n",
-                         " " * len(number), ("+ ", "green"), after)
+    lines = Text.assemble((number, "bold"), ("− ", "red"), before, "\n",
+                          " " * len(number), ("+ ", "green"), after)
+    for error in change.new_errors:  # what the replacement breaks (a forbidden rendering...)
+        lines.append_text(Text.assemble("\n", " " * len(number), ("✗ " + error, ERROR_STYLE)))
+    return lines
 
 
 def summary(report: ReplaceReport, done: bool = False) -> str:
@@ -88,6 +92,9 @@ def summary(report: ReplaceReport, done: bool = False) -> str:
                 f"{plural(len(report.changes), 'segment')} {verb}")
     else:
         line = "Nothing to replace"
+    broken = sum(1 for c in report.changes if c.new_errors)
+    if broken:
+        line += f"; {plural(broken, 'segment')} {'got' if done else 'would get'} QA errors (✗)"
     if report.locked:
         shown = ", ".join(str(i) for i in report.locked[:10])
         more = ", …" if len(report.locked) > 10 else ""
