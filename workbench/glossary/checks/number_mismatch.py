@@ -12,7 +12,8 @@ whole run of spaced digit groups has that shape (0800 555 111, a phone number, i
 a number that finds no partner is compared again as its groups (a phone number's groups
 typed in another order on the Arabic side).
 
-The end of a range may be written short on either side (2019–20 = 2019-2020; pages 120–25).
+The end of a range may be written short on either side (2019–20 = 2019-2020; pages 120–25),
+after any hyphen or dash, or after a year and a slash (2020/21 = 2020/2021).
 A time written with a point (10.30am, British style) stands for its hours and minutes when
 the other side has them apart (10:30).
 The digits of a web or e-mail address are not numbers (url-mismatch compares addresses). A
@@ -143,14 +144,18 @@ _SCALE_AFTER = re.compile(
     r"(?![^\W\d_])", re.IGNORECASE)
 
 
-# A number and a dash right before another: the end of a range may be written short.
-_RANGE_START = re.compile(r"(?<![\w.,])(\d+)[-\u2013]\Z")
+# A number and a dash right before another: the end of a range may be written short. Any
+# hyphen or dash (the no-break hyphen of a word processor, the en or em dash, the minus sign),
+# or a slash after a year (the 2020/21 season, a year that spans two).
+_RANGE_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_RANGE_START = re.compile(rf"(?<![\w.,])(\d+)([{_RANGE_DASHES}/])\Z")
 
 
 def _range_end(text: str, start: int, end: int) -> str | None:
     """The whole number a range's shortened end stands for (2019–20: 2020; pages 120–25:
-    125), or None (not after a longer number and a dash, or not past it: 2019-05)."""
-    if start < 2 or text[start - 1] not in "-\u2013":
+    125; 2020/21: 2021), or None (not after a longer number and a dash, or a year and a
+    slash, or not past it: 2019-05)."""
+    if start < 2 or text[start - 1] not in _RANGE_DASHES + "/":
         return None
     before = _RANGE_START.search(text, max(0, start - 16), start)
     if before is None:
@@ -158,6 +163,8 @@ def _range_end(text: str, start: int, end: int) -> str | None:
     first, short = before.group(1), text[start:end]
     if not short.isdecimal() or len(short) >= len(first):
         return None
+    if before.group(2) == "/" and (len(first), len(short)) != (4, 2):
+        return None  # 12/5 is a date or a fraction, not 12 to 15
     whole = first[: len(first) - len(short)] + short
     return whole.lstrip("0") or "0" if int(whole) > int(first) else None
 
