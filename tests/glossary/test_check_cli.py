@@ -501,3 +501,10 @@ def test_glossary_import_reports_every_bad_row_and_imports_nothing(
     assert merged.exit_code == 2
     after = run_cli("glossary", "list", "--db", str(sample_db), "--format", "json").stdout
     assert after == before
+
+
+def test_an_english_file_given_as_the_source_is_refused(files: dict[str, str]) -> None:
+    """--source en.txt found no term and passed every check: 0 violations, exit 0."""
+    result = file_check({**files, "ar": files["en"]})
+    assert result.exit_code == 2
+    assert f"{files['en']}: not Arabic: 0% of its letters are Arabic" in result.stderr

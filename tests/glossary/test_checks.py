@@ -128,6 +128,21 @@ def test_number_mismatch() -> None:
         ("في موسم 2019-20.", "In the 2019-2020 season.", True),
         ("في موسم 2019-2020.", "In the 2019–21 season.", False),
         ("في 2019-05.", "In 2005.", False),
+        # after any hyphen or dash (a word processor's no-break hyphen), a year and a slash
+        ("في موسم 2019-2020.", "In the 2019\u201120 season.", True),
+        ("في موسم 2019-2020.", "In the 2019\u201420 season.", True),
+        ("العام الدراسي 2020/2021.", "The 2020/21 school year.", True),
+        ("العام الدراسي 2020-2021.", "The 2020/21 school year.", True),
+        ("العام الدراسي 2020/2021.", "The 2020/22 school year.", False),
+        ("في 15 مايو.", "On 12/5.", False),
+        # the month of a date in digits, named in English (it was an error: 5 missing)
+        ("أغلق في 1/5/2020.", "It closed on 1 May 2020.", True),
+        ("أغلق في ٢٠٢٠/٥/١.", "It closed on May 1, 2020.", True),
+        ("أغلق في 01-05-2020.", "It closed on 1 May 2020.", True),
+        ("أغلق في 1.9.2020.", "It closed on 1 Sept. 2020.", True),
+        ("أغلق في 1/5/2020.", "It closed on 1 June 2020.", False),
+        ("أغلق في 1/5/2020 و2/5/2020.", "It closed on 1 and 2 May 2020.", False),
+        ("أغلق في الشهر 5.", "It closed in May.", False),
         # a time written with a point, British style (it was two errors and a warning)
         ("وصل في الساعة 10:30 صباحا.", "He arrived at 10.30am.", True),
         ("وصل في الساعة 9:05 مساء.", "He arrived at 9.05pm.", True),

@@ -167,3 +167,19 @@ def test_an_alef_with_a_hamza_before_lam_is_the_terms_own_letter() -> None:
         ("ألعاب", "الألعاب"), ("ألعاب", "وألعاب"), ("ألعاب", "والالعاب"),
         ("إلغاء", "إلغاء"), ("إلغاء", "وبالإلغاء"), ("الآن", "الآن"), ("اللغة", "باللغة"),
     ]
+
+
+def test_a_vocalised_term_is_not_found_where_the_text_writes_other_vowels() -> None:
+    """عَرَض (a symptom) was found in عُرِضَ (was shown) and عَرْض (an offer): the glossary's
+    vowels tell it from its homographs wherever the text writes its own."""
+    m = matcher("عَرَض", "حَجْر صحي", "صحي")
+    assert found(m, "عُرِضَ الفيلم ثم عَرْض الأربعاء") == []
+    assert found(m, "عرض") == [("عَرَض", "عرض")]  # no vowels: it may be the term
+    assert found(m, "والعَرَضُ") == [("عَرَض", "والعَرَضُ")]  # the case ending varies
+    assert found(m, "الحَجْرُ الصحيّ") == [("حَجْر صحي", "الحَجْرُ الصحيّ")]
+    assert found(m, "حِجْر صحي") == [("صحي", "صحي")]  # a shorter term is found instead
+    assert found(m, "<1>عُرِضَ</1>") == []
+    # spellings merged: any of them may be the one the text writes
+    both = TermMatcher(Glossary([Entry("عَرَض", "symptom"), Entry("عَرْض", "display")]))
+    assert len(both) == 1 and len(both.find("عَرْض")) == 1 and both.find("عُرِضَ") == []
+    assert len(TermMatcher(Glossary([Entry("عَرَض", "a"), Entry("عرض", "b")])).find("عُرِض")) == 1

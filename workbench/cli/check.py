@@ -86,8 +86,11 @@ def _file_report(
 ) -> Report:
     from workbench.glossary.qa import run_document
     from workbench.glossary.report import Report, ReportRow
+    from workbench.text.script import require_language
 
     ar, en = _lines(source), _lines(target)
+    # an English file given for the Arabic finds no term and passes every check
+    require_language("\n".join(ar), "ar", source)
     if len(ar) != len(en):
         raise InputError(
             target,

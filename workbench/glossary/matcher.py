@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import NamedTuple
 
 import ahocorasick
@@ -113,6 +114,63 @@ def _last_forms(word: str, raw: str, first: bool) -> list[tuple[str, m.Form]]:
     return [(h, f) for h in heads for f in forms]
 
 
+# The short vowels and the sukun: a term written with them (عَرَض, a symptom) is told from its
+# homographs (عَرْض, an offer; عُرِضَ, was shown) where the text writes its own.
+_VOWELS = {"\u064e": "a", "\u064f": "u", "\u0650": "i", "\u0652": "0"}
+_VOWEL_RUN = re.compile("[\u064e\u064f\u0650\u0652]")
+
+#: A term word's letters (article left out, last letter too: its case ending varies) and
+#: the vowel written on each (None where none is).
+_Marks = tuple[str, tuple[str | None, ...]]
+
+
+def _marked_letters(word: str) -> tuple[str, list[str | None]]:
+    """A word's letters, normalised as the matcher reads them, and the short vowel or sukun
+    written on each (None where none is)."""
+    letters: list[str] = []
+    vowels: list[str | None] = []
+    for ch in word:
+        vowel = _VOWELS.get(ch)
+        if vowel is not None:
+            if vowels and vowels[-1] is None:
+                vowels[-1] = vowel
+            continue
+        for letter in normalize_arabic(ch):  # '' for other marks and tatweel
+            letters.append(letter)
+            vowels.append(None)
+    return "".join(letters), vowels
+
+
+def _term_marks(term: str) -> list[_Marks] | None:
+    """A term's vowels word by word, or None when it writes none (nothing to tell apart)."""
+    if not _VOWEL_RUN.search(term):
+        return None
+    out: list[_Marks] = []
+    for word in _dashes(term).split():
+        letters, vowels = _marked_letters(word)
+        skip = len(letters) - len(m.strip_article(letters))
+        out.append((letters[skip:-1], tuple(vowels[skip:-1])))
+    return out
+
+
+def _marks_agree(marks: list[_Marks], text: str) -> bool:
+    """Whether the words of an occurrence (``text``) write no vowel that differs from the
+    term's on the same letter (a word that cannot be lined up with the term's agrees)."""
+    words = _dashes(text).split()
+    if len(words) != len(marks):
+        return True
+    for word, (stem, vowels) in zip(words, marks, strict=True):
+        letters, written = _marked_letters(word)
+        at = next((k for k in range(min(len(letters), 5)) if letters[:k] in m.PREFIXES
+                   and letters.startswith(stem, k)), None)
+        if at is None:
+            continue
+        for mine, theirs in zip(vowels, written[at:at + len(stem)], strict=True):
+            if mine is not None and theirs is not None and mine != theirs:
+                return False
+    return True
+
+
 class TermMatcher:
     """Finds a glossary's Arabic terms in text (clitics, suffixes and spellings understood)."""
 
@@ -120,6 +178,8 @@ class TermMatcher:
         self.glossary = glossary
         self.terms: list[str] = []
         self.entries: list[list[Entry]] = []
+        # each term's spellings' vowels (None: a spelling writes none, any text agrees)
+        self._marks: list[list[list[_Marks]] | None] = []
         by_norm: dict[str, int] = {}
         automaton = ahocorasick.Automaton()
         keys: dict[str, list[_Key]] = {}
@@ -133,11 +193,16 @@ class TermMatcher:
             if norm_key in by_norm:  # another spelling of a term already there: merge
                 tid = by_norm[norm_key]
                 self.entries[tid] = self.entries[tid] + list(entries)
+                spelling, known = _term_marks(term), self._marks[tid]
+                self._marks[tid] = None if spelling is None or known is None else [
+                    *known, spelling]
                 continue
             tid = len(self.terms)
             by_norm[norm_key] = tid
             self.terms.append(term)
             self.entries.append(list(entries))
+            spelling = _term_marks(term)
+            self._marks.append(None if spelling is None else [spelling])
             raw_words = term.split()
             raw_last = raw_words[-1] if raw_words else ""
             inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
@@ -154,6 +219,7 @@ class TermMatcher:
         for key, infos in keys.items():
             automaton.add_word(key, tuple(infos))
         self._empty = not keys
+        self._vowelled = any(marks is not None for marks in self._marks)
         if not self._empty:
             automaton.make_automaton()
         self._automaton = automaton
@@ -170,16 +236,36 @@ class TermMatcher:
         # an inline tag is white space to the matcher (its run collapses to one space): a
         # link or bold over part of a term (<1>منظمة</1> الصحة العالمية) still finds it
         norm = normalize(mask_tags(text), fold_ta_marbuta=False)
-        chosen = self._find_normalized(norm)
+        keep = None
+        if self._vowelled:
+            masked = mask_tags(text)
+
+            def keep(ws: int, we: int, tid: int) -> bool:
+                """Whether the text's own vowels, if any, agree with the term's (عُرِضَ is no
+                occurrence of عَرَض)."""
+                spellings = self._marks[tid]
+                if spellings is None:
+                    return True
+                found = self._spans([(ws, we, tid)], norm, len(arabic))[0]
+                words = masked[found.start:found.end]
+                return any(_marks_agree(marks, words) for marks in spellings)
+
+        chosen = self._find_normalized(norm, keep)
         if not chosen:
             return []
+        return self._spans(chosen, norm, len(arabic))
+
+    def _spans(
+        self, chosen: list[tuple[int, int, int]], norm: Normalized, full: int
+    ) -> list[TermMatch]:
+        """The chosen matches with their spans in the original text."""
         terms, entries = self.terms, self.entries
         deleted = norm._deleted_starts
         if not deleted:
             return [TermMatch(terms[t], entries[t], s, e) for s, e, t in chosen]
         # Normalised offsets back to the original (Normalized.span, inlined: this is hot).
         shift = norm._deleted_before
-        size, full = len(norm.text), len(arabic)
+        size = len(norm.text)
         out = []
         for s, e, t in chosen:
             k = bisect_right(deleted, s)
@@ -192,7 +278,11 @@ class TermMatcher:
             out.append(TermMatch(terms[t], entries[t], start, end))
         return out
 
-    def _find_normalized(self, norm: Normalized) -> list[tuple[int, int, int]]:
+    def _find_normalized(
+        self, norm: Normalized, keep: Callable[[int, int, int], bool] | None = None
+    ) -> list[tuple[int, int, int]]:
+        """(start, end, term id) of the matches in normalised text, leftmost-longest among
+        the candidates ``keep`` (when given) takes."""
         text = _dashes(norm.text)
         hits = list(self._automaton.iter(text))
         if not hits:
@@ -227,6 +317,8 @@ class TermMatcher:
                     if prefix[-1] == "س" and text[start] not in m.FUTURE_STEM_START:
                         continue  # the future س only comes before an imperfect verb
                 candidates.append((ws, ws - we, we - after, tid, we))
+        if keep is not None:
+            candidates = [c for c in candidates if keep(c[0], c[4], c[3])]
         if not candidates:
             return []
         candidates.sort()

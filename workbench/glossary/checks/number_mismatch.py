@@ -12,13 +12,15 @@ whole run of spaced digit groups has that shape (0800 555 111, a phone number, i
 a number that finds no partner is compared again as its groups (a phone number's groups
 typed in another order on the Arabic side).
 
-The end of a range may be written short on either side (2019–20 = 2019-2020; pages 120–25).
+The end of a range may be written short on either side (2019–20 = 2019-2020; pages 120–25),
+after any hyphen or dash, or after a year and a slash (2020/21 = 2020/2021).
 A time written with a point (10.30am, British style) stands for its hours and minutes when
 the other side has them apart (10:30).
 The digits of a web or e-mail address are not numbers (url-mismatch compares addresses). A
 number of the source may be spelt out in English, as house styles write small numbers ("3
 أشخاص" = "three people"; "twenty-five", "twenty-first", "ten thousand"); such words only pair
-with source numbers, never count as numbers of the target of their own.
+with source numbers, never count as numbers of the target of their own. So does the name
+of a month for the month of a date the source writes in digits (1/5/2020 = 1 May 2020).
 """
 
 from __future__ import annotations
@@ -143,14 +145,18 @@ _SCALE_AFTER = re.compile(
     r"(?![^\W\d_])", re.IGNORECASE)
 
 
-# A number and a dash right before another: the end of a range may be written short.
-_RANGE_START = re.compile(r"(?<![\w.,])(\d+)[-\u2013]\Z")
+# A number and a dash right before another: the end of a range may be written short. Any
+# hyphen or dash (the no-break hyphen of a word processor, the en or em dash, the minus sign),
+# or a slash after a year (the 2020/21 season, a year that spans two).
+_RANGE_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_RANGE_START = re.compile(rf"(?<![\w.,])(\d+)([{_RANGE_DASHES}/])\Z")
 
 
 def _range_end(text: str, start: int, end: int) -> str | None:
     """The whole number a range's shortened end stands for (2019–20: 2020; pages 120–25:
-    125), or None (not after a longer number and a dash, or not past it: 2019-05)."""
-    if start < 2 or text[start - 1] not in "-\u2013":
+    125; 2020/21: 2021), or None (not after a longer number and a dash, or a year and a
+    slash, or not past it: 2019-05)."""
+    if start < 2 or text[start - 1] not in _RANGE_DASHES + "/":
         return None
     before = _RANGE_START.search(text, max(0, start - 16), start)
     if before is None:
@@ -158,6 +164,8 @@ def _range_end(text: str, start: int, end: int) -> str | None:
     first, short = before.group(1), text[start:end]
     if not short.isdecimal() or len(short) >= len(first):
         return None
+    if before.group(2) == "/" and (len(first), len(short)) != (4, 2):
+        return None  # 12/5 is a date or a fraction, not 12 to 15
     whole = first[: len(first) - len(short)] + short
     return whole.lstrip("0") or "0" if int(whole) > int(first) else None
 
@@ -243,6 +251,43 @@ def _spelt_out(
     return rest
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+# An English month's name, or its abbreviation (Sept.), capitalised (not the "may" of a verb)
+_MONTH_NAME = re.compile(
+    r"\b(" + "|".join(sorted({*_MONTHS, *(m[:3] for m in _MONTHS), "Sept"}, key=len,
+                             reverse=True)) + r")\b\.?"
+)
+# The month of a date written in digits as Arabic writes it: day/month/year or
+# year/month/day (1/5/2020, ٢٠٢٠/٥/١, 01-05-2020, 1.5.2020), found at its start.
+_DATE_MONTH = re.compile(
+    r"(?:(?<![\d.,/\-])\d{1,2}([/.\-])(?=\d{1,2}\1\d{2,4}(?![\d.,/\-]\d))"
+    r"|(?<![\d.,/\-])\d{4}([/.\-])(?=\d{1,2}\2\d{1,2}(?![\d.,/\-]\d)))"
+)
+
+
+def _named_months(
+    missing: list[int], src: list[tuple[str, tuple[int, int]]], source: str, target: str
+) -> list[int]:
+    """The source numbers of ``missing`` (indices) that are not the month of a date in digits
+    whose month the target names (1/5/2020 = 1 May 2020, May 1, 2020)."""
+    names = [_MONTHS.index(next(m for m in _MONTHS if m.startswith(found.group(1)[:3]))) + 1
+             for found in _MONTH_NAME.finditer(target)]
+    if not names:
+        return missing
+    months = {found.end() for found in _DATE_MONTH.finditer(source.translate(_TABLE))}
+    rest = []
+    for i in missing:
+        number, (start, _) = src[i]
+        if start in months and number.isdecimal() and int(number) in names:
+            names.remove(int(number))
+        else:
+            rest.append(i)
+    return rest
+
+
 def _pair_up(src: list[frozenset[str]], tgt: list[frozenset[str]]) -> tuple[list[int], list[int]]:
     """The source and target numbers left without a partner (a partner shares a value),
     by index; plain equal values are paired first, with the target's last occurrences (the
@@ -293,8 +338,8 @@ class NumberMismatch(Check):
                 if len(missing2) + len(extra2) < len(missing) + len(extra):
                     src, tgt, src_values, tgt_values = src2, tgt2, src2_values, tgt2_values
                     missing, extra = missing2, extra2
-        if missing:  # "three people" for 3 أشخاص
-            missing = _spelt_out(missing, src_values, target)
+        if missing:  # "three people" for 3 أشخاص; "1 May 2020" for 1/5/2020
+            missing = _named_months(_spelt_out(missing, src_values, target), src, source, target)
         findings: list[Finding] = []
         counts = Counter(src[i][0] for i in missing)
         scaled = {src[i][0]: _scaled(src[i][0], src_values[i]) for i in missing}
