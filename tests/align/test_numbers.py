@@ -3,7 +3,7 @@
 import pytest
 
 from workbench.align.anchors import anchor_bags
-from workbench.align.numbers import compound_numbers
+from workbench.text.arabic_numbers import compound_numbers
 from workbench.text.stems import arabic_words
 
 

@@ -69,6 +69,12 @@ def test_numbers_are_read_in_any_script(text: str, values: list[str]) -> None:
     assert [n for n, _ in numbers(text)] == values
 
 
+def test_a_wrong_number_for_one_the_arabic_writes_in_words_says_so() -> None:
+    (found,) = run_checks("سجلت ثلاث حالات.", "It recorded 4 cases.", matcher=None)
+    assert found.message == ("number 4 in the target is not in the source (the source writes 3 "
+                             "in words)")
+
+
 def test_number_mismatch() -> None:
     assert ids("في 18 أكتوبر", "On 18 October") == []
     assert ids("في ٠١ نوفمبر.", "On 1 November.") == []
@@ -122,6 +128,14 @@ def test_number_mismatch() -> None:
         ("مات ١٠ آلاف شخص.", "Ten people died.", False),
         ("قتل 3 أشخاص.", "Four people were killed.", False),
         ("قتل 3 أشخاص و3 جرحى.", "Three people were killed and others hurt.", False),
+        # a number the Arabic writes in words, the English in digits
+        ("سجلت أربع حالات جديدة وخمسة وعشرين وفاة خلال ثلاثة أيام.",
+         "It recorded 4 new cases and 25 deaths in 3 days.", True),
+        ("قتل ثلاثة آلاف شخص في القرن التاسع عشر.", "3,000 people died in the 19th century.",
+         True),
+        ("بلغت الخسائر مليون دولار ولقي ثلاث مائة حتفهم.", "Losses hit $1,000,000; 300 died.",
+         True),
+        ("سجلت ثلاث حالات.", "It recorded 4 cases.", False),
         # a range's end written short, as English styles write it
         ("في موسم 2019-2020.", "In the 2019–20 season.", True),
         ("انظر الصفحات 120-125.", "See pages 120–25.", True),

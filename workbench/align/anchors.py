@@ -23,9 +23,9 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
-from workbench.align.numbers import compound_numbers, number_part
 from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.glossary.model import Glossary
+from workbench.text.arabic_numbers import compound_numbers, number_part
 from workbench.text.normalize import normalize_arabic
 from workbench.text.stems import (
     AR_STOP,

@@ -32,6 +32,7 @@ from decimal import Decimal
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
 from workbench.text.addresses import address_spans, mask_addresses
+from workbench.text.arabic_numbers import word_numbers
 from workbench.text.tags import mask_tags
 
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
@@ -233,17 +234,17 @@ def spelt_numbers(text: str) -> list[str]:
     return out
 
 
-def _spelt_out(
-    missing: list[int], src: list[frozenset[str]], target: str
+def _not_in_words(
+    lone: list[int], values: list[frozenset[str]], words: list[str]
 ) -> list[int]:
-    """The source numbers of ``missing`` (indices) that the target does not spell out either."""
-    words = spelt_numbers(target)
+    """The numbers of ``lone`` (indices into ``values``) that the other side does not write
+    in ``words`` either (the values of its numbers in words), each word pairing once."""
     if not words:
-        return missing
+        return lone
     rest = []
-    for i in missing:
+    for i in lone:
         for k, value in enumerate(words):
-            if value in src[i]:
+            if value in values[i]:
                 del words[k]
                 break
         else:
@@ -339,7 +340,14 @@ class NumberMismatch(Check):
                     src, tgt, src_values, tgt_values = src2, tgt2, src2_values, tgt2_values
                     missing, extra = missing2, extra2
         if missing:  # "three people" for 3 أشخاص; "1 May 2020" for 1/5/2020
-            missing = _named_months(_spelt_out(missing, src_values, target), src, source, target)
+            missing = _named_months(
+                _not_in_words(missing, src_values, spelt_numbers(target)), src, source, target)
+        in_words = [str(n) for n in word_numbers(source)] if extra else []
+        if extra:  # "4 cases" for أربع حالات (the words paired leave the list)
+            extra = _not_in_words(extra, tgt_values, in_words)
+        # the source's numbers in words that the target's numbers did not pair with
+        besides = f" (the source writes {', '.join(dict.fromkeys(in_words))} in words)" if (
+            in_words) else ""
         findings: list[Finding] = []
         counts = Counter(src[i][0] for i in missing)
         scaled = {src[i][0]: _scaled(src[i][0], src_values[i]) for i in missing}
@@ -358,7 +366,7 @@ class NumberMismatch(Check):
             findings.append(
                 self.finding(
                     "extra", f"number {number}{_scaled(number, tgt_values[j])} in the target "
-                    "is not in the source", found=number, span=span, severity="warning",
+                    f"is not in the source{besides}", found=number, span=span, severity="warning",
                 )
             )
         return findings

@@ -3,6 +3,8 @@
 says "Article 33").
 
 Words are the aligner's normalised words (:func:`workbench.text.stems.arabic_words`).
+:func:`word_numbers` reads every number a text writes in words, for the number check (أربع
+حالات = "4 cases").
 A compound is a unit followed by عشر/عشرة (a teen) or by مائة (hundreds), and parts joined
 by و (units, tens, hundreds), read in Arabic order (the units before the tens). One number
 word alone is left to the anchors' own table, except after a heading noun: المادة الرابعة
@@ -11,6 +13,7 @@ is Article 4, الفصل الثاني Chapter 2.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from workbench.text.normalize import normalize_arabic
@@ -111,3 +114,66 @@ def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
         k = end
     return out
 
+
+
+# A scale word after a number multiplies it (ثلاثة آلاف = 3,000); alone it is its value
+# (ألف = 1,000; a dual, which no number comes before, twice it: ألفين = 2,000).
+_SCALES = (
+    ("ألف آلاف ألفا", "ألفان ألفين", 1000),
+    ("مليون ملايين مليونا", "مليونان مليونين", 10**6),
+    ("مليار مليارات مليارا بليون", "ملياران مليارين", 10**9),
+)
+_SCALE_WORDS = {normalize_arabic(w): (v, False) for words, _, v in _SCALES for w in words.split()}
+_SCALE_WORDS |= {normalize_arabic(w): (2 * v, True) for _, duals, v in _SCALES
+                 for w in duals.split()}
+
+
+def _scale(word: str) -> tuple[int, bool] | None:
+    """A scale word's value and whether it is a dual."""
+    return _SCALE_WORDS.get(word) or _SCALE_WORDS.get(_bare(word))
+
+
+_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|\d+")
+_DIGITS = "#"  # a number written in digits, among the words
+
+
+def _words(text: str) -> list[str]:
+    """The normalised words of ``text``, a number in digits as ``_DIGITS``, and the و (ف, ب,
+    ل) of a number word that starts a number taken off (وخمسة وعشرين: خمسة وعشرين)."""
+    words = [_DIGITS if w[0].isdigit() else w for w in _TOKEN.findall(normalize_arabic(text))]
+    for k, word in enumerate(words):
+        starts = k == 0 or number_part(words[k - 1], False) is None
+        if starts and number_part(word, False) is None and number_part(_bare(word), False):
+            words[k] = _bare(word)
+    return words
+
+
+def word_numbers(text: str) -> list[int]:
+    """The values of the numbers an Arabic text writes in words, in order: a compound
+    (خمسة وعشرين = 25, ثلاث مائة), one number word, a clitic before it or not (وثلاث,
+    الثالثة, عشرين), a scale word after either (ثلاثة آلاف = 3,000) or alone (مليون)."""
+    words = _words(text)
+    compounds = {start: (end, value) for start, end, value in compound_numbers(words)}
+    out: list[int] = []
+    k = 0
+    while k < len(words):
+        if words[k] == _DIGITS:  # a scale word after digits is theirs (٥٢ ألف)
+            k += 2 if k + 1 < len(words) and _scale(words[k + 1]) else 1
+            continue
+        if k in compounds:
+            end, value = compounds[k]
+        else:
+            part = number_part(words[k], False) or number_part(_bare(words[k]), False)
+            if part is None or part[0] == "teen":
+                scale = _scale(words[k])
+                if scale is not None:
+                    out.append(scale[0])
+                k += 1
+                continue
+            end, value = k + 1, part[1]
+        scale = _scale(words[end]) if end < len(words) else None
+        if scale is not None and not scale[1]:  # ثلاثة آلاف
+            value, end = value * scale[0], end + 1
+        out.append(value)
+        k = end
+    return out
