@@ -298,6 +298,16 @@ def test_the_byte_order_marks_of_joined_files_stay_out_of_the_segments(
         "الفقرة الأولى.", "جملة ثانية.", "الفقرة الثالثة.", "جملة ثانية."]
 
 
+def test_a_paragraph_of_invisible_marks_is_no_segment(project: Project, tmp_path: Path) -> None:
+    """A word processor's empty paragraph holding a right-to-left mark was imported as a
+    segment with nothing to translate."""
+    src = tmp_path / "marks.txt"
+    src.write_text("الفقرة الأولى.\n\u200f\nالفقرة الثانية.\n", encoding="utf-8")
+    project.import_document(src)
+    assert [(s.paragraph, s.source) for s in project.segments("marks")] == [
+        (1, "الفقرة الأولى."), (2, "الفقرة الثانية.")]
+
+
 def test_a_device_is_refused_before_it_is_read(project: Project) -> None:
     """``workbench import /dev/zero`` read without end, its memory growing: a device is
     refused as no file before it is read (/dev/null here, which ends; a pipe is still read)."""

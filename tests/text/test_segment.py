@@ -182,6 +182,20 @@ def test_nothing_but_whitespace_is_added_or_dropped(lang: str) -> None:
     assert all(s == s.strip() and s for _, s in sentences)
 
 
+def test_invisible_marks_make_no_paragraph_or_sentence_and_hide_no_list_number() -> None:
+    """Arabic copied from a word processor: an empty paragraph holding a right-to-left mark was
+    a segment with nothing to translate, a mark after the last full stop (and a space) one more,
+    a mark before a list number made '1.' a sentence of its own, and a byte order mark between
+    two joined files' sentences hid the stop."""
+    rlm, zwsp, bom = "\u200f", "\u200b", "\ufeff"
+    text = f"{rlm}1. يعاقب بالحبس كل من خالف.\n{rlm}\n {zwsp} {rlm} \nانتهى. {rlm}\n"
+    assert segment_text(text, "ar") == [
+        (1, f"{rlm}1. يعاقب بالحبس كل من خالف."), (2, f"انتهى. {rlm}")]
+    assert split_paragraphs(f"a\n{bom}\n{rlm}{zwsp}\nb") == ["a", "b"]
+    assert split_sentences(f"انتهت الأولى.{bom}بدأت الثانية.", "ar") == [
+        f"انتهت الأولى.{bom}", "بدأت الثانية."]
+
+
 def test_the_abbreviations_file_is_read_and_can_be_extended(tmp_path: Path) -> None:
     table = default_abbreviations()
     assert table.kind("Dr") == "title"

@@ -36,9 +36,10 @@ KINDS = ("title", "inner", "number", "end", "era", "letter")
 LANGS = ("ar", "en", "any")
 
 # An end mark, then what stays with the sentence after it (closing quotes and brackets, a
-# footnote mark such as [3], invisible direction marks), then whitespace, the paragraph's
-# end, or an Arabic letter written without a space (انتهى.وبدأ).
-_CLOSERS = "\"'”’»›)\\]}\u200e\u200f\u061c"
+# footnote mark such as [3], invisible marks: direction marks, a zero-width space, a byte
+# order mark), then whitespace, the paragraph's end, or an Arabic letter written without a
+# space (انتهى.وبدأ).
+_CLOSERS = "\"'”’»›)\\]}\u200b\u200e\u200f\u061c\ufeff"
 _CANDIDATE = re.compile(
     rf"([.!?؟…]+)((?:[{_CLOSERS}]|\[\d{{1,3}}\])*)(?=\s|$|[\u0621-\u064a])"
 )
@@ -56,7 +57,12 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # A year written with its era mark glued to it (1445هـ, ٢٠٢٠م): the digits, then the mark.
 _GLUED_MARK = re.compile(r"[\d٠-٩۰-۹]+(\D+)")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-_TEXT = re.compile(r"\S")
+# A character that shows: neither whitespace nor an invisible format mark (direction marks, a
+# zero-width space or joiner, a byte order mark, a soft hyphen), which Arabic copied from a word
+# processor carries at its paragraphs' starts and ends.
+_VISIBLE = re.compile(
+    "[^\\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 # A speaker label opening the next sentence: one to three words and a colon (المذيع: ..., Q: ...).
 _LABEL_WORD = r"[^\s:.,،؛!?؟…\"'«»“”‹›()\[\]]+"
 _SPEAKER_LABEL = re.compile(rf"\s*(?:{_LABEL_WORD}\s+){{0,2}}{_LABEL_WORD}:(?=\s|$|[\"«“])")
@@ -183,8 +189,10 @@ def load_abbreviations(path: str | Path) -> Abbreviations:
 
 
 def split_lines(text: str) -> list[str]:
-    """Non-empty lines of ``text``, stripped."""
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    """The lines of ``text`` that hold visible text, stripped (a line of nothing but spaces and
+    invisible marks, such as a word processor's empty paragraph holding a right-to-left mark,
+    is none)."""
+    return [line.strip() for line in text.split("\n") if _VISIBLE.search(line)]
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -322,11 +330,13 @@ class Segmenter:
             end = m.end()
             if protected and any(s <= mark_start < e for s, e in protected):
                 continue
-            if _TEXT.search(paragraph, start, end) and self._breaks(
+            if _VISIBLE.search(paragraph, start, end) and self._breaks(
                 paragraph, lang, start, mark_start, mark_end, end, m.group(2), quotes, brackets
             ):
                 out.append(end)
                 start = end
+        if out and not _VISIBLE.search(paragraph, out[-1]):
+            out.pop()  # nothing visible follows (a direction mark): it stays with the sentence
         return out
 
     def _breaks(
@@ -350,7 +360,7 @@ class Segmenter:
         if "…" in mark or len(mark) > 1:
             return self._ellipsis_breaks(text, lang, ms, end, nxt, quoted, closers, quotes)
         # a single period
-        first = _TEXT.search(text, start, ms)
+        first = _VISIBLE.search(text, start, ms)
         if first and _ENUMERATOR.fullmatch(text, first.start(), _end_before_spaces(text, ms)):
             return False  # "1." or "(b)." opening a list item
         token, tstart = _token_before(text, ms)
