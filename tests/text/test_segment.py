@@ -196,6 +196,19 @@ def test_invisible_marks_make_no_paragraph_or_sentence_and_hide_no_list_number()
         f"انتهت الأولى.{bom}", "بدأت الثانية."]
 
 
+@pytest.mark.parametrize("mark", ["(1)", "(١)", "¹", "²³", "*", "†", "[1]"])
+def test_a_footnote_mark_after_the_stop_ends_the_sentence(mark: str) -> None:
+    """Only [1] was read as a footnote mark: 'النص.(1) وهذا…', 'text.¹ And…' and 'text.* And…'
+    were one sentence (two segments' Arabic in one, and their English merged by the aligner)."""
+    assert split_sentences(f"هذا هو النص.{mark} وهذا نص آخر.", "ar") == [
+        f"هذا هو النص.{mark}", "وهذا نص آخر."]
+    assert split_sentences(f"This is the text.{mark} And more.", "en") == [
+        f"This is the text.{mark}", "And more."]
+    # the note's own bracket closes no bracket of the sentence
+    assert split_sentences(f"(انظر النص.{mark} وما بعده) ثم تابع.", "ar") == [
+        f"(انظر النص.{mark} وما بعده) ثم تابع."]
+
+
 def test_the_abbreviations_file_is_read_and_can_be_extended(tmp_path: Path) -> None:
     table = default_abbreviations()
     assert table.kind("Dr") == "title"

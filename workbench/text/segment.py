@@ -36,13 +36,13 @@ KINDS = ("title", "inner", "number", "end", "era", "letter")
 LANGS = ("ar", "en", "any")
 
 # An end mark, then what stays with the sentence after it (closing quotes and brackets, a
-# footnote mark such as [3], invisible marks: direction marks, a zero-width space, a byte
+# footnote mark (_NOTE), invisible marks: direction marks, a zero-width space, a byte
 # order mark), then whitespace, the paragraph's end, or an Arabic letter written without a
 # space (انتهى.وبدأ).
 _CLOSERS = "\"'”’»›)\\]}\u200b\u200e\u200f\u061c\ufeff"
-_CANDIDATE = re.compile(
-    rf"([.!?؟…]+)((?:[{_CLOSERS}]|\[\d{{1,3}}\])*)(?=\s|$|[\u0621-\u064a])"
-)
+# A footnote mark written right after the stop: [3], (3), superscript digits, *, †.
+_NOTE = r"\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[*\u2020\u2021]{1,3}"
+_CANDIDATE = re.compile(rf"([.!?؟…]+)((?:[{_CLOSERS}]|{_NOTE})*)(?=\s|$|[\u0621-\u064a])")
 _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
@@ -457,7 +457,8 @@ class Segmenter:
         brackets opened since the sentence's start)."""
         if depth <= 0:
             return False
-        closed = text[ms:end].count(")") + text[ms:end].count("]")
+        after = text[ms:end]  # the mark and its closers, a note mark's own brackets not counted
+        closed = after.count(")") + after.count("]") - after.count("(") - after.count("[")
         if closed >= depth:
             return False
         ahead = text[end : end + _MAX_BRACKET]
