@@ -209,6 +209,26 @@ def test_a_footnote_mark_after_the_stop_ends_the_sentence(mark: str) -> None:
         f"(انظر النص.{mark} وما بعده) ثم تابع."]
 
 
+def test_a_lower_case_list_item_after_a_stop_starts_a_sentence() -> None:
+    """'(b) Employer' was read as a lower-case word going on with the sentence: the English of
+    a legal list stayed one segment where its Arabic (أ. … ب. …) was split item by item."""
+    text = "For this law: (a) Worker: any natural person. (b) Employer: any legal person."
+    assert split_sentences(text, "en") == [
+        "For this law: (a) Worker: any natural person.", "(b) Employer: any legal person."]
+    assert split_sentences("It ended. b) Then. It went on. (iv) Last.", "en") == [
+        "It ended.", "b) Then.", "It went on.", "(iv) Last."]
+    assert split_sentences("He saw it. (and she did too.) It ended.", "en") == [
+        "He saw it. (and she did too.)", "It ended."]
+
+
+@pytest.mark.parametrize("verb", ["سأله", "سألته", "أجابها", "قالت له", "صرخت بهم"])
+def test_a_quote_attributed_with_an_object_pronoun_stays_one_sentence(verb: str) -> None:
+    """'"لماذا تأخرت؟" سألته أمه.' was cut after the question: the attribution alone was a
+    segment (only bare verbs such as سألت were known)."""
+    text = f"«لماذا تأخرت؟» {verb} أمه. ثم جلست."
+    assert split_sentences(text, "ar") == [f"«لماذا تأخرت؟» {verb} أمه.", "ثم جلست."]
+
+
 def test_the_abbreviations_file_is_read_and_can_be_extended(tmp_path: Path) -> None:
     table = default_abbreviations()
     assert table.kind("Dr") == "title"

@@ -101,9 +101,19 @@ _SPEECH = frozenset(
 _ATTRIBUTION = frozenset(
     _words(
         """قال قالت أضاف أضافت يقول تقول كما حسبما بحسب وفقا وفقًا وفقاً أوضح أوضحت صاح صرخ
-        سأل سألت تساءل تساءلت أجاب أجابت رد ردت هتف هتفت"""
+        سأل سألت تساءل تساءلت أجاب أجابت رد ردت هتف هتفت صرخت"""
     )
 )
+# Object pronouns an attribution verb carries (سأله, سألتها, أجابهم).
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "ني", "نا", "كم", "ك")
+
+
+def _is_attribution(word: str) -> bool:
+    """Whether ``word`` is an attribution verb (_ATTRIBUTION), with an object pronoun or not."""
+    return word in _ATTRIBUTION or any(
+        word.endswith(suffix) and word[: -len(suffix)] in _ATTRIBUTION
+        for suffix in _PRONOUN_SUFFIXES
+    )
 # Words that open a new Arabic sentence after an ellipsis (…لا نعرف بعد… وقال المتحدث إن): the
 # attribution verbs of news reports with their conjunction.
 _ARABIC_OPENERS = frozenset(
@@ -306,6 +316,16 @@ def _latin_lower_start(word: str) -> bool:
     return not (len(word) > 1 and word[1].isupper())
 
 
+# A lower-case list item opening what follows a stop: (b), b), (iv).
+_LOWER_ITEM = re.compile(r"\s*[(\[]?(?:[a-z]|[ivx]{2,4})[)\]]\s")
+
+
+def _goes_on(text: str, end: int, nxt: str) -> bool:
+    """Whether the word after a stop at ``end`` carries the sentence on: it starts in Latin
+    lower case, and is no list item (``… natural person. (b) Employer: …`` starts one)."""
+    return _latin_lower_start(nxt) and _LOWER_ITEM.match(text, end) is None
+
+
 class Segmenter:
     """A sentence splitter for one set of abbreviations."""
 
@@ -365,7 +385,7 @@ class Segmenter:
             return False  # "1." or "(b)." opening a list item
         token, tstart = _token_before(text, ms)
         if not token:
-            return not _latin_lower_start(nxt)
+            return not _goes_on(text, end, nxt)
         kind = self.abbreviations.kind(token)
         if kind is None and "." in token and not token.isascii():
             # الشركة.هـ. : an abbreviation glued to the previous sentence's full stop
@@ -395,9 +415,9 @@ class Segmenter:
         if kind == "number":
             if nxt[:1].isdigit():
                 return False
-            return not _latin_lower_start(nxt)
+            return not _goes_on(text, end, nxt)
         if kind == "end":
-            if _latin_lower_start(nxt) or (not nxt and not quoted and end < len(text)):
+            if _goes_on(text, end, nxt) or (not nxt and not quoted and end < len(text)):
                 return False
             if _ARABIC_LETTER.match(nxt[:1]):
                 return not token.isascii()  # شركة Apple Inc. في ... goes on
@@ -408,14 +428,14 @@ class Segmenter:
             if not glued and not self._after_number(text, tstart):
                 return False  # م. المهندس
             return nxt not in _ERA_CONTINUATION and not nxt[:1].isdigit()
-        return not _latin_lower_start(nxt)
+        return not _goes_on(text, end, nxt)
 
     @staticmethod
     def _ends_quoted(text: str, end: int, nxt: str, closers: str) -> bool:
         """A strong end (? ! or a closed quotation): a break unless the sentence goes on."""
-        if _latin_lower_start(nxt):
+        if _goes_on(text, end, nxt):
             return False
-        if closers and nxt in _ATTRIBUTION:
+        if closers and _is_attribution(nxt):
             return False  # "...!" كما أضاف هاميل
         return not (closers and _word_after(text, end) in _SPEECH)  # "...!" Hammel added
 
