@@ -229,6 +229,27 @@ def test_a_quote_attributed_with_an_object_pronoun_stays_one_sentence(verb: str)
     assert split_sentences(text, "ar") == [f"«لماذا تأخرت؟» {verb} أمه.", "ثم جلست."]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقّعت شركة أرامكو ش.م.س. عقداً جديداً. وقد بلغت قيمته مليار دولار.",
+         ["وقّعت شركة أرامكو ش.م.س. عقداً جديداً.", "وقد بلغت قيمته مليار دولار."]),
+        ("ثمن الكتاب 5 د.ك. فقط. اشتره الآن.", ["ثمن الكتاب 5 د.ك. فقط.", "اشتره الآن."]),
+        ("يقع المكتب في ج.م.ع. منذ عام 1990.", ["يقع المكتب في ج.م.ع. منذ عام 1990."]),
+        ("تأسست الشركة في ج.م.ع. وقد نمت بسرعة.",
+         ["تأسست الشركة في ج.م.ع.", "وقد نمت بسرعة."]),
+        ("تأسست الشركة ذ.م.م. «نحن فخورون» قال المدير.",
+         ["تأسست الشركة ذ.م.م.", "«نحن فخورون» قال المدير."]),
+    ],
+)
+def test_an_arabic_abbreviation_of_dotted_letters_ends_a_sentence_only_before_a_clear_start(
+    text: str, expected: list[str]
+) -> None:
+    """ج.م.ع., ش.م.م., د.ك. (not in the table) ended a sentence before any word: 'عقداً
+    جديداً.' and 'فقط.' were segments of their own."""
+    assert split_sentences(text, "ar") == expected
+
+
 def test_the_abbreviations_file_is_read_and_can_be_extended(tmp_path: Path) -> None:
     table = default_abbreviations()
     assert table.kind("Dr") == "title"

@@ -122,6 +122,12 @@ _ARABIC_OPENERS = frozenset(
         وأعلن وأعلنت"""
     )
 )
+# An Arabic abbreviation of dotted letters the table does not list (ج.م.ع, ش.م.م, د.ك).
+_ARABIC_ACRONYM = re.compile(r"[\u0621-\u064a](?:\.[\u0621-\u064a]){1,3}")
+# Words that clearly open an Arabic sentence after such an abbreviation: the attribution verbs
+# of _ARABIC_OPENERS and these.
+_ARABIC_STARTS = _ARABIC_OPENERS | frozenset(
+    _words("""وقد وكان وكانت وهو وهي وهذا وهذه وهم ثم ولكن لكن وفي ومن كما"""))
 # Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة).
 _ERA_CONTINUATION = frozenset(["في", "من", "إلى", "الى", "على", "عن", "حتى", "حين"])
 _MAX_BRACKET = 250
@@ -387,6 +393,11 @@ class Segmenter:
         if not token:
             return not _goes_on(text, end, nxt)
         kind = self.abbreviations.kind(token)
+        if kind is None and _ARABIC_ACRONYM.fullmatch(token):
+            # شركة أرامكو ش.م.س. عقداً / ثمن الكتاب 5 د.ك. فقط: it ends one only before a
+            # clear start
+            return (not nxt or quoted or nxt in _ARABIC_STARTS
+                    or _SPEAKER_LABEL.match(text, end) is not None)
         if kind is None and "." in token and not token.isascii():
             # الشركة.هـ. : an abbreviation glued to the previous sentence's full stop
             tail = token.rsplit(".", 1)[1]
