@@ -273,6 +273,17 @@ def test_bad_abbreviation_lines_name_the_line() -> None:
         parse_abbreviations("only-one-field\n", "x.tsv")
 
 
+def test_an_abbreviation_filed_under_the_other_language_is_refused() -> None:
+    """Looked up by its letters (Latin: en, others: ar), 'Dcn' filed as ar or 'لواء' as en was
+    read and never used: the sentence was still cut after it, without a word."""
+    with pytest.raises(InputError, match=r"line 2: 'Dcn' is in Latin.*as en or any"):
+        parse_abbreviations("لواء\tar\ttitle\nDcn\tar\ttitle\n", "x.tsv")
+    with pytest.raises(InputError, match=r"line 1: 'لواء' .* as ar or any"):
+        parse_abbreviations("لواء\ten\ttitle\n", "x.tsv")
+    table = parse_abbreviations("Dcn\tany\ttitle\nلواء\tany\ttitle\n", "x.tsv")
+    assert table.kind("Dcn") == table.kind("لواء") == "title"
+
+
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         split_sentences("text", "fr")

@@ -133,6 +133,12 @@ _ERA_CONTINUATION = frozenset(["في", "من", "إلى", "الى", "على", "ع
 _MAX_BRACKET = 250
 
 
+def _table_of(token: str) -> str:
+    """The language whose abbreviations ``token`` is looked up among: ``en`` for a token in
+    ASCII (Latin letters), ``ar`` for any other."""
+    return "en" if token.isascii() else "ar"
+
+
 @dataclass(frozen=True)
 class Abbreviations:
     """Abbreviation kinds by language (``ar``, ``en``, ``any``) and token."""
@@ -145,8 +151,7 @@ class Abbreviations:
         A token in Latin letters is looked up among the English abbreviations, any other
         among the Arabic ones, whatever the language of the text around it.
         """
-        lang = "en" if token.isascii() else "ar"
-        for key in (lang, "any"):
+        for key in (_table_of(token), "any"):
             table = self.by_lang.get(key)
             if not table:
                 continue
@@ -183,6 +188,12 @@ def parse_abbreviations(text: str, path: str | Path = "abbreviations.tsv") -> Ab
             raise InputError(path, f"language must be one of {', '.join(LANGS)}", number)
         if kind not in KINDS:
             raise InputError(path, f"kind must be one of {', '.join(KINDS)}", number)
+        if lang != "any" and lang != _table_of(token):
+            script = "Latin (ASCII)" if token.isascii() else "non-ASCII"
+            raise InputError(
+                path, f"{token!r} is in {script} letters, looked up as {_table_of(token)}: give "
+                      f"its language as {_table_of(token)} or any (as {lang} it is never used)",
+                number)
         table = out.setdefault(lang, {})
         table[token] = kind
         if lang != "ar":
