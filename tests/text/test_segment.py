@@ -156,6 +156,16 @@ def test_an_abbreviation_glued_to_a_full_stop_is_not_a_sentence_alone(
     assert split_sentences(text, "ar") == expected
 
 
+def test_a_spaced_ellipsis_is_one_mark() -> None:
+    """'. . .' was three full stops: 'He paused . . . then he left.' gave the segments
+    'He paused .', '.' and '. then he left.'."""
+    assert split_sentences("He paused . . . then he left.", "en") == [
+        "He paused . . . then he left."]
+    assert split_sentences("I do not know. . . Maybe tomorrow.", "en") == [
+        "I do not know. . .", "Maybe tomorrow."]
+    assert split_sentences("انتظر . . . ثم غادر. وعاد.", "ar") == ["انتظر . . . ثم غادر.", "وعاد."]
+
+
 def test_semicolon_and_comma_never_end_a_sentence() -> None:
     text = "كان الصبر ينفد؛ فالقيادة لم تتخذ أي إجراء، والوقت يمر، والجماهير تنتظر."
     assert split_sentences(text, "ar") == [text]

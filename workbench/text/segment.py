@@ -42,7 +42,10 @@ LANGS = ("ar", "en", "any")
 _CLOSERS = "\"'”’»›)\\]}\u200b\u200e\u200f\u061c\ufeff"
 # A footnote mark written right after the stop: [3], (3), superscript digits, *, †.
 _NOTE = r"\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[*\u2020\u2021]{1,3}"
-_CANDIDATE = re.compile(rf"([.!?؟…]+)((?:[{_CLOSERS}]|{_NOTE})*)(?=\s|$|[\u0621-\u064a])")
+# The end mark: a spaced ellipsis (. . .) is one mark, as ... is.
+_CANDIDATE = re.compile(
+    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+)((?:[{_CLOSERS}]|{_NOTE})*)(?=\s|$|[\u0621-\u064a])"
+)
 _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
