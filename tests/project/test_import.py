@@ -257,6 +257,20 @@ def test_a_stray_carriage_return_among_line_feeds_is_no_line_break() -> None:
     assert decode_bytes(b"one\rtwo\r", "f.txt")[0] == "one\ntwo\n"
 
 
+def test_a_dos_end_of_file_mark_is_no_text(project: Project, tmp_path: Path) -> None:
+    """A file ending in Ctrl+Z (DOS's end-of-file mark, written by old editors and code-page
+    tools): the Arabic was refused as binary, and the English gave the last segment a
+    U+001A, an error of the QA checks, which refused its confirmation."""
+    ar = tmp_path / "dos.txt"
+    ar.write_bytes("هذا نص أول. وهذه جملة ثانية؟\r\nفقرة ثانية هنا!\r\n\x1a".encode("cp1256"))
+    en = tmp_path / "dos.en.txt"
+    en.write_bytes(ENGLISH.replace("\n", "\r\n").encode() + b"\x1a")
+    project.import_document(ar)
+    project.import_translation(en, "dos", "working")
+    assert [s.target for s in project.segments("dos")] == [
+        "This is a first text.", "And this is a second sentence?", "A second paragraph here!"]
+
+
 def test_control_characters_no_export_carries_never_reach_the_arabic(
     project: Project, tmp_path: Path
 ) -> None:
