@@ -271,6 +271,27 @@ def test_a_dos_end_of_file_mark_is_no_text(project: Project, tmp_path: Path) -> 
         "This is a first text.", "And this is a second sentence?", "A second paragraph here!"]
 
 
+def test_an_english_file_of_arabic_and_english_lines_is_refused(
+    project: Project, tmp_path: Path
+) -> None:
+    """A bilingual file (Arabic and English lines in turn) passed as the English: its Arabic,
+    under half of its letters, was aligned and stored as the translation without a word."""
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    project.import_document(src)
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text("".join(f"{a}\n{e}\n" for a, e in zip(
+        (ARABIC * 2).splitlines(), (ENGLISH * 2).splitlines(), strict=True)), encoding="utf-8")
+    with pytest.raises(InputError, match=r"6 of its 12 sentences are Arabic \(sentence 1: "):
+        project.import_translation(mixed, "doc", "reference")
+    assert project.versions("doc") == []
+    quoted = tmp_path / "quoted.txt"  # one Arabic sentence left in: imported, and named
+    quoted.write_text(ENGLISH + "قال تعالى: ﴿إن الله يأمر بالعدل﴾.\n", encoding="utf-8")
+    report = project.import_translation(quoted, "doc", "reference")
+    assert any("1 English sentence is mostly Arabic" in w and "sentence 4: قال تعالى" in w
+               for w in report.warnings)
+
+
 def test_control_characters_no_export_carries_never_reach_the_arabic(
     project: Project, tmp_path: Path
 ) -> None:
