@@ -185,7 +185,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
-    text = text.replace("\r\n", "\n")
+    # a Ctrl+Z ending the file is DOS's end-of-file mark (old editors and code-page files
+    # write it), no character of the text
+    text = text.rstrip("\x1a").replace("\r\n", "\n")
     # a lone CR ends lines in a file that has no LF (old Mac files); among LF line ends it is
     # a stray character, as for wc -l and sacrebleu: a space, not a line break
     text = text.replace("\r", " " if "\n" in text else "\n")

@@ -257,6 +257,41 @@ def test_a_stray_carriage_return_among_line_feeds_is_no_line_break() -> None:
     assert decode_bytes(b"one\rtwo\r", "f.txt")[0] == "one\ntwo\n"
 
 
+def test_a_dos_end_of_file_mark_is_no_text(project: Project, tmp_path: Path) -> None:
+    """A file ending in Ctrl+Z (DOS's end-of-file mark, written by old editors and code-page
+    tools): the Arabic was refused as binary, and the English gave the last segment a
+    U+001A, an error of the QA checks, which refused its confirmation."""
+    ar = tmp_path / "dos.txt"
+    ar.write_bytes("هذا نص أول. وهذه جملة ثانية؟\r\nفقرة ثانية هنا!\r\n\x1a".encode("cp1256"))
+    en = tmp_path / "dos.en.txt"
+    en.write_bytes(ENGLISH.replace("\n", "\r\n").encode() + b"\x1a")
+    project.import_document(ar)
+    project.import_translation(en, "dos", "working")
+    assert [s.target for s in project.segments("dos")] == [
+        "This is a first text.", "And this is a second sentence?", "A second paragraph here!"]
+
+
+def test_an_english_file_of_arabic_and_english_lines_is_refused(
+    project: Project, tmp_path: Path
+) -> None:
+    """A bilingual file (Arabic and English lines in turn) passed as the English: its Arabic,
+    under half of its letters, was aligned and stored as the translation without a word."""
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    project.import_document(src)
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text("".join(f"{a}\n{e}\n" for a, e in zip(
+        (ARABIC * 2).splitlines(), (ENGLISH * 2).splitlines(), strict=True)), encoding="utf-8")
+    with pytest.raises(InputError, match=r"6 of its 12 sentences are Arabic \(sentence 1: "):
+        project.import_translation(mixed, "doc", "reference")
+    assert project.versions("doc") == []
+    quoted = tmp_path / "quoted.txt"  # one Arabic sentence left in: imported, and named
+    quoted.write_text(ENGLISH + "قال تعالى: ﴿إن الله يأمر بالعدل﴾.\n", encoding="utf-8")
+    report = project.import_translation(quoted, "doc", "reference")
+    assert any("1 English sentence is mostly Arabic" in w and "sentence 4: قال تعالى" in w
+               for w in report.warnings)
+
+
 def test_control_characters_no_export_carries_never_reach_the_arabic(
     project: Project, tmp_path: Path
 ) -> None:
@@ -296,6 +331,16 @@ def test_the_byte_order_marks_of_joined_files_stay_out_of_the_segments(
     project.import_document(src)
     assert [s.source for s in project.segments("joined")] == [
         "الفقرة الأولى.", "جملة ثانية.", "الفقرة الثالثة.", "جملة ثانية."]
+
+
+def test_a_paragraph_of_invisible_marks_is_no_segment(project: Project, tmp_path: Path) -> None:
+    """A word processor's empty paragraph holding a right-to-left mark was imported as a
+    segment with nothing to translate."""
+    src = tmp_path / "marks.txt"
+    src.write_text("الفقرة الأولى.\n\u200f\nالفقرة الثانية.\n", encoding="utf-8")
+    project.import_document(src)
+    assert [(s.paragraph, s.source) for s in project.segments("marks")] == [
+        (1, "الفقرة الأولى."), (2, "الفقرة الثانية.")]
 
 
 def test_a_device_is_refused_before_it_is_read(project: Project) -> None:

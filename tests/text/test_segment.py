@@ -156,6 +156,16 @@ def test_an_abbreviation_glued_to_a_full_stop_is_not_a_sentence_alone(
     assert split_sentences(text, "ar") == expected
 
 
+def test_a_spaced_ellipsis_is_one_mark() -> None:
+    """'. . .' was three full stops: 'He paused . . . then he left.' gave the segments
+    'He paused .', '.' and '. then he left.'."""
+    assert split_sentences("He paused . . . then he left.", "en") == [
+        "He paused . . . then he left."]
+    assert split_sentences("I do not know. . . Maybe tomorrow.", "en") == [
+        "I do not know. . .", "Maybe tomorrow."]
+    assert split_sentences("انتظر . . . ثم غادر. وعاد.", "ar") == ["انتظر . . . ثم غادر.", "وعاد."]
+
+
 def test_semicolon_and_comma_never_end_a_sentence() -> None:
     text = "كان الصبر ينفد؛ فالقيادة لم تتخذ أي إجراء، والوقت يمر، والجماهير تنتظر."
     assert split_sentences(text, "ar") == [text]
@@ -182,6 +192,74 @@ def test_nothing_but_whitespace_is_added_or_dropped(lang: str) -> None:
     assert all(s == s.strip() and s for _, s in sentences)
 
 
+def test_invisible_marks_make_no_paragraph_or_sentence_and_hide_no_list_number() -> None:
+    """Arabic copied from a word processor: an empty paragraph holding a right-to-left mark was
+    a segment with nothing to translate, a mark after the last full stop (and a space) one more,
+    a mark before a list number made '1.' a sentence of its own, and a byte order mark between
+    two joined files' sentences hid the stop."""
+    rlm, zwsp, bom = "\u200f", "\u200b", "\ufeff"
+    text = f"{rlm}1. يعاقب بالحبس كل من خالف.\n{rlm}\n {zwsp} {rlm} \nانتهى. {rlm}\n"
+    assert segment_text(text, "ar") == [
+        (1, f"{rlm}1. يعاقب بالحبس كل من خالف."), (2, f"انتهى. {rlm}")]
+    assert split_paragraphs(f"a\n{bom}\n{rlm}{zwsp}\nb") == ["a", "b"]
+    assert split_sentences(f"انتهت الأولى.{bom}بدأت الثانية.", "ar") == [
+        f"انتهت الأولى.{bom}", "بدأت الثانية."]
+
+
+@pytest.mark.parametrize("mark", ["(1)", "(١)", "¹", "²³", "*", "†", "[1]"])
+def test_a_footnote_mark_after_the_stop_ends_the_sentence(mark: str) -> None:
+    """Only [1] was read as a footnote mark: 'النص.(1) وهذا…', 'text.¹ And…' and 'text.* And…'
+    were one sentence (two segments' Arabic in one, and their English merged by the aligner)."""
+    assert split_sentences(f"هذا هو النص.{mark} وهذا نص آخر.", "ar") == [
+        f"هذا هو النص.{mark}", "وهذا نص آخر."]
+    assert split_sentences(f"This is the text.{mark} And more.", "en") == [
+        f"This is the text.{mark}", "And more."]
+    # the note's own bracket closes no bracket of the sentence
+    assert split_sentences(f"(انظر النص.{mark} وما بعده) ثم تابع.", "ar") == [
+        f"(انظر النص.{mark} وما بعده) ثم تابع."]
+
+
+def test_a_lower_case_list_item_after_a_stop_starts_a_sentence() -> None:
+    """'(b) Employer' was read as a lower-case word going on with the sentence: the English of
+    a legal list stayed one segment where its Arabic (أ. … ب. …) was split item by item."""
+    text = "For this law: (a) Worker: any natural person. (b) Employer: any legal person."
+    assert split_sentences(text, "en") == [
+        "For this law: (a) Worker: any natural person.", "(b) Employer: any legal person."]
+    assert split_sentences("It ended. b) Then. It went on. (iv) Last.", "en") == [
+        "It ended.", "b) Then.", "It went on.", "(iv) Last."]
+    assert split_sentences("He saw it. (and she did too.) It ended.", "en") == [
+        "He saw it. (and she did too.)", "It ended."]
+
+
+@pytest.mark.parametrize("verb", ["سأله", "سألته", "أجابها", "قالت له", "صرخت بهم"])
+def test_a_quote_attributed_with_an_object_pronoun_stays_one_sentence(verb: str) -> None:
+    """'"لماذا تأخرت؟" سألته أمه.' was cut after the question: the attribution alone was a
+    segment (only bare verbs such as سألت were known)."""
+    text = f"«لماذا تأخرت؟» {verb} أمه. ثم جلست."
+    assert split_sentences(text, "ar") == [f"«لماذا تأخرت؟» {verb} أمه.", "ثم جلست."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقّعت شركة أرامكو ش.م.س. عقداً جديداً. وقد بلغت قيمته مليار دولار.",
+         ["وقّعت شركة أرامكو ش.م.س. عقداً جديداً.", "وقد بلغت قيمته مليار دولار."]),
+        ("ثمن الكتاب 5 د.ك. فقط. اشتره الآن.", ["ثمن الكتاب 5 د.ك. فقط.", "اشتره الآن."]),
+        ("يقع المكتب في ج.م.ع. منذ عام 1990.", ["يقع المكتب في ج.م.ع. منذ عام 1990."]),
+        ("تأسست الشركة في ج.م.ع. وقد نمت بسرعة.",
+         ["تأسست الشركة في ج.م.ع.", "وقد نمت بسرعة."]),
+        ("تأسست الشركة ذ.م.م. «نحن فخورون» قال المدير.",
+         ["تأسست الشركة ذ.م.م.", "«نحن فخورون» قال المدير."]),
+    ],
+)
+def test_an_arabic_abbreviation_of_dotted_letters_ends_a_sentence_only_before_a_clear_start(
+    text: str, expected: list[str]
+) -> None:
+    """ج.م.ع., ش.م.م., د.ك. (not in the table) ended a sentence before any word: 'عقداً
+    جديداً.' and 'فقط.' were segments of their own."""
+    assert split_sentences(text, "ar") == expected
+
+
 def test_the_abbreviations_file_is_read_and_can_be_extended(tmp_path: Path) -> None:
     table = default_abbreviations()
     assert table.kind("Dr") == "title"
@@ -203,6 +281,17 @@ def test_bad_abbreviation_lines_name_the_line() -> None:
         parse_abbreviations("Dr\ten\ttitle\nfoo\ten\tweird\n", "x.tsv")
     with pytest.raises(InputError, match="line 1"):
         parse_abbreviations("only-one-field\n", "x.tsv")
+
+
+def test_an_abbreviation_filed_under_the_other_language_is_refused() -> None:
+    """Looked up by its letters (Latin: en, others: ar), 'Dcn' filed as ar or 'لواء' as en was
+    read and never used: the sentence was still cut after it, without a word."""
+    with pytest.raises(InputError, match=r"line 2: 'Dcn' is in Latin.*as en or any"):
+        parse_abbreviations("لواء\tar\ttitle\nDcn\tar\ttitle\n", "x.tsv")
+    with pytest.raises(InputError, match=r"line 1: 'لواء' .* as ar or any"):
+        parse_abbreviations("لواء\ten\ttitle\n", "x.tsv")
+    table = parse_abbreviations("Dcn\tany\ttitle\nلواء\tany\ttitle\n", "x.tsv")
+    assert table.kind("Dcn") == table.kind("لواء") == "title"
 
 
 def test_unknown_language_is_refused() -> None:

@@ -19,8 +19,8 @@ def segment(file: str, lang: str, abbreviations: str | None) -> None:
     """Print FILE one sentence per line, a blank line between paragraphs.
 
     A newline in FILE ends a paragraph, unless FILE is hard-wrapped (an e-text in lines of
-    about 70 characters: its blank-line blocks are the paragraphs); nothing but whitespace
-    is added or dropped.
+    about 70 characters: its blank-line blocks are the paragraphs); nothing but whitespace,
+    and lines of nothing but invisible marks (a right-to-left mark alone), is added or dropped.
     """
     from workbench.text.segment import load_abbreviations, segment_paragraphs, split_paragraphs
     from workbench.textio import read_text

@@ -27,7 +27,7 @@ from workbench.store import documents as q_docs
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
-from workbench.text.script import require_language
+from workbench.text.script import mostly_arabic, require_language
 from workbench.text.segment import (
     Abbreviations,
     segment_paragraphs,
@@ -197,6 +197,36 @@ def _unmatched_warning(placed: dict[int, int | None], sentences: list[tuple[int,
         what = "joined to the translation of the nearest segment, to be checked"
     plural = "s" if len(order) > 1 else ""
     return f"{count} matched no Arabic segment: {what} (sentence{plural} {shown})"
+
+
+#: The share of an English file's sentences in Arabic from which it is refused (a bilingual
+#: file, Arabic and English lines in turn), when they are at least ``ARABIC_SENTENCES_MIN``;
+#: fewer are named in a warning (a book's table of contents left in Arabic).
+ARABIC_SENTENCES_REFUSED = 0.25
+ARABIC_SENTENCES_MIN = 5
+
+
+def _arabic_sentences(sentences: list[tuple[int, str]], path: str | None) -> list[int]:
+    """The indices of the English sentences that are mostly Arabic; refuse the file when they
+    are a quarter of it or more (``ARABIC_SENTENCES_REFUSED``) and at least five."""
+    arabic = [k for k, (_, sentence) in enumerate(sentences) if mostly_arabic(sentence)]
+    if (len(arabic) >= ARABIC_SENTENCES_MIN
+            and len(arabic) >= ARABIC_SENTENCES_REFUSED * len(sentences)):
+        first = arabic[0]
+        raise InputError(
+            path or "the English",
+            f"{len(arabic)} of its {len(sentences)} sentences are Arabic (sentence {first + 1}: "
+            f"{_short(sentences[first][1], 40)}): a bilingual file? give the English alone")
+    return arabic
+
+
+def _arabic_warning(arabic: list[int], sentences: list[tuple[int, str]]) -> str:
+    """What to say of English sentences that are mostly Arabic (stored as they are)."""
+    shown = _first_three([f"{k + 1}: {_short(sentences[k][1], 60)}" for k in arabic])
+    count = "1 English sentence is" if len(arabic) == 1 else f"{len(arabic)} English sentences are"
+    plural = "s" if len(arabic) > 1 else ""
+    return (f"{count} mostly Arabic, imported as the translation (Arabic left untranslated?): "
+            f"sentence{plural} {shown}")
 
 
 def _short(text: str, width: int) -> str:
@@ -383,6 +413,8 @@ class Importing:
         else:
             en_pars = segment_paragraphs(split_paragraphs(text), "en",
                                          abbreviations=abbreviations)
+        sentences = [(p, s) for p, sents in enumerate(en_pars, start=1) for s in sents]
+        arabic = _arabic_sentences(sentences, source_path)
         segs = q_docs.segment_paragraphs(self.context.db, document.id)
         ar_pars: list[list[str]] = []
         last = None
@@ -392,7 +424,6 @@ class Importing:
                 last = par
             ar_pars[-1].append(source)
         alignment = self.align(ar_pars, en_pars)
-        sentences = [(p, s) for p, sents in enumerate(en_pars, start=1) for s in sents]
         seg_ids = [sid for sid, _, _ in segs]
         alignment, placed = place_unmatched(alignment, [p for p, _ in sentences])
         report = ImportReport(
@@ -404,6 +435,8 @@ class Importing:
             low_confidence=sum(c < LOW_CONFIDENCE for c in alignment.confidence),
             warnings=list(alignment.warnings),
         )
+        if arabic:
+            report.warnings.append(_arabic_warning(arabic, sentences))
         if placed:
             report.warnings.append(_unmatched_warning(placed, sentences))
         if alignment.left_out:

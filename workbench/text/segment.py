@@ -36,11 +36,15 @@ KINDS = ("title", "inner", "number", "end", "era", "letter")
 LANGS = ("ar", "en", "any")
 
 # An end mark, then what stays with the sentence after it (closing quotes and brackets, a
-# footnote mark such as [3], invisible direction marks), then whitespace, the paragraph's
-# end, or an Arabic letter written without a space (انتهى.وبدأ).
-_CLOSERS = "\"'”’»›)\\]}\u200e\u200f\u061c"
+# footnote mark (_NOTE), invisible marks: direction marks, a zero-width space, a byte
+# order mark), then whitespace, the paragraph's end, or an Arabic letter written without a
+# space (انتهى.وبدأ).
+_CLOSERS = "\"'”’»›)\\]}\u200b\u200e\u200f\u061c\ufeff"
+# A footnote mark written right after the stop: [3], (3), superscript digits, *, †.
+_NOTE = r"\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[*\u2020\u2021]{1,3}"
+# The end mark: a spaced ellipsis (. . .) is one mark, as ... is.
 _CANDIDATE = re.compile(
-    rf"([.!?؟…]+)((?:[{_CLOSERS}]|\[\d{{1,3}}\])*)(?=\s|$|[\u0621-\u064a])"
+    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+)((?:[{_CLOSERS}]|{_NOTE})*)(?=\s|$|[\u0621-\u064a])"
 )
 _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
@@ -56,7 +60,12 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # A year written with its era mark glued to it (1445هـ, ٢٠٢٠م): the digits, then the mark.
 _GLUED_MARK = re.compile(r"[\d٠-٩۰-۹]+(\D+)")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-_TEXT = re.compile(r"\S")
+# A character that shows: neither whitespace nor an invisible format mark (direction marks, a
+# zero-width space or joiner, a byte order mark, a soft hyphen), which Arabic copied from a word
+# processor carries at its paragraphs' starts and ends.
+_VISIBLE = re.compile(
+    "[^\\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 # A speaker label opening the next sentence: one to three words and a colon (المذيع: ..., Q: ...).
 _LABEL_WORD = r"[^\s:.,،؛!?؟…\"'«»“”‹›()\[\]]+"
 _SPEAKER_LABEL = re.compile(rf"\s*(?:{_LABEL_WORD}\s+){{0,2}}{_LABEL_WORD}:(?=\s|$|[\"«“])")
@@ -95,9 +104,19 @@ _SPEECH = frozenset(
 _ATTRIBUTION = frozenset(
     _words(
         """قال قالت أضاف أضافت يقول تقول كما حسبما بحسب وفقا وفقًا وفقاً أوضح أوضحت صاح صرخ
-        سأل سألت تساءل تساءلت أجاب أجابت رد ردت هتف هتفت"""
+        سأل سألت تساءل تساءلت أجاب أجابت رد ردت هتف هتفت صرخت"""
     )
 )
+# Object pronouns an attribution verb carries (سأله, سألتها, أجابهم).
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "ني", "نا", "كم", "ك")
+
+
+def _is_attribution(word: str) -> bool:
+    """Whether ``word`` is an attribution verb (_ATTRIBUTION), with an object pronoun or not."""
+    return word in _ATTRIBUTION or any(
+        word.endswith(suffix) and word[: -len(suffix)] in _ATTRIBUTION
+        for suffix in _PRONOUN_SUFFIXES
+    )
 # Words that open a new Arabic sentence after an ellipsis (…لا نعرف بعد… وقال المتحدث إن): the
 # attribution verbs of news reports with their conjunction.
 _ARABIC_OPENERS = frozenset(
@@ -106,9 +125,21 @@ _ARABIC_OPENERS = frozenset(
         وأعلن وأعلنت"""
     )
 )
+# An Arabic abbreviation of dotted letters the table does not list (ج.م.ع, ش.م.م, د.ك).
+_ARABIC_ACRONYM = re.compile(r"[\u0621-\u064a](?:\.[\u0621-\u064a]){1,3}")
+# Words that clearly open an Arabic sentence after such an abbreviation: the attribution verbs
+# of _ARABIC_OPENERS and these.
+_ARABIC_STARTS = _ARABIC_OPENERS | frozenset(
+    _words("""وقد وكان وكانت وهو وهي وهذا وهذه وهم ثم ولكن لكن وفي ومن كما"""))
 # Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة).
 _ERA_CONTINUATION = frozenset(["في", "من", "إلى", "الى", "على", "عن", "حتى", "حين"])
 _MAX_BRACKET = 250
+
+
+def _table_of(token: str) -> str:
+    """The language whose abbreviations ``token`` is looked up among: ``en`` for a token in
+    ASCII (Latin letters), ``ar`` for any other."""
+    return "en" if token.isascii() else "ar"
 
 
 @dataclass(frozen=True)
@@ -123,8 +154,7 @@ class Abbreviations:
         A token in Latin letters is looked up among the English abbreviations, any other
         among the Arabic ones, whatever the language of the text around it.
         """
-        lang = "en" if token.isascii() else "ar"
-        for key in (lang, "any"):
+        for key in (_table_of(token), "any"):
             table = self.by_lang.get(key)
             if not table:
                 continue
@@ -161,6 +191,12 @@ def parse_abbreviations(text: str, path: str | Path = "abbreviations.tsv") -> Ab
             raise InputError(path, f"language must be one of {', '.join(LANGS)}", number)
         if kind not in KINDS:
             raise InputError(path, f"kind must be one of {', '.join(KINDS)}", number)
+        if lang != "any" and lang != _table_of(token):
+            script = "Latin (ASCII)" if token.isascii() else "non-ASCII"
+            raise InputError(
+                path, f"{token!r} is in {script} letters, looked up as {_table_of(token)}: give "
+                      f"its language as {_table_of(token)} or any (as {lang} it is never used)",
+                number)
         table = out.setdefault(lang, {})
         table[token] = kind
         if lang != "ar":
@@ -183,8 +219,10 @@ def load_abbreviations(path: str | Path) -> Abbreviations:
 
 
 def split_lines(text: str) -> list[str]:
-    """Non-empty lines of ``text``, stripped."""
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    """The lines of ``text`` that hold visible text, stripped (a line of nothing but spaces and
+    invisible marks, such as a word processor's empty paragraph holding a right-to-left mark,
+    is none)."""
+    return [line.strip() for line in text.split("\n") if _VISIBLE.search(line)]
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -298,6 +336,16 @@ def _latin_lower_start(word: str) -> bool:
     return not (len(word) > 1 and word[1].isupper())
 
 
+# A lower-case list item opening what follows a stop: (b), b), (iv).
+_LOWER_ITEM = re.compile(r"\s*[(\[]?(?:[a-z]|[ivx]{2,4})[)\]]\s")
+
+
+def _goes_on(text: str, end: int, nxt: str) -> bool:
+    """Whether the word after a stop at ``end`` carries the sentence on: it starts in Latin
+    lower case, and is no list item (``… natural person. (b) Employer: …`` starts one)."""
+    return _latin_lower_start(nxt) and _LOWER_ITEM.match(text, end) is None
+
+
 class Segmenter:
     """A sentence splitter for one set of abbreviations."""
 
@@ -322,11 +370,13 @@ class Segmenter:
             end = m.end()
             if protected and any(s <= mark_start < e for s, e in protected):
                 continue
-            if _TEXT.search(paragraph, start, end) and self._breaks(
+            if _VISIBLE.search(paragraph, start, end) and self._breaks(
                 paragraph, lang, start, mark_start, mark_end, end, m.group(2), quotes, brackets
             ):
                 out.append(end)
                 start = end
+        if out and not _VISIBLE.search(paragraph, out[-1]):
+            out.pop()  # nothing visible follows (a direction mark): it stays with the sentence
         return out
 
     def _breaks(
@@ -350,13 +400,18 @@ class Segmenter:
         if "…" in mark or len(mark) > 1:
             return self._ellipsis_breaks(text, lang, ms, end, nxt, quoted, closers, quotes)
         # a single period
-        first = _TEXT.search(text, start, ms)
+        first = _VISIBLE.search(text, start, ms)
         if first and _ENUMERATOR.fullmatch(text, first.start(), _end_before_spaces(text, ms)):
             return False  # "1." or "(b)." opening a list item
         token, tstart = _token_before(text, ms)
         if not token:
-            return not _latin_lower_start(nxt)
+            return not _goes_on(text, end, nxt)
         kind = self.abbreviations.kind(token)
+        if kind is None and _ARABIC_ACRONYM.fullmatch(token):
+            # شركة أرامكو ش.م.س. عقداً / ثمن الكتاب 5 د.ك. فقط: it ends one only before a
+            # clear start
+            return (not nxt or quoted or nxt in _ARABIC_STARTS
+                    or _SPEAKER_LABEL.match(text, end) is not None)
         if kind is None and "." in token and not token.isascii():
             # الشركة.هـ. : an abbreviation glued to the previous sentence's full stop
             tail = token.rsplit(".", 1)[1]
@@ -385,9 +440,9 @@ class Segmenter:
         if kind == "number":
             if nxt[:1].isdigit():
                 return False
-            return not _latin_lower_start(nxt)
+            return not _goes_on(text, end, nxt)
         if kind == "end":
-            if _latin_lower_start(nxt) or (not nxt and not quoted and end < len(text)):
+            if _goes_on(text, end, nxt) or (not nxt and not quoted and end < len(text)):
                 return False
             if _ARABIC_LETTER.match(nxt[:1]):
                 return not token.isascii()  # شركة Apple Inc. في ... goes on
@@ -398,14 +453,14 @@ class Segmenter:
             if not glued and not self._after_number(text, tstart):
                 return False  # م. المهندس
             return nxt not in _ERA_CONTINUATION and not nxt[:1].isdigit()
-        return not _latin_lower_start(nxt)
+        return not _goes_on(text, end, nxt)
 
     @staticmethod
     def _ends_quoted(text: str, end: int, nxt: str, closers: str) -> bool:
         """A strong end (? ! or a closed quotation): a break unless the sentence goes on."""
-        if _latin_lower_start(nxt):
+        if _goes_on(text, end, nxt):
             return False
-        if closers and nxt in _ATTRIBUTION:
+        if closers and _is_attribution(nxt):
             return False  # "...!" كما أضاف هاميل
         return not (closers and _word_after(text, end) in _SPEECH)  # "...!" Hammel added
 
@@ -447,7 +502,8 @@ class Segmenter:
         brackets opened since the sentence's start)."""
         if depth <= 0:
             return False
-        closed = text[ms:end].count(")") + text[ms:end].count("]")
+        after = text[ms:end]  # the mark and its closers, a note mark's own brackets not counted
+        closed = after.count(")") + after.count("]") - after.count("(") - after.count("[")
         if closed >= depth:
             return False
         ahead = text[end : end + _MAX_BRACKET]
