@@ -30,7 +30,7 @@ from textual.widgets import TextArea
 
 from workbench.errors import BlockedByFindings, ConflictError, LockedError
 from workbench.tui import keys
-from workbench.tui.screens.conflict import ConflictScreen, Resolution
+from workbench.tui.screens.conflict import ConflictScreen, Resolution, segment_name
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import OverrideScreen
 from workbench.tui.service import describe_error, segment_findings, severity_counts
@@ -451,17 +451,16 @@ class SegmentEditing(EditorPart):
             )
         index = self.rows.index_of(segment_id) if self.rows is not None else None
         row = self.rows.row(index) if self.rows is not None and index is not None else None
+        position = row.position if row is not None else None
         self.conflict_shown = segment_id
 
         def answered(resolution: Resolution | None) -> None:
             self.conflict_shown = None
             if resolution is not None:
-                self.resolve_conflict(conflict, intended, resolution)
+                self.resolve_conflict(conflict, intended, resolution, position)
             self.show_conflicts()
 
-        self.app.push_screen(
-            ConflictScreen(conflict, row.position if row is not None else None), answered
-        )
+        self.app.push_screen(ConflictScreen(conflict, position), answered)
 
     def keep_unanswered_conflict(self) -> None:
         """The app quits with the conflict dialog open: yours as it stands in the dialog is
@@ -472,9 +471,11 @@ class SegmentEditing(EditorPart):
             self.keep_as_note(dialog.conflict.segment_id, dialog.edited)
 
     def resolve_conflict(
-        self, conflict: ConflictError, intended: str, resolution: Resolution
+        self, conflict: ConflictError, intended: str, resolution: Resolution,
+        position: int | None = None,
     ) -> None:
-        """Write what the translator kept of a conflict (see ``screens/conflict.py``)."""
+        """Write what the translator kept of a conflict (see ``screens/conflict.py``); the
+        notification names the segment by ``position``, its number in the list."""
         segment_id, choice = conflict.segment_id, resolution.choice
         is_current = self.current is not None and self.current.id == segment_id
         if is_current:
@@ -498,7 +499,7 @@ class SegmentEditing(EditorPart):
                 self.recheck_details(segment_id, self.current.source)
         what = {"theirs": "kept theirs (yours is in the history)", "mine": "kept yours",
                 "merge": "saved the merge", "both": "kept theirs, yours as a note"}[choice]
-        self.notify(f"Segment {segment_id}: {what}.")
+        self.notify(f"{segment_name(conflict, position)}: {what}.")
 
 
 def _checked(project: Project, segment_id: int) -> list[Any] | None:
