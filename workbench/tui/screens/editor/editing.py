@@ -28,12 +28,17 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 from textual.widgets import TextArea
 
-from workbench.errors import BlockedByFindings, ConflictError, LockedError
+from workbench.errors import BlockedByFindings, ConflictError, LockedError, WorkbenchError
 from workbench.tui import keys
 from workbench.tui.screens.conflict import ConflictScreen, Resolution, segment_name
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import OverrideScreen
-from workbench.tui.service import describe_error, segment_findings, severity_counts
+from workbench.tui.service import (
+    describe_error,
+    describe_in_list,
+    segment_findings,
+    severity_counts,
+)
 from workbench.tui.unsent import UnsentEdit
 
 if TYPE_CHECKING:
@@ -418,6 +423,7 @@ class SegmentEditing(EditorPart):
         self.flush_edit()
         segment_id = self.current.id
         base, own = self.base_revision, self.own_writes
+        unlock_key = keys.key_name(self.wb.keymap(), "unlock")
 
         def undo(project: Project) -> Written:
             revision = own.current(segment_id, base)
@@ -426,6 +432,9 @@ class SegmentEditing(EditorPart):
             except ConflictError as conflict:  # changed elsewhere: nothing to undo of ours
                 return Written(segment_id, "undo", "", project.segment(segment_id),
                                error=str(conflict))
+            except WorkbenchError as refused:  # nothing to undo, a merge...: said in our numbers
+                return Written(segment_id, "undo", "",
+                               error=describe_in_list(refused, project, unlock_key))
             own.moved(segment_id, revision, segment.revision)
             return Written(segment_id, "undo", segment.target, segment,
                            _checked(project, segment_id))
