@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.screen import ModalScreen
 
-from workbench.errors import WorkbenchError
 from workbench.tui import keys
 from workbench.tui.screens.export import ExportScreen
 from workbench.tui.screens.importer import ImportDone, ImportScreen
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.screens.scores import ScoresScreen
 from workbench.tui.screens.split import SplitChoice, SplitScreen
-from workbench.tui.service import describe_error, describe_in_list
+from workbench.tui.service import describe_error, refusals_in_list
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -188,14 +187,10 @@ class ScreenActions:
         editor.flush_edit()
         editor.set_busy(True)
         unlock_key = keys.key_name(self.keymap(), "unlock")
-
-        def run(project: Project) -> str:
-            try:
-                return said(job(project))
-            except WorkbenchError as refused:  # said in the list's numbers, not by ids
-                raise WorkbenchError(describe_in_list(refused, project, unlock_key)) from refused
-
-        self._run_restructure(run, partial(self._restructured, editor, segment_id))
+        self._run_restructure(
+            refusals_in_list(lambda project: said(job(project)), unlock_key),
+            partial(self._restructured, editor, segment_id),
+        )
 
     @work(thread=True, exclusive=True, group="restructure")
     def _run_restructure(

@@ -477,6 +477,19 @@ def describe_in_list(exc: WorkbenchError, project: Project, unlock_key: str) -> 
     return _SEGMENT_ID.sub(renamed, str(exc))
 
 
+
+def refusals_in_list(job: Callable[[Project], T], unlock_key: str) -> Callable[[Project], T]:
+    """``job``, with a WorkbenchError it raises raised again as :func:`describe_in_list`
+    says it (segments named by their numbers in the list)."""
+
+    def run(project: Project) -> T:
+        try:
+            return job(project)
+        except WorkbenchError as refused:
+            raise WorkbenchError(describe_in_list(refused, project, unlock_key)) from refused
+
+    return run
+
 # Checks and glossary matching, shared by the editor's workers. ------------------------------
 
 
