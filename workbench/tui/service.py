@@ -40,7 +40,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from workbench.errors import ConnectionLostError, LockedError, WorkbenchError
+from workbench.errors import ConnectionLostError, LockedError, ProjectError, WorkbenchError
 from workbench.store.connection import WriteLockTaken
 from workbench.store.sqlite import BUSY_TIMEOUT_MS
 from workbench.tui.unsent import Journal, UnsentEdit
@@ -479,14 +479,20 @@ def describe_in_list(exc: WorkbenchError, project: Project, unlock_key: str) -> 
 
 
 def refusals_in_list(job: Callable[[Project], T], unlock_key: str) -> Callable[[Project], T]:
-    """``job``, with a WorkbenchError it raises raised again as :func:`describe_in_list`
-    says it (segments named by their numbers in the list)."""
+    """``job``, with a refusal it raises (a WorkbenchError naming segments) raised again as
+    :func:`describe_in_list` says it. A ProjectError (offline, read-only, a damaged file) is
+    raised as it is: the writer and the callers act on its kind."""
 
     def run(project: Project) -> T:
         try:
             return job(project)
+        except ProjectError:
+            raise
         except WorkbenchError as refused:
-            raise WorkbenchError(describe_in_list(refused, project, unlock_key)) from refused
+            said = describe_in_list(refused, project, unlock_key)
+            if said == str(refused):
+                raise
+            raise WorkbenchError(said) from refused
 
     return run
 

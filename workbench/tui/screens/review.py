@@ -40,7 +40,7 @@ from textual.widgets import (
     Static,
 )
 
-from workbench.errors import WorkbenchError
+from workbench.errors import ProjectError, WorkbenchError
 from workbench.statuses import STATUSES
 from workbench.tui import keys
 from workbench.tui.display import finding_text
@@ -547,6 +547,8 @@ class ReviewScreen(ReportScreen):
                         f"{now.target!r}): not {what}. F5 reads it again."))
                 segment = project.review(segment_id, what, comment or None,
                                          revision=now.revision)
+            except ProjectError:  # offline, read-only...: the writer's to handle
+                raise
             except WorkbenchError as refused:  # an empty English...: said in the list's numbers
                 return Reviewed(segment_id, None, what,
                                 describe_in_list(refused, project, unlock_key))

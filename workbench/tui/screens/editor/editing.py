@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 from textual.widgets import TextArea
 
-from workbench.errors import BlockedByFindings, ConflictError, LockedError, WorkbenchError
+from workbench.errors import (
+    BlockedByFindings,
+    ConflictError,
+    LockedError,
+    ProjectError,
+    WorkbenchError,
+)
 from workbench.tui import keys
 from workbench.tui.screens.conflict import ConflictScreen, Resolution, segment_name
 from workbench.tui.screens.editor.host import EditorPart
@@ -432,6 +438,8 @@ class SegmentEditing(EditorPart):
             except ConflictError as conflict:  # changed elsewhere: nothing to undo of ours
                 return Written(segment_id, "undo", "", project.segment(segment_id),
                                error=str(conflict))
+            except ProjectError:  # offline, read-only...: the writer's to handle
+                raise
             except WorkbenchError as refused:  # nothing to undo, a merge...: said in our numbers
                 return Written(segment_id, "undo", "",
                                error=describe_in_list(refused, project, unlock_key))
