@@ -32,6 +32,7 @@ from workbench.errors import (
     BlockedByFindings,
     ConflictError,
     LockedError,
+    NotFoundError,
     ProjectError,
     WorkbenchError,
 )
@@ -61,13 +62,24 @@ class Written(Message):
     """A write finished (autosave, confirm, undo, override) or failed."""
 
     segment_id: int
-    kind: str  # "save", "confirmed", "blocked", "undo", "locked", "unlocked", "conflict", "tm"
+    kind: str  # "save", "confirmed", "blocked", "undo", "locked", "unlocked", "conflict", "tm",
+    # "merged" (the segment was merged away meanwhile: ``segment`` holds its Arabic now)
     text: str
     segment: Any = None
     findings: list[Any] | None = None
     error: str | None = None
     conflict: ConflictError | None = None
     intended: str = ""  # of a conflict: the write refused ("save", "confirmed", "undo")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a segment was when English was typed in it: its document, number and Arabic
+    (to find the segment holding it after a merge made elsewhere)."""
+
+    document: str
+    position: int
+    source: str
 
 
 class OwnWrites:
@@ -188,6 +200,7 @@ class SegmentEditing(EditorPart):
         (``unsent``: the edit of an earlier session this is, and ``own`` that session's
         moves, see :meth:`write_unsent`)."""
         own = own or self.own_writes
+        place = self._place(segment_id)
 
         def save(project: Project) -> Written:
             revision = own.current(segment_id, base)
@@ -195,6 +208,8 @@ class SegmentEditing(EditorPart):
                 segment = project.save_draft(segment_id, text, revision=revision)
             except LockedError:
                 return _kept_locked(project, segment_id, text)
+            except NotFoundError as missing:
+                return _kept_merged(project, segment_id, text, place, missing)
             except ConflictError as conflict:
                 return Written(segment_id, "conflict", text, conflict=conflict,
                                intended="save")
@@ -247,6 +262,16 @@ class SegmentEditing(EditorPart):
             else:
                 self.keep_as_note(segment_id, text, edit)
 
+    def _place(self, segment_id: int) -> Place | None:
+        """Where ``segment_id`` is: the open segment as opened, or its row in the list (None
+        when neither is it: the list read again without it)."""
+        row: Any = self.current if self.current is not None and self.current.id == segment_id \
+            else None
+        if row is None and self.rows is not None:
+            index = self.rows.index_of(segment_id)
+            row = self.rows.row(index) if index is not None else None
+        return None if row is None else Place(self.document.name, row.position, row.source)
+
     def _unsent(
         self, segment_id: int, kind: str, text: str, base: int = 0, reason: str | None = None
     ) -> UnsentEdit | None:
@@ -293,6 +318,9 @@ class SegmentEditing(EditorPart):
             self.conflicts[message.segment_id] = (message.conflict, message.intended)
             self.show_conflicts()
             return
+        if message.kind == "merged":
+            self._said_merged(message, is_current)
+            return
         segment: Segment | None = message.segment
         if segment is not None and self.rows is not None:
             index = self.rows.update(segment)
@@ -331,6 +359,24 @@ class SegmentEditing(EditorPart):
             self.notify(f"Segment {segment.position} unlocked (recorded in its history): "
                         "its English can be edited.")
         self._update_titles()
+
+    def _said_merged(self, message: Written, is_current: bool) -> None:
+        """A write to a segment merged away elsewhere meanwhile: its English was kept as a
+        note of the segment holding its Arabic now (or, none found, is said here)."""
+        if is_current:  # nothing more to save to it; the list is read again
+            self.saved_text = message.text
+            self.dirty_since = None
+            self.wb.reload_segments()
+        holder: Segment | None = message.segment
+        if holder is not None:
+            where = (f"It is kept as a note of segment {holder.position}, which holds its "
+                     "Arabic now.")
+        else:
+            where = f"It was: {message.text}"
+        self.notify(
+            f"The segment you typed in was merged with another elsewhere meanwhile: your "
+            f"English was not saved. {where}", severity="warning", timeout=20,
+        )
 
     def _refused_lock(self, message: Written, segment: Segment, is_current: bool) -> None:
         """A write met a lock set meanwhile: keep the English in the editor (saved once the
@@ -380,9 +426,13 @@ class SegmentEditing(EditorPart):
         """Queue the confirmation of ``text`` typed on revision ``base`` of ``segment_id``
         (``unsent``, ``own``: as for :meth:`save_text`)."""
         own = own or self.own_writes
+        place = self._place(segment_id)
 
         def job(project: Project) -> Written:
-            return _confirm(project, segment_id, text, reason, own=own, base=base)
+            try:
+                return _confirm(project, segment_id, text, reason, own=own, base=base)
+            except NotFoundError as missing:
+                return _kept_merged(project, segment_id, text, place, missing)
 
         return self._write(segment_id, "confirmed", text, job,
                            unsent or self._unsent(segment_id, "confirm", text, base, reason))
@@ -555,6 +605,29 @@ def _kept_as_note(project: Project, segment_id: int, text: str) -> Written:
     """Keep ``text`` as a note of the segment (kind ``conflict``): 'keep both'."""
     project.add_note(segment_id, text, kind="conflict")
     return Written(segment_id, "note", text, project.segment(segment_id))
+
+
+def _kept_merged(
+    project: Project, segment_id: int, text: str, place: Place | None, missing: NotFoundError
+) -> Written:
+    """A write to a segment that is gone (merged into its neighbour elsewhere): keep ``text``
+    as a note (kind ``unsaved-edit``) of the segment near its place whose Arabic holds its
+    Arabic, so it is never lost ('merged'; without such a segment, none: the text is said).
+    ``missing`` is raised again when the segment is there (something else was not found)."""
+    try:
+        project.segment(segment_id)
+    except NotFoundError:
+        pass
+    else:
+        raise missing
+    holder = None
+    if place is not None and place.source.strip():
+        near = project.segments(place.document, offset=max(0, place.position - 3), limit=6)
+        holders = [s for s in near if s.id != segment_id and place.source in s.source]
+        holder = min(holders, key=lambda s: abs(s.position - place.position), default=None)
+    if holder is not None and text.strip():
+        project.add_note(holder.id, text, kind="unsaved-edit")
+    return Written(segment_id, "merged", text, holder)
 
 
 def _kept_locked(project: Project, segment_id: int, text: str) -> Written:
