@@ -276,6 +276,22 @@ async def test_undo_restores_the_previous_text(sample_db, make_app):
         assert project.history(seg_id)[-1].action == "undo"
 
 
+async def test_a_refused_undo_names_the_segment_by_its_number_in_the_list(sample_db, make_app):
+    """F9 on a merged segment is refused; the message names it by its number in the list,
+    not its id (two merges: segment 4 is the list's third)."""
+    with Project.open(sample_db) as project:
+        project.merge_with_next(1)
+        project.merge_with_next(4)
+        assert project.segment(4).position == 3
+    app = make_app()
+    async with editing(app, 4) as (pilot, _screen):
+        await pilot.press("f9")
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+    assert any(m.startswith("segment 3: its last change was a merge") for m in said), said
+    assert not any("segment 4" in m for m in said)
+
+
 async def test_undoing_a_rejection_makes_the_editor_read_only_again(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):

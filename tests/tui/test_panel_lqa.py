@@ -4,7 +4,7 @@ detail and removing one (D), and the LQA score on the scores screen."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import DataTable, Input, Select, TextArea
 
 from tests.tui.conftest import editing, settle
 from tests.tui.screen_wait import notified, open_screen, shows
@@ -152,3 +152,28 @@ async def test_an_error_on_english_changed_while_the_form_was_open_is_not_record
                 break
             await pilot.pause(0.05)
         assert notified(app, "changed while the error was chosen")
+
+
+async def test_a_refused_error_names_the_segment_by_its_number_in_the_list(
+    sample_db, make_app
+):
+    """After a merge, the segment of id 4 is the third row: the refusal says 'segment 3'."""
+    with Project.open(sample_db) as project:
+        project.merge_with_next(1)
+        assert project.segment(4).position == 3
+    app = make_app()
+    async with editing(app, 4) as (pilot, _):
+        review = await open_screen(pilot, "f3", ReviewScreen)
+        review.query_one(DataTable).move_cursor(row=2)
+        await settle(pilot)
+        assert review.selected().segment_id == 4
+        await open_screen(pilot, "e", LqaErrorScreen)
+        with Project.open(sample_db, author="ann") as ann:  # a teammate, meanwhile
+            ann.save_draft(4, "Changed meanwhile.")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        for _ in range(20):
+            if notified(app, "changed while the error was chosen"):
+                break
+            await pilot.pause(0.05)
+        assert notified(app, "segment 3: its English changed while the error was chosen")

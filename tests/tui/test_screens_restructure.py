@@ -155,3 +155,20 @@ async def test_a_failing_fix_is_notified_and_the_editor_stays_usable(make_app, m
         app.goto_segment(9999)  # a segment that is gone: said, not raised
         await pilot.pause()
         assert notified(app, "no segment 9999")
+
+
+async def test_a_refused_fix_names_segments_by_their_numbers_in_the_list(sample_db, make_app):
+    """After a merge ids and the list's numbers differ: a merge refused because the next
+    segment is locked names that segment by its number (it said 'segment 5 is locked ...
+    workbench unlock 5' of the row numbered 4), with the editor's unlock key."""
+    with Project.open(sample_db) as project:
+        project.merge_with_next(1)
+        project.lock(5)
+        assert (project.segment(4).position, project.segment(5).position) == (3, 4)
+    app = make_app()
+    async with editing(app, 4) as (pilot, screen):
+        await pilot.press("alt+m")
+        await settle(pilot)
+        assert notified(app, "segment 4 is locked: unlock it first (Ctrl+U on it)")
+        assert not notified(app, "segment 5")
+        assert len(screen.rows) == 20 and not screen.editor.read_only

@@ -76,6 +76,29 @@ async def test_a_clean_segment_can_be_approved(sample_db, make_app):
         assert project.history(clean)[-1].action == "status"
 
 
+async def test_a_refused_verdict_names_the_segment_by_its_number(sample_db, make_app):
+    """Approving an empty segment is refused; the message names it by its number in the
+    list, as the reviewer's rows do, not by its id (after a merge, id 4 is the third row)."""
+    with Project.open(sample_db) as project:
+        project.merge_with_next(1)
+        project.save_draft(4, "")
+        assert project.segment(4).position == 3
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=[r.segment_id for r in screen.rows].index(4))
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+    assert "segment 3: cannot approve an empty translation" in said, said
+    with Project.open(sample_db) as project:
+        assert project.segment(4).status != "approved"
+
+
 async def test_filters_by_findings_and_status(sample_db, make_app):
     expected = checked(sample_db)
     flagged = [sid for sid, found in expected.items() if found]

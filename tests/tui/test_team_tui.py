@@ -127,6 +127,49 @@ async def _conflict(sample_db: Any, make_app: Any, choice: str) -> None:
     assert (("conflict", "Mine.") in notes) == (choice == "both")
 
 
+async def test_the_conflict_answer_names_the_segment_by_its_number_in_the_list(
+    sample_db, make_app
+):
+    """After a merge a segment's id is not its number in the list: the notification of the
+    answer names the number the translator sees (it said 'Segment 3: kept yours.' of the
+    segment numbered 2)."""
+    with Project.open(sample_db) as project:
+        first, _, third = project.segments(limit=3)
+        project.merge_with_next(first.id)
+        assert project.segment(third.id).position == 2
+    app = make_app()
+    async with editing(app, third.id) as (pilot, screen):
+        await _conflict_dialog(pilot, app, screen, sample_db, third.id, "Mine.")
+        await pilot.press("f3")
+        await until(pilot, lambda: not isinstance(app.screen, ConflictScreen))
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+    assert "Segment 2: kept yours." in said
+    assert not any(m.startswith(f"Segment {third.id}:") for m in said)
+
+
+@pytest.mark.parametrize("key", ["ctrl+s", "enter"])
+async def test_english_typed_in_a_segment_merged_away_elsewhere_is_kept_as_a_note(
+    sample_db, make_app, key
+):
+    """Someone merges the segment before with the open one while English is typed in it:
+    the save (or confirmation) finds it gone; the English is kept as a note of the merged
+    segment, which holds its Arabic now, and said (it was lost: 'no segment 3')."""
+    app = make_app()
+    async with editing(app, 3) as (pilot, screen):
+        screen.editor.load_text("Typed before the merge.")
+        with Project.open(sample_db, author="ben") as ben:
+            ben.merge_with_next(2)
+        await pilot.press(key)
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+    assert any("kept as a note of segment 2" in m for m in said), said
+    assert not any("no segment 3" in m for m in said)
+    with Project.open(sample_db) as project:
+        notes = [(n["kind"], n["text"]) for n in project.notes(2)]
+    assert ("unsaved-edit", "Typed before the merge.") in notes
+
+
 async def test_keeping_theirs_shows_the_findings_of_theirs(sample_db, make_app):
     """The findings of English saved before the conflict are not left on show once the
     translator keeps theirs: the open segment's checks are read again."""

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.screen import ModalScreen
 
+from workbench.tui import keys
 from workbench.tui.screens.export import ExportScreen
 from workbench.tui.screens.importer import ImportDone, ImportScreen
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.screens.scores import ScoresScreen
 from workbench.tui.screens.split import SplitChoice, SplitScreen
-from workbench.tui.service import describe_error
+from workbench.tui.service import describe_error, refusals_in_list
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -49,6 +50,8 @@ class ScreenActions:
         def notify(self, message: str, **kwargs: Any) -> None: ...
 
         def notify_error(self, message: str) -> None: ...
+
+        def keymap(self) -> dict[str, str]: ...
 
         def call_from_thread(self, callback: Callable[..., Any], *args: Any) -> Any: ...
 
@@ -183,8 +186,10 @@ class ScreenActions:
         read-only, then show the list again on ``segment_id`` and say ``said(segment)``."""
         editor.flush_edit()
         editor.set_busy(True)
+        unlock_key = keys.key_name(self.keymap(), "unlock")
         self._run_restructure(
-            lambda project: said(job(project)), partial(self._restructured, editor, segment_id)
+            refusals_in_list(lambda project: said(job(project)), unlock_key),
+            partial(self._restructured, editor, segment_id),
         )
 
     @work(thread=True, exclusive=True, group="restructure")

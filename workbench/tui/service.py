@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -39,7 +40,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from workbench.errors import ConnectionLostError, PermissionDeniedError, WorkbenchError
+from workbench.errors import (
+    ConnectionLostError,
+    LockedError,
+    PermissionDeniedError,
+    ProjectError,
+    WorkbenchError,
+)
 from workbench.store.connection import WriteLockTaken
 from workbench.store.sqlite import BUSY_TIMEOUT_MS
 from workbench.tui.unsent import Journal, UnsentEdit
@@ -451,6 +458,53 @@ def describe_error(exc: BaseException) -> str:
     if is_database_failure(exc):
         return str(project_error(exc))  # type: ignore[arg-type]
     return f"{type(exc).__name__}: {exc}"
+
+
+_SEGMENT_ID = re.compile(r"\b([Ss]egment) (\d+)\b")
+
+
+def describe_in_list(exc: WorkbenchError, project: Project, unlock_key: str) -> str:
+    """What a refused change of the editor's segments says: the project's message, which
+    names segments by id as the command line takes them, with each segment named by its
+    number in its document's list instead (the editor's numbers; after a merge, or in a
+    second document, the two differ). A locked segment is said with the editor's
+    ``unlock_key`` rather than the command line's ``workbench unlock ID``."""
+
+    def position(segment_id: int) -> int | None:
+        try:
+            return project.segment(segment_id).position
+        except Exception:  # gone (merged away) or unreadable: named by its id
+            return None
+
+    if isinstance(exc, LockedError):
+        number = position(exc.segment_id)
+        if number is not None:
+            return f"segment {number} is locked: unlock it first ({unlock_key} on it)"
+
+    def renamed(match: re.Match[str]) -> str:
+        number = position(int(match.group(2)))
+        return match.group(0) if number is None else f"{match.group(1)} {number}"
+
+    return _SEGMENT_ID.sub(renamed, str(exc))
+
+
+def refusals_in_list(job: Callable[[Project], T], unlock_key: str) -> Callable[[Project], T]:
+    """``job``, with a refusal it raises (a WorkbenchError naming segments) raised again as
+    :func:`describe_in_list` says it. A ProjectError (offline, read-only, a damaged file) is
+    raised as it is: the writer and the callers act on its kind."""
+
+    def run(project: Project) -> T:
+        try:
+            return job(project)
+        except ProjectError:
+            raise
+        except WorkbenchError as refused:
+            said = describe_in_list(refused, project, unlock_key)
+            if said == str(refused):
+                raise
+            raise WorkbenchError(said) from refused
+
+    return run
 
 
 # Checks and glossary matching, shared by the editor's workers. ------------------------------

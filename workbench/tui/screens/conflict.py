@@ -41,12 +41,16 @@ class Resolution:
     yours: str = ""  # the translator's English as it stands in the dialog (for the note)
 
 
+def segment_name(conflict: ConflictError, position: int | None) -> str:
+    """``Segment 12``: the segment's number in the list (its id when it is not in the view)."""
+    return f"Segment {position if position is not None else conflict.segment_id}"
+
+
 def what_happened(conflict: ConflictError, position: int | None) -> str:
     """``Segment 12 was changed by ana (now translated) while you were editing it``."""
     who = f" by {conflict.author}" if conflict.author else ""
-    where = f"Segment {position}" if position is not None else f"Segment {conflict.segment_id}"
-    return (f"{where} was changed{who} (now {conflict.theirs_status}) while you were editing "
-            "it: your English was not saved.")
+    return (f"{segment_name(conflict, position)} was changed{who} (now "
+            f"{conflict.theirs_status}) while you were editing it: your English was not saved.")
 
 
 class ConflictScreen(Prompt):

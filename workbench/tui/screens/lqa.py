@@ -33,7 +33,7 @@ from workbench.lqa import CATEGORIES, SEVERITIES
 from workbench.tui import keys
 from workbench.tui.display import isolate
 from workbench.tui.screens.prompts import Prompt
-from workbench.tui.service import describe_error
+from workbench.tui.service import describe_error, refusals_in_list
 
 if TYPE_CHECKING:
     from workbench.lqa import LqaError
@@ -189,8 +189,11 @@ class LqaRemoveScreen(Prompt):
 def _queue(
     app: WorkbenchApp, job: Callable[[Any], Any], done: Callable[[Any, str | None], None]
 ) -> None:
-    """Queue ``job`` on the writer thread; ``done(result, error)`` on the UI thread."""
-    future = app.service.write(job)
+    """Queue ``job`` on the writer thread; ``done(result, error)`` on the UI thread (a
+    refusal names segments by their numbers in the list)."""
+    future = app.service.write(
+        refusals_in_list(job, keys.key_name(app.keymap(), "unlock"))
+    )
 
     def finished(f: Future[Any]) -> None:
         try:

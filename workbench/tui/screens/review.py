@@ -40,6 +40,7 @@ from textual.widgets import (
     Static,
 )
 
+from workbench.errors import ProjectError, WorkbenchError
 from workbench.statuses import STATUSES
 from workbench.tui import keys
 from workbench.tui.display import finding_text
@@ -54,7 +55,7 @@ from workbench.tui.screens.lqa import (
 )
 from workbench.tui.screens.prompts import Prompt
 from workbench.tui.screens.report import ReportScreen
-from workbench.tui.service import describe_error
+from workbench.tui.service import describe_error, describe_in_list
 from workbench.tui.widgets.panels import SEVERITY_MARK, SEVERITY_STYLE
 
 if TYPE_CHECKING:
@@ -532,16 +533,25 @@ class ReviewScreen(ReportScreen):
     ) -> None:
         """Store a verdict (of the English ``seen``: changed by someone since, it is refused
         and the reviewer reads it again) or a comment."""
+        unlock_key = keys.key_name(self.wb.keymap(), "unlock")
+
         def job(project: Project) -> Reviewed:
-            if what == "comment":
-                project.add_note(segment_id, comment)
-                return Reviewed(segment_id, None, what)
-            now = project.segment(segment_id)
-            if seen is not None and (now.target or "") != (seen or ""):
-                return Reviewed(segment_id, None, what, (
-                    f"Segment {now.position} was changed since you read it (now: "
-                    f"{now.target!r}): not {what}. F5 reads it again."))
-            segment = project.review(segment_id, what, comment or None, revision=now.revision)
+            try:
+                if what == "comment":
+                    project.add_note(segment_id, comment)
+                    return Reviewed(segment_id, None, what)
+                now = project.segment(segment_id)
+                if seen is not None and (now.target or "") != (seen or ""):
+                    return Reviewed(segment_id, None, what, (
+                        f"Segment {now.position} was changed since you read it (now: "
+                        f"{now.target!r}): not {what}. F5 reads it again."))
+                segment = project.review(segment_id, what, comment or None,
+                                         revision=now.revision)
+            except ProjectError:  # offline, read-only...: the writer's to handle
+                raise
+            except WorkbenchError as refused:  # an empty English...: said in the list's numbers
+                return Reviewed(segment_id, None, what,
+                                describe_in_list(refused, project, unlock_key))
             return Reviewed(segment_id, segment.status, what)
 
         future = self.wb.service.write(job)

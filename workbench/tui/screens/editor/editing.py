@@ -28,12 +28,24 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 from textual.widgets import TextArea
 
-from workbench.errors import BlockedByFindings, ConflictError, LockedError
+from workbench.errors import (
+    BlockedByFindings,
+    ConflictError,
+    LockedError,
+    NotFoundError,
+    ProjectError,
+    WorkbenchError,
+)
 from workbench.tui import keys
-from workbench.tui.screens.conflict import ConflictScreen, Resolution
+from workbench.tui.screens.conflict import ConflictScreen, Resolution, segment_name
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import OverrideScreen
-from workbench.tui.service import describe_error, segment_findings, severity_counts
+from workbench.tui.service import (
+    describe_error,
+    describe_in_list,
+    segment_findings,
+    severity_counts,
+)
 from workbench.tui.unsent import UnsentEdit
 
 if TYPE_CHECKING:
@@ -50,13 +62,24 @@ class Written(Message):
     """A write finished (autosave, confirm, undo, override) or failed."""
 
     segment_id: int
-    kind: str  # "save", "confirmed", "blocked", "undo", "locked", "unlocked", "conflict", "tm"
+    kind: str  # "save", "confirmed", "blocked", "undo", "locked", "unlocked", "conflict", "tm",
+    # "merged" (the segment was merged away meanwhile: ``segment`` holds its Arabic now)
     text: str
     segment: Any = None
     findings: list[Any] | None = None
     error: str | None = None
     conflict: ConflictError | None = None
     intended: str = ""  # of a conflict: the write refused ("save", "confirmed", "undo")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a segment was when English was typed in it: its document, number and Arabic
+    (to find the segment holding it after a merge made elsewhere)."""
+
+    document: str
+    position: int
+    source: str
 
 
 class OwnWrites:
@@ -177,6 +200,7 @@ class SegmentEditing(EditorPart):
         (``unsent``: the edit of an earlier session this is, and ``own`` that session's
         moves, see :meth:`write_unsent`)."""
         own = own or self.own_writes
+        place = self._place(segment_id)
 
         def save(project: Project) -> Written:
             revision = own.current(segment_id, base)
@@ -184,6 +208,8 @@ class SegmentEditing(EditorPart):
                 segment = project.save_draft(segment_id, text, revision=revision)
             except LockedError:
                 return _kept_locked(project, segment_id, text)
+            except NotFoundError as missing:
+                return _kept_merged(project, segment_id, text, place, missing)
             except ConflictError as conflict:
                 return Written(segment_id, "conflict", text, conflict=conflict,
                                intended="save")
@@ -236,6 +262,16 @@ class SegmentEditing(EditorPart):
             else:
                 self.keep_as_note(segment_id, text, edit)
 
+    def _place(self, segment_id: int) -> Place | None:
+        """Where ``segment_id`` is: the open segment as opened, or its row in the list (None
+        when neither is it: the list read again without it)."""
+        row: Any = self.current if self.current is not None and self.current.id == segment_id \
+            else None
+        if row is None and self.rows is not None:
+            index = self.rows.index_of(segment_id)
+            row = self.rows.row(index) if index is not None else None
+        return None if row is None else Place(self.document.name, row.position, row.source)
+
     def _unsent(
         self, segment_id: int, kind: str, text: str, base: int = 0, reason: str | None = None
     ) -> UnsentEdit | None:
@@ -282,6 +318,9 @@ class SegmentEditing(EditorPart):
             self.conflicts[message.segment_id] = (message.conflict, message.intended)
             self.show_conflicts()
             return
+        if message.kind == "merged":
+            self._said_merged(message, is_current)
+            return
         segment: Segment | None = message.segment
         if segment is not None and self.rows is not None:
             index = self.rows.update(segment)
@@ -320,6 +359,24 @@ class SegmentEditing(EditorPart):
             self.notify(f"Segment {segment.position} unlocked (recorded in its history): "
                         "its English can be edited.")
         self._update_titles()
+
+    def _said_merged(self, message: Written, is_current: bool) -> None:
+        """A write to a segment merged away elsewhere meanwhile: its English was kept as a
+        note of the segment holding its Arabic now (or, none found, is said here)."""
+        if is_current:  # nothing more to save to it; the list is read again
+            self.saved_text = message.text
+            self.dirty_since = None
+            self.wb.reload_segments()
+        holder: Segment | None = message.segment
+        if holder is not None:
+            where = (f"It is kept as a note of segment {holder.position}, which holds its "
+                     "Arabic now.")
+        else:
+            where = f"It was: {message.text}"
+        self.notify(
+            f"The segment you typed in was merged with another elsewhere meanwhile: your "
+            f"English was not saved. {where}", severity="warning", timeout=20,
+        )
 
     def _refused_lock(self, message: Written, segment: Segment, is_current: bool) -> None:
         """A write met a lock set meanwhile: keep the English in the editor (saved once the
@@ -369,9 +426,13 @@ class SegmentEditing(EditorPart):
         """Queue the confirmation of ``text`` typed on revision ``base`` of ``segment_id``
         (``unsent``, ``own``: as for :meth:`save_text`)."""
         own = own or self.own_writes
+        place = self._place(segment_id)
 
         def job(project: Project) -> Written:
-            return _confirm(project, segment_id, text, reason, own=own, base=base)
+            try:
+                return _confirm(project, segment_id, text, reason, own=own, base=base)
+            except NotFoundError as missing:
+                return _kept_merged(project, segment_id, text, place, missing)
 
         return self._write(segment_id, "confirmed", text, job,
                            unsent or self._unsent(segment_id, "confirm", text, base, reason))
@@ -418,6 +479,7 @@ class SegmentEditing(EditorPart):
         self.flush_edit()
         segment_id = self.current.id
         base, own = self.base_revision, self.own_writes
+        unlock_key = keys.key_name(self.wb.keymap(), "unlock")
 
         def undo(project: Project) -> Written:
             revision = own.current(segment_id, base)
@@ -426,6 +488,11 @@ class SegmentEditing(EditorPart):
             except ConflictError as conflict:  # changed elsewhere: nothing to undo of ours
                 return Written(segment_id, "undo", "", project.segment(segment_id),
                                error=str(conflict))
+            except ProjectError:  # offline, read-only...: the writer's to handle
+                raise
+            except WorkbenchError as refused:  # nothing to undo, a merge...: said in our numbers
+                return Written(segment_id, "undo", "",
+                               error=describe_in_list(refused, project, unlock_key))
             own.moved(segment_id, revision, segment.revision)
             return Written(segment_id, "undo", segment.target, segment,
                            _checked(project, segment_id))
@@ -451,17 +518,16 @@ class SegmentEditing(EditorPart):
             )
         index = self.rows.index_of(segment_id) if self.rows is not None else None
         row = self.rows.row(index) if self.rows is not None and index is not None else None
+        position = row.position if row is not None else None
         self.conflict_shown = segment_id
 
         def answered(resolution: Resolution | None) -> None:
             self.conflict_shown = None
             if resolution is not None:
-                self.resolve_conflict(conflict, intended, resolution)
+                self.resolve_conflict(conflict, intended, resolution, position)
             self.show_conflicts()
 
-        self.app.push_screen(
-            ConflictScreen(conflict, row.position if row is not None else None), answered
-        )
+        self.app.push_screen(ConflictScreen(conflict, position), answered)
 
     def keep_unanswered_conflict(self) -> None:
         """The app quits with the conflict dialog open: yours as it stands in the dialog is
@@ -472,9 +538,11 @@ class SegmentEditing(EditorPart):
             self.keep_as_note(dialog.conflict.segment_id, dialog.edited)
 
     def resolve_conflict(
-        self, conflict: ConflictError, intended: str, resolution: Resolution
+        self, conflict: ConflictError, intended: str, resolution: Resolution,
+        position: int | None = None,
     ) -> None:
-        """Write what the translator kept of a conflict (see ``screens/conflict.py``)."""
+        """Write what the translator kept of a conflict (see ``screens/conflict.py``); the
+        notification names the segment by ``position``, its number in the list."""
         segment_id, choice = conflict.segment_id, resolution.choice
         is_current = self.current is not None and self.current.id == segment_id
         if is_current:
@@ -498,7 +566,7 @@ class SegmentEditing(EditorPart):
                 self.recheck_details(segment_id, self.current.source)
         what = {"theirs": "kept theirs (yours is in the history)", "mine": "kept yours",
                 "merge": "saved the merge", "both": "kept theirs, yours as a note"}[choice]
-        self.notify(f"Segment {segment_id}: {what}.")
+        self.notify(f"{segment_name(conflict, position)}: {what}.")
 
 
 def _checked(project: Project, segment_id: int) -> list[Any] | None:
@@ -537,6 +605,29 @@ def _kept_as_note(project: Project, segment_id: int, text: str) -> Written:
     """Keep ``text`` as a note of the segment (kind ``conflict``): 'keep both'."""
     project.add_note(segment_id, text, kind="conflict")
     return Written(segment_id, "note", text, project.segment(segment_id))
+
+
+def _kept_merged(
+    project: Project, segment_id: int, text: str, place: Place | None, missing: NotFoundError
+) -> Written:
+    """A write to a segment that is gone (merged into its neighbour elsewhere): keep ``text``
+    as a note (kind ``unsaved-edit``) of the segment near its place whose Arabic holds its
+    Arabic, so it is never lost ('merged'; without such a segment, none: the text is said).
+    ``missing`` is raised again when the segment is there (something else was not found)."""
+    try:
+        project.segment(segment_id)
+    except NotFoundError:
+        pass
+    else:
+        raise missing
+    holder = None
+    if place is not None and place.source.strip():
+        near = project.segments(place.document, offset=max(0, place.position - 3), limit=6)
+        holders = [s for s in near if s.id != segment_id and place.source in s.source]
+        holder = min(holders, key=lambda s: abs(s.position - place.position), default=None)
+    if holder is not None and text.strip():
+        project.add_note(holder.id, text, kind="unsaved-edit")
+    return Written(segment_id, "merged", text, holder)
 
 
 def _kept_locked(project: Project, segment_id: int, text: str) -> Written:
