@@ -173,3 +173,20 @@ def test_the_numbers_of_a_units_tags_are_not_its_numbers() -> None:
     assert substituted_target(query, source, "Visited {1}1{/1} city{2/}.") == (
         "Visited {1}2{/1} city{2/}."
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "source", "target", "expected"),
+    [
+        ("تبدأ الساعة 10:05", "تبدأ الساعة 10:30", "It opens at 10:30.", "It opens at 10:05."),
+        ("تبدأ الساعة ٩:٠٠", "تبدأ الساعة 10:30", "It opens at 10:30.", "It opens at 9:00."),
+        ("بلغ السعر ٣٫٥٠ دولار", "بلغ السعر 3.75 دولار", "It was $3.75.", "It was $3.50."),
+        ("رمز الرحلة 0123", "رمز الرحلة 0124", "Code 0124.", "Code 0123."),
+        ("بلغ ١٬٣٠٠ حالة", "بلغ 1279 حالة", "1,279 cases.", "1,300 cases."),
+    ],
+)
+def test_a_number_goes_in_with_its_zeros_as_the_query_writes_it(
+    query: str, source: str, target: str, expected: str
+) -> None:
+    # 10:05 is not 10:5, $3.50 not $3.5: the query's number is compared by value, written as is
+    assert substituted_target(signed_words(query), signed_words(source), target) == expected

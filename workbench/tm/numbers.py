@@ -5,8 +5,9 @@ The words of the query and of the match's source are compared in their matching 
 number is canonical (``٣٫٥`` = ``3.5``, ``1,000`` = ``1000``). When every differing word is a
 number on both sides (after the same proclitics: و33 and و34), each number of the source that
 changed is looked up in the target by value (the QA number check's reading: Arabic-Indic
-digits, ٫ and ٬, leading zeros) and replaced by the query's number, written with ASCII digits
-(and with thousands separators when the target's number had them). If a number cannot be
+digits, ٫ and ٬, leading zeros) and replaced by the query's number as the query writes it,
+zeros kept (10:05, 3.50), in ASCII digits (and with thousands separators when the target's
+number had them). If a number cannot be
 found in the target, or which of its numbers is which cannot be told (the target has it more or
 fewer times than the source, or the source's changes in one place and not in another), nothing
 is offered.
@@ -15,6 +16,7 @@ is offered.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -27,6 +29,9 @@ _NUMBER = re.compile(
     r"(-?[\u0648\u0641\u0628\u0643\u0644]{0,2})(\d+(?:[.,\u066b\u066c]\d+)*)"
 )
 _MINUS = "-\u2212"
+_PROCLITICS = "\u0648\u0641\u0628\u0643\u0644"
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def is_number(word: str) -> bool:
@@ -34,16 +39,34 @@ def is_number(word: str) -> bool:
     return _NUMBER.fullmatch(word) is not None
 
 
-def _number(word: str) -> tuple[str, str] | None:
-    """(sign and proclitics, canonical number) of a matching-form word that is a number, else
-    None."""
+def _number(word: str) -> tuple[str, str, str] | None:
+    """(sign and proclitics, canonical number, number as written: see _plain) of a word that
+    is a number, else None."""
     m = _NUMBER.fullmatch(word)
-    return None if m is None else (m.group(1), canonical_number(m.group(2)))
+    return None if m is None else (m.group(1), canonical_number(m.group(2)), _plain(m.group(2)))
+
+
+def _plain(number: str) -> str:
+    """A number as written, in ASCII digits with ``.`` for ٫ and no thousands separators, its
+    zeros kept (``05`` of 10:05, ``3.50``): how a query's number goes into a target."""
+    number = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in number)
+    number = number.replace("\u066b", ".").replace("\u066c", ",")
+    return number.replace(",", "") if _THOUSANDS.fullmatch(number) else number
+
+
+def _as_written(span: str, word: str) -> str:
+    """A number word (matching form ``word``) with its number as ``span``, its place in the
+    text, writes it (see _plain)."""
+    found = _DIGITS.search(_plain(span))
+    if found is None:
+        return word
+    return word[: len(word) - len(word.lstrip(_PROCLITICS))] + _plain(found.group())
 
 
 def signed_words(text: str) -> list[str]:
     """The matching-form words of ``text``, a negative number with its minus sign (``-5``; not
-    the hyphen of كوفيد-19 or 5-7): the words number substitution compares."""
+    the hyphen of كوفيد-19 or 5-7) and its digits as written (zeros kept, see _as_written):
+    the words number substitution compares."""
     out: list[str] = []
     for word in tokenize(text):
         start = word.start
@@ -51,7 +74,10 @@ def signed_words(text: str) -> list[str]:
             start > 0 and text[start - 1] in _MINUS and word.word[:1].isdigit()
             and (start == 1 or not text[start - 2].isalnum())
         )
-        out.append("-" + word.word if negative else word.word)
+        written = word.word
+        if is_number(written):
+            written = _as_written(text[start:word.end], written)
+        out.append("-" + written if negative else written)
     return out
 
 
@@ -59,23 +85,22 @@ def changed_numbers(query: Sequence[str], source: Sequence[str]) -> list[tuple[s
     """(source number, query number) pairs when the two word sequences differ only in numbers
     (at least one; a number's sign and proclitics, as in -5 or و33, the same on both sides);
     None otherwise, and when a number of the source changes in one place and not in another
-    (3 days in 3 cities → 3 days in 4 cities: which 3 of the target is which cannot be told)."""
+    (3 days in 3 cities → 3 days in 4 cities: which 3 of the target is which cannot be told).
+    Numbers are compared by value (3.50 is 3.5); the source's is its canonical form, the query's
+    as the query writes it (10:05 gives 05, not 5)."""
     if len(query) != len(source):
         return None
     pairs: list[tuple[str, str]] = []
     becomes: dict[str, set[str]] = {}  # each number of the source: what the query has there
     for q, s in zip(query, source, strict=True):
-        s_number = _number(s)
-        if q == s:
-            if s_number is not None:
-                becomes.setdefault(s_number[1], set()).add(s_number[1])
+        s_number, q_number = _number(s), _number(q)
+        if q == s and s_number is None:
             continue
-        q_number = _number(q)
         if q_number is None or s_number is None or q_number[0] != s_number[0]:
             return None
         becomes.setdefault(s_number[1], set()).add(q_number[1])
         if q_number[1] != s_number[1]:
-            pairs.append((s_number[1], q_number[1]))
+            pairs.append((s_number[1], q_number[2]))
     if any(len(becomes[old]) > 1 for old, _ in pairs):
         return None
     return pairs or None
