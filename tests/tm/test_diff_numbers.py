@@ -190,3 +190,19 @@ def test_a_number_goes_in_with_its_zeros_as_the_query_writes_it(
 ) -> None:
     # 10:05 is not 10:5, $3.50 not $3.5: the query's number is compared by value, written as is
     assert substituted_target(signed_words(query), signed_words(source), target) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "target", "expected"),
+    [
+        ("افتتح في 3 مارس", "It opened on 2nd March.", "It opened on 3rd March."),
+        ("افتتح في 11 مارس", "It opened on March 2nd.", "It opened on March 11th."),
+        ("افتتح في 21 مارس", "It opened on the 2ND.", "It opened on the 21ST."),
+        ("افتتح في 3 مارس", "It opened 2 stations.", "It opened 3 stations."),  # no ordinal
+    ],
+)
+def test_an_ordinal_takes_the_suffix_of_its_new_number(
+    query: str, target: str, expected: str
+) -> None:
+    source = "افتتح في 2 مارس"
+    assert substituted_target(signed_words(query), signed_words(source), target) == expected

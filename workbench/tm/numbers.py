@@ -7,7 +7,7 @@ number on both sides (after the same proclitics: و33 and و34), each number of 
 changed is looked up in the target by value (the QA number check's reading: Arabic-Indic
 digits, ٫ and ٬, leading zeros) and replaced by the query's number as the query writes it,
 zeros kept (10:05, 3.50), in ASCII digits (and with thousands separators when the target's
-number had them). If a number cannot be
+number had them; an English ordinal's suffix follows: 2nd → 3rd). If a number cannot be
 found in the target, or which of its numbers is which cannot be told (the target has it more or
 fewer times than the source, or the source's changes in one place and not in another), nothing
 is offered.
@@ -32,6 +32,8 @@ _MINUS = "-\u2212"
 _PROCLITICS = "\u0648\u0641\u0628\u0643\u0644"
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+#: An English ordinal's suffix right after a target's number (2nd, 21st, 4TH).
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
 
 
 def is_number(word: str) -> bool:
@@ -119,6 +121,14 @@ def _target_numbers(target: str) -> list[tuple[str, tuple[int, int]]]:
     return numbers(PLACEHOLDER.sub(lambda m: " " * len(m.group()), target))
 
 
+def _ordinal(number: int, written: str) -> str:
+    """The English ordinal suffix of ``number`` (st, nd, rd, th) in the case of ``written``."""
+    suffix = "th"
+    if number % 100 not in (11, 12, 13):
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return suffix.upper() if written.isupper() else suffix
+
+
 def substitute(target: str, pairs: Sequence[tuple[str, str]]) -> str | None:
     """``target`` with each (old, new) number replaced, or None if an old one is missing."""
     found = _target_numbers(target)
@@ -128,7 +138,11 @@ def substitute(target: str, pairs: Sequence[tuple[str, str]]) -> str | None:
         for k, (value, (start, end)) in enumerate(found):
             if k not in used and value == old:
                 used.add(k)
-                edits.append((start, end, _render(new, target[start:end])))
+                suffix = _ORDINAL.match(target, end)
+                text = _render(new, target[start:end])
+                if suffix is not None and new.isdigit():  # 2nd → 3rd, not 3nd
+                    end, text = suffix.end(), text + _ordinal(int(new), suffix.group())
+                edits.append((start, end, text))
                 break
         else:
             return None
