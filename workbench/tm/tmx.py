@@ -28,6 +28,7 @@ from workbench.errors import InputError
 from workbench.formats import codes, safexml, xmlout
 from workbench.formats.model import tmx_date
 from workbench.text.script import mostly_arabic
+from workbench.tm.diff import unit_tags_as_tags
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date, primary_language
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -40,8 +41,6 @@ _KNOWN_ATTRS = frozenset({"tuid", "creationdate", "creationid", "changedate", "c
 #: OmegaT's tags, which its own TMX holds as text (``&lt;a0&gt;Download&lt;/a0&gt;``,
 #: ``<x1/>``): the kind's letters and the tag's number in its segment.
 _OMEGAT_TAG = re.compile(r"<(/?)[a-zA-Z]{1,5}([0-9]{1,5})(/?)>")
-#: Another tool's tag as a unit holds it ({1} {/1} {2/}; {1/} as OmegaT's empty tags read).
-_UNIT_TAG = re.compile(r"\{(/?)([1-9][0-9]{0,5})(/?)\}")
 
 
 class _Seg:
@@ -307,7 +306,7 @@ def _seg_content(text: str) -> str:
     """A unit's text as a ``<seg>``'s content: its tags, a segment's (<1> </1> <2/>) or another
     tool's ({1} {/1} {2/}), as TMX's inline codes (bpt, ept, ph), which other tools show as
     tags; as text, they would take them for words to translate."""
-    return codes.encode(_UNIT_TAG.sub(r"<\1\2\3>", text), codes.TMX)
+    return codes.encode(unit_tags_as_tags(text), codes.TMX)
 
 
 #: <tu> attributes of TMX 1.4b that are passed on as read.
