@@ -446,3 +446,17 @@ def test_tm_export_writes_tags_as_tmx_codes(empty_project: Project, tmp_path: Pa
         ("انتهت الحرب {1}أخيرا{/1}.", "The war {1}finally{/1} ended."),
         ("انظر {1}الصورة{/1} {2/}.", "See {1}the picture{/1} {2/}."),
     ]
+
+
+def test_a_header_line_in_arabic_is_skipped(empty_project: Project, tmp_path: Path) -> None:
+    # an Arabic spreadsheet's column names: the import was refused ('line 1: the English side
+    # is in Arabic'); a first unit that holds such a word with its English is still a unit
+    path = tmp_path / "arabic-header.tsv"
+    path.write_text("النص العربي\tالترجمة الإنجليزية\tملاحظات\nقامت الثورة.\tThe revolution.\n",
+                    encoding="utf-8")
+    assert empty_project.tm.import_file(path).units == 1
+    [unit] = units(empty_project, "arabic-header")
+    assert (unit["source"], unit["target"]) == ("قامت الثورة.", "The revolution.")
+    path = tmp_path / "first-unit.tsv"
+    path.write_text("الترجمة\tTranslation\nقامت الثورة.\tThe revolution.\n", encoding="utf-8")
+    assert empty_project.tm.import_file(path).units == 2
