@@ -183,6 +183,10 @@ def test_the_numbers_of_a_units_tags_are_not_its_numbers() -> None:
         ("بلغ السعر ٣٫٥٠ دولار", "بلغ السعر 3.75 دولار", "It was $3.75.", "It was $3.50."),
         ("رمز الرحلة 0123", "رمز الرحلة 0124", "Code 0124.", "Code 0123."),
         ("بلغ ١٬٣٠٠ حالة", "بلغ 1279 حالة", "1,279 cases.", "1,300 cases."),
+        # a number the source pads is padded as the target writes it
+        ("في 2020/04/06", "في 2020/04/05", "On 5 April 2020.", "On 6 April 2020."),
+        ("في 2020/04/06", "في 2020/04/05", "On 05/04/2020.", "On 06/04/2020."),
+        ("تبدأ الساعة 10:07", "تبدأ الساعة 10:05", "At 10:05.", "At 10:07."),
     ],
 )
 def test_a_number_goes_in_with_its_zeros_as_the_query_writes_it(

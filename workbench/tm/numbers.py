@@ -6,7 +6,8 @@ number is canonical (``٣٫٥`` = ``3.5``, ``1,000`` = ``1000``). When every dif
 number on both sides (after the same proclitics: و33 and و34), each number of the source that
 changed is looked up in the target by value (the QA number check's reading: Arabic-Indic
 digits, ٫ and ٬, leading zeros) and replaced by the query's number as the query writes it,
-zeros kept (10:05, 3.50), in ASCII digits (and with thousands separators when the target's
+zeros kept (10:05, 3.50; a number the source pads, 05, padded as the target
+pads it), in ASCII digits (and with thousands separators when the target's
 number had them; an English ordinal's suffix follows: 2nd → 3rd). If a number cannot be
 found in the target, or which of its numbers is which cannot be told (the target has it more or
 fewer times than the source, or the source's changes in one place and not in another), nothing
@@ -102,16 +103,35 @@ def changed_numbers(query: Sequence[str], source: Sequence[str]) -> list[tuple[s
             return None
         becomes.setdefault(s_number[1], set()).add(q_number[1])
         if q_number[1] != s_number[1]:
-            pairs.append((s_number[1], q_number[2]))
+            new = q_number[2]
+            if _padded(s_number[2]):  # the target pads it, or not: see _render
+                new = _unpadded(new)
+            pairs.append((s_number[1], new))
     if any(len(becomes[old]) > 1 for old, _ in pairs):
         return None
     return pairs or None
 
 
+def _padded(number: str) -> bool:
+    """Whether a number is written with leading zeros (05, 0124; not 0.5)."""
+    return len(number) > 1 and number[0] == "0" and number[1].isdigit()
+
+
+def _unpadded(number: str) -> str:
+    """A number without its leading zeros (06 → 6, 00.5 → 0.5)."""
+    whole, dot, frac = number.partition(".")
+    return (whole.lstrip("0") or "0") + dot + frac
+
+
 def _render(value: str, written: str) -> str:
+    """A new number as the target writes the one it replaces (``written``): with thousands
+    separators if it has them; padded with zeros to its width if it is (a source's 05 that
+    the target writes 5 gives 6 for 06, one it writes 05 gives 06)."""
     whole, dot, frac = value.partition(".")
     if ("," in written or "٬" in written) and len(whole) > 3 and whole.isdigit():
         whole = f"{int(whole):,}"
+    elif _padded(written) and whole.isdigit():
+        whole = whole.zfill(len(written.partition(".")[0]))
     return whole + dot + frac
 
 
