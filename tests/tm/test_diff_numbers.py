@@ -173,3 +173,40 @@ def test_the_numbers_of_a_units_tags_are_not_its_numbers() -> None:
     assert substituted_target(query, source, "Visited {1}1{/1} city{2/}.") == (
         "Visited {1}2{/1} city{2/}."
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "source", "target", "expected"),
+    [
+        ("تبدأ الساعة 10:05", "تبدأ الساعة 10:30", "It opens at 10:30.", "It opens at 10:05."),
+        ("تبدأ الساعة ٩:٠٠", "تبدأ الساعة 10:30", "It opens at 10:30.", "It opens at 9:00."),
+        ("بلغ السعر ٣٫٥٠ دولار", "بلغ السعر 3.75 دولار", "It was $3.75.", "It was $3.50."),
+        ("رمز الرحلة 0123", "رمز الرحلة 0124", "Code 0124.", "Code 0123."),
+        ("بلغ ١٬٣٠٠ حالة", "بلغ 1279 حالة", "1,279 cases.", "1,300 cases."),
+        # a number the source pads is padded as the target writes it
+        ("في 2020/04/06", "في 2020/04/05", "On 5 April 2020.", "On 6 April 2020."),
+        ("في 2020/04/06", "في 2020/04/05", "On 05/04/2020.", "On 06/04/2020."),
+        ("تبدأ الساعة 10:07", "تبدأ الساعة 10:05", "At 10:05.", "At 10:07."),
+    ],
+)
+def test_a_number_goes_in_with_its_zeros_as_the_query_writes_it(
+    query: str, source: str, target: str, expected: str
+) -> None:
+    # 10:05 is not 10:5, $3.50 not $3.5: the query's number is compared by value, written as is
+    assert substituted_target(signed_words(query), signed_words(source), target) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "target", "expected"),
+    [
+        ("افتتح في 3 مارس", "It opened on 2nd March.", "It opened on 3rd March."),
+        ("افتتح في 11 مارس", "It opened on March 2nd.", "It opened on March 11th."),
+        ("افتتح في 21 مارس", "It opened on the 2ND.", "It opened on the 21ST."),
+        ("افتتح في 3 مارس", "It opened 2 stations.", "It opened 3 stations."),  # no ordinal
+    ],
+)
+def test_an_ordinal_takes_the_suffix_of_its_new_number(
+    query: str, target: str, expected: str
+) -> None:
+    source = "افتتح في 2 مارس"
+    assert substituted_target(signed_words(query), signed_words(source), target) == expected

@@ -103,3 +103,28 @@ def test_a_context_match_is_exported_as_one(project: Project, tmp_path: Path) ->
     project.export_file("xliff", out, tm_matches=1, tm_min=100)
     unit = list(etree.parse(str(out)).getroot().iter(f"{X12}trans-unit"))[1]
     assert unit.find(f"{X12}alt-trans").get("match-quality") == "101"
+
+
+def test_a_matchs_tags_are_the_formats_codes(project: Project, tmp_path: Path) -> None:
+    # another tool's {1} {/1} {2/} are written as the segment's tags (<g>, <x/>), never as text
+    # that the receiving tool would translate; they did
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>انتهت <b>الحرب</b> أخيرا.</p></body></html>",
+                    encoding="utf-8")
+    project.sources.import_file(page, "page")
+    memory = tmp_path / "tags.tmx"
+    memory.write_text(
+        '<?xml version="1.0"?><tmx version="1.4"><header srclang="ar"/><body><tu>'
+        '<tuv xml:lang="ar"><seg>انتهت <bpt i="4"/>الحرب<ept i="4"/> أخيرا<ph x="5"/>.</seg></tuv>'
+        '<tuv xml:lang="en"><seg>The <bpt i="4"/>war<ept i="4"/> ended<ph x="5"/>.</seg></tuv>'
+        "</tu></body></tmx>", encoding="utf-8")
+    project.tm.import_file(memory, "tags")
+    out = tmp_path / "page.xlf"
+    project.export_file("xliff", out, "page", tm_matches=1, tm_min=50)
+    alt = next(etree.parse(str(out)).getroot().iter(f"{X12}alt-trans"))
+    target = alt.find(f"{X12}target")
+    assert "{" not in "".join(target.itertext())
+    assert [(el.tag, el.get("id")) for el in target] == [(f"{X12}g", "4"), (f"{X12}x", "5")]
+    project.export_file("xliff2", tmp_path / "page2.xlf", "page", tm_matches=1, tm_min=50)
+    match = next(etree.parse(str(tmp_path / "page2.xlf")).getroot().iter(f"{MTC}match"))
+    assert [el.tag for el in match.find(f"{X20}target")] == [f"{X20}pc", f"{X20}ph"]

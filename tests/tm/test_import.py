@@ -416,3 +416,47 @@ def test_project_units_export_with_their_document_and_context(
         "x-context-post": "عقد المؤتمر في القاهرة.",
     }
     assert tu.get("tuid") == str(second) and tu.get("changeid") == "tester"
+
+
+def test_tm_export_writes_tags_as_tmx_codes(empty_project: Project, tmp_path: Path) -> None:
+    # a project unit's tags (<1>) and another tool's ({1}, {2/}) are TMX's inline codes, which
+    # other tools show as tags; as text ('&lt;1&gt;') they were words to translate there
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>انتهت الحرب <b>أخيرا</b>.</p></body></html>", encoding="utf-8")
+    empty_project.sources.import_file(page, "page")
+    [segment] = empty_project.segments("page")
+    empty_project.confirm(segment.id, "The war <1>finally</1> ended.", override_reason="test")
+    empty_project.tm.import_file(write(tmp_path / "tags.tmx", """<tmx version="1.4">
+<header srclang="ar"/><body><tu>
+<tuv xml:lang="ar"><seg>انظر <bpt i="1">&lt;a&gt;</bpt>الصورة<ept i="1">&lt;/a
+&gt;</ept> <ph x="2"/>.</seg></tuv>
+<tuv xml:lang="en"><seg>See <bpt i="1">&lt;a&gt;</bpt>the picture<ept i="1">&lt;/a
+&gt;</ept> <ph x="2"/>.</seg></tuv>
+</tu></body></tmx>"""), "tags")
+    out = tmp_path / "all.tmx"
+    assert empty_project.tm.export_file(out) == 2
+    segs = list(etree.parse(str(out)).getroot().iter("seg"))
+    assert [el.tag for seg in segs for el in seg] == [
+        "bpt", "ept", "bpt", "ept",  # the project's unit, Arabic and English
+        "bpt", "ept", "ph", "bpt", "ept", "ph",  # the other tool's
+    ]
+    assert not any(c in "".join(seg.xpath("text()")) for seg in segs for c in "<>{}")
+    empty_project.tm.import_file(out, "again")
+    assert [(u["source"], u["target"]) for u in units(empty_project, "again")] == [
+        ("انتهت الحرب {1}أخيرا{/1}.", "The war {1}finally{/1} ended."),
+        ("انظر {1}الصورة{/1} {2/}.", "See {1}the picture{/1} {2/}."),
+    ]
+
+
+def test_a_header_line_in_arabic_is_skipped(empty_project: Project, tmp_path: Path) -> None:
+    # an Arabic spreadsheet's column names: the import was refused ('line 1: the English side
+    # is in Arabic'); a first unit that holds such a word with its English is still a unit
+    path = tmp_path / "arabic-header.tsv"
+    path.write_text("النص العربي\tالترجمة الإنجليزية\tملاحظات\nقامت الثورة.\tThe revolution.\n",
+                    encoding="utf-8")
+    assert empty_project.tm.import_file(path).units == 1
+    [unit] = units(empty_project, "arabic-header")
+    assert (unit["source"], unit["target"]) == ("قامت الثورة.", "The revolution.")
+    path = tmp_path / "first-unit.tsv"
+    path.write_text("الترجمة\tTranslation\nقامت الثورة.\tThe revolution.\n", encoding="utf-8")
+    assert empty_project.tm.import_file(path).units == 2

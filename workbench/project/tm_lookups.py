@@ -25,6 +25,7 @@ from workbench.store import notes as q_notes
 from workbench.store import tm as q_tm
 from workbench.store import versions as q_versions
 from workbench.text.lines import one_line
+from workbench.tm.diff import unit_tags_as_tags, with_segment_tags
 from workbench.tm.results import ConcordanceHit, TmMatch
 from workbench.tm.tokens import stem_readings, tokenize, words_and_stems
 
@@ -263,11 +264,18 @@ class Lookups:
             context = context_key(around[unit.ids[0]][0], around[unit.ids[-1]][1])
             query = self.matcher.prepare([unit.source], [context], [excludes])[0]
             unit.matches = [
-                Candidate(m.score, m.source, m.target, m.origin)
+                Candidate(m.score, _tagged(unit.source, m.source, m.source),
+                          _tagged(unit.source, m.source, m.target), m.origin)
                 for m in self.matcher.matches(query, min_score, limit)
             ]
 
         return annotate
+
+
+def _tagged(query: str, source: str, text: str) -> str:
+    """A match's source or target for an exchange format: its unit's placeholders as the
+    segment's tags where they pair (as inserting it does), else as tags of their own numbers."""
+    return unit_tags_as_tags(with_segment_tags(query, source, text))
 
 
 def check_limits(min_score: int, limit: int) -> None:

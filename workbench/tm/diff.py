@@ -9,6 +9,7 @@ of both sides as written (empty on the side that has none), runs of one op joine
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,8 @@ from workbench.text.normalize import normalize_arabic
 from workbench.tm.tokens import PLACEHOLDER, tokenize
 
 OPS = ("equal", "insert", "delete", "change")
+#: A unit's TMX placeholder (see workbench/tm/tmx.py): {1} {/1} {2/}.
+_UNIT_TAG = re.compile(r"\{(/?)([1-9][0-9]{0,5})(/?)\}")
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,13 @@ def with_segment_tags(query: str, source: str, target: str) -> str:
         if mapping.setdefault(s_tag, q_tag) != q_tag:
             return target
     return PLACEHOLDER.sub(lambda m: mapping.get(m.group(), m.group()), target)
+
+
+def unit_tags_as_tags(text: str) -> str:
+    """A unit's TMX placeholders written as tags of the same numbers ({1} → <1>, {/1} → </1>,
+    {2/} → <2/>), which the exchange formats write as their inline codes (TMX bpt/ept/ph, XLIFF
+    g/x: workbench/formats/codes.py), never as text another tool would translate."""
+    return _UNIT_TAG.sub(r"<\1\2\3>", text)
 
 
 @lru_cache(maxsize=4096)

@@ -25,9 +25,10 @@ from typing import BinaryIO
 from lxml import etree
 
 from workbench.errors import InputError
-from workbench.formats import safexml, xmlout
+from workbench.formats import codes, safexml, xmlout
 from workbench.formats.model import tmx_date
 from workbench.text.script import mostly_arabic
+from workbench.tm.diff import unit_tags_as_tags
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date, primary_language
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -292,13 +293,20 @@ def write_tmx(
             props.append((CONTEXT_NEXT[0], unit.context_next))
         for kind, value in props:
             parts.append(f'<prop type="{xmlout.attr(kind)}">{xmlout.text(value)}</prop>')
-        parts.append(f'<tuv xml:lang="ar"><seg>{xmlout.text(unit.source)}</seg></tuv>')
-        parts.append(f'<tuv xml:lang="en"><seg>{xmlout.text(unit.target)}</seg></tuv></tu>\n')
+        parts.append(f'<tuv xml:lang="ar"><seg>{_seg_content(unit.source)}</seg></tuv>')
+        parts.append(f'<tuv xml:lang="en"><seg>{_seg_content(unit.target)}</seg></tuv></tu>\n')
         w.write("".join(parts))
         count += 1
     w.write("</body>\n</tmx>\n")
     w.flush()
     return count
+
+
+def _seg_content(text: str) -> str:
+    """A unit's text as a ``<seg>``'s content: its tags, a segment's (<1> </1> <2/>) or another
+    tool's ({1} {/1} {2/}), as TMX's inline codes (bpt, ept, ph), which other tools show as
+    tags; as text, they would take them for words to translate."""
+    return codes.encode(unit_tags_as_tags(text), codes.TMX)
 
 
 #: <tu> attributes of TMX 1.4b that are passed on as read.

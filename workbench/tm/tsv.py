@@ -17,6 +17,7 @@ from pathlib import Path
 
 from workbench.errors import InputError
 from workbench.formats.table import quotes_every_text, unquote_row
+from workbench.text.normalize import normalize_arabic
 from workbench.text.script import arabic_share
 from workbench.textio import read_text
 from workbench.tm.model import TmFileInfo, TmUnit, primary_language
@@ -25,17 +26,24 @@ _HEADERS = {
     "ar", "en", "arabic", "english", "source", "target", "src", "tgt", "translation",
     "note", "notes", "comment", "comments", "context",
 }
+#: The same names in Arabic, as an Arabic spreadsheet heads its columns (normalised; a name
+#: may follow النص, "the text": النص العربي, النص المصدر).
+_ARABIC_HEADERS = frozenset(normalize_arabic(name) for name in (
+    "العربية", "العربي", "عربي", "الإنجليزية", "الإنجليزي", "إنجليزي", "الإنكليزية", "المصدر",
+    "الهدف", "الترجمة", "الترجمة الإنجليزية", "ملاحظة", "ملاحظات", "تعليق", "تعليقات", "السياق",
+))
 
 
 def _is_header(fields: list[str]) -> bool:
     """Whether a first line names the columns: each cell a column name (``Arabic``,
-    ``Source text``, ``Notes`` …) or a language code (``ar-SA``, ``en_US``, ``ara``)."""
-    names = [f.strip().lower() for f in fields if f.strip()]
-    return bool(names) and all(
+    ``Source text``, ``Notes`` …) or a language code (``ar-SA``, ``en_US``, ``ara``); or each
+    cell a name in Arabic (``النص العربي``, ``الترجمة``: a unit's English is never Arabic)."""
+    names = [" ".join(f.lower().split()) for f in fields if f.strip()]
+    return bool(names) and (all(
         n in _HEADERS or n.removesuffix("text").strip(" _") in _HEADERS
         or primary_language(n) in ("ar", "en")
         for n in names
-    )
+    ) or all(normalize_arabic(n).removeprefix("النص ") in _ARABIC_HEADERS for n in names))
 
 
 def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
