@@ -45,6 +45,16 @@ def test_spaced_rendering_written_solid() -> None:
     assert words("the Congressof Soviets", "Congress of Soviets") == []
 
 
+def test_a_solid_rendering_written_as_two_words() -> None:
+    # a forbidden "lockdown" written "lock-down" or "lock down" was never flagged; "healthcare"
+    # required, "health care" written: a false term-missing error
+    text = "A lock-down, a lock down, two lock-downs and a lock/down."
+    assert words(text, "lockdown") == ["lock-down", "lock down", "lock-downs"]
+    assert words("Health care workers", "healthcare") == ["Health care"]
+    assert words("a lock, down the road", "lockdown") == []
+    assert words("in to the room", "into") == []  # function words stay apart
+
+
 def test_multi_word_case_insensitive_and_accents() -> None:
     assert words("the congress of soviets met", "Congress of Soviets") == ["congress of soviets"]
     assert words("a coup d’état", "coup d'état") == ["coup d’état"]

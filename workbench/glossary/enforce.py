@@ -131,8 +131,10 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
                         found.append(span)
             found.sort()
         if rules.exact or rules.respelled or rules.wider:  # forbidden, so not the required
-            wrong = [sp for f in rules.exact for sp in english.find(f, exact=True)]
-            wrong += [sp for f in rules.respelled | rules.wider for sp in english.find(f)]
+            # (a respelling is not found written apart: that is the required one)
+            wrong = [sp for f in rules.exact for sp in english.find(f, exact=True, split=False)]
+            wrong += [sp for f in rules.respelled for sp in english.find(f, split=False)]
+            wrong += [sp for f in rules.wider for sp in english.find(f)]
             found = [sp for sp in found if not _overlaps(sp, wrong)]
         free = [sp for sp in found if taken.find(1, sp[0], sp[1]) < 0]
         used = n if len(free) >= n else len(free)
@@ -160,7 +162,8 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
         # a forbidden rendering stands for an unrendered occurrence, if there is one
         unrendered = occ[used:] or occ[:1]
         for phrase in rules.forbidden:
-            for span in english.find(phrase, exact=phrase in rules.exact):
+            own = phrase in rules.exact or phrase in rules.respelled  # a form of a required one
+            for span in english.find(phrase, exact=phrase in rules.exact, split=not own):
                 a, b = span
                 if taken.find(1, a, b) >= 0 or taken.find(2, a, b) >= 0 or _overlaps(span, found):
                     continue

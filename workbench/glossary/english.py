@@ -238,7 +238,9 @@ def phrase_spellings(phrase: str, exact: bool = False) -> tuple[Spelling, ...]:
 class EnglishText:
     """An English text tokenised once, in which many renderings can be looked up."""
 
-    __slots__ = ("_folded", "_kept", "_lowered", "_spans", "_token", "keys", "keyset", "text")
+    __slots__ = (
+        "_folded", "_kept", "_lowered", "_pairs", "_spans", "_token", "keys", "keyset", "text"
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -264,6 +266,7 @@ class EnglishText:
         self.keys = keys
         self.keyset = frozenset(keys)
         self._spans: list[tuple[int, int]] | None = None
+        self._pairs: frozenset[str] | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -331,12 +334,42 @@ class EnglishText:
                 return False
         return True
 
-    def find(self, phrase: str, exact: bool = False) -> list[tuple[int, int]]:
+    @property
+    def pairs(self) -> frozenset[str]:
+        """Every two words one after the other, written solid (lock-down: lockdown)."""
+        if self._pairs is None:
+            keys = self.keys  # the gap between them is checked where a pair is found
+            self._pairs = frozenset(map(str.__add__, keys, keys[1:]))
+        return self._pairs
+
+    def _split(self, spelling: Spelling) -> list[tuple[int, int]]:
+        """Spans of a one-word spelling written as two content words a space or a hyphen
+        apart (lockdown: lock-down, lock down)."""
+        if (spelling.symbols is not None or len(spelling.words) != 1 or spelling.lead
+                or spelling.trail or spelling.cased):
+            return []
+        forms = spelling.words[0]
+        if self.pairs.isdisjoint(forms):
+            return []
+        keys, spans, folded = self.keys, self.spans, self._folded
+        return [
+            (spans[i][0], spans[i + 1][1]) for i in range(len(keys) - 1)
+            if keys[i] + keys[i + 1] in forms and keys[i].isalpha() and keys[i + 1].isalpha()
+            and keys[i] not in _FUNCTION_WORDS and keys[i + 1] not in _FUNCTION_WORDS
+            and folded[spans[i][1]:spans[i + 1][0]] in (" ", "-")
+        ]
+
+    def find(
+        self, phrase: str, exact: bool = False, split: bool = True
+    ) -> list[tuple[int, int]]:
         """Non-overlapping spans of ``phrase`` (and its inflections, unless ``exact``), left to
-        right."""
-        found: list[tuple[int, int]] = []
+        right; a one-word rendering also written as two content words (lock-down, lock
+        down for lockdown), unless not ``split``."""
         keyset = self.keyset
-        for spelling in phrase_spellings(phrase, exact):
+        spellings = phrase_spellings(phrase, exact)
+        # one word (its only spelling), perhaps written as two
+        found = self._split(spellings[0]) if split and len(spellings) == 1 else []
+        for spelling in spellings:
             if spelling.symbols is None and keyset.isdisjoint(spelling.words[0]):
                 continue  # (most renderings: their first word is not in the text)
             found.extend(self._find_spelling(spelling))
@@ -363,7 +396,7 @@ def is_respelling(phrase: str, rendering: str) -> bool:
     """Is ``phrase`` ``rendering`` with spaces left out (coronavirus of corona virus), a
     spelling that ``rendering`` as written is not?"""
     return (0, len(phrase)) in EnglishText(phrase).find(rendering, exact=True) and (
-        (0, len(rendering)) not in EnglishText(rendering).find(phrase, exact=True)
+        (0, len(rendering)) not in EnglishText(rendering).find(phrase, exact=True, split=False)
     )
 
 
@@ -372,5 +405,5 @@ def is_inflection(phrase: str, rendering: str) -> bool:
     University of Johns Hopkins University), one that ``rendering`` as written is not (COVID 19
     and COVID-19 are one spelling)?"""
     return (0, len(phrase)) in find_rendering(phrase, rendering) and (
-        (0, len(rendering)) not in EnglishText(rendering).find(phrase, exact=True)
+        (0, len(rendering)) not in EnglishText(rendering).find(phrase, exact=True, split=False)
     )
