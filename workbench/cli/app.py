@@ -80,10 +80,11 @@ class WorkbenchGroup(click.Group):
 
 class FilePath(click.Path):
     """A file argument or option: a folder (or ``-``) given for it is the usual one-line
-    error naming it (``workbench: error: PATH: a folder, not a file``), not a usage error."""
+    error naming it (``workbench: error: PATH: a folder, not a file``), not a usage error.
+    Whether the file can be read is the command's to report, as a missing file is."""
 
     def __init__(self) -> None:
-        super().__init__(dir_okay=False)
+        super().__init__(dir_okay=False, readable=False)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
                 ) -> Any:
