@@ -283,3 +283,36 @@ def test_a_pipe_as_the_output_never_hangs_and_is_never_replaced(
         assert fifo.is_fifo()
     finally:
         os.close(keep_open)
+
+
+def _interrupt(*args: object, **kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_during_an_import_says_nothing_was_changed(
+    in_tmp: Path, sample_db: Path | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    before = json.loads(run_cli("stats", "--db", str(sample_db), "--format", "json").stdout)
+    monkeypatch.setattr("workbench.store.documents.insert_segments", _interrupt)
+    result = run_cli("import", "doc.txt", "--db", str(sample_db), "--doc", "extra")
+    assert result.exit_code == 130  # 128 + SIGINT, not click's 1 ("findings" to a CI job)
+    assert result.stderr == "workbench: interrupted; nothing was changed\n"
+    assert result.stdout == ""
+    monkeypatch.undo()
+    after = json.loads(run_cli("stats", "--db", str(sample_db), "--format", "json").stdout)
+    assert after == before
+
+
+def test_ctrl_c_after_an_import_was_stored_does_not_say_nothing_was_changed(
+    in_tmp: Path, sample_db: Path | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    monkeypatch.setattr("workbench.cli.core._report", _interrupt)  # after the commit
+    result = run_cli("import", "doc.txt", "--db", str(sample_db), "--doc", "extra")
+    assert result.exit_code == 130
+    assert "nothing was changed" not in result.stderr
+    assert result.stderr.startswith("workbench: interrupted; what it had finished is stored")
+    monkeypatch.undo()
+    stats = json.loads(run_cli("stats", "--db", str(sample_db), "--format", "json").stdout)
+    assert stats["documents"] == 2

@@ -15,6 +15,7 @@ from click.core import ParameterSource
 from workbench.errors import WorkbenchError
 
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 
 # Command modules register their commands on ``main`` when imported; they are imported on first
 # use so that start-up stays light (``workbench score`` loads neither the store nor the TUI).
@@ -64,10 +65,13 @@ class WorkbenchGroup(click.Group):
         return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
+        commits = _commits()
         try:
             return super().invoke(ctx)
         except WorkbenchError as exc:
             fail(str(exc))
+        except KeyboardInterrupt:
+            interrupted(changed=_commits() > commits)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise  # --help, a usage error, an exit code: click's own (and no store import)
         except Exception as exc:
@@ -127,6 +131,24 @@ def fail(message: str) -> NoReturn:
     """Print ``workbench: error: MESSAGE`` on stderr and exit with code 2."""
     click.echo(f"workbench: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _commits() -> int:
+    """Write transactions this process has committed (the store not loaded: none)."""
+    store = sys.modules.get("workbench.store.db")
+    return store.committed() if store is not None else 0
+
+
+def interrupted(changed: bool) -> NoReturn:
+    """Ctrl+C: say on stderr whether the command changed the project and exit with 128 +
+    SIGINT. The write under way was rolled back (every change is one transaction); one the
+    command committed before it is kept (``changed``)."""
+    if changed:
+        click.echo("workbench: interrupted; what it had finished is stored, the change under "
+                   "way was not", err=True)
+    else:
+        click.echo("workbench: interrupted; nothing was changed", err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def inherited_db(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
