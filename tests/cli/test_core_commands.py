@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -316,3 +318,23 @@ def test_ctrl_c_after_an_import_was_stored_does_not_say_nothing_was_changed(
     monkeypatch.undo()
     stats = json.loads(run_cli("stats", "--db", str(sample_db), "--format", "json").stdout)
     assert stats["documents"] == 2
+
+
+def _terminate(*args: object, **kwargs: object) -> None:
+    """SIGTERM to this process in the middle of an import (a CI job's time-out)."""
+    assert callable(signal.getsignal(signal.SIGTERM)), "SIGTERM would end the process at once"
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def test_sigterm_during_the_import_of_a_new_project_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (tmp_path / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    monkeypatch.setattr("workbench.store.documents.insert_segments", _terminate)
+    result = run_cli("import", str(tmp_path / "doc.txt"), "--db", str(folder / "new.db"))
+    assert result.exit_code == 143  # 128 + SIGTERM
+    assert result.stderr == "workbench: stopped by SIGTERM; nothing was changed\n"
+    assert list(folder.iterdir()) == []  # no project, and no hidden file it was built in
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # given back

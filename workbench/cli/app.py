@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
 import click
@@ -15,7 +17,6 @@ from click.core import ParameterSource
 from workbench.errors import WorkbenchError
 
 EXIT_ERROR = 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 
 # Command modules register their commands on ``main`` when imported; they are imported on first
 # use so that start-up stays light (``workbench score`` loads neither the store nor the TUI).
@@ -67,11 +68,12 @@ class WorkbenchGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         commits = _commits()
         try:
-            return super().invoke(ctx)
+            with _stopped_by_signals():
+                return super().invoke(ctx)
         except WorkbenchError as exc:
             fail(str(exc))
-        except KeyboardInterrupt:
-            interrupted(changed=_commits() > commits)
+        except KeyboardInterrupt as exc:
+            interrupted(_commits() > commits, getattr(exc, "signum", signal.SIGINT))
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise  # --help, a usage error, an exit code: click's own (and no store import)
         except Exception as exc:
@@ -139,16 +141,50 @@ def _commits() -> int:
     return store.committed() if store is not None else 0
 
 
-def interrupted(changed: bool) -> NoReturn:
-    """Ctrl+C: say on stderr whether the command changed the project and exit with 128 +
-    SIGINT. The write under way was rolled back (every change is one transaction); one the
-    command committed before it is kept (``changed``)."""
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP during a command (a CI job's time-out, a closed terminal): it stops
+    as at Ctrl+C, its writes under way rolled back and its temporary files removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """While a command runs, SIGTERM and SIGHUP raise :class:`Stopped` where they ended the
+    process at once (leaving a new project's build file behind, say); a signal ignored (as
+    nohup ignores SIGHUP) or handled already stays so. The TUI sets its own while it runs."""
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None or signal.getsignal(signum) is not signal.SIG_DFL:
+            continue
+        with contextlib.suppress(ValueError):  # not the main thread
+            previous[signum] = signal.signal(signum, _stop)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def interrupted(changed: bool, signum: int = signal.SIGINT) -> NoReturn:
+    """Ctrl+C (or SIGTERM, SIGHUP): say on stderr whether the command changed the project and
+    exit with 128 + the signal's number. The write under way was rolled back (every change is
+    one transaction); one the command committed before it is kept (``changed``)."""
+    what = ("interrupted" if signum == signal.SIGINT
+            else f"stopped by {signal.Signals(signum).name}")
     if changed:
-        click.echo("workbench: interrupted; what it had finished is stored, the change under "
-                   "way was not", err=True)
+        click.echo(f"workbench: {what}; what it had finished is stored, the change under way "
+                   "was not", err=True)
     else:
-        click.echo("workbench: interrupted; nothing was changed", err=True)
-    sys.exit(EXIT_INTERRUPTED)
+        click.echo(f"workbench: {what}; nothing was changed", err=True)
+    sys.exit(128 + signum)
 
 
 def inherited_db(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
