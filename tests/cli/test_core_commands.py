@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -283,3 +285,56 @@ def test_a_pipe_as_the_output_never_hangs_and_is_never_replaced(
         assert fifo.is_fifo()
     finally:
         os.close(keep_open)
+
+
+def _interrupt(*args: object, **kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_during_an_import_says_nothing_was_changed(
+    in_tmp: Path, sample_db: Path | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    before = json.loads(run_cli("stats", "--db", str(sample_db), "--format", "json").stdout)
+    monkeypatch.setattr("workbench.store.documents.insert_segments", _interrupt)
+    result = run_cli("import", "doc.txt", "--db", str(sample_db), "--doc", "extra")
+    assert result.exit_code == 130  # 128 + SIGINT, not click's 1 ("findings" to a CI job)
+    assert result.stderr == "workbench: interrupted; nothing was changed\n"
+    assert result.stdout == ""
+    monkeypatch.undo()
+    after = json.loads(run_cli("stats", "--db", str(sample_db), "--format", "json").stdout)
+    assert after == before
+
+
+def test_ctrl_c_after_an_import_was_stored_does_not_say_nothing_was_changed(
+    in_tmp: Path, sample_db: Path | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    monkeypatch.setattr("workbench.cli.core._report", _interrupt)  # after the commit
+    result = run_cli("import", "doc.txt", "--db", str(sample_db), "--doc", "extra")
+    assert result.exit_code == 130
+    assert "nothing was changed" not in result.stderr
+    assert result.stderr.startswith("workbench: interrupted; what it had finished is stored")
+    monkeypatch.undo()
+    stats = json.loads(run_cli("stats", "--db", str(sample_db), "--format", "json").stdout)
+    assert stats["documents"] == 2
+
+
+def _terminate(*args: object, **kwargs: object) -> None:
+    """SIGTERM to this process in the middle of an import (a CI job's time-out)."""
+    assert callable(signal.getsignal(signal.SIGTERM)), "SIGTERM would end the process at once"
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def test_sigterm_during_the_import_of_a_new_project_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (tmp_path / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    monkeypatch.setattr("workbench.store.documents.insert_segments", _terminate)
+    result = run_cli("import", str(tmp_path / "doc.txt"), "--db", str(folder / "new.db"))
+    assert result.exit_code == 143  # 128 + SIGTERM
+    assert result.stderr == "workbench: stopped by SIGTERM; nothing was changed\n"
+    assert list(folder.iterdir()) == []  # no project, and no hidden file it was built in
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # given back

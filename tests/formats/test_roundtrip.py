@@ -231,6 +231,26 @@ def test_a_csv_or_tsv_export_edited_in_a_spreadsheet_comes_back(
         assert reopened.segment(2).target == "This claim is utterly false."
 
 
+def test_a_segment_given_two_englishes_in_one_file_says_which_it_took(
+    export: Exporter, project: Project
+) -> None:
+    """A spreadsheet row copied and both copies edited: the second English was dropped
+    without a word (and the report's counts left it out)."""
+    path = export("csv")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    old = project.segment(2).target
+    row = next(line for line in lines if line.startswith("2,"))
+    lines[lines.index(row)] = row.replace(old, "First edit.")
+    lines.append(row.replace(old, "Second edit."))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = project.import_bilingual(path)
+    assert project.segment(2).target == "First edit."
+    assert report.updated == [2] and report.left_alone == 21
+    assert report.warnings == [
+        f"line {len(lines)}: segment 2 was given other English earlier in the file: the "
+        "earlier English is taken, this unit's is left alone"]
+
+
 @pytest.mark.parametrize("garble", ["lost", "mojibake"])
 def test_a_csv_whose_arabic_an_encoding_lost_is_refused_saying_so(
     export: Exporter, project: Project, garble: str

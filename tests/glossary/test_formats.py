@@ -199,6 +199,20 @@ def test_tsv_fields_with_escapes_round_trip(tmp_path: Path) -> None:
     assert back.entries[0].comment == "two\tcolumns\nand C:\\dir"
 
 
+def test_a_hashtag_term_survives_a_tsv_round_trip(tmp_path: Path) -> None:
+    """A term starting with '#' (a hashtag) was written as it is, and its row read back as a
+    comment: the entry was lost without a word."""
+    from workbench.glossary.model import Entry, Glossary
+
+    glossary = Glossary([Entry("#مصر", "Egypt"), Entry("\\#x", "backslash"),
+                         Entry("مصر", "Egypt")])
+    text = format_glossary(glossary, "tsv")
+    back = read_glossary(write(tmp_path, "g.tsv", text))
+    assert [(e.term, e.rendering) for e in back.entries] == [
+        ("#مصر", "Egypt"), ("\\#x", "backslash"), ("مصر", "Egypt")]
+    assert len(read_glossary(write(tmp_path, "c.tsv", "# a comment\nمصر\tEgypt\n"))) == 1
+
+
 def test_tsv_duplicates_are_merged_with_a_warning(tmp_path: Path) -> None:
     g = read_glossary(write(tmp_path, "g.tsv", "ثورة\trevolution\t\trevolt\nثورة\tRevolution\n"))
     assert len(g) == 1 and "duplicate" in g.warnings[0] and "line 2" in g.warnings[0]

@@ -151,6 +151,7 @@ def test_doctor_never_writes_over_a_file(damaged: Path, tmp_path: Path) -> None:
         result = workbench("doctor", "--db", str(damaged), "--recover", str(target))
         assert result.returncode == 2
         assert result.stderr.count("\n") == 1
+        assert result.stdout == ""  # refused before the diagnosis, not after it
     assert existing.read_text() == "mine\n"
     assert not list(tmp_path.glob(".*recovering*"))
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
 import click
@@ -64,10 +66,14 @@ class WorkbenchGroup(click.Group):
         return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
+        commits = _commits()
         try:
-            return super().invoke(ctx)
+            with _stopped_by_signals():
+                return super().invoke(ctx)
         except WorkbenchError as exc:
             fail(str(exc))
+        except KeyboardInterrupt as exc:
+            interrupted(_commits() > commits, getattr(exc, "signum", signal.SIGINT))
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise  # --help, a usage error, an exit code: click's own (and no store import)
         except Exception as exc:
@@ -80,10 +86,11 @@ class WorkbenchGroup(click.Group):
 
 class FilePath(click.Path):
     """A file argument or option: a folder (or ``-``) given for it is the usual one-line
-    error naming it (``workbench: error: PATH: a folder, not a file``), not a usage error."""
+    error naming it (``workbench: error: PATH: a folder, not a file``), not a usage error.
+    Whether the file can be read is the command's to report, as a missing file is."""
 
     def __init__(self) -> None:
-        super().__init__(dir_okay=False)
+        super().__init__(dir_okay=False, readable=False)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
                 ) -> Any:
@@ -126,6 +133,58 @@ def fail(message: str) -> NoReturn:
     """Print ``workbench: error: MESSAGE`` on stderr and exit with code 2."""
     click.echo(f"workbench: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _commits() -> int:
+    """Write transactions this process has committed (the store not loaded: none)."""
+    store = sys.modules.get("workbench.store.db")
+    return store.committed() if store is not None else 0
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP during a command (a CI job's time-out, a closed terminal): it stops
+    as at Ctrl+C, its writes under way rolled back and its temporary files removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """While a command runs, SIGTERM and SIGHUP raise :class:`Stopped` where they ended the
+    process at once (leaving a new project's build file behind, say); a signal ignored (as
+    nohup ignores SIGHUP) or handled already stays so. The TUI sets its own while it runs."""
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None or signal.getsignal(signum) is not signal.SIG_DFL:
+            continue
+        with contextlib.suppress(ValueError):  # not the main thread
+            previous[signum] = signal.signal(signum, _stop)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def interrupted(changed: bool, signum: int = signal.SIGINT) -> NoReturn:
+    """Ctrl+C (or SIGTERM, SIGHUP): say on stderr whether the command changed the project and
+    exit with 128 + the signal's number. The write under way was rolled back (every change is
+    one transaction); one the command committed before it is kept (``changed``)."""
+    what = ("interrupted" if signum == signal.SIGINT
+            else f"stopped by {signal.Signals(signum).name}")
+    if changed:
+        click.echo(f"workbench: {what}; what it had finished is stored, the change under way "
+                   "was not", err=True)
+    else:
+        click.echo(f"workbench: {what}; nothing was changed", err=True)
+    sys.exit(128 + signum)
 
 
 def inherited_db(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -21,7 +21,7 @@ def dictionary() -> None:
 
 @dictionary.command("add")
 @db_option
-@click.argument("path", type=click.Path())
+@click.argument("path", type=click.Path(readable=False))
 @click.option("--name", help="The name to know it by (default: from the file name).")
 def add_dictionary(db: str | None, path: str, name: str | None) -> None:
     """Remember the dictionary at PATH (any file of its set) in the project."""
@@ -73,7 +73,7 @@ def remove_dictionary(db: str | None, name: str) -> None:
 @dictionary.command("lookup")
 @db_option
 @click.argument("word")
-@click.option("--dictionary", "paths", multiple=True, type=click.Path(),
+@click.option("--dictionary", "paths", multiple=True, type=click.Path(readable=False),
               help="A dictionary file to use instead of the project's (repeatable, each set "
                    "read once; then no project is needed).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")

@@ -36,10 +36,12 @@ def doctor(db: str | None, recover_to: str | None, fmt: str) -> None:
     Only reads the project. With --recover, also copies every row that can be read into a
     new project file, skipping unreadable pages, and reports what was skipped.
     """
-    from workbench.store.doctor import diagnose, recover, refuse_server
+    from workbench.store.doctor import diagnose, recover, refuse_recovery_target, refuse_server
 
     refuse_server(db or DEFAULT_DB)
     path = Path(db or DEFAULT_DB)
+    if recover_to and path.exists():  # before the diagnosis, long on a large project
+        refuse_recovery_target(path, recover_to)
     diagnosis = diagnose(path)
     if fmt == "text":
         _print_diagnosis(diagnosis)

@@ -40,7 +40,7 @@ def segment(file: str, lang: str, abbreviations: str | None) -> None:
               show_default=True)
 @click.option("--glossary", "glossary_file", type=FilePath(),
               help="A glossary.tsv whose terms serve as anchors.")
-@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(),
+@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(readable=False),
               help="A bilingual dictionary (dictd, StarDict, DSL, TEI, TSV; any file of its "
                    "set) whose word translations serve as evidence (repeatable). Without "
                    "one, a built-in basic vocabulary serves (up to 2,000 sentences a side).")

@@ -63,7 +63,10 @@ def iterparse(
     if not p.is_file():
         raise InputError(p, "not a file" if p.exists() else "no such file")
     openfiles.refuse(p)
-    parsed = etree.iterparse(str(p), events=events, tag=tag, **_SAFE)
+    try:
+        parsed = etree.iterparse(str(p), events=events, tag=tag, **_SAFE)
+    except OSError as exc:  # lxml opens the file here: unreadable, say
+        raise InputError(p, f"cannot read ({exc.strerror})") from None
     checked = False
     try:
         for event, element in parsed:

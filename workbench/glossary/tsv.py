@@ -5,7 +5,8 @@ by ``;`` (optional). ``#`` starts a comment line; a first line whose first field
 ``source`` (or ``arabic``, ``term``…) is a header. A spreadsheet's quotes around every field
 of a row are taken off. Several rows with one term are accepted alternatives. A tab, a line
 break or a backslash inside a field is written ``\\t``, ``\\n`` (``\\r``) and ``\\\\`` (the TSV
-convention of our exports, :mod:`workbench.formats.table`) and read back.
+convention of our exports, :mod:`workbench.formats.table`) and read back; so is a term starting
+with ``#`` (a hashtag), written ``\\#`` so that its row is not read as a comment.
 
 Every bad row is reported at once (up to 20 listed, with file and line) and nothing is read.
 A file whose columns are English then Arabic is refused as swapped.
@@ -50,7 +51,8 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
             bad.add(number, "no tab: expected 'term<TAB>rendering'")
             header_possible = False
             continue
-        fields = [unescape_field(f).strip() for f in unquote_row(line.split("\t"))]
+        raw = _unescape_hash(unquote_row(line.split("\t")))
+        fields = [unescape_field(f).strip() for f in raw]
         first_row, header_possible = header_possible, False
         if first_row and (fields[0].casefold() in HEADERS or fields[0] in ARABIC_HEADERS):
             continue
@@ -65,6 +67,14 @@ def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
     if not glossary.entries:
         raise InputError(path, "glossary has no entries")
     return glossary
+
+
+def _unescape_hash(fields: list[str]) -> list[str]:
+    """The row's fields, a first one written ``\\#term`` (a term starting with ``#``) as
+    ``#term``; a backslash of the term itself is written ``\\\\``, so no term is taken for
+    it."""
+    first = fields[0].lstrip()
+    return [first[1:], *fields[1:]] if first.startswith("\\#") else fields
 
 
 def refuse_swapped(
@@ -114,6 +124,9 @@ def format_tsv(glossary: Glossary) -> str:
     """Serialise a glossary as TSV with a header line."""
     lines = ["source\ttarget\tcomment\tforbidden"]
     for e in glossary.entries:
-        fields = [e.term, e.rendering, e.comment, "; ".join(e.forbidden)]
-        lines.append("\t".join(escape_field(f) for f in fields))
+        fields = [escape_field(f) for f in (e.term, e.rendering, e.comment,
+                                            "; ".join(e.forbidden))]
+        if fields[0].startswith("#"):  # else the row would be read back as a comment
+            fields[0] = "\\" + fields[0]
+        lines.append("\t".join(fields))
     return "\n".join(lines) + "\n"

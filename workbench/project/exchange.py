@@ -491,8 +491,16 @@ class Exchange:
         since, then = _edited_since(self.context.db, document.id, file)
         edited_both: list[int] = []  # segments edited in the project and in the file
 
-        def plan(ids: tuple[int, ...], target: str, status: Status) -> None:
-            """Plan writing ``target`` (with ``status``) into the segment group ``ids``."""
+        def plan(ids: tuple[int, ...], target: str, status: Status, where: str = "") -> None:
+            """Plan writing ``target`` (with ``status``) into the segment group ``ids``; a
+            group an earlier unit of the file gave other English keeps that (a warning)."""
+            if ids[0] in planned:
+                report.left_alone += len(ids)
+                if planned[ids[0]][0].strip() != target.strip():
+                    _warn(report, f"{where}segment {_span(ids)} was given other English "
+                          "earlier in the file: the earlier English is taken, this unit's is "
+                          "left alone")
+                return
             members = [(current[i]["target"], current[i]["status"]) for i in ids]
             # the project's English as the file could carry it (no C0 controls)
             same_text = carried(group_text([t for t, _ in members])) == target.strip()
@@ -549,7 +557,7 @@ class Exchange:
                           "unit of the working translation (its alignment links differ from "
                           "the file's): left alone")
                 else:
-                    plan(ids, unit.target, status)
+                    plan(ids, unit.target, status, where)
         for whole, parts in apart.items():
             if len(parts) == len(whole):  # every sentence of the unit: their English joined
                 plan(whole, group_text(parts[i][0] for i in whole),

@@ -21,6 +21,9 @@ from workbench.store.location import ServerAddress, parse_location
 # Projects opened by this process, latest last: a front end names the project in the one-line
 # message of a database error raised anywhere (see project_error).
 _opened: list[Location] = []
+# Write transactions this process has committed: an interrupted command says whether it
+# changed anything (see committed).
+_commits = 0
 
 
 def now() -> str:
@@ -167,6 +170,13 @@ def transaction(db: Database, *, segment: bool = False) -> Iterator[Database]:
             if is_refusal(exc):
                 raise project_error(exc, db.location) from None
             raise
+        global _commits
+        _commits += 1
+
+
+def committed() -> int:
+    """How many write transactions this process has committed."""
+    return _commits
 
 
 def is_refusal(exc: BaseException) -> bool:

@@ -291,6 +291,19 @@ def refuse_server(path: str | Path | ServerAddress) -> None:
         )
 
 
+def refuse_recovery_target(source: str | Path, output: str | Path) -> None:
+    """ProjectError unless ``output`` can be a recovery's new file: it does not exist, is not
+    ``source``, and its folder is there and writable (checked before a long diagnosis too)."""
+    src, out = Path(source), Path(output)
+    if out.exists():
+        raise ProjectError(f"{out} exists already; give the recovery a new file name")
+    if out.absolute() == src.absolute():
+        raise ProjectError(f"{out}: the recovery goes to a new file, never over the original")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise ProjectError(f"{out}: folder {folder} is missing or not writable")
+
+
 def recover(source: str | Path, output: str | Path) -> Recovery:
     """Copy what can be read of the project ``source`` into the NEW project ``output``.
 
@@ -299,13 +312,7 @@ def recover(source: str | Path, output: str | Path) -> Recovery:
     src, out = Path(source), Path(output)
     if not src.exists():
         raise ProjectError(f"no project at {src}")
-    if out.exists():
-        raise ProjectError(f"{out} exists already; give the recovery a new file name")
-    if out.absolute() == src.absolute():
-        raise ProjectError(f"{out}: the recovery goes to a new file, never over the original")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise ProjectError(f"{out}: folder {folder} is missing or not writable")
+    refuse_recovery_target(src, out)
     tmp = out.with_name(f".{out.name}.recovering-{os.getpid()}")
     try:
         with full_disk_named(out):
