@@ -105,3 +105,13 @@ async def test_import_dialog_refuses_missing_and_bad_files(sample_db, make_app, 
         assert isinstance(app.screen, EditorScreen)
     with Project.open(sample_db) as project:
         assert [d.name for d in project.documents()] == ["sample"]
+
+
+def test_a_bilingual_file_brought_back_says_the_errors_and_comments_it_added():
+    from workbench.project.exchange import ExchangeReport
+    from workbench.tui.screens.importer import describe
+
+    report = ExchangeReport("/tmp/reviewed.xlf", "xliff", "sample", units=21, left_alone=21,
+                            lqa_added=2, notes_added=1)
+    assert describe(report) == ("Brought back reviewed.xlf into 'sample' (working): 0 updated, "
+                                "0 added, 21 left alone, 2 LQA errors added, 1 comment added.")

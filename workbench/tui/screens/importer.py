@@ -154,7 +154,10 @@ def describe(report: ImportReport | ExchangeReport) -> str:
             f"{len(report.updated):,} updated, {len(report.added):,} added, "
             f"{report.left_alone:,} left alone{_protected(report.protected)}{unmatched}"
             + (f", {len(report.kept_newer):,} kept (edited here since the export)"
-               if report.kept_newer else "") + "." + _warnings(report)
+               if report.kept_newer else "")
+            + "".join(f", {plural(n, what)} added" for n, what in (
+                (report.lqa_added, "LQA error"), (report.notes_added, "comment")) if n)
+            + "." + _warnings(report)
         )
     if report.version is None:
         fmt = getattr(report, "format", "txt")
