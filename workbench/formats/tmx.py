@@ -24,7 +24,7 @@ from workbench.formats.model import (
     lang_matches,
     tmx_date,
 )
-from workbench.formats.notes import comment_notes
+from workbench.formats.notes import comment_notes, lqa_notes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -154,5 +154,5 @@ def _read_tu(tu: etree._Element, source_lang: str, target_lang: str) -> Imported
         return None
     return ImportedUnit(
         key=tu.get("tuid"), source=source, target=target, status=status, line=tu.sourceline,
-        notes=comment_notes(notes),
+        lqa=lqa_notes(notes), notes=comment_notes(notes),
     )

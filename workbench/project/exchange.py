@@ -675,9 +675,9 @@ class Exchange:
             if targets is None:  # inline codes (another tool's, or none) unlike ours?
                 matched, targets = self._match_codes(unit, current, by_source, by_text, report)
                 if targets is None and unit.parts:
-                    # the unit's comments go with its first segment
+                    # the unit's comments and LQA errors go with its first segment
                     first, *rest = unit.parts
-                    parts = [replace(first, notes=unit.notes), *rest]
+                    parts = [replace(first, notes=unit.notes, lqa=unit.lqa), *rest]
                     yield from self._matched(parts, current, by_source, by_text, report)
                     continue
                 unit = matched
