@@ -633,6 +633,18 @@ def test_comments_written_in_another_tool_come_back_once(
     assert len(project.notes(3)) == 1
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
+def test_a_note_with_a_control_character_is_not_taken_again(
+    export: Exporter, project: Project, fmt: str
+) -> None:
+    """A note holding a character XML cannot carry (Word's line break, U+000B, pasted in) is
+    found in our own file, which leaves it out: importing the file adds no copy of it."""
+    project.add_note(3, "first line\x0bsecond line")
+    path = export(fmt)
+    assert project.import_bilingual(path).notes_added == 0
+    assert [n["text"] for n in project.notes(3)] == ["first line\x0bsecond line"]
+
+
 def test_an_imported_comment_is_said_by_the_cli(
     export: Exporter, project: Project, sample_db: Path
 ) -> None:

@@ -620,12 +620,13 @@ class Exchange:
         self, document_id: int, commented: list[tuple[tuple[str, ...], tuple[int, ...]]]
     ) -> int:
         """Add the file's comments to the first segment of the groups they were on, but for
-        those a segment of the group has (as we export notes, or as written); how many."""
+        those a segment of the group has (as we export notes, or as written; as XML carries
+        them: without the control characters a note pasted from Word has); how many."""
         db = self.context.db
         notes = q_exchange.notes_by_segment(db, document_id) if commented else {}
         added: dict[int, set[str]] = {}
         for texts, ids in commented:
-            have = {" ".join(form.split()) for sid in ids for n in notes.get(sid, ())
+            have = {" ".join(carried(form).split()) for sid in ids for n in notes.get(sid, ())
                     for form in (n["text"], _note_text(n))}
             new = added.setdefault(ids[0], set())
             for text in texts:
