@@ -213,3 +213,23 @@ def test_the_errors_of_another_tools_unit_of_several_segments_come_in(
     (error,) = project.lqa.errors()
     assert (error.segment_id, error.category) == (2, "style/awkward")
     assert project.import_xliff(path).lqa_added == 0
+
+
+def test_a_dry_run_says_what_errors_and_comments_it_would_add(
+    project: Project, tmp_path: Path
+) -> None:
+    """A dry run counts the file's LQA errors and comments, read on the English the import
+    would write (it said 0 of each, and a file of a reviewer's notes alone would change
+    nothing), and adds none."""
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    unit = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "3")
+    unit.find(f"{NS1}target").text = "The revolution went on for nine months."
+    etree.SubElement(unit, f"{NS1}note").text = 'LQA: minor style/awkward "nine months": long'
+    etree.SubElement(unit, f"{NS1}note").text = "Please look at this one again."
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    dry = project.import_xliff(path, dry_run=True)
+    assert (dry.lqa_added, dry.notes_added, dry.warnings) == (1, 1, [])
+    assert project.lqa.errors() == [] and project.notes(3) == []
+    report = project.import_xliff(path)
+    assert (report.lqa_added, report.notes_added) == (1, 1)

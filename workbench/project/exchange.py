@@ -596,20 +596,24 @@ class Exchange:
                     "file was exported; the file's English is taken (the project's is in "
                     "the segment's history)"
                 )
-        if dry_run:
-            return report
 
         def reviewed_in() -> str:
             """The file's comments and LQA errors, once the texts they were made on are
-            in, in the import's change group (its undo takes them away)."""
+            in, in the import's change group (its undo takes them away); in a dry run
+            counted, on the English the import would write."""
+            english = {sid: new for sid, _, new, *_ in changes} if dry_run else None
             report.notes_added = self._import_comments(
-                document.id, commented, ours=bool(file.document_key))
+                document.id, commented, ours=bool(file.document_key), dry_run=dry_run)
             for lines, ids, place in reviewed if self.lqa is not None else ():
-                added, warnings = self.lqa.import_notes(lines, ids, place)
+                added, warnings = self.lqa.import_notes(lines, ids, place, english)
                 report.lqa_added += added
                 report.warnings += warnings[: max(0, 20 - len(report.warnings))]
             return ", ".join(plural(n, what) for n, what in (
                 (report.lqa_added, "LQA error"), (report.notes_added, "comment")) if n)
+
+        if dry_run:
+            reviewed_in()
+            return report
 
         report.group_id = self.changes.apply(
             document, changes, action, action,
@@ -620,14 +624,14 @@ class Exchange:
 
     def _import_comments(
         self, document_id: int, commented: list[tuple[tuple[str, ...], tuple[int, ...]]],
-        ours: bool = False,
+        ours: bool = False, dry_run: bool = False,
     ) -> int:
         """Add the file's comments to the first segment of the groups they were on, but for
         those a segment of the group has (as we export notes, or as written; as XML carries
         them: without the control characters a note pasted from Word has); how many. In a
         file of ours (``ours``), a note as we export it whose note is gone (an import that
         brought it undone) comes back as it was: its author's and kind, not as a comment of
-        the importing user's saying ``AUTHOR: TEXT``."""
+        the importing user's saying ``AUTHOR: TEXT``. ``dry_run``: counted, not added."""
         db = self.context.db
         notes = q_exchange.notes_by_segment(db, document_id) if commented else {}
         # who may have written a note that is gone: the authors of the document's changes
@@ -642,7 +646,8 @@ class Exchange:
                 author, kind, said = _exported_note(text, authors) or (
                     self.context.author, "comment", text)
                 if text not in have and text not in new:
-                    q_notes.add_note(db, ids[0], author, kind, said, self.context.group_id)
+                    if not dry_run:
+                        q_notes.add_note(db, ids[0], author, kind, said, self.context.group_id)
                     new.add(text)
         return sum(map(len, added.values()))
 
