@@ -653,6 +653,45 @@ def test_comments_written_in_another_tool_come_back_once(
     assert len(project.notes(3)) == 1
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
+def test_a_note_with_a_control_character_is_not_taken_again(
+    export: Exporter, project: Project, fmt: str
+) -> None:
+    """A note holding a character XML cannot carry (Word's line break, U+000B, pasted in) is
+    found in our own file, which leaves it out: importing the file adds no copy of it."""
+    project.add_note(3, "first line\x0bsecond line")
+    path = export(fmt)
+    assert project.import_bilingual(path).notes_added == 0
+    assert [n["text"] for n in project.notes(3)] == ["first line\x0bsecond line"]
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
+def test_a_note_of_ours_whose_import_was_undone_comes_back_as_it_was(
+    export: Exporter, project: Project, tmp_path: Path, fmt: str
+) -> None:
+    """Our file written while an imported comment was there, brought back after that import
+    was undone, gives the comment back as it was (it came as the importing user's comment
+    'tester: please recheck', one more 'tester: ' on each such round)."""
+    reviewed = tmp_path / "reviewed.tmx"
+    reviewed.write_text(
+        '<tmx version="1.4"><header creationtool="x" creationtoolversion="1" '
+        'segtype="sentence" o-tmf="x" adminlang="en" srclang="ar" datatype="plaintext"/><body>'
+        f'<tu><note>please recheck</note><tuv xml:lang="ar"><seg>{project.segment(3).source}'
+        f'</seg></tuv><tuv xml:lang="en"><seg>{project.segment(3).target}</seg></tuv></tu>'
+        "</body></tmx>",
+        encoding="utf-8",
+    )
+    group = project.import_tmx(reviewed).group_id
+    assert group is not None
+    path = export(fmt)
+    project.undo_change(group)
+    assert project.notes(3) == []
+    assert project.import_bilingual(path).notes_added == 1
+    assert [(n["author"], n["kind"], n["text"]) for n in project.notes(3)] == [
+        ("tester", "comment", "please recheck")]
+    assert project.import_bilingual(path).notes_added == 0
+
+
 def test_an_imported_comment_is_said_by_the_cli(
     export: Exporter, project: Project, sample_db: Path
 ) -> None:

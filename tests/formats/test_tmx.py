@@ -205,3 +205,22 @@ def test_a_status_filter_takes_a_link_whole_or_not_at_all(tmp_path: Path) -> Non
         assert [s.status for s in project.segments("j", limit=10)] == ["draft", "new", "draft"]
         assert [u.key for u in project.export_units("j", statuses=["new"])] == []
         assert [u.key for u in project.export_units("j", statuses=["draft"])] == ["1_2", "3"]
+
+
+def test_the_notes_of_a_variant_are_read(tmp_path: Path) -> None:
+    """TMX 1.4 has ``<note>``s in a ``<tuv>`` too: those of the Arabic and the English are the
+    unit's (they were lost), another language's are not."""
+    path = tmp_path / "tuv-notes.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header creationtool="x" creationtoolversion="1" '
+        'segtype="sentence" o-tmf="x" adminlang="en" srclang="ar" datatype="plaintext"/><body>'
+        '<tu><note>on the unit</note><tuv xml:lang="ar"><note>on the Arabic</note>'
+        "<seg>نص عربي.</seg></tuv>"
+        '<tuv xml:lang="en-GB"><note>LQA: minor style/awkward: clumsy</note><seg>Text.</seg>'
+        '</tuv><tuv xml:lang="fr"><note>sur le français</note><seg>Texte.</seg></tuv></tu>'
+        "</body></tmx>",
+        encoding="utf-8",
+    )
+    (unit,) = read_tmx(path).units
+    assert unit.notes == ("on the unit", "on the Arabic")
+    assert unit.lqa == ("LQA: minor style/awkward: clumsy",)

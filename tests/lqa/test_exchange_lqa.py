@@ -171,3 +171,65 @@ def test_undoing_an_import_takes_back_its_errors_and_comments(
     assert project.notes(8) == []
     again = project.import_xliff(path)
     assert (again.lqa_added, again.notes_added) == (1, 1)
+
+
+def test_a_tmx_reviewed_elsewhere_keeps_its_errors(project: Project, tmp_path: Path) -> None:
+    """A TMX ``<note>`` of the LQA form is an error, as in XLIFF (it was neither an error nor
+    a comment: lost without a word)."""
+    path = project.export_file("tmx", tmp_path / "s.tmx").path
+    tree = etree.parse(str(path))
+    unit = next(u for u in tree.iter("tu") if u.get("tuid") == "8")
+    etree.SubElement(unit, "note").text = "LQA: major accuracy/omission: half is missing"
+    unit.insert(0, unit[-1])  # TMX: notes come before the tuvs
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    report = project.import_tmx(path)
+    assert (report.lqa_added, report.notes_added) == (1, 0)
+    (error,) = project.lqa.errors(segment_id=8)
+    assert (error.category, error.severity, error.comment) == (
+        "accuracy/omission", "major", "half is missing")
+    assert project.import_tmx(path).lqa_added == 0  # not twice
+
+
+def test_the_errors_of_another_tools_unit_of_several_segments_come_in(
+    project: Project, tmp_path: Path
+) -> None:
+    """The LQA notes of a unit of several segments matched segment by segment (XLIFF 2.0
+    ``<segment>``s) go with its first segment, as its comments do (they were dropped)."""
+    from xml.sax.saxutils import escape
+
+    two, three = (escape(project.segment(i).source) for i in (2, 3))
+    path = tmp_path / "segmented.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" '
+        'trgLang="en"><file id="f1"><unit id="tu1"><notes>'
+        "<note>LQA: minor style/awkward: reads like a translation</note>"
+        "<note>a comment</note></notes>"
+        f'<segment id="a"><source>{two}</source></segment>'
+        f'<segment id="b"><source>{three}</source></segment></unit></file></xliff>',
+        encoding="utf-8",
+    )
+    report = project.import_xliff(path)
+    assert (report.lqa_added, report.notes_added) == (1, 1)
+    (error,) = project.lqa.errors()
+    assert (error.segment_id, error.category) == (2, "style/awkward")
+    assert project.import_xliff(path).lqa_added == 0
+
+
+def test_a_dry_run_says_what_errors_and_comments_it_would_add(
+    project: Project, tmp_path: Path
+) -> None:
+    """A dry run counts the file's LQA errors and comments, read on the English the import
+    would write (it said 0 of each, and a file of a reviewer's notes alone would change
+    nothing), and adds none."""
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    unit = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "3")
+    unit.find(f"{NS1}target").text = "The revolution went on for nine months."
+    etree.SubElement(unit, f"{NS1}note").text = 'LQA: minor style/awkward "nine months": long'
+    etree.SubElement(unit, f"{NS1}note").text = "Please look at this one again."
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    dry = project.import_xliff(path, dry_run=True)
+    assert (dry.lqa_added, dry.notes_added, dry.warnings) == (1, 1, [])
+    assert project.lqa.errors() == [] and project.notes(3) == []
+    report = project.import_xliff(path)
+    assert (report.lqa_added, report.notes_added) == (1, 1)

@@ -126,10 +126,11 @@ def _print_report(report: ExchangeReport, fmt: str) -> None:
         click.echo("updated segments: " + ", ".join(map(str, report.updated)))
     if report.added:
         click.echo("added segments: " + ", ".join(map(str, report.added)))
+    added = "it would add" if report.dry_run else "added"
     if report.lqa_added:
-        click.echo(f"LQA errors added: {report.lqa_added}")
+        click.echo(f"LQA errors {added}: {report.lqa_added}")
     if report.notes_added:
-        click.echo(f"comments added: {report.notes_added}")
+        click.echo(f"comments {added}: {report.notes_added}")
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
 

@@ -24,7 +24,7 @@ from workbench.formats.model import (
     lang_matches,
     tmx_date,
 )
-from workbench.formats.notes import comment_notes
+from workbench.formats.notes import comment_notes, lqa_notes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -134,7 +134,7 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
 def _read_tu(tu: etree._Element, source_lang: str, target_lang: str) -> ImportedUnit | None:
     source = target = None
     status = None
-    notes = []
+    notes: list[etree._Element] = []
     for child in tu:
         name = safexml.local(child.tag)
         if name == "note":
@@ -150,9 +150,12 @@ def _read_tu(tu: etree._Element, source_lang: str, target_lang: str) -> Imported
                 source = tagged_text(seg)
             elif target is None and lang_matches(lang, target_lang):
                 target = tagged_text(seg)
+            else:
+                continue
+            notes += child.findall("note")  # TMX 1.4 has notes of a variant too
     if source is None:
         return None
     return ImportedUnit(
         key=tu.get("tuid"), source=source, target=target, status=status, line=tu.sourceline,
-        notes=comment_notes(notes),
+        lqa=lqa_notes(notes), notes=comment_notes(notes),
     )

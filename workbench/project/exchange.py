@@ -46,6 +46,7 @@ from workbench.project.groups import group_source, group_status, group_text, lin
 from workbench.project.lqa import Lqa
 from workbench.project.terms import Terms
 from workbench.statuses import STATUSES, Status
+from workbench.store import changes as q_changes
 from workbench.store import documents as q_docs
 from workbench.store import exchange as q_exchange
 from workbench.store import history as q_history
@@ -603,19 +604,24 @@ class Exchange:
                     "file was exported; the file's English is taken (the project's is in "
                     "the segment's history)"
                 )
-        if dry_run:
-            return report
 
         def reviewed_in() -> str:
             """The file's comments and LQA errors, once the texts they were made on are
-            in, in the import's change group (its undo takes them away)."""
-            report.notes_added = self._import_comments(document.id, commented)
+            in, in the import's change group (its undo takes them away); in a dry run
+            counted, on the English the import would write."""
+            english = {sid: new for sid, _, new, *_ in changes} if dry_run else None
+            report.notes_added = self._import_comments(
+                document.id, commented, ours=bool(file.document_key), dry_run=dry_run)
             for lines, ids, place in reviewed if self.lqa is not None else ():
-                added, warnings = self.lqa.import_notes(lines, ids, place)
+                added, warnings = self.lqa.import_notes(lines, ids, place, english)
                 report.lqa_added += added
                 report.warnings += warnings[: max(0, 20 - len(report.warnings))]
             return ", ".join(plural(n, what) for n, what in (
                 (report.lqa_added, "LQA error"), (report.notes_added, "comment")) if n)
+
+        if dry_run:
+            reviewed_in()
+            return report
 
         report.group_id = self.changes.apply(
             document, changes, action, action,
@@ -625,21 +631,31 @@ class Exchange:
         return report
 
     def _import_comments(
-        self, document_id: int, commented: list[tuple[tuple[str, ...], tuple[int, ...]]]
+        self, document_id: int, commented: list[tuple[tuple[str, ...], tuple[int, ...]]],
+        ours: bool = False, dry_run: bool = False,
     ) -> int:
         """Add the file's comments to the first segment of the groups they were on, but for
-        those a segment of the group has (as we export notes, or as written); how many."""
+        those a segment of the group has (as we export notes, or as written; as XML carries
+        them: without the control characters a note pasted from Word has); how many. In a
+        file of ours (``ours``), a note as we export it whose note is gone (an import that
+        brought it undone) comes back as it was: its author's and kind, not as a comment of
+        the importing user's saying ``AUTHOR: TEXT``. ``dry_run``: counted, not added."""
         db = self.context.db
         notes = q_exchange.notes_by_segment(db, document_id) if commented else {}
+        # who may have written a note that is gone: the authors of the document's changes
+        authors = ({str(g["author"]) for g in q_changes.groups(db, document_id)}
+                   if ours and commented else set())
         added: dict[int, set[str]] = {}
         for texts, ids in commented:
-            have = {" ".join(form.split()) for sid in ids for n in notes.get(sid, ())
+            have = {" ".join(carried(form).split()) for sid in ids for n in notes.get(sid, ())
                     for form in (n["text"], _note_text(n))}
             new = added.setdefault(ids[0], set())
             for text in texts:
+                author, kind, said = _exported_note(text, authors) or (
+                    self.context.author, "comment", text)
                 if text not in have and text not in new:
-                    q_notes.add_note(db, ids[0], self.context.author, "comment", text,
-                                     self.context.group_id)
+                    if not dry_run:
+                        q_notes.add_note(db, ids[0], author, kind, said, self.context.group_id)
                     new.add(text)
         return sum(map(len, added.values()))
 
@@ -683,9 +699,9 @@ class Exchange:
             if targets is None:  # inline codes (another tool's, or none) unlike ours?
                 matched, targets = self._match_codes(unit, current, by_source, by_text, report)
                 if targets is None and unit.parts:
-                    # the unit's comments go with its first segment
+                    # the unit's comments and LQA errors go with its first segment
                     first, *rest = unit.parts
-                    parts = [replace(first, notes=unit.notes), *rest]
+                    parts = [replace(first, notes=unit.notes, lqa=unit.lqa), *rest]
                     yield from self._matched(parts, current, by_source, by_text, report)
                     continue
                 unit = matched
@@ -822,6 +838,18 @@ def _without_english(unit: Unit) -> Unit:
 
 def _finding_text(finding: Finding) -> str:
     return f"{finding.severity}: {finding.message} [{finding.check}]"
+
+
+_EXPORTED_NOTE = re.compile(r"(?P<who>[^:()]+?)(?: \((?P<kind>[\w-]+)\))?: (?P<text>.+)", re.S)
+
+
+def _exported_note(text: str, authors: set[str]) -> tuple[str, str, str] | None:
+    """The author, kind and text of a note as :func:`_note_text` writes it, when its author
+    is one of ``authors``; else None."""
+    m = _EXPORTED_NOTE.fullmatch(text)
+    if m is None or m["who"] not in authors:
+        return None
+    return m["who"], m["kind"] or "comment", m["text"]
 
 
 def _note_text(note: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ English. The words are those of their Arabic source.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -281,15 +281,18 @@ class Lqa:
         return lines
 
     def import_notes(
-        self, notes: Sequence[str], segment_ids: Sequence[int], where: str
+        self, notes: Sequence[str], segment_ids: Sequence[int], where: str,
+        dry_run: Mapping[int, str] | None = None,
     ) -> tuple[int, list[str]]:
         """Record the LQA notes of an imported unit on its segments (in the caller's
         transaction and change group, if any): errors the segments already have (removed ones
         included) are skipped. Returns how many were added and a warning per note that could
-        not be read."""
+        not be read. ``dry_run`` (the English the import would write, by segment id) records
+        nothing: how many would be added, the notes read against that English."""
         db = self.context.db
         segs = [self.reader.segment(sid) for sid in segment_ids]
-        texts = [(s.id, s.target) for s in segs]
+        planned = dry_run or {}
+        texts = [(s.id, planned.get(s.id, s.target)) for s in segs]
         joined = group_text(t for _, t in texts)
         offsets = segment_offsets(texts, joined)
         existing = {
@@ -319,13 +322,15 @@ class Lqa:
             if span is None and (note.span or note.quote):
                 warnings.append(f"{where}: {text.strip()[:80]!r}: the English does not hold "
                                 "what it marks; recorded without a span")
+            added += 1
+            if dry_run is not None:
+                continue
             revision = q_lqa.text_revision(db, target)
             q_lqa.add_error(
                 db, target, revision["id"] if revision else None, texts_of(texts, target),
                 note.category, note.severity, span, note.comment,
                 note.author or self.context.author, self.context.group_id,
             )
-            added += 1
         return added, warnings
 
 
