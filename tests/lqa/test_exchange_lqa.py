@@ -86,6 +86,21 @@ def test_a_note_whose_span_is_not_in_the_english_is_imported_once(project: Proje
     assert len(project.lqa.errors(segment_id=3)) == 2
 
 
+def test_like_notes_are_as_many_errors(project: Project, tmp_path: Path) -> None:
+    for _ in range(2):  # two typos the reviewer did not place
+        project.lqa.add_error(4, "linguistic-conventions/spelling", "minor")
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    tu = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "8")
+    for _ in range(2):
+        etree.SubElement(tu, f"{NS1}note").text = "LQA: minor style/awkward: clumsy"
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    assert project.import_xliff(path).lqa_added == 2  # both of unit 8, none of unit 4 again
+    assert len(project.lqa.errors(segment_id=4)) == 2
+    assert len(project.lqa.errors(segment_id=8)) == 2
+    assert project.import_xliff(path).lqa_added == 0  # not twice
+
+
 def test_xliff2_round_trip(project: Project, tmp_path: Path) -> None:
     annotate(project)
     path = project.export_file("xliff2", tmp_path / "s.xlf").path

@@ -16,6 +16,7 @@ English. The words are those of their Arabic source.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -286,16 +287,17 @@ class Lqa:
         """Record the LQA notes of an imported unit on its segments (in the caller's
         transaction and change group, if any): errors the segments already have (removed ones
         included) are skipped. Returns how many were added and a warning per note that could
-        not be read."""
+        not be read. Notes and errors are matched one to one: two like notes are two errors,
+        as two like errors are exported as two like notes."""
         db = self.context.db
         segs = [self.reader.segment(sid) for sid in segment_ids]
         texts = [(s.id, s.target) for s in segs]
         joined = group_text(t for _, t in texts)
         offsets = segment_offsets(texts, joined)
-        existing = {
+        existing = Counter(
             _key(e.segment_id, e.category, e.severity, e.comment, e.quote)
             for e in (_error(r) for r in q_lqa.errors(db, segment_ids=segment_ids, removed=True))
-        }
+        )
         added = 0
         warnings: list[str] = []
         for text in notes:
@@ -309,13 +311,14 @@ class Lqa:
             # the error as it will be stored (a span the English does not hold is dropped,
             # and its quote with it), and as an outdated error of ours was written (no span,
             # the quote of the English it was made on)
-            keys = {
+            keys = (
                 _key(target, note.category, note.severity, note.comment, stored or note.quote),
                 _key(target, note.category, note.severity, note.comment, stored),
-            }
-            if keys & existing:
+            )
+            found = next((key for key in keys if existing[key] > 0), None)
+            if found is not None:
+                existing[found] -= 1
                 continue
-            existing |= keys
             if span is None and (note.span or note.quote):
                 warnings.append(f"{where}: {text.strip()[:80]!r}: the English does not hold "
                                 "what it marks; recorded without a span")
