@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
@@ -282,13 +282,20 @@ class Lqa:
         return lines
 
     def import_notes(
-        self, notes: Sequence[str], segment_ids: Sequence[int], where: str
+        self,
+        notes: Sequence[str],
+        segment_ids: Sequence[int],
+        where: str,
+        file_text: str | None = None,
     ) -> tuple[int, list[str]]:
         """Record the LQA notes of an imported unit on its segments (in the caller's
         transaction and change group, if any): errors the segments already have (removed ones
         included) are skipped. Returns how many were added and a warning per note that could
         not be read. Notes and errors are matched one to one: two like notes are two errors,
-        as two like errors are exported as two like notes."""
+        as two like errors are exported as two like notes. ``file_text``: the unit's English
+        in the file, in which the notes' spans count; when the segments kept another English
+        (finished work, a newer edit), a span without a quote is looked for by the words it
+        marks in the file."""
         db = self.context.db
         segs = [self.reader.segment(sid) for sid in segment_ids]
         texts = [(s.id, s.target) for s in segs]
@@ -306,6 +313,10 @@ class Lqa:
             except WorkbenchError as exc:
                 warnings.append(f"{where}: {exc}")
                 continue
+            if note.span is not None and note.quote is None and file_text is not None \
+                    and file_text.strip() != carried(joined).strip():
+                start, end = note.span
+                note = replace(note, quote=file_text[start:end] if end <= len(file_text) else "")
             target, span = _place(note, texts, offsets, joined)
             stored = texts_of(texts, target)[span[0] : span[1]] if span else None
             # the error as it will be stored (a span the English does not hold is dropped,
