@@ -3,7 +3,8 @@ threshold, and the report.
 
 An error is stored with the revision of the segment's English it was made on (the revision
 that wrote the text, so that neither a reviewer's status change nor an undo, which gives back
-an earlier revision's English, is mistaken for the translation) and with that English
+an earlier revision's English, nor a merge or split of the translators' English is mistaken
+for the translation) and with that English
 itself: when the text changes later, the error stays, marked ``outdated``. Removing an error
 only marks it removed.
 
