@@ -122,6 +122,21 @@ def test_a_span_counts_in_the_files_english_when_the_project_keeps_its_own(
     assert project.import_xliff(path).lqa_added == 0  # not twice
 
 
+def test_a_note_of_several_lqa_lines_is_as_many_errors(project: Project, tmp_path: Path
+                                                       ) -> None:
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    tu = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "8")
+    etree.SubElement(tu, f"{NS1}note").text = (
+        "LQA: minor style/awkward: clumsy,\nsaid twice\nLQA: critical accuracy/omission")
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    assert project.import_xliff(path).lqa_added == 2
+    style, omission = project.lqa.errors(segment_id=8)
+    assert (style.severity, style.comment) == ("minor", "clumsy, said twice")
+    assert (omission.severity, omission.category) == ("critical", "accuracy/omission")
+    assert project.import_xliff(path).lqa_added == 0  # not twice
+
+
 def test_xliff2_round_trip(project: Project, tmp_path: Path) -> None:
     annotate(project)
     path = project.export_file("xliff2", tmp_path / "s.xlf").path
