@@ -86,6 +86,57 @@ def test_a_note_whose_span_is_not_in_the_english_is_imported_once(project: Proje
     assert len(project.lqa.errors(segment_id=3)) == 2
 
 
+def test_like_notes_are_as_many_errors(project: Project, tmp_path: Path) -> None:
+    for _ in range(2):  # two typos the reviewer did not place
+        project.lqa.add_error(4, "linguistic-conventions/spelling", "minor")
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    tu = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "8")
+    for _ in range(2):
+        etree.SubElement(tu, f"{NS1}note").text = "LQA: minor style/awkward: clumsy"
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    assert project.import_xliff(path).lqa_added == 2  # both of unit 8, none of unit 4 again
+    assert len(project.lqa.errors(segment_id=4)) == 2
+    assert len(project.lqa.errors(segment_id=8)) == 2
+    assert project.import_xliff(path).lqa_added == 0  # not twice
+
+
+def test_a_span_counts_in_the_files_english_when_the_project_keeps_its_own(
+        project: Project, tmp_path: Path) -> None:
+    english = project.segment(3).target
+    project.confirm(3, english, override_reason="test")  # finished work: the import keeps it
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    tu = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "3")
+    tu.find(f"{NS1}target").text = "Riots " + english  # the reviewer's own correction
+    for text in ("LQA: major accuracy/omission at 0-5: riots, not said",
+                 f"LQA: minor style at 6-{6 + len(english)}: the whole sentence"):
+        etree.SubElement(tu, f"{NS1}note").text = text
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    report = project.import_xliff(path)
+    assert report.lqa_added == 2 and project.segment(3).target == english
+    omission, style = project.lqa.errors(segment_id=3)
+    assert omission.span is None  # 'Riots' is not in the project's English
+    assert any("unit 3" in w and "recorded without a span" in w for w in report.warnings)
+    assert style.span == (0, len(english)) and style.quote == english
+    assert project.import_xliff(path).lqa_added == 0  # not twice
+
+
+def test_a_note_of_several_lqa_lines_is_as_many_errors(project: Project, tmp_path: Path
+                                                       ) -> None:
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    tu = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "8")
+    etree.SubElement(tu, f"{NS1}note").text = (
+        "LQA: minor style/awkward: clumsy,\nsaid twice\nLQA: critical accuracy/omission")
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    assert project.import_xliff(path).lqa_added == 2
+    style, omission = project.lqa.errors(segment_id=8)
+    assert (style.severity, style.comment) == ("minor", "clumsy, said twice")
+    assert (omission.severity, omission.category) == ("critical", "accuracy/omission")
+    assert project.import_xliff(path).lqa_added == 0  # not twice
+
+
 def test_xliff2_round_trip(project: Project, tmp_path: Path) -> None:
     annotate(project)
     path = project.export_file("xliff2", tmp_path / "s.xlf").path

@@ -162,6 +162,22 @@ def test_an_undone_edit_leaves_the_english_to_its_translator(sample_db: Path) ->
         assert people["bob"]["words"] == source_words(rev.segment(4).source)
 
 
+def test_a_merge_leaves_the_english_to_its_translators(sample_db: Path) -> None:
+    """A merge joins the translators' English: the merged segment's words and the errors made
+    on it count for its translators, not for whoever merged (the project lead got them)."""
+    with Project.open(sample_db, author="ann") as ann:
+        ann.save_draft(3, "Ann's first sentence.")
+        ann.save_draft(4, "Ann's second sentence.")
+    with Project.open(sample_db, author="lead") as lead:
+        lead.merge_with_next(3)
+        lead.review(3, "reviewed")
+        error = lead.lqa.add_error(3, "style/awkward", "minor")
+        assert error.translator == "ann"
+        people = {p["translator"]: p for p in lead.lqa.report().by_translator()}
+        assert set(people) == {"ann"} and people["ann"]["errors"] == 1
+        assert people["ann"]["words"] == source_words(lead.segment(3).source)
+
+
 def test_a_joined_segment_is_evaluated_with_the_segment_holding_its_english(
     sample_db: Path,
 ) -> None:

@@ -11,9 +11,21 @@ from workbench.lqa.notes import is_note
 
 
 def lqa_notes(notes: Iterable[etree._Element]) -> tuple[str, ...]:
-    """The texts of the notes that are LQA errors (they start with ``LQA:``)."""
-    texts = (safexml.text_of(n) for n in notes)
-    return tuple(t for t in texts if is_note(t))
+    """The texts of the notes that are LQA errors (they start with ``LQA:``), one per error: a
+    note of several lines starting with ``LQA:`` is as many errors, each with the lines after
+    it up to the next."""
+    out: list[str] = []
+    for text in (safexml.text_of(n) for n in notes):
+        if not is_note(text):
+            continue
+        errors: list[str] = []
+        for line in text.strip().splitlines():
+            if is_note(line) or not errors:
+                errors.append(line)
+            else:
+                errors[-1] += "\n" + line
+        out += errors
+    return tuple(out)
 
 
 #: the kinds (XLIFF 1.2 ``from``, 2.0 ``category``) of the notes we write that are no comments

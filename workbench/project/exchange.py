@@ -487,7 +487,7 @@ class Exchange:
                 by_text.setdefault(match_key(strip_tags(r["source"])), []).append(sid)
 
         planned: dict[int, tuple[str, str]] = {}
-        reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str]] = []
+        reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str, str | None]] = []
         commented: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
         since, then = _edited_since(self.context.db, document.id, file)
         edited_both: list[int] = []  # segments edited in the project and in the file
@@ -542,7 +542,7 @@ class Exchange:
                 continue
             if unit.lqa:
                 place = f"{where}unit {unit.key or '?'}"
-                reviewed += [(unit.lqa, ids, place) for ids in targets]
+                reviewed += [(unit.lqa, ids, place, unit.target) for ids in targets]
             commented += [(unit.notes, ids) for ids in targets if unit.notes]
             if unit.target is None or not unit.target.strip() or _copies_source(unit):
                 report.left_alone += sum(len(ids) for ids in targets)
@@ -609,11 +609,12 @@ class Exchange:
             """The file's comments and LQA errors, once the texts they were made on are
             in, in the import's change group (its undo takes them away); in a dry run
             counted, on the English the import would write."""
-            english = {sid: new for sid, _, new, *_ in changes} if dry_run else None
+            planned = {sid: new for sid, _, new, *_ in changes} if dry_run else None
             report.notes_added = self._import_comments(
                 document.id, commented, ours=bool(file.document_key), dry_run=dry_run)
-            for lines, ids, place in reviewed if self.lqa is not None else ():
-                added, warnings = self.lqa.import_notes(lines, ids, place, english)
+            for lines, ids, place, english in reviewed if self.lqa is not None else ():
+                added, warnings = self.lqa.import_notes(
+                    lines, ids, place, file_text=english, dry_run=planned)
                 report.lqa_added += added
                 report.warnings += warnings[: max(0, 20 - len(report.warnings))]
             return ", ".join(plural(n, what) for n, what in (

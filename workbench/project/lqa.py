@@ -3,7 +3,8 @@ threshold, and the report.
 
 An error is stored with the revision of the segment's English it was made on (the revision
 that wrote the text, so that neither a reviewer's status change nor an undo, which gives back
-an earlier revision's English, is mistaken for the translation) and with that English
+an earlier revision's English, nor a merge or split of the translators' English is mistaken
+for the translation) and with that English
 itself: when the text changes later, the error stays, marked ``outdated``. Removing an error
 only marks it removed.
 
@@ -16,8 +17,9 @@ English. The words are those of their Arabic source.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
@@ -281,24 +283,32 @@ class Lqa:
         return lines
 
     def import_notes(
-        self, notes: Sequence[str], segment_ids: Sequence[int], where: str,
+        self,
+        notes: Sequence[str],
+        segment_ids: Sequence[int],
+        where: str,
+        file_text: str | None = None,
         dry_run: Mapping[int, str] | None = None,
     ) -> tuple[int, list[str]]:
         """Record the LQA notes of an imported unit on its segments (in the caller's
         transaction and change group, if any): errors the segments already have (removed ones
         included) are skipped. Returns how many were added and a warning per note that could
-        not be read. ``dry_run`` (the English the import would write, by segment id) records
-        nothing: how many would be added, the notes read against that English."""
+        not be read. Notes and errors are matched one to one: two like notes are two errors,
+        as two like errors are exported as two like notes. ``file_text``: the unit's English
+        in the file, in which the notes' spans count; when the segments kept another English
+        (finished work, a newer edit), a span without a quote is looked for by the words it
+        marks in the file. ``dry_run`` (the English the import would write, by segment id)
+        records nothing: how many would be added, the notes read against that English."""
         db = self.context.db
         segs = [self.reader.segment(sid) for sid in segment_ids]
         planned = dry_run or {}
         texts = [(s.id, planned.get(s.id, s.target)) for s in segs]
         joined = group_text(t for _, t in texts)
         offsets = segment_offsets(texts, joined)
-        existing = {
+        existing = Counter(
             _key(e.segment_id, e.category, e.severity, e.comment, e.quote)
             for e in (_error(r) for r in q_lqa.errors(db, segment_ids=segment_ids, removed=True))
-        }
+        )
         added = 0
         warnings: list[str] = []
         for text in notes:
@@ -307,18 +317,23 @@ class Lqa:
             except WorkbenchError as exc:
                 warnings.append(f"{where}: {exc}")
                 continue
+            if note.span is not None and note.quote is None and file_text is not None \
+                    and file_text.strip() != carried(joined).strip():
+                start, end = note.span
+                note = replace(note, quote=file_text[start:end] if end <= len(file_text) else "")
             target, span = _place(note, texts, offsets, joined)
             stored = texts_of(texts, target)[span[0] : span[1]] if span else None
             # the error as it will be stored (a span the English does not hold is dropped,
             # and its quote with it), and as an outdated error of ours was written (no span,
             # the quote of the English it was made on)
-            keys = {
+            keys = (
                 _key(target, note.category, note.severity, note.comment, stored or note.quote),
                 _key(target, note.category, note.severity, note.comment, stored),
-            }
-            if keys & existing:
+            )
+            found = next((key for key in keys if existing[key] > 0), None)
+            if found is not None:
+                existing[found] -= 1
                 continue
-            existing |= keys
             if span is None and (note.span or note.quote):
                 warnings.append(f"{where}: {text.strip()[:80]!r}: the English does not hold "
                                 "what it marks; recorded without a span")

@@ -97,14 +97,19 @@ _WROTE_TEXT = (
     "r.old_text IS DISTINCT FROM r.new_text AND r.action NOT IN ('conflict', 'undo') "
     "AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.reverts = r.id)"
 )
+# The latest such revision first, but a merge or a split (which joins or cuts the
+# translators' English) only when no revision of the segment translated it: the words of a
+# merged segment stay its translators', not the author of the merge's.
+_LATEST_WRITER = "ORDER BY CASE WHEN r.action IN ('merge', 'split') THEN 1 ELSE 0 END, r.id DESC"
 
 
 def text_revision(db: Database, segment_id: int) -> Row | None:
-    """The revision that wrote the segment's current English (see ``_WROTE_TEXT``)."""
+    """The revision that wrote the segment's current English (see ``_WROTE_TEXT`` and
+    ``_LATEST_WRITER``)."""
     return next(
         iter(db.query(
             f"SELECT r.* FROM revisions r WHERE r.segment_id = ? AND {_WROTE_TEXT} "
-            "ORDER BY r.id DESC LIMIT 1",
+            f"{_LATEST_WRITER} LIMIT 1",
             [segment_id],
         )),
         None,
@@ -148,7 +153,7 @@ def segments_to_evaluate(db: Database, document_id: int, ids: Iterable[int]) -> 
 def _evaluated(db: Database, document_id: int, scope: str, params: list[Any]) -> list[Row]:
     return list(db.query(
         "SELECT s.id, s.position, s.source, s.status, (SELECT r.author FROM revisions r "
-        f"WHERE r.segment_id = s.id AND {_WROTE_TEXT} ORDER BY r.id DESC LIMIT 1) "
+        f"WHERE r.segment_id = s.id AND {_WROTE_TEXT} {_LATEST_WRITER} LIMIT 1) "
         f"AS translator FROM segments s WHERE s.document_id = ? AND {scope} ORDER BY s.position",
         [document_id, *params],
     ))
