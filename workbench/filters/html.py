@@ -305,6 +305,7 @@ class Page:
             out.write(etree.tostring(self.root.getroottree(), encoding=self.encoding,
                                      xml_declaration=True))
         else:
+            _keep_content_type(self.root)
             tree = self.root.getroottree()
             out.write(lxml.html.tostring(
                 tree, encoding=self.encoding, doctype=tree.docinfo.doctype or None,
@@ -341,6 +342,15 @@ class Page:
         _set_slot(parent, after_slot, holder.text)
         for i, child in enumerate(list(holder)):
             parent.insert(loc.start + i, child)
+
+
+def _keep_content_type(root: etree._Element) -> None:
+    """Spell a ``<meta http-equiv="Content-Type">`` in lower case, as HTML allows: libxml2's
+    serialiser leaves out the one spelt exactly so (Word's and most editors' HTML), and the
+    page lost its declared charset (a Windows-1256 page's Arabic was read as Latin)."""
+    for el in root.iter("meta"):
+        if el.get("http-equiv") == "Content-Type":
+            el.set("http-equiv", "content-type")
 
 
 def _mark(element: etree._Element, *, rtl: bool) -> None:
