@@ -236,6 +236,24 @@ def test_a_windows_1256_page_keeps_its_encoding(tmp_path: Path) -> None:
     assert [p.text for p in root.iter("p")] == ["Old text.", "نص باق."]
 
 
+def test_an_ascii_page_is_written_in_the_encoding_its_meta_declares(tmp_path: Path) -> None:
+    """A Windows-1256 page whose Arabic is character references is all ASCII: its English
+    was written as UTF-8 under the meta's charset, so its quotes and dashes read as Latin
+    garbage ('â€œ')."""
+    source = tmp_path / "refs.htm"
+    page = ('<html><head><meta http-equiv="content-type" content="text/html; '
+            'charset=windows-1256"></head><body><p>نص قديم.</p><p>نص باق.</p></body></html>')
+    source.write_bytes(page.encode("ascii", "xmlcharrefreplace"))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segment = project.segments("refs", limit=10)[0]
+        assert segment.source == "نص قديم."
+        project.confirm(segment.id, "An “old” text – café.")
+        out = project.export_file("original", tmp_path / "refs.en.htm").path
+    root = lxml.html.document_fromstring(out.read_bytes())  # the charset as the page says
+    assert [p.text for p in root.iter("p")] == ["An “old” text – café.", "نص باق."]
+
+
 @pytest.mark.parametrize("kind", ["html", "txt"])
 def test_a_joined_links_other_segment_leaves_no_arabic_in_the_english(
     tmp_path: Path, kind: str

@@ -437,24 +437,41 @@ def _is_xhtml(data: bytes, path: str) -> bool:
 
 
 def _encoding(data: bytes) -> str:
-    """The encoding of an HTML page: its BOM, UTF-8 when it decodes, what its meta says,
-    else Windows-1256 (Arabic)."""
+    """The encoding of an HTML page: its BOM, UTF-8 when it decodes (what its meta says
+    when the page is all ASCII: its Arabic written as character references, its English is
+    written in the declared encoding too, not as UTF-8 under a Windows-1256 meta), what its
+    meta says, else Windows-1256 (Arabic)."""
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return name
     try:
         data.decode("utf-8")
-        return "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        sniffed = lxml.html.document_fromstring(data).getroottree().docinfo.encoding
-    except (etree.ParserError, ValueError):
-        sniffed = None
+    else:
+        declared = _declared(data) if data.isascii() else None
+        return declared if declared and _ascii_compatible(declared) else "utf-8"
+    sniffed = _declared(data)
     if sniffed and sniffed.lower().replace("_", "-") not in ("utf-8", "iso-8859-1"):
         return sniffed
     return "windows-1256"
+
+
+def _declared(data: bytes) -> str | None:
+    """The encoding libxml2 finds declared in a page (UTF-8 when none is)."""
+    try:
+        return lxml.html.document_fromstring(data).getroottree().docinfo.encoding
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """Whether ``encoding`` writes ASCII as ASCII (a page's bytes read the same in it)."""
+    try:
+        return "<p>".encode(encoding) == b"<p>"
+    except (LookupError, UnicodeError):
+        return False
 
 
 def _blocks(page: Page) -> Iterator[Block]:
