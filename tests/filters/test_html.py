@@ -181,6 +181,21 @@ def test_an_html_page_with_declarations_in_its_doctype_is_refused(tmp_path: Path
     assert [b.text for b in read_source(plain).blocks] == ["مرحبا"]
 
 
+def test_a_page_nested_deeper_than_libxml2_reads_is_refused(tmp_path: Path) -> None:
+    """libxml2 stops at 256 nested elements and drops the rest of the page without an
+    error: the text after them was neither imported nor exported."""
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body><p>نص قبل.</p>\n" + "<div>" * 300 + "<p>نص عميق.</p>"
+                    + "</div>" * 300 + "<p>نص بعد.</p></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"deep\.html: line 2: refused: elements nested "
+                                         r"more than 256 deep"):
+        read_source(deep)
+    shallow = tmp_path / "shallow.html"
+    shallow.write_text("<html><body>" + "<div>" * 200 + "<p>نص عميق.</p>" + "</div>" * 200
+                       + "<p>نص بعد.</p></body></html>", encoding="utf-8")
+    assert [b.text for b in read_source(shallow).blocks] == ["نص عميق.", "نص بعد."]
+
+
 def test_xhtml_named_references_are_read_as_their_characters(tmp_path: Path) -> None:
     """Pages of older EPUBs (XHTML 1.1 with its DOCTYPE) use HTML's named references, which
     the XHTML DTD defines: read as characters, never by loading the DTD."""

@@ -173,6 +173,7 @@ class Page:
                 self.root = lxml.html.document_fromstring(data, parser=parser)
             except (etree.ParserError, ValueError) as exc:
                 raise InputError(path, f"not a readable HTML page ({exc})") from None
+            _refuse_truncated(parser, path)
             _empty_voids(self.root)
         self.located: list[_Located] = []
         for el in self.root.iter():
@@ -342,6 +343,15 @@ class Page:
         _set_slot(parent, after_slot, holder.text)
         for i, child in enumerate(list(holder)):
             parent.insert(loc.start + i, child)
+
+
+def _refuse_truncated(parser: etree.HTMLParser, path: str) -> None:
+    """Refuse a page libxml2 stopped reading: past 256 nested elements it drops the rest of
+    the page without raising (its text was neither imported nor exported)."""
+    for error in parser.error_log:
+        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise InputError(path, "refused: elements nested more than 256 deep (the rest "
+                             "of the page cannot be read)", error.line)
 
 
 def _keep_content_type(root: etree._Element) -> None:
