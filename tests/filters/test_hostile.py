@@ -103,6 +103,26 @@ def test_external_entities_in_a_part_are_refused(good: Path, tmp_path: Path) -> 
     _refused(xxe, r"xxe\.docx: word/document\.xml: refused: .*external entity \('x'\)")
 
 
+def test_elements_nested_too_deep_are_refused(good: Path, tmp_path: Path) -> None:
+    """Office parts and XLIFF are read without libxml2's limits (huge_tree): 1,500 nested
+    smart tags or XLIFF <g>s were a RecursionError traceback in the filters."""
+    nested = 1500
+    deep = _rezip(good, tmp_path / "deep.docx", {"word/document.xml": (
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p>" + b'<w:smartTag w:element="x">' * nested
+        + "<w:r><w:t>نص</w:t></w:r>".encode() + b"</w:smartTag>" * nested
+        + b"</w:p></w:body></w:document>")})
+    _refused(deep, r"deep\.docx: word/document\.xml: line 1: refused: elements nested more "
+                   r"than 256 deep")
+    xliff = tmp_path / "deep.xlf"
+    xliff.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="a" source-language="ar" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>نص ' + '<g id="1">' * nested + "عميق" + "</g>" * nested
+        + "</source></trans-unit></body></file></xliff>", encoding="utf-8")
+    _refused(xliff, r"deep\.xlf: line 1: refused: elements nested more than 256 deep")
+
+
 def test_broken_files_are_named(good: Path, tmp_path: Path) -> None:
     junk = tmp_path / "junk.docx"
     junk.write_bytes(b"not a zip at all")

@@ -181,6 +181,21 @@ def test_an_html_page_with_declarations_in_its_doctype_is_refused(tmp_path: Path
     assert [b.text for b in read_source(plain).blocks] == ["مرحبا"]
 
 
+def test_a_page_nested_deeper_than_libxml2_reads_is_refused(tmp_path: Path) -> None:
+    """libxml2 stops at 256 nested elements and drops the rest of the page without an
+    error: the text after them was neither imported nor exported."""
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body><p>نص قبل.</p>\n" + "<div>" * 300 + "<p>نص عميق.</p>"
+                    + "</div>" * 300 + "<p>نص بعد.</p></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"deep\.html: line 2: refused: elements nested "
+                                         r"more than 256 deep"):
+        read_source(deep)
+    shallow = tmp_path / "shallow.html"
+    shallow.write_text("<html><body>" + "<div>" * 200 + "<p>نص عميق.</p>" + "</div>" * 200
+                       + "<p>نص بعد.</p></body></html>", encoding="utf-8")
+    assert [b.text for b in read_source(shallow).blocks] == ["نص عميق.", "نص بعد."]
+
+
 def test_xhtml_named_references_are_read_as_their_characters(tmp_path: Path) -> None:
     """Pages of older EPUBs (XHTML 1.1 with its DOCTYPE) use HTML's named references, which
     the XHTML DTD defines: read as characters, never by loading the DTD."""
@@ -215,10 +230,13 @@ def test_a_no_break_space_is_no_white_space_to_collapse(tmp_path: Path) -> None:
 
 
 def test_a_windows_1256_page_keeps_its_encoding(tmp_path: Path) -> None:
+    """The page is written in its encoding and keeps the meta that declares it (libxml2
+    left out a ``http-equiv="Content-Type"`` spelt so: the Arabic left untranslated was
+    read as Windows-1252 by whatever opened the page)."""
     source = tmp_path / "old.htm"
     source.write_bytes(
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'
-        "</head><body><p>نص قديم.</p></body></html>".encode("cp1256")
+        "</head><body><p>نص قديم.</p><p>نص باق.</p></body></html>".encode("cp1256")
     )
     with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
         project.sources.import_file(source)
@@ -228,6 +246,27 @@ def test_a_windows_1256_page_keeps_its_encoding(tmp_path: Path) -> None:
         out = project.export_file("original", tmp_path / "old.en.htm").path
     assert b"Old text." in out.read_bytes()
     assert "Old text." in out.read_bytes().decode("cp1256")
+    assert b"charset=windows-1256" in out.read_bytes()
+    root = lxml.html.document_fromstring(out.read_bytes())  # the charset as the page says
+    assert [p.text for p in root.iter("p")] == ["Old text.", "نص باق."]
+
+
+def test_an_ascii_page_is_written_in_the_encoding_its_meta_declares(tmp_path: Path) -> None:
+    """A Windows-1256 page whose Arabic is character references is all ASCII: its English
+    was written as UTF-8 under the meta's charset, so its quotes and dashes read as Latin
+    garbage ('â€œ')."""
+    source = tmp_path / "refs.htm"
+    page = ('<html><head><meta http-equiv="content-type" content="text/html; '
+            'charset=windows-1256"></head><body><p>نص قديم.</p><p>نص باق.</p></body></html>')
+    source.write_bytes(page.encode("ascii", "xmlcharrefreplace"))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segment = project.segments("refs", limit=10)[0]
+        assert segment.source == "نص قديم."
+        project.confirm(segment.id, "An “old” text – café.")
+        out = project.export_file("original", tmp_path / "refs.en.htm").path
+    root = lxml.html.document_fromstring(out.read_bytes())  # the charset as the page says
+    assert [p.text for p in root.iter("p")] == ["An “old” text – café.", "نص باق."]
 
 
 @pytest.mark.parametrize("kind", ["html", "txt"])

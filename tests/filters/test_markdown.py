@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from workbench.errors import InputError
+from workbench.filters import read_source
 from workbench.project import Project
 
 SOURCE = """---
@@ -214,3 +216,15 @@ def test_the_front_matters_language_and_direction_turn_english(tmp_path: Path) -
     assert same.read_text(encoding="utf-8") == text
     assert out.read_text(encoding="utf-8") == \
         "---\ntitle: تقرير\nlang: en\ndir: 'ltr'  # Arabic\n---\n\nA paragraph.\n"
+
+
+def test_a_deeply_nested_list_is_read_to_its_last_level(tmp_path: Path) -> None:
+    """CommonMark's preset of markdown-it reads blocks 20 deep: a list's tenth level was not
+    imported, and so not translated, without a word; deeper than the limit is refused."""
+    outline = tmp_path / "outline.md"
+    outline.write_text("".join("  " * k + f"- بند {k}\n" for k in range(12)), encoding="utf-8")
+    assert [b.text for b in read_source(outline).blocks] == [f"بند {k}" for k in range(12)]
+    deep = tmp_path / "deep.md"
+    deep.write_text("فقرة.\n\n" + "> " * 120 + "نص عميق.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"deep\.md: line 3: refused: blocks nested more"):
+        read_source(deep)

@@ -173,6 +173,7 @@ class Page:
                 self.root = lxml.html.document_fromstring(data, parser=parser)
             except (etree.ParserError, ValueError) as exc:
                 raise InputError(path, f"not a readable HTML page ({exc})") from None
+            _refuse_truncated(parser, path)
             _empty_voids(self.root)
         self.located: list[_Located] = []
         for el in self.root.iter():
@@ -305,6 +306,7 @@ class Page:
             out.write(etree.tostring(self.root.getroottree(), encoding=self.encoding,
                                      xml_declaration=True))
         else:
+            _keep_content_type(self.root)
             tree = self.root.getroottree()
             out.write(lxml.html.tostring(
                 tree, encoding=self.encoding, doctype=tree.docinfo.doctype or None,
@@ -341,6 +343,24 @@ class Page:
         _set_slot(parent, after_slot, holder.text)
         for i, child in enumerate(list(holder)):
             parent.insert(loc.start + i, child)
+
+
+def _refuse_truncated(parser: etree.HTMLParser, path: str) -> None:
+    """Refuse a page libxml2 stopped reading: past 256 nested elements it drops the rest of
+    the page without raising (its text was neither imported nor exported)."""
+    for error in parser.error_log:
+        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise InputError(path, "refused: elements nested more than 256 deep (the rest "
+                             "of the page cannot be read)", error.line)
+
+
+def _keep_content_type(root: etree._Element) -> None:
+    """Spell a ``<meta http-equiv="Content-Type">`` in lower case, as HTML allows: libxml2's
+    serialiser leaves out the one spelt exactly so (Word's and most editors' HTML), and the
+    page lost its declared charset (a Windows-1256 page's Arabic was read as Latin)."""
+    for el in root.iter("meta"):
+        if el.get("http-equiv") == "Content-Type":
+            el.set("http-equiv", "content-type")
 
 
 def _mark(element: etree._Element, *, rtl: bool) -> None:
@@ -427,24 +447,41 @@ def _is_xhtml(data: bytes, path: str) -> bool:
 
 
 def _encoding(data: bytes) -> str:
-    """The encoding of an HTML page: its BOM, UTF-8 when it decodes, what its meta says,
-    else Windows-1256 (Arabic)."""
+    """The encoding of an HTML page: its BOM, UTF-8 when it decodes (what its meta says
+    when the page is all ASCII: its Arabic written as character references, its English is
+    written in the declared encoding too, not as UTF-8 under a Windows-1256 meta), what its
+    meta says, else Windows-1256 (Arabic)."""
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return name
     try:
         data.decode("utf-8")
-        return "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        sniffed = lxml.html.document_fromstring(data).getroottree().docinfo.encoding
-    except (etree.ParserError, ValueError):
-        sniffed = None
+    else:
+        declared = _declared(data) if data.isascii() else None
+        return declared if declared and _ascii_compatible(declared) else "utf-8"
+    sniffed = _declared(data)
     if sniffed and sniffed.lower().replace("_", "-") not in ("utf-8", "iso-8859-1"):
         return sniffed
     return "windows-1256"
+
+
+def _declared(data: bytes) -> str | None:
+    """The encoding libxml2 finds declared in a page (UTF-8 when none is)."""
+    try:
+        return lxml.html.document_fromstring(data).getroottree().docinfo.encoding
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """Whether ``encoding`` writes ASCII as ASCII (a page's bytes read the same in it)."""
+    try:
+        return "<p>".encode(encoding) == b"<p>"
+    except (LookupError, UnicodeError):
+        return False
 
 
 def _blocks(page: Page) -> Iterator[Block]:

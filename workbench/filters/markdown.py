@@ -58,11 +58,16 @@ class _Located:
     in_table: bool
 
 
+#: How deep blocks may nest (a list level is two): markdown-it stops reading deeper ones
+#: without an error (CommonMark's preset says 20: a list's tenth level was lost).
+MAX_NESTING = 100
+
+
 def _parser() -> MarkdownIt:
     """CommonMark with GFM tables, strike-through and footnotes (``[^1]``, pandoc's and
     GitHub's: definitions read where they are)."""
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(
-        footnote_plugin, inline=False, move_to_end=False)
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(
+        ["table", "strikethrough"]).use(footnote_plugin, inline=False, move_to_end=False)
 
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n")
@@ -98,6 +103,10 @@ class _Markdown:
         cursor: dict[int, int] = {}  # line -> column already used (table rows)
         context: list[str] = []
         for token in _parser().parse(source):
+            if token.level >= MAX_NESTING - 1:  # markdown-it read no deeper: text lost
+                raise InputError(path, f"refused: blocks nested more than {MAX_NESTING - 1} "
+                                 "deep (the text inside cannot be read)",
+                                 line=token.map[0] + 1 if token.map else None)
             if token.type.endswith("_open") and token.nesting == 1:
                 context.append(token.type[:-5])
             elif token.type.endswith("_close") and token.nesting == -1 and context:

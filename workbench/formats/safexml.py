@@ -123,11 +123,17 @@ def parse(data: bytes, path: str | Path) -> etree._Element:
     return root
 
 
+#: How deep a document read with ``huge`` may nest: libxml2's own limit without it (the
+#: filters walk a tree recursively: 1,500 nested elements were a RecursionError traceback).
+MAX_DEPTH = 256
+
+
 def parse_document(data: bytes, path: str | Path, *, huge: bool = False) -> etree._Element:
     """The root of an XML document given as bytes, for a document that is written back:
     comments and processing instructions are kept. Refused as :func:`iterparse` refuses
-    (no DTD, no network, no entities); ``huge`` lifts libxml2's limits on text nodes and depth
-    for large office documents (their size is checked before they are read)."""
+    (no DTD, no network, no entities); ``huge`` lifts libxml2's limit on text nodes for large
+    office documents (their size is checked before they are read), elements nested more
+    than :data:`MAX_DEPTH` deep are still refused."""
     parser = etree.XMLParser(
         **{**_SAFE, "remove_comments": False, "remove_pis": False, "huge_tree": huge}
     )
@@ -138,7 +144,21 @@ def parse_document(data: bytes, path: str | Path, *, huge: bool = False) -> etre
     _check_doctype(path, root)
     for entity in root.iter(etree.Entity):
         raise InputError(path, f"refused: entity reference {entity.text!r}", line=entity.sourceline)
+    if huge:
+        _refuse_deep(path, root)
     return root
+
+
+#: The elements one level deeper than :data:`MAX_DEPTH` (the root is the first level).
+_TOO_DEEP = etree.XPath("/".join(["*"] * MAX_DEPTH))
+
+
+def _refuse_deep(path: str | Path, root: etree._Element) -> None:
+    """Refuse a tree whose elements nest more than :data:`MAX_DEPTH` deep."""
+    deep = _TOO_DEEP(root)
+    if deep:
+        raise InputError(path, f"refused: elements nested more than {MAX_DEPTH} deep",
+                         line=deep[0].sourceline)
 
 
 def _malformed(path: str | Path, exc: etree.XMLSyntaxError, head: bytes = b"") -> InputError:
