@@ -237,3 +237,29 @@ def test_undoing_an_import_puts_back_the_alignment_links_it_replaced(
     assert result["kept"] == 1
     assert "alignment links kept (segments were changed since it)" in result["summary"]
     assert project.link(1, "working") == project.link(2, "working")
+
+
+def test_a_segment_an_import_joined_is_not_undone_alone(project: Project, tmp_path: Path) -> None:
+    """Undoing the import's English of one segment of a link it made (or undid) alone is
+    refused, naming the import to undo: segment 1 got its own sentence back while the link
+    still joined it with 2, whose English ('a claim false to the core') no export wrote."""
+    joined = tmp_path / "joined.en.txt"
+    joined.write_text(REFERENCE.read_text(encoding="utf-8").replace(
+        "as a coup. This claim is false to the core.", "as a coup, a claim false to the core.", 1
+    ), encoding="utf-8")
+    fill = project.import_translation(joined, "sample", "working", overwrite="approved").fill
+    assert fill is not None and fill.group_id is not None
+    state = _state(project)
+    for sid, other in ((1, 2), (2, 1)):
+        with pytest.raises(WorkbenchError, match=rf"segment {sid}: .*with segment {other}\).*"
+                           rf"`workbench undo --import {fill.group_id}`"):
+            project.undo(sid)
+    assert _state(project) == state
+    result = project.undo_change(fill.group_id)
+    assert "the alignment links before it restored" in result["summary"]
+    assert project.link(1, "working") != project.link(2, "working")
+    # a segment whose link the import left as it was is undone alone
+    own = project.segment(5).target
+    project.import_translation(joined, "sample", "working", overwrite="approved")
+    assert project.segment(5).target != own
+    assert project.undo(5).target == own
