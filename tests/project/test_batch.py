@@ -338,3 +338,12 @@ def test_a_replacement_says_the_qa_errors_it_brings(project: Project, sample_db:
     data = json.loads(run_cli("replace", "revolt", "uprising", "--dry-run", "--format", "json",
                               "--db", str(sample_db)).stdout)
     assert all("new_errors" in c for c in data["changes"])
+
+
+def test_an_error_a_replacement_brings_is_named_once(project: Project) -> None:
+    """A term the Arabic has twice (جريدة, segment 15) gives one finding per occurrence: a
+    replacement breaking both is said once per error (it was said twice, in every warning
+    line, the JSON and the TUI's preview)."""
+    report = project.find_replace(None, "newspaper", "paper", ids=[15], dry_run=True)
+    assert report.changes[0].new_errors == (
+        "term-missing: جريدة: expected 'newspaper' (0 of 2 occurrences rendered)",)

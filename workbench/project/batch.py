@@ -290,8 +290,8 @@ class Batch:
             return [f"{f.check}: {f.message}" for f in self.checking.open_unit_findings(
                 segment_id, source, vid, text, stored=before, stamp=stamp, errors_only=True)]
 
-        had = set(errors(before))
-        return tuple(e for e in errors(after) if e not in had)
+        had = set(errors(before))  # a term's error comes once per occurrence: named once
+        return tuple(dict.fromkeys(e for e in errors(after) if e not in had))
 
     def confirm_many(
         self, segment_ids: Sequence[int], override_reason: str | None = None
