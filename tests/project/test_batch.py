@@ -265,6 +265,19 @@ def test_a_segment_named_twice_is_locked_once(sample_db: Path) -> None:
         assert [r.action for r in project.history(4)].count("lock") == 1
 
 
+def test_locking_segments_some_locked_already_locks_the_others(sample_db: Path) -> None:
+    """A lead locking a range with approved (locked) work in it: the others are locked, the
+    locked ones named (it was 'segment 4 is locked already', exit 2, and nothing locked)."""
+    db = ("--db", str(sample_db))
+    assert run_cli("lock", "4", *db).exit_code == 0
+    result = run_cli("lock", "3", "4", "5", *db)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "locked 2 segments; 1 locked already (4)\n"
+    with Project.open(sample_db) as project:
+        assert all(project.segment(s).locked for s in (3, 4, 5))
+        assert [r.action for r in project.history(4)].count("lock") == 1
+
+
 def test_a_batch_over_two_documents_is_listed_with_each(project: Project) -> None:
     project.import_document_text("قامت الثورة.", "other")
     (other,) = project.segments("other")
