@@ -360,3 +360,15 @@ def test_an_error_a_replacement_brings_is_named_once(project: Project) -> None:
     report = project.find_replace(None, "newspaper", "paper", ids=[15], dry_run=True)
     assert report.changes[0].new_errors == (
         "term-missing: جريدة: expected 'newspaper' (0 of 2 occurrences rendered)",)
+
+
+def test_a_replacement_says_an_accepted_error_it_reopens(project: Project) -> None:
+    """Segment 17 was confirmed with its forbidden 'councils' accepted: a replacement of
+    another word lapses the acceptance, which is said as such (it read as an error the
+    replacement brought: 'greatly' → 'much' writing in 'councils')."""
+    project.confirm(17, project.segment(17).target, override_reason="the client's wording")
+    report = project.find_replace(None, "greatly", "much", ids=[17], dry_run=True)
+    errors = report.changes[0].new_errors
+    assert errors and all(
+        e.endswith(" (accepted before; the acceptance lapses with the change)") for e in errors)
+    assert any(e.startswith("term-forbidden: سوفييتات: ") for e in errors)
