@@ -260,6 +260,11 @@ def test_an_undo_leaves_a_link_whole_when_one_of_its_segments_is_kept(
     assert (project.segment(1).target, project.segment(2).target) == (edited, "")
     assert project.link(1, "working") == project.link(2, "working")
     assert result["restored"] > 0  # the other segments the import changed are restored
+    # undone alone afterwards, the import's English of either is refused, the undo named
+    project.undo(1)  # the edit
+    for sid in (1, 2):
+        with pytest.raises(WorkbenchError, match=rf"its undo \(change {result['id']}\) kept it"):
+            project.undo(sid)
 
 
 def test_a_segment_an_import_joined_is_not_undone_alone(project: Project, tmp_path: Path) -> None:

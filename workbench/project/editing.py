@@ -290,12 +290,18 @@ class Editing:
         if set(before) == set(now) or len(before) == len(now) == 1:
             return
         others = [sid for sid in dict.fromkeys([*now, *before]) if sid != segment_id]
+        gid = last["group_id"]
+        group = q_changes.group(self.context.db, gid)
+        instead = (
+            f"undo the whole import instead (`workbench undo --import {gid}`; Shift+F9 in the "
+            "TUI)" if group is None or group["undone_by"] is None else
+            f"its undo (change {group['undone_by']}) kept it with its link: edit it instead"
+        )
         raise WorkbenchError(
-            f"segment {segment_id}: its English came with change {last['group_id']}, an import "
-            f"that changed which segments share an English sentence (with "
+            f"segment {segment_id}: its English came with change {gid}, an import that changed "
+            f"which segments share an English sentence (with "
             f"{' and '.join(f'segment {sid}' for sid in others)}); undone alone, a sentence "
-            f"would be lost or said twice: undo the whole import instead "
-            f"(`workbench undo --import {last['group_id']}`; Shift+F9 in the TUI)"
+            f"would be lost or said twice: {instead}"
         )
 
     def lock(self, segment_id: int) -> Segment:
