@@ -52,6 +52,8 @@ class ReplaceReport:
     replacement: str
     changes: list[Replacement] = field(default_factory=list)
     locked: list[int] = field(default_factory=list)
+    locked_positions: list[int] = field(default_factory=list)
+    """The locked segments' numbers in their document's list (the editor's numbers)."""
     group_id: int | None = None
     dry_run: bool = False
 
@@ -263,6 +265,7 @@ class Batch:
                     continue
                 if row["locked"]:
                     report.locked.append(row["id"])
+                    report.locked_positions.append(row["position"])
                     continue
                 report.changes.append(Replacement(
                     row["id"], row["position"], text, after, count, spans,
