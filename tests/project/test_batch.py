@@ -265,6 +265,19 @@ def test_a_segment_named_twice_is_locked_once(sample_db: Path) -> None:
         assert [r.action for r in project.history(4)].count("lock") == 1
 
 
+def test_locking_segments_some_locked_already_locks_the_others(sample_db: Path) -> None:
+    """A lead locking a range with approved (locked) work in it: the others are locked, the
+    locked ones named (it was 'segment 4 is locked already', exit 2, and nothing locked)."""
+    db = ("--db", str(sample_db))
+    assert run_cli("lock", "4", *db).exit_code == 0
+    result = run_cli("lock", "3", "4", "5", *db)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "locked 2 segments; 1 locked already (4)\n"
+    with Project.open(sample_db) as project:
+        assert all(project.segment(s).locked for s in (3, 4, 5))
+        assert [r.action for r in project.history(4)].count("lock") == 1
+
+
 def test_a_batch_over_two_documents_is_listed_with_each(project: Project) -> None:
     project.import_document_text("قامت الثورة.", "other")
     (other,) = project.segments("other")
@@ -338,3 +351,24 @@ def test_a_replacement_says_the_qa_errors_it_brings(project: Project, sample_db:
     data = json.loads(run_cli("replace", "revolt", "uprising", "--dry-run", "--format", "json",
                               "--db", str(sample_db)).stdout)
     assert all("new_errors" in c for c in data["changes"])
+
+
+def test_an_error_a_replacement_brings_is_named_once(project: Project) -> None:
+    """A term the Arabic has twice (جريدة, segment 15) gives one finding per occurrence: a
+    replacement breaking both is said once per error (it was said twice, in every warning
+    line, the JSON and the TUI's preview)."""
+    report = project.find_replace(None, "newspaper", "paper", ids=[15], dry_run=True)
+    assert report.changes[0].new_errors == (
+        "term-missing: جريدة: expected 'newspaper' (0 of 2 occurrences rendered)",)
+
+
+def test_a_replacement_says_an_accepted_error_it_reopens(project: Project) -> None:
+    """Segment 17 was confirmed with its forbidden 'councils' accepted: a replacement of
+    another word lapses the acceptance, which is said as such (it read as an error the
+    replacement brought: 'greatly' → 'much' writing in 'councils')."""
+    project.confirm(17, project.segment(17).target, override_reason="the client's wording")
+    report = project.find_replace(None, "greatly", "much", ids=[17], dry_run=True)
+    errors = report.changes[0].new_errors
+    assert errors and all(
+        e.endswith(" (accepted before; the acceptance lapses with the change)") for e in errors)
+    assert any(e.startswith("term-forbidden: سوفييتات: ") for e in errors)

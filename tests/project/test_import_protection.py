@@ -234,6 +234,60 @@ def test_undoing_an_import_puts_back_the_alignment_links_it_replaced(
     assert third is not None and third.group_id is not None
     project.save_draft(1, "Edited since the import.")
     result = project.undo_change(third.group_id)
-    assert result["kept"] == 1
+    assert result["kept"] == 2  # 2, joined to 1, is left with it
     assert "alignment links kept (segments were changed since it)" in result["summary"]
     assert project.link(1, "working") == project.link(2, "working")
+    assert project.segment(2).target == ""
+
+
+def test_an_undo_leaves_a_link_whole_when_one_of_its_segments_is_kept(
+    project: Project, tmp_path: Path
+) -> None:
+    """The import joined segments 1 and 2 in one English sentence; 1 was edited since, so the
+    undo keeps it and the import's links: 2 stays joined to it (it got its own sentence back,
+    said twice in every export: once in 1's joined English, once on its own)."""
+    joined = tmp_path / "joined.en.txt"
+    joined.write_text(REFERENCE.read_text(encoding="utf-8").replace(
+        "as a coup. This claim is false to the core.", "as a coup, a claim false to the core.", 1
+    ), encoding="utf-8")
+    fill = project.import_translation(joined, "sample", "working", overwrite="approved").fill
+    assert fill is not None and fill.group_id is not None
+    edited = project.segment(1).target.replace("a claim", "a charge")
+    project.save_draft(1, edited)
+    result = project.undo_change(fill.group_id)
+    assert "1 changed since and kept, 1 kept with the segments sharing their English" in (
+        result["summary"])
+    assert (project.segment(1).target, project.segment(2).target) == (edited, "")
+    assert project.link(1, "working") == project.link(2, "working")
+    assert result["restored"] > 0  # the other segments the import changed are restored
+    # undone alone afterwards, the import's English of either is refused, the undo named
+    project.undo(1)  # the edit
+    for sid in (1, 2):
+        with pytest.raises(WorkbenchError, match=rf"its undo \(change {result['id']}\) kept it"):
+            project.undo(sid)
+
+
+def test_a_segment_an_import_joined_is_not_undone_alone(project: Project, tmp_path: Path) -> None:
+    """Undoing the import's English of one segment of a link it made (or undid) alone is
+    refused, naming the import to undo: segment 1 got its own sentence back while the link
+    still joined it with 2, whose English ('a claim false to the core') no export wrote."""
+    joined = tmp_path / "joined.en.txt"
+    joined.write_text(REFERENCE.read_text(encoding="utf-8").replace(
+        "as a coup. This claim is false to the core.", "as a coup, a claim false to the core.", 1
+    ), encoding="utf-8")
+    fill = project.import_translation(joined, "sample", "working", overwrite="approved").fill
+    assert fill is not None and fill.group_id is not None
+    state = _state(project)
+    for sid, other in ((1, 2), (2, 1)):
+        with pytest.raises(WorkbenchError, match=rf"segment {sid}: .*with segment {other}\).*"
+                           rf"`workbench undo --import {fill.group_id}`"):
+            project.undo(sid)
+    assert _state(project) == state
+    result = project.undo_change(fill.group_id)
+    assert "the alignment links before it restored" in result["summary"]
+    assert project.link(1, "working") != project.link(2, "working")
+    # a segment whose link the import left as it was is undone alone
+    own = project.segment(5).target
+    project.import_translation(joined, "sample", "working", overwrite="approved")
+    assert project.segment(5).target != own
+    assert project.undo(5).target == own

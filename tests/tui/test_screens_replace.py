@@ -52,6 +52,18 @@ def test_a_change_that_brings_a_qa_error_says_which():
                                "get QA errors (✗)")
 
 
+def test_locked_segments_skipped_are_named_by_their_numbers_in_the_list(sample_db):
+    """After a merge the ids and the list's numbers differ: the locked segment skipped is
+    said by its number (it was 'ids 14', a segment the list numbers 13)."""
+    with Project.open(sample_db, author="reviewer") as project:
+        project.merge_with_next(1)  # ids 3, 4... are now the list's 2, 3...
+        project.review(14, "approved")
+        report = project.find_replace(None, "revolution", "uprising", dry_run=True)
+        position = project.segment(14).position
+    assert report.locked == [14] and report.locked_positions == [position] != [14]
+    assert f"1 locked segment skipped ({position}; unlock them" in summary(report)
+
+
 async def test_preview_apply_as_one_change_and_undo(sample_db, make_app):
     with Project.open(sample_db, author="reviewer") as project:
         project.review(1, "approved")  # locked: listed as skipped, never changed

@@ -215,12 +215,18 @@ def changes(db: str | None, doc: str | None, fmt: str) -> None:
 @db_option
 @click.argument("segment_ids", type=int, nargs=-1, required=True)
 def lock(db: str | None, segment_ids: tuple[int, ...]) -> None:
-    """Lock segments: their English changes only after `workbench unlock` (approving locks)."""
+    """Lock segments: their English changes only after `workbench unlock` (approving locks);
+    those locked already (approved work) are left and named, as a verdict a segment has."""
     ids = list(dict.fromkeys(segment_ids))  # an id given twice is locked once
     with open_project(db) as project, project.transaction():
+        already = [sid for sid in ids if project.segment(sid).locked]
         for sid in ids:
-            project.lock(sid)
-    click.echo(f"locked {len(ids)} segment{'s' if len(ids) != 1 else ''}")
+            if sid not in already:
+                project.lock(sid)
+    line = f"locked {plural(len(ids) - len(already), 'segment')}"
+    if already:
+        line += f"; {len(already)} locked already ({', '.join(map(str, already))})"
+    click.echo(line)
 
 
 @main.command()

@@ -52,6 +52,8 @@ class ReplaceReport:
     replacement: str
     changes: list[Replacement] = field(default_factory=list)
     locked: list[int] = field(default_factory=list)
+    locked_positions: list[int] = field(default_factory=list)
+    """The locked segments' numbers in their document's list (the editor's numbers)."""
     group_id: int | None = None
     dry_run: bool = False
 
@@ -263,6 +265,7 @@ class Batch:
                     continue
                 if row["locked"]:
                     report.locked.append(row["id"])
+                    report.locked_positions.append(row["position"])
                     continue
                 report.changes.append(Replacement(
                     row["id"], row["position"], text, after, count, spans,
@@ -284,14 +287,19 @@ class Batch:
     def _new_errors(
         self, segment_id: int, source: str, vid: int | None, before: str, after: str, stamp: int
     ) -> tuple[str, ...]:
-        """The QA errors of a segment's English ``after`` a replacement that it had not
-        ``before`` (the checks the QA gate runs, with the segment's link unit)."""
-        def errors(text: str) -> list[str]:
+        """The QA errors of a segment's English ``after`` a replacement that it had not open
+        ``before`` (the checks the QA gate runs, with the segment's link unit); one accepted
+        before says so, its acceptance lapsing with the text it was made on."""
+        def errors(text: str, own_overrides: bool = True) -> list[str]:
             return [f"{f.check}: {f.message}" for f in self.checking.open_unit_findings(
-                segment_id, source, vid, text, stored=before, stamp=stamp, errors_only=True)]
+                segment_id, source, vid, text, stored=before, stamp=stamp, errors_only=True,
+                own_overrides=own_overrides)]
 
-        had = set(errors(before))
-        return tuple(e for e in errors(after) if e not in had)
+        had = set(errors(before))  # a term's error comes once per occurrence: named once
+        new = list(dict.fromkeys(e for e in errors(after) if e not in had))
+        accepted = set(errors(before, own_overrides=False)) if new else set()
+        return tuple(f"{e} (accepted before; the acceptance lapses with the change)"
+                     if e in accepted else e for e in new)
 
     def confirm_many(
         self, segment_ids: Sequence[int], override_reason: str | None = None

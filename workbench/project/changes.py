@@ -222,6 +222,8 @@ class ChangeSet:
                 db, group["document_id"], "undo", self.context.author, reverts=group_id
             )
             restored = kept = locked = 0
+            undoable: list[tuple[Any, Any, Document, str]] = []
+            left: set[int] = set()
             for rev in q_changes.group_revisions(db, group_id):
                 row = q_docs.segment(db, rev["segment_id"])
                 if row is None:
@@ -233,9 +235,18 @@ class ChangeSet:
                 # a lock this group set by approving is undone with it; any other is kept
                 if (text, row["status"]) != (rev["new_text"] or "", rev["new_status"]):
                     kept += 1
+                    left.add(row["id"])
                     continue
                 if row["locked"] and rev["new_status"] != Status.APPROVED.value:
                     locked += 1  # locked since, or before: a lead's lock stays through verdicts
+                    left.add(row["id"])
+                    continue
+                undoable.append((rev, row, document, text))
+            with_link = 0
+            linked = self._linked(group_id) if left else lambda sid: {sid}
+            for rev, row, document, text in undoable:
+                if left & linked(row["id"]):  # its English is on a segment left, or holds one's
+                    with_link += 1
                     continue
                 old_text, old_status = rev["old_text"] or "", rev["old_status"] or "new"
                 vid = self.catalog.version_id(document, "working", create_working=True)
@@ -255,6 +266,8 @@ class ChangeSet:
                 summary += f", {kept} changed since and kept"
             if locked:
                 summary += f", {locked} locked and kept (unlock to undo)"
+            if with_link:
+                summary += f", {with_link} kept with the segments sharing their English"
             links = self._restore_alignment(group_id, group["document_id"],
                                             whole=not (kept or locked))
             if links:
@@ -267,7 +280,26 @@ class ChangeSet:
                      if n]) + " it brought removed"
             q_changes.set_summary(db, undo_id, summary)
         return {"id": undo_id, "undoes": group_id, "restored": restored,
-                "kept": kept + locked, "summary": summary}
+                "kept": kept + locked + with_link, "summary": summary}
+
+    def _linked(self, group_id: int) -> Callable[[int], set[int]]:
+        """The segments sharing an English sentence with a segment, in the links a group
+        replaced and in those of the version now (just the segment for a group that replaced
+        no links): an undo that leaves one of them as it is (changed since, or locked) leaves
+        the others too, as an import does; restored alone, the English kept on the one said
+        the other's sentence twice, or lost it."""
+        db = self.context.db
+        row = q_changes.replaced_alignment(db, group_id)
+        if row is None:
+            return lambda sid: {sid}
+        vid = int(row["version_id"])
+        before = [set(ar) for ar, _ in json.loads(row["before"])["links"]]
+
+        def linked(segment_id: int) -> set[int]:
+            out = set(q_versions.link_group(db, vid, segment_id))
+            return out.union(*(ar for ar in before if segment_id in ar))
+
+        return linked
 
 
 def _as_json(state: dict[str, Any]) -> str:

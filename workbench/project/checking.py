@@ -181,7 +181,7 @@ class Checking:
     def open_unit_findings(
         self, segment_id: int, source: str, vid: int | None, text: str | None = None, *,
         stored: str | None = None, linked: bool = True, stamp: int | None = None,
-        errors_only: bool = False,
+        errors_only: bool = False, own_overrides: bool = True,
     ) -> list[Finding]:
         """The open findings of a segment in version ``vid`` (of ``text`` when given, else of
         its stored English), checked with its link unit: what :meth:`check_segment` gives,
@@ -189,11 +189,14 @@ class Checking:
         ``vid``, read again when None; ``linked`` False: it shares no link in ``vid``;
         ``stamp``: the project's QA stamp as read before, None: read now). ``errors_only``:
         the error findings alone, which the QA policy refuses on (the spelling check, whose
-        findings are warnings, is not run: its dictionary takes 0.5–2 s to load)."""
+        findings are warnings, is not run: its dictionary takes 0.5–2 s to load).
+        ``own_overrides`` False: the segment's own accepted findings are open too, as for a
+        text replacing its English (an override holds for the text it was made on)."""
         group, findings, changed = self._unit_findings(
             source, segment_id, vid, text, stored=stored, linked=linked, stamp=stamp,
             skip=GATE_SKIP if errors_only else (),
         )
+        changed = changed or not own_overrides
         if errors_only:
             findings = [f for f in findings if f.severity == "error"]
         if not findings or (changed and group == [segment_id]):

@@ -7,6 +7,7 @@ a check that fails is an error, never a silent confirmation.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -17,6 +18,7 @@ from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext, Row
 from workbench.project.reading import Reader, Segment, to_segment
 from workbench.statuses import STATUSES, Status
+from workbench.store import changes as q_changes
 from workbench.store import checks as q_checks
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
@@ -254,10 +256,11 @@ class Editing:
                         f"undo does not reverse (its English alone would no longer match its "
                         f"Arabic); {_STRUCTURAL[last['action']]}: the texts are in the history"
                     )
-                old_text = last["old_text"] or ""
-                old_status = last["old_status"] or Status.NEW.value
                 doc = self.catalog.document_by_id(seg.document_id)
                 vid = self.catalog.version_id(doc, "working", create_working=True)
+                self._refuse_relinked(segment_id, last, vid)
+                old_text = last["old_text"] or ""
+                old_status = last["old_status"] or Status.NEW.value
                 q_versions.put_translations(db, vid, [(segment_id, old_text)])
                 q_docs.set_status(db, segment_id, old_status)
                 # locked as before the change (an undone rejection locks approved work again)
@@ -271,6 +274,35 @@ class Editing:
                 )
                 return self.reader.segment(segment_id)
         raise conflict
+
+    def _refuse_relinked(self, segment_id: int, last: Row, vid: int) -> None:
+        """Refuse the undo of ``last``, a segment's revision, alone when its change group
+        (an ``import-translation --as working``) replaced the alignment links and the segment
+        shares a link, before it or now, with others: its English alone back would leave the
+        link's other English lost (joined to English that no longer holds it) or said twice."""
+        row = q_changes.replaced_alignment(self.context.db, last["group_id"]) \
+            if last["group_id"] is not None else None
+        if row is None or int(row["version_id"]) != vid:
+            return
+        before = next((ar for ar, _ in json.loads(row["before"])["links"] if segment_id in ar),
+                      [segment_id])
+        now = q_versions.link_group(self.context.db, vid, segment_id)
+        if set(before) == set(now) or len(before) == len(now) == 1:
+            return
+        others = [sid for sid in dict.fromkeys([*now, *before]) if sid != segment_id]
+        gid = last["group_id"]
+        group = q_changes.group(self.context.db, gid)
+        instead = (
+            f"undo the whole import instead (`workbench undo --import {gid}`; Shift+F9 in the "
+            "TUI)" if group is None or group["undone_by"] is None else
+            f"its undo (change {group['undone_by']}) kept it with its link: edit it instead"
+        )
+        raise WorkbenchError(
+            f"segment {segment_id}: its English came with change {gid}, an import that changed "
+            f"which segments share an English sentence (with "
+            f"{' and '.join(f'segment {sid}' for sid in others)}); undone alone, a sentence "
+            f"would be lost or said twice: {instead}"
+        )
 
     def lock(self, segment_id: int) -> Segment:
         """Lock a segment: its English changes only after an explicit unlock (recorded)."""

@@ -95,10 +95,10 @@ def summary(report: ReplaceReport, done: bool = False) -> str:
     broken = sum(1 for c in report.changes if c.new_errors)
     if broken:
         line += f"; {plural(broken, 'segment')} {'got' if done else 'would get'} QA errors (✗)"
-    if report.locked:
-        shown = ", ".join(str(i) for i in report.locked[:10])
+    if report.locked:  # named by their numbers in the list, as the preview's changes
+        shown = ", ".join(str(i) for i in report.locked_positions[:10])
         more = ", …" if len(report.locked) > 10 else ""
-        line += (f"; {plural(len(report.locked), 'locked segment')} skipped (ids {shown}{more}; "
+        line += (f"; {plural(len(report.locked), 'locked segment')} skipped ({shown}{more}; "
                  "unlock them to change them)")
     return line
 
