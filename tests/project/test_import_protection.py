@@ -19,6 +19,16 @@ def _state(project: Project) -> dict[int, tuple[str, str, bool]]:
     return {s.id: (s.target, s.status, s.locked) for s in project.segments(limit=1000)}
 
 
+def _joined_english(folder: Path) -> Path:
+    """The reference with its first two sentences one ("as a coup, a claim false to the
+    core."): imported as working, segments 1 and 2 share that sentence (a 2-1 link)."""
+    joined = folder / "joined.en.txt"
+    joined.write_text(REFERENCE.read_text(encoding="utf-8").replace(
+        "as a coup. This claim is false to the core.", "as a coup, a claim false to the core.", 1
+    ), encoding="utf-8")
+    return joined
+
+
 def _finish_two(project: Project) -> None:
     """Segment 2 confirmed (translated), segment 3 approved (and so locked)."""
     project.confirm(2, "My own confirmed sentence.", override_reason="test")
@@ -203,10 +213,7 @@ def test_undoing_an_import_puts_back_the_alignment_links_it_replaced(
     """The working translation's links (which segments share an English sentence) come back
     with the English: they stayed as the import made them (segments 1 and 2 one unit in every
     export, the second "joined" to the first)."""
-    joined = tmp_path / "joined.en.txt"
-    joined.write_text(REFERENCE.read_text(encoding="utf-8").replace(
-        "as a coup. This claim is false to the core.", "as a coup, a claim false to the core.", 1
-    ), encoding="utf-8")
+    joined = _joined_english(tmp_path)
     assert "a claim false to the core" in joined.read_text(encoding="utf-8")
     before = [project.link(sid, "working") for sid in (1, 2)]
     assert before[0] != before[1]
@@ -246,10 +253,7 @@ def test_an_undo_leaves_a_link_whole_when_one_of_its_segments_is_kept(
     """The import joined segments 1 and 2 in one English sentence; 1 was edited since, so the
     undo keeps it and the import's links: 2 stays joined to it (it got its own sentence back,
     said twice in every export: once in 1's joined English, once on its own)."""
-    joined = tmp_path / "joined.en.txt"
-    joined.write_text(REFERENCE.read_text(encoding="utf-8").replace(
-        "as a coup. This claim is false to the core.", "as a coup, a claim false to the core.", 1
-    ), encoding="utf-8")
+    joined = _joined_english(tmp_path)
     fill = project.import_translation(joined, "sample", "working", overwrite="approved").fill
     assert fill is not None and fill.group_id is not None
     edited = project.segment(1).target.replace("a claim", "a charge")
@@ -271,10 +275,7 @@ def test_a_segment_an_import_joined_is_not_undone_alone(project: Project, tmp_pa
     """Undoing the import's English of one segment of a link it made (or undid) alone is
     refused, naming the import to undo: segment 1 got its own sentence back while the link
     still joined it with 2, whose English ('a claim false to the core') no export wrote."""
-    joined = tmp_path / "joined.en.txt"
-    joined.write_text(REFERENCE.read_text(encoding="utf-8").replace(
-        "as a coup. This claim is false to the core.", "as a coup, a claim false to the core.", 1
-    ), encoding="utf-8")
+    joined = _joined_english(tmp_path)
     fill = project.import_translation(joined, "sample", "working", overwrite="approved").fill
     assert fill is not None and fill.group_id is not None
     state = _state(project)
