@@ -293,11 +293,13 @@ class ChangeSet:
         if row is None:
             return lambda sid: {sid}
         vid = int(row["version_id"])
-        before = [set(ar) for ar, _ in json.loads(row["before"])["links"]]
+        before: dict[int, set[int]] = {}  # each segment of the links replaced: its link's
+        for ar, _ in json.loads(row["before"])["links"]:
+            shared = set(ar)
+            before.update(dict.fromkeys(ar, shared))
 
         def linked(segment_id: int) -> set[int]:
-            out = set(q_versions.link_group(db, vid, segment_id))
-            return out.union(*(ar for ar in before if segment_id in ar))
+            return set(q_versions.link_group(db, vid, segment_id)) | before.get(segment_id, set())
 
         return linked
 
