@@ -5,7 +5,10 @@ and the concordance dialog (through a clitic) inserting a unit's English."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import Input, OptionList
 
@@ -234,7 +237,10 @@ async def test_concordance_finds_through_a_clitic_and_inserts(sample_db, make_ap
         assert screen.editor.text == "People believed in the revolution from the start."
 
 
-async def test_matches_fit_80x24_as_a_tab(sample_db, make_app, tmp_path):
+@contextlib.asynccontextmanager
+async def _at_80x24_on_a_match(sample_db, make_app, tmp_path) -> AsyncIterator[tuple[Any, Any]]:
+    """The app at 80x24 (the matches a tab), a memory added, on segment 2, which has matches:
+    (app, pilot)."""
     add_memory(sample_db, tmp_path)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -243,6 +249,11 @@ async def test_matches_fit_80x24_as_a_tab(sample_db, make_app, tmp_path):
         assert screen is not None
         screen.open_segment(2)
         await settle(pilot)
+        yield app, pilot
+
+
+async def test_matches_fit_80x24_as_a_tab(sample_db, make_app, tmp_path):
+    async with _at_80x24_on_a_match(sample_db, make_app, tmp_path) as (app, pilot):
         text = "\n".join(screen_lines(app))
         # the project's memories hold units: the tab opens on the matches
         assert "Matches · best 100%" in text and "Glossary" not in text
@@ -257,14 +268,7 @@ async def test_matches_fit_80x24_as_a_tab(sample_db, make_app, tmp_path):
 async def test_tab_hint_follows_a_resize(sample_db, make_app, tmp_path):
     """The glossary's 'Shift+F6: matches' is shown where the matches are a tab: not in a wide
     terminal (the matches are a column there), and again once it is narrow."""
-    add_memory(sample_db, tmp_path)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = app.editor
-        assert screen is not None
-        screen.open_segment(2)  # it has matches: the tab opens on them
-        await settle(pilot)
+    async with _at_80x24_on_a_match(sample_db, make_app, tmp_path) as (app, pilot):
         await pilot.press("shift+f6")  # the glossary and the findings
         await settle(pilot)
         assert "Shift+F6: matches" in "\n".join(screen_lines(app))
