@@ -333,6 +333,21 @@ def test_a_replacement_typed_in_lower_case_takes_the_case_found(project: Project
         "revolution! The October revolution, a revolution, the revolution.")
 
 
+def test_a_replacement_in_lower_case_takes_a_titles_case_word_by_word(project: Project) -> None:
+    """A name of several capitalised words takes the case word by word, a title's small words
+    staying small ("European Commission" → "european parliament" wrote "European parliament")."""
+    project.save_draft(1, "The European Commission and the Ministry of Health met.")
+    report = project.find_replace(None, "european commission", "european parliament", ids=[1],
+                                  dry_run=True)
+    assert report.changes[0].after == "The European Parliament and the Ministry of Health met."
+    report = project.find_replace(None, "ministry of health", "ministry of public health",
+                                  ids=[1], dry_run=True)
+    assert report.changes[0].after == (
+        "The European Commission and the Ministry of Public Health met.")
+    report = project.find_replace(None, "the european", "the swiss", ids=[1], dry_run=True)
+    assert report.changes[0].after == "The Swiss Commission and the Ministry of Health met."
+
+
 def test_a_replacement_says_the_qa_errors_it_brings(project: Project, sample_db: Path) -> None:
     """Replacing "revolution" with "revolt" writes the glossary's forbidden "October revolt"
     into segment 1 and loses the required "revolution" elsewhere: the preview and the command

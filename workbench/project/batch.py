@@ -124,13 +124,26 @@ def replaceable(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+#: Words a title leaves in lower case ("Ministry of Health").
+_TITLE_SMALL = frozenset(
+    {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
+
+
 def cased_like(replacement: str, found: str) -> str:
     """``replacement`` (typed in lower case) in the case of the text ``found``, as a word
-    processor's case-insensitive replace does: all capitals (REVOLUTION → REVOLT), a capital
-    first letter (Revolution → Revolt), else as typed."""
+    processor's case-insensitive replace does: all capitals (REVOLUTION → REVOLT), every word
+    of several capitalised but a title's small words (European Commission → European
+    Parliament), a capital first letter (Revolution → Revolt), else as typed."""
     letters = [c for c in found if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
+    words = re.findall(r"[^\W\d_]+", found)
+    if sum(w[0].isupper() for w in words) > 1 and all(
+            w[0].isupper() or w in _TITLE_SMALL for w in words):
+        def title(word: re.Match[str]) -> str:
+            small = word.group() in _TITLE_SMALL and (word.start() or found[0].islower())
+            return word.group() if small else word.group()[:1].upper() + word.group()[1:]
+        return re.sub(r"[^\W\d_]+", title, replacement)
     if found[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
