@@ -110,6 +110,37 @@ def test_merging_segments_keeps_their_errors(project: Project) -> None:
     assert [e.id for e in project.lqa.errors(segment_id=1)] == [error.id]
 
 
+def test_a_merge_or_split_keeps_errors_valid_where_their_words_went(project: Project) -> None:
+    """A merge joins and a split cuts the English without changing its words: the errors made
+    on it stay valid, their spans in the new English and a split's on the part holding their
+    words (a merge marked them outdated; a split left them all on the first part, outdated)."""
+    project.save_draft(1, " First part here.")
+    project.save_draft(2, "Second part there.")
+    first = project.lqa.add_error(1, "style/awkward", "minor", span=(1, 6))
+    second = project.lqa.add_error(2, "accuracy/mistranslation", "major", span=(12, 17))
+    whole = project.lqa.add_error(2, "accuracy/omission", "minor")
+    project.save_draft(2, "Second part there!")  # an error made on earlier English
+    stale = project.lqa.add_error(2, "style", "minor", span=(0, 6))
+    project.save_draft(2, "Second part there.")
+    stale_text = "Second part there!"
+    project.merge_with_next(1)
+    errors = {e.id: e for e in project.lqa.errors(segment_id=1)}
+    assert project.segment(1).target == "First part here. Second part there."
+    assert errors[first.id].quote == "First" and not errors[first.id].outdated
+    assert errors[second.id].quote == "there" and not errors[second.id].outdated
+    assert errors[whole.id].span is None and not errors[whole.id].outdated
+    assert errors[stale.id].outdated and errors[stale.id].target_text == stale_text
+    merged = project.segment(1)
+    cut = len("First part here. ")
+    _, right = project.split_segment(1, merged.source.index(" ", 3), english_offset=cut)
+    left_errors = {e.id: e for e in project.lqa.errors(segment_id=1)}
+    right_errors = {e.id: e for e in project.lqa.errors(segment_id=right.id)}
+    assert set(right_errors) == {second.id}
+    assert right_errors[second.id].quote == "there" and not right_errors[second.id].outdated
+    assert left_errors[first.id].quote == "First" and not left_errors[first.id].outdated
+    assert left_errors[whole.id].outdated  # about the whole English: it stays, outdated
+
+
 def test_parse_ranges() -> None:
     assert parse_ranges("1-40, 52,60-60") == [(1, 40), (52, 52), (60, 60)]
     for bad in ("", "a-b", "5-2", "0"):

@@ -20,6 +20,7 @@ from workbench.project.reading import Reader, Segment
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
+from workbench.store import lqa as q_lqa
 from workbench.store import restructure as q
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
@@ -44,6 +45,24 @@ def _status_after_change(statuses: list[str], text: str) -> str:
 
 def _join(*texts: str | None) -> str:
     return " ".join(t.strip() for t in texts if t and t.strip())
+
+
+class _Piece:
+    """Where a stretch of one segment's English stands in a segment's new English: characters
+    ``start``–``end`` of the old text are at ``to`` in ``text`` of segment ``segment_id``."""
+
+    def __init__(self, old: str, start: int, end: int, segment_id: int, text: str,
+                 to: int) -> None:
+        lead = len(old[start:end]) - len(old[start:end].lstrip())
+        self.start, self.end = start + lead, start + len(old[start:end].rstrip())
+        self.segment_id, self.text, self.to = segment_id, text, to
+
+    def span(self, error: dict[str, Any]) -> tuple[int, int] | None:
+        """The error's span moved into the new English, or None when it is not inside."""
+        start, end = error["span_start"], error["span_end"]
+        if not (self.start <= start and end <= self.end):
+            return None
+        return start - self.start + self.to, end - self.start + self.to
 
 
 class Restructure:
@@ -86,6 +105,26 @@ class Restructure:
         q_versions.put_translations(self.context.db, vid, rows)
 
     # merge --------------------------------------------------------------------------------
+
+    def _move_errors(self, segment_id: int, text: str, pieces: list[_Piece],
+                     unplaced: _Piece | None) -> None:
+        """Move the LQA errors made on the segment's current English ``text`` to where their
+        words now stand (errors without a span to ``unplaced``, if given): a merge or a split
+        cuts or joins the English, its words unchanged, so they stay valid. Errors on earlier
+        English stay as they are, outdated."""
+        for error in q_lqa.errors(self.context.db, segment_ids=[segment_id]):
+            if error["target_text"] != text:
+                continue
+            if error["span_start"] is None:
+                if unplaced is not None:
+                    q_lqa.move_error(self.context.db, error["id"], unplaced.segment_id,
+                                     unplaced.text, None)
+                continue
+            for piece in pieces:
+                if (span := piece.span(error)) is not None:
+                    q_lqa.move_error(self.context.db, error["id"], piece.segment_id,
+                                     piece.text, span)
+                    break
 
     def merge_with_next(self, segment_id: int) -> Segment:
         """Join a segment with the next one of its document and return the merged segment.
@@ -140,6 +179,9 @@ class Restructure:
                 texts = list(dict.fromkeys(t for t in (a_texts.get(vid), b_texts.get(vid)) if t))
                 if texts or vid in a_texts or vid in b_texts:
                     q_versions.put_translations(self.context.db, vid, [(a["id"], _join(*texts))])
+        for seg, to in ((a_seg, 0), (b_seg, len(merged_text) - len(b_seg.target.strip()))):
+            piece = _Piece(seg.target, 0, len(seg.target), a["id"], merged_text, to)
+            self._move_errors(seg.id, seg.target, [piece], piece)
         q.repoint_records(self.context.db, b["id"], a["id"])
         q.delete_segment(self.context.db, b["id"])
         q.shift_positions(self.context.db, doc.id, b["position"], -1)
@@ -240,6 +282,10 @@ class Restructure:
             touched = self._split_link(vid, link, a["id"], new_id, len(left), len(right))
             if vid != wid:
                 self._refresh_link_texts(vid, touched)
+        if english_offset is not None:
+            self._move_errors(a["id"], target, [
+                _Piece(target, 0, english_offset, a["id"], en_left, 0),
+                _Piece(target, english_offset, len(target), new_id, en_right, 0)], None)
         self._write_working(doc, [(a["id"], en_left), (new_id, en_right)])
         q_history.add_revision(
             self.context.db, a["id"], self.context.author, "split",

@@ -75,6 +75,19 @@ def errors(
     return list(db.query(sql + "ORDER BY s.document_id, s.position, e.id", params))
 
 
+def move_error(
+    db: Database, error_id: int, segment_id: int, target_text: str,
+    span: tuple[int, int] | None,
+) -> None:
+    """Give an error the segment and English it now stands on (a merge or split moved its
+    words), its span in that English."""
+    start, end = span if span is not None else (None, None)
+    db.execute(
+        "UPDATE lqa_errors SET segment_id = ?, target_text = ?, span_start = ?, span_end = ? "
+        "WHERE id = ?", [segment_id, target_text, start, end, error_id],
+    )
+
+
 def delete_group_errors(db: Database, group_id: int) -> int:
     """Delete the errors a change group brought (its undo: as if never recorded, so that the
     file imported again brings them again); how many."""
