@@ -216,12 +216,15 @@ def test_undoing_an_import_takes_back_its_errors_and_comments(
     assert (report.lqa_added, report.notes_added, report.updated) == (1, 1, [])
     assert report.group_id is not None and report.group_id == project.last_import()
     assert project.changes()[0]["summary"].endswith("; 1 LQA error, 1 comment")
+    (brought,) = project.lqa.errors(segment_id=8)
     result = project.undo_change(report.group_id)
     assert result["summary"].endswith("; 1 LQA error and 1 comment it brought removed")
     assert [e.id for e in project.lqa.errors()] == [own.id]
     assert project.notes(8) == []
     again = project.import_xliff(path)
     assert (again.lqa_added, again.notes_added) == (1, 1)
+    (back,) = project.lqa.errors(segment_id=8)
+    assert back.id > brought.id  # an id is never given again (SQLite gave it again)
 
 
 def test_a_tmx_reviewed_elsewhere_keeps_its_errors(project: Project, tmp_path: Path) -> None:

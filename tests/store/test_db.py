@@ -179,3 +179,36 @@ def test_a_version_1_project_keeps_its_approved_work_locked(tmp_path: Path) -> N
         with pytest.raises(LockedError):
             project.confirm(1, "Changed approved work.")
         project.confirm(2, "Changed translated work.")
+
+
+def test_lqa_errors_keep_their_ids_through_the_upgrade_and_ids_are_not_given_again(
+    tmp_path: Path,
+) -> None:
+    """Schema 12 rebuilds the LQA errors' table so that SQLite never gives a deleted error's
+    id again: a project of schema 11 keeps its errors, ids and all."""
+    from workbench.project import Project
+    from workbench.store.schema import MIGRATIONS
+    from workbench.store.sqlite import sql_statements
+
+    path = tmp_path / "old.db"
+    stamp = "2026-01-01T00:00:00.000+00:00"
+    with sqlite3.connect(path) as conn:
+        for script in MIGRATIONS[:11]:
+            for statement in sql_statements(script):
+                conn.execute(statement)
+        conn.execute("INSERT INTO documents VALUES (1, 'doc', NULL, NULL, ?)", [stamp])
+        conn.execute("INSERT INTO segments (id, document_id, paragraph, position, source, "
+                     "status, updated_at) VALUES (1, 1, 1, 1, 'قامت الثورة.', 'new', ?)",
+                     [stamp])
+        conn.executemany(
+            "INSERT INTO lqa_errors (id, segment_id, target_text, category, severity, author, "
+            "at) VALUES (?, 1, 'The revolution.', 'style', 'minor', 'rev', ?)",
+            [(3, stamp), (7, stamp)])
+        conn.execute("PRAGMA user_version = 11")
+    conn.close()
+    with Project.open(path) as project:
+        assert project.db.schema_version() == SCHEMA_VERSION
+        assert [e.id for e in project.lqa.errors()] == [3, 7]
+        with transaction(project.db):
+            project.db.execute("DELETE FROM lqa_errors WHERE id = 7")
+        assert project.lqa.add_error(1, "style", "minor").id == 8

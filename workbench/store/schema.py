@@ -489,6 +489,38 @@ MIGRATIONS: list[str] = [
     ALTER TABLE lqa_errors ADD COLUMN group_id INTEGER REFERENCES change_groups(id);
     CREATE INDEX lqa_errors_group ON lqa_errors(group_id) WHERE group_id IS NOT NULL;
     """,
+    # 12: an LQA error's id is never given again (reviewers name errors by id in `lqa remove`
+    # and reports; an undo that deleted the newest errors gave their ids to the next ones)
+    """
+    ALTER TABLE lqa_errors RENAME TO lqa_errors_before_12;
+    CREATE TABLE lqa_errors (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        revision_id INTEGER REFERENCES revisions(id),
+        target_text TEXT NOT NULL,
+        category TEXT NOT NULL,
+        severity TEXT NOT NULL CHECK (severity IN ('neutral', 'minor', 'major', 'critical')),
+        span_start INTEGER,
+        span_end INTEGER,
+        comment TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL,
+        at TEXT NOT NULL,
+        removed_at TEXT,
+        removed_by TEXT,
+        group_id INTEGER REFERENCES change_groups(id),
+        CHECK ((span_start IS NULL) = (span_end IS NULL)),
+        CHECK (span_start IS NULL OR (0 <= span_start AND span_start < span_end))
+    );
+    INSERT INTO lqa_errors (id, segment_id, revision_id, target_text, category, severity,
+        span_start, span_end, comment, author, at, removed_at, removed_by, group_id)
+        SELECT id, segment_id, revision_id, target_text, category, severity, span_start,
+        span_end, comment, author, at, removed_at, removed_by, group_id
+        FROM lqa_errors_before_12;
+    DROP TABLE lqa_errors_before_12;
+    CREATE INDEX lqa_errors_segment ON lqa_errors(segment_id);
+    CREATE INDEX lqa_errors_revision ON lqa_errors(revision_id);
+    CREATE INDEX lqa_errors_group ON lqa_errors(group_id) WHERE group_id IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -756,4 +756,7 @@ POSTGRES_MIGRATIONS: list[str] = [
     ALTER TABLE lqa_errors ADD COLUMN group_id BIGINT REFERENCES change_groups(id);
     CREATE INDEX lqa_errors_group ON lqa_errors(group_id) WHERE group_id IS NOT NULL;
     """,
+    # 12: SQLite's LQA error ids never given again (see schema.py); a PostgreSQL sequence
+    # never gives one twice already
+    "SELECT 1",
 ]
