@@ -356,17 +356,24 @@ def test_a_version_name_with_a_colon_or_a_line_break_is_refused(
     project: Project, tmp_path: Path
 ) -> None:
     """``--name a:b`` stored draft:a:b, which `--draft a:b` never found (a colon names the
-    kind); a line break broke the tables. Spaces around a name are dropped."""
+    kind); a line break broke the tables, a bidi override reorders what follows it in any
+    table or message. Spaces around a name are dropped."""
     src = tmp_path / "doc.txt"
     src.write_text(ARABIC, encoding="utf-8")
     project.import_document(src)
     en = tmp_path / "en.txt"
     en.write_text(ENGLISH, encoding="utf-8")
     before = _counts(project)
-    for bad in ("a:b", "two\nlines"):
+    for bad in ("a:b", "two\nlines", "txt.\u202eexe"):
         with pytest.raises(WorkbenchError, match="version name"):
             project.import_translation(en, "doc", "draft", bad)
     assert _counts(project) == before
+    spoof = tmp_path / "report\u202etxt.exe"  # shows as "reportexe.txt"
+    spoof.write_text(ARABIC, encoding="utf-8")
+    with pytest.raises(WorkbenchError, match="bidi controls"):
+        project.import_document(spoof)  # a name from the file: refused as well
+    assert _counts(project) == before
+    project.import_document(spoof, "report")
     assert project.import_translation(en, "doc", "draft", " second ").version == "draft:second"
 
 

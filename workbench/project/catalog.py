@@ -14,9 +14,14 @@ VERSION_KINDS = ("working", "reference", "draft")
 WORKING = "working"
 
 
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: in a name they reorder whatever a table, a file name
+or a message shows after it (an override makes "txt.exe" read "exe.txt")."""
+
+
 def _has_control(name: str) -> bool:
-    """Whether ``name`` holds a line break or another control character."""
-    return any(unicodedata.category(ch) == "Cc" for ch in name)
+    """Whether ``name`` holds a line break, another control character or a bidi control."""
+    return any(unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS for ch in name)
 
 
 def version_name(kind: str, name: str | None) -> str:
@@ -30,7 +35,8 @@ def version_name(kind: str, name: str | None) -> str:
     label = (name or "").strip() or "main"
     if ":" in label or _has_control(label):
         raise WorkbenchError(
-            f"the version name {label!r} holds a colon, a line break or a control character"
+            f"the version name {label!r} holds a colon, a line break or a control character "
+            "(bidi controls too)"
         )
     return f"{kind}:{label}"
 
@@ -43,7 +49,8 @@ def document_name(name: str) -> str:
         raise WorkbenchError("the document name is empty: give one with --doc NAME")
     if _has_control(stripped):
         raise WorkbenchError(
-            f"the document name {stripped!r} holds a line break or a control character"
+            f"the document name {stripped!r} holds a line break or a control character "
+            "(bidi controls too)"
         )
     return stripped
 
