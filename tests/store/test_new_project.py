@@ -42,6 +42,17 @@ def test_killed_import_leaves_no_project(tmp_path: Path) -> None:
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     assert not target.exists()
+    # the killed build's file stays until a later build of the project finds it (the first
+    # minute it might be another machine's, writing into a shared folder)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("جملة.\n", encoding="utf-8")
+    run_cli("import", str(doc), "--db", str(tmp_path / "other.db"))
+    assert building.exists()
+    old = time.time() - 120
+    os.utime(building, (old, old))
+    assert run_cli("import", str(doc), "--db", str(target)).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "doc.txt", "new.db",
+                                                          "other.db"]
 
 
 def test_import_creates_the_project_only_when_done(tmp_path: Path) -> None:

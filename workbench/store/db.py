@@ -8,8 +8,10 @@ A project is an SQLite file (``store.sqlite``) or a PostgreSQL database (``store
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
-from collections.abc import Iterable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -113,6 +115,7 @@ def new_database(location: str | Path | ServerAddress) -> Iterator[Database]:
     if not os.access(folder, os.W_OK):
         raise ProjectError(f"{where}: cannot create the project (folder {folder} is not writable)")
     refuse_stale_wal(where)
+    _remove_dead_builds(where, remove_database)
     tmp = where.with_name(f".{where.name}.building-{os.getpid()}")
     remove_database(tmp)
     try:
@@ -132,6 +135,33 @@ def analyze(db: Database) -> None:
     """Refresh the query planner's statistics (``ANALYZE``), after an import that added or
     changed many rows; it reads every index once (about 0.1 s at 100,000 segments)."""
     db.analyze()
+
+
+DEAD_BUILD_AGE_S = 60.0
+"""A build file of a process that is gone, untouched this long, is a killed build's."""
+
+
+def _remove_dead_builds(where: Path, remove: Callable[[Path], None]) -> None:
+    """Delete the temporary files of earlier builds of the project ``where`` whose process
+    was killed (``kill -9`` leaves them): their process no longer runs on this machine and
+    they were not written for a minute (a build of another machine sharing the folder
+    writes all the time). Not on Windows, where ``os.kill`` would end the process."""
+    if os.name == "nt":
+        return
+    for build in where.parent.glob(f".{glob.escape(where.name)}.building-*"):
+        pid = build.name.rpartition("-")[2]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue  # another user's process, or no way to tell
+        with contextlib.suppress(OSError):
+            if time.time() - build.stat().st_mtime >= DEAD_BUILD_AGE_S:
+                remove(build)
 
 
 @contextlib.contextmanager
