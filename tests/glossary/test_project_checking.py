@@ -45,6 +45,9 @@ def test_override_is_applied_and_cleared_when_the_text_changes(project: Project)
     project.save_draft(sid, project.segment(sid).target + " ")
     assert project.overrides() == []
     assert [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
+    project.undo(sid)  # the text it was accepted on is back: so is the acceptance (it was lost)
+    assert [o.id for o in project.overrides()] == [override.id]
+    assert not [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
 
 
 def test_an_override_without_a_term_holds_for_the_terms_found_then(project: Project) -> None:

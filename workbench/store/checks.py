@@ -1,7 +1,8 @@
 """Queries on QA overrides: a reviewer's acceptance of a finding, valid for one target text.
 
-Triggers in the schema delete an override when its segment's text in that version changes;
-the readers below also ignore any override whose stored text differs from the current one.
+An override is in force while its segment's text in that version is the text it was made on:
+the readers below ignore the others, which stay (an undo that brings the text back brings the
+acceptance back); a trigger deletes a segment's overrides with its text.
 """
 
 from __future__ import annotations

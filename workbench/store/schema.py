@@ -490,8 +490,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX lqa_errors_group ON lqa_errors(group_id) WHERE group_id IS NOT NULL;
     """,
     # 12: an LQA error's id is never given again (reviewers name errors by id in `lqa remove`
-    # and reports; an undo that deleted the newest errors gave their ids to the next ones)
+    # and reports; an undo that deleted the newest errors gave their ids to the next ones);
+    # an override stays when its text changes, in force again once the text is back (an undo)
     """
+    DROP TRIGGER overrides_clear_on_update;
     ALTER TABLE lqa_errors RENAME TO lqa_errors_before_12;
     CREATE TABLE lqa_errors (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -756,7 +756,10 @@ POSTGRES_MIGRATIONS: list[str] = [
     ALTER TABLE lqa_errors ADD COLUMN group_id BIGINT REFERENCES change_groups(id);
     CREATE INDEX lqa_errors_group ON lqa_errors(group_id) WHERE group_id IS NOT NULL;
     """,
-    # 12: SQLite's LQA error ids never given again (see schema.py); a PostgreSQL sequence
-    # never gives one twice already
-    "SELECT 1",
+    # 12: an override stays when its text changes (see schema.py; a PostgreSQL sequence never
+    # gave an LQA error's id twice)
+    """
+    DROP TRIGGER overrides_clear_on_update ON translations;
+    DROP FUNCTION overrides_clear_on_update();
+    """,
 ]
