@@ -653,6 +653,34 @@ def test_comments_written_in_another_tool_come_back_once(
     assert len(project.notes(3)) == 1
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2"])
+def test_a_comment_written_inline_comes_in_as_a_note(
+    export: Exporter, project: Project, fmt: str
+) -> None:
+    """A reviewer's comment on a stretch of the English as an annotation (XLIFF 2.0 ``<mrk
+    type="comment" value=…>``, 1.2 ``<mrk comment=…>``) is a note naming what it marks; the
+    text it marks stays as it was (the comment was lost)."""
+    path = export(fmt)
+    tree = etree.parse(str(path))
+    ns, name = (NS1, "trans-unit") if fmt == "xliff" else (NS2, "unit")
+    unit = next(u for u in tree.iter(f"{ns}{name}") if u.get("id") == "3")
+    target = next(unit.iter(f"{ns}target"))
+    english = target.text
+    word = english.split()[1]
+    before, _, after = english.partition(word)
+    target.text = before
+    attrs = ({"mtype": "x-comment", "comment": "too  literal"} if fmt == "xliff" else
+             {"id": "c1", "type": "comment", "value": "too  literal"})
+    mark = etree.SubElement(target, f"{ns}mrk", attrs)
+    mark.text, mark.tail = word, after
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    report = project.import_bilingual(path)
+    assert report.notes_added == 1 and report.updated == []
+    assert [n["text"] for n in project.notes(3)] == [f'"{word}": too literal']
+    assert project.segment(3).target == english
+    assert project.import_bilingual(path).notes_added == 0
+
+
 @pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
 def test_a_note_with_a_control_character_is_not_taken_again(
     export: Exporter, project: Project, fmt: str

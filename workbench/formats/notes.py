@@ -39,3 +39,22 @@ def comment_notes(notes: Iterable[etree._Element], kind: str | None = None) -> t
     return tuple(
         t for k, t in texts if t and k not in GENERATED_NOTES and not is_note(t)
     )
+
+
+def inline_comments(*containers: etree._Element | None) -> tuple[str, ...]:
+    """The comments written inside the text as annotations — XLIFF 2.0 ``<mrk type="comment"
+    value="…">`` (or ``<sm>``), XLIFF 1.2 ``<mrk comment="…">`` — each on one line as
+    ``"MARKED TEXT": COMMENT`` (the comment alone when it marks no text), once."""
+    out: list[str] = []
+    for container in containers:
+        for el in container.iter() if container is not None else ():
+            name = safexml.local(el.tag) if isinstance(el.tag, str) else ""
+            if name not in ("mrk", "sm"):
+                continue
+            value = el.get("value") if el.get("type") == "comment" else el.get("comment")
+            comment = " ".join((value or "").split())
+            if not comment:
+                continue
+            marked = " ".join(safexml.text_of(el).split()) if name == "mrk" else ""
+            out.append(f'"{marked}": {comment}' if marked else comment)
+    return tuple(dict.fromkeys(out))

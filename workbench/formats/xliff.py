@@ -18,7 +18,7 @@ from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
 from workbench.formats.codes import XLIFF12, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
-from workbench.formats.notes import comment_notes, lqa_notes
+from workbench.formats.notes import comment_notes, inline_comments, lqa_notes
 from workbench.statuses import (
     MEMOQ_STATUS,
     STATUSES,
@@ -202,7 +202,9 @@ def _read_trans_unit(tu: etree._Element) -> ImportedUnit | None:
             ))
     return ImportedUnit(
         key=tu.get("id"), source=source, target=target, state=state, status=status.value,
-        line=tu.sourceline, lqa=lqa_notes(notes), notes=comment_notes(notes, "from"),
+        line=tu.sourceline, lqa=lqa_notes(notes),
+        notes=tuple(dict.fromkeys(comment_notes(notes, "from") + inline_comments(
+            source_el, target_el))),
         parts=tuple(parts) if len(parts) > 1 else (),
     )
 

@@ -15,7 +15,7 @@ from lxml import etree
 from workbench.formats import xmlout
 from workbench.formats.codes import XLIFF20, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedUnit, Unit
-from workbench.formats.notes import comment_notes, lqa_notes
+from workbench.formats.notes import comment_notes, inline_comments, lqa_notes
 from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -136,7 +136,8 @@ def read_unit(unit: etree._Element) -> ImportedUnit | None:
         status=status.value,
         line=unit.sourceline,
         lqa=lqa_notes(unit.iter(_q("note"))),
-        notes=comment_notes(unit.iter(_q("note")), "category"),
+        notes=tuple(dict.fromkeys(comment_notes(unit.iter(_q("note")), "category")
+                                  + inline_comments(*unit.iter(_q("source"), _q("target"))))),
         parts=tuple(parts) if len(parts) > 1 else (),
     )
 
