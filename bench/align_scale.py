@@ -60,6 +60,10 @@ def run() -> list[Row]:
             r["seconds"], "s",
             f"hunalign ({peer.build}) {peer.seconds:.2f} s" if peer else "hunalign not here",
             r["seconds"] / peer.seconds if peer else None, "faster than hunalign"))
+        if peer and peer.cpu is not None:  # native: CPU beside CPU (ours uses two threads)
+            rows.append(Row(f"CPU time, {size:,} sentences", r["cpu"], "s",
+                            f"hunalign {peer.cpu:.2f} s", r["cpu"] / peer.cpu,
+                            "faster than hunalign"))
         peer_mb = peer.peak_mb if peer else None
         rows.append(Row(f"peak memory, {size:,} sentences", r["peak_mb"], "MB",
                         f"hunalign {peer_mb:.0f} MB" if peer_mb else "",

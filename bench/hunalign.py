@@ -30,6 +30,7 @@ class Run:
     seconds: float
     peak_mb: float | None
     build: str
+    cpu: float | None = None  # user + system seconds of a native run (None under Node.js)
 
 
 def command() -> tuple[list[str], str] | None:
@@ -81,20 +82,23 @@ def align(ar: Sequence[str], en: Sequence[str], dictionary: Sequence[str] = (),
     files = {"dic": dictionary, "ar": ar, "en": en}
     for key, lines in files.items():
         (folder / f"{key}.txt").write_text("".join(f"{x}\n" for x in lines), encoding="utf-8")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run([*cmd, *(str(folder / f"{k}.txt") for k in files)],
                           capture_output=True, text=True, check=True)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, peak = usage.ru_maxrss, after.ru_maxrss
+    cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
     ladder = [(int(i), int(j)) for i, j, _ in
               (line.split("\t") for line in proc.stdout.splitlines() if line.strip())]
     if build == "WebAssembly":  # the alignment alone, Node's start-up and loading excluded
         report = json.loads(proc.stderr.strip().splitlines()[-1])
         seconds, peak_mb = report["seconds"], report["peak_mb"]
-    else:  # the largest child so far: this one's only when it is larger than the earlier ones
-        peak_mb = peak / 1024 if peak > before else None
-    return Run(ladder_links(ladder, len(ar), len(en)), seconds, peak_mb, build)
+        return Run(ladder_links(ladder, len(ar), len(en)), seconds, peak_mb, build)
+    # the largest child so far: this one's only when it is larger than the earlier ones
+    peak_mb = peak / 1024 if peak > before else None
+    return Run(ladder_links(ladder, len(ar), len(en)), seconds, peak_mb, build, cpu)
 
 
 def freedict_lines(index: Path, limit: int = 6) -> list[str]:
