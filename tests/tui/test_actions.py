@@ -136,6 +136,29 @@ async def test_glossary_panel_and_insert_keys(make_app):
         assert isinstance(app.focused, EnglishEditor)
 
 
+async def test_inserted_rendering_is_spaced_from_closing_quotes_and_brackets(make_app):
+    app = make_app()
+    async with editing(app, UPRISING) as (pilot, screen):
+        rendering = screen.query_one(GlossaryPanel).lines[0].rendering
+        cases = [  # (English before the cursor, after it) -> what alt+1 makes of it
+            (('He said "it rhymes."', ""), f'He said "it rhymes." {rendering}'),
+            (("the AMs'", ""), f"the AMs' {rendering}"),
+            (("(MWPs)", ""), f"(MWPs) {rendering}"),
+            (("a 25%", ""), f"a 25% {rendering}"),
+            (('he said "', ""), f'he said "{rendering}'),
+            (("(", ""), f"({rendering}"),
+            (("", '"it rhymes"'), f'{rendering} "it rhymes"'),
+            (("", "(MWPs)"), f"{rendering} (MWPs)"),
+            (('"it rhymes', '"'), f'"it rhymes {rendering}"'),
+        ]
+        for (before, after), expected in cases:
+            screen.editor.load_text(before + after)
+            screen.editor.move_cursor(screen.editor.document.get_location_from_index(
+                len(before)))
+            await pilot.press("alt+1")
+            assert screen.editor.text == expected, (before, after)
+
+
 async def test_search_arabic_normalised_and_english_case_insensitive(make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):
