@@ -276,6 +276,43 @@ async def test_undo_restores_the_previous_text(sample_db, make_app):
         assert project.history(seg_id)[-1].action == "undo"
 
 
+async def test_english_typed_while_an_undo_waits_is_kept_over_the_restored_one(
+    sample_db, make_app
+):
+    """F9 waits behind another program's write lock; the translator types on, and the
+    autosave of the new English queues behind the undo: the editor keeps what was typed, and
+    the project holds what the editor shows (the restored English came over the typing on
+    screen, while the typing was stored)."""
+    import sqlite3
+
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        clock = fake_clock(screen)
+        seg_id = screen.current.id
+        screen.editor.load_text("A completely new sentence.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        other = sqlite3.connect(sample_db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program writes, and takes its time
+        try:
+            await pilot.press("f9")
+            await pilot.press("end", *" Typed on.")
+            await pilot.pause()
+            clock.now += AUTOSAVE_IDLE
+            screen._autosave_tick()  # saved behind the undo
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await settle(pilot)
+        typed = "A completely new sentence. Typed on."
+        assert screen.editor.text == typed
+        with Project.open(sample_db) as project:
+            assert project.segment(seg_id).target == typed
+            assert [h.action for h in project.history(seg_id)[-2:]] == ["undo", "edit"]
+        said = [str(n.message) for n in app._notifications]
+        assert any("typed meanwhile was kept" in m for m in said), said
+
+
 async def test_a_refused_undo_names_the_segment_by_its_number_in_the_list(sample_db, make_app):
     """F9 on a merged segment is refused; the message names it by its number in the list,
     not its id (two merges: segment 4 is the list's third)."""

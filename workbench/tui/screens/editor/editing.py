@@ -70,6 +70,7 @@ class Written(Message):
     error: str | None = None
     conflict: ConflictError | None = None
     intended: str = ""  # of a conflict: the write refused ("save", "confirmed", "undo")
+    asked_on: str | None = None  # of an undo: the English in the editor when it was asked
 
 
 @dataclass(frozen=True)
@@ -342,6 +343,18 @@ class SegmentEditing(EditorPart):
             self.notify(f"Segment {segment.position} was not confirmed: its QA errors need a "
                         "reason. It is kept as a draft; open it and confirm again.",
                         severity="warning", timeout=12)
+        elif (message.kind == "undo" and is_current and segment is not None
+              and message.asked_on is not None and self.editor.text != message.asked_on):
+            # typed on while the undo was written: the English typed stays and is saved over
+            # the restored one (the autosave, queued after the undo, may have done so)
+            self.sync_read_only()
+            if self.locked and self.editor.text != self.saved_text:  # an undone rejection
+                self.keep_locked(segment.id, self.editor.text)
+                self.dirty_since = None  # saved once unlocked
+            undo_key = keys.key_name(self.wb.keymap(), "undo")
+            self.notify(f"Segment {segment.position}: restored ({segment.status}), then the "
+                        f"English typed meanwhile was kept over it ({undo_key} again "
+                        "restores).", severity="warning", timeout=8)
         elif message.kind == "undo" and is_current and segment is not None:
             self.saved_text = segment.target
             self.editor.load_text(segment.target)
@@ -478,6 +491,7 @@ class SegmentEditing(EditorPart):
             return
         self.flush_edit()
         segment_id = self.current.id
+        asked_on = self.editor.text
         base, own = self.base_revision, self.own_writes
         unlock_key = keys.key_name(self.wb.keymap(), "unlock")
 
@@ -495,7 +509,7 @@ class SegmentEditing(EditorPart):
                                error=describe_in_list(refused, project, unlock_key))
             own.moved(segment_id, revision, segment.revision)
             return Written(segment_id, "undo", segment.target, segment,
-                           _checked(project, segment_id))
+                           _checked(project, segment_id), asked_on=asked_on)
 
         self._write(segment_id, "undo", "", undo)
 
