@@ -459,6 +459,16 @@ class SegmentEditing(EditorPart):
             self.notify("Confirmed. That was the last segment of this view.")
 
     def _ask_override(self, message: Written) -> None:
+        """Ask for the reason that confirms the blocked English anyway; English typed on since
+        the confirmation was asked is not the one blocked: the segment stays a draft."""
+        if self.editor.text != message.text:
+            segment = message.segment
+            name = f"Segment {segment.position}" if segment is not None else "The segment"
+            key = keys.key_name(self.wb.keymap(), "confirm")
+            self.notify(f"{name} was not confirmed: its QA errors need a reason, and the "
+                        f"English was typed on meanwhile. {key} confirms it as it is now.",
+                        severity="warning", timeout=8)
+            return
         errors = [f for f in message.findings or [] if f.severity == "error"]
         segment_id, text = message.segment_id, message.text
 
