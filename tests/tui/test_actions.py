@@ -150,6 +150,9 @@ async def test_inserted_rendering_is_spaced_from_closing_quotes_and_brackets(mak
             (("", '"it rhymes"'), f'{rendering} "it rhymes"'),
             (("", "(MWPs)"), f"{rendering} (MWPs)"),
             (('"it rhymes', '"'), f'"it rhymes {rendering}"'),
+            (("The <1>president</1>", ""), f"The <1>president</1> {rendering}"),
+            (("The <1>", "</1>"), f"The <1>{rendering}</1>"),
+            (("", "<1>president</1> said"), f"{rendering} <1>president</1> said"),
         ]
         for (before, after), expected in cases:
             screen.editor.load_text(before + after)

@@ -23,6 +23,8 @@ from workbench.tui.widgets.panels import GlossaryPanel, SourceView, TermLine
 _WORD_REST = re.compile(r"[^\W_]*(?:['’][^\W_]+)*")  # the rest of a word: don't, O’Brien
 _MARKS_BEFORE_SPACE = ".,;:!?…%)]}»”’"  # an inserted word after these is spaced from them
 _OPENERS = "([{«“‘"  # and one before these
+_TAGS_ENDING = re.compile(r"(?:</[1-9][0-9]{0,5}>|<[1-9][0-9]{0,5}/>)+$")  # closing, empty
+_TAGS_STARTING = re.compile(r"^(?:<[1-9][0-9]{0,5}/?>)+")  # opening, empty
 # the glossary's proclitic chains that end in the article (وال, بال, لل…), longest first
 _ARTICLE_CHAINS = sorted((p for p in m.PREFIXES if p.endswith((m.ARTICLE, "لل"))),
                          key=len, reverse=True)
@@ -40,7 +42,9 @@ def term_of(word: str) -> str:
 def space_after(before: str) -> bool:
     """True when a word inserted after ``before`` needs a space first: after a word, a
     sentence or clause mark, a closing bracket or quote (a straight quote closes when it
-    follows a word or a mark, not a space: ``"it rhymes."`` but ``said "``)."""
+    follows a word or a mark, not a space: ``"it rhymes."`` but ``said "``); a closing or
+    empty inline tag ends what precedes it (``<1>president</1>`` as ``president``)."""
+    before = _TAGS_ENDING.sub("", before)
     last = before[-1:]
     if not last:
         return False
@@ -52,7 +56,9 @@ def space_after(before: str) -> bool:
 
 def space_before(after: str) -> bool:
     """True when a word inserted before ``after`` needs a space after it: before a word, an
-    opening bracket or quote (a straight quote opens when a word follows it)."""
+    opening bracket or quote (a straight quote opens when a word follows it); an opening or
+    empty inline tag starts what follows it."""
+    after = _TAGS_STARTING.sub("", after)
     first = after[:1]
     if not first:
         return False
