@@ -33,6 +33,7 @@ from workbench.errors import (
     ConflictError,
     LockedError,
     NotFoundError,
+    PermissionDeniedError,
     ProjectError,
     WorkbenchError,
 )
@@ -55,6 +56,10 @@ if TYPE_CHECKING:
 AUTOSAVE_IDLE = 0.4  # seconds without typing before an autosave
 AUTOSAVE_MAX = 0.8  # longest a typed change waits while typing goes on
 AUTOSAVE_TICK = 0.2
+
+
+_ENGLISH_WRITES = ("save", "confirmed", "tm")
+"""The writes that store the English typed (an autosave, a confirmation, a match put in)."""
 
 
 @dataclass
@@ -136,6 +141,7 @@ class SegmentEditing(EditorPart):
         conflicts: dict[int, tuple[ConflictError, str]]
         conflict_shown: int | None
         pending_writes: dict[int, int]
+        unsaved: dict[int, str]
         changed_elsewhere: str | None
 
         def refresh_segment(self, segment_id: int) -> None: ...
@@ -296,6 +302,12 @@ class SegmentEditing(EditorPart):
                 message = f.result()
             except Exception as exc:  # a store failure: keep the text dirty, say so
                 message = Written(segment_id, kind, text, error=describe_error(exc))
+                kept = unsent is not None and isinstance(exc, PermissionDeniedError)
+                if kind in _ENGLISH_WRITES and not kept:  # (kept: in the journal)
+                    self.unsaved[segment_id] = text
+            else:
+                if kind in _ENGLISH_WRITES:
+                    self.unsaved.pop(segment_id, None)
             if self.is_attached:
                 self.post_message(message)
 
@@ -372,6 +384,19 @@ class SegmentEditing(EditorPart):
             self.notify(f"Segment {segment.position} unlocked (recorded in its history): "
                         "its English can be edited.")
         self._update_titles()
+
+    def unsaved_report(self) -> str | None:
+        """The English whose write failed and was not written since (another program held
+        the project past the wait, a full disk), a line a segment, to be printed when the
+        app ends; None when every English typed is stored."""
+        lines = []
+        for segment_id, text in sorted(self.unsaved.items()):
+            index = self.rows.index_of(segment_id) if self.rows is not None else None
+            row = self.rows.row(index) if self.rows is not None and index is not None else None
+            name = (f"segment {row.position} of {self.document.name}" if row is not None
+                    else f"segment id {segment_id}")
+            lines.append(f"workbench: not saved, {name}: {text}")
+        return "\n".join(lines) or None
 
     def _said_merged(self, message: Written, is_current: bool) -> None:
         """A write to a segment merged away elsewhere meanwhile: its English was kept as a
