@@ -264,6 +264,9 @@ async def test_keys_remapped_from_the_config_file(tmp_path, make_app):
         assert screen.current.position == 3
         footer = screen_lines(app)[-1]
         assert "f11" in footer.lower()
+        # the English box says the confirm key as remapped (it said Enter/Ctrl+J, which no
+        # longer confirm)
+        assert screen.editor.border_subtitle == "Ctrl+B confirm · autosaved"
 
 
 async def test_help_screen_lists_bindings_with_ids(make_app):

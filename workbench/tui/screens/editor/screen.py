@@ -254,7 +254,7 @@ class EditorScreen(
             )
             self.editor.border_subtitle = (
                 "read-only" if self.wb.read_only or self.current.locked
-                else "Enter/Ctrl+J confirm · autosaved"
+                else f"{keys.key_name(self.wb.keymap(), 'confirm', 2)} confirm · autosaved"
             )
 
     # views -------------------------------------------------------------------------------------
