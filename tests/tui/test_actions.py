@@ -136,6 +136,32 @@ async def test_glossary_panel_and_insert_keys(make_app):
         assert isinstance(app.focused, EnglishEditor)
 
 
+async def test_inserted_rendering_is_spaced_from_closing_quotes_and_brackets(make_app):
+    app = make_app()
+    async with editing(app, UPRISING) as (pilot, screen):
+        rendering = screen.query_one(GlossaryPanel).lines[0].rendering
+        cases = [  # (English before the cursor, after it) -> what alt+1 makes of it
+            (('He said "it rhymes."', ""), f'He said "it rhymes." {rendering}'),
+            (("the AMs'", ""), f"the AMs' {rendering}"),
+            (("(MWPs)", ""), f"(MWPs) {rendering}"),
+            (("a 25%", ""), f"a 25% {rendering}"),
+            (('he said "', ""), f'he said "{rendering}'),
+            (("(", ""), f"({rendering}"),
+            (("", '"it rhymes"'), f'{rendering} "it rhymes"'),
+            (("", "(MWPs)"), f"{rendering} (MWPs)"),
+            (('"it rhymes', '"'), f'"it rhymes {rendering}"'),
+            (("The <1>president</1>", ""), f"The <1>president</1> {rendering}"),
+            (("The <1>", "</1>"), f"The <1>{rendering}</1>"),
+            (("", "<1>president</1> said"), f"{rendering} <1>president</1> said"),
+        ]
+        for (before, after), expected in cases:
+            screen.editor.load_text(before + after)
+            screen.editor.move_cursor(screen.editor.document.get_location_from_index(
+                len(before)))
+            await pilot.press("alt+1")
+            assert screen.editor.text == expected, (before, after)
+
+
 async def test_search_arabic_normalised_and_english_case_insensitive(make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):
@@ -238,6 +264,9 @@ async def test_keys_remapped_from_the_config_file(tmp_path, make_app):
         assert screen.current.position == 3
         footer = screen_lines(app)[-1]
         assert "f11" in footer.lower()
+        # the English box says the confirm key as remapped (it said Enter/Ctrl+J, which no
+        # longer confirm)
+        assert screen.editor.border_subtitle == "Ctrl+B confirm · autosaved"
 
 
 async def test_help_screen_lists_bindings_with_ids(make_app):

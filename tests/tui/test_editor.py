@@ -276,6 +276,83 @@ async def test_undo_restores_the_previous_text(sample_db, make_app):
         assert project.history(seg_id)[-1].action == "undo"
 
 
+async def test_english_typed_while_an_undo_waits_is_kept_over_the_restored_one(
+    sample_db, make_app
+):
+    """F9 waits behind another program's write lock; the translator types on, and the
+    autosave of the new English queues behind the undo: the editor keeps what was typed, and
+    the project holds what the editor shows (the restored English came over the typing on
+    screen, while the typing was stored)."""
+    import sqlite3
+
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        clock = fake_clock(screen)
+        seg_id = screen.current.id
+        screen.editor.load_text("A completely new sentence.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        other = sqlite3.connect(sample_db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program writes, and takes its time
+        try:
+            await pilot.press("f9")
+            await pilot.press("end", *" Typed on.")
+            await pilot.pause()
+            clock.now += AUTOSAVE_IDLE
+            screen._autosave_tick()  # saved behind the undo
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await settle(pilot)
+        typed = "A completely new sentence. Typed on."
+        assert screen.editor.text == typed
+        with Project.open(sample_db) as project:
+            assert project.segment(seg_id).target == typed
+            assert [h.action for h in project.history(seg_id)[-2:]] == ["undo", "edit"]
+        said = [str(n.message) for n in app._notifications]
+        assert any("typed meanwhile was kept" in m for m in said), said
+
+
+async def test_english_typed_while_a_blocked_confirmation_waits_is_not_confirmed_away(
+    sample_db, make_app
+):
+    """Ctrl+J on English with QA errors waits behind another program's write lock while the
+    translator types on: the reason dialog is not asked for the English no longer in the
+    editor (its answer confirmed that English over the typing, autosaved meanwhile: the
+    project held other English than the editor showed); the typing is kept as a draft."""
+    import sqlite3
+
+    from workbench.tui.screens.prompts import OverrideScreen
+
+    uprising = 9  # the draft writes "uprising" for الانتفاضة: an error finding
+    app = make_app()
+    async with editing(app, uprising) as (pilot, screen):
+        clock = fake_clock(screen)
+        other = sqlite3.connect(sample_db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program writes, and takes its time
+        try:
+            await pilot.press("ctrl+j")
+            await pilot.press("end", *" More")
+            await pilot.pause()
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await settle(pilot)
+        clock.now += AUTOSAVE_IDLE  # the typing rests (a reason being typed, say)
+        screen._autosave_tick()
+        await settle(pilot)
+        if isinstance(app.screen, OverrideScreen):  # answered as a translator would
+            await pilot.press(*"checked", "enter")
+            await settle(pilot)
+        typed = screen.editor.text
+        assert typed.endswith(" More")
+        with Project.open(sample_db) as project:
+            segment = project.segment(uprising)
+        assert (segment.target, segment.status) == (typed, "draft")
+        said = [str(n.message) for n in app._notifications]
+        assert any("typed on meanwhile" in m for m in said), said
+
+
 async def test_a_refused_undo_names_the_segment_by_its_number_in_the_list(sample_db, make_app):
     """F9 on a merged segment is refused; the message names it by its number in the list,
     not its id (two merges: segment 4 is the list's third)."""

@@ -69,6 +69,46 @@ async def test_quit_during_a_slow_filter_does_not_wait_for_it(sample_db, make_ap
 
 
 @pytest.mark.timeout(180)
+async def test_english_another_program_kept_from_being_saved_is_said_not_lost(
+    sample_db, make_app, monkeypatch
+):
+    """Another program holds the project's write lock past the wait: Ctrl+Q does not quit as
+    if the English typed were stored (it was lost without a word); it says so, and Ctrl+Q
+    again quits with the English printed (the farewell) and exit code 1."""
+    import sqlite3
+
+    import workbench.tui.service as service_module
+
+    monkeypatch.setattr(service_module, "LOCK_WAIT", 0.3)
+    app = make_app()
+    other = sqlite3.connect(sample_db, isolation_level=None)
+    try:
+        async def run() -> tuple[int, str]:
+            async with editing(app) as (pilot, screen):
+                seg_id = screen.current.id
+                other.execute("BEGIN IMMEDIATE")  # held past the app's wait
+                await pilot.press("end", *" never stored")
+                await pilot.press("ctrl+q")
+                await settle(pilot)
+                assert app.is_running  # not quit: said
+                said = [str(n.message) for n in app._notifications]
+                assert any("could not be saved" in m for m in said), said
+                typed = screen.editor.text
+                await pilot.press("ctrl+q")  # quit anyway
+            return seg_id, typed
+
+        seg_id, typed = await asyncio.wait_for(run(), 120)
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+    assert app.return_code == 1
+    assert app.farewell is not None and typed in app.farewell
+    with Project.open(sample_db) as project:
+        assert project.segment(seg_id).target != typed
+
+
+@pytest.mark.timeout(180)
 def test_closing_interrupts_a_long_sql_query(sample_db):
     service = ProjectService(Project.open(sample_db))
     outcome: list[BaseException] = []

@@ -124,6 +124,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         self._main_thread = threading.get_ident()
         self.error_message: str | None = None  # why the app ended early (exit code 2)
         self.quit_offline_asked = False  # Ctrl+Q said once that waiting edits would be lost
+        self.quit_unsaved_asked = False  # Ctrl+Q said once that English could not be saved
         self.farewell: str | None = None  # said by the CLI once the terminal is restored
         self._errors_shown: dict[str, float] = {}  # error notices on screen, since when
         self._unsent_taken = False  # earlier sessions' waiting edits taken over
@@ -213,6 +214,16 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
                     f"computer ({journal.path}) and tried again the next time you open "
                     f"{journal.label}."
                 )
+            elif self.editor is not None and self.editor.unsaved and not self.quit_unsaved_asked:
+                self.quit_unsaved_asked = True
+                count = len(self.editor.unsaved)
+                self.notify(
+                    f"The English of {count} segment{'' if count == 1 else 's'} could not be "
+                    "saved (see the error). Quit again to quit anyway (it is printed when the "
+                    "workbench ends), or wait and quit again: it is saved when it can be.",
+                    severity="error", timeout=15,
+                )
+                return
             elif not service.online and service.waiting:
                 self.quit_offline_asked = True
                 why = f" (they cannot be kept on this computer: {journal.error})" if (
@@ -282,9 +293,15 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
     def exit(
         self, result: None = None, return_code: int = 0, message: Any = None
     ) -> None:
-        """Quit by any path (key, palette, error): the open edit is stored first."""
+        """Quit by any path (key, palette, error): the open edit is stored first; English
+        that could not be is printed once the terminal is restored (exit code 1)."""
         with contextlib.suppress(Exception):
             self.save_all()
+        editor = self.editor
+        report = editor.unsaved_report() if editor is not None else None
+        if report is not None:
+            self.farewell = f"{self.farewell}\n{report}" if self.farewell else report
+            return_code = return_code or 1
         super().exit(result, return_code, message)
 
     def save_all(self) -> None:

@@ -94,8 +94,9 @@ def _editor_commands(screen: Any) -> Iterator[Command]:
            "segments whose reference link is uncertain")
     yield ("Dictionary: look up a typed word or phrase", screen.action_lookup_typed,
            "Arabic or English, in the project's dictionaries (also / in the Dictionary panel)")
+    undo_key = keys.key_name(screen.wb.keymap(), "undo_change")
     for action, title in (("confirm", "Batch: confirm the segments of the view"),
                           ("reviewed", "Batch: mark the segments of the view reviewed"),
                           ("approved", "Batch: approve the segments of the view")):
         yield (title, partial(screen.run_action, f"batch('{action}')"),
-               "one change, undone at once (Ctrl+F9)")
+               f"one change, undone at once ({undo_key})")

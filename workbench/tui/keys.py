@@ -492,10 +492,12 @@ def describe_keys(keys: str, first: bool = False) -> str:
     return ", ".join(names)
 
 
-def key_name(keymap: Mapping[str, str], binding_id: str) -> str:
-    """The first key of a binding as remapped, as shown to people (``Ctrl+F9``)."""
+def key_name(keymap: Mapping[str, str], binding_id: str, count: int = 1) -> str:
+    """The first key (or the first ``count`` keys, joined with ``/``) of a binding as
+    remapped, as shown to people (``Ctrl+F9``, ``Ctrl+J/Enter``)."""
     spec = next(s for s in REGISTRY if s.id == binding_id)
-    return describe_keys(effective_keys(spec, keymap), first=True)
+    first = effective_keys(spec, keymap).split(",")[:count]
+    return "/".join(describe_keys(key, first=True) for key in first)
 
 
 def hint(keymap: Mapping[str, str], *parts: str) -> str:

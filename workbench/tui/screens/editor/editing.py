@@ -33,6 +33,7 @@ from workbench.errors import (
     ConflictError,
     LockedError,
     NotFoundError,
+    PermissionDeniedError,
     ProjectError,
     WorkbenchError,
 )
@@ -57,6 +58,10 @@ AUTOSAVE_MAX = 0.8  # longest a typed change waits while typing goes on
 AUTOSAVE_TICK = 0.2
 
 
+_ENGLISH_WRITES = ("save", "confirmed", "tm")
+"""The writes that store the English typed (an autosave, a confirmation, a match put in)."""
+
+
 @dataclass
 class Written(Message):
     """A write finished (autosave, confirm, undo, override) or failed."""
@@ -70,6 +75,7 @@ class Written(Message):
     error: str | None = None
     conflict: ConflictError | None = None
     intended: str = ""  # of a conflict: the write refused ("save", "confirmed", "undo")
+    asked_on: str | None = None  # of an undo: the English in the editor when it was asked
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,7 @@ class SegmentEditing(EditorPart):
         conflicts: dict[int, tuple[ConflictError, str]]
         conflict_shown: int | None
         pending_writes: dict[int, int]
+        unsaved: dict[int, str]
         changed_elsewhere: str | None
 
         def refresh_segment(self, segment_id: int) -> None: ...
@@ -295,6 +302,12 @@ class SegmentEditing(EditorPart):
                 message = f.result()
             except Exception as exc:  # a store failure: keep the text dirty, say so
                 message = Written(segment_id, kind, text, error=describe_error(exc))
+                kept = unsent is not None and isinstance(exc, PermissionDeniedError)
+                if kind in _ENGLISH_WRITES and not kept:  # (kept: in the journal)
+                    self.unsaved[segment_id] = text
+            else:
+                if kind in _ENGLISH_WRITES:
+                    self.unsaved.pop(segment_id, None)
             if self.is_attached:
                 self.post_message(message)
 
@@ -342,6 +355,18 @@ class SegmentEditing(EditorPart):
             self.notify(f"Segment {segment.position} was not confirmed: its QA errors need a "
                         "reason. It is kept as a draft; open it and confirm again.",
                         severity="warning", timeout=12)
+        elif (message.kind == "undo" and is_current and segment is not None
+              and message.asked_on is not None and self.editor.text != message.asked_on):
+            # typed on while the undo was written: the English typed stays and is saved over
+            # the restored one (the autosave, queued after the undo, may have done so)
+            self.sync_read_only()
+            if self.locked and self.editor.text != self.saved_text:  # an undone rejection
+                self.keep_locked(segment.id, self.editor.text)
+                self.dirty_since = None  # saved once unlocked
+            undo_key = keys.key_name(self.wb.keymap(), "undo")
+            self.notify(f"Segment {segment.position}: restored ({segment.status}), then the "
+                        f"English typed meanwhile was kept over it ({undo_key} again "
+                        "restores).", severity="warning", timeout=8)
         elif message.kind == "undo" and is_current and segment is not None:
             self.saved_text = segment.target
             self.editor.load_text(segment.target)
@@ -359,6 +384,19 @@ class SegmentEditing(EditorPart):
             self.notify(f"Segment {segment.position} unlocked (recorded in its history): "
                         "its English can be edited.")
         self._update_titles()
+
+    def unsaved_report(self) -> str | None:
+        """The English whose write failed and was not written since (another program held
+        the project past the wait, a full disk), a line a segment, to be printed when the
+        app ends; None when every English typed is stored."""
+        lines = []
+        for segment_id, text in sorted(self.unsaved.items()):
+            index = self.rows.index_of(segment_id) if self.rows is not None else None
+            row = self.rows.row(index) if self.rows is not None and index is not None else None
+            name = (f"segment {row.position} of {self.document.name}" if row is not None
+                    else f"segment id {segment_id}")
+            lines.append(f"workbench: not saved, {name}: {text}")
+        return "\n".join(lines) or None
 
     def _said_merged(self, message: Written, is_current: bool) -> None:
         """A write to a segment merged away elsewhere meanwhile: its English was kept as a
@@ -446,6 +484,16 @@ class SegmentEditing(EditorPart):
             self.notify("Confirmed. That was the last segment of this view.")
 
     def _ask_override(self, message: Written) -> None:
+        """Ask for the reason that confirms the blocked English anyway; English typed on since
+        the confirmation was asked is not the one blocked: the segment stays a draft."""
+        if self.editor.text != message.text:
+            segment = message.segment
+            name = f"Segment {segment.position}" if segment is not None else "The segment"
+            key = keys.key_name(self.wb.keymap(), "confirm")
+            self.notify(f"{name} was not confirmed: its QA errors need a reason, and the "
+                        f"English was typed on meanwhile. {key} confirms it as it is now.",
+                        severity="warning", timeout=8)
+            return
         errors = [f for f in message.findings or [] if f.severity == "error"]
         segment_id, text = message.segment_id, message.text
 
@@ -478,6 +526,7 @@ class SegmentEditing(EditorPart):
             return
         self.flush_edit()
         segment_id = self.current.id
+        asked_on = self.editor.text
         base, own = self.base_revision, self.own_writes
         unlock_key = keys.key_name(self.wb.keymap(), "unlock")
 
@@ -495,7 +544,7 @@ class SegmentEditing(EditorPart):
                                error=describe_in_list(refused, project, unlock_key))
             own.moved(segment_id, revision, segment.revision)
             return Written(segment_id, "undo", segment.target, segment,
-                           _checked(project, segment_id))
+                           _checked(project, segment_id), asked_on=asked_on)
 
         self._write(segment_id, "undo", "", undo)
 

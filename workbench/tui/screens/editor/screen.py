@@ -121,6 +121,7 @@ class EditorScreen(
         self.base_revision = 0  # the open segment's revision its English was typed on
         self.own_writes = OwnWrites()
         self.pending_writes: dict[int, int] = {}  # segment id -> writes queued, not done
+        self.unsaved: dict[int, str] = {}  # segment id -> English whose write failed
         self.conflicts: dict[int, tuple[Any, str]] = {}  # waiting for the conflict dialog
         self.conflict_shown: int | None = None
         self.matches: list[Any] = []
@@ -253,7 +254,7 @@ class EditorScreen(
             )
             self.editor.border_subtitle = (
                 "read-only" if self.wb.read_only or self.current.locked
-                else "Enter/Ctrl+J confirm · autosaved"
+                else f"{keys.key_name(self.wb.keymap(), 'confirm', 2)} confirm · autosaved"
             )
 
     # views -------------------------------------------------------------------------------------

@@ -21,6 +21,10 @@ from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 from workbench.tui.widgets.panels import GlossaryPanel, SourceView, TermLine
 
 _WORD_REST = re.compile(r"[^\W_]*(?:['’][^\W_]+)*")  # the rest of a word: don't, O’Brien
+_MARKS_BEFORE_SPACE = ".,;:!?…%)]}»”’"  # an inserted word after these is spaced from them
+_OPENERS = "([{«“‘"  # and one before these
+_TAGS_ENDING = re.compile(r"(?:</[1-9][0-9]{0,5}>|<[1-9][0-9]{0,5}/>)+$")  # closing, empty
+_TAGS_STARTING = re.compile(r"^(?:<[1-9][0-9]{0,5}/?>)+")  # opening, empty
 # the glossary's proclitic chains that end in the article (وال, بال, لل…), longest first
 _ARTICLE_CHAINS = sorted((p for p in m.PREFIXES if p.endswith((m.ARTICLE, "لل"))),
                          key=len, reverse=True)
@@ -33,6 +37,32 @@ def term_of(word: str) -> str:
         if word.startswith(chain) and len(word) - len(chain) >= 3:
             return word[len(chain):]
     return word
+
+
+def space_after(before: str) -> bool:
+    """True when a word inserted after ``before`` needs a space first: after a word, a
+    sentence or clause mark, a closing bracket or quote (a straight quote closes when it
+    follows a word or a mark, not a space: ``"it rhymes."`` but ``said "``); a closing or
+    empty inline tag ends what precedes it (``<1>president</1>`` as ``president``)."""
+    before = _TAGS_ENDING.sub("", before)
+    last = before[-1:]
+    if not last:
+        return False
+    if last.isalnum() or last in _MARKS_BEFORE_SPACE:
+        return True
+    return (last in "\"'" and len(before) > 1 and not before[-2].isspace()
+            and before[-2] not in _OPENERS)
+
+
+def space_before(after: str) -> bool:
+    """True when a word inserted before ``after`` needs a space after it: before a word, an
+    opening bracket or quote (a straight quote opens when a word follows it); an opening or
+    empty inline tag starts what follows it."""
+    after = _TAGS_STARTING.sub("", after)
+    first = after[:1]
+    if not first:
+        return False
+    return first.isalnum() or first in _OPENERS or (first in "\"'" and after[1:2].isalnum())
 
 
 TermValues = tuple[str, str, str, tuple[str, ...]]  # term, rendering, comment, forbidden
@@ -104,9 +134,9 @@ class TermActions(EditorPart):
             rest = _WORD_REST.match(after).end()  # type: ignore[union-attr]
             end = start = (end[0], end[1] + rest)
             before, after = before + after[:rest], after[rest:]
-        if before and (before[-1].isalnum() or before[-1] in ".,;:!?"):
+        if space_after(before):
             text = " " + text
-        if after and after[0].isalnum():
+        if space_before(after):
             text = text + " "
         editor.replace(text, start, end, maintain_selection_offset=False)
         editor.focus()
