@@ -92,6 +92,32 @@ def test_a_reference_sentence_linked_to_two_segments_counts_once(tmp_path: Path)
         assert scores[ids[0]] == scores[ids[1]]
 
 
+def test_a_working_sentence_joining_two_segments_is_scored_with_both(tmp_path: Path) -> None:
+    """import-translation --as working puts an English sentence facing two segments on the
+    first (exports read them as one): scored as one unit, not the first against its own
+    reference alone and the second, empty, as a zero."""
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.import_document_text(
+            "وصل الرئيس إلى باريس صباح اليوم.\nوالتقى بنظيره الفرنسي في القصر.\n"
+            "وناقش الجانبان الأزمة الاقتصادية.\n", "doc",
+        )
+        refs = ["The president arrived in Paris this morning.",
+                "He met his French counterpart at the palace.",
+                "The two sides discussed the economic crisis."]
+        project.import_translation_text("\n".join(refs), "doc", "reference")
+        joined = ("The president arrived in Paris this morning and met his French "
+                  "counterpart at the palace.")
+        project.import_translation_text(f"{joined}\n{refs[2]}", "doc", "working")
+        system = project.score("doc", terms=False).systems[0]
+        assert [s.positions for s in system.segments] == [[1, 2], [3]]
+        hyps = [joined, refs[2]]
+        expected = BLEU().corpus_score(hyps, [[f"{refs[0]} {refs[1]}", refs[2]]]).score
+        assert system.bleu.score == pytest.approx(expected)
+        scores = project.segment_scores("doc")
+        first, second = system.segments[0].segment_ids
+        assert scores[second] == scores[first] and scores[second]["chrf"] > 80
+
+
 def test_drafts_with_a_paired_test_and_a_baseline(project: Project) -> None:
     reference = project.version_text(project.segments()[0].id, "reference:main")
     assert reference
