@@ -15,9 +15,10 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workbench import openfiles
 from workbench.errors import ProjectError
@@ -463,6 +464,10 @@ def _copy_table(src: sqlite3.Connection, out: sqlite3.Connection, table: str) ->
         read = 0
         try:
             for row in src.execute(query, params):
+                if _key_order(row[:nkeys]) <= _key_order(after):
+                    # a damaged interior page leads back to rows read already: stepping
+                    # back to them would copy the same rows again, round and round
+                    raise sqlite3.DatabaseError("rows out of key order")
                 read += 1
                 after = tuple(row[:nkeys])
                 floor = max(floor, int(after[0]))
@@ -500,6 +505,8 @@ def _next_readable(src: sqlite3.Connection, resume: str, low: int) -> int | None
             row = src.execute(resume, (x, 1)).fetchone()
         except sqlite3.DatabaseError:
             return False, None
+        if row is not None and _key_order(row[:1]) < _key_order((x,)):
+            return False, None  # led back to earlier rows by a damaged page
         return True, None if row is None else int(row[0])
 
     # Probe ``low``, then upwards from max(low, 0) in doubling steps (workbench keys are ids
@@ -529,6 +536,19 @@ def _next_readable(src: sqlite3.Connection, resume: str, low: int) -> int | None
         else:
             lo = mid
     return first
+
+
+def _key_order(key: Sequence[Any]) -> tuple[tuple[int, Any], ...]:
+    """A key's place in SQLite's order (NULL, numbers, text, blobs), comparable in Python
+    whatever the types a damaged page gives its columns."""
+    def rank(value: Any) -> tuple[int, Any]:
+        if value is None:
+            return 0, 0
+        if isinstance(value, int | float):
+            return 1, value
+        return (2, value) if isinstance(value, str) else (3, bytes(value))
+
+    return tuple(rank(v) for v in key)
 
 
 def _dangling(conn: sqlite3.Connection) -> dict[str, int]:
