@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from workbench.errors import NotFoundError
+from workbench.errors import NotFoundError, WorkbenchError
 from workbench.glossary.enforce import check_terms
 from workbench.glossary.matcher import TermMatcher
 from workbench.project import Project
@@ -138,6 +138,24 @@ def test_drafts_with_a_paired_test_and_a_baseline(project: Project) -> None:
     assert versions == ["draft:mt", "working"]
     assert project.segment_scores(version="draft:mt")
     assert project.segment_scores(version="mt") == project.segment_scores(version="draft:mt")
+
+
+def test_a_version_is_never_scored_against_itself(project: Project) -> None:
+    """A reference scored as a draft was scored against every reference, itself among them
+    (BLEU 100, recorded as its run); --ref naming a draft scored did the same."""
+    text = Path(__file__).resolve().parents[2] / "workbench/data/translations/reference.en.txt"
+    lines = text.read_text(encoding="utf-8").split("\n")
+    project.import_translation_text(
+        "\n".join(line.replace("the ", "a ") for line in lines), "sample", "reference", "second"
+    )
+    report = project.score(drafts=["reference:second"], store=False)
+    assert report.refs == ["reference:main"]
+    assert report.systems[0].bleu.score < 90
+    with pytest.raises(WorkbenchError, match="working is both scored and a reference"):
+        project.score(refs=["working"])
+    with pytest.raises(NotFoundError, match="no reference translation other than"):
+        project.score(drafts=["reference:main", "reference:second"])
+    assert project.score_history() == []
 
 
 def test_missing_versions_and_references_are_named(project: Project, tmp_path: Path) -> None:

@@ -36,21 +36,32 @@ class Scoring:
         self.catalog = catalog
         self.terms = terms
 
-    def _reference_names(self, doc: Document, refs: Sequence[str] | None) -> list[str]:
+    def _reference_names(
+        self, doc: Document, refs: Sequence[str] | None, drafts: Sequence[str]
+    ) -> list[str]:
+        """The references named (default: every reference version but the ``drafts``
+        scored: a version scored against itself would score 100)."""
         if refs:
             names = list(dict.fromkeys(reference_name(r) for r in refs))
             for name in names:
                 self.catalog.version_id(doc, name)
+                if name in drafts:
+                    raise WorkbenchError(
+                        f"{name} is both scored and a reference: against itself it scores "
+                        "100 (give other --ref versions)"
+                    )
             return names
         versions = q_versions.versions(self.context.db, doc.id)
         names = [v["name"] for v in versions if v["kind"] == "reference"]
-        if not names:
+        others = [name for name in names if name not in drafts]
+        if not others:
+            scored = f" other than {', '.join(names)}" if names else ""
             raise NotFoundError(
-                f"document {doc.name!r} has no reference translation to score against "
+                f"document {doc.name!r} has no reference translation{scored} to score against "
                 "(import one with: workbench import-translation FILE --doc "
                 f"{doc.name} --as reference)"
             )
-        return names
+        return others
 
     def _version_texts(
         self, doc: Document, names: Sequence[str]
@@ -91,7 +102,7 @@ class Scoring:
         for name in draft_names:
             if name != "working":
                 self.catalog.version_id(document, name)
-        ref_names = self._reference_names(document, refs)
+        ref_names = self._reference_names(document, refs, draft_names)
         linked, per_segment, joined = self._version_texts(
             document, list(dict.fromkeys([*ref_names, *draft_names]))
         )
