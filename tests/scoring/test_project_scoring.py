@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from workbench.errors import NotFoundError
+from workbench.errors import NotFoundError, WorkbenchError
 from workbench.glossary.enforce import check_terms
 from workbench.glossary.matcher import TermMatcher
 from workbench.project import Project
@@ -92,6 +92,32 @@ def test_a_reference_sentence_linked_to_two_segments_counts_once(tmp_path: Path)
         assert scores[ids[0]] == scores[ids[1]]
 
 
+def test_a_working_sentence_joining_two_segments_is_scored_with_both(tmp_path: Path) -> None:
+    """import-translation --as working puts an English sentence facing two segments on the
+    first (exports read them as one): scored as one unit, not the first against its own
+    reference alone and the second, empty, as a zero."""
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.import_document_text(
+            "وصل الرئيس إلى باريس صباح اليوم.\nوالتقى بنظيره الفرنسي في القصر.\n"
+            "وناقش الجانبان الأزمة الاقتصادية.\n", "doc",
+        )
+        refs = ["The president arrived in Paris this morning.",
+                "He met his French counterpart at the palace.",
+                "The two sides discussed the economic crisis."]
+        project.import_translation_text("\n".join(refs), "doc", "reference")
+        joined = ("The president arrived in Paris this morning and met his French "
+                  "counterpart at the palace.")
+        project.import_translation_text(f"{joined}\n{refs[2]}", "doc", "working")
+        system = project.score("doc", terms=False).systems[0]
+        assert [s.positions for s in system.segments] == [[1, 2], [3]]
+        hyps = [joined, refs[2]]
+        expected = BLEU().corpus_score(hyps, [[f"{refs[0]} {refs[1]}", refs[2]]]).score
+        assert system.bleu.score == pytest.approx(expected)
+        scores = project.segment_scores("doc")
+        first, second = system.segments[0].segment_ids
+        assert scores[second] == scores[first] and scores[second]["chrf"] > 80
+
+
 def test_drafts_with_a_paired_test_and_a_baseline(project: Project) -> None:
     reference = project.version_text(project.segments()[0].id, "reference:main")
     assert reference
@@ -112,6 +138,24 @@ def test_drafts_with_a_paired_test_and_a_baseline(project: Project) -> None:
     assert versions == ["draft:mt", "working"]
     assert project.segment_scores(version="draft:mt")
     assert project.segment_scores(version="mt") == project.segment_scores(version="draft:mt")
+
+
+def test_a_version_is_never_scored_against_itself(project: Project) -> None:
+    """A reference scored as a draft was scored against every reference, itself among them
+    (BLEU 100, recorded as its run); --ref naming a draft scored did the same."""
+    text = Path(__file__).resolve().parents[2] / "workbench/data/translations/reference.en.txt"
+    lines = text.read_text(encoding="utf-8").split("\n")
+    project.import_translation_text(
+        "\n".join(line.replace("the ", "a ") for line in lines), "sample", "reference", "second"
+    )
+    report = project.score(drafts=["reference:second"], store=False)
+    assert report.refs == ["reference:main"]
+    assert report.systems[0].bleu.score < 90
+    with pytest.raises(WorkbenchError, match="working is both scored and a reference"):
+        project.score(refs=["working"])
+    with pytest.raises(NotFoundError, match="no reference translation other than"):
+        project.score(drafts=["reference:main", "reference:second"])
+    assert project.score_history() == []
 
 
 def test_missing_versions_and_references_are_named(project: Project, tmp_path: Path) -> None:

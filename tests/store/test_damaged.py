@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
@@ -244,3 +245,81 @@ def test_open_db_names_damage_found_while_opening(sample_db: Path) -> None:
     damage(sample_db, schema_pages)
     with pytest.raises(DamagedProjectError, match="the project file is damaged"):
         open_db(sample_db)
+
+
+class _Cursor:
+    """Rows as a cursor gives them: iterated, or one by ``fetchone``."""
+
+    def __init__(self, rows: Iterator[object]) -> None:
+        self.rows = rows
+
+    def __iter__(self) -> Iterator[object]:
+        return self.rows
+
+    def fetchone(self) -> object:
+        return next(self.rows, None)
+
+
+class _DamagedRows:
+    """A damaged file's table as SQLite reads it (seen in real files, doctor --recover of
+    overwritten pages): rows 1-150 read in order; a read reaching 151-160 gets the row
+    ``misread`` instead (a row read already, led back to by a damaged interior page, or a
+    damaged cell's key far ahead), then fails."""
+
+    def __init__(self, conn: sqlite3.Connection, misread: tuple[object, ...]) -> None:
+        self.conn = conn
+        self.misread = misread
+        self.queries = 0
+
+    def execute(self, sql: str, params: tuple[object, ...] = ()) -> object:
+        if 'FROM "documents" WHERE' not in sql:
+            return self.conn.execute(sql, params)
+        self.queries += 1
+        assert self.queries < 1000, "the copy goes round and round"
+        low, limit = params
+        assert isinstance(low, int) and isinstance(limit, int)
+        first = low if ">=" in sql else low + 1  # the first key the query may return
+        return _Cursor(self._rows(sql, params, first, limit))
+
+    def _rows(
+        self, sql: str, params: tuple[object, ...], first: int, limit: int
+    ) -> Iterator[object]:
+        read = 0
+        if not 150 < first <= 160:
+            for row in self.conn.execute(sql, params):
+                if 150 < row[0] <= 160:
+                    break  # the damage reached
+                yield row
+                read += 1
+            else:
+                return
+        if read < limit:
+            yield self.misread
+            if read + 1 < limit:
+                raise sqlite3.DatabaseError("database disk image is malformed")
+
+
+@pytest.mark.parametrize("misread", [(7, "doc 7", None, None, "then"),
+                                     (9999, "garbage", None, None, "then")],
+                         ids=["back", "ahead"])
+def test_recovery_steps_over_rows_out_of_key_order(
+    tmp_path: Path, misread: tuple[object, ...]
+) -> None:
+    """A damaged interior page that led a seek back to rows read already made the copy read
+    them again from there, reach the damage again and go back again: doctor --recover never
+    ended (10 minutes on a 9 MB project before it was stopped). A damaged cell's key far
+    ahead was taken as the next row: every row up to it was lost (8,332 of 11,883
+    segments)."""
+    from workbench.store.doctor import _copy_table
+
+    source = sqlite3.connect(tmp_path / "src.db")
+    source.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+                   "source_path TEXT, encoding TEXT, created_at TEXT NOT NULL)")
+    source.executemany("INSERT INTO documents (id, name, created_at) VALUES (?, ?, 'then')",
+                       [(i, f"doc {i}") for i in range(1, 201)])
+    out = open_db(tmp_path / "out.db", create=True)
+    damaged = _DamagedRows(source, misread)
+    copy = _copy_table(damaged, out.conn, "documents")  # type: ignore[arg-type]
+    ids = [r[0] for r in out.conn.execute("SELECT id FROM documents ORDER BY id")]
+    assert ids == [*range(1, 151), *range(161, 201)]  # each row once, none lost past 160
+    assert copy.copied == 190 and copy.rejected == 0 and copy.gaps == [(150, 161)]

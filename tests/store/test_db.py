@@ -161,6 +161,44 @@ def test_a_disk_io_error_on_a_full_disk_says_the_disk_is_full(
     assert "the disk failed reading or writing" in str(store_sqlite.sqlite_error(exc, path))
 
 
+def test_a_project_on_a_full_disk_opens_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no byte free SQLite cannot create or grow the -shm, even to read (mode=ro):
+    every command failed, reading ones too ('score' printed no scores, 'export' to another
+    disk was impossible); the project opens read-only (immutable: nobody has it open, as
+    nobody could create its -shm), and a write is refused naming the full disk."""
+    import shutil
+
+    import workbench.store.sqlite as store_sqlite
+    from workbench.errors import ReadOnlyProjectError
+
+    path = tmp_path / "p.db"
+    with transaction(db := open_db(path, create=True)):
+        db.execute("INSERT INTO documents (name, created_at) VALUES ('doc', 'now')")
+    db.close()
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(store_sqlite.shutil, "disk_usage", lambda folder: usage._replace(free=0))
+    check_kind = store_sqlite._check_kind
+    calls: list[int] = []
+
+    def no_shm(conn: sqlite3.Connection, p: Path, exists: bool) -> int:
+        calls.append(1)
+        if len(calls) <= 2:  # read-write, then mode=ro: the -shm cannot be grown
+            exc = sqlite3.OperationalError("disk I/O error")
+            exc.sqlite_errorname = "SQLITE_IOERR_SHMSIZE"  # type: ignore[attr-defined]
+            raise exc
+        return check_kind(conn, p, exists)
+
+    monkeypatch.setattr(store_sqlite, "_check_kind", no_shm)
+    db = open_db(path)
+    assert db.read_only_reason.startswith(f"the disk is full: 0 bytes free in {tmp_path}")
+    assert [r[0] for r in db.execute("SELECT name FROM documents")] == ["doc"]
+    with pytest.raises(ReadOnlyProjectError, match="the disk is full"), transaction(db):
+        db.execute("INSERT INTO documents (name, created_at) VALUES ('other', 'now')")
+    db.close()
+
+
 def test_a_version_1_project_keeps_its_approved_work_locked(tmp_path: Path) -> None:
     """Version 1 had approved segments but no locks: upgraded, they were unlocked, and
     confirm, undo and replace changed approved work."""

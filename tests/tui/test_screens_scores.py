@@ -81,3 +81,30 @@ async def test_scores_the_project_could_not_record_are_shown_and_said(
         assert await shows(pilot, "chrF++ per segment of working")
         assert [s.name for s in screen.systems] == ["working"]
         assert notified(app, "The scores are not recorded: segments.db: the project is busy")
+
+
+async def test_a_unit_of_two_segments_is_shown_as_scored(sample_db, make_app, tmp_path):
+    """A unit of two segments (an English sentence of the working translation joining them)
+    showed the first segment's Arabic, English and reference alone, though its scores are
+    the unit's: the second segment's reference sentence looked missed."""
+    source = tmp_path / "two.ar.txt"
+    source.write_text("وصل الرئيس إلى باريس صباح اليوم.\nوالتقى بنظيره الفرنسي في القصر.\n"
+                      "وناقش الجانبان الأزمة الاقتصادية.\n", encoding="utf-8")
+    refs = ["The president arrived in Paris this morning.",
+            "He met his French counterpart at the palace.",
+            "The two sides discussed the economic crisis."]
+    joined = "The president arrived in Paris this morning and met his counterpart."
+    with Project.open(sample_db) as project:
+        project.import_document(source, "two")
+        project.import_translation_text("\n".join(refs), "two", "reference")
+        project.import_translation_text(f"{joined}\n{refs[2]}", "two", "working")
+    app = make_app(document="two")
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "ctrl+t", ScoresScreen)
+        assert await shows(pilot, "chrF++ per segment of working")
+        worst = screen.systems[0].worst()[0]
+        assert worst.positions == (1, 2)
+        detail = screen.query_one("#scores-detail")
+        assert detail.border_title.startswith("Segment 1+2 ·")
+        assert await shows(pilot, f"reference:main: {refs[0]} {refs[1]}")
+        assert await shows(pilot, f"working: {joined}")

@@ -36,31 +36,50 @@ class Scoring:
         self.catalog = catalog
         self.terms = terms
 
-    def _reference_names(self, doc: Document, refs: Sequence[str] | None) -> list[str]:
+    def _reference_names(
+        self, doc: Document, refs: Sequence[str] | None, drafts: Sequence[str]
+    ) -> list[str]:
+        """The references named (default: every reference version but the ``drafts``
+        scored: a version scored against itself would score 100)."""
         if refs:
             names = list(dict.fromkeys(reference_name(r) for r in refs))
             for name in names:
                 self.catalog.version_id(doc, name)
+                if name in drafts:
+                    raise WorkbenchError(
+                        f"{name} is both scored and a reference: against itself it scores "
+                        "100 (give other --ref versions)"
+                    )
             return names
         versions = q_versions.versions(self.context.db, doc.id)
         names = [v["name"] for v in versions if v["kind"] == "reference"]
-        if not names:
+        others = [name for name in names if name not in drafts]
+        if not others:
+            scored = f" other than {', '.join(names)}" if names else ""
             raise NotFoundError(
-                f"document {doc.name!r} has no reference translation to score against "
+                f"document {doc.name!r} has no reference translation{scored} to score against "
                 "(import one with: workbench import-translation FILE --doc "
                 f"{doc.name} --as reference)"
             )
-        return names
+        return others
 
     def _version_texts(
         self, doc: Document, names: Sequence[str]
-    ) -> tuple[dict[str, list[Link]], dict[str, dict[int, str]]]:
+    ) -> tuple[dict[str, list[Link]], dict[str, dict[int, str]], list[list[int]]]:
+        """Each version's links (stored as sentences) or texts by segment, and the segment
+        groups the working translation's links join (its English on the first of them)."""
         linked: dict[str, list[Link]] = {}
         per_segment: dict[str, dict[int, str]] = {}
+        joined: list[list[int]] = []
         for name in names:
             if name == "working":
                 wid = self.catalog.working_id(doc)
                 per_segment[name] = q_versions.translations(self.context.db, wid) if wid else {}
+                if wid:
+                    joined = [
+                        r["segments"] for r in q_versions.links(self.context.db, wid)
+                        if len(r["segments"]) > 1
+                    ]
                 continue
             vid = self.catalog.version_id(doc, name)
             if q_scores.link_count(self.context.db, vid):
@@ -70,7 +89,7 @@ class Scoring:
                 ]
             else:
                 per_segment[name] = q_versions.translations(self.context.db, vid)
-        return linked, per_segment
+        return linked, per_segment, joined
 
     def scoring_units(
         self, doc: str | None = None, drafts: Sequence[str] = ("working",),
@@ -83,14 +102,14 @@ class Scoring:
         for name in draft_names:
             if name != "working":
                 self.catalog.version_id(document, name)
-        ref_names = self._reference_names(document, refs)
-        linked, per_segment = self._version_texts(
+        ref_names = self._reference_names(document, refs, draft_names)
+        linked, per_segment, joined = self._version_texts(
             document, list(dict.fromkeys([*ref_names, *draft_names]))
         )
         rows = q_scores.scoring_segments(self.context.db, document.id)
         segments = [SegmentRow(*row) for row in rows]
         units = [
-            u for u in build_units(segments, linked, per_segment)
+            u for u in build_units(segments, linked, per_segment, joined)
             if any(u.texts.get(n) for n in (*ref_names, *draft_names))
         ]
         if not units:

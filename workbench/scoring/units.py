@@ -3,13 +3,15 @@
 A reference version is stored as English sentences linked to groups of segments; a sentence
 linked to two segments must be scored once, against both segments' English together. So the
 unit of scoring is a connected group of segments: two segments share a unit when any link of
-a reference (or of a draft that is itself stored as linked sentences) covers both. Each
+a reference (or of a draft that is itself stored as linked sentences) covers both, or when
+the working translation's alignment joins them (an ``import-translation --as working`` puts
+a sentence facing two segments on the first: exports and checks read them as one). Each
 unit's text in a version is:
 
 - for a version stored as links (references, imported drafts): the sentences of the links
   that touch the unit, each sentence once, in document order;
-- for a version stored per segment (the working translation, whose links go stale as the
-  translator edits): the segments' own texts, joined.
+- for a version stored per segment (the working translation, edited segment by segment):
+  the segments' own texts, joined.
 
 A link with sentences but no segment (English the aligner could not place) joins the unit of
 the link before it (or after it, at the start), so its words still count against the drafts.
@@ -99,11 +101,13 @@ def build_units(
     segments: Sequence[SegmentRow],
     linked: Mapping[str, Sequence[Link]],
     per_segment: Mapping[str, Mapping[int, str]],
+    joined: Sequence[Sequence[int]] = (),
 ) -> list[Unit]:
     """The scoring units of a document, in document order, with every version's text.
 
     ``linked`` maps a version name to its links (versions stored as sentences), ``per_segment``
     maps a version name to its text by segment id (versions scored segment by segment).
+    ``joined``: further groups of segment ids scored as one (the working translation's links).
     """
     ordered = sorted(segments, key=lambda s: s.position)
     known = {s.id for s in ordered}
@@ -112,6 +116,10 @@ def build_units(
     for links in placed.values():
         for segs, _ in links:
             groups.union(segs)
+    for ids in joined:
+        members = [i for i in ids if i in known]
+        if members:
+            groups.union(members)
     units: dict[int, Unit] = {}
     for seg in ordered:
         root = groups.find(seg.id)

@@ -15,9 +15,10 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workbench import openfiles
 from workbench.errors import ProjectError
@@ -463,6 +464,8 @@ def _copy_table(src: sqlite3.Connection, out: sqlite3.Connection, table: str) ->
         read = 0
         try:
             for row in src.execute(query, params):
+                if _misplaced(src, resume, tuple(row[:nkeys]), after, floor):
+                    raise sqlite3.DatabaseError("a row out of key order")
                 read += 1
                 after = tuple(row[:nkeys])
                 floor = max(floor, int(after[0]))
@@ -481,7 +484,7 @@ def _copy_table(src: sqlite3.Connection, out: sqlite3.Connection, table: str) ->
             if limit > 1:
                 limit = 1  # again from the last row read, one row at a time
                 continue
-            nxt = _next_readable(src, resume, floor + 1)
+            nxt = _next_readable(src, resume, floor + 1, nkeys)
             copy.gaps.append((None if floor == MIN_KEY else floor, nxt))
             if nxt is None:
                 return copy
@@ -492,15 +495,45 @@ def _copy_table(src: sqlite3.Connection, out: sqlite3.Connection, table: str) ->
         limit = min(CHUNK, limit * 2)
 
 
-def _next_readable(src: sqlite3.Connection, resume: str, low: int) -> int | None:
+def _misplaced(
+    src: sqlite3.Connection, resume: str, key: tuple[Any, ...], after: tuple[Any, ...],
+    floor: int,
+) -> bool:
+    """Whether a row read at ``key`` after the row at ``after`` is damage, not the next row:
+    out of key order (a damaged page leads back to rows read already: stepping back to them,
+    the copy went round and round), a first key that is no integer, or a key past a gap that
+    a seek of it does not find (a damaged cell's key: taken, it skipped every row up to it)."""
+    if not isinstance(key[0], int) or _key_order(key) <= _key_order(after):
+        return True
+    return key[0] > floor + 1 and not _found_at(src, resume, key)
+
+
+def _found_at(src: sqlite3.Connection, resume: str, key: tuple[Any, ...]) -> bool:
+    """Whether ``resume`` seeking ``key``'s first value finds the row at ``key`` first."""
+    try:
+        row = src.execute(resume, (key[0], 1)).fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and tuple(row[: len(key)]) == key
+
+
+def _next_readable(src: sqlite3.Connection, resume: str, low: int, nkeys: int) -> int | None:
     """The first key at or after ``low`` from which ``resume`` (a query of one table from a
-    first-key value) reads again; None when nothing after ``low`` can be read."""
+    first-key value, its ``nkeys`` key columns first) reads again; None when nothing after
+    ``low`` can be read."""
     def readable(x: int) -> tuple[bool, int | None]:
         try:
             row = src.execute(resume, (x, 1)).fetchone()
         except sqlite3.DatabaseError:
             return False, None
-        return True, None if row is None else int(row[0])
+        if row is None:
+            return True, None
+        key = tuple(row[:nkeys])
+        if not isinstance(key[0], int) or key[0] < x:
+            return False, None  # led back to earlier rows by a damaged page
+        if key[0] > x and not _found_at(src, resume, key):
+            return False, None  # a damaged cell's key
+        return True, key[0]
 
     # Probe ``low``, then upwards from max(low, 0) in doubling steps (workbench keys are ids
     # from 1), then bisect between the last unreadable and the first readable probe.
@@ -529,6 +562,19 @@ def _next_readable(src: sqlite3.Connection, resume: str, low: int) -> int | None
         else:
             lo = mid
     return first
+
+
+def _key_order(key: Sequence[Any]) -> tuple[tuple[int, Any], ...]:
+    """A key's place in SQLite's order (NULL, numbers, text, blobs), comparable in Python
+    whatever the types a damaged page gives its columns."""
+    def rank(value: Any) -> tuple[int, Any]:
+        if value is None:
+            return 0, 0
+        if isinstance(value, int | float):
+            return 1, value
+        return (2, value) if isinstance(value, str) else (3, bytes(value))
+
+    return tuple(rank(v) for v in key)
 
 
 def _dangling(conn: sqlite3.Connection) -> dict[str, int]:

@@ -10,7 +10,8 @@ user, checkpoint and delete the WAL under a live connection, and edits made afte
 A project that cannot be written (the file, or the folder where SQLite must create ``-wal`` and
 ``-shm`` beside it in WAL mode) opens read-only: ``mode=ro``, which shares the WAL with writers
 and sees their commits; when even that is impossible (no ``-shm`` and a folder that cannot hold
-one) ``immutable=1``, which is safe only because no other program has the project open then.
+one) ``immutable=1``, which is safe only because no other program has the project open then. A
+full disk, where SQLite cannot create or grow the ``-shm`` even to read, opens it read-only too.
 """
 
 from __future__ import annotations
@@ -174,9 +175,15 @@ def open_sqlite(
             try:
                 conn = _open_read_write(p, exists)
             except sqlite3.OperationalError as exc:
-                if not exists or _error_name(exc) != "SQLITE_READONLY":
+                if not exists:
                     raise
-                reason = f"SQLite cannot write it: {exc}"
+                if _error_name(exc) == "SQLITE_READONLY":
+                    reason = f"SQLite cannot write it: {exc}"
+                elif _on_full_disk(exc, p):
+                    reason = (f"the disk is full: {_free_bytes(p):,} bytes free in "
+                              f"{p.absolute().parent}")
+                else:
+                    raise
         if reason:
             conn, reason = _open_read_only(p, reason)
     except sqlite3.DatabaseError as exc:
@@ -261,8 +268,11 @@ def _open_read_only(p: Path, reason: str) -> tuple[sqlite3.Connection, str]:
         try:
             version = _check_kind(conn, p, True)
         except sqlite3.OperationalError as exc:
-            # mode=ro needs a -shm it can use; none exists and none can be created here.
-            if _error_name(exc) not in ("SQLITE_READONLY", "SQLITE_CANTOPEN"):
+            # mode=ro needs a -shm it can use; none exists and none can be created (or grown,
+            # on a full disk) here.
+            if _error_name(exc) not in ("SQLITE_READONLY", "SQLITE_CANTOPEN") and not (
+                _on_full_disk(exc, p)
+            ):
                 raise
             conn.close()
             conn = connect_read_only(p, immutable=True)
@@ -423,6 +433,12 @@ def _free_bytes(path: Path) -> int:
         return shutil.disk_usage(path.absolute().parent).free
     except OSError:
         return 1 << 62
+
+
+def _on_full_disk(exc: sqlite3.Error, path: Path) -> bool:
+    """Whether ``exc`` is the "disk I/O error" SQLite gives when it cannot create or grow the
+    -shm (or -wal) of the project at ``path`` on a full disk."""
+    return _error_name(exc) in ("SQLITE_IOERR", "SQLITE_FULL") and _free_bytes(path) < FULL_BELOW
 
 
 def _error_name(exc: sqlite3.Error) -> str:

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Sparkline, Static
 
 from workbench.errors import WorkbenchError
+from workbench.project.groups import group_source, group_text
 from workbench.tui import keys
 from workbench.tui.screens.report import ReportScreen
 
@@ -33,13 +34,14 @@ MAX_SEGMENT_ROWS = 1000
 
 @dataclass(frozen=True)
 class SegmentRow:
-    """One scored unit: its first segment, positions and scores."""
+    """One scored unit: its first segment, positions and scores, and all its segments."""
 
     segment_id: int
     positions: tuple[int, ...]
     bleu: float
     chrf: float
     ter: float
+    segment_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,11 @@ class Scored(Message):
     not_recorded: str = ""  # why the run could not be recorded (the project busy...)
 
 
+def unit_number(positions: tuple[int, ...]) -> str:
+    """A scored unit's positions as the screen names it: 4, 5+6, 7+8+9…"""
+    return "+".join(str(p) for p in positions[:3]) + ("…" if len(positions) > 3 else "")
+
+
 def system_rows(report: Any) -> list[SystemRow]:
     """Plain rows for a ``ScoreReport``."""
     out: list[SystemRow] = []
@@ -112,7 +119,8 @@ def system_rows(report: Any) -> list[SystemRow]:
             t = system.terms
             terms = f"{t.score:.1f}% ({t.rendered}/{t.occurrences})"
         segments = tuple(
-            SegmentRow(s.segment_ids[0], tuple(s.positions), s.bleu, s.chrf, s.ter)
+            SegmentRow(s.segment_ids[0], tuple(s.positions), s.bleu, s.chrf, s.ter,
+                       tuple(s.segment_ids))
             for s in system.segments if s.segment_ids
         )
         out.append(SystemRow(
@@ -235,12 +243,9 @@ class ScoresScreen(ReportScreen):
         for i, seg in enumerate(worst):
             key = str(i)
             self.rows[key] = seg
-            number = "+".join(str(p) for p in seg.positions[:3]) + (
-                "…" if len(seg.positions) > 3 else ""
-            )
             table.add_row(
-                Text(number, justify="right"), f"{seg.chrf:.1f}", f"{seg.bleu:.1f}",
-                f"{seg.ter:.1f}", key=key,
+                Text(unit_number(seg.positions), justify="right"), f"{seg.chrf:.1f}",
+                f"{seg.bleu:.1f}", f"{seg.ter:.1f}", key=key,
             )
         table.border_title = f"{system.name}: worst first"
         if worst:
@@ -268,19 +273,22 @@ class ScoresScreen(ReportScreen):
         ref = self.refs[0] if self.refs else None
 
         def read(project: Project) -> tuple[str, str, str]:
-            seg = project.segment(row.segment_id)
-            english = seg.target if system == "working" else (
-                project.version_text(row.segment_id, system) or ""
+            """The unit's texts as scored: every segment's, a link's sentence once."""
+            ids = row.segment_ids or (row.segment_id,)
+            segments = [project.segment(sid) for sid in ids]
+            english = group_text(
+                seg.target if system == "working" else project.version_text(seg.id, system)
+                for seg in segments
             )
-            reference = project.version_text(row.segment_id, ref) if ref else ""
-            return seg.source, english, reference or ""
+            reference = group_text(project.version_text(sid, ref) for sid in ids) if ref else ""
+            return group_source(seg.source for seg in segments), english, reference
 
         try:
             source, english, reference = self.wb.service.read(read)
         except WorkbenchError:
             return
         detail = self.query_one("#scores-detail", Static)
-        detail.border_title = f"Segment {row.positions[0]} · chrF++ {row.chrf:.1f}"
+        detail.border_title = f"Segment {unit_number(row.positions)} · chrF++ {row.chrf:.1f}"
         bidi = self.wb.bidi
         detail.update(Group(
             bidi.arabic(source),
