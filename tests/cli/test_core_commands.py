@@ -287,6 +287,26 @@ def test_a_pipe_as_the_output_never_hangs_and_is_never_replaced(
         os.close(keep_open)
 
 
+def test_a_closed_standard_output_exits_141_never_the_1_of_findings(tmp_path: Path) -> None:
+    """``workbench check | head -1``: a clean check whose reader went away exits 141 (128 +
+    SIGPIPE) in silence; rich's and click's own handling exited 1, "findings" to a CI job."""
+    (tmp_path / "ar.txt").write_text("بدأت الثورة.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The revolution began.\n", encoding="utf-8")
+    (tmp_path / "g.tsv").write_text("ثورة\trevolution\n", encoding="utf-8")
+    check = [sys.executable, "-m", "workbench", "check", "--glossary", "g.tsv", "--source",
+             "ar.txt", "--target", "en.txt", "--skip", "spelling"]
+    assert subprocess.run(check, cwd=tmp_path, capture_output=True).returncode == 0
+    for fmt in ("table", "json"):  # a rich table, click.echo
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            done = subprocess.run([*check, "--format", fmt], cwd=tmp_path, stdout=write,
+                                  stderr=subprocess.PIPE, text=True)
+        finally:
+            os.close(write)
+        assert (done.returncode, done.stderr) == (141, ""), (fmt, done.stderr)
+
+
 def _interrupt(*args: object, **kwargs: object) -> None:
     raise KeyboardInterrupt
 
