@@ -80,7 +80,7 @@ class WorkbenchGroup(click.Group):
             fail(str(exc))
         except KeyboardInterrupt as exc:
             interrupted(_commits() > commits, getattr(exc, "signum", signal.SIGINT))
-        except click.exceptions.Exit:
+        except (click.exceptions.Exit, SystemExit):
             _flush_stdout()  # check's exit 1 or 0 holds only once the report is out
             raise
         except (click.ClickException, click.Abort):
