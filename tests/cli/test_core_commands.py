@@ -41,6 +41,29 @@ def test_missing_db_is_an_error_for_reading_commands(in_tmp: Path) -> None:
     assert not (in_tmp / "absent.db").exists()
 
 
+def test_a_pipe_imported_without_doc_asks_for_a_name(in_tmp: Path) -> None:
+    """``workbench import <(iconv …)`` reads /dev/fd/63: the document was named "63"."""
+    import threading
+
+    fifo = in_tmp / "63"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("w", encoding="utf-8") as pipe:
+            pipe.write("جملة أولى. جملة ثانية.\n")
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    result = run_cli("import", "63", "--db", "new.db")
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # the writer ends, read or not
+    writer.join(10)
+    os.close(reader)
+    assert result.exit_code == 2
+    assert result.stderr == ("workbench: error: 63: a pipe has no name to give the document: "
+                             "give one with --doc NAME\n")
+    assert not (in_tmp / "new.db").exists()
+
+
 def test_import_creates_the_project(in_tmp: Path, new_db: Path | str) -> None:
     db = str(new_db)
     (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
