@@ -41,6 +41,29 @@ def test_missing_db_is_an_error_for_reading_commands(in_tmp: Path) -> None:
     assert not (in_tmp / "absent.db").exists()
 
 
+def test_a_pipe_imported_without_doc_asks_for_a_name(in_tmp: Path) -> None:
+    """``workbench import <(iconv …)`` reads /dev/fd/63: the document was named "63"."""
+    import threading
+
+    fifo = in_tmp / "63"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("w", encoding="utf-8") as pipe:
+            pipe.write("جملة أولى. جملة ثانية.\n")
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    result = run_cli("import", "63", "--db", "new.db")
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # the writer ends, read or not
+    writer.join(10)
+    os.close(reader)
+    assert result.exit_code == 2
+    assert result.stderr == ("workbench: error: 63: a pipe has no name to give the document: "
+                             "give one with --doc NAME\n")
+    assert not (in_tmp / "new.db").exists()
+
+
 def test_import_creates_the_project(in_tmp: Path, new_db: Path | str) -> None:
     db = str(new_db)
     (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
@@ -285,6 +308,26 @@ def test_a_pipe_as_the_output_never_hangs_and_is_never_replaced(
         assert fifo.is_fifo()
     finally:
         os.close(keep_open)
+
+
+def test_a_closed_standard_output_exits_141_never_the_1_of_findings(tmp_path: Path) -> None:
+    """``workbench check | head -1``: a clean check whose reader went away exits 141 (128 +
+    SIGPIPE) in silence; rich's and click's own handling exited 1, "findings" to a CI job."""
+    (tmp_path / "ar.txt").write_text("بدأت الثورة.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The revolution began.\n", encoding="utf-8")
+    (tmp_path / "g.tsv").write_text("ثورة\trevolution\n", encoding="utf-8")
+    check = [sys.executable, "-m", "workbench", "check", "--glossary", "g.tsv", "--source",
+             "ar.txt", "--target", "en.txt", "--skip", "spelling"]
+    assert subprocess.run(check, cwd=tmp_path, capture_output=True).returncode == 0
+    for fmt in ("table", "json"):  # a rich table, click.echo
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            done = subprocess.run([*check, "--format", fmt], cwd=tmp_path, stdout=write,
+                                  stderr=subprocess.PIPE, text=True)
+        finally:
+            os.close(write)
+        assert (done.returncode, done.stderr) == (141, ""), (fmt, done.stderr)
 
 
 def _interrupt(*args: object, **kwargs: object) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import importlib
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -269,6 +270,30 @@ def test_a_spreadsheet_edit_comes_back_by_its_arabic(project: Project, tmp_path:
     assert project.segment(first.id).status == "translated"
     assert project.segment(second.id).target == second.target  # empty English: left alone
     assert project.history(first.id)[-1].action == "import-csv"
+
+
+def test_import_csv_takes_excels_unicode_text_as_saved_txt(
+    in_tmp: Path, sample_db: Path
+) -> None:
+    """Excel saves "Unicode Text" (a tab-separated table, UTF-16) as .txt: import-csv read
+    it as the README says (it was refused: "not a CSV or TSV file"); a .txt is still no table
+    to the commands of other formats, nor a bilingual file to the TUI's import."""
+    db = ["--db", str(sample_db)]
+    run_cli("export", "--format", "tsv", "--output", "ours.tsv", *db)
+    rows = [line.split("\t") for line in Path("ours.tsv").read_text("utf-8").splitlines()]
+    rows[1][3] = 'Critics call it, "in short",\ta coup.'
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    Path("excel.txt").write_text(buffer.getvalue(), encoding="utf-16")
+    result = run_cli("import-csv", "excel.txt", "--format", "json", *db)
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["format"], len(report["updated"])) == ("tsv", 1)
+    result = run_cli("history", str(report["updated"][0]), "--format", "json", *db)
+    assert json.loads(result.stdout)[-1]["new_text"] == 'Critics call it, "in short",\ta coup.'
+    result = run_cli("import-xliff", "excel.txt", *db)
+    assert result.exit_code == 2 and "not an XLIFF file" in result.stderr
+    assert not is_bilingual(Path("excel.txt"))
 
 
 def test_the_import_commands_take_only_their_kind(in_tmp: Path, sample_db: Path) -> None:

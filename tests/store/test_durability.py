@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from workbench.project import Project
 
@@ -113,3 +116,25 @@ def test_two_processes_edit_different_segments_at_once(sample_db: Path) -> None:
             who = "alice" if seg.position % 2 == 1 else "bob"
             assert seg.target == f"{who} round 14 segment {seg.position}"
             assert len(project.history(seg.id)) == 16
+
+
+@pytest.mark.sqlite_only
+def test_the_project_file_holds_what_a_connection_closed_before_another_wrote(
+    sample_db: Path,
+) -> None:
+    """The TUI closes its main connection while its second one (and its live link's) may
+    still be open as the process exits: the session's edits were left in segments.db-wal,
+    and a copy of segments.db made afterwards (to send, to back up) lacked them."""
+    other = Project.open(sample_db)  # the TUI's second connection, not closed yet
+    try:
+        with Project.open(sample_db) as project:
+            first = project.segments(limit=1)[0]
+            project.save_draft(first.id, "Edited in the session.")
+        file_alone = sqlite3.connect(f"file:{sample_db}?immutable=1", uri=True)  # no -wal
+        try:
+            texts = {row[0] for row in file_alone.execute("SELECT new_text FROM revisions")}
+        finally:
+            file_alone.close()
+    finally:
+        other.close()
+    assert "Edited in the session." in texts

@@ -48,7 +48,11 @@ def __getattr__(name: str) -> Any:
     if name in ("console", "err_console"):
         from rich.console import Console
 
-        value = Console(stderr=name == "err_console")
+        class _Console(Console):
+            def on_broken_pipe(self) -> None:  # rich's own exits 1: "findings" to ``check``
+                reader_gone()
+
+        value = _Console(stderr=name == "err_console")
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -69,19 +73,26 @@ class WorkbenchGroup(click.Group):
         commits = _commits()
         try:
             with _stopped_by_signals():
-                return super().invoke(ctx)
+                result = super().invoke(ctx)
+        except BrokenPipeError:
+            reader_gone()
         except WorkbenchError as exc:
             fail(str(exc))
         except KeyboardInterrupt as exc:
             interrupted(_commits() > commits, getattr(exc, "signum", signal.SIGINT))
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise  # --help, a usage error, an exit code: click's own (and no store import)
+        except (click.exceptions.Exit, SystemExit):
+            _flush_stdout()  # check's exit 1 or 0 holds only once the report is out
+            raise
+        except (click.ClickException, click.Abort):
+            raise  # --help, a usage error: click's own (and no store import)
         except Exception as exc:
             from workbench.store.db import is_database_failure, project_error
 
             if not is_database_failure(exc):
                 raise  # a bug (in a query, say): the traceback is wanted
             fail(str(project_error(exc)))
+        _flush_stdout()
+        return result
 
 
 class FilePath(click.Path):
@@ -133,6 +144,23 @@ def fail(message: str) -> NoReturn:
     """Print ``workbench: error: MESSAGE`` on stderr and exit with code 2."""
     click.echo(f"workbench: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def reader_gone() -> NoReturn:
+    """Standard output's reader went away (``workbench check | head -1``): stop quietly with
+    128 + SIGPIPE, as a process that signal ended, never 1 (which is "findings" to ``check``
+    and ``lqa report``); stdout is pointed at /dev/null so that the exit flushes nothing."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(128 + getattr(signal, "SIGPIPE", 13))
+
+
+def _flush_stdout() -> None:
+    """Write out what a command printed (a pipe buffers it), its reader gone or not."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        reader_gone()
 
 
 def _commits() -> int:

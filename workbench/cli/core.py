@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 from rich.markup import escape
 from rich.table import Table
@@ -21,6 +19,7 @@ from workbench.cli.app import (
 from workbench.errors import ReadOnlyProjectError, WorkbenchError
 from workbench.filters import SOURCE_FORMAT_NAMES, SOURCE_FORMATS, read_source, source_format_for
 from workbench.project import ImportReport, open_project
+from workbench.project.importing import default_document_name
 from workbench.project.sample import open_or_create
 from workbench.project.sources import DocumentImportReport
 from workbench.text.segment import load_abbreviations
@@ -94,7 +93,7 @@ def import_(
     # appears only once the import is stored.
     extra = load_abbreviations(abbreviations) if abbreviations else None
     spec = source_format_for(file, fmt)
-    name = Path(file).stem if doc is None else doc
+    name = default_document_name(file) if doc is None else doc
     if spec.plain:
         text, encoding = read_text_with_encoding(file)
     else:

@@ -10,6 +10,9 @@ from workbench.errors import InputError
 from workbench.formats.registry import Format, importable_formats
 
 _HEAD = 512
+# Excel saves its "Unicode Text" (a tab-separated table) as .txt: a table when a command asks
+# for one (import-csv), never when any format will do (a .txt there is a text to align).
+_TABLE_TEXT = ".txt"
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
@@ -58,7 +61,8 @@ def detect(path: str | Path, among: Iterable[str] | None = None) -> Format:
     """The importable format of the file at ``path`` (of the formats named ``among``, if given).
 
     XML is recognised by its root element and version, whatever the file's name; other files
-    by the ending of their name. Raises InputError naming the file when it is none of them.
+    by the ending of their name (a .txt is a table when ``among`` holds TSV: Excel's Unicode
+    Text). Raises InputError naming the file when it is none of them.
     """
     p = Path(path)
     candidates = importable_formats(among)
@@ -84,6 +88,9 @@ def detect(path: str | Path, among: Iterable[str] | None = None) -> Format:
     ]
     if by_ending:
         return max(by_ending, key=lambda t: (t[0], -t[1]))[2]
+    tables = [f for f in candidates if f.name == "tsv"]  # its reader finds the separator
+    if among is not None and tables and name.endswith(_TABLE_TEXT):
+        return tables[0]
     endings = ", ".join(dict.fromkeys(e for f in candidates for e in f.extensions))
     raise InputError(p, f"not {what} (neither XML nor a file ending in {endings})")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,20 @@ from workbench.text.segment import (
 )
 from workbench.text.tags import EMPTY, tokens
 from workbench.textio import document_text, read_text_with_encoding
+
+
+def default_document_name(path: str | Path) -> str:
+    """A new document's name when none is given: its file's, without the ending. A pipe
+    (``<(iconv …)``, which is /dev/fd/63) names nothing: refused, asking for a name, where
+    the document was called "63"."""
+    try:
+        pipe = stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:  # a missing file is the reader's to report, and so is a device
+        pipe = False
+    if pipe:
+        raise InputError(path, "a pipe has no name to give the document: give one with --doc "
+                               "NAME")
+    return Path(path).stem
 
 
 @dataclass
@@ -327,8 +343,8 @@ class Importing:
 
     def import_document(self, path: str | Path, name: str | None = None) -> ImportReport:
         """Segment an Arabic text file and add it as a new document."""
+        name = default_document_name(path) if name is None else name
         text, encoding = read_text_with_encoding(path)
-        name = Path(path).stem if name is None else name
         return self.import_document_text(text, name, str(path), encoding)
 
     def import_document_text(

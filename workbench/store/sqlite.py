@@ -136,6 +136,13 @@ class SqliteDatabase(sqlite_utils.Database, Database):
             self.execute(sql)
 
     def close(self) -> None:
+        """Close the connection, its committed pages copied into the project file first: the
+        last connection to close does that anyway, but the TUI's second connection and its
+        live link's close after the app's main one, in threads the exit may not wait for,
+        and a copy of ``segments.db`` alone then lacked the session's edits (left in -wal)."""
+        with contextlib.suppress(sqlite3.Error):  # busy, closed already, the file gone
+            if not self.read_only_reason and not self.conn.in_transaction:
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         self.conn.close()
 
 
