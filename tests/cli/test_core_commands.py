@@ -330,6 +330,21 @@ def test_a_closed_standard_output_exits_141_never_the_1_of_findings(tmp_path: Pa
         assert (done.returncode, done.stderr) == (141, ""), (fmt, done.stderr)
 
 
+def _bug(*args: object, **kwargs: object) -> None:
+    raise ZeroDivisionError("a bug")
+
+
+def test_a_bug_exits_70_with_its_traceback_never_the_1_of_findings(
+    sample_db: Path | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in a command printed its traceback and exited 1, which a CI job reads as
+    `check`'s findings; it exits 70 (EX_SOFTWARE), the traceback kept."""
+    monkeypatch.setattr("workbench.project.checking.Checking.check_report", _bug)
+    result = run_cli("check", "--db", str(sample_db))
+    assert result.exit_code == 70
+    assert "Traceback" in result.stderr and "ZeroDivisionError: a bug" in result.stderr
+
+
 def _interrupt(*args: object, **kwargs: object) -> None:
     raise KeyboardInterrupt
 

@@ -17,6 +17,9 @@ from click.core import ParameterSource
 from workbench.errors import WorkbenchError
 
 EXIT_ERROR = 2
+EXIT_CRASH = 70
+"""A bug: the traceback printed, an exit code of its own (EX_SOFTWARE), never the 1 of a
+``check`` with findings."""
 
 # Command modules register their commands on ``main`` when imported; they are imported on first
 # use so that start-up stays light (``workbench score`` loads neither the store nor the TUI).
@@ -89,7 +92,7 @@ class WorkbenchGroup(click.Group):
             from workbench.store.db import is_database_failure, project_error
 
             if not is_database_failure(exc):
-                raise  # a bug (in a query, say): the traceback is wanted
+                crashed()  # a bug (in a query, say): the traceback is wanted
             fail(str(project_error(exc)))
         _flush_stdout()
         return result
@@ -144,6 +147,14 @@ def fail(message: str) -> NoReturn:
     """Print ``workbench: error: MESSAGE`` on stderr and exit with code 2."""
     click.echo(f"workbench: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def crashed() -> NoReturn:
+    """A bug: print the exception's traceback to stderr and exit with ``EXIT_CRASH``."""
+    import traceback
+
+    traceback.print_exc()
+    sys.exit(EXIT_CRASH)
 
 
 def reader_gone() -> NoReturn:
