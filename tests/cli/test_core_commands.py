@@ -345,6 +345,19 @@ def test_a_bug_exits_70_with_its_traceback_never_the_1_of_findings(
     assert "Traceback" in result.stderr and "ZeroDivisionError: a bug" in result.stderr
 
 
+def test_a_password_prompt_whose_input_ended_is_an_error_of_exit_2() -> None:
+    """`team add-user omar --role reviewer </dev/null` printed click's "Aborted!" and exited
+    1 (a verdict of no); it is an error naming what is missing."""
+    from click.testing import CliRunner
+
+    from workbench.cli.team import _password
+    from workbench.errors import WorkbenchError
+
+    with CliRunner().isolation(input=""), pytest.raises(WorkbenchError,
+                                                        match="no password for omar"):
+        _password(None, None, "omar")
+
+
 def _interrupt(*args: object, **kwargs: object) -> None:
     raise KeyboardInterrupt
 

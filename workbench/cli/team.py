@@ -43,8 +43,14 @@ def _password(password: str | None, password_file: str | None, name: str) -> str
         return lines[0]
     if password is not None:
         return password
-    return str(click.prompt(f"Password for {name}", hide_input=True,
-                            confirmation_prompt=True, err=True))
+    try:
+        return str(click.prompt(f"Password for {name}", hide_input=True,
+                                confirmation_prompt=True, err=True))
+    except click.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None  # Ctrl+C at the prompt: exit 130
+        raise WorkbenchError(f"no password for {name}: the input ended (give --password-file "
+                             "FILE, or run it where it can ask)") from None
 
 
 @team_group.command("add-user")
