@@ -28,7 +28,9 @@ def test_add_list_remove(in_tmp: Path, sample_db: Path) -> None:
         (2, "linguistic-conventions/spelling", "minor", None),
     ]
     assert listed[0]["quote"] == "The revolution" and listed[0]["weight"] == 5.0
+    assert "(2 segments, 2 errors," in lqa(sample_db, "report").stdout
     assert lqa(sample_db, "remove", "1").exit_code == 0
+    assert "(1 segment, 1 error," in lqa(sample_db, "report").stdout  # not "1 errors"
     table = lqa(sample_db, "list")
     assert "#2" in table.stdout and "#1" not in table.stdout
     assert [e["id"] for e in json.loads(lqa(sample_db, "list", "--segment", "5",

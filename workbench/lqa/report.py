@@ -15,6 +15,7 @@ import io
 from workbench.formats.table import defused
 from workbench.lqa.scoring import UNKNOWN_TRANSLATOR, LqaReport
 from workbench.lqa.typology import CATEGORIES, SEVERITIES
+from workbench.wording import plural
 
 CSV_COLUMNS: tuple[str, ...] = (
     "id", "line", "segment", "category", "dimension", "severity", "weight", "span_start",
@@ -34,7 +35,8 @@ def summary_line(report: LqaReport) -> str:
     score = "—" if report.score is None else f"{report.score:.2f}"
     return (
         f"LQA {report.document}: score {score} over {report.words} words "
-        f"({report.total.segments} segments, {len(report.errors)} errors, penalty "
+        f"({plural(report.total.segments, 'segment')}, {plural(len(report.errors), 'error')}, "
+        f"penalty "
         f"{report.penalty:g}); threshold {report.threshold:g}: {verdict(report)}"
     )
 
