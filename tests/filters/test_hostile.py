@@ -85,6 +85,9 @@ def test_macros_are_refused(good: Path, tmp_path: Path) -> None:
     docm = tmp_path / "macro.docm"
     docm.write_bytes(good.read_bytes())
     _refused(docm, r"refused: a macro-enabled Word file \(\.docm\)")
+    dotm = tmp_path / "Macro.DOTM"
+    dotm.write_bytes(good.read_bytes())
+    _refused(dotm, r"refused: a macro-enabled Word file \(\.dotm\)")  # it said .docm
     vba = _rezip(good, tmp_path / "vba.docx", {}, {"word/vbaProject.bin": b"\0" * 64})
     _refused(vba, r"refused: the document holds macros \(word/vbaProject\.bin\)")
     with zipfile.ZipFile(good) as z:

@@ -576,7 +576,8 @@ class _Document:
         self.path = path
         name = path.lower()
         if name.endswith((".docm", ".dotm")):
-            raise InputError(path, "refused: a macro-enabled Word file (.docm); save it as .docx")
+            raise InputError(path, f"refused: a macro-enabled Word file ({name[-5:]}); save it "
+                             "as .docx")
         self.pkg = Package(data, path, "DOCX")
         for member in self.pkg.names:
             if member.lower().endswith(("vbaproject.bin", "vbadata.xml")):
