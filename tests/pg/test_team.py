@@ -202,6 +202,24 @@ def test_a_translator_cannot_reject_a_segment(team: Team) -> None:
         assert project.review(seg.id, "rejected", comment="redo").status == "draft"
 
 
+def test_a_translator_undoes_their_replacement_and_merges_segments(team: Team) -> None:
+    """A change bringing no LQA error, and segments holding none, never write the reviewers'
+    table: a translator's undo of their own replacement, and their merge, went through only
+    for leads (PostgreSQL refuses even a DELETE or UPDATE of no row without the privilege)."""
+    url = team.url_of("translator")
+    with team.open("translator") as project:
+        first, second = project.segments(limit=2)
+        project.confirm(first.id, "The revolution broke out.", override_reason="t")
+    replaced = run_cli("replace", "revolution", "uprising", "--db", url, "--format", "json")
+    assert replaced.exit_code == 0, replaced.stderr
+    group = __import__("json").loads(replaced.stdout)["group_id"]
+    undone = run_cli("undo", "--change", str(group), "--db", url)
+    assert undone.exit_code == 0, undone.stderr
+    with team.open("translator") as project:
+        assert project.segment(first.id).target == "The revolution broke out."
+        merged = project.merge_with_next(first.id)
+        assert merged.source == f"{first.source} {second.source}"
+
 def test_reviewers_approve_and_leads_do_everything(team: Team) -> None:
     with team.open("reviewer") as project:
         assert project.team.role() == "reviewer"
