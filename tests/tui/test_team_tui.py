@@ -572,3 +572,31 @@ async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed after the removal."
     assert list(journal.folder.iterdir()) == []
+
+
+@pytest.mark.postgresql_only
+async def test_english_refused_at_every_autosave_is_kept_once(sample_db, make_app, monkeypatch):
+    """A removed member's TUI saves the refused English again at every autosave tick: the
+    file of this computer kept one more copy of it each time (an edit a second, written one
+    by one by the next session); it holds the English once, and new English beside it."""
+    from workbench.errors import PermissionDeniedError
+    from workbench.project.editing import Editing
+
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+
+    def refused(self: Editing, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionDeniedError("tester may not change the English of segments "
+                                    "(permission denied); nothing was changed")
+
+    monkeypatch.setattr(Editing, "save_draft", refused)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        journal = app.service.journal
+        assert journal is not None
+        for text in ("Typed after the removal.",) * 3 + ("Typed on.",):
+            screen.editor.load_text(text)
+            screen.action_save()  # as the next tick does, the English not being stored
+            await until(pilot, lambda: app.service.waiting == 0)
+        kept = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
+        assert [e["text"] for e in kept] == ["Typed after the removal.", "Typed on."]
