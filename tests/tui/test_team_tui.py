@@ -578,14 +578,20 @@ async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
 async def test_english_refused_at_every_autosave_is_kept_once(sample_db, make_app, monkeypatch):
     """A removed member's TUI saves the refused English again at every autosave tick: the
     file of this computer kept one more copy of it each time (an edit a second, written one
-    by one by the next session); it holds the English once, and new English beside it."""
+    by one by the next session); it holds the English once, and new English beside it. Once
+    the member may write again, the save written takes the kept edits of its segment with it
+    (they stayed, and the next session wrote the older English again over it)."""
     from workbench.errors import PermissionDeniedError
     from workbench.project.editing import Editing
 
     with Project.open(sample_db) as project:
         first = project.segments(limit=1)[0]
+    real = Editing.save_draft
+    removed = [True]
 
     def refused(self: Editing, *args: Any, **kwargs: Any) -> Any:
+        if not removed[0]:
+            return real(self, *args, **kwargs)
         raise PermissionDeniedError("tester may not change the English of segments "
                                     "(permission denied); nothing was changed")
 
@@ -597,6 +603,16 @@ async def test_english_refused_at_every_autosave_is_kept_once(sample_db, make_ap
         for text in ("Typed after the removal.",) * 3 + ("Typed on.",):
             screen.editor.load_text(text)
             screen.action_save()  # as the next tick does, the English not being stored
-            await until(pilot, lambda: app.service.waiting == 0)
+            await until(pilot, lambda typed=text: app.service.waiting == 0
+                        and screen.saved_text != typed)  # refused: to be saved again
         kept = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
         assert [e["text"] for e in kept] == ["Typed after the removal.", "Typed on."]
+        removed[0] = False  # added back: the next tick's save is written, over what was kept
+        screen.action_save()
+        await until(pilot, lambda: app.service.waiting == 0 and screen.saved_text == "Typed on.")
+        assert journal.kept == 0 and not journal.path.exists()
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: app.return_code is not None)
+    assert app.farewell is None or "kept" not in app.farewell
+    with Project.open(sample_db) as project:
+        assert project.segment(first.id).target == "Typed on."

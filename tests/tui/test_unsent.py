@@ -46,6 +46,9 @@ def test_an_edit_repeating_the_last_of_its_segment_is_kept_once(tmp_path: Path) 
         (1, "save", "One."), (1, "save", "Two."), (1, "save", "One."), (1, "confirm", "One."),
         (2, "save", "One.")]
     assert journal.kept == 5
+    journal.written(_edit(journal, 1, "Typed on."))  # a later save of segment 1 went through
+    rows = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
+    assert [(r["segment_id"], r["text"]) for r in rows] == [(2, "One.")]
 
 
 def test_the_next_app_takes_over_what_an_ended_app_kept_in_order(tmp_path: Path) -> None:

@@ -135,9 +135,17 @@ class Journal:
             edit.kind, edit.text, edit.base, edit.reason, edit.source, edit.session)
 
     def written(self, edit: UnsentEdit) -> None:
-        """``edit`` reached the server (or was refused there): it leaves the file."""
+        """``edit`` reached the server (or was refused there): it leaves the file, and so do
+        the earlier edits of its segment in the same app kept because the server refused them
+        to the user's role: the English written was typed on top of theirs (they stayed, to
+        be written again over it by the next session, once the user could write again)."""
         with self._mutex:
-            if self._edits.pop(edit.number, None) is not None:
+            gone = [n for n, e in self._edits.items() if n == edit.number or (
+                n < edit.number and e.segment_id == edit.segment_id
+                and e.session == edit.session)]
+            for number in gone:
+                del self._edits[number]
+            if gone:
                 self._save()
 
     @property
