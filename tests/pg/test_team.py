@@ -251,6 +251,40 @@ def test_removing_a_member_takes_their_rights(team: Team) -> None:
     assert "not a member" in again
 
 
+def test_the_team_works_on_the_project_copied_offline_and_back(team: Team, tmp_path: Path) -> None:
+    """README: copy the database into a file to take the project offline, and back into an
+    empty database. Back in a new database of the same name, ``team list`` named the members
+    (the server keeps the groups) but they could not read the project: no rights on its new
+    tables until the owner added someone again."""
+    offline = tmp_path / "offline.db"
+    assert run_cli("project", "copy", team.url, str(offline)).exit_code == 0
+    team.server.drop(team.database)
+    team.server.admin.execute(f"CREATE DATABASE {team.database} TEMPLATE template0")
+    back = run_cli("project", "copy", str(offline), team.url)
+    assert back.exit_code == 0, back.stderr
+    with team.open("translator") as project:
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Confirmed after the round trip.", override_reason="t")
+        with pytest.raises(PermissionDeniedError, match="may not change the glossary"):
+            project.set_glossary(Glossary())
+    with team.open("reviewer") as project:
+        assert project.review(seg.id, "approved").locked
+
+
+def test_a_database_name_too_long_for_team_roles_still_takes_a_project(
+    pg_server: PgServer, sample_db: str, tmp_path: Path
+) -> None:
+    """A new project looks for its database's team, whose group names must fit in 63 bytes:
+    a longer database name has none, and its project is made as before."""
+    name = f"t{os.getpid()}_{'x' * 50}"
+    pg_server.admin.execute(f"CREATE DATABASE {name} TEMPLATE template0")
+    try:
+        copied = run_cli("project", "copy", sample_db, pg_server.url(name))
+        assert copied.exit_code == 0, copied.stderr
+    finally:
+        pg_server.drop(name)
+
+
 def test_a_login_outside_the_team_is_told_it_may_not_read_the_project(team: Team) -> None:
     """A login of the server not in this project's team (a member of another project) was
     told it 'may not change the table workbench_schema' by a reading command."""

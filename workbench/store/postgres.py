@@ -547,9 +547,13 @@ def new_postgres(address: ServerAddress) -> Iterator[PostgresDatabase]:
     schema and whatever the block writes appear together when it completes, or not at all.
 
     FileExistsError when the database holds a project (made meanwhile, say); ProjectError
-    when it holds other tables.
+    when it holds other tables. The team of the database's name, when the server has its
+    groups (the project copied offline and back into a new database), gets its rights on
+    the new tables: its members were listed by ``team list`` but could not read them.
     """
     import psycopg
+
+    from workbench.store.team import refresh_grants
 
     db = connect(address)
     try:
@@ -558,6 +562,7 @@ def new_postgres(address: ServerAddress) -> Iterator[PostgresDatabase]:
             raise FileExistsError(str(address))
         _check_encoding(db)
         _migrate_in_transaction(db, 0, SCHEMA_VERSION)
+        refresh_grants(db)
         yield db
         db.commit()
     except psycopg.Error as exc:
