@@ -16,6 +16,7 @@ from tests.conftest import PgServer
 from tests.tui.conftest import editing, screen_lines, settle
 from workbench.project import Project
 from workbench.store.live import Change
+from workbench.tui.live import LiveChanged
 from workbench.tui.screens.conflict import ConflictScreen
 from workbench.tui.widgets.panels import ReferencePanel
 from workbench.tui.widgets.segment_list import PRESENCE_MARK
@@ -616,3 +617,44 @@ async def test_english_refused_at_every_autosave_is_kept_once(sample_db, make_ap
     assert app.farewell is None or "kept" not in app.farewell
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed on."
+
+
+@pytest.mark.postgresql_only
+async def test_a_member_removed_while_working_is_told_so_not_that_the_server_is_down(
+    sample_db, config, pg_server: PgServer
+):
+    """The server refusing a removed member's link said ``OFFLINE`` and 'the database server
+    cannot be reached ... edits are written when it is back'; it says the user is not in the
+    team, and is back online once they are added back. The segment list read meanwhile was
+    a psycopg error ending the app (permission denied for table versions)."""
+    import os
+
+    from workbench.tui.app import NO_ACCESS, WorkbenchApp
+
+    user, elsewhere = f"gone_{os.getpid()}", f"elsewhere_{os.getpid()}"
+    with Project.open(sample_db) as owner:
+        owner.team.add_member(user, "translator", "pw")
+    pg_server.admin.execute(f'CREATE ROLE "{elsewhere}" NOLOGIN')
+    pg_server.admin.execute(f'GRANT "{elsewhere}" TO "{user}"')  # their login stays
+    app = WorkbenchApp(sample_db.replace("postgres:@", f"{user}:pw@"), config=config,
+                       direction="app")
+    try:
+        async with editing(app) as (pilot, _):
+            await until(pilot, lambda: app.team_status.startswith(user))
+            with Project.open(sample_db) as owner:
+                assert owner.team.remove_member(user) is False  # kept: used elsewhere
+            await pilot.press("alt+down")  # its presence is written at once: refused
+            await until(pilot, lambda: app.team_status == NO_ACCESS)
+            said = [str(n.message) for n in app._notifications]
+            assert any("may not" in m for m in said), said
+            assert not any("cannot be reached" in m for m in said), said
+            app.post_message(LiveChanged([Change("all")]))  # the list and segment read again
+            await settle(pilot)
+            assert app.return_code is None and app.error_message is None
+            with Project.open(sample_db) as owner:
+                owner.team.add_member(user, "translator", None)  # added back
+            await until(pilot, lambda: app.team_status.startswith(f"{user} (translator)"))
+    finally:
+        pg_server.admin.execute(f'DROP OWNED BY "{user}"')
+        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
+        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{elsewhere}"')

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.errors import (
     ConnectionLostError,
+    LoginRefusedError,
     PermissionDeniedError,
     ProjectError,
     ReadOnlyProjectError,
@@ -702,10 +703,11 @@ def connect_error(exc: BaseException, address: ServerAddress) -> ProjectError:
     lower = text.lower()
     if "password authentication failed" in lower or "no password supplied" in lower:
         why = f"the server refused the login of user {address.user or '(default)'}"
-        return ProjectError(f"{address}: cannot connect: {why} (wrong or missing password)")
+        return LoginRefusedError(
+            f"{address}: cannot connect: {why} (wrong or missing password)")
     if 'role "' in lower and "does not exist" in lower:
-        return ProjectError(f"{address}: cannot connect: the server has no user "
-                            f"{address.user or '(default)'}")
+        return LoginRefusedError(f"{address}: cannot connect: the server has no user "
+                                 f"{address.user or '(default)'}")
     if 'database "' in lower and "does not exist" in lower:
         return ProjectError(
             f"{address}: cannot connect: the server has no database {address.name!r} "
