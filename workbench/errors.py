@@ -111,5 +111,10 @@ class PermissionDeniedError(ProjectError):
     """A change the database refused to this user's team role (a translator approving, say)."""
 
 
+class LoginRefusedError(ProjectError):
+    """The server answers but refuses the login: no such user (a team member removed and
+    their login dropped), or a wrong password."""
+
+
 class ConnectionLostError(ProjectError):
     """The database server cannot be reached (restarting, or the network is down)."""

@@ -202,6 +202,24 @@ def test_a_translator_cannot_reject_a_segment(team: Team) -> None:
         assert project.review(seg.id, "rejected", comment="redo").status == "draft"
 
 
+def test_a_translator_undoes_their_replacement_and_merges_segments(team: Team) -> None:
+    """A change bringing no LQA error, and segments holding none, never write the reviewers'
+    table: a translator's undo of their own replacement, and their merge, went through only
+    for leads (PostgreSQL refuses even a DELETE or UPDATE of no row without the privilege)."""
+    url = team.url_of("translator")
+    with team.open("translator") as project:
+        first, second = project.segments(limit=2)
+        project.confirm(first.id, "The revolution broke out.", override_reason="t")
+    replaced = run_cli("replace", "revolution", "uprising", "--db", url, "--format", "json")
+    assert replaced.exit_code == 0, replaced.stderr
+    group = __import__("json").loads(replaced.stdout)["group_id"]
+    undone = run_cli("undo", "--change", str(group), "--db", url)
+    assert undone.exit_code == 0, undone.stderr
+    with team.open("translator") as project:
+        assert project.segment(first.id).target == "The revolution broke out."
+        merged = project.merge_with_next(first.id)
+        assert merged.source == f"{first.source} {second.source}"
+
 def test_reviewers_approve_and_leads_do_everything(team: Team) -> None:
     with team.open("reviewer") as project:
         assert project.team.role() == "reviewer"
@@ -231,6 +249,40 @@ def test_removing_a_member_takes_their_rights(team: Team) -> None:
     assert f"no user {user}" in stderr
     again = _one_line_error(run_cli("team", "remove", user, "--db", team.url))
     assert "not a member" in again
+
+
+def test_the_team_works_on_the_project_copied_offline_and_back(team: Team, tmp_path: Path) -> None:
+    """README: copy the database into a file to take the project offline, and back into an
+    empty database. Back in a new database of the same name, ``team list`` named the members
+    (the server keeps the groups) but they could not read the project: no rights on its new
+    tables until the owner added someone again."""
+    offline = tmp_path / "offline.db"
+    assert run_cli("project", "copy", team.url, str(offline)).exit_code == 0
+    team.server.drop(team.database)
+    team.server.admin.execute(f"CREATE DATABASE {team.database} TEMPLATE template0")
+    back = run_cli("project", "copy", str(offline), team.url)
+    assert back.exit_code == 0, back.stderr
+    with team.open("translator") as project:
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Confirmed after the round trip.", override_reason="t")
+        with pytest.raises(PermissionDeniedError, match="may not change the glossary"):
+            project.set_glossary(Glossary())
+    with team.open("reviewer") as project:
+        assert project.review(seg.id, "approved").locked
+
+
+def test_a_database_name_too_long_for_team_roles_still_takes_a_project(
+    pg_server: PgServer, sample_db: str, tmp_path: Path
+) -> None:
+    """A new project looks for its database's team, whose group names must fit in 63 bytes:
+    a longer database name has none, and its project is made as before."""
+    name = f"t{os.getpid()}_{'x' * 50}"
+    pg_server.admin.execute(f"CREATE DATABASE {name} TEMPLATE template0")
+    try:
+        copied = run_cli("project", "copy", sample_db, pg_server.url(name))
+        assert copied.exit_code == 0, copied.stderr
+    finally:
+        pg_server.drop(name)
 
 
 def test_a_login_outside_the_team_is_told_it_may_not_read_the_project(team: Team) -> None:

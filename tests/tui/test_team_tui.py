@@ -16,6 +16,7 @@ from tests.conftest import PgServer
 from tests.tui.conftest import editing, screen_lines, settle
 from workbench.project import Project
 from workbench.store.live import Change
+from workbench.tui.live import LiveChanged
 from workbench.tui.screens.conflict import ConflictScreen
 from workbench.tui.widgets.panels import ReferencePanel
 from workbench.tui.widgets.segment_list import PRESENCE_MARK
@@ -572,3 +573,88 @@ async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed after the removal."
     assert list(journal.folder.iterdir()) == []
+
+
+@pytest.mark.postgresql_only
+async def test_english_refused_at_every_autosave_is_kept_once(sample_db, make_app, monkeypatch):
+    """A removed member's TUI saves the refused English again at every autosave tick: the
+    file of this computer kept one more copy of it each time (an edit a second, written one
+    by one by the next session); it holds the English once, and new English beside it. Once
+    the member may write again, the save written takes the kept edits of its segment with it
+    (they stayed, and the next session wrote the older English again over it)."""
+    from workbench.errors import PermissionDeniedError
+    from workbench.project.editing import Editing
+
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+    real = Editing.save_draft
+    removed = [True]
+
+    def refused(self: Editing, *args: Any, **kwargs: Any) -> Any:
+        if not removed[0]:
+            return real(self, *args, **kwargs)
+        raise PermissionDeniedError("tester may not change the English of segments "
+                                    "(permission denied); nothing was changed")
+
+    monkeypatch.setattr(Editing, "save_draft", refused)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        journal = app.service.journal
+        assert journal is not None
+        for text in ("Typed after the removal.",) * 3 + ("Typed on.",):
+            screen.editor.load_text(text)
+            screen.action_save()  # as the next tick does, the English not being stored
+            await until(pilot, lambda typed=text: app.service.waiting == 0
+                        and screen.saved_text != typed)  # refused: to be saved again
+        kept = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
+        assert [e["text"] for e in kept] == ["Typed after the removal.", "Typed on."]
+        removed[0] = False  # added back: the next tick's save is written, over what was kept
+        screen.action_save()
+        await until(pilot, lambda: app.service.waiting == 0 and screen.saved_text == "Typed on.")
+        assert journal.kept == 0 and not journal.path.exists()
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: app.return_code is not None)
+    assert app.farewell is None or "kept" not in app.farewell
+    with Project.open(sample_db) as project:
+        assert project.segment(first.id).target == "Typed on."
+
+
+@pytest.mark.postgresql_only
+async def test_a_member_removed_while_working_is_told_so_not_that_the_server_is_down(
+    sample_db, config, pg_server: PgServer
+):
+    """The server refusing a removed member's link said ``OFFLINE`` and 'the database server
+    cannot be reached ... edits are written when it is back'; it says the user is not in the
+    team, and is back online once they are added back. The segment list read meanwhile was
+    a psycopg error ending the app (permission denied for table versions)."""
+    import os
+
+    from workbench.tui.app import NO_ACCESS, WorkbenchApp
+
+    user, elsewhere = f"gone_{os.getpid()}", f"elsewhere_{os.getpid()}"
+    with Project.open(sample_db) as owner:
+        owner.team.add_member(user, "translator", "pw")
+    pg_server.admin.execute(f'CREATE ROLE "{elsewhere}" NOLOGIN')
+    pg_server.admin.execute(f'GRANT "{elsewhere}" TO "{user}"')  # their login stays
+    app = WorkbenchApp(sample_db.replace("postgres:@", f"{user}:pw@"), config=config,
+                       direction="app")
+    try:
+        async with editing(app) as (pilot, _):
+            await until(pilot, lambda: app.team_status.startswith(user))
+            with Project.open(sample_db) as owner:
+                assert owner.team.remove_member(user) is False  # kept: used elsewhere
+            await pilot.press("alt+down")  # its presence is written at once: refused
+            await until(pilot, lambda: app.team_status == NO_ACCESS)
+            said = [str(n.message) for n in app._notifications]
+            assert any("may not" in m for m in said), said
+            assert not any("cannot be reached" in m for m in said), said
+            app.post_message(LiveChanged([Change("all")]))  # the list and segment read again
+            await settle(pilot)
+            assert app.return_code is None and app.error_message is None
+            with Project.open(sample_db) as owner:
+                owner.team.add_member(user, "translator", None)  # added back
+            await until(pilot, lambda: app.team_status.startswith(f"{user} (translator)"))
+    finally:
+        pg_server.admin.execute(f'DROP OWNED BY "{user}"')
+        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
+        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{elsewhere}"')

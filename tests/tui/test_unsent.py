@@ -34,6 +34,23 @@ def test_edits_are_kept_until_written(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_edit_repeating_the_last_of_its_segment_is_kept_once(tmp_path: Path) -> None:
+    """The editor saving refused English again at every tick adds nothing; English typed
+    back to an earlier text after another is an edit of its own (the order matters)."""
+    journal = _journal(tmp_path)
+    texts = ["One.", "One.", "One.", "Two.", "One.", "One."]
+    journal.keep([_edit(journal, 1, text) for text in texts])
+    journal.keep([_edit(journal, 1, "One.", "confirm"), _edit(journal, 2, "One.")])
+    rows = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
+    assert [(r["segment_id"], r["kind"], r["text"]) for r in rows] == [
+        (1, "save", "One."), (1, "save", "Two."), (1, "save", "One."), (1, "confirm", "One."),
+        (2, "save", "One.")]
+    assert journal.kept == 5
+    journal.written(_edit(journal, 1, "Typed on."))  # a later save of segment 1 went through
+    rows = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
+    assert [(r["segment_id"], r["text"]) for r in rows] == [(2, "One.")]
+
+
 def test_the_next_app_takes_over_what_an_ended_app_kept_in_order(tmp_path: Path) -> None:
     earlier, later = _journal(tmp_path), _journal(tmp_path)
     earlier.keep([_edit(earlier, 5, "First typed.")])

@@ -90,7 +90,13 @@ def move_error(
 
 def delete_group_errors(db: Database, group_id: int) -> int:
     """Delete the errors a change group brought (its undo: as if never recorded, so that the
-    file imported again brings them again); how many."""
+    file imported again brings them again); how many. Nothing is written when it brought
+    none: on PostgreSQL even a DELETE of no row needs the privilege, which a translator lacks
+    (the undo of their own replacement was refused as recording LQA errors)."""
+    if db.execute(
+        "SELECT 1 FROM lqa_errors WHERE group_id = ? LIMIT 1", [group_id]
+    ).fetchone() is None:
+        return 0
     return db.execute("DELETE FROM lqa_errors WHERE group_id = ?", [group_id]).rowcount
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.errors import (
     ConnectionLostError,
+    LoginRefusedError,
     PermissionDeniedError,
     ProjectError,
     ReadOnlyProjectError,
@@ -547,9 +548,13 @@ def new_postgres(address: ServerAddress) -> Iterator[PostgresDatabase]:
     schema and whatever the block writes appear together when it completes, or not at all.
 
     FileExistsError when the database holds a project (made meanwhile, say); ProjectError
-    when it holds other tables.
+    when it holds other tables. The team of the database's name, when the server has its
+    groups (the project copied offline and back into a new database), gets its rights on
+    the new tables: its members were listed by ``team list`` but could not read them.
     """
     import psycopg
+
+    from workbench.store.team import refresh_grants
 
     db = connect(address)
     try:
@@ -558,6 +563,7 @@ def new_postgres(address: ServerAddress) -> Iterator[PostgresDatabase]:
             raise FileExistsError(str(address))
         _check_encoding(db)
         _migrate_in_transaction(db, 0, SCHEMA_VERSION)
+        refresh_grants(db)
         yield db
         db.commit()
     except psycopg.Error as exc:
@@ -697,10 +703,11 @@ def connect_error(exc: BaseException, address: ServerAddress) -> ProjectError:
     lower = text.lower()
     if "password authentication failed" in lower or "no password supplied" in lower:
         why = f"the server refused the login of user {address.user or '(default)'}"
-        return ProjectError(f"{address}: cannot connect: {why} (wrong or missing password)")
+        return LoginRefusedError(
+            f"{address}: cannot connect: {why} (wrong or missing password)")
     if 'role "' in lower and "does not exist" in lower:
-        return ProjectError(f"{address}: cannot connect: the server has no user "
-                            f"{address.user or '(default)'}")
+        return LoginRefusedError(f"{address}: cannot connect: the server has no user "
+                                 f"{address.user or '(default)'}")
     if 'database "' in lower and "does not exist" in lower:
         return ProjectError(
             f"{address}: cannot connect: the server has no database {address.name!r} "

@@ -94,8 +94,16 @@ def delete_segment(db: Database, segment_id: int) -> None:
 
 
 def repoint_records(db: Database, from_segment: int, to_segment: int) -> None:
-    """Attach the revisions, notes, overrides and LQA errors of one segment to another."""
+    """Attach the revisions, notes, overrides and LQA errors of one segment to another.
+
+    A table holding none of the segment's rows is not written: on PostgreSQL even an UPDATE
+    of no row needs the privilege, which a translator lacks on LQA errors (their merge of two
+    segments without errors was refused as recording LQA errors)."""
     for table in ("revisions", "notes", "overrides", "lqa_errors"):
+        if db.execute(
+            f"SELECT 1 FROM {table} WHERE segment_id = ? LIMIT 1", [from_segment]
+        ).fetchone() is None:
+            continue
         db.execute(
             f"UPDATE {table} SET segment_id = ? WHERE segment_id = ?", [to_segment, from_segment]
         )

@@ -152,8 +152,13 @@ def grant(db: PostgresDatabase, names: dict[str, str]) -> None:
 
 
 def refresh_grants(db: PostgresDatabase) -> None:
-    """After a schema upgrade: give the team's groups their rights on new tables too."""
-    names = groups(db)
+    """After a schema upgrade, or a new project in a database whose team the server has:
+    give the team's groups their rights on the tables (a database whose name is too long for
+    group roles has no team)."""
+    try:
+        names = groups(db)
+    except WorkbenchError:
+        return
     if all(_role_exists(db, names[r]) for r in ROLES) and may_grant(db):
         grant(db, names)
 

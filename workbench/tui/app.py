@@ -36,7 +36,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from workbench.config import Config, load_config, resolve_direction, save_setting
-from workbench.errors import ConnectionLostError, WorkbenchError
+from workbench.errors import ConnectionLostError, PermissionDeniedError, WorkbenchError
 from workbench.tui import heap, keys
 from workbench.tui.actions import ScreenActions
 from workbench.tui.change_actions import ChangeActions
@@ -77,6 +77,10 @@ class Notice(Message):
 
     text: str
     severity: SeverityLevel = "error"
+
+
+NO_ACCESS = "NO ACCESS — not in the project's team"
+"""The connection status while the server refuses the user (removed from the team)."""
 
 
 class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
@@ -132,6 +136,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         if live:
             self.live = LiveLink(project.path, project.author, read_only=project.read_only)
         self.link_online = True
+        self.link_refused = ""  # why the server refuses the user (removed from the team)
         self.team_status = ""
         self.role: str | None = None
         self._others = 0
@@ -175,6 +180,9 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         cause = getattr(error, "error", error)  # a WorkerFailed carries the worker's error
         if isinstance(cause, ConnectionLostError):  # offline: said in the status, not fatal
             self._show_connection()
+            return
+        if isinstance(cause, PermissionDeniedError):  # removed from the team: said, not fatal
+            self.notify_error(str(cause))
             return
         if isinstance(cause, WorkbenchError):
             message = str(cause)
@@ -523,12 +531,16 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
 
     def on_link_state(self, message: LinkState) -> None:
         self.link_online = message.online
+        self.link_refused = message.refused
         self._show_connection()
 
     def connection_status(self) -> str:
-        """``OFFLINE — 2 edits waiting``; online on a server ``ana (translator) · online``;
-        and how many others are here."""
+        """``OFFLINE — 2 edits waiting``; ``NO ACCESS — not in the project's team`` when the
+        server answers but refuses the user; online on a server ``ana (translator) ·
+        online``; and how many others are here."""
         service = self.service
+        if service.online and not self.link_online and self.link_refused:
+            return NO_ACCESS
         if not service.online or not self.link_online:
             waiting = service.waiting
             return (f"OFFLINE — {waiting} edit{'s' if waiting != 1 else ''} waiting"
@@ -546,17 +558,23 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         if status == self.team_status:
             return
         was_offline = self.team_status.startswith("OFFLINE")
+        was_down = self.team_status.startswith(("OFFLINE", NO_ACCESS))
+        down = status.startswith(("OFFLINE", NO_ACCESS))
         self.team_status = status
-        if status.startswith("OFFLINE") and not was_offline:
+        if status == NO_ACCESS:  # the server answers: it is not down, the user was removed
+            self.notify(f"{self.link_refused}. What you type is kept on this computer and "
+                        "written once the project's owner adds you back to the team.",
+                        severity="warning", timeout=12)
+        elif status.startswith("OFFLINE") and not was_offline:
             self.notify(f"The database server cannot be reached: {status}. Keep working; "
                         "edits are written when it is back.", severity="warning", timeout=8)
-        elif was_offline and not status.startswith("OFFLINE"):
+        elif was_down and not down:
             self.quit_offline_asked = False  # a later outage asks again
             self.notify("Back online: the waiting edits are being written.", timeout=5)
         editor = self._editor_shown()
         if editor is not None:
             editor._update_titles()
-            back = was_offline and not status.startswith("OFFLINE")
+            back = was_down and not down
             if back and editor.current is not None:  # its panels may be unread
                 editor.load_details(editor.current.id, editor.current.source)
 

@@ -6,7 +6,9 @@ polls the data version, see ``store/live.py``) and posts to the app:
 - :class:`LiveChanged`: what others changed (segments, structure, notes), within a fraction
   of a second of their commit;
 - :class:`PresenceChanged`: who has which segment of the open document open;
-- :class:`LinkState`: whether the server can be reached (the worker reconnects by itself).
+- :class:`LinkState`: whether the server can be reached (the worker reconnects by itself),
+  or refuses the user (a member removed from the team: the link tries again, and is back
+  once they are added back).
 
 It also sends this client's heartbeat: the segment open in the editor (``watch``), at once
 when it changes and every ``HEARTBEAT`` seconds, and says goodbye when the app closes.
@@ -22,7 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
+from workbench.errors import LoginRefusedError, PermissionDeniedError
 from workbench.project.team import HEARTBEAT, client_id
+from workbench.store.db import is_refusal, project_error
 from workbench.store.live import Change, document_shape, open_feed
 
 if TYPE_CHECKING:
@@ -50,9 +54,11 @@ class PresenceChanged(Message):
 
 @dataclass
 class LinkState(Message):
-    """The live link reached the server (True) or lost it (False)."""
+    """The live link reached the server (True) or lost it (False); ``refused``: the server
+    answers but refuses the user (removed from the project's team), its one-line reason."""
 
     online: bool
+    refused: str = ""
 
 
 class LiveLink:
@@ -69,6 +75,7 @@ class LiveLink:
         self.segment_id: int | None = None
         self.stopping = threading.Event()
         self.online = True
+        self.refused = ""  # why the server refuses the user, while it does
         self._wake = threading.Event()
 
     def watch(self, document_id: int | None, segment_id: int | None) -> None:
@@ -89,10 +96,14 @@ class LiveLink:
             try:
                 self._session(post)
                 return
-            except Exception:  # the server went away: say so, try again
-                if self.online:
-                    self.online = False
-                    post(LinkState(False))
+            except Exception as exc:  # the server went away, or refuses: say so, try again
+                if is_refusal(exc):  # a statement of the link (its presence) refused
+                    exc = project_error(exc, self.location)
+                refused = str(exc) if isinstance(
+                    exc, PermissionDeniedError | LoginRefusedError) else ""
+                if self.online or refused != self.refused:
+                    self.online, self.refused = False, refused
+                    post(LinkState(False, refused))
                 self.stopping.wait(delay)
                 delay = min(RECONNECT_MAX, delay * 2)
 
@@ -104,7 +115,7 @@ class LiveLink:
         try:
             feed = open_feed(project.db)
             if not self.online:  # back: what happened meanwhile is unknown, read it all
-                self.online = True
+                self.online, self.refused = True, ""
                 post(LinkState(True))
                 post(LiveChanged([Change("all")]))
             self._loop(project, feed, post)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.cache import LRUCache
 
-from workbench.errors import ConnectionLostError
+from workbench.errors import ConnectionLostError, PermissionDeniedError
 from workbench.project.views import ListRow, ViewSpec
 
 if TYPE_CHECKING:
@@ -64,8 +64,8 @@ class SegmentRows:
         ids = self.ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
         try:
             rows = self.service.read(lambda p: p.list_rows(self.document, ids))
-        except ConnectionLostError:  # offline: nothing to show yet (read when back)
-            return None
+        except (ConnectionLostError, PermissionDeniedError):  # offline, or removed from the
+            return None  # team: nothing to show yet (read when back)
         if len(rows) != len(ids):
             # Segments deleted underneath (a merge): keep positions, blank the missing rows.
             by_id = {r.id: r for r in rows}

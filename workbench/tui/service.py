@@ -48,6 +48,7 @@ from workbench.errors import (
     WorkbenchError,
 )
 from workbench.store.connection import WriteLockTaken
+from workbench.store.db import is_refusal, project_error
 from workbench.store.sqlite import BUSY_TIMEOUT_MS
 from workbench.tui.unsent import Journal, UnsentEdit
 
@@ -129,13 +130,16 @@ class ProjectService:
 
     def read(self, fn: Callable[[Project], T]) -> T:
         """Run ``fn(project)`` now, on the calling thread, holding the lock; offline, a
-        ConnectionLostError at once."""
+        ConnectionLostError at once; a read the server refuses to the user (removed from the
+        team), a PermissionDeniedError."""
         if not self._online.is_set():
             raise self._offline_error()
         with self.lock:
             try:
                 return fn(self.project)
             except Exception as exc:
+                if is_refusal(exc):  # a member removed from the team: one line, its kind
+                    raise project_error(exc, self.project.path) from None
                 if not _connection_lost(exc):
                     raise
                 self._lost()

@@ -111,19 +111,41 @@ class Journal:
         return edit
 
     def keep(self, edits: list[UnsentEdit]) -> None:
-        """Keep ``edits`` in the file (those kept already stay as they are)."""
+        """Keep ``edits`` in the file (those kept already stay as they are). An edit that
+        repeats the newest one kept of its segment (the editor saving again, at every tick,
+        English the server refuses to the user's role) is kept once: the file grew by an
+        edit a second while a removed member's TUI stayed open, each written in turn later."""
         with self._mutex:
             fresh = [e for e in edits if e.number not in self._edits]
-            if not fresh:
-                return
+            added = False
             for edit in fresh:
-                self._edits[edit.number] = edit
-            self._save()
+                if not self._repeats(edit):
+                    self._edits[edit.number] = edit
+                    added = True
+            if added:
+                self._save()
+
+    def _repeats(self, edit: UnsentEdit) -> bool:
+        """True when the newest edit kept of ``edit``'s segment does the same thing."""
+        same = [e for e in self._edits.values() if e.segment_id == edit.segment_id]
+        if not same:
+            return False
+        last = max(same, key=lambda e: e.number)
+        return (last.kind, last.text, last.base, last.reason, last.source, last.session) == (
+            edit.kind, edit.text, edit.base, edit.reason, edit.source, edit.session)
 
     def written(self, edit: UnsentEdit) -> None:
-        """``edit`` reached the server (or was refused there): it leaves the file."""
+        """``edit`` reached the server (or was refused there): it leaves the file, and so do
+        the earlier edits of its segment in the same app kept because the server refused them
+        to the user's role: the English written was typed on top of theirs (they stayed, to
+        be written again over it by the next session, once the user could write again)."""
         with self._mutex:
-            if self._edits.pop(edit.number, None) is not None:
+            gone = [n for n, e in self._edits.items() if n == edit.number or (
+                n < edit.number and e.segment_id == edit.segment_id
+                and e.session == edit.session)]
+            for number in gone:
+                del self._edits[number]
+            if gone:
                 self._save()
 
     @property
