@@ -402,6 +402,12 @@ def test_an_importable_format_brings_its_translations_back(
             project.unlock(sid)
         project.save_draft(sid, f"changed {sid}")
     report = project.import_bilingual(path, DOC)
+    if fmt in ("csv", "tsv"):  # no export time: English and status the segments had and
+        # left since are older than the project's (an older export brought back unedited)
+        assert report.format == fmt and sorted(report.kept_newer) == [1, 2, 3, 4]
+        assert [project.segment(i).target for i in (1, 2, 3, 4)] == [
+            f"changed {i}" for i in (1, 2, 3, 4)]
+        return
     assert report.format == fmt and sorted(report.updated) == [1, 2, 3, 4]
     assert {s.id: (s.target, s.status) for s in project.segments(DOC)} == before
     assert project.history(1)[-1].action == f"import-{spec.kind.lower()}"

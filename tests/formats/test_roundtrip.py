@@ -383,7 +383,8 @@ def test_a_status_changed_since_the_export_and_in_the_file_takes_the_files(
 def test_another_tools_file_is_taken_as_it_is(
     export: Exporter, project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without our document key (another tool's file) there is no export time to go by."""
+    """Without our document key (another tool's file) there is no export time to go by: its
+    English is taken, unless it is English and a status the segment had and left since."""
     from datetime import UTC, datetime, timedelta
 
     from workbench.store import history
@@ -396,8 +397,36 @@ def test_another_tools_file_is_taken_as_it_is(
     before = project.segment(3).target
     project.save_draft(3, before + " (revised)")
     report = project.import_xliff(path)
+    assert report.kept_newer == [3] and 3 not in report.updated  # it had it, and left it
+    assert project.segment(3).target == before + " (revised)"
+    path.write_text(path.read_text(encoding="utf-8").replace(before, before + " (theirs)"),
+                    encoding="utf-8")
+    report = project.import_xliff(path)
     assert report.kept_newer == [] and 3 in report.updated
-    assert project.segment(3).target == before
+    assert project.segment(3).target == before + " (theirs)"
+
+
+def test_a_csv_brought_back_unedited_undoes_no_rejection_nor_edit(
+    export: Exporter, project: Project
+) -> None:
+    """A CSV carries no export time: re-imported unedited after a reviewer rejected a
+    confirmed segment, its `translated` confirmed it again (the rejection undone without a
+    word), and after an edit its older English replaced the newer. A state the segment had
+    and left since is the project's older one; a cell edited in the file is taken."""
+    project.confirm(3, project.segment(3).target, override_reason="test")
+    project.save_draft(5, project.segment(5).target)
+    path = export("csv")
+    project.review(3, "rejected", "the date is wrong")
+    edited = project.segment(5).target + " Newer."
+    project.save_draft(5, edited)
+    report = project.import_bilingual(path)
+    assert sorted(report.kept_newer) == [3, 5] and report.updated == []
+    assert (project.segment(3).status, project.segment(5).target) == ("draft", edited)
+    text = path.read_text(encoding="utf-8-sig")
+    first = project.segment(3).target
+    path.write_text(text.replace(first, first + " Fixed."), encoding="utf-8-sig")
+    report = project.import_bilingual(path)
+    assert report.updated == [3] and project.segment(3).target == first + " Fixed."
 
 
 def test_a_segment_edited_in_both_but_confirmed_since_is_not_said_to_be_taken(

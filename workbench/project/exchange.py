@@ -490,6 +490,11 @@ class Exchange:
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str, str | None]] = []
         commented: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
         since, then = _edited_since(self.context.db, document.id, file)
+        # a file without its export time (CSV, another tool's): the states each segment has
+        # left, for a file that still holds one (an older export brought back unedited)
+        left = {} if file.exported_at and file.document_key else {
+            sid: {(carried(t).strip(), st) for t, st in states}
+            for sid, states in q_history.states_left(self.context.db, document.id).items()}
         edited_both: list[int] = []  # segments edited in the project and in the file
 
         def plan(ids: tuple[int, ...], target: str, status: Status, where: str = "") -> None:
@@ -507,6 +512,9 @@ class Exchange:
             same_text = carried(group_text([t for t, _ in members])) == target.strip()
             if same_text and group_status(members) == status.value:
                 report.left_alone += len(ids)
+                return
+            if len(ids) == 1 and (target.strip(), status.value) in left.get(ids[0], ()):
+                report.kept_newer += ids  # a state it had, and left: a rejection, an edit
                 return
             if same_text and any(i in since for i in ids):
                 # only the status differs: the project's is newer (a rejection, an undone

@@ -129,6 +129,21 @@ def edited_since(db: Database, document_id: int, at: str) -> dict[int, list[str]
     return texts
 
 
+def states_left(db: Database, document_id: int) -> dict[int, set[tuple[str, str]]]:
+    """The English and status each segment of a document had at some time and changed since
+    (the states its revisions wrote, its current one left out)."""
+    states: dict[int, set[tuple[str, str]]] = {}
+    for sid, text, status, latest in db.execute(
+        "SELECT r.segment_id, r.new_text, r.new_status, r.id = (SELECT max(b.id) FROM "
+        "revisions b WHERE b.segment_id = r.segment_id AND b.action != 'conflict') "
+        "FROM revisions r JOIN segments s ON s.id = r.segment_id "
+        "WHERE s.document_id = ? AND r.action != 'conflict'", [document_id],
+    ):
+        if not latest and status:
+            states.setdefault(int(sid), set()).add((text or "", status))
+    return states
+
+
 def statuses_then(db: Database, document_id: int, at: str) -> dict[int, str]:
     """The status each segment of a document with a revision at or after ``at`` had at that
     time (the old status of its first revision since)."""
