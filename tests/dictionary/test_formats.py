@@ -346,6 +346,19 @@ def test_tsv(tmp_path: Path) -> None:
     assert entry.senses == ("book", "volume", "letter (old use)")
 
 
+def test_a_tsv_saved_by_a_spreadsheet_is_read_without_its_quotes(tmp_path: Path) -> None:
+    """As glossary.tsv: every text cell quoted ("quote all text cells"), or a cell holding a
+    quote; the quotes were kept in headwords and senses, and the quoted header was an entry."""
+    path = tmp_path / "sheet.tsv"
+    path.write_text('"arabic"\t"english"\t"note"\n"كتاب"\t"book; volume"\t"n."\n'
+                    'قال\t"he said ""no"""\n', encoding="utf-8")
+    d = open_dictionary(path)
+    assert d.headwords == ["كتاب", "قال"]
+    assert d.entry(0).senses == ("book (n.)", "volume (n.)")
+    assert d.entry(1).senses == ('he said "no"',)
+    assert [e.headword for e in open_lexicon([path]).lookup("وكتابه")] == ["كتاب"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1256", "utf-8-sig"])
 def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding: str) -> None:
     """UTF-16 with a byte order mark and Windows-1256, as workbench.textio reads them."""
