@@ -372,6 +372,23 @@ def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding:
 
 
 
+def test_a_tei_entry_or_headword_commented_out_is_not_read(tmp_path: Path) -> None:
+    """An entry inside an XML comment was indexed (its senses shown beside the entry that
+    replaced it), and so was a headword commented out inside an entry."""
+    path = tmp_path / "c.tei"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+        "<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt></fileDesc></teiHeader>"
+        "<text><body>\n<!-- wrong, replaced below:\n<entry><form><orth>بيت</orth></form>"
+        '<sense><cit type="trans"><quote>camel</quote></cit></sense></entry>\n-->\n'
+        "<entry><form><orth>بيت</orth><!-- <orth>بيوت</orth> </entry> --></form>"
+        '<sense><cit type="trans"><quote>house</quote></cit></sense></entry>\n'
+        "</body></text></TEI>\n", encoding="utf-8")
+    d = open_dictionary(path)
+    assert d.headwords == ["بيت"]
+    assert d.entry(0).senses == ("house",)
+
+
 def test_a_tei_entry_that_is_not_well_formed_names_its_line_in_the_file(tmp_path: Path) -> None:
     """Entries are parsed when looked up: the line was the entry's own (and libxml2's
     message ended with a new line)."""
