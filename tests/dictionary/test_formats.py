@@ -359,6 +359,14 @@ def test_a_tsv_saved_by_a_spreadsheet_is_read_without_its_quotes(tmp_path: Path)
     assert [e.headword for e in open_lexicon([path]).lookup("وكتابه")] == ["كتاب"]
 
 
+def test_a_tsv_header_in_arabic_is_no_entry(tmp_path: Path) -> None:
+    """Column names glossary.tsv takes for a header (المصطلح, العربية) were an entry:
+    المصطلح looked up showed 'الترجمة' as its sense."""
+    path = tmp_path / "ar-header.tsv"
+    path.write_text("المصطلح\tالترجمة\nكتاب\tbook\n", encoding="utf-8")
+    assert open_dictionary(path).headwords == ["كتاب"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1256", "utf-8-sig"])
 def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding: str) -> None:
     """UTF-16 with a byte order mark and Windows-1256, as workbench.textio reads them."""

@@ -1,12 +1,12 @@
 """Tab-separated dictionaries: ``Arabic<TAB>English[<TAB>note]``, one sense a row.
 
 UTF-8 (a BOM is accepted), or what :mod:`workbench.textio` reads besides (UTF-16 with a
-BOM, Windows-1256); ``#`` starts a comment line; a first row whose first field is
-``arabic``, ``source`` or ``term`` is a header. A spreadsheet's quotes are taken off as
-glossary.tsv's are (:func:`~workbench.formats.table.unquote_row`: every text cell quoted, or a
-cell holding ``""``). English alternatives in one cell may be separated by ``;``. In UTF-8
-the rows' byte ranges are indexed and rows are read on demand (another encoding's rows are
-kept, decoded).
+BOM, Windows-1256); ``#`` starts a comment line; a first row whose first field names a
+column as glossary.tsv's header does (``arabic``, ``source``, ``term``, ``المصطلح``…) is a
+header. A spreadsheet's quotes are taken off as glossary.tsv's are
+(:func:`~workbench.formats.table.unquote_row`: every text cell quoted, or a cell holding
+``""``). English alternatives in one cell may be separated by ``;``. In UTF-8 the rows' byte
+ranges are indexed and rows are read on demand (another encoding's rows are kept, decoded).
 
 A *tab file* as StarDict's ``tabfile`` and pyglossary write it is read too: a definition
 holding HTML or ``\\n`` escapes is an article (a head line, numbered senses), a ``##name``
@@ -27,9 +27,10 @@ from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import article_senses
 from workbench.errors import InputError
 from workbench.formats.table import unquote_row
+from workbench.glossary.tsv import ARABIC_HEADERS, HEADERS
 from workbench.textio import decode_bytes
 
-_HEADERS = frozenset({"arabic", "ar", "source", "term", "headword"})
+_HEADERS = HEADERS | {"headword"}
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\"}
 _ARTICLE = re.compile(r"<[a-zA-Z/][^>]*>|\\n")
 
@@ -67,7 +68,8 @@ class TsvFile(DictionaryFile):
                 raise InputError(path, "no tab: expected Arabic<TAB>English[<TAB>note]",
                                  line=number)
             fields = _fields(text)
-            if not self.headwords and fields[0].casefold() in _HEADERS:
+            if not self.headwords and (fields[0].casefold() in _HEADERS
+                                       or fields[0] in ARABIC_HEADERS):
                 continue
             if not fields[0] or not fields[1]:
                 raise InputError(path, "an empty Arabic or English field", line=number)
