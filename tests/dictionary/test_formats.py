@@ -577,6 +577,21 @@ def test_html_articles_of_converted_dictd_and_tab_files(tmp_path: Path) -> None:
     assert open_dictionary(tmp_path / "tab.txt").name == "Converted"
 
 
+def test_a_merged_articles_head_line_with_punctuation_is_no_sense(tmp_path: Path) -> None:
+    """pyglossary's StarDict of FreeDict merges the articles of one headword; a later one's
+    head line writes the headword with a comma or question mark (التّرك، /…/, إلى أين؟ /…/),
+    and it was read as a sense of the entry."""
+    path = tmp_path / "tab.txt"
+    path.write_text(
+        "الترك\tالتّرك /ʔattːrkˈa/<br />Abandonment<br /><br /><hr><br /><br />"
+        "التّرك، /ʔattːrkˈa/<br />Abandoning<br />\n"
+        "إلى أين\tإلى أين؟ /ʔˈilaː ʔˈajna/<br />Whither<br /><br /><hr><br /><br />"
+        "إلى أين؟ /ʔˈilaː ʔˈajna/<br />Where to<br />\n", encoding="utf-8")
+    d = open_dictionary(path)
+    assert d.entry(0).senses == ("Abandonment", "Abandoning")
+    assert d.entry(1).senses == ("Whither", "Where to")
+
+
 @pytest.mark.parametrize("offset_format", [">I", ">Q"])  # idxoffsetbits 32 and 64
 def test_a_stardict_index_is_read_at_once_as_entry_by_entry(
     tmp_path: Path, offset_format: str
