@@ -211,14 +211,19 @@ def document_text(text: str, path: str | Path) -> str:
     them in a translation.)"""
     if "\x0b" in text or "\x0c" in text:
         text = text.translate(_BREAKS)
-    if "\n\ufeff" in text:
-        text = text.replace("\n\ufeff", "\n")
+    text = without_joined_boms(text)
     control = _STRAY_CONTROL.search(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
         code = ord(control.group())
         raise InputError(path, f"binary content (control character U+{code:04X})", line)
     return text
+
+
+def without_joined_boms(text: str) -> str:
+    """``text`` without the byte order marks that start its lines: files joined by ``cat``,
+    each of which began with one (the file's own first one is read as no text)."""
+    return text.replace("\n\ufeff", "\n") if "\n\ufeff" in text else text
 
 
 def _no_text(content: bytes | str) -> str:

@@ -346,6 +346,27 @@ def test_tsv(tmp_path: Path) -> None:
     assert entry.senses == ("book", "volume", "letter (old use)")
 
 
+def test_a_tsv_saved_by_a_spreadsheet_is_read_without_its_quotes(tmp_path: Path) -> None:
+    """As glossary.tsv: every text cell quoted ("quote all text cells"), or a cell holding a
+    quote; the quotes were kept in headwords and senses, and the quoted header was an entry."""
+    path = tmp_path / "sheet.tsv"
+    path.write_text('"arabic"\t"english"\t"note"\n"كتاب"\t"book; volume"\t"n."\n'
+                    'قال\t"he said ""no"""\n', encoding="utf-8")
+    d = open_dictionary(path)
+    assert d.headwords == ["كتاب", "قال"]
+    assert d.entry(0).senses == ("book (n.)", "volume (n.)")
+    assert d.entry(1).senses == ('he said "no"',)
+    assert [e.headword for e in open_lexicon([path]).lookup("وكتابه")] == ["كتاب"]
+
+
+def test_a_tsv_header_in_arabic_is_no_entry(tmp_path: Path) -> None:
+    """Column names glossary.tsv takes for a header (المصطلح, العربية) were an entry:
+    المصطلح looked up showed 'الترجمة' as its sense."""
+    path = tmp_path / "ar-header.tsv"
+    path.write_text("المصطلح\tالترجمة\nكتاب\tbook\n", encoding="utf-8")
+    assert open_dictionary(path).headwords == ["كتاب"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1256", "utf-8-sig"])
 def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding: str) -> None:
     """UTF-16 with a byte order mark and Windows-1256, as workbench.textio reads them."""
@@ -357,6 +378,23 @@ def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding:
     assert d.entry(1).senses == ("revolution (politics)",)
     assert [e.headword for e in open_lexicon([path]).lookup("بالثورة")] == ["ثورة"]
 
+
+
+def test_a_tei_entry_or_headword_commented_out_is_not_read(tmp_path: Path) -> None:
+    """An entry inside an XML comment was indexed (its senses shown beside the entry that
+    replaced it), and so was a headword commented out inside an entry."""
+    path = tmp_path / "c.tei"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+        "<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt></fileDesc></teiHeader>"
+        "<text><body>\n<!-- wrong, replaced below:\n<entry><form><orth>بيت</orth></form>"
+        '<sense><cit type="trans"><quote>camel</quote></cit></sense></entry>\n-->\n'
+        "<entry><form><orth>بيت</orth><!-- <orth>بيوت</orth> </entry> --></form>"
+        '<sense><cit type="trans"><quote>house</quote></cit></sense></entry>\n'
+        "</body></text></TEI>\n", encoding="utf-8")
+    d = open_dictionary(path)
+    assert d.headwords == ["بيت"]
+    assert d.entry(0).senses == ("house",)
 
 
 def test_a_tei_entry_that_is_not_well_formed_names_its_line_in_the_file(tmp_path: Path) -> None:
@@ -537,6 +575,21 @@ def test_html_articles_of_converted_dictd_and_tab_files(tmp_path: Path) -> None:
         assert entry.senses == ("Lurching", "Tottering"), path
         assert entry.pronunciation == "ʔˈattːrnnħ"
     assert open_dictionary(tmp_path / "tab.txt").name == "Converted"
+
+
+def test_a_merged_articles_head_line_with_punctuation_is_no_sense(tmp_path: Path) -> None:
+    """pyglossary's StarDict of FreeDict merges the articles of one headword; a later one's
+    head line writes the headword with a comma or question mark (التّرك، /…/, إلى أين؟ /…/),
+    and it was read as a sense of the entry."""
+    path = tmp_path / "tab.txt"
+    path.write_text(
+        "الترك\tالتّرك /ʔattːrkˈa/<br />Abandonment<br /><br /><hr><br /><br />"
+        "التّرك، /ʔattːrkˈa/<br />Abandoning<br />\n"
+        "إلى أين\tإلى أين؟ /ʔˈilaː ʔˈajna/<br />Whither<br /><br /><hr><br /><br />"
+        "إلى أين؟ /ʔˈilaː ʔˈajna/<br />Where to<br />\n", encoding="utf-8")
+    d = open_dictionary(path)
+    assert d.entry(0).senses == ("Abandonment", "Abandoning")
+    assert d.entry(1).senses == ("Whither", "Where to")
 
 
 @pytest.mark.parametrize("offset_format", [">I", ">Q"])  # idxoffsetbits 32 and 64

@@ -333,6 +333,27 @@ def test_the_byte_order_marks_of_joined_files_stay_out_of_the_segments(
         "الفقرة الأولى.", "جملة ثانية.", "الفقرة الثالثة.", "جملة ثانية."]
 
 
+def test_the_byte_order_marks_of_joined_translation_files_stay_out_of_the_english(
+    project: Project, tmp_path: Path
+) -> None:
+    """An English delivery joined by ``cat`` from files saved with a BOM: the BOM starting
+    the second file's first line was stored at the start of that segment's English (a
+    warning of every check, an invisible character in every export)."""
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    project.import_document(src)
+    first, second = ENGLISH.split("\n", 1)
+    en = tmp_path / "joined.en.txt"
+    en.write_bytes(("\ufeff" + first + "\n\ufeff" + second).encode())
+    for version in ("reference", "working"):
+        project.import_translation(en, "doc", version)
+    segs = project.segments("doc")
+    assert [s.target for s in segs] == [
+        "This is a first text.", "And this is a second sentence?", "A second paragraph here!"
+    ]
+    assert project.version_text(segs[2].id, "reference:main") == "A second paragraph here!"
+
+
 def test_a_paragraph_of_invisible_marks_is_no_segment(project: Project, tmp_path: Path) -> None:
     """A word processor's empty paragraph holding a right-to-left mark was imported as a
     segment with nothing to translate."""

@@ -34,6 +34,8 @@ def test_same_as_one_by_one_on_random_texts() -> None:
     rng = random.Random(5)
     texts = ["".join(rng.choice(TRICKY) for _ in range(rng.randint(0, 14))) for _ in range(30_000)]
     assert normalize_arabic_many(texts) == [normalize_arabic(t) for t in texts]
+    vocalised = ["شَيْءٌ", "سَيِّئ", "ي\u0651\u200fئ", "ي\u064e ء"]
+    assert normalize_arabic_many(vocalised) == [normalize_arabic(t) for t in vocalised]
 
 
 def test_texts_do_not_run_into_each_other() -> None:

@@ -25,10 +25,10 @@ from typing import Any
 
 from workbench.dictionary.model import DictionaryFile
 
-VERSION = 7  # raise when the readers' senses or the cache's layout change
+VERSION = 8  # raise when the readers' senses or the cache's layout change
 # Words whose keys fingerprint the normalisation: a change to it makes every cache stale.
 _PROBE = ("الكتاب", "وبالمدرسة", "أَحْمَد", "إبراهيم", "مستشفى", "رئيسـة", "لِلْبيت", "الذين", "ﻻ",
-          "إلغاء", "Book")
+          "إلغاء", "شَيْءٌ", "Book")
 
 Keys = tuple[list[str], array, bool]  # keys, the headword index of each, read backwards
 

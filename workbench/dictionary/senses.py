@@ -10,6 +10,7 @@ _IPA = re.compile(r"(?:^|\s)/([^/\n]{1,80})/\s*$")
 _BRACKET_IPA = re.compile(r"\[([^\]\n]{1,80})\]\s*$")
 _TAG = re.compile(r"<[^>]*>")
 _MARKUP = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|b|i|span|font|dd|dt)\s*>", re.I)
+_WORD = re.compile(r"[^\W_]+")
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|dd|dt|tr|def|dtrn)\s*>", re.I)
 
 
@@ -17,6 +18,12 @@ def _folded(text: str) -> str:
     from workbench.text.normalize import normalize_arabic
 
     return normalize_arabic(text.strip()).casefold()
+
+
+def _letters(text: str) -> str:
+    """A head line's words as compared with the headword: folded, punctuation and spaces out
+    (FreeDict's head line ``التّرك، /…/`` or ``إلى أين؟ /…/`` is the headword الترك, إلى أين)."""
+    return "".join(_WORD.findall(_folded(text)))
 
 
 def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]:
@@ -32,7 +39,7 @@ def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]
     senses: list[str] = []
     first = True
     blank = False  # a blank line before this one
-    head_key = _folded(headword)
+    head_key = _letters(headword)
     for raw in lines:
         if not raw.strip():
             blank = True
@@ -44,8 +51,8 @@ def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]
         # after a blank line, the headword and its IPA, starting an article that a converter
         # merged into this one (pyglossary's StarDict of FreeDict).
         after, blank = blank, False
-        if (ipa or _folded(head) == head_key) if first else (
-                ipa and after and _folded(head) == head_key):
+        if (ipa or _letters(head) == head_key) if first else (
+                ipa and after and _letters(head) == head_key):
             first = False
             if ipa:
                 pronunciation = pronunciation or ipa.group(1).strip()

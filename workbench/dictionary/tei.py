@@ -13,10 +13,12 @@ declaration's (FreeDict's older files are ISO-8859-1).
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import html
 import re
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
@@ -28,6 +30,7 @@ _ENTRY = re.compile(rb"<entry[\s>/]")
 _ORTH = re.compile(rb"<orth(?:\s[^>]*)?>(.*?)</orth>", re.S)
 _RELATED = re.compile(rb"<re(?:\s[^>]*)?>.*?</re>", re.S)
 _CIT = re.compile(rb"<cit(?:\s[^>]*)?>.*?</cit>", re.S)
+_COMMENT = re.compile(rb"<!--.*?-->", re.S)
 _TITLE = re.compile(rb"<title(?:\s[^>]*)?>(.*?)</title>", re.S)
 _DECLARATION = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _TAGS = re.compile(r"<[^>]+>")
@@ -77,9 +80,14 @@ class TeiFile(DictionaryFile):
         body_at = raw.find(b"<body")
         title = _TITLE.search(raw, 0, body_at if body_at > 0 else len(raw))
         self.name = self._text(title.group(1)) if title else ""
+        commented = _in_comment(raw, max(body_at, 0))
         for match in _ENTRY.finditer(raw, max(body_at, 0)):
             start = match.start()
+            if commented(start):  # an entry commented out is no entry
+                continue
             end = raw.find(b"</entry>", start)
+            while end >= 0 and commented(end):
+                end = raw.find(b"</entry>", end + 1)
             if end < 0:
                 line = raw[:start].count(b"\n") + 1
                 raise InputError(path, "an <entry> without its </entry>", line=line)
@@ -92,7 +100,8 @@ class TeiFile(DictionaryFile):
             for orth in _ORTH.finditer(raw, start, end):
                 word = self._text(orth.group(1))
                 at = orth.start()
-                if word and not any(a <= at < b for a, b in quoted):  # a translation's form
+                # neither a translation's form nor commented out
+                if word and not commented(at) and not any(a <= at < b for a, b in quoted):
                     sub = next((j for j, (a, b) in enumerate(related) if a <= at < b), -1)
                     self.headwords.append(word)
                     self.card_of.append(card)
@@ -145,6 +154,18 @@ class TeiFile(DictionaryFile):
 
     def close(self) -> None:
         self.data.close()
+
+
+def _in_comment(raw: bytes, start: int) -> Callable[[int], bool]:
+    """Whether an offset of ``raw`` (from ``start`` on) lies inside an XML comment."""
+    spans = [m.span() for m in _COMMENT.finditer(raw, start)]
+    starts = [a for a, _ in spans]
+
+    def inside(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and at < spans[i][1]
+
+    return inside
 
 
 def _outside(el: object, part: object) -> bool:

@@ -1,10 +1,12 @@
 """Tab-separated dictionaries: ``Arabic<TAB>English[<TAB>note]``, one sense a row.
 
 UTF-8 (a BOM is accepted), or what :mod:`workbench.textio` reads besides (UTF-16 with a
-BOM, Windows-1256); ``#`` starts a comment line; a first row whose first field is
-``arabic``, ``source`` or ``term`` is a header. English alternatives in one cell may be
-separated by ``;``. In UTF-8 the rows' byte ranges are indexed and rows are read on demand
-(another encoding's rows are kept, decoded).
+BOM, Windows-1256); ``#`` starts a comment line; a first row whose first field names a
+column as glossary.tsv's header does (``arabic``, ``source``, ``term``, ``المصطلح``…) is a
+header. A spreadsheet's quotes are taken off as glossary.tsv's are
+(:func:`~workbench.formats.table.unquote_row`: every text cell quoted, or a cell holding
+``""``). English alternatives in one cell may be separated by ``;``. In UTF-8 the rows' byte
+ranges are indexed and rows are read on demand (another encoding's rows are kept, decoded).
 
 A *tab file* as StarDict's ``tabfile`` and pyglossary write it is read too: a definition
 holding HTML or ``\\n`` escapes is an article (a head line, numbered senses), a ``##name``
@@ -24,11 +26,18 @@ from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import article_senses
 from workbench.errors import InputError
+from workbench.formats.table import unquote_row
+from workbench.glossary.tsv import ARABIC_HEADERS, HEADERS
 from workbench.textio import decode_bytes
 
-_HEADERS = frozenset({"arabic", "ar", "source", "term", "headword"})
+_HEADERS = HEADERS | {"headword"}
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\"}
 _ARTICLE = re.compile(r"<[a-zA-Z/][^>]*>|\\n")
+
+
+def _fields(row: str) -> list[str]:
+    """A row's fields, a spreadsheet's quoting taken off and spaces around them."""
+    return [f.strip() for f in unquote_row(row.split("\t"))]
 
 
 def _unescape(text: str) -> str:
@@ -55,19 +64,20 @@ class TsvFile(DictionaryFile):
                 self.name = text.split("\t", 1)[1].strip()
             if not text.strip() or text.lstrip().startswith("#"):
                 continue
-            fields = text.split("\t")
-            if len(fields) < 2:
+            if "\t" not in text:
                 raise InputError(path, "no tab: expected Arabic<TAB>English[<TAB>note]",
                                  line=number)
-            if not self.headwords and fields[0].strip().casefold() in _HEADERS:
+            fields = _fields(text)
+            if not self.headwords and (fields[0].casefold() in _HEADERS
+                                       or fields[0] in ARABIC_HEADERS):
                 continue
-            if not fields[0].strip() or not fields[1].strip():
+            if not fields[0] or not fields[1]:
                 raise InputError(path, "an empty Arabic or English field", line=number)
             if fields[0].startswith(("00-database-", "00database")):  # not looked up
                 if fields[0].replace("-", "") == "00databaseshort":
                     short = _unescape(fields[1]).strip().split("\n")[0].strip()
                 continue
-            self.headwords.append(fields[0].strip())
+            self.headwords.append(fields[0])
             self.offsets.append(start)
             self.lengths.append(end - start)
             if self._rows is not None:
@@ -106,7 +116,7 @@ class TsvFile(DictionaryFile):
         else:
             raw = self.data.read(self.offsets[k], self.lengths[k])
             text = raw.decode("utf-8").rstrip("\r")
-        fields = [f.strip() for f in text.split("\t")]
+        fields = _fields(text)
         if _ARTICLE.search(fields[1]):  # a tab file's article
             senses, ipa = article_senses(_unescape(fields[1]), self.headwords[k])
             return DictEntry(self.headwords[k], senses, ipa, self.name)

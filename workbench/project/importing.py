@@ -37,7 +37,7 @@ from workbench.text.segment import (
     split_paragraphs,
 )
 from workbench.text.tags import EMPTY, tokens
-from workbench.textio import document_text, read_text_with_encoding
+from workbench.textio import document_text, read_text_with_encoding, without_joined_boms
 
 
 def default_document_name(path: str | Path) -> str:
@@ -107,18 +107,19 @@ def read_translation(
     path: str | Path, keep: frozenset[str] = frozenset()
 ) -> tuple[str, list[str]]:
     """The English of a translation file as text, one paragraph a line, and the kinds of
-    the blocks left out. A text file is read as it is; a DOCX, ODT, HTML, Markdown or EPUB
-    document (a translator's delivery) by its document filter, each paragraph, cell,
-    footnote… a line in the filter's order (the order a source document of that format is
-    segmented in), its formatting left out, and its headers, footers, alt texts and tables of
-    contents (:data:`MARGINAL_KINDS`) left out unless their kind is in ``keep``. A bilingual file
+    the blocks left out. A text file is read as it is (less the byte order marks starting
+    lines of files joined by ``cat``); a DOCX, ODT, HTML, Markdown or EPUB document (a
+    translator's delivery) by its document filter, each paragraph, cell, footnote… a line in
+    the filter's order (the order a source document of that format is segmented in), its
+    formatting left out, and its headers, footers, alt texts and tables of contents
+    (:data:`MARGINAL_KINDS`) left out unless their kind is in ``keep``. A bilingual file
     (XLIFF, TMX, CSV…) is refused: its English belongs to its own segments."""
     spec = source_format_for(path)
     if spec.plain:
         try:
             kind = detect(path).kind
         except InputError:  # not a bilingual format: text
-            return read_text_with_encoding(path)[0], []
+            return without_joined_boms(read_text_with_encoding(path)[0]), []
         command = {"XLIFF": "import-xliff", "TMX": "import-tmx"}.get(kind, "import-csv")
         raise InputError(path, f"a {kind} file brings its translations back with its segments "
                          f"(`workbench {command}`, or the import dialog)")

@@ -5,7 +5,7 @@ What is folded:
   (U+06D6-U+06ED), tatweel (U+0640), zero-width and direction marks, and the extra
   characters of a whitespace run (every whitespace character becomes one space);
 - alef forms أ إ آ ٱ (and the rarer wavy-hamza alefs) → ا; hamza seats ؤ ئ → ء, and a yeh
-  written before a hamza is dropped (شيء = شئ);
+  written before a hamza is dropped (شيء = شئ; شَيْءٌ too: marks between them go first);
 - alef maqsura ى and Persian ی → ي; Persian ک → ك; Arabic-Indic and Persian digits → 0-9;
 - a presentation form of one letter → that letter (ligatures: :func:`expand_ligatures`);
 - ta marbuta ة → ه (``fold_ta_marbuta=True``, the default), so ثوره and ثورة compare equal.
@@ -36,10 +36,11 @@ _DELETE_CLASS = (
 )
 # One regex finds everything that is deleted: the marks above, and the extra characters of a
 # whitespace run (together with any marks inside the run).
-# A yeh seat before a hamza is dropped too (شيء = شئ, لاجىء = لاجئ).
+# A yeh seat before a hamza is dropped too (شيء = شئ, لاجىء = لاجئ), marks between them or
+# not (the sukun of شَيْء, the shadda of سَيِّئ: vocalised text meets plain text).
 #
 # Written as: one character of the three kinds, then which rule holds. The original form
-#   (?<=\s)[\s{D}]+ | [{D}]+ | [\u064a\u0649](?=[\u0621\u0626])
+#   (?<=\s)[\s{D}]+ | [{D}]+ | [\u064a\u0649](?=[{D}]*[\u0621\u0626])
 # finds the same matches (tests/text check it) but, starting with a choice, makes the engine try
 # every rule at every character; starting with one character class lets it skip quickly to the
 # characters that can begin a match (about twice as fast on Arabic text).
@@ -47,7 +48,7 @@ _DELETE_RE = re.compile(
     rf"[\s{_DELETE_CLASS}\u064a\u0649]"
     rf"(?:(?<=\s[\s{_DELETE_CLASS}])[\s{_DELETE_CLASS}]*"  # whitespace (or a mark) after whitespace
     rf"|(?<=[{_DELETE_CLASS}])[{_DELETE_CLASS}]*"  # a run of marks
-    rf"|(?<=[\u064a\u0649])(?=[\u0621\u0626]))"  # a yeh seat before a hamza
+    rf"|(?<=[\u064a\u0649])(?=[{_DELETE_CLASS}]*[\u0621\u0626]))"  # a yeh seat before a hamza
 )
 
 _COMMON: dict[str, str] = {
@@ -181,8 +182,8 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 # The same normalisation as normalize_arabic, computed over arrays of code points with numpy
 # (a few nanoseconds a character instead of regular expressions' tens): the translation memory
 # normalises a million units at import. The tables come from the ones above; the rules are the
-# three of _DELETE_RE: a yeh before a hamza (in the original text), the deleted marks, and the
-# whitespace after a whitespace character (in the text without those). tests/text check that
+# three of _DELETE_RE: the deleted marks, a yeh before a hamza (in the text without the marks),
+# and the whitespace after a whitespace character (in the text without those). tests/text check that
 # both give the same result.
 
 _BMP = 0x10000
@@ -223,9 +224,13 @@ def normalize_codepoints(cps: Any, owner: Any) -> tuple[Any, Any]:
     flag = flags.take(index)
     if wide:
         flag[cps >= _BMP] = 0
-    # kept: not a mark, and not a yeh directly before a hamza of the same text
+    # kept: not a mark; then not a yeh before a hamza of the same text (the marks between
+    # them, if any, gone)
     keep = (flag & _MARK) == 0
-    keep[:-1] &= ~(
+    if not keep.all():
+        cps, owner, index, flag = cps[keep], owner[keep], index[keep], flag[keep]
+    keep = np.ones(len(cps), bool)
+    keep[:-1] = ~(
         ((cps[:-1] == 0x064A) | (cps[:-1] == 0x0649))
         & ((cps[1:] == 0x0621) | (cps[1:] == 0x0626))
         & (owner[1:] == owner[:-1])
