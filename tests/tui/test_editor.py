@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from tests.tui.conftest import editing, join_first_two, screen_lines, settle
+from tests.tui.conftest import editing, join_first_two, screen_lines, settle, write_lock_held
 from workbench.project import Project
 from workbench.tui.app import Notice
 from workbench.tui.screens.editor.editing import AUTOSAVE_IDLE, AUTOSAVE_MAX
@@ -283,7 +283,6 @@ async def test_english_typed_while_an_undo_waits_is_kept_over_the_restored_one(
     autosave of the new English queues behind the undo: the editor keeps what was typed, and
     the project holds what the editor shows (the restored English came over the typing on
     screen, while the typing was stored)."""
-    import sqlite3
 
     app = make_app()
     async with editing(app) as (pilot, screen):
@@ -292,17 +291,12 @@ async def test_english_typed_while_an_undo_waits_is_kept_over_the_restored_one(
         screen.editor.load_text("A completely new sentence.")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        other = sqlite3.connect(sample_db, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # another program writes, and takes its time
-        try:
+        with write_lock_held(sample_db):
             await pilot.press("f9")
             await pilot.press("end", *" Typed on.")
             await pilot.pause()
             clock.now += AUTOSAVE_IDLE
             screen._autosave_tick()  # saved behind the undo
-        finally:
-            other.execute("ROLLBACK")
-            other.close()
         await settle(pilot)
         typed = "A completely new sentence. Typed on."
         assert screen.editor.text == typed
@@ -320,7 +314,6 @@ async def test_english_typed_while_a_blocked_confirmation_waits_is_not_confirmed
     translator types on: the reason dialog is not asked for the English no longer in the
     editor (its answer confirmed that English over the typing, autosaved meanwhile: the
     project held other English than the editor showed); the typing is kept as a draft."""
-    import sqlite3
 
     from workbench.tui.screens.prompts import OverrideScreen
 
@@ -328,15 +321,10 @@ async def test_english_typed_while_a_blocked_confirmation_waits_is_not_confirmed
     app = make_app()
     async with editing(app, uprising) as (pilot, screen):
         clock = fake_clock(screen)
-        other = sqlite3.connect(sample_db, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # another program writes, and takes its time
-        try:
+        with write_lock_held(sample_db):
             await pilot.press("ctrl+j")
             await pilot.press("end", *" More")
             await pilot.pause()
-        finally:
-            other.execute("ROLLBACK")
-            other.close()
         await settle(pilot)
         clock.now += AUTOSAVE_IDLE  # the typing rests (a reason being typed, say)
         screen._autosave_tick()

@@ -537,6 +537,23 @@ async def test_kept_edits_of_two_ended_sessions_on_one_revision_conflict(sample_
         assert project.segment(second.id).target == conflict.theirs
 
 
+def _refuse_saves(monkeypatch: pytest.MonkeyPatch, removed: list[bool]) -> None:
+    """The server refuses the English saves of the user while ``removed[0]`` (a member
+    removed from the team), as PostgreSQL does by the user's role."""
+    from workbench.errors import PermissionDeniedError
+    from workbench.project.editing import Editing
+
+    real = Editing.save_draft
+
+    def refused(self: Editing, *args: Any, **kwargs: Any) -> Any:
+        if not removed[0]:
+            return real(self, *args, **kwargs)
+        raise PermissionDeniedError("tester may not change the English of segments "
+                                    "(permission denied); nothing was changed")
+
+    monkeypatch.setattr(Editing, "save_draft", refused)
+
+
 @pytest.mark.postgresql_only
 async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
     sample_db, make_app, monkeypatch
@@ -544,18 +561,12 @@ async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
     """A member removed from the team while typing: the server refuses the saves; Ctrl+Q
     keeps them on this computer (they were dropped at quit), and a session after the member
     is added back writes them."""
-    from workbench.errors import PermissionDeniedError
     from workbench.project.editing import Editing
 
     with Project.open(sample_db) as project:
         first = project.segments(limit=1)[0]
     real = Editing.save_draft
-
-    def refused(self: Editing, *args: Any, **kwargs: Any) -> Any:
-        raise PermissionDeniedError("tester may not change the English of segments "
-                                    "(permission denied); nothing was changed")
-
-    monkeypatch.setattr(Editing, "save_draft", refused)
+    _refuse_saves(monkeypatch, [True])
     app = make_app()
     async with editing(app, first.id) as (pilot, screen):
         journal = app.service.journal
@@ -582,21 +593,10 @@ async def test_english_refused_at_every_autosave_is_kept_once(sample_db, make_ap
     by one by the next session); it holds the English once, and new English beside it. Once
     the member may write again, the save written takes the kept edits of its segment with it
     (they stayed, and the next session wrote the older English again over it)."""
-    from workbench.errors import PermissionDeniedError
-    from workbench.project.editing import Editing
-
     with Project.open(sample_db) as project:
         first = project.segments(limit=1)[0]
-    real = Editing.save_draft
     removed = [True]
-
-    def refused(self: Editing, *args: Any, **kwargs: Any) -> Any:
-        if not removed[0]:
-            return real(self, *args, **kwargs)
-        raise PermissionDeniedError("tester may not change the English of segments "
-                                    "(permission denied); nothing was changed")
-
-    monkeypatch.setattr(Editing, "save_draft", refused)
+    _refuse_saves(monkeypatch, removed)
     app = make_app()
     async with editing(app, first.id) as (pilot, screen):
         journal = app.service.journal
