@@ -104,8 +104,6 @@ class Restructure:
         vid = self.catalog.version_id(doc, "working", create_working=True)
         q_versions.put_translations(self.context.db, vid, rows)
 
-    # merge --------------------------------------------------------------------------------
-
     def _move_errors(self, segment_id: int, text: str, pieces: list[_Piece],
                      unplaced: _Piece | None) -> None:
         """Move the LQA errors made on the segment's current English ``text`` to where their
@@ -125,6 +123,8 @@ class Restructure:
                     q_lqa.move_error(self.context.db, error["id"], piece.segment_id,
                                      piece.text, span)
                     break
+
+    # merge --------------------------------------------------------------------------------
 
     def merge_with_next(self, segment_id: int) -> Segment:
         """Join a segment with the next one of its document and return the merged segment.
