@@ -43,6 +43,22 @@ def test_a_sentence_missing_from_the_translation_is_skipped(check_structure: Che
     assert correct >= 36
 
 
+def test_a_translation_of_the_beginning_only_leaves_the_rest_unlinked(
+    check_structure: Check,
+) -> None:
+    """A draft (or a reference) that translates the first half of a text: its last sentences
+    were stretched over the untranslated rest as 7–1 and 9–1 links (and the links before them
+    lost their confidence); the rest is left unlinked."""
+    ar, en = AR[:60], EN[:30]
+    result = align_sentences(ar, en)
+    check_structure(result, len(ar), len(en))
+    assert [link for link in result.links if link[0] and link[1]] == [
+        ([i], [i]) for i in range(30)]
+    assert [link for link in result.links if not link[1]] == [([i], []) for i in range(30, 60)]
+    sure = [c for (a, e), c in zip(result.links, result.confidence, strict=True) if a and e]
+    assert sorted(sure)[len(sure) // 2] > 0.9
+
+
 def test_an_inserted_unrelated_sentence_becomes_a_zero_to_one_link(check_structure: Check) -> None:
     ar = AR[100:140]
     inserted = (

@@ -38,9 +38,12 @@ def test_every_table_search_posterior_and_word_table_is_the_same_in_c_and_numpy(
         seen["coverage"] += 1
         return fast
 
-    def both_search(*args: object) -> object:
-        path = search(*args)
-        assert path == search(*args, native=False)
+    def both_search(*args: object, **kwargs: object) -> object:
+        ends = kwargs.pop("ends", None)
+        slow: list[object] = []
+        path = search(*args, **kwargs, ends=ends)
+        assert path == search(*args, **kwargs, native=False, ends=slow)
+        assert ends is None or ends[-1:] == slow
         seen["search"] += 1
         return path
 

@@ -389,10 +389,11 @@ class TwoPassAligner:
             limits = Band.paragraphs(self.ar_par, self.en_par)
         full = limits if limits is not None else Band.full(n, m)
         skip = scorer.skip_en()
+        ends: list[tuple[int, int]] = []
         if (n + 1) * full.width <= FULL_DP_CELLS:
             band = full
             costs = BlockCosts(scorer, band, self.moves)
-            path = search(band, self.moves, costs, skip)
+            path = search(band, self.moves, costs, skip, tails=scorer.tails(), ends=ends)
         else:
             slope = m / n
             if guide is not None:  # around the earlier pass's path
@@ -403,19 +404,39 @@ class TwoPassAligner:
                 half = COARSE_FACTOR + 4 * max(1.0, slope)
             else:  # around the diagonal drawn by the lengths
                 centre, half = _diagonal(scorer)
-            path, band, costs = _banded_search(scorer, centre, half, limits, skip, self.moves)
+            path, band, costs = _banded_search(scorer, centre, half, limits, skip, self.moves,
+                                               ends)
         self.cells += costs.cells
         self.widths.append(band.width)
         assert path is not None
         if final:
-            self.posterior = posteriors(band, self.moves, costs, skip, path,
-                                        self.params.temperature)
+            self.posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
         out: list[Link] = []
         i = j = 0
         for k, el in path:
             out.append(([i + t for t in range(k)], [j + t for t in range(el)]))
             i, j = i + k, j + el
         return out
+
+    def _posteriors(
+        self, scorer: Scorer, band: Band, costs: BlockCosts, skip: np.ndarray,
+        path: list[tuple[int, int]], end: tuple[int, int],
+    ) -> list[float]:
+        """Each link's posterior; a path ending early (a tail of one text unlinked: the other
+        translates its beginning only) is weighed among the paths to where it ends, and its
+        unlinked tail is certain."""
+        n, m = scorer.n, scorer.m
+        temperature = self.params.temperature
+        if end == (n, m):
+            return posteriors(band, self.moves, costs, skip, path, temperature)
+        head = path[: len(path) - (n - end[0]) - (m - end[1])]
+        if not head:
+            return [1.0] * len(path)
+        cut = band.up_to(*end)
+        head_scorer = scorer.sub(0, end[0], 0, end[1])
+        probs = posteriors(cut, self.moves, BlockCosts(head_scorer, cut, self.moves),
+                           skip[: end[1]], head, temperature)
+        return probs + [1.0] * (len(path) - len(head))
 
     # between the passes ---------------------------------------------------------------------
 
@@ -741,18 +762,20 @@ def _diagonal(scorer: Scorer) -> tuple[np.ndarray, float]:
 
 def _banded_search(
     scorer: Scorer, centre: np.ndarray, half: float, limits: Band | None, skip: np.ndarray,
-    moves: list[tuple[int, int]] = MOVES,
+    moves: list[tuple[int, int]] = MOVES, ends: list[tuple[int, int]] | None = None,
 ) -> tuple[list[tuple[int, int]], Band, BlockCosts]:
     """The cheapest path in a band around ``centre``: while the path runs along an edge of
     the band, the band is centred on that path (its width kept, up to three times: the path
-    was only off-centre), then widened."""
+    was only off-centre), then widened. ``ends``: where each search's path ends before its
+    unlinked tail (``dp.search``), the last one for the path returned."""
     n, m = scorer.n, scorer.m
     path = None
     recentred = 0
+    tails = scorer.tails()
     for _ in range(10):
         band = Band.around(centre, half, m).within(limits)
         costs = BlockCosts(scorer, band, moves)
-        path = search(band, moves, costs, skip)
+        path = search(band, moves, costs, skip, tails=tails, ends=ends)
         if path is None:
             half *= 2
             continue

@@ -64,6 +64,7 @@ class Params:
     stability_check: bool = True  # without a dictionary: a check pass settles or flags runs
     basic_vocabulary: bool = True  # without a dictionary: the built-in basic vocabulary
     omission_check: bool = True  # flag a link holding a sentence its other side leaves out
+    end_gap: float = 10.0  # the cost of a text's tail left unlinked, beside its lexical cost
 
     def default_prior(self, k: int, el: int) -> float:
         """The shape penalty before calibration."""
@@ -393,6 +394,22 @@ class Scorer:
             return same_end & (first_a == last_a)[:, None] & (first_e == last_e)
 
         return check
+
+    def tails(self) -> tuple[np.ndarray, np.ndarray]:
+        """The costs of ending a path early (``dp.search``'s ``tails``): leaving the Arabic
+        sentences i.. unlinked costs ``end_gap`` once plus each one's lexical cost with
+        nothing to cover it — the per-sentence ``skip`` waived, so that a translation of the
+        text's beginning only leaves the rest unlinked instead of stretching its last
+        sentences over it. An English tail keeps the per-sentence cost (measured: a text's
+        length ratio, read from the whole texts, then misleads the links before it)."""
+        p = self.params
+        mass, _ = self.masses()
+        gap = p.skip_lex * p.w_lex * (1.0 - (p.eps * p.tau) / (mass + p.eps))
+        tail_ar = np.concatenate([np.cumsum(gap[::-1])[::-1], [0.0]]) + p.end_gap
+        tail_ar[-1] = 0.0
+        tail_en = np.full(self.m + 1, np.inf)
+        tail_en[-1] = 0.0
+        return tail_ar, tail_en
 
     def skip_en(self) -> np.ndarray:
         """The cost of leaving each English sentence unlinked."""
