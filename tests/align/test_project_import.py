@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,6 +81,24 @@ def test_an_english_sentence_matching_no_segment_joins_a_neighbour_and_is_report
     assert joined is not None and joined["confidence"] < 0.5  # flagged for the reviewer
     plain = project.import_translation(reference, name, "reference", "plain")
     assert not any("matched no Arabic segment" in w for w in plain.warnings)
+
+
+def test_an_english_of_the_beginning_only_is_said_to_end_early(new_db: Any) -> None:
+    """Sixty NTREX lines and the English of their first thirty: the last thirty segments stay
+    without English, and the import says where the English ends (it said "unchanged", as
+    for segments whose English was kept)."""
+    from tests.align.test_aligner import AR, EN
+    from workbench.project.importing import _tail_warning
+
+    with Project.open(new_db, create=True) as project:
+        project.import_document_text("\n".join(AR[:60]), "news")
+        report = project.import_translation_text("\n".join(EN[:30]), "news", "working")
+        assert report.warnings == [
+            "the English ends at segment 30 of 60: segments 31–60 have no English in this file "
+            "(a translation of the beginning only?)"]
+        assert report.fill is not None and report.fill.describe().startswith("filled 30,")
+    assert _tail_warning([([0], [0]), ([1], []), ([2], [])], 3) is None  # two: not said
+    assert _tail_warning([([0], []), ([1], []), ([2], [])], 3) is None  # none: relatedness
 
 
 def _links(*pairs: tuple[list[int], list[int]]) -> Alignment:

@@ -257,6 +257,26 @@ def _first_three(items: list[str]) -> str:
     return "; ".join(items[:3]) + more
 
 
+UNTRANSLATED_TAIL = 3
+"""Segments at the end of a document that the English leaves unlinked, from which an import
+says that the translation ends early."""
+
+
+def _tail_warning(links: list[tuple[list[int], list[int]]], segments: int) -> str | None:
+    """What to say when the English translates the document's beginning only: the last
+    segments, ``UNTRANSLATED_TAIL`` or more, are linked to no English sentence."""
+    tail = 0
+    for ar, en in reversed(links):
+        if en:
+            break
+        tail += len(ar)
+    if tail < UNTRANSLATED_TAIL or tail == segments:
+        return None
+    first = segments - tail + 1
+    return (f"the English ends at segment {first - 1} of {segments}: segments {first}–"
+            f"{segments} have no English in this file (a translation of the beginning only?)")
+
+
 def _left_out_warning(left_out: list[tuple[str, int]], arabic: list[str],
                       sentences: list[tuple[int, str]]) -> str:
     """What to say of sentences that look left out of the other text, though a link holds
@@ -459,6 +479,8 @@ class Importing:
         if alignment.left_out:
             report.warnings.append(_left_out_warning(
                 alignment.left_out, [source for _, _, source in segs], sentences))
+        if (tail := _tail_warning(alignment.links, len(seg_ids))) is not None:
+            report.warnings.append(tail)
         if kind == "working":
             report.fill = FillReport(dry_run=dry_run)
             with self.context.transaction():
