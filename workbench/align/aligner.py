@@ -389,11 +389,11 @@ class TwoPassAligner:
             limits = Band.paragraphs(self.ar_par, self.en_par)
         full = limits if limits is not None else Band.full(n, m)
         skip = scorer.skip_en()
-        ends: list[tuple[int, int]] = []
+        ends: list[int] = []
         if (n + 1) * full.width <= FULL_DP_CELLS:
             band = full
             costs = BlockCosts(scorer, band, self.moves)
-            path = search(band, self.moves, costs, skip, tails=scorer.tails(), ends=ends)
+            path = search(band, self.moves, costs, skip, tail=scorer.tail(), ends=ends)
         else:
             slope = m / n
             if guide is not None:  # around the earlier pass's path
@@ -420,23 +420,22 @@ class TwoPassAligner:
 
     def _posteriors(
         self, scorer: Scorer, band: Band, costs: BlockCosts, skip: np.ndarray,
-        path: list[tuple[int, int]], end: tuple[int, int],
+        path: list[tuple[int, int]], end: int,
     ) -> list[float]:
-        """Each link's posterior; a path ending early (a tail of one text unlinked: the other
-        translates its beginning only) is weighed among the paths to where it ends, and its
-        unlinked tail is certain."""
-        n, m = scorer.n, scorer.m
-        temperature = self.params.temperature
-        if end == (n, m):
+        """Each link's posterior; a path ending early (the Arabic from row ``end`` unlinked:
+        the English translates its beginning only) is weighed among the paths to where it
+        ends, and its unlinked tail is certain."""
+        n, temperature = scorer.n, self.params.temperature
+        if end == n:
             return posteriors(band, self.moves, costs, skip, path, temperature)
-        head = path[: len(path) - (n - end[0]) - (m - end[1])]
+        head = path[: len(path) - (n - end)]
         if not head:
             return [1.0] * len(path)
-        cut = band.up_to(*end)
-        head_scorer = scorer.sub(0, end[0], 0, end[1])
-        probs = posteriors(cut, self.moves, BlockCosts(head_scorer, cut, self.moves),
-                           skip[: end[1]], head, temperature)
-        return probs + [1.0] * (len(path) - len(head))
+        cut = band.up_to(end)
+        probs = posteriors(cut, self.moves,
+                           BlockCosts(scorer.sub(0, end, 0, scorer.m), cut, self.moves), skip,
+                           head, temperature)
+        return probs + [1.0] * (n - end)
 
     # between the passes ---------------------------------------------------------------------
 
@@ -762,7 +761,7 @@ def _diagonal(scorer: Scorer) -> tuple[np.ndarray, float]:
 
 def _banded_search(
     scorer: Scorer, centre: np.ndarray, half: float, limits: Band | None, skip: np.ndarray,
-    moves: list[tuple[int, int]] = MOVES, ends: list[tuple[int, int]] | None = None,
+    moves: list[tuple[int, int]] = MOVES, ends: list[int] | None = None,
 ) -> tuple[list[tuple[int, int]], Band, BlockCosts]:
     """The cheapest path in a band around ``centre``: while the path runs along an edge of
     the band, the band is centred on that path (its width kept, up to three times: the path
@@ -771,11 +770,11 @@ def _banded_search(
     n, m = scorer.n, scorer.m
     path = None
     recentred = 0
-    tails = scorer.tails()
+    tail = scorer.tail()
     for _ in range(10):
         band = Band.around(centre, half, m).within(limits)
         costs = BlockCosts(scorer, band, moves)
-        path = search(band, moves, costs, skip, tails=tails, ends=ends)
+        path = search(band, moves, costs, skip, tail=tail, ends=ends)
         if path is None:
             half *= 2
             continue

@@ -60,9 +60,9 @@ class Band:
         """``J[i, d] = lo[i] + d``: the global column of every stored cell."""
         return self.lo[:, None] + np.arange(self.width, dtype=np.int64)[None, :]
 
-    def up_to(self, n: int, m: int) -> Band:
-        """The band's cells of rows 0..n and columns up to m (a path ending at (n, m))."""
-        return Band(self.lo[: n + 1].copy(), np.minimum(self.hi[: n + 1], m), m)
+    def up_to(self, n: int) -> Band:
+        """The band's rows 0..n (for a path ending at (n, m))."""
+        return Band(self.lo[: n + 1].copy(), self.hi[: n + 1].copy(), self.m)
 
     def within(self, limits: Band | None) -> Band:
         """This band cut down to ``limits`` (e.g. the cells that paragraphs allow)."""
@@ -209,8 +209,8 @@ def search(
     link_costs: np.ndarray | list[np.ndarray],
     skip_en: np.ndarray,
     native: bool = True,
-    tails: tuple[np.ndarray, np.ndarray] | None = None,
-    ends: list[tuple[int, int]] | None = None,
+    tail: np.ndarray | None = None,
+    ends: list[int] | None = None,
 ) -> list[tuple[int, int]] | None:
     """The cheapest path from (0, 0) to (n, m) as its list of moves, in order (``native``:
     the row loop in C when it is built; False: in NumPy, the same results).
@@ -219,11 +219,10 @@ def search(
 
     ``link_costs[x, i, d]`` is the cost of ending move ``moves[x]`` at cell ``(i, lo[i] + d)``
     (inf where impossible); ``skip_en[e]`` is the cost of leaving English sentence e unlinked.
-    ``tails``: the costs of ending early, ``(ar, en)`` with ``ar[i]`` the cost of leaving
-    Arabic sentences i.. unlinked once the English is done (a translation of the text's
-    beginning only) and ``en[j]`` the same for English sentences j.. (0 at n and m); the path
-    then ends with those sentences unlinked. ``ends``: the cell before that tail is appended
-    to it ((n, m) without one).
+    ``tail[i]``: the cost of ending early, the Arabic sentences i.. unlinked once the English
+    is done (a translation of the text's beginning only; 0 at n); the path then ends with
+    those sentences unlinked. ``ends``: the row where the path meets its tail is appended to
+    it (n without one).
     """
     costs = _Rows(link_costs)
     lay = _Layout(band, moves)
@@ -253,15 +252,13 @@ def search(
     else:
         _search_rows(costs, lay, cost, back, starts, widths, skip_cum, skip_code)
 
-    end_i, end_j = n, m
-    if tails is not None:
-        end_i, end_j = _cheapest_end(cost, lo, hi, pad, n, m, tails)
-    if not np.isfinite(cost[end_i, pad + end_j - lo[end_i]]):
+    end = n if tail is None else _cheapest_end(cost, lo, hi, pad, m, tail)
+    if not np.isfinite(cost[end, pad + m - lo[end]]):
         return None
     if ends is not None:
-        ends.append((end_i, end_j))
-    path: list[tuple[int, int]] = [(1, 0)] * (n - end_i) + [(0, 1)] * (m - end_j)
-    i, j = end_i, end_j
+        ends.append(end)
+    path: list[tuple[int, int]] = [(1, 0)] * (n - end)
+    i, j = end, m
     while i > 0 or j > 0:
         code = int(back[i, j - lo[i]])
         if code < 0:
@@ -274,24 +271,12 @@ def search(
 
 
 def _cheapest_end(
-    cost: np.ndarray, lo: np.ndarray, hi: np.ndarray, pad: int, n: int, m: int,
-    tails: tuple[np.ndarray, np.ndarray],
-) -> tuple[int, int]:
-    """The cell where the cheapest path ends before its tail of unlinked sentences: (n, m),
-    a cell (i, m) followed by Arabic i.. unlinked, or (n, j) followed by English j..."""
-    tail_ar, tail_en = tails
-    rows = np.flatnonzero((lo <= m) & (m <= hi))
-    by_row = cost[rows, pad + m - lo[rows]] + tail_ar[rows]
-    cols = np.arange(lo[n], min(hi[n], m) + 1)
-    by_col = cost[n, pad + cols - lo[n]] + tail_en[cols]
-    best = (float(cost[n, pad + m - lo[n]]) if lo[n] <= m <= hi[n] else INF, n, m)
-    if len(rows) and by_row.min() < best[0]:
-        k = int(by_row.argmin())
-        best = (float(by_row[k]), int(rows[k]), m)
-    if len(cols) and by_col.min() < best[0]:
-        k = int(by_col.argmin())
-        best = (float(by_col[k]), n, int(cols[k]))
-    return best[1], best[2]
+    cost: np.ndarray, lo: np.ndarray, hi: np.ndarray, pad: int, m: int, tail: np.ndarray
+) -> int:
+    """The row i of the cell (i, m) where the cheapest path ends before its tail of unlinked
+    Arabic sentences i.. (n: no tail)."""
+    rows = np.flatnonzero((lo <= m) & (m <= hi))[::-1]  # ties: the later end
+    return int(rows[np.argmin(cost[rows, pad + m - lo[rows]] + tail[rows])])
 
 
 def _search_rows(

@@ -306,8 +306,7 @@ class Scorer:
         row_ids = np.arange(n + 1)
         cols = band.columns()
         a = np.clip(row_ids - 1, 0, max(n - 1, 0))
-        gap = 1.0 - (p.eps * p.tau) / (mass_a[a] + p.eps) if n else np.zeros(n + 1)
-        own = p.skip + p.skip_lex * p.w_lex * gap
+        own = p.skip + (self._unexplained(mass_a[a]) if n else np.zeros(n + 1))
         skip = np.broadcast_to(own[:, None], cols.shape)
         valid = (cols <= band.hi[:, None]) & (cols <= self.m) & (row_ids >= 1)[:, None]
         out[moves.index((1, 0))] = np.where(valid, skip, np.inf)
@@ -395,27 +394,27 @@ class Scorer:
 
         return check
 
-    def tails(self) -> tuple[np.ndarray, np.ndarray]:
-        """The costs of ending a path early (``dp.search``'s ``tails``): leaving the Arabic
+    def _unexplained(self, mass: np.ndarray) -> np.ndarray:
+        """The lexical cost of sentences (of these concept masses) that nothing covers."""
+        p = self.params
+        return p.skip_lex * p.w_lex * (1.0 - (p.eps * p.tau) / (mass + p.eps))
+
+    def tail(self) -> np.ndarray:
+        """The costs of ending a path early (``dp.search``'s ``tail``): leaving the Arabic
         sentences i.. unlinked costs ``end_gap`` once plus each one's lexical cost with
         nothing to cover it — the per-sentence ``skip`` waived, so that a translation of the
         text's beginning only leaves the rest unlinked instead of stretching its last
-        sentences over it. An English tail keeps the per-sentence cost (measured: a text's
-        length ratio, read from the whole texts, then misleads the links before it)."""
-        p = self.params
+        sentences over it. (An English tail was measured and left out: a text's length
+        ratio, read from the whole texts, then misleads the links before it.)"""
         mass, _ = self.masses()
-        gap = p.skip_lex * p.w_lex * (1.0 - (p.eps * p.tau) / (mass + p.eps))
-        tail_ar = np.concatenate([np.cumsum(gap[::-1])[::-1], [0.0]]) + p.end_gap
-        tail_ar[-1] = 0.0
-        tail_en = np.full(self.m + 1, np.inf)
-        tail_en[-1] = 0.0
-        return tail_ar, tail_en
+        out = np.concatenate([np.cumsum(self._unexplained(mass)[::-1])[::-1], [0.0]])
+        out[:-1] += self.params.end_gap
+        return out
 
     def skip_en(self) -> np.ndarray:
         """The cost of leaving each English sentence unlinked."""
         _, mass_e = self.masses()
-        p = self.params
-        return p.skip + p.skip_lex * p.w_lex * (1.0 - (p.eps * p.tau) / (mass_e + p.eps))
+        return self.params.skip + self._unexplained(mass_e)
 
     def link_stats(self, links: list[tuple[list[int], list[int]]]) -> tuple[np.ndarray, np.ndarray]:
         """Per link: its length cost and its coverage (0..1, both sides' sentences averaged)."""
