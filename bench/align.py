@@ -82,6 +82,13 @@ def strict_f1(
     return 2 * precision * recall / (precision + recall)
 
 
+def paired_f1(
+    predicted: Sequence[tuple[Sequence[int], Sequence[int]]], gold: Sequence[Link]
+) -> float:
+    """:func:`strict_f1` of the links with both sides (text left unlinked not counted)."""
+    return strict_f1([p for p in predicted if p[0] and p[1]], [g for g in gold if g[0] and g[1]])
+
+
 def merged_set(
     corpus: str, seed: int = 7, p2: float = 0.15, p3: float = 0.03, p_drop: float = 0.0
 ) -> Set:
@@ -172,6 +179,19 @@ def confirmed_pairs() -> list[tuple[str, str]]:
     domain than the literary text)."""
     return [(a, e) for corpus in ("ntrex128", "tico19") for ar, en in _docs(corpus)
             for a, e in zip(ar, en, strict=True)]
+
+
+def half_set(whole: Set, arabic: bool) -> Set:
+    """``whole`` with one side cut after its first half of gold links: the English of the
+    Arabic's first half only (a translation of the beginning; the rest of the Arabic is gold
+    unlinked), or the Arabic of the English's first half (the translation of a longer text)."""
+    ar, en, gold = whole
+    half = len(gold) // 2
+    rest_a = [i for a, _ in gold[half:] for i in a]
+    rest_e = [j for _, e in gold[half:] for j in e]
+    if arabic:
+        return ar[: min(rest_a)], en, [*gold[:half], *(([], [j]) for j in rest_e)]
+    return ar, en[: min(rest_e)], [*gold[:half], *(([i], []) for i in rest_a)]
 
 
 def _to_arabic_digits(text: str) -> str:
@@ -463,6 +483,18 @@ def run() -> list[Row]:
                         f"Gale-Church {base:.3f}", ours / base if base else None,
                         targets.get(name, "")))
         rows.extend(_hunalign_row(f"strict link F1, {name}", ours, ar, en, gold))
+    for name, whole in (("ntrex merged", merged_set("ntrex128")), ("legal", legal_set()),
+                        ("hayy", hayy_set())):
+        for arabic in (False, True):
+            ar, en, gold = half_set(whole, arabic)
+            links = align_sentences(ar, en).links
+            ours, base = paired_f1(links, gold), paired_f1(gale_church(ar, en), gold)
+            rest = [link for link in gold[len(gold) // 2:] if link in links]
+            what = ("the Arabic of its first half, the whole English" if arabic
+                    else "the English of its first half only")
+            rows.append(Row(f"strict link F1 of the links pairing text, {name}, {what} "
+                            f"(rest unlinked: {len(rest)} of {len(gold) - len(gold) // 2})",
+                            ours, "F1", f"Gale-Church {base:.3f}", ours / base if base else None))
     ours = end_to_end(lambda a, e: align_paragraphs(a, e).links)
     base = end_to_end(_gc_paragraphs)
     rows.append(Row("strict link F1, ntrex end-to-end (segment + align)", ours, "F1",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib.resources import files
 
 from bench.align import _docs, scale_set
 from workbench.align import Alignment, align_paragraphs, align_sentences
 from workbench.align.scoring import Params
 from workbench.glossary.model import Entry, Glossary
+from workbench.text.segment import segment_text
 
 Check = Callable[[Alignment, int, int], None]
 
@@ -57,6 +59,31 @@ def test_a_translation_of_the_beginning_only_leaves_the_rest_unlinked(
     assert [link for link in result.links if not link[1]] == [([i], []) for i in range(30, 60)]
     sure = [c for (a, e), c in zip(result.links, result.confidence, strict=True) if a and e]
     assert sorted(sure)[len(sure) // 2] > 0.9
+
+
+def test_the_translation_of_a_longer_text_leaves_its_end_unlinked(check_structure: Check) -> None:
+    """Thirty Arabic lines and the English of sixty: the thirty lines link one to one and the
+    English after them stays unlinked (it was stretched over the Arabic's last lines)."""
+    ar, en = AR[:30], EN[:60]
+    result = align_sentences(ar, en)
+    check_structure(result, len(ar), len(en))
+    assert [link for link in result.links if link[0]] == [([i], [i]) for i in range(30)]
+    assert [link for link in result.links if not link[0]] == [([], [j]) for j in range(30, 60)]
+    sure = [c for (a, e), c in zip(result.links, result.confidence, strict=True) if a and e]
+    assert sorted(sure)[len(sure) // 2] > 0.9
+
+
+def test_where_lengths_decide_a_translation_of_the_beginning_only_is_not_stretched() -> None:
+    """The sample's 21 sentences and its reference's first nine: the whole texts' length
+    ratio (the English of less than half) stretched the nine over all 21 (2–1 to 6–1 links);
+    the first pass now expects a translation's usual ratio there."""
+    text = files("workbench.data")
+    ar = [s for _, s in segment_text(text.joinpath("sample.ar.txt").read_text("utf-8"), "ar")]
+    reference = text.joinpath("translations").joinpath("reference.en.txt").read_text("utf-8")
+    en = [s for _, s in segment_text(reference, "en")][:9]
+    assert len(ar) == 21
+    result = align_sentences(ar, en)
+    assert result.links == [([i], [i]) for i in range(9)] + [([i], []) for i in range(9, 21)]
 
 
 def test_an_inserted_unrelated_sentence_becomes_a_zero_to_one_link(check_structure: Check) -> None:

@@ -101,6 +101,23 @@ def test_an_english_of_the_beginning_only_is_said_to_end_early(new_db: Any) -> N
     assert _tail_warning([([0], []), ([1], []), ([2], [])], 3) is None  # none: relatedness
 
 
+def test_the_english_of_a_longer_text_leaves_its_surplus_out(new_db: Any) -> None:
+    """Thirty NTREX lines and the English of sixty: each segment gets its own sentence and
+    the English after the Arabic's end is left out, said (the aligner linked it to nothing
+    and the import joined all thirty sentences to the last segment's translation)."""
+    from tests.align.test_aligner import AR, EN
+
+    with Project.open(new_db, create=True) as project:
+        project.import_document_text("\n".join(AR[:30]), "news")
+        report = project.import_translation_text("\n".join(EN[:60]), "news", "working")
+        assert report.sentences == 60
+        assert report.warnings == [
+            "the Arabic ends at English sentence 30 of 60: sentences 31–60 match no segment of "
+            "the document and are left out (the translation of a longer text?)"]
+        segments = project.segments("news")
+        assert [s.target for s in segments] == EN[:30]
+
+
 def _links(*pairs: tuple[list[int], list[int]]) -> Alignment:
     return Alignment(list(pairs), [0.9, 0.4, 0.8, 0.7, 0.6][: len(pairs)])
 

@@ -124,6 +124,14 @@ OMISSION_GAIN = 1.5
 OMISSION_WEIGHT = 5.0
 OMISSION_CAP = 0.45
 RELATED_WARNING = 0.5  # texts less related than this are warned about
+# English characters per Arabic character (spaces not counted) of whole translations: NTREX
+# 1.08, TICO-19 1.03, the sample 1.31, legal 1.43, AlignAR 001 1.42-1.43, Hayy 1.66. Texts
+# whose ratio is outside PLAUSIBLE_RATIO are not each other's whole translation (one covers
+# only the beginning of the other): the first pass then expects USUAL_RATIO, not the whole
+# texts' ratio, which would stretch the translated part over the untranslated rest.
+PLAUSIBLE_RATIO = (0.8, 2.0)
+USUAL_RATIO = 1.3
+_NOT_COUNTED = re.compile(r"[\s\u0640\u064b-\u065f\u0670]+")  # spaces, tatweel, vowel marks
 # Paragraphs are paired (and then bound the sentence search) unless both sides hold fewer
 # than this many sentences a paragraph on average: the lengths of one-sentence paragraphs
 # pair them no better than the sentence aligner does, and a wrong pairing binds it to wrong
@@ -269,9 +277,8 @@ class TwoPassAligner:
         weights = _idf_weights(self.ar_bags, self.en_bags)
         base_a, base_e = self._base_bags()
         x1, y1 = vec.build(base_a, base_e)
-        ratio = (self.en_cum[-1] + 1) / (self.ar_cum[-1] + 1)
         s2 = 2.0 if self.unit == "sentencepiece" else 3.5
-        lengths = LengthModel(ratio, s2)
+        lengths = LengthModel(self._first_ratio(), s2)
         wa, we = self._side_weights(vec, weights)
         scorer = Scorer(
             self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
@@ -295,6 +302,18 @@ class TwoPassAligner:
             check, again = self._next_pass(stats, links, base, final=False)
             result = _settled(result, again, check)
         return result
+
+    def _first_ratio(self) -> float:
+        """English length units per Arabic unit for the first pass: the whole texts' ratio
+        unless their characters say one covers only part of the other (PLAUSIBLE_RATIO)."""
+        whole = (self.en_cum[-1] + 1) / (self.ar_cum[-1] + 1)
+        chars_a = len(_NOT_COUNTED.sub("", "".join(self.ar)))
+        chars_e = len(_NOT_COUNTED.sub("", "".join(self.en)))
+        if not chars_a or not chars_e:
+            return whole
+        chars = chars_e / chars_a
+        low, high = PLAUSIBLE_RATIO
+        return whole if low <= chars <= high else whole * USUAL_RATIO / chars
 
     def _next_pass(
         self, stats: tuple[np.ndarray, np.ndarray], links: list[Link],
@@ -389,11 +408,11 @@ class TwoPassAligner:
             limits = Band.paragraphs(self.ar_par, self.en_par)
         full = limits if limits is not None else Band.full(n, m)
         skip = scorer.skip_en()
-        ends: list[int] = []
+        ends: list[tuple[int, int]] = []
         if (n + 1) * full.width <= FULL_DP_CELLS:
             band = full
             costs = BlockCosts(scorer, band, self.moves)
-            path = search(band, self.moves, costs, skip, tail=scorer.tail(), ends=ends)
+            path = search(band, self.moves, costs, skip, tails=scorer.tails(), ends=ends)
         else:
             slope = m / n
             if guide is not None:  # around the earlier pass's path
@@ -420,22 +439,23 @@ class TwoPassAligner:
 
     def _posteriors(
         self, scorer: Scorer, band: Band, costs: BlockCosts, skip: np.ndarray,
-        path: list[tuple[int, int]], end: int,
+        path: list[tuple[int, int]], end: tuple[int, int],
     ) -> list[float]:
-        """Each link's posterior; a path ending early (the Arabic from row ``end`` unlinked:
-        the English translates its beginning only) is weighed among the paths to where it
-        ends, and its unlinked tail is certain."""
-        n, temperature = scorer.n, self.params.temperature
-        if end == n:
+        """Each link's posterior; a path ending early at cell ``end`` (the Arabic or the
+        English after it unlinked: one text translates the other's beginning only) is weighed
+        among the paths to where it ends, and its unlinked tail is certain."""
+        (n, m), temperature = (scorer.n, scorer.m), self.params.temperature
+        if end == (n, m):
             return posteriors(band, self.moves, costs, skip, path, temperature)
-        head = path[: len(path) - (n - end)]
+        left = (n - end[0]) + (m - end[1])
+        head = path[: len(path) - left]
         if not head:
             return [1.0] * len(path)
-        cut = band.up_to(end)
+        cut = band.up_to(*end)
         probs = posteriors(cut, self.moves,
-                           BlockCosts(scorer.sub(0, end, 0, scorer.m), cut, self.moves), skip,
-                           head, temperature)
-        return probs + [1.0] * (n - end)
+                           BlockCosts(scorer.sub(0, end[0], 0, end[1]), cut, self.moves),
+                           skip[: end[1]], head, temperature)
+        return probs + [1.0] * left
 
     # between the passes ---------------------------------------------------------------------
 
@@ -580,7 +600,8 @@ class TwoPassAligner:
         if cover is None:
             _, cover = scorer.link_stats(links) if links else (None, np.zeros(0))
         empty = np.array([not a or not e for a, e in links], dtype=bool)
-        calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty)
+        calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty,
+                                           self._tail(links))
         left_out: list[tuple[str, int]] = []
         if scorer.params.omission_check and links:
             weak = scorer.weakest_parts(links)
@@ -594,6 +615,17 @@ class TwoPassAligner:
         calibrated = np.where(off, np.minimum(calibrated, LENGTH_CAP), calibrated)
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
         return Alignment(links, conf, list(self.warnings), related, left_out)
+
+    @staticmethod
+    def _tail(links: list[Link]) -> int:
+        """How many links at the end leave one side unlinked after the other's last sentence."""
+        count = 0
+        side = bool(links and links[-1][0])
+        for a, e in reversed(links):
+            if bool(a) != side or bool(e) == side:
+                break
+            count += 1
+        return count if count < len(links) else 0
 
     def _misplaced(self, links: list[Link]) -> np.ndarray:
         """Links one of whose sides shares clearly more anchors and dictionary concepts
@@ -655,19 +687,19 @@ class TwoPassAligner:
         return out
 
     def _lengths_off(self, links: list[Link]) -> np.ndarray:
-        """|log| of each link's English length over its Arabic length at the text's ratio
-        (characters; 0 for a link with an empty side)."""
+        """|log| of each link's English length over its Arabic length at the linked text's
+        ratio (characters; 0 for a link with an empty side)."""
         ar = np.concatenate([[0], np.cumsum([len(s) for s in self.ar])])
         en = np.concatenate([[0], np.cumsum([len(s) for s in self.en])])
         out = np.zeros(len(links))
-        if not links or not ar[-1] or not en[-1]:
+        both = [(k, ar[a[-1] + 1] - ar[a[0]], en[e[-1] + 1] - en[e[0]])
+                for k, (a, e) in enumerate(links) if a and e]
+        linked_a, linked_e = sum(c for _, c, _ in both), sum(c for _, _, c in both)
+        if not linked_a or not linked_e:
             return out
-        ratio = en[-1] / ar[-1]
-        for k, (a, e) in enumerate(links):
-            if a and e:
-                chars_a = ar[a[-1] + 1] - ar[a[0]]
-                chars_e = en[e[-1] + 1] - en[e[0]]
-                out[k] = abs(math.log((chars_e + 10) / ((chars_a + 10) * ratio)))
+        ratio = linked_e / linked_a  # of the linked text: a translation of a part keeps its own
+        for k, chars_a, chars_e in both:
+            out[k] = abs(math.log((chars_e + 10) / ((chars_a + 10) * ratio)))
         return out
 
 
@@ -698,7 +730,8 @@ CONFIDENCE_COVER = 0.654
 
 
 def calibrated_confidence(
-    posterior: np.ndarray, cover: np.ndarray, empty: np.ndarray | None = None
+    posterior: np.ndarray, cover: np.ndarray, empty: np.ndarray | None = None,
+    tail: int = 0,
 ) -> np.ndarray:
     """The probability that each link is right, from its posterior, its coverage and the
     coverage of the whole text.
@@ -707,13 +740,15 @@ def calibrated_confidence(
     literary translation, few dictionary words): there the same posterior means a much
     likelier error than in a text whose every sentence shares anchors with its link.
     Links with an empty side (``empty``) keep at most their posterior: calibration never
-    makes a left-out sentence look surer.
+    makes a left-out sentence look surer. The last ``tail`` links (the sentences after the
+    end of one text's translation, unlinked) are not part of the text's coverage.
     """
     if not len(posterior):
         return np.zeros(0)
     p = np.clip(posterior, 1e-4, 1 - 1e-4)
     lp = np.log(p / (1 - p))
-    tc = float(np.mean(cover)) if len(cover) else 0.0
+    covered = cover[: len(cover) - tail]
+    tc = float(np.mean(covered)) if len(covered) else 0.0
     z = (CONFIDENCE_BIAS + CONFIDENCE_LP * lp + CONFIDENCE_TC * tc + CONFIDENCE_LP_TC * lp * tc
          + CONFIDENCE_COVER * cover)
     out = 1.0 / (1.0 + np.exp(-z))
@@ -761,7 +796,7 @@ def _diagonal(scorer: Scorer) -> tuple[np.ndarray, float]:
 
 def _banded_search(
     scorer: Scorer, centre: np.ndarray, half: float, limits: Band | None, skip: np.ndarray,
-    moves: list[tuple[int, int]] = MOVES, ends: list[int] | None = None,
+    moves: list[tuple[int, int]] = MOVES, ends: list[tuple[int, int]] | None = None,
 ) -> tuple[list[tuple[int, int]], Band, BlockCosts]:
     """The cheapest path in a band around ``centre``: while the path runs along an edge of
     the band, the band is centred on that path (its width kept, up to three times: the path
@@ -770,11 +805,11 @@ def _banded_search(
     n, m = scorer.n, scorer.m
     path = None
     recentred = 0
-    tail = scorer.tail()
+    tails = scorer.tails()
     for _ in range(10):
         band = Band.around(centre, half, m).within(limits)
         costs = BlockCosts(scorer, band, moves)
-        path = search(band, moves, costs, skip, tail=tail, ends=ends)
+        path = search(band, moves, costs, skip, tails=tails, ends=ends)
         if path is None:
             half *= 2
             continue

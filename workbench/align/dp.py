@@ -60,9 +60,9 @@ class Band:
         """``J[i, d] = lo[i] + d``: the global column of every stored cell."""
         return self.lo[:, None] + np.arange(self.width, dtype=np.int64)[None, :]
 
-    def up_to(self, n: int) -> Band:
-        """The band's rows 0..n (for a path ending at (n, m))."""
-        return Band(self.lo[: n + 1].copy(), self.hi[: n + 1].copy(), self.m)
+    def up_to(self, n: int, m: int) -> Band:
+        """The band's cells up to row n and column m (for a path ending at (n, m))."""
+        return Band(np.minimum(self.lo[: n + 1], m), np.minimum(self.hi[: n + 1], m), m)
 
     def within(self, limits: Band | None) -> Band:
         """This band cut down to ``limits`` (e.g. the cells that paragraphs allow)."""
@@ -209,8 +209,8 @@ def search(
     link_costs: np.ndarray | list[np.ndarray],
     skip_en: np.ndarray,
     native: bool = True,
-    tail: np.ndarray | None = None,
-    ends: list[int] | None = None,
+    tails: tuple[np.ndarray, np.ndarray] | None = None,
+    ends: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]] | None:
     """The cheapest path from (0, 0) to (n, m) as its list of moves, in order (``native``:
     the row loop in C when it is built; False: in NumPy, the same results).
@@ -219,10 +219,11 @@ def search(
 
     ``link_costs[x, i, d]`` is the cost of ending move ``moves[x]`` at cell ``(i, lo[i] + d)``
     (inf where impossible); ``skip_en[e]`` is the cost of leaving English sentence e unlinked.
-    ``tail[i]``: the cost of ending early, the Arabic sentences i.. unlinked once the English
-    is done (a translation of the text's beginning only; 0 at n); the path then ends with
-    those sentences unlinked. ``ends``: the row where the path meets its tail is appended to
-    it (n without one).
+    ``tails``: the costs of ending early, ``tails[0][i]`` with the Arabic sentences i..
+    unlinked once the English is done (a translation of the text's beginning only; 0 at n),
+    ``tails[1][j]`` with the English sentences j.. unlinked once the Arabic is done (the
+    translation of a longer text; 0 at m); the path then ends with those sentences unlinked.
+    ``ends``: the cell where the path meets its tail is appended to it ((n, m) without one).
     """
     costs = _Rows(link_costs)
     lay = _Layout(band, moves)
@@ -252,13 +253,13 @@ def search(
     else:
         _search_rows(costs, lay, cost, back, starts, widths, skip_cum, skip_code)
 
-    end = n if tail is None else _cheapest_end(cost, lo, hi, pad, m, tail)
-    if not np.isfinite(cost[end, pad + m - lo[end]]):
+    end_i, end_j = (n, m) if tails is None else _cheapest_end(cost, lo, hi, pad, tails)
+    if not np.isfinite(cost[end_i, pad + end_j - lo[end_i]]):
         return None
     if ends is not None:
-        ends.append(end)
-    path: list[tuple[int, int]] = [(1, 0)] * (n - end)
-    i, j = end, m
+        ends.append((end_i, end_j))
+    path: list[tuple[int, int]] = [(1, 0)] * (n - end_i) + [(0, 1)] * (m - end_j)
+    i, j = end_i, end_j
     while i > 0 or j > 0:
         code = int(back[i, j - lo[i]])
         if code < 0:
@@ -271,12 +272,19 @@ def search(
 
 
 def _cheapest_end(
-    cost: np.ndarray, lo: np.ndarray, hi: np.ndarray, pad: int, m: int, tail: np.ndarray
-) -> int:
-    """The row i of the cell (i, m) where the cheapest path ends before its tail of unlinked
-    Arabic sentences i.. (n: no tail)."""
+    cost: np.ndarray, lo: np.ndarray, hi: np.ndarray, pad: int,
+    tails: tuple[np.ndarray, np.ndarray],
+) -> tuple[int, int]:
+    """The cell where the cheapest path ends before its tail: (i, m) with the Arabic
+    sentences i.. unlinked or (n, j) with the English j.. unlinked ((n, m): no tail)."""
+    n, m = len(lo) - 1, len(tails[1]) - 1
     rows = np.flatnonzero((lo <= m) & (m <= hi))[::-1]  # ties: the later end
-    return int(rows[np.argmin(cost[rows, pad + m - lo[rows]] + tail[rows])])
+    by_row = cost[rows, pad + m - lo[rows]] + tails[0][rows]
+    cols = np.arange(hi[n], lo[n] - 1, -1)
+    by_col = cost[n, pad + cols - lo[n]] + tails[1][cols]
+    if by_col.min(initial=np.inf) < by_row.min(initial=np.inf):
+        return n, int(cols[np.argmin(by_col)])
+    return int(rows[np.argmin(by_row)]), m
 
 
 def _search_rows(

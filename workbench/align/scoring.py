@@ -399,17 +399,20 @@ class Scorer:
         p = self.params
         return p.skip_lex * p.w_lex * (1.0 - (p.eps * p.tau) / (mass + p.eps))
 
-    def tail(self) -> np.ndarray:
-        """The costs of ending a path early (``dp.search``'s ``tail``): leaving the Arabic
-        sentences i.. unlinked costs ``end_gap`` once plus each one's lexical cost with
-        nothing to cover it — the per-sentence ``skip`` waived, so that a translation of the
-        text's beginning only leaves the rest unlinked instead of stretching its last
-        sentences over it. (An English tail was measured and left out: a text's length
-        ratio, read from the whole texts, then misleads the links before it.)"""
-        mass, _ = self.masses()
-        out = np.concatenate([np.cumsum(self._unexplained(mass)[::-1])[::-1], [0.0]])
-        out[:-1] += self.params.end_gap
-        return out
+    def tails(self) -> tuple[np.ndarray, np.ndarray]:
+        """The costs of ending a path early (``dp.search``'s ``tails``): leaving the Arabic
+        sentences i.. (or the English j..) unlinked costs ``end_gap`` once plus each one's
+        lexical cost with nothing to cover it — the per-sentence ``skip`` waived, so that a
+        translation of the text's beginning only (or of a longer text) leaves the rest
+        unlinked instead of stretching its last sentences over it."""
+
+        def tail(mass: np.ndarray) -> np.ndarray:
+            out = np.concatenate([np.cumsum(self._unexplained(mass)[::-1])[::-1], [0.0]])
+            out[:-1] += self.params.end_gap
+            return out
+
+        mass_a, mass_e = self.masses()
+        return tail(mass_a), tail(mass_e)
 
     def skip_en(self) -> np.ndarray:
         """The cost of leaving each English sentence unlinked."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 from collections import Counter
@@ -262,6 +263,20 @@ UNTRANSLATED_TAIL = 3
 says that the translation ends early."""
 
 
+def _without_english_tail(alignment: Alignment) -> tuple[Alignment, int]:
+    """The alignment without the English sentences after the Arabic's end that it links to
+    no segment, when they are ``UNTRANSLATED_TAIL`` or more (the translation of a longer
+    text: joined to the last segment, they would make its translation), and their number."""
+    keep = len(alignment.links)
+    while keep and not alignment.links[keep - 1][0]:
+        keep -= 1
+    surplus = sum(len(e) for _, e in alignment.links[keep:])
+    if surplus < UNTRANSLATED_TAIL or not keep:
+        return alignment, 0
+    return dataclasses.replace(alignment, links=alignment.links[:keep],
+                               confidence=alignment.confidence[:keep]), surplus
+
+
 def _tail_warning(links: list[tuple[list[int], list[int]]], segments: int) -> str | None:
     """What to say when the English translates the document's beginning only: the last
     segments, ``UNTRANSLATED_TAIL`` or more, are linked to no English sentence."""
@@ -462,12 +477,15 @@ class Importing:
             ar_pars[-1].append(source)
         alignment = self.align(ar_pars, en_pars)
         seg_ids = [sid for sid, _, _ in segs]
+        total = len(sentences)
+        alignment, surplus = _without_english_tail(alignment)
+        sentences = sentences[: total - surplus]
         alignment, placed = place_unmatched(alignment, [p for p, _ in sentences])
         report = ImportReport(
             document=document.name,
             version=vname,
             segments=len(seg_ids),
-            sentences=len(sentences),
+            sentences=total,
             links=len(alignment.links),
             low_confidence=sum(c < LOW_CONFIDENCE for c in alignment.confidence),
             warnings=list(alignment.warnings),
@@ -481,6 +499,11 @@ class Importing:
                 alignment.left_out, [source for _, _, source in segs], sentences))
         if (tail := _tail_warning(alignment.links, len(seg_ids))) is not None:
             report.warnings.append(tail)
+        if surplus:
+            report.warnings.append(
+                f"the Arabic ends at English sentence {len(sentences)} of {total}: sentences "
+                f"{len(sentences) + 1}–{total} match no segment of the document and are left "
+                "out (the translation of a longer text?)")
         if kind == "working":
             report.fill = FillReport(dry_run=dry_run)
             with self.context.transaction():
