@@ -131,7 +131,8 @@ RELATED_WARNING = 0.5  # texts less related than this are warned about
 # texts' ratio, which would stretch the translated part over the untranslated rest.
 PLAUSIBLE_RATIO = (0.8, 2.0)
 USUAL_RATIO = 1.3
-_NOT_COUNTED = re.compile(r"[\s\u0640\u064b-\u065f\u0670]+")  # spaces, tatweel, vowel marks
+# not counted: spaces, tatweel, vowel marks
+_NOT_COUNTED = " \t\n\u00a0\u0640\u0670" + "".join(map(chr, range(0x064B, 0x0660)))
 # Paragraphs are paired (and then bound the sentence search) unless both sides hold fewer
 # than this many sentences a paragraph on average: the lengths of one-sentence paragraphs
 # pair them no better than the sentence aligner does, and a wrong pairing binds it to wrong
@@ -307,8 +308,7 @@ class TwoPassAligner:
         """English length units per Arabic unit for the first pass: the whole texts' ratio
         unless their characters say one covers only part of the other (PLAUSIBLE_RATIO)."""
         whole = (self.en_cum[-1] + 1) / (self.ar_cum[-1] + 1)
-        chars_a = len(_NOT_COUNTED.sub("", "".join(self.ar)))
-        chars_e = len(_NOT_COUNTED.sub("", "".join(self.en)))
+        chars_a, chars_e = _letters(self.ar), _letters(self.en)
         if not chars_a or not chars_e:
             return whole
         chars = chars_e / chars_a
@@ -701,6 +701,13 @@ class TwoPassAligner:
         for k, chars_a, chars_e in both:
             out[k] = abs(math.log((chars_e + 10) / ((chars_a + 10) * ratio)))
         return out
+
+
+def _letters(sentences: Sequence[str]) -> int:
+    """Characters of ``sentences`` but spaces and vowel marks (str.count: 5 times a regex's
+    speed)."""
+    text = "".join(sentences)
+    return len(text) - sum(map(text.count, _NOT_COUNTED))
 
 
 def _repeat_key(sentence: str) -> str:
