@@ -669,11 +669,11 @@ class TwoPassAligner:
         a passage the translation gives twice (pasted again), whose copy the aligner merges
         into a link at a good posterior (the first copy's link is usually right)."""
         en = [_repeat_key(s) for s in self.en]
-        ar = [_repeat_key(s) for s in self.ar]
         out = np.zeros(len(links), dtype=bool)
         seen = Counter(k for k in en if k)
         if not any(n > 1 for n in seen.values()):
             return out
+        ar = [_repeat_key(s) for s in self.ar]
         for k, (_, e) in enumerate(links):
             if not any(seen[en[j]] > 1 for j in e if en[j]):
                 continue
