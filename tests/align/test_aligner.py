@@ -73,6 +73,22 @@ def test_the_translation_of_a_longer_text_leaves_its_end_unlinked(check_structur
     assert sorted(sure)[len(sure) // 2] > 0.9
 
 
+def test_a_translation_of_a_later_part_leaves_the_text_before_it_unlinked(
+    check_structure: Check,
+) -> None:
+    """The English of NTREX lines 30-59 against the Arabic of 0-59, and the Arabic of 20-39
+    against the English of 0-59: the text before the part (and after it) stays unlinked; its
+    first sentences were stretched over the part's first links (8-1 and 9-1 links)."""
+    for ar, en, at_a, at_e in ((AR[:60], EN[30:60], 30, 0), (AR[20:40], EN[:60], 0, 20)):
+        result = align_sentences(ar, en)
+        check_structure(result, len(ar), len(en))
+        part = min(len(ar), len(en))
+        assert [link for link in result.links if link[0] and link[1]] == [
+            ([at_a + i], [at_e + i]) for i in range(part)]
+        sure = [c for (a, e), c in zip(result.links, result.confidence, strict=True) if a and e]
+        assert sorted(sure)[len(sure) // 2] > 0.9
+
+
 def test_where_lengths_decide_a_translation_of_the_beginning_only_is_not_stretched() -> None:
     """The sample's 21 sentences and its reference's first nine: the whole texts' length
     ratio (the English of less than half) stretched the nine over all 21 (2–1 to 6–1 links);

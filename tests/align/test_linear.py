@@ -28,7 +28,8 @@ def test_blocks_of_rows_price_exactly_the_whole_band(monkeypatch: pytest.MonkeyP
     scorer = second_pass_scorer(aligner)
     centre, half = _diagonal(scorer)
     band = Band.around(centre, half, scorer.m)
-    whole = scorer.link_costs(band, MOVES)
+    whole = BlockCosts(scorer, band, MOVES).get(0)  # one block: the whole band
+    assert whole.shape[1] == band.n + 1
     monkeypatch.setattr(BlockCosts, "BUDGET", len(MOVES) * band.width * 4 * 20)
     blocks = BlockCosts(scorer, band, MOVES)
     assert len(blocks.blocks) >= 3

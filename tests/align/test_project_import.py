@@ -88,7 +88,7 @@ def test_an_english_of_the_beginning_only_is_said_to_end_early(new_db: Any) -> N
     without English, and the import says where the English ends (it said "unchanged", as
     for segments whose English was kept)."""
     from tests.align.test_aligner import AR, EN
-    from workbench.project.importing import _tail_warning
+    from workbench.project.importing import _ends
 
     with Project.open(new_db, create=True) as project:
         project.import_document_text("\n".join(AR[:60]), "news")
@@ -97,25 +97,46 @@ def test_an_english_of_the_beginning_only_is_said_to_end_early(new_db: Any) -> N
             "the English ends at segment 30 of 60: segments 31–60 have no English in this file "
             "(a translation of the beginning only?)"]
         assert report.fill is not None and report.fill.describe().startswith("filled 30,")
-    assert _tail_warning([([0], [0]), ([1], []), ([2], [])], 3) is None  # two: not said
-    assert _tail_warning([([0], []), ([1], []), ([2], [])], 3) is None  # none: relatedness
+    assert _ends([([0], [0]), ([1], []), ([2], [])], 0) == (0, 0)  # two: not said
+    assert _ends([([0], []), ([1], []), ([2], [])], 0) == (0, 0)  # none: relatedness
+    assert _ends([([0], []), ([1], []), ([2], []), ([3], [0])], 0) == (3, 0)
 
 
 def test_the_english_of_a_longer_text_leaves_its_surplus_out(new_db: Any) -> None:
-    """Thirty NTREX lines and the English of sixty: each segment gets its own sentence and
-    the English after the Arabic's end is left out, said (the aligner linked it to nothing
-    and the import joined all thirty sentences to the last segment's translation)."""
+    """NTREX lines 20-39 and the English of lines 0-59: each segment gets its own sentence,
+    and the English before and after the Arabic is left out, said (the aligner stretched
+    the Arabic's first and last lines over it; an English end it left unlinked was joined to
+    the last segment's translation). Stored as a reference, its sentences are those kept."""
     from tests.align.test_aligner import AR, EN
 
     with Project.open(new_db, create=True) as project:
-        project.import_document_text("\n".join(AR[:30]), "news")
+        project.import_document_text("\n".join(AR[20:40]), "news")
         report = project.import_translation_text("\n".join(EN[:60]), "news", "working")
         assert report.sentences == 60
         assert report.warnings == [
-            "the Arabic ends at English sentence 30 of 60: sentences 31–60 match no segment of "
+            "the Arabic starts at English sentence 21 of 60: sentences 1–20 match no segment of "
+            "the document and are left out (the translation of a longer text?)",
+            "the Arabic ends at English sentence 40 of 60: sentences 41–60 match no segment of "
             "the document and are left out (the translation of a longer text?)"]
         segments = project.segments("news")
-        assert [s.target for s in segments] == EN[:30]
+        assert [s.target for s in segments] == EN[20:40]
+        project.import_translation_text("\n".join(EN[:60]), "news", "reference")
+        assert [project.link(s.id, "reference:main")["sentences"] for s in segments] == [
+            [e] for e in EN[20:40]]
+
+
+def test_an_english_of_a_later_part_only_is_said_to_start_late(new_db: Any) -> None:
+    """Sixty NTREX lines and the English of the last thirty: the first thirty segments stay
+    without English (they were stretched over the English's first lines), said."""
+    from tests.align.test_aligner import AR, EN
+
+    with Project.open(new_db, create=True) as project:
+        project.import_document_text("\n".join(AR[:60]), "news")
+        report = project.import_translation_text("\n".join(EN[30:60]), "news", "working")
+        assert report.warnings == [
+            "the English starts at segment 31 of 60: segments 1–30 have no English in this "
+            "file (a translation of a later part?)"]
+        assert [s.target for s in project.segments("news")] == [""] * 30 + EN[30:60]
 
 
 def _links(*pairs: tuple[list[int], list[int]]) -> Alignment:

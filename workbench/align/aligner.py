@@ -130,6 +130,10 @@ RELATED_WARNING = 0.5  # texts less related than this are warned about
 # only the beginning of the other): the first pass then expects USUAL_RATIO, not the whole
 # texts' ratio, which would stretch the translated part over the untranslated rest.
 PLAUSIBLE_RATIO = (0.8, 2.0)
+# A first pass that leaves unlinked more than half of the text with fewer sentences (its head
+# or tail: see dp.search) is run again with every sentence linked or skipped one by one:
+# texts that do not translate each other then keep their low confidences and warning.
+PARTIAL_LINKED = 0.5
 USUAL_RATIO = 1.3
 # not counted: spaces, tatweel, vowel marks
 _NOT_COUNTED = " \t\n\u00a0\u0640\u0670" + "".join(map(chr, range(0x064B, 0x0660)))
@@ -288,6 +292,12 @@ class TwoPassAligner:
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
         links = self._align(scorer, final=passes == 1 or not both)
+        if self.params.partial and _mostly_unlinked(links):
+            # the texts have little in common: the best path links nearly nothing, which says
+            # less to a reader than the links forced through them and their low confidence
+            self.params = dataclasses.replace(self.params, partial=False)
+            scorer = dataclasses.replace(scorer, params=self.params)
+            links = self._align(scorer, final=passes == 1 or not both)
         if not both:
             return self._finish(scorer, links, 1.0)
         first = links
@@ -412,7 +422,8 @@ class TwoPassAligner:
         if (n + 1) * full.width <= FULL_DP_CELLS:
             band = full
             costs = BlockCosts(scorer, band, self.moves)
-            path = search(band, self.moves, costs, skip, tails=scorer.tails(), ends=ends)
+            tails, head = _partial(scorer)
+            path = search(band, self.moves, costs, skip, tails=tails, ends=ends, head=head)
         else:
             slope = m / n
             if guide is not None:  # around the earlier pass's path
@@ -445,16 +456,18 @@ class TwoPassAligner:
         English after it unlinked: one text translates the other's beginning only) is weighed
         among the paths to where it ends, and its unlinked tail is certain."""
         (n, m), temperature = (scorer.n, scorer.m), self.params.temperature
+        late = _partial(scorer)[1]
         if end == (n, m):
-            return posteriors(band, self.moves, costs, skip, path, temperature)
+            return posteriors(band, self.moves, costs, skip, path, temperature, head=late)
         left = (n - end[0]) + (m - end[1])
-        head = path[: len(path) - left]
-        if not head:
+        linked = path[: len(path) - left]
+        if not linked:
             return [1.0] * len(path)
         cut = band.up_to(*end)
         probs = posteriors(cut, self.moves,
                            BlockCosts(scorer.sub(0, end[0], 0, end[1]), cut, self.moves),
-                           skip[: end[1]], head, temperature)
+                           skip[: end[1]], linked, temperature,
+                           head=None if late is None else late[: end[1] + 1])
         return probs + [1.0] * left
 
     # between the passes ---------------------------------------------------------------------
@@ -703,6 +716,16 @@ class TwoPassAligner:
         return out
 
 
+def _mostly_unlinked(links: list[Link]) -> bool:
+    """Whether a path leaves unlinked most of the text that has fewer sentences (the other
+    may translate a part of it, or have a part more)."""
+    n = sum(len(a) for a, _ in links)
+    m = sum(len(e) for _, e in links)
+    linked_a = sum(len(a) for a, e in links if e)
+    linked_e = sum(len(e) for a, e in links if a)
+    return min(n, m) > 0 and (linked_a if n <= m else linked_e) < PARTIAL_LINKED * min(n, m)
+
+
 def _letters(sentences: Sequence[str]) -> int:
     """Characters of ``sentences`` but spaces and vowel marks (str.count: 5 times a regex's
     speed)."""
@@ -812,11 +835,11 @@ def _banded_search(
     n, m = scorer.n, scorer.m
     path = None
     recentred = 0
-    tails = scorer.tails()
+    tails, head = _partial(scorer)
     for _ in range(10):
         band = Band.around(centre, half, m).within(limits)
         costs = BlockCosts(scorer, band, moves)
-        path = search(band, moves, costs, skip, tails=tails, ends=ends)
+        path = search(band, moves, costs, skip, tails=tails, ends=ends, head=head)
         if path is None:
             half *= 2
             continue
@@ -830,6 +853,14 @@ def _banded_search(
             half *= 2
     assert path is not None
     return path, band, costs
+
+
+def _partial(scorer: Scorer) -> tuple[tuple[np.ndarray, np.ndarray] | None, np.ndarray | None]:
+    """``dp.search``'s ``tails`` and ``head`` (None, None when the scorer's paths may not
+    start late or end early)."""
+    if not scorer.params.partial:
+        return None, None
+    return scorer.tails(), scorer.heads()[1]
 
 
 def _coarse_cells(scorer: Scorer) -> np.ndarray:

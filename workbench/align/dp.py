@@ -211,6 +211,7 @@ def search(
     native: bool = True,
     tails: tuple[np.ndarray, np.ndarray] | None = None,
     ends: list[tuple[int, int]] | None = None,
+    head: np.ndarray | None = None,
 ) -> list[tuple[int, int]] | None:
     """The cheapest path from (0, 0) to (n, m) as its list of moves, in order (``native``:
     the row loop in C when it is built; False: in NumPy, the same results).
@@ -224,6 +225,8 @@ def search(
     ``tails[1][j]`` with the English sentences j.. unlinked once the Arabic is done (the
     translation of a longer text; 0 at m); the path then ends with those sentences unlinked.
     ``ends``: the cell where the path meets its tail is appended to it ((n, m) without one).
+    ``head[j]``: the cost of starting late, at (0, j), the English sentences ..j-1 unlinked
+    (the costs of an Arabic head are the link costs' (1, 0) down the first column).
     """
     costs = _Rows(link_costs)
     lay = _Layout(band, moves)
@@ -237,7 +240,8 @@ def search(
     skip_code = len(moves)
 
     j0 = lo[0] + cols
-    cost[0, pad : pad + width] = np.where(j0 <= hi[0], skip_cum[np.minimum(j0, m)], INF)
+    first = _first_row(skip_cum, head)
+    cost[0, pad : pad + width] = np.where(j0 <= hi[0], first[np.minimum(j0, m)], INF)
     back[0] = np.where(cols > 0, skip_code, -1)
     # Row by row over the stored cells lo[i]..hi[i] only (the rest of a row stays inf).
     starts, widths = lay.row_starts()
@@ -269,6 +273,14 @@ def search(
         i, j = i - k, j - el
     path.reverse()
     return path
+
+
+def _first_row(skip_cum: np.ndarray, head: np.ndarray | None) -> np.ndarray:
+    """The cheapest way to each cell (0, j): skipping the English sentences one by one, or
+    starting late at some (0, c) and skipping from there."""
+    if head is None:
+        return skip_cum
+    return np.minimum.accumulate(head - skip_cum) + skip_cum
 
 
 def _cheapest_end(
@@ -359,18 +371,18 @@ def posteriors(
     path: list[tuple[int, int]],
     temperature: float = 1.0,
     native: bool = True,
+    head: np.ndarray | None = None,
 ) -> list[float]:
     """The probability of each link of ``path`` among all paths of the band.
 
     Costs are read as −log probabilities (scaled by ``temperature``); forward and backward
     sums over the band give each link's posterior probability (``native``: the row loops in
-    C when they are built; False: in NumPy).
+    C when they are built; False: in NumPy). ``head``: as for :func:`search`.
     """
     costs = _Rows(link_costs)
     lay = _Layout(band, moves)
     n, m, width, pad = lay.n, lay.m, lay.width, lay.pad
     lo = band.lo
-    cols = lay.cols
     index = {mv: x for x, mv in enumerate(moves)}
     # The cost of each link of the path, read while its end row is at hand.
     wanted: dict[int, list[tuple[int, int, int]]] = {}
@@ -394,7 +406,7 @@ def posteriors(
                 lay.ks)
         w0 = int(widths[0])
         if w0 > 0:
-            fwd[0, pad : pad + w0] = _soft_scan(np.where(cols[:w0] == 0, 0.0, INF),
+            fwd[0, pad : pad + w0] = _soft_scan(_entries(head, lo[0], w0),
                                                 skip_cum[lo[0] : lo[0] + w0], temperature)
         for k in range(costs.count()):
             first, block = costs.block(k)
@@ -411,23 +423,47 @@ def posteriors(
                     path_cost[number] = float(block[x, i - first, at])
     else:
         _posterior_rows(costs, lay, fwd, bwd, ahead, reach, starts, widths, skip_cum, wanted,
-                        path_cost, temperature)
+                        path_cost, temperature, _entries(head, lo[0], int(widths[0])))
     total = fwd[n, pad + m - lo[n]]
+
+    def probability(value: float) -> float:
+        return float(np.exp(-min(max(value, 0.0), 50.0) / temperature))
+
     out: list[float] = []
     i = j = 0
     for number, (k, el) in enumerate(path):
         i2, j2 = i + k, j + el
         link = float(skip_en[j]) if k == 0 else path_cost[number]
-        value = fwd[i, pad + j - lo[i]] + link + bwd[i2, pad + j2 - lo[i2]] - total
-        out.append(float(np.exp(-min(max(value, 0.0), 50.0) / temperature)))
+        out.append(probability(fwd[i, pad + j - lo[i]] + link + bwd[i2, pad + j2 - lo[i2]]
+                               - total))
         i, j = i2, j2
+    if head is not None:  # English left before the first link: the paths entering after it too
+        lead = next((t for t, (k, _) in enumerate(path) if k), len(path))
+        w0 = min(int(widths[0]), m + 1)
+        entry = [probability(head[c] + bwd[0, pad + c] - total) if c else 0.0
+                 for c in range(w0)]
+        later = np.concatenate([np.cumsum(entry[::-1])[::-1], [0.0]])
+        for t in range(min(lead, w0 - 1)):
+            out[t] = min(1.0, out[t] + float(later[t + 1]))
     return out
+
+
+def _entries(head: np.ndarray | None, lo0: int, width: int) -> np.ndarray:
+    """The costs of entering row 0 at each of its cells: 0 at (0, 0), ``head`` elsewhere
+    (inf without one)."""
+    direct = np.full(width, INF)
+    if lo0 == 0 and width:
+        direct[0] = 0.0
+        if head is not None:
+            direct[1:] = head[1:width]
+    return direct
 
 
 def _posterior_rows(
     costs: _Rows, lay: _Layout, fwd: np.ndarray, bwd: np.ndarray, ahead: np.ndarray,
     reach: np.ndarray, starts: np.ndarray, widths: np.ndarray, skip_cum: np.ndarray,
     wanted: dict[int, list[tuple[int, int, int]]], path_cost: list[float], temperature: float,
+    entries: np.ndarray,
 ) -> None:
     """The forward and backward sums of :func:`posteriors`, row by row in NumPy (and the
     path's link costs, read on the way)."""
@@ -445,7 +481,7 @@ def _posterior_rows(
                 continue
             base = skip_cum[lo[i] : lo[i] + w]
             if i == 0:
-                direct = np.where(cols[:w] == 0, 0.0, INF)
+                direct = entries[:w]
             else:
                 cand = fwd_flat.take(starts[i][:, None] + cols[:w])
                 cand += costs.row(i)[:, :w]

@@ -64,7 +64,8 @@ class Params:
     stability_check: bool = True  # without a dictionary: a check pass settles or flags runs
     basic_vocabulary: bool = True  # without a dictionary: the built-in basic vocabulary
     omission_check: bool = True  # flag a link holding a sentence its other side leaves out
-    end_gap: float = 10.0  # the cost of a text's tail left unlinked, beside its lexical cost
+    end_gap: float = 10.0  # the cost of a text's head or tail left unlinked, beside its words
+    partial: bool = True  # a path may start late and end early (heads and tails)
 
     def default_prior(self, k: int, el: int) -> float:
         """The shape penalty before calibration."""
@@ -414,6 +415,20 @@ class Scorer:
         mass_a, mass_e = self.masses()
         return tail(mass_a), tail(mass_e)
 
+    def heads(self) -> tuple[np.ndarray, np.ndarray]:
+        """The costs of starting a path late, the mirror of :meth:`tails` (one text
+        translates the other's end only, or adds a preface): ``heads()[0][i]`` leaves the
+        Arabic sentences ..i-1 unlinked before the first link, ``[1][j]`` the English ..j-1,
+        for ``end_gap`` once plus their lexical costs (0 at 0)."""
+
+        def head(mass: np.ndarray) -> np.ndarray:
+            out = np.concatenate([[0.0], np.cumsum(self._unexplained(mass))])
+            out[1:] += self.params.end_gap
+            return out
+
+        mass_a, mass_e = self.masses()
+        return head(mass_a), head(mass_e)
+
     def skip_en(self) -> np.ndarray:
         """The cost of leaving each English sentence unlinked."""
         _, mass_e = self.masses()
@@ -549,7 +564,10 @@ class WeakParts(NamedTuple):
 
 class BlockCosts:
     """Link costs of a band computed block by block of rows (the whole cube never exists at
-    once when it is large): ``get(k)`` gives ``out[x, i - start, d]`` for the rows of block k."""
+    once when it is large): ``get(k)`` gives ``out[x, i - start, d]`` for the rows of block k.
+
+    Down the first column, leaving an Arabic sentence unlinked (move (1, 0)) costs what
+    :meth:`Scorer.heads` adds for it when that is cheaper: a path may start late."""
 
     DTYPE = np.float32  # of every block (the full band's width), as the C loops read them
     BUDGET = 16 * 1024 * 1024  # bytes of one block's costs
@@ -563,6 +581,7 @@ class BlockCosts:
         self.blocks = [(i, min(i + size, n + 1)) for i in range(0, n + 1, size)]
         self.keep = per_row * (n + 1) <= self.CACHE
         self._cache: dict[int, np.ndarray] = {}
+        self._head: np.ndarray | None = None
         self.cells = 0  # cells priced (all blocks, every time), for tests and figures
 
     def get(self, k: int) -> np.ndarray:
@@ -583,10 +602,26 @@ class BlockCosts:
             part = sc.sub(a0, a1, e0, e1).link_costs(local, self.moves)
             out = np.full((len(self.moves), stop - start, band.width), np.inf, dtype=self.DTYPE)
             out[:, :, : part.shape[2]] = part[:, start - a0 :, :]
+        self._first_column(start, out)
         self.cells += out.shape[1] * out.shape[2]
         if self.keep:
             self._cache[k] = out
         return out
+
+
+    def _first_column(self, start: int, out: np.ndarray) -> None:
+        """Move (1, 0) at the first column's cells of the rows from ``start``: the step of
+        the Arabic head's cost (:meth:`Scorer.heads`)."""
+        if (1, 0) not in self.moves or not self.scorer.params.partial:
+            return
+        if self._head is None:  # the cheaper of the head and skipping each sentence
+            late, p = self.scorer.heads()[0], self.scorer.params
+            skipped = late + (p.skip * np.arange(len(late)) - p.end_gap)
+            skipped[0] = 0.0
+            self._head = np.diff(np.minimum(late, skipped), prepend=0.0)
+        rows = start + np.flatnonzero(self.band.lo[start : start + out.shape[1]] == 0)
+        rows = rows[rows >= 1]
+        out[self.moves.index((1, 0)), rows - start, 0] = self._head[rows]
 
 
 def _i64(a: np.ndarray) -> np.ndarray:

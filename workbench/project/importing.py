@@ -259,37 +259,76 @@ def _first_three(items: list[str]) -> str:
 
 
 UNTRANSLATED_TAIL = 3
-"""Segments at the end of a document that the English leaves unlinked, from which an import
-says that the translation ends early."""
+"""Sentences at the start or end of a text that the other leaves unlinked, from which an
+import says that one translates a part of the other."""
+
+Links = list[tuple[list[int], list[int]]]
 
 
-def _without_english_tail(alignment: Alignment) -> tuple[Alignment, int]:
-    """The alignment without the English sentences after the Arabic's end that it links to
-    no segment, when they are ``UNTRANSLATED_TAIL`` or more (the translation of a longer
-    text: joined to the last segment, they would make its translation), and their number."""
-    keep = len(alignment.links)
-    while keep and not alignment.links[keep - 1][0]:
-        keep -= 1
-    surplus = sum(len(e) for _, e in alignment.links[keep:])
-    if surplus < UNTRANSLATED_TAIL or not keep:
-        return alignment, 0
-    return dataclasses.replace(alignment, links=alignment.links[:keep],
-                               confidence=alignment.confidence[:keep]), surplus
+def _ends(links: Links, side: int) -> tuple[int, int]:
+    """How many sentences of ``side`` (0: Arabic, 1: English) the links before the first
+    link of the other side, and after its last, hold (0 for fewer than
+    ``UNTRANSLATED_TAIL``; both 0 when the other side has none)."""
+    other = [k for k, link in enumerate(links) if link[1 - side]]
+    if not other:
+        return 0, 0
+    head = sum(len(link[side]) for link in links[: other[0]])
+    tail = sum(len(link[side]) for link in links[other[-1] + 1:])
+    return (head if head >= UNTRANSLATED_TAIL else 0), (tail if tail >= UNTRANSLATED_TAIL else 0)
 
 
-def _tail_warning(links: list[tuple[list[int], list[int]]], segments: int) -> str | None:
-    """What to say when the English translates the document's beginning only: the last
-    segments, ``UNTRANSLATED_TAIL`` or more, are linked to no English sentence."""
-    tail = 0
-    for ar, en in reversed(links):
-        if en:
-            break
-        tail += len(ar)
-    if tail < UNTRANSLATED_TAIL or tail == segments:
-        return None
-    first = segments - tail + 1
-    return (f"the English ends at segment {first - 1} of {segments}: segments {first}–"
-            f"{segments} have no English in this file (a translation of the beginning only?)")
+def _without_surplus_english(alignment: Alignment) -> tuple[Alignment, int, int]:
+    """The alignment without the English sentences before the Arabic's first link and after
+    its last that it links to no segment (``_ends``: the translation of a longer text;
+    joined to the first or last segment, they would make its translation), with how many
+    there are at the start and at the end. Sentence numbers are left as they are."""
+    head, tail = _ends(alignment.links, 1)
+    if not head and not tail:
+        return alignment, 0, 0
+    first = next(k for k, (a, _) in enumerate(alignment.links) if a) if head else 0
+    last = len(alignment.links)
+    if tail:
+        last = max(k for k, (a, _) in enumerate(alignment.links) if a) + 1
+    return dataclasses.replace(alignment, links=alignment.links[first:last],
+                               confidence=alignment.confidence[first:last]), head, tail
+
+
+def _renumbered(alignment: Alignment, sentences: list[tuple[int, str]], head: int, tail: int
+                ) -> tuple[Alignment, list[tuple[int, str]]]:
+    """The alignment and sentences without the ``head`` first and ``tail`` last sentences
+    (linked to nothing), the English numbered from the first kept."""
+    if not head and not tail:
+        return alignment, sentences
+    links = [(a, [j - head for j in e]) for a, e in alignment.links]
+    left_out = [(side, k - head if side == "en" else k) for side, k in alignment.left_out]
+    return (dataclasses.replace(alignment, links=links, left_out=left_out),
+            sentences[head: len(sentences) - tail])
+
+
+def _partial_warnings(links: Links, segments: int, sentences: int, head: int, tail: int
+                      ) -> list[str]:
+    """What to say when one text translates a part of the other: segments at the start or
+    end of the document that no English sentence is linked to (``_ends``), and English
+    sentences left out before or after the Arabic (``head``, ``tail``)."""
+    out = []
+    before, after = _ends(links, 0)
+    if before:
+        out.append(f"the English starts at segment {before + 1} of {segments}: segments 1–"
+                   f"{before} have no English in this file (a translation of a later part?)")
+    if after:
+        first = segments - after + 1
+        out.append(f"the English ends at segment {first - 1} of {segments}: segments {first}–"
+                   f"{segments} have no English in this file (a translation of the beginning "
+                   "only?)")
+    if head:
+        out.append(f"the Arabic starts at English sentence {head + 1} of {sentences}: "
+                   f"sentences 1–{head} match no segment of the document and are left out "
+                   "(the translation of a longer text?)")
+    if tail:
+        out.append(f"the Arabic ends at English sentence {sentences - tail} of {sentences}: "
+                   f"sentences {sentences - tail + 1}–{sentences} match no segment of the "
+                   "document and are left out (the translation of a longer text?)")
+    return out
 
 
 def _left_out_warning(left_out: list[tuple[str, int]], arabic: list[str],
@@ -477,15 +516,13 @@ class Importing:
             ar_pars[-1].append(source)
         alignment = self.align(ar_pars, en_pars)
         seg_ids = [sid for sid, _, _ in segs]
-        total = len(sentences)
-        alignment, surplus = _without_english_tail(alignment)
-        sentences = sentences[: total - surplus]
+        alignment, head, tail = _without_surplus_english(alignment)
         alignment, placed = place_unmatched(alignment, [p for p, _ in sentences])
         report = ImportReport(
             document=document.name,
             version=vname,
             segments=len(seg_ids),
-            sentences=total,
+            sentences=len(sentences),
             links=len(alignment.links),
             low_confidence=sum(c < LOW_CONFIDENCE for c in alignment.confidence),
             warnings=list(alignment.warnings),
@@ -497,13 +534,9 @@ class Importing:
         if alignment.left_out:
             report.warnings.append(_left_out_warning(
                 alignment.left_out, [source for _, _, source in segs], sentences))
-        if (tail := _tail_warning(alignment.links, len(seg_ids))) is not None:
-            report.warnings.append(tail)
-        if surplus:
-            report.warnings.append(
-                f"the Arabic ends at English sentence {len(sentences)} of {total}: sentences "
-                f"{len(sentences) + 1}–{total} match no segment of the document and are left "
-                "out (the translation of a longer text?)")
+        report.warnings += _partial_warnings(alignment.links, len(seg_ids), len(sentences),
+                                             head, tail)
+        alignment, sentences = _renumbered(alignment, sentences, head, tail)
         if kind == "working":
             report.fill = FillReport(dry_run=dry_run)
             with self.context.transaction():
