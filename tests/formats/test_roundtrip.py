@@ -645,6 +645,30 @@ def test_a_joined_unit_of_a_version_whose_links_differ_is_left_alone(
         assert any("unit 1_2: segments 1–2 are not one unit" in w for w in report.warnings)
 
 
+def test_a_csv_brought_back_unedited_undoes_no_rejection_of_a_joined_unit(
+    tmp_path: Path, new_db: Any
+) -> None:
+    """Segments 1 and 2 are one unit (a 2-1 link), row 1_2 of the CSV. Re-imported unedited
+    after a reviewer rejected the confirmed unit, its `translated` confirmed it again (the
+    state the unit had and left was looked for on single segments only); after an edit its
+    older English came back over the newer."""
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "working")
+        joined = project.segment(1).target
+        project.confirm(1, joined, override_reason="test")
+        path = project.export_file("csv", tmp_path / "doc.csv").path
+        assert "\n1_2," in path.read_text(encoding="utf-8-sig")
+        project.review(1, "rejected", "too long")
+        report = project.import_bilingual(path)
+        assert sorted(report.kept_newer) == [1, 2] and report.updated == []
+        assert project.segment(1).status == "draft"
+        project.save_draft(1, "The first and the second, both short.")
+        report = project.import_bilingual(path)
+        assert sorted(report.kept_newer) == [1, 2] and report.updated == []
+        assert project.segment(1).target == "The first and the second, both short."
+
+
 @pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
 def test_comments_written_in_another_tool_come_back_once(
     export: Exporter, project: Project, fmt: str

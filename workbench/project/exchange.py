@@ -490,11 +490,14 @@ class Exchange:
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str, str | None]] = []
         commented: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
         since, then = _edited_since(self.context.db, document.id, file)
-        # a file without its export time (CSV, another tool's): the states each segment has
-        # left, for a file that still holds one (an older export brought back unedited)
-        left = {} if file.exported_at and file.document_key else {
-            sid: {(carried(t).strip(), st) for t, st in states}
-            for sid, states in q_history.states_left(self.context.db, document.id).items()}
+        # the working translation's units of several segments (as exported); the file's
+        # English goes to one whose English a segment holds for the others (a 2-1 link) whole,
+        # never to a part of it
+        units, joined_units = _working_units(self.context.db, document.id, wid)
+        # a file without its export time (CSV, another tool's): the states each segment and
+        # unit has had, for a file that still holds one (an older export brought back unedited)
+        left = {} if file.exported_at and file.document_key else _states_had(
+            q_history.state_changes(self.context.db, document.id), units, current)
         edited_both: list[int] = []  # segments edited in the project and in the file
 
         def plan(ids: tuple[int, ...], target: str, status: Status, where: str = "") -> None:
@@ -513,7 +516,7 @@ class Exchange:
             if same_text and group_status(members) == status.value:
                 report.left_alone += len(ids)
                 return
-            if len(ids) == 1 and (target.strip(), status.value) in left.get(ids[0], ()):
+            if (target.strip(), status.value) in left.get(ids, ()):
                 report.kept_newer += ids  # a state it had, and left: a rejection, an edit
                 return
             if same_text and any(i in since for i in ids):
@@ -535,10 +538,6 @@ class Exchange:
                 if sid not in planned:
                     planned[sid] = (target if i == 0 else "", applied.value)
 
-        # the working translation's units of several segments (as exported); the file's
-        # English goes to one whose English a segment holds for the others (a 2-1 link) whole,
-        # never to a part of it
-        units, joined_units = _working_units(self.context.db, document.id, wid)
         apart: dict[tuple[int, ...], dict[int, tuple[str, Status]]] = {}
         for unit, targets in self._matched(file.units, current, by_source, by_text, report):
             where = f"line {unit.line}: " if unit.line else ""
@@ -780,6 +779,29 @@ def _working_units(
             if any(i in joined for i in ids):
                 with_joined.add(ids)
     return units, with_joined
+
+
+def _states_had(
+    changes: Iterable[tuple[int, str, str, str, str]],
+    units: dict[int, tuple[int, ...]],
+    current: dict[int, Row],
+) -> dict[tuple[int, ...], set[tuple[str, str]]]:
+    """The (English, status) each segment, and each unit of several segments (``units``),
+    has had, replayed from its revisions (``changes``, oldest first), as a file carries them:
+    a unit's English joined, its status the least advanced of those holding English."""
+    first: dict[int, tuple[str, str]] = {}  # each segment's state before its first revision
+    for sid, old_text, old_status, *_ in changes:
+        first.setdefault(sid, (old_text, old_status or current[sid]["status"]))
+    state: dict[int, tuple[str, str]] = {}
+    had: dict[tuple[int, ...], set[tuple[str, str]]] = {}
+    for sid, _, _, text, status in changes:
+        state[sid] = (text, status)
+        for ids in {(sid,), units.get(sid, (sid,))}:
+            members = [state.get(i) or first.get(i) or (current[i]["target"] or "",
+                                                         current[i]["status"]) for i in ids]
+            had.setdefault(ids, set()).add(
+                (carried(group_text(t for t, _ in members)), group_status(members)))
+    return had
 
 
 def _span(ids: Iterable[int]) -> str:
