@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -643,6 +644,31 @@ def test_a_joined_unit_of_a_version_whose_links_differ_is_left_alone(
         assert (project.segment(1).target, project.segment(2).target) == before
         assert 1 not in report.updated
         assert any("unit 1_2: segments 1–2 are not one unit" in w for w in report.warnings)
+
+
+def test_a_joined_unit_is_found_by_its_arabic_without_its_id(
+    tmp_path: Path, new_db: Any
+) -> None:
+    """A spreadsheet of our CSV without its id column (rows matched by their Arabic), or
+    another tool's file holding our unit 1_2: the joined unit's Arabic, both sentences, is no
+    one segment's, and the row 'matched no segment' (its English lost with a warning)."""
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "working")
+        path = project.export_file("csv", tmp_path / "doc.csv").path
+        rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+        edited = "Both sentences are short."
+        with (tmp_path / "sheet.csv").open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(
+                [r[2], edited if r[0] == "1_2" else r[3], r[4]] for r in rows)
+        report = project.import_bilingual(tmp_path / "sheet.csv")
+        assert (report.updated, report.unmatched, report.matched_by_source) == ([1], 0, 2)
+        assert (project.segment(1).target, project.segment(2).target) == (edited, "")
+        joined = " ".join(s.source for s in project.segments("doc")[:2])
+        theirs = _foreign_xliff(tmp_path / "theirs.xlf", [(joined, "Short, both of them.")])
+        assert project.import_xliff(theirs).updated == [1]
+        assert (project.segment(1).target, project.segment(2).target) == (
+            "Short, both of them.", "")
 
 
 def test_a_csv_brought_back_unedited_undoes_no_rejection_of_a_joined_unit(

@@ -479,21 +479,25 @@ class Exchange:
             r["id"]: r
             for r in q_docs.segments_page(self.context.db, document.id, wid, 0, 1 << 62)
         }
-        by_source: dict[str, list[int]] = {}
+        # the working translation's units of several segments (as exported); the file's
+        # English goes to one whose English a segment holds for the others (a 2-1 link) whole,
+        # never to a part of it
+        units, joined_units = _working_units(self.context.db, document.id, wid)
+        # segments, and units of several (as exported: their Arabic joined), by their Arabic
+        by_source: dict[str, list[tuple[int, ...]]] = {}
         by_text: dict[str, list[int]] = {}  # segments with tags, by their text without them
         for sid, r in current.items():
-            by_source.setdefault(match_key(r["source"]), []).append(sid)
+            by_source.setdefault(match_key(r["source"]), []).append((sid,))
             if has_tags(r["source"]):
                 by_text.setdefault(match_key(strip_tags(r["source"])), []).append(sid)
+        for ids in dict.fromkeys(units.values()):
+            joined = match_key(group_source(current[i]["source"] for i in ids))
+            by_source.setdefault(joined, []).append(ids)
 
         planned: dict[int, tuple[str, str]] = {}
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str, str | None]] = []
         commented: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
         since, then = _edited_since(self.context.db, document.id, file)
-        # the working translation's units of several segments (as exported); the file's
-        # English goes to one whose English a segment holds for the others (a 2-1 link) whole,
-        # never to a part of it
-        units, joined_units = _working_units(self.context.db, document.id, wid)
         # a file without its export time (CSV, another tool's): the states each segment and
         # unit has had, for a file that still holds one (an older export brought back unedited)
         left = {} if file.exported_at and file.document_key else _states_had(
@@ -696,7 +700,7 @@ class Exchange:
 
     def _matched(
         self, units: Iterable[ImportedUnit], current: dict[int, dict[str, Any]],
-        by_source: dict[str, list[int]], by_text: dict[str, list[int]],
+        by_source: dict[str, list[tuple[int, ...]]], by_text: dict[str, list[int]],
         report: ExchangeReport,
     ) -> Iterator[tuple[ImportedUnit, list[tuple[int, ...]] | None]]:
         """Each unit with the segment groups it applies to (None: it matches none). A unit of
@@ -717,7 +721,7 @@ class Exchange:
 
     def _match_codes(
         self, unit: ImportedUnit, current: dict[int, dict[str, Any]],
-        by_source: dict[str, list[int]], by_text: dict[str, list[int]],
+        by_source: dict[str, list[tuple[int, ...]]], by_text: dict[str, list[int]],
         report: ExchangeReport,
     ) -> tuple[ImportedUnit, list[tuple[int, ...]] | None]:
         """A unit matched by its text alone: a unit with inline codes to a segment without
@@ -744,11 +748,12 @@ class Exchange:
         key: str | None,
         source: str,
         current: dict[int, dict[str, Any]],
-        by_source: dict[str, list[int]],
+        by_source: dict[str, list[tuple[int, ...]]],
         report: ExchangeReport,
     ) -> list[tuple[int, ...]] | None:
         """The segment groups a unit applies to: by our id (``1`` or ``1_2_3`` of a joined
-        unit, in any file: checked against the Arabic), else by normalised Arabic."""
+        unit, in any file: checked against the Arabic), else by normalised Arabic (a
+        segment's, or a unit of several segments' joined as exported)."""
         wanted = match_key(source)
         ids = parse_unit_key(key)
         if ids and all(i in current for i in ids):
@@ -759,7 +764,7 @@ class Exchange:
         found = by_source.get(wanted)
         if found:
             report.matched_by_source += 1
-            return [(sid,) for sid in found]
+            return list(found)
         return None
 
 
