@@ -695,6 +695,36 @@ def test_a_csv_brought_back_unedited_undoes_no_rejection_of_a_joined_unit(
         assert project.segment(1).target == "The first and the second, both short."
 
 
+def test_a_repeated_sentence_kept_newer_is_said_once_and_not_when_taken(
+    tmp_path: Path, new_db: Any
+) -> None:
+    """A spreadsheet without ids of a document saying a sentence twice (segments 1 and 3)
+    meets both segments with each of its two rows. After segment 3's rejection, kept_newer
+    listed it twice ('2 segments: 3, 3'); and where the second row's new English was taken,
+    it was said both kept and updated."""
+    thanks, other = "شكرا لكم على حسن الاستماع.", "هذه جملة أخرى مختلفة تماما عن غيرها."
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(f"{thanks}\n{other}\n{thanks}", "doc")
+        project.import_translation_text(
+            "Thank you for listening.\nThis is another sentence.\nThank you for listening.",
+            "doc", "working")
+        for sid in (1, 2, 3):
+            project.confirm(sid, project.segment(sid).target, override_reason="test")
+        project.review(3, "rejected", "too formal")
+        rows = [["arabic", "english", "status"], [thanks, "Thank you for listening.", "translated"],
+                [other, "This is another sentence.", "translated"],
+                [thanks, "Thank you for listening.", "translated"]]
+        path = tmp_path / "sheet.csv"
+        for last, kept, updated in (("Thank you for listening.", [3], []),
+                                    ("Thanks for listening!", [], [3])):
+            rows[3][1] = last
+            with path.open("w", encoding="utf-8", newline="") as f:
+                csv.writer(f).writerows(rows)
+            report = project.import_bilingual(path)
+            assert (report.kept_newer, report.updated) == (kept, updated)
+        assert project.segment(3).target == "Thanks for listening!"
+
+
 @pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
 def test_comments_written_in_another_tool_come_back_once(
     export: Exporter, project: Project, fmt: str

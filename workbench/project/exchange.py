@@ -608,6 +608,9 @@ class Exchange:
             if new.strip():  # not a joined unit's other segments, which stay empty
                 (report.updated if (old or "").strip() else report.added).append(sid)
         taken = {sid for sid, *_ in changes}  # not those the protection of finished work kept
+        # a segment several units meet (a repeated sentence) is kept once, and not where
+        # another unit's English is taken
+        report.kept_newer = [i for i in dict.fromkeys(report.kept_newer) if i not in taken]
         for sid in edited_both:
             if sid in taken and len(report.warnings) < 20:
                 report.warnings.append(
