@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -643,6 +644,85 @@ def test_a_joined_unit_of_a_version_whose_links_differ_is_left_alone(
         assert (project.segment(1).target, project.segment(2).target) == before
         assert 1 not in report.updated
         assert any("unit 1_2: segments 1–2 are not one unit" in w for w in report.warnings)
+
+
+def test_a_joined_unit_is_found_by_its_arabic_without_its_id(
+    tmp_path: Path, new_db: Any
+) -> None:
+    """A spreadsheet of our CSV without its id column (rows matched by their Arabic), or
+    another tool's file holding our unit 1_2: the joined unit's Arabic, both sentences, is no
+    one segment's, and the row 'matched no segment' (its English lost with a warning)."""
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "working")
+        path = project.export_file("csv", tmp_path / "doc.csv").path
+        rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+        edited = "Both sentences are short."
+        with (tmp_path / "sheet.csv").open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(
+                [r[2], edited if r[0] == "1_2" else r[3], r[4]] for r in rows)
+        report = project.import_bilingual(tmp_path / "sheet.csv")
+        assert (report.updated, report.unmatched, report.matched_by_source) == ([1], 0, 2)
+        assert (project.segment(1).target, project.segment(2).target) == (edited, "")
+        joined = " ".join(s.source for s in project.segments("doc")[:2])
+        theirs = _foreign_xliff(tmp_path / "theirs.xlf", [(joined, "Short, both of them.")])
+        assert project.import_xliff(theirs).updated == [1]
+        assert (project.segment(1).target, project.segment(2).target) == (
+            "Short, both of them.", "")
+
+
+def test_a_csv_brought_back_unedited_undoes_no_rejection_of_a_joined_unit(
+    tmp_path: Path, new_db: Any
+) -> None:
+    """Segments 1 and 2 are one unit (a 2-1 link), row 1_2 of the CSV. Re-imported unedited
+    after a reviewer rejected the confirmed unit, its `translated` confirmed it again (the
+    state the unit had and left was looked for on single segments only); after an edit its
+    older English came back over the newer."""
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "working")
+        joined = project.segment(1).target
+        project.confirm(1, joined, override_reason="test")
+        path = project.export_file("csv", tmp_path / "doc.csv").path
+        assert "\n1_2," in path.read_text(encoding="utf-8-sig")
+        project.review(1, "rejected", "too long")
+        report = project.import_bilingual(path)
+        assert sorted(report.kept_newer) == [1, 2] and report.updated == []
+        assert project.segment(1).status == "draft"
+        project.save_draft(1, "The first and the second, both short.")
+        report = project.import_bilingual(path)
+        assert sorted(report.kept_newer) == [1, 2] and report.updated == []
+        assert project.segment(1).target == "The first and the second, both short."
+
+
+def test_a_repeated_sentence_kept_newer_is_said_once_and_not_when_taken(
+    tmp_path: Path, new_db: Any
+) -> None:
+    """A spreadsheet without ids of a document saying a sentence twice (segments 1 and 3)
+    meets both segments with each of its two rows. After segment 3's rejection, kept_newer
+    listed it twice ('2 segments: 3, 3'); and where the second row's new English was taken,
+    it was said both kept and updated."""
+    thanks, other = "شكرا لكم على حسن الاستماع.", "هذه جملة أخرى مختلفة تماما عن غيرها."
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(f"{thanks}\n{other}\n{thanks}", "doc")
+        project.import_translation_text(
+            "Thank you for listening.\nThis is another sentence.\nThank you for listening.",
+            "doc", "working")
+        for sid in (1, 2, 3):
+            project.confirm(sid, project.segment(sid).target, override_reason="test")
+        project.review(3, "rejected", "too formal")
+        rows = [["arabic", "english", "status"], [thanks, "Thank you for listening.", "translated"],
+                [other, "This is another sentence.", "translated"],
+                [thanks, "Thank you for listening.", "translated"]]
+        path = tmp_path / "sheet.csv"
+        for last, kept, updated in (("Thank you for listening.", [3], []),
+                                    ("Thanks for listening!", [], [3])):
+            rows[3][1] = last
+            with path.open("w", encoding="utf-8", newline="") as f:
+                csv.writer(f).writerows(rows)
+            report = project.import_bilingual(path)
+            assert (report.kept_newer, report.updated) == (kept, updated)
+        assert project.segment(3).target == "Thanks for listening!"
 
 
 @pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])

@@ -184,3 +184,19 @@ def test_another_tools_needs_states_are_drafts(state: str) -> None:
     needs-review-l10n came in as translated: confirmed without passing the QA policy)."""
     assert from_xliff12(state, False, True) is Status.DRAFT
     assert from_xliff12("translated", False, True) is Status.TRANSLATED
+
+
+def test_a_comment_spanning_from_sm_to_em_names_the_text_it_marks(tmp_path: Path) -> None:
+    """An XLIFF 2.0 comment written as ``<sm type="comment" value=…/>`` … ``<em startRef/>``
+    (as a span crossing an inline code must be) came in as the comment alone, without the
+    text it marks; an ``<sm>`` whose ``<em>`` is not in its target marks the rest of it."""
+    path = tmp_path / "theirs.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" '
+        'trgLang="en"><file id="f"><unit id="u"><segment><source>نص <pc id="1">عربي</pc>'
+        '</source><target>An <pc id="1">Ara<sm id="c1" type="comment" value="which one?"/>bic'
+        '</pc> <ph id="2"/>te<!-- x -->xt<em startRef="c1"/> here, <sm id="c2" type="comment" '
+        'value="unclosed"/>to the end</target></segment></unit></file></xliff>',
+        encoding="utf-8")
+    (unit,) = read_xliff(path).units
+    assert unit.notes == ('"bic text": which one?', '"to the end": unclosed')

@@ -55,6 +55,35 @@ def inline_comments(*containers: etree._Element | None) -> tuple[str, ...]:
             comment = " ".join((value or "").split())
             if not comment:
                 continue
-            marked = " ".join(safexml.text_of(el).split()) if name == "mrk" else ""
+            marked = " ".join((safexml.text_of(el) if name == "mrk"
+                               else _spanned(container, el)).split())
             out.append(f'"{marked}": {comment}' if marked else comment)
     return tuple(dict.fromkeys(out))
+
+
+def _spanned(container: etree._Element, start: etree._Element) -> str:
+    """The text an XLIFF 2.0 ``<sm>`` marks: up to its ``<em startRef>`` (else to the end of
+    ``container``), native codes left out."""
+    parts: list[str] = []
+    inside = False
+
+    def walk(element: etree._Element) -> bool:
+        """Collect the span's text under ``element``; True once its end is reached."""
+        nonlocal inside
+        for child in element:
+            name = safexml.local(child.tag) if isinstance(child.tag, str) else ""
+            if child is start:
+                inside = True
+            elif inside and name == "em" and child.get("startRef") == start.get("id"):
+                return True
+            elif name and name not in safexml.CODE_TAGS:  # not an XML comment either
+                if inside:
+                    parts.append(child.text or "")
+                if walk(child):
+                    return True
+            if inside:
+                parts.append(child.tail or "")
+        return False
+
+    walk(container)
+    return "".join(parts)

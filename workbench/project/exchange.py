@@ -479,22 +479,29 @@ class Exchange:
             r["id"]: r
             for r in q_docs.segments_page(self.context.db, document.id, wid, 0, 1 << 62)
         }
-        by_source: dict[str, list[int]] = {}
+        # the working translation's units of several segments (as exported); the file's
+        # English goes to one whose English a segment holds for the others (a 2-1 link) whole,
+        # never to a part of it
+        units, joined_units = _working_units(self.context.db, document.id, wid)
+        # segments, and units of several (as exported: their Arabic joined), by their Arabic
+        by_source: dict[str, list[tuple[int, ...]]] = {}
         by_text: dict[str, list[int]] = {}  # segments with tags, by their text without them
         for sid, r in current.items():
-            by_source.setdefault(match_key(r["source"]), []).append(sid)
+            by_source.setdefault(match_key(r["source"]), []).append((sid,))
             if has_tags(r["source"]):
                 by_text.setdefault(match_key(strip_tags(r["source"])), []).append(sid)
+        for ids in dict.fromkeys(units.values()):
+            joined = match_key(group_source(current[i]["source"] for i in ids))
+            by_source.setdefault(joined, []).append(ids)
 
         planned: dict[int, tuple[str, str]] = {}
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str, str | None]] = []
         commented: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
         since, then = _edited_since(self.context.db, document.id, file)
-        # a file without its export time (CSV, another tool's): the states each segment has
-        # left, for a file that still holds one (an older export brought back unedited)
-        left = {} if file.exported_at and file.document_key else {
-            sid: {(carried(t).strip(), st) for t, st in states}
-            for sid, states in q_history.states_left(self.context.db, document.id).items()}
+        # a file without its export time (CSV, another tool's): the states each segment and
+        # unit has had, for a file that still holds one (an older export brought back unedited)
+        left = {} if file.exported_at and file.document_key else _states_had(
+            q_history.state_changes(self.context.db, document.id), units, current)
         edited_both: list[int] = []  # segments edited in the project and in the file
 
         def plan(ids: tuple[int, ...], target: str, status: Status, where: str = "") -> None:
@@ -513,7 +520,7 @@ class Exchange:
             if same_text and group_status(members) == status.value:
                 report.left_alone += len(ids)
                 return
-            if len(ids) == 1 and (target.strip(), status.value) in left.get(ids[0], ()):
+            if (target.strip(), status.value) in left.get(ids, ()):
                 report.kept_newer += ids  # a state it had, and left: a rejection, an edit
                 return
             if same_text and any(i in since for i in ids):
@@ -535,10 +542,6 @@ class Exchange:
                 if sid not in planned:
                     planned[sid] = (target if i == 0 else "", applied.value)
 
-        # the working translation's units of several segments (as exported); the file's
-        # English goes to one whose English a segment holds for the others (a 2-1 link) whole,
-        # never to a part of it
-        units, joined_units = _working_units(self.context.db, document.id, wid)
         apart: dict[tuple[int, ...], dict[int, tuple[str, Status]]] = {}
         for unit, targets in self._matched(file.units, current, by_source, by_text, report):
             where = f"line {unit.line}: " if unit.line else ""
@@ -605,6 +608,9 @@ class Exchange:
             if new.strip():  # not a joined unit's other segments, which stay empty
                 (report.updated if (old or "").strip() else report.added).append(sid)
         taken = {sid for sid, *_ in changes}  # not those the protection of finished work kept
+        # a segment several units meet (a repeated sentence) is kept once, and not where
+        # another unit's English is taken
+        report.kept_newer = [i for i in dict.fromkeys(report.kept_newer) if i not in taken]
         for sid in edited_both:
             if sid in taken and len(report.warnings) < 20:
                 report.warnings.append(
@@ -697,7 +703,7 @@ class Exchange:
 
     def _matched(
         self, units: Iterable[ImportedUnit], current: dict[int, dict[str, Any]],
-        by_source: dict[str, list[int]], by_text: dict[str, list[int]],
+        by_source: dict[str, list[tuple[int, ...]]], by_text: dict[str, list[int]],
         report: ExchangeReport,
     ) -> Iterator[tuple[ImportedUnit, list[tuple[int, ...]] | None]]:
         """Each unit with the segment groups it applies to (None: it matches none). A unit of
@@ -718,7 +724,7 @@ class Exchange:
 
     def _match_codes(
         self, unit: ImportedUnit, current: dict[int, dict[str, Any]],
-        by_source: dict[str, list[int]], by_text: dict[str, list[int]],
+        by_source: dict[str, list[tuple[int, ...]]], by_text: dict[str, list[int]],
         report: ExchangeReport,
     ) -> tuple[ImportedUnit, list[tuple[int, ...]] | None]:
         """A unit matched by its text alone: a unit with inline codes to a segment without
@@ -745,11 +751,12 @@ class Exchange:
         key: str | None,
         source: str,
         current: dict[int, dict[str, Any]],
-        by_source: dict[str, list[int]],
+        by_source: dict[str, list[tuple[int, ...]]],
         report: ExchangeReport,
     ) -> list[tuple[int, ...]] | None:
         """The segment groups a unit applies to: by our id (``1`` or ``1_2_3`` of a joined
-        unit, in any file: checked against the Arabic), else by normalised Arabic."""
+        unit, in any file: checked against the Arabic), else by normalised Arabic (a
+        segment's, or a unit of several segments' joined as exported)."""
         wanted = match_key(source)
         ids = parse_unit_key(key)
         if ids and all(i in current for i in ids):
@@ -760,7 +767,7 @@ class Exchange:
         found = by_source.get(wanted)
         if found:
             report.matched_by_source += 1
-            return [(sid,) for sid in found]
+            return list(found)
         return None
 
 
@@ -780,6 +787,29 @@ def _working_units(
             if any(i in joined for i in ids):
                 with_joined.add(ids)
     return units, with_joined
+
+
+def _states_had(
+    changes: Iterable[tuple[int, str, str, str, str]],
+    units: dict[int, tuple[int, ...]],
+    current: dict[int, Row],
+) -> dict[tuple[int, ...], set[tuple[str, str]]]:
+    """The (English, status) each segment, and each unit of several segments (``units``),
+    has had, replayed from its revisions (``changes``, oldest first), as a file carries them:
+    a unit's English joined, its status the least advanced of those holding English."""
+    first: dict[int, tuple[str, str]] = {}  # each segment's state before its first revision
+    for sid, old_text, old_status, *_ in changes:
+        first.setdefault(sid, (old_text, old_status or current[sid]["status"]))
+    state: dict[int, tuple[str, str]] = {}
+    had: dict[tuple[int, ...], set[tuple[str, str]]] = {}
+    for sid, _, _, text, status in changes:
+        state[sid] = (text, status)
+        for ids in {(sid,), units.get(sid, (sid,))}:
+            members = [state.get(i) or first.get(i) or (current[i]["target"] or "",
+                                                         current[i]["status"]) for i in ids]
+            had.setdefault(ids, set()).add(
+                (carried(group_text(t for t, _ in members)), group_status(members)))
+    return had
 
 
 def _span(ids: Iterable[int]) -> str:

@@ -129,19 +129,19 @@ def edited_since(db: Database, document_id: int, at: str) -> dict[int, list[str]
     return texts
 
 
-def states_left(db: Database, document_id: int) -> dict[int, set[tuple[str, str]]]:
-    """The English and status each segment of a document had at some time and changed since
-    (the states its revisions wrote, its current one left out)."""
-    states: dict[int, set[tuple[str, str]]] = {}
-    for sid, text, status, latest in db.execute(
-        "SELECT r.segment_id, r.new_text, r.new_status, r.id = (SELECT max(b.id) FROM "
-        "revisions b WHERE b.segment_id = r.segment_id AND b.action != 'conflict') "
-        "FROM revisions r JOIN segments s ON s.id = r.segment_id "
-        "WHERE s.document_id = ? AND r.action != 'conflict'", [document_id],
-    ):
-        if not latest and status:
-            states.setdefault(int(sid), set()).add((text or "", status))
-    return states
+def state_changes(db: Database, document_id: int) -> list[tuple[int, str, str, str, str]]:
+    """The (segment id, old English, old status, new English, new status) of every revision
+    of a document's segments that set a status, oldest first (conflicts, which changed
+    nothing, left out)."""
+    return [
+        (int(sid), old_text or "", old_status or "", new_text or "", new_status)
+        for sid, old_text, old_status, new_text, new_status in db.execute(
+            "SELECT r.segment_id, r.old_text, r.old_status, r.new_text, r.new_status "
+            "FROM revisions r JOIN segments s ON s.id = r.segment_id WHERE s.document_id = ? "
+            "AND r.action != 'conflict' AND r.new_status IS NOT NULL ORDER BY r.id",
+            [document_id],
+        )
+    ]
 
 
 def statuses_then(db: Database, document_id: int, at: str) -> dict[int, str]:
