@@ -614,7 +614,7 @@ class TwoPassAligner:
             _, cover = scorer.link_stats(links) if links else (None, np.zeros(0))
         empty = np.array([not a or not e for a, e in links], dtype=bool)
         calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty,
-                                           self._tail(links))
+                                           self._linked_part(links))
         left_out: list[tuple[str, int]] = []
         if scorer.params.omission_check and links:
             weak = scorer.weakest_parts(links)
@@ -630,15 +630,11 @@ class TwoPassAligner:
         return Alignment(links, conf, list(self.warnings), related, left_out)
 
     @staticmethod
-    def _tail(links: list[Link]) -> int:
-        """How many links at the end leave one side unlinked after the other's last sentence."""
-        count = 0
-        side = bool(links and links[-1][0])
-        for a, e in reversed(links):
-            if bool(a) != side or bool(e) == side:
-                break
-            count += 1
-        return count if count < len(links) else 0
+    def _linked_part(links: list[Link]) -> slice:
+        """The links from the first that pairs text to the last (before and after it: the
+        sentences one text's translation leaves out at its ends, unlinked)."""
+        both = [k for k, (a, e) in enumerate(links) if a and e]
+        return slice(both[0], both[-1] + 1) if both else slice(0, len(links))
 
     def _misplaced(self, links: list[Link]) -> np.ndarray:
         """Links one of whose sides shares clearly more anchors and dictionary concepts
@@ -761,7 +757,7 @@ CONFIDENCE_COVER = 0.654
 
 def calibrated_confidence(
     posterior: np.ndarray, cover: np.ndarray, empty: np.ndarray | None = None,
-    tail: int = 0,
+    part: slice = slice(None),
 ) -> np.ndarray:
     """The probability that each link is right, from its posterior, its coverage and the
     coverage of the whole text.
@@ -770,14 +766,14 @@ def calibrated_confidence(
     literary translation, few dictionary words): there the same posterior means a much
     likelier error than in a text whose every sentence shares anchors with its link.
     Links with an empty side (``empty``) keep at most their posterior: calibration never
-    makes a left-out sentence look surer. The last ``tail`` links (the sentences after the
-    end of one text's translation, unlinked) are not part of the text's coverage.
+    makes a left-out sentence look surer. Only the links of ``part`` make the text's
+    coverage (not the sentences before and after one text's translation, unlinked).
     """
     if not len(posterior):
         return np.zeros(0)
     p = np.clip(posterior, 1e-4, 1 - 1e-4)
     lp = np.log(p / (1 - p))
-    covered = cover[: len(cover) - tail]
+    covered = cover[part]
     tc = float(np.mean(covered)) if len(covered) else 0.0
     z = (CONFIDENCE_BIAS + CONFIDENCE_LP * lp + CONFIDENCE_TC * tc + CONFIDENCE_LP_TC * lp * tc
          + CONFIDENCE_COVER * cover)
