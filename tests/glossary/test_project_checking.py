@@ -50,6 +50,24 @@ def test_override_is_applied_and_cleared_when_the_text_changes(project: Project)
     assert not [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
 
 
+def test_an_override_of_another_text_stays_when_the_new_text_is_accepted(
+    project: Project,
+) -> None:
+    """Accepting the finding again on an edited text keeps the acceptance of the text before:
+    an undo that brings that text back brings it back (the second accept deleted it)."""
+    sid = kerenski_segment(project)
+    (first,) = project.add_override(sid, "term-forbidden", "كيرينسكي", "quoting a source")
+    project.save_draft(sid, project.segment(sid).target + " ")
+    (second,) = project.add_override(sid, "term-forbidden", "كيرينسكي", "still quoting")
+    assert [o.id for o in project.overrides()] == [second.id]
+    project.undo(sid)  # withdraws the second, made since the undone edit; the first holds
+    assert [o.id for o in project.overrides()] == [first.id]
+    assert not [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
+    again = project.add_override(sid, "term-forbidden", "كيرينسكي", "a better reason")
+    assert [o.reason for o in project.overrides()] == ["a better reason"] == [
+        o.reason for o in again]  # on the same text, it replaces the one there
+
+
 def test_an_override_without_a_term_holds_for_the_terms_found_then(project: Project) -> None:
     """Accepting a check without --term accepts each current finding's term; a finding of a
     term added to the glossary later is open."""

@@ -28,11 +28,12 @@ def add_override(
     author: str,
     target_text: str,
 ) -> int:
-    """Store an override (replacing one for the same finding) and return its id."""
+    """Store an override (replacing one for the same finding on the same text) and return its
+    id; one made on another text of the segment stays, to hold again if that text comes back."""
     db.execute(
         "DELETE FROM overrides WHERE segment_id = ? AND version_id = ? AND check_id = ? "
-        "AND term IS NOT DISTINCT FROM ?",
-        [segment_id, version_id, check_id, term],
+        "AND term IS NOT DISTINCT FROM ? AND target_text = ?",
+        [segment_id, version_id, check_id, term, target_text],
     )
     return db.insert(
         "INSERT INTO overrides (segment_id, version_id, check_id, term, reason, author, at, "
