@@ -68,6 +68,22 @@ def test_an_override_of_another_text_stays_when_the_new_text_is_accepted(
         o.reason for o in again]  # on the same text, it replaces the one there
 
 
+def test_an_undo_of_the_working_english_keeps_the_overrides_of_a_draft(project: Project) -> None:
+    """Undoing a working-translation edit withdraws the working overrides made since, not a
+    reviewer's acceptance of another version's finding made meanwhile."""
+    sid = kerenski_segment(project)
+    english = "\n".join(s.target for s in project.segments(limit=100))
+    project.import_translation_text(english, "sample", "draft", "mt")  # a copy of the working
+    project.save_draft(sid, project.segment(sid).target + " ")
+    (accepted,) = project.add_override(sid, "term-forbidden", "كيرينسكي", "ok", "draft:mt")
+    project.undo(sid)
+    assert [o.id for o in project.overrides(version="draft:mt")] == [accepted.id]
+    change = project.find_replace("sample", "Kerenski", "Kerensky", ids=[sid])
+    (accepted,) = project.add_override(sid, "term-forbidden", "كيرينسكي", "ok", "draft:mt")
+    project.undo_change(change.group_id)  # a whole change undone: the same
+    assert [o.id for o in project.overrides(version="draft:mt")] == [accepted.id]
+
+
 def test_an_override_without_a_term_holds_for_the_terms_found_then(project: Project) -> None:
     """Accepting a check without --term accepts each current finding's term; a finding of a
     term added to the glossary later is open."""

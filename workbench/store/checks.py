@@ -42,10 +42,14 @@ def add_override(
     )
 
 
-def withdraw_overrides(db: Database, segment_id: int, since: str) -> None:
-    """Delete a segment's overrides made at or after ``since`` (a revision's time, as stored):
-    undoing that revision withdraws them with it."""
-    db.execute("DELETE FROM overrides WHERE segment_id = ? AND at >= ?", [segment_id, since])
+def withdraw_overrides(db: Database, segment_id: int, version_id: int, since: str) -> None:
+    """Delete a segment's overrides in version ``version_id`` made at or after ``since`` (the
+    time of a revision of that version, as stored): undoing that revision withdraws them with
+    it (those of the segment's other versions stay)."""
+    db.execute(
+        "DELETE FROM overrides WHERE segment_id = ? AND version_id = ? AND at >= ?",
+        [segment_id, version_id, since],
+    )
 
 
 def overrides(
