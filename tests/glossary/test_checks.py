@@ -136,6 +136,14 @@ def test_number_mismatch() -> None:
         ("بلغت الخسائر مليون دولار ولقي ثلاث مائة حتفهم.", "Losses hit $1,000,000; 300 died.",
          True),
         ("سجلت ثلاث حالات.", "It recorded 4 cases.", False),
+        # ten alone, eleven with أحد/إحدى, a teen after a hundred (10 and 10,000 were extra
+        # numbers, the source said to write 1000 in words)
+        ("قتل عشرة أشخاص منذ عشر سنوات.", "10 people were killed 10 years ago.", True),
+        ("سجلت عشرة آلاف حالة.", "10,000 cases were recorded.", True),
+        ("سجلت عشرة آلاف حالة.", "1,000 cases were recorded.", False),
+        ("قتل أحد عشر شخصا وأصيبت إحدى عشرة امرأة.", "11 men were killed, 11 women hurt.", True),
+        ("قال أحد الأطباء.", "1 doctor said.", False),
+        ("سجلت مائة وعشرة حالات.", "110 cases were recorded.", True),
         # a range's end written short, as English styles write it
         ("في موسم 2019-2020.", "In the 2019–20 season.", True),
         ("انظر الصفحات 120-125.", "See pages 120–25.", True),
