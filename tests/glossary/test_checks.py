@@ -127,6 +127,8 @@ def test_number_mismatch() -> None:
         ("مات ١٠ آلاف شخص.", "Ten thousand people died.", True),
         ("مات ١٠ آلاف شخص.", "Ten people died.", False),
         ("قتل 3 أشخاص.", "Four people were killed.", False),
+        ("توفي 100 شخص في 1000 يوم.", "A hundred people died in a thousand days.", True),
+        ("توفي 100 شخص.", "A thousand people died.", False),
         ("قتل 3 أشخاص و3 جرحى.", "Three people were killed and others hurt.", False),
         # a number the Arabic writes in words, the English in digits
         ("سجلت أربع حالات جديدة وخمسة وعشرين وفاة خلال ثلاثة أيام.",
