@@ -68,6 +68,26 @@ def test_an_override_of_another_text_stays_when_the_new_text_is_accepted(
         o.reason for o in again]  # on the same text, it replaces the one there
 
 
+def test_a_text_back_to_an_accepted_one_is_checked_with_its_acceptance(
+    project: Project,
+) -> None:
+    """An English brought back to the text an override was made on (typed again, replaced
+    back) is checked with it: a confirmation of it passes, and a replacement back says no
+    error (it said it brought the accepted errors; the confirmation was refused)."""
+    sid = kerenski_segment(project)
+    accepted = project.segment(sid).target
+    project.add_override(sid, "term-forbidden", "كيرينسكي", "quoting a source")
+    project.add_override(sid, "term-missing", "كيرينسكي", "quoting a source")
+    fixed = accepted.replace("Kerenski", "Kerensky")
+    project.save_draft(sid, fixed)
+    assert project.check_segment(sid, text=accepted) == [] == project.check_segment(sid)
+    back = project.find_replace(None, "Kerensky", "Kerenski", ids=[sid], case_sensitive=True,
+                                dry_run=True)
+    assert back.changes[0].new_errors == ()
+    project.save_draft(sid, fixed + " ")  # confirmed as the accepted text: no reason needed
+    assert project.confirm(sid, accepted).status == "translated"
+
+
 def test_an_undo_of_the_working_english_keeps_the_overrides_of_a_draft(project: Project) -> None:
     """Undoing a working-translation edit withdraws the working overrides made since, not a
     reviewer's acceptance of another version's finding made meanwhile."""
