@@ -127,6 +127,8 @@ def test_number_mismatch() -> None:
         ("مات ١٠ آلاف شخص.", "Ten thousand people died.", True),
         ("مات ١٠ آلاف شخص.", "Ten people died.", False),
         ("قتل 3 أشخاص.", "Four people were killed.", False),
+        ("توفي 100 شخص في 1000 يوم.", "A hundred people died in a thousand days.", True),
+        ("توفي 100 شخص.", "A thousand people died.", False),
         ("قتل 3 أشخاص و3 جرحى.", "Three people were killed and others hurt.", False),
         # a number the Arabic writes in words, the English in digits
         ("سجلت أربع حالات جديدة وخمسة وعشرين وفاة خلال ثلاثة أيام.",
@@ -136,6 +138,14 @@ def test_number_mismatch() -> None:
         ("بلغت الخسائر مليون دولار ولقي ثلاث مائة حتفهم.", "Losses hit $1,000,000; 300 died.",
          True),
         ("سجلت ثلاث حالات.", "It recorded 4 cases.", False),
+        # ten alone, eleven with أحد/إحدى, a teen after a hundred (10 and 10,000 were extra
+        # numbers, the source said to write 1000 in words)
+        ("قتل عشرة أشخاص منذ عشر سنوات.", "10 people were killed 10 years ago.", True),
+        ("سجلت عشرة آلاف حالة.", "10,000 cases were recorded.", True),
+        ("سجلت عشرة آلاف حالة.", "1,000 cases were recorded.", False),
+        ("قتل أحد عشر شخصا وأصيبت إحدى عشرة امرأة.", "11 men were killed, 11 women hurt.", True),
+        ("قال أحد الأطباء.", "1 doctor said.", False),
+        ("سجلت مائة وعشرة حالات.", "110 cases were recorded.", True),
         # a range's end written short, as English styles write it
         ("في موسم 2019-2020.", "In the 2019–20 season.", True),
         ("انظر الصفحات 120-125.", "See pages 120–25.", True),

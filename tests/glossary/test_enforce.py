@@ -205,6 +205,27 @@ def test_a_solid_spelling_renders_a_spaced_rendering_unless_forbidden() -> None:
     assert check_terms(house, source, "the corona viruses spread").findings == []
 
 
+def test_a_spaced_spelling_the_glossary_forbids_does_not_render_a_solid_rendering() -> None:
+    """coronavirus required, corona virus forbidden: the spaced spelling was counted as the
+    required one written as two words, and the forbidden rendering passed unseen."""
+    house = m(Entry("فيروس كورونا", "coronavirus", "", ("corona virus",)))
+    source = "تفشي فيروس كورونا"
+    for text, found in (("the corona virus outbreak", "corona virus"),
+                        ("the Corona-Virus outbreak", "Corona-Virus"),
+                        ("the corona viruses spread", "corona viruses")):
+        report = check_terms(house, source, text)
+        assert (kinds(report.findings), report.rendered) == (
+            [("missing", "فيروس كورونا", None), ("forbidden", "فيروس كورونا", found)], 0)
+    fine = check_terms(house, source, "the coronavirus outbreak; coronaviruses")
+    assert (fine.findings, fine.rendered) == ([], 1)
+    lockdown = m(Entry("إغلاق", "lockdown", "", ("lock-down",)))
+    assert kinds(check_terms(lockdown, "الإغلاق مستمر", "The lock down goes on").findings) == [
+        ("missing", "إغلاق", None), ("forbidden", "إغلاق", "lock down")]
+    # without the forbidden spelling, two words still render the one-word rendering
+    assert check_terms(m(Entry("إغلاق", "lockdown")), "الإغلاق مستمر",
+                       "The lock down goes on").findings == []
+
+
 def test_inline_tags_inside_a_term_or_its_rendering_are_looked_through() -> None:
     """A client document's link or bold over part of a term (<1>منظمة</1> الصحة العالمية) hid
     the term: nothing was required of the English, so 'WHO' passed unseen; and a rendering

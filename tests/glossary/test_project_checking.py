@@ -50,6 +50,60 @@ def test_override_is_applied_and_cleared_when_the_text_changes(project: Project)
     assert not [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
 
 
+def test_an_override_of_another_text_stays_when_the_new_text_is_accepted(
+    project: Project,
+) -> None:
+    """Accepting the finding again on an edited text keeps the acceptance of the text before:
+    an undo that brings that text back brings it back (the second accept deleted it)."""
+    sid = kerenski_segment(project)
+    (first,) = project.add_override(sid, "term-forbidden", "كيرينسكي", "quoting a source")
+    project.save_draft(sid, project.segment(sid).target + " ")
+    (second,) = project.add_override(sid, "term-forbidden", "كيرينسكي", "still quoting")
+    assert [o.id for o in project.overrides()] == [second.id]
+    project.undo(sid)  # withdraws the second, made since the undone edit; the first holds
+    assert [o.id for o in project.overrides()] == [first.id]
+    assert not [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
+    again = project.add_override(sid, "term-forbidden", "كيرينسكي", "a better reason")
+    assert [o.reason for o in project.overrides()] == ["a better reason"] == [
+        o.reason for o in again]  # on the same text, it replaces the one there
+
+
+def test_a_text_back_to_an_accepted_one_is_checked_with_its_acceptance(
+    project: Project,
+) -> None:
+    """An English brought back to the text an override was made on (typed again, replaced
+    back) is checked with it: a confirmation of it passes, and a replacement back says no
+    error (it said it brought the accepted errors; the confirmation was refused)."""
+    sid = kerenski_segment(project)
+    accepted = project.segment(sid).target
+    project.add_override(sid, "term-forbidden", "كيرينسكي", "quoting a source")
+    project.add_override(sid, "term-missing", "كيرينسكي", "quoting a source")
+    fixed = accepted.replace("Kerenski", "Kerensky")
+    project.save_draft(sid, fixed)
+    assert project.check_segment(sid, text=accepted) == [] == project.check_segment(sid)
+    back = project.find_replace(None, "Kerensky", "Kerenski", ids=[sid], case_sensitive=True,
+                                dry_run=True)
+    assert back.changes[0].new_errors == ()
+    project.save_draft(sid, fixed + " ")  # confirmed as the accepted text: no reason needed
+    assert project.confirm(sid, accepted).status == "translated"
+
+
+def test_an_undo_of_the_working_english_keeps_the_overrides_of_a_draft(project: Project) -> None:
+    """Undoing a working-translation edit withdraws the working overrides made since, not a
+    reviewer's acceptance of another version's finding made meanwhile."""
+    sid = kerenski_segment(project)
+    english = "\n".join(s.target for s in project.segments(limit=100))
+    project.import_translation_text(english, "sample", "draft", "mt")  # a copy of the working
+    project.save_draft(sid, project.segment(sid).target + " ")
+    (accepted,) = project.add_override(sid, "term-forbidden", "كيرينسكي", "ok", "draft:mt")
+    project.undo(sid)
+    assert [o.id for o in project.overrides(version="draft:mt")] == [accepted.id]
+    change = project.find_replace("sample", "Kerenski", "Kerensky", ids=[sid])
+    (accepted,) = project.add_override(sid, "term-forbidden", "كيرينسكي", "ok", "draft:mt")
+    project.undo_change(change.group_id)  # a whole change undone: the same
+    assert [o.id for o in project.overrides(version="draft:mt")] == [accepted.id]
+
+
 def test_an_override_without_a_term_holds_for_the_terms_found_then(project: Project) -> None:
     """Accepting a check without --term accepts each current finding's term; a finding of a
     term added to the glossary later is open."""

@@ -199,6 +199,22 @@ def test_merge_keeps_notes_and_undo_does_not_reverse_it(project: Project) -> Non
             project.undo(part.id)
 
 
+def test_a_merge_split_back_gives_each_part_its_acceptances(project: Project) -> None:
+    """The second segment's QA overrides, moved to the merged segment, follow its English
+    when the merge is split back where it joined (they stayed on the first, lost)."""
+    segments = project.segments(limit=100)
+    at = next(k for k, s in enumerate(segments) if "Congress of Councils" in s.target)
+    first, second = segments[at], segments[at + 1]  # both with forbidden renderings
+    project.add_override(first.id, "term-forbidden", None, "a quote")
+    (accepted,) = project.add_override(second.id, "term-forbidden", None, "a quote too")
+    project.merge_with_next(first.id)
+    _, rest = project.split_segment(first.id, len(first.source) + 1, len(first.target) + 1)
+    assert (project.segment(first.id).target, rest.target) == (first.target, second.target)
+    assert [o.id for o in project.overrides() if o.segment_id == rest.id] == [accepted.id]
+    for sid in (first.id, rest.id):
+        assert not [f for f in project.check_segment(sid) if f.check == "term-forbidden"]
+
+
 def test_merge_of_links_absorbs_english_only_links_between(project: Project) -> None:
     ids = aligned_doc(project)
     doc = project.document("fix")

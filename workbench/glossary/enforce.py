@@ -9,9 +9,10 @@ term's, or one counted for another term: the America of Latin America). A
 forbidden rendering that is itself a form of a required one (masks for mask, John Hopkins
 University for Johns Hopkins University) is matched exactly as written, and where it stands
 the required rendering is not counted; one that is a required one written solid (coronavirus for
-corona virus) is matched in all its forms, none of them counted. So is one that holds a required
-one among its words (vice president for president): the required rendering inside it is not
-counted.
+corona virus) is matched in all its forms, none of them counted, and one that is a required one
+written apart (corona virus for coronavirus) makes the required one count only written solid.
+So is one that holds a required one among its words (vice president for president): the
+required rendering inside it is not counted.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ class _Rules:
     # forbidden renderings holding a required one among their words (vice president for
     # president): inflected, and the required one inside them never counted
     wider: frozenset[str] = frozenset()
+    # required one-word renderings whose spelling apart is forbidden (coronavirus, corona virus
+    # forbidden): not counted where written as two words
+    solid: frozenset[str] = frozenset()
 
 
 # Rules per entries list (a matcher hands out the same list for every match of a term); the
@@ -81,6 +85,7 @@ def _rules(entries: list[Entry]) -> _Rules:
     wider = frozenset(f for f in forbidden if f not in forms and any(
         span != (0, len(f)) for r in required for span in find_rendering(f, r)
     ))  # (a forbidden spelling the checker cannot tell from a required one is that one)
+    solid = frozenset(r for r in required if any(is_respelling(r, f) for f in forbidden))
     rules = _Rules(
         required,
         tuple(sorted(required, key=len, reverse=True)),
@@ -89,6 +94,7 @@ def _rules(entries: list[Entry]) -> _Rules:
         frozenset(forms) - respelled,
         respelled,
         wider,
+        solid,
     )
     if len(_RULES) > 200_000:
         _RULES.clear()
@@ -122,11 +128,11 @@ def check_matches(matches: list[TermMatch], target: str) -> TermReport:
     for rules, occ in ruled:
         n = len(occ)
         if len(rules.search) == 1:
-            found = english.find(rules.search[0])
+            found = english.find(rules.search[0], split=rules.search[0] not in rules.solid)
         else:
             found = []
             for phrase in rules.search:
-                for span in english.find(phrase):
+                for span in english.find(phrase, split=phrase not in rules.solid):
                     if not _overlaps(span, found):
                         found.append(span)
             found.sort()

@@ -255,7 +255,7 @@ class ChangeSet:
                 # locked as before the change (--overwrite approved writes over any lock)
                 was_locked = q_history.locked_before(db, row["id"], rev["id"])
                 q_docs.set_locked(db, [row["id"]], was_locked)
-                q_checks.withdraw_overrides(db, row["id"], rev["at"])
+                q_checks.withdraw_overrides(db, row["id"], vid, rev["at"])
                 q_history.add_revision(
                     db, row["id"], self.context.author, "undo", (text, row["status"]),
                     (old_text, old_status), reverts=rev["id"], group_id=undo_id,

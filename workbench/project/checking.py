@@ -150,13 +150,18 @@ class Checking:
         return vid, (q_versions.translations(self.context.db, vid) if vid is not None else {})
 
     def _overrides(
-        self, vid: int | None, segment_ids: list[int] | None = None
+        self, vid: int | None, segment_ids: list[int] | None = None,
+        texts: dict[int, str] | None = None,
     ) -> dict[int, list[Override]]:
+        """The overrides in force in version ``vid`` (of ``segment_ids``) per segment: those
+        made on the segment's English, its stored one or the one ``texts`` gives it."""
         out: dict[int, list[Override]] = {}
         if vid is None:
             return out
         for row in q_checks.overrides(self.context.db, vid, segment_ids):
-            if row["current_text"] == row["target_text"]:  # stale ones no longer hold
+            text = row["current_text"] if texts is None else texts.get(
+                row["segment_id"], row["current_text"])
+            if text == row["target_text"]:  # those of other texts do not hold
                 out.setdefault(row["segment_id"], []).append(_override(row))
         return out
 
@@ -190,20 +195,20 @@ class Checking:
         ``stamp``: the project's QA stamp as read before, None: read now). ``errors_only``:
         the error findings alone, which the QA policy refuses on (the spelling check, whose
         findings are warnings, is not run: its dictionary takes 0.5–2 s to load).
-        ``own_overrides`` False: the segment's own accepted findings are open too, as for a
-        text replacing its English (an override holds for the text it was made on)."""
+        ``own_overrides`` False: the segment's own accepted findings are open too (what a
+        text replacing its English would find, but for overrides made on that text); with
+        ``text``, the segment's overrides made on ``text`` hold."""
         group, findings, changed = self._unit_findings(
             source, segment_id, vid, text, stored=stored, linked=linked, stamp=stamp,
             skip=GATE_SKIP if errors_only else (),
         )
-        changed = changed or not own_overrides
         if errors_only:
             findings = [f for f in findings if f.severity == "error"]
-        if not findings or (changed and group == [segment_id]):
-            return findings  # nothing to accept, or only the segment's own (stale) overrides
-        overrides = self._overrides(vid, group)
+        if not findings or (not own_overrides and group == [segment_id]):
+            return findings  # nothing to accept, or only the segment's own overrides
+        overrides = self._overrides(vid, group, {segment_id: text} if changed else None)
         accepted = [
-            o for sid in group if not (changed and sid == segment_id)
+            o for sid in group if own_overrides or sid != segment_id
             for o in overrides.get(sid, [])
         ]
         return _split(findings, accepted)[0]

@@ -267,7 +267,7 @@ class Editing:
                 q_docs.set_locked(
                     db, [segment_id], q_history.locked_before(db, segment_id, last["id"])
                 )
-                q_checks.withdraw_overrides(db, segment_id, last["at"])
+                q_checks.withdraw_overrides(db, segment_id, vid, last["at"])
                 q_history.add_revision(
                     db, segment_id, self.context.author, "undo",
                     (seg.target, seg.status), (old_text, old_status), reverts=last["id"],

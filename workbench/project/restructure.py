@@ -287,6 +287,7 @@ class Restructure:
                 _Piece(target, 0, english_offset, a["id"], en_left, 0),
                 _Piece(target, english_offset, len(target), new_id, en_right, 0)], None)
         self._write_working(doc, [(a["id"], en_left), (new_id, en_right)])
+        q.follow_split_overrides(self.context.db, a["id"], new_id)
         q_history.add_revision(
             self.context.db, a["id"], self.context.author, "split",
             (target, a["status"]), (en_left, status_left),

@@ -28,11 +28,12 @@ def add_override(
     author: str,
     target_text: str,
 ) -> int:
-    """Store an override (replacing one for the same finding) and return its id."""
+    """Store an override (replacing one for the same finding on the same text) and return its
+    id; one made on another text of the segment stays, to hold again if that text comes back."""
     db.execute(
         "DELETE FROM overrides WHERE segment_id = ? AND version_id = ? AND check_id = ? "
-        "AND term IS NOT DISTINCT FROM ?",
-        [segment_id, version_id, check_id, term],
+        "AND term IS NOT DISTINCT FROM ? AND target_text = ?",
+        [segment_id, version_id, check_id, term, target_text],
     )
     return db.insert(
         "INSERT INTO overrides (segment_id, version_id, check_id, term, reason, author, at, "
@@ -41,10 +42,14 @@ def add_override(
     )
 
 
-def withdraw_overrides(db: Database, segment_id: int, since: str) -> None:
-    """Delete a segment's overrides made at or after ``since`` (a revision's time, as stored):
-    undoing that revision withdraws them with it."""
-    db.execute("DELETE FROM overrides WHERE segment_id = ? AND at >= ?", [segment_id, since])
+def withdraw_overrides(db: Database, segment_id: int, version_id: int, since: str) -> None:
+    """Delete a segment's overrides in version ``version_id`` made at or after ``since`` (the
+    time of a revision of that version, as stored): undoing that revision withdraws them with
+    it (those of the segment's other versions stay)."""
+    db.execute(
+        "DELETE FROM overrides WHERE segment_id = ? AND version_id = ? AND at >= ?",
+        [segment_id, version_id, since],
+    )
 
 
 def overrides(

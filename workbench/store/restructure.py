@@ -109,6 +109,20 @@ def repoint_records(db: Database, from_segment: int, to_segment: int) -> None:
         )
 
 
+def follow_split_overrides(db: Database, segment_id: int, new_id: int) -> None:
+    """Move to ``new_id``, the second part of a split segment, the overrides of the segment
+    made on the text its new part holds in their version (and the first part no longer):
+    an acceptance follows its English, as when a merge is split back where it joined."""
+    db.execute(
+        "UPDATE overrides SET segment_id = ? WHERE segment_id = ? AND target_text = "
+        "(SELECT t.text FROM translations t WHERE t.segment_id = ? "
+        "AND t.version_id = overrides.version_id) AND target_text IS DISTINCT FROM "
+        "(SELECT t.text FROM translations t WHERE t.segment_id = ? "
+        "AND t.version_id = overrides.version_id)",
+        [new_id, segment_id, new_id, segment_id],
+    )
+
+
 # links ------------------------------------------------------------------------------------
 
 

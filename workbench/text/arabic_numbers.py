@@ -40,6 +40,8 @@ _HUNDREDS = {
     700: "سبعمائة سبعمئة", 800: "ثمانمائة ثمانمئة ثمانيمائة", 900: "تسعمائة تسعمئة",
 }
 _TEEN = frozenset(normalize_arabic(w) for w in ("عشر", "عشرة"))
+# "one" in eleven alone (أحد عشر, إحدى عشرة): alone, أحد is "one of" or Sunday, no number
+_ELEVEN = frozenset(normalize_arabic(w) for w in ("أحد", "إحدى"))
 # nouns a number follows as a heading or a reference (المادة الرابعة = Article 4)
 _HEADINGS = frozenset(
     normalize_arabic(w) for w in ("المادة", "مادة", "الفقرة", "فقرة", "البند", "بند", "الفصل",
@@ -90,6 +92,9 @@ def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
     k = 0
     while k < len(words):
         first = number_part(words[k], False)
+        if first is None and words[k] in _ELEVEN and k + 1 < len(words) and number_part(
+                words[k + 1], False) == ("teen", 10):
+            first = ("unit", 1)
         if first is None or first[0] == "teen":
             k += 1
             continue
@@ -103,6 +108,8 @@ def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
                 total, kind = total + 10, "teen"  # ثلاثة عشر, مائة وثلاثة عشر
             elif end == k + 1 and kind == "unit" and bare == ("hundreds", 100):
                 total, kind = total * 100, "hundreds"  # ثلاث مائة
+            elif kind == "hundreds" and words[end][:1] == "و" and words[end][1:] in _TEEN:
+                total, kind = total + 10, "teen"  # مائة وعشرة
             elif joined is not None and joined[0] in _FOLLOWS.get(kind, ()):
                 kind, value = joined
                 total += value
@@ -150,8 +157,9 @@ def _words(text: str) -> list[str]:
 
 def word_numbers(text: str) -> list[int]:
     """The values of the numbers an Arabic text writes in words, in order: a compound
-    (خمسة وعشرين = 25, ثلاث مائة), one number word, a clitic before it or not (وثلاث,
-    الثالثة, عشرين), a scale word after either (ثلاثة آلاف = 3,000) or alone (مليون)."""
+    (خمسة وعشرين = 25, أحد عشر = 11, ثلاث مائة), one number word, a clitic before it or not
+    (وثلاث, الثالثة, عشرين, عشرة), a scale word after either (ثلاثة آلاف = 3,000, عشرة آلاف =
+    10,000) or alone (مليون)."""
     words = _words(text)
     compounds = {start: (end, value) for start, end, value in compound_numbers(words)}
     out: list[int] = []
@@ -164,7 +172,7 @@ def word_numbers(text: str) -> list[int]:
             end, value = compounds[k]
         else:
             part = number_part(words[k], False) or number_part(_bare(words[k]), False)
-            if part is None or part[0] == "teen":
+            if part is None:  # (a teen word alone is ten: عشرة أشخاص, عشرة آلاف)
                 scale = _scale(words[k])
                 if scale is not None:
                     out.append(scale[0])

@@ -210,10 +210,12 @@ _WORD_VALUES = {
 _TENS = "|".join(_TEN_WORDS)
 _ONES = "|".join(_UNIT_WORDS[1:10] + _UNIT_ORDINALS[1:10])
 _ANY_WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
-# twenty-five, twenty-first, three, ten thousand, two hundred (a scale word after it)
+# twenty-five, twenty-first, three, ten thousand, two hundred (a scale word after it), a
+# hundred (one of a scale)
 _SPELT = re.compile(
     rf"\b(?:({_TENS})[-\s]({_ONES})|({_ANY_WORD}))"
-    r"(?:\s+(hundred|thousand|million|billion|trillion)s?)?\b",
+    r"(?:\s+(hundred|thousand|million|billion|trillion)s?)?\b"
+    r"|\ba\s+(hundred|thousand|million|billion|trillion)\b",
     re.IGNORECASE,
 )
 _WORD_SCALES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
@@ -223,11 +225,14 @@ def spelt_numbers(text: str) -> list[str]:
     """The values of the numbers ``text`` spells out in English words (canonical strings)."""
     out: list[str] = []
     for m in _SPELT.finditer(text):
-        tens, ones, word, scale = m.groups()
-        value = (
-            _WORD_VALUES[tens.lower()] + _WORD_VALUES[ones.lower()] if tens
-            else _WORD_VALUES[word.lower()]
-        )
+        tens, ones, word, scale, one = m.groups()
+        if one:  # a hundred
+            value, scale = 1, one
+        else:
+            value = (
+                _WORD_VALUES[tens.lower()] + _WORD_VALUES[ones.lower()] if tens
+                else _WORD_VALUES[word.lower()]
+            )
         if scale:
             value *= 10 ** _WORD_SCALES[scale.lower()]
         out.append(str(value))
