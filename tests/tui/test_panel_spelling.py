@@ -26,6 +26,7 @@ async def test_misspelled_words_are_marked_after_a_pause(make_app):
     async with editing(app) as (pilot, screen):
         assert screen.spelling_ready
         assert screen.editor.misspelled == []  # the sample's draft is spelled right
+        screen.spell_delay = 3600  # no pause ends on its own under load: the test says when
         await pilot.press("end")
         await type_text(pilot, " teh revolutoin")
         timer = screen._spell_timer  # each key restarts the pause; the check waits for it
