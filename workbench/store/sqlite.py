@@ -266,8 +266,10 @@ def _open_read_write(p: Path, exists: bool) -> sqlite3.Connection:
         version = _check_kind(conn, p, exists)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
+        # migrations rebuild tables (schema 12's lqa_errors) with foreign keys off, as SQLite's
+        # procedure for it wants: a row whose parent a recovery lost is kept, not refused
         _migrate(conn, version)
+        conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
         conn.close()
         raise
