@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+EXIT_CRASH = 70
+"""The exit code of a bug (EX_SOFTWARE), its traceback printed: never the 1 of ``check``'s
+findings, nor of the TUI's unsaved English."""
+
 
 class WorkbenchError(Exception):
     """A problem the user can fix; front ends show it as one line, never a traceback."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from lxml import etree
 
 from tests.conftest import run_cli
@@ -287,3 +288,28 @@ def test_a_dry_run_says_what_errors_and_comments_it_would_add(
     assert project.lqa.errors() == [] and project.notes(3) == []
     report = project.import_xliff(path)
     assert (report.lqa_added, report.notes_added) == (1, 1)
+
+
+def test_a_copy_of_the_project_never_gives_an_undone_errors_id_again(
+    project: Project, tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
+    """``project copy`` carries the last LQA error id given, not only the rows: an error an
+    undo deleted (the newest) had its id given again to the copy's next error."""
+    path = project.export_file("xliff", tmp_path / "s.xlf").path
+    tree = etree.parse(str(path))
+    unit = next(u for u in tree.iter(f"{NS1}trans-unit") if u.get("id") == "8")
+    etree.SubElement(unit, f"{NS1}note").text = "LQA: major accuracy/omission: half is missing"
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    report = project.import_xliff(path)
+    (brought,) = project.lqa.errors(segment_id=8)
+    project.undo_change(report.group_id)
+    copies: list[str] = [str(tmp_path / "copy.db")]
+    if backend == "postgresql":  # and from the file to a server
+        server = request.getfixturevalue("pg_server")
+        copies.append(server.url(server.create()))
+    for source, copy in zip([str(project.path), *copies], copies, strict=False):
+        result = run_cli("project", "copy", source, copy)
+        assert result.exit_code == 0, result.stderr
+    for copy in copies:
+        with Project.open(copy) as copied:
+            assert copied.lqa.add_error(9, "style", "minor").id > brought.id

@@ -141,6 +141,21 @@ def test_a_merge_or_split_keeps_errors_valid_where_their_words_went(project: Pro
     assert left_errors[whole.id].outdated  # about the whole English: it stays, outdated
 
 
+def test_a_split_keeps_spans_on_the_words_of_an_indented_first_part(project: Project) -> None:
+    """The first part keeps the English's leading whitespace: its errors' spans stay on their
+    words (they were moved back by its width, an error on "AMs" marking "e A")."""
+    project.save_draft(1, "  There is consternation among some AMs. (Member of Parliament)")
+    text = project.segment(1).target
+    error = project.lqa.add_error(1, "terminology", "minor",
+                                  span=(text.index("AMs"), text.index("AMs") + 3))
+    source = project.segment(1).source
+    first, _ = project.split_segment(1, source.index(" ", 3), english_offset=text.index("("))
+    moved = project.lqa.error(error.id)
+    assert first.target.startswith("  There") and moved.segment_id == first.id
+    assert moved.quote == "AMs" and first.target[slice(*moved.span)] == "AMs"
+    assert not moved.outdated
+
+
 def test_parse_ranges() -> None:
     assert parse_ranges("1-40, 52,60-60") == [(1, 40), (52, 52), (60, 60)]
     for bad in ("", "a-b", "5-2", "0"):

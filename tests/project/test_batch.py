@@ -348,6 +348,26 @@ def test_a_replacement_in_lower_case_takes_a_titles_case_word_by_word(project: P
     assert report.changes[0].after == "The Swiss Commission and the Ministry of Health met."
 
 
+def test_a_titles_case_leaves_the_letter_after_an_apostrophe_small(project: Project) -> None:
+    """A word with an apostrophe is one word of the name ("United Nations Children Fund" →
+    "united nations children's fund" wrote "Children'S Fund"; "Assembly's" was two words, so
+    the name around it was not taken for one)."""
+    project.save_draft(1, "The United Nations Children Fund and the Welsh Assembly's staff.")
+    report = project.find_replace(None, "united nations children fund",
+                                  "united nations children\N{RIGHT SINGLE QUOTATION MARK}s fund",
+                                  ids=[1], dry_run=True)
+    assert report.changes[0].after == (
+        "The United Nations Children\N{RIGHT SINGLE QUOTATION MARK}s Fund and the Welsh "
+        "Assembly's staff.")
+    report = project.find_replace(None, "welsh assembly's", "welsh parliament's", ids=[1],
+                                  dry_run=True)
+    assert report.changes[0].after == (
+        "The United Nations Children Fund and the Welsh Parliament's staff.")
+    report = project.find_replace(None, "united nations children fund", "don't fund",
+                                  ids=[1], dry_run=True)
+    assert report.changes[0].after.startswith("The Don't Fund and")
+
+
 def test_a_replacement_says_the_qa_errors_it_brings(project: Project, sample_db: Path) -> None:
     """Replacing "revolution" with "revolt" writes the glossary's forbidden "October revolt"
     into segment 1 and loses the required "revolution" elsewhere: the preview and the command

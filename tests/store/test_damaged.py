@@ -145,6 +145,22 @@ def test_recovering_a_sound_project_copies_every_row_as_it_was(
     assert rows(out, "SELECT stamp FROM qa_stamp") != [(0,)]
 
 
+def test_a_recovered_project_never_gives_a_deleted_errors_id_again(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """The last LQA error id given is recovered with the rows (an error an undo deleted, the
+    newest, had its id given again to the recovered project's next error)."""
+    with Project.open(sample_db) as project:
+        gone = project.lqa.add_error(3, "style", "minor").id
+    with sqlite3.connect(sample_db) as conn:  # as an undo of the import that brought it
+        conn.execute("DELETE FROM lqa_errors")
+    out = tmp_path / "recovered.db"
+    result = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    with Project.open(out) as project:
+        assert project.lqa.add_error(3, "style", "minor").id > gone
+
+
 def test_doctor_never_writes_over_a_file(damaged: Path, tmp_path: Path) -> None:
     existing = tmp_path / "taken.db"
     existing.write_text("mine\n")

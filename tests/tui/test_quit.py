@@ -217,3 +217,14 @@ async def test_the_apps_terminal_driver_writes_through_that_output(make_app):
             signal.signal(sig, handler)
     assert isinstance(driver._file, TerminalOutput)
     app.service.close()
+
+
+async def test_a_bug_in_the_tui_exits_70(make_app):
+    """A bug (an exception nothing handles) ends the app with its traceback and exit code 70,
+    as a command's does (it was Textual's 1, the code of English left unsaved)."""
+    app = make_app()
+    with pytest.raises(ZeroDivisionError):
+        async with editing(app) as (pilot, _):
+            app.call_later(lambda: 1 / 0)
+            await pilot.pause()
+    assert app.return_code == 70

@@ -14,12 +14,9 @@ from typing import Any, NoReturn
 import click
 from click.core import ParameterSource
 
-from workbench.errors import WorkbenchError
+from workbench.errors import EXIT_CRASH, WorkbenchError
 
 EXIT_ERROR = 2
-EXIT_CRASH = 70
-"""A bug: the traceback printed, an exit code of its own (EX_SOFTWARE), never the 1 of a
-``check`` with findings."""
 
 # Command modules register their commands on ``main`` when imported; they are imported on first
 # use so that start-up stays light (``workbench score`` loads neither the store nor the TUI).

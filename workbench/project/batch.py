@@ -127,6 +127,8 @@ def replaceable(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 #: Words a title leaves in lower case ("Ministry of Health").
 _TITLE_SMALL = frozenset(
     {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
+#: A word of a name, an apostrophe inside it ("Children's", "don't": no capital after it).
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 def cased_like(replacement: str, found: str) -> str:
@@ -137,13 +139,13 @@ def cased_like(replacement: str, found: str) -> str:
     letters = [c for c in found if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
-    words = re.findall(r"[^\W\d_]+", found)
+    words = _WORD.findall(found)
     if sum(w[0].isupper() for w in words) > 1 and all(
             w[0].isupper() or w in _TITLE_SMALL for w in words):
         def title(word: re.Match[str]) -> str:
             small = word.group() in _TITLE_SMALL and (word.start() or found[0].islower())
             return word.group() if small else word.group()[:1].upper() + word.group()[1:]
-        return re.sub(r"[^\W\d_]+", title, replacement)
+        return _WORD.sub(title, replacement)
     if found[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement

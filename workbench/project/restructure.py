@@ -283,8 +283,9 @@ class Restructure:
             if vid != wid:
                 self._refresh_link_texts(vid, touched)
         if english_offset is not None:
+            lead = len(en_left) - len(en_left.lstrip())  # the first part keeps its indent
             self._move_errors(a["id"], target, [
-                _Piece(target, 0, english_offset, a["id"], en_left, 0),
+                _Piece(target, 0, english_offset, a["id"], en_left, lead),
                 _Piece(target, english_offset, len(target), new_id, en_right, 0)], None)
         self._write_working(doc, [(a["id"], en_left), (new_id, en_right)])
         q.follow_split_overrides(self.context.db, a["id"], new_id)

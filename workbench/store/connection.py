@@ -14,7 +14,7 @@ from __future__ import annotations
 import abc
 import contextlib
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -190,9 +190,16 @@ class Database(abc.ABC):
         """The project's schema version (the number of migrations it has had)."""
         ...
 
-    def advance_identities(self) -> None:
+    def identity_marks(self) -> dict[str, int]:
+        """The last id given in each table that never gives an id twice, not even one of rows
+        deleted since (an undo deleted the newest LQA errors): what a copy numbers on from."""
+        return {}
+
+    def advance_identities(self, marks: Mapping[str, int] | None = None) -> None:
         """After rows were inserted with explicit ids: make sure new rows get larger ones
-        (SQLite always numbers from the largest id; PostgreSQL moves its sequences)."""
+        (SQLite always numbers from the largest id; PostgreSQL moves its sequences), and
+        larger than ``marks`` (the source's :meth:`identity_marks`) where ids are never given
+        twice."""
         return None
 
     def analyze(self) -> None:

@@ -110,7 +110,7 @@ def _copy_all(src: Database, dst: Database, report: CopyReport) -> None:
             dst.execute(f"DELETE FROM {table}")
         for table in tables:
             report.tables.append(_copy_table(src, dst, table))
-        dst.advance_identities()
+        dst.advance_identities(src.identity_marks())
         bad = [t for t in report.tables if not t.verified]
         if bad:
             raise ProjectError(

@@ -29,7 +29,9 @@ from workbench.store.sqlite import (
     full_disk_named,
     open_sqlite,
     publish_new,
+    raise_sequences,
     remove_database,
+    sequence_marks,
     sql_statements,
 )
 
@@ -398,6 +400,8 @@ def _copy_tables(src: sqlite3.Connection, out: sqlite3.Connection) -> list[Table
     out.execute("BEGIN IMMEDIATE")
     try:
         copies = [_copy_table(src, out, table) for table in _table_names(out)]
+        with contextlib.suppress(sqlite3.DatabaseError):  # unreadable: numbered from the rows
+            raise_sequences(out, sequence_marks(src))  # ids deleted since are not given again
         out.execute("COMMIT")
     except BaseException:
         if out.in_transaction:  # a failed COMMIT (a full disk) has rolled back already

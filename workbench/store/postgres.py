@@ -23,7 +23,7 @@ import contextlib
 import functools
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import (
@@ -316,13 +316,28 @@ class PostgresDatabase(Database):
             )
         ]
 
-    def advance_identities(self) -> None:
-        """Move each identity sequence past its table's largest id (after rows were inserted
-        with explicit ids, as a project copy does)."""
+    def identity_marks(self) -> dict[str, int]:
+        """The last value each identity sequence gave (one the user may not read left out:
+        a sequence never called has given none)."""
+        marks: dict[str, int] = {}
+        for table in self.identity_tables():
+            last = self.execute(
+                f"SELECT CASE WHEN has_sequence_privilege(pg_get_serial_sequence('{table}', "
+                f"'id'), 'SELECT,USAGE') THEN pg_sequence_last_value(pg_get_serial_sequence("
+                f"'{table}', 'id')) END"
+            ).fetchone()[0]
+            if last is not None:
+                marks[table] = int(last)
+        return marks
+
+    def advance_identities(self, marks: Mapping[str, int] | None = None) -> None:
+        """Move each identity sequence past its table's largest id and its mark in ``marks``
+        (after rows were inserted with explicit ids, as a project copy does)."""
         for table in self.identity_tables():
             self.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
+                f"greatest(coalesce((SELECT max(id) FROM {table}), 0), ?) + 1, false)",
+                [(marks or {}).get(table, 0)],
             )
 
     @property

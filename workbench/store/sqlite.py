@@ -20,7 +20,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,12 @@ class SqliteDatabase(sqlite_utils.Database, Database):
 
     def schema_version(self) -> int:
         return int(self.execute("PRAGMA user_version").fetchone()[0])
+
+    def identity_marks(self) -> dict[str, int]:
+        return sequence_marks(self.conn)
+
+    def advance_identities(self, marks: Mapping[str, int] | None = None) -> None:
+        raise_sequences(self.conn, marks or {})
 
     def prefer_large_reads(self) -> None:
         # Memory-mapped reads halve the cost of fetching many small rows by key (the
@@ -260,8 +266,10 @@ def _open_read_write(p: Path, exists: bool) -> sqlite3.Connection:
         version = _check_kind(conn, p, exists)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
+        # migrations rebuild tables (schema 12's lqa_errors) with foreign keys off, as SQLite's
+        # procedure for it wants: a row whose parent a recovery lost is kept, not refused
         _migrate(conn, version)
+        conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
         conn.close()
         raise
@@ -376,6 +384,32 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+
+def sequence_marks(conn: sqlite3.Connection) -> dict[str, int]:
+    """The last id each AUTOINCREMENT table gave (rows deleted since included): its row of
+    ``sqlite_sequence``."""
+    if conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'"
+    ).fetchone() is None:
+        return {}
+    return {str(r[0]): int(r[1]) for r in conn.execute("SELECT name, seq FROM sqlite_sequence")}
+
+
+def raise_sequences(conn: sqlite3.Connection, marks: Mapping[str, int]) -> None:
+    """Make each AUTOINCREMENT table number past its id in ``marks`` (another project's
+    :func:`sequence_marks`; explicit-id inserts raised it to their largest id only)."""
+    given = sequence_marks(conn)
+    autoincrement = {str(r[0]) for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'"
+    )}
+    for table, mark in marks.items():
+        if table not in autoincrement or mark <= given.get(table, 0):
+            continue
+        if table in given:
+            conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = ?", [mark, table])
+        else:
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, mark])
 
 
 def sql_statements(script: str) -> Iterator[str]:

@@ -36,7 +36,12 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from workbench.config import Config, load_config, resolve_direction, save_setting
-from workbench.errors import ConnectionLostError, PermissionDeniedError, WorkbenchError
+from workbench.errors import (
+    EXIT_CRASH,
+    ConnectionLostError,
+    PermissionDeniedError,
+    WorkbenchError,
+)
 from workbench.tui import heap, keys
 from workbench.tui.actions import ScreenActions
 from workbench.tui.change_actions import ChangeActions
@@ -190,6 +195,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             message = str(project_error(cause, self.service.project.path))
         else:
             super()._handle_exception(error)
+            self._return_code = EXIT_CRASH  # a bug, as in a command (Textual's 1: unsaved)
             return
         self.error_message = message  # printed by the CLI once the terminal is restored
         self.exit(return_code=2)
