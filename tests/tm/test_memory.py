@@ -356,9 +356,14 @@ def test_pretranslate_is_one_change_undone_at_once(tm_project: Project, tmp_path
     (group,) = tm_project.changes("doc")
     assert (group["id"], group["kind"], group["changes"]) == (result.changes[0], "pretranslate", 3)
     assert group["summary"] == "pre-translated 3 segments with matches of 100% or more"
-    tm_project.undo_change(result.changes[0])
+    assert [n["kind"] for n in tm_project.notes(first)] == ["tm"]
+    undone = tm_project.undo_change(result.changes[0])
     assert [tm_project.segment(s).target for s in (first, third, fourth)] == ["", "", ""]
     assert tm_project.segment(first).status == "new"
+    # the notes naming the matches go with them (an export wrote them beside empty targets,
+    # and a second pre-translation added its own)
+    assert [tm_project.notes(s) for s in (first, third, fourth)] == [[], [], []]
+    assert undone["summary"].endswith("3 comments it brought removed")
     # nothing filled: no change recorded
     assert tm_project.tm.pretranslate("doc", min_score=101).changes == []
 
