@@ -130,10 +130,15 @@ def words_and_stems(text: str) -> tuple[list[str], list[str]]:
     return [w for w, _ in pairs], [s for _, s in pairs]
 
 
+#: Numbers and tags whose words fingerprint how the tokeniser writes numbers and skips tags.
+_PROBE_TEXT = "1,000 ٣٫٥ 3.50 007 و33 2,5 {1}x{/1}"
+
+
 def index_stamp() -> str:
-    """The words and stems of :data:`~workbench.text.normalize.PROBE_WORDS` as this version
-    cuts them: a memory index made under another stamp holds words no query can meet."""
-    words, stems = words_and_stems(" ".join(PROBE_WORDS))
+    """The words and stems of :data:`~workbench.text.normalize.PROBE_WORDS` and of a few
+    numbers as this version cuts them: a memory index made under another stamp holds words no
+    query can meet."""
+    words, stems = words_and_stems(" ".join((*PROBE_WORDS, _PROBE_TEXT)))
     return " ".join(words) + "|" + " ".join(stems)
 
 
