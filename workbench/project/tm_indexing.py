@@ -72,7 +72,8 @@ class Indexing:
         them to the next writer (until then they are not matched). An index made under
         another normalisation is made again first (see :meth:`reindex_if_stale`)."""
         if self.db.read_only or (
-            q_tm.index_stamp(self.db) == index_stamp() and not q_tm.has_pending(self.db)
+            (q_tm.index_stamp(self.db) == index_stamp() or not q_tm.has_keys(self.db))
+            and not q_tm.has_pending(self.db)
         ):
             return 0
         with self.context.transaction():
@@ -113,12 +114,15 @@ class Indexing:
         """Inside the caller's transaction: when the index was made under another
         normalisation (or before it was recorded), make it again from the units' sources, as an
         import would; its words and stems were not those of today's queries (a vocalised unit
-        indexed before شَيْءٌ became شيء scored 50 against its own text)."""
+        indexed before شَيْءٌ became شيء scored 50 against its own text). An empty index is
+        only stamped."""
         stamp = index_stamp()
         if q_tm.index_stamp(self.db) == stamp:
             return
-        q_tm.clear_index(self.db)
         q_tm.set_index_stamp(self.db, stamp)
+        if not q_tm.has_keys(self.db):
+            return
+        q_tm.clear_index(self.db)
         for memory in q_tm.memories(self.db):
             if memory["id"] != q_tm.PROJECT_MEMORY:
                 self._reindex_memory(memory["id"])

@@ -111,6 +111,11 @@ def set_index_stamp(db: Database, stamp: str) -> None:
     db.execute("UPDATE tm_state SET normalisation = ? WHERE id = 1", [stamp])
 
 
+def has_keys(db: Database) -> bool:
+    """Whether any unit is indexed."""
+    return db.execute("SELECT 1 FROM tm_keys LIMIT 1").fetchone() is not None
+
+
 def clear_index(db: Database) -> None:
     """Forget the units' matching data (keys, posting lists) and put every project unit back
     among those waiting to be indexed. The vocabulary stays: a token's code never changes
