@@ -275,6 +275,9 @@ def test_a_tab_separated_file_without_arabic_is_refused(
         # an id column before the Arabic: the ids would be the English
         ("1\tقامت الثورة.\tThe revolution.\n2\tعقد المؤتمر.\tThe conference.\n",
          "line 1: column 1 is not English ('1' and most others have no letters)"),
+        # the same under its header: the header was a unit ('ar' for 'id') and '1' the English
+        ("id\tar\ten\n1\tقامت الثورة.\tThe revolution.\n",
+         "line 2: column 1 is not English ('1' and most others have no letters)"),
     ],
 )
 def test_a_tab_separated_file_whose_english_column_is_not_english_is_refused(

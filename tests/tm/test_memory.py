@@ -4,6 +4,7 @@ concordance through the Project service."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -355,9 +356,14 @@ def test_pretranslate_is_one_change_undone_at_once(tm_project: Project, tmp_path
     (group,) = tm_project.changes("doc")
     assert (group["id"], group["kind"], group["changes"]) == (result.changes[0], "pretranslate", 3)
     assert group["summary"] == "pre-translated 3 segments with matches of 100% or more"
-    tm_project.undo_change(result.changes[0])
+    assert [n["kind"] for n in tm_project.notes(first)] == ["tm"]
+    undone = tm_project.undo_change(result.changes[0])
     assert [tm_project.segment(s).target for s in (first, third, fourth)] == ["", "", ""]
     assert tm_project.segment(first).status == "new"
+    # the notes naming the matches go with them (an export wrote them beside empty targets,
+    # and a second pre-translation added its own)
+    assert [tm_project.notes(s) for s in (first, third, fourth)] == [[], [], []]
+    assert undone["summary"].endswith("3 comments it brought removed")
     # nothing filled: no change recorded
     assert tm_project.tm.pretranslate("doc", min_score=101).changes == []
 
@@ -705,3 +711,29 @@ def test_omegat_tags_written_as_text_are_tags(tm_project: Project, tmp_path: Pat
     tm_project.tm.insert_match(segment, match)
     assert tm_project.segment(segment).target == "The war <1>finally</1> ended."
 
+
+
+def test_an_index_made_under_another_normalisation_is_made_again(
+    tm_project: Project, new_db: Any, tmp_path: Path
+) -> None:
+    from workbench.store.db import transaction
+    from workbench.tm.tokens import index_stamp
+
+    vocalised = "هذا شَيْءٌ سَيِّئٌ جدا."
+    memory = tmp_path / "vocalised.tsv"
+    memory.write_text(f"{vocalised}\tThis is a very bad thing.\n", encoding="utf-8")
+    tm_project.tm.import_file(memory, "vocalised")
+    first, *_ = ids(tm_project)
+    tm_project.tm.propagate = False
+    tm_project.confirm(first, "The revolution broke out in Russia in 1917.")
+    assert tm_project.tm.lookup(A)[0].score == 100
+    # as an older version indexed it: vocalised شَيْءٌ was شيء (plain شيء: شء), no stamp
+    with transaction(tm_project.db):
+        tm_project.db.execute("UPDATE tm_tokens SET token = 'شيء' WHERE token = 'شء'")
+        tm_project.db.execute("UPDATE tm_state SET normalisation = NULL")
+    with Project.open(new_db, author="tester") as project:
+        assert [m.score for m in project.tm.lookup(vocalised)] == [100]
+        assert project.tm.lookup("هذا شيء سيئ جدا.")[0].score == 98
+        assert [h.source for h in project.tm.concordance("شيء")] == [vocalised]
+        assert [(m.score, m.origin) for m in project.tm.lookup(A)] == [(100, "doc #1")]
+        assert q_tm.index_stamp(project.db) == index_stamp()

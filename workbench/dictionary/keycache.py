@@ -24,11 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench.dictionary.model import DictionaryFile
+from workbench.text.normalize import PROBE_WORDS
 
 VERSION = 8  # raise when the readers' senses or the cache's layout change
-# Words whose keys fingerprint the normalisation: a change to it makes every cache stale.
-_PROBE = ("الكتاب", "وبالمدرسة", "أَحْمَد", "إبراهيم", "مستشفى", "رئيسـة", "لِلْبيت", "الذين", "ﻻ",
-          "إلغاء", "شَيْءٌ", "Book")
 
 Keys = tuple[list[str], array, bool]  # keys, the headword index of each, read backwards
 
@@ -47,7 +45,7 @@ def _extra(dictionary: DictionaryFile, key_of: Callable[[str], str]) -> str:
     """What the keys depend on besides the files: the reader, its headwords, the normalisation."""
     heads = hashlib.sha1("\n".join(dictionary.headwords).encode("utf-8", "surrogatepass"))
     return json.dumps([type(dictionary).__name__, heads.hexdigest(),
-                       [key_of(w) for w in _PROBE]], ensure_ascii=False)
+                       [key_of(w) for w in PROBE_WORDS]], ensure_ascii=False)
 
 
 def _write_file(path: Path, data: bytes) -> None:

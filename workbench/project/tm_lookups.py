@@ -174,6 +174,7 @@ class Lookups:
             q_notes.add_note(
                 self.db, segment_id, self.context.author, NOTE_KIND,
                 f"{action}: {match.score}% match from {match.origin} (unit {match.unit_id})",
+                self.context.group_id,  # undoing the change takes it away
             )
             return self.reader.segment(segment_id)
 

@@ -523,6 +523,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX lqa_errors_revision ON lqa_errors(revision_id);
     CREATE INDEX lqa_errors_group ON lqa_errors(group_id) WHERE group_id IS NOT NULL;
     """,
+    # 13: the normalisation the memory's matching index was made with (workbench/tm/tokens.py
+    # index_stamp; NULL: made before this migration); a writer re-indexes under another one
+    """
+    ALTER TABLE tm_state ADD COLUMN normalisation TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -762,4 +762,8 @@ POSTGRES_MIGRATIONS: list[str] = [
     DROP TRIGGER overrides_clear_on_update ON translations;
     DROP FUNCTION overrides_clear_on_update();
     """,
+    # 13: the normalisation the memory's matching index was made with (see schema.py)
+    """
+    ALTER TABLE tm_state ADD COLUMN normalisation TEXT;
+    """,
 ]

@@ -101,6 +101,44 @@ def bump_generation(db: Database) -> None:
     db.execute("UPDATE tm_state SET generation = generation + 1 WHERE id = 1")
 
 
+def index_stamp(db: Database) -> str | None:
+    """The normalisation stamp the matching index was made with (None: not recorded)."""
+    return db.execute("SELECT normalisation FROM tm_state WHERE id = 1").fetchone()[0]
+
+
+def set_index_stamp(db: Database, stamp: str) -> None:
+    """Record the normalisation stamp the matching index is made with."""
+    db.execute("UPDATE tm_state SET normalisation = ? WHERE id = 1", [stamp])
+
+
+def has_keys(db: Database) -> bool:
+    """Whether any unit is indexed."""
+    return db.execute("SELECT 1 FROM tm_keys LIMIT 1").fetchone() is not None
+
+
+def clear_index(db: Database) -> None:
+    """Forget the units' matching data (keys, posting lists) and put every project unit back
+    among those waiting to be indexed. The vocabulary stays: a token's code never changes
+    (lookups cache them), and words no longer made are merely unused."""
+    for table in ("tm_postings", "tm_keys", "tm_pending"):
+        db.execute(f"DELETE FROM {table}")
+    db.execute(
+        "INSERT INTO tm_pending (unit_id) SELECT id FROM tm_units WHERE memory_id = ?",
+        [PROJECT_MEMORY],
+    )
+
+
+def memory_sources(
+    db: Database, memory_id: int, after: int, limit: int
+) -> list[tuple[int, str]]:
+    """(unit id, source) of a memory's units with an id above ``after``, in id order, at
+    most ``limit`` of them."""
+    return list(db.execute(
+        "SELECT id, source FROM tm_units WHERE memory_id = ? AND id > ? ORDER BY id LIMIT ?",
+        [memory_id, after, limit],
+    ))
+
+
 # vocabulary -------------------------------------------------------------------------------
 
 

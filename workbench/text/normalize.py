@@ -156,6 +156,13 @@ def normalize(text: str, *, fold_ta_marbuta: bool = True) -> Normalized:
     return Normalized(text, _fold("".join(pieces), fold_ta_marbuta), starts, before)
 
 
+#: Words whose normalised forms fingerprint the normalisation: what is stored normalised (the
+#: dictionaries' key caches, the translation memory's index) is stale when theirs change. A
+#: change to the normalisation adds a word it changes.
+PROBE_WORDS = ("الكتاب", "وبالمدرسة", "أَحْمَد", "إبراهيم", "مستشفى", "رئيسـة", "لِلْبيت", "الذين",
+               "ﻻ", "إلغاء", "شَيْءٌ", "Book")
+
+
 def normalize_arabic(text: str) -> str:
     """Normalise Arabic for matching only (diacritics, tatweel, alefs, ى/ي, ة/ه, hamza seats)."""
     return _fold(_DELETE_RE.sub("", text), True)

@@ -24,7 +24,7 @@ from workbench.tm.model import TmFileInfo, TmUnit, primary_language
 
 _HEADERS = {
     "ar", "en", "arabic", "english", "source", "target", "src", "tgt", "translation",
-    "note", "notes", "comment", "comments", "context",
+    "note", "notes", "comment", "comments", "context", "id",
 }
 #: The same names in Arabic, as an Arabic spreadsheet heads its columns (normalised; a name
 #: may follow النص, "the text": النص العربي, النص المصدر).
