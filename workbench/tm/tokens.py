@@ -134,6 +134,7 @@ def words_and_stems(text: str) -> tuple[list[str], list[str]]:
 _PROBE_TEXT = "1,000 ٣٫٥ 3.50 007 و33 2,5 {1}x{/1}"
 
 
+@lru_cache(1)
 def index_stamp() -> str:
     """The words and stems of :data:`~workbench.text.normalize.PROBE_WORDS` and of a few
     numbers as this version cuts them: a memory index made under another stamp holds words no
