@@ -36,6 +36,7 @@ from typing import BinaryIO
 import lxml.html
 from lxml import etree
 
+from workbench import textio
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
@@ -158,6 +159,7 @@ class Page:
 
     def __init__(self, data: bytes, path: str, xml: bool | None = None) -> None:
         self.path = path
+        textio.refuse_binary(data, path)
         self.xml = _is_xhtml(data, path) if xml is None else xml
         if self.xml:
             self.root = safexml.parse_document(numeric_references(data), path)
