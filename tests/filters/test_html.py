@@ -445,3 +445,30 @@ def test_a_right_aligned_paragraph_of_libreoffices_html_is_left_aligned_in_engli
         ("Title.", "left"), ("First paragraph.", "left"), ("Centred paragraph.", "center"),
         ("فقرة ثانية.", "right"),
     ]
+
+
+def test_a_libreoffice_field_is_an_empty_tag_inside_its_sentence(tmp_path: Path) -> None:
+    """LibreOffice writes a page number or a date of its HTML as ``<sdfield>``, which libxml2
+    does not know: read as a block, it cut ``صفحة 1 من 2`` into four segments. It is an empty
+    tag holding its result, written back where the English puts it."""
+    source = tmp_path / "lo.html"
+    source.write_text(
+        '<html><body><p dir="rtl">التاريخ: <span><sdfield type=DATETIME sdnum="1033;0;M/D/YY">'
+        "12/5/26</sdfield></span>. انتهى.</p>"
+        '<div title="footer"><p>صفحة <sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield>'
+        " من <sdfield type=DOCSTAT subtype=PAGE format=PAGE>2</sdfield></p></div></body></html>",
+        encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "lo")
+        segments = [s for s in project.segments("lo", limit=10) if s.source != "footer"]
+        assert [s.source for s in segments] == [
+            "التاريخ: <1><2/></1>.", "انتهى.", "صفحة <1/> من <2/>"]
+        assert project.sources.segment_tags(segments[2].id)[1].label == "field"
+        for segment, english in zip(segments, ("Date: <1><2/></1>.", "The end.",
+                                               "Page <1/> of <2/>"), strict=True):
+            project.confirm(segment.id, english)
+        out = project.export_file("original", tmp_path / "out.html").path
+    tree = lxml.html.parse(str(out))
+    assert [p.text_content() for p in tree.iter("p")] == ["Date: 12/5/26. The end.",
+                                                          "Page 1 of 2"]
+    assert len(list(tree.iter("sdfield"))) == 3

@@ -51,11 +51,12 @@ INLINE = frozenset({
     "font", "i", "ins", "label", "mark", "nobr", "q", "s", "small", "span", "strike", "strong",
     "sub", "sup", "time", "tt", "u",
 })
-#: Inline elements whose content is not prose: empty tags.
+#: Inline elements whose content is not prose: empty tags (``sdfield``: a field of a page
+#: LibreOffice wrote, its page number or date; read as a block, it cut its sentence apart).
 PROTECTED = frozenset({
     "br", "wbr", "img", "code", "kbd", "samp", "var", "input", "select", "textarea",
     "iframe", "object", "embed", "audio", "video", "canvas", "svg", "math", "script", "style",
-    "noscript", "map", "ruby", "picture", "output", "meter", "progress",
+    "noscript", "map", "ruby", "picture", "output", "meter", "progress", "sdfield",
 })
 #: Elements never read.
 SKIPPED = frozenset({
@@ -63,7 +64,7 @@ SKIPPED = frozenset({
     "object", "iframe", "canvas", "audio", "video",
 })
 LABELS = {"b": "b", "strong": "b", "i": "i", "em": "i", "u": "u", "a": "link", "sup": "sup",
-          "sub": "sub", "s": "s", "strike": "s", "del": "del", "ins": "ins"}
+          "sub": "sub", "s": "s", "strike": "s", "del": "del", "ins": "ins", "sdfield": "field"}
 ATTRIBUTES = ("alt", "title", "placeholder")
 #: Input types whose ``value`` is the label the page shows (a button's).
 BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
@@ -253,7 +254,7 @@ class Page:
         if name in PROTECTED or name not in INLINE:
             text = " ".join("".join(el.itertext()).split())
             title = el.get("alt") or el.get("src") or text or name
-            b.empty(name, title[:80], Whole(el))
+            b.empty(LABELS.get(name, name), title[:80], Whole(el))
             return
         title = el.get("href") or el.get("title") or name
         tag = b.open(LABELS.get(name, name), title, Pair(el))
