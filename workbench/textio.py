@@ -82,16 +82,19 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     )
 
 
-def refuse_binary(data: bytes, path: str | Path) -> None:
+def refuse_binary(data: bytes, path: str | Path, *, xml: bool = False) -> None:
     """Refuse bytes that are no text (InputError naming the file): a document of another kind
     (PDF, RTF, old Office, a ZIP package), named with what to do, or NUL bytes without a
-    UTF-16/32 byte order mark (UTF-16 without one is named). A text file's and a markup
+    UTF-16/32 byte order mark (UTF-16 without one is named; with ``xml``, bytes for an XML
+    parser, which reads it by its declaration, it passes). A text file's and a markup
     page's first check, before any decoding reads such bytes as characters."""
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(path, what)
     if b"\x00" in data and not data.startswith(tuple(bom for bom, _ in _BOMS)):
         utf16 = _utf16_without_bom(data)
+        if utf16 and xml:
+            return
         if utf16:
             raise InputError(path, f"looks like {utf16} text without a byte order mark; save "
                                    "it as UTF-8")

@@ -159,8 +159,18 @@ def test_a_binary_file_given_a_markup_ending_is_refused(
     junk.write_bytes(b"<p>" + bytes(range(256)) + b"</p>")
     _refused(junk, r"line 1: binary file \(NUL bytes\)")
     utf16 = tmp_path / f"utf16{ending}"
-    utf16.write_bytes("<p>نص</p>".encode("utf-16-le"))
-    _refused(utf16, r"looks like UTF-16LE text without a byte order mark")
+    if ending in (".html", ".md"):  # XML is read by its declaration (below)
+        utf16.write_bytes("<p>نص</p>".encode("utf-16-le"))
+        _refused(utf16, r"looks like UTF-16LE text without a byte order mark")
+
+
+def test_xml_in_utf16_without_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """XML may be UTF-16 without a byte order mark, its declaration saying so: an XHTML page
+    (or an XLIFF file) so is read, not refused as binary for its NUL bytes."""
+    page = tmp_path / "page.xhtml"
+    page.write_bytes('<?xml version="1.0" encoding="UTF-16"?><html xmlns="http://www.w3.org/'
+                     '1999/xhtml"><body><p>نص عربي.</p></body></html>'.encode("utf-16-le"))
+    assert [b.text for b in read_source(page).blocks] == ["نص عربي."]
 
 
 def test_odt_macros_and_encryption_are_refused(tmp_path: Path) -> None:

@@ -156,8 +156,8 @@ class Page:
 
     def __init__(self, data: bytes, path: str, xml: bool | None = None) -> None:
         self.path = path
-        textio.refuse_binary(data, path)
         self.xml = _is_xhtml(data, path) if xml is None else xml
+        textio.refuse_binary(data, path, xml=self.xml)
         if self.xml:
             self.root = safexml.parse_document(numeric_references(data), path)
             self.encoding = self.root.getroottree().docinfo.encoding or "UTF-8"

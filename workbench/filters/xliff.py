@@ -80,7 +80,7 @@ class _Xliff:
 
     def __init__(self, data: bytes, path: str) -> None:
         self.path = path
-        textio.refuse_binary(data, path)
+        textio.refuse_binary(data, path, xml=True)
         self.root = safexml.parse_document(data, path, huge=True)
         if _local(self.root.tag) != "xliff":
             raise InputError(path, f"not an XLIFF file (root element <{_local(self.root.tag)}>)")
