@@ -206,7 +206,7 @@ class Page:
             attributes += ("value",)
         for attribute in attributes:
             value = element.get(attribute)
-            if value and value.strip():
+            if value and value.strip() and not _page_part(element, attribute, value):
                 self._attribute(element, attribute)
 
     def _attribute(self, element: etree._Element, attribute: str) -> None:
@@ -430,6 +430,12 @@ def css_to_english(css: str) -> str:
     ``text-align: right`` as ``left`` (EPUB 3 forbids ``direction`` in CSS, but older books
     have it)."""
     return _CSS_RTL.sub(lambda m: m.group(1) + _CSS_LTR[m.group(2).lower()] + m.group(3), css)
+
+
+def _page_part(element: etree._Element, attribute: str, value: str) -> bool:
+    """Whether an attribute is LibreOffice's mark of its page header or footer
+    (``<div title="footer">``), by which it reads the page back: no text to translate."""
+    return attribute == "title" and value in ("header", "footer") and _local(element.tag) == "div"
 
 
 def _kind(element: etree._Element) -> str:
