@@ -57,9 +57,7 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     """
     if not data.strip():
         raise InputError(path, _no_text(data))
-    for signature, what in _SIGNATURES:
-        if data.startswith(signature):
-            raise InputError(path, what)
+    refuse_binary(data, path)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -69,13 +67,6 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
                     path, f"not valid {encoding.upper()} despite its byte order mark ({exc.reason})"
                 ) from None
             return _finish(text, path, encoding)
-    if b"\x00" in data:
-        utf16 = _utf16_without_bom(data)
-        if utf16:
-            raise InputError(path, f"looks like {utf16} text without a byte order mark; save "
-                                   "it as UTF-8")
-        line = _line_of(data, data.index(b"\x00"))
-        raise InputError(path, "binary file (NUL bytes); expected UTF-8 text", line)
     try:
         return _finish(data.decode("utf-8"), path, "utf-8")
     except UnicodeDecodeError as exc:
@@ -89,6 +80,26 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
         "save it as UTF-8",
         _line_of(data, utf8_error.start),
     )
+
+
+def refuse_binary(data: bytes, path: str | Path, *, xml: bool = False) -> None:
+    """Refuse bytes that are no text (InputError naming the file): a document of another kind
+    (PDF, RTF, old Office, a ZIP package), named with what to do, or NUL bytes without a
+    UTF-16/32 byte order mark (UTF-16 without one is named; with ``xml``, bytes for an XML
+    parser, which reads it by its declaration, it passes). A text file's and a markup
+    page's first check, before any decoding reads such bytes as characters."""
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(path, what)
+    if b"\x00" in data and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        utf16 = _utf16_without_bom(data)
+        if utf16 and xml:
+            return
+        if utf16:
+            raise InputError(path, f"looks like {utf16} text without a byte order mark; save "
+                                   "it as UTF-8")
+        line = _line_of(data, data.index(b"\x00"))
+        raise InputError(path, "binary file (NUL bytes); expected UTF-8 text", line)
 
 
 # How often each Arabic letter occurs in running text (per thousand, rounded): the right one of

@@ -143,6 +143,36 @@ def test_broken_files_are_named(good: Path, tmp_path: Path) -> None:
     _refused(empty, r"empty\.md: no text to import")
 
 
+@pytest.mark.parametrize("ending", [".html", ".xhtml", ".md", ".xlf"])
+def test_a_binary_file_given_a_markup_ending_is_refused(
+    good: Path, tmp_path: Path, ending: str
+) -> None:
+    """A DOCX or a PDF saved under a page's ending is named, not read as a page of mojibake
+    (a PDF named .html gave 289 segments of its compressed bytes), nor is a file of NULs."""
+    docx = tmp_path / f"report{ending}"
+    docx.write_bytes(good.read_bytes())
+    _refused(docx, r"a ZIP package \(a DOCX, ODT or EPUB\?\), not text")
+    pdf = tmp_path / f"paper{ending}"
+    pdf.write_bytes(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Length 9>> stream\nx\x9c\x00\x01")
+    _refused(pdf, r"a PDF document, not text")
+    junk = tmp_path / f"junk{ending}"
+    junk.write_bytes(b"<p>" + bytes(range(256)) + b"</p>")
+    _refused(junk, r"line 1: binary file \(NUL bytes\)")
+    utf16 = tmp_path / f"utf16{ending}"
+    if ending in (".html", ".md"):  # XML is read by its declaration (below)
+        utf16.write_bytes("<p>نص</p>".encode("utf-16-le"))
+        _refused(utf16, r"looks like UTF-16LE text without a byte order mark")
+
+
+def test_xml_in_utf16_without_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """XML may be UTF-16 without a byte order mark, its declaration saying so: an XHTML page
+    (or an XLIFF file) so is read, not refused as binary for its NUL bytes."""
+    page = tmp_path / "page.xhtml"
+    page.write_bytes('<?xml version="1.0" encoding="UTF-16"?><html xmlns="http://www.w3.org/'
+                     '1999/xhtml"><body><p>نص عربي.</p></body></html>'.encode("utf-16-le"))
+    assert [b.text for b in read_source(page).blocks] == ["نص عربي."]
+
+
 def test_odt_macros_and_encryption_are_refused(tmp_path: Path) -> None:
     good = B.build_odt(tmp_path / "good.odt")
     basic = _rezip(good, tmp_path / "basic.odt", {}, {"Basic/Standard/Module1.xml": b"<x/>"})

@@ -445,3 +445,60 @@ def test_a_right_aligned_paragraph_of_libreoffices_html_is_left_aligned_in_engli
         ("Title.", "left"), ("First paragraph.", "left"), ("Centred paragraph.", "center"),
         ("فقرة ثانية.", "right"),
     ]
+
+
+def test_a_libreoffice_field_is_an_empty_tag_and_its_footer_mark_no_text(tmp_path: Path) -> None:
+    """LibreOffice writes a page number or a date of its HTML as ``<sdfield>``, which libxml2
+    does not know: read as a block, it cut ``صفحة 1 من 2`` into four segments. It is an empty
+    tag holding its result, written back where the English puts it. The ``title`` of the div
+    around its footer is its mark of the footer, no segment (translated, the footer was lost
+    to LibreOffice)."""
+    source = tmp_path / "lo.html"
+    source.write_text(
+        '<html><body><p dir="rtl">التاريخ: <span><sdfield type=DATETIME sdnum="1033;0;M/D/YY">'
+        "12/5/26</sdfield></span>. انتهى.</p>"
+        '<div title="footer"><p>صفحة <sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield>'
+        " من <sdfield type=DOCSTAT subtype=PAGE format=PAGE>2</sdfield></p></div></body></html>",
+        encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "lo")
+        segments = project.segments("lo", limit=10)  # the div's title: LibreOffice's mark
+        assert [s.source for s in segments] == [
+            "التاريخ: <1><2/></1>.", "انتهى.", "صفحة <1/> من <2/>"]
+        assert project.sources.segment_tags(segments[2].id)[1].label == "field"
+        for segment, english in zip(segments, ("Date: <1><2/></1>.", "The end.",
+                                               "Page <1/> of <2/>"), strict=True):
+            project.confirm(segment.id, english)
+        out = project.export_file("original", tmp_path / "out.html").path
+    tree = lxml.html.parse(str(out))
+    assert [p.text_content() for p in tree.iter("p")] == ["Date: 12/5/26. The end.",
+                                                          "Page 1 of 2"]
+    assert len(list(tree.iter("sdfield"))) == 3
+    assert [d.get("title") for d in tree.iter("div")] == ["footer"]
+
+
+def test_a_long_pages_places_are_found_once_per_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each block's place numbered it among all its siblings, and each run between a page's
+    blocks copied their list: a page of 60,000 paragraphs took over ten minutes to import
+    (now half a minute). The steps of a parent's children are found once, the places as
+    before."""
+    from workbench.filters import html
+
+    calls: list[str] = []
+    steps = html._steps
+
+    def counted(parent: etree._Element) -> dict:
+        calls.append(html._local(parent.tag))
+        return steps(parent)
+
+    monkeypatch.setattr(html, "_steps", counted)
+    paragraphs = "".join(f"<p>فقرة رقم {n}.</p>\n" for n in range(300))
+    source = tmp_path / "long.html"
+    source.write_text(f"<html><body>{paragraphs}<div><p>أولى.</p><p>ثانية.</p></div>"
+                      "<div><ul><li>بند.</li></ul></div></body></html>", encoding="utf-8")
+    places = [b.place for b in read_source(source).blocks]
+    assert places[:2] == ["p[1]", "p[2]"] and places[299] == "p[300]"
+    assert places[300:] == ["div[1]/p[1]", "div[1]/p[2]", "div[2]/ul/li"]
+    assert sorted(calls) == ["body", "div", "div", "ul"]

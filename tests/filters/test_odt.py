@@ -391,3 +391,26 @@ def test_a_document_the_filters_now_read_otherwise_is_refused_by_the_export(
     ):
         project.export_file("original", tmp_path / "old.en.odt")
     assert not (tmp_path / "old.en.odt").exists()
+
+
+def test_a_writer_web_document_saved_as_odt_is_read(tmp_path: Path) -> None:
+    """LibreOffice converts an HTML page to ODT as a Writer/Web document: the same text
+    document under the mimetype ``...opendocument.text-web`` (it was refused as not an
+    OpenDocument text)."""
+    import zipfile
+
+    built = B.build_odt(tmp_path / "built.odt")
+    source = tmp_path / "page.odt"
+    with zipfile.ZipFile(built) as z, zipfile.ZipFile(source, "w") as w:
+        for info in z.infolist():
+            data = z.read(info)
+            w.writestr(info, b"application/vnd.oasis.opendocument.text-web"
+                       if info.filename == "mimetype" else data)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        assert project.sources.import_file(source).format == "odt"
+        segment = project.segments("page", limit=1)[0]
+        project.confirm(segment.id, ENGLISH[1])
+        out = project.export_file("original", tmp_path / "page.en.odt").path
+    texts = ["".join(h.itertext()) for h in _content(out).iter(t("h"))]
+    assert ENGLISH[1] in texts
+    assert members(out)["mimetype"] == b"application/vnd.oasis.opendocument.text-web"

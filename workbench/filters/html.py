@@ -29,6 +29,7 @@ from __future__ import annotations
 import codecs
 import html.entities
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -36,6 +37,7 @@ from typing import BinaryIO
 import lxml.html
 from lxml import etree
 
+from workbench import textio
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
@@ -50,11 +52,12 @@ INLINE = frozenset({
     "font", "i", "ins", "label", "mark", "nobr", "q", "s", "small", "span", "strike", "strong",
     "sub", "sup", "time", "tt", "u",
 })
-#: Inline elements whose content is not prose: empty tags.
+#: Inline elements whose content is not prose: empty tags (``sdfield``: a field of a page
+#: LibreOffice wrote, its page number or date; read as a block, it cut its sentence apart).
 PROTECTED = frozenset({
     "br", "wbr", "img", "code", "kbd", "samp", "var", "input", "select", "textarea",
     "iframe", "object", "embed", "audio", "video", "canvas", "svg", "math", "script", "style",
-    "noscript", "map", "ruby", "picture", "output", "meter", "progress",
+    "noscript", "map", "ruby", "picture", "output", "meter", "progress", "sdfield",
 })
 #: Elements never read.
 SKIPPED = frozenset({
@@ -62,7 +65,7 @@ SKIPPED = frozenset({
     "object", "iframe", "canvas", "audio", "video",
 })
 LABELS = {"b": "b", "strong": "b", "i": "i", "em": "i", "u": "u", "a": "link", "sup": "sup",
-          "sub": "sub", "s": "s", "strike": "s", "del": "del", "ins": "ins"}
+          "sub": "sub", "s": "s", "strike": "s", "del": "del", "ins": "ins", "sdfield": "field"}
 ATTRIBUTES = ("alt", "title", "placeholder")
 #: Input types whose ``value`` is the label the page shows (a button's).
 BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
@@ -92,11 +95,6 @@ def _is_block(el: etree._Element) -> bool:
     if name in INLINE:
         return any(_is_block(c) for c in el)
     return True
-
-
-def _slot(parent: etree._Element, k: int) -> str:
-    """The text before child ``k`` of ``parent``."""
-    return (parent.text if k == 0 else parent[k - 1].tail) or ""
 
 
 def _set_slot(parent: etree._Element, k: int, text: str | None) -> None:
@@ -159,6 +157,7 @@ class Page:
     def __init__(self, data: bytes, path: str, xml: bool | None = None) -> None:
         self.path = path
         self.xml = _is_xhtml(data, path) if xml is None else xml
+        textio.refuse_binary(data, path, xml=self.xml)
         if self.xml:
             self.root = safexml.parse_document(numeric_references(data), path)
             self.encoding = self.root.getroottree().docinfo.encoding or "UTF-8"
@@ -176,6 +175,7 @@ class Page:
             _refuse_truncated(parser, path)
             _empty_voids(self.root)
         self.located: list[_Located] = []
+        self._steps: dict[etree._Element, str] = {}  # see _where
         for el in self.root.iter():
             if _local(el.tag) == "title" and el.getparent() is not None:
                 self._run(el, 0, len(el), "title")
@@ -191,12 +191,13 @@ class Page:
             return
         self._attributes(element)
         start = 0
-        for k, child in enumerate(list(element)):
+        children = list(element)
+        for k, child in enumerate(children):
             if isinstance(child.tag, str) and _is_block(child):
-                self._run(element, start, k, _kind(element))
+                self._run(element, start, k, _kind(element), children)
                 self._walk(child)
                 start = k + 1
-        self._run(element, start, len(element), _kind(element))
+        self._run(element, start, len(children), _kind(element), children)
 
     def _attributes(self, element: etree._Element) -> None:
         attributes = ATTRIBUTES
@@ -205,7 +206,7 @@ class Page:
             attributes += ("value",)
         for attribute in attributes:
             value = element.get(attribute)
-            if value and value.strip():
+            if value and value.strip() and not _page_part(element, attribute, value):
                 self._attribute(element, attribute)
 
     def _attribute(self, element: etree._Element, attribute: str) -> None:
@@ -219,12 +220,17 @@ class Page:
             builder=b, attribute=attribute,
         ))
 
-    def _run(self, parent: etree._Element, start: int, end: int, kind: str) -> None:
+    def _run(self, parent: etree._Element, start: int, end: int, kind: str,
+             siblings: list[etree._Element] | None = None) -> None:
+        """Read ``parent``'s children ``start:end`` and the text around them as a block, if
+        they hold text. ``siblings``: ``list(parent)``, given by a caller that has it (each
+        run of a page of thousands of paragraphs copied it, as lxml's indexing walks)."""
         pre = any(_local(a.tag) == "pre" for a in (parent, *parent.iterancestors()))
         b = InlineBuilder(collapse=not pre)
-        first = _slot(parent, start)
+        siblings = list(parent) if siblings is None else siblings
+        first = (parent.text if start == 0 else siblings[start - 1].tail) or ""
         b.text(first)
-        children = list(parent)[start:end]
+        children = siblings[start:end]
         for child in children:
             self._inline(child, b)
             b.text(child.tail or "")
@@ -232,7 +238,7 @@ class Page:
         if b.has_text:
             pad = ("", "") if pre else (first[: len(first) - len(first.lstrip())],
                                         last[len(last.rstrip()) :])
-            place = _where(parent)
+            place = self._where(parent)
             self.located.append(_Located(
                 Block(b.result(), b.tags, place, kind), parent, start, end, b, pad=pad
             ))
@@ -251,7 +257,7 @@ class Page:
         if name in PROTECTED or name not in INLINE:
             text = " ".join("".join(el.itertext()).split())
             title = el.get("alt") or el.get("src") or text or name
-            b.empty(name, title[:80], Whole(el))
+            b.empty(LABELS.get(name, name), title[:80], Whole(el))
             return
         title = el.get("href") or el.get("title") or name
         tag = b.open(LABELS.get(name, name), title, Pair(el))
@@ -260,6 +266,20 @@ class Page:
             self._inline(child, b)
             b.text(child.tail or "")
         b.close(tag)
+
+    def _where(self, element: etree._Element) -> str:
+        """A block's place: its path below ``body``, each step numbered among its siblings of
+        the same name (``div[2]/p``); the steps of a parent's children are found once."""
+        path = []
+        for el in (element, *element.iterancestors()):
+            if _local(el.tag) in ("html", "body"):
+                break
+            if el not in self._steps:
+                parent = el.getparent()
+                self._steps.update(_steps(parent) if parent is not None
+                                   else {el: _local(el.tag)})
+            path.append(self._steps[el])
+        return "/".join(reversed(path)) or "body"
 
     # writing ------------------------------------------------------------------------------
 
@@ -412,6 +432,12 @@ def css_to_english(css: str) -> str:
     return _CSS_RTL.sub(lambda m: m.group(1) + _CSS_LTR[m.group(2).lower()] + m.group(3), css)
 
 
+def _page_part(element: etree._Element, attribute: str, value: str) -> bool:
+    """Whether an attribute is LibreOffice's mark of its page header or footer
+    (``<div title="footer">``), by which it reads the page back: no text to translate."""
+    return attribute == "title" and value in ("header", "footer") and _local(element.tag) == "div"
+
+
 def _kind(element: etree._Element) -> str:
     name = _local(element.tag)
     if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -427,16 +453,16 @@ def _kind(element: etree._Element) -> str:
     return "paragraph"
 
 
-def _where(element: etree._Element) -> str:
-    path = []
-    for el in (element, *element.iterancestors()):
-        name = _local(el.tag)
-        if name in ("html", "body"):
-            break
-        parent = el.getparent()
-        same = [c for c in parent if c.tag == el.tag] if parent is not None else [el]
-        path.append(f"{name}[{same.index(el) + 1}]" if len(same) > 1 else name)
-    return "/".join(reversed(path)) or "body"
+def _steps(parent: etree._Element) -> dict[etree._Element, str]:
+    """Each child's step of a place: its name, numbered (``p[2]``) when siblings share it."""
+    counts = Counter(child.tag for child in parent)
+    seen: Counter[object] = Counter()
+    steps = {}
+    for child in parent:
+        seen[child.tag] += 1
+        name = _local(child.tag)
+        steps[child] = f"{name}[{seen[child.tag]}]" if counts[child.tag] > 1 else name
+    return steps
 
 
 def _is_xhtml(data: bytes, path: str) -> bool:

@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from workbench import textio
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Literal, Node, empty_origins, parse
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
@@ -90,6 +91,7 @@ class _Markdown:
     """An opened Markdown text and its blocks in order."""
 
     def __init__(self, data: bytes, path: str) -> None:
+        textio.refuse_binary(data, path)
         self.bom = data.startswith(b"\xef\xbb\xbf")
         try:
             self.text = data.decode("utf-8-sig")

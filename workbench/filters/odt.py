@@ -45,7 +45,8 @@ DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 XLINK = "http://www.w3.org/1999/xlink"
 MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 MIMETYPES = ("application/vnd.oasis.opendocument.text",
-             "application/vnd.oasis.opendocument.text-template")
+             "application/vnd.oasis.opendocument.text-template",
+             "application/vnd.oasis.opendocument.text-web")
 
 
 def t(name: str) -> str:

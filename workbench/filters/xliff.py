@@ -25,6 +25,7 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
+from workbench import textio
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Literal, Node, parse
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
@@ -79,6 +80,7 @@ class _Xliff:
 
     def __init__(self, data: bytes, path: str) -> None:
         self.path = path
+        textio.refuse_binary(data, path, xml=True)
         self.root = safexml.parse_document(data, path, huge=True)
         if _local(self.root.tag) != "xliff":
             raise InputError(path, f"not an XLIFF file (root element <{_local(self.root.tag)}>)")
