@@ -136,3 +136,20 @@ def test_paragraphs_are_paired_unless_both_sides_are_a_sentence_a_paragraph(
     assert calls == [1]
     align_paragraphs([[s] for p in ar for s in p], [[s] for p in en for s in p])
     assert calls == [1]  # not called again
+
+
+def test_a_translators_note_after_the_last_paragraph_does_not_shift_the_last_pairs() -> None:
+    """The English ends with a note of the translator's, about as long as the last Arabic
+    paragraph: paired by lengths alone, the last Arabic paragraph faced the note and the one
+    before it took both last English paragraphs (its last English sentences and the note
+    then went to the wrong segments, looking sure). The pairs at the ends are one group."""
+    ar = (CORPORA / "ntrex128" / "ar.txt").read_text(encoding="utf-8").splitlines()
+    en = (CORPORA / "ntrex128" / "en.txt").read_text(encoding="utf-8").splitlines()
+    ar_pars = [ar[i : i + 4] for i in range(0, len(ar), 4)]
+    en_pars = [en[i : i + 4] for i in range(0, len(en), 4)]
+    note = ("Translator's note: names were transliterated following the conventions of the "
+            "Associated Press.")
+    result = align_paragraphs(ar_pars, [*en_pars, [note]])
+    assert ([], [len(en)]) in result.links
+    last = [(a, e) for a, e in result.links if a and a[0] >= len(ar) - 6]
+    assert last == [([i], [i]) for i in range(len(ar) - 6, len(ar))]

@@ -139,6 +139,26 @@ def test_an_english_of_a_later_part_only_is_said_to_start_late(new_db: Any) -> N
         assert [s.target for s in project.segments("news")] == [""] * 30 + EN[30:60]
 
 
+def test_a_second_translators_part_leaves_the_first_ones_english_alone(new_db: Any) -> None:
+    """Two translators' halves imported one after the other: the second half's import said
+    "segments 1–30 have no English in this file" and emptied them, the first translator's
+    English gone (back to new) with "replaced 30" in the report."""
+    from tests.align.test_aligner import AR, EN
+
+    with Project.open(new_db, create=True) as project:
+        project.import_document_text("\n".join(AR[:60]), "news")
+        project.import_translation_text("\n".join(EN[:30]), "news", "working")
+        report = project.import_translation_text("\n".join(EN[30:60]), "news", "working")
+        assert report.fill is not None
+        assert report.fill.describe() == "filled 30, replaced 0, unchanged 30"
+        segments = project.segments("news")
+        assert [s.target for s in segments] == EN[:60]
+        assert {s.status for s in segments} == {"draft"}
+        # and the first half again, over the whole: the second half stays too
+        project.import_translation_text("\n".join(EN[:30]), "news", "working")
+        assert [s.target for s in project.segments("news")] == EN[:60]
+
+
 def _links(*pairs: tuple[list[int], list[int]]) -> Alignment:
     return Alignment(list(pairs), [0.9, 0.4, 0.8, 0.7, 0.6][: len(pairs)])
 

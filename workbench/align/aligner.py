@@ -143,6 +143,10 @@ _NOT_COUNTED = " \t\n\u00a0\u0640\u0670" + "".join(map(chr, range(0x064B, 0x0660
 # links (news lines, one a paragraph, a tenth of them joined: strict F1 0.98 -> 0.40,
 # BENCHMARKS.md). One side's one-sentence paragraphs against the other's several are paired.
 PARAGRAPH_SENTENCES = 1.5
+# The paragraph links at each end joined into one group unless all 1–1, when the paragraph
+# counts differ: a translator's preface or note, or a heading one side leaves out, there
+# shifts the pairs (see _ends_joined).
+END_LINKS = 2
 ANCHOR_WEIGHT = {"N": 1.2, "M": 1.0, "D": 1.0, "S": 1.0, "L": 1.0, "P": 0.5, "G": 1.2}
 
 Link = tuple[list[int], list[int]]
@@ -1078,6 +1082,30 @@ def _units(continues: Sequence[bool]) -> list[list[int]]:
     return units
 
 
+def _ends_joined(links: list[Link]) -> list[Link]:
+    """The paragraph links with the first and the last ``END_LINKS`` each joined into one
+    where one of them is not 1–1.
+
+    A paragraph of one side only at a text's end (a translator's note after the last
+    paragraph, a preface before the first) is paired by its length, which often matches the
+    neighbouring paragraph's better: the pairs there shift by one, around a 1–2 or 2–1 link.
+    Joined, those paragraphs face each other as one group, and the sentence aligner links
+    them or leaves them out.
+    """
+    def uneven(part: list[Link]) -> bool:
+        return any(len(a) != 1 or len(e) != 1 for a, e in part)
+
+    def joined(part: list[Link]) -> list[Link]:
+        if not uneven(part):
+            return part
+        return [([a for x, _ in part for a in x], [e for _, y in part for e in y])]
+
+    if len(links) <= 2 * END_LINKS:
+        return joined(links)
+    return [*joined(links[:END_LINKS]), *links[END_LINKS:-END_LINKS],
+            *joined(links[-END_LINKS:])]
+
+
 def align_paragraphs(
     ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]], *,
     glossary: Glossary | None = None, params: Params | None = None,
@@ -1108,6 +1136,8 @@ def align_paragraphs(
     links = pair_paragraphs([sum(map(len, p)) for p in ar], [sum(map(len, p)) for p in en])
     if links is None:
         return whole()
+    if len(ar) != len(en):  # a paragraph of one side only: maybe at an end
+        links = _ends_joined(links)
     ar_par, en_par = group_ids(links, ar, en)
     grouped = TwoPassAligner(
         flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs

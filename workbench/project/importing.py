@@ -627,8 +627,13 @@ class Importing:
         }
         wanted: dict[int, tuple[str, str]] = {}
         draft, new = Status.DRAFT.value, Status.NEW.value
-        for ar, en in alignment.links:
-            if ar:
+        english = [k for k, (_, en) in enumerate(alignment.links) if en]
+        for k, (ar, en) in enumerate(alignment.links):
+            if not english or not english[0] <= k <= english[-1]:
+                # before or after the part this file translates: it says nothing of these
+                # segments, whose English (another translator's part) stays as it is
+                fill.unchanged += len(ar)
+            elif ar:
                 # A many-to-one link puts the English in its first segment, once.
                 texts = [" ".join(sentences[e][1] for e in en)] + [""] * (len(ar) - 1)
                 for a, text in zip(ar, texts, strict=True):
