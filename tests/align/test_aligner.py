@@ -89,6 +89,21 @@ def test_a_translation_of_a_later_part_leaves_the_text_before_it_unlinked(
         assert sorted(sure)[len(sure) // 2] > 0.9
 
 
+def test_a_part_of_one_to_four_sentences_in_a_long_text_is_flagged_and_said() -> None:
+    """NTREX line 100 alone against the 198 Arabic lines: it holds too little to place (it
+    went to the last line at 1.0); its link is flagged, with a warning. Five lines are
+    placed right, and sure."""
+    one = align_sentences(AR[:198], EN[100:101])
+    assert [c for (a, e), c in zip(one.links, one.confidence, strict=True) if a and e] == [0.45]
+    assert one.warnings == ["1 link in a text of 198 Arabic and 1 English sentences: where so "
+                            "short a part belongs is a guess (its links are flagged)"]
+    five = align_sentences(AR[:198], EN[50:55])
+    assert [link for link in five.links if link[0] and link[1]] == [
+        ([50 + i], [i]) for i in range(5)]
+    assert min(c for (a, e), c in zip(five.links, five.confidence, strict=True) if a and e) > 0.9
+    assert not five.warnings
+
+
 def test_where_lengths_decide_a_translation_of_the_beginning_only_is_not_stretched() -> None:
     """The sample's 21 sentences and its reference's first nine: the whole texts' length
     ratio (the English of less than half) stretched the nine over all 21 (2–1 to 6–1 links);

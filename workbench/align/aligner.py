@@ -134,6 +134,12 @@ PLAUSIBLE_RATIO = (0.8, 2.0)
 # or tail: see dp.search) is run again with every sentence linked or skipped one by one:
 # texts that do not translate each other then keep their low confidences and warning.
 PARTIAL_LINKED = 0.5
+# A part of fewer links than this placed inside a longer text (the rest unlinked before or
+# after it) has its links capped at LENGTH_CAP, with a warning: one to three sentences hold
+# too little to tell where they belong (NTREX line 100 alone against its 198 Arabic lines was
+# linked to the last at 1.0, three lines from 100 to the last three at 0.8-0.98; five or more
+# were placed right).
+EXCERPT_LINKS = 5
 USUAL_RATIO = 1.3
 # not counted: spaces, tatweel, vowel marks
 _NOT_COUNTED = " \t\n\u00a0\u0640\u0670" + "".join(map(chr, range(0x064B, 0x0660)))
@@ -630,6 +636,14 @@ class TwoPassAligner:
         off = ((self._lengths_off(links) > LENGTH_LOG_OFF) | self._repeated(links)
                | self._misplaced(links))
         calibrated = np.where(off, np.minimum(calibrated, LENGTH_CAP), calibrated)
+        part = self._linked_part(links)
+        pairs = sum(1 for a, e in links[part] if a and e)
+        if pairs < EXCERPT_LINKS and (part.start > 0 or part.stop < len(links)):
+            calibrated[part] = np.minimum(calibrated[part], LENGTH_CAP)
+            self.warnings.append(
+                f"{pairs} link{'s' if pairs != 1 else ''} in a text of {len(self.ar)} Arabic and "
+                f"{len(self.en)} English sentences: where so short a part belongs is a guess "
+                "(its links are flagged)")
         conf = [round(float(min(1.0, max(0.0, c * factor))), 4) for c in calibrated]
         return Alignment(links, conf, list(self.warnings), related, left_out)
 
