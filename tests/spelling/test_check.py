@@ -16,6 +16,7 @@ from workbench.glossary.checks import REGISTRY
 from workbench.glossary.qa import run_checks, run_document
 from workbench.project import Project
 from workbench.spelling import SpellChecker, load_dictionary
+from workbench.spelling.tokens import bare_word
 from workbench.store import spelling as q_spelling
 
 GLOSSARY = "source\ttarget\tcomment\tforbidden\nكيرينسكي\tKerensky\t\tKerenski\nسمولني\tSmolny\n"
@@ -77,6 +78,17 @@ def test_decomposed_accents_are_part_of_their_words() -> None:
         w.word for w in speller.misspellings(composed)] == ["naïve", "recieved"]
     assert [target[a:b] for _, (a, b) in found] == [w for w, _ in found]
     assert "naive" in speller.quick_suggest(found[0][0])
+
+
+def test_a_soft_hyphen_is_part_of_its_word() -> None:
+    # U+00AD, a word processor's optional hyphen (DOCX, HTML's &shy;), is invisible: the word
+    # around it is one word ("infor", "mation" were flagged)
+    speller = SpellChecker(load_dictionary("en_US"), ["Wil\u00adloughby"])
+    text = "More infor\u00admation from Willoughby; a mis\u00adspeled word."
+    found = [(w.word, (w.start, w.end)) for w in speller.misspellings(text)]
+    assert found == [("mis\u00adspeled", (text.index("mis"), text.index(" word")))]
+    assert "misspelled" in speller.suggest(found[0][0])
+    assert bare_word("\u00adSturridge\u00ad,") == "Sturridge"  # around a word: none of it
 
 
 def test_parallel_run_finds_the_same(files: dict[str, str]) -> None:

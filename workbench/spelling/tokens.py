@@ -20,10 +20,13 @@ from typing import NamedTuple
 _CHUNK = re.compile(r"[\w'’\-‐]+")
 # Letters with apostrophes between them: one word of a chunk (hyphens separate words).
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# Combining accents (a decomposed "é" is "e" + U+0301): not word characters to \w, so a text
-# that holds them (NFD, as some editors save) is cut with this slower pattern, letters with
-# their accents; their words are compared in NFC (see nfc).
-_MARKS = "\u0300-\u036f"
+# Combining accents (a decomposed "é" is "e" + U+0301) and the soft hyphen (U+00AD, a word
+# processor's optional hyphen: "infor\u00admation" is one word): not word characters to \w,
+# so a text that holds them (NFD, as some editors save) is cut with this slower pattern,
+# letters with their accents; their words are compared in NFC without soft hyphens (see nfc).
+_SOFT_HYPHEN = "\u00ad"
+_ACCENTS = "\u0300-\u036f"
+_MARKS = _ACCENTS + _SOFT_HYPHEN
 _HAS_MARK = re.compile(f"[{_MARKS}]")
 _MARKED_WORD = re.compile(
     rf"(?:[^\W\d_][{_MARKS}]*)+(?:['’](?:[^\W\d_][{_MARKS}]*)+)*"
@@ -98,8 +101,11 @@ def _word_pattern(text: str) -> re.Pattern[str]:
 
 
 def nfc(word: str) -> str:
-    """``word`` with its accents composed (NFC), as dictionaries and word lists spell it."""
-    return word if word.isascii() else unicodedata.normalize("NFC", word)
+    """``word`` with its accents composed (NFC) and without soft hyphens, as dictionaries and
+    word lists spell it."""
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFC", word.replace(_SOFT_HYPHEN, ""))
 
 
 def word_candidates(text: str) -> list[str]:
@@ -159,8 +165,9 @@ def latin_words(text: str) -> set[str]:
     return {word_key(m.group()) for m in word_matches(text) if _LATIN.search(m.group())}
 
 
-# Punctuation around a word (not letters, digits, "_" nor combining accents).
-_AROUND = re.compile(rf"^[^\w{_MARKS}]+|[^\w{_MARKS}]+$")
+# Punctuation around a word (not letters, digits, "_" nor combining accents; a soft hyphen
+# there is none of its word).
+_AROUND = re.compile(rf"^[^\w{_ACCENTS}]+|[^\w{_ACCENTS}]+$")
 
 
 def bare_word(word: str) -> str:
