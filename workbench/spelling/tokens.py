@@ -16,8 +16,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+# Hyphens: ASCII's, U+2010 and the non-breaking U+2011 (Word's Ctrl+Shift+-: "COVID‑19").
+_HYPHENS = "\\-\u2010\u2011"
 # A run of word characters, apostrophes and hyphens: the unit that digits or "_" disqualify.
-_CHUNK = re.compile(r"[\w'’\-‐]+")
+_CHUNK = re.compile(rf"[\w'’{_HYPHENS}]+")
 # Letters with apostrophes between them: one word of a chunk (hyphens separate words).
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Combining accents (a decomposed "é" is "e" + U+0301) and the soft hyphen (U+00AD, a word
@@ -46,8 +48,10 @@ _HOST_HINT = re.compile(r"[A-Za-z0-9]\.[a-z]{2}")
 _HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 # A whole run of those characters that holds a digit or "_". Anchored at the run's start (the
 # lookbehind) and checked by one lookahead, so each run is scanned once; the plain form
-# [\w'’\-‐]*[\d_][\w'’\-‐]* finds the same runs but retries every run from each of its letters.
-_DIGIT_CHUNK = re.compile(r"(?<![\w'’\-‐])(?=[\w'’\-‐]*?[\d_])[\w'’\-‐]+")
+# [\w'’-]*[\d_][\w'’-]* finds the same runs but retries every run from each of its letters.
+_DIGIT_CHUNK = re.compile(
+    rf"(?<![\w'’{_HYPHENS}])(?=[\w'’{_HYPHENS}]*?[\d_])[\w'’{_HYPHENS}]+"
+)
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NOT_LATIN = re.compile(rf"[^A-Za-z\u00c0-\u024f{_MARKS}'’]")
 
@@ -78,7 +82,7 @@ def _may_hold_address(text: str) -> bool:
             or _HOST_HINT.search(text) is not None)
 
 
-_CHUNK_PUNCTUATION = frozenset("_'’-‐")
+_CHUNK_PUNCTUATION = frozenset("_'’-\u2010\u2011")
 
 
 def in_skipped_span(text: str, start: int) -> bool:
