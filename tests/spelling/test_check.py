@@ -204,6 +204,27 @@ def test_config_chooses_the_dictionary(
         assert project.spelling.misspellings("cats and dogs") == []
 
 
+def test_an_abbreviation_the_dictionary_spells_with_its_stop_is_correct(
+    sample_db: Path, tmp_path: Path, shipped_en_us: Path
+) -> None:
+    """en_GB spells "etc.", "Dept.", "Inc." with their full stop, as Hunspell accepts them
+    (they were flagged: the stop is no part of a word); without it they are misspelled."""
+    from tests.spelling.conftest import AFF
+
+    folder = tmp_path / "abbr"
+    folder.mkdir()
+    (folder / "xx_ABBR.aff").write_text(AFF, encoding="utf-8")
+    (folder / "xx_ABBR.dic").write_text("3\ncat/S\netc.\nDept.\n", encoding="utf-8")
+    speller = SpellChecker(load_dictionary("xx_ABBR", [folder]))
+    text = "Cats, etc. Dept. cat, etc"
+    assert [(w.word, w.start) for w in speller.misspellings(text)] == [("etc", len(text) - 3)]
+    shipped_en_us.write_text(
+        f'[spelling]\nlanguage = "xx_ABBR"\ndictionaries = ["{folder}"]\n', encoding="utf-8"
+    )
+    said = run_cli("spelling", "suggest", "--db", str(sample_db), "etc.")
+    assert said.exit_code == 0 and said.stdout.strip() == "etc.: correct (xx_ABBR)"
+
+
 def test_a_missing_dictionary_is_one_line(in_tmp: Path, sample_db: Path, shipped_en_us: Path
                                           ) -> None:
     shipped_en_us.write_text('[spelling]\nlanguage = "zz_ZZ"\n', encoding="utf-8")
