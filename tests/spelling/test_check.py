@@ -306,8 +306,10 @@ def test_names_of_the_arabic_world_are_known(files: dict[str, str], sample_db: P
 
 
 def test_names_written_with_an_apostrophe_and_eid_s_feasts_are_known(sample_db: Path) -> None:
-    """Qur'an, Ba'ath, Sana'a (straight or curly) and Eid al-Fitr / al-Adha were flagged."""
+    """Qur'an, Ba'ath, Sana'a (straight or curly) and Eid al-Fitr / al-Adha were flagged, and
+    so were the Koran (Koranic was known), Shi'a and Abdul-Aziz."""
     text = ("On Eid al-Fitr and Eid al-Adha the Qur’an is read in Sana'a; the Ba'ath Party, "
-            "Al-Jazeera, al-Sisi and Al Maktoum, Qurran; a Qur’anic or Koranic verse.")
+            "Al-Jazeera, al-Sisi and Al Maktoum, Qurran; a Qur’anic or Koranic verse; the "
+            "Koran, Shi’a clerics and Abdul-Aziz.")
     with Project.open(sample_db) as project:
         assert [w.word for w in project.spelling.misspellings(text)] == ["Qurran"]
