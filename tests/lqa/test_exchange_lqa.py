@@ -313,3 +313,19 @@ def test_a_copy_of_the_project_never_gives_an_undone_errors_id_again(
     for copy in copies:
         with Project.open(copy) as copied:
             assert copied.lqa.add_error(9, "style", "minor").id > brought.id
+
+
+def test_an_error_on_a_joined_segment_is_not_imported_again(
+    project: Project, tmp_path: Path
+) -> None:
+    """An error on the second segment of a 2–1 link is exported in the link's unit; importing
+    the file again found no such error on the unit's first segment and added it there."""
+    project.import_document_text("ذهب الرجل إلى السوق. واشترى خبزا.\n", "pair")
+    project.import_translation_text("The man went to the market and bought bread.\n",
+                                    "pair", "working")
+    first, second = (s.id for s in project.segments("pair"))
+    project.lqa.add_error(second, "style", "minor", comment="on the joined sentence")
+    project.lqa.add_error(first, "style", "minor", comment="on the joined sentence")
+    path = project.export_file("xliff", tmp_path / "pair.xlf", doc="pair").path
+    assert project.import_xliff(path, doc="pair").lqa_added == 0
+    assert [e.segment_id for e in project.lqa.errors("pair")] == [first, second]

@@ -16,6 +16,7 @@ from workbench.glossary.checks import REGISTRY
 from workbench.glossary.qa import run_checks, run_document
 from workbench.project import Project
 from workbench.spelling import SpellChecker, load_dictionary
+from workbench.spelling.tokens import bare_word
 from workbench.store import spelling as q_spelling
 
 GLOSSARY = "source\ttarget\tcomment\tforbidden\nكيرينسكي\tKerensky\t\tKerenski\nسمولني\tSmolny\n"
@@ -77,6 +78,17 @@ def test_decomposed_accents_are_part_of_their_words() -> None:
         w.word for w in speller.misspellings(composed)] == ["naïve", "recieved"]
     assert [target[a:b] for _, (a, b) in found] == [w for w, _ in found]
     assert "naive" in speller.quick_suggest(found[0][0])
+
+
+def test_a_soft_hyphen_is_part_of_its_word() -> None:
+    # U+00AD, a word processor's optional hyphen (DOCX, HTML's &shy;), is invisible: the word
+    # around it is one word ("infor", "mation" were flagged)
+    speller = SpellChecker(load_dictionary("en_US"), ["Wil\u00adloughby"])
+    text = "More infor\u00admation from Willoughby; a mis\u00adspeled word."
+    found = [(w.word, (w.start, w.end)) for w in speller.misspellings(text)]
+    assert found == [("mis\u00adspeled", (text.index("mis"), text.index(" word")))]
+    assert "misspelled" in speller.suggest(found[0][0])
+    assert bare_word("\u00adSturridge\u00ad,") == "Sturridge"  # around a word: none of it
 
 
 def test_parallel_run_finds_the_same(files: dict[str, str]) -> None:
@@ -192,6 +204,27 @@ def test_config_chooses_the_dictionary(
         assert project.spelling.misspellings("cats and dogs") == []
 
 
+def test_an_abbreviation_the_dictionary_spells_with_its_stop_is_correct(
+    sample_db: Path, tmp_path: Path, shipped_en_us: Path
+) -> None:
+    """en_GB spells "etc.", "Dept.", "Inc." with their full stop, as Hunspell accepts them
+    (they were flagged: the stop is no part of a word); without it they are misspelled."""
+    from tests.spelling.conftest import AFF
+
+    folder = tmp_path / "abbr"
+    folder.mkdir()
+    (folder / "xx_ABBR.aff").write_text(AFF, encoding="utf-8")
+    (folder / "xx_ABBR.dic").write_text("3\ncat/S\netc.\nDept.\n", encoding="utf-8")
+    speller = SpellChecker(load_dictionary("xx_ABBR", [folder]))
+    text = "Cats, etc. Dept. cat, etc"
+    assert [(w.word, w.start) for w in speller.misspellings(text)] == [("etc", len(text) - 3)]
+    shipped_en_us.write_text(
+        f'[spelling]\nlanguage = "xx_ABBR"\ndictionaries = ["{folder}"]\n', encoding="utf-8"
+    )
+    said = run_cli("spelling", "suggest", "--db", str(sample_db), "etc.")
+    assert said.exit_code == 0 and said.stdout.strip() == "etc.: correct (xx_ABBR)"
+
+
 def test_a_missing_dictionary_is_one_line(in_tmp: Path, sample_db: Path, shipped_en_us: Path
                                           ) -> None:
     shipped_en_us.write_text('[spelling]\nlanguage = "zz_ZZ"\n', encoding="utf-8")
@@ -273,8 +306,10 @@ def test_names_of_the_arabic_world_are_known(files: dict[str, str], sample_db: P
 
 
 def test_names_written_with_an_apostrophe_and_eid_s_feasts_are_known(sample_db: Path) -> None:
-    """Qur'an, Ba'ath, Sana'a (straight or curly) and Eid al-Fitr / al-Adha were flagged."""
+    """Qur'an, Ba'ath, Sana'a (straight or curly) and Eid al-Fitr / al-Adha were flagged, and
+    so were the Koran (Koranic was known), Shi'a and Abdul-Aziz."""
     text = ("On Eid al-Fitr and Eid al-Adha the Qur’an is read in Sana'a; the Ba'ath Party, "
-            "Al-Jazeera, al-Sisi and Al Maktoum, Qurran; a Qur’anic or Koranic verse.")
+            "Al-Jazeera, al-Sisi and Al Maktoum, Qurran; a Qur’anic or Koranic verse; the "
+            "Koran, Shi’a clerics and Abdul-Aziz.")
     with Project.open(sample_db) as project:
         assert [w.word for w in project.spelling.misspellings(text)] == ["Qurran"]

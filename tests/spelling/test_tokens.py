@@ -24,6 +24,17 @@ def test_numbers_urls_mails_acronyms_and_other_scripts_are_not_words() -> None:
     assert texts(text) == ["In", "and", "see", "or", "mail", "the", "and", "met", "near"]
 
 
+def test_a_run_joined_by_a_non_breaking_hyphen_holds_its_digit() -> None:
+    # U+2011 (Word's Ctrl+Shift+-) joins as "-" and U+2010 do: "Covid", "Sars", "CoV" of
+    # "Covid‑19", "Sars‑CoV‑2" were flagged, not those of "Covid-19"
+    from workbench.spelling import SpellChecker, load_dictionary
+
+    text = "Covid\u201119 and Sars\u2011CoV\u20112, Covid-19, Covid\u201019 in mid\u2011Septmber."
+    assert texts(text) == ["and", "in", "mid", "Septmber"]
+    speller = SpellChecker(load_dictionary("en_US"))
+    assert [w.word for w in speller.misspellings(text)] == ["Septmber"]
+
+
 def test_acronyms_plurals_and_possessives_are_not_words() -> None:
     text = "The MPs and NGOs read the EU's and NHS’s rules, CEOs' pay: Is A's AMs Amss?"
     assert texts(text) == ["The", "and", "read", "the", "and", "rules", "pay", "Is", "A's",

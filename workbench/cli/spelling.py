@@ -96,7 +96,8 @@ def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
                    "letters and other scripts are not)")
     elif correct:  # the dictionary's words, or ones only the project knows
         where = (checker.language
-                 if all(checker.dictionary.lookup(w.word) for w in looked_at)
+                 if all(checker.dictionary.lookup(w.word)
+                        or checker.is_abbreviation(word, w.end, w.word) for w in looked_at)
                  else f"known to the project, not in {checker.language}")
         click.echo(f"{word}: correct ({where})")
     else:

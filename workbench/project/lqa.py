@@ -292,7 +292,9 @@ class Lqa:
     ) -> tuple[int, list[str]]:
         """Record the LQA notes of an imported unit on its segments (in the caller's
         transaction and change group, if any): errors the segments already have (removed ones
-        included) are skipped. Returns how many were added and a warning per note that could
+        included) are skipped, whichever of the unit's segments holds them (a note names none:
+        an error on a joined segment, exported in its link's unit, is not added to the unit's
+        first segment again). Returns how many were added and a warning per note that could
         not be read. Notes and errors are matched one to one: two like notes are two errors,
         as two like errors are exported as two like notes. ``file_text``: the unit's English
         in the file, in which the notes' spans count; when the segments kept another English
@@ -306,7 +308,7 @@ class Lqa:
         joined = group_text(t for _, t in texts)
         offsets = segment_offsets(texts, joined)
         existing = Counter(
-            _key(e.segment_id, e.category, e.severity, e.comment, e.quote)
+            _key(e.category, e.severity, e.comment, e.quote)
             for e in (_error(r) for r in q_lqa.errors(db, segment_ids=segment_ids, removed=True))
         )
         added = 0
@@ -327,8 +329,8 @@ class Lqa:
             # and its quote with it), and as an outdated error of ours was written (no span,
             # the quote of the English it was made on)
             keys = (
-                _key(target, note.category, note.severity, note.comment, stored or note.quote),
-                _key(target, note.category, note.severity, note.comment, stored),
+                _key(note.category, note.severity, note.comment, stored or note.quote),
+                _key(note.category, note.severity, note.comment, stored),
             )
             found = next((key for key in keys if existing[key] > 0), None)
             if found is not None:
@@ -355,10 +357,9 @@ def _comment(text: str) -> str:
     return " ".join(carried(text).split())
 
 
-def _key(
-    segment_id: int, category: str, severity: str, comment: str, quote: str | None
-) -> tuple[int, str, str, str, str]:
-    return segment_id, category, severity, _comment(comment), quote or ""
+def _key(category: str, severity: str, comment: str, quote: str | None) -> tuple[str, ...]:
+    """How an imported note and a stored error of the same unit are matched."""
+    return category, severity, _comment(comment), quote or ""
 
 
 def texts_of(texts: Sequence[tuple[int, str]], segment_id: int) -> str:

@@ -102,7 +102,7 @@ class SpellChecker:
                 continue
             left -= 1
             start = m.start()
-            if in_skipped_span(text, start):
+            if in_skipped_span(text, start) or self.is_abbreviation(text, m.end(), word):
                 continue
             if source:
                 if from_source is None:
@@ -111,6 +111,12 @@ class SpellChecker:
                     continue
             out.append(WordSpan(start, m.end(), word))
         return out
+
+    def is_abbreviation(self, text: str, end: int, word: str) -> bool:
+        """Whether ``word``, ending at ``end`` in ``text`` before a full stop, is an
+        abbreviation the dictionary spells with its stop (en_GB's ``etc.``, ``Dept.``,
+        ``Inc.``), which Hunspell accepts so written."""
+        return text.startswith(".", end) and self.dictionary.lookup(word + ".")
 
     def _settle(self, word: str) -> bool:
         """Whether ``word`` is fine wherever it stands, remembered."""

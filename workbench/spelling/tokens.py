@@ -16,14 +16,19 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+# Hyphens: ASCII's, U+2010 and the non-breaking U+2011 (Word's Ctrl+Shift+-: "COVID‑19").
+_HYPHENS = "\\-\u2010\u2011"
 # A run of word characters, apostrophes and hyphens: the unit that digits or "_" disqualify.
-_CHUNK = re.compile(r"[\w'’\-‐]+")
+_CHUNK = re.compile(rf"[\w'’{_HYPHENS}]+")
 # Letters with apostrophes between them: one word of a chunk (hyphens separate words).
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# Combining accents (a decomposed "é" is "e" + U+0301): not word characters to \w, so a text
-# that holds them (NFD, as some editors save) is cut with this slower pattern, letters with
-# their accents; their words are compared in NFC (see nfc).
-_MARKS = "\u0300-\u036f"
+# Combining accents (a decomposed "é" is "e" + U+0301) and the soft hyphen (U+00AD, a word
+# processor's optional hyphen: "infor\u00admation" is one word): not word characters to \w,
+# so a text that holds them (NFD, as some editors save) is cut with this slower pattern,
+# letters with their accents; their words are compared in NFC without soft hyphens (see nfc).
+_SOFT_HYPHEN = "\u00ad"
+_ACCENTS = "\u0300-\u036f"
+_MARKS = _ACCENTS + _SOFT_HYPHEN
 _HAS_MARK = re.compile(f"[{_MARKS}]")
 _MARKED_WORD = re.compile(
     rf"(?:[^\W\d_][{_MARKS}]*)+(?:['’](?:[^\W\d_][{_MARKS}]*)+)*"
@@ -43,8 +48,10 @@ _HOST_HINT = re.compile(r"[A-Za-z0-9]\.[a-z]{2}")
 _HAS_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 # A whole run of those characters that holds a digit or "_". Anchored at the run's start (the
 # lookbehind) and checked by one lookahead, so each run is scanned once; the plain form
-# [\w'’\-‐]*[\d_][\w'’\-‐]* finds the same runs but retries every run from each of its letters.
-_DIGIT_CHUNK = re.compile(r"(?<![\w'’\-‐])(?=[\w'’\-‐]*?[\d_])[\w'’\-‐]+")
+# [\w'’-]*[\d_][\w'’-]* finds the same runs but retries every run from each of its letters.
+_DIGIT_CHUNK = re.compile(
+    rf"(?<![\w'’{_HYPHENS}])(?=[\w'’{_HYPHENS}]*?[\d_])[\w'’{_HYPHENS}]+"
+)
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NOT_LATIN = re.compile(rf"[^A-Za-z\u00c0-\u024f{_MARKS}'’]")
 
@@ -75,7 +82,7 @@ def _may_hold_address(text: str) -> bool:
             or _HOST_HINT.search(text) is not None)
 
 
-_CHUNK_PUNCTUATION = frozenset("_'’-‐")
+_CHUNK_PUNCTUATION = frozenset("_'’-\u2010\u2011")
 
 
 def in_skipped_span(text: str, start: int) -> bool:
@@ -98,8 +105,11 @@ def _word_pattern(text: str) -> re.Pattern[str]:
 
 
 def nfc(word: str) -> str:
-    """``word`` with its accents composed (NFC), as dictionaries and word lists spell it."""
-    return word if word.isascii() else unicodedata.normalize("NFC", word)
+    """``word`` with its accents composed (NFC) and without soft hyphens, as dictionaries and
+    word lists spell it."""
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFC", word.replace(_SOFT_HYPHEN, ""))
 
 
 def word_candidates(text: str) -> list[str]:
@@ -159,8 +169,9 @@ def latin_words(text: str) -> set[str]:
     return {word_key(m.group()) for m in word_matches(text) if _LATIN.search(m.group())}
 
 
-# Punctuation around a word (not letters, digits, "_" nor combining accents).
-_AROUND = re.compile(rf"^[^\w{_MARKS}]+|[^\w{_MARKS}]+$")
+# Punctuation around a word (not letters, digits, "_" nor combining accents; a soft hyphen
+# there is none of its word).
+_AROUND = re.compile(rf"^[^\w{_ACCENTS}]+|[^\w{_ACCENTS}]+$")
 
 
 def bare_word(word: str) -> str:
