@@ -633,7 +633,9 @@ class Importing:
                 texts = [" ".join(sentences[e][1] for e in en)] + [""] * (len(ar) - 1)
                 for a, text in zip(ar, texts, strict=True):
                     sid = seg_ids[a]
-                    if (current[sid]["target"] or "") == text:
+                    # A segment the file has no English for (a translation of another part
+                    # of the document) keeps its own: the file does not say it is empty.
+                    if not en or (current[sid]["target"] or "") == text:
                         fill.unchanged += 1
                     else:
                         status = draft if text.strip() else new
