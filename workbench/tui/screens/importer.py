@@ -306,8 +306,7 @@ class ImportScreen(JobDialog[ImportDone | None]):
             return None
         path = Path(raw).expanduser()
         if not path.is_file():
-            self.set_status(f"✗ {path}: a folder, not a file" if path.is_dir()
-                            else f"✗ {path}: no such file")
+            self.set_status(f"✗ {path}: {_not_a_file(path)}")
             return None
         if self.kind() == "document":
             name = self.query_one("#import-doc", Input).value.strip()
@@ -425,6 +424,16 @@ class ImportScreen(JobDialog[ImportDone | None]):
                 said += " " + self.wb.undo_hint("this import")
             self.notify(said, timeout=15)
             self.dismiss(done)
+
+
+def _not_a_file(path: Path) -> str:
+    """Why the dialog does not import ``path``: missing, a folder, or a pipe or a device (an
+    import into the working translation reads its file twice: a dry run first)."""
+    if path.is_dir():
+        return "a folder, not a file"
+    if path.exists():
+        return "not a regular file (a pipe or a device): save it to a file first"
+    return "no such file"
 
 
 def _verb(request: ImportRequest) -> str:
