@@ -159,6 +159,25 @@ def test_a_second_translators_part_leaves_the_first_ones_english_alone(new_db: A
         assert [s.target for s in project.segments("news")] == EN[:60]
 
 
+def test_an_english_of_one_part_keeps_the_drafts_of_the_other(new_db: Any) -> None:
+    """Drafts typed on the first thirty of sixty segments, then the English of the last thirty
+    imported as working: the drafts stay (the file has no English for them); they were
+    replaced with nothing, the segments set back to new ("replaced 2")."""
+    from tests.align.test_aligner import AR, EN
+
+    with Project.open(new_db, create=True) as project:
+        project.import_document_text("\n".join(AR[:60]), "news")
+        first, second = project.segments("news", limit=2)
+        project.save_draft(first.id, "A draft of mine.")
+        project.save_draft(second.id, EN[1])
+        report = project.import_translation_text("\n".join(EN[30:60]), "news", "working")
+        assert report.fill is not None and report.fill.replaced == 0
+        segments = project.segments("news")
+        assert [s.target for s in segments[:3]] == ["A draft of mine.", EN[1], ""]
+        assert [s.status for s in segments[:2]] == ["draft", "draft"]
+        assert [s.target for s in segments[30:]] == EN[30:60]
+
+
 def _links(*pairs: tuple[list[int], list[int]]) -> Alignment:
     return Alignment(list(pairs), [0.9, 0.4, 0.8, 0.7, 0.6][: len(pairs)])
 

@@ -66,3 +66,16 @@ async def test_export_dialog_reads_a_tilde_as_the_home_folder(make_app, tmp_path
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
     assert (tmp_path / "news.csv").read_text(encoding="utf-8-sig").startswith("id,paragraph")
+
+
+async def test_export_dialog_says_an_unknown_user_folder(make_app, tmp_path):
+    """~nosuchuser/news.csv is a folder that does not exist, said in the dialog (expanding
+    it raised RuntimeError: the TUI crashed with exit code 70)."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "f12", ExportScreen)
+        dialog.query_one("#export-output", Input).value = "~wb-no-such-user/news.csv"
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert await shows(pilot, "folder ~wb-no-such-user does not exist")
+        assert app.screen is dialog

@@ -3,6 +3,8 @@ translation as a draft, and clear refusals."""
 
 from __future__ import annotations
 
+import os
+
 from textual.widgets import Input, RadioButton, Select
 
 from tests.tui.conftest import editing, editor_screen, settle
@@ -95,6 +97,21 @@ async def test_import_dialog_refuses_missing_and_bad_files(sample_db, make_app, 
         await pilot.press("ctrl+j")
         await settle(pilot)
         assert await shows(pilot, "a folder, not a file")
+        pipe = tmp_path / "pipe"
+        os.mkfifo(pipe)  # it exists: "no such file" was wrong
+        dialog.query_one("#import-path", Input).value = str(pipe)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert await shows(pilot, "not a regular file (a pipe or a device)")
+        # a name the system refuses and a ~user it does not know: said, never a crash (70)
+        dialog.query_one("#import-path", Input).value = str(tmp_path / ("a" * 300 + ".txt"))
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert await shows(pilot, "cannot be read (File name too long)")
+        dialog.query_one("#import-path", Input).value = "~wb-no-such-user/ar.txt"
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert await shows(pilot, "~wb-no-such-user/ar.txt: no such file")
         dialog.query_one("#import-path", Input).value = str(empty)
         await pilot.press("ctrl+j")
         await settle(pilot)

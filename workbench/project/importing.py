@@ -627,18 +627,15 @@ class Importing:
         }
         wanted: dict[int, tuple[str, str]] = {}
         draft, new = Status.DRAFT.value, Status.NEW.value
-        english = [k for k, (_, en) in enumerate(alignment.links) if en]
-        for k, (ar, en) in enumerate(alignment.links):
-            if not english or not english[0] <= k <= english[-1]:
-                # before or after the part this file translates: it says nothing of these
-                # segments, whose English (another translator's part) stays as it is
-                fill.unchanged += len(ar)
-            elif ar:
+        for ar, en in alignment.links:
+            if ar:
                 # A many-to-one link puts the English in its first segment, once.
                 texts = [" ".join(sentences[e][1] for e in en)] + [""] * (len(ar) - 1)
                 for a, text in zip(ar, texts, strict=True):
                     sid = seg_ids[a]
-                    if (current[sid]["target"] or "") == text:
+                    # A segment the file has no English for (a translation of another part
+                    # of the document) keeps its own: the file does not say it is empty.
+                    if not en or (current[sid]["target"] or "") == text:
                         fill.unchanged += 1
                     else:
                         status = draft if text.strip() else new

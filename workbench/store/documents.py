@@ -7,6 +7,7 @@ from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.db import now
+from workbench.store.doctor import MAX_KEY
 from workbench.store.stamps import QA_STAMP
 from workbench.store.versions import joined_statuses
 
@@ -93,13 +94,16 @@ def segments_page(
     offset: int,
     limit: int,
 ) -> list[Row]:
-    """A page of segments in document order, each with its working text as ``target``."""
+    """A page of segments in document order, each with its working text as ``target``
+    (none past the largest position the store can hold: a segment number typed in the TUI)."""
+    if offset >= MAX_KEY:
+        return []
     return list(
         db.query(
             f"SELECT {_SEGMENT_COLUMNS}, t.text AS target FROM segments s "
             "LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
             "WHERE s.document_id = ? AND s.position > ? ORDER BY s.position LIMIT ?",
-            [working_version_id, document_id, offset, limit],
+            [working_version_id, document_id, offset, min(limit, MAX_KEY)],
         )
     )
 

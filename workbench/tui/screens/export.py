@@ -22,7 +22,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 from workbench.errors import WorkbenchError
 from workbench.statuses import STATUSES
 from workbench.tui import keys
-from workbench.tui.screens.job_dialog import JobDialog
+from workbench.tui.screens.job_dialog import JobDialog, typed_path
 from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ class ExportScreen(JobDialog[Path | None]):
         fmt = str(self.query_one("#export-format", Select).value)
         options: dict[str, Any] = {
             "fmt": fmt,
-            "output": Path(output).expanduser() if output else None,  # ~ as the import's
+            "output": typed_path(output) if output else None,  # ~ as the import's
             "version": str(self.query_one("#export-version", Select).value),
             "statuses": statuses or None,
             "force": self.query_one("#export-force", Checkbox).value,

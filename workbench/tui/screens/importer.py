@@ -31,7 +31,7 @@ from workbench.errors import WorkbenchError
 from workbench.formats import detect, importable_formats, is_bilingual
 from workbench.project.importing import is_translation_document
 from workbench.tui import keys
-from workbench.tui.screens.job_dialog import JobDialog
+from workbench.tui.screens.job_dialog import JobDialog, typed_path
 from workbench.tui.screens.overwrite import ImportPlan, OverwriteScreen, overwrite_of
 from workbench.tui.service import BackgroundCancelled, describe_error
 from workbench.wording import plural
@@ -304,10 +304,10 @@ class ImportScreen(JobDialog[ImportDone | None]):
         if not raw:
             self.set_status("✗ Type the path of the file to import.")
             return None
-        path = Path(raw).expanduser()
-        if not path.is_file():
-            self.set_status(f"✗ {path}: a folder, not a file" if path.is_dir()
-                            else f"✗ {path}: no such file")
+        path = typed_path(raw)
+        problem = _not_a_file(path)
+        if problem is not None:
+            self.set_status(f"✗ {path}: {problem}")
             return None
         if self.kind() == "document":
             name = self.query_one("#import-doc", Input).value.strip()
@@ -425,6 +425,22 @@ class ImportScreen(JobDialog[ImportDone | None]):
                 said += " " + self.wb.undo_hint("this import")
             self.notify(said, timeout=15)
             self.dismiss(done)
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why the dialog does not import ``path`` (None: a file): missing, a folder, a pipe or a
+    device (an import into the working translation reads its file twice: a dry run first), or
+    a path the system refuses (a name too long)."""
+    try:
+        if path.is_file():
+            return None
+        if path.is_dir():
+            return "a folder, not a file"
+        if path.exists():
+            return "not a regular file (a pipe or a device): save it to a file first"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return "no such file"
 
 
 def _verb(request: ImportRequest) -> str:

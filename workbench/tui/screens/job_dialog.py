@@ -6,6 +6,7 @@ rolls back: the service's ``background(..., cancel=dialog.stop_event)``)."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
@@ -17,6 +18,17 @@ if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
 R = TypeVar("R")
+
+
+def typed_path(raw: str) -> Path:
+    """The path typed in the export or import dialog, ``~`` the home folder (``~user`` that
+    user's); a ``~user`` the system does not know stays as typed (then said missing, never a
+    crash)."""
+    path = Path(raw)
+    try:
+        return path.expanduser()
+    except RuntimeError:  # no such user: "Could not determine home directory"
+        return path
 
 
 class JobDialog(ModalScreen[R]):
