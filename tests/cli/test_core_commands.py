@@ -345,6 +345,18 @@ def test_a_bug_exits_70_with_its_traceback_never_the_1_of_findings(
     assert "Traceback" in result.stderr and "ZeroDivisionError: a bug" in result.stderr
 
 
+@pytest.mark.parametrize("command", [("history",), ("undo",), ("confirm",), ("lqa", "list",
+                                                                            "--segment")])
+def test_an_id_past_the_stores_integers_is_a_usage_error(
+    sample_db: Path | str, command: tuple[str, ...]
+) -> None:
+    """`workbench history 99999999999999999999999` crashed the query (OverflowError, exit 70);
+    an id past the store's integers is refused as click refuses any bad value (exit 2)."""
+    result = run_cli(*command, "99999999999999999999999", "--db", str(sample_db))
+    assert result.exit_code == 2
+    assert "is not in the range" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_a_password_prompt_whose_input_ended_is_an_error_of_exit_2() -> None:
     """`team add-user omar --role reviewer </dev/null` printed click's "Aborted!" and exited
     1 (a verdict of no); it is an error naming what is missing."""

@@ -17,6 +17,9 @@ from click.core import ParameterSource
 from workbench.errors import EXIT_CRASH, WorkbenchError
 
 EXIT_ERROR = 2
+ID = click.IntRange(max=2**63 - 1)
+"""A segment's, change's, revision's or error's id: no larger than the store's integers (a
+larger one crashed the query; now click's usage error, exit 2)."""
 
 # Command modules register their commands on ``main`` when imported; they are imported on first
 # use so that start-up stays light (``workbench score`` loads neither the store nor the TUI).

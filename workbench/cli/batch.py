@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from workbench.cli.app import console, db_option, main, note_first_document, print_json
+from workbench.cli.app import ID, console, db_option, main, note_first_document, print_json
 from workbench.errors import BlockedByFindings, WorkbenchError
 from workbench.project import open_project
 from workbench.project.batch import BatchReport, ReplaceReport
@@ -124,14 +124,14 @@ def _print_batch(report: BatchReport, fmt: str) -> None:
 
 @main.command()
 @db_option
-@click.argument("segment_ids", type=int, nargs=-1)
+@click.argument("segment_ids", type=ID, nargs=-1)
 @click.option("--text", help="With one SEGMENT_ID: the English to confirm (default: as stored).")
 @click.option("--doc", help="Batch: segments of this document.")
 @_status_option
 @click.option("--clean-only", is_flag=True, help="Batch: only segments with no open finding.")
 @click.option("--override-reason",
               help="Accept the error findings with this reason (stored as overrides).")
-@click.option("--revision", type=int, default=None,
+@click.option("--revision", type=ID, default=None,
               help="With --text: the segment's revision the text was written on (`workbench "
                    "history` shows it); changed since, it is a conflict (exit 2, not saved).")
 @click.option("--format", "fmt", type=FORMATS, default="table")
@@ -169,7 +169,7 @@ def confirm(
 
 @main.command()
 @db_option
-@click.argument("segment_ids", type=int, nargs=-1)
+@click.argument("segment_ids", type=ID, nargs=-1)
 @click.option("--approve", "verdicts", multiple=True, flag_value="approved",
               help="Approve (and lock).")
 @click.option("--reviewed", "verdicts", multiple=True, flag_value="reviewed",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.app import (
+    ID,
     FilePath,
     db_option,
     db_typed,
@@ -276,7 +277,7 @@ def check(
 
 @main.command()
 @db_option
-@click.argument("segment_id", type=int)
+@click.argument("segment_id", type=ID)
 @click.option("--check", "check_id", required=True, help="The check id of the finding.")
 @click.option("--term", help="The Arabic term of a term finding (default: every term).")
 @click.option("--reason", required=True, help="Why the finding is acceptable.")

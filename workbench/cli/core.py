@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from workbench.cli.app import (
+    ID,
     FilePath,
     abbreviations_option,
     console,
@@ -146,7 +147,7 @@ def import_translation(
 
 @main.command()
 @db_option
-@click.argument("segment_id", type=int)
+@click.argument("segment_id", type=ID)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def history(db: str | None, segment_id: int, fmt: str) -> None:
     """The revision history of a segment's working translation."""
@@ -169,9 +170,9 @@ def history(db: str | None, segment_id: int, fmt: str) -> None:
 
 @main.command()
 @db_option
-@click.argument("segment_id", type=int, required=False)
+@click.argument("segment_id", type=ID, required=False)
 @click.option("--last-import", is_flag=True, help="Undo the newest import not undone yet.")
-@click.option("--import", "--change", "change_id", type=int, metavar="ID",
+@click.option("--import", "--change", "change_id", type=ID, metavar="ID",
               help="Undo the import, replacement or batch with this id (`workbench changes`), "
               "all its segments at once.")
 def undo(db: str | None, segment_id: int | None, last_import: bool, change_id: int | None) -> None:
@@ -212,7 +213,7 @@ def changes(db: str | None, doc: str | None, fmt: str) -> None:
 
 @main.command()
 @db_option
-@click.argument("segment_ids", type=int, nargs=-1, required=True)
+@click.argument("segment_ids", type=ID, nargs=-1, required=True)
 def lock(db: str | None, segment_ids: tuple[int, ...]) -> None:
     """Lock segments: their English changes only after `workbench unlock` (approving locks);
     those locked already (approved work) are left and named, as a verdict a segment has."""
@@ -230,7 +231,7 @@ def lock(db: str | None, segment_ids: tuple[int, ...]) -> None:
 
 @main.command()
 @db_option
-@click.argument("segment_id", type=int)
+@click.argument("segment_id", type=ID)
 @click.option("--reason", help="Why it is unlocked (kept as a note).")
 def unlock(db: str | None, segment_id: int, reason: str | None) -> None:
     """Unlock an approved segment so that its English can be edited (recorded)."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.app import (
+    ID,
     FilePath,
     db_option,
     main,
@@ -53,7 +54,7 @@ def _line(e: LqaError) -> str:
 
 @lqa.command("add")
 @db_option
-@click.argument("segment_id", type=int)
+@click.argument("segment_id", type=ID)
 @click.option("--category", required=True, metavar="ID",
               help="MQM category: a dimension or dimension/subtype (workbench lqa categories).")
 @click.option("--severity", required=True, metavar="S", help="neutral, minor, major or critical.")
@@ -76,7 +77,7 @@ def add(
 @lqa.command("list")
 @db_option
 @click.option("--doc", help="The document (default: the first).")
-@click.option("--segment", "segment_id", type=int, help="Only this segment's errors.")
+@click.option("--segment", "segment_id", type=ID, help="Only this segment's errors.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def list_errors(db: str | None, doc: str | None, segment_id: int | None, fmt: str) -> None:
     """The LQA errors of a document (or of one segment), in document order."""
@@ -97,7 +98,7 @@ def list_errors(db: str | None, doc: str | None, segment_id: int | None, fmt: st
 
 @lqa.command("remove")
 @db_option
-@click.argument("error_id", type=int)
+@click.argument("error_id", type=ID)
 def remove(db: str | None, error_id: int) -> None:
     """Remove an LQA error (it is kept in the project, marked removed, and not counted)."""
     from workbench.project import open_project
