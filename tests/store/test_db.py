@@ -225,23 +225,13 @@ def test_lqa_errors_keep_their_ids_through_the_upgrade_and_ids_are_not_given_aga
     """Schema 12 rebuilds the LQA errors' table so that SQLite never gives a deleted error's
     id again: a project of schema 11 keeps its errors, ids and all."""
     from workbench.project import Project
-    from workbench.store.schema import MIGRATIONS
-    from workbench.store.sqlite import sql_statements
 
     path = tmp_path / "old.db"
-    stamp = "2026-01-01T00:00:00.000+00:00"
-    with sqlite3.connect(path) as conn:
-        for script in MIGRATIONS[:11]:
-            for statement in sql_statements(script):
-                conn.execute(statement)
-        conn.execute("INSERT INTO documents VALUES (1, 'doc', NULL, NULL, ?)", [stamp])
-        conn.execute("INSERT INTO segments (id, document_id, paragraph, position, source, "
-                     "status, updated_at) VALUES (1, 1, 1, 1, 'قامت الثورة.', 'new', ?)",
-                     [stamp])
+    with _schema_11_project(path) as conn:
         conn.executemany(
             "INSERT INTO lqa_errors (id, segment_id, target_text, category, severity, author, "
             "at) VALUES (?, 1, 'The revolution.', 'style', 'minor', 'rev', ?)",
-            [(3, stamp), (7, stamp)])
+            [(3, STAMP), (7, STAMP)])
         conn.execute("PRAGMA user_version = 11")
     conn.close()
     with Project.open(path) as project:
@@ -257,26 +247,35 @@ def test_the_upgrade_keeps_an_lqa_error_whose_revision_a_recovery_lost(tmp_path:
     revision lost to damage (``doctor --recover`` keeps such rows) is copied as it was; the
     project could not be opened at all ("FOREIGN KEY constraint failed")."""
     from workbench.project import Project
-    from workbench.store.schema import MIGRATIONS
-    from workbench.store.sqlite import sql_statements
 
     path = tmp_path / "recovered.db"
-    stamp = "2026-01-01T00:00:00.000+00:00"
-    with sqlite3.connect(path) as conn:  # foreign keys off, as a recovery writes
-        for script in MIGRATIONS[:11]:
-            for statement in sql_statements(script):
-                conn.execute(statement)
-        conn.execute("INSERT INTO documents VALUES (1, 'doc', NULL, NULL, ?)", [stamp])
-        conn.execute("INSERT INTO segments (id, document_id, paragraph, position, source, "
-                     "status, updated_at) VALUES (1, 1, 1, 1, 'قامت الثورة.', 'new', ?)",
-                     [stamp])
+    with _schema_11_project(path) as conn:  # foreign keys off, as a recovery writes
         conn.execute(
             "INSERT INTO lqa_errors (id, segment_id, revision_id, target_text, category, "
             "severity, author, at) VALUES (4, 1, 99, 'The revolution.', 'style', 'minor', "
-            "'rev', ?)", [stamp])
+            "'rev', ?)", [STAMP])
         conn.execute("PRAGMA user_version = 11")
     conn.close()
     with Project.open(path) as project:
         assert project.db.schema_version() == SCHEMA_VERSION
         assert [(e.id, e.revision_id) for e in project.lqa.errors()] == [(4, 99)]
         assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+STAMP = "2026-01-01T00:00:00.000+00:00"
+
+
+def _schema_11_project(path: Path) -> sqlite3.Connection:
+    """A project of schema 11 at ``path`` with one document and one segment (the connection
+    open on it, foreign keys off)."""
+    from workbench.store.schema import MIGRATIONS
+    from workbench.store.sqlite import sql_statements
+
+    conn = sqlite3.connect(path)
+    for script in MIGRATIONS[:11]:
+        for statement in sql_statements(script):
+            conn.execute(statement)
+    conn.execute("INSERT INTO documents VALUES (1, 'doc', NULL, NULL, ?)", [STAMP])
+    conn.execute("INSERT INTO segments (id, document_id, paragraph, position, source, status, "
+                 "updated_at) VALUES (1, 1, 1, 1, 'قامت الثورة.', 'new', ?)", [STAMP])
+    return conn
