@@ -124,25 +124,24 @@ OMISSION_GAIN = 1.5
 OMISSION_WEIGHT = 5.0
 OMISSION_CAP = 0.45
 RELATED_WARNING = 0.5  # texts less related than this are warned about
-# English characters per Arabic character (spaces not counted) of whole translations: NTREX
-# 1.08, TICO-19 1.03, the sample 1.31, legal 1.43, AlignAR 001 1.42-1.43, Hayy 1.66. Texts
-# whose ratio is outside PLAUSIBLE_RATIO are not each other's whole translation (one covers
-# only the beginning of the other): the first pass then expects USUAL_RATIO, not the whole
-# texts' ratio, which would stretch the translated part over the untranslated rest.
+# English letters per Arabic letter (spaces, tatweel and vowel marks not counted) of whole
+# translations: NTREX 1.08, TICO-19 1.03, the sample 1.31, legal 1.43, AlignAR 001 1.42-1.43,
+# Hayy 1.66. Texts whose ratio is outside PLAUSIBLE_RATIO are not each other's whole
+# translation (one covers only a part of the other): the first pass then expects USUAL_RATIO,
+# not the whole texts' ratio, which would stretch the translated part over the rest.
 PLAUSIBLE_RATIO = (0.8, 2.0)
+USUAL_RATIO = 1.3
+_NOT_COUNTED = " \t\n\u00a0\u0640\u0670" + "".join(map(chr, range(0x064B, 0x0660)))
 # A first pass that leaves unlinked more than half of the text with fewer sentences (its head
 # or tail: see dp.search) is run again with every sentence linked or skipped one by one:
 # texts that do not translate each other then keep their low confidences and warning.
 PARTIAL_LINKED = 0.5
 # A part of fewer links than this placed inside a longer text (the rest unlinked before or
-# after it) has its links capped at LENGTH_CAP, with a warning: one to three sentences hold
+# after it) has its links capped at LENGTH_CAP, with a warning: one to four sentences hold
 # too little to tell where they belong (NTREX line 100 alone against its 198 Arabic lines was
 # linked to the last at 1.0, three lines from 100 to the last three at 0.8-0.98; five or more
 # were placed right).
 EXCERPT_LINKS = 5
-USUAL_RATIO = 1.3
-# not counted: spaces, tatweel, vowel marks
-_NOT_COUNTED = " \t\n\u00a0\u0640\u0670" + "".join(map(chr, range(0x064B, 0x0660)))
 # Paragraphs are paired (and then bound the sentence search) unless both sides hold fewer
 # than this many sentences a paragraph on average: the lengths of one-sentence paragraphs
 # pair them no better than the sentence aligner does, and a wrong pairing binds it to wrong
@@ -623,8 +622,8 @@ class TwoPassAligner:
         if cover is None:
             _, cover = scorer.link_stats(links) if links else (None, np.zeros(0))
         empty = np.array([not a or not e for a, e in links], dtype=bool)
-        calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty,
-                                           self._linked_part(links))
+        part = self._linked_part(links)
+        calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty, part)
         left_out: list[tuple[str, int]] = []
         if scorer.params.omission_check and links:
             weak = scorer.weakest_parts(links)
@@ -636,7 +635,6 @@ class TwoPassAligner:
         off = ((self._lengths_off(links) > LENGTH_LOG_OFF) | self._repeated(links)
                | self._misplaced(links))
         calibrated = np.where(off, np.minimum(calibrated, LENGTH_CAP), calibrated)
-        part = self._linked_part(links)
         pairs = sum(1 for a, e in links[part] if a and e)
         if pairs < EXCERPT_LINKS and (part.start > 0 or part.stop < len(links)):
             calibrated[part] = np.minimum(calibrated[part], LENGTH_CAP)
