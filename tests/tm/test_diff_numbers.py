@@ -129,7 +129,7 @@ def test_a_number_with_a_comma_that_is_no_thousands_separator_is_kept_as_written
         ("أ <3>ب</3>", "أ {1}ب{/1}", "{1}B{/1} A", "<3>B</3> A"),  # numbered as the segment's
         ("أ <1>ب</1>", "أ {1/}ب{2/}", "A {1/}B{2/}", "A {1/}B{2/}"),  # other kinds: as it is
         ("أ <1>ب</1>", "أ {1}ب", "A {1}B", "A {1}B"),  # not as many tags: as it is
-        ("أ ب", "أ {1}ب{/1}", "A {1}B{/1}", "A {1}B{/1}"),  # a segment without tags
+        ("أ ب", "أ {1}ب{/1}", "A {1}B{/1} C{2/}", "A B C"),  # a segment without tags: none
     ],
 )
 def test_unit_placeholders_written_as_segment_tags(

@@ -73,12 +73,16 @@ def _tag_kind(key: str) -> str:
 def with_segment_tags(query: str, source: str, target: str) -> str:
     """``target`` with its unit's TMX placeholders (``{1}`` ``{/1}`` ``{2/}``) written as the
     query segment's tags (``<1>`` ``</1>`` ``<2/>``), paired in order of appearance when the
-    unit's source and the query hold as many tags of the same kinds; else ``target``."""
-    if "{" not in target or "<" not in query:
+    unit's source and the query hold as many tags of the same kinds; without them when the
+    query has no tags (formatting of the unit's document that the segment does not have: they
+    were written into its English as text); else ``target``."""
+    if "{" not in target:
         return target
     q_tags = [m.group() for m in PLACEHOLDER.finditer(query) if m.group().startswith("<")]
+    if not q_tags:
+        return _UNIT_TAG.sub("", target)
     s_tags = [m.group() for m in PLACEHOLDER.finditer(source) if m.group().startswith("{")]
-    if not q_tags or len(q_tags) != len(s_tags):
+    if len(q_tags) != len(s_tags):
         return target
     mapping: dict[str, str] = {}
     for s_tag, q_tag in zip(s_tags, q_tags, strict=True):
