@@ -479,6 +479,11 @@ def test_insert_match_records_its_origin(tm_project: Project, tmp_path: Path) ->
     assert (seg.target, seg.status) == ("The conference met in Cairo.", "draft")
     assert tm_project.history(third)[-1].action == "tm-insert"
     assert tm_project.notes(third)[-1]["text"] == "tm-insert: 100% match from old (unit 1)"
+    # undone (F9, `workbench undo SEG`), the note naming the match goes with its English
+    tm_project.add_note(third, "a comment of mine")
+    tm_project.undo(third)
+    assert tm_project.segment(third).target == ""
+    assert [n["text"] for n in tm_project.notes(third)] == ["a comment of mine"]
 
 
 def test_a_match_with_line_breaks_comes_in_as_one_line(

@@ -33,6 +33,11 @@ _STRUCTURAL = {
 }
 
 
+#: Revisions that wrote a translation memory match and its note (kind ``tm``: see
+#: ``tm_lookups.Lookups.fill``), which an undo of the revision withdraws.
+MATCH_ACTIONS = frozenset({"tm-insert", "pretranslate"})
+
+
 class Editing:
     """Changes of segments' working English and status, each recorded in the history.
 
@@ -268,6 +273,8 @@ class Editing:
                     db, [segment_id], q_history.locked_before(db, segment_id, last["id"])
                 )
                 q_checks.withdraw_overrides(db, segment_id, vid, last["at"])
+                if last["action"] in MATCH_ACTIONS:  # the match's note goes with its English
+                    q_notes.withdraw_notes(db, segment_id, "tm", last["at"])
                 q_history.add_revision(
                     db, segment_id, self.context.author, "undo",
                     (seg.target, seg.status), (old_text, old_status), reverts=last["id"],

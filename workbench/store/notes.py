@@ -26,6 +26,13 @@ def delete_group_notes(db: Database, group_id: int) -> int:
     return db.execute("DELETE FROM notes WHERE group_id = ?", [group_id]).rowcount
 
 
+def withdraw_notes(db: Database, segment_id: int, kind: str, since: str) -> None:
+    """Delete a segment's notes of ``kind`` made at or after ``since`` (the time of the
+    revision that wrote them, as stored): undoing that revision withdraws them with it."""
+    db.execute("DELETE FROM notes WHERE segment_id = ? AND kind = ? AND at >= ?",
+               [segment_id, kind, since])
+
+
 def last_note_id(db: Database) -> int:
     """The id of the newest note of the project (0 when there is none)."""
     return int(db.execute("SELECT coalesce(max(id), 0) FROM notes").fetchone()[0])
