@@ -59,8 +59,8 @@ def document_taken(project: object, name: str) -> WorkbenchError:
     """The refusal of a second document called ``name``, saying how to bring in a new version."""
     return WorkbenchError(
         f"{project}: a document named {name!r} exists already (a new version of it: import it "
-        "under another name with --doc NAME, then `workbench pretranslate --doc NAME` fills "
-        "it from the project's memory)"
+        "under another name — --doc NAME, the import dialog's document field — then "
+        "pre-translate it from the project's memory: `workbench pretranslate --doc NAME`)"
     )
 
 

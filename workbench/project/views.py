@@ -91,7 +91,8 @@ class Views:
         if spec.statuses or spec.low_confidence or spec.low_score:
             if spec.low_score and not q_search.has_scores(db, working):
                 raise WorkbenchError(
-                    "no scores yet: run `workbench score` to score the translation"
+                    "no scores yet: score the translation first (Ctrl+T in the TUI, "
+                    "`workbench score`)"
                 )
             ids = _narrow(ids, q_search.filter_ids(
                 db, document.id,
