@@ -103,6 +103,8 @@ def test_confirm_many_goes_through_the_policy(project: Project) -> None:
     for sid in report.blocked:
         assert project.segment(sid).status == "draft"
     assert report.group_id is not None
+    # the change says what it did (the changes list showed "confirm · 21 segments —" alone)
+    assert _summary(project, report.group_id) == f"confirmed {len(report.done)} segments"
     project.undo_change(report.group_id)
     assert project.select_segments(statuses=["draft"]) == ids
 
@@ -123,6 +125,10 @@ def test_a_batch_leaves_a_confirmed_segment_it_refuses_confirmed(project: Projec
     assert [o.reason for o in project.overrides()] == ["client's wording"]
 
 
+def _summary(project: Project, group_id: int | None) -> str:
+    return next(g["summary"] for g in project.changes() if g["id"] == group_id)
+
+
 def test_clean_only_and_review_many(project: Project) -> None:
     clean = project.select_segments(statuses=["draft"], clean_only=True)
     dirty = set(project.select_segments(statuses=["draft"])) - set(clean)
@@ -131,6 +137,9 @@ def test_clean_only_and_review_many(project: Project) -> None:
     report = project.review_many(project.select_segments(statuses=["translated"]), "approved")
     assert sorted(report.done) == sorted(clean)
     assert all(project.segment(sid).locked for sid in clean)
+    assert _summary(project, report.group_id) == f"approved {len(clean)} segments"
+    rejected = project.review_many(clean[:1], "rejected", "too\nliteral")
+    assert _summary(project, rejected.group_id) == "rejected 1 segment: too literal"
     with pytest.raises(WorkbenchError, match="unknown verdict"):
         project.review_many(clean, "great")
 

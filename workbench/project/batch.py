@@ -352,6 +352,8 @@ class Batch:
             done = set(report.done) | (written & set(report.unchanged))
             report.done = [sid for sid in segment_ids if sid in done]
             report.unchanged = [sid for sid in report.unchanged if sid not in written]
+            q_changes.set_summary(self.context.db, gid,
+                                  f"confirmed {plural(len(report.done), 'segment')}")
         report.group_id = gid if q_changes.group(self.context.db, gid) else None
         return report
 
@@ -383,6 +385,9 @@ class Batch:
                     changed = done.revision != before
                     (report.done if changed or verdict == "rejected" else report.unchanged
                      ).append(sid)
+            said = f": {' '.join((comment or '').split())}" if verdict == "rejected" else ""
+            q_changes.set_summary(self.context.db, gid,
+                                  f"{verdict} {plural(len(report.done), 'segment')}{said}")
         report.group_id = gid if q_changes.group(self.context.db, gid) else None
         return report
 
