@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,9 @@ class BlockedByFindings(WorkbenchError):
     def __init__(self, segment_id: int, findings: list[Any]) -> None:
         self.segment_id = segment_id
         self.findings = findings
-        what = "; ".join(f"{f.message} [{f.check}]" for f in findings)
+        # a term twice in the segment gives two like findings: said once, "(2×)"
+        said = Counter(f"{f.message} [{f.check}]" for f in findings)
+        what = "; ".join(f"{m} ({n}×)" if n > 1 else m for m, n in said.items())
         super().__init__(
             f"segment {segment_id}: not confirmed: {len(findings)} error finding"
             f"{'s' if len(findings) != 1 else ''} ({what}); fix them or give an override reason"

@@ -136,3 +136,17 @@ def test_undoing_a_confirmation_withdraws_the_overrides_it_made(project: Project
     assert {o.segment_id for o in project.overrides()} == before == {4}
     with pytest.raises(BlockedByFindings):
         project.confirm(1, MISSING_TERMS)
+
+
+def test_a_refusal_says_like_findings_once() -> None:
+    """A term twice in a segment gives two like findings: the refusal listed the same
+    message twice; it says it once, counted."""
+    from workbench.glossary.findings import Finding
+
+    missing = Finding("term-missing", "missing", "error", "'soviets' missing for سوفييت")
+    other = Finding("number-mismatch", "missing", "error", "number 3 missing")
+    message = str(BlockedByFindings(4, [missing, other, missing]))
+    assert message == (
+        "segment 4: not confirmed: 3 error findings ('soviets' missing for سوفييت "
+        "[term-missing] (2×); number 3 missing [number-mismatch]); fix them or give an "
+        "override reason")
