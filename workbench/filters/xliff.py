@@ -119,7 +119,9 @@ class _Xliff:
 
     def _check_langs(self, src: str | None, trg: str | None, line: int | None) -> None:
         if src and not lang_matches(src, "ar"):
-            raise InputError(self.path, f"source language is {src!r}, not Arabic (ar)", line)
+            raise InputError(self.path, f"source language is {src!r}, not Arabic (ar); if its "
+                             "source text is Arabic, the tool that wrote it gave its default "
+                             "(odf2xliff's is en): set source-language to ar", line)
         if trg and not lang_matches(trg, "en"):
             raise InputError(self.path, f"target language is {trg!r}, not English (en)", line)
 
