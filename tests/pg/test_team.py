@@ -251,6 +251,28 @@ def test_removing_a_member_takes_their_rights(team: Team) -> None:
     assert "not a member" in again
 
 
+def test_removing_oneself_or_a_superuser_keeps_the_login(team: Team) -> None:
+    """``team remove`` of the owner's own login (added with --existing) crashed with
+    ObjectInUse 'current user cannot be dropped', exit 70; a superuser login added with
+    --existing was dropped from the server."""
+    admin = f"adm_{os.getpid()}"
+    team.server.admin.execute(f'CREATE ROLE "{admin}" LOGIN SUPERUSER')
+    try:
+        for name in ("postgres", admin):
+            added = run_cli("team", "add-user", name, "--role", "translator", "--existing",
+                            "--db", team.url)
+            assert added.exit_code == 0, added.stderr
+            removed = run_cli("team", "remove", name, "--db", team.url)
+            assert removed.exit_code == 0, removed.stderr
+            assert "login is kept" in removed.stdout
+            listed = run_cli("team", "list", "--db", team.url, "--format", "json").stdout
+            assert f'"{name}"' not in listed
+        assert team.server.admin.execute(
+            "SELECT 1 FROM pg_roles WHERE rolname = %s", [admin]).fetchone()
+    finally:
+        team.server.admin.execute(f'DROP ROLE IF EXISTS "{admin}"')
+
+
 def test_the_team_works_on_the_project_copied_offline_and_back(team: Team, tmp_path: Path) -> None:
     """README: copy the database into a file to take the project offline, and back into an
     empty database. Back in a new database of the same name, ``team list`` named the members

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 
 from tests.conftest import PgServer
 from tests.tui.conftest import editing, screen_lines, settle
+from workbench.errors import PermissionDeniedError
 from workbench.project import Project
 from workbench.store.live import Change
 from workbench.tui.live import LiveChanged
@@ -540,7 +541,6 @@ async def test_kept_edits_of_two_ended_sessions_on_one_revision_conflict(sample_
 def _refuse_saves(monkeypatch: pytest.MonkeyPatch, removed: list[bool]) -> None:
     """The server refuses the English saves of the user while ``removed[0]`` (a member
     removed from the team), as PostgreSQL does by the user's role."""
-    from workbench.errors import PermissionDeniedError
     from workbench.project.editing import Editing
 
     real = Editing.save_draft
@@ -584,6 +584,48 @@ async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed after the removal."
     assert list(journal.folder.iterdir()) == []
+
+
+@pytest.mark.postgresql_only
+async def test_a_confirmation_refused_to_a_removed_member_stays_a_confirmation(
+    sample_db, make_app, monkeypatch
+):
+    """A removed member confirms: the refused confirmation was saved again at the next tick
+    as a draft, kept after it on this computer, and the later session wrote the English
+    confirmed, then as a draft again (the segment ended a draft)."""
+    from workbench.project.editing import Editing
+
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+        english = project.version_text(first.id, "reference:main")  # passes the checks
+    real, real_save = Editing.confirm, Editing.save_draft
+
+    def refused(self: Editing, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionDeniedError("tester may not change the English of segments "
+                                    "(permission denied); nothing was changed")
+
+    monkeypatch.setattr(Editing, "confirm", refused)
+    _refuse_saves(monkeypatch, [True])
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        journal = app.service.journal
+        assert journal is not None
+        screen.editor.load_text(english)
+        screen.action_confirm()
+        await until(pilot, lambda: app.service.waiting == 0 and journal.kept == 1)
+        screen.flush_edit()  # as the next tick does: nothing left to save
+        await until(pilot, lambda: app.service.waiting == 0)
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: app.return_code is not None)
+    kept = json.loads(journal.path.read_text(encoding="utf-8"))["edits"]
+    assert [(e["kind"], e["text"]) for e in kept] == [("confirm", english)]
+
+    monkeypatch.setattr(Editing, "confirm", real)  # added back to the team
+    monkeypatch.setattr(Editing, "save_draft", real_save)
+    await _write_kept_edits(make_app())
+    with Project.open(sample_db) as project:
+        now = project.segment(first.id)
+    assert (now.target, now.status) == (english, "translated")
 
 
 @pytest.mark.postgresql_only

@@ -229,18 +229,20 @@ def members(db: PostgresDatabase) -> list[Member]:
 
 def remove_member(db: PostgresDatabase, name: str) -> bool:
     """Take ``name`` out of the team; their login is dropped too when it belongs to nothing
-    else (True), else kept (False: a member of other groups, or owning objects)."""
+    else (True), else kept (False: a member of other groups, owning objects, a superuser, or
+    the user running the command)."""
     names = groups(db)
     if not any(m.name == name for m in members(db)):
         raise WorkbenchError(f"{name} is not a member of this project's team")
     for role in ROLES:
         db.execute(f"REVOKE {ident(names[role])} FROM {ident(name)}")
-    others = db.execute(
-        "SELECT count(*) FROM pg_auth_members am JOIN pg_roles m ON m.oid = am.member "
-        "WHERE m.rolname = ?", [name],
-    ).fetchone()[0]
-    if others:
-        return False
+    others, keep = db.execute(
+        "SELECT (SELECT count(*) FROM pg_auth_members am JOIN pg_roles m ON m.oid = am.member "
+        "WHERE m.rolname = ?), (SELECT rolsuper OR rolname = current_user FROM pg_roles "
+        "WHERE rolname = ?)", [name, name],
+    ).fetchone()
+    if others or keep:
+        return False  # the server's administrator, or the user removing: never dropped
     import psycopg
 
     try:

@@ -76,6 +76,7 @@ class Written(Message):
     conflict: ConflictError | None = None
     intended: str = ""  # of a conflict: the write refused ("save", "confirmed", "undo")
     asked_on: str | None = None  # of an undo: the English in the editor when it was asked
+    kept: bool = False  # of an error: refused to the user's team role, kept on this computer
 
 
 @dataclass(frozen=True)
@@ -301,8 +302,8 @@ class SegmentEditing(EditorPart):
             try:
                 message = f.result()
             except Exception as exc:  # a store failure: keep the text dirty, say so
-                message = Written(segment_id, kind, text, error=describe_error(exc))
                 kept = unsent is not None and isinstance(exc, PermissionDeniedError)
+                message = Written(segment_id, kind, text, error=describe_error(exc), kept=kept)
                 if kind in _ENGLISH_WRITES and not kept:  # (kept: in the journal)
                     self.unsaved[segment_id] = text
             else:
@@ -323,7 +324,11 @@ class SegmentEditing(EditorPart):
         is_current = self.current is not None and self.current.id == message.segment_id
         if message.error:
             self.wb.notify_error(message.error)
-            if is_current and message.kind in ("save", "confirmed", "blocked", "tm"):
+            # a confirmation kept on this computer is written by a later session as one:
+            # saved again here, as a draft, it undid the confirmation (written after it)
+            kept_confirmation = message.kept and message.kind == "confirmed"
+            if is_current and message.kind in ("save", "confirmed", "blocked", "tm") \
+                    and not kept_confirmation:
                 self.saved_text = "\0unsaved"  # retry at the next tick
                 self.dirty_since = self.clock()
             return
