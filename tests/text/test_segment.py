@@ -231,6 +231,18 @@ def test_a_lower_case_list_item_after_a_stop_starts_a_sentence() -> None:
         "He saw it. (and she did too.)", "It ended."]
 
 
+@pytest.mark.parametrize("one", ["1", "١"])
+def test_a_first_list_number_after_a_colon_stays_with_its_item(one: str) -> None:
+    """'الشروط: 1. أن يكون عاقلاً.' was cut after '1.': the number ended the segment before,
+    its item began the next; a value after a colon ('عدد الأعضاء: 12.') still ends one."""
+    text = f"الشروط: {one}. أن يكون عاقلاً. 2. أن يكون بالغاً."
+    assert split_sentences(text, "ar") == [f"الشروط: {one}. أن يكون عاقلاً.", "2. أن يكون بالغاً."]
+    assert split_sentences("Conditions: 1. The applicant is adult. 2. And sane.", "en") == [
+        "Conditions: 1. The applicant is adult.", "2. And sane."]
+    assert split_sentences("عدد الأعضاء: ١٢. وهذا قليل.", "ar") == [
+        "عدد الأعضاء: ١٢.", "وهذا قليل."]
+
+
 @pytest.mark.parametrize("verb", ["سأله", "سألته", "أجابها", "قالت له", "صرخت بهم"])
 def test_a_quote_attributed_with_an_object_pronoun_stays_one_sentence(verb: str) -> None:
     """'"لماذا تأخرت؟" سألته أمه.' was cut after the question: the attribution alone was a
