@@ -231,6 +231,15 @@ def test_a_lower_case_list_item_after_a_stop_starts_a_sentence() -> None:
         "He saw it. (and she did too.)", "It ended."]
 
 
+@pytest.mark.parametrize(
+    "cite", ["Eq. 4", "eqs. 4-5", "Eqn. 2", "s. 5", "ss. 6-7", "reg. 3", "Regs. 4", "Sch. 2",
+             "cl. 4", "Pt. 3", "Ref. 5"])
+def test_technical_and_legal_citations_do_not_end_a_sentence(cite: str) -> None:
+    """'See Eq. 4 here.' and 'Under s. 5 of the Act' were cut after the abbreviation."""
+    assert split_sentences(f"See {cite} of the text. It ends.", "en") == [
+        f"See {cite} of the text.", "It ends."]
+
+
 @pytest.mark.parametrize("one", ["1", "١"])
 def test_a_first_list_number_after_a_colon_stays_with_its_item(one: str) -> None:
     """'الشروط: 1. أن يكون عاقلاً.' was cut after '1.': the number ended the segment before,
