@@ -240,6 +240,15 @@ def test_technical_and_legal_citations_do_not_end_a_sentence(cite: str) -> None:
         f"See {cite} of the text.", "It ends."]
 
 
+def test_morning_after_a_time_may_end_a_sentence_as_evening_does() -> None:
+    """'الساعة 10:30 ص. وانتهى …' stayed one sentence: ص. was only ever a page's title."""
+    text = "بدأ الاجتماع الساعة 10:30 ص. وانتهى الساعة 12:00 م. وغادر الجميع."
+    assert split_sentences(text, "ar") == [
+        "بدأ الاجتماع الساعة 10:30 ص.", "وانتهى الساعة 12:00 م.", "وغادر الجميع."]
+    assert split_sentences("بدأ الساعة ٩ ص. في القاعة. انظر ص. 45 منه.", "ar") == [
+        "بدأ الساعة ٩ ص. في القاعة.", "انظر ص. 45 منه."]
+
+
 @pytest.mark.parametrize("one", ["1", "١"])
 def test_a_first_list_number_after_a_colon_stays_with_its_item(one: str) -> None:
     """'الشروط: 1. أن يكون عاقلاً.' was cut after '1.': the number ended the segment before,
