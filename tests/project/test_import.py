@@ -177,6 +177,24 @@ def test_translation_for_unknown_document_is_refused(project: Project, tmp_path:
     assert _counts(project) == before
 
 
+def test_a_blank_translation_file_is_refused_and_keeps_the_version(
+    project: Project, tmp_path: Path
+) -> None:
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    project.import_document(src)
+    en = tmp_path / "en.txt"
+    en.write_text(ENGLISH, encoding="utf-8")
+    project.import_translation(en, "doc", "reference")
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n\n\u200f\n", encoding="utf-8")  # spaces and invisible marks only
+    for kind in ("reference", "working"):
+        with pytest.raises(InputError, match=r"blank\.txt: no text to import"):
+            project.import_translation(blank, "doc", kind)
+    first = project.segments("doc")[0].id
+    assert project.version_text(first, "reference:main") == "This is a first text."
+
+
 def test_duplicate_document_name_is_refused(project: Project, tmp_path: Path) -> None:
     src = tmp_path / "sample.txt"
     src.write_text(ARABIC, encoding="utf-8")

@@ -231,6 +231,36 @@ def test_a_lower_case_list_item_after_a_stop_starts_a_sentence() -> None:
         "He saw it. (and she did too.)", "It ended."]
 
 
+@pytest.mark.parametrize(
+    "cite", ["Eq. 4", "eqs. 4-5", "Eqn. 2", "s. 5", "ss. 6-7", "reg. 3", "Regs. 4", "Sch. 2",
+             "cl. 4", "Pt. 3", "Ref. 5"])
+def test_technical_and_legal_citations_do_not_end_a_sentence(cite: str) -> None:
+    """'See Eq. 4 here.' and 'Under s. 5 of the Act' were cut after the abbreviation."""
+    assert split_sentences(f"See {cite} of the text. It ends.", "en") == [
+        f"See {cite} of the text.", "It ends."]
+
+
+def test_morning_after_a_time_may_end_a_sentence_as_evening_does() -> None:
+    """'الساعة 10:30 ص. وانتهى …' stayed one sentence: ص. was only ever a page's title."""
+    text = "بدأ الاجتماع الساعة 10:30 ص. وانتهى الساعة 12:00 م. وغادر الجميع."
+    assert split_sentences(text, "ar") == [
+        "بدأ الاجتماع الساعة 10:30 ص.", "وانتهى الساعة 12:00 م.", "وغادر الجميع."]
+    assert split_sentences("بدأ الساعة ٩ ص. في القاعة. انظر ص. 45 منه.", "ar") == [
+        "بدأ الساعة ٩ ص. في القاعة.", "انظر ص. 45 منه."]
+
+
+@pytest.mark.parametrize("one", ["1", "١"])
+def test_a_first_list_number_after_a_colon_stays_with_its_item(one: str) -> None:
+    """'الشروط: 1. أن يكون عاقلاً.' was cut after '1.': the number ended the segment before,
+    its item began the next; a value after a colon ('عدد الأعضاء: 12.') still ends one."""
+    text = f"الشروط: {one}. أن يكون عاقلاً. 2. أن يكون بالغاً."
+    assert split_sentences(text, "ar") == [f"الشروط: {one}. أن يكون عاقلاً.", "2. أن يكون بالغاً."]
+    assert split_sentences("Conditions: 1. The applicant is adult. 2. And sane.", "en") == [
+        "Conditions: 1. The applicant is adult.", "2. And sane."]
+    assert split_sentences("عدد الأعضاء: ١٢. وهذا قليل.", "ar") == [
+        "عدد الأعضاء: ١٢.", "وهذا قليل."]
+
+
 @pytest.mark.parametrize("verb", ["سأله", "سألته", "أجابها", "قالت له", "صرخت بهم"])
 def test_a_quote_attributed_with_an_object_pronoun_stays_one_sentence(verb: str) -> None:
     """'"لماذا تأخرت؟" سألته أمه.' was cut after the question: the attribution alone was a

@@ -505,6 +505,8 @@ class Importing:
             en_pars = segment_paragraphs(split_paragraphs(text), "en",
                                          abbreviations=abbreviations)
         sentences = [(p, s) for p, sents in enumerate(en_pars, start=1) for s in sents]
+        if not sentences:  # a blank file would replace a version with nothing
+            raise InputError(source_path or "the English", "no text to import")
         arabic = _arabic_sentences(sentences, source_path)
         segs = q_docs.segment_paragraphs(self.context.db, document.id)
         ar_pars: list[list[str]] = []

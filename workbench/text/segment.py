@@ -55,6 +55,8 @@ _ENUMERATOR = re.compile(
     r"[(\[]?(?:\d{1,3}|[٠-٩]{1,3}|[IVXLC]{1,5}|[ivxlc]{1,5}|[A-Za-z]|[\u0621-\u064a])[)\]]?"
     r"(?:\.\d{1,3})*"
 )
+# The number of a list's first item after a colon (the others open a sentence: _ENUMERATOR).
+_FIRST_ITEM = frozenset({"1", "١", "۱"})
 _NUMBER = re.compile(r"[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # A year written with its era mark glued to it (1445هـ, ٢٠٢٠م): the digits, then the mark.
@@ -273,6 +275,12 @@ def _is_number(token: str) -> bool:
     return bool(token) and _NUMBER.fullmatch(token) is not None
 
 
+def _after_colon(text: str, pos: int) -> bool:
+    """Whether a colon (spaces aside) comes just before ``pos``."""
+    before = _end_before_spaces(text, pos)
+    return before > 0 and text[before - 1] == ":"
+
+
 def _word_after(text: str, pos: int) -> str:
     """The second word after ``pos``."""
     m = re.match(r"\s*\S+\s+([\w'’-]+)", text[pos : pos + 80])
@@ -406,6 +414,8 @@ class Segmenter:
         token, tstart = _token_before(text, ms)
         if not token:
             return not _goes_on(text, end, nxt)
+        if token in _FIRST_ITEM and _after_colon(text, tstart):
+            return False  # "الشروط: 1. أن يكون …": the number of a list's first item
         kind = self.abbreviations.kind(token)
         if kind is None and _ARABIC_ACRONYM.fullmatch(token):
             # شركة أرامكو ش.م.س. عقداً / ثمن الكتاب 5 د.ك. فقط: it ends one only before a
