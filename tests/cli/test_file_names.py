@@ -45,3 +45,20 @@ def test_an_export_and_a_memory_import_take_a_name_not_in_utf_8(
     assert memory["source_path"] == str(tmp_path / "memo\ufffd.tmx")
     result = run_cli("import-tmx", str(out), "--db", str(sample_db))
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_dictionary_named_not_in_utf_8_is_refused_in_one_line(
+    tmp_path: Path, sample_db: Path | str
+) -> None:
+    """A dictionary's path is stored to be opened again, so it cannot take U+FFFD."""
+    dictionary = _named(tmp_path, b"qamus\xe9.tsv")
+    dictionary.write_text("كتاب\tbook\n", encoding="utf-8")
+    result = run_cli("dictionary", "add", str(dictionary), "--db", str(sample_db))
+    assert result.exit_code == 2
+    assert "qamus\ufffd.tsv: a file name that is not UTF-8 cannot be stored" in result.stderr
+    plain = tmp_path / "qamus.tsv"
+    plain.write_text("كتاب\tbook\n", encoding="utf-8")
+    result = run_cli("dictionary", "add", str(plain), "--name", os.fsdecode(b"q\xe9"),
+                     "--db", str(sample_db))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("workbench: error: bad dictionary name")
