@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import math
+import os
 import re
 from pathlib import Path
 
@@ -38,6 +39,13 @@ _SIGNATURES = (
     (b"PK\x03\x04", "a ZIP package (a DOCX, ODT or EPUB?), not text: give it its own "
                     "ending (.docx, .odt) or save it as text"),
 )
+
+
+def file_name_text(name: str | Path) -> str:
+    """A file name (or path) as text to store or print: bytes of it that are not UTF-8 (a name
+    from another system, such as a Windows-1256 Arabic name out of a ZIP) become U+FFFD, where
+    they would fail every write of the name."""
+    return os.fsencode(name).decode("utf-8", "replace")
 
 
 def _is_arabic(ch: str) -> bool:

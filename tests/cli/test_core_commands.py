@@ -403,6 +403,30 @@ def test_ctrl_c_after_an_import_was_stored_does_not_say_nothing_was_changed(
     assert stats["documents"] == 2
 
 
+def test_ctrl_c_during_the_commit_of_an_import_says_it_is_stored(
+    in_tmp: Path, sample_db: Path | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C while SQLite's COMMIT runs is raised once it returned: the import is stored."""
+    if isinstance(sample_db, str):
+        pytest.skip("SQLite's COMMIT")
+    from workbench.store.sqlite import ProjectConnection
+
+    def commit_then_interrupt(conn: ProjectConnection, sql: str, *args: object) -> object:
+        cursor = sqlite3.Connection.execute(conn, sql, *args)
+        if sql == "COMMIT":
+            raise KeyboardInterrupt
+        return cursor
+
+    (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    monkeypatch.setattr(ProjectConnection, "execute", commit_then_interrupt)
+    result = run_cli("import", "doc.txt", "--db", str(sample_db), "--doc", "extra")
+    assert result.exit_code == 130
+    assert result.stderr.startswith("workbench: interrupted; what it had finished is stored")
+    monkeypatch.undo()
+    stats = json.loads(run_cli("stats", "--db", str(sample_db), "--format", "json").stdout)
+    assert stats["documents"] == 2
+
+
 def _terminate(*args: object, **kwargs: object) -> None:
     """SIGTERM to this process in the middle of an import (a CI job's time-out)."""
     assert callable(signal.getsignal(signal.SIGTERM)), "SIGTERM would end the process at once"

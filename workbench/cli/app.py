@@ -73,6 +73,7 @@ class WorkbenchGroup(click.Group):
         return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
+        _printable_file_names()
         commits = _commits()
         try:
             with _stopped_by_signals():
@@ -164,6 +165,14 @@ def reader_gone() -> NoReturn:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     sys.exit(128 + getattr(signal, "SIGPIPE", 13))
+
+
+def _printable_file_names() -> None:
+    """A file name that is not UTF-8 (``caf\\xe9.txt``) in what a command prints is written as
+    stderr writes it (``caf\\udce9.txt``), where a UTF-8 locale's strict stdout ended the
+    command with a traceback."""
+    if getattr(sys.stdout, "errors", None) == "strict" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
 
 
 def _flush_stdout() -> None:

@@ -10,6 +10,7 @@ attributes default values (libxml2 would answer ``el.get`` with them). A
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -64,7 +65,8 @@ def iterparse(
         raise InputError(p, "not a file" if p.exists() else "no such file")
     openfiles.refuse(p)
     try:
-        parsed = etree.iterparse(str(p), events=events, tag=tag, **_SAFE)
+        # bytes: lxml encodes a str name as UTF-8, which a name not in UTF-8 is not
+        parsed = etree.iterparse(os.fsencode(p), events=events, tag=tag, **_SAFE)
     except OSError as exc:  # lxml opens the file here: unreadable, say
         raise InputError(p, f"cannot read ({exc.strerror})") from None
     checked = False

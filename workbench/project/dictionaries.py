@@ -23,6 +23,7 @@ from workbench.project.context import ProjectContext
 from workbench.store import dictionaries as q_dict
 from workbench.store import documents as q_docs
 from workbench.text.tags import strip_tags
+from workbench.textio import file_name_text
 from workbench.wording import plural
 
 MAX_TRAINING_PAIRS = 20_000
@@ -69,8 +70,9 @@ def default_name(path: str | Path) -> str:
 
 def check_name(name: str) -> None:
     """Refuse a dictionary name that ``list``'s table, a command line or a warning would
-    show wrong: a tab, a new line, a space at either end, ``/`` or ``\\``."""
-    if not _NAME.fullmatch(name):
+    show wrong: a tab, a new line, a space at either end, ``/`` or ``\\``, or bytes that are
+    not UTF-8 (a file name's, which the project cannot store)."""
+    if not _NAME.fullmatch(name) or file_name_text(name) != name:
         raise WorkbenchError(f"bad dictionary name {name!r}: words separated by spaces, with "
                              "no tab, new line, / or \\ and no space at either end")
 
@@ -116,6 +118,9 @@ class Dictionaries:
         reader = open_dictionary(path)
         try:
             main = str(reader.path.resolve())
+            if file_name_text(main) != main:  # stored to be opened again: not as U+FFFD
+                raise WorkbenchError(f"{file_name_text(main)}: a file name that is not UTF-8 "
+                                     "cannot be stored in the project; rename the file")
             label = name or default_name(main)
             check_name(label)
             direction = _direction(reader)  # reads a few entries: a bad one fails here

@@ -935,8 +935,8 @@ def _part_file(path: Path) -> tuple[int, str]:
 
 def _shortened(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` bytes of UTF-8, at a character's end (an Arabic
-    letter takes two)."""
-    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
+    letter takes two; a byte of a name that is not UTF-8 stays as it is)."""
+    return text.encode("utf-8", "surrogateescape")[:limit].decode("utf-8", "ignore")
 
 
 def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:

@@ -38,7 +38,12 @@ from workbench.text.segment import (
     split_paragraphs,
 )
 from workbench.text.tags import EMPTY, tokens
-from workbench.textio import document_text, read_text_with_encoding, without_joined_boms
+from workbench.textio import (
+    document_text,
+    file_name_text,
+    read_text_with_encoding,
+    without_joined_boms,
+)
 
 
 def default_document_name(path: str | Path) -> str:
@@ -52,7 +57,7 @@ def default_document_name(path: str | Path) -> str:
     if pipe:
         raise InputError(path, "a pipe has no name to give the document: give one with --doc "
                                "NAME")
-    return Path(path).stem
+    return file_name_text(Path(path).stem)
 
 
 @dataclass

@@ -39,6 +39,7 @@ from workbench.store.db import analyze
 from workbench.text.script import require_language
 from workbench.text.segment import Abbreviations, Segmenter
 from workbench.text.tags import strip_tags, tokens
+from workbench.textio import file_name_text
 
 
 @dataclass
@@ -105,7 +106,7 @@ class Sources:
         spec = source_format_for(path, fmt)
         if spec.plain:
             return self.importing.import_document(path, name)
-        name = Path(path).stem if name is None else name
+        name = file_name_text(Path(path).stem) if name is None else name
         return self.import_source(read_source(path, spec.name), name)
 
     def import_source(

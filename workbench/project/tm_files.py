@@ -17,6 +17,7 @@ from workbench.project.exchange import write_atomically
 from workbench.project.tm_indexing import Indexing
 from workbench.store import tm as q_tm
 from workbench.store import tm_words as q_words
+from workbench.textio import file_name_text
 from workbench.tm.model import TmFileInfo, TmUnit
 from workbench.tm.pipeline import Batch, gc_paused, read_batches
 from workbench.tm.results import ImportResult
@@ -88,7 +89,7 @@ class MemoryFiles:
         if fmt not in ("tmx", "tsv"):
             raise WorkbenchError(f"unknown memory format {fmt!r} (use tmx or tsv)")
         self._leads_only("add a translation memory")
-        name = (name if name is not None else p.stem).strip()
+        name = (name if name is not None else file_name_text(p.stem)).strip()
         if not name:
             raise WorkbenchError("a translation memory needs a name (--name)")
         if name.casefold() == PROJECT:

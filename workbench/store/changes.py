@@ -6,6 +6,7 @@ from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.db import now
+from workbench.textio import file_name_text
 
 Row = dict[str, Any]
 
@@ -22,13 +23,14 @@ def add_group(
     return db.insert(
         "INSERT INTO change_groups (document_id, kind, at, author, summary, reverts) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        [document_id, kind, now(), author, summary, reverts],
+        [document_id, kind, now(), author, file_name_text(summary), reverts],  # it names files
     )
 
 
 def set_summary(db: Database, group_id: int, summary: str) -> None:
     """Set what a group did, once known."""
-    db.execute("UPDATE change_groups SET summary = ? WHERE id = ?", [summary, group_id])
+    db.execute("UPDATE change_groups SET summary = ? WHERE id = ?",
+               [file_name_text(summary), group_id])
 
 
 def drop_if_empty(db: Database, group_id: int) -> None:

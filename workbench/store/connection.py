@@ -27,6 +27,17 @@ Location = Path | ServerAddress
 _savepoints = itertools.count(1)
 
 
+def mark_interrupted_commit(exc: KeyboardInterrupt, *, done: bool) -> None:
+    """Note on a Ctrl+C (or SIGTERM, SIGHUP) raised while a COMMIT ran whether the COMMIT
+    took effect: Python raises it once the database call returned, stored or not."""
+    exc.commit_done = done  # type: ignore[attr-defined]
+
+
+def interrupted_after_commit(exc: BaseException) -> bool:
+    """Whether ``exc`` is an interruption that came once its transaction was committed."""
+    return bool(getattr(exc, "commit_done", False))
+
+
 class Cursor(Protocol):
     """What a query's result offers (sqlite3's and psycopg's cursors both do)."""
 
@@ -266,7 +277,8 @@ class Database(abc.ABC):
         ...
 
     def commit(self) -> None:
-        """Commit the transaction."""
+        """Commit the transaction; an interruption raised by it says whether the COMMIT took
+        effect (see :func:`mark_interrupted_commit`)."""
         self.execute("COMMIT")
 
     def rollback(self) -> None:

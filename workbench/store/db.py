@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import ConnectionLostError, ProjectError, ReadOnlyProjectError
-from workbench.store.connection import Database, Location
+from workbench.store.connection import Database, Location, interrupted_after_commit
 from workbench.store.location import ServerAddress, parse_location
 
 # Projects opened by this process, latest last: a front end names the project in the one-line
@@ -194,13 +194,15 @@ def transaction(db: Database, *, segment: bool = False) -> Iterator[Database]:
             raise project_error(exc, db.location) from None
         raise
     else:
+        global _commits
         try:
             db.commit()  # on PostgreSQL, statements of execute_later go with it
         except BaseException as exc:
+            if interrupted_after_commit(exc):  # Ctrl+C during the COMMIT: stored all the same
+                _commits += 1
             if is_refusal(exc):
                 raise project_error(exc, db.location) from None
             raise
-        global _commits
         _commits += 1
 
 

@@ -10,6 +10,7 @@ from workbench.store.db import now
 from workbench.store.doctor import MAX_KEY
 from workbench.store.stamps import QA_STAMP
 from workbench.store.versions import joined_statuses
+from workbench.textio import file_name_text
 
 Row = dict[str, Any]
 
@@ -32,7 +33,7 @@ def insert_document(
     """Add a document row and return its id."""
     return db.insert(
         "INSERT INTO documents (name, source_path, encoding, created_at) VALUES (?, ?, ?, ?)",
-        [name, source_path, encoding, now()],
+        [name, source_path and file_name_text(source_path), encoding, now()],
     )
 
 

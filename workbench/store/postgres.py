@@ -33,7 +33,7 @@ from workbench.errors import (
     ProjectError,
     ReadOnlyProjectError,
 )
-from workbench.store.connection import Database, Row
+from workbench.store.connection import Database, Row, mark_interrupted_commit
 from workbench.store.location import ServerAddress
 from workbench.store.schema import SCHEMA_VERSION
 from workbench.store.schema_postgres import POSTGRES_MIGRATIONS
@@ -439,8 +439,11 @@ class PostgresDatabase(Database):
             return
         try:
             self._pipelined(lambda: self.pg.execute("COMMIT"))
-        except BaseException:
-            if self.pg.info.transaction_status != _idle():
+        except BaseException as exc:
+            done = self.pg.info.transaction_status == _idle()
+            if isinstance(exc, KeyboardInterrupt):
+                mark_interrupted_commit(exc, done=done)
+            if not done:
                 with contextlib.suppress(Exception):
                     self.pg.execute("ROLLBACK")
             raise

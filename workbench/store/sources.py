@@ -8,6 +8,7 @@ from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.db import now
+from workbench.textio import file_name_text
 
 Row = dict[str, Any]
 
@@ -20,7 +21,8 @@ def insert_original(
     db.execute(
         "INSERT INTO document_sources (document_id, format, file_name, original, size, sha256, "
         "blocks, filter_version, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [document_id, fmt, file_name, data, len(data), sha256, blocks, filter_version, now()],
+        [document_id, fmt, file_name_text(file_name), data, len(data), sha256, blocks,
+         filter_version, now()],
     )
 
 

@@ -28,7 +28,7 @@ import sqlite_utils
 
 from workbench import openfiles
 from workbench.errors import DamagedProjectError, ProjectError, ReadOnlyProjectError
-from workbench.store.connection import Database, WriteLockTaken
+from workbench.store.connection import Database, WriteLockTaken, mark_interrupted_commit
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION, tables_of
 
 BUSY_TIMEOUT_MS = 30_000
@@ -107,6 +107,13 @@ class SqliteDatabase(sqlite_utils.Database, Database):
     @property
     def in_transaction(self) -> bool:
         return self.conn.in_transaction
+
+    def commit(self) -> None:
+        try:
+            self.conn.execute("COMMIT")
+        except KeyboardInterrupt as exc:  # raised once COMMIT returned: stored unless still open
+            mark_interrupted_commit(exc, done=not self.conn.in_transaction)
+            raise
 
     def begin_write(self, shared: bool = False) -> None:
         # One writer at a time, whatever ``shared`` says. IMMEDIATE takes the write lock now

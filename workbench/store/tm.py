@@ -16,6 +16,7 @@ from typing import Any
 from workbench.store import tm_words
 from workbench.store.connection import Database
 from workbench.store.db import by_name, now
+from workbench.textio import file_name_text
 
 Row = dict[str, Any]
 PROJECT_MEMORY = 1
@@ -62,7 +63,7 @@ def create_memory(
     return db.insert(
         "INSERT INTO tm_memories (name, kind, source_path, created_at, meta) "
         "VALUES (?, 'external', ?, ?, ?)",
-        [name, source_path, now(), meta],
+        [name, source_path and file_name_text(source_path), now(), meta],
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.db import now
+from workbench.textio import file_name_text
 
 Row = dict[str, Any]
 
@@ -49,7 +50,7 @@ def create_version(
     return db.insert(
         "INSERT INTO versions (document_id, name, kind, source_path, created_at) "
         "VALUES (?, ?, ?, ?, ?)",
-        [document_id, name, kind, source_path, now()],
+        [document_id, name, kind, source_path and file_name_text(source_path), now()],
     )
 
 
