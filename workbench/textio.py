@@ -261,7 +261,7 @@ def read_text_with_encoding(path: str | Path) -> tuple[str, str]:
     if not p.exists():
         raise InputError(path, "no such file")
     if p.is_dir():
-        raise InputError(path, "is a folder, not a file")
+        raise InputError(path, "a folder, not a file")
     openfiles.refuse(p)  # a project file open here, or a device
     try:
         data = p.read_bytes()

@@ -96,6 +96,11 @@ def test_other_files_are_recognised_by_their_name(export: Exporter, tmp_path: Pa
     with pytest.raises(InputError, match=r"english.txt: not a TMX, XLIFF, CSV or TSV file "
                                          r"\(neither XML nor a file ending in \.tmx, \.xlf"):
         detect(plain)
+    binary = tmp_path / "bin.dat"  # import-csv's question: XML is none of its formats
+    binary.write_bytes(b"\x00\x01\x02")
+    with pytest.raises(InputError, match=r"bin.dat: not a CSV or TSV file \(a file ending in "
+                                         r"\.csv, \.tsv"):
+        detect(binary, among=["csv", "tsv"])
 
 
 @pytest.mark.parametrize(

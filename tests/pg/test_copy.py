@@ -89,7 +89,7 @@ def test_a_destination_holding_anything_is_refused(
     result = run_cli("project", "copy", sample_db, str(taken))
     assert result.exit_code == 2 and f"{taken}: exists already" in result.stderr
     result = run_cli("project", "copy", sample_db, str(tmp_path))
-    assert result.exit_code == 2 and f"{tmp_path}: is a folder, not a file" in result.stderr
+    assert result.exit_code == 2 and f"{tmp_path}: a folder, not a file" in result.stderr
     copied = tmp_path / "copied.db"
     assert run_cli("project", "copy", sample_db, str(copied)).exit_code == 0
     result = run_cli("project", "copy", str(copied), sample_db)

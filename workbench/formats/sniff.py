@@ -92,7 +92,8 @@ def detect(path: str | Path, among: Iterable[str] | None = None) -> Format:
     if among is not None and tables and name.endswith(_TABLE_TEXT):
         return tables[0]
     endings = ", ".join(dict.fromkeys(e for f in candidates for e in f.extensions))
-    raise InputError(p, f"not {what} (neither XML nor a file ending in {endings})")
+    xml = "neither XML nor " if any(f.xml_root for f in candidates) else ""
+    raise InputError(p, f"not {what} ({xml}a file ending in {endings})")
 
 
 def is_bilingual(path: str | Path) -> bool:

@@ -84,7 +84,7 @@ class MemoryFiles:
         if not p.exists():
             raise InputError(p, "no such file")
         if p.is_dir():
-            raise InputError(p, "is a folder, not a file")
+            raise InputError(p, "a folder, not a file")
         fmt = fmt or guess_format(p)
         if fmt not in ("tmx", "tsv"):
             raise WorkbenchError(f"unknown memory format {fmt!r} (use tmx or tsv)")

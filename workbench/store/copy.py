@@ -91,7 +91,7 @@ def _taken(where: Path | ServerAddress) -> str:
     """Why a destination that exists cannot be copied into."""
     if isinstance(where, ServerAddress):
         return "holds a project already"
-    return "is a folder, not a file" if where.is_dir() else "exists already"
+    return "a folder, not a file" if where.is_dir() else "exists already"
 
 
 def _same(a: Path | ServerAddress, b: Path | ServerAddress) -> bool:
