@@ -34,9 +34,7 @@ def test_import_document_segments_and_stores(project: Project, tmp_path: Path) -
 
 
 def test_import_translation_as_working_and_reference(project: Project, tmp_path: Path) -> None:
-    src = tmp_path / "doc.txt"
-    src.write_text(ARABIC, encoding="utf-8")
-    project.import_document(src)
+    _imported(project, tmp_path)
     en = tmp_path / "doc.en.txt"
     en.write_text(ENGLISH, encoding="utf-8")
     project.import_translation(en, "doc", "reference", "pro")
@@ -144,9 +142,7 @@ def test_markup_given_as_an_english_translation_is_refused(
     project: Project, tmp_path: Path
 ) -> None:
     """Its tags would have become the English (an entity bomb was stored as a reference)."""
-    src = tmp_path / "doc.txt"
-    src.write_text(ARABIC, encoding="utf-8")
-    project.import_document(src)
+    _imported(project, tmp_path)
     before = _counts(project)
     bomb = tmp_path / "doc.en.xml"
     bomb.write_bytes(BOMB)
@@ -180,9 +176,7 @@ def test_translation_for_unknown_document_is_refused(project: Project, tmp_path:
 def test_a_blank_translation_file_is_refused_and_keeps_the_version(
     project: Project, tmp_path: Path
 ) -> None:
-    src = tmp_path / "doc.txt"
-    src.write_text(ARABIC, encoding="utf-8")
-    project.import_document(src)
+    _imported(project, tmp_path)
     en = tmp_path / "en.txt"
     en.write_text(ENGLISH, encoding="utf-8")
     project.import_translation(en, "doc", "reference")
@@ -224,9 +218,7 @@ def test_a_blank_or_padded_document_name(project: Project, tmp_path: Path, endin
 
 
 def test_reimporting_a_reference_replaces_its_alignment(project: Project, tmp_path: Path) -> None:
-    src = tmp_path / "doc.txt"
-    src.write_text(ARABIC, encoding="utf-8")
-    project.import_document(src)
+    _imported(project, tmp_path)
     en = tmp_path / "en.txt"
     en.write_text(ENGLISH, encoding="utf-8")
     project.import_translation(en, "doc", "reference")
@@ -294,9 +286,7 @@ def test_an_english_file_of_arabic_and_english_lines_is_refused(
 ) -> None:
     """A bilingual file (Arabic and English lines in turn) passed as the English: its Arabic,
     under half of its letters, was aligned and stored as the translation without a word."""
-    src = tmp_path / "doc.txt"
-    src.write_text(ARABIC, encoding="utf-8")
-    project.import_document(src)
+    _imported(project, tmp_path)
     mixed = tmp_path / "mixed.txt"
     mixed.write_text("".join(f"{a}\n{e}\n" for a, e in zip(
         (ARABIC * 2).splitlines(), (ENGLISH * 2).splitlines(), strict=True)), encoding="utf-8")
@@ -357,9 +347,7 @@ def test_the_byte_order_marks_of_joined_translation_files_stay_out_of_the_englis
     """An English delivery joined by ``cat`` from files saved with a BOM: the BOM starting
     the second file's first line was stored at the start of that segment's English (a
     warning of every check, an invisible character in every export)."""
-    src = tmp_path / "doc.txt"
-    src.write_text(ARABIC, encoding="utf-8")
-    project.import_document(src)
+    _imported(project, tmp_path)
     first, second = ENGLISH.split("\n", 1)
     en = tmp_path / "joined.en.txt"
     en.write_bytes(("\ufeff" + first + "\n\ufeff" + second).encode())
@@ -397,9 +385,7 @@ def test_a_version_name_with_a_colon_or_a_line_break_is_refused(
     """``--name a:b`` stored draft:a:b, which `--draft a:b` never found (a colon names the
     kind); a line break broke the tables, a bidi override reorders what follows it in any
     table or message. Spaces around a name are dropped."""
-    src = tmp_path / "doc.txt"
-    src.write_text(ARABIC, encoding="utf-8")
-    project.import_document(src)
+    _imported(project, tmp_path)
     en = tmp_path / "en.txt"
     en.write_text(ENGLISH, encoding="utf-8")
     before = _counts(project)
@@ -449,3 +435,11 @@ def test_imports_take_the_users_abbreviations(tmp_path: Path) -> None:
         assert project.version_text(project.segments("own")[0].id, "reference:main") == \
             "See Sec. One of the book."
         assert [d.name for d in project.documents()] == ["plain", "own", "html"]
+
+
+def _imported(project: Project, tmp_path: Path) -> Path:
+    """``ARABIC`` written to doc.txt and imported as the document ``doc``; its path."""
+    src = tmp_path / "doc.txt"
+    src.write_text(ARABIC, encoding="utf-8")
+    project.import_document(src)
+    return src
