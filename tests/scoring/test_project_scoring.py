@@ -169,3 +169,38 @@ def test_missing_versions_and_references_are_named(project: Project, tmp_path: P
         bare.import_document_text("جملة.", "d")
         with pytest.raises(NotFoundError, match="no reference translation"):
             bare.score()
+
+
+def test_a_reference_of_part_of_the_document_scores_that_part(tmp_path: Path) -> None:
+    """Segments no reference translates were scored against empty English (BLEU and chrF 0,
+    a corpus TER over 100); a segment the reference has and the draft leaves empty is a 0."""
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.import_document_text(
+            "وصل الرئيس إلى باريس صباح اليوم. والتقى بنظيره الفرنسي في القصر. "
+            "وناقش الجانبان الأزمة الاقتصادية. وعاد إلى بلده مساء.", "doc",
+        )
+        refs = ["The president arrived in Paris this morning.",
+                "He met his French counterpart at the palace."]
+        hyps = ["The president came to Paris this morning.",
+                "He met the French counterpart in the palace.",
+                "Both sides discussed the economic crisis.",
+                "He went back home in the evening."]
+        project.import_translation_text(" ".join(hyps), "doc", "working")
+        seg_ids = [s.id for s in project.segments("doc")]
+        with project.transaction():  # the aligner's links of a translation of the beginning
+            vid = q_versions.create_version(
+                project.db, project.document("doc").id, "reference:main", "reference", None
+            )
+            links = [([0], [0]), ([1], [1]), ([2], []), ([3], [])]
+            q_versions.store_alignment(
+                project.db, vid, [(1, r) for r in refs], seg_ids, links, [1.0] * 4
+            )
+            q_versions.put_translations(project.db, vid, list(zip(seg_ids[:2], refs, strict=True)))
+        system = project.score("doc", terms=False, store=False).systems[0]
+        assert [s.positions for s in system.segments] == [[1], [2]]
+        assert system.ter.score == pytest.approx(TER().corpus_score(hyps[:2], [refs]).score)
+        assert system.bleu.score == pytest.approx(BLEU().corpus_score(hyps[:2], [refs]).score)
+        project.save_draft(seg_ids[1], "")
+        system = project.score("doc", terms=False, store=False).systems[0]
+        assert [s.positions for s in system.segments] == [[1], [2]]
+        assert system.segments[1].chrf == 0.0

@@ -95,8 +95,10 @@ class Scoring:
         self, doc: str | None = None, drafts: Sequence[str] = ("working",),
         refs: Sequence[str] | None = None,
     ) -> tuple[list[Unit], list[str], list[str]]:
-        """The units a score would use (units holding no English anywhere left out), the draft
-        names and the reference names."""
+        """The units a score would use, the draft names and the reference names. A unit no
+        reference translates is left out (a reference of part of the document scores the
+        drafts on that part, not their other segments against empty English); a unit the
+        references translate and a draft leaves empty is scored, as an empty line."""
         document = self.catalog.document(doc)
         draft_names = list(dict.fromkeys(draft_name(d) for d in drafts)) or ["working"]
         for name in draft_names:
@@ -110,10 +112,12 @@ class Scoring:
         segments = [SegmentRow(*row) for row in rows]
         units = [
             u for u in build_units(segments, linked, per_segment, joined)
-            if any(u.texts.get(n) for n in (*ref_names, *draft_names))
+            if any(u.texts.get(n) for n in ref_names)
         ]
         if not units:
-            raise WorkbenchError(f"document {document.name!r}: nothing to score (no English)")
+            raise WorkbenchError(
+                f"document {document.name!r}: nothing to score (no reference English)"
+            )
         return units, draft_names, ref_names
 
     def score(
