@@ -118,6 +118,30 @@ def test_table_shows_file_names_as_written(
     assert "paired test bs against a[/b]/h.txt" in result.stdout
 
 
+def test_table_shows_long_system_names_whole(
+    tmp_path: Path, files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In an 80-column terminal two systems' long names were cut to one shared prefix
+    ('/tmp/…/mt_outpu…' twice): the rows could not be told apart."""
+    from rich.console import Console
+
+    from workbench.cli import app
+
+    monkeypatch.setattr(app, "console", Console(width=80, color_system=None))
+    hyp = Path(files["hyp"]).read_text(encoding="utf-8")
+    names = [str(tmp_path / f"mt_output_of_the_baseline_system_v{i}.txt") for i in (1, 2)]
+    for name in names:
+        Path(name).write_text(hyp, encoding="utf-8")
+    result = run_cli("score", "--hyp", names[0], "--hyp", names[1], "--ref", files["ref"],
+                     "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    table = result.stdout.split("BLEU: ")[0]
+    assert max(len(line) for line in table.splitlines()) <= 80
+    cells = "".join(line.split("│")[1].strip() for line in table.splitlines() if "│" in line)
+    for name in names:
+        assert name in cells
+
+
 def test_confidence_and_paired_tests(files: dict[str, str]) -> None:
     result = run_cli("score", "--hyp", files["hyp"], "--ref", files["ref"], "--format", "json",
                      "--confidence", "--confidence-n", "200", "--limit", "0")
