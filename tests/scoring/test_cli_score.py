@@ -267,6 +267,19 @@ def test_project_mode_history_and_missing_names(sample_db: Path) -> None:
                                   "json").stdout)) == 2
 
 
+def test_history_names_a_plain_chrf_run(sample_db: Path) -> None:
+    """A --plain-chrf run sat in the history's one chrF column as a bare number, read as
+    chrF++ beside the others; the CSV keeps numbers."""
+    db = str(sample_db)
+    for extra in ([], ["--plain-chrf"]):
+        assert run_cli("score", "--db", db, "--no-terms", *extra).exit_code == 0
+    rows = run_cli("score", "--db", db, "--history", "--format", "md").stdout.splitlines()
+    assert "(chrF2)" not in rows[2] and "(chrF2)" in rows[3]
+    data = list(csv.reader(io.StringIO(
+        run_cli("score", "--db", db, "--history", "--format", "csv").stdout)))
+    assert [float(row[5]) for row in data[1:]]
+
+
 @pytest.mark.sqlite_only
 def test_scores_are_printed_when_a_busy_project_cannot_record_them(
     sample_db: Path, monkeypatch: pytest.MonkeyPatch

@@ -241,6 +241,16 @@ def _print_table(report: Any, sort: str, metric: str, limit: int | None) -> None
             click.echo(line)
 
 
+def _history_cell(metric: dict[str, Any], named: bool) -> str:
+    """A run's score; with ``named``, a chrF run without word n-grams (``--plain-chrf``)
+    says so, not to be read as chrF++ beside the others in the one chrF column (CSV cells
+    stay numbers: its JSON has the names)."""
+    cell = f"{metric['score']:.2f}"
+    name = str(metric.get("name", ""))
+    plain = name.startswith("chrF") and not name.endswith("++")
+    return f"{cell} ({name})" if named and plain else cell
+
+
 def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
     from workbench.project import open_project
 
@@ -257,7 +267,7 @@ def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
         rows.append([
             str(run["id"]), run["at"][:19].replace("T", " "), run["version"],
             ", ".join(run["refs"]),
-            *(f"{res[k]['score']:.2f}" for k in ("bleu", "chrf", "ter")),
+            *(_history_cell(res[k], fmt != "csv") for k in ("bleu", "chrf", "ter")),
             "" if terms.get("score") is None else f"{terms['score']:.2f}",
         ])
     if fmt == "csv":
