@@ -221,6 +221,9 @@ def test_file_mode_glossary_warnings_are_shown(tmp_path: Path) -> None:
          "short.txt: 3 lines"),
         (["--hyp", "{hyp}", "--ref", "{ref}", "--source", "{ref}", "--glossary", "{gloss}"],
          "not Arabic: 0% of its letters are Arabic (an English file given for the Arabic?)"),
+        # the Arabic source given for a hypothesis or a reference scored BLEU 0.7, silently
+        (["--hyp", "{arabic}", "--ref", "{ref}"], "arabic.txt: not English: 100% of its"),
+        (["--hyp", "{hyp}", "--ref", "{ref}", "--ref", "{arabic}"], "arabic.txt: not English"),
     ],
 )
 def test_bad_file_input_is_one_line_exit_2(
@@ -229,7 +232,10 @@ def test_bad_file_input_is_one_line_exit_2(
     (tmp_path / "short.txt").write_text("a\nb\nc\n", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "cp1252.txt").write_bytes("a\nMálaga\nc\n".encode("cp1252"))
+    lines = Path(files["hyp"]).read_text(encoding="utf-8").count("\n")
+    (tmp_path / "arabic.txt").write_text("وصل الرئيس إلى باريس.\n" * lines, encoding="utf-8")
     names = {**files, "short": str(tmp_path / "short.txt"), "empty": str(tmp_path / "empty.txt"),
+             "arabic": str(tmp_path / "arabic.txt"),
              "missing": str(tmp_path / "missing.txt"),
              "cp1252": str(tmp_path / "cp1252.txt"),
              "gloss": str(ROOT / "workbench" / "data" / "glossary.tsv")}

@@ -140,12 +140,15 @@ def _score_files(
             raise WorkbenchError(f"--baseline {baseline!r} is not one of the --hyp files")
         order.remove(baseline)
         order.insert(0, baseline)
+    from workbench.text.script import require_language
+
     texts = read_parallel(order[0], [*order[1:], *ref_paths])
+    for path, lines in zip([*order, *ref_paths], texts, strict=True):
+        require_language("\n".join(lines), "en", path)  # the Arabic source given for it
     hyp_texts, ref_texts = texts[: len(order)], texts[len(order) :]
     matcher = sources = None
     if glossary and source:
         from workbench.cli.check import glossary_file_matcher
-        from workbench.text.script import require_language
 
         sources = read_lines(source)
         require_language("\n".join(sources), "ar", source)  # the English given for it
