@@ -108,3 +108,43 @@ async def test_a_unit_of_two_segments_is_shown_as_scored(sample_db, make_app, tm
         assert detail.border_title.startswith("Segment 1+2 ·")
         assert await shows(pilot, f"reference:main: {refs[0]} {refs[1]}")
         assert await shows(pilot, f"working: {joined}")
+
+
+async def test_the_detail_shows_a_reference_that_translates_the_unit(
+    sample_db, make_app, tmp_path
+):
+    """Scored against two references, a unit the first leaves out (a reference of part of
+    the document) showed that reference, empty, not the one its scores came from."""
+    from workbench.store import versions as q_versions
+
+    source = tmp_path / "two.ar.txt"
+    source.write_text("وصل الرئيس إلى باريس صباح اليوم. والتقى بنظيره الفرنسي في القصر.\n",
+                      encoding="utf-8")
+    refs = ["The president arrived in Paris this morning.",
+            "He met his French counterpart at the palace."]
+    with Project.open(sample_db) as project:
+        project.import_document(source, "two")
+        seg_ids = [s.id for s in project.segments("two")]
+        with project.transaction():  # a reference of the first sentence alone
+            vid = q_versions.create_version(
+                project.db, project.document("two").id, "reference:part", "reference", None
+            )
+            q_versions.store_alignment(project.db, vid, [(1, refs[0])], seg_ids,
+                                       [([0], [0]), ([1], [])], [1.0, 1.0])
+            q_versions.put_translations(project.db, vid, [(seg_ids[0], refs[0])])
+        project.import_translation_text(" ".join(refs), "two", "reference", "full")
+        project.import_translation_text(
+            "The president came to Paris. He met the French counterpart.", "two", "working"
+        )
+    app = make_app(document="two")
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "ctrl+t", ScoresScreen)
+        assert await shows(pilot, "chrF++ per segment of working")
+        assert screen.refs == ["reference:part", "reference:full"]
+        table = screen.query_one("#scores-segments", DataTable)
+        for expected, ref in (((1,), f"reference:part: {refs[0]}"),
+                              ((2,), f"reference:full: {refs[1]}")):
+            row = next(k for k, r in screen.rows.items() if r.positions == expected)
+            table.move_cursor(row=int(row))
+            await settle(pilot)
+            assert await shows(pilot, ref)

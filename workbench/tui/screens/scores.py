@@ -270,21 +270,27 @@ class ScoresScreen(ReportScreen):
 
     def _show_detail(self, row: SegmentRow) -> None:
         system = self.systems[self.shown].name
-        ref = self.refs[0] if self.refs else None
 
-        def read(project: Project) -> tuple[str, str, str]:
-            """The unit's texts as scored: every segment's, a link's sentence once."""
+        def read(project: Project) -> tuple[str, str, str | None, str]:
+            """The unit's texts as scored: every segment's, a link's sentence once, and the
+            first reference that translates it (the first reference may not: a reference
+            of part of the document)."""
             ids = row.segment_ids or (row.segment_id,)
             segments = [project.segment(sid) for sid in ids]
             english = group_text(
                 seg.target if system == "working" else project.version_text(seg.id, system)
                 for seg in segments
             )
-            reference = group_text(project.version_text(sid, ref) for sid in ids) if ref else ""
-            return group_source(seg.source for seg in segments), english, reference
+            ref, reference = (self.refs[0] if self.refs else None), ""
+            for name in self.refs:
+                text = group_text(project.version_text(sid, name) for sid in ids)
+                if text:
+                    ref, reference = name, text
+                    break
+            return group_source(seg.source for seg in segments), english, ref, reference
 
         try:
-            source, english, reference = self.wb.service.read(read)
+            source, english, ref, reference = self.wb.service.read(read)
         except WorkbenchError:
             return
         detail = self.query_one("#scores-detail", Static)
