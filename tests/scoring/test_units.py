@@ -45,3 +45,13 @@ def test_segments_without_any_link_are_their_own_units() -> None:
     assert [u.segment_ids for u in units] == [[1, 2], [3], [4], [5]]
     assert units[0].texts["reference:main"] == "AB. gone"
     assert units[1].texts == {"working": "c", "reference:main": ""}
+
+
+def test_the_english_is_scored_without_inline_tags() -> None:
+    """A client document's working translation carries its tags (the tag QA check asks for
+    them), a reference delivered as a document has none: sacrebleu counted '<1>' as three
+    words, and a perfect translation scored BLEU 8."""
+    ref = [Link((1,), ("The president arrived in Paris.",)), Link((2,), ("He met him.",))]
+    working = {1: "The <1>president</1> arrived in<2/>Paris.", 2: "He <3>met</3>  him."}
+    units = build_units(SEGS[:2], {"reference:main": ref}, {"working": working})
+    assert [u.texts["working"] for u in units] == [u.texts["reference:main"] for u in units]

@@ -13,6 +13,10 @@ unit's text in a version is:
 - for a version stored per segment (the working translation, edited segment by segment):
   the segments' own texts, joined.
 
+The English is scored without its inline tags (``<1>``, ``</1>``, ``<2/>``: a client
+document's formatting, which the translator copies into the working translation and a
+reference delivered as a document does not have): sacrebleu would count each as three words.
+
 A link with sentences but no segment (English the aligner could not place) joins the unit of
 the link before it (or after it, at the start), so its words still count against the drafts.
 """
@@ -21,6 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+
+from workbench.text.tags import strip_tags
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,12 @@ class Unit:
 
 def _join(parts: Sequence[str]) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _english(parts: Sequence[str]) -> str:
+    """English parts joined as scored: without inline tags (an empty tag, a break or an
+    image, a space), white space collapsed."""
+    return " ".join(word for p in parts if p for word in strip_tags(p, " ").split())
 
 
 class _Groups:
@@ -132,11 +144,11 @@ def build_units(
     for unit in units.values():
         unit.source = _join([by_id[i].source for i in unit.segment_ids])
         for name, texts in per_segment.items():
-            unit.texts[name] = _join([texts.get(i, "") for i in unit.segment_ids])
+            unit.texts[name] = _english([texts.get(i, "") for i in unit.segment_ids])
     for name, links in placed.items():
         parts: dict[int, list[str]] = {}
         for segs, link in links:
             parts.setdefault(groups.find(segs[0]), []).extend(link.sentences)
         for root, unit in units.items():
-            unit.texts[name] = _join(parts.get(root, []))
+            unit.texts[name] = _english(parts.get(root, []))
     return list(units.values())
