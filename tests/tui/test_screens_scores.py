@@ -148,3 +148,29 @@ async def test_the_detail_shows_a_reference_that_translates_the_unit(
             table.move_cursor(row=int(row))
             await settle(pilot)
             assert await shows(pilot, ref)
+
+
+async def test_an_arabic_version_name_is_ordered_for_display(sample_db, make_app):
+    """The versions table, the chart's label and the table's title showed an Arabic draft
+    name in storage order (reversed in a terminal without bidi), the detail beside them in
+    display order."""
+    with Project.open(sample_db) as project:
+        project.import_translation(bundled("translations/draft.en.txt"), "sample", "draft",
+                                   "مسودة")
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "ctrl+t", ScoresScreen)
+        assert await shows(pilot, "chrF++ per segment of working")
+        shown = app.bidi.plain("draft:مسودة")
+        assert shown != "draft:مسودة"
+        systems = screen.query_one("#scores-systems", DataTable)
+        assert systems.get_row_at(1)[0].plain == shown
+        await pilot.press("d")
+        await settle(pilot)
+        table = screen.query_one("#scores-segments", DataTable)
+        assert table.border_title == f"{shown}: worst first"
+        assert await shows(pilot, f"chrF++ per segment of {shown}")
+        app.set_direction("terminal")  # the names are drawn again, in storage order
+        await settle(pilot)
+        assert systems.get_row_at(1)[0].plain == "draft:مسودة"
+        assert table.border_title == "draft:مسودة: worst first"

@@ -216,8 +216,8 @@ class ScoresScreen(ReportScreen):
         for system in self.systems:
             lqa = message.lqa.cell() if message.lqa and system.name == "working" else ""
             table.add_row(
-                system.name, f"{system.bleu:.2f}", f"{system.chrf:.2f}", f"{system.ter:.2f}",
-                system.terms, lqa, key=system.name,
+                self.wb.bidi.line(system.name), f"{system.bleu:.2f}", f"{system.chrf:.2f}",
+                f"{system.ter:.2f}", system.terms, lqa, key=system.name,
             )
         self.set_title(f"against {', '.join(self.refs)} · "
                        + keys.hint(self.wb.keymap(), "scores_jump", "scores_next_version"))
@@ -231,11 +231,7 @@ class ScoresScreen(ReportScreen):
         system = self.systems[self.shown]
         spark = self.query_one(Sparkline)
         spark.data = [s.chrf for s in system.segments]
-        lowest = min((s.chrf for s in system.segments), default=0.0)
-        self.query_one("#scores-chart-label", Label).update(
-            f"chrF++ per segment of {system.name}, in document order "
-            f"({len(system.segments):,} units; lowest {lowest:.1f})"
-        )
+        self._draw_names()
         table = self.query_one("#scores-segments", DataTable)
         table.clear()
         self.rows = {}
@@ -247,10 +243,22 @@ class ScoresScreen(ReportScreen):
                 Text(unit_number(seg.positions), justify="right"), f"{seg.chrf:.1f}",
                 f"{seg.bleu:.1f}", f"{seg.ter:.1f}", key=key,
             )
-        table.border_title = f"{system.name}: worst first"
         if worst:
             table.move_cursor(row=0)
             self._show_detail(worst[0])
+
+    def _draw_names(self) -> None:
+        """The chart's label and the table's title, naming the version shown (an Arabic name
+        ordered for display, as every name on the screen)."""
+        system = self.systems[self.shown]
+        lowest = min((s.chrf for s in system.segments), default=0.0)
+        bidi = self.wb.bidi
+        self.query_one("#scores-chart-label", Label).update(bidi.line(
+            f"chrF++ per segment of {system.name}, in document order "
+            f"({len(system.segments):,} units; lowest {lowest:.1f})"
+        ))
+        table = self.query_one("#scores-segments", DataTable)
+        table.border_title = bidi.plain(f"{system.name}: worst first")
 
     # the selected row ------------------------------------------------------------------------
 
@@ -305,7 +313,14 @@ class ScoresScreen(ReportScreen):
         ))
 
     def apply_display(self) -> None:
-        """Draw the selected segment again with the app's display settings."""
+        """Draw the version names and the selected segment again with the app's display
+        settings."""
+        systems = self.query_one("#scores-systems", DataTable)
+        for system in self.systems:
+            if system.name in systems.rows:
+                systems.update_cell(system.name, "version", self.wb.bidi.line(system.name))
+        if self.systems:
+            self._draw_names()
         row = self.selected()
         if row is not None:
             self._show_detail(row)
