@@ -71,6 +71,9 @@ def test_sort_worst_limit_and_formats(files: dict[str, str]) -> None:
     assert everything["bleu"]["signature"] in md
     table = run_cli(*base, "--limit", "3")
     assert table.exit_code == 0 and "chrF2++" in table.stdout and "segments" in table.stdout
+    # --limit 0 lists no segment: the Markdown report had a heading and an empty table
+    summary = run_cli(*base, "--format", "md", "--limit", "0").stdout
+    assert "###" not in summary and "| line |" not in summary and "- TER:" in summary
 
 
 def test_file_mode_ignores_workbench_db_from_the_environment(

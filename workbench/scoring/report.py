@@ -184,6 +184,8 @@ def to_markdown(
     if report.test:
         lines.append(f"- paired test: {report.test}, baseline {report.baseline.name}; * p < 0.05")
     for system in report.systems:
+        if limit == 0:  # no segment lists (as the terminal table and CSV): no empty tables
+            break
         lines += ["", f"### {system.name}", ""]
         lines.append(_md_row(["line", "BLEU", system.metrics["chrf"].name, "TER"]))
         lines.append(_md_row(["---:"] * 4))
