@@ -9,6 +9,7 @@ import pytest
 
 from tests.dictionary import builders
 from workbench.dictionary import Lexicon, key_of, open_dictionary, open_lexicon
+from workbench.dictionary.dictd import b64_encode
 from workbench.dictionary.lookup import word_keys
 
 FREEDICT = Path("/usr/share/dictd/freedict-ara-eng.index")
@@ -391,3 +392,29 @@ def test_no_accusative_or_dual_alef_after_a_genitive_preposition(tmp_path: Path)
     assert _heads(lexicon, "بإيطاليا") == ["إيطاليا"]
     assert _heads(lexicon, "أنها")[0] == "أنه"  # no preposition: أنه + ا may be read
     assert _heads(lexicon, "كتابا") == ["كتاب"] and _heads(lexicon, "لكتابه") == ["كتاب"]
+
+
+def _folded_dictd(folder: Path) -> Path:
+    """An English–Arabic dictd set indexed as dictfmt indexes FreeDict's: headwords folded
+    (X-ray → xray), the article's head line as written."""
+    articles = [("x", "X /ˈɛks/\nأكس\n"), ("ray", "Ray /ɹˈeɪ/\nشعاع\n"),
+                ("xray", "X-ray /ˈɛks ɹˈeɪ/\nالأشعة السينية\n"),
+                ("absentminded", "Absent-minded /ˈabsənt/\nشارد الذهن\n")]
+    data, index = bytearray(), []
+    for head, body in articles:
+        raw = body.encode("utf-8")
+        index.append(f"{head}\t{b64_encode(len(data))}\t{b64_encode(len(raw))}")
+        data.extend(raw)
+    (folder / "folded.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (folder / "folded.dict").write_bytes(bytes(data))
+    return folder / "folded.index"
+
+
+def test_a_hyphenated_word_finds_the_headword_dictd_indexed_without_its_hyphen(
+        tmp_path: Path) -> None:
+    """FreeDict's index holds X-ray as xray (1,315 of eng-ara's headwords): x-ray, typed or
+    at the editor's cursor, found the letter x and ray instead."""
+    lexicon = open_lexicon([_folded_dictd(tmp_path)])
+    assert [e.senses for e in lexicon.lookup("x-ray")] == [("الأشعة السينية",)]
+    assert [e.senses for e in lexicon.lookup("Absent-minded")] == [("شارد الذهن",)]
+    assert [e.senses for e in lexicon.lookup("x ray")] == [("أكس",), ("شعاع",)]  # two words

@@ -97,6 +97,13 @@ def key_of(headword: str) -> str:
     return " ".join(_unarticled(w) for w in _WORD.findall(_norm(headword)))
 
 
+def dictd_key(query: str) -> str:
+    """The key of ``query`` as dictd indexes a headword: each word's letters and digits run
+    together, its punctuation out (X-ray → xray, U.S.A. → usa, can't → cant), as FreeDict's
+    indexes hold the headwords that the articles write with a hyphen or a point."""
+    return key_of(" ".join("".join(_WORD.findall(w)) for w in _norm(query).split()))
+
+
 def _no_stem(prefix: str, rest: str) -> bool:
     """Whether what proclitics leave is no stem: a pronoun suffix alone (وبها is not و + ب +
     ها; but وهم is و + the pronoun هم), or a preposition with its pronoun (كلها is not ك +
@@ -569,6 +576,9 @@ class Lexicon:
         exact = " ".join(_unarticled(w) for w in words)
         if exact in index:
             keys.append(exact)
+        folded = dictd_key(query)
+        if folded != exact and folded in index:  # X-ray as dictd indexes it: xray
+            keys.append(folded)
         if len(words) == 1:
             keys += [k for k, _ in word_keys(words[0]) if k in index]
         else:
