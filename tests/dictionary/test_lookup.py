@@ -418,3 +418,15 @@ def test_a_hyphenated_word_finds_the_headword_dictd_indexed_without_its_hyphen(
     assert [e.senses for e in lexicon.lookup("x-ray")] == [("الأشعة السينية",)]
     assert [e.senses for e in lexicon.lookup("Absent-minded")] == [("شارد الذهن",)]
     assert [e.senses for e in lexicon.lookup("x ray")] == [("أكس",), ("شعاع",)]  # two words
+
+
+def test_a_headword_dictd_indexed_without_its_hyphen_is_shown_as_its_article_writes_it(
+        tmp_path: Path) -> None:
+    """Read backwards, an Arabic word's English sense is the headword: Enter inserted
+    FreeDict's index form (absentminded, xray) into the translation."""
+    lexicon = open_lexicon([_folded_dictd(tmp_path)])
+    assert [e.headword for e in lexicon.lookup("x-ray")] == ["X-ray"]
+    assert [e.headword for e in lexicon.lookup("absentminded")] == ["absent-minded"]
+    assert [e.senses for e in lexicon.lookup("الأشعة السينية")] == [("X-ray",)]
+    assert [e.senses for e in lexicon.lookup("شارد الذهن")] == [("absent-minded",)]
+    assert [e.headword for e in lexicon.lookup("ray")] == ["ray"]  # Ray /…/: lower case kept

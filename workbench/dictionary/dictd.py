@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
-from workbench.dictionary.senses import article_senses
+from workbench.dictionary.senses import article_senses, written_headword
 from workbench.errors import InputError
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -111,7 +111,7 @@ class DictdFile(DictionaryFile):
             raise InputError(self.data.path, "truncated: an article runs past the end")
         text = raw.decode("utf-8", "replace")
         senses, ipa = article_senses(text, self.headwords[k])
-        return DictEntry(self.headwords[k], senses, ipa, self.name)
+        return DictEntry(written_headword(text, self.headwords[k]), senses, ipa, self.name)
 
     def close(self) -> None:
         self.data.close()

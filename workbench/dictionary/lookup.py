@@ -415,7 +415,7 @@ class Lexicon:
             entry = self._entry(d, k)
             if entry is None:
                 continue
-            if d in self._backwards and key_of(entry.headword) != key:
+            if d in self._backwards and key_of(self.dictionaries[d].headwords[k]) != key:
                 entry = _backwards(entry, key)  # found through an Arabic sense
             name = self.names[d]
             slot = (d, entry.headword, entry.pronunciation)
