@@ -430,3 +430,13 @@ def test_a_headword_dictd_indexed_without_its_hyphen_is_shown_as_its_article_wri
     assert [e.senses for e in lexicon.lookup("الأشعة السينية")] == [("X-ray",)]
     assert [e.senses for e in lexicon.lookup("شارد الذهن")] == [("absent-minded",)]
     assert [e.headword for e in lexicon.lookup("ray")] == ["ray"]  # Ray /…/: lower case kept
+
+
+def test_an_english_arabic_senses_alternatives_after_a_slash_are_each_read_backwards(
+        tmp_path: Path) -> None:
+    """FreeDict eng-ara writes the months as أكتوبر/تشرين الأول: أكتوبر found nothing."""
+    articles = [("october", "ˈɒktəʊbə", ["أكتوبر/تشرين الأول"])]
+    lexicon = open_lexicon([builders.dictd(tmp_path, "test-eng-ara", articles=articles)])
+    assert [e.senses for e in lexicon.lookup("أكتوبر")] == [("october",)]
+    assert [e.senses for e in lexicon.lookup("تشرين الأول")] == [("october",)]
+    assert "october" in lexicon.glosses(key_of("بأكتوبر"))  # the aligner's evidence

@@ -257,12 +257,13 @@ def english_to_arabic(dictionary: DictionaryFile) -> bool:
     return arabic * 2 > len(sample)
 
 
-_ALTERNATIVES = re.compile("[،؛,;]")
+_ALTERNATIVES = re.compile("[،؛,;/]")  # FreeDict eng-ara: يخضع، يروّض; أكتوبر/تشرين الأول
 
 
 def arabic_alternatives(sense: str) -> list[str]:
     """The Arabic words or phrases of an English–Arabic dictionary's sense, as written: its
-    alternatives (FreeDict's ``يخضع، يروّض`` is two), each a key of its own."""
+    alternatives (FreeDict's ``يخضع، يروّض`` is two, and so is ``أكتوبر/تشرين الأول``), each a
+    key of its own."""
     return [p.strip() for p in _ALTERNATIVES.split(sense) if _ARABIC.search(p)]
 
 
