@@ -399,7 +399,8 @@ def _folded_dictd(folder: Path) -> Path:
     (X-ray → xray), the article's head line as written."""
     articles = [("x", "X /ˈɛks/\nأكس\n"), ("ray", "Ray /ɹˈeɪ/\nشعاع\n"),
                 ("xray", "X-ray /ˈɛks ɹˈeɪ/\nالأشعة السينية\n"),
-                ("absentminded", "Absent-minded /ˈabsənt/\nشارد الذهن\n")]
+                ("absentminded", "Absent-minded /ˈabsənt/\nشارد الذهن\n"),
+                ("cant", "Cant /kˈant/\nالنفاق\n")]
     data, index = bytearray(), []
     for head, body in articles:
         raw = body.encode("utf-8")
@@ -418,6 +419,7 @@ def test_a_hyphenated_word_finds_the_headword_dictd_indexed_without_its_hyphen(
     assert [e.senses for e in lexicon.lookup("x-ray")] == [("الأشعة السينية",)]
     assert [e.senses for e in lexicon.lookup("Absent-minded")] == [("شارد الذهن",)]
     assert [e.senses for e in lexicon.lookup("x ray")] == [("أكس",), ("شعاع",)]  # two words
+    assert lexicon.lookup("can't") == []  # a contraction, not cant (hypocrisy)
 
 
 def test_a_headword_dictd_indexed_without_its_hyphen_is_shown_as_its_article_writes_it(

@@ -37,6 +37,7 @@ from workbench.text.stems import english_content_stems, english_stem
 
 _WORD = re.compile(r"[^\W_]+")
 _ARABIC = re.compile("[\u0621-\u064a]")
+_JOINERS = re.compile(r"(?<=[^\W_])[-.&\u2010\u2011]+(?=[^\W_])")  # dictd's index drops them
 _SUFFIXES = tuple(
     sorted(
         m.CONSONANT | m.TA_MARBUTA | m.ALEF_MAQSURA | m.ALEF_FINAL | m.YA_FINAL | m.MASC_PLURAL,
@@ -98,10 +99,11 @@ def key_of(headword: str) -> str:
 
 
 def dictd_key(query: str) -> str:
-    """The key of ``query`` as dictd indexes a headword: each word's letters and digits run
-    together, its punctuation out (X-ray → xray, U.S.A. → usa, can't → cant), as FreeDict's
-    indexes hold the headwords that the articles write with a hyphen or a point."""
-    return key_of(" ".join("".join(_WORD.findall(w)) for w in _norm(query).split()))
+    """The key of ``query`` as dictd indexes a headword: hyphens, points and ampersands
+    between letters out (X-ray → xray, U.S.A. → usa, R&D → rd), as FreeDict's indexes hold
+    the headwords that the articles write with them. An apostrophe stays a break (can't is
+    no cant, hypocrisy)."""
+    return key_of(_JOINERS.sub("", query))
 
 
 def _no_stem(prefix: str, rest: str) -> bool:

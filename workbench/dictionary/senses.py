@@ -11,7 +11,7 @@ _BRACKET_IPA = re.compile(r"\[([^\]\n]{1,80})\]\s*$")
 _TAG = re.compile(r"<[^>]*>")
 _MARKUP = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|b|i|span|font|dd|dt)\s*>", re.I)
 _WORD = re.compile(r"[^\W_]+")
-_WRITTEN = re.compile(r"[^\W_]+(?:[-.'’ ]+[^\W_]+)*\.?")  # X-ray, U.S.A., ad hoc
+_WRITTEN = re.compile(r"[^\W_]+(?:[-.'’ &]+[^\W_]+)*\.?")  # X-ray, U.S.A., R&D, ad hoc
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|dd|dt|tr|def|dtrn)\s*>", re.I)
 
 
