@@ -442,3 +442,25 @@ def test_an_english_arabic_senses_alternatives_after_a_slash_are_each_read_backw
     assert [e.senses for e in lexicon.lookup("أكتوبر")] == [("october",)]
     assert [e.senses for e in lexicon.lookup("تشرين الأول")] == [("october",)]
     assert "october" in lexicon.glosses(key_of("بأكتوبر"))  # the aligner's evidence
+
+
+def test_the_headwords_a_dictd_head_line_lists_are_each_looked_up(tmp_path: Path) -> None:
+    """FreeDict ara-eng indexes ``آذار، مارس`` as the phrase آذار مارس (and 700 more lists,
+    bracketed notes, أكتوبر/تشرين الأول): آذار and أسيكلوفر found nothing."""
+    articles = [("آذار مارس", "آذار، مارس /ʔaːðaːr/\nAdar\n"),
+                ("أسيكلوفر مضاد للفيروس", "أسيكلوفر (مضاد للفيروس) /ʔsiːkluːfr/\nAcyclovir\n"),
+                ("كتاب", "كتاب /kitaːb/\nbook\n")]
+    data, index = bytearray(), []
+    for head, body in articles:
+        raw = body.encode("utf-8")
+        index.append(f"{head}\t{b64_encode(len(data))}\t{b64_encode(len(raw))}")
+        data.extend(raw)
+    (tmp_path / "lists.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (tmp_path / "lists.dict").write_bytes(bytes(data))
+    lexicon = open_lexicon([tmp_path / "lists.index"])
+    found = lexicon.lookup("وآذار")
+    assert [(e.headword, e.senses) for e in found] == [("آذار، مارس", ("Adar",))]
+    assert [e.headword for e in lexicon.lookup("أسيكلوفر")] == ["أسيكلوفر (مضاد للفيروس)"]
+    assert [e.senses for e in lexicon.lookup("آذار مارس")] == [("Adar",)]  # as indexed too
+    assert [m.key for m in lexicon.find("وصل في آذار كتابه")] == ["اذار", "كتاب"]
+    assert [e.headword for e in lexicon.lookup("كتاب")] == ["كتاب"]

@@ -322,14 +322,18 @@ class TextMatch:
 
 
 def _keys(dictionary: DictionaryFile) -> Keys:
-    """A dictionary's keys and the headword index of each (an English–Arabic dictionary's
-    Arabic senses too), and whether it is read backwards."""
+    """A dictionary's keys and the headword index of each (an Arabic–English dictionary's
+    :meth:`~DictionaryFile.alternatives` too, an English–Arabic one's Arabic senses), and
+    whether it is read backwards."""
     keys: list[str] = []
     numbers = array("i")
+    backwards = english_to_arabic(dictionary)
     for k, headword in enumerate(dictionary.headwords):
         keys.append(key_of(headword))
         numbers.append(k)
-    backwards = english_to_arabic(dictionary)
+        for alternative in () if backwards else dictionary.alternatives(k):
+            keys.append(key_of(alternative))  # آذار of a head line آذار، مارس
+            numbers.append(k)
     if backwards:
         for k in range(len(dictionary)):
             for sense in dictionary.entry(k).senses:
