@@ -9,6 +9,7 @@ import pytest
 
 from tests.dictionary import builders
 from workbench.dictionary import Lexicon, key_of, open_dictionary, open_lexicon
+from workbench.dictionary.dictd import b64_encode
 from workbench.dictionary.lookup import word_keys
 
 FREEDICT = Path("/usr/share/dictd/freedict-ara-eng.index")
@@ -391,3 +392,75 @@ def test_no_accusative_or_dual_alef_after_a_genitive_preposition(tmp_path: Path)
     assert _heads(lexicon, "بإيطاليا") == ["إيطاليا"]
     assert _heads(lexicon, "أنها")[0] == "أنه"  # no preposition: أنه + ا may be read
     assert _heads(lexicon, "كتابا") == ["كتاب"] and _heads(lexicon, "لكتابه") == ["كتاب"]
+
+
+def _folded_dictd(folder: Path) -> Path:
+    """An English–Arabic dictd set indexed as dictfmt indexes FreeDict's: headwords folded
+    (X-ray → xray), the article's head line as written."""
+    articles = [("x", "X /ˈɛks/\nأكس\n"), ("ray", "Ray /ɹˈeɪ/\nشعاع\n"),
+                ("xray", "X-ray /ˈɛks ɹˈeɪ/\nالأشعة السينية\n"),
+                ("absentminded", "Absent-minded /ˈabsənt/\nشارد الذهن\n"),
+                ("cant", "Cant /kˈant/\nالنفاق\n")]
+    data, index = bytearray(), []
+    for head, body in articles:
+        raw = body.encode("utf-8")
+        index.append(f"{head}\t{b64_encode(len(data))}\t{b64_encode(len(raw))}")
+        data.extend(raw)
+    (folder / "folded.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (folder / "folded.dict").write_bytes(bytes(data))
+    return folder / "folded.index"
+
+
+def test_a_hyphenated_word_finds_the_headword_dictd_indexed_without_its_hyphen(
+        tmp_path: Path) -> None:
+    """FreeDict's index holds X-ray as xray (1,315 of eng-ara's headwords): x-ray, typed or
+    at the editor's cursor, found the letter x and ray instead."""
+    lexicon = open_lexicon([_folded_dictd(tmp_path)])
+    assert [e.senses for e in lexicon.lookup("x-ray")] == [("الأشعة السينية",)]
+    assert [e.senses for e in lexicon.lookup("Absent-minded")] == [("شارد الذهن",)]
+    assert [e.senses for e in lexicon.lookup("x ray")] == [("أكس",), ("شعاع",)]  # two words
+    assert lexicon.lookup("can't") == []  # a contraction, not cant (hypocrisy)
+
+
+def test_a_headword_dictd_indexed_without_its_hyphen_is_shown_as_its_article_writes_it(
+        tmp_path: Path) -> None:
+    """Read backwards, an Arabic word's English sense is the headword: Enter inserted
+    FreeDict's index form (absentminded, xray) into the translation."""
+    lexicon = open_lexicon([_folded_dictd(tmp_path)])
+    assert [e.headword for e in lexicon.lookup("x-ray")] == ["X-ray"]
+    assert [e.headword for e in lexicon.lookup("absentminded")] == ["absent-minded"]
+    assert [e.senses for e in lexicon.lookup("الأشعة السينية")] == [("X-ray",)]
+    assert [e.senses for e in lexicon.lookup("شارد الذهن")] == [("absent-minded",)]
+    assert [e.headword for e in lexicon.lookup("ray")] == ["ray"]  # Ray /…/: lower case kept
+
+
+def test_an_english_arabic_senses_alternatives_after_a_slash_are_each_read_backwards(
+        tmp_path: Path) -> None:
+    """FreeDict eng-ara writes the months as أكتوبر/تشرين الأول: أكتوبر found nothing."""
+    articles = [("october", "ˈɒktəʊbə", ["أكتوبر/تشرين الأول"])]
+    lexicon = open_lexicon([builders.dictd(tmp_path, "test-eng-ara", articles=articles)])
+    assert [e.senses for e in lexicon.lookup("أكتوبر")] == [("october",)]
+    assert [e.senses for e in lexicon.lookup("تشرين الأول")] == [("october",)]
+    assert "october" in lexicon.glosses(key_of("بأكتوبر"))  # the aligner's evidence
+
+
+def test_the_headwords_a_dictd_head_line_lists_are_each_looked_up(tmp_path: Path) -> None:
+    """FreeDict ara-eng indexes ``آذار، مارس`` as the phrase آذار مارس (and 700 more lists,
+    bracketed notes, أكتوبر/تشرين الأول): آذار and أسيكلوفر found nothing."""
+    articles = [("آذار مارس", "آذار، مارس /ʔaːðaːr/\nAdar\n"),
+                ("أسيكلوفر مضاد للفيروس", "أسيكلوفر (مضاد للفيروس) /ʔsiːkluːfr/\nAcyclovir\n"),
+                ("كتاب", "كتاب /kitaːb/\nbook\n")]
+    data, index = bytearray(), []
+    for head, body in articles:
+        raw = body.encode("utf-8")
+        index.append(f"{head}\t{b64_encode(len(data))}\t{b64_encode(len(raw))}")
+        data.extend(raw)
+    (tmp_path / "lists.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (tmp_path / "lists.dict").write_bytes(bytes(data))
+    lexicon = open_lexicon([tmp_path / "lists.index"])
+    found = lexicon.lookup("وآذار")
+    assert [(e.headword, e.senses) for e in found] == [("آذار، مارس", ("Adar",))]
+    assert [e.headword for e in lexicon.lookup("أسيكلوفر")] == ["أسيكلوفر (مضاد للفيروس)"]
+    assert [e.senses for e in lexicon.lookup("آذار مارس")] == [("Adar",)]  # as indexed too
+    assert [m.key for m in lexicon.find("وصل في آذار كتابه")] == ["اذار", "كتاب"]
+    assert [e.headword for e in lexicon.lookup("كتاب")] == ["كتاب"]

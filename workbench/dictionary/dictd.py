@@ -14,7 +14,12 @@ from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
-from workbench.dictionary.senses import article_senses
+from workbench.dictionary.senses import (
+    article_senses,
+    head_alternatives,
+    head_line,
+    written_headword,
+)
 from workbench.errors import InputError
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -105,13 +110,28 @@ class DictdFile(DictionaryFile):
             lines = lines[1:]
         return lines[0] if lines else ""
 
+    def alternatives(self, k: int) -> tuple[str, ...]:
+        """The headwords an article's head line lists where the index ran them into one
+        phrase (a headword of several words: FreeDict's آذار مارس is ``آذار، مارس``)."""
+        if " " not in self.headwords[k]:
+            return ()
+        raw = self.data.read(self.offsets[k], self.lengths[k])
+        return head_alternatives(raw.decode("utf-8", "replace"))
+
     def entry(self, k: int) -> DictEntry:
         raw = self.data.read(self.offsets[k], self.lengths[k])
         if len(raw) < self.lengths[k]:
             raise InputError(self.data.path, "truncated: an article runs past the end")
         text = raw.decode("utf-8", "replace")
         senses, ipa = article_senses(text, self.headwords[k])
-        return DictEntry(self.headwords[k], senses, ipa, self.name)
+        return DictEntry(self._shown(text, k), senses, ipa, self.name)
+
+    def _shown(self, text: str, k: int) -> str:
+        """The headword as the article writes it: a list of them (آذار، مارس) as its head
+        line, else :func:`written_headword`."""
+        if " " in self.headwords[k] and head_alternatives(text):
+            return head_line(text)
+        return written_headword(text, self.headwords[k])
 
     def close(self) -> None:
         self.data.close()

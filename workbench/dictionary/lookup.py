@@ -37,6 +37,7 @@ from workbench.text.stems import english_content_stems, english_stem
 
 _WORD = re.compile(r"[^\W_]+")
 _ARABIC = re.compile("[\u0621-\u064a]")
+_JOINERS = re.compile(r"(?<=[^\W_])[-.&\u2010\u2011]+(?=[^\W_])")  # dictd's index drops them
 _SUFFIXES = tuple(
     sorted(
         m.CONSONANT | m.TA_MARBUTA | m.ALEF_MAQSURA | m.ALEF_FINAL | m.YA_FINAL | m.MASC_PLURAL,
@@ -95,6 +96,14 @@ def _unarticled(word: str) -> str:
 def key_of(headword: str) -> str:
     """The lookup key of a headword or phrase (normalised words without their article)."""
     return " ".join(_unarticled(w) for w in _WORD.findall(_norm(headword)))
+
+
+def dictd_key(query: str) -> str:
+    """The key of ``query`` as dictd indexes a headword: hyphens, points and ampersands
+    between letters out (X-ray → xray, U.S.A. → usa, R&D → rd), as FreeDict's indexes hold
+    the headwords that the articles write with them. An apostrophe stays a break (can't is
+    no cant, hypocrisy)."""
+    return key_of(_JOINERS.sub("", query))
 
 
 def _no_stem(prefix: str, rest: str) -> bool:
@@ -250,12 +259,13 @@ def english_to_arabic(dictionary: DictionaryFile) -> bool:
     return arabic * 2 > len(sample)
 
 
-_ALTERNATIVES = re.compile("[،؛,;]")
+_ALTERNATIVES = re.compile("[،؛,;/]")  # FreeDict eng-ara: يخضع، يروّض; أكتوبر/تشرين الأول
 
 
 def arabic_alternatives(sense: str) -> list[str]:
     """The Arabic words or phrases of an English–Arabic dictionary's sense, as written: its
-    alternatives (FreeDict's ``يخضع، يروّض`` is two), each a key of its own."""
+    alternatives (FreeDict's ``يخضع، يروّض`` is two, and so is ``أكتوبر/تشرين الأول``), each a
+    key of its own."""
     return [p.strip() for p in _ALTERNATIVES.split(sense) if _ARABIC.search(p)]
 
 
@@ -312,14 +322,18 @@ class TextMatch:
 
 
 def _keys(dictionary: DictionaryFile) -> Keys:
-    """A dictionary's keys and the headword index of each (an English–Arabic dictionary's
-    Arabic senses too), and whether it is read backwards."""
+    """A dictionary's keys and the headword index of each (an Arabic–English dictionary's
+    :meth:`~DictionaryFile.alternatives` too, an English–Arabic one's Arabic senses), and
+    whether it is read backwards."""
     keys: list[str] = []
     numbers = array("i")
+    backwards = english_to_arabic(dictionary)
     for k, headword in enumerate(dictionary.headwords):
         keys.append(key_of(headword))
         numbers.append(k)
-    backwards = english_to_arabic(dictionary)
+        for alternative in () if backwards else dictionary.alternatives(k):
+            keys.append(key_of(alternative))  # آذار of a head line آذار، مارس
+            numbers.append(k)
     if backwards:
         for k in range(len(dictionary)):
             for sense in dictionary.entry(k).senses:
@@ -408,7 +422,7 @@ class Lexicon:
             entry = self._entry(d, k)
             if entry is None:
                 continue
-            if d in self._backwards and key_of(entry.headword) != key:
+            if d in self._backwards and key_of(self.dictionaries[d].headwords[k]) != key:
                 entry = _backwards(entry, key)  # found through an Arabic sense
             name = self.names[d]
             slot = (d, entry.headword, entry.pronunciation)
@@ -569,6 +583,9 @@ class Lexicon:
         exact = " ".join(_unarticled(w) for w in words)
         if exact in index:
             keys.append(exact)
+        folded = dictd_key(query)
+        if folded != exact and folded in index:  # X-ray as dictd indexes it: xray
+            keys.append(folded)
         if len(words) == 1:
             keys += [k for k, _ in word_keys(words[0]) if k in index]
         else:

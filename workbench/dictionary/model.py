@@ -58,5 +58,10 @@ class DictionaryFile(ABC):
         """The files the dictionary is read from (what a cache of it depends on)."""
         return [self.path]
 
+    def alternatives(self, k: int) -> tuple[str, ...]:
+        """Headwords that index entry ``k`` lists besides its own (looked up as keys of its
+        own); none unless a reader knows them."""
+        return ()
+
     def close(self) -> None:  # noqa: B027 - readers without open files need nothing
         """Release open files."""

@@ -11,6 +11,7 @@ _BRACKET_IPA = re.compile(r"\[([^\]\n]{1,80})\]\s*$")
 _TAG = re.compile(r"<[^>]*>")
 _MARKUP = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|b|i|span|font|dd|dt)\s*>", re.I)
 _WORD = re.compile(r"[^\W_]+")
+_WRITTEN = re.compile(r"[^\W_]+(?:[-.'’ &]+[^\W_]+)*\.?")  # X-ray, U.S.A., R&D, ad hoc
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|dd|dt|tr|def|dtrn)\s*>", re.I)
 
 
@@ -24,6 +25,48 @@ def _letters(text: str) -> str:
     """A head line's words as compared with the headword: folded, punctuation and spaces out
     (FreeDict's head line ``التّرك، /…/`` or ``إلى أين؟ /…/`` is the headword الترك, إلى أين)."""
     return "".join(_WORD.findall(_folded(text)))
+
+
+def head_line(text: str) -> str:
+    """A plain article's first line without its IPA between slashes (FreeDict's head line:
+    the headword as written)."""
+    line = text.lstrip().split("\n", 1)[0].rstrip()
+    ipa = _IPA.search(line)
+    return (line[: ipa.start()] if ipa else line).strip()
+
+
+def written_headword(text: str, headword: str) -> str:
+    """The headword as a plain article's head line writes it where dictd's index folded it
+    (FreeDict: ``X-ray /…/`` indexed as xray, ``Absent-minded`` as absentminded): the head
+    line's letters are the headword's, with a hyphen, point or space between them. A capital
+    the lower-case index lacks is kept before a capital or a mark only (X-ray, U.S.A;
+    absent-minded). Else ``headword``."""
+    head = head_line(text)
+    if (not _WRITTEN.fullmatch(head) or _letters(head) != _letters(headword)
+            or _folded(head) == _folded(headword)):
+        return headword
+    if headword.islower() and head[0].isupper() and head[1:2].islower():
+        head = head[0].lower() + head[1:]
+    return head
+
+
+_HEAD_ALTERNATIVES = re.compile(r"\s*[،؛,;/]\s*")
+_ANNOTATION = re.compile(r"\s*\([^()]*\)")
+
+
+def head_alternatives(text: str) -> tuple[str, ...]:
+    """The headwords a plain article's head line lists, where dictd's index ran them into one
+    phrase (FreeDict ara-eng's ``آذار، مارس /…/``, indexed آذار مارس; ``أكتوبر/تشرين الأول``;
+    ``أسيكلوفر (مضاد للفيروس)``, whose bracketed note is no headword): each alternative,
+    its note out. None when the head line is one headword."""
+    head = head_line(text)
+    if "<" in head:  # markup (a converter's HTML article): no list of headwords
+        return ()
+    parts = [p.strip() for p in _HEAD_ALTERNATIVES.split(_ANNOTATION.sub("", head))]
+    parts = [p for p in parts if _WORD.search(p)]
+    if len(parts) == 1 and _letters(parts[0]) == _letters(head):
+        return ()
+    return tuple(parts)
 
 
 def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]:
