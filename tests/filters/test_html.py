@@ -339,6 +339,30 @@ def test_a_joined_segment_keeps_its_arabic_when_status_leaves_its_links_english_
     assert "قال أحمد" in text and "وأضاف أنه سيخرج." in text and "go out" not in text
 
 
+def test_a_note_reference_inside_a_sentence_keeps_its_anchor_from_a_texts_english(
+    tmp_path: Path,
+) -> None:
+    """pandoc's note reference after a word, English imported from a delivery's text: the
+    link that holds the anchor ``fnref1``, which the back link points to, is kept (it was lost:
+    EPUBCheck's RSC-012, a fragment identifier not defined)."""
+    source = tmp_path / "n.html"
+    source.write_text(
+        '<html><body><p>هذه الجملة فيها حاشية<a href="#fn1" id="fnref1"><sup>1</sup></a> في '
+        'آخرها.</p><ol><li id="fn1"><p>حاشية قصيرة.<a href="#fnref1">↩</a></p></li></ol>'
+        "</body></html>", encoding="utf-8")
+    english = tmp_path / "n.en.txt"
+    english.write_text("This sentence has a footnote1 at its end.\nA short note.↩\n",
+                       encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "n")
+        project.import_translation(english, "n", "working")
+        out = project.export_file("original", tmp_path / "out.html").path
+    root = lxml.html.document_fromstring(out.read_bytes())
+    ref = root.get_element_by_id("fnref1")
+    assert ref.get("href") == "#fn1" and ref.text_content() == "1"
+    assert root.find(".//p").text_content() == "This sentence has a footnote1 at its end."
+
+
 def test_a_note_reference_keeps_its_link_when_the_english_came_from_a_text(
     tmp_path: Path,
 ) -> None:
