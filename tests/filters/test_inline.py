@@ -111,6 +111,7 @@ def test_a_pair_around_a_note_number_inside_a_segment_wraps_it_in_english() -> N
     assert whole_pairs("حاشية<3>1</3> في", "note <1/>1 in") == "note <1/><3>1</3> in"
     assert whole_pairs("أ<1> - </1>ب", "a - b") == "a - b"  # not a number or a note mark
     assert whole_pairs("أ<1>2</1> ب", "a<1>2</1> b") == "a<1>2</1> b"  # the English has it
+    assert whole_pairs("صفحة <4>٣</4>.", "page 3.") == "page <4>3</4>."  # Arabic-Indic
 
 
 def test_a_blocks_segments_keep_their_whole_pairs_in_the_export_text() -> None:

@@ -9,6 +9,7 @@ the document filters (:mod:`workbench.filters`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -247,10 +248,11 @@ def edge_pairs(source: str, target: str) -> str:
 
 def inner_pairs(source: str, target: str) -> str:
     """``target`` with the pairs around a number or a note mark inside ``source`` (a note
-    reference after a word, ``حاشية<1><2>1</2></1> في``; a bold year) put around the same
-    text in ``target`` when it leaves them out and each holds that text once, not as part of
-    a number (``footnote1 at`` becomes ``footnote<1><2>1</2></1> at``); the note's link,
-    which the note's back link points to, had been lost."""
+    reference after a word, ``حاشية<1><2>1</2></1> في``; a bold year; a field's page number,
+    its Arabic-Indic digits read as the English's) put around the same text in ``target``
+    when it leaves them out and each holds that text once, not as part of a number
+    (``footnote1 at`` becomes ``footnote<1><2>1</2></1> at``); the note's link, which the
+    note's back link points to, had been lost."""
     for found in _ANY_PAIRS.finditer(source):
         opens = re.findall(r"\d+", found.group(1))
         text = found.group(2).strip()
@@ -259,10 +261,12 @@ def inner_pairs(source: str, target: str) -> str:
                 or len(_places(text, strip_tags(source))) != 1
                 or any(f"<{n}>" in target or f"</{n}>" in target for n in opens)):
             continue
-        places = _places(text, target)
+        english = "".join(str(unicodedata.decimal(c)) for c in text) if text.isdecimal() \
+            else text  # Arabic-Indic digits (a field's page number ٣) as the English writes them
+        places = _places(english, target)
         if len(places) == 1:
             at = places[0]
-            target = (target[:at[0]] + found.group(1) + text + found.group(3)
+            target = (target[:at[0]] + found.group(1) + english + found.group(3)
                       + target[at[1]:])
     return target
 
