@@ -283,6 +283,27 @@ def test_fields_text_boxes_bookmarks_and_alt_text(tmp_path: Path) -> None:
     assert body.find(f".//{w('tblPr')}/{w('bidiVisual')}") is None
 
 
+def test_a_page_field_keeps_its_field_when_the_english_came_from_a_text(
+    tmp_path: Path,
+) -> None:
+    """English without tags (a delivery's text) keeps the PAGE field around the page number,
+    Arabic-Indic in the source (``صفحة <4>٣</4>.``); it had become a number that Word never
+    updates."""
+    source = B.build_docx_rich(tmp_path / "rich.docx")
+    english = tmp_path / "rich.en.txt"
+    english.write_text("Bold and italic text page 3.\nBefore the box after the box.\n"
+                       "Text box\nText inside the box.\nRight\nLeft\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        project.import_translation(english, "rich", "working")
+        out = project.export_file("original", tmp_path / "rich.en.docx").path
+    first = next(iter(part(out, "word/document.xml").iter(w("p"))))
+    assert [t.text for t in first.iter(w("instrText"))] == [" PAGE "]
+    assert [c.get(w("fldCharType")) for c in first.iter(w("fldChar"))] == \
+        ["begin", "separate", "end"]
+    assert "".join(first.itertext()).replace(" PAGE ", "") == "Bold and italic text page 3."
+
+
 def test_complex_script_bold_of_arabic_runs_is_a_tag_and_bold_in_the_english(
     tmp_path: Path,
 ) -> None:

@@ -292,6 +292,77 @@ def test_a_joined_links_other_segment_leaves_no_arabic_in_the_english(
     assert "وأضاف" not in text
 
 
+@pytest.mark.parametrize("kind", ["html", "md", "txt"])
+def test_a_paragraph_joined_to_the_one_before_is_not_left_in_arabic(
+    tmp_path: Path, kind: str
+) -> None:
+    """A 2–1 link across two paragraphs (the English of both in one sentence): the second
+    paragraph, its only segment joined, was left whole in Arabic, after its own English."""
+    first, second = "وصل الخبر إلى موسكو بعد يومين.", "كانت النتيجة مفاجئة للجميع."
+    source = tmp_path / f"j.{kind}"
+    source.write_text(f"<html><body><p>{first}</p><p>{second}</p></body></html>"
+                      if kind == "html" else f"{first}\n\n{second}\n", encoding="utf-8")
+    english = tmp_path / "j.en.txt"
+    english.write_text("The news reached Moscow two days later, and the result was a "
+                       "surprise to everyone.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "j")
+        project.import_translation(english, "j", "working")
+        segments = project.segments("j", limit=10)
+        assert [s.paragraph for s in segments] == [1, 2] and segments[1].target == ""
+        out = project.export_file("original", tmp_path / f"out.{kind}").path
+    text = out.read_text(encoding="utf-8")
+    assert "surprise to everyone." in text
+    assert "مفاجئة" not in text
+
+
+@pytest.mark.parametrize("kind", ["html", "txt"])
+def test_a_joined_segment_keeps_its_arabic_when_status_leaves_its_links_english_out(
+    tmp_path: Path, kind: str
+) -> None:
+    """--status leaving out the English of a 2–1 link's first segment (a draft) leaves both
+    its sentences in Arabic; the second (joined, status new) had been lost."""
+    arabic = "قال أحمد إن الجو جميل اليوم. وأضاف أنه سيخرج."
+    source = tmp_path / f"h.{kind}"
+    source.write_text(f"<html><body><p>{arabic}</p></body></html>"
+                      if kind == "html" else f"{arabic}\n", encoding="utf-8")
+    english = tmp_path / "h.en.txt"
+    english.write_text("Ahmed said the weather was nice today and that he would go out.\n",
+                       encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "h")
+        project.import_translation(english, "h", "working")
+        assert [s.status for s in project.segments("h", limit=10)] == ["draft", "new"]
+        out = project.export_file("original", tmp_path / f"out.{kind}",
+                                  statuses=["new", "translated"]).path
+    text = out.read_text(encoding="utf-8")
+    assert "قال أحمد" in text and "وأضاف أنه سيخرج." in text and "go out" not in text
+
+
+def test_a_note_reference_inside_a_sentence_keeps_its_anchor_from_a_texts_english(
+    tmp_path: Path,
+) -> None:
+    """pandoc's note reference after a word, English imported from a delivery's text: the
+    link that holds the anchor ``fnref1``, which the back link points to, is kept (it was lost:
+    EPUBCheck's RSC-012, a fragment identifier not defined)."""
+    source = tmp_path / "n.html"
+    source.write_text(
+        '<html><body><p>هذه الجملة فيها حاشية<a href="#fn1" id="fnref1"><sup>1</sup></a> في '
+        'آخرها.</p><ol><li id="fn1"><p>حاشية قصيرة.<a href="#fnref1">↩</a></p></li></ol>'
+        "</body></html>", encoding="utf-8")
+    english = tmp_path / "n.en.txt"
+    english.write_text("This sentence has a footnote1 at its end.\nA short note.↩\n",
+                       encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "n")
+        project.import_translation(english, "n", "working")
+        out = project.export_file("original", tmp_path / "out.html").path
+    root = lxml.html.document_fromstring(out.read_bytes())
+    ref = root.get_element_by_id("fnref1")
+    assert ref.get("href") == "#fn1" and ref.text_content() == "1"
+    assert root.find(".//p").text_content() == "This sentence has a footnote1 at its end."
+
+
 def test_a_note_reference_keeps_its_link_when_the_english_came_from_a_text(
     tmp_path: Path,
 ) -> None:

@@ -96,6 +96,24 @@ def test_a_pair_around_a_note_number_at_a_segments_edge_wraps_it_in_english() ->
     assert whole_pairs("ويلز.<1>1</1>", "Wales.<1>1</1>") == "Wales.<1>1</1>"
 
 
+def test_a_pair_around_a_note_number_inside_a_segment_wraps_it_in_english() -> None:
+    """A note reference after a word (pandoc's ``word[^1] more``) keeps its link around the
+    same number in English without tags; the number is taken only when the English holds it
+    once and not inside another number, and only a number or a note mark is."""
+    from workbench.text.tags import whole_pairs
+
+    assert whole_pairs("فيها حاشية<1><2>1</2></1> في آخرها.", "has a footnote1 at its end.") \
+        == "has a footnote<1><2>1</2></1> at its end."
+    assert whole_pairs("عام <1>1917</1> هنا", "in 1917 here") == "in <1>1917</1> here"
+    assert whole_pairs("حاشية<1>1</1> في 1917", "note1 in 1917") == "note<1>1</1> in 1917"
+    assert whole_pairs("حاشية<1>1</1> في", "note1 in 1") == "note1 in 1"  # twice
+    assert whole_pairs("حاشية<1>1</1> في", "note 1.5 in") == "note 1.5 in"  # a number's part
+    assert whole_pairs("حاشية<3>1</3> في", "note <1/>1 in") == "note <1/><3>1</3> in"
+    assert whole_pairs("أ<1> - </1>ب", "a - b") == "a - b"  # not a number or a note mark
+    assert whole_pairs("أ<1>2</1> ب", "a<1>2</1> b") == "a<1>2</1> b"  # the English has it
+    assert whole_pairs("صفحة <4>٣</4>.", "page 3.") == "page <4>3</4>."  # Arabic-Indic
+
+
 def test_a_blocks_segments_keep_their_whole_pairs_in_the_export_text() -> None:
     """Each segment wrapped by a pair (a pair split at a sentence end is two) keeps it when
     its English has no tags, whatever the format's writer."""

@@ -148,6 +148,26 @@ def test_markdown_characters_in_the_english_are_escaped(doc: tuple, tmp_path: Pa
     assert all(c.type == "text" for c in items[5].children)
 
 
+@pytest.mark.parametrize("english", ["~~~ end", "---", "-- -"])
+def test_english_that_would_open_a_code_fence_or_a_rule_stays_text(
+    tmp_path: Path, english: str
+) -> None:
+    """English starting a paragraph or a list item with a tilde fence or a thematic break is
+    escaped: ``~~~`` had made the rest of the document a code block, ``- ---`` a rule."""
+    source = tmp_path / "f.md"
+    source.write_text("فقرة أولى.\n\n- عنصر\n\nفقرة أخيرة.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first, item, _ = project.segments("f", limit=10)
+        project.confirm(first.id, english)
+        project.confirm(item.id, english)
+        out = project.export_file("original", tmp_path / "f.en.md").path
+    tokens = _md().parse(out.read_text(encoding="utf-8"))
+    assert ["".join(c.content for c in t.children or []) for t in tokens
+            if t.type == "inline"] == [english, english, "فقرة أخيرة."]
+    assert not any(t.type in ("fence", "hr") for t in tokens)
+
+
 def test_footnotes_stay_footnotes(tmp_path: Path) -> None:
     """A footnote reference is an empty tag written back as it was, a definition's label
     stays outside its text; an escaped one is text (before, the English had ``\\[^1\\]``:

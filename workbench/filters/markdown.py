@@ -294,7 +294,10 @@ def _escape(text: str, in_table: bool) -> str:
     return text
 
 
-_LINE_START = re.compile(r"^(#|=+|[-+](?=\s|$)|\d+(?=[.)]))")
+#: What would start another block at the start of a line: a heading, a setext underline, a
+#: list item, a thematic break (``---``, ``-- -``), a tilde code fence (``~~~``, which would
+#: make the rest of the document code).
+_LINE_START = re.compile(r"^(#|=+|[-+](?=\s|$)|-(?=[-\s]*$)|~{3,}|\d+(?=[.)]))")
 
 
 def _escape_start(markdown: str) -> str:

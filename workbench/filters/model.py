@@ -133,8 +133,10 @@ class Rendering:
 
     @property
     def translated(self) -> bool:
-        """Whether any segment of the block has English."""
-        return any(s.target.strip() for s in self.segments)
+        """Whether any segment of the block has English, here or (a joined segment) in its
+        link's first segment, in an earlier paragraph: such a block is no untranslated one
+        left in Arabic."""
+        return any(s.target.strip() or s.joined for s in self.segments)
 
     def text(self, fallback: str = "source") -> str:
         """The block's new text: the English of each segment, the Arabic (or nothing, with

@@ -218,8 +218,7 @@ class Exchange:
         original = self._stored_original(document)
         units = self.export_units(document.name, version, grouped=False)
         if statuses:
-            wanted = set(statuses)
-            units = (u if u.status in wanted else _without_english(u) for u in units)
+            units = _of_statuses(units, set(statuses))
         warnings: list[str] = []
         count = write_atomically(
             path, force,
@@ -870,9 +869,19 @@ def _annotated(units: Iterator[Unit], annotate: Callable[[Unit], None]) -> Itera
         yield unit
 
 
-def _without_english(unit: Unit) -> Unit:
-    unit.target = ""
-    return unit
+def _of_statuses(units: Iterable[Unit], wanted: set[str]) -> Iterator[Unit]:
+    """The units one by one, the English of those of other statuses taken out; a joined
+    segment goes with its link's first: when that one's English is taken out, it is no longer
+    joined (its Arabic is untranslated, not said by the English of another)."""
+    kept = True
+    for unit in units:
+        if not unit.joined:
+            kept = unit.status in wanted
+            if not kept:
+                unit.target = ""
+        elif not kept:
+            unit.joined = False
+        yield unit
 
 
 def _finding_text(finding: Finding) -> str:

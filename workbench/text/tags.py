@@ -9,6 +9,7 @@ the document filters (:mod:`workbench.filters`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -202,6 +203,8 @@ _OUTER = re.compile(r"^<([1-9][0-9]*)>(.*)</\1>$", re.S)
 #: Pairs around a text without letters at the start or end of a segment: a note reference.
 _LAST_PAIRS = re.compile(r"((?:<[1-9][0-9]*>)+)([^<>]+)((?:</[1-9][0-9]*>)+)\s*$")
 _FIRST_PAIRS = re.compile(r"^\s*((?:<[1-9][0-9]*>)+)([^<>]+)((?:</[1-9][0-9]*>)+)")
+#: Pairs around a text anywhere in a segment.
+_ANY_PAIRS = re.compile(r"((?:<[1-9][0-9]*>)+)([^<>]+)((?:</[1-9][0-9]*>)+)")
 
 
 def whole_pairs(source: str, target: str) -> str:
@@ -240,7 +243,43 @@ def edge_pairs(source: str, target: str) -> str:
             target = body[: -len(text)] + found.group(1) + text + found.group(3)
         elif not last and body.startswith(text) and not body[len(text):][:1].isdigit():
             target = found.group(1) + text + found.group(3) + body[len(text):]
+    return inner_pairs(source, target)
+
+
+def inner_pairs(source: str, target: str) -> str:
+    """``target`` with the pairs around a number or a note mark inside ``source`` (a note
+    reference after a word, ``حاشية<1><2>1</2></1> في``; a bold year; a field's page number,
+    its Arabic-Indic digits read as the English's) put around the same text in ``target``
+    when it leaves them out and each holds that text once, not as part of a number
+    (``footnote1 at`` becomes ``footnote<1><2>1</2></1> at``); the note's link, which the
+    note's back link points to, had been lost."""
+    for found in _ANY_PAIRS.finditer(source):
+        opens = re.findall(r"\d+", found.group(1))
+        text = found.group(2).strip()
+        if (opens[::-1] != re.findall(r"\d+", found.group(3))
+                or not (text.isdigit() or text in _NOTE_MARKS)
+                or len(_places(text, strip_tags(source))) != 1
+                or any(f"<{n}>" in target or f"</{n}>" in target for n in opens)):
+            continue
+        english = "".join(str(unicodedata.decimal(c)) for c in text) if text.isdecimal() \
+            else text  # Arabic-Indic digits (a field's page number ٣) as the English writes them
+        places = _places(english, target)
+        if len(places) == 1:
+            at = places[0]
+            target = (target[:at[0]] + found.group(1) + english + found.group(3)
+                      + target[at[1]:])
     return target
+
+
+_NOTE_MARKS = frozenset("*†‡§¶")
+
+
+def _places(text: str, within: str) -> list[tuple[int, int]]:
+    """Where ``text`` stands in ``within`` outside its tags and not as part of a number."""
+    inside = [(t.start(), t.end()) for t in TAG.finditer(within)]
+    return [(m.start(), m.end()) for m in re.finditer(
+        rf"(?<!\d)(?<!\d[.,]){re.escape(text)}(?![.,]?\d)", within)
+        if not any(a < m.end() and m.start() < b for a, b in inside)]
 
 
 def renumber_tags(target: str, source: str, ours: str) -> str:
