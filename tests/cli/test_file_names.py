@@ -85,7 +85,7 @@ def test_text_arguments_not_in_utf_8_are_refused_in_one_line(
     exit 2, nothing changed — not a traceback (exit 70)."""
     word = os.fsdecode("ثورة".encode("cp1256"))
     for args in (["concordance", word], ["confirm", "1", "--text", word],
-                 ["review", "2", "--reject", "--comment", word]):
+                 ["review", "2", "--reject", "--comment", word], ["score", "--ref", word]):
         result = run_cli(*args, "--db", str(sample_db))
         assert result.exit_code == 2, (args, result.stderr)
         assert result.stderr.startswith("workbench: error: ")

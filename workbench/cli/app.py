@@ -80,11 +80,18 @@ def _utf8_value(param: click.Parameter, value: Any) -> Any:
         return tuple(_utf8_value(param, v) for v in value)
     if not isinstance(value, str) or not _not_utf8(value):
         return value
-    raw = value.encode("utf-8", "surrogateescape")
     if param.name in NAME_PARAMS:
-        return raw.decode("utf-8", "replace")
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     hint = (max(param.opts, key=len) if isinstance(param, click.Option)
             else (param.name or "argument").upper())
+    return utf8_text(hint, value)
+
+
+def utf8_text(hint: str, value: str) -> str:
+    """``value`` when it is UTF-8 text; else a one-line error naming ``hint`` (the option)."""
+    if not _not_utf8(value):
+        return value
+    raw = value.encode("utf-8", "surrogateescape")
     raise WorkbenchError(f"{hint}: not UTF-8 text ({raw!r}); give it in UTF-8 (iconv -f "
                          "WINDOWS-1256 -t UTF-8, say)")
 
