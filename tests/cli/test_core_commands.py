@@ -456,3 +456,14 @@ def test_sigterm_during_the_import_of_a_new_project_leaves_no_file_behind(
     assert result.stderr == "workbench: stopped by SIGTERM; nothing was changed\n"
     assert list(folder.iterdir()) == []  # no project, and no hidden file it was built in
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # given back
+
+
+def test_confirm_text_is_one_line_as_the_tui_takes_a_paste(sample_db: Path) -> None:
+    """``confirm --text`` stored a line break inside the segment's English (a script's
+    ``$(cat en.txt)``, a CRLF), which the TUI's editor never lets in."""
+    result = run_cli("confirm", "10", "--db", str(sample_db),
+                     "--text", "The hour of decisive work\r\n  has arrived.\n")
+    assert result.exit_code == 0, result.stderr
+    history = json.loads(run_cli("history", "10", "--db", str(sample_db), "--format",
+                                 "json").stdout)
+    assert history[-1]["new_text"] == "The hour of decisive work has arrived."
