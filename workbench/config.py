@@ -56,6 +56,17 @@ class Config:
     tm_propagate: bool = True
     tm_auto_insert_min: int = 0  # 0: no auto-insert
     path: Path | None = None
+    spelling_language_line: int | None = None  # where the file sets the language, if it does
+
+    def located(self, exc: Exception) -> Exception:
+        """``exc``, when it says the ``[spelling]`` language this file sets has no dictionary,
+        as an error naming the file and line (where the user must look); else ``exc``."""
+        from workbench.spelling.dictionary import NoDictionaryError
+
+        if not isinstance(exc, NoDictionaryError) or self.path is None \
+                or self.spelling_language_line is None:
+            return exc
+        return InputError(self.path, str(exc), self.spelling_language_line)
 
 
 def config_path(env: Mapping[str, str] | None = None) -> Path:
@@ -151,6 +162,7 @@ def _spelling(config: Config, spelling: dict[str, Any], path: Path, text: str) -
                 _line_of(text, "language"),
             )
         config.spelling_language = language
+        config.spelling_language_line = _line_of(text, "language")
     if "dictionaries" in spelling:
         folders = spelling["dictionaries"]
         if isinstance(folders, str):

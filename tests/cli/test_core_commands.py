@@ -41,6 +41,17 @@ def test_missing_db_is_an_error_for_reading_commands(in_tmp: Path) -> None:
     assert not (in_tmp / "absent.db").exists()
 
 
+def test_an_empty_db_is_named_as_such_not_as_the_current_folder(in_tmp: Path) -> None:
+    """``--db "$PROJECT"`` with the variable unset: the error said "'.': is a folder"."""
+    (in_tmp / "a.txt").write_text("جملة أولى.\n", encoding="utf-8")
+    for args in (["stats"], ["import", "a.txt"], ["project", "copy", "--", "", "x.db"]):
+        result = run_cli(*args) if args[0] == "project" else run_cli("--db", "", *args)
+        assert result.exit_code == 2, (args, result.stderr)
+        assert result.stderr == ("workbench: error: '': an empty project name: give a file "
+                                 "path or a postgresql:// URL\n")
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["a.txt"]
+
+
 def test_a_pipe_imported_without_doc_asks_for_a_name(in_tmp: Path) -> None:
     """``workbench import <(iconv …)`` reads /dev/fd/63: the document was named "63"."""
     import threading
@@ -445,3 +456,14 @@ def test_sigterm_during_the_import_of_a_new_project_leaves_no_file_behind(
     assert result.stderr == "workbench: stopped by SIGTERM; nothing was changed\n"
     assert list(folder.iterdir()) == []  # no project, and no hidden file it was built in
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # given back
+
+
+def test_confirm_text_is_one_line_as_the_tui_takes_a_paste(sample_db: Path) -> None:
+    """``confirm --text`` stored a line break inside the segment's English (a script's
+    ``$(cat en.txt)``, a CRLF), which the TUI's editor never lets in."""
+    result = run_cli("confirm", "10", "--db", str(sample_db),
+                     "--text", "The hour of decisive work\r\n  has arrived.\n")
+    assert result.exit_code == 0, result.stderr
+    history = json.loads(run_cli("history", "10", "--db", str(sample_db), "--format",
+                                 "json").stdout)
+    assert history[-1]["new_text"] == "The hour of decisive work has arrived."

@@ -61,4 +61,35 @@ def test_a_dictionary_named_not_in_utf_8_is_refused_in_one_line(
     result = run_cli("dictionary", "add", str(plain), "--name", os.fsdecode(b"q\xe9"),
                      "--db", str(sample_db))
     assert result.exit_code == 2
-    assert result.stderr.startswith("workbench: error: bad dictionary name")
+    assert result.stderr.startswith("workbench: error: --name: not UTF-8 text")
+
+
+def test_a_document_named_from_such_a_file_is_found_by_the_same_bytes(
+    tmp_path: Path, sample_db: Path | str
+) -> None:
+    """``--doc`` given the file's own stem (a script's ``--doc "$(basename "$f" .txt)"``)
+    finds the document the import named with U+FFFD; before, every such look-up crashed."""
+    source = _named(tmp_path, b"caf\xe9.txt")
+    source.write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    assert run_cli("import", str(source), "--db", str(sample_db)).exit_code == 0
+    result = run_cli("stats", "--db", str(sample_db), "--doc", os.fsdecode(b"caf\xe9"),
+                     "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["segments"] == 2
+
+
+def test_text_arguments_not_in_utf_8_are_refused_in_one_line(
+    sample_db: Path | str
+) -> None:
+    """A Windows-1256 word given as a query or as English: one line naming the argument,
+    exit 2, nothing changed — not a traceback (exit 70)."""
+    word = os.fsdecode("ثورة".encode("cp1256"))
+    for args in (["concordance", word], ["confirm", "1", "--text", word],
+                 ["review", "2", "--reject", "--comment", word], ["score", "--ref", word]):
+        result = run_cli(*args, "--db", str(sample_db))
+        assert result.exit_code == 2, (args, result.stderr)
+        assert result.stderr.startswith("workbench: error: ")
+        assert "not UTF-8 text" in result.stderr and len(result.stderr.splitlines()) == 1
+    history = json.loads(run_cli("history", "1", "--db", str(sample_db), "--format",
+                                 "json").stdout)
+    assert len(history) == 1  # the import's revision alone

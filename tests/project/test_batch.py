@@ -18,6 +18,18 @@ def _texts(project: Project) -> dict[int, tuple[str, str]]:
     return {s.id: (s.target, s.status) for s in project.segments(limit=1000)}
 
 
+def test_a_replacement_writes_no_line_break_into_a_segment() -> None:
+    """A break typed in REPLACEMENT, or a regular expression's ``\\n``, was written into the
+    English (which the TUI's editor never lets in): it is a space, as a paste's is."""
+    pattern = compile_pattern(r"decisive (work)", regex=True)
+    text, _, spans = replace_text(pattern, r"final\n\1", "The decisive work.", regex=True)
+    assert text == "The final work." and [text[a:b] for a, b in spans] == ["final work"]
+    pattern = compile_pattern("decisive")
+    assert replace_text(pattern, "final\r\n", "The decisive work.", regex=False)[0] == (
+        "The final  work."
+    )
+
+
 def test_replace_text_spans_and_groups() -> None:
     pattern = compile_pattern("revolution", whole_word=True)
     text, count, spans = replace_text(

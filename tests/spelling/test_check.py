@@ -313,3 +313,20 @@ def test_names_written_with_an_apostrophe_and_eid_s_feasts_are_known(sample_db: 
             "Koran, Shi’a clerics and Abdul-Aziz.")
     with Project.open(sample_db) as project:
         assert [w.word for w in project.spelling.misspellings(text)] == ["Qurran"]
+
+
+def test_a_config_language_without_a_dictionary_names_the_config_file_and_line(
+    shipped_en_us: Path, tmp_path: Path, sample_db: Path | str
+) -> None:
+    """``language = "en_UK"`` (for en_GB) made `check` fail without saying where the language
+    was set; the README promises a bad setting names the file and the line."""
+    shipped_en_us.write_text('[display]\ndirection = "app"\n\n[spelling]\nlanguage = "en_UK"\n',
+                             encoding="utf-8")
+    where = f"workbench: error: {shipped_en_us}: line 5: no Hunspell dictionary for 'en_UK'"
+    result = run_cli("check", "--db", str(sample_db))
+    assert result.exit_code == 2 and result.stderr.startswith(where), result.stderr
+    (tmp_path / "ar.txt").write_text("ثورة أكتوبر\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The October Revolution\n", encoding="utf-8")
+    result = run_cli("check", "--source", str(tmp_path / "ar.txt"),
+                     "--target", str(tmp_path / "en.txt"))
+    assert result.exit_code == 2 and result.stderr.startswith(where), result.stderr

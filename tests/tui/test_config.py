@@ -97,3 +97,17 @@ def test_translation_memory_settings(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(InputError, match=message):
             load_config(path)
+
+
+def test_the_readme_example_config_loads_without_a_key_clash(tmp_path):
+    """The README's config.toml, copied as it is, loads and warns of nothing at start-up (its
+    [keys] example gave F11, the spelling key, to next_segment too)."""
+    from workbench.tui.keys import clashes, unknown_ids
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```toml\n[display]") + len("```toml\n")
+    path = tmp_path / "config.toml"
+    path.write_text(readme[start:readme.index("```", start)], encoding="utf-8")
+    config = load_config(path)
+    assert config.keys and unknown_ids(config.keys) == []
+    assert clashes(config.keys) == []

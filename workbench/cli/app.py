@@ -61,8 +61,66 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+#: Text parameters naming what the project may have named after a file (a document, a
+#: memory): a byte that is not UTF-8 becomes U+FFFD, as it did in the name made of the file's.
+NAME_PARAMS = frozenset({"doc", "memories"})
+#: Text parameters that are paths or URLs (the system's bytes, passed on as they are).
+PATH_PARAMS = frozenset({"db", "source", "destination", "refs"})
+
+
+def _not_utf8(value: str) -> bool:
+    """Whether ``value`` holds bytes of the command line that were not UTF-8."""
+    return any("\udc80" <= ch <= "\udcff" for ch in value)
+
+
+def _utf8_value(param: click.Parameter, value: Any) -> Any:
+    """A text parameter's value in UTF-8: a name's stray bytes as U+FFFD; any other text with
+    such bytes (a Windows-1256 word, say) refused with one line naming the parameter."""
+    if isinstance(value, tuple):
+        return tuple(_utf8_value(param, v) for v in value)
+    if not isinstance(value, str) or not _not_utf8(value):
+        return value
+    if param.name in NAME_PARAMS:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    hint = (max(param.opts, key=len) if isinstance(param, click.Option)
+            else (param.name or "argument").upper())
+    return utf8_text(hint, value)
+
+
+def utf8_text(hint: str, value: str) -> str:
+    """``value`` when it is UTF-8 text; else a one-line error naming ``hint`` (the option)."""
+    if not _not_utf8(value):
+        return value
+    raw = value.encode("utf-8", "surrogateescape")
+    raise WorkbenchError(f"{hint}: not UTF-8 text ({raw!r}); give it in UTF-8 (iconv -f "
+                         "WINDOWS-1256 -t UTF-8, say)")
+
+
+class WorkbenchCommand(click.Command):
+    """A command whose text parameters are checked for bytes that are not UTF-8 (a legacy
+    code page's word, a name out of a ZIP): stored or sent to SQLite, they crashed it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)
+        for param in self.params:
+            if param.name in ctx.params and param.name not in PATH_PARAMS and not isinstance(
+                    param.type, (click.Path, click.File)):
+                ctx.params[param.name] = _utf8_value(param, ctx.params[param.name])
+        return rest
+
+
+class _SubGroup(click.Group):
+    """A command group under ``workbench`` (``tm``, ``glossary``...): its commands check their
+    text as :class:`WorkbenchCommand` does."""
+
+    command_class = WorkbenchCommand
+
+
 class WorkbenchGroup(click.Group):
     """A click group that turns WorkbenchError into a one-line message and exit code 2."""
+
+    command_class = WorkbenchCommand
+    group_class = _SubGroup
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         load_commands(cmd_name)

@@ -12,6 +12,7 @@ from workbench.errors import BlockedByFindings, WorkbenchError
 from workbench.project import open_project
 from workbench.project.batch import BatchReport, ReplaceReport
 from workbench.statuses import STATUSES
+from workbench.text.lines import one_line
 from workbench.wording import plural
 
 FORMATS = click.Choice(["table", "json"])
@@ -149,9 +150,10 @@ def confirm(
         if text is not None:
             if len(segment_ids) != 1 or doc or statuses or clean_only:
                 raise WorkbenchError("--text confirms one segment: give exactly one SEGMENT_ID")
-            try:
+            try:  # one line, as the TUI's editor takes a paste: a segment needs no break
                 segment = project.confirm(
-                    segment_ids[0], text, override_reason=override_reason, revision=revision
+                    segment_ids[0], one_line(text), override_reason=override_reason,
+                    revision=revision,
                 )
             except BlockedByFindings as exc:  # refused by the QA policy: exit 1, as a batch
                 click.echo(f"workbench: {exc}", err=True)

@@ -21,7 +21,7 @@ from workbench.cli.app import (
     refuse_input_as_output,
     write_report,
 )
-from workbench.errors import InputError
+from workbench.errors import InputError, WorkbenchError
 from workbench.glossary.findings import SEVERITIES
 from workbench.wording import plural
 
@@ -76,7 +76,10 @@ def _file_speller(matcher: TermMatcher | None, skip: tuple[str, ...]) -> SpellCh
     from workbench.spelling.names import arabic_world_words
 
     config = load_config()
-    dictionary = load_dictionary(config.spelling_language, config.spelling_dictionaries)
+    try:
+        dictionary = load_dictionary(config.spelling_language, config.spelling_dictionaries)
+    except WorkbenchError as exc:
+        raise config.located(exc) from None
     known = glossary_english(matcher.glossary.entries) if matcher is not None else []
     return SpellChecker(dictionary, [*known, *arabic_world_words()])
 

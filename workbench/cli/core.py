@@ -19,6 +19,7 @@ from workbench.cli.app import (
 )
 from workbench.errors import ReadOnlyProjectError, WorkbenchError
 from workbench.filters import SOURCE_FORMAT_NAMES, SOURCE_FORMATS, read_source, source_format_for
+from workbench.filters.registry import MACRO_ENDINGS
 from workbench.project import ImportReport, open_project
 from workbench.project.importing import default_document_name
 from workbench.project.sample import open_or_create
@@ -73,6 +74,13 @@ def _report(report: ImportReport) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
+def _endings(extensions: tuple[str, ...]) -> str:
+    """A format's endings for the help; macro-enabled Word ones are said to be refused."""
+    taken = ", ".join(e for e in extensions if e not in MACRO_ENDINGS)
+    refused = [e for e in extensions if e in MACRO_ENDINGS]
+    return taken + (f"; {' and '.join(refused)}, macro-enabled, refused" if refused else "")
+
+
 @main.command("import")
 @db_option
 @click.argument("file", type=FilePath())
@@ -80,7 +88,7 @@ def _report(report: ImportReport) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(SOURCE_FORMAT_NAMES), default=None,
     help="What the file is (default: by its ending; text for any other): "
-    + "; ".join(f"{f.name}: {f.description} ({', '.join(f.extensions)})"
+    + "; ".join(f"{f.name}: {f.description} ({_endings(f.extensions)})"
                 for f in SOURCE_FORMATS) + ".",
 )
 @abbreviations_option

@@ -19,6 +19,7 @@ from workbench.cli.app import (
     main,
     note_first_document,
     print_json,
+    utf8_text,
 )
 from workbench.errors import WorkbenchError
 
@@ -90,6 +91,7 @@ def score(
     else:
         _refuse_with("project mode (no --hyp)", glossary=glossary, source=source)
         _refuse_file_refs(refs)
+        refs = tuple(utf8_text("--ref", ref) for ref in refs)  # version names, not files
         report = _score_project(db, doc, drafts, refs, baseline, not no_terms, not no_save,
                                 **options)
     _print_report(report, fmt, sort, metric, limit)

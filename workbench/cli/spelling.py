@@ -70,7 +70,7 @@ def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
     """Whether WORD is spelled right, and suggestions when it is not.
 
     The verdict is the spelling check's: a hyphenated compound is judged part by part
-    (``al-Qaeda``), and numbers, URLs, acronyms and other scripts are never checked."""
+    (`al-Qaeda`), and numbers, URLs, acronyms and other scripts are never checked."""
     from workbench.project import open_project
     from workbench.spelling.tokens import words
 

@@ -54,7 +54,7 @@ def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> N
 @db_option
 @click.option("--format", "fmt", type=FORMATS, default="table")
 def tm_list(db: str | None, fmt: str) -> None:
-    """The project's memories and their sizes (``project`` is the project's own)."""
+    """The project's memories and their sizes (`project` is the project's own)."""
     with open_project(db) as project:
         memories = project.tm.memories()
     if fmt == "json":

@@ -45,6 +45,7 @@ from workbench.filters.inline import (
 )
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.filters.package import Package, xml_bytes
+from workbench.filters.registry import MACRO_ENDINGS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -575,7 +576,7 @@ class _Document:
     def __init__(self, data: bytes, path: str) -> None:
         self.path = path
         name = path.lower()
-        if name.endswith((".docm", ".dotm")):
+        if name.endswith(MACRO_ENDINGS):
             raise InputError(path, f"refused: a macro-enabled Word file ({name[-5:]}); save it "
                              "as .docx")
         self.pkg = Package(data, path, "DOCX")

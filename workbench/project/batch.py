@@ -23,6 +23,7 @@ from workbench.statuses import STATUSES, Status
 from workbench.store import changes as q_changes
 from workbench.store import documents as q_docs
 from workbench.store import versions as q_versions
+from workbench.text.lines import without_breaks
 from workbench.text.tags import tokens
 from workbench.wording import plural
 
@@ -163,7 +164,7 @@ def replace_text(
     last = 0
     length = 0
     for match in replaceable(pattern, text):
-        new = match.expand(replacement) if regex else replacement
+        new = without_breaks(match.expand(replacement) if regex else replacement)
         if keep_case:
             new = cased_like(new, match.group())
         out.append(text[last:match.start()])

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
 from workbench.project.context import ProjectContext
@@ -30,6 +31,9 @@ from workbench.spelling.dictionary import FOLDERS_TTL_S, HunspellDictionary
 from workbench.spelling.names import arabic_world_words
 from workbench.spelling.tokens import bare_word, phrase_words, word_key
 from workbench.store import spelling as q_spelling
+
+if TYPE_CHECKING:
+    from workbench.config import Config
 
 #: a source of extra known words: returns words or phrases (best: the same frozenset object
 #: until they change, so the checker is rebuilt only then). A source with a true ``stamped``
@@ -61,6 +65,7 @@ class Spelling:
         self._key: tuple[int, tuple[object, ...]] | None = None
         self._dictionary: tuple[tuple[str, list[str]], float, HunspellDictionary] | None = None
         self._lock = threading.Lock()
+        self._config: Config | None = None  # the config file the language came from
 
     # settings ----------------------------------------------------------------------------
 
@@ -72,6 +77,7 @@ class Spelling:
         self._language = language
         self._folders = [str(f) for f in folders]
         self._checker = None
+        self._config = None
 
     @property
     def language(self) -> str:
@@ -85,6 +91,7 @@ class Spelling:
             config = load_config()
             self._language = config.spelling_language
             self._folders = list(config.spelling_dictionaries)
+            self._config = config
         return self._language, self._folders
 
     def dictionary(self) -> HunspellDictionary:
@@ -95,7 +102,10 @@ class Spelling:
         hit = self._dictionary
         if hit is not None and hit[0] == (language, folders) and now - hit[1] < FOLDERS_TTL_S:
             return hit[2]
-        dictionary = load_dictionary(language, folders)
+        try:
+            dictionary = load_dictionary(language, folders)
+        except WorkbenchError as exc:
+            raise (self._config.located(exc) if self._config is not None else exc) from None
         self._dictionary = ((language, list(folders)), now, dictionary)
         return dictionary
 

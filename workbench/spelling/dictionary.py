@@ -88,6 +88,10 @@ def _search_folders(folders: tuple[str, ...], system: bool, bundled: bool) -> di
     return found
 
 
+class NoDictionaryError(WorkbenchError):
+    """No Hunspell dictionary of the language asked for (the message names those there are)."""
+
+
 def find_dictionary(language: str, folders: Iterable[str | Path] = ()) -> Path:
     """The path (without extension) of the dictionary for ``language``; an error naming the
     dictionaries there are when there is none."""
@@ -97,7 +101,7 @@ def find_dictionary(language: str, folders: Iterable[str | Path] = ()) -> Path:
         if name == wanted or name.casefold() == wanted.casefold():
             return path
     hint = wanted.lower().replace("_", "-")
-    raise WorkbenchError(
+    raise NoDictionaryError(
         f"no Hunspell dictionary for {language!r} (available: "
         f"{', '.join(sorted(available)) or 'none'}; on Debian: apt-get install hunspell-{hint}, "
         "or name a folder in [spelling] dictionaries of the config)"

@@ -100,6 +100,9 @@ def parse_location(db: str | Path | ServerAddress) -> Path | ServerAddress:
     """A ``--db`` value as a file path or a server address."""
     if isinstance(db, ServerAddress | Path):
         return db
+    if not db:  # --db "$UNSET": Path("") is the current folder, named as "."
+        raise ProjectError(f"{db!r}: an empty project name: give a file path or a "
+                           "postgresql:// URL")
     if is_server_url(db):
         scheme, rest = db.split("://", 1)
         address = ServerAddress(f"{scheme.lower()}://{rest}")  # libpq knows lowercase only

@@ -15,3 +15,9 @@ def one_line(text: str) -> str:
     pretty-printed TMX's indentation), each run of them inside (with the spaces around it) one
     space. Spaces at an end without a line break are kept (a paste's)."""
     return _BREAK_RUN.sub(" ", _EDGE_BREAKS.sub("", text))
+
+
+def without_breaks(text: str) -> str:
+    """``text`` with each run of line breaks (and the spaces around it) one space, its ends
+    included: a piece written into a segment's English, which holds no break."""
+    return _BREAK_RUN.sub(" ", text)

@@ -77,7 +77,7 @@ class SpellingActions(EditorPart):
         try:
             self.wb.service.background(prepare)
         except Exception as exc:  # spelling is off; said once
-            self.post_message(SpellingPrepared(describe_error(exc)))
+            self.post_message(SpellingPrepared(describe_error(config.located(exc))))
             return
         self.post_message(SpellingPrepared())
 
