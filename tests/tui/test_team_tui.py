@@ -737,3 +737,20 @@ async def test_another_program_holding_the_project_file_is_no_server_gone_away(
         said = [str(n.message) for n in app._notifications]
         assert not any("cannot be reached" in m or "Back online" in m for m in said), said
         assert not app.team_status.startswith("OFFLINE")
+
+
+async def test_the_conflict_dialog_shows_what_happened_at_80x24(sample_db, make_app):
+    """At 80x24 the dialog was two rows taller than the screen and opened scrolled to yours:
+    its first line — which segment, changed by whom, yours not saved — was out of sight."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.editor
+        screen.open_segment(seg.id)
+        await settle(pilot)
+        await _conflict_dialog(pilot, app, screen, sample_db, seg.id, "Mine.")
+        await settle(pilot)
+        shown = _screen(app)
+        assert "was changed by ben" in shown and "Keep both" in shown, shown
