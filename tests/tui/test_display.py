@@ -153,6 +153,16 @@ async def test_the_footer_shows_quit_and_help_at_80x24(make_app):
             assert key in footer, footer
 
 
+async def test_no_letter_of_the_keys_beneath_shows_after_commands_at_60_columns(make_app):
+    """The compact footer's command palette key stood one column short of the right edge,
+    so a letter of the keys scrolled beneath it showed there: '^p CommandsR' at 60."""
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        footer = screen_lines(app)[-1]
+        assert footer.rstrip().endswith("^p Commands"), footer
+
+
 async def test_filter_dialog_fits_80x24(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -162,3 +172,19 @@ async def test_filter_dialog_fits_80x24(make_app):
         for word in ("approved", "low alignment confidence", "Apply", "Clear", "Cancel",
                      "Escape: cancel"):
             assert word in text, word
+
+
+async def test_a_glossary_comment_wrapped_keeps_its_indent(make_app):
+    """An entry's comment (and its forbidden renderings) wrapped to a second line began that
+    line at the panel's edge, under the entry's number, as if it were another entry."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.editor
+        assert screen is not None and screen.current.id == 1
+        comment = "a seizure of power by a minority; the critics' charge"
+        assert any(line.comment == comment for line in screen.query_one(GlossaryPanel).lines)
+        lines = screen_lines(app)
+        wrapped = [line for line in lines if "charge" in line]
+        assert wrapped and "seizure" not in wrapped[0]  # wrapped at 120 columns
+        assert "│     critics' charge" in wrapped[0], wrapped

@@ -14,7 +14,7 @@ import threading
 import pytest
 from textual.drivers._writer_thread import MAX_QUEUED_WRITES, WriterThread
 
-from tests.tui.conftest import editing, settle
+from tests.tui.conftest import editing, settle, write_lock_held
 from workbench.project import Project
 from workbench.project.views import Views
 from workbench.tui.driver import TerminalOutput
@@ -106,6 +106,41 @@ async def test_english_another_program_kept_from_being_saved_is_said_not_lost(
     assert app.farewell is not None and typed in app.farewell
     with Project.open(sample_db) as project:
         assert project.segment(seg_id).target != typed
+
+
+@pytest.mark.timeout(180)
+async def test_ctrl_q_says_again_after_the_english_it_said_was_saved_since(
+    sample_db, make_app, monkeypatch
+):
+    """Ctrl+Q said once that English could not be saved; once saved after all (the other
+    program let go), English kept from being saved later is said again by the next Ctrl+Q,
+    which quitted at once (the first warning was taken for an answer for ever)."""
+    import workbench.tui.service as service_module
+
+    monkeypatch.setattr(service_module, "LOCK_WAIT", 0.3)
+    app = make_app()
+
+    def said() -> int:
+        return sum("could not be saved" in str(n.message) for n in app._notifications)
+
+    async with editing(app) as (pilot, screen):
+        seg_id = screen.current.id
+        with write_lock_held(sample_db):
+            await pilot.press("end", *" first")
+            await pilot.press("ctrl+q")
+            await settle(pilot)
+            assert app.is_running and said() == 1
+        await wait_for(lambda: not screen.unsaved and not screen.pending_writes, pilot)
+        with write_lock_held(sample_db):
+            await pilot.press(*" second")
+            await pilot.press("ctrl+q")
+            await settle(pilot)
+            assert app.is_running  # not quit: said again
+            assert said() == 2
+            await pilot.press("ctrl+q")  # quit anyway
+    assert app.return_code == 1
+    with Project.open(sample_db) as project:
+        assert project.segment(seg_id).target.endswith(" first")
 
 
 @pytest.mark.timeout(180)

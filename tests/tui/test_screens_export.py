@@ -79,3 +79,16 @@ async def test_export_dialog_says_an_unknown_user_folder(make_app, tmp_path):
         await settle(pilot)
         assert await shows(pilot, "folder ~wb-no-such-user does not exist")
         assert app.screen is dialog
+
+
+async def test_every_status_of_the_export_dialog_shows_at_60_columns(make_app):
+    """The statuses stood in one row, cut at the dialog's edge in a 60-column terminal:
+    'reviewed' and 'approved' were never seen (and could not be ticked knowingly)."""
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        dialog = await open_screen(pilot, "f12", ExportScreen)
+        frame = dialog.query_one(".dialog").content_region
+        for box in dialog.query(Checkbox):
+            if box.id and box.id.startswith("export-status-"):
+                assert frame.contains_region(box.region), (box.id, box.region, frame)

@@ -129,3 +129,19 @@ async def test_only_the_view_and_a_bad_regex(sample_db, make_app):
         await settle(pilot)
     after = _texts(sample_db)
     assert {s for s in after if after[s] != before[s]} == {3, 6}
+
+
+async def test_the_view_option_shows_whole_at_80x24(sample_db, make_app):
+    """'only the N segments of the view' (ticked when the list is searched or filtered) stood
+    beside the other three options, cut to 'only t' at 80 columns."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        editor = app.editor
+        assert editor is not None
+        editor.compute_view(ViewSpec(statuses=("draft",)), 1)
+        await settle(pilot)
+        dialog = await open_screen(pilot, "shift+f2", ReplaceScreen)
+        frame = dialog.query_one("#replace-dialog").content_region
+        for box in dialog.query(Checkbox):
+            assert frame.contains_region(box.region), (box.id, box.region, frame)

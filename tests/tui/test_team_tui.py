@@ -6,6 +6,7 @@ text (edits wait, with a visible status, and are written when it is back)."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -700,3 +701,56 @@ async def test_a_member_removed_while_working_is_told_so_not_that_the_server_is_
         pg_server.admin.execute(f'DROP OWNED BY "{user}"')
         pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
         pg_server.admin.execute(f'DROP ROLE IF EXISTS "{elsewhere}"')
+
+
+async def test_another_program_holding_the_project_file_is_no_server_gone_away(
+    sample_db, make_app, monkeypatch
+):
+    """The live link's heartbeat meeting another program's write lock on an SQLite project
+    (a long import, say) said 'The database server cannot be reached: OFFLINE' and, after,
+    'Back online'; the file is there: nothing is said, and what the other program wrote while
+    the link was down is read (it was missed: the link's new session started after it)."""
+    import workbench.store.sqlite as sqlite_module
+    from workbench.tui.live import LiveLink
+
+    monkeypatch.setattr(sqlite_module, "BUSY_TIMEOUT_MS", 100)
+    failed = threading.Event()
+    session = LiveLink._session
+
+    def session_seen(link: LiveLink, post: Any) -> None:
+        try:
+            session(link, post)
+        except Exception:
+            failed.set()
+            raise
+
+    monkeypatch.setattr(LiveLink, "_session", session_seen)
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        with Project.open(sample_db) as other, other.transaction():
+            other.save_draft(5, "Written by the other program.")  # its write lock taken
+            await pilot.press("alt+down")  # the link writes its presence at once: held
+            await until(pilot, failed.is_set)
+        await until(pilot, lambda: screen.rows.row(screen.rows.index_of(5)).target
+                    == "Written by the other program.")
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert not any("cannot be reached" in m or "Back online" in m for m in said), said
+        assert not app.team_status.startswith("OFFLINE")
+
+
+async def test_the_conflict_dialog_shows_what_happened_at_80x24(sample_db, make_app):
+    """At 80x24 the dialog was two rows taller than the screen and opened scrolled to yours:
+    its first line — which segment, changed by whom, yours not saved — was out of sight."""
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=2)[1]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.editor
+        screen.open_segment(seg.id)
+        await settle(pilot)
+        await _conflict_dialog(pilot, app, screen, sample_db, seg.id, "Mine.")
+        await settle(pilot)
+        shown = _screen(app)
+        assert "was changed by ben" in shown and "Keep both" in shown, shown

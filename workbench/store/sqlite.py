@@ -489,6 +489,14 @@ def _on_full_disk(exc: sqlite3.Error, path: Path) -> bool:
     return _error_name(exc) in ("SQLITE_IOERR", "SQLITE_FULL") and _free_bytes(path) < FULL_BELOW
 
 
+def is_busy(exc: BaseException) -> bool:
+    """True when ``exc`` says another program held the project file's lock past the wait
+    (the file is there and sound: the same work may be tried again later)."""
+    if isinstance(exc, WriteLockTaken):
+        return True
+    return isinstance(exc, sqlite3.Error) and _error_name(exc) in ("SQLITE_BUSY", "SQLITE_LOCKED")
+
+
 def _error_name(exc: sqlite3.Error) -> str:
     """SQLite's primary result code name (``SQLITE_CORRUPT``...) of ``exc``, '' if unknown."""
     name = getattr(exc, "sqlite_errorname", "") or ""

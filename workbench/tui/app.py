@@ -133,7 +133,8 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         self._main_thread = threading.get_ident()
         self.error_message: str | None = None  # why the app ended early (exit code 2)
         self.quit_offline_asked = False  # Ctrl+Q said once that waiting edits would be lost
-        self.quit_unsaved_asked = False  # Ctrl+Q said once that English could not be saved
+        # the English Ctrl+Q said could not be saved (asked again once it is other English)
+        self.quit_unsaved_said: dict[int, str] = {}
         self.farewell: str | None = None  # said by the CLI once the terminal is restored
         self._errors_shown: dict[str, float] = {}  # error notices on screen, since when
         self._unsent_taken = False  # earlier sessions' waiting edits taken over
@@ -228,8 +229,9 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
                     f"computer ({journal.path}) and tried again the next time you open "
                     f"{journal.label}."
                 )
-            elif self.editor is not None and self.editor.unsaved and not self.quit_unsaved_asked:
-                self.quit_unsaved_asked = True
+            elif self.editor is not None and self.editor.unsaved \
+                    and self.editor.unsaved != self.quit_unsaved_said:
+                self.quit_unsaved_said = dict(self.editor.unsaved)
                 count = len(self.editor.unsaved)
                 self.notify(
                     f"The English of {count} segment{'' if count == 1 else 's'} could not be "

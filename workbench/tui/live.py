@@ -28,6 +28,7 @@ from workbench.errors import LoginRefusedError, PermissionDeniedError
 from workbench.project.team import HEARTBEAT, client_id
 from workbench.store.db import is_refusal, project_error
 from workbench.store.live import Change, document_shape, open_feed
+from workbench.store.sqlite import is_busy
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -76,6 +77,7 @@ class LiveLink:
         self.stopping = threading.Event()
         self.online = True
         self.refused = ""  # why the server refuses the user, while it does
+        self.missed = False  # a session ended by another program's lock (not offline)
         self._wake = threading.Event()
 
     def watch(self, document_id: int | None, segment_id: int | None) -> None:
@@ -101,7 +103,9 @@ class LiveLink:
                     exc = project_error(exc, self.location)
                 refused = str(exc) if isinstance(
                     exc, PermissionDeniedError | LoginRefusedError) else ""
-                if self.online or refused != self.refused:
+                if is_busy(exc):  # another program held the project file: no server gone
+                    self.missed = True
+                elif self.online or refused != self.refused:
                     self.online, self.refused = False, refused
                     post(LinkState(False, refused))
                 self.stopping.wait(delay)
@@ -118,6 +122,9 @@ class LiveLink:
                 self.online, self.refused = True, ""
                 post(LinkState(True))
                 post(LiveChanged([Change("all")]))
+            elif self.missed:  # the lost session's changes since are unknown too
+                post(LiveChanged([Change("all")]))
+            self.missed = False
             self._loop(project, feed, post)
         finally:
             with contextlib.suppress(Exception):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
@@ -96,7 +96,7 @@ class ExportScreen(JobDialog[Path | None]):
                 yield Select([(label, name) for name, label in FALLBACKS], value="source",
                              allow_blank=False, compact=True, id="export-fallback")
             yield Label("Statuses (none ticked: every segment)")
-            with Horizontal(classes="checks"):
+            with Grid(classes="status-grid"):  # two rows in a narrow terminal: all seen
                 for status in STATUSES:
                     yield Checkbox(status, False, compact=True, id=f"export-status-{status}")
             yield Label("Output file (empty: translations/ with a name from the document)")

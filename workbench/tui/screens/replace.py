@@ -151,9 +151,9 @@ class ReplaceScreen(JobDialog["ReplaceReport | None"]):
                 yield Checkbox("regular expression", compact=True, id="replace-regex")
                 yield Checkbox("match case", compact=True, id="replace-case")
                 yield Checkbox("whole words", compact=True, id="replace-word")
-                if self.view_ids is not None:
-                    yield Checkbox(f"only the {len(self.view_ids):,} segments of the view",
-                                   True, compact=True, id="replace-view")
+            if self.view_ids is not None:  # a line of its own: beside them, cut at 80 columns
+                yield Checkbox(f"only the {len(self.view_ids):,} segments of the view",
+                               True, compact=True, id="replace-view")
             with VerticalScroll(id="replace-preview"):
                 yield Static("Type what to find and press Enter for a preview of every change.",
                              id="replace-preview-text")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -337,10 +338,12 @@ class GlossaryPanel(TextPanel):
                 " → ", (line.rendering, "bold"),
             )
             parts.append(bidi.text(head, right_align_rtl=False))
-            if line.forbidden:
-                parts.append(bidi.text("    not: " + "; ".join(line.forbidden), style="red"))
+            if line.forbidden:  # indented whole: the lines it wraps to too
+                parts.append(Padding(bidi.text("not: " + "; ".join(line.forbidden),
+                                               style="red"), (0, 0, 0, 4)))
             if line.comment:
-                parts.append(bidi.text("    " + line.comment, style="dim italic"))
+                parts.append(Padding(bidi.text(line.comment, style="dim italic"),
+                                     (0, 0, 0, 4)))
         self.set_content(Group(*parts))
 
 
