@@ -110,6 +110,28 @@ def test_tags_without_numbers_get_placeholders_of_their_own(tmp_path: Path) -> N
     assert unit.target == "Text {1/}"
 
 
+def test_omegat_level2_tags_numbered_from_zero_are_placeholders(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    # OmegaT's level-2 TMX numbers a segment's tags from 0 (<bpt i="0">), as its text tags
+    # (<b0>) are: they were {0} {/0}, which no reader of placeholders took for tags, so
+    # inserting the match wrote them into the English and `tm export` wrote them as text
+    path = write(tmp_path / "omegat-level2.tmx", (
+        '<tmx version="1.4"><header creationtool="OmegaT" srclang="AR"/><body><tu>'
+        '<tuv xml:lang="AR"><seg>قامت <bpt i="0" x="0">&lt;b0&gt;</bpt>الثورة'
+        '<ept i="0">&lt;/b0&gt;</ept> عام 1917.<ph x="1">&lt;br1/&gt;</ph></seg></tuv>'
+        '<tuv xml:lang="EN-US"><seg>The <bpt i="0" x="0">&lt;b0&gt;</bpt>revolution'
+        '<ept i="0">&lt;/b0&gt;</ept> broke out in 1917.<ph x="1">&lt;br1/&gt;</ph></seg></tuv>'
+        '</tu></body></tmx>'
+    ))
+    empty_project.tm.import_file(path, "level2")
+    (unit,) = units(empty_project, "level2")
+    assert unit["source"] == "قامت {1}الثورة{/1} عام 1917.{2/}"
+    assert unit["target"] == "The {1}revolution{/1} broke out in 1917.{2/}"
+    (match,) = empty_project.tm.lookup("قامت الثورة عام 1917.")
+    assert match.text == "The revolution broke out in 1917."  # a segment without tags
+
+
 def test_tmx_in_a_namespace_is_read(tmp_path: Path) -> None:
     from workbench.tm.tmx import read_tmx
 

@@ -4,7 +4,8 @@ Reading takes each ``<tu>``'s Arabic and English ``<tuv>`` (``ar``, ``ar-SA``, `
 ``en``, ``en-US``, ``en-GB`` …), whatever the file's source language: an English-source file
 gives units with the Arabic as source. Inline tags are kept as plain-text placeholders, never
 dropped: ``<bpt i="1">`` → ``{1}``, ``<ept i="1">`` → ``{/1}``, ``<ph x="2"/>`` → ``{2/}``,
-``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}``; OmegaT's own tags,
+``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}`` (a unit numbering
+them from 0, as OmegaT's level-2 TMX does, one up); OmegaT's own tags,
 which its TMX writes as text (``&lt;a0&gt;``, numbered from 0), → ``{1}`` ``{/1}`` ``{2/}``.
 ``<prop>`` and ``<note>`` (of the unit and of its variants), the creation and change dates and
 authors and ``tuid`` are kept; memoQ's ``x-context-pre``/``x-context-post`` (on the unit, or on
@@ -50,6 +51,9 @@ class _Seg:
         self.path = path
         self.tags = 0
         self._counter = 0
+        #: added to the numbers of the unit's tags: 1 when they count from 0 (OmegaT's
+        #: ``<bpt i="0">``), whose {0} no placeholder reader takes for a tag
+        self.shift = 0
         #: OmegaT's TMX (its header says so): tags written as text are placeholders too
         self.omegat = False
 
@@ -69,7 +73,7 @@ class _Seg:
             return seg.text or ""
         # a tag without a number gets one above those the others have (<ph x="1"/><ph/>)
         self._counter = max((
-            int(value) for el in seg.iter() for name in ("i", "x")
+            int(value) + self.shift for el in seg.iter() for name in ("i", "x")
             if (value := (el.get(name) or "").strip()).isdigit()
         ), default=0)
         parts: list[str] = []
@@ -80,7 +84,7 @@ class _Seg:
         for name in names:
             value = (el.get(name) or "").strip()
             if value.isdigit():
-                return value
+                return str(int(value) + self.shift)
         self._counter += 1
         return str(self._counter)
 
@@ -156,8 +160,21 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
         raise InputError(path, "not a TMX file (no <tmx> root element)")
 
 
+#: The inline elements whose ``i`` or ``x`` numbers a placeholder.
+_NUMBERED = tuple("{*}" + n for n in ("bpt", "ept", "it", "ph", "ut", "x", "hi", "g", "mrk"))
+
+
+def _counts_from_zero(tu: etree._Element) -> bool:
+    """Whether a unit's tags are numbered from 0 (OmegaT's level-2 TMX), in either language
+    (the shift applies to the whole unit, so that its two sides still pair)."""
+    return any(
+        (el.get(name) or "").strip() == "0" for el in tu.iter(*_NUMBERED) for name in ("i", "x")
+    )
+
+
 def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     sides: dict[str, str] = {}
+    seg.shift = 1 if _counts_from_zero(tu) else 0
     props: list[tuple[str, str]] = []
     notes: list[str] = []
     english: etree._Element | None = None
