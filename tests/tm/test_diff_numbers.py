@@ -138,6 +138,15 @@ def test_unit_placeholders_written_as_segment_tags(
     assert with_segment_tags(query, source, target) == expected
 
 
+def test_a_concordance_units_english_takes_the_segments_tags() -> None:
+    from workbench.tm.results import ConcordanceHit
+
+    hit = ConcordanceHit("ar", "انقر {1}هنا{/1}.", "Click {1}here{/1}.", ((5, 8),), "omegat",
+                         "omegat", 1, None, None)
+    assert hit.english_for("انقر <2>هنا</2> الآن.") == "Click <2>here</2>."
+    assert hit.english_for("انقر هنا.") == "Click here."
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
