@@ -154,6 +154,20 @@ def test_memoq_context_on_the_source_variant(tm_project: Project, tmp_path: Path
     assert tm_project.tm.lookup(B, context=(C, "عقد {1/}المؤتمر."))[0].score == 100
 
 
+def test_escaped_seg_context_on_the_unit(tm_project: Project, tmp_path: Path) -> None:
+    # the neighbours as escaped <seg>s on the <tu>, not on the Arabic <tuv>: kept with the
+    # <seg> around them, they never met a segment's neighbours (no 101)
+    tm_project.tm.import_file(write(tmp_path / "m.tmx", f"""<tmx version="1.4">
+<header srclang="ar-sa" creationtool="memoQ"/><body><tu>
+<prop type="x-context-pre">&lt;seg&gt;{A}&lt;/seg&gt;</prop>
+<prop type="x-context-post">&lt;seg&gt;{C}&lt;/seg&gt;</prop>
+<tuv xml:lang="ar-sa"><seg>{B}</seg></tuv>
+<tuv xml:lang="en-us"><seg>And the Bolsheviks seized power.</seg></tuv></tu></body></tmx>"""))
+    (unit,) = tm_project.db.query("SELECT context_prev, context_next FROM tm_units")
+    assert (unit["context_prev"], unit["context_next"]) == (A, C)
+    assert tm_project.tm.lookup(B, context=(A, C))[0].score == 101
+
+
 def test_lookup_results(tm_project: Project, tmp_path: Path) -> None:
     path = tmp_path / "tm.tsv"
     path.write_text(

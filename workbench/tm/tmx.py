@@ -231,10 +231,10 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
         if read is None and dated.get(key):  # a date we could not read is kept as written
             unit.attrs[key] = dated.get(key) or ""
     for kind, value in props:
-        if kind in CONTEXT_PREV:
-            unit.context_prev = value
+        if kind in CONTEXT_PREV:  # an escaped <seg> on the unit too: the tools differ
+            unit.context_prev = _context_text(value, seg.path)
         elif kind in CONTEXT_NEXT:
-            unit.context_next = value
+            unit.context_next = _context_text(value, seg.path)
         else:
             if kind == PROP_STATUS:
                 unit.status = value.strip() or None
