@@ -51,11 +51,24 @@ class _Seg:
         self.path = path
         self.tags = 0
         self._counter = 0
-        #: added to the numbers of the unit's tags: 1 when they count from 0 (OmegaT's
-        #: ``<bpt i="0">``), whose {0} no placeholder reader takes for a tag
-        self.shift = 0
+        #: the <tu> read, and what its tags' numbers get added (see :attr:`shift`)
+        self.unit: etree._Element | None = None
+        self._shift: int | None = None
         #: OmegaT's TMX (its header says so): tags written as text are placeholders too
         self.omegat = False
+
+    def start(self, unit: etree._Element) -> None:
+        """Read the segments of ``unit`` next."""
+        self.unit, self._shift = unit, None
+
+    @property
+    def shift(self) -> int:
+        """What the unit's tags' numbers get added: 1 when they count from 0 (OmegaT's
+        ``<bpt i="0">``), whose {0} no placeholder reader takes for a tag; else 0. Looked at
+        once per unit, and only for one with tags."""
+        if self._shift is None:
+            self._shift = int(self.unit is not None and _counts_from_zero(self.unit))
+        return self._shift
 
     def read(self, seg: etree._Element) -> str:
         text = self._read(seg)
@@ -174,7 +187,7 @@ def _counts_from_zero(tu: etree._Element) -> bool:
 
 def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     sides: dict[str, str] = {}
-    seg.shift = 1 if _counts_from_zero(tu) else 0
+    seg.start(tu)
     props: list[tuple[str, str]] = []
     notes: list[str] = []
     english: etree._Element | None = None
