@@ -356,6 +356,26 @@ def test_pretranslate_leaves_locked_segments_alone(tm_project: Project, tmp_path
     assert tm_project.segment(first).target == ""
 
 
+def test_a_project_units_tags_are_left_out_of_a_segment_without_tags(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    # a client document's segment confirmed with its tags, then a text document's segment of
+    # the same words: its English got <1>here</1>, tags its source does not have (QA errors,
+    # and the text export wrote them)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>انقر <b>هنا</b> لتنزيل الملف.</p></body></html>",
+                    encoding="utf-8")
+    tm_project.sources.import_file(page, "page")
+    (tagged,) = ids(tm_project, "page")
+    tm_project.confirm(tagged, "Click <1>here</1> to download the file.")
+    plain = tmp_path / "plain.ar.txt"
+    plain.write_text("انقر هنا لتنزيل الملف.\n", encoding="utf-8")
+    tm_project.import_document(plain, "plain")
+    (segment,) = ids(tm_project, "plain")
+    assert tm_project.tm.pretranslate("plain", min_score=95).filled == 1
+    assert tm_project.segment(segment).target == "Click here to download the file."
+
+
 def test_pretranslate_is_one_change_undone_at_once(tm_project: Project, tmp_path: Path) -> None:
     first, _, third, fourth = ids(tm_project)
     path = tmp_path / "tm.tsv"
