@@ -334,6 +334,28 @@ def test_malformed_tmx_late_in_the_file_changes_nothing(
     assert empty_project.db.execute("SELECT count(*) FROM tm_postings").fetchone()[0] == 0
 
 
+def test_utf8_declared_latin1_is_refused(empty_project: Project, tmp_path: Path) -> None:
+    # a script's TMX in UTF-8 whose declaration says ISO-8859-1: its Arabic was read as
+    # mojibake (مرحبا as Ù…Ø±Ø­Ø¨Ø§) and stored, a memory that never matched anything
+    body = (
+        '<tu><tuv xml:lang="ar"><seg>مرحبا بالعالم</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Hello world</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="ar"><seg>iPhone 15</seg></tuv>'
+        '<tuv xml:lang="en"><seg>iPhone 15</seg></tuv></tu>\n'
+    )
+    tmx = (f'<?xml version="1.0" encoding="ISO-8859-1"?>\n<tmx version="1.4"><header '
+           f'srclang="ar"/><body>\n{body}</body></tmx>\n')
+    path = tmp_path / "latin1.tmx"
+    path.write_bytes(tmx.encode("utf-8"))
+    with pytest.raises(InputError, match=r"line 3: the Arabic side of 2 of 2 units holds no "
+                       r"Arabic letter .*UTF-8 read as ISO-8859-1"):
+        empty_project.tm.import_file(path)
+    assert [m.name for m in empty_project.tm.memories()] == ["project"]
+    # declared right, a unit without Arabic letters among Arabic ones is a unit as any
+    path.write_bytes(tmx.replace("ISO-8859-1", "UTF-8").encode("utf-8"))
+    assert empty_project.tm.import_file(path, "utf8").units == 2
+
+
 def test_entity_bomb_is_refused(empty_project: Project, tmp_path: Path) -> None:
     bomb = (
         '<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY a "aaaaaaaaaa">\n'

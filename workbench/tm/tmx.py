@@ -12,7 +12,8 @@ authors and ``tuid`` are kept; memoQ's ``x-context-pre``/``x-context-post`` (on 
 the Arabic ``<tuv>`` with the neighbour as an escaped ``<seg>``, as memoQ writes them) and
 OmegaT's ``prev``/``next`` props become the unit's context. Units without both languages (an
 English side mostly in Arabic letters, another tool's source copied to the target, is none)
-are counted, not silently lost. The file is read with the safe parser (no DTD, no entities, no
+are counted, not silently lost; a file whose Arabic sides mostly hold no Arabic letter (UTF-8
+declared ISO-8859-1) is refused. The file is read with the safe parser (no DTD, no entities, no
 network).
 """
 
@@ -28,7 +29,7 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.formats import codes, safexml, xmlout
 from workbench.formats.model import tmx_date
-from workbench.text.script import mostly_arabic
+from workbench.text.script import has_arabic, mostly_arabic
 from workbench.tm.diff import unit_tags_as_tags
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date, primary_language
 
@@ -140,8 +141,62 @@ def read_tmx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     return info, _units(path, info)
 
 
+class _ArabicSides:
+    """Counts the units whose Arabic side holds no Arabic letter: most of them make a file
+    read in the wrong encoding (UTF-8 declared ISO-8859-1: مرحبا read as Ù…Ø±Ø­Ø¨Ø§) or
+    not Arabic at all, refused rather than stored as a memory nothing matches."""
+
+    def __init__(self) -> None:
+        self.units = 0
+        self.without = 0
+        self.first: TmUnit | None = None
+
+    def add(self, unit: TmUnit, path: str | Path) -> None:
+        """Count one unit read; the first :data:`EARLY` all without Arabic are refused at
+        once (a large file is not read to its end to be refused)."""
+        self.units += 1
+        if not has_arabic(unit.source):
+            self.without += 1
+            if self.first is None:
+                self.first = unit
+            if self.without == self.units == self.EARLY:
+                self.check(path)
+
+    #: How many units, all without Arabic, are enough to refuse the file.
+    EARLY = 1000
+
+    def check(self, path: str | Path) -> None:
+        """Raise InputError, naming the first such unit's line, when most units are such."""
+        if self.first is None or 2 * self.without <= self.units:
+            return
+        text = " ".join(self.first.source.split())
+        hint = ""
+        try:
+            if has_arabic(self.first.source.encode("latin-1").decode("utf-8")):
+                hint = (f": UTF-8 read as {_declared_encoding(path)}, as the file declares "
+                        "(its <?xml ... encoding=...?> should say UTF-8)")
+        except UnicodeError:
+            pass
+        raise InputError(
+            path, f"the Arabic side of {self.without} of {self.units} units holds no Arabic "
+            f"letter ({text[:40]!r}){hint}", self.first.line,
+        )
+
+
+def _declared_encoding(path: str | Path) -> str:
+    """The encoding an XML file's declaration names ('another encoding' if none is read)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(200)
+    except OSError:
+        head = b""
+    found = re.search(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""", head)
+    return found.group(1).decode("ascii") if found else "another encoding"
+
+
 def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     seg = _Seg(path)
+    sides = _ArabicSides()
     root_checked = False
     # any namespace: some tools write <tmx xmlns="http://www.lisa.org/tmx14">
     for _, el in safexml.iterparse(path, tag=("{*}tmx", "{*}header", "{*}tu"), events=("end",)):
@@ -157,6 +212,7 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
         if name == "tu":
             unit = _read_tu(el, seg, info)
             if unit is not None:
+                sides.add(unit, path)
                 yield unit
             safexml.release(el)
         elif name == "header":
@@ -171,6 +227,7 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     info.tags = seg.tags
     if not root_checked:
         raise InputError(path, "not a TMX file (no <tmx> root element)")
+    sides.check(path)
 
 
 #: The inline elements whose ``i`` or ``x`` numbers a placeholder.
