@@ -130,12 +130,24 @@ def test_a_number_with_a_comma_that_is_no_thousands_separator_is_kept_as_written
         ("أ <1>ب</1>", "أ {1/}ب{2/}", "A {1/}B{2/}", "A {1/}B{2/}"),  # other kinds: as it is
         ("أ <1>ب</1>", "أ {1}ب", "A {1}B", "A {1}B"),  # not as many tags: as it is
         ("أ ب", "أ {1}ب{/1}", "A {1}B{/1} C{2/}", "A B C"),  # a segment without tags: none
+        # a project unit's tags (its segment's): the same, in a text document's segment
+        ("أ ب", "أ <1>ب</1>", "A <1>B</1> C", "A B C"),
+        ("أ <2>ب</2>", "أ <1>ب</1>", "<1>B</1> A", "<2>B</2> A"),
     ],
 )
 def test_unit_placeholders_written_as_segment_tags(
     query: str, source: str, target: str, expected: str
 ) -> None:
     assert with_segment_tags(query, source, target) == expected
+
+
+def test_a_concordance_units_english_takes_the_segments_tags() -> None:
+    from workbench.tm.results import ConcordanceHit
+
+    hit = ConcordanceHit("ar", "انقر {1}هنا{/1}.", "Click {1}here{/1}.", ((5, 8),), "omegat",
+                         "omegat", 1, None, None)
+    assert hit.english_for("انقر <2>هنا</2> الآن.") == "Click <2>here</2>."
+    assert hit.english_for("انقر هنا.") == "Click here."
 
 
 @pytest.mark.parametrize(

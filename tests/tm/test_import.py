@@ -110,6 +110,28 @@ def test_tags_without_numbers_get_placeholders_of_their_own(tmp_path: Path) -> N
     assert unit.target == "Text {1/}"
 
 
+def test_omegat_level2_tags_numbered_from_zero_are_placeholders(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    # OmegaT's level-2 TMX numbers a segment's tags from 0 (<bpt i="0">), as its text tags
+    # (<b0>) are: they were {0} {/0}, which no reader of placeholders took for tags, so
+    # inserting the match wrote them into the English and `tm export` wrote them as text
+    path = write(tmp_path / "omegat-level2.tmx", (
+        '<tmx version="1.4"><header creationtool="OmegaT" srclang="AR"/><body><tu>'
+        '<tuv xml:lang="AR"><seg>قامت <bpt i="0" x="0">&lt;b0&gt;</bpt>الثورة'
+        '<ept i="0">&lt;/b0&gt;</ept> عام 1917.<ph x="1">&lt;br1/&gt;</ph></seg></tuv>'
+        '<tuv xml:lang="EN-US"><seg>The <bpt i="0" x="0">&lt;b0&gt;</bpt>revolution'
+        '<ept i="0">&lt;/b0&gt;</ept> broke out in 1917.<ph x="1">&lt;br1/&gt;</ph></seg></tuv>'
+        '</tu></body></tmx>'
+    ))
+    empty_project.tm.import_file(path, "level2")
+    (unit,) = units(empty_project, "level2")
+    assert unit["source"] == "قامت {1}الثورة{/1} عام 1917.{2/}"
+    assert unit["target"] == "The {1}revolution{/1} broke out in 1917.{2/}"
+    (match,) = empty_project.tm.lookup("قامت الثورة عام 1917.")
+    assert match.text == "The revolution broke out in 1917."  # a segment without tags
+
+
 def test_tmx_in_a_namespace_is_read(tmp_path: Path) -> None:
     from workbench.tm.tmx import read_tmx
 
@@ -310,6 +332,28 @@ def test_malformed_tmx_late_in_the_file_changes_nothing(
     assert empty_project.db.execute("SELECT count(*) FROM tm_units").fetchone()[0] == 0
     assert empty_project.db.execute("SELECT count(*) FROM tm_keys").fetchone()[0] == 0
     assert empty_project.db.execute("SELECT count(*) FROM tm_postings").fetchone()[0] == 0
+
+
+def test_utf8_declared_latin1_is_refused(empty_project: Project, tmp_path: Path) -> None:
+    # a script's TMX in UTF-8 whose declaration says ISO-8859-1: its Arabic was read as
+    # mojibake (مرحبا as Ù…Ø±Ø­Ø¨Ø§) and stored, a memory that never matched anything
+    body = (
+        '<tu><tuv xml:lang="ar"><seg>مرحبا بالعالم</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Hello world</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="ar"><seg>iPhone 15</seg></tuv>'
+        '<tuv xml:lang="en"><seg>iPhone 15</seg></tuv></tu>\n'
+    )
+    tmx = (f'<?xml version="1.0" encoding="ISO-8859-1"?>\n<tmx version="1.4"><header '
+           f'srclang="ar"/><body>\n{body}</body></tmx>\n')
+    path = tmp_path / "latin1.tmx"
+    path.write_bytes(tmx.encode("utf-8"))
+    with pytest.raises(InputError, match=r"line 3: the Arabic side of 2 of 2 units holds no "
+                       r"Arabic letter .*UTF-8 read as ISO-8859-1"):
+        empty_project.tm.import_file(path)
+    assert [m.name for m in empty_project.tm.memories()] == ["project"]
+    # declared right, a unit without Arabic letters among Arabic ones is a unit as any
+    path.write_bytes(tmx.replace("ISO-8859-1", "UTF-8").encode("utf-8"))
+    assert empty_project.tm.import_file(path, "utf8").units == 2
 
 
 def test_entity_bomb_is_refused(empty_project: Project, tmp_path: Path) -> None:

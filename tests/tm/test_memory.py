@@ -154,6 +154,20 @@ def test_memoq_context_on_the_source_variant(tm_project: Project, tmp_path: Path
     assert tm_project.tm.lookup(B, context=(C, "عقد {1/}المؤتمر."))[0].score == 100
 
 
+def test_escaped_seg_context_on_the_unit(tm_project: Project, tmp_path: Path) -> None:
+    # the neighbours as escaped <seg>s on the <tu>, not on the Arabic <tuv>: kept with the
+    # <seg> around them, they never met a segment's neighbours (no 101)
+    tm_project.tm.import_file(write(tmp_path / "m.tmx", f"""<tmx version="1.4">
+<header srclang="ar-sa" creationtool="memoQ"/><body><tu>
+<prop type="x-context-pre">&lt;seg&gt;{A}&lt;/seg&gt;</prop>
+<prop type="x-context-post">&lt;seg&gt;{C}&lt;/seg&gt;</prop>
+<tuv xml:lang="ar-sa"><seg>{B}</seg></tuv>
+<tuv xml:lang="en-us"><seg>And the Bolsheviks seized power.</seg></tuv></tu></body></tmx>"""))
+    (unit,) = tm_project.db.query("SELECT context_prev, context_next FROM tm_units")
+    assert (unit["context_prev"], unit["context_next"]) == (A, C)
+    assert tm_project.tm.lookup(B, context=(A, C))[0].score == 101
+
+
 def test_lookup_results(tm_project: Project, tmp_path: Path) -> None:
     path = tmp_path / "tm.tsv"
     path.write_text(
@@ -340,6 +354,26 @@ def test_pretranslate_leaves_locked_segments_alone(tm_project: Project, tmp_path
     with pytest.raises(LockedError):
         tm_project.tm.insert_match(first, match)
     assert tm_project.segment(first).target == ""
+
+
+def test_a_project_units_tags_are_left_out_of_a_segment_without_tags(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    # a client document's segment confirmed with its tags, then a text document's segment of
+    # the same words: its English got <1>here</1>, tags its source does not have (QA errors,
+    # and the text export wrote them)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>انقر <b>هنا</b> لتنزيل الملف.</p></body></html>",
+                    encoding="utf-8")
+    tm_project.sources.import_file(page, "page")
+    (tagged,) = ids(tm_project, "page")
+    tm_project.confirm(tagged, "Click <1>here</1> to download the file.")
+    plain = tmp_path / "plain.ar.txt"
+    plain.write_text("انقر هنا لتنزيل الملف.\n", encoding="utf-8")
+    tm_project.import_document(plain, "plain")
+    (segment,) = ids(tm_project, "plain")
+    assert tm_project.tm.pretranslate("plain", min_score=95).filled == 1
+    assert tm_project.segment(segment).target == "Click here to download the file."
 
 
 def test_pretranslate_is_one_change_undone_at_once(tm_project: Project, tmp_path: Path) -> None:

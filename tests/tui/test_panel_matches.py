@@ -301,3 +301,30 @@ async def test_a_memory_removed_elsewhere_leaves_the_open_panel(sample_db, make_
         assert screen.editor.text == before
         with Project.open(sample_db) as project:
             assert project.segment(2).target == before
+
+
+async def test_concordance_inserts_another_tools_tags_as_the_segments(
+    sample_db, make_app, tmp_path
+):
+    # a unit of another tool's TMX holds {1} {/1}: inserted into a segment without tags they
+    # were typed into the English as text (the Matches panel and pretranslate leave them out)
+    tsv = tmp_path / "tagged.tsv"
+    tsv.write_text("آمن الناس {1}بالثورة{/1} منذ البداية.\t"
+                   "People believed in {1}the revolution{/1} from the start.\n", encoding="utf-8")
+    with Project.open(sample_db, author="tester") as project:
+        project.tm.import_file(tsv, name="tagged")
+    app = make_app()
+    async with editing(app, 3) as (pilot, screen):
+        screen.editor.load_text("")
+        await pilot.press("alt+c")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConcordanceScreen)
+        dialog.query_one(Input).value = "الثورة"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(dialog.hits) == 1
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.editor.text == "People believed in the revolution from the start."

@@ -45,6 +45,17 @@ def test_tags_are_reordered_whole_in_arabic():
     assert sorted(chips) == ["</1>", "<1>", "<2/>"]
 
 
+def test_a_memory_units_placeholders_are_reordered_whole_in_arabic():
+    # the Matches panel and the concordance draw another tool's unit ({1} {/1} {2/}): a
+    # closing {/1} turned into {1/}, an empty tag's notation, and {2/} into {/2}
+    text = "قامت {1}الثورة{/1} في روسيا.{2/}"
+    assert "{1/}" in visual(text)
+    shown = BidiDisplay(reorder=True).fit_arabic(text, 60)
+    assert "{/1}" in shown and "{2/}" in shown and "{1/}" not in shown and "{/2}" not in shown
+    assert shown.index("{/1}") < shown.index("{1}")  # read right to left: opening first
+    assert restore_tags(protect_tags("{x} {/1/} {1}")) == "{x} {/1/} {1}"
+
+
 async def test_arabic_panel_shows_tags_whole_and_what_they_stand_for(sample_db, make_app,
                                                                      tmp_path):
     ids = import_page(sample_db, tmp_path)

@@ -25,6 +25,11 @@ def mostly_arabic(text: str) -> bool:
 _ARABIC_BLOCKS = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+def has_arabic(text: str) -> bool:
+    """Whether ``text`` holds an Arabic letter (or mark) at all."""
+    return _ARABIC_BLOCKS.search(text) is not None
+
+
 def _arabic(ch: str) -> bool:
     """Whether a letter is of the Arabic script (its blocks and presentation forms)."""
     return ("\u0600" <= ch <= "\u08ff" or "\ufb50" <= ch <= "\ufdff"

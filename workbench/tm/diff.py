@@ -23,6 +23,8 @@ from workbench.tm.tokens import PLACEHOLDER, tokenize
 OPS = ("equal", "insert", "delete", "change")
 #: A unit's TMX placeholder (see workbench/tm/tmx.py): {1} {/1} {2/}.
 _UNIT_TAG = re.compile(r"\{(/?)([1-9][0-9]{0,5})(/?)\}")
+#: A segment's tag (<1> </1> <2/>), as a project unit's English holds it.
+_SEGMENT_TAG = re.compile(r"<(?:/?[1-9][0-9]{0,5}|[1-9][0-9]{0,5}/)>")
 
 
 @dataclass(frozen=True)
@@ -71,26 +73,27 @@ def _tag_kind(key: str) -> str:
 
 
 def with_segment_tags(query: str, source: str, target: str) -> str:
-    """``target`` with its unit's TMX placeholders (``{1}`` ``{/1}`` ``{2/}``) written as the
-    query segment's tags (``<1>`` ``</1>`` ``<2/>``), paired in order of appearance when the
-    unit's source and the query hold as many tags of the same kinds; without them when the
-    query has no tags (formatting of the unit's document that the segment does not have: they
-    were written into its English as text); else ``target``."""
-    if "{" not in target:
+    """``target`` with its unit's tags — another tool's TMX placeholders (``{1}`` ``{/1}``
+    ``{2/}``) or, in a project unit, the tags of the segment it comes from (``<1>`` …) —
+    written as the query segment's tags (``<1>`` ``</1>`` ``<2/>``), paired in order of
+    appearance when the unit's source and the query hold as many tags of the same kinds;
+    without them when the query has no tags (formatting of the unit's document that the
+    segment does not have: they were written into its English as text); else ``target``."""
+    if "{" not in target and "<" not in target:
         return target
     q_tags = [m.group() for m in PLACEHOLDER.finditer(query) if m.group().startswith("<")]
     if not q_tags:
-        return _UNIT_TAG.sub("", target)
-    s_tags = [m.group() for m in PLACEHOLDER.finditer(source) if m.group().startswith("{")]
-    if len(q_tags) != len(s_tags):
+        return _SEGMENT_TAG.sub("", _UNIT_TAG.sub("", target))
+    s_keys = [tag_key(m.group()) for m in PLACEHOLDER.finditer(source)]
+    if len(q_tags) != len(s_keys):
         return target
     mapping: dict[str, str] = {}
-    for s_tag, q_tag in zip(s_tags, q_tags, strict=True):
-        if _tag_kind(s_tag) != _tag_kind(tag_key(q_tag)):
+    for s_key, q_tag in zip(s_keys, q_tags, strict=True):
+        if _tag_kind(s_key) != _tag_kind(tag_key(q_tag)):
             return target
-        if mapping.setdefault(s_tag, q_tag) != q_tag:
+        if mapping.setdefault(s_key, q_tag) != q_tag:
             return target
-    return PLACEHOLDER.sub(lambda m: mapping.get(m.group(), m.group()), target)
+    return PLACEHOLDER.sub(lambda m: mapping.get(tag_key(m.group()), m.group()), target)
 
 
 def unit_tags_as_tags(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.tm.diff import DiffOp
+from workbench.tm.diff import DiffOp, with_segment_tags
 from workbench.tm.score import BANDS
 
 #: The analysis bands in memoQ's order of precedence.
@@ -79,6 +79,12 @@ class ConcordanceHit:
     unit_id: int
     author: str | None
     date: str | None
+
+    def english_for(self, segment_source: str) -> str:
+        """The English to insert into the segment of ``segment_source``: another tool's
+        placeholders ({1} {/1} {2/}) as the segment's tags where they pair, left out where the
+        segment has none, as inserting a match writes them."""
+        return with_segment_tags(segment_source, self.source, self.target)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""

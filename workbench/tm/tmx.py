@@ -4,14 +4,16 @@ Reading takes each ``<tu>``'s Arabic and English ``<tuv>`` (``ar``, ``ar-SA``, `
 ``en``, ``en-US``, ``en-GB`` …), whatever the file's source language: an English-source file
 gives units with the Arabic as source. Inline tags are kept as plain-text placeholders, never
 dropped: ``<bpt i="1">`` → ``{1}``, ``<ept i="1">`` → ``{/1}``, ``<ph x="2"/>`` → ``{2/}``,
-``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}``; OmegaT's own tags,
+``<it pos="begin">`` → ``{n}``, ``<hi x="4">text</hi>`` → ``{4}text{/4}`` (a unit numbering
+them from 0, as OmegaT's level-2 TMX does, one up); OmegaT's own tags,
 which its TMX writes as text (``&lt;a0&gt;``, numbered from 0), → ``{1}`` ``{/1}`` ``{2/}``.
 ``<prop>`` and ``<note>`` (of the unit and of its variants), the creation and change dates and
 authors and ``tuid`` are kept; memoQ's ``x-context-pre``/``x-context-post`` (on the unit, or on
 the Arabic ``<tuv>`` with the neighbour as an escaped ``<seg>``, as memoQ writes them) and
 OmegaT's ``prev``/``next`` props become the unit's context. Units without both languages (an
 English side mostly in Arabic letters, another tool's source copied to the target, is none)
-are counted, not silently lost. The file is read with the safe parser (no DTD, no entities, no
+are counted, not silently lost; a file whose Arabic sides mostly hold no Arabic letter (UTF-8
+declared ISO-8859-1) is refused. The file is read with the safe parser (no DTD, no entities, no
 network).
 """
 
@@ -27,7 +29,7 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.formats import codes, safexml, xmlout
 from workbench.formats.model import tmx_date
-from workbench.text.script import mostly_arabic
+from workbench.text.script import has_arabic, mostly_arabic
 from workbench.tm.diff import unit_tags_as_tags
 from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date, primary_language
 
@@ -50,8 +52,24 @@ class _Seg:
         self.path = path
         self.tags = 0
         self._counter = 0
+        #: the <tu> read, and what its tags' numbers get added (see :attr:`shift`)
+        self.unit: etree._Element | None = None
+        self._shift: int | None = None
         #: OmegaT's TMX (its header says so): tags written as text are placeholders too
         self.omegat = False
+
+    def start(self, unit: etree._Element) -> None:
+        """Read the segments of ``unit`` next."""
+        self.unit, self._shift = unit, None
+
+    @property
+    def shift(self) -> int:
+        """What the unit's tags' numbers get added: 1 when they count from 0 (OmegaT's
+        ``<bpt i="0">``), whose {0} no placeholder reader takes for a tag; else 0. Looked at
+        once per unit, and only for one with tags."""
+        if self._shift is None:
+            self._shift = int(self.unit is not None and _counts_from_zero(self.unit))
+        return self._shift
 
     def read(self, seg: etree._Element) -> str:
         text = self._read(seg)
@@ -69,7 +87,7 @@ class _Seg:
             return seg.text or ""
         # a tag without a number gets one above those the others have (<ph x="1"/><ph/>)
         self._counter = max((
-            int(value) for el in seg.iter() for name in ("i", "x")
+            int(value) + self.shift for el in seg.iter() for name in ("i", "x")
             if (value := (el.get(name) or "").strip()).isdigit()
         ), default=0)
         parts: list[str] = []
@@ -80,7 +98,7 @@ class _Seg:
         for name in names:
             value = (el.get(name) or "").strip()
             if value.isdigit():
-                return value
+                return str(int(value) + self.shift)
         self._counter += 1
         return str(self._counter)
 
@@ -123,8 +141,62 @@ def read_tmx(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     return info, _units(path, info)
 
 
+class _ArabicSides:
+    """Counts the units whose Arabic side holds no Arabic letter: most of them make a file
+    read in the wrong encoding (UTF-8 declared ISO-8859-1: مرحبا read as Ù…Ø±Ø­Ø¨Ø§) or
+    not Arabic at all, refused rather than stored as a memory nothing matches."""
+
+    def __init__(self) -> None:
+        self.units = 0
+        self.without = 0
+        self.first: TmUnit | None = None
+
+    def add(self, unit: TmUnit, path: str | Path) -> None:
+        """Count one unit read; the first :data:`EARLY` all without Arabic are refused at
+        once (a large file is not read to its end to be refused)."""
+        self.units += 1
+        if not has_arabic(unit.source):
+            self.without += 1
+            if self.first is None:
+                self.first = unit
+            if self.without == self.units == self.EARLY:
+                self.check(path)
+
+    #: How many units, all without Arabic, are enough to refuse the file.
+    EARLY = 1000
+
+    def check(self, path: str | Path) -> None:
+        """Raise InputError, naming the first such unit's line, when most units are such."""
+        if self.first is None or 2 * self.without <= self.units:
+            return
+        text = " ".join(self.first.source.split())
+        hint = ""
+        try:
+            if has_arabic(self.first.source.encode("latin-1").decode("utf-8")):
+                hint = (f": UTF-8 read as {_declared_encoding(path)}, as the file declares "
+                        "(its <?xml ... encoding=...?> should say UTF-8)")
+        except UnicodeError:
+            pass
+        raise InputError(
+            path, f"the Arabic side of {self.without} of {self.units} units holds no Arabic "
+            f"letter ({text[:40]!r}){hint}", self.first.line,
+        )
+
+
+def _declared_encoding(path: str | Path) -> str:
+    """The encoding an XML file's declaration names ('another encoding' if none is read)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(200)
+    except OSError:
+        head = b""
+    found = re.search(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""", head)
+    return found.group(1).decode("ascii") if found else "another encoding"
+
+
 def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     seg = _Seg(path)
+    sides = _ArabicSides()
     root_checked = False
     # any namespace: some tools write <tmx xmlns="http://www.lisa.org/tmx14">
     for _, el in safexml.iterparse(path, tag=("{*}tmx", "{*}header", "{*}tu"), events=("end",)):
@@ -140,6 +212,7 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
         if name == "tu":
             unit = _read_tu(el, seg, info)
             if unit is not None:
+                sides.add(unit, path)
                 yield unit
             safexml.release(el)
         elif name == "header":
@@ -154,10 +227,24 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     info.tags = seg.tags
     if not root_checked:
         raise InputError(path, "not a TMX file (no <tmx> root element)")
+    sides.check(path)
+
+
+#: The inline elements whose ``i`` or ``x`` numbers a placeholder.
+_NUMBERED = tuple("{*}" + n for n in ("bpt", "ept", "it", "ph", "ut", "x", "hi", "g", "mrk"))
+
+
+def _counts_from_zero(tu: etree._Element) -> bool:
+    """Whether a unit's tags are numbered from 0 (OmegaT's level-2 TMX), in either language
+    (the shift applies to the whole unit, so that its two sides still pair)."""
+    return any(
+        (el.get(name) or "").strip() == "0" for el in tu.iter(*_NUMBERED) for name in ("i", "x")
+    )
 
 
 def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     sides: dict[str, str] = {}
+    seg.start(tu)
     props: list[tuple[str, str]] = []
     notes: list[str] = []
     english: etree._Element | None = None
@@ -214,10 +301,10 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
         if read is None and dated.get(key):  # a date we could not read is kept as written
             unit.attrs[key] = dated.get(key) or ""
     for kind, value in props:
-        if kind in CONTEXT_PREV:
-            unit.context_prev = value
+        if kind in CONTEXT_PREV:  # an escaped <seg> on the unit too: the tools differ
+            unit.context_prev = _context_text(value, seg.path)
         elif kind in CONTEXT_NEXT:
-            unit.context_next = value
+            unit.context_next = _context_text(value, seg.path)
         else:
             if kind == PROP_STATUS:
                 unit.status = value.strip() or None

@@ -10,8 +10,9 @@ What it does, for display only (stored text never changes):
   and tags are dropped, so Rich's cell widths (``cell_len``) agree with the terminal's and
   borders stay put;
 - **shape** Arabic letters when the shaping setting is on;
-- **keep inline tags whole** (``<1>``, ``</1>``, ``<2/>`` of client documents): each is
-  reordered as one left-to-right unit, so ``</1>`` never turns into ``<1/>`` inside Arabic,
+- **keep inline tags whole** (``<1>``, ``</1>``, ``<2/>`` of client documents, and a memory
+  unit's ``{1}``, ``{/1}``, ``{2/}``): each is reordered as one left-to-right unit, so ``</1>``
+  never turns into ``<1/>`` inside Arabic (nor ``{/1}`` into ``{1/}``),
   and drawn as a chip (:data:`TAG_STYLE`) in the Arabic panel;
 - **reorder** each line for display when the direction setting is ``app``: text is wrapped first,
   in logical order, to the width it is drawn at, then each line is reordered (python-bidi, via
@@ -25,6 +26,7 @@ What it does, for display only (stored text never changes):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -49,8 +51,10 @@ the English editor alike."""
 
 # Tags are reordered as units: their characters are swapped for private-use letters (bidi
 # class L: one left-to-right run, never mirrored) before reordering and swapped back after.
-_TAG_CHARS = "<>/0123456789"
+_TAG_CHARS = "<>/0123456789{}"
 _TAG_PUA = "".join(chr(0xF8E0 + i) for i in range(len(_TAG_CHARS)))
+#: A memory unit's placeholders for another tool's tags ({1} {/1} {2/}), kept whole as well.
+_UNIT_TAG = re.compile(r"\{/?[0-9]{1,6}\}|\{[0-9]{1,6}/\}")
 _TO_PUA = str.maketrans(_TAG_CHARS, _TAG_PUA)
 _FROM_PUA = str.maketrans(_TAG_PUA, _TAG_CHARS)
 
@@ -162,20 +166,22 @@ def finding_text(finding: object, *parts: tuple[str, str | Style]) -> Text:
 def protect_tags(text: str) -> str:
     """``text`` with the characters of its inline tags swapped for private-use letters (same
     length, same cells), so the bidi algorithm keeps each tag whole and unmirrored; undo with
-    :func:`restore_tags` after reordering. Unchanged without tags (or when ``text`` holds
-    those private-use letters itself)."""
-    if "<" not in text or any(ch in _TAG_PUA for ch in text):
+    :func:`restore_tags` after reordering. A memory unit's ``{1}`` ``{/1}`` ``{2/}`` are kept
+    whole too. Unchanged without tags (or when ``text`` holds those private-use letters
+    itself)."""
+    if ("<" not in text and "{" not in text) or any(ch in _TAG_PUA for ch in text):
         return text
     from workbench.text.tags import tokens
 
-    found = tokens(text)
+    found = sorted([(t.start, t.end) for t in tokens(text)]
+                   + [m.span() for m in _UNIT_TAG.finditer(text)])
     if not found:
         return text
     parts, pos = [], 0
-    for token in found:
-        parts.append(text[pos:token.start])
-        parts.append(text[token.start:token.end].translate(_TO_PUA))
-        pos = token.end
+    for start, end in found:
+        parts.append(text[pos:start])
+        parts.append(text[start:end].translate(_TO_PUA))
+        pos = end
     parts.append(text[pos:])
     return "".join(parts)
 

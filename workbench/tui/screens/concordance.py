@@ -2,8 +2,8 @@
 translation-memory unit that holds them (``project.tm.concordance``: the Arabic compared
 through clitics — كتاب finds والكتاب —, the English case-insensitively), newest first, the hit
 highlighted in its context. F2 searches both sides, the Arabic only or the English only.
-Enter on a unit (or Ctrl+J) closes the dialog with its English, which the editor inserts at
-the cursor. The search runs in a worker once typing pauses (Enter: at once)."""
+Enter on a unit (or Ctrl+J) closes the dialog with the unit, whose English the editor inserts
+at the cursor. The search runs in a worker once typing pauses (Enter: at once)."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ class Found(Message):
 
 
 class ConcordanceScreen(Prompt):
-    """Search the translation memories; the chosen unit's English is the result."""
+    """Search the translation memories; the chosen unit (a ConcordanceHit) is the result."""
 
     KEY_SCOPE = "concordance"
     BINDINGS = keys.bindings("concordance")
@@ -184,13 +184,13 @@ class ConcordanceScreen(Prompt):
 
     @on(OptionList.OptionSelected, "#concordance-hits")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[event.option_index].target)
+        self.dismiss(self.hits[event.option_index])
 
     def action_insert(self) -> None:
-        """Close with the English of the unit under the cursor."""
+        """Close with the unit under the cursor."""
         index = self.query_one(OptionList).highlighted
         if index is not None and 0 <= index < len(self.hits):
-            self.dismiss(self.hits[index].target)
+            self.dismiss(self.hits[index])
         else:
             self.notify("No unit chosen: search first.", severity="warning")
 

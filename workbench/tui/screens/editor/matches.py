@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from workbench.project import Document, Project
+    from workbench.tm.results import ConcordanceHit
     from workbench.tui.screens.editor.editing import OwnWrites
 
 MIN_SCORE = 50
@@ -368,9 +369,12 @@ class MatchesActions(EditorPart):
         """Search the memories (starting from the English selected in the editor); the
         chosen unit's English is inserted at the cursor (over the selection)."""
 
-        def chosen(english: str | None) -> None:
+        def chosen(hit: ConcordanceHit | None) -> None:
             self.editor.focus()
-            if english and self.current is not None and not self.refuse_edit():
-                self.insert_text(english)
+            if hit is not None and self.current is not None and not self.refuse_edit():
+                # another tool's {1} {/1} as the segment's tags, never as text
+                english = hit.english_for(self.current.source)
+                if english:
+                    self.insert_text(english)
 
         self.wb.push_screen(ConcordanceScreen(self.editor.selected_text), chosen)
