@@ -431,6 +431,25 @@ def test_analysis_bands_add_up(tm_project: Project, tmp_path: Path) -> None:
     assert data["bands"]["repetitions"] == {"segments": 1, "words": 6, "characters": 25}
 
 
+def test_an_analysis_of_every_document_counts_repetitions_across_them(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """A segment whose source an earlier document of the analysis holds is a repetition (the
+    cross-file repetitions of memoQ and Trados): a second copy of a document is no new work.
+    A document analysed alone still counts its own repetitions only."""
+    for name in ("first", "second"):
+        doc = tmp_path / f"{name}.ar.txt"
+        doc.write_text("وصل الوفد إلى المدينة مساء أمس.\nجملة جديدة تماما لا مثيل لها.\n",
+                       encoding="utf-8")
+        tm_project.import_document(doc, name)
+    together = tm_project.tm.analyze()
+    bands = [together.by_segment[s] for name in ("first", "second") for s in ids(tm_project, name)]
+    assert bands[2:] == ["repetitions", "repetitions"]
+    assert "repetitions" not in bands[:2]
+    alone = tm_project.tm.analyze("second")
+    assert "repetitions" not in [alone.by_segment[s] for s in ids(tm_project, "second")]
+
+
 def test_analysis_counts_no_tag_as_characters(tm_project: Project, tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>انتهت <a href='x'>الحرب</a> <b>أخيرا</b>.</p>"

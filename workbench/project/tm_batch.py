@@ -105,15 +105,17 @@ class DocumentWork:
 
     def analyze(self, doc: str | None = None) -> Analysis:
         """Put every segment (of one document, or all) in one band, in memoQ's precedence:
-        101, repetitions (its normalised source occurred earlier in the document), 100,
-        95-99, 85-94, 75-84, 50-74, no-match; with its words and characters."""
+        101, repetitions (its normalised source occurred earlier in the document, or in an
+        earlier document of those analysed together: the cross-file repetitions memoQ and
+        Trados count), 100, 95-99, 85-94, 75-84, 50-74, no-match; with its words and
+        characters."""
         documents = self._documents(doc)
         analysis = Analysis([d.name for d in documents])
+        seen: set[str] = set()
         for document in documents:
             rows, queries = self._document_queries(document)
             sources = [r["source"] for r in rows]
             _, word_counts = token_strings(sources)
-            seen: set[str] = set()
             for row, query, key, words in zip(
                 rows, queries, match_keys(sources), word_counts.tolist(), strict=True
             ):
