@@ -116,6 +116,10 @@ def test_list_export_remove(tmp_path: Path, new_db: Any) -> None:
     assert result.stdout.strip() == f"exported 2 units of old to {out}"
     result = run_cli("tm", "export", "--name", "old", "--output", str(out), "--db", db)
     assert result.exit_code == 2 and "exists already" in result.stderr
+    # a .tsv would be read back as tab-separated text and refused: TMX needs its ending
+    result = run_cli("tm", "export", "--output", str(tmp_path / "all.tsv"), "--db", db)
+    assert result.exit_code == 2 and "writes TMX, not .tsv" in result.stderr
+    assert not (tmp_path / "all.tsv").exists()
     assert run_cli("tm", "remove", "old", "--db", db).stdout.strip() == (
         "removed memory 'old' (2 units)"
     )

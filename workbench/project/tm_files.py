@@ -164,6 +164,9 @@ class MemoryFiles:
         path = Path(output)
         if path.is_dir():
             raise WorkbenchError(f"{path}: is a folder; give a file name")
+        if path.suffix.lower() in (*_TSV_SUFFIXES, ".csv"):  # tm import reads it as such
+            raise WorkbenchError(f"{path}: tm export writes TMX, not {path.suffix}; give the "
+                                 "file the ending .tmx")
         if path.exists() and not force:
             raise WorkbenchError(f"{path} exists already (use --force to overwrite)")
         if not path.parent.exists():
