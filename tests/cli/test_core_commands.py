@@ -33,6 +33,13 @@ def test_stats_table(sample_db: Path) -> None:
     assert "with_english" in result.stdout and "21" in result.stdout
 
 
+def test_a_doc_name_with_spaces_around_finds_the_document(sample_db: Path) -> None:
+    """An import drops the spaces around a name; --doc " sample " (a pasted name) finds it."""
+    result = run_cli("stats", "--db", str(sample_db), "--doc", " sample ", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["segments"] == 21
+
+
 def test_missing_db_is_an_error_for_reading_commands(in_tmp: Path) -> None:
     for args in (["stats"], ["history", "1"], ["undo", "1"]):
         result = run_cli(*args, "--db", "absent.db")

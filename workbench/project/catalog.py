@@ -107,9 +107,12 @@ class Catalog:
         return [_document(r) for r in q_docs.documents(self.context.db)]
 
     def document(self, name: str | None = None) -> Document:
-        """The document called ``name``; without a name, the only (or first) document."""
+        """The document called ``name`` (spaces around it ignored, as an import drops them);
+        without a name, the only (or first) document."""
         db = self.context.db
         row = q_docs.document_by_name(db, name) if name is not None else q_docs.first_document(db)
+        if row is None and name is not None and name.strip() != name:
+            row = q_docs.document_by_name(db, name.strip())
         if row is not None:
             return _document(row)
         docs = self.documents()
