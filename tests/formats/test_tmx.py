@@ -192,6 +192,31 @@ def test_another_tools_files_meet_segments_with_tags(tmp_path: Path) -> None:
         assert project.segment(second.id).target == "A slanted sentence."
 
 
+def test_omegats_project_memory_with_its_tags_as_text_meets_segments_with_tags(
+    tmp_path: Path,
+) -> None:
+    """OmegaT's project_save.tmx writes its tags as text (``&lt;i0&gt;``), not as codes:
+    they are left out as a TMX's codes are, so the unit meets its tagged segment (it matched
+    no segment) and its English comes in plain."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>جملة <i>مائلة</i> هنا<br/>تماما.</p></body></html>",
+                    encoding="utf-8")
+    tmx = tmp_path / "project_save.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx11.dtd">\n'
+        '<tmx version="1.1"><header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US"'
+        ' datatype="plaintext" creationtoolversion="3.6.0_11" segtype="sentence" srclang="AR"/>'
+        '<body><tu><tuv lang="AR"><seg>جملة &lt;i0&gt;مائلة&lt;/i0&gt; هنا&lt;br1/&gt;تماما.'
+        '</seg></tuv><tuv lang="EN-US"><seg>A &lt;i0&gt;slanted&lt;/i0&gt; sentence'
+        "&lt;br1/&gt;indeed.</seg></tuv></tu></body></tmx>", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(page)
+        (segment,) = project.segments("page", limit=10)
+        assert segment.source.count("<") == 3  # <1>…</1> and the break
+        assert project.import_tmx(tmx).added == [segment.id]
+        assert project.segment(segment.id).target == "A slanted sentenceindeed."
+
+
 def test_a_status_filter_takes_a_link_whole_or_not_at_all(tmp_path: Path) -> None:
     """A 2–1 link: its second segment is "new" without English, but the unit is translated
     (draft): exporting the new segments leaves it out instead of exporting that segment alone

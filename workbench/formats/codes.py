@@ -16,6 +16,7 @@ placeholders (ids that are not our numbers: the text only, their codes left out)
 from __future__ import annotations
 
 import contextlib
+import re
 
 from lxml import etree
 
@@ -86,6 +87,12 @@ def _number(value: str | None) -> int | None:
         number = int(value or "")
         return number if 0 < number < 1_000_000 else None
     return None
+
+
+#: OmegaT's tags, which its own TMX (project_save.tmx, level 1) holds as text
+#: (``&lt;a0&gt;Download&lt;/a0&gt;``, ``<x1/>``): the kind's letters and the tag's number in
+#: its segment, from 0.
+OMEGAT_TAG = re.compile(r"<(/?)[a-zA-Z]{1,5}([0-9]{1,5})(/?)>")
 
 
 def tagged_text(element: etree._Element) -> str:

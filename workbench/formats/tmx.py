@@ -14,7 +14,7 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
-from workbench.formats.codes import TMX, encode, tagged_text
+from workbench.formats.codes import OMEGAT_TAG, TMX, encode, tagged_text
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -101,6 +101,7 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
     result = ImportedFile(str(path), "tmx", None, None)
     root_seen = False
     header_props: dict[str, str] = {}
+    omegat = False  # OmegaT's own TMX: its tags are text (&lt;i0&gt;), left out as codes are
     for event, el in safexml.iterparse(path):
         name = safexml.local(el.tag)
         if event == "start":
@@ -110,6 +111,8 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
                     raise InputError(path, f"not a TMX file (root element <{name}>)", el.sourceline)
             continue
         if name == "header":
+            omegat = any("omegat" in (el.get(a) or "").lower()
+                         for a in ("creationtool", "o-tmf"))
             for prop in el.iter("prop"):
                 header_props[prop.get("type", "")] = (prop.text or "").strip()
             result.document = header_props.get(PROP_DOCUMENT)
@@ -120,7 +123,7 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
                 )
                 result.version = header_props.get(PROP_VERSION)
         elif name == "tu":
-            unit = _read_tu(el, source_lang, target_lang)
+            unit = _read_tu(el, source_lang, target_lang, omegat)
             if unit is not None:
                 result.units.append(unit)
             safexml.release(el)
@@ -131,7 +134,11 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
     return result
 
 
-def _read_tu(tu: etree._Element, source_lang: str, target_lang: str) -> ImportedUnit | None:
+def _read_tu(
+    tu: etree._Element, source_lang: str, target_lang: str, omegat: bool = False
+) -> ImportedUnit | None:
+    """One unit's Arabic and English (``omegat``: OmegaT's tags written as text left out, as
+    another tool's codes are: the unit is matched by its text, its English comes in plain)."""
     source = target = None
     status = None
     notes: list[etree._Element] = []
@@ -146,10 +153,13 @@ def _read_tu(tu: etree._Element, source_lang: str, target_lang: str) -> Imported
             seg = child.find("seg")
             if seg is None:
                 continue
+            text = tagged_text(seg)
+            if omegat and "<" in text:
+                text = OMEGAT_TAG.sub("", text)
             if source is None and lang_matches(lang, source_lang):
-                source = tagged_text(seg)
+                source = text
             elif target is None and lang_matches(lang, target_lang):
-                target = tagged_text(seg)
+                target = text
             else:
                 continue
             notes += child.findall("note")  # TMX 1.4 has notes of a variant too

@@ -40,11 +40,6 @@ PROP_STATUS = "x-status"
 _KNOWN_ATTRS = frozenset({"tuid", "creationdate", "creationid", "changedate", "changeid"})
 
 
-#: OmegaT's tags, which its own TMX holds as text (``&lt;a0&gt;Download&lt;/a0&gt;``,
-#: ``<x1/>``): the kind's letters and the tag's number in its segment.
-_OMEGAT_TAG = re.compile(r"<(/?)[a-zA-Z]{1,5}([0-9]{1,5})(/?)>")
-
-
 class _Seg:
     """Reads one ``<seg>`` into text with placeholders for its inline tags."""
 
@@ -74,7 +69,7 @@ class _Seg:
     def read(self, seg: etree._Element) -> str:
         text = self._read(seg)
         if self.omegat and "<" in text:
-            text = _OMEGAT_TAG.sub(self._omegat_tag, text)
+            text = codes.OMEGAT_TAG.sub(self._omegat_tag, text)
         return text
 
     def _omegat_tag(self, m: re.Match[str]) -> str:
