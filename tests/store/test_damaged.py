@@ -187,6 +187,22 @@ def test_doctor_on_a_damaged_first_page(sample_db: Path, tmp_path: Path) -> None
         assert recovered.returncode == 1 and "sqlite3 .recover" in recovered.stdout
 
 
+def test_recovery_of_a_file_cut_short_does_not_blame_its_first_page(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    # the doctor said "cut short", and --recover then said "the schema (first page) cannot be
+    # read" of a first page that is whole (the schema's other pages were past the cut)
+    size = sample_db.stat().st_size
+    os.truncate(sample_db, size // 2 // 4096 * 4096)
+    out = tmp_path / "recovered.db"
+    recovered = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    if recovered.returncode == 2:  # no working sqlite3 .recover here
+        assert "the file is cut short" in recovered.stderr
+        assert "first page" not in recovered.stderr and not out.exists()
+    else:
+        assert recovered.returncode == 1 and "sqlite3 .recover" in recovered.stdout
+
+
 def test_doctor_names_a_file_cut_short(sample_db: Path) -> None:
     # a copy that did not finish was reported as "its first page is damaged"
     size = sample_db.stat().st_size

@@ -126,6 +126,13 @@ def _examine(
 def _why_unreadable(path: Path) -> str:
     """Why SQLite cannot read the file ``path``: cut short (shorter than the page count of its
     header says), or not an SQLite database or damaged in its first page."""
+    return _cut_short(path) or (
+        "not an SQLite database, or its first page (header and schema) is damaged"
+    )
+
+
+def _cut_short(path: Path) -> str:
+    """How the file ``path`` is shorter than the page count of its header says; "" if not."""
     if openfiles.held_project(path) is None:  # see store.db: no other descriptor while held
         header = b""
         with contextlib.suppress(OSError), path.open("rb") as fh:
@@ -143,7 +150,7 @@ def _why_unreadable(path: Path) -> str:
                     f"pages of {page_size} bytes ({pages * page_size:,} bytes); a copy or "
                     f"download that did not finish, or a full disk"
                 )
-    return "not an SQLite database, or its first page (header and schema) is damaged"
+    return ""
 
 
 @contextlib.contextmanager
@@ -343,9 +350,10 @@ def _copy_from(src: Path, out: sqlite3.Connection) -> tuple[str, list[TableCopy]
             return "row copy", _copy_tables(conn, out)
     recovered = _sqlite3_recover(src)
     if recovered is None:
+        cut = _cut_short(src)
         raise ProjectError(
-            f"{src}: the schema (first page) cannot be read, and the sqlite3 program's "
-            ".recover is not available or failed here; nothing was recovered"
+            f"{src}: the schema cannot be read ({cut or 'a page of it is damaged'}), and the "
+            "sqlite3 program's .recover is not available or failed here; nothing was recovered"
         )
     try:
         conn = sqlite3.connect(recovered)

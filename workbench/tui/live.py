@@ -8,7 +8,9 @@ polls the data version, see ``store/live.py``) and posts to the app:
 - :class:`PresenceChanged`: who has which segment of the open document open;
 - :class:`LinkState`: whether the server can be reached (the worker reconnects by itself),
   or refuses the user (a member removed from the team: the link tries again, and is back
-  once they are added back).
+  once they are added back). A project file has no server to lose: when the link fails there
+  (another program's write lock held past the busy timeout, a full disk) it tries again
+  without a word, and reads everything again once it is back.
 
 It also sends this client's heartbeat: the segment open in the editor (``watch``), at once
 when it changes and every ``HEARTBEAT`` seconds, and says goodbye when the app closes.
@@ -20,6 +22,7 @@ import contextlib
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
@@ -77,7 +80,7 @@ class LiveLink:
         self.stopping = threading.Event()
         self.online = True
         self.refused = ""  # why the server refuses the user, while it does
-        self.missed = False  # a session ended by another program's lock (not offline)
+        self._broken = False  # the last session failed: read everything again once back
         self._wake = threading.Event()
 
     def watch(self, document_id: int | None, segment_id: int | None) -> None:
@@ -99,17 +102,21 @@ class LiveLink:
                 self._session(post)
                 return
             except Exception as exc:  # the server went away, or refuses: say so, try again
-                if is_refusal(exc):  # a statement of the link (its presence) refused
-                    exc = project_error(exc, self.location)
-                refused = str(exc) if isinstance(
-                    exc, PermissionDeniedError | LoginRefusedError) else ""
-                if is_busy(exc):  # another program held the project file: no server gone
-                    self.missed = True
-                elif self.online or refused != self.refused:
-                    self.online, self.refused = False, refused
-                    post(LinkState(False, refused))
+                self._broken = True
+                # a file has no server to lose; another program's lock is no server gone
+                if not isinstance(self.location, Path) and not is_busy(exc):
+                    self._report(exc, post)
                 self.stopping.wait(delay)
                 delay = min(RECONNECT_MAX, delay * 2)
+
+    def _report(self, exc: Exception, post: Any) -> None:
+        """Tell the app that the server went away, or refuses the user (once each)."""
+        if is_refusal(exc):  # a statement of the link (its presence) refused
+            exc = project_error(exc, self.location)
+        refused = str(exc) if isinstance(exc, PermissionDeniedError | LoginRefusedError) else ""
+        if self.online or refused != self.refused:
+            self.online, self.refused = False, refused
+            post(LinkState(False, refused))
 
     def _session(self, post: Any) -> None:
         """One connection's life: listen, send heartbeats, report; returns when stopped."""
@@ -118,13 +125,12 @@ class LiveLink:
         project = Project.open(self.location, author=self.author, read_only=self.read_only)
         try:
             feed = open_feed(project.db)
-            if not self.online:  # back: what happened meanwhile is unknown, read it all
-                self.online, self.refused = True, ""
-                post(LinkState(True))
+            if self._broken:  # back: what happened meanwhile is unknown, read it all
+                if not self.online:
+                    self.online, self.refused = True, ""
+                    post(LinkState(True))
+                self._broken = False
                 post(LiveChanged([Change("all")]))
-            elif self.missed:  # the lost session's changes since are unknown too
-                post(LiveChanged([Change("all")]))
-            self.missed = False
             self._loop(project, feed, post)
         finally:
             with contextlib.suppress(Exception):

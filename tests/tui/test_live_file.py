@@ -1,0 +1,40 @@
+"""The TUI's live link on a project file: there is no server to lose."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbench.project.team import Team
+from workbench.tui.live import LinkState, LiveChanged, LiveLink
+
+
+def test_a_file_held_by_another_program_is_not_called_an_unreachable_server(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A heartbeat that fails on a project file (a batch of another program held the write
+    lock past the busy timeout, or the disk is full) is no lost server: the link says nothing
+    (the TUI said "The database server cannot be reached: OFFLINE", then "Back online"), tries
+    again, and once back reads everything again (the batch's changes are not missed)."""
+    link = LiveLink(sample_db, "ana")
+    link.watch(1, 1)
+    beats: list[int | None] = []
+    real_here = Team.here
+
+    def here(self: Team, client: str, document_id: int | None, segment_id: int | None) -> None:
+        beats.append(segment_id)
+        if len(beats) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        real_here(self, client, document_id, segment_id)
+        link.stop()
+
+    monkeypatch.setattr(Team, "here", here)
+    posted: list[Any] = []
+    link.run(posted.append)
+    assert len(beats) == 2
+    assert not [m for m in posted if isinstance(m, LinkState)]
+    assert any(isinstance(m, LiveChanged) and [c.kind for c in m.changes] == ["all"]
+               for m in posted)
