@@ -82,6 +82,9 @@ def test_a_dictionary_that_translates_nothing_is_reported(tmp_path: Path) -> Non
     # a small word list is not told it may not be a dictionary at all, first
     assert any("a word list of 2 headwords covers few" in w for w in warned), warned
     assert not align_sentences(ar, en, lexicon=open_lexicon([_dictionary(tmp_path)])).warnings
+    one = write_dictionary(tmp_path / "one.tsv", {"chat": "cat"})
+    warned = align_sentences(ar, en, lexicon=open_lexicon([one])).warnings
+    assert any("a word list of 1 headword covers few" in w for w in warned), warned
 
 
 def test_dictionary_evidence_is_seen_both_ways(tmp_path: Path) -> None:

@@ -52,6 +52,7 @@ from workbench.text.stems import (
     english_word_stems,
     english_words,
 )
+from workbench.wording import plural
 
 FULL_DP_CELLS = 400_000
 COARSE_ROWS = 3000  # above this, the first pass starts from a coarse alignment
@@ -272,8 +273,8 @@ class TwoPassAligner:
                     and self.evidence.translatable < 0.02):
                 question = "is it an Arabic–English dictionary?" if (
                     headwords >= BASIC_BELOW_HEADWORDS
-                ) else (f"a word list of {headwords:,} headwords covers few of a text's words; "
-                        "or is it not Arabic–English?")
+                ) else (f"a word list of {plural(headwords, 'headword')} covers few of a "
+                        "text's words; or is it not Arabic–English?")
                 self.warnings.append(
                     f"the dictionary translates {self.evidence.translatable:.1%} of the Arabic "
                     f"text's words into words of the English text: it gives the alignment "
