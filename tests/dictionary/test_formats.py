@@ -93,6 +93,21 @@ def test_dictd_with_and_without_dictzip(tmp_path: Path, zipped: bool) -> None:
         d.close()
 
 
+def test_a_link_to_a_sets_file_finds_the_others_beside_the_file_it_links_to(
+    tmp_path: Path,
+) -> None:
+    """``ln -s /usr/share/dictd/freedict-ara-eng.index ~/dicts/``: the .dict is beside the
+    file linked to, not beside the link (a path to any one file of a set finds the rest)."""
+    (tmp_path / "installed").mkdir()
+    index = builders.dictd(tmp_path / "installed")
+    (tmp_path / "mine").mkdir()
+    link = tmp_path / "mine" / "ara-eng.index"
+    link.symlink_to(index)
+    d = open_dictionary(link)
+    assert _by_head(d)["شمس"][0].senses == ("sun",)
+    d.close()
+
+
 @pytest.mark.parametrize("synonyms", [True, False])
 @pytest.mark.parametrize("zipped", [True, False])
 def test_stardict_with_and_without_syn(tmp_path: Path, synonyms: bool, zipped: bool) -> None:

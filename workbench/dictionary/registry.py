@@ -173,7 +173,18 @@ def _resolve(path: str | Path, fmt: str | None) -> tuple[Path, str]:
 
 def _files(p: Path, kind: str) -> list[Path]:
     """The files of the set of ``p`` (of format ``kind``); a one-line error names one
-    missing."""
+    missing. A link to a file of a set whose other files are not beside the link finds them
+    beside the file it links to."""
+    try:
+        return _set_beside(p, kind)
+    except InputError:
+        real = p.resolve()
+        if real == p.absolute():
+            raise
+        return _set_beside(real, kind)
+
+
+def _set_beside(p: Path, kind: str) -> list[Path]:
     base, _ = _split(p)
     if kind == "dictd":
         return _dictd_files(base)
