@@ -148,6 +148,25 @@ def test_tmx_in_a_namespace_is_read(tmp_path: Path) -> None:
     assert (info.source_lang, info.props) == ("ar", [("x-domain", "news")])
 
 
+@pytest.mark.parametrize("code", ["arb", "ara", "ar-SA", "AR_eg"])
+def test_three_letter_and_regional_arabic_codes_are_arabic(tmp_path: Path, code: str) -> None:
+    """ISO 639-3's ``arb`` (Standard Arabic), as some tools tag it, is Arabic too: its units
+    were skipped as of another language, in a memory and in import-tmx alike."""
+    from workbench.formats.tmx import read_tmx as read_project_tmx
+    from workbench.tm.tmx import read_tmx
+
+    path = write(tmp_path / "arb.tmx", (
+        f'<tmx version="1.4"><header srclang="{code}"/><body><tu>'
+        f'<tuv xml:lang="{code}"><seg>نص هنا</seg></tuv>'
+        '<tuv xml:lang="eng"><seg>Text here</seg></tuv></tu></body></tmx>'
+    ))
+    _, read = read_tmx(path)
+    assert [(u.source, u.target) for u in read] == [("نص هنا", "Text here")]
+    assert [(u.source, u.target) for u in read_project_tmx(path).units] == [
+        ("نص هنا", "Text here")
+    ]
+
+
 def test_a_file_of_another_name_is_read_by_its_content(
     empty_project: Project, tmp_path: Path
 ) -> None:

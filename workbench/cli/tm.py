@@ -12,8 +12,8 @@ from rich.table import Table
 
 from workbench.cli.app import FilePath, console, db_option, main, print_json
 from workbench.errors import WorkbenchError
+from workbench.formats.model import primary_language
 from workbench.project import open_project
-from workbench.tm.model import primary_language
 from workbench.tm.results import ANALYSIS_BANDS, ConcordanceHit, TmMatch
 from workbench.wording import plural
 

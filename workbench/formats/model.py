@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 
 SOURCE_LANG = "ar"
 TARGET_LANG = "en"
@@ -183,8 +184,21 @@ def tmx_date(iso: str | None) -> str | None:
     return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
+#: Three-letter codes of the two languages (ISO 639-2 and 639-3: ``arb`` is Standard Arabic).
+_THREE_LETTERS = {"ara": "ar", "arb": "ar", "eng": "en"}
+
+
+@lru_cache(maxsize=256)
+def primary_language(tag: str | None) -> str | None:
+    """'ar' or 'en' for a language tag such as ar-SA, AR, ara, arb, en_GB, eng; else its
+    primary subtag (lower case); None for none."""
+    if not tag:
+        return None
+    sub = tag.replace("_", "-").split("-")[0].lower()
+    return _THREE_LETTERS.get(sub, sub)
+
+
 def lang_matches(lang: str | None, wanted: str) -> bool:
-    """Whether a language tag (``ar``, ``ar-SA``, ``AR``) has the primary subtag ``wanted``."""
-    if not lang:
-        return False
-    return lang.replace("_", "-").split("-")[0].lower() == wanted
+    """Whether a language tag (``ar``, ``ar-SA``, ``AR``, ``ara``) has the primary subtag
+    ``wanted``."""
+    return primary_language(lang) == wanted

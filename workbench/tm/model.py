@@ -65,12 +65,3 @@ def from_tmx_date(value: str | None) -> str | None:
     except ValueError:  # 20241340T...: digits, but not a date
         return None
     return iso
-
-
-@lru_cache(maxsize=256)
-def primary_language(tag: str | None) -> str | None:
-    """'ar' or 'en' for a language tag such as ar-SA, AR, ara, en_GB, eng; else its subtag."""
-    if not tag:
-        return None
-    sub = tag.replace("_", "-").split("-")[0].lower()
-    return {"ara": "ar", "eng": "en"}.get(sub, sub)

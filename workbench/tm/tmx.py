@@ -28,10 +28,10 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.formats import codes, safexml, xmlout
-from workbench.formats.model import tmx_date
+from workbench.formats.model import primary_language, tmx_date
 from workbench.text.script import has_arabic, mostly_arabic
 from workbench.tm.diff import unit_tags_as_tags
-from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date, primary_language
+from workbench.tm.model import TmFileInfo, TmUnit, from_tmx_date
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CONTEXT_PREV = ("x-context-pre", "prev")

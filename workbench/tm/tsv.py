@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.formats.model import primary_language
 from workbench.formats.table import quotes_every_text, unquote_row
 from workbench.text.normalize import normalize_arabic
 from workbench.text.script import arabic_share
 from workbench.textio import read_text
-from workbench.tm.model import TmFileInfo, TmUnit, primary_language
+from workbench.tm.model import TmFileInfo, TmUnit
 
 _HEADERS = {
     "ar", "en", "arabic", "english", "source", "target", "src", "tgt", "translation",
