@@ -60,7 +60,11 @@ def test_add_list_lookup_remove(sample_db: Path, tmp_path: Path) -> None:
     found = json.loads(_run("dictionary", "lookup", "--db", db, "بالمدرسة", "--format",
                             "json").output)
     assert found["entries"][0]["senses"] == ["school"]
-    assert _run("dictionary", "remove", "--db", db, "star").exit_code == 0
+    blank = CliRunner().invoke(main, ["dictionary", "add", "--db", db, str(builders.dictd(
+        tmp_path)), "--name", ""])  # an unset variable: refused, not named after the file
+    assert blank.exit_code == 2 and "bad dictionary name ''" in blank.output
+    # a name is found in any case, and said as it is stored
+    assert _run("dictionary", "remove", "--db", db, "STAR").output == "removed dictionary 'star'\n"
     missing = CliRunner().invoke(main, ["dictionary", "remove", "--db", db, "star"])
     assert missing.exit_code == 2 and "no dictionary named 'star'" in missing.output
     with Project.open(sample_db) as project:

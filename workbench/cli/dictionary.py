@@ -66,8 +66,8 @@ def remove_dictionary(db: str | None, name: str) -> None:
     from workbench.project import open_project
 
     with open_project(db) as project:
-        project.dictionaries.remove(name)
-    click.echo(f"removed dictionary {name!r}")
+        removed = project.dictionaries.remove(name)
+    click.echo(f"removed dictionary {removed!r}")
 
 
 @dictionary.command("lookup")

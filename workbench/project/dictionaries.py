@@ -121,7 +121,7 @@ class Dictionaries:
             if file_name_text(main) != main:  # stored to be opened again: not as U+FFFD
                 raise WorkbenchError(f"{file_name_text(main)}: a file name that is not UTF-8 "
                                      "cannot be stored in the project; rename the file")
-            label = name or default_name(main)
+            label = default_name(main) if name is None else name  # '' is refused
             check_name(label)
             direction = _direction(reader)  # reads a few entries: a bad one fails here
             with self.context.transaction():
@@ -153,11 +153,14 @@ class Dictionaries:
                      for i in infos]
         return infos
 
-    def remove(self, name: str) -> None:
-        """Forget the dictionary ``name`` (its files are left alone)."""
+    def remove(self, name: str) -> str:
+        """Forget the dictionary ``name``, in any case (its files are left alone); its name as
+        stored."""
         with self.context.transaction():
-            if not q_dict.remove_dictionary(self.context.db, name):
+            removed = q_dict.remove_dictionary(self.context.db, name)
+            if removed is None:
                 raise NotFoundError(f"no dictionary named {name!r} in {self.context.path}")
+        return removed
 
     def lexicon(self, extra: list[str | Path] | None = None) -> Lexicon | None:
         """One look-up index over the project's available dictionaries (and ``extra``

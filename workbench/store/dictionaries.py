@@ -36,12 +36,14 @@ def dictionary(db: Database, name: str) -> dict[str, Any] | None:
     return by_name(dictionaries(db), name)
 
 
-def remove_dictionary(db: Database, name: str) -> int:
-    """Forget the dictionary called ``name`` (in any case); the number of rows removed."""
+def remove_dictionary(db: Database, name: str) -> str | None:
+    """Forget the dictionary called ``name`` (in any case); its name as stored, None when
+    there is none."""
     found = dictionary(db, name)
     if found is None:
-        return 0
-    return db.execute("DELETE FROM dictionaries WHERE name = ?", [found["name"]]).rowcount
+        return None
+    db.execute("DELETE FROM dictionaries WHERE name = ?", [found["name"]])
+    return str(found["name"])
 
 
 def confirmed_pairs(db: Database, limit: int) -> list[tuple[str, str]]:
