@@ -183,3 +183,14 @@ def test_a_vocalised_term_is_not_found_where_the_text_writes_other_vowels() -> N
     both = TermMatcher(Glossary([Entry("عَرَض", "symptom"), Entry("عَرْض", "display")]))
     assert len(both) == 1 and len(both.find("عَرْض")) == 1 and both.find("عُرِضَ") == []
     assert len(TermMatcher(Glossary([Entry("عَرَض", "a"), Entry("عرض", "b")])).find("عُرِض")) == 1
+
+
+def test_lam_alef_ligatures_of_text_pasted_from_a_pdf_are_their_letters() -> None:
+    """ﺍﻻﺧﺘﺒﺎﺭ (الاختبار with the lam-alef ligature, as a PDF gives it) was no occurrence of
+    اختبار, while the PDF's one-letter forms were read as their letters."""
+    m = matcher("اختبار", "لاجئ", "وزارة الصحة")
+    text = "ﺃﻋﻠﻨﺖ ﻭﺯﺍﺭﺓ ﺍﻟﺼﺤﺔ ﻧﺘﺎﺋﺞ ﺍﻻﺧﺘﺒﺎﺭ ﻟﻼﺟﺌﻴﻦ"
+    assert found(m, text) == [
+        ("وزارة الصحة", "ﻭﺯﺍﺭﺓ ﺍﻟﺼﺤﺔ"), ("اختبار", "ﺍﻻﺧﺘﺒﺎﺭ"), ("لاجئ", "ﻟﻼﺟﺌﻴﻦ")]
+    assert found(matcher("ﻻجئ"), "وصل اللاجئون") == [("ﻻجئ", "اللاجئون")]  # a pasted term
+    assert found(matcher("ثورة"), "ﷲ ثورة") == [("ثورة", "ثورة")]  # spans after a ligature

@@ -23,7 +23,13 @@ import ahocorasick
 from workbench.glossary import morphology as m
 from workbench.glossary.model import Entry, Glossary
 from workbench.text.addresses import address_spans, mask_addresses
-from workbench.text.normalize import Normalized, normalize, normalize_arabic
+from workbench.text.normalize import (
+    Normalized,
+    expand_ligatures,
+    expand_ligatures_mapped,
+    normalize,
+    normalize_arabic,
+)
 from workbench.text.tags import mask_tags
 
 MAX_VARIANTS = 64
@@ -71,7 +77,7 @@ def term_key(term: str) -> str:
     """The key under which the matcher knows a term: spellings of one term (diacritics,
     tatweel, alef and hamza forms, ة/ه, with or without the article, a space or a hyphen or
     nothing between letters and digits) have one key."""
-    joined = _DIGIT_JOIN.sub("", _dashes(normalize_arabic(term)))
+    joined = _DIGIT_JOIN.sub("", _dashes(normalize_arabic(expand_ligatures(term))))
     return " ".join(m.strip_article(w) for w in joined.split())
 
 
@@ -184,8 +190,9 @@ class TermMatcher:
         automaton = ahocorasick.Automaton()
         keys: dict[str, list[_Key]] = {}
         for term, entries in glossary.terms().items():
+            written = expand_ligatures(term)  # a term pasted from a PDF: ﻻجئ is لاجئ
             # ألعاب keeps its ال (marked until its keys are made: see morphology.OWN_ALEF)
-            words = _norm(m.mark_own_alef(term)).split()
+            words = _norm(m.mark_own_alef(written)).split()
             if not words:
                 continue
             # spellings that differ only in ة/ه, diacritics, hamza seats... are one term
@@ -193,7 +200,7 @@ class TermMatcher:
             if norm_key in by_norm:  # another spelling of a term already there: merge
                 tid = by_norm[norm_key]
                 self.entries[tid] = self.entries[tid] + list(entries)
-                spelling, known = _term_marks(term), self._marks[tid]
+                spelling, known = _term_marks(written), self._marks[tid]
                 self._marks[tid] = None if spelling is None or known is None else [
                     *known, spelling]
                 continue
@@ -201,9 +208,9 @@ class TermMatcher:
             by_norm[norm_key] = tid
             self.terms.append(term)
             self.entries.append(list(entries))
-            spelling = _term_marks(term)
+            spelling = _term_marks(written)
             self._marks.append(None if spelling is None else [spelling])
-            raw_words = term.split()
+            raw_words = written.split()
             raw_last = raw_words[-1] if raw_words else ""
             inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
             for combo in itertools.islice(itertools.product(*inner), MAX_VARIANTS):
@@ -228,9 +235,18 @@ class TermMatcher:
         return len(self.terms)
 
     def find(self, arabic: str) -> list[TermMatch]:
-        """Occurrences of glossary terms in ``arabic``, in text order, non-overlapping."""
+        """Occurrences of glossary terms in ``arabic``, in text order, non-overlapping (its
+        ligatures read as their letters: ﺍﻻﺧﺘﺒﺎﺭ is الاختبار)."""
         if self._empty or not arabic:
             return []
+        expanded, where = expand_ligatures_mapped(arabic)
+        found = self._find_expanded(expanded)
+        if where is None or not found:
+            return found
+        return [t._replace(start=where[t.start], end=where[t.end - 1] + 1) for t in found]
+
+    def _find_expanded(self, arabic: str) -> list[TermMatch]:
+        """:meth:`find` in a text without ligatures."""
         skip = address_spans(arabic)  # a term inside a web or e-mail address is not one
         text = mask_addresses(arabic, skip) if skip else arabic
         # an inline tag is white space to the matcher (its run collapses to one space): a
