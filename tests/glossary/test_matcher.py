@@ -194,3 +194,19 @@ def test_lam_alef_ligatures_of_text_pasted_from_a_pdf_are_their_letters() -> Non
         ("وزارة الصحة", "ﻭﺯﺍﺭﺓ ﺍﻟﺼﺤﺔ"), ("اختبار", "ﺍﻻﺧﺘﺒﺎﺭ"), ("لاجئ", "ﻟﻼﺟﺌﻴﻦ")]
     assert found(matcher("ﻻجئ"), "وصل اللاجئون") == [("ﻻجئ", "اللاجئون")]  # a pasted term
     assert found(matcher("ثورة"), "ﷲ ثورة") == [("ثورة", "ثورة")]  # spans after a ligature
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("عامل صحي", "العاملين الصحيين"),
+        ("عامل صحي", "عاملون صحيون"),
+        ("مؤتمر صحفي", "مؤتمران صحفيان"),
+        ("منظمة دولية", "المنظمتان الدوليتان"),
+        ("حالة مؤكدة", "حالتين مؤكدتين"),
+    ],
+)
+def test_a_sound_plural_or_dual_head_of_a_multi_word_term_is_found(term: str, text: str) -> None:
+    """Only an ات plural head was (فيروسات كورونا): "health workers" written العاملين الصحيين
+    was no occurrence of عامل صحي, and the check passed without looking at its English."""
+    assert found(matcher(term), text) == [(term, text)]

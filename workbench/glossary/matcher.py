@@ -92,15 +92,22 @@ def _digit_joins(key: str) -> list[str]:
     return out
 
 
+#: The endings a first word of a multi-word term may take as a plural or dual head (the word
+#: ending in ة, or in a consonant): ات, the dual تان/تين; ات, ون/ين, the dual ان.
+HEAD_TA_SUFFIXES = ("ات", "تان", "تين")
+HEAD_SUFFIXES = ("ات", "ون", "ين", "ان")
+
+
 def _inner_variants(word: str, first: bool) -> list[str]:
     """Spellings of a non-final word of a multi-word term (the first: without clitics)."""
     base = m.strip_article(word)
     spellings = [base] if first else [base, m.ARTICLE + base]
-    if first:  # a plural head with the rest unchanged: فيروسات كورونا, ثورات أكتوبر
+    if first:  # a plural head: فيروسات كورونا, ثورات أكتوبر; a sound plural or a dual head
+        # with the rest agreeing: العاملين الصحيين, عاملون صحيون, منظمتين دوليتين
         if base.endswith(m.TA):
-            spellings.append(base[:-1] + "ات")
+            spellings += [base[:-1] + s for s in HEAD_TA_SUFFIXES]
         elif not base.endswith((m.ALEF, m.YA, m.HA)):
-            spellings.append(base + "ات")
+            spellings += [base + s for s in HEAD_SUFFIXES]
     out: list[str] = []
     for s in spellings:
         out.append(s)
