@@ -210,3 +210,20 @@ def test_a_sound_plural_or_dual_head_of_a_multi_word_term_is_found(term: str, te
     """Only an ات plural head was (فيروسات كورونا): "health workers" written العاملين الصحيين
     was no occurrence of عامل صحي, and the check passed without looking at its English."""
     assert found(matcher(term), text) == [(term, text)]
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("التهاب", "الالتهاب"),
+        ("التهاب رئوي", "بالالتهاب الرئوي"),
+        ("التهاب رئوي", "للالتهاب الرئوي"),
+        ("التزام", "الالتزامات"),
+        ("التهاب", "بالتهاب"),
+        ("الحجر الصحي", "بالحجر الصحي"),
+    ],
+)
+def test_a_first_word_whose_al_is_its_own_letters_takes_the_article(term: str, text: str) -> None:
+    """التهاب was keyed تهاب (its ال taken for the article), so الالتهاب, "the inflammation",
+    was no occurrence: ال + ال is no proclitic chain."""
+    assert found(matcher(term), text) == [(term, text)]

@@ -98,16 +98,38 @@ HEAD_TA_SUFFIXES = ("ات", "تان", "تين")
 HEAD_SUFFIXES = ("ات", "ون", "ين", "ان")
 
 
+def _first_bases(word: str) -> list[str]:
+    """The stems of a term's first word: without its article, and also with its ال when that
+    may be the word's own letters (التهاب, التزام: the text's الالتهاب, بالالتزام)."""
+    base = m.strip_article(word)
+    return [base] if base == word else [base, word]
+
+
+def _head_spellings(word: str) -> list[str]:
+    """The spellings of a multi-word term's first word, the likeliest first (the variants of a
+    long term are capped): its stem, its ات plural (فيروسات كورونا, ثورات أكتوبر), its ال kept
+    (:func:`_first_bases`), then a sound plural or a dual head (العاملين الصحيين, عاملون صحيون,
+    منظمتين دوليتين)."""
+    bases = _first_bases(word)
+    spellings = bases[:1] + _head_plurals(bases[0])[:1] + bases[1:]
+    for base in bases:
+        spellings += [s for s in _head_plurals(base) if s not in spellings]
+    return spellings
+
+
+def _head_plurals(base: str) -> list[str]:
+    """A first word's plural and dual spellings (none for a word ending in ا, ي or ه)."""
+    if base.endswith(m.TA):
+        return [base[:-1] + s for s in HEAD_TA_SUFFIXES]
+    if base.endswith((m.ALEF, m.YA, m.HA)):
+        return []
+    return [base + s for s in HEAD_SUFFIXES]
+
+
 def _inner_variants(word: str, first: bool) -> list[str]:
     """Spellings of a non-final word of a multi-word term (the first: without clitics)."""
     base = m.strip_article(word)
-    spellings = [base] if first else [base, m.ARTICLE + base]
-    if first:  # a plural head: فيروسات كورونا, ثورات أكتوبر; a sound plural or a dual head
-        # with the rest agreeing: العاملين الصحيين, عاملون صحيون, منظمتين دوليتين
-        if base.endswith(m.TA):
-            spellings += [base[:-1] + s for s in HEAD_TA_SUFFIXES]
-        elif not base.endswith((m.ALEF, m.YA, m.HA)):
-            spellings += [base + s for s in HEAD_SUFFIXES]
+    spellings = _head_spellings(word) if first else [base, m.ARTICLE + base]
     out: list[str] = []
     for s in spellings:
         out.append(s)
@@ -120,11 +142,16 @@ def _inner_variants(word: str, first: bool) -> list[str]:
 
 def _last_forms(word: str, raw: str, first: bool) -> list[tuple[str, m.Form]]:
     """(word spelling prefix, form) pairs for the last word of a term."""
-    base = m.strip_article(word)
-    heads = [""] if first else ["", m.ARTICLE]
     maqsura = raw.rstrip().endswith(("\u0649", "\u06cc")) if raw else False
-    forms = m.maqsura_forms(base) if maqsura else m.last_word_forms(base)
-    return [(h, f) for h in heads for f in forms]
+    if first:  # a one-word term: its bases as a first word's
+        return [("", f) for base in _first_bases(word) for f in _word_forms(base, maqsura)]
+    forms = _word_forms(m.strip_article(word), maqsura)
+    return [(h, f) for h in ("", m.ARTICLE) for f in forms]
+
+
+def _word_forms(base: str, maqsura: bool) -> list[m.Form]:
+    """The forms of a term's last word (its stem ``base``)."""
+    return m.maqsura_forms(base) if maqsura else m.last_word_forms(base)
 
 
 # The short vowels and the sukun: a term written with them (عَرَض, a symptom) is told from its
