@@ -541,3 +541,19 @@ def test_a_header_row_naming_its_columns_in_arabic_is_no_entry(
     glossary = read_glossary(path)
     assert [(e.term, e.rendering) for e in glossary.entries] == [
         ("جائحة", "pandemic"), ("حظر التجول", "curfew")]
+
+
+def test_rows_of_one_term_spelt_two_ways_are_one_entry(tmp_path: Path) -> None:
+    """TICO-19's g_en_ar.csv gives معدٍ → contagious (with a comment) and مُعدٍ → contagious:
+    both were kept, the glossary listed the entry twice, and merging the same file again
+    changed the project ("2 given forbidden renderings or a comment")."""
+    from workbench.glossary.io import merge_glossary
+
+    path = write(tmp_path, "g.tsv", "معدٍ\tcontagious\ta definition\nمُعدٍ\tContagious\t\tcatching\n")
+    glossary = read_glossary(path)
+    assert [(e.term, e.rendering, e.comment, e.forbidden) for e in glossary.entries] == [
+        ("معدٍ", "contagious", "a definition", ("catching",))]
+    assert glossary.warnings == [
+        f"{path}: line 2: duplicate of line 1 (مُعدٍ → Contagious, as معدٍ), merged"]
+    merged = merge_glossary(glossary, read_glossary(path))
+    assert (merged.added, merged.updated) == (0, 0)
