@@ -25,6 +25,12 @@ def mostly_arabic(text: str) -> bool:
 _ARABIC_BLOCKS = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+def has_arabic(text: str) -> bool:
+    """Whether ``text`` has a character of the Arabic script (its presentation forms too:
+    ﻻﺟﺊ, pasted from a PDF), the byte order mark aside."""
+    return any(_arabic(c) for c in text if c != "\ufeff")
+
+
 def _arabic(ch: str) -> bool:
     """Whether a letter is of the Arabic script (its blocks and presentation forms)."""
     return ("\u0600" <= ch <= "\u08ff" or "\ufb50" <= ch <= "\ufdff"
