@@ -93,9 +93,10 @@ def _digit_joins(key: str) -> list[str]:
 
 
 #: The endings a first word of a multi-word term may take as a plural or dual head (the word
-#: ending in ة, or in a consonant): ات, the dual تان/تين; ات, ون/ين, the dual ان.
-HEAD_TA_SUFFIXES = ("ات", "تان", "تين")
-HEAD_SUFFIXES = ("ات", "ون", "ين", "ان")
+#: ending in ة, or in a consonant): ات, the dual تين; ات, ون/ين (ين the dual too). Not the
+#: nominative duals تان/ان, rarer, which would add a key to every multi-word term.
+HEAD_TA_SUFFIXES = ("ات", "تين")
+HEAD_SUFFIXES = ("ات", "ون", "ين")
 
 
 def _first_bases(word: str) -> list[str]:
@@ -247,12 +248,14 @@ class TermMatcher:
             raw_words = written.split()
             raw_last = raw_words[-1] if raw_words else ""
             inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
+            last = _last_forms(words[-1], raw_last, len(words) == 1)
+            digits = any(c.isdigit() for c in written)  # (else no key has a digit to join)
             for combo in itertools.islice(itertools.product(*inner), MAX_VARIANTS):
-                for head, form in _last_forms(words[-1], raw_last, len(words) == 1):
+                for head, form in last:
                     stem_key = m.plain(" ".join([*combo, head + form.stem]))
                     if len(stem_key) < 2:
                         continue
-                    for key in _digit_joins(stem_key):
+                    for key in _digit_joins(stem_key) if digits else (stem_key,):
                         info = _Key(tid, len(key), form.suffixes)
                         bucket = keys.setdefault(key, [])
                         if info not in bucket:
