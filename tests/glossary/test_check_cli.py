@@ -411,6 +411,16 @@ def test_glossary_add_one_term_and_what_it_refuses(sample_db: Path) -> None:
     assert run_cli("glossary", "export", "--db", db).stdout == exported  # nothing else added
 
 
+def test_glossary_add_takes_a_term_pasted_from_a_pdf(sample_db: Path) -> None:
+    """ﻻﺟﺊ (presentation forms, as a PDF gives them) was refused: "the term is the Arabic side
+    of the entry"; the matcher finds it as لاجئ, and then the spelling لاجئ is the same term."""
+    db = str(sample_db)
+    added = run_cli("glossary", "add", "ﻻﺟﺊ", "refugee", "--db", db)
+    assert added.exit_code == 0, added.stderr
+    again = run_cli("glossary", "add", "لاجئ", "refugee", "--db", db)
+    assert again.exit_code == 2 and "is in the glossary already" in again.stderr
+
+
 def test_glossary_add_compares_spellings_of_a_term_as_one(sample_db: Path) -> None:
     db = str(sample_db)
     assert run_cli("glossary", "add", "جائحة", "pandemic", "--forbidden", "epidemic",

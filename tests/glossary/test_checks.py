@@ -206,6 +206,17 @@ def test_untranslated_and_same_as_source() -> None:
     assert ("same-as-source", "same") not in ids("https://who.int/ar", "https://who.int/ar")
 
 
+def test_arabic_pasted_from_a_pdf_into_the_target_is_untranslated() -> None:
+    """Arabic in presentation forms (ﻭﺻﻞ ﺍﻟﻼﺟﺊ, as a PDF gives it) passed: no finding, and a
+    target wholly of it was confirmed as English."""
+    left = [(f.severity, f.found) for f in run_checks(
+        "وصل اللاجئ", "The ﻻﺟﺊ arrived", matcher=None) if f.check == "untranslated"]
+    assert left == [("warning", "ﻻﺟﺊ")]
+    arabic = [f.severity for f in run_checks(
+        "وصل اللاجئ", "ﻭﺻﻞ ﺍﻟﻼﺟﺊ", matcher=None) if f.check == "untranslated"]
+    assert arabic == ["error"]
+
+
 @pytest.mark.parametrize(
     ("source", "target", "bad"),
     [

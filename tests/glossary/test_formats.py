@@ -80,6 +80,25 @@ def test_tsv_saved_by_a_spreadsheet_that_quotes_every_cell(tmp_path: Path) -> No
     ]
 
 
+def test_tsv_saved_by_a_spreadsheet_with_a_line_break_in_a_cell(tmp_path: Path) -> None:
+    """A comment cell of two lines (LibreOffice quotes it, the break inside) refused the file
+    as "line 4: empty English rendering for 'second line"'"."""
+    path = tmp_path / "g.txt"
+    path.write_text('"term"\t"rendering"\t"comment"\n'
+                    '"ثورة"\t"revolution"\t"first line\nsecond line"\n'
+                    '"انقلاب"\t"coup"\t"a ""core""\tterm"\n'
+                    '"ثورة"\t"revolution"\n', encoding="utf-8")
+    g = read_glossary(path)
+    assert [(e.term, e.rendering, e.comment) for e in g.entries] == [
+        ("ثورة", "revolution", "first line\nsecond line"), ("انقلاب", "coup", 'a "core"\tterm'),
+    ]
+    assert g.warnings == [f"{path}: line 5: duplicate of line 2 (ثورة → revolution), merged"]
+    path.write_text('ثورة\trevolution\t"first line\nsecond line"\n\tcoup\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:  # a bad row of its own: named by its line
+        read_glossary(path)
+    assert err.value.line == 3 and "empty Arabic term" in str(err.value)
+
+
 @pytest.mark.parametrize(
     ("body", "line", "words"),
     [
@@ -522,3 +541,19 @@ def test_a_header_row_naming_its_columns_in_arabic_is_no_entry(
     glossary = read_glossary(path)
     assert [(e.term, e.rendering) for e in glossary.entries] == [
         ("جائحة", "pandemic"), ("حظر التجول", "curfew")]
+
+
+def test_rows_of_one_term_spelt_two_ways_are_one_entry(tmp_path: Path) -> None:
+    """TICO-19's g_en_ar.csv gives معدٍ → contagious (with a comment) and مُعدٍ → contagious:
+    both were kept, the glossary listed the entry twice, and merging the same file again
+    changed the project ("2 given forbidden renderings or a comment")."""
+    from workbench.glossary.io import merge_glossary
+
+    path = write(tmp_path, "g.tsv", "معدٍ\tcontagious\ta definition\nمُعدٍ\tContagious\t\tcatching\n")
+    glossary = read_glossary(path)
+    assert [(e.term, e.rendering, e.comment, e.forbidden) for e in glossary.entries] == [
+        ("معدٍ", "contagious", "a definition", ("catching",))]
+    assert glossary.warnings == [
+        f"{path}: line 2: duplicate of line 1 (مُعدٍ → Contagious, as معدٍ), merged"]
+    merged = merge_glossary(glossary, read_glossary(path))
+    assert (merged.added, merged.updated) == (0, 0)

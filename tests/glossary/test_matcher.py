@@ -183,3 +183,47 @@ def test_a_vocalised_term_is_not_found_where_the_text_writes_other_vowels() -> N
     both = TermMatcher(Glossary([Entry("عَرَض", "symptom"), Entry("عَرْض", "display")]))
     assert len(both) == 1 and len(both.find("عَرْض")) == 1 and both.find("عُرِضَ") == []
     assert len(TermMatcher(Glossary([Entry("عَرَض", "a"), Entry("عرض", "b")])).find("عُرِض")) == 1
+
+
+def test_lam_alef_ligatures_of_text_pasted_from_a_pdf_are_their_letters() -> None:
+    """ﺍﻻﺧﺘﺒﺎﺭ (الاختبار with the lam-alef ligature, as a PDF gives it) was no occurrence of
+    اختبار, while the PDF's one-letter forms were read as their letters."""
+    m = matcher("اختبار", "لاجئ", "وزارة الصحة")
+    text = "ﺃﻋﻠﻨﺖ ﻭﺯﺍﺭﺓ ﺍﻟﺼﺤﺔ ﻧﺘﺎﺋﺞ ﺍﻻﺧﺘﺒﺎﺭ ﻟﻼﺟﺌﻴﻦ"
+    assert found(m, text) == [
+        ("وزارة الصحة", "ﻭﺯﺍﺭﺓ ﺍﻟﺼﺤﺔ"), ("اختبار", "ﺍﻻﺧﺘﺒﺎﺭ"), ("لاجئ", "ﻟﻼﺟﺌﻴﻦ")]
+    assert found(matcher("ﻻجئ"), "وصل اللاجئون") == [("ﻻجئ", "اللاجئون")]  # a pasted term
+    assert found(matcher("ثورة"), "ﷲ ثورة") == [("ثورة", "ثورة")]  # spans after a ligature
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("عامل صحي", "العاملين الصحيين"),
+        ("عامل صحي", "عاملون صحيون"),
+        ("مؤتمر صحفي", "مؤتمرين صحفيين"),
+        ("منظمة دولية", "للمنظمتين الدوليتين"),
+        ("حالة مؤكدة", "حالتين مؤكدتين"),
+    ],
+)
+def test_a_sound_plural_or_dual_head_of_a_multi_word_term_is_found(term: str, text: str) -> None:
+    """Only an ات plural head was (فيروسات كورونا): "health workers" written العاملين الصحيين
+    was no occurrence of عامل صحي, and the check passed without looking at its English."""
+    assert found(matcher(term), text) == [(term, text)]
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("التهاب", "الالتهاب"),
+        ("التهاب رئوي", "بالالتهاب الرئوي"),
+        ("التهاب رئوي", "للالتهاب الرئوي"),
+        ("التزام", "الالتزامات"),
+        ("التهاب", "بالتهاب"),
+        ("الحجر الصحي", "بالحجر الصحي"),
+    ],
+)
+def test_a_first_word_whose_al_is_its_own_letters_takes_the_article(term: str, text: str) -> None:
+    """التهاب was keyed تهاب (its ال taken for the article), so الالتهاب, "the inflammation",
+    was no occurrence: ال + ال is no proclitic chain."""
+    assert found(matcher(term), text) == [(term, text)]

@@ -344,3 +344,30 @@ async def test_goto_and_reference_toggle(make_app):
         assert "─ Reference " not in "\n".join(screen_lines(app))
         await pilot.press("ctrl+r")
         assert reference.display
+
+
+def test_ctrl_g_takes_a_term_rendered_by_any_of_its_alternatives_as_held():
+    """A term whose second accepted rendering the English held had its first inserted."""
+    from workbench.tui.screens.editor.terms import first_unrendered
+    from workbench.tui.widgets.panels import TermLine
+
+    lines = [TermLine(1, "انقلاب", "coup", (), "", None),
+             TermLine(2, "انقلاب", "coup d'état", (), "", None),
+             TermLine(3, "ثورة", "revolution", (), "", None)]
+    assert first_unrendered("It was no coup d'état.", lines) == lines[2]
+    assert first_unrendered("", lines) == lines[0]
+    assert first_unrendered("the coup was a revolution", lines) is None
+
+
+async def test_ctrl_g_inserts_nothing_when_every_term_is_rendered(make_app):
+    """It inserted the first rendering again, a second time."""
+    app = make_app()
+    async with editing(app, UPRISING) as (pilot, screen):
+        lines = screen.query_one(GlossaryPanel).lines
+        held = " ".join(line.rendering for line in lines)
+        screen.editor.load_text(held)
+        screen.editor.move_cursor(screen.editor.document.end)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert screen.editor.text == held
+        assert notified(app, "holds a rendering of every glossary term")

@@ -23,7 +23,13 @@ import ahocorasick
 from workbench.glossary import morphology as m
 from workbench.glossary.model import Entry, Glossary
 from workbench.text.addresses import address_spans, mask_addresses
-from workbench.text.normalize import Normalized, normalize, normalize_arabic
+from workbench.text.normalize import (
+    Normalized,
+    expand_ligatures,
+    expand_ligatures_mapped,
+    normalize,
+    normalize_arabic,
+)
 from workbench.text.tags import mask_tags
 
 MAX_VARIANTS = 64
@@ -71,7 +77,7 @@ def term_key(term: str) -> str:
     """The key under which the matcher knows a term: spellings of one term (diacritics,
     tatweel, alef and hamza forms, ة/ه, with or without the article, a space or a hyphen or
     nothing between letters and digits) have one key."""
-    joined = _DIGIT_JOIN.sub("", _dashes(normalize_arabic(term)))
+    joined = _DIGIT_JOIN.sub("", _dashes(normalize_arabic(expand_ligatures(term))))
     return " ".join(m.strip_article(w) for w in joined.split())
 
 
@@ -86,15 +92,45 @@ def _digit_joins(key: str) -> list[str]:
     return out
 
 
+#: The endings a first word of a multi-word term may take as a plural or dual head (the word
+#: ending in ة, or in a consonant): ات, the dual تين; ات, ون/ين (ين the dual too). Not the
+#: nominative duals تان/ان, rarer, which would add a key to every multi-word term.
+HEAD_TA_SUFFIXES = ("ات", "تين")
+HEAD_SUFFIXES = ("ات", "ون", "ين")
+
+
+def _first_bases(word: str) -> list[str]:
+    """The stems of a term's first word: without its article, and also with its ال when that
+    may be the word's own letters (التهاب, التزام: the text's الالتهاب, بالالتزام)."""
+    base = m.strip_article(word)
+    return [base] if base == word else [base, word]
+
+
+def _head_spellings(word: str) -> list[str]:
+    """The spellings of a multi-word term's first word, the likeliest first (the variants of a
+    long term are capped): its stem, its ات plural (فيروسات كورونا, ثورات أكتوبر), its ال kept
+    (:func:`_first_bases`), then a sound plural or a dual head (العاملين الصحيين, عاملون صحيون,
+    منظمتين دوليتين)."""
+    bases = _first_bases(word)
+    spellings = bases[:1] + _head_plurals(bases[0])[:1] + bases[1:]
+    for base in bases:
+        spellings += [s for s in _head_plurals(base) if s not in spellings]
+    return spellings
+
+
+def _head_plurals(base: str) -> list[str]:
+    """A first word's plural and dual spellings (none for a word ending in ا, ي or ه)."""
+    if base.endswith(m.TA):
+        return [base[:-1] + s for s in HEAD_TA_SUFFIXES]
+    if base.endswith((m.ALEF, m.YA, m.HA)):
+        return []
+    return [base + s for s in HEAD_SUFFIXES]
+
+
 def _inner_variants(word: str, first: bool) -> list[str]:
     """Spellings of a non-final word of a multi-word term (the first: without clitics)."""
     base = m.strip_article(word)
-    spellings = [base] if first else [base, m.ARTICLE + base]
-    if first:  # a plural head with the rest unchanged: فيروسات كورونا, ثورات أكتوبر
-        if base.endswith(m.TA):
-            spellings.append(base[:-1] + "ات")
-        elif not base.endswith((m.ALEF, m.YA, m.HA)):
-            spellings.append(base + "ات")
+    spellings = _head_spellings(word) if first else [base, m.ARTICLE + base]
     out: list[str] = []
     for s in spellings:
         out.append(s)
@@ -107,11 +143,16 @@ def _inner_variants(word: str, first: bool) -> list[str]:
 
 def _last_forms(word: str, raw: str, first: bool) -> list[tuple[str, m.Form]]:
     """(word spelling prefix, form) pairs for the last word of a term."""
-    base = m.strip_article(word)
-    heads = [""] if first else ["", m.ARTICLE]
     maqsura = raw.rstrip().endswith(("\u0649", "\u06cc")) if raw else False
-    forms = m.maqsura_forms(base) if maqsura else m.last_word_forms(base)
-    return [(h, f) for h in heads for f in forms]
+    if first:  # a one-word term: its bases as a first word's
+        return [("", f) for base in _first_bases(word) for f in _word_forms(base, maqsura)]
+    forms = _word_forms(m.strip_article(word), maqsura)
+    return [(h, f) for h in ("", m.ARTICLE) for f in forms]
+
+
+def _word_forms(base: str, maqsura: bool) -> list[m.Form]:
+    """The forms of a term's last word (its stem ``base``)."""
+    return m.maqsura_forms(base) if maqsura else m.last_word_forms(base)
 
 
 # The short vowels and the sukun: a term written with them (عَرَض, a symptom) is told from its
@@ -184,8 +225,9 @@ class TermMatcher:
         automaton = ahocorasick.Automaton()
         keys: dict[str, list[_Key]] = {}
         for term, entries in glossary.terms().items():
+            written = expand_ligatures(term)  # a term pasted from a PDF: ﻻجئ is لاجئ
             # ألعاب keeps its ال (marked until its keys are made: see morphology.OWN_ALEF)
-            words = _norm(m.mark_own_alef(term)).split()
+            words = _norm(m.mark_own_alef(written)).split()
             if not words:
                 continue
             # spellings that differ only in ة/ه, diacritics, hamza seats... are one term
@@ -193,7 +235,7 @@ class TermMatcher:
             if norm_key in by_norm:  # another spelling of a term already there: merge
                 tid = by_norm[norm_key]
                 self.entries[tid] = self.entries[tid] + list(entries)
-                spelling, known = _term_marks(term), self._marks[tid]
+                spelling, known = _term_marks(written), self._marks[tid]
                 self._marks[tid] = None if spelling is None or known is None else [
                     *known, spelling]
                 continue
@@ -201,17 +243,19 @@ class TermMatcher:
             by_norm[norm_key] = tid
             self.terms.append(term)
             self.entries.append(list(entries))
-            spelling = _term_marks(term)
+            spelling = _term_marks(written)
             self._marks.append(None if spelling is None else [spelling])
-            raw_words = term.split()
+            raw_words = written.split()
             raw_last = raw_words[-1] if raw_words else ""
             inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
+            last = _last_forms(words[-1], raw_last, len(words) == 1)
+            digits = any(c.isdigit() for c in written)  # (else no key has a digit to join)
             for combo in itertools.islice(itertools.product(*inner), MAX_VARIANTS):
-                for head, form in _last_forms(words[-1], raw_last, len(words) == 1):
+                for head, form in last:
                     stem_key = m.plain(" ".join([*combo, head + form.stem]))
                     if len(stem_key) < 2:
                         continue
-                    for key in _digit_joins(stem_key):
+                    for key in _digit_joins(stem_key) if digits else (stem_key,):
                         info = _Key(tid, len(key), form.suffixes)
                         bucket = keys.setdefault(key, [])
                         if info not in bucket:
@@ -228,9 +272,18 @@ class TermMatcher:
         return len(self.terms)
 
     def find(self, arabic: str) -> list[TermMatch]:
-        """Occurrences of glossary terms in ``arabic``, in text order, non-overlapping."""
+        """Occurrences of glossary terms in ``arabic``, in text order, non-overlapping (its
+        ligatures read as their letters: ﺍﻻﺧﺘﺒﺎﺭ is الاختبار)."""
         if self._empty or not arabic:
             return []
+        expanded, where = expand_ligatures_mapped(arabic)
+        found = self._find_expanded(expanded)
+        if where is None or not found:
+            return found
+        return [t._replace(start=where[t.start], end=where[t.end - 1] + 1) for t in found]
+
+    def _find_expanded(self, arabic: str) -> list[TermMatch]:
+        """:meth:`find` in a text without ligatures."""
         skip = address_spans(arabic)  # a term inside a web or e-mail address is not one
         text = mask_addresses(arabic, skip) if skip else arabic
         # an inline tag is white space to the matcher (its run collapses to one space): a

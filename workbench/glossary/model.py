@@ -38,9 +38,10 @@ class Glossary:
 class GlossaryBuilder:
     """Collects the entries of a glossary file, merging repeated ones.
 
-    An entry with the term and rendering (case aside) of an earlier one is a duplicate: its
-    comment (when the earlier has none) and forbidden renderings are merged into the earlier
-    entry, and a warning naming both lines is added. A rendering holding ``;`` (alternatives
+    An entry with the term (in any spelling the matcher takes as it: معدٍ, مُعدٍ) and rendering
+    (case aside) of an earlier one is a duplicate: its comment (when the earlier has none) and
+    forbidden renderings are merged into the earlier entry, and a warning naming both lines is
+    added. A rendering holding ``;`` (alternatives
     written in one field, as the forbidden column has them) is kept as written, with a warning.
     """
 
@@ -51,7 +52,9 @@ class GlossaryBuilder:
 
     def add(self, entry: Entry) -> None:
         """Add ``entry``, or merge it into the earlier entry it repeats (with a warning)."""
-        key = (entry.term, entry.rendering.casefold())
+        from workbench.glossary.matcher import term_key  # (the matcher reads this module)
+
+        key = (term_key(entry.term), entry.rendering.casefold())
         index = self._index.get(key)
         entries = self.glossary.entries
         if index is None and ";" in entry.rendering:
@@ -69,7 +72,8 @@ class GlossaryBuilder:
             comment=old.comment or entry.comment,
             forbidden=tuple(dict.fromkeys(old.forbidden + entry.forbidden)),
         )
+        spelt = f", as {old.term}" if old.term != entry.term else ""
         self.glossary.warnings.append(
             f"{self.path}: line {entry.line}: duplicate of line "
-            f"{old.line} ({entry.term} → {entry.rendering}), merged"
+            f"{old.line} ({entry.term} → {entry.rendering}{spelt}), merged"
         )

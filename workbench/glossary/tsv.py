@@ -14,11 +14,15 @@ A file whose columns are English then Arabic is refused as swapped.
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from workbench.errors import InputError
 from workbench.formats.table import escape_field, unescape_field, unquote_row
-from workbench.glossary.badrows import BadRows
+from workbench.glossary.badrows import BadRows, BadRowsError
 from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
 from workbench.text.script import arabic_share
 from workbench.textio import read_text
@@ -37,22 +41,65 @@ ARABIC_HEADERS = {
 
 
 def parse_tsv(text: str, path: str | Path = "glossary.tsv") -> Glossary:
-    """Parse glossary TSV text; every bad row is reported (:class:`BadRowsError`), none kept."""
+    """Parse glossary TSV text; every bad row is reported (:class:`BadRowsError`), none kept.
+
+    A file refused read line by line is read again as a spreadsheet saves cells that hold
+    tabs or line breaks (quoted, as in CSV); refused again, the refusal with fewer bad rows
+    stands (the line-by-line one on a tie)."""
+    try:
+        return _parse_rows(_lines(text), path)
+    except InputError as by_lines:
+        if '"' not in text:
+            raise
+        quoted = csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True)
+        try:
+            return _parse_rows(_quoted_rows(quoted), path)
+        except BadRowsError as by_cells:
+            raise (by_cells if by_cells.count < _bad_count(by_lines) else by_lines) from None
+        except (InputError, csv.Error):
+            raise by_lines from None
+
+
+def _bad_count(error: InputError) -> int:
+    """How many bad rows ``error`` names (1 for a refusal of the whole file)."""
+    return error.count if isinstance(error, BadRowsError) else 1
+
+
+Row = tuple[int, str, list[str]]
+"""A row of the file: its (first) line number, its text and its fields, quoting taken off."""
+
+
+def _lines(text: str) -> Iterator[Row]:
+    """The rows of ``text`` read line by line (a spreadsheet's quotes taken off each)."""
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        yield number, line, unquote_row(line.split("\t"))
+
+
+def _quoted_rows(reader: Any) -> Iterator[Row]:
+    """The rows of a csv reader over tab-separated text whose quoted cells may hold tabs and
+    line breaks (a spreadsheet's), each with the line it starts on."""
+    end = 0
+    for row in reader:
+        number, end = end + 1, reader.line_num
+        yield number, "\t".join(row) if len(row) > 1 else "".join(row), row
+
+
+def _parse_rows(rows: Iterable[Row], path: str | Path) -> Glossary:
+    """The glossary of a file's rows (see :func:`parse_tsv`)."""
     builder = GlossaryBuilder(path)
     glossary = builder.glossary
     bad = BadRows(path)
     header_possible = True
     columns: tuple[list[str], list[str]] = ([], [])
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.rstrip("\r")
+    for number, line, cells in rows:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if "\t" not in line:
+        if len(cells) < 2:
             bad.add(number, "no tab: expected 'term<TAB>rendering'")
             header_possible = False
             continue
-        raw = _unescape_hash(unquote_row(line.split("\t")))
-        fields = [unescape_field(f).strip() for f in raw]
+        fields = [unescape_field(f).strip() for f in _unescape_hash(cells)]
         first_row, header_possible = header_possible, False
         if first_row and (fields[0].casefold() in HEADERS or fields[0] in ARABIC_HEADERS):
             continue

@@ -8,6 +8,7 @@ from workbench.glossary.model import Entry, Glossary
 from workbench.project.context import ProjectContext
 from workbench.store import glossary as q_glossary
 from workbench.store import stamps as q_stamps
+from workbench.text.script import has_arabic
 
 
 class Terms:
@@ -81,7 +82,7 @@ def _entry(term: str, rendering: str, comment: str, forbidden: tuple[str, ...]) 
     forbidden = tuple(dict.fromkeys(f for f in (" ".join(x.split()) for x in forbidden) if f))
     if not term or not rendering:
         raise WorkbenchError("a glossary entry needs an Arabic term and its English rendering")
-    if not any("\u0600" <= ch <= "\u06ff" for ch in term):
+    if not has_arabic(term):
         raise WorkbenchError(f"{term!r}: the term is the Arabic side of the entry")
     if rendering.casefold() in {f.casefold() for f in forbidden}:
         raise WorkbenchError(f"{rendering!r} cannot be both the rendering and forbidden")

@@ -179,6 +179,23 @@ def expand_ligatures(text: str) -> str:
     return _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group()).strip(), text)
 
 
+def expand_ligatures_mapped(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with its ligatures expanded (:func:`expand_ligatures`) and, for each of its
+    characters and one past the end, the offset in ``text`` it came from (None when ``text``
+    has no ligature: nothing moved)."""
+    if not _LIGATURE.search(text):
+        return text, None
+    pieces: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if _LIGATURE.match(ch):
+            ch = expand_ligatures(ch)
+        pieces.append(ch)
+        where.extend([i] * len(ch))
+    where.append(len(text))
+    return "".join(pieces), where
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """The normalised text and, per normalised character, the index of its original character."""
     norm = normalize(text)

@@ -26,8 +26,12 @@ _ARABIC_BLOCKS = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def has_arabic(text: str) -> bool:
-    """Whether ``text`` holds an Arabic letter (or mark) at all."""
-    return _ARABIC_BLOCKS.search(text) is not None
+    """Whether ``text`` has a character of the Arabic script (its presentation forms too:
+    ﻻﺟﺊ, pasted from a PDF), the byte order mark aside."""
+    return _ARABIC_SCRIPT.search(text) is not None
+
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefe]")  # U+FEFF: a BOM
 
 
 def _arabic(ch: str) -> bool:

@@ -10,8 +10,12 @@ from workbench.glossary.findings import Finding
 from workbench.text.addresses import address_spans, mask_addresses
 from workbench.text.script import arabic_share
 
+# A run of Arabic from a letter or a digit on, the presentation forms of text pasted from a PDF
+# (ﻭﺻﻞ ﺍﻟﻼﺟﺊ) included.
+_FORMS = "\ufb50-\ufdff\ufe70-\ufefc"
 _ARABIC_RUN = re.compile(
-    r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff][\u0600-\u06ff\u0750-\u077f\s]*"
+    rf"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06fa-\u06ff{_FORMS}]"
+    rf"[\u0600-\u06ff\u0750-\u077f{_FORMS}\s]*"
 )
 
 

@@ -14,6 +14,7 @@ from textual.message import Message
 
 from workbench.glossary import morphology as m
 from workbench.glossary.english import find_rendering
+from workbench.tui import keys
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import AddTermScreen, TermChooser
 from workbench.tui.service import describe_error
@@ -92,7 +93,8 @@ class TermActions(EditorPart):
 
     def action_insert_term(self, number: int | None = None) -> None:
         """Insert a glossary rendering at the cursor: entry ``number``, or the first entry of
-        the first term of the segment whose rendering the English does not hold yet."""
+        the first term of the segment none of whose renderings the English holds yet (none
+        when it holds a rendering of every term: that is said)."""
         lines = self.query_one(GlossaryPanel).lines
         if not lines:
             self.notify("No glossary terms in this segment.")
@@ -101,9 +103,14 @@ class TermActions(EditorPart):
             if not 1 <= number <= len(lines):
                 self.notify(f"No glossary entry {number}.")
                 return
-            chosen = lines[number - 1]
+            chosen: TermLine | None = lines[number - 1]
         else:
-            chosen = next((ln for ln in lines if not _rendered(self.editor.text, ln)), lines[0])
+            chosen = first_unrendered(self.editor.text, lines)
+        if chosen is None:
+            choose = keys.key_name(self.wb.keymap(), "choose_term")
+            self.notify("The English holds a rendering of every glossary term of this "
+                        f"segment; {choose} chooses one to insert.")
+            return
         self.insert_text(chosen.rendering)
 
     def action_choose_term(self) -> None:
@@ -190,5 +197,8 @@ class TermActions(EditorPart):
             self.load_details(self.current.id, self.current.source)
 
 
-def _rendered(english: str, line: TermLine) -> bool:
-    return bool(find_rendering(english, line.rendering))
+def first_unrendered(english: str, lines: list[TermLine]) -> TermLine | None:
+    """The first entry of the first term none of whose entries (accepted alternatives) the
+    English holds, None when it holds one of every term."""
+    held = {ln.term for ln in lines if find_rendering(english, ln.rendering)}
+    return next((ln for ln in lines if ln.term not in held), None)
