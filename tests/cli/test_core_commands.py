@@ -185,6 +185,28 @@ def test_history_and_undo(sample_db: Path) -> None:
     assert "undo" in result.stdout
 
 
+def test_undo_last_import_of_a_document(sample_db: Path, tmp_path: Path) -> None:
+    """``undo --last-import --doc NAME`` takes back the newest import into that document, not
+    a later one into another (whose undo cannot be undone); the undo names its document."""
+    db = ["--db", str(sample_db)]
+    (tmp_path / "b.txt").write_text("جملة أولى هنا.\nجملة ثانية هناك.\n", encoding="utf-8")
+    (tmp_path / "b.en").write_text("First sentence here.\nSecond one there.\n", encoding="utf-8")
+    (tmp_path / "s.en").write_text("An English draft.\n", encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "b.txt"), "--doc", "second", *db).exit_code == 0
+    assert run_cli("import-translation", str(tmp_path / "b.en"), "--doc", "second", "--as",
+                   "working", *db).exit_code == 0
+    changes = json.loads(run_cli("changes", "--format", "json", *db).stdout)
+    second = next(c["id"] for c in changes if c["document"] == "second")
+    assert run_cli("import", str(tmp_path / "b.txt"), "--doc", "third", *db).exit_code == 0
+    none = run_cli("undo", "--last-import", "--doc", "third", *db)  # a new document: no change
+    assert none.exit_code == 2 and "no import of document 'third' to undo" in none.stderr
+    undone = run_cli("undo", "--last-import", "--doc", "second", *db)
+    assert undone.exit_code == 0
+    assert f"undid change {second} (import-translation of 'second')" in undone.stdout
+    alone = run_cli("undo", "--doc", "second", "--change", str(second), *db)
+    assert alone.exit_code == 2 and "--doc goes with --last-import" in alone.stderr
+
+
 def test_history_replace_and_changes_show_square_brackets_as_written(sample_db: Path) -> None:
     """English is text, not rich markup: 'Sic [/i] here' made history and replace end in a
     MarkupError traceback, and '[sic]' vanished from their tables."""

@@ -179,21 +179,28 @@ def history(db: str | None, segment_id: int, fmt: str) -> None:
 @main.command()
 @db_option
 @click.argument("segment_id", type=ID, required=False)
-@click.option("--last-import", is_flag=True, help="Undo the newest import not undone yet.")
+@click.option("--last-import", is_flag=True,
+              help="Undo the newest import not undone yet (of any document, or of --doc).")
+@click.option("--doc", help="With --last-import: the newest import into this document.")
 @click.option("--import", "--change", "change_id", type=ID, metavar="ID",
               help="Undo the import, replacement or batch with this id (`workbench changes`), "
               "all its segments at once.")
-def undo(db: str | None, segment_id: int | None, last_import: bool, change_id: int | None) -> None:
+def undo(db: str | None, segment_id: int | None, last_import: bool, doc: str | None,
+         change_id: int | None) -> None:
     """Undo the last change of a segment, or a whole import or batch (see `workbench changes`)."""
     given = [segment_id is not None, last_import, change_id is not None]
     if sum(given) != 1:
         raise WorkbenchError("give one of SEGMENT_ID, --last-import and --import/--change ID")
+    if doc is not None and not last_import:
+        raise WorkbenchError("--doc goes with --last-import (a change's id names its document)")
     with open_project(db) as project:
         if segment_id is not None:
             seg = project.undo(segment_id)
             click.echo(f"segment {segment_id}: restored ({seg.status}): {seg.target}")
             return
-        result = project.undo_change(change_id if change_id is not None else project.last_import())
+        result = project.undo_change(
+            change_id if change_id is not None else project.last_import(doc)
+        )
     click.echo(f"change {result['id']}: {result['summary']}")
 
 

@@ -191,11 +191,15 @@ class ChangeSet:
         document_id = self.catalog.document(doc).id if doc is not None else None
         return q_changes.groups(self.context.db, document_id)
 
-    def last_import(self) -> int:
-        """The id of the newest import not undone yet."""
-        row = q_changes.last_group(self.context.db, IMPORT_KIND)
+    def last_import(self, doc: str | None = None) -> int:
+        """The id of the newest import not undone yet (into the document ``doc``, if given:
+        else of any document)."""
+        document = None if doc is None else self.catalog.document(doc)
+        row = q_changes.last_group(self.context.db, IMPORT_KIND,
+                                   None if document is None else document.id)
         if row is None:
-            raise NotFoundError(f"{self.context.path}: no import to undo")
+            of = "" if document is None else f" of document {document.name!r}"
+            raise NotFoundError(f"{self.context.path}: no import{of} to undo")
         return int(row["id"])
 
     def undo_group(self, group_id: int) -> dict[str, Any]:
@@ -261,7 +265,8 @@ class ChangeSet:
                     (old_text, old_status), reverts=rev["id"], group_id=undo_id,
                 )
                 restored += 1
-            summary = f"undid change {group_id} ({group['kind']}): {restored} restored"
+            of = f" of {group['document']!r}" if group["document"] else ""
+            summary = f"undid change {group_id} ({group['kind']}{of}): {restored} restored"
             if kept:
                 summary += f", {kept} changed since and kept"
             if locked:

@@ -70,14 +70,17 @@ def groups(db: Database, document_id: int | None = None) -> list[Row]:
     ))
 
 
-def last_group(db: Database, kind_prefix: str) -> Row | None:
-    """The newest group whose kind starts with ``kind_prefix`` that has not been undone."""
+def last_group(db: Database, kind_prefix: str, document_id: int | None = None) -> Row | None:
+    """The newest group whose kind starts with ``kind_prefix`` that has not been undone (of
+    the document ``document_id``, when given)."""
+    of_document = "" if document_id is None else " AND g.document_id = ?"
+    params: list[Any] = [kind_prefix] + ([] if document_id is None else [document_id])
     return next(
         iter(
             db.query(
-                f"{_GROUP_SELECT} WHERE g.kind LIKE ? || '%' AND NOT EXISTS "
+                f"{_GROUP_SELECT} WHERE g.kind LIKE ? || '%'{of_document} AND NOT EXISTS "
                 "(SELECT 1 FROM change_groups u WHERE u.reverts = g.id) ORDER BY g.id DESC LIMIT 1",
-                [kind_prefix],
+                params,
             )
         ),
         None,
