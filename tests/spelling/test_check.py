@@ -250,6 +250,11 @@ def test_spelling_cli(in_tmp: Path, sample_db: Path) -> None:
     gone = run_cli("spelling", "remove", "Trotskyy", *db)
     assert gone.exit_code == 2 and "not in the project's word list" in gone.stderr
     assert run_cli("spelling", "add", "two words", *db).exit_code == 2
+    refused = run_cli("spelling", "add", "Kerenski", "Kornilovv", "  ", *db)
+    assert refused.exit_code == 2 and "give a word to add" in refused.stderr
+    assert refused.stdout == ""  # none of them added: it added those before the blank one
+    assert [w["word"] for w in json.loads(run_cli("spelling", "list", "--format", "json",
+                                                  *db).stdout)] == ["Smolnyy"]
     suggested = json.loads(run_cli("spelling", "suggest", "recieve", "--format", "json",
                                    *db).stdout)
     assert suggested["correct"] is False and suggested["suggestions"][0] == "receive"
