@@ -17,7 +17,7 @@ when XDG_CONFIG_HOME is unset); ``WORKBENCH_CONFIG`` names another file. Example
 
     [spelling]
     language = "en_US"     # the Hunspell dictionary of the English (en_GB when installed...)
-    dictionaries = []      # folders searched first for LANGUAGE.aff/.dic
+    dictionaries = []      # folders searched first for LANGUAGE.aff/.dic (relative: here)
 
     [tm]
     propagate = true       # a confirmed translation fills the segment's repetitions
@@ -172,7 +172,14 @@ def _spelling(config: Config, spelling: dict[str, Any], path: Path, text: str) -
                 path, "spelling dictionaries must be a list of folders",
                 _line_of(text, "dictionaries"),
             )
-        config.spelling_dictionaries = list(folders)
+        config.spelling_dictionaries = [_beside(path, folder) for folder in folders]
+
+
+def _beside(path: Path, folder: str) -> str:
+    """A folder the file names: a relative one is in the file's folder, not the current one."""
+    if not folder.strip() or Path(folder).expanduser().is_absolute():
+        return folder
+    return str(path.parent / folder)
 
 
 def _table(data: dict[str, Any], name: str, path: Path, text: str) -> dict[str, Any]:

@@ -44,6 +44,8 @@ def test_bad_input_exits_two_with_one_line(in_tmp: Path, sample_db: Path) -> Non
         (("add", "3", "--category", "style", "--severity", "minor", "--span", "9:2"),
          "not inside"),
         (("add", "3", "--category", "style", "--severity", "minor", "--span", "x"), "START:END"),
+        (("add", "3", "--category", "style", "--severity", "minor", "--span", "\u00b2:3"),
+         "START:END"),  # a superscript two is a digit to isdigit(), not to int(): exit 70
         (("add", "999", "--category", "style", "--severity", "minor"), "no segment 999"),
         (("remove", "42"), "no LQA error 42"),
         (("report", "--segments", "9-1"), "not a range"),

@@ -193,6 +193,12 @@ def test_cli_replace_confirm_review(sample_db: Path) -> None:
     # approved already: nothing written, so no change id to undo (none reused later)
     result = run_cli("review", dirty, "--approve", *db)
     assert result.stdout == "approved: 0 segments (1 already so); 0 left as they were\n"
+    # its comment is stored all the same, and said: the reviewer read that nothing was
+    result = run_cli("review", dirty, "--approve", "--comment", "checked again", *db)
+    assert result.stdout == ("approved: 0 segments (1 already so); 0 left as they were\n"
+                             "comment stored on 1 segment already approved\n")
+    with Project.open(sample_db) as project:
+        assert project.notes(int(dirty))[-1]["text"] == "checked again"
     for args in (["review", "99999", "--reviewed"], ["confirm", "99999"]):
         result = run_cli(*args, *db)
         assert result.exit_code == 2 and "no segment 99999" in result.stderr

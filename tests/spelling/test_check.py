@@ -204,6 +204,20 @@ def test_config_chooses_the_dictionary(
         assert project.spelling.misspellings("cats and dogs") == []
 
 
+def test_a_relative_dictionary_folder_is_beside_the_config_file(
+    in_tmp: Path, sample_db: Path, tiny_folder: Path, shipped_en_us: Path
+) -> None:
+    """dictionaries = ["hunspell"] is the folder in the config file's folder, wherever the
+    command runs (it was looked for in the current folder: the dictionary was not found)."""
+    import shutil
+
+    shutil.copytree(tiny_folder, shipped_en_us.parent / "hunspell")
+    shipped_en_us.write_text('[spelling]\nlanguage = "xx_TEST"\ndictionaries = ["hunspell"]\n',
+                             encoding="utf-8")
+    said = run_cli("spelling", "suggest", "--db", str(sample_db), "cats")
+    assert said.exit_code == 0 and said.stdout.strip() == "cats: correct (xx_TEST)"
+
+
 def test_an_abbreviation_the_dictionary_spells_with_its_stop_is_correct(
     sample_db: Path, tmp_path: Path, shipped_en_us: Path
 ) -> None:
@@ -250,6 +264,11 @@ def test_spelling_cli(in_tmp: Path, sample_db: Path) -> None:
     gone = run_cli("spelling", "remove", "Trotskyy", *db)
     assert gone.exit_code == 2 and "not in the project's word list" in gone.stderr
     assert run_cli("spelling", "add", "two words", *db).exit_code == 2
+    refused = run_cli("spelling", "add", "Kerenski", "Kornilovv", "  ", *db)
+    assert refused.exit_code == 2 and "give a word to add" in refused.stderr
+    assert refused.stdout == ""  # none of them added: it added those before the blank one
+    assert [w["word"] for w in json.loads(run_cli("spelling", "list", "--format", "json",
+                                                  *db).stdout)] == ["Smolnyy"]
     suggested = json.loads(run_cli("spelling", "suggest", "recieve", "--format", "json",
                                    *db).stdout)
     assert suggested["correct"] is False and suggested["suggestions"][0] == "receive"

@@ -169,6 +169,15 @@ def confirm(
         raise SystemExit(1)
 
 
+def _commented_already(project: object, report: BatchReport, comment: str | None) -> list[int]:
+    """The segments that had the verdict already but whose comment was stored (as a note):
+    those of ``report.unchanged`` with English (the others are joined: left alone)."""
+    if not (comment or "").strip():
+        return []
+    return [sid for sid in report.unchanged
+            if project.segment(sid).target.strip()]  # type: ignore[attr-defined]
+
+
 @main.command()
 @db_option
 @click.argument("segment_ids", type=ID, nargs=-1)
@@ -199,6 +208,9 @@ def review(
     with open_project(db) as project:
         ids = _selection(project, segment_ids, doc, statuses, clean_only)
         report = project.review_many(ids, verdict, comment)
+        noted = _commented_already(project, report, comment)
     _print_batch(report, fmt)
+    if noted and fmt != "json":
+        click.echo(f"comment stored on {plural(len(noted), 'segment')} already {verdict}")
     if report.blocked:
         raise SystemExit(1)

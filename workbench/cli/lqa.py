@@ -38,10 +38,13 @@ def _span(value: str | None) -> tuple[int, int] | None:
     if value is None:
         return None
     start, sep, end = value.partition(":")
-    if not sep or not start.strip().isdigit() or not end.strip().isdigit():
+    try:  # int() refuses digits that are no decimal digits, which isdigit() takes ("²")
+        if not sep or not start.strip().isdigit() or not end.strip().isdigit():
+            raise ValueError(value)
+        return int(start), int(end)
+    except ValueError:
         raise click.BadParameter(f"{value!r}: use START:END (character offsets in the English)",
-                                 param_hint="--span")
-    return int(start), int(end)
+                                 param_hint="--span") from None
 
 
 def _line(e: LqaError) -> str:

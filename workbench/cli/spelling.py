@@ -24,12 +24,11 @@ def spelling() -> None:
 def add(db: str | None, words: tuple[str, ...]) -> None:
     """Add words to the project's list: they are never flagged as misspelled."""
     from workbench.project import open_project
-    from workbench.spelling.tokens import bare_word
 
-    with open_project(db) as project:
-        for word in words:
-            added = project.spelling.add_word(word)
-            click.echo(f"{'added' if added else 'already in the list'}: {bare_word(word)}")
+    with open_project(db) as project:  # all or none: one that is no word is an error
+        added = project.spelling.add_words(words)
+    for word, new in added:
+        click.echo(f"{'added' if new else 'already in the list'}: {word}")
 
 
 @spelling.command("remove")

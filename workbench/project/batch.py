@@ -81,7 +81,8 @@ class BatchReport:
     """The blocked segments whose open error findings an override reason would accept."""
     unchanged: list[int] = field(default_factory=list)
     """Segments already so (confirmed, reviewed or approved already), or joined (their
-    English held by another segment of their link, which they go with): nothing written."""
+    English held by another segment of their link, which they go with): nothing written but,
+    for those already so, a reviewer's comment (a note)."""
     group_id: int | None = None
     """The change group, None when nothing was written (nothing to undo)."""
 

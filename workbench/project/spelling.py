@@ -200,12 +200,21 @@ class Spelling:
     def add_word(self, word: str) -> bool:
         """Add a word to the project's list, without the punctuation around it (see
         :func:`bare_word`); False when it is there already (any case)."""
-        word = _valid_word(word)
+        return self.add_words([word])[0][1]
+
+    def add_words(self, words: Iterable[str]) -> list[tuple[str, bool]]:
+        """Add words at once: each as stored and whether it was added (False: there already).
+        All are checked first, so that one that is no word adds none of them."""
+        valid = [_valid_word(word) for word in words]
+        added: list[tuple[str, bool]] = []
         with self.context.transaction():
-            if q_spelling.find_word(self.context.db, word_key(word)) is not None:
-                return False
-            q_spelling.add_word(self.context.db, word, word_key(word), self.context.author)
-        return True
+            for word in valid:
+                new = q_spelling.find_word(self.context.db, word_key(word)) is None
+                if new:
+                    q_spelling.add_word(self.context.db, word, word_key(word),
+                                        self.context.author)
+                added.append((word, new))
+        return added
 
     def remove_word(self, word: str) -> None:
         """Take a word off the project's list (any case, punctuation around it left out; a
