@@ -74,6 +74,11 @@ def test_real_documents_boundary_f1(lang: str, corpus: str) -> None:
         ("كتب إتش. جي. ويلز رواية.", ["كتب إتش. جي. ويلز رواية."]),
         ("1. تلتزم الدولة بحماية الحقوق. 2. لا يجوز تقييدها.",
          ["1. تلتزم الدولة بحماية الحقوق.", "2. لا يجوز تقييدها."]),
+        # a Latin company ending goes on into Arabic, but not into a clear Arabic start
+        ("وقعت الحكومة اتفاقية مع شركة Apple Inc. وقالت الشركة إنها تشمل التدريب. "
+         "وتعمل مع Microsoft Corp. منذ عام 2010.",
+         ["وقعت الحكومة اتفاقية مع شركة Apple Inc.", "وقالت الشركة إنها تشمل التدريب.",
+          "وتعمل مع Microsoft Corp. منذ عام 2010."]),
     ],
 )
 def test_arabic_cases(text: str, expected: list[str]) -> None:
@@ -95,6 +100,11 @@ def test_arabic_cases(text: str, expected: list[str]) -> None:
          ["The curfew ran until 6 a.m.", "Thailand planned another.",
           "It began at 7 a.m. Friday."]),
         ("See p. 45 and No. 7. Then stop.", ["See p. 45 and No. 7.", "Then stop."]),
+        # a company's name of two endings: Co. Ltd.
+        ("It signed with Samsung Electronics Co. Ltd. in Seoul. Hyundai Motor Co. Ltd. "
+         "The deal is done.",
+         ["It signed with Samsung Electronics Co. Ltd. in Seoul.", "Hyundai Motor Co. Ltd.",
+          "The deal is done."]),
     ],
 )
 def test_english_cases(text: str, expected: list[str]) -> None:

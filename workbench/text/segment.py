@@ -455,7 +455,10 @@ class Segmenter:
             if _goes_on(text, end, nxt) or (not nxt and not quoted and end < len(text)):
                 return False
             if _ARABIC_LETTER.match(nxt[:1]):
-                return not token.isascii()  # شركة Apple Inc. في ... goes on
+                # شركة Apple Inc. في ... goes on; شركة Apple Inc. وقالت ... starts anew
+                return not token.isascii() or nxt in _ARABIC_STARTS
+            if self._abbreviation_next(text, end, nxt):
+                return False  # Samsung Electronics Co. Ltd. in Seoul
             if token.isupper() and "." in token:  # U.S. Army / ... the U.S. Then
                 return quoted or nxt in _STARTERS or not nxt
             return nxt not in _CONTINUERS  # 7 a.m. Friday / ... at 6 a.m. Thailand
@@ -500,6 +503,14 @@ class Segmenter:
         if lang == "en":
             return nxt in _STARTERS  # Well... It was late.
         return nxt in _ARABIC_OPENERS
+
+    def _abbreviation_next(self, text: str, end: int, nxt: str) -> bool:
+        """Whether the word after ``end`` is a company's or a name's ending abbreviation with its
+        period (the ``Ltd.`` of ``Co. Ltd.``, the ``Inc.`` of ``Corp. Inc.``)."""
+        if not nxt.isascii() or self.abbreviations.kind(nxt) != "end":
+            return False
+        at = text.find(nxt, end)
+        return at >= 0 and text.startswith(".", at + len(nxt))
 
     @staticmethod
     def _after_number(text: str, tstart: int) -> bool:
