@@ -250,6 +250,35 @@ def test_technical_and_legal_citations_do_not_end_a_sentence(cite: str) -> None:
         f"See {cite} of the text.", "It ends."]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a capital initial is not the page, section or circa abbreviation of its lower case
+        ("The theory of Samuel P. Huntington is known. Harry S. Truman and John C. Calhoun "
+         "spoke. See p. 5 and s. 12.", "en",
+         ["The theory of Samuel P. Huntington is known.",
+          "Harry S. Truman and John C. Calhoun spoke.", "See p. 5 and s. 12."]),
+        ("نظرية Samuel P. Huntington مشهورة. ثم نشرها.", "ar",
+         ["نظرية Samuel P. Huntington مشهورة.", "ثم نشرها."]),
+        # but a sentence clearly starting after a capital letter ends the one before
+        ("The body needs vitamin C. It helps. Hepatitis B. The vaccine works.", "en",
+         ["The body needs vitamin C.", "It helps.", "Hepatitis B.", "The vaccine works."]),
+        ("التهاب الكبد B. وهو مرض فيروسي. ويعالج بفيتامين D. ويوجد في الأسماك.", "ar",
+         ["التهاب الكبد B.", "وهو مرض فيروسي.", "ويعالج بفيتامين D. ويوجد في الأسماك."]),
+    ],
+)
+def test_a_latin_capital_is_an_initial_unless_a_sentence_clearly_starts_after_it(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    assert split_sentences(text, lang) == expected
+
+
+def test_a_capital_listed_in_capitals_is_an_abbreviation() -> None:
+    listed = default_abbreviations().merged(parse_abbreviations("P\ten\tnumber\n"))
+    assert split_sentences("See P. 5 of the act. Then stop.", "en", abbreviations=listed) == [
+        "See P. 5 of the act.", "Then stop."]
+
+
 def test_morning_after_a_time_may_end_a_sentence_as_evening_does() -> None:
     """'الساعة 10:30 ص. وانتهى …' stayed one sentence: ص. was only ever a page's title."""
     text = "بدأ الاجتماع الساعة 10:30 ص. وانتهى الساعة 12:00 م. وغادر الجميع."

@@ -138,6 +138,11 @@ _ERA_CONTINUATION = frozenset(["في", "من", "إلى", "الى", "على", "ع
 _MAX_BRACKET = 250
 
 
+def _is_latin_initial(token: str) -> bool:
+    """A single Latin capital: an initial (E. H. Carr, Harry S. Truman)."""
+    return len(token) == 1 and "A" <= token <= "Z"
+
+
 def _table_of(token: str) -> str:
     """The language whose abbreviations ``token`` is looked up among: ``en`` for a token in
     ASCII (Latin letters), ``ar`` for any other."""
@@ -160,7 +165,9 @@ class Abbreviations:
             table = self.by_lang.get(key)
             if not table:
                 continue
-            found = table.get(token) or table.get(token.lower())
+            found = table.get(token)
+            if not found and not _is_latin_initial(token):  # P. (an initial) is not p. (page)
+                found = table.get(token.lower())
             if found:
                 return found
         return None
@@ -437,10 +444,12 @@ class Segmenter:
             kind = "era"  # 1445هـ. في المدينة: as 1445 هـ.
         if kind is None and "." in token and _DOTTED.fullmatch(token):
             kind = "end"  # U.S., J.R.R.
-        if kind is None and len(token) == 1 and token.isalpha() and (
-            token.isupper() or not token.isascii()
-        ):
-            return False  # an initial: E. H. Carr, أ. د. محمد (a digit, ٥. or 5., is none)
+        if kind is None and _is_latin_initial(token):
+            # an initial (Harry S. Truman), unless a sentence clearly starts after it
+            # (vitamin C. It …, فيتامين C. وقد …)
+            return (len(nxt) > 1 and nxt in _STARTERS) or nxt in _ARABIC_STARTS
+        if kind is None and len(token) == 1 and token.isalpha() and not token.isascii():
+            return False  # an initial: إ. ه. كار, أ. د. محمد (a digit, ٥. or 5., is none)
         if kind == "title" or kind == "inner":
             return False
         if kind == "letter":  # a Latin letter spelled in Arabic: an initial unless it ends
