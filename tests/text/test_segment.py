@@ -279,6 +279,18 @@ def test_a_capital_listed_in_capitals_is_an_abbreviation() -> None:
         "See P. 5 of the act.", "Then stop."]
 
 
+def test_an_arabic_letter_or_title_ends_a_sentence_before_a_clear_start() -> None:
+    text = ("يجوز للوزير إصدار القرارات المشار إليها في الفقرة ب. وفي جميع الأحوال يجب نشرها. "
+            "تطبق أحكام البند ج. ثم تحال الأوراق إلى المحكمة. قال د. أحمد وم. خالد إن ج. 2 صدر.")
+    assert split_sentences(text, "ar") == [
+        "يجوز للوزير إصدار القرارات المشار إليها في الفقرة ب.",
+        "وفي جميع الأحوال يجب نشرها.",
+        "تطبق أحكام البند ج.",
+        "ثم تحال الأوراق إلى المحكمة.",
+        "قال د. أحمد وم. خالد إن ج. 2 صدر.",
+    ]
+
+
 def test_morning_after_a_time_may_end_a_sentence_as_evening_does() -> None:
     """'الساعة 10:30 ص. وانتهى …' stayed one sentence: ص. was only ever a page's title."""
     text = "بدأ الاجتماع الساعة 10:30 ص. وانتهى الساعة 12:00 م. وغادر الجميع."

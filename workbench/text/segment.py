@@ -449,9 +449,12 @@ class Segmenter:
             # (vitamin C. It …, فيتامين C. وقد …)
             return (len(nxt) > 1 and nxt in _STARTERS) or nxt in _ARABIC_STARTS
         if kind is None and len(token) == 1 and token.isalpha() and not token.isascii():
-            return False  # an initial: إ. ه. كار, أ. د. محمد (a digit, ٥. or 5., is none)
+            # an initial: إ. ه. كار (a digit, ٥. or 5., is none); a letter that ends a
+            # sentence (… في الفقرة ب. وفي جميع الأحوال …) before a clear start does
+            return nxt in _ARABIC_STARTS
         if kind == "title" or kind == "inner":
-            return False
+            # د. أحمد, ج. 2; but no name is وقد or ثم: البند ج. ثم تحال …
+            return not token.isascii() and nxt in _ARABIC_STARTS
         if kind == "letter":  # a Latin letter spelled in Arabic: an initial unless it ends
             # an acronym (بي بي سي.)
             prev, _ = _token_before(text, _end_before_spaces(text, tstart))
@@ -473,7 +476,7 @@ class Segmenter:
             return nxt not in _CONTINUERS  # 7 a.m. Friday / ... at 6 a.m. Thailand
         if kind == "era":
             if not glued and not self._after_number(text, tstart):
-                return False  # م. المهندس
+                return nxt in _ARABIC_STARTS  # م. المهندس
             return nxt not in _ERA_CONTINUATION and not nxt[:1].isdigit()
         return not _goes_on(text, end, nxt)
 
