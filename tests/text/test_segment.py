@@ -291,6 +291,13 @@ def test_an_arabic_letter_or_title_ends_a_sentence_before_a_clear_start() -> Non
     ]
 
 
+def test_approximately_or_only_after_an_era_mark_goes_on() -> None:
+    text = "ولد عام 571 م. تقريباً في مكة. ويبلغ عرض الجسر 20 م. فقط. وطوله 500 م. وقد افتتح."
+    assert split_sentences(text, "ar") == [
+        "ولد عام 571 م. تقريباً في مكة.", "ويبلغ عرض الجسر 20 م. فقط.", "وطوله 500 م.",
+        "وقد افتتح."]
+
+
 def test_morning_after_a_time_may_end_a_sentence_as_evening_does() -> None:
     """'الساعة 10:30 ص. وانتهى …' stayed one sentence: ص. was only ever a page's title."""
     text = "بدأ الاجتماع الساعة 10:30 ص. وانتهى الساعة 12:00 م. وغادر الجميع."

@@ -133,8 +133,10 @@ _ARABIC_ACRONYM = re.compile(r"[\u0621-\u064a](?:\.[\u0621-\u064a]){1,3}")
 # of _ARABIC_OPENERS and these.
 _ARABIC_STARTS = _ARABIC_OPENERS | frozenset(
     _words("""وقد وكان وكانت وهو وهي وهذا وهذه وهم ثم ولكن لكن وفي ومن كما"""))
-# Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة).
-_ERA_CONTINUATION = frozenset(["في", "من", "إلى", "الى", "على", "عن", "حتى", "حين"])
+# Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة, ولد عام
+# 571 م. تقريباً, عرضه 20 م. فقط).
+_ERA_CONTINUATION = frozenset(
+    ["في", "من", "إلى", "الى", "على", "عن", "حتى", "حين", "تقريبا", "تقريباً", "تقريبًا", "فقط"])
 _MAX_BRACKET = 250
 
 
