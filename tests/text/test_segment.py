@@ -298,6 +298,19 @@ def test_approximately_or_only_after_an_era_mark_goes_on() -> None:
         "وقد افتتح."]
 
 
+@pytest.mark.parametrize(("before", "after"), [("\ufd3f", "\ufd3e"), ("\ufd3e", "\ufd3f"),
+                                               ("\u06dd", "")])
+def test_a_verse_of_the_quran_ends_at_its_number(before: str, after: str) -> None:
+    verses = ["بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ", "الْحَمْدُ لِلَّهِ رَبِّ الْعَالَمِينَ",
+              "الرَّحْمَٰنِ الرَّحِيمِ", "مَالِكِ يَوْمِ الدِّينِ"]
+    numbered = [f"{verse} {before}{n}{after}" for n, verse in zip("١٢٣٤", verses, strict=True)]
+    assert split_sentences(" ".join(numbered), "ar") == numbered
+    # a verse quoted in its brackets is no verse number
+    quoted = "قال تعالى: \ufd3fوَقُل رَّبِّ زِدْنِي عِلْمًا\ufd3e [طه: 114]. وهذا دليل على فضل العلم."
+    assert split_sentences(quoted, "ar") == [
+        "قال تعالى: \ufd3fوَقُل رَّبِّ زِدْنِي عِلْمًا\ufd3e [طه: 114].", "وهذا دليل على فضل العلم."]
+
+
 def test_morning_after_a_time_may_end_a_sentence_as_evening_does() -> None:
     """'الساعة 10:30 ص. وانتهى …' stayed one sentence: ص. was only ever a page's title."""
     text = "بدأ الاجتماع الساعة 10:30 ص. وانتهى الساعة 12:00 م. وغادر الجميع."

@@ -42,9 +42,13 @@ LANGS = ("ar", "en", "any")
 _CLOSERS = "\"'”’»›)\\]}\u200b\u200e\u200f\u061c\ufeff"
 # A footnote mark written right after the stop: [3], (3), superscript digits, *, †.
 _NOTE = r"\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[*\u2020\u2021]{1,3}"
+# The number that ends a verse of the Quran: ﴿٢﴾, or the end-of-ayah sign ۝ before its digits.
+# (either ornate parenthesis may open it: texts differ)
+_AYAH = r"[\ufd3e\ufd3f][\d٠-٩۰-۹]{1,3}[\ufd3e\ufd3f]|\u06dd[\d٠-٩۰-۹]{0,3}"
 # The end mark: a spaced ellipsis (. . .) is one mark, as ... is.
 _CANDIDATE = re.compile(
-    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+)((?:[{_CLOSERS}]|{_NOTE})*)(?=\s|$|[\u0621-\u064a])"
+    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})((?:[{_CLOSERS}]|{_NOTE})*)"
+    r"(?=\s|$|[\u0621-\u064a])"
 )
 _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
@@ -409,6 +413,8 @@ class Segmenter:
         brackets: _Brackets,
     ) -> bool:
         mark = text[ms:me]
+        if mark[0] in "\ufd3e\ufd3f\u06dd":
+            return True  # a verse's number: ﴿١﴾ الْحَمْدُ لِلَّهِ …
         nxt, quoted = _next_word(text, end)
         if self._inside_brackets(text, brackets.depth(start, ms), ms, end):
             return False
