@@ -100,6 +100,11 @@ def test_arabic_cases(text: str, expected: list[str]) -> None:
          ["The curfew ran until 6 a.m.", "Thailand planned another.",
           "It began at 7 a.m. Friday."]),
         ("See p. 45 and No. 7. Then stop.", ["See p. 45 and No. 7.", "Then stop."]),
+        # A.D. after a year may end a sentence, as B.C. does; before one it cannot
+        ("Islam spread after 632 A.D. The caliphate grew. In A.D. 632 Muhammad died. "
+         "In 632 A.D. Muhammad died in Medina.",
+         ["Islam spread after 632 A.D.", "The caliphate grew.", "In A.D. 632 Muhammad died.",
+          "In 632 A.D. Muhammad died in Medina."]),
         # a company's name of two endings: Co. Ltd.
         ("It signed with Samsung Electronics Co. Ltd. in Seoul. Hyundai Motor Co. Ltd. "
          "The deal is done.",
