@@ -105,6 +105,12 @@ def test_arabic_cases(text: str, expected: list[str]) -> None:
          "In 632 A.D. Muhammad died in Medina.",
          ["Islam spread after 632 A.D.", "The caliphate grew.", "In A.D. 632 Muhammad died.",
           "In 632 A.D. Muhammad died in Medina."]),
+        # a street's Ave. or Blvd. may end a sentence, as Rd. does
+        ("The embassy is at 1600 Pennsylvania Ave. The ambassador lives on Sunset Blvd. in "
+         "Los Angeles. She likes Sunset Blvd. It is wide.",
+         ["The embassy is at 1600 Pennsylvania Ave.",
+          "The ambassador lives on Sunset Blvd. in Los Angeles.", "She likes Sunset Blvd.",
+          "It is wide."]),
         # a company's name of two endings: Co. Ltd.
         ("It signed with Samsung Electronics Co. Ltd. in Seoul. Hyundai Motor Co. Ltd. "
          "The deal is done.",
