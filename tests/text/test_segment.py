@@ -322,6 +322,16 @@ def test_a_verse_of_the_quran_ends_at_its_number(before: str, after: str) -> Non
         "قال تعالى: \ufd3fوَقُل رَّبِّ زِدْنِي عِلْمًا\ufd3e [طه: 114].", "وهذا دليل على فضل العلم."]
 
 
+def test_etc_closing_a_bracket_goes_on_unless_a_clear_start_follows() -> None:
+    text = ("اشترينا المواد الغذائية (الخضار، الفواكه، إلخ.) من السوق المركزي. "
+            "تشمل الأجهزة (الحواسيب والهواتف إلخ.) وقد ارتفعت أسعارها. "
+            "واشترينا الخبز والجبن إلخ. وعدنا إلى البيت.")
+    assert split_sentences(text, "ar") == [
+        "اشترينا المواد الغذائية (الخضار، الفواكه، إلخ.) من السوق المركزي.",
+        "تشمل الأجهزة (الحواسيب والهواتف إلخ.)", "وقد ارتفعت أسعارها.",
+        "واشترينا الخبز والجبن إلخ.", "وعدنا إلى البيت."]
+
+
 def test_morning_after_a_time_may_end_a_sentence_as_evening_does() -> None:
     """'الساعة 10:30 ص. وانتهى …' stayed one sentence: ص. was only ever a page's title."""
     text = "بدأ الاجتماع الساعة 10:30 ص. وانتهى الساعة 12:00 م. وغادر الجميع."

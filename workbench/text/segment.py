@@ -475,8 +475,11 @@ class Segmenter:
             if _goes_on(text, end, nxt) or (not nxt and not quoted and end < len(text)):
                 return False
             if _ARABIC_LETTER.match(nxt[:1]):
-                # شركة Apple Inc. في ... goes on; شركة Apple Inc. وقالت ... starts anew
-                return not token.isascii() or nxt in _ARABIC_STARTS
+                # شركة Apple Inc. في ... goes on, and (الخضار، الفواكه، إلخ.) من السوق ...;
+                # شركة Apple Inc. وقالت ... starts anew, as does إلخ. before any word
+                if token.isascii() or ")" in closers or "]" in closers:
+                    return nxt in _ARABIC_STARTS
+                return True
             if self._abbreviation_next(text, end, nxt):
                 return False  # Samsung Electronics Co. Ltd. in Seoul
             if token.isupper() and "." in token:  # U.S. Army / ... the U.S. Then
