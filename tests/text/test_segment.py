@@ -332,6 +332,26 @@ def test_etc_closing_a_bracket_goes_on_unless_a_clear_start_follows() -> None:
         "واشترينا الخبز والجبن إلخ.", "وعدنا إلى البيت."]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«مَنْ أَنْتَ؟» قَالَ الرَّجُلُ. لَا نَعْرِفُ بَعْدُ… وَقَالَ المُتَحَدِّثُ إِنَّ الفِرَقَ تَعْمَلُ. "
+        "يُطَبَّقُ فِي الفِقْرَةِ ب. وَفِي جَمِيعِ الأَحْوَالِ يَجِبُ نَشْرُهَا.",
+        "«من أنت؟» قال الرجل. لا نعرف بعد… وقال المتحدث إن الفرق تعمل. "
+        "يطبق في الفقرة ب. وفي جميع الأحوال يجب نشرها.",
+    ],
+)
+def test_vowel_marks_change_no_sentence_end(text: str) -> None:
+    assert [squash(_bare(s)) for s in split_sentences(text, "ar")] == [
+        squash(s) for s in ["«من أنت؟» قال الرجل.", "لا نعرف بعد…",
+                            "وقال المتحدث إن الفرق تعمل.", "يطبق في الفقرة ب.",
+                            "وفي جميع الأحوال يجب نشرها."]]
+
+
+def _bare(text: str) -> str:
+    return "".join(ch for ch in text if not ("\u064b" <= ch <= "\u065f"))
+
+
 def test_morning_after_a_time_may_end_a_sentence_as_evening_does() -> None:
     """'الساعة 10:30 ص. وانتهى …' stayed one sentence: ص. was only ever a page's title."""
     text = "بدأ الاجتماع الساعة 10:30 ص. وانتهى الساعة 12:00 م. وغادر الجميع."

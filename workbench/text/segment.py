@@ -269,8 +269,17 @@ def _end_before_spaces(text: str, end: int) -> int:
     return end
 
 
+# Vowel marks and the tatweel: a word is matched without them (قَالَ is قال).
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def _is_mark(ch: str) -> bool:
+    return "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"
+
+
 def _next_word(text: str, pos: int) -> tuple[str, bool]:
-    """The word after ``pos`` (skipping spaces and opening quotes) and whether a quote opened it."""
+    """The word after ``pos`` (skipping spaces and opening quotes), without its vowel marks,
+    and whether a quote opened it."""
     n = len(text)
     while pos < n and text[pos].isspace():
         pos += 1
@@ -279,9 +288,10 @@ def _next_word(text: str, pos: int) -> tuple[str, bool]:
         quoted = True
         pos += 1
     start = pos
-    while pos < n and (text[pos].isalnum() or text[pos] in "'’-\u0640"):
+    while pos < n and (text[pos].isalnum() or text[pos] in "'’-" or _is_mark(text[pos])):
         pos += 1
-    return text[start:pos], quoted
+    word = text[start:pos]
+    return (_MARKS.sub("", word) if not word.isascii() else word), quoted
 
 
 def _is_number(token: str) -> bool:
