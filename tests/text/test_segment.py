@@ -348,6 +348,14 @@ def test_vowel_marks_change_no_sentence_end(text: str) -> None:
                             "وفي جميع الأحوال يجب نشرها."]]
 
 
+def test_a_word_typed_without_its_hamza_is_matched_as_with_it() -> None:
+    text = ("لا نعرف بعد… واضاف المتحدث ان الفرق تعمل. «هل انتهى؟» اجابها الرجل. "
+            "وفق البند ج. واكد الوزير ذلك.")
+    assert split_sentences(text, "ar") == [
+        "لا نعرف بعد…", "واضاف المتحدث ان الفرق تعمل.", "«هل انتهى؟» اجابها الرجل.",
+        "وفق البند ج.", "واكد الوزير ذلك."]
+
+
 def _bare(text: str) -> str:
     return "".join(ch for ch in text if not ("\u064b" <= ch <= "\u065f"))
 

@@ -32,6 +32,22 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+# Vowel marks and the tatweel, and the alef's hamza forms: an Arabic word is matched without
+# them (قَالَ is قال, واضاف is وأضاف, as it is often typed).
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_ALEFS = str.maketrans("أإآ", "ااا")
+
+
+def _arabic_key(word: str) -> str:
+    """``word`` as the Arabic word lists are matched: without vowel marks, its alefs bare."""
+    return _MARKS.sub("", word).translate(_ALEFS)
+
+
+def _arabic_words(text: str) -> frozenset[str]:
+    """The words of an Arabic literal list, as they are matched (:func:`_arabic_key`)."""
+    return frozenset(_arabic_key(word) for word in text.split())
+
+
 KINDS = ("title", "inner", "number", "end", "era", "letter")
 LANGS = ("ar", "en", "any")
 
@@ -107,11 +123,9 @@ _SPEECH = frozenset(
     )
 )
 # Words that carry an Arabic sentence on after a closing quote (the attribution of a quote).
-_ATTRIBUTION = frozenset(
-    _words(
-        """قال قالت أضاف أضافت يقول تقول كما حسبما بحسب وفقا وفقًا وفقاً أوضح أوضحت صاح صرخ
-        سأل سألت تساءل تساءلت أجاب أجابت رد ردت هتف هتفت صرخت"""
-    )
+_ATTRIBUTION = _arabic_words(
+    """قال قالت أضاف أضافت يقول تقول كما حسبما بحسب وفقا أوضح أوضحت صاح صرخ
+    سأل سألت تساءل تساءلت أجاب أجابت رد ردت هتف هتفت صرخت"""
 )
 # Object pronouns an attribution verb carries (سأله, سألتها, أجابهم).
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "ني", "نا", "كم", "ك")
@@ -125,22 +139,19 @@ def _is_attribution(word: str) -> bool:
     )
 # Words that open a new Arabic sentence after an ellipsis (…لا نعرف بعد… وقال المتحدث إن): the
 # attribution verbs of news reports with their conjunction.
-_ARABIC_OPENERS = frozenset(
-    _words(
-        """وقال وقالت وأضاف وأضافت وأكد وأكدت وأوضح وأوضحت وأشار وأشارت وتابع وتابعت وذكر وذكرت
-        وأعلن وأعلنت"""
-    )
+_ARABIC_OPENERS = _arabic_words(
+    """وقال وقالت وأضاف وأضافت وأكد وأكدت وأوضح وأوضحت وأشار وأشارت وتابع وتابعت وذكر وذكرت
+    وأعلن وأعلنت"""
 )
 # An Arabic abbreviation of dotted letters the table does not list (ج.م.ع, ش.م.م, د.ك).
 _ARABIC_ACRONYM = re.compile(r"[\u0621-\u064a](?:\.[\u0621-\u064a]){1,3}")
 # Words that clearly open an Arabic sentence after such an abbreviation: the attribution verbs
 # of _ARABIC_OPENERS and these.
-_ARABIC_STARTS = _ARABIC_OPENERS | frozenset(
-    _words("""وقد وكان وكانت وهو وهي وهذا وهذه وهم ثم ولكن لكن وفي ومن كما"""))
+_ARABIC_STARTS = _ARABIC_OPENERS | _arabic_words(
+    """وقد وكان وكانت وهو وهي وهذا وهذه وهم ثم ولكن لكن وفي ومن كما""")
 # Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة, ولد عام
 # 571 م. تقريباً, عرضه 20 م. فقط).
-_ERA_CONTINUATION = frozenset(
-    ["في", "من", "إلى", "الى", "على", "عن", "حتى", "حين", "تقريبا", "تقريباً", "تقريبًا", "فقط"])
+_ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط")
 _MAX_BRACKET = 250
 
 
@@ -269,17 +280,13 @@ def _end_before_spaces(text: str, end: int) -> int:
     return end
 
 
-# Vowel marks and the tatweel: a word is matched without them (قَالَ is قال).
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-
-
 def _is_mark(ch: str) -> bool:
     return "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"
 
 
 def _next_word(text: str, pos: int) -> tuple[str, bool]:
-    """The word after ``pos`` (skipping spaces and opening quotes), without its vowel marks,
-    and whether a quote opened it."""
+    """The word after ``pos`` (skipping spaces and opening quotes), an Arabic one as its
+    lists are matched (:func:`_arabic_key`), and whether a quote opened it."""
     n = len(text)
     while pos < n and text[pos].isspace():
         pos += 1
@@ -291,7 +298,7 @@ def _next_word(text: str, pos: int) -> tuple[str, bool]:
     while pos < n and (text[pos].isalnum() or text[pos] in "'’-" or _is_mark(text[pos])):
         pos += 1
     word = text[start:pos]
-    return (_MARKS.sub("", word) if not word.isascii() else word), quoted
+    return (word if word.isascii() else _arabic_key(word)), quoted
 
 
 def _is_number(token: str) -> bool:
