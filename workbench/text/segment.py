@@ -1,8 +1,9 @@
 """Sentence segmentation of Arabic and English text.
 
 A newline always ends a paragraph; sentences never cross paragraphs. Within a paragraph a
-sentence ends at ``. ! ? ؟`` (with any closing quotes and brackets that follow the mark)
-unless the period belongs to a number (3.5, 10.30, 5.2), a URL or e-mail address, an initial
+sentence ends after the number that ends a verse of the Quran (``﴿٢﴾``, ``۝٢``) and at
+``. ! ? ؟`` (with any closing quotes and brackets that follow the mark) unless the period
+belongs to a number (3.5, 10.30, 5.2), a URL or e-mail address, an initial
 (E. H. Carr, أ. د.), an abbreviation from ``abbreviations.tsv`` (Dr., e.g., U.S., د.), or a
 list number opening the sentence (``1.``, ``(b).``). ``،`` and ``؛`` never end a sentence.
 An ellipsis (``...``, ``…``) ends one only where a new sentence clearly starts after it (a
