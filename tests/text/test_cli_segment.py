@@ -77,3 +77,21 @@ def test_bad_files_get_one_line_naming_the_file(tmp_path: Path) -> None:
     ok.write_text("نص.", encoding="utf-8")
     result = run_cli("segment", str(ok), "--lang", "ar", "--abbreviations", str(bad))
     assert result.exit_code == 2 and "abbr.tsv: line 1" in result.stderr
+
+
+def test_segment_previews_the_text_import_reads(tmp_path: Path) -> None:
+    joined = tmp_path / "joined.txt"  # two files with BOMs joined by cat, a page break
+    joined.write_bytes("\ufeffالفصل الأول. بدأ كل شيء.\n\ufeffالفصل الثاني.\x0cانتهى كل شيء.\n"
+                       .encode("utf-8"))
+    lines = run_cli("segment", str(joined), "--lang", "ar").stdout.splitlines()
+    assert lines == ["الفصل الأول.", "بدأ كل شيء.", "", "الفصل الثاني.", "انتهى كل شيء."]
+    en = tmp_path / "en.txt"
+    en.write_bytes("\ufeffChapter one.\n\ufeffChapter two.\n".encode("utf-8"))
+    assert run_cli("segment", str(en), "--lang", "en").stdout.splitlines() == [
+        "Chapter one.", "", "Chapter two."]
+    escape = tmp_path / "esc.txt"  # import refuses it: so does its preview
+    escape.write_text("سطر أول.\nنص \x1b[31m أحمر.\n", encoding="utf-8")
+    result = run_cli("segment", str(escape), "--lang", "ar")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"workbench: error: {escape}: line 2: binary content (control " \
+                            "character U+001B)\n"

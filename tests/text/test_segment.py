@@ -74,6 +74,11 @@ def test_real_documents_boundary_f1(lang: str, corpus: str) -> None:
         ("كتب إتش. جي. ويلز رواية.", ["كتب إتش. جي. ويلز رواية."]),
         ("1. تلتزم الدولة بحماية الحقوق. 2. لا يجوز تقييدها.",
          ["1. تلتزم الدولة بحماية الحقوق.", "2. لا يجوز تقييدها."]),
+        # a Latin company ending goes on into Arabic, but not into a clear Arabic start
+        ("وقعت الحكومة اتفاقية مع شركة Apple Inc. وقالت الشركة إنها تشمل التدريب. "
+         "وتعمل مع Microsoft Corp. منذ عام 2010.",
+         ["وقعت الحكومة اتفاقية مع شركة Apple Inc.", "وقالت الشركة إنها تشمل التدريب.",
+          "وتعمل مع Microsoft Corp. منذ عام 2010."]),
     ],
 )
 def test_arabic_cases(text: str, expected: list[str]) -> None:
@@ -95,6 +100,22 @@ def test_arabic_cases(text: str, expected: list[str]) -> None:
          ["The curfew ran until 6 a.m.", "Thailand planned another.",
           "It began at 7 a.m. Friday."]),
         ("See p. 45 and No. 7. Then stop.", ["See p. 45 and No. 7.", "Then stop."]),
+        # A.D. after a year may end a sentence, as B.C. does; before one it cannot
+        ("Islam spread after 632 A.D. The caliphate grew. In A.D. 632 Muhammad died. "
+         "In 632 A.D. Muhammad died in Medina.",
+         ["Islam spread after 632 A.D.", "The caliphate grew.", "In A.D. 632 Muhammad died.",
+          "In 632 A.D. Muhammad died in Medina."]),
+        # a street's Ave. or Blvd. may end a sentence, as Rd. does
+        ("The embassy is at 1600 Pennsylvania Ave. The ambassador lives on Sunset Blvd. in "
+         "Los Angeles. She likes Sunset Blvd. It is wide.",
+         ["The embassy is at 1600 Pennsylvania Ave.",
+          "The ambassador lives on Sunset Blvd. in Los Angeles.", "She likes Sunset Blvd.",
+          "It is wide."]),
+        # a company's name of two endings: Co. Ltd.
+        ("It signed with Samsung Electronics Co. Ltd. in Seoul. Hyundai Motor Co. Ltd. "
+         "The deal is done.",
+         ["It signed with Samsung Electronics Co. Ltd. in Seoul.", "Hyundai Motor Co. Ltd.",
+          "The deal is done."]),
     ],
 )
 def test_english_cases(text: str, expected: list[str]) -> None:
@@ -238,6 +259,105 @@ def test_technical_and_legal_citations_do_not_end_a_sentence(cite: str) -> None:
     """'See Eq. 4 here.' and 'Under s. 5 of the Act' were cut after the abbreviation."""
     assert split_sentences(f"See {cite} of the text. It ends.", "en") == [
         f"See {cite} of the text.", "It ends."]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a capital initial is not the page, section or circa abbreviation of its lower case
+        ("The theory of Samuel P. Huntington is known. Harry S. Truman and John C. Calhoun "
+         "spoke. See p. 5 and s. 12.", "en",
+         ["The theory of Samuel P. Huntington is known.",
+          "Harry S. Truman and John C. Calhoun spoke.", "See p. 5 and s. 12."]),
+        ("نظرية Samuel P. Huntington مشهورة. ثم نشرها.", "ar",
+         ["نظرية Samuel P. Huntington مشهورة.", "ثم نشرها."]),
+        # but a sentence clearly starting after a capital letter ends the one before
+        ("The body needs vitamin C. It helps. Hepatitis B. The vaccine works.", "en",
+         ["The body needs vitamin C.", "It helps.", "Hepatitis B.", "The vaccine works."]),
+        ("التهاب الكبد B. وهو مرض فيروسي. ويعالج بفيتامين D. ويوجد في الأسماك.", "ar",
+         ["التهاب الكبد B.", "وهو مرض فيروسي.", "ويعالج بفيتامين D. ويوجد في الأسماك."]),
+    ],
+)
+def test_a_latin_capital_is_an_initial_unless_a_sentence_clearly_starts_after_it(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    assert split_sentences(text, lang) == expected
+
+
+def test_a_capital_listed_in_capitals_is_an_abbreviation() -> None:
+    listed = default_abbreviations().merged(parse_abbreviations("P\ten\tnumber\n"))
+    assert split_sentences("See P. 5 of the act. Then stop.", "en", abbreviations=listed) == [
+        "See P. 5 of the act.", "Then stop."]
+
+
+def test_an_arabic_letter_or_title_ends_a_sentence_before_a_clear_start() -> None:
+    text = ("يجوز للوزير إصدار القرارات المشار إليها في الفقرة ب. وفي جميع الأحوال يجب نشرها. "
+            "تطبق أحكام البند ج. ثم تحال الأوراق إلى المحكمة. قال د. أحمد وم. خالد إن ج. 2 صدر.")
+    assert split_sentences(text, "ar") == [
+        "يجوز للوزير إصدار القرارات المشار إليها في الفقرة ب.",
+        "وفي جميع الأحوال يجب نشرها.",
+        "تطبق أحكام البند ج.",
+        "ثم تحال الأوراق إلى المحكمة.",
+        "قال د. أحمد وم. خالد إن ج. 2 صدر.",
+    ]
+
+
+def test_approximately_or_only_after_an_era_mark_goes_on() -> None:
+    text = "ولد عام 571 م. تقريباً في مكة. ويبلغ عرض الجسر 20 م. فقط. وطوله 500 م. وقد افتتح."
+    assert split_sentences(text, "ar") == [
+        "ولد عام 571 م. تقريباً في مكة.", "ويبلغ عرض الجسر 20 م. فقط.", "وطوله 500 م.",
+        "وقد افتتح."]
+
+
+@pytest.mark.parametrize(("before", "after"), [("\ufd3f", "\ufd3e"), ("\ufd3e", "\ufd3f"),
+                                               ("\u06dd", "")])
+def test_a_verse_of_the_quran_ends_at_its_number(before: str, after: str) -> None:
+    verses = ["بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ", "الْحَمْدُ لِلَّهِ رَبِّ الْعَالَمِينَ",
+              "الرَّحْمَٰنِ الرَّحِيمِ", "مَالِكِ يَوْمِ الدِّينِ"]
+    numbered = [f"{verse} {before}{n}{after}" for n, verse in zip("١٢٣٤", verses, strict=True)]
+    assert split_sentences(" ".join(numbered), "ar") == numbered
+    # a verse quoted in its brackets is no verse number
+    quoted = "قال تعالى: \ufd3fوَقُل رَّبِّ زِدْنِي عِلْمًا\ufd3e [طه: 114]. وهذا دليل على فضل العلم."
+    assert split_sentences(quoted, "ar") == [
+        "قال تعالى: \ufd3fوَقُل رَّبِّ زِدْنِي عِلْمًا\ufd3e [طه: 114].", "وهذا دليل على فضل العلم."]
+
+
+def test_etc_closing_a_bracket_goes_on_unless_a_clear_start_follows() -> None:
+    text = ("اشترينا المواد الغذائية (الخضار، الفواكه، إلخ.) من السوق المركزي. "
+            "تشمل الأجهزة (الحواسيب والهواتف إلخ.) وقد ارتفعت أسعارها. "
+            "واشترينا الخبز والجبن إلخ. وعدنا إلى البيت.")
+    assert split_sentences(text, "ar") == [
+        "اشترينا المواد الغذائية (الخضار، الفواكه، إلخ.) من السوق المركزي.",
+        "تشمل الأجهزة (الحواسيب والهواتف إلخ.)", "وقد ارتفعت أسعارها.",
+        "واشترينا الخبز والجبن إلخ.", "وعدنا إلى البيت."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«مَنْ أَنْتَ؟» قَالَ الرَّجُلُ. لَا نَعْرِفُ بَعْدُ… وَقَالَ المُتَحَدِّثُ إِنَّ الفِرَقَ تَعْمَلُ. "
+        "يُطَبَّقُ فِي الفِقْرَةِ ب. وَفِي جَمِيعِ الأَحْوَالِ يَجِبُ نَشْرُهَا.",
+        "«من أنت؟» قال الرجل. لا نعرف بعد… وقال المتحدث إن الفرق تعمل. "
+        "يطبق في الفقرة ب. وفي جميع الأحوال يجب نشرها.",
+    ],
+)
+def test_vowel_marks_change_no_sentence_end(text: str) -> None:
+    assert [squash(_bare(s)) for s in split_sentences(text, "ar")] == [
+        squash(s) for s in ["«من أنت؟» قال الرجل.", "لا نعرف بعد…",
+                            "وقال المتحدث إن الفرق تعمل.", "يطبق في الفقرة ب.",
+                            "وفي جميع الأحوال يجب نشرها."]]
+
+
+def test_a_word_typed_without_its_hamza_is_matched_as_with_it() -> None:
+    text = ("لا نعرف بعد… واضاف المتحدث ان الفرق تعمل. «هل انتهى؟» اجابها الرجل. "
+            "وفق البند ج. واكد الوزير ذلك.")
+    assert split_sentences(text, "ar") == [
+        "لا نعرف بعد…", "واضاف المتحدث ان الفرق تعمل.", "«هل انتهى؟» اجابها الرجل.",
+        "وفق البند ج.", "واكد الوزير ذلك."]
+
+
+def _bare(text: str) -> str:
+    return "".join(ch for ch in text if not ("\u064b" <= ch <= "\u065f"))
 
 
 def test_morning_after_a_time_may_end_a_sentence_as_evening_does() -> None:

@@ -107,3 +107,21 @@ def test_words_split_at_line_ends_are_joined() -> None:
         "well-known and self-evident style--it was admired--and whose softness of manner won "
         "every reader in the town, from the least to the greatest. He wrote at night and "
         "slept by day, and no one knew the hours he kept at all."]
+
+
+def test_verse_parting_its_hemistichs_with_an_ellipsis_is_no_wrapped_text() -> None:
+    verses = [  # al-Mutanabbi, a verse a line, as Arabic poetry is typed
+        "إِذَا غَامَرْتَ فِي شَرَفٍ مَرُومٍ ... فَلا تَقْنَعْ بِمَا دُونَ النُّجُومِ",
+        "فَطَعْمُ المَوْتِ فِي أَمْرٍ حَقِيرٍ ... كَطَعْمِ المَوْتِ فِي أَمْرٍ عَظِيمِ",
+        "سَتَبْكِي شَجْوَهَا فَرَسِي وَمُهْرِي ... صَفَائِحُ دَمْعُهَا مَاءُ الجُسُومِ",
+        "قُرِينَ النَّارَ ثُمَّ نَشَأْنَ فِيهَا ... كَمَا نَشَأَ العَذَارَى فِي النَّعِيمِ",
+        "وَفَارَقْنَ الصَّيَاقِلَ مُخْلَصَاتٍ ... وَأَيْدِيهَا كَثِيرَاتُ الكُلُومِ",
+        "يَرَى الجُبَنَاءُ أَنَّ العَجْزَ عَقْلٌ ... وَتِلْكَ خَدِيعَةُ الطَّبْعِ اللَّئِيمِ",
+        "وَكُلُّ شَجَاعَةٍ فِي المَرْءِ تُغْنِي ... وَلا مِثْلَ الشَّجَاعَةِ فِي الحَكِيمِ",
+        "وَكَمْ مِنْ عَائِبٍ قَوْلاً صَحِيحاً ... وَآفَتُهُ مِنَ الفَهْمِ السَّقِيمِ",
+        "وَلَكِنْ تَأْخُذُ الآذَانُ مِنْهُ ... عَلَى قَدْرِ القَرَائِحِ وَالعُلُومِ",
+    ]
+    for mark in ("...", "…"):
+        lines = [verse.replace("...", mark) for verse in verses]
+        assert not is_hard_wrapped(lines)
+        assert split_paragraphs("\n".join(lines)) == lines

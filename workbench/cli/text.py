@@ -21,12 +21,15 @@ def segment(file: str, lang: str, abbreviations: str | None) -> None:
     A newline in FILE ends a paragraph, unless FILE is hard-wrapped (an e-text in lines of
     about 70 characters: its blank-line blocks are the paragraphs); nothing but whitespace,
     and lines of nothing but invisible marks (a right-to-left mark alone), is added or dropped.
+    The text is read as `import` (Arabic) or `import-translation` (English) reads it: a
+    preview of their segments.
     """
     from workbench.text.segment import load_abbreviations, segment_paragraphs, split_paragraphs
-    from workbench.textio import read_text
+    from workbench.textio import document_text, read_text, without_joined_boms
 
     extra = load_abbreviations(abbreviations) if abbreviations else None
     text = read_text(file)
+    text = document_text(text, file) if lang == "ar" else without_joined_boms(text)
     paragraphs = segment_paragraphs(split_paragraphs(text), lang, abbreviations=extra)
     click.echo("\n\n".join("\n".join(sentences) for sentences in paragraphs))
 

@@ -1,8 +1,9 @@
 """Sentence segmentation of Arabic and English text.
 
 A newline always ends a paragraph; sentences never cross paragraphs. Within a paragraph a
-sentence ends at ``. ! ? ؟`` (with any closing quotes and brackets that follow the mark)
-unless the period belongs to a number (3.5, 10.30, 5.2), a URL or e-mail address, an initial
+sentence ends after the number that ends a verse of the Quran (``﴿٢﴾``, ``۝٢``) and at
+``. ! ? ؟`` (with any closing quotes and brackets that follow the mark) unless the period
+belongs to a number (3.5, 10.30, 5.2), a URL or e-mail address, an initial
 (E. H. Carr, أ. د.), an abbreviation from ``abbreviations.tsv`` (Dr., e.g., U.S., د.), or a
 list number opening the sentence (``1.``, ``(b).``). ``،`` and ``؛`` never end a sentence.
 An ellipsis (``...``, ``…``) ends one only where a new sentence clearly starts after it (a
@@ -32,6 +33,22 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+# Vowel marks and the tatweel, and the alef's hamza forms: an Arabic word is matched without
+# them (قَالَ is قال, واضاف is وأضاف, as it is often typed).
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_ALEFS = str.maketrans("أإآ", "ااا")
+
+
+def _arabic_key(word: str) -> str:
+    """``word`` as the Arabic word lists are matched: without vowel marks, its alefs bare."""
+    return _MARKS.sub("", word).translate(_ALEFS)
+
+
+def _arabic_words(text: str) -> frozenset[str]:
+    """The words of an Arabic literal list, as they are matched (:func:`_arabic_key`)."""
+    return frozenset(_arabic_key(word) for word in text.split())
+
+
 KINDS = ("title", "inner", "number", "end", "era", "letter")
 LANGS = ("ar", "en", "any")
 
@@ -42,9 +59,13 @@ LANGS = ("ar", "en", "any")
 _CLOSERS = "\"'”’»›)\\]}\u200b\u200e\u200f\u061c\ufeff"
 # A footnote mark written right after the stop: [3], (3), superscript digits, *, †.
 _NOTE = r"\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[*\u2020\u2021]{1,3}"
+# The number that ends a verse of the Quran: ﴿٢﴾, or the end-of-ayah sign ۝ before its digits.
+# (either ornate parenthesis may open it: texts differ)
+_AYAH = r"[\ufd3e\ufd3f][\d٠-٩۰-۹]{1,3}[\ufd3e\ufd3f]|\u06dd[\d٠-٩۰-۹]{0,3}"
 # The end mark: a spaced ellipsis (. . .) is one mark, as ... is.
 _CANDIDATE = re.compile(
-    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+)((?:[{_CLOSERS}]|{_NOTE})*)(?=\s|$|[\u0621-\u064a])"
+    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})((?:[{_CLOSERS}]|{_NOTE})*)"
+    r"(?=\s|$|[\u0621-\u064a])"
 )
 _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
@@ -103,11 +124,9 @@ _SPEECH = frozenset(
     )
 )
 # Words that carry an Arabic sentence on after a closing quote (the attribution of a quote).
-_ATTRIBUTION = frozenset(
-    _words(
-        """قال قالت أضاف أضافت يقول تقول كما حسبما بحسب وفقا وفقًا وفقاً أوضح أوضحت صاح صرخ
-        سأل سألت تساءل تساءلت أجاب أجابت رد ردت هتف هتفت صرخت"""
-    )
+_ATTRIBUTION = _arabic_words(
+    """قال قالت أضاف أضافت يقول تقول كما حسبما بحسب وفقا أوضح أوضحت صاح صرخ
+    سأل سألت تساءل تساءلت أجاب أجابت رد ردت هتف هتفت صرخت"""
 )
 # Object pronouns an attribution verb carries (سأله, سألتها, أجابهم).
 _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "ني", "نا", "كم", "ك")
@@ -121,21 +140,25 @@ def _is_attribution(word: str) -> bool:
     )
 # Words that open a new Arabic sentence after an ellipsis (…لا نعرف بعد… وقال المتحدث إن): the
 # attribution verbs of news reports with their conjunction.
-_ARABIC_OPENERS = frozenset(
-    _words(
-        """وقال وقالت وأضاف وأضافت وأكد وأكدت وأوضح وأوضحت وأشار وأشارت وتابع وتابعت وذكر وذكرت
-        وأعلن وأعلنت"""
-    )
+_ARABIC_OPENERS = _arabic_words(
+    """وقال وقالت وأضاف وأضافت وأكد وأكدت وأوضح وأوضحت وأشار وأشارت وتابع وتابعت وذكر وذكرت
+    وأعلن وأعلنت"""
 )
 # An Arabic abbreviation of dotted letters the table does not list (ج.م.ع, ش.م.م, د.ك).
 _ARABIC_ACRONYM = re.compile(r"[\u0621-\u064a](?:\.[\u0621-\u064a]){1,3}")
 # Words that clearly open an Arabic sentence after such an abbreviation: the attribution verbs
 # of _ARABIC_OPENERS and these.
-_ARABIC_STARTS = _ARABIC_OPENERS | frozenset(
-    _words("""وقد وكان وكانت وهو وهي وهذا وهذه وهم ثم ولكن لكن وفي ومن كما"""))
-# Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة).
-_ERA_CONTINUATION = frozenset(["في", "من", "إلى", "الى", "على", "عن", "حتى", "حين"])
+_ARABIC_STARTS = _ARABIC_OPENERS | _arabic_words(
+    """وقد وكان وكانت وهو وهي وهذا وهذه وهم ثم ولكن لكن وفي ومن كما""")
+# Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة, ولد عام
+# 571 م. تقريباً, عرضه 20 م. فقط).
+_ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط")
 _MAX_BRACKET = 250
+
+
+def _is_latin_initial(token: str) -> bool:
+    """A single Latin capital: an initial (E. H. Carr, Harry S. Truman)."""
+    return len(token) == 1 and "A" <= token <= "Z"
 
 
 def _table_of(token: str) -> str:
@@ -160,7 +183,9 @@ class Abbreviations:
             table = self.by_lang.get(key)
             if not table:
                 continue
-            found = table.get(token) or table.get(token.lower())
+            found = table.get(token)
+            if not found and not _is_latin_initial(token):  # P. (an initial) is not p. (page)
+                found = table.get(token.lower())
             if found:
                 return found
         return None
@@ -256,8 +281,13 @@ def _end_before_spaces(text: str, end: int) -> int:
     return end
 
 
+def _is_mark(ch: str) -> bool:
+    return "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"
+
+
 def _next_word(text: str, pos: int) -> tuple[str, bool]:
-    """The word after ``pos`` (skipping spaces and opening quotes) and whether a quote opened it."""
+    """The word after ``pos`` (skipping spaces and opening quotes), an Arabic one as its
+    lists are matched (:func:`_arabic_key`), and whether a quote opened it."""
     n = len(text)
     while pos < n and text[pos].isspace():
         pos += 1
@@ -266,9 +296,10 @@ def _next_word(text: str, pos: int) -> tuple[str, bool]:
         quoted = True
         pos += 1
     start = pos
-    while pos < n and (text[pos].isalnum() or text[pos] in "'’-\u0640"):
+    while pos < n and (text[pos].isalnum() or text[pos] in "'’-" or _is_mark(text[pos])):
         pos += 1
-    return text[start:pos], quoted
+    word = text[start:pos]
+    return (word if word.isascii() else _arabic_key(word)), quoted
 
 
 def _is_number(token: str) -> bool:
@@ -400,6 +431,8 @@ class Segmenter:
         brackets: _Brackets,
     ) -> bool:
         mark = text[ms:me]
+        if mark[0] in "\ufd3e\ufd3f\u06dd":
+            return True  # a verse's number: ﴿١﴾ الْحَمْدُ لِلَّهِ …
         nxt, quoted = _next_word(text, end)
         if self._inside_brackets(text, brackets.depth(start, ms), ms, end):
             return False
@@ -437,12 +470,17 @@ class Segmenter:
             kind = "era"  # 1445هـ. في المدينة: as 1445 هـ.
         if kind is None and "." in token and _DOTTED.fullmatch(token):
             kind = "end"  # U.S., J.R.R.
-        if kind is None and len(token) == 1 and token.isalpha() and (
-            token.isupper() or not token.isascii()
-        ):
-            return False  # an initial: E. H. Carr, أ. د. محمد (a digit, ٥. or 5., is none)
+        if kind is None and _is_latin_initial(token):
+            # an initial (Harry S. Truman), unless a sentence clearly starts after it
+            # (vitamin C. It …, فيتامين C. وقد …)
+            return (len(nxt) > 1 and nxt in _STARTERS) or nxt in _ARABIC_STARTS
+        if kind is None and len(token) == 1 and token.isalpha() and not token.isascii():
+            # an initial: إ. ه. كار (a digit, ٥. or 5., is none); a letter that ends a
+            # sentence (… في الفقرة ب. وفي جميع الأحوال …) before a clear start does
+            return nxt in _ARABIC_STARTS
         if kind == "title" or kind == "inner":
-            return False
+            # د. أحمد, ج. 2; but no name is وقد or ثم: البند ج. ثم تحال …
+            return not token.isascii() and nxt in _ARABIC_STARTS
         if kind == "letter":  # a Latin letter spelled in Arabic: an initial unless it ends
             # an acronym (بي بي سي.)
             prev, _ = _token_before(text, _end_before_spaces(text, tstart))
@@ -455,13 +493,19 @@ class Segmenter:
             if _goes_on(text, end, nxt) or (not nxt and not quoted and end < len(text)):
                 return False
             if _ARABIC_LETTER.match(nxt[:1]):
-                return not token.isascii()  # شركة Apple Inc. في ... goes on
+                # شركة Apple Inc. في ... goes on, and (الخضار، الفواكه، إلخ.) من السوق ...;
+                # شركة Apple Inc. وقالت ... starts anew, as does إلخ. before any word
+                if token.isascii() or ")" in closers or "]" in closers:
+                    return nxt in _ARABIC_STARTS
+                return True
+            if self._abbreviation_next(text, end, nxt):
+                return False  # Samsung Electronics Co. Ltd. in Seoul
             if token.isupper() and "." in token:  # U.S. Army / ... the U.S. Then
                 return quoted or nxt in _STARTERS or not nxt
             return nxt not in _CONTINUERS  # 7 a.m. Friday / ... at 6 a.m. Thailand
         if kind == "era":
             if not glued and not self._after_number(text, tstart):
-                return False  # م. المهندس
+                return nxt in _ARABIC_STARTS  # م. المهندس
             return nxt not in _ERA_CONTINUATION and not nxt[:1].isdigit()
         return not _goes_on(text, end, nxt)
 
@@ -500,6 +544,14 @@ class Segmenter:
         if lang == "en":
             return nxt in _STARTERS  # Well... It was late.
         return nxt in _ARABIC_OPENERS
+
+    def _abbreviation_next(self, text: str, end: int, nxt: str) -> bool:
+        """Whether the word after ``end`` is a company's or a name's ending abbreviation with its
+        period (the ``Ltd.`` of ``Co. Ltd.``, the ``Inc.`` of ``Corp. Inc.``)."""
+        if not nxt.isascii() or self.abbreviations.kind(nxt) != "end":
+            return False
+        at = text.find(nxt, end)
+        return at >= 0 and text.startswith(".", at + len(nxt))
 
     @staticmethod
     def _after_number(text: str, tstart: int) -> bool:

@@ -24,7 +24,8 @@ FULL_SHARE = 0.8  # of those, how many must be full (the next word would not fit
 MIN_WIDTH, MAX_WIDTH = 40, 200  # of the wrap; narrower or wider lines are not prose wrapped
 MID_END_SHARE = 0.08  # of the inner lines, how many must hold a sentence end before their end
 # (measured: Ockley's English of Hayy ibn Yaqzan, long sentences, wrapped at 60: 0.15)
-_MID_END = re.compile(r"[.!?\u061f\u2026][\"'\u201d\u2019\u00bb)\]]*\s+\S")
+# (an ellipsis is none: it mostly goes on, and verse parts its hemistichs with one: ... )
+_MID_END = re.compile(r"(?<![.\u2026])[.!?\u061f](?![.\u2026])[\"'\u201d\u2019\u00bb)\]]*\s+\S")
 _LINE_HYPHEN = re.compile(r"([A-Za-z]+)(-{1,2}|\u2010|\u00ad)$")  # a word split at the line end
 _NEXT_WORD = re.compile(r"[a-z][A-Za-z]*")
 _WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
