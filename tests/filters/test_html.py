@@ -384,6 +384,35 @@ def test_a_note_reference_keeps_its_link_when_the_english_came_from_a_text(
     assert 'A short note.<a href="#fnref1">↩</a></p>' in text
 
 
+def test_a_note_reference_the_english_leaves_out_is_put_back_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """English without the note's number (a translator's text): the note reference and the
+    back link, pairs around '1' and '↩', are put back at the end of their sentence, as a
+    DOCX footnote reference (an empty tag) is; they had been dropped without a word, the
+    note left without its reference."""
+    source = tmp_path / "n.html"
+    source.write_text(
+        '<html><body><p>بدأت الثورة في بتروغراد.<a href="#fn1" id="fnref1"><sup>1</sup></a>'
+        ' وانتشرت بسرعة.</p><ol><li id="fn1"><p>حاشية قصيرة.<a href="#fnref1">↩</a></p>'
+        "</li></ol></body></html>", encoding="utf-8")
+    english = tmp_path / "n.en.txt"
+    english.write_text("The revolution began in Petrograd.\nIt spread quickly.\nA short note.\n",
+                       encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "n")
+        project.import_translation(english, "n", "working")
+        result = project.export_file("original", tmp_path / "out.html")
+    text = result.path.read_text(encoding="utf-8")
+    assert ('Petrograd.<a href="#fn1" id="fnref1"><sup>1</sup></a> It spread quickly.</p>'
+            in text)
+    assert 'A short note.<a href="#fnref1">↩</a></p>' in text
+    assert sorted(result.warnings) == [
+        "ol/li/p: <1>↩</1> (#fnref1) not in the English: put back at the end of its sentence",
+        "p: <1><2>1</2></1> (#fn1) not in the English: put back at the end of its sentence",
+    ]
+
+
 def test_the_text_after_a_wbr_is_read_and_translated(tmp_path: Path) -> None:
     """libxml2 does not know HTML5's void wbr (nor source, track): the rest of the paragraph
     was the wbr's content, an empty tag's, never a segment, and stayed Arabic in the export."""

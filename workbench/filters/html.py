@@ -29,9 +29,11 @@ from __future__ import annotations
 import codecs
 import html.entities
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import BinaryIO
 
 import lxml.html
@@ -40,7 +42,7 @@ from lxml import etree
 from workbench import textio
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
-from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
+from workbench.filters.model import Block, Rendering, SourceDocument, TagMap, WriteReport
 from workbench.filters.xmltree import Pair, Whole, append_text, emit
 from workbench.formats import safexml
 
@@ -297,7 +299,12 @@ class Page:
                 if translated_any and loc.attribute is None:
                     _mark(loc.parent, rtl=True)
                 continue
-            text = rendering.text(fallback)
+            lost: list[str] = []
+            text = rendering.text(fallback, keep=partial(
+                note_links, tags=rendering.tags, lost=lost))
+            if lost:
+                report.warn(f"{loc.block.place}: {', '.join(lost)} not in the English: put "
+                            "back at the end of its sentence")
             assert loc.builder is not None
             parsed = parse(text, rendering.tags)
             if parsed.dropped:
@@ -363,6 +370,36 @@ class Page:
         _set_slot(parent, after_slot, holder.text)
         for i, child in enumerate(list(holder)):
             parent.insert(loc.start + i, child)
+
+
+#: Pairs around a text: openers, the text, closers.
+_PAIRS = re.compile(r"((?:<[1-9][0-9]*>)+)([^<>]+)((?:</[1-9][0-9]*>)+)")
+
+
+def note_links(source: str, target: str, tags: TagMap, lost: list[str]) -> str:
+    """``target`` with the note links of ``source`` that it leaves out put back at its end:
+    a link within the page (``#fn1``) around a text without letters written right after a
+    word or stop — a note reference ``<3><4>1</4></3>``, a note's back link ``<1>↩</1>``, as
+    pandoc and LibreOffice write them — which, a pair, had been dropped with its number (an
+    empty tag, a DOCX footnote reference, is put back so). Each one put back is added to
+    ``lost``."""
+    for found in _PAIRS.finditer(source):
+        opens = found.group(1)[1:-1].split("><")
+        if [f"/{n}" for n in reversed(opens)] != found.group(3)[1:-1].split("><"):
+            continue
+        link = tags.get(int(opens[0]))
+        text = found.group(2).strip()
+        if (link is None or link.label != "link" or not link.title.startswith("#")
+                or not text or any(c.isalpha() for c in text)
+                or found.start() == 0 or source[found.start() - 1].isspace()
+                or any(f"<{n}>" in target or f"</{n}>" in target for n in opens)):
+            continue
+        if text.isdecimal():  # Arabic-Indic digits as the English writes them
+            text = "".join(str(unicodedata.decimal(c)) for c in text)
+        note = found.group(1) + text + found.group(3)
+        target = target.rstrip() + note
+        lost.append(f"{note} ({link.title})")
+    return target
 
 
 def _refuse_truncated(parser: etree.HTMLParser, path: str) -> None:
