@@ -69,8 +69,9 @@ class Package:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
-            raise InputError(path, f"not a {what} file (not a readable zip package: {exc})") \
-                from None
+            article = "an" if what[:1] in "AEIOU" else "a"  # an EPUB, an ODT
+            raise InputError(path, f"not {article} {what} file (not a readable zip package: "
+                                   f"{exc})") from None
         if len(infos) > MAX_MEMBERS:
             raise InputError(path, f"refused: {len(infos):,} members in the package (at most "
                                    f"{MAX_MEMBERS:,})")
