@@ -413,6 +413,32 @@ def test_a_note_reference_the_english_leaves_out_is_put_back_with_a_warning(
     ]
 
 
+def test_libreoffices_note_number_is_put_back_at_the_start_of_its_note(tmp_path: Path) -> None:
+    """LibreOffice's EPUB page: the reference a link inside ``sup``, the note's own number a
+    back link at the start of its text, inside a span around the whole note; English without
+    the numbers gets both back, the note's at its start."""
+    source = tmp_path / "lo.xhtml"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        '<body><p><span>انتشرت بسرعة.</span><sup id="c1"><a href="#d1">1</a></sup></p>'
+        '<aside id="d1"><p><span><sup><a href="#c1">1</a></sup>نص الحاشية.</span></p></aside>'
+        "</body></html>", encoding="utf-8")
+    english = tmp_path / "lo.en.txt"
+    english.write_text("It spread quickly.\nThe note.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "lo")
+        project.import_translation(english, "lo", "working")
+        result = project.export_file("original", tmp_path / "out.xhtml")
+    text = result.path.read_text(encoding="utf-8")
+    assert '<p>It spread quickly.<sup id="c1"><a href="#d1">1</a></sup></p>' in text
+    assert '<p><sup><a href="#c1">1</a></sup><span>The note.</span></p>' in text
+    assert sorted(result.warnings) == [
+        "aside/p: <2><3>1</3></2> (#c1) not in the English: put back at the start of its "
+        "sentence",
+        "p: <2><3>1</3></2> (#d1) not in the English: put back at the end of its sentence",
+    ]
+
+
 def test_the_text_after_a_wbr_is_read_and_translated(tmp_path: Path) -> None:
     """libxml2 does not know HTML5's void wbr (nor source, track): the rest of the paragraph
     was the wbr's content, an empty tag's, never a segment, and stayed Arabic in the export."""

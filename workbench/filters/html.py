@@ -45,6 +45,7 @@ from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, 
 from workbench.filters.model import Block, Rendering, SourceDocument, TagMap, WriteReport
 from workbench.filters.xmltree import Pair, Whole, append_text, emit
 from workbench.formats import safexml
+from workbench.text.tags import strip_tags
 
 XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -302,9 +303,8 @@ class Page:
             lost: list[str] = []
             text = rendering.text(fallback, keep=partial(
                 note_links, tags=rendering.tags, lost=lost))
-            if lost:
-                report.warn(f"{loc.block.place}: {', '.join(lost)} not in the English: put "
-                            "back at the end of its sentence")
+            for message in lost:
+                report.warn(f"{loc.block.place}: {message}")
             assert loc.builder is not None
             parsed = parse(text, rendering.tags)
             if parsed.dropped:
@@ -377,28 +377,42 @@ _PAIRS = re.compile(r"((?:<[1-9][0-9]*>)+)([^<>]+)((?:</[1-9][0-9]*>)+)")
 
 
 def note_links(source: str, target: str, tags: TagMap, lost: list[str]) -> str:
-    """``target`` with the note links of ``source`` that it leaves out put back at its end:
-    a link within the page (``#fn1``) around a text without letters written right after a
-    word or stop — a note reference ``<3><4>1</4></3>``, a note's back link ``<1>↩</1>``, as
-    pandoc and LibreOffice write them — which, a pair, had been dropped with its number (an
-    empty tag, a DOCX footnote reference, is put back so). Each one put back is added to
-    ``lost``."""
+    """``target`` with the note links of ``source`` that it leaves out put back: pairs, one
+    of them a link within the page (``#fn1``), around a text without letters written right
+    after a word or stop — a note reference ``<3><4>1</4></3>``, a note's back link
+    ``<1>↩</1>``, as pandoc and LibreOffice write them — at the end of ``target``, or at its
+    start when they start the segment (a note's own number, LibreOffice's back link). They
+    had been dropped with their number (an empty tag, a DOCX footnote reference, is put back
+    so). Each one put back is said in ``lost``."""
     for found in _PAIRS.finditer(source):
         opens = found.group(1)[1:-1].split("><")
-        if [f"/{n}" for n in reversed(opens)] != found.group(3)[1:-1].split("><"):
+        closes = found.group(3)[2:-1].split("></")
+        n = min(len(opens), len(closes))  # pairs opened before or closed after: outer ones
+        opens, closes = opens[len(opens) - n :], closes[:n]
+        if opens[::-1] != closes:
             continue
-        link = tags.get(int(opens[0]))
+        head = "".join(f"<{k}>" for k in opens)
+        tail = "".join(f"</{k}>" for k in closes)
+        at = found.end(1) - len(head)  # where the note's pairs open
+        link = next((t for t in map(tags.get, map(int, opens)) if t is not None
+                     and t.label == "link" and t.title.startswith("#")), None)
         text = found.group(2).strip()
-        if (link is None or link.label != "link" or not link.title.startswith("#")
-                or not text or any(c.isalpha() for c in text)
-                or found.start() == 0 or source[found.start() - 1].isspace()
+        first = not strip_tags(source[:at]).strip()
+        if (link is None or not text or any(c.isalpha() for c in text)
+                or (not first and (at == 0 or source[at - 1].isspace()))
                 or any(f"<{n}>" in target or f"</{n}>" in target for n in opens)):
             continue
         if text.isdecimal():  # Arabic-Indic digits as the English writes them
             text = "".join(str(unicodedata.decimal(c)) for c in text)
-        note = found.group(1) + text + found.group(3)
-        target = target.rstrip() + note
-        lost.append(f"{note} ({link.title})")
+        note = head + text + tail
+        after = found.start(3) + len(tail)
+        if first:
+            space = " " if source[after : after + 1].isspace() else ""
+            target = note + space + target.lstrip()
+        else:
+            target = target.rstrip() + note
+        lost.append(f"{note} ({link.title}) not in the English: put back at the "
+                    f"{'start' if first else 'end'} of its sentence")
     return target
 
 
