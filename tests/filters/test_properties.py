@@ -14,6 +14,7 @@ from odf.text import P
 from workbench.project import Project
 
 DC = "{http://purl.org/dc/elements/1.1/}"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _translate(source: Path, tmp_path: Path, english: list[str]) -> Path:
@@ -27,18 +28,25 @@ def _translate(source: Path, tmp_path: Path, english: list[str]) -> Path:
 def test_a_docx_title_and_language_turn_english(tmp_path: Path) -> None:
     """pandoc writes the title into the properties, which a PDF's title and the file's
     properties show: a title that is a translated paragraph's Arabic takes its English, the
-    language ar turns en-US (both were left in Arabic)."""
+    language ar turns en-US, and so does the styles' default language (all were left in
+    Arabic: the PDF's language was ar-SA)."""
     document = docx.Document()
     document.add_heading("تقرير اللجنة", 0)
     document.add_paragraph("بدأت الثورة.")
     document.core_properties.title = "تقرير  اللجنة"
     document.core_properties.language = "ar-SA"
     document.core_properties.subject = "موضوع"
+    lang = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    lang.set(f"{W}val", "ar")  # as pandoc writes it for an Arabic document
     document.save(tmp_path / "r.docx")
     out = _translate(tmp_path / "r.docx", tmp_path, ["Committee report", "The revolution began."])
     properties = docx.Document(str(out)).core_properties
     assert (properties.title, properties.language) == ("Committee report", "en-US")
     assert properties.subject == "موضوع"  # not a paragraph of the document: as it was
+    # the default language of Latin text (a PDF's language) English, Arabic's kept
+    with zipfile.ZipFile(out) as z:
+        lang = etree.fromstring(z.read("word/styles.xml")).find(f".//{W}docDefaults//{W}lang")
+    assert (lang.get(f"{W}val"), lang.get(f"{W}bidi")) == ("en-US", "ar-SA")
 
 
 def test_an_odt_title_and_language_turn_english(tmp_path: Path) -> None:
