@@ -439,6 +439,24 @@ def test_libreoffices_note_number_is_put_back_at_the_start_of_its_note(tmp_path:
     ]
 
 
+def test_an_html_pages_xml_lang_turns_english_with_its_lang(tmp_path: Path) -> None:
+    """pandoc's HTML says ``lang="ar" xml:lang="ar"`` (a plain attribute in an HTML page):
+    both say ``en`` once translated; xml:lang stayed ``ar``, which validators report (it must
+    equal ``lang``)."""
+    source = tmp_path / "x.html"
+    source.write_text(
+        '<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" lang="ar" xml:lang="ar" '
+        'dir="rtl"><body><p xml:lang="ar" lang="ar">فقرة.</p></body></html>', encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "x")
+        project.confirm(project.segments("x", limit=10)[0].id, "A paragraph.")
+        out = project.export_file("original", tmp_path / "out.html").path
+    root = lxml.html.document_fromstring(out.read_bytes())
+    assert (root.get("lang"), root.get("xml:lang"), root.get("dir")) == ("en", "en", "ltr")
+    p = root.find(".//p")
+    assert (p.get("lang"), p.get("xml:lang")) == ("en", "en")
+
+
 def test_the_text_after_a_wbr_is_read_and_translated(tmp_path: Path) -> None:
     """libxml2 does not know HTML5's void wbr (nor source, track): the rest of the paragraph
     was the wbr's content, an empty tag's, never a segment, and stayed Arabic in the export."""

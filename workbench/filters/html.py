@@ -323,6 +323,8 @@ class Page:
             root.set("lang", "en")
             if self.xml:
                 root.set(XML_LANG, "en")
+            elif root.get("xml:lang") is not None:  # pandoc's HTML says it: the same as lang
+                root.set("xml:lang", "en")
             for el in root.iter():
                 if _local(el.tag) == "meta" and (el.get("http-equiv") or "").lower() == \
                         "content-language":
@@ -456,7 +458,7 @@ def _ltr(el: etree._Element) -> None:
         el.set("align", "left")
     if el.get("style"):
         el.set("style", css_to_english(el.get("style") or ""))
-    for attribute in ("lang", XML_LANG):
+    for attribute in ("lang", XML_LANG, "xml:lang"):  # xml:lang as an HTML page spells it
         if (el.get(attribute) or "").lower().startswith("ar"):
             el.set(attribute, "en")
 
