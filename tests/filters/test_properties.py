@@ -9,12 +9,15 @@ import docx
 from lxml import etree
 from odf import dc
 from odf.opendocument import OpenDocumentText
+from odf.style import DefaultStyle, TextProperties
 from odf.text import P
 
 from workbench.project import Project
 
 DC = "{http://purl.org/dc/elements/1.1/}"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 
 
 def _translate(source: Path, tmp_path: Path, english: list[str]) -> Path:
@@ -50,14 +53,22 @@ def test_a_docx_title_and_language_turn_english(tmp_path: Path) -> None:
 
 
 def test_an_odt_title_and_language_turn_english(tmp_path: Path) -> None:
+    """The same in an ODT's meta.xml, and its default style's language (pandoc's ODT said ar:
+    LibreOffice's PDF of the English said /Lang ar)."""
     document = OpenDocumentText()
     document.meta.addElement(dc.Title(text="تقرير اللجنة"))
     document.meta.addElement(dc.Language(text="ar"))
+    default = DefaultStyle(family="paragraph")  # pandoc's default language for Arabic
+    default.addElement(TextProperties(language="ar", country="", languagecomplex="zxx"))
+    document.styles.addElement(default)
     document.text.addElement(P(text="تقرير اللجنة"))
     document.text.addElement(P(text="بدأت الثورة."))
     document.save(str(tmp_path / "r.odt"))
     out = _translate(tmp_path / "r.odt", tmp_path, ["Committee report", "The revolution began."])
     with zipfile.ZipFile(out) as z:
         meta = etree.fromstring(z.read("meta.xml"))
+        styles = etree.fromstring(z.read("styles.xml"))
     assert meta.find(f".//{DC}title").text == "Committee report"
     assert meta.find(f".//{DC}language").text == "en-US"
+    props = styles.find(f".//{STYLE}default-style/{STYLE}text-properties")
+    assert (props.get(f"{FO}language"), props.get(f"{FO}country")) == ("en", "US")

@@ -264,6 +264,8 @@ class _Document:
                 if props.get(s("writing-mode"), "").startswith("rl"):
                     props.set(s("writing-mode"), "lr-tb")
                     changed.add("styles.xml")
+            if _english_defaults(self.parts["styles.xml"]):
+                changed.add("styles.xml")
         replaced = {part: xml_bytes(self.parts[part], standalone=None) for part in changed}
         if body_translated and (properties := english_properties(self.pkg, "meta.xml", titles)):
             replaced["meta.xml"] = properties
@@ -543,6 +545,20 @@ def read_odt(data: bytes, path: str) -> SourceDocument:
     """The blocks of an ODT file."""
     document = _Document(data, path)
     return SourceDocument(path, "odt", data, [loc.block for loc in document.located])
+
+
+def _english_defaults(styles: etree._Element) -> bool:
+    """The default styles' language of Latin text (``fo:language``, ``ar`` in pandoc's
+    Arabic ODT: a PDF's language) English, as the translated paragraphs' own; Arabic's
+    (``style:language-complex``) kept. Whether any said Arabic."""
+    changed = False
+    for default in styles.iter(s("default-style")):
+        for props in default.iter(s("text-properties")):
+            if (props.get(f"{{{FO}}}language") or "").lower() == "ar":
+                props.set(f"{{{FO}}}language", "en")
+                props.set(f"{{{FO}}}country", "US")
+                changed = True
+    return changed
 
 
 def write_odt(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],
