@@ -133,6 +133,21 @@ def test_the_translated_book_is_an_english_epub(book: tuple, tmp_path: Path) -> 
     assert [b.text for b in read_source(out).blocks] == ENGLISH
 
 
+def test_a_guide_reference_titled_as_the_book_takes_the_english_title(tmp_path: Path) -> None:
+    """pandoc writes an EPUB 2 guide into every book, its reference titled with the book's
+    title: it takes the English title, as the pages' <title> do (it was left in Arabic)."""
+    guide = '<guide><reference type="toc" title="حي بن يقظان" href="nav.xhtml"/></guide>'
+    source = make_epub(tmp_path / "g.epub", OPF.replace("</package>", guide + "</package>"))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        for segment, text in zip(project.segments("g", limit=100), ENGLISH, strict=True):
+            project.confirm(segment.id, text)
+        out = project.export_file("original", tmp_path / "g.en.epub").path
+    opf = etree.fromstring(members(out)["OEBPS/content.opf"])
+    reference = opf.find(".//{http://www.idpf.org/2007/opf}reference")
+    assert reference.get("title") == "Hayy ibn Yaqzan" and reference.get("href") == "nav.xhtml"
+
+
 def test_a_contents_link_survives_english_without_tags(book: tuple, tmp_path: Path) -> None:
     """English from a plain text (an imported translation) has no tags: a link (or bold)
     that wraps a whole block wraps its English too."""

@@ -130,6 +130,10 @@ def test_broken_files_are_named(good: Path, tmp_path: Path) -> None:
     junk = tmp_path / "junk.docx"
     junk.write_bytes(b"not a zip at all")
     _refused(junk, r"not a DOCX file \(not a readable zip package")
+    for ending, what in (("epub", "an EPUB"), ("odt", "an ODT")):  # not 'a EPUB'
+        half = tmp_path / f"half.{ending}"
+        half.write_bytes(b"PK\x03\x04" + b"\0" * 40)
+        _refused(half, rf"half\.{ending}: not {what} file \(not a readable zip package")
     ole = tmp_path / "locked.docx"
     ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     _refused(ole, r"an encrypted or old binary Office file \(\.doc\)")

@@ -384,6 +384,79 @@ def test_a_note_reference_keeps_its_link_when_the_english_came_from_a_text(
     assert 'A short note.<a href="#fnref1">↩</a></p>' in text
 
 
+def test_a_note_reference_the_english_leaves_out_is_put_back_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """English without the note's number (a translator's text): the note reference and the
+    back link, pairs around '1' and '↩', are put back at the end of their sentence, as a
+    DOCX footnote reference (an empty tag) is; they had been dropped without a word, the
+    note left without its reference."""
+    source = tmp_path / "n.html"
+    source.write_text(
+        '<html><body><p>بدأت الثورة في بتروغراد.<a href="#fn1" id="fnref1"><sup>1</sup></a>'
+        ' وانتشرت بسرعة.</p><ol><li id="fn1"><p>حاشية قصيرة.<a href="#fnref1">↩</a></p>'
+        "</li></ol></body></html>", encoding="utf-8")
+    english = tmp_path / "n.en.txt"
+    english.write_text("The revolution began in Petrograd.\nIt spread quickly.\nA short note.\n",
+                       encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "n")
+        project.import_translation(english, "n", "working")
+        result = project.export_file("original", tmp_path / "out.html")
+    text = result.path.read_text(encoding="utf-8")
+    assert ('Petrograd.<a href="#fn1" id="fnref1"><sup>1</sup></a> It spread quickly.</p>'
+            in text)
+    assert 'A short note.<a href="#fnref1">↩</a></p>' in text
+    assert sorted(result.warnings) == [
+        "ol/li/p: <1>↩</1> (#fnref1) not in the English: put back at the end of its sentence",
+        "p: <1><2>1</2></1> (#fn1) not in the English: put back at the end of its sentence",
+    ]
+
+
+def test_libreoffices_note_number_is_put_back_at_the_start_of_its_note(tmp_path: Path) -> None:
+    """LibreOffice's EPUB page: the reference a link inside ``sup``, the note's own number a
+    back link at the start of its text, inside a span around the whole note; English without
+    the numbers gets both back, the note's at its start."""
+    source = tmp_path / "lo.xhtml"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        '<body><p><span>انتشرت بسرعة.</span><sup id="c1"><a href="#d1">1</a></sup></p>'
+        '<aside id="d1"><p><span><sup><a href="#c1">1</a></sup>نص الحاشية.</span></p></aside>'
+        "</body></html>", encoding="utf-8")
+    english = tmp_path / "lo.en.txt"
+    english.write_text("It spread quickly.\nThe note.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "lo")
+        project.import_translation(english, "lo", "working")
+        result = project.export_file("original", tmp_path / "out.xhtml")
+    text = result.path.read_text(encoding="utf-8")
+    assert '<p>It spread quickly.<sup id="c1"><a href="#d1">1</a></sup></p>' in text
+    assert '<p><sup><a href="#c1">1</a></sup><span>The note.</span></p>' in text
+    assert sorted(result.warnings) == [
+        "aside/p: <2><3>1</3></2> (#c1) not in the English: put back at the start of its "
+        "sentence",
+        "p: <2><3>1</3></2> (#d1) not in the English: put back at the end of its sentence",
+    ]
+
+
+def test_an_html_pages_xml_lang_turns_english_with_its_lang(tmp_path: Path) -> None:
+    """pandoc's HTML says ``lang="ar" xml:lang="ar"`` (a plain attribute in an HTML page):
+    both say ``en`` once translated; xml:lang stayed ``ar``, which validators report (it must
+    equal ``lang``)."""
+    source = tmp_path / "x.html"
+    source.write_text(
+        '<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" lang="ar" xml:lang="ar" '
+        'dir="rtl"><body><p xml:lang="ar" lang="ar">فقرة.</p></body></html>', encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "x")
+        project.confirm(project.segments("x", limit=10)[0].id, "A paragraph.")
+        out = project.export_file("original", tmp_path / "out.html").path
+    root = lxml.html.document_fromstring(out.read_bytes())
+    assert (root.get("lang"), root.get("xml:lang"), root.get("dir")) == ("en", "en", "ltr")
+    p = root.find(".//p")
+    assert (p.get("lang"), p.get("xml:lang")) == ("en", "en")
+
+
 def test_the_text_after_a_wbr_is_read_and_translated(tmp_path: Path) -> None:
     """libxml2 does not know HTML5's void wbr (nor source, track): the rest of the paragraph
     was the wbr's content, an empty tag's, never a segment, and stayed Arabic in the export."""

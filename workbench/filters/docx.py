@@ -44,8 +44,11 @@ from workbench.filters.inline import (
     plain_text,
 )
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
-from workbench.filters.package import Package, xml_bytes
+from workbench.filters.package import Package, english_properties, title_pair, xml_bytes
 from workbench.filters.registry import MACRO_ENDINGS
+
+CORE = "docProps/core.xml"  # the document properties: title, language
+STYLES = "word/styles.xml"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -689,6 +692,7 @@ class _Document:
         changed: set[str] = set()
         ltr_parts: set[str] = set()
         rewritten: set[etree._Element] = set()
+        titles: dict[str, str] = {}  # a translated paragraph's Arabic -> English
         for n, located in enumerate(self.located, start=1):
             rendering = renderings.get(n)
             if rendering is None:
@@ -697,6 +701,9 @@ class _Document:
             if not translated and fallback == "source":
                 continue
             text = rendering.text(fallback)
+            pair = title_pair(located.block.text, rendering, text)
+            if pair is not None:
+                titles.setdefault(*pair)
             if located.attribute is not None:
                 assert located.inline is not None
                 parsed = parse(text, rendering.tags)
@@ -720,7 +727,30 @@ class _Document:
                     if parent is not None and _local(parent.tag) == "sectPr":
                         parent.remove(bidi)
         replaced = {part: xml_bytes(self.parts[part]) for part in changed}
+        if ltr_parts and (properties := english_properties(self.pkg, CORE, titles)):
+            replaced[CORE] = properties
+        if ltr_parts and (styles := _english_default(self.pkg)):
+            replaced[STYLES] = styles
         self.pkg.write(out, replaced)
+
+
+def _english_default(pkg: Package) -> bytes | None:
+    """``word/styles.xml`` with the default language of its Latin text (``docDefaults``'
+    ``w:lang w:val``, which pandoc sets to ``ar`` for an Arabic document: a PDF's language)
+    ``en-US``; the complex-script language, Arabic's, is kept. None when it is not Arabic."""
+    if not pkg.has(STYLES):
+        return None
+    try:
+        root = pkg.xml(STYLES)
+    except InputError:  # broken styles: left as they were
+        return None
+    changed = False
+    for defaults in root.iter(w("docDefaults")):
+        for lang in defaults.iter(w("lang")):
+            if (lang.get(w("val")) or "").lower()[:3] in ("ar", "ar-", "ar_"):
+                lang.set(w("val"), "en-US")
+                changed = True
+    return xml_bytes(root) if changed else None
 
 
 def _resolve(folder: str, target: str) -> str:

@@ -15,7 +15,8 @@ written page takes the book's English title.
 Writing rewrites each page that has a translated block as the HTML filter does (``dir="ltr"
 lang="en"``), the translated title, description and table of contents, and, when anything was
 translated, the package document's language (``dc:language`` → ``en``) and reading direction
-(the spine's ``page-progression-direction`` → ``ltr``; in the stylesheets ``direction: rtl`` →
+(the spine's ``page-progression-direction`` → ``ltr``; a guide reference titled with the
+book's title takes the English title; in the stylesheets ``direction: rtl`` →
 ``ltr`` and ``text-align: right`` → ``left``, which would outweigh the pages' ``dir``). Every
 other member is copied as it was, in its order: the ``mimetype`` member stays first and stored,
 as EPUB requires.
@@ -37,6 +38,7 @@ from workbench.filters.inline import InlineBuilder, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.filters.package import Package, xml_bytes
 from workbench.formats.safexml import local
+from workbench.text.tags import strip_tags
 
 DC = "http://purl.org/dc/elements/1.1/"
 METADATA = {"title": "title", "description": "paragraph"}  # dc element -> block kind
@@ -194,6 +196,7 @@ def write_epub(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rend
     if any(r.translated for r in renderings.values()):
         for member, root in book.xml.items():
             _to_english(root)
+            _guide_titles(root, titles, fallback)
             replaced[member] = xml_bytes(root, standalone=None)
         for member in book.styles:
             css = book.package.read(member)
@@ -202,6 +205,17 @@ def write_epub(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rend
                 replaced[member] = english.encode("utf-8", "surrogateescape")
     book.package.write(out, replaced)
     return report
+
+
+def _guide_titles(root: etree._Element, titles: dict[str, Rendering], fallback: str) -> None:
+    """The package's guide references (EPUB 2's, which pandoc writes in every book) whose
+    title is the book's title take its English title, as its pages' ``<title>`` do (they
+    were left in Arabic)."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and local(el.tag) == "reference" and el.get("title"):
+            english = titles.get(" ".join((el.get("title") or "").split()))
+            if english is not None:
+                el.set("title", strip_tags(english.text(fallback)))
 
 
 def _to_english(root: etree._Element) -> None:

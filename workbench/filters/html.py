@@ -29,9 +29,11 @@ from __future__ import annotations
 import codecs
 import html.entities
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import BinaryIO
 
 import lxml.html
@@ -40,9 +42,10 @@ from lxml import etree
 from workbench import textio
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
-from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
+from workbench.filters.model import Block, Rendering, SourceDocument, TagMap, WriteReport
 from workbench.filters.xmltree import Pair, Whole, append_text, emit
 from workbench.formats import safexml
+from workbench.text.tags import strip_tags
 
 XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -297,7 +300,11 @@ class Page:
                 if translated_any and loc.attribute is None:
                     _mark(loc.parent, rtl=True)
                 continue
-            text = rendering.text(fallback)
+            lost: list[str] = []
+            text = rendering.text(fallback, keep=partial(
+                note_links, tags=rendering.tags, lost=lost))
+            for message in lost:
+                report.warn(f"{loc.block.place}: {message}")
             assert loc.builder is not None
             parsed = parse(text, rendering.tags)
             if parsed.dropped:
@@ -316,6 +323,8 @@ class Page:
             root.set("lang", "en")
             if self.xml:
                 root.set(XML_LANG, "en")
+            elif root.get("xml:lang") is not None:  # pandoc's HTML says it: the same as lang
+                root.set("xml:lang", "en")
             for el in root.iter():
                 if _local(el.tag) == "meta" and (el.get("http-equiv") or "").lower() == \
                         "content-language":
@@ -365,6 +374,50 @@ class Page:
             parent.insert(loc.start + i, child)
 
 
+#: Pairs around a text: openers, the text, closers.
+_PAIRS = re.compile(r"((?:<[1-9][0-9]*>)+)([^<>]+)((?:</[1-9][0-9]*>)+)")
+
+
+def note_links(source: str, target: str, tags: TagMap, lost: list[str]) -> str:
+    """``target`` with the note links of ``source`` that it leaves out put back: pairs, one
+    of them a link within the page (``#fn1``), around a text without letters written right
+    after a word or stop — a note reference ``<3><4>1</4></3>``, a note's back link
+    ``<1>↩</1>``, as pandoc and LibreOffice write them — at the end of ``target``, or at its
+    start when they start the segment (a note's own number, LibreOffice's back link). They
+    had been dropped with their number (an empty tag, a DOCX footnote reference, is put back
+    so). Each one put back is said in ``lost``."""
+    for found in _PAIRS.finditer(source):
+        opens = found.group(1)[1:-1].split("><")
+        closes = found.group(3)[2:-1].split("></")
+        n = min(len(opens), len(closes))  # pairs opened before or closed after: outer ones
+        opens, closes = opens[len(opens) - n :], closes[:n]
+        if opens[::-1] != closes:
+            continue
+        head = "".join(f"<{k}>" for k in opens)
+        tail = "".join(f"</{k}>" for k in closes)
+        at = found.end(1) - len(head)  # where the note's pairs open
+        link = next((t for t in map(tags.get, map(int, opens)) if t is not None
+                     and t.label == "link" and t.title.startswith("#")), None)
+        text = found.group(2).strip()
+        first = not strip_tags(source[:at]).strip()
+        if (link is None or not text or any(c.isalpha() for c in text)
+                or (not first and (at == 0 or source[at - 1].isspace()))
+                or any(f"<{n}>" in target or f"</{n}>" in target for n in opens)):
+            continue
+        if text.isdecimal():  # Arabic-Indic digits as the English writes them
+            text = "".join(str(unicodedata.decimal(c)) for c in text)
+        note = head + text + tail
+        after = found.start(3) + len(tail)
+        if first:
+            space = " " if source[after : after + 1].isspace() else ""
+            target = note + space + target.lstrip()
+        else:
+            target = target.rstrip() + note
+        lost.append(f"{note} ({link.title}) not in the English: put back at the "
+                    f"{'start' if first else 'end'} of its sentence")
+    return target
+
+
 def _refuse_truncated(parser: etree.HTMLParser, path: str) -> None:
     """Refuse a page libxml2 stopped reading: past 256 nested elements it drops the rest of
     the page without raising (its text was neither imported nor exported)."""
@@ -405,7 +458,7 @@ def _ltr(el: etree._Element) -> None:
         el.set("align", "left")
     if el.get("style"):
         el.set("style", css_to_english(el.get("style") or ""))
-    for attribute in ("lang", XML_LANG):
+    for attribute in ("lang", XML_LANG, "xml:lang"):  # xml:lang as an HTML page spells it
         if (el.get(attribute) or "").lower().startswith("ar"):
             el.set(attribute, "en")
 

@@ -9,6 +9,7 @@ per block. Filters are pure: bytes in, bytes out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,15 +139,21 @@ class Rendering:
         left in Arabic."""
         return any(s.target.strip() or s.joined for s in self.segments)
 
-    def text(self, fallback: str = "source") -> str:
+    def text(self, fallback: str = "source",
+             keep: Callable[[str, str], str] | None = None) -> str:
         """The block's new text: the English of each segment, the Arabic (or nothing, with
         fallback 'empty') where there is none; segments joined with a space. An English
         without a pair that wraps its whole segment (English imported from a text: a contents
-        entry's link, a heading in bold) is wrapped in it, so every format keeps it."""
+        entry's link, a heading in bold) is wrapped in it, so every format keeps it; ``keep``
+        (Arabic, English → English) puts back more of what a format must not lose."""
         parts = []
         for s in self.segments:
             target = s.target.strip()
-            text = (whole_pairs(s.source, target) if target
+            if target:
+                target = whole_pairs(s.source, target)
+                if keep is not None:
+                    target = keep(s.source, target)
+            text = (target if target
                     else s.source.strip() if fallback == "source" and not s.joined else "")
             if text:
                 parts.append(text)

@@ -32,7 +32,7 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
-from workbench.filters.package import Package, xml_bytes
+from workbench.filters.package import Package, english_properties, title_pair, xml_bytes
 from workbench.filters.xmltree import Pair, Whole, append_text, emit
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -233,11 +233,15 @@ class _Document:
               report: WriteReport) -> None:
         changed: set[str] = set()
         body_translated = False
+        titles: dict[str, str] = {}  # a translated paragraph's Arabic -> English
         for n, loc in enumerate(self.located, start=1):
             rendering = renderings.get(n)
             if rendering is None or (not rendering.translated and fallback == "source"):
                 continue
             text = rendering.text(fallback)
+            pair = title_pair(loc.block.text, rendering, text)
+            if pair is not None:
+                titles.setdefault(*pair)
             parsed = parse(text, rendering.tags)
             if parsed.dropped:
                 report.warn(f"{loc.block.place}: tags {' '.join(parsed.dropped)} dropped "
@@ -260,8 +264,12 @@ class _Document:
                 if props.get(s("writing-mode"), "").startswith("rl"):
                     props.set(s("writing-mode"), "lr-tb")
                     changed.add("styles.xml")
-        self.pkg.write(out, {part: xml_bytes(self.parts[part], standalone=None)
-                             for part in changed})
+            if _english_defaults(self.parts["styles.xml"]):
+                changed.add("styles.xml")
+        replaced = {part: xml_bytes(self.parts[part], standalone=None) for part in changed}
+        if body_translated and (properties := english_properties(self.pkg, "meta.xml", titles)):
+            replaced["meta.xml"] = properties
+        self.pkg.write(out, replaced)
 
     def _rewrite(self, loc: _Located, children: list[str | Node], used: set[int]) -> set[int]:
         """Rebuild a paragraph; the origins of the empty tags put back at its end."""
@@ -537,6 +545,20 @@ def read_odt(data: bytes, path: str) -> SourceDocument:
     """The blocks of an ODT file."""
     document = _Document(data, path)
     return SourceDocument(path, "odt", data, [loc.block for loc in document.located])
+
+
+def _english_defaults(styles: etree._Element) -> bool:
+    """The default styles' language of Latin text (``fo:language``, ``ar`` in pandoc's
+    Arabic ODT: a PDF's language) English, as the translated paragraphs' own; Arabic's
+    (``style:language-complex``) kept. Whether any said Arabic."""
+    changed = False
+    for default in styles.iter(s("default-style")):
+        for props in default.iter(s("text-properties")):
+            if (props.get(f"{{{FO}}}language") or "").lower() == "ar":
+                props.set(f"{{{FO}}}language", "en")
+                props.set(f"{{{FO}}}country", "US")
+                changed = True
+    return changed
 
 
 def write_odt(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],

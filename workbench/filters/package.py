@@ -20,7 +20,9 @@ from lxml import etree
 
 from workbench import openfiles
 from workbench.errors import InputError
+from workbench.filters.model import Rendering
 from workbench.formats import safexml
+from workbench.text.tags import strip_tags
 
 MAX_FILE = 256 << 20
 """The largest client file read (bytes on disk)."""
@@ -35,6 +37,7 @@ uncompressed (XML compresses 5-30 times; a deflate bomb about 1,000 times)."""
 RATIO_FLOOR = 8 << 20
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DC = "http://purl.org/dc/elements/1.1/"
 
 
 def read_input(path: str | Path) -> bytes:
@@ -69,8 +72,9 @@ class Package:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
-            raise InputError(path, f"not a {what} file (not a readable zip package: {exc})") \
-                from None
+            article = "an" if what[:1] in "AEIOU" else "a"  # an EPUB, an ODT
+            raise InputError(path, f"not {article} {what} file (not a readable zip package: "
+                                   f"{exc})") from None
         if len(infos) > MAX_MEMBERS:
             raise InputError(path, f"refused: {len(infos):,} members in the package (at most "
                                    f"{MAX_MEMBERS:,})")
@@ -135,3 +139,35 @@ def xml_bytes(root: etree._Element, *, standalone: bool | None = True) -> bytes:
     return etree.tostring(
         root.getroottree(), xml_declaration=True, encoding="UTF-8", standalone=standalone
     )
+
+
+def english_properties(pkg: Package, member: str, titles: Mapping[str, str]) -> bytes | None:
+    """The document properties ``member`` (a DOCX's ``docProps/core.xml``, an ODT's
+    ``meta.xml``) of the translated document: an Arabic ``dc:language`` says ``en-US`` and a
+    ``dc:title`` that is the Arabic of a translated paragraph (``titles``, spaces folded:
+    pandoc's title, as a PDF's title and the file's properties show it) its English; None
+    when it has neither (or there is no such member)."""
+    if not pkg.has(member):
+        return None
+    try:
+        root = pkg.xml(member)
+    except InputError:  # broken properties: left as they were
+        return None
+    changed = False
+    for el in root.iter(f"{{{_DC}}}title", f"{{{_DC}}}language"):
+        value = " ".join((el.text or "").split())
+        if el.tag.endswith("language") and value.lower()[:3] in ("ar", "ar-", "ar_"):
+            el.text, changed = "en-US", True
+        elif el.tag.endswith("title") and value in titles:
+            el.text, changed = titles[value], True
+    said = b"standalone" in pkg.read(member)[:200]  # lxml reads none said as 'no'
+    standalone = root.getroottree().docinfo.standalone if said else None
+    return xml_bytes(root, standalone=standalone) if changed else None
+
+
+def title_pair(arabic: str, rendering: Rendering, text: str) -> tuple[str, str] | None:
+    """A fully translated paragraph's Arabic and English, tags left out and spaces folded,
+    for :func:`english_properties`; None when a segment of it has no English."""
+    if not rendering.segments or not all(seg.target.strip() for seg in rendering.segments):
+        return None
+    return " ".join(strip_tags(arabic).split()), " ".join(strip_tags(text).split())
