@@ -44,8 +44,15 @@ from workbench.filters.inline import (
     plain_text,
 )
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
-from workbench.filters.package import Package, english_properties, title_pair, xml_bytes
+from workbench.filters.package import (
+    Package,
+    english_properties,
+    readable_part,
+    title_pair,
+    xml_bytes,
+)
 from workbench.filters.registry import MACRO_ENDINGS
+from workbench.formats.model import primary_language
 
 CORE = "docProps/core.xml"  # the document properties: title, language
 STYLES = "word/styles.xml"
@@ -738,16 +745,13 @@ def _english_default(pkg: Package) -> bytes | None:
     """``word/styles.xml`` with the default language of its Latin text (``docDefaults``'
     ``w:lang w:val``, which pandoc sets to ``ar`` for an Arabic document: a PDF's language)
     ``en-US``; the complex-script language, Arabic's, is kept. None when it is not Arabic."""
-    if not pkg.has(STYLES):
-        return None
-    try:
-        root = pkg.xml(STYLES)
-    except InputError:  # broken styles: left as they were
+    root = readable_part(pkg, STYLES)
+    if root is None:
         return None
     changed = False
     for defaults in root.iter(w("docDefaults")):
         for lang in defaults.iter(w("lang")):
-            if (lang.get(w("val")) or "").lower()[:3] in ("ar", "ar-", "ar_"):
+            if primary_language(lang.get(w("val"))) == "ar":
                 lang.set(w("val"), "en-US")
                 changed = True
     return xml_bytes(root) if changed else None

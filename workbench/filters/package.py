@@ -22,6 +22,7 @@ from workbench import openfiles
 from workbench.errors import InputError
 from workbench.filters.model import Rendering
 from workbench.formats import safexml
+from workbench.formats.model import primary_language
 from workbench.text.tags import strip_tags
 
 MAX_FILE = 256 << 20
@@ -141,22 +142,30 @@ def xml_bytes(root: etree._Element, *, standalone: bool | None = True) -> bytes:
     )
 
 
+def readable_part(pkg: Package, member: str) -> etree._Element | None:
+    """The XML part ``member`` of ``pkg``; None when there is none or it cannot be read (a
+    part a translation only adjusts, left as it was)."""
+    if not pkg.has(member):
+        return None
+    try:
+        return pkg.xml(member)
+    except InputError:
+        return None
+
+
 def english_properties(pkg: Package, member: str, titles: Mapping[str, str]) -> bytes | None:
     """The document properties ``member`` (a DOCX's ``docProps/core.xml``, an ODT's
     ``meta.xml``) of the translated document: an Arabic ``dc:language`` says ``en-US`` and a
     ``dc:title`` that is the Arabic of a translated paragraph (``titles``, spaces folded:
     pandoc's title, as a PDF's title and the file's properties show it) its English; None
     when it has neither (or there is no such member)."""
-    if not pkg.has(member):
-        return None
-    try:
-        root = pkg.xml(member)
-    except InputError:  # broken properties: left as they were
+    root = readable_part(pkg, member)
+    if root is None:
         return None
     changed = False
     for el in root.iter(f"{{{_DC}}}title", f"{{{_DC}}}language"):
         value = " ".join((el.text or "").split())
-        if el.tag.endswith("language") and value.lower()[:3] in ("ar", "ar-", "ar_"):
+        if el.tag.endswith("language") and primary_language(value) == "ar":
             el.text, changed = "en-US", True
         elif el.tag.endswith("title") and value in titles:
             el.text, changed = titles[value], True
