@@ -358,6 +358,36 @@ async def test_a_server_restart_loses_no_typed_text(sample_db, make_app, pg_serv
 
 
 @pytest.mark.postgresql_only
+async def test_rows_painted_blank_offline_are_read_again_when_back(
+    sample_db, make_app, pg_server: PgServer,
+):
+    """The segment list painted while the server was down (a change seen elsewhere had it
+    read again) kept those rows blank once back online, until the view was opened again."""
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        listed = screen.segment_list
+
+        def row_shown() -> bool:
+            return any(second.target[:20] in line for line in screen_lines(app))
+
+        assert second.target and row_shown()
+        pg_server.stop()
+        try:
+            await until(pilot, lambda: not app.service.online
+                        or app.team_status.startswith("OFFLINE"))
+            screen.rows.clear()  # as after changes made elsewhere
+            listed.invalidate()
+            await until(pilot, lambda: not row_shown())
+        finally:
+            pg_server.start()
+        await until(pilot, lambda: app.service.online and not app.team_status.startswith(
+            "OFFLINE"))
+        await until(pilot, row_shown)
+
+
+@pytest.mark.postgresql_only
 async def test_confirming_offline_goes_on_to_the_next_segment(
     sample_db, make_app, pg_server: PgServer,
 ):
