@@ -128,6 +128,15 @@ def test_libpqs_complaints_about_a_url_never_show_its_password() -> None:
     assert ServerAddress("postgresql://a:p%40ss@h/d").hide('"p%40ss" "p@ss"') == '"***" "***"'
 
 
+def test_a_short_password_is_hidden_where_it_stands_not_inside_words() -> None:
+    """The password ``x`` was hidden in every word holding an x: 'role "nobody" does not
+    e***ist'."""
+    address = ServerAddress("postgresql://nobody:x@/team?host=/tmp")
+    assert address.hide('role "nobody" does not exist') == 'role "nobody" does not exist'
+    assert address.hide('bad URI "postgresql://nobody:x@/team" (x)') == \
+        'bad URI "postgresql://nobody:***@/team" (***)'
+
+
 def test_an_empty_database_is_no_project_until_an_import_makes_one(
     pg_database: str, tmp_path: Path
 ) -> None:

@@ -113,6 +113,14 @@ def test_team_list_counts_a_process_as_one_session(team: Team) -> None:
         assert sessions() == 2
 
 
+def test_a_members_own_team_list_is_not_one_of_their_sessions(team: Team) -> None:
+    """A translator listing the team with no project open has no session open."""
+    result = run_cli("team", "list", "--db", team.url_of("translator"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    listed = {m["name"]: m["sessions"] for m in __import__("json").loads(result.stdout)}
+    assert listed[team.users["translator"]] == 0
+
+
 def test_a_translator_edits_and_confirms_but_cannot_approve(team: Team) -> None:
     with team.open("translator") as project:
         assert project.team.role() == "translator"

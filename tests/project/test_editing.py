@@ -82,6 +82,16 @@ def test_a_revision_the_segment_never_had_is_no_conflict(project: Project) -> No
     assert len(project.history(seg.id)) == before  # no conflict record either
 
 
+def test_a_negative_revision_is_no_conflict(project: Project) -> None:
+    """`confirm --revision -1` said the segment was changed since, and recorded a
+    conflict."""
+    seg = project.segments(limit=1)[0]
+    before = len(project.history(seg.id))
+    with pytest.raises(WorkbenchError, match="has no revision -1 "):
+        project.confirm(seg.id, "Typed on a number never read.", revision=-1)
+    assert len(project.history(seg.id)) == before
+
+
 def test_unchanged_save_records_nothing(project: Project) -> None:
     seg = project.segments(limit=1)[0]
     project.save_draft(seg.id, seg.target)

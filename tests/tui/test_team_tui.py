@@ -357,6 +357,68 @@ async def test_a_server_restart_loses_no_typed_text(sample_db, make_app, pg_serv
         assert project.segment(second.id).target == "And this one too."
 
 
+@pytest.mark.postgresql_only
+async def test_rows_painted_blank_offline_are_read_again_when_back(
+    sample_db, make_app, pg_server: PgServer,
+):
+    """The segment list painted while the server was down (a change seen elsewhere had it
+    read again) kept those rows blank once back online, until the view was opened again."""
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        listed = screen.segment_list
+
+        def row_shown() -> bool:
+            return any(second.target[:20] in line for line in screen_lines(app))
+
+        assert second.target and row_shown()
+        pg_server.stop()
+        try:
+            await until(pilot, lambda: not app.service.online
+                        or app.team_status.startswith("OFFLINE"))
+            screen.rows.clear()  # as after changes made elsewhere
+            listed.invalidate()
+            await until(pilot, lambda: not row_shown())
+        finally:
+            pg_server.start()
+        await until(pilot, lambda: app.service.online and not app.team_status.startswith(
+            "OFFLINE"))
+        await until(pilot, row_shown)
+
+
+@pytest.mark.postgresql_only
+async def test_confirming_offline_goes_on_to_the_next_segment(
+    sample_db, make_app, pg_server: PgServer,
+):
+    """Ctrl+J with the server down queued the confirmation and stayed on the segment: the
+    next words typed went into the confirmed one (saved over it as a draft)."""
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+        english = project.version_text(first.id, "reference:main")  # passes the checks
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        pg_server.stop()
+        try:
+            screen.editor.load_text(english)
+            await pilot.press("ctrl+j")
+            await until(pilot, lambda: screen.current is not None
+                        and screen.current.id == second.id)
+            screen.editor.load_text("Typed on the next one.")
+            screen.action_save()
+            await until(pilot, lambda: "OFFLINE — 2 edits waiting" in str(
+                screen.segment_list.border_subtitle))
+        finally:
+            pg_server.start()
+        await until(pilot, lambda: app.service.online and app.service.waiting == 0)
+        await settle(pilot)
+        assert screen.current is not None and screen.current.id == second.id
+    with Project.open(sample_db) as project:
+        one, two = project.segment(first.id), project.segment(second.id)
+    assert (one.target, one.status) == (english, "translated")
+    assert (two.target, two.status) == ("Typed on the next one.", "draft")
+
+
 @pytest.mark.both_backends
 async def test_the_open_segments_checks_follow_changes_made_elsewhere(sample_db, make_app):
     """A reviewer looking at the open segment sees the findings of its English as it now is,
@@ -422,9 +484,8 @@ async def test_edits_waiting_offline_are_kept_on_this_computer_for_the_next_sess
             assert journal is not None
             pg_server.stop()
             screen.editor.load_text(english)
-            screen.action_confirm()  # waits for the server: on to the next by hand
-            await pilot.press("alt+down")
-            assert screen.current.id == second.id
+            screen.action_confirm()  # waits for the server: on to the next meanwhile
+            await until(pilot, lambda: screen.current.id == second.id)
             screen.editor.load_text("Typed before quitting offline.")
             await pilot.press("ctrl+q")
             await until(pilot, lambda: app.return_code is not None)

@@ -180,7 +180,8 @@ class Editing:
             raise LockedError(segment_id)
         if revision is None or revision == seg.revision:
             return seg, row
-        if revision > seg.revision:  # no one read it there: a mistyped number, not a conflict
+        if not 0 <= revision <= seg.revision:  # no one read it there: a mistyped number,
+            # not a conflict (none recorded)
             raise WorkbenchError(
                 f"segment {segment_id} has no revision {revision} (it is at revision "
                 f"{seg.revision}: `workbench history {segment_id}`); nothing was changed"

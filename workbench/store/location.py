@@ -64,7 +64,7 @@ class ServerAddress:
         secrets += re.findall(r"[?&]password=([^&#]*)", self.url)
         for secret in sorted({s for raw in secrets for s in (raw, unquote(raw)) if s},
                              key=len, reverse=True):
-            text = text.replace(secret, "***")
+            text = _whole(secret).sub("***", text)
         return text
 
     @property
@@ -83,6 +83,12 @@ class ServerAddress:
         if "@" not in netloc:
             return dict(parse_qsl(urlsplit(self.url).query)).get("user", "")
         return unquote(netloc.rpartition("@")[0].partition(":")[0])
+
+
+def _whole(secret: str) -> re.Pattern[str]:
+    """``secret`` where it is not part of a longer word (a password ``x`` is not hidden in
+    'does not exist': the URL quoted holds it between ``:`` and ``@``, or ``=`` and ``&``)."""
+    return re.compile(r"(?<![^\W_])" + re.escape(secret) + r"(?![^\W_])")
 
 
 def _netloc(url: str) -> tuple[str, str]:

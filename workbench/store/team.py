@@ -203,6 +203,16 @@ def check_new_login(db: PostgresDatabase, name: str) -> None:
         )
 
 
+_OWN_CONNECTION = (
+    "(a.pid = pg_backend_pid() OR (a.usename = current_user "
+    "AND a.application_name LIKE 'workbench %' "
+    "AND a.application_name = current_setting('application_name') "
+    "AND a.client_addr IS NOT DISTINCT FROM inet_client_addr()))"
+)
+"""A connection of the process listing the team (``a`` a row of pg_stat_activity): not a
+session of its user (a member's ``team list`` is no open project)."""
+
+
 def members(db: PostgresDatabase) -> list[Member]:
     """The team, by name: each member's role (the highest group they are in)."""
     names = groups(db)
@@ -211,7 +221,8 @@ def members(db: PostgresDatabase) -> list[Member]:
         "SELECT m.rolname, g.rolname, m.rolcanlogin, (SELECT count(DISTINCT "
         "CASE WHEN a.application_name LIKE 'workbench %' "  # a process's connections
         "THEN coalesce(host(a.client_addr), '') || a.application_name ELSE a.pid::text END) "
-        "FROM pg_stat_activity a WHERE a.usename = m.rolname AND a.datname = current_database()) "
+        "FROM pg_stat_activity a WHERE a.usename = m.rolname AND a.datname = current_database() "
+        f"AND NOT {_OWN_CONNECTION}) "
         "FROM pg_auth_members am JOIN pg_roles m ON m.oid = am.member "
         "JOIN pg_roles g ON g.oid = am.roleid WHERE g.rolname IN (?, ?, ?) ORDER BY 1",
         [names["translator"], names["reviewer"], names["lead"]],

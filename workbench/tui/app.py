@@ -583,6 +583,10 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         if editor is not None:
             editor._update_titles()
             back = was_down and not down
+            if status.startswith("OFFLINE"):
+                editor.go_on_offline()  # a confirmation waiting for the server
+            if back:  # rows painted meanwhile are blank: read them again
+                editor.segment_list.invalidate()
             if back and editor.current is not None:  # its panels may be unread
                 editor.load_details(editor.current.id, editor.current.source)
 

@@ -144,6 +144,7 @@ class SegmentEditing(EditorPart):
         pending_writes: dict[int, int]
         unsaved: dict[int, str]
         changed_elsewhere: str | None
+        confirm_waiting: tuple[int, str, Future[Written]] | None
 
         def refresh_segment(self, segment_id: int) -> None: ...
 
@@ -460,7 +461,22 @@ class SegmentEditing(EditorPart):
         segment_id = self.current.id
         self.saved_text = text
         self.dirty_since = None
-        self.confirm_text(segment_id, text, self.base_revision)
+        future = self.confirm_text(segment_id, text, self.base_revision)
+        self.confirm_waiting = (segment_id, text, future)
+        if not self.wb.service.online or self.wb.team_status.startswith("OFFLINE"):
+            self.go_on_offline()
+
+    def go_on_offline(self) -> None:
+        """The confirmation just asked waits for the server: open the next segment meanwhile
+        (as its writing would), unless the translator has moved or typed on since."""
+        waiting, self.confirm_waiting = self.confirm_waiting, None
+        if waiting is None or self.current is None:
+            return
+        segment_id, text, future = waiting
+        if future.done() or self.current.id != segment_id or self.editor.text != text:
+            return
+        self._next_segment("Confirmed once the server is back. That was the last segment "
+                           "of this view.")
 
     def confirm_text(
         self, segment_id: int, text: str, base: int, reason: str | None = None,
@@ -483,10 +499,16 @@ class SegmentEditing(EditorPart):
     def _after_confirm(self, message: Written) -> None:
         if self.editor.text != message.text:
             return  # typed on while confirming: stay, the autosave keeps the new text
+        self._next_segment()
+
+    def _next_segment(
+        self, last: str = "Confirmed. That was the last segment of this view.",
+    ) -> None:
+        """Open the next segment of the view after a confirmation (else say ``last``)."""
         if self.rows is not None and self.current_index + 1 < len(self.rows):
             self.open_index(self.current_index + 1)
         else:
-            self.notify("Confirmed. That was the last segment of this view.")
+            self.notify(last)
 
     def _ask_override(self, message: Written) -> None:
         """Ask for the reason that confirms the blocked English anyway; English typed on since

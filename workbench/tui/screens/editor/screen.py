@@ -34,7 +34,12 @@ from workbench.tui.display import isolate
 from workbench.tui.rows import RowData, SegmentRows, ViewSpec
 from workbench.tui.screens.editor.batch import BatchActions
 from workbench.tui.screens.editor.dictionary import DictionaryActions
-from workbench.tui.screens.editor.editing import AUTOSAVE_TICK, OwnWrites, SegmentEditing
+from workbench.tui.screens.editor.editing import (
+    AUTOSAVE_TICK,
+    OwnWrites,
+    SegmentEditing,
+    Written,
+)
 from workbench.tui.screens.editor.live import LiveUpdates
 from workbench.tui.screens.editor.locks import LOCK_HINT_ID, LockActions
 from workbench.tui.screens.editor.lqa import LqaActions
@@ -60,6 +65,8 @@ from workbench.tui.widgets.segment_list import SegmentList
 from workbench.wording import plural
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from workbench.project import Document, Project
     from workbench.tui.app import WorkbenchApp
 
@@ -121,6 +128,7 @@ class EditorScreen(
         self.base_revision = 0  # the open segment's revision its English was typed on
         self.own_writes = OwnWrites()
         self.pending_writes: dict[int, int] = {}  # segment id -> writes queued, not done
+        self.confirm_waiting: tuple[int, str, Future[Written]] | None = None  # the last asked
         self.unsaved: dict[int, str] = {}  # segment id -> English whose write failed
         self.conflicts: dict[int, tuple[Any, str]] = {}  # waiting for the conflict dialog
         self.conflict_shown: int | None = None
