@@ -151,6 +151,21 @@ def test_bad_options_are_one_line_errors(in_tmp: Path, sample_db: Path) -> None:
     assert not Path("translations").exists()
 
 
+def test_an_original_export_named_as_another_format_is_refused(in_tmp: Path,
+                                                              sample_db: Path) -> None:
+    """The sample is a text document: its translated text written to ``x.html`` or ``x.md``
+    would open as a page or as Markdown, wrongly; a text ending or an unknown one is taken."""
+    db = ["--db", str(sample_db)]
+    for name in ("out.html", "out.md", "out.DOCX"):
+        result = run_cli("export", "--format", "original", "--output", name, *db)
+        assert result.exit_code == 2, name
+        assert "is plain text, one paragraph per line, not" in result.stderr
+        assert "give the file the ending .txt" in result.stderr
+        assert not Path(name).exists()
+    for name in ("out.txt", "out.en"):
+        assert run_cli("export", "--format", "original", "--output", name, *db).exit_code == 0
+
+
 def test_import_commands_refuse_missing_and_wrong_files(in_tmp: Path, sample_db: Path) -> None:
     db = ["--db", str(sample_db)]
     result = run_cli("import-xliff", "absent.xlf", *db)

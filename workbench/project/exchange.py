@@ -180,6 +180,8 @@ class Exchange:
         _check_output(path, force, create_folder=output is None)
         header = self.export_header(document, version)
         if spec.from_source:
+            if output is not None:
+                self._check_original_ending(document, path)
             return self._export_original(
                 spec, path, header, document, version, statuses, force, fallback
             )
@@ -225,6 +227,23 @@ class Exchange:
             lambda out: spec.writer(out, header, units, original, fallback, warnings),
         )
         return ExportResult(path, spec.name, document.name, version, count, tuple(warnings))
+
+    def _check_original_ending(self, document: Document, path: Path) -> None:
+        """Refuse a name whose ending is another document format's than the original's (an
+        HTML page written to ``x.md`` opens as Markdown, wrongly): an unknown ending is left
+        to the user."""
+        from workbench.filters.registry import SOURCE_FORMATS, get_source_format
+
+        info = q_sources.original_info(self.context.db, document.id)
+        kind = get_source_format(info["format"] if info else "txt")
+        lower = path.name.lower()
+        said = next((f for f in SOURCE_FORMATS if lower.endswith(f.extensions)), None)
+        if said is not None and said.name != kind.name:
+            raise WorkbenchError(
+                f"{path}: document {document.name!r} is {kind.description}, not "
+                f"{said.description}: give the file the ending {kind.extensions[0]} (or leave "
+                "out --output)"
+            )
 
     def _stored_original(self, document: Document) -> StoredOriginal | None:
         """The stored original of a client document (None for a text import)."""
