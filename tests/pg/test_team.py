@@ -270,6 +270,10 @@ def test_removing_oneself_or_a_superuser_keeps_the_login(team: Team) -> None:
             added = run_cli("team", "add-user", name, "--role", "translator", "--existing",
                             "--db", team.url)
             assert added.exit_code == 0, added.stderr
+            # a member's role changed by --existing says the role it had
+            moved = run_cli("team", "add-user", name, "--role", "reviewer", "--existing",
+                            "--db", team.url)
+            assert moved.stdout.strip().endswith("(was translator)"), moved.stdout
             removed = run_cli("team", "remove", name, "--db", team.url)
             assert removed.exit_code == 0, removed.stderr
             assert "login is kept" in removed.stdout

@@ -79,8 +79,10 @@ def add_user(
         else:
             project.team.check_new_login(name)  # before the password is typed twice
             secret = _password(password, password_file, name)
-        project.team.add_member(name, role, secret)
-    click.echo(f"{name}: {role} of {project.path}" + ("" if existing else " (new login)"))
+        before = project.team.add_member(name, role, secret)
+    said = " (new login)" if not existing else "" if before is None else (
+        " (already)" if before == role else f" (was {before})")
+    click.echo(f"{name}: {role} of {project.path}{said}")
 
 
 @team_group.command("list")

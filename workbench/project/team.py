@@ -122,17 +122,20 @@ class Team:
         """The team's members with their roles and open sessions."""
         return q_team.members(self.require_server())
 
-    def add_member(self, name: str, role: str, password: str | None) -> None:
+    def add_member(self, name: str, role: str, password: str | None) -> str | None:
         """Add ``name`` to the team with ``role``: a new login with ``password``, or an
         existing login of the server (``password`` None). Run by the project's owner or a
-        user who may create roles; the password is never stored or shown."""
+        user who may create roles; the password is never stored or shown. Returns the role
+        ``name`` had in the team before (None: not a member)."""
         if role not in ROLES:
             raise WorkbenchError(f"unknown role {role!r} (use {', '.join(ROLES)})")
         if password is not None and not password:
             raise WorkbenchError("the password is empty")
         db = self.require_server()
         with self._managing():
+            before = next((m.role for m in q_team.members(db) if m.name == name), None)
             q_team.add_member(db, name, role, password)
+        return before
 
     def check_new_login(self, name: str) -> None:
         """Refuse ``name`` for a new login (a bad name, a user the server has) before a
