@@ -281,10 +281,6 @@ def _end_before_spaces(text: str, end: int) -> int:
     return end
 
 
-def _is_mark(ch: str) -> bool:
-    return "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"
-
-
 def _next_word(text: str, pos: int) -> tuple[str, bool]:
     """The word after ``pos`` (skipping spaces and opening quotes), an Arabic one as its
     lists are matched (:func:`_arabic_key`), and whether a quote opened it."""
@@ -296,7 +292,7 @@ def _next_word(text: str, pos: int) -> tuple[str, bool]:
         quoted = True
         pos += 1
     start = pos
-    while pos < n and (text[pos].isalnum() or text[pos] in "'’-" or _is_mark(text[pos])):
+    while pos < n and (text[pos].isalnum() or text[pos] in "'’-" or _MARKS.match(text[pos])):
         pos += 1
     word = text[start:pos]
     return (word if word.isascii() else _arabic_key(word)), quoted
