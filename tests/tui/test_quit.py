@@ -95,6 +95,7 @@ async def test_english_another_program_kept_from_being_saved_is_said_not_lost(
                 assert any("could not be saved" in m for m in said), said
                 typed = screen.editor.text
                 await pilot.press("ctrl+q")  # quit anyway
+                await wait_for(lambda: not app.is_running, pilot)
             return seg_id, typed
 
         seg_id, typed = await asyncio.wait_for(run(), 120)
@@ -138,6 +139,7 @@ async def test_ctrl_q_says_again_after_the_english_it_said_was_saved_since(
             assert app.is_running  # not quit: said again
             assert said() == 2
             await pilot.press("ctrl+q")  # quit anyway
+            await wait_for(lambda: not app.is_running, pilot)
     assert app.return_code == 1
     with Project.open(sample_db) as project:
         assert project.segment(seg_id).target.endswith(" first")
@@ -263,3 +265,41 @@ async def test_a_bug_in_the_tui_exits_70(make_app):
             app.call_later(lambda: 1 / 0)
             await pilot.pause()
     assert app.return_code == 70
+
+
+@pytest.mark.timeout(180)
+async def test_ctrl_q_behind_another_programs_lock_says_what_it_waits_for(
+    sample_db, make_app, monkeypatch
+):
+    """Another program (a long import) holds the project's write lock when Ctrl+Q is pressed:
+    the app waited for it with the screen frozen and not a word; now it says it is saving,
+    and quits with the English stored once the other program lets go."""
+    import sqlite3
+
+    import workbench.tui.app as app_module
+    import workbench.tui.service as service_module
+
+    monkeypatch.setattr(service_module, "LOCK_WAIT", 20.0)
+    monkeypatch.setattr(app_module, "QUIT_PATIENCE", 0.1)
+    app = make_app()
+    other = sqlite3.connect(sample_db, isolation_level=None)
+    try:
+        async with editing(app) as (pilot, screen):
+            seg_id = screen.current.id
+            other.execute("BEGIN IMMEDIATE")
+            await pilot.press("end", *" saved late")
+            await pilot.press("ctrl+q")  # the app answers while it waits
+            await wait_for(lambda: any("Saving before quitting" in str(n.message)
+                                       for n in app._notifications), pilot, 10)
+            await pilot.press("ctrl+q")
+            assert any("Still saving" in str(n.message) for n in app._notifications)
+            assert app.is_running  # waiting, and saying so
+            other.execute("ROLLBACK")
+            await wait_for(lambda: not app.is_running, pilot, 30)
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+    assert app.return_code == 0
+    with Project.open(sample_db) as project:
+        assert project.segment(seg_id).target.endswith(" saved late")

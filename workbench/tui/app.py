@@ -43,6 +43,7 @@ from workbench.errors import (
     WorkbenchError,
 )
 from workbench.tui import heap, keys
+from workbench.tui import service as service_module
 from workbench.tui.actions import ScreenActions
 from workbench.tui.change_actions import ChangeActions
 from workbench.tui.commands import WorkbenchCommands
@@ -74,6 +75,9 @@ QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
 
 ERROR_SHOWN = 8.0
 """Seconds an error notice stays on screen (the same error is not shown again meanwhile)."""
+
+QUIT_PATIENCE = 0.5
+"""Seconds the quit waits for the writes before saying what it waits for."""
 
 
 @dataclass
@@ -135,6 +139,7 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         self.quit_offline_asked = False  # Ctrl+Q said once that waiting edits would be lost
         # the English Ctrl+Q said could not be saved (asked again once it is other English)
         self.quit_unsaved_said: dict[int, str] = {}
+        self._quitting = False  # Ctrl+Q waits for the writes (another program holds the file)
         self.farewell: str | None = None  # said by the CLI once the terminal is restored
         self._errors_shown: dict[str, float] = {}  # error notices on screen, since when
         self._unsent_taken = False  # earlier sessions' waiting edits taken over
@@ -207,52 +212,81 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         project is opened (:mod:`workbench.tui.unsent`), as are edits the server refused to
         the user's team role; only when they could not be kept there, the app quits when
         asked twice: they are lost (the first time says so)."""
+        if self.quit_offline_asked:
+            self.exit()
+            return
+        if self._quitting:  # the first Ctrl+Q still waits for the project
+            self.notify("Still saving before quitting: the project is busy.", timeout=5)
+            return
+        with contextlib.suppress(Exception):  # store the open edit
+            if self.editor is not None:
+                self.editor.flush_edit()
+        # the writes are waited for in a worker: the app stays drawn and answers meanwhile
+        self._quitting = True
+        self.run_worker(self._quit_when_written(), group="quit", exit_on_error=False)
+
+    async def _quit_when_written(self) -> None:
+        """The rest of Ctrl+Q, once the queued writes are stored (or could not be)."""
         service = self.service
-        if not self.quit_offline_asked:
-            with contextlib.suppress(Exception):  # store the open edit, wait for the writes
-                if self.editor is not None:
-                    self.editor.flush_edit()
-                service.flush()  # at once when offline (or on finding the server gone)
-            journal = service.journal
-            if not service.online and service.waiting and journal and not journal.error:
-                count = _edits(journal.kept)
-                self.farewell = (
-                    f"{count} waiting for the database server {_are(journal.kept)} kept on this "
-                    f"computer ({journal.path}) and written the next time you open "
-                    f"{journal.label}."
-                )
-            elif service.online and journal and journal.kept and not journal.error:
-                # refused to the user's team role (removed meanwhile), or kept from an
-                # earlier session and not written: they stay in the file
-                self.farewell = (
-                    f"{_edits(journal.kept)} not written {_are(journal.kept)} kept on this "
-                    f"computer ({journal.path}) and tried again the next time you open "
-                    f"{journal.label}."
-                )
-            elif self.editor is not None and self.editor.unsaved \
-                    and self.editor.unsaved != self.quit_unsaved_said:
-                self.quit_unsaved_said = dict(self.editor.unsaved)
-                count = len(self.editor.unsaved)
-                self.notify(
-                    f"The English of {count} segment{'' if count == 1 else 's'} could not be "
-                    "saved (see the error). Quit again to quit anyway (it is printed when the "
-                    "workbench ends), or wait and quit again: it is saved when it can be.",
-                    severity="error", timeout=15,
-                )
-                return
-            elif not service.online and service.waiting:
-                self.quit_offline_asked = True
-                why = f" (they cannot be kept on this computer: {journal.error})" if (
-                    journal and journal.error) else ""
-                self.notify(
-                    f"{_edits(service.waiting)} waiting for the database server would be "
-                    f"lost{why}. Quit again to quit anyway, or wait: "
-                    f"{'it is' if service.waiting == 1 else 'they are'} written when the "
-                    "server is back.",
-                    severity="warning", timeout=15,
-                )
-                return
+        try:
+            with contextlib.suppress(Exception):
+                await self._writes_done()  # at once when offline (or on the server gone)
+        finally:
+            self._quitting = False
+        journal = service.journal
+        if not service.online and service.waiting and journal and not journal.error:
+            count = _edits(journal.kept)
+            self.farewell = (
+                f"{count} waiting for the database server {_are(journal.kept)} kept on this "
+                f"computer ({journal.path}) and written the next time you open "
+                f"{journal.label}."
+            )
+        elif service.online and journal and journal.kept and not journal.error:
+            # refused to the user's team role (removed meanwhile), or kept from an
+            # earlier session and not written: they stay in the file
+            self.farewell = (
+                f"{_edits(journal.kept)} not written {_are(journal.kept)} kept on this "
+                f"computer ({journal.path}) and tried again the next time you open "
+                f"{journal.label}."
+            )
+        elif self.editor is not None and self.editor.unsaved \
+                and self.editor.unsaved != self.quit_unsaved_said:
+            self.quit_unsaved_said = dict(self.editor.unsaved)
+            count = len(self.editor.unsaved)
+            self.notify(
+                f"The English of {count} segment{'' if count == 1 else 's'} could not be "
+                "saved (see the error). Quit again to quit anyway (it is printed when the "
+                "workbench ends), or wait and quit again: it is saved when it can be.",
+                severity="error", timeout=15,
+            )
+            return
+        elif not service.online and service.waiting:
+            self.quit_offline_asked = True
+            why = f" (they cannot be kept on this computer: {journal.error})" if (
+                journal and journal.error) else ""
+            self.notify(
+                f"{_edits(service.waiting)} waiting for the database server would be "
+                f"lost{why}. Quit again to quit anyway, or wait: "
+                f"{'it is' if service.waiting == 1 else 'they are'} written when the "
+                "server is back.",
+                severity="warning", timeout=15,
+            )
+            return
         self.exit()
+
+    async def _writes_done(self) -> None:
+        """Wait for the queued writes off the event loop: when another program holds the
+        project (a long import), the screen stays drawn and says what it waits for."""
+        waiting = asyncio.ensure_future(asyncio.to_thread(self.service.flush))
+        done, _ = await asyncio.wait({waiting}, timeout=QUIT_PATIENCE)
+        if not done:
+            wait = service_module.LOCK_WAIT
+            self.notify(
+                "Saving before quitting: the project is busy (another program writing to "
+                f"it?); the English is saved as soon as it can be (waiting up to {wait:.0f} s).",
+                timeout=wait,
+            )
+        await waiting
 
     def write_unsent(self, editor: EditorScreen) -> None:
         """Write through ``editor`` the edits that earlier sessions of this user on this
