@@ -204,12 +204,24 @@ def test_lam_alef_ligatures_of_text_pasted_from_a_pdf_are_their_letters() -> Non
         ("مؤتمر صحفي", "مؤتمرين صحفيين"),
         ("منظمة دولية", "للمنظمتين الدوليتين"),
         ("حالة مؤكدة", "حالتين مؤكدتين"),
+        ("عامل إغاثة", "عاملو الإغاثة"),  # the construct state drops the plural's ن
+        ("عامل إغاثة", "لعاملي الإغاثة"),
+        ("موظف الأمم المتحدة", "وموظفو الأمم المتحدة"),
+        ("وزارة الصحة", "وزارتا الصحة"),  # and the dual's
+        ("وزارة الصحة", "بوزارتي الصحة"),
     ],
 )
 def test_a_sound_plural_or_dual_head_of_a_multi_word_term_is_found(term: str, text: str) -> None:
     """Only an ات plural head was (فيروسات كورونا): "health workers" written العاملين الصحيين
     was no occurrence of عامل صحي, and the check passed without looking at its English."""
     assert found(matcher(term), text) == [(term, text)]
+
+
+def test_a_construct_waw_after_a_three_letter_head_is_a_names_ending() -> None:
+    """Heads take the construct state's و (عاملو الإغاثة), but after three letters it is more
+    often the end of a name: باولو, "Paulo", was ب + أول + و, an occurrence of الأول في."""
+    assert found(matcher("الأول في"), "ملعب سان باولو في نابولي") == []
+    assert found(matcher("يوم السبت"), "يومي السبت والأحد") == [("يوم السبت", "يومي السبت")]
 
 
 @pytest.mark.parametrize(

@@ -93,10 +93,11 @@ def _digit_joins(key: str) -> list[str]:
 
 
 #: The endings a first word of a multi-word term may take as a plural or dual head (the word
-#: ending in ة, or in a consonant): ات, the dual تين; ات, ون/ين (ين the dual too). Not the
-#: nominative duals تان/ان, rarer, which would add a key to every multi-word term.
-HEAD_TA_SUFFIXES = ("ات", "تين")
-HEAD_SUFFIXES = ("ات", "ون", "ين")
+#: ending in ة, or in a consonant): ات, the dual تين; ات, ون/ين (ين the dual too); and the
+#: construct state, which drops the ن (عاملو الإغاثة, لعاملي الإغاثة, وزارتا الصحة, بوزارتي
+#: الصحة). Not the nominative duals تان/ان, rarer, which would add a key to every term.
+HEAD_TA_SUFFIXES = ("ات", "تين", "تا", "تي")
+HEAD_SUFFIXES = ("ات", "ون", "ين", "و", "ي")
 
 
 def _first_bases(word: str) -> list[str]:
@@ -124,7 +125,8 @@ def _head_plurals(base: str) -> list[str]:
         return [base[:-1] + s for s in HEAD_TA_SUFFIXES]
     if base.endswith((m.ALEF, m.YA, m.HA)):
         return []
-    return [base + s for s in HEAD_SUFFIXES]
+    # a construct و after three letters is more often a name's (باولو: ب + أول + و)
+    return [base + s for s in HEAD_SUFFIXES if s != "و" or len(base) >= 4]
 
 
 def _inner_variants(word: str, first: bool) -> list[str]:
