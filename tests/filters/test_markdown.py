@@ -35,6 +35,7 @@ title: تقرير
 ```
 """
 ARABIC = [
+    "تقرير",  # the front matter's title
     "تقرير <1>اللجنة</1>",
     "بدأت <1>الثورة</1> في <2>بتروغراد</2> عام ١٩١٧.", "وانتشرت بسرعة مع <3/> هنا.",
     "عنصر أول مع <1>عريض</1>", "عنصر ثان مع <1>صورة</1>", "عنصر فرعي",
@@ -80,12 +81,12 @@ def test_the_import_reads_paragraphs_items_quotes_and_cells(doc: tuple) -> None:
     project, _ = doc
     segments = project.segments("notes", limit=100)
     assert [s.source for s in segments] == ARABIC
-    tags = project.sources.block(segments[1].id)["tags"]
+    tags = project.sources.block(segments[2].id)["tags"]
     assert [(t.label, t.title) for t in tags.values()] == [
         ("i", "*"), ("link", "https://example.org/p"), ("code", "code()"),
     ]
     kinds = [project.sources.block(s.id)["kind"] for s in segments]
-    assert kinds == ["heading", "paragraph", "paragraph", "list-item", "list-item",
+    assert kinds == ["title", "heading", "paragraph", "paragraph", "list-item", "list-item",
                      "list-item", "quote", "cell", "cell", "cell", "cell"]
 
 
@@ -93,6 +94,7 @@ def test_the_translated_text_keeps_its_markdown(doc: tuple, tmp_path: Path) -> N
     project, _ = doc
     segments = project.segments("notes", limit=100)
     english = [
+        "Report",
         "Report of the <1>committee</1>",
         "The <1>revolution</1> began in <2>Petrograd</2> in 1917.",
         "It spread quickly with <3/> here.",
@@ -106,7 +108,7 @@ def test_the_translated_text_keeps_its_markdown(doc: tuple, tmp_path: Path) -> N
         project.confirm(segment.id, text)
     out = project.export_file("original", tmp_path / "notes.en.md").path
     text = out.read_text(encoding="utf-8")
-    assert text.splitlines()[:3] == ["---", "title: تقرير", "---"]  # front matter as it was
+    assert text.splitlines()[:3] == ["---", 'title: "Report"', "---"]  # a YAML string
     assert "# Report of the **committee**" in text
     assert ('The *revolution* began in [Petrograd](https://example.org/p "المدينة") in 1917. '
             "It spread quickly with `code()` here.") in text
@@ -140,7 +142,7 @@ def test_rebuilt_blocks_parse_to_the_same_document(doc: tuple, tmp_path: Path) -
 
 def test_markdown_characters_in_the_english_are_escaped(doc: tuple, tmp_path: Path) -> None:
     project, _ = doc
-    segment = project.segments("notes", limit=100)[5]
+    segment = project.segments("notes", limit=100)[6]
     project.confirm(segment.id, "1. a *star* and [brackets] <here>")
     out = project.export_file("original", tmp_path / "esc.md").path
     items = [t for t in _md().parse(out.read_text(encoding="utf-8")) if t.type == "inline"]
@@ -231,7 +233,7 @@ def test_the_front_matters_language_and_direction_turn_english(tmp_path: Path) -
     with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
         project.sources.import_file(source)
         same = project.export_file("original", tmp_path / "same.md").path
-        project.confirm(project.segments("front", limit=10)[0].id, "A paragraph.")
+        project.confirm(project.segments("front", limit=10)[1].id, "A paragraph.")
         out = project.export_file("original", tmp_path / "front.en.md").path
     assert same.read_text(encoding="utf-8") == text
     assert out.read_text(encoding="utf-8") == \
@@ -248,3 +250,31 @@ def test_a_deeply_nested_list_is_read_to_its_last_level(tmp_path: Path) -> None:
     deep.write_text("فقرة.\n\n" + "> " * 120 + "نص عميق.\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"deep\.md: line 3: refused: blocks nested more"):
         read_source(deep)
+
+
+def test_the_front_matters_title_and_description_are_translated(tmp_path: Path) -> None:
+    """pandoc, Jekyll and Hugo take a page's title from its front matter: it stayed Arabic
+    above the English. Its one-line title, subtitle and description are now blocks, written
+    back as YAML strings (quotes, a colon and a comment safe); other fields, and a block
+    scalar, are left as they are."""
+    text = ("---\ntitle: ثورة أكتوبر\nsubtitle: 'دروس ''الثورة'''\n"
+            'description: "عن \\"الثورة\\"" # للفهرس\nauthor: تروتسكي\nabstract: |\n'
+            "  ملخص.\nlang: ar\n---\n\nفقرة.\n")
+    source = tmp_path / "page.md"
+    source.write_text(text, encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("page", limit=10)
+        assert [s.source for s in segments] == [
+            "ثورة أكتوبر", "دروس 'الثورة'", 'عن "الثورة"', "فقرة."]
+        assert [project.sources.block(s.id)["kind"] for s in segments] == [
+            "title", "title", "metadata", "paragraph"]
+        for segment, english in zip(segments, ['The October Revolution: "1917"',
+                                               "Lessons of 'October'", "On #1 \\ the rest",
+                                               "A paragraph."], strict=True):
+            project.confirm(segment.id, english)
+        out = project.export_file("original", tmp_path / "page.en.md").path
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        "---", 'title: "The October Revolution: \\"1917\\""', "subtitle: 'Lessons of ''October'''",
+        'description: "On #1 \\\\ the rest" # للفهرس', "author: تروتسكي", "abstract: |",
+        "  ملخص.", "lang: en", "---", "", "A paragraph."]

@@ -1,8 +1,11 @@
 """Markdown read into tagged paragraphs (markdown-it-py) and written back translated.
 
-Blocks: paragraphs (also in lists and block quotes), headings and table cells (GFM tables).
-Code blocks, fences, HTML blocks and a YAML front matter are not read (once translated, its
-``lang: ar`` says ``en`` and its ``dir: rtl`` ``ltr``: pandoc lays the English out by them).
+Blocks: a YAML front matter's one-line ``title``, ``subtitle``, ``description``, ``abstract``
+and ``summary`` (pandoc's and static site generators' fields: written back quoted), then
+paragraphs (also in lists and block quotes), headings and table cells (GFM tables). Code
+blocks, fences, HTML blocks and the front matter's other lines are not read (once translated,
+its ``lang: ar`` says ``en`` and its ``dir: rtl`` ``ltr``: pandoc lays the English out by
+them).
 Inline: ``**strong**`` and ``*emphasis*`` (with the delimiters as written), ``~~strike~~``,
 links and images (their text, or alt text, is translated inside the pair), hard line breaks,
 code spans, autolinks and inline HTML (empty tags holding them as written); footnote
@@ -18,6 +21,7 @@ links are written inline (``[text](href "title")``), reference links included.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -28,7 +32,14 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from workbench import textio
 from workbench.errors import InputError
-from workbench.filters.inline import InlineBuilder, Literal, Node, empty_origins, parse
+from workbench.filters.inline import (
+    InlineBuilder,
+    Literal,
+    Node,
+    empty_origins,
+    parse,
+    plain_text,
+)
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 
 
@@ -57,6 +68,46 @@ class _Located:
     end_col: int
     continuation: str  # what starts a continuation line of the block (for hard breaks)
     in_table: bool
+
+
+@dataclass
+class _FrontField:
+    """A front matter's one-line field read as a block: its line, the key and colon before
+    the value, the value's quote (``"``, ``'`` or none) and what follows it (a comment)."""
+
+    block: Block
+    builder: InlineBuilder
+    line: int
+    head: str
+    quote: str
+    rest: str
+
+
+#: A front-matter field read as a block, with a one-line value: double-quoted, single-quoted
+#: or plain (not a block scalar, list, mapping, alias or tag), a comment after it kept.
+_FRONT_FIELD = re.compile(
+    r"""^(?P<head>(?P<key>title|subtitle|description|abstract|summary)[ \t]*:[ \t]+)"""
+    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'|>&*!%@`#\[\]{},?:-][^#]*?)"""
+    r"""(?P<rest>[ \t]*(?:[ \t]#.*)?)$""")
+
+
+def _front_value(value: str) -> tuple[str, str] | None:
+    """The text of a front-matter value and its quote; None if it cannot be read."""
+    if value.startswith('"'):
+        try:
+            return str(json.loads(value)), '"'
+        except ValueError:
+            return None
+    if value.startswith("'"):
+        return value[1:-1].replace("''", "'"), "'"
+    return value, ""
+
+
+def _front_written(text: str, quote: str) -> str:
+    """``text`` as a YAML value: single-quoted when the original was, else double-quoted."""
+    if quote == "'":
+        return "'" + text.replace("'", "''") + "'"
+    return json.dumps(text, ensure_ascii=False)
 
 
 #: How deep blocks may nest (a list level is two): markdown-it stops reading deeper ones
@@ -100,6 +151,8 @@ class _Markdown:
             raise InputError(path, "not UTF-8 text", line=line) from None
         self.bare, self.with_ends, front = _lines(self.text)
         self.front = front
+        self.fields = [f for i in range(1, max(front - 1, 1))
+                       if (f := self._front_field(i)) is not None]
         source = "\n" * front + "\n".join(self.bare[front:])
         self.located: list[_Located] = []
         cursor: dict[int, int] = {}  # line -> column already used (table rows)
@@ -118,6 +171,25 @@ class _Markdown:
             located = self._locate(token, cursor, context)
             if located is not None:
                 self.located.append(located)
+
+    def _front_field(self, line: int) -> _FrontField | None:
+        m = _FRONT_FIELD.match(self.bare[line])
+        read = _front_value(m.group("value")) if m else None
+        if m is None or read is None:
+            return None
+        b = InlineBuilder()
+        b.text(read[0])
+        if not b.has_text:
+            return None
+        kind = "title" if m.group("key") in ("title", "subtitle") else "metadata"
+        block = Block(b.result(), b.tags, f"line {line + 1} (front matter {m.group('key')})",
+                      kind)
+        return _FrontField(block, b, line, m.group("head"), read[1], m.group("rest"))
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The blocks in order: the front matter's fields, then the text's."""
+        return [f.block for f in self.fields] + [loc.block for loc in self.located]
 
     def _locate(self, token: Token, cursor: dict[int, int], context: list[str]) -> _Located | None:
         content = token.content
@@ -165,7 +237,18 @@ class _Markdown:
     def write(self, out: BinaryIO, renderings: dict[int, Rendering], fallback: str,
               report: WriteReport) -> None:
         edits: list[tuple[_Located, str]] = []
-        for n, loc in enumerate(self.located, start=1):
+        fields = len(self.fields)
+        lines = list(self.with_ends)
+        for n, field in enumerate(self.fields, start=1):
+            rendering = renderings.get(n)
+            if rendering is None or (not rendering.translated and fallback == "source"):
+                continue
+            parsed = parse(rendering.text(fallback), rendering.tags)
+            text = " ".join(plain_text(parsed.children, field.builder.items).split())
+            value = field.head + _front_written(text, field.quote) + field.rest
+            lines[field.line] = value + lines[field.line][len(self.bare[field.line]) :]
+            report.rewritten += 1
+        for n, loc in enumerate(self.located, start=fields + 1):
             rendering = renderings.get(n)
             if rendering is None or (not rendering.translated and fallback == "source"):
                 continue
@@ -186,11 +269,11 @@ class _Markdown:
             markdown = _render(children, items, loc)
             edits.append((loc, _escape_start(markdown)))
             report.rewritten += 1
-        lines = list(self.with_ends)
         if any(r.translated for r in renderings.values()):
             for i in range(1, max(self.front - 1, 1)):
-                english = _FRONT_RTL.sub(_front_english, self.bare[i])
-                lines[i] = english + lines[i][len(self.bare[i]) :]
+                if _FRONT_RTL.match(self.bare[i]):
+                    english = _FRONT_RTL.sub(_front_english, self.bare[i])
+                    lines[i] = english + lines[i][len(self.bare[i]) :]
         for loc, markdown in sorted(edits, key=lambda e: (e[0].line, e[0].col), reverse=True):
             ending = lines[loc.end_line][len(self.bare[loc.end_line]) :]
             head = self.bare[loc.line][: loc.col]
@@ -338,13 +421,13 @@ def _render(children: list[str | Node], items: dict[int, Any], loc: _Located) ->
 def read_markdown(data: bytes, path: str) -> SourceDocument:
     """The blocks of a Markdown file."""
     doc = _Markdown(data, path)
-    return SourceDocument(path, "md", data, [loc.block for loc in doc.located])
+    return SourceDocument(path, "md", data, doc.blocks)
 
 
 def write_markdown(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],
                    fallback: str) -> WriteReport:
     """Write the Markdown ``data`` with the blocks of ``renderings`` (from 1) replaced."""
     doc = _Markdown(data, path)
-    report = WriteReport(blocks=len(doc.located))
+    report = WriteReport(blocks=len(doc.blocks))
     doc.write(out, renderings, fallback, report)
     return report

@@ -31,8 +31,9 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: controls, DOCX fields over paragraphs, HTML buttons and options, control characters; 3: an
 #: HTML page's text after a ``wbr``, ``source`` or ``track``; 4: an XLIFF source's white space
 #: as its ``xml:space`` says; 5: Markdown blocks nested more than 20 deep; 6: LibreOffice's
-#: ``sdfield`` in an HTML page an empty tag, not a block, its ``div title="footer"`` no text).
-FILTER_VERSION = 6
+#: ``sdfield`` in an HTML page an empty tag, not a block, its ``div title="footer"`` no text;
+#: 7: a Markdown front matter's one-line title, subtitle, description, abstract, summary).
+FILTER_VERSION = 7
 
 
 def _load(ref: str) -> Any:
