@@ -172,6 +172,17 @@ def test_number_mismatch() -> None:
         ("وصل في الساعة 9:05 مساء.", "He arrived at 9.05pm.", True),
         ("وصل في الساعة 10:30 صباحا.", "He arrived at 10.45am.", False),
         ("بلغت النسبة 10.30 بالمئة.", "The rate was 10.3 per cent.", True),
+        # a clock time: the minutes of a whole hour left out, the 12-hour clock (it was an
+        # error: number 0 missing; and 15 missing, 3 extra)
+        ("تبدأ المباراة الساعة 3:00 مساءً.", "The match starts at 3 p.m.", True),
+        ("تبدأ المباراة الساعة ٣:٠٠.", "The match starts at three o'clock.", True),
+        ("تبدأ المباراة الساعة 15:30.", "The match starts at 3:30 p.m.", True),
+        ("تبدأ المباراة الساعة 3 مساءً.", "The match starts at 3:00 p.m.", True),
+        ("تبدأ المباراة الساعة 00:15.", "The match starts at 12:15 a.m.", True),
+        ("تبدأ المباراة الساعة 3:00 مساءً.", "The match starts at 4 p.m.", False),
+        ("تبدأ المباراة الساعة 3:30 مساءً.", "The match starts at 3 p.m.", False),
+        ("تبدأ المباراة الساعة 15:30.", "The match starts at 5:30 p.m.", False),
+        ("كانت النتيجة 2:0.", "The score was 2-1.", False),
     ],
 )
 def test_decimal_commas_and_thousands(source: str, target: str, clean: bool) -> None:

@@ -15,7 +15,9 @@ typed in another order on the Arabic side).
 The end of a range may be written short on either side (2019–20 = 2019-2020; pages 120–25),
 after any hyphen or dash, or after a year and a slash (2020/21 = 2020/2021).
 A time written with a point (10.30am, British style) stands for its hours and minutes when
-the other side has them apart (10:30).
+the other side has them apart (10:30). A clock time's hour stands for itself on the 12-hour
+clock too (15:30 = 3:30 p.m.), and the minutes of a whole hour may be left out (3:00 = 3 p.m.,
+three o'clock).
 The digits of a web or e-mail address are not numbers (url-mismatch compares addresses). A
 number of the source may be spelt out in English, as house styles write small numbers ("3
 أشخاص" = "three people"; "twenty-five", "twenty-first", "ten thousand"); such words only pair
@@ -146,6 +148,34 @@ _SCALE_AFTER = re.compile(
     r"(?![^\W\d_])", re.IGNORECASE)
 
 
+# A clock time (3:00, ١٥:٣٠; not a time with seconds, nor a ratio in decimals)
+_CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])")
+
+
+def _clock_at(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The clock time whose hour or minutes are ``text[start:end]``, if it is one."""
+    found = _CLOCK.search(text, max(0, start - 3), min(len(text), end + 3))
+    return found if found is not None and (start, end) in (found.span(1), found.span(2)) \
+        else None
+
+
+def _twelve_hour(text: str, start: int, end: int) -> str | None:
+    """A clock time's hour after noon (or midnight) on the 12-hour clock: 15:30 → 3."""
+    clock = _clock_at(text, start, end)
+    if clock is None or clock.span(1) != (start, end) or int(clock.group(2)) > 59:
+        return None
+    hour = int(clock.group(1))
+    return str(hour - 12) if 13 <= hour <= 23 else "12" if hour in (0, 24) else None
+
+
+def _not_whole_hours(lone: list[int], found: list[tuple[str, tuple[int, int]]],
+                     text: str) -> list[int]:
+    """The numbers of ``lone`` (indices into ``found``) but the minutes of a whole hour (the
+    00 of 3:00), which the other side may leave out (3 p.m., three o'clock)."""
+    return [i for i in lone if not (found[i][0] == "0" and (clock := _clock_at(
+        text, *found[i][1])) is not None and clock.span(2) == found[i][1])]
+
+
 # A number and a dash right before another: the end of a range may be written short. Any
 # hyphen or dash (the no-break hyphen of a word processor, the en or em dash, the minus sign),
 # or a slash after a year (the 2020/21 season, a year that spans two).
@@ -184,8 +214,8 @@ def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
         word = found.group(2).lower()
         exponent = _SCALES.get(word) or (None if found.group(1) else _ATTACHED.get(word))
     if exponent is None:
-        whole = _range_end(text, start, end)
-        return frozenset((number, whole)) if whole else frozenset((number,))
+        others = (_range_end(text, start, end), _twelve_hour(text, start, end))
+        return frozenset((number, *(o for o in others if o)))
     whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
     return frozenset((_canonical(whole, fraction),))
 
@@ -344,6 +374,8 @@ class NumberMismatch(Check):
                 if len(missing2) + len(extra2) < len(missing) + len(extra):
                     src, tgt, src_values, tgt_values = src2, tgt2, src2_values, tgt2_values
                     missing, extra = missing2, extra2
+        missing = _not_whole_hours(missing, src, source)  # 3 p.m. for 3:00
+        extra = _not_whole_hours(extra, tgt, target)
         if missing:  # "three people" for 3 أشخاص; "1 May 2020" for 1/5/2020
             missing = _named_months(
                 _not_in_words(missing, src_values, spelt_numbers(target)), src, source, target)
