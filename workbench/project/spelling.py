@@ -129,8 +129,9 @@ class Spelling:
         self._checker = None
 
     def known_words(self) -> dict[str, str]:
-        """The words the project knows and suggests: folded word → as written (the large
-        vocabularies of :meth:`add_known_source` ``suggest=False`` are left out)."""
+        """The words the project knows and suggests first: folded word → as written (the large
+        vocabularies of :meth:`add_known_source` ``suggest=False`` and the built-in names are
+        left out)."""
         return phrase_words(_suggested(self._known_key()))
 
     def _known_key(self, stamp: int | None = None) -> tuple[object, ...]:
@@ -166,13 +167,15 @@ class Spelling:
             cached = self._checker
             if cached is None or cached[0] != (dictionary, key):
                 checker = SpellChecker(
-                    dictionary, phrase_words(_suggested(key)), _vocabulary(key)
+                    dictionary, phrase_words(_suggested(key)), _vocabulary(key),
+                    arabic_world_words(),
                 )
                 self._checker = cached = ((dictionary, key), checker)
         if more:
             base = cached[1]
             return SpellChecker(
-                dictionary, phrase_words([*_suggested(key), *more]), base.vocabulary
+                dictionary, phrase_words([*_suggested(key), *more]), base.vocabulary,
+                arabic_world_words(),
             )
         return cached[1]
 
@@ -230,8 +233,7 @@ class Spelling:
 def _suggested(key: tuple[object, ...]) -> list[str]:
     glossary, listed, extra = key
     sources: tuple[tuple[Collection[str], bool], ...] = extra  # type: ignore[assignment]
-    return [*glossary, *listed, *(w for words, suggest in sources if suggest for w in words),
-            *arabic_world_words()]
+    return [*glossary, *listed, *(w for words, suggest in sources if suggest for w in words)]
 
 
 def _vocabulary(key: tuple[object, ...]) -> frozenset[str]:
