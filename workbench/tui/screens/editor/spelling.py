@@ -159,7 +159,7 @@ class SpellingActions(EditorPart):
             if choice is not None:
                 self._apply_spelling(segment_id, text, start, end, choice)
 
-        self.app.push_screen(SuggestionsScreen(word), chosen)
+        self.app.push_screen(SuggestionsScreen(word, self.current.source), chosen)
 
     def _apply_spelling(
         self, segment_id: int, text: str, start: int, end: int, choice: SpellingChoice
