@@ -370,3 +370,15 @@ def test_built_in_names_come_after_the_dictionary_s_near_suggestions(
     result = run_cli("check", "--source", files["ar"], "--target", files["en"], "--format", "json")
     found = [v for v in json.loads(result.stdout)["violations"] if v["check"] == "spelling"]
     assert [(v["found"], v["expected"][0]) for v in found] == [("adn", "and")]
+
+
+def test_spelling_languages_says_when_the_config_s_language_has_no_dictionary(
+    shipped_en_us: Path, sample_db: Path | str
+) -> None:
+    """With ``language = "en_UK"`` the list marked none and said nothing: it looked as if all
+    were well while every check failed."""
+    shipped_en_us.write_text('[spelling]\nlanguage = "en_UK"\n', encoding="utf-8")
+    result = run_cli("spelling", "languages", "--db", str(sample_db))
+    assert result.exit_code == 0 and "en_US" in result.stdout and "*" not in result.stdout
+    assert result.stderr.startswith(
+        f"warning: {shipped_en_us}: line 2: no Hunspell dictionary for 'en_UK'"), result.stderr
