@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 
 from workbench.spelling.dictionary import HunspellDictionary
@@ -19,6 +20,12 @@ from workbench.spelling.tokens import (
 )
 
 _FINE_LIMIT = 500_000
+# Runs of letters joined by inline tags with no space ("gov<1>ern</1>ment", "<1>T</1>he"): one
+# word cut by the formatting of a client document (the tags are those of text/tags.py).
+_TAGGED_WORD = re.compile(
+    r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:(?:</?[1-9][0-9]{0,5}/?>)+[^\W\d_]+(?:['’][^\W\d_]+)*)+"
+)
+_TAG = re.compile(r"</?[1-9][0-9]{0,5}/?>")
 _QUICK_LIMIT = 50_000
 
 
@@ -109,6 +116,8 @@ class SpellChecker:
             start = m.start()
             if in_skipped_span(text, start) or self.is_abbreviation(text, m.end(), word):
                 continue
+            if ">" in text and self._whole_word_fine(text, start):
+                continue
             if source:
                 if from_source is None:
                     from_source = latin_words(source)
@@ -116,6 +125,18 @@ class SpellChecker:
                     continue
             out.append(WordSpan(start, m.end(), word))
         return out
+
+    def _whole_word_fine(self, text: str, start: int) -> bool:
+        """Whether the word starting at ``start`` is part of a word cut by inline tags
+        ("ern" of "gov<1>ern</1>ment") that is spelled right whole."""
+        for m in _TAGGED_WORD.finditer(text):
+            if m.start() > start:
+                return False
+            if start < m.end():
+                whole = _TAG.sub("", m.group())
+                verdict = self._fine.get(whole)
+                return self._settle(whole) if verdict is None else verdict
+        return False
 
     def is_abbreviation(self, text: str, end: int, word: str) -> bool:
         """Whether ``word``, ending at ``end`` in ``text`` before a full stop, is an
