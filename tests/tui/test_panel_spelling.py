@@ -144,3 +144,26 @@ async def test_a_word_spelled_right_is_said_so_without_suggestions(sample_db, ma
         dialog = await open_screen(pilot, "f11", SuggestionsScreen)
         await settle(pilot)
         assert dialog.word == "Pravdaa" and dialog.suggestions == []
+
+
+async def test_without_a_dictionary_the_editor_checks_without_spelling(
+    sample_db, make_app, config
+):
+    """A [spelling] language with no dictionary (en_UK): the README says the TUI says so and
+    checks without spelling, but every segment's findings, glossary and reference panels
+    stayed at '…' (each read failed on the dictionary)."""
+    with Project.open(sample_db) as project:
+        first, _, third = (s.id for s in project.segments()[:3])
+        project.save_draft(first, "The bourgeois critics of Bolshevism often describe the "
+                                  "October Revolution as a coop, a putsch")
+    config.spelling_language = "en_UK"
+    app = make_app()
+    async with editing(app, first) as (pilot, screen):
+        assert screen.spelling_error and "en_UK" in screen.spelling_error
+        assert screen.matches  # the glossary panel's terms
+        assert {f.check for f in screen.findings} == {"term-forbidden", "term-missing",
+                                                      "end-punctuation"}
+        screen.open_segment(third)  # read after the dictionary failed
+        await settle(pilot)
+        assert screen.current is not None and screen.current.id == third
+        assert screen.matches and screen.query_one("#reference").text

@@ -66,6 +66,7 @@ class Spelling:
         self._dictionary: tuple[tuple[str, list[str]], float, HunspellDictionary] | None = None
         self._lock = threading.Lock()
         self._config: Config | None = None  # the config file the language came from
+        self.enabled = True  # False: the checks run without spelling (see switch_off)
 
     # settings ----------------------------------------------------------------------------
 
@@ -78,6 +79,12 @@ class Spelling:
         self._folders = [str(f) for f in folders]
         self._checker = None
         self._config = None
+        self.enabled = True
+
+    def switch_off(self) -> None:
+        """Run the checks without the ``spelling`` check from now on (until :meth:`use`): what
+        the TUI does when the dictionary cannot be loaded, rather than fail every check."""
+        self.enabled = False
 
     @property
     def language(self) -> str:
