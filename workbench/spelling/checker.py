@@ -20,13 +20,13 @@ from workbench.spelling.tokens import (
 )
 
 _FINE_LIMIT = 500_000
+_QUICK_LIMIT = 50_000
 # Runs of letters joined by inline tags with no space ("gov<1>ern</1>ment", "<1>T</1>he"): one
 # word cut by the formatting of a client document (the tags are those of text/tags.py).
 _TAGGED_WORD = re.compile(
     r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:(?:</?[1-9][0-9]{0,5}/?>)+[^\W\d_]+(?:['’][^\W\d_]+)*)+"
 )
 _TAG = re.compile(r"</?[1-9][0-9]{0,5}/?>")
-_QUICK_LIMIT = 50_000
 
 
 class SpellChecker:
