@@ -349,3 +349,36 @@ def test_a_config_language_without_a_dictionary_names_the_config_file_and_line(
     result = run_cli("check", "--source", str(tmp_path / "ar.txt"),
                      "--target", str(tmp_path / "en.txt"))
     assert result.exit_code == 2 and result.stderr.startswith(where), result.stderr
+
+
+def test_built_in_names_come_after_the_dictionary_s_near_suggestions(
+    files: dict[str, str], sample_db: Path
+) -> None:
+    """The built-in names were offered before the dictionary's words: 'adn' got Aden, Adel,
+    Adha (no 'and'; F11's Enter wrote 'Aden'), 'tis' got Tunis first; a misspelled name still
+    gets its name."""
+    with Project.open(sample_db) as project:
+        checker = project.spelling.checker()
+        assert checker.quick_suggest("adn")[0] == "and"
+        assert checker.suggest("adn")[0] == "and"
+        assert checker.quick_suggest("tis")[0] != "Tunis"
+        assert "Abdelaziz" in checker.quick_suggest("Abdelazis")
+        assert checker.suggest("Abdelazis")[0] == "Abdelaziz"
+        assert [w.word for w in checker.misspellings("Riyadh and Aden")] == []
+    Path(files["ar"]).write_text("نص.\n", encoding="utf-8")
+    Path(files["en"]).write_text("Bread adn salt in Riyadh.\n", encoding="utf-8")
+    result = run_cli("check", "--source", files["ar"], "--target", files["en"], "--format", "json")
+    found = [v for v in json.loads(result.stdout)["violations"] if v["check"] == "spelling"]
+    assert [(v["found"], v["expected"][0]) for v in found] == [("adn", "and")]
+
+
+def test_spelling_languages_says_when_the_config_s_language_has_no_dictionary(
+    shipped_en_us: Path, sample_db: Path | str
+) -> None:
+    """With ``language = "en_UK"`` the list marked none and said nothing: it looked as if all
+    were well while every check failed."""
+    shipped_en_us.write_text('[spelling]\nlanguage = "en_UK"\n', encoding="utf-8")
+    result = run_cli("spelling", "languages", "--db", str(sample_db))
+    assert result.exit_code == 0 and "en_US" in result.stdout and "*" not in result.stdout
+    assert result.stderr.startswith(
+        f"warning: {shipped_en_us}: line 2: no Hunspell dictionary for 'en_UK'"), result.stderr

@@ -78,3 +78,17 @@ def test_host_names_without_a_scheme_are_not_words() -> None:
     text = ("See News.com.au, nhs.uk and who.int, docs.pyhton.org/3/lib or github.io; "
             "e.g. at 5 a.m. the U.S. team ended.Then recieve.")
     assert texts(text) == ["See", "and", "or", "at", "the", "team", "ended", "Then", "recieve"]
+
+
+def test_a_word_cut_by_inline_tags_is_judged_whole() -> None:
+    """A tag inside a word (a bold prefix, a styled first letter: 'gov<1>ern</1>ment',
+    '<1>im</1>possible') flagged its parts 'ern', 'ment', 'im'; a misspelled word so cut is
+    still flagged, as its parts."""
+    from workbench.spelling import SpellChecker, load_dictionary
+
+    speller = SpellChecker(load_dictionary("en_US"))
+    text = "The gov<1>ern</1>ment found it <2>im</2>possible; <3>Th</3>e end<4/>."
+    assert speller.misspellings(text) == []
+    text = "The <1>gov</1>ernmnet and <2>Recie</2>ve said<3/>hello teh."
+    assert [w.word for w in speller.misspellings(text)] == [
+        "ernmnet", "Recie", "ve", "teh"]

@@ -4,6 +4,8 @@ project's word list so it is never flagged again."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.tui.conftest import editing, settle
 from tests.tui.screen_wait import open_screen
 from workbench.project import Project
@@ -113,3 +115,55 @@ async def test_a_word_added_elsewhere_loses_its_mark(sample_db, make_app):
                 break
             await pilot.pause(0.05)
         assert "Senedd" not in [w for _s, _e, w in editor.misspelled]
+
+
+async def test_a_word_spelled_right_is_said_so_without_suggestions(sample_db, make_app):
+    """F11 on a correct word ('critics') listed Hunspell's 'critic', "critic's", 'critic s' as
+    if it were misspelled (Enter wrote 'critic'); `spelling suggest` calls it correct. A name
+    the Arabic holds in Latin letters is right in its segment too."""
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        editor = screen.editor
+        editor.load_text("The critics read Pravdaa.")
+        editor.move_cursor((0, 6))
+        dialog = await open_screen(pilot, "f11", SuggestionsScreen)
+        await settle(pilot)
+        assert dialog.word == "critics" and dialog.suggestions == []
+        status = str(dialog.query_one("#spelling-status").render())
+        assert "critics" in status and "spelled right" in status
+        await pilot.press("enter")  # no suggestion and no word to add were offered
+        await settle(pilot)
+        assert editor.text == "The critics read Pravdaa."
+        with Project.open(sample_db) as project:
+            assert project.spelling.words() == []
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.current is not None
+        screen.current = replace(screen.current, source="قرأ النقاد Pravdaa.")
+        editor.move_cursor((0, 20))
+        dialog = await open_screen(pilot, "f11", SuggestionsScreen)
+        await settle(pilot)
+        assert dialog.word == "Pravdaa" and dialog.suggestions == []
+
+
+async def test_without_a_dictionary_the_editor_checks_without_spelling(
+    sample_db, make_app, config
+):
+    """A [spelling] language with no dictionary (en_UK): the README says the TUI says so and
+    checks without spelling, but every segment's findings, glossary and reference panels
+    stayed at '…' (each read failed on the dictionary)."""
+    with Project.open(sample_db) as project:
+        first, _, third = (s.id for s in project.segments()[:3])
+        project.save_draft(first, "The bourgeois critics of Bolshevism often describe the "
+                                  "October Revolution as a coop, a putsch")
+    config.spelling_language = "en_UK"
+    app = make_app()
+    async with editing(app, first) as (pilot, screen):
+        assert screen.spelling_error and "en_UK" in screen.spelling_error
+        assert screen.matches  # the glossary panel's terms
+        assert {f.check for f in screen.findings} == {"term-forbidden", "term-missing",
+                                                      "end-punctuation"}
+        screen.open_segment(third)  # read after the dictionary failed
+        await settle(pilot)
+        assert screen.current is not None and screen.current.id == third
+        assert screen.matches and screen.query_one("#reference").text

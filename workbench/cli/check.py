@@ -81,7 +81,7 @@ def _file_speller(matcher: TermMatcher | None, skip: tuple[str, ...]) -> SpellCh
     except WorkbenchError as exc:
         raise config.located(exc) from None
     known = glossary_english(matcher.glossary.entries) if matcher is not None else []
-    return SpellChecker(dictionary, [*known, *arabic_world_words()])
+    return SpellChecker(dictionary, known, names=arabic_world_words())
 
 
 def _file_report(

@@ -107,13 +107,22 @@ def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
 @spelling.command("languages")
 @db_option
 def languages(db: str | None) -> None:
-    """The Hunspell dictionaries found (the one in use marked with *)."""
+    """The Hunspell dictionaries found (the one in use marked with *; a warning when the
+    config's language has none)."""
     from workbench.project import open_project
     from workbench.spelling.dictionary import normalise_language
 
+    missing = None
     with open_project(db) as project:
         found = project.spelling.languages()
         current = normalise_language(project.spelling.language)
+        if not any(name.casefold() == current.casefold() for name in found):
+            try:
+                project.spelling.dictionary()
+            except WorkbenchError as exc:  # the config file and line that set the language
+                missing = exc
     for name, path in sorted(found.items()):
         mark = "*" if name.casefold() == current.casefold() else " "
         click.echo(f"{mark} {name}\t{path}.aff")
+    if missing is not None:
+        click.echo(f"warning: {missing}", err=True)

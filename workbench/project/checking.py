@@ -128,10 +128,10 @@ class Checking:
         self, skip: Collection[str] = (), matcher: TermMatcher | None = None,
         stamp: int | None = None,
     ) -> SpellChecker | None:
-        """The project's spell checker for the ``spelling`` check (None when it is skipped);
-        the renderings of ``matcher``'s glossary are known words too. ``stamp``: the project's
-        QA stamp as read before (None: read now)."""
-        if self.spelling is None or "spelling" in skip:
+        """The project's spell checker for the ``spelling`` check (None when it is skipped or
+        switched off); the renderings of ``matcher``'s glossary are known words too.
+        ``stamp``: the project's QA stamp as read before (None: read now)."""
+        if self.spelling is None or not self.spelling.enabled or "spelling" in skip:
             return None
         from workbench.spelling import glossary_english
 

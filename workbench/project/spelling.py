@@ -66,6 +66,7 @@ class Spelling:
         self._dictionary: tuple[tuple[str, list[str]], float, HunspellDictionary] | None = None
         self._lock = threading.Lock()
         self._config: Config | None = None  # the config file the language came from
+        self.enabled = True  # False: the checks run without spelling (see switch_off)
 
     # settings ----------------------------------------------------------------------------
 
@@ -78,6 +79,12 @@ class Spelling:
         self._folders = [str(f) for f in folders]
         self._checker = None
         self._config = None
+        self.enabled = True
+
+    def switch_off(self) -> None:
+        """Run the checks without the ``spelling`` check from now on (until :meth:`use`): what
+        the TUI does when the dictionary cannot be loaded, rather than fail every check."""
+        self.enabled = False
 
     @property
     def language(self) -> str:
@@ -129,8 +136,9 @@ class Spelling:
         self._checker = None
 
     def known_words(self) -> dict[str, str]:
-        """The words the project knows and suggests: folded word → as written (the large
-        vocabularies of :meth:`add_known_source` ``suggest=False`` are left out)."""
+        """The words the project knows and suggests first: folded word → as written (the large
+        vocabularies of :meth:`add_known_source` ``suggest=False`` and the built-in names are
+        left out)."""
         return phrase_words(_suggested(self._known_key()))
 
     def _known_key(self, stamp: int | None = None) -> tuple[object, ...]:
@@ -166,13 +174,15 @@ class Spelling:
             cached = self._checker
             if cached is None or cached[0] != (dictionary, key):
                 checker = SpellChecker(
-                    dictionary, phrase_words(_suggested(key)), _vocabulary(key)
+                    dictionary, phrase_words(_suggested(key)), _vocabulary(key),
+                    arabic_world_words(),
                 )
                 self._checker = cached = ((dictionary, key), checker)
         if more:
             base = cached[1]
             return SpellChecker(
-                dictionary, phrase_words([*_suggested(key), *more]), base.vocabulary
+                dictionary, phrase_words([*_suggested(key), *more]), base.vocabulary,
+                arabic_world_words(),
             )
         return cached[1]
 
@@ -230,8 +240,7 @@ class Spelling:
 def _suggested(key: tuple[object, ...]) -> list[str]:
     glossary, listed, extra = key
     sources: tuple[tuple[Collection[str], bool], ...] = extra  # type: ignore[assignment]
-    return [*glossary, *listed, *(w for words, suggest in sources if suggest for w in words),
-            *arabic_world_words()]
+    return [*glossary, *listed, *(w for words, suggest in sources if suggest for w in words)]
 
 
 def _vocabulary(key: tuple[object, ...]) -> frozenset[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 
 from workbench.spelling.dictionary import HunspellDictionary
@@ -20,6 +21,12 @@ from workbench.spelling.tokens import (
 
 _FINE_LIMIT = 500_000
 _QUICK_LIMIT = 50_000
+# Runs of letters joined by inline tags with no space ("gov<1>ern</1>ment", "<1>T</1>he"): one
+# word cut by the formatting of a client document (the tags are those of text/tags.py).
+_TAGGED_WORD = re.compile(
+    r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:(?:</?[1-9][0-9]{0,5}/?>)+[^\W\d_]+(?:['’][^\W\d_]+)*)+"
+)
+_TAG = re.compile(r"</?[1-9][0-9]{0,5}/?>")
 
 
 class SpellChecker:
@@ -30,19 +37,23 @@ class SpellChecker:
     case-insensitively, plural and possessive forms included. ``vocabulary``: more known words,
     as keys (:func:`~workbench.spelling.tokens.word_key`), that are not offered as suggestions
     (large vocabularies: the English of memories and dictionaries, which Hunspell's suggestions
-    mostly cover). Safe to share between threads.
+    mostly cover). ``names``: more known words (the built-in names of the Arabic world),
+    suggested after the dictionary's suggestions one edit away, so that a short typo of an
+    English word ("adn") is not offered a name first ("Aden"). Safe to share between threads.
     """
 
     def __init__(
         self, dictionary: HunspellDictionary, known: Iterable[str] | Mapping[str, str] = (),
-        vocabulary: Collection[str] = frozenset(),
+        vocabulary: Collection[str] = frozenset(), names: Iterable[str] = (),
     ) -> None:
         self.dictionary = dictionary
         self.known: Mapping[str, str] = (
             known if isinstance(known, Mapping) else phrase_words(known)
         )
         self.vocabulary = vocabulary
-        self._known_grams: list[tuple[str, str, set[str]]] | None = None
+        self.names: Mapping[str, str] = phrase_words(names)
+        # "known" / "names" → (key, as written, bigrams) of each of those words, built on first use
+        self._grams: dict[str, list[tuple[str, str, set[str]]]] = {}
         # word → whether it is fine wherever it stands (dictionary, project, or not a word
         # the checker looks at): most texts are settled by this alone
         self._fine: dict[str, bool] = {}
@@ -62,10 +73,11 @@ class SpellChecker:
         """Whether the project knows ``word`` (or its singular, or it without ``'s``), or
         knows it only with ``'s`` (``Ivanov's`` in a memory, ``Zaev's`` added to the word
         list make ``Ivanov`` and ``Zaev`` known)."""
-        known, vocabulary = self.known, self.vocabulary
+        known, vocabulary, names = self.known, self.vocabulary, self.names
         forms = key_forms(word)
         possessives = tuple(f + "'s" for f in forms if not f.endswith("'s"))
-        return any(k in known or k in vocabulary for k in (*forms, *possessives))
+        return any(k in known or k in vocabulary or k in names
+                   for k in (*forms, *possessives))
 
     def is_correct(self, word: str) -> bool:
         """Whether ``word`` is spelled right: in the dictionary or known to the project."""
@@ -104,6 +116,8 @@ class SpellChecker:
             start = m.start()
             if in_skipped_span(text, start) or self.is_abbreviation(text, m.end(), word):
                 continue
+            if ">" in text and self._whole_word_fine(text, start):
+                continue
             if source:
                 if from_source is None:
                     from_source = latin_words(source)
@@ -111,6 +125,18 @@ class SpellChecker:
                     continue
             out.append(WordSpan(start, m.end(), word))
         return out
+
+    def _whole_word_fine(self, text: str, start: int) -> bool:
+        """Whether the word starting at ``start`` is part of a word cut by inline tags
+        ("ern" of "gov<1>ern</1>ment") that is spelled right whole."""
+        for m in _TAGGED_WORD.finditer(text):
+            if m.start() > start:
+                return False
+            if start < m.end():
+                whole = _TAG.sub("", m.group())
+                verdict = self._fine.get(whole)
+                return self._settle(whole) if verdict is None else verdict
+        return False
 
     def is_abbreviation(self, text: str, end: int, word: str) -> bool:
         """Whether ``word``, ending at ``end`` in ``text`` before a full stop, is an
@@ -132,13 +158,7 @@ class SpellChecker:
     def suggest(self, word: str, limit: int = 8) -> list[str]:
         """Suggestions for ``word``: the project's own words within two edits first, then
         Hunspell's (bounded, see :meth:`HunspellDictionary.suggest`)."""
-        out = self._known_near(word, limit)
-        for suggestion in self.dictionary.suggest(word, limit):
-            if len(out) >= limit:
-                break
-            if suggestion not in out:
-                out.append(suggestion)
-        return out
+        return self._ranked(word, self.dictionary.suggest(word, limit), limit)
 
     def quick_suggest(self, word: str, limit: int = 3) -> list[str]:
         """A few suggestions in milliseconds (project words within two edits, then the nearest
@@ -146,26 +166,40 @@ class SpellChecker:
         key = (word, limit)
         cached = self._quick.get(key)
         if cached is None:
-            cached = self._known_near(word, limit)
-            for suggestion in self.dictionary.quick_suggest(word, limit):
-                if len(cached) >= limit:
-                    break
-                if suggestion not in cached:
-                    cached.append(suggestion)
+            cached = self._ranked(word, self.dictionary.quick_suggest(word, limit), limit)
             if len(self._quick) >= _QUICK_LIMIT:
                 self._quick.clear()
             self._quick[key] = cached
         return list(cached)
 
-    def _known_near(self, word: str, limit: int) -> list[str]:
-        if not self.known:
+    def _ranked(self, word: str, found: list[str], limit: int) -> list[str]:
+        """At most ``limit`` suggestions: the project's words within two edits of ``word``,
+        the dictionary's ``found`` one edit away, the names within two edits, the rest of
+        ``found``."""
+        key = word_key(word)
+        close = [s for s in found if edit_distance(key, word_key(s), 1) <= 1]
+        out: list[str] = []
+        for suggestion in (*self._near("known", word, limit), *close,
+                           *self._near("names", word, limit), *found):
+            if len(out) >= limit:
+                break
+            if suggestion not in out:
+                out.append(suggestion)
+        return out
+
+    def _near(self, which: str, word: str, limit: int) -> list[str]:
+        """The words of ``self.known`` or ``self.names`` (``which``) within two edits of
+        ``word``, nearest first, in its case."""
+        words: Mapping[str, str] = getattr(self, which)
+        if not words:
             return []
-        if self._known_grams is None:
-            self._known_grams = [(k, v, bigrams(k)) for k, v in self.known.items()]
+        grams_of = self._grams.get(which)
+        if grams_of is None:
+            grams_of = self._grams[which] = [(k, v, bigrams(k)) for k, v in words.items()]
         key = word_key(word)
         grams = bigrams(key)
         near: list[tuple[int, str]] = []
-        for known_key, written, known_grams in self._known_grams:
+        for known_key, written, known_grams in grams_of:
             if abs(len(known_key) - len(key)) > 2 or len(grams & known_grams) * 2 < len(grams):
                 continue
             distance = edit_distance(key, known_key, 2)

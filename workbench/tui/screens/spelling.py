@@ -1,7 +1,9 @@
 """The spelling dialog (F11 in the editor): suggestions for one word, found in a worker
-(``project.spelling.suggest``, bounded work); choose one to replace the word (1-9, or arrows and
-Enter), or add the word to the project's word list (``project.spelling.add_word``), after which
-it is never flagged again. Escape closes the dialog and stops a search still running."""
+(``project.spelling.suggest``, bounded work; a word the check does not flag is said to be
+right, with none, as ``workbench spelling suggest`` says); choose one to replace the word
+(1-9, or arrows and Enter), or add the word to the project's word list
+(``project.spelling.add_word``), after which it is never flagged again. Escape closes the dialog
+and stops a search still running."""
 
 from __future__ import annotations
 
@@ -44,6 +46,8 @@ class Suggested(Message):
 
     words: list[str]
     error: str | None = None
+    right: str = ""
+    """Why the word is not misspelled (then there are no suggestions); '' when it is."""
 
 
 @dataclass
@@ -54,15 +58,32 @@ class Added(Message):
     error: str | None = None
 
 
+def verdict(project: Project, word: str, source: str = "") -> str:
+    """Why ``word`` is no misspelling, as the spelling check judges it ('' when it is one):
+    never checked (an acronym, a number...), in the dictionary, or known to the project."""
+    from workbench.spelling.tokens import words
+
+    checker = project.spelling.checker()
+    if not words(word):
+        return "never checked (numbers, acronyms, single letters, other scripts)"
+    if checker.misspellings(word, source=source):
+        return ""
+    if all(checker.dictionary.lookup(w.word) for w in words(word)):
+        return f"spelled right ({checker.language})"
+    return f"spelled right (known to the project, not in {checker.language})"
+
+
 class SuggestionsScreen(Prompt):
     """Replace a word with a suggestion, or add it to the project's word list."""
 
     KEY_SCOPE = "spelling"
     BINDINGS = keys.bindings("spelling")
 
-    def __init__(self, word: str) -> None:
+    def __init__(self, word: str, source: str = "") -> None:
+        """``source``: the Arabic of the word's segment (its Latin-letter words are right)."""
         super().__init__()
         self.word = word
+        self.source = source
         self.suggestions: list[str] = []
 
     @property
@@ -85,17 +106,20 @@ class SuggestionsScreen(Prompt):
     @work(thread=True, exclusive=True, group="spelling-suggest")
     def find_suggestions(self) -> None:
         """Ask the spell checker for suggestions (worker, second connection)."""
-        word = self.word
+        word, source = self.word, self.source
 
-        def suggest(project: Project) -> list[str]:
-            return project.spelling.suggest(word, limit=SUGGESTIONS)
+        def suggest(project: Project) -> Suggested:
+            right = verdict(project, word, source)
+            if right:
+                return Suggested([], right=right)
+            return Suggested(project.spelling.suggest(word, limit=SUGGESTIONS))
 
         try:
-            words = self.wb.service.background(suggest)
+            message = self.wb.service.background(suggest)
         except Exception as exc:  # said in the dialog, never a crash
             self.post_message(Suggested([], describe_error(exc)))
             return
-        self.post_message(Suggested(words))
+        self.post_message(message)
 
     def on_suggested(self, message: Suggested) -> None:
         status = self.query_one("#spelling-status", Label)
@@ -103,6 +127,8 @@ class SuggestionsScreen(Prompt):
         self.suggestions = message.words
         if message.error:
             status.update(f"✗ {message.error}")
+        elif message.right:
+            status.update(f"✓ {self.word}: {message.right}")
         elif not message.words:
             status.update("No suggestions.")
         else:
@@ -112,6 +138,8 @@ class SuggestionsScreen(Prompt):
             Option(self.bidi.line(Text.assemble((f"{n} ", "bold"), word)), id=f"s{n}")
             for n, word in enumerate(message.words, start=1)
         ])
+        if message.right:
+            return  # nothing to replace, nothing to add
         key = keys.key_name(self.wb.keymap(), "spelling_add")
         options.add_option(Option(self.bidi.line(Text.assemble(
             ("+ ", "bold"), "Add ", (self.word, "bold"), f" to the project's word list ({key})"

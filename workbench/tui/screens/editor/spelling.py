@@ -62,6 +62,8 @@ class SpellingActions(EditorPart):
 
         def refuse_edit(self) -> bool: ...
 
+        def recheck_details(self, segment_id: int, source: str) -> None: ...
+
     # loading the dictionary ----------------------------------------------------------------------
 
     @work(thread=True, group="spelling-prepare")
@@ -72,7 +74,11 @@ class SpellingActions(EditorPart):
 
         def prepare(project: Project) -> None:
             project.spelling.use(language, folders)
-            project.spelling.prepare()
+            try:
+                project.spelling.prepare()
+            except Exception:
+                project.spelling.switch_off()  # the checks go on without spelling
+                raise
 
         try:
             self.wb.service.background(prepare)
@@ -86,6 +92,8 @@ class SpellingActions(EditorPart):
         if message.error:
             self.spelling_error = message.error
             self.notify(f"Spelling is off: {message.error}", severity="warning", timeout=10)
+            if self.current is not None:  # its panels may have been read with the dictionary
+                self.recheck_details(self.current.id, self.current.source)
             return
         self.spelling_ready = True
         self.check_spelling_now()
@@ -159,7 +167,7 @@ class SpellingActions(EditorPart):
             if choice is not None:
                 self._apply_spelling(segment_id, text, start, end, choice)
 
-        self.app.push_screen(SuggestionsScreen(word), chosen)
+        self.app.push_screen(SuggestionsScreen(word, self.current.source), chosen)
 
     def _apply_spelling(
         self, segment_id: int, text: str, start: int, end: int, choice: SpellingChoice
