@@ -98,6 +98,7 @@ def load_config(path: Path | None = None) -> Config:
         line = int(match.group(1)) if match else None
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise InputError(path, f"invalid TOML: {reason}", line) from None
+    _refuse_unknown(data, path, text)
     display = _table(data, "display", path, text)
     keys = _table(data, "keys", path, text)
     filters = _table(data, "filters", path, text)
@@ -108,12 +109,14 @@ def load_config(path: Path | None = None) -> Config:
         if direction not in DIRECTIONS:
             raise InputError(
                 path, f"direction must be one of {', '.join(DIRECTIONS)}, not {direction!r}",
-                _line_of(text, "direction"),
+                _line_of(text, "direction", "display"),
             )
         config.direction = direction
     if "shaping" in display:
         if not isinstance(display["shaping"], bool):
-            raise InputError(path, "shaping must be true or false", _line_of(text, "shaping"))
+            raise InputError(
+                path, "shaping must be true or false", _line_of(text, "shaping", "display")
+            )
         config.shaping = display["shaping"]
     for binding_id, value in keys.items():
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -121,14 +124,14 @@ def load_config(path: Path | None = None) -> Config:
         if not isinstance(value, str) or not value.strip():
             raise InputError(
                 path, f"keys.{binding_id} must be a string of keys such as \"ctrl+j,enter\"",
-                _line_of(text, binding_id),
+                _line_of(text, binding_id, "keys"),
             )
         config.keys[binding_id] = ",".join(k.strip() for k in value.split(",") if k.strip())
     for name in ("low_confidence", "low_score"):
         if name in filters:
             value = filters[name]
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise InputError(path, f"{name} must be a number", _line_of(text, name))
+                raise InputError(path, f"{name} must be a number", _line_of(text, name, "filters"))
             setattr(config, name, float(value))
     _spelling(config, spelling, path, text)
     _tm(config, tm, path, text)
@@ -138,14 +141,16 @@ def load_config(path: Path | None = None) -> Config:
 def _tm(config: Config, tm: dict[str, Any], path: Path, text: str) -> None:
     if "propagate" in tm:
         if not isinstance(tm["propagate"], bool):
-            raise InputError(path, "propagate must be true or false", _line_of(text, "propagate"))
+            raise InputError(
+                path, "propagate must be true or false", _line_of(text, "propagate", "tm")
+            )
         config.tm_propagate = tm["propagate"]
     if "auto_insert_min" in tm:
         value = tm["auto_insert_min"]
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 101:
             raise InputError(
                 path, "auto_insert_min must be a whole number from 0 (off) to 101",
-                _line_of(text, "auto_insert_min"),
+                _line_of(text, "auto_insert_min", "tm"),
             )
         config.tm_auto_insert_min = value
 
@@ -159,10 +164,10 @@ def _spelling(config: Config, spelling: dict[str, Any], path: Path, text: str) -
         if not isinstance(language, str) or not _LANGUAGE.match(language):
             raise InputError(
                 path, 'spelling language must be a dictionary name such as "en_US" or "en_GB"',
-                _line_of(text, "language"),
+                _line_of(text, "language", "spelling"),
             )
         config.spelling_language = language
-        config.spelling_language_line = _line_of(text, "language")
+        config.spelling_language_line = _line_of(text, "language", "spelling")
     if "dictionaries" in spelling:
         folders = spelling["dictionaries"]
         if isinstance(folders, str):
@@ -170,7 +175,7 @@ def _spelling(config: Config, spelling: dict[str, Any], path: Path, text: str) -
         if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
             raise InputError(
                 path, "spelling dictionaries must be a list of folders",
-                _line_of(text, "dictionaries"),
+                _line_of(text, "dictionaries", "spelling"),
             )
         config.spelling_dictionaries = [_beside(path, folder) for folder in folders]
 
@@ -182,17 +187,63 @@ def _beside(path: Path, folder: str) -> str:
     return str(path.parent / folder)
 
 
+# Every setting of each table ([keys] takes any binding id: keys.py warns of unknown ones).
+SETTINGS: dict[str, tuple[str, ...]] = {
+    "display": ("direction", "shaping"),
+    "keys": (),
+    "filters": ("low_confidence", "low_score"),
+    "spelling": ("language", "dictionaries"),
+    "tm": ("propagate", "auto_insert_min"),
+}
+
+
+def _refuse_unknown(data: dict[str, Any], path: Path, text: str) -> None:
+    """A table or setting the workbench does not know (misspelt, or outside its table) is an
+    error naming its line: ignored, it would change nothing without a word."""
+    for name, value in data.items():
+        if name not in SETTINGS:
+            raise InputError(path, _unknown(name, None, value), _line_of(text, name, None))
+        if not isinstance(value, dict) or not SETTINGS[name]:
+            continue
+        for key in value:
+            if key not in SETTINGS[name]:
+                raise InputError(path, _unknown(key, name, value), _line_of(text, key, name))
+
+
+def _unknown(key: str, table: str | None, value: Any) -> str:
+    """Why ``key`` of ``[table]`` (None: outside any) is refused, and where it may belong."""
+    home = next((name for name, keys in SETTINGS.items() if key in keys), None)
+    if table is None and isinstance(value, dict):
+        return f"unknown table [{key}] (known: {', '.join(SETTINGS)})"
+    where = "outside a table" if table is None else f"in [{table}]"
+    hint = f": it goes in [{home}]" if home else (
+        f" (known: {', '.join(SETTINGS[table])})" if table else "")
+    return f"unknown setting {key!r} {where}{hint}"
+
+
 def _table(data: dict[str, Any], name: str, path: Path, text: str) -> dict[str, Any]:
     value = data.get(name, {})
     if not isinstance(value, dict):
-        raise InputError(path, f"[{name}] must be a table", _line_of(text, name))
+        raise InputError(path, f"[{name}] must be a table", _line_of(text, name, None))
     return value
 
 
-def _line_of(text: str, key: str) -> int | None:
+_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+
+
+def _line_of(text: str, key: str, table: str | None) -> int | None:
+    """The line that sets ``key`` in ``[table]`` (None: before any table, where a table named
+    ``key`` is its header); None when the file writes it in a form not looked for."""
+    name = re.escape(key)
+    setting = re.compile(rf"""^\s*(?:{name}|"{name}"|'{name}')\s*=""")
+    current: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith(key) or stripped.startswith(f"[{key}]"):
+        header = _HEADER.match(line)
+        if header:
+            current = header.group(1).strip("\"' ")
+            if table is None and current == key:
+                return number
+        elif current == table and setting.match(line):
             return number
     return None
 

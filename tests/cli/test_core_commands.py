@@ -496,3 +496,29 @@ def test_confirm_text_is_one_line_as_the_tui_takes_a_paste(sample_db: Path) -> N
     history = json.loads(run_cli("history", "10", "--db", str(sample_db), "--format",
                                  "json").stdout)
     assert history[-1]["new_text"] == "The hour of decisive work has arrived."
+
+
+def test_an_import_that_builds_the_sample_first_says_so(in_tmp: Path) -> None:
+    """`workbench import mine.txt` where there is no project builds the sample and adds the
+    document to it: said on stderr, with the way to a project of one's own."""
+    (in_tmp / "mine.txt").write_text("مرحبا بكم في المشروع الجديد.\n", encoding="utf-8")
+    result = run_cli("import", "mine.txt")
+    assert result.exit_code == 0, result.stderr
+    assert "built the sample project in segments.db and added mine to it" in result.stderr
+    assert "--db NEW.db" in result.stderr
+    again = run_cli("import", "mine.txt", "--doc", "second")
+    assert again.exit_code == 0 and again.stderr == ""
+
+
+def test_a_bad_glossary_of_the_folder_says_the_sample_read_it(in_tmp: Path) -> None:
+    """A folder's own glossary.tsv with a bad row, read to build the sample where there is no
+    project, fails `workbench import` saying why it was read at all; nothing is created."""
+    (in_tmp / "glossary.tsv").write_text("عقد\tcontract\nبند\n", encoding="utf-8")
+    (in_tmp / "mine.txt").write_text("مرحبا بكم في المشروع الجديد.\n", encoding="utf-8")
+    result = run_cli("import", "mine.txt")
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert "\n" not in line
+    assert "segments.db: no project here, and the sample project built in its place" in line
+    assert "--db NEW.db" in line and "glossary.tsv: line 2: no tab" in line
+    assert not (in_tmp / "segments.db").exists()

@@ -518,3 +518,13 @@ def test_an_english_file_given_as_the_source_is_refused(files: dict[str, str]) -
     result = file_check({**files, "ar": files["en"]})
     assert result.exit_code == 2
     assert f"{files['en']}: not Arabic: 0% of its letters are Arabic" in result.stderr
+
+
+def test_glossary_list_title_counts_one_entry_in_the_singular(sample_db: Path,
+                                                             tmp_path: Path) -> None:
+    """A glossary of one entry is listed as "Glossary (1 entry)" (it said "1 entries")."""
+    glossary = tmp_path / "one.tsv"
+    glossary.write_text("عقد\tcontract\n", encoding="utf-8")
+    assert run_cli("glossary", "import", str(glossary), "--db", str(sample_db)).exit_code == 0
+    listed = run_cli("glossary", "list", "--db", str(sample_db))
+    assert "Glossary (1 entry)" in listed.stdout

@@ -250,6 +250,24 @@ async def test_direction_switch_at_run_time_is_saved(make_app, config):
         assert app.direction in ("app", "terminal")
 
 
+async def test_a_setting_that_cannot_be_saved_is_not_said_saved(tmp_path, make_app):
+    """F7 and F8 with a config file that cannot be written (its folder is a file) still
+    switch, and say that the setting was not saved (they said "saved" after the warning)."""
+    (tmp_path / "blocked").write_text("", encoding="utf-8")
+    app = make_app(config=Config(path=tmp_path / "blocked" / "workbench" / "config.toml"))
+    async with editing(app) as (pilot, _):
+        await pilot.press("f7")
+        await pilot.press("f8")
+        await settle(pilot)
+        assert app.direction == "terminal" and app.shaping is True
+        said = [str(n.message) for n in app._notifications]
+        assert not any("saved)" in m and "not saved" not in m for m in said), said
+        assert any(m.startswith("Arabic direction: terminal") and "not saved" in m
+                   for m in said), said
+        assert any(m.startswith("Arabic letter shaping on") and "not saved" in m
+                   for m in said), said
+
+
 async def test_keys_remapped_from_the_config_file(tmp_path, make_app):
     path = tmp_path / "config.toml"
     path.write_text('[keys]\nnext_segment = "f11"\nconfirm = "ctrl+b"\n', encoding="utf-8")

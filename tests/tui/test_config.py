@@ -111,3 +111,42 @@ def test_the_readme_example_config_loads_without_a_key_clash(tmp_path):
     config = load_config(path)
     assert config.keys and unknown_ids(config.keys) == []
     assert clashes(config.keys) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('direction = "app"\n', 1,
+         "unknown setting 'direction' outside a table: it goes in [display]"),
+        ('[display]\nshapping = true\n', 2, "unknown setting 'shapping' in [display]"),
+        ('[Display]\ndirection = "app"\n', 1, "unknown table [Display]"),
+        ('[tm]\nlow_score = 50\n', 2, "unknown setting 'low_score' in [tm]: it goes in [filters]"),
+    ],
+)
+def test_an_unknown_setting_is_refused_not_ignored(tmp_path, text, line, words):
+    """A misspelt or misplaced setting would change nothing without a word: it is an error
+    naming the file and line, as a bad value is."""
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_config(path)
+    assert str(path) in str(info.value)
+    assert f"line {line}:" in str(info.value)
+    assert words in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('[keys]\ndirection_next = "f7"\n[display]\ndirection = "sideways"\n', 4),
+        ('[tm]\npropagate = true\n[filters]\n"low_score" = "x"\n', 4),
+        ('[keys]\nlanguage_toggle = "f2"\n[spelling]\nlanguage = "en US"\n', 4),
+    ],
+)
+def test_a_bad_setting_names_its_own_line_in_its_table(tmp_path, text, line):
+    """The line named is the one in the setting's own table, not the first line starting with
+    its name elsewhere in the file (a key binding's id, say)."""
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=f"line {line}:"):
+        load_config(path)

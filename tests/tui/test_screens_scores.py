@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Sparkline
 
-from tests.tui.conftest import editing, editor_screen, settle
+from tests.tui.conftest import editing, editor_screen, screen_lines, settle
 from tests.tui.screen_wait import notified, open_screen, shows
 from workbench.project import Project
 from workbench.project.sample import bundled
@@ -174,3 +174,15 @@ async def test_an_arabic_version_name_is_ordered_for_display(sample_db, make_app
         await settle(pilot)
         assert systems.get_row_at(1)[0].plain == "draft:مسودة"
         assert table.border_title == "draft:مسودة: worst first"
+
+
+async def test_the_lqa_line_wraps_in_a_narrow_terminal(sample_db, make_app):
+    """At 80 columns the LQA line under the systems wraps: its end ("E records one") was cut
+    off at the screen's edge."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_screen(pilot, "ctrl+t", ScoresScreen)
+        assert await shows(pilot, "LQA (working): no score yet")
+        text = " ".join(" ".join(screen_lines(app)).split())
+        assert "(reviewer F3: E records one)" in text

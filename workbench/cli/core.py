@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from rich.markup import escape
 from rich.table import Table
@@ -22,7 +24,7 @@ from workbench.filters import SOURCE_FORMAT_NAMES, SOURCE_FORMATS, read_source, 
 from workbench.filters.registry import MACRO_ENDINGS
 from workbench.project import ImportReport, open_project
 from workbench.project.importing import default_document_name
-from workbench.project.sample import open_or_create
+from workbench.project.sample import DEFAULT_DB, open_or_create
 from workbench.project.sources import DocumentImportReport
 from workbench.text.segment import load_abbreviations
 from workbench.textio import read_text_with_encoding
@@ -107,6 +109,7 @@ def import_(
         text, encoding = read_text_with_encoding(file)
     else:
         source = read_source(file, spec.name)
+    sample = db is None and not Path(DEFAULT_DB).exists()  # built first, then the import
     with open_or_create(db) as project, err_console.status(f"Importing {file}…"):
         if project.read_only:  # before the work, not at its end
             raise ReadOnlyProjectError.opened_read_only(project.path, project.read_only_reason)
@@ -115,6 +118,10 @@ def import_(
         else:
             report = project.sources.import_source(source, name, extra)
     _report(report)
+    if sample:
+        click.echo(f"workbench: no project here: built the sample project in {DEFAULT_DB} and "
+                   f"added {report.document} to it (--db NEW.db for a project of its own)",
+                   err=True)
 
 
 @main.command("import-translation")

@@ -141,7 +141,7 @@ def list_glossary(db: str | None, fmt: str) -> None:
 
     from workbench.cli.app import console
 
-    table = Table(title=f"Glossary ({len(entries)} entries)")
+    table = Table(title=f"Glossary ({plural(len(entries), 'entry', 'entries')})")
     for column in ("term", "rendering", "forbidden", "comment"):
         table.add_column(column, overflow="fold")
     for e in entries:  # as written: a rendering 'virus [/i]' is text, not rich markup

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.errors import ProjectError
+from workbench.errors import InputError, ProjectError
 from workbench.glossary.tsv import read_tsv
 from workbench.store.db import new_database, project_exists
 from workbench.store.location import ServerAddress, parse_location
@@ -53,6 +53,20 @@ def build_sample(path: Path | ServerAddress | str, folder: Path | None = None) -
         project.import_translation(files["reference"], SAMPLE_DOC, "reference", "main")
         project.import_translation(files["draft"], SAMPLE_DOC, "working")
         project.set_glossary(read_tsv(files["glossary"]))
+
+
+def _build_sample_here(path: Path) -> None:
+    """Build the sample at ``path`` in the current folder; a file of the folder it reads
+    (glossary.tsv, translations/) that is refused says what it was read for: the user asked
+    for no sample, and may be importing a document of their own."""
+    try:
+        build_sample(path)
+    except InputError as exc:
+        raise ProjectError(
+            f"{path}: no project here, and the sample project built in its place reads this "
+            f"folder's glossary.tsv and translations/ (--db NEW.db for a project of your own): "
+            f"{exc}"
+        ) from None
 
 
 @contextlib.contextmanager
@@ -113,6 +127,6 @@ def open_project(
         if not path.exists():
             if not os.access(Path.cwd(), os.W_OK):
                 raise ProjectError(f"{path}: cannot create the project (folder not writable)")
-            build_sample(path)
+            _build_sample_here(path)
         return Project.open(path)
     return Project.open(parse_location(db), create=create)

@@ -647,10 +647,10 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         """Use direction ``setting`` (app, terminal or auto) now and save it in the config."""
         self.direction_setting = setting
         self.direction = resolve_direction(setting)
-        self._save_setting("direction", setting)
+        saved = self._save_setting("direction", setting)
         self._send_bidi_mode()
         self._apply_display()
-        self.notify(f"Arabic direction: {self.direction} (setting {setting}, saved).")
+        self.notify(f"Arabic direction: {self.direction} (setting {setting}, {saved}).")
 
     def action_toggle_direction(self) -> None:
         """Switch between reordering Arabic in the app and leaving it to the terminal."""
@@ -659,9 +659,9 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
     def action_toggle_shaping(self) -> None:
         """Turn Arabic letter shaping on or off (saved in the config)."""
         self.shaping = not self.shaping
-        self._save_setting("shaping", self.shaping)
+        saved = self._save_setting("shaping", self.shaping)
         self._apply_display()
-        self.notify(f"Arabic letter shaping {'on' if self.shaping else 'off'} (saved).")
+        self.notify(f"Arabic letter shaping {'on' if self.shaping else 'off'} ({saved}).")
 
     def action_help(self) -> None:
         """Show the keys and settings."""
@@ -674,18 +674,22 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             if apply is not None:
                 apply()
 
-    def _save_setting(self, key: str, value: str | bool) -> None:
+    def _save_setting(self, key: str, value: str | bool) -> str:
+        """Keep a [display] setting in the config file: ``saved``, or ``not saved`` (no file,
+        or one that cannot be written, which a warning names)."""
         path = self.config.path
         if key == "direction":
             self.config.direction = str(value)
         else:
             self.config.shaping = bool(value)
         if path is None:
-            return
+            return "not saved"
         try:
             save_setting(path, "display", key, value)
         except OSError as exc:
             self.notify(f"{path}: cannot save the setting ({exc})", severity="warning")
+            return "not saved"
+        return "saved"
 
     def _send_bidi_mode(self) -> None:
         """Tell VTE terminals who reorders: CSI 8 l (explicit: the app) or CSI 8 h (implicit)."""

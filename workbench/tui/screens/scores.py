@@ -141,7 +141,7 @@ class ScoresScreen(ReportScreen):
     ScoresScreen { layout: vertical; }
     ScoresScreen #scores-title { height: auto; padding: 0 1; text-style: bold; }
     ScoresScreen #scores-systems { height: auto; max-height: 7; }
-    ScoresScreen #scores-lqa { height: auto; padding: 0 1; }
+    ScoresScreen #scores-lqa { width: 1fr; height: auto; padding: 0 1; }
     ScoresScreen #scores-chart-label { height: 1; padding: 0 1; color: $text-muted; }
     ScoresScreen #scores-spark { height: 3; margin: 0 1; }
     ScoresScreen #scores-segments { height: 1fr; }
