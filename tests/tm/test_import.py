@@ -260,6 +260,24 @@ def test_quoted_sentences_among_unquoted_rows_keep_their_quotes(
     ]
 
 
+def test_a_unit_starting_with_a_hashtag_is_no_comment(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A memory of posts: a line starting with a hashtag (#كورونا) was skipped as a comment."""
+    path = tmp_path / "posts.tsv"
+    path.write_text(
+        "#ar\ten\n# a comment\n#\tnothing\n"
+        "#كورونا ينتشر في المدينة.\t#Coronavirus is spreading in the city.\n"
+        "قامت الثورة.\tThe revolution broke out.\n"
+        "#الصحة_للجميع شعار اليوم.\t#HealthForAll is the day's slogan.\n",
+        encoding="utf-8",
+    )
+    assert empty_project.tm.import_file(path).units == 3
+    assert [u["source"] for u in units(empty_project, "posts")] == [
+        "#كورونا ينتشر في المدينة.", "قامت الثورة.", "#الصحة_للجميع شعار اليوم."
+    ]
+
+
 @pytest.mark.parametrize(
     "header", ["Arabic\tEnglish\tComment", "ar-SA\ten-US", "AR\tEN\tNotes",
                "Source text\tTarget text", "source_text\ttarget_text"],

@@ -1,7 +1,8 @@
 """Tab-separated memories: one unit a line, ``Arabic<TAB>English[<TAB>note]``.
 
 UTF-8 (with or without BOM), UTF-16/32 with BOM or Windows-1256, CRLF or LF. Blank lines and
-lines starting with ``#`` are skipped, as is a first line naming the columns (``ar``/``en``,
+``#`` comment lines are skipped (a unit starting with a hashtag, ``#كورونا``, is no comment),
+as is a first line naming the columns (``ar``/``en``,
 ``ar-SA``/``en-US``, ``Arabic``/``English``/``Notes``, ``Source text``/``Target text``); a
 spreadsheet's quotes around every text field of every row are taken off, as are those of a
 cell with doubled quotes (a row of quoted sentences among unquoted rows keeps its quotes). A
@@ -47,12 +48,23 @@ def _is_header(fields: list[str]) -> bool:
     ) or all(normalize_arabic(n).removeprefix("النص ") in _ARABIC_HEADERS for n in names))
 
 
+def _is_comment(line: str) -> bool:
+    """Whether a line is a ``#`` comment. A unit whose text starts with a hashtag (a word right
+    after the ``#``: ``#كورونا ينتشر<TAB>#Coronavirus spreads``) is none, unless it names the
+    columns (``#ar<TAB>en``)."""
+    text = line.lstrip()
+    if not text.startswith("#"):
+        return False
+    rest = text[1:]
+    return not (rest[:1].isalnum() and "\t" in rest) or _is_header(rest.split("\t"))
+
+
 def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     """The file's information and its units (the whole file is checked before any unit)."""
     lines = [
         (number, line.split("\t"))
         for number, line in enumerate(read_text(path).split("\n"), start=1)
-        if line.strip() and not line.lstrip().startswith("#")
+        if line.strip() and not _is_comment(line)
     ]
     if lines and _is_header(unquote_row(lines[0][1])):
         del lines[0]
