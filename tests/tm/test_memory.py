@@ -546,6 +546,30 @@ def test_concordance_through_a_bare_preposition(tm_project: Project, tmp_path: P
     assert found("بمرض") == ["بمرض", "وبمرض"]  # a preposition typed stays in the query
 
 
+def test_english_concordance_reads_typographic_apostrophes_and_spaces(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """A memory's don’t and “safe” are found by don't and "safe" typed plain (and the other
+    way round); two spaces typed are one. TICO-19's English has don’t, we’re: none was found."""
+    path = tmp_path / "tm.tsv"
+    path.write_text(
+        "لا تخرج.\tPlease don\u2019t go out.\n"
+        "ابق في المنزل.\tStay home, it\u2019s \u201csafe\u201d.\n"
+        "لا تذهب.\tDon't go.\n",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(path, "old")
+
+    def found(query: str) -> list[str]:
+        hits = tm_project.tm.concordance(query, lang="en")
+        return sorted(h.target[s:e] for h in hits for s, e in h.spans)
+
+    assert found("don't") == found("don\u2019t") == ["Don't", "don\u2019t"]
+    assert found('"safe"') == ["\u201csafe\u201d"]
+    assert found("stay   home,  it's") == ["Stay home, it\u2019s"]
+    assert found("don%t") == []  # LIKE's wildcards stay literal
+
+
 def test_insert_match_records_its_origin(tm_project: Project, tmp_path: Path) -> None:
     path = tmp_path / "tm.tsv"
     path.write_text(f"{C}\tThe conference met in Cairo.\n", encoding="utf-8")
