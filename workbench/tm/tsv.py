@@ -20,7 +20,7 @@ from workbench.errors import InputError
 from workbench.formats.model import primary_language
 from workbench.formats.table import quotes_every_text, unquote_row
 from workbench.text.normalize import normalize_arabic
-from workbench.text.script import arabic_share
+from workbench.text.script import arabic_share, has_arabic
 from workbench.textio import read_text
 from workbench.tm.model import TmFileInfo, TmUnit
 
@@ -50,13 +50,14 @@ def _is_header(fields: list[str]) -> bool:
 
 def _is_comment(line: str) -> bool:
     """Whether a line is a ``#`` comment. A unit whose text starts with a hashtag (a word right
-    after the ``#``: ``#كورونا ينتشر<TAB>#Coronavirus spreads``) is none, unless it names the
-    columns (``#ar<TAB>en``)."""
+    after the ``#``, a tab, Arabic: ``#كورونا ينتشر<TAB>#Coronavirus spreads``) is none, unless
+    it names the columns (``#ar<TAB>en``)."""
     text = line.lstrip()
     if not text.startswith("#"):
         return False
     rest = text[1:]
-    return not (rest[:1].isalnum() and "\t" in rest) or _is_header(rest.split("\t"))
+    unit = rest[:1].isalnum() and "\t" in rest and has_arabic(rest)
+    return not unit or _is_header(rest.split("\t"))
 
 
 def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
