@@ -278,6 +278,25 @@ def test_a_unit_starting_with_a_hashtag_is_no_comment(
     ]
 
 
+def test_control_characters_of_a_tab_separated_file(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """Word's manual line break (U+000B) is a space, as in a document: stored, tm export
+    dropped it ('The warended.'); a control character no TMX can carry refuses the file."""
+    path = tmp_path / "word.tsv"
+    path.write_text("انتهت الحرب.\tThe war\x0bended.\nعاد الناس.\tPeople came\x0cback.\n",
+                    encoding="utf-8")
+    empty_project.tm.import_file(path)
+    assert [u["target"] for u in units(empty_project, "word")] == [
+        "The war ended.", "People came back."
+    ]
+    path.write_text("انتهت الحرب.\tThe war ended.\nعاد الناس.\tPeople\x1f came.\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"word.tsv: line 2: binary content \(control "
+                       r"character U\+001F\)"):
+        empty_project.tm.import_file(path, "again")
+
+
 @pytest.mark.parametrize(
     "header", ["Arabic\tEnglish\tComment", "ar-SA\ten-US", "AR\tEN\tNotes",
                "Source text\tTarget text", "source_text\ttarget_text"],

@@ -8,7 +8,9 @@ spreadsheet's quotes around every text field of every row are taken off, as are 
 cell with doubled quotes (a row of quoted sentences among unquoted rows keeps its quotes). A
 file whose first column is English and second Arabic is read the other way round. A line
 without a tab, with an empty side or with an English side in Arabic is an error naming the
-line; so is a file whose English column is Arabic too, or ids.
+line; so is a file whose English column is Arabic too, or ids. A vertical tab (Word's manual
+line break) or a form feed is a space and another control character refuses the file, naming
+its line, as in a document: no TMX could carry them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from workbench.formats.model import primary_language
 from workbench.formats.table import quotes_every_text, unquote_row
 from workbench.text.normalize import normalize_arabic
 from workbench.text.script import arabic_share, has_arabic
-from workbench.textio import read_text
+from workbench.textio import document_text, read_text
 from workbench.tm.model import TmFileInfo, TmUnit
 
 _HEADERS = {
@@ -64,7 +66,8 @@ def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     """The file's information and its units (the whole file is checked before any unit)."""
     lines = [
         (number, line.split("\t"))
-        for number, line in enumerate(read_text(path).split("\n"), start=1)
+        # Word's manual line break (U+000B) a space, as in a document: a TMX cannot carry it
+        for number, line in enumerate(document_text(read_text(path), path).split("\n"), start=1)
         if line.strip() and not _is_comment(line)
     ]
     if lines and _is_header(unquote_row(lines[0][1])):
