@@ -473,6 +473,37 @@ def test_names(empty_project: Project, tmp_path: Path) -> None:
     assert empty_project.db.execute("SELECT count(*) FROM tm_keys").fetchone()[0] == 0
 
 
+def test_a_pretty_printed_seg_is_read_without_its_layout(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A TMX written with each <seg>'s text on lines of its own, indented: the line breaks and
+    indentation were stored, shown in matches and the concordance, and the unit scored 99
+    against the same sentence typed on one line."""
+    path = write(tmp_path / "pretty.tmx", """<tmx version="1.4"><header srclang="ar"/><body>
+  <tu>
+    <tuv xml:lang="ar">
+      <seg>
+        عاد اللاجئون
+        إلى ديارهم.
+      </seg>
+    </tuv>
+    <tuv xml:lang="en">
+      <seg>
+        The refugees returned
+        to their homes.
+      </seg>
+    </tuv>
+  </tu>
+</body></tmx>""")
+    empty_project.tm.import_file(path)
+    [unit] = units(empty_project, "pretty")
+    assert (unit["source"], unit["target"]) == (
+        "عاد اللاجئون إلى ديارهم.", "The refugees returned to their homes."
+    )
+    (match,) = empty_project.tm.lookup("عاد اللاجئون إلى ديارهم.")
+    assert match.score == 100
+
+
 def test_names_are_found_whatever_their_case(empty_project: Project, tmp_path: Path) -> None:
     """'omegat' was no memory when 'OmegaT' was one, and a second memory could take it."""
     path = write(tmp_path / "memoq.tmx", MEMOQ)
