@@ -223,11 +223,11 @@ def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
 
 
 def document_text(text: str, path: str | Path) -> str:
-    """A text read for a new document, the key its exports are matched back by: a vertical tab
-    or a form feed read as a space, the byte order marks that start lines (files joined by
-    ``cat``) left out; another C0 control character (ESC, U+001A), which no XML export could
-    carry, refuses the file, naming the line. (Other readers keep them: ``check`` reports
-    them in a translation.)"""
+    """A text read for a new document (or a tab-separated memory), the key its exports are
+    matched back by: a vertical tab or a form feed read as a space, the byte order marks that
+    start lines (files joined by ``cat``) left out; another C0 control character (ESC,
+    U+001A), which no XML export could carry, refuses the file, naming the line. (Other
+    readers keep them: ``check`` reports them in a translation.)"""
     if "\x0b" in text or "\x0c" in text:
         text = text.translate(_BREAKS)
     text = without_joined_boms(text)

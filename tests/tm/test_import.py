@@ -260,6 +260,43 @@ def test_quoted_sentences_among_unquoted_rows_keep_their_quotes(
     ]
 
 
+def test_a_unit_starting_with_a_hashtag_is_no_comment(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A memory of posts: a line starting with a hashtag (#كورونا) was skipped as a comment."""
+    path = tmp_path / "posts.tsv"
+    path.write_text(
+        "#ar\ten\n# a comment\n#\tnothing\n#TODO\tcheck the dates\n"
+        "#كورونا ينتشر في المدينة.\t#Coronavirus is spreading in the city.\n"
+        "قامت الثورة.\tThe revolution broke out.\n"
+        "#الصحة_للجميع شعار اليوم.\t#HealthForAll is the day's slogan.\n",
+        encoding="utf-8",
+    )
+    assert empty_project.tm.import_file(path).units == 3
+    assert [u["source"] for u in units(empty_project, "posts")] == [
+        "#كورونا ينتشر في المدينة.", "قامت الثورة.", "#الصحة_للجميع شعار اليوم."
+    ]
+
+
+def test_control_characters_of_a_tab_separated_file(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """Word's manual line break (U+000B) is a space, as in a document: stored, tm export
+    dropped it ('The warended.'); a control character no TMX can carry refuses the file."""
+    path = tmp_path / "word.tsv"
+    path.write_text("انتهت الحرب.\tThe war\x0bended.\nعاد الناس.\tPeople came\x0cback.\n",
+                    encoding="utf-8")
+    empty_project.tm.import_file(path)
+    assert [u["target"] for u in units(empty_project, "word")] == [
+        "The war ended.", "People came back."
+    ]
+    path.write_text("انتهت الحرب.\tThe war ended.\nعاد الناس.\tPeople\x1f came.\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"word.tsv: line 2: binary content \(control "
+                       r"character U\+001F\)"):
+        empty_project.tm.import_file(path, "again")
+
+
 @pytest.mark.parametrize(
     "header", ["Arabic\tEnglish\tComment", "ar-SA\ten-US", "AR\tEN\tNotes",
                "Source text\tTarget text", "source_text\ttarget_text"],
@@ -436,11 +473,44 @@ def test_names(empty_project: Project, tmp_path: Path) -> None:
     assert empty_project.db.execute("SELECT count(*) FROM tm_keys").fetchone()[0] == 0
 
 
+def test_a_pretty_printed_seg_is_read_without_its_layout(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A TMX written with each <seg>'s text on lines of its own, indented: the line breaks and
+    indentation were stored, shown in matches and the concordance, and the unit scored 99
+    against the same sentence typed on one line."""
+    path = write(tmp_path / "pretty.tmx", """<tmx version="1.4"><header srclang="ar"/><body>
+  <tu>
+    <tuv xml:lang="ar">
+      <seg>
+        عاد اللاجئون
+        إلى ديارهم.
+      </seg>
+    </tuv>
+    <tuv xml:lang="en">
+      <seg>
+        The refugees returned
+        to their homes.
+      </seg>
+    </tuv>
+  </tu>
+</body></tmx>""")
+    empty_project.tm.import_file(path)
+    [unit] = units(empty_project, "pretty")
+    assert (unit["source"], unit["target"]) == (
+        "عاد اللاجئون إلى ديارهم.", "The refugees returned to their homes."
+    )
+    (match,) = empty_project.tm.lookup("عاد اللاجئون إلى ديارهم.")
+    assert match.score == 100
+
+
 def test_names_are_found_whatever_their_case(empty_project: Project, tmp_path: Path) -> None:
     """'omegat' was no memory when 'OmegaT' was one, and a second memory could take it."""
     path = write(tmp_path / "memoq.tmx", MEMOQ)
     empty_project.tm.import_file(path, "OmegaT")
-    with pytest.raises(WorkbenchError, match="named 'omegat' exists already"):
+    # named as stored, so that the `tm remove` it suggests names it as `tm list` does
+    with pytest.raises(WorkbenchError, match=r"named 'OmegaT' exists already \(workbench tm "
+                       r"remove OmegaT,"):
         empty_project.tm.import_file(path, "omegat")
     with pytest.raises(WorkbenchError, match="project's own memory"):
         empty_project.tm.import_file(path, "Project")

@@ -115,10 +115,11 @@ class MemoryFiles:
 
     def _refuse_taken(self, name: str) -> None:
         """WorkbenchError when a memory is called ``name`` already."""
-        if q_tm.memory_by_name(self.db, name) is not None:
+        taken = q_tm.memory_by_name(self.db, name)
+        if taken is not None:  # named as stored: --name NTREX meets 'ntrex'
             raise WorkbenchError(
-                f"a translation memory named {name!r} exists already "
-                f"(workbench tm remove {name}, or --name another)"
+                f"a translation memory named {taken['name']!r} exists already "
+                f"(workbench tm remove {taken['name']}, or --name another)"
             )
 
     def memory_ids(self, names: Sequence[str] | None) -> frozenset[int] | None:

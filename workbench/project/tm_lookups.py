@@ -25,6 +25,7 @@ from workbench.store import notes as q_notes
 from workbench.store import tm as q_tm
 from workbench.store import versions as q_versions
 from workbench.text.lines import one_line
+from workbench.tm import english
 from workbench.tm.diff import unit_tags_as_tags, with_segment_tags
 from workbench.tm.results import ConcordanceHit, TmMatch
 from workbench.tm.tokens import stem_readings, tokenize, words_and_stems
@@ -232,12 +233,14 @@ class Lookups:
         return out
 
     def _concordance_english(self, needle: str, limit: int) -> list[ConcordanceHit]:
-        ids = q_tm.english_containing(self.db, needle, limit)
+        folded = english.fold(needle)
+        folds = {k: v for k, v in english.FOLDS.items() if v in folded}  # none: no cost
+        ids = q_tm.english_containing(self.db, folded, limit, folds)
         rows = q_tm.units(self.db, ids)
         out: list[ConcordanceHit] = []
         for uid in ids:
             row = rows[uid]
-            spans = _text_spans(row["target"], needle)
+            spans = english.spans(row["target"], needle)
             if spans:
                 out.append(self._hit("en", row, spans))
         return out
@@ -294,14 +297,4 @@ def _arabic_spans(source: str, readings: list[frozenset[str]]) -> list[tuple[int
     for i in range(len(words) - size + 1):
         if all(w.stem in r for w, r in zip(words[i : i + size], readings, strict=True)):
             out.append((words[i].start, words[i + size - 1].end))
-    return out
-
-
-def _text_spans(text: str, needle: str) -> list[tuple[int, int]]:
-    lowered, target = text.lower(), needle.lower()
-    out: list[tuple[int, int]] = []
-    start = lowered.find(target)
-    while start >= 0 and target:
-        out.append((start, start + len(target)))
-        start = lowered.find(target, start + len(target))
     return out

@@ -454,17 +454,23 @@ def unit_count(db: Database) -> int:
 
 
 def english_containing(
-    db: Database, needle: str, limit: int
+    db: Database, needle: str, limit: int, folds: dict[str, str] | None = None
 ) -> list[int]:
-    """Ids of units whose English contains ``needle`` (case-insensitive), newest first."""
-    escaped = needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """Ids of units whose English contains ``needle`` (lower-case, already folded) with the
+    characters of ``folds`` read as their values (``’`` as ``'``), newest first."""
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    folds = folds or {}
+    target = "lower(target)"
+    for _ in folds:
+        target = f"replace({target}, ?, ?)"
+    params: list[Any] = [v for pair in folds.items() for v in pair]
     return [
         int(r[0])
         for r in db.execute(
             # lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
-            "SELECT id FROM tm_units WHERE lower(target) LIKE ? ESCAPE '\\' "
+            f"SELECT id FROM tm_units WHERE {target} LIKE ? ESCAPE '\\' "
             "ORDER BY coalesce(changed_at, created_at) DESC, id DESC LIMIT ?",
-            [f"%{escaped}%", limit],
+            [*params, f"%{escaped}%", limit],
         )
     ]
 

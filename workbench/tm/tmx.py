@@ -38,6 +38,8 @@ CONTEXT_PREV = ("x-context-pre", "prev")
 CONTEXT_NEXT = ("x-context-post", "next")
 PROP_STATUS = "x-status"
 _KNOWN_ATTRS = frozenset({"tuid", "creationdate", "creationid", "changedate", "changeid"})
+#: A line break with the spaces around it: a pretty-printed <seg>'s layout, not its text.
+_LINE_BREAK = re.compile(r"[ \t\r]*\n\s*")
 
 
 class _Seg:
@@ -237,6 +239,13 @@ def _counts_from_zero(tu: etree._Element) -> bool:
     )
 
 
+
+def _unwrapped(text: str) -> str:
+    """A ``<seg>``'s text with its line breaks and the indentation around them (a file written
+    pretty-printed, or wrapped by hand) read as one space, as a segment holds no line break."""
+    return _LINE_BREAK.sub(" ", text).strip() if "\n" in text else text
+
+
 def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     sides: dict[str, str] = {}
     seg.start(tu)
@@ -280,8 +289,8 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
     if english is not None and "creationdate" not in own and "changedate" not in own:
         dated = english.attrib  # OmegaT dates and signs the translation's <tuv>
     unit = TmUnit(
-        source=sides["ar"],
-        target=sides["en"],
+        source=_unwrapped(sides["ar"]),
+        target=_unwrapped(english_text),
         tuid=own.get("tuid"),
         created_at=from_tmx_date(dated.get("creationdate")),
         created_by=dated.get("creationid"),

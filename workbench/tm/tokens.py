@@ -44,6 +44,9 @@ STEM_PREFIXES = frozenset(
               or p in ("\u0648", "\u0641"))
 )
 _MAX_PREFIX = max(map(len, STEM_PREFIXES))
+#: The prepositions written onto a bare word (بمرض, لمرض, كمرض), which stems keep (see
+#: STEM_PREFIXES); concordance looks for a word with each of them too.
+_PREPOSITIONS = ("\u0628", "\u0643", "\u0644")
 MIN_STEM = 3
 
 
@@ -88,13 +91,20 @@ def stem_readings(word: str, stem: str) -> frozenset[str]:
 
     A prefix without the article (و ف س وس فس) may be the word's own letters (وزير, فيروس,
     سياسة are words, not و+زير ...): both readings are kept; and a stem that would lose such a
-    letter when written bare does so (الوزير's وزير is stored as زير in a bare وزير).
+    letter when written bare does so (الوزير's وزير is stored as زير in a bare وزير). A bare
+    preposition ب ك ل, which stems keep, is read too: مرض is also بمرض, لمرض and كمرض.
     """
     prefix = word[: len(word) - len(stem)]
     bare = {stem}
     if prefix and not prefix.endswith(("\u0627\u0644", "\u0644\u0644")):
         bare.update(word[k:] for k in range(len(prefix)))
-    return frozenset(bare | {split_clitics(b)[1] for b in bare})
+    stems = bare | {split_clitics(b)[1] for b in bare}
+    return frozenset(stems | {p + s for s in stems if _arabic_word(s) for p in _PREPOSITIONS})
+
+
+def _arabic_word(stem: str) -> bool:
+    """Whether a stem is an Arabic word of at least MIN_STEM letters (not a number)."""
+    return len(stem) >= MIN_STEM and all("\u0621" <= c <= "\u064a" for c in stem)
 
 
 @lru_cache(maxsize=200_000)

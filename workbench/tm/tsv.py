@@ -1,13 +1,16 @@
 """Tab-separated memories: one unit a line, ``Arabic<TAB>English[<TAB>note]``.
 
 UTF-8 (with or without BOM), UTF-16/32 with BOM or Windows-1256, CRLF or LF. Blank lines and
-lines starting with ``#`` are skipped, as is a first line naming the columns (``ar``/``en``,
+``#`` comment lines are skipped (a unit starting with a hashtag, ``#كورونا``, is no comment),
+as is a first line naming the columns (``ar``/``en``,
 ``ar-SA``/``en-US``, ``Arabic``/``English``/``Notes``, ``Source text``/``Target text``); a
 spreadsheet's quotes around every text field of every row are taken off, as are those of a
 cell with doubled quotes (a row of quoted sentences among unquoted rows keeps its quotes). A
 file whose first column is English and second Arabic is read the other way round. A line
 without a tab, with an empty side or with an English side in Arabic is an error naming the
-line; so is a file whose English column is Arabic too, or ids.
+line; so is a file whose English column is Arabic too, or ids. A vertical tab (Word's manual
+line break) or a form feed is a space and another control character refuses the file, naming
+its line, as in a document: no TMX could carry them.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from workbench.errors import InputError
 from workbench.formats.model import primary_language
 from workbench.formats.table import quotes_every_text, unquote_row
 from workbench.text.normalize import normalize_arabic
-from workbench.text.script import arabic_share
-from workbench.textio import read_text
+from workbench.text.script import arabic_share, has_arabic
+from workbench.textio import document_text, read_text
 from workbench.tm.model import TmFileInfo, TmUnit
 
 _HEADERS = {
@@ -47,12 +50,25 @@ def _is_header(fields: list[str]) -> bool:
     ) or all(normalize_arabic(n).removeprefix("النص ") in _ARABIC_HEADERS for n in names))
 
 
+def _is_comment(line: str) -> bool:
+    """Whether a line is a ``#`` comment. A unit whose text starts with a hashtag (a word right
+    after the ``#``, a tab, Arabic: ``#كورونا ينتشر<TAB>#Coronavirus spreads``) is none, unless
+    it names the columns (``#ar<TAB>en``)."""
+    text = line.lstrip()
+    if not text.startswith("#"):
+        return False
+    rest = text[1:]
+    unit = rest[:1].isalnum() and "\t" in rest and has_arabic(rest)
+    return not unit or _is_header(rest.split("\t"))
+
+
 def read_tsv(path: str | Path) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     """The file's information and its units (the whole file is checked before any unit)."""
     lines = [
         (number, line.split("\t"))
-        for number, line in enumerate(read_text(path).split("\n"), start=1)
-        if line.strip() and not line.lstrip().startswith("#")
+        # Word's manual line break (U+000B) a space, as in a document: a TMX cannot carry it
+        for number, line in enumerate(document_text(read_text(path), path).split("\n"), start=1)
+        if line.strip() and not _is_comment(line)
     ]
     if lines and _is_header(unquote_row(lines[0][1])):
         del lines[0]
