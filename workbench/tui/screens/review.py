@@ -60,6 +60,7 @@ from workbench.tui.widgets.panels import SEVERITY_MARK, SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
+    from workbench.store.live import Change
 
 MAX_ROWS = 5000
 """The reviewer table holds at most this many segments of the view (the first, in document
@@ -134,10 +135,12 @@ class ReviewFilter:
 
 @dataclass
 class Loaded(Message):
-    """Every segment of the document with its findings (posted by the worker)."""
+    """Every segment of the document with its findings (posted by the worker); ``quiet``: read
+    again for others' changes (no loading state, an error left unsaid)."""
 
     rows: list[SegmentRow] = field(default_factory=list)
     error: str | None = None
+    quiet: bool = False
 
 
 @dataclass
@@ -269,6 +272,7 @@ class ReviewScreen(ReportScreen):
         self.all_rows: list[SegmentRow] = []
         self.rows: list[SegmentRow] = []  # the view, as in the table
         self.by_key: dict[str, SegmentRow] = {}
+        self.in_view = 0  # segments of the view (the table holds the first MAX_ROWS)
 
     def compose(self) -> ComposeResult:
         yield self.title_label()
@@ -291,22 +295,56 @@ class ReviewScreen(ReportScreen):
     # loading ---------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="review-load")
-    def load(self) -> None:
+    def load(self, quiet: bool = False) -> None:
         """Check the whole document on the second connection (worker)."""
         name, version = self.document.name, self.version
 
         def read(project: Project) -> Loaded:
             checks = project.check_document(name, version)
             statuses = {s.id: s.status for s in project.segments(name, 0, 1 << 62)}
-            return Loaded(segment_rows(checks, statuses))
+            return Loaded(segment_rows(checks, statuses), quiet=quiet)
 
-        self.run_report(read, lambda error: Loaded([], error))
+        self.run_report(read, lambda error: Loaded([], error, quiet))
+
+    def live_changed(self, changes: list[Change]) -> None:
+        """Others changed the project: read the rows again, quietly, keeping the cursor's
+        segment (as the editor's list follows them)."""
+        doc = self.document.id
+        if any(c.kind in ("all", "notes") or c.document_id == doc for c in changes):
+            self.load(quiet=True)
 
     def on_loaded(self, message: Loaded) -> None:
-        if not self.loaded(message.error):
+        if message.quiet and not self.query_one(DataTable).loading:
+            if message.error:  # offline, say: the next change or F5 reads them again
+                return
+        elif not self.loaded(message.error):  # a first load or F5's, which it replaced
             return
+        current = self.selected()
+        keep = current.segment_id if current else None
         self.all_rows = message.rows
-        self.show_view()
+        if not (message.quiet and self._update_rows()):
+            self.show_view(keep)
+
+    def _update_rows(self) -> bool:
+        """Put the rows read again in place of the view's: the same segments, in place (the
+        view itself changes with F5 or a filter, as the editor's list does); False when one
+        of them is gone (merged, say)."""
+        fresh = {r.key: r for r in self.all_rows}
+        if not self.rows or any(r.key not in fresh for r in self.rows):
+            return False
+        table = self.query_one(DataTable)
+        for i, old in enumerate(self.rows):
+            new = fresh[old.key]
+            if new != old:
+                self.rows[i] = self.by_key[new.key] = new
+                for column, cell in zip(("position", "status", "findings", "text"),
+                                        self._cells(new), strict=True):
+                    table.update_cell(new.key, column, cell)
+        self._update_title(self.in_view)
+        current = self.selected()
+        if current is not None:
+            self._show_detail(current)  # its notes too
+        return True
 
     def show_view(self, keep: int | None = None) -> None:
         """Fill the table with the segments of the view (the cursor on ``keep`` if shown)."""
@@ -323,11 +361,22 @@ class ReviewScreen(ReportScreen):
                 Text(f"No segment is {self.view.describe()}.", style="dim")
             )
             return
-        index = next((i for i, r in enumerate(self.rows) if r.segment_id == keep), 0)
+        index = self._index_near(keep)
         table.move_cursor(row=index)
         self._show_detail(self.rows[index])
 
+    def _index_near(self, keep: int | None) -> int:
+        """The row of segment ``keep``, or when the view has lost it (approved out of a view of
+        translated segments) the row of the next segment of the view in document order."""
+        order = {r.segment_id: i for i, r in enumerate(self.all_rows)}
+        spot = order.get(keep) if keep is not None else None
+        if spot is None:
+            return 0
+        return next((i for i, r in enumerate(self.rows) if order[r.segment_id] >= spot),
+                    len(self.rows) - 1)
+
     def _update_title(self, in_view: int) -> None:
+        self.in_view = in_view
         total = len(self.all_rows)
         flagged = sum(1 for r in self.all_rows if not r.clean)
         shown = "" if in_view <= len(self.rows) else f" (first {len(self.rows):,})"
@@ -586,6 +635,7 @@ class ReviewScreen(ReportScreen):
             if editor is not None and editor.rows is not None:
                 editor.rows.clear()  # the list shows the new status when we go back
                 editor.segment_list.invalidate()
+            self.load(quiet=True)  # a reading begun before the verdict must not undo it here
         current = self.selected()
         if current is not None:
             self._show_detail(current)
