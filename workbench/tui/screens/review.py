@@ -314,15 +314,16 @@ class ReviewScreen(ReportScreen):
             self.load(quiet=True)
 
     def on_loaded(self, message: Loaded) -> None:
-        if message.quiet and not self.query_one(DataTable).loading:
+        quiet = message.quiet and not self.query_one(DataTable).loading
+        if quiet:
             if message.error:  # offline, say: the next change or F5 reads them again
                 return
-        elif not self.loaded(message.error):  # a first load or F5's, which it replaced
+        elif not self.loaded(message.error):  # a first load or F5's (which it may replace)
             return
         current = self.selected()
         keep = current.segment_id if current else None
         self.all_rows = message.rows
-        if not (message.quiet and self._update_rows()):
+        if not (quiet and self._update_rows()):
             self.show_view(keep)
 
     def _update_rows(self) -> bool:
@@ -343,7 +344,7 @@ class ReviewScreen(ReportScreen):
         self._update_title(self.in_view)
         current = self.selected()
         if current is not None:
-            self._show_detail(current)  # its notes too
+            self._show_detail(current, scroll=False)  # its notes too; where it was scrolled
         return True
 
     def show_view(self, keep: int | None = None) -> None:
@@ -420,7 +421,7 @@ class ReviewScreen(ReportScreen):
         if row is not None:
             self._show_detail(row)
 
-    def _show_detail(self, row: SegmentRow) -> None:
+    def _show_detail(self, row: SegmentRow, scroll: bool = True) -> None:
         bidi = self.wb.bidi
         detail = self.query_one("#review-detail", VerticalScroll)
         detail.border_title = f"Segment {row.position} · {row.status}"
@@ -454,7 +455,8 @@ class ReviewScreen(ReportScreen):
             parts.append(bidi.text(f"{last['kind']} · {last['author']}: {last['text']}",
                                    style="dim", base="auto"))
         self.query_one("#review-detail-body", Static).update(Group(*parts))
-        detail.scroll_home(animate=False)
+        if scroll:
+            detail.scroll_home(animate=False)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
