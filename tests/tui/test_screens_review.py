@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from tests.tui.conftest import editing, editor_screen, screen_lines, settle
-from tests.tui.screen_wait import open_screen, shows
+from tests.tui.conftest import editing, editor_screen, join_first_two, screen_lines, settle
+from tests.tui.screen_wait import notified, open_screen, shows
 from workbench.project import Project
 from workbench.text.bidi import visual
 from workbench.tui.screens.editor import EditorScreen
@@ -268,3 +268,23 @@ async def test_others_verdicts_reach_an_open_reviewer(sample_db, make_app):
             await pilot.pause(0.05)
         assert next(r for r in screen.rows if r.segment_id == ids[3]).status == "draft"
         assert screen.selected().segment_id == ids[1]
+
+
+async def test_a_joined_segment_says_where_its_english_is(sample_db, make_app):
+    """The second segment of a 2–1 link showed '(no English)' and its approval was refused as
+    'an empty translation', where `workbench review` leaves it with its link's segment."""
+    with Project.open(sample_db) as project:
+        join_first_two(project)
+        second = project.segments(limit=2)[1].id
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        screen.query_one(DataTable).move_cursor(row=1)
+        await settle(pilot)
+        assert screen.selected().segment_id == second
+        assert await shows(pilot, "↑ joined: its English is in #1")
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is screen  # no comment asked: nothing to approve here
+        assert notified(app, "Segment 2 is joined: its English is in #1")
+        assert not notified(app, "empty translation")

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from workbench.project import Document, Project
     from workbench.store.live import Change
 
+PAGE = 500  # segment ids read at once (a statement's parameters are bounded)
 MAX_ROWS = 5000
 """The reviewer table holds at most this many segments of the view (the first, in document
 order); narrow the view with the filters to reach the others."""
@@ -82,6 +83,8 @@ class SegmentRow:
     accepted: tuple[tuple[Any, Any], ...]  # (finding, override) accepted with a reason
     source: str
     target: str
+    joined_to: int | None = None
+    """A joined segment's: the number of the segment of its link that holds its English."""
 
     @property
     def key(self) -> str:
@@ -153,15 +156,28 @@ class Reviewed(Message):
     error: str | None = None
 
 
-def segment_rows(checks: list[Any], statuses: dict[int, str]) -> list[SegmentRow]:
-    """One row per segment for the per-segment results of ``check_document``."""
+def segment_rows(
+    checks: list[Any], statuses: dict[int, str], joined: dict[int, int] | None = None
+) -> list[SegmentRow]:
+    """One row per segment for the per-segment results of ``check_document``; ``joined``:
+    segment id -> the number of the segment holding its English (see ``ListRow.joined_to``)."""
+    joined = joined or {}
     return [
         SegmentRow(
             seg.segment_id, seg.position, statuses.get(seg.segment_id, ""),
             tuple(seg.findings), tuple(getattr(seg, "overridden", ())), seg.source, seg.target,
+            joined.get(seg.segment_id),
         )
         for seg in checks
     ]
+
+
+def no_english(row: SegmentRow) -> str:
+    """What the reviewer is shown for a segment without English: a joined one says where its
+    English is (as the editor's list does), not that it has none."""
+    if row.joined_to is not None:
+        return f"↑ joined: its English is in #{row.joined_to}"
+    return "(no English)"
 
 
 class CommentScreen(Prompt):
@@ -297,12 +313,16 @@ class ReviewScreen(ReportScreen):
     @work(thread=True, exclusive=True, group="review-load")
     def load(self, quiet: bool = False) -> None:
         """Check the whole document on the second connection (worker)."""
-        name, version = self.document.name, self.version
+        document, version = self.document, self.version
 
         def read(project: Project) -> Loaded:
-            checks = project.check_document(name, version)
-            statuses = {s.id: s.status for s in project.segments(name, 0, 1 << 62)}
-            return Loaded(segment_rows(checks, statuses), quiet=quiet)
+            checks = project.check_document(document.name, version)
+            ids = [c.segment_id for c in checks]
+            rows = [row for start in range(0, len(ids), PAGE)
+                    for row in project.list_rows(document, ids[start:start + PAGE])]
+            statuses = {r.id: r.status for r in rows}
+            joined = {r.id: r.joined_to for r in rows if r.joined_to is not None}
+            return Loaded(segment_rows(checks, statuses, joined), quiet=quiet)
 
         self.run_report(read, lambda error: Loaded([], error, quiet))
 
@@ -395,7 +415,7 @@ class ReviewScreen(ReportScreen):
             text = bidi.line(finding_text(first, (f"{first.check}: ", "bold"),
                                           (first.message, "")))
         else:
-            text = bidi.line(row.target or "(no English)",
+            text = bidi.line(row.target or no_english(row),
                              style="" if row.target else "dim italic")
         return (Text(str(row.position), justify="right"), row.status, row.summary(), text)
 
@@ -430,7 +450,7 @@ class ReviewScreen(ReportScreen):
         )
         parts: list[RenderableType] = [
             bidi.arabic(row.source),
-            bidi.text(row.target or "(no English)", style="" if row.target else "dim italic",
+            bidi.text(row.target or no_english(row), style="" if row.target else "dim italic",
                       right_align_rtl=False),
         ]
         for finding in row.findings:
@@ -490,6 +510,10 @@ class ReviewScreen(ReportScreen):
         """Approve, mark reviewed, or reject (asking for a comment) the selected segment."""
         row = self.selected()
         if row is None:
+            return
+        if row.joined_to is not None and not row.target:  # as `workbench review` leaves it
+            self.notify(f"Segment {row.position} is joined: its English is in "
+                        f"#{row.joined_to}, whose verdict it takes.", severity="warning")
             return
         if verdict == "rejected":
             title = f"Reject segment {row.position}: why? (it goes back to draft)"
