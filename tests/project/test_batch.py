@@ -204,6 +204,15 @@ def test_cli_replace_confirm_review(sample_db: Path) -> None:
         assert result.exit_code == 2 and "no segment 99999" in result.stderr
 
 
+def test_a_range_of_ids_is_refused_as_what_it_is(sample_db: Path) -> None:
+    """`workbench review 5-7` was refused as "not a valid integer range": as if ranges of ids
+    were read, in another spelling. Segment ids are whole numbers."""
+    result = run_cli("review", "5-7", "--approve", "--db", str(sample_db))
+    assert result.exit_code == 2
+    assert "'5-7' is not a valid integer." in result.stderr
+    assert "range" not in result.stderr
+
+
 def test_segments_are_confirmed_and_reviewed_by_id_in_any_document(
     sample_db: Path, tmp_path: Path
 ) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from tests.tui.conftest import editing, editor_screen, screen_lines, settle
-from tests.tui.screen_wait import open_screen, shows
+from tests.tui.conftest import editing, editor_screen, join_first_two, screen_lines, settle
+from tests.tui.screen_wait import notified, open_screen, shows
 from workbench.project import Project
 from workbench.text.bidi import visual
 from workbench.tui.screens.editor import EditorScreen
@@ -219,3 +219,72 @@ async def test_a_segment_with_accepted_findings_says_so_in_its_column(sample_db,
         label = f"✓ {len(row.accepted)} accepted"
         assert row.summary().plain == label
         assert any(label in line for line in screen_lines(app))
+
+
+async def test_reading_again_keeps_the_reviewers_place(sample_db, make_app):
+    """F5 (which a refused verdict says to press) reads the rows again and leaves the cursor
+    on the segment the reviewer was on; it went back to the first row, where the next `a`
+    approved another segment."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=5)
+        await settle(pilot)
+        chosen = screen.selected().segment_id
+        await pilot.press("f5")
+        await settle(pilot)
+        assert screen.selected().segment_id == chosen
+        assert f"Segment {screen.selected().position}" in "\n".join(screen_lines(app))
+        # a segment approved out of the view (of drafts): the cursor goes on to the next one
+        screen.set_view(ReviewFilter(statuses=("draft",)))
+        await settle(pilot)
+        following = screen.rows[screen.rows.index(screen.selected()) + 1].segment_id
+        with Project.open(sample_db) as project:
+            project.review(chosen, "approved")
+        await pilot.press("f5")
+        await settle(pilot)
+        assert screen.selected().segment_id == following
+
+
+async def test_others_verdicts_reach_an_open_reviewer(sample_db, make_app):
+    """Another program's rejection shows in the reviewer's rows (as it does in the editor's
+    list) without moving the cursor; the reviewer saw 'translated' until F5."""
+    expected = checked(sample_db)
+    ids = list(expected)
+    with Project.open(sample_db) as project:
+        for sid in ids[:4]:
+            project.confirm(sid, project.segment(sid).target, override_reason="test")
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        screen.query_one(DataTable).move_cursor(row=1)
+        await settle(pilot)
+        with Project.open(sample_db, author="ben") as ben:
+            ben.review(ids[3], "rejected", "wrong tense")
+        for _ in range(100):  # the live link polls the file (bounded wait, not an assertion)
+            if next(r for r in screen.rows if r.segment_id == ids[3]).status == "draft":
+                break
+            await pilot.pause(0.05)
+        assert next(r for r in screen.rows if r.segment_id == ids[3]).status == "draft"
+        assert screen.selected().segment_id == ids[1]
+
+
+async def test_a_joined_segment_says_where_its_english_is(sample_db, make_app):
+    """The second segment of a 2–1 link showed '(no English)' and its approval was refused as
+    'an empty translation', where `workbench review` leaves it with its link's segment."""
+    with Project.open(sample_db) as project:
+        join_first_two(project)
+        second = project.segments(limit=2)[1].id
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        screen.query_one(DataTable).move_cursor(row=1)
+        await settle(pilot)
+        assert screen.selected().segment_id == second
+        assert await shows(pilot, "↑ joined: its English is in #1")
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is screen  # no comment asked: nothing to approve here
+        assert notified(app, "Segment 2 is joined: its English is in #1")
+        assert not notified(app, "empty translation")

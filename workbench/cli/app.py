@@ -17,7 +17,16 @@ from click.core import ParameterSource
 from workbench.errors import EXIT_CRASH, WorkbenchError
 
 EXIT_ERROR = 2
-ID = click.IntRange(max=2**63 - 1)
+
+
+class _Id(click.IntRange):
+    """A whole number: ``5-7`` is "not a valid integer" (click's IntRange said "not a valid
+    integer range", as if a range of ids were read somewhere)."""
+
+    name = "integer"
+
+
+ID = _Id(max=2**63 - 1)
 """A segment's, change's, revision's or error's id: no larger than the store's integers (a
 larger one crashed the query; now click's usage error, exit 2)."""
 

@@ -560,9 +560,14 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         return editor if editor is not None and editor.is_attached and editor.ready else None
 
     def on_live_changed(self, message: LiveChanged) -> None:
+        from workbench.tui.screens.review import ReviewScreen
+
         editor = self._editor_shown()
         if editor is not None:
             editor.live_changed(message.changes)
+        for screen in self.screen_stack:  # an open reviewer's rows follow them too
+            if isinstance(screen, ReviewScreen) and screen.is_attached:
+                screen.live_changed(message.changes)
 
     def on_presence_changed(self, message: PresenceChanged) -> None:
         self._others = len({name for names in message.others.values() for name in names})

@@ -60,7 +60,9 @@ from workbench.tui.widgets.panels import SEVERITY_MARK, SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
+    from workbench.store.live import Change
 
+PAGE = 500  # segment ids read at once (a statement's parameters are bounded)
 MAX_ROWS = 5000
 """The reviewer table holds at most this many segments of the view (the first, in document
 order); narrow the view with the filters to reach the others."""
@@ -81,6 +83,8 @@ class SegmentRow:
     accepted: tuple[tuple[Any, Any], ...]  # (finding, override) accepted with a reason
     source: str
     target: str
+    joined_to: int | None = None
+    """A joined segment's: the number of the segment of its link that holds its English."""
 
     @property
     def key(self) -> str:
@@ -134,10 +138,12 @@ class ReviewFilter:
 
 @dataclass
 class Loaded(Message):
-    """Every segment of the document with its findings (posted by the worker)."""
+    """Every segment of the document with its findings (posted by the worker); ``quiet``: read
+    again for others' changes (no loading state, an error left unsaid)."""
 
     rows: list[SegmentRow] = field(default_factory=list)
     error: str | None = None
+    quiet: bool = False
 
 
 @dataclass
@@ -150,15 +156,28 @@ class Reviewed(Message):
     error: str | None = None
 
 
-def segment_rows(checks: list[Any], statuses: dict[int, str]) -> list[SegmentRow]:
-    """One row per segment for the per-segment results of ``check_document``."""
+def segment_rows(
+    checks: list[Any], statuses: dict[int, str], joined: dict[int, int] | None = None
+) -> list[SegmentRow]:
+    """One row per segment for the per-segment results of ``check_document``; ``joined``:
+    segment id -> the number of the segment holding its English (see ``ListRow.joined_to``)."""
+    joined = joined or {}
     return [
         SegmentRow(
             seg.segment_id, seg.position, statuses.get(seg.segment_id, ""),
             tuple(seg.findings), tuple(getattr(seg, "overridden", ())), seg.source, seg.target,
+            joined.get(seg.segment_id),
         )
         for seg in checks
     ]
+
+
+def no_english(row: SegmentRow) -> str:
+    """What the reviewer is shown for a segment without English: a joined one says where its
+    English is (as the editor's list does), not that it has none."""
+    if row.joined_to is not None:
+        return f"↑ joined: its English is in #{row.joined_to}"
+    return "(no English)"
 
 
 class CommentScreen(Prompt):
@@ -269,6 +288,7 @@ class ReviewScreen(ReportScreen):
         self.all_rows: list[SegmentRow] = []
         self.rows: list[SegmentRow] = []  # the view, as in the table
         self.by_key: dict[str, SegmentRow] = {}
+        self.in_view = 0  # segments of the view (the table holds the first MAX_ROWS)
 
     def compose(self) -> ComposeResult:
         yield self.title_label()
@@ -291,22 +311,61 @@ class ReviewScreen(ReportScreen):
     # loading ---------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="review-load")
-    def load(self) -> None:
+    def load(self, quiet: bool = False) -> None:
         """Check the whole document on the second connection (worker)."""
-        name, version = self.document.name, self.version
+        document, version = self.document, self.version
 
         def read(project: Project) -> Loaded:
-            checks = project.check_document(name, version)
-            statuses = {s.id: s.status for s in project.segments(name, 0, 1 << 62)}
-            return Loaded(segment_rows(checks, statuses))
+            checks = project.check_document(document.name, version)
+            ids = [c.segment_id for c in checks]
+            rows = [row for start in range(0, len(ids), PAGE)
+                    for row in project.list_rows(document, ids[start:start + PAGE])]
+            statuses = {r.id: r.status for r in rows}
+            joined = {r.id: r.joined_to for r in rows if r.joined_to is not None}
+            return Loaded(segment_rows(checks, statuses, joined), quiet=quiet)
 
-        self.run_report(read, lambda error: Loaded([], error))
+        self.run_report(read, lambda error: Loaded([], error, quiet))
+
+    def live_changed(self, changes: list[Change]) -> None:
+        """Others changed the project: read the rows again, quietly, keeping the cursor's
+        segment (as the editor's list follows them)."""
+        doc = self.document.id
+        if any(c.kind in ("all", "notes") or c.document_id == doc for c in changes):
+            self.load(quiet=True)
 
     def on_loaded(self, message: Loaded) -> None:
-        if not self.loaded(message.error):
+        quiet = message.quiet and not self.query_one(DataTable).loading
+        if quiet:
+            if message.error:  # offline, say: the next change or F5 reads them again
+                return
+        elif not self.loaded(message.error):  # a first load or F5's (which it may replace)
             return
+        current = self.selected()
+        keep = current.segment_id if current else None
         self.all_rows = message.rows
-        self.show_view()
+        if not (quiet and self._update_rows()):
+            self.show_view(keep)
+
+    def _update_rows(self) -> bool:
+        """Put the rows read again in place of the view's: the same segments, in place (the
+        view itself changes with F5 or a filter, as the editor's list does); False when one
+        of them is gone (merged, say)."""
+        fresh = {r.key: r for r in self.all_rows}
+        if not self.rows or any(r.key not in fresh for r in self.rows):
+            return False
+        table = self.query_one(DataTable)
+        for i, old in enumerate(self.rows):
+            new = fresh[old.key]
+            if new != old:
+                self.rows[i] = self.by_key[new.key] = new
+                for column, cell in zip(("position", "status", "findings", "text"),
+                                        self._cells(new), strict=True):
+                    table.update_cell(new.key, column, cell)
+        self._update_title(self.in_view)
+        current = self.selected()
+        if current is not None:
+            self._show_detail(current, scroll=False)  # its notes too; where it was scrolled
+        return True
 
     def show_view(self, keep: int | None = None) -> None:
         """Fill the table with the segments of the view (the cursor on ``keep`` if shown)."""
@@ -323,11 +382,22 @@ class ReviewScreen(ReportScreen):
                 Text(f"No segment is {self.view.describe()}.", style="dim")
             )
             return
-        index = next((i for i, r in enumerate(self.rows) if r.segment_id == keep), 0)
+        index = self._index_near(keep)
         table.move_cursor(row=index)
         self._show_detail(self.rows[index])
 
+    def _index_near(self, keep: int | None) -> int:
+        """The row of segment ``keep``, or when the view has lost it (approved out of a view of
+        translated segments) the row of the next segment of the view in document order."""
+        order = {r.segment_id: i for i, r in enumerate(self.all_rows)}
+        spot = order.get(keep) if keep is not None else None
+        if spot is None:
+            return 0
+        return next((i for i, r in enumerate(self.rows) if order[r.segment_id] >= spot),
+                    len(self.rows) - 1)
+
     def _update_title(self, in_view: int) -> None:
+        self.in_view = in_view
         total = len(self.all_rows)
         flagged = sum(1 for r in self.all_rows if not r.clean)
         shown = "" if in_view <= len(self.rows) else f" (first {len(self.rows):,})"
@@ -345,7 +415,7 @@ class ReviewScreen(ReportScreen):
             text = bidi.line(finding_text(first, (f"{first.check}: ", "bold"),
                                           (first.message, "")))
         else:
-            text = bidi.line(row.target or "(no English)",
+            text = bidi.line(row.target or no_english(row),
                              style="" if row.target else "dim italic")
         return (Text(str(row.position), justify="right"), row.status, row.summary(), text)
 
@@ -371,7 +441,7 @@ class ReviewScreen(ReportScreen):
         if row is not None:
             self._show_detail(row)
 
-    def _show_detail(self, row: SegmentRow) -> None:
+    def _show_detail(self, row: SegmentRow, scroll: bool = True) -> None:
         bidi = self.wb.bidi
         detail = self.query_one("#review-detail", VerticalScroll)
         detail.border_title = f"Segment {row.position} · {row.status}"
@@ -380,7 +450,7 @@ class ReviewScreen(ReportScreen):
         )
         parts: list[RenderableType] = [
             bidi.arabic(row.source),
-            bidi.text(row.target or "(no English)", style="" if row.target else "dim italic",
+            bidi.text(row.target or no_english(row), style="" if row.target else "dim italic",
                       right_align_rtl=False),
         ]
         for finding in row.findings:
@@ -405,7 +475,8 @@ class ReviewScreen(ReportScreen):
             parts.append(bidi.text(f"{last['kind']} · {last['author']}: {last['text']}",
                                    style="dim", base="auto"))
         self.query_one("#review-detail-body", Static).update(Group(*parts))
-        detail.scroll_home(animate=False)
+        if scroll:
+            detail.scroll_home(animate=False)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -439,6 +510,10 @@ class ReviewScreen(ReportScreen):
         """Approve, mark reviewed, or reject (asking for a comment) the selected segment."""
         row = self.selected()
         if row is None:
+            return
+        if row.joined_to is not None and not row.target:  # as `workbench review` leaves it
+            self.notify(f"Segment {row.position} is joined: its English is in "
+                        f"#{row.joined_to}, whose verdict it takes.", severity="warning")
             return
         if verdict == "rejected":
             title = f"Reject segment {row.position}: why? (it goes back to draft)"
@@ -586,6 +661,7 @@ class ReviewScreen(ReportScreen):
             if editor is not None and editor.rows is not None:
                 editor.rows.clear()  # the list shows the new status when we go back
                 editor.segment_list.invalidate()
+            self.load(quiet=True)  # a reading begun before the verdict must not undo it here
         current = self.selected()
         if current is not None:
             self._show_detail(current)
