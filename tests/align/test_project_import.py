@@ -369,3 +369,29 @@ def test_a_line_break_or_tab_of_an_english_document_parts_its_words(tmp_path: Pa
     md = tmp_path / "delivery.md"
     md.write_text("the EU and NATO.  \nMacedonian President\\\nsaid so.\n", encoding="utf-8")
     assert read_translation(md)[0] == "the EU and NATO. Macedonian President said so."
+
+
+def test_an_english_pages_title_is_left_out_unless_the_document_has_titles(
+    tmp_path: Path,
+) -> None:
+    """pandoc's standalone HTML gives a page without a title the file's name (``<title>en
+    </title>``), and one with a title both a ``<title>`` and an ``<h1>``: read as a paragraph,
+    that title went into the first segment's English ('en Welsh AMs worried …'). An HTML
+    document imported with its ``<title>`` keeps the English one."""
+    page = tmp_path / "en.html"
+    page.write_text("<html><head><title>en</title></head><body><p>The vote was held today."
+                    "</p></body></html>", encoding="utf-8")
+    text, skipped = read_translation(page)
+    assert (text, skipped) == ("The vote was held today.", ["title"])
+    text, skipped = read_translation(page, frozenset({"title"}))
+    assert (text, skipped) == ("en\nThe vote was held today.", [])
+    arabic = tmp_path / "ar.txt"
+    arabic.write_text("أجري التصويت اليوم.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.import_document(arabic, "vote")
+        report = project.import_translation(page, "vote", "reference")
+        seg = project.segments("vote", 0, 1)[0]
+        assert project.link(seg.id, "reference:main")["sentences"] == [
+            "The vote was held today."]
+    assert report.warnings == ["left out of en.html: 1 title block(s), of kinds the document "
+                               "'vote' has none of"]

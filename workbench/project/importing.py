@@ -91,6 +91,10 @@ def is_translation_document(path: str | Path) -> bool:
 #: Block kinds of a document that a plain-text Arabic document has no counterpart for.
 MARGINAL_KINDS = frozenset({"header", "footer", "alt-text", "toc"})
 
+#: Of an HTML page, its ``<title>`` too: no page shows it, and it is the file's name (pandoc's
+#: page without a title) or the first heading again, not a paragraph of the translation.
+HTML_MARGINAL_KINDS = MARGINAL_KINDS | {"title"}
+
 #: Labels of the empty tags that part two words: a line break, a tab, a page or column break.
 SPACING_LABELS = frozenset({"br", "tab", "break"})
 
@@ -118,7 +122,8 @@ def read_translation(
     translator's delivery) by its document filter, each paragraph, cell, footnote… a line in
     the filter's order (the order a source document of that format is segmented in), its
     formatting left out, and its headers, footers, alt texts and tables of contents
-    (:data:`MARGINAL_KINDS`) left out unless their kind is in ``keep``. A bilingual file
+    (:data:`MARGINAL_KINDS`; of an HTML page, its ``<title>`` too) left out unless their
+    kind is in ``keep``. A bilingual file
     (XLIFF, TMX, CSV…) is refused: its English belongs to its own segments."""
     spec = source_format_for(path)
     if spec.plain:
@@ -133,11 +138,12 @@ def read_translation(
         raise InputError(path, f"{spec.description}: import it as a document (`workbench "
                          "import`), which keeps the English of each of its segments")
     source = read_source(path, spec.name)
+    marginal = HTML_MARGINAL_KINDS if spec.name == "html" else MARGINAL_KINDS
     lines: list[str] = []
     skipped: list[str] = []
     for block in source.blocks:
         text = block_plain_text(block)
-        if block.kind not in MARGINAL_KINDS or block.kind in keep:
+        if block.kind not in marginal or block.kind in keep:
             lines += (" ".join(line.split()) for line in text.split("\n"))  # <pre>: lines
         elif text.strip():
             skipped.append(block.kind)
@@ -474,7 +480,7 @@ class Importing:
         """
         document = self.catalog.document(doc)
         kinds = {b["kind"] for b in q_sources.blocks(self.context.db, document.id).values()}
-        text, skipped = read_translation(path, MARGINAL_KINDS & kinds)
+        text, skipped = read_translation(path, HTML_MARGINAL_KINDS & kinds)
         report = self.import_translation_text(
             text, doc, kind, name, str(path), presegmented, overwrite=overwrite, dry_run=dry_run,
             abbreviations=abbreviations,
