@@ -395,3 +395,28 @@ def test_an_english_pages_title_is_left_out_unless_the_document_has_titles(
             "The vote was held today."]
     assert report.warnings == ["left out of en.html: 1 title block(s), of kinds the document "
                                "'vote' has none of"]
+
+
+def test_segments_inside_the_document_without_english_are_named(new_db: Any) -> None:
+    """Sixty NTREX lines and their English less one sentence: the aligner links a segment
+    to no English, and the import said nothing of it (a sentence the translator left out,
+    or English put one segment off), only the ends of a partial translation."""
+    from tests.align.test_aligner import AR, EN
+
+    with Project.open(new_db, create=True) as project:
+        project.import_document_text("\n".join(AR[:60]), "news")
+        english = "\n".join(EN[:30] + EN[31:60])
+        report = project.import_translation_text(english, "news", "reference")
+        empty = [s.position for s in project.segments("news")
+                 if not (project.link(s.id, "reference:main") or {}).get("sentences")]
+        assert empty == [31]
+        said = [w for w in report.warnings if "no English in this file" in w]
+        assert said == [f"1 segment has no English in this file (left out of the translation, "
+                        f"or its English on a neighbour?): segment {empty[0]}: "
+                        f"{AR[empty[0] - 1][:50]}…"]
+        whole = project.import_translation_text("\n".join(EN[:60]), "news", "draft")
+        assert not any("no English in this file" in w for w in whole.warnings)
+        half = project.import_translation_text("\n".join(EN[:30]), "news", "draft", "half")
+        assert [w for w in half.warnings if "no English in this file" in w] == [
+            "the English ends at segment 30 of 60: segments 31–60 have no English in this file "
+            "(a translation of the beginning only?)"]  # said once, as the end

@@ -342,6 +342,21 @@ def _partial_warnings(links: Links, segments: int, sentences: int, head: int, ta
     return out
 
 
+def _without_english_warning(links: Links, arabic: list[str]) -> str | None:
+    """What to say of segments inside the document that no English sentence is linked to
+    (a sentence the translator left out, or English put one segment off); those at its start
+    and end are said by :func:`_partial_warnings`. None when there are none."""
+    before, after = _ends(links, 0)
+    last = len(arabic) - after
+    missing = [k for a, e in links if not e for k in a if before <= k < last]
+    if not missing:
+        return None
+    shown = _first_three([f"segment {k + 1}: {_short(arabic[k], 50)}" for k in missing])
+    count = "1 segment has" if len(missing) == 1 else f"{len(missing)} segments have"
+    return (f"{count} no English in this file (left out of the translation, or its English "
+            f"on a neighbour?): {shown}")
+
+
 def _left_out_warning(left_out: list[tuple[str, int]], arabic: list[str],
                       sentences: list[tuple[int, str]]) -> str:
     """What to say of sentences that look left out of the other text, though a link holds
@@ -549,6 +564,9 @@ class Importing:
                 alignment.left_out, [source for _, _, source in segs], sentences))
         report.warnings += _partial_warnings(alignment.links, len(seg_ids), len(sentences),
                                              head, tail)
+        without = _without_english_warning(alignment.links, [source for _, _, source in segs])
+        if without is not None:
+            report.warnings.append(without)
         alignment, sentences = _renumbered(alignment, sentences, head, tail)
         if kind == "working":
             report.fill = FillReport(dry_run=dry_run)
