@@ -233,14 +233,24 @@ def _unmatched_warning(placed: dict[int, int | None], sentences: list[tuple[int,
 #: fewer are named in a warning (a book's table of contents left in Arabic).
 ARABIC_SENTENCES_REFUSED = 0.25
 ARABIC_SENTENCES_MIN = 5
+#: The share of its letters from which such sentences refuse it too: a bilingual table (our
+#: review DOCX or HTML sent back), whose English cells, legend and statuses outnumber them.
+ARABIC_LETTERS_REFUSED = 0.25
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
 
 
 def _arabic_sentences(sentences: list[tuple[int, str]], path: str | None) -> list[int]:
     """The indices of the English sentences that are mostly Arabic; refuse the file when they
-    are a quarter of it or more (``ARABIC_SENTENCES_REFUSED``) and at least five."""
+    are at least five and a quarter of its sentences or of its letters
+    (``ARABIC_SENTENCES_REFUSED``, ``ARABIC_LETTERS_REFUSED``)."""
     arabic = [k for k, (_, sentence) in enumerate(sentences) if mostly_arabic(sentence)]
-    if (len(arabic) >= ARABIC_SENTENCES_MIN
-            and len(arabic) >= ARABIC_SENTENCES_REFUSED * len(sentences)):
+    if len(arabic) >= ARABIC_SENTENCES_MIN and (
+            len(arabic) >= ARABIC_SENTENCES_REFUSED * len(sentences)
+            or sum(_letters(sentences[k][1]) for k in arabic)
+            >= ARABIC_LETTERS_REFUSED * sum(_letters(s) for _, s in sentences)):
         first = arabic[0]
         raise InputError(
             path or "the English",
