@@ -369,3 +369,54 @@ def test_a_line_break_or_tab_of_an_english_document_parts_its_words(tmp_path: Pa
     md = tmp_path / "delivery.md"
     md.write_text("the EU and NATO.  \nMacedonian President\\\nsaid so.\n", encoding="utf-8")
     assert read_translation(md)[0] == "the EU and NATO. Macedonian President said so."
+
+
+def test_an_english_pages_title_is_left_out_unless_the_document_has_titles(
+    tmp_path: Path,
+) -> None:
+    """pandoc's standalone HTML gives a page without a title the file's name (``<title>en
+    </title>``), and one with a title both a ``<title>`` and an ``<h1>``: read as a paragraph,
+    that title went into the first segment's English ('en Welsh AMs worried …'). An HTML
+    document imported with its ``<title>`` keeps the English one."""
+    page = tmp_path / "en.html"
+    page.write_text("<html><head><title>en</title></head><body><p>The vote was held today."
+                    "</p></body></html>", encoding="utf-8")
+    text, skipped = read_translation(page)
+    assert (text, skipped) == ("The vote was held today.", ["title"])
+    text, skipped = read_translation(page, frozenset({"title"}))
+    assert (text, skipped) == ("en\nThe vote was held today.", [])
+    arabic = tmp_path / "ar.txt"
+    arabic.write_text("أجري التصويت اليوم.\n", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.import_document(arabic, "vote")
+        report = project.import_translation(page, "vote", "reference")
+        seg = project.segments("vote", 0, 1)[0]
+        assert project.link(seg.id, "reference:main")["sentences"] == [
+            "The vote was held today."]
+    assert report.warnings == ["left out of en.html: 1 title block(s), of kinds the document "
+                               "'vote' has none of"]
+
+
+def test_segments_inside_the_document_without_english_are_named(new_db: Any) -> None:
+    """Sixty NTREX lines and their English less one sentence: the aligner links a segment
+    to no English, and the import said nothing of it (a sentence the translator left out,
+    or English put one segment off), only the ends of a partial translation."""
+    from tests.align.test_aligner import AR, EN
+
+    with Project.open(new_db, create=True) as project:
+        project.import_document_text("\n".join(AR[:60]), "news")
+        english = "\n".join(EN[:30] + EN[31:60])
+        report = project.import_translation_text(english, "news", "reference")
+        empty = [s.position for s in project.segments("news")
+                 if not (project.link(s.id, "reference:main") or {}).get("sentences")]
+        assert empty == [31]
+        said = [w for w in report.warnings if "no English in this file" in w]
+        assert said == [f"1 segment has no English in this file (left out of the translation, "
+                        f"or its English on a neighbour?): segment {empty[0]}: "
+                        f"{AR[empty[0] - 1][:50]}…"]
+        whole = project.import_translation_text("\n".join(EN[:60]), "news", "draft")
+        assert not any("no English in this file" in w for w in whole.warnings)
+        half = project.import_translation_text("\n".join(EN[:30]), "news", "draft", "half")
+        assert [w for w in half.warnings if "no English in this file" in w] == [
+            "the English ends at segment 30 of 60: segments 31–60 have no English in this file "
+            "(a translation of the beginning only?)"]  # said once, as the end

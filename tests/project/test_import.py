@@ -300,6 +300,21 @@ def test_an_english_file_of_arabic_and_english_lines_is_refused(
                for w in report.warnings)
 
 
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_our_bilingual_review_table_given_as_the_english_is_refused(
+    project: Project, tmp_path: Path, fmt: str
+) -> None:
+    """The review table (`export --format docx`/`html`) sent back by a reviewer and given to
+    import-translation: its Arabic cells are fewer than a quarter of its sentences (the
+    legend, the statuses and the findings are English), so every segment was given its
+    Arabic with its English as the translation. Its Arabic is near half its letters."""
+    name = project.documents()[0].name
+    table = project.export_file(fmt, tmp_path / f"review.{fmt}", name, findings="none").path
+    with pytest.raises(InputError, match=r"sentences are Arabic .*a bilingual file\?"):
+        project.import_translation(table, name, "draft", "review")
+    assert "draft:review" not in project.versions(name)
+
+
 def test_control_characters_no_export_carries_never_reach_the_arabic(
     project: Project, tmp_path: Path
 ) -> None:

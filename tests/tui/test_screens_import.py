@@ -132,3 +132,31 @@ def test_a_bilingual_file_brought_back_says_the_errors_and_comments_it_added():
                             lqa_added=2, notes_added=1)
     assert describe(report) == ("Brought back reviewed.xlf into 'sample' (working): 0 updated, "
                                 "0 added, 21 left alone, 2 LQA errors added, 1 comment added.")
+
+
+async def test_a_file_dropped_on_the_terminal_is_imported_from_its_quoted_path(
+    sample_db, make_app, tmp_path
+):
+    """A file dragged onto GNOME Terminal or Konsole is pasted as a shell word,
+    ``'/home/me/My draft.txt' `` (iTerm2: ``My\\ draft.txt``): the dialog said the quoted path
+    was no such file."""
+    from workbench.tui.screens.job_dialog import typed_path
+
+    draft = tmp_path / "My draft.en.txt"
+    draft.write_text(bundled("translations/draft.en.txt").read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    assert typed_path(str(draft).replace(" ", "\\ ")) == draft
+    assert typed_path(f'"{draft}"') == draft
+    assert typed_path("it's here.txt").name == "it's here.txt"
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "ctrl+o", ImportScreen)
+        dialog.query_one("#kind-translation", RadioButton).value = True
+        await settle(pilot)
+        dialog.query_one("#import-path", Input).value = f"'{draft}' "
+        dialog.query_one("#import-as", Select).value = "draft"
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+    with Project.open(sample_db) as project:
+        assert "draft:main" in project.versions()

@@ -52,7 +52,7 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
     """Align an Arabic and an English text: links of sentences (or lines), with confidence.
 
     Either may be a DOCX, ODT, HTML, Markdown or EPUB document, read as its paragraphs (its
-    headers, footers, alt texts and tables of contents left out).
+    headers, footers, alt texts, tables of contents and an HTML page's title left out).
 
     JSON: {"links": [[[0], [0]], [[1], [1, 2]], ...], "confidence": [...]} with 0-based
     indices; without --presegmented also "ar" and "en", the sentences. TSV: one link a line.
@@ -125,7 +125,8 @@ def align(ar_file: str, en_file: str, presegmented: bool, fmt: str,
 
 def _text_of(path: str) -> str:
     """A text file as it is; a DOCX, ODT, HTML, Markdown or EPUB document as its paragraphs,
-    one a line (headers, footers, alt texts and tables of contents left out)."""
+    one a line (headers, footers, alt texts, tables of contents and an HTML page's title left
+    out)."""
     from workbench.errors import InputError
     from workbench.filters import source_format_for
 

@@ -91,6 +91,10 @@ def is_translation_document(path: str | Path) -> bool:
 #: Block kinds of a document that a plain-text Arabic document has no counterpart for.
 MARGINAL_KINDS = frozenset({"header", "footer", "alt-text", "toc"})
 
+#: Of an HTML page, its ``<title>`` too: no page shows it, and it is the file's name (pandoc's
+#: page without a title) or the first heading again, not a paragraph of the translation.
+HTML_MARGINAL_KINDS = MARGINAL_KINDS | {"title"}
+
 #: Labels of the empty tags that part two words: a line break, a tab, a page or column break.
 SPACING_LABELS = frozenset({"br", "tab", "break"})
 
@@ -118,7 +122,8 @@ def read_translation(
     translator's delivery) by its document filter, each paragraph, cell, footnote… a line in
     the filter's order (the order a source document of that format is segmented in), its
     formatting left out, and its headers, footers, alt texts and tables of contents
-    (:data:`MARGINAL_KINDS`) left out unless their kind is in ``keep``. A bilingual file
+    (:data:`MARGINAL_KINDS`; of an HTML page, its ``<title>`` too) left out unless their
+    kind is in ``keep``. A bilingual file
     (XLIFF, TMX, CSV…) is refused: its English belongs to its own segments."""
     spec = source_format_for(path)
     if spec.plain:
@@ -133,11 +138,12 @@ def read_translation(
         raise InputError(path, f"{spec.description}: import it as a document (`workbench "
                          "import`), which keeps the English of each of its segments")
     source = read_source(path, spec.name)
+    marginal = HTML_MARGINAL_KINDS if spec.name == "html" else MARGINAL_KINDS
     lines: list[str] = []
     skipped: list[str] = []
     for block in source.blocks:
         text = block_plain_text(block)
-        if block.kind not in MARGINAL_KINDS or block.kind in keep:
+        if block.kind not in marginal or block.kind in keep:
             lines += (" ".join(line.split()) for line in text.split("\n"))  # <pre>: lines
         elif text.strip():
             skipped.append(block.kind)
@@ -227,14 +233,24 @@ def _unmatched_warning(placed: dict[int, int | None], sentences: list[tuple[int,
 #: fewer are named in a warning (a book's table of contents left in Arabic).
 ARABIC_SENTENCES_REFUSED = 0.25
 ARABIC_SENTENCES_MIN = 5
+#: The share of its letters from which such sentences refuse it too: a bilingual table (our
+#: review DOCX or HTML sent back), whose English cells, legend and statuses outnumber them.
+ARABIC_LETTERS_REFUSED = 0.25
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
 
 
 def _arabic_sentences(sentences: list[tuple[int, str]], path: str | None) -> list[int]:
     """The indices of the English sentences that are mostly Arabic; refuse the file when they
-    are a quarter of it or more (``ARABIC_SENTENCES_REFUSED``) and at least five."""
+    are at least five and a quarter of its sentences or of its letters
+    (``ARABIC_SENTENCES_REFUSED``, ``ARABIC_LETTERS_REFUSED``)."""
     arabic = [k for k, (_, sentence) in enumerate(sentences) if mostly_arabic(sentence)]
-    if (len(arabic) >= ARABIC_SENTENCES_MIN
-            and len(arabic) >= ARABIC_SENTENCES_REFUSED * len(sentences)):
+    if len(arabic) >= ARABIC_SENTENCES_MIN and (
+            len(arabic) >= ARABIC_SENTENCES_REFUSED * len(sentences)
+            or sum(_letters(sentences[k][1]) for k in arabic)
+            >= ARABIC_LETTERS_REFUSED * sum(_letters(s) for _, s in sentences)):
         first = arabic[0]
         raise InputError(
             path or "the English",
@@ -334,6 +350,21 @@ def _partial_warnings(links: Links, segments: int, sentences: int, head: int, ta
                    f"sentences {sentences - tail + 1}–{sentences} match no segment of the "
                    "document and are left out (the translation of a longer text?)")
     return out
+
+
+def _without_english_warning(links: Links, arabic: list[str]) -> str | None:
+    """What to say of segments inside the document that no English sentence is linked to
+    (a sentence the translator left out, or English put one segment off); those at its start
+    and end are said by :func:`_partial_warnings`. None when there are none."""
+    before, after = _ends(links, 0)
+    last = len(arabic) - after
+    missing = [k for a, e in links if not e for k in a if before <= k < last]
+    if not missing:
+        return None
+    shown = _first_three([f"segment {k + 1}: {_short(arabic[k], 50)}" for k in missing])
+    count = "1 segment has" if len(missing) == 1 else f"{len(missing)} segments have"
+    return (f"{count} no English in this file (left out of the translation, or its English "
+            f"on a neighbour?): {shown}")
 
 
 def _left_out_warning(left_out: list[tuple[str, int]], arabic: list[str],
@@ -474,7 +505,7 @@ class Importing:
         """
         document = self.catalog.document(doc)
         kinds = {b["kind"] for b in q_sources.blocks(self.context.db, document.id).values()}
-        text, skipped = read_translation(path, MARGINAL_KINDS & kinds)
+        text, skipped = read_translation(path, HTML_MARGINAL_KINDS & kinds)
         report = self.import_translation_text(
             text, doc, kind, name, str(path), presegmented, overwrite=overwrite, dry_run=dry_run,
             abbreviations=abbreviations,
@@ -543,6 +574,9 @@ class Importing:
                 alignment.left_out, [source for _, _, source in segs], sentences))
         report.warnings += _partial_warnings(alignment.links, len(seg_ids), len(sentences),
                                              head, tail)
+        without = _without_english_warning(alignment.links, [source for _, _, source in segs])
+        if without is not None:
+            report.warnings.append(without)
         alignment, sentences = _renumbered(alignment, sentences, head, tail)
         if kind == "working":
             report.fill = FillReport(dry_run=dry_run)

@@ -5,6 +5,7 @@ rolls back: the service's ``background(..., cancel=dialog.stop_event)``)."""
 
 from __future__ import annotations
 
+import shlex
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -23,12 +24,29 @@ R = TypeVar("R")
 def typed_path(raw: str) -> Path:
     """The path typed in the export or import dialog, ``~`` the home folder (``~user`` that
     user's); a ``~user`` the system does not know stays as typed (then said missing, never a
-    crash)."""
-    path = Path(raw)
+    crash). A file dropped on the terminal, pasted as a shell word, is read without its
+    quotes or escapes (see :func:`_shell_word`)."""
+    try:
+        path = Path(raw if Path(raw).exists() else _shell_word(raw))
+    except OSError:  # a name too long: said by the dialog
+        path = Path(raw)
     try:
         return path.expanduser()
     except RuntimeError:  # no such user: "Could not determine home directory"
         return path
+
+
+def _shell_word(raw: str) -> str:
+    """``raw`` without the quoting of a file dropped on a terminal — in quotes (GNOME
+    Terminal, Konsole: ``'/home/me/My draft.txt'``) or with its spaces escaped (iTerm2:
+    ``My\\ draft.txt``) — when it is one such word; else as typed (``it's.txt``)."""
+    if not raw.startswith(("'", '"')) and "\\ " not in raw:
+        return raw
+    try:
+        words = shlex.split(raw)
+    except ValueError:  # an unbalanced quote: a name holding one
+        return raw
+    return words[0] if len(words) == 1 else raw
 
 
 class JobDialog(ModalScreen[R]):
