@@ -103,3 +103,31 @@ def test_a_dictionary_s_senses_are_known(project: Project, tmp_path: Path) -> No
     assert project.spelling.checker() is kept  # the dictionary is not read again
     project.dictionaries.remove("mini")
     assert flagged(project) == ["Bolshevization", "Zorblatts", "teh"]
+
+
+def test_a_typo_a_dictionary_holds_is_still_flagged(project: Project, tmp_path: Path) -> None:
+    """FreeDict's senses hold seperate, untill and immediatly: with it added, a reviewer's
+    check let the commonest misspellings pass. A word in lower case known only from a
+    dictionary or a memory and one edit from a word of the spelling dictionary is still
+    flagged; names written with a capital, and words no spelling-dictionary word is near,
+    stay known."""
+    path = tmp_path / "typos.tsv"
+    path.write_text(
+        "arabic\tenglish\tnote\nفصل\tSeperate; untill\t\nفوري\timmediatly\t\n"
+        "مجهر\tLeeuwenhoek; zorblatt\t\n",
+        encoding="utf-8",
+    )
+    text = "They seperate untill Leeuwenhoek and the zorblatt immediatly."
+    project.dictionaries.add(path)
+    assert flagged(project, text) == ["seperate", "untill", "immediatly"]
+
+
+def test_a_memory_s_british_spellings_stay_known(project: Project, tmp_path: Path) -> None:
+    """A memory's English is the translators' own: its British spellings, one edit from
+    en_US words, stay known (only the dictionaries' senses are suspected of typos)."""
+    path = tmp_path / "uk.tsv"
+    path.write_text("سافر.\tThey travelled to the neighbouring town.\n", encoding="utf-8")
+    text = "They travelled to neighbouring towns."
+    assert flagged(project, text) == ["travelled", "neighbouring"]
+    project.tm.import_file(path, "uk")
+    assert flagged(project, text) == []

@@ -128,6 +128,8 @@ class DictionaryWords:
 
     #: called with the project's QA stamp (see ``Spelling.add_known_source``)
     stamped = True
+    #: their senses hold typos (FreeDict's seperate, untill): see ``SpellChecker.typo_prone``
+    typo_prone = True
 
     def __init__(self, dictionaries: Dictionaries) -> None:
         self.dictionaries = dictionaries

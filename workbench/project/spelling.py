@@ -147,12 +147,13 @@ class Spelling:
         ``stamp``: as the caller read it, None: read now)."""
         stamp = self.terms.stamp() if stamp is None else stamp
         extra = tuple(
-            (source(stamp) if getattr(source, "stamped", False) else source(), suggest)
+            (source(stamp) if getattr(source, "stamped", False) else source(), suggest,
+             getattr(source, "typo_prone", False))
             for source, suggest in self._sources
         )
         cached = self._key
         if cached is not None and cached[0] == stamp:
-            old: tuple[tuple[object, bool], ...] = cached[1][2]  # type: ignore[assignment]
+            old: tuple[tuple[object, bool, bool], ...] = cached[1][2]  # type: ignore[assignment]
             if len(old) == len(extra) and all(
                 a[0] is b[0] and a[1] == b[1] for a, b in zip(old, extra, strict=True)
             ):
@@ -174,15 +175,15 @@ class Spelling:
             cached = self._checker
             if cached is None or cached[0] != (dictionary, key):
                 checker = SpellChecker(
-                    dictionary, phrase_words(_suggested(key)), _vocabulary(key),
-                    arabic_world_words(),
+                    dictionary, phrase_words(_suggested(key)), *_vocabulary(key),
+                    names=arabic_world_words(),
                 )
                 self._checker = cached = ((dictionary, key), checker)
         if more:
             base = cached[1]
             return SpellChecker(
                 dictionary, phrase_words([*_suggested(key), *more]), base.vocabulary,
-                arabic_world_words(),
+                base.typo_prone, names=arabic_world_words(),
             )
         return cached[1]
 
@@ -240,15 +241,20 @@ class Spelling:
 def _suggested(key: tuple[object, ...]) -> list[str]:
     glossary, listed, extra = key
     sources: tuple[tuple[Collection[str], bool], ...] = extra  # type: ignore[assignment]
-    return [*glossary, *listed, *(w for words, suggest in sources if suggest for w in words)]
+    return [*glossary, *listed, *(w for words, suggest, _ in sources if suggest for w in words)]
 
 
-def _vocabulary(key: tuple[object, ...]) -> frozenset[str]:
-    sources: tuple[tuple[Collection[str], bool], ...] = key[2]  # type: ignore[assignment]
-    large = [words for words, suggest in sources if not suggest]
+def _vocabulary(key: tuple[object, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The large vocabularies' words, and those of them that only typo-prone sources (the
+    dictionaries' senses) hold."""
+    sources: tuple[tuple[Collection[str], bool, bool], ...] = key[2]  # type: ignore[assignment]
+    large = [words for words, suggest, _ in sources if not suggest]
+    prone = [words for words, suggest, typo_prone in sources if not suggest and typo_prone]
+    sure = frozenset().union(*(w for w in large if not any(w is p for p in prone)))
+    prone_only = frozenset().union(*prone) - sure if prone else frozenset()
     if len(large) == 1 and isinstance(large[0], frozenset):
-        return large[0]  # a source's own frozenset, shared
-    return frozenset().union(*large)
+        return large[0], prone_only  # a source's own frozenset, shared
+    return frozenset().union(*large), prone_only
 
 
 def _valid_word(word: str) -> str:

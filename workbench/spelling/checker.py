@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from workbench.spelling.dictionary import HunspellDictionary
 from workbench.spelling.suggest import bigrams, edit_distance, match_case
@@ -37,20 +37,24 @@ class SpellChecker:
     case-insensitively, plural and possessive forms included. ``vocabulary``: more known words,
     as keys (:func:`~workbench.spelling.tokens.word_key`), that are not offered as suggestions
     (large vocabularies: the English of memories and dictionaries, which Hunspell's suggestions
-    mostly cover). ``names``: more known words (the built-in names of the Arabic world),
-    suggested after the dictionary's suggestions one edit away, so that a short typo of an
-    English word ("adn") is not offered a name first ("Aden"). Safe to share between threads.
+    mostly cover); ``typo_prone``: those of them that only the dictionaries' senses hold, known
+    unless in lower case and one edit from a word of the dictionary. ``names``: more known
+    words (the built-in names of the Arabic world), suggested after the dictionary's
+    suggestions one edit away, so that a short typo of an English word ("adn") is not offered
+    a name first ("Aden"). Safe to share between threads.
     """
 
     def __init__(
         self, dictionary: HunspellDictionary, known: Iterable[str] | Mapping[str, str] = (),
-        vocabulary: Collection[str] = frozenset(), names: Iterable[str] = (),
+        vocabulary: Collection[str] = frozenset(), typo_prone: Collection[str] = frozenset(),
+        names: Iterable[str] = (),
     ) -> None:
         self.dictionary = dictionary
         self.known: Mapping[str, str] = (
             known if isinstance(known, Mapping) else phrase_words(known)
         )
         self.vocabulary = vocabulary
+        self.typo_prone = typo_prone
         self.names: Mapping[str, str] = phrase_words(names)
         # "known" / "names" → (key, as written, bigrams) of each of those words, built on first use
         self._grams: dict[str, list[tuple[str, str, set[str]]]] = {}
@@ -75,9 +79,23 @@ class SpellChecker:
         list make ``Ivanov`` and ``Zaev`` known)."""
         known, vocabulary, names = self.known, self.vocabulary, self.names
         forms = key_forms(word)
-        possessives = tuple(f + "'s" for f in forms if not f.endswith("'s"))
-        return any(k in known or k in vocabulary or k in names
-                   for k in (*forms, *possessives))
+        keys = (*forms, *(f + "'s" for f in forms if not f.endswith("'s")))
+        if any(k in known or k in names for k in keys):
+            return True
+        held = [k for k in keys if k in vocabulary]
+        prone = self.typo_prone
+        return bool(held) and not (all(k in prone for k in held) and self._likely_typo(word))
+
+    def _likely_typo(self, word: str) -> bool:
+        """Whether ``word``, in lower case and known only from a typo-prone vocabulary (the
+        dictionaries' senses), is one edit from a word of the spelling dictionary: FreeDict's
+        senses hold ``seperate`` and ``untill``, which a check let pass. A name (Leeuwenhoek,
+        Saxony) is written with a capital and stays known; a memory's English (favoured,
+        travelled in a British team's) is the translators' and stays known."""
+        if not word[:1].islower() or not word.isascii() or self.dictionary.lookup(word):
+            return False
+        lookup = self.dictionary.lookup
+        return any(lookup(edit) for edit in _one_edit(word))
 
     def is_correct(self, word: str) -> bool:
         """Whether ``word`` is spelled right: in the dictionary or known to the project."""
@@ -207,3 +225,16 @@ class SpellChecker:
                 near.append((distance, match_case(written, word)))
         near.sort()
         return list(dict.fromkeys(w for _, w in near))[:limit]
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> Iterator[str]:
+    """The strings one edit from ``word`` (a letter left out, added, changed, or two
+    neighbours swapped), the likeliest typos first."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    yield from (a + c + b for a, b in splits for c in _LETTERS)  # immediatly: a letter left out
+    yield from (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    yield from (a + b[1:] for a, b in splits if b)
+    yield from (a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0])
