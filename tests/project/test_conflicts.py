@@ -134,6 +134,27 @@ def test_the_cli_confirm_with_a_stale_revision_exits_2_in_one_line(sample_db: An
     assert result.exit_code == 0 and "confirmed (revision" in result.stdout
 
 
+def test_the_cli_review_with_a_stale_revision_records_nothing(sample_db: Any) -> None:
+    """`workbench review ID --approve` signed off whatever English was there, a translator's
+    edit saved seconds before included; with --revision (as confirm takes) such a change is
+    a conflict: exit 2, nothing recorded."""
+    db = str(sample_db)
+    with Project.open(sample_db, author="ana") as p:
+        seg = p.segments(limit=1)[0]
+        p.save_draft(seg.id, "Ana's late edit.")
+    result = run_cli("review", str(seg.id), "--approve", "--revision", str(seg.revision),
+                     "--db", db)
+    assert result.exit_code == 2 and "since you read it" in result.stderr
+    now = Project.open(sample_db).segment(seg.id)
+    assert (now.status, now.locked) == ("draft", False)
+    result = run_cli("review", str(seg.id), "--approve", "--revision", str(now.revision),
+                     "--db", db)
+    assert result.exit_code == 0
+    assert Project.open(sample_db).segment(seg.id).status == "approved"
+    batch = run_cli("review", "--doc", "sample", "--approve", "--revision", "1", "--db", db)
+    assert batch.exit_code == 2 and "--revision goes with one SEGMENT_ID" in batch.stderr
+
+
 def test_revisions_survive_a_project_copy(sample_db: Any, tmp_path: Path) -> None:
     with Project.open(sample_db) as p:
         seg = p.segments(limit=1)[0]

@@ -191,10 +191,15 @@ def _commented_already(project: object, report: BatchReport, comment: str | None
 @click.option("--doc", help="Batch: segments of this document.")
 @_status_option
 @click.option("--clean-only", is_flag=True, help="Batch: only segments with no open finding.")
+@click.option("--revision", type=ID, default=None,
+              help="With one SEGMENT_ID: the segment's revision the reviewer read (`workbench "
+                   "history` shows it); changed since, it is a conflict (exit 2, nothing "
+                   "recorded).")
 @click.option("--format", "fmt", type=FORMATS, default="table")
 def review(
     db: str | None, segment_ids: tuple[int, ...], verdicts: tuple[str, ...], comment: str | None,
-    doc: str | None, statuses: tuple[str, ...], clean_only: bool, fmt: str,
+    doc: str | None, statuses: tuple[str, ...], clean_only: bool, revision: int | None,
+    fmt: str,
 ) -> None:
     """A reviewer's verdict on segments: --approve, --reviewed or --reject.
 
@@ -205,9 +210,11 @@ def review(
     if len(set(verdicts)) != 1:
         raise WorkbenchError("give one verdict: --approve, --reviewed or --reject")
     verdict = verdicts[0]
+    if revision is not None and (len(segment_ids) != 1 or doc or statuses or clean_only):
+        raise WorkbenchError("--revision goes with one SEGMENT_ID")
     with open_project(db) as project:
         ids = _selection(project, segment_ids, doc, statuses, clean_only)
-        report = project.review_many(ids, verdict, comment)
+        report = project.review_many(ids, verdict, comment, revision)
         noted = _commented_already(project, report, comment)
     _print_batch(report, fmt)
     if noted and fmt != "json":

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.errors import BlockedByFindings, WorkbenchError
+from workbench.errors import BlockedByFindings, ConflictError, WorkbenchError
 from workbench.project.catalog import Catalog
 from workbench.project.changes import Change, ChangeSet
 from workbench.project.checking import Checking
@@ -360,10 +360,14 @@ class Batch:
         return report
 
     def review_many(
-        self, segment_ids: Sequence[int], verdict: str, comment: str | None = None
+        self, segment_ids: Sequence[int], verdict: str, comment: str | None = None,
+        revision: int | None = None,
     ) -> BatchReport:
         """Give each segment the reviewer's ``verdict`` (reviewed, approved, rejected); empty
-        segments are left and reported. One change group."""
+        segments are left and reported. One change group. ``revision``: of the one segment as
+        the reviewer read it; changed since, a ConflictError and nothing recorded."""
+        if revision is not None and len(segment_ids) != 1:
+            raise WorkbenchError("--revision goes with one segment")
         if verdict not in VERDICTS:
             raise WorkbenchError(f"unknown verdict {verdict!r} (use {', '.join(VERDICTS)})")
         if verdict == "rejected":
@@ -380,7 +384,9 @@ class Batch:
                     continue
                 before = seg.revision
                 try:
-                    done = self.review.review(sid, verdict, comment)
+                    done = self.review.review(sid, verdict, comment, revision=revision)
+                except ConflictError:
+                    raise  # English the reviewer has not read: nothing recorded
                 except WorkbenchError as exc:
                     report.blocked[sid] = [str(exc)]
                 else:
