@@ -264,6 +264,8 @@ def test_spelling_cli(in_tmp: Path, sample_db: Path) -> None:
     gone = run_cli("spelling", "remove", "Trotskyy", *db)
     assert gone.exit_code == 2 and "not in the project's word list" in gone.stderr
     assert run_cli("spelling", "add", "two words", *db).exit_code == 2
+    arabic = run_cli("spelling", "add", "مرحبا", *db)  # taken, though never looked at
+    assert arabic.exit_code == 2 and "never spell-checked" in arabic.stderr
     refused = run_cli("spelling", "add", "Kerenski", "Kornilovv", "  ", *db)
     assert refused.exit_code == 2 and "give a word to add" in refused.stderr
     assert refused.stdout == ""  # none of them added: it added those before the blank one

@@ -31,6 +31,7 @@ from workbench.spelling.dictionary import FOLDERS_TTL_S, HunspellDictionary
 from workbench.spelling.names import arabic_world_words
 from workbench.spelling.tokens import bare_word, phrase_words, word_key
 from workbench.store import spelling as q_spelling
+from workbench.text.script import has_arabic
 
 if TYPE_CHECKING:
     from workbench.config import Config
@@ -269,4 +270,7 @@ def _valid_word(word: str) -> str:
         raise WorkbenchError(f"{bare[:20]!r}...: a word of at most {MAX_WORD_LENGTH} characters")
     if not bare or not phrase_words([bare]):
         raise WorkbenchError(f"{word!r}: not a word (it needs letters)")
+    if has_arabic(bare):
+        raise WorkbenchError(f"{word}: Arabic words are never spell-checked; the word list is "
+                             "for the English")
     return bare
