@@ -370,6 +370,25 @@ def test_a_closed_standard_output_exits_141_never_the_1_of_findings(tmp_path: Pa
         assert (done.returncode, done.stderr) == (141, ""), (fmt, done.stderr)
 
 
+
+def test_a_reader_gone_in_the_middle_of_a_large_report_exits_141(tmp_path: Path) -> None:
+    """``workbench check --format json | head -1`` on a report larger than a pipe holds: the
+    reader leaves during the one write of the JSON, which Python's buffered write then ends
+    short without an error; the check exited 1 ("findings") where it must exit 141."""
+    (tmp_path / "ar.txt").write_text("بدأت الثورة.\n" * 1000, encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The uprising began.\n" * 1000, encoding="utf-8")
+    (tmp_path / "g.tsv").write_text("ثورة\trevolution\n", encoding="utf-8")
+    check = [sys.executable, "-m", "workbench", "check", "--glossary", "g.tsv", "--source",
+             "ar.txt", "--target", "en.txt", "--skip", "spelling", "--format", "json"]
+    with subprocess.Popen(check, cwd=tmp_path, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert os.read(proc.stdout.fileno(), 64).startswith(b"{")  # the report has begun
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        returncode = proc.wait(30)
+    assert (returncode, stderr) == (141, b"")
+
 def _bug(*args: object, **kwargs: object) -> None:
     raise ZeroDivisionError("a bug")
 

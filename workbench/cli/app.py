@@ -6,7 +6,9 @@ import contextlib
 import errno
 import json
 import os
+import select
 import signal
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
@@ -239,6 +241,23 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         reader_gone()
+    if _pipe_reader_left():
+        reader_gone()
+
+
+def _pipe_reader_left() -> bool:
+    """Whether standard output is a pipe its reader has closed. A write larger than the pipe
+    holds that the reader leaves in the middle of (``check --format json | head -1``) ends
+    short without an error in Python's buffered writer, so no BrokenPipeError tells."""
+    try:
+        fd = sys.stdout.fileno()
+        if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+            return False
+        poller = select.poll()  # not on Windows: AttributeError
+        poller.register(fd, 0)  # POLLERR is always reported: the pipe has no reader
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation: no descriptor
+        return False
 
 
 def _commits() -> int:
