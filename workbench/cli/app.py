@@ -444,6 +444,10 @@ def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
         from workbench.tui.app import WorkbenchApp
 
         app = WorkbenchApp(project, config=config, direction=direction)
+        if missing := _no_terminal():
+            app.service.close()
+            fail(f"the TUI needs a terminal: {missing} is not one (a pipe or a file); the "
+                 "commands run without one (workbench --help)")
         app.run()
         if app.error_message:  # a damaged project, say: one line, as any command says it
             fail(app.error_message)
@@ -451,3 +455,14 @@ def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
             click.echo(app.farewell, err=True)
         if app.return_code:
             sys.exit(app.return_code)
+
+
+def _no_terminal() -> str | None:
+    """Which of the TUI's streams is no terminal: standard input, whose bytes it would read
+    as key presses (a pipe's newline confirmed a segment) and then wait for ever, or standard
+    error, where Textual draws the screen."""
+    for name, stream in (("standard input", sys.__stdin__),
+                         ("standard error (where the TUI draws)", sys.__stderr__)):
+        if stream is None or not stream.isatty():
+            return name
+    return None
