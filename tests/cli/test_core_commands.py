@@ -515,3 +515,20 @@ def test_confirm_text_is_one_line_as_the_tui_takes_a_paste(sample_db: Path) -> N
     history = json.loads(run_cli("history", "10", "--db", str(sample_db), "--format",
                                  "json").stdout)
     assert history[-1]["new_text"] == "The hour of decisive work has arrived."
+
+
+def test_history_and_changes_tables_keep_every_time_in_80_columns(sample_db: Path) -> None:
+    """A pipe's (or an 80-column terminal's) history and changes tables cut each time to
+    "2026-12…" or "2026-12-05T23…": when a segment changed was lost. Now the time is shown to
+    the second and folded, never cut."""
+    assert run_cli("confirm", "2", "--db", str(sample_db)).exit_code == 0
+    revisions = json.loads(run_cli("history", "2", "--db", str(sample_db), "--format",
+                                   "json").stdout)
+    groups = json.loads(run_cli("changes", "--db", str(sample_db), "--format", "json").stdout)
+    for command, times in ((["history", "2"], [r["at"] for r in revisions]),
+                           (["changes"], [g["at"] for g in groups])):
+        table = run_cli(*command, "--db", str(sample_db)).stdout
+        cells = "".join(line.split("│")[2].strip() for line in table.splitlines()
+                        if line.startswith("│"))
+        assert "…" not in table
+        assert cells.replace(" ", "") == "".join(t[:10] + t[11:19] for t in times), command

@@ -413,6 +413,12 @@ def write_report(
     click.echo(f"wrote {fmt} report to {output}: {summary}", err=True)
 
 
+def table_time(at: str) -> str:
+    """A stored time (``2026-12-05T23:51:18.270+00:00``, UTC) as a table shows it: to the
+    second, a space where a narrow column breaks it in two lines (``2026-12-05 23:51:18``)."""
+    return at[:19].replace("T", " ")
+
+
 def print_json(data: Any) -> None:
     """Print ``data`` as pretty JSON with Arabic kept readable."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
