@@ -27,6 +27,15 @@ def test_stats_json_builds_the_sample_on_first_run(in_tmp: Path) -> None:
     assert (in_tmp / "segments.db").exists()
 
 
+def test_stats_of_a_blank_doc_name_is_an_error_as_in_every_command(sample_db: Path) -> None:
+    """``workbench stats --doc "$DOC"`` with DOC unset counted the whole project in silence,
+    where every other command says there is no such document."""
+    for name in ("", "  "):
+        result = run_cli("stats", "--db", str(sample_db), "--doc", name)
+        assert result.exit_code == 2, name
+        assert f"no document {name!r}" in result.stderr
+
+
 def test_stats_table(sample_db: Path) -> None:
     result = run_cli("stats", "--db", str(sample_db))
     assert result.exit_code == 0
