@@ -249,6 +249,22 @@ def test_db_before_the_command_is_the_project_of_its_subcommands(
     assert list(cwd.iterdir()) == []
 
 
+def test_the_commands_own_db_wins_over_one_typed_before_it(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """``alias wb='workbench --db ~/main.db'`` then ``wb stats --db other.db``: the command's
+    own --db is the project, as the nearer one. The one before the command won (click sets a
+    parameter's source only after its callback), so the command worked on another project."""
+    missing = str(tmp_path / "missing.db")
+    result = run_cli("--db", missing, "stats", "--db", str(sample_db), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["segments"] == 21
+    result = run_cli("--db", str(sample_db), "tm", "list", "--db", missing)
+    assert result.exit_code == 2 and "missing.db" in result.stderr
+    result = run_cli("--db", str(sample_db), "doctor", "--db", missing)
+    assert result.exit_code == 2 and "missing.db" in result.stderr
+
+
 def test_a_typed_db_wins_over_workbench_db(
     sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

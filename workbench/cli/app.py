@@ -316,7 +316,8 @@ def inherited_db(ctx: click.Context, param: click.Parameter, value: str | None) 
     """A command's ``--db``, else the one given before the command (``workbench --db X tm
     import F`` works on X, not on ./segments.db). A ``--db`` typed anywhere on the command line
     wins over ``$WORKBENCH_DB``, which each level also reads."""
-    if ctx.get_parameter_source(param.name or "db") is ParameterSource.COMMANDLINE:
+    if getattr(ctx, "db_typed_here", False) or ctx.get_parameter_source(
+            param.name or "db") is ParameterSource.COMMANDLINE:
         return value
     parent = ctx.parent
     while parent is not None:
@@ -339,12 +340,23 @@ def db_typed(ctx: click.Context | None = None) -> bool:
     return False
 
 
+class DbOption(click.Option):
+    """``--db``: whether it was typed on this command's line is noted on the context for
+    :func:`inherited_db`, which click (8.2 and later) would tell only after the callback."""
+
+    def consume_value(self, ctx: click.Context, opts: Any) -> Any:
+        value, source = super().consume_value(ctx, opts)
+        ctx.db_typed_here = source is ParameterSource.COMMANDLINE  # type: ignore[attr-defined]
+        return value, source
+
+
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--db PATH|URL``: the project (default $WORKBENCH_DB, else ./segments.db, built from the
     sample): an SQLite file, or a PostgreSQL database as ``postgresql://user:pw@host:port/db``."""
     return click.option(
         "--db",
         "db",
+        cls=DbOption,
         type=str,
         envvar="WORKBENCH_DB",
         default=None,
