@@ -27,6 +27,15 @@ def test_stats_json_builds_the_sample_on_first_run(in_tmp: Path) -> None:
     assert (in_tmp / "segments.db").exists()
 
 
+def test_stats_of_a_blank_doc_name_is_an_error_as_in_every_command(sample_db: Path) -> None:
+    """``workbench stats --doc "$DOC"`` with DOC unset counted the whole project in silence,
+    where every other command says there is no such document."""
+    for name in ("", "  "):
+        result = run_cli("stats", "--db", str(sample_db), "--doc", name)
+        assert result.exit_code == 2, name
+        assert f"no document {name!r}" in result.stderr
+
+
 def test_stats_table(sample_db: Path) -> None:
     result = run_cli("stats", "--db", str(sample_db))
     assert result.exit_code == 0
@@ -240,6 +249,22 @@ def test_db_before_the_command_is_the_project_of_its_subcommands(
     assert list(cwd.iterdir()) == []
 
 
+def test_the_commands_own_db_wins_over_one_typed_before_it(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """``alias wb='workbench --db ~/main.db'`` then ``wb stats --db other.db``: the command's
+    own --db is the project, as the nearer one. The one before the command won (click sets a
+    parameter's source only after its callback), so the command worked on another project."""
+    missing = str(tmp_path / "missing.db")
+    result = run_cli("--db", missing, "stats", "--db", str(sample_db), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["segments"] == 21
+    result = run_cli("--db", str(sample_db), "tm", "list", "--db", missing)
+    assert result.exit_code == 2 and "missing.db" in result.stderr
+    result = run_cli("--db", str(sample_db), "doctor", "--db", missing)
+    assert result.exit_code == 2 and "missing.db" in result.stderr
+
+
 def test_a_typed_db_wins_over_workbench_db(
     sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -369,6 +394,25 @@ def test_a_closed_standard_output_exits_141_never_the_1_of_findings(tmp_path: Pa
             os.close(write)
         assert (done.returncode, done.stderr) == (141, ""), (fmt, done.stderr)
 
+
+
+def test_a_reader_gone_in_the_middle_of_a_large_report_exits_141(tmp_path: Path) -> None:
+    """``workbench check --format json | head -1`` on a report larger than a pipe holds: the
+    reader leaves during the one write of the JSON, which Python's buffered write then ends
+    short without an error; the check exited 1 ("findings") where it must exit 141."""
+    (tmp_path / "ar.txt").write_text("بدأت الثورة.\n" * 1000, encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The uprising began.\n" * 1000, encoding="utf-8")
+    (tmp_path / "g.tsv").write_text("ثورة\trevolution\n", encoding="utf-8")
+    check = [sys.executable, "-m", "workbench", "check", "--glossary", "g.tsv", "--source",
+             "ar.txt", "--target", "en.txt", "--skip", "spelling", "--format", "json"]
+    with subprocess.Popen(check, cwd=tmp_path, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert os.read(proc.stdout.fileno(), 64).startswith(b"{")  # the report has begun
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        returncode = proc.wait(30)
+    assert (returncode, stderr) == (141, b"")
 
 def _bug(*args: object, **kwargs: object) -> None:
     raise ZeroDivisionError("a bug")
@@ -522,3 +566,20 @@ def test_a_bad_glossary_of_the_folder_says_the_sample_read_it(in_tmp: Path) -> N
     assert "segments.db: no project here, and the sample project built in its place" in line
     assert "--db NEW.db" in line and "glossary.tsv: line 2: no tab" in line
     assert not (in_tmp / "segments.db").exists()
+
+
+def test_history_and_changes_tables_keep_every_time_in_80_columns(sample_db: Path) -> None:
+    """A pipe's (or an 80-column terminal's) history and changes tables cut each time to
+    "2026-12…" or "2026-12-05T23…": when a segment changed was lost. Now the time is shown to
+    the second and folded, never cut."""
+    assert run_cli("confirm", "2", "--db", str(sample_db)).exit_code == 0
+    revisions = json.loads(run_cli("history", "2", "--db", str(sample_db), "--format",
+                                   "json").stdout)
+    groups = json.loads(run_cli("changes", "--db", str(sample_db), "--format", "json").stdout)
+    for command, times in ((["history", "2"], [r["at"] for r in revisions]),
+                           (["changes"], [g["at"] for g in groups])):
+        table = run_cli(*command, "--db", str(sample_db)).stdout
+        cells = "".join(line.split("│")[2].strip() for line in table.splitlines()
+                        if line.startswith("│"))
+        assert "…" not in table
+        assert cells.replace(" ", "") == "".join(t[:10] + t[11:19] for t in times), command

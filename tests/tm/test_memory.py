@@ -491,6 +491,32 @@ def test_concordance(tm_project: Project, tmp_path: Path) -> None:
     assert [h.source[s:e] for h in book for s, e in h.spans] == ["والكتاب"]
 
 
+def test_concordance_of_english_with_accented_capitals_and_of_a_pasted_page(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """English with a capital that is not ASCII (Émile, ÅLESUND) is found as typed and in any
+    case: SQLite's lower() and LIKE fold ASCII letters only, so "Émile" found nothing. A query
+    longer than SQLite's LIKE pattern limit (50,000 bytes: a pasted page) crashed, exit 70."""
+    path = tmp_path / "tm.tsv"
+    path.write_text("قال إميل زولا ذلك.\tÉmile Zola said so.\n"
+                    "وصل إلى أليسوند.\tHe reached ÅLESUND.\n"
+                    "قال ذلك.\tHe said so.\n", encoding="utf-8")
+    tm_project.tm.import_file(path, "old")
+
+    def found(query: str, limit: int = 50) -> list[str]:
+        hits = tm_project.tm.concordance(query, lang="en", limit=limit)
+        return [h.target[s:e] for h in hits for s, e in h.spans]
+
+    for query in ("Émile", "émile", "ÉMILE", "émile zola"):
+        assert found(query) == ["Émile Zola"[:len(query)]], query
+    assert found("ålesund") == found("Ålesund") == ["ÅLESUND"]
+    assert found("said so", limit=1) == ["said so"]  # the limit still holds
+    assert len(found("said so")) == 2
+    page = " ".join(["الثورة البلشفية"] * 3000)  # 88,000 bytes
+    assert tm_project.tm.concordance(page) == []
+    assert found("He said so. " * 5000) == []
+
+
 def test_concordance_of_words_starting_with_a_clitic_letter(
     tm_project: Project, tmp_path: Path
 ) -> None:

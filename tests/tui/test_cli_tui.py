@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from tests.conftest import run_cli
+from workbench.project import Project
 
 
 def test_bad_config_is_a_one_line_error_naming_file_and_line(tmp_path, monkeypatch):
@@ -42,3 +48,22 @@ def test_a_project_without_documents_says_how_to_add_one(tmp_path, monkeypatch):
     assert result.stderr.strip() == (
         f"workbench: error: {db}: the project has no documents (add one: workbench import FILE)"
     )
+
+
+def test_the_tui_without_a_terminal_is_refused_and_reads_no_keys(
+    tmp_path: Path, _sample_template: Path
+) -> None:
+    """``printf 'x\\n' | workbench`` (a script, a pipe, cron): standard input is no terminal.
+    The TUI read the pipe's bytes as key presses — Enter confirmed segment 1 — and then
+    waited for ever; it is one line and exit 2, the project unchanged."""
+    db = tmp_path / "segments.db"
+    db.write_bytes(_sample_template.read_bytes())
+    env = {**os.environ, "WORKBENCH_CONFIG": str(tmp_path / "absent.toml")}
+    done = subprocess.run([sys.executable, "-m", "workbench", "--db", str(db)], input=b"\n",
+                          capture_output=True, env=env, timeout=20)
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr.decode().splitlines() == [
+        "workbench: error: the TUI needs a terminal: standard input is not one (a pipe or a "
+        "file); the commands run without one (workbench --help)"]
+    with Project.open(db) as project:
+        assert [r.action for r in project.history(1)] == ["import"]

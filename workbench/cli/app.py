@@ -6,7 +6,9 @@ import contextlib
 import errno
 import json
 import os
+import select
 import signal
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
@@ -248,6 +250,23 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         reader_gone()
+    if _pipe_reader_left():
+        reader_gone()
+
+
+def _pipe_reader_left() -> bool:
+    """Whether standard output is a pipe its reader has closed. A write larger than the pipe
+    holds that the reader leaves in the middle of (``check --format json | head -1``) ends
+    short without an error in Python's buffered writer, so no BrokenPipeError tells."""
+    try:
+        fd = sys.stdout.fileno()
+        if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+            return False
+        poller = select.poll()  # not on Windows: AttributeError
+        poller.register(fd, 0)  # POLLERR is always reported: the pipe has no reader
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation: no descriptor
+        return False
 
 
 def _commits() -> int:
@@ -306,7 +325,8 @@ def inherited_db(ctx: click.Context, param: click.Parameter, value: str | None) 
     """A command's ``--db``, else the one given before the command (``workbench --db X tm
     import F`` works on X, not on ./segments.db). A ``--db`` typed anywhere on the command line
     wins over ``$WORKBENCH_DB``, which each level also reads."""
-    if ctx.get_parameter_source(param.name or "db") is ParameterSource.COMMANDLINE:
+    if getattr(ctx, "db_typed_here", False) or ctx.get_parameter_source(
+            param.name or "db") is ParameterSource.COMMANDLINE:
         return value
     parent = ctx.parent
     while parent is not None:
@@ -329,12 +349,23 @@ def db_typed(ctx: click.Context | None = None) -> bool:
     return False
 
 
+class DbOption(click.Option):
+    """``--db``: whether it was typed on this command's line is noted on the context for
+    :func:`inherited_db`, which click (8.2 and later) would tell only after the callback."""
+
+    def consume_value(self, ctx: click.Context, opts: Any) -> Any:
+        value, source = super().consume_value(ctx, opts)
+        ctx.db_typed_here = source is ParameterSource.COMMANDLINE  # type: ignore[attr-defined]
+        return value, source
+
+
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--db PATH|URL``: the project (default $WORKBENCH_DB, else ./segments.db, built from the
     sample): an SQLite file, or a PostgreSQL database as ``postgresql://user:pw@host:port/db``."""
     return click.option(
         "--db",
         "db",
+        cls=DbOption,
         type=str,
         envvar="WORKBENCH_DB",
         default=None,
@@ -403,6 +434,12 @@ def write_report(
     click.echo(f"wrote {fmt} report to {output}: {summary}", err=True)
 
 
+def table_time(at: str) -> str:
+    """A stored time (``2026-12-05T23:51:18.270+00:00``, UTC) as a table shows it: to the
+    second, a space where a narrow column breaks it in two lines (``2026-12-05 23:51:18``)."""
+    return at[:19].replace("T", " ")
+
+
 def print_json(data: Any) -> None:
     """Print ``data`` as pretty JSON with Arabic kept readable."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -434,6 +471,10 @@ def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
         from workbench.tui.app import WorkbenchApp
 
         app = WorkbenchApp(project, config=config, direction=direction)
+        if missing := _no_terminal():
+            app.service.close()
+            fail(f"the TUI needs a terminal: {missing} is not one (a pipe or a file); the "
+                 "commands run without one (workbench --help)")
         app.run()
         if app.error_message:  # a damaged project, say: one line, as any command says it
             fail(app.error_message)
@@ -441,3 +482,14 @@ def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
             click.echo(app.farewell, err=True)
         if app.return_code:
             sys.exit(app.return_code)
+
+
+def _no_terminal() -> str | None:
+    """Which of the TUI's streams is no terminal: standard input, whose bytes it would read
+    as key presses (a pipe's newline confirmed a segment) and then wait for ever, or standard
+    error, where Textual draws the screen."""
+    for name, stream in (("standard input", sys.__stdin__),
+                         ("standard error (where the TUI draws)", sys.__stderr__)):
+        if stream is None or not stream.isatty():
+            return name
+    return None

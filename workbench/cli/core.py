@@ -18,6 +18,7 @@ from workbench.cli.app import (
     main,
     overwrite_options,
     print_json,
+    table_time,
 )
 from workbench.errors import ReadOnlyProjectError, WorkbenchError
 from workbench.filters import SOURCE_FORMAT_NAMES, SOURCE_FORMATS, read_source, source_format_for
@@ -174,11 +175,11 @@ def history(db: str | None, segment_id: int, fmt: str) -> None:
         return
     table = Table(title=f"Segment {segment_id} · revision {revision}")
     for column in ("#", "time", "author", "action", "status", "text"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # a narrow terminal or a pipe cuts nothing
     for r in revisions:
         table.add_row(  # texts as written, not as rich markup ('[/i]' is text)
-            str(r.id), r.at, escape(r.author), r.action, f"{r.old_status} → {r.new_status}",
-            escape(r.new_text or ""),
+            str(r.id), table_time(r.at), escape(r.author), r.action,
+            f"{r.old_status} → {r.new_status}", escape(r.new_text or ""),
         )
     console.print(table)
 
@@ -224,10 +225,11 @@ def changes(db: str | None, doc: str | None, fmt: str) -> None:
         return
     table = Table(title="Changes")
     for column in ("id", "time", "author", "kind", "document", "segments", "undone by", "summary"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # a narrow terminal or a pipe cuts nothing
     for g in groups:
         table.add_row(
-            str(g["id"]), g["at"], escape(g["author"]), g["kind"], escape(g["document"] or ""),
+            str(g["id"]), table_time(g["at"]), escape(g["author"]), g["kind"],
+            escape(g["document"] or ""),
             str(g["changes"]), str(g["undone_by"] or ""), escape(g["summary"]),
         )
     console.print(table)

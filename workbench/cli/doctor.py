@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.cli.app import FilePath, inherited_db, main, print_json
+from workbench.cli.app import DbOption, FilePath, inherited_db, main, print_json
 from workbench.project import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -20,7 +20,8 @@ EXIT_DAMAGED = 1
 
 @main.command()
 @click.option(
-    "--db", "db", type=FilePath(), envvar="WORKBENCH_DB", default=None, callback=inherited_db,
+    "--db", "db", cls=DbOption, type=FilePath(), envvar="WORKBENCH_DB", default=None,
+    callback=inherited_db,
     help=f"Project file to check (default: $WORKBENCH_DB, else ./{DEFAULT_DB}; never built or "
     "changed).",
 )

@@ -109,7 +109,7 @@ class Reader:
 
     def stats(self, doc: str | None = None) -> dict[str, Any]:
         """Counts: documents, segments, with_english, by_status (every status listed)."""
-        document_id = self.catalog.document(doc).id if doc else None
+        document_id = self.catalog.document(doc).id if doc is not None else None
         counts = q_docs.counts(self.context.db, document_id)
         counts["by_status"] = {s: counts["by_status"].get(s, 0) for s in STATUSES}
         return counts

@@ -235,15 +235,14 @@ class Lookups:
     def _concordance_english(self, needle: str, limit: int) -> list[ConcordanceHit]:
         folded = english.fold(needle)
         folds = {k: v for k, v in english.FOLDS.items() if v in folded}  # none: no cost
-        ids = q_tm.english_containing(self.db, folded, limit, folds)
-        rows = q_tm.units(self.db, ids)
-        out: list[ConcordanceHit] = []
-        for uid in ids:
-            row = rows[uid]
-            spans = english.spans(row["target"], needle)
-            if spans:
-                out.append(self._hit("en", row, spans))
-        return out
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for uid, target in q_tm.english_candidates(self.db, folded, limit, folds):
+            if found := english.spans(target, needle):
+                spans[uid] = found
+                if len(spans) == limit:
+                    break
+        rows = q_tm.units(self.db, list(spans))
+        return [self._hit("en", rows[uid], found) for uid, found in spans.items()]
 
     @staticmethod
     def _hit(lang: str, row: dict[str, Any], spans: list[tuple[int, int]]) -> ConcordanceHit:

@@ -453,26 +453,41 @@ def unit_count(db: Database) -> int:
 # concordance ------------------------------------------------------------------------------
 
 
-def english_containing(
+#: The longest start of a query that LIKE is given (SQLite refuses a pattern over 50,000 bytes).
+LIKE_CHARS = 1000
+
+
+def english_candidates(
     db: Database, needle: str, limit: int, folds: dict[str, str] | None = None
-) -> list[int]:
-    """Ids of units whose English contains ``needle`` (lower-case, already folded) with the
-    characters of ``folds`` read as their values (``’`` as ``'``), newest first."""
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    folds = folds or {}
+) -> Iterator[tuple[int, str]]:
+    """(id, English) of the units whose English may contain ``needle`` (lower-case, already
+    folded; the characters of ``folds`` read as their values, ``’`` as ``'``) in any case,
+    newest first: the first ``limit`` of them, or, where LIKE cannot tell, more than those
+    that do, for the caller to narrow. SQLite's lower() and LIKE fold ASCII letters only, so
+    another letter with a case (É, Å) is a one-character wildcard; a needle longer than
+    ``LIKE_CHARS`` is sought by its start."""
+    chars = [_like_char(c) for c in needle[:LIKE_CHARS]]
+    exact = len(needle) <= LIKE_CHARS and "_" not in chars
     target = "lower(target)"
-    for _ in folds:
+    for _ in folds or {}:
         target = f"replace({target}, ?, ?)"
-    params: list[Any] = [v for pair in folds.items() for v in pair]
-    return [
-        int(r[0])
-        for r in db.execute(
-            # lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
-            f"SELECT id FROM tm_units WHERE {target} LIKE ? ESCAPE '\\' "
-            "ORDER BY coalesce(changed_at, created_at) DESC, id DESC LIMIT ?",
-            [*params, f"%{escaped}%", limit],
-        )
-    ]
+    params: list[Any] = [v for pair in (folds or {}).items() for v in pair]
+    for r in db.execute(
+        # lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
+        f"SELECT id, target FROM tm_units WHERE {target} LIKE ? ESCAPE '\\' "
+        "ORDER BY coalesce(changed_at, created_at) DESC, id DESC" + (" LIMIT ?" if exact else ""),
+        [*params, f"%{''.join(chars)}%", *([limit] if exact else [])],
+    ):
+        yield int(r[0]), r[1]
+
+
+def _like_char(char: str) -> str:
+    """One character of a LIKE pattern that ignores case as Python's lower() does."""
+    if char in "\\%_":
+        return "\\" + char
+    if char.isascii() or char.lower() == char.upper():
+        return char.lower()
+    return "_"
 
 
 def newest_first(db: Database, unit_ids: Sequence[int]) -> list[int]:
