@@ -292,3 +292,38 @@ def test_a_segment_an_import_joined_is_not_undone_alone(project: Project, tmp_pa
     project.import_translation(joined, "sample", "working", overwrite="approved")
     assert project.segment(5).target != own
     assert project.undo(5).target == own
+
+
+def test_overwrite_leaves_finished_work_on_a_flagged_link(project: Project, tmp_path: Path
+                                                          ) -> None:
+    """A translation that leaves a paragraph out: the aligner squeezes it into a k–1 link,
+    flagged. --overwrite confirmed replaced those confirmed segments by one sentence and
+    blanks (five confirmed segments of NTREX lost their English); a flagged link now leaves
+    finished work alone, said in a warning, while sure links are replaced."""
+    ar = (ROOT / "corpora" / "ntrex128" / "ar.txt").read_text(encoding="utf-8").splitlines()
+    en = (ROOT / "corpora" / "ntrex128" / "en.txt").read_text(encoding="utf-8").splitlines()
+
+    def paragraphs(lines: list[str], skip: int | None = None) -> str:
+        return "\n\n".join("\n".join(lines[p * 5:p * 5 + 5]) for p in range(8) if p != skip)
+
+    (tmp_path / "doc.txt").write_text(paragraphs(ar[:40]), encoding="utf-8")
+    (tmp_path / "all.txt").write_text(paragraphs(en[:40]), encoding="utf-8")
+    (tmp_path / "less.txt").write_text(paragraphs(en[:40], skip=3), encoding="utf-8")
+    doc = project.import_document(tmp_path / "doc.txt").document
+    project.import_translation(tmp_path / "all.txt", doc, "working")
+    ids = [s.id for s in project.segments(doc, limit=100)]
+    project.confirm_many(ids, "test")
+    edited = ids[30]  # a sure link: replaced as before
+    project.confirm(edited, "My own sentence.", override_reason="test")
+
+    def state() -> dict[int, tuple[str, str]]:
+        return {s.id: (s.target, s.status) for s in project.segments(doc, limit=100)}
+
+    before = state()
+    report = project.import_translation(tmp_path / "less.txt", doc, "working",
+                                        overwrite="confirmed")
+    after = state()
+    assert after[edited][0] == en[30]
+    changed = [sid for sid in ids if after[sid] != before[sid]]
+    assert changed == [edited]
+    assert any("kept their finished work" in w and "flagged" in w for w in report.warnings)

@@ -44,6 +44,7 @@ from workbench.textio import (
     read_text_with_encoding,
     without_joined_boms,
 )
+from workbench.wording import plural
 
 
 def default_document_name(path: str | Path) -> str:
@@ -434,6 +435,33 @@ def _hold_linked_work(
     return warnings
 
 
+def _keep_flagged_work(
+    alignment: Alignment, seg_ids: list[int], current: dict[int, Row],
+    wanted: dict[int, tuple[str, str]], fill: FillReport,
+) -> list[str]:
+    """Take out of ``wanted`` every segment of a flagged link (confidence below
+    LOW_CONFIDENCE) that holds finished work, with the rest of its link: ``--overwrite``
+    replaces finished work only where the alignment is sure (a paragraph the file leaves out
+    squeezed into a 6–1 link blanked five confirmed segments). Returns the warning."""
+    kept: list[int] = []
+    for (ar, _), confidence in zip(alignment.links, alignment.confidence, strict=True):
+        sids = [seg_ids[a] for a in ar if seg_ids[a] in wanted]
+        if confidence < LOW_CONFIDENCE and any(
+            protection(current[sid]["target"], current[sid]["status"],
+                       bool(current[sid]["locked"]), None) is not None for sid in sids
+        ):
+            kept += sids
+    for sid in kept:
+        del wanted[sid]
+    fill.unchanged += len(kept)
+    if not kept:
+        return []
+    return [f"{plural(len(kept), 'segment')} kept {'its' if len(kept) == 1 else 'their'} "
+            f"finished work: {'its link is' if len(kept) == 1 else 'their links are'} "
+            f"flagged (~, confidence below {LOW_CONFIDENCE}), and --overwrite replaces finished "
+            f"work only where the alignment is sure: segments {', '.join(map(str, kept))}"]
+
+
 class Importing:
     """Imports of Arabic documents and English translations."""
 
@@ -681,7 +709,9 @@ class Importing:
                     else:
                         status = draft if text.strip() else new
                         wanted[sid] = (text, status)
-        warnings = _hold_linked_work(
+        warnings = _keep_flagged_work(alignment, seg_ids, current, wanted, fill) \
+            if overwrite else []
+        warnings += _hold_linked_work(
             [[seg_ids[a] for a in ar] for ar, _ in alignment.links if len(ar) > 1],
             q_versions.joined_segments(db, document.id), current, wanted, overwrite,
         )
