@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from bench.align import flag_figures, hayy_set, strict_f1
+from tests.conftest import ROOT
 from workbench.align import Alignment, align_sentences
 from workbench.align.aligner import calibrated_confidence
 from workbench.align.scoring import Params
@@ -289,3 +290,15 @@ def test_links_of_a_reordered_passage_are_flagged(monkeypatch: pytest.MonkeyPatc
                         lambda self, links: np.zeros(len(links), dtype=bool))
     without = figures()
     assert with_rule[0] >= without[0] + 10 and with_rule[1] == without[1] == 0
+
+
+def test_nearly_every_link_flagged_is_warned_about() -> None:
+    """27 TICO-19 sentences against 198 NTREX lines: every link below 0.05, yet relatedness
+    passed (groups of nine lines share anchors) and nothing was said."""
+    ar = (ROOT / "corpora" / "ntrex128" / "ar.txt").read_text(encoding="utf-8").splitlines()
+    en = (ROOT / "corpora" / "tico19" / "en.txt").read_text(encoding="utf-8").splitlines()[:27]
+    result = align_sentences(ar, en)
+    assert any(" links are flagged (confidence below 0.5)" in w for w in result.warnings)
+    same = align_sentences(ar[:40], (ROOT / "corpora" / "ntrex128" / "en.txt").read_text(
+        encoding="utf-8").splitlines()[:40])
+    assert not any("flagged" in w for w in same.warnings)

@@ -125,6 +125,9 @@ OMISSION_GAIN = 1.5
 OMISSION_WEIGHT = 5.0
 OMISSION_CAP = 0.45
 RELATED_WARNING = 0.5  # texts less related than this are warned about
+FLAGGED = 0.5  # a link below this confidence is flagged (~) for a reader to check
+MOSTLY_FLAGGED = 0.8  # a share of flagged links warned about (of at least ...LINKS links)
+MOSTLY_FLAGGED_LINKS = 5
 # English letters per Arabic letter (spaces, tatweel and vowel marks not counted) of whole
 # translations: NTREX 1.08, TICO-19 1.03, the sample 1.31, legal 1.43, AlignAR 001 1.42-1.43,
 # Hayy 1.66. Texts whose ratio is outside PLAUSIBLE_RATIO are not each other's whole
@@ -322,6 +325,7 @@ class TwoPassAligner:
             del scorer  # the check's own vectors and costs take its place
             check, again = self._next_pass(stats, links, base, final=False)
             result = _settled(result, again, check)
+        _warn_mostly_flagged(result)
         return result
 
     def _first_ratio(self) -> float:
@@ -950,6 +954,20 @@ def _settled(result: Alignment, again: list[Link], check: Scorer) -> Alignment:
                 if any(i in (a if side == "ar" else e) and (tuple(a), tuple(e)) in out
                        for a, e in links)]
     return Alignment(out_links, out_conf, result.warnings, result.related, left_out)
+
+
+def _warn_mostly_flagged(result: Alignment) -> None:
+    """Warn when nearly every link is flagged though the texts were not found unrelated (a
+    short text, or groups of sentences, share enough anchors to pass that test): 27 TICO-19
+    sentences against 198 NTREX lines were 26 links below 0.05 without a word."""
+    flags = [c < FLAGGED for (a, e), c in zip(result.links, result.confidence, strict=True)
+             if a and e]
+    if (len(flags) >= MOSTLY_FLAGGED_LINKS and sum(flags) >= MOSTLY_FLAGGED * len(flags)
+            and not any("do not look like translations" in w for w in result.warnings)):
+        result.warnings.append(
+            f"{sum(flags)} of {len(flags)} links are flagged (confidence below {FLAGGED}): the "
+            "texts may not translate each other, or one translates only a part of the other"
+        )
 
 
 def _runs(flags: Sequence[bool], length: int) -> list[int]:
