@@ -464,3 +464,27 @@ def test_the_headwords_a_dictd_head_line_lists_are_each_looked_up(tmp_path: Path
     assert [e.senses for e in lexicon.lookup("آذار مارس")] == [("Adar",)]  # as indexed too
     assert [m.key for m in lexicon.find("وصل في آذار كتابه")] == ["اذار", "كتاب"]
     assert [e.headword for e in lexicon.lookup("كتاب")] == ["كتاب"]
+
+
+def test_an_inflected_english_word_finds_an_english_arabic_dictionarys_lemma(
+        tmp_path: Path) -> None:
+    """An English–Arabic dictionary of lemmas (most StarDict ones: no plural or -ing
+    headwords, as FreeDict has): books or schools, typed or at the editor's cursor, found
+    nothing, where sdcv finds book. The headword as typed still comes alone."""
+    lexicon = open_lexicon([builders.dictd(tmp_path, "test-eng-ara", articles=ENGLISH_ARABIC)])
+    assert [(e.headword, e.senses) for e in lexicon.lookup("books")] == [("book", ("الكتاب",))]
+    assert [e.headword for e in lexicon.lookup("Schools")] == ["school"]
+    assert [e.headword for e in lexicon.lookup("official speeches")] == ["official speech"]
+    assert [e.headword for e in lexicon.lookup("book")] == ["book"]
+    assert lexicon.lookup("bookish") == []
+
+
+def test_an_inflected_english_word_finds_each_dictionarys_own_headword(tmp_path: Path) -> None:
+    """A dictionary holding the plural shows it; another holding only the lemma shows that."""
+    plural = [("books", "bʊks", ["الكتب"]), *ENGLISH_ARABIC[1:]]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    lexicon = open_lexicon([builders.dictd(tmp_path / "a", "plural", articles=plural),
+                            builders.dictd(tmp_path / "b", "lemma", articles=ENGLISH_ARABIC)],
+                           names=["plural", "lemma"])
+    assert [e.headword for e in lexicon.lookup("books")] == ["books", "book"]

@@ -309,6 +309,13 @@ def _sense_keys(dictionary: DictionaryFile) -> Keys:
     return keys, numbers, False
 
 
+def _headword_stem_keys(dictionary: DictionaryFile) -> Keys:
+    """An English–Arabic dictionary's English headwords as light stems (:func:`english_key`),
+    so that an inflected word finds its lemma (books: book)."""
+    keys = [english_key(headword) for headword in dictionary.headwords]
+    return keys, array("i", range(len(keys))), True
+
+
 @dataclass(frozen=True)
 class TextMatch:
     """A headword found in a text: its span in the original, the key and its entries."""
@@ -369,6 +376,7 @@ class Lexicon:
         self._backwards: set[int] = set()  # the English–Arabic dictionaries
         self._senses: dict[str, list[tuple[int, int]]] | None = None  # English sense keys
         self._senses_lock = threading.Lock()  # (built apart: Arabic look-ups need not wait)
+        self._stems: dict[str, list[tuple[int, int]]] | None = None  # English headwords'
 
     def _build(self) -> dict[str, list[tuple[int, int]]]:
         with self._lock:
@@ -530,6 +538,32 @@ class Lexicon:
                 self._senses = index
             return self._senses
 
+    def _stem_index(self) -> dict[str, list[tuple[int, int]]]:
+        self._build()  # which dictionaries are read backwards
+        with self._senses_lock:
+            if self._stems is None:
+                index: dict[str, list[tuple[int, int]]] = {}
+                for d in sorted(self._backwards - self._broken):
+                    keys, numbers, _ = dictionary_keys(
+                        self.dictionaries[d], _headword_stem_keys, english_key, kind="stems")
+                    for key, k in zip(keys, numbers, strict=True):
+                        if key:
+                            index.setdefault(key, []).append((d, k))
+                self._stems = index
+            return self._stems
+
+    def english_headwords(self, query: str) -> list[DictEntry]:
+        """The English–Arabic entries whose headword is an English word's lemma through the
+        light stems (books: book), for a word that no headword is as typed."""
+        key = english_key(query)
+        out: dict[tuple[int, DictEntry], DictEntry] = {}
+        for d, k in self._stem_index().get(key, []) if key else ():
+            if len(out) == MAX_ENTRIES:
+                break
+            if (entry := self._entry(d, k)) is not None and (d, entry) not in out:
+                out[(d, entry)] = dataclasses.replace(entry, dictionary=self.names[d])
+        return list(out.values())
+
     def english_lookup(self, query: str) -> list[DictEntry]:
         """The Arabic–English entries whose senses render an English word or phrase: those
         with it as a whole sense first (as typed before its other forms, then the earlier the
@@ -566,9 +600,13 @@ class Lexicon:
         suffixes (a phrase: clitics on its first word, suffixes on its last). A phrase that
         no headword matches gives the headwords found in it, as :meth:`find` finds them
         (its longer headwords first, then its words in order). An English query also finds
-        the Arabic–English entries whose senses render it (:meth:`english_lookup`)."""
+        an English–Arabic dictionary's lemma where no headword of it is as typed (books:
+        book, :meth:`english_headwords`) and the Arabic–English entries whose senses render
+        it (:meth:`english_lookup`)."""
         if not _ARABIC.search(query):
             found = self._headword_lookup(query)
+            typed = {e.dictionary for e in found}  # a lemma where no headword is as typed
+            found += [e for e in self.english_headwords(query) if e.dictionary not in typed]
             seen = {(e.dictionary, e.headword) for e in found}
             return found + [e for e in self.english_lookup(query)
                             if (e.dictionary, e.headword) not in seen]
