@@ -477,6 +477,12 @@ def test_an_inflected_english_word_finds_an_english_arabic_dictionarys_lemma(
     assert [e.headword for e in lexicon.lookup("official speeches")] == ["official speech"]
     assert [e.headword for e in lexicon.lookup("book")] == ["book"]
     assert lexicon.lookup("bookish") == []
+    (tmp_path / "p").mkdir()
+    phrasal = [("read", "riːd", ["يقرأ"]), ("read out", "riːd", ["يقرأ بصوت عال"]),
+               ("ray", "reɪ", ["شعاع"]), ("x-ray", "ˈɛksreɪ", ["أشعة سينية"])]
+    lexicon = open_lexicon([builders.dictd(tmp_path / "p", "phrasal", articles=phrasal)])
+    assert [e.headword for e in lexicon.lookup("reads")] == ["read"]  # not read out
+    assert [e.headword for e in lexicon.lookup("rays")] == ["ray"]  # not x-ray
 
 
 def test_an_inflected_english_word_finds_each_dictionarys_own_headword(tmp_path: Path) -> None:

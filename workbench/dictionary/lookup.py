@@ -309,10 +309,16 @@ def _sense_keys(dictionary: DictionaryFile) -> Keys:
     return keys, numbers, False
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")  # an English headword's words (x-ray: two)
+
+
 def _headword_stem_keys(dictionary: DictionaryFile) -> Keys:
     """An English–Arabic dictionary's English headwords as light stems (:func:`english_key`),
-    so that an inflected word finds its lemma (books: book)."""
+    so that an inflected word finds its lemma (books: book); none for a headword with a
+    function word or a short part (read out, x-ray are no forms of read, ray)."""
     keys = [english_key(headword) for headword in dictionary.headwords]
+    keys = [k if k.count(" ") + 1 == len(_LETTERS.findall(h)) else ""
+            for k, h in zip(keys, dictionary.headwords, strict=True)]
     return keys, array("i", range(len(keys))), True
 
 
