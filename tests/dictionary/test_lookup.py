@@ -400,7 +400,9 @@ def _folded_dictd(folder: Path) -> Path:
     articles = [("x", "X /ˈɛks/\nأكس\n"), ("ray", "Ray /ɹˈeɪ/\nشعاع\n"),
                 ("xray", "X-ray /ˈɛks ɹˈeɪ/\nالأشعة السينية\n"),
                 ("absentminded", "Absent-minded /ˈabsənt/\nشارد الذهن\n"),
-                ("cant", "Cant /kˈant/\nالنفاق\n")]
+                ("cant", "Cant /kˈant/\nالنفاق\n"),
+                ("un", "UN /jˌuːˈɛn/\nالأمم المتّحدة\n"),
+                ("bin laden", "Bin Laden /bˈɪn lˈɑːdən/\nبن لادن\n")]
     data, index = bytearray(), []
     for head, body in articles:
         raw = body.encode("utf-8")
@@ -494,3 +496,15 @@ def test_an_inflected_english_word_finds_each_dictionarys_own_headword(tmp_path:
                             builders.dictd(tmp_path / "b", "lemma", articles=ENGLISH_ARABIC)],
                            names=["plural", "lemma"])
     assert [e.headword for e in lexicon.lookup("books")] == ["books", "book"]
+
+
+def test_an_acronym_or_name_dictd_indexed_in_lower_case_is_shown_as_its_article_writes_it(
+        tmp_path: Path) -> None:
+    """FreeDict eng-ara's index holds UN as un, Bin Laden as bin laden (577 head lines with a
+    capital past the first letter): Enter in the Dictionary panel on الأمم المتحدة inserted
+    'un' into the translation. A first capital alone is FreeDict's habit (Ray): not kept."""
+    lexicon = open_lexicon([_folded_dictd(tmp_path)])
+    assert [e.headword for e in lexicon.lookup("UN")] == ["UN"]
+    assert [e.senses for e in lexicon.lookup("للأمم المتحدة")] == [("UN",)]
+    assert [e.senses for e in lexicon.lookup("بن لادن")] == [("Bin Laden",)]
+    assert [e.headword for e in lexicon.lookup("ray")] == ["ray"]
