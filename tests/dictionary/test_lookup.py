@@ -508,3 +508,20 @@ def test_an_acronym_or_name_dictd_indexed_in_lower_case_is_shown_as_its_article_
     assert [e.senses for e in lexicon.lookup("للأمم المتحدة")] == [("UN",)]
     assert [e.senses for e in lexicon.lookup("بن لادن")] == [("Bin Laden",)]
     assert [e.headword for e in lexicon.lookup("ray")] == ["ray"]
+
+
+def test_the_headword_spelt_as_typed_comes_before_its_hamza_and_alef_maqsura_variants(
+        tmp_path: Path) -> None:
+    """FreeDict holds آلي (automatic), ألي and إلى under one key: looking إلى up, or the panel
+    on a segment's إلى, showed 'Automatic' first, and على put under علي (Ali)."""
+    path = tmp_path / "variants.tsv"
+    path.write_text("آلي\tautomatic\nألي\tmechanical\nإلى\tto\nعلي\tAli\nعلى\ton\n",
+                    encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "إلى")[0] == "إلى"
+    assert _heads(lexicon, "إِلَى")[0] == "إلى"  # vowelled
+    assert _heads(lexicon, "آلي")[0] == "آلي"
+    assert _heads(lexicon, "على")[0] == "على" and _heads(lexicon, "علي")[0] == "علي"
+    found = {m.text: [e.headword for e in m.entries]
+             for m in lexicon.find("ذهب إلى البيت على عجل")}
+    assert found["إلى"][0] == "إلى" and found["على"][0] == "على"

@@ -132,6 +132,15 @@ def _function_word(word: str) -> tuple[str, int] | None:
     return None
 
 
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")  # diacritics, tatweel
+
+
+def _spelt(text: str) -> str:
+    """A word as spelt, for telling headwords of one key apart: without diacritics and
+    tatweel, its hamza forms and ى kept (إلى is not آلي, على not علي)."""
+    return " ".join(_MARKS.sub("", expand_ligatures(text)).casefold().split())
+
+
 def _has_article(headword: str) -> bool:
     return _norm(headword).startswith(m.ARTICLE)
 
@@ -637,10 +646,12 @@ class Lexicon:
         if not keys and len(words) > 1:
             return [e for match in self.find(query) for e in match.entries]
         out: list[DictEntry] = []
-        typed = " ".join(words)
+        typed, spelt = " ".join(words), _spelt(query)
         for key in dict.fromkeys(keys):
-            # the headword as typed before its forms with or without the article
-            out.extend(sorted(self.entries(key), key=lambda e: _norm(e.headword) != typed))
+            # the headword as typed before its forms with or without the article (and spelt
+            # as typed before its hamza and ى variants)
+            out.extend(sorted(self.entries(key), key=lambda e: (
+                _norm(e.headword) != typed, _spelt(e.headword) != spelt)))
         return out
 
     def _phrase_keys(self, words: Sequence[str]) -> list[str]:
@@ -685,7 +696,9 @@ class Lexicon:
             if neg == -1:  # a word with the article shows الكتاب first, one without كتاب
                 written = m.plain(lowered[start:end])
                 article = (m.ARTICLE + key) in written or ("لل" + key) in written
-                entries = tuple(sorted(entries, key=lambda x: _has_article(x.headword) != article))
+                spelt = _spelt(text[s:e])  # إلى as it stands before آلي of its key
+                entries = tuple(sorted(entries, key=lambda x: (
+                    _has_article(x.headword) != article, _spelt(x.headword) != spelt)))
             out.append(TextMatch(s, e, text[s:e], key, -neg, entries))
         return out
 
