@@ -621,7 +621,8 @@ class Lexicon:
         if not _ARABIC.search(query):
             found = self._headword_lookup(query)
             typed = {e.dictionary for e in found}  # a lemma where no headword is as typed
-            found += [e for e in self.english_headwords(query) if e.dictionary not in typed]
+            if any(self.names[d] not in typed for d in self._backwards):
+                found += [e for e in self.english_headwords(query) if e.dictionary not in typed]
             seen = {(e.dictionary, e.headword) for e in found}
             return found + [e for e in self.english_lookup(query)
                             if (e.dictionary, e.headword) not in seen]
