@@ -339,3 +339,17 @@ def test_a_dictionary_given_twice_is_read_once(tmp_path: Path) -> None:
         twice = _run("dictionary", "lookup", "كتاب", "--dictionary", str(index),
                      "--dictionary", str(again), "--format", "json")
         assert json.loads(twice.output) == json.loads(once.output)
+
+
+def test_a_file_name_that_is_no_dictionary_name_asks_for_one(sample_db: Path,
+                                                             tmp_path: Path) -> None:
+    """A file named ' terms.tsv' (a space kept by a download) was refused as a 'bad
+    dictionary name' that the user never gave; the error says the name is the file's."""
+    path = tmp_path / " terms.tsv"
+    path.write_text("كتاب\tbook\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["dictionary", "add", "--db", str(sample_db), str(path)])
+    assert result.exit_code == 2
+    assert "bad dictionary name ' terms'" in result.output
+    assert "the file's name: give one with --name" in result.output
+    good = _run("dictionary", "add", "--db", str(sample_db), str(path), "--name", "terms")
+    assert good.exit_code == 0

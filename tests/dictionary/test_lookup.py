@@ -400,7 +400,9 @@ def _folded_dictd(folder: Path) -> Path:
     articles = [("x", "X /ˈɛks/\nأكس\n"), ("ray", "Ray /ɹˈeɪ/\nشعاع\n"),
                 ("xray", "X-ray /ˈɛks ɹˈeɪ/\nالأشعة السينية\n"),
                 ("absentminded", "Absent-minded /ˈabsənt/\nشارد الذهن\n"),
-                ("cant", "Cant /kˈant/\nالنفاق\n")]
+                ("cant", "Cant /kˈant/\nالنفاق\n"),
+                ("un", "UN /jˌuːˈɛn/\nالأمم المتّحدة\n"),
+                ("bin laden", "Bin Laden /bˈɪn lˈɑːdən/\nبن لادن\n")]
     data, index = bytearray(), []
     for head, body in articles:
         raw = body.encode("utf-8")
@@ -464,3 +466,62 @@ def test_the_headwords_a_dictd_head_line_lists_are_each_looked_up(tmp_path: Path
     assert [e.senses for e in lexicon.lookup("آذار مارس")] == [("Adar",)]  # as indexed too
     assert [m.key for m in lexicon.find("وصل في آذار كتابه")] == ["اذار", "كتاب"]
     assert [e.headword for e in lexicon.lookup("كتاب")] == ["كتاب"]
+
+
+def test_an_inflected_english_word_finds_an_english_arabic_dictionarys_lemma(
+        tmp_path: Path) -> None:
+    """An English–Arabic dictionary of lemmas (most StarDict ones: no plural or -ing
+    headwords, as FreeDict has): books or schools, typed or at the editor's cursor, found
+    nothing, where sdcv finds book. The headword as typed still comes alone."""
+    lexicon = open_lexicon([builders.dictd(tmp_path, "test-eng-ara", articles=ENGLISH_ARABIC)])
+    assert [(e.headword, e.senses) for e in lexicon.lookup("books")] == [("book", ("الكتاب",))]
+    assert [e.headword for e in lexicon.lookup("Schools")] == ["school"]
+    assert [e.headword for e in lexicon.lookup("official speeches")] == ["official speech"]
+    assert [e.headword for e in lexicon.lookup("book")] == ["book"]
+    assert lexicon.lookup("bookish") == []
+    (tmp_path / "p").mkdir()
+    phrasal = [("read", "riːd", ["يقرأ"]), ("read out", "riːd", ["يقرأ بصوت عال"]),
+               ("ray", "reɪ", ["شعاع"]), ("x-ray", "ˈɛksreɪ", ["أشعة سينية"])]
+    lexicon = open_lexicon([builders.dictd(tmp_path / "p", "phrasal", articles=phrasal)])
+    assert [e.headword for e in lexicon.lookup("reads")] == ["read"]  # not read out
+    assert [e.headword for e in lexicon.lookup("rays")] == ["ray"]  # not x-ray
+
+
+def test_an_inflected_english_word_finds_each_dictionarys_own_headword(tmp_path: Path) -> None:
+    """A dictionary holding the plural shows it; another holding only the lemma shows that."""
+    plural = [("books", "bʊks", ["الكتب"]), *ENGLISH_ARABIC[1:]]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    lexicon = open_lexicon([builders.dictd(tmp_path / "a", "plural", articles=plural),
+                            builders.dictd(tmp_path / "b", "lemma", articles=ENGLISH_ARABIC)],
+                           names=["plural", "lemma"])
+    assert [e.headword for e in lexicon.lookup("books")] == ["books", "book"]
+
+
+def test_an_acronym_or_name_dictd_indexed_in_lower_case_is_shown_as_its_article_writes_it(
+        tmp_path: Path) -> None:
+    """FreeDict eng-ara's index holds UN as un, Bin Laden as bin laden (577 head lines with a
+    capital past the first letter): Enter in the Dictionary panel on الأمم المتحدة inserted
+    'un' into the translation. A first capital alone is FreeDict's habit (Ray): not kept."""
+    lexicon = open_lexicon([_folded_dictd(tmp_path)])
+    assert [e.headword for e in lexicon.lookup("UN")] == ["UN"]
+    assert [e.senses for e in lexicon.lookup("للأمم المتحدة")] == [("UN",)]
+    assert [e.senses for e in lexicon.lookup("بن لادن")] == [("Bin Laden",)]
+    assert [e.headword for e in lexicon.lookup("ray")] == ["ray"]
+
+
+def test_the_headword_spelt_as_typed_comes_before_its_hamza_and_alef_maqsura_variants(
+        tmp_path: Path) -> None:
+    """FreeDict holds آلي (automatic), ألي and إلى under one key: looking إلى up, or the panel
+    on a segment's إلى, showed 'Automatic' first, and على put under علي (Ali)."""
+    path = tmp_path / "variants.tsv"
+    path.write_text("آلي\tautomatic\nألي\tmechanical\nإلى\tto\nعلي\tAli\nعلى\ton\n",
+                    encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "إلى")[0] == "إلى"
+    assert _heads(lexicon, "إِلَى")[0] == "إلى"  # vowelled
+    assert _heads(lexicon, "آلي")[0] == "آلي"
+    assert _heads(lexicon, "على")[0] == "على" and _heads(lexicon, "علي")[0] == "علي"
+    found = {m.text: [e.headword for e in m.entries]
+             for m in lexicon.find("ذهب إلى البيت على عجل")}
+    assert found["إلى"][0] == "إلى" and found["على"][0] == "على"

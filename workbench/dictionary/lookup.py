@@ -132,6 +132,15 @@ def _function_word(word: str) -> tuple[str, int] | None:
     return None
 
 
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")  # diacritics, tatweel
+
+
+def _spelt(text: str) -> str:
+    """A word as spelt, for telling headwords of one key apart: without diacritics and
+    tatweel, its hamza forms and ى kept (إلى is not آلي, على not علي)."""
+    return " ".join(_MARKS.sub("", expand_ligatures(text)).casefold().split())
+
+
 def _has_article(headword: str) -> bool:
     return _norm(headword).startswith(m.ARTICLE)
 
@@ -309,6 +318,19 @@ def _sense_keys(dictionary: DictionaryFile) -> Keys:
     return keys, numbers, False
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")  # an English headword's words (x-ray: two)
+
+
+def _headword_stem_keys(dictionary: DictionaryFile) -> Keys:
+    """An English–Arabic dictionary's English headwords as light stems (:func:`english_key`),
+    so that an inflected word finds its lemma (books: book); none for a headword with a
+    function word or a short part (read out, x-ray are no forms of read, ray)."""
+    keys = [english_key(headword) for headword in dictionary.headwords]
+    keys = [k if k.count(" ") + 1 == len(_LETTERS.findall(h)) else ""
+            for k, h in zip(keys, dictionary.headwords, strict=True)]
+    return keys, array("i", range(len(keys))), True
+
+
 @dataclass(frozen=True)
 class TextMatch:
     """A headword found in a text: its span in the original, the key and its entries."""
@@ -369,6 +391,7 @@ class Lexicon:
         self._backwards: set[int] = set()  # the English–Arabic dictionaries
         self._senses: dict[str, list[tuple[int, int]]] | None = None  # English sense keys
         self._senses_lock = threading.Lock()  # (built apart: Arabic look-ups need not wait)
+        self._stems: dict[str, list[tuple[int, int]]] | None = None  # English headwords'
 
     def _build(self) -> dict[str, list[tuple[int, int]]]:
         with self._lock:
@@ -530,6 +553,32 @@ class Lexicon:
                 self._senses = index
             return self._senses
 
+    def _stem_index(self) -> dict[str, list[tuple[int, int]]]:
+        self._build()  # which dictionaries are read backwards
+        with self._senses_lock:
+            if self._stems is None:
+                index: dict[str, list[tuple[int, int]]] = {}
+                for d in sorted(self._backwards - self._broken):
+                    keys, numbers, _ = dictionary_keys(
+                        self.dictionaries[d], _headword_stem_keys, english_key, kind="stems")
+                    for key, k in zip(keys, numbers, strict=True):
+                        if key:
+                            index.setdefault(key, []).append((d, k))
+                self._stems = index
+            return self._stems
+
+    def english_headwords(self, query: str) -> list[DictEntry]:
+        """The English–Arabic entries whose headword is an English word's lemma through the
+        light stems (books: book), for a word that no headword is as typed."""
+        key = english_key(query)
+        out: dict[tuple[int, DictEntry], DictEntry] = {}
+        for d, k in self._stem_index().get(key, []) if key else ():
+            if len(out) == MAX_ENTRIES:
+                break
+            if (entry := self._entry(d, k)) is not None and (d, entry) not in out:
+                out[(d, entry)] = dataclasses.replace(entry, dictionary=self.names[d])
+        return list(out.values())
+
     def english_lookup(self, query: str) -> list[DictEntry]:
         """The Arabic–English entries whose senses render an English word or phrase: those
         with it as a whole sense first (as typed before its other forms, then the earlier the
@@ -566,9 +615,14 @@ class Lexicon:
         suffixes (a phrase: clitics on its first word, suffixes on its last). A phrase that
         no headword matches gives the headwords found in it, as :meth:`find` finds them
         (its longer headwords first, then its words in order). An English query also finds
-        the Arabic–English entries whose senses render it (:meth:`english_lookup`)."""
+        an English–Arabic dictionary's lemma where no headword of it is as typed (books:
+        book, :meth:`english_headwords`) and the Arabic–English entries whose senses render
+        it (:meth:`english_lookup`)."""
         if not _ARABIC.search(query):
             found = self._headword_lookup(query)
+            typed = {e.dictionary for e in found}  # a lemma where no headword is as typed
+            if any(self.names[d] not in typed for d in self._backwards):
+                found += [e for e in self.english_headwords(query) if e.dictionary not in typed]
             seen = {(e.dictionary, e.headword) for e in found}
             return found + [e for e in self.english_lookup(query)
                             if (e.dictionary, e.headword) not in seen]
@@ -593,10 +647,12 @@ class Lexicon:
         if not keys and len(words) > 1:
             return [e for match in self.find(query) for e in match.entries]
         out: list[DictEntry] = []
-        typed = " ".join(words)
+        typed, spelt = " ".join(words), _spelt(query)
         for key in dict.fromkeys(keys):
-            # the headword as typed before its forms with or without the article
-            out.extend(sorted(self.entries(key), key=lambda e: _norm(e.headword) != typed))
+            # the headword as typed before its forms with or without the article (and spelt
+            # as typed before its hamza and ى variants)
+            out.extend(sorted(self.entries(key), key=lambda e: (
+                _norm(e.headword) != typed, _spelt(e.headword) != spelt)))
         return out
 
     def _phrase_keys(self, words: Sequence[str]) -> list[str]:
@@ -641,7 +697,9 @@ class Lexicon:
             if neg == -1:  # a word with the article shows الكتاب first, one without كتاب
                 written = m.plain(lowered[start:end])
                 article = (m.ARTICLE + key) in written or ("لل" + key) in written
-                entries = tuple(sorted(entries, key=lambda x: _has_article(x.headword) != article))
+                spelt = _spelt(text[s:e])  # إلى as it stands before آلي of its key
+                entries = tuple(sorted(entries, key=lambda x: (
+                    _has_article(x.headword) != article, _spelt(x.headword) != spelt)))
             out.append(TextMatch(s, e, text[s:e], key, -neg, entries))
         return out
 

@@ -40,11 +40,15 @@ def written_headword(text: str, headword: str) -> str:
     (FreeDict: ``X-ray /…/`` indexed as xray, ``Absent-minded`` as absentminded): the head
     line's letters are the headword's, with a hyphen, point or space between them. A capital
     the lower-case index lacks is kept before a capital or a mark only (X-ray, U.S.A;
-    absent-minded). Else ``headword``."""
+    absent-minded). A lower-case index headword whose head line has a capital past its first
+    letter (FreeDict's UN, Bin Laden, AutoSum, indexed un, bin laden) is the head line too
+    (a first capital alone is FreeDict's habit: Ray is ray). Else ``headword``."""
     head = head_line(text)
-    if (not _WRITTEN.fullmatch(head) or _letters(head) != _letters(headword)
-            or _folded(head) == _folded(headword)):
+    if not _WRITTEN.fullmatch(head) or _letters(head) != _letters(headword):
         return headword
+    if _folded(head) == _folded(headword):
+        capitals = headword.islower() and any(c.isupper() for c in head[1:])
+        return head if capitals else headword
     if headword.islower() and head[0].isupper() and head[1:2].islower():
         head = head[0].lower() + head[1:]
     return head

@@ -122,7 +122,12 @@ class Dictionaries:
                 raise WorkbenchError(f"{file_name_text(main)}: a file name that is not UTF-8 "
                                      "cannot be stored in the project; rename the file")
             label = default_name(main) if name is None else name  # '' is refused
-            check_name(label)
+            try:
+                check_name(label)
+            except WorkbenchError as exc:
+                if name is not None:
+                    raise
+                raise WorkbenchError(f"{exc} (the file's name: give one with --name)") from None
             direction = _direction(reader)  # reads a few entries: a bad one fails here
             with self.context.transaction():
                 if q_dict.dictionary(self.context.db, label) is not None:
