@@ -153,3 +153,23 @@ def test_a_translators_note_after_the_last_paragraph_does_not_shift_the_last_pai
     assert ([], [len(en)]) in result.links
     last = [(a, e) for a, e in result.links if a and a[0] >= len(ar) - 6]
     assert last == [([i], [i]) for i in range(len(ar) - 6, len(ar))]
+
+
+def test_a_paragraph_left_out_leaves_its_sentences_unlinked() -> None:
+    """TICO-19's memo in paragraphs of four lines, its English without paragraph 11: the pairing
+    leaves that Arabic paragraph out (it was joined to the next, whose English was then
+    linked to the left-out sentences at 0.94-0.98, and the next paragraph squeezed 5-1)."""
+    ar = (CORPORA / "tico19" / "ar.txt").read_text(encoding="utf-8").splitlines()[88:]
+    en = (CORPORA / "tico19" / "en.txt").read_text(encoding="utf-8").splitlines()[88:]
+    ar_pars = [ar[i : i + 4] for i in range(0, len(ar), 4)]
+    en_pars = [en[i : i + 4] for i in range(0, len(en), 4)]
+    left_out = 10
+    lines = [i for p, par in enumerate(ar_pars) if p != left_out
+             for i in range(4 * p, 4 * p + len(par))]
+    result = align_paragraphs(ar_pars, en_pars[:left_out] + en_pars[left_out + 1 :])
+    for (a, e), confidence in zip(result.links, result.confidence, strict=True):
+        if not e:
+            continue
+        assert [lines[x] for x in e] == a or confidence < 0.5, (a, e, confidence)
+    unlinked = sorted(x for a, e in result.links if not e for x in a)
+    assert unlinked == list(range(4 * left_out, 4 * left_out + 4))

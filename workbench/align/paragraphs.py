@@ -2,7 +2,8 @@
 or splits a paragraph here and there).
 
 Paragraphs are long, so their lengths say a lot: a Gale–Church search over paragraph lengths in
-characters (links 1–1, 1–2, 2–1, 2–2, 1–3, 3–1; no paragraph left alone) groups them, and the
+characters (links 1–1, 1–2, 2–1, 2–2, 1–3, 3–1, and 1–0: an Arabic paragraph the translation
+leaves out, for a flat cost instead of a length cost) groups them, and the
 groups then serve the sentence aligner as paragraphs that face each other. The pairing is
 trusted only when nearly every link is 1–1 (the texts share their paragraph structure);
 otherwise the caller aligns the whole text at once.
@@ -14,8 +15,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-MOVES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
-PRIOR = {(1, 1): 0.0, (1, 2): 4.0, (2, 1): 4.0, (2, 2): 7.0, (1, 3): 8.0, (3, 1): 8.0}
+MOVES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 0))
+# An Arabic paragraph left out (1–0) costs LEFT_OUT whatever its length. Merged into a 2–1
+# link with its neighbour instead (as before), one of a hundred characters or more beside one
+# of 400 costs more, and its sentences took the neighbour's English, shifted (TICO-19).
+LEFT_OUT = 4.5
+PRIOR = {(1, 1): 0.0, (1, 2): 4.0, (2, 1): 4.0, (2, 2): 7.0, (1, 3): 8.0, (3, 1): 8.0,
+         (1, 0): LEFT_OUT}
 SPREAD = 0.12  # the relative deviation of a paragraph's length from the expected one (1σ)
 MIN_ONE_TO_ONE = 0.9
 BLOCK = 2048  # rows whose move costs are computed at once
@@ -62,7 +68,7 @@ def pair_paragraphs(
             a = (ca[rows] - ca[before[:, 0]])[:, None]
             e = ce[np.minimum(j, m)] - ce[np.clip(pj, 0, m)]
             delta = (e - a) / (SPREAD * (a + e) / 2 + 50.0)
-            length[x] = np.minimum(delta * delta / 2, 50.0)
+            length[x] = 0.0 if el == 0 else np.minimum(delta * delta / 2, 50.0)
         for r, i in enumerate(rows):
             c = flat.take(source[:, r])
             c += length[:, r]
