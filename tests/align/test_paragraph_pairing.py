@@ -173,3 +173,23 @@ def test_a_paragraph_left_out_leaves_its_sentences_unlinked() -> None:
         assert [lines[x] for x in e] == a or confidence < 0.5, (a, e, confidence)
     unlinked = sorted(x for a, e in result.links if not e for x in a)
     assert unlinked == list(range(4 * left_out, 4 * left_out + 4))
+
+
+def test_a_paragraph_added_to_the_translation_is_left_alone() -> None:
+    """The same memo's English with a translator's note of three sentences as a paragraph of
+    its own: its sentences are left unlinked (the pairing joined it to a neighbour, and the
+    paragraphs before it were linked shifted by a sentence, the note at 0.98)."""
+    ar = (CORPORA / "tico19" / "ar.txt").read_text(encoding="utf-8").splitlines()[88:]
+    en = (CORPORA / "tico19" / "en.txt").read_text(encoding="utf-8").splitlines()[88:]
+    ar_pars = [ar[i : i + 4] for i in range(0, len(ar), 4)]
+    en_pars = [en[i : i + 4] for i in range(0, len(en), 4)]
+    note = ["Translator's note: the following section refers to the Foundation's internal "
+            "policies as they stood in March 2020.", "Several of these policies have since "
+            "been revised.", "Readers should consult the current staff handbook for details."]
+    at = 10
+    result = align_paragraphs(ar_pars, [*en_pars[:at], note, *en_pars[at:]])
+    for (a, e), confidence in zip(result.links, result.confidence, strict=True):
+        if a and e:
+            assert [x if x < 4 * at else x - 3 for x in e] == a or confidence < 0.5, (a, e)
+    unlinked = sorted(x for a, e in result.links if not a for x in e)
+    assert unlinked == [4 * at, 4 * at + 1, 4 * at + 2]
