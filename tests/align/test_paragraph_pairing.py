@@ -193,3 +193,14 @@ def test_a_paragraph_added_to_the_translation_is_left_alone() -> None:
             assert [x if x < 4 * at else x - 3 for x in e] == a or confidence < 0.5, (a, e)
     unlinked = sorted(x for a, e in result.links if not a for x in e)
     assert unlinked == [4 * at, 4 * at + 1, 4 * at + 2]
+
+
+def test_pairing_links_a_left_out_and_an_added_paragraph_to_nothing() -> None:
+    rng = random.Random(5)
+    ar = [float(rng.randrange(200, 1500)) for _ in range(60)]
+    en = [x * rng.uniform(0.9, 1.1) for x in ar]
+    en = [*en[:20], *en[21:40], 450.0, *en[40:]]  # Arabic 20 left out; a note before 40
+    links = pair_paragraphs(ar, en)
+    assert links is not None
+    assert ([20], []) in links and ([], [39]) in links
+    assert sum(1 for a, e in links if len(a) == 1 and len(e) == 1) == 59
