@@ -153,3 +153,54 @@ def test_a_translators_note_after_the_last_paragraph_does_not_shift_the_last_pai
     assert ([], [len(en)]) in result.links
     last = [(a, e) for a, e in result.links if a and a[0] >= len(ar) - 6]
     assert last == [([i], [i]) for i in range(len(ar) - 6, len(ar))]
+
+
+def test_a_paragraph_left_out_leaves_its_sentences_unlinked() -> None:
+    """TICO-19's memo in paragraphs of four lines, its English without paragraph 11: the pairing
+    leaves that Arabic paragraph out (it was joined to the next, whose English was then
+    linked to the left-out sentences at 0.94-0.98, and the next paragraph squeezed 5-1)."""
+    ar = (CORPORA / "tico19" / "ar.txt").read_text(encoding="utf-8").splitlines()[88:]
+    en = (CORPORA / "tico19" / "en.txt").read_text(encoding="utf-8").splitlines()[88:]
+    ar_pars = [ar[i : i + 4] for i in range(0, len(ar), 4)]
+    en_pars = [en[i : i + 4] for i in range(0, len(en), 4)]
+    left_out = 10
+    lines = [i for p, par in enumerate(ar_pars) if p != left_out
+             for i in range(4 * p, 4 * p + len(par))]
+    result = align_paragraphs(ar_pars, en_pars[:left_out] + en_pars[left_out + 1 :])
+    for (a, e), confidence in zip(result.links, result.confidence, strict=True):
+        if not e:
+            continue
+        assert [lines[x] for x in e] == a or confidence < 0.5, (a, e, confidence)
+    unlinked = sorted(x for a, e in result.links if not e for x in a)
+    assert unlinked == list(range(4 * left_out, 4 * left_out + 4))
+
+
+def test_a_paragraph_added_to_the_translation_is_left_alone() -> None:
+    """The same memo's English with a translator's note of three sentences as a paragraph of
+    its own: its sentences are left unlinked (the pairing joined it to a neighbour, and the
+    paragraphs before it were linked shifted by a sentence, the note at 0.98)."""
+    ar = (CORPORA / "tico19" / "ar.txt").read_text(encoding="utf-8").splitlines()[88:]
+    en = (CORPORA / "tico19" / "en.txt").read_text(encoding="utf-8").splitlines()[88:]
+    ar_pars = [ar[i : i + 4] for i in range(0, len(ar), 4)]
+    en_pars = [en[i : i + 4] for i in range(0, len(en), 4)]
+    note = ["Translator's note: the following section refers to the Foundation's internal "
+            "policies as they stood in March 2020.", "Several of these policies have since "
+            "been revised.", "Readers should consult the current staff handbook for details."]
+    at = 10
+    result = align_paragraphs(ar_pars, [*en_pars[:at], note, *en_pars[at:]])
+    for (a, e), confidence in zip(result.links, result.confidence, strict=True):
+        if a and e:
+            assert [x if x < 4 * at else x - 3 for x in e] == a or confidence < 0.5, (a, e)
+    unlinked = sorted(x for a, e in result.links if not a for x in e)
+    assert unlinked == [4 * at, 4 * at + 1, 4 * at + 2]
+
+
+def test_pairing_links_a_left_out_and_an_added_paragraph_to_nothing() -> None:
+    rng = random.Random(5)
+    ar = [float(rng.randrange(200, 1500)) for _ in range(60)]
+    en = [x * rng.uniform(0.9, 1.1) for x in ar]
+    en = [*en[:20], *en[21:40], 450.0, *en[40:]]  # Arabic 20 left out; a note before 40
+    links = pair_paragraphs(ar, en)
+    assert links is not None
+    assert ([20], []) in links and ([], [39]) in links
+    assert sum(1 for a, e in links if len(a) == 1 and len(e) == 1) == 59

@@ -2,7 +2,8 @@
 or splits a paragraph here and there).
 
 Paragraphs are long, so their lengths say a lot: a Gale–Church search over paragraph lengths in
-characters (links 1–1, 1–2, 2–1, 2–2, 1–3, 3–1; no paragraph left alone) groups them, and the
+characters (links 1–1, 1–2, 2–1, 2–2, 1–3, 3–1, and 1–0 / 0–1: a paragraph the translation
+leaves out or adds, for a flat cost instead of a length cost) groups them, and the
 groups then serve the sentence aligner as paragraphs that face each other. The pairing is
 trusted only when nearly every link is 1–1 (the texts share their paragraph structure);
 otherwise the caller aligns the whole text at once.
@@ -14,8 +15,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-MOVES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
-PRIOR = {(1, 1): 0.0, (1, 2): 4.0, (2, 1): 4.0, (2, 2): 7.0, (1, 3): 8.0, (3, 1): 8.0}
+MOVES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 0))
+# An Arabic paragraph left out (1–0), or an English one added (0–1: a translator's note),
+# costs LEFT_OUT whatever its length. Merged into a 2–1 (1–2) link with its neighbour
+# instead, as before, one of a hundred characters or more beside one of 400 costs more, and
+# the sentences of the pair were then linked shifted, most of them confidently (TICO-19).
+LEFT_OUT = 4.5
+ADDED = len(MOVES)  # the 0–1 step's code in the back pointers (taken along a row)
+PRIOR = {(1, 1): 0.0, (1, 2): 4.0, (2, 1): 4.0, (2, 2): 7.0, (1, 3): 8.0, (3, 1): 8.0,
+         (1, 0): LEFT_OUT}
 SPREAD = 0.12  # the relative deviation of a paragraph's length from the expected one (1σ)
 MIN_ONE_TO_ONE = 0.9
 BLOCK = 2048  # rows whose move costs are computed at once
@@ -41,7 +49,8 @@ def pair_paragraphs(
     # row i holds columns j = lo[i] .. lo[i] + width - 1 around the diagonal
     lo = np.clip(np.round(np.arange(n + 1) * m / n).astype(np.int64) - band - max(0, n - m),
                  0, m)
-    cost[0, 0 - lo[0]] = 0.0
+    cost[0, : min(width, m + 1)] = LEFT_OUT * np.arange(min(width, m + 1))  # English added
+    back[0, 1 : min(width, m + 1)] = ADDED
     flat = np.append(cost.reshape(-1), inf)  # the last cell: where impossible moves come from
     never = len(flat) - 1
     prior = np.array([PRIOR[mv] for mv in MOVES])[:, None]
@@ -62,13 +71,14 @@ def pair_paragraphs(
             a = (ca[rows] - ca[before[:, 0]])[:, None]
             e = ce[np.minimum(j, m)] - ce[np.clip(pj, 0, m)]
             delta = (e - a) / (SPREAD * (a + e) / 2 + 50.0)
-            length[x] = np.minimum(delta * delta / 2, 50.0)
+            length[x] = 0.0 if el == 0 else np.minimum(delta * delta / 2, 50.0)
         for r, i in enumerate(rows):
             c = flat.take(source[:, r])
             c += length[:, r]
             c += prior
             arg = c.argmin(axis=0)
             best = c[arg, cols]
+            best, arg = _added_paragraphs(best, arg, lo[i] + cols <= m)
             flat[i * width : (i + 1) * width] = best
             back[i] = np.where(np.isfinite(best), arg, -1)
     cost = flat[:-1].reshape(n + 1, width)
@@ -77,8 +87,11 @@ def pair_paragraphs(
         return None
     links: list[tuple[list[int], list[int]]] = []
     i, j = n, m
-    while i > 0:
-        k, el = MOVES[int(back[i, j - lo[i]])]
+    while i > 0 or j > 0:
+        step = int(back[i, j - lo[i]])
+        if step < 0:
+            return None
+        k, el = (0, 1) if step == ADDED else MOVES[step]
         links.append((list(range(i - k, i)), list(range(j - el, j))))
         i, j = i - k, j - el
     if j != 0:
@@ -88,6 +101,16 @@ def pair_paragraphs(
     if ones < MIN_ONE_TO_ONE * len(links):
         return None
     return links
+
+
+def _added_paragraphs(best: np.ndarray, arg: np.ndarray,
+                     valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A row's costs and moves with English paragraphs added (0–1 steps along the row, each
+    LEFT_OUT) where that is cheaper: a running minimum of ``best`` less LEFT_OUT a column."""
+    steps = LEFT_OUT * np.arange(len(best))
+    run = np.where(valid, np.minimum.accumulate(best - steps) + steps, np.inf)
+    took = run < best - 1e-9  # not where the sum only rounds below ``best`` itself
+    return np.where(took, run, best), np.where(took, ADDED, arg)
 
 
 def group_ids(
