@@ -178,3 +178,24 @@ def test_import_commands_refuse_missing_and_wrong_files(in_tmp: Path, sample_db:
     run_cli("export", "--format", "tmx", "--output", "ok.tmx", *db)
     result = run_cli("import-tmx", "ok.tmx", "--format", "json", *db)
     assert result.exit_code == 0 and '"left_alone": 21' in result.stdout
+
+
+def test_a_bilingual_export_named_as_another_format_is_refused(in_tmp: Path,
+                                                              sample_db: Path) -> None:
+    """``--format docx --output review.tmx`` wrote a Word file named as a TMX (a CSV named
+    .docx, a page named .md): it opened as nothing its name said. Another format's ending is
+    refused; the format's own endings, a text ending or an unknown one are taken."""
+    db = ["--db", str(sample_db)]
+    refused = [("docx", "out.tmx", "TMX"), ("csv", "out.DOCX", "DOCX"), ("csv", "out.tsv", "TSV"),
+               ("html", "out.md", "Markdown"), ("tmx", "out.xlf", "XLIFF"),
+               ("txt", "out.odt", "OpenDocument text")]
+    for fmt, name, said in refused:
+        result = run_cli("export", "--format", fmt, "--output", name, *db)
+        assert result.exit_code == 2, (fmt, name)
+        assert f"{name}: the ending says {said}" in result.stderr
+        assert f"--format {fmt} writes" in result.stderr and result.stderr.count("\n") == 1
+        assert not Path(name).exists()
+    with Project.open(sample_db) as project:
+        for fmt, name in [("xliff", "a.xliff2.xlf"), ("xliff2", "b.xlf"), ("tsv", "c.txt"),
+                          ("md", "e.markdown"), ("csv", "f.dat")]:
+            assert project.export_file(fmt, name).path.is_file(), name
