@@ -193,7 +193,7 @@ def test_a_bilingual_export_named_as_another_format_is_refused(in_tmp: Path,
         result = run_cli("export", "--format", fmt, "--output", name, *db)
         assert result.exit_code == 2, (fmt, name)
         assert f"{name}: the ending says {said}" in result.stderr
-        assert f"--format {fmt} writes" in result.stderr and result.stderr.count("\n") == 1
+        assert f"the format {fmt} writes" in result.stderr and result.stderr.count("\n") == 1
         assert not Path(name).exists()
     with Project.open(sample_db) as project:
         for fmt, name in [("xliff", "a.xliff2.xlf"), ("xliff2", "b.xlf"), ("tsv", "c.txt"),

@@ -996,7 +996,7 @@ def _check_bilingual_ending(spec: Format, path: Path) -> None:
     said = next((what for endings, what in claims if lower.endswith(endings)), None)
     if said is not None:
         raise WorkbenchError(
-            f"{path}: the ending says {said}, but --format {spec.name} writes {spec.kind}: "
+            f"{path}: the ending says {said}, but the format {spec.name} writes {spec.kind}: "
             f"give the file the ending {spec.suffix} (or leave out --output)"
         )
 
