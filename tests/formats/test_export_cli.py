@@ -58,10 +58,12 @@ def test_an_export_is_created_as_the_umask_says_and_keeps_the_permissions_it_rep
     assert result.exit_code == 0, result.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     out.chmod(0o640)
-    result = run_cli("--db", str(sample_db), "export", "--format", "tmx", "--output", str(out),
+    out.write_text("old", encoding="utf-8")
+    result = run_cli("--db", str(sample_db), "export", "--format", "csv", "--output", str(out),
                      "--force")
     assert result.exit_code == 0, result.stderr
-    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_text().startswith("<?xml")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert out.read_text(encoding="utf-8-sig").startswith("id,paragraph")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
