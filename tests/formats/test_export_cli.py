@@ -201,3 +201,18 @@ def test_a_bilingual_export_named_as_another_format_is_refused(in_tmp: Path,
         for fmt, name in [("xliff", "a.xliff2.xlf"), ("xliff2", "b.xlf"), ("tsv", "c.txt"),
                           ("md", "e.markdown"), ("csv", "f.dat")]:
             assert project.export_file(fmt, name).path.is_file(), name
+
+
+def test_findings_asked_of_a_format_without_them_is_refused(in_tmp: Path,
+                                                           sample_db: Path) -> None:
+    """``--format csv --findings all`` wrote a CSV without a finding and said nothing, where
+    ``--tm-matches`` and ``--fallback`` given to a format without them are refused."""
+    db = ["--db", str(sample_db)]
+    for fmt in ("csv", "tsv", "md", "txt", "original"):
+        result = run_cli("export", "--format", fmt, "--findings", "all", "--output", "x", *db)
+        assert result.exit_code == 2, fmt
+        assert result.stderr == (f"workbench: error: QA findings go into tmx, xliff, xliff2, "
+                                 f"docx, html, not {fmt}\n")
+        assert not Path("x").exists()
+    result = run_cli("export", "--format", "csv", "--findings", "none", "--output", "x", *db)
+    assert result.exit_code == 0, result.stderr

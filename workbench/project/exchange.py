@@ -170,6 +170,9 @@ class Exchange:
             raise WorkbenchError(f"unknown format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
         if findings is not None and findings not in FINDINGS:
             raise WorkbenchError(f"unknown findings {findings!r} (use {', '.join(FINDINGS)})")
+        if findings not in (None, "none") and not get_format(fmt).carries_findings:
+            carriers = ", ".join(f.name for f in FORMATS if f.carries_findings)
+            raise WorkbenchError(f"QA findings go into {carriers}, not {fmt}")
         for status in statuses or ():
             if status not in STATUSES:
                 raise WorkbenchError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
