@@ -28,7 +28,7 @@ from translate.storage.tmx import tmxfile
 from translate.storage.xliff import xlifffile
 from translate.storage.xliff2 import Xliff2File
 
-from workbench.errors import InputError
+from workbench.errors import InputError, WorkbenchError
 from workbench.formats import EXPORT_FORMATS, FORMATS, Format, detect, get_format
 from workbench.formats.model import Unit
 from workbench.formats.table import read_csv, read_tsv
@@ -376,8 +376,10 @@ def test_findings_survive_when_asked_for(doc: Fixture, fmt: str) -> None:
 @pytest.mark.parametrize("fmt", [f.name for f in FORMATS if not f.carries_findings])
 def test_a_format_without_findings_carries_none(doc: Fixture, fmt: str) -> None:
     finding = next(f for u in doc.units(get_format("html")) for f in u.findings)
-    text = doc.export(fmt, findings="all").read_bytes().decode("utf-8-sig")
+    text = doc.export(fmt).read_bytes().decode("utf-8-sig")
     assert "councils" in text and finding.split(": ", 1)[1] not in text
+    with pytest.raises(WorkbenchError, match=f"QA findings go into .*, not {fmt}$"):
+        doc.export(fmt, findings="all")  # asked for, they are not left out without a word
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)

@@ -58,10 +58,12 @@ def test_an_export_is_created_as_the_umask_says_and_keeps_the_permissions_it_rep
     assert result.exit_code == 0, result.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     out.chmod(0o640)
-    result = run_cli("--db", str(sample_db), "export", "--format", "tmx", "--output", str(out),
+    out.write_text("old", encoding="utf-8")
+    result = run_cli("--db", str(sample_db), "export", "--format", "csv", "--output", str(out),
                      "--force")
     assert result.exit_code == 0, result.stderr
-    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_text().startswith("<?xml")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert out.read_text(encoding="utf-8-sig").startswith("id,paragraph")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
@@ -178,3 +180,39 @@ def test_import_commands_refuse_missing_and_wrong_files(in_tmp: Path, sample_db:
     run_cli("export", "--format", "tmx", "--output", "ok.tmx", *db)
     result = run_cli("import-tmx", "ok.tmx", "--format", "json", *db)
     assert result.exit_code == 0 and '"left_alone": 21' in result.stdout
+
+
+def test_a_bilingual_export_named_as_another_format_is_refused(in_tmp: Path,
+                                                              sample_db: Path) -> None:
+    """``--format docx --output review.tmx`` wrote a Word file named as a TMX (a CSV named
+    .docx, a page named .md): it opened as nothing its name said. Another format's ending is
+    refused; the format's own endings, a text ending or an unknown one are taken."""
+    db = ["--db", str(sample_db)]
+    refused = [("docx", "out.tmx", "TMX"), ("csv", "out.DOCX", "DOCX"), ("csv", "out.tsv", "TSV"),
+               ("html", "out.md", "Markdown"), ("tmx", "out.xlf", "XLIFF"),
+               ("txt", "out.odt", "OpenDocument text")]
+    for fmt, name, said in refused:
+        result = run_cli("export", "--format", fmt, "--output", name, *db)
+        assert result.exit_code == 2, (fmt, name)
+        assert f"{name}: the ending says {said}" in result.stderr
+        assert f"the format {fmt} writes" in result.stderr and result.stderr.count("\n") == 1
+        assert not Path(name).exists()
+    with Project.open(sample_db) as project:
+        for fmt, name in [("xliff", "a.xliff2.xlf"), ("xliff2", "b.xlf"), ("tsv", "c.txt"),
+                          ("md", "e.markdown"), ("csv", "f.dat")]:
+            assert project.export_file(fmt, name).path.is_file(), name
+
+
+def test_findings_asked_of_a_format_without_them_is_refused(in_tmp: Path,
+                                                           sample_db: Path) -> None:
+    """``--format csv --findings all`` wrote a CSV without a finding and said nothing, where
+    ``--tm-matches`` and ``--fallback`` given to a format without them are refused."""
+    db = ["--db", str(sample_db)]
+    for fmt in ("csv", "tsv", "md", "txt", "original"):
+        result = run_cli("export", "--format", fmt, "--findings", "all", "--output", "x", *db)
+        assert result.exit_code == 2, fmt
+        assert result.stderr == (f"workbench: error: QA findings go into tmx, xliff, xliff2, "
+                                 f"docx, html, not {fmt}\n")
+        assert not Path("x").exists()
+    result = run_cli("export", "--format", "csv", "--findings", "none", "--output", "x", *db)
+    assert result.exit_code == 0, result.stderr

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
 from tests.formats.conftest import Exporter
+from workbench.errors import InputError
 from workbench.formats.model import ExportHeader, Unit
-from workbench.formats.table import escape_field, unescape_field, write_tsv
+from workbench.formats.table import escape_field, read_csv, unescape_field, write_tsv
 from workbench.project import Project
 
 HEADER = ExportHeader("p.db", "doc", "key", "working")
@@ -53,3 +55,16 @@ def test_exported_tsv_reads_back_with_a_plain_split(export: Exporter, project: P
     segments = project.segments(limit=100)
     assert rows == [[str(s.id), str(s.paragraph), s.source, s.target, s.status] for s in segments]
     assert rows[4][3] == AWKWARD
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("copied.csv", "id,arabic,english,english\n6,العمود,Column,Columns\n"),
+    ("copied.tsv", "id\tarabic\tEnglish\tenglish \n6\tالعمود\tColumn\tColumns\n"),
+])
+def test_a_column_named_twice_is_refused(tmp_path: Path, name: str, text: str) -> None:
+    """A reviewer copies the English column to keep the original beside it and edits the
+    copy: the first column was read, the edits left out without a word ("0 updated")."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 1: the header names 2 english columns \(3, 4\)"):
+        read_csv(path)

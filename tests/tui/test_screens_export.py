@@ -8,7 +8,7 @@ import csv
 from textual.widgets import Checkbox, Input, Select
 
 from tests.tui.conftest import editing, settle
-from tests.tui.screen_wait import open_screen, shows
+from tests.tui.screen_wait import notified, open_screen, shows
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.export import ExportScreen
 
@@ -92,3 +92,22 @@ async def test_every_status_of_the_export_dialog_shows_at_60_columns(make_app):
         for box in dialog.query(Checkbox):
             if box.id and box.id.startswith("export-status-"):
                 assert frame.contains_region(box.region), (box.id, box.region, frame)
+
+
+async def test_export_dialog_refuses_another_formats_ending_in_its_own_words(make_app, tmp_path):
+    """A review page typed as review.tmx is refused (it wrote a TMX named .html, or any
+    format under another's ending); the dialog says to leave its output field empty, not
+    to leave out an --output it does not have."""
+    out = tmp_path / "review.html"
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "f12", ExportScreen)
+        dialog.query_one("#export-format", Select).value = "tmx"
+        dialog.query_one("#export-output", Input).value = str(out)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert notified(app, "the ending says HTML, but the format tmx writes TMX")
+        assert notified(app, "(or leave the output file empty)")
+        assert not notified(app, "--output")
+    assert not out.exists()

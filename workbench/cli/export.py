@@ -55,7 +55,8 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
 @click.option(
     "--findings", type=click.Choice(FINDINGS), default=None,
     help=f"QA findings to include: glossary (default for {_defaults_of('glossary')}), all "
-    f"(default for {_defaults_of('all')}; runs every check) or none.",
+    f"(default for {_defaults_of('all')}; runs every check) or none; "
+    f"{', '.join(f.name for f in FORMATS if f.carries_findings)} carry them.",
 )
 @click.option(
     "--fallback", type=click.Choice(FALLBACKS), default=None,

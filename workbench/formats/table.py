@@ -231,6 +231,13 @@ def _columns(header: list[str], path: str | Path, line: int) -> dict[str, int]:
             path, f"the header names no {' or '.join(missing)} column "
             f"(expected {', '.join(COLUMNS)})", line,
         )
+    for name in COLUMNS:
+        places = [str(n) for n, h in enumerate(names, start=1) if h == name]
+        if len(places) > 1:  # a column copied to keep the original beside the edited one
+            raise InputError(
+                path, f"the header names {len(places)} {name} columns ({', '.join(places)}): "
+                "keep one", line,
+            )
     return {name: names.index(name) for name in COLUMNS if name in names}
 
 

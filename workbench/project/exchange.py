@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from workbench import __version__, openfiles
 from workbench.errors import InputError, WorkbenchError
 from workbench.filters.model import FALLBACKS, tags_from_json
-from workbench.formats import EXPORT_FORMATS, FINDINGS, Format, detect, get_format
+from workbench.formats import EXPORT_FORMATS, FINDINGS, FORMATS, Format, detect, get_format
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -170,6 +170,9 @@ class Exchange:
             raise WorkbenchError(f"unknown format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
         if findings is not None and findings not in FINDINGS:
             raise WorkbenchError(f"unknown findings {findings!r} (use {', '.join(FINDINGS)})")
+        if findings not in (None, "none") and not get_format(fmt).carries_findings:
+            carriers = ", ".join(f.name for f in FORMATS if f.carries_findings)
+            raise WorkbenchError(f"QA findings go into {carriers}, not {fmt}")
         for status in statuses or ():
             if status not in STATUSES:
                 raise WorkbenchError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
@@ -179,6 +182,8 @@ class Exchange:
         path = Path(output) if output is not None else self.default_output(document, fmt, version)
         _check_output(path, force, create_folder=output is None)
         header = self.export_header(document, version)
+        if output is not None and not spec.from_source:
+            _check_bilingual_ending(spec, path)
         if spec.from_source:
             if output is not None:
                 self._check_original_ending(document, path)
@@ -965,6 +970,38 @@ def _shortened(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` bytes of UTF-8, at a character's end (an Arabic
     letter takes two; a byte of a name that is not UTF-8 stays as it is)."""
     return text.encode("utf-8", "surrogateescape")[:limit].decode("utf-8", "ignore")
+
+
+def _check_bilingual_ending(spec: Format, path: Path) -> None:
+    """Refuse an ``--output`` whose ending is another format's than ``spec``'s (a review
+    table written to ``x.tmx``, a CSV to ``x.docx``: the file would not open as its name
+    says); an unknown ending, or a text one, is left to the user."""
+    from workbench.filters.registry import SOURCE_FORMATS
+
+    lower = path.name.lower()
+    own = {spec.suffix, *spec.extensions}
+    family = "xliff" if spec.kind == "XLIFF" else spec.name
+    claims: list[tuple[tuple[str, ...], str]] = []
+    for other in FORMATS:
+        if other.from_source or other.name == "txt":
+            continue
+        endings = (other.suffix, *other.extensions)
+        if other.kind == spec.kind:
+            own.update(endings)
+        claims.append((endings, other.kind))
+    for source in SOURCE_FORMATS:
+        if source.name == family:
+            own.update(source.extensions)
+        elif source.name != "txt":
+            claims.append((source.extensions, source.description))
+    if lower.endswith(tuple(own)):
+        return
+    said = next((what for endings, what in claims if lower.endswith(endings)), None)
+    if said is not None:
+        raise WorkbenchError(
+            f"{path}: the ending says {said}, but the format {spec.name} writes {spec.kind}: "
+            f"give the file the ending {spec.suffix} (or leave out --output)"
+        )
 
 
 def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:

@@ -181,7 +181,7 @@ class ExportScreen(JobDialog[Path | None]):
         if message.error or message.path is None:
             error = (message.error or "export failed").replace(
                 "use --force to overwrite", "tick 'overwrite an existing file'"
-            )
+            ).replace("(or leave out --output)", "(or leave the output file empty)")
         if self.job_finished(error):
             self.notify(f"Exported {message.units:,} units to {message.path} "
                         f"in {message.seconds:.1f} s.")
