@@ -132,7 +132,14 @@ def test_status_version_and_doc_options(in_tmp: Path, sample_db: Path) -> None:
         "--doc", "sample", *db,
     )
     assert result.exit_code == 0, result.stderr
-    assert len(read_xliff("ref.xlf").units) == 21
+    units = read_xliff("ref.xlf").units
+    assert len(units) == 21
+    # the reference's English is nobody's confirmed work here: drafts, whatever the working
+    # statuses (segment 4's approved went out as signed-off, segment 3's as translated)
+    assert {u.status for u in units} == {"draft"}
+    result = run_cli("export", "--format", "csv", "--output", "ref.csv", "--version",
+                     "reference:main", "--status", "approved", *db)
+    assert result.exit_code == 0 and "0 segment pairs" in result.stdout
     assert not Path("translations").exists()  # --output given: nothing under translations/
 
 

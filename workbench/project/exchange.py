@@ -304,9 +304,11 @@ class Exchange:
         # a link's segments are chosen by the unit's status (the least advanced of those with
         # English), never one of them alone: its other segments are "new" without English
         rows: Iterable[Row] = q_exchange.export_rows(
-            self.context.db, document.id, vid, None if grouped else statuses,
+            self.context.db, document.id, vid, None if grouped or not working else statuses,
             with_revisions=working,
         )
+        if not working:  # the segments' statuses are the working translation's, not its
+            rows = map(_unconfirmed, rows)
         shared = None
         if findings == "all" and not statuses:  # the QA run checks the rows read here
             rows = shared = list(rows)
@@ -315,7 +317,7 @@ class Exchange:
             if terms or findings != "none" else (None, None)
         )
         try:
-            wanted = set(statuses or ()) if grouped else set()
+            wanted = set(statuses or ()) if grouped or not working else set()
             for link in link_groups(rows):
                 if wanted and group_status([(r["text"], r["status"]) for r in link]) not in wanted:
                     continue
@@ -1023,3 +1025,11 @@ def _check_output(path: Path, force: bool, *, create_folder: bool) -> None:
 
 
 __all__ = ["Exchange", "ExchangeReport", "ExportResult"]
+
+
+def _unconfirmed(row: Row) -> Row:
+    """A row of a version other than the working translation with the status its English
+    has there: a draft (nobody confirmed it in the project), or new without English. It
+    carried the segment's working status: a reference's English went out as approved
+    (XLIFF ``signed-off``), and an import with ``--overwrite approved`` approved it."""
+    return {**row, "status": "draft" if (row["text"] or "").strip() else "new"}
