@@ -336,6 +336,33 @@ def test_tbx_v3_dct_style_statuses_and_definition() -> None:
         ("جائحة", "pandemic", ("epidemic",), "A global epidemic.")]
 
 
+PHRASE_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif xml:lang="en" type="TBX"><text><body>
+  <termEntry>
+    <descrip type="conceptId">c1</descrip>
+    <langSet xml:lang="ar">
+      <tig><term>انتفاضة</term><termNote type="forbidden">false</termNote></tig>
+    </langSet>
+    <langSet xml:lang="en">
+      <tig><term>uprising</term><termNote type="preferred">false</termNote>
+        <termNote type="forbidden">true</termNote></tig>
+      <tig><term>revolt</term><termNote type="forbidden">false</termNote></tig>
+      <tig><term>insurrection</term><termNote type="preferred">true</termNote>
+        <termNote type="forbidden">false</termNote></tig>
+    </langSet>
+  </termEntry>
+</body></text></martif>"""
+
+
+def test_tbx_as_phrase_exports_it_forbidden_and_preferred_flags() -> None:
+    """Phrase (Memsource) writes a term's status as true/false flags (termNote types
+    ``forbidden`` and ``preferred``): the forbidden 'uprising' was imported as an accepted
+    rendering, so the check passed the very word the term base rules out."""
+    glossary = parse_tbx(PHRASE_TBX.encode(), "phrase.tbx")
+    assert [(e.rendering, e.forbidden) for e in glossary.entries] == [
+        ("insurrection", ("uprising",)), ("revolt", ("uprising",))]
+
+
 def test_tbx_refuses_bad_xml_with_its_line() -> None:
     with pytest.raises(InputError) as err:
         parse_tbx(b"<martif>\n<text>\n</martif>", "bad.tbx")
