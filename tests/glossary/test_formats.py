@@ -546,6 +546,26 @@ def test_csv_lines_are_physical_and_bad_rows_refuse_the_file_as_in_tsv(tmp_path:
         read_glossary(same)
 
 
+def test_csv_quote_never_closed_names_its_line(tmp_path: Path) -> None:
+    """A quote opened and never closed swallowed the rest of the file into one cell: the
+    file was read as a single entry (its rendering every later line), and an import replaced
+    the project glossary with it."""
+    body = 'ar,en\nجائحة,"pandemic\nوباء,epidemic\nحجر صحي,quarantine\n'
+    path = write(tmp_path, "g.csv", body)
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: line 2: a quoted field is not closed: its '\"' has "
+                              "no partner before the end of the file")
+    later = body.replace("ar,en\n", "ar,en\nكمامة,mask\n") + 'لمس الوجه,"touching face"\n'
+    closed_later = write(tmp_path, "later.csv", later)
+    with pytest.raises(InputError) as err:
+        read_glossary(closed_later)
+    assert str(err.value) == (f"{closed_later}: line 3: the English rendering runs over 4 "
+                              "lines (a quote that is not closed?): 'pandemic', 'وباء,epidemic'...")
+    closed = write(tmp_path, "ok.csv", 'ar,en\nجائحة,"pandemic"\nوباء,"epi""demic"\n')
+    assert [e.rendering for e in read_glossary(closed).entries] == ["pandemic", 'epi"demic']
+
+
 def test_csv_column_number_past_the_last_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, "g.csv", "en,ar\ncoup,انقلاب\n")
     with pytest.raises(InputError) as err:
