@@ -399,6 +399,8 @@ def test_glossary_add_one_term_and_what_it_refuses(sample_db: Path) -> None:
         ("مجلس", "Local Council"): "is in the glossary already",
         ("مجلس", "board"): "'board' is forbidden by its entry مجلس → local council",
         ("council", "مجلس"): "the term is the Arabic side",
+        ("مجلس", "مجلس"): "the rendering is the English side",
+        ("مجلس", "ﻣﺠﻠﺲ"): "the rendering is the English side",
         ("سوفييتات", "councils"): "forbidden by its entry سوفييتات → soviets",
         ("مجلس", " "): "needs an Arabic term and its English rendering",
     }

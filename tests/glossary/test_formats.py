@@ -566,6 +566,19 @@ def test_csv_quote_never_closed_names_its_line(tmp_path: Path) -> None:
     assert [e.rendering for e in read_glossary(closed).entries] == ["pandemic", 'epi"demic']
 
 
+def test_a_rendering_in_arabic_is_a_bad_row(tmp_path: Path) -> None:
+    """A row with the Arabic written in both columns (or the rendering column chosen as the
+    term's too, --columns 1,1) was imported: the check then required Arabic in the English."""
+    path = write(tmp_path, "g.tsv", "ثورة\trevolution\nانتفاضة\tانتفاضة\nحزب\tparty\n")
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: line 2: the English rendering 'انتفاضة' is Arabic")
+    csv_path = write(tmp_path, "g.csv", "ar,en\nثورة,revolution\nحزب,party\n")
+    with pytest.raises(BadRowsError) as rows:
+        read_glossary(csv_path, columns="ar,ar")
+    assert rows.value.count == 2
+
+
 def test_csv_column_number_past_the_last_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, "g.csv", "en,ar\ncoup,انقلاب\n")
     with pytest.raises(InputError) as err:

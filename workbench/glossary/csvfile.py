@@ -222,15 +222,19 @@ def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None 
         if not good:  # every row too wide: say so, not that no column was found
             bad.raise_if_any()
         # a cell over several lines may hold rows a quote left open swallowed: not a sample
-        sample = [r for _, r in good if not any("\n" in c for c in r)]
-        cols = _detect(sample or [r for _, r in good], header, path)
+        single = [r for _, r in good if not any("\n" in c for c in r)]
+        cols = _detect(single or [r for _, r in good], header, path)
     builder = GlossaryBuilder(path)
+    columns_seen: tuple[list[str], list[str]] = ([], [])  # bad rows' cells too
     for number, row in good:
         term, rendering = _cell(row, cols.term), _cell(row, cols.rendering)
         if cols.lang is not None:
             langs = (_cell(row, cols.lang[0]).lower(), _cell(row, cols.lang[1]).lower())
             if langs[1].startswith("ar") and not langs[0].startswith("ar"):
                 term, rendering = rendering, term
+        if len(columns_seen[0]) < SWAP_SAMPLE:
+            columns_seen[0].append(term)
+            columns_seen[1].append(rendering)
         broken = _broken(term, rendering)
         if broken:
             bad.add(number, broken)
@@ -239,11 +243,7 @@ def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None 
         entry = row_entry(term, rendering, comment, forbidden, number, bad)
         if entry is not None:
             builder.add(entry)
-    sample = builder.glossary.entries[:SWAP_SAMPLE]
-    refuse_swapped(
-        [e.term for e in sample], [e.rendering for e in sample], path,
-        "expected the Arabic term first: --columns TERM,RENDERING",
-    )
+    refuse_swapped(*columns_seen, path, "expected the Arabic term first: --columns TERM,RENDERING")
     bad.raise_if_any()
     if not builder.glossary.entries:
         raise InputError(path, "no glossary entries found")
