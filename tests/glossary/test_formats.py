@@ -363,6 +363,34 @@ def test_tbx_as_phrase_exports_it_forbidden_and_preferred_flags() -> None:
         ("insurrection", ("uprising",)), ("revolt", ("uprising",))]
 
 
+CONTEXT_FIRST_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="c1">
+  <langSet xml:lang="ar">
+    <tig><term>انتفاضة</term><descrip type="context">اندلعت الانتفاضة في أكتوبر.</descrip></tig>
+  </langSet>
+  <langSet xml:lang="en">
+    <descrip type="definition">The planned armed rising of October 1917.</descrip>
+    <tig><term>insurrection</term></tig>
+  </langSet>
+</termEntry>
+<termEntry id="c2">
+  <langSet xml:lang="ar">
+    <tig><term>ثورة</term><descrip type="context">قامت الثورة.</descrip></tig>
+  </langSet>
+  <langSet xml:lang="en"><tig><term>revolution</term></tig></langSet>
+</termEntry>
+</body></text></martif>"""
+
+
+def test_tbx_definition_is_the_comment_before_an_example_sentence() -> None:
+    """TBX-Basic puts a definition in a langSet too: an Arabic term's example sentence
+    (``descrip type="context"``) before it in the file was taken as the comment instead."""
+    glossary = parse_tbx(CONTEXT_FIRST_TBX.encode(), "g.tbx")
+    assert [e.comment for e in glossary.entries] == [
+        "The planned armed rising of October 1917.", "قامت الثورة."]
+
+
 def test_tbx_refuses_bad_xml_with_its_line() -> None:
     with pytest.raises(InputError) as err:
         parse_tbx(b"<martif>\n<text>\n</martif>", "bad.tbx")

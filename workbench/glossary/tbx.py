@@ -84,14 +84,17 @@ def _is_bad(status: str) -> bool:
 
 
 def _comment(entry: etree._Element) -> str:
-    for node in entry.iter():
-        if isinstance(node.tag, str) and _category(node) in ("definition", "context") and (
-            safexml.local(node.tag) != "termNote"
-        ):
-            return _text(node)
-    for node in entry.iter():
-        if safexml.local(node.tag) == "note":
-            return _text(node)
+    """An entry's comment: its definition wherever it stands (the entry's, a langSet's),
+    else a ``note``, else an example sentence (``context``)."""
+    nodes = [n for n in entry.iter() if isinstance(n.tag, str)]
+    for wanted in ("definition", "note", "context"):
+        for node in nodes:
+            if wanted == "note":
+                found = safexml.local(node.tag) == "note"
+            else:
+                found = _category(node) == wanted and safexml.local(node.tag) != "termNote"
+            if found:
+                return _text(node)
     return ""
 
 
