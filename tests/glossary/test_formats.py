@@ -607,6 +607,25 @@ def test_a_rendering_in_arabic_is_a_bad_row(tmp_path: Path) -> None:
     assert rows.value.count == 2
 
 
+@pytest.mark.parametrize("name", ["terms.xlsx", "terms.ods", "terms.csv"])
+def test_a_spreadsheet_is_named_with_what_to_do(tmp_path: Path, name: str) -> None:
+    """A glossary kept as a spreadsheet was refused as "a ZIP package (a DOCX, ODT or EPUB?)
+    ... give it its own ending (.docx, .odt)": no glossary reads a DOCX."""
+    import zipfile
+
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as package:
+        if name.endswith(".ods"):
+            package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        else:
+            package.writestr("[Content_Types].xml", "<Types/>")
+            package.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: a spreadsheet (XLSX or ODS), not text: save it as CSV "
+                              "or tab-separated text (UTF-8)")
+
+
 def test_csv_column_number_past_the_last_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, "g.csv", "en,ar\ncoup,انقلاب\n")
     with pytest.raises(InputError) as err:
