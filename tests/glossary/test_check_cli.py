@@ -530,3 +530,22 @@ def test_glossary_list_title_counts_one_entry_in_the_singular(sample_db: Path,
     assert run_cli("glossary", "import", str(glossary), "--db", str(sample_db)).exit_code == 0
     listed = run_cli("glossary", "list", "--db", str(sample_db))
     assert "Glossary (1 entry)" in listed.stdout
+
+
+def test_glossary_convert_never_writes_over_its_input(tmp_path: Path) -> None:
+    """`glossary convert g.csv --output g.csv` replaced the file by its TSV conversion: its
+    other columns (ids, parts of speech) and comment lines were lost, and a .csv held TSV."""
+    original = ("stringID,sourceLang,targetLang,pos,sourceString,targetString\n"
+                "x1,ar,en,noun,جائحة,pandemic\n")
+    path = tmp_path / "g.csv"
+    path.write_text(original, encoding="utf-8")
+    for output in (str(path), str(tmp_path / "." / "g.csv")):
+        result = run_cli("glossary", "convert", str(path), "--output", output)
+        assert result.exit_code == 2
+        assert result.stderr.strip() == (
+            f"workbench: error: {output}: is the input file; the converted glossary would "
+            "overwrite it (choose another --output)")
+    assert path.read_text(encoding="utf-8") == original
+    other = tmp_path / "g.tsv"
+    assert run_cli("glossary", "convert", str(path), "--output", str(other)).exit_code == 0
+    assert other.read_text(encoding="utf-8").splitlines()[1] == "جائحة\tpandemic\t\t"
