@@ -549,3 +549,22 @@ def test_glossary_convert_never_writes_over_its_input(tmp_path: Path) -> None:
     other = tmp_path / "g.tsv"
     assert run_cli("glossary", "convert", str(path), "--output", str(other)).exit_code == 0
     assert other.read_text(encoding="utf-8").splitlines()[1] == "جائحة\tpandemic\t\t"
+
+
+def test_the_table_names_the_segment_accept_takes(sample_db: Path, tmp_path: Path) -> None:
+    """A second document's segments have ids past the first's: the table showed only their
+    positions (line 1), and `accept 1` then named segment 1 of the first document."""
+    db = str(sample_db)
+    (tmp_path / "b.txt").write_text("اندلعت الانتفاضة في المدينة.\n", encoding="utf-8")
+    (tmp_path / "b.en.txt").write_text("The uprising broke out in the city.\n", encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "b.txt"), "--db", db, "--doc", "b").exit_code == 0
+    assert run_cli("import-translation", str(tmp_path / "b.en.txt"), "--db", db, "--doc", "b",
+                   "--as", "working").exit_code == 0
+    data = json.loads(run_cli("check", "--db", db, "--doc", "b", "--format", "json").stdout)
+    segment = data["violations"][0]["segment"]
+    assert data["violations"][0]["line"] == 1 and segment > 1
+    shown = run_cli("check", "--db", db, "--doc", "b", "--skip", "spelling").stdout
+    assert "segment" in shown.splitlines()[2]  # the header row
+    assert f"│ 1    │ {segment} " in shown
+    same = run_cli("check", "--db", db, "--skip", "spelling").stdout  # ids are positions
+    assert "segment" not in same.splitlines()[2]
