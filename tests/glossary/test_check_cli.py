@@ -399,6 +399,8 @@ def test_glossary_add_one_term_and_what_it_refuses(sample_db: Path) -> None:
         ("مجلس", "Local Council"): "is in the glossary already",
         ("مجلس", "board"): "'board' is forbidden by its entry مجلس → local council",
         ("council", "مجلس"): "the term is the Arabic side",
+        ("مجلس", "مجلس"): "the rendering is the English side",
+        ("مجلس", "ﻣﺠﻠﺲ"): "the rendering is the English side",
         ("سوفييتات", "councils"): "forbidden by its entry سوفييتات → soviets",
         ("مجلس", " "): "needs an Arabic term and its English rendering",
     }
@@ -528,3 +530,41 @@ def test_glossary_list_title_counts_one_entry_in_the_singular(sample_db: Path,
     assert run_cli("glossary", "import", str(glossary), "--db", str(sample_db)).exit_code == 0
     listed = run_cli("glossary", "list", "--db", str(sample_db))
     assert "Glossary (1 entry)" in listed.stdout
+
+
+def test_glossary_convert_never_writes_over_its_input(tmp_path: Path) -> None:
+    """`glossary convert g.csv --output g.csv` replaced the file by its TSV conversion: its
+    other columns (ids, parts of speech) and comment lines were lost, and a .csv held TSV."""
+    original = ("stringID,sourceLang,targetLang,pos,sourceString,targetString\n"
+                "x1,ar,en,noun,جائحة,pandemic\n")
+    path = tmp_path / "g.csv"
+    path.write_text(original, encoding="utf-8")
+    for output in (str(path), str(tmp_path / "." / "g.csv")):
+        result = run_cli("glossary", "convert", str(path), "--output", output)
+        assert result.exit_code == 2
+        assert result.stderr.strip() == (
+            f"workbench: error: {output}: is the input file; the converted glossary would "
+            "overwrite it (choose another --output)")
+    assert path.read_text(encoding="utf-8") == original
+    other = tmp_path / "g.tsv"
+    assert run_cli("glossary", "convert", str(path), "--output", str(other)).exit_code == 0
+    assert other.read_text(encoding="utf-8").splitlines()[1] == "جائحة\tpandemic\t\t"
+
+
+def test_the_table_names_the_segment_accept_takes(sample_db: Path, tmp_path: Path) -> None:
+    """A second document's segments have ids past the first's: the table showed only their
+    positions (line 1), and `accept 1` then named segment 1 of the first document."""
+    db = str(sample_db)
+    (tmp_path / "b.txt").write_text("اندلعت الانتفاضة في المدينة.\n", encoding="utf-8")
+    (tmp_path / "b.en.txt").write_text("The uprising broke out in the city.\n", encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "b.txt"), "--db", db, "--doc", "b").exit_code == 0
+    assert run_cli("import-translation", str(tmp_path / "b.en.txt"), "--db", db, "--doc", "b",
+                   "--as", "working").exit_code == 0
+    data = json.loads(run_cli("check", "--db", db, "--doc", "b", "--format", "json").stdout)
+    segment = data["violations"][0]["segment"]
+    assert data["violations"][0]["line"] == 1 and segment > 1
+    shown = run_cli("check", "--db", db, "--doc", "b", "--skip", "spelling").stdout
+    assert "segment" in shown.splitlines()[2]  # the header row
+    assert f"│ 1    │ {segment} " in shown
+    same = run_cli("check", "--db", db, "--skip", "spelling").stdout  # ids are positions
+    assert "segment" not in same.splitlines()[2]

@@ -336,6 +336,61 @@ def test_tbx_v3_dct_style_statuses_and_definition() -> None:
         ("جائحة", "pandemic", ("epidemic",), "A global epidemic.")]
 
 
+PHRASE_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif xml:lang="en" type="TBX"><text><body>
+  <termEntry>
+    <descrip type="conceptId">c1</descrip>
+    <langSet xml:lang="ar">
+      <tig><term>انتفاضة</term><termNote type="forbidden">false</termNote></tig>
+    </langSet>
+    <langSet xml:lang="en">
+      <tig><term>uprising</term><termNote type="preferred">false</termNote>
+        <termNote type="forbidden">true</termNote></tig>
+      <tig><term>revolt</term><termNote type="forbidden">false</termNote></tig>
+      <tig><term>insurrection</term><termNote type="preferred">true</termNote>
+        <termNote type="forbidden">false</termNote></tig>
+    </langSet>
+  </termEntry>
+</body></text></martif>"""
+
+
+def test_tbx_as_phrase_exports_it_forbidden_and_preferred_flags() -> None:
+    """Phrase (Memsource) writes a term's status as true/false flags (termNote types
+    ``forbidden`` and ``preferred``): the forbidden 'uprising' was imported as an accepted
+    rendering, so the check passed the very word the term base rules out."""
+    glossary = parse_tbx(PHRASE_TBX.encode(), "phrase.tbx")
+    assert [(e.rendering, e.forbidden) for e in glossary.entries] == [
+        ("insurrection", ("uprising",)), ("revolt", ("uprising",))]
+
+
+CONTEXT_FIRST_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="c1">
+  <langSet xml:lang="ar">
+    <tig><term>انتفاضة</term><descrip type="context">اندلعت الانتفاضة في أكتوبر.</descrip></tig>
+  </langSet>
+  <langSet xml:lang="en">
+    <descrip type="definition">The planned armed rising of October 1917.</descrip>
+    <tig><term>insurrection</term></tig>
+  </langSet>
+</termEntry>
+<termEntry id="c2">
+  <langSet xml:lang="ar">
+    <tig><term>ثورة</term><descrip type="context">قامت الثورة.</descrip></tig>
+  </langSet>
+  <langSet xml:lang="en"><tig><term>revolution</term></tig></langSet>
+</termEntry>
+</body></text></martif>"""
+
+
+def test_tbx_definition_is_the_comment_before_an_example_sentence() -> None:
+    """TBX-Basic puts a definition in a langSet too: an Arabic term's example sentence
+    (``descrip type="context"``) before it in the file was taken as the comment instead."""
+    glossary = parse_tbx(CONTEXT_FIRST_TBX.encode(), "g.tbx")
+    assert [e.comment for e in glossary.entries] == [
+        "The planned armed rising of October 1917.", "قامت الثورة."]
+
+
 def test_tbx_refuses_bad_xml_with_its_line() -> None:
     with pytest.raises(InputError) as err:
         parse_tbx(b"<martif>\n<text>\n</martif>", "bad.tbx")
@@ -517,6 +572,58 @@ def test_csv_lines_are_physical_and_bad_rows_refuse_the_file_as_in_tsv(tmp_path:
     same = write(tmp_path, "f.csv", "ar,en,forbidden\nوباء,epidemic,plague; Epidemic\n")
     with pytest.raises(InputError, match="line 2: forbidden rendering 'Epidemic' equals"):
         read_glossary(same)
+
+
+def test_csv_quote_never_closed_names_its_line(tmp_path: Path) -> None:
+    """A quote opened and never closed swallowed the rest of the file into one cell: the
+    file was read as a single entry (its rendering every later line), and an import replaced
+    the project glossary with it."""
+    body = 'ar,en\nجائحة,"pandemic\nوباء,epidemic\nحجر صحي,quarantine\n'
+    path = write(tmp_path, "g.csv", body)
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: line 2: a quoted field is not closed: its '\"' has "
+                              "no partner before the end of the file")
+    later = body.replace("ar,en\n", "ar,en\nكمامة,mask\n") + 'لمس الوجه,"touching face"\n'
+    closed_later = write(tmp_path, "later.csv", later)
+    with pytest.raises(InputError) as err:
+        read_glossary(closed_later)
+    assert str(err.value) == (f"{closed_later}: line 3: the English rendering runs over 4 "
+                              "lines (a quote that is not closed?): 'pandemic', 'وباء,epidemic'...")
+    closed = write(tmp_path, "ok.csv", 'ar,en\nجائحة,"pandemic"\nوباء,"epi""demic"\n')
+    assert [e.rendering for e in read_glossary(closed).entries] == ["pandemic", 'epi"demic']
+
+
+def test_a_rendering_in_arabic_is_a_bad_row(tmp_path: Path) -> None:
+    """A row with the Arabic written in both columns (or the rendering column chosen as the
+    term's too, --columns 1,1) was imported: the check then required Arabic in the English."""
+    path = write(tmp_path, "g.tsv", "ثورة\trevolution\nانتفاضة\tانتفاضة\nحزب\tparty\n")
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: line 2: the English rendering 'انتفاضة' is Arabic")
+    csv_path = write(tmp_path, "g.csv", "ar,en\nثورة,revolution\nحزب,party\n")
+    with pytest.raises(BadRowsError) as rows:
+        read_glossary(csv_path, columns="ar,ar")
+    assert rows.value.count == 2
+
+
+@pytest.mark.parametrize("name", ["terms.xlsx", "terms.ods", "terms.csv"])
+def test_a_spreadsheet_is_named_with_what_to_do(tmp_path: Path, name: str) -> None:
+    """A glossary kept as a spreadsheet was refused as "a ZIP package (a DOCX, ODT or EPUB?)
+    ... give it its own ending (.docx, .odt)": no glossary reads a DOCX."""
+    import zipfile
+
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as package:
+        if name.endswith(".ods"):
+            package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        else:
+            package.writestr("[Content_Types].xml", "<Types/>")
+            package.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(InputError) as err:
+        read_glossary(path)
+    assert str(err.value) == (f"{path}: a spreadsheet (XLSX or ODS), not text: save it as CSV "
+                              "or tab-separated text (UTF-8)")
 
 
 def test_csv_column_number_past_the_last_is_named(tmp_path: Path) -> None:

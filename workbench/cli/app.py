@@ -393,9 +393,12 @@ def overwrite_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
-def refuse_input_as_output(output: str | None, inputs: dict[str, str | None]) -> None:
-    """WorkbenchError when the report file ``output`` is one of the command's input files
-    (``inputs``: option name -> path): writing the report would destroy that input."""
+def refuse_input_as_output(
+    output: str | None, inputs: dict[str, str | None], what: str = "the report"
+) -> None:
+    """WorkbenchError when the output file ``output`` (``what`` it holds) is one of the
+    command's input files (``inputs``: option name -> path): writing it would destroy that
+    input."""
     if output is None:
         return
     import os
@@ -409,7 +412,7 @@ def refuse_input_as_output(output: str | None, inputs: dict[str, str | None]) ->
             same = False
         if same:
             raise WorkbenchError(
-                f"{output}: is the {option} file; the report would overwrite it (choose "
+                f"{output}: is the {option} file; {what} would overwrite it (choose "
                 "another --output)"
             )
 

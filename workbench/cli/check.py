@@ -7,7 +7,7 @@ is, 2 on unusable input.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -160,14 +160,22 @@ def _table(report: Report, console: Console | None = None) -> None:
         from workbench.cli.app import console
 
     summary = report.summary()
+    shown = [*report.violations(), *summary["overrides"]]
+    # a segment id other than its position (a second document's): the id accept takes
+    ids = any(r["segment"] is not None and r["segment"] != r["line"] for r in shown)
     table = Table(title="QA findings", show_lines=False)
-    for column in ("line", "severity", "check", "message"):
-        table.add_column(column, overflow="fold")
+    for column in ("line", "segment", "severity", "check", "message"):
+        if column != "segment" or ids:
+            table.add_column(column, overflow="fold")
+
+    def where(row: dict[str, Any]) -> list[str]:
+        return [str(row["line"]), str(row["segment"])] if ids else [str(row["line"])]
+
     for v in report.violations():
-        table.add_row(str(v["line"]), v["severity"], v["check"], escape(v["message"]))
+        table.add_row(*where(v), v["severity"], v["check"], escape(v["message"]))
     for o in summary["overrides"]:
         table.add_row(
-            str(o["line"]), "accepted", o["check"],
+            *where(o), "accepted", o["check"],
             escape(f"{o['message']} — accepted by {o['author']}: {o['reason']}"),
         )
     if report.violations() or summary["overrides"]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from workbench.cli.app import FilePath, db_option, main, print_json
+from workbench.cli.app import FilePath, db_option, main, print_json, refuse_input_as_output
 from workbench.errors import WorkbenchError
 from workbench.glossary.io import (
     READ_FORMATS,
@@ -114,6 +114,7 @@ def convert_glossary(
     file: str, src_fmt: str | None, columns: str | None, fmt: str, output: str | None
 ) -> None:
     """Convert a glossary file, such as a TICO-19 CSV, to TSV or TBX without a project."""
+    refuse_input_as_output(output, {"input": file}, "the converted glossary")
     g = read_glossary(file, src_fmt, columns)
     for warning in g.warnings:
         click.echo(f"warning: {warning}", err=True)

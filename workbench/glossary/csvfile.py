@@ -11,8 +11,9 @@ most distinct values (so a part-of-speech column is not taken), and ``descriptio
 ``comment``/``note``/``definition`` and ``forbidden`` columns are used by name.
 
 Rows are checked as TSV rows are (:func:`workbench.glossary.tsv.row_entry`), and a row with
-more fields than the header (an unquoted comma) is bad too: every bad row is reported at once,
-by its physical line, and nothing of the file is read.
+more fields than the header (an unquoted comma) or a term or rendering over several lines (a
+quote left open) is bad too: every bad row is reported at once, by its physical line, and
+nothing of the file is read; a quote still open at the end of the file is an error.
 """
 
 from __future__ import annotations
@@ -67,7 +68,22 @@ def _rows(text: str, path: str | Path) -> list[tuple[int, list[str]]]:
             start = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(path, f"not a readable CSV file ({exc})", reader.line_num) from None
+    if out and _quote_left_open(text, out[-1][0], dialect):
+        raise InputError(path, "a quoted field is not closed: its '\"' has no partner before "
+                               "the end of the file", out[-1][0])
     return out
+
+
+def _quote_left_open(text: str, start: int, dialect: type[csv.Dialect] | csv.Dialect) -> bool:
+    """Does the last record (from physical line ``start``) end inside a quoted field? The
+    lenient reader then takes the rest of the file as that field, silently."""
+    tail = "".join(io.StringIO(text).readlines()[start - 1:])
+    try:
+        for _ in csv.reader(io.StringIO(tail), dialect, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def _index(spec: str, header: list[str] | None, width: int, path: str | Path) -> int:
@@ -164,6 +180,17 @@ def _too_wide(row: list[str], width: int) -> bool:
     return any(c.strip() for c in row[width:])
 
 
+def _broken(term: str, rendering: str) -> str:
+    """Why a term or rendering cell that runs over several lines is bad ('' when neither
+    does): a quote left open swallows the rows after it into the cell until another quote."""
+    for name, cell in (("Arabic term", term), ("English rendering", rendering)):
+        lines = cell.splitlines()
+        if len(lines) > 1:
+            return (f"the {name} runs over {len(lines)} lines (a quote that is not closed?): "
+                    f"{lines[0]!r}, {lines[1]!r}...")
+    return ""
+
+
 def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None = None) -> Glossary:
     """Parse a glossary CSV; ``columns`` = 'TERM,RENDERING[,COMMENT[,FORBIDDEN]]'.
 
@@ -192,23 +219,31 @@ def parse_csv(text: str, path: str | Path = "glossary.csv", columns: str | None 
         term_col, rendering_col, *more = [_index(s, header, width, path) for s in specs]
         cols = Columns(term_col, rendering_col, *more)
     else:
-        cols = _detect([r for _, r in good], header, path)
+        if not good:  # every row too wide: say so, not that no column was found
+            bad.raise_if_any()
+        # a cell over several lines may hold rows a quote left open swallowed: not a sample
+        single = [r for _, r in good if not any("\n" in c for c in r)]
+        cols = _detect(single or [r for _, r in good], header, path)
     builder = GlossaryBuilder(path)
+    columns_seen: tuple[list[str], list[str]] = ([], [])  # bad rows' cells too
     for number, row in good:
         term, rendering = _cell(row, cols.term), _cell(row, cols.rendering)
         if cols.lang is not None:
             langs = (_cell(row, cols.lang[0]).lower(), _cell(row, cols.lang[1]).lower())
             if langs[1].startswith("ar") and not langs[0].startswith("ar"):
                 term, rendering = rendering, term
+        if len(columns_seen[0]) < SWAP_SAMPLE:
+            columns_seen[0].append(term)
+            columns_seen[1].append(rendering)
+        broken = _broken(term, rendering)
+        if broken:
+            bad.add(number, broken)
+            continue
         comment, forbidden = _cell(row, cols.comment), _cell(row, cols.forbidden)
         entry = row_entry(term, rendering, comment, forbidden, number, bad)
         if entry is not None:
             builder.add(entry)
-    sample = builder.glossary.entries[:SWAP_SAMPLE]
-    refuse_swapped(
-        [e.term for e in sample], [e.rendering for e in sample], path,
-        "expected the Arabic term first: --columns TERM,RENDERING",
-    )
+    refuse_swapped(*columns_seen, path, "expected the Arabic term first: --columns TERM,RENDERING")
     bad.raise_if_any()
     if not builder.glossary.entries:
         raise InputError(path, "no glossary entries found")

@@ -5,7 +5,8 @@ Reading: every concept entry with Arabic and English terms gives, for each Arabi
 is not deprecated, one glossary entry per admitted English term (preferred first); English
 terms whose ``administrativeStatus`` (or ``normativeAuthorization``, or a MultiTerm ``Status``
 or ``Usage``; a ``termNote`` of that type, or TBX v3's DCT element) is deprecated, superseded,
-forbidden, rejected, obsolete, not recommended, "do not use", prohibited or "avoid" become
+forbidden, rejected, obsolete, not recommended, "do not use", prohibited or "avoid", or whose
+``forbidden`` flag is true (Phrase's ``<termNote type="forbidden">true</termNote>``), become
 forbidden renderings. A ``definition``/``note`` becomes the comment.
 
 Writing: one ``termEntry`` per Arabic term, its renderings as ``preferredTerm-admn-sts``
@@ -59,11 +60,23 @@ def _category(node: etree._Element) -> str:
     return name.lower()
 
 
+# Phrase (Memsource) writes a term's status as true/false flags instead:
+# <termNote type="forbidden">true</termNote>, <termNote type="preferred">true</termNote>.
+_FLAG_TYPES = ("forbidden", "preferred")
+_TRUE = ("true", "yes", "1")
+
+
 def _status(term_group: etree._Element) -> str:
+    flags = ""
     for node in term_group.iter():
-        if isinstance(node.tag, str) and _category(node) in _STATUS_TYPES:
+        if not isinstance(node.tag, str):
+            continue
+        category = _category(node)
+        if category in _STATUS_TYPES:
             return _text(node).lower()
-    return ""
+        if category in _FLAG_TYPES and _text(node).lower() in _TRUE and flags != "forbidden":
+            flags = category
+    return flags
 
 
 def _is_bad(status: str) -> bool:
@@ -71,14 +84,17 @@ def _is_bad(status: str) -> bool:
 
 
 def _comment(entry: etree._Element) -> str:
-    for node in entry.iter():
-        if isinstance(node.tag, str) and _category(node) in ("definition", "context") and (
-            safexml.local(node.tag) != "termNote"
-        ):
-            return _text(node)
-    for node in entry.iter():
-        if safexml.local(node.tag) == "note":
-            return _text(node)
+    """An entry's comment: its definition wherever it stands (the entry's, a langSet's),
+    else a ``note``, else an example sentence (``context``)."""
+    nodes = [n for n in entry.iter() if isinstance(n.tag, str)]
+    for wanted in ("definition", "note", "context"):
+        for node in nodes:
+            if wanted == "note":
+                found = safexml.local(node.tag) == "note"
+            else:
+                found = _category(node) == wanted and safexml.local(node.tag) != "termNote"
+            if found:
+                return _text(node)
     return ""
 
 

@@ -24,7 +24,7 @@ from workbench.errors import InputError
 from workbench.formats.table import escape_field, unescape_field, unquote_row
 from workbench.glossary.badrows import BadRows, BadRowsError
 from workbench.glossary.model import Entry, Glossary, GlossaryBuilder
-from workbench.text.script import arabic_share
+from workbench.text.script import arabic_share, mostly_arabic
 from workbench.textio import read_text
 
 SWAP_SAMPLE = 500  # rows whose columns tell a swapped file
@@ -146,13 +146,16 @@ def row_entry(
     term: str, rendering: str, comment: str, forbidden: str, number: int, bad: BadRows
 ) -> Entry | None:
     """The entry of one glossary row (``forbidden``: renderings separated by ``;``), or None
-    after recording why the row is bad: an empty term or rendering, or a forbidden rendering
-    equal to the required one. TSV and CSV rows follow this one policy."""
+    after recording why the row is bad: an empty term or rendering, a rendering in Arabic, or
+    a forbidden rendering equal to the required one. TSV and CSV rows follow this one policy."""
     if not term:
         bad.add(number, "empty Arabic term")
         return None
     if not rendering:
         bad.add(number, f"empty English rendering for {term!r}")
+        return None
+    if mostly_arabic(rendering):
+        bad.add(number, f"the English rendering {rendering!r} is Arabic")
         return None
     words = tuple(f.strip() for f in forbidden.split(";") if f.strip())
     for word in words:

@@ -8,7 +8,7 @@ from workbench.glossary.model import Entry, Glossary
 from workbench.project.context import ProjectContext
 from workbench.store import glossary as q_glossary
 from workbench.store import stamps as q_stamps
-from workbench.text.script import has_arabic
+from workbench.text.script import has_arabic, mostly_arabic
 
 
 class Terms:
@@ -77,13 +77,16 @@ class Terms:
 def _entry(term: str, rendering: str, comment: str, forbidden: tuple[str, ...]) -> Entry:
     """An entry from what a translator typed: white space folded to single spaces (a tab or
     a line break would break the glossary's TSV), refused when the term or the rendering is
-    missing, the term is not Arabic, or a forbidden rendering is the rendering itself."""
+    missing, the term is not Arabic, the rendering is, or a forbidden rendering is the
+    rendering itself."""
     term, rendering, comment = (" ".join(x.split()) for x in (term, rendering, comment))
     forbidden = tuple(dict.fromkeys(f for f in (" ".join(x.split()) for x in forbidden) if f))
     if not term or not rendering:
         raise WorkbenchError("a glossary entry needs an Arabic term and its English rendering")
     if not has_arabic(term):
         raise WorkbenchError(f"{term!r}: the term is the Arabic side of the entry")
+    if mostly_arabic(rendering):
+        raise WorkbenchError(f"{rendering!r}: the rendering is the English side of the entry")
     if rendering.casefold() in {f.casefold() for f in forbidden}:
         raise WorkbenchError(f"{rendering!r} cannot be both the rendering and forbidden")
     if any(";" in f for f in forbidden):
