@@ -48,6 +48,30 @@ def highlight(strip: Strip, style: Style) -> Strip:
     return Strip(Segment.apply_style(list(strip), post_style=style), strip.cell_length)
 
 
+class TypedAway(Message):
+    """A printable key reached a read-only panel that does not bind it: it belongs to the
+    English (a click gave the panel the focus, and the translator typed on)."""
+
+    def __init__(self, key: str, character: str) -> None:
+        super().__init__()
+        self.key = key
+        self.character = character
+
+
+class TypeThrough:
+    """For read-only panels that can take the focus: a printable key none of their bindings
+    takes is posted on as :class:`TypedAway` instead of being dropped."""
+
+    _bindings: Any
+
+    def on_key(self, event: events.Key) -> None:
+        if (event.is_printable and event.character
+                and event.key not in self._bindings.key_to_bindings):
+            event.stop()
+            event.prevent_default()
+            self.post_message(TypedAway(event.key, event.character))  # type: ignore[attr-defined]
+
+
 class TextPanel(ScrollView, can_focus=False):
     """A read-only panel that lays its content out to its width once and then only paints.
 
@@ -158,7 +182,7 @@ def source_words(text: str) -> list[tuple[int, int]]:
             if not m.group().isdigit() and "_" not in m.group()]
 
 
-class SourceView(TextPanel, can_focus=True):
+class SourceView(TypeThrough, TextPanel, can_focus=True):
     """The open segment's Arabic source, read-only, glossary terms highlighted; with the
     focus, a word cursor for dictionary look-ups."""
 
