@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.tui.conftest import editing, settle
+from workbench.config import Config
 from workbench.project import Project
 from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 from workbench.tui.widgets.english_editor import EnglishEditor
@@ -54,3 +55,16 @@ async def test_the_panels_own_keys_still_work(sample_db, make_app):
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.focused, EnglishEditor)
+
+
+async def test_a_printable_key_the_screen_binds_stays_the_screens(sample_db, make_app):
+    """A key remapped to a letter still runs its action from a focused panel."""
+    app = make_app(config=Config(keys={"toggle_reference": "x"}))
+    async with editing(app, first_segment_id(sample_db)) as (pilot, screen):
+        before = screen.editor.text
+        await pilot.click(SourceView)
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert screen.editor.text == before  # not typed: the binding ran
+        assert not screen.query_one("#reference").display

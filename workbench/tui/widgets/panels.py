@@ -59,17 +59,21 @@ class TypedAway(Message):
 
 
 class TypeThrough:
-    """For read-only panels that can take the focus: a printable key none of their bindings
-    takes is posted on as :class:`TypedAway` instead of being dropped."""
+    """For read-only panels that can take the focus: a printable key that no binding of the
+    panel, its screen or the app takes is posted on as :class:`TypedAway`, not dropped."""
 
-    _bindings: Any
+    screen: Any
 
     def on_key(self, event: events.Key) -> None:
-        if (event.is_printable and event.character
-                and event.key not in self._bindings.key_to_bindings):
-            event.stop()
-            event.prevent_default()
-            self.post_message(TypedAway(event.key, event.character))  # type: ignore[attr-defined]
+        if not (event.is_printable and event.character):
+            return
+        # the bindings of the focused panel up to the app, as the keymap remaps them
+        if any(event.key in bindings.key_to_bindings
+               for _node, bindings in self.screen._binding_chain):
+            return
+        event.stop()
+        event.prevent_default()
+        self.post_message(TypedAway(event.key, event.character))  # type: ignore[attr-defined]
 
 
 class TextPanel(ScrollView, can_focus=False):
