@@ -218,6 +218,7 @@ class SourceView(TypeThrough, TextPanel, can_focus=True):
             self.word_index = 0
             self.marked = []
             self.tag_lines = []
+            self.scroll_to(y=0, animate=False, immediate=True)  # a new text: from its top
         self.text = text
         self.spans = list(spans)
         self.redraw()
@@ -253,6 +254,8 @@ class SourceView(TypeThrough, TextPanel, can_focus=True):
             self.set_content(Group(arabic, self.bidi.text(legend, right_align_rtl=False)))
         if word is not None:
             self._show_line(arabic.line_of(word[0], self._laid_width), top)
+        elif self._laid_width > 0:  # the same text shown again: where it was read
+            self.scroll_to(y=top, animate=False, immediate=True)
 
     def _show_line(self, line: int, top: int) -> None:
         """Scroll as little as possible from ``top`` so that ``line`` is in view (the word
