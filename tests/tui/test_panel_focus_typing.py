@@ -14,6 +14,7 @@ from workbench.tui.widgets.dictionary_panel import DictionaryPanel
 from workbench.tui.widgets.english_editor import EnglishEditor
 from workbench.tui.widgets.matches_panel import MatchesPanel
 from workbench.tui.widgets.panels import SourceView
+from workbench.tui.widgets.segment_list import SegmentList
 
 
 def first_segment_id(db: Any) -> int:
@@ -68,3 +69,19 @@ async def test_a_printable_key_the_screen_binds_stays_the_screens(sample_db, mak
         await settle(pilot)
         assert screen.editor.text == before  # not typed: the binding ran
         assert not screen.query_one("#reference").display
+
+
+async def test_typing_in_the_segment_list_goes_to_the_open_segments_english(sample_db, make_app):
+    """F6 (or a click on the list) gives the list the focus; moving opens each segment, and
+    what is typed there is the English of the segment open."""
+    app = make_app()
+    async with editing(app, first_segment_id(sample_db)) as (pilot, screen):
+        screen.editor.load_text("The ")
+        screen.editor.move_cursor(screen.editor.document.end)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.focused, SegmentList)
+        await pilot.press("w", "a", "r")
+        await settle(pilot)
+        assert screen.editor.text == "The war"
+        assert isinstance(app.focused, EnglishEditor)
