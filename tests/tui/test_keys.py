@@ -148,3 +148,25 @@ def test_keys_are_named_as_people_see_them():
     assert keys.describe_keys("slash") == "/"
     assert keys.describe_keys("ctrl+question_mark") == "Ctrl+?"
     assert keys.describe_keys("space,tab,f10") == "Space, Tab, F10"
+
+
+def test_key_names_no_terminal_sends_are_found():
+    """``Ctrl+F`` (as help writes it), ``ctrl-f`` or ``ctrl+`` would bind nothing."""
+    keymap = {"search": "Ctrl+F", "goto": "ctrl-g", "filter": "ctrl+", "save": "ctrl+s,f13",
+              "next_segment": "alt+down,ctrl+pagedown", "matches_pick_1": "slash,?,ب"}
+    assert keys.unknown_keys(keymap) == ["search = 'Ctrl+F'", "goto = 'ctrl-g'",
+                                         "filter = 'ctrl+'"]
+
+
+def test_every_default_key_is_a_known_key():
+    assert keys.unknown_keys({s.id: s.keys for s in keys.all_specs()}) == []
+
+
+async def test_unknown_keys_are_said_at_start(make_app):
+    app = make_app(config=Config(keys={"search": "Ctrl+F"}))
+    said: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kwargs: (said.append(message), notify(message, **kwargs))[1]
+    async with editing(app):
+        assert sum("keys no terminal sends in [keys]: search = 'Ctrl+F'" in m
+                   for m in said) == 1

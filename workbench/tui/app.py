@@ -163,6 +163,12 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
                     f"{self.config.path}: unknown binding ids in [keys]: {', '.join(unknown)}",
                     severity="warning", timeout=10,
                 )
+            if wrong := keys.unknown_keys(self.config.keys):
+                self.notify(
+                    f"{self.config.path}: keys no terminal sends in [keys]: {', '.join(wrong)} "
+                    "(write them as ctrl+f, alt+down, shift+f5, enter, slash)",
+                    severity="warning", timeout=10,
+                )
             for clash in keys.clashes(self.config.keys):
                 self.notify(f"Key clash in the config's [keys]: {clash}", severity="warning",
                             timeout=10)

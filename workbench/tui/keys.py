@@ -20,13 +20,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding
-from textual.keys import format_key
+from textual.keys import Keys, format_key, key_to_character
 
 try:  # Textual's own normalisation of keymap keys ("?" -> "question_mark")
-    from textual.keys import _normalize_key_list
+    from textual.keys import _character_to_key, _normalize_key_list
 except ImportError:  # pragma: no cover - an older or newer Textual
     def _normalize_key_list(keys: str) -> str:
         return ",".join(k.strip() for k in keys.split(","))
+
+    def _character_to_key(character: str) -> str:
+        return character
 
 
 @dataclass(frozen=True)
@@ -549,3 +552,30 @@ def clashes(keymap: Mapping[str, str]) -> list[str]:
 def unknown_ids(keymap: Iterable[str]) -> list[str]:
     """The ids of ``keymap`` that name no binding."""
     return sorted(set(keymap) - binding_ids())
+
+
+_MODIFIERS = frozenset({"ctrl", "alt", "shift", "super", "meta", "hyper"})
+_NAMED_KEYS = frozenset(
+    {k.value.rsplit("+", 1)[-1] for k in Keys}
+    | {_character_to_key(chr(c)) for c in range(0x21, 0x7F)}
+)
+
+
+def is_key(key: str) -> bool:
+    """True when ``key`` is a key as Textual names what a terminal sends: lower-case
+    modifiers joined with ``+`` to one character or a key name (``ctrl+f``, ``shift+f5``,
+    ``slash``); ``Ctrl+F``, ``ctrl-f`` or ``ctrl+`` would bind nothing."""
+    *modifiers, base = key.split("+")
+    if not base or any(m not in _MODIFIERS for m in modifiers):
+        return False
+    return len(base) == 1 or base in _NAMED_KEYS or key_to_character(base) is not None
+
+
+def unknown_keys(keymap: Mapping[str, str]) -> list[str]:
+    """The keys of ``keymap`` that no terminal sends, as ``id = 'key'``."""
+    return [
+        f"{binding_id} = {key!r}"
+        for binding_id, value in keymap.items()
+        for key in (k.strip() for k in value.split(","))
+        if key and not is_key(key)
+    ]

@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from workbench.tui import keys
 from workbench.tui.display import isolate
-from workbench.tui.widgets.panels import TextPanel, highlight
+from workbench.tui.widgets.panels import TextPanel, TypeThrough, highlight
 
 HEADWORD_STYLE = Style(bold=True, color="#e5c07b")
 CURSOR_STYLE = Style(bgcolor="#3e4451", bold=True)
@@ -65,7 +65,7 @@ def by_span(matches: Sequence[Any]) -> list[tuple[tuple[int, int], str, list[Any
     return [(span, text, found) for span, (text, found) in groups.items()]
 
 
-class DictionaryPanel(TextPanel, can_focus=True):
+class DictionaryPanel(TypeThrough, TextPanel, can_focus=True):
     """The dictionary entries of the open segment and of the last look-up; a sense cursor."""
 
     BINDINGS = keys.bindings("dictionary")

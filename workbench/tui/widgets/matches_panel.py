@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from workbench.tui import keys
 from workbench.tui.display import isolate
-from workbench.tui.widgets.panels import TextPanel, highlight
+from workbench.tui.widgets.panels import TextPanel, TypeThrough, highlight
 
 CHANGED_STYLE = Style(color="black", bgcolor="#e5c07b")
 """Words of the match that the open segment does not have (inserted or changed)."""
@@ -78,7 +78,7 @@ def diff_text(match: Any) -> tuple[str, list[tuple[int, int, Style]]]:
     return "".join(out), spans
 
 
-class MatchesPanel(TextPanel, can_focus=True):
+class MatchesPanel(TypeThrough, TextPanel, can_focus=True):
     """The translation-memory matches of the open segment; a match cursor."""
 
     BINDINGS = keys.bindings("matches")

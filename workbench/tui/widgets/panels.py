@@ -48,6 +48,34 @@ def highlight(strip: Strip, style: Style) -> Strip:
     return Strip(Segment.apply_style(list(strip), post_style=style), strip.cell_length)
 
 
+class TypedAway(Message):
+    """A printable key reached a read-only panel that does not bind it: it belongs to the
+    English (a click gave the panel the focus, and the translator typed on)."""
+
+    def __init__(self, key: str, character: str) -> None:
+        super().__init__()
+        self.key = key
+        self.character = character
+
+
+class TypeThrough:
+    """For read-only panels that can take the focus: a printable key that no binding of the
+    panel, its screen or the app takes is posted on as :class:`TypedAway`, not dropped."""
+
+    screen: Any
+
+    def on_key(self, event: events.Key) -> None:
+        if not (event.is_printable and event.character):
+            return
+        # the bindings of the focused panel up to the app, as the keymap remaps them
+        if any(event.key in bindings.key_to_bindings
+               for _node, bindings in self.screen._binding_chain):
+            return
+        event.stop()
+        event.prevent_default()
+        self.post_message(TypedAway(event.key, event.character))  # type: ignore[attr-defined]
+
+
 class TextPanel(ScrollView, can_focus=False):
     """A read-only panel that lays its content out to its width once and then only paints.
 
@@ -158,7 +186,7 @@ def source_words(text: str) -> list[tuple[int, int]]:
             if not m.group().isdigit() and "_" not in m.group()]
 
 
-class SourceView(TextPanel, can_focus=True):
+class SourceView(TypeThrough, TextPanel, can_focus=True):
     """The open segment's Arabic source, read-only, glossary terms highlighted; with the
     focus, a word cursor for dictionary look-ups."""
 
@@ -190,6 +218,7 @@ class SourceView(TextPanel, can_focus=True):
             self.word_index = 0
             self.marked = []
             self.tag_lines = []
+            self.scroll_to(y=0, animate=False, immediate=True)  # a new text: from its top
         self.text = text
         self.spans = list(spans)
         self.redraw()
@@ -225,6 +254,8 @@ class SourceView(TextPanel, can_focus=True):
             self.set_content(Group(arabic, self.bidi.text(legend, right_align_rtl=False)))
         if word is not None:
             self._show_line(arabic.line_of(word[0], self._laid_width), top)
+        elif self._laid_width > 0:  # the same text shown again: where it was read
+            self.scroll_to(y=top, animate=False, immediate=True)
 
     def _show_line(self, line: int, top: int) -> None:
         """Scroll as little as possible from ``top`` so that ``line`` is in view (the word

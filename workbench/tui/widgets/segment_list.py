@@ -32,6 +32,7 @@ from textual.widget import Widget
 from workbench.tui import keys
 from workbench.tui.display import BidiDisplay
 from workbench.tui.rows import RowData, SegmentRows
+from workbench.tui.widgets.panels import TypeThrough
 
 STATUS_LABEL = {
     "new": "new",
@@ -78,7 +79,7 @@ class _Requests:
             self.widget.post_message(self.message(ids))
 
 
-class SegmentList(ScrollView, can_focus=True):
+class SegmentList(TypeThrough, ScrollView, can_focus=True):
     """A virtual list of segments with a cursor row."""
 
     DEFAULT_CSS = """

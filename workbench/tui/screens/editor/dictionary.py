@@ -36,7 +36,7 @@ from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import LookupScreen
 from workbench.tui.service import describe_error
 from workbench.tui.widgets.dictionary_panel import DictionaryPanel, LookupResult
-from workbench.tui.widgets.panels import DICTIONARY_STYLE, SourceView
+from workbench.tui.widgets.panels import DICTIONARY_STYLE, SourceView, TypedAway
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -211,6 +211,13 @@ class DictionaryActions(EditorPart):
     def on_source_view_back(self, event: SourceView.Back) -> None:
         event.stop()
         self.editor.focus()
+
+    def on_typed_away(self, event: TypedAway) -> None:
+        """A key typed in a read-only panel (focused by a click): back to the English, where
+        it is typed (a locked segment refuses it as ever)."""
+        event.stop()
+        self.back_to_english()
+        self.editor.post_message(events.Key(event.key, event.character))
 
     # the segment's words -----------------------------------------------------------------------
 
