@@ -67,9 +67,11 @@ class TypeThrough:
     def on_key(self, event: events.Key) -> None:
         if not (event.is_printable and event.character):
             return
-        # the bindings of the focused panel up to the app, as the keymap remaps them
-        if any(event.key in bindings.key_to_bindings
-               for _node, bindings in self.screen._binding_chain):
+        # the bindings of the focused panel up to the app, as the keymap remaps them (a
+        # Textual without this private chain: the key is left to the panel, as before)
+        chain = getattr(self.screen, "_binding_chain", None)
+        if chain is None or any(event.key in bindings.key_to_bindings
+                                for _node, bindings in chain):
             return
         event.stop()
         event.prevent_default()
