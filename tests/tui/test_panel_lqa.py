@@ -177,3 +177,23 @@ async def test_a_refused_error_names_the_segment_by_its_number_in_the_list(
                 break
             await pilot.pause(0.05)
         assert notified(app, "segment 3: its English changed while the error was chosen")
+
+
+async def test_the_reviewers_form_starts_in_the_english_so_shift_arrows_mark_the_span(
+    sample_db, make_app
+):
+    """`e` then Shift+arrows, as the form says: the span is recorded (the keys went to the
+    category picker, and the error was recorded without a span)."""
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        review = await open_screen(pilot, "f3", ReviewScreen)
+        row = review.selected()
+        form = await open_screen(pilot, "e", LqaErrorScreen)
+        assert form.focused is form.query_one(TextArea)
+        await pilot.press(*["right"] * 4, *["shift+right"] * 3)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert app.screen is review
+    with Project.open(sample_db) as project:
+        (error,) = project.lqa.errors(segment_id=row.segment_id)
+    assert error.span == (4, 7) and error.quote == row.target[4:7]

@@ -121,11 +121,15 @@ class LqaErrorScreen(Prompt):
             yield self.hint("Tab: next field", "lqa_add", "lqa_cancel")
 
     def on_mount(self) -> None:
+        """Show the span given (the editor's selection) and start at the category; without
+        one, start in the English, where Shift+arrows select the span as the form says."""
         area = self.query_one(TextArea)
-        if self.span is not None:
-            start, end = self.span
-            location = area.document.get_location_from_index
-            area.selection = area.selection.__class__(location(start), location(end))
+        if self.span is None:
+            area.focus()
+            return
+        start, end = self.span
+        location = area.document.get_location_from_index
+        area.selection = area.selection.__class__(location(start), location(end))
         self.query_one("#lqa-category", Select).focus()
 
     def chosen(self) -> LqaRequest:
