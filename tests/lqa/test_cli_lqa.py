@@ -150,3 +150,14 @@ def test_the_summary_is_one_line_at_any_width(in_tmp: Path, sample_db: Path) -> 
         "--comment", "x")
     last = lqa(sample_db, "report").stdout.rstrip("\n").splitlines()[-1]
     assert last.startswith("LQA ") and last.endswith("threshold 99: FAIL")
+
+
+def test_html_report_sets_an_arabic_comment_right_to_left(in_tmp: Path, sample_db: Path) -> None:
+    """A reviewer's comment in Arabic reads right to left in the HTML report (in the page's
+    left-to-right cell its full stop went to the wrong end)."""
+    comment = "الترجمة غير دقيقة."
+    assert lqa(sample_db, "add", "3", "--category", "accuracy", "--severity", "minor",
+               "--comment", comment).exit_code == 0
+    out = in_tmp / "lqa.html"
+    lqa(sample_db, "report", "--format", "html", "--output", str(out))
+    assert f'<td dir="auto">{comment}</td>' in out.read_text(encoding="utf-8")

@@ -146,8 +146,9 @@ def to_html(report: LqaReport, title: str = "LQA report") -> str:
                 english += ' <span class="muted">(the English has changed since)</span>'
             parts.append(
                 f"<tr><td>{e.id}</td><td>{e.position}</td><td>{_e(e.severity)}</td>"
-                f"<td>{_e(e.category)}</td><td lang=\"en\">{english}</td><td>{_e(e.comment)}"
-                f"</td><td>{_e(e.author)}</td><td>{_e(e.translator or UNKNOWN_TRANSLATOR)}</td>"
+                f"<td>{_e(e.category)}</td><td lang=\"en\">{english}</td>"
+                f"<td dir=\"auto\">{_e(e.comment)}</td><td>{_e(e.author)}</td>"
+                f"<td>{_e(e.translator or UNKNOWN_TRANSLATOR)}</td>"
                 "</tr>"
             )
         parts.append("</table>")
