@@ -176,6 +176,25 @@ def test_confidence_and_paired_tests(files: dict[str, str]) -> None:
     assert "p=" in table.stdout
 
 
+def test_baseline_and_hyps_name_files_however_spelled(
+    files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--hyp ./a.txt --baseline a.txt` is one file (it was refused: not one of the --hyp
+    files), and `--hyp a.txt --hyp ./a.txt` scores it once."""
+    monkeypatch.chdir(Path(files["hyp"]).parent)
+    result = run_cli("score", "--hyp", "hyp.txt", "--hyp", "./hyp2.txt", "--ref", "ref.txt",
+                     "--paired-bs", "--paired-n", "20", "--baseline", "hyp2.txt",
+                     "--format", "json", "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["baseline"] == "./hyp2.txt"
+    assert [s["name"] for s in data["systems"]] == ["./hyp2.txt", "hyp.txt"]
+    once = run_cli("score", "--hyp", "hyp.txt", "--hyp", "./hyp.txt", "--ref", "ref.txt",
+                   "--format", "json", "--limit", "0")
+    assert once.exit_code == 0, once.stderr
+    assert json.loads(once.stdout)["name"] == "hyp.txt"
+
+
 def test_file_mode_terminology_accuracy(tmp_path: Path) -> None:
     data = ROOT / "workbench" / "data"
     source = tmp_path / "ar.txt"

@@ -186,3 +186,21 @@ async def test_the_lqa_line_wraps_in_a_narrow_terminal(sample_db, make_app):
         assert await shows(pilot, "LQA (working): no score yet")
         text = " ".join(" ".join(screen_lines(app)).split())
         assert "(reviewer F3: E records one)" in text
+
+
+async def test_the_segment_panel_shows_a_long_reference_whole_at_80x24(sample_db, make_app):
+    """At 80x24 a long segment's Arabic, English and reference take six lines: the panel had
+    room for five and cut the reference's end off."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_screen(pilot, "ctrl+t", ScoresScreen)
+        table = screen.query_one("#scores-segments", DataTable)
+        row = next(i for i in range(table.row_count) if screen.rows[str(i)].positions == (19,))
+        table.move_cursor(row=row)
+        await settle(pilot)
+        text = " ".join(" ".join(screen_lines(app)).split())
+        assert "Segment 19" in text
+        assert "had been accomplished in advance." in text  # the working English's end
+        assert "reference:main:" in text
+        assert "had already been done beforehand." in text.split("reference:main:")[-1]

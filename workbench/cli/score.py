@@ -124,6 +124,27 @@ def _refuse_file_refs(refs: Sequence[str]) -> None:
             )
 
 
+def _system_order(hyp_paths: Sequence[str], baseline: str | None) -> list[str]:
+    """The --hyp files once each (``a.txt`` and ``./a.txt`` are one file, named as first
+    given), the baseline first; --baseline may spell the file another way."""
+    import os
+
+    def key(path: str) -> str:
+        return os.path.normcase(os.path.realpath(path))
+
+    firsts: dict[str, str] = {}
+    for path in hyp_paths:
+        firsts.setdefault(key(path), path)
+    order = list(firsts.values())
+    if baseline is not None:
+        chosen = firsts.get(key(baseline))
+        if chosen is None:
+            raise WorkbenchError(f"--baseline {baseline!r} is not one of the --hyp files")
+        order.remove(chosen)
+        order.insert(0, chosen)
+    return order
+
+
 def _score_files(
     hyp_paths: Sequence[str], ref_paths: Sequence[str], baseline: str | None,
     glossary: str | None, source: str | None, *, confidence: int, paired: str | None,
@@ -136,12 +157,7 @@ def _score_files(
         raise WorkbenchError("--hyp needs at least one --ref file")
     if bool(glossary) != bool(source):
         raise WorkbenchError("--glossary and --source go together (terminology accuracy)")
-    order = list(dict.fromkeys(hyp_paths))
-    if baseline is not None:
-        if baseline not in order:
-            raise WorkbenchError(f"--baseline {baseline!r} is not one of the --hyp files")
-        order.remove(baseline)
-        order.insert(0, baseline)
+    order = _system_order(hyp_paths, baseline)
     from workbench.text.script import require_language
 
     texts = read_parallel(order[0], [*order[1:], *ref_paths])

@@ -145,7 +145,10 @@ class ScoresScreen(ReportScreen):
     ScoresScreen #scores-chart-label { height: 1; padding: 0 1; color: $text-muted; }
     ScoresScreen #scores-spark { height: 3; margin: 0 1; }
     ScoresScreen #scores-segments { height: 1fr; }
-    ScoresScreen #scores-detail { height: 7; border: round $panel-lighten-2; padding: 0 1; }
+    ScoresScreen #scores-detail {
+        height: auto; min-height: 7; max-height: 45%;
+        border: round $panel-lighten-2; padding: 0 1;
+    }
     """
 
     def __init__(self, document: Document) -> None:
