@@ -232,6 +232,7 @@ def test_file_mode_glossary_warnings_are_shown(tmp_path: Path) -> None:
     ("args", "needle"),
     [
         (["--hyp", "{hyp}", "--ref", "{short}"], "short.txt: 3 lines, but"),
+        (["--hyp", "{hyp}", "--ref", "{one}"], "one.txt: 1 line, but"),  # not '1 lines'
         (["--hyp", "{empty}", "--ref", "{ref}"], "empty.txt: file is empty"),
         (["--hyp", "{hyp}", "--ref", "{missing}"], "missing.txt: no such file"),
         (["--hyp", "{cp1252}", "--ref", "{short}"], "cp1252.txt: line 2: not UTF-8 text"),
@@ -252,11 +253,13 @@ def test_bad_file_input_is_one_line_exit_2(
     files: dict[str, str], tmp_path: Path, args: list[str], needle: str
 ) -> None:
     (tmp_path / "short.txt").write_text("a\nb\nc\n", encoding="utf-8")
+    (tmp_path / "one.txt").write_text("a\n", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "cp1252.txt").write_bytes("a\nMálaga\nc\n".encode("cp1252"))
     lines = Path(files["hyp"]).read_text(encoding="utf-8").count("\n")
     (tmp_path / "arabic.txt").write_text("وصل الرئيس إلى باريس.\n" * lines, encoding="utf-8")
     names = {**files, "short": str(tmp_path / "short.txt"), "empty": str(tmp_path / "empty.txt"),
+             "one": str(tmp_path / "one.txt"),
              "arabic": str(tmp_path / "arabic.txt"),
              "missing": str(tmp_path / "missing.txt"),
              "cp1252": str(tmp_path / "cp1252.txt"),

@@ -22,6 +22,7 @@ from workbench.cli.app import (
     utf8_text,
 )
 from workbench.errors import WorkbenchError
+from workbench.wording import plural
 
 FORMATS = ("table", "json", "csv", "md")
 
@@ -172,7 +173,7 @@ def _score_files(
         require_language("\n".join(sources), "ar", source)  # the English given for it
         if len(sources) != len(hyp_texts[0]):
             raise WorkbenchError(
-                f"{source}: {len(sources)} lines, but {order[0]} has {len(hyp_texts[0])} "
+                f"{source}: {plural(len(sources), 'line')}, but {order[0]} has {len(hyp_texts[0])} "
                 "(files must be line-aligned)"
             )
         matcher = glossary_file_matcher(glossary)
@@ -317,4 +318,4 @@ def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
             table.add_row(*(escape(cell) for cell in row))
         console.print(table)
         if not rows:
-            click.echo("no scoring runs yet: run  workbench score")
+            click.echo("no scoring runs yet: run workbench score")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workbench.errors import InputError
 from workbench.textio import read_text
+from workbench.wording import plural
 
 
 def read_lines(path: str | Path) -> list[str]:
@@ -30,7 +31,8 @@ def read_parallel(first: str | Path, others: Sequence[str | Path]) -> list[list[
         if len(lines) != len(base):
             raise InputError(
                 path,
-                f"{len(lines)} lines, but {first} has {len(base)} (files must be line-aligned)",
+                f"{plural(len(lines), 'line')}, but {first} has {len(base)} (files must be "
+                "line-aligned)",
             )
         out.append(lines)
     return out
