@@ -354,7 +354,7 @@ def test_file_mode_start_up_loads_no_heavy_modules() -> None:
         "heavy = {'sqlite_utils', 'textual', 'docx', 'rich', 'numpy', 'workbench'}\n"
         "print(sorted({m for m in sys.modules if m.split('.')[0] in heavy"
         " and not m.startswith(('workbench.cli', 'workbench.scoring', 'workbench.errors',"
-        " 'workbench.textio')) and m != 'workbench'}))\n"
+        " 'workbench.textio', 'workbench.wording')) and m != 'workbench'}))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
