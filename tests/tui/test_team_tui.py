@@ -534,6 +534,7 @@ async def test_quitting_offline_asks_again_when_the_edits_cannot_be_kept(
                     and not app.team_status.startswith("OFFLINE"))
         assert not app.quit_offline_asked  # a later outage asks again
         await pilot.press("ctrl+q")
+        await until(pilot, lambda: app.return_code is not None)  # quits once written
     assert app.return_code == 0 and app.farewell is None
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed before quitting offline."
