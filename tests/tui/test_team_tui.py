@@ -815,3 +815,35 @@ async def test_the_conflict_dialog_shows_what_happened_at_80x24(sample_db, make_
         await settle(pilot)
         shown = _screen(app)
         assert "was changed by ben" in shown and "Keep both" in shown, shown
+
+
+@pytest.mark.postgresql_only
+async def test_a_kept_edit_and_its_confirmation_in_conflict_ask_once(sample_db, make_app):
+    """A session ended offline kept a segment's autosave and its confirmation, both on the
+    revision ben has since moved: the next app asks once, and 'keep mine' confirms (a second
+    dialog asked again, showing ben's English as theirs though it was already replaced)."""
+    from workbench.tui.unsent import Journal, UnsentEdit, state_dir
+
+    with Project.open(sample_db, author="tester") as project:
+        _, second = project.segments(limit=2)
+        ended = Journal.for_project(project, state_dir() / "unsent")
+    assert ended is not None
+    mine = "Typed and confirmed offline."
+    ended.keep([ended.new(UnsentEdit(second.id, kind, mine, second.revision,
+                                     source=second.source)) for kind in ("save", "confirm")])
+    ended._lock_file.close()  # as kill -9 leaves it
+    with Project.open(sample_db, author="ben") as ben:
+        ben.confirm(second.id, "Theirs.", override_reason="t")
+    app = make_app()
+    async with editing(app) as (pilot, _):  # segment 1 open
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        await until(pilot, lambda: app.service.waiting == 0)
+        await settle(pilot)
+        await pilot.press("f3")
+        await until(pilot, lambda: any(
+            "kept yours" in str(n.message) for n in app._notifications))
+        await settle(pilot)
+        assert not isinstance(app.screen, ConflictScreen)
+    with Project.open(sample_db) as project:
+        now = project.segment(second.id)
+    assert (now.target, now.status) == (mine, "translated")
