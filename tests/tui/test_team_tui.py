@@ -622,7 +622,7 @@ async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
 ):
     """A member removed from the team while typing: the server refuses the saves; Ctrl+Q
     keeps them on this computer (they were dropped at quit), and a session after the member
-    is added back writes them."""
+    is added back writes them, without saying the server could not be reached."""
     from workbench.project.editing import Editing
 
     with Project.open(sample_db) as project:
@@ -642,10 +642,14 @@ async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
     assert [(e["kind"], e["text"]) for e in kept] == [("save", "Typed after the removal.")]
 
     monkeypatch.setattr(Editing, "save_draft", real)  # added back to the team
-    await _write_kept_edits(make_app())
+    later = make_app()
+    await _write_kept_edits(later)
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed after the removal."
     assert list(journal.folder.iterdir()) == []
+    # the later session said they were made 'while the server could not be reached'
+    said = [str(n.message) for n in later._notifications if "being written" in str(n.message)]
+    assert said and not any("could not be reached" in m for m in said), said
 
 
 @pytest.mark.postgresql_only
