@@ -851,3 +851,31 @@ async def test_a_kept_edit_and_its_confirmation_in_conflict_ask_once(sample_db, 
     with Project.open(sample_db) as project:
         now = project.segment(second.id)
     assert (now.target, now.status) == (mine, "translated")
+
+
+@pytest.mark.postgresql_only
+async def test_the_review_screen_keeps_answering_keys_while_the_server_is_down(
+    sample_db, make_app, pg_server: PgServer
+):
+    """The server stopped under the review screen: moving to another row read its notes and
+    LQA errors, the lost connection escaped the screen's handler, and the screen stopped
+    taking keys for good (Esc, Ctrl+Q: nothing; the app had to be killed)."""
+    from tests.tui.screen_wait import open_screen
+    from workbench.tui.screens.editor import EditorScreen
+    from workbench.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        first = screen.selected()
+        pg_server.stop()
+        try:
+            await pilot.press("down")
+            await settle(pilot)
+            second = screen.selected()
+            assert second is not None and first is not None and second != first
+            assert "cannot be reached" in _screen(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        finally:
+            pg_server.start()
