@@ -454,6 +454,25 @@ def test_a_password_prompt_whose_input_ended_is_an_error_of_exit_2() -> None:
         _password(None, None, "omar")
 
 
+def test_a_password_file_saved_by_a_windows_editor_gives_the_password_typed(
+    tmp_path: Path,
+) -> None:
+    """`team add-user --password-file` of a file with a UTF-8 byte order mark set a password
+    starting with U+FEFF (no login with the one typed); UTF-16 (Notepad's 'Unicode') or
+    bytes that are not UTF-8 crashed with a UnicodeDecodeError traceback, exit 70."""
+    from workbench.cli.team import _password
+    from workbench.errors import WorkbenchError
+
+    for name, data in (("bom8.pw", "\ufeffs3cret\r\n".encode()),
+                       ("utf16.pw", "s3cret\r\n".encode("utf-16"))):
+        (tmp_path / name).write_bytes(data)
+        assert _password(None, str(tmp_path / name), "omar") == "s3cret"
+    latin = tmp_path / "latin.pw"
+    latin.write_bytes(b"caf\xe9\n")
+    with pytest.raises(WorkbenchError, match=r"latin.pw: line 1: not UTF-8 text"):
+        _password(None, str(latin), "omar")
+
+
 def _interrupt(*args: object, **kwargs: object) -> None:
     raise KeyboardInterrupt
 

@@ -372,3 +372,17 @@ def test_psycopg_noise_after_a_refused_pipeline_is_dropped(
                                              "pipeline aborted")
         logging.getLogger("psycopg").warning("another warning")
     assert [r.getMessage() for r in caplog.records if r.name == "psycopg"] == ["another warning"]
+
+
+def test_a_translator_removing_an_lqa_error_is_told_what_was_refused(team: Team) -> None:
+    """A translator's `lqa remove` was refused as 'may not record LQA errors': it says
+    record or remove."""
+    with team.open("reviewer") as project:
+        seg = project.segments(limit=1)[0]
+    added = run_cli("lqa", "add", str(seg.id), "--category", "accuracy", "--severity", "minor",
+                    "--db", team.url_of("reviewer"))
+    assert added.exit_code == 0, added.stderr
+    error_id = added.stdout.split("#", 1)[1].split()[0]
+    stderr = _one_line_error(run_cli("lqa", "remove", error_id, "--db",
+                                     team.url_of("translator")))
+    assert "may not record or remove LQA errors (reviewers and leads do)" in stderr

@@ -623,7 +623,7 @@ async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
 ):
     """A member removed from the team while typing: the server refuses the saves; Ctrl+Q
     keeps them on this computer (they were dropped at quit), and a session after the member
-    is added back writes them."""
+    is added back writes them, without saying the server could not be reached."""
     from workbench.project.editing import Editing
 
     with Project.open(sample_db) as project:
@@ -643,10 +643,14 @@ async def test_edits_refused_to_a_removed_member_are_kept_for_a_later_session(
     assert [(e["kind"], e["text"]) for e in kept] == [("save", "Typed after the removal.")]
 
     monkeypatch.setattr(Editing, "save_draft", real)  # added back to the team
-    await _write_kept_edits(make_app())
+    later = make_app()
+    await _write_kept_edits(later)
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "Typed after the removal."
     assert list(journal.folder.iterdir()) == []
+    # the later session said they were made 'while the server could not be reached'
+    said = [str(n.message) for n in later._notifications if "being written" in str(n.message)]
+    assert said and not any("could not be reached" in m for m in said), said
 
 
 @pytest.mark.postgresql_only
@@ -816,3 +820,63 @@ async def test_the_conflict_dialog_shows_what_happened_at_80x24(sample_db, make_
         await settle(pilot)
         shown = _screen(app)
         assert "was changed by ben" in shown and "Keep both" in shown, shown
+
+
+@pytest.mark.postgresql_only
+async def test_a_kept_edit_and_its_confirmation_in_conflict_ask_once(sample_db, make_app):
+    """A session ended offline kept a segment's autosave and its confirmation, both on the
+    revision ben has since moved: the next app asks once, and 'keep mine' confirms (a second
+    dialog asked again, showing ben's English as theirs though it was already replaced)."""
+    from workbench.tui.unsent import Journal, UnsentEdit, state_dir
+
+    with Project.open(sample_db, author="tester") as project:
+        _, second = project.segments(limit=2)
+        ended = Journal.for_project(project, state_dir() / "unsent")
+    assert ended is not None
+    mine = "Typed and confirmed offline."
+    ended.keep([ended.new(UnsentEdit(second.id, kind, mine, second.revision,
+                                     source=second.source)) for kind in ("save", "confirm")])
+    ended._lock_file.close()  # as kill -9 leaves it
+    with Project.open(sample_db, author="ben") as ben:
+        ben.confirm(second.id, "Theirs.", override_reason="t")
+    app = make_app()
+    async with editing(app) as (pilot, _):  # segment 1 open
+        await until(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        await until(pilot, lambda: app.service.waiting == 0)
+        await settle(pilot)
+        await pilot.press("f3")
+        await until(pilot, lambda: any(
+            "kept yours" in str(n.message) for n in app._notifications))
+        await settle(pilot)
+        assert not isinstance(app.screen, ConflictScreen)
+    with Project.open(sample_db) as project:
+        now = project.segment(second.id)
+    assert (now.target, now.status) == (mine, "translated")
+
+
+@pytest.mark.postgresql_only
+async def test_the_review_screen_keeps_answering_keys_while_the_server_is_down(
+    sample_db, make_app, pg_server: PgServer
+):
+    """The server stopped under the review screen: moving to another row read its notes and
+    LQA errors, the lost connection escaped the screen's handler, and the screen stopped
+    taking keys for good (Esc, Ctrl+Q: nothing; the app had to be killed)."""
+    from tests.tui.screen_wait import open_screen
+    from workbench.tui.screens.editor import EditorScreen
+    from workbench.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        first = screen.selected()
+        pg_server.stop()
+        try:
+            await pilot.press("down")
+            await settle(pilot)
+            second = screen.selected()
+            assert second is not None and first is not None and second != first
+            assert "cannot be reached" in _screen(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        finally:
+            pg_server.start()

@@ -6,6 +6,7 @@ prompt, sent to the server only as a SCRAM hash, and never printed or stored.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import click
@@ -30,14 +31,37 @@ def team_group() -> None:
     """
 
 
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _password_text(password_file: str) -> str:
+    """The text of a password file: UTF-8, or UTF-8/UTF-16 with the byte order mark Windows
+    editors write (never part of the password); other bytes are a one-line error."""
+    try:
+        data = Path(password_file).read_bytes()
+    except OSError as exc:
+        raise WorkbenchError(f"{password_file}: cannot read it ({exc.strerror})") from None
+    encoding = "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom):], name
+            break
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise WorkbenchError(
+            f"{password_file}: line {line}: not {encoding.upper()} text (byte "
+            f"0x{data[exc.start]:02x}); save it as UTF-8"
+        ) from None
+
+
 def _password(password: str | None, password_file: str | None, name: str) -> str:
     if password is not None and password_file is not None:
         raise WorkbenchError("give --password or --password-file, not both")
     if password_file is not None:
-        try:
-            lines = Path(password_file).read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise WorkbenchError(f"{password_file}: cannot read it ({exc.strerror})") from None
+        lines = _password_text(password_file).splitlines()
         if not lines or not lines[0]:
             raise WorkbenchError(f"{password_file}: line 1: no password")
         return lines[0]

@@ -776,7 +776,7 @@ _REFUSED_TABLES = {
     "source_blocks": "add or delete documents (leads do)",
     "dictionaries": "change the project's dictionaries (leads do)",
     "lqa_settings": "change the LQA settings (leads do)",
-    "lqa_errors": "record LQA errors (reviewers and leads do)",
+    "lqa_errors": "record or remove LQA errors (reviewers and leads do)",
 }
 
 

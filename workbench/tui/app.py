@@ -296,7 +296,8 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
 
     def write_unsent(self, editor: EditorScreen) -> None:
         """Write through ``editor`` the edits that earlier sessions of this user on this
-        project kept on this computer while the server could not be reached (once an app,
+        project kept on this computer when they could not be written (the server down, or
+        refusing them to the user's team role; once an app,
         when its first editor opens; see :mod:`workbench.tui.unsent`)."""
         journal = self.service.journal
         if journal is None or self._unsent_taken:
@@ -306,8 +307,8 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
             waiting = journal.waiting_elsewhere()
             if waiting:
                 self.notify(
-                    f"{_edits(waiting)} made while the database server could not be reached "
-                    f"{_are(waiting)} kept on this computer ({journal.folder}); the project is "
+                    f"{_edits(waiting)} that an earlier session could not write {_are(waiting)} "
+                    f"kept on this computer ({journal.folder}); the project is "
                     "open read-only: they are written the next time you open it with the "
                     "right to change it.", severity="warning", timeout=20,
                 )
@@ -334,8 +335,8 @@ class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
         if ready:
             editor.write_unsent(ready)
             self.notify(
-                f"{_edits(len(ready))} made while the database server could not be reached, "
-                "kept on this computer when an earlier session ended, "
+                f"{_edits(len(ready))} that an earlier session could not write (the server "
+                "down, or refusing them to your team role) and kept on this computer "
                 f"{_are(len(ready))} being written.", timeout=10,
             )
         left = len(edits) - len(ready)

@@ -40,7 +40,7 @@ from textual.widgets import (
     Static,
 )
 
-from workbench.errors import ProjectError, WorkbenchError
+from workbench.errors import ConnectionLostError, ProjectError, WorkbenchError
 from workbench.statuses import STATUSES
 from workbench.tui import keys
 from workbench.tui.display import finding_text
@@ -445,14 +445,22 @@ class ReviewScreen(ReportScreen):
         bidi = self.wb.bidi
         detail = self.query_one("#review-detail", VerticalScroll)
         detail.border_title = f"Segment {row.position} · {row.status}"
-        notes, lqa_errors = self.wb.service.read(
-            lambda p: (p.notes(row.segment_id), p.lqa.errors(segment_id=row.segment_id))
-        )
+        unread: Text | None = None
+        try:
+            notes, lqa_errors = self.wb.service.read(
+                lambda p: (p.notes(row.segment_id), p.lqa.errors(segment_id=row.segment_id))
+            )
+        except ConnectionLostError:  # escaping this handler, it ended the screen's key handling
+            notes, lqa_errors = [], []
+            unread = Text("Notes and LQA errors not available: the database server cannot be "
+                          "reached.", style="dim italic")
         parts: list[RenderableType] = [
             bidi.arabic(row.source),
             bidi.text(row.target or no_english(row), style="" if row.target else "dim italic",
                       right_align_rtl=False),
         ]
+        if unread is not None:
+            parts.append(unread)
         for finding in row.findings:
             parts.append(bidi.text(finding_text(
                 finding,
@@ -551,7 +559,9 @@ class ReviewScreen(ReportScreen):
             editor.flush_edit()
         self.wb.service.flush()  # the span is over the English as stored
         segment_id = row.segment_id
-        english = self.wb.service.read(lambda p: p.segment(segment_id).target)
+        english = self._read_or_say(lambda p: p.segment(segment_id).target)
+        if english is None:
+            return
         if not english.strip():
             self.notify(f"Segment {row.position} has no English to evaluate yet.",
                         severity="warning")
@@ -563,12 +573,23 @@ class ReviewScreen(ReportScreen):
 
         self.app.push_screen(LqaErrorScreen(row.position, english), answered)
 
+    def _read_or_say(self, fn: Any) -> Any:
+        """``fn(project)`` read now; None, said, when the server cannot be reached (the error
+        escaping a key's handler ended the screen's key handling)."""
+        try:
+            return self.wb.service.read(fn)
+        except ConnectionLostError as lost:
+            self.wb.notify_error(str(lost))
+            return None
+
     def action_lqa_remove(self) -> None:
         """Remove one of the selected segment's LQA errors."""
         row = self.selected()
         if row is None:
             return
-        errors = self.wb.service.read(lambda p: p.lqa.errors(segment_id=row.segment_id))
+        errors = self._read_or_say(lambda p: p.lqa.errors(segment_id=row.segment_id))
+        if errors is None:
+            return
         if not errors:
             self.notify(f"Segment {row.position} has no LQA errors.")
             return

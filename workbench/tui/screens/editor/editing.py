@@ -141,6 +141,7 @@ class SegmentEditing(EditorPart):
         own_writes: OwnWrites
         conflicts: dict[int, tuple[ConflictError, str]]
         conflict_shown: int | None
+        conflict_asked: tuple[str, str] | None
         pending_writes: dict[int, int]
         unsaved: dict[int, str]
         changed_elsewhere: str | None
@@ -334,8 +335,7 @@ class SegmentEditing(EditorPart):
                 self.dirty_since = self.clock()
             return
         if message.kind == "conflict" and message.conflict is not None:
-            self.conflicts[message.segment_id] = (message.conflict, message.intended)
-            self.show_conflicts()
+            self.queue_conflict(message.conflict, message.intended)
             return
         if message.kind == "merged":
             self._said_merged(message, is_current)
@@ -577,6 +577,19 @@ class SegmentEditing(EditorPart):
 
     # conflicts ---------------------------------------------------------------------------------
 
+    def queue_conflict(self, conflict: ConflictError, intended: str) -> None:
+        """Ask about ``conflict`` with the dialog, after any dialog open. The same English of
+        the segment whose dialog is open (a kept edit's autosave, then its confirmation) is
+        not asked about again: the answer counts for both, a confirmation staying one."""
+        asked = self.conflict_asked
+        if self.conflict_shown == conflict.segment_id and asked is not None \
+                and asked[0] == conflict.yours:
+            if intended == "confirmed":
+                self.conflict_asked = (asked[0], intended)
+            return
+        self.conflicts[conflict.segment_id] = (conflict, intended)
+        self.show_conflicts()
+
     def show_conflicts(self) -> None:
         """Open the conflict dialog of the next segment waiting for one (one at a time)."""
         if self.conflict_shown is not None or not self.conflicts:
@@ -584,6 +597,7 @@ class SegmentEditing(EditorPart):
         current = self.current.id if self.current is not None else None
         segment_id = current if current in self.conflicts else next(iter(self.conflicts))
         conflict, intended = self.conflicts.pop(segment_id)
+        self.conflict_asked = (conflict.yours, intended)
         if segment_id == current:  # the newest English typed is the one to keep or merge
             self.dirty_since = None
             yours = self.editor.text
@@ -598,9 +612,11 @@ class SegmentEditing(EditorPart):
         self.conflict_shown = segment_id
 
         def answered(resolution: Resolution | None) -> None:
-            self.conflict_shown = None
+            asked = self.conflict_asked
+            self.conflict_shown, self.conflict_asked = None, None
             if resolution is not None:
-                self.resolve_conflict(conflict, intended, resolution, position)
+                self.resolve_conflict(conflict, asked[1] if asked else intended, resolution,
+                                      position)
             self.show_conflicts()
 
         self.app.push_screen(ConflictScreen(conflict, position), answered)

@@ -132,6 +132,7 @@ class EditorScreen(
         self.unsaved: dict[int, str] = {}  # segment id -> English whose write failed
         self.conflicts: dict[int, tuple[Any, str]] = {}  # waiting for the conflict dialog
         self.conflict_shown: int | None = None
+        self.conflict_asked: tuple[str, str] | None = None  # the dialog's (yours, intent)
         self.matches: list[Any] = []
         self.tm_matches: list[Any] = []
         self.tm_matches_for: int | None = None
