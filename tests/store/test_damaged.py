@@ -355,3 +355,31 @@ def test_recovery_steps_over_rows_out_of_key_order(
     ids = [r[0] for r in out.conn.execute("SELECT id FROM documents ORDER BY id")]
     assert ids == [*range(1, 151), *range(161, 201)]  # each row once, none lost past 160
     assert copy.copied == 190 and copy.rejected == 0 and copy.gaps == [(150, 161)]
+
+
+@pytest.mark.parametrize("recovering", [False, True])
+def test_doctor_on_a_project_another_program_holds_says_it_is_busy(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, recovering: bool
+) -> None:
+    """A project locked by another program past the wait is busy, not "unreadable here for
+    want of a writable folder" (the folder is writable; the -wal holds that program's edits)."""
+    from workbench.errors import ProjectError
+    from workbench.store import doctor as store_doctor
+    from workbench.store import sqlite as engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(sample_db, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("UPDATE segments SET status = status WHERE id = 1")
+        holder.execute("BEGIN EXCLUSIVE")
+        assert Path(f"{sample_db}-wal").stat().st_size > 0
+        with pytest.raises(ProjectError, match="busy") as caught:
+            if recovering:
+                store_doctor.recover(sample_db, tmp_path / "new.db")
+            else:
+                store_doctor.diagnose(sample_db)
+        assert "writable" not in str(caught.value)
+    finally:
+        holder.close()
+    assert not (tmp_path / "new.db").exists()

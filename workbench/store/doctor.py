@@ -27,12 +27,14 @@ from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION, tables_of
 from workbench.store.sqlite import (
     connect_read_only,
     full_disk_named,
+    is_busy,
     open_sqlite,
     publish_new,
     raise_sequences,
     remove_database,
     sequence_marks,
     sql_statements,
+    sqlite_error,
 )
 
 CHUNK = 500
@@ -155,12 +157,15 @@ def _cut_short(path: Path) -> str:
 
 @contextlib.contextmanager
 def _source(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to ``path`` (immutable when the folder cannot hold a -shm)."""
+    """A read-only connection to ``path`` (immutable when the folder cannot hold a -shm);
+    ProjectError when another program holds the file's lock past the wait."""
     conn = connect_read_only(path)
     try:
         try:
             conn.execute("PRAGMA user_version").fetchone()
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):  # locked, not unreadable: an immutable read would miss its -wal
+                raise sqlite_error(exc, path) from None
             conn.close()
             conn = connect_read_only(path, immutable=True)
         except sqlite3.DatabaseError:
