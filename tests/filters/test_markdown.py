@@ -278,3 +278,25 @@ def test_the_front_matters_title_and_description_are_translated(tmp_path: Path) 
         "---", 'title: "The October Revolution: \\"1917\\""', "subtitle: 'Lessons of ''October'''",
         'description: "On #1 \\\\ the rest" # للفهرس', "author: تروتسكي", "abstract: |",
         "  ملخص.", "lang: en", "---", "", "A paragraph."]
+
+
+def test_a_headings_attributes_stay_outside_its_text(tmp_path: Path) -> None:
+    """pandoc's and kramdown's heading attributes (``{#intro}``, ``{.unnumbered}``) were
+    read as text to translate: the English left them out and the anchor other pages link
+    to was gone. They stay outside the block, written back as they were."""
+    text = ("# مقدمة {#intro}\n\n## الخلفية {#bg .unnumbered}\n\nانظر {#intro} هنا.\n\n"
+            "# عنوان {ليس سمة}\n")
+    source = tmp_path / "attrs.md"
+    source.write_text(text, encoding="utf-8")
+    assert [b.text for b in read_source(source).blocks] == \
+        ["مقدمة", "الخلفية", "انظر {#intro} هنا.", "عنوان {ليس سمة}"]
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        same = project.export_file("original", tmp_path / "same.md").path
+        first, second, *_ = project.segments("attrs", limit=10)
+        project.confirm(first.id, "Introduction")
+        project.confirm(second.id, "Background")
+        out = project.export_file("original", tmp_path / "attrs.en.md").path
+    assert same.read_text(encoding="utf-8") == text
+    assert out.read_text(encoding="utf-8").startswith(
+        "# Introduction {#intro}\n\n## Background {#bg .unnumbered}\n\n")

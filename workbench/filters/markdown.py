@@ -193,6 +193,8 @@ class _Markdown:
 
     def _locate(self, token: Token, cursor: dict[int, int], context: list[str]) -> _Located | None:
         content = token.content
+        if "heading" in context:
+            content = _without_attributes(token, content)
         if not content.strip():
             return None
         first_line = token.map[0]
@@ -294,6 +296,27 @@ _FRONT_RTL = re.compile(r"""^((?:lang|language|dir)[ \t]*:[ \t]*)(["']?)(ar(?:[-
 def _front_english(m: re.Match[str]) -> str:
     value = "ltr" if m.group(3).lower() == "rtl" else "en"
     return m.group(1) + m.group(2) + value + m.group(2) + m.group(4)
+
+
+#: A heading's attributes at its end (pandoc's and kramdown's ``{#id .class key=value}``,
+#: ``{-}``): an anchor, not text to translate; left outside the block, as written.
+_HEADING_ATTRIBUTES = re.compile(
+    r"[ \t]+\{:?[ \t]*(?:[#.][^{}\s][^{}]*|-|[A-Za-z][\w-]*=[^{}]*)\}[ \t]*$")
+
+
+def _without_attributes(token: Token, content: str) -> str:
+    """A heading's inline ``content`` without its attributes (its last text token's end
+    trimmed to match); as it was when it has none."""
+    children = token.children or []
+    m = _HEADING_ATTRIBUTES.search(content)
+    if m is None or not children or children[-1].type != "text":
+        return content
+    last = children[-1]
+    cut = len(content) - m.start()
+    if len(last.content) <= cut or not last.content.endswith(content[m.start():]):
+        return content
+    last.content = last.content[:-cut]
+    return content[: m.start()]
 
 
 def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool) -> None:
