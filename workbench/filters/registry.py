@@ -33,7 +33,8 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: as its ``xml:space`` says; 5: Markdown blocks nested more than 20 deep; 6: LibreOffice's
 #: ``sdfield`` in an HTML page an empty tag, not a block, its ``div title="footer"`` no text;
 #: 7: a Markdown front matter's one-line title, subtitle, description, abstract, summary;
-#: 8: a Markdown heading's attributes, ``{#id}``, outside its text).
+#: 8: a Markdown heading's attributes, ``{#id}``, outside its text, an HTML ``span`` or
+#: ``font`` around a block's whole text no tag).
 FILTER_VERSION = 8
 
 
