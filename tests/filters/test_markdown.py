@@ -300,3 +300,24 @@ def test_a_headings_attributes_stay_outside_its_text(tmp_path: Path) -> None:
     assert same.read_text(encoding="utf-8") == text
     assert out.read_text(encoding="utf-8").startswith(
         "# Introduction {#intro}\n\n## Background {#bg .unnumbered}\n\n")
+
+
+def test_pandocs_fenced_divs_are_markup_not_text(tmp_path: Path) -> None:
+    """pandoc's way to set a Markdown text right-to-left, ``::: {dir="rtl"}`` ... ``:::``,
+    was read as part of the paragraphs beside its lines: the English lost the fences and
+    pandoc showed a stray ``:::``. They are left as they were, turned ``ltr`` once
+    translated."""
+    text = '::: {dir="rtl" lang=ar}\nنص أول.\n\nنص ثان.\n:::\n\n::: note\nملاحظة.\n:::\n'
+    source = tmp_path / "div.md"
+    source.write_text(text, encoding="utf-8")
+    assert [b.text for b in read_source(source).blocks] == ["نص أول.", "نص ثان.", "ملاحظة."]
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        same = project.export_file("original", tmp_path / "same.md").path
+        for segment, english in zip(project.segments("div", limit=10),
+                                    ("First text.", "Second text.", "A note."), strict=True):
+            project.confirm(segment.id, english)
+        out = project.export_file("original", tmp_path / "div.en.md").path
+    assert same.read_text(encoding="utf-8") == text
+    assert out.read_text(encoding="utf-8") == ('::: {dir="ltr" lang=en}\nFirst text.\n\n'
+                                               "Second text.\n:::\n\n::: note\nA note.\n:::\n")

@@ -34,7 +34,7 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: ``sdfield`` in an HTML page an empty tag, not a block, its ``div title="footer"`` no text;
 #: 7: a Markdown front matter's one-line title, subtitle, description, abstract, summary;
 #: 8: a Markdown heading's attributes, ``{#id}``, outside its text, an HTML ``span`` or
-#: ``font`` around a block's whole text no tag).
+#: ``font`` around a block's whole text no tag, pandoc's fenced div lines no text).
 FILTER_VERSION = 8
 
 
