@@ -431,9 +431,9 @@ def test_libreoffices_note_number_is_put_back_at_the_start_of_its_note(tmp_path:
         result = project.export_file("original", tmp_path / "out.xhtml")
     text = result.path.read_text(encoding="utf-8")
     assert '<p>It spread quickly.<sup id="c1"><a href="#d1">1</a></sup></p>' in text
-    assert '<p><sup><a href="#c1">1</a></sup><span>The note.</span></p>' in text
+    assert '<p><span><sup><a href="#c1">1</a></sup>The note.</span></p>' in text
     assert sorted(result.warnings) == [
-        "aside/p: <2><3>1</3></2> (#c1) not in the English: put back at the start of its "
+        "aside/p/span: <1><2>1</2></1> (#c1) not in the English: put back at the start of its "
         "sentence",
         "p: <2><3>1</3></2> (#d1) not in the English: put back at the end of its sentence",
     ]
@@ -646,3 +646,27 @@ def test_a_long_pages_places_are_found_once_per_parent(
     assert places[:2] == ["p[1]", "p[2]"] and places[299] == "p[300]"
     assert places[300:] == ["div[1]/p[1]", "div[1]/p[2]", "div[2]/ul/li"]
     assert sorted(calls) == ["body", "div", "div", "ul"]
+
+
+def test_a_span_around_a_paragraphs_whole_text_is_no_tag(tmp_path: Path) -> None:
+    """LibreOffice's EPUB wraps each paragraph's text in a styling span: every segment was
+    ``<1>…</1>``, and English typed without the pair was a tag-mismatch error. The span is
+    read through and kept around the English; an untranslated paragraph says ``rtl`` on
+    itself, not on the span."""
+    source = tmp_path / "lo.xhtml"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        '<body><p class="p0"> <span class="s0">مقدمة</span> </p>'
+        '<p class="p1"><span class="s1">نص <span class="s2">بارز</span> هنا.</span></p>'
+        '<p><span class="s1">نص</span> آخر.</p><p><span> </span></p></body></html>',
+        encoding="utf-8")
+    assert [b.text for b in read_source(source).blocks] == \
+        ["مقدمة", "نص <1>بارز</1> هنا.", "<1>نص</1> آخر."]
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source, "lo")
+        first = project.segments("lo", limit=10)[0]
+        project.confirm(first.id, "Introduction")
+        text = project.export_file("original", tmp_path / "out.xhtml").path \
+            .read_text(encoding="utf-8")
+    assert '<p class="p0"> <span class="s0">Introduction</span> </p>' in text
+    assert '<p class="p1" dir="rtl" lang="ar"><span class="s1">نص <span' in text

@@ -278,3 +278,46 @@ def test_the_front_matters_title_and_description_are_translated(tmp_path: Path) 
         "---", 'title: "The October Revolution: \\"1917\\""', "subtitle: 'Lessons of ''October'''",
         'description: "On #1 \\\\ the rest" # للفهرس', "author: تروتسكي", "abstract: |",
         "  ملخص.", "lang: en", "---", "", "A paragraph."]
+
+
+def test_a_headings_attributes_stay_outside_its_text(tmp_path: Path) -> None:
+    """pandoc's and kramdown's heading attributes (``{#intro}``, ``{.unnumbered}``) were
+    read as text to translate: the English left them out and the anchor other pages link
+    to was gone. They stay outside the block, written back as they were."""
+    text = ("# مقدمة {#intro}\n\n## الخلفية {#bg .unnumbered}\n\nانظر {#intro} هنا.\n\n"
+            "# عنوان {ليس سمة}\n")
+    source = tmp_path / "attrs.md"
+    source.write_text(text, encoding="utf-8")
+    assert [b.text for b in read_source(source).blocks] == \
+        ["مقدمة", "الخلفية", "انظر {#intro} هنا.", "عنوان {ليس سمة}"]
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        same = project.export_file("original", tmp_path / "same.md").path
+        first, second, *_ = project.segments("attrs", limit=10)
+        project.confirm(first.id, "Introduction")
+        project.confirm(second.id, "Background")
+        out = project.export_file("original", tmp_path / "attrs.en.md").path
+    assert same.read_text(encoding="utf-8") == text
+    assert out.read_text(encoding="utf-8").startswith(
+        "# Introduction {#intro}\n\n## Background {#bg .unnumbered}\n\n")
+
+
+def test_pandocs_fenced_divs_are_markup_not_text(tmp_path: Path) -> None:
+    """pandoc's way to set a Markdown text right-to-left, ``::: {dir="rtl"}`` ... ``:::``,
+    was read as part of the paragraphs beside its lines: the English lost the fences and
+    pandoc showed a stray ``:::``. They are left as they were, turned ``ltr`` once
+    translated."""
+    text = '::: {dir="rtl" lang=ar}\nنص أول.\n\nنص ثان.\n:::\n\n::: note\nملاحظة.\n:::\n'
+    source = tmp_path / "div.md"
+    source.write_text(text, encoding="utf-8")
+    assert [b.text for b in read_source(source).blocks] == ["نص أول.", "نص ثان.", "ملاحظة."]
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        same = project.export_file("original", tmp_path / "same.md").path
+        for segment, english in zip(project.segments("div", limit=10),
+                                    ("First text.", "Second text.", "A note."), strict=True):
+            project.confirm(segment.id, english)
+        out = project.export_file("original", tmp_path / "div.en.md").path
+    assert same.read_text(encoding="utf-8") == text
+    assert out.read_text(encoding="utf-8") == ('::: {dir="ltr" lang=en}\nFirst text.\n\n'
+                                               "Second text.\n:::\n\n::: note\nA note.\n:::\n")

@@ -228,10 +228,14 @@ class Page:
         """Read ``parent``'s children ``start:end`` and the text around them as a block, if
         they hold text. ``siblings``: ``list(parent)``, given by a caller that has it (each
         run of a page of thousands of paragraphs copied it, as lxml's indexing walks)."""
-        pre = any(_local(a.tag) == "pre" for a in (parent, *parent.iterancestors()))
-        b = InlineBuilder(collapse=not pre)
         siblings = list(parent) if siblings is None else siblings
         first = (parent.text if start == 0 else siblings[start - 1].tail) or ""
+        wrapper = _wrapper(siblings[start:end], first)
+        if wrapper is not None:  # a span around the whole text is no tag: read inside it
+            self._run(wrapper, 0, len(wrapper), kind)
+            return
+        pre = any(_local(a.tag) == "pre" for a in (parent, *parent.iterancestors()))
+        b = InlineBuilder(collapse=not pre)
         b.text(first)
         children = siblings[start:end]
         for child in children:
@@ -374,6 +378,23 @@ class Page:
             parent.insert(loc.start + i, child)
 
 
+#: Inline elements that only style their text: one around a block's whole text (each
+#: paragraph of LibreOffice's EPUB is ``<p><span class="span0">…</span></p>``) is no tag.
+WRAPPERS = frozenset({"span", "font"})
+
+
+def _wrapper(children: list[etree._Element], first: str) -> etree._Element | None:
+    """The one styling element holding a block's whole text (only white space around it),
+    or None."""
+    if len(children) != 1 or first.strip():
+        return None
+    child = children[0]
+    if not isinstance(child.tag, str) or _local(child.tag) not in WRAPPERS or \
+            (child.tail or "").strip() or not "".join(child.itertext()).strip():
+        return None
+    return child
+
+
 #: Pairs around a text: openers, the text, closers.
 _PAIRS = re.compile(r"((?:<[1-9][0-9]*>)+)([^<>]+)((?:</[1-9][0-9]*>)+)")
 
@@ -440,6 +461,8 @@ def _mark(element: etree._Element, *, rtl: bool) -> None:
     """Set the direction of a translated block's element and its ancestors (left-to-right),
     or of a block left in Arabic (right-to-left, on its own element)."""
     if rtl:
+        while _local(element.tag) in WRAPPERS and element.getparent() is not None:
+            element = element.getparent()  # the paragraph, not the span around its text
         if _local(element.tag) not in ("html", "body") and element.get("dir") is None:
             element.set("dir", "rtl")
             element.set("lang", "ar")

@@ -10,7 +10,8 @@ Inline: ``**strong**`` and ``*emphasis*`` (with the delimiters as written), ``~~
 links and images (their text, or alt text, is translated inside the pair), hard line breaks,
 code spans, autolinks and inline HTML (empty tags holding them as written); footnote
 references (``[^1]``) are empty tags too, and a footnote definition's paragraphs
-(``[^1]: text``) are blocks, where they are.
+(``[^1]: text``) are blocks, where they are. A heading's attributes (``{#id}``) and pandoc's
+fenced div lines (``::: {dir="rtl"}``) are no text.
 
 Writing replaces, in the original text, only the characters of each translated block's
 inline content (found on the lines markdown-it maps it to); list markers, quote markers,
@@ -153,7 +154,8 @@ class _Markdown:
         self.front = front
         self.fields = [f for i in range(1, max(front - 1, 1))
                        if (f := self._front_field(i)) is not None]
-        source = "\n" * front + "\n".join(self.bare[front:])
+        source = "\n" * front + "\n".join(
+            "" if _DIV_FENCE.match(line) else line for line in self.bare[front:])
         self.located: list[_Located] = []
         cursor: dict[int, int] = {}  # line -> column already used (table rows)
         context: list[str] = []
@@ -193,6 +195,8 @@ class _Markdown:
 
     def _locate(self, token: Token, cursor: dict[int, int], context: list[str]) -> _Located | None:
         content = token.content
+        if "heading" in context:
+            content = _without_attributes(token, content)
         if not content.strip():
             return None
         first_line = token.map[0]
@@ -274,6 +278,10 @@ class _Markdown:
                 if _FRONT_RTL.match(self.bare[i]):
                     english = _FRONT_RTL.sub(_front_english, self.bare[i])
                     lines[i] = english + lines[i][len(self.bare[i]) :]
+            for i in range(self.front, len(self.bare)):
+                if _DIV_FENCE.match(self.bare[i]) and _DIV_RTL.search(self.bare[i]):
+                    english = _DIV_RTL.sub(_div_english, self.bare[i])
+                    lines[i] = english + lines[i][len(self.bare[i]) :]
         for loc, markdown in sorted(edits, key=lambda e: (e[0].line, e[0].col), reverse=True):
             ending = lines[loc.end_line][len(self.bare[loc.end_line]) :]
             head = self.bare[loc.line][: loc.col]
@@ -286,6 +294,19 @@ class _Markdown:
         out.write((b"\xef\xbb\xbf" if self.bom else b"") + data)
 
 
+#: A line of pandoc's fenced div (``::: {dir="rtl"}``, ``:::``): markup, not text (read as
+#: a blank line, it was part of the paragraph beside it, and the English lost it).
+_DIV_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:\{[^{}]*\}|[\w-]+)?[ \t]*:*[ \t]*$")
+#: A fenced div's Arabic language or right-to-left direction, among its attributes.
+_DIV_RTL = re.compile(r"""(?<=[{\s])((?:lang|dir)=)(["']?)(ar(?:[-_][\w-]*)?|rtl)\2(?=[\s}])""",
+                      re.I)
+
+
+def _div_english(m: re.Match[str]) -> str:
+    value = "ltr" if m.group(3).lower() == "rtl" else "en"
+    return m.group(1) + m.group(2) + value + m.group(2)
+
+
 #: A front matter's Arabic language or right-to-left direction (pandoc's ``lang`` and ``dir``).
 _FRONT_RTL = re.compile(r"""^((?:lang|language|dir)[ \t]*:[ \t]*)(["']?)(ar(?:[-_][\w-]*)?|rtl)\2"""
                         r"""([ \t]*(?:#.*)?)$""", re.I)
@@ -294,6 +315,27 @@ _FRONT_RTL = re.compile(r"""^((?:lang|language|dir)[ \t]*:[ \t]*)(["']?)(ar(?:[-
 def _front_english(m: re.Match[str]) -> str:
     value = "ltr" if m.group(3).lower() == "rtl" else "en"
     return m.group(1) + m.group(2) + value + m.group(2) + m.group(4)
+
+
+#: A heading's attributes at its end (pandoc's and kramdown's ``{#id .class key=value}``,
+#: ``{-}``): an anchor, not text to translate; left outside the block, as written.
+_HEADING_ATTRIBUTES = re.compile(
+    r"[ \t]+\{:?[ \t]*(?:[#.][^{}\s][^{}]*|-|[A-Za-z][\w-]*=[^{}]*)\}[ \t]*$")
+
+
+def _without_attributes(token: Token, content: str) -> str:
+    """A heading's inline ``content`` without its attributes (its last text token's end
+    trimmed to match); as it was when it has none."""
+    children = token.children or []
+    m = _HEADING_ATTRIBUTES.search(content)
+    if m is None or not children or children[-1].type != "text":
+        return content
+    last = children[-1]
+    cut = len(content) - m.start()
+    if len(last.content) <= cut or not last.content.endswith(content[m.start():]):
+        return content
+    last.content = last.content[:-cut]
+    return content[: m.start()]
 
 
 def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool) -> None:

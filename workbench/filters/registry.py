@@ -32,8 +32,10 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: HTML page's text after a ``wbr``, ``source`` or ``track``; 4: an XLIFF source's white space
 #: as its ``xml:space`` says; 5: Markdown blocks nested more than 20 deep; 6: LibreOffice's
 #: ``sdfield`` in an HTML page an empty tag, not a block, its ``div title="footer"`` no text;
-#: 7: a Markdown front matter's one-line title, subtitle, description, abstract, summary).
-FILTER_VERSION = 7
+#: 7: a Markdown front matter's one-line title, subtitle, description, abstract, summary;
+#: 8: a Markdown heading's attributes, ``{#id}``, outside its text, an HTML ``span`` or
+#: ``font`` around a block's whole text no tag, pandoc's fenced div lines no text).
+FILTER_VERSION = 8
 
 
 def _load(ref: str) -> Any:
