@@ -880,3 +880,56 @@ async def test_the_review_screen_keeps_answering_keys_while_the_server_is_down(
             await until(pilot, lambda: isinstance(app.screen, EditorScreen))
         finally:
             pg_server.start()
+
+
+@pytest.mark.postgresql_only
+async def test_the_export_dialog_opened_offline_still_closes_with_escape(
+    sample_db, make_app, pg_server: PgServer
+):
+    """F12 with the server down: the dialog read the document's versions as it was drawn,
+    the lost connection escaped, and the dialog took no key again (Esc, Ctrl+Q: nothing).
+    Any workbench screen now says the server is gone and keeps answering."""
+    from workbench.tui.screens.editor import EditorScreen
+    from workbench.tui.screens.export import ExportScreen
+
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        pg_server.stop()
+        try:
+            await pilot.press("f12")
+            await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+            await until(pilot, lambda: app.team_status.startswith("OFFLINE"))
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        finally:
+            pg_server.start()
+
+
+@pytest.mark.postgresql_only
+async def test_the_editor_keeps_answering_keys_after_a_read_fails_offline(
+    sample_db, make_app, pg_server: PgServer
+):
+    """F2 (go to segment) and Shift+F12 (LQA error) read the project at once; with the server
+    down the lost connection escaped the editor's handler and the editor took no key again
+    (Esc, F1, Ctrl+Q: nothing; the app had to be killed)."""
+    from workbench.tui.screens.editor import EditorScreen
+    from workbench.tui.screens.help import HelpScreen
+    from workbench.tui.screens.prompts import GotoScreen
+
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        pg_server.stop()
+        try:
+            await pilot.press("f2")
+            await until(pilot, lambda: isinstance(app.screen, GotoScreen))
+            await pilot.press("3", "enter")
+            await until(pilot, lambda: app.screen is screen)
+            await pilot.press("shift+f12")
+            await settle(pilot)
+            assert app.team_status.startswith("OFFLINE")
+            await pilot.press("f1")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        finally:
+            pg_server.start()

@@ -49,6 +49,7 @@ from workbench.tui.change_actions import ChangeActions
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.display import BidiDisplay
 from workbench.tui.driver import terminal_driver
+from workbench.tui.guard import KeepsAnswering
 from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.help import HelpScreen
@@ -92,7 +93,7 @@ NO_ACCESS = "NO ACCESS — not in the project's team"
 """The connection status while the server refuses the user (removed from the team)."""
 
 
-class WorkbenchApp(ChangeActions, ScreenActions, App[None]):
+class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
     """The workbench TUI on one project."""
 
     CSS_PATH = "app.tcss"

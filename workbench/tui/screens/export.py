@@ -76,7 +76,10 @@ class ExportScreen(JobDialog[Path | None]):
         self.versions: list[str] = ["working"]
 
     def compose(self) -> ComposeResult:
-        names = self.wb.service.read(lambda p: p.versions(self.document.name))
+        try:
+            names = self.wb.service.read(lambda p: p.versions(self.document.name))
+        except WorkbenchError:  # the server gone: the dialog is drawn all the same
+            names = []
         self.versions = ["working", *(v for v in names if v != "working")]
         with Vertical(classes="dialog"):
             yield Label(self.wb.bidi.line(f"Export {self.document.name}"),

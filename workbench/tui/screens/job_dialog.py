@@ -15,6 +15,8 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, ProgressBar
 
+from workbench.tui.guard import KeepsAnswering
+
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
@@ -49,7 +51,7 @@ def _shell_word(raw: str) -> str:
     return words[0] if len(words) == 1 else raw
 
 
-class JobDialog(ModalScreen[R]):
+class JobDialog(KeepsAnswering, ModalScreen[R]):
     """A dialog that runs one job. Its widgets' ids start with ``PREFIX``: ``-progress``,
     ``-status``, ``-run`` and ``-cancel`` (yielded by :meth:`job_controls`)."""
 

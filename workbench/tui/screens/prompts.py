@@ -18,10 +18,11 @@ from textual.widgets.option_list import Option
 from workbench.statuses import STATUSES
 from workbench.tui import keys
 from workbench.tui.display import BidiDisplay, finding_text
+from workbench.tui.guard import KeepsAnswering
 from workbench.tui.rows import ViewSpec
 
 
-class Prompt(ModalScreen[Any]):
+class Prompt(KeepsAnswering, ModalScreen[Any]):
     """A dialog of the editor: its keys come from the registry scope ``SCOPE``."""
 
     @property

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from workbench.tui.guard import KeepsAnswering
 from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=Message)
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(KeepsAnswering, Screen[None]):
     """A document report: a title line, a table of rows that name segments, a worker to fill it.
 
     Subclasses set ``HEADING`` (the title's first word), ``BUSY`` (shown while the worker runs),

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from workbench.tui import keys
+from workbench.tui.guard import KeepsAnswering
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -55,7 +56,7 @@ class SplitChoice:
     english_offset: int | None
 
 
-class SplitScreen(ModalScreen[SplitChoice | None]):
+class SplitScreen(KeepsAnswering, ModalScreen[SplitChoice | None]):
     """Choose the cut of a segment: Left/Right move it by a word, E toggles the English cut."""
 
     KEY_SCOPE = "split"

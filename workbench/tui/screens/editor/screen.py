@@ -31,6 +31,7 @@ from workbench.glossary.english import find_rendering
 from workbench.project.views import OPEN_STATUSES
 from workbench.tui import keys
 from workbench.tui.display import isolate
+from workbench.tui.guard import KeepsAnswering
 from workbench.tui.rows import RowData, SegmentRows, ViewSpec
 from workbench.tui.screens.editor.batch import BatchActions
 from workbench.tui.screens.editor.dictionary import DictionaryActions
@@ -109,7 +110,8 @@ def view_label(spec: ViewSpec) -> Text:
 
 class EditorScreen(
     SegmentEditing, LiveUpdates, LockActions, BatchActions, ViewActions, TermActions,
-    DictionaryActions, MatchesActions, SpellingActions, TagActions, LqaActions, Screen[None],
+    DictionaryActions, MatchesActions, SpellingActions, TagActions, LqaActions, KeepsAnswering,
+    Screen[None],
 ):
     """Translate segment by segment."""
 
