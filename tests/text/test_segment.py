@@ -111,6 +111,12 @@ def test_arabic_cases(text: str, expected: list[str]) -> None:
          ["The embassy is at 1600 Pennsylvania Ave.",
           "The ambassador lives on Sunset Blvd. in Los Angeles.", "She likes Sunset Blvd.",
           "It is wide."]),
+        # St. (Saint, Street) and Dr. (Doctor, Drive) end a sentence before a clear start,
+        # which no name is; Mr. A and Dr. No stay names
+        ("She lives on Main St. The house is big. They met at St. Martin's. He moved to "
+         "Elm Dr. It was quiet. Mr. A met Dr. No there.",
+         ["She lives on Main St.", "The house is big.", "They met at St. Martin's.",
+          "He moved to Elm Dr.", "It was quiet.", "Mr. A met Dr. No there."]),
         # a company's name of two endings: Co. Ltd.
         ("It signed with Samsung Electronics Co. Ltd. in Seoul. Hyundai Motor Co. Ltd. "
          "The deal is done.",

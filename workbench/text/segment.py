@@ -109,6 +109,8 @@ _STARTERS = frozenset(
         Maybe Perhaps"""
     )
 )
+# Openers of _STARTERS that follow a title as a name (Mr. A, Dr. No, Dr. Who).
+_TITLE_NAMES = frozenset({"A", "I", "No", "Who"})
 # Capitalised words that go on after a.m., Inc., etc. inside a sentence (7 a.m. Friday).
 _CONTINUERS = frozenset(
     _words(
@@ -474,6 +476,9 @@ class Segmenter:
             # an initial: إ. ه. كار (a digit, ٥. or 5., is none); a letter that ends a
             # sentence (… في الفقرة ب. وفي جميع الأحوال …) before a clear start does
             return nxt in _ARABIC_STARTS
+        if kind == "title" and token.isascii():
+            # Mr. Smith; but no name is The or Then: Main St. The house …, Elm Dr. It …
+            return not quoted and nxt in _STARTERS and nxt not in _TITLE_NAMES
         if kind == "title" or kind == "inner":
             # د. أحمد, ج. 2; but no name is وقد or ثم: البند ج. ثم تحال …
             return not token.isascii() and nxt in _ARABIC_STARTS
