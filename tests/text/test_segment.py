@@ -74,6 +74,11 @@ def test_real_documents_boundary_f1(lang: str, corpus: str) -> None:
         ("كتب إتش. جي. ويلز رواية.", ["كتب إتش. جي. ويلز رواية."]),
         ("1. تلتزم الدولة بحماية الحقوق. 2. لا يجوز تقييدها.",
          ["1. تلتزم الدولة بحماية الحقوق.", "2. لا يجوز تقييدها."]),
+        # a Latin capital after an Arabic word, before an Arabic one, is no initial of a name
+        ("يحتوي البرتقال على فيتامين C. ويساعد على تقوية المناعة. تنتمي السيارة إلى الفئة A. "
+         "لكنها رخيصة. كتب E. H. Carr وJohn F. Kennedy كتباً.",
+         ["يحتوي البرتقال على فيتامين C.", "ويساعد على تقوية المناعة.",
+          "تنتمي السيارة إلى الفئة A.", "لكنها رخيصة.", "كتب E. H. Carr وJohn F. Kennedy كتباً."]),
         # a Latin company ending goes on into Arabic, but not into a clear Arabic start
         ("وقعت الحكومة اتفاقية مع شركة Apple Inc. وقالت الشركة إنها تشمل التدريب. "
          "وتعمل مع Microsoft Corp. منذ عام 2010.",
@@ -281,7 +286,7 @@ def test_technical_and_legal_citations_do_not_end_a_sentence(cite: str) -> None:
         ("The body needs vitamin C. It helps. Hepatitis B. The vaccine works.", "en",
          ["The body needs vitamin C.", "It helps.", "Hepatitis B.", "The vaccine works."]),
         ("التهاب الكبد B. وهو مرض فيروسي. ويعالج بفيتامين D. ويوجد في الأسماك.", "ar",
-         ["التهاب الكبد B.", "وهو مرض فيروسي.", "ويعالج بفيتامين D. ويوجد في الأسماك."]),
+         ["التهاب الكبد B.", "وهو مرض فيروسي.", "ويعالج بفيتامين D.", "ويوجد في الأسماك."]),
     ],
 )
 def test_a_latin_capital_is_an_initial_unless_a_sentence_clearly_starts_after_it(

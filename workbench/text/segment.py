@@ -158,6 +158,16 @@ _ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين ت
 _MAX_BRACKET = 250
 
 
+def _after_latin_word(text: str, start: int) -> bool:
+    """Whether a word in Latin letters, or an initial with its period, comes just before
+    ``start`` (spaces aside): the ``John`` of ``John F.``, the ``E.`` of ``E. H.``."""
+    end = _end_before_spaces(text, start)
+    if end > 0 and text[end - 1] == ".":
+        end -= 1
+    word, _ = _token_before(text, end)
+    return word.isascii() and word[:1].isalpha()
+
+
 def _is_latin_initial(token: str) -> bool:
     """A single Latin capital: an initial (E. H. Carr, Harry S. Truman)."""
     return len(token) == 1 and "A" <= token <= "Z"
@@ -469,6 +479,8 @@ class Segmenter:
         if kind is None and "." in token and _DOTTED.fullmatch(token):
             kind = "end"  # U.S., J.R.R.
         if kind is None and _is_latin_initial(token):
+            if _ARABIC_LETTER.match(nxt[:1]) and not _after_latin_word(text, tstart):
+                return True  # فيتامين C. ويساعد …, الفئة A. وتتميز …: no Latin name goes on
             # an initial (Harry S. Truman), unless a sentence clearly starts after it
             # (vitamin C. It …, فيتامين C. وقد …)
             return (len(nxt) > 1 and nxt in _STARTERS) or nxt in _ARABIC_STARTS
