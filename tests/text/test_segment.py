@@ -122,6 +122,12 @@ def test_arabic_cases(text: str, expected: list[str]) -> None:
          "Elm Dr. It was quiet. Mr. A met Dr. No there.",
          ["She lives on Main St.", "The house is big.", "They met at St. Martin's.",
           "He moved to Elm Dr.", "It was quiet.", "Mr. A met Dr. No there."]),
+        # a quotation's ! or ? before a dash and a lower-case word goes on (as before a word)
+        ('"We won!" — the crowd cheered. "Why?" - he asked. Why? — No.',
+         ['"We won!" — the crowd cheered.', '"Why?" - he asked.', "Why?", "— No."]),
+        # an abbreviated month with its period goes on after a.m. (a name does not)
+        ("The vote is at 7 a.m. Oct. 3 in Cairo. It ended at 5 p.m. Jan said so.",
+         ["The vote is at 7 a.m. Oct. 3 in Cairo.", "It ended at 5 p.m.", "Jan said so."]),
         # a company's name of two endings: Co. Ltd.
         ("It signed with Samsung Electronics Co. Ltd. in Seoul. Hyundai Motor Co. Ltd. "
          "The deal is done.",

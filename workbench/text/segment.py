@@ -119,6 +119,8 @@ _CONTINUERS = frozenset(
         PST PDT MST MDT ET PT CT Eastern Central Pacific Mountain Atlantic Standard Time Local"""
     )
 )
+# Abbreviated months, which go on after a.m. with their period (7 a.m. Oct. 3).
+_MONTHS = frozenset(_words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"))
 _SPEECH = frozenset(
     _words(
         """said says added adds asked asks told tells wrote writes replied replies shouted cried
@@ -383,6 +385,8 @@ def _latin_lower_start(word: str) -> bool:
     return not (len(word) > 1 and word[1].isupper())
 
 
+# A dash between a quotation's end and the words that go on with its sentence.
+_DASH = re.compile(r"\s*[\u2014\u2013-]{1,2}(?=\s)")
 # A lower-case list item opening what follows a stop: (b), b), (iv).
 _LOWER_ITEM = re.compile(r"\s*[(\[]?(?:[a-z]|[ivx]{2,4})[)\]]\s")
 
@@ -515,6 +519,8 @@ class Segmenter:
                 return False  # Samsung Electronics Co. Ltd. in Seoul
             if token.isupper() and "." in token:  # U.S. Army / ... the U.S. Then
                 return quoted or nxt in _STARTERS or not nxt
+            if nxt in _MONTHS and text.startswith(".", text.find(nxt, end) + len(nxt)):
+                return False  # 7 a.m. Oct. 3 (but 5 p.m. Jan said …)
             return nxt not in _CONTINUERS  # 7 a.m. Friday / ... at 6 a.m. Thailand
         if kind == "era":
             if not glued and not self._after_number(text, tstart):
@@ -527,6 +533,9 @@ class Segmenter:
         """A strong end (? ! or a closed quotation): a break unless the sentence goes on."""
         if _goes_on(text, end, nxt):
             return False
+        dash = _DASH.match(text, end)
+        if dash and _goes_on(text, dash.end(), _next_word(text, dash.end())[0]):
+            return False  # "We won!" — the crowd cheered.
         if closers and _is_attribution(nxt):
             return False  # "...!" كما أضاف هاميل
         return not (closers and _word_after(text, end) in _SPEECH)  # "...!" Hammel added
