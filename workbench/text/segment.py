@@ -109,8 +109,8 @@ _STARTERS = frozenset(
         Maybe Perhaps"""
     )
 )
-# Openers of _STARTERS that follow a title as a name (Mr. A, Dr. No, Dr. Who).
-_TITLE_NAMES = frozenset({"A", "I", "No", "Who"})
+# Openers of _STARTERS that follow a title as a name or a number (Mr. A, Dr. No, Sec. One).
+_TITLE_NAMES = frozenset({"A", "I", "No", "Who", "One", "Two", "Three"})
 # Capitalised words that go on after a.m., Inc., etc. inside a sentence (7 a.m. Friday).
 _CONTINUERS = frozenset(
     _words(
