@@ -95,3 +95,22 @@ def test_segment_previews_the_text_import_reads(tmp_path: Path) -> None:
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == f"workbench: error: {escape}: line 2: binary content (control " \
                             "character U+001B)\n"
+
+
+def test_segment_reads_a_document_as_import_and_import_translation_do(tmp_path: Path) -> None:
+    """A Markdown or HTML document is read by its filter, not as text: the Arabic with the
+    inline tags `import` stores, the English without its formatting."""
+    ar = tmp_path / "ar.md"
+    ar.write_text("قال **د. أحمد** إن النمو بلغ 3.5%. ثم *غادر*.\n\nهل هذا صحيح؟ نعم!\n",
+                  encoding="utf-8")
+    result = run_cli("segment", str(ar), "--lang", "ar")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "قال <1>د. أحمد</1> إن النمو بلغ 3.5%.", "ثم <2>غادر</2>.", "", "هل هذا صحيح؟", "نعم!",
+    ]
+    en = tmp_path / "en.html"
+    en.write_text("<html><head><title>T</title></head><body><p>Dr. <b>Smith</b> left. "
+                  "He came back.</p></body></html>", encoding="utf-8")
+    result = run_cli("segment", str(en), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["Dr. Smith left.", "He came back."]

@@ -74,6 +74,11 @@ def test_real_documents_boundary_f1(lang: str, corpus: str) -> None:
         ("كتب إتش. جي. ويلز رواية.", ["كتب إتش. جي. ويلز رواية."]),
         ("1. تلتزم الدولة بحماية الحقوق. 2. لا يجوز تقييدها.",
          ["1. تلتزم الدولة بحماية الحقوق.", "2. لا يجوز تقييدها."]),
+        # a Latin capital after an Arabic word, before an Arabic one, is no initial of a name
+        ("يحتوي البرتقال على فيتامين C. ويساعد على تقوية المناعة. تنتمي السيارة إلى الفئة A. "
+         "لكنها رخيصة. كتب E. H. Carr وJohn F. Kennedy كتباً.",
+         ["يحتوي البرتقال على فيتامين C.", "ويساعد على تقوية المناعة.",
+          "تنتمي السيارة إلى الفئة A.", "لكنها رخيصة.", "كتب E. H. Carr وJohn F. Kennedy كتباً."]),
         # a Latin company ending goes on into Arabic, but not into a clear Arabic start
         ("وقعت الحكومة اتفاقية مع شركة Apple Inc. وقالت الشركة إنها تشمل التدريب. "
          "وتعمل مع Microsoft Corp. منذ عام 2010.",
@@ -111,6 +116,18 @@ def test_arabic_cases(text: str, expected: list[str]) -> None:
          ["The embassy is at 1600 Pennsylvania Ave.",
           "The ambassador lives on Sunset Blvd. in Los Angeles.", "She likes Sunset Blvd.",
           "It is wide."]),
+        # St. (Saint, Street) and Dr. (Doctor, Drive) end a sentence before a clear start,
+        # which no name is; Mr. A and Dr. No stay names
+        ("She lives on Main St. The house is big. They met at St. Martin's. He moved to "
+         "Elm Dr. It was quiet. Mr. A met Dr. No there.",
+         ["She lives on Main St.", "The house is big.", "They met at St. Martin's.",
+          "He moved to Elm Dr.", "It was quiet.", "Mr. A met Dr. No there."]),
+        # a quotation's ! or ? before a dash and a lower-case word goes on (as before a word)
+        ('"We won!" — the crowd cheered. "Why?" - he asked. Why? — No.',
+         ['"We won!" — the crowd cheered.', '"Why?" - he asked.', "Why?", "— No."]),
+        # an abbreviated month with its period goes on after a.m. (a name does not)
+        ("The vote is at 7 a.m. Oct. 3 in Cairo. It ended at 5 p.m. Jan said so.",
+         ["The vote is at 7 a.m. Oct. 3 in Cairo.", "It ended at 5 p.m.", "Jan said so."]),
         # a company's name of two endings: Co. Ltd.
         ("It signed with Samsung Electronics Co. Ltd. in Seoul. Hyundai Motor Co. Ltd. "
          "The deal is done.",
@@ -275,7 +292,7 @@ def test_technical_and_legal_citations_do_not_end_a_sentence(cite: str) -> None:
         ("The body needs vitamin C. It helps. Hepatitis B. The vaccine works.", "en",
          ["The body needs vitamin C.", "It helps.", "Hepatitis B.", "The vaccine works."]),
         ("التهاب الكبد B. وهو مرض فيروسي. ويعالج بفيتامين D. ويوجد في الأسماك.", "ar",
-         ["التهاب الكبد B.", "وهو مرض فيروسي.", "ويعالج بفيتامين D. ويوجد في الأسماك."]),
+         ["التهاب الكبد B.", "وهو مرض فيروسي.", "ويعالج بفيتامين D.", "ويوجد في الأسماك."]),
     ],
 )
 def test_a_latin_capital_is_an_initial_unless_a_sentence_clearly_starts_after_it(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from workbench.cli.app import FilePath, abbreviations_option, main
+
+if TYPE_CHECKING:
+    from workbench.text.segment import Abbreviations
 
 
 @main.command()
@@ -22,16 +25,38 @@ def segment(file: str, lang: str, abbreviations: str | None) -> None:
     about 70 characters: its blank-line blocks are the paragraphs); nothing but whitespace,
     and lines of nothing but invisible marks (a right-to-left mark alone), is added or dropped.
     The text is read as `import` (Arabic) or `import-translation` (English) reads it: a
-    preview of their segments.
+    preview of their segments (a DOCX, ODT, HTML, Markdown or EPUB document by its filter:
+    the Arabic with the inline tags `import` keeps, the English without its formatting).
     """
+    from workbench.filters import source_format_for
     from workbench.text.segment import load_abbreviations, segment_paragraphs, split_paragraphs
     from workbench.textio import document_text, read_text, without_joined_boms
 
     extra = load_abbreviations(abbreviations) if abbreviations else None
-    text = read_text(file)
-    text = document_text(text, file) if lang == "ar" else without_joined_boms(text)
-    paragraphs = segment_paragraphs(split_paragraphs(text), lang, abbreviations=extra)
+    if not source_format_for(file).plain:
+        paragraphs = _document_sentences(file, lang, extra)
+    else:
+        text = read_text(file)
+        text = document_text(text, file) if lang == "ar" else without_joined_boms(text)
+        paragraphs = segment_paragraphs(split_paragraphs(text), lang, abbreviations=extra)
     click.echo("\n\n".join("\n".join(sentences) for sentences in paragraphs))
+
+
+def _document_sentences(file: str, lang: str, extra: Abbreviations | None) -> list[list[str]]:
+    """The sentences of a DOCX, ODT, HTML, Markdown or EPUB document by paragraph, as `import`
+    segments it (Arabic: its inline tags kept) or `import-translation` reads it (English)."""
+    from workbench.filters import read_source, source_format_for
+    from workbench.filters.segmenting import segment_block
+    from workbench.project.importing import read_translation
+    from workbench.text.segment import Segmenter, segment_paragraphs, split_paragraphs
+
+    if lang == "en":
+        text = read_translation(file)[0]
+        return segment_paragraphs(split_paragraphs(text), lang, abbreviations=extra)
+    segmenter = Segmenter(extra) if extra else None
+    source = read_source(file, source_format_for(file).name)
+    blocks = (segment_block(block, "ar", segmenter)[0] for block in source.blocks)
+    return [kept for kept in ([s for s in b if s.strip()] for b in blocks) if kept]
 
 
 @main.command()

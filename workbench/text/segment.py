@@ -109,6 +109,8 @@ _STARTERS = frozenset(
         Maybe Perhaps"""
     )
 )
+# Openers of _STARTERS that follow a title as a name or a number (Mr. A, Dr. No, Sec. One).
+_TITLE_NAMES = frozenset({"A", "I", "No", "Who", "One", "Two", "Three"})
 # Capitalised words that go on after a.m., Inc., etc. inside a sentence (7 a.m. Friday).
 _CONTINUERS = frozenset(
     _words(
@@ -117,6 +119,8 @@ _CONTINUERS = frozenset(
         PST PDT MST MDT ET PT CT Eastern Central Pacific Mountain Atlantic Standard Time Local"""
     )
 )
+# Abbreviated months, which go on after a.m. with their period (7 a.m. Oct. 3).
+_MONTHS = frozenset(_words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"))
 _SPEECH = frozenset(
     _words(
         """said says added adds asked asks told tells wrote writes replied replies shouted cried
@@ -154,6 +158,16 @@ _ARABIC_STARTS = _ARABIC_OPENERS | _arabic_words(
 # 571 م. تقريباً, عرضه 20 م. فقط).
 _ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط")
 _MAX_BRACKET = 250
+
+
+def _after_latin_word(text: str, start: int) -> bool:
+    """Whether a word in Latin letters, or an initial with its period, comes just before
+    ``start`` (spaces aside): the ``John`` of ``John F.``, the ``E.`` of ``E. H.``."""
+    end = _end_before_spaces(text, start)
+    if end > 0 and text[end - 1] == ".":
+        end -= 1
+    word, _ = _token_before(text, end)
+    return word.isascii() and word[:1].isalpha()
 
 
 def _is_latin_initial(token: str) -> bool:
@@ -371,6 +385,8 @@ def _latin_lower_start(word: str) -> bool:
     return not (len(word) > 1 and word[1].isupper())
 
 
+# A dash between a quotation's end and the words that go on with its sentence.
+_DASH = re.compile(r"\s*[\u2014\u2013-]{1,2}(?=\s)")
 # A lower-case list item opening what follows a stop: (b), b), (iv).
 _LOWER_ITEM = re.compile(r"\s*[(\[]?(?:[a-z]|[ivx]{2,4})[)\]]\s")
 
@@ -467,6 +483,8 @@ class Segmenter:
         if kind is None and "." in token and _DOTTED.fullmatch(token):
             kind = "end"  # U.S., J.R.R.
         if kind is None and _is_latin_initial(token):
+            if _ARABIC_LETTER.match(nxt[:1]) and not _after_latin_word(text, tstart):
+                return True  # فيتامين C. ويساعد …, الفئة A. وتتميز …: no Latin name goes on
             # an initial (Harry S. Truman), unless a sentence clearly starts after it
             # (vitamin C. It …, فيتامين C. وقد …)
             return (len(nxt) > 1 and nxt in _STARTERS) or nxt in _ARABIC_STARTS
@@ -474,6 +492,9 @@ class Segmenter:
             # an initial: إ. ه. كار (a digit, ٥. or 5., is none); a letter that ends a
             # sentence (… في الفقرة ب. وفي جميع الأحوال …) before a clear start does
             return nxt in _ARABIC_STARTS
+        if kind == "title" and token.isascii():
+            # Mr. Smith; but no name is The or Then: Main St. The house …, Elm Dr. It …
+            return not quoted and nxt in _STARTERS and nxt not in _TITLE_NAMES
         if kind == "title" or kind == "inner":
             # د. أحمد, ج. 2; but no name is وقد or ثم: البند ج. ثم تحال …
             return not token.isascii() and nxt in _ARABIC_STARTS
@@ -498,6 +519,8 @@ class Segmenter:
                 return False  # Samsung Electronics Co. Ltd. in Seoul
             if token.isupper() and "." in token:  # U.S. Army / ... the U.S. Then
                 return quoted or nxt in _STARTERS or not nxt
+            if nxt in _MONTHS and text.startswith(".", text.find(nxt, end) + len(nxt)):
+                return False  # 7 a.m. Oct. 3 (but 5 p.m. Jan said …)
             return nxt not in _CONTINUERS  # 7 a.m. Friday / ... at 6 a.m. Thailand
         if kind == "era":
             if not glued and not self._after_number(text, tstart):
@@ -510,6 +533,9 @@ class Segmenter:
         """A strong end (? ! or a closed quotation): a break unless the sentence goes on."""
         if _goes_on(text, end, nxt):
             return False
+        dash = _DASH.match(text, end)
+        if dash and _goes_on(text, dash.end(), _next_word(text, dash.end())[0]):
+            return False  # "We won!" — the crowd cheered.
         if closers and _is_attribution(nxt):
             return False  # "...!" كما أضاف هاميل
         return not (closers and _word_after(text, end) in _SPEECH)  # "...!" Hammel added
