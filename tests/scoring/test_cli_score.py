@@ -233,6 +233,8 @@ def test_file_mode_glossary_warnings_are_shown(tmp_path: Path) -> None:
     [
         (["--hyp", "{hyp}", "--ref", "{short}"], "short.txt: 3 lines, but"),
         (["--hyp", "{hyp}", "--ref", "{one}"], "one.txt: 1 line, but"),  # not '1 lines'
+        # sorted nothing without a word; ran until killed
+        (["--hyp", "{hyp}", "--ref", "{ref}", "--metric", "ter"], "--metric goes with --sort"),
         (["--hyp", "{empty}", "--ref", "{ref}"], "empty.txt: file is empty"),
         (["--hyp", "{hyp}", "--ref", "{missing}"], "missing.txt: no such file"),
         (["--hyp", "{cp1252}", "--ref", "{short}"], "cp1252.txt: line 2: not UTF-8 text"),
@@ -364,4 +366,8 @@ def test_no_zero_resamples(files: dict[str, str]) -> None:
     """--paired-n 0 is refused (it used to mean the default, silently)."""
     result = run_cli("score", "--hyp", files["hyp"], "--hyp", files["hyp"], "--ref", files["ref"],
                      "--paired-bs", "--paired-n", "0")
-    assert result.exit_code == 2 and "0 is not in the range x>=1" in result.stderr
+    assert result.exit_code == 2 and "0 is not in the range 1<=x<=100000" in result.stderr
+    # 100 million resamples ran until killed
+    result = run_cli("score", "--hyp", files["hyp"], "--ref", files["ref"], "--confidence",
+                     "--confidence-n", "100000000")
+    assert result.exit_code == 2 and "not in the range 2<=x<=100000" in result.stderr

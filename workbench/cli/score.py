@@ -27,6 +27,11 @@ from workbench.wording import plural
 FORMATS = ("table", "json", "csv", "md")
 
 
+#: The most resamples or trials a test takes (100 million ran until killed; sacrebleu's
+#: defaults are 1,000 and 10,000).
+MAX_RESAMPLES = 100_000
+
+
 @main.command()
 @db_option
 @click.option("--hyp", "hyps", multiple=True, type=FilePath(),
@@ -41,15 +46,16 @@ FORMATS = ("table", "json", "csv", "md")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--sort", type=click.Choice(["document", "worst"]), default="document",
               show_default=True, help="worst: the lowest-scoring segments first.")
-@click.option("--metric", type=click.Choice(["chrf", "bleu", "ter"]), default="chrf",
-              show_default=True, help="The segment score that --sort worst sorts by.")
+@click.option("--metric", type=click.Choice(["chrf", "bleu", "ter"]), default=None,
+              help="With --sort worst: the segment score it sorts by (default chrf).")
 @click.option("--limit", type=click.IntRange(min=0), help="List at most this many segments.")
 @click.option("--confidence", is_flag=True, help="95% confidence intervals (bootstrap).")
-@click.option("--confidence-n", type=click.IntRange(min=2), default=1000, show_default=True,
+@click.option("--confidence-n", type=click.IntRange(min=2, max=MAX_RESAMPLES), default=1000,
+              show_default=True,
               help="Bootstrap resamples for --confidence.")
 @click.option("--paired-bs", is_flag=True, help="Paired bootstrap test against the baseline.")
 @click.option("--paired-ar", is_flag=True, help="Paired approximate randomisation test.")
-@click.option("--paired-n", type=click.IntRange(min=1), default=None,
+@click.option("--paired-n", type=click.IntRange(min=1, max=MAX_RESAMPLES), default=None,
               help="Resamples (bs, default 1000) or trials (ar, default 10000).")
 @click.option("--baseline", help="The draft the others are tested against (default: first).")
 @click.option("--plain-chrf", is_flag=True, help="chrF (character n-grams only), not chrF++.")
@@ -63,7 +69,7 @@ FORMATS = ("table", "json", "csv", "md")
 @click.option("--history", is_flag=True, help="List the stored scoring runs of the document.")
 def score(
     db: str | None, hyps: tuple[str, ...], refs: tuple[str, ...], doc: str | None,
-    drafts: tuple[str, ...], fmt: str, sort: str, metric: str, limit: int | None,
+    drafts: tuple[str, ...], fmt: str, sort: str, metric: str | None, limit: int | None,
     confidence: bool, confidence_n: int, paired_bs: bool, paired_ar: bool, paired_n: int | None,
     baseline: str | None, plain_chrf: bool, glossary: str | None, source: str | None,
     no_terms: bool, no_save: bool, history: bool,
@@ -77,6 +83,8 @@ def score(
     """
     if paired_bs and paired_ar:
         raise WorkbenchError("choose one of --paired-bs and --paired-ar")
+    if metric is not None and sort != "worst":  # it sorted nothing, without a word
+        raise WorkbenchError("--metric goes with --sort worst")
     paired = "bs" if paired_bs else "ar" if paired_ar else None
     options = {"confidence": confidence_n if confidence else 0, "paired": paired,
                "n_samples": paired_n or 0, "chrf_word_order": 0 if plain_chrf else 2}
@@ -95,7 +103,7 @@ def score(
         refs = tuple(utf8_text("--ref", ref) for ref in refs)  # version names, not files
         report = _score_project(db, doc, drafts, refs, baseline, not no_terms, not no_save,
                                 **options)
-    _print_report(report, fmt, sort, metric, limit)
+    _print_report(report, fmt, sort, metric or "chrf", limit)
     if report.not_recorded:  # the scores are printed; only their record failed
         click.echo(f"warning: the run is not recorded: {report.not_recorded}", err=True)
 
