@@ -963,7 +963,7 @@ def _warn_mostly_flagged(result: Alignment) -> None:
     flags = [c < FLAGGED for (a, e), c in zip(result.links, result.confidence, strict=True)
              if a and e]
     if (len(flags) >= MOSTLY_FLAGGED_LINKS and sum(flags) >= MOSTLY_FLAGGED * len(flags)
-            and not any("do not look like translations" in w for w in result.warnings)):
+            and result.related >= RELATED_WARNING):  # else warned already: unrelated
         result.warnings.append(
             f"{sum(flags)} of {len(flags)} links are flagged (confidence below {FLAGGED}): the "
             "texts may not translate each other, or one translates only a part of the other"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from workbench.spelling.dictionary import HunspellDictionary
-from workbench.spelling.suggest import bigrams, edit_distance, match_case
+from workbench.spelling.suggest import bigrams, edit_distance, match_case, one_edits
 from workbench.spelling.tokens import (
     WordSpan,
     in_skipped_span,
@@ -95,7 +95,7 @@ class SpellChecker:
         if not word[:1].islower() or not word.isascii() or self.dictionary.lookup(word):
             return False
         lookup = self.dictionary.lookup
-        return any(lookup(edit) for edit in _one_edit(word))
+        return any(lookup(edit) for edit in one_edits(word))
 
     def is_correct(self, word: str) -> bool:
         """Whether ``word`` is spelled right: in the dictionary or known to the project."""
@@ -226,15 +226,3 @@ class SpellChecker:
         near.sort()
         return list(dict.fromkeys(w for _, w in near))[:limit]
 
-
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _one_edit(word: str) -> Iterator[str]:
-    """The strings one edit from ``word`` (a letter left out, added, changed, or two
-    neighbours swapped), the likeliest typos first."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    yield from (a + c + b for a, b in splits for c in _LETTERS)  # immediatly: a letter left out
-    yield from (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    yield from (a + b[1:] for a, b in splits if b)
-    yield from (a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0])

@@ -229,6 +229,19 @@ def simple_edits(word: str) -> list[str]:
     return list(dict.fromkeys(e for e in out if e != word and len(e) > 1))
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_edits(word: str) -> Iterator[str]:
+    """Every string one edit from ``word`` (:func:`simple_edits` and more: a letter added, any
+    letter replaced), the likeliest typos first: ``immediatly`` → ``immediately``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    yield from (a + c + b for a, b in splits for c in _LETTERS)  # a letter left out
+    yield from (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    yield from (a + b[1:] for a, b in splits if b)
+    yield from (a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0])
+
+
 def quick_suggestions(
     index: CandidateIndex, word: str, limit: int, lookup: Callable[[str], bool]
 ) -> list[str]:
