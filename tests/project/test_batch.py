@@ -178,6 +178,9 @@ def test_cli_replace_confirm_review(sample_db: Path) -> None:
     result = run_cli("confirm", dirty, "--text", "Nothing like it.", *db)  # the same with --text
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
     assert f"segment {dirty}: not confirmed: " in result.stderr
+    assert result.stderr.rstrip().endswith("the English given is kept as a draft")
+    with Project.open(sample_db) as project:  # as the message says
+        assert project.segment(int(dirty)).target == "Nothing like it."
     result = run_cli("confirm", dirty, "--override-reason", "house style", *db)
     assert result.exit_code == 0
     result = run_cli("review", dirty, "--approve", *db)

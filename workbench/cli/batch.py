@@ -156,7 +156,7 @@ def confirm(
                     revision=revision,
                 )
             except BlockedByFindings as exc:  # refused by the QA policy: exit 1, as a batch
-                click.echo(f"workbench: {exc}", err=True)
+                click.echo(f"workbench: {exc}; the English given is kept as a draft", err=True)
                 raise SystemExit(1) from None
             click.echo(f"segment {segment_ids[0]}: confirmed (revision {segment.revision})")
             return
