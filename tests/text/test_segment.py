@@ -125,6 +125,13 @@ def test_arabic_cases(text: str, expected: list[str]) -> None:
         # a quotation's ! or ? before a dash and a lower-case word goes on (as before a word)
         ('"We won!" — the crowd cheered. "Why?" - he asked. Why? — No.',
          ['"We won!" — the crowd cheered.', '"Why?" - he asked.', "Why?", "— No."]),
+        # a weekday's abbreviation goes on before a date or a time; before a word it may end
+        # one, and a lower-case "sat" is the verb
+        ("The meeting is on Mon. Sept. 5. Open Mon.-Fri. 9 a.m. to 5 p.m. We meet Thurs. "
+         "March 4. Shares rose on Wed. The index fell. She sat. 5 people came.",
+         ["The meeting is on Mon. Sept. 5.", "Open Mon.-Fri. 9 a.m. to 5 p.m.",
+          "We meet Thurs. March 4.", "Shares rose on Wed.", "The index fell.", "She sat.",
+          "5 people came."]),
         # an abbreviated month with its period goes on after a.m. (a name does not)
         ("The vote is at 7 a.m. Oct. 3 in Cairo. It ended at 5 p.m. Jan said so.",
          ["The vote is at 7 a.m. Oct. 3 in Cairo.", "It ended at 5 p.m.", "Jan said so."]),

@@ -49,7 +49,7 @@ def _arabic_words(text: str) -> frozenset[str]:
     return frozenset(_arabic_key(word) for word in text.split())
 
 
-KINDS = ("title", "inner", "number", "end", "era", "letter")
+KINDS = ("title", "inner", "number", "end", "era", "letter", "day")
 LANGS = ("ar", "en", "any")
 
 # An end mark, then what stays with the sentence after it (closing quotes and brackets, a
@@ -121,6 +121,9 @@ _CONTINUERS = frozenset(
 )
 # Abbreviated months, which go on after a.m. with their period (7 a.m. Oct. 3).
 _MONTHS = frozenset(_words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"))
+_MONTH_NAMES = _MONTHS | frozenset(_words(
+    "January February March April May June July August September October November December"
+))
 _SPEECH = frozenset(
     _words(
         """said says added adds asked asks told tells wrote writes replied replies shouted cried
@@ -502,6 +505,8 @@ class Segmenter:
             # an acronym (بي بي سي.)
             prev, _ = _token_before(text, _end_before_spaces(text, tstart))
             return self.abbreviations.kind(prev) == "letter"
+        if kind == "day" and token[:1].isupper() and (nxt[:1].isdigit() or nxt in _MONTH_NAMES):
+            return False  # Mon. Sept. 5, Fri. 9 a.m. (but … on Wed. The index …; she sat. 5 …)
         if kind == "number":
             if nxt[:1].isdigit():
                 return False
