@@ -321,3 +321,27 @@ def test_pandocs_fenced_divs_are_markup_not_text(tmp_path: Path) -> None:
     assert same.read_text(encoding="utf-8") == text
     assert out.read_text(encoding="utf-8") == ('::: {dir="ltr" lang=en}\nFirst text.\n\n'
                                                "Second text.\n:::\n\n::: note\nA note.\n:::\n")
+
+
+def test_a_definition_lists_term_and_definition_are_two_blocks(tmp_path: Path) -> None:
+    """pandoc's definition list, a term then ``:   its definition``: the two were read as one
+    paragraph ("الثورة :   تغيير …"), so the English ran term and definition together on
+    one line and the list was lost. Each is a block, the colon and its indent markup."""
+    text = ("الثورة\n:   تغيير جذري في\n    النظام السياسي.\n\n"
+            "الحزب\n: تنظيم سياسي.\n\nفقرة عادية.\n")
+    source = tmp_path / "dl.md"
+    source.write_text(text, encoding="utf-8")
+    blocks = read_source(source).blocks
+    assert [b.text for b in blocks] == ["الثورة", "تغيير جذري في النظام السياسي.", "الحزب",
+                                        "تنظيم سياسي.", "فقرة عادية."]
+    assert [b.kind for b in blocks] == ["list-item"] * 4 + ["paragraph"]
+    english = ("Revolution", "A radical change in the political order.", "Party",
+               "A political organisation.", "An ordinary paragraph.")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        for segment, line in zip(project.segments("dl", limit=10), english, strict=True):
+            project.confirm(segment.id, line)
+        out = project.export_file("original", tmp_path / "dl.en.md").path
+    assert out.read_text(encoding="utf-8") == (
+        "Revolution\n:   A radical change in the political order.\n\n"
+        "Party\n: A political organisation.\n\nAn ordinary paragraph.\n")

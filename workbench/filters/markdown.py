@@ -29,6 +29,7 @@ from typing import Any, BinaryIO
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from workbench import textio
@@ -117,10 +118,12 @@ MAX_NESTING = 100
 
 
 def _parser() -> MarkdownIt:
-    """CommonMark with GFM tables, strike-through and footnotes (``[^1]``, pandoc's and
-    GitHub's: definitions read where they are)."""
+    """CommonMark with GFM tables, strike-through, footnotes (``[^1]``, pandoc's and
+    GitHub's: definitions read where they are) and pandoc's definition lists (a term, then
+    ``:   its definition``: two blocks, the colon markup)."""
     return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(
-        ["table", "strikethrough"]).use(footnote_plugin, inline=False, move_to_end=False)
+        ["table", "strikethrough"]).use(footnote_plugin, inline=False, move_to_end=False).use(
+        deflist_plugin)
 
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n")
@@ -232,7 +235,7 @@ class _Markdown:
         kind = "footnote" if "footnote_reference" in context else \
             "heading" if "heading" in context else \
             "cell" if in_table else \
-            "list-item" if "list_item" in context else \
+            "list-item" if "list_item" in context or "dt" in context or "dd" in context else \
             "quote" if "blockquote" in context else "paragraph"
         place = f"line {line0 + 1}" + (f" ({kind})" if kind != "paragraph" else "")
         return _Located(Block(b.result(), b.tags, place, kind), b, line0, col0, line1, end1,
