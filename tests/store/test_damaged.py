@@ -203,6 +203,25 @@ def test_recovery_of_a_file_cut_short_does_not_blame_its_first_page(
         assert recovered.returncode == 1 and "sqlite3 .recover" in recovered.stdout
 
 
+def test_recovery_of_a_file_cut_short_after_its_schema_copies_the_rows_before_the_cut(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    # a copy that stopped after the schema's pages recovered nothing ("the schema cannot be
+    # read"): SQLite refuses a file shorter than its header's page count as a whole
+    cut = rows(sample_db, "SELECT max(pageno) FROM dbstat WHERE name = 'sqlite_schema'")[0][0]
+    tables = [str(r[0]) for r in rows(sample_db, "SELECT name FROM sqlite_master WHERE "
+                                      "type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    whole = {t: rows(sample_db, f"SELECT count(*) FROM {t}")[0][0] for t in tables
+             if all(page <= cut for page in leaf_pages(sample_db, t))}
+    os.truncate(sample_db, cut * 4096)
+    out = tmp_path / "recovered.db"
+    recovered = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    assert recovered.returncode in (0, 1), recovered.stderr
+    assert "(row copy)" in recovered.stdout
+    assert whole and all(rows(out, f"SELECT count(*) FROM {t}")[0][0] == n
+                         for t, n in whole.items())
+
+
 def test_doctor_names_a_file_cut_short(sample_db: Path) -> None:
     # a copy that did not finish was reported as "its first page is damaged"
     size = sample_db.stat().st_size

@@ -345,7 +345,10 @@ def recover(source: str | Path, output: str | Path) -> Recovery:
 
 
 def _copy_from(src: Path, out: sqlite3.Connection) -> tuple[str, list[TableCopy]]:
+    cut_short = bool(_cut_short(src))  # read before the connection holds the file
     with _source(src) as conn:
+        if cut_short and not _readable_schema(conn):
+            _read_up_to_the_cut(conn)
         if _readable_schema(conn):
             if not set(_table_names(conn)) & tables_of(1):
                 raise ProjectError(
@@ -369,6 +372,14 @@ def _copy_from(src: Path, out: sqlite3.Connection) -> tuple[str, list[TableCopy]
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.remove(recovered)
+
+
+def _read_up_to_the_cut(conn: sqlite3.Connection) -> None:
+    """Let ``conn`` read a file shorter than its header's page count: SQLite refuses such a
+    file as a whole unless ``writable_schema`` is on (then the pages past the cut are damaged
+    pages, which the row copy steps over). The connection stays read-only."""
+    with contextlib.suppress(sqlite3.DatabaseError):
+        conn.execute("PRAGMA writable_schema = ON")
 
 
 def _readable_schema(conn: sqlite3.Connection) -> bool:
