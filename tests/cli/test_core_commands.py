@@ -249,6 +249,28 @@ def test_db_before_the_command_is_the_project_of_its_subcommands(
     assert list(cwd.iterdir()) == []
 
 
+def test_db_between_a_group_and_its_command_is_the_project(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``workbench glossary --db X list`` (and tm, lqa, dictionary, spelling, team) was refused
+    as "No such option '--db'", where README says --db goes before or after a command's name."""
+    cwd = tmp_path / "elsewhere"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    for group, command in (("glossary", "list"), ("tm", "list"), ("dictionary", "list"),
+                           ("lqa", "categories"), ("spelling", "languages")):
+        result = run_cli(group, "--db", str(sample_db), command)
+        assert result.exit_code == 0, (group, result.stderr)
+    result = run_cli("glossary", "--db", str(sample_db), "list", "--format", "json")
+    assert len(json.loads(result.stdout)) == 39
+    missing = str(cwd / "missing.db")  # the nearer one wins, either way round
+    assert run_cli("glossary", "--db", missing, "list", "--db", str(sample_db)).exit_code == 0
+    assert run_cli("--db", missing, "glossary", "--db", str(sample_db), "list").exit_code == 0
+    result = run_cli("glossary", "--db", str(sample_db), "list", "--db", missing)
+    assert result.exit_code == 2 and "missing.db" in result.stderr
+    assert list(cwd.iterdir()) == []  # no ./segments.db built
+
+
 def test_the_commands_own_db_wins_over_one_typed_before_it(
     sample_db: Path, tmp_path: Path
 ) -> None:

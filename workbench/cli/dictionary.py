@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 
 @main.group()
-def dictionary() -> None:
+@db_option
+def dictionary(db: str | None) -> None:  # its commands read --db
     """Add, list, remove the project's dictionaries; look words up (dictd, StarDict, DSL,
     TEI, TSV)."""
 

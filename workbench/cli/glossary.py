@@ -21,7 +21,8 @@ from workbench.wording import plural
 
 
 @main.group()
-def glossary() -> None:
+@db_option
+def glossary(db: str | None) -> None:  # its commands read --db
     """Import, export and list the project glossary (TSV, TBX-Basic, CSV)."""
 
 

@@ -30,7 +30,8 @@ REPORT_FORMATS = ("table", "json", "csv", "html")
 
 
 @main.group()
-def lqa() -> None:
+@db_option
+def lqa(db: str | None) -> None:  # its commands read --db
     """Language quality assessment (MQM): record errors, set weights, score documents."""
 
 

@@ -9,7 +9,8 @@ from workbench.errors import WorkbenchError
 
 
 @main.group()
-def spelling() -> None:
+@db_option
+def spelling(db: str | None) -> None:  # its commands read --db
     """The English spell checker: the project's word list, suggestions, dictionaries.
 
     The dictionary is the config's [spelling] language (en_US by default): the system's

@@ -18,7 +18,8 @@ from workbench.store.team import ROLES
 
 
 @main.group("team")
-def team_group() -> None:
+@db_option
+def team_group(db: str | None) -> None:  # its commands read --db
     """A PostgreSQL project's team: users with a role each (translator, reviewer, lead).
 
     \b

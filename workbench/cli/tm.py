@@ -21,7 +21,8 @@ FORMATS = click.Choice(["table", "json"])
 
 
 @main.group("tm")
-def tm() -> None:
+@db_option
+def tm(db: str | None) -> None:  # its commands read --db
     """Translation memories: import TMX or tab-separated files, list, export, remove, look up."""
 
 
