@@ -348,6 +348,8 @@ def test_options_of_another_kind_of_import_are_refused(sample_db: Path) -> None:
     assert draft.exit_code == 2 and "--overwrite applies to --as working" in draft.stderr
     working = run_cli(*args, "--as", "working", "--name", "x")
     assert working.exit_code == 2 and "--name names a reference or draft" in working.stderr
+    blank = run_cli(*args, "--as", "draft", "--name", "  ")  # had replaced draft:main
+    assert blank.exit_code == 2 and "--name is blank" in blank.stderr
 
 
 @pytest.mark.sqlite_only  # the project is a file

@@ -153,6 +153,9 @@ def import_translation(
     if name and kind == "working":
         raise WorkbenchError("--name names a reference or draft version; the working "
                              "translation has none")
+    if name is not None and not name.strip():  # as --doc: a blank name is no name
+        raise WorkbenchError("--name is blank: give the version a name, or leave --name out "
+                             "for 'main'")
     extra = load_abbreviations(abbreviations) if abbreviations else None
     with open_project(db) as project, err_console.status(f"Aligning {file}…"):
         report = project.import_translation(
