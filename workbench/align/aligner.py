@@ -319,12 +319,19 @@ class TwoPassAligner:
             scorer, links = self._next_pass(scorer.link_stats(links), links, base,
                                             final=done == passes - 1)
         stats = scorer.link_stats(links)
-        result = self._finish(scorer, links, self._relatedness(first), stats[1])
         no_dictionary = self.evidence is None or self.basic_only
-        if no_dictionary and passes > 1 and self.params.stability_check:
+        checked = no_dictionary and passes > 1 and self.params.stability_check
+        # The check pass runs in a thread while this one finishes the alignment: its word
+        # table and its search run in C and NumPy without the interpreter's lock, and neither
+        # side reads what the other writes (the check pass sets only ``moves``, ``cells`` and
+        # ``widths``, which finishing does not read), so the result is the same.
+        with ThreadPoolExecutor(1) as pool:
+            check = (pool.submit(self._next_pass, stats, links, base, False)
+                     if checked else None)
+            result = self._finish(scorer, links, self._relatedness(first), stats[1])
             del scorer  # the check's own vectors and costs take its place
-            check, again = self._next_pass(stats, links, base, final=False)
-            result = _settled(result, again, check)
+            if check is not None:
+                result = _settled(result, *reversed(check.result()))
         _warn_mostly_flagged(result)
         return result
 
