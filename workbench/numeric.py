@@ -35,10 +35,10 @@ def unique_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     n = len(values)
     dense = _dense_marks(values)
     if dense is not None:
-        rank = np.cumsum(dense, dtype=np.int32 if n < 2**31 else np.int64)
-        rank -= 1
-        return (np.flatnonzero(dense).astype(values.dtype, copy=False),
-                rank[values].astype(np.intp, copy=False))
+        uniq = np.flatnonzero(dense)
+        rank = np.empty(len(dense), dtype=np.int32)  # read only where a value is
+        rank[uniq] = np.arange(len(uniq), dtype=np.int32)
+        return uniq.astype(values.dtype, copy=False), rank[values].astype(np.intp)
     bits = max(1, int(n).bit_length())
     top = int(values.max()) if n else 0
     if n < 2 or int(values.min()) < 0 or top.bit_length() + bits > 62:

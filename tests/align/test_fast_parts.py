@@ -269,3 +269,11 @@ def test_the_check_pass_in_its_thread_gives_what_it_gives_in_turn(
     in_turn = TwoPassAligner(ar, en).run()
     assert threaded.links == in_turn.links and threaded.confidence == in_turn.confidence
     assert threaded.warnings == in_turn.warnings and threaded.left_out == in_turn.left_out
+
+
+@pytest.mark.parametrize("size", [1, 2, 8, 9, 1000, 1001])
+def test_the_median_is_numpys(size: int) -> None:
+    from workbench.align.aligner import _median
+
+    values = np.random.default_rng(size).random(size) * 37.0
+    assert _median(values) == float(np.median(values))

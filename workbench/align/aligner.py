@@ -517,7 +517,7 @@ class TwoPassAligner:
         le = np.array([self.le[e[0]] for _, e in ones])
         ratio = float(le.sum() / max(la.sum(), 1.0))
         resid = (le - ratio * la) ** 2 / ((ratio * la + le) / 2 + 1.0)
-        s2 = float(np.clip(np.median(resid) * 2.2, 0.5 * old.s2, 3 * old.s2))
+        s2 = float(np.clip(_median(resid) * 2.2, 0.5 * old.s2, 3 * old.s2))
         return LengthModel(ratio, s2)
 
     def _recalibrated_params(self, links: list[Link]) -> Params:
@@ -748,6 +748,16 @@ def _mostly_unlinked(links: list[Link]) -> bool:
     linked_a = sum(len(a) for a, e in links if e)
     linked_e = sum(len(e) for a, e in links if a)
     return min(n, m) > 0 and (linked_a if n <= m else linked_e) < PARTIAL_LINKED * min(n, m)
+
+
+def _median(values: np.ndarray) -> float:
+    """``np.median`` of a 1-d array without NaNs, the same value: numpy's median imports
+    numpy.ma on its first call (25 ms of a 5,000-sentence alignment's 1.3 s)."""
+    ordered = np.sort(values)
+    half = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[half])
+    return float((ordered[half - 1] + ordered[half]) / 2)
 
 
 def _letters(sentences: Sequence[str]) -> int:
