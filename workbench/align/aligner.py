@@ -563,7 +563,10 @@ class TwoPassAligner:
         t_weight: list[float] = []
         en_col: dict[str, int] = {}  # an English stem some Arabic stem translates to -> column
         for w in ar_vocab:
-            pairs = [(target, weight) for target, weight in table.get(w, ()) if target in en_vocab]
+            options = table.get(w)
+            if options is None:
+                continue
+            pairs = [(target, weight) for target, weight in options if target in en_vocab]
             if pairs:
                 source[w] = len(source)
                 t_count.append(len(pairs))
@@ -969,7 +972,7 @@ def _settled(result: Alignment, again: list[Link], check: Scorer) -> Alignment:
     changed = [(tuple(a), tuple(e)) not in kept for a, e in out_links]
     for k in _runs(changed, UNSTABLE_RUN):
         out_conf[k] = min(out_conf[k], UNSTABLE_CAP)
-    out = {(tuple(a), tuple(e)) for a, e in out_links}
+    out = {(tuple(a), tuple(e)) for a, e in out_links} if result.left_out else set()
     left_out = [(side, i) for side, i in result.left_out  # of the links kept
                 if any(i in (a if side == "ar" else e) and (tuple(a), tuple(e)) in out
                        for a, e in links)]
