@@ -30,3 +30,26 @@ def test_unique_inverse_is_numpys(size: int) -> None:
         want_uniq, want_inverse = np.unique(values, return_inverse=True)
         assert np.array_equal(uniq, want_uniq) and np.array_equal(inverse, want_inverse)
         assert uniq.dtype == values.dtype
+
+
+@pytest.mark.parametrize("dtype", [np.int64, np.int32, np.uint16])
+def test_dense_path_is_numpys(dtype: type) -> None:
+    """Values in a range small for their count are marked, not sorted: the same answers
+    (with the range's ends and a value present once among many repeats)."""
+    from workbench.numeric import _dense_marks, unique_inverse
+
+    rng = np.random.default_rng(3)
+    values = np.concatenate([rng.integers(0, 5000, 4000), [0, 4999, 12345]]).astype(dtype)
+    assert _dense_marks(values) is not None
+    uniq, inverse = unique_inverse(values)
+    want_uniq, want_inverse = np.unique(values, return_inverse=True)
+    assert np.array_equal(uniq, want_uniq) and np.array_equal(inverse, want_inverse)
+    assert uniq.dtype == values.dtype and inverse.dtype == want_inverse.dtype
+    assert np.array_equal(unique(values), want_uniq) and unique(values).dtype == values.dtype
+
+
+def test_wide_range_is_sorted() -> None:
+    from workbench.numeric import _dense_marks
+
+    assert _dense_marks(np.arange(2000) * 1000) is None  # range 2,000,000 for 2,000 values
+    assert _dense_marks(np.arange(100)) is None  # too few to be worth it

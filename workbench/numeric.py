@@ -12,6 +12,9 @@ def unique(values: np.ndarray) -> np.ndarray:
     slower than sorting on the arrays the aligner builds (0.5 s against 5 ms for 680,000
     keys); this sorts a copy and drops repeats.
     """
+    dense = _dense_marks(values)
+    if dense is not None:
+        return np.flatnonzero(dense).astype(values.dtype, copy=False)
     out = np.sort(values, kind="stable")
     if len(out) < 2:
         return out
@@ -30,6 +33,12 @@ def unique_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     too large to pack, are left to numpy.
     """
     n = len(values)
+    dense = _dense_marks(values)
+    if dense is not None:
+        uniq = np.flatnonzero(dense)
+        rank = np.empty(len(dense), dtype=np.int32)  # read only where a value is
+        rank[uniq] = np.arange(len(uniq), dtype=np.int32)
+        return uniq.astype(values.dtype, copy=False), rank[values].astype(np.intp)
     bits = max(1, int(n).bit_length())
     top = int(values.max()) if n else 0
     if n < 2 or int(values.min()) < 0 or top.bit_length() + bits > 62:
@@ -43,3 +52,24 @@ def unique_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     inverse = np.empty(n, dtype=np.intp)
     inverse[packed & ((1 << bits) - 1)] = np.cumsum(first) - 1
     return keys[first].astype(values.dtype, copy=False), inverse
+
+
+# A range of values up to this many times the count (and under DENSE_MAX_RANGE) is marked in
+# an array of flags instead of sorted: linear time, the same answer (measured on a 5k alignment:
+# the aligner's word-pair keys, 980,000 in a range of 4 million, 60 -> 12-15 ms).
+DENSE_RANGE_FACTOR = 8
+DENSE_MAX_RANGE = 1 << 23
+
+
+def _dense_marks(values: np.ndarray) -> np.ndarray | None:
+    """Flags over ``0..max(values)`` of the values present, when the integers are
+    non-negative and their range is small for their count (else None: sort them)."""
+    n = len(values)
+    if n < 1024 or values.dtype.kind not in "iu":
+        return None
+    top = int(values.max())
+    if top >= min(DENSE_RANGE_FACTOR * n, DENSE_MAX_RANGE) or int(values.min()) < 0:
+        return None
+    marks = np.zeros(top + 1, dtype=bool)
+    marks[values] = True
+    return marks

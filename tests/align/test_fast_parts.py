@@ -219,3 +219,61 @@ def test_the_words_of_many_arabic_sentences_at_once_are_each_ones_words() -> Non
         "", "وَقَالَ  الرَّئِيسُ ـــ إنّ شيئاً", "مسئول\u00a0\u00a0بالمائة ٣٫٥", "𝔸 يـا ى ئ",
     ]
     assert arabic_words_many(texts) == [arabic_words(t) for t in texts]
+
+
+def test_capitalised_words_are_found_as_the_plain_expression_finds_them() -> None:
+    """The name finder's expression, written to start at its capital, matches what the
+    plain one (a word start, then a capital) matches."""
+    import re
+
+    from workbench.align.anchors import _EN_CAPITAL
+
+    plain = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:['’]s)?|[A-Z]{2,}")
+    texts = [
+        *(CORPORA / "hayy" / "en.txt").read_text(encoding="utf-8").splitlines(),
+        "ABc Abc aBc xAbc", "McDonald's IBM's X A AB", "É Ab 1Ab _Ab", "AB’s Ab’s NATO-led",
+    ]
+    assert [_EN_CAPITAL.findall(t) for t in texts] == [plain.findall(t) for t in texts]
+
+
+class _InPlace:
+    """An executor that runs each job at once, in the calling thread."""
+
+    def __init__(self, workers: int) -> None:
+        pass
+
+    def __enter__(self) -> _InPlace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        future.set_result(fn(*args))
+        return future
+
+
+def test_the_check_pass_in_its_thread_gives_what_it_gives_in_turn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check pass runs beside the finishing of the alignment: the links, confidences
+    and warnings are those of running one after the other (shifted hayy lines, which the
+    check pass flags)."""
+    ar = (CORPORA / "hayy" / "ar.txt").read_text(encoding="utf-8").splitlines()[:120]
+    en = (CORPORA / "hayy" / "en.txt").read_text(encoding="utf-8").splitlines()[:120]
+    threaded = TwoPassAligner(ar, en).run()
+    monkeypatch.setattr(aligner_module, "ThreadPoolExecutor", _InPlace)
+    in_turn = TwoPassAligner(ar, en).run()
+    assert threaded.links == in_turn.links and threaded.confidence == in_turn.confidence
+    assert threaded.warnings == in_turn.warnings and threaded.left_out == in_turn.left_out
+
+
+@pytest.mark.parametrize("size", [1, 2, 8, 9, 1000, 1001])
+def test_the_median_is_numpys(size: int) -> None:
+    from workbench.align.aligner import _median
+
+    values = np.random.default_rng(size).random(size) * 37.0
+    assert _median(values) == float(np.median(values))

@@ -51,8 +51,8 @@ def anchor_signal(pairs: Sequence[Link], ar_bags: Sequence[Bag], en_bags: Sequen
     en = [{c for e in y for c in en_bags[e] if c[0] != "P"} for _, y in pairs]
     count = len(pairs)
     gain = [
-        bool(ar[k] & en[k])
-        - sum(bool(ar[k] & en[(k + d) % count]) for d in SHIFTS) / len(SHIFTS)
+        (not ar[k].isdisjoint(en[k]))
+        - sum(not ar[k].isdisjoint(en[(k + d) % count]) for d in SHIFTS) / len(SHIFTS)
         for k in range(count)
     ]
     return _upper_bound_signal(gain, floor=0.2, scale=0.2)

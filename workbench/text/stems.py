@@ -73,7 +73,7 @@ def _english_word(token: str) -> str:
 
 def english_words(text: str) -> list[str]:
     """Lower-cased English words (possessive 's removed)."""
-    return [_english_word(w) for w in _EN_WORD.findall(text)]
+    return list(map(_english_word, _EN_WORD.findall(text)))
 
 
 @lru_cache(maxsize=200_000)
