@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
+from workbench.errors import InputError
 from workbench.project import Project
 
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
@@ -105,3 +107,32 @@ def test_memoq_statuses_are_the_segments_statuses(tmp_path: Path) -> None:
                 .iter("{urn:oasis:names:tc:xliff:document:1.2}trans-unit")}
     assert statuses == {"1": "ManuallyConfirmed", "2": "ManuallyConfirmed",
                         "3": "Reviewer1Confirmed", "4": "Proofread", "5": "Pretranslated"}
+
+
+AR_EN = ("ar-SA", "en-US")
+
+
+def _merged(first: str, second: str, second_pair: tuple[str, str] = AR_EN) -> str:
+    """A Trados merged .sdlxliff: one <file> per merged document."""
+    def file(name: str, source: str, target: str, pair: tuple[str, str]) -> str:
+        return (f'<file original="C:\\client\\{name}" datatype="x-sdlfilterframework2" '
+                f'source-language="{pair[0]}" target-language="{pair[1]}"><body><trans-unit '
+                f'id="1"><source>{source}</source><target>{target}</target></trans-unit>'
+                "</body></file>")
+    return ('<?xml version="1.0" encoding="utf-8"?><xliff xmlns="urn:oasis:names:tc:xliff:'
+            'document:1.2" version="1.2">' + file("a.docx", "الفصل الأول.", first, AR_EN)
+            + file("b.docx", "الفصل الثاني.", second, second_pair) + "</xliff>")
+
+
+def test_a_merged_file_of_several_files_comes_back_with_import_xliff(tmp_path: Path) -> None:
+    """`import` took Trados's merged .sdlxliff (several <file>s) as one document, but
+    `import-xliff` of the same file translated refused it ('holds several <file> elements')."""
+    with _import(tmp_path, "merged.sdlxliff", _merged("", "")) as project:
+        back = tmp_path / "back.sdlxliff"
+        back.write_text(_merged("Chapter one.", "Chapter two."), encoding="utf-8")
+        project.import_bilingual(back, doc="merged")
+        assert [s.target for s in project.segments("merged", limit=10)] == [
+            "Chapter one.", "Chapter two."]
+        back.write_text(_merged("One.", "Two.", ("en-US", "ar-SA")), encoding="utf-8")
+        with pytest.raises(InputError, match=r"line 1: this <file> is en-US→ar-SA"):
+            project.import_bilingual(back, doc="merged")

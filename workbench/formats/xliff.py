@@ -17,7 +17,14 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
 from workbench.formats.codes import XLIFF12, encode, spaced_text
-from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
+from workbench.formats.model import (
+    WB_NS,
+    ExportHeader,
+    ImportedFile,
+    ImportedUnit,
+    Unit,
+    primary_language,
+)
 from workbench.formats.notes import comment_notes, inline_comments, lqa_notes
 from workbench.statuses import (
     MEMOQ_STATUS,
@@ -128,7 +135,7 @@ def _read_units(
     unit_name: str,
     read_unit: Callable[[etree._Element], ImportedUnit | None],
 ) -> ImportedFile:
-    """Fill ``result`` from the one ``<file>`` of an XLIFF document whose root has been read.
+    """Fill ``result`` from the ``<file>``s of an XLIFF document whose root has been read.
 
     ``read_unit`` turns each closed ``unit_name`` element (``trans-unit`` in 1.2, ``unit`` in
     2.0) into a unit, or None to leave it out. The languages come from ``<file>`` in 1.2 and
@@ -140,19 +147,7 @@ def _read_units(
         if event == "start":
             if name == "file":
                 files += 1
-                if files > 1:
-                    raise InputError(
-                        path, "holds several <file> elements; export one document per file",
-                        el.sourceline,
-                    )
-                if result.format == "xliff":
-                    result.source_lang = el.get("source-language")
-                    result.target_lang = el.get("target-language")
-                result.document = el.get("original")
-                result.document_key = el.get(f"{{{WB_NS}}}document-key")
-                if result.document_key:  # ours: when it was written, and of what
-                    result.exported_at = el.get("date") or el.get(f"{{{WB_NS}}}date")
-                    result.version = el.get(f"{{{WB_NS}}}version")
+                _read_file_element(path, el, result, files)
             continue
         if name == unit_name:
             unit = read_unit(el)
@@ -160,6 +155,41 @@ def _read_units(
                 result.units.append(unit)
             safexml.release(el)
     return result
+
+
+def _read_file_element(
+    path: str | Path, el: etree._Element, result: ImportedFile, number: int
+) -> None:
+    """Take what the ``number``-th ``<file>`` says into ``result``. Another tool's file may
+    hold several (Trados's merged .sdlxliff, a multi-file package), read as one whose units
+    are matched by their Arabic: it names no one document, and its languages are the first
+    ``<file>``'s (another pair refused). Ours hold one, with its document key."""
+    key = el.get(f"{{{WB_NS}}}document-key")
+    if number > 1:
+        if key or result.document_key:
+            raise InputError(
+                path, "holds several <file> elements; export one document per file",
+                el.sourceline,
+            )
+        result.document = None
+        if result.format == "xliff" and (
+            primary_language(el.get("source-language")) != primary_language(result.source_lang)
+            or primary_language(el.get("target-language"))
+            != primary_language(result.target_lang)
+        ):
+            raise InputError(
+                path, f"this <file> is {el.get('source-language')}→{el.get('target-language')}"
+                f", the first {result.source_lang}→{result.target_lang}", el.sourceline,
+            )
+        return
+    if result.format == "xliff":
+        result.source_lang = el.get("source-language")
+        result.target_lang = el.get("target-language")
+    result.document = el.get("original")
+    result.document_key = key
+    if key:  # ours: when it was written, and of what
+        result.exported_at = el.get("date") or el.get(f"{{{WB_NS}}}date")
+        result.version = el.get(f"{{{WB_NS}}}version")
 
 
 NOT_TEXT = frozenset({"x-gettext-domain-header"})
