@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 from workbench.errors import InputError
+from workbench.formats.xliff import read_xliff
 from workbench.project import Project
 
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
@@ -136,3 +137,17 @@ def test_a_merged_file_of_several_files_comes_back_with_import_xliff(tmp_path: P
         back.write_text(_merged("One.", "Two.", ("en-US", "ar-SA")), encoding="utf-8")
         with pytest.raises(InputError, match=r"line 1: this <file> is en-US→ar-SA"):
             project.import_bilingual(back, doc="merged")
+
+
+def test_trados_tracked_changes_are_read_accepted(tmp_path: Path) -> None:
+    """A reviewer's tracked changes in a .sdlxliff: the deleted text came in beside the added
+    ('It has arisencome about'), by `import` and by `import-xliff`."""
+    tracked = SDLXLIFF.replace(
+        "The insurrection broke out in the city.",
+        f'The insurrection <mrk xmlns:sdl="{SDL}" mtype="x-sdl-deleted" sdl:revid="r1">broke '
+        f'out</mrk><mrk mtype="x-sdl-added" sdl:revid="r2" xmlns:sdl="{SDL}">began</mrk> in '
+        '<mrk mtype="x-sdl-feedback-deleted">the </mrk>city.')
+    expected = "The insurrection began in city."
+    with _import(tmp_path, "report.sdlxliff", tracked) as project:
+        assert project.segments("report", limit=1)[0].target == expected
+    assert read_xliff(tmp_path / "report.sdlxliff").units[0].parts[0].target == expected

@@ -202,7 +202,7 @@ class _Xliff:
     def _inline(self, el: etree._Element, b: InlineBuilder,
                 keys: dict[tuple[str, str], int]) -> None:
         name = _local(el.tag)
-        if not name:
+        if not name or safexml.is_deleted(el):
             return
         if name == "cp":
             with contextlib.suppress(ValueError, OverflowError):
@@ -352,7 +352,9 @@ def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
         for child in el:
             name = _local(child.tag)
             tag_id = keys.get(_code_key(child))
-            if name == "cp":
+            if safexml.is_deleted(child):
+                pass  # a tracked deletion: its tail only
+            elif name == "cp":
                 with contextlib.suppress(ValueError, OverflowError):
                     out.append(chr(int(child.get("hex", ""), 16)))
             elif tag_id is not None and tags[tag_id].paired and name in PAIRS:
