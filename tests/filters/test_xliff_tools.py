@@ -151,3 +151,23 @@ def test_trados_tracked_changes_are_read_accepted(tmp_path: Path) -> None:
     with _import(tmp_path, "report.sdlxliff", tracked) as project:
         assert project.segments("report", limit=1)[0].target == expected
     assert read_xliff(tmp_path / "report.sdlxliff").units[0].parts[0].target == expected
+
+
+def test_trados_comments_come_in_as_notes(tmp_path: Path) -> None:
+    """A reviewer's comments in Trados (``<mrk mtype="x-sdl-comment" sdl:cid>`` around the
+    text, the comment itself in the doc-info's ``<cmt-def>``) were lost by import-xliff."""
+    commented = SDLXLIFF.replace(
+        'sdl:version="1.0">',
+        f'sdl:version="1.0"><doc-info xmlns="{SDL}"><cmt-defs><cmt-def id="c-1"><Comments '
+        'xmlns=""><Comment severity="Medium" user="rev" version="1.0">Say  "rising"?</Comment>'
+        '<Comment severity="Low" user="tr" version="1.0">No: the client\'s term.</Comment>'
+        '</Comments></cmt-def></cmt-defs></doc-info>', 1,
+    ).replace("Long live the revolution!</mrk>", f'Long live the <mrk mtype="x-sdl-comment" '
+              f'xmlns:sdl="{SDL}" sdl:cid="c-1">revolution</mrk>!</mrk>')
+    path = tmp_path / "reviewed.sdlxliff"
+    path.write_text(commented, encoding="utf-8")
+    assert read_xliff(path).units[1].notes == (
+        '"revolution": Say "rising"?', '"revolution": No: the client\'s term.')
+    with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
+        report = project.import_bilingual(path, doc="report")
+        assert report.notes_added == 2

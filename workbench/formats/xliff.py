@@ -8,6 +8,7 @@ document is recognised), one ``<group restype="x-paragraph">`` per paragraph, on
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO
@@ -124,7 +125,9 @@ def read_xliff(path: str | Path) -> ImportedFile:
         if not version.startswith("1"):
             raise InputError(path, f"XLIFF version {version!r} is not supported (1.2 or 2.0)")
         result = ImportedFile(str(path), "xliff", None, None)
-        return _read_units(path, events, result, "trans-unit", _read_trans_unit)
+        comments: dict[str, tuple[str, ...]] = {}  # Trados's, by id (before the <file>s)
+        return _read_units(path, events, result, "trans-unit",
+                           partial(_read_trans_unit, sdl_comments=comments), comments)
     raise InputError(path, "not an XLIFF file (empty)")
 
 
@@ -134,6 +137,7 @@ def _read_units(
     result: ImportedFile,
     unit_name: str,
     read_unit: Callable[[etree._Element], ImportedUnit | None],
+    comments: dict[str, tuple[str, ...]] | None = None,
 ) -> ImportedFile:
     """Fill ``result`` from the ``<file>``s of an XLIFF document whose root has been read.
 
@@ -149,7 +153,9 @@ def _read_units(
                 files += 1
                 _read_file_element(path, el, result, files)
             continue
-        if name == unit_name:
+        if name == "cmt-def" and comments is not None:
+            comments[el.get("id") or ""] = sdl_comment(el)
+        elif name == unit_name:
             unit = read_unit(el)
             if unit is not None:
                 result.units.append(unit)
@@ -197,7 +203,16 @@ NOT_TEXT = frozenset({"x-gettext-domain-header"})
 the PO file's header as such a unit): left out, as ``translate="no"`` units are."""
 
 
-def _read_trans_unit(tu: etree._Element) -> ImportedUnit | None:
+def sdl_comment(definition: etree._Element) -> tuple[str, ...]:
+    """The texts, each on one line, of a Trados comment definition (``<cmt-def id>`` of the
+    .sdlxliff's ``doc-info``: a ``<Comment>`` per reply)."""
+    texts = (" ".join(safexml.text_of(c).split()) for c in definition.iter("{*}Comment"))
+    return tuple(t for t in texts if t)
+
+
+def _read_trans_unit(
+    tu: etree._Element, sdl_comments: dict[str, tuple[str, ...]] | None = None
+) -> ImportedUnit | None:
     if tu.get("restype") in NOT_TEXT or tu.get("translate") == "no":
         return None
     # the unit's own namespace: 1.2's, 1.0's or 1.1's (translate-toolkit writes 1.1), or none
@@ -234,7 +249,7 @@ def _read_trans_unit(tu: etree._Element) -> ImportedUnit | None:
         key=tu.get("id"), source=source, target=target, state=state, status=status.value,
         line=tu.sourceline, lqa=lqa_notes(notes),
         notes=tuple(dict.fromkeys(comment_notes(notes, "from") + inline_comments(
-            source_el, target_el))),
+            source_el, target_el, sdl=sdl_comments))),
         parts=tuple(parts) if len(parts) > 1 else (),
     )
 
