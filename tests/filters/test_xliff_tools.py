@@ -171,3 +171,16 @@ def test_trados_comments_come_in_as_notes(tmp_path: Path) -> None:
     with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
         report = project.import_bilingual(path, doc="report")
         assert report.notes_added == 2
+
+
+def test_trados_comment_marks_in_the_source_are_no_tags(tmp_path: Path) -> None:
+    """A comment a project manager wrote on the Arabic in Trados (``<mrk mtype="x-sdl-comment">``
+    around a word of the seg-source) became a tag pair ``<1>…</1>``: the tag check then refused
+    the file's own translation, which has no such tag."""
+    commented = SDLXLIFF.replace(
+        '<mrk mtype="seg" mid="4">عاشت الثورة!</mrk>',
+        f'<mrk mtype="seg" mid="4"><mrk xmlns:sdl="{SDL}" mtype="x-sdl-comment" sdl:cid="c-1">'
+        'عاشت</mrk> الثورة!<mrk mtype="x-sdl-location" mid="x1"/></mrk>')
+    with _import(tmp_path, "report.sdlxliff", commented) as project:
+        last = project.segments("report", limit=10)[-1]
+        assert (last.source, last.target) == ("عاشت الثورة!", "Long live the revolution!")

@@ -34,8 +34,9 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: ``sdfield`` in an HTML page an empty tag, not a block, its ``div title="footer"`` no text;
 #: 7: a Markdown front matter's one-line title, subtitle, description, abstract, summary;
 #: 8: a Markdown heading's attributes, ``{#id}``, outside its text, an HTML ``span`` or
-#: ``font`` around a block's whole text no tag, pandoc's fenced div lines no text).
-FILTER_VERSION = 8
+#: ``font`` around a block's whole text no tag, pandoc's fenced div lines no text; 9: Trados's
+#: comment, change and location marks in an XLIFF no tags, its tracked deletions no text).
+FILTER_VERSION = 9
 
 
 def _load(ref: str) -> Any:

@@ -208,6 +208,9 @@ class _Xliff:
             with contextlib.suppress(ValueError, OverflowError):
                 b.text(chr(int(el.get("hex", ""), 16)))
             return
+        if name == "mrk" and el.get("mtype") in safexml.ANNOTATION_MARKS:
+            self._inline_content(el, b, keys)  # Trados's comment or change: its text only
+            return
         if name in PAIRS and not (name == "mrk" and el.get("mtype") == "seg"):
             title = el.get("ctype") or el.get("type") or el.get("equiv-text") or name
             tag = b.open("g" if name in ("g", "pc") else name, title, el)

@@ -283,6 +283,14 @@ CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut", "x", "bx", "ex", "sc", "e
 DELETED_MARKS = frozenset({"x-sdl-deleted", "x-sdl-feedback-deleted"})
 
 
+#: Trados's annotations of a .sdlxliff's text, no formatting of the document: its comments,
+#: tracked additions and location markers (text only: no inline tag of the segment).
+ANNOTATION_MARKS = frozenset({
+    "x-sdl-comment", "x-sdl-added", "x-sdl-feedback-comment", "x-sdl-feedback-added",
+    "x-sdl-location",
+})
+
+
 def is_deleted(element: etree._Element) -> bool:
     """Whether an inline element is a tracked deletion (see :data:`DELETED_MARKS`)."""
     return local(element.tag) == "mrk" and element.get("mtype") in DELETED_MARKS
