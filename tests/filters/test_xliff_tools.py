@@ -184,3 +184,18 @@ def test_trados_comment_marks_in_the_source_are_no_tags(tmp_path: Path) -> None:
     with _import(tmp_path, "report.sdlxliff", commented) as project:
         last = project.segments("report", limit=10)[-1]
         assert (last.source, last.target) == ("عاشت الثورة!", "Long live the revolution!")
+
+
+def test_memoq_comments_come_in_as_notes(tmp_path: Path) -> None:
+    """A reviewer's comments in memoQ (``<mq:comments>`` of the unit) were lost by import-xliff;
+    one memoQ marks deleted stays out, as do those of the unit's history."""
+    commented = MQXLIFF.replace(
+        "</mq:minorversions>",
+        '</mq:minorversions><mq:comments><mq:comment id="a" creatoruser="rev" deleted="false" '
+        'appliesto="Row">Too  literal.</mq:comment><mq:comment id="b" deleted="true">Gone.'
+        '</mq:comment></mq:comments>',
+    ).replace('<source\n>عاشت الثورة!</source>', '<source>عاشت الثورة!</source><mq:comments>'
+              '<mq:comment id="c">Old.</mq:comment></mq:comments>')
+    path = tmp_path / "reviewed.mqxliff"
+    path.write_text(commented, encoding="utf-8")
+    assert [u.notes for u in read_xliff(path).units][:2] == [(), ("Too literal.",)]

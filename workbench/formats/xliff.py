@@ -248,8 +248,8 @@ def _read_trans_unit(
     return ImportedUnit(
         key=tu.get("id"), source=source, target=target, state=state, status=status.value,
         line=tu.sourceline, lqa=lqa_notes(notes),
-        notes=tuple(dict.fromkeys(comment_notes(notes, "from") + inline_comments(
-            source_el, target_el, sdl=sdl_comments))),
+        notes=tuple(dict.fromkeys(comment_notes(notes, "from") + memoq_comments(tu)
+                                  + inline_comments(source_el, target_el, sdl=sdl_comments))),
         parts=tuple(parts) if len(parts) > 1 else (),
     )
 
@@ -269,6 +269,14 @@ def tool_statuses(tu: etree._Element) -> dict[str | None, str]:
         if seg.get("conf"):
             out[seg.get("id")] = seg.get("conf", "")
     return out
+
+
+def memoq_comments(tu: etree._Element) -> tuple[str, ...]:
+    """The comments memoQ keeps of a unit (``<mq:comments><mq:comment>`` of a .mqxliff), each
+    on one line; those it marks deleted left out."""
+    texts = (" ".join(safexml.text_of(c).split()) for c in tu.iterfind(
+        f"{{{MQ_NS}}}comments/{{{MQ_NS}}}comment") if c.get("deleted") != "true")
+    return tuple(t for t in texts if t)
 
 
 def set_tool_statuses(tu: etree._Element, statuses: dict[str | None, Status]) -> None:
