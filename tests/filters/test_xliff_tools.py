@@ -199,3 +199,25 @@ def test_memoq_comments_come_in_as_notes(tmp_path: Path) -> None:
     path = tmp_path / "reviewed.mqxliff"
     path.write_text(commented, encoding="utf-8")
     assert [u.notes for u in read_xliff(path).units][:2] == [(), ("Too literal.",)]
+
+
+def test_segments_inside_a_g_get_their_english_on_export(tmp_path: Path) -> None:
+    """Trados puts the segments of a paragraph formatted whole (bold) inside its ``<g>``; the
+    export copied that ``<g>`` from the seg-source as it was: the target was the Arabic, state
+    new, every translation of the paragraph lost."""
+    wrapped = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="d" '
+        'datatype="x" source-language="ar" target-language="en"><body><trans-unit id="u"><source>'
+        '<g id="1">الجملة الأولى. الجملة الثانية.</g></source><seg-source><g id="1"><mrk '
+        'mtype="seg" mid="1">الجملة الأولى.</mrk> <mrk mtype="seg" mid="2">الجملة الثانية.</mrk>'
+        '</g></seg-source></trans-unit></body></file></xliff>')
+    with _import(tmp_path, "bold.xlf", wrapped) as project:
+        for segment, english in zip(project.segments("bold", limit=2), ("One.", "Two."),
+                                    strict=True):
+            project.confirm(segment.id, english)
+        out = project.export_file("original", tmp_path / "bold.en.xlf").path
+    target = etree.parse(str(out)).getroot().find(".//{*}target")
+    assert etree.tostring(target, encoding="unicode", with_tail=False).split(">", 1)[1] == (
+        '<g id="1"><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></g>'
+        "</target>")
+    assert target.get("state") == "translated"

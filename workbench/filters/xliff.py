@@ -294,22 +294,8 @@ class _Xliff:
             for child in list(target):
                 target.remove(child)
             target.text = seg_source.text
-            texts = []
-            for child in seg_source:
-                if _local(child.tag) == "mrk" and child.get("mtype") == "seg":
-                    k = next(i for i, s in enumerate(unit.segments) if s.mid == child.get("mid"))
-                    text, _ = english[k]
-                    mark = etree.SubElement(target, child.tag, dict(child.attrib))
-                    if text:
-                        self._fill(mark, text, rendering, unit.items)
-                    elif fallback == "source" and child.get("mid") in old:
-                        mark.text = old[child.get("mid")].text
-                        for sub in old[child.get("mid")]:
-                            mark.append(sub)
-                    texts.append(text)
-                else:
-                    target.append(copy.deepcopy(child))
-                target[-1].tail = child.tail
+            texts: list[str] = []
+            self._marks(seg_source, target, unit, english, old, fallback, rendering, texts)
             status = _least([s for t, s in english if t])
         if any(texts) and not complete:
             state, approved = "needs-translation", False
@@ -324,6 +310,34 @@ class _Xliff:
             tu.set("approved", "yes")
         elif tu.get("approved") == "yes":
             tu.set("approved", "no")
+
+    def _marks(self, source: etree._Element, target: etree._Element, unit: _Unit,
+               english: list[tuple[str, str]], old: dict[str | None, etree._Element],
+               fallback: str, rendering: Rendering, texts: list[str]) -> None:
+        """Rebuild under ``target`` the children of ``source`` (a seg-source, or an element
+        around segments there: Trados's ``<g>`` of a bold paragraph): each segment mark with
+        its English (appended to ``texts``), an element holding marks with them rebuilt,
+        anything else copied."""
+        for child in source:
+            if _local(child.tag) == "mrk" and child.get("mtype") == "seg":
+                k = next(i for i, s in enumerate(unit.segments) if s.mid == child.get("mid"))
+                text, _ = english[k]
+                mark = etree.SubElement(target, child.tag, dict(child.attrib))
+                if text:
+                    self._fill(mark, text, rendering, unit.items)
+                elif fallback == "source" and child.get("mid") in old:
+                    mark.text = old[child.get("mid")].text
+                    for sub in old[child.get("mid")]:
+                        mark.append(sub)
+                texts.append(text)
+            elif isinstance(child.tag, str) and any(
+                    m.get("mtype") == "seg" for m in child.iter(self._q("mrk"))):
+                holder = etree.SubElement(target, child.tag, dict(child.attrib))
+                holder.text = child.text
+                self._marks(child, holder, unit, english, old, fallback, rendering, texts)
+            else:
+                target.append(copy.deepcopy(child))
+            target[-1].tail = child.tail
 
     def _write20(self, unit: _Unit, english: list[tuple[str, str]], rendering: Rendering,
                  fallback: str) -> None:
