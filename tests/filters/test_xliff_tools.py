@@ -221,3 +221,18 @@ def test_segments_inside_a_g_get_their_english_on_export(tmp_path: Path) -> None
         '<g id="1"><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></g>'
         "</target>")
     assert target.get("state") == "translated"
+
+
+def test_a_group_or_file_saying_translate_no_leaves_its_units_out(tmp_path: Path) -> None:
+    """XLIFF 2.0 units inherit ``translate`` from their group and file (a 1.2 group's applies
+    to its units): a code sample marked so came in as text to translate."""
+    path = tmp_path / "code.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" '
+        'trgLang="en"><file id="f"><group id="g" translate="no"><unit id="a"><segment><source>'
+        'رمز_لا_يترجم</source></segment></unit><unit id="b" translate="yes"><segment><source>'
+        'نص أول.</source></segment></unit></group><unit id="c"><segment><source>نص ثان.</source>'
+        '</segment></unit></file></xliff>', encoding="utf-8")
+    assert [u.key for u in read_xliff(path).units] == ["b", "c"]
+    with _import(tmp_path, "code.xlf", path.read_text(encoding="utf-8")) as project:
+        assert [s.source for s in project.segments("code", limit=5)] == ["نص أول.", "نص ثان."]

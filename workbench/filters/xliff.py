@@ -105,7 +105,7 @@ class _Xliff:
                 self.target_lang = self.target_lang or trg
             name = "trans-unit" if not self.v2 else "unit"
             for unit in file.iter(self._q(name)):
-                if unit.get("translate") == "no" or unit.get("restype") in NOT_TEXT:
+                if safexml.not_translated(unit) or unit.get("restype") in NOT_TEXT:
                     continue
                 located = self._unit12(unit, number) if not self.v2 else self._unit20(unit, number)
                 if located is not None:

@@ -296,6 +296,17 @@ def is_deleted(element: etree._Element) -> bool:
     return local(element.tag) == "mrk" and element.get("mtype") in DELETED_MARKS
 
 
+def not_translated(unit: etree._Element) -> bool:
+    """Whether an XLIFF unit is not to be translated: ``translate="no"`` on it or, when it
+    says nothing, on the nearest enclosing ``<group>`` or ``<file>`` that does (XLIFF 2.0
+    inherits it; a 1.2 group's is its units')."""
+    for element in (unit, *unit.iterancestors()):
+        value = element.get("translate")
+        if value is not None:
+            return value == "no"
+    return False
+
+
 def text_of(element: etree._Element) -> str:
     """The text of a segment element: inline markup flattened, native codes left out."""
     parts = [element.text or ""]

@@ -213,7 +213,7 @@ def sdl_comment(definition: etree._Element) -> tuple[str, ...]:
 def _read_trans_unit(
     tu: etree._Element, sdl_comments: dict[str, tuple[str, ...]] | None = None
 ) -> ImportedUnit | None:
-    if tu.get("restype") in NOT_TEXT or tu.get("translate") == "no":
+    if tu.get("restype") in NOT_TEXT or safexml.not_translated(tu):
         return None
     # the unit's own namespace: 1.2's, 1.0's or 1.1's (translate-toolkit writes 1.1), or none
     ns = safexml.namespace(tu.tag)
