@@ -236,3 +236,17 @@ def test_a_group_or_file_saying_translate_no_leaves_its_units_out(tmp_path: Path
     assert [u.key for u in read_xliff(path).units] == ["b", "c"]
     with _import(tmp_path, "code.xlf", path.read_text(encoding="utf-8")) as project:
         assert [s.source for s in project.segments("code", limit=5)] == ["نص أول.", "نص ثان."]
+
+
+def test_a_target_that_copies_the_source_is_no_translation(tmp_path: Path) -> None:
+    """Okapi and memoQ copy the source into an untranslated unit's target: `import` stored the
+    Arabic as the English (a draft, even under state="new"), as import-xliff does not."""
+    copied = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="d" '
+        'datatype="x" source-language="ar" target-language="en"><body><trans-unit id="1"><source>'
+        'الفصل الأول.</source><target state="new">الفصل الأوَّل.</target></trans-unit><trans-unit '
+        'id="2"><source>وداعا.</source><target>Farewell.</target></trans-unit></body></file>'
+        '</xliff>')
+    with _import(tmp_path, "copied.xlf", copied) as project:
+        assert [(s.target, s.status) for s in project.segments("copied", limit=5)] == [
+            ("", "new"), ("Farewell.", "draft")]
