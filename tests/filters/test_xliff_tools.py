@@ -163,14 +163,17 @@ def test_trados_comments_come_in_as_notes(tmp_path: Path) -> None:
         '<Comment severity="Low" user="tr" version="1.0">No: the client\'s term.</Comment>'
         '</Comments></cmt-def></cmt-defs></doc-info>', 1,
     ).replace("Long live the revolution!</mrk>", f'Long live the <mrk mtype="x-sdl-comment" '
-              f'xmlns:sdl="{SDL}" sdl:cid="c-1">revolution</mrk>!</mrk>')
+              f'xmlns:sdl="{SDL}" sdl:cid="c-1">revolution</mrk>!</mrk>').replace(
+        '<mrk mtype="seg" mid="4">عاشت الثورة!</mrk>', '<mrk mtype="seg" mid="4"><mrk '
+        f'xmlns:sdl="{SDL}" mtype="x-sdl-comment" sdl:cid="c-1">عاشت</mrk> الثورة!</mrk>')
     path = tmp_path / "reviewed.sdlxliff"
     path.write_text(commented, encoding="utf-8")
-    assert read_xliff(path).units[1].notes == (
+    assert read_xliff(path).units[1].notes == (  # on the Arabic (seg-source) and the English
+        '"عاشت": Say "rising"?', '"عاشت": No: the client\'s term.',
         '"revolution": Say "rising"?', '"revolution": No: the client\'s term.')
     with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
         report = project.import_bilingual(path, doc="report")
-        assert report.notes_added == 2
+        assert report.notes_added == 4
 
 
 def test_trados_comment_marks_in_the_source_are_no_tags(tmp_path: Path) -> None:

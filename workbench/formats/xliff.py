@@ -228,7 +228,8 @@ def _read_trans_unit(
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     tools = tool_statuses(tu)
-    marks = _segment_marks(tu.find(child("seg-source")))
+    seg_source = tu.find(child("seg-source"))
+    marks = _segment_marks(seg_source)
     tool = tools.get(marks[0].get("mid"), tools.get(None)) if len(marks) == 1 else tools.get(None)
     status = _status(state, approved, bool(target and target.strip()),
                      tu.get(f"{{{WB_NS}}}status"), tool)
@@ -249,7 +250,8 @@ def _read_trans_unit(
         key=tu.get("id"), source=source, target=target, state=state, status=status.value,
         line=tu.sourceline, lqa=lqa_notes(notes),
         notes=tuple(dict.fromkeys(comment_notes(notes, "from") + memoq_comments(tu)
-                                  + inline_comments(source_el, target_el, sdl=sdl_comments))),
+                                  + inline_comments(source_el, seg_source, target_el,
+                                                    sdl=sdl_comments))),
         parts=tuple(parts) if len(parts) > 1 else (),
     )
 
