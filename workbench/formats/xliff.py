@@ -178,10 +178,10 @@ def _read_file_element(
                 el.sourceline,
             )
         result.document = None
-        if result.format == "xliff" and (
-            primary_language(el.get("source-language")) != primary_language(result.source_lang)
-            or primary_language(el.get("target-language"))
-            != primary_language(result.target_lang)
+        if result.format == "xliff" and any(
+            el.get(name) and primary_language(el.get(name)) != primary_language(first)
+            for name, first in (("source-language", result.source_lang),
+                                ("target-language", result.target_lang))
         ):
             raise InputError(
                 path, f"this <file> is {el.get('source-language')}→{el.get('target-language')}"
