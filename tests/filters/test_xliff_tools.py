@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
+from workbench.errors import InputError
+from workbench.formats.xliff import read_xliff
 from workbench.project import Project
 
 SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
@@ -105,3 +108,148 @@ def test_memoq_statuses_are_the_segments_statuses(tmp_path: Path) -> None:
                 .iter("{urn:oasis:names:tc:xliff:document:1.2}trans-unit")}
     assert statuses == {"1": "ManuallyConfirmed", "2": "ManuallyConfirmed",
                         "3": "Reviewer1Confirmed", "4": "Proofread", "5": "Pretranslated"}
+
+
+AR_EN = ("ar-SA", "en-US")
+
+
+def _merged(first: str, second: str, second_pair: tuple[str, str] = AR_EN) -> str:
+    """A Trados merged .sdlxliff: one <file> per merged document."""
+    def file(name: str, source: str, target: str, pair: tuple[str, str]) -> str:
+        return (f'<file original="C:\\client\\{name}" datatype="x-sdlfilterframework2" '
+                f'source-language="{pair[0]}" target-language="{pair[1]}"><body><trans-unit '
+                f'id="1"><source>{source}</source><target>{target}</target></trans-unit>'
+                "</body></file>")
+    return ('<?xml version="1.0" encoding="utf-8"?><xliff xmlns="urn:oasis:names:tc:xliff:'
+            'document:1.2" version="1.2">' + file("a.docx", "الفصل الأول.", first, AR_EN)
+            + file("b.docx", "الفصل الثاني.", second, second_pair) + "</xliff>")
+
+
+def test_a_merged_file_of_several_files_comes_back_with_import_xliff(tmp_path: Path) -> None:
+    """`import` took Trados's merged .sdlxliff (several <file>s) as one document, but
+    `import-xliff` of the same file translated refused it ('holds several <file> elements')."""
+    with _import(tmp_path, "merged.sdlxliff", _merged("", "")) as project:
+        back = tmp_path / "back.sdlxliff"
+        back.write_text(_merged("Chapter one.", "Chapter two."), encoding="utf-8")
+        project.import_bilingual(back, doc="merged")
+        assert [s.target for s in project.segments("merged", limit=10)] == [
+            "Chapter one.", "Chapter two."]
+        back.write_text(_merged("One.", "Two.", ("en-US", "ar-SA")), encoding="utf-8")
+        with pytest.raises(InputError, match=r"line 1: this <file> is en-US→ar-SA"):
+            project.import_bilingual(back, doc="merged")
+
+
+def test_trados_tracked_changes_are_read_accepted(tmp_path: Path) -> None:
+    """A reviewer's tracked changes in a .sdlxliff: the deleted text came in beside the added
+    ('It has arisencome about'), by `import` and by `import-xliff`."""
+    tracked = SDLXLIFF.replace(
+        "The insurrection broke out in the city.",
+        f'The insurrection <mrk xmlns:sdl="{SDL}" mtype="x-sdl-deleted" sdl:revid="r1">broke '
+        f'out</mrk><mrk mtype="x-sdl-added" sdl:revid="r2" xmlns:sdl="{SDL}">began</mrk> in '
+        '<mrk mtype="x-sdl-feedback-deleted">the </mrk>city.')
+    expected = "The insurrection began in city."
+    with _import(tmp_path, "report.sdlxliff", tracked) as project:
+        assert project.segments("report", limit=1)[0].target == expected
+    assert read_xliff(tmp_path / "report.sdlxliff").units[0].parts[0].target == expected
+
+
+def test_trados_comments_come_in_as_notes(tmp_path: Path) -> None:
+    """A reviewer's comments in Trados (``<mrk mtype="x-sdl-comment" sdl:cid>`` around the
+    text, the comment itself in the doc-info's ``<cmt-def>``) were lost by import-xliff."""
+    commented = SDLXLIFF.replace(
+        'sdl:version="1.0">',
+        f'sdl:version="1.0"><doc-info xmlns="{SDL}"><cmt-defs><cmt-def id="c-1"><Comments '
+        'xmlns=""><Comment severity="Medium" user="rev" version="1.0">Say  "rising"?</Comment>'
+        '<Comment severity="Low" user="tr" version="1.0">No: the client\'s term.</Comment>'
+        '</Comments></cmt-def></cmt-defs></doc-info>', 1,
+    ).replace("Long live the revolution!</mrk>", f'Long live the <mrk mtype="x-sdl-comment" '
+              f'xmlns:sdl="{SDL}" sdl:cid="c-1">revolution</mrk>!</mrk>').replace(
+        '<mrk mtype="seg" mid="4">عاشت الثورة!</mrk>', '<mrk mtype="seg" mid="4"><mrk '
+        f'xmlns:sdl="{SDL}" mtype="x-sdl-comment" sdl:cid="c-1">عاشت</mrk> الثورة!</mrk>')
+    path = tmp_path / "reviewed.sdlxliff"
+    path.write_text(commented, encoding="utf-8")
+    assert read_xliff(path).units[1].notes == (  # on the Arabic (seg-source) and the English
+        '"عاشت": Say "rising"?', '"عاشت": No: the client\'s term.',
+        '"revolution": Say "rising"?', '"revolution": No: the client\'s term.')
+    with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
+        report = project.import_bilingual(path, doc="report")
+        assert report.notes_added == 4
+
+
+def test_trados_comment_marks_in_the_source_are_no_tags(tmp_path: Path) -> None:
+    """A comment a project manager wrote on the Arabic in Trados (``<mrk mtype="x-sdl-comment">``
+    around a word of the seg-source) became a tag pair ``<1>…</1>``: the tag check then refused
+    the file's own translation, which has no such tag."""
+    commented = SDLXLIFF.replace(
+        '<mrk mtype="seg" mid="4">عاشت الثورة!</mrk>',
+        f'<mrk mtype="seg" mid="4"><mrk xmlns:sdl="{SDL}" mtype="x-sdl-comment" sdl:cid="c-1">'
+        'عاشت</mrk> الثورة!<mrk mtype="x-sdl-location" mid="x1"/></mrk>')
+    with _import(tmp_path, "report.sdlxliff", commented) as project:
+        last = project.segments("report", limit=10)[-1]
+        assert (last.source, last.target) == ("عاشت الثورة!", "Long live the revolution!")
+
+
+def test_memoq_comments_come_in_as_notes(tmp_path: Path) -> None:
+    """A reviewer's comments in memoQ (``<mq:comments>`` of the unit) were lost by import-xliff;
+    one memoQ marks deleted stays out, as do those of the unit's history."""
+    commented = MQXLIFF.replace(
+        "</mq:minorversions>",
+        '</mq:minorversions><mq:comments><mq:comment id="a" creatoruser="rev" deleted="false" '
+        'appliesto="Row">Too  literal.</mq:comment><mq:comment id="b" deleted="true">Gone.'
+        '</mq:comment></mq:comments>',
+    ).replace('<source\n>عاشت الثورة!</source>', '<source>عاشت الثورة!</source><mq:comments>'
+              '<mq:comment id="c">Old.</mq:comment></mq:comments>')
+    path = tmp_path / "reviewed.mqxliff"
+    path.write_text(commented, encoding="utf-8")
+    assert [u.notes for u in read_xliff(path).units][:2] == [(), ("Too literal.",)]
+
+
+def test_segments_inside_a_g_get_their_english_on_export(tmp_path: Path) -> None:
+    """Trados puts the segments of a paragraph formatted whole (bold) inside its ``<g>``; the
+    export copied that ``<g>`` from the seg-source as it was: the target was the Arabic, state
+    new, every translation of the paragraph lost."""
+    wrapped = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="d" '
+        'datatype="x" source-language="ar" target-language="en"><body><trans-unit id="u"><source>'
+        '<g id="1">الجملة الأولى. الجملة الثانية.</g></source><seg-source><g id="1"><mrk '
+        'mtype="seg" mid="1">الجملة الأولى.</mrk> <mrk mtype="seg" mid="2">الجملة الثانية.</mrk>'
+        '</g></seg-source></trans-unit></body></file></xliff>')
+    with _import(tmp_path, "bold.xlf", wrapped) as project:
+        for segment, english in zip(project.segments("bold", limit=2), ("One.", "Two."),
+                                    strict=True):
+            project.confirm(segment.id, english)
+        out = project.export_file("original", tmp_path / "bold.en.xlf").path
+    target = etree.parse(str(out)).getroot().find(".//{*}target")
+    assert etree.tostring(target, encoding="unicode", with_tail=False).split(">", 1)[1] == (
+        '<g id="1"><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></g>'
+        "</target>")
+    assert target.get("state") == "translated"
+
+
+def test_a_group_or_file_saying_translate_no_leaves_its_units_out(tmp_path: Path) -> None:
+    """XLIFF 2.0 units inherit ``translate`` from their group and file (a 1.2 group's applies
+    to its units): a code sample marked so came in as text to translate."""
+    path = tmp_path / "code.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" '
+        'trgLang="en"><file id="f"><group id="g" translate="no"><unit id="a"><segment><source>'
+        'رمز_لا_يترجم</source></segment></unit><unit id="b" translate="yes"><segment><source>'
+        'نص أول.</source></segment></unit></group><unit id="c"><segment><source>نص ثان.</source>'
+        '</segment></unit></file></xliff>', encoding="utf-8")
+    assert [u.key for u in read_xliff(path).units] == ["b", "c"]
+    with _import(tmp_path, "code.xlf", path.read_text(encoding="utf-8")) as project:
+        assert [s.source for s in project.segments("code", limit=5)] == ["نص أول.", "نص ثان."]
+
+
+def test_a_target_that_copies_the_source_is_no_translation(tmp_path: Path) -> None:
+    """Okapi and memoQ copy the source into an untranslated unit's target: `import` stored the
+    Arabic as the English (a draft, even under state="new"), as import-xliff does not."""
+    copied = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="d" '
+        'datatype="x" source-language="ar" target-language="en"><body><trans-unit id="1"><source>'
+        'الفصل الأول.</source><target state="new">الفصل الأوَّل.</target></trans-unit><trans-unit '
+        'id="2"><source>وداعا.</source><target>Farewell.</target></trans-unit></body></file>'
+        '</xliff>')
+    with _import(tmp_path, "copied.xlf", copied) as project:
+        assert [(s.target, s.status) for s in project.segments("copied", limit=5)] == [
+            ("", "new"), ("Farewell.", "draft")]

@@ -249,3 +249,18 @@ def test_the_notes_of_a_variant_are_read(tmp_path: Path) -> None:
     (unit,) = read_tmx(path).units
     assert unit.notes == ("on the unit", "on the Arabic")
     assert unit.lqa == ("LQA: minor style/awkward: clumsy",)
+
+
+def test_a_tmx_in_the_tmx14_namespace_is_read(tmp_path: Path) -> None:
+    """``<tmx xmlns="http://www.lisa.org/tmx14">``: tm import read it, import-tmx found no
+    unit in it ('no Arabic-English translation units to import')."""
+    path = tmp_path / "ns.tmx"
+    path.write_text(
+        '<tmx xmlns="http://www.lisa.org/tmx14" version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="ar" '
+        'datatype="plaintext"/><body><tu><tuv xml:lang="ar-SA"><note>on the Arabic</note>'
+        '<seg>نص عربي.</seg></tuv><tuv xml:lang="en-US"><seg>Text.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    (unit,) = read_tmx(path).units
+    assert (unit.source, unit.target, unit.notes) == ("نص عربي.", "Text.", ("on the Arabic",))

@@ -35,7 +35,9 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: 7: a Markdown front matter's one-line title, subtitle, description, abstract, summary;
 #: 8: a Markdown heading's attributes, ``{#id}``, outside its text, an HTML ``span`` or
 #: ``font`` around a block's whole text no tag, pandoc's fenced div lines no text; 9: a
-#: pandoc definition list's term and definition two blocks).
+#: pandoc definition list's term and definition two blocks; Trados's comment, change and
+#: location marks in an XLIFF no tags, its tracked deletions no text, the units of a group or
+#: file saying ``translate="no"`` left out).
 FILTER_VERSION = 9
 
 

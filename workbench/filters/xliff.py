@@ -40,6 +40,8 @@ from workbench.statuses import (
     from_xliff12,
     from_xliff20,
 )
+from workbench.text.normalize import normalize_arabic
+from workbench.text.script import has_arabic
 
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -105,7 +107,7 @@ class _Xliff:
                 self.target_lang = self.target_lang or trg
             name = "trans-unit" if not self.v2 else "unit"
             for unit in file.iter(self._q(name)):
-                if unit.get("translate") == "no" or unit.get("restype") in NOT_TEXT:
+                if safexml.not_translated(unit) or unit.get("restype") in NOT_TEXT:
                     continue
                 located = self._unit12(unit, number) if not self.v2 else self._unit20(unit, number)
                 if located is not None:
@@ -182,7 +184,7 @@ class _Xliff:
         for k, segment in enumerate(segments):
             english = _target_text(segment.target, keys, b.tags) if segment.target is not None \
                 else None
-            has = bool(english and english.strip())
+            has = bool(english and english.strip()) and not _copies_source(english, texts[k])
             targets.append(english if has else None)
             statuses.append(status(k, has) if has else None)
         where = f"file {file_number} unit {unit.get('id', '?')}"
@@ -202,11 +204,14 @@ class _Xliff:
     def _inline(self, el: etree._Element, b: InlineBuilder,
                 keys: dict[tuple[str, str], int]) -> None:
         name = _local(el.tag)
-        if not name:
+        if not name or safexml.is_deleted(el):
             return
         if name == "cp":
             with contextlib.suppress(ValueError, OverflowError):
                 b.text(chr(int(el.get("hex", ""), 16)))
+            return
+        if name == "mrk" and el.get("mtype") in safexml.ANNOTATION_MARKS:
+            self._inline_content(el, b, keys)  # Trados's comment or change: its text only
             return
         if name in PAIRS and not (name == "mrk" and el.get("mtype") == "seg"):
             title = el.get("ctype") or el.get("type") or el.get("equiv-text") or name
@@ -291,22 +296,8 @@ class _Xliff:
             for child in list(target):
                 target.remove(child)
             target.text = seg_source.text
-            texts = []
-            for child in seg_source:
-                if _local(child.tag) == "mrk" and child.get("mtype") == "seg":
-                    k = next(i for i, s in enumerate(unit.segments) if s.mid == child.get("mid"))
-                    text, _ = english[k]
-                    mark = etree.SubElement(target, child.tag, dict(child.attrib))
-                    if text:
-                        self._fill(mark, text, rendering, unit.items)
-                    elif fallback == "source" and child.get("mid") in old:
-                        mark.text = old[child.get("mid")].text
-                        for sub in old[child.get("mid")]:
-                            mark.append(sub)
-                    texts.append(text)
-                else:
-                    target.append(copy.deepcopy(child))
-                target[-1].tail = child.tail
+            texts: list[str] = []
+            self._marks(seg_source, target, unit, english, old, fallback, rendering, texts)
             status = _least([s for t, s in english if t])
         if any(texts) and not complete:
             state, approved = "needs-translation", False
@@ -321,6 +312,34 @@ class _Xliff:
             tu.set("approved", "yes")
         elif tu.get("approved") == "yes":
             tu.set("approved", "no")
+
+    def _marks(self, source: etree._Element, target: etree._Element, unit: _Unit,
+               english: list[tuple[str, str]], old: dict[str | None, etree._Element],
+               fallback: str, rendering: Rendering, texts: list[str]) -> None:
+        """Rebuild under ``target`` the children of ``source`` (a seg-source, or an element
+        around segments there: Trados's ``<g>`` of a bold paragraph): each segment mark with
+        its English (appended to ``texts``), an element holding marks with them rebuilt,
+        anything else copied."""
+        for child in source:
+            if _local(child.tag) == "mrk" and child.get("mtype") == "seg":
+                k = next(i for i, s in enumerate(unit.segments) if s.mid == child.get("mid"))
+                text, _ = english[k]
+                mark = etree.SubElement(target, child.tag, dict(child.attrib))
+                if text:
+                    self._fill(mark, text, rendering, unit.items)
+                elif fallback == "source" and child.get("mid") in old:
+                    mark.text = old[child.get("mid")].text
+                    for sub in old[child.get("mid")]:
+                        mark.append(sub)
+                texts.append(text)
+            elif isinstance(child.tag, str) and any(
+                    m.get("mtype") == "seg" for m in child.iter(self._q("mrk"))):
+                holder = etree.SubElement(target, child.tag, dict(child.attrib))
+                holder.text = child.text
+                self._marks(child, holder, unit, english, old, fallback, rendering, texts)
+            else:
+                target.append(copy.deepcopy(child))
+            target[-1].tail = child.tail
 
     def _write20(self, unit: _Unit, english: list[tuple[str, str]], rendering: Rendering,
                  fallback: str) -> None:
@@ -342,6 +361,15 @@ def _least(statuses: list[str]) -> str:
     return min(valid, key=STATUSES.index) if valid else Status.TRANSLATED.value
 
 
+def _copies_source(target: str, source: str) -> bool:
+    """Whether a target is its segment's Arabic again (a tool's untranslated unit, the source
+    copied to the target, as Okapi or memoQ do), not a translation."""
+    def key(text: str) -> str:
+        return " ".join(normalize_arabic(text).split())
+
+    return has_arabic(target) and key(target) == key(source)
+
+
 def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
                  tags: dict[int, Any]) -> str:
     """A target's text with the placeholders of the source codes it holds, its white space
@@ -352,7 +380,9 @@ def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
         for child in el:
             name = _local(child.tag)
             tag_id = keys.get(_code_key(child))
-            if name == "cp":
+            if safexml.is_deleted(child):
+                pass  # a tracked deletion: its tail only
+            elif name == "cp":
                 with contextlib.suppress(ValueError, OverflowError):
                     out.append(chr(int(child.get("hex", ""), 16)))
             elif tag_id is not None and tags[tag_id].paired and name in PAIRS:

@@ -21,7 +21,7 @@ import re
 from lxml import etree
 
 from workbench.formats import xmlout
-from workbench.formats.safexml import CODE_TAGS, local, text_as_spaced
+from workbench.formats.safexml import CODE_TAGS, is_deleted, local, text_as_spaced
 from workbench.text.tags import CLOSE, EMPTY, OPEN, TagToken, tokens
 
 XLIFF12 = {"open": '<g id="{n}">', "close": "</g>", "empty": '<x id="{n}"/>',
@@ -124,8 +124,8 @@ def tagged_text(element: etree._Element) -> str:
                 parts.append(f"</{number}>" if child.get("pos") == "end" else f"<{number}>")
             elif name in ("x", "ph") and number:
                 parts.append(f"<{number}/>")
-            elif name and name not in CODE_TAGS:  # mrk, hi, sub…: their text
-                walk(child, parts)
+            elif name and name not in CODE_TAGS and not is_deleted(child):
+                walk(child, parts)  # mrk, hi, sub…: their text
             parts.append(child.tail or "")
 
     parts: list[str] = []

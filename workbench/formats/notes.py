@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from lxml import etree
 
@@ -41,9 +41,15 @@ def comment_notes(notes: Iterable[etree._Element], kind: str | None = None) -> t
     )
 
 
-def inline_comments(*containers: etree._Element | None) -> tuple[str, ...]:
+SDL_CID = "{http://sdl.com/FileTypes/SdlXliff/1.0}cid"
+
+
+def inline_comments(
+    *containers: etree._Element | None, sdl: Mapping[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
     """The comments written inside the text as annotations — XLIFF 2.0 ``<mrk type="comment"
-    value="…">`` (or ``<sm>``), XLIFF 1.2 ``<mrk comment="…">`` — each on one line as
+    value="…">`` (or ``<sm>``), XLIFF 1.2 ``<mrk comment="…">``, Trados's ``<mrk
+    mtype="x-sdl-comment" sdl:cid="…">`` (its texts in ``sdl``, by id) — each on one line as
     ``"MARKED TEXT": COMMENT`` (the comment alone when it marks no text), once."""
     out: list[str] = []
     for container in containers:
@@ -52,12 +58,12 @@ def inline_comments(*containers: etree._Element | None) -> tuple[str, ...]:
             if name not in ("mrk", "sm"):
                 continue
             value = el.get("value") if el.get("type") == "comment" else el.get("comment")
-            comment = " ".join((value or "").split())
-            if not comment:
-                continue
+            comments = [" ".join((value or "").split())]
+            if el.get("mtype") == "x-sdl-comment" and sdl:
+                comments += sdl.get(el.get(SDL_CID) or "", ())
             marked = " ".join((safexml.text_of(el) if name == "mrk"
                                else _spanned(container, el)).split())
-            out.append(f'"{marked}": {comment}' if marked else comment)
+            out += [f'"{marked}": {c}' if marked else c for c in comments if c]
     return tuple(dict.fromkeys(out))
 
 

@@ -277,6 +277,35 @@ def text_as_spaced(text: str, element: etree._Element) -> str:
 #: Inline elements that hold native codes, not text (TMX, XLIFF 1.2 and 2.0).
 CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em"})
 
+#: Trados's tracked deletions in a .sdlxliff (``<mrk mtype="x-sdl-deleted">``, and a TQA
+#: reviewer's ``x-sdl-feedback-deleted``): text no longer in the segment, as Trados shows it
+#: with its changes accepted; its additions (``x-sdl-added``) are text like any other.
+DELETED_MARKS = frozenset({"x-sdl-deleted", "x-sdl-feedback-deleted"})
+
+
+#: Trados's annotations of a .sdlxliff's text, no formatting of the document: its comments,
+#: tracked additions and location markers (text only: no inline tag of the segment).
+ANNOTATION_MARKS = frozenset({
+    "x-sdl-comment", "x-sdl-added", "x-sdl-feedback-comment", "x-sdl-feedback-added",
+    "x-sdl-location",
+})
+
+
+def is_deleted(element: etree._Element) -> bool:
+    """Whether an inline element is a tracked deletion (see :data:`DELETED_MARKS`)."""
+    return local(element.tag) == "mrk" and element.get("mtype") in DELETED_MARKS
+
+
+def not_translated(unit: etree._Element) -> bool:
+    """Whether an XLIFF unit is not to be translated: ``translate="no"`` on it or, when it
+    says nothing, on the nearest enclosing ``<group>`` or ``<file>`` that does (XLIFF 2.0
+    inherits it; a 1.2 group's is its units')."""
+    for element in (unit, *unit.iterancestors()):
+        value = element.get("translate")
+        if value is not None:
+            return value == "no"
+    return False
+
 
 def text_of(element: etree._Element) -> str:
     """The text of a segment element: inline markup flattened, native codes left out."""
@@ -286,7 +315,7 @@ def text_of(element: etree._Element) -> str:
         if name == "cp":
             with contextlib.suppress(ValueError, OverflowError):
                 parts.append(chr(int(child.get("hex", ""), 16)))
-        elif name and name not in CODE_TAGS:
+        elif name and name not in CODE_TAGS and not is_deleted(child):
             parts.append(text_of(child))
         parts.append(child.tail or "")
     return "".join(parts)

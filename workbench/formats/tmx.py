@@ -97,7 +97,8 @@ def write_tmx(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
 
 
 def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en") -> ImportedFile:
-    """Read the Arabic-English pairs of a TMX file (any tool's), with our ids when present."""
+    """Read the Arabic-English pairs of a TMX file (any tool's), with our ids when present;
+    its elements in a namespace (``<tmx xmlns="http://www.lisa.org/tmx14">``) read as without."""
     result = ImportedFile(str(path), "tmx", None, None)
     root_seen = False
     header_props: dict[str, str] = {}
@@ -113,7 +114,7 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
         if name == "header":
             omegat = any("omegat" in (el.get(a) or "").lower()
                          for a in ("creationtool", "o-tmf"))
-            for prop in el.iter("prop"):
+            for prop in el.iter("{*}prop"):
                 header_props[prop.get("type", "")] = (prop.text or "").strip()
             result.document = header_props.get(PROP_DOCUMENT)
             result.document_key = header_props.get(PROP_DOCUMENT_KEY)
@@ -150,7 +151,7 @@ def _read_tu(
             status = (child.text or "").strip() or None
         elif name == "tuv":
             lang = child.get(XML_LANG) or child.get("lang")
-            seg = child.find("seg")
+            seg = child.find("{*}seg")
             if seg is None:
                 continue
             text = tagged_text(seg)
@@ -162,7 +163,7 @@ def _read_tu(
                 target = text
             else:
                 continue
-            notes += child.findall("note")  # TMX 1.4 has notes of a variant too
+            notes += child.findall("{*}note")  # TMX 1.4 has notes of a variant too
     if source is None:
         return None
     return ImportedUnit(

@@ -8,6 +8,7 @@ document is recognised), one ``<group restype="x-paragraph">`` per paragraph, on
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO
@@ -17,7 +18,14 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
 from workbench.formats.codes import XLIFF12, encode, spaced_text
-from workbench.formats.model import WB_NS, ExportHeader, ImportedFile, ImportedUnit, Unit
+from workbench.formats.model import (
+    WB_NS,
+    ExportHeader,
+    ImportedFile,
+    ImportedUnit,
+    Unit,
+    primary_language,
+)
 from workbench.formats.notes import comment_notes, inline_comments, lqa_notes
 from workbench.statuses import (
     MEMOQ_STATUS,
@@ -117,7 +125,9 @@ def read_xliff(path: str | Path) -> ImportedFile:
         if not version.startswith("1"):
             raise InputError(path, f"XLIFF version {version!r} is not supported (1.2 or 2.0)")
         result = ImportedFile(str(path), "xliff", None, None)
-        return _read_units(path, events, result, "trans-unit", _read_trans_unit)
+        comments: dict[str, tuple[str, ...]] = {}  # Trados's, by id (before the <file>s)
+        return _read_units(path, events, result, "trans-unit",
+                           partial(_read_trans_unit, sdl_comments=comments), comments)
     raise InputError(path, "not an XLIFF file (empty)")
 
 
@@ -127,8 +137,9 @@ def _read_units(
     result: ImportedFile,
     unit_name: str,
     read_unit: Callable[[etree._Element], ImportedUnit | None],
+    comments: dict[str, tuple[str, ...]] | None = None,
 ) -> ImportedFile:
-    """Fill ``result`` from the one ``<file>`` of an XLIFF document whose root has been read.
+    """Fill ``result`` from the ``<file>``s of an XLIFF document whose root has been read.
 
     ``read_unit`` turns each closed ``unit_name`` element (``trans-unit`` in 1.2, ``unit`` in
     2.0) into a unit, or None to leave it out. The languages come from ``<file>`` in 1.2 and
@@ -140,21 +151,11 @@ def _read_units(
         if event == "start":
             if name == "file":
                 files += 1
-                if files > 1:
-                    raise InputError(
-                        path, "holds several <file> elements; export one document per file",
-                        el.sourceline,
-                    )
-                if result.format == "xliff":
-                    result.source_lang = el.get("source-language")
-                    result.target_lang = el.get("target-language")
-                result.document = el.get("original")
-                result.document_key = el.get(f"{{{WB_NS}}}document-key")
-                if result.document_key:  # ours: when it was written, and of what
-                    result.exported_at = el.get("date") or el.get(f"{{{WB_NS}}}date")
-                    result.version = el.get(f"{{{WB_NS}}}version")
+                _read_file_element(path, el, result, files)
             continue
-        if name == unit_name:
+        if name == "cmt-def" and comments is not None:
+            comments[el.get("id") or ""] = sdl_comment(el)
+        elif name == unit_name:
             unit = read_unit(el)
             if unit is not None:
                 result.units.append(unit)
@@ -162,13 +163,57 @@ def _read_units(
     return result
 
 
+def _read_file_element(
+    path: str | Path, el: etree._Element, result: ImportedFile, number: int
+) -> None:
+    """Take what the ``number``-th ``<file>`` says into ``result``. Another tool's file may
+    hold several (Trados's merged .sdlxliff, a multi-file package), read as one whose units
+    are matched by their Arabic: it names no one document, and its languages are the first
+    ``<file>``'s (another pair refused). Ours hold one, with its document key."""
+    key = el.get(f"{{{WB_NS}}}document-key")
+    if number > 1:
+        if key or result.document_key:
+            raise InputError(
+                path, "holds several <file> elements; export one document per file",
+                el.sourceline,
+            )
+        result.document = None
+        if result.format == "xliff" and any(
+            el.get(name) and primary_language(el.get(name)) != primary_language(first)
+            for name, first in (("source-language", result.source_lang),
+                                ("target-language", result.target_lang))
+        ):
+            raise InputError(
+                path, f"this <file> is {el.get('source-language')}→{el.get('target-language')}"
+                f", the first {result.source_lang}→{result.target_lang}", el.sourceline,
+            )
+        return
+    if result.format == "xliff":
+        result.source_lang = el.get("source-language")
+        result.target_lang = el.get("target-language")
+    result.document = el.get("original")
+    result.document_key = key
+    if key:  # ours: when it was written, and of what
+        result.exported_at = el.get("date") or el.get(f"{{{WB_NS}}}date")
+        result.version = el.get(f"{{{WB_NS}}}version")
+
+
 NOT_TEXT = frozenset({"x-gettext-domain-header"})
 """``restype``s of units that hold no text to translate (translate-toolkit's po2xliff writes
 the PO file's header as such a unit): left out, as ``translate="no"`` units are."""
 
 
-def _read_trans_unit(tu: etree._Element) -> ImportedUnit | None:
-    if tu.get("restype") in NOT_TEXT or tu.get("translate") == "no":
+def sdl_comment(definition: etree._Element) -> tuple[str, ...]:
+    """The texts, each on one line, of a Trados comment definition (``<cmt-def id>`` of the
+    .sdlxliff's ``doc-info``: a ``<Comment>`` per reply)."""
+    texts = (" ".join(safexml.text_of(c).split()) for c in definition.iter("{*}Comment"))
+    return tuple(t for t in texts if t)
+
+
+def _read_trans_unit(
+    tu: etree._Element, sdl_comments: dict[str, tuple[str, ...]] | None = None
+) -> ImportedUnit | None:
+    if tu.get("restype") in NOT_TEXT or safexml.not_translated(tu):
         return None
     # the unit's own namespace: 1.2's, 1.0's or 1.1's (translate-toolkit writes 1.1), or none
     ns = safexml.namespace(tu.tag)
@@ -183,7 +228,8 @@ def _read_trans_unit(tu: etree._Element) -> ImportedUnit | None:
     state = target_el.get("state") if target_el is not None else None
     approved = tu.get("approved") == "yes"
     tools = tool_statuses(tu)
-    marks = _segment_marks(tu.find(child("seg-source")))
+    seg_source = tu.find(child("seg-source"))
+    marks = _segment_marks(seg_source)
     tool = tools.get(marks[0].get("mid"), tools.get(None)) if len(marks) == 1 else tools.get(None)
     status = _status(state, approved, bool(target and target.strip()),
                      tu.get(f"{{{WB_NS}}}status"), tool)
@@ -203,8 +249,9 @@ def _read_trans_unit(tu: etree._Element) -> ImportedUnit | None:
     return ImportedUnit(
         key=tu.get("id"), source=source, target=target, state=state, status=status.value,
         line=tu.sourceline, lqa=lqa_notes(notes),
-        notes=tuple(dict.fromkeys(comment_notes(notes, "from") + inline_comments(
-            source_el, target_el))),
+        notes=tuple(dict.fromkeys(comment_notes(notes, "from") + memoq_comments(tu)
+                                  + inline_comments(source_el, seg_source, target_el,
+                                                    sdl=sdl_comments))),
         parts=tuple(parts) if len(parts) > 1 else (),
     )
 
@@ -224,6 +271,14 @@ def tool_statuses(tu: etree._Element) -> dict[str | None, str]:
         if seg.get("conf"):
             out[seg.get("id")] = seg.get("conf", "")
     return out
+
+
+def memoq_comments(tu: etree._Element) -> tuple[str, ...]:
+    """The comments memoQ keeps of a unit (``<mq:comments><mq:comment>`` of a .mqxliff), each
+    on one line; those it marks deleted left out."""
+    texts = (" ".join(safexml.text_of(c).split()) for c in tu.iterfind(
+        f"{{{MQ_NS}}}comments/{{{MQ_NS}}}comment") if c.get("deleted") != "true")
+    return tuple(t for t in texts if t)
 
 
 def set_tool_statuses(tu: etree._Element, statuses: dict[str | None, Status]) -> None:

@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from workbench.formats import xmlout
+from workbench.formats import safexml, xmlout
 from workbench.formats.codes import XLIFF20, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedUnit, Unit
 from workbench.formats.notes import comment_notes, inline_comments, lqa_notes
@@ -100,8 +100,8 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
 
 def read_unit(unit: etree._Element) -> ImportedUnit | None:
     """One ``<unit>`` as an imported unit (its segments joined), or None if it has none or
-    says ``translate="no"``."""
-    if unit.get("translate") == "no":
+    says ``translate="no"`` (or its group or file does)."""
+    if safexml.not_translated(unit):
         return None
     sources: list[str] = []
     targets: list[str] = []
