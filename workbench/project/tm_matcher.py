@@ -8,8 +8,9 @@ change) and posting lists (forgotten whenever the store's index generation moves
 2. units with the same word sequence are found by hash (the 95–101 matches, always found);
 3. the stems' posting lists give a few hundred candidates (:mod:`workbench.tm.candidates`);
 4. rapidfuzz scores every candidate (word and stem edit distances over code strings);
-5. the best are read in full, scored exactly (100, 95–99, 101 with the context), and get their
-   diff and number substitution.
+5. the best are read in full, scored exactly (100, 95–99, 101 with the context; a unit that
+   differs only in numbers, which its target's substitution replaces, scores as the same words
+   do), and get their diff and number substitution.
 """
 
 from __future__ import annotations
@@ -37,12 +38,13 @@ from workbench.tm.candidates import (
 )
 from workbench.tm.codes import sequence_hash
 from workbench.tm.diff import with_segment_tags, word_diff
-from workbench.tm.numbers import signed_words, substituted_target
+from workbench.tm.numbers import is_number, signed_words, substituted_target
 from workbench.tm.results import TmMatch
 from workbench.tm.score import (
     CONTEXT,
     EXACT,
     FUZZY_MAX,
+    SAME_WORDS_MAX,
     identical,
     same_words_score,
 )
@@ -74,6 +76,9 @@ class Query:
     hash: int | None
     context: tuple[str, str] | None = None
     exclude: frozenset[int] = frozenset()
+    #: The positions of the words that are numbers (a unit that differs from the query only
+    #: there may be a number-substituted match).
+    numbers: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -82,6 +87,9 @@ class _Scored:
     unit_id: int
     words: str
     row: dict[str, Any] = field(default_factory=dict)
+    #: The word-level score of a unit that may differ from the query only in numbers (its
+    #: score is then an upper bound until its text is read); -1 for any other.
+    fuzzy: int = -1
 
 
 def context_key(prev: str | None, nxt: str | None) -> tuple[str, str]:
@@ -202,6 +210,7 @@ class Matcher:
                     hash=sequence_hash(word_codes) if all_known and words else None,
                     context=contexts[i] if contexts else None,
                     exclude=excludes[i] if excludes else frozenset(),
+                    numbers=frozenset(k for k, w in enumerate(words) if is_number(w)),
                 )
             )
         return out
@@ -215,7 +224,8 @@ class Matcher:
     ) -> list[tuple[int, int, str, str]]:
         """(unit id, hash, stems, words) of the units worth scoring for ``query``; the fuzzy
         search is skipped when ``enough`` units with the same words are found (each scores at
-        least 95, more than any other can)."""
+        least 95, more than any other can but one whose numbers alone differ, which is passed
+        over there); it is run for a query with numbers whatever ``min_score``."""
         found: dict[int, tuple[int, int, str, str]] = {}
         if query.hash is not None:
             for row in q_tm.keys_by_hash(self.db, [query.hash], memories):
@@ -223,7 +233,7 @@ class Matcher:
                     found[row[0]] = row
         if enough is not None and len(found) >= enough:
             return list(found.values())
-        if query.known_stems and min_score <= FUZZY_MAX:
+        if query.known_stems and (min_score <= FUZZY_MAX or query.numbers):
             sizes = self._posting_sizes(query.known_stems)
             rare, other = choose_stems(query.known_stems, sizes)
             total = max(self._total, 1)
@@ -277,7 +287,12 @@ class Matcher:
         out: list[_Scored] = []
         same = query.word_codes
         for (uid, _, _, w), score in zip(rows, scores.tolist(), strict=True):
-            out.append(_Scored(CONTEXT if same and w == same else score, uid, w))
+            if same and w == same:
+                out.append(_Scored(CONTEXT, uid, w))
+            elif query.numbers and _numbers_apart(same, w, query.numbers):
+                out.append(_Scored(SAME_WORDS_MAX, uid, w, fuzzy=score))
+            else:
+                out.append(_Scored(score, uid, w))
         return out
 
     def _exact(self, query: Query, scored: list[_Scored]) -> None:
@@ -297,6 +312,11 @@ class Matcher:
                         s.score = CONTEXT
                 else:
                     s.score = same_words_score(query.text, source)
+            elif s.fuzzy >= 0:  # the same words but for numbers: as such if they substitute
+                source = s.row["source"]
+                substituted = substituted_target(
+                    signed_words(query.text), signed_words(source), s.row["target"])
+                s.score = s.fuzzy if substituted is None else same_words_score(query.text, source)
 
     def _unit_contexts(
         self, query: Query, rows: dict[int, dict[str, Any]]
@@ -392,6 +412,12 @@ class Matcher:
             substituted=substituted,
             insert=insert if insert != english else None,
         )
+
+
+def _numbers_apart(query: str, unit: str, numbers: frozenset[int]) -> bool:
+    """Whether two code strings of as many words differ only at the query's numbers."""
+    return len(query) == len(unit) and all(
+        a == b or k in numbers for k, (a, b) in enumerate(zip(query, unit, strict=True)))
 
 
 def _first_distinct(scored: list[_Scored], count: int) -> list[_Scored]:

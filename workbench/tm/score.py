@@ -5,7 +5,8 @@
 - **100**: the source is identical (outer whitespace aside);
 - **95–99**: the same words, differing only in diacritics, tatweel, alef/hamza/ya/ta-marbuta
   spelling, digits (Arabic-Indic ↔ ASCII), punctuation, inline tags or spaces: 99 for one
-  difference, one point less for each further one, 95 at least;
+  difference, one point less for each further one, 95 at least; so too the same words but for
+  numbers that the match's target takes substituted (decided by the caller, who reads it);
 - **below 95**: a word-level similarity. OmegaT scores ``100·(max(n,m) − LD)/max(n,m)`` with LD
   the edit distance over word tokens. Here LD is the mean of the distance over the words and
   the distance over their stems (the words without their proclitics), so وبالثورة against
