@@ -264,3 +264,20 @@ def test_a_tmx_in_the_tmx14_namespace_is_read(tmp_path: Path) -> None:
     )
     (unit,) = read_tmx(path).units
     assert (unit.source, unit.target, unit.notes) == ("نص عربي.", "Text.", ("on the Arabic",))
+
+
+def test_trados_confirmation_levels_are_statuses(tmp_path: Path) -> None:
+    """Trados Studio's TMX gives each unit ``<prop type="x-ConfirmationLevel">``; import-tmx
+    gave every unit 'translated', a signed-off one too (and a draft became confirmed work)."""
+    units = "".join(
+        f'<tu><prop type="x-ConfirmationLevel">{level}</prop><tuv xml:lang="ar-SA">'
+        f'<seg>جملة {n}.</seg></tuv><tuv xml:lang="en-US"><seg>Sentence {n}.</seg></tuv></tu>'
+        for n, level in enumerate(["Draft", "Translated", "ApprovedTranslation",
+                                   "ApprovedSignOff", "RejectedTranslation", "Unknown"]))
+    path = tmp_path / "studio.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header creationtool="SDL Language Platform" '
+        'creationtoolversion="8.1" segtype="sentence" o-tmf="SDL TM8 Format" adminlang="en-US" '
+        f'srclang="ar-SA" datatype="xml"/><body>{units}</body></tmx>', encoding="utf-8")
+    assert [u.status for u in read_tmx(path).units] == [
+        "draft", "translated", "reviewed", "approved", "draft", None]

@@ -25,6 +25,7 @@ from workbench.formats.model import (
     tmx_date,
 )
 from workbench.formats.notes import comment_notes, lqa_notes
+from workbench.statuses import TOOL_STATUS
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -35,6 +36,8 @@ PROP_PROJECT = "x-workbench-project"
 PROP_VERSION = "x-workbench-version"
 PROP_EXPORTED = "x-workbench-exported"
 PROP_STATUS = "x-status"
+#: Trados Studio's status of a unit in the TMX it exports (Translated, ApprovedSignOff, ...).
+PROP_TRADOS_STATUS = "x-ConfirmationLevel"
 PROP_PARAGRAPH = "x-paragraph"
 PROP_FINDING = "x-finding"
 
@@ -141,7 +144,7 @@ def _read_tu(
     """One unit's Arabic and English (``omegat``: OmegaT's tags written as text left out, as
     another tool's codes are: the unit is matched by its text, its English comes in plain)."""
     source = target = None
-    status = None
+    status = trados = None
     notes: list[etree._Element] = []
     for child in tu:
         name = safexml.local(child.tag)
@@ -149,6 +152,9 @@ def _read_tu(
             notes.append(child)
         elif name == "prop" and child.get("type") == PROP_STATUS:
             status = (child.text or "").strip() or None
+        elif name == "prop" and child.get("type") == PROP_TRADOS_STATUS:
+            found = TOOL_STATUS.get((child.text or "").strip().lower())
+            trados = found.value if found is not None else None
         elif name == "tuv":
             lang = child.get(XML_LANG) or child.get("lang")
             seg = child.find("{*}seg")
@@ -167,6 +173,7 @@ def _read_tu(
     if source is None:
         return None
     return ImportedUnit(
-        key=tu.get("tuid"), source=source, target=target, status=status, line=tu.sourceline,
+        key=tu.get("tuid"), source=source, target=target, status=status or trados,
+        line=tu.sourceline,
         lqa=lqa_notes(notes), notes=comment_notes(notes),
     )
