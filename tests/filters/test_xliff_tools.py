@@ -253,3 +253,33 @@ def test_a_target_that_copies_the_source_is_no_translation(tmp_path: Path) -> No
     with _import(tmp_path, "copied.xlf", copied) as project:
         assert [(s.target, s.status) for s in project.segments("copied", limit=5)] == [
             ("", "new"), ("Farewell.", "draft")]
+
+
+MXLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:m="http://www.memsource.com/mxlf/2.0"
+ version="1.2" m:version="2.0"><file original="report.docx" datatype="x-undefined"
+ source-language="ar" target-language="en"><body>
+<group id="0"><trans-unit id="a:0" m:confirmed="1" m:locked="false"><source>عاشت الثورة!</source
+><target>Long live the revolution!</target></trans-unit></group>
+<group id="1"><trans-unit id="a:1" m:confirmed="0" m:locked="false"><source>سطر ثان.</source
+><target>A second line.</target></trans-unit></group>
+<group id="2"><trans-unit id="a:2" m:confirmed="0" m:locked="false"><source>سطر ثالث.</source
+><target/></trans-unit></group>
+</body></file></xliff>
+"""
+
+
+def test_phrase_confirmations_are_the_segments_statuses(tmp_path: Path) -> None:
+    """Phrase's .mxliff says ``m:confirmed`` and no target state: every unit with English came
+    in as a draft, confirmed work too, and the file was not taken for an XLIFF by its name."""
+    with _import(tmp_path, "report.mxliff", MXLIFF) as project:
+        segments = project.segments("report", limit=10)
+        assert [(s.target, s.status) for s in segments] == [
+            ("Long live the revolution!", "translated"), ("A second line.", "draft"),
+            ("", "new")]
+        project.confirm(segments[2].id, "A third line.")
+        out = project.export_file("original", tmp_path / "report.en.mxliff").path
+    confirmed = [tu.get("{http://www.memsource.com/mxlf/2.0}confirmed") for tu in
+                 etree.parse(str(out)).getroot().iter(
+                     "{urn:oasis:names:tc:xliff:document:1.2}trans-unit")]
+    assert confirmed == ["1", "0", "1"]

@@ -102,7 +102,7 @@ SOURCE_FORMATS: tuple[SourceFormat, ...] = (
                  _F + "markdown:read_markdown", _F + "markdown:write_markdown"),
     SourceFormat("epub", "EPUB book", (".epub",), _F + "epub:read_epub", _F + "epub:write_epub"),
     SourceFormat("xliff", "XLIFF 1.2 or 2.0 of another tool (bilingual)",
-                 (".xlf", ".xliff", ".xlf2", ".mqxliff", ".sdlxliff"),
+                 (".xlf", ".xliff", ".xlf2", ".mqxliff", ".sdlxliff", ".mxliff"),
                  _F + "xliff:read_xliff_source", _F + "xliff:write_xliff_source",
                  bilingual=True),
 )

@@ -258,14 +258,18 @@ def _read_trans_unit(
 
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 MQ_NS = "MQXliff"
+PHRASE_NS = "http://www.memsource.com/mxlf/2.0"  # Phrase (Memsource) .mxliff
 
 
 def tool_statuses(tu: etree._Element) -> dict[str | None, str]:
-    """The statuses Trados (per segment, by ``mid``) or memoQ (the unit's, key None) gave."""
+    """The statuses Trados (per segment, by ``mid``), memoQ or Phrase (the unit's, key None)
+    gave; Phrase's ``m:confirmed="1"`` is a confirmation, its ``0`` no status."""
     out: dict[str | None, str] = {}
     memoq = tu.get(f"{{{MQ_NS}}}status")
     if memoq:
         out[None] = memoq
+    elif tu.get(f"{{{PHRASE_NS}}}confirmed") == "1":
+        out[None] = "confirmed"
     defs = tu.find(f"{{{SDL_NS}}}seg-defs")
     for seg in defs.iterfind(f"{{{SDL_NS}}}seg") if defs is not None else ():
         if seg.get("conf"):
@@ -284,7 +288,8 @@ def memoq_comments(tu: etree._Element) -> tuple[str, ...]:
 def set_tool_statuses(tu: etree._Element, statuses: dict[str | None, Status]) -> None:
     """Give a unit of Trados's or memoQ's file the statuses of its segments (by ``mid``; key
     None: a unit of one segment) where that tool keeps its own: Trados's ``conf`` of each
-    ``sdl:seg``, memoQ's ``mq:status`` (the least of the unit's)."""
+    ``sdl:seg``, memoQ's ``mq:status`` (the least of the unit's), Phrase's ``m:confirmed``
+    (1 when all of the unit's are translated or further)."""
     def give(element: etree._Element, name: str, status: Status | None,
              names: dict[Status, str]) -> None:
         # a name the tool reads as that status already (memoQ's Pretranslated: draft) stays
@@ -295,6 +300,10 @@ def set_tool_statuses(tu: etree._Element, statuses: dict[str | None, Status]) ->
     if statuses and tu.get(f"{{{MQ_NS}}}status") is not None:
         least = min(statuses.values(), key=lambda s: STATUSES.index(s.value))
         give(tu, f"{{{MQ_NS}}}status", least, MEMOQ_STATUS)
+    if statuses and tu.get(f"{{{PHRASE_NS}}}confirmed") is not None:
+        done = all(STATUSES.index(s.value) >= STATUSES.index(Status.TRANSLATED.value)
+                   for s in statuses.values())
+        tu.set(f"{{{PHRASE_NS}}}confirmed", "1" if done else "0")
     defs = tu.find(f"{{{SDL_NS}}}seg-defs")
     for seg in defs.iterfind(f"{{{SDL_NS}}}seg") if defs is not None else ():
         give(seg, "conf", statuses.get(seg.get("id")), TRADOS_CONF)
