@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.widgets._toast import Toast
 
 from tests.tui.conftest import editing, screen_lines, settle
 from tests.tui.screen_wait import open_screen
 from workbench.project import Project
 from workbench.text.bidi import visual
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.display import PLACEHOLDER, BidiDisplay, isolate, sanitize, sanitize_map
+from workbench.tui.display import (
+    PLACEHOLDER,
+    BidiDisplay,
+    isolate,
+    sanitize,
+    sanitize_map,
+    toast_text_width,
+)
 from workbench.tui.screens.prompts import FilterScreen, OverrideScreen
 from workbench.tui.widgets.panels import GlossaryPanel, term_mark
 
@@ -188,3 +196,23 @@ async def test_a_glossary_comment_wrapped_keeps_its_indent(make_app):
         wrapped = [line for line in lines if "charge" in line]
         assert wrapped and "seizure" not in wrapped[0]  # wrapped at 120 columns
         assert "│     critics' charge" in wrapped[0], wrapped
+
+
+NAME = "الهيئة العامة للرقابة المالية والإدارية"
+
+
+async def test_a_notification_wraps_arabic_before_reordering_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify(f"Added {NAME} → Audit Authority to the glossary.", timeout=30)
+        await pilot.pause()
+        toast = app.screen.query_one(Toast)
+        assert toast.content_region.width == toast_text_width(80)
+        box = toast.content_region
+        shown = [line[box.x:box.right].strip() for line in screen_lines(app)[box.y:box.bottom]]
+        arabic = [visual(part.removeprefix("Added ").split(" → ")[0])
+                  for part in shown if any("\u0600" <= c <= "\u06ff" for c in part)]
+        assert len(arabic) == 2  # the name is cut where the notification wraps it
+        # read line by line, each right to left, the words come in their stored order
+        assert " ".join(arabic) == NAME

@@ -47,7 +47,7 @@ from workbench.tui import service as service_module
 from workbench.tui.actions import ScreenActions
 from workbench.tui.change_actions import ChangeActions
 from workbench.tui.commands import WorkbenchCommands
-from workbench.tui.display import BidiDisplay
+from workbench.tui.display import BidiDisplay, has_rtl, toast_text_width
 from workbench.tui.driver import terminal_driver
 from workbench.tui.guard import KeepsAnswering
 from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged
@@ -653,8 +653,17 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
                timeout: float | None = None, markup: bool = True) -> None:
         """A notification; its text goes through :attr:`bidi` (Arabic in display order) and
         is never read as markup (it may quote a user's search or a file name)."""
-        super().notify(self.bidi.plain(message), title=self.bidi.plain(title),
+        super().notify(self._toast_text(message), title=self.bidi.plain(title),
                        severity=severity, timeout=timeout, markup=False)
+
+    def _toast_text(self, message: str) -> str:
+        """A notification's text for display: in ``app`` direction, text holding Arabic is
+        wrapped to the notification's width first and each line reordered (Textual's own
+        wrapping of a reordered line put the end of an Arabic phrase on the first line)."""
+        bidi = self.bidi
+        if not bidi.reorder or not has_rtl(message):
+            return bidi.plain(message)
+        return bidi.wrapped(message, toast_text_width(self.size.width))
 
     def set_direction(self, setting: str) -> None:
         """Use direction ``setting`` (app, terminal or auto) now and save it in the config."""

@@ -58,6 +58,11 @@ _UNIT_TAG = re.compile(r"\{/?[0-9]{1,6}\}|\{[0-9]{1,6}/\}")
 _TO_PUA = str.maketrans(_TAG_CHARS, _TAG_PUA)
 _FROM_PUA = str.maketrans(_TAG_PUA, _TAG_CHARS)
 
+TOAST_WIDTH, TOAST_SHARE, TOAST_FRAME, TOAST_RACK_BAR = 60, 2, 3, 2
+"""Textual's notifications: 60 cells wide at most and half of their rack (the screen less
+the rack's 2-cell scrollbar), the text inside a 1-cell border and 1 cell of padding a side."""
+_PLAIN_CONSOLE = Console(width=200, color_system=None, highlight=False)
+
 PLACEHOLDER = "¤"
 """What an invisible format or control character looks like on screen."""
 
@@ -200,6 +205,12 @@ def tag_spans(text: str, style: Style | str = TAG_STYLE) -> list[tuple[int, int,
     return [(t.start, t.end, style) for t in tokens(text)]
 
 
+def toast_text_width(screen_width: int) -> int:
+    """The cells a notification's text is wrapped at on a screen ``screen_width`` wide."""
+    rack = max(0, screen_width - TOAST_RACK_BAR)
+    return max(1, min(TOAST_WIDTH, rack // TOAST_SHARE) - TOAST_FRAME)
+
+
 def has_rtl(text: str) -> bool:
     """True when ``text`` holds a right-to-left letter (Arabic, Hebrew…)."""
     return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text if ord(ch) > 0x58F)
@@ -231,6 +242,13 @@ class BidiDisplay:
         out.no_wrap = True
         out.overflow = "ellipsis"
         return out
+
+    def wrapped(self, text: str, width: int, *, base: str = "L") -> str:
+        """``text`` on lines of at most ``width`` cells, each ordered for display, joined
+        with line breaks: for a widget that wraps plain text itself (a notification), which
+        would otherwise cut a line already reordered and show an Arabic phrase's end first."""
+        lines = BidiText(sanitize_text(Text(text), newlines=False), self, base, False)
+        return "\n".join(line.plain for line in lines.lines(_PLAIN_CONSOLE, width))
 
     # paragraphs -------------------------------------------------------------------------
 
