@@ -216,3 +216,40 @@ async def test_a_notification_wraps_arabic_before_reordering_it(make_app):
         assert len(arabic) == 2  # the name is cut where the notification wraps it
         # read line by line, each right to left, the words come in their stored order
         assert " ".join(arabic) == NAME
+
+
+COMMENT = "كلمة الوزير تُرجمت خطأً إلى official في السطر 3 (انظر المسرد)"
+
+
+def reading_order(lines: list[str]) -> str:
+    """The Arabic words of painted lines, each line read right to left, lines top down."""
+    words = []
+    for line in lines:
+        words += [w for w in visual(line, "R").split() if any("\u0600" <= c <= "\u06ff" for c in w)]
+    return " ".join(words)
+
+
+def test_an_arabic_comment_wrapped_in_an_english_line_reads_right_to_left_on_each_line():
+    from rich.console import Console
+
+    from workbench.lqa.scoring import LqaError
+    from workbench.tui.screens.lqa import error_line
+
+    error = LqaError(id=1, segment_id=4, position=4, category="accuracy/mistranslation",
+                     severity="minor", comment=COMMENT, author="root")
+    lines = [line.plain for line in BidiDisplay().text(Text.assemble("LQA ", error_line(error)),
+                                                       right_align_rtl=False)
+             .lines(Console(), 60)]
+    assert len(lines) == 2 and lines[1].startswith("(")  # "official في…" went to line 2
+    arabic = [w for w in COMMENT.split() if any("\u0600" <= c <= "\u06ff" for c in w)]
+    assert reading_order(lines) == " ".join(arabic)
+
+
+def test_an_auto_paragraph_keeps_its_direction_on_every_line():
+    from rich.console import Console
+
+    comment = "يُستخدم في السياق الرسمي فقط ويُترجم Minister وليس Secretary أو official."
+    lines = [line.plain for line in BidiDisplay().text(comment, base="auto").lines(Console(), 40)]
+    assert len(lines) == 2
+    # the second line, an English word first, is still right to left and right-aligned
+    assert lines[1] == f"{visual('Minister وليس Secretary أو official.', 'R'):>40}"

@@ -67,8 +67,11 @@ PLACEHOLDER = "¤"
 """What an invisible format or control character looks like on screen."""
 
 ISOLATE = Style(meta={"bidi-isolate": True})
-"""The style that marks a span of a Text to reorder as one unit (see :func:`isolate`)."""
+"""The style that marks a span of a Text to reorder as one unit (see :func:`isolate`); its
+direction is the first strong letter's of each line's part of it (a first-strong isolate)."""
 _FSI, _PDI = "\u2068", "\u2069"
+_OPENERS = {True: _FSI, "R": "\u2067", "L": "\u2066"}  # FSI, RLI, LRI
+_MARKS = frozenset([*_OPENERS.values(), _PDI])
 
 _DROPPED = frozenset([
     0x200C, 0x200D,  # ZWNJ, ZWJ (emoji sequences: each emoji then shows on its own)
@@ -140,11 +143,19 @@ def map_span(origin: Sequence[int], start: int, end: int) -> tuple[int, int]:
     return bisect_left(origin, start), bisect_left(origin, end)
 
 
+def isolating(text: str) -> Style:
+    """The style that marks ``text`` to be reordered as one unit in the direction of its
+    first strong letter, kept on every line the unit is wrapped to."""
+    return Style(meta={"bidi-isolate": base_direction(text)})
+
+
 def isolate(text: str, style: str | Style = "") -> Text:
-    """``text`` (a user's search, a name, a term quoted in an English line) marked to be
-    reordered as one unit, so the text around it keeps its order."""
+    """``text`` (a user's search, a name, a term, a comment quoted in an English line) marked
+    to be reordered as one unit, so the text around it keeps its order; in the direction of
+    its first strong letter, on each line it is wrapped to (an Arabic comment whose second
+    line starts with an English word still reads right to left)."""
     return Text(text, style=Style.combine([Style.parse(style) if isinstance(style, str)
-                                           else style, ISOLATE]))
+                                           else style, isolating(text)]))
 
 
 def isolate_terms(text: Text, terms: Iterable[str]) -> Text:
@@ -156,13 +167,13 @@ def isolate_terms(text: Text, terms: Iterable[str]) -> Text:
             continue
         start = plain.find(term)
         while start >= 0:
-            text.stylize(ISOLATE, start, start + len(term))
+            text.stylize(isolating(term), start, start + len(term))
             start = plain.find(term, start + len(term))
     return text
 
 
-def finding_text(finding: object, *parts: tuple[str, str | Style]) -> Text:
-    """``parts`` (text, style) assembled, the finding's term (if any) isolated."""
+def finding_text(finding: object, *parts: tuple[str, str | Style] | Text) -> Text:
+    """``parts`` ((text, style) or Text) assembled, the finding's term (if any) isolated."""
     text = Text.assemble(*parts)
     term = getattr(finding, "term", None)
     return isolate_terms(text, [term] if isinstance(term, str) else [])
@@ -334,17 +345,21 @@ class BidiText:
         self.right_align_rtl = right_align_rtl
 
     def lines(self, console: Console, width: int) -> list[Text]:
-        """The painted lines for ``width`` cells."""
+        """The painted lines for ``width`` cells. A base of "auto" is the direction of each
+        paragraph's first strong letter, kept on every line it wraps to (as a bidi paragraph
+        has one direction: an Arabic comment's line that starts with an English word is
+        still right to left)."""
         out: list[Text] = []
-        for line in self.text.wrap(console, max(1, width), justify="left", overflow="fold"):
-            line.rstrip()
-            plain = line.plain
-            rtl = _base(plain, self.base) == "R" if has_rtl(plain) else self.base == "R"
-            shown = self.display._order(_shaped(line, self.display.shaping), self.base)
-            pad = width - shown.cell_len
-            if rtl and self.right_align_rtl and pad > 0:
-                shown = Text(" " * pad) + shown
-            out.append(shown)
+        for paragraph in self.text.split("\n", allow_blank=True):
+            base = _base(paragraph.plain, self.base)
+            for line in paragraph.wrap(console, max(1, width), justify="left",
+                                       overflow="fold"):
+                line.rstrip()
+                shown = self.display._order(_shaped(line, self.display.shaping), base)
+                pad = width - shown.cell_len
+                if base == "R" and self.right_align_rtl and pad > 0:
+                    shown = Text(" " * pad) + shown
+                out.append(shown)
         return out
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -371,25 +386,28 @@ def _unmarked(text: Text) -> Text:
     return out
 
 
-def _isolates(line: Text) -> list[tuple[int, int]]:
-    """The (start, end) spans of ``line`` marked with :data:`ISOLATE`."""
+def _isolates(line: Text) -> list[tuple[int, int, bool | str]]:
+    """The (start, end, direction) spans of ``line`` marked to be isolated (:func:`isolate`):
+    direction "R", "L", or True for the first strong letter's."""
     out = []
     for span in line.spans:
         style = span.style
-        if isinstance(style, Style) and style.meta.get("bidi-isolate") and span.start < span.end:
-            out.append((span.start, span.end))
-    return sorted(set(out))
+        kind = style.meta.get("bidi-isolate") if isinstance(style, Style) else None
+        if kind in _OPENERS and span.start < span.end:
+            out.append((span.start, span.end, kind))
+    return sorted(set(out), key=lambda span: (span[0], span[1], str(span[2])))
 
 
 def _isolated_order(
-    plain: str, base: str, isolates: list[tuple[int, int]]
+    plain: str, base: str, isolates: list[tuple[int, int, bool | str]]
 ) -> tuple[str, list[int] | None]:
     """Visual order of ``plain`` with each span of ``isolates`` reordered as one unit: the
-    spans are wrapped in FSI…PDI for the bidi algorithm, and the marks dropped again."""
+    spans are wrapped in RLI, LRI or FSI…PDI for the bidi algorithm, and the marks dropped
+    again."""
     if not isolates:
         return visual_order(plain, base)
-    starts = {s for s, _ in isolates}
-    ends = {e for _, e in isolates}
+    starts = {s: _OPENERS[kind] for s, _, kind in isolates}
+    ends = {e for _, e, _ in isolates}
     marked: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(plain):
@@ -397,7 +415,7 @@ def _isolated_order(
             marked.append(_PDI)
             origin.append(-1)
         if i in starts:
-            marked.append(_FSI)
+            marked.append(starts[i])
             origin.append(-1)
         marked.append(ch)
         origin.append(i)
@@ -406,7 +424,7 @@ def _isolated_order(
         origin.append(-1)
     shown, order = visual_order("".join(marked), base)
     if order is None:
-        return shown.replace(_FSI, "").replace(_PDI, ""), None
+        return "".join(ch for ch in shown if ch not in _MARKS), None
     kept = [k for k in range(len(order)) if origin[order[k]] >= 0]
     return "".join(shown[k] for k in kept), [origin[order[k]] for k in kept]
 

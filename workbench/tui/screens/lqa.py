@@ -70,7 +70,7 @@ def error_line(error: LqaError) -> Text:
     return Text.assemble(
         (f"#{error.id} ", "dim"), (f"{error.severity} ", "bold"), (error.category, "cyan"),
         *((' "', isolate(quote), '"') if quote else ()),
-        (f" — {error.comment}" if error.comment else "", ""),
+        *((" — ", isolate(error.comment)) if error.comment else ()),
         (f" (by {error.author})" if error.author else "", "dim"),
         (" · outdated: the English changed since" if error.outdated else "", "dim italic"),
     )

@@ -375,7 +375,7 @@ class GlossaryPanel(TextPanel):
                 parts.append(Padding(bidi.text("not: " + "; ".join(line.forbidden),
                                                style="red"), (0, 0, 0, 4)))
             if line.comment:
-                parts.append(Padding(bidi.text(line.comment, style="dim italic"),
+                parts.append(Padding(bidi.text(line.comment, style="dim italic", base="auto"),
                                      (0, 0, 0, 4)))
         self.set_content(Group(*parts))
 
