@@ -253,3 +253,21 @@ def test_an_auto_paragraph_keeps_its_direction_on_every_line():
     assert len(lines) == 2
     # the second line, an English word first, is still right to left and right-aligned
     assert lines[1] == f"{visual('Minister وليس Secretary أو official.', 'R'):>40}"
+
+
+async def test_a_glossary_term_holding_a_latin_letter_reads_right_to_left(sample_db, config):
+    with Project.open(sample_db) as project:
+        project.import_document_text("يحتوي البرتقال على فيتامين C بكثرة.\n", "vitamins")
+        project.add_term("فيتامين C", "vitamin C")
+    app = WorkbenchApp(sample_db, config=config, direction="app", document="vitamins")
+    async with editing(app):
+        text = "\n".join(screen_lines(app))
+        # one right-to-left unit: read from the right, فيتامين comes first, then C
+        assert f"{visual('فيتامين C')} → vitamin C" in text
+
+
+def test_a_notification_keeps_a_quoted_arabic_term_whole(make_app):
+    app = make_app()
+    message = Text.assemble("Added ", isolate("فيتامين C"), " → vitamin C to the glossary.")
+    # read from the right, فيتامين comes first, then C (not C first, as an English line has it)
+    assert app._toast_text(message).startswith(f"Added {visual('فيتامين C')} → vitamin C to")

@@ -254,11 +254,12 @@ class BidiDisplay:
         out.overflow = "ellipsis"
         return out
 
-    def wrapped(self, text: str, width: int, *, base: str = "L") -> str:
+    def wrapped(self, text: str | Text, width: int, *, base: str = "L") -> str:
         """``text`` on lines of at most ``width`` cells, each ordered for display, joined
         with line breaks: for a widget that wraps plain text itself (a notification), which
         would otherwise cut a line already reordered and show an Arabic phrase's end first."""
-        lines = BidiText(sanitize_text(Text(text), newlines=False), self, base, False)
+        rich = Text(text) if isinstance(text, str) else text
+        lines = BidiText(sanitize_text(rich, newlines=False), self, base, False)
         return "\n".join(line.plain for line in lines.lines(_PLAIN_CONSOLE, width))
 
     # paragraphs -------------------------------------------------------------------------

@@ -367,7 +367,7 @@ class GlossaryPanel(TextPanel):
             mark = TERM_MARKS[term_mark(line)]
             head = Text.assemble(
                 (f"{line.number}", "bold"), mark,
-                (line.term, TERM_STYLE),
+                isolate(line.term, TERM_STYLE),  # an Arabic term with a Latin letter or word
                 " → ", (line.rendering, "bold"),
             )
             parts.append(bidi.text(head, right_align_rtl=False))
