@@ -271,3 +271,18 @@ def test_a_notification_keeps_a_quoted_arabic_term_whole(make_app):
     message = Text.assemble("Added ", isolate("فيتامين C"), " → vitamin C to the glossary.")
     # read from the right, فيتامين comes first, then C (not C first, as an English line has it)
     assert app._toast_text(message).startswith(f"Added {visual('فيتامين C')} → vitamin C to")
+
+
+async def test_a_long_arabic_document_name_is_cut_at_its_end_in_the_list_title(sample_db, config):
+    name = "التقرير السنوي للهيئة العامة للرقابة المالية والإدارية عن عام 2024"
+    with Project.open(sample_db) as project:
+        project.import_document_text("كتب الطالب رسالة.\n", name)
+    app = WorkbenchApp(sample_db, config=config, direction="app", document=name)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        title = screen_lines(app)[0]
+        # its first words kept (at the right of the name), an ellipsis where it is cut (left)
+        assert "╭─ …" in title and title.split(" ─╮")[0].endswith(visual("التقرير السنوي"))
+        await pilot.resize_terminal(100, 24)
+        await settle(pilot)
+        assert visual(name) in screen_lines(app)[0]  # wide enough again: whole

@@ -246,10 +246,16 @@ class BidiDisplay:
         """``text`` on one line, ready for a terminal (a notification, a select option)."""
         return self.line(text, base=base).plain
 
-    def line(self, text: str | Text, *, base: str = "L", style: str | Style = "") -> Text:
-        """``text`` on one line (titles, labels, table cells), styles kept."""
+    def line(self, text: str | Text, *, base: str = "L", style: str | Style = "",
+             width: int | None = None) -> Text:
+        """``text`` on one line (titles, labels, table cells), styles kept. With ``width``,
+        text wider than that is cut at its logical end before it is reordered (a widget
+        cutting the reordered line would cut an Arabic name's beginning instead)."""
         rich = Text(text, style=style) if isinstance(text, str) else text
-        out = self._order(_shaped(sanitize_text(rich, newlines=False), self.shaping), base)
+        rich = sanitize_text(rich, newlines=False)
+        if width is not None:
+            rich = _cut_logically(rich, width)
+        out = self._order(_shaped(rich, self.shaping), base)
         out.no_wrap = True
         out.overflow = "ellipsis"
         return out
@@ -428,6 +434,25 @@ def _isolated_order(
         return "".join(ch for ch in shown if ch not in _MARKS), None
     kept = [k for k in range(len(order)) if origin[order[k]] >= 0]
     return "".join(shown[k] for k in kept), [origin[order[k]] for k in kept]
+
+
+def _cut_logically(text: Text, width: int) -> Text:
+    """``text`` cut to ``width`` cells at its logical end, an ellipsis in place of the rest;
+    the ellipsis belongs to the spans (an isolated name) the cut falls in."""
+    if text.cell_len <= width:
+        return text
+    kept, used = 0, 0
+    for ch in text.plain:
+        used += cell_len(ch)
+        if used > max(0, width - 1):
+            break
+        kept += 1
+    out = text[:kept]
+    out.rstrip()
+    end = len(out.plain)
+    out.append(ELLIPSIS)
+    out.spans = [Span(s.start, end + 1, s.style) if s.end == end else s for s in out.spans]
+    return out
 
 
 def _base(text: str, base: str) -> str:
