@@ -286,3 +286,12 @@ async def test_a_long_arabic_document_name_is_cut_at_its_end_in_the_list_title(s
         await pilot.resize_terminal(100, 24)
         await settle(pilot)
         assert visual(name) in screen_lines(app)[0]  # wide enough again: whole
+
+
+def test_an_undo_question_keeps_the_count_after_an_arabic_document_name():
+    from workbench.tui.screens.changes import headline
+
+    name = "التقرير السنوي 2024 (مسودة)"
+    change = {"id": 12, "kind": "import", "document": name, "changes": 21}
+    shown = BidiDisplay().plain(Text.assemble("Undo change ", headline(change), "?"))
+    assert shown.endswith(f"· {visual(name)} · 21 segments?")  # not "· 21 · (…) segments"

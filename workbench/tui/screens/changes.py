@@ -61,12 +61,13 @@ def newest_undoable(changes: list[dict[str, Any]]) -> dict[str, Any] | None:
     return next((c for c in changes if undoable(c)), None)
 
 
-def headline(change: dict[str, Any]) -> str:
-    """``#12 · import (text) · sample · 21 segments``."""
+def headline(change: dict[str, Any]) -> Text:
+    """``#12 · import (text) · sample · 21 segments`` (the document's name isolated: an
+    Arabic one would take the count into its run)."""
     n = change["changes"]
-    document = change.get("document") or "?"
-    return (f"#{change['id']} · {kind_label(change['kind'])} · {document} · "
-            f"{n:,} segment{'' if n == 1 else 's'}")
+    return Text.assemble(f"#{change['id']} · {kind_label(change['kind'])} · ",
+                         isolate(change.get("document") or "?"),
+                         f" · {n:,} segment{'' if n == 1 else 's'}")
 
 
 def state(change: dict[str, Any]) -> str:
@@ -216,7 +217,7 @@ class UndoConfirmScreen(Prompt):
     def compose(self) -> ComposeResult:
         change = self.change
         with Vertical(classes="dialog"):
-            yield Label(self.bidi.line(f"Undo change {headline(change)}?"),
+            yield Label(self.bidi.line(Text.assemble("Undo change ", headline(change), "?")),
                         classes="dialog-title")
             yield Static(self.bidi.text(change.get("summary") or "", right_align_rtl=False))
             yield Label("Every segment it changed is restored at once; a segment edited since "
