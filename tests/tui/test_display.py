@@ -295,3 +295,12 @@ def test_an_undo_question_keeps_the_count_after_an_arabic_document_name():
     change = {"id": 12, "kind": "import", "document": name, "changes": 21}
     shown = BidiDisplay().plain(Text.assemble("Undo change ", headline(change), "?"))
     assert shown.endswith(f"· {visual(name)} · 21 segments?")  # not "· 21 · (…) segments"
+
+
+def test_an_import_report_keeps_the_count_after_an_arabic_document_name():
+    from workbench.project.importing import ImportReport
+    from workbench.tui.screens.importer import describe
+
+    name = "التقرير السنوي 2024"
+    shown = BidiDisplay().plain(describe(ImportReport(name, segments=3)))
+    assert shown == f"Added document '{visual(name)}': 3 segments."  # not "'3 :'2024 …"
