@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from workbench.tui import keys
 from workbench.tui.display import isolate
-from workbench.tui.screens.prompts import Prompt
+from workbench.tui.screens.prompts import Prompt, redraw_options
 from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
@@ -155,6 +155,10 @@ class ChangesScreen(Prompt):
             count = len(self.changes)
             status.update(f"{count:,} change{'' if count == 1 else 's'}" + (
                 "" if newest else " · none left to undo"))
+
+    def apply_display(self) -> None:
+        """Draw the changes again with the app's display settings (F7, F8)."""
+        redraw_options(self.query_one(OptionList), [self._option(c) for c in self.changes])
 
     def _option(self, change: dict[str, Any]) -> Option:
         bidi = self.wb.bidi
