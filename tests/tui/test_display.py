@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.widgets._toast import Toast
 
 from tests.tui.conftest import editing, screen_lines, settle
 from tests.tui.screen_wait import open_screen
 from workbench.project import Project
 from workbench.text.bidi import visual
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.display import PLACEHOLDER, BidiDisplay, isolate, sanitize, sanitize_map
+from workbench.tui.display import (
+    PLACEHOLDER,
+    BidiDisplay,
+    isolate,
+    sanitize,
+    sanitize_map,
+    toast_text_width,
+)
 from workbench.tui.screens.prompts import FilterScreen, OverrideScreen
 from workbench.tui.widgets.panels import GlossaryPanel, term_mark
 
@@ -188,3 +196,111 @@ async def test_a_glossary_comment_wrapped_keeps_its_indent(make_app):
         wrapped = [line for line in lines if "charge" in line]
         assert wrapped and "seizure" not in wrapped[0]  # wrapped at 120 columns
         assert "│     critics' charge" in wrapped[0], wrapped
+
+
+NAME = "الهيئة العامة للرقابة المالية والإدارية"
+
+
+async def test_a_notification_wraps_arabic_before_reordering_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify(f"Added {NAME} → Audit Authority to the glossary.", timeout=30)
+        await pilot.pause()
+        toast = app.screen.query_one(Toast)
+        assert toast.content_region.width == toast_text_width(80)
+        box = toast.content_region
+        shown = [line[box.x:box.right].strip() for line in screen_lines(app)[box.y:box.bottom]]
+        arabic = [visual(part.removeprefix("Added ").split(" → ")[0])
+                  for part in shown if any("\u0600" <= c <= "\u06ff" for c in part)]
+        assert len(arabic) == 2  # the name is cut where the notification wraps it
+        # read line by line, each right to left, the words come in their stored order
+        assert " ".join(arabic) == NAME
+
+
+COMMENT = "كلمة الوزير تُرجمت خطأً إلى official في السطر 3 (انظر المسرد)"
+
+
+def reading_order(lines: list[str]) -> str:
+    """The Arabic words of painted lines, each line read right to left, lines top down."""
+    words = []
+    for line in lines:
+        words += [w for w in visual(line, "R").split() if any("\u0600" <= c <= "\u06ff" for c in w)]
+    return " ".join(words)
+
+
+def test_an_arabic_comment_wrapped_in_an_english_line_reads_right_to_left_on_each_line():
+    from rich.console import Console
+
+    from workbench.lqa.scoring import LqaError
+    from workbench.tui.screens.lqa import error_line
+
+    error = LqaError(id=1, segment_id=4, position=4, category="accuracy/mistranslation",
+                     severity="minor", comment=COMMENT, author="root")
+    lines = [line.plain for line in BidiDisplay().text(Text.assemble("LQA ", error_line(error)),
+                                                       right_align_rtl=False)
+             .lines(Console(), 60)]
+    assert len(lines) == 2 and lines[1].startswith("(")  # "official في…" went to line 2
+    arabic = [w for w in COMMENT.split() if any("\u0600" <= c <= "\u06ff" for c in w)]
+    assert reading_order(lines) == " ".join(arabic)
+
+
+def test_an_auto_paragraph_keeps_its_direction_on_every_line():
+    from rich.console import Console
+
+    comment = "يُستخدم في السياق الرسمي فقط ويُترجم Minister وليس Secretary أو official."
+    lines = [line.plain for line in BidiDisplay().text(comment, base="auto").lines(Console(), 40)]
+    assert len(lines) == 2
+    # the second line, an English word first, is still right to left and right-aligned
+    assert lines[1] == f"{visual('Minister وليس Secretary أو official.', 'R'):>40}"
+
+
+async def test_a_glossary_term_holding_a_latin_letter_reads_right_to_left(sample_db, config):
+    with Project.open(sample_db) as project:
+        project.import_document_text("يحتوي البرتقال على فيتامين C بكثرة.\n", "vitamins")
+        project.add_term("فيتامين C", "vitamin C")
+    app = WorkbenchApp(sample_db, config=config, direction="app", document="vitamins")
+    async with editing(app):
+        text = "\n".join(screen_lines(app))
+        # one right-to-left unit: read from the right, فيتامين comes first, then C
+        assert f"{visual('فيتامين C')} → vitamin C" in text
+
+
+def test_a_notification_keeps_a_quoted_arabic_term_whole(make_app):
+    app = make_app()
+    message = Text.assemble("Added ", isolate("فيتامين C"), " → vitamin C to the glossary.")
+    # read from the right, فيتامين comes first, then C (not C first, as an English line has it)
+    assert app._toast_text(message).startswith(f"Added {visual('فيتامين C')} → vitamin C to")
+
+
+async def test_a_long_arabic_document_name_is_cut_at_its_end_in_the_list_title(sample_db, config):
+    name = "التقرير السنوي للهيئة العامة للرقابة المالية والإدارية عن عام 2024"
+    with Project.open(sample_db) as project:
+        project.import_document_text("كتب الطالب رسالة.\n", name)
+    app = WorkbenchApp(sample_db, config=config, direction="app", document=name)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        title = screen_lines(app)[0]
+        # its first words kept (at the right of the name), an ellipsis where it is cut (left)
+        assert "╭─ …" in title and title.split(" ─╮")[0].endswith(visual("التقرير السنوي"))
+        await pilot.resize_terminal(100, 24)
+        await settle(pilot)
+        assert visual(name) in screen_lines(app)[0]  # wide enough again: whole
+
+
+def test_an_undo_question_keeps_the_count_after_an_arabic_document_name():
+    from workbench.tui.screens.changes import headline
+
+    name = "التقرير السنوي 2024 (مسودة)"
+    change = {"id": 12, "kind": "import", "document": name, "changes": 21}
+    shown = BidiDisplay().plain(Text.assemble("Undo change ", headline(change), "?"))
+    assert shown.endswith(f"· {visual(name)} · 21 segments?")  # not "· 21 · (…) segments"
+
+
+def test_an_import_report_keeps_the_count_after_an_arabic_document_name():
+    from workbench.project.importing import ImportReport
+    from workbench.tui.screens.importer import describe
+
+    name = "التقرير السنوي 2024"
+    shown = BidiDisplay().plain(describe(ImportReport(name, segments=3)))
+    assert shown == f"Added document '{visual(name)}': 3 segments."  # not "'3 :'2024 …"

@@ -397,3 +397,20 @@ async def test_the_word_cursor_scrolls_a_long_source_into_view(sample_db, make_a
         view.mark([(last, last + len("الأخيرة"), DICTIONARY_STYLE)])
         await settle(pilot)
         assert view.scroll_offset.y == view.max_scroll_y
+
+
+async def test_an_arabic_sense_holding_english_reads_right_to_left(sample_db, make_app, tmp_path):
+    from workbench.text.bidi import visual
+
+    sense = "يجمع الملف بصيغة Binary أو ASCII"  # as FreeDict eng-ara's Uuencode
+    path = tmp_path / "en-ar.tsv"
+    path.write_text(f"uuencode\t{sense}\n", encoding="utf-8")
+    with Project.open(sample_db) as project:
+        project.dictionaries.add(path, name="en-ar")
+    segment_id, _source = first_segment(sample_db)
+    app = make_app()
+    async with editing(app, segment_id) as (pilot, screen):
+        panel = await looked_up(pilot, screen, "uuencode")
+        assert [s.text for s in panel.senses] == [sense]
+        # one right-to-left unit: read from the right, Binary comes after بصيغة, not first
+        assert await shows(pilot, f"1 {visual(sense)}")

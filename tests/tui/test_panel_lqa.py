@@ -197,3 +197,20 @@ async def test_the_reviewers_form_starts_in_the_english_so_shift_arrows_mark_the
     with Project.open(sample_db) as project:
         (error,) = project.lqa.errors(segment_id=row.segment_id)
     assert error.span == (4, 7) and error.quote == row.target[4:7]
+
+
+async def test_f7_draws_the_lqa_errors_to_remove_in_the_new_direction(make_app):
+    from workbench.lqa.scoring import LqaError
+    from workbench.text.bidi import visual
+
+    comment = "ترجمة غير دقيقة"
+    error = LqaError(id=1, segment_id=1, position=1, category="accuracy/mistranslation",
+                     severity="minor", comment=comment, author="tester")
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        app.push_screen(LqaRemoveScreen(1, [error]))
+        await settle(pilot)
+        assert await shows(pilot, visual(comment))
+        await pilot.press("f7")  # terminal direction: sent as stored, the dialog still open
+        await settle(pilot)
+        assert isinstance(app.screen, LqaRemoveScreen) and await shows(pilot, comment)

@@ -328,3 +328,26 @@ async def test_concordance_inserts_another_tools_tags_as_the_segments(
         await settle(pilot)
         assert app.screen is screen
         assert screen.editor.text == "People believed in the revolution from the start."
+
+
+async def test_f7_in_the_concordance_draws_its_units_in_the_new_direction(
+    sample_db, make_app, tmp_path
+):
+    from workbench.text.bidi import visual
+
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with editing(app, 3) as (pilot, _screen):
+        await pilot.press("alt+c")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConcordanceScreen)
+        dialog.query_one(Input).value = "الثورة"
+        await pilot.press("enter")
+        await settle(pilot)
+        unit = "آمن الناس بالثورة منذ البداية."
+        assert await shows(pilot, visual(unit))
+        await pilot.press("f7")  # terminal direction: sent as stored, the dialog still open
+        await settle(pilot)
+        assert app.screen is dialog
+        assert await shows(pilot, unit) and await shows(pilot, 'holds "الثورة"')

@@ -130,8 +130,9 @@ def test_a_bilingual_file_brought_back_says_the_errors_and_comments_it_added():
 
     report = ExchangeReport("/tmp/reviewed.xlf", "xliff", "sample", units=21, left_alone=21,
                             lqa_added=2, notes_added=1)
-    assert describe(report) == ("Brought back reviewed.xlf into 'sample' (working): 0 updated, "
-                                "0 added, 21 left alone, 2 LQA errors added, 1 comment added.")
+    assert describe(report).plain == (
+        "Brought back reviewed.xlf into 'sample' (working): 0 updated, "
+        "0 added, 21 left alone, 2 LQA errors added, 1 comment added.")
 
 
 async def test_a_file_dropped_on_the_terminal_is_imported_from_its_quoted_path(

@@ -154,3 +154,19 @@ async def test_no_question_when_nothing_finished_is_in_the_way(sample_db, make_a
         assert notified(app, "Filled 0, replaced 21")
     after = _state(sample_db)
     assert all(after[s] != before[s] for s in (1, 2, 3))
+
+
+async def test_f7_draws_the_changes_list_in_the_new_direction(sample_db, make_app):
+    from workbench.text.bidi import visual
+    from workbench.tui.screens.changes import ChangesLoaded
+
+    name = "التقرير السنوي"
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "shift+f9", ChangesScreen)
+        await settle(pilot)
+        screen.on_changes_loaded(ChangesLoaded([{**screen.changes[0], "document": name}]))
+        assert await shows(pilot, visual(name))
+        await pilot.press("f7")  # terminal direction: sent as stored, the list still open
+        await settle(pilot)
+        assert app.screen is screen and await shows(pilot, name)

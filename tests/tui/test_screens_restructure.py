@@ -172,3 +172,25 @@ async def test_a_refused_fix_names_segments_by_their_numbers_in_the_list(sample_
         assert notified(app, "segment 4 is locked: unlock it first (Ctrl+U on it)")
         assert not notified(app, "segment 5")
         assert len(screen.rows) == 20 and not screen.editor.read_only
+
+
+async def test_split_of_a_long_segment_shows_both_sides_of_the_cut(sample_db, make_app):
+    from tests.tui.conftest import screen_lines
+    from workbench.text.bidi import visual
+
+    words = [f"كلمة{n}" for n in range(1, 301)]  # 2,000 characters, no sentence end
+    with Project.open(sample_db) as project:
+        project.import_document_text(" ".join(words) + "\n", "long")
+    app = make_app(document="long")
+    async with editing(app) as (pilot, _screen):
+        await pilot.press("alt+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SplitScreen)
+        cut = dialog.choice().offset
+        last_before, first_after = dialog.source[:cut].split()[-1], dialog.source[cut:].split()[0]
+        text = "\n".join(screen_lines(app))
+        # the first box ends with the word before the cut (its beginning left out), the new
+        # segment's box starts with the word after it
+        assert visual(last_before) in text and visual(first_after) in text
+        assert "…" in text

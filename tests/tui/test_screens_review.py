@@ -288,3 +288,16 @@ async def test_a_joined_segment_says_where_its_english_is(sample_db, make_app):
         assert app.screen is screen  # no comment asked: nothing to approve here
         assert notified(app, "Segment 2 is joined: its English is in #1")
         assert not notified(app, "empty translation")
+
+
+async def test_an_arabic_document_name_keeps_the_count_after_it_in_the_title(sample_db, config):
+    from workbench.tui.app import WorkbenchApp
+
+    name = "التقرير السنوي 2024 (مسودة)"
+    with Project.open(sample_db) as project:
+        project.import_document_text("كتب الطالب رسالة.\n", name)
+    app = WorkbenchApp(sample_db, config=config, direction="app", document=name)
+    async with editing(app) as (pilot, _):
+        await open_screen(pilot, "f3", ReviewScreen)
+        # the 1 of "1 of 1 segments" stays after the name (it was drawn before it, in its run)
+        assert await shows(pilot, f"Review · {visual(name)} · 1 of 1 segments")

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -47,7 +48,7 @@ from workbench.tui import service as service_module
 from workbench.tui.actions import ScreenActions
 from workbench.tui.change_actions import ChangeActions
 from workbench.tui.commands import WorkbenchCommands
-from workbench.tui.display import BidiDisplay
+from workbench.tui.display import BidiDisplay, has_rtl, toast_text_width
 from workbench.tui.driver import terminal_driver
 from workbench.tui.guard import KeepsAnswering
 from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged
@@ -649,12 +650,23 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         """How text that may hold Arabic is drawn now (direction and shaping settings)."""
         return BidiDisplay(self.reorders_arabic, self.shaping)
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(self, message: str | Text, *, title: str = "",
+               severity: SeverityLevel = "information", timeout: float | None = None,
+               markup: bool = True) -> None:
         """A notification; its text goes through :attr:`bidi` (Arabic in display order) and
-        is never read as markup (it may quote a user's search or a file name)."""
-        super().notify(self.bidi.plain(message), title=self.bidi.plain(title),
+        is never read as markup (it may quote a user's search or a file name). A Rich Text
+        message may mark a user's text with :func:`~workbench.tui.display.isolate`."""
+        super().notify(self._toast_text(message), title=self.bidi.plain(title),
                        severity=severity, timeout=timeout, markup=False)
+
+    def _toast_text(self, message: str | Text) -> str:
+        """A notification's text for display: in ``app`` direction, text holding Arabic is
+        wrapped to the notification's width first and each line reordered (Textual's own
+        wrapping of a reordered line put the end of an Arabic phrase on the first line)."""
+        bidi = self.bidi
+        if not bidi.reorder or not has_rtl(str(message)):
+            return bidi.plain(message)
+        return bidi.wrapped(message, toast_text_width(self.size.width))
 
     def set_direction(self, setting: str) -> None:
         """Use direction ``setting`` (app, terminal or auto) now and save it in the config."""

@@ -58,12 +58,20 @@ _UNIT_TAG = re.compile(r"\{/?[0-9]{1,6}\}|\{[0-9]{1,6}/\}")
 _TO_PUA = str.maketrans(_TAG_CHARS, _TAG_PUA)
 _FROM_PUA = str.maketrans(_TAG_PUA, _TAG_CHARS)
 
+TOAST_WIDTH, TOAST_SHARE, TOAST_FRAME, TOAST_RACK_BAR = 60, 2, 3, 2
+"""Textual's notifications: 60 cells wide at most and half of their rack (the screen less
+the rack's 2-cell scrollbar), the text inside a 1-cell border and 1 cell of padding a side."""
+_PLAIN_CONSOLE = Console(width=200, color_system=None, highlight=False)
+
 PLACEHOLDER = "¤"
 """What an invisible format or control character looks like on screen."""
 
 ISOLATE = Style(meta={"bidi-isolate": True})
-"""The style that marks a span of a Text to reorder as one unit (see :func:`isolate`)."""
+"""The style that marks a span of a Text to reorder as one unit (see :func:`isolate`); its
+direction is the first strong letter's of each line's part of it (a first-strong isolate)."""
 _FSI, _PDI = "\u2068", "\u2069"
+_OPENERS = {True: _FSI, "R": "\u2067", "L": "\u2066"}  # FSI, RLI, LRI
+_MARKS = frozenset([*_OPENERS.values(), _PDI])
 
 _DROPPED = frozenset([
     0x200C, 0x200D,  # ZWNJ, ZWJ (emoji sequences: each emoji then shows on its own)
@@ -135,11 +143,19 @@ def map_span(origin: Sequence[int], start: int, end: int) -> tuple[int, int]:
     return bisect_left(origin, start), bisect_left(origin, end)
 
 
+def isolating(text: str) -> Style:
+    """The style that marks ``text`` to be reordered as one unit in the direction of its
+    first strong letter, kept on every line the unit is wrapped to."""
+    return Style(meta={"bidi-isolate": base_direction(text)})
+
+
 def isolate(text: str, style: str | Style = "") -> Text:
-    """``text`` (a user's search, a name, a term quoted in an English line) marked to be
-    reordered as one unit, so the text around it keeps its order."""
+    """``text`` (a user's search, a name, a term, a comment quoted in an English line) marked
+    to be reordered as one unit, so the text around it keeps its order; in the direction of
+    its first strong letter, on each line it is wrapped to (an Arabic comment whose second
+    line starts with an English word still reads right to left)."""
     return Text(text, style=Style.combine([Style.parse(style) if isinstance(style, str)
-                                           else style, ISOLATE]))
+                                           else style, isolating(text)]))
 
 
 def isolate_terms(text: Text, terms: Iterable[str]) -> Text:
@@ -151,13 +167,13 @@ def isolate_terms(text: Text, terms: Iterable[str]) -> Text:
             continue
         start = plain.find(term)
         while start >= 0:
-            text.stylize(ISOLATE, start, start + len(term))
+            text.stylize(isolating(term), start, start + len(term))
             start = plain.find(term, start + len(term))
     return text
 
 
-def finding_text(finding: object, *parts: tuple[str, str | Style]) -> Text:
-    """``parts`` (text, style) assembled, the finding's term (if any) isolated."""
+def finding_text(finding: object, *parts: tuple[str, str | Style] | Text) -> Text:
+    """``parts`` ((text, style) or Text) assembled, the finding's term (if any) isolated."""
     text = Text.assemble(*parts)
     term = getattr(finding, "term", None)
     return isolate_terms(text, [term] if isinstance(term, str) else [])
@@ -200,6 +216,12 @@ def tag_spans(text: str, style: Style | str = TAG_STYLE) -> list[tuple[int, int,
     return [(t.start, t.end, style) for t in tokens(text)]
 
 
+def toast_text_width(screen_width: int) -> int:
+    """The cells a notification's text is wrapped at on a screen ``screen_width`` wide."""
+    rack = max(0, screen_width - TOAST_RACK_BAR)
+    return max(1, min(TOAST_WIDTH, rack // TOAST_SHARE) - TOAST_FRAME)
+
+
 def has_rtl(text: str) -> bool:
     """True when ``text`` holds a right-to-left letter (Arabic, Hebrew…)."""
     return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text if ord(ch) > 0x58F)
@@ -224,13 +246,27 @@ class BidiDisplay:
         """``text`` on one line, ready for a terminal (a notification, a select option)."""
         return self.line(text, base=base).plain
 
-    def line(self, text: str | Text, *, base: str = "L", style: str | Style = "") -> Text:
-        """``text`` on one line (titles, labels, table cells), styles kept."""
+    def line(self, text: str | Text, *, base: str = "L", style: str | Style = "",
+             width: int | None = None) -> Text:
+        """``text`` on one line (titles, labels, table cells), styles kept. With ``width``,
+        text wider than that is cut at its logical end before it is reordered (a widget
+        cutting the reordered line would cut an Arabic name's beginning instead)."""
         rich = Text(text, style=style) if isinstance(text, str) else text
-        out = self._order(_shaped(sanitize_text(rich, newlines=False), self.shaping), base)
+        rich = sanitize_text(rich, newlines=False)
+        if width is not None:
+            rich = _cut_logically(rich, width)
+        out = self._order(_shaped(rich, self.shaping), base)
         out.no_wrap = True
         out.overflow = "ellipsis"
         return out
+
+    def wrapped(self, text: str | Text, width: int, *, base: str = "L") -> str:
+        """``text`` on lines of at most ``width`` cells, each ordered for display, joined
+        with line breaks: for a widget that wraps plain text itself (a notification), which
+        would otherwise cut a line already reordered and show an Arabic phrase's end first."""
+        rich = Text(text) if isinstance(text, str) else text
+        lines = BidiText(sanitize_text(rich, newlines=False), self, base, False)
+        return "\n".join(line.plain for line in lines.lines(_PLAIN_CONSOLE, width))
 
     # paragraphs -------------------------------------------------------------------------
 
@@ -316,17 +352,21 @@ class BidiText:
         self.right_align_rtl = right_align_rtl
 
     def lines(self, console: Console, width: int) -> list[Text]:
-        """The painted lines for ``width`` cells."""
+        """The painted lines for ``width`` cells. A base of "auto" is the direction of each
+        paragraph's first strong letter, kept on every line it wraps to (as a bidi paragraph
+        has one direction: an Arabic comment's line that starts with an English word is
+        still right to left)."""
         out: list[Text] = []
-        for line in self.text.wrap(console, max(1, width), justify="left", overflow="fold"):
-            line.rstrip()
-            plain = line.plain
-            rtl = _base(plain, self.base) == "R" if has_rtl(plain) else self.base == "R"
-            shown = self.display._order(_shaped(line, self.display.shaping), self.base)
-            pad = width - shown.cell_len
-            if rtl and self.right_align_rtl and pad > 0:
-                shown = Text(" " * pad) + shown
-            out.append(shown)
+        for paragraph in self.text.split("\n", allow_blank=True):
+            base = _base(paragraph.plain, self.base)
+            for line in paragraph.wrap(console, max(1, width), justify="left",
+                                       overflow="fold"):
+                line.rstrip()
+                shown = self.display._order(_shaped(line, self.display.shaping), base)
+                pad = width - shown.cell_len
+                if base == "R" and self.right_align_rtl and pad > 0:
+                    shown = Text(" " * pad) + shown
+                out.append(shown)
         return out
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -353,25 +393,28 @@ def _unmarked(text: Text) -> Text:
     return out
 
 
-def _isolates(line: Text) -> list[tuple[int, int]]:
-    """The (start, end) spans of ``line`` marked with :data:`ISOLATE`."""
+def _isolates(line: Text) -> list[tuple[int, int, bool | str]]:
+    """The (start, end, direction) spans of ``line`` marked to be isolated (:func:`isolate`):
+    direction "R", "L", or True for the first strong letter's."""
     out = []
     for span in line.spans:
         style = span.style
-        if isinstance(style, Style) and style.meta.get("bidi-isolate") and span.start < span.end:
-            out.append((span.start, span.end))
-    return sorted(set(out))
+        kind = style.meta.get("bidi-isolate") if isinstance(style, Style) else None
+        if kind in _OPENERS and span.start < span.end:
+            out.append((span.start, span.end, kind))
+    return sorted(set(out), key=lambda span: (span[0], span[1], str(span[2])))
 
 
 def _isolated_order(
-    plain: str, base: str, isolates: list[tuple[int, int]]
+    plain: str, base: str, isolates: list[tuple[int, int, bool | str]]
 ) -> tuple[str, list[int] | None]:
     """Visual order of ``plain`` with each span of ``isolates`` reordered as one unit: the
-    spans are wrapped in FSI…PDI for the bidi algorithm, and the marks dropped again."""
+    spans are wrapped in RLI, LRI or FSI…PDI for the bidi algorithm, and the marks dropped
+    again."""
     if not isolates:
         return visual_order(plain, base)
-    starts = {s for s, _ in isolates}
-    ends = {e for _, e in isolates}
+    starts = {s: _OPENERS[kind] for s, _, kind in isolates}
+    ends = {e for _, e, _ in isolates}
     marked: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(plain):
@@ -379,7 +422,7 @@ def _isolated_order(
             marked.append(_PDI)
             origin.append(-1)
         if i in starts:
-            marked.append(_FSI)
+            marked.append(starts[i])
             origin.append(-1)
         marked.append(ch)
         origin.append(i)
@@ -388,9 +431,28 @@ def _isolated_order(
         origin.append(-1)
     shown, order = visual_order("".join(marked), base)
     if order is None:
-        return shown.replace(_FSI, "").replace(_PDI, ""), None
+        return "".join(ch for ch in shown if ch not in _MARKS), None
     kept = [k for k in range(len(order)) if origin[order[k]] >= 0]
     return "".join(shown[k] for k in kept), [origin[order[k]] for k in kept]
+
+
+def _cut_logically(text: Text, width: int) -> Text:
+    """``text`` cut to ``width`` cells at its logical end, an ellipsis in place of the rest;
+    the ellipsis belongs to the spans (an isolated name) the cut falls in."""
+    if text.cell_len <= width:
+        return text
+    kept, used = 0, 0
+    for ch in text.plain:
+        used += cell_len(ch)
+        if used > max(0, width - 1):
+            break
+        kept += 1
+    out = text[:kept]
+    out.rstrip()
+    end = len(out.plain)
+    out.append(ELLIPSIS)
+    out.spans = [Span(s.start, end + 1, s.style) if s.end == end else s for s in out.spans]
+    return out
 
 
 def _base(text: str, base: str) -> str:

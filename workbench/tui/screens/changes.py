@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from workbench.tui import keys
 from workbench.tui.display import isolate
-from workbench.tui.screens.prompts import Prompt
+from workbench.tui.screens.prompts import Prompt, redraw_options
 from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
@@ -61,12 +61,13 @@ def newest_undoable(changes: list[dict[str, Any]]) -> dict[str, Any] | None:
     return next((c for c in changes if undoable(c)), None)
 
 
-def headline(change: dict[str, Any]) -> str:
-    """``#12 · import (text) · sample · 21 segments``."""
+def headline(change: dict[str, Any]) -> Text:
+    """``#12 · import (text) · sample · 21 segments`` (the document's name isolated: an
+    Arabic one would take the count into its run)."""
     n = change["changes"]
-    document = change.get("document") or "?"
-    return (f"#{change['id']} · {kind_label(change['kind'])} · {document} · "
-            f"{n:,} segment{'' if n == 1 else 's'}")
+    return Text.assemble(f"#{change['id']} · {kind_label(change['kind'])} · ",
+                         isolate(change.get("document") or "?"),
+                         f" · {n:,} segment{'' if n == 1 else 's'}")
 
 
 def state(change: dict[str, Any]) -> str:
@@ -155,6 +156,10 @@ class ChangesScreen(Prompt):
             status.update(f"{count:,} change{'' if count == 1 else 's'}" + (
                 "" if newest else " · none left to undo"))
 
+    def apply_display(self) -> None:
+        """Draw the changes again with the app's display settings (F7, F8)."""
+        redraw_options(self.query_one(OptionList), [self._option(c) for c in self.changes])
+
     def _option(self, change: dict[str, Any]) -> Option:
         bidi = self.wb.bidi
         live = undoable(change)
@@ -216,7 +221,7 @@ class UndoConfirmScreen(Prompt):
     def compose(self) -> ComposeResult:
         change = self.change
         with Vertical(classes="dialog"):
-            yield Label(self.bidi.line(f"Undo change {headline(change)}?"),
+            yield Label(self.bidi.line(Text.assemble("Undo change ", headline(change), "?")),
                         classes="dialog-title")
             yield Static(self.bidi.text(change.get("summary") or "", right_align_rtl=False))
             yield Label("Every segment it changed is restored at once; a segment edited since "

@@ -63,6 +63,7 @@ class ConcordanceScreen(Prompt):
         self.query_text = query.strip()
         self.lang_index = 0
         self.hits: list[Any] = []
+        self._found: Found | None = None  # the search shown, drawn again by apply_display
         self._timer: Timer | None = None
 
     @property
@@ -136,6 +137,7 @@ class ConcordanceScreen(Prompt):
     def on_found(self, message: Found) -> None:
         if message.query != self.query_text or message.lang != self.lang:
             return  # a newer search is under way
+        self._found = message
         if message.error:
             self._show([], f"✗ {message.error}")
             return
@@ -145,6 +147,16 @@ class ConcordanceScreen(Prompt):
             f"{count}{'+' if count >= LIMIT else ''} units hold")
         status = f"{units} {quoted}, newest first" if count else f"No unit holds {quoted}."
         self._show(message.hits, status)
+
+    def apply_display(self) -> None:
+        """Draw the units found again with the app's display settings (F7, F8), the same
+        unit chosen."""
+        if self._found is not None and self._found.query == self.query_text:
+            options = self.query_one(OptionList)
+            chosen = options.highlighted
+            self.on_found(self._found)
+            if chosen is not None and chosen < options.option_count:
+                options.highlighted = chosen
 
     def _show(self, hits: list[Any], status: str) -> None:
         self.hits = hits

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -31,6 +32,7 @@ from workbench.errors import WorkbenchError
 from workbench.formats import detect, importable_formats, is_bilingual
 from workbench.project.importing import is_translation_document
 from workbench.tui import keys
+from workbench.tui.display import isolate
 from workbench.tui.screens.job_dialog import JobDialog, typed_path
 from workbench.tui.screens.overwrite import ImportPlan, OverwriteScreen, overwrite_of
 from workbench.tui.service import BackgroundCancelled, describe_error
@@ -141,7 +143,14 @@ def group_of(report: ImportReport | ExchangeReport) -> int | None:
     return fill.group_id if fill is not None else getattr(report, "group_id", None)
 
 
-def describe(report: ImportReport | ExchangeReport) -> str:
+def _quoted(name: str) -> Text:
+    """A document's name quoted (as ``repr`` quotes it), isolated for display: an Arabic
+    name would take the number after it into its run."""
+    quoted = repr(name)
+    return Text.assemble(quoted[0], isolate(quoted[1:-1]), quoted[-1])
+
+
+def describe(report: ImportReport | ExchangeReport) -> Text:
     """One line saying what an import added (and, into the working translation, what it
     filled and left alone)."""
     from workbench.project.exchange import ExchangeReport
@@ -149,8 +158,9 @@ def describe(report: ImportReport | ExchangeReport) -> str:
     if isinstance(report, ExchangeReport):  # a round trip of a bilingual file
         unmatched = (f", {plural(report.unmatched, 'unit')} matched no segment"
                      if report.unmatched else "")
-        return (
-            f"Brought back {Path(report.file).name} into {report.document!r} (working): "
+        return Text.assemble(
+            f"Brought back {Path(report.file).name} into ", _quoted(report.document),
+            " (working): "
             f"{len(report.updated):,} updated, {len(report.added):,} added, "
             f"{report.left_alone:,} left alone{_protected(report.protected)}{unmatched}"
             + (f", {len(report.kept_newer):,} kept (edited here since the export)"
@@ -162,23 +172,23 @@ def describe(report: ImportReport | ExchangeReport) -> str:
     if report.version is None:
         fmt = getattr(report, "format", "txt")
         tags = getattr(report, "tags", 0)
-        line = (f"Added document {report.document!r}"
-                + (f" ({fmt}, {tags:,} tags)" if fmt != "txt" else "")
-                + f": {plural(report.segments, 'segment')}.")
+        line = Text.assemble("Added document ", _quoted(report.document),
+                             (f" ({fmt}, {tags:,} tags)" if fmt != "txt" else "")
+                             + f": {plural(report.segments, 'segment')}.")
         if report.fill is not None:
-            line += f" Its translations: {report.fill.filled:,} segments filled."
+            line.append(f" Its translations: {report.fill.filled:,} segments filled.")
         return line + _warnings(report)
     low = f", {report.low_confidence:,} uncertain" if report.low_confidence else ""
-    line = (
-        f"Aligned {report.sentences:,} sentences to {report.segments:,} segments of "
-        f"{report.document!r} as {report.version}: {report.links:,} links{low}."
+    line = Text.assemble(
+        f"Aligned {report.sentences:,} sentences to {report.segments:,} segments of ",
+        _quoted(report.document), f" as {report.version}: {report.links:,} links{low}.",
     )
     if report.replaced:
-        line += f" The previous {report.version} is replaced."
+        line.append(f" The previous {report.version} is replaced.")
     fill = report.fill
     if fill is not None:
-        line += (f" Filled {fill.filled:,}, replaced {fill.replaced:,}, unchanged "
-                 f"{fill.unchanged:,}{_protected(fill.protected)}.")
+        line.append(f" Filled {fill.filled:,}, replaced {fill.replaced:,}, unchanged "
+                    f"{fill.unchanged:,}{_protected(fill.protected)}.")
     return line + _warnings(report)
 
 
@@ -420,7 +430,7 @@ class ImportScreen(JobDialog[ImportDone | None]):
         done = message.done
         error = message.error or (None if done is not None else "import failed")
         if self.job_finished(error) and done is not None:
-            said = f"{describe(done.report)} ({message.seconds:.1f} s)"
+            said = describe(done.report) + f" ({message.seconds:.1f} s)"
             if group_of(done.report) is not None:
                 said += " " + self.wb.undo_hint("this import")
             self.notify(said, timeout=15)

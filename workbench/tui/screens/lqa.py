@@ -32,7 +32,7 @@ from textual.widgets.option_list import Option
 from workbench.lqa import CATEGORIES, SEVERITIES
 from workbench.tui import keys
 from workbench.tui.display import isolate
-from workbench.tui.screens.prompts import Prompt
+from workbench.tui.screens.prompts import Prompt, redraw_options
 from workbench.tui.service import describe_error, refusals_in_list
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def error_line(error: LqaError) -> Text:
     return Text.assemble(
         (f"#{error.id} ", "dim"), (f"{error.severity} ", "bold"), (error.category, "cyan"),
         *((' "', isolate(quote), '"') if quote else ()),
-        (f" — {error.comment}" if error.comment else "", ""),
+        *((" — ", isolate(error.comment)) if error.comment else ()),
         (f" (by {error.author})" if error.author else "", "dim"),
         (" · outdated: the English changed since" if error.outdated else "", "dim italic"),
     )
@@ -172,12 +172,16 @@ class LqaRemoveScreen(Prompt):
         with Vertical(classes="dialog"):
             yield Label(f"Remove an LQA error of segment {self.position}",
                         classes="dialog-title")
-            yield OptionList(
-                *[Option(self.bidi.line(error_line(e)), id=str(e.id)) for e in self.errors],
-                id="lqa-errors",
-            )
+            yield OptionList(*[self._option(e) for e in self.errors], id="lqa-errors")
             yield self.hint("Enter: remove it (kept in the project, no longer counted)",
                             "lqa_remove_cancel")
+
+    def _option(self, error: LqaError) -> Option:
+        return Option(self.bidi.line(error_line(error)), id=str(error.id))
+
+    def apply_display(self) -> None:
+        """Draw the errors again with the app's display settings (F7, F8)."""
+        redraw_options(self.query_one(OptionList), [self._option(e) for e in self.errors])
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -22,6 +22,16 @@ from workbench.tui.guard import KeepsAnswering
 from workbench.tui.rows import ViewSpec
 
 
+def redraw_options(options: OptionList, items: list[Option]) -> None:
+    """Put ``items`` (drawn again, e.g. in a new direction) in place of the list's options,
+    the same one highlighted."""
+    chosen = options.highlighted
+    options.clear_options()
+    options.add_options(items)
+    if chosen is not None and chosen < options.option_count:
+        options.highlighted = chosen
+
+
 class Prompt(KeepsAnswering, ModalScreen[Any]):
     """A dialog of the editor: its keys come from the registry scope ``SCOPE``."""
 

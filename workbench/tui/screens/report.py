@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from rich.text import Text
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from workbench.tui.display import isolate
 from workbench.tui.guard import KeepsAnswering
 from workbench.tui.service import describe_error
 
@@ -46,7 +48,8 @@ class ReportScreen(KeepsAnswering, Screen[None]):
 
     def title_label(self) -> Static:
         """The title line as it stands while the first load runs."""
-        return Static(self._title(self.BUSY), id=self.TITLE_ID)
+        return Static(self.wb.bidi.text(self._title(self.BUSY), right_align_rtl=False),
+                      id=self.TITLE_ID)
 
     def set_title(self, state: str) -> None:
         """Show ``state`` after the heading and the document's name (wrapped when long)."""
@@ -54,8 +57,9 @@ class ReportScreen(KeepsAnswering, Screen[None]):
             self.wb.bidi.text(self._title(state), right_align_rtl=False)
         )
 
-    def _title(self, state: str) -> str:
-        return f"{self.HEADING} · {self.document.name} · {state}"
+    def _title(self, state: str) -> Text:
+        # the name isolated: an Arabic one would take the state's first number into its run
+        return Text.assemble(f"{self.HEADING} · ", isolate(self.document.name), f" · {state}")
 
     # loading ---------------------------------------------------------------------------------
 

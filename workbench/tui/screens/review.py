@@ -43,7 +43,7 @@ from textual.widgets import (
 from workbench.errors import ConnectionLostError, ProjectError, WorkbenchError
 from workbench.statuses import STATUSES
 from workbench.tui import keys
-from workbench.tui.display import finding_text
+from workbench.tui.display import finding_text, isolate
 from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.lqa import (
     LqaErrorScreen,
@@ -471,7 +471,7 @@ class ReviewScreen(ReportScreen):
         for finding, override in row.accepted:
             parts.append(bidi.text(finding_text(
                 finding, ("✓ ", "green"), (f"{finding.check}: ", "bold"), (finding.message, ""),
-                (f" — accepted by {override.author}: {override.reason}", "dim"),
+                (f" — accepted by {override.author}: ", "dim"), isolate(override.reason, "dim"),
             ), right_align_rtl=False))
         if not row.findings and not row.accepted:
             parts.append(Text("✓ No findings.", style="green"))
@@ -480,8 +480,8 @@ class ReviewScreen(ReportScreen):
                                    right_align_rtl=False))
         if notes:
             last = notes[-1]
-            parts.append(bidi.text(f"{last['kind']} · {last['author']}: {last['text']}",
-                                   style="dim", base="auto"))
+            parts.append(bidi.text(Text.assemble(f"{last['kind']} · {last['author']}: ",
+                                                 isolate(last["text"]), style="dim")))
         self.query_one("#review-detail-body", Static).update(Group(*parts))
         if scroll:
             detail.scroll_home(animate=False)

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from workbench.tui.widgets.arabic import ArabicText
 
 _SPACE = re.compile(r"\s+")
+PART_LINES = 4  # the Arabic lines each part's box shows
+ELIDED = "…"
 _SENTENCE_END = (".", "!", "?", "؟", "؛", ":")
 _CLAUSE_END = (*_SENTENCE_END, "…", "،", ",")
 
@@ -48,6 +52,27 @@ def default_cut(source: str, points: list[int], share: float | None = None) -> i
     return len(points) // 2
 
 
+class LastLines:
+    """The last ``count`` lines of a renderable as laid out, the first of them an ellipsis
+    when lines were left out: the end of a long first part, where the cut is."""
+
+    def __init__(self, renderable: RenderableType, count: int) -> None:
+        self.renderable = renderable
+        self.count = count
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        count = max(1, min(self.count, options.height or self.count))  # a short screen: fewer
+        whole = options.update(height=None)  # laid out whole, not cut to the box first
+        lines = console.render_lines(self.renderable, whole, pad=False, new_lines=False)
+        if len(lines) > count:
+            width = options.max_width
+            lines = [[Segment(ELIDED.rjust(width))], *lines[len(lines) - count + 1:]]
+        for number, line in enumerate(lines):
+            if number:
+                yield Segment.line()
+            yield from line
+
+
 @dataclass(frozen=True)
 class SplitChoice:
     """Where to split: the Arabic offset and the English offset (None: English stays first)."""
@@ -62,9 +87,9 @@ class SplitScreen(KeepsAnswering, ModalScreen[SplitChoice | None]):
     KEY_SCOPE = "split"
     BINDINGS = keys.bindings("split")
 
-    DEFAULT_CSS = """
-    SplitScreen .split-part { height: auto; max-height: 6; border: round $panel-lighten-2;
-                              padding: 0 1; }
+    DEFAULT_CSS = f"""
+    SplitScreen .split-part {{ height: auto; max-height: {PART_LINES + 2};
+                              border: round $panel-lighten-2; padding: 0 1; }}
     """
 
     def __init__(self, position: int, source: str, english: str, cursor: int | None) -> None:
@@ -122,7 +147,8 @@ class SplitScreen(KeepsAnswering, ModalScreen[SplitChoice | None]):
             )
             return
         first, second = self.source[: choice.offset], self.source[choice.offset :].lstrip()
-        self.query_one("#split-first", Static).update(self._arabic(first))
+        # the first part's end and the new part's start: the two sides of the cut
+        self.query_one("#split-first", Static).update(LastLines(self._arabic(first), PART_LINES))
         self.query_one("#split-second", Static).update(self._arabic(second))
         if choice.english_offset is None:
             note = Text.assemble(("English: ", "bold"), "stays with the first segment",

@@ -147,12 +147,13 @@ class DictionaryPanel(TypeThrough, TextPanel, can_focus=True):
                 for number, sense in enumerate(entry.senses, start=1):
                     index = len(senses)
                     senses.append(Sense(sense, entry.headword, entry.dictionary, span))
+                    # an Arabic sense (an English–Arabic dictionary's) reads right to left
                     blocks.append((bidi.text(Text.assemble(
-                        (f"    {number} ", "dim"), sense,
+                        (f"    {number} ", "dim"), isolate(sense),
                     ), right_align_rtl=False), index))
                 examples = entry.examples
                 for example in examples[:MAX_EXAMPLES]:  # shown, not chosen: no sense
-                    heading(Text.assemble(("      e.g. ", "dim"), (example, "italic")))
+                    heading(Text.assemble(("      e.g. ", "dim"), isolate(example, "italic")))
                 if len(examples) > MAX_EXAMPLES:
                     heading(Text(f"      … {len(examples) - MAX_EXAMPLES} more examples",
                                  style="dim"))

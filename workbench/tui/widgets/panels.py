@@ -367,7 +367,7 @@ class GlossaryPanel(TextPanel):
             mark = TERM_MARKS[term_mark(line)]
             head = Text.assemble(
                 (f"{line.number}", "bold"), mark,
-                (line.term, TERM_STYLE),
+                isolate(line.term, TERM_STYLE),  # an Arabic term with a Latin letter or word
                 " → ", (line.rendering, "bold"),
             )
             parts.append(bidi.text(head, right_align_rtl=False))
@@ -375,7 +375,7 @@ class GlossaryPanel(TextPanel):
                 parts.append(Padding(bidi.text("not: " + "; ".join(line.forbidden),
                                                style="red"), (0, 0, 0, 4)))
             if line.comment:
-                parts.append(Padding(bidi.text(line.comment, style="dim italic"),
+                parts.append(Padding(bidi.text(line.comment, style="dim italic", base="auto"),
                                      (0, 0, 0, 4)))
         self.set_content(Group(*parts))
 

@@ -20,6 +20,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -53,6 +54,7 @@ REPEAT_MARK = "="
 """The mark of a repetition (the same normalised source elsewhere in the document)."""
 FIXED = NUMBER_WIDTH + 1 + STATUS_WIDTH + 1 + FLAGS_WIDTH + 1 + TM_WIDTH + 1
 SEPARATOR = " │ "
+TITLE_FRAME = 4  # the border's cells beside its title: a corner and a space each side
 
 
 class _Requests:
@@ -164,6 +166,7 @@ class SegmentList(TypeThrough, ScrollView, can_focus=True):
         self.others: dict[int, list[str]] = {}  # segment id -> who else has it open
         self._flag_requests = _Requests(self, self.FlagsWanted)
         self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(maxsize=512)
+        self._title: Text | None = None  # before it is fitted to the border
 
     # content ---------------------------------------------------------------------------------
 
@@ -201,6 +204,21 @@ class SegmentList(TypeThrough, ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(event.size.width, self.row_count)
         self.show_cursor()
+        self.fit_title()
+
+    def set_title(self, title: Text) -> None:
+        """Show ``title`` (it may name an Arabic document) in the border, fitted to it."""
+        self._title = title
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """The title cut, at its logical end, to the border's width, then put in display
+        order (cut after reordering, a long Arabic name lost its beginning)."""
+        title = self._title
+        if title is not None:
+            bidi: BidiDisplay = getattr(self.app, "bidi", BidiDisplay())
+            room = self.size.width - TITLE_FRAME
+            self.border_title = bidi.line(title, width=room if room > 0 else None)
 
     # cursor ----------------------------------------------------------------------------------
 

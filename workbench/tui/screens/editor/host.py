@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from rich.text import Text
     from textual.app import App
 
     from workbench.tui.app import WorkbenchApp
@@ -42,4 +43,4 @@ class EditorPart:
 
         def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
 
-        def notify(self, message: str, **kwargs: Any) -> None: ...
+        def notify(self, message: str | Text, **kwargs: Any) -> None: ...

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
+
 from workbench.errors import WorkbenchError
 from workbench.project.views import ViewSpec
 from workbench.store.live import Change
+from workbench.tui.display import isolate
 from workbench.tui.screens.editor.host import EditorPart
 
 if TYPE_CHECKING:
@@ -241,8 +244,9 @@ class LiveUpdates(EditorPart):
         me = self.wb.service.project.author
         for note in notes:
             if note["id"] > self.last_note_id and note["author"] != me:
-                self.notify(f"Note on segment {position} from {note['author']} "
-                            f"({note['kind']}): {note['text']}", timeout=10)
+                self.notify(Text.assemble(f"Note on segment {position} from {note['author']} "
+                                          f"({note['kind']}): ", isolate(note["text"])),
+                            timeout=10)
         self.last_note_id = max([self.last_note_id, *(n["id"] for n in notes)])
 
     def presence_changed(self, others: dict[int, list[str]]) -> None:

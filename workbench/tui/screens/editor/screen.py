@@ -244,15 +244,12 @@ class EditorScreen(
         self._update_titles()
 
     def _update_titles(self) -> None:
-        bidi = self.wb.bidi
         seg_list = self.segment_list
         rows = self.rows
         label = view_label(rows.spec) if rows else Text("")
         count = len(rows) if rows else 0
-        seg_list.border_title = bidi.line(
-            Text.assemble(isolate(self.document.name), " · ", label,
-                          f" · {plural(count, 'segment')}")
-        )
+        seg_list.set_title(Text.assemble(isolate(self.document.name), " · ", label,
+                                         f" · {plural(count, 'segment')}"))
         seg_list.border_subtitle = f"Arabic: {self.wb.direction} direction" + (
             ", shaped" if self.wb.shaping else ""
         ) + (f" · {self.wb.team_status}" if self.wb.team_status else "")

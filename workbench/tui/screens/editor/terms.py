@@ -10,11 +10,13 @@ import re
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.message import Message
 
 from workbench.glossary import morphology as m
 from workbench.glossary.english import find_rendering
 from workbench.tui import keys
+from workbench.tui.display import isolate
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import AddTermScreen, TermChooser
 from workbench.tui.service import describe_error
@@ -72,7 +74,7 @@ TermValues = tuple[str, str, str, tuple[str, ...]]  # term, rendering, comment, 
 class TermAdded(Message):
     """A term was added to the glossary (or refused: ``error``)."""
 
-    def __init__(self, text: str, error: str | None = None,
+    def __init__(self, text: str | Text, error: str | None = None,
                  values: TermValues | None = None) -> None:
         super().__init__()
         self.text, self.error, self.values = text, error, values
@@ -177,7 +179,8 @@ class TermActions(EditorPart):
             def done(f: Future[Any]) -> None:
                 try:
                     entry = f.result()
-                    message = TermAdded(f"{entry.term} → {entry.rendering}")
+                    message = TermAdded(Text.assemble(isolate(entry.term), " → ",
+                                                      entry.rendering))
                 except Exception as exc:  # said, never lost in the writer thread
                     message = TermAdded("", describe_error(exc), values)
                 self.post_message(message)
@@ -192,7 +195,7 @@ class TermActions(EditorPart):
             if message.values is not None:  # asked again, as typed, to be put right
                 self._ask_term(message.values)
             return
-        self.notify(f"Added {message.text} to the glossary.")
+        self.notify(Text.assemble("Added ", message.text, " to the glossary."))
         if self.current is not None:  # its glossary panel and findings again
             self.load_details(self.current.id, self.current.source)
 
