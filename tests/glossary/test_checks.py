@@ -75,6 +75,15 @@ def test_a_wrong_number_for_one_the_arabic_writes_in_words_says_so() -> None:
                              "in words)")
 
 
+@pytest.mark.parametrize("source", ["ارتفعت الأسعار 5 في المئة.", "ارتفعت الأسعار 5 بالمائة.",
+                                    "ارتفعت الأسعار خمسة بالمئة."])
+def test_the_hundred_of_percent_is_no_number_in_words(source: str) -> None:
+    """في المئة and بالمئة are "percent": they were read as 100 written in words, so a stray
+    100 in the English passed, and any other extra number was said to be "100 in words"."""
+    (found,) = run_checks(source, "Prices rose 5 percent to 100.", matcher=None)
+    assert found.message == "number 100 in the target is not in the source"
+
+
 def test_number_mismatch() -> None:
     assert ids("في 18 أكتوبر", "On 18 October") == []
     assert ids("في ٠١ نوفمبر.", "On 1 November.") == []

@@ -155,11 +155,29 @@ def _words(text: str) -> list[str]:
     return words
 
 
+#: "The hundred" after في, or with ب (بالمئة): "percent" (normalised spellings).
+_PERCENT_WORDS = frozenset({"المءه", "الماءه", "المايه"})
+
+
+def _percent(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is the المئة of في المئة or بالمئة (percent, no number): after في,
+    or after a number (whose ب ``_words`` took off: 5 بالمئة, خمسة بالمائة)."""
+    word = words[k]
+    if word[:1] in "وف" and word[1:2] == "ب":
+        word = word[1:]
+    if word.startswith("ب") and word[1:] in _PERCENT_WORDS:
+        return True
+    if word not in _PERCENT_WORDS or k == 0:
+        return False
+    before = words[k - 1]
+    return before in ("في", "وفي") or before == _DIGITS or number_part(before, False) is not None
+
+
 def word_numbers(text: str) -> list[int]:
     """The values of the numbers an Arabic text writes in words, in order: a compound
     (خمسة وعشرين = 25, أحد عشر = 11, ثلاث مائة), one number word, a clitic before it or not
     (وثلاث, الثالثة, عشرين, عشرة), a scale word after either (ثلاثة آلاف = 3,000, عشرة آلاف =
-    10,000) or alone (مليون)."""
+    10,000) or alone (مليون); the المئة of في المئة and بالمئة is "percent", no number."""
     words = _words(text)
     compounds = {start: (end, value) for start, end, value in compound_numbers(words)}
     out: list[int] = []
@@ -167,6 +185,9 @@ def word_numbers(text: str) -> list[int]:
     while k < len(words):
         if words[k] == _DIGITS:  # a scale word after digits is theirs (٥٢ ألف)
             k += 2 if k + 1 < len(words) and _scale(words[k + 1]) else 1
+            continue
+        if _percent(words, k):  # في المئة, بالمائة: "percent", no hundred
+            k += 1
             continue
         if k in compounds:
             end, value = compounds[k]
