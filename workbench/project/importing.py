@@ -46,6 +46,24 @@ from workbench.textio import (
 )
 from workbench.wording import plural
 
+#: Endings of files the workbench reads, though never as an Arabic document: what they are
+#: and the command that reads them (read as text, they were told to take the ending they had).
+NOT_DOCUMENTS: dict[str, str] = {
+    ".tmx": "a TMX file is a translation memory, not an Arabic document: `workbench tm import "
+            "FILE` adds it as one; `workbench import-tmx FILE --doc NAME` (the import dialog: "
+            "an English translation of a document) brings its English back to a document",
+    ".tbx": "a TBX file is a glossary, not an Arabic document: `workbench glossary import FILE` "
+            "loads it",
+}
+
+
+def refuse_non_document(path: str | Path) -> None:
+    """InputError for a file to import as an Arabic text whose ending names a format the
+    workbench reads otherwise (:data:`NOT_DOCUMENTS`), saying which command reads it."""
+    said = NOT_DOCUMENTS.get(Path(path).suffix.lower())
+    if said is not None:
+        raise InputError(path, said)
+
 
 def default_document_name(path: str | Path) -> str:
     """A new document's name when none is given: its file's, without the ending. A pipe
@@ -482,6 +500,7 @@ class Importing:
 
     def import_document(self, path: str | Path, name: str | None = None) -> ImportReport:
         """Segment an Arabic text file and add it as a new document."""
+        refuse_non_document(path)
         name = default_document_name(path) if name is None else name
         text, encoding = read_text_with_encoding(path)
         return self.import_document_text(text, name, str(path), encoding)
