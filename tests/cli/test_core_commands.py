@@ -108,6 +108,19 @@ def test_a_memory_or_glossary_imported_as_a_document_is_told_its_command(in_tmp:
     assert not (in_tmp / "new.db").exists()
 
 
+def test_a_glossary_imported_as_a_translation_is_told_its_command(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """``import-translation terms.tbx`` was told to give it the ending it had (.tbx)."""
+    tbx = tmp_path / "terms.tbx"
+    tbx.write_text('<?xml version="1.0"?>\n<martif type="TBX"/>\n', encoding="utf-8")
+    result = run_cli("import-translation", str(tbx), "--doc", "sample", "--as", "reference",
+                     "--db", str(sample_db))
+    assert result.exit_code == 2
+    assert "a TBX file is a glossary, not a document: `workbench glossary import FILE`" in (
+        result.stderr)
+
+
 def test_import_creates_the_project(in_tmp: Path, new_db: Path | str) -> None:
     db = str(new_db)
     (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
