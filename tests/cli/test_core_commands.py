@@ -91,6 +91,36 @@ def test_a_pipe_imported_without_doc_asks_for_a_name(in_tmp: Path) -> None:
     assert not (in_tmp / "new.db").exists()
 
 
+def test_a_memory_or_glossary_imported_as_a_document_is_told_its_command(in_tmp: Path) -> None:
+    """``workbench import client.tmx`` was told to "give it the ending of its format (.html,
+    .tmx, .xlf, .tbx)": it had it. A TMX or TBX is named for what it is, with the command
+    that reads it, and no project is made."""
+    (in_tmp / "client.tmx").write_text('<tmx version="1.4"><body/></tmx>\n', encoding="utf-8")
+    (in_tmp / "terms.TBX").write_text("<martif/>\n", encoding="utf-8")
+    result = run_cli("import", "client.tmx", "--db", "new.db")
+    assert result.exit_code == 2
+    assert "client.tmx: a TMX file is a translation memory" in result.stderr
+    assert "`workbench tm import FILE`" in result.stderr and "give it the ending" not in (
+        result.stderr)
+    result = run_cli("import", "terms.TBX", "--db", "new.db")
+    assert result.exit_code == 2
+    assert "`workbench glossary import FILE`" in result.stderr
+    assert not (in_tmp / "new.db").exists()
+
+
+def test_a_glossary_imported_as_a_translation_is_told_its_command(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """``import-translation terms.tbx`` was told to give it the ending it had (.tbx)."""
+    tbx = tmp_path / "terms.tbx"
+    tbx.write_text('<?xml version="1.0"?>\n<martif type="TBX"/>\n', encoding="utf-8")
+    result = run_cli("import-translation", str(tbx), "--doc", "sample", "--as", "reference",
+                     "--db", str(sample_db))
+    assert result.exit_code == 2
+    assert "a TBX file is a glossary, not a document: `workbench glossary import FILE`" in (
+        result.stderr)
+
+
 def test_import_creates_the_project(in_tmp: Path, new_db: Path | str) -> None:
     db = str(new_db)
     (in_tmp / "doc.txt").write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")

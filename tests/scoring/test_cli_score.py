@@ -371,3 +371,15 @@ def test_no_zero_resamples(files: dict[str, str]) -> None:
     result = run_cli("score", "--hyp", files["hyp"], "--ref", files["ref"], "--confidence",
                      "--confidence-n", "100000000")
     assert result.exit_code == 2 and "not in the range 2<=x<=100000" in result.stderr
+
+
+def test_the_file_mode_suggested_for_a_reference_file_can_be_pasted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``score --ref "my ref.txt"`` suggested ``--ref my ref.txt``: two words to a shell."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    (tmp_path / "my ref.txt").write_text("A line.\n", encoding="utf-8")
+    result = run_cli("score", "--ref", "my ref.txt")
+    assert result.exit_code == 2
+    assert "workbench score --hyp H.txt --ref 'my ref.txt')" in result.stderr

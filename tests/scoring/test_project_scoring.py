@@ -204,3 +204,13 @@ def test_a_reference_of_part_of_the_document_scores_that_part(tmp_path: Path) ->
         system = project.score("doc", terms=False, store=False).systems[0]
         assert [s.positions for s in system.segments] == [[1], [2]]
         assert system.segments[1].chrf == 0.0
+
+
+def test_the_command_suggested_for_a_missing_reference_can_be_pasted(tmp_path: Path) -> None:
+    """A document named with a space (the import dialog takes any name) was suggested as
+    ``--doc تقرير سنوي --as reference``: pasted, the shell made two words of it."""
+    with Project.open(tmp_path / "bare.db", create=True) as bare:
+        bare.import_document_text("جملة.", "تقرير سنوي")
+        with pytest.raises(NotFoundError) as caught:
+            bare.score(doc="تقرير سنوي")
+    assert "--doc 'تقرير سنوي' --as reference" in str(caught.value)

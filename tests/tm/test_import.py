@@ -596,3 +596,14 @@ def test_a_header_line_in_arabic_is_skipped(empty_project: Project, tmp_path: Pa
     path = tmp_path / "first-unit.tsv"
     path.write_text("الترجمة\tTranslation\nقامت الثورة.\tThe revolution.\n", encoding="utf-8")
     assert empty_project.tm.import_file(path).units == 2
+
+
+def test_the_tm_remove_suggested_for_a_taken_name_can_be_pasted(
+    empty_project: Project, tmp_path: Path
+) -> None:
+    """A memory named with a space was suggested as ``workbench tm remove client memory``:
+    pasted, `tm remove` took two names."""
+    path = write(tmp_path / "memoq.tmx", MEMOQ)
+    empty_project.tm.import_file(path, "client memory")
+    with pytest.raises(WorkbenchError, match=r"\(workbench tm remove 'client memory', or"):
+        empty_project.tm.import_file(path, "client memory")

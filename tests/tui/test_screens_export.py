@@ -111,3 +111,19 @@ async def test_export_dialog_refuses_another_formats_ending_in_its_own_words(mak
         assert notified(app, "(or leave the output file empty)")
         assert not notified(app, "--output")
     assert not out.exists()
+
+
+async def test_one_export_is_said_once(make_app, tmp_path):
+    """An export from the dialog was said twice, in two notifications ("Exported 21 units to
+    X in 0.0 s." then "Written: X")."""
+    out = tmp_path / "sample.tmx"
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "f12", ExportScreen)
+        dialog.query_one("#export-output", Input).value = str(out)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        said = [n.message for n in app._notifications if str(out) in n.message]
+        assert len(said) == 1 and said[0].startswith("Exported ")
+    assert out.exists()

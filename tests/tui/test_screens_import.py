@@ -161,3 +161,25 @@ async def test_a_file_dropped_on_the_terminal_is_imported_from_its_quoted_path(
         assert isinstance(app.screen, EditorScreen)
     with Project.open(sample_db) as project:
         assert "draft:main" in project.versions()
+
+
+async def test_a_memory_given_as_a_new_document_is_told_where_it_goes(
+    sample_db, make_app, tmp_path
+):
+    """A TMX imported as a new Arabic document was told to 'give it the ending of its
+    format (.html, .tmx, ...)': it had that ending. It is named as a memory, with the two
+    ways the workbench reads one."""
+    memory = tmp_path / "client.tmx"
+    memory.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="ar"/>'
+                      "<body/></tmx>\n", encoding="utf-8")
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        dialog = await open_screen(pilot, "ctrl+o", ImportScreen)
+        dialog.query_one("#import-path", Input).value = str(memory)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert await shows(pilot, "a TMX file is a translation memory")
+        assert not await shows(pilot, "give it the ending")
+    with Project.open(sample_db) as project:
+        assert [d.name for d in project.documents()] == ["sample"]

@@ -170,3 +170,28 @@ async def test_f7_draws_the_changes_list_in_the_new_direction(sample_db, make_ap
         await pilot.press("f7")  # terminal direction: sent as stored, the list still open
         await settle(pilot)
         assert app.screen is screen and await shows(pilot, name)
+
+
+async def test_the_time_said_is_the_import_s_not_the_question_s(sample_db, make_app, monkeypatch):
+    """The notification's seconds count the import itself: a minute spent answering the
+    overwrite question is not said as the import's time ("(60.1 s)")."""
+    import workbench.tui.screens.importer as importer
+
+    clock = [1000.0]
+
+    class FakeTime:
+        @staticmethod
+        def perf_counter() -> float:
+            return clock[0]
+
+    monkeypatch.setattr(importer, "time", FakeTime)
+    _finish_some(sample_db)
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        await _import_working(pilot)
+        assert isinstance(app.screen, OverwriteScreen)
+        clock[0] += 60.0  # the translator reads the question for a minute
+        await pilot.press("k")
+        await settle(pilot)
+        assert notified(app, "(0.0 s)")
+        assert not notified(app, "(60.0 s)")

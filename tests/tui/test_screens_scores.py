@@ -204,3 +204,22 @@ async def test_the_segment_panel_shows_a_long_reference_whole_at_80x24(sample_db
         assert "had been accomplished in advance." in text  # the working English's end
         assert "reference:main:" in text
         assert "had already been done beforehand." in text.split("reference:main:")[-1]
+
+
+async def test_a_missing_reference_is_said_with_the_keys_that_import_it(
+    sample_db, make_app, tmp_path
+):
+    """The scores screen told a translator in the TUI to run `workbench import-translation
+    FILE --doc NAME --as reference`; Ctrl+O imports one from this very screen, F5 scores
+    again, and both are said (as remapped)."""
+    source = tmp_path / "other.ar.txt"
+    source.write_text("جملة أولى. جملة ثانية.\n", encoding="utf-8")
+    with Project.open(sample_db) as project:
+        project.import_document(source, "my other")
+    app = make_app(document="my other")
+    async with editing(app) as (pilot, _):
+        await open_screen(pilot, "ctrl+t", ScoresScreen)
+        assert await shows(pilot, "no reference")
+        said = [n.message for n in app._notifications if "no reference" in n.message]
+        assert said and "workbench import-translation" not in said[-1]
+        assert said[-1].endswith("(import one: Ctrl+O, as the reference; then F5 scores again)")

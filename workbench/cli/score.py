@@ -7,6 +7,7 @@ the project store nor rich unless asked for a table.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from typing import Any
 
@@ -129,7 +130,7 @@ def _refuse_file_refs(refs: Sequence[str]) -> None:
         if path.suffix and path.is_file():
             raise WorkbenchError(
                 f"--ref {ref}: a file; without --hyp, --ref names a reference version of the "
-                f"project (to score files: workbench score --hyp H.txt --ref {ref})"
+                f"project (to score files: workbench score --hyp H.txt --ref {shlex.quote(ref)})"
             )
 
 

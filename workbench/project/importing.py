@@ -46,6 +46,25 @@ from workbench.textio import (
 )
 from workbench.wording import plural
 
+#: Endings of files the workbench reads, though never as an Arabic document: what they are
+#: and the command that reads them (read as text, they were told to take the ending they had).
+NOT_DOCUMENTS: dict[str, str] = {
+    ".tmx": "a TMX file is a translation memory, not a document: `workbench tm import "
+            "FILE` adds it as one; `workbench import-tmx FILE --doc NAME` (the import dialog: "
+            "an English translation of a document) brings its English back to a document",
+    ".tbx": "a TBX file is a glossary, not a document: `workbench glossary import FILE` "
+            "loads it",
+}
+
+
+def refuse_non_document(path: str | Path) -> None:
+    """InputError for a file to import as a text (an Arabic document, an English translation)
+    whose ending names a format the workbench reads otherwise (:data:`NOT_DOCUMENTS`),
+    saying which command reads it."""
+    said = NOT_DOCUMENTS.get(Path(path).suffix.lower())
+    if said is not None:
+        raise InputError(path, said)
+
 
 def default_document_name(path: str | Path) -> str:
     """A new document's name when none is given: its file's, without the ending. A pipe
@@ -130,7 +149,8 @@ def read_translation(
     if spec.plain:
         try:
             kind = detect(path).kind
-        except InputError:  # not a bilingual format: text
+        except InputError:  # not a bilingual format: text (a glossary's TBX named first)
+            refuse_non_document(path)
             return without_joined_boms(read_text_with_encoding(path)[0]), []
         command = {"XLIFF": "import-xliff", "TMX": "import-tmx"}.get(kind, "import-csv")
         raise InputError(path, f"a {kind} file brings its translations back with its segments "
@@ -482,6 +502,7 @@ class Importing:
 
     def import_document(self, path: str | Path, name: str | None = None) -> ImportReport:
         """Segment an Arabic text file and add it as a new document."""
+        refuse_non_document(path)
         name = default_document_name(path) if name is None else name
         text, encoding = read_text_with_encoding(path)
         return self.import_document_text(text, name, str(path), encoding)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from typing import Any
 
@@ -59,7 +60,7 @@ class Scoring:
             raise NotFoundError(
                 f"document {doc.name!r} has no reference translation{scored} to score against "
                 "(import one with: workbench import-translation FILE --doc "
-                f"{doc.name} --as reference)"
+                f"{shlex.quote(doc.name)} --as reference)"
             )
         return others
 

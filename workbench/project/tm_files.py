@@ -4,6 +4,7 @@ listing and removing memories."""
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -119,7 +120,7 @@ class MemoryFiles:
         if taken is not None:  # named as stored: --name NTREX meets 'ntrex'
             raise WorkbenchError(
                 f"a translation memory named {taken['name']!r} exists already "
-                f"(workbench tm remove {taken['name']}, or --name another)"
+                f"(workbench tm remove {shlex.quote(taken['name'])}, or --name another)"
             )
 
     def memory_ids(self, names: Sequence[str] | None) -> frozenset[int] | None:

@@ -26,8 +26,6 @@ from workbench.tui.screens.split import SplitChoice, SplitScreen
 from workbench.tui.service import describe_error, refusals_in_list
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from workbench.project import Project
     from workbench.tui.screens.editor import EditorScreen
     from workbench.tui.service import ProjectService
@@ -85,12 +83,7 @@ class ScreenActions:
         if editor is None:
             return
         editor.flush_edit()
-
-        def exported(path: Path | None) -> None:
-            if path is not None:
-                self.notify(f"Written: {path}")
-
-        self.push_screen(ExportScreen(editor.document), exported)
+        self.push_screen(ExportScreen(editor.document))  # the dialog says what it wrote
 
     def action_import(self) -> None:
         """Open the import dialog (an Arabic document or an English translation)."""

@@ -352,7 +352,9 @@ class ImportScreen(JobDialog[ImportDone | None]):
             self.start_import(request, None)
 
     def start_import(self, request: ImportRequest, overwrite: str | None) -> None:
-        """Run the import itself (replacing finished work only as ``overwrite`` allows)."""
+        """Run the import itself (replacing finished work only as ``overwrite`` allows); its
+        time is counted from here, not from the dry run or the question before it."""
+        self.started = time.perf_counter()
         self.stage = _verb(request)
         self.job_started(f"{self.stage} {request.path.name}…")
         self.import_file(request, overwrite)

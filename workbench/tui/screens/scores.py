@@ -10,6 +10,7 @@ editor's "low score" filter uses it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -191,6 +192,7 @@ class ScoresScreen(ReportScreen):
     def load(self) -> None:
         """Score the working translation and every draft (worker, second connection)."""
         name = self.document.name
+        keymap = self.wb.keymap()
 
         def score(project: Project) -> Scored:
             drafts = ["working", *(v for v in project.versions(name) if v.startswith("draft:"))]
@@ -198,7 +200,7 @@ class ScoresScreen(ReportScreen):
             try:
                 report = project.score(name, drafts=drafts, store=not project.read_only)
             except WorkbenchError as exc:  # e.g. no reference yet: the LQA score still shows
-                return Scored([], [], str(exc), lqa)
+                return Scored([], [], in_tui_words(str(exc), keymap), lqa)
             return Scored(system_rows(report), list(report.refs), lqa=lqa,
                           not_recorded=report.not_recorded)
 
@@ -347,3 +349,16 @@ class ScoresScreen(ReportScreen):
         if self.systems:
             self.shown = (self.shown + 1) % len(self.systems)
             self.show_system()
+
+
+_IMPORT_HINT = re.compile(r"\(import one with: workbench import-translation FILE --doc .+ "
+                          r"--as reference\)$")
+
+
+def in_tui_words(error: str, keymap: dict[str, str]) -> str:
+    """A scoring refusal as the TUI says it: the command line's way to import a missing
+    reference (``workbench import-translation FILE --doc NAME --as reference``) becomes the
+    import dialog's key, then the key that scores again."""
+    return _IMPORT_HINT.sub(
+        f"(import one: {keys.key_name(keymap, 'import')}, as the reference; then "
+        f"{keys.key_name(keymap, 'scores_refresh')} scores again)", error)
