@@ -402,3 +402,15 @@ def test_doctor_on_a_project_another_program_holds_says_it_is_busy(
     finally:
         holder.close()
     assert not (tmp_path / "new.db").exists()
+
+
+def test_the_doctor_command_suggested_can_be_pasted(tmp_path: Path) -> None:
+    """A project in a folder whose name has a space: the suggested `workbench doctor --db …`
+    split the path in two when pasted."""
+    folder = tmp_path / "client projects"
+    folder.mkdir()
+    bogus = folder / "report.db"
+    bogus.write_bytes(b"not a database at all " * 300)
+    result = workbench("stats", "--db", str(bogus))
+    assert result.returncode == 2
+    assert f"`workbench doctor --db '{bogus}'`" in result.stderr

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -341,7 +342,7 @@ def _check_kind(conn: sqlite3.Connection, p: Path, exists: bool) -> int:
         if _error_name(exc) == "SQLITE_NOTADB":
             raise ProjectError(
                 f"{p}: not a workbench project (not an SQLite database, or its first page is "
-                f"damaged: `workbench doctor --db {p}` tells which)"
+                f"damaged: `workbench doctor --db {shlex.quote(str(p))}` tells which)"
             ) from None
         raise
     if exists:
@@ -370,7 +371,7 @@ def _check_tables(conn: sqlite3.Connection, p: Path, version: int) -> None:
         raise ProjectError(
             f"{p}: the project lacks its table{'s' if len(missing) > 1 else ''} "
             f"{', '.join(sorted(missing))} (schema version {version}); "
-            f"`workbench doctor --db {p}` examines it"
+            f"`workbench doctor --db {shlex.quote(str(p))}` examines it"
         )
 
 
@@ -511,7 +512,8 @@ def sqlite_error(exc: sqlite3.Error, where: Path | None) -> ProjectError:
     name = _error_name(exc)
     text = str(exc)
     prefix = f"{where}: " if where is not None else ""
-    doctor = f"workbench doctor --db {where}" if where is not None else "workbench doctor"
+    doctor = (f"workbench doctor --db {shlex.quote(str(where))}" if where is not None
+              else "workbench doctor")
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text:
         return DamagedProjectError(
             f"{prefix}the project file is damaged ({text}); `{doctor}` examines it "
