@@ -94,11 +94,24 @@ def _run(names: list[str], env: dict[str, str]) -> int:
             if line.startswith("ROW "):
                 row = json.loads(line[4:])
                 ratio = "" if row["ratio"] is None else f"{row['ratio']:.3g}"  # 0.0044 not 0.00
-                cells = (name, row["figure"], f"{row['value']:.4g}", row["unit"],
+                cells = (name, row["figure"], format_value(row["value"]), row["unit"],
                          row["baseline"], ratio, row["target"])
                 table.add_row(*(Text(cell) for cell in cells))  # as written, no markup
-    Console(width=200).print(table)
+    console().print(table)
     return 1 if failed else 0
+
+
+def format_value(value: float) -> str:
+    """A figure's value in the table: four significant digits, and a large one whole with
+    thousands separators (``47,800`` segments/s, not ``4.78e+04``)."""
+    return f"{value:,.0f}" if abs(value) >= 9_999.5 else f"{value:.4g}"
+
+
+def console() -> Console:
+    """Where the table goes: a terminal at its own width (rich wraps the cells to fit, where
+    a wider table would be broken by the terminal's own wrapping), a file or a pipe at 200
+    columns, so that each row stays on one line."""
+    return Console(width=None if sys.stdout.isatty() else 200)
 
 
 if __name__ == "__main__":
