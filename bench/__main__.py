@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import pkgutil
 import shutil
@@ -102,8 +103,11 @@ def _run(names: list[str], env: dict[str, str]) -> int:
 
 
 def format_value(value: float) -> str:
-    """A figure's value in the table: four significant digits, and a large one whole with
-    thousands separators (``47,800`` segments/s, not ``4.78e+04``)."""
+    """A figure's value in the table: four significant digits, a large one whole with
+    thousands separators (``47,800`` segments/s, not ``4.78e+04``), none (a dash) for a row
+    that says what was left out or failed."""
+    if math.isnan(value):
+        return "—"
     return f"{value:,.0f}" if abs(value) >= 9_999.5 else f"{value:.4g}"
 
 

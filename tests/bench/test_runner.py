@@ -1,12 +1,15 @@
 """``python -m bench``'s table: how its values read, and its width in a terminal and a file."""
 
 import io
+import json
 import re
+from pathlib import Path
 
 import pytest
 from rich.table import Table
 
 from bench import __main__ as runner
+from bench import common, omegat
 
 
 def test_a_large_value_reads_as_a_whole_number_not_an_exponent() -> None:
@@ -49,3 +52,15 @@ def test_in_a_file_each_row_keeps_to_one_line(monkeypatch: pytest.MonkeyPatch) -
     lines = _lines(monkeypatch, io.StringIO())
     assert max(len(line) for line in lines) > 120
     assert sum("mod-x" in line for line in lines) == 1
+
+
+def test_a_row_of_what_was_left_out_has_no_value(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("BENCH_OUT", str(tmp_path))
+    monkeypatch.setattr(omegat, "JAR", tmp_path / "OmegaT.jar")  # not installed
+    common.emit(omegat.run())
+    (line,) = capsys.readouterr().out.splitlines()
+    row = json.loads(line.removeprefix("ROW "))  # as python -m bench reads it
+    assert row["figure"].startswith("OmegaT not installed")
+    assert runner.format_value(row["value"]) == "—"  # not a measured 0
