@@ -56,6 +56,9 @@ def main(argv: list[str]) -> int:
     out = Path(kept) if kept else _scratch()
     try:
         return _run(argv or MODULES, {**os.environ, "BENCH_OUT": str(out)})
+    except KeyboardInterrupt:
+        print("bench: interrupted", file=sys.stderr)
+        return 130
     finally:
         if not kept:
             shutil.rmtree(out, ignore_errors=True)
@@ -81,10 +84,7 @@ def _run(names: list[str], env: dict[str, str]) -> int:
     failed = 0
     for name in names:
         start = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-c", f"from bench import {name} as m, common; common.emit(m.run())"],
-            capture_output=True, text=True, env=env,
-        )
+        proc = run_module(name, env)
         took = time.perf_counter() - start
         if proc.returncode != 0:
             failed += 1
@@ -100,6 +100,31 @@ def _run(names: list[str], env: dict[str, str]) -> int:
                 table.add_row(*(Text(cell) for cell in cells))  # as written, no markup
     console().print(table)
     return 1 if failed else 0
+
+
+def run_module(name: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run the bench module ``name`` in a process of its own; its output. On Ctrl+C the
+    process is waited for (see ``stop``) before the interruption goes on, so that the scratch
+    folder is not removed while it still writes there."""
+    command = [sys.executable, "-c", f"from bench import {name} as m, common; common.emit(m.run())"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          env=env) as proc:
+        try:
+            out, err = proc.communicate()
+        except KeyboardInterrupt:
+            stop(proc)
+            raise
+    return subprocess.CompletedProcess(command, proc.returncode, out, err)
+
+
+def stop(proc: subprocess.Popen[str], grace: float = 5.0) -> None:
+    """Wait ``grace`` seconds for an interrupted child to end (a terminal's Ctrl+C reaches it
+    too, and it cleans up: a PostgreSQL server stopped, a database closed), then kill it."""
+    try:
+        proc.communicate(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
 
 
 def format_value(value: float) -> str:
