@@ -78,9 +78,7 @@ def _scratch() -> Path:
 
 def _run(names: list[str], env: dict[str, str]) -> int:
     """Run ``names``, each in its own process with ``env``; print the table; 1 if one failed."""
-    table = Table(title="workbench benchmarks")
-    for column in ("module", "figure", "value", "unit", "baseline", "ratio", "target"):
-        table.add_column(column, justify="right" if column in ("value", "ratio") else "left")
+    table = new_table()
     failed = 0
     for name in names:
         start = time.perf_counter()
@@ -100,6 +98,16 @@ def _run(names: list[str], env: dict[str, str]) -> int:
                 table.add_row(*(Text(cell) for cell in cells))  # as written, no markup
     console().print(table)
     return 1 if failed else 0
+
+
+def new_table() -> Table:
+    """The table's columns; a word too long for a narrow terminal's column is folded onto
+    the next line, not cut short with an ellipsis (``stardict-xml…``)."""
+    table = Table(title="workbench benchmarks")
+    for column in ("module", "figure", "value", "unit", "baseline", "ratio", "target"):
+        table.add_column(column, justify="right" if column in ("value", "ratio") else "left",
+                         overflow="fold")
+    return table
 
 
 def run_module(name: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

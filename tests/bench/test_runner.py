@@ -64,3 +64,16 @@ def test_a_row_of_what_was_left_out_has_no_value(
     row = json.loads(line.removeprefix("ROW "))  # as python -m bench reads it
     assert row["figure"].startswith("OmegaT not installed")
     assert runner.format_value(row["value"]) == "—"  # not a measured 0
+
+
+def test_in_a_narrow_terminal_no_word_is_cut_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = _Terminal()
+    monkeypatch.setattr("sys.stdout", out)
+    table = runner.new_table()
+    table.add_row("dictionary", "XMLittre or sdcv not installed (apt-get install "
+                  "stardict-xmlittre sdcv): the rows beside sdcv left out", "—", "", "", "", "")
+    runner.console().print(table)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
+    assert "…" not in text
+    assert max(len(line) for line in text.splitlines()) <= 80
