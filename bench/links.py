@@ -135,14 +135,14 @@ def _timed(fn: Any) -> tuple[float, Any]:
 
 
 def _filter_new(db: Path, threshold: float) -> tuple[float, int]:
-    """The filter as the TUI runs it: ``view_ids`` with the low-confidence spec."""
+    """The filter as the TUI runs it: ``Project.view_ids`` with the low-confidence spec."""
     from workbench.project import Project
-    from workbench.tui.rows import ViewSpec, view_ids
+    from workbench.project.views import ViewSpec
 
     with Project.open(db) as project:
         document = project.document("big")
-        seconds, ids = _timed(lambda: view_ids(
-            project, document, ViewSpec(low_confidence=True), threshold, 0.0))
+        seconds, ids = _timed(lambda: project.view_ids(
+            document, ViewSpec(low_confidence=True), threshold, 0.0))
     return seconds, len(ids)
 
 
