@@ -44,7 +44,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench import hunalign
-from bench.common import DATA, ROOT, Row, python
+from bench.common import DATA, ROOT, Row, python, skipped
 from workbench.align import Alignment, align_paragraphs, align_sentences
 from workbench.text.segment import segment_text
 
@@ -644,14 +644,14 @@ def native_rows() -> list[Row]:
 
     if core is not None:
         return []
-    return [Row("the aligner's C part is not built here (pip install -e . builds it, with a C "
-                "compiler): its times are the NumPy loops', about 40 % slower", 0, "")]
+    return [skipped("the aligner's C part is not built here (pip install -e . builds it, "
+                    "with a C compiler): its times are the NumPy loops', about 40 % slower")]
 
 
 def _dictionary_rows() -> list[Row]:
     """The synthetic sets again with FreeDict's dictionary (when Debian's package is there)."""
     if not FREEDICT.exists():
-        return [Row("with FreeDict: dict-freedict-ara-eng not installed", 0, "")]
+        return [skipped("with FreeDict: dict-freedict-ara-eng not installed")]
     from workbench.dictionary import open_lexicon
 
     lexicon = open_lexicon([FREEDICT])

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bench import hunalign
 from bench.align import native_rows, scale_gold, strict_f1
-from bench.common import Row, python
+from bench.common import Row, python, skipped
 
 SIZES = (5_000, 10_000, 20_000, 40_000)
 FREEDICT = Path("/usr/share/dictd/freedict-ara-eng.index")
@@ -79,5 +79,5 @@ def run() -> list[Row]:
         rows.append(Row("peak memory of that process", r["peak_mb"], "MB", "", None, "< 1024"))
         rows.append(Row("strict link F1 of that alignment", r["f1"], "F1"))
     else:
-        rows.append(Row("with FreeDict: dict-freedict-ara-eng not installed", 0, ""))
+        rows.append(skipped("with FreeDict: dict-freedict-ara-eng not installed"))
     return rows + hunalign.missing_rows() + native_rows()

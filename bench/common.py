@@ -30,6 +30,12 @@ class Row:
     target: str = ""
 
 
+def skipped(figure: str) -> Row:
+    """A row saying what was left out and why (a peer or a dictionary not installed): no
+    value, which the table shows as a dash, not as a measured 0."""
+    return Row(figure, float("nan"), "")
+
+
 def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
     """Best wall time of ``repeat`` calls of ``fn``, in seconds, and the last result."""
     best = float("inf")

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import Row, workdir
+from bench.common import Row, skipped, workdir
 
 FREEDICT = [Path("/usr/share/dictd/freedict-ara-eng.index"),
             Path("/usr/share/dictd/freedict-eng-ara.index")]
@@ -73,8 +73,8 @@ def run() -> list[Row]:
                     time.perf_counter() - start, "s"))
     missing = [f.name for f in FREEDICT if not f.exists()]
     if missing:
-        rows.append(Row(f"FreeDict not installed ({', '.join(missing)}; apt-get install "
-                        "dict-freedict-ara-eng dict-freedict-eng-ara): its rows left out", 0, ""))
+        rows.append(skipped(f"FreeDict not installed ({', '.join(missing)}; apt-get install "
+                            "dict-freedict-ara-eng dict-freedict-eng-ara): its rows left out"))
     if all(f.exists() for f in FREEDICT):
         rows += _cold_and_warm("FreeDict ara-eng + eng-ara", "وبالكتاب", FREEDICT, out)
     if FREEDICT[0].exists():
@@ -88,7 +88,7 @@ def run() -> list[Row]:
         rows.append(Row("lookup maison, XMLittre: ours (cache warm) against sdcv", ours, "s",
                         baseline=f"sdcv {peer:.2f} s", ratio=ours / peer))
     else:
-        rows.append(Row("XMLittre or sdcv not installed (apt-get install stardict-xmlittre "
-                        "sdcv): the rows beside sdcv left out", 0, ""))
+        rows.append(skipped("XMLittre or sdcv not installed (apt-get install "
+                            "stardict-xmlittre sdcv): the rows beside sdcv left out"))
     shutil.rmtree(out, ignore_errors=True)
     return rows

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.common import ROOT, Row, workdir
+from bench.common import ROOT, Row, skipped, workdir
 
 PEERS = ROOT / "bench" / "peers"
 
@@ -54,8 +54,8 @@ def missing_rows() -> list[Row]:
     """One row saying that hunalign is not here and how to get it; none when it is."""
     if available():
         return []
-    return [Row("hunalign not here (a native hunalign on the PATH, or Node.js and "
-                "npm install --prefix bench/peers): its figures left out", 0, "")]
+    return [skipped("hunalign not here (a native hunalign on the PATH, or Node.js and "
+                    "npm install --prefix bench/peers): its figures left out")]
 
 
 def ladder_links(ladder: Sequence[tuple[int, int]], n: int, m: int

@@ -9,7 +9,8 @@ copy imported as the working translation (so both versions have links, and the w
 revision per segment). Not in the default run (about 20 minutes on the loaded 2 cores).
 
 The baseline, in the same run, is the SQL before issue 11 (kept below as ``OLD_*``) on a copy
-of the project as it was then: without migration 2's indexes and without planner statistics.
+of the project as it was then: without the indexes of issue 11's migration (the third since
+the change groups' migration came before it) and without planner statistics.
 Old queries that read the version's links for every segment are timed on every
 ``OLD_STEP``-th segment and scaled to the document (their cost per segment grows with its
 position, as the scan of the version's links stops at the segment's link, so the sample is
@@ -66,7 +67,7 @@ OLD_REVISIONS = (
     ", (SELECT r.at || char(31) || r.author FROM revisions r WHERE r.segment_id = s.id "
     "ORDER BY r.id DESC LIMIT 1) AS last_rev"
 )
-# Schema 1's index, replaced by migration 2.
+# Schema 1's index, replaced by issue 11's migration.
 OLD_INDEX = "CREATE INDEX link_segments_segment ON link_segments(segment_id)"
 
 # CPU: this process's and its children's (a large QA run forks checking processes).
@@ -94,13 +95,17 @@ def _python(*args: str) -> str:
     return python(*args)
 
 
-def _migration_2_indexes(conn: sqlite3.Connection) -> list[str]:
+def _issue_11_indexes(conn: sqlite3.Connection) -> list[str]:
+    """The indexes that issue 11's migration made: the one that replaced schema 1's
+    ``link_segments_segment``, found by what it does, not by its position (a migration
+    inserted before it had made the old copy drop the change groups' indexes instead)."""
     from workbench.store.schema import MIGRATIONS
 
+    migration = next(m for m in MIGRATIONS if "DROP INDEX link_segments_segment;" in m)
     return [
         name
         for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
-        if f"INDEX {name} " in MIGRATIONS[1]
+        if f"INDEX {name} " in migration
     ]
 
 
@@ -112,10 +117,10 @@ def _copies(db: Path) -> tuple[Path, Path]:
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("DELETE FROM sqlite_stat1")
         if path == old:
-            for name in _migration_2_indexes(conn):
+            for name in _issue_11_indexes(conn):
                 conn.execute(f"DROP INDEX {name}")
             conn.execute(OLD_INDEX)
-            # user_version stays 2, so that opening the copy does not migrate it again.
+            # user_version stays current, so that opening the copy does not migrate it.
         conn.close()
     return old, bare
 
@@ -135,14 +140,14 @@ def _timed(fn: Any) -> tuple[float, Any]:
 
 
 def _filter_new(db: Path, threshold: float) -> tuple[float, int]:
-    """The filter as the TUI runs it: ``view_ids`` with the low-confidence spec."""
+    """The filter as the TUI runs it: ``Project.view_ids`` with the low-confidence spec."""
     from workbench.project import Project
-    from workbench.tui.rows import ViewSpec, view_ids
+    from workbench.project.views import ViewSpec
 
     with Project.open(db) as project:
         document = project.document("big")
-        seconds, ids = _timed(lambda: view_ids(
-            project, document, ViewSpec(low_confidence=True), threshold, 0.0))
+        seconds, ids = _timed(lambda: project.view_ids(
+            document, ViewSpec(low_confidence=True), threshold, 0.0))
     return seconds, len(ids)
 
 

@@ -6,8 +6,8 @@ QA result can be reused), then exports working and reference:main of each to HTM
 (every QA finding, the default) twice, each export in a fresh process. CPU counts the forked
 checking processes too; the load average (one minute) at the end of each export is printed
 beside it, since the machine is often shared. ``python -m bench.links_exports FOLDER
-[distinct]`` measures a project already built in FOLDER (``FOLDER/big.db``) and prints the
-figures.
+[LABEL]`` measures a project already built in FOLDER (``FOLDER/big.db``; LABEL, such as
+``numbered``, heads its figures) and prints the figures.
 """
 
 from __future__ import annotations
@@ -63,6 +63,24 @@ def run() -> list[Row]:
     return measure(repeated, "bench.links project") + measure(distinct, "numbered lines")
 
 
-if __name__ == "__main__":
-    for row in measure(Path(sys.argv[1]), " ".join(sys.argv[2:]) or "project"):
+USAGE = "usage: python -m bench.links_exports FOLDER [LABEL]  (measures FOLDER/big.db)"
+
+
+def main(argv: list[str]) -> int:
+    """Measure the project built in ``argv[0]``; 2 and one line without a folder that holds
+    one (``python -m bench links_exports`` builds it)."""
+    if not argv or argv[0] in ("-h", "--help"):
+        print(USAGE, file=sys.stdout if argv else sys.stderr)
+        return 0 if argv else 2
+    db = Path(argv[0]) / "big.db"
+    if not db.is_file():
+        print(f"bench.links_exports: no project at {db} (python -m bench.links_build FOLDER "
+              "builds one)\n" + USAGE, file=sys.stderr)
+        return 2
+    for row in measure(Path(argv[0]), " ".join(argv[1:]) or "project"):
         print(json.dumps({"figure": row.figure, "seconds": round(row.value, 1)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from bench.common import ROOT, Row, workdir
+from bench.common import ROOT, Row, skipped, workdir
 
 JAR = Path("/usr/share/omegat/OmegaT.jar")
 PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -145,7 +145,7 @@ def _tmx_sources(tmx: Path) -> list[str]:
 def run() -> list[Row]:
     folder = workdir("omegat")
     if shutil.which("java") is None or not JAR.exists():
-        return [Row("OmegaT not installed (apt-get install omegat): nothing compared", 0, "")]
+        return [skipped("OmegaT not installed (apt-get install omegat): nothing compared")]
     rows: list[Row] = []
     for name, path in documents(folder).items():
         ours_n, ours_unique, ours_tags, _ = ours(path, folder)

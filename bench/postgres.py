@@ -18,7 +18,7 @@ import time
 import warnings
 from pathlib import Path
 
-from bench.common import Row, python, workdir
+from bench.common import Row, python, skipped, workdir
 
 OPS = r"""
 import json, statistics, sys, time
@@ -90,8 +90,8 @@ def missing_rows(what: str = "nothing compared") -> list[Row]:
             warnings.simplefilter("ignore")
             import pgserver  # noqa: F401
     except ImportError:
-        return [Row(f"PostgreSQL not here (the pgserver wheel: pip install -e '.[server]'): "
-                    f"{what}", 0, "")]
+        return [skipped(f"PostgreSQL not here (the pgserver wheel: pip install -e "
+                        f"'.[server]'): {what}")]
     return []
 
 
