@@ -59,7 +59,8 @@ from bench.corpus import write_big_arabic
 from bench.tm_data import queries
 from workbench.project import Project
 from workbench.store import tm as q_tm
-from workbench.tm.score import FUZZY_MAX, band_score
+from workbench.tm.numbers import signed_words, substituted_target
+from workbench.tm.score import FUZZY_MAX, band_score, same_words_score
 
 db, folder, lookups, brute_n, segments = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:6])
 out = {}
@@ -110,6 +111,15 @@ with Project.open(db, author="bench") as project:
             for unit in q_tm.units(project.db, [int(ids[i]) for i in same]).values():
                 best = max(best, band_score(query.text, "", query.word_codes, unit["source"],
                                             "", query.word_codes))
+        # the same words but for numbers, which the target takes substituted: as same words
+        q = query.word_codes
+        apart = [int(ids[i]) for i in np.flatnonzero((lengths == len(q)) & (dw > 0))
+                 if all(a == b or k in query.numbers for k, (a, b) in enumerate(zip(q, words[i])))
+                 ] if query.numbers else []
+        for unit in q_tm.units(project.db, apart).values():
+            if substituted_target(signed_words(query.text), signed_words(unit["source"]),
+                                  unit["target"]) is not None:
+                best = max(best, same_words_score(query.text, unit["source"]))
         return best if best >= 50 else None
 
     brute_times, agree, ours_times = [], 0, []

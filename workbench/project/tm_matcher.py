@@ -225,7 +225,7 @@ class Matcher:
         """(unit id, hash, stems, words) of the units worth scoring for ``query``; the fuzzy
         search is skipped when ``enough`` units with the same words are found (each scores at
         least 95, more than any other can but one whose numbers alone differ, which is passed
-        over there); it is run for a query with numbers whatever ``min_score``."""
+        over there); for a query with numbers it is run below 100 too."""
         found: dict[int, tuple[int, int, str, str]] = {}
         if query.hash is not None:
             for row in q_tm.keys_by_hash(self.db, [query.hash], memories):
@@ -233,7 +233,8 @@ class Matcher:
                     found[row[0]] = row
         if enough is not None and len(found) >= enough:
             return list(found.values())
-        if query.known_stems and (min_score <= FUZZY_MAX or query.numbers):
+        if query.known_stems and (
+                min_score <= FUZZY_MAX or (query.numbers and min_score <= SAME_WORDS_MAX)):
             sizes = self._posting_sizes(query.known_stems)
             rare, other = choose_stems(query.known_stems, sizes)
             total = max(self._total, 1)
@@ -286,10 +287,12 @@ class Matcher:
         scores = np.minimum(np.where(longest == 0, 0, scores), FUZZY_MAX)
         out: list[_Scored] = []
         same = query.word_codes
+        spans = _spans_between(len(same), query.numbers) if query.numbers else None
         for (uid, _, _, w), score in zip(rows, scores.tolist(), strict=True):
             if same and w == same:
                 out.append(_Scored(CONTEXT, uid, w))
-            elif query.numbers and _numbers_apart(same, w, query.numbers):
+            elif spans is not None and len(w) == len(same) and all(
+                    w[a:b] == same[a:b] for a, b in spans):  # the same words but for numbers
                 out.append(_Scored(SAME_WORDS_MAX, uid, w, fuzzy=score))
             else:
                 out.append(_Scored(score, uid, w))
@@ -299,6 +302,7 @@ class Matcher:
         """Read the rows of ``scored`` and give same-word units their exact score."""
         rows = q_tm.units(self.db, [s.unit_id for s in scored])
         context_of = self._unit_contexts(query, rows) if query.context is not None else {}
+        numbered = _NumberedScores(query.text)
         for s in scored:
             s.row = rows.get(s.unit_id, {})
             if not s.row:
@@ -313,10 +317,7 @@ class Matcher:
                 else:
                     s.score = same_words_score(query.text, source)
             elif s.fuzzy >= 0:  # the same words but for numbers: as such if they substitute
-                source = s.row["source"]
-                substituted = substituted_target(
-                    signed_words(query.text), signed_words(source), s.row["target"])
-                s.score = s.fuzzy if substituted is None else same_words_score(query.text, source)
+                s.score = numbered.score(s.row["source"], s.row["target"], s.fuzzy)
 
     def _unit_contexts(
         self, query: Query, rows: dict[int, dict[str, Any]]
@@ -414,10 +415,38 @@ class Matcher:
         )
 
 
-def _numbers_apart(query: str, unit: str, numbers: frozenset[int]) -> bool:
-    """Whether two code strings of as many words differ only at the query's numbers."""
-    return len(query) == len(unit) and all(
-        a == b or k in numbers for k, (a, b) in enumerate(zip(query, unit, strict=True)))
+class _NumberedScores:
+    """The scores of units whose words differ from a query's only in numbers: as the same
+    words' when their target takes the query's numbers, else their word-level score (each
+    distinct unit text worked out once: a memory holds many copies)."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self._words: list[str] | None = None
+        self._known: dict[tuple[str, str], int | None] = {}
+
+    def score(self, source: str, target: str, fuzzy: int) -> int:
+        key = (source, target)
+        if key not in self._known:
+            if self._words is None:
+                self._words = signed_words(self.query)
+            fits = substituted_target(self._words, signed_words(source), target) is not None
+            self._known[key] = same_words_score(self.query, source) if fits else None
+        found = self._known[key]
+        return fuzzy if found is None else found
+
+
+def _spans_between(length: int, numbers: frozenset[int]) -> list[tuple[int, int]]:
+    """The stretches of a code string of ``length`` words between the words at ``numbers``:
+    a unit as long whose stretches are the query's differs from it only in numbers."""
+    out, start = [], 0
+    for k in sorted(numbers):
+        if k > start:
+            out.append((start, k))
+        start = k + 1
+    if start < length:
+        out.append((start, length))
+    return out
 
 
 def _first_distinct(scored: list[_Scored], count: int) -> list[_Scored]:
