@@ -84,6 +84,31 @@ def test_the_hundred_of_percent_is_no_number_in_words(source: str) -> None:
     assert found.message == "number 100 in the target is not in the source"
 
 
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # NTREX-128, line 33
+        ("وقد غادر جمهور الميثوديين ذوي البشرة البيضاء الأصليين في ثلاثينيات القرن العشرين.",
+         "The original white Methodist congregation moved out in the 1930s."),
+        ("أُغلق المصنع في الستينات من القرن الماضي.", "The factory closed in the 1960s."),
+        ("وُلد في أربعينيات القرن التاسع عشر.", "He was born in the 1840s."),
+        ("ازدهرت الصناعة في التسعينيات.", "The industry boomed in the 1990s."),
+        ("وهو رجل في الثلاثينيات من عمره.", "He is a man in his 30s."),
+    ],
+)
+def test_a_decade_in_words_is_its_years(source: str, target: str) -> None:
+    """ثلاثينيات القرن العشرين is the 1930s: the decade was no number and the century's 20
+    was, so "1930s" was a number the source lacked ("the source writes 20 in words")."""
+    assert ids(source, target) == []
+
+
+def test_a_wrong_decade_is_still_reported() -> None:
+    (found,) = run_checks("غادروا في ثلاثينيات القرن العشرين.", "They left in the 1940s.",
+                          matcher=None)
+    assert found.message == ("number 1940 in the target is not in the source (the source writes "
+                             "1930 in words)")
+
+
 def test_number_mismatch() -> None:
     assert ids("في 18 أكتوبر", "On 18 October") == []
     assert ids("في ٠١ نوفمبر.", "On 1 November.") == []

@@ -173,11 +173,50 @@ def _percent(words: list[str], k: int) -> bool:
     return before in ("في", "وفي") or before == _DIGITS or number_part(before, False) is not None
 
 
+# A decade: the tens' oblique form with يات or ات (ثلاثينيات, الستينات = the '30s, the '60s),
+# clitics and the article before it (في الثلاثينيات, والستينات).
+_DECADE = re.compile(
+    "^[وف]?[بلك]?(?:ال)?("
+    + "|".join(normalize_arabic(w.split()[1]) for w in _TENS.values())
+    + ")ي?ات$"
+)
+_DECADE_VALUES = {normalize_arabic(w.split()[1]): v for v, w in _TENS.items()}
+_CENTURY = frozenset(normalize_arabic(w) for w in ("القرن", "للقرن"))
+_LAST = frozenset(normalize_arabic(w) for w in ("الماضي", "المنصرم"))
+# an age: في الثلاثينيات من عمره, من العمر
+_AGE = frozenset(normalize_arabic(w) for w in (
+    "عمره", "عمرها", "عمرهم", "عمرهن", "عمري", "عمرك", "العمر", "عمرهما"))
+
+
+def _decade(words: list[str], k: int, compounds: dict[int, tuple[int, int]]
+            ) -> tuple[int, int] | None:
+    """The end and value of a decade at ``words[k]``: the year it starts, in its century
+    (ثلاثينيات القرن العشرين = 1930, أربعينيات القرن التاسع عشر = 1840: "the 1930s") or
+    in the 20th (الستينات من القرن الماضي, في التسعينيات = 1960, 1990); of an age, its tens
+    (في الثلاثينيات من عمره = "in his 30s")."""
+    found = _DECADE.match(words[k])
+    if found is None:
+        return None
+    tens = _DECADE_VALUES[found.group(1)]
+    at = k + 2 if words[k + 1: k + 2] == ["من"] else k + 1
+    if at < len(words) and at > k + 1 and words[at] in _AGE:
+        return at + 1, tens
+    if at + 1 >= len(words) or words[at] not in _CENTURY or words[at + 1] in _LAST:
+        return (at + 2 if at + 1 < len(words) and words[at] in _CENTURY else k + 1,
+                1900 + tens)
+    end, century = compounds.get(at + 1, (at + 2, 0))
+    if not century:
+        part = number_part(words[at + 1], False)
+        century = part[1] if part is not None and part[0] != "teen" else 0
+    return (end, (century - 1) * 100 + tens) if century else (k + 1, 1900 + tens)
+
+
 def word_numbers(text: str) -> list[int]:
     """The values of the numbers an Arabic text writes in words, in order: a compound
     (خمسة وعشرين = 25, أحد عشر = 11, ثلاث مائة), one number word, a clitic before it or not
     (وثلاث, الثالثة, عشرين, عشرة), a scale word after either (ثلاثة آلاف = 3,000, عشرة آلاف =
-    10,000) or alone (مليون); the المئة of في المئة and بالمئة is "percent", no number."""
+    10,000) or alone (مليون); a decade (ثلاثينيات القرن العشرين = 1930); the المئة of في
+    المئة and بالمئة is "percent", no number."""
     words = _words(text)
     compounds = {start: (end, value) for start, end, value in compound_numbers(words)}
     out: list[int] = []
@@ -188,6 +227,10 @@ def word_numbers(text: str) -> list[int]:
             continue
         if _percent(words, k):  # في المئة, بالمائة: "percent", no hundred
             k += 1
+            continue
+        if (decade := _decade(words, k, compounds)) is not None:
+            out.append(decade[1])
+            k = decade[0]
             continue
         if k in compounds:
             end, value = compounds[k]
