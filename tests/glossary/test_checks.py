@@ -109,6 +109,32 @@ def test_a_wrong_decade_is_still_reported() -> None:
                              "1930 in words)")
 
 
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("بلغ عدد الحالات نصف مليون.", "Cases reached 500,000."),
+        ("يعيش في المدينة ربع مليون نسمة.", "A quarter of a million people, 250,000, live there."),
+        ("بلغ عدد الزوار مليون ونصف المليون.", "Visitors reached 1.5 million."),
+        ("بلغ عدد الزوار مليون ونصف.", "Visitors reached 1.5 million."),
+        ("فر ثلاثة ملايين ونصف شخص.", "3.5 million people fled."),
+        ("شارك ألفي شخص في المسيرة.", "2,000 people took part in the march."),
+        ("تبرع بمليوني دولار.", "He gave $2 million."),
+    ],
+)
+def test_halves_quarters_and_construct_duals_of_scales_are_their_values(
+        source: str, target: str) -> None:
+    """نصف مليون is 500,000 and مليون ونصف 1.5 million (they were read as a million), ألفي
+    شخص 2,000 (the construct dual, ألفين without its ن, was no number)."""
+    assert ids(source, target) == []
+
+
+def test_a_wrong_half_million_is_still_reported() -> None:
+    (found,) = run_checks("بلغ عدد الزوار مليون ونصف.", "Visitors reached 2.5 million.",
+                          matcher=None)
+    assert found.message == ("number 2.5 (= 2,500,000) in the target is not in the source (the "
+                             "source writes 1500000 in words)")
+
+
 def test_number_mismatch() -> None:
     assert ids("في 18 أكتوبر", "On 18 October") == []
     assert ids("في ٠١ نوفمبر.", "On 1 November.") == []

@@ -126,9 +126,9 @@ def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
 # A scale word after a number multiplies it (ثلاثة آلاف = 3,000); alone it is its value
 # (ألف = 1,000; a dual, which no number comes before, twice it: ألفين = 2,000).
 _SCALES = (
-    ("ألف آلاف ألفا", "ألفان ألفين", 1000),
-    ("مليون ملايين مليونا", "مليونان مليونين", 10**6),
-    ("مليار مليارات مليارا بليون", "ملياران مليارين", 10**9),
+    ("ألف آلاف ألفا", "ألفان ألفين ألفي", 1000),
+    ("مليون ملايين مليونا", "مليونان مليونين مليوني", 10**6),
+    ("مليار مليارات مليارا بليون", "ملياران مليارين ملياري", 10**9),
 )
 _SCALE_WORDS = {normalize_arabic(w): (v, False) for words, _, v in _SCALES for w in words.split()}
 _SCALE_WORDS |= {normalize_arabic(w): (2 * v, True) for _, duals, v in _SCALES
@@ -138,6 +138,31 @@ _SCALE_WORDS |= {normalize_arabic(w): (2 * v, True) for _, duals, v in _SCALES
 def _scale(word: str) -> tuple[int, bool] | None:
     """A scale word's value and whether it is a dual."""
     return _SCALE_WORDS.get(word) or _SCALE_WORDS.get(_bare(word))
+
+
+# A half or a quarter of a scale (نصف مليون = 500,000), or after it (مليون ونصف = 1,500,000)
+_FRACTIONS = {normalize_arabic("نصف"): 2, normalize_arabic("ربع"): 4}
+
+
+def _scale_after_fraction(words: list[str], k: int) -> int | None:
+    """The scale of the word after ``words[k]`` (المليون too) when ``words[k]`` is a half or a
+    quarter (نصف مليون, ربع المليون)."""
+    if k + 1 >= len(words) or words[k] not in _FRACTIONS:
+        return None
+    after = words[k + 1]
+    scale = _scale(after[2:] if after.startswith("ال") else after)
+    return scale[0] if scale is not None and not scale[1] else None
+
+
+def _and_a_fraction(words: list[str], end: int, unit: int) -> tuple[int, int]:
+    """What a half or a quarter after a number of ``unit`` (a scale) adds (ثلاثة ملايين ونصف,
+    مليون ونصف المليون: half a million), and the index after it."""
+    if end >= len(words) or words[end][:1] != "و" or words[end][1:] not in _FRACTIONS:
+        return 0, end
+    added = unit // _FRACTIONS[words[end][1:]]
+    after = words[end + 1] if end + 1 < len(words) else ""
+    again = _scale(after[2:]) if after.startswith("ال") else None  # ونصف المليون
+    return added, end + 2 if again == (unit, False) else end + 1
 
 
 _TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|\d+")
@@ -211,6 +236,21 @@ def _decade(words: list[str], k: int, compounds: dict[int, tuple[int, int]]
     return (end, (century - 1) * 100 + tens) if century else (k + 1, 1900 + tens)
 
 
+def _scale_alone(words: list[str], k: int, out: list[int]) -> int:
+    """Append the value of a scale word at ``words[k]`` without a number before it (مليون,
+    ألفين), a half or a quarter of one (نصف مليون) or one with a half after it (مليون
+    ونصف) to ``out``; return the index after it."""
+    if (of := _scale_after_fraction(words, k)) is not None:
+        out.append(of // _FRACTIONS[words[k]])
+        return k + 2
+    scale = _scale(words[k])
+    if scale is None:
+        return k + 1
+    added, end = _and_a_fraction(words, k + 1, scale[0] // 2 if scale[1] else scale[0])
+    out.append(scale[0] + added)
+    return end
+
+
 def word_numbers(text: str) -> list[int]:
     """The values of the numbers an Arabic text writes in words, in order: a compound
     (خمسة وعشرين = 25, أحد عشر = 11, ثلاث مائة), one number word, a clitic before it or not
@@ -237,15 +277,13 @@ def word_numbers(text: str) -> list[int]:
         else:
             part = number_part(words[k], False) or number_part(_bare(words[k]), False)
             if part is None:  # (a teen word alone is ten: عشرة أشخاص, عشرة آلاف)
-                scale = _scale(words[k])
-                if scale is not None:
-                    out.append(scale[0])
-                k += 1
+                k = _scale_alone(words, k, out)
                 continue
             end, value = k + 1, part[1]
         scale = _scale(words[end]) if end < len(words) else None
-        if scale is not None and not scale[1]:  # ثلاثة آلاف
-            value, end = value * scale[0], end + 1
+        if scale is not None and not scale[1]:  # ثلاثة آلاف (وآلاف ونصف)
+            added, after = _and_a_fraction(words, end + 1, scale[0])
+            value, end = value * scale[0] + added, after
         out.append(value)
         k = end
     return out
