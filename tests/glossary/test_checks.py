@@ -135,6 +135,26 @@ def test_a_wrong_half_million_is_still_reported() -> None:
                              "source writes 1500000 in words)")
 
 
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("تبرع بمليار و200 مليون دولار.", "He gave $1.2 billion."),
+        ("بلغت الخسائر ٢ مليار و٥٠٠ مليون دولار.", "Losses reached $2.5bn."),
+        ("بلغت 3 مليارات و200 مليون و500 ألف.", "It reached 3,200,500,000."),
+        ("ملياران و300 مليون.", "2.3 billion."),
+    ],
+)
+def test_a_sum_of_scales_is_one_number(source: str, target: str) -> None:
+    """مليار و200 مليون is 1.2 billion: the 200 million was an error (missing), the 1.2
+    billion a warning (extra)."""
+    assert ids(source, target) == []
+
+
+def test_a_wrong_sum_of_scales_is_still_reported() -> None:
+    found = run_checks("تبرع بمليار و200 مليون دولار.", "He gave $1.3 billion.", matcher=None)
+    assert [(f.kind, f.severity) for f in found] == [("missing", "error"), ("extra", "warning")]
+
+
 def test_number_mismatch() -> None:
     assert ids("في 18 أكتوبر", "On 18 October") == []
     assert ids("في ٠١ نوفمبر.", "On 1 November.") == []

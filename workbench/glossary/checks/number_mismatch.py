@@ -374,6 +374,8 @@ class NumberMismatch(Check):
                 if len(missing2) + len(extra2) < len(missing) + len(extra):
                     src, tgt, src_values, tgt_values = src2, tgt2, src2_values, tgt2_values
                     missing, extra = missing2, extra2
+        if missing and extra:  # مليار و200 مليون for 1.2 billion
+            missing, extra = _sums(source, src, missing, tgt_values, extra)
         missing = _not_whole_hours(missing, src, source)  # 3 p.m. for 3:00
         extra = _not_whole_hours(extra, tgt, target)
         if missing:  # "three people" for 3 أشخاص; "1 May 2020" for 1/5/2020
@@ -446,6 +448,54 @@ def _ungroup(
             out.extend((n, (piece.start() + a, piece.start() + b))
                        for n, (a, b) in numbers(piece.group()))
     return out
+
+
+# "and" between the parts of a sum of scales (مليار و200 مليون = 1.2 billion), a scale word
+# alone before it (مليار, بمليار, ملياران: one, two of it)
+_AND = re.compile(r"\s*و\s*\Z")
+_SCALE_BEFORE = re.compile(r"(?:^|(?<=\s))[وف]?[بل]?(مليار|مليون|ألف|الف)(ان|ين)?\s*و\s*\Z")
+_ALONE = {"مليار": 9, "مليون": 6, "ألف": 3, "الف": 3}
+
+
+def _scaled_value(text: str, number: str, end: int) -> tuple[Decimal, int] | None:
+    """A number's value times its scale word and the end of that word (2 مليار: 2e9), or
+    None when no scale word follows it."""
+    found = _SCALE_WORD.match(text, end)
+    if found is None or (exponent := _SCALES.get(found.group(2).lower())) is None:
+        return None
+    return Decimal(number).scaleb(exponent), found.end()
+
+
+def _sums(source: str, src: list[tuple[str, tuple[int, int]]], missing: list[int],
+          targets: list[frozenset[str]], extra: list[int]) -> tuple[list[int], list[int]]:
+    """``missing`` and ``extra`` without the parts of a sum of scales the source writes with
+    و and the target as one number (مليار و200 مليون = 1.2 billion; 2 مليون و500 ألف = 2.5
+    million): the source's parts are no longer missing, the target's number no longer extra."""
+    lone = set(missing)
+    free = list(extra)
+    paired: set[int] = set()
+    total, parts, last_end = Decimal(0), [], -1
+    for i, (number, (start, end)) in enumerate(src):
+        value = _scaled_value(source, number, end) if i in lone else None
+        if value is None:
+            total, parts, last_end = Decimal(0), [], -1
+            continue
+        before = source[max(0, last_end): start] if parts else ""
+        if not (parts and _AND.fullmatch(before)):
+            alone = _SCALE_BEFORE.search(source, max(0, start - 12), start)
+            total = Decimal(0) if alone is None else Decimal(
+                2 if alone.group(2) else 1).scaleb(_ALONE[alone.group(1)])
+            parts = []
+        total, last_end = total + value[0], value[1]
+        parts.append(i)
+        whole, _, fraction = format(total, "f").partition(".")
+        canon = _canonical(whole, fraction)
+        for k, j in enumerate(free):
+            if canon in targets[j] and (len(parts) > 1 or total != value[0]):
+                del free[k]
+                paired.update(parts)
+                break
+    return [i for i in missing if i not in paired], free
 
 
 def _scaled(number: str, values: frozenset[str]) -> str:
