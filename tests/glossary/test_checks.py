@@ -155,6 +155,23 @@ def test_a_wrong_sum_of_scales_is_still_reported() -> None:
     assert [(f.kind, f.severity) for f in found] == [("missing", "error"), ("extra", "warning")]
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "clean"),
+    [
+        ("ركض سباق 100 متر في 9.58 ثانية.", "He ran the 100m in 9.58 seconds.", True),
+        ("جسر بطول 300 متر.", "A 300m-long bridge.", True),
+        ("يبلغ عدد سكانها 125 مليون.", "125m people live there.", True),
+        # after a currency sign the m is millions: a price 1,000,000 times the source's
+        ("باعتها مقابل 125 جنيه.", "She sold it for £125m.", False),
+        ("ربح 50 دولار.", "He won $50k.", False),
+    ],
+)
+def test_an_m_written_onto_a_number_is_metres_or_millions(
+        source: str, target: str, clean: bool) -> None:
+    """"the 100m" for سباق 100 متر was 100 million: an error (100 missing) and a warning."""
+    assert (ids(source, target) == []) is clean
+
+
 def test_number_mismatch() -> None:
     assert ids("في 18 أكتوبر", "On 18 October") == []
     assert ids("في ٠١ نوفمبر.", "On 1 November.") == []

@@ -204,8 +204,9 @@ def _range_end(text: str, start: int, end: int) -> str | None:
 def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
     """The value a number stands for: itself, or times its scale word if one follows (١٠
     آلاف is 10,000, whether the other side writes "10,000" or "10 thousand"; not 10). The
-    number of a code (CoV-2, COVID-19) has no scale. A range's shortened end stands for
-    itself and its whole number too (the 20 of 2019–20 is 2020)."""
+    number of a code (CoV-2, COVID-19) has no scale; an m or k written onto it is one after a
+    currency sign (£125m) and either else (100m: metres or millions). A range's shortened
+    end stands for itself and its whole number too (the 20 of 2019–20 is 2020)."""
     found = _SCALE_WORD.match(text, end)
     exponent = None
     if found is not None and not (
@@ -217,7 +218,16 @@ def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
         others = (_range_end(text, start, end), _twelve_hour(text, start, end))
         return frozenset((number, *(o for o in others if o)))
     whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
-    return frozenset((_canonical(whole, fraction),))
+    scaled = _canonical(whole, fraction)
+    if found.group(2).lower() in _ATTACHED and not _CURRENCY_BEFORE.search(
+            text, max(0, start - 2), start):
+        return frozenset((number, scaled))  # 100m: metres or millions; £125m: millions
+    return frozenset((scaled,))
+
+
+# A currency sign before a number: its attached m or k is a scale (£125m, $50k), where a
+# number alone may write a unit so (the 100m sprint, a 5k run)
+_CURRENCY_BEFORE = re.compile(r"[$£€¥₹]\s?\Z")
 
 
 _UNIT_WORDS = (
