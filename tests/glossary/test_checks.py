@@ -172,6 +172,20 @@ def test_an_m_written_onto_a_number_is_metres_or_millions(
     assert (ids(source, target) == []) is clean
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "clean"),
+    [
+        ("شارك ما بين 20 و30 ألف شخص.", "Between 20,000 and 30,000 people took part.", True),
+        ("ارتفع من 1.2 إلى 1.5 مليار.", "It rose from 1.2 billion to 1.5 billion.", True),
+        ("شارك ما بين 20 و30 ألف شخص.", "Between 20 and 30 thousand people took part.", True),
+        ("شارك ما بين 20 و30 ألف شخص.", "Between 25,000 and 30,000 people took part.", False),
+    ],
+)
+def test_a_number_may_share_the_next_ones_scale(source: str, target: str, clean: bool) -> None:
+    """20 و30 ألف is 20,000 to 30,000: the 20 was missing (an error) and 20,000 extra."""
+    assert (ids(source, target) == []) is clean
+
+
 def test_number_mismatch() -> None:
     assert ids("في 18 أكتوبر", "On 18 October") == []
     assert ids("في ٠١ نوفمبر.", "On 1 November.") == []

@@ -430,8 +430,27 @@ def _without_addresses(text: str) -> str:
 def _all_values(
     text: str, found: list[tuple[str, tuple[int, int]]]
 ) -> list[frozenset[str]]:
-    """The values of the numbers ``found`` in ``text`` (see :func:`_values`)."""
-    return [_values(text, n, start, end) for n, (start, end) in found]
+    """The values of the numbers ``found`` in ``text`` (see :func:`_values`); a number
+    before another's scale word may share it (بين 20 و30 ألف: 20 or 20,000)."""
+    values = [_values(text, n, start, end) for n, (start, end) in found]
+    for i in range(len(found) - 1):
+        (number, (_, end)), (_, (start, _)) = found[i], found[i + 1]
+        exponent = _exponent(text, found[i + 1][1][1])
+        if exponent and _exponent(text, end) is None and _SHARING.fullmatch(text, end, start):
+            whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
+            values[i] = values[i] | {_canonical(whole, fraction)}
+    return values
+
+
+# Between two numbers whose second one's scale word the first may share: 20 و30 ألف, 1.2 إلى
+# 1.5 مليار, 20 to 30 million
+_SHARING = re.compile(r"\s*(?:و|أو|او|إلى|الى|حتى|to|and|or|[-\u2013\u2014])\s*", re.IGNORECASE)
+
+
+def _exponent(text: str, end: int) -> int | None:
+    """The exponent of the scale word right after a number ending at ``end`` (ألف: 3)."""
+    found = _SCALE_WORD.match(text, end)
+    return None if found is None else _SCALES.get(found.group(2).lower())
 
 
 # A time written with a point, as British English does (10.30am for 10:30)
