@@ -363,6 +363,26 @@ def test_end_punctuation(source: str, target: str, bad: bool) -> None:
     assert (("end-punctuation", "mismatch") in ids(source, target)) is bad
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "bad"),
+    [
+        ("ترامب يعلن حالة الطوارئ في الولايات المتحدة", "Trump declares emergency in the U.S.",
+         False),
+        ("يبدأ الحظر الساعة 7 مساءً", "The curfew starts at 7 p.m.", False),
+        ("أقلام وكتب وغيرها", "Pens, books, etc.", False),
+        ("في الولايات المتحدة.", "In the U.S.", False),
+        # a full stop after an ordinary word, or a question the English turns into a statement
+        ("ترامب يعلن حالة الطوارئ", "Trump declares an emergency.", True),
+        ("هل هي الولايات المتحدة؟", "It is the U.S.", True),
+    ],
+)
+def test_an_abbreviation_ending_the_english_is_no_full_stop_of_its_own(
+        source: str, target: str, bad: bool) -> None:
+    """A headline ending "in the U.S." was said to end with a full stop where its Arabic had
+    none: English writes no second full stop after an abbreviation's."""
+    assert (("end-punctuation", "mismatch") in ids(source, target)) is bad
+
+
 def test_url_mismatch() -> None:
     source = "زوروا https://example.org/ar/news. أو اكتبوا إلى info@example.org، أو www.who.int"
     found = run_checks(source, "Visit https://example.org/en/news, write to INFO@example.org "
