@@ -94,6 +94,8 @@ def test_the_hundred_of_percent_is_no_number_in_words(source: str) -> None:
         ("وُلد في أربعينيات القرن التاسع عشر.", "He was born in the 1840s."),
         ("ازدهرت الصناعة في التسعينيات.", "The industry boomed in the 1990s."),
         ("وهو رجل في الثلاثينيات من عمره.", "He is a man in his 30s."),
+        ("كانت السبعينيات فترة صعبة.", "The '70s were hard."),
+        ("كانت السبعينيات فترة صعبة.", "The ’70s were hard."),
     ],
 )
 def test_a_decade_in_words_is_its_years(source: str, target: str) -> None:
@@ -107,6 +109,8 @@ def test_a_wrong_decade_is_still_reported() -> None:
                           matcher=None)
     assert found.message == ("number 1940 in the target is not in the source (the source writes "
                              "1930 in words)")
+    assert ids("كانت الثمانينيات فترة صعبة.", "The '70s were hard.") == [
+        ("number-mismatch", "extra")]
 
 
 @pytest.mark.parametrize(

@@ -206,7 +206,8 @@ def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
     آلاف is 10,000, whether the other side writes "10,000" or "10 thousand"; not 10). The
     number of a code (CoV-2, COVID-19) has no scale; an m or k written onto it is one after a
     currency sign (£125m) and either else (100m: metres or millions). A range's shortened
-    end stands for itself and its whole number too (the 20 of 2019–20 is 2020)."""
+    end stands for itself and its whole number too (the 20 of 2019–20 is 2020), a decade
+    written short for its years (the '70s: 1970)."""
     found = _SCALE_WORD.match(text, end)
     exponent = None
     if found is not None and not (
@@ -215,7 +216,8 @@ def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
         word = found.group(2).lower()
         exponent = _SCALES.get(word) or (None if found.group(1) else _ATTACHED.get(word))
     if exponent is None:
-        others = (_range_end(text, start, end), _twelve_hour(text, start, end))
+        others = (_range_end(text, start, end), _twelve_hour(text, start, end),
+                  *_decade_years(text, start, end))
         return frozenset((number, *(o for o in others if o)))
     whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
     scaled = _canonical(whole, fraction)
@@ -223,6 +225,14 @@ def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
             text, max(0, start - 2), start):
         return frozenset((number, scaled))  # 100m: metres or millions; £125m: millions
     return frozenset((scaled,))
+
+
+def _decade_years(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The years a decade written short may start (the '70s: 1970; the '20s: 1920, 2020)."""
+    if (end - start != 2 or start == 0 or text[start - 1] not in "'’"
+            or not text.startswith("s", end)):
+        return ()
+    return f"19{text[start:end]}", f"20{text[start:end]}"
 
 
 # A currency sign before a number: its attached m or k is a scale (£125m, $50k), where a
