@@ -432,6 +432,23 @@ def test_a_quotation_or_bracket_open_over_sentences_as_in_the_source_is_not_repo
     assert ("unpaired-brackets", "unpaired") in ids("(وهو ما حدث.", "(As (it happened.")
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "bad"),
+    [
+        ("(1) المقدمة", "1) Introduction", False),
+        ("تشمل الأعراض: (أ) الحمى، (ب) السعال.", "Symptoms include: a) fever, b) cough.", False),
+        ("(أ) الحمى و(ب) السعال.", "a) fever and b) cough.", False),
+        # a stray bracket after a number in a sentence is still one
+        ("انظر الفصل 1 ثم الفصل 2.", "See chapter 1) then chapter 2.", True),
+        ("انظر الملحق ب.", "See annex b).", True),
+    ],
+)
+def test_a_list_items_closing_bracket_is_no_unpaired_bracket(
+        source: str, target: str, bad: bool) -> None:
+    """"1) Introduction" for "(1) المقدمة" was an unpaired ')'."""
+    assert (("unpaired-brackets", "unpaired") in ids(source, target)) is bad
+
+
 def test_double_space_and_repeated_word() -> None:
     found = run_checks("نص.", "The  the text.", matcher=None)
     assert ("double-space", "info") in [(f.check, f.severity) for f in found]
