@@ -132,6 +132,29 @@ def test_halves_quarters_and_construct_duals_of_scales_are_their_values(
     assert ids(source, target) == []
 
 
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("بلغ عدد الحالات تسعمائة وتسعة وتسعين.", "Cases reached 999."),
+        ("اندلعت الثورة عام ألف وتسعمائة وسبعة عشر.", "The revolution broke out in 1917."),
+        ("في عام ألفين وعشرين.", "In 2020."),
+        ("شارك ألفان وخمسمائة شخص.", "2,500 people took part."),
+        ("بلغ مليون ومائتا ألف.", "It reached 1.2 million."),
+        ("حضر مئتا شخص.", "200 people came."),
+    ],
+)
+def test_compounds_over_a_scale_and_hundreds_are_read_whole(source: str, target: str) -> None:
+    """تسعمائة وتسعة وتسعين was 909 and 90 (the و of the tens taken off as the start of a
+    number), ألف وتسعمائة وسبعة عشر 1000 and 917, مئتا (construct) no number."""
+    assert ids(source, target) == []
+
+
+def test_a_wrong_year_in_words_is_still_reported() -> None:
+    (found,) = run_checks("في عام ألفين وعشرين.", "In 2021.", matcher=None)
+    assert found.message == ("number 2021 in the target is not in the source (the source writes "
+                             "2020 in words)")
+
+
 def test_a_wrong_half_million_is_still_reported() -> None:
     (found,) = run_checks("بلغ عدد الزوار مليون ونصف.", "Visitors reached 2.5 million.",
                           matcher=None)

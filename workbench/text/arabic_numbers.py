@@ -35,7 +35,8 @@ _TENS = {
     60: "ستون ستين", 70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين",
 }
 _HUNDREDS = {
-    100: "مائة مئة", 200: "مائتان مائتين مئتان مئتين", 300: "ثلاثمائة ثلاثمئة",
+    100: "مائة مئة", 200: "مائتان مائتين مئتان مئتين مائتا مئتا مائتي مئتي",
+    300: "ثلاثمائة ثلاثمئة",
     400: "أربعمائة أربعمئة", 500: "خمسمائة خمسمئة", 600: "ستمائة ستمئة",
     700: "سبعمائة سبعمئة", 800: "ثمانمائة ثمانمئة ثمانيمائة", 900: "تسعمائة تسعمئة",
 }
@@ -174,7 +175,9 @@ def _words(text: str) -> list[str]:
     ل) of a number word that starts a number taken off (وخمسة وعشرين: خمسة وعشرين)."""
     words = [_DIGITS if w[0].isdigit() else w for w in _TOKEN.findall(normalize_arabic(text))]
     for k, word in enumerate(words):
-        starts = k == 0 or number_part(words[k - 1], False) is None
+        before = words[k - 1] if k else ""
+        starts = not before or (number_part(before, False) is None and number_part(
+            before, True) is None and _scale(before) is None)  # not تسعمائة وتسعة وتسعين
         if starts and number_part(word, False) is None and number_part(_bare(word), False):
             words[k] = _bare(word)
     return words
@@ -236,6 +239,27 @@ def _decade(words: list[str], k: int, compounds: dict[int, tuple[int, int]]
     return (end, (century - 1) * 100 + tens) if century else (k + 1, 1900 + tens)
 
 
+def _and_more(words: list[str], end: int, unit: int) -> tuple[int, int]:
+    """What a smaller number after a scale and و adds (ألف وتسعمائة وسبعة عشر = 1917, ألفين
+    وعشرين = 2020, مليون ومائتا ألف = 1,200,000), and the index after it."""
+    joined = end < len(words) and words[end][:1] == "و"
+    if not joined or (number_part(words[end], True) is None and words[end][1:] not in _TEEN):
+        return 0, end
+    rest = [words[end][1:], *words[end + 1: end + 8]]
+    found = [(e, v) for s, e, v in compound_numbers(rest) if s == 0]
+    if found:
+        stop, value = found[0]
+    else:
+        part = number_part(rest[0], False)
+        if part is None:
+            return 0, end
+        stop, value = 1, part[1]
+    scale = _scale(rest[stop]) if stop < len(rest) else None
+    if scale is not None and not scale[1] and value * scale[0] < unit:  # ومائتا ألف
+        value, stop = value * scale[0], stop + 1
+    return (value, end + stop) if value < unit else (0, end)
+
+
 def _scale_alone(words: list[str], k: int, out: list[int]) -> int:
     """Append the value of a scale word at ``words[k]`` without a number before it (مليون,
     ألفين), a half or a quarter of one (نصف مليون) or one with a half after it (مليون
@@ -246,7 +270,10 @@ def _scale_alone(words: list[str], k: int, out: list[int]) -> int:
     scale = _scale(words[k])
     if scale is None:
         return k + 1
-    added, end = _and_a_fraction(words, k + 1, scale[0] // 2 if scale[1] else scale[0])
+    unit = scale[0] // 2 if scale[1] else scale[0]
+    added, end = _and_a_fraction(words, k + 1, unit)
+    if not added:
+        added, end = _and_more(words, k + 1, unit)
     out.append(scale[0] + added)
     return end
 
@@ -283,6 +310,8 @@ def word_numbers(text: str) -> list[int]:
         scale = _scale(words[end]) if end < len(words) else None
         if scale is not None and not scale[1]:  # ثلاثة آلاف (وآلاف ونصف)
             added, after = _and_a_fraction(words, end + 1, scale[0])
+            if not added:
+                added, after = _and_more(words, end + 1, scale[0])
             value, end = value * scale[0] + added, after
         out.append(value)
         k = end
