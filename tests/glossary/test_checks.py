@@ -155,6 +155,37 @@ def test_a_wrong_year_in_words_is_still_reported() -> None:
                              "2020 in words)")
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "clean"),
+    [
+        ("بلغ عدد السكان ٢،٥ مليون.", "The population reached 2.5 million.", True),
+        ("نما الاقتصاد 3،7 في المئة.", "The economy grew 3.7 percent.", True),
+        ("بلغ عدد السكان ٢،٥ مليون.", "The population reached 25 million.", False),
+        # with a space after it, the Arabic comma separates numbers
+        ("الأرقام 2، 5 و7.", "The numbers 2, 5 and 7.", True),
+    ],
+)
+def test_an_arabic_comma_between_digits_is_a_decimal_comma(
+        source: str, target: str, clean: bool) -> None:
+    """٢،٥ مليون was 2 and 5 million (both missing, errors) against the English 2.5 million."""
+    assert (ids(source, target) == []) is clean
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "clean"),
+    [
+        ("في 2020/1/1 بدأ العام.", "On 1 Jan. 2020 the year began.", True),
+        ("في 2/2/2020 بدأ الحظر.", "On 2 February 2020 the ban began.", True),
+        ("في 2020/1/1 بدأ العام.", "On 1 Feb. 2020 the year began.", False),
+        ("في 2020/1/1 بدأ العام.", "On 2 Jan. 2020 the year began.", False),
+    ],
+)
+def test_a_date_whose_day_is_its_month_pairs_with_the_named_month(
+        source: str, target: str, clean: bool) -> None:
+    """2020/1/1 = 1 Jan. 2020: the month's 1 paired with the day and the day's 1 was missing."""
+    assert (ids(source, target) == []) is clean
+
+
 def test_a_wrong_half_million_is_still_reported() -> None:
     (found,) = run_checks("بلغ عدد الزوار مليون ونصف.", "Visitors reached 2.5 million.",
                           matcher=None)

@@ -81,10 +81,16 @@ def _read(token: str, pos: int) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
+# An Arabic comma between digits, as keyboards without ٫ write a decimal (٢،٥ = 2.5): a comma
+_ARABIC_COMMA = re.compile(r"(?<=\d)\u060c(?=\d)")
+
+
 def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
     """The numbers of ``text`` as canonical strings, with their spans."""
     out: list[tuple[str, tuple[int, int]]] = []
     text = mask_tags(text)  # the numbers of <1>, </1>, <2/> are not the text's
+    if "\u060c" in text:
+        text = _ARABIC_COMMA.sub(",", text)
     if _NON_ASCII_DIGIT.search(text):
         text = text.translate(_TABLE)
     for m in _NUMBER.finditer(text):
@@ -112,6 +118,8 @@ def _plain_numbers(text: str) -> list[str] | None:
     :func:`numbers` would read, in one pass and without spans); None when a number has a
     separator or may be spaced groups (then :func:`numbers` reads it)."""
     text = mask_tags(text)
+    if "\u060c" in text and _ARABIC_COMMA.search(text):
+        return None  # ٢،٥: a decimal comma, read by numbers()
     tokens = _NUMBER_UNTRANSLATED.findall(text)
     if not all(map(str.isdecimal, tokens)) or (
         len(tokens) > 1 and _SPACE_IN_NUMBER.search(text)
@@ -334,11 +342,18 @@ def _named_months(
     if not names:
         return missing
     months = {found.end() for found in _DATE_MONTH.finditer(source.translate(_TABLE))}
+    # a month whose digits paired with the target's day of the same value (2020/1/1 = 1 Jan.
+    # 2020) leaves the day missing: it stands for the month as well
+    paired = Counter(number for k, (number, (start, _)) in enumerate(src)
+                     if start in months and k not in missing)
     rest = []
     for i in missing:
         number, (start, _) = src[i]
-        if start in months and number.isdecimal() and int(number) in names:
+        if not (number.isdecimal() and int(number) in names):
+            rest.append(i)
+        elif start in months or paired[number]:
             names.remove(int(number))
+            paired[number] -= start not in months
         else:
             rest.append(i)
     return rest
