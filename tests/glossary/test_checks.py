@@ -237,6 +237,8 @@ def test_an_m_written_onto_a_number_is_metres_or_millions(
         ("ارتفع من 1.2 إلى 1.5 مليار.", "It rose from 1.2 billion to 1.5 billion.", True),
         ("شارك ما بين 20 و30 ألف شخص.", "Between 20 and 30 thousand people took part.", True),
         ("شارك ما بين 20 و30 ألف شخص.", "Between 25,000 and 30,000 people took part.", False),
+        # the number of a code shares no scale: COVID-19 is no 19 million
+        ("أصيب 19 مليون شخص بكوفيد و5 ملايين بغيره.", "COVID-19 and 5 million cases.", False),
     ],
 )
 def test_a_number_may_share_the_next_ones_scale(source: str, target: str, clean: bool) -> None:

@@ -459,9 +459,11 @@ def _all_values(
     before another's scale word may share it (بين 20 و30 ألف: 20 or 20,000)."""
     values = [_values(text, n, start, end) for n, (start, end) in found]
     for i in range(len(found) - 1):
-        (number, (_, end)), (_, (start, _)) = found[i], found[i + 1]
+        (number, (first, end)), (_, (start, _)) = found[i], found[i + 1]
         exponent = _exponent(text, found[i + 1][1][1])
-        if exponent and _exponent(text, end) is None and _SHARING.fullmatch(text, end, start):
+        code = first > 1 and text[first - 1] == "-" and text[first - 2].isalpha()  # COVID-19
+        if exponent and not code and _exponent(text, end) is None and _SHARING.fullmatch(
+                text, end, start):
             whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
             values[i] = values[i] | {_canonical(whole, fraction)}
     return values
