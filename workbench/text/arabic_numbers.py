@@ -175,10 +175,11 @@ def _words(text: str) -> list[str]:
     ل) of a number word that starts a number taken off (وخمسة وعشرين: خمسة وعشرين)."""
     words = [_DIGITS if w[0].isdigit() else w for w in _TOKEN.findall(normalize_arabic(text))]
     for k, word in enumerate(words):
+        if number_part(word, False) is not None or not number_part(_bare(word), False):
+            continue
         before = words[k - 1] if k else ""
-        starts = not before or (number_part(before, False) is None and number_part(
-            before, True) is None and _scale(before) is None)  # not تسعمائة وتسعة وتسعين
-        if starts and number_part(word, False) is None and number_part(_bare(word), False):
+        if not before or (number_part(before, False) is None and number_part(
+                before, True) is None and _scale(before) is None):  # not تسعمائة وتسعة وتسعين
             words[k] = _bare(word)
     return words
 

@@ -458,11 +458,14 @@ def _all_values(
     """The values of the numbers ``found`` in ``text`` (see :func:`_values`); a number
     before another's scale word may share it (بين 20 و30 ألف: 20 or 20,000)."""
     values = [_values(text, n, start, end) for n, (start, end) in found]
+    if len(found) < 2:
+        return values
+    exponents = [_exponent(text, end) for _, (_, end) in found]
     for i in range(len(found) - 1):
         (number, (first, end)), (_, (start, _)) = found[i], found[i + 1]
-        exponent = _exponent(text, found[i + 1][1][1])
+        exponent = exponents[i + 1]
         code = first > 1 and text[first - 1] == "-" and text[first - 2].isalpha()  # COVID-19
-        if exponent and not code and _exponent(text, end) is None and _SHARING.fullmatch(
+        if exponent and not code and exponents[i] is None and _SHARING.fullmatch(
                 text, end, start):
             whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
             values[i] = values[i] | {_canonical(whole, fraction)}

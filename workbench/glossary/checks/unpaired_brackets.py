@@ -51,10 +51,13 @@ def lonely_brackets(text: str) -> list[tuple[str, int]]:
     """The unpaired brackets of ``text`` but those closing a list item's number or letter
     (1) Introduction; as follows: a) …, b) …): one starting the text or following a colon, a
     semicolon or a comma, or one of several (a) the first and b) the second)."""
-    found = list(_ENUMERATOR.finditer(text)) if ")" in text else []
+    lonely = unpaired(text, _PAIRS)
+    if not any(c == ")" for c, _ in lonely):
+        return lonely
+    found = list(_ENUMERATOR.finditer(text))
     items = {m.end() - 1 for m in found
              if len(found) > 1 or _LIST_START.search(text, 0, m.start())}
-    return [(c, i) for c, i in unpaired(text, _PAIRS) if i not in items]
+    return [(c, i) for c, i in lonely if i not in items]
 
 
 @register
