@@ -84,6 +84,168 @@ def test_the_hundred_of_percent_is_no_number_in_words(source: str) -> None:
     assert found.message == "number 100 in the target is not in the source"
 
 
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # NTREX-128, line 33
+        ("وقد غادر جمهور الميثوديين ذوي البشرة البيضاء الأصليين في ثلاثينيات القرن العشرين.",
+         "The original white Methodist congregation moved out in the 1930s."),
+        ("أُغلق المصنع في الستينات من القرن الماضي.", "The factory closed in the 1960s."),
+        ("وُلد في أربعينيات القرن التاسع عشر.", "He was born in the 1840s."),
+        ("ازدهرت الصناعة في التسعينيات.", "The industry boomed in the 1990s."),
+        ("وهو رجل في الثلاثينيات من عمره.", "He is a man in his 30s."),
+        ("كانت السبعينيات فترة صعبة.", "The '70s were hard."),
+        ("كانت السبعينيات فترة صعبة.", "The ’70s were hard."),
+    ],
+)
+def test_a_decade_in_words_is_its_years(source: str, target: str) -> None:
+    """ثلاثينيات القرن العشرين is the 1930s: the decade was no number and the century's 20
+    was, so "1930s" was a number the source lacked ("the source writes 20 in words")."""
+    assert ids(source, target) == []
+
+
+def test_a_wrong_decade_is_still_reported() -> None:
+    (found,) = run_checks("غادروا في ثلاثينيات القرن العشرين.", "They left in the 1940s.",
+                          matcher=None)
+    assert found.message == ("number 1940 in the target is not in the source (the source writes "
+                             "1930 in words)")
+    assert ids("كانت الثمانينيات فترة صعبة.", "The '70s were hard.") == [
+        ("number-mismatch", "extra")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("بلغ عدد الحالات نصف مليون.", "Cases reached 500,000."),
+        ("يعيش في المدينة ربع مليون نسمة.", "A quarter of a million people, 250,000, live there."),
+        ("بلغ عدد الزوار مليون ونصف المليون.", "Visitors reached 1.5 million."),
+        ("بلغ عدد الزوار مليون ونصف.", "Visitors reached 1.5 million."),
+        ("فر ثلاثة ملايين ونصف شخص.", "3.5 million people fled."),
+        ("شارك ألفي شخص في المسيرة.", "2,000 people took part in the march."),
+        ("تبرع بمليوني دولار.", "He gave $2 million."),
+    ],
+)
+def test_halves_quarters_and_construct_duals_of_scales_are_their_values(
+        source: str, target: str) -> None:
+    """نصف مليون is 500,000 and مليون ونصف 1.5 million (they were read as a million), ألفي
+    شخص 2,000 (the construct dual, ألفين without its ن, was no number)."""
+    assert ids(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("بلغ عدد الحالات تسعمائة وتسعة وتسعين.", "Cases reached 999."),
+        ("اندلعت الثورة عام ألف وتسعمائة وسبعة عشر.", "The revolution broke out in 1917."),
+        ("في عام ألفين وعشرين.", "In 2020."),
+        ("شارك ألفان وخمسمائة شخص.", "2,500 people took part."),
+        ("بلغ مليون ومائتا ألف.", "It reached 1.2 million."),
+        ("حضر مئتا شخص.", "200 people came."),
+    ],
+)
+def test_compounds_over_a_scale_and_hundreds_are_read_whole(source: str, target: str) -> None:
+    """تسعمائة وتسعة وتسعين was 909 and 90 (the و of the tens taken off as the start of a
+    number), ألف وتسعمائة وسبعة عشر 1000 and 917, مئتا (construct) no number."""
+    assert ids(source, target) == []
+
+
+def test_a_wrong_year_in_words_is_still_reported() -> None:
+    (found,) = run_checks("في عام ألفين وعشرين.", "In 2021.", matcher=None)
+    assert found.message == ("number 2021 in the target is not in the source (the source writes "
+                             "2020 in words)")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "clean"),
+    [
+        ("بلغ عدد السكان ٢،٥ مليون.", "The population reached 2.5 million.", True),
+        ("نما الاقتصاد 3،7 في المئة.", "The economy grew 3.7 percent.", True),
+        ("بلغ عدد السكان ٢،٥ مليون.", "The population reached 25 million.", False),
+        # with a space after it, the Arabic comma separates numbers
+        ("الأرقام 2، 5 و7.", "The numbers 2, 5 and 7.", True),
+    ],
+)
+def test_an_arabic_comma_between_digits_is_a_decimal_comma(
+        source: str, target: str, clean: bool) -> None:
+    """٢،٥ مليون was 2 and 5 million (both missing, errors) against the English 2.5 million."""
+    assert (ids(source, target) == []) is clean
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "clean"),
+    [
+        ("في 2020/1/1 بدأ العام.", "On 1 Jan. 2020 the year began.", True),
+        ("في 2/2/2020 بدأ الحظر.", "On 2 February 2020 the ban began.", True),
+        ("في 2020/1/1 بدأ العام.", "On 1 Feb. 2020 the year began.", False),
+        ("في 2020/1/1 بدأ العام.", "On 2 Jan. 2020 the year began.", False),
+    ],
+)
+def test_a_date_whose_day_is_its_month_pairs_with_the_named_month(
+        source: str, target: str, clean: bool) -> None:
+    """2020/1/1 = 1 Jan. 2020: the month's 1 paired with the day and the day's 1 was missing."""
+    assert (ids(source, target) == []) is clean
+
+
+def test_a_wrong_half_million_is_still_reported() -> None:
+    (found,) = run_checks("بلغ عدد الزوار مليون ونصف.", "Visitors reached 2.5 million.",
+                          matcher=None)
+    assert found.message == ("number 2.5 (= 2,500,000) in the target is not in the source (the "
+                             "source writes 1500000 in words)")
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("تبرع بمليار و200 مليون دولار.", "He gave $1.2 billion."),
+        ("بلغت الخسائر ٢ مليار و٥٠٠ مليون دولار.", "Losses reached $2.5bn."),
+        ("بلغت 3 مليارات و200 مليون و500 ألف.", "It reached 3,200,500,000."),
+        ("ملياران و300 مليون.", "2.3 billion."),
+    ],
+)
+def test_a_sum_of_scales_is_one_number(source: str, target: str) -> None:
+    """مليار و200 مليون is 1.2 billion: the 200 million was an error (missing), the 1.2
+    billion a warning (extra)."""
+    assert ids(source, target) == []
+
+
+def test_a_wrong_sum_of_scales_is_still_reported() -> None:
+    found = run_checks("تبرع بمليار و200 مليون دولار.", "He gave $1.3 billion.", matcher=None)
+    assert [(f.kind, f.severity) for f in found] == [("missing", "error"), ("extra", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "clean"),
+    [
+        ("ركض سباق 100 متر في 9.58 ثانية.", "He ran the 100m in 9.58 seconds.", True),
+        ("جسر بطول 300 متر.", "A 300m-long bridge.", True),
+        ("يبلغ عدد سكانها 125 مليون.", "125m people live there.", True),
+        # after a currency sign the m is millions: a price 1,000,000 times the source's
+        ("باعتها مقابل 125 جنيه.", "She sold it for £125m.", False),
+        ("ربح 50 دولار.", "He won $50k.", False),
+    ],
+)
+def test_an_m_written_onto_a_number_is_metres_or_millions(
+        source: str, target: str, clean: bool) -> None:
+    """"the 100m" for سباق 100 متر was 100 million: an error (100 missing) and a warning."""
+    assert (ids(source, target) == []) is clean
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "clean"),
+    [
+        ("شارك ما بين 20 و30 ألف شخص.", "Between 20,000 and 30,000 people took part.", True),
+        ("ارتفع من 1.2 إلى 1.5 مليار.", "It rose from 1.2 billion to 1.5 billion.", True),
+        ("شارك ما بين 20 و30 ألف شخص.", "Between 20 and 30 thousand people took part.", True),
+        ("شارك ما بين 20 و30 ألف شخص.", "Between 25,000 and 30,000 people took part.", False),
+        # the number of a code shares no scale: COVID-19 is no 19 million
+        ("أصيب 19 مليون شخص بكوفيد و5 ملايين بغيره.", "COVID-19 and 5 million cases.", False),
+    ],
+)
+def test_a_number_may_share_the_next_ones_scale(source: str, target: str, clean: bool) -> None:
+    """20 و30 ألف is 20,000 to 30,000: the 20 was missing (an error) and 20,000 extra."""
+    assert (ids(source, target) == []) is clean
+
+
 def test_number_mismatch() -> None:
     assert ids("في 18 أكتوبر", "On 18 October") == []
     assert ids("في ٠١ نوفمبر.", "On 1 November.") == []
@@ -261,6 +423,26 @@ def test_end_punctuation(source: str, target: str, bad: bool) -> None:
     assert (("end-punctuation", "mismatch") in ids(source, target)) is bad
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "bad"),
+    [
+        ("ترامب يعلن حالة الطوارئ في الولايات المتحدة", "Trump declares emergency in the U.S.",
+         False),
+        ("يبدأ الحظر الساعة 7 مساءً", "The curfew starts at 7 p.m.", False),
+        ("أقلام وكتب وغيرها", "Pens, books, etc.", False),
+        ("في الولايات المتحدة.", "In the U.S.", False),
+        # a full stop after an ordinary word, or a question the English turns into a statement
+        ("ترامب يعلن حالة الطوارئ", "Trump declares an emergency.", True),
+        ("هل هي الولايات المتحدة؟", "It is the U.S.", True),
+    ],
+)
+def test_an_abbreviation_ending_the_english_is_no_full_stop_of_its_own(
+        source: str, target: str, bad: bool) -> None:
+    """A headline ending "in the U.S." was said to end with a full stop where its Arabic had
+    none: English writes no second full stop after an abbreviation's."""
+    assert (("end-punctuation", "mismatch") in ids(source, target)) is bad
+
+
 def test_url_mismatch() -> None:
     source = "زوروا https://example.org/ar/news. أو اكتبوا إلى info@example.org، أو www.who.int"
     found = run_checks(source, "Visit https://example.org/en/news, write to INFO@example.org "
@@ -304,6 +486,23 @@ def test_a_quotation_or_bracket_open_over_sentences_as_in_the_source_is_not_repo
     assert [f.found for f in found if f.check == "unpaired-quotes"] == ["“", '"']
     assert ("unpaired-quotes", "unpaired") in ids("قال: «نعم».", 'He said: "yes.')
     assert ("unpaired-brackets", "unpaired") in ids("(وهو ما حدث.", "(As (it happened.")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "bad"),
+    [
+        ("(1) المقدمة", "1) Introduction", False),
+        ("تشمل الأعراض: (أ) الحمى، (ب) السعال.", "Symptoms include: a) fever, b) cough.", False),
+        ("(أ) الحمى و(ب) السعال.", "a) fever and b) cough.", False),
+        # a stray bracket after a number in a sentence is still one
+        ("انظر الفصل 1 ثم الفصل 2.", "See chapter 1) then chapter 2.", True),
+        ("انظر الملحق ب.", "See annex b).", True),
+    ],
+)
+def test_a_list_items_closing_bracket_is_no_unpaired_bracket(
+        source: str, target: str, bad: bool) -> None:
+    """"1) Introduction" for "(1) المقدمة" was an unpaired ')'."""
+    assert (("unpaired-brackets", "unpaired") in ids(source, target)) is bad
 
 
 def test_double_space_and_repeated_word() -> None:

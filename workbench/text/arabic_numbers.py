@@ -35,7 +35,8 @@ _TENS = {
     60: "ستون ستين", 70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين",
 }
 _HUNDREDS = {
-    100: "مائة مئة", 200: "مائتان مائتين مئتان مئتين", 300: "ثلاثمائة ثلاثمئة",
+    100: "مائة مئة", 200: "مائتان مائتين مئتان مئتين مائتا مئتا مائتي مئتي",
+    300: "ثلاثمائة ثلاثمئة",
     400: "أربعمائة أربعمئة", 500: "خمسمائة خمسمئة", 600: "ستمائة ستمئة",
     700: "سبعمائة سبعمئة", 800: "ثمانمائة ثمانمئة ثمانيمائة", 900: "تسعمائة تسعمئة",
 }
@@ -126,9 +127,9 @@ def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
 # A scale word after a number multiplies it (ثلاثة آلاف = 3,000); alone it is its value
 # (ألف = 1,000; a dual, which no number comes before, twice it: ألفين = 2,000).
 _SCALES = (
-    ("ألف آلاف ألفا", "ألفان ألفين", 1000),
-    ("مليون ملايين مليونا", "مليونان مليونين", 10**6),
-    ("مليار مليارات مليارا بليون", "ملياران مليارين", 10**9),
+    ("ألف آلاف ألفا", "ألفان ألفين ألفي", 1000),
+    ("مليون ملايين مليونا", "مليونان مليونين مليوني", 10**6),
+    ("مليار مليارات مليارا بليون", "ملياران مليارين ملياري", 10**9),
 )
 _SCALE_WORDS = {normalize_arabic(w): (v, False) for words, _, v in _SCALES for w in words.split()}
 _SCALE_WORDS |= {normalize_arabic(w): (2 * v, True) for _, duals, v in _SCALES
@@ -140,6 +141,31 @@ def _scale(word: str) -> tuple[int, bool] | None:
     return _SCALE_WORDS.get(word) or _SCALE_WORDS.get(_bare(word))
 
 
+# A half or a quarter of a scale (نصف مليون = 500,000), or after it (مليون ونصف = 1,500,000)
+_FRACTIONS = {normalize_arabic("نصف"): 2, normalize_arabic("ربع"): 4}
+
+
+def _scale_after_fraction(words: list[str], k: int) -> int | None:
+    """The scale of the word after ``words[k]`` (المليون too) when ``words[k]`` is a half or a
+    quarter (نصف مليون, ربع المليون)."""
+    if k + 1 >= len(words) or words[k] not in _FRACTIONS:
+        return None
+    after = words[k + 1]
+    scale = _scale(after[2:] if after.startswith("ال") else after)
+    return scale[0] if scale is not None and not scale[1] else None
+
+
+def _and_a_fraction(words: list[str], end: int, unit: int) -> tuple[int, int]:
+    """What a half or a quarter after a number of ``unit`` (a scale) adds (ثلاثة ملايين ونصف,
+    مليون ونصف المليون: half a million), and the index after it."""
+    if end >= len(words) or words[end][:1] != "و" or words[end][1:] not in _FRACTIONS:
+        return 0, end
+    added = unit // _FRACTIONS[words[end][1:]]
+    after = words[end + 1] if end + 1 < len(words) else ""
+    again = _scale(after[2:]) if after.startswith("ال") else None  # ونصف المليون
+    return added, end + 2 if again == (unit, False) else end + 1
+
+
 _TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|\d+")
 _DIGITS = "#"  # a number written in digits, among the words
 
@@ -149,8 +175,11 @@ def _words(text: str) -> list[str]:
     ل) of a number word that starts a number taken off (وخمسة وعشرين: خمسة وعشرين)."""
     words = [_DIGITS if w[0].isdigit() else w for w in _TOKEN.findall(normalize_arabic(text))]
     for k, word in enumerate(words):
-        starts = k == 0 or number_part(words[k - 1], False) is None
-        if starts and number_part(word, False) is None and number_part(_bare(word), False):
+        if number_part(word, False) is not None or not number_part(_bare(word), False):
+            continue
+        before = words[k - 1] if k else ""
+        if not before or (number_part(before, False) is None and number_part(
+                before, True) is None and _scale(before) is None):  # not تسعمائة وتسعة وتسعين
             words[k] = _bare(word)
     return words
 
@@ -173,11 +202,89 @@ def _percent(words: list[str], k: int) -> bool:
     return before in ("في", "وفي") or before == _DIGITS or number_part(before, False) is not None
 
 
+# A decade: the tens' oblique form with يات or ات (ثلاثينيات, الستينات = the '30s, the '60s),
+# clitics and the article before it (في الثلاثينيات, والستينات).
+_DECADE = re.compile(
+    "^[وف]?[بلك]?(?:ال)?("
+    + "|".join(normalize_arabic(w.split()[1]) for w in _TENS.values())
+    + ")ي?ات$"
+)
+_DECADE_VALUES = {normalize_arabic(w.split()[1]): v for v, w in _TENS.items()}
+_CENTURY = frozenset(normalize_arabic(w) for w in ("القرن", "للقرن"))
+_LAST = frozenset(normalize_arabic(w) for w in ("الماضي", "المنصرم"))
+# an age: في الثلاثينيات من عمره, من العمر
+_AGE = frozenset(normalize_arabic(w) for w in (
+    "عمره", "عمرها", "عمرهم", "عمرهن", "عمري", "عمرك", "العمر", "عمرهما"))
+
+
+def _decade(words: list[str], k: int, compounds: dict[int, tuple[int, int]]
+            ) -> tuple[int, int] | None:
+    """The end and value of a decade at ``words[k]``: the year it starts, in its century
+    (ثلاثينيات القرن العشرين = 1930, أربعينيات القرن التاسع عشر = 1840: "the 1930s") or
+    in the 20th (الستينات من القرن الماضي, في التسعينيات = 1960, 1990); of an age, its tens
+    (في الثلاثينيات من عمره = "in his 30s")."""
+    found = _DECADE.match(words[k])
+    if found is None:
+        return None
+    tens = _DECADE_VALUES[found.group(1)]
+    at = k + 2 if words[k + 1: k + 2] == ["من"] else k + 1
+    if at < len(words) and at > k + 1 and words[at] in _AGE:
+        return at + 1, tens
+    if at + 1 >= len(words) or words[at] not in _CENTURY or words[at + 1] in _LAST:
+        return (at + 2 if at + 1 < len(words) and words[at] in _CENTURY else k + 1,
+                1900 + tens)
+    end, century = compounds.get(at + 1, (at + 2, 0))
+    if not century:
+        part = number_part(words[at + 1], False)
+        century = part[1] if part is not None and part[0] != "teen" else 0
+    return (end, (century - 1) * 100 + tens) if century else (k + 1, 1900 + tens)
+
+
+def _and_more(words: list[str], end: int, unit: int) -> tuple[int, int]:
+    """What a smaller number after a scale and و adds (ألف وتسعمائة وسبعة عشر = 1917, ألفين
+    وعشرين = 2020, مليون ومائتا ألف = 1,200,000), and the index after it."""
+    joined = end < len(words) and words[end][:1] == "و"
+    if not joined or (number_part(words[end], True) is None and words[end][1:] not in _TEEN):
+        return 0, end
+    rest = [words[end][1:], *words[end + 1: end + 8]]
+    found = [(e, v) for s, e, v in compound_numbers(rest) if s == 0]
+    if found:
+        stop, value = found[0]
+    else:
+        part = number_part(rest[0], False)
+        if part is None:
+            return 0, end
+        stop, value = 1, part[1]
+    scale = _scale(rest[stop]) if stop < len(rest) else None
+    if scale is not None and not scale[1] and value * scale[0] < unit:  # ومائتا ألف
+        value, stop = value * scale[0], stop + 1
+    return (value, end + stop) if value < unit else (0, end)
+
+
+def _scale_alone(words: list[str], k: int, out: list[int]) -> int:
+    """Append the value of a scale word at ``words[k]`` without a number before it (مليون,
+    ألفين), a half or a quarter of one (نصف مليون) or one with a half after it (مليون
+    ونصف) to ``out``; return the index after it."""
+    if (of := _scale_after_fraction(words, k)) is not None:
+        out.append(of // _FRACTIONS[words[k]])
+        return k + 2
+    scale = _scale(words[k])
+    if scale is None:
+        return k + 1
+    unit = scale[0] // 2 if scale[1] else scale[0]
+    added, end = _and_a_fraction(words, k + 1, unit)
+    if not added:
+        added, end = _and_more(words, k + 1, unit)
+    out.append(scale[0] + added)
+    return end
+
+
 def word_numbers(text: str) -> list[int]:
     """The values of the numbers an Arabic text writes in words, in order: a compound
     (خمسة وعشرين = 25, أحد عشر = 11, ثلاث مائة), one number word, a clitic before it or not
     (وثلاث, الثالثة, عشرين, عشرة), a scale word after either (ثلاثة آلاف = 3,000, عشرة آلاف =
-    10,000) or alone (مليون); the المئة of في المئة and بالمئة is "percent", no number."""
+    10,000) or alone (مليون); a decade (ثلاثينيات القرن العشرين = 1930); the المئة of في
+    المئة and بالمئة is "percent", no number."""
     words = _words(text)
     compounds = {start: (end, value) for start, end, value in compound_numbers(words)}
     out: list[int] = []
@@ -189,20 +296,24 @@ def word_numbers(text: str) -> list[int]:
         if _percent(words, k):  # في المئة, بالمائة: "percent", no hundred
             k += 1
             continue
+        if (decade := _decade(words, k, compounds)) is not None:
+            out.append(decade[1])
+            k = decade[0]
+            continue
         if k in compounds:
             end, value = compounds[k]
         else:
             part = number_part(words[k], False) or number_part(_bare(words[k]), False)
             if part is None:  # (a teen word alone is ten: عشرة أشخاص, عشرة آلاف)
-                scale = _scale(words[k])
-                if scale is not None:
-                    out.append(scale[0])
-                k += 1
+                k = _scale_alone(words, k, out)
                 continue
             end, value = k + 1, part[1]
         scale = _scale(words[end]) if end < len(words) else None
-        if scale is not None and not scale[1]:  # ثلاثة آلاف
-            value, end = value * scale[0], end + 1
+        if scale is not None and not scale[1]:  # ثلاثة آلاف (وآلاف ونصف)
+            added, after = _and_a_fraction(words, end + 1, scale[0])
+            if not added:
+                added, after = _and_more(words, end + 1, scale[0])
+            value, end = value * scale[0] + added, after
         out.append(value)
         k = end
     return out

@@ -6,6 +6,7 @@ import unicodedata
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
+from workbench.text.segment import default_abbreviations
 from workbench.text.tags import strip_tags
 
 _CLOSERS = "\"'”’»)]}›"
@@ -39,6 +40,17 @@ def end_mark(text: str) -> str:
     return _CLASS.get(stripped[-1:], "") if stripped else ""
 
 
+def ends_with_abbreviation(text: str) -> bool:
+    """Whether ``text``'s final full stop is that of an abbreviation that may end a sentence
+    (the U.S., 5 p.m., etc.): English writes no other after it, so it is no full stop of its
+    own (a headline "… in the U.S." for one without)."""
+    stripped = strip_tags(text).rstrip().rstrip(_CLOSERS).rstrip()
+    if not stripped.endswith(".") or stripped.endswith(".."):
+        return False
+    words = stripped[:-1].split()
+    return bool(words) and default_abbreviations().kind(words[-1].lstrip("\"'“‘(")) == "end"
+
+
 @register
 class EndPunctuation(Check):
     id = "end-punctuation"
@@ -49,7 +61,7 @@ class EndPunctuation(Check):
 
     def run(self, pair: Pair) -> list[Finding]:
         src, tgt = end_mark(pair.source), end_mark(pair.target)
-        if src == tgt:
+        if src == tgt or (not src and tgt == "." and ends_with_abbreviation(pair.target)):
             return []
         return [
             self.finding(

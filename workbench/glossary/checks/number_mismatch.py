@@ -81,10 +81,16 @@ def _read(token: str, pos: int) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
+# An Arabic comma between digits, as keyboards without ٫ write a decimal (٢،٥ = 2.5): a comma
+_ARABIC_COMMA = re.compile(r"(?<=\d)\u060c(?=\d)")
+
+
 def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
     """The numbers of ``text`` as canonical strings, with their spans."""
     out: list[tuple[str, tuple[int, int]]] = []
     text = mask_tags(text)  # the numbers of <1>, </1>, <2/> are not the text's
+    if "\u060c" in text:
+        text = _ARABIC_COMMA.sub(",", text)
     if _NON_ASCII_DIGIT.search(text):
         text = text.translate(_TABLE)
     for m in _NUMBER.finditer(text):
@@ -112,6 +118,8 @@ def _plain_numbers(text: str) -> list[str] | None:
     :func:`numbers` would read, in one pass and without spans); None when a number has a
     separator or may be spaced groups (then :func:`numbers` reads it)."""
     text = mask_tags(text)
+    if "\u060c" in text and _ARABIC_COMMA.search(text):
+        return None  # ٢،٥: a decimal comma, read by numbers()
     tokens = _NUMBER_UNTRANSLATED.findall(text)
     if not all(map(str.isdecimal, tokens)) or (
         len(tokens) > 1 and _SPACE_IN_NUMBER.search(text)
@@ -204,8 +212,10 @@ def _range_end(text: str, start: int, end: int) -> str | None:
 def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
     """The value a number stands for: itself, or times its scale word if one follows (١٠
     آلاف is 10,000, whether the other side writes "10,000" or "10 thousand"; not 10). The
-    number of a code (CoV-2, COVID-19) has no scale. A range's shortened end stands for
-    itself and its whole number too (the 20 of 2019–20 is 2020)."""
+    number of a code (CoV-2, COVID-19) has no scale; an m or k written onto it is one after a
+    currency sign (£125m) and either else (100m: metres or millions). A range's shortened
+    end stands for itself and its whole number too (the 20 of 2019–20 is 2020), a decade
+    written short for its years (the '70s: 1970)."""
     found = _SCALE_WORD.match(text, end)
     exponent = None
     if found is not None and not (
@@ -214,10 +224,28 @@ def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
         word = found.group(2).lower()
         exponent = _SCALES.get(word) or (None if found.group(1) else _ATTACHED.get(word))
     if exponent is None:
-        others = (_range_end(text, start, end), _twelve_hour(text, start, end))
+        others = (_range_end(text, start, end), _twelve_hour(text, start, end),
+                  *_decade_years(text, start, end))
         return frozenset((number, *(o for o in others if o)))
     whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
-    return frozenset((_canonical(whole, fraction),))
+    scaled = _canonical(whole, fraction)
+    if found.group(2).lower() in _ATTACHED and not _CURRENCY_BEFORE.search(
+            text, max(0, start - 2), start):
+        return frozenset((number, scaled))  # 100m: metres or millions; £125m: millions
+    return frozenset((scaled,))
+
+
+def _decade_years(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The years a decade written short may start (the '70s: 1970; the '20s: 1920, 2020)."""
+    if (end - start != 2 or start == 0 or text[start - 1] not in "'’"
+            or not text.startswith("s", end)):
+        return ()
+    return f"19{text[start:end]}", f"20{text[start:end]}"
+
+
+# A currency sign before a number: its attached m or k is a scale (£125m, $50k), where a
+# number alone may write a unit so (the 100m sprint, a 5k run)
+_CURRENCY_BEFORE = re.compile(r"[$£€¥₹]\s?\Z")
 
 
 _UNIT_WORDS = (
@@ -314,11 +342,18 @@ def _named_months(
     if not names:
         return missing
     months = {found.end() for found in _DATE_MONTH.finditer(source.translate(_TABLE))}
+    # a month whose digits paired with the target's day of the same value (2020/1/1 = 1 Jan.
+    # 2020) leaves the day missing: it stands for the month as well
+    paired = Counter(number for k, (number, (start, _)) in enumerate(src)
+                     if start in months and k not in missing)
     rest = []
     for i in missing:
         number, (start, _) = src[i]
-        if start in months and number.isdecimal() and int(number) in names:
+        if not (number.isdecimal() and int(number) in names):
+            rest.append(i)
+        elif start in months or paired[number]:
             names.remove(int(number))
+            paired[number] -= start not in months
         else:
             rest.append(i)
     return rest
@@ -374,6 +409,8 @@ class NumberMismatch(Check):
                 if len(missing2) + len(extra2) < len(missing) + len(extra):
                     src, tgt, src_values, tgt_values = src2, tgt2, src2_values, tgt2_values
                     missing, extra = missing2, extra2
+        if missing and extra:  # مليار و200 مليون for 1.2 billion
+            missing, extra = _sums(source, src, missing, tgt_values, extra)
         missing = _not_whole_hours(missing, src, source)  # 3 p.m. for 3:00
         extra = _not_whole_hours(extra, tgt, target)
         if missing:  # "three people" for 3 أشخاص; "1 May 2020" for 1/5/2020
@@ -418,8 +455,32 @@ def _without_addresses(text: str) -> str:
 def _all_values(
     text: str, found: list[tuple[str, tuple[int, int]]]
 ) -> list[frozenset[str]]:
-    """The values of the numbers ``found`` in ``text`` (see :func:`_values`)."""
-    return [_values(text, n, start, end) for n, (start, end) in found]
+    """The values of the numbers ``found`` in ``text`` (see :func:`_values`); a number
+    before another's scale word may share it (بين 20 و30 ألف: 20 or 20,000)."""
+    values = [_values(text, n, start, end) for n, (start, end) in found]
+    if len(found) < 2:
+        return values
+    exponents = [_exponent(text, end) for _, (_, end) in found]
+    for i in range(len(found) - 1):
+        (number, (first, end)), (_, (start, _)) = found[i], found[i + 1]
+        exponent = exponents[i + 1]
+        code = first > 1 and text[first - 1] == "-" and text[first - 2].isalpha()  # COVID-19
+        if exponent and not code and exponents[i] is None and _SHARING.fullmatch(
+                text, end, start):
+            whole, _, fraction = format(Decimal(number).scaleb(exponent), "f").partition(".")
+            values[i] = values[i] | {_canonical(whole, fraction)}
+    return values
+
+
+# Between two numbers whose second one's scale word the first may share: 20 و30 ألف, 1.2 إلى
+# 1.5 مليار, 20 to 30 million
+_SHARING = re.compile(r"\s*(?:و|أو|او|إلى|الى|حتى|to|and|or|[-\u2013\u2014])\s*", re.IGNORECASE)
+
+
+def _exponent(text: str, end: int) -> int | None:
+    """The exponent of the scale word right after a number ending at ``end`` (ألف: 3)."""
+    found = _SCALE_WORD.match(text, end)
+    return None if found is None else _SCALES.get(found.group(2).lower())
 
 
 # A time written with a point, as British English does (10.30am for 10:30)
@@ -446,6 +507,54 @@ def _ungroup(
             out.extend((n, (piece.start() + a, piece.start() + b))
                        for n, (a, b) in numbers(piece.group()))
     return out
+
+
+# "and" between the parts of a sum of scales (مليار و200 مليون = 1.2 billion), a scale word
+# alone before it (مليار, بمليار, ملياران: one, two of it)
+_AND = re.compile(r"\s*و\s*\Z")
+_SCALE_BEFORE = re.compile(r"(?:^|(?<=\s))[وف]?[بل]?(مليار|مليون|ألف|الف)(ان|ين)?\s*و\s*\Z")
+_ALONE = {"مليار": 9, "مليون": 6, "ألف": 3, "الف": 3}
+
+
+def _scaled_value(text: str, number: str, end: int) -> tuple[Decimal, int] | None:
+    """A number's value times its scale word and the end of that word (2 مليار: 2e9), or
+    None when no scale word follows it."""
+    found = _SCALE_WORD.match(text, end)
+    if found is None or (exponent := _SCALES.get(found.group(2).lower())) is None:
+        return None
+    return Decimal(number).scaleb(exponent), found.end()
+
+
+def _sums(source: str, src: list[tuple[str, tuple[int, int]]], missing: list[int],
+          targets: list[frozenset[str]], extra: list[int]) -> tuple[list[int], list[int]]:
+    """``missing`` and ``extra`` without the parts of a sum of scales the source writes with
+    و and the target as one number (مليار و200 مليون = 1.2 billion; 2 مليون و500 ألف = 2.5
+    million): the source's parts are no longer missing, the target's number no longer extra."""
+    lone = set(missing)
+    free = list(extra)
+    paired: set[int] = set()
+    total, parts, last_end = Decimal(0), [], -1
+    for i, (number, (start, end)) in enumerate(src):
+        value = _scaled_value(source, number, end) if i in lone else None
+        if value is None:
+            total, parts, last_end = Decimal(0), [], -1
+            continue
+        before = source[max(0, last_end): start] if parts else ""
+        if not (parts and _AND.fullmatch(before)):
+            alone = _SCALE_BEFORE.search(source, max(0, start - 12), start)
+            total = Decimal(0) if alone is None else Decimal(
+                2 if alone.group(2) else 1).scaleb(_ALONE[alone.group(1)])
+            parts = []
+        total, last_end = total + value[0], value[1]
+        parts.append(i)
+        whole, _, fraction = format(total, "f").partition(".")
+        canon = _canonical(whole, fraction)
+        for k, j in enumerate(free):
+            if canon in targets[j] and (len(parts) > 1 or total != value[0]):
+                del free[k]
+                paired.update(parts)
+                break
+    return [i for i in missing if i not in paired], free
 
 
 def _scaled(number: str, values: frozenset[str]) -> str:

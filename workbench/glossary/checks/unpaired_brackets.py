@@ -1,7 +1,8 @@
 """unpaired-brackets: an opening or closing bracket without its partner in the target.
 
 A target with no more unpaired brackets than its source is not reported: a bracket that stays
-open over several sentences leaves each of them with one, in the source as in the target.
+open over several sentences leaves each of them with one, in the source as in the target. The
+bracket closing a list item's number or letter (1) Introduction, a) the first) is none.
 """
 
 from __future__ import annotations
@@ -39,6 +40,24 @@ def unpaired(text: str, pairs: dict[str, str]) -> list[tuple[str, int]]:
 
 
 _BRACKETS = _pattern("".join(_PAIRS) + "".join(_PAIRS.values()))
+# A list item's number or letter closed by a bracket (1) a) iv) أ) ٢)), after a space or
+# nothing, before a space or the end
+_ENUMERATOR = re.compile(
+    r"(?:^|(?<=\s))(?:\d{1,3}|[^\W\d_]|[ivxIVX]{1,5})\)(?=\s|$)")
+_LIST_START = re.compile(r"(?:^|[:;,])\s*\Z")
+
+
+def lonely_brackets(text: str) -> list[tuple[str, int]]:
+    """The unpaired brackets of ``text`` but those closing a list item's number or letter
+    (1) Introduction; as follows: a) …, b) …): one starting the text or following a colon, a
+    semicolon or a comma, or one of several (a) the first and b) the second)."""
+    lonely = unpaired(text, _PAIRS)
+    if not any(c == ")" for c, _ in lonely):
+        return lonely
+    found = list(_ENUMERATOR.finditer(text))
+    items = {m.end() - 1 for m in found
+             if len(found) > 1 or _LIST_START.search(text, 0, m.start())}
+    return [(c, i) for c, i in lonely if i not in items]
 
 
 @register
@@ -50,8 +69,8 @@ class UnpairedBrackets(Check):
     def run(self, pair: Pair) -> list[Finding]:
         if _BRACKETS.search(pair.target) is None:
             return []
-        lonely = unpaired(pair.target, _PAIRS)
-        if not lonely or len(lonely) <= len(unpaired(pair.source, _PAIRS)):
+        lonely = lonely_brackets(pair.target)
+        if not lonely or len(lonely) <= len(lonely_brackets(pair.source)):
             return []
         return [
             self.finding(
