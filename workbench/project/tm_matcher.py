@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -293,16 +294,19 @@ class Matcher:
                 out.append(_Scored(CONTEXT, uid, w))
             elif spans is not None and len(w) == len(same) and all(
                     w[a:b] == same[a:b] for a, b in spans):  # the same words but for numbers
-                out.append(_Scored(SAME_WORDS_MAX, uid, w, fuzzy=score))
+                changed = sum(w[k] != same[k] for k in query.numbers)  # its score at most:
+                out.append(_Scored(SAME_WORDS_MAX + 1 - changed, uid, w, fuzzy=score))
             else:
                 out.append(_Scored(score, uid, w))
         return out
 
-    def _exact(self, query: Query, scored: list[_Scored]) -> None:
-        """Read the rows of ``scored`` and give same-word units their exact score."""
+    def _exact(self, query: Query, scored: list[_Scored], limit: int) -> None:
+        """Read the rows of ``scored`` and give same-word units their exact score, and those
+        whose numbers alone differ theirs, best bound first, until ``limit`` are known (the
+        others, which could not come before them, keep their word-level score)."""
         rows = q_tm.units(self.db, [s.unit_id for s in scored])
         context_of = self._unit_contexts(query, rows) if query.context is not None else {}
-        numbered = _NumberedScores(query.text)
+        numbered: list[_Scored] = []
         for s in scored:
             s.row = rows.get(s.unit_id, {})
             if not s.row:
@@ -317,7 +321,9 @@ class Matcher:
                 else:
                     s.score = same_words_score(query.text, source)
             elif s.fuzzy >= 0:  # the same words but for numbers: as such if they substitute
-                s.score = numbered.score(s.row["source"], s.row["target"], s.fuzzy)
+                numbered.append(s)
+        if numbered:
+            _score_numbered(query.text, numbered, limit)
 
     def _unit_contexts(
         self, query: Query, rows: dict[int, dict[str, Any]]
@@ -357,7 +363,7 @@ class Matcher:
             (same if s.score == CONTEXT and s.words == query.word_codes else others).append(s)
         others = _first_distinct(others, 2 * limit + 4)
         chosen = same + others
-        self._exact(query, chosen)
+        self._exact(query, chosen, limit)
         chosen = [s for s in chosen if s.score >= min_score]
         # best first, then newest (change or creation date; a date before the longer dates it
         # begins, none first), then the highest unit id
@@ -415,6 +421,13 @@ class Matcher:
         )
 
 
+@lru_cache(maxsize=16_384)
+def _source_words(source: str) -> tuple[str, ...]:
+    """A unit source's words as number substitution compares them (a memory's units are the
+    candidates of many queries: an analysis reads each once)."""
+    return tuple(signed_words(source))
+
+
 class _NumberedScores:
     """The scores of units whose words differ from a query's only in numbers: as the same
     words' when their target takes the query's numbers, else their word-level score (each
@@ -430,10 +443,26 @@ class _NumberedScores:
         if key not in self._known:
             if self._words is None:
                 self._words = signed_words(self.query)
-            fits = substituted_target(self._words, signed_words(source), target) is not None
+            fits = substituted_target(self._words, _source_words(source), target) is not None
             self._known[key] = same_words_score(self.query, source) if fits else None
         found = self._known[key]
         return fuzzy if found is None else found
+
+
+def _score_numbered(query: str, numbered: list[_Scored], limit: int) -> None:
+    """The scores of units whose words differ from ``query``'s only in numbers (their score an
+    upper bound until now), the highest bound first; once ``limit`` distinct texts are known,
+    a unit whose bound is no better than theirs keeps its word-level score."""
+    scores = _NumberedScores(query)
+    known: dict[tuple[str, str], int] = {}
+    for s in sorted(numbered, key=lambda s: -s.score):
+        pair = (s.row["source"], s.row["target"])
+        if len(known) >= limit and pair not in known and s.score <= min(known.values()):
+            s.score = s.fuzzy
+            continue
+        s.score = scores.score(*pair, s.fuzzy)
+        if s.score > FUZZY_MAX:
+            known[pair] = s.score
 
 
 def _spans_between(length: int, numbers: frozenset[int]) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -66,7 +67,12 @@ def identical(query: str, source: str) -> bool:
 
 def same_words_score(query: str, source: str) -> int:
     """The 95–99 score of two different texts that have the same words."""
-    return max(SAME_WORDS_MIN, SAME_WORDS_MAX + 1 - differences(items(query), items(source)))
+    return max(SAME_WORDS_MIN, SAME_WORDS_MAX + 1 - differences(_items(query), _items(source)))
+
+
+#: Texts' words and marks, kept: a query is scored against many units, a memory's unit for
+#: many queries (an analysis).
+_items = lru_cache(maxsize=16_384)(items)
 
 
 def differences(a: Sequence[Item], b: Sequence[Item]) -> int:
