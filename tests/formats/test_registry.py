@@ -326,7 +326,7 @@ def test_the_import_dialog_brings_a_bilingual_file_back(export: Exporter, projec
         run_import(project, ImportRequest("translation", path, "sample", "reference"))
     report = run_import(project, ImportRequest("translation", path, "sample", "working"))
     assert report.updated == [1]
-    assert describe(report) == (
+    assert describe(report).plain == (
         "Brought back sample.xliff into 'sample' (working): 1 updated, 0 added, 20 left alone."
     )
 
@@ -340,7 +340,7 @@ def test_the_import_dialog_shows_a_round_trips_warnings(export: Exporter, projec
     path.write_text(text.replace(source, source + " زيادة", 1), encoding="utf-8")
     report = run_import(project, ImportRequest("translation", path, "sample", "working"))
     assert report.unmatched == 1 and report.warnings
-    said = describe(report)
+    said = describe(report).plain
     assert ", 1 unit matched no segment." in said  # not "1 units"
     assert said.endswith(f" Warning: {report.warnings[0]}.")
 
