@@ -428,41 +428,26 @@ def _source_words(source: str) -> tuple[str, ...]:
     return tuple(signed_words(source))
 
 
-class _NumberedScores:
-    """The scores of units whose words differ from a query's only in numbers: as the same
-    words' when their target takes the query's numbers, else their word-level score (each
-    distinct unit text worked out once: a memory holds many copies)."""
-
-    def __init__(self, query: str) -> None:
-        self.query = query
-        self._words: list[str] | None = None
-        self._known: dict[tuple[str, str], int | None] = {}
-
-    def score(self, source: str, target: str, fuzzy: int) -> int:
-        key = (source, target)
-        if key not in self._known:
-            if self._words is None:
-                self._words = signed_words(self.query)
-            fits = substituted_target(self._words, _source_words(source), target) is not None
-            self._known[key] = same_words_score(self.query, source) if fits else None
-        found = self._known[key]
-        return fuzzy if found is None else found
-
-
 def _score_numbered(query: str, numbered: list[_Scored], limit: int) -> None:
     """The scores of units whose words differ from ``query``'s only in numbers (their score an
-    upper bound until now), the highest bound first; once ``limit`` distinct texts are known,
-    a unit whose bound is no better than theirs keeps its word-level score."""
-    scores = _NumberedScores(query)
+    upper bound until now), the highest bound first: as the same words' when their target
+    takes the query's numbers, else their word-level score. Once ``limit`` distinct texts are
+    known, a unit whose bound is no better than theirs keeps its word-level score."""
+    words = signed_words(query)
+    scores: dict[tuple[str, str], int | None] = {}  # a memory holds many copies of a text
     known: dict[tuple[str, str], int] = {}
     for s in sorted(numbered, key=lambda s: -s.score):
         pair = (s.row["source"], s.row["target"])
         if len(known) >= limit and pair not in known and s.score <= min(known.values()):
             s.score = s.fuzzy
             continue
-        s.score = scores.score(*pair, s.fuzzy)
-        if s.score > FUZZY_MAX:
-            known[pair] = s.score
+        if pair not in scores:
+            fits = substituted_target(words, _source_words(pair[0]), pair[1]) is not None
+            scores[pair] = same_words_score(query, pair[0]) if fits else None
+        found = scores[pair]
+        s.score = s.fuzzy if found is None else found
+        if found is not None:
+            known[pair] = found
 
 
 def _spans_between(length: int, numbers: frozenset[int]) -> list[tuple[int, int]]:
