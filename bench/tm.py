@@ -17,7 +17,15 @@ from pathlib import Path
 
 from bench.common import Row, python, workdir
 
-UNITS = int(os.environ.get("BENCH_TM_UNITS", "1000000"))
+
+def _units(value: str) -> int:
+    """``BENCH_TM_UNITS`` as a positive whole number (a one-line error otherwise)."""
+    if not value.strip().isdecimal() or int(value) < 1:
+        raise SystemExit(f"bench tm: BENCH_TM_UNITS must be a whole number of units, not {value!r}")
+    return int(value)
+
+
+UNITS = _units(os.environ.get("BENCH_TM_UNITS", "1000000"))
 LOOKUPS = 500
 BRUTE = 100
 SEGMENTS = 10_000
