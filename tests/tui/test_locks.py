@@ -7,8 +7,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from tests.tui.conftest import editing, screen_lines, settle
-from tests.tui.screen_wait import notified
-from tests.tui.test_team_tui import until
+from tests.tui.screen_wait import notified, until
 from workbench.project import Project
 from workbench.tui.screens.prompts import UnlockScreen
 from workbench.tui.widgets.segment_list import LOCK_MARK
