@@ -173,7 +173,12 @@ _DIGITS = "#"  # a number written in digits, among the words
 def _words(text: str) -> list[str]:
     """The normalised words of ``text``, a number in digits as ``_DIGITS``, and the و (ف, ب,
     ل) of a number word that starts a number taken off (وخمسة وعشرين: خمسة وعشرين)."""
-    words = [_DIGITS if w[0].isdigit() else w for w in _TOKEN.findall(normalize_arabic(text))]
+    return _take_off_clitics(_TOKEN.findall(normalize_arabic(text)))
+
+
+def _take_off_clitics(tokens: list[str]) -> list[str]:
+    """The words of :func:`_words` from the text's ``tokens`` (words and digits)."""
+    words = [_DIGITS if w[0].isdigit() else w for w in tokens]
     for k, word in enumerate(words):
         if number_part(word, False) is not None or not number_part(_bare(word), False):
             continue
@@ -309,9 +314,12 @@ def word_numbers(text: str) -> list[int]:
     (وثلاث, الثالثة, عشرين, عشرة), a scale word after either (ثلاثة آلاف = 3,000, عشرة آلاف =
     10,000) or alone (مليون); a decade (ثلاثينيات القرن العشرين = 1930); the المئة of في
     المئة and بالمئة is "percent", no number."""
-    words = _words(text)
-    if _NUMBER_WORDS.isdisjoint(words):  # no word reads as a number (most sentences)
+    tokens = _TOKEN.findall(normalize_arabic(text))
+    # no word reads as a number (most sentences): the clitics _words takes off are those of
+    # such words, so none would after it either
+    if _NUMBER_WORDS.isdisjoint(tokens):
         return []
+    words = _take_off_clitics(tokens)
     compounds = {start: (end, value) for start, end, value in compound_numbers(words)}
     out: list[int] = []
     k = 0

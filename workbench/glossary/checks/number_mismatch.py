@@ -46,7 +46,8 @@ _SPACED = (rf"(?<![\d.,\u066b\u066c])(?<!\d[{_SPACES}])\d{{1,3}}(?:[{_SPACES}]\d
            rf"(?![{_SPACES}]\d)")
 _GROUP_SPACES = str.maketrans(dict.fromkeys(_SPACES))
 _PIECE = re.compile(rf"[^{_SPACES}]+")
-_NUMBER = re.compile(rf"{_SPACED}(?:[.,]\d+)?|\d+(?:[.,\u066c]\d+)*")
+# (?=\d) first: the engine tries _SPACED's lookbehinds only where a digit is
+_NUMBER = re.compile(rf"(?=\d)(?:{_SPACED}(?:[.,]\d+)?|\d+(?:[.,\u066c]\d+)*)")
 _NON_ASCII_DIGIT = re.compile("[" + "".join(_DIGITS) + "\u066b]")
 _RUN = re.compile(r"\d+|[.,\u066c]")
 
@@ -82,7 +83,7 @@ def _read(token: str, pos: int) -> list[tuple[str, tuple[int, int]]]:
 
 
 # An Arabic comma between digits, as keyboards without ٫ write a decimal (٢،٥ = 2.5): a comma
-_ARABIC_COMMA = re.compile(r"(?<=\d)\u060c(?=\d)")
+_ARABIC_COMMA = re.compile(r"\u060c(?<=\d\u060c)(?=\d)")  # the comma first: found quickly
 
 
 def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
@@ -135,36 +136,46 @@ def _plain_reading(text: str) -> tuple[list[str], bool] | None:
     if "<" in text:  # placeholders are masked for the numbers, not for the scale words
         found = _plain_numbers(text)
         return None if found is None else (found, _SCALE_AFTER.search(text) is not None)
-    if "\u060c" in text and _ARABIC_COMMA.search(text):
+    if _decimal_arabic_comma(text):
         return None  # ٢،٥: a decimal comma, read by numbers()
     out: list[str] = []
-    scaled, last = False, -2
-    for m in _NUMBER_UNTRANSLATED.finditer(text):
-        token = m.group()
-        start, end = m.span()
+    scaled, start, last = False, 0, -2
+    for token in _NUMBER_UNTRANSLATED.findall(text):
+        # where the token is: the first digit from the end of the one before begins it
+        start = text.find(token, start)
+        end = start + len(token)
         if not token.isdecimal() or (start == last + 1 and text[last] in _SPACES):
             return None
-        if not scaled and _scale_may_follow(text, end):
-            scaled = _SCALE_AFTER.match(text, end - 1) is not None
+        scaled = scaled or _scale_follows(text, end)
         out.append((token if token.isascii() else token.translate(_TABLE)).lstrip("0") or "0")
-        last = end
+        start = last = end
     return out, scaled
 
 
-def _scale_may_follow(text: str, end: int) -> bool:
-    """Whether ``_SCALE_AFTER`` may match at the digit before ``end``: the first letter after
-    any spaces may begin a scale word (a cheap test before the regex's long alternation)."""
-    j, size = end, len(text)
-    while j < size and text[j].isspace():
-        j += 1
-    if j == size:
+def _decimal_arabic_comma(text: str) -> bool:
+    """Whether an Arabic comma stands between two digits (``_ARABIC_COMMA`` finds one)."""
+    at = text.find("\u060c", 1)
+    while at != -1:
+        if text[at - 1].isdecimal() and text[at + 1: at + 2].isdecimal():
+            return True
+        at = text.find("\u060c", at + 1)
+    return False
+
+
+def _scale_follows(text: str, end: int) -> bool:
+    """Whether ``_SCALE_AFTER`` matches at the digit before ``end``: the word after it (and
+    any spaces) is a scale word, m or k right after it. Decided by the word itself when it is
+    ASCII (any case) or Arabic (no case), by the regex otherwise (K, the Kelvin sign, is k)."""
+    found = _SCALE_WORD.match(text, end)
+    if found is None:
         return False
-    first = text[j]
-    if first in _SCALE_FIRST:
-        return True
-    if first.isascii() or "\u0600" <= first <= "\u06ff":  # uncased: only the letters above
-        return False
-    return _SCALE_FIRST_CASED.match(first) is not None  # K (the Kelvin sign) for k
+    word = found.group(2)
+    if word.isascii():
+        word = word.lower()
+        return word in _SCALES or (not found.group(1) and word in _ATTACHED)
+    if min(word) >= "\u0600" and max(word) <= "\u06ff":
+        return word in _SCALES
+    return _SCALE_AFTER.match(text, end - 1) is not None
 
 
 def same_numbers(source: str, target: str) -> bool:
@@ -194,14 +205,6 @@ _SCALE_WORD = re.compile(r"(\s*)([^\W\d_]+)")
 _SCALE_AFTER = re.compile(
     r"\d(?:\s*(?:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")|[mk])"
     r"(?![^\W\d_])", re.IGNORECASE)
-
-
-# The letters a scale word after a number may begin with (either case), and the same as the
-# regex matches them, ignoring case
-_SCALE_FIRST = frozenset(
-    c for w in (*_SCALES, *_ATTACHED) for c in (w[0], w[0].upper(), w[0].lower()))
-_SCALE_FIRST_CASED = re.compile(
-    "[" + "".join(sorted({w[0] for w in (*_SCALES, *_ATTACHED)})) + "]", re.IGNORECASE)
 
 
 # A clock time (3:00, ١٥:٣٠; not a time with seconds, nor a ratio in decimals)
@@ -385,8 +388,8 @@ _MONTH_NAME = re.compile(
 )
 # The month of a date written in digits as Arabic writes it: day/month/year or
 # year/month/day (1/5/2020, ٢٠٢٠/٥/١, 01-05-2020, 1.5.2020), found at its start.
-_DATE_MONTH = re.compile(
-    r"(?:(?<![\d.,/\-])\d{1,2}([/.\-])(?=\d{1,2}\1\d{2,4}(?![\d.,/\-]\d))"
+_DATE_MONTH = re.compile(  # (?=\d): the lookbehinds only where a digit is
+    r"(?=\d)(?:(?<![\d.,/\-])\d{1,2}([/.\-])(?=\d{1,2}\1\d{2,4}(?![\d.,/\-]\d))"
     r"|(?<![\d.,/\-])\d{4}([/.\-])(?=\d{1,2}\2\d{1,2}(?![\d.,/\-]\d)))"
 )
 
