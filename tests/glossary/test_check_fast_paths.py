@@ -193,3 +193,37 @@ def test_with_other_threads_the_heap_is_not_frozen() -> None:
     finally:
         release.set()
         other.join()
+
+
+def _same_numbers_in_full(source: str, target: str) -> bool:
+    """same_numbers as it read the texts before its one pass: each text read plainly, and a
+    scale word after a number looked for over the whole unmasked text."""
+    from workbench.glossary.checks.number_mismatch import _SCALE_AFTER, _plain_numbers
+
+    src = _plain_numbers(source)
+    if src is None or (src and (_SCALE_AFTER.search(source) or _SCALE_AFTER.search(target))):
+        return False
+    tgt = _plain_numbers(target)
+    return tgt is not None and sorted(src) == sorted(tgt)
+
+
+@pytest.mark.parametrize("target", [
+    "5 million", "5  \u00a0thousand", "5m", "5 m", "5\u212a", "5 \u212a", "5K", "5 Mn", "5 mN",
+    "5 bn.", "5 trillions", "5 thousands of", "5 ألف", "5 آلاف", "5 أشخاص", "5 تريليون",
+    "5 تمر", "5<1>million</1>", "<1>5</1> million", "5 mile", "5\nmillion", "5 ٬000", "1 000",
+    "1 and 000", "1\u2009000 then 2", "12 5", "5 ،", "٢،٥", "٥ مليون", "5 m²", "5 Mio", "5x",
+])
+def test_same_numbers_in_one_pass_reads_as_before(target: str) -> None:
+    for source in ("5", "٥", "", "no number", target):
+        assert same_numbers(source, target) == _same_numbers_in_full(source, target), source
+        assert same_numbers(target, source) == _same_numbers_in_full(target, source), source
+
+
+@pytest.mark.parametrize("text", [
+    "Seventy-Five people", "a hundred", "TEN", "twenty\u2011one", "5seven", "one_two", "x",
+    "Ten thousands", "café one", "the one’s", "no number here", "", "a  Thousand", "sixtieth",
+])
+def test_spelt_numbers_quick_exit_reads_as_the_pattern(text: str) -> None:
+    from workbench.glossary.checks.number_mismatch import _SPELT, spelt_numbers
+
+    assert bool(spelt_numbers(text)) == bool(_SPELT.search(text))

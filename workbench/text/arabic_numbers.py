@@ -173,7 +173,12 @@ _DIGITS = "#"  # a number written in digits, among the words
 def _words(text: str) -> list[str]:
     """The normalised words of ``text``, a number in digits as ``_DIGITS``, and the و (ف, ب,
     ل) of a number word that starts a number taken off (وخمسة وعشرين: خمسة وعشرين)."""
-    words = [_DIGITS if w[0].isdigit() else w for w in _TOKEN.findall(normalize_arabic(text))]
+    return _take_off_clitics(_TOKEN.findall(normalize_arabic(text)))
+
+
+def _take_off_clitics(tokens: list[str]) -> list[str]:
+    """The words of :func:`_words` from the text's ``tokens`` (words and digits)."""
+    words = [_DIGITS if w[0].isdigit() else w for w in tokens]
     for k, word in enumerate(words):
         if number_part(word, False) is not None or not number_part(_bare(word), False):
             continue
@@ -279,13 +284,42 @@ def _scale_alone(words: list[str], k: int, out: list[int]) -> int:
     return end
 
 
+def _reads_a_number(word: str) -> bool:
+    """Whether :func:`word_numbers` may read a number from ``word`` (normalised): a number
+    word, with a clitic or not, one of eleven, a half or a quarter, a scale word, a decade."""
+    return (number_part(word, False) is not None or number_part(_bare(word), False) is not None
+            or word in _ELEVEN or word in _FRACTIONS or _scale(word) is not None
+            or _DECADE.match(word) is not None)
+
+
+def _number_words() -> frozenset[str]:
+    """Every word :func:`_reads_a_number` accepts: the table's words, the teens, eleven's
+    one, the fractions and the scale words, each with the article, a clitic (وفبل) or لل
+    before it, and the decades' spellings; filtered by the test itself."""
+    bases = {*_PARTS, *_TEEN, *_ELEVEN, *_FRACTIONS, *_SCALE_WORDS}
+    bases |= {"ال" + word for word in bases}
+    words = bases | {c + word for c in "وفبل" for word in bases}
+    words |= {"لل" + word[2:] for word in bases if word.startswith("ال")}
+    words |= {f"{a}{b}{al}{tens}{y}ات" for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك")
+              for al in ("", "ال") for tens in _DECADE_VALUES for y in ("", "ي")}
+    return frozenset(word for word in words if _reads_a_number(word))
+
+
+_NUMBER_WORDS = _number_words()
+
+
 def word_numbers(text: str) -> list[int]:
     """The values of the numbers an Arabic text writes in words, in order: a compound
     (خمسة وعشرين = 25, أحد عشر = 11, ثلاث مائة), one number word, a clitic before it or not
     (وثلاث, الثالثة, عشرين, عشرة), a scale word after either (ثلاثة آلاف = 3,000, عشرة آلاف =
     10,000) or alone (مليون); a decade (ثلاثينيات القرن العشرين = 1930); the المئة of في
     المئة and بالمئة is "percent", no number."""
-    words = _words(text)
+    tokens = _TOKEN.findall(normalize_arabic(text))
+    # no word reads as a number (most sentences): the clitics _words takes off are those of
+    # such words, so none would after it either
+    if _NUMBER_WORDS.isdisjoint(tokens):
+        return []
+    words = _take_off_clitics(tokens)
     compounds = {start: (end, value) for start, end, value in compound_numbers(words)}
     out: list[int] = []
     k = 0

@@ -46,7 +46,8 @@ _SPACED = (rf"(?<![\d.,\u066b\u066c])(?<!\d[{_SPACES}])\d{{1,3}}(?:[{_SPACES}]\d
            rf"(?![{_SPACES}]\d)")
 _GROUP_SPACES = str.maketrans(dict.fromkeys(_SPACES))
 _PIECE = re.compile(rf"[^{_SPACES}]+")
-_NUMBER = re.compile(rf"{_SPACED}(?:[.,]\d+)?|\d+(?:[.,\u066c]\d+)*")
+# (?=\d) first: the engine tries _SPACED's lookbehinds only where a digit is
+_NUMBER = re.compile(rf"(?=\d)(?:{_SPACED}(?:[.,]\d+)?|\d+(?:[.,\u066c]\d+)*)")
 _NON_ASCII_DIGIT = re.compile("[" + "".join(_DIGITS) + "\u066b]")
 _RUN = re.compile(r"\d+|[.,\u066c]")
 
@@ -82,7 +83,7 @@ def _read(token: str, pos: int) -> list[tuple[str, tuple[int, int]]]:
 
 
 # An Arabic comma between digits, as keyboards without ٫ write a decimal (٢،٥ = 2.5): a comma
-_ARABIC_COMMA = re.compile(r"(?<=\d)\u060c(?=\d)")
+_ARABIC_COMMA = re.compile(r"\u060c(?<=\d\u060c)(?=\d)")  # the comma first: found quickly
 
 
 def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
@@ -128,14 +129,64 @@ def _plain_numbers(text: str) -> list[str] | None:
     return [(t if t.isascii() else t.translate(_TABLE)).lstrip("0") or "0" for t in tokens]
 
 
+def _plain_reading(text: str) -> tuple[list[str], bool] | None:
+    """What :func:`_plain_numbers` reads in ``text``, and whether a scale word follows a
+    number in it (``_SCALE_AFTER``), in one pass: such a word can only follow a number's
+    last digit, and two numbers with one space between them are spaced groups."""
+    if "<" in text:  # placeholders are masked for the numbers, not for the scale words
+        found = _plain_numbers(text)
+        return None if found is None else (found, _SCALE_AFTER.search(text) is not None)
+    if _decimal_arabic_comma(text):
+        return None  # ٢،٥: a decimal comma, read by numbers()
+    out: list[str] = []
+    scaled, start, last = False, 0, -2
+    for token in _NUMBER_UNTRANSLATED.findall(text):
+        # where the token is: the first digit from the end of the one before begins it
+        start = text.find(token, start)
+        end = start + len(token)
+        if not token.isdecimal() or (start == last + 1 and text[last] in _SPACES):
+            return None
+        scaled = scaled or _scale_follows(text, end)
+        out.append((token if token.isascii() else token.translate(_TABLE)).lstrip("0") or "0")
+        start = last = end
+    return out, scaled
+
+
+def _decimal_arabic_comma(text: str) -> bool:
+    """Whether an Arabic comma stands between two digits (``_ARABIC_COMMA`` finds one)."""
+    at = text.find("\u060c", 1)
+    while at != -1:
+        if text[at - 1].isdecimal() and text[at + 1: at + 2].isdecimal():
+            return True
+        at = text.find("\u060c", at + 1)
+    return False
+
+
+def _scale_follows(text: str, end: int) -> bool:
+    """Whether ``_SCALE_AFTER`` matches at the digit before ``end``: the word after it (and
+    any spaces) is a scale word, m or k right after it. Decided by the word itself when it is
+    ASCII (any case) or Arabic (no case), by the regex otherwise (K, the Kelvin sign, is k)."""
+    found = _SCALE_WORD.match(text, end)
+    if found is None:
+        return False
+    word = found.group(2)
+    if word.isascii():
+        word = word.lower()
+        return word in _SCALES or (not found.group(1) and word in _ATTACHED)
+    if min(word) >= "\u0600" and max(word) <= "\u06ff":
+        return word in _SCALES
+    return _SCALE_AFTER.match(text, end - 1) is not None
+
+
 def same_numbers(source: str, target: str) -> bool:
     """True when both texts hold the same plain numbers, or none (the common case, where the
     check finds nothing); False when they differ or either needs the full reading."""
-    src = _plain_numbers(source)
-    if src is None or (src and (_SCALE_AFTER.search(source) or _SCALE_AFTER.search(target))):
+    if (src := _plain_reading(source)) is None or (tgt := _plain_reading(target)) is None:
         return False
-    tgt = _plain_numbers(target)
-    return tgt is not None and len(src) == len(tgt) and (src == tgt or sorted(src) == sorted(tgt))
+    (src, src_scaled), (tgt, tgt_scaled) = src, tgt
+    if src and (src_scaled or tgt_scaled):
+        return False
+    return len(src) == len(tgt) and (src == tgt or sorted(src) == sorted(tgt))
 
 
 # A scale word right after a number (١٠ آلاف, 2.5 million): the number may be written out
@@ -169,6 +220,8 @@ def _clock_at(text: str, start: int, end: int) -> re.Match[str] | None:
 
 def _twelve_hour(text: str, start: int, end: int) -> str | None:
     """A clock time's hour after noon (or midnight) on the 12-hour clock: 15:30 → 3."""
+    if text[end:end + 1] != ":":  # not an hour
+        return None
     clock = _clock_at(text, start, end)
     if clock is None or clock.span(1) != (start, end) or int(clock.group(2)) > 59:
         return None
@@ -209,14 +262,15 @@ def _range_end(text: str, start: int, end: int) -> str | None:
     return whole.lstrip("0") or "0" if int(whole) > int(first) else None
 
 
-def _values(text: str, number: str, start: int, end: int) -> frozenset[str]:
+def _values(text: str, number: str, start: int, end: int,
+            found: re.Match[str] | None) -> frozenset[str]:
     """The value a number stands for: itself, or times its scale word if one follows (١٠
     آلاف is 10,000, whether the other side writes "10,000" or "10 thousand"; not 10). The
     number of a code (CoV-2, COVID-19) has no scale; an m or k written onto it is one after a
     currency sign (£125m) and either else (100m: metres or millions). A range's shortened
     end stands for itself and its whole number too (the 20 of 2019–20 is 2020), a decade
-    written short for its years (the '70s: 1970)."""
-    found = _SCALE_WORD.match(text, end)
+    written short for its years (the '70s: 1970). ``found``: ``_SCALE_WORD`` matched at
+    ``end``."""
     exponent = None
     if found is not None and not (
         start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
@@ -277,10 +331,18 @@ _SPELT = re.compile(
     re.IGNORECASE,
 )
 _WORD_SCALES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+# A quick exit before _SPELT's long alternation: its words, a run of ASCII letters, and a
+# letter beyond ASCII (which may match one of them ignoring case: K, ſ, ı)
+_SPELT_WORDS = frozenset((*_WORD_VALUES, *_WORD_SCALES))
+_ASCII_WORD = re.compile("[A-Za-z]+")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
 def spelt_numbers(text: str) -> list[str]:
     """The values of the numbers ``text`` spells out in English words (canonical strings)."""
+    if not _NON_ASCII_LETTER.search(text) and _SPELT_WORDS.isdisjoint(
+            word.lower() for word in _ASCII_WORD.findall(text)):
+        return []  # no number word (with ASCII letters only, each word of _SPELT is one run)
     out: list[str] = []
     for m in _SPELT.finditer(text):
         tens, ones, word, scale, one = m.groups()
@@ -326,8 +388,8 @@ _MONTH_NAME = re.compile(
 )
 # The month of a date written in digits as Arabic writes it: day/month/year or
 # year/month/day (1/5/2020, ٢٠٢٠/٥/١, 01-05-2020, 1.5.2020), found at its start.
-_DATE_MONTH = re.compile(
-    r"(?:(?<![\d.,/\-])\d{1,2}([/.\-])(?=\d{1,2}\1\d{2,4}(?![\d.,/\-]\d))"
+_DATE_MONTH = re.compile(  # (?=\d): the lookbehinds only where a digit is
+    r"(?=\d)(?:(?<![\d.,/\-])\d{1,2}([/.\-])(?=\d{1,2}\1\d{2,4}(?![\d.,/\-]\d))"
     r"|(?<![\d.,/\-])\d{4}([/.\-])(?=\d{1,2}\2\d{1,2}(?![\d.,/\-]\d)))"
 )
 
@@ -457,10 +519,12 @@ def _all_values(
 ) -> list[frozenset[str]]:
     """The values of the numbers ``found`` in ``text`` (see :func:`_values`); a number
     before another's scale word may share it (بين 20 و30 ألف: 20 or 20,000)."""
-    values = [_values(text, n, start, end) for n, (start, end) in found]
+    words = [_SCALE_WORD.match(text, end) for _, (_, end) in found]
+    values = [_values(text, n, start, end, word)
+              for (n, (start, end)), word in zip(found, words, strict=True)]
     if len(found) < 2:
         return values
-    exponents = [_exponent(text, end) for _, (_, end) in found]
+    exponents = [None if word is None else _SCALES.get(word.group(2).lower()) for word in words]
     for i in range(len(found) - 1):
         (number, (first, end)), (_, (start, _)) = found[i], found[i + 1]
         exponent = exponents[i + 1]
@@ -475,12 +539,6 @@ def _all_values(
 # Between two numbers whose second one's scale word the first may share: 20 و30 ألف, 1.2 إلى
 # 1.5 مليار, 20 to 30 million
 _SHARING = re.compile(r"\s*(?:و|أو|او|إلى|الى|حتى|to|and|or|[-\u2013\u2014])\s*", re.IGNORECASE)
-
-
-def _exponent(text: str, end: int) -> int | None:
-    """The exponent of the scale word right after a number ending at ``end`` (ألف: 3)."""
-    found = _SCALE_WORD.match(text, end)
-    return None if found is None else _SCALES.get(found.group(2).lower())
 
 
 # A time written with a point, as British English does (10.30am for 10:30)
