@@ -616,3 +616,10 @@ def test_invisible_characters_name_the_character() -> None:
     assert "U+202E RIGHT-TO-LEFT OVERRIDE (RLO)" in found[0].message
     assert "offset 3" in found[0].message
     assert "\u202e" not in found[0].message
+
+
+def test_number_words_with_lookalike_letters_do_not_crash_the_check() -> None:
+    """"fıve" (a dotless ı, as a Turkish keyboard types it) matched the case-blind pattern of
+    number words but not the table of their values: a KeyError stopped the whole check."""
+    found = run_checks("قتل 5 أشخاص.", "Fıve people were killed.", matcher=None)
+    assert not [f for f in found if f.check == "number-mismatch"]

@@ -28,6 +28,7 @@ of a month for the month of a date the source writes in digits (1/5/2020 = 1 May
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from decimal import Decimal
 
@@ -350,13 +351,19 @@ def spelt_numbers(text: str) -> list[str]:
             value, scale = 1, one
         else:
             value = (
-                _WORD_VALUES[tens.lower()] + _WORD_VALUES[ones.lower()] if tens
-                else _WORD_VALUES[word.lower()]
+                _WORD_VALUES[_folded(tens)] + _WORD_VALUES[_folded(ones)] if tens
+                else _WORD_VALUES[_folded(word)]
             )
         if scale:
-            value *= 10 ** _WORD_SCALES[scale.lower()]
+            value *= 10 ** _WORD_SCALES[_folded(scale)]
         out.append(str(value))
     return out
+
+
+def _folded(word: str) -> str:
+    """A number word as the tables hold it: lower case, and the letters a case-blind pattern
+    takes for ASCII ones made so (the dotless ı of fıve, the long ſ of ſix, the Kelvin K)."""
+    return unicodedata.normalize("NFKC", word).lower().replace("\u0131", "i")
 
 
 def _not_in_words(
