@@ -24,11 +24,10 @@ from workbench.errors import ReadOnlyProjectError, WorkbenchError
 from workbench.filters import SOURCE_FORMAT_NAMES, SOURCE_FORMATS, read_source, source_format_for
 from workbench.filters.registry import MACRO_ENDINGS
 from workbench.project import ImportReport, open_project
-from workbench.project.importing import default_document_name, refuse_non_document
+from workbench.project.importing import default_document_name, read_document_text
 from workbench.project.sample import DEFAULT_DB, open_or_create
 from workbench.project.sources import DocumentImportReport
 from workbench.text.segment import load_abbreviations
-from workbench.textio import read_text_with_encoding
 from workbench.wording import plural
 
 
@@ -107,8 +106,7 @@ def import_(
     spec = source_format_for(file, fmt)
     name = default_document_name(file) if doc is None else doc
     if spec.plain:
-        refuse_non_document(file)
-        text, encoding = read_text_with_encoding(file)
+        text, encoding = read_document_text(file)
     else:
         source = read_source(file, spec.name)
     sample = db is None and not Path(DEFAULT_DB).exists()  # built first, then the import

@@ -66,6 +66,13 @@ def refuse_non_document(path: str | Path) -> None:
         raise InputError(path, said)
 
 
+def read_document_text(path: str | Path) -> tuple[str, str]:
+    """The text of an Arabic document given as a text file, and the encoding it was read in
+    (a memory's or glossary's file refused first, naming the command that reads it)."""
+    refuse_non_document(path)
+    return read_text_with_encoding(path)
+
+
 def default_document_name(path: str | Path) -> str:
     """A new document's name when none is given: its file's, without the ending. A pipe
     (``<(iconv …)``, which is /dev/fd/63) names nothing: refused, asking for a name, where
@@ -502,9 +509,8 @@ class Importing:
 
     def import_document(self, path: str | Path, name: str | None = None) -> ImportReport:
         """Segment an Arabic text file and add it as a new document."""
-        refuse_non_document(path)
         name = default_document_name(path) if name is None else name
-        text, encoding = read_text_with_encoding(path)
+        text, encoding = read_document_text(path)
         return self.import_document_text(text, name, str(path), encoding)
 
     def import_document_text(
