@@ -10,6 +10,8 @@ Test sets (all seeded, rebuilt identically on every run):
   Simon Ockley's English of 1708 (corpora/hayy: 89 / 82 sentences, 49 links made by hand; the
   translator joins, splits and reorders sentences), without and with FreeDict and with the
   ntrex/tico pairs as confirmed pairs;
+- ``hayy2``: the passage that follows hayy's in both texts (corpora/hayy2: the dissection of the
+  doe to the unity of plants, 81 / 91 sentences, 54 links made by hand), without and with FreeDict;
 - ``udhr``: real legal text — the Universal Declaration of Human Rights, the UN's Arabic and
   English (corpora/udhr: 103 / 102 sentences, 97 links made by hand: preamble clauses, article
   headings, numbered paragraphs; the Arabic as published leaves one preamble clause out);
@@ -53,6 +55,7 @@ Set = tuple[list[str], list[str], list[Link]]
 
 LEGAL = ROOT / "tests" / "align" / "data" / "legal_clauses.tsv"
 HAYY = DATA / "hayy"
+HAYY2 = DATA / "hayy2"
 UDHR = DATA / "udhr"
 
 
@@ -172,6 +175,13 @@ def hayy_set() -> Set:
     """corpora/hayy: Hayy ibn Yaqzan's opening (Arabic Wikisource) and Ockley's English, one
     sentence a line, with the gold links made by hand."""
     return _lines(HAYY / "ar.txt"), _lines(HAYY / "en.txt"), _gold_file(HAYY / "gold.tsv")
+
+
+def hayy2_set() -> Set:
+    """corpora/hayy2: the passage of Hayy ibn Yaqzan that follows hayy's (the dissection of the
+    doe onwards) and Ockley's English of it, one sentence a line, with the gold links made by
+    hand."""
+    return _lines(HAYY2 / "ar.txt"), _lines(HAYY2 / "en.txt"), _gold_file(HAYY2 / "gold.tsv")
 
 
 def _gold_file(path: Path) -> list[Link]:
@@ -493,6 +503,7 @@ def sets() -> list[tuple[str, Set]]:
         ("ntrex merged, with omissions", merged_set("ntrex128", seed=17, p_drop=0.05)),
         ("legal", legal_set()),
         ("hayy", hayy_set()),
+        ("hayy2", hayy2_set()),
         ("udhr", udhr_set()),
         ("udhr, paragraphs run together", udhr_run_together_set()),
         ("long lines", literary_set()),
@@ -658,7 +669,7 @@ def _dictionary_rows() -> list[Row]:
     rows = []
     peer_dictionary = hunalign.freedict_lines(FREEDICT) if hunalign.available() else []
     for name, (ar, en, gold) in sets():
-        if name in ("ntrex merged", "ntrex merged, with omissions", "legal", "hayy",
+        if name in ("ntrex merged", "ntrex merged, with omissions", "legal", "hayy", "hayy2",
                     "udhr", "udhr, paragraphs run together", "long lines"):
             f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
             rows.append(Row(f"with FreeDict: strict link F1, {name}", f1, "F1", "", None,
@@ -694,7 +705,7 @@ def flag_figures(result: Alignment, gold: Sequence[Link], threshold: float = 0.5
 
 def _flag_rows() -> list[Row]:
     """How well the confidence flags the wrong links (below 0.5) on the real sets (hayy,
-    udhr and its run-together variant, and news)."""
+    hayy2, udhr and its run-together variant, and news)."""
     lexicon = None
     if FREEDICT.exists():
         from workbench.dictionary import open_lexicon
@@ -702,6 +713,7 @@ def _flag_rows() -> list[Row]:
         lexicon = open_lexicon([FREEDICT])
     rows = []
     for name, (ar, en, gold) in (("hayy", hayy_set()),
+                                 ("hayy2", hayy2_set()),
                                  ("udhr", udhr_set()),
                                  ("udhr, paragraphs run together", udhr_run_together_set()),
                                  ("ntrex merged, with omissions",
