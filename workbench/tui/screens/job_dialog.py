@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
@@ -63,11 +64,32 @@ class JobDialog(KeepsAnswering, ModalScreen[R]):
         super().__init__()
         self.running = False
         self.stop_event = threading.Event()
+        self._status: str | Text = ""  # the status line as said, drawn again by apply_display
 
     @property
     def wb(self) -> WorkbenchApp:
         """The app, typed."""
         return self.app  # type: ignore[return-value]
+
+    def dialog_title(self) -> str | Text:
+        """The dialog's title, in logical order (a document's name in it isolated)."""
+        return ""
+
+    def title_label(self) -> Label:
+        """The title line (for ``compose``), drawn with the app's display settings."""
+        return Label(self.wb.bidi.line(self.dialog_title()), classes="dialog-title",
+                     id=f"{self.PREFIX}-title")
+
+    def apply_display(self) -> None:
+        """Draw the title, the status line and what :meth:`redraw` draws again with the app's
+        display settings (F7, F8): they kept the old order while the editor behind changed."""
+        self.query_one(f"#{self.PREFIX}-title", Label).update(
+            self.wb.bidi.line(self.dialog_title()))
+        self._show_status()
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw again the dialog's own text that may hold Arabic (none here)."""
 
     def job_controls(
         self, run_label: str, help_text: str, extra: tuple[Button, ...] = (),
@@ -90,10 +112,14 @@ class JobDialog(KeepsAnswering, ModalScreen[R]):
     def _progress(self) -> ProgressBar:
         return self.query_one(f"#{self.PREFIX}-progress", ProgressBar)
 
-    def set_status(self, text: str) -> None:
+    def set_status(self, text: str | Text) -> None:
         """Show ``text`` on the status line."""
+        self._status = text
+        self._show_status()
+
+    def _show_status(self) -> None:
         self.query_one(f"#{self.PREFIX}-status", Label).update(
-            self.wb.bidi.text(text, right_align_rtl=False)
+            self.wb.bidi.text(self._status, right_align_rtl=False)
         )
 
     def job_started(self, status: str) -> None:
