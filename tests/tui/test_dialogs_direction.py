@@ -75,3 +75,42 @@ async def test_f7_draws_the_batch_title_again(make_app):
         await settle(pilot)
         assert app.screen is dialog
         assert _title(dialog).endswith("(search الثورة)")
+
+
+async def test_a_narrow_dialog_cuts_its_title_at_the_names_logical_end(sample_db, config):
+    """At 60 columns the replace dialog's title is one line ending in the name's first words
+    (it wrapped the reordered line: the year '2024 ةحصلا' first, its first word below)."""
+    app = await _arabic_app(sample_db, config)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        dialog = await open_screen(pilot, "shift+f2", ReplaceScreen)
+        await pilot.pause()
+        title = dialog.query_one(".dialog-title", Label)
+        assert title.size.height == 1
+        shown = _title(dialog)
+        assert shown.startswith("Find and replace in the English · ")
+        assert shown.endswith(visual("التقرير السنوي 2…"))
+        assert await shows(pilot, shown)
+
+
+async def test_f7_draws_the_undo_and_overwrite_questions_again(make_app):
+    from workbench.tui.screens.changes import UndoConfirmScreen
+    from workbench.tui.screens.overwrite import ImportPlan, OverwriteScreen
+
+    app = make_app()
+    change = {"id": 3, "kind": "import", "document": NAME, "changes": 2, "summary": "",
+              "at": "2026-01-01T00:00", "author": "tester"}
+    async with editing(app) as (pilot, _):
+        for dialog, name in ((UndoConfirmScreen(change), NAME),
+                             (OverwriteScreen(ImportPlan(1, 0, {"translated": 2}),
+                                              "ترجمة.txt", NAME), "ترجمة.txt")):
+            app.push_screen(dialog)
+            await settle(pilot)
+            assert visual(name) in _title(dialog)
+            await pilot.press("f7")
+            await settle(pilot)
+            assert app.screen is dialog and name in _title(dialog)
+            await pilot.press("f7")
+            await settle(pilot)
+            dialog.dismiss(None)
+            await settle(pilot)

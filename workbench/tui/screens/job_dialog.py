@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, ProgressBar
 
 from workbench.tui.guard import KeepsAnswering
+from workbench.tui.widgets.title import DialogTitle
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -75,16 +76,14 @@ class JobDialog(KeepsAnswering, ModalScreen[R]):
         """The dialog's title, in logical order (a document's name in it isolated)."""
         return ""
 
-    def title_label(self) -> Label:
+    def title_label(self) -> DialogTitle:
         """The title line (for ``compose``), drawn with the app's display settings."""
-        return Label(self.wb.bidi.line(self.dialog_title()), classes="dialog-title",
-                     id=f"{self.PREFIX}-title")
+        return DialogTitle(self.dialog_title(), id=f"{self.PREFIX}-title")
 
     def apply_display(self) -> None:
         """Draw the title, the status line and what :meth:`redraw` draws again with the app's
         display settings (F7, F8): they kept the old order while the editor behind changed."""
-        self.query_one(f"#{self.PREFIX}-title", Label).update(
-            self.wb.bidi.line(self.dialog_title()))
+        self.query_one(f"#{self.PREFIX}-title", DialogTitle).show(self.dialog_title())
         self._show_status()
         self.redraw()
 

@@ -20,6 +20,7 @@ from textual.widgets import Button, Label
 from workbench.tui import keys
 from workbench.tui.display import isolate
 from workbench.tui.screens.prompts import Prompt
+from workbench.tui.widgets.title import DialogTitle
 from workbench.wording import plural
 
 if TYPE_CHECKING:
@@ -116,8 +117,7 @@ class OverwriteScreen(Prompt):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="overwrite-dialog"):
-            yield Label(self.bidi.line(self._title()), classes="dialog-title",
-                        id="overwrite-title")
+            yield DialogTitle(self._title(), id="overwrite-title")
             yield Label(self.plan.question(), id="overwrite-question")
             with Horizontal(classes="buttons"):
                 yield Button("Keep them", variant="primary", compact=True, id="overwrite-keep")
@@ -134,7 +134,7 @@ class OverwriteScreen(Prompt):
 
     def apply_display(self) -> None:
         """Draw the title again with the app's display settings (F7, F8)."""
-        self.query_one("#overwrite-title", Label).update(self.bidi.line(self._title()))
+        self.query_one("#overwrite-title", DialogTitle).refresh(layout=True)
 
     @property
     def confirmed_is_all(self) -> bool:
