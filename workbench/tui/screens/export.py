@@ -191,8 +191,9 @@ class ExportScreen(JobDialog[Path | None]):
                 "use --force to overwrite", "tick 'overwrite an existing file'"
             ).replace("(or leave out --output)", "(or leave the output file empty)")
         if self.job_finished(error):
-            self.notify(f"Exported {message.units:,} units to {message.path} "
-                        f"in {message.seconds:.1f} s.")
+            self.notify(Text.assemble(f"Exported {message.units:,} units to ",
+                                      isolate(str(message.path)),
+                                      f" in {message.seconds:.1f} s."))
             if message.warnings:
                 shown = "\n".join(message.warnings[:8])
                 more = len(message.warnings) - 8

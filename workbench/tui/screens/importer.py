@@ -335,7 +335,7 @@ class ImportScreen(JobDialog[ImportDone | None]):
         path = typed_path(raw)
         problem = _not_a_file(path)
         if problem is not None:
-            self.set_status(f"✗ {path}: {problem}")
+            self.set_status(Text.assemble("✗ ", isolate(str(path)), f": {problem}"))
             return None
         if self.kind() == "document":
             name = self.query_one("#import-doc", Input).value.strip()
@@ -364,7 +364,8 @@ class ImportScreen(JobDialog[ImportDone | None]):
             self._clock = self.set_interval(0.5, self._tick, name="import-clock")
         if writes_working(request):
             self.stage = "Checking what importing"
-            self.job_started(f"{self.stage} {request.path.name} would change…")
+            self.job_started(Text.assemble(f"{self.stage} ", isolate(request.path.name),
+                                           " would change…"))
             self.check_import(request)
         else:
             self.start_import(request, None)
@@ -374,13 +375,14 @@ class ImportScreen(JobDialog[ImportDone | None]):
         time is counted from here, not from the dry run or the question before it."""
         self.started = time.perf_counter()
         self.stage = _verb(request)
-        self.job_started(f"{self.stage} {request.path.name}…")
+        self.job_started(Text.assemble(f"{self.stage} ", isolate(request.path.name), "…"))
         self.import_file(request, overwrite)
 
     def _tick(self) -> None:
         if self.running and self.request is not None:
             seconds = time.perf_counter() - self.started
-            self.set_status(f"{self.stage} {self.request.path.name}… {seconds:.0f} s")
+            self.set_status(Text.assemble(f"{self.stage} ", isolate(self.request.path.name),
+                                          f"… {seconds:.0f} s"))
 
     @work(thread=True, exclusive=True, group="import")
     def check_import(self, request: ImportRequest) -> None:

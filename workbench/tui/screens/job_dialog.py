@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, ProgressBar
 
+from workbench.tui.display import isolate_quoted
 from workbench.tui.guard import KeepsAnswering
 from workbench.tui.widgets.title import DialogTitle
 
@@ -118,10 +119,10 @@ class JobDialog(KeepsAnswering, ModalScreen[R]):
 
     def _show_status(self) -> None:
         self.query_one(f"#{self.PREFIX}-status", Label).update(
-            self.wb.bidi.text(self._status, right_align_rtl=False)
+            self.wb.bidi.text(isolate_quoted(self._status), right_align_rtl=False)
         )
 
-    def job_started(self, status: str) -> None:
+    def job_started(self, status: str | Text) -> None:
         """Show the job as running (the caller starts the worker)."""
         self.running = True
         self.stop_event = threading.Event()
@@ -143,7 +144,7 @@ class JobDialog(KeepsAnswering, ModalScreen[R]):
         self._progress.update(total=1, progress=1)
         return True
 
-    def job_paused(self, status: str) -> None:
+    def job_paused(self, status: str | Text) -> None:
         """Show the job as waiting for an answer (or ended without error): not running."""
         self.running = False
         self._progress.display = False
