@@ -465,3 +465,21 @@ def test_english_with_control_characters_is_exported_without_them(
     data = b"".join(members(out).values()) if name.endswith(("docx", "odt")) \
         else out.read_bytes()
     assert b"Reportof the committee" in data
+
+
+def test_arabic_left_in_a_translated_paragraph_is_labelled_arabic(
+    doc: tuple, tmp_path: Path
+) -> None:
+    """--fallback source: the Arabic of an untranslated sentence in a translated paragraph is
+    a run of its own, right to left and Arabic (it was an en-US run)."""
+    project, _ = doc
+    _translate(project, {2: ENGLISH[2]})
+    out = project.export_file("original", tmp_path / "partly.docx").path
+    paragraph = docx.Document(str(out)).paragraphs[1]
+    assert paragraph.text == "The revolution began in Petrograd in 1917. وانتشرت بسرعة."
+    runs = {r.findtext(w("t")): r.find(w("rPr")) for r in paragraph._p.iter(w("r"))}
+    arabic = runs.pop("وانتشرت بسرعة.")
+    assert arabic.find(w("rtl")) is not None
+    assert arabic.find(w("lang")).get(w("bidi")) == "ar-SA"
+    assert all(rpr.find(w("rtl")) is None and rpr.find(w("lang")).get(w("bidi")) is None
+               for rpr in runs.values())

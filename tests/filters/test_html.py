@@ -114,12 +114,14 @@ def test_imported_and_exported_without_translation_is_the_same_tree(
 
 def test_rebuilt_blocks_keep_their_markup(page: tuple, tmp_path: Path) -> None:
     """Every block rebuilt from its segments (the Arabic as the translation): the same tree,
-    but for the direction the page now declares."""
+    but for the direction the page now declares and the spans that label its Arabic."""
     project, source = page
     for segment in project.segments("page", limit=100):
         project.save_draft(segment.id, segment.source)
     out = project.export_file("original", tmp_path / "rebuilt.html").path
     rebuilt, original = _tree(out), _tree(source)
+    for bdi in list(rebuilt.iter("bdi")):
+        bdi.drop_tag()
     for tree in (rebuilt, original):
         for el in tree.iter():
             el.attrib.pop("dir", None)
@@ -670,3 +672,41 @@ def test_a_span_around_a_paragraphs_whole_text_is_no_tag(tmp_path: Path) -> None
             .read_text(encoding="utf-8")
     assert '<p class="p0"> <span class="s0">Introduction</span> </p>' in text
     assert '<p class="p1" dir="rtl" lang="ar"><span class="s1">نص <span' in text
+
+
+@pytest.mark.parametrize("xhtml", [False, True])
+def test_arabic_left_in_a_translated_block_is_labelled_arabic(
+    tmp_path: Path, xhtml: bool
+) -> None:
+    """--fallback source: an untranslated sentence of a translated paragraph is put in a
+    bdi (XHTML: a span) that says right to left and Arabic (the paragraph says ltr/en; it
+    read as English); a page title's Arabic gets none (a title holds text alone)."""
+    body = ("<title>عنوان الصفحة. سطر</title></head><body>"
+            "<p>كتب الطالب رسالة طويلة. ثم <b>أرسلها</b> في عام 2024.</p>"
+            "<ul><li><b>مصطلح</b> معناه الثورة.</li></ul></body></html>")
+    if xhtml:
+        source = tmp_path / "page.xhtml"
+        source.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns='
+                          '"http://www.w3.org/1999/xhtml" dir="rtl" xml:lang="ar"><head>'
+                          + body, encoding="utf-8")
+    else:
+        source = tmp_path / "page.html"
+        source.write_text('<!DOCTYPE html>\n<html dir="rtl" lang="ar"><head><meta '
+                          'charset="utf-8">' + body, encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments(source.stem, limit=10)
+        project.confirm(segments[0].id, "Page title.")
+        project.confirm(segments[2].id, "The student wrote a long letter.")
+        project.confirm(segments[4].id, "<1>The term الثورة</1> means revolution.")
+        out = project.export_file("original", tmp_path / f"out{source.suffix}").path
+    text = out.read_text(encoding="utf-8")
+    assert "<title>Page title. سطر</title>" in text
+    label = ' dir="rtl" lang="ar"' + (' xml:lang="ar"' if xhtml else "")
+    tag = "span" if xhtml else "bdi"
+    # one isolate over the sentence, its bold inside (isolates of its parts would be laid
+    # out left to right: the Arabic words in the wrong order)
+    assert (f'<p>The student wrote a long letter. <{tag}{label}>ثم <b>أرسلها</b> في عام '
+            f'2024.</{tag}></p>') in text
+    # a bold holding English and an Arabic term: the term is labelled inside it
+    assert f'<li><b>The term <{tag}{label}>الثورة</{tag}></b> means revolution.</li>' in text

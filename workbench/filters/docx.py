@@ -53,6 +53,7 @@ from workbench.filters.package import (
 )
 from workbench.filters.registry import MACRO_ENDINGS
 from workbench.formats.model import primary_language
+from workbench.text.bidi import rtl_spans
 
 CORE = "docProps/core.xml"  # the document properties: title, language
 STYLES = "word/styles.xml"
@@ -105,6 +106,8 @@ PPR_ORDER = _words(
     "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
 )
 ENGLISH = "en-US"
+ARABIC = "ar-SA"
+"""The complex-script language of Arabic left in a translated paragraph (``w:lang w:bidi``)."""
 
 #: Paragraph-level elements that mark a place and carry no text.
 MARKS = frozenset({
@@ -936,12 +939,52 @@ def _rewrite(
         mark = ppr.find(W_RPR)
         if mark is not None:
             _make_english(mark)
-        for run in _own_runs(p):
+        for run in list(_own_runs(p)):
             rpr = run.find(W_RPR)
             if rpr is None:
                 rpr = etree.Element(W_RPR)
                 run.insert(0, rpr)
             _make_english(rpr)
+            _label_arabic(run)
+
+
+def _label_arabic(run: etree._Element) -> None:
+    """Split a run of a translated paragraph whose text holds Arabic (a segment left in
+    Arabic by ``--fallback source``, a term quoted in the English) so each Arabic stretch is
+    a run of its own labelled Arabic and right to left (``w:rtl``, ``w:lang w:bidi``): it
+    was an en-US run, its numbers and stops laid out left to right."""
+    parent = run.getparent()
+    rpr, texts = run.find(W_RPR), [c for c in run if c.tag != W_RPR]
+    if parent is None or len(texts) != 1 or texts[0].tag != W_T:
+        return
+    text = texts[0].text or ""
+    spans = rtl_spans(text)
+    if not spans:
+        return
+    index = parent.index(run)
+    parent.remove(run)
+    pos = 0
+    pieces: list[tuple[str, bool]] = []
+    for start, end in spans:
+        pieces += [(text[pos:start], False), (text[start:end], True)]
+        pos = end
+    pieces.append((text[pos:], False))
+    for piece, arabic in (p for p in pieces if p[0]):
+        new = _text_run(piece, rpr, False)
+        if arabic:
+            props = new.find(W_RPR)
+            if props is None:
+                props = etree.Element(W_RPR)
+                new.insert(0, props)
+            if props.find(w("rtl")) is None:
+                _insert_ordered(props, etree.Element(w("rtl")), RPR_ORDER)
+            lang = props.find(w("lang"))
+            if lang is None:
+                lang = etree.Element(w("lang"))
+                _insert_ordered(props, lang, RPR_ORDER)
+            lang.set(w("bidi"), ARABIC)
+        parent.insert(index, new)
+        index += 1
 
 
 def _own_runs(parent: etree._Element) -> Iterator[etree._Element]:

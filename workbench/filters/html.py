@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import html.entities
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -45,6 +46,7 @@ from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, 
 from workbench.filters.model import Block, Rendering, SourceDocument, TagMap, WriteReport
 from workbench.filters.xmltree import Pair, Whole, append_text, emit
 from workbench.formats import safexml
+from workbench.text.bidi import rtl_spans
 from workbench.text.tags import strip_tags
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -367,6 +369,9 @@ class Page:
         if rendering.translated:  # the English's own elements: a span that said rtl, a bdo
             _inline_ltr(holder, {id(item.element) for item in items.values()
                                  if isinstance(item, Whole)})
+            if not any(_local(el.tag) in TEXT_ONLY
+                       for el in (parent, *parent.iterancestors())):
+                _label_arabic(holder, self.xml)
         if text:
             append_text(holder, loc.pad[1])
         old = list(parent)[loc.start : loc.end]
@@ -469,6 +474,99 @@ def _mark(element: etree._Element, *, rtl: bool) -> None:
         return
     for el in (element, *element.iterancestors()):
         _ltr(el)
+
+
+TEXT_ONLY = frozenset({"title", "option", "textarea", "script", "style"})
+"""Elements that hold text alone: their Arabic gets no span."""
+
+
+def _label_arabic(el: etree._Element, xml: bool) -> None:
+    """Put each Arabic stretch of a translated block's content (a segment left in Arabic by
+    ``--fallback source``, a term quoted in the English) in one ``<bdi dir="rtl"
+    lang="ar">`` (XHTML, which EPUB 2 has without ``bdi``: a ``span``), the inline elements
+    inside it moved in whole (ثم <b>أرسلها</b> في 2024. is one: isolates of its parts would
+    be laid out left to right, in the wrong order); an element holding English and Arabic is
+    labelled inside. It was all labelled English, its stops and numbers laid out left to
+    right. (LibreOffice's HTML import, which has no inline direction, turns a paragraph
+    holding a ``span dir="rtl"`` right to left; it leaves a ``bdi``'s paragraph as it is.)"""
+    items: list[str | etree._Element] = [el.text] if el.text else []
+    for child in el:
+        items.append(child)
+        if child.tail:
+            items.append(child.tail)
+            child.tail = None
+    flat = "".join(_flat(item) for item in items)
+    ranges = _whole_ranges(items, rtl_spans(flat))
+    out: list[str | etree._Element] = []
+    pos = 0
+    wrapped: set[int] = set()
+    for item in items:
+        size = len(_flat(item))
+        pieces = [(pos, pos + size)]
+        if isinstance(item, str):
+            cuts = sorted({c for r in ranges for c in r if pos < c < pos + size})
+            edges = [pos, *cuts, pos + size]
+            pieces = list(itertools.pairwise(edges))
+        for a, b in pieces:
+            value = item if not isinstance(item, str) else item[a - pos : b - pos]
+            inside = next((r for r in ranges if r[0] <= a and b <= r[1] and a < b), None)
+            if inside is None:
+                out.append(value)
+                continue
+            if not out or not isinstance(out[-1], etree._Element) or \
+                    id(out[-1]) not in wrapped or out[-1].get("data-wb-end") != str(inside[1]):
+                span = el.makeelement(f"{{{XHTML}}}span" if xml else "bdi", {
+                    "dir": "rtl", "lang": "ar", **({XML_LANG: "ar"} if xml else {}),
+                    "data-wb-end": str(inside[1])})
+                wrapped.add(id(span))
+                out.append(span)
+            if isinstance(value, str):
+                append_text(out[-1], value)
+            else:
+                out[-1].append(value)
+        pos += size
+    el.text = None
+    for child in list(el):
+        el.remove(child)
+    for value in out:
+        if isinstance(value, str):
+            append_text(el, value)
+        else:
+            value.attrib.pop("data-wb-end", None)
+            el.append(value)
+            if id(value) not in wrapped and isinstance(value.tag, str) and \
+                    _local(value.tag) not in TEXT_ONLY:
+                _label_arabic(value, xml)
+
+
+def _flat(item: str | etree._Element) -> str:
+    if isinstance(item, str):
+        return item
+    return "".join(item.itertext()) if isinstance(item.tag, str) else ""
+
+
+def _whole_ranges(items: list[str | etree._Element],
+                  spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each end that falls inside an element moved to the element's edge: out
+    of it when it holds English (its Arabic is labelled inside it), over it when not."""
+    edges: list[tuple[int, int, bool]] = []  # an element's start, end, and English in it
+    pos = 0
+    for item in items:
+        size = len(_flat(item))
+        if not isinstance(item, str):
+            english = any(unicodedata.bidirectional(ch) == "L" for ch in _flat(item))
+            edges.append((pos, pos + size, english))
+        pos += size
+    out = []
+    for start, end in spans:
+        for a, b, english in edges:
+            if a < start < b:
+                start = b if english else a
+            if a < end < b:
+                end = a if english else b
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 def _ltr(el: etree._Element) -> None:

@@ -296,3 +296,38 @@ def fit(text: str, width: int, *, reorder: bool = True, shaping: bool = False) -
     if reorder:
         line = visual(line)
     return " " * max(0, width - cell_len(line)) + line
+
+
+_RTL_LETTER = frozenset({"R", "AL"})
+_RTL_TAIL = re.compile(r"(?:[ \u00a0]*[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9"
+                       r".,:/\u066b\u066c-]*)*[.!?\u061f\u060c\u061b:\u2026]*")
+_RTL_HEAD = re.compile(r"(?:^|(?<=[.!?:;] ))[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669"
+                       r"\u06f0-\u06f9.,:/\u066b\u066c-]*[ \u00a0]+$")
+
+
+def rtl_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each right-to-left stretch of ``text`` (Arabic left in an English
+    paragraph, a term quoted in it): from a right-to-left letter to the last one before the
+    next left-to-right letter, with the numbers and stops that end it (في عام 2024.) and a
+    number that opens it at a sentence's start; for an export to label them Arabic."""
+    spans: list[tuple[int, int]] = []
+    start = last = -1
+    for i, ch in enumerate(text):
+        kind = unicodedata.bidirectional(ch)
+        if kind in _RTL_LETTER:
+            if start < 0:
+                start = i
+            last = i
+        elif kind == "L" and start >= 0:
+            spans.append(_rtl_span(text, start, last + 1))
+            start = -1
+    if start >= 0:
+        spans.append(_rtl_span(text, start, last + 1))
+    return spans
+
+
+def _rtl_span(text: str, start: int, end: int) -> tuple[int, int]:
+    tail = _RTL_TAIL.match(text, end)
+    end = tail.end() if tail else end
+    head = _RTL_HEAD.search(text[:start])
+    return (head.start() if head else start, end)

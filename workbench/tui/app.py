@@ -48,7 +48,7 @@ from workbench.tui import service as service_module
 from workbench.tui.actions import ScreenActions
 from workbench.tui.change_actions import ChangeActions
 from workbench.tui.commands import WorkbenchCommands
-from workbench.tui.display import BidiDisplay, has_rtl, toast_text_width
+from workbench.tui.display import BidiDisplay, has_rtl, isolate_quoted, toast_text_width
 from workbench.tui.driver import terminal_driver
 from workbench.tui.guard import KeepsAnswering
 from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged
@@ -86,7 +86,7 @@ QUIT_PATIENCE = 0.5
 class Notice(Message):
     """A notification posted from a worker thread."""
 
-    text: str
+    text: str | Text
     severity: SeverityLevel = "error"
 
 
@@ -477,9 +477,10 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         if editor is not None:
             editor.reload()
 
-    def notify_error(self, message: str) -> None:
+    def notify_error(self, message: str | Text) -> None:
         """Show an error notification (safe from worker threads); offline, the status says
-        what is wrong and reads that fail are not notified one by one."""
+        what is wrong and reads that fail are not notified one by one. A Rich Text marks the
+        user's texts it quotes (:func:`~workbench.tui.display.isolate`)."""
         if not self.service.online:
             return
         if threading.get_ident() == self._main_thread:
@@ -490,15 +491,16 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
     def on_notice(self, message: Notice) -> None:
         self._notify_once(message.text, message.severity)
 
-    def _notify_once(self, message: str, severity: SeverityLevel) -> None:
+    def _notify_once(self, message: str | Text, severity: SeverityLevel) -> None:
         """Notify ``message`` unless the same one is still on screen (a write refused at
         every autosave, as a removed team member's: one notice, not a growing stack)."""
         now = time.monotonic()
-        if now - self._errors_shown.get(message, -ERROR_SHOWN) < ERROR_SHOWN:
+        said = str(message)
+        if now - self._errors_shown.get(said, -ERROR_SHOWN) < ERROR_SHOWN:
             return
         self._errors_shown = {m: t for m, t in self._errors_shown.items()
                               if now - t < ERROR_SHOWN}
-        self._errors_shown[message] = now
+        self._errors_shown[said] = now
         self.notify(message, severity=severity, timeout=ERROR_SHOWN)
 
     def keymap(self) -> dict[str, str]:
@@ -655,8 +657,11 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
                markup: bool = True) -> None:
         """A notification; its text goes through :attr:`bidi` (Arabic in display order) and
         is never read as markup (it may quote a user's search or a file name). A Rich Text
-        message may mark a user's text with :func:`~workbench.tui.display.isolate`."""
-        super().notify(self._toast_text(message), title=self.bidi.plain(title),
+        message may mark a user's text with :func:`~workbench.tui.display.isolate`; in a plain
+        one, each quoted text holding Arabic is isolated
+        (:func:`~workbench.tui.display.isolate_quoted`)."""
+        super().notify(self._toast_text(isolate_quoted(message)),
+                       title=self.bidi.plain(isolate_quoted(title)),
                        severity=severity, timeout=timeout, markup=False)
 
     def _toast_text(self, message: str | Text) -> str:

@@ -81,6 +81,11 @@ _DROPPED = frozenset([
     *range(0xE0100, 0xE01F0),  # variation selectors supplement
 ])
 _RTL_CLASSES = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
+_QUOTED = re.compile(
+    r"(?<!\w)'([^'\n]+)'(?!\w)|(?<!\w)\"([^\"\n]+)\"(?!\w)|‘([^’\n]+)’|“([^”\n]+)”|«([^»\n]+)»"
+)
+"""A quoted text of a message (a name, a term, a search, a file): its content is a group; an
+apostrophe inside a word (segment's) opens or closes none."""
 
 
 @lru_cache(maxsize=2048)
@@ -169,6 +174,23 @@ def isolate_terms(text: Text, terms: Iterable[str]) -> Text:
         while start >= 0:
             text.stylize(isolating(term), start, start + len(term))
             start = plain.find(term, start + len(term))
+    return text
+
+
+def isolate_quoted(message: str | Text) -> Text:
+    """``message`` (an error or notice in plain text: a service's, an exception's) with each
+    quoted text holding Arabic marked as one unit, so the quotes, numbers and words around it
+    keep their places ('الثورة': 3 columns, not '3 :'الثورة columns). A Rich Text is
+    returned as it is: its user texts are isolated where it is built."""
+    if isinstance(message, Text):
+        return message
+    text = Text(message)
+    if not has_rtl(message):
+        return text
+    for match in _QUOTED.finditer(message):
+        group = next(g for g in range(1, 6) if match.group(g) is not None)
+        if has_rtl(match.group(group)):
+            text.stylize(isolating(match.group(group)), *match.span(group))
     return text
 
 

@@ -154,13 +154,11 @@ class BatchScreen(JobDialog[bool]):
         self.blocked: list[int] = []  # confirmations blocked by QA errors: a reason confirms
         self.changed = False
         self.positions: dict[int, int] = {}
+        self._results: tuple[str, BatchReport] | None = None  # shown; drawn again on F7
 
     def compose(self) -> ComposeResult:
-        bidi = self.wb.bidi
-        title = Text.assemble(f"Batch · the {len(self.ids):,} segments of the view (",
-                              self.view, ")")
         with Vertical(classes="dialog", id="batch-dialog"):
-            yield Label(bidi.line(title), classes="dialog-title")
+            yield self.title_label()
             with RadioSet(id="batch-action", compact=True):
                 for action in ACTIONS:
                     yield RadioButton(ACTION_LABEL[action], action == self.action,
@@ -175,6 +173,16 @@ class BatchScreen(JobDialog[bool]):
                                  "batch_cancel"),
                 cancel_label="Close",
             )
+
+    def dialog_title(self) -> Text:
+        """The view's segments the batch works on (the view's search isolated)."""
+        return Text.assemble(f"Batch · the {len(self.ids):,} segments of the view (",
+                             self.view, ")")
+
+    def redraw(self) -> None:
+        """Draw the results shown again (F7, F8)."""
+        if self._results is not None:
+            self._results_body(*self._results)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -318,7 +326,19 @@ class BatchScreen(JobDialog[bool]):
         self.load_rows()  # statuses changed: what each action takes now
 
     def _show_results(self, action: str, report: BatchReport) -> None:
-        bidi = self.wb.bidi
+        self._results = (action, report)
+        self._results_body(action, report)
+        done = len(report.done)
+        status = f"{DONE_WORD[action]} {done:,}"
+        if done:
+            key = keys.key_name(self.wb.keymap(), "undo_change")
+            status += f" (one change: {key} undoes it)"
+        if self.blocked:
+            status += f" · {len(self.blocked):,} blocked by QA errors: give one reason and run " \
+                      "again to confirm them anyway"
+        self.set_status(status)
+
+    def _results_body(self, action: str, report: BatchReport) -> None:
         done = len(report.done)
         lines = [Text(f"{DONE_WORD[action]}: {done:,}. Left as they were: "
                       f"{len(report.blocked):,}.", style="bold")]
@@ -330,16 +350,8 @@ class BatchScreen(JobDialog[bool]):
             lines.append(Text(f"… and {len(report.blocked) - MAX_BLOCKED_SHOWN:,} more",
                               style="dim"))
         self.query_one("#batch-results-text", Static).update(
-            bidi.text(Text("\n").join(lines), right_align_rtl=False)
+            self.wb.bidi.text(Text("\n").join(lines), right_align_rtl=False)
         )
-        status = f"{DONE_WORD[action]} {done:,}"
-        if done:
-            key = keys.key_name(self.wb.keymap(), "undo_change")
-            status += f" (one change: {key} undoes it)"
-        if self.blocked:
-            status += f" · {len(self.blocked):,} blocked by QA errors: give one reason and run " \
-                      "again to confirm them anyway"
-        self.set_status(status)
 
     def action_cancel(self) -> None:
         """Close (a run under way is stopped first)."""

@@ -20,9 +20,10 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.tui import keys
-from workbench.tui.display import isolate
+from workbench.tui.display import BidiText, isolate
 from workbench.tui.screens.prompts import Prompt, redraw_options
 from workbench.tui.service import describe_error
+from workbench.tui.widgets.title import DialogTitle
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -221,15 +222,22 @@ class UndoConfirmScreen(Prompt):
     def compose(self) -> ComposeResult:
         change = self.change
         with Vertical(classes="dialog"):
-            yield Label(self.bidi.line(Text.assemble("Undo change ", headline(change), "?")),
-                        classes="dialog-title")
-            yield Static(self.bidi.text(change.get("summary") or "", right_align_rtl=False))
+            yield DialogTitle(Text.assemble("Undo change ", headline(change), "?"))
+            yield Static(self._summary(), id="undo-summary")
             yield Label("Every segment it changed is restored at once; a segment edited since "
                         "keeps its newer English. The undo is recorded in the history.")
             with Horizontal(classes="buttons"):
                 yield Button("Undo", variant="warning", compact=True, id="undo-yes")
                 yield Button("Keep", compact=True, id="undo-no")
             yield self.hint("undo_confirm_yes", "undo_confirm_no")
+
+    def apply_display(self) -> None:
+        """Draw the title and the summary again with the app's display settings (F7, F8)."""
+        self.query_one(DialogTitle).refresh(layout=True)
+        self.query_one("#undo-summary", Static).update(self._summary())
+
+    def _summary(self) -> BidiText:
+        return self.bidi.text(self.change.get("summary") or "", right_align_rtl=False)
 
     def on_mount(self) -> None:
         self.query_one("#undo-yes", Button).focus()

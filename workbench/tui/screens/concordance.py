@@ -22,7 +22,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from workbench.tui import keys
-from workbench.tui.display import isolate
+from workbench.tui.display import isolate, isolate_quoted
 from workbench.tui.screens.prompts import Prompt
 from workbench.tui.service import describe_error
 
@@ -139,7 +139,7 @@ class ConcordanceScreen(Prompt):
             return  # a newer search is under way
         self._found = message
         if message.error:
-            self._show([], f"✗ {message.error}")
+            self._show([], self.bidi.plain(isolate_quoted(f"✗ {message.error}")))
             return
         quoted = self.bidi.plain(Text.assemble('"', isolate(message.query), '"'))
         count = len(message.hits)

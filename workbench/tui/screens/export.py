@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
@@ -22,6 +23,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 from workbench.errors import WorkbenchError
 from workbench.statuses import STATUSES
 from workbench.tui import keys
+from workbench.tui.display import isolate
 from workbench.tui.screens.job_dialog import JobDialog, typed_path
 from workbench.tui.service import describe_error
 
@@ -82,8 +84,7 @@ class ExportScreen(JobDialog[Path | None]):
             names = []
         self.versions = ["working", *(v for v in names if v != "working")]
         with Vertical(classes="dialog"):
-            yield Label(self.wb.bidi.line(f"Export {self.document.name}"),
-                        classes="dialog-title")
+            yield self.title_label()
             with Horizontal(classes="export-row"):
                 with Vertical(classes="export-col", id="export-format-col"):
                     yield Label("Format")
@@ -110,6 +111,10 @@ class ExportScreen(JobDialog[Path | None]):
                 "Export", keys.hint(self.wb.keymap(), "Tab: next field", "export_run",
                                     "export_cancel")
             )
+
+    def dialog_title(self) -> Text:
+        """'Export' and the document's name (isolated)."""
+        return Text.assemble("Export ", isolate(self.document.name))
 
     def on_mount(self) -> None:
         self.query_one("#export-fallback-row").display = False
@@ -186,8 +191,9 @@ class ExportScreen(JobDialog[Path | None]):
                 "use --force to overwrite", "tick 'overwrite an existing file'"
             ).replace("(or leave out --output)", "(or leave the output file empty)")
         if self.job_finished(error):
-            self.notify(f"Exported {message.units:,} units to {message.path} "
-                        f"in {message.seconds:.1f} s.")
+            self.notify(Text.assemble(f"Exported {message.units:,} units to ",
+                                      isolate(str(message.path)),
+                                      f" in {message.seconds:.1f} s."))
             if message.warnings:
                 shown = "\n".join(message.warnings[:8])
                 more = len(message.warnings) - 8

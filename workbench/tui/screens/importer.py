@@ -15,6 +15,7 @@ segments is one change that Ctrl+F9 (or the changes list, Shift+F9) undoes at on
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
+from textual.widgets.select import InvalidSelectValueError
 
 from workbench.errors import WorkbenchError
 from workbench.formats import detect, importable_formats, is_bilingual
@@ -229,12 +231,13 @@ class ImportScreen(JobDialog[ImportDone | None]):
         self.request: ImportRequest | None = None
         self.stage = ""
         self._clock: Timer | None = None
+        self._documents: list[str] = []  # the names offered, drawn again by redraw
 
     def compose(self) -> ComposeResult:
-        documents = [d.name for d in self.wb.documents()]
+        documents = self._documents = [d.name for d in self.wb.documents()]
         current = self.document.name if self.document else (documents[0] if documents else None)
         with Vertical(classes="dialog"):
-            yield Label("Import", classes="dialog-title")
+            yield self.title_label()
             with RadioSet(id="import-kind", compact=True):
                 yield RadioButton("a new Arabic document", value=True, compact=True,
                                   id="kind-document")
@@ -256,7 +259,7 @@ class ImportScreen(JobDialog[ImportDone | None]):
             with Horizontal(classes="import-field", id="import-translation"):
                 with Vertical(classes="import-col"):
                     yield Label("Document")
-                    yield Select([(self.wb.bidi.line(d), d) for d in documents],
+                    yield Select(self._document_options(documents),
                                  value=current or Select.BLANK, allow_blank=current is None,
                                  compact=True, id="import-target")
                 with Vertical(classes="import-col"):
@@ -270,6 +273,21 @@ class ImportScreen(JobDialog[ImportDone | None]):
                 "Import", keys.hint(self.wb.keymap(), "Tab: next field", "import_run",
                                     "import_cancel")
             )
+
+    def dialog_title(self) -> str:
+        return "Import"
+
+    def _document_options(self, documents: list[str]) -> list[tuple[Text, str]]:
+        return [(self.wb.bidi.line(d), d) for d in documents]
+
+    def redraw(self) -> None:
+        """Draw the documents' names again (F7, F8), the same one chosen."""
+        target = self.query_one("#import-target", Select)
+        chosen = target.value
+        target.set_options(self._document_options(self._documents))
+        if chosen is not Select.BLANK:
+            with contextlib.suppress(InvalidSelectValueError):  # removed meanwhile
+                target.value = chosen
 
     def on_mount(self) -> None:
         self._show_kind("document")
@@ -317,7 +335,7 @@ class ImportScreen(JobDialog[ImportDone | None]):
         path = typed_path(raw)
         problem = _not_a_file(path)
         if problem is not None:
-            self.set_status(f"✗ {path}: {problem}")
+            self.set_status(Text.assemble("✗ ", isolate(str(path)), f": {problem}"))
             return None
         if self.kind() == "document":
             name = self.query_one("#import-doc", Input).value.strip()
@@ -346,7 +364,8 @@ class ImportScreen(JobDialog[ImportDone | None]):
             self._clock = self.set_interval(0.5, self._tick, name="import-clock")
         if writes_working(request):
             self.stage = "Checking what importing"
-            self.job_started(f"{self.stage} {request.path.name} would change…")
+            self.job_started(Text.assemble(f"{self.stage} ", isolate(request.path.name),
+                                           " would change…"))
             self.check_import(request)
         else:
             self.start_import(request, None)
@@ -356,13 +375,14 @@ class ImportScreen(JobDialog[ImportDone | None]):
         time is counted from here, not from the dry run or the question before it."""
         self.started = time.perf_counter()
         self.stage = _verb(request)
-        self.job_started(f"{self.stage} {request.path.name}…")
+        self.job_started(Text.assemble(f"{self.stage} ", isolate(request.path.name), "…"))
         self.import_file(request, overwrite)
 
     def _tick(self) -> None:
         if self.running and self.request is not None:
             seconds = time.perf_counter() - self.started
-            self.set_status(f"{self.stage} {self.request.path.name}… {seconds:.0f} s")
+            self.set_status(Text.assemble(f"{self.stage} ", isolate(self.request.path.name),
+                                          f"… {seconds:.0f} s"))
 
     @work(thread=True, exclusive=True, group="import")
     def check_import(self, request: ImportRequest) -> None:

@@ -10,12 +10,15 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, ProgressBar
 
+from workbench.tui.display import isolate_quoted
 from workbench.tui.guard import KeepsAnswering
+from workbench.tui.widgets.title import DialogTitle
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -63,11 +66,30 @@ class JobDialog(KeepsAnswering, ModalScreen[R]):
         super().__init__()
         self.running = False
         self.stop_event = threading.Event()
+        self._status: str | Text = ""  # the status line as said, drawn again by apply_display
 
     @property
     def wb(self) -> WorkbenchApp:
         """The app, typed."""
         return self.app  # type: ignore[return-value]
+
+    def dialog_title(self) -> str | Text:
+        """The dialog's title, in logical order (a document's name in it isolated)."""
+        return ""
+
+    def title_label(self) -> DialogTitle:
+        """The title line (for ``compose``), drawn with the app's display settings."""
+        return DialogTitle(self.dialog_title(), id=f"{self.PREFIX}-title")
+
+    def apply_display(self) -> None:
+        """Draw the title, the status line and what :meth:`redraw` draws again with the app's
+        display settings (F7, F8): they kept the old order while the editor behind changed."""
+        self.query_one(f"#{self.PREFIX}-title", DialogTitle).show(self.dialog_title())
+        self._show_status()
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw again the dialog's own text that may hold Arabic (none here)."""
 
     def job_controls(
         self, run_label: str, help_text: str, extra: tuple[Button, ...] = (),
@@ -90,13 +112,17 @@ class JobDialog(KeepsAnswering, ModalScreen[R]):
     def _progress(self) -> ProgressBar:
         return self.query_one(f"#{self.PREFIX}-progress", ProgressBar)
 
-    def set_status(self, text: str) -> None:
+    def set_status(self, text: str | Text) -> None:
         """Show ``text`` on the status line."""
+        self._status = text
+        self._show_status()
+
+    def _show_status(self) -> None:
         self.query_one(f"#{self.PREFIX}-status", Label).update(
-            self.wb.bidi.text(text, right_align_rtl=False)
+            self.wb.bidi.text(isolate_quoted(self._status), right_align_rtl=False)
         )
 
-    def job_started(self, status: str) -> None:
+    def job_started(self, status: str | Text) -> None:
         """Show the job as running (the caller starts the worker)."""
         self.running = True
         self.stop_event = threading.Event()
@@ -118,7 +144,7 @@ class JobDialog(KeepsAnswering, ModalScreen[R]):
         self._progress.update(total=1, progress=1)
         return True
 
-    def job_paused(self, status: str) -> None:
+    def job_paused(self, status: str | Text) -> None:
         """Show the job as waiting for an answer (or ended without error): not running."""
         self.running = False
         self._progress.display = False

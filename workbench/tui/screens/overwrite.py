@@ -11,13 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
 from workbench.tui import keys
+from workbench.tui.display import isolate
 from workbench.tui.screens.prompts import Prompt
+from workbench.tui.widgets.title import DialogTitle
 from workbench.wording import plural
 
 if TYPE_CHECKING:
@@ -114,8 +117,7 @@ class OverwriteScreen(Prompt):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="overwrite-dialog"):
-            yield Label(self.bidi.line(f"Import {self.file_name} into {self.document}"),
-                        classes="dialog-title")
+            yield DialogTitle(self._title(), id="overwrite-title")
             yield Label(self.plan.question(), id="overwrite-question")
             with Horizontal(classes="buttons"):
                 yield Button("Keep them", variant="primary", compact=True, id="overwrite-keep")
@@ -124,6 +126,15 @@ class OverwriteScreen(Prompt):
                 yield Button("Replace all", variant="warning", compact=True,
                              id="overwrite-approved")
             yield self.hint(*self._hints())
+
+    def _title(self) -> Text:
+        """The file and the document (each isolated: an Arabic name keeps its place)."""
+        return Text.assemble("Import ", isolate(self.file_name), " into ",
+                             isolate(self.document))
+
+    def apply_display(self) -> None:
+        """Draw the title again with the app's display settings (F7, F8)."""
+        self.query_one("#overwrite-title", DialogTitle).refresh(layout=True)
 
     @property
     def confirmed_is_all(self) -> bool:

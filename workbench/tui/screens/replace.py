@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from workbench.errors import WorkbenchError
 from workbench.project.batch import compile_pattern, replaceable
@@ -134,11 +134,8 @@ class ReplaceScreen(JobDialog["ReplaceReport | None"]):
         self.applying = False
 
     def compose(self) -> ComposeResult:
-        bidi = self.wb.bidi
         with Vertical(classes="dialog", id="replace-dialog"):
-            yield Label(bidi.line(Text.assemble("Find and replace in the English · ",
-                                                isolate(self.document.name))),
-                        classes="dialog-title")
+            yield self.title_label()
             with Horizontal(classes="replace-row"):
                 yield Static("Find")
                 yield Input(placeholder="text (or a regular expression)", compact=True,
@@ -163,6 +160,15 @@ class ReplaceScreen(JobDialog["ReplaceReport | None"]):
                           "replace_cancel"),
                 extra=(Button("Preview", compact=True, id="replace-preview-button"),),
             )
+
+    def dialog_title(self) -> Text:
+        """What the dialog replaces in: the document's name isolated."""
+        return Text.assemble("Find and replace in the English · ", isolate(self.document.name))
+
+    def redraw(self) -> None:
+        """Draw the preview shown again (F7, F8), where it is scrolled to."""
+        if self.preview is not None and self.previewed is not None:
+            self._preview_body(self.preview, self.previewed)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -258,6 +264,13 @@ class ReplaceScreen(JobDialog["ReplaceReport | None"]):
         self._show_preview(report, message.query)
 
     def _show_preview(self, report: ReplaceReport, query: ReplaceQuery) -> None:
+        self._preview_body(report, query)
+        self.query_one("#replace-preview", VerticalScroll).scroll_home(animate=False)
+        hint = keys.key_name(self.wb.keymap(), "replace_apply")
+        tail = f" · {hint}: replace" if report.changes else ""
+        self.set_status(summary(report) + tail)
+
+    def _preview_body(self, report: ReplaceReport, query: ReplaceQuery) -> None:
         bidi = self.wb.bidi
         parts = [change_lines(c, query) for c in report.changes[:MAX_PREVIEW]]
         more = len(report.changes) - MAX_PREVIEW
@@ -268,7 +281,3 @@ class ReplaceScreen(JobDialog["ReplaceReport | None"]):
         self.query_one("#replace-preview-text", Static).update(
             bidi.text(body, right_align_rtl=False)
         )
-        self.query_one("#replace-preview", VerticalScroll).scroll_home(animate=False)
-        hint = keys.key_name(self.wb.keymap(), "replace_apply")
-        tail = f" · {hint}: replace" if report.changes else ""
-        self.set_status(summary(report) + tail)

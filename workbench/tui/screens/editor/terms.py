@@ -16,7 +16,7 @@ from textual.message import Message
 from workbench.glossary import morphology as m
 from workbench.glossary.english import find_rendering
 from workbench.tui import keys
-from workbench.tui.display import isolate
+from workbench.tui.display import has_rtl, isolate, isolate_quoted, isolate_terms
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import AddTermScreen, TermChooser
 from workbench.tui.service import describe_error
@@ -78,6 +78,21 @@ class TermAdded(Message):
                  values: TermValues | None = None) -> None:
         super().__init__()
         self.text, self.error, self.values = text, error, values
+
+
+_NAMED_TERM = re.compile(r"^(.+?)(?= → |: )|(?<=its entry )(.+?)(?= → )")
+"""The Arabic term a refused entry's message opens with (``term → rendering is in the
+glossary already``, ``term: 'x' is forbidden…``) or names after ``its entry``."""
+
+
+def refusal_text(error: str, term: str) -> Text:
+    """The message of a refused glossary entry with the Arabic terms it names isolated, the
+    one typed and the glossary's spelling of it: a term holding a Latin letter or a number
+    (فيتامين C, كوفيد-19) is one right-to-left unit, as in the glossary panel (its C was
+    drawn before the Arabic)."""
+    names = [term, *(m.group(0) for m in _NAMED_TERM.finditer(error))]
+    return isolate_terms(isolate_quoted(error), [
+        n for n in names if has_rtl(n) and not n.startswith(("'", '"'))])
 
 
 class TermActions(EditorPart):
@@ -191,7 +206,8 @@ class TermActions(EditorPart):
 
     def on_term_added(self, message: TermAdded) -> None:
         if message.error:
-            self.wb.notify_error(message.error)
+            term = message.values[0] if message.values is not None else ""
+            self.wb.notify_error(refusal_text(message.error, term))
             if message.values is not None:  # asked again, as typed, to be put right
                 self._ask_term(message.values)
             return

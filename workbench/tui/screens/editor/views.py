@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import work
 from textual.message import Message
 
@@ -108,11 +109,15 @@ class ViewActions(EditorPart):
         self.post_message(ViewReady(spec, ids, keep))
 
     def on_view_ready(self, message: ViewReady) -> None:
+        from workbench.tui.screens.editor.screen import view_label
+
         if not message.ids:
-            self.notify(f"No segment matches: {message.spec.describe()}.", severity="warning")
+            self.notify(Text.assemble("No segment matches: ", view_label(message.spec), "."),
+                        severity="warning")
             return
         self.load_view(message.spec, message.keep, message.ids)
-        self.notify(f"{plural(len(message.ids), 'segment')}: {message.spec.describe()}.")
+        self.notify(Text.assemble(f"{plural(len(message.ids), 'segment')}: ",
+                                  view_label(message.spec), "."))
 
     def action_goto(self) -> None:
         """Open the segment with a given number."""
