@@ -435,7 +435,7 @@ def test_libreoffices_note_number_is_put_back_at_the_start_of_its_note(tmp_path:
     assert sorted(result.warnings) == [
         "aside/p/span: <1><2>1</2></1> (#c1) not in the English: put back at the start of its "
         "sentence",
-        "p: <2><3>1</3></2> (#d1) not in the English: put back at the end of its sentence",
+        "p: <1><2>1</2></1> (#d1) not in the English: put back at the end of its sentence",
     ]
 
 
@@ -561,7 +561,7 @@ def test_control_characters_in_a_page_are_no_text(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
         project.sources.import_file(source)
         assert [x.source for x in project.segments("lo", limit=10)] == [
-            "<1>فقرة في حقل</1>.", "الاسم: أحمد علي.",
+            "فقرة في حقل.", "الاسم: أحمد علي.",
         ]
 
 
@@ -608,9 +608,9 @@ def test_a_libreoffice_field_is_an_empty_tag_and_its_footer_mark_no_text(tmp_pat
         project.sources.import_file(source, "lo")
         segments = project.segments("lo", limit=10)  # the div's title: LibreOffice's mark
         assert [s.source for s in segments] == [
-            "التاريخ: <1><2/></1>.", "انتهى.", "صفحة <1/> من <2/>"]
+            "التاريخ: <1/>.", "انتهى.", "صفحة <1/> من <2/>"]
         assert project.sources.segment_tags(segments[2].id)[1].label == "field"
-        for segment, english in zip(segments, ("Date: <1><2/></1>.", "The end.",
+        for segment, english in zip(segments, ("Date: <1/>.", "The end.",
                                                "Page <1/> of <2/>"), strict=True):
             project.confirm(segment.id, english)
         out = project.export_file("original", tmp_path / "out.html").path
@@ -670,3 +670,74 @@ def test_a_span_around_a_paragraphs_whole_text_is_no_tag(tmp_path: Path) -> None
             .read_text(encoding="utf-8")
     assert '<p class="p0"> <span class="s0">Introduction</span> </p>' in text
     assert '<p class="p1" dir="rtl" lang="ar"><span class="s1">نص <span' in text
+
+
+#: LibreOffice's HTML of an Arabic DOCX (``soffice --convert-to html``, 7.4): each sentence
+#: in ``<font face="">`` and ``<span lang="ar-SA">``, its stop outside.
+LO_PAGE = (
+    '<html><head><meta charset="utf-8"></head><body lang="en-US" dir="ltr">'
+    '<h1 class="western"><font face=""><span lang="ar-SA">تقرير الصحة</span></font></h1>'
+    '<p style="margin-bottom: 0.14in"><font face=""><span lang="ar-SA">ذهب\nالولد إلى '
+    'المدرسة</span></font>. <font face=""><span lang="ar-SA"><b>وكان الجو</b> جميلا</span>'
+    '</font>. <font face=""><span lang="ar-SA"><font color="#ff0000">كلمة</font> '
+    'حمراء</span></font>.</p>'
+    '<p><font face=""><span lang="ar-SA">قال <span lang="en-US">iPhone</span> '
+    '<span dir="ltr">نص</span></span></font> هنا.</p></body></html>'
+)
+
+
+def test_libreoffices_sentence_wrappers_are_no_tags_and_wrap_the_english(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice's HTML wraps each Arabic sentence in a ``font`` and a ``span`` that say
+    only its font and language, the full stop outside: every segment was
+    ``<1><2>…</2></1>.``, two pairs to carry through the English for nothing. They are no
+    tags (bold, a colour, a direction still are); a copy of them wraps the paragraph's
+    English, in English, when they held all its words."""
+    source = tmp_path / "lo.html"
+    source.write_text(LO_PAGE, encoding="utf-8")
+    english = {"تقرير الصحة": "Health report", "ذهب الولد إلى المدرسة.": "The boy went.",
+               "<1>وكان الجو</1> جميلا.": "<1>The weather</1> was nice.",
+               "<2>كلمة</2> حمراء.": "A <2>red</2> word.",
+               "قال iPhone <1>نص</1> هنا.": "He said iPhone <1>text</1> here."}
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("lo", limit=10)
+        assert [s.source for s in segments] == list(english)
+        for segment in segments:
+            project.confirm(segment.id, english[segment.source])
+        out = project.export_file("original", tmp_path / "lo.en.html").path
+    text = out.read_text(encoding="utf-8")
+    assert '<h1 class="western"><font face=""><span lang="en">Health report</span></font>' \
+        in text
+    assert ('<p style="margin-bottom: 0.14in"><font face=""><span lang="en">The boy went. '
+            '<b>The weather</b> was nice. A <font color="#ff0000">red</font> word.</span>'
+            '</font></p>') in text
+    assert '<p>He said iPhone <span dir="ltr">text</span> here.</p>' in text
+
+
+def test_a_pre_of_libreoffice_is_a_paragraph_a_line(tmp_path: Path) -> None:
+    """LibreOffice's HTML of a DOCX of plain text is one ``pre``, a paragraph a line: it was
+    one block (its lines' segments one paragraph of the exports). Each line is a paragraph;
+    written back, the lines, the empty line and the indentation are as they were."""
+    source = tmp_path / "pre.html"
+    source.write_text(
+        '<html><head><meta charset="utf-8"></head><body><pre class="western">'
+        '<font face="Liberation Mono"><span lang="hi-IN">عنوان بلا نقطة</span></font>\n'
+        '  <font face="Liberation Mono"><span lang="hi-IN">السطر الثاني</span></font>.\n\n'
+        "سطر <b>ثالث</b>.\n</pre></body></html>", encoding="utf-8")
+    document = read_source(source)
+    assert [(b.text, b.place) for b in document.blocks] == [
+        ("عنوان بلا نقطة", "pre/line[1]/font/span"), ("السطر الثاني.", "pre/line[2]"),
+        ("سطر <1>ثالث</1>.", "pre/line[3]")]
+    english = {"عنوان بلا نقطة": "A title", "سطر <1>ثالث</1>.": "A <1>third</1> line."}
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        for segment in project.segments("pre", limit=10):
+            if segment.source in english:
+                project.confirm(segment.id, english[segment.source])
+        out = project.export_file("original", tmp_path / "pre.en.html").path
+    text = out.read_text(encoding="utf-8")
+    assert ('<pre class="western"><font face="Liberation Mono"><span lang="hi-IN">A title'
+            '</span></font>\n  <font face="Liberation Mono"><span lang="hi-IN">السطر الثاني'
+            '</span></font>.\n\nA <b>third</b> line.\n</pre>') in text

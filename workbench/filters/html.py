@@ -89,6 +89,8 @@ class _Located:
     builder: InlineBuilder | None = None
     attribute: str | None = None
     pad: tuple[str, str] = ("", "")
+    #: a styling element, read as no tag, whose copy wraps the English (see :func:`_unseen`)
+    wrap: etree._Element | None = None
 
 
 def _is_block(el: etree._Element) -> bool:
@@ -153,6 +155,68 @@ def _empty_voids(root: etree._Element) -> None:
         last.tail = (last.tail or "") + (tail or "") or None
 
 
+#: The element each line of a ``pre`` is read in, a block of its own: made by
+#: :func:`_split_lines` on reading, taken away by :func:`_unwrap` before writing.
+LINE = "workbench-line"
+
+
+def _split_lines(root: etree._Element) -> None:
+    """Put each line of text of every ``pre`` in an element :data:`LINE` of its own (the
+    newlines between them outside it), so that a line is a paragraph: LibreOffice's HTML of a
+    document of plain text is one ``pre``, a paragraph a line. A newline inside an inline
+    element of the ``pre`` does not end its line."""
+    for pre in [el for el in root.iter() if _local(el.tag) == "pre"]:
+        if not (pre.text or "").count("\n") and not any(
+                "\n" in (child.tail or "") for child in pre):
+            continue
+        pieces: list[str | etree._Element] = [pre.text or ""]
+        for child in pre:
+            tail, child.tail = child.tail or "", None
+            pieces += [child, tail]
+        pre.text = None
+        for child in list(pre):
+            pre.remove(child)
+        line: etree._Element | None = None
+        for piece in pieces:
+            parts = piece.split("\n") if isinstance(piece, str) else [piece]
+            for k, part in enumerate(parts):
+                if k:  # a newline: the line ends
+                    line = None
+                    append_text(pre, "\n")
+                if isinstance(part, str) and not part:
+                    continue
+                if line is None:
+                    line = etree.SubElement(pre, LINE)
+                if isinstance(part, str):
+                    append_text(line, part)
+                else:
+                    line.append(part)
+
+
+def _unwrap(el: etree._Element) -> None:
+    """Put ``el``'s text and children in its place, in its parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    at = parent.index(el)
+    tail, el.tail = el.tail or "", None
+    text = el.text or ""
+    if at:
+        parent[at - 1].tail = (parent[at - 1].tail or "") + text or None
+    else:
+        parent.text = (parent.text or "") + text or None
+    children = list(el)
+    for k, child in enumerate(children):
+        parent.insert(at + 1 + k, child)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail or None
+    elif at:
+        parent[at - 1].tail = (parent[at - 1].tail or "") + tail or None
+    else:
+        parent.text = (parent.text or "") + tail or None
+    parent.remove(el)
+
+
 class Page:
     """An opened page: its tree and its blocks in order (``xml``: read it as XHTML, else
     as its ending and declaration say)."""
@@ -177,7 +241,10 @@ class Page:
                 raise InputError(path, f"not a readable HTML page ({exc})") from None
             _refuse_truncated(parser, path)
             _empty_voids(self.root)
+        _split_lines(self.root)
         self.located: list[_Located] = []
+        self._unseen: list[etree._Element] = []  # of the block being read, see _run
+        self._outside: list[str] = []
         self._steps: dict[etree._Element, str] = {}  # see _where
         for el in self.root.iter():
             if _local(el.tag) == "title" and el.getparent() is not None:
@@ -236,18 +303,24 @@ class Page:
             return
         pre = any(_local(a.tag) == "pre" for a in (parent, *parent.iterancestors()))
         b = InlineBuilder(collapse=not pre)
-        b.text(first)
+        self._unseen, self._outside = [], []
+        self._add(b, first)
         children = siblings[start:end]
         for child in children:
             self._inline(child, b)
-            b.text(child.tail or "")
+            self._add(b, child.tail or "")
         last = (children[-1].tail if children else first) or ""
         if b.has_text:
-            pad = ("", "") if pre else (first[: len(first) - len(first.lstrip())],
-                                        last[len(last.rstrip()) :])
+            pad = ("", "") if pre and parent.tag != LINE else (
+                first[: len(first) - len(first.lstrip())], last[len(last.rstrip()) :])
             place = self._where(parent)
+            # wrappers around each sentence, stops and spaces between them: one around the
+            # English (any other, as a word of English in Arabic, said nothing to keep)
+            wrap = self._unseen[0] if self._unseen and not any(
+                c.isalnum() for c in "".join(self._outside)) else None
             self.located.append(_Located(
-                Block(b.result(), b.tags, place, kind), parent, start, end, b, pad=pad
+                Block(b.result(), b.tags, place, kind), parent, start, end, b, pad=pad,
+                wrap=wrap,
             ))
         for child in children:  # the alt texts and titles, and a list's options, inside it
             for el in child.iter():
@@ -256,8 +329,23 @@ class Page:
                     if _local(el.tag) == "option":
                         self._run(el, 0, len(el), "list-item")
 
-    def _inline(self, el: etree._Element, b: InlineBuilder) -> None:
+    def _add(self, b: InlineBuilder, text: str, inside: bool = False) -> None:
+        """Add ``text`` to the block, kept in ``_outside`` unless it is ``inside`` a wrapper
+        read as no tag."""
+        b.text(text)
+        if not inside:
+            self._outside.append(text)
+
+    def _inline(self, el: etree._Element, b: InlineBuilder, inside: bool = False) -> None:
         name = _local(el.tag)
+        if _unseen(el):  # LibreOffice's <font face=""><span lang="ar-SA"> around a sentence
+            if not inside:
+                self._unseen.append(el)
+            self._add(b, el.text or "", True)
+            for child in el:
+                self._inline(child, b, True)
+                self._add(b, child.tail or "", True)
+            return
         if not name:
             b.empty("comment", "comment", Whole(el))
             return
@@ -265,13 +353,15 @@ class Page:
             text = " ".join("".join(el.itertext()).split())
             title = el.get("alt") or el.get("src") or text or name
             b.empty(LABELS.get(name, name), title[:80], Whole(el))
+            if not inside:
+                self._outside.append(text)
             return
         title = el.get("href") or el.get("title") or name
         tag = b.open(LABELS.get(name, name), title, Pair(el))
-        b.text(el.text or "")
+        self._add(b, el.text or "", inside)
         for child in el:
-            self._inline(child, b)
-            b.text(child.tail or "")
+            self._inline(child, b, inside)
+            self._add(b, child.tail or "", inside)
         b.close(tag)
 
     def _where(self, element: etree._Element) -> str:
@@ -335,6 +425,8 @@ class Page:
                     el.set("content", "en")
                 elif _local(el.tag) == "style" and el.text:
                     el.text = css_to_english(el.text)
+        for line in list(self.root.iter(LINE)):
+            _unwrap(line)
         if self.xml:
             out.write(etree.tostring(self.root.getroottree(), encoding=self.encoding,
                                      xml_declaration=True))
@@ -355,12 +447,13 @@ class Page:
         moved: set[int] = set()
         if text:
             append_text(holder, loc.pad[0])
-        emit(holder, children, items, moved)
+        inner = holder if loc.wrap is None or not text else _shell(loc.wrap, holder)
+        emit(inner, children, items, moved)
         restored = set()
         for origin in sorted(empty_origins(loc.builder.tags) - used):
             item = items.get(origin)
             if isinstance(item, (Whole, Pair)):
-                emit(holder, [Node(origin, False)], items, moved)
+                emit(inner, [Node(origin, False)], items, moved)
                 restored.add(origin)
         if text:
             report.restored(loc.block.place, rendering.tags, restored, used)
@@ -393,6 +486,37 @@ def _wrapper(children: list[etree._Element], first: str) -> etree._Element | Non
             (child.tail or "").strip() or not "".join(child.itertext()).strip():
         return None
     return child
+
+
+#: What a ``span`` or ``font`` may say and still say nothing a reader sees: the language, the
+#: script's font (LibreOffice's HTML wraps each Arabic sentence in ``<font face="">`` and
+#: ``<span lang="ar-SA">``, its stop outside), no tag.
+UNSEEN_ATTRIBUTES = frozenset({"lang", "xml:lang", XML_LANG, "face", "style"})
+UNSEEN_CSS = frozenset({"font-family", "so-language"})
+
+
+def _unseen(el: etree._Element) -> bool:
+    """Whether ``el`` is a span or font whose attributes change nothing a reader sees."""
+    if _local(el.tag) not in WRAPPERS or not set(el.attrib) <= UNSEEN_ATTRIBUTES:
+        return False
+    if _local(el.tag) != "font" and "face" in el.attrib:
+        return False
+    css = el.get("style") or ""
+    names = {d.partition(":")[0].strip().lower() for d in css.split(";") if d.strip()}
+    return names <= UNSEEN_CSS
+
+
+def _shell(wrap: etree._Element, holder: etree._Element) -> etree._Element:
+    """Copies of ``wrap`` and the unseen wrappers it alone holds, nested, appended to
+    ``holder``; the innermost (where the English goes)."""
+    inner = holder
+    el: etree._Element | None = wrap
+    while el is not None:
+        inner = etree.SubElement(inner, el.tag, dict(el.attrib))
+        only = el[0] if len(el) == 1 and not (el.text or "").strip() else None
+        el = only if only is not None and _unseen(only) and not (only.tail or "").strip() \
+            else None
+    return inner
 
 
 #: Pairs around a text: openers, the text, closers.
@@ -536,7 +660,7 @@ def _steps(parent: etree._Element) -> dict[etree._Element, str]:
     steps = {}
     for child in parent:
         seen[child.tag] += 1
-        name = _local(child.tag)
+        name = "line" if child.tag == LINE else _local(child.tag)
         steps[child] = f"{name}[{seen[child.tag]}]" if counts[child.tag] > 1 else name
     return steps
 
