@@ -741,3 +741,25 @@ def test_a_pre_of_libreoffice_is_a_paragraph_a_line(tmp_path: Path) -> None:
     assert ('<pre class="western"><font face="Liberation Mono"><span lang="hi-IN">A title'
             '</span></font>\n  <font face="Liberation Mono"><span lang="hi-IN">السطر الثاني'
             '</span></font>.\n\nA <b>third</b> line.\n</pre>') in text
+
+
+def test_the_blocks_after_a_text_with_an_empty_tag_are_kept(tmp_path: Path) -> None:
+    """A block's text before a block child (``<li>text <code>x</code><ul>…``, a div's text
+    with an image before its paragraph) had its nodes found after its empty tags' elements
+    moved into the English: the block elements after them took their places and were removed,
+    the nested list or paragraph lost from the translated page."""
+    source = tmp_path / "d.html"
+    source.write_text(
+        '<html><head><meta charset="utf-8"></head><body><div>نص <img src="x.png"> هنا.'
+        '<p>فقرة.</p></div><ul><li>بند <code>x</code><ul><li>فرعي.</li></ul></li></ul>'
+        '</body></html>', encoding="utf-8")
+    english = {"نص <1/> هنا.": "Text <1/> here.", "بند <1/>": "Item <1/>"}
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        for segment in project.segments("d", limit=10):
+            if segment.source in english:
+                project.confirm(segment.id, english[segment.source])
+        out = project.export_file("original", tmp_path / "d.en.html").path
+    text = out.read_text(encoding="utf-8")
+    assert '<div>Text <img src="x.png"> here.<p dir="rtl" lang="ar">فقرة.</p></div>' in text
+    assert '<li>Item <code>x</code><ul><li dir="rtl" lang="ar">فرعي.</li></ul></li>' in text

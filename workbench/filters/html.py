@@ -444,6 +444,9 @@ class Page:
         items = loc.builder.items
         parent = loc.parent
         holder = parent.makeelement("holder", {})
+        # the stretch's nodes, found before its empty tags' elements move to the holder (found
+        # after, the block elements that follow it took their places and were removed)
+        old = list(parent)[loc.start : loc.end]
         moved: set[int] = set()
         if text:
             append_text(holder, loc.pad[0])
@@ -462,10 +465,10 @@ class Page:
                                  if isinstance(item, Whole)})
         if text:
             append_text(holder, loc.pad[1])
-        old = list(parent)[loc.start : loc.end]
         after_slot = loc.start
         for child in old:
-            parent.remove(child)
+            if child.getparent() is parent:
+                parent.remove(child)
         _set_slot(parent, after_slot, holder.text)
         for i, child in enumerate(list(holder)):
             parent.insert(loc.start + i, child)
