@@ -682,7 +682,10 @@ LO_PAGE = (
     '</font>. <font face=""><span lang="ar-SA"><font color="#ff0000">كلمة</font> '
     'حمراء</span></font>.</p>'
     '<p><font face=""><span lang="ar-SA">قال <span lang="en-US">iPhone</span> '
-    '<span dir="ltr">نص</span></span></font> هنا.</p></body></html>'
+    '<span dir="ltr">نص</span></span></font> هنا.</p>'
+    '<table><tr><td><p><font face=""><font size="3" style="font-size: 12pt">خلية أولى</font>'
+    '</font><font face="Cambria, serif"><font size="3" style="font-size: 12pt">.</font></font>'
+    '</p></td></tr></table></body></html>'
 )
 
 
@@ -693,13 +696,16 @@ def test_libreoffices_sentence_wrappers_are_no_tags_and_wrap_the_english(
     only its font and language, the full stop outside: every segment was
     ``<1><2>…</2></1>.``, two pairs to carry through the English for nothing. They are no
     tags (bold, a colour, a direction still are); a copy of them wraps the paragraph's
-    English, in English, when they held all its words."""
+    English, in English, when they held all its words. Alike styling elements holding all
+    a block's words (a table cell's size, around its words and around its stop) are no
+    tags either, and a copy of the first wraps the English."""
     source = tmp_path / "lo.html"
     source.write_text(LO_PAGE, encoding="utf-8")
     english = {"تقرير الصحة": "Health report", "ذهب الولد إلى المدرسة.": "The boy went.",
                "<1>وكان الجو</1> جميلا.": "<1>The weather</1> was nice.",
                "<2>كلمة</2> حمراء.": "A <2>red</2> word.",
-               "قال iPhone <1>نص</1> هنا.": "He said iPhone <1>text</1> here."}
+               "قال iPhone <1>نص</1> هنا.": "He said iPhone <1>text</1> here.",
+               "خلية أولى.": "First cell."}
     with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
         project.sources.import_file(source)
         segments = project.segments("lo", limit=10)
@@ -714,6 +720,8 @@ def test_libreoffices_sentence_wrappers_are_no_tags_and_wrap_the_english(
             '<b>The weather</b> was nice. A <font color="#ff0000">red</font> word.</span>'
             '</font></p>') in text
     assert '<p>He said iPhone <span dir="ltr">text</span> here.</p>' in text
+    assert ('<td><p><font face=""><font size="3" style="font-size: 12pt">First cell.</font>'
+            '</font></p></td>') in text
 
 
 def test_a_pre_of_libreoffice_is_a_paragraph_a_line(tmp_path: Path) -> None:
@@ -741,6 +749,30 @@ def test_a_pre_of_libreoffice_is_a_paragraph_a_line(tmp_path: Path) -> None:
     assert ('<pre class="western"><font face="Liberation Mono"><span lang="hi-IN">A title'
             '</span></font>\n  <font face="Liberation Mono"><span lang="hi-IN">السطر الثاني'
             '</span></font>.\n\nA <b>third</b> line.\n</pre>') in text
+
+
+def test_a_bookmark_at_a_blocks_edge_is_no_tag(tmp_path: Path) -> None:
+    """LibreOffice's HTML of a DOCX with bookmarks on its headings (pandoc's, Word's
+    contents) puts ``<a name="…"></a>`` before each heading's text: every heading was
+    ``<1/>المقدمة``, and English without the tag a tag-mismatch error. A bookmark at the start
+    or end of a block stays where it is, outside the text; inside, it is still an empty tag."""
+    source = tmp_path / "lo.html"
+    source.write_text(
+        '<html><head><meta charset="utf-8"></head><body>'
+        '<h1 dir="rtl" align="right"><a name="intro"></a>\n<font face="">المقدمة</font></h1>'
+        '<p>نص <a name="m"></a>هنا.<a name="end"></a> </p></body></html>', encoding="utf-8")
+    english = {"المقدمة": "Introduction", "نص <1/>هنا.": "Text <1/>here."}
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("lo", limit=10)
+        assert [s.source for s in segments] == list(english)
+        for segment in segments:
+            project.confirm(segment.id, english[segment.source])
+        out = project.export_file("original", tmp_path / "lo.en.html").path
+    text = out.read_text(encoding="utf-8")
+    assert ('<h1 dir="ltr" align="left"><a name="intro"></a>\n<font face="">Introduction'
+            '</font></h1>') in text
+    assert '<p>Text <a name="m"></a>here.<a name="end"></a> </p>' in text
 
 
 def test_the_blocks_after_a_text_with_an_empty_tag_are_kept(tmp_path: Path) -> None:

@@ -89,8 +89,8 @@ class _Located:
     builder: InlineBuilder | None = None
     attribute: str | None = None
     pad: tuple[str, str] = ("", "")
-    #: a styling element, read as no tag, whose copy wraps the English (see :func:`_unseen`)
-    wrap: etree._Element | None = None
+    #: elements read as no tags whose copies, outer first, wrap the English (see _covering)
+    wrap: tuple[etree._Element, ...] = ()
 
 
 def _is_block(el: etree._Element) -> bool:
@@ -243,8 +243,7 @@ class Page:
             _empty_voids(self.root)
         _split_lines(self.root)
         self.located: list[_Located] = []
-        self._unseen: list[etree._Element] = []  # of the block being read, see _run
-        self._outside: list[str] = []
+        self._covering: set[etree._Element] = set()  # of the block being read, see _run
         self._steps: dict[etree._Element, str] = {}  # see _where
         for el in self.root.iter():
             if _local(el.tag) == "title" and el.getparent() is not None:
@@ -297,27 +296,29 @@ class Page:
         run of a page of thousands of paragraphs copied it, as lxml's indexing walks)."""
         siblings = list(parent) if siblings is None else siblings
         first = (parent.text if start == 0 else siblings[start - 1].tail) or ""
+        while start < end and not first.strip() and _bookmark(siblings[start]):
+            start += 1  # a bookmark before the text (a heading's): left where it is
+            first = siblings[start - 1].tail or ""
+        while end > start and _bookmark(siblings[end - 1]) and \
+                not (siblings[end - 1].tail or "").strip():
+            end -= 1
         wrapper = _wrapper(siblings[start:end], first)
         if wrapper is not None:  # a span around the whole text is no tag: read inside it
             self._run(wrapper, 0, len(wrapper), kind)
             return
         pre = any(_local(a.tag) == "pre" for a in (parent, *parent.iterancestors()))
         b = InlineBuilder(collapse=not pre)
-        self._unseen, self._outside = [], []
-        self._add(b, first)
         children = siblings[start:end]
+        self._covering, wrap = _covering(children, first)
+        b.text(first)
         for child in children:
             self._inline(child, b)
-            self._add(b, child.tail or "")
+            b.text(child.tail or "")
         last = (children[-1].tail if children else first) or ""
         if b.has_text:
             pad = ("", "") if pre and parent.tag != LINE else (
                 first[: len(first) - len(first.lstrip())], last[len(last.rstrip()) :])
             place = self._where(parent)
-            # wrappers around each sentence, stops and spaces between them: one around the
-            # English (any other, as a word of English in Arabic, said nothing to keep)
-            wrap = self._unseen[0] if self._unseen and not any(
-                c.isalnum() for c in "".join(self._outside)) else None
             self.located.append(_Located(
                 Block(b.result(), b.tags, place, kind), parent, start, end, b, pad=pad,
                 wrap=wrap,
@@ -329,22 +330,13 @@ class Page:
                     if _local(el.tag) == "option":
                         self._run(el, 0, len(el), "list-item")
 
-    def _add(self, b: InlineBuilder, text: str, inside: bool = False) -> None:
-        """Add ``text`` to the block, kept in ``_outside`` unless it is ``inside`` a wrapper
-        read as no tag."""
-        b.text(text)
-        if not inside:
-            self._outside.append(text)
-
-    def _inline(self, el: etree._Element, b: InlineBuilder, inside: bool = False) -> None:
+    def _inline(self, el: etree._Element, b: InlineBuilder) -> None:
         name = _local(el.tag)
-        if _unseen(el):  # LibreOffice's <font face=""><span lang="ar-SA"> around a sentence
-            if not inside:
-                self._unseen.append(el)
-            self._add(b, el.text or "", True)
+        if el in self._covering or _unseen(el):  # no tag: its content is read as the block's
+            b.text(el.text or "")
             for child in el:
-                self._inline(child, b, True)
-                self._add(b, child.tail or "", True)
+                self._inline(child, b)
+                b.text(child.tail or "")
             return
         if not name:
             b.empty("comment", "comment", Whole(el))
@@ -353,15 +345,13 @@ class Page:
             text = " ".join("".join(el.itertext()).split())
             title = el.get("alt") or el.get("src") or text or name
             b.empty(LABELS.get(name, name), title[:80], Whole(el))
-            if not inside:
-                self._outside.append(text)
             return
         title = el.get("href") or el.get("title") or name
         tag = b.open(LABELS.get(name, name), title, Pair(el))
-        self._add(b, el.text or "", inside)
+        b.text(el.text or "")
         for child in el:
-            self._inline(child, b, inside)
-            self._add(b, child.tail or "", inside)
+            self._inline(child, b)
+            b.text(child.tail or "")
         b.close(tag)
 
     def _where(self, element: etree._Element) -> str:
@@ -450,7 +440,7 @@ class Page:
         moved: set[int] = set()
         if text:
             append_text(holder, loc.pad[0])
-        inner = holder if loc.wrap is None or not text else _shell(loc.wrap, holder)
+        inner = _shell(loc.wrap, holder) if text else holder
         emit(inner, children, items, moved)
         restored = set()
         for origin in sorted(empty_origins(loc.builder.tags) - used):
@@ -477,6 +467,14 @@ class Page:
 #: Inline elements that only style their text: one around a block's whole text (each
 #: paragraph of LibreOffice's EPUB is ``<p><span class="span0">…</span></p>``) is no tag.
 WRAPPERS = frozenset({"span", "font"})
+
+
+def _bookmark(el: etree._Element) -> bool:
+    """Whether ``el`` is an anchor holding nothing and linking nowhere: a bookmark, as
+    LibreOffice writes one (``<a name="…"></a>``) before each heading of a DOCX that has them
+    (pandoc's, Word's contents)."""
+    return (_local(el.tag) == "a" and el.get("href") is None and not len(el)
+            and not (el.text or "").strip())
 
 
 def _wrapper(children: list[etree._Element], first: str) -> etree._Element | None:
@@ -509,16 +507,77 @@ def _unseen(el: etree._Element) -> bool:
     return names <= UNSEEN_CSS
 
 
-def _shell(wrap: etree._Element, holder: etree._Element) -> etree._Element:
-    """Copies of ``wrap`` and the unseen wrappers it alone holds, nested, appended to
-    ``holder``; the innermost (where the English goes)."""
+#: Inline elements that only style their text: alike ones holding all a block's words are no
+#: tags (LibreOffice's ``<font size="3">`` around each sentence of a table cell, a heading's
+#: ``<b>``).
+STYLING = frozenset({"b", "strong", "i", "em", "u", "font", "span", "small", "big", "mark",
+                     "tt"})
+
+
+def _covering(children: list[etree._Element], first: str) -> tuple[
+        set[etree._Element], tuple[etree._Element, ...]]:
+    """How a block's content (``first``, then ``children`` and their tails) is wrapped: the
+    styling elements, alike, that hold all its words, read as no tags; and the elements read
+    as no tags whose copies, outer first, wrap its English (the first of those styling
+    elements and the unseen ones around it; else the unseen ones around the first sentence,
+    when unseen ones hold all the words, as LibreOffice wraps each Arabic sentence: a word of
+    English in an Arabic sentence said nothing to keep)."""
+    loose = [first]  # the text outside every styling element
+    bare = [first]  # the text outside every unseen one
+    styled: list[tuple[tuple[etree._Element, ...], etree._Element]] = []
+    tops: list[etree._Element] = []
+
+    def visit(el: etree._Element, path: tuple[etree._Element, ...]) -> None:
+        if not isinstance(el.tag, str):
+            return
+        if _unseen(el):
+            tops.extend(() if path else (el,))
+            loose.append(el.text or "")
+            for child in el:
+                visit(child, (*path, el))
+                loose.append(child.tail or "")
+            return
+        text = "".join(el.itertext())
+        if not path:
+            bare.append(text)
+        if _local(el.tag) in STYLING:
+            styled.append((path, el))
+        else:
+            loose.append(text)
+
+    for child in children:
+        visit(child, ())
+        loose.append(child.tail or "")
+        bare.append(child.tail or "")
+    if styled and not _words(loose) and all(
+            e.tag == styled[0][1].tag and dict(e.attrib) == dict(styled[0][1].attrib)
+            for _, e in styled):
+        return {e for _, e in styled}, (*styled[0][0], styled[0][1])
+    if tops and not _words(bare):
+        return set(), _only_chain(tops[0])
+    return set(), ()
+
+
+def _words(texts: list[str]) -> bool:
+    return any(c.isalnum() for text in texts for c in text)
+
+
+def _only_chain(el: etree._Element) -> tuple[etree._Element, ...]:
+    """``el`` and the unseen elements it alone holds, each in the last."""
+    chain = [el]
+    while len(el) == 1 and not (el.text or "").strip() and _unseen(el[0]) and \
+            not (el[0].tail or "").strip():
+        el = el[0]
+        chain.append(el)
+    return tuple(chain)
+
+
+def _shell(wrap: tuple[etree._Element, ...], holder: etree._Element) -> etree._Element:
+    """Copies of the elements of ``wrap``, each in the last, appended to ``holder``; the
+    innermost (where the English goes)."""
     inner = holder
-    el: etree._Element | None = wrap
-    while el is not None:
+    for el in wrap:
         inner = etree.SubElement(inner, el.tag, dict(el.attrib))
-        only = el[0] if len(el) == 1 and not (el.text or "").strip() else None
-        el = only if only is not None and _unseen(only) and not (only.tail or "").strip() \
-            else None
     return inner
 
 

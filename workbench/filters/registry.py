@@ -38,8 +38,9 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: pandoc definition list's term and definition two blocks; Trados's comment, change and
 #: location marks in an XLIFF no tags, its tracked deletions no text, the units of a group or
 #: file saying ``translate="no"`` left out; 10: an HTML ``span`` or ``font`` saying only its
-#: language or font, as LibreOffice wraps each Arabic sentence, no tag; each line of a ``pre``
-#: a block).
+#: language or font, as LibreOffice wraps each Arabic sentence, and alike styling elements
+#: holding all a block's words no tags, a bookmark at a block's edge outside it; each line of
+#: a ``pre`` a block).
 FILTER_VERSION = 10
 
 
