@@ -795,3 +795,39 @@ def test_the_blocks_after_a_text_with_an_empty_tag_are_kept(tmp_path: Path) -> N
     text = out.read_text(encoding="utf-8")
     assert '<div>Text <img src="x.png"> here.<p dir="rtl" lang="ar">فقرة.</p></div>' in text
     assert '<li>Item <code>x</code><ul><li dir="rtl" lang="ar">فرعي.</li></ul></li>' in text
+
+
+def test_the_advice_for_a_document_the_filters_now_read_otherwise_fills_it(
+    tmp_path: Path,
+) -> None:
+    """A LibreOffice page imported by version 9 held ``<1><2>…</2></1>.`` in each segment; the
+    export refuses it and said to import it again and ``pretranslate --doc NAME``, which
+    filled nothing: its memory matches differ in their tags (95-99%, below the default 100).
+    The advice says ``--min 95``, which fills it."""
+    import json
+    import sqlite3
+
+    from workbench.errors import WorkbenchError
+
+    source = tmp_path / "lo.html"
+    source.write_text('<html><head><meta charset="utf-8"></head><body><p>ذهب <b>الولد</b> إلى '
+                      'المدرسة.</p></body></html>', encoding="utf-8")
+    again = tmp_path / "again.html"
+    again.write_text('<html><head><meta charset="utf-8"></head><body><p>ذهب الولد إلى '
+                     'المدرسة.</p></body></html>', encoding="utf-8")
+    db = tmp_path / "p.db"
+    with Project.open(db, create=True, author="tester") as project:
+        project.sources.import_file(source)
+        project.confirm(project.segments("lo", limit=1)[0].id, "The <1>boy</1> went.")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE document_sources SET filter_version = 9")
+        conn.execute("UPDATE source_blocks SET tags = ?", [json.dumps(
+            {"1": [1, "font", "font", 1]})])
+    with Project.open(db, author="tester") as project:
+        with pytest.raises(WorkbenchError, match=r"import it again") as refused:
+            project.export_file("original", tmp_path / "lo.en.html")
+        advice = re.search(r"pretranslate --doc NAME --min (\d+)", str(refused.value))
+        assert advice is not None
+        project.sources.import_file(again, "lo2")
+        assert project.tm.pretranslate("lo2").filled == 0
+        assert project.tm.pretranslate("lo2", int(advice.group(1))).filled == 1
