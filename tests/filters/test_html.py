@@ -831,3 +831,27 @@ def test_the_advice_for_a_document_the_filters_now_read_otherwise_fills_it(
         project.sources.import_file(again, "lo2")
         assert project.tm.pretranslate("lo2").filled == 0
         assert project.tm.pretranslate("lo2", int(advice.group(1))).filled == 1
+
+
+def test_libreoffices_html_named_xhtml_is_read_as_html(tmp_path: Path) -> None:
+    """``soffice --convert-to xhtml`` of a text document writes LibreOffice's HTML (no XML
+    declaration, no XHTML namespace, ``<li>`` left open) under ``.xhtml``: read as XML by its
+    ending, it was refused (not well-formed), ``--format html`` too. It is read and written
+    back as the HTML it is; a page with the namespace is still XML."""
+    source = tmp_path / "lo.xhtml"
+    source.write_text(
+        '<!DOCTYPE html>\n<html>\n<head><meta http-equiv="content-type" content="text/html; '
+        'charset=utf-8"/></head><body><ul><li><p>البند الأول.</p><li><p>البند الثاني.</p>'
+        '</ul></body></html>', encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments("lo", limit=10)
+        assert [s.source for s in segments] == ["البند الأول.", "البند الثاني."]
+        project.confirm(segments[0].id, "The first item.")
+        out = project.export_file("original", tmp_path / "lo.en.xhtml").path
+    assert [li.text_content() for li in _tree(out).iter("li")] == [
+        "The first item.", "البند الثاني."]
+    xml = tmp_path / "x.xhtml"
+    xml.write_text('<html xmlns="http://www.w3.org/1999/xhtml"><body><p>نص &amp; نص.</p>'
+                   '<p/></body></html>', encoding="utf-8")
+    assert [b.text for b in read_source(xml).blocks] == ["نص & نص."]

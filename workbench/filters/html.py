@@ -728,10 +728,18 @@ def _steps(parent: etree._Element) -> dict[etree._Element, str]:
 
 
 def _is_xhtml(data: bytes, path: str) -> bool:
-    if path.lower().endswith((".xhtml", ".xht")):
-        return True
+    """Whether a page is XHTML: it starts with an XML declaration, or it is named so and is
+    not an HTML page (LibreOffice's ``--convert-to xhtml`` of a text document writes its HTML,
+    with neither a declaration nor XHTML's namespace: read as XML, it was refused)."""
     head = data[:512].lstrip(b"\xef\xbb\xbf").lstrip()
-    return head.startswith(b"<?xml")
+    if not path.lower().endswith((".xhtml", ".xht")):
+        return head.startswith(b"<?xml")
+    return head.startswith(_XML_STARTS) or XHTML.encode() in data[:65536]
+
+
+#: How an XML file starts: its declaration (in UTF-16 too, with or without a byte order mark).
+_XML_STARTS = (b"<?xml", "<?xml".encode("utf-16-le"), "<?xml".encode("utf-16-be"),
+               codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _encoding(data: bytes) -> str:
