@@ -8,9 +8,11 @@ blocks of their own. Attributes people read are blocks too: ``alt``, ``title``,
 ``placeholder``, the ``value`` of a submit, reset or button ``input`` and the ``content`` of
 ``<meta name="description">``. Inline
 elements (``b``, ``strong``, ``i``, ``em``, ``u``, ``a``, ``span``, ``sup``, ``sub``...) become
-pairs, nested as they are; ``br``, ``img``, ``code``, ``kbd``, form controls and other
-elements whose content is not prose become empty tags. White space is collapsed as a browser
-collapses it (``pre`` keeps it). Scripts, styles and templates are not read.
+pairs, nested as they are (but not a ``span`` or ``font`` saying only its language or font,
+nor alike styling elements holding all a block's words: see :func:`_covering`); ``br``,
+``img``, ``code``, ``kbd``, form controls and other elements whose content is not prose
+become empty tags. White space is collapsed as a browser collapses it (``pre`` keeps it, and
+each of its lines is a block). Scripts, styles and templates are not read.
 
 Writing replaces the nodes of each translated stretch: pairs get a copy of their element
 (attributes included), empty tags their element back. The page becomes ``dir="ltr" lang="en"``,
@@ -531,7 +533,8 @@ def _covering(children: list[etree._Element], first: str) -> tuple[
         if not isinstance(el.tag, str):
             return
         if _unseen(el):
-            tops.extend(() if path else (el,))
+            if not path:
+                tops.append(el)
             loose.append(el.text or "")
             for child in el:
                 visit(child, (*path, el))
