@@ -228,6 +228,9 @@ def _finish(text: str, path: str | Path, encoding: str) -> tuple[str, str]:
     if not text.strip():
         raise InputError(path, _no_text(text))
     if _MARKUP.match(text):
+        if "<office:document" in text[:4096]:  # LibreOffice's .fodt: no ending reads it
+            raise InputError(path, "a flat OpenDocument file (.fodt), not text: save it as "
+                                   "ODT (.odt) or DOCX first")
         raise InputError(path, "an XML or HTML document, not text: give it the ending of its "
                                "format (.html, .tmx, .xlf, .tbx) or the command that reads it")
     return text, encoding

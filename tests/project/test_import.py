@@ -124,6 +124,10 @@ BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 
         ("هذا نص أول.\n".encode("utf-16-be"), "looks like UTF-16BE text without a byte order"),
         (BOMB, "an XML or HTML document, not text"),
         ("<!doctype html>\n<p>هذا نص أول.</p>\n".encode(), "an XML or HTML document"),
+        # LibreOffice's flat ODT: renamed .html or .xlf as the message said, it is no page
+        (b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:'
+         b'names:tc:opendocument:xmlns:office:1.0" office:version="1.3" office:mimetype='
+         b'"application/vnd.oasis.opendocument.text"/>', r"flat OpenDocument.*save it as ODT"),
     ],
 )
 def test_bad_files_are_refused_and_change_nothing(

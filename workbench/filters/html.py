@@ -8,9 +8,11 @@ blocks of their own. Attributes people read are blocks too: ``alt``, ``title``,
 ``placeholder``, the ``value`` of a submit, reset or button ``input`` and the ``content`` of
 ``<meta name="description">``. Inline
 elements (``b``, ``strong``, ``i``, ``em``, ``u``, ``a``, ``span``, ``sup``, ``sub``...) become
-pairs, nested as they are; ``br``, ``img``, ``code``, ``kbd``, form controls and other
-elements whose content is not prose become empty tags. White space is collapsed as a browser
-collapses it (``pre`` keeps it). Scripts, styles and templates are not read.
+pairs, nested as they are (but not a ``span`` or ``font`` saying only its language or font,
+nor alike styling elements holding all a block's words: see :func:`_covering`); ``br``,
+``img``, ``code``, ``kbd``, form controls and other elements whose content is not prose
+become empty tags. White space is collapsed as a browser collapses it (``pre`` keeps it, and
+each of its lines is a block). Scripts, styles and templates are not read.
 
 Writing replaces the nodes of each translated stretch: pairs get a copy of their element
 (attributes included), empty tags their element back. The page becomes ``dir="ltr" lang="en"``,
@@ -91,6 +93,8 @@ class _Located:
     builder: InlineBuilder | None = None
     attribute: str | None = None
     pad: tuple[str, str] = ("", "")
+    #: elements read as no tags whose copies, outer first, wrap the English (see _covering)
+    wrap: tuple[etree._Element, ...] = ()
 
 
 def _is_block(el: etree._Element) -> bool:
@@ -155,6 +159,68 @@ def _empty_voids(root: etree._Element) -> None:
         last.tail = (last.tail or "") + (tail or "") or None
 
 
+#: The element each line of a ``pre`` is read in, a block of its own: made by
+#: :func:`_split_lines` on reading, taken away by :func:`_unwrap` before writing.
+LINE = "workbench-line"
+
+
+def _split_lines(root: etree._Element) -> None:
+    """Put each line of text of every ``pre`` in an element :data:`LINE` of its own (the
+    newlines between them outside it), so that a line is a paragraph: LibreOffice's HTML of a
+    document of plain text is one ``pre``, a paragraph a line. A newline inside an inline
+    element of the ``pre`` does not end its line."""
+    for pre in [el for el in root.iter() if _local(el.tag) == "pre"]:
+        if not (pre.text or "").count("\n") and not any(
+                "\n" in (child.tail or "") for child in pre):
+            continue
+        pieces: list[str | etree._Element] = [pre.text or ""]
+        for child in pre:
+            tail, child.tail = child.tail or "", None
+            pieces += [child, tail]
+        pre.text = None
+        for child in list(pre):
+            pre.remove(child)
+        line: etree._Element | None = None
+        for piece in pieces:
+            parts = piece.split("\n") if isinstance(piece, str) else [piece]
+            for k, part in enumerate(parts):
+                if k:  # a newline: the line ends
+                    line = None
+                    append_text(pre, "\n")
+                if isinstance(part, str) and not part:
+                    continue
+                if line is None:
+                    line = etree.SubElement(pre, LINE)
+                if isinstance(part, str):
+                    append_text(line, part)
+                else:
+                    line.append(part)
+
+
+def _unwrap(el: etree._Element) -> None:
+    """Put ``el``'s text and children in its place, in its parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    at = parent.index(el)
+    tail, el.tail = el.tail or "", None
+    text = el.text or ""
+    if at:
+        parent[at - 1].tail = (parent[at - 1].tail or "") + text or None
+    else:
+        parent.text = (parent.text or "") + text or None
+    children = list(el)
+    for k, child in enumerate(children):
+        parent.insert(at + 1 + k, child)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail or None
+    elif at:
+        parent[at - 1].tail = (parent[at - 1].tail or "") + tail or None
+    else:
+        parent.text = (parent.text or "") + tail or None
+    parent.remove(el)
+
+
 class Page:
     """An opened page: its tree and its blocks in order (``xml``: read it as XHTML, else
     as its ending and declaration say)."""
@@ -179,7 +245,9 @@ class Page:
                 raise InputError(path, f"not a readable HTML page ({exc})") from None
             _refuse_truncated(parser, path)
             _empty_voids(self.root)
+        _split_lines(self.root)
         self.located: list[_Located] = []
+        self._covering: set[etree._Element] = set()  # of the block being read, see _run
         self._steps: dict[etree._Element, str] = {}  # see _where
         for el in self.root.iter():
             if _local(el.tag) == "title" and el.getparent() is not None:
@@ -232,24 +300,32 @@ class Page:
         run of a page of thousands of paragraphs copied it, as lxml's indexing walks)."""
         siblings = list(parent) if siblings is None else siblings
         first = (parent.text if start == 0 else siblings[start - 1].tail) or ""
+        while start < end and not first.strip() and _bookmark(siblings[start]):
+            start += 1  # a bookmark before the text (a heading's): left where it is
+            first = siblings[start - 1].tail or ""
+        while end > start and _bookmark(siblings[end - 1]) and \
+                not (siblings[end - 1].tail or "").strip():
+            end -= 1
         wrapper = _wrapper(siblings[start:end], first)
         if wrapper is not None:  # a span around the whole text is no tag: read inside it
             self._run(wrapper, 0, len(wrapper), kind)
             return
         pre = any(_local(a.tag) == "pre" for a in (parent, *parent.iterancestors()))
         b = InlineBuilder(collapse=not pre)
-        b.text(first)
         children = siblings[start:end]
+        self._covering, wrap = _covering(children, first)
+        b.text(first)
         for child in children:
             self._inline(child, b)
             b.text(child.tail or "")
         last = (children[-1].tail if children else first) or ""
         if b.has_text:
-            pad = ("", "") if pre else (first[: len(first) - len(first.lstrip())],
-                                        last[len(last.rstrip()) :])
+            pad = ("", "") if pre and parent.tag != LINE else (
+                first[: len(first) - len(first.lstrip())], last[len(last.rstrip()) :])
             place = self._where(parent)
             self.located.append(_Located(
-                Block(b.result(), b.tags, place, kind), parent, start, end, b, pad=pad
+                Block(b.result(), b.tags, place, kind), parent, start, end, b, pad=pad,
+                wrap=wrap,
             ))
         for child in children:  # the alt texts and titles, and a list's options, inside it
             for el in child.iter():
@@ -260,6 +336,12 @@ class Page:
 
     def _inline(self, el: etree._Element, b: InlineBuilder) -> None:
         name = _local(el.tag)
+        if el in self._covering or _unseen(el):  # no tag: its content is read as the block's
+            b.text(el.text or "")
+            for child in el:
+                self._inline(child, b)
+                b.text(child.tail or "")
+            return
         if not name:
             b.empty("comment", "comment", Whole(el))
             return
@@ -337,6 +419,8 @@ class Page:
                     el.set("content", "en")
                 elif _local(el.tag) == "style" and el.text:
                     el.text = css_to_english(el.text)
+        for line in list(self.root.iter(LINE)):
+            _unwrap(line)
         if self.xml:
             out.write(etree.tostring(self.root.getroottree(), encoding=self.encoding,
                                      xml_declaration=True))
@@ -354,15 +438,19 @@ class Page:
         items = loc.builder.items
         parent = loc.parent
         holder = parent.makeelement("holder", {})
+        # the stretch's nodes, found before its empty tags' elements move to the holder (found
+        # after, the block elements that follow it took their places and were removed)
+        old = list(parent)[loc.start : loc.end]
         moved: set[int] = set()
         if text:
             append_text(holder, loc.pad[0])
-        emit(holder, children, items, moved)
+        inner = _shell(loc.wrap, holder) if text else holder
+        emit(inner, children, items, moved)
         restored = set()
         for origin in sorted(empty_origins(loc.builder.tags) - used):
             item = items.get(origin)
             if isinstance(item, (Whole, Pair)):
-                emit(holder, [Node(origin, False)], items, moved)
+                emit(inner, [Node(origin, False)], items, moved)
                 restored.add(origin)
         if text:
             report.restored(loc.block.place, rendering.tags, restored, used)
@@ -374,10 +462,10 @@ class Page:
                 _label_arabic(holder, self.xml)
         if text:
             append_text(holder, loc.pad[1])
-        old = list(parent)[loc.start : loc.end]
         after_slot = loc.start
         for child in old:
-            parent.remove(child)
+            if child.getparent() is parent:
+                parent.remove(child)
         _set_slot(parent, after_slot, holder.text)
         for i, child in enumerate(list(holder)):
             parent.insert(loc.start + i, child)
@@ -386,6 +474,14 @@ class Page:
 #: Inline elements that only style their text: one around a block's whole text (each
 #: paragraph of LibreOffice's EPUB is ``<p><span class="span0">…</span></p>``) is no tag.
 WRAPPERS = frozenset({"span", "font"})
+
+
+def _bookmark(el: etree._Element) -> bool:
+    """Whether ``el`` is an anchor holding nothing and linking nowhere: a bookmark, as
+    LibreOffice writes one (``<a name="…"></a>``) before each heading of a DOCX that has them
+    (pandoc's, Word's contents)."""
+    return (_local(el.tag) == "a" and el.get("href") is None and not len(el)
+            and not (el.text or "").strip())
 
 
 def _wrapper(children: list[etree._Element], first: str) -> etree._Element | None:
@@ -398,6 +494,99 @@ def _wrapper(children: list[etree._Element], first: str) -> etree._Element | Non
             (child.tail or "").strip() or not "".join(child.itertext()).strip():
         return None
     return child
+
+
+#: What a ``span`` or ``font`` may say and still say nothing a reader sees: the language, the
+#: script's font (LibreOffice's HTML wraps each Arabic sentence in ``<font face="">`` and
+#: ``<span lang="ar-SA">``, its stop outside), no tag.
+UNSEEN_ATTRIBUTES = frozenset({"lang", "xml:lang", XML_LANG, "face", "style"})
+UNSEEN_CSS = frozenset({"font-family", "so-language"})
+
+
+def _unseen(el: etree._Element) -> bool:
+    """Whether ``el`` is a span or font whose attributes change nothing a reader sees."""
+    if _local(el.tag) not in WRAPPERS or not set(el.attrib) <= UNSEEN_ATTRIBUTES:
+        return False
+    if _local(el.tag) != "font" and "face" in el.attrib:
+        return False
+    css = el.get("style") or ""
+    names = {d.partition(":")[0].strip().lower() for d in css.split(";") if d.strip()}
+    return names <= UNSEEN_CSS
+
+
+#: Inline elements that only style their text: alike ones holding all a block's words are no
+#: tags (LibreOffice's ``<font size="3">`` around each sentence of a table cell, a heading's
+#: ``<b>``).
+STYLING = frozenset({"b", "strong", "i", "em", "u", "font", "span", "small", "big", "mark",
+                     "tt"})
+
+
+def _covering(children: list[etree._Element], first: str) -> tuple[
+        set[etree._Element], tuple[etree._Element, ...]]:
+    """How a block's content (``first``, then ``children`` and their tails) is wrapped: the
+    styling elements, alike, that hold all its words, read as no tags; and the elements read
+    as no tags whose copies, outer first, wrap its English (the first of those styling
+    elements and the unseen ones around it; else the unseen ones around the first sentence,
+    when unseen ones hold all the words, as LibreOffice wraps each Arabic sentence: a word of
+    English in an Arabic sentence said nothing to keep)."""
+    loose = [first]  # the text outside every styling element
+    bare = [first]  # the text outside every unseen one
+    styled: list[tuple[tuple[etree._Element, ...], etree._Element]] = []
+    tops: list[etree._Element] = []
+
+    def visit(el: etree._Element, path: tuple[etree._Element, ...]) -> None:
+        if not isinstance(el.tag, str):
+            return
+        if _unseen(el):
+            if not path:
+                tops.append(el)
+            loose.append(el.text or "")
+            for child in el:
+                visit(child, (*path, el))
+                loose.append(child.tail or "")
+            return
+        text = "".join(el.itertext())
+        if not path:
+            bare.append(text)
+        if _local(el.tag) in STYLING:
+            styled.append((path, el))
+        else:
+            loose.append(text)
+
+    for child in children:
+        visit(child, ())
+        loose.append(child.tail or "")
+        bare.append(child.tail or "")
+    if styled and not _words(loose) and all(
+            e.tag == styled[0][1].tag and dict(e.attrib) == dict(styled[0][1].attrib)
+            for _, e in styled):
+        return {e for _, e in styled}, (*styled[0][0], styled[0][1])
+    if tops and not _words(bare):
+        return set(), _only_chain(tops[0])
+    return set(), ()
+
+
+def _words(texts: list[str]) -> bool:
+    return any(c.isalnum() for text in texts for c in text)
+
+
+def _only_chain(el: etree._Element) -> tuple[etree._Element, ...]:
+    """``el`` and the unseen elements it alone holds, each in the last."""
+    chain = [el]
+    while len(el) == 1 and not (el.text or "").strip() and _unseen(el[0]) and \
+            not (el[0].tail or "").strip():
+        el = el[0]
+        chain.append(el)
+    return tuple(chain)
+
+
+def _shell(wrap: tuple[etree._Element, ...], holder: etree._Element) -> etree._Element:
+    """Copies of the elements of ``wrap``, each in the last, appended to ``holder``; the
+    innermost (where the English goes)."""
+    inner = holder
+    for el in wrap:
+        inner = etree.SubElement(inner, el.tag, dict(el.attrib))
+    return inner
 
 
 #: Pairs around a text: openers, the text, closers.
@@ -634,16 +823,24 @@ def _steps(parent: etree._Element) -> dict[etree._Element, str]:
     steps = {}
     for child in parent:
         seen[child.tag] += 1
-        name = _local(child.tag)
+        name = "line" if child.tag == LINE else _local(child.tag)
         steps[child] = f"{name}[{seen[child.tag]}]" if counts[child.tag] > 1 else name
     return steps
 
 
 def _is_xhtml(data: bytes, path: str) -> bool:
-    if path.lower().endswith((".xhtml", ".xht")):
-        return True
+    """Whether a page is XHTML: it starts with an XML declaration, or it is named so and is
+    not an HTML page (LibreOffice's ``--convert-to xhtml`` of a text document writes its HTML,
+    with neither a declaration nor XHTML's namespace: read as XML, it was refused)."""
     head = data[:512].lstrip(b"\xef\xbb\xbf").lstrip()
-    return head.startswith(b"<?xml")
+    if not path.lower().endswith((".xhtml", ".xht")):
+        return head.startswith(b"<?xml")
+    return head.startswith(_XML_STARTS) or XHTML.encode() in data[:65536]
+
+
+#: How an XML file starts: its declaration (in UTF-16 too, with or without a byte order mark).
+_XML_STARTS = (b"<?xml", "<?xml".encode("utf-16-le"), "<?xml".encode("utf-16-be"),
+               codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _encoding(data: bytes) -> str:

@@ -37,8 +37,11 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: ``font`` around a block's whole text no tag, pandoc's fenced div lines no text; 9: a
 #: pandoc definition list's term and definition two blocks; Trados's comment, change and
 #: location marks in an XLIFF no tags, its tracked deletions no text, the units of a group or
-#: file saying ``translate="no"`` left out).
-FILTER_VERSION = 9
+#: file saying ``translate="no"`` left out; 10: an HTML ``span`` or ``font`` saying only its
+#: language or font, as LibreOffice wraps each Arabic sentence, and alike styling elements
+#: holding all a block's words no tags, a bookmark at a block's edge outside it; each line of
+#: a ``pre`` a block).
+FILTER_VERSION = 10
 
 
 def _load(ref: str) -> Any:

@@ -56,7 +56,8 @@ def _check_reading(original: StoredOriginal) -> None:
             f"{original.file_name}: imported by version {original.filter_version} of the "
             f"document filters, which read it otherwise now ({differs}); import it again "
             "under a new name (`workbench import FILE --doc NAME`) and fill it from the "
-            "project's memory (`workbench pretranslate --doc NAME`)")
+            "project's memory (`workbench pretranslate --doc NAME --min 95`: the tags that "
+            "differ now make its matches 95-99%)")
 
 
 def write_original(
