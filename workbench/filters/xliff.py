@@ -6,7 +6,8 @@ left out); its segments are the ``<mrk mtype="seg">`` of a 1.2 ``seg-source`` (e
 ``source``), or the ``segment`` elements of a 2.0 unit. Inline codes become placeholders
 numbered across the unit: ``g``/``mrk`` (1.2) and ``pc``/``mrk`` (2.0) pairs; ``x``, ``bx``,
 ``ex``, ``ph``, ``bpt``, ``ept``, ``it`` (1.2) and ``ph``, ``sc``, ``ec``, ``sm``, ``em`` (2.0)
-empty tags. A target's codes are matched to the source's by element and id.
+empty tags, but a 2.0 ``sc`` and its ``ec`` in one segment, properly nested, are one pair
+(written back as ``sc``/``ec``). A target's codes are matched to the source's by element and id.
 
 Writing fills each translated segment's target with the English, its codes copies of the
 source's, and sets its state from the segment's status (``target@state``/``approved`` in 1.2,
@@ -59,6 +60,42 @@ class _Segment:
     mid: str | None = None
 
 
+@dataclass(frozen=True)
+class _ScPair:
+    """The item of a pair made of a 2.0 ``<sc>`` and its ``<ec>`` in one segment."""
+
+    start: etree._Element
+    end: etree._Element
+
+
+def _sc_pairs(source: etree._Element) -> set[str]:
+    """The ids of the ``<sc>`` of a 2.0 segment's source whose ``<ec>`` is in it too and
+    closes it as a pair would (no other code opened between them left open, none crossing)."""
+    paired: set[str] = set()
+    stack: list[tuple[str, object]] = []
+    for event, el in etree.iterwalk(source, events=("start", "end")):
+        if el is source or not isinstance(el.tag, str):
+            continue
+        name = _local(el.tag)
+        if name == "sc":
+            if event == "start" and el.get("id") and el.get("isolated") != "yes":
+                stack.append(("sc", el.get("id")))
+        elif name == "ec":
+            ref = el.get("startRef")
+            if event == "start" and ref and el.get("isolated") != "yes":
+                if stack and stack[-1] == ("sc", ref):
+                    stack.pop()
+                    paired.add(ref)
+                elif ("sc", ref) in stack:
+                    stack.remove(("sc", ref))  # crossing: both stay standalone
+        elif event == "start":
+            stack.append(("el", el))
+        else:
+            while stack and stack.pop() != ("el", el):
+                pass  # an sc opened inside it and not closed there stays standalone
+    return paired
+
+
 @dataclass
 class _Unit:
     element: etree._Element
@@ -93,6 +130,8 @@ class _Xliff:
             raise InputError(path, f"XLIFF version {version!r} is not supported (1.2 or 2.0)")
         self.ns = ns
         self.units: list[_Unit] = []
+        self._paired: set[str] = set()  # the sc ids of the segment being read that pair
+        self._open_sc: dict[str, tuple[int, etree._Element]] = {}
         self.source_lang: str | None = None
         self.target_lang: str | None = None
         if self.v2:
@@ -173,6 +212,8 @@ class _Xliff:
         texts: list[str] = []
         for segment in segments:
             start = len(b.parts)
+            self._paired = _sc_pairs(segment.source) if self.v2 else set()
+            self._open_sc = {}
             self._inline_content(segment.source, b, keys)
             # its white space as its xml:space says, as the target's (a pretty-printed source
             # came in with its line breaks and indentation)
@@ -220,9 +261,36 @@ class _Xliff:
             self._inline_content(el, b, keys)
             b.close(tag)
             return
+        if name in ("sc", "ec") and self._pair_code(el, b, keys):
+            return
         title = el.get("equiv-text") or el.get("disp") or el.get("ctype") or \
             " ".join("".join(el.itertext()).split()) or name
         keys[_code_key(el)] = b.empty(name, title[:80], el)
+
+    def _pair_code(self, el: etree._Element, b: InlineBuilder,
+                   keys: dict[tuple[str, str], int]) -> bool:
+        """Open (``sc``) or close (``ec``) the pair of a 2.0 ``sc``/``ec`` in one segment;
+        whether ``el`` was one."""
+        if _local(el.tag) == "sc":
+            ref = el.get("id", "")
+            if ref not in self._paired:
+                return False
+            title = el.get("type") or el.get("equiv-text") or el.get("disp") or "sc"
+            tag = b.open("g", title[:80], None)
+            self._open_sc[ref] = (tag, el)
+            keys[("sc", ref)] = keys[("pc", ref)] = tag
+            return True
+        ref = el.get("startRef", "")
+        if ref not in self._open_sc:
+            return False
+        tag, start = self._open_sc.pop(ref)
+        b.items[tag] = _ScPair(start, el)
+        b.close(tag)
+        if b.tags[tag].paired:
+            keys[("ec", ref)] = tag
+        else:  # nothing between them: one empty tag standing for both
+            del keys[("pc", ref)]
+        return True
 
     # writing ------------------------------------------------------------------------------
 
@@ -385,6 +453,8 @@ def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
             elif name == "cp":
                 with contextlib.suppress(ValueError, OverflowError):
                     out.append(chr(int(child.get("hex", ""), 16)))
+            elif tag_id is not None and tags[tag_id].paired and name in ("sc", "ec"):
+                out.append(f"<{tag_id}>" if name == "sc" else f"</{tag_id}>")
             elif tag_id is not None and tags[tag_id].paired and name in PAIRS:
                 out.append(f"<{tag_id}>")
                 out.append(child.text or "")
@@ -414,6 +484,10 @@ def _emit(parent: etree._Element, children: list[str | Node], items: dict[int, A
             _emit(parent, [item.text], items)
         elif item is None:
             continue
+        elif isinstance(item, _ScPair):  # written back as the file had it: sc ... ec
+            _append(parent, item.start)
+            _emit(parent, child.children, items)
+            _append(parent, item.end)
         elif not child.paired:
             element = copy.deepcopy(item)
             element.tail = None
@@ -421,6 +495,12 @@ def _emit(parent: etree._Element, children: list[str | Node], items: dict[int, A
         else:
             shell = etree.SubElement(parent, item.tag, dict(item.attrib))
             _emit(shell, child.children, items)
+
+
+def _append(parent: etree._Element, item: etree._Element) -> None:
+    element = copy.deepcopy(item)
+    element.tail = None
+    parent.append(element)
 
 
 def read_xliff_source(data: bytes, path: str) -> SourceDocument:
