@@ -281,3 +281,43 @@ def test_trados_confirmation_levels_are_statuses(tmp_path: Path) -> None:
         f'srclang="ar-SA" datatype="xml"/><body>{units}</body></tmx>', encoding="utf-8")
     assert [u.status for u in read_tmx(path).units] == [
         "draft", "translated", "reviewed", "approved", "draft", None]
+
+
+def test_a_large_memory_matching_nothing_is_refused_cheaply(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 100,000-unit memory of other texts took ~18 s before its refusal: every element
+    inside every unit was an event of the reader, and each unit that matched no segment was
+    copied and its Arabic normalised again. The reader takes the events of ``<tu>`` alone,
+    and a unit is looked up once when no segment has tags; the message is as it was."""
+    from workbench.errors import WorkbenchError
+    from workbench.formats import safexml
+    from workbench.project import exchange
+
+    n = 500
+    units = "".join(
+        f'<tu><tuv xml:lang="ar"><note>n</note><seg>نص آخر رقم {i}</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>Other text {i}</seg></tuv></tu>\n' for i in range(n))
+    path = tmp_path / "other.tmx"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    'srclang="ar" creationtool="x" creationtoolversion="1" segtype="sentence" '
+                    'o-tmf="x" adminlang="en" datatype="plaintext"/><body>\n'
+                    f"{units}</body></tmx>\n", encoding="utf-8")
+    events, keys = [0], [0]
+    real_iterparse, real_key = safexml.iterparse, exchange.match_key
+
+    def counted_events(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for event in real_iterparse(*args, **kwargs):  # type: ignore[arg-type]
+            events[0] += 1
+            yield event
+
+    def counted_key(text: str) -> str:
+        keys[0] += 1
+        return real_key(text)
+
+    monkeypatch.setattr(safexml, "iterparse", counted_events)
+    monkeypatch.setattr(exchange, "match_key", counted_key)
+    with pytest.raises(WorkbenchError, match=f"none of its {n} units matches the Arabic"):
+        project.import_tmx(path)
+    assert events[0] <= n + 2  # the units, the header and the root
+    assert keys[0] <= n + 50  # once a unit (and once a segment of the project's 21)

@@ -97,6 +97,8 @@ OMEGAT_TAG = re.compile(r"<(/?)[a-zA-Z]{1,5}([0-9]{1,5})(/?)>")
 
 def tagged_text(element: etree._Element) -> str:
     """The text of a segment element with its inline codes as placeholders (``<1>``…)."""
+    if not len(element):  # no inline code: its text (most units of a large memory)
+        return element.text or ""
     pairs: dict[str, int] = {}  # a TMX bpt's i → its number, for its ept
 
     def walk(el: etree._Element, parts: list[str]) -> None:

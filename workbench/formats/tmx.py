@@ -99,6 +99,10 @@ def write_tmx(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
     return count
 
 
+#: The elements :func:`read_tmx` reads (in any namespace).
+_ELEMENTS = ("{*}tmx", "{*}header", "{*}tu")
+
+
 def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en") -> ImportedFile:
     """Read the Arabic-English pairs of a TMX file (any tool's), with our ids when present;
     its elements in a namespace (``<tmx xmlns="http://www.lisa.org/tmx14">``) read as without."""
@@ -106,15 +110,18 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
     root_seen = False
     header_props: dict[str, str] = {}
     omegat = False  # OmegaT's own TMX: its tags are text (&lt;i0&gt;), left out as codes are
-    for event, el in safexml.iterparse(path):
+    # the events of these elements alone (a unit's inner elements were a tenth of the time
+    # of a large memory's import, most of it spent before a refusal)
+    for _, el in safexml.iterparse(path, tag=_ELEMENTS, events=("end",)):
+        if not root_seen:
+            root = el.getroottree().getroot()
+            if safexml.local(root.tag) != "tmx":
+                raise InputError(path, f"not a TMX file (root element <{safexml.local(root.tag)}>)",
+                                 root.sourceline)
+            root_seen = True
         name = safexml.local(el.tag)
-        if event == "start":
-            if not root_seen:
-                root_seen = True
-                if name != "tmx":
-                    raise InputError(path, f"not a TMX file (root element <{name}>)", el.sourceline)
-            continue
         if name == "header":
+            safexml.refuse_entities(path, el)
             omegat = any("omegat" in (el.get(a) or "").lower()
                          for a in ("creationtool", "o-tmf"))
             for prop in el.iter("{*}prop"):
@@ -127,15 +134,32 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
                 )
                 result.version = header_props.get(PROP_VERSION)
         elif name == "tu":
+            safexml.refuse_entities(path, el)
             unit = _read_tu(el, source_lang, target_lang, omegat)
             if unit is not None:
                 result.units.append(unit)
             safexml.release(el)
-    if not root_seen:
-        raise InputError(path, "not a TMX file (empty)")
+    if not root_seen:  # no <tmx>, <header> or <tu> anywhere: the root says what it is
+        root = safexml.root_element(path)
+        raise InputError(path, f"not a TMX file (root element <{safexml.local(root.tag)}>)",
+                         root.sourceline)
     # the units read are the file's source_lang-target_lang pairs, whatever its header says
     result.source_lang, result.target_lang = source_lang, target_lang
     return result
+
+
+def _seg_and_notes(tuv: etree._Element) -> tuple[etree._Element | None, list[etree._Element]]:
+    """A ``<tuv>``'s first ``<seg>`` and its notes, in one pass over its children (lxml's
+    ``find`` with a namespace wildcard cost more than the rest of a unit's reading)."""
+    seg = None
+    notes: list[etree._Element] = []
+    for child in tuv:
+        name = safexml.local(child.tag)
+        if name == "seg" and seg is None:
+            seg = child
+        elif name == "note":
+            notes.append(child)
+    return seg, notes
 
 
 def _read_tu(
@@ -157,7 +181,7 @@ def _read_tu(
             trados = found.value if found is not None else None
         elif name == "tuv":
             lang = child.get(XML_LANG) or child.get("lang")
-            seg = child.find("{*}seg")
+            seg, variant_notes = _seg_and_notes(child)
             if seg is None:
                 continue
             text = tagged_text(seg)
@@ -169,7 +193,7 @@ def _read_tu(
                 target = text
             else:
                 continue
-            notes += child.findall("{*}note")  # TMX 1.4 has notes of a variant too
+            notes += variant_notes  # TMX 1.4 has notes of a variant too
     if source is None:
         return None
     return ImportedUnit(
