@@ -160,9 +160,8 @@ def test_a_tmx_with_its_languages_swapped_is_refused_saying_so(
 
 def test_another_tools_files_meet_segments_with_tags(tmp_path: Path) -> None:
     """A client document's segment has tags: an XLIFF of another tool numbers its codes its
-    own way (<g id="7">), a TMX brings no codes at all. Both are matched by the text; the
-    XLIFF's codes become ours, the TMX's English comes in plain (the tag check then says
-    which tags it lacks)."""
+    own way (<g id="7">), OmegaT's TMX from 0 (<bpt i="0">). Both are matched by the text and
+    their codes become ours."""
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>وانتشرت <b>بسرعة</b> كبيرة.</p><p>جملة <i>مائلة</i> هنا."
                     "</p></body></html>", encoding="utf-8")
@@ -189,15 +188,16 @@ def test_another_tools_files_meet_segments_with_tags(tmp_path: Path) -> None:
         assert project.import_xliff(xliff).added == [first.id]
         assert project.segment(first.id).target == "It spread <1>very</1> fast."
         assert project.import_tmx(tmx).added == [second.id]
-        assert project.segment(second.id).target == "A slanted sentence."
+        assert project.segment(second.id).target == "A <1>slanted</1> sentence."
 
 
 def test_omegats_project_memory_with_its_tags_as_text_meets_segments_with_tags(
     tmp_path: Path,
 ) -> None:
     """OmegaT's project_save.tmx writes its tags as text (``&lt;i0&gt;``), not as codes:
-    they are left out as a TMX's codes are, so the unit meets its tagged segment (it matched
-    no segment) and its English comes in plain."""
+    they are read as codes, so the unit meets its tagged segment (it matched no segment) and
+    its English keeps them, renumbered to the segment's (left out, the break between two
+    words joined them: "sentenceindeed")."""
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>جملة <i>مائلة</i> هنا<br/>تماما.</p></body></html>",
                     encoding="utf-8")
@@ -214,7 +214,30 @@ def test_omegats_project_memory_with_its_tags_as_text_meets_segments_with_tags(
         (segment,) = project.segments("page", limit=10)
         assert segment.source.count("<") == 3  # <1>…</1> and the break
         assert project.import_tmx(tmx).added == [segment.id]
-        assert project.segment(segment.id).target == "A slanted sentenceindeed."
+        assert project.segment(segment.id).target == "A <1>slanted</1> sentence<2/>indeed."
+
+
+def test_omegats_level2_memory_keeps_its_codes_numbered_from_zero(tmp_path: Path) -> None:
+    """OmegaT's level-2 TMX numbers a unit's codes from 0 (``<bpt i="0" x="0">``): code 0 was
+    taken for no number and left out, so the English came in without the formatting the
+    file carried (and the tag check refused it)."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>بدأت الثورة في <b>بتروغراد</b> عام ١٩١٧.</p></body></html>",
+                    encoding="utf-8")
+    tmx = tmp_path / "om-level2.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+        '<tmx version="1.4"><header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US"'
+        ' datatype="plaintext" creationtoolversion="3.6.0" segtype="sentence" srclang="ar"/>'
+        '<body><tu><tuv xml:lang="ar"><seg>بدأت الثورة في <bpt i="0" x="0">&lt;b0&gt;</bpt>'
+        'بتروغراد<ept i="0">&lt;/b0&gt;</ept> عام ١٩١٧.</seg></tuv><tuv xml:lang="en"><seg>'
+        'It began in <bpt i="0" x="0">&lt;b0&gt;</bpt>Petrograd<ept i="0">&lt;/b0&gt;</ept> in '
+        "1917.</seg></tuv></tu></body></tmx>", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(page)
+        (segment,) = project.segments("page", limit=10)
+        assert project.import_tmx(tmx).added == [segment.id]
+        assert project.segment(segment.id).target == "It began in <1>Petrograd</1> in 1917."
 
 
 def test_a_status_filter_takes_a_link_whole_or_not_at_all(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ TMX 1.4 DTD. Read back element by element with the safe parser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -14,7 +15,7 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
-from workbench.formats.codes import OMEGAT_TAG, TMX, encode, tagged_text
+from workbench.formats.codes import OMEGAT_TAG, TMX, counts_from_zero, encode, tagged_text
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -109,7 +110,7 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
     result = ImportedFile(str(path), "tmx", None, None)
     root_seen = False
     header_props: dict[str, str] = {}
-    omegat = False  # OmegaT's own TMX: its tags are text (&lt;i0&gt;), left out as codes are
+    omegat = False  # OmegaT's own TMX: its tags are text (&lt;i0&gt;), read as codes are
     # the events of these elements alone (a unit's inner elements were a tenth of the time
     # of a large memory's import, most of it spent before a refusal)
     for _, el in safexml.iterparse(path, tag=_ELEMENTS, events=("end",)):
@@ -162,14 +163,22 @@ def _seg_and_notes(tuv: etree._Element) -> tuple[etree._Element | None, list[etr
     return seg, notes
 
 
+def _omegat_tag(m: re.Match[str]) -> str:
+    """An OmegaT tag written as text (``<i0>``, ``</i0>``, ``<br1/>``: numbered from 0) as our
+    placeholder (``<1>``, ``</1>``, ``<2/>``), renumbered to the segment's by order."""
+    end, number, empty = m.groups()
+    return f"<{end}{int(number) + 1}{empty}>"
+
+
 def _read_tu(
     tu: etree._Element, source_lang: str, target_lang: str, omegat: bool = False
 ) -> ImportedUnit | None:
-    """One unit's Arabic and English (``omegat``: OmegaT's tags written as text left out, as
-    another tool's codes are: the unit is matched by its text, its English comes in plain)."""
+    """One unit's Arabic and English, its codes as placeholders (``omegat``: OmegaT's tags
+    written as text too; the import renumbers them to the segment's by their order)."""
     source = target = None
     status = trados = None
     notes: list[etree._Element] = []
+    shift: int | None = None  # 1 when the unit's codes count from 0 (OmegaT's level 2)
     for child in tu:
         name = safexml.local(child.tag)
         if name == "note":
@@ -184,9 +193,11 @@ def _read_tu(
             seg, variant_notes = _seg_and_notes(child)
             if seg is None:
                 continue
-            text = tagged_text(seg)
+            if shift is None and len(seg):  # looked at once, for a unit with codes
+                shift = int(counts_from_zero(tu))
+            text = tagged_text(seg, shift or 0)
             if omegat and "<" in text:
-                text = OMEGAT_TAG.sub("", text)
+                text = OMEGAT_TAG.sub(_omegat_tag, text)
             if source is None and lang_matches(lang, source_lang):
                 source = text
             elif target is None and lang_matches(lang, target_lang):

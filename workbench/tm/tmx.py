@@ -65,7 +65,7 @@ class _Seg:
         ``<bpt i="0">``), whose {0} no placeholder reader takes for a tag; else 0. Looked at
         once per unit, and only for one with tags."""
         if self._shift is None:
-            self._shift = int(self.unit is not None and _counts_from_zero(self.unit))
+            self._shift = int(self.unit is not None and codes.counts_from_zero(self.unit))
         return self._shift
 
     def read(self, seg: etree._Element) -> str:
@@ -225,19 +225,6 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     if not root_checked:
         raise InputError(path, "not a TMX file (no <tmx> root element)")
     sides.check(path)
-
-
-#: The inline elements whose ``i`` or ``x`` numbers a placeholder.
-_NUMBERED = tuple("{*}" + n for n in ("bpt", "ept", "it", "ph", "ut", "x", "hi", "g", "mrk"))
-
-
-def _counts_from_zero(tu: etree._Element) -> bool:
-    """Whether a unit's tags are numbered from 0 (OmegaT's level-2 TMX), in either language
-    (the shift applies to the whole unit, so that its two sides still pair)."""
-    return any(
-        (el.get(name) or "").strip() == "0" for el in tu.iter(*_NUMBERED) for name in ("i", "x")
-    )
-
 
 
 def _unwrapped(text: str) -> str:
