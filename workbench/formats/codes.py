@@ -107,12 +107,19 @@ def counts_from_zero(tu: etree._Element) -> bool:
 OMEGAT_TAG = re.compile(r"<(/?)[a-zA-Z]{1,5}([0-9]{1,5})(/?)>")
 
 
+def _pair_key(code: etree._Element) -> str:
+    """What links a ``bpt`` and its ``ept`` (a ``bx`` and its ``ex``): TMX's ``i``, XLIFF
+    1.2's ``rid`` or shared ``id`` (keyed on ``i`` alone, nested 1.2 pairs closed each other's
+    number)."""
+    return code.get("i") or code.get("rid") or code.get("id") or ""
+
+
 def tagged_text(element: etree._Element, shift: int = 0) -> str:
     """The text of a segment element with its inline codes as placeholders (``<1>``…);
     ``shift`` is added to the codes' numbers (1 for a TMX unit counting from 0)."""
     if not len(element):  # no inline code: its text (most units of a large memory)
         return element.text or ""
-    pairs: dict[str, int] = {}  # a TMX bpt's i → its number, for its ept
+    pairs: dict[str, int] = {}  # a bpt's pair key → its number, for its ept
 
     def walk(el: etree._Element, parts: list[str]) -> None:
         parts.append(el.text or "")
@@ -128,12 +135,16 @@ def tagged_text(element: etree._Element, shift: int = 0) -> str:
                 walk(child, parts)
                 parts.append(f"</{number}>" if number else "")
             elif name == "bpt" and number:
-                pairs[child.get("i", "")] = number
+                pairs[_pair_key(child)] = number
                 parts.append(f"<{number}>")
-            elif name == "ept" and child.get("i", "") in pairs:
-                parts.append(f"</{pairs[child.get('i', '')]}>")
+            elif name == "ept" and _pair_key(child) in pairs:
+                parts.append(f"</{pairs[_pair_key(child)]}>")
             elif name in ("bx", "sc") and number:
+                if name == "bx":
+                    pairs[_pair_key(child)] = number
                 parts.append(f"<{number}>")
+            elif name == "ex" and _pair_key(child) in pairs:  # its bx's number (rid links them)
+                parts.append(f"</{pairs[_pair_key(child)]}>")
             elif name in ("ex", "ec") and number:
                 parts.append(f"</{number}>")
             elif name == "it" and number:
