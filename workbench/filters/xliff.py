@@ -73,6 +73,7 @@ class _ScPair:
 #: The standalone halves of a pair: the end of each start.
 _HALVES = {"sc": "ec", "bpt": "ept", "bx": "ex"}
 _ENDS = {end: start for start, end in _HALVES.items()}
+_HALF_TAGS = tuple("{*}" + name for name in (*_HALVES, *_ENDS))
 
 
 def _half(el: etree._Element) -> tuple[bool, tuple[str, str]] | None:
@@ -94,6 +95,8 @@ def _half_pairs(source: etree._Element) -> set[tuple[str, str]]:
     it too, closing the start as a pair would (no other code opened between them left open,
     none crossing)."""
     paired: set[tuple[str, str]] = set()
+    if next(source.iter(*_HALF_TAGS), None) is None:  # most segments: no half to pair
+        return paired
     stack: list[object] = []
     for event, el in etree.iterwalk(source, events=("start", "end")):
         if el is source or not isinstance(el.tag, str):
