@@ -217,6 +217,29 @@ def test_omegats_project_memory_with_its_tags_as_text_meets_segments_with_tags(
         assert project.segment(segment.id).target == "A <1>slanted</1> sentence<2/>indeed."
 
 
+def test_omegats_standalone_tags_written_as_text_are_empty_tags(tmp_path: Path) -> None:
+    """OmegaT 3.6 writes a standalone tag (an image) without a slash, ``<i1>``: read as an
+    opening tag that nothing closes, the unit met no segment by its tags and its English lost
+    them all ("See the picture  below.")."""
+    page = tmp_path / "img.html"
+    page.write_text('<html><body><p>انظر <b>الصورة</b> <img src="a.png"> أدناه.</p></body></html>',
+                    encoding="utf-8")
+    tmx = tmp_path / "project_save.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.1"><header creationtool="OmegaT"'
+        ' creationtoolversion="3.6.0_10" segtype="sentence" o-tmf="OmegaT TMX" adminlang="EN-US"'
+        ' srclang="ar" datatype="plaintext"></header><body><tu><tuv lang="ar"><seg>انظر '
+        "&lt;b0&gt;الصورة&lt;/b0&gt; &lt;i1&gt; أدناه.</seg></tuv><tuv lang=\"en\"><seg>See "
+        "&lt;b0&gt;the picture&lt;/b0&gt; &lt;i1&gt; below.</seg></tuv></tu></body></tmx>",
+        encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(page)
+        (segment,) = project.segments("img", limit=10)
+        assert segment.source == "انظر <1>الصورة</1> <2/> أدناه."
+        assert project.import_tmx(tmx).added == [segment.id]
+        assert project.segment(segment.id).target == "See <1>the picture</1> <2/> below."
+
+
 def test_omegats_level2_memory_keeps_its_codes_numbered_from_zero(tmp_path: Path) -> None:
     """OmegaT's level-2 TMX numbers a unit's codes from 0 (``<bpt i="0" x="0">``): code 0 was
     taken for no number and left out, so the English came in without the formatting the

@@ -163,11 +163,21 @@ def _seg_and_notes(tuv: etree._Element) -> tuple[etree._Element | None, list[etr
     return seg, notes
 
 
-def _omegat_tag(m: re.Match[str]) -> str:
-    """An OmegaT tag written as text (``<i0>``, ``</i0>``, ``<br1/>``: numbered from 0) as our
-    placeholder (``<1>``, ``</1>``, ``<2/>``), renumbered to the segment's by order."""
-    end, number, empty = m.groups()
-    return f"<{end}{int(number) + 1}{empty}>"
+def _omegat_tags(text: str) -> str:
+    """OmegaT's tags written as text (``<i0>``, ``</i0>``, numbered from 0; a standalone one
+    as ``<br1>`` or ``<x1/>``) as our placeholders (``<1>``, ``</1>``, ``<2/>``), which the
+    import renumbers to the segment's by their order."""
+    closed = {m.group(2) for m in OMEGAT_TAG.finditer(text) if m.group(1)}
+
+    def placeholder(m: re.Match[str]) -> str:
+        end, number, empty = m.groups()
+        n = int(number) + 1
+        if end:
+            return f"</{n}>"
+        # an opening tag without its closing one is standalone (an image, a break)
+        return f"<{n}/>" if empty or number not in closed else f"<{n}>"
+
+    return OMEGAT_TAG.sub(placeholder, text)
 
 
 def _read_tu(
@@ -197,7 +207,7 @@ def _read_tu(
                 shift = int(counts_from_zero(tu))
             text = tagged_text(seg, shift or 0)
             if omegat and "<" in text:
-                text = OMEGAT_TAG.sub(_omegat_tag, text)
+                text = _omegat_tags(text)
             if source is None and lang_matches(lang, source_lang):
                 source = text
             elif target is None and lang_matches(lang, target_lang):
