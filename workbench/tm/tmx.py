@@ -54,6 +54,7 @@ class _Seg:
         self._shift: int | None = None
         #: OmegaT's TMX (its header says so): tags written as text are placeholders too
         self.omegat = False
+        self._closed: set[str] = set()  # the numbers of the OmegaT tags closed in the seg
 
     def start(self, unit: etree._Element) -> None:
         """Read the segments of ``unit`` next."""
@@ -71,12 +72,17 @@ class _Seg:
     def read(self, seg: etree._Element) -> str:
         text = self._read(seg)
         if self.omegat and "<" in text:
+            # an opening tag that nothing closes is standalone (OmegaT 3.6 writes an image as
+            # <i1>, without a slash): {2/}, not an opening {2} that no segment's tags match
+            self._closed = {m.group(2) for m in codes.OMEGAT_TAG.finditer(text) if m.group(1)}
             text = codes.OMEGAT_TAG.sub(self._omegat_tag, text)
         return text
 
     def _omegat_tag(self, m: re.Match[str]) -> str:
         self.tags += 1
         end, number, empty = m.groups()  # numbered from 0, a segment's tags from 1
+        if not end and number not in self._closed:
+            empty = "/"
         return "{" + end + str(int(number) + 1) + empty + "}"
 
     def _read(self, seg: etree._Element) -> str:
