@@ -190,6 +190,74 @@ def test_xliff20_source_round_trip(tmp_path: Path) -> None:
     assert untouched.find(f".//{ns}target") is None and third.get("state") is None
 
 
+SC_EC = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en">
+<file id="f1"><unit id="u1">
+<originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data></originalData>
+<segment id="s1"><source>في <sc id="1" dataRef="d1"/>بتروغراد<ec startRef="1" dataRef="d2"/> عام
+١٩١٧.</source><target>In <sc id="1" dataRef="d1"/>Petrograd<ec startRef="1" dataRef="d2"/>
+in 1917.</target></segment>
+<segment id="s2"><source>وانتهت <sc id="2" isolated="yes"/>الحرب<sc id="3"/><ec
+startRef="3"/>.</source></segment>
+<segment id="s3"><source><sc id="4"/>أ<pc id="5">ب<ec startRef="4"/>ج</pc>.</source></segment>
+</unit></file></xliff>
+"""
+
+
+def test_xliff20_sc_and_ec_of_one_segment_are_one_pair(tmp_path: Path) -> None:
+    """An sc and its ec in one segment were two standalone tags, <1/>...<2/>: the translator
+    could not say what they wrap. They are a pair, written back as sc/ec; an isolated sc, an
+    sc/ec around nothing (one empty tag) and crossing ones (standalone) stay as they were."""
+    project, _ = _import(tmp_path, "scec.xlf", SC_EC)
+    with project:
+        segments = project.segments("scec", limit=100)
+        assert [(s.source, s.target) for s in segments] == [
+            ("في <1>بتروغراد</1> عام ١٩١٧.", "In <1>Petrograd</1> in 1917."),
+            ("وانتهت <2/>الحرب<3/>.", ""),
+            ("<4/>أ<5>ب<6/>ج</5>.", ""),
+        ]
+        project.confirm(segments[0].id, "<1>Petrograd</1>, 1917.")
+        project.confirm(segments[1].id, "The <2/>war ended<3/>.")
+        out = project.export_file("original", tmp_path / "scec.en.xlf").path
+    ns = "{urn:oasis:names:tc:xliff:document:2.0}"
+    first, second, _ = etree.parse(str(out)).getroot().iter(f"{ns}segment")
+    target = first.find(f"{ns}target")
+    assert [(etree.QName(c).localname, c.tail) for c in target] == [
+        ("sc", "Petrograd"), ("ec", ", 1917.")]
+    assert target[0].get("dataRef") == "d1" and target[1].get("startRef") == "1"
+    assert [etree.QName(c).localname for c in second.find(f"{ns}target")] == ["sc", "sc", "ec"]
+
+
+BPT_EPT = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="page.html" source-language="ar" target-language="en" datatype="html"><body>
+<trans-unit id="1"><source>في <bpt id="1">&lt;b&gt;</bpt>بتروغراد<ept id="1">&lt;/b&gt;</ept>
+عام ١٩١٧.</source><target>In <bpt id="1">&lt;b&gt;</bpt>Petrograd<ept id="1">&lt;/b&gt;</ept>
+in 1917.</target></trans-unit>
+<trans-unit id="2"><source>وانتشرت <bx id="2" rid="5"/>بسرعة<ex id="3" rid="5"/>.</source>
+</trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_xliff12_bpt_and_ept_of_one_segment_are_one_pair(tmp_path: Path) -> None:
+    """1.2's standalone halves (Okapi's and Wordfast's ``bpt``/``ept`` with the native code,
+    ``bx``/``ex`` linked by ``rid``) were two empty tags each: a pair, as 2.0's sc/ec."""
+    project, _ = _import(tmp_path, "bpt.xlf", BPT_EPT)
+    with project:
+        segments = project.segments("bpt", limit=100)
+        assert [(s.source, s.target) for s in segments] == [
+            ("في <1>بتروغراد</1> عام ١٩١٧.", "In <1>Petrograd</1> in 1917."),
+            ("وانتشرت <1>بسرعة</1>.", ""),
+        ]
+        project.confirm(segments[1].id, "It spread <1>fast</1>.")
+        out = project.export_file("original", tmp_path / "bpt.en.xlf").path
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    target = list(etree.parse(str(out)).getroot().iter(f"{ns}target"))[1]
+    assert [(etree.QName(c).localname, c.get("rid"), c.tail) for c in target] == [
+        ("bx", "5", "fast"), ("ex", "5", ".")]
+
+
 def test_another_languages_xliff_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "french.xlf"
     path.write_text(XLIFF12.replace('source-language="ar-SA"', 'source-language="fr"'),

@@ -51,6 +51,16 @@ def test_other_tools_codes_without_our_numbers_are_left_out() -> None:
     assert tagged_text(element) == "a b c"
 
 
+def test_nested_bpt_and_ept_of_xliff12_close_their_own_pair() -> None:
+    """XLIFF 1.2's ``<ept>`` names its ``<bpt>`` by ``id`` (TMX's by ``i``): keyed on ``i``
+    alone, the inner pair's number closed the outer pair too (``<1>a <2>b</2></2>``), and
+    another tool's nested bold and italic came in tangled."""
+    element = etree.fromstring(
+        '<target>a <bpt id="1">&lt;b&gt;</bpt>b <bpt id="2">&lt;i&gt;</bpt>c<ept id="2">&lt;/i&gt;'
+        '</ept> d<ept id="1">&lt;/b&gt;</ept> e <bx id="3" rid="7"/>f<ex id="4" rid="7"/></target>')
+    assert tagged_text(element) == "a <1>b <2>c</2> d</1> e <3>f</3>"
+
+
 def test_exports_carry_native_codes_and_come_back(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>بدأت <b>الثورة</b> في بتروغراد.</p></body></html>",

@@ -160,9 +160,8 @@ def test_a_tmx_with_its_languages_swapped_is_refused_saying_so(
 
 def test_another_tools_files_meet_segments_with_tags(tmp_path: Path) -> None:
     """A client document's segment has tags: an XLIFF of another tool numbers its codes its
-    own way (<g id="7">), a TMX brings no codes at all. Both are matched by the text; the
-    XLIFF's codes become ours, the TMX's English comes in plain (the tag check then says
-    which tags it lacks)."""
+    own way (<g id="7">), OmegaT's TMX from 0 (<bpt i="0">). Both are matched by the text and
+    their codes become ours."""
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>وانتشرت <b>بسرعة</b> كبيرة.</p><p>جملة <i>مائلة</i> هنا."
                     "</p></body></html>", encoding="utf-8")
@@ -189,15 +188,16 @@ def test_another_tools_files_meet_segments_with_tags(tmp_path: Path) -> None:
         assert project.import_xliff(xliff).added == [first.id]
         assert project.segment(first.id).target == "It spread <1>very</1> fast."
         assert project.import_tmx(tmx).added == [second.id]
-        assert project.segment(second.id).target == "A slanted sentence."
+        assert project.segment(second.id).target == "A <1>slanted</1> sentence."
 
 
 def test_omegats_project_memory_with_its_tags_as_text_meets_segments_with_tags(
     tmp_path: Path,
 ) -> None:
     """OmegaT's project_save.tmx writes its tags as text (``&lt;i0&gt;``), not as codes:
-    they are left out as a TMX's codes are, so the unit meets its tagged segment (it matched
-    no segment) and its English comes in plain."""
+    they are read as codes, so the unit meets its tagged segment (it matched no segment) and
+    its English keeps them, renumbered to the segment's (left out, the break between two
+    words joined them: "sentenceindeed")."""
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>جملة <i>مائلة</i> هنا<br/>تماما.</p></body></html>",
                     encoding="utf-8")
@@ -214,7 +214,53 @@ def test_omegats_project_memory_with_its_tags_as_text_meets_segments_with_tags(
         (segment,) = project.segments("page", limit=10)
         assert segment.source.count("<") == 3  # <1>…</1> and the break
         assert project.import_tmx(tmx).added == [segment.id]
-        assert project.segment(segment.id).target == "A slanted sentenceindeed."
+        assert project.segment(segment.id).target == "A <1>slanted</1> sentence<2/>indeed."
+
+
+def test_omegats_standalone_tags_written_as_text_are_empty_tags(tmp_path: Path) -> None:
+    """OmegaT 3.6 writes a standalone tag (an image) without a slash, ``<i1>``: read as an
+    opening tag that nothing closes, the unit met no segment by its tags and its English lost
+    them all ("See the picture  below.")."""
+    page = tmp_path / "img.html"
+    page.write_text('<html><body><p>انظر <b>الصورة</b> <img src="a.png"> أدناه.</p></body></html>',
+                    encoding="utf-8")
+    tmx = tmp_path / "project_save.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.1"><header creationtool="OmegaT"'
+        ' creationtoolversion="3.6.0_10" segtype="sentence" o-tmf="OmegaT TMX" adminlang="EN-US"'
+        ' srclang="ar" datatype="plaintext"></header><body><tu><tuv lang="ar"><seg>انظر '
+        "&lt;b0&gt;الصورة&lt;/b0&gt; &lt;i1&gt; أدناه.</seg></tuv><tuv lang=\"en\"><seg>See "
+        "&lt;b0&gt;the picture&lt;/b0&gt; &lt;i1&gt; below.</seg></tuv></tu></body></tmx>",
+        encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(page)
+        (segment,) = project.segments("img", limit=10)
+        assert segment.source == "انظر <1>الصورة</1> <2/> أدناه."
+        assert project.import_tmx(tmx).added == [segment.id]
+        assert project.segment(segment.id).target == "See <1>the picture</1> <2/> below."
+
+
+def test_omegats_level2_memory_keeps_its_codes_numbered_from_zero(tmp_path: Path) -> None:
+    """OmegaT's level-2 TMX numbers a unit's codes from 0 (``<bpt i="0" x="0">``): code 0 was
+    taken for no number and left out, so the English came in without the formatting the
+    file carried (and the tag check refused it)."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>بدأت الثورة في <b>بتروغراد</b> عام ١٩١٧.</p></body></html>",
+                    encoding="utf-8")
+    tmx = tmp_path / "om-level2.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+        '<tmx version="1.4"><header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US"'
+        ' datatype="plaintext" creationtoolversion="3.6.0" segtype="sentence" srclang="ar"/>'
+        '<body><tu><tuv xml:lang="ar"><seg>بدأت الثورة في <bpt i="0" x="0">&lt;b0&gt;</bpt>'
+        'بتروغراد<ept i="0">&lt;/b0&gt;</ept> عام ١٩١٧.</seg></tuv><tuv xml:lang="en"><seg>'
+        'It began in <bpt i="0" x="0">&lt;b0&gt;</bpt>Petrograd<ept i="0">&lt;/b0&gt;</ept> in '
+        "1917.</seg></tuv></tu></body></tmx>", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(page)
+        (segment,) = project.segments("page", limit=10)
+        assert project.import_tmx(tmx).added == [segment.id]
+        assert project.segment(segment.id).target == "It began in <1>Petrograd</1> in 1917."
 
 
 def test_a_status_filter_takes_a_link_whole_or_not_at_all(tmp_path: Path) -> None:
@@ -281,3 +327,43 @@ def test_trados_confirmation_levels_are_statuses(tmp_path: Path) -> None:
         f'srclang="ar-SA" datatype="xml"/><body>{units}</body></tmx>', encoding="utf-8")
     assert [u.status for u in read_tmx(path).units] == [
         "draft", "translated", "reviewed", "approved", "draft", None]
+
+
+def test_a_large_memory_matching_nothing_is_refused_cheaply(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 100,000-unit memory of other texts took ~18 s before its refusal: every element
+    inside every unit was an event of the reader, and each unit that matched no segment was
+    copied and its Arabic normalised again. The reader takes the events of ``<tu>`` alone,
+    and a unit is looked up once when no segment has tags; the message is as it was."""
+    from workbench.errors import WorkbenchError
+    from workbench.formats import safexml
+    from workbench.project import exchange
+
+    n = 500
+    units = "".join(
+        f'<tu><tuv xml:lang="ar"><note>n</note><seg>نص آخر رقم {i}</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>Other text {i}</seg></tuv></tu>\n' for i in range(n))
+    path = tmp_path / "other.tmx"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    'srclang="ar" creationtool="x" creationtoolversion="1" segtype="sentence" '
+                    'o-tmf="x" adminlang="en" datatype="plaintext"/><body>\n'
+                    f"{units}</body></tmx>\n", encoding="utf-8")
+    events, keys = [0], [0]
+    real_iterparse, real_key = safexml.iterparse, exchange.match_key
+
+    def counted_events(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for event in real_iterparse(*args, **kwargs):  # type: ignore[arg-type]
+            events[0] += 1
+            yield event
+
+    def counted_key(text: str) -> str:
+        keys[0] += 1
+        return real_key(text)
+
+    monkeypatch.setattr(safexml, "iterparse", counted_events)
+    monkeypatch.setattr(exchange, "match_key", counted_key)
+    with pytest.raises(WorkbenchError, match=f"none of its {n} units matches the Arabic"):
+        project.import_tmx(path)
+    assert events[0] <= n + 2  # the units, the header and the root
+    assert keys[0] <= n + 50  # once a unit (and once a segment of the project's 21)

@@ -111,6 +111,17 @@ def test_another_tools_numbers_become_ours_by_order() -> None:
     assert renumber_tags("A <7>text</7>.", "نص <7>مهم</7>.", ours) == "A text."
 
 
+def test_a_lone_half_of_another_tool_meets_our_empty_tag() -> None:
+    """OmegaT's level-2 TMX writes an image as ``<it pos="begin" x="1">`` (read as a lone
+    ``<2>``) where our segment has an empty tag ``<2/>``: the shapes differed and the English
+    came in with none of its tags ("See the picture  below.")."""
+    source, ours = "انظر <1>الصورة</1> <2> أدناه.", "انظر <1>الصورة</1> <2/> أدناه."
+    assert renumber_tags("See <1>the picture</1> <2> below.", source, ours) == (
+        "See <1>the picture</1> <2/> below.")
+    # our lone half (its partner in another segment) meets another tool's the same way
+    assert renumber_tags("A <5>b", "ا <5>ب", "ا <3>ب") == "A <3>b"
+
+
 def test_a_note_reference_written_as_a_pair_ends_its_sentence() -> None:
     """An HTML page's note reference is a link around a number (pandoc's
     ``<a class="footnote-ref"><sup>1</sup></a>``, Word's ``[1]``): glued to the stop, its

@@ -133,6 +133,8 @@ def test_a_number_with_a_comma_that_is_no_thousands_separator_is_kept_as_written
         # a project unit's tags (its segment's): the same, in a text document's segment
         ("أ ب", "أ <1>ب</1>", "A <1>B</1> C", "A B C"),
         ("أ <2>ب</2>", "أ <1>ب</1>", "<1>B</1> A", "<2>B</2> A"),
+        # OmegaT's level-2 image, a lone <it pos="begin">: our empty tag (it was left as text)
+        ("أ <1>ب</1> <2/> ج", "أ {1}ب{/1} {2} ج", "A {1}B{/1} {2} C", "A <1>B</1> <2/> C"),
     ],
 )
 def test_unit_placeholders_written_as_segment_tags(

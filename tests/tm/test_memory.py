@@ -868,6 +868,32 @@ def test_omegat_tags_written_as_text_are_tags(tm_project: Project, tmp_path: Pat
 
 
 
+def test_omegats_standalone_tag_without_a_slash_is_an_empty_placeholder(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """OmegaT 3.6 writes an image as ``&lt;i1&gt;``, no slash: read as an opening ``{2}``
+    that the segment's empty tag is not, the match's English was inserted with the
+    placeholders as text ("See {1}the picture{/1} {2} below.")."""
+    page = tmp_path / "img.html"
+    page.write_text('<html><body><p>انظر <b>الصورة</b> <img src="a.png"> أدناه.</p></body></html>',
+                    encoding="utf-8")
+    tm_project.sources.import_file(page, "img")
+    (segment,) = ids(tm_project, "img")
+    memory = tmp_path / "project_save.tmx"
+    memory.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.1"><header creationtool="OmegaT" '
+        'o-tmf="OmegaT TMX" srclang="ar" segtype="sentence"/><body><tu><tuv lang="ar"><seg>انظر '
+        "&lt;b0&gt;الصورة&lt;/b0&gt; &lt;i1&gt; أدناه.</seg></tuv><tuv lang=\"en\"><seg>See "
+        "&lt;b0&gt;the picture&lt;/b0&gt; &lt;i1&gt; below.</seg></tuv></tu></body></tmx>",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(memory, "omegat")
+    (match,) = tm_project.tm.segment_matches(segment)
+    assert match.target == "See {1}the picture{/1} {2/} below."
+    tm_project.tm.insert_match(segment, match)
+    assert tm_project.segment(segment).target == "See <1>the picture</1> <2/> below."
+
+
 def test_an_index_made_under_another_normalisation_is_made_again(
     tm_project: Project, new_db: Any, tmp_path: Path
 ) -> None:

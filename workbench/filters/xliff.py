@@ -6,7 +6,9 @@ left out); its segments are the ``<mrk mtype="seg">`` of a 1.2 ``seg-source`` (e
 ``source``), or the ``segment`` elements of a 2.0 unit. Inline codes become placeholders
 numbered across the unit: ``g``/``mrk`` (1.2) and ``pc``/``mrk`` (2.0) pairs; ``x``, ``bx``,
 ``ex``, ``ph``, ``bpt``, ``ept``, ``it`` (1.2) and ``ph``, ``sc``, ``ec``, ``sm``, ``em`` (2.0)
-empty tags. A target's codes are matched to the source's by element and id.
+empty tags, but a 2.0 ``sc`` and its ``ec`` (a 1.2 ``bpt`` and its ``ept``, ``bx`` and ``ex``)
+in one segment, properly nested, are one pair (written back as the two halves). A target's
+codes are matched to the source's by element and id.
 
 Writing fills each translated segment's target with the English, its codes copies of the
 source's, and sets its state from the segment's status (``target@state``/``approved`` in 1.2,
@@ -59,6 +61,67 @@ class _Segment:
     mid: str | None = None
 
 
+@dataclass(frozen=True)
+class _ScPair:
+    """The item of a pair made of two standalone halves in one segment (a 2.0 ``<sc>`` and
+    its ``<ec>``, a 1.2 ``<bpt>`` and its ``<ept>``, a ``<bx>`` and its ``<ex>``)."""
+
+    start: etree._Element
+    end: etree._Element
+
+
+#: The standalone halves of a pair: the end of each start.
+_HALVES = {"sc": "ec", "bpt": "ept", "bx": "ex"}
+_ENDS = {end: start for start, end in _HALVES.items()}
+_HALF_TAGS = tuple("{*}" + name for name in (*_HALVES, *_ENDS))
+
+
+def _half(el: etree._Element) -> tuple[bool, tuple[str, str]] | None:
+    """Whether a code is the start or the end of a pair of standalone halves, and the key the
+    two halves share (their kind and the id that links them); None for any other code."""
+    name = _local(el.tag)
+    kind = name if name in _HALVES else _ENDS.get(name)
+    if kind is None or el.get("isolated") == "yes":
+        return None
+    if kind == "sc":
+        ref = el.get("id") if name == "sc" else el.get("startRef")
+    else:  # 1.2: rid links the halves, else their shared id
+        ref = el.get("rid") or el.get("id")
+    return (name == kind, (kind, ref)) if ref else None
+
+
+def _half_pairs(source: etree._Element) -> set[tuple[str, str]]:
+    """The keys (see :func:`_half`) of the halves of a segment's source that pair: the end in
+    it too, closing the start as a pair would (no other code opened between them left open,
+    none crossing)."""
+    paired: set[tuple[str, str]] = set()
+    if next(source.iter(*_HALF_TAGS), None) is None:  # most segments: no half to pair
+        return paired
+    stack: list[object] = []
+    for event, el in etree.iterwalk(source, events=("start", "end")):
+        if el is source or not isinstance(el.tag, str):
+            continue
+        name = _local(el.tag)
+        if name in _HALVES or name in _ENDS:
+            half = _half(el)
+            if event == "end" or half is None:
+                continue
+            opens, key = half
+            if opens:
+                stack.append(key)
+            elif stack and stack[-1] == key:
+                stack.pop()
+                paired.add(key)
+            elif key in stack:
+                stack.remove(key)  # crossing: both stay standalone
+        elif event == "start":
+            stack.append(el)
+        else:
+            while stack and stack.pop() is not el:
+                pass  # a half opened inside it and not closed there stays standalone
+    return paired
+
+
 @dataclass
 class _Unit:
     element: etree._Element
@@ -93,6 +156,9 @@ class _Xliff:
             raise InputError(path, f"XLIFF version {version!r} is not supported (1.2 or 2.0)")
         self.ns = ns
         self.units: list[_Unit] = []
+        #: the keys of the halves of the segment being read that pair, and those open
+        self._paired: set[tuple[str, str]] = set()
+        self._open_halves: dict[tuple[str, str], tuple[int, etree._Element]] = {}
         self.source_lang: str | None = None
         self.target_lang: str | None = None
         if self.v2:
@@ -173,6 +239,8 @@ class _Xliff:
         texts: list[str] = []
         for segment in segments:
             start = len(b.parts)
+            self._paired = _half_pairs(segment.source)
+            self._open_halves = {}
             self._inline_content(segment.source, b, keys)
             # its white space as its xml:space says, as the target's (a pretty-printed source
             # came in with its line breaks and indentation)
@@ -220,9 +288,33 @@ class _Xliff:
             self._inline_content(el, b, keys)
             b.close(tag)
             return
+        if self._pair_half(el, b, keys):
+            return
         title = el.get("equiv-text") or el.get("disp") or el.get("ctype") or \
             " ".join("".join(el.itertext()).split()) or name
         keys[_code_key(el)] = b.empty(name, title[:80], el)
+
+    def _pair_half(self, el: etree._Element, b: InlineBuilder,
+                   keys: dict[tuple[str, str], int]) -> bool:
+        """Open or close the pair of two standalone halves in one segment (see
+        :func:`_half_pairs`); whether ``el`` was one."""
+        half = _half(el)
+        if half is None or half[1] not in self._paired:
+            return False
+        opens, key = half
+        if opens:
+            title = el.get("ctype") or el.get("type") or el.get("equiv-text") or \
+                el.get("disp") or " ".join("".join(el.itertext()).split()) or key[0]
+            tag = b.open("g", title[:80], None)
+            self._open_halves[key] = (tag, el)
+            keys[_code_key(el)] = tag
+            return True
+        tag, start = self._open_halves.pop(key)
+        b.items[tag] = _ScPair(start, el)
+        b.close(tag)
+        if b.tags[tag].paired:
+            keys[_code_key(el)] = tag
+        return True
 
     # writing ------------------------------------------------------------------------------
 
@@ -385,6 +477,10 @@ def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
             elif name == "cp":
                 with contextlib.suppress(ValueError, OverflowError):
                     out.append(chr(int(child.get("hex", ""), 16)))
+            elif tag_id is not None and tags[tag_id].paired and name in _HALVES:
+                out.append(f"<{tag_id}>")
+            elif tag_id is not None and tags[tag_id].paired and name in _ENDS:
+                out.append(f"</{tag_id}>")
             elif tag_id is not None and tags[tag_id].paired and name in PAIRS:
                 out.append(f"<{tag_id}>")
                 out.append(child.text or "")
@@ -414,6 +510,10 @@ def _emit(parent: etree._Element, children: list[str | Node], items: dict[int, A
             _emit(parent, [item.text], items)
         elif item is None:
             continue
+        elif isinstance(item, _ScPair):  # written back as the file had it: sc ... ec
+            _append(parent, item.start)
+            _emit(parent, child.children, items)
+            _append(parent, item.end)
         elif not child.paired:
             element = copy.deepcopy(item)
             element.tail = None
@@ -421,6 +521,12 @@ def _emit(parent: etree._Element, children: list[str | Node], items: dict[int, A
         else:
             shell = etree.SubElement(parent, item.tag, dict(item.attrib))
             _emit(shell, child.children, items)
+
+
+def _append(parent: etree._Element, item: etree._Element) -> None:
+    element = copy.deepcopy(item)
+    element.tail = None
+    parent.append(element)
 
 
 def read_xliff_source(data: bytes, path: str) -> SourceDocument:

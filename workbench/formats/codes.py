@@ -82,11 +82,23 @@ def encode(text: str, codes: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _number(value: str | None) -> int | None:
+def _number(value: str | None, shift: int = 0) -> int | None:
     with contextlib.suppress(TypeError, ValueError):
-        number = int(value or "")
+        number = int(value or "") + shift
         return number if 0 < number < 1_000_000 else None
     return None
+
+
+#: The TMX inline elements whose ``i`` or ``x`` numbers a code.
+_NUMBERED = tuple("{*}" + n for n in ("bpt", "ept", "it", "ph", "ut", "x", "hi", "g", "mrk"))
+
+
+def counts_from_zero(tu: etree._Element) -> bool:
+    """Whether a TMX unit's codes are numbered from 0 (OmegaT's level-2 TMX), in either
+    language (the shift applies to the whole unit, so that its two sides still pair)."""
+    return any(
+        (el.get(name) or "").strip() == "0" for el in tu.iter(*_NUMBERED) for name in ("i", "x")
+    )
 
 
 #: OmegaT's tags, which its own TMX (project_save.tmx, level 1) holds as text
@@ -95,15 +107,26 @@ def _number(value: str | None) -> int | None:
 OMEGAT_TAG = re.compile(r"<(/?)[a-zA-Z]{1,5}([0-9]{1,5})(/?)>")
 
 
-def tagged_text(element: etree._Element) -> str:
-    """The text of a segment element with its inline codes as placeholders (``<1>``…)."""
-    pairs: dict[str, int] = {}  # a TMX bpt's i → its number, for its ept
+def _pair_key(code: etree._Element) -> str:
+    """What links a ``bpt`` and its ``ept`` (a ``bx`` and its ``ex``): TMX's ``i``, XLIFF
+    1.2's ``rid`` or shared ``id`` (keyed on ``i`` alone, nested 1.2 pairs closed each other's
+    number)."""
+    return code.get("i") or code.get("rid") or code.get("id") or ""
+
+
+def tagged_text(element: etree._Element, shift: int = 0) -> str:
+    """The text of a segment element with its inline codes as placeholders (``<1>``…);
+    ``shift`` is added to the codes' numbers (1 for a TMX unit counting from 0)."""
+    if not len(element):  # no inline code: its text (most units of a large memory)
+        return element.text or ""
+    pairs: dict[str, int] = {}  # a bpt's pair key → its number, for its ept
 
     def walk(el: etree._Element, parts: list[str]) -> None:
         parts.append(el.text or "")
         for child in el:
             name = local(child.tag)
-            number = _number(child.get("id") or child.get("x") or child.get("startRef"))
+            number = _number(child.get("id") or child.get("x") or child.get("startRef")
+                             or (child.get("i") if name == "bpt" else None), shift)
             if name == "cp":
                 with contextlib.suppress(ValueError, OverflowError):
                     parts.append(chr(int(child.get("hex", ""), 16)))
@@ -112,12 +135,16 @@ def tagged_text(element: etree._Element) -> str:
                 walk(child, parts)
                 parts.append(f"</{number}>" if number else "")
             elif name == "bpt" and number:
-                pairs[child.get("i", "")] = number
+                pairs[_pair_key(child)] = number
                 parts.append(f"<{number}>")
-            elif name == "ept" and child.get("i", "") in pairs:
-                parts.append(f"</{pairs[child.get('i', '')]}>")
+            elif name == "ept" and _pair_key(child) in pairs:
+                parts.append(f"</{pairs[_pair_key(child)]}>")
             elif name in ("bx", "sc") and number:
+                if name == "bx":
+                    pairs[_pair_key(child)] = number
                 parts.append(f"<{number}>")
+            elif name == "ex" and _pair_key(child) in pairs:  # its bx's number (rid links them)
+                parts.append(f"</{pairs[_pair_key(child)]}>")
             elif name in ("ex", "ec") and number:
                 parts.append(f"</{number}>")
             elif name == "it" and number:

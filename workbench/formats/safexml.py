@@ -240,6 +240,14 @@ def _check_doctype(path: str | Path, root: etree._Element) -> None:
         )
 
 
+def refuse_entities(path: str | Path, element: etree._Element) -> None:
+    """Refuse an entity reference anywhere inside ``element`` (for the elements read whole
+    out of an :func:`iterparse` given ``tag``, which checks their children only)."""
+    for entity in element.iter(etree.Entity):
+        raise InputError(path, f"refused: entity reference {entity.text!r}",
+                         line=entity.sourceline)
+
+
 def _check_entities(path: str | Path, element: etree._Element) -> None:
     for child in element:
         if isinstance(child, etree._Entity):

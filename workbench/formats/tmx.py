@@ -6,6 +6,7 @@ TMX 1.4 DTD. Read back element by element with the safe parser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -14,7 +15,7 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.formats import safexml, xmlout
-from workbench.formats.codes import OMEGAT_TAG, TMX, encode, tagged_text
+from workbench.formats.codes import OMEGAT_TAG, TMX, counts_from_zero, encode, tagged_text
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -99,22 +100,29 @@ def write_tmx(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> int
     return count
 
 
+#: The elements :func:`read_tmx` reads (in any namespace).
+_ELEMENTS = ("{*}tmx", "{*}header", "{*}tu")
+
+
 def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en") -> ImportedFile:
     """Read the Arabic-English pairs of a TMX file (any tool's), with our ids when present;
     its elements in a namespace (``<tmx xmlns="http://www.lisa.org/tmx14">``) read as without."""
     result = ImportedFile(str(path), "tmx", None, None)
     root_seen = False
     header_props: dict[str, str] = {}
-    omegat = False  # OmegaT's own TMX: its tags are text (&lt;i0&gt;), left out as codes are
-    for event, el in safexml.iterparse(path):
+    omegat = False  # OmegaT's own TMX: its tags are text (&lt;i0&gt;), read as codes are
+    # the events of these elements alone (a unit's inner elements were a tenth of the time
+    # of a large memory's import, most of it spent before a refusal)
+    for _, el in safexml.iterparse(path, tag=_ELEMENTS, events=("end",)):
+        if not root_seen:
+            root = el.getroottree().getroot()
+            if safexml.local(root.tag) != "tmx":
+                raise InputError(path, f"not a TMX file (root element <{safexml.local(root.tag)}>)",
+                                 root.sourceline)
+            root_seen = True
         name = safexml.local(el.tag)
-        if event == "start":
-            if not root_seen:
-                root_seen = True
-                if name != "tmx":
-                    raise InputError(path, f"not a TMX file (root element <{name}>)", el.sourceline)
-            continue
         if name == "header":
+            safexml.refuse_entities(path, el)
             omegat = any("omegat" in (el.get(a) or "").lower()
                          for a in ("creationtool", "o-tmf"))
             for prop in el.iter("{*}prop"):
@@ -127,25 +135,60 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
                 )
                 result.version = header_props.get(PROP_VERSION)
         elif name == "tu":
+            safexml.refuse_entities(path, el)
             unit = _read_tu(el, source_lang, target_lang, omegat)
             if unit is not None:
                 result.units.append(unit)
             safexml.release(el)
-    if not root_seen:
-        raise InputError(path, "not a TMX file (empty)")
+    if not root_seen:  # no <tmx>, <header> or <tu> anywhere: the root says what it is
+        root = safexml.root_element(path)
+        raise InputError(path, f"not a TMX file (root element <{safexml.local(root.tag)}>)",
+                         root.sourceline)
     # the units read are the file's source_lang-target_lang pairs, whatever its header says
     result.source_lang, result.target_lang = source_lang, target_lang
     return result
 
 
+def _seg_and_notes(tuv: etree._Element) -> tuple[etree._Element | None, list[etree._Element]]:
+    """A ``<tuv>``'s first ``<seg>`` and its notes, in one pass over its children (lxml's
+    ``find`` with a namespace wildcard cost more than the rest of a unit's reading)."""
+    seg = None
+    notes: list[etree._Element] = []
+    for child in tuv:
+        name = safexml.local(child.tag)
+        if name == "seg" and seg is None:
+            seg = child
+        elif name == "note":
+            notes.append(child)
+    return seg, notes
+
+
+def _omegat_tags(text: str) -> str:
+    """OmegaT's tags written as text (``<i0>``, ``</i0>``, numbered from 0; a standalone one
+    as ``<br1>`` or ``<x1/>``) as our placeholders (``<1>``, ``</1>``, ``<2/>``), which the
+    import renumbers to the segment's by their order."""
+    closed = {m.group(2) for m in OMEGAT_TAG.finditer(text) if m.group(1)}
+
+    def placeholder(m: re.Match[str]) -> str:
+        end, number, empty = m.groups()
+        n = int(number) + 1
+        if end:
+            return f"</{n}>"
+        # an opening tag without its closing one is standalone (an image, a break)
+        return f"<{n}/>" if empty or number not in closed else f"<{n}>"
+
+    return OMEGAT_TAG.sub(placeholder, text)
+
+
 def _read_tu(
     tu: etree._Element, source_lang: str, target_lang: str, omegat: bool = False
 ) -> ImportedUnit | None:
-    """One unit's Arabic and English (``omegat``: OmegaT's tags written as text left out, as
-    another tool's codes are: the unit is matched by its text, its English comes in plain)."""
+    """One unit's Arabic and English, its codes as placeholders (``omegat``: OmegaT's tags
+    written as text too; the import renumbers them to the segment's by their order)."""
     source = target = None
     status = trados = None
     notes: list[etree._Element] = []
+    shift: int | None = None  # 1 when the unit's codes count from 0 (OmegaT's level 2)
     for child in tu:
         name = safexml.local(child.tag)
         if name == "note":
@@ -157,19 +200,21 @@ def _read_tu(
             trados = found.value if found is not None else None
         elif name == "tuv":
             lang = child.get(XML_LANG) or child.get("lang")
-            seg = child.find("{*}seg")
+            seg, variant_notes = _seg_and_notes(child)
             if seg is None:
                 continue
-            text = tagged_text(seg)
+            if shift is None and len(seg):  # looked at once, for a unit with codes
+                shift = int(counts_from_zero(tu))
+            text = tagged_text(seg, shift or 0)
             if omegat and "<" in text:
-                text = OMEGAT_TAG.sub("", text)
+                text = _omegat_tags(text)
             if source is None and lang_matches(lang, source_lang):
                 source = text
             elif target is None and lang_matches(lang, target_lang):
                 target = text
             else:
                 continue
-            notes += child.findall("{*}note")  # TMX 1.4 has notes of a variant too
+            notes += variant_notes  # TMX 1.4 has notes of a variant too
     if source is None:
         return None
     return ImportedUnit(

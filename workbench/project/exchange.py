@@ -757,13 +757,17 @@ class Exchange:
         another numbering (another tool's XLIFF: the target's codes renumbered to ours by
         order) or not at all (a TMX whose codes were not read: the QA check names the tags
         its English lacks)."""
-        plain = replace(unit, source=strip_tags(unit.source),
-                        target=None if unit.target is None else strip_tags(unit.target))
+        source = unit.source
         if has_tags(unit.source):
+            plain = replace(unit, source=strip_tags(unit.source),
+                            target=None if unit.target is None else strip_tags(unit.target))
             targets = self._match(plain.key, plain.source, current, by_source, report)
             if targets is not None:
                 return plain, targets
-        found = by_text.get(match_key(plain.source))
+            source = plain.source
+        if not by_text:  # no segment has tags (the units of a memory that matches nothing)
+            return unit, None
+        found = by_text.get(match_key(source))
         if not found:
             return unit, None
         ours = current[found[0]]["source"]

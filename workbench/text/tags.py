@@ -285,18 +285,33 @@ def _places(text: str, within: str) -> list[tuple[int, int]]:
 def renumber_tags(target: str, source: str, ours: str) -> str:
     """``target``'s placeholders renumbered from ``source``'s (another tool's numbering of
     the same text) to ``ours`` (the same text with our numbers): the tags are paired by their
-    order in the two sources, which must have the same kinds in the same order; otherwise, or
-    for a tag of the target that its source lacks, the tags are left out."""
+    order in the two sources, which must have the same kinds in the same order (a half whose
+    partner is not in its text standing alone as an empty tag does: OmegaT writes an image as
+    ``<it pos="begin">``); otherwise, or for a tag of the target that its source lacks, the
+    tags are left out."""
     theirs, mine = tokens(source), tokens(ours)
-    if [t.kind for t in theirs] != [t.kind for t in mine]:
+    lone_theirs, lone_mine = _lone(theirs), _lone(mine)
+    if [_shape(t, lone_theirs) for t in theirs] != [_shape(m, lone_mine) for m in mine]:
         return strip_tags(target)
-    ids = {(t.kind == EMPTY, t.id): m.id for t, m in zip(theirs, mine, strict=True)}
+    ids = {(_shape(t, lone_theirs), t.id): m for t, m in zip(theirs, mine, strict=True)}
     pieces, pos = [], 0
     for token in tokens(target):
         pieces.append(target[pos : token.start])
-        new = ids.get((token.kind == EMPTY, token.id))
+        new = ids.get((_shape(token, lone_theirs), token.id))
         if new is not None:
-            pieces.append(placeholder(token.kind, new))
+            pieces.append(placeholder(new.kind, new.id))
         pos = token.end
     pieces.append(target[pos:])
     return "".join(pieces)
+
+
+def _lone(found: list[TagToken]) -> set[int]:
+    """The numbers of the halves of ``found`` whose partner is not among them."""
+    opened = {t.id for t in found if t.kind == OPEN}
+    closed = {t.id for t in found if t.kind == CLOSE}
+    return opened ^ closed
+
+
+def _shape(token: TagToken, lone: set[int]) -> str:
+    """A tag's kind as the order of two texts' tags is compared: a lone half stands alone."""
+    return EMPTY if token.id in lone else token.kind

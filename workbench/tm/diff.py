@@ -72,6 +72,20 @@ def _tag_kind(key: str) -> str:
     return "close" if key.startswith("{/") else "empty" if key.endswith("/}") else "open"
 
 
+def _lone(keys: list[str]) -> set[str]:
+    """The numbers of the halves among ``keys`` whose partner is not among them."""
+    opened = {k.strip("{}") for k in keys if _tag_kind(k) == "open"}
+    closed = {k.strip("{}/") for k in keys if _tag_kind(k) == "close"}
+    return opened ^ closed
+
+
+def _shape(key: str, lone: set[str]) -> str:
+    """A tag's kind as two texts' tags are compared: a lone half (OmegaT's ``<it>`` of an
+    image, ``{2}``) stands alone, as an empty tag (``<2/>``) does."""
+    kind = _tag_kind(key)
+    return "empty" if kind != "empty" and key.strip("{}/") in lone else kind
+
+
 def with_segment_tags(query: str, source: str, target: str) -> str:
     """``target`` with its unit's tags — another tool's TMX placeholders (``{1}`` ``{/1}``
     ``{2/}``) or, in a project unit, the tags of the segment it comes from (``<1>`` …) —
@@ -87,9 +101,11 @@ def with_segment_tags(query: str, source: str, target: str) -> str:
     s_keys = [tag_key(m.group()) for m in PLACEHOLDER.finditer(source)]
     if len(q_tags) != len(s_keys):
         return target
+    q_keys = [tag_key(tag) for tag in q_tags]
+    s_lone, q_lone = _lone(s_keys), _lone(q_keys)
     mapping: dict[str, str] = {}
-    for s_key, q_tag in zip(s_keys, q_tags, strict=True):
-        if _tag_kind(s_key) != _tag_kind(tag_key(q_tag)):
+    for s_key, q_key, q_tag in zip(s_keys, q_keys, q_tags, strict=True):
+        if _shape(s_key, s_lone) != _shape(q_key, q_lone):
             return target
         if mapping.setdefault(s_key, q_tag) != q_tag:
             return target

@@ -54,6 +54,7 @@ class _Seg:
         self._shift: int | None = None
         #: OmegaT's TMX (its header says so): tags written as text are placeholders too
         self.omegat = False
+        self._closed: set[str] = set()  # the numbers of the OmegaT tags closed in the seg
 
     def start(self, unit: etree._Element) -> None:
         """Read the segments of ``unit`` next."""
@@ -65,18 +66,23 @@ class _Seg:
         ``<bpt i="0">``), whose {0} no placeholder reader takes for a tag; else 0. Looked at
         once per unit, and only for one with tags."""
         if self._shift is None:
-            self._shift = int(self.unit is not None and _counts_from_zero(self.unit))
+            self._shift = int(self.unit is not None and codes.counts_from_zero(self.unit))
         return self._shift
 
     def read(self, seg: etree._Element) -> str:
         text = self._read(seg)
         if self.omegat and "<" in text:
+            # an opening tag that nothing closes is standalone (OmegaT 3.6 writes an image as
+            # <i1>, without a slash): {2/}, not an opening {2} that no segment's tags match
+            self._closed = {m.group(2) for m in codes.OMEGAT_TAG.finditer(text) if m.group(1)}
             text = codes.OMEGAT_TAG.sub(self._omegat_tag, text)
         return text
 
     def _omegat_tag(self, m: re.Match[str]) -> str:
         self.tags += 1
         end, number, empty = m.groups()  # numbered from 0, a segment's tags from 1
+        if not end and number not in self._closed:
+            empty = "/"
         return "{" + end + str(int(number) + 1) + empty + "}"
 
     def _read(self, seg: etree._Element) -> str:
@@ -225,19 +231,6 @@ def _units(path: str | Path, info: TmFileInfo) -> Iterator[TmUnit]:
     if not root_checked:
         raise InputError(path, "not a TMX file (no <tmx> root element)")
     sides.check(path)
-
-
-#: The inline elements whose ``i`` or ``x`` numbers a placeholder.
-_NUMBERED = tuple("{*}" + n for n in ("bpt", "ept", "it", "ph", "ut", "x", "hi", "g", "mrk"))
-
-
-def _counts_from_zero(tu: etree._Element) -> bool:
-    """Whether a unit's tags are numbered from 0 (OmegaT's level-2 TMX), in either language
-    (the shift applies to the whole unit, so that its two sides still pair)."""
-    return any(
-        (el.get(name) or "").strip() == "0" for el in tu.iter(*_NUMBERED) for name in ("i", "x")
-    )
-
 
 
 def _unwrapped(text: str) -> str:
