@@ -40,7 +40,8 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: file saying ``translate="no"`` left out; 10: an HTML ``span`` or ``font`` saying only its
 #: language or font, as LibreOffice wraps each Arabic sentence, and alike styling elements
 #: holding all a block's words no tags, a bookmark at a block's edge outside it; each line of
-#: a ``pre`` a block).
+#: a ``pre`` a block; an XLIFF 2.0 ``sc``/``ec`` and an XLIFF 1.2 ``bpt``/``ept`` or
+#: ``bx``/``ex`` of one segment one tag pair).
 FILTER_VERSION = 10
 
 
