@@ -132,3 +132,48 @@ def test_payloads_parse_into_changes() -> None:
     assert parse("notes 7,8") == Change("notes", None, (7, 8))
     assert parse("presence") == Change("presence")
     assert parse("what?") == parse("segments x y") == Change("all")
+
+
+def test_the_feed_leaves_out_the_watched_connections_own_writes(
+    backend: str, sample_db: Any, project: Project
+) -> None:
+    """The TUI's own autosaves are not told back to it (on SQLite they were an ``all``: every
+    dictionary, memory and spelling mark read again after each save); another connection's
+    change still is."""
+    seg = project.segments(limit=2)
+    with contextlib.closing(open_db(sample_db)) as db, \
+            Project.open(sample_db, author="ben") as ben:
+        feed = open_feed(db)
+        feed.watch(lambda: project.db)
+        project.save_draft(seg[0].id, "My own autosave.")
+        project.confirm(seg[0].id, "My own confirmation.", override_reason="t")
+        assert feed.wait(0.3) == []
+        ben.confirm(seg[1].id, "Ben's.", override_reason="t")
+        wanted = Change("all") if backend == "sqlite" else Change(
+            "segments", project.document().id, (seg[1].id,))
+        _wait_for(feed, lambda c: wanted in c)
+        feed.close()
+
+
+@pytest.mark.sqlite_only
+def test_a_commit_by_another_during_an_own_write_is_still_told(sample_db: Any) -> None:
+    """Another program committing while the watched connection writes (between the feed's
+    look before the write and after it) is not taken for the own write."""
+    from workbench.store.live import SqliteFeed
+
+    with contextlib.closing(open_db(sample_db)) as db, \
+            Project.open(sample_db, author="ana") as mine, \
+            Project.open(sample_db, author="ben") as ben:
+        feed = open_feed(db)
+        assert isinstance(feed, SqliteFeed)
+        seg = mine.segments(limit=2)
+        mark = feed.before(mine.db)
+        ben.confirm(seg[1].id, "Ben's, meanwhile.", override_reason="t")
+        mine.save_draft(seg[0].id, "Mine.")  # not watched: the marks are taken by hand
+        feed.after(mine.db, mark)
+        assert feed.wait(0) == [Change("all")]
+        mark = feed.before(mine.db)  # and nothing else: the own write is left out
+        mine.save_draft(seg[0].id, "Mine again.")
+        feed.after(mine.db, mark)
+        assert feed.wait(0) == []
+        feed.close()

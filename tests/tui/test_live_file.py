@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from workbench.project.team import Team
+from workbench.project.team import HEARTBEAT, Team
 from workbench.tui.live import LinkState, LiveChanged, LiveLink
 
 
@@ -38,3 +39,28 @@ def test_a_file_held_by_another_program_is_not_called_an_unreachable_server(
     assert not [m for m in posted if isinstance(m, LinkState)]
     assert any(isinstance(m, LiveChanged) and [c.kind for c in m.changes] == ["all"]
                for m in posted)
+
+
+def test_the_links_own_heartbeats_are_no_change(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The link's heartbeats are its own writes: on a project file they are no change to read
+    everything again for (every few seconds, the open segment's dictionaries, memories and
+    spelling read again)."""
+    ticks = itertools.count()
+    link = LiveLink(sample_db, "ana", clock=lambda: next(ticks) * HEARTBEAT)  # one each look
+    link.watch(1, 1)
+    beats: list[int | None] = []
+    real_here = Team.here
+
+    def here(self: Team, client: str, document_id: int | None, segment_id: int | None) -> None:
+        real_here(self, client, document_id, segment_id)
+        beats.append(segment_id)
+        if len(beats) == 4:
+            link.stop()
+
+    monkeypatch.setattr(Team, "here", here)
+    posted: list[Any] = []
+    link.run(posted.append)
+    assert len(beats) == 4
+    assert not [m for m in posted if isinstance(m, LiveChanged)]

@@ -930,3 +930,53 @@ async def test_the_editor_keeps_answering_keys_after_a_read_fails_offline(
             await until(pilot, lambda: isinstance(app.screen, EditorScreen))
         finally:
             pg_server.start()
+
+
+@pytest.mark.both_backends
+async def test_own_autosaves_read_nothing_again_and_others_changes_still_come(
+    sample_db, make_app, monkeypatch
+):
+    """The editor's own autosaves are not a live change (on SQLite each came back as "all":
+    the dictionaries, memories and spelling of the open segment read again after every
+    save); a change made elsewhere still shows at once."""
+    import workbench.tui.live as live
+
+    looks = [0]  # the live link's looks at the feed
+    real_open = live.open_feed
+
+    def counted(db: Any) -> Any:
+        feed = real_open(db)
+        wait = feed.wait
+
+        def counting(timeout: float) -> Any:
+            changes = wait(timeout)
+            looks[0] += 1
+            return changes
+
+        feed.wait = counting
+        return feed
+
+    monkeypatch.setattr(live, "open_feed", counted)
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        start = looks[0]
+        await until(pilot, lambda: looks[0] >= start + 2)  # the heartbeat of the open segment
+        seen: list[Any] = []  # what the feed told the editor (all it re-reads follows it)
+        real = screen.live_changed
+        monkeypatch.setattr(screen, "live_changed", lambda c: (seen.append(c), real(c))[1])
+        for text in ("My own.", "My own autosave."):
+            screen.editor.load_text(text)
+            screen.flush_edit()
+            app.service.flush()
+        start = looks[0]
+        await until(pilot, lambda: looks[0] >= start + 2)  # a look that began after them
+        await settle(pilot)
+        assert seen == []
+        with Project.open(sample_db, author="ben") as ben:
+            ben.confirm(second.id, "Ben's, live.", override_reason="t")
+        await until(pilot, lambda: "Ben's, live." in _screen(app))
+        assert seen
+    with Project.open(sample_db) as project:
+        assert project.segment(first.id).target == "My own autosave."

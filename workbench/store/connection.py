@@ -69,6 +69,16 @@ class _Fetched:
         return self._rows
 
 
+class CommitWatch(Protocol):
+    """Told of a connection's write transactions (the live feed, so that it can tell this
+    process's own commits from other programs'): ``before`` as one starts, before it takes
+    the write lock, and ``after`` with ``before``'s answer once it is committed."""
+
+    def before(self, db: Database) -> Any: ...
+
+    def after(self, db: Database, mark: Any) -> None: ...
+
+
 class WriteLockTaken(Exception):
     """Another connection holds the project's write lock, and the transaction was asked not
     to wait for it (``Database.no_wait_once``). Raised before anything was written; its
@@ -105,6 +115,9 @@ class Database(abc.ABC):
     #: once instead of waiting while another program holds the lock (SQLite; PostgreSQL
     #: ignores it). Cleared by that transaction.
     no_wait_once: bool = False
+    #: Told of this connection's write transactions (``store.live``'s SQLite feed of the
+    #: same process); None when nothing watches them.
+    commit_watch: CommitWatch | None = None
 
     @property
     def read_only(self) -> bool:

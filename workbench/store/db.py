@@ -183,6 +183,8 @@ def transaction(db: Database, *, segment: bool = False) -> Iterator[Database]:
         with db.savepoint():
             yield db
         return
+    watch = db.commit_watch
+    mark = watch.before(db) if watch is not None else None
     db.begin_write(shared=segment)
     try:
         yield db
@@ -204,6 +206,8 @@ def transaction(db: Database, *, segment: bool = False) -> Iterator[Database]:
                 raise project_error(exc, db.location) from None
             raise
         _commits += 1
+        if watch is not None:
+            watch.after(db, mark)
 
 
 def committed() -> int:

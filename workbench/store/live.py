@@ -7,6 +7,14 @@ SQLite has no notifications: the feed polls ``PRAGMA data_version`` (which chang
 another connection commits) and says only that something changed; the reader re-reads what
 it shows.
 
+The reader's own writes are not told back to it (:meth:`Feed.watch`): on PostgreSQL the
+notifications sent by its own connections' server processes are dropped; on SQLite the feed
+polls a connection of its own and is told of each commit of the watched connections
+(``Database.commit_watch``): when nobody else committed meanwhile, the data version that
+commit gave is taken as seen. Anybody else's commit in between (another program's, or
+another connection of this process) changes the writer's own data version too, and the
+change is then told as before: what is left out is only ever the reader's own work.
+
 Payloads: ``segments DOC ID,ID,...`` (``*``: too many to list), ``structure DOC`` (segments
 added, removed, moved or re-cut: read the view again), ``notes ID,...``, ``documents``,
 ``presence``.
@@ -14,9 +22,12 @@ added, removed, moved or re-cut: read the view again), ``notes ID,...``, ``docum
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.store.connection import Database
 
@@ -66,6 +77,17 @@ class Feed(Protocol):
         the first; [] when nothing changed."""
         ...
 
+    def watch(self, own: Callable[[], Database | None]) -> None:
+        """Leave out the changes made through ``own()``, the reader's own connection (the
+        caller's writes, which it shows already)."""
+        ...
+
+    def own_write(self, db: Database) -> contextlib.AbstractContextManager[None]:
+        """Around statements that write through a watched connection ``db`` outside a
+        transaction (autocommit: the heartbeats), which ``Database.commit_watch`` does not
+        see: their change is left out too."""
+        ...
+
     def close(self) -> None:
         """Stop listening (the connection stays the caller's)."""
         ...
@@ -77,6 +99,7 @@ class PostgresFeed:
 
     def __init__(self, db: PostgresDatabase) -> None:
         self.db = db
+        self.own: list[Callable[[], Database | None]] = []
         db.execute(f"LISTEN {CHANNEL}")
 
     def wait(self, timeout: float) -> list[Change]:
@@ -84,39 +107,121 @@ class PostgresFeed:
         notes = list(pg.notifies(timeout=timeout, stop_after=1))
         if notes:
             notes += list(pg.notifies(timeout=0))
-        return _merged(parse(n.payload) for n in notes if n.channel == CHANNEL)
+        own = self._own_pids() if notes else set()
+        return _merged(parse(n.payload) for n in notes
+                       if n.channel == CHANNEL and n.pid not in own)
+
+    def watch(self, own: Callable[[], Database | None]) -> None:
+        self.own.append(own)
+
+    def own_write(self, db: Database) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext()  # its notifications name the connection's process
+
+    def _own_pids(self) -> set[int]:
+        """The server processes of the watched connections (those reachable now)."""
+        pids = set()
+        for own in self.own:
+            with contextlib.suppress(Exception):  # closed, or lost: its pid is no one's now
+                db = own()
+                pid = db.pg.info.backend_pid if db is not None else 0  # type: ignore[attr-defined]
+                if pid:
+                    pids.add(int(pid))
+        return pids
 
     def close(self) -> None:
-        import contextlib
-
         with contextlib.suppress(Exception):
             self.db.execute(f"UNLISTEN {CHANNEL}")
 
 
 class SqliteFeed:
-    """Polls ``PRAGMA data_version``: any commit by another connection is an ``all``."""
+    """Polls ``PRAGMA data_version``: any commit by another connection is an ``all``, but
+    those of the watched connections (:meth:`watch`) when nobody else committed meanwhile.
+
+    The data version is read on a read-only connection of the feed's own (``poll``), under
+    ``lock``: a watched connection's writer reads it too, from its own thread."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.lock = threading.Lock()
+        self.poll = _poll_connection(db)
+        self.watched: list[Database] = []
         self.version = self._version()
 
     def _version(self) -> int:
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        return data_version(self.poll)
 
     def wait(self, timeout: float) -> list[Change]:
         deadline = time.monotonic() + timeout
         while True:
-            version = self._version()
-            if version != self.version:
-                self.version = version
+            with self.lock:
+                version = self._version()
+                changed, self.version = version != self.version, version
+            if changed:
                 return [Change("all")]
             left = deadline - time.monotonic()
             if left <= 0:
                 return []
             time.sleep(min(POLL, left))
 
+    def watch(self, own: Callable[[], Database | None]) -> None:
+        db = own()
+        if db is not None and db.dialect == "sqlite":
+            db.commit_watch = self
+            self.watched.append(db)
+
+    def before(self, db: Database) -> tuple[int, int] | None:
+        """A watched connection starts a write transaction: its data version and the feed's,
+        or None when others' changes are still to be told (their commit is told anyway)."""
+        with self.lock, contextlib.suppress(Exception):
+            own, seen = data_version(db), self._version()  # in this order (see ``after``)
+            return (own, seen) if seen == self.version else None
+        return None
+
+    def after(self, db: Database, mark: Any) -> None:
+        """That transaction was committed: its data version is seen, unless somebody else
+        committed since ``before`` (then the writer's own data version changed too)."""
+        if mark is None:
+            return
+        with self.lock, contextlib.suppress(Exception):
+            now = self._version()  # read before the writer's: a commit between is told
+            if data_version(db) == mark[0] and self.version == mark[1]:
+                self.version = now
+
+    @contextlib.contextmanager
+    def own_write(self, db: Database) -> Iterator[None]:
+        mark = self.before(db)
+        yield
+        self.after(db, mark)
+
     def close(self) -> None:
-        pass
+        with self.lock:
+            for db in self.watched:
+                if db.commit_watch is self:
+                    db.commit_watch = None
+            self.watched.clear()
+            if self.poll is not self.db:
+                with contextlib.suppress(Exception):
+                    self.poll.close()
+
+
+def data_version(db: Any) -> int:
+    """SQLite's data version of a connection (``Database`` or ``sqlite3.Connection``): it
+    changes when another connection commits."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
+def _poll_connection(db: Database) -> Any:
+    """A read-only connection of the feed's own to ``db``'s file; ``db`` itself when none
+    can be had (a project opened read-only, which writes nothing to leave out)."""
+    path = getattr(db, "path", None)
+    if path is None or db.read_only:
+        return db
+    from workbench.store.sqlite import connect_read_only
+
+    try:
+        return connect_read_only(path)
+    except Exception:
+        return db
 
 
 def open_feed(db: Database) -> Feed:

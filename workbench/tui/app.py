@@ -147,7 +147,8 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         self._unsent_taken = False  # earlier sessions' waiting edits taken over
         self.live: LiveLink | None = None
         if live:
-            self.live = LiveLink(project.path, project.author, read_only=project.read_only)
+            self.live = LiveLink(project.path, project.author, read_only=project.read_only,
+                                 own=lambda: self.service.project.db)
         self.link_online = True
         self.link_refused = ""  # why the server refuses the user (removed from the team)
         self.team_status = ""

@@ -12,6 +12,11 @@ polls the data version, see ``store/live.py``) and posts to the app:
   (another program's write lock held past the busy timeout, a full disk) it tries again
   without a word, and reads everything again once it is back.
 
+The app's own writes (``own``, its main connection) and the link's heartbeats are left out
+of the changes posted (``Feed.watch``): the app shows them already, and reading everything
+again after each of its autosaves only made it re-read dictionaries and memories and check
+the spelling again for nothing.
+
 It also sends this client's heartbeat: the segment open in the editor (``watch``), at once
 when it changes and every ``HEARTBEAT`` seconds, and says goodbye when the app closes.
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,7 +41,7 @@ from workbench.store.sqlite import is_busy
 
 if TYPE_CHECKING:
     from workbench.project import Project
-    from workbench.store.connection import Location
+    from workbench.store.connection import Database, Location
 
 WAIT = 0.25
 """Seconds the worker waits for a change before it looks at its other duties."""
@@ -69,8 +75,10 @@ class LiveLink:
     """The worker's state: what the editor has open, and when to stop."""
 
     def __init__(self, location: Location, author: str, *, read_only: bool = False,
-                 clock: Any = time.monotonic) -> None:
+                 clock: Any = time.monotonic,
+                 own: Callable[[], Database | None] | None = None) -> None:
         self.location = location
+        self.own = own  # the app's own connection, whose writes the app shows already
         self.author = author
         self.read_only = read_only
         self.client = client_id(author)
@@ -123,8 +131,12 @@ class LiveLink:
         from workbench.project import Project
 
         project = Project.open(self.location, author=self.author, read_only=self.read_only)
+        feed = None
         try:
             feed = open_feed(project.db)
+            feed.watch(lambda: project.db)  # the link's own writes (heartbeats: ``own_write``)
+            if self.own is not None:
+                feed.watch(self.own)
             if self._broken:  # back: what happened meanwhile is unknown, read it all
                 if not self.online:
                     self.online, self.refused = True, ""
@@ -134,7 +146,10 @@ class LiveLink:
             self._loop(project, feed, post)
         finally:
             with contextlib.suppress(Exception):
-                project.team.leave(self.client)
+                project.team.leave(self.client)  # its last change: told to the others only
+            if feed is not None:
+                with contextlib.suppress(Exception):
+                    feed.close()
             with contextlib.suppress(Exception):
                 project.close()
 
@@ -152,7 +167,8 @@ class LiveLink:
             now = self.clock()
             presence = any(c.kind in ("presence", "all") for c in changes)
             if where != sent or now - beat >= HEARTBEAT:
-                project.team.here(self.client, *where)
+                with feed.own_write(project.db):
+                    project.team.here(self.client, *where)
                 sent, beat, presence = where, now, True
             if changes and project.db.dialect != "postgresql" and where[0] is not None:
                 shape = document_shape(project.db, where[0])  # merges and splits by others
@@ -163,7 +179,8 @@ class LiveLink:
             if changes:
                 post(LiveChanged(changes))
             if presence and where[0] is not None:
-                now_others = project.team.present(where[0], self.client)
+                with feed.own_write(project.db):  # it forgets clients whose process is gone
+                    now_others = project.team.present(where[0], self.client)
                 if now_others != others:
                     others = now_others
                     post(PresenceChanged(now_others))

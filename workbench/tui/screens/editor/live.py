@@ -5,10 +5,11 @@
   again around the open segment);
 - the open segment changed elsewhere: an editor holding nothing unsaved takes the new English
   (the cursor kept where it was) and says who changed it, and its glossary marks, findings and
-  reference are read again (also after any change on SQLite, whose feed does not say what
-  changed: a term added to the glossary, a finding accepted); one holding typed English keeps it,
-  and the title says the segment changed elsewhere (saving it shows the conflict dialog); when
-  it was approved and locked, the typed English is also kept as a note (``unsaved-edit``);
+  reference are read again (also after any change made elsewhere on SQLite, whose feed does
+  not say what changed: a term added to the glossary, a finding accepted); one holding typed
+  English keeps it, and the title says the segment changed elsewhere (saving it shows the
+  conflict dialog); when it was approved and locked, the typed English is also kept as a note
+  (``unsaved-edit``);
 - a note added to the open segment by someone else is shown as a notification;
 - the Dictionary panel reads the open segment's words again when the project's dictionaries
   changed elsewhere (one added or removed from the command line; on PostgreSQL, whose feed
