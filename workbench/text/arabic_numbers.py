@@ -314,14 +314,29 @@ def word_numbers(text: str) -> list[int]:
     (وثلاث, الثالثة, عشرين, عشرة), a scale word after either (ثلاثة آلاف = 3,000, عشرة آلاف =
     10,000) or alone (مليون); a decade (ثلاثينيات القرن العشرين = 1930); the المئة of في
     المئة and بالمئة is "percent", no number."""
+    return _read_words(text)[0]
+
+
+def word_number_readings(text: str) -> list[tuple[str, ...]]:
+    """What :func:`word_numbers` reads, each number with the other ways English may write
+    it: a century's (القرن العشرين: 20, "1900s", the years it is named by)."""
+    values, centuries = _read_words(text)
+    return [(str(value), centuries[k]) if k in centuries else (str(value),)
+            for k, value in enumerate(values)]
+
+
+def _read_words(text: str) -> tuple[list[int], dict[int, str]]:
+    """The numbers of :func:`word_numbers`, and the years of each that names a century (by
+    its index: القرن الحادي والعشرين, "the 2000s")."""
     tokens = _TOKEN.findall(normalize_arabic(text))
     # no word reads as a number (most sentences): the clitics _words takes off are those of
     # such words, so none would after it either
     if _NUMBER_WORDS.isdisjoint(tokens):
-        return []
+        return [], {}
     words = _take_off_clitics(tokens)
     compounds = {start: (end, value) for start, end, value in compound_numbers(words)}
     out: list[int] = []
+    centuries: dict[int, str] = {}
     k = 0
     while k < len(words):
         if words[k] == _DIGITS:  # a scale word after digits is theirs (٥٢ ألف)
@@ -348,6 +363,8 @@ def word_numbers(text: str) -> list[int]:
             if not added:
                 added, after = _and_more(words, end + 1, scale[0])
             value, end = value * scale[0] + added, after
+        elif k and 11 <= value <= 30 and _bare(words[k - 1]) in _CENTURY:
+            centuries[len(out)] = f"{(value - 1) * 100}s"  # القرن العشرين: the 1900s
         out.append(value)
         k = end
-    return out
+    return out, centuries

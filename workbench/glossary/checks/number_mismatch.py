@@ -23,6 +23,9 @@ number of the source may be spelt out in English, as house styles write small nu
 أشخاص" = "three people"; "twenty-five", "twenty-first", "ten thousand"); such words only pair
 with source numbers, never count as numbers of the target of their own. So does the name
 of a month for the month of a date the source writes in digits (1/5/2020 = 1 May 2020).
+A duration may change its unit, a Hijri year come as or with its Gregorian years, a century
+in words as its hundreds of years, a fraction in words in digits
+(:mod:`workbench.text.number_units`; 48 ساعة = two days, ١٤٤٥ هـ = 1445 AH (2023/24)).
 """
 
 from __future__ import annotations
@@ -35,7 +38,18 @@ from decimal import Decimal
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
 from workbench.text.addresses import address_spans, mask_addresses
-from workbench.text.arabic_numbers import word_numbers
+from workbench.text.arabic_numbers import word_number_readings
+from workbench.text.number_units import (
+    arabic_unit,
+    dual_durations,
+    duration_values,
+    english_unit,
+    fraction_numbers,
+    gregorian_years,
+    hijri_marked,
+    hijri_months,
+    hijri_years,
+)
 from workbench.text.tags import mask_tags
 
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
@@ -367,16 +381,19 @@ def _folded(word: str) -> str:
 
 
 def _not_in_words(
-    lone: list[int], values: list[frozenset[str]], words: list[str]
+    lone: list[int], values: list[frozenset[str]],
+    words: list[str] | list[tuple[str, ...]] | list[frozenset[str]],
 ) -> list[int]:
     """The numbers of ``lone`` (indices into ``values``) that the other side does not write
-    in ``words`` either (the values of its numbers in words), each word pairing once."""
+    in ``words`` either (the values of its numbers in words, or each one's readings), each
+    word pairing once."""
     if not words:
         return lone
     rest = []
     for i in lone:
         for k, value in enumerate(words):
-            if value in values[i]:
+            if (value in values[i]) if isinstance(value, str) else not values[i].isdisjoint(
+                    value):
                 del words[k]
                 break
         else:
@@ -408,6 +425,8 @@ def _named_months(
     whose month the target names (1/5/2020 = 1 May 2020, May 1, 2020)."""
     names = [_MONTHS.index(next(m for m in _MONTHS if m.startswith(found.group(1)[:3]))) + 1
              for found in _MONTH_NAME.finditer(target)]
+    if hijri_marked(source):  # ١٤٢٨/٣/٢٤هـ = 24 Rabi' I 1428 AH
+        names += hijri_months(target)
     if not names:
         return missing
     months = {found.end() for found in _DATE_MONTH.finditer(source.translate(_TABLE))}
@@ -482,12 +501,20 @@ class NumberMismatch(Check):
             missing, extra = _sums(source, src, missing, tgt_values, extra)
         missing = _not_whole_hours(missing, src, source)  # 3 p.m. for 3:00
         extra = _not_whole_hours(extra, tgt, target)
+        if missing or extra:  # 48 ساعة = two days; ١٤٤٥ هـ = 1445 AH (2023)
+            missing, extra = _converted(source, target, src, tgt, missing, extra, tgt_values)
         if missing:  # "three people" for 3 أشخاص; "1 May 2020" for 1/5/2020
             missing = _named_months(
                 _not_in_words(missing, src_values, spelt_numbers(target)), src, source, target)
-        in_words = [str(n) for n in word_numbers(source)] if extra else []
+        in_words: list[str] = []
         if extra:  # "4 cases" for أربع حالات (the words paired leave the list)
-            extra = _not_in_words(extra, tgt_values, in_words)
+            readings = word_number_readings(source)
+            if readings:
+                plurals = list(tgt_values)  # the 1900s for القرن العشرين
+                for j in extra:
+                    plurals[j] = _with_plural(target, tgt[j][1][1], plurals[j])
+                extra = _not_in_words(extra, plurals, readings)
+            in_words = [reading[0] for reading in readings]
         # the source's numbers in words that the target's numbers did not pair with
         besides = f" (the source writes {', '.join(dict.fromkeys(in_words))} in words)" if (
             in_words) else ""
@@ -513,6 +540,92 @@ class NumberMismatch(Check):
                 )
             )
         return findings
+
+
+def _with_plural(text: str, end: int, values: frozenset[str]) -> frozenset[str]:
+    """``values`` and, for a number written as a plural (the 1900s), that plural: the years of
+    a century the Arabic names (القرن العشرين)."""
+    if text[end:end + 1] != "s" or text[end + 1:end + 2].isalpha() or end < 4 \
+            or text[end - 2:end] != "00" or not text[end - 4:end].isdecimal():
+        return values
+    return values | {text[end - 4:end + 1]}
+
+
+def _converted(
+    source: str, target: str, src: list[tuple[str, tuple[int, int]]],
+    tgt: list[tuple[str, tuple[int, int]]], missing: list[int], extra: list[int],
+    tgt_values: list[frozenset[str]],
+) -> tuple[list[int], list[int]]:
+    """``missing`` and ``extra`` without the numbers written in another unit of time or
+    calendar on the other side: a duration (48 ساعة = 2 days, two days; أسبوعين = 14 days), a
+    Hijri year (١٤٤٥ هـ = 2023 or 2024, given for it or with it), and the numbers of a
+    fraction the source writes in words (ثلثي = 2/3)."""
+    hijri = []
+    if hijri_marked(source):
+        years = hijri_years(source.translate(_TABLE))
+        hijri = [(i, gregorian_years(int(number))) for i, (number, span) in enumerate(src)
+                 if span in years]
+    if missing:
+        missing, extra = _converted_missing(source, target, src, tgt, missing, extra,
+                                            tgt_values, hijri)
+    if extra:  # 14 days for أسبوعين; 1445 AH (2023) for ١٤٤٥ هـ; 2/3 for ثلثي
+        words = [frozenset((year,)) for _, years in hijri for year in years]
+        tagged = tgt_values
+        units = {j: unit for j in extra if (unit := english_unit(target, tgt[j][1][1]))}
+        if units and (duals := dual_durations(source)):
+            words += duals
+            tagged = list(tgt_values)
+            for j, unit in units.items():
+                tagged[j] = tagged[j] | {f"{tgt[j][0]}@{unit}"}
+        if any(target[tgt[j][1][0] - 1: tgt[j][1][0]] == "/" for j in extra):
+            words += fraction_numbers(source)
+        if words:
+            extra = _not_in_words(extra, tagged, words)
+    return missing, extra
+
+
+def _converted_missing(
+    source: str, target: str, src: list[tuple[str, tuple[int, int]]],
+    tgt: list[tuple[str, tuple[int, int]]], missing: list[int], extra: list[int],
+    tgt_values: list[frozenset[str]], hijri: list[tuple[int, tuple[str, str]]],
+) -> tuple[list[int], list[int]]:
+    """``missing`` without the durations and Hijri years the target writes in another unit
+    or calendar (48 ساعة: 2 days, two days; ١٤٤٥ هـ: 2023), ``extra`` without their partners."""
+    units = {i: unit for i in missing if (unit := arabic_unit(source, src[i][1][1]))}
+    tags = {i: duration_values(src[i][0], unit) for i, unit in units.items()}
+    for i, years in hijri:
+        if i in missing:
+            tags[i] = tags.get(i, frozenset()) | frozenset(years)
+    if not tags:
+        return missing, extra
+    missing, extra = list(missing), list(extra)
+    for i, values in tags.items():
+        for j in extra:
+            unit = english_unit(target, tgt[j][1][1])
+            if not values.isdisjoint(tgt_values[j] | ({f"{tgt[j][0]}@{unit}"} if unit else set())):
+                missing.remove(i)
+                extra.remove(j)
+                break
+    if missing and units:  # two days for 48 ساعة
+        missing = _not_in_words(missing, [tags.get(i, frozenset()) for i in range(len(src))],
+                                _spelt_durations(target))
+    return missing, extra
+
+
+# A number spelt out before a unit of time (two days, a week, one-year)
+_A_UNIT = re.compile(r"\b(?:an?)\s+(?=(?:minute|hour|day|week|month|year)s?\b)",
+                     re.IGNORECASE)
+
+
+def _spelt_durations(text: str) -> list[frozenset[str]]:
+    """The durations ``text`` spells out in English words (two days: ``2@day``)."""
+    out = []
+    for found in _SPELT.finditer(text):
+        if (unit := english_unit(text, found.end())) is not None:
+            out.append(frozenset((f"{spelt_numbers(found.group())[0]}@{unit}",)))
+    for found in _A_UNIT.finditer(text):
+        out.append(frozenset((f"1@{english_unit(text, found.end())}",)))
+    return out
 
 
 def _without_addresses(text: str) -> str:

@@ -1,0 +1,131 @@
+"""number-mismatch on numbers written in another unit, calendar or form on the other side:
+durations (48 ساعة = two days), Hijri years and months (١٤٤٥ هـ = 1445 AH (2023)), centuries
+(القرن الحادي والعشرين = the 2000s), fractions (ثلثي = 2/3). Each false positive was found on
+real legal or news text; a wrong number next to them is still reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.glossary.qa import run_checks
+
+
+def found(source: str, target: str) -> list[tuple[str, str]]:
+    return [(f.severity, f.message) for f in run_checks(source, target, matcher=None)
+            if f.check == "number-mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # NTREX-128, line 70
+        ("اختبرت سينسبري مشروعًا مشتركًا مع بوتس في بداية القرن الواحد والعشرين ولكن انتهى "
+         "الاتفاق.", "Sainsbury's tested a joint venture with Boots in the early 2000s, but "
+         "the tie-up ended."),
+        ("تغير الكثير في القرن العشرين.", "Much changed in the 1900s."),
+        ("تغير الكثير في القرن العشرين.", "Much changed in the 20th century."),
+    ],
+)
+def test_a_century_in_words_is_its_hundreds_of_years(source: str, target: str) -> None:
+    """القرن الواحد والعشرين is 21 in words: "the early 2000s" was a number the source
+    lacked ("the source writes 21 in words")."""
+    assert found(source, target) == []
+
+
+def test_a_wrong_century_is_still_reported() -> None:
+    assert found("تغير الكثير في القرن العشرين.", "Much changed in the 1800s.") == [
+        ("warning", "number 1800 in the target is not in the source (the source writes 20 in "
+                    "words)")]
+    assert found("في القرن العشرين.", "In 2000.") == [
+        ("warning", "number 2000 in the target is not in the source (the source writes 20 in "
+                    "words)")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("صدر النظام في عام ١٤٤٥ هـ.", "The law was issued in 1445 AH (2023/2024)."),
+        ("صدر النظام في عام ١٤٤٥ هـ.", "The law was issued in 1445 AH (2023-24)."),
+        ("صدر النظام في عام ١٤٤٥ هـ.", "The law was issued in 2023."),
+        ("صدر النظام عام 1445 للهجرة.", "The law was issued in 1445 AH (2024)."),
+        ("المرسوم الملكي رقم (م/34) وتاريخ 1428/3/24هـ", "Royal Decree No. M/34 dated "
+                                                       "24/3/1428H (2007)"),
+        ("تاريخ ١٤٢٨/٣/٢٤هـ", "dated 24 Rabi' I 1428 AH"),
+        ("تاريخ ٢٤/٩/١٤٤٥هـ", "dated 24 Ramadan 1445 AH"),
+        ("تاريخ 1445/12/10هـ", "dated 10 Dhu al-Hijjah 1445 AH"),
+    ],
+)
+def test_a_hijri_year_may_come_with_or_as_its_gregorian_years(source: str, target: str) -> None:
+    """A Hijri year spans two Gregorian years, which the English adds or gives for it: those
+    were numbers the source lacked; a Hijri month named in English was its number missing."""
+    assert found(source, target) == []
+
+
+def test_a_wrong_gregorian_year_or_hijri_month_is_still_reported() -> None:
+    assert found("صدر النظام في عام ١٤٤٥ هـ.", "The law was issued in 1445 AH (2025).") == [
+        ("warning", "number 2025 in the target is not in the source")]
+    assert found("صدر النظام في عام ١٤٤٥ هـ.", "The law was issued in 2025.") == [
+        ("error", "number 1445 of the source is not in the target"),
+        ("warning", "number 2025 in the target is not in the source")]
+    # no هـ: a year of the Common Era, which has no other year
+    assert found("بني عام 1445.", "It was built in 1445 (2023).") == [
+        ("warning", "number 2023 in the target is not in the source")]
+    assert found("تاريخ 1428/3/24هـ", "dated 24 Rabi' II 1428 AH") == [
+        ("error", "number 3 of the source is not in the target")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # NTREX-128, line 114, written as days
+        ("وأغلق المسؤولون الوصول إلى الشاطئ لمدة 48 ساعة لدواعي السلامة والتحقيق.",
+         "Officials shut down beach access for two days for investigation and safety purposes."),
+        ("تم تمديد المهلة 48 ساعة.", "The deadline was extended by 2 days."),
+        ("أعلنت هدنة لمدة 72 ساعة.", "A 3-day truce was announced."),
+        ("أعلنت هدنة لمدة 72 ساعة.", "A three-day truce was announced."),
+        ("تم تمديد المهلة 24 ساعة.", "The deadline was extended by a day."),
+        # TICO-19, written as weeks
+        ("صوَّت البرلمان البرتغالي على تمديد حالة الطوارئ الوطنية لمدة 14 يومًا.",
+         "The parliament of Portugal voted to extend the state of emergency by two weeks."),
+        ("تم تمديد المهلة أسبوعين.", "The deadline was extended by 14 days."),
+        ("تم تمديد المهلة أسبوعين.", "The deadline was extended by 2 weeks."),
+        ("استمر الحصار يومين.", "The siege lasted 48 hours."),
+        ("مدة العقد 12 شهرا.", "The contract lasts one year."),
+        ("مدة العقد 24 شهرًا.", "The contract lasts 2 years."),
+    ],
+)
+def test_a_duration_may_be_written_in_another_unit(source: str, target: str) -> None:
+    """48 ساعة for "two days" was 48 missing (an error, which refuses a confirmation), أسبوعين
+    for "14 days" 14 the source lacked."""
+    assert found(source, target) == []
+
+
+def test_a_duration_of_another_length_or_unit_is_still_reported() -> None:
+    assert found("تم تمديد المهلة 48 ساعة.", "The deadline was extended by 2 weeks.") == [
+        ("error", "number 48 of the source is not in the target"),
+        ("warning", "number 2 in the target is not in the source")]
+    assert found("تم تمديد المهلة 48 ساعة.", "The deadline was extended by three days.") == [
+        ("error", "number 48 of the source is not in the target")]
+    assert found("تم تمديد المهلة أسبوعين.", "The deadline was extended by 15 days.") == [
+        ("warning", "number 15 in the target is not in the source")]
+    assert found("مدة العقد 12 شهرا.", "The contract lasts 13 months.") == [
+        ("error", "number 12 of the source is not in the target"),
+        ("warning", "number 13 in the target is not in the source")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("وافق على القرار ثلثا الأعضاء.", "2/3 of the members approved the decision."),
+        ("حصل على ثلثي الأصوات.", "He won 2/3 of the votes."),
+        ("حصل على ثلث الأصوات.", "He won 1/3 of the votes."),
+        ("حصل على ثلاثة أرباع الأصوات.", "He won 3/4 of the votes."),
+    ],
+)
+def test_a_fraction_in_words_may_be_written_in_digits(source: str, target: str) -> None:
+    assert found(source, target) == []
+
+
+def test_a_wrong_fraction_is_still_reported() -> None:
+    assert found("حصل على ثلثي الأصوات.", "He won 3/4 of the votes.") == [
+        ("warning", "number 4 in the target is not in the source")]
