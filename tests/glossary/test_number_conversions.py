@@ -129,3 +129,49 @@ def test_a_fraction_in_words_may_be_written_in_digits(source: str, target: str) 
 def test_a_wrong_fraction_is_still_reported() -> None:
     assert found("حصل على ثلثي الأصوات.", "He won 3/4 of the votes.") == [
         ("warning", "number 4 in the target is not in the source")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # NTREX-128, line 48 (نصف ساعة), written in minutes
+        ("كان يغطس مع أصدقائه لمدة نصف ساعة تقريبًا صباح يوم السبت.",
+         "He had been diving with friends for about 30 minutes Saturday morning."),
+        ("استمر الاجتماع ساعة ونصف.", "The meeting lasted 90 minutes."),
+        ("استمرت الحرب عقدين.", "The war lasted 20 years."),
+        ("استمرت الحرب 3 عقود.", "The war lasted 30 years."),
+    ],
+)
+def test_a_part_of_a_unit_and_decades_are_durations_too(source: str, target: str) -> None:
+    assert found(source, target) == []
+
+
+def test_a_wrong_part_of_a_unit_is_still_reported() -> None:
+    assert found("استمر الاجتماع ربع ساعة.", "The meeting lasted 20 minutes.") == [
+        ("warning", "number 20 in the target is not in the source")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # TICO-19: بدأ تعطيل وسائل النقل العام في البداية يوم 26 مارس
+        ("بدأ تعطيل وسائل النقل العام يوم 26 مارس 2020.",
+         "The public transport shutdown started on 26/3/2020."),
+        ("في 15 آذار/مارس 2020", "on 15/3/2020"),
+        ("في 15 مارس 2020", "on 2020-03-15"),
+        ("في 1 كانون الثاني 2020", "on 1/1/2020"),
+        ("تاريخ 24 ربيع الاول 1428هـ", "dated 24/3/1428 AH"),
+    ],
+)
+def test_a_month_the_arabic_names_may_be_in_digits(source: str, target: str) -> None:
+    """The month of a date in digits was a number the source lacked when the Arabic named it
+    (مارس, آذار, كانون الثاني, ربيع الأول); كانون الثاني was 2 in words."""
+    assert found(source, target) == []
+
+
+def test_a_wrong_month_in_digits_is_still_reported() -> None:
+    assert found("في 15 مارس 2020", "on 15/4/2020") == [
+        ("warning", "number 4 in the target is not in the source")]
+    # كانون الأول is December, not 1 in words
+    assert found("في 1 كانون الأول 2020", "on 1/1/2020") == [
+        ("warning", "number 1 in the target is not in the source")]

@@ -216,6 +216,9 @@ _DECADE = re.compile(
 )
 _DECADE_VALUES = {normalize_arabic(w.split()[1]): v for v, w in _TENS.items()}
 _CENTURY = frozenset(normalize_arabic(w) for w in ("القرن", "للقرن"))
+# the first word of a month's name whose second is an ordinal (كانون الثاني, ربيع الأول,
+# جمادى الآخرة): no number
+_MONTH_NOUNS = frozenset(normalize_arabic(w) for w in ("كانون", "تشرين", "ربيع", "جمادى"))
 _LAST = frozenset(normalize_arabic(w) for w in ("الماضي", "المنصرم"))
 # an age: في الثلاثينيات من عمره, من العمر
 _AGE = frozenset(normalize_arabic(w) for w in (
@@ -343,6 +346,9 @@ def _read_words(text: str) -> tuple[list[int], dict[int, str]]:
             k += 2 if k + 1 < len(words) and _scale(words[k + 1]) else 1
             continue
         if _percent(words, k):  # في المئة, بالمائة: "percent", no hundred
+            k += 1
+            continue
+        if k and words[k - 1] in _MONTH_NOUNS:  # كانون الثاني: January, no 2
             k += 1
             continue
         if (decade := _decade(words, k, compounds)) is not None:

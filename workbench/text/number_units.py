@@ -15,7 +15,7 @@ from decimal import Decimal
 
 # Units of time by family (a month is no whole number of days), in the smallest one's count
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080}
-_MONTHS = {"month": 1, "year": 12}
+_MONTHS = {"month": 1, "year": 12, "decade": 120}
 _FAMILY = {**dict.fromkeys(_MINUTES, _MINUTES), **dict.fromkeys(_MONTHS, _MONTHS)}
 
 _ARABIC_UNITS = {
@@ -25,17 +25,19 @@ _ARABIC_UNITS = {
     "week": "أسبوع أسبوعا أسبوعًا أسابيع",
     "month": "شهر شهرا شهرًا أشهر شهور",
     "year": "سنة سنوات سنين عام عاما عامًا أعوام",
+    "decade": "عقد عقود",
 }
 _ARABIC_UNIT = {word: unit for unit, words in _ARABIC_UNITS.items() for word in words.split()}
 # a unit after a number: 48 ساعة, 14 يوماً; 48 hours, a 48-hour truce, 2-week
 _AFTER_ARABIC = re.compile(r"\s*([\u0621-\u064a]+)")
-_AFTER_ENGLISH = re.compile(r"[\s-]*(minute|hour|day|week|month|year)s?\b", re.IGNORECASE)
+_AFTER_ENGLISH = re.compile(r"[\s-]*(minute|hour|day|week|month|year|decade)s?\b",
+                            re.IGNORECASE)
 # An Arabic dual of a unit (أسبوعين, يومين, ساعتين, شهرين, سنتين, عامين): two of it
 _DUALS = {
     "دقيقتين": "minute", "دقيقتان": "minute", "ساعتين": "hour", "ساعتان": "hour",
     "يومين": "day", "يومان": "day", "أسبوعين": "week", "أسبوعان": "week",
     "شهرين": "month", "شهران": "month", "سنتين": "year", "سنتان": "year",
-    "عامين": "year", "عامان": "year",
+    "عامين": "year", "عامان": "year", "عقدين": "decade", "عقدان": "decade",
 }
 _DUAL = re.compile(
     r"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(" + "|".join(_DUALS) + r")(?![\u0621-\u064a])")
@@ -68,10 +70,24 @@ def duration_values(number: str, unit: str) -> frozenset[str]:
 
 
 def dual_durations(text: str) -> list[frozenset[str]]:
-    """The values of each dual of a unit of time in an Arabic ``text`` (أسبوعين: 2, two
-    weeks, 14 days...)."""
-    return [duration_values("2", _DUALS[found.group(1)]) | {"2"}
-            for found in _DUAL.finditer(text)]
+    """The values of each duration an Arabic ``text`` writes in words: a dual of a unit of
+    time (أسبوعين: 2, two weeks, 14 days...), a half or a quarter of one or one and a half
+    (نصف ساعة: 30 minutes; ساعة ونصف: 90 minutes)."""
+    out = [duration_values("2", _DUALS[found.group(1)]) | {"2"}
+           for found in _DUAL.finditer(text)]
+    for found in _PART.finditer(text):
+        fraction, unit, half = found.groups()
+        if fraction and (unit := _ARABIC_UNIT.get(unit)) is not None:
+            out.append(duration_values(_PARTS[fraction], unit))
+        elif half and (unit := _ARABIC_UNIT.get(half)) is not None:
+            out.append(duration_values("1.5", unit))
+    return out
+
+
+# نصف ساعة, ربع ساعة (a half, a quarter of a unit); ساعة ونصف (one and a half)
+_PARTS = {"نصف": "0.5", "ربع": "0.25"}
+_PART = re.compile(r"(?<![\u0621-\u064a])(?:(نصف|ربع)\s+(?:ال)?([\u0621-\u064a]+)"
+                   r"|([\u0621-\u064a]+)\s+و(?:ال)?نصف(?![\u0621-\u064a]))")
 
 
 # A Hijri year: a number before هـ (or ه, هجري, هجرية, للهجرة), alone or ending a date
@@ -146,4 +162,24 @@ _HIJRI_MONTH = re.compile(
 def hijri_months(text: str) -> list[int]:
     """The numbers of the Hijri months ``text`` names in English (Rabi' I: 3)."""
     return [int(found.lastgroup[1:]) for found in _HIJRI_MONTH.finditer(text)
+            if found.lastgroup]
+
+
+# The months as Arabic names them, Gregorian (both sets of names) and Hijri, by number
+_ARABIC_MONTH_NAMES = {
+    1: "يناير|كانون الثاني|محرم", 2: "فبراير|شباط|صفر", 3: "مارس|آذار|ربيع ال[أا]ول",
+    4: "[أإا]بريل|نيسان|ربيع ال[آا]خر|ربيع الثاني", 5: "مايو|[أا]يار|جماد[ىي] ال[أا]ولى",
+    6: "يوني[وه]|حزيران|جماد[ىي] ال[آا]خرة|جماد[ىي] الثانية", 7: "يولي[وه]|تموز|رجب",
+    8: "[أا]غسطس|آب|شعبان", 9: "سبتمبر|[أا]يلول|رمضان", 10: "[أا]كتوبر|تشرين ال[أا]ول|شوال",
+    11: "نوفمبر|تشرين الثاني|ذ[وي] القعدة", 12: "ديسمبر|كانون ال[أا]ول|ذ[وي] الحجة",
+}
+_ARABIC_MONTH = re.compile(
+    r"(?<![\u0621-\u064a])(?:" + "|".join(
+        rf"(?P<m{k}>{names})" for k, names in _ARABIC_MONTH_NAMES.items())
+    + r")(?![\u0621-\u064a])")
+
+
+def arabic_months(text: str) -> list[int]:
+    """The numbers of the months an Arabic ``text`` names (١٥ مارس, ١٥ آذار/مارس: 3, 3)."""
+    return [int(found.lastgroup[1:]) for found in _ARABIC_MONTH.finditer(text)
             if found.lastgroup]

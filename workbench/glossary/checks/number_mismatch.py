@@ -40,6 +40,7 @@ from workbench.glossary.findings import Finding
 from workbench.text.addresses import address_spans, mask_addresses
 from workbench.text.arabic_numbers import word_number_readings
 from workbench.text.number_units import (
+    arabic_months,
     arabic_unit,
     dual_durations,
     duration_values,
@@ -581,7 +582,31 @@ def _converted(
             words += fraction_numbers(source)
         if words:
             extra = _not_in_words(extra, tagged, words)
+        if extra:  # 15/3/2020 for 15 مارس 2020
+            extra = _named_in_arabic(extra, tgt, source, target)
     return missing, extra
+
+
+def _named_in_arabic(extra: list[int], tgt: list[tuple[str, tuple[int, int]]], source: str,
+                     target: str) -> list[int]:
+    """The target numbers of ``extra`` (indices) but the month of a date in digits whose month
+    the source names (15/3/2020 for ١٥ مارس ٢٠٢٠, ١٥ آذار/مارس, ٢٤ ربيع الأول)."""
+    if not any(target[tgt[j][1][0] - 1: tgt[j][1][0]] in ("/", ".", "-")
+               or target[tgt[j][1][1]: tgt[j][1][1] + 1] in ("/", ".", "-") for j in extra):
+        return extra
+    starts = {found.end() for found in _DATE_MONTH.finditer(target)}
+    # the month's digits may have paired with another number of the source (1/1/2020)
+    dated = Counter(number for number, (start, _) in tgt if start in starts)
+    names = arabic_months(source) if dated else []
+    rest = []
+    for j in extra:
+        number = tgt[j][0]
+        if dated[number] and number.isdecimal() and int(number) in names:
+            names.remove(int(number))
+            dated[number] -= 1
+        else:
+            rest.append(j)
+    return rest
 
 
 def _converted_missing(
