@@ -637,19 +637,20 @@ def _converted_missing(
     return missing, extra
 
 
-# A number spelt out before a unit of time (two days, a week, one-year)
-_A_UNIT = re.compile(r"\b(?:an?)\s+(?=(?:minute|hour|day|week|month|year)s?\b)",
-                     re.IGNORECASE)
+# A unit of time, and a number spelt out right before one (two days, a week, three-day)
+_TIME_UNIT = re.compile(r"\b(minute|hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
+_SPELT_BEFORE = re.compile(
+    rf"\b(?:(?:{_TENS})[-\s](?:{_ONES})|{_ANY_WORD}|(an?))[\s-]+\Z", re.IGNORECASE)
 
 
 def _spelt_durations(text: str) -> list[frozenset[str]]:
-    """The durations ``text`` spells out in English words (two days: ``2@day``)."""
+    """The durations ``text`` spells out in English words (two days: ``2@day``; a week)."""
     out = []
-    for found in _SPELT.finditer(text):
-        if (unit := english_unit(text, found.end())) is not None:
-            out.append(frozenset((f"{spelt_numbers(found.group())[0]}@{unit}",)))
-    for found in _A_UNIT.finditer(text):
-        out.append(frozenset((f"1@{english_unit(text, found.end())}",)))
+    for unit in _TIME_UNIT.finditer(text):
+        found = _SPELT_BEFORE.search(text, max(0, unit.start() - 24), unit.start())
+        if found is not None:
+            value = "1" if found.group(1) else spelt_numbers(found.group())[0]
+            out.append(frozenset((f"{value}@{unit.group(1).lower()}",)))
     return out
 
 
