@@ -175,3 +175,27 @@ def test_a_wrong_month_in_digits_is_still_reported() -> None:
     # كانون الأول is December, not 1 in words
     assert found("في 1 كانون الأول 2020", "on 1/1/2020") == [
         ("warning", "number 1 in the target is not in the source")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("أولاً: تشكل لجنة برئاسة وزير العدل.", "1. A committee chaired by the Minister of "
+                                               "Justice shall be formed."),
+        ("ثانياً: يلغى كل ما يخالف هذا القرار.", "2. Anything contrary to this decision is "
+                                                "repealed."),
+        ("عاشراً - ينشر هذا القرار في الجريدة الرسمية.", "10 - This decision shall be published "
+                                                        "in the Official Gazette."),
+        ("وفقاً للبند رابعاً من المادة 5", "under item 4 of Article 5"),
+    ],
+)
+def test_a_decrees_ordinal_items_are_numbers_in_words(source: str, target: str) -> None:
+    """A decree numbers its items أولاً, ثانياً... (the English 1., 2.): they were no number,
+    so the English list number was one the source lacked."""
+    assert found(source, target) == []
+
+
+def test_a_wrong_item_number_is_still_reported() -> None:
+    assert found("ثانياً: يلغى كل ما يخالف هذا القرار.", "3. Anything contrary is repealed.") == [
+        ("warning", "number 3 in the target is not in the source (the source writes 2 in "
+                    "words)")]

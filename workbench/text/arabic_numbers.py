@@ -287,19 +287,25 @@ def _scale_alone(words: list[str], k: int, out: list[int]) -> int:
     return end
 
 
+# The ordinals of a list's items in a law or a decree (أولاً:, ثانياً:, عاشراً = 1., 2., 10.)
+_ADVERBS = {normalize_arabic(w): n for n, w in enumerate(
+    ("أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً",
+     "عاشراً"), 1)}
+
+
 def _reads_a_number(word: str) -> bool:
     """Whether :func:`word_numbers` may read a number from ``word`` (normalised): a number
     word, with a clitic or not, one of eleven, a half or a quarter, a scale word, a decade."""
     return (number_part(word, False) is not None or number_part(_bare(word), False) is not None
             or word in _ELEVEN or word in _FRACTIONS or _scale(word) is not None
-            or _DECADE.match(word) is not None)
+            or _DECADE.match(word) is not None or word in _ADVERBS)
 
 
 def _number_words() -> frozenset[str]:
     """Every word :func:`_reads_a_number` accepts: the table's words, the teens, eleven's
     one, the fractions and the scale words, each with the article, a clitic (وفبل) or لل
     before it, and the decades' spellings; filtered by the test itself."""
-    bases = {*_PARTS, *_TEEN, *_ELEVEN, *_FRACTIONS, *_SCALE_WORDS}
+    bases = {*_PARTS, *_TEEN, *_ELEVEN, *_FRACTIONS, *_SCALE_WORDS, *_ADVERBS}
     bases |= {"ال" + word for word in bases}
     words = bases | {c + word for c in "وفبل" for word in bases}
     words |= {"لل" + word[2:] for word in bases if word.startswith("ال")}
@@ -359,6 +365,10 @@ def _read_words(text: str) -> tuple[list[int], dict[int, str]]:
             end, value = compounds[k]
         else:
             part = number_part(words[k], False) or number_part(_bare(words[k]), False)
+            if words[k] in _ADVERBS:  # ثانياً: 2.
+                out.append(_ADVERBS[words[k]])
+                k += 1
+                continue
             if part is None:  # (a teen word alone is ten: عشرة أشخاص, عشرة آلاف)
                 k = _scale_alone(words, k, out)
                 continue
