@@ -199,3 +199,26 @@ def test_a_wrong_item_number_is_still_reported() -> None:
     assert found("ثانياً: يلغى كل ما يخالف هذا القرار.", "3. Anything contrary is repealed.") == [
         ("warning", "number 3 in the target is not in the source (the source writes 2 in "
                     "words)")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("تسري أحكام الباب 3 على جميع العاملين.", "The provisions of Part III apply to all "
+                                                   "employees."),
+        ("الفصل 4 من الباب 2", "Chapter IV of Part II"),
+        ("المرحلة 2 من المشروع", "Phase II of the project"),
+        ("المادة 12", "Article XII"),
+    ],
+)
+def test_a_roman_numeral_numbering_a_part_is_its_number(source: str, target: str) -> None:
+    """The English numbers parts and chapters in Roman numerals (Part III for الباب 3): the
+    source's number was missing, an error that refused the confirmation."""
+    assert found(source, target) == []
+
+
+def test_a_wrong_roman_numeral_is_still_reported() -> None:
+    assert found("الباب 3", "Chapter IV") == [
+        ("error", "number 3 of the source is not in the target")]
+    assert found("الباب 4", "Chapter IIII") == [
+        ("error", "number 4 of the source is not in the target")]

@@ -375,6 +375,27 @@ def spelt_numbers(text: str) -> list[str]:
     return out
 
 
+# A Roman numeral after a heading word (Part III, Chapter IV, Article XII, Phase II): the
+# number of the source's الباب 3, الفصل 4
+_ROMAN = re.compile(
+    r"\b(?:Part|Chapter|Title|Section|Article|Annex|Appendix|Book|Volume|Schedule|Phase|Item"
+    r"|Clause|Paragraph|Principle|Protocol|Division|Stage)s?\s+"
+    r"(?=[IVXLC]+\b)(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_numbers(text: str) -> list[str]:
+    """The values of the Roman numerals ``text`` numbers its parts with (Part III: 3)."""
+    out = []
+    for found in _ROMAN.finditer(text):
+        if not found.group(1):  # not a numeral as Roman numerals are written (IIII, VX)
+            continue
+        digits = [_ROMAN_VALUES[c] for c in found.group(1)]
+        out.append(str(sum(-d if d < e else d for d, e in zip(digits, [*digits[1:], 0],
+                                                                strict=True))))
+    return out
+
+
 def _folded(word: str) -> str:
     """A number word as the tables hold it: lower case, and the letters a case-blind pattern
     takes for ASCII ones made so (the dotless ı of fıve, the long ſ of ſix, the Kelvin K)."""
@@ -506,7 +527,8 @@ class NumberMismatch(Check):
             missing, extra = _converted(source, target, src, tgt, missing, extra, tgt_values)
         if missing:  # "three people" for 3 أشخاص; "1 May 2020" for 1/5/2020
             missing = _named_months(
-                _not_in_words(missing, src_values, spelt_numbers(target)), src, source, target)
+                _not_in_words(missing, src_values, spelt_numbers(target) + _roman_numbers(target)),
+                src, source, target)
         in_words: list[str] = []
         if extra:  # "4 cases" for أربع حالات (the words paired leave the list)
             readings = word_number_readings(source)
