@@ -222,3 +222,27 @@ def test_a_wrong_roman_numeral_is_still_reported() -> None:
         ("error", "number 3 of the source is not in the target")]
     assert found("الباب 4", "Chapter IIII") == [
         ("error", "number 4 of the source is not in the target")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("صدر القرار في ١٥ رمضان ١٤٤٥هـ.", "The decision was issued on 15 Ramadan 1445 AH "
+                                           "(25 March 2024)."),
+        ("صدر القرار في ١٥ رمضان ١٤٤٥هـ.", "The decision was issued on 15 Ramadan 1445 AH "
+                                           "(25/3/2024)."),
+        ("المرسوم الملكي رقم (م/34) وتاريخ 1428/3/24هـ", "Royal Decree No. M/34 dated "
+                                                       "24/3/1428H (12/4/2007)"),
+    ],
+)
+def test_a_hijri_date_may_come_with_its_gregorian_date(source: str, target: str) -> None:
+    """The day and month of the Gregorian date given with a Hijri one were numbers the
+    source lacked."""
+    assert found(source, target) == []
+
+
+def test_a_wrong_gregorian_date_is_still_reported() -> None:
+    assert found("صدر القرار في ١٥ رمضان ١٤٤٥هـ.", "It was issued on 15 Ramadan 1445 AH "
+                 "(5 March 2024).") == [("warning", "number 5 in the target is not in the source")]
+    assert found("وتاريخ 1428/3/24هـ", "dated 24/3/1428H (12/5/2007)") == [
+        ("warning", "number 5 in the target is not in the source")]

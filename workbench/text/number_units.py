@@ -10,7 +10,9 @@ that unit only (48 ساعة is not "2 weeks"). A Hijri year (١٤٤٥ هـ) span
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import date
 from decimal import Decimal
 
 # Units of time by family (a month is no whole number of days), in the smallest one's count
@@ -121,6 +123,57 @@ def hijri_years(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# The Hijri months as Arabic names them, by number
+_HIJRI_MONTH_NAMES_AR = {
+    1: "محرم", 2: "صفر", 3: "ربيع ال[أا]ول", 4: "ربيع ال[آا]خر|ربيع الثاني",
+    5: "جماد[ىي] ال[أا]ولى", 6: "جماد[ىي] ال[آا]خرة|جماد[ىي] الثانية", 7: "رجب", 8: "شعبان",
+    9: "رمضان", 10: "شوال", 11: "ذ[وي] القعدة", 12: "ذ[وي] الحجة",
+}
+
+
+# A Hijri date with its month named (١٥ رمضان ١٤٤٥هـ, 24 من شهر ربيع الأول لعام 1428 هـ)
+_HIJRI_NAMED = re.compile(
+    r"(?<![\d/.\-])(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?:"
+    + "|".join(rf"(?P<m{k}>{names})" for k, names in _HIJRI_MONTH_NAMES_AR.items())
+    + r")\s+(?:سنة\s+|عام\s+|لعام\s+|لسنة\s+)?(\d{3,4})\s*"
+    r"(?:هـ|ه(?![\u0621-\u064a])|هجري|هجرية|الهجري|الهجرية|للهجرة)")
+
+
+def _hijri_dates(text: str) -> list[tuple[int, int, int]]:
+    """The Hijri dates of ``text`` (digits as ASCII), as year, month, day: ١٤٢٨/٣/٢٤هـ,
+    ٢٤/٣/١٤٢٨هـ, ١٥ رمضان ١٤٤٥هـ."""
+    out = []
+    for found in _HIJRI.finditer(text):
+        first, month, last = found.group(1), found.group(2), found.group(3)
+        if first is not None:
+            year, day = (first, last) if len(first) > 2 else (last, first)
+            out.append((int(year), int(month), int(day)))
+    for found in _HIJRI_NAMED.finditer(text):
+        month = next(int(name[1:]) for name, value in found.groupdict().items() if value)
+        out.append((int(found.group(found.lastindex)), month, int(found.group(1))))
+    return [(y, m, d) for y, m, d in out if 1 <= m <= 12 and 1 <= d <= 30 and y > 0]
+
+
+def gregorian_date_parts(text: str) -> list[frozenset[str]]:
+    """For each Hijri date of ``text`` (digits as ASCII), the days and the months its Gregorian
+    date may have, two days either way (the tabular calendar, not the Umm al-Qura or a
+    sighting of the moon): ١٥ رمضان ١٤٤٥هـ is 25 March 2024."""
+    if not hijri_marked(text):
+        return []
+    out = []
+    for year, month, day in _hijri_dates(text):
+        first = _tabular_ordinal(year, month, day)
+        dates = [date.fromordinal(first + shift) for shift in range(-2, 3)]
+        out += [frozenset(str(d.day) for d in dates), frozenset(str(d.month) for d in dates)]
+    return out
+
+
+def _tabular_ordinal(year: int, month: int, day: int) -> int:
+    """The proleptic Gregorian ordinal of a date of the tabular Islamic calendar."""
+    days = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30
+    return days + 227014  # 1 Muharram 1 AH = 16 July 622 (Julian) = ordinal 227015
+
+
 def gregorian_years(hijri: int) -> tuple[str, str]:
     """The two Gregorian years a Hijri year falls in (1445: 2023 and 2024)."""
     start = Decimal("621.5643") + Decimal("0.970229") * hijri
@@ -167,12 +220,12 @@ def hijri_months(text: str) -> list[int]:
 
 # The months as Arabic names them, Gregorian (both sets of names) and Hijri, by number
 _ARABIC_MONTH_NAMES = {
-    1: "يناير|كانون الثاني|محرم", 2: "فبراير|شباط|صفر", 3: "مارس|آذار|ربيع ال[أا]ول",
-    4: "[أإا]بريل|نيسان|ربيع ال[آا]خر|ربيع الثاني", 5: "مايو|[أا]يار|جماد[ىي] ال[أا]ولى",
-    6: "يوني[وه]|حزيران|جماد[ىي] ال[آا]خرة|جماد[ىي] الثانية", 7: "يولي[وه]|تموز|رجب",
-    8: "[أا]غسطس|آب|شعبان", 9: "سبتمبر|[أا]يلول|رمضان", 10: "[أا]كتوبر|تشرين ال[أا]ول|شوال",
-    11: "نوفمبر|تشرين الثاني|ذ[وي] القعدة", 12: "ديسمبر|كانون ال[أا]ول|ذ[وي] الحجة",
+    1: "يناير|كانون الثاني", 2: "فبراير|شباط", 3: "مارس|آذار", 4: "[أإا]بريل|نيسان",
+    5: "مايو|[أا]يار", 6: "يوني[وه]|حزيران", 7: "يولي[وه]|تموز", 8: "[أا]غسطس|آب",
+    9: "سبتمبر|[أا]يلول", 10: "[أا]كتوبر|تشرين ال[أا]ول", 11: "نوفمبر|تشرين الثاني",
+    12: "ديسمبر|كانون ال[أا]ول",
 }
+_ARABIC_MONTH_NAMES = {k: f"{v}|{_HIJRI_MONTH_NAMES_AR[k]}" for k, v in _ARABIC_MONTH_NAMES.items()}
 _ARABIC_MONTH = re.compile(
     r"(?<![\u0621-\u064a])(?:" + "|".join(
         rf"(?P<m{k}>{names})" for k, names in _ARABIC_MONTH_NAMES.items())

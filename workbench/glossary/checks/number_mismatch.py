@@ -46,6 +46,7 @@ from workbench.text.number_units import (
     duration_values,
     english_unit,
     fraction_numbers,
+    gregorian_date_parts,
     gregorian_years,
     hijri_marked,
     hijri_months,
@@ -593,6 +594,8 @@ def _converted(
                                             tgt_values, hijri)
     if extra:  # 14 days for أسبوعين; 1445 AH (2023) for ١٤٤٥ هـ; 2/3 for ثلثي
         words = [frozenset((year,)) for _, years in hijri for year in years]
+        if hijri:  # (25 March 2024) for ١٥ رمضان ١٤٤٥هـ: the day and month of its date
+            words += gregorian_date_parts(source.translate(_TABLE))
         tagged = tgt_values
         units = {j: unit for j in extra if (unit := english_unit(target, tgt[j][1][1]))}
         if units and (duals := dual_durations(source)):
