@@ -246,3 +246,22 @@ def test_a_wrong_gregorian_date_is_still_reported() -> None:
                  "(5 March 2024).") == [("warning", "number 5 in the target is not in the source")]
     assert found("وتاريخ 1428/3/24هـ", "dated 24/3/1428H (12/5/2007)") == [
         ("warning", "number 5 in the target is not in the source")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("يبدأ حظر التجول الساعة 12 ظهراً وينتهي الساعة 6 صباحاً.",
+         "The curfew runs from noon to 6 a.m."),
+        ("يبدأ حظر التجول الساعة 12 منتصف الليل.", "The curfew starts at midnight."),
+        ("يبدأ حظر التجول في تمام الساعة 00:00.", "The curfew starts at midnight."),
+    ],
+)
+def test_noon_and_midnight_are_their_hours(source: str, target: str) -> None:
+    """12 ظهراً for "noon" was 12 missing, an error."""
+    assert found(source, target) == []
+
+
+def test_a_wrong_hour_for_midnight_is_still_reported() -> None:
+    assert found("يبدأ حظر التجول الساعة 11 مساءً.", "The curfew starts at midnight.") == [
+        ("error", "number 11 of the source is not in the target")]

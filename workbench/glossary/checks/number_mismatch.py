@@ -397,6 +397,19 @@ def _roman_numbers(text: str) -> list[str]:
     return out
 
 
+# Noon and midnight: the hour of 12 ظهراً, 12 منتصف الليل, 00:00, 24:00
+_CLOCK_WORDS = re.compile(r"\b(?:(noon|midday)|midnight)\b", re.IGNORECASE)
+_NOON, _MIDNIGHT = frozenset(("12",)), frozenset(("12", "0", "24"))
+
+
+def _clock_words(text: str) -> list[frozenset[str]]:
+    """The hours ``text`` names in words (noon: 12; midnight: 12, 0 or 24)."""
+    lowered = text.lower()
+    if "noon" not in lowered and "midday" not in lowered and "midnight" not in lowered:
+        return []
+    return [_NOON if found.group(1) else _MIDNIGHT for found in _CLOCK_WORDS.finditer(text)]
+
+
 def _folded(word: str) -> str:
     """A number word as the tables hold it: lower case, and the letters a case-blind pattern
     takes for ASCII ones made so (the dotless ı of fıve, the long ſ of ſix, the Kelvin K)."""
@@ -528,7 +541,8 @@ class NumberMismatch(Check):
             missing, extra = _converted(source, target, src, tgt, missing, extra, tgt_values)
         if missing:  # "three people" for 3 أشخاص; "1 May 2020" for 1/5/2020
             missing = _named_months(
-                _not_in_words(missing, src_values, spelt_numbers(target) + _roman_numbers(target)),
+                _not_in_words(missing, src_values, [*spelt_numbers(target), *_roman_numbers(target),
+                                                     *_clock_words(target)]),
                 src, source, target)
         in_words: list[str] = []
         if extra:  # "4 cases" for أربع حالات (the words paired leave the list)
