@@ -383,10 +383,13 @@ _ROMAN = re.compile(
     r"|Clause|Paragraph|Principle|Protocol|Division|Stage)s?\s+"
     r"(?=[IVXLC]+\b)(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_WORD = re.compile(r" [IVXLC]+\b")  # a quick test before _ROMAN's heading words
 
 
 def _roman_numbers(text: str) -> list[str]:
     """The values of the Roman numerals ``text`` numbers its parts with (Part III: 3)."""
+    if _ROMAN_WORD.search(text) is None:
+        return []
     out = []
     for found in _ROMAN.finditer(text):
         if not found.group(1):  # not a numeral as Roman numerals are written (IIII, VX)
