@@ -216,6 +216,9 @@ _DECADE = re.compile(
 )
 _DECADE_VALUES = {normalize_arabic(w.split()[1]): v for v, w in _TENS.items()}
 _CENTURY = frozenset(normalize_arabic(w) for w in ("القرن", "للقرن"))
+# the first word of a month's name whose second is an ordinal (كانون الثاني, ربيع الأول,
+# جمادى الآخرة): no number
+_MONTH_NOUNS = frozenset(normalize_arabic(w) for w in ("كانون", "تشرين", "ربيع", "جمادى"))
 _LAST = frozenset(normalize_arabic(w) for w in ("الماضي", "المنصرم"))
 # an age: في الثلاثينيات من عمره, من العمر
 _AGE = frozenset(normalize_arabic(w) for w in (
@@ -284,19 +287,25 @@ def _scale_alone(words: list[str], k: int, out: list[int]) -> int:
     return end
 
 
+# The ordinals of a list's items in a law or a decree (أولاً:, ثانياً:, عاشراً = 1., 2., 10.)
+_ADVERBS = {normalize_arabic(w): n for n, w in enumerate(
+    ("أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً",
+     "عاشراً"), 1)}
+
+
 def _reads_a_number(word: str) -> bool:
     """Whether :func:`word_numbers` may read a number from ``word`` (normalised): a number
     word, with a clitic or not, one of eleven, a half or a quarter, a scale word, a decade."""
     return (number_part(word, False) is not None or number_part(_bare(word), False) is not None
             or word in _ELEVEN or word in _FRACTIONS or _scale(word) is not None
-            or _DECADE.match(word) is not None)
+            or _DECADE.match(word) is not None or word in _ADVERBS)
 
 
 def _number_words() -> frozenset[str]:
     """Every word :func:`_reads_a_number` accepts: the table's words, the teens, eleven's
     one, the fractions and the scale words, each with the article, a clitic (وفبل) or لل
     before it, and the decades' spellings; filtered by the test itself."""
-    bases = {*_PARTS, *_TEEN, *_ELEVEN, *_FRACTIONS, *_SCALE_WORDS}
+    bases = {*_PARTS, *_TEEN, *_ELEVEN, *_FRACTIONS, *_SCALE_WORDS, *_ADVERBS}
     bases |= {"ال" + word for word in bases}
     words = bases | {c + word for c in "وفبل" for word in bases}
     words |= {"لل" + word[2:] for word in bases if word.startswith("ال")}
@@ -314,20 +323,38 @@ def word_numbers(text: str) -> list[int]:
     (وثلاث, الثالثة, عشرين, عشرة), a scale word after either (ثلاثة آلاف = 3,000, عشرة آلاف =
     10,000) or alone (مليون); a decade (ثلاثينيات القرن العشرين = 1930); the المئة of في
     المئة and بالمئة is "percent", no number."""
+    return _read_words(text)[0]
+
+
+def word_number_readings(text: str) -> list[tuple[str, ...]]:
+    """What :func:`word_numbers` reads, each number with the other ways English may write
+    it: a century's (القرن العشرين: 20, "1900s", the years it is named by)."""
+    values, centuries = _read_words(text)
+    return [(str(value), centuries[k]) if k in centuries else (str(value),)
+            for k, value in enumerate(values)]
+
+
+def _read_words(text: str) -> tuple[list[int], dict[int, str]]:
+    """The numbers of :func:`word_numbers`, and the years of each that names a century (by
+    its index: القرن الحادي والعشرين, "the 2000s")."""
     tokens = _TOKEN.findall(normalize_arabic(text))
     # no word reads as a number (most sentences): the clitics _words takes off are those of
     # such words, so none would after it either
     if _NUMBER_WORDS.isdisjoint(tokens):
-        return []
+        return [], {}
     words = _take_off_clitics(tokens)
     compounds = {start: (end, value) for start, end, value in compound_numbers(words)}
     out: list[int] = []
+    centuries: dict[int, str] = {}
     k = 0
     while k < len(words):
         if words[k] == _DIGITS:  # a scale word after digits is theirs (٥٢ ألف)
             k += 2 if k + 1 < len(words) and _scale(words[k + 1]) else 1
             continue
         if _percent(words, k):  # في المئة, بالمائة: "percent", no hundred
+            k += 1
+            continue
+        if k and words[k - 1] in _MONTH_NOUNS:  # كانون الثاني: January, no 2
             k += 1
             continue
         if (decade := _decade(words, k, compounds)) is not None:
@@ -338,6 +365,10 @@ def word_numbers(text: str) -> list[int]:
             end, value = compounds[k]
         else:
             part = number_part(words[k], False) or number_part(_bare(words[k]), False)
+            if words[k] in _ADVERBS:  # ثانياً: 2.
+                out.append(_ADVERBS[words[k]])
+                k += 1
+                continue
             if part is None:  # (a teen word alone is ten: عشرة أشخاص, عشرة آلاف)
                 k = _scale_alone(words, k, out)
                 continue
@@ -348,6 +379,8 @@ def word_numbers(text: str) -> list[int]:
             if not added:
                 added, after = _and_more(words, end + 1, scale[0])
             value, end = value * scale[0] + added, after
+        elif k and 11 <= value <= 30 and _bare(words[k - 1]) in _CENTURY:
+            centuries[len(out)] = f"{(value - 1) * 100}s"  # القرن العشرين: the 1900s
         out.append(value)
         k = end
-    return out
+    return out, centuries

@@ -23,6 +23,9 @@ number of the source may be spelt out in English, as house styles write small nu
 أشخاص" = "three people"; "twenty-five", "twenty-first", "ten thousand"); such words only pair
 with source numbers, never count as numbers of the target of their own. So does the name
 of a month for the month of a date the source writes in digits (1/5/2020 = 1 May 2020).
+A duration may change its unit, a Hijri year come as or with its Gregorian years, a century
+in words as its hundreds of years, a fraction in words in digits
+(:mod:`workbench.text.number_units`; 48 ساعة = two days, ١٤٤٥ هـ = 1445 AH (2023/24)).
 """
 
 from __future__ import annotations
@@ -35,7 +38,20 @@ from decimal import Decimal
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
 from workbench.text.addresses import address_spans, mask_addresses
-from workbench.text.arabic_numbers import word_numbers
+from workbench.text.arabic_numbers import word_number_readings
+from workbench.text.number_units import (
+    arabic_months,
+    arabic_unit,
+    dual_durations,
+    duration_values,
+    english_unit,
+    fraction_numbers,
+    gregorian_date_parts,
+    gregorian_years,
+    hijri_marked,
+    hijri_months,
+    hijri_years,
+)
 from workbench.text.tags import mask_tags
 
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
@@ -360,6 +376,43 @@ def spelt_numbers(text: str) -> list[str]:
     return out
 
 
+# A Roman numeral after a heading word (Part III, Chapter IV, Article XII, Phase II): the
+# number of the source's الباب 3, الفصل 4
+_ROMAN = re.compile(
+    r"\b(?:Part|Chapter|Title|Section|Article|Annex|Appendix|Book|Volume|Schedule|Phase|Item"
+    r"|Clause|Paragraph|Principle|Protocol|Division|Stage)s?\s+"
+    r"(?=[IVXLC]+\b)(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_WORD = re.compile(r" [IVXLC]+\b")  # a quick test before _ROMAN's heading words
+
+
+def _roman_numbers(text: str) -> list[str]:
+    """The values of the Roman numerals ``text`` numbers its parts with (Part III: 3)."""
+    if _ROMAN_WORD.search(text) is None:
+        return []
+    out = []
+    for found in _ROMAN.finditer(text):
+        if not found.group(1):  # not a numeral as Roman numerals are written (IIII, VX)
+            continue
+        digits = [_ROMAN_VALUES[c] for c in found.group(1)]
+        out.append(str(sum(-d if d < e else d for d, e in zip(digits, [*digits[1:], 0],
+                                                                strict=True))))
+    return out
+
+
+# Noon and midnight: the hour of 12 ظهراً, 12 منتصف الليل, 00:00, 24:00
+_CLOCK_WORDS = re.compile(r"\b(?:(noon|midday)|midnight)\b", re.IGNORECASE)
+_NOON, _MIDNIGHT = frozenset(("12",)), frozenset(("12", "0", "24"))
+
+
+def _clock_words(text: str) -> list[frozenset[str]]:
+    """The hours ``text`` names in words (noon: 12; midnight: 12, 0 or 24)."""
+    lowered = text.lower()
+    if "noon" not in lowered and "midday" not in lowered and "midnight" not in lowered:
+        return []
+    return [_NOON if found.group(1) else _MIDNIGHT for found in _CLOCK_WORDS.finditer(text)]
+
+
 def _folded(word: str) -> str:
     """A number word as the tables hold it: lower case, and the letters a case-blind pattern
     takes for ASCII ones made so (the dotless ı of fıve, the long ſ of ſix, the Kelvin K)."""
@@ -367,16 +420,19 @@ def _folded(word: str) -> str:
 
 
 def _not_in_words(
-    lone: list[int], values: list[frozenset[str]], words: list[str]
+    lone: list[int], values: list[frozenset[str]],
+    words: list[str] | list[tuple[str, ...]] | list[frozenset[str]],
 ) -> list[int]:
     """The numbers of ``lone`` (indices into ``values``) that the other side does not write
-    in ``words`` either (the values of its numbers in words), each word pairing once."""
+    in ``words`` either (the values of its numbers in words, or each one's readings), each
+    word pairing once."""
     if not words:
         return lone
     rest = []
     for i in lone:
         for k, value in enumerate(words):
-            if value in values[i]:
+            if (value in values[i]) if isinstance(value, str) else not values[i].isdisjoint(
+                    value):
                 del words[k]
                 break
         else:
@@ -408,6 +464,8 @@ def _named_months(
     whose month the target names (1/5/2020 = 1 May 2020, May 1, 2020)."""
     names = [_MONTHS.index(next(m for m in _MONTHS if m.startswith(found.group(1)[:3]))) + 1
              for found in _MONTH_NAME.finditer(target)]
+    if hijri_marked(source):  # ١٤٢٨/٣/٢٤هـ = 24 Rabi' I 1428 AH
+        names += hijri_months(target)
     if not names:
         return missing
     months = {found.end() for found in _DATE_MONTH.finditer(source.translate(_TABLE))}
@@ -482,12 +540,22 @@ class NumberMismatch(Check):
             missing, extra = _sums(source, src, missing, tgt_values, extra)
         missing = _not_whole_hours(missing, src, source)  # 3 p.m. for 3:00
         extra = _not_whole_hours(extra, tgt, target)
+        if missing or extra:  # 48 ساعة = two days; ١٤٤٥ هـ = 1445 AH (2023)
+            missing, extra = _converted(source, target, src, tgt, missing, extra, tgt_values)
         if missing:  # "three people" for 3 أشخاص; "1 May 2020" for 1/5/2020
             missing = _named_months(
-                _not_in_words(missing, src_values, spelt_numbers(target)), src, source, target)
-        in_words = [str(n) for n in word_numbers(source)] if extra else []
+                _not_in_words(missing, src_values, [*spelt_numbers(target), *_roman_numbers(target),
+                                                     *_clock_words(target)]),
+                src, source, target)
+        in_words: list[str] = []
         if extra:  # "4 cases" for أربع حالات (the words paired leave the list)
-            extra = _not_in_words(extra, tgt_values, in_words)
+            readings = word_number_readings(source)
+            if readings:
+                plurals = list(tgt_values)  # the 1900s for القرن العشرين
+                for j in extra:
+                    plurals[j] = _with_plural(target, tgt[j][1][1], plurals[j])
+                extra = _not_in_words(extra, plurals, readings)
+            in_words = [reading[0] for reading in readings]
         # the source's numbers in words that the target's numbers did not pair with
         besides = f" (the source writes {', '.join(dict.fromkeys(in_words))} in words)" if (
             in_words) else ""
@@ -513,6 +581,119 @@ class NumberMismatch(Check):
                 )
             )
         return findings
+
+
+def _with_plural(text: str, end: int, values: frozenset[str]) -> frozenset[str]:
+    """``values`` and, for a number written as a plural (the 1900s), that plural: the years of
+    a century the Arabic names (القرن العشرين)."""
+    if text[end:end + 1] != "s" or text[end + 1:end + 2].isalpha() or end < 4 \
+            or text[end - 2:end] != "00" or not text[end - 4:end].isdecimal():
+        return values
+    return values | {text[end - 4:end + 1]}
+
+
+def _converted(
+    source: str, target: str, src: list[tuple[str, tuple[int, int]]],
+    tgt: list[tuple[str, tuple[int, int]]], missing: list[int], extra: list[int],
+    tgt_values: list[frozenset[str]],
+) -> tuple[list[int], list[int]]:
+    """``missing`` and ``extra`` without the numbers written in another unit of time or
+    calendar on the other side: a duration (48 ساعة = 2 days, two days; أسبوعين = 14 days), a
+    Hijri year (١٤٤٥ هـ = 2023 or 2024, given for it or with it), and the numbers of a
+    fraction the source writes in words (ثلثي = 2/3)."""
+    hijri = []
+    if hijri_marked(source):
+        years = hijri_years(source.translate(_TABLE))
+        hijri = [(i, gregorian_years(int(number))) for i, (number, span) in enumerate(src)
+                 if span in years]
+    if missing:
+        missing, extra = _converted_missing(source, target, src, tgt, missing, extra,
+                                            tgt_values, hijri)
+    if extra:  # 14 days for أسبوعين; 1445 AH (2023) for ١٤٤٥ هـ; 2/3 for ثلثي
+        words = [frozenset((year,)) for _, years in hijri for year in years]
+        if hijri:  # (25 March 2024) for ١٥ رمضان ١٤٤٥هـ: the day and month of its date
+            words += gregorian_date_parts(source.translate(_TABLE))
+        tagged = tgt_values
+        units = {j: unit for j in extra if (unit := english_unit(target, tgt[j][1][1]))}
+        if units and (duals := dual_durations(source)):
+            words += duals
+            tagged = list(tgt_values)
+            for j, unit in units.items():
+                tagged[j] = tagged[j] | {f"{tgt[j][0]}@{unit}"}
+        if any(target[tgt[j][1][0] - 1: tgt[j][1][0]] == "/" for j in extra):
+            words += fraction_numbers(source)
+        if words:
+            extra = _not_in_words(extra, tagged, words)
+        if extra:  # 15/3/2020 for 15 مارس 2020
+            extra = _named_in_arabic(extra, tgt, source, target)
+    return missing, extra
+
+
+def _named_in_arabic(extra: list[int], tgt: list[tuple[str, tuple[int, int]]], source: str,
+                     target: str) -> list[int]:
+    """The target numbers of ``extra`` (indices) but the month of a date in digits whose month
+    the source names (15/3/2020 for ١٥ مارس ٢٠٢٠, ١٥ آذار/مارس, ٢٤ ربيع الأول)."""
+    if not any(target[tgt[j][1][0] - 1: tgt[j][1][0]] in ("/", ".", "-")
+               or target[tgt[j][1][1]: tgt[j][1][1] + 1] in ("/", ".", "-") for j in extra):
+        return extra
+    starts = {found.end() for found in _DATE_MONTH.finditer(target)}
+    # the month's digits may have paired with another number of the source (1/1/2020)
+    dated = Counter(number for number, (start, _) in tgt if start in starts)
+    names = arabic_months(source) if dated else []
+    rest = []
+    for j in extra:
+        number = tgt[j][0]
+        if dated[number] and number.isdecimal() and int(number) in names:
+            names.remove(int(number))
+            dated[number] -= 1
+        else:
+            rest.append(j)
+    return rest
+
+
+def _converted_missing(
+    source: str, target: str, src: list[tuple[str, tuple[int, int]]],
+    tgt: list[tuple[str, tuple[int, int]]], missing: list[int], extra: list[int],
+    tgt_values: list[frozenset[str]], hijri: list[tuple[int, tuple[str, str]]],
+) -> tuple[list[int], list[int]]:
+    """``missing`` without the durations and Hijri years the target writes in another unit
+    or calendar (48 ساعة: 2 days, two days; ١٤٤٥ هـ: 2023), ``extra`` without their partners."""
+    units = {i: unit for i in missing if (unit := arabic_unit(source, src[i][1][1]))}
+    tags = {i: duration_values(src[i][0], unit) for i, unit in units.items()}
+    for i, years in hijri:
+        if i in missing:
+            tags[i] = tags.get(i, frozenset()) | frozenset(years)
+    if not tags:
+        return missing, extra
+    missing, extra = list(missing), list(extra)
+    for i, values in tags.items():
+        for j in extra:
+            unit = english_unit(target, tgt[j][1][1])
+            if not values.isdisjoint(tgt_values[j] | ({f"{tgt[j][0]}@{unit}"} if unit else set())):
+                missing.remove(i)
+                extra.remove(j)
+                break
+    if missing and units:  # two days for 48 ساعة
+        missing = _not_in_words(missing, [tags.get(i, frozenset()) for i in range(len(src))],
+                                _spelt_durations(target))
+    return missing, extra
+
+
+# A unit of time, and a number spelt out right before one (two days, a week, three-day)
+_TIME_UNIT = re.compile(r"\b(minute|hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
+_SPELT_BEFORE = re.compile(
+    rf"\b(?:(?:{_TENS})[-\s](?:{_ONES})|{_ANY_WORD}|(an?))[\s-]+\Z", re.IGNORECASE)
+
+
+def _spelt_durations(text: str) -> list[frozenset[str]]:
+    """The durations ``text`` spells out in English words (two days: ``2@day``; a week)."""
+    out = []
+    for unit in _TIME_UNIT.finditer(text):
+        found = _SPELT_BEFORE.search(text, max(0, unit.start() - 24), unit.start())
+        if found is not None:
+            value = "1" if found.group(1) else spelt_numbers(found.group())[0]
+            out.append(frozenset((f"{value}@{unit.group(1).lower()}",)))
+    return out
 
 
 def _without_addresses(text: str) -> str:
