@@ -177,3 +177,61 @@ def test_a_commit_by_another_during_an_own_write_is_still_told(sample_db: Any) -
         feed.after(mine.db, mark)
         assert feed.wait(0) == []
         feed.close()
+
+
+@pytest.mark.sqlite_only
+def test_anothers_heartbeat_is_presence_and_every_real_change_still_all(
+    sample_db: Any, tmp_path: Any
+) -> None:
+    """On a project file another TUI's heartbeat (a commit every few seconds) is told as
+    ``presence``, not ``all`` (which read every row, dictionary and memory again, and checked
+    the spelling again, every 5 s per other TUI open); any change of the content still is
+    ``all``, also when a heartbeat lands with it, and after the reader's own writes."""
+    from tests.dictionary.builders import dictd
+
+    memory = tmp_path / "mem.tsv"
+    memory.write_text("كتاب\tbook\n", encoding="utf-8")
+    translation = tmp_path / "en.txt"
+    translation.write_text("One.\n", encoding="utf-8")
+    source = tmp_path / "new.txt"
+    source.write_text("جملة جديدة.\n", encoding="utf-8")
+    with contextlib.closing(open_db(sample_db)) as db, \
+            Project.open(sample_db, author="ana") as mine, \
+            Project.open(sample_db, author="ben") as ben:
+        feed = open_feed(db)
+        feed.watch(lambda: mine.db)
+        doc = ben.document()
+        seg = ben.segments(limit=3)
+
+        def beat(segment_id: int) -> None:
+            ben.team.here("ben-1", doc.id, segment_id)
+            assert _wait_for(feed, bool) == [Change("presence")]
+
+        beat(seg[0].id)
+        beat(seg[1].id)
+        mine.save_draft(seg[2].id, "My own.")  # own: not told, and no 'all' at the next beat
+        assert feed.wait(0) == []
+        beat(seg[0].id)
+        error = ben.lqa.add_error(seg[0].id, "accuracy", "minor")
+        changes: list[Any] = [
+            lambda: ben.confirm(seg[0].id, "Ben's.", override_reason="t"),
+            lambda: ben.review(seg[0].id, "approved"),
+            lambda: ben.add_note(seg[1].id, "a note"),
+            lambda: ben.add_term("كتاب", "book"),
+            lambda: ben.spelling.add_word("Wadi"),
+            lambda: ben.dictionaries.add(dictd(tmp_path)),
+            lambda: ben.tm.import_file(memory, name="old"),
+            lambda: ben.lqa.remove_error(error.id),
+            lambda: ben.lqa.configure(threshold=90),
+            lambda: ben.import_translation(translation, doc.name, "reference", "x"),
+            lambda: ben.import_document(source, "new"),
+        ]
+        for change in changes:
+            for _ in range(10):  # what came before (some changes commit more than once)
+                if not feed.wait(0):
+                    break
+            change()
+            ben.team.here("ben-1", doc.id, seg[1].id)  # a heartbeat on top: still 'all'
+            assert Change("all") in _wait_for(feed, bool), change
+        beat(seg[2].id)
+        feed.close()

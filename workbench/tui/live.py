@@ -170,14 +170,14 @@ class LiveLink:
                 with feed.own_write(project.db):
                     project.team.here(self.client, *where)
                 sent, beat, presence = where, now, True
-            if changes and project.db.dialect != "postgresql" and where[0] is not None:
+            content = [c for c in changes if c.kind != "presence"]
+            if content and project.db.dialect != "postgresql" and where[0] is not None:
                 shape = document_shape(project.db, where[0])  # merges and splits by others
                 if shapes.get(where[0], shape) != shape:
-                    changes.append(Change("structure", where[0]))
+                    content.append(Change("structure", where[0]))
                 shapes[where[0]] = shape
-            changes = [c for c in changes if c.kind != "presence"]
-            if changes:
-                post(LiveChanged(changes))
+            if content:
+                post(LiveChanged(content))
             if presence and where[0] is not None:
                 with feed.own_write(project.db):  # it forgets clients whose process is gone
                     now_others = project.team.present(where[0], self.client)
