@@ -15,7 +15,8 @@ polls the data version, see ``store/live.py``) and posts to the app:
 The app's own writes (``own``, its main connection) and the link's heartbeats are left out
 of the changes posted (``Feed.watch``): the app shows them already, and reading everything
 again after each of its autosaves only made it re-read dictionaries and memories and check
-the spelling again for nothing.
+the spelling again for nothing. The other clients' heartbeats come as ``presence`` (on SQLite
+too: ``SqliteFeed``), which reads who is here, nothing else.
 
 It also sends this client's heartbeat: the segment open in the editor (``watch``), at once
 when it changes and every ``HEARTBEAT`` seconds, and says goodbye when the app closes.
