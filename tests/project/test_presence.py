@@ -16,6 +16,7 @@ import pytest
 from workbench.project import Project
 from workbench.project.team import PRESENCE_TTL, client_id, process_gone
 from workbench.store import open_db
+from workbench.store import presence as q_presence
 from workbench.store.live import Change, open_feed, parse
 
 
@@ -235,3 +236,29 @@ def test_anothers_heartbeat_is_presence_and_every_real_change_still_all(
             assert Change("all") in _wait_for(feed, bool), change
         beat(seg[2].id)
         feed.close()
+
+
+@pytest.mark.postgresql_only
+def test_heartbeats_on_a_server_use_its_clock_not_each_machines(
+    sample_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two machines whose clocks differ by more than the heartbeats' time-to-live (a laptop
+    whose clock is a minute off) still see each other on a server: heartbeats are stamped and
+    read by the server's clock (ben was never shown to ana; a crashed client of a laptop
+    ahead would have been shown long after)."""
+    import workbench.project.team as team
+
+    real = team.local_time
+    with Project.open(sample_db, author="ana") as ana, \
+            Project.open(sample_db, author="ben") as ben:
+        doc = ana.document()
+        seg = ana.segments(limit=1)[0]
+        for skew in (-60.0, 60.0):
+            monkeypatch.setattr(team, "local_time", lambda skew=skew: real() + skew)
+            ben.team.here("ben-1", doc.id, seg.id)  # on ben's machine
+            monkeypatch.setattr(team, "local_time", real)
+            assert ana.team.present(doc.id, "ana-1") == {seg.id: ["ben"]}
+            if skew > 0:  # and gone once the heartbeats stop, by the same clock
+                ana.team.clock = lambda: q_presence.server_time(ana.db) + PRESENCE_TTL + 1
+                assert ana.team.present(doc.id, "ana-1") == {}
+        ben.team.leave("ben-1")
