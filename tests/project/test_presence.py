@@ -16,6 +16,7 @@ import pytest
 from workbench.project import Project
 from workbench.project.team import PRESENCE_TTL, client_id, process_gone
 from workbench.store import open_db
+from workbench.store import presence as q_presence
 from workbench.store.live import Change, open_feed, parse
 
 
@@ -177,3 +178,87 @@ def test_a_commit_by_another_during_an_own_write_is_still_told(sample_db: Any) -
         feed.after(mine.db, mark)
         assert feed.wait(0) == []
         feed.close()
+
+
+@pytest.mark.sqlite_only
+def test_anothers_heartbeat_is_presence_and_every_real_change_still_all(
+    sample_db: Any, tmp_path: Any
+) -> None:
+    """On a project file another TUI's heartbeat (a commit every few seconds) is told as
+    ``presence``, not ``all`` (which read every row, dictionary and memory again, and checked
+    the spelling again, every 5 s per other TUI open); any change of the content still is
+    ``all``, also when a heartbeat lands with it, and after the reader's own writes."""
+    from tests.dictionary.builders import dictd
+
+    memory = tmp_path / "mem.tsv"
+    memory.write_text("كتاب\tbook\n", encoding="utf-8")
+    translation = tmp_path / "en.txt"
+    translation.write_text("One.\n", encoding="utf-8")
+    source = tmp_path / "new.txt"
+    source.write_text("جملة جديدة.\n", encoding="utf-8")
+    with contextlib.closing(open_db(sample_db)) as db, \
+            Project.open(sample_db, author="ana") as mine, \
+            Project.open(sample_db, author="ben") as ben:
+        feed = open_feed(db)
+        feed.watch(lambda: mine.db)
+        doc = ben.document()
+        seg = ben.segments(limit=3)
+
+        def beat(segment_id: int) -> None:
+            ben.team.here("ben-1", doc.id, segment_id)
+            assert _wait_for(feed, bool) == [Change("presence")]
+
+        beat(seg[0].id)
+        beat(seg[1].id)
+        mine.save_draft(seg[2].id, "My own.")  # own: not told, and no 'all' at the next beat
+        assert feed.wait(0) == []
+        beat(seg[0].id)
+        error = ben.lqa.add_error(seg[0].id, "accuracy", "minor")
+        changes: list[Any] = [
+            lambda: ben.confirm(seg[0].id, "Ben's.", override_reason="t"),
+            lambda: ben.review(seg[0].id, "approved"),
+            lambda: ben.add_note(seg[1].id, "a note"),
+            lambda: ben.add_term("كتاب", "book"),
+            lambda: ben.spelling.add_word("Wadi"),
+            lambda: ben.dictionaries.add(dictd(tmp_path)),
+            lambda: ben.tm.import_file(memory, name="old"),
+            lambda: ben.lqa.remove_error(error.id),
+            lambda: ben.lqa.configure(threshold=90),
+            lambda: ben.import_translation(translation, doc.name, "reference", "x"),
+            lambda: ben.import_document(source, "new"),
+        ]
+        for change in changes:
+            for _ in range(10):  # what came before (some changes commit more than once)
+                if not feed.wait(0):
+                    break
+            change()
+            ben.team.here("ben-1", doc.id, seg[1].id)  # a heartbeat on top: still 'all'
+            assert Change("all") in _wait_for(feed, bool), change
+        beat(seg[2].id)
+        feed.close()
+
+
+@pytest.mark.postgresql_only
+def test_heartbeats_on_a_server_use_its_clock_not_each_machines(
+    sample_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two machines whose clocks differ by more than the heartbeats' time-to-live (a laptop
+    whose clock is a minute off) still see each other on a server: heartbeats are stamped and
+    read by the server's clock (ben was never shown to ana; a crashed client of a laptop
+    ahead would have been shown long after)."""
+    import workbench.project.team as team
+
+    real = team.local_time
+    with Project.open(sample_db, author="ana") as ana, \
+            Project.open(sample_db, author="ben") as ben:
+        doc = ana.document()
+        seg = ana.segments(limit=1)[0]
+        for skew in (-60.0, 60.0):
+            monkeypatch.setattr(team, "local_time", lambda skew=skew: real() + skew)
+            ben.team.here("ben-1", doc.id, seg.id)  # on ben's machine
+            monkeypatch.setattr(team, "local_time", real)
+            assert ana.team.present(doc.id, "ana-1") == {seg.id: ["ben"]}
+            if skew > 0:  # and gone once the heartbeats stop, by the same clock
+                ana.team.clock = lambda: q_presence.server_time(ana.db) + PRESENCE_TTL + 1
+                assert ana.team.present(doc.id, "ana-1") == {}
+        ben.team.leave("ben-1")

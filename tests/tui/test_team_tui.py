@@ -980,3 +980,56 @@ async def test_own_autosaves_read_nothing_again_and_others_changes_still_come(
         assert seen
     with Project.open(sample_db) as project:
         assert project.segment(first.id).target == "My own autosave."
+
+
+@pytest.mark.sqlite_only
+async def test_anothers_heartbeats_read_nothing_again_and_its_changes_still_come(
+    sample_db, make_app, monkeypatch
+):
+    """Two TUIs on one project file: the other's heartbeats (every few seconds) are presence
+    only, not a change to read every row, dictionary, memory and spelling mark again for;
+    its confirmation and a term added from the command line still show at once. (The other
+    TUI is its live link, which sends the heartbeats, and its project, which confirms.)"""
+    import workbench.tui.live as live
+    from workbench.project.team import Team
+    from workbench.tui.widgets.panels import GlossaryPanel
+
+    monkeypatch.setattr(live, "HEARTBEAT", 0.0)  # a heartbeat at each look of the links
+    monkeypatch.setattr(live, "WAIT", 0.05)
+    beats: list[str] = []
+    real_here = Team.here
+
+    def here(self: Team, client: str, *where: Any) -> None:
+        real_here(self, client, *where)
+        beats.append(self.context.author)
+
+    monkeypatch.setattr(Team, "here", here)
+    with Project.open(sample_db) as project:
+        doc = project.document()
+        first, second = project.segments(limit=2)
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        with Project.open(sample_db, author="ben") as ben:
+            their_link = live.LiveLink(sample_db, "ben", own=lambda: ben.db)
+            their_link.watch(doc.id, second.id)
+            thread = threading.Thread(target=their_link.run, args=(lambda m: None,))
+            thread.start()
+            try:
+                await until(pilot, lambda: second.id in screen.segment_list.others)
+                seen: list[Any] = []  # what the feed told the editor (all it re-reads follows)
+                real = screen.live_changed
+                monkeypatch.setattr(screen, "live_changed",
+                                    lambda c: (seen.append(c), real(c))[1])
+                start = beats.count("ben")
+                await until(pilot, lambda: beats.count("ben") >= start + 4)
+                await settle(pilot)
+                assert seen == []
+                ben.confirm(second.id, "Ben's, live.", override_reason="t")
+                await until(pilot, lambda: "Ben's, live." in _screen(app))
+            finally:
+                their_link.stop()
+                thread.join()
+        panel = screen.query_one(GlossaryPanel)
+        with Project.open(sample_db, author="carl") as carl:
+            carl.add_term("نقاد", "critics")
+        await until(pilot, lambda: any(line.term == "نقاد" for line in panel.lines))

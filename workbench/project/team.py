@@ -34,6 +34,10 @@ FORGET_AFTER = 3600.0
 """Seconds after which a silent client's row is deleted."""
 
 
+local_time = time.time
+"""This machine's clock (seconds since the epoch)."""
+
+
 def client_id(author: str) -> str:
     """A new client's id for presence: unique, naming its machine and process."""
     return f"{author}-{uuid.uuid4().hex[:12]}@{socket.gethostname()}:{os.getpid()}"
@@ -60,10 +64,20 @@ class Team:
     """The team of a project: members and roles (PostgreSQL), presence (both engines)."""
 
     def __init__(
-        self, context: ProjectContext, clock: Callable[[], float] = time.time
+        self, context: ProjectContext, clock: Callable[[], float] | None = None
     ) -> None:
         self.context = context
-        self.clock = clock  # seconds since the epoch; tests inject one
+        # seconds since the epoch; tests inject one. None: the server's on PostgreSQL (one
+        # clock for every machine: a laptop whose clock is off by more than PRESENCE_TTL was
+        # never shown, or shown long after it crashed), else this machine's
+        self.clock = clock
+
+    def _now(self) -> float:
+        """The time heartbeats are stamped and read with (``clock``)."""
+        if self.clock is not None:
+            return self.clock()
+        db = self.context.db
+        return q_presence.server_time(db) if db.dialect == "postgresql" else local_time()
 
     # presence --------------------------------------------------------------------------------
 
@@ -72,7 +86,7 @@ class Team:
         db = self.context.db
         if db.read_only:
             return
-        now = self.clock()
+        now = self._now()
         q_presence.announce(db, client, self.context.author, document_id, segment_id, now)
         q_presence.forget_before(db, now - FORGET_AFTER)
 
@@ -85,7 +99,7 @@ class Team:
         """Segment id → the names of the others who have it open now (``client`` left out:
         the caller's own)."""
         db = self.context.db
-        since = self.clock() - PRESENCE_TTL
+        since = self._now() - PRESENCE_TTL
         out: dict[int, list[str]] = {}
         for row in q_presence.present(db, document_id, since):
             if row["client"] == client or row["segment_id"] is None:

@@ -5,7 +5,9 @@ On PostgreSQL the schema's triggers ``NOTIFY workbench`` at commit (migration 7 
 the reader a few milliseconds after it is committed, with the ids of the segments changed.
 SQLite has no notifications: the feed polls ``PRAGMA data_version`` (which changes when
 another connection commits) and says only that something changed; the reader re-reads what
-it shows.
+it shows. Another TUI's heartbeats (every few seconds) are commits too: when the data version
+moved but a fingerprint of everything else (``content_fingerprint``: counts, newest ids and
+change counters of every table but ``presence``) did not, the change is told as ``presence``.
 
 The reader's own writes are not told back to it (:meth:`Feed.watch`): on PostgreSQL the
 notifications sent by its own connections' server processes are dropped; on SQLite the feed
@@ -135,7 +137,8 @@ class PostgresFeed:
 
 class SqliteFeed:
     """Polls ``PRAGMA data_version``: any commit by another connection is an ``all``, but
-    those of the watched connections (:meth:`watch`) when nobody else committed meanwhile.
+    those of the watched connections (:meth:`watch`) when nobody else committed meanwhile,
+    and those that changed only ``presence`` rows (a ``presence``: another TUI's heartbeat).
 
     The data version is read on a read-only connection of the feed's own (``poll``), under
     ``lock``: a watched connection's writer reads it too, from its own thread."""
@@ -145,7 +148,10 @@ class SqliteFeed:
         self.lock = threading.Lock()
         self.poll = _poll_connection(db)
         self.watched: list[Database] = []
+        self.fingerprint = Fingerprint(self.poll)
         self.version = self._version()
+        self.content = self.fingerprint.read()  # of the changes told (or the reader's own)
+        self.content_stale = False  # an own write was taken as seen: read ``content`` again
 
     def _version(self) -> int:
         return data_version(self.poll)
@@ -156,12 +162,29 @@ class SqliteFeed:
             with self.lock:
                 version = self._version()
                 changed, self.version = version != self.version, version
-            if changed:
-                return [Change("all")]
+                if changed:
+                    return [self._told()]
+                if self.content_stale:
+                    self._own_content(version)
             left = deadline - time.monotonic()
             if left <= 0:
                 return []
             time.sleep(min(POLL, left))
+
+    def _told(self) -> Change:
+        """What a moved data version was (under ``lock``): ``presence`` when the content is
+        the one last told, else ``all`` (always, when an own write left it unread)."""
+        content = self.fingerprint.read()  # read after the version: a commit between is in it
+        same = not self.content_stale and content is not None and content == self.content
+        self.content, self.content_stale = content, False
+        return Change("presence" if same else "all")
+
+    def _own_content(self, version: int) -> None:
+        """The content after the reader's own writes (under ``lock``), when nobody committed
+        since the version ``version`` was read (else the next look tells it as ``all``)."""
+        content = self.fingerprint.read()
+        if self._version() == version:
+            self.content, self.content_stale = content, False
 
     def watch(self, own: Callable[[], Database | None]) -> None:
         db = own()
@@ -185,6 +208,8 @@ class SqliteFeed:
         with self.lock, contextlib.suppress(Exception):
             now = self._version()  # read before the writer's: a commit between is told
             if data_version(db) == mark[0] and self.version == mark[1]:
+                if now != self.version:
+                    self.content_stale = True  # read again by the feed's thread (``wait``)
                 self.version = now
 
     @contextlib.contextmanager
@@ -202,6 +227,62 @@ class SqliteFeed:
             if self.poll is not self.db:
                 with contextlib.suppress(Exception):
                     self.poll.close()
+
+
+# Tables whose rows follow others' (the memories' search indexes, kept up by whoever matches)
+# or are too many to count at each look (the per-segment scores of a run): left out.
+DERIVED = frozenset({"presence", "tm_keys", "tm_tokens", "tm_postings", "tm_pending",
+                     "tm_words", "segment_scores"})
+# Changes made in place, which counts and newest row ids do not show: (table, expression).
+IN_PLACE = (
+    ("segments", "total(revision)"),  # English, status, lock (the schema's triggers)
+    ("translations", "max(updated_at)"),  # any version's English
+    ("lqa_errors", "count(removed_at)"),
+    ("lqa_settings", "group_concat(key || '=' || value, char(10))"),
+    ("qa_stamp", "max(stamp)"),  # glossary, spelling words, dictionaries, memories
+    ("tm_state", "max(generation)"),
+)
+
+
+class Fingerprint:
+    """A cheap fingerprint of a project file's content, ``presence`` rows left out
+    (``content_fingerprint``); its query is made again when the schema changed."""
+
+    def __init__(self, poll: Any) -> None:
+        self.poll = poll
+        self.schema: int | None = None
+        self.sql = ""
+
+    def read(self) -> tuple[Any, ...] | None:
+        """The fingerprint now; None when it cannot be read (equal to none)."""
+        try:
+            schema = int(self.poll.execute("PRAGMA schema_version").fetchone()[0])
+            if schema != self.schema:
+                self.sql, self.schema = content_fingerprint(self.poll), schema
+            return (schema, *self.poll.execute(self.sql).fetchone())
+        except Exception:
+            self.schema = None
+            return None
+
+
+def content_fingerprint(db: Any) -> str:
+    """One query whose row changes with any committed change of the project's content but
+    ``presence`` rows: each table's row count and newest row id, and the marks of changes
+    made in place (``IN_PLACE``, of the tables that exist)."""
+    rows = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+        "ORDER BY name"
+    ).fetchall()
+    parts = []
+    for name, sql in rows:
+        if name in DERIVED:
+            continue
+        parts.append(f'(SELECT count(*) FROM "{name}")')
+        if "WITHOUT ROWID" not in str(sql).upper():
+            parts.append(f'(SELECT max(rowid) FROM "{name}")')
+    tables = {str(r[0]) for r in rows}
+    parts += [f'(SELECT {expr} FROM "{table}")' for table, expr in IN_PLACE if table in tables]
+    return "SELECT " + ", ".join(parts or ["0"])
 
 
 def data_version(db: Any) -> int:

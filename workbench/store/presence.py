@@ -29,6 +29,11 @@ def announce(
     )
 
 
+def server_time(db: Database) -> float:
+    """The database server's time, in seconds since the epoch (PostgreSQL)."""
+    return float(db.execute("SELECT extract(epoch FROM clock_timestamp())").fetchone()[0])
+
+
 def leave(db: Database, client: str) -> None:
     """Forget ``client`` (it closed)."""
     db.execute("DELETE FROM presence WHERE client = ?", [client])

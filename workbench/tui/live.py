@@ -15,7 +15,8 @@ polls the data version, see ``store/live.py``) and posts to the app:
 The app's own writes (``own``, its main connection) and the link's heartbeats are left out
 of the changes posted (``Feed.watch``): the app shows them already, and reading everything
 again after each of its autosaves only made it re-read dictionaries and memories and check
-the spelling again for nothing.
+the spelling again for nothing. The other clients' heartbeats come as ``presence`` (on SQLite
+too: ``SqliteFeed``), which reads who is here, nothing else.
 
 It also sends this client's heartbeat: the segment open in the editor (``watch``), at once
 when it changes and every ``HEARTBEAT`` seconds, and says goodbye when the app closes.
@@ -170,14 +171,14 @@ class LiveLink:
                 with feed.own_write(project.db):
                     project.team.here(self.client, *where)
                 sent, beat, presence = where, now, True
-            if changes and project.db.dialect != "postgresql" and where[0] is not None:
+            content = [c for c in changes if c.kind != "presence"]
+            if content and project.db.dialect != "postgresql" and where[0] is not None:
                 shape = document_shape(project.db, where[0])  # merges and splits by others
                 if shapes.get(where[0], shape) != shape:
-                    changes.append(Change("structure", where[0]))
+                    content.append(Change("structure", where[0]))
                 shapes[where[0]] = shape
-            changes = [c for c in changes if c.kind != "presence"]
-            if changes:
-                post(LiveChanged(changes))
+            if content:
+                post(LiveChanged(content))
             if presence and where[0] is not None:
                 with feed.own_write(project.db):  # it forgets clients whose process is gone
                     now_others = project.team.present(where[0], self.client)
