@@ -525,3 +525,33 @@ def test_the_headword_spelt_as_typed_comes_before_its_hamza_and_alef_maqsura_var
     found = {m.text: [e.headword for e in m.entries]
              for m in lexicon.find("ذهب إلى البيت على عجل")}
     assert found["إلى"][0] == "إلى" and found["على"][0] == "على"
+
+
+def test_no_pronoun_or_tanween_after_the_article(tmp_path: Path) -> None:
+    """NTREX's التفاهم (understanding) was ال + إلتفّ 'Wirbled' + اهم, الحراك (movement) ال +
+    الحر + اك, والسكك (and the railways) و + السك + ك: a noun with the article takes no
+    pronoun, tanween or construct ending. Its plural and dual endings stay."""
+    path = tmp_path / "definite.tsv"
+    path.write_text("إلتفّ\twirl\nالحر\tfreewheeler\nالسك\tcoinage\nالسكك\trailways\n"
+                    "المدرسة\tschool\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "التفاهم") == []
+    assert _heads(lexicon, "الحراك") == []
+    assert _heads(lexicon, "والسكك") == ["السكك"]
+    assert _heads(lexicon, "المدرستين") == ["المدرسة"]
+    assert _heads(lexicon, "بمدرستها") == ["المدرسة"]  # no article: its pronoun is read
+
+
+def test_alef_maqsura_before_a_pronoun_before_the_dual_alef(tmp_path: Path) -> None:
+    """Hayy's ذكراها (her memory) gave الذكر 'Mentioning' before الذكرى, وسواها (and other
+    than her) سو 'Braise', هواها هو 'He': the ا of ذكرا is ذكرى's ى before the pronoun, a
+    consonant stem's dual alef before a pronoun (كتاباه: his two books) is rarer."""
+    path = tmp_path / "maqsura.tsv"
+    path.write_text("الذكر\tmentioning\nالذكرى\tremembrance\nسو\tbraise\nسوى\tother than\n"
+                    "هو\the\nالهوى\tpassion\nكتاب\tbook\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "ذكراها") == ["الذكرى", "الذكر"]
+    assert _heads(lexicon, "وسواها") == ["سوى", "سو"]
+    assert _heads(lexicon, "هواها")[0] == "الهوى"
+    assert _heads(lexicon, "كتاباه") == ["كتاب"]
+    assert _heads(lexicon, "ذكرى") == ["الذكرى"]

@@ -60,6 +60,10 @@ _RARE_PROCLITIC = "ك"
 # Prepositions whose noun is genitive: never with the tanween or dual alef (ل may stand before
 # a verb, whose dual ends in ا)
 _PREPOSITIONS = frozenset("بك")
+# After the article a noun takes no pronoun, tanween or construct ending: the suffixes left
+# (ة written ه included) are the case endings of a definite noun
+_DEFINITE_SUFFIXES = frozenset(
+    {"", m.TA, m.HA, m.YA, "ان", "ين", "ون", "ات", "تان", "تين", "يات", "يان", "يين"})
 
 
 def dictionary_text(text: str) -> Normalized:
@@ -152,6 +156,17 @@ def _forms(head: str) -> list[m.Form]:
     return forms
 
 
+def _ending_cost(stem: str, head: str, suffix: str) -> int:
+    """What a reading costs beyond the letters of its suffix: one for a head whose last
+    letter the suffix replaced (كتابات: كتابة), none where the suffix's alef is the head's ى
+    before a pronoun (ذكراها: ذكرى + ها), and one for the dual alef before a pronoun after
+    any other stem (ذكراها is rarely ذكر + ا + ها, هواها never هو + ا + ها)."""
+    before_pronoun = suffix[:1] == m.ALEF and suffix[1:] in m.PRONOUNS
+    if head == stem:
+        return int(before_pronoun)
+    return int(not (before_pronoun and head == stem + m.YA))
+
+
 @lru_cache(maxsize=200_000)
 def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tuple[
         tuple[str, int], ...]:
@@ -193,15 +208,18 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
         if p and _no_stem(p, rest):
             continue
         genitive = p.lstrip("وف")[:1] in _PREPOSITIONS
+        definite = p.endswith((m.ARTICLE, "لل")) or rest.startswith(m.ARTICLE)
         for s in _SUFFIXES if suffixes else ("",):
             if len(rest) - len(s) < MIN_STEM or (s and not rest.endswith(s)):
                 continue
+            if definite and s not in _DEFINITE_SUFFIXES:
+                continue  # التفاهم is not ال + تف + اهم, الحراك not ال + حر + اك
             if genitive and s[:1] == "ا" and s[1:] in ("", *m.PRONOUNS):
                 continue  # no accusative or dual ا after ب, ك: بما is not بم + ا
             stem = rest[: len(rest) - len(s)] if s else rest
             for head in (stem, stem + m.TA, stem + m.YA, stem + "ون"):
                 if any(f.stem == stem and s in f.suffixes for f in _forms(head)):
-                    add_stem(head, len(p) + len(s) + (head != stem)
+                    add_stem(head, len(p) + len(s) + _ending_cost(stem, head, s)
                              + p.endswith(_RARE_PROCLITIC))
     return tuple(sorted(out.items(), key=lambda kv: kv[1]))
 
