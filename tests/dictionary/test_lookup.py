@@ -555,3 +555,31 @@ def test_alef_maqsura_before_a_pronoun_before_the_dual_alef(tmp_path: Path) -> N
     assert _heads(lexicon, "هواها")[0] == "الهوى"
     assert _heads(lexicon, "كتاباه") == ["كتاب"]
     assert _heads(lexicon, "ذكرى") == ["الذكرى"]
+
+
+def test_a_hamza_typed_is_meant(tmp_path: Path) -> None:
+    """Hayy's وإلى (and to) gave FreeDict's والي 'Wally' first, فرأى (and he saw) فراي
+    'Frey', كالمرأة (like the woman) المرآة 'Mirror' before المرأة: the word as written is
+    tried first unless each of its headwords has a bare alef where a hamza was typed, and a
+    headword spelt as the word's end comes first within its key."""
+    path = tmp_path / "hamza.tsv"
+    path.write_text("والي\tWally\nآلي\tautomatic\nإلى\tto\nفراي\tFrey\n"
+                    "رأى\tsaw\nالمرآة\tmirror\nالمرأة\twoman\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "وإلى") == ["إلى", "آلي", "والي"]
+    assert _heads(lexicon, "والي")[0] == "والي"  # no hamza typed: as written
+    assert _heads(lexicon, "فرأى") == ["رأى", "فراي"]
+    assert _heads(lexicon, "كالمرأة") == ["المرأة", "المرآة"]
+    assert [(m.key, m.entries[0].headword) for m in lexicon.find("وإلى البحر")] == [
+        ("الي", "إلى"), ("والي", "والي")]
+
+
+@pytest.mark.skipif(not FREEDICT.exists(), reason="FreeDict ara-eng is not installed")
+def test_freedict_readings_of_real_words() -> None:
+    """Words of Hayy ibn Yaqzan and NTREX as FreeDict's look-up read them wrong: فرأى (its
+    فراي carries a bracketed note), ذكراها, التفاهم."""
+    lexicon = open_lexicon([FREEDICT])
+    assert _heads(lexicon, "فرأى")[0] == "رأى"
+    assert _heads(lexicon, "وإلى")[0] == "إلى"
+    assert _heads(lexicon, "ذكراها")[0] == "الذكرى"
+    assert _heads(lexicon, "التفاهم") == []

@@ -145,6 +145,27 @@ def _spelt(text: str) -> str:
     return " ".join(_MARKS.sub("", expand_ligatures(text)).casefold().split())
 
 
+_HAMZA_ALEFS = frozenset("أإآ")
+_HEADWORDS = re.compile("[،,;/]")  # a head line that lists several headwords
+_NOTE = re.compile(r"\s*\([^)]*\)")  # a headword's bracketed note: فراي (إلة الخصوبة)
+
+
+def _hamza_clash(typed: str, headword: str) -> bool:
+    """Whether a word as typed (:func:`_spelt`) writes an alef with a hamza or madda where
+    each headword of ``headword``, read from the end (its article aside), has a bare alef:
+    وإلى is no والي 'Wally', فرأى no فراي 'Frey' (a hamza typed is meant; one left out, or
+    a seat typed for another, is not)."""
+    return all(any(t in _HAMZA_ALEFS and h == m.ALEF
+                   for t, h in zip(typed[::-1], part[::-1], strict=False))
+               for part in map(str.strip, _HEADWORDS.split(_NOTE.sub("", _spelt(headword)))))
+
+
+def _unlike_typed(spelt: str, headword: str) -> bool:
+    """Sort key: whether a headword is not spelt as the end of the word typed (its clitics
+    off): إلى before آلي and ألي of its key, for إلى and for وإلى."""
+    return not spelt.endswith(_spelt(headword))
+
+
 def _has_article(headword: str) -> bool:
     return _norm(headword).startswith(m.ARTICLE)
 
@@ -660,6 +681,7 @@ class Lexicon:
             keys.append(folded)
         if len(words) == 1:
             keys += [k for k, _ in word_keys(words[0]) if k in index]
+            keys = self._spelt_first(keys, _unarticled(words[0]), _spelt(query))
         else:
             keys += [k for k in self._phrase_keys(words) if k in index]
         if not keys and len(words) > 1:
@@ -670,8 +692,18 @@ class Lexicon:
             # the headword as typed before its forms with or without the article (and spelt
             # as typed before its hamza and ى variants)
             out.extend(sorted(self.entries(key), key=lambda e: (
-                _norm(e.headword) != typed, _spelt(e.headword) != spelt)))
+                _norm(e.headword) != typed, _unlike_typed(spelt, e.headword))))
         return out
+
+    def _spelt_first(self, keys: list[str], whole: str, spelt: str) -> list[str]:
+        """``keys`` of one word, its key as written (``whole``) moved last when each of its
+        headwords clashes with the hamzas typed (:func:`_hamza_clash`) and a reading through
+        clitics is left: وإلى is و + إلى before والي."""
+        keys = list(dict.fromkeys(keys))
+        if len(keys) > 1 and keys[0] == whole and all(
+                _hamza_clash(spelt, e.headword) for e in self.entries(whole)):
+            return [*keys[1:], whole]
+        return keys
 
     def _phrase_keys(self, words: Sequence[str]) -> list[str]:
         firsts = [k for k, _ in word_keys(words[0], suffixes=False)]
@@ -703,7 +735,9 @@ class Lexicon:
                                 found.append(
                                     (-size, spans[i][0], spans[i + size - 1][1], 0, key))
                             break
-            for rank, key in enumerate(self.best_keys(word)):
+            best = self._spelt_first(self.best_keys(word), _unarticled(word),
+                                     _spelt(text[slice(*norm.span(*spans[i]))]))
+            for rank, key in enumerate(best):
                 if key not in seen:
                     seen.add(key)
                     found.append((-1, spans[i][0], spans[i][1], rank, key))
@@ -717,7 +751,7 @@ class Lexicon:
                 article = (m.ARTICLE + key) in written or ("لل" + key) in written
                 spelt = _spelt(text[s:e])  # إلى as it stands before آلي of its key
                 entries = tuple(sorted(entries, key=lambda x: (
-                    _has_article(x.headword) != article, _spelt(x.headword) != spelt)))
+                    _has_article(x.headword) != article, _unlike_typed(spelt, x.headword))))
             out.append(TextMatch(s, e, text[s:e], key, -neg, entries))
         return out
 
