@@ -87,7 +87,12 @@ _RELATIVE = frozenset(_norm(w) for w in (
 _PREPOSITION_PRONOUN = frozenset(prep + p for prep in "بل" for p in m.PRONOUNS)
 _CONJUNCTIONS = ("و", "ف")
 _INDEPENDENT = frozenset({"هم", "هما", "هن"})  # pronouns both attached and independent
-_WHOLE = _PREPOSITION_PRONOUN | _RELATIVE  # looked up as themselves only
+# Particles whose last letter looks like a suffix: إلا is not إل 'El' + ا, لما (when) not
+# لم + ا, فلما not فلم 'film' + ا, بما not بم + ا
+_PARTICLES = frozenset(_norm(w) for w in (
+    "إلا", "ألا", "لما", "بما", "مما", "كما", "عما", "فيما", "ربما", "إنما", "أنما", "كأنما",
+    "لئلا"))
+_WHOLE = _PREPOSITION_PRONOUN | _RELATIVE | _PARTICLES  # looked up as themselves only
 
 
 def _unarticled(word: str) -> str:
@@ -215,7 +220,7 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
     function = _function_word(word)
     if function is not None:  # التي, بها, ولها: not split any further
         if proclitics or not function[1]:
-            add(*function)
+            add(m.plain(function[0]), function[1])
         return tuple(out.items())
     prefixes = [""]
     for n in range(1, min(5, len(word) - MIN_STEM) + 1):
