@@ -590,11 +590,13 @@ def test_particles_whose_last_letter_looks_like_a_suffix(tmp_path: Path) -> None
     (فلم + ا), لما لم + ا: such particles are looked up as themselves only, after و or ف
     too."""
     path = tmp_path / "particles.tsv"
-    path.write_text("ال\tEl\nالفلم\tfilm\nلم\tnot\nإلا\texcept\nيد\thand\n", encoding="utf-8")
+    path.write_text("ال\tEl\nالفلم\tfilm\nلم\tnot\nإلا\texcept\nيد\thand\nأي\tany\n",
+                    encoding="utf-8")
     lexicon = Lexicon([open_dictionary(path)])
     assert _heads(lexicon, "إلا") == ["إلا"]
     assert _heads(lexicon, "وإلا") == ["إلا"]
     assert _heads(lexicon, "فلما") == []
     assert _heads(lexicon, "لما") == []
     assert _heads(lexicon, "يدا") == ["يد"]  # a noun of two letters keeps its tanween
+    assert _heads(lexicon, "اياه") == []  # Hayy's اياه (him): no أي 'Any' + اه
     assert [m.key for m in lexicon.find("فلما رأى الفلم")] == ["فلم"]

@@ -91,7 +91,7 @@ _INDEPENDENT = frozenset({"هم", "هما", "هن"})  # pronouns both attached a
 # لم + ا, فلما not فلم 'film' + ا, بما not بم + ا
 _PARTICLES = frozenset(_norm(w) for w in (
     "إلا", "ألا", "لما", "بما", "مما", "كما", "عما", "فيما", "ربما", "إنما", "أنما", "كأنما",
-    "لئلا"))
+    "لئلا")) | frozenset(_norm("إيا" + p) for p in m.PRONOUNS)  # إياه is not أي 'Any' + اه
 _WHOLE = _PREPOSITION_PRONOUN | _RELATIVE | _PARTICLES  # looked up as themselves only
 
 
