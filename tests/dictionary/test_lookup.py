@@ -525,3 +525,78 @@ def test_the_headword_spelt_as_typed_comes_before_its_hamza_and_alef_maqsura_var
     found = {m.text: [e.headword for e in m.entries]
              for m in lexicon.find("ذهب إلى البيت على عجل")}
     assert found["إلى"][0] == "إلى" and found["على"][0] == "على"
+
+
+def test_no_pronoun_or_tanween_after_the_article(tmp_path: Path) -> None:
+    """NTREX's التفاهم (understanding) was ال + إلتفّ 'Wirbled' + اهم, الحراك (movement) ال +
+    الحر + اك, والسكك (and the railways) و + السك + ك: a noun with the article takes no
+    pronoun, tanween or construct ending. Its plural and dual endings stay."""
+    path = tmp_path / "definite.tsv"
+    path.write_text("إلتفّ\twirl\nالحر\tfreewheeler\nالسك\tcoinage\nالسكك\trailways\n"
+                    "المدرسة\tschool\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "التفاهم") == []
+    assert _heads(lexicon, "الحراك") == []
+    assert _heads(lexicon, "والسكك") == ["السكك"]
+    assert _heads(lexicon, "المدرستين") == ["المدرسة"]
+    assert _heads(lexicon, "بمدرستها") == ["المدرسة"]  # no article: its pronoun is read
+
+
+def test_alef_maqsura_before_a_pronoun_before_the_dual_alef(tmp_path: Path) -> None:
+    """Hayy's ذكراها (her memory) gave الذكر 'Mentioning' before الذكرى, وسواها (and other
+    than her) سو 'Braise', هواها هو 'He': the ا of ذكرا is ذكرى's ى before the pronoun, a
+    consonant stem's dual alef before a pronoun (كتاباه: his two books) is rarer."""
+    path = tmp_path / "maqsura.tsv"
+    path.write_text("الذكر\tmentioning\nالذكرى\tremembrance\nسو\tbraise\nسوى\tother than\n"
+                    "هو\the\nالهوى\tpassion\nكتاب\tbook\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "ذكراها") == ["الذكرى", "الذكر"]
+    assert _heads(lexicon, "وسواها") == ["سوى", "سو"]
+    assert _heads(lexicon, "هواها")[0] == "الهوى"
+    assert _heads(lexicon, "كتاباه") == ["كتاب"]
+    assert _heads(lexicon, "ذكرى") == ["الذكرى"]
+
+
+def test_a_hamza_typed_is_meant(tmp_path: Path) -> None:
+    """Hayy's وإلى (and to) gave FreeDict's والي 'Wally' first, فرأى (and he saw) فراي
+    'Frey', كالمرأة (like the woman) المرآة 'Mirror' before المرأة: the word as written is
+    tried first unless each of its headwords has a bare alef where a hamza was typed, and a
+    headword spelt as the word's end comes first within its key."""
+    path = tmp_path / "hamza.tsv"
+    path.write_text("والي\tWally\nآلي\tautomatic\nإلى\tto\nفراي\tFrey\n"
+                    "رأى\tsaw\nالمرآة\tmirror\nالمرأة\twoman\n", encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "وإلى") == ["إلى", "آلي", "والي"]
+    assert _heads(lexicon, "والي")[0] == "والي"  # no hamza typed: as written
+    assert _heads(lexicon, "فرأى") == ["رأى", "فراي"]
+    assert _heads(lexicon, "كالمرأة") == ["المرأة", "المرآة"]
+    assert [(m.key, m.entries[0].headword) for m in lexicon.find("وإلى البحر")] == [
+        ("الي", "إلى"), ("والي", "والي")]
+
+
+@pytest.mark.skipif(not FREEDICT.exists(), reason="FreeDict ara-eng is not installed")
+def test_freedict_readings_of_real_words() -> None:
+    """Words of Hayy ibn Yaqzan and NTREX as FreeDict's look-up read them wrong: فرأى (its
+    فراي carries a bracketed note), ذكراها, التفاهم."""
+    lexicon = open_lexicon([FREEDICT])
+    assert _heads(lexicon, "فرأى")[0] == "رأى"
+    assert _heads(lexicon, "وإلى")[0] == "إلى"
+    assert _heads(lexicon, "ذكراها")[0] == "الذكرى"
+    assert _heads(lexicon, "التفاهم") == []
+
+
+def test_particles_whose_last_letter_looks_like_a_suffix(tmp_path: Path) -> None:
+    """Hayy's إلا (except) gave FreeDict's ال 'El' (إل + ا), فلما (and when) الفلم 'Film'
+    (فلم + ا), لما لم + ا: such particles are looked up as themselves only, after و or ف
+    too."""
+    path = tmp_path / "particles.tsv"
+    path.write_text("ال\tEl\nالفلم\tfilm\nلم\tnot\nإلا\texcept\nيد\thand\nأي\tany\n",
+                    encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "إلا") == ["إلا"]
+    assert _heads(lexicon, "وإلا") == ["إلا"]
+    assert _heads(lexicon, "فلما") == []
+    assert _heads(lexicon, "لما") == []
+    assert _heads(lexicon, "يدا") == ["يد"]  # a noun of two letters keeps its tanween
+    assert _heads(lexicon, "اياه") == []  # Hayy's اياه (him): no أي 'Any' + اه
+    assert [m.key for m in lexicon.find("فلما رأى الفلم")] == ["فلم"]

@@ -60,6 +60,10 @@ _RARE_PROCLITIC = "ك"
 # Prepositions whose noun is genitive: never with the tanween or dual alef (ل may stand before
 # a verb, whose dual ends in ا)
 _PREPOSITIONS = frozenset("بك")
+# After the article a noun takes no pronoun, tanween or construct ending: the suffixes left
+# (ة written ه included) are the case endings of a definite noun
+_DEFINITE_SUFFIXES = frozenset(
+    {"", m.TA, m.HA, m.YA, "ان", "ين", "ون", "ات", "تان", "تين", "يات", "يان", "يين"})
 
 
 def dictionary_text(text: str) -> Normalized:
@@ -83,7 +87,12 @@ _RELATIVE = frozenset(_norm(w) for w in (
 _PREPOSITION_PRONOUN = frozenset(prep + p for prep in "بل" for p in m.PRONOUNS)
 _CONJUNCTIONS = ("و", "ف")
 _INDEPENDENT = frozenset({"هم", "هما", "هن"})  # pronouns both attached and independent
-_WHOLE = _PREPOSITION_PRONOUN | _RELATIVE  # looked up as themselves only
+# Particles whose last letter looks like a suffix: إلا is not إل 'El' + ا, لما (when) not
+# لم + ا, فلما not فلم 'film' + ا, بما not بم + ا
+_PARTICLES = frozenset(_norm(w) for w in (
+    "إلا", "ألا", "لما", "بما", "مما", "كما", "عما", "فيما", "ربما", "إنما", "أنما", "كأنما",
+    "لئلا")) | frozenset(_norm("إيا" + p) for p in m.PRONOUNS)  # إياه is not أي 'Any' + اه
+_WHOLE = _PREPOSITION_PRONOUN | _RELATIVE | _PARTICLES  # looked up as themselves only
 
 
 def _unarticled(word: str) -> str:
@@ -141,6 +150,27 @@ def _spelt(text: str) -> str:
     return " ".join(_MARKS.sub("", expand_ligatures(text)).casefold().split())
 
 
+_HAMZA_ALEFS = frozenset("أإآ")
+_HEADWORDS = re.compile("[،,;/]")  # a head line that lists several headwords
+_NOTE = re.compile(r"\s*\([^)]*\)")  # a headword's bracketed note: فراي (إلة الخصوبة)
+
+
+def _hamza_clash(typed: str, headword: str) -> bool:
+    """Whether a word as typed (:func:`_spelt`) writes an alef with a hamza or madda where
+    each headword of ``headword``, read from the end (its article aside), has a bare alef:
+    وإلى is no والي 'Wally', فرأى no فراي 'Frey' (a hamza typed is meant; one left out, or
+    a seat typed for another, is not)."""
+    return all(any(t in _HAMZA_ALEFS and h == m.ALEF
+                   for t, h in zip(typed[::-1], part[::-1], strict=False))
+               for part in map(str.strip, _HEADWORDS.split(_NOTE.sub("", _spelt(headword)))))
+
+
+def _unlike_typed(spelt: str, headword: str) -> bool:
+    """Sort key: whether a headword is not spelt as the end of the word typed (its clitics
+    off): إلى before آلي and ألي of its key, for إلى and for وإلى."""
+    return not spelt.endswith(_spelt(headword))
+
+
 def _has_article(headword: str) -> bool:
     return _norm(headword).startswith(m.ARTICLE)
 
@@ -150,6 +180,17 @@ def _forms(head: str) -> list[m.Form]:
     if head.endswith(m.YA) and len(head) > 2:
         forms = forms + m.maqsura_forms(head)  # ى was folded to ي
     return forms
+
+
+def _ending_cost(stem: str, head: str, suffix: str) -> int:
+    """What a reading costs beyond the letters of its suffix: one for a head whose last
+    letter the suffix replaced (كتابات: كتابة), none where the suffix's alef is the head's ى
+    before a pronoun (ذكراها: ذكرى + ها), and one for the dual alef before a pronoun after
+    any other stem (ذكراها is rarely ذكر + ا + ها, هواها never هو + ا + ها)."""
+    before_pronoun = suffix[:1] == m.ALEF and suffix[1:] in m.PRONOUNS
+    if head == stem:
+        return int(before_pronoun)
+    return int(not (before_pronoun and head == stem + m.YA))
 
 
 @lru_cache(maxsize=200_000)
@@ -179,7 +220,7 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
     function = _function_word(word)
     if function is not None:  # التي, بها, ولها: not split any further
         if proclitics or not function[1]:
-            add(*function)
+            add(m.plain(function[0]), function[1])
         return tuple(out.items())
     prefixes = [""]
     for n in range(1, min(5, len(word) - MIN_STEM) + 1):
@@ -193,15 +234,18 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
         if p and _no_stem(p, rest):
             continue
         genitive = p.lstrip("وف")[:1] in _PREPOSITIONS
+        definite = p.endswith((m.ARTICLE, "لل")) or rest.startswith(m.ARTICLE)
         for s in _SUFFIXES if suffixes else ("",):
             if len(rest) - len(s) < MIN_STEM or (s and not rest.endswith(s)):
                 continue
+            if definite and s not in _DEFINITE_SUFFIXES:
+                continue  # التفاهم is not ال + تف + اهم, الحراك not ال + حر + اك
             if genitive and s[:1] == "ا" and s[1:] in ("", *m.PRONOUNS):
                 continue  # no accusative or dual ا after ب, ك: بما is not بم + ا
             stem = rest[: len(rest) - len(s)] if s else rest
             for head in (stem, stem + m.TA, stem + m.YA, stem + "ون"):
                 if any(f.stem == stem and s in f.suffixes for f in _forms(head)):
-                    add_stem(head, len(p) + len(s) + (head != stem)
+                    add_stem(head, len(p) + len(s) + _ending_cost(stem, head, s)
                              + p.endswith(_RARE_PROCLITIC))
     return tuple(sorted(out.items(), key=lambda kv: kv[1]))
 
@@ -642,6 +686,7 @@ class Lexicon:
             keys.append(folded)
         if len(words) == 1:
             keys += [k for k, _ in word_keys(words[0]) if k in index]
+            keys = self._spelt_first(keys, _unarticled(words[0]), _spelt(query))
         else:
             keys += [k for k in self._phrase_keys(words) if k in index]
         if not keys and len(words) > 1:
@@ -652,8 +697,18 @@ class Lexicon:
             # the headword as typed before its forms with or without the article (and spelt
             # as typed before its hamza and ى variants)
             out.extend(sorted(self.entries(key), key=lambda e: (
-                _norm(e.headword) != typed, _spelt(e.headword) != spelt)))
+                _norm(e.headword) != typed, _unlike_typed(spelt, e.headword))))
         return out
+
+    def _spelt_first(self, keys: list[str], whole: str, spelt: str) -> list[str]:
+        """``keys`` of one word, its key as written (``whole``) moved last when each of its
+        headwords clashes with the hamzas typed (:func:`_hamza_clash`) and a reading through
+        clitics is left: وإلى is و + إلى before والي."""
+        keys = list(dict.fromkeys(keys))
+        if len(keys) > 1 and keys[0] == whole and all(
+                _hamza_clash(spelt, e.headword) for e in self.entries(whole)):
+            return [*keys[1:], whole]
+        return keys
 
     def _phrase_keys(self, words: Sequence[str]) -> list[str]:
         firsts = [k for k, _ in word_keys(words[0], suffixes=False)]
@@ -685,7 +740,9 @@ class Lexicon:
                                 found.append(
                                     (-size, spans[i][0], spans[i + size - 1][1], 0, key))
                             break
-            for rank, key in enumerate(self.best_keys(word)):
+            best = self._spelt_first(self.best_keys(word), _unarticled(word),
+                                     _spelt(text[slice(*norm.span(*spans[i]))]))
+            for rank, key in enumerate(best):
                 if key not in seen:
                     seen.add(key)
                     found.append((-1, spans[i][0], spans[i][1], rank, key))
@@ -699,7 +756,7 @@ class Lexicon:
                 article = (m.ARTICLE + key) in written or ("لل" + key) in written
                 spelt = _spelt(text[s:e])  # إلى as it stands before آلي of its key
                 entries = tuple(sorted(entries, key=lambda x: (
-                    _has_article(x.headword) != article, _spelt(x.headword) != spelt)))
+                    _has_article(x.headword) != article, _unlike_typed(spelt, x.headword))))
             out.append(TextMatch(s, e, text[s:e], key, -neg, entries))
         return out
 
