@@ -33,6 +33,7 @@ def _count_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return read
 
 
+@pytest.mark.both_backends
 async def test_ctrl_n_skips_translated_segments_without_reading_their_pages(
     sample_db, make_app, monkeypatch
 ):
