@@ -99,6 +99,7 @@ class Project:
         self.view_ids = views.view_ids
         self.list_rows = views.list_rows
         self.first_open_segment = views.first_open_segment
+        self.open_segments_after = views.open_segments_after
         self.link_version_id = views.link_version_id
         # editing and review
         self.save_draft = editing.save_draft

@@ -128,6 +128,15 @@ class Views:
         """The first segment (document order) that still needs translating, or None."""
         return q_search.first_with_status(self.context.db, document.id, OPEN_STATUSES)
 
+    def open_segments_after(
+        self, document: Document, position: int, limit: int = 500
+    ) -> list[tuple[int, int]]:
+        """Up to ``limit`` (id, position) of the segments after ``position`` (document
+        order) that still need translating."""
+        return q_search.with_status_after(
+            self.context.db, document.id, OPEN_STATUSES, position, limit
+        )
+
 
 def _narrow(ids: list[int] | None, found: list[int]) -> list[int]:
     """``found`` when nothing narrowed the view yet, else the ``ids`` that are also found."""

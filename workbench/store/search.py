@@ -76,6 +76,22 @@ def first_with_status(
     return None if row is None else int(row[0])
 
 
+def with_status_after(
+    db: Database, document_id: int, statuses: Sequence[str], position: int, limit: int
+) -> list[tuple[int, int]]:
+    """Up to ``limit`` (id, position) of the segments after ``position`` (document order)
+    whose status is one of ``statuses``."""
+    marks = ",".join("?" * len(statuses))
+    return [
+        (int(r[0]), int(r[1]))
+        for r in db.execute(
+            f"SELECT id, position FROM segments WHERE document_id = ? AND position > ? "
+            f"AND status IN ({marks}) ORDER BY position LIMIT ?",
+            [document_id, position, *statuses, limit],
+        )
+    ]
+
+
 def search_ids(
     db: Database, document_id: int, working_version_id: int | None, query: str
 ) -> list[int]:

@@ -8,6 +8,7 @@ a 20-segment one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,21 @@ class SegmentRows:
             by_id = {r.id: r for r in rows}
             return [by_id.get(i) for i in ids]  # type: ignore[misc]
         return rows
+
+    def first_cached(
+        self, start: int, stop: int, wanted: Callable[[RowData], bool]
+    ) -> int | None:
+        """The first index in ``start:stop`` whose cached row is ``wanted`` (pages not read
+        are passed over: no read)."""
+        for page_no in sorted(self._pages.keys()):
+            first = page_no * PAGE_SIZE
+            if first + PAGE_SIZE <= start or first >= stop:
+                continue
+            page = self._pages.get(page_no) or []
+            for offset, row in enumerate(page):
+                if start <= first + offset < stop and row is not None and wanted(row):
+                    return first + offset
+        return None
 
     def index_of(self, segment_id: int) -> int | None:
         """The index of a segment in this view, or None when the view does not hold it."""

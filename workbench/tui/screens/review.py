@@ -43,7 +43,7 @@ from textual.widgets import (
 from workbench.errors import ConnectionLostError, ProjectError, WorkbenchError
 from workbench.statuses import STATUSES
 from workbench.tui import keys
-from workbench.tui.display import finding_text, isolate
+from workbench.tui.display import BidiDisplay, finding_text, isolate
 from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.lqa import (
     LqaErrorScreen,
@@ -144,6 +144,29 @@ class Loaded(Message):
     rows: list[SegmentRow] = field(default_factory=list)
     error: str | None = None
     quiet: bool = False
+    cells: dict[str, Cells] = field(default_factory=dict)
+    """The table's cells of the rows the view shows first, made in the worker."""
+
+
+@dataclass(frozen=True)
+class Cells:
+    """The table's cells of a row, as drawn with the display settings ``bidi``."""
+
+    row: SegmentRow
+    bidi: BidiDisplay
+    cells: tuple[Any, ...]
+
+
+def row_cells(row: SegmentRow, bidi: BidiDisplay) -> tuple[Any, ...]:
+    """The table's cells of ``row``: number, status, findings, its first finding or English."""
+    if row.findings:
+        first = row.findings[0]
+        text = bidi.line(finding_text(first, (f"{first.check}: ", "bold"),
+                                      (first.message, "")))
+    else:
+        text = bidi.line(row.target or no_english(row),
+                         style="" if row.target else "dim italic")
+    return (Text(str(row.position), justify="right"), row.status, row.summary(), text)
 
 
 @dataclass
@@ -289,6 +312,7 @@ class ReviewScreen(ReportScreen):
         self.rows: list[SegmentRow] = []  # the view, as in the table
         self.by_key: dict[str, SegmentRow] = {}
         self.in_view = 0  # segments of the view (the table holds the first MAX_ROWS)
+        self._cells_made: dict[str, Cells] = {}  # by row key: made for that row and display
 
     def compose(self) -> ComposeResult:
         yield self.title_label()
@@ -312,8 +336,9 @@ class ReviewScreen(ReportScreen):
 
     @work(thread=True, exclusive=True, group="review-load")
     def load(self, quiet: bool = False) -> None:
-        """Check the whole document on the second connection (worker)."""
-        document, version = self.document, self.version
+        """Check the whole document on the second connection, and make the cells of the rows
+        the view shows first (worker: thousands of lines put in display order)."""
+        document, version, view, bidi = self.document, self.version, self.view, self.wb.bidi
 
         def read(project: Project) -> Loaded:
             checks = project.check_document(document.name, version)
@@ -322,7 +347,10 @@ class ReviewScreen(ReportScreen):
                     for row in project.list_rows(document, ids[start:start + PAGE])]
             statuses = {r.id: r.status for r in rows}
             joined = {r.id: r.joined_to for r in rows if r.joined_to is not None}
-            return Loaded(segment_rows(checks, statuses, joined), quiet=quiet)
+            segments = segment_rows(checks, statuses, joined)
+            shown = [r for r in segments if view.keeps(r)][:MAX_ROWS]
+            cells = {r.key: Cells(r, bidi, row_cells(r, bidi)) for r in shown}
+            return Loaded(segments, quiet=quiet, cells=cells)
 
         self.run_report(read, lambda error: Loaded([], error, quiet))
 
@@ -343,6 +371,7 @@ class ReviewScreen(ReportScreen):
         current = self.selected()
         keep = current.segment_id if current else None
         self.all_rows = message.rows
+        self._cells_made.update(message.cells)
         if not (quiet and self._update_rows()):
             self.show_view(keep)
 
@@ -409,15 +438,14 @@ class ReviewScreen(ReportScreen):
         )
 
     def _cells(self, row: SegmentRow) -> tuple[Any, ...]:
+        """The table's cells of ``row``: made by the worker that read it, else now."""
         bidi = self.wb.bidi
-        if row.findings:
-            first = row.findings[0]
-            text = bidi.line(finding_text(first, (f"{first.check}: ", "bold"),
-                                          (first.message, "")))
-        else:
-            text = bidi.line(row.target or no_english(row),
-                             style="" if row.target else "dim italic")
-        return (Text(str(row.position), justify="right"), row.status, row.summary(), text)
+        made = self._cells_made.get(row.key)
+        if made is not None and made.row == row and made.bidi == bidi:
+            return made.cells
+        cells = row_cells(row, bidi)
+        self._cells_made[row.key] = Cells(row, bidi, cells)
+        return cells
 
     def apply_display(self) -> None:
         """Draw again with the app's display settings."""

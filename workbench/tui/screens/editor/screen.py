@@ -72,6 +72,12 @@ if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
 DETAILS_DELAY = 0.04  # seconds the selection rests before the panels' details are read
+OPEN_BATCH = 500  # segments still to translate read from the store at a time (Ctrl+N)
+
+
+def _still_open(row: RowData) -> bool:
+    """True when the row's segment still needs translating."""
+    return row.status in OPEN_STATUSES
 
 
 # Messages posted from worker threads -----------------------------------------------------------
@@ -512,12 +518,37 @@ class EditorScreen(
         """Open the next segment (after this one) that is not yet translated."""
         if self.rows is None:
             return
-        for index in range(self.current_index + 1, len(self.rows)):
-            row = self.rows.row(index)
-            if row is not None and row.status in OPEN_STATUSES:
-                self.open_index(index)
-                return
-        self.notify("No untranslated segment after this one.")
+        index = self._next_open_index()
+        if index is None:
+            self.notify("No untranslated segment after this one.")
+        else:
+            self.open_index(index)
+
+    def _next_open_index(self) -> int | None:
+        """The index of the next segment of the view that still needs translating: found by
+        the store (no page of rows read on the way), the rows cached here (edits whose write
+        is still queued) winning over it."""
+        rows, current = self.rows, self.current
+        if rows is None or current is None:
+            return None
+        start, position = self.current_index + 1, current.position
+        while True:
+            found = self.wb.service.read(
+                lambda p, after=position: p.open_segments_after(self.document, after, OPEN_BATCH))
+            for segment_id, _ in found:
+                index = rows.index_of(segment_id)
+                if index is None or index < start:
+                    continue
+                cached = rows.first_cached(start, index, _still_open)
+                if cached is not None:
+                    return cached
+                row = rows.row(index)
+                if row is not None and _still_open(row):
+                    return index
+                start = index + 1  # confirmed meanwhile, its write still queued
+            if len(found) < OPEN_BATCH:
+                return rows.first_cached(start, len(rows), _still_open)
+            position = found[-1][1]
 
     def action_switch_focus(self) -> None:
         """Move the focus between the segment list and the English editor."""

@@ -1,0 +1,90 @@
+"""Ctrl+N (the next segment still to translate) finds it through the store, not by reading
+every page of rows on the way (a 100,000-segment document, mostly translated)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.conftest import editing, settle
+from workbench.project import Project
+from workbench.tui import rows as rows_module
+from workbench.tui.rows import SegmentRows
+
+
+def _translate(sample_db, first: int, last: int) -> None:
+    """Confirm the segments at positions ``first``..``last``."""
+    with Project.open(sample_db) as project:
+        for segment in project.segments():
+            if first <= segment.position <= last:
+                project.confirm(segment.id, segment.target or "Done.", "test")
+
+
+def _count_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Two rows a page; the pages read are listed."""
+    monkeypatch.setattr(rows_module, "PAGE_SIZE", 2)
+    read: list[int] = []
+    load = SegmentRows._load
+
+    def counted(self: SegmentRows, page_no: int):  # type: ignore[no-untyped-def]
+        read.append(page_no)
+        return load(self, page_no)
+
+    monkeypatch.setattr(SegmentRows, "_load", counted)
+    return read
+
+
+@pytest.mark.both_backends
+async def test_ctrl_n_skips_translated_segments_without_reading_their_pages(
+    sample_db, make_app, monkeypatch
+):
+    _translate(sample_db, 2, 17)
+    read = _count_pages(monkeypatch)
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        assert screen.current.position == 1
+        await settle(pilot)
+        screen.rows.clear()  # as in a long document: the pages on the way are not cached
+        read.clear()
+        await pilot.press("ctrl+n")
+        assert screen.current.position == 18
+        assert not {1, 2} & set(read), read  # segments 3-6: passed over, never read
+        await pilot.press("ctrl+n")
+        assert screen.current.position == 19
+
+
+async def test_ctrl_n_passes_over_a_segment_confirmed_in_the_app(sample_db, make_app):
+    _translate(sample_db, 3, 20)
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        assert screen.current.position == 1
+        await pilot.press("alt+down")
+        screen.editor.load_text("Confirmed here.")
+        await pilot.press("ctrl+j")  # segment 2 translated (the write may still be queued)
+        assert screen.current.position == 3
+        await pilot.press("alt+up", "alt+up")
+        assert screen.current.position == 1
+        await pilot.press("ctrl+n")
+        assert screen.current.position == 21
+        await pilot.press("ctrl+n")  # none after the last
+        assert screen.current.position == 21
+        await settle(pilot)
+        assert any("No untranslated segment" in str(n.message) for n in app._notifications)
+
+
+async def test_ctrl_n_stays_in_a_filtered_view(sample_db, make_app):
+    _translate(sample_db, 1, 20)
+    with Project.open(sample_db) as project:  # segment 21 new, and one of the view back to draft
+        segments = project.segments()
+        project.save_draft(segments[4].id, "Draft again.")
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        screen.apply_filter(statuses=("translated", "draft", "new"))
+        await settle(pilot)
+        screen.open_segment(segments[0].id)
+        await pilot.press("ctrl+n")
+        assert screen.current.position == segments[4].position
+        screen.apply_filter(statuses=("translated",))
+        await settle(pilot)
+        screen.open_segment(segments[0].id)
+        await pilot.press("ctrl+n")  # the open segments are not in this view
+        assert screen.current.position == 1
