@@ -636,3 +636,18 @@ def test_allahumma_is_no_article_and_a_pronoun(
     lexicon = Lexicon([open_dictionary(path)])
     assert _heads(lexicon, "اللهم") == ["اللهم"]
     assert _heads(lexicon, "لهم") == ["لهم"] and _heads(lexicon, "واللهم") == ["اللهم"]
+
+
+def test_a_headword_ending_in_alef_maqsura_spelt_as_typed_before_a_pronoun_comes_first(
+        tmp_path: Path) -> None:
+    """إليه (to him), إليها, إليهم gave FreeDict's آلي 'Automatical' first: إلى is written
+    إلي before a pronoun, which no headword's spelling ended the word as."""
+    path = tmp_path / "ila.tsv"
+    path.write_text("آلي\tautomatic\nألي\tmine\nإلى\tto\nعلي\tAli\nعلى\ton\n",
+                    encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    for word in ("إليه", "إليها", "وإليهم"):
+        assert _heads(lexicon, word)[0] == "إلى", word
+    assert _heads(lexicon, "عليه")[0] == "على" and _heads(lexicon, "علي")[0] == "علي"
+    (match,) = [x for x in lexicon.find("ذهب إليه") if x.text == "إليه"]
+    assert match.entries[0].headword == "إلى"

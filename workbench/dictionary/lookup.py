@@ -185,8 +185,13 @@ def _hamza_clash(typed: str, headword: str) -> bool:
 
 def _unlike_typed(spelt: str, headword: str) -> bool:
     """Sort key: whether a headword is not spelt as the end of the word typed (its clitics
-    off): إلى before آلي and ألي of its key, for إلى and for وإلى."""
-    return not spelt.endswith(_spelt(headword))
+    off): إلى before آلي and ألي of its key, for إلى and for وإلى; nor, a headword ending in
+    ى, as its letters before a pronoun (ى written ي: إليه gives إلى before آلي)."""
+    head = _spelt(headword)
+    if spelt.endswith(head):
+        return False
+    return not (head.endswith("ى") and len(head) > 1
+                and any(spelt.endswith(head[:-1] + m.YA + p) for p in m.PRONOUNS))
 
 
 def _marked_heads(headword: str) -> list[str]:
