@@ -600,3 +600,54 @@ def test_particles_whose_last_letter_looks_like_a_suffix(tmp_path: Path) -> None
     assert _heads(lexicon, "يدا") == ["يد"]  # a noun of two letters keeps its tanween
     assert _heads(lexicon, "اياه") == []  # Hayy's اياه (him): no أي 'Any' + اه
     assert [m.key for m in lexicon.find("فلما رأى الفلم")] == ["فلم"]
+
+
+def test_a_typed_hamza_alef_is_a_root_letter_never_a_suffix_or_clitic_alef(
+        tmp_path: Path) -> None:
+    """FreeDict on Hayy ibn Yaqdhan and NTREX: أبطأت gave الإبط 'Armpit' (إبط + ات), بدأت
+    دات 'Dat' (ب + دات), طرأ طر 'Rode' (طر + ا), وتأتي وت 'Witt'."""
+    path = tmp_path / "hamza.tsv"
+    path.write_text("الإبط\tarmpit\nأبطأ\tslowed\nدات\tDat\nبدأ\tbegan\nطر\trode\n"
+                    "وت\tWitt\nإذهب\tgo\nالرأس\thead\n",
+                    encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    for word in ("أبطأت", "بدأت", "طرأ", "وتأتي"):
+        assert _heads(lexicon, word) == [], word
+    assert _heads(lexicon, "سأذهب") == ["إذهب"]  # the future س before a hamza alef
+    assert _heads(lexicon, "رأسه") == ["الرأس"] and _heads(lexicon, "بدأ") == ["بدأ"]
+    assert _heads(lexicon, "ابطا")[0] == "أبطأ"  # hamzas left off still meet them
+    assert [x.key for x in lexicon.find("بدأت الشمس تبطئ")] == []
+
+
+def test_allahumma_is_no_article_and_a_pronoun(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """اللهم (O God) was keyed لهم: FreeDict gave 'Theirs'. Keys kept on disk by the
+    version before are built again (keycache.VERSION raised)."""
+    from workbench.dictionary import keycache, lookup
+
+    monkeypatch.setenv("WORKBENCH_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "allahumma.tsv"
+    path.write_text("لهم\ttheirs\nاللهم\tO God\n", encoding="utf-8")
+    with monkeypatch.context() as old:  # the keys as version 9 wrote them
+        old.setattr(keycache, "VERSION", 9)
+        old.setattr(lookup, "_NO_ARTICLE", lookup._RELATIVE)
+        assert _heads(Lexicon([open_dictionary(path)]), "لهم") == ["لهم", "اللهم"]
+    assert key_of("اللهم") == "اللهم" and key_of("لهم") == "لهم"
+    lexicon = Lexicon([open_dictionary(path)])
+    assert _heads(lexicon, "اللهم") == ["اللهم"]
+    assert _heads(lexicon, "لهم") == ["لهم"] and _heads(lexicon, "واللهم") == ["اللهم"]
+
+
+def test_a_headword_ending_in_alef_maqsura_spelt_as_typed_before_a_pronoun_comes_first(
+        tmp_path: Path) -> None:
+    """إليه (to him), إليها, إليهم gave FreeDict's آلي 'Automatical' first: إلى is written
+    إلي before a pronoun, which no headword's spelling ended the word as."""
+    path = tmp_path / "ila.tsv"
+    path.write_text("آلي\tautomatic\nألي\tmine\nإلى\tto\nعلي\tAli\nعلى\ton\n",
+                    encoding="utf-8")
+    lexicon = Lexicon([open_dictionary(path)])
+    for word in ("إليه", "إليها", "وإليهم"):
+        assert _heads(lexicon, word)[0] == "إلى", word
+    assert _heads(lexicon, "عليه")[0] == "على" and _heads(lexicon, "علي")[0] == "علي"
+    (match,) = [x for x in lexicon.find("ذهب إليه") if x.text == "إليه"]
+    assert match.entries[0].headword == "إلى"

@@ -66,11 +66,16 @@ _DEFINITE_SUFFIXES = frozenset(
     {"", m.TA, m.HA, m.YA, "ان", "ين", "ون", "ات", "تان", "تين", "يات", "يان", "يين"})
 
 
+_HAMZA_ALEF = re.compile("[\u0622\u0623\u0625\ufe81-\ufe84\ufe87\ufe88]")  # آ أ إ
+
+
 def dictionary_text(text: str) -> Normalized:
-    """``text`` normalised as keys are (ة kept), offsets kept, with an alef that carries a
-    hamza or madda before ل marked as no article (:func:`~workbench.glossary.morphology.
-    mark_own_alef`)."""
-    return normalize(m.mark_own_alef(text), fold_ta_marbuta=False)
+    """``text`` normalised as keys are (ة kept), offsets kept, with every alef that carries a
+    hamza or madda marked as the word's own letter (:data:`~workbench.glossary.morphology.
+    OWN_ALEF`, folded by :func:`~workbench.glossary.morphology.plain` once clitics are off):
+    no article before ل (إلغاء), and no suffix or proclitic alef either (أبطأت is no إبط +
+    ات, طرأ no طر + ا)."""
+    return normalize(_HAMZA_ALEF.sub(m.OWN_ALEF, text), fold_ta_marbuta=False)
 
 
 def _norm(text: str) -> str:
@@ -89,17 +94,30 @@ _CONJUNCTIONS = ("و", "ف")
 _INDEPENDENT = frozenset({"هم", "هما", "هن"})  # pronouns both attached and independent
 # Particles whose last letter looks like a suffix: إلا is not إل 'El' + ا, لما (when) not
 # لم + ا, فلما not فلم 'film' + ا, بما not بم + ا
-_PARTICLES = frozenset(_norm(w) for w in (
+
+
+def _spellings(word: str) -> set[str]:
+    """A function word normalised with its hamza alefs marked, and typed without them (إنما,
+    انما; before ل the alef stays marked: إلا is no ال + ا)."""
+    return {_norm(word), normalize(m.mark_own_alef(word)).text.casefold()}
+
+
+_PARTICLES = frozenset(s for w in (
     "إلا", "ألا", "لما", "بما", "مما", "كما", "عما", "فيما", "ربما", "إنما", "أنما", "كأنما",
-    "لئلا")) | frozenset(_norm("إيا" + p) for p in m.PRONOUNS)  # إياه is not أي 'Any' + اه
+    "لئلا", "اللهم", *("إيا" + p for p in m.PRONOUNS))  # إياه is not أي 'Any' + اه
+    for s in _spellings(w))
 _WHOLE = _PREPOSITION_PRONOUN | _RELATIVE | _PARTICLES  # looked up as themselves only
+
+
+# Words whose ال is no article: the relative pronouns and اللهم (O God: not ال + لهم)
+_NO_ARTICLE = _RELATIVE | {_norm("اللهم")}
 
 
 def _unarticled(word: str) -> str:
     """The key of a normalised word: without its article (``strip_article``; إلغاء has
-    none), its marked alef plain (``morphology.plain``); a relative pronoun stays whole
-    (الذين is not ال + ذين)."""
-    return m.plain(word if word in _RELATIVE else m.strip_article(word))
+    none), its marked alef plain (``morphology.plain``); a relative pronoun and اللهم stay
+    whole (الذين is not ال + ذين)."""
+    return m.plain(word if word in _NO_ARTICLE else m.strip_article(word))
 
 
 def key_of(headword: str) -> str:
@@ -167,8 +185,24 @@ def _hamza_clash(typed: str, headword: str) -> bool:
 
 def _unlike_typed(spelt: str, headword: str) -> bool:
     """Sort key: whether a headword is not spelt as the end of the word typed (its clitics
-    off): إلى before آلي and ألي of its key, for إلى and for وإلى."""
-    return not spelt.endswith(_spelt(headword))
+    off): إلى before آلي and ألي of its key, for إلى and for وإلى; nor, a headword ending in
+    ى, as its letters before a pronoun (ى written ي: إليه gives إلى before آلي)."""
+    head = _spelt(headword)
+    if spelt.endswith(head):
+        return False
+    return not (head.endswith("ى") and len(head) > 1
+                and any(spelt.endswith(head[:-1] + m.YA + p) for p in m.PRONOUNS))
+
+
+def _marked_heads(headword: str) -> list[str]:
+    """The one-word headwords of a head line (a list: السّائر، الرّاقص), each normalised
+    with its hamza alefs marked (:func:`dictionary_text`) and without its article."""
+    out = []
+    for part in _HEADWORDS.split(_NOTE.sub("", headword)):
+        words = _WORD.findall(_norm(part))
+        if len(words) == 1:
+            out.append(words[0] if words[0] in _NO_ARTICLE else m.strip_article(words[0]))
+    return out
 
 
 def _has_article(headword: str) -> bool:
@@ -229,7 +263,7 @@ def word_keys(word: str, proclitics: bool = True, suffixes: bool = True) -> tupl
             prefixes.append(p)
     for p in prefixes:
         rest = word[len(p):]
-        if p.endswith("س") and rest[:1] not in m.FUTURE_STEM_START:
+        if p.endswith("س") and rest[:1] not in m.FUTURE_STEM_START | {m.OWN_ALEF}:
             continue
         if p and _no_stem(p, rest):
             continue
@@ -504,9 +538,33 @@ class Lexicon:
         return result
 
     def word_matches(self, word: str) -> list[tuple[str, int]]:
-        """Keys of the dictionaries that a (normalised) word may be, cheapest first."""
+        """Keys of the dictionaries that a (normalised) word may be, cheapest first; no
+        reading through clitics or a suffix that meets a typed hamza with a bare alef
+        (:meth:`_typed_clash`)."""
         index = self._build()
-        return [(k, c) for k, c in word_keys(word) if k in index]
+        return [(k, c) for k, c in word_keys(word)
+                if k in index and not (c and self._typed_clash(word, k))]
+
+    def _typed_clash(self, word: str, key: str) -> bool:
+        """Whether every headword of ``key`` has a bare alef where the stem that a reading of
+        a marked word (:func:`dictionary_text`) through proclitics leaves has a typed hamza:
+        بدأت is no ب + دات 'Dat' (a hamza typed is meant; one left out is not)."""
+        if m.OWN_ALEF not in word or " " in key:
+            return False
+        flat = m.plain(word)
+        for n in range(len(key), MIN_STEM - 1, -1):  # the stem: the key, or its head's ة, ى off
+            at = flat.find(key[:n])
+            if at >= 0:
+                break
+        else:
+            return False
+        if not at:  # no proclitic: the word's own letters (وأحدهما: واحد + هما kept)
+            return False
+        hamzas = [j for j in range(n) if word[at + j] == m.OWN_ALEF]
+        heads = [h for e in self.entries(key) for h in _marked_heads(e.headword)
+                 if m.plain(h) == key]
+        return bool(hamzas and heads) and all(
+            any(h[j:j + 1] == m.ALEF for j in hamzas) for h in heads)
 
     def best_keys(self, word: str) -> list[str]:
         """The keys a normalised word most likely is: the cheapest reading, and readings one
@@ -685,19 +743,19 @@ class Lexicon:
         if folded != exact and folded in index:  # X-ray as dictd indexes it: xray
             keys.append(folded)
         if len(words) == 1:
-            keys += [k for k, _ in word_keys(words[0]) if k in index]
+            keys += [k for k, _ in self.word_matches(words[0])]
             keys = self._spelt_first(keys, _unarticled(words[0]), _spelt(query))
         else:
             keys += [k for k in self._phrase_keys(words) if k in index]
         if not keys and len(words) > 1:
             return [e for match in self.find(query) for e in match.entries]
         out: list[DictEntry] = []
-        typed, spelt = " ".join(words), _spelt(query)
+        typed, spelt = m.plain(" ".join(words)), _spelt(query)
         for key in dict.fromkeys(keys):
             # the headword as typed before its forms with or without the article (and spelt
             # as typed before its hamza and ى variants)
             out.extend(sorted(self.entries(key), key=lambda e: (
-                _norm(e.headword) != typed, _unlike_typed(spelt, e.headword))))
+                m.plain(_norm(e.headword)) != typed, _unlike_typed(spelt, e.headword))))
         return out
 
     def _spelt_first(self, keys: list[str], whole: str, spelt: str) -> list[str]:
