@@ -386,6 +386,7 @@ class ProjectService:
                 with self._state:
                     self._running = None
                 job.done.set()
+            job = None  # its result (F3's rows...) is the waiting worker's, not this thread's
         if self._aux is not None:
             self._aux.close()
             self._aux = None
