@@ -36,7 +36,7 @@ async def test_review_lists_every_segment_and_enter_jumps(sample_db, make_app):
     async with editing(app) as (pilot, _):
         screen = await open_screen(pilot, "f3", ReviewScreen)
         assert [r.segment_id for r in screen.rows] == list(expected)
-        assert {r.segment_id: [(f.check, f.message) for f in r.findings]
+        assert {r.segment_id: [(check, message) for _, check, message, _ in r.findings]
                 for r in screen.rows} == expected
         assert screen.query_one(DataTable).row_count == len(expected)
         assert await shows(pilot, f"{len(expected)} of {len(expected)} segments")
@@ -197,12 +197,12 @@ async def test_review_shows_arabic_terms_in_display_order(make_app):
     async with editing(app) as (pilot, _):
         screen = await open_screen(pilot, "f3", ReviewScreen)
         term_row = next(r for r in screen.rows
-                        if any(f.check.startswith("term-") for f in r.findings))
-        finding = next(f for f in term_row.findings if f.check.startswith("term-"))
-        assert finding.term in finding.message
+                        if any(f[1].startswith("term-") for f in r.findings))
+        _, _, message, term = next(f for f in term_row.findings if f[1].startswith("term-"))
+        assert term is not None and term in message
         text = "\n".join(screen_lines(app))
-        assert visual(finding.term) in text  # the cells read right to left
-        assert finding.term not in text  # never in storage order
+        assert visual(term) in text  # the cells read right to left
+        assert term not in text  # never in storage order
 
 
 async def test_a_segment_with_accepted_findings_says_so_in_its_column(sample_db, make_app):

@@ -196,9 +196,13 @@ def isolate_quoted(message: str | Text) -> Text:
 
 def finding_text(finding: object, *parts: tuple[str, str | Style] | Text) -> Text:
     """``parts`` ((text, style) or Text) assembled, the finding's term (if any) isolated."""
-    text = Text.assemble(*parts)
     term = getattr(finding, "term", None)
-    return isolate_terms(text, [term] if isinstance(term, str) else [])
+    return term_text(term if isinstance(term, str) else None, *parts)
+
+
+def term_text(term: str | None, *parts: tuple[str, str | Style] | Text) -> Text:
+    """``parts`` ((text, style) or Text) assembled, ``term`` (if any) isolated."""
+    return isolate_terms(Text.assemble(*parts), [term] if term else [])
 
 
 def protect_tags(text: str) -> str:

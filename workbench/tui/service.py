@@ -50,6 +50,7 @@ from workbench.errors import (
 from workbench.store.connection import WriteLockTaken
 from workbench.store.db import is_refusal, project_error
 from workbench.store.sqlite import BUSY_TIMEOUT_MS
+from workbench.tui.heap import full_collections_held
 from workbench.tui.unsent import Journal, UnsentEdit
 
 if TYPE_CHECKING:
@@ -373,7 +374,8 @@ class ProjectService:
             with self._state:
                 self._running = job
             try:
-                job.result = job.fn(self._aux_project())
+                with full_collections_held():  # see workbench.tui.heap
+                    job.result = job.fn(self._aux_project())
             except BaseException as exc:  # handed to the waiting worker
                 job.error = exc
                 if _connection_lost(exc):  # opened again by the next job
@@ -386,6 +388,7 @@ class ProjectService:
                 with self._state:
                     self._running = None
                 job.done.set()
+            job = None  # its result (F3's rows...) is the waiting worker's, not this thread's
         if self._aux is not None:
             self._aux.close()
             self._aux = None

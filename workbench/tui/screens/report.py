@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 
 from workbench.tui.display import isolate
 from workbench.tui.guard import KeepsAnswering
+from workbench.tui.heap import forget_worker
 from workbench.tui.service import describe_error
 
 if TYPE_CHECKING:
@@ -71,7 +72,8 @@ class ReportScreen(KeepsAnswering, Screen[None]):
     def run_report(self, job: Callable[[Project], M], failed: Callable[[str], M]) -> None:
         """Wait for the queued writes (the open edit was queued by :meth:`action_refresh`),
         run ``job`` on the second connection and post its message, or ``failed(error)`` when
-        it raises (call from the worker thread; a cancelled worker posts nothing)."""
+        it raises (call from the worker thread, as its last step; a cancelled worker posts
+        nothing)."""
         app = self.wb
         try:
             app.service.flush()
@@ -79,6 +81,7 @@ class ReportScreen(KeepsAnswering, Screen[None]):
         except Exception as exc:  # shown on the screen and notified, never a crash
             message = failed(describe_error(exc))
         self.post_message(message)
+        forget_worker()  # the executor's thread would keep this screen and its rows alive
 
     def loaded(self, error: str | None) -> bool:
         """End the loading state; show and notify ``error``. True when the rows can be shown."""

@@ -43,7 +43,7 @@ from textual.widgets import (
 from workbench.errors import ConnectionLostError, ProjectError, WorkbenchError
 from workbench.statuses import STATUSES
 from workbench.tui import keys
-from workbench.tui.display import BidiDisplay, finding_text, isolate
+from workbench.tui.display import BidiDisplay, finding_text, isolate, term_text
 from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.lqa import (
     LqaErrorScreen,
@@ -72,6 +72,18 @@ FINDINGS_FILTERS = ("all", "findings", "clean")
 FINDINGS_LABEL = {"all": "all segments", "findings": "with findings", "clean": "clean"}
 
 
+#: An open finding as the reviewer shows it: (severity, check, message, term). A plain tuple
+#: of strings, which the garbage collector stops tracking (it tracks a NamedTuple or an object
+#: for good): the ~200,000 findings of 30,000 segments, kept as the checks' ``Finding``
+#: objects, made each full collection walk them (see :mod:`workbench.tui.heap`).
+ReviewFinding = tuple[str, str, str, "str | None"]
+
+
+def review_finding(finding: Any) -> ReviewFinding:
+    """The reviewer's copy of a check's ``Finding``."""
+    return (finding.severity, finding.check, finding.message, finding.term)
+
+
 @dataclass(frozen=True)
 class SegmentRow:
     """One segment of the reviewer table: its status and its QA findings."""
@@ -79,7 +91,7 @@ class SegmentRow:
     segment_id: int
     position: int
     status: str
-    findings: tuple[Any, ...]  # open findings (severity, check, message)
+    findings: tuple[ReviewFinding, ...]  # open findings
     accepted: tuple[tuple[Any, Any], ...]  # (finding, override) accepted with a reason
     source: str
     target: str
@@ -104,7 +116,7 @@ class SegmentRow:
             return Text(f"✓ {label}", style="green")
         out = Text()
         for severity in ("error", "warning", "info"):
-            n = sum(1 for f in self.findings if f.severity == severity)
+            n = sum(1 for f in self.findings if f[0] == severity)
             if n:
                 out.append(f"{n}{SEVERITY_MARK[severity]} ", style=SEVERITY_STYLE[severity])
         return out
@@ -160,9 +172,8 @@ class Cells:
 def row_cells(row: SegmentRow, bidi: BidiDisplay) -> tuple[Any, ...]:
     """The table's cells of ``row``: number, status, findings, its first finding or English."""
     if row.findings:
-        first = row.findings[0]
-        text = bidi.line(finding_text(first, (f"{first.check}: ", "bold"),
-                                      (first.message, "")))
+        _, check, message, term = row.findings[0]
+        text = bidi.line(term_text(term, (f"{check}: ", "bold"), (message, "")))
     else:
         text = bidi.line(row.target or no_english(row),
                          style="" if row.target else "dim italic")
@@ -188,7 +199,8 @@ def segment_rows(
     return [
         SegmentRow(
             seg.segment_id, seg.position, statuses.get(seg.segment_id, ""),
-            tuple(seg.findings), tuple(getattr(seg, "overridden", ())), seg.source, seg.target,
+            tuple(review_finding(f) for f in seg.findings),
+            tuple(getattr(seg, "overridden", ())), seg.source, seg.target,
             joined.get(seg.segment_id),
         )
         for seg in checks
@@ -331,6 +343,14 @@ class ReviewScreen(ReportScreen):
         self.query_one("#review-detail").border_title = "Segment"
         table.focus()
         self.action_refresh()
+
+    def on_unmount(self) -> None:
+        """Let go of the rows (30,000 segments' findings on a large project) and the table's
+        cells: a screen that was alive when the editor froze the heap
+        (:mod:`workbench.tui.heap`) is never collected, and would keep them for good."""
+        self.all_rows, self.rows, self.by_key, self._cells_made = [], [], {}, {}
+        for table in self.query(DataTable):
+            table.clear()
 
     # loading ---------------------------------------------------------------------------------
 
@@ -489,12 +509,10 @@ class ReviewScreen(ReportScreen):
         ]
         if unread is not None:
             parts.append(unread)
-        for finding in row.findings:
-            parts.append(bidi.text(finding_text(
-                finding,
-                (f"{SEVERITY_MARK.get(finding.severity, '·')} ",
-                 SEVERITY_STYLE.get(finding.severity, "")),
-                (f"{finding.check}: ", "bold"), (finding.message, ""),
+        for severity, check, message, term in row.findings:
+            parts.append(bidi.text(term_text(
+                term, (f"{SEVERITY_MARK.get(severity, '·')} ", SEVERITY_STYLE.get(severity, "")),
+                (f"{check}: ", "bold"), (message, ""),
             ), right_align_rtl=False))
         for finding, override in row.accepted:
             parts.append(bidi.text(finding_text(
