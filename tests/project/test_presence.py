@@ -238,6 +238,25 @@ def test_anothers_heartbeat_is_presence_and_every_real_change_still_all(
         feed.close()
 
 
+def test_anothers_heartbeat_right_after_an_own_heartbeat_is_presence(sample_db: Any) -> None:
+    """The link's own heartbeat (``own_write``) changes presence rows alone: another TUI's
+    heartbeat landing before the feed looks again is still ``presence``, not ``all`` (with
+    both TUIs beating, that race came every few seconds under load)."""
+    with contextlib.closing(open_db(sample_db)) as db, \
+            Project.open(sample_db, author="ana") as mine, \
+            Project.open(sample_db, author="ben") as ben:
+        feed = open_feed(db)
+        feed.watch(lambda: mine.db)
+        doc = ben.document()
+        seg = ben.segments(limit=2)
+        for _ in range(3):
+            with feed.own_write(mine.db):
+                mine.team.here("ana-1", doc.id, seg[0].id)
+            ben.team.here("ben-1", doc.id, seg[1].id)  # before the feed looks again
+            assert _wait_for(feed, bool) == [Change("presence")]
+        feed.close()
+
+
 @pytest.mark.postgresql_only
 def test_heartbeats_on_a_server_use_its_clock_not_each_machines(
     sample_db: Any, monkeypatch: pytest.MonkeyPatch

@@ -85,9 +85,9 @@ class Feed(Protocol):
         ...
 
     def own_write(self, db: Database) -> contextlib.AbstractContextManager[None]:
-        """Around statements that write through a watched connection ``db`` outside a
-        transaction (autocommit: the heartbeats), which ``Database.commit_watch`` does not
-        see: their change is left out too."""
+        """Around statements that write presence rows alone through a watched connection
+        ``db`` outside a transaction (autocommit: the heartbeats), which
+        ``Database.commit_watch`` does not see: their change is left out too."""
         ...
 
     def close(self) -> None:
@@ -200,23 +200,28 @@ class SqliteFeed:
             return (own, seen) if seen == self.version else None
         return None
 
-    def after(self, db: Database, mark: Any) -> None:
+    def after(self, db: Database, mark: Any, content: bool = True) -> None:
         """That transaction was committed: its data version is seen, unless somebody else
-        committed since ``before`` (then the writer's own data version changed too)."""
+        committed since ``before`` (then the writer's own data version changed too).
+        ``content``: it may have changed the content (not presence rows alone), whose
+        fingerprint is then read again."""
         if mark is None:
             return
         with self.lock, contextlib.suppress(Exception):
             now = self._version()  # read before the writer's: a commit between is told
             if data_version(db) == mark[0] and self.version == mark[1]:
-                if now != self.version:
+                if now != self.version and content:
                     self.content_stale = True  # read again by the feed's thread (``wait``)
                 self.version = now
 
     @contextlib.contextmanager
     def own_write(self, db: Database) -> Iterator[None]:
+        """Around the link's own presence writes (its heartbeats): they leave the content's
+        fingerprint as it was, so another TUI's heartbeat right after one is still only
+        ``presence``."""
         mark = self.before(db)
         yield
-        self.after(db, mark)
+        self.after(db, mark, content=False)
 
     def close(self) -> None:
         with self.lock:
