@@ -19,6 +19,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from bench.common import DATA, Row, peak_rss_mb, python, workdir
 from bench.corpus import write_big_arabic
@@ -30,10 +31,31 @@ KEY_REPEAT = 0.03  # seconds between presses: a held key repeats about 30 times 
 SIZE = (120, 32)
 
 
-def build(folder: Path) -> Path:
-    """Build the big project in ``folder`` (run in a child process)."""
+def translate_first(project: Any, folder: Path, english: list[str], rng: random.Random,
+                    share: float = TRANSLATED) -> None:
+    """Give the first ``share`` of document ``big``'s segments a translated English drawn from
+    ``english``, through an XLIFF round trip (as a translator's delivery comes back)."""
     from lxml import etree
 
+    exported = project.export_file(
+        "xliff", folder / "big.xlf", "big", force=True, findings="none"
+    ).path
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    tree = etree.parse(str(exported))
+    units = tree.findall(f".//{ns}trans-unit")
+    for unit in units[: int(len(units) * share)]:
+        target = unit.find(f"{ns}target")
+        if target is None:
+            target = etree.Element(f"{ns}target")
+            unit.find(f"{ns}source").addnext(target)
+        target.text = rng.choice(english)
+        target.set("state", "translated")
+    tree.write(str(folder / "big.en.xlf"), encoding="utf-8", xml_declaration=True)
+    project.import_xliff(folder / "big.en.xlf", "big")
+
+
+def build(folder: Path) -> Path:
+    """Build the big project in ``folder`` (run in a child process)."""
     from workbench.project import Project
 
     source = write_big_arabic(folder / "big.ar.txt", SEGMENTS)
@@ -47,21 +69,7 @@ def build(folder: Path) -> Path:
     rng = random.Random(11)
     with Project.open(db, create=True, author="bench") as project:
         project.import_document(source, "big")
-        exported = project.export_file(
-            "xliff", folder / "big.xlf", "big", force=True, findings="none"
-        ).path
-        ns = "{urn:oasis:names:tc:xliff:document:1.2}"
-        tree = etree.parse(str(exported))
-        units = tree.findall(f".//{ns}trans-unit")
-        for unit in units[: int(len(units) * TRANSLATED)]:
-            target = unit.find(f"{ns}target")
-            if target is None:
-                target = etree.Element(f"{ns}target")
-                unit.find(f"{ns}source").addnext(target)
-            target.text = rng.choice(pool)
-            target.set("state", "translated")
-        tree.write(str(folder / "big.en.xlf"), encoding="utf-8", xml_declaration=True)
-        project.import_xliff(folder / "big.en.xlf", "big")
+        translate_first(project, folder, pool, rng)
     return db
 
 

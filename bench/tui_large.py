@@ -51,9 +51,8 @@ def _pairs() -> list[tuple[str, str]]:
 
 def build(folder: Path) -> Path:
     """Build the project in ``folder`` (run in a child process)."""
-    from lxml import etree
-
     from bench.glossary import _corpus, synthetic_glossary
+    from bench.tui import translate_first
     from workbench.project import Project
 
     pairs = _pairs()
@@ -77,21 +76,7 @@ def build(folder: Path) -> Path:
     with Project.open(db, create=True, author="bench") as project:
         project.import_document(folder / "doc.ar.txt", "big")
         project.import_translation(folder / "doc.en.txt", "big", "reference")
-        exported = project.export_file("xliff", folder / "big.xlf", "big", force=True,
-                                       findings="none").path
-        ns = "{urn:oasis:names:tc:xliff:document:1.2}"
-        tree = etree.parse(str(exported))
-        units = tree.findall(f".//{ns}trans-unit")
-        english = [e for _, e in pairs]
-        for unit in units[: int(len(units) * TRANSLATED)]:
-            target = unit.find(f"{ns}target")
-            if target is None:
-                target = etree.Element(f"{ns}target")
-                unit.find(f"{ns}source").addnext(target)
-            target.text = rng.choice(english)
-            target.set("state", "translated")
-        tree.write(str(folder / "big.en.xlf"), encoding="utf-8", xml_declaration=True)
-        project.import_xliff(folder / "big.en.xlf", "big")
+        translate_first(project, folder, [e for _, e in pairs], rng, TRANSLATED)
     subprocess.run([sys.executable, "-m", "workbench", "glossary", "--db", str(db), "import",
                     str(folder / "glossary.tsv")], check=True, cwd=ROOT, capture_output=True)
     return db
