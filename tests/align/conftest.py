@@ -19,8 +19,7 @@ def _check_structure(result: Alignment, n: int, m: int) -> None:
     assert all(0.0 <= c <= 1.0 for c in result.confidence)
     for a, e in result.links:
         assert a or e
-        assert len(a) <= 9 and len(e) <= 9
-        assert not (len(a) > 3 and len(e) > 1) and not (len(e) > 3 and len(a) > 1)
+        assert len(a) <= 9 and len(e) <= 9  # many-to-many too when made of clauses
 
 
 @pytest.fixture

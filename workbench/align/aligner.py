@@ -19,13 +19,14 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 
 import numpy as np
 
 from workbench.align.anchors import Bag, anchor_bags
+from workbench.align.clauses import by_clauses
 from workbench.align.dictionary import (
     Evidence,
     Glosser,
@@ -72,6 +73,11 @@ GUIDE_SLOPE = 2
 # FreeDict); on free literary translation (0.32-0.37) and on law (0.52) they learnt the first
 # pass's mistakes, so the given penalties are kept (BENCHMARKS.md, issue 13).
 TRUSTED_COVER = 0.55
+# Where the final links explain less than this of their sentences on average, the translation
+# is free (literary): the sentences are aligned again as clauses (see :mod:`clauses`), whose
+# links may cross the sentence borders. News, legal and the synthetic sets: 0.50-0.71 with or
+# without FreeDict; corpora/hayy and hayy2 0.33-0.38.
+LOOSE_COVER = 0.45
 # Without a dictionary, one more pass is run after the last to test the links. Where it
 # changes a stretch of at least UNSTABLE_RUN consecutive links (the word table learnt from the
 # final links points elsewhere: a run shifted by a sentence), its links are taken when they
@@ -240,6 +246,7 @@ class TwoPassAligner:
         self.widths: list[int] = []  # the band width of every pass
         self.posterior: list[float] = []
         self.final_params = self.params  # the last pass's (shape penalties re-estimated)
+        self.cover = 1.0  # the final two-sided links' mean coverage (see LOOSE_COVER)
         extra = [e.term + " " + e.rendering for e in glossary.entries] if glossary else []
         # The length model trains in a thread while this one tokenises: sentencepiece does its
         # work without the interpreter's lock, so the two overlap on a second core.
@@ -640,6 +647,8 @@ class TwoPassAligner:
         if cover is None:
             _, cover = scorer.link_stats(links) if links else (None, np.zeros(0))
         empty = np.array([not a or not e for a, e in links], dtype=bool)
+        paired = np.asarray(cover)[~empty] if len(cover) else np.zeros(0)
+        self.cover = float(np.mean(paired)) if len(paired) else 1.0
         part = self._linked_part(links)
         calibrated = calibrated_confidence(np.asarray(self.posterior), cover, empty, part)
         left_out: list[tuple[str, int]] = []
@@ -1085,11 +1094,31 @@ def align_sentences(
             result.left_out = [(kind, k) for kind, u in result.left_out
                                for k in (ar_units if kind == "ar" else en_units)[u]]
             return result
-    result = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs).run()
+    aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs)
+    result = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, _a, _e: TwoPassAligner(
+        ca, ce, glossary, params, lexicon=lexicon, pairs=pairs).run())
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
             result.links, result.confidence, continues[side], side)
     return result
+
+
+def _as_clauses_if_free(
+    aligner: TwoPassAligner, result: Alignment,
+    align: Callable[[list[str], list[str], list[int], list[int]], Alignment],
+) -> Alignment:
+    """``result``, or where its links explain little of their sentences (a free translation,
+    LOOSE_COVER) the alignment made of clause links (:func:`clauses.by_clauses`; ``align``
+    aligns the clauses, given the sentence each comes from), with the sentence search's
+    warnings."""
+    if aligner.cover >= LOOSE_COVER or not aligner.params.clauses:
+        return result
+    finer = by_clauses(aligner.ar, aligner.en, align)
+    if finer is None:
+        return result
+    finer.warnings, finer.related = list(aligner.warnings), result.related
+    _warn_mostly_flagged(finer)  # of the links it gives
+    return finer
 
 
 def _sentences_unmarked(n_ar: int, n_en: int, ar_units: int, en_units: int) -> int | None:
@@ -1193,9 +1222,11 @@ def align_paragraphs(
     if len(ar) != len(en):  # a paragraph of one side only: maybe at an end
         links = _ends_joined(links)
     ar_par, en_par = group_ids(links, ar, en)
-    grouped = TwoPassAligner(
-        flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs
-    ).run()
+    aligner = TwoPassAligner(
+        flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs)
+    grouped = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, oa, oe: TwoPassAligner(
+        ca, ce, glossary, params, (np.asarray(ar_par)[oa], np.asarray(en_par)[oe]),
+        lexicon=lexicon, pairs=pairs).run())
     if grouped.related >= RELATED_WARNING:
         return grouped
     other = whole()

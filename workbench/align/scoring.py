@@ -66,6 +66,7 @@ class Params:
     omission_check: bool = True  # flag a link holding a sentence its other side leaves out
     end_gap: float = 10.0  # the cost of a text's head or tail left unlinked, beside its words
     partial: bool = True  # a path may start late and end early (heads and tails)
+    clauses: bool = True  # a free translation aligned again as clauses (aligner.LOOSE_COVER)
 
     def default_prior(self, k: int, el: int) -> float:
         """The shape penalty before calibration."""
