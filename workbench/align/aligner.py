@@ -1095,8 +1095,8 @@ def align_sentences(
                                for k in (ar_units if kind == "ar" else en_units)[u]]
             return result
     aligner = TwoPassAligner(ar, en, glossary, params, lexicon=lexicon, pairs=pairs)
-    result = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, _a, _e: TwoPassAligner(
-        ca, ce, glossary, params, lexicon=lexicon, pairs=pairs).run())
+    result = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, _a, _e: _with_words(
+        TwoPassAligner(ca, ce, glossary, params, lexicon=lexicon, pairs=pairs)))
     if continues is not None and side is not None:  # sentences, then paragraphs kept whole
         result.links, result.confidence = _paragraphs_whole(
             result.links, result.confidence, continues[side], side)
@@ -1105,20 +1105,26 @@ def align_sentences(
 
 def _as_clauses_if_free(
     aligner: TwoPassAligner, result: Alignment,
-    align: Callable[[list[str], list[str], list[int], list[int]], Alignment],
+    align: Callable[[list[str], list[str], list[int], list[int]], Alignment | None],
 ) -> Alignment:
     """``result``, or where its links explain little of their sentences (a free translation,
     LOOSE_COVER) the alignment made of clause links (:func:`clauses.by_clauses`; ``align``
     aligns the clauses, given the sentence each comes from), with the sentence search's
     warnings."""
-    if aligner.cover >= LOOSE_COVER or not aligner.params.clauses:
-        return result
+    if aligner.cover >= LOOSE_COVER or not aligner.params.clauses or aligner.evidence is None:
+        return result  # (without words here the clauses have none either: see _with_words)
     finer = by_clauses(aligner.ar, aligner.en, align)
     if finer is None:
         return result
     finer.warnings, finer.related = list(aligner.warnings), result.related
     _warn_mostly_flagged(finer)  # of the links it gives
     return finer
+
+
+def _with_words(aligner: TwoPassAligner) -> Alignment | None:
+    """The alignment, when it has words to go by (a dictionary or the basic vocabulary):
+    lengths alone cannot place clauses (hayy2 0.33 as sentences, 0.02 as clauses)."""
+    return aligner.run() if aligner.evidence is not None else None
 
 
 def _sentences_unmarked(n_ar: int, n_en: int, ar_units: int, en_units: int) -> int | None:
@@ -1224,9 +1230,9 @@ def align_paragraphs(
     ar_par, en_par = group_ids(links, ar, en)
     aligner = TwoPassAligner(
         flat_ar, flat_en, glossary, params, (ar_par, en_par), lexicon=lexicon, pairs=pairs)
-    grouped = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, oa, oe: TwoPassAligner(
-        ca, ce, glossary, params, (np.asarray(ar_par)[oa], np.asarray(en_par)[oe]),
-        lexicon=lexicon, pairs=pairs).run())
+    grouped = _as_clauses_if_free(aligner, aligner.run(), lambda ca, ce, oa, oe: _with_words(
+        TwoPassAligner(ca, ce, glossary, params, (np.asarray(ar_par)[oa], np.asarray(en_par)[oe]),
+                       lexicon=lexicon, pairs=pairs)))
     if grouped.related >= RELATED_WARNING:
         return grouped
     other = whole()

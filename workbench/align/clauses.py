@@ -88,16 +88,19 @@ def sentence_links(
 
 def by_clauses(
     ar: Sequence[str], en: Sequence[str],
-    align: Callable[[list[str], list[str], list[int], list[int]], Alignment],
+    align: Callable[[list[str], list[str], list[int], list[int]], Alignment | None],
 ) -> Alignment | None:
     """The sentence alignment made by aligning the clauses with ``align`` (given the clauses
     and the sentence each comes from); None when no sentence has more than one clause
-    (nothing to gain) or the clause links chain into a group of more than MAX_SIDE."""
+    (nothing to gain), ``align`` gives None, or the clause links chain into a group of more
+    than MAX_SIDE."""
     ca, ar_owner = clauses(ar, True)
     ce, en_owner = clauses(en, False)
     if len(ca) == len(ar) and len(ce) == len(en):
         return None
     result = align(ca, ce, ar_owner, en_owner)
+    if result is None:
+        return None
     links, confidence = sentence_links(result.links, result.confidence, ar_owner, en_owner)
     if any(len(a) > MAX_SIDE or len(e) > MAX_SIDE for a, e in links):
         return None  # clause links chained into a group no reader would take for a link
