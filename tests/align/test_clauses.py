@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from bench.align import _docs, hayy2_set, hayy_set, strict_f1
-from workbench.align import Alignment, align_sentences
+from workbench.align import Alignment, align_paragraphs, align_sentences, aligner
+from workbench.align import clauses as clause_module
 from workbench.align.clauses import MIN_WORDS, by_clauses, clauses, sentence_links
 from workbench.align.scoring import Params
 
@@ -106,3 +109,25 @@ def test_without_words_to_go_by_the_sentence_alignment_is_kept() -> None:
         ar, en, params=Params(basic_vocabulary=False, clauses=False))
     eight = " ".join(["كلمة"] * MIN_WORDS)
     assert by_clauses([f"{eight}، {eight}."], ["One."], lambda *_: None) is None
+
+
+def test_paragraphs_paired_first_keep_their_clause_links_inside_each_pair(
+    check_structure: Check, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where paragraphs are paired before sentences (align_paragraphs), the clauses carry
+    their sentence's paragraph group: no link made of clauses crosses a pair (the clause
+    alignment forced here on NTREX documents as paragraphs)."""
+    monkeypatch.setattr(aligner, "LOOSE_COVER", 1.01)
+    seen = []
+    monkeypatch.setattr(aligner, "by_clauses",
+                        lambda *args: seen.append(1) or clause_module.by_clauses(*args))
+    docs = _docs("ntrex128")[:6]
+    ar = [doc for doc, _ in docs]
+    en = [doc for _, doc in docs]
+    result = align_paragraphs(ar, en)
+    assert seen
+    check_structure(result, sum(map(len, ar)), sum(map(len, en)))
+    ar_doc = [k for k, doc in enumerate(ar) for _ in doc]
+    en_doc = [k for k, doc in enumerate(en) for _ in doc]
+    for a, e in result.links:
+        assert len({ar_doc[i] for i in a} | {en_doc[j] for j in e}) == 1
