@@ -18,11 +18,12 @@ from collections.abc import Callable, Sequence
 from workbench.align.model import Alignment
 
 # Clause ends: Arabic comma, Arabic semicolon, semicolon and colon after Arabic; semicolon
-# and colon after English (English commas cut too finely: corpora/hayy F1 0.66 → 0.53).
+# and colon after English (at English commas too, corpora/hayy's F1 was 0.53, not 0.66).
 _AR_CUT = re.compile(r"(?<=[،؛;:])\s+")
 _EN_CUT = re.compile(r"(?<=[;:])\s+")
-# No clause shorter than this many words (shorter pieces join their neighbour): 6 gave
-# corpora/hayy 0.545 and hayy2 0.557, 8 gave 0.660 and 0.608, 10 gave 0.653 and 0.442.
+# No clause shorter than this many words (shorter pieces join their neighbour): strict F1 of
+# corpora/hayy and hayy2 at 6 words 0.462 and 0.557, 8 0.660 and 0.608, 10 0.653 and 0.442,
+# 12 0.688 and 0.547 (BENCHMARKS.md, stop 44).
 MIN_WORDS = 8
 # The largest sentence link taken from clauses: nine sentences a side, as the sentence
 # search's 1–9 (real literary gold links go to 7–2 and 2–8); a larger group means the clause
