@@ -834,9 +834,35 @@ def test_pretranslate_writes_other_tools_tags_as_the_segments(
         encoding="utf-8",
     )
     tm_project.tm.import_file(memory, "omegat")
-    result = tm_project.tm.pretranslate("page", min_score=95)
-    assert (result.filled, result.by_band) == (1, {"95-99": 1})
+    result = tm_project.tm.pretranslate("page")  # the same tags in the same places: 100
+    assert (result.filled, result.by_band) == (1, {"100": 1})
     assert tm_project.segment(segment).target == "The war <1>finally</1> ended."
+
+
+def test_a_tagged_segments_own_tmx_is_an_exact_match_again(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """A project's TMX (tm export) read into another project with the same client document:
+    its tagged segment is a 101% match again (its tags read back as {1} … {/1}, which are the
+    segment's <1> … </1>), so pre-translation at its default 100% fills it. It was 95–99."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><p>عقد المؤتمر في القاهرة.</p><p>انتهت الحرب <b>أخيرا</b>.</p>"
+        "<p>وانتهى الحكم القيصري.</p></body></html>", encoding="utf-8",
+    )
+    tm_project.sources.import_file(page, "page")
+    english = ["The conference was held in Cairo.", "The war <1>finally</1> ended.",
+               "And tsarist rule ended."]
+    for segment, text in zip(ids(tm_project, "page"), english, strict=True):
+        tm_project.confirm(segment, text, override_reason="test")
+    exported = tmp_path / "project.tmx"
+    tm_project.tm.export_file(exported, "project")
+    with Project.open(tmp_path / "other.db", create=True, author="tester") as other:
+        other.sources.import_file(page, "page")
+        other.tm.import_file(exported, "previous")
+        result = other.tm.pretranslate("page")
+        assert (result.filled, result.by_band) == (3, {"101": 3})
+        assert [other.segment(i).target for i in ids(other, "page")] == english
 
 
 def test_omegat_tags_written_as_text_are_tags(tm_project: Project, tmp_path: Path) -> None:
@@ -862,7 +888,7 @@ def test_omegat_tags_written_as_text_are_tags(tm_project: Project, tmp_path: Pat
         ("سطر{1/}آخر", "Another{1/}line"),
     ]
     (match,) = tm_project.tm.segment_matches(segment)
-    assert match.score == 99  # the same words and tags, written otherwise
+    assert match.score == 100  # the same words and tags, written otherwise
     tm_project.tm.insert_match(segment, match)
     assert tm_project.segment(segment).target == "The war <1>finally</1> ended."
 
