@@ -865,6 +865,38 @@ def test_a_tagged_segments_own_tmx_is_an_exact_match_again(
         assert [other.segment(i).target for i in ids(other, "page")] == english
 
 
+@pytest.mark.parametrize(("tool", "prev"), [
+    # memoQ: the neighbour as an escaped <seg>, its tags TMX's codes
+    ("memoQ", '<prop type="x-context-pre">&lt;seg&gt;انتهت الحرب &lt;bpt i="1"&gt;&amp;lt;b'
+     '&amp;gt;&lt;/bpt&gt;أخيرا&lt;ept i="1"&gt;&amp;lt;/b&amp;gt;&lt;/ept&gt;.&lt;/seg&gt;'
+     "</prop>"),
+    # OmegaT (an alternative translation): the neighbour as text, its own tags in it
+    ("OmegaT", '<prop type="prev">انتهت الحرب &lt;b0&gt;أخيرا&lt;/b0&gt;.</prop>'),
+])
+def test_a_tagged_neighbour_is_the_context_of_a_101_match(
+    tm_project: Project, tmp_path: Path, tool: str, prev: str
+) -> None:
+    """A unit's context whose previous segment holds tags matches the segment's neighbour
+    (<1> … </1>): 101. It was 100 (the neighbour's {1} or <b0> never equalled <1>)."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><p>انتهت الحرب <b>أخيرا</b>.</p><p>عقد المؤتمر في القاهرة.</p>"
+        "</body></html>", encoding="utf-8",
+    )
+    tm_project.sources.import_file(page, "page")
+    tm_project.tm.import_file(write(tmp_path / "context.tmx", f"""<tmx version="1.4">
+<header creationtool="{tool}" srclang="ar"/><body><tu>{prev}
+<tuv xml:lang="ar"><seg>عقد المؤتمر في القاهرة.</seg></tuv>
+<tuv xml:lang="en"><seg>The conference was held in Cairo.</seg></tuv></tu></body></tmx>"""),
+        "context")
+    [unit] = tm_project.db.query(
+        "SELECT context_prev FROM tm_units WHERE memory_id <> ?", [q_tm.PROJECT_MEMORY]
+    )
+    assert unit["context_prev"] == "انتهت الحرب {1}أخيرا{/1}."
+    second = ids(tm_project, "page")[1]
+    assert [m.score for m in tm_project.tm.segment_matches(second)] == [101]
+
+
 def test_omegat_tags_written_as_text_are_tags(tm_project: Project, tmp_path: Path) -> None:
     """OmegaT's TMX holds its tags as text (&lt;b0&gt;): placeholders, as other tools' are."""
     page = tmp_path / "page.html"
