@@ -696,6 +696,22 @@ def test_auto_insert_fills_only_an_empty_segment_at_the_threshold(
     assert tm_project.segment(third).target == "Typed meanwhile."
 
 
+def test_an_undated_unit_comes_after_a_dated_one(tm_project: Project, tmp_path: Path) -> None:
+    """Among equal scores the newest first, an undated unit (a TSV's) last, in the matches as
+    in the concordance (on PostgreSQL too, where ORDER BY … DESC puts NULL first): the
+    translator's own confirmed translation came after a client's undated one."""
+    path = tmp_path / "client.tsv"
+    path.write_text("".join(f"{C}\tThe conference met in Cairo ({n}).\n" for n in range(3)),
+                    encoding="utf-8")
+    tm_project.tm.import_file(path)
+    third = ids(tm_project)[2]
+    tm_project.confirm(third, "The conference was held in Cairo.", override_reason="test")
+    assert [m.memory for m in tm_project.tm.lookup(C)] == ["project", "client", "client",
+                                                            "client"]
+    [hit] = tm_project.tm.concordance("cairo", lang="en", limit=1)
+    assert hit.target == "The conference was held in Cairo."
+
+
 def test_memories_can_be_chosen(tm_project: Project, tmp_path: Path) -> None:
     for name in ("one", "two"):
         path = tmp_path / f"{name}.tsv"

@@ -369,14 +369,8 @@ class Matcher:
         self._exact(query, chosen, limit)
         chosen = [s for s in chosen if s.score >= min_score]
         # best first, then newest (change or creation date; a date before the longer dates it
-        # begins, none first), then the highest unit id
-        chosen.sort(
-            key=lambda s: (
-                s.score, (s.row.get("changed_at") or s.row.get("created_at") or "") + _LAST,
-                s.unit_id,
-            ),
-            reverse=True,
-        )
+        # begins; none last, as the concordance has it), then the highest unit id
+        chosen.sort(key=lambda s: (s.score, _date_key(s.row), s.unit_id), reverse=True)
         out: list[_Scored] = []
         seen: set[tuple[str, str]] = set()
         for s in chosen:
@@ -451,6 +445,13 @@ def _score_numbered(query: str, numbered: list[_Scored], limit: int) -> None:
         s.score = s.fuzzy if found is None else found
         if found is not None:
             known[pair] = found
+
+
+def _date_key(row: dict[str, Any]) -> str:
+    """A unit's change or creation date as sorted newest first (reversed): a date before the
+    longer dates it begins, an undated unit (a TSV's, most other tools' TMX) after all."""
+    date = row.get("changed_at") or row.get("created_at")
+    return date + _LAST if date else ""
 
 
 def _spans_between(length: int, numbers: frozenset[int]) -> list[tuple[int, int]]:
