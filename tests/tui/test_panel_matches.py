@@ -179,6 +179,28 @@ async def test_the_list_marks_exact_matches_and_repetitions(sample_db, make_app,
         assert "100" not in rows[1] and REPEAT_MARK not in rows[1]
 
 
+async def test_a_confirmation_shows_its_propagation_in_the_list(sample_db, make_app, tmp_path):
+    """Confirming a segment gives its English to its repetitions (propagation): the list shows
+    them translated and the repetition opens with that English. They stayed new and empty
+    until the document was opened again, and the repetition opened empty."""
+    ids = add_memory(sample_db, tmp_path, document=True)
+    app = make_app(document="rep")
+    async with editing(app, ids[0]) as (pilot, screen):
+        assert screen.query_one(SegmentList).repeats == {ids[0], ids[2]}
+        screen.editor.load_text("This claim is false to the core.")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        with Project.open(sample_db) as project:
+            assert project.segment(ids[2]).target == "This claim is false to the core."
+        assert screen.rows is not None
+        row = screen.rows.row(2)
+        assert row is not None and (row.target, row.status) == (
+            "This claim is false to the core.", "translated")
+        screen.open_segment(ids[2])
+        await settle(pilot)
+        assert screen.editor.text == "This claim is false to the core."
+
+
 async def test_prepared_objects_are_frozen_until_the_next_app(
     sample_db, make_app, tmp_path, monkeypatch
 ):
