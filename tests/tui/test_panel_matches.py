@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import editing, screen_lines, settle
+from tests.tui.conftest import editing, editor_screen, screen_lines, settle
 from tests.tui.screen_wait import shows
 from workbench.config import Config
 from workbench.project import Project
@@ -177,6 +177,23 @@ async def test_the_list_marks_exact_matches_and_repetitions(sample_db, make_app,
         assert len(rows) == 3
         assert f"100{REPEAT_MARK}" in rows[0] and f"100{REPEAT_MARK}" in rows[2]
         assert "100" not in rows[1] and REPEAT_MARK not in rows[1]
+
+
+async def test_a_narrow_panel_titles_the_best_score_whole(sample_db, make_app, tmp_path):
+    """At 60 columns the title is ``Matches · 100%``: ``Matches · best 100%`` was cut to
+    ``Matches · best 10…``, a 10% match to read; wide again, the whole title."""
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.open_segment(2)
+        await settle(pilot)
+        panel = screen.query_one(MatchesPanel)
+        assert panel.border_title == "Matches · 100%"
+        await pilot.resize_terminal(150, 40)
+        await settle(pilot)
+        assert panel.border_title == "Matches · best 100%"
 
 
 async def test_a_confirmation_shows_its_propagation_in_the_list(sample_db, make_app, tmp_path):
