@@ -696,6 +696,22 @@ def test_auto_insert_fills_only_an_empty_segment_at_the_threshold(
     assert tm_project.segment(third).target == "Typed meanwhile."
 
 
+def test_an_undated_unit_comes_after_a_dated_one(tm_project: Project, tmp_path: Path) -> None:
+    """Among equal scores the newest first, an undated unit (a TSV's) last, in the matches as
+    in the concordance (on PostgreSQL too, where ORDER BY … DESC puts NULL first): the
+    translator's own confirmed translation came after a client's undated one."""
+    path = tmp_path / "client.tsv"
+    path.write_text("".join(f"{C}\tThe conference met in Cairo ({n}).\n" for n in range(3)),
+                    encoding="utf-8")
+    tm_project.tm.import_file(path)
+    third = ids(tm_project)[2]
+    tm_project.confirm(third, "The conference was held in Cairo.", override_reason="test")
+    assert [m.memory for m in tm_project.tm.lookup(C)] == ["project", "client", "client",
+                                                            "client"]
+    [hit] = tm_project.tm.concordance("cairo", lang="en", limit=1)
+    assert hit.target == "The conference was held in Cairo."
+
+
 def test_memories_can_be_chosen(tm_project: Project, tmp_path: Path) -> None:
     for name in ("one", "two"):
         path = tmp_path / f"{name}.tsv"
@@ -834,9 +850,67 @@ def test_pretranslate_writes_other_tools_tags_as_the_segments(
         encoding="utf-8",
     )
     tm_project.tm.import_file(memory, "omegat")
-    result = tm_project.tm.pretranslate("page", min_score=95)
-    assert (result.filled, result.by_band) == (1, {"95-99": 1})
+    result = tm_project.tm.pretranslate("page")  # the same tags in the same places: 100
+    assert (result.filled, result.by_band) == (1, {"100": 1})
     assert tm_project.segment(segment).target == "The war <1>finally</1> ended."
+
+
+def test_a_tagged_segments_own_tmx_is_an_exact_match_again(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """A project's TMX (tm export) read into another project with the same client document:
+    its tagged segment is a 101% match again (its tags read back as {1} … {/1}, which are the
+    segment's <1> … </1>), so pre-translation at its default 100% fills it. It was 95–99."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><p>عقد المؤتمر في القاهرة.</p><p>انتهت الحرب <b>أخيرا</b>.</p>"
+        "<p>وانتهى الحكم القيصري.</p></body></html>", encoding="utf-8",
+    )
+    tm_project.sources.import_file(page, "page")
+    english = ["The conference was held in Cairo.", "The war <1>finally</1> ended.",
+               "And tsarist rule ended."]
+    for segment, text in zip(ids(tm_project, "page"), english, strict=True):
+        tm_project.confirm(segment, text, override_reason="test")
+    exported = tmp_path / "project.tmx"
+    tm_project.tm.export_file(exported, "project")
+    with Project.open(tmp_path / "other.db", create=True, author="tester") as other:
+        other.sources.import_file(page, "page")
+        other.tm.import_file(exported, "previous")
+        result = other.tm.pretranslate("page")
+        assert (result.filled, result.by_band) == (3, {"101": 3})
+        assert [other.segment(i).target for i in ids(other, "page")] == english
+
+
+@pytest.mark.parametrize(("tool", "prev"), [
+    # memoQ: the neighbour as an escaped <seg>, its tags TMX's codes
+    ("memoQ", '<prop type="x-context-pre">&lt;seg&gt;انتهت الحرب &lt;bpt i="1"&gt;&amp;lt;b'
+     '&amp;gt;&lt;/bpt&gt;أخيرا&lt;ept i="1"&gt;&amp;lt;/b&amp;gt;&lt;/ept&gt;.&lt;/seg&gt;'
+     "</prop>"),
+    # OmegaT (an alternative translation): the neighbour as text, its own tags in it
+    ("OmegaT", '<prop type="prev">انتهت الحرب &lt;b0&gt;أخيرا&lt;/b0&gt;.</prop>'),
+])
+def test_a_tagged_neighbour_is_the_context_of_a_101_match(
+    tm_project: Project, tmp_path: Path, tool: str, prev: str
+) -> None:
+    """A unit's context whose previous segment holds tags matches the segment's neighbour
+    (<1> … </1>): 101. It was 100 (the neighbour's {1} or <b0> never equalled <1>)."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><p>انتهت الحرب <b>أخيرا</b>.</p><p>عقد المؤتمر في القاهرة.</p>"
+        "</body></html>", encoding="utf-8",
+    )
+    tm_project.sources.import_file(page, "page")
+    tm_project.tm.import_file(write(tmp_path / "context.tmx", f"""<tmx version="1.4">
+<header creationtool="{tool}" srclang="ar"/><body><tu>{prev}
+<tuv xml:lang="ar"><seg>عقد المؤتمر في القاهرة.</seg></tuv>
+<tuv xml:lang="en"><seg>The conference was held in Cairo.</seg></tuv></tu></body></tmx>"""),
+        "context")
+    [unit] = tm_project.db.query(
+        "SELECT context_prev FROM tm_units WHERE memory_id <> ?", [q_tm.PROJECT_MEMORY]
+    )
+    assert unit["context_prev"] == "انتهت الحرب {1}أخيرا{/1}."
+    second = ids(tm_project, "page")[1]
+    assert [m.score for m in tm_project.tm.segment_matches(second)] == [101]
 
 
 def test_omegat_tags_written_as_text_are_tags(tm_project: Project, tmp_path: Path) -> None:
@@ -862,7 +936,7 @@ def test_omegat_tags_written_as_text_are_tags(tm_project: Project, tmp_path: Pat
         ("سطر{1/}آخر", "Another{1/}line"),
     ]
     (match,) = tm_project.tm.segment_matches(segment)
-    assert match.score == 99  # the same words and tags, written otherwise
+    assert match.score == 100  # the same words and tags, written otherwise
     tm_project.tm.insert_match(segment, match)
     assert tm_project.segment(segment).target == "The war <1>finally</1> ended."
 

@@ -148,9 +148,11 @@ def test_marks_in_another_canonical_order_are_the_same_text() -> None:
 
 def test_segment_tags_are_not_words_and_match_tmx_placeholders() -> None:
     # a client document's segment (<1>…</1>) against another tool's unit ({1}…{/1}) of the
-    # same sentence: the same words, one tag difference at most; the tags' numbers are no words
+    # same sentence: the same tags in the same places are the same text (100), one tag
+    # missing is one difference; the tags' numbers are no words
     segment = "انتهت الحرب <1>أخيرا</1> عام 1945<2/>."
     assert words_and_stems(segment)[0] == ["انتهت", "الحرب", "اخيرا", "عام", "1945"]
-    assert score(segment, "انتهت الحرب {1}أخيرا{/1} عام 1945{2/}.") == 99
+    assert score(segment, "انتهت الحرب {1}أخيرا{/1} عام 1945{2/}.") == 100
+    assert score(segment, "انتهت الحرب {1}أخيرا{/1} عام 1945{1/}.") == 99  # another tag
     assert score(segment, "انتهت الحرب {1}أخيرا{/1} عام 1945.") == 99
     assert score(segment, "انتهت الحرب أخيرا عام 1945.") == 97

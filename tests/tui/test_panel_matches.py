@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import editing, screen_lines, settle
+from tests.tui.conftest import editing, editor_screen, screen_lines, settle
 from tests.tui.screen_wait import shows
 from workbench.config import Config
 from workbench.project import Project
@@ -177,6 +177,45 @@ async def test_the_list_marks_exact_matches_and_repetitions(sample_db, make_app,
         assert len(rows) == 3
         assert f"100{REPEAT_MARK}" in rows[0] and f"100{REPEAT_MARK}" in rows[2]
         assert "100" not in rows[1] and REPEAT_MARK not in rows[1]
+
+
+async def test_a_narrow_panel_titles_the_best_score_whole(sample_db, make_app, tmp_path):
+    """At 60 columns the title is ``Matches · 100%``: ``Matches · best 100%`` was cut to
+    ``Matches · best 10…``, a 10% match to read; wide again, the whole title."""
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        screen.open_segment(2)
+        await settle(pilot)
+        panel = screen.query_one(MatchesPanel)
+        assert panel.border_title == "Matches · 100%"
+        await pilot.resize_terminal(150, 40)
+        await settle(pilot)
+        assert panel.border_title == "Matches · best 100%"
+
+
+async def test_a_confirmation_shows_its_propagation_in_the_list(sample_db, make_app, tmp_path):
+    """Confirming a segment gives its English to its repetitions (propagation): the list shows
+    them translated and the repetition opens with that English. They stayed new and empty
+    until the document was opened again, and the repetition opened empty."""
+    ids = add_memory(sample_db, tmp_path, document=True)
+    app = make_app(document="rep")
+    async with editing(app, ids[0]) as (pilot, screen):
+        assert screen.query_one(SegmentList).repeats == {ids[0], ids[2]}
+        screen.editor.load_text("This claim is false to the core.")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        with Project.open(sample_db) as project:
+            assert project.segment(ids[2]).target == "This claim is false to the core."
+        assert screen.rows is not None
+        row = screen.rows.row(2)
+        assert row is not None and (row.target, row.status) == (
+            "This claim is false to the core.", "translated")
+        screen.open_segment(ids[2])
+        await settle(pilot)
+        assert screen.editor.text == "This claim is false to the core."
 
 
 async def test_prepared_objects_are_frozen_until_the_next_app(

@@ -38,7 +38,7 @@ from workbench.tm.candidates import (
     rank,
 )
 from workbench.tm.codes import sequence_hash
-from workbench.tm.diff import with_segment_tags, word_diff
+from workbench.tm.diff import unit_tags_as_tags, with_segment_tags, word_diff
 from workbench.tm.numbers import is_number, signed_words, substituted_target
 from workbench.tm.results import TmMatch
 from workbench.tm.score import (
@@ -94,8 +94,9 @@ class _Scored:
 
 
 def context_key(prev: str | None, nxt: str | None) -> tuple[str, str]:
-    """The context of a segment as compared for 101% matches (its neighbours' match keys)."""
-    return match_key(prev or ""), match_key(nxt or "")
+    """The context of a segment as compared for 101% matches (its neighbours' match keys;
+    a unit's tag placeholders, {1}, read as the segment tags they stand for, <1>)."""
+    return match_key(unit_tags_as_tags(prev or "")), match_key(unit_tags_as_tags(nxt or ""))
 
 
 class Matcher:
@@ -338,9 +339,11 @@ class Matcher:
             elif r["context_prev"] is not None or r["context_next"] is not None:
                 texts[r["id"]] = (r["context_prev"], r["context_next"])
         # a repeated text's units share neighbours: each distinct one is normalised once,
-        # all of them together
+        # all of them together; another tool's tags ({1}) read as the segments' (<1>)
         distinct = list(dict.fromkeys(t or "" for pair in texts.values() for t in pair))
-        keys = dict(zip(distinct, match_keys(distinct), strict=True))
+        keys = dict(zip(
+            distinct, match_keys([unit_tags_as_tags(t) for t in distinct]), strict=True
+        ))
         return {uid: (keys[p or ""], keys[n or ""]) for uid, (p, n) in texts.items()}
 
     def best(
@@ -366,14 +369,8 @@ class Matcher:
         self._exact(query, chosen, limit)
         chosen = [s for s in chosen if s.score >= min_score]
         # best first, then newest (change or creation date; a date before the longer dates it
-        # begins, none first), then the highest unit id
-        chosen.sort(
-            key=lambda s: (
-                s.score, (s.row.get("changed_at") or s.row.get("created_at") or "") + _LAST,
-                s.unit_id,
-            ),
-            reverse=True,
-        )
+        # begins; none last, as the concordance has it), then the highest unit id
+        chosen.sort(key=lambda s: (s.score, _date_key(s.row), s.unit_id), reverse=True)
         out: list[_Scored] = []
         seen: set[tuple[str, str]] = set()
         for s in chosen:
@@ -448,6 +445,13 @@ def _score_numbered(query: str, numbered: list[_Scored], limit: int) -> None:
         s.score = s.fuzzy if found is None else found
         if found is not None:
             known[pair] = found
+
+
+def _date_key(row: dict[str, Any]) -> str:
+    """A unit's change or creation date as sorted newest first (reversed): a date before the
+    longer dates it begins, an undated unit (a TSV's, most other tools' TMX) after all."""
+    date = row.get("changed_at") or row.get("created_at")
+    return date + _LAST if date else ""
 
 
 def _spans_between(length: int, numbers: frozenset[int]) -> list[tuple[int, int]]:

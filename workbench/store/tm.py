@@ -475,7 +475,8 @@ def english_candidates(
     for r in db.execute(
         # lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
         f"SELECT id, target FROM tm_units WHERE {target} LIKE ? ESCAPE '\\' "
-        "ORDER BY coalesce(changed_at, created_at) DESC, id DESC" + (" LIMIT ?" if exact else ""),
+        "ORDER BY coalesce(changed_at, created_at, '') DESC, id DESC"  # undated last
+        + (" LIMIT ?" if exact else ""),
         [*params, f"%{''.join(chars)}%", *([limit] if exact else [])],
     ):
         yield int(r[0]), r[1]

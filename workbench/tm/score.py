@@ -2,7 +2,8 @@
 
 - **101** context match: the source is identical and so are the previous and next source
   segments (decided by the caller, who knows the context);
-- **100**: the source is identical (outer whitespace aside);
+- **100**: the source is identical (outer whitespace aside; a TMX unit's ``{1}`` is the
+  segment's ``<1>``);
 - **95–99**: the same words, differing only in diacritics, tatweel, alef/hamza/ya/ta-marbuta
   spelling, digits (Arabic-Indic ↔ ASCII), punctuation, inline tags or spaces: 99 for one
   difference, one point less for each further one, 95 at least; so too the same words but for
@@ -23,7 +24,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from workbench.tm.diff import Item, items
+from workbench.tm.diff import Item, items, unit_tags_as_tags
 
 CONTEXT = 101
 EXACT = 100
@@ -59,8 +60,13 @@ def fuzzy_score(q_stems: str, q_words: str, u_stems: str, u_words: str) -> int:
 
 def identical(query: str, source: str) -> bool:
     """Whether two sources count as the same text (100%): equal once Unicode's canonical
-    order is restored (a shadda typed before or after its kasra is one text)."""
+    order is restored (a shadda typed before or after its kasra is one text) and another
+    tool's tag placeholders are read as the segment tags they stand for (``{1}`` is ``<1>``:
+    the same tags in the same places, as a tagged segment's own TMX reads back)."""
     query, source = query.strip(), source.strip()
+    if query == source:
+        return True
+    query, source = unit_tags_as_tags(query), unit_tags_as_tags(source)
     return query == source or (
         unicodedata.normalize("NFC", query) == unicodedata.normalize("NFC", source))
 

@@ -42,6 +42,16 @@ _KNOWN_ATTRS = frozenset({"tuid", "creationdate", "creationid", "changedate", "c
 _LINE_BREAK = re.compile(r"[ \t\r]*\n\s*")
 
 
+def _omegat_placeholder(m: re.Match[str], closed: set[str]) -> str:
+    """The placeholder of an OmegaT tag written as text (``<b0>`` → ``{1}``, numbered from 0
+    as a segment's tags are from 1); an opening tag that nothing in ``closed`` closes is
+    standalone (``{2/}``)."""
+    end, number, empty = m.groups()
+    if not end and number not in closed:
+        empty = "/"
+    return "{" + end + str(int(number) + 1) + empty + "}"
+
+
 class _Seg:
     """Reads one ``<seg>`` into text with placeholders for its inline tags."""
 
@@ -78,12 +88,18 @@ class _Seg:
             text = codes.OMEGAT_TAG.sub(self._omegat_tag, text)
         return text
 
+    def context(self, value: str) -> str:
+        """A context prop's neighbour text (see _context_text), OmegaT's tags in it (its
+        ``prev``/``next`` hold them as text, as its segs do) read as placeholders too."""
+        text = _context_text(value, self.path)
+        if self.omegat and "<" in text:
+            closed = {m.group(2) for m in codes.OMEGAT_TAG.finditer(text) if m.group(1)}
+            text = codes.OMEGAT_TAG.sub(lambda m: _omegat_placeholder(m, closed), text)
+        return text
+
     def _omegat_tag(self, m: re.Match[str]) -> str:
         self.tags += 1
-        end, number, empty = m.groups()  # numbered from 0, a segment's tags from 1
-        if not end and number not in self._closed:
-            empty = "/"
-        return "{" + end + str(int(number) + 1) + empty + "}"
+        return _omegat_placeholder(m, self._closed)
 
     def _read(self, seg: etree._Element) -> str:
         if not len(seg):  # no inline elements: the common case
@@ -260,7 +276,7 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
                     kind = sub.get("type") or ""
                     if lang == "ar" and kind in CONTEXT_PREV + CONTEXT_NEXT:
                         # memoQ: on the source's <tuv>, the neighbour as an escaped <seg>
-                        props.append((kind, _context_text(sub.text or "", seg.path)))
+                        props.append((kind, seg.context(sub.text or "")))
                     else:
                         props.append((f"{lang}:{kind}", sub.text or ""))
                 elif sub_name == "note":
@@ -299,9 +315,9 @@ def _read_tu(tu: etree._Element, seg: _Seg, info: TmFileInfo) -> TmUnit | None:
             unit.attrs[key] = dated.get(key) or ""
     for kind, value in props:
         if kind in CONTEXT_PREV:  # an escaped <seg> on the unit too: the tools differ
-            unit.context_prev = _context_text(value, seg.path)
+            unit.context_prev = seg.context(value)
         elif kind in CONTEXT_NEXT:
-            unit.context_next = _context_text(value, seg.path)
+            unit.context_next = seg.context(value)
         else:
             if kind == PROP_STATUS:
                 unit.status = value.strip() or None

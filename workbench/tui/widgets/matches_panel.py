@@ -18,6 +18,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.strip import Strip
 
@@ -98,6 +99,25 @@ class MatchesPanel(TypeThrough, TextPanel, can_focus=True):
         self.matches: list[Any] = []
         self.note = ""
         self.cursor = 0
+        self.best: int | None = None
+
+    def set_best(self, score: int | None) -> None:
+        """Title the panel with the best match's score (None: no match)."""
+        self.best = score
+        self.border_title = self._title()
+
+    def _title(self) -> str:
+        """``Matches · best 100%``, or ``Matches · 100%`` where the border is too narrow for
+        it (cut, it read ``Matches · best 10…``: a 10% match)."""
+        if self.best is None:
+            return "Matches"
+        title = f"Matches · best {self.best}%"
+        room = self.size.width - 6  # the corners, the rules and the spaces around the title
+        return title if self.size.width == 0 or len(title) <= room else f"Matches · {self.best}%"
+
+    def on_resize(self, event: events.Resize) -> None:
+        super().on_resize(event)
+        self.border_title = self._title()
 
     def show_matches(self, matches: Sequence[Any], note: str = "") -> None:
         """Show ``matches`` (TmMatch, best first) with the cursor on the first."""

@@ -353,6 +353,8 @@ class SegmentEditing(EditorPart):
             self.show_findings(message.findings)
         elif message.findings is not None:
             self.segment_list.set_flags({message.segment_id: severity_counts(message.findings)})
+        if message.kind == "confirmed":
+            self._forget_repetitions(message.segment_id)
         if message.kind == "confirmed" and is_current:
             self._after_confirm(message)
         elif message.kind == "blocked" and is_current:
@@ -495,6 +497,20 @@ class SegmentEditing(EditorPart):
 
         return self._write(segment_id, "confirmed", text, job,
                            unsent or self._unsent(segment_id, "confirm", text, base, reason))
+
+    def _forget_repetitions(self, segment_id: int) -> None:
+        """A confirmation gave its English to the segment's repetitions (propagation, in the
+        same transaction): their rows and QA marks are read again, before the next segment
+        opens (it may be one of them). They showed new and empty until the document was
+        opened again, and one opened empty."""
+        repeats = self.segment_list.repeats
+        if self.rows is None or segment_id not in repeats:
+            return
+        others = sorted(repeats - {segment_id})
+        for index in self.rows.forget(others):
+            self.segment_list.refresh_row(index)
+        for sid in others:
+            self.segment_list.flags.pop(sid, None)
 
     def _after_confirm(self, message: Written) -> None:
         if self.editor.text != message.text:

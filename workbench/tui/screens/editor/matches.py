@@ -132,7 +132,7 @@ class MatchesActions(EditorPart):
         self.tm_matches, self.tm_matches_for = [], None
         panel = self.matches_panel
         panel.show_matches([], "…")
-        panel.border_title = "Matches"
+        panel.set_best(None)
 
     @work(thread=True, exclusive=True, group="matches")
     def load_matches(self, segment_id: int) -> None:
@@ -155,8 +155,7 @@ class MatchesActions(EditorPart):
             return  # late: another segment is open now
         self.tm_matches, self.tm_matches_for = message.matches, message.segment_id
         self.matches_panel.show_matches(message.matches, message.note)
-        best = f" · best {message.matches[0].score}%" if message.matches else ""
-        self.matches_panel.border_title = f"Matches{best}"
+        self.matches_panel.set_best(message.matches[0].score if message.matches else None)
         if not self._tab_by_user:  # narrow layout: the matches when there are some, else
             self.show_matches_tab(bool(message.matches))  # the glossary and the findings
         self._auto_insert()
