@@ -7,7 +7,10 @@ English as reference:main (import-translation), a working translation of the fir
 UI thread's: wall and CPU time of the Ctrl+N action (3 runs, pages of rows not cached), and
 for F3 the UI thread's CPU from the key to a quiet screen, the part spent filling the table
 when the rows arrive, and its longest stall (the event loop not answering: mostly the garbage
-collector's full collections while the worker checks the document).
+collector's full collections while the worker checks the document). Then F3 again (Escape,
+F3) with nothing changed, and once more after one segment's English was changed, and the
+editor's "has QA findings" filter: what the findings kept between openings save (the app's
+``pair_cache``: only the changed segments are checked again).
 
     python -m bench tui_large
 
@@ -25,9 +28,14 @@ import statistics
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.common import DATA, ROOT, Row, python, workdir
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 SEGMENTS = 30_000
 TRANSLATED = 0.6
@@ -80,6 +88,10 @@ def build(folder: Path) -> Path:
     subprocess.run([sys.executable, "-m", "workbench", "glossary", "--db", str(db), "import",
                     str(folder / "glossary.tsv")], check=True, cwd=ROOT, capture_output=True)
     return db
+
+
+def _edit(segment_id: int, project: Project) -> None:
+    project.save_draft(segment_id, "An English edited since.")
 
 
 async def _measure(db: Path, config_path: Path) -> dict[str, float]:
@@ -138,6 +150,26 @@ async def _measure(db: Path, config_path: Path) -> dict[str, float]:
         out["review_ui_cpu"] = time.thread_time() - cpu
         out["review_stall"] = stall[0]
         out["review_arrived"] = arrived[0]
+        for name in ("review_again", "review_edited"):
+            await pilot.press("escape")
+            await _quiet(app)
+            if name == "review_edited":  # one segment's English changed since
+                app.service.write(partial(_edit, editor.rows.ids[0]))
+            await pilot.pause()
+            cpu, wall = time.thread_time(), time.perf_counter()
+            await pilot.press("f3")
+            await _quiet(app)
+            await pilot.pause()
+            await _quiet(app)
+            out[f"{name}_wall"] = time.perf_counter() - wall
+            out[f"{name}_ui_cpu"] = time.thread_time() - cpu
+        await pilot.press("escape")
+        await _quiet(app)
+        wall = time.perf_counter()
+        editor.apply_filter(has_findings=True)
+        await _quiet(app)
+        await pilot.pause()
+        out["filter_wall"] = time.perf_counter() - wall
         watcher.cancel()
     return out
 
@@ -165,5 +197,13 @@ def run() -> list[Row]:
             figures["review_arrived"] * 1000, "ms", "", None, ""),
         Row("  … longest stall of the UI thread", figures["review_stall"] * 1000, "ms", "",
             None, ""),
+        Row("F3 again (Escape, F3: nothing changed since), key to quiet screen",
+            figures["review_again_wall"], "s", "", None, ""),
+        Row("  … UI thread CPU meanwhile", figures["review_again_ui_cpu"], "s", "", None, ""),
+        Row("F3 again after one segment's English was changed, key to quiet screen",
+            figures["review_edited_wall"], "s", "", None, ""),
+        Row("  … UI thread CPU meanwhile", figures["review_edited_ui_cpu"], "s", "", None, ""),
+        Row("then the editor's \"has QA findings\" filter, to the view shown",
+            figures["filter_wall"], "s", "", None, ""),
         Row("build of the project (child process)", build_seconds, "s", "", None, ""),
     ]
