@@ -15,6 +15,12 @@ from typing import TYPE_CHECKING, TypeVar
 from workbench.glossary.checks import REGISTRY, Check, DocumentCheck, Pair
 from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
+from workbench.glossary.findings_cache import (
+    PairCache,
+    PlainFinding,
+    finding_of,
+    plain_finding,
+)
 from workbench.glossary.matcher import TermMatch, TermMatcher
 
 if TYPE_CHECKING:
@@ -135,8 +141,8 @@ def _run_pairs(
         pair = Pair(source, target, matcher, speller)
         results.append(_run_pair(pair, checks))
         found: list[PlainTerm] = []
-        if matcher is not None and source.strip():
-            report = pair.terms
+        report = _term_report(pair)
+        if report is not None:
             weight = weights[i] if weights is not None else 1
             occurrences += report.occurrences * weight
             rendered += report.rendered * weight
@@ -145,6 +151,13 @@ def _run_pairs(
         if terms is not None:
             terms.append(found)
     return results, occurrences, rendered
+
+
+def _term_report(pair: Pair) -> TermReport | None:
+    """The glossary figures of a checked pair (None: no matcher, or an empty source)."""
+    if pair.matcher is None or not pair.source.strip():
+        return None
+    return pair.terms
 
 
 # What the worker processes of a parallel run share (inherited through fork, never pickled):
@@ -231,6 +244,7 @@ def run_document(
     jobs: int = 1,
     speller: SpellChecker | None = None,
     lines: Sequence[int] | None = None,
+    cache: PairCache | None = None,
 ) -> DocumentResult:
     """All checks on the pairs of one document, the cross-segment ones included.
 
@@ -238,13 +252,57 @@ def run_document(
     forks; otherwise in this one). Results are the same either way, in the same order.
     ``speller``: the spell checker of the ``spelling`` check (without one it finds nothing).
     ``lines``: the line of each pair as reports name it (a segment's position; default the
-    pair's 1-based index), for messages that point at other pairs.
+    pair's 1-based index), for messages that point at other pairs. ``cache``: the pair
+    checks' results kept from earlier runs (:class:`PairCache`; in this process, ``jobs``
+    unused), the pairs it lacks checked and added.
     """
+    if cache is not None:
+        return _run_cached(pairs, matcher, skip, speller, lines, cache)
     totals = [0, 0]
     findings = [
         found for found, _ in _stream(pairs, matcher, skip, jobs, speller, totals, lines=lines)
     ]
     return DocumentResult(findings, TermReport(*totals))
+
+
+def _check_plain(pair: Pair, checks: list[Check]) -> tuple[tuple[PlainFinding, ...], int, int]:
+    """A pair's findings as the cache keeps them, its term occurrences and those rendered."""
+    found = tuple(plain_finding(f) for f in _run_pair(pair, checks))
+    report = _term_report(pair)
+    return found, report.occurrences if report else 0, report.rendered if report else 0
+
+
+def _run_cached(
+    pairs: Sequence[tuple[str, str]],
+    matcher: TermMatcher | None,
+    skip: Collection[str],
+    speller: SpellChecker | None,
+    lines: Sequence[int] | None,
+    cache: PairCache,
+) -> DocumentResult:
+    """:func:`run_document` in this process, the pair checks answered from ``cache`` where
+    it has the pair (and the pairs checked put in it)."""
+    run = cache.start(matcher, speller, skip)
+    results = cache.results
+    checks: list[Check] | None = None
+    occurrences = rendered = 0
+    for pair, weight in Counter(pairs).items():
+        entry = results.get(pair)
+        if entry is None:
+            checks = checks if checks is not None else _pair_checks(skip)
+            entry = (*_check_plain(Pair(*pair, matcher, speller), checks), run)
+            cache.checked += 1
+        results[pair] = (entry[0], entry[1], entry[2], run)
+        occurrences += entry[1] * weight
+        rendered += entry[2] * weight
+    extra = _document_findings(pairs, skip, lines)
+    findings = []
+    for index, pair in enumerate(pairs):
+        own = [finding_of(f) for f in results[pair][0]]
+        own.extend(extra.get(index, ()))
+        findings.append(own)
+    cache.prune()
+    return DocumentResult(findings, TermReport(occurrences, rendered))
 
 
 def iter_document_terms(

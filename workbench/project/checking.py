@@ -12,6 +12,7 @@ from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatcher, term_key
 from workbench.glossary.qa import (
+    PairCache,
     PlainTerm,
     default_jobs,
     iter_document_terms,
@@ -123,6 +124,10 @@ class Checking:
         self.reader = reader
         self.terms = terms
         self.spelling = spelling
+        self.pair_cache: PairCache | None = None
+        """Set (the TUI's second connection): :meth:`check_report` keeps the pair checks'
+        results in it between runs and checks only the pairs it has not seen (see
+        ``qa.PairCache``)."""
 
     def _speller(
         self, skip: Collection[str] = (), matcher: TermMatcher | None = None,
@@ -262,7 +267,8 @@ class Checking:
         unit's findings. ``matcher`` replaces the project glossary's (e.g. a glossary file
         given on the CLI); ``jobs`` > 1 checks in that many forked processes (see
         ``qa.run_document``), 0 as many as ``qa.default_jobs`` finds worth it for the
-        document's distinct pairs.
+        document's distinct pairs. With :attr:`pair_cache` set, the pairs checked before
+        (with the same glossary and words) are not checked again, in this process.
         """
         document = self.catalog.document(doc)
         vid = self.catalog.resolve_version(document, version).id
@@ -275,6 +281,7 @@ class Checking:
             pairs, matcher=matcher or self.terms.matcher(), skip=skip,
             jobs=jobs if jobs > 0 else default_jobs(len(set(pairs))),
             speller=self._speller(skip, matcher), lines=[unit[0]["position"] for unit in units],
+            cache=self.pair_cache,
         )
         overrides = self._overrides(vid)
         segments: list[SegmentCheck] = []

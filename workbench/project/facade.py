@@ -48,7 +48,7 @@ class Project:
         reader = Reader(context, catalog)
         self.spelling = spelling = Spelling(context, terms)
         self.lqa = lqa = Lqa(context, catalog, reader)
-        checking = Checking(context, catalog, reader, terms, spelling)
+        self.checking = checking = Checking(context, catalog, reader, terms, spelling)
         editing = Editing(context, catalog, reader, checking)
         review = Review(context, reader, editing)
         changes = ChangeSet(context, catalog)

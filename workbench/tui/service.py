@@ -47,6 +47,7 @@ from workbench.errors import (
     ProjectError,
     WorkbenchError,
 )
+from workbench.glossary.qa import PairCache
 from workbench.store.connection import WriteLockTaken
 from workbench.store.db import is_refusal, project_error
 from workbench.store.sqlite import BUSY_TIMEOUT_MS
@@ -110,6 +111,9 @@ class ProjectService:
         self.lock = threading.RLock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbench-writer")
         self._aux: Project | None = None
+        self.pair_cache = PairCache()
+        """The QA pair checks' results of the second connection's whole-document checks (F3,
+        the "has QA findings" filter), kept between them: only what changed is checked."""
         self._aux_stale = threading.Event()  # set on reconnecting: the second connection too
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._reader: threading.Thread | None = None
@@ -422,6 +426,7 @@ class ProjectService:
             # the filters' and checks' scans share this connection: memory-mapped reads made
             # every page they touch count in the app's memory (~80 MB on 100,000 segments)
             aux.tm.matcher.large_reads = False
+            aux.checking.pair_cache = self.pair_cache
             self._aux = aux
         return self._aux
 
