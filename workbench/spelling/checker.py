@@ -41,7 +41,9 @@ class SpellChecker:
     unless in lower case and one edit from a word of the dictionary. ``names``: more known
     words (the built-in names of the Arabic world), suggested after the dictionary's
     suggestions one edit away, so that a short typo of an English word ("adn") is not offered
-    a name first ("Aden"). Safe to share between threads.
+    a name first ("Aden"); one written with a capital is known only so written, as Hunspell
+    takes a proper noun ("Sayed", not the misspelling "sayed"). Safe to share between
+    threads.
     """
 
     def __init__(
@@ -77,14 +79,23 @@ class SpellChecker:
         """Whether the project knows ``word`` (or its singular, or it without ``'s``), or
         knows it only with ``'s`` (``Ivanov's`` in a memory, ``Zaev's`` added to the word
         list make ``Ivanov`` and ``Zaev`` known)."""
-        known, vocabulary, names = self.known, self.vocabulary, self.names
+        known, vocabulary = self.known, self.vocabulary
         forms = key_forms(word)
         keys = (*forms, *(f + "'s" for f in forms if not f.endswith("'s")))
-        if any(k in known or k in names for k in keys):
+        if any(k in known for k in keys) or self._is_name(word, keys):
             return True
         held = [k for k in keys if k in vocabulary]
         prone = self.typo_prone
         return bool(held) and not (all(k in prone for k in held) and self._likely_typo(word))
+
+    def _is_name(self, word: str, keys: Iterable[str]) -> bool:
+        """Whether a built-in name is ``word`` (under one of its ``keys``): a name written
+        with a capital only when ``word`` starts with one (``noor``, ``sayed``, ``omar`` are
+        misspellings of English words; ``al``, ``ibn`` are written in lower case)."""
+        lower = word[:1].islower()
+        return any(
+            k in self.names and not (lower and self.names[k][:1].isupper()) for k in keys
+        )
 
     def _likely_typo(self, word: str) -> bool:
         """Whether ``word``, in lower case and known only from a typo-prone vocabulary (the
