@@ -27,6 +27,16 @@ _TAGGED_WORD = re.compile(
     r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:(?:</?[1-9][0-9]{0,5}/?>)+[^\W\d_]+(?:['’][^\W\d_]+)*)+"
 )
 _TAG = re.compile(r"</?[1-9][0-9]{0,5}/?>")
+# Hyphenated compounds ("avant-garde", "Austro-Hungarian"; U+2010 and U+2011 hyphens too):
+# runs of letters with their apostrophes, soft hyphens and combining accents, joined by hyphens.
+_HYPHENS = "-\u2010\u2011"
+_COMPOUND_PART = r"[\w'’\u00ad\u0300-\u036f]+"
+_COMPOUND = re.compile(rf"{_COMPOUND_PART}(?:[{_HYPHENS}]{_COMPOUND_PART})+")
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` may stand inside a hyphenated compound."""
+    return char.isalnum() or char in "'’\u00ad" + _HYPHENS or "\u0300" <= char <= "\u036f"
 
 
 class SpellChecker:
@@ -147,6 +157,8 @@ class SpellChecker:
                 continue
             if ">" in text and self._whole_word_fine(text, start):
                 continue
+            if self._compound_fine(text, start, m.end()):
+                continue
             if source:
                 if from_source is None:
                     from_source = latin_words(source)
@@ -166,6 +178,22 @@ class SpellChecker:
                 verdict = self._fine.get(whole)
                 return self._settle(whole) if verdict is None else verdict
         return False
+
+    def _compound_fine(self, text: str, start: int, end: int) -> bool:
+        """Whether the word at ``start:end`` is part of a hyphenated compound that the
+        dictionary holds whole (en_GB's ``avant-garde``, ``Austro-Hungarian``, ``aide-memoire``),
+        which Hunspell accepts before it checks the parts."""
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if not ((before and before in _HYPHENS) or (after and after in _HYPHENS)):
+            return False
+        first = start
+        while first and _joins(text[first - 1]):
+            first -= 1
+        m = _COMPOUND.match(text, first)
+        if m is None or m.end() < end:
+            return False
+        whole = m.group().strip("'’" + _HYPHENS).replace("\u2010", "-").replace("\u2011", "-")
+        return "-" in whole and self.dictionary.lookup(whole)
 
     def is_abbreviation(self, text: str, end: int, word: str) -> bool:
         """Whether ``word``, ending at ``end`` in ``text`` before a full stop, is an
