@@ -395,3 +395,19 @@ def test_spelling_languages_says_when_the_config_s_language_has_no_dictionary(
     assert result.exit_code == 0 and "en_US" in result.stdout and "*" not in result.stdout
     assert result.stderr.startswith(
         f"warning: {shipped_en_us}: line 2: no Hunspell dictionary for 'en_UK'"), result.stderr
+
+
+def test_a_compound_the_dictionary_holds_is_in_the_dictionary_for_suggest(
+    shipped_en_us: Path, tmp_path: Path, sample_db: Path
+) -> None:
+    """en_GB's 'avant-garde' (a whole entry of the dictionary, no part of it one) was said to
+    be 'correct (known to the project, not in en_GB)' by spelling suggest and F11."""
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "xx_GB.aff").write_text("SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n", encoding="utf-8")
+    (folder / "xx_GB.dic").write_text("2\navant-garde/S\nart\n", encoding="utf-8")
+    shipped_en_us.write_text(f'[spelling]\nlanguage = "xx_GB"\ndictionaries = ["{folder}"]\n',
+                             encoding="utf-8")
+    for word in ("avant-garde", "avant-gardes."):
+        result = run_cli("spelling", "suggest", word, "--db", str(sample_db))
+        assert result.stdout == f"{word}: correct (xx_GB)\n", result.stderr

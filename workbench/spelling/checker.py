@@ -17,6 +17,7 @@ from workbench.spelling.tokens import (
     word_candidates,
     word_key,
     word_matches,
+    words,
 )
 
 _FINE_LIMIT = 500_000
@@ -30,6 +31,8 @@ _TAG = re.compile(r"</?[1-9][0-9]{0,5}/?>")
 # Hyphenated compounds ("avant-garde", "Austro-Hungarian"; U+2010 and U+2011 hyphens too):
 # runs of letters with their apostrophes, soft hyphens and combining accents, joined by hyphens.
 _HYPHENS = "-\u2010\u2011"
+# What stands around a word without being part of it (quotes, brackets, punctuation).
+_AROUND = " \t\"'“”‘’«»()[]{},;:!?"
 _COMPOUND_PART = r"[\w'’\u00ad\u0300-\u036f]+"
 _COMPOUND = re.compile(rf"{_COMPOUND_PART}(?:[{_HYPHENS}]{_COMPOUND_PART})+")
 
@@ -194,6 +197,20 @@ class SpellChecker:
             return False
         whole = m.group().strip("'’" + _HYPHENS).replace("\u2010", "-").replace("\u2011", "-")
         return "-" in whole and self.dictionary.lookup(whole)
+
+    def in_dictionary(self, text: str) -> bool:
+        """Whether the dictionary itself (not only the project) holds the words of ``text``: it
+        whole, its punctuation around left out (a compound such as en_GB's ``avant-garde``), or
+        each of its words (an abbreviation with its stop: ``etc.``)."""
+        found = words(text)
+        if not found:
+            return False
+        whole = text.strip(_AROUND)
+        if "-" in whole and (self.dictionary.lookup(whole)
+                             or self.dictionary.lookup(whole.rstrip("."))):
+            return True
+        return all(self.dictionary.lookup(w.word) or self.is_abbreviation(text, w.end, w.word)
+                   for w in found)
 
     def is_abbreviation(self, text: str, end: int, word: str) -> bool:
         """Whether ``word``, ending at ``end`` in ``text`` before a full stop, is an
