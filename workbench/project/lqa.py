@@ -12,7 +12,8 @@ only marks it removed.
 approved, or that carry an error; or, with ``segments``, exactly the segments at those
 positions (a sample), whatever their status. A joined segment (the second Arabic sentence of a
 2–1 link: its English is on the link's first segment) goes with the segment holding its
-English. The words are those of their Arabic source.
+English, and (but in a sample) that segment with it; its words count for that English's
+translator. The words are those of their Arabic source.
 """
 
 from __future__ import annotations
