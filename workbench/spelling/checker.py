@@ -248,8 +248,8 @@ class SpellChecker:
 
     def _ranked(self, word: str, found: list[str], limit: int) -> list[str]:
         """At most ``limit`` suggestions: the project's words within two edits of ``word``,
-        the dictionary's ``found`` one edit away, the names within two edits, the rest of
-        ``found``."""
+        the dictionary's ``found`` one edit away, the names within two edits (one that is
+        ``word`` with its capital first: ``riyadh`` → ``Riyadh``), the rest of ``found``."""
         key = word_key(word)
         close = [s for s in found if edit_distance(key, word_key(s), 1) <= 1]
         out: list[str] = []
@@ -277,7 +277,7 @@ class SpellChecker:
             if abs(len(known_key) - len(key)) > 2 or len(grams & known_grams) * 2 < len(grams):
                 continue
             distance = edit_distance(key, known_key, 2)
-            if 0 < distance <= 2:
+            if distance <= 2 and (distance or written != word):  # 0: in another case
                 near.append((distance, match_case(written, word)))
         near.sort()
         return list(dict.fromkeys(w for _, w in near))[:limit]
