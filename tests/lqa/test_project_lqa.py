@@ -253,6 +253,29 @@ def test_a_joined_segment_is_evaluated_with_the_segment_holding_its_english(
         assert (alone.total.segments, alone.words) == (2, words[1] + words[2])
 
 
+def test_a_joined_segment_counts_for_its_holders_translator_in_a_sample_and_its_errors(
+    sample_db: Path,
+) -> None:
+    """A sample taking a joined segment without its holder gave its words to '(unknown)', and
+    an error recorded on a joined segment (it has no English, no revision of its own) was
+    counted against '(unknown)', a translator with no words and no score."""
+    with Project.open(sample_db, author="ann") as ann:
+        ann.import_document_text("ذهب الرجل إلى السوق. واشترى خبزا.\n\nثم عاد إلى البيت.\n",
+                                 "pair")
+        ann.import_translation_text(
+            "The man went to the market and bought bread.\n\nThen he returned home.\n",
+            "pair", "working")
+        second = [s.id for s in ann.segments("pair")][1]
+    with Project.open(sample_db, author="rev") as rev:
+        sample = rev.lqa.report("pair", segments=[(2, 3)])
+        assert [p["translator"] for p in sample.by_translator()] == ["ann"]
+        rev.lqa.add_error(second, "accuracy/omission", "minor")
+        report = rev.lqa.report("pair")
+        assert [(p["translator"], p["errors"]) for p in report.by_translator()] == [("ann", 1)]
+        assert report.to_json()["errors"][0]["translator"] == "ann"
+        assert report.total.segments == 2  # the joined segment with its holder
+
+
 def test_an_error_chosen_on_english_that_changed_since_is_refused(sample_db: Path) -> None:
     """``on_text``: the English the reviewer chose the span on; another translator's change
     in the meantime refuses the error (its span fell on other words, silently)."""

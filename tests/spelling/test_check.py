@@ -326,6 +326,21 @@ def test_names_of_the_arabic_world_are_known(files: dict[str, str], sample_db: P
     assert found == ["Hezbolah"]
 
 
+def test_a_built_in_name_in_lower_case_is_a_misspelling(sample_db: Path) -> None:
+    """The names were compared case-insensitively, so 'He sayed', 'noor', 'salah' and 'omar'
+    (Hunspell flags them all) passed the check because Sayed, Noor, Salah and Omar are names;
+    the words English writes in lower case (iftar, ibn) stay known in any case."""
+    text = ("He sayed the noor salah was sad; Sayed Omar broke the iftar with Khalid ibn Walid "
+            "at al-Aqsa.")
+    with Project.open(sample_db) as project:
+        found = [w.word for w in project.spelling.misspellings(text)]
+        checker = project.spelling.checker()
+        # a place name written in lower case gets its name first (it got 'Riyal', 'riyal')
+        assert checker.quick_suggest("riyadh")[0] == "Riyadh"
+        assert checker.quick_suggest("baghdad")[0] == "Baghdad"
+    assert found == ["sayed", "noor", "salah"]
+
+
 def test_names_written_with_an_apostrophe_and_eid_s_feasts_are_known(sample_db: Path) -> None:
     """Qur'an, Ba'ath, Sana'a (straight or curly) and Eid al-Fitr / al-Adha were flagged, and
     so were the Koran (Koranic was known), Shi'a and Abdul-Aziz."""
@@ -384,3 +399,19 @@ def test_spelling_languages_says_when_the_config_s_language_has_no_dictionary(
     assert result.exit_code == 0 and "en_US" in result.stdout and "*" not in result.stdout
     assert result.stderr.startswith(
         f"warning: {shipped_en_us}: line 2: no Hunspell dictionary for 'en_UK'"), result.stderr
+
+
+def test_a_compound_the_dictionary_holds_is_in_the_dictionary_for_suggest(
+    shipped_en_us: Path, tmp_path: Path, sample_db: Path
+) -> None:
+    """en_GB's 'avant-garde' (a whole entry of the dictionary, no part of it one) was said to
+    be 'correct (known to the project, not in en_GB)' by spelling suggest and F11."""
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "xx_GB.aff").write_text("SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n", encoding="utf-8")
+    (folder / "xx_GB.dic").write_text("2\navant-garde/S\nart\n", encoding="utf-8")
+    shipped_en_us.write_text(f'[spelling]\nlanguage = "xx_GB"\ndictionaries = ["{folder}"]\n',
+                             encoding="utf-8")
+    for word in ("avant-garde", "avant-gardes."):
+        result = run_cli("spelling", "suggest", word, "--db", str(sample_db))
+        assert result.stdout == f"{word}: correct (xx_GB)\n", result.stderr

@@ -113,3 +113,29 @@ def test_checker_known_words_and_source_words(tiny_folder: Path) -> None:
     assert checker.is_known("KERENSKY") and checker.is_correct("cats")
     assert checker.suggest("Kerensk")[0] == "Kerensky"  # the project's words come first
     assert checker.quick_suggest("Smolni")[0] == "Smolny"
+
+
+def test_quick_suggestions_find_inflected_forms_a_letter_longer(tmp_path: Path) -> None:
+    """An American spelling in a British project: the check's suggestions for 'traveling' were
+    starveling, tracing, training (travelling, one edit away, is no stem of the dictionary:
+    travel + its suffix), and 'neighboring' got only 'Neighbors'."""
+    (tmp_path / "xx_GB.aff").write_text(
+        "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\nSFX L Y 1\nSFX L 0 ling .\n"
+        "SFX G Y 1\nSFX G 0 ing .\n", encoding="utf-8")
+    (tmp_path / "xx_GB.dic").write_text(
+        "5\ntravel/L\nneighbour/G\nstarveling\ntracing\ntraining\n", encoding="utf-8")
+    british = load_dictionary_files(tmp_path / "xx_GB", "xx_GB")
+    assert british.quick_suggest("traveling")[0] == "travelling"
+    assert british.quick_suggest("Neighboring")[0] == "Neighbouring"
+    assert "beginning" in simple_edits("begining")
+
+
+def test_a_hyphenated_compound_the_dictionary_holds_whole_is_right(tmp_path: Path) -> None:
+    """en_GB lists 4,311 hyphenated words whole (avant-garde, Austro-Hungarian, aide-memoire);
+    checked part by part only, 555 of them were flagged ('garde', 'Austro', 'memoire'), which
+    Hunspell accepts. A compound the dictionary lacks is still checked part by part."""
+    (tmp_path / "xx_GB.aff").write_text("SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n", encoding="utf-8")
+    (tmp_path / "xx_GB.dic").write_text("5\navant-garde/S\nart\nthe\nwide\nand\n", encoding="utf-8")
+    checker = SpellChecker(load_dictionary_files(tmp_path / "xx_GB", "xx_GB"))
+    text = "The avant-garde art, 'Avant\u2011gardes' and the foo-garde wrld-wide"
+    assert [m.word for m in checker.misspellings(text)] == ["foo", "garde", "wrld"]

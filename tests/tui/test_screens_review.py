@@ -288,6 +288,11 @@ async def test_a_joined_segment_says_where_its_english_is(sample_db, make_app):
         assert app.screen is screen  # no comment asked: nothing to approve here
         assert notified(app, "Segment 2 is joined: its English is in #1")
         assert not notified(app, "empty translation")
+        await pilot.press("e")  # an LQA error: said where the English is, not 'no English'
+        await settle(pilot)
+        assert app.screen is screen
+        assert notified(app, "Segment 2 is joined: its English is in #1; record the error")
+        assert not notified(app, "has no English to evaluate")
 
 
 async def test_an_arabic_document_name_keeps_the_count_after_it_in_the_title(sample_db, config):

@@ -95,9 +95,7 @@ def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
         click.echo(f"{word}: never checked (numbers, URLs, e-mail addresses, acronyms, single "
                    "letters and other scripts are not)")
     elif correct:  # the dictionary's words, or ones only the project knows
-        where = (checker.language
-                 if all(checker.dictionary.lookup(w.word)
-                        or checker.is_abbreviation(word, w.end, w.word) for w in looked_at)
+        where = (checker.language if checker.in_dictionary(word)
                  else f"known to the project, not in {checker.language}")
         click.echo(f"{word}: correct ({where})")
     else:

@@ -12,7 +12,8 @@ only marks it removed.
 approved, or that carry an error; or, with ``segments``, exactly the segments at those
 positions (a sample), whatever their status. A joined segment (the second Arabic sentence of a
 2–1 link: its English is on the link's first segment) goes with the segment holding its
-English. The words are those of their Arabic source.
+English, and (but in a sample) that segment with it; its words count for that English's
+translator. The words are those of their Arabic source.
 """
 
 from __future__ import annotations
@@ -221,10 +222,16 @@ class Lqa:
                 + f" (it has {document.segments:,})")
         rows = q_lqa.evaluated_segments(db, document.id, segments)
         # a joined segment goes with the segment holding its English, its words counting for
-        # that segment's translator
+        # that segment's translator; and (but in a sample, taken as asked) the holder with it:
+        # an error on the joined segment judged the holder's English
         holders = q_versions.joined_segments(db, document.id)
-        chosen = {r["id"] for r in rows}
-        added = [sid for sid, holder in holders.items() if holder in chosen and sid not in chosen]
+        present = {r["id"] for r in rows}
+        chosen = present | (
+            {holders[sid] for sid in present if sid in holders} if segments is None else set()
+        )
+        added = [*(chosen - present)] + [
+            sid for sid, holder in holders.items() if holder in chosen and sid not in chosen
+        ]
         rows = sorted(rows + q_lqa.segments_to_evaluate(db, document.id, added),
                       key=lambda r: r["position"])
         errors = [_error(r) for r in q_lqa.errors(db, document_id=document.id)]
@@ -232,9 +239,26 @@ class Lqa:
         # revision of its current English
         evaluated_by = {e.segment_id: e.translator for e in sorted(errors, key=lambda e: e.id)}
         translators = {r["id"]: evaluated_by.get(r["id"], r["translator"]) for r in rows}
+
+        def holder_translator(holder: int) -> str | None:
+            if holder in translators:
+                return translators[holder]
+            if holder in evaluated_by:
+                return evaluated_by[holder]
+            revision = q_lqa.text_revision(db, holder)
+            return revision["author"] if revision else None
+
+        # a joined segment's English, and so its words, is its holder's translator's (also
+        # when a sample takes it without its holder), and so is an error made on it while it
+        # had no English of its own
         for sid, holder in holders.items():
-            if sid in translators and holder in translators:
-                translators[sid] = translators[holder]
+            if sid in translators:
+                translators[sid] = holder_translator(holder)
+        errors = [
+            replace(e, translator=holder_translator(holders[e.segment_id]))
+            if e.revision_id is None and e.segment_id in holders else e
+            for e in errors
+        ]
         evaluated = [
             EvaluatedSegment(
                 r["id"], r["position"], source_words(r["source"]), translators[r["id"]]

@@ -17,6 +17,7 @@ from workbench.spelling.tokens import (
     word_candidates,
     word_key,
     word_matches,
+    words,
 )
 
 _FINE_LIMIT = 500_000
@@ -27,6 +28,18 @@ _TAGGED_WORD = re.compile(
     r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:(?:</?[1-9][0-9]{0,5}/?>)+[^\W\d_]+(?:['’][^\W\d_]+)*)+"
 )
 _TAG = re.compile(r"</?[1-9][0-9]{0,5}/?>")
+# Hyphenated compounds ("avant-garde", "Austro-Hungarian"; U+2010 and U+2011 hyphens too):
+# runs of letters with their apostrophes, soft hyphens and combining accents, joined by hyphens.
+_HYPHENS = "-\u2010\u2011"
+# What stands around a word without being part of it (quotes, brackets, punctuation).
+_AROUND = " \t\"'“”‘’«»()[]{},;:!?"
+_COMPOUND_PART = r"[\w'’\u00ad\u0300-\u036f]+"
+_COMPOUND = re.compile(rf"{_COMPOUND_PART}(?:[{_HYPHENS}]{_COMPOUND_PART})+")
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` may stand inside a hyphenated compound."""
+    return char.isalnum() or char in "'’\u00ad" + _HYPHENS or "\u0300" <= char <= "\u036f"
 
 
 class SpellChecker:
@@ -41,7 +54,9 @@ class SpellChecker:
     unless in lower case and one edit from a word of the dictionary. ``names``: more known
     words (the built-in names of the Arabic world), suggested after the dictionary's
     suggestions one edit away, so that a short typo of an English word ("adn") is not offered
-    a name first ("Aden"). Safe to share between threads.
+    a name first ("Aden"); one written with a capital is known only so written, as Hunspell
+    takes a proper noun ("Sayed", not the misspelling "sayed"). Safe to share between
+    threads.
     """
 
     def __init__(
@@ -77,14 +92,23 @@ class SpellChecker:
         """Whether the project knows ``word`` (or its singular, or it without ``'s``), or
         knows it only with ``'s`` (``Ivanov's`` in a memory, ``Zaev's`` added to the word
         list make ``Ivanov`` and ``Zaev`` known)."""
-        known, vocabulary, names = self.known, self.vocabulary, self.names
+        known, vocabulary = self.known, self.vocabulary
         forms = key_forms(word)
         keys = (*forms, *(f + "'s" for f in forms if not f.endswith("'s")))
-        if any(k in known or k in names for k in keys):
+        if any(k in known for k in keys) or self._is_name(word, keys):
             return True
         held = [k for k in keys if k in vocabulary]
         prone = self.typo_prone
         return bool(held) and not (all(k in prone for k in held) and self._likely_typo(word))
+
+    def _is_name(self, word: str, keys: Iterable[str]) -> bool:
+        """Whether a built-in name is ``word`` (under one of its ``keys``): a name written
+        with a capital only when ``word`` starts with one (``noor``, ``sayed``, ``omar`` are
+        misspellings of English words; ``al``, ``ibn`` are written in lower case)."""
+        lower = word[:1].islower()
+        return any(
+            k in self.names and not (lower and self.names[k][:1].isupper()) for k in keys
+        )
 
     def _likely_typo(self, word: str) -> bool:
         """Whether ``word``, in lower case and known only from a typo-prone vocabulary (the
@@ -136,6 +160,8 @@ class SpellChecker:
                 continue
             if ">" in text and self._whole_word_fine(text, start):
                 continue
+            if self._compound_fine(text, start, m.end()):
+                continue
             if source:
                 if from_source is None:
                     from_source = latin_words(source)
@@ -155,6 +181,36 @@ class SpellChecker:
                 verdict = self._fine.get(whole)
                 return self._settle(whole) if verdict is None else verdict
         return False
+
+    def _compound_fine(self, text: str, start: int, end: int) -> bool:
+        """Whether the word at ``start:end`` is part of a hyphenated compound that the
+        dictionary holds whole (en_GB's ``avant-garde``, ``Austro-Hungarian``, ``aide-memoire``),
+        which Hunspell accepts before it checks the parts."""
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if not ((before and before in _HYPHENS) or (after and after in _HYPHENS)):
+            return False
+        first = start
+        while first and _joins(text[first - 1]):
+            first -= 1
+        m = _COMPOUND.match(text, first)
+        if m is None or m.end() < end:
+            return False
+        whole = m.group().strip("'’" + _HYPHENS).replace("\u2010", "-").replace("\u2011", "-")
+        return "-" in whole and self.dictionary.lookup(whole)
+
+    def in_dictionary(self, text: str) -> bool:
+        """Whether the dictionary itself (not only the project) holds the words of ``text``: it
+        whole, its punctuation around left out (a compound such as en_GB's ``avant-garde``), or
+        each of its words (an abbreviation with its stop: ``etc.``)."""
+        found = words(text)
+        if not found:
+            return False
+        whole = text.strip(_AROUND)
+        if "-" in whole and (self.dictionary.lookup(whole)
+                             or self.dictionary.lookup(whole.rstrip("."))):
+            return True
+        return all(self.dictionary.lookup(w.word) or self.is_abbreviation(text, w.end, w.word)
+                   for w in found)
 
     def is_abbreviation(self, text: str, end: int, word: str) -> bool:
         """Whether ``word``, ending at ``end`` in ``text`` before a full stop, is an
@@ -192,8 +248,8 @@ class SpellChecker:
 
     def _ranked(self, word: str, found: list[str], limit: int) -> list[str]:
         """At most ``limit`` suggestions: the project's words within two edits of ``word``,
-        the dictionary's ``found`` one edit away, the names within two edits, the rest of
-        ``found``."""
+        the dictionary's ``found`` one edit away, the names within two edits (one that is
+        ``word`` with its capital first: ``riyadh`` → ``Riyadh``), the rest of ``found``."""
         key = word_key(word)
         close = [s for s in found if edit_distance(key, word_key(s), 1) <= 1]
         out: list[str] = []
@@ -221,7 +277,7 @@ class SpellChecker:
             if abs(len(known_key) - len(key)) > 2 or len(grams & known_grams) * 2 < len(grams):
                 continue
             distance = edit_distance(key, known_key, 2)
-            if 0 < distance <= 2:
+            if distance <= 2 and (distance or written != word):  # 0: in another case
                 near.append((distance, match_case(written, word)))
         near.sort()
         return list(dict.fromkeys(w for _, w in near))[:limit]

@@ -609,8 +609,9 @@ class ReviewScreen(ReportScreen):
         if english is None:
             return
         if not english.strip():
-            self.notify(f"Segment {row.position} has no English to evaluate yet.",
-                        severity="warning")
+            where = (f"is joined: its English is in #{row.joined_to}; record the error there"
+                     if row.joined_to is not None else "has no English to evaluate yet")
+            self.notify(f"Segment {row.position} {where}.", severity="warning")
             return
 
         def answered(request: LqaRequest | None) -> None:

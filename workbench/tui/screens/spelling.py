@@ -68,7 +68,7 @@ def verdict(project: Project, word: str, source: str = "") -> str:
         return "never checked (numbers, acronyms, single letters, other scripts)"
     if checker.misspellings(word, source=source):
         return ""
-    if all(checker.dictionary.lookup(w.word) for w in words(word)):
+    if checker.in_dictionary(word):
         return f"spelled right ({checker.language})"
     return f"spelled right (known to the project, not in {checker.language})"
 
