@@ -26,6 +26,7 @@ from operator import itemgetter
 from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.glossary.model import Glossary
 from workbench.text.arabic_numbers import compound_numbers, number_part
+from workbench.text.months import ARABIC_MONTHS, LEVANTINE_AUGUST
 from workbench.text.normalize import normalize_arabic
 from workbench.text.stems import (
     AR_STOP,
@@ -85,21 +86,29 @@ _EN_MONTHS = {
     )
     for m in names
 }
+# The Arabic months by their normalised names (workbench.text.months): the names of one word,
+# and those of two (كانون الثاني = January) by their two words. The Levantine آب is left out on
+# purpose: normalised it is أب "father"; _arabic_part finds it as written instead.
 _AR_MONTHS = {
-    normalize_arabic(k): v
-    for k, v in {
-        "يناير": "1", "فبراير": "2", "مارس": "3", "أبريل": "4", "إبريل": "4", "ابريل": "4",
-        "مايو": "5", "يونيو": "6", "يونيه": "6", "يوليو": "7", "يوليه": "7", "أغسطس": "8",
-        "سبتمبر": "9", "أكتوبر": "10", "نوفمبر": "11", "ديسمبر": "12", "شباط": "2",
-        "آذار": "3", "نيسان": "4", "أيار": "5", "حزيران": "6", "تموز": "7", "أيلول": "9",
-    }.items()
+    normalize_arabic(name): str(month)
+    for month, names in ARABIC_MONTHS.items()
+    for name in names
+    if " " not in name and name != LEVANTINE_AUGUST
 }
-_AR_MONTH_PAIRS = {  # كانون الثاني = January ...
-    (normalize_arabic("كانون"), normalize_arabic("الثاني")): "1",
-    (normalize_arabic("كانون"), normalize_arabic("الأول")): "12",
-    (normalize_arabic("تشرين"), normalize_arabic("الأول")): "10",
-    (normalize_arabic("تشرين"), normalize_arabic("الثاني")): "11",
-}
+
+
+def _month_pairs() -> dict[tuple[str, str], str]:
+    """The months of two words by their normalised words (كانون الثاني = January...)."""
+    out: dict[tuple[str, str], str] = {}
+    for month, names in ARABIC_MONTHS.items():
+        for name in names:
+            if " " in name:
+                first, second = normalize_arabic(name).split()
+                out[first, second] = str(month)
+    return out
+
+
+_AR_MONTH_PAIRS = _month_pairs()
 _EN_DAYS = {
     d: str(i)
     for i, d in enumerate(
@@ -258,7 +267,7 @@ def _arabic_part(
             for concept in concepts:
                 bag[concept] = 1
     skeletons = [sk for _, _, sks, _ in infos for sk in sks]
-    if "آب" in text and "آب" in text.split():
+    if LEVANTINE_AUGUST in text and LEVANTINE_AUGUST in text.split():  # not in _AR_MONTHS
         bag["M:8"] = 1
     _punctuation(text, bag, arabic=True)
     return bag, skeletons, latin_words(text) if _HAS_LATIN.search(text) else []

@@ -15,6 +15,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from workbench.text.months import ARABIC_MONTHS
+
 # Units of time by family (a month is no whole number of days), in the smallest one's count
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080}
 _MONTHS = {"month": 1, "year": 12, "decade": 120}
@@ -218,14 +220,12 @@ def hijri_months(text: str) -> list[int]:
             if found.lastgroup]
 
 
-# The months as Arabic names them, Gregorian (both sets of names) and Hijri, by number
+# The months as Arabic names them, Gregorian (both sets of names, workbench.text.months: the
+# Levantine آب too, which the text writes with its madda) and Hijri, by number
 _ARABIC_MONTH_NAMES = {
-    1: "يناير|كانون الثاني", 2: "فبراير|شباط", 3: "مارس|آذار", 4: "[أإا]بريل|نيسان",
-    5: "مايو|[أا]يار", 6: "يوني[وه]|حزيران", 7: "يولي[وه]|تموز", 8: "[أا]غسطس|آب",
-    9: "سبتمبر|[أا]يلول", 10: "[أا]كتوبر|تشرين ال[أا]ول", 11: "نوفمبر|تشرين الثاني",
-    12: "ديسمبر|كانون ال[أا]ول",
+    k: "|".join(map(re.escape, names)) + "|" + _HIJRI_MONTH_NAMES_AR[k]
+    for k, names in ARABIC_MONTHS.items()
 }
-_ARABIC_MONTH_NAMES = {k: f"{v}|{_HIJRI_MONTH_NAMES_AR[k]}" for k, v in _ARABIC_MONTH_NAMES.items()}
 _ARABIC_MONTH = re.compile(
     r"(?<![\u0621-\u064a])(?:" + "|".join(
         rf"(?P<m{k}>{names})" for k, names in _ARABIC_MONTH_NAMES.items())

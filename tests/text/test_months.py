@@ -1,0 +1,52 @@
+"""The shared table of month names: the aligner's date anchors and the number check agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.align.anchors import arabic_bag
+from workbench.text.months import ARABIC_MONTHS, LEVANTINE_AUGUST
+from workbench.text.number_units import arabic_months
+
+_NAMES = [
+    pytest.param(month, name, marks=pytest.mark.xfail(
+        name.startswith("كانون"), reason="كانون loses its ك as a clitic", strict=True))
+    for month, names in ARABIC_MONTHS.items() for name in names
+]
+
+
+def _anchor_months(text: str) -> list[str]:
+    """The month concepts the anchors give an Arabic sentence."""
+    return sorted(c for c in arabic_bag(text)[0] if c.startswith("M:"))
+
+
+@pytest.mark.parametrize(("month", "name"), _NAMES)
+def test_every_month_of_the_number_check_is_a_date_anchor(month: int, name: str) -> None:
+    """Each Gregorian and Levantine name the number check knows is that month's date anchor
+    too (آب as written only)."""
+    text = f"وصل في 15 {name} 2020 إلى المدينة"
+    assert arabic_months(text) == [month]
+    assert _anchor_months(text) == [f"M:{month}"]
+
+
+def test_both_sets_of_names_for_every_month() -> None:
+    """Twelve months, each with an Egyptian name of one word and a Levantine one."""
+    assert sorted(ARABIC_MONTHS) == list(range(1, 13))
+    assert LEVANTINE_AUGUST in ARABIC_MONTHS[8]
+
+
+def test_father_is_no_month() -> None:
+    """أب "father", which آب normalises to, is no month for either reader; آب with a clitic
+    is one for the number check only (the anchors find it as written)."""
+    assert arabic_months("زار أب صديقه") == []
+    assert _anchor_months("زار أب صديقه") == []
+    assert _anchor_months("زار آب صديقه") == ["M:8"]
+    assert arabic_months("في 15 آب 2020") == [8]
+
+
+def test_the_anchors_read_normalised_names() -> None:
+    """The anchors normalise (a clitic, an alef without its hamza, harakat) where the number
+    check reads the text as written."""
+    assert _anchor_months("وأكتوبر") == ["M:10"]
+    assert _anchor_months("في تشرين الأوَّل") == ["M:10"]
+    assert arabic_months("في تشرين الاول") == [10]
