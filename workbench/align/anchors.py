@@ -195,9 +195,10 @@ def _punctuation(text: str, bag: Bag, arabic: bool) -> None:
 
 @lru_cache(maxsize=200_000)
 def _arabic_word(word: str) -> tuple[tuple[str, ...], str, tuple[str, ...], bool]:
-    """Per distinct word: its number/month/day concepts, its clitic-less form, its skeletons
+    """Per distinct word: its number/month/day concepts, its clitic-less form (the word itself
+    when it is the first of a two-word month: the ك of كانون is no clitic), its skeletons
     and whether it may start a two-word month (كانون الثاني) or number (الثامنة عشرة)."""
-    base = _strip_clitic(word)
+    base = word if word in _AR_MONTH_FIRST else _strip_clitic(word)
     concepts = []
     for table, prefix in ((_AR_NUMBER_WORDS, "N:"), (_AR_MONTHS, "M:"), (_AR_DAYS, "D:")):
         value = table.get(word) or table.get(base)
