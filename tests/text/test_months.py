@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.align.anchors import arabic_bag
-from workbench.text.months import ARABIC_MONTHS, LEVANTINE_AUGUST
+from workbench.align.anchors import arabic_bag, english_bag
+from workbench.glossary.checks.base import Pair
+from workbench.glossary.checks.number_mismatch import NumberMismatch
+from workbench.text.months import (
+    ARABIC_MONTHS,
+    ENGLISH_ABBREVIATIONS,
+    ENGLISH_MONTHS,
+    LEVANTINE_AUGUST,
+)
 from workbench.text.number_units import arabic_months
 
 _NAMES = [(month, name) for month, names in ARABIC_MONTHS.items() for name in names]
@@ -54,3 +61,23 @@ def test_kanun_keeps_its_kaf() -> None:
     assert _anchor_months("في كانون الثاني 2020") == ["M:1"]
     assert _anchor_months("وكانون الأول") == ["M:12"]
     assert _anchor_months("منذ كانون الاول الماضي") == ["M:12"]
+
+
+@pytest.mark.parametrize(("month", "name"), list(enumerate(ENGLISH_MONTHS, start=1)))
+def test_english_months_for_both_readers(month: int, name: str) -> None:
+    """Each English month is a date anchor and names the month of a date in digits for the
+    number check (1/5/2020 = 1 May 2020)."""
+    assert sorted(c for c in english_bag(f"On 1 {name} 2020 he left.")[0]
+                  if c.startswith("M:")) == [f"M:{month}"]
+    pair = Pair(source=f"غادر في 1/{month}/2020.", target=f"He left on 1 {name} 2020.")
+    assert list(NumberMismatch().run(pair)) == []
+
+
+def test_english_abbreviations() -> None:
+    """The number check reads every abbreviation (Sept. 1); the anchors only Sept, as a three
+    letter one is a name or a word as often (Jan, Mar)."""
+    for short, month in ENGLISH_ABBREVIATIONS.items():
+        pair = Pair(source=f"في 1/{month}/2020", target=f"on {short}. 1, 2020")
+        assert list(NumberMismatch().run(pair)) == [], short
+    assert "M:9" in english_bag("Sept. 1")[0]
+    assert "M:1" not in english_bag("Jan. 1")[0]

@@ -26,7 +26,12 @@ from operator import itemgetter
 from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.glossary.model import Glossary
 from workbench.text.arabic_numbers import compound_numbers, number_part
-from workbench.text.months import ARABIC_MONTHS, LEVANTINE_AUGUST
+from workbench.text.months import (
+    ARABIC_MONTHS,
+    ENGLISH_ABBREVIATIONS,
+    ENGLISH_MONTHS,
+    LEVANTINE_AUGUST,
+)
 from workbench.text.normalize import normalize_arabic
 from workbench.text.stems import (
     AR_STOP,
@@ -74,17 +79,12 @@ _AR_NUMBER_WORDS = {
         "الثالثة": "3rd",
     }.items()
 }
+# The English months by their lower-cased names (workbench.text.months), and Sept: the anchors
+# take no abbreviation of three letters (jan, mar, dec... are names or words as often)
 _EN_MONTHS = {
-    m: str(i)
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march",), ("april", "apr"), ("may",),
-            ("june",), ("july",), ("august", "aug"), ("september", "sept", "sep"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
+    **{name.lower(): str(month) for month, name in enumerate(ENGLISH_MONTHS, start=1)},
+    **{short.lower(): str(month) for short, month in ENGLISH_ABBREVIATIONS.items()
+       if len(short) > 3},
 }
 # The Arabic months by their normalised names (workbench.text.months): the names of one word,
 # and those of two (كانون الثاني = January) by their two words. The Levantine آب is left out on
@@ -280,7 +280,7 @@ def _english_word(word: str) -> tuple[str, ...]:
     out = []
     for table, prefix in ((_EN_NUMBER_WORDS, "N:"), (_EN_MONTHS, "M:"), (_EN_DAYS, "D:")):
         value = table.get(word)
-        if value and (table is not _EN_MONTHS or len(word) > 3 or word in ("may",)):
+        if value:
             out.append(prefix + value)
     return tuple(out)
 

@@ -29,3 +29,14 @@ ARABIC_MONTHS: dict[int, tuple[str, ...]] = {
 # The Levantine August: normalised for matching it is أب "father" (آ and أ both fold to ا), so
 # a reader that normalises must not take it for a month
 LEVANTINE_AUGUST = "آب"
+
+# The English names, January first
+ENGLISH_MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+# Their abbreviations, written with a full stop (Oct. 3; May has none), by number
+ENGLISH_ABBREVIATIONS: dict[str, int] = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+    "Oct": 10, "Nov": 11, "Dec": 12,
+}
