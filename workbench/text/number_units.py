@@ -96,9 +96,10 @@ _PART = re.compile(r"(?<![\u0621-\u064a])(?:(نصف|ربع)\s+(?:ال)?([\u0621-
 
 # A Hijri year: a number before هـ (or ه, هجري, هجرية, للهجرة), alone or ending a date
 # (١٤٢٨/٣/٢٤هـ, whose year is its first number)
+# The mark of a Hijri year after its number: هـ, ه alone, هجري, للهجرة...
+_HIJRI_MARK = r"(?:هـ|ه(?![\u0621-\u064a])|هجري|هجرية|الهجري|الهجرية|للهجرة)"
 _HIJRI = re.compile(
-    r"(?<![\d/.\-])(?:(\d{1,4})[/.\-](\d{1,2})[/.\-])?(\d{1,4})\s*"
-    r"(?:هـ|ه(?![\u0621-\u064a])|هجري|هجرية|الهجري|الهجرية|للهجرة)")
+    r"(?<![\d/.\-])(?:(\d{1,4})[/.\-](\d{1,2})[/.\-])?(\d{1,4})\s*" + _HIJRI_MARK)
 
 
 # ه alone after a number (١٤٤٥ه, 1445 ه), found at the letter: a word's ه seldom ends a word
@@ -137,8 +138,7 @@ _HIJRI_MONTH_NAMES_AR = {
 _HIJRI_NAMED = re.compile(
     r"(?<![\d/.\-])(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?:"
     + "|".join(rf"(?P<m{k}>{names})" for k, names in _HIJRI_MONTH_NAMES_AR.items())
-    + r")\s+(?:سنة\s+|عام\s+|لعام\s+|لسنة\s+)?(\d{3,4})\s*"
-    r"(?:هـ|ه(?![\u0621-\u064a])|هجري|هجرية|الهجري|الهجرية|للهجرة)")
+    + r")\s+(?:سنة\s+|عام\s+|لعام\s+|لسنة\s+)?(\d{3,4})\s*" + _HIJRI_MARK)
 
 
 def _hijri_dates(text: str) -> list[tuple[int, int, int]]:
@@ -214,10 +214,15 @@ _HIJRI_MONTH = re.compile(
     "|".join(rf"\b(?P<m{k}>{name})(?![\w'])" for k, name in enumerate(_HIJRI_MONTH_NAMES, 1)))
 
 
+def _month_numbers(months: re.Pattern[str], text: str) -> list[int]:
+    """The numbers of the months ``text`` names, found by ``months`` (whose groups are the
+    months: ``m1``...``m12``)."""
+    return [int(found.lastgroup[1:]) for found in months.finditer(text) if found.lastgroup]
+
+
 def hijri_months(text: str) -> list[int]:
     """The numbers of the Hijri months ``text`` names in English (Rabi' I: 3)."""
-    return [int(found.lastgroup[1:]) for found in _HIJRI_MONTH.finditer(text)
-            if found.lastgroup]
+    return _month_numbers(_HIJRI_MONTH, text)
 
 
 # The months as Arabic names them, Gregorian (both sets of names, workbench.text.months: the
@@ -234,5 +239,4 @@ _ARABIC_MONTH = re.compile(
 
 def arabic_months(text: str) -> list[int]:
     """The numbers of the months an Arabic ``text`` names (١٥ مارس, ١٥ آذار/مارس: 3, 3)."""
-    return [int(found.lastgroup[1:]) for found in _ARABIC_MONTH.finditer(text)
-            if found.lastgroup]
+    return _month_numbers(_ARABIC_MONTH, text)
