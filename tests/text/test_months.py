@@ -81,3 +81,17 @@ def test_english_abbreviations() -> None:
         assert list(NumberMismatch().run(pair)) == [], short
     assert "M:9" in english_bag("Sept. 1")[0]
     assert "M:1" not in english_bag("Jan. 1")[0]
+
+
+@pytest.mark.parametrize("text", ["انفجر المرفأ في 4 آب، وقتل المئات", "بدأ العمل في آب.",
+                                  "(آب)", "في 4 آبَ 2020", "في آب/أغسطس"])
+def test_levantine_august_before_punctuation(text: str) -> None:
+    """آب before a comma, a full stop, a bracket or with its vowel is August for the anchors
+    as for the number check (it was found only between spaces)."""
+    assert arabic_months(text)[:1] == [8]
+    assert _anchor_months(text) == ["M:8"]
+
+
+def test_words_of_alef_madda_ba_are_no_august() -> None:
+    """آبار (wells) and آباء (fathers) are no month."""
+    assert _anchor_months("حفر آبار النفط وزار آباء الطلاب") == []

@@ -109,6 +109,9 @@ def _month_pairs() -> dict[tuple[str, str], str]:
 
 
 _AR_MONTH_PAIRS = _month_pairs()
+# The Levantine آب as written and as the number check finds it: a word of its own (not آبار),
+# before a comma or a full stop too (4 آب، ...)
+_AUGUST = re.compile(rf"(?<![\u0621-\u064a]){LEVANTINE_AUGUST}(?![\u0621-\u064a])")
 _EN_DAYS = {
     d: str(i)
     for i, d in enumerate(
@@ -268,7 +271,7 @@ def _arabic_part(
             for concept in concepts:
                 bag[concept] = 1
     skeletons = [sk for _, _, sks, _ in infos for sk in sks]
-    if LEVANTINE_AUGUST in text and LEVANTINE_AUGUST in text.split():  # not in _AR_MONTHS
+    if LEVANTINE_AUGUST in text and _AUGUST.search(text):  # not in _AR_MONTHS
         bag["M:8"] = 1
     _punctuation(text, bag, arabic=True)
     return bag, skeletons, latin_words(text) if _HAS_LATIN.search(text) else []
