@@ -95,3 +95,25 @@ def test_levantine_august_before_punctuation(text: str) -> None:
 def test_words_of_alef_madda_ba_are_no_august() -> None:
     """آبار (wells) and آباء (fathers) are no month."""
     assert _anchor_months("حفر آبار النفط وزار آباء الطلاب") == []
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("وصل الوفد في 3 تشرين الأوّل 2019.", "The delegation arrived on 3/10/2019."),
+    ("في 3 أيّار 2019.", "on 3/5/2019."),
+    ("في 3 تمّوز 2019.", "on 3/7/2019."),
+    ("في 3 كانونَ الثاني 2019.", "on 3/1/2019."),
+    ("في 3 كانون\u00a0الثاني 2019.", "on 3/1/2019."),
+    ("في 3 نيسـان 2019.", "on 3/4/2019."),
+])
+def test_month_names_with_vowel_marks(arabic: str, english: str) -> None:
+    """A month's name with a shadda or a vowel (تمّوز, أيّار, الأوّل), a tatweel or a
+    no-break space names the month of the English date in digits: no "number 7 in the target
+    is not in the source" (the anchors, which normalise, found them already)."""
+    assert list(NumberMismatch().run(Pair(arabic, english))) == []
+    assert len(_anchor_months(arabic)) == 1
+
+
+def test_hijri_month_with_vowel_marks() -> None:
+    """The Gregorian date of a Hijri date whose month has a shadda (ربيع الأوّل)."""
+    arabic = "في 24 ربيع الأوّل 1428هـ"
+    assert list(NumberMismatch().run(Pair(arabic, "on 24 Rabi' I 1428 AH (12/4/2007)"))) == []

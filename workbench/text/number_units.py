@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from workbench.text.months import ARABIC_MONTHS
+from workbench.text.normalize import ARABIC_MARKS
 
 # Units of time by family (a month is no whole number of days), in the smallest one's count
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080}
@@ -141,6 +142,12 @@ _HIJRI_NAMED = re.compile(
     + r")\s+(?:سنة\s+|عام\s+|لعام\s+|لسنة\s+)?(\d{3,4})\s*" + _HIJRI_MARK)
 
 
+def _unmarked(text: str) -> str:
+    """``text`` without its vowel marks and tatweel, each run of white space one space: for
+    the month names, written without them (تموّز, تشرين الأوّل, ربيع الأوّل)."""
+    return " ".join(ARABIC_MARKS.sub("", text).split())
+
+
 def _hijri_dates(text: str) -> list[tuple[int, int, int]]:
     """The Hijri dates of ``text`` (digits as ASCII), as year, month, day: ١٤٢٨/٣/٢٤هـ,
     ٢٤/٣/١٤٢٨هـ, ١٥ رمضان ١٤٤٥هـ."""
@@ -150,7 +157,7 @@ def _hijri_dates(text: str) -> list[tuple[int, int, int]]:
         if first is not None:
             year, day = (first, last) if len(first) > 2 else (last, first)
             out.append((int(year), int(month), int(day)))
-    for found in _HIJRI_NAMED.finditer(text):
+    for found in _HIJRI_NAMED.finditer(_unmarked(text)):
         month = next(int(name[1:]) for name, value in found.groupdict().items() if value)
         out.append((int(found.group(found.lastindex)), month, int(found.group(1))))
     return [(y, m, d) for y, m, d in out if 1 <= m <= 12 and 1 <= d <= 30 and y > 0]
@@ -239,4 +246,4 @@ _ARABIC_MONTH = re.compile(
 
 def arabic_months(text: str) -> list[int]:
     """The numbers of the months an Arabic ``text`` names (١٥ مارس, ١٥ آذار/مارس: 3, 3)."""
-    return _month_numbers(_ARABIC_MONTH, text)
+    return _month_numbers(_ARABIC_MONTH, _unmarked(text))

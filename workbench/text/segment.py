@@ -26,6 +26,7 @@ from pathlib import Path
 
 from workbench.errors import InputError
 from workbench.text.months import ENGLISH_ABBREVIATIONS, ENGLISH_MONTHS
+from workbench.text.normalize import ARABIC_MARKS
 from workbench.text.wrapping import is_hard_wrapped, unwrapped_paragraphs
 
 
@@ -36,7 +37,7 @@ def _words(text: str) -> list[str]:
 
 # Vowel marks and the tatweel, and the alef's hamza forms: an Arabic word is matched without
 # them (قَالَ is قال, واضاف is وأضاف, as it is often typed).
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_MARKS = ARABIC_MARKS
 _ALEFS = str.maketrans("أإآ", "ااا")
 
 
