@@ -26,6 +26,12 @@ from operator import itemgetter
 from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.glossary.model import Glossary
 from workbench.text.arabic_numbers import compound_numbers, number_part
+from workbench.text.months import (
+    ARABIC_MONTHS,
+    ENGLISH_ABBREVIATIONS,
+    ENGLISH_MONTHS,
+    LEVANTINE_AUGUST,
+)
 from workbench.text.normalize import normalize_arabic
 from workbench.text.stems import (
     AR_STOP,
@@ -73,33 +79,39 @@ _AR_NUMBER_WORDS = {
         "الثالثة": "3rd",
     }.items()
 }
+# The English months by their lower-cased names (workbench.text.months), and Sept: the anchors
+# take no abbreviation of three letters (jan, mar, dec... are names or words as often)
 _EN_MONTHS = {
-    m: str(i)
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march",), ("april", "apr"), ("may",),
-            ("june",), ("july",), ("august", "aug"), ("september", "sept", "sep"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
+    **{name.lower(): str(month) for month, name in enumerate(ENGLISH_MONTHS, start=1)},
+    **{short.lower(): str(month) for short, month in ENGLISH_ABBREVIATIONS.items()
+       if len(short) > 3},
 }
+# The Arabic months by their normalised names (workbench.text.months): the names of one word,
+# and those of two (كانون الثاني = January) by their two words. The Levantine آب is left out on
+# purpose: normalised it is أب "father"; _arabic_part finds it as written instead.
 _AR_MONTHS = {
-    normalize_arabic(k): v
-    for k, v in {
-        "يناير": "1", "فبراير": "2", "مارس": "3", "أبريل": "4", "إبريل": "4", "ابريل": "4",
-        "مايو": "5", "يونيو": "6", "يونيه": "6", "يوليو": "7", "يوليه": "7", "أغسطس": "8",
-        "سبتمبر": "9", "أكتوبر": "10", "نوفمبر": "11", "ديسمبر": "12", "شباط": "2",
-        "آذار": "3", "نيسان": "4", "أيار": "5", "حزيران": "6", "تموز": "7", "أيلول": "9",
-    }.items()
+    normalize_arabic(name): str(month)
+    for month, names in ARABIC_MONTHS.items()
+    for name in names
+    if " " not in name and name != LEVANTINE_AUGUST
 }
-_AR_MONTH_PAIRS = {  # كانون الثاني = January ...
-    (normalize_arabic("كانون"), normalize_arabic("الثاني")): "1",
-    (normalize_arabic("كانون"), normalize_arabic("الأول")): "12",
-    (normalize_arabic("تشرين"), normalize_arabic("الأول")): "10",
-    (normalize_arabic("تشرين"), normalize_arabic("الثاني")): "11",
-}
+
+
+def _month_pairs() -> dict[tuple[str, str], str]:
+    """The months of two words by their normalised words (كانون الثاني = January...)."""
+    out: dict[tuple[str, str], str] = {}
+    for month, names in ARABIC_MONTHS.items():
+        for name in names:
+            if " " in name:
+                first, second = normalize_arabic(name).split()
+                out[first, second] = str(month)
+    return out
+
+
+_AR_MONTH_PAIRS = _month_pairs()
+# The Levantine آب as written and as the number check finds it: a word of its own (not آبار),
+# before a comma or a full stop too (4 آب، ...)
+_AUGUST = re.compile(rf"(?<![\u0621-\u064a]){LEVANTINE_AUGUST}(?![\u0621-\u064a])")
 _EN_DAYS = {
     d: str(i)
     for i, d in enumerate(
@@ -186,9 +198,10 @@ def _punctuation(text: str, bag: Bag, arabic: bool) -> None:
 
 @lru_cache(maxsize=200_000)
 def _arabic_word(word: str) -> tuple[tuple[str, ...], str, tuple[str, ...], bool]:
-    """Per distinct word: its number/month/day concepts, its clitic-less form, its skeletons
+    """Per distinct word: its number/month/day concepts, its clitic-less form (the word itself
+    when it is the first of a two-word month: the ك of كانون is no clitic), its skeletons
     and whether it may start a two-word month (كانون الثاني) or number (الثامنة عشرة)."""
-    base = _strip_clitic(word)
+    base = word if word in _AR_MONTH_FIRST else _strip_clitic(word)
     concepts = []
     for table, prefix in ((_AR_NUMBER_WORDS, "N:"), (_AR_MONTHS, "M:"), (_AR_DAYS, "D:")):
         value = table.get(word) or table.get(base)
@@ -258,7 +271,7 @@ def _arabic_part(
             for concept in concepts:
                 bag[concept] = 1
     skeletons = [sk for _, _, sks, _ in infos for sk in sks]
-    if "آب" in text and "آب" in text.split():
+    if LEVANTINE_AUGUST in text and _AUGUST.search(text):  # not in _AR_MONTHS
         bag["M:8"] = 1
     _punctuation(text, bag, arabic=True)
     return bag, skeletons, latin_words(text) if _HAS_LATIN.search(text) else []
@@ -270,7 +283,7 @@ def _english_word(word: str) -> tuple[str, ...]:
     out = []
     for table, prefix in ((_EN_NUMBER_WORDS, "N:"), (_EN_MONTHS, "M:"), (_EN_DAYS, "D:")):
         value = table.get(word)
-        if value and (table is not _EN_MONTHS or len(word) > 3 or word in ("may",)):
+        if value:
             out.append(prefix + value)
     return tuple(out)
 

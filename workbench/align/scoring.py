@@ -25,6 +25,7 @@ import numpy as np
 
 from workbench.align import native as _native
 from workbench.align.dp import Band
+from workbench.align.native import f32, f64, i64
 from workbench.align.sparse import SparseRows, coverage_table
 from workbench.numeric import unique_inverse
 
@@ -328,9 +329,9 @@ class Scorer:
         none = np.zeros(0, dtype=np.int64)
         paragraphs = self.ar_par is not None and self.en_par is not None
         _native.core.link_lex(
-            out, z, _f32(gaps[0]), _f32(gaps[1]), _i64(bases[0]), _i64(bases[1]),
-            _i64(band.lo), _i64(band.hi), _f64(self.ar_cum), _f64(self.en_cum), move_arr,
-            _i64(self.ar_par) if paragraphs else none, _i64(self.en_par) if paragraphs else none,
+            out, z, f32(gaps[0]), f32(gaps[1]), i64(bases[0]), i64(bases[1]),
+            i64(band.lo), i64(band.hi), f64(self.ar_cum), f64(self.en_cum), move_arr,
+            i64(self.ar_par) if paragraphs else none, i64(self.en_par) if paragraphs else none,
             self.n, self.m, band.width, reach, lengths.ratio, lengths.s2, p.nu, p.w_lex,
         )
         np.log1p(z, out=z)
@@ -346,9 +347,9 @@ class Scorer:
             table = self._waivers(k, el)
             waive[x, : len(table)] = table
         _native.core.link_finish(
-            out, z, _i64(band.lo), move_arr, np.array([p.prior(k, el) for k, el in moves]),
-            side, waive, none if self.ar_items is None else _i64(self.ar_items),
-            none if self.en_items is None else _i64(self.en_items), self.n, self.m,
+            out, z, i64(band.lo), move_arr, np.array([p.prior(k, el) for k, el in moves]),
+            side, waive, none if self.ar_items is None else i64(self.ar_items),
+            none if self.en_items is None else i64(self.en_items), self.n, self.m,
             band.width, p.nu / 2, p.len_cap, p.w_len,
         )
         return out
@@ -623,18 +624,6 @@ class BlockCosts:
         rows = start + np.flatnonzero(self.band.lo[start : start + out.shape[1]] == 0)
         rows = rows[rows >= 1]
         out[self.moves.index((1, 0)), rows - start, 0] = self._head[rows]
-
-
-def _i64(a: np.ndarray) -> np.ndarray:
-    return np.ascontiguousarray(a, dtype=np.int64)
-
-
-def _f64(a: np.ndarray) -> np.ndarray:
-    return np.ascontiguousarray(a, dtype=np.float64)
-
-
-def _f32(a: np.ndarray) -> np.ndarray:
-    return np.ascontiguousarray(a, dtype=np.float32)
 
 
 def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:

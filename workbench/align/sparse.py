@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from workbench.align import native as _native
+from workbench.align.native import f64, i64
 
 _CHUNK_PAIRS = 1_000_000
 
@@ -96,12 +97,6 @@ def coverage_table(
     counts = np.maximum(stop - start, 0)
     ends = np.cumsum(counts)
     if native and _native.core is not None:
-        def i64(a: np.ndarray) -> np.ndarray:
-            return np.ascontiguousarray(a, dtype=np.int64)
-
-        def f64(a: np.ndarray) -> np.ndarray:
-            return np.ascontiguousarray(a, dtype=np.float64)
-
         _native.core.coverage_chunks(
             out, i64(counts), i64(ends), i64(start), i64(src.row), f64(src.data), i64(d_row),
             i64(prev), f64(d_val), i64(lo), width, reach, _CHUNK_PAIRS,

@@ -51,6 +51,10 @@ _DELETE_RE = re.compile(
     rf"|(?<=[\u064a\u0649])(?=[{_DELETE_CLASS}]*[\u0621\u0626]))"  # a yeh seat before a hamza
 )
 
+# The vowel marks and the tatweel alone (harakat, tanween, shadda, sukun, superscript alef), for
+# readers that match the letters as written otherwise (قَالَ is قال, تمّوز is تموز)
+ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
 _COMMON: dict[str, str] = {
     "\u0622": "\u0627",  # آ
     "\u0623": "\u0627",  # أ

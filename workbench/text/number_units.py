@@ -15,6 +15,9 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from workbench.text.months import ARABIC_MONTHS
+from workbench.text.normalize import ARABIC_MARKS
+
 # Units of time by family (a month is no whole number of days), in the smallest one's count
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080}
 _MONTHS = {"month": 1, "year": 12, "decade": 120}
@@ -94,9 +97,10 @@ _PART = re.compile(r"(?<![\u0621-\u064a])(?:(نصف|ربع)\s+(?:ال)?([\u0621-
 
 # A Hijri year: a number before هـ (or ه, هجري, هجرية, للهجرة), alone or ending a date
 # (١٤٢٨/٣/٢٤هـ, whose year is its first number)
+# The mark of a Hijri year after its number: هـ, ه alone, هجري, للهجرة...
+_HIJRI_MARK = r"(?:هـ|ه(?![\u0621-\u064a])|هجري|هجرية|الهجري|الهجرية|للهجرة)"
 _HIJRI = re.compile(
-    r"(?<![\d/.\-])(?:(\d{1,4})[/.\-](\d{1,2})[/.\-])?(\d{1,4})\s*"
-    r"(?:هـ|ه(?![\u0621-\u064a])|هجري|هجرية|الهجري|الهجرية|للهجرة)")
+    r"(?<![\d/.\-])(?:(\d{1,4})[/.\-](\d{1,2})[/.\-])?(\d{1,4})\s*" + _HIJRI_MARK)
 
 
 # ه alone after a number (١٤٤٥ه, 1445 ه), found at the letter: a word's ه seldom ends a word
@@ -135,8 +139,13 @@ _HIJRI_MONTH_NAMES_AR = {
 _HIJRI_NAMED = re.compile(
     r"(?<![\d/.\-])(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?(?:"
     + "|".join(rf"(?P<m{k}>{names})" for k, names in _HIJRI_MONTH_NAMES_AR.items())
-    + r")\s+(?:سنة\s+|عام\s+|لعام\s+|لسنة\s+)?(\d{3,4})\s*"
-    r"(?:هـ|ه(?![\u0621-\u064a])|هجري|هجرية|الهجري|الهجرية|للهجرة)")
+    + r")\s+(?:سنة\s+|عام\s+|لعام\s+|لسنة\s+)?(\d{3,4})\s*" + _HIJRI_MARK)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without its vowel marks and tatweel, each run of white space one space: for
+    the month names, written without them (تموّز, تشرين الأوّل, ربيع الأوّل)."""
+    return " ".join(ARABIC_MARKS.sub("", text).split())
 
 
 def _hijri_dates(text: str) -> list[tuple[int, int, int]]:
@@ -148,7 +157,7 @@ def _hijri_dates(text: str) -> list[tuple[int, int, int]]:
         if first is not None:
             year, day = (first, last) if len(first) > 2 else (last, first)
             out.append((int(year), int(month), int(day)))
-    for found in _HIJRI_NAMED.finditer(text):
+    for found in _HIJRI_NAMED.finditer(_unmarked(text)):
         month = next(int(name[1:]) for name, value in found.groupdict().items() if value)
         out.append((int(found.group(found.lastindex)), month, int(found.group(1))))
     return [(y, m, d) for y, m, d in out if 1 <= m <= 12 and 1 <= d <= 30 and y > 0]
@@ -212,20 +221,23 @@ _HIJRI_MONTH = re.compile(
     "|".join(rf"\b(?P<m{k}>{name})(?![\w'])" for k, name in enumerate(_HIJRI_MONTH_NAMES, 1)))
 
 
+def _month_numbers(months: re.Pattern[str], text: str) -> list[int]:
+    """The numbers of the months ``text`` names, found by ``months`` (whose groups are the
+    months: ``m1``...``m12``)."""
+    return [int(found.lastgroup[1:]) for found in months.finditer(text) if found.lastgroup]
+
+
 def hijri_months(text: str) -> list[int]:
     """The numbers of the Hijri months ``text`` names in English (Rabi' I: 3)."""
-    return [int(found.lastgroup[1:]) for found in _HIJRI_MONTH.finditer(text)
-            if found.lastgroup]
+    return _month_numbers(_HIJRI_MONTH, text)
 
 
-# The months as Arabic names them, Gregorian (both sets of names) and Hijri, by number
+# The months as Arabic names them, Gregorian (both sets of names, workbench.text.months: the
+# Levantine آب too, which the text writes with its madda) and Hijri, by number
 _ARABIC_MONTH_NAMES = {
-    1: "يناير|كانون الثاني", 2: "فبراير|شباط", 3: "مارس|آذار", 4: "[أإا]بريل|نيسان",
-    5: "مايو|[أا]يار", 6: "يوني[وه]|حزيران", 7: "يولي[وه]|تموز", 8: "[أا]غسطس|آب",
-    9: "سبتمبر|[أا]يلول", 10: "[أا]كتوبر|تشرين ال[أا]ول", 11: "نوفمبر|تشرين الثاني",
-    12: "ديسمبر|كانون ال[أا]ول",
+    k: "|".join(map(re.escape, names)) + "|" + _HIJRI_MONTH_NAMES_AR[k]
+    for k, names in ARABIC_MONTHS.items()
 }
-_ARABIC_MONTH_NAMES = {k: f"{v}|{_HIJRI_MONTH_NAMES_AR[k]}" for k, v in _ARABIC_MONTH_NAMES.items()}
 _ARABIC_MONTH = re.compile(
     r"(?<![\u0621-\u064a])(?:" + "|".join(
         rf"(?P<m{k}>{names})" for k, names in _ARABIC_MONTH_NAMES.items())
@@ -234,5 +246,4 @@ _ARABIC_MONTH = re.compile(
 
 def arabic_months(text: str) -> list[int]:
     """The numbers of the months an Arabic ``text`` names (١٥ مارس, ١٥ آذار/مارس: 3, 3)."""
-    return [int(found.lastgroup[1:]) for found in _ARABIC_MONTH.finditer(text)
-            if found.lastgroup]
+    return _month_numbers(_ARABIC_MONTH, _unmarked(text))

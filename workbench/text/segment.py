@@ -25,6 +25,8 @@ from itertools import accumulate
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.text.months import ENGLISH_ABBREVIATIONS, ENGLISH_MONTHS
+from workbench.text.normalize import ARABIC_MARKS
 from workbench.text.wrapping import is_hard_wrapped, unwrapped_paragraphs
 
 
@@ -35,7 +37,7 @@ def _words(text: str) -> list[str]:
 
 # Vowel marks and the tatweel, and the alef's hamza forms: an Arabic word is matched without
 # them (قَالَ is قال, واضاف is وأضاف, as it is often typed).
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_MARKS = ARABIC_MARKS
 _ALEFS = str.maketrans("أإآ", "ااا")
 
 
@@ -114,16 +116,14 @@ _TITLE_NAMES = frozenset({"A", "I", "No", "Who", "One", "Two", "Three"})
 # Capitalised words that go on after a.m., Inc., etc. inside a sentence (7 a.m. Friday).
 _CONTINUERS = frozenset(
     _words(
-        """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-        May June July August September October November December GMT UTC BST CET EST EDT CST CDT
-        PST PDT MST MDT ET PT CT Eastern Central Pacific Mountain Atlantic Standard Time Local"""
+        """Monday Tuesday Wednesday Thursday Friday Saturday Sunday GMT UTC BST CET EST EDT CST
+        CDT PST PDT MST MDT ET PT CT Eastern Central Pacific Mountain Atlantic Standard Time
+        Local"""
     )
-)
+) | frozenset(ENGLISH_MONTHS)
 # Abbreviated months, which go on after a.m. with their period (7 a.m. Oct. 3).
-_MONTHS = frozenset(_words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"))
-_MONTH_NAMES = _MONTHS | frozenset(_words(
-    "January February March April May June July August September October November December"
-))
+_MONTHS = frozenset(ENGLISH_ABBREVIATIONS)
+_MONTH_NAMES = _MONTHS | frozenset(ENGLISH_MONTHS)
 _SPEECH = frozenset(
     _words(
         """said says added adds asked asks told tells wrote writes replied replies shouted cried

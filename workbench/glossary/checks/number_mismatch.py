@@ -39,6 +39,7 @@ from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
 from workbench.text.addresses import address_spans, mask_addresses
 from workbench.text.arabic_numbers import word_number_readings
+from workbench.text.months import ENGLISH_ABBREVIATIONS, ENGLISH_MONTHS
 from workbench.text.number_units import (
     arabic_months,
     arabic_unit,
@@ -440,14 +441,11 @@ def _not_in_words(
     return rest
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
+_MONTHS = ENGLISH_MONTHS
 # An English month's name, or its abbreviation (Sept.), capitalised (not the "may" of a verb)
 _MONTH_NAME = re.compile(
-    r"\b(" + "|".join(sorted({*_MONTHS, *(m[:3] for m in _MONTHS), "Sept"}, key=len,
-                             reverse=True)) + r")\b\.?"
+    r"\b(" + "|".join(sorted({*_MONTHS, *ENGLISH_ABBREVIATIONS}, key=len, reverse=True))
+    + r")\b\.?"
 )
 # The month of a date written in digits as Arabic writes it: day/month/year or
 # year/month/day (1/5/2020, ٢٠٢٠/٥/١, 01-05-2020, 1.5.2020), found at its start.
