@@ -383,6 +383,39 @@ async def test_rows_painted_blank_offline_are_read_again_when_back(
 
 
 @pytest.mark.postgresql_only
+async def test_rows_and_panels_are_read_again_after_a_reconnection_the_status_never_showed(
+    sample_db, make_app,
+):
+    """A server restart under an idle editor: the live link came back first and had the
+    list and the panels read again on the app's connection, still the lost one; that read
+    failed, and the connection was opened again before the next look at the status (every
+    0.25 s), which never showed it offline: the list stayed blank and the panels said 'Not
+    available' while the title said online."""
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+        reference_text = project.version_text(first.id, "reference:main")
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        reference = screen.query_one(ReferencePanel)
+        listed = screen.segment_list
+
+        def row_shown() -> bool:
+            return any(second.target[:20] in line for line in screen_lines(app))
+
+        await until(pilot, lambda: row_shown() and reference.text == reference_text)
+        service = app.service
+        status = app.team_status
+        service._online.clear()  # lost, with no await: the status is not looked at meanwhile
+        screen.rows.clear()  # what the link's 'read it all' does; the reads fail offline
+        for y in range(listed.size.height):
+            listed.render_line(y)
+        screen._details_unavailable(first.id)
+        service._reconnect()  # the connection opened again
+        assert service.online and app.team_status == status
+        await until(pilot, lambda: row_shown() and reference.text == reference_text)
+
+
+@pytest.mark.postgresql_only
 async def test_confirming_offline_goes_on_to_the_next_segment(
     sample_db, make_app, pg_server: PgServer,
 ):

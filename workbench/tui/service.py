@@ -119,6 +119,7 @@ class ProjectService:
         self._closed = False
         self._online = threading.Event()
         self._online.set()
+        self.reconnections = 0  # times the connection was opened again after it was lost
         self._counts = threading.Lock()
         self.waiting = 0  # writes queued or running, not done yet
         self.journal = Journal.for_project(project)
@@ -274,6 +275,7 @@ class ProjectService:
                 with contextlib.suppress(Exception):
                     old.close()
             self._aux_stale.set()  # opened again by the next background job
+            self.reconnections += 1
             self._online.set()
             return
 
