@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 
 from tests.conftest import PgServer
 from tests.tui.conftest import editing, screen_lines, settle
-from tests.tui.screen_wait import until
+from tests.tui.screen_wait import notified, until
 from workbench.errors import PermissionDeniedError
 from workbench.project import Project
 from workbench.store.live import Change
@@ -1066,3 +1066,37 @@ async def test_anothers_heartbeats_read_nothing_again_and_its_changes_still_come
         with Project.open(sample_db, author="carl") as carl:
             carl.add_term("نقاد", "critics")
         await until(pilot, lambda: any(line.term == "نقاد" for line in panel.lines))
+
+
+@pytest.mark.postgresql_only
+async def test_a_translator_is_told_who_unlocks_a_draft_a_lead_locked(
+    sample_db, config, pg_server: PgServer
+):
+    """A draft a lead locked (``workbench lock``) showed a translator '🔒 Approved and locked ·
+    Ctrl+U: unlock to edit': it is not approved, and Ctrl+U asked for a reason only for the
+    server to refuse the unlock to a translator."""
+    import os
+
+    from workbench.tui.app import WorkbenchApp
+
+    user = f"tr_{os.getpid()}"
+    with Project.open(sample_db) as owner:
+        owner.team.add_member(user, "translator", "pw")
+        seg = owner.segments(limit=2)[1]
+        owner.save_draft(seg.id, "A draft the lead locks.")
+        owner.lock(seg.id)
+    app = WorkbenchApp(sample_db.replace("postgres:@", f"{user}:pw@"), config=config,
+                       direction="app")
+    try:
+        async with editing(app, seg.id) as (pilot, screen):
+            await until(pilot, lambda: app.role == "translator" and screen.editor.read_only)
+            await until(pilot, lambda: "🔒 Locked · only a reviewer or a lead may unlock it"
+                        in _screen(app))
+            assert "Approved" not in _screen(app) and "Ctrl+U" not in _screen(app)
+            screen.editor.focus()
+            await pilot.press("x")
+            await until(pilot, lambda: notified(app, "Segment 2 is locked: what you typed "
+                        "was not taken. Only a reviewer or a lead may unlock it."))
+    finally:
+        pg_server.admin.execute(f'DROP OWNED BY "{user}"')
+        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
