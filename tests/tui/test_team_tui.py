@@ -1100,3 +1100,33 @@ async def test_a_translator_is_told_who_unlocks_a_draft_a_lead_locked(
     finally:
         pg_server.admin.execute(f'DROP OWNED BY "{user}"')
         pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
+
+
+@pytest.mark.postgresql_only
+async def test_a_verdict_given_offline_is_said_not_saved(sample_db, make_app, pg_server: PgServer):
+    """A reviewer's approval with the server down was dropped without a word (its error went
+    the way of the reads that fail offline, which are not notified one by one), while the
+    status said 'Keep working; edits are written when it is back': only the editor's English
+    waits for the server."""
+    from textual.widgets import Input
+
+    from tests.tui.screen_wait import open_screen
+    from workbench.tui.screens.review import CommentScreen, ReviewScreen
+
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        row = screen.selected()
+        assert row is not None
+        pg_server.stop()
+        try:
+            await until(pilot, lambda: app.team_status.startswith("OFFLINE"))
+            await pilot.press("a")
+            await until(pilot, lambda: isinstance(app.screen, CommentScreen))
+            app.screen.query_one(Input).value = "fine"
+            await pilot.press("enter")
+            await until(pilot, lambda: notified(app, "not saved: do it again once it is back"))
+        finally:
+            pg_server.start()
+    with Project.open(sample_db) as project:
+        assert project.segment(row.segment_id).status != "approved"

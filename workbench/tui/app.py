@@ -54,7 +54,7 @@ from workbench.tui.guard import KeepsAnswering
 from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.help import HelpScreen
-from workbench.tui.service import ProjectService
+from workbench.tui.service import NOT_WRITTEN, ProjectService
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -481,9 +481,10 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
 
     def notify_error(self, message: str | Text) -> None:
         """Show an error notification (safe from worker threads); offline, the status says
-        what is wrong and reads that fail are not notified one by one. A Rich Text marks the
-        user's texts it quotes (:func:`~workbench.tui.display.isolate`)."""
-        if not self.service.online:
+        what is wrong and reads that fail are not notified one by one (a write that did not
+        wait for the server is: it was not saved). A Rich Text marks the user's texts it
+        quotes (:func:`~workbench.tui.display.isolate`)."""
+        if not self.service.online and NOT_WRITTEN not in str(message):
             return
         if threading.get_ident() == self._main_thread:
             self._notify_once(message, "error")
