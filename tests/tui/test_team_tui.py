@@ -1130,3 +1130,24 @@ async def test_a_verdict_given_offline_is_said_not_saved(sample_db, make_app, pg
             pg_server.start()
     with Project.open(sample_db) as project:
         assert project.segment(row.segment_id).status != "approved"
+
+
+@pytest.mark.postgresql_only
+async def test_a_reviewer_opened_offline_reads_its_rows_once_back(sample_db, make_app):
+    """F3 pressed while the server was down said it could not connect, and kept saying so
+    once back (its rows read again only by F5): they are read when the connection is."""
+    from tests.tui.screen_wait import open_screen
+    from workbench.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        await until(pilot, lambda: bool(screen.all_rows))
+        service = app.service
+        service._online.clear()  # lost
+        screen.all_rows = []
+        screen.load()  # as F5 does: refused offline
+        await until(pilot, lambda: "cannot be reached" in _screen(app))
+        service._reconnect()
+        await until(pilot, lambda: bool(screen.all_rows) and "cannot be reached"
+                    not in _screen(app).splitlines()[0])

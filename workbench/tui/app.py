@@ -646,7 +646,12 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
 
     def _read_again(self) -> None:
         """Back online: the editor's rows painted meanwhile are blank and its panels may say
-        they could not be read; read them again."""
+        they could not be read, and an open reviewer's rows may be unread; read them again."""
+        from workbench.tui.screens.review import ReviewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen) and screen.is_attached:
+                screen.load(quiet=True)
         editor = self._editor_shown()
         if editor is None:
             return
