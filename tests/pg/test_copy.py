@@ -124,3 +124,22 @@ def test_a_copy_that_does_not_verify_leaves_nothing(
     assert "differs from the source in revisions; nothing was copied" in result.stderr
     assert not project_exists(out)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_source_of_an_older_schema_is_said_to_need_opening_first(
+    tmp_path: Path, pg_database: str
+) -> None:
+    """A file made by an older workbench, copied to a server: 'needs an upgrade, which cannot
+    be written (opened read-only); open it once with write access' told a user who had write
+    access that they had not; the copy reads its source unchanged, so it must be opened once."""
+    from tests.store.project_files import version_1_project
+
+    old = tmp_path / "old.db"
+    version_1_project(old)
+    result = run_cli("project", "copy", str(old), pg_database)
+    assert result.exit_code == 2, result.output
+    assert "cannot be written" not in result.stderr
+    assert f"{old}: project schema version 1 is older than this workbench's" in result.stderr
+    assert "any command on it, such as `workbench stats`, upgrades it" in result.stderr
+    assert run_cli("--db", str(old), "stats").exit_code == 0
+    assert run_cli("project", "copy", str(old), pg_database).exit_code == 0

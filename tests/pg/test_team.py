@@ -386,3 +386,37 @@ def test_a_translator_removing_an_lqa_error_is_told_what_was_refused(team: Team)
     stderr = _one_line_error(run_cli("lqa", "remove", error_id, "--db",
                                      team.url_of("translator")))
     assert "may not record or remove LQA errors (reviewers and leads do)" in stderr
+
+
+def test_an_owner_with_createrole_removes_a_login_the_administrator_made(
+    team: Team, tmp_path: Path
+) -> None:
+    """A project owner who is no superuser (CREATEROLE, as a team's lead may be) taking off
+    the team a member added with --existing, a login the server's administrator made: the
+    removal failed as a whole, 'may not do this (permission denied to drop role); nothing
+    was changed', the member staying in the team."""
+    tag = f"{os.getpid()}_{next(_names)}"
+    owner, member, database = f"own_{tag}", f"ext_{tag}", f"owned_{tag}"
+    admin = team.server.admin
+    admin.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
+    admin.execute(f'CREATE ROLE "{member}" LOGIN')
+    admin.execute(f'CREATE DATABASE "{database}" OWNER "{owner}"')
+    url = team.server.url(database).replace("postgres:@", f"{owner}:@")
+    try:
+        source = tmp_path / "sample.db"
+        assert run_cli("project", "copy", team.url, str(source)).exit_code == 0
+        assert run_cli("project", "copy", str(source), url).exit_code == 0
+        added = run_cli("team", "add-user", member, "--role", "translator", "--existing",
+                        "--db", url)
+        assert added.exit_code == 0, added.stderr
+        removed = run_cli("team", "remove", member, "--db", url)
+        assert removed.exit_code == 0, removed.stderr
+        assert "login is kept" in removed.stdout
+        listed = run_cli("team", "list", "--db", url, "--format", "json").stdout
+        assert f'"{member}"' not in listed
+        assert admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [member]).fetchone()
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        for name in (member, *(f"{database}_{r}s" for r in ("lead", "reviewer", "translator")),
+                     owner):
+            admin.execute(f'DROP ROLE IF EXISTS "{name}"')

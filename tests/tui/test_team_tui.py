@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 
 from tests.conftest import PgServer
 from tests.tui.conftest import editing, screen_lines, settle
-from tests.tui.screen_wait import until
+from tests.tui.screen_wait import notified, until
 from workbench.errors import PermissionDeniedError
 from workbench.project import Project
 from workbench.store.live import Change
@@ -380,6 +380,39 @@ async def test_rows_painted_blank_offline_are_read_again_when_back(
         await until(pilot, lambda: app.service.online and not app.team_status.startswith(
             "OFFLINE"))
         await until(pilot, row_shown)
+
+
+@pytest.mark.postgresql_only
+async def test_rows_and_panels_are_read_again_after_a_reconnection_the_status_never_showed(
+    sample_db, make_app,
+):
+    """A server restart under an idle editor: the live link came back first and had the
+    list and the panels read again on the app's connection, still the lost one; that read
+    failed, and the connection was opened again before the next look at the status (every
+    0.25 s), which never showed it offline: the list stayed blank and the panels said 'Not
+    available' while the title said online."""
+    with Project.open(sample_db) as project:
+        first, second = project.segments(limit=2)
+        reference_text = project.version_text(first.id, "reference:main")
+    app = make_app()
+    async with editing(app, first.id) as (pilot, screen):
+        reference = screen.query_one(ReferencePanel)
+        listed = screen.segment_list
+
+        def row_shown() -> bool:
+            return any(second.target[:20] in line for line in screen_lines(app))
+
+        await until(pilot, lambda: row_shown() and reference.text == reference_text)
+        service = app.service
+        status = app.team_status
+        service._online.clear()  # lost, with no await: the status is not looked at meanwhile
+        screen.rows.clear()  # what the link's 'read it all' does; the reads fail offline
+        for y in range(listed.size.height):
+            listed.render_line(y)
+        screen._details_unavailable(first.id)
+        service._reconnect()  # the connection opened again
+        assert service.online and app.team_status == status
+        await until(pilot, lambda: row_shown() and reference.text == reference_text)
 
 
 @pytest.mark.postgresql_only
@@ -1033,3 +1066,88 @@ async def test_anothers_heartbeats_read_nothing_again_and_its_changes_still_come
         with Project.open(sample_db, author="carl") as carl:
             carl.add_term("نقاد", "critics")
         await until(pilot, lambda: any(line.term == "نقاد" for line in panel.lines))
+
+
+@pytest.mark.postgresql_only
+async def test_a_translator_is_told_who_unlocks_a_draft_a_lead_locked(
+    sample_db, config, pg_server: PgServer
+):
+    """A draft a lead locked (``workbench lock``) showed a translator '🔒 Approved and locked ·
+    Ctrl+U: unlock to edit': it is not approved, and Ctrl+U asked for a reason only for the
+    server to refuse the unlock to a translator."""
+    import os
+
+    from workbench.tui.app import WorkbenchApp
+
+    user = f"tr_{os.getpid()}"
+    with Project.open(sample_db) as owner:
+        owner.team.add_member(user, "translator", "pw")
+        seg = owner.segments(limit=2)[1]
+        owner.save_draft(seg.id, "A draft the lead locks.")
+        owner.lock(seg.id)
+    app = WorkbenchApp(sample_db.replace("postgres:@", f"{user}:pw@"), config=config,
+                       direction="app")
+    try:
+        async with editing(app, seg.id) as (pilot, screen):
+            await until(pilot, lambda: app.role == "translator" and screen.editor.read_only)
+            await until(pilot, lambda: "🔒 Locked · only a reviewer or a lead may unlock it"
+                        in _screen(app))
+            assert "Approved" not in _screen(app) and "Ctrl+U" not in _screen(app)
+            screen.editor.focus()
+            await pilot.press("x")
+            await until(pilot, lambda: notified(app, "Segment 2 is locked: what you typed "
+                        "was not taken. Only a reviewer or a lead may unlock it."))
+    finally:
+        pg_server.admin.execute(f'DROP OWNED BY "{user}"')
+        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
+
+
+@pytest.mark.postgresql_only
+async def test_a_verdict_given_offline_is_said_not_saved(sample_db, make_app, pg_server: PgServer):
+    """A reviewer's approval with the server down was dropped without a word (its error went
+    the way of the reads that fail offline, which are not notified one by one), while the
+    status said 'Keep working; edits are written when it is back': only the editor's English
+    waits for the server."""
+    from textual.widgets import Input
+
+    from tests.tui.screen_wait import open_screen
+    from workbench.tui.screens.review import CommentScreen, ReviewScreen
+
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        row = screen.selected()
+        assert row is not None
+        pg_server.stop()
+        try:
+            await until(pilot, lambda: app.team_status.startswith("OFFLINE"))
+            await pilot.press("a")
+            await until(pilot, lambda: isinstance(app.screen, CommentScreen))
+            app.screen.query_one(Input).value = "fine"
+            await pilot.press("enter")
+            await until(pilot, lambda: notified(app, "not saved: do it again once it is back"))
+        finally:
+            pg_server.start()
+    with Project.open(sample_db) as project:
+        assert project.segment(row.segment_id).status != "approved"
+
+
+@pytest.mark.postgresql_only
+async def test_a_reviewer_opened_offline_reads_its_rows_once_back(sample_db, make_app):
+    """F3 pressed while the server was down said it could not connect, and kept saying so
+    once back (its rows read again only by F5): they are read when the connection is."""
+    from tests.tui.screen_wait import open_screen
+    from workbench.tui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        await until(pilot, lambda: bool(screen.all_rows))
+        service = app.service
+        service._online.clear()  # lost
+        screen.all_rows = []
+        screen.load()  # as F5 does: refused offline
+        await until(pilot, lambda: "cannot be reached" in _screen(app))
+        service._reconnect()
+        await until(pilot, lambda: bool(screen.all_rows) and "cannot be reached"
+                    not in _screen(app).splitlines()[0])

@@ -187,8 +187,8 @@ class Team:
             except PermissionDeniedError as exc:
                 user = self.context.db.user or "this user"
                 raise PermissionDeniedError(
-                    f"{user} may not manage the project's team (its owner does, or a user "
-                    f"with CREATEROLE who may grant on its tables): {exc}"
+                    f"{user} may not manage the project's team (a superuser does, or the "
+                    f"project's owner given CREATEROLE by one): {exc}"
                 ) from None
 
         return run()

@@ -18,7 +18,26 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
+from workbench.errors import ProjectError
 from workbench.store.location import ServerAddress
+
+ASKED_READ_ONLY = "opened read-only"
+"""Why a project opened read-only on request (``project copy``'s source) may not be written."""
+
+
+def upgrade_refused(location: object, version: int, reason: str, how: str) -> ProjectError:
+    """The error of a project of an older schema opened read-only (its upgrade cannot be
+    written); ``how``: what the user does about it when they may not write it."""
+    if reason == ASKED_READ_ONLY:  # a copy leaves its source as it is, even an old one
+        return ProjectError(
+            f"{location}: project schema version {version} is older than this workbench's, "
+            f"and a copy leaves its source unchanged: open the project once with the workbench "
+            f"(any command on it, such as `workbench stats`, upgrades it), then copy it"
+        )
+    return ProjectError(
+        f"{location}: project schema version {version} needs an upgrade, which cannot be "
+        f"written ({reason}); {how}"
+    )
 
 Row = dict[str, Any]
 Location = Path | ServerAddress

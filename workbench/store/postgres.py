@@ -33,7 +33,13 @@ from workbench.errors import (
     ProjectError,
     ReadOnlyProjectError,
 )
-from workbench.store.connection import Database, Row, mark_interrupted_commit
+from workbench.store.connection import (
+    ASKED_READ_ONLY,
+    Database,
+    Row,
+    mark_interrupted_commit,
+    upgrade_refused,
+)
 from workbench.store.location import ServerAddress
 from workbench.store.schema import SCHEMA_VERSION
 from workbench.store.schema_postgres import POSTGRES_MIGRATIONS
@@ -538,13 +544,10 @@ def open_postgres(
                     f"--doc NAME --db URL` creates one there)"
                 )
             _check_encoding(db)
-        reason = "opened read-only" if read_only else _why_read_only(db, version)
+        reason = ASKED_READ_ONLY if read_only else _why_read_only(db, version)
         if reason:
             if version < SCHEMA_VERSION:
-                raise ProjectError(
-                    f"{address}: project schema version {version} needs an upgrade, which "
-                    f"cannot be written ({reason}); open it once as its owner"
-                )
+                raise upgrade_refused(address, version, reason, "open it once as its owner")
             db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
             db.read_only_reason = reason
         else:

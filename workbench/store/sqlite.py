@@ -29,7 +29,13 @@ import sqlite_utils
 
 from workbench import openfiles
 from workbench.errors import DamagedProjectError, ProjectError, ReadOnlyProjectError
-from workbench.store.connection import Database, WriteLockTaken, mark_interrupted_commit
+from workbench.store.connection import (
+    ASKED_READ_ONLY,
+    Database,
+    WriteLockTaken,
+    mark_interrupted_commit,
+    upgrade_refused,
+)
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION, tables_of
 
 BUSY_TIMEOUT_MS = 30_000
@@ -181,7 +187,7 @@ def open_sqlite(
     if exists:
         if not os.access(p, os.R_OK):
             raise ProjectError(f"{p}: cannot read the project (permission denied)")
-        reason = "opened read-only" if read_only else _why_read_only(p, folder)
+        reason = ASKED_READ_ONLY if read_only else _why_read_only(p, folder)
     else:
         if read_only:
             raise ProjectError(f"no project at {p}")
@@ -302,10 +308,7 @@ def _open_read_only(p: Path, reason: str) -> tuple[sqlite3.Connection, str]:
             version = _check_kind(conn, p, True)
             reason += "; changes other programs make while it is open are not seen"
         if version < SCHEMA_VERSION:
-            raise ProjectError(
-                f"{p}: project schema version {version} needs an upgrade, which cannot be "
-                f"written ({reason}); open it once with write access"
-            )
+            raise upgrade_refused(p, version, reason, "open it once with write access")
         conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
         conn.close()

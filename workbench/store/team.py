@@ -240,8 +240,9 @@ def members(db: PostgresDatabase) -> list[Member]:
 
 def remove_member(db: PostgresDatabase, name: str) -> bool:
     """Take ``name`` out of the team; their login is dropped too when it belongs to nothing
-    else (True), else kept (False: a member of other groups, owning objects, a superuser, or
-    the user running the command)."""
+    else (True), else kept (False: a member of other groups, owning objects, a superuser, the
+    user running the command, or a login they may not drop: one the server's administrator
+    made, for a project owner with CREATEROLE)."""
     names = groups(db)
     if not any(m.name == name for m in members(db)):
         raise WorkbenchError(f"{name} is not a member of this project's team")
@@ -259,6 +260,6 @@ def remove_member(db: PostgresDatabase, name: str) -> bool:
     try:
         with db.savepoint():
             db.execute(f"DROP ROLE {ident(name)}")
-    except psycopg.errors.DependentObjectsStillExist:
-        return False  # it owns objects or holds privileges of its own: kept
+    except (psycopg.errors.DependentObjectsStillExist, psycopg.errors.InsufficientPrivilege):
+        return False  # it owns objects or holds privileges of its own, or is not ours: kept
     return True

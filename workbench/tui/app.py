@@ -54,7 +54,7 @@ from workbench.tui.guard import KeepsAnswering
 from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.help import HelpScreen
-from workbench.tui.service import ProjectService
+from workbench.tui.service import NOT_WRITTEN, ProjectService
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -152,6 +152,7 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         self.link_online = True
         self.link_refused = ""  # why the server refuses the user (removed from the team)
         self.team_status = ""
+        self._reconnections = 0  # the service's reconnections the editor has read again after
         self.role: str | None = None
         self._others = 0
 
@@ -480,9 +481,10 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
 
     def notify_error(self, message: str | Text) -> None:
         """Show an error notification (safe from worker threads); offline, the status says
-        what is wrong and reads that fail are not notified one by one. A Rich Text marks the
-        user's texts it quotes (:func:`~workbench.tui.display.isolate`)."""
-        if not self.service.online:
+        what is wrong and reads that fail are not notified one by one (a write that did not
+        wait for the server is: it was not saved). A Rich Text marks the user's texts it
+        quotes (:func:`~workbench.tui.display.isolate`)."""
+        if not self.service.online and NOT_WRITTEN not in str(message):
             return
         if threading.get_ident() == self._main_thread:
             self._notify_once(message, "error")
@@ -614,7 +616,11 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
 
     def _show_connection(self) -> None:
         status = self.connection_status()
+        reconnected = self.service.reconnections != self._reconnections
+        self._reconnections = self.service.reconnections
         if status == self.team_status:
+            if reconnected and not status.startswith(("OFFLINE", NO_ACCESS)):
+                self._read_again()  # offline and back between two looks: never shown
             return
         was_offline = self.team_status.startswith("OFFLINE")
         was_down = self.team_status.startswith(("OFFLINE", NO_ACCESS))
@@ -633,13 +639,25 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         editor = self._editor_shown()
         if editor is not None:
             editor._update_titles()
-            back = was_down and not down
             if status.startswith("OFFLINE"):
                 editor.go_on_offline()  # a confirmation waiting for the server
-            if back:  # rows painted meanwhile are blank: read them again
-                editor.segment_list.invalidate()
-            if back and editor.current is not None:  # its panels may be unread
-                editor.load_details(editor.current.id, editor.current.source)
+        if (was_down or reconnected) and not down:
+            self._read_again()
+
+    def _read_again(self) -> None:
+        """Back online: the editor's rows painted meanwhile are blank and its panels may say
+        they could not be read, and an open reviewer's rows may be unread; read them again."""
+        from workbench.tui.screens.review import ReviewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen) and screen.is_attached:
+                screen.load(quiet=True)
+        editor = self._editor_shown()
+        if editor is None:
+            return
+        editor.segment_list.invalidate()
+        if editor.current is not None:
+            editor.load_details(editor.current.id, editor.current.source)
 
     # display settings --------------------------------------------------------------------------
 

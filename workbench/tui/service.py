@@ -67,6 +67,10 @@ PROGRESS_STEPS = 1000
 cancelled."""
 LOCK_WAIT = BUSY_TIMEOUT_MS / 1000
 """Seconds a write waits for another program to let go of the project's write lock."""
+NOT_WRITTEN = ("not saved: do it again once it is back (only the English typed in the editor "
+               "waits for the server)")
+"""What a write other than the editor's (a verdict, a comment, a term, an LQA error, a batch)
+tried offline says: it is not queued, so it is not lost without a word."""
 RECONNECT_FIRST = 0.2
 RECONNECT_MAX = 2.0
 """Seconds between two attempts to reach the server again (doubling up to the max)."""
@@ -123,6 +127,7 @@ class ProjectService:
         self._closed = False
         self._online = threading.Event()
         self._online.set()
+        self.reconnections = 0  # times the connection was opened again after it was lost
         self._counts = threading.Lock()
         self.waiting = 0  # writes queued or running, not done yet
         self.journal = Journal.for_project(project)
@@ -195,7 +200,7 @@ class ProjectService:
                             raise
                         self._lost()
                         if not retry:
-                            raise self._offline_error() from None
+                            raise self._offline_error(write=True) from None
                         continue
                     settled()
                     return result
@@ -241,7 +246,11 @@ class ProjectService:
             if self._closing.is_set():
                 raise self._offline_error()
 
-    def _offline_error(self) -> ConnectionLostError:
+    def _offline_error(self, write: bool = False) -> ConnectionLostError:
+        """The error of a read (or with ``write``, of a write that does not wait) offline."""
+        if write:
+            return ConnectionLostError(
+                f"{self.project.path}: the database server cannot be reached: {NOT_WRITTEN}")
         return ConnectionLostError(
             f"{self.project.path}: the database server cannot be reached; working offline "
             f"(edits wait and are written when it is back)"
@@ -278,6 +287,7 @@ class ProjectService:
                 with contextlib.suppress(Exception):
                     old.close()
             self._aux_stale.set()  # opened again by the next background job
+            self.reconnections += 1
             self._online.set()
             return
 
@@ -312,7 +322,7 @@ class ProjectService:
         if self._closing.is_set():
             raise BackgroundCancelled()
         if not self._online.is_set():  # as read(): not an attempt to connect, which would fail
-            raise self._offline_error()  # as "cannot connect" rather than "offline"
+            raise self._offline_error(write)  # as "cannot connect" rather than "offline"
         job = _Job(fn, write, stoppable=cancel is not None)
         self._start_reader()
         self._jobs.put(job)
@@ -384,7 +394,7 @@ class ProjectService:
                 job.error = exc
                 if _connection_lost(exc):  # opened again by the next job
                     self._lost()
-                    job.error = self._offline_error()
+                    job.error = self._offline_error(job.write)
                     self._drop_aux()
                 else:
                     self._roll_back()

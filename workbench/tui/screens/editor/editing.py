@@ -427,18 +427,20 @@ class SegmentEditing(EditorPart):
     def _refused_lock(self, message: Written, segment: Segment, is_current: bool) -> None:
         """A write met a lock set meanwhile: keep the English in the editor (saved once the
         segment is unlocked) and say where it is kept."""
-        key = keys.key_name(self.wb.keymap(), "unlock")
+        from workbench.tui.screens.editor.locks import NOT_YOURS, lock_state, unlock_key
+
+        key = unlock_key(self.wb)
         if is_current:
             self.saved_text = segment.target  # what is stored; the editor keeps the new text
             self.dirty_since = None
             self.sync_read_only()
-            where = f"It stays in the editor and is kept as a note; {key} unlocks the " \
-                    "segment to save it."
+            how = f"{key} unlocks the segment to save it" if key else NOT_YOURS
+            where = f"It stays in the editor and is kept as a note; {how}."
         else:
             where = "It is kept as a note of the segment."
         self.notify(
-            f"Segment {segment.position} was approved and locked meanwhile: your English was "
-            f"not saved. {where}", severity="warning", timeout=12,
+            f"Segment {segment.position} was {lock_state(segment.status)} meanwhile: your "
+            f"English was not saved. {where}", severity="warning", timeout=12,
         )
 
     # actions -----------------------------------------------------------------------------------

@@ -19,8 +19,26 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from workbench.project import Project
+    from workbench.tui.app import WorkbenchApp
 
 LOCK_HINT_ID = "lock-hint"
+
+
+def lock_state(status: str) -> str:
+    """How a locked segment is named: approved work, or one a reviewer or lead locked in
+    another status (``workbench lock`` of a draft)."""
+    return "approved and locked" if status == "approved" else "locked"
+
+
+def unlock_key(wb: WorkbenchApp) -> str | None:
+    """The unlock key as shown; None when the user may not unlock (a translator of a team
+    project: the server refuses it to them)."""
+    if wb.role == "translator":
+        return None
+    return keys.key_name(wb.keymap(), "unlock")
+
+
+NOT_YOURS = "only a reviewer or a lead may unlock it"
 
 
 class LockActions(EditorPart):
@@ -51,9 +69,10 @@ class LockActions(EditorPart):
         editor.set_class(locked, "locked")
         hint = self.query_one(f"#{LOCK_HINT_ID}", Static)
         hint.display = locked
-        if locked:
-            key = keys.key_name(self.wb.keymap(), "unlock")
-            hint.update(f"🔒 Approved and locked · {key}: unlock to edit")
+        if locked and self.current is not None:
+            key = unlock_key(self.wb)
+            how = f"{key}: unlock to edit" if key else NOT_YOURS
+            hint.update(f"🔒 {lock_state(self.current.status).capitalize()} · {how}")
 
     def set_busy(self, busy: bool) -> None:
         """Mark a change of many segments as under way (or ended)."""
@@ -64,11 +83,11 @@ class LockActions(EditorPart):
         """Say that the open segment is locked and how to unlock it."""
         if self.current is None:
             return
-        key = keys.key_name(self.wb.keymap(), "unlock")
-        self.notify(
-            f"Segment {self.current.position} is approved and locked: {key} unlocks it to edit "
-            "(the reason is kept in its history).", severity="warning",
-        )
+        key = unlock_key(self.wb)
+        how = f"{key} unlocks it to edit (the reason is kept in its history)" if key else \
+            NOT_YOURS
+        self.notify(f"Segment {self.current.position} is {lock_state(self.current.status)}: "
+                    f"{how}.", severity="warning")
 
     def refuse_edit(self) -> bool:
         """When the English cannot be changed now (read-only project, locked segment, a
@@ -93,11 +112,12 @@ class LockActions(EditorPart):
         if self.wb.read_only:
             self.wb.refuse_read_only()
         elif self.locked:
-            key = keys.key_name(self.wb.keymap(), "unlock")
+            key = unlock_key(self.wb)
+            how = f"{key} unlocks it (the reason is kept in its history)" if key else \
+                NOT_YOURS.capitalize()
             self.notify(
-                f"Segment {self.current.position} is approved and locked: what you typed was "
-                f"not taken. {key} unlocks it (the reason is kept in its history).",
-                severity="warning", timeout=8,
+                f"Segment {self.current.position} is {lock_state(self.current.status)}: what "
+                f"you typed was not taken. {how}.", severity="warning", timeout=8,
             )
         elif self.busy:
             self.notify("A change of many segments is being written: the English is "
