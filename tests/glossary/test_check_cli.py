@@ -568,3 +568,26 @@ def test_the_table_names_the_segment_accept_takes(sample_db: Path, tmp_path: Pat
     assert f"│ 1    │ {segment} " in shown
     same = run_cli("check", "--db", db, "--skip", "spelling").stdout  # ids are positions
     assert "segment" not in same.splitlines()[2]
+
+
+def test_glossary_export_writes_the_format_its_output_ending_names(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """`glossary export --output g.tbx` wrote TSV into the .tbx, which `glossary import`
+    (choosing its reader by the ending) then refused as XML that is not well-formed; a
+    `.csv` got TSV too. The ending chooses the format now, and one naming a format the
+    file would not be is refused, nothing written."""
+    tbx = tmp_path / "g.tbx"
+    result = run_cli("glossary", "export", "--db", str(sample_db), "--output", str(tbx))
+    assert result.exit_code == 0, result.stderr
+    assert tbx.read_text(encoding="utf-8").startswith("<?xml")
+    assert run_cli("glossary", "import", str(tbx), "--db", str(sample_db)).exit_code == 0
+    for name, args in (("g.csv", ()), ("h.tbx", ("--format", "tsv"))):
+        result = run_cli("glossary", "export", "--db", str(sample_db), "--output",
+                         str(tmp_path / name), *args)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"workbench: error: {tmp_path / name}: the ending says ")
+        assert not (tmp_path / name).exists()
+    converted = tmp_path / "c.tbx"
+    assert run_cli("glossary", "convert", str(tbx), "--output", str(converted)).exit_code == 0
+    assert converted.read_text(encoding="utf-8").startswith("<?xml")

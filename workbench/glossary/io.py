@@ -66,6 +66,11 @@ def glossary_format(name: str) -> GlossaryFormat:
     return _BY_NAME[name]
 
 
+def format_of_ending(path: str | Path) -> str | None:
+    """The glossary format a file's ending names, or None."""
+    return _BY_EXTENSION.get(Path(path).suffix.lower())
+
+
 def guess_format(path: str | Path) -> str:
     """The glossary format of a file from its extension (TSV when unknown)."""
     return _BY_EXTENSION.get(Path(path).suffix.lower(), DEFAULT_FORMAT)
@@ -189,6 +194,6 @@ def format_glossary(glossary: Glossary, fmt: str) -> str:
 
 __all__ = [
     "DEFAULT_FORMAT", "GLOSSARY_FORMATS", "READ_FORMATS", "WRITE_FORMATS", "Entry", "Glossary",
-    "GlossaryFormat", "Merged", "check_conflicts", "format_glossary", "glossary_format",
-    "guess_format", "merge_glossary", "read_glossary",
+    "GlossaryFormat", "Merged", "check_conflicts", "format_glossary", "format_of_ending",
+    "glossary_format", "guess_format", "merge_glossary", "read_glossary",
 ]
