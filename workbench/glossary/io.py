@@ -93,9 +93,13 @@ def read_glossary(
 
 
 def _looks_like_xml(path: str | Path) -> bool:
-    """Does the file start with ``<``? False if unreadable: the reader then says why."""
+    """Does the file start with ``<``? False if unreadable: the reader then says why. A
+    stream (a pipe, ``<(iconv ...)``) is not read ahead: what a look took (a buffer's
+    worth) would be missing from the glossary read after it."""
     from workbench.formats.sniff import looks_like_xml
 
+    if not Path(path).is_file():
+        return False
     try:
         with open(path, "rb") as fh:
             return looks_like_xml(fh.read(512))
