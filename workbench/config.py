@@ -85,12 +85,12 @@ def load_config(path: Path | None = None) -> Config:
     """
     path = path or config_path()
     config = Config(path=path)
+    if path.is_dir():  # WORKBENCH_CONFIG naming the folder: its settings were ignored unsaid
+        raise InputError(path, "a folder, not a file: the configuration is a TOML file "
+                               "(such as config.toml)")
     if not path.is_file():
         return config
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read the configuration ({exc})") from None
+    text = _read_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -136,6 +136,23 @@ def load_config(path: Path | None = None) -> Config:
     _spelling(config, spelling, path, text)
     _tm(config, tm, path, text)
     return config
+
+
+def _read_text(path: Path) -> str:
+    """The configuration's text: UTF-8 (a BOM is accepted), as TOML is; else an InputError
+    naming the line and the byte, as a text file's."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read the configuration ({exc.strerror})") from None
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}), as a "
+                  "TOML file must be; save it as UTF-8", data.count(b"\n", 0, exc.start) + 1,
+        ) from None
 
 
 def _tm(config: Config, tm: dict[str, Any], path: Path, text: str) -> None:

@@ -61,7 +61,7 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
 
     Accepts UTF-8 (with or without BOM), UTF-16/32 with BOM, and Windows-1256 when the
     bytes are not UTF-8 but read as Arabic text in that code page, or ISO-8859-6 when that
-    reading's letters are the likelier (see :func:`_arabic_reading`).
+    reading's letters are the likelier (see :func:`arabic_reading`).
     """
     if not data.strip():
         raise InputError(path, _no_text(data))
@@ -79,7 +79,7 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
         return _finish(data.decode("utf-8"), path, "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    reading = _arabic_reading(data)
+    reading = arabic_reading(data)
     if reading is not None:
         return _finish(reading[0], path, reading[1])
     raise InputError(
@@ -140,7 +140,7 @@ def _likelihood(text: str) -> float:
     return sum(scores) / len(scores) if scores else -math.inf
 
 
-def _arabic_reading(data: bytes) -> tuple[str, str] | None:
+def arabic_reading(data: bytes) -> tuple[str, str] | None:
     """(text, encoding) of bytes that read as Arabic in Windows-1256 or ISO-8859-6: the
     reading whose letters are the likelier (ISO-8859-6 often reads as Arabic in cp1256 too,
     its letters moved: مرحبا بالعالم as هرحبا بانظانه; and Latin-1's accents read as Arabic

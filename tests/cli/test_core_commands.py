@@ -167,6 +167,16 @@ def test_import_translation_unknown_document(sample_db: Path, tmp_path: Path) ->
     assert result.stderr.count("\n") == 1
 
 
+def test_an_empty_file_name_is_named_as_such(sample_db: Path) -> None:
+    """``workbench import "$FILE"`` with FILE unset said ": a folder, not a file" (click reads
+    "" as the current folder)."""
+    for args, name in ((["import", ""], "FILE"), (["check", "--glossary", ""], "--glossary"),
+                       (["export", "--format", "tmx", "--output", ""], "--output")):
+        result = run_cli(*args, "--db", str(sample_db))
+        assert result.exit_code == 2 and result.stderr == (
+            f"workbench: error: {name}: an empty file name; give the path of a file\n"), args
+
+
 def test_bad_input_files_one_line_error(sample_db: Path, tmp_path: Path) -> None:
     cases = {
         "empty.txt": b"",

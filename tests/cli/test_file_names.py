@@ -93,3 +93,19 @@ def test_text_arguments_not_in_utf_8_are_refused_in_one_line(
     history = json.loads(run_cli("history", "1", "--db", str(sample_db), "--format",
                                  "json").stdout)
     assert len(history) == 1  # the import's revision alone
+
+
+def test_a_dictionary_given_by_a_name_not_in_utf_8_is_read(tmp_path: Path) -> None:
+    """``--dictionary`` (no project stores its path) reads it as any file: its key cache,
+    named after the path's bytes, was a traceback (exit 70)."""
+    dictionary = _named(tmp_path, b"qamus\xe9.tsv")
+    dictionary.write_text("كتاب\tbook\n", encoding="utf-8")
+    result = run_cli("dictionary", "lookup", "كتاب", "--dictionary", str(dictionary),
+                     "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "book" in result.stdout
+    (tmp_path / "ar.txt").write_text("قرأت الكتاب.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("I read the book.\n", encoding="utf-8")
+    result = run_cli("align", str(tmp_path / "ar.txt"), str(tmp_path / "en.txt"),
+                     "--dictionary", str(dictionary))
+    assert result.exit_code == 0, result.stderr

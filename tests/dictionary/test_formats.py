@@ -512,6 +512,18 @@ def test_bad_and_truncated_files_are_one_line_errors(tmp_path: Path) -> None:
         open_dictionary(ifo)
     _one_line(exc, "star.idx")
 
+    # an .ifo not in UTF-8 was "cannot read ('utf-8' codec can't decode byte ...)"
+    text = ifo.read_text(encoding="utf-8")
+    ifo.write_bytes(text.replace("Star Test", "Caf\u00e9").encode("cp1252"))
+    with pytest.raises(InputError) as exc:
+        open_dictionary(ifo)
+    _one_line(exc, "star.ifo: line 3: not UTF-8 text (byte 0xe9 at offset ")
+    ifo.write_bytes(text.encode("utf-16"))
+    with pytest.raises(InputError) as exc:
+        open_dictionary(ifo)
+    _one_line(exc, "star.ifo: line 1: not a StarDict .ifo file")
+    ifo.write_text(text, encoding="utf-8")
+
     dz = tmp_path / "x.dict.dz"
     write_dictzip(dz, b"x" * 1000, chunk_len=100)
     dz.write_bytes(dz.read_bytes()[:60])

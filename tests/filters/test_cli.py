@@ -77,3 +77,21 @@ def test_a_lost_tag_is_a_warning_of_the_export(in_tmp: Path) -> None:
     assert result.exit_code == 0
     assert "warning: p: tags <7> </7> dropped (not in the source)" in result.stderr
     assert "Bold text." in (in_tmp / "o.html").read_text(encoding="utf-8")
+
+
+def test_a_paragraph_of_invisible_marks_is_no_segment(in_tmp: Path) -> None:
+    """A word processor's empty Arabic paragraph holds a right-to-left mark (a page saved
+    with a BOM and no text, a BOM): no segment to translate, as in a text file; an empty
+    page is refused."""
+    page = in_tmp / "page.html"
+    page.write_text("<p>مرحبا بالعالم.</p><p>\u200f</p><p>\u200b\u200c </p><p>كيف حالك؟</p>",
+                    encoding="utf-8")
+    assert run_cli("import", str(page), "--db", "p.db").exit_code == 0
+    with Project.open(in_tmp / "p.db") as project:
+        assert [s.source for s in project.segments("page")] == ["مرحبا بالعالم.", "كيف حالك؟"]
+    preview = run_cli("segment", str(page), "--lang", "ar")
+    assert preview.stdout.split("\n\n") == ["مرحبا بالعالم.", "كيف حالك؟\n"]
+    empty = in_tmp / "empty.html"
+    empty.write_bytes(b"\xef\xbb\xbf")
+    result = run_cli("import", str(empty), "--db", "p.db")
+    assert result.exit_code == 2 and "empty.html: no text to import" in result.stderr

@@ -253,6 +253,25 @@ def test_a_windows_1256_page_keeps_its_encoding(tmp_path: Path) -> None:
     assert [p.text for p in root.iter("p")] == ["Old text.", "نص باق."]
 
 
+def test_a_page_declaring_no_charset_is_read_as_arabic_only_when_it_is(tmp_path: Path) -> None:
+    """A page that is not UTF-8 and names no charset was always read as Windows-1256: a
+    Windows-1252 English delivery's accents became Arabic letters (Málaga as Mلlaga, São as
+    Sمo) in the stored English. Its bytes choose now, as a text file's do: Arabic in
+    Windows-1256 (or ISO-8859-6) is read so, a Latin-1 meta is honoured, else the page is
+    refused naming its first byte that is not UTF-8."""
+    arabic = tmp_path / "ar.htm"
+    arabic.write_bytes("<p>مرحبا بالعالم في القاهرة.</p>".encode("cp1256"))
+    assert read_source(arabic).blocks[0].text == "مرحبا بالعالم في القاهرة."
+    latin = tmp_path / "latin.htm"
+    latin.write_bytes('<meta charset="iso-8859-1"><p>The café in Málaga.</p>'.encode("cp1252"))
+    assert read_source(latin).blocks[0].text == "The café in Málaga."
+    english = tmp_path / "en.htm"
+    english.write_bytes("<p>The café in Málaga.</p><p>São Paulo.</p>".encode("cp1252"))
+    with pytest.raises(InputError, match=r"en\.htm: line 1: not UTF-8 text \(byte 0xe9 at "
+                                         r"offset 10\) and no charset declared"):
+        read_source(english)
+
+
 def test_an_ascii_page_is_written_in_the_encoding_its_meta_declares(tmp_path: Path) -> None:
     """A Windows-1256 page whose Arabic is character references is all ASCII: its English
     was written as UTF-8 under the meta's charset, so its quotes and dashes read as Latin

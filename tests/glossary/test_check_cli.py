@@ -568,3 +568,47 @@ def test_the_table_names_the_segment_accept_takes(sample_db: Path, tmp_path: Pat
     assert f"│ 1    │ {segment} " in shown
     same = run_cli("check", "--db", db, "--skip", "spelling").stdout  # ids are positions
     assert "segment" not in same.splitlines()[2]
+
+
+def test_glossary_export_writes_the_format_its_output_ending_names(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """`glossary export --output g.tbx` wrote TSV into the .tbx, which `glossary import`
+    (choosing its reader by the ending) then refused as XML that is not well-formed; a
+    `.csv` got TSV too. The ending chooses the format now, and one naming a format the
+    file would not be is refused, nothing written."""
+    tbx = tmp_path / "g.tbx"
+    result = run_cli("glossary", "export", "--db", str(sample_db), "--output", str(tbx))
+    assert result.exit_code == 0, result.stderr
+    assert tbx.read_text(encoding="utf-8").startswith("<?xml")
+    assert run_cli("glossary", "import", str(tbx), "--db", str(sample_db)).exit_code == 0
+    for name, args in (("g.csv", ()), ("h.tbx", ("--format", "tsv"))):
+        result = run_cli("glossary", "export", "--db", str(sample_db), "--output",
+                         str(tmp_path / name), *args)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"workbench: error: {tmp_path / name}: the ending says ")
+        assert not (tmp_path / name).exists()
+    converted = tmp_path / "c.tbx"
+    assert run_cli("glossary", "convert", str(tbx), "--output", str(converted)).exit_code == 0
+    assert converted.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_glossary_from_a_pipe_is_read_whole(sample_db: Path) -> None:
+    """``glossary import <(iconv ...)`` (the shell names the pipe /dev/fd/63): the look for
+    XML read ahead a buffer's worth (8 KB) of the pipe, which the reader then never saw: the
+    first entries were lost and the next cut in the middle of a word, replacing the project
+    glossary, exit 0 (a small file: "file is empty")."""
+    import os
+
+    rows = "".join(f"مصطلح{i}\tterm{i}\n" for i in range(1000)).encode()  # 22 KB
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, rows)  # the pipe holds 64 KB
+        os.close(write_end)
+        result = run_cli("glossary", "import", f"/dev/fd/{read_end}", "--db", str(sample_db))
+    finally:
+        os.close(read_end)
+    assert result.exit_code == 0, result.stderr
+    entries = json.loads(run_cli("glossary", "list", "--db", str(sample_db), "--format",
+                                 "json").stdout)
+    assert len(entries) == 1000 and entries[0]["term"] == "مصطلح0"

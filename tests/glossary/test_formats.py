@@ -80,6 +80,22 @@ def test_tsv_saved_by_a_spreadsheet_that_quotes_every_cell(tmp_path: Path) -> No
     ]
 
 
+def test_a_quote_left_open_in_a_term_or_rendering_is_a_warning(tmp_path: Path) -> None:
+    """A spreadsheet's quote left over (``"وباء``) made an entry that matched nothing, and
+    check passed with "glossary terms rendered 0/0" without a word."""
+    path = tmp_path / "g.tsv"
+    path.write_text('"وباء\tepidemic\nحجر\tquarantine"\nقال "لا"\tsaid "no"\n',
+                    encoding="utf-8")
+    g = read_glossary(path)
+    assert [e.term for e in g.entries] == ['"وباء', "حجر", 'قال "لا"']
+    assert g.warnings == [
+        f"{path}: line 1: the term '\"وباء' holds a quote mark that is not closed (a "
+        "spreadsheet's quote left over?): it matches only text that has it too",
+        f"{path}: line 2: the rendering 'quarantine\"' holds a quote mark that is not closed "
+        "(a spreadsheet's quote left over?): it matches only text that has it too",
+    ]
+
+
 def test_tsv_saved_by_a_spreadsheet_with_a_line_break_in_a_cell(tmp_path: Path) -> None:
     """A comment cell of two lines (LibreOffice quotes it, the break inside) refused the file
     as "line 4: empty English rendering for 'second line"'"."""

@@ -150,3 +150,18 @@ def test_a_bad_setting_names_its_own_line_in_its_table(tmp_path, text, line):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=f"line {line}:"):
         load_config(path)
+
+
+def test_a_config_not_in_utf_8_or_a_folder_is_named_with_its_line(tmp_path):
+    """A Windows-1252 config was "cannot read the configuration ('utf-8' codec can't decode
+    ...)", with no line; WORKBENCH_CONFIG naming a folder was ignored without a word (every
+    setting the default)."""
+    path = tmp_path / "config.toml"
+    path.write_bytes('[display]\ndirection = "app"\n# café\n'.encode("cp1252"))
+    with pytest.raises(InputError, match=r"config\.toml: line 3: not UTF-8 text \(byte 0xe9 "
+                                         r"at offset 33\)"):
+        load_config(path)
+    path.write_bytes('\ufeff[display]\ndirection = "app"\n# café\n'.encode())
+    assert load_config(path).direction == "app"
+    with pytest.raises(InputError, match="a folder, not a file"):
+        load_config(tmp_path)

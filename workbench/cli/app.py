@@ -181,6 +181,9 @@ class FilePath(click.Path):
         if value == "-":
             raise WorkbenchError("-: give a file name (standard input and output are not read "
                                  "or written)")
+        if value == "":  # a script's unset variable ("$FILE"): no folder, as "." would be
+            name = param.get_error_hint(ctx).strip("'") if param and ctx else "FILE"
+            raise WorkbenchError(f"{name}: an empty file name; give the path of a file")
         try:
             path = super().convert(value, param, ctx)
         except click.BadParameter:

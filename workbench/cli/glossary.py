@@ -9,10 +9,13 @@ import click
 from workbench.cli.app import FilePath, db_option, main, print_json, refuse_input_as_output
 from workbench.errors import WorkbenchError
 from workbench.glossary.io import (
+    DEFAULT_FORMAT,
     READ_FORMATS,
     WRITE_FORMATS,
     check_conflicts,
     format_glossary,
+    format_of_ending,
+    glossary_format,
     merge_glossary,
     read_glossary,
 )
@@ -24,6 +27,21 @@ from workbench.wording import plural
 @db_option
 def glossary(db: str | None) -> None:  # its commands read --db
     """Import, export and list the project glossary (TSV, TBX-Basic, CSV)."""
+
+
+def _output_format(fmt: str | None, output: str | None) -> str:
+    """The format to write: ``--format``, else the one the ``--output`` ending names, else
+    TSV. An ending naming another glossary format is refused (``g.tbx`` holding TSV, or a
+    ``.csv``, which no writer writes, would not read back: the ending chooses the reader)."""
+    named = format_of_ending(output) if output else None
+    if fmt is None:
+        fmt = named if named in WRITE_FORMATS else DEFAULT_FORMAT
+    if named is not None and named != fmt:
+        raise WorkbenchError(
+            f"{output}: the ending says {named.upper()}, but the glossary is written as "
+            f"{fmt.upper()}: give the file the ending {glossary_format(fmt).extensions[0]}"
+        )
+    return fmt
 
 
 def _write(text: str, output: str | None) -> None:
@@ -91,13 +109,14 @@ def add_term(db: str | None, term: str, rendering: str, forbidden: tuple[str, ..
 
 @glossary.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default="tsv",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default=None,
+              help="Default: the --output ending's (.tbx, .xml: tbx), else tsv.")
 @click.option("--output", type=FilePath(), help="Write to this file.")
-def export_glossary(db: str | None, fmt: str, output: str | None) -> None:
+def export_glossary(db: str | None, fmt: str | None, output: str | None) -> None:
     """Write the project glossary as TSV (OmegaT-compatible) or TBX-Basic."""
     from workbench.project import open_project
 
+    fmt = _output_format(fmt, output)
     with open_project(db) as project:
         text = format_glossary(project.glossary(), fmt)
     _write(text, output)
@@ -108,14 +127,15 @@ def export_glossary(db: str | None, fmt: str, output: str | None) -> None:
 @click.option("--from", "src_fmt", type=click.Choice(READ_FORMATS),
               help="The input format (default: from the extension).")
 @click.option("--columns", help="CSV: TERM,RENDERING[,COMMENT[,FORBIDDEN]].")
-@click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default="tsv",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(WRITE_FORMATS), default=None,
+              help="Default: the --output ending's (.tbx, .xml: tbx), else tsv.")
 @click.option("--output", type=FilePath(), help="Write to this file.")
 def convert_glossary(
-    file: str, src_fmt: str | None, columns: str | None, fmt: str, output: str | None
+    file: str, src_fmt: str | None, columns: str | None, fmt: str | None, output: str | None
 ) -> None:
     """Convert a glossary file, such as a TICO-19 CSV, to TSV or TBX without a project."""
     refuse_input_as_output(output, {"input": file}, "the converted glossary")
+    fmt = _output_format(fmt, output)
     g = read_glossary(file, src_fmt, columns)
     for warning in g.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -48,7 +48,12 @@ def _document_sentences(file: str, lang: str, extra: Abbreviations | None) -> li
     from workbench.filters import read_source, source_format_for
     from workbench.filters.segmenting import segment_block
     from workbench.project.importing import read_translation
-    from workbench.text.segment import Segmenter, segment_paragraphs, split_paragraphs
+    from workbench.text.segment import (
+        Segmenter,
+        has_visible_text,
+        segment_paragraphs,
+        split_paragraphs,
+    )
 
     if lang == "en":
         text = read_translation(file)[0]
@@ -56,7 +61,7 @@ def _document_sentences(file: str, lang: str, extra: Abbreviations | None) -> li
     segmenter = Segmenter(extra) if extra else None
     source = read_source(file, source_format_for(file).name)
     blocks = (segment_block(block, "ar", segmenter)[0] for block in source.blocks)
-    return [kept for kept in ([s for s in b if s.strip()] for b in blocks) if kept]
+    return [kept for kept in ([s for s in b if has_visible_text(s)] for b in blocks) if kept]
 
 
 @main.command()

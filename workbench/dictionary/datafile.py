@@ -39,13 +39,21 @@ class DataFile:
         self._whole: bytes | None = None
         self._chunks: list[int] = []  # file offset of every chunk, and the end
         self._chunk_len = 0
-        head = os.pread(self._fd, 2, 0)
+        head = self._pread(2, 0)
         self.compressed = head == b"\x1f\x8b"
         if self.compressed:
             self._read_gzip_header()
 
+    def _pread(self, length: int, offset: int) -> bytes:
+        """``length`` bytes at ``offset``; a read error (a failing disk or network share)
+        is an InputError naming the file."""
+        try:
+            return os.pread(self._fd, length, offset)
+        except OSError as exc:
+            raise InputError(self.path, f"cannot read ({exc.strerror})") from None
+
     def _read_gzip_header(self) -> None:
-        head = os.pread(self._fd, 12, 0)
+        head = self._pread(12, 0)
         if len(head) < 10:
             raise InputError(self.path, "truncated gzip header")
         flags = head[3]
@@ -54,7 +62,7 @@ class DataFile:
             if len(head) < 12:
                 raise InputError(self.path, "truncated gzip header")
             xlen = struct.unpack("<H", head[10:12])[0]
-            extra = os.pread(self._fd, xlen, 12)
+            extra = self._pread(xlen, 12)
             if len(extra) < xlen:
                 raise InputError(self.path, "truncated gzip header")
             pos = 12 + xlen
@@ -71,7 +79,7 @@ class DataFile:
         for flag, in ((8,), (16,)):  # FNAME, FCOMMENT: zero-terminated strings
             if flags & flag:
                 while True:
-                    block = os.pread(self._fd, 256, pos)
+                    block = self._pread(256, pos)
                     if not block:
                         raise InputError(self.path, "truncated gzip header")
                     end = block.find(b"\0")
@@ -111,7 +119,7 @@ class DataFile:
         if self._whole is not None:
             return self._whole[offset : offset + length]
         if not self.compressed:
-            return os.pread(self._fd, length, offset)
+            return self._pread(length, offset)
         if length <= 0:
             return b""
         first = offset // self._chunk_len
@@ -128,7 +136,7 @@ class DataFile:
                 self._cache.move_to_end(index)
                 return hit
         begin, end = self._chunks[index], self._chunks[index + 1]
-        raw = os.pread(self._fd, end - begin, begin)
+        raw = self._pread(end - begin, begin)
         try:
             data = zlib.decompressobj(-15).decompress(raw)
         except zlib.error as exc:
@@ -156,7 +164,7 @@ class DataFile:
             return len(self._whole)
         if not self.compressed:
             return self.size_on_disk
-        trailer = os.pread(self._fd, 4, self.size_on_disk - 4)
+        trailer = self._pread(4, self.size_on_disk - 4)
         return struct.unpack("<I", trailer)[0] if len(trailer) == 4 else 0
 
     def blocks(self, size: int = 1 << 20) -> list[bytes]:

@@ -160,4 +160,5 @@ def save_index(files: list[Path], kind: str, extra: str, words: list[str],
 
 def _index_file(files: list[Path], kind: str) -> Path:
     where = "\n".join(str(Path(p).resolve()) for p in files)
-    return cache_folder() / (hashlib.sha1(where.encode()).hexdigest()[:24] + "." + kind)
+    # the bytes of the names (a name not in UTF-8, out of a ZIP, has no other encoding)
+    return cache_folder() / (hashlib.sha1(os.fsencode(where)).hexdigest()[:24] + "." + kind)

@@ -37,11 +37,16 @@ _MARKUP_TYPES = frozenset("ghxw")
 def read_ifo(path: Path) -> dict[str, str]:
     """The ``key=value`` lines of an ``.ifo`` file (its first line is the magic)."""
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read ({exc})") from None
-    if not lines or not lines[0].startswith("StarDict's dict ifo file"):
+        data = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror})") from None
+    if not data.startswith(b"StarDict's dict ifo file"):  # a PNG, a UTF-16 file...
         raise InputError(path, "not a StarDict .ifo file", line=1)
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
+                               f"{exc.start})", data.count(b"\n", 0, exc.start) + 1) from None
     out: dict[str, str] = {}
     for line in lines[1:]:
         key, sep, value = line.partition("=")

@@ -237,7 +237,7 @@ class Page:
             if subset is not None:  # XML's entity declarations: never meant for an HTML page
                 raise InputError(path, "refused: a DOCTYPE with declarations ([...]), as an "
                                  "entity attack has", data.count(b"\n", 0, subset.start()) + 1)
-            self.encoding = _encoding(data)
+            self.encoding = _encoding(data, path)
             parser = lxml.html.HTMLParser(encoding=self.encoding, no_network=True)
             try:
                 self.root = lxml.html.document_fromstring(data, parser=parser)
@@ -843,11 +843,12 @@ _XML_STARTS = (b"<?xml", "<?xml".encode("utf-16-le"), "<?xml".encode("utf-16-be"
                codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def _encoding(data: bytes) -> str:
+def _encoding(data: bytes, path: str) -> str:
     """The encoding of an HTML page: its BOM, UTF-8 when it decodes (what its meta says
     when the page is all ASCII: its Arabic written as character references, its English is
     written in the declared encoding too, not as UTF-8 under a Windows-1256 meta), what its
-    meta says, else Windows-1256 (Arabic)."""
+    meta says, else Windows-1256 or ISO-8859-6 when its bytes read as Arabic in it (see
+    :func:`_code_page`)."""
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -862,7 +863,29 @@ def _encoding(data: bytes) -> str:
     sniffed = _declared(data)
     if sniffed and sniffed.lower().replace("_", "-") not in ("utf-8", "iso-8859-1"):
         return sniffed
-    return "windows-1256"
+    return _code_page(data, path)
+
+
+#: A meta naming a Latin-1 code page (libxml2 reports ISO-8859-1 for a page naming none too).
+_LATIN_CHARSET = re.compile(
+    rb"charset\s*=\s*[\"']?\s*(?:iso[-_]?8859[-_]1|latin-?1|windows-1252|cp1252)\b", re.I
+)
+
+
+def _code_page(data: bytes, path: str) -> str:
+    """The code page of a page that is not UTF-8 and declares none (or Latin-1, which Arabic
+    pages often declare wrongly): Windows-1256 or ISO-8859-6 when its bytes read as Arabic
+    text in it (as a text file's are told apart); else the Windows-1252 a Latin-1 meta
+    names; else refused, as a text file in another encoding is: Windows-1256 would read a
+    Windows-1252 English page's accents as Arabic letters (Málaga as Mلlaga)."""
+    reading = textio.arabic_reading(data)
+    if reading is not None:
+        return {"cp1256": "windows-1256", "iso8859_6": "iso-8859-6"}[reading[1]]
+    if _LATIN_CHARSET.search(data[:4096]):
+        return "windows-1252"
+    bad = next(i for i, b in enumerate(data) if b > 127)
+    raise InputError(path, f"not UTF-8 text (byte 0x{data[bad]:02x} at offset {bad}) and no "
+                           "charset declared; save it as UTF-8", data.count(b"\n", 0, bad) + 1)
 
 
 def _declared(data: bytes) -> str | None:

@@ -80,6 +80,8 @@ def iterparse(
             yield event, element
     except etree.XMLSyntaxError as exc:
         raise _malformed(p, exc, _head(p)) from None
+    except OSError as exc:  # lxml reads as it goes: a failing disk or network share
+        raise InputError(p, f"cannot read ({exc.strerror})") from None
 
 
 def root_element(path: str | Path) -> etree._Element:

@@ -66,6 +66,11 @@ def glossary_format(name: str) -> GlossaryFormat:
     return _BY_NAME[name]
 
 
+def format_of_ending(path: str | Path) -> str | None:
+    """The glossary format a file's ending names, or None."""
+    return _BY_EXTENSION.get(Path(path).suffix.lower())
+
+
 def guess_format(path: str | Path) -> str:
     """The glossary format of a file from its extension (TSV when unknown)."""
     return _BY_EXTENSION.get(Path(path).suffix.lower(), DEFAULT_FORMAT)
@@ -88,9 +93,13 @@ def read_glossary(
 
 
 def _looks_like_xml(path: str | Path) -> bool:
-    """Does the file start with ``<``? False if unreadable: the reader then says why."""
+    """Does the file start with ``<``? False if unreadable: the reader then says why. A
+    stream (a pipe, ``<(iconv ...)``) is not read ahead: what a look took (a buffer's
+    worth) would be missing from the glossary read after it."""
     from workbench.formats.sniff import looks_like_xml
 
+    if not Path(path).is_file():
+        return False
     try:
         with open(path, "rb") as fh:
             return looks_like_xml(fh.read(512))
@@ -189,6 +198,6 @@ def format_glossary(glossary: Glossary, fmt: str) -> str:
 
 __all__ = [
     "DEFAULT_FORMAT", "GLOSSARY_FORMATS", "READ_FORMATS", "WRITE_FORMATS", "Entry", "Glossary",
-    "GlossaryFormat", "Merged", "check_conflicts", "format_glossary", "glossary_format",
-    "guess_format", "merge_glossary", "read_glossary",
+    "GlossaryFormat", "Merged", "check_conflicts", "format_glossary", "format_of_ending",
+    "glossary_format", "guess_format", "merge_glossary", "read_glossary",
 ]

@@ -63,6 +63,7 @@ class GlossaryBuilder:
                 "as written, ';' included; put each alternative on a row of its own"
             )
         if index is None:
+            self._warn_stray_quotes(entry)
             self._index[key] = len(entries)
             entries.append(entry)
             return
@@ -77,3 +78,14 @@ class GlossaryBuilder:
             f"{self.path}: line {entry.line}: duplicate of line "
             f"{old.line} ({entry.term} → {entry.rendering}{spelt}), merged"
         )
+
+    def _warn_stray_quotes(self, entry: Entry) -> None:
+        """Warn of a term or rendering holding an odd number of ``"``: a spreadsheet's quote
+        left open (``"وباء``), which no text has, so the entry never matches."""
+        for what, text in (("term", entry.term), ("rendering", entry.rendering)):
+            if text.count('"') % 2:
+                self.glossary.warnings.append(
+                    f"{self.path}: line {entry.line}: the {what} {text!r} holds a quote mark "
+                    "that is not closed (a spreadsheet's quote left over?): it matches only "
+                    "text that has it too"
+                )

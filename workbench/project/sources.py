@@ -37,7 +37,7 @@ from workbench.store import documents as q_docs
 from workbench.store import sources as q_sources
 from workbench.store.db import analyze
 from workbench.text.script import require_language
-from workbench.text.segment import Abbreviations, Segmenter
+from workbench.text.segment import Abbreviations, Segmenter, has_visible_text
 from workbench.text.tags import strip_tags, tokens
 from workbench.textio import file_name_text
 
@@ -124,7 +124,7 @@ class Sources:
         tag_count = 0
         for number, block in enumerate(source.blocks, start=1):
             segments, tags = segment_block(block, "ar", segmenter)
-            kept = [(i, s) for i, s in enumerate(segments) if s.strip()]
+            kept = [(i, s) for i, s in enumerate(segments) if has_visible_text(s)]
             if not kept:
                 continue
             paragraph = number  # the block's number in the filter's order

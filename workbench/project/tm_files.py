@@ -244,8 +244,11 @@ def guess_format(path: Path) -> str:
         return "tsv"
     if suffix in _TMX_SUFFIXES or not path.is_file():
         return "tmx"
-    with path.open("rb") as f:
-        head = f.read(512)
+    try:
+        with path.open("rb") as f:
+            head = f.read(512)
+    except OSError as exc:  # a failing disk or network share
+        raise InputError(path, f"cannot read ({exc.strerror})") from None
     codec = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
     text = head.decode(codec, errors="ignore").lstrip("\ufeff \t\r\n")
     return "tmx" if text.startswith("<") else "tsv"

@@ -262,6 +262,12 @@ def load_abbreviations(path: str | Path) -> Abbreviations:
     return default_abbreviations().merged(parse_abbreviations(read_text(path), path))
 
 
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` holds a character that shows (not only spaces and invisible marks,
+    such as the right-to-left mark of a word processor's empty Arabic paragraph)."""
+    return _VISIBLE.search(text) is not None
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` that hold visible text, stripped (a line of nothing but spaces and
     invisible marks, such as a word processor's empty paragraph holding a right-to-left mark,
