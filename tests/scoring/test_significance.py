@@ -51,3 +51,19 @@ def test_paired_test_needs_two_systems(corpus: Corpus) -> None:
     a = scorer.score("a", corpus.hyps[:10], [corpus.refs[:10]])
     with pytest.raises(ValueError, match="baseline"):
         paired_test(scorer, [(a, corpus.hyps[:10])], [corpus.refs[:10]])
+
+
+@pytest.mark.parametrize("test", ["bs", "ar"])
+def test_identical_drafts_are_not_significantly_different(corpus: Corpus, test: str) -> None:
+    """sacrebleu gives two identical systems its smallest p-value (1/(n+1), marked
+    significant); a draft the metrics cannot tell from the baseline gets p = 1."""
+    hyps, refs = corpus.hyps[:40], [corpus.refs[:40]]
+    scorer = Scorer()
+    a = scorer.score("a", hyps, refs)
+    b = scorer.score("b", list(hyps), refs)
+    c = scorer.score("c", corpus.hyps2[:40], refs)
+    paired_test(scorer, [(a, hyps), (b, list(hyps)), (c, corpus.hyps2[:40])], refs, test,
+                n_samples=100)
+    for key in ("bleu", "chrf", "ter"):
+        assert b.metrics[key].p_value == 1.0
+        assert c.metrics[key].p_value is not None and c.metrics[key].p_value < 1.0

@@ -33,6 +33,18 @@ class _KnownStats:
         return getattr(self._metric, name)
 
 
+def _p_value(p_value: Any, same_as_baseline: bool) -> float | None:
+    """sacrebleu's p-value, or 1.0 for a system the metric cannot tell from the baseline.
+
+    sacrebleu counts only resampled differences *greater* than the observed one, so two
+    systems with the same statistics (identical drafts) get its smallest p-value, 1/(n+1):
+    "significantly different". No difference at all is never significant.
+    """
+    if p_value is None:
+        return None
+    return 1.0 if same_as_baseline else float(p_value)
+
+
 def paired_test(
     scorer: Scorer,
     systems: Sequence[tuple[SystemScore, Sequence[str]]],
@@ -48,7 +60,8 @@ def paired_test(
     randomisation, 10000 trials by default). Each system's metric scores receive the
     p-value (not the baseline's), the bootstrap mean and 95% interval where sacrebleu gives
     them (always for 'bs', from its resamples; for 'ar' from ``confidence`` bootstrap
-    resamples, none when 0), and the test's signature.
+    resamples, none when 0), and the test's signature. A system whose statistics of a
+    metric are the baseline's gets p = 1 for it (see :func:`_p_value`).
     """
     from sacrebleu.significance import PairedTest
 
@@ -70,10 +83,11 @@ def paired_test(
     for key in METRICS:
         name = systems[0][0].metrics[key].name
         signature = str(signatures[name].format())
+        baseline = systems[0][0].stats[key]
         for (system, _), result in zip(systems, results[name], strict=True):
             score = system.metrics[key]
             score.signature = signature
-            score.p_value = None if result.p_value is None else float(result.p_value)
+            score.p_value = _p_value(result.p_value, system.stats[key] == baseline)
             score.mean = score.ci = None
             if result.mean is not None and result.ci is not None:
                 mean, half = float(result.mean), float(result.ci)
