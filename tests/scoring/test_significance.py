@@ -67,3 +67,20 @@ def test_identical_drafts_are_not_significantly_different(corpus: Corpus, test: 
     for key in ("bleu", "chrf", "ter"):
         assert b.metrics[key].p_value == 1.0
         assert c.metrics[key].p_value is not None and c.metrics[key].p_value < 1.0
+
+
+def test_a_small_p_value_is_never_reported_as_zero() -> None:
+    """100,000 trials give sacrebleu's smallest p-value 1/100001: not 0 in JSON, and not
+    ``p=0.0000`` in the tables."""
+    from workbench.scoring.metrics import MetricScore, SegmentScore, SystemScore
+    from workbench.scoring.report import ScoreReport, metric_dict, summary_rows
+
+    tiny = MetricScore("BLEU", 40.0, "sig", "sig", p_value=1 / 100001)
+    assert metric_dict(tiny)["p_value"] == pytest.approx(1e-5)
+    assert metric_dict(MetricScore("BLEU", 40.0, "s", "s", p_value=1 / 1001))["p_value"] == 0.001
+    base = SystemScore("a", {k: MetricScore(k, 50.0, "s", "s") for k in ("bleu", "chrf", "ter")},
+                       [SegmentScore(1, 50.0, 50.0, 50.0)])
+    other = SystemScore("b", {k: tiny for k in ("bleu", "chrf", "ter")},
+                        [SegmentScore(1, 40.0, 40.0, 40.0)])
+    _, rows = summary_rows(ScoreReport([base, other], ["r"], "ar"))
+    assert rows[1][1] == "40.00 p=<0.0001*"

@@ -34,6 +34,18 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(float(value), DIGITS)
 
 
+def _p(value: float) -> float:
+    """A p-value rounded as the scores are, but never to 0 (sacrebleu's p-values are at least
+    1/(n+1): 100,000 trials give 0.00001, which four decimals would print as 0)."""
+    rounded = round(float(value), DIGITS)
+    return rounded if rounded else float(f"{value:.2g}")
+
+
+def p_text(value: float) -> str:
+    """A p-value for a table: four decimals, or ``<0.0001`` below them."""
+    return f"{value:.4f}" if round(value, DIGITS) else "<0.0001"
+
+
 def metric_dict(score: MetricScore) -> dict[str, Any]:
     """``{"score", "signature", ...}`` for one metric; ci/mean/p_value only when computed."""
     out: dict[str, Any] = {
@@ -46,7 +58,7 @@ def metric_dict(score: MetricScore) -> dict[str, Any]:
         out["ci"] = [_r(score.ci[0]), _r(score.ci[1])]
         out["mean"] = _r(score.mean)
     if score.p_value is not None:
-        out["p_value"] = _r(score.p_value)
+        out["p_value"] = _p(score.p_value)
     return out
 
 
@@ -164,7 +176,7 @@ def summary_rows(report: ScoreReport) -> tuple[list[str], list[list[str]]]:
             if m.ci is not None and m.mean is not None:
                 cell += f" (μ {m.mean:.2f} ± {(m.ci[1] - m.ci[0]) / 2:.2f})"
             if m.p_value is not None:
-                cell += f" p={m.p_value:.4f}" + ("*" if m.p_value < 0.05 else "")
+                cell += f" p={p_text(m.p_value)}" + ("*" if m.p_value < 0.05 else "")
             cells.append(cell)
         if with_terms:
             cells += _terms_cells(system) or [""]
