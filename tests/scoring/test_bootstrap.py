@@ -34,3 +34,18 @@ def test_confidence_interval_matches_corpus_score_n_bootstrap(corpus: Corpus) ->
     assert "bs:" not in system.bleu.segment_signature
     plain = Scorer().score("sys", corpus.hyps[:20], [corpus.refs[:20]])
     assert plain.ter.ci is None and "bs:" not in plain.ter.signature
+
+
+def test_confidence_on_a_short_document_with_an_empty_line() -> None:
+    """Five segments, one left empty by the draft: some resamples hold only empty segments,
+    which chrF and TER score as a plain 0.0 among numpy float32 scores; the mean of the mix
+    used to stop with a TypeError (exit 70)."""
+    refs = ["The cat sat on the mat.", "It rained in Cairo today.", "Prices rose by 3%.",
+            "The ministry said so.", "Schools reopen on Sunday."]
+    hyps = ["The cat sat on a mat.", "", "Prices went up 3%.", "The ministry said it.",
+            "Schools open again Sunday."]
+    system = Scorer().score("sys", hyps, [refs], confidence=1000)
+    for key in ("bleu", "chrf", "ter"):
+        metric = system.metrics[key]
+        assert metric.ci is not None and metric.mean is not None
+        assert metric.ci[0] <= metric.mean <= metric.ci[1]

@@ -43,7 +43,10 @@ def bootstrap_scores(
     compute = metric._compute_score_from_stats
     for start in range(0, n_samples, block):
         sums = stats_np[idxs[start : start + block]].sum(1)
-        scores.extend(compute(row).score for row in sums)
+        # a float, never numpy's float32: a resample the metric scores by a special case
+        # (every segment empty: 0.0) gives a float among float32s, which Score.estimate_ci
+        # (statistics.mean) cannot add up (sacrebleu's own --confidence stops there)
+        scores.extend(float(compute(row).score) for row in sums)
     metric.n_bootstrap = n_samples
     metric.seed = label
     return scores
