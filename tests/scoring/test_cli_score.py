@@ -383,3 +383,21 @@ def test_the_file_mode_suggested_for_a_reference_file_can_be_pasted(
     result = run_cli("score", "--ref", "my ref.txt")
     assert result.exit_code == 2
     assert "workbench score --hyp H.txt --ref 'my ref.txt')" in result.stderr
+
+
+@pytest.mark.parametrize("seed", ["", "abc", "-1"])
+@pytest.mark.parametrize("test", ["--confidence", "--paired-bs"])
+def test_a_bad_sacrebleu_seed_is_one_line_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: str, test: str
+) -> None:
+    """SACREBLEU_SEED empty (an unset CI variable) or not a number stopped the resampling
+    with a traceback, exit 70; it is an input error naming the variable."""
+    for name, text in (("r.txt", "The cat sat.\nIt rained.\n"), ("a.txt", "A cat sat.\nRain.\n"),
+                       ("b.txt", "The cat sits.\nIt rained.\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("SACREBLEU_SEED", seed)
+    result = run_cli("score", "--hyp", str(tmp_path / "a.txt"), "--hyp", str(tmp_path / "b.txt"),
+                     "--ref", str(tmp_path / "r.txt"), test, "--paired-n", "10",
+                     "--confidence-n", "10")
+    assert result.exit_code == 2
+    assert "SACREBLEU_SEED" in result.stderr and result.stderr.count("\n") == 1

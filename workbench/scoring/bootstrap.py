@@ -14,13 +14,26 @@ from collections.abc import Sequence
 
 from sacrebleu.metrics.base import Metric
 
+from workbench.errors import WorkbenchError
+
 BLOCK_ELEMENTS = 4_000_000  # floats summed per block (16 MB)
 
 
 def seed_setting() -> tuple[str, int | None]:
-    """sacrebleu's seed: ``SACREBLEU_SEED`` (default 12345; 'none' for OS entropy)."""
+    """sacrebleu's seed: ``SACREBLEU_SEED`` (default 12345; 'none' for OS entropy).
+
+    Another value (empty, a word, a negative number), which sacrebleu's resampling would
+    stop on with a traceback, is refused as an input error naming the variable.
+    """
     seed = os.environ.get("SACREBLEU_SEED", "12345")
-    return seed.lower(), None if seed.lower() == "none" else int(seed)
+    if seed.lower() == "none":
+        return "none", None
+    if not seed.strip().isdecimal():
+        raise WorkbenchError(
+            f"SACREBLEU_SEED={seed!r}: not a seed (a whole number of 0 or more, or 'none' "
+            "for a different resampling each run)"
+        )
+    return seed.lower(), int(seed)
 
 
 def bootstrap_scores(

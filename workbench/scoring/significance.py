@@ -69,6 +69,9 @@ def paired_test(
         raise ValueError(f"unknown paired test {test!r} (use bs or ar)")
     if len(systems) < 2:
         raise ValueError("a paired test needs a baseline and at least one other system")
+    from workbench.scoring.bootstrap import seed_setting
+
+    seed_setting()  # refuses a SACREBLEU_SEED that sacrebleu's test would stop on
     named = [(system.name, hyps) for system, hyps in systems]
     metrics: dict[str, Any] = {}
     for key in METRICS:
