@@ -401,3 +401,27 @@ def test_a_bad_sacrebleu_seed_is_one_line_exit_2(
                      "--confidence-n", "10")
     assert result.exit_code == 2
     assert "SACREBLEU_SEED" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_narrow_table_keeps_the_significance_mark(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a 44-column terminal the TER cell ``p=0.0010*`` was cut to ``p=0.001…``: the mark
+    of a significant difference was lost. Score cells fold, as the names do."""
+    from rich.console import Console
+
+    from workbench.cli import app
+
+    monkeypatch.setattr(app, "console", Console(width=44, color_system=None))
+    lines = [f"The minister of health said on day {i} that the numbers fell." for i in range(30)]
+    (tmp_path / "r.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    other = [line.replace("numbers fell", "figures went down") for line in lines]
+    (tmp_path / "b.txt").write_text("\n".join(other) + "\n", encoding="utf-8")
+    result = run_cli("score", "--hyp", str(tmp_path / "a.txt"), "--hyp", str(tmp_path / "b.txt"),
+                     "--ref", str(tmp_path / "r.txt"), "--paired-bs", "--paired-n", "50",
+                     "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    table = result.stdout.split("BLEU: ")[0]
+    assert "…" not in table
+    assert table.count("*") == 3
