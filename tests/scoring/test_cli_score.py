@@ -425,3 +425,20 @@ def test_a_narrow_table_keeps_the_significance_mark(
     table = result.stdout.split("BLEU: ")[0]
     assert "…" not in table
     assert table.count("*") == 3
+
+
+def test_tokenized_text_gets_one_warning_line_of_ours(tmp_path: Path) -> None:
+    """sacrebleu's own warning took three lines and told the user to set a ``force``
+    parameter that the workbench does not have."""
+    refs = [f"The count on day {i} was higher." for i in range(120)]
+    hyps = [f"The count on day {i} was high ." for i in range(120)]
+    (tmp_path / "r.txt").write_text("\n".join(refs) + "\n", encoding="utf-8")
+    (tmp_path / "h.txt").write_text("\n".join(hyps) + "\n", encoding="utf-8")
+    result = run_cli("score", "--hyp", str(tmp_path / "h.txt"), "--ref", str(tmp_path / "r.txt"),
+                     "--format", "json", "--limit", "0")
+    assert result.exit_code == 0, result.stderr
+    assert "force" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "120 lines end in a tokenized period" in result.stderr
+    assert json.loads(result.stdout)["bleu"]["score"] == pytest.approx(
+        BLEU().corpus_score(hyps, [refs]).score, abs=1e-4)

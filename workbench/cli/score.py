@@ -105,8 +105,19 @@ def score(
         report = _score_project(db, doc, drafts, refs, baseline, not no_terms, not no_save,
                                 **options)
     _print_report(report, fmt, sort, metric or "chrf", limit)
+    _warn_tokenized(report)
     if report.not_recorded:  # the scores are printed; only their record failed
         click.echo(f"warning: the run is not recorded: {report.not_recorded}", err=True)
+
+
+def _warn_tokenized(report: Any) -> None:
+    """A line on stderr per system whose text looks tokenized (``x .``)."""
+    from workbench.scoring.metrics import tokenized_warning
+
+    for system in report.systems:
+        warning = tokenized_warning(system)
+        if warning:
+            click.echo(f"warning: {warning}", err=True)
 
 
 def _refuse_with(mode: str, **given: Any) -> None:

@@ -22,6 +22,10 @@ METRICS = ("bleu", "chrf", "ter")
 # Statistics are extracted in chunks so that sacrebleu's reference cache (n-gram counters
 # for every reference) never holds the whole corpus at once.
 CHUNK = 2000
+# sacrebleu's check for text not detokenized: this many lines ending in " ." (its own warning,
+# silenced here with ``force``, names a ``force`` parameter the workbench does not have and
+# counts per chunk)
+TOKENIZED_LINES = 100
 
 Refs = Sequence[Sequence[str | None]]
 
@@ -60,6 +64,7 @@ class SystemScore:
     metrics: dict[str, MetricScore]
     segments: list[SegmentScore]
     terms: Any = None  # workbench.scoring.terms.TermAccuracy when computed
+    tokenized: int = 0  # lines ending in a tokenized period (" ."), as sacrebleu counts them
     stats: dict[str, list[list[float]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -90,8 +95,8 @@ class Scorer:
     def __post_init__(self) -> None:
         chrf = CHRF(word_order=self.chrf_word_order)
         ter = TER()
-        self.corpus = {"bleu": BLEU(), "chrf": chrf, "ter": ter}
-        self.segment = {"bleu": BLEU(effective_order=True), "chrf": chrf, "ter": ter}
+        self.corpus = {"bleu": BLEU(force=True), "chrf": chrf, "ter": ter}
+        self.segment = {"bleu": BLEU(effective_order=True, force=True), "chrf": chrf, "ter": ter}
 
     def stats(self, key: str, hyps: Sequence[str], refs: Refs) -> list[list[float]]:
         """sacrebleu's per-segment statistics of metric ``key`` (refs: one list per reference)."""
@@ -164,7 +169,18 @@ class Scorer:
                 numbers, per_segment["bleu"], per_segment["chrf"], per_segment["ter"], strict=True
             )
         ]
-        return SystemScore(name, metrics, segments, stats=all_stats)
+        tokenized = sum(1 for hyp in hyps if hyp.endswith(" ."))
+        return SystemScore(name, metrics, segments, stats=all_stats, tokenized=tokenized)
+
+
+def tokenized_warning(system: SystemScore) -> str:
+    """A warning for a system whose text looks tokenized (sacrebleu's test), else ''."""
+    if system.tokenized < TOKENIZED_LINES:
+        return ""
+    return (
+        f"{system.name}: {system.tokenized} lines end in a tokenized period (' .'): the "
+        "scores expect detokenized text (tokenized text may score lower)"
+    )
 
 
 def check_refs(hyps: Sequence[str], refs: Refs) -> None:
