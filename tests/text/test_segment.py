@@ -495,3 +495,17 @@ def test_a_long_paragraph_without_sentence_ends_is_read_in_linear_time() -> None
     _CountingStr.copied = 0
     assert split_sentences(paragraph, "ar") == [paragraph.strip()]
     assert _CountingStr.copied < 100 * len(paragraph)  # 3,600 times before
+
+
+def test_arabic_bibliographic_abbreviations_do_not_end_a_sentence() -> None:
+    """تح. (edited by), تر. (translated by) and مج. (volume) go on into what follows."""
+    cite = "ابن خلدون، المقدمة، تح. عبد الله الدرويش، دمشق: دار يعرب، ط. 1، 2004، ج. 1، ص. 125."
+    assert split_sentences(cite, "ar") == [cite]
+    text = "كليلة ودمنة، تر. ابن المقفع، بيروت. وهو كتاب قديم."
+    assert split_sentences(text, "ar") == ["كليلة ودمنة، تر. ابن المقفع، بيروت.", "وهو كتاب قديم."]
+    text = "مجلة الفكر، مج. 5، ع. 2، ص. 10. وهي مجلة محكمة."
+    assert split_sentences(text, "ar") == ["مجلة الفكر، مج. 5، ع. 2، ص. 10.", "وهي مجلة محكمة."]
+    assert split_sentences("طبع الكتاب في مج. وكان ذلك جميلا.", "ar") == [
+        "طبع الكتاب في مج.",
+        "وكان ذلك جميلا.",
+    ]
