@@ -509,3 +509,29 @@ def test_arabic_bibliographic_abbreviations_do_not_end_a_sentence() -> None:
         "طبع الكتاب في مج.",
         "وكان ذلك جميلا.",
     ]
+
+
+def test_english_citations_go_on_after_ed_trans_and_et_al() -> None:
+    """ed. and trans. stand before a name; et al. before a bracketed year goes on."""
+    cite = (
+        "Ibn Khaldun, The Muqaddimah, trans. Franz Rosenthal, vol. 1 (Princeton, 1967), "
+        "pp. 45-67."
+    )
+    assert split_sentences(cite + " This is the standard translation.", "en") == [
+        cite,
+        "This is the standard translation.",
+    ]
+    cite = "Al-Ghazali, Ihya, ed. Ahmad Shakir, 2nd ed. Cairo, 1990."
+    assert split_sentences(cite, "en") == [cite]
+    assert split_sentences("It was the 2nd ed. The first was lost.", "en") == [
+        "It was the 2nd ed.",
+        "The first was lost.",
+    ]
+    assert split_sentences("Smith et al. (2020) found this. They were right.", "en") == [
+        "Smith et al. (2020) found this.",
+        "They were right.",
+    ]
+    assert split_sentences("See Smith et al. The results were clear.", "en") == [
+        "See Smith et al.",
+        "The results were clear.",
+    ]

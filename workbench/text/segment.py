@@ -161,6 +161,8 @@ _ARABIC_STARTS = _ARABIC_OPENERS | _arabic_words(
 # 571 م. تقريباً, عرضه 20 م. فقط).
 _ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط")
 _MAX_BRACKET = 250
+# A year in brackets after an abbreviation: a citation going on (Smith et al. (2020) found).
+_BRACKETED_YEAR = re.compile(r"\s*[(\[][\d٠-٩]{4}[a-z]?[)\],;]")
 
 
 def _after_latin_word(text: str, start: int) -> bool:
@@ -520,6 +522,8 @@ class Segmenter:
         if kind == "end":
             if _goes_on(text, end, nxt) or (not nxt and not quoted and end < len(text)):
                 return False
+            if _BRACKETED_YEAR.match(text, end):
+                return False  # Smith et al. (2020) found …
             if _ARABIC_LETTER.match(nxt[:1]):
                 # شركة Apple Inc. في ... goes on, and (الخضار، الفواكه، إلخ.) من السوق ...;
                 # شركة Apple Inc. وقالت ... starts anew, as does إلخ. before any word
