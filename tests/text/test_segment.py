@@ -535,3 +535,14 @@ def test_english_citations_go_on_after_ed_trans_and_et_al() -> None:
         "See Smith et al.",
         "The results were clear.",
     ]
+
+
+def test_a_hijri_date_goes_on_into_its_gregorian_equivalent() -> None:
+    """الموافق ("corresponding to") after an era mark carries the date on."""
+    text = "صدر القرار في 12/3/1445هـ. الموافق 27/9/2023م. وبدأ تنفيذه."
+    assert split_sentences(text, "ar") == [
+        "صدر القرار في 12/3/1445هـ. الموافق 27/9/2023م.",
+        "وبدأ تنفيذه.",
+    ]
+    text = "عقد الاجتماع يوم الأحد ١٢ ربيع الأول ١٤٤٥ هـ. الموافق ٢٧ سبتمبر ٢٠٢٣ م."
+    assert split_sentences(text, "ar") == [text]

@@ -158,8 +158,8 @@ _ARABIC_ACRONYM = re.compile(r"[\u0621-\u064a](?:\.[\u0621-\u064a]){1,3}")
 _ARABIC_STARTS = _ARABIC_OPENERS | _arabic_words(
     """وقد وكان وكانت وهو وهي وهذا وهذه وهم ثم ولكن لكن وفي ومن كما""")
 # Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة, ولد عام
-# 571 م. تقريباً, عرضه 20 م. فقط).
-_ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط")
+# 571 م. تقريباً, عرضه 20 م. فقط, 12/3/1445هـ. الموافق 27/9/2023م.).
+_ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط الموافق")
 _MAX_BRACKET = 250
 # A year in brackets after an abbreviation: a citation going on (Smith et al. (2020) found).
 _BRACKETED_YEAR = re.compile(r"\s*[(\[][\d٠-٩]{4}[a-z]?[)\],;]")
