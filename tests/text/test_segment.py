@@ -546,3 +546,25 @@ def test_a_hijri_date_goes_on_into_its_gregorian_equivalent() -> None:
     ]
     text = "عقد الاجتماع يوم الأحد ١٢ ربيع الأول ١٤٤٥ هـ. الموافق ٢٧ سبتمبر ٢٠٢٣ م."
     assert split_sentences(text, "ar") == [text]
+
+
+def test_a_volume_or_chapter_in_roman_numerals_and_a_note_number_go_on() -> None:
+    """vol. II, Ch. IV, n. 3: the abbreviation of a number before its number."""
+    text = "See Ibn Sina, al-Shifa, vol. II, p. 5. That is the source."
+    assert split_sentences(text, "en") == [
+        "See Ibn Sina, al-Shifa, vol. II, p. 5.",
+        "That is the source.",
+    ]
+    assert split_sentences("It is in Vol. III. The index is there.", "en") == [
+        "It is in Vol. III.",
+        "The index is there.",
+    ]
+    assert split_sentences("See Part II, ch. III. It follows.", "en") == [
+        "See Part II, ch. III.",
+        "It follows.",
+    ]
+    assert split_sentences("It is in vol. I, p. 5. See n. 3 above.", "en") == [
+        "It is in vol. I, p. 5.",
+        "See n. 3 above.",
+    ]
+    assert split_sentences("I said no. I left.", "en") == ["I said no.", "I left."]

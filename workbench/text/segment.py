@@ -161,6 +161,11 @@ _ARABIC_STARTS = _ARABIC_OPENERS | _arabic_words(
 # 571 م. تقريباً, عرضه 20 م. فقط, 12/3/1445هـ. الموافق 27/9/2023م.).
 _ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط الموافق")
 _MAX_BRACKET = 250
+# A volume's, chapter's or part's number in Roman capitals (vol. II, Ch. IV; up to LXXXIX):
+# two letters or more, or one before a comma or a closing mark (vol. I, p. 5).
+_ROMAN_NUMBER = re.compile(
+    r"\s*(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?:(?<=[IVXL]{2})\b|(?=[,;:).]|$))"
+)
 # A year in brackets after an abbreviation: a citation going on (Smith et al. (2020) found).
 _BRACKETED_YEAR = re.compile(r"\s*[(\[][\d٠-٩]{4}[a-z]?[)\],;]")
 
@@ -516,8 +521,8 @@ class Segmenter:
         if kind == "day" and token[:1].isupper() and (nxt[:1].isdigit() or nxt in _MONTH_NAMES):
             return False  # Mon. Sept. 5, Fri. 9 a.m. (but … on Wed. The index …; she sat. 5 …)
         if kind == "number":
-            if nxt[:1].isdigit():
-                return False
+            if nxt[:1].isdigit() or _ROMAN_NUMBER.match(text, end):
+                return False  # vol. 2, vol. II
             return not _goes_on(text, end, nxt)
         if kind == "end":
             if _goes_on(text, end, nxt) or (not nxt and not quoted and end < len(text)):
