@@ -568,3 +568,16 @@ def test_a_volume_or_chapter_in_roman_numerals_and_a_note_number_go_on() -> None
         "See n. 3 above.",
     ]
     assert split_sentences("I said no. I left.", "en") == ["I said no.", "I left."]
+
+
+def test_a_dotted_era_mark_after_a_century_in_words_and_a_height_in_metres() -> None:
+    """ق.م. after a century in words ends a sentence as after a year; 8848 م. فوق goes on."""
+    assert split_sentences("ولد في القرن الخامس ق.م. وعاش طويلا.", "ar") == [
+        "ولد في القرن الخامس ق.م.",
+        "وعاش طويلا.",
+    ]
+    text = "عاش في القرن الخامس ق.م. في أثينا."
+    assert split_sentences(text, "ar") == [text]
+    text = "يبلغ ارتفاع قمة إيفرست 8848 م. فوق سطح البحر."
+    assert split_sentences(text, "ar") == [text]
+    assert split_sentences("وصل م. أحمد إلى الموقع.", "ar") == ["وصل م. أحمد إلى الموقع."]
