@@ -581,3 +581,13 @@ def test_a_dotted_era_mark_after_a_century_in_words_and_a_height_in_metres() -> 
     text = "يبلغ ارتفاع قمة إيفرست 8848 م. فوق سطح البحر."
     assert split_sentences(text, "ar") == [text]
     assert split_sentences("وصل م. أحمد إلى الموقع.", "ar") == ["وصل م. أحمد إلى الموقع."]
+
+
+def test_a_quotation_in_mirrored_curly_quotes_ends_with_its_sentence() -> None:
+    """Arabic often writes curly quotes mirrored (”…“): the “ after the stop closes it."""
+    assert split_sentences("قال المدير: ”سأذهب غدا.“ ثم غادر المكتب.", "ar") == [
+        "قال المدير: ”سأذهب غدا.“",
+        "ثم غادر المكتب.",
+    ]
+    assert split_sentences("قالت: ‚انتهى.‘ وبكت.", "ar") == ["قالت: ‚انتهى.‘", "وبكت."]
+    assert split_sentences("He left.“Then she came.", "en") == ["He left.“Then she came."]

@@ -64,9 +64,12 @@ _NOTE = r"\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[
 # The number that ends a verse of the Quran: ﴿٢﴾, or the end-of-ayah sign ۝ before its digits.
 # (either ornate parenthesis may open it: texts differ)
 _AYAH = r"[\ufd3e\ufd3f][\d٠-٩۰-۹]{1,3}[\ufd3e\ufd3f]|\u06dd[\d٠-٩۰-۹]{0,3}"
+# An opening curly quote closing a quotation, as Arabic texts often write them mirrored
+# (”سأذهب غدا.“ ثم غادر): one that follows the stop and comes before a space or the end.
+_MIRRORED_CLOSER = r"[“‘](?=[\s\u200e\u200f\u061c]|$)"
 # The end mark: a spaced ellipsis (. . .) is one mark, as ... is.
 _CANDIDATE = re.compile(
-    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})((?:[{_CLOSERS}]|{_NOTE})*)"
+    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})((?:[{_CLOSERS}]|{_MIRRORED_CLOSER}|{_NOTE})*)"
     r"(?=\s|$|[\u0621-\u064a])"
 )
 _URL = re.compile(
