@@ -535,6 +535,21 @@ def test_english_citations_go_on_after_ed_trans_and_et_al() -> None:
         "See Smith et al.",
         "The results were clear.",
     ]
+    text = "Apple Inc. (NASDAQ: AAPL) reported record profits. Shares rose."
+    assert split_sentences(text, "en") == [
+        "Apple Inc. (NASDAQ: AAPL) reported record profits.",
+        "Shares rose.",
+    ]
+    text = "They sold fruit, etc. (The list was long.) It ended."
+    assert split_sentences(text, "en") == [
+        "They sold fruit, etc.",
+        "(The list was long.)",
+        "It ended.",
+    ]
+    assert split_sentences("It covers wages, etc. (2) Employer means a person.", "en") == [
+        "It covers wages, etc.",
+        "(2) Employer means a person.",
+    ]
 
 
 def test_a_hijri_date_goes_on_into_its_gregorian_equivalent() -> None:

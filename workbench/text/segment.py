@@ -169,8 +169,12 @@ _MAX_BRACKET = 250
 _ROMAN_NUMBER = re.compile(
     r"\s*(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?:(?<=[IVXL]{2})\b|(?=[,;:).]|$))"
 )
-# A year in brackets after an abbreviation: a citation going on (Smith et al. (2020) found).
-_BRACKETED_YEAR = re.compile(r"\s*[(\[][\d٠-٩]{4}[a-z]?[)\],;]")
+# An aside in brackets after an abbreviation, with no stop of its own and no list number: the
+# sentence goes on (Smith et al. (2020) found, Apple Inc. (NASDAQ: AAPL) reported; but
+# … etc. (The list was long.) and … etc. (2) Employer start anew).
+_BRACKET_ASIDE = re.compile(
+    r"\s*[(\[](?![\dIVXivx]{1,3}[)\]]|[A-Za-z][)\]])[^()\[\].!?؟…]{1,80}[)\]]"
+)
 
 
 def _after_latin_word(text: str, start: int) -> bool:
@@ -530,8 +534,8 @@ class Segmenter:
         if kind == "end":
             if _goes_on(text, end, nxt) or (not nxt and not quoted and end < len(text)):
                 return False
-            if _BRACKETED_YEAR.match(text, end):
-                return False  # Smith et al. (2020) found …
+            if token.isascii() and _BRACKET_ASIDE.match(text, end):
+                return False  # Smith et al. (2020) found …, Apple Inc. (NASDAQ: AAPL) said …
             if _ARABIC_LETTER.match(nxt[:1]):
                 # شركة Apple Inc. في ... goes on, and (الخضار، الفواكه، إلخ.) من السوق ...;
                 # شركة Apple Inc. وقالت ... starts anew, as does إلخ. before any word
