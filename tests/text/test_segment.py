@@ -606,3 +606,23 @@ def test_a_quotation_in_mirrored_curly_quotes_ends_with_its_sentence() -> None:
     ]
     assert split_sentences("قالت: ‚انتهى.‘ وبكت.", "ar") == ["قالت: ‚انتهى.‘", "وبكت."]
     assert split_sentences("He left.“Then she came.", "en") == ["He left.“Then she came."]
+
+
+def test_transliterated_arabic_names_and_dates_in_english() -> None:
+    """b. (ibn), bt. (bint), d. (died), r. (reigned) go on, as in Islamic studies' English."""
+    text = "The imam Ahmad b. Hanbal died in Baghdad. His school survived."
+    assert split_sentences(text, "en") == [
+        "The imam Ahmad b. Hanbal died in Baghdad.",
+        "His school survived.",
+    ]
+    for text in (
+        "Al-Ghazali, d. 505/1111, wrote it.",
+        "The caliph Harun al-Rashid r. 786-809 ruled.",
+        "Abu Bakr Muhammad b. Zakariyya al-Razi was a physician.",
+        "Fatima bt. Muhammad was born in Mecca.",
+    ):
+        assert split_sentences(text, "en") == [text]
+    assert split_sentences("It was option b. The other failed.", "en") == [
+        "It was option b.",
+        "The other failed.",
+    ]
