@@ -606,6 +606,12 @@ def test_a_quotation_in_mirrored_curly_quotes_ends_with_its_sentence() -> None:
     ]
     assert split_sentences("قالت: ‚انتهى.‘ وبكت.", "ar") == ["قالت: ‚انتهى.‘", "وبكت."]
     assert split_sentences("He left.“Then she came.", "en") == ["He left.“Then she came."]
+    text = "قال: ”نعم.“ ثم انتظر طويلا... وقال المدير إن الأمر انتهى."
+    assert split_sentences(text, "ar") == [
+        "قال: ”نعم.“",
+        "ثم انتظر طويلا...",
+        "وقال المدير إن الأمر انتهى.",
+    ]
 
 
 def test_transliterated_arabic_names_and_dates_in_english() -> None:

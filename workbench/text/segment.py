@@ -354,7 +354,8 @@ def _word_after(text: str, pos: int) -> str:
 class _Quotes:
     """Whether a quotation is open at a position of a paragraph, scanned forward once.
 
-    « », “ ” and ‹ › nest; the straight ``"`` opens and closes by turns. Positions must be
+    « », “ ” and ‹ › nest (and ” “, as Arabic texts mirror them: a ” with no “ open opens);
+    the straight ``"`` opens and closes by turns. Positions must be
     asked in increasing order (the candidates of one paragraph are).
     """
 
@@ -370,10 +371,14 @@ class _Quotes:
         """Whether a quotation opened before ``pos`` is still open there."""
         depth = self.depth
         if depth is None:
-            depth = self.depth = dict.fromkeys(_QUOTE_PAIRS, 0)
+            depth = self.depth = dict.fromkeys([*_QUOTE_PAIRS, "”"], 0)
         for m in _QUOTE_MARK.finditer(self.text, self.pos, max(self.pos, pos)):
             ch = m.group()
-            if ch in _QUOTE_PAIRS:
+            if ch == "”" and not depth["“"]:
+                depth["”"] += 1  # ” with no “ open opens a quotation written mirrored: ”نعم.“
+            elif ch == "“" and depth["”"]:
+                depth["”"] -= 1  # and “ closes it
+            elif ch in _QUOTE_PAIRS:
                 depth[ch] += 1
             elif ch in _QUOTE_CLOSERS:
                 opener = _QUOTE_CLOSERS[ch]
