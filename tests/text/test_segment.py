@@ -583,6 +583,8 @@ def test_a_volume_or_chapter_in_roman_numerals_and_a_note_number_go_on() -> None
         "See n. 3 above.",
     ]
     assert split_sentences("I said no. I left.", "en") == ["I said no.", "I left."]
+    for text in ("See vv. 1-5 of the sura.", "See ll. 5-10 of the poem.", "See fol. 3a of it."):
+        assert split_sentences(text + " They are short.", "en") == [text, "They are short."]
 
 
 def test_a_dotted_era_mark_after_a_century_in_words_and_a_height_in_metres() -> None:
