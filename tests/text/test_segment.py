@@ -597,6 +597,11 @@ def test_a_dotted_era_mark_after_a_century_in_words_and_a_height_in_metres() -> 
     assert split_sentences(text, "ar") == [text]
     text = "يبلغ ارتفاع قمة إيفرست 8848 م. فوق سطح البحر."
     assert split_sentences(text, "ar") == [text]
+    text = "تبدأ المباراة الساعة 9:00 م. بتوقيت غرينتش. وتنتهي متأخرة."
+    assert split_sentences(text, "ar") == [
+        "تبدأ المباراة الساعة 9:00 م. بتوقيت غرينتش.",
+        "وتنتهي متأخرة.",
+    ]
     assert split_sentences("وصل م. أحمد إلى الموقع.", "ar") == ["وصل م. أحمد إلى الموقع."]
 
 

@@ -161,8 +161,9 @@ _ARABIC_ACRONYM = re.compile(r"[\u0621-\u064a](?:\.[\u0621-\u064a]){1,3}")
 _ARABIC_STARTS = _ARABIC_OPENERS | _arabic_words(
     """وقد وكان وكانت وهو وهي وهذا وهذه وهم ثم ولكن لكن وفي ومن كما""")
 # Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة, ولد عام
-# 571 م. تقريباً, عرضه 20 م. فقط, ارتفاعه 8848 م. فوق سطح البحر, 12/3/1445هـ. الموافق 27/9/2023م.).
-_ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط فوق تحت الموافق")
+# 571 م. تقريباً, عرضه 20 م. فقط, ارتفاعه 8848 م. فوق سطح البحر,
+# الساعة 9 م. بتوقيت مكة, 12/3/1445هـ. الموافق 27/9/2023م.).
+_ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط فوق تحت الموافق بتوقيت")
 _MAX_BRACKET = 250
 # A volume's, chapter's or part's number in Roman capitals (vol. II, Ch. IV; up to LXXXIX):
 # two letters or more, or one before a comma or a closing mark (vol. I, p. 5).
