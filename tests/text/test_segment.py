@@ -495,3 +495,147 @@ def test_a_long_paragraph_without_sentence_ends_is_read_in_linear_time() -> None
     _CountingStr.copied = 0
     assert split_sentences(paragraph, "ar") == [paragraph.strip()]
     assert _CountingStr.copied < 100 * len(paragraph)  # 3,600 times before
+
+
+def test_arabic_bibliographic_abbreviations_do_not_end_a_sentence() -> None:
+    """تح. (edited by), تر. (translated by) and مج. (volume) go on into what follows."""
+    cite = "ابن خلدون، المقدمة، تح. عبد الله الدرويش، دمشق: دار يعرب، ط. 1، 2004، ج. 1، ص. 125."
+    assert split_sentences(cite, "ar") == [cite]
+    text = "كليلة ودمنة، تر. ابن المقفع، بيروت. وهو كتاب قديم."
+    assert split_sentences(text, "ar") == ["كليلة ودمنة، تر. ابن المقفع، بيروت.", "وهو كتاب قديم."]
+    text = "مجلة الفكر، مج. 5، ع. 2، ص. 10. وهي مجلة محكمة."
+    assert split_sentences(text, "ar") == ["مجلة الفكر، مج. 5، ع. 2، ص. 10.", "وهي مجلة محكمة."]
+    assert split_sentences("طبع الكتاب في مج. وكان ذلك جميلا.", "ar") == [
+        "طبع الكتاب في مج.",
+        "وكان ذلك جميلا.",
+    ]
+
+
+def test_english_citations_go_on_after_ed_trans_and_et_al() -> None:
+    """ed. and trans. stand before a name; et al. before a bracketed year goes on."""
+    cite = (
+        "Ibn Khaldun, The Muqaddimah, trans. Franz Rosenthal, vol. 1 (Princeton, 1967), "
+        "pp. 45-67."
+    )
+    assert split_sentences(cite + " This is the standard translation.", "en") == [
+        cite,
+        "This is the standard translation.",
+    ]
+    cite = "Al-Ghazali, Ihya, ed. Ahmad Shakir, 2nd ed. Cairo, 1990."
+    assert split_sentences(cite, "en") == [cite]
+    assert split_sentences("It was the 2nd ed. The first was lost.", "en") == [
+        "It was the 2nd ed.",
+        "The first was lost.",
+    ]
+    assert split_sentences("Smith et al. (2020) found this. They were right.", "en") == [
+        "Smith et al. (2020) found this.",
+        "They were right.",
+    ]
+    assert split_sentences("See Smith et al. The results were clear.", "en") == [
+        "See Smith et al.",
+        "The results were clear.",
+    ]
+    text = "Apple Inc. (NASDAQ: AAPL) reported record profits. Shares rose."
+    assert split_sentences(text, "en") == [
+        "Apple Inc. (NASDAQ: AAPL) reported record profits.",
+        "Shares rose.",
+    ]
+    text = "They sold fruit, etc. (The list was long.) It ended."
+    assert split_sentences(text, "en") == [
+        "They sold fruit, etc.",
+        "(The list was long.)",
+        "It ended.",
+    ]
+    assert split_sentences("It covers wages, etc. (2) Employer means a person.", "en") == [
+        "It covers wages, etc.",
+        "(2) Employer means a person.",
+    ]
+
+
+def test_a_hijri_date_goes_on_into_its_gregorian_equivalent() -> None:
+    """الموافق ("corresponding to") after an era mark carries the date on."""
+    text = "صدر القرار في 12/3/1445هـ. الموافق 27/9/2023م. وبدأ تنفيذه."
+    assert split_sentences(text, "ar") == [
+        "صدر القرار في 12/3/1445هـ. الموافق 27/9/2023م.",
+        "وبدأ تنفيذه.",
+    ]
+    text = "عقد الاجتماع يوم الأحد ١٢ ربيع الأول ١٤٤٥ هـ. الموافق ٢٧ سبتمبر ٢٠٢٣ م."
+    assert split_sentences(text, "ar") == [text]
+
+
+def test_a_volume_or_chapter_in_roman_numerals_and_a_note_number_go_on() -> None:
+    """vol. II, Ch. IV, n. 3: the abbreviation of a number before its number."""
+    text = "See Ibn Sina, al-Shifa, vol. II, p. 5. That is the source."
+    assert split_sentences(text, "en") == [
+        "See Ibn Sina, al-Shifa, vol. II, p. 5.",
+        "That is the source.",
+    ]
+    assert split_sentences("It is in Vol. III. The index is there.", "en") == [
+        "It is in Vol. III.",
+        "The index is there.",
+    ]
+    assert split_sentences("See Part II, ch. III. It follows.", "en") == [
+        "See Part II, ch. III.",
+        "It follows.",
+    ]
+    assert split_sentences("It is in vol. I, p. 5. See n. 3 above.", "en") == [
+        "It is in vol. I, p. 5.",
+        "See n. 3 above.",
+    ]
+    assert split_sentences("I said no. I left.", "en") == ["I said no.", "I left."]
+    for text in ("See vv. 1-5 of the sura.", "See ll. 5-10 of the poem.", "See fol. 3a of it."):
+        assert split_sentences(text + " They are short.", "en") == [text, "They are short."]
+
+
+def test_a_dotted_era_mark_after_a_century_in_words_and_a_height_in_metres() -> None:
+    """ق.م. after a century in words ends a sentence as after a year; 8848 م. فوق goes on."""
+    assert split_sentences("ولد في القرن الخامس ق.م. وعاش طويلا.", "ar") == [
+        "ولد في القرن الخامس ق.م.",
+        "وعاش طويلا.",
+    ]
+    text = "عاش في القرن الخامس ق.م. في أثينا."
+    assert split_sentences(text, "ar") == [text]
+    text = "يبلغ ارتفاع قمة إيفرست 8848 م. فوق سطح البحر."
+    assert split_sentences(text, "ar") == [text]
+    text = "تبدأ المباراة الساعة 9:00 م. بتوقيت غرينتش. وتنتهي متأخرة."
+    assert split_sentences(text, "ar") == [
+        "تبدأ المباراة الساعة 9:00 م. بتوقيت غرينتش.",
+        "وتنتهي متأخرة.",
+    ]
+    assert split_sentences("وصل م. أحمد إلى الموقع.", "ar") == ["وصل م. أحمد إلى الموقع."]
+
+
+def test_a_quotation_in_mirrored_curly_quotes_ends_with_its_sentence() -> None:
+    """Arabic often writes curly quotes mirrored (”…“): the “ after the stop closes it."""
+    assert split_sentences("قال المدير: ”سأذهب غدا.“ ثم غادر المكتب.", "ar") == [
+        "قال المدير: ”سأذهب غدا.“",
+        "ثم غادر المكتب.",
+    ]
+    assert split_sentences("قالت: ‚انتهى.‘ وبكت.", "ar") == ["قالت: ‚انتهى.‘", "وبكت."]
+    assert split_sentences("He left.“Then she came.", "en") == ["He left.“Then she came."]
+    text = "قال: ”نعم.“ ثم انتظر طويلا... وقال المدير إن الأمر انتهى."
+    assert split_sentences(text, "ar") == [
+        "قال: ”نعم.“",
+        "ثم انتظر طويلا...",
+        "وقال المدير إن الأمر انتهى.",
+    ]
+
+
+def test_transliterated_arabic_names_and_dates_in_english() -> None:
+    """b. (ibn), bt. (bint), d. (died), r. (reigned) go on, as in Islamic studies' English."""
+    text = "The imam Ahmad b. Hanbal died in Baghdad. His school survived."
+    assert split_sentences(text, "en") == [
+        "The imam Ahmad b. Hanbal died in Baghdad.",
+        "His school survived.",
+    ]
+    for text in (
+        "Al-Ghazali, d. 505/1111, wrote it.",
+        "The caliph Harun al-Rashid r. 786-809 ruled.",
+        "Abu Bakr Muhammad b. Zakariyya al-Razi was a physician.",
+        "Fatima bt. Muhammad was born in Mecca.",
+    ):
+        assert split_sentences(text, "en") == [text]
+    assert split_sentences("It was option b. The other failed.", "en") == [
+        "It was option b.",
+        "The other failed.",
+    ]

@@ -64,9 +64,12 @@ _NOTE = r"\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[
 # The number that ends a verse of the Quran: ﴿٢﴾, or the end-of-ayah sign ۝ before its digits.
 # (either ornate parenthesis may open it: texts differ)
 _AYAH = r"[\ufd3e\ufd3f][\d٠-٩۰-۹]{1,3}[\ufd3e\ufd3f]|\u06dd[\d٠-٩۰-۹]{0,3}"
+# An opening curly quote closing a quotation, as Arabic texts often write them mirrored
+# (”سأذهب غدا.“ ثم غادر): one that follows the stop and comes before a space or the end.
+_MIRRORED_CLOSER = r"[“‘](?=[\s\u200e\u200f\u061c]|$)"
 # The end mark: a spaced ellipsis (. . .) is one mark, as ... is.
 _CANDIDATE = re.compile(
-    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})((?:[{_CLOSERS}]|{_NOTE})*)"
+    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})((?:[{_CLOSERS}]|{_MIRRORED_CLOSER}|{_NOTE})*)"
     r"(?=\s|$|[\u0621-\u064a])"
 )
 _URL = re.compile(
@@ -158,9 +161,21 @@ _ARABIC_ACRONYM = re.compile(r"[\u0621-\u064a](?:\.[\u0621-\u064a]){1,3}")
 _ARABIC_STARTS = _ARABIC_OPENERS | _arabic_words(
     """وقد وكان وكانت وهو وهي وهذا وهذه وهم ثم ولكن لكن وفي ومن كما""")
 # Words that carry an Arabic sentence on after an era mark (عام 632 هـ. في المدينة, ولد عام
-# 571 م. تقريباً, عرضه 20 م. فقط).
-_ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط")
+# 571 م. تقريباً, عرضه 20 م. فقط, ارتفاعه 8848 م. فوق سطح البحر,
+# الساعة 9 م. بتوقيت مكة, 12/3/1445هـ. الموافق 27/9/2023م.).
+_ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط فوق تحت الموافق بتوقيت")
 _MAX_BRACKET = 250
+# A volume's, chapter's or part's number in Roman capitals (vol. II, Ch. IV; up to LXXXIX):
+# two letters or more, or one before a comma or a closing mark (vol. I, p. 5).
+_ROMAN_NUMBER = re.compile(
+    r"\s*(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?:(?<=[IVXL]{2})\b|(?=[,;:).]|$))"
+)
+# An aside in brackets after an abbreviation, with no stop of its own and no list number: the
+# sentence goes on (Smith et al. (2020) found, Apple Inc. (NASDAQ: AAPL) reported; but
+# … etc. (The list was long.) and … etc. (2) Employer start anew).
+_BRACKET_ASIDE = re.compile(
+    r"\s*[(\[](?![\dIVXivx]{1,3}[)\]]|[A-Za-z][)\]])[^()\[\].!?؟…]{1,80}[)\]]"
+)
 
 
 def _after_latin_word(text: str, start: int) -> bool:
@@ -340,7 +355,8 @@ def _word_after(text: str, pos: int) -> str:
 class _Quotes:
     """Whether a quotation is open at a position of a paragraph, scanned forward once.
 
-    « », “ ” and ‹ › nest; the straight ``"`` opens and closes by turns. Positions must be
+    « », “ ” and ‹ › nest (and ” “, as Arabic texts mirror them: a ” with no “ open opens);
+    the straight ``"`` opens and closes by turns. Positions must be
     asked in increasing order (the candidates of one paragraph are).
     """
 
@@ -356,10 +372,14 @@ class _Quotes:
         """Whether a quotation opened before ``pos`` is still open there."""
         depth = self.depth
         if depth is None:
-            depth = self.depth = dict.fromkeys(_QUOTE_PAIRS, 0)
+            depth = self.depth = dict.fromkeys([*_QUOTE_PAIRS, "”"], 0)
         for m in _QUOTE_MARK.finditer(self.text, self.pos, max(self.pos, pos)):
             ch = m.group()
-            if ch in _QUOTE_PAIRS:
+            if ch == "”" and not depth["“"]:
+                depth["”"] += 1  # ” with no “ open opens a quotation written mirrored: ”نعم.“
+            elif ch == "“" and depth["”"]:
+                depth["”"] -= 1  # and “ closes it
+            elif ch in _QUOTE_PAIRS:
                 depth[ch] += 1
             elif ch in _QUOTE_CLOSERS:
                 opener = _QUOTE_CLOSERS[ch]
@@ -514,12 +534,14 @@ class Segmenter:
         if kind == "day" and token[:1].isupper() and (nxt[:1].isdigit() or nxt in _MONTH_NAMES):
             return False  # Mon. Sept. 5, Fri. 9 a.m. (but … on Wed. The index …; she sat. 5 …)
         if kind == "number":
-            if nxt[:1].isdigit():
-                return False
+            if nxt[:1].isdigit() or _ROMAN_NUMBER.match(text, end):
+                return False  # vol. 2, vol. II
             return not _goes_on(text, end, nxt)
         if kind == "end":
             if _goes_on(text, end, nxt) or (not nxt and not quoted and end < len(text)):
                 return False
+            if token.isascii() and _BRACKET_ASIDE.match(text, end):
+                return False  # Smith et al. (2020) found …, Apple Inc. (NASDAQ: AAPL) said …
             if _ARABIC_LETTER.match(nxt[:1]):
                 # شركة Apple Inc. في ... goes on, and (الخضار، الفواكه، إلخ.) من السوق ...;
                 # شركة Apple Inc. وقالت ... starts anew, as does إلخ. before any word
@@ -534,8 +556,8 @@ class Segmenter:
                 return False  # 7 a.m. Oct. 3 (but 5 p.m. Jan said …)
             return nxt not in _CONTINUERS  # 7 a.m. Friday / ... at 6 a.m. Thailand
         if kind == "era":
-            if not glued and not self._after_number(text, tstart):
-                return nxt in _ARABIC_STARTS  # م. المهندس
+            if not glued and "." not in token and not self._after_number(text, tstart):
+                return nxt in _ARABIC_STARTS  # م. المهندس (but القرن الخامس ق.م. وعاش …)
             return nxt not in _ERA_CONTINUATION and not nxt[:1].isdigit()
         return not _goes_on(text, end, nxt)
 
