@@ -666,3 +666,20 @@ def test_history_and_changes_tables_keep_every_time_in_80_columns(sample_db: Pat
                         if line.startswith("│"))
         assert "…" not in table
         assert cells.replace(" ", "") == "".join(t[:10] + t[11:19] for t in times), command
+
+
+def test_a_password_prompt_without_a_terminal_shows_no_python_warning() -> None:
+    """`team add-user omar --role reviewer </dev/null` in CI (no terminal) printed Python's
+    `GetPassWarning` with a source path and line of the standard library before the error."""
+    import os
+    import subprocess
+    import sys
+
+    root = str(Path(__file__).resolve().parents[2])
+    code = ("from workbench.cli.team import _password\n"
+            "try:\n    _password(None, None, 'omar')\nexcept Exception as exc:\n    print(exc)")
+    done = subprocess.run([sys.executable, "-c", code], stdin=subprocess.DEVNULL,
+                          capture_output=True, cwd=root, timeout=20, start_new_session=True,
+                          env={**os.environ, "PYTHONWARNINGS": "default"})
+    assert "no password for omar" in done.stdout.decode()
+    assert "GetPassWarning" not in done.stderr.decode()

@@ -67,3 +67,17 @@ def test_the_tui_without_a_terminal_is_refused_and_reads_no_keys(
         "file); the commands run without one (workbench --help)"]
     with Project.open(db) as project:
         assert [r.action for r in project.history(1)] == ["import"]
+
+
+def test_the_tui_without_a_terminal_builds_no_sample_project(tmp_path: Path) -> None:
+    """``workbench`` from a script in a new folder: refused before the sample project is
+    built, so no ``segments.db`` is left behind by a command that did nothing."""
+    env = {k: v for k, v in os.environ.items() if k != "WORKBENCH_DB"}
+    env["WORKBENCH_CONFIG"] = str(tmp_path / "absent.toml")
+    env["PYTHONPATH"] = os.pathsep.join(  # this checkout's workbench, from another folder
+        filter(None, [str(Path(__file__).resolve().parents[2]), env.get("PYTHONPATH")]))
+    done = subprocess.run([sys.executable, "-m", "workbench"], input=b"", cwd=tmp_path,
+                          capture_output=True, env=env, timeout=20)
+    assert done.returncode == 2
+    assert "the TUI needs a terminal" in done.stderr.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -170,3 +170,15 @@ async def test_unknown_keys_are_said_at_start(make_app):
     async with editing(app):
         assert sum("keys no terminal sends in [keys]: search = 'Ctrl+F'" in m
                    for m in said) == 1
+
+
+async def test_help_names_the_direction_key_as_remapped(make_app):
+    """Help's note on the Arabic direction said "F7 switches" with F7 remapped away."""
+    app = make_app(config=Config(keys={"toggle_direction": "ctrl+d"}))
+    async with editing(app) as (pilot, _):
+        help_screen = await open_screen(pilot, "f1", HelpScreen)
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(help_screen._content())
+        text = " ".join(console.export_text().split())
+        assert "Ctrl+D switches; the choice is saved" in text
+        assert "F7 switches" not in text

@@ -469,18 +469,22 @@ def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
     sample project is built there on first run).
     """
     if ctx.invoked_subcommand is None:
+        from pathlib import Path
+
         from workbench.config import load_config
         from workbench.project import open_project
+        from workbench.project.sample import DEFAULT_DB
 
         config = load_config()
+        if db is None and not Path(DEFAULT_DB).exists():
+            _refuse_without_terminal()  # before the sample is built: nothing left behind
         project = open_project(db)
         from workbench.tui.app import WorkbenchApp
 
         app = WorkbenchApp(project, config=config, direction=direction)
-        if missing := _no_terminal():
+        if _no_terminal():
             app.service.close()
-            fail(f"the TUI needs a terminal: {missing} is not one (a pipe or a file); the "
-                 "commands run without one (workbench --help)")
+            _refuse_without_terminal()
         app.run()
         if app.error_message:  # a damaged project, say: one line, as any command says it
             fail(app.error_message)
@@ -488,6 +492,13 @@ def main(ctx: click.Context, db: str | None, direction: str | None) -> None:
             click.echo(app.farewell, err=True)
         if app.return_code:
             sys.exit(app.return_code)
+
+
+def _refuse_without_terminal() -> None:
+    """Stop with one line and exit 2 when the TUI has no terminal to run in."""
+    if missing := _no_terminal():
+        fail(f"the TUI needs a terminal: {missing} is not one (a pipe or a file); the "
+             "commands run without one (workbench --help)")
 
 
 def _no_terminal() -> str | None:

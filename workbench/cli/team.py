@@ -7,6 +7,8 @@ prompt, sent to the server only as a SCRAM hash, and never printed or stored.
 from __future__ import annotations
 
 import codecs
+import getpass
+import warnings
 from pathlib import Path
 
 import click
@@ -69,8 +71,10 @@ def _password(password: str | None, password_file: str | None, name: str) -> str
     if password is not None:
         return password
     try:
-        return str(click.prompt(f"Password for {name}", hide_input=True,
-                                confirmation_prompt=True, err=True))
+        with warnings.catch_warnings():  # no terminal: getpass says so in a line of its own,
+            warnings.simplefilter("ignore", getpass.GetPassWarning)  # not a Python warning
+            return str(click.prompt(f"Password for {name}", hide_input=True,
+                                    confirmation_prompt=True, err=True))
     except click.Abort as exc:
         if isinstance(exc.__context__, KeyboardInterrupt):
             raise KeyboardInterrupt from None  # Ctrl+C at the prompt: exit 130

@@ -104,8 +104,9 @@ class HelpScreen(ModalScreen[None]):
             f"{app.direction} (setting: {app.direction_setting}). 'app' reorders Arabic lines "
             "itself, for terminals without bidi (tmux, kitty, xterm, Windows Terminal); "
             "'terminal' sends logical order for terminals that reorder (GNOME Terminal, Konsole, "
-            "mlterm); 'auto' chooses from the environment. F7 switches; the choice is saved. "
-            f"Invisible characters (bidi controls, zero-width spaces) show as ¤.\n",
+            "mlterm); 'auto' chooses from the environment. "
+            f"{keys.key_name(keymap, 'toggle_direction')} switches; the choice is saved. "
+            "Invisible characters (bidi controls, zero-width spaces) show as ¤.\n",
             ("Config file: ", "bold"), str(app.config.path or ""), "\n",
             (keys.hint(keymap, "help_close"), "bold"),
         )
