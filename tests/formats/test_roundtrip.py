@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from lxml import etree
 
@@ -868,3 +869,21 @@ def test_an_imported_comment_is_said_by_the_cli(
     assert "comments added: 1" in result.stdout
     again = run_cli("import-xliff", str(path), "--db", str(sample_db), "--format", "json")
     assert '"notes_added": 0' in again.stdout
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_a_joined_unit_is_numbered_with_all_its_segments_in_review_tables(
+    tmp_path: Path, new_db: Any, fmt: str
+) -> None:
+    """A review table numbered a unit of segments 1 and 2 '1' and the next row '3': segment 2
+    seemed missing to a reviewer. It is numbered 1–2."""
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "working")
+        path = project.export_file(fmt, tmp_path / f"doc.{fmt}").path
+        if fmt == "html":
+            text = path.read_text(encoding="utf-8")
+            assert '<td class="num">1\u20132</td>' in text and '<td class="num">3</td>' in text
+        else:
+            rows = docx.Document(str(path)).tables[0].rows
+            assert [r.cells[0].text for r in rows][1:] == ["1\u20132", "3"]

@@ -351,6 +351,7 @@ class Exchange:
         unit = Unit(
             ids=tuple(r["id"] for r in rows),
             number=rows[0]["position"],
+            last_number=rows[-1]["position"] if len(rows) > 1 else None,
             paragraph=rows[0]["paragraph"],
             source=group_source(r["source"] for r in rows),
             target=group_text([r["text"] for r in rows]),
