@@ -264,12 +264,23 @@ class EditorScreen(
                 f"Arabic · segment {self.current.position} · {self.current.status}"
             )
             self.editor.border_title = (
-                "English" + (" · locked" if self.current.locked else "") + self.presence_title()
+                "English" + (" · locked" if self.current.locked else "") + self._joined_title()
+                + self.presence_title()
             )
             self.editor.border_subtitle = (
                 "read-only" if self.wb.read_only or self.current.locked
                 else f"{keys.key_name(self.wb.keymap(), 'confirm', 2)} confirm · autosaved"
             )
+
+    def _joined_title(self) -> str:
+        """' · ↑ joined to #7' for a joined segment (its English is its link's, on segment 7):
+        the list says so, but a narrow one cuts it off, and the editor alone showed an empty
+        English that invited typing the link's English again."""
+        row = self.rows.row(self.current_index) if self.rows else None
+        if row is None or row.joined_to is None or row.target or self.current is None \
+                or row.id != self.current.id:
+            return ""
+        return f" · ↑ joined to #{row.joined_to}"
 
     # views -------------------------------------------------------------------------------------
 
