@@ -458,6 +458,10 @@ class SegmentEditing(EditorPart):
             self.say_locked()
             return
         text = self.editor.text
+        if not text.strip() and self.current.joined_to is not None:
+            self.notify(f"Segment {self.current.position} is joined: its English is in "
+                        f"#{self.current.joined_to}, confirmed with it.", severity="warning")
+            return
         if not text.strip():
             self.notify("Type the English first: an empty segment cannot be confirmed.",
                         severity="warning")
