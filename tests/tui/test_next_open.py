@@ -101,6 +101,11 @@ async def test_ctrl_n_and_confirming_pass_over_a_joined_segment(sample_db, make_
     async with editing(app, 1) as (pilot, screen):
         await pilot.press("ctrl+n")
         assert screen.current.position != 2
+        screen.open_segment(1)
+        await settle(pilot)
+        await pilot.press("ctrl+j")  # confirmed: on to the next segment, not the joined one
+        await settle(pilot)
+        assert screen.current.position == 3
         screen.open_segment(2)
         await settle(pilot)
         await pilot.press("ctrl+j")
