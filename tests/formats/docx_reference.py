@@ -87,7 +87,7 @@ def _arabic(tc: etree._Element, unit: Unit) -> None:
 
 def _row(tbl: etree._Element, unit: Unit) -> None:
     tr = _el(tbl, "w:tr")
-    _run(_paragraph(_cell(tr, WIDTHS[0]), rtl=False), str(unit.number), size=18, color="555555")
+    _run(_paragraph(_cell(tr, WIDTHS[0]), rtl=False), unit.numbers, size=18, color="555555")
     _arabic(_cell(tr, WIDTHS[1]), unit)
     english = _paragraph(_cell(tr, WIDTHS[2]), rtl=False)
     if unit.target:
@@ -146,7 +146,8 @@ def write_docx(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> in
     legend = doc.add_paragraph()
     legend.add_run("Columns: ").bold = True
     legend.add_run(
-        "# is the segment number; Arabic is the source (right to left); English is the "
+        "# is the segment number (7\u201310: segments 7 to 10, joined by an alignment link in "
+        "one row); Arabic is the source (right to left); English is the "
         "translation; Status is the segment's state; Findings and comments lists QA and glossary "
         "findings (red), comments (blue) and reviewers' LQA errors (purple, 'LQA: severity "
         "category'). Highlighted Arabic words are glossary terms."

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from lxml import etree
 
@@ -646,6 +647,31 @@ def test_a_joined_unit_of_a_version_whose_links_differ_is_left_alone(
         assert any("unit 1_2: segments 1–2 are not one unit" in w for w in report.warnings)
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx", "csv"])
+def test_a_joined_unit_of_a_reference_fills_an_empty_working_translation_joined(
+    tmp_path: Path, new_db: Any, fmt: str
+) -> None:
+    """A free translation imported as a reference (links of up to 9 sentences a side), its
+    export brought back into an empty working translation: each unit of several segments was
+    'not one unit of the working translation' and left alone, half the text lost. Segments
+    without English have nothing to erase: the unit's English goes to its first segment, the
+    others joined to it, as import-translation --as working would have it; undone whole."""
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "reference")
+        path = project.export_file(fmt, tmp_path / f"ref.{fmt}", version="reference:main").path
+        report = project.import_bilingual(path)
+        assert report.added == [1, 3], report.warnings
+        assert not any("not one unit" in w for w in report.warnings), report.warnings
+        assert project.segment(1).target == _JOINED_EN.splitlines()[0]
+        assert project.segment(2).target == ""
+        export = project.export_file("csv", tmp_path / "working.csv").path
+        ids = [row[0] for row in csv.reader(export.read_text(encoding="utf-8-sig").splitlines())]
+        assert ids[1:] == ["1_2", "3"]
+        project.undo_change(report.group_id)
+        assert all(not project.segment(i).target for i in (1, 2, 3))
+
+
 def test_a_joined_unit_is_found_by_its_arabic_without_its_id(
     tmp_path: Path, new_db: Any
 ) -> None:
@@ -843,3 +869,21 @@ def test_an_imported_comment_is_said_by_the_cli(
     assert "comments added: 1" in result.stdout
     again = run_cli("import-xliff", str(path), "--db", str(sample_db), "--format", "json")
     assert '"notes_added": 0' in again.stdout
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_a_joined_unit_is_numbered_with_all_its_segments_in_review_tables(
+    tmp_path: Path, new_db: Any, fmt: str
+) -> None:
+    """A review table numbered a unit of segments 1 and 2 '1' and the next row '3': segment 2
+    seemed missing to a reviewer. It is numbered 1–2."""
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "working")
+        path = project.export_file(fmt, tmp_path / f"doc.{fmt}").path
+        if fmt == "html":
+            text = path.read_text(encoding="utf-8")
+            assert '<td class="num">1\u20132</td>' in text and '<td class="num">3</td>' in text
+        else:
+            rows = docx.Document(str(path)).tables[0].rows
+            assert [r.cells[0].text for r in rows][1:] == ["1\u20132", "3"]

@@ -289,3 +289,19 @@ def test_an_error_chosen_on_english_that_changed_since_is_refused(sample_db: Pat
         now = rev.segment(3).target
         error = rev.lqa.add_error(3, "accuracy/omission", "major", span=(0, 5), on_text=now)
         assert error.quote == "Quite"
+
+
+def test_a_span_on_a_joined_segment_says_where_its_english_is(sample_db: Path) -> None:
+    """`lqa add SEGMENT --span` on a joined segment said the span 'is not inside its English
+    (0:0)', as if the segment had no translation: its English is on its link's first segment."""
+    with Project.open(sample_db, author="rev") as rev:
+        rev.import_document_text("ذهب الرجل إلى السوق. واشترى خبزا.\n\nثم عاد إلى البيت.\n",
+                                 "pair")
+        rev.import_translation_text(
+            "The man went to the market and bought bread.\n\nThen he returned home.\n",
+            "pair", "working")
+        first, second = (s.id for s in rev.segments("pair")[:2])
+        with pytest.raises(WorkbenchError, match=rf"segment {second} is joined: its English "
+                           rf"is in segment {first}"):
+            rev.lqa.add_error(second, "accuracy/omission", "minor", span=(0, 3))
+        assert rev.lqa.add_error(second, "accuracy/omission", "minor").segment_id == second

@@ -412,6 +412,17 @@ async def test_a_joined_segment_says_where_its_english_is(sample_db, make_app):
     assert len(joined) == 1 and joined[0].strip("│ ").startswith("2 "), lines[:5]
 
 
+async def test_the_editor_of_a_joined_segment_says_where_its_english_is(sample_db, make_app):
+    """Opened, a joined segment showed an empty English editor and nothing else (the list's
+    '↑ joined' is cut off in a narrow terminal): its title says which segment holds it."""
+    with Project.open(sample_db) as project:
+        join_first_two(project)
+    async with editing(make_app(), 2) as (_, screen):
+        assert "↑ joined to #1" in str(screen.editor.border_title)
+        screen.open_segment(1)
+        assert "joined" not in str(screen.editor.border_title)
+
+
 async def test_an_error_said_again_while_shown_is_one_notice(make_app):
     """A write refused at every autosave (a team member removed meanwhile) stacked one notice
     per tick; an error already on screen is not shown again, another one is."""

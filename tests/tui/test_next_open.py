@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.conftest import editing, settle
+from tests.tui.conftest import editing, join_first_two, settle
 from workbench.project import Project
 from workbench.tui import rows as rows_module
 from workbench.tui.rows import SegmentRows
@@ -88,3 +88,27 @@ async def test_ctrl_n_stays_in_a_filtered_view(sample_db, make_app):
         screen.open_segment(segments[0].id)
         await pilot.press("ctrl+n")  # the open segments are not in this view
         assert screen.current.position == 1
+
+
+async def test_ctrl_n_and_confirming_pass_over_a_joined_segment(sample_db, make_app):
+    """A free translation's import joins many segments to the one before (their English is on
+    it): Ctrl+N and the move after a confirmation opened each of them, an empty editor whose
+    Ctrl+J said 'Type the English first', inviting the link's English a second time."""
+    with Project.open(sample_db) as project:
+        join_first_two(project)
+        assert project.segment(2).status in ("new", "draft")
+    app = make_app()
+    async with editing(app, 1) as (pilot, screen):
+        await pilot.press("ctrl+n")
+        assert screen.current.position != 2
+        screen.open_segment(1)
+        await settle(pilot)
+        await pilot.press("ctrl+j")  # confirmed: on to the next segment, not the joined one
+        await settle(pilot)
+        assert screen.current.position == 3
+        screen.open_segment(2)
+        await settle(pilot)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any("Segment 2 is joined: its English is in #1" in m for m in said), said

@@ -125,7 +125,7 @@ def _row(unit: Unit) -> str:
     lines += [_NOTE["lqa"] + _text(e) for e in unit.lqa]
     notes = (_RUN_END + "</w:p>").join(lines) + _RUN_END + "</w:p>" if lines else _EMPTY_P
     return (
-        f"<w:tr>{_NUMBER}{unit.number}{_END}{_ARABIC}{arabic}</w:p></w:tc>"
+        f"<w:tr>{_NUMBER}{unit.numbers}{_END}{_ARABIC}{arabic}</w:p></w:tc>"
         f"{_ENGLISH}{english}</w:p></w:tc>{status}{_text(unit.status)}{_END}"
         f"{_NOTES}{notes}</w:tc></w:tr>"
     )
@@ -173,7 +173,8 @@ def _skeleton(header: ExportHeader) -> bytes:
     legend = doc.add_paragraph()
     legend.add_run("Columns: ").bold = True
     legend.add_run(
-        "# is the segment number; Arabic is the source (right to left); English is the "
+        "# is the segment number (7\u201310: segments 7 to 10, joined by an alignment link in "
+        "one row); Arabic is the source (right to left); English is the "
         "translation; Status is the segment's state; Findings and comments lists QA and glossary "
         "findings (red), comments (blue) and reviewers' LQA errors (purple, 'LQA: severity "
         "category'). Highlighted Arabic words are glossary terms."

@@ -122,7 +122,7 @@ def write_html(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> in
         notes = f'<ul class="findings">{"".join(items)}</ul>' if items else ""
         text.write(
             f'<tr class="unit s-{e(unit.status)}" id="u{e(unit.key)}">'
-            f'<td class="num">{unit.number}</td>'
+            f'<td class="num">{unit.numbers}</td>'
             f'<td class="ar" dir="rtl" lang="ar">{highlighted(unit)}</td>'
             f'<td class="en" lang="en">{english}</td>'
             f'<td class="status"><span class="badge">{e(unit.status)}</span></td>'

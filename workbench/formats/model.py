@@ -82,6 +82,16 @@ class Unit:
     matches: list[Candidate] = field(default_factory=list)
     #: a segment of a many-to-one link after its first, whose English the first one holds
     joined: bool = False
+    #: the number of the unit's last segment (a unit of several), else None
+    last_number: int | None = None
+
+    @property
+    def numbers(self) -> str:
+        """The unit's segment numbers as a reader sees them: ``7``, or ``7–10`` for a unit of
+        several (a review table's row 7 followed by row 11 seemed to lose 8 to 10)."""
+        if self.last_number is None or self.last_number == self.number:
+            return str(self.number)
+        return f"{self.number}–{self.last_number}"
 
     @property
     def key(self) -> str:

@@ -351,6 +351,7 @@ class Exchange:
         unit = Unit(
             ids=tuple(r["id"] for r in rows),
             number=rows[0]["position"],
+            last_number=rows[-1]["position"] if len(rows) > 1 else None,
             paragraph=rows[0]["paragraph"],
             source=group_source(r["source"] for r in rows),
             target=group_text([r["text"] for r in rows]),
@@ -568,6 +569,7 @@ class Exchange:
                     planned[sid] = (target if i == 0 else "", applied.value)
 
         apart: dict[tuple[int, ...], dict[int, tuple[str, Status]]] = {}
+        joining: list[tuple[int, ...]] = []  # units of the file joining empty segments
         for unit, targets in self._matched(file.units, current, by_source, by_text, report):
             where = f"line {unit.line}: " if unit.line else ""
             if targets is None:
@@ -588,6 +590,10 @@ class Exchange:
                 whole = units.get(ids[0], ids[:1])
                 if len(ids) == 1 and whole in joined_units:  # one sentence of a joined unit
                     apart.setdefault(whole, {}).setdefault(ids[0], (unit.target, status))
+                elif (len(ids) > 1 and ids != whole and not any(i in planned for i in ids)
+                      and _may_join(ids, units, current)):
+                    joining.append(ids)  # empty segments apart: the file's link joins them
+                    plan(ids, unit.target, status, where)
                 elif len(ids) > 1 and ids != whole:
                     report.left_alone += len(ids)
                     _warn(report, f"{where}unit {unit.key}: segments {_span(ids)} are not one "
@@ -663,10 +669,20 @@ class Exchange:
             reviewed_in()
             return report
 
+        joined = [ids for ids in joining if ids[0] in taken]
+        vid = self.catalog.version_id(document, "working", create_working=True) \
+            if joined else None
+        before = q_versions.alignment_state(self.context.db, vid) if vid is not None else None
+        if vid is not None and before is not None:
+            q_versions.restore_alignment(self.context.db, vid, _joined_links(
+                before, joined, {sid: r["position"] for sid, r in current.items()}))
         report.group_id = self.changes.apply(
             document, changes, action, action,
             f"{Path(path).name} into {document.name}: {fill.describe()}", also=reviewed_in,
         )
+        if report.group_id is not None and vid is not None and before is not None:
+            self.changes.keep_alignment(report.group_id, vid, before,
+                                        q_versions.alignment_state(self.context.db, vid))
         analyze(self.context.db)
         return report
 
@@ -798,6 +814,47 @@ class Exchange:
             report.matched_by_source += 1
             return list(found)
         return None
+
+
+def _may_join(
+    ids: tuple[int, ...], units: dict[int, tuple[int, ...]], current: dict[int, Row]
+) -> bool:
+    """Whether a unit of the file joining segments ``ids`` may join them in the working
+    translation: consecutive segments, none in a working unit of several, none with English
+    of its own (nothing is erased), none finished or locked."""
+    rows = [current[i] for i in ids]
+    first = rows[0]["position"]
+    return (
+        [r["position"] for r in rows] == list(range(first, first + len(rows)))
+        and not any(i in units for i in ids)
+        and not any((r["target"] or "").strip() for r in rows)
+        and all(r["status"] in (Status.NEW.value, Status.DRAFT.value) for r in rows)
+        and not any(r["locked"] for r in rows)
+    )
+
+
+def _joined_links(state: dict[str, list[Any]], groups: list[tuple[int, ...]],
+                  position: dict[int, int]) -> dict[str, list[Any]]:
+    """A working alignment (as ``alignment_state`` reads it) with each group of segments in one
+    link: the links of its segments (one segment each) become one, where the first of them
+    was, else before the first link of a later segment."""
+    links = [[list(ar), list(en)] for ar, en in state["links"]]
+    confidence = list(state["confidence"])
+    order = {sid: k for k, ids in enumerate(groups) for sid in ids}
+    for k, ids in enumerate(groups):
+        mine = [i for i, (ar, _) in enumerate(links) if any(order.get(s) == k for s in ar)]
+        merged = [list(ids), sorted(e for i in mine for e in links[i][1])]
+        conf = min((confidence[i] for i in mine), default=1.0)
+        if mine:
+            at = mine[0]
+        else:
+            at = next((i for i, (ar, _) in enumerate(links)
+                       if ar and position[ar[0]] > position[ids[0]]), len(links))
+        for i in reversed(mine):
+            del links[i], confidence[i]
+        links.insert(at, merged)
+        confidence.insert(at, conf)
+    return {"sentences": state["sentences"], "links": links, "confidence": confidence}
 
 
 def _working_units(

@@ -128,6 +128,14 @@ class Lqa:
             if span is not None:
                 start, end = span
                 if not 0 <= start < end <= len(seg.target):
+                    holder = q_versions.joined_segments(
+                        self.context.db, seg.document_id).get(segment_id)
+                    if holder is not None:
+                        raise WorkbenchError(
+                            f"segment {segment_id} is joined: its English is in segment "
+                            f"{holder}; a span is in the English it holds: record the error "
+                            f"there (or on segment {segment_id} without --span)"
+                        )
                     raise WorkbenchError(
                         f"segment {segment_id}: span {start}:{end} is not inside its English "
                         f"(0:{len(seg.target)})"

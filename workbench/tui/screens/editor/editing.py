@@ -458,6 +458,10 @@ class SegmentEditing(EditorPart):
             self.say_locked()
             return
         text = self.editor.text
+        if not text.strip() and self.current.joined_to is not None:
+            self.notify(f"Segment {self.current.position} is joined: its English is in "
+                        f"#{self.current.joined_to}, confirmed with it.", severity="warning")
+            return
         if not text.strip():
             self.notify("Type the English first: an empty segment cannot be confirmed.",
                         severity="warning")
@@ -522,11 +526,16 @@ class SegmentEditing(EditorPart):
     def _next_segment(
         self, last: str = "Confirmed. That was the last segment of this view.",
     ) -> None:
-        """Open the next segment of the view after a confirmation (else say ``last``)."""
-        if self.rows is not None and self.current_index + 1 < len(self.rows):
-            self.open_index(self.current_index + 1)
-        else:
-            self.notify(last)
+        """Open the next segment of the view after a confirmation, passing over joined ones
+        (their English is this link's), else say ``last``."""
+        index = self.current_index + 1
+        while self.rows is not None and index < len(self.rows):
+            row = self.rows.row(index)
+            if row is None or row.joined_to is None or row.target:
+                self.open_index(index)
+                return
+            index += 1
+        self.notify(last)
 
     def _ask_override(self, message: Written) -> None:
         """Ask for the reason that confirms the blocked English anyway; English typed on since

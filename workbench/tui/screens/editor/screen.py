@@ -76,8 +76,9 @@ OPEN_BATCH = 500  # segments still to translate read from the store at a time (C
 
 
 def _still_open(row: RowData) -> bool:
-    """True when the row's segment still needs translating."""
-    return row.status in OPEN_STATUSES
+    """True when the row's segment still needs translating (not a joined one: its English is
+    its link's, on another segment)."""
+    return row.status in OPEN_STATUSES and (row.joined_to is None or bool(row.target))
 
 
 # Messages posted from worker threads -----------------------------------------------------------
@@ -264,12 +265,22 @@ class EditorScreen(
                 f"Arabic · segment {self.current.position} · {self.current.status}"
             )
             self.editor.border_title = (
-                "English" + (" · locked" if self.current.locked else "") + self.presence_title()
+                "English" + (" · locked" if self.current.locked else "") + self._joined_title()
+                + self.presence_title()
             )
             self.editor.border_subtitle = (
                 "read-only" if self.wb.read_only or self.current.locked
                 else f"{keys.key_name(self.wb.keymap(), 'confirm', 2)} confirm · autosaved"
             )
+
+    def _joined_title(self) -> str:
+        """' · ↑ joined to #7' for a joined segment (its English is its link's, on segment 7):
+        the list says so, but a narrow one cuts it off, and the editor alone showed an empty
+        English that invited typing the link's English again."""
+        row = self.current
+        if row is None or row.joined_to is None or row.target:
+            return ""
+        return f" · ↑ joined to #{row.joined_to}"
 
     # views -------------------------------------------------------------------------------------
 
