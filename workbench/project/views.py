@@ -63,6 +63,11 @@ class ListRow:
     joined_to: int | None = None
     """A joined segment's: the position of the segment of its link that holds its English."""
 
+    @property
+    def english_elsewhere(self) -> bool:
+        """A joined segment without English of its own: its link's is on ``joined_to``."""
+        return self.joined_to is not None and not self.target.strip()
+
 
 class Views:
     """Segment ids of filtered views and the rows the segment list paints."""

@@ -165,7 +165,7 @@ _ARABIC_STARTS = _ARABIC_OPENERS | _arabic_words(
 # الساعة 9 م. بتوقيت مكة, 12/3/1445هـ. الموافق 27/9/2023م.).
 _ERA_CONTINUATION = _arabic_words("في من إلى على عن حتى حين تقريبا فقط فوق تحت الموافق بتوقيت")
 _MAX_BRACKET = 250
-# A volume's, chapter's or part's number in Roman capitals (vol. II, Ch. IV; up to LXXXIX):
+# A volume's, chapter's or part's number in Roman capitals (vol. II, Ch. IV; numbers up to 89):
 # two letters or more, or one before a comma or a closing mark (vol. I, p. 5).
 _ROMAN_NUMBER = re.compile(
     r"\s*(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?:(?<=[IVXL]{2})\b|(?=[,;:).]|$))"

@@ -338,8 +338,8 @@ class SegmentList(TypeThrough, ScrollView, can_focus=True):
             Segment(" ", style()),
             Segment(bidi.fit_arabic(row.source, ar_width), style()),
             Segment(SEPARATOR, style("segment-list--separator")),
-            Segment(bidi.fit_left(row.target, en_width), style()) if row.target.strip()
-            or row.joined_to is None else Segment(  # its English is its link's, elsewhere
+            Segment(bidi.fit_left(row.target, en_width), style())
+            if not row.english_elsewhere else Segment(  # its English is its link's, elsewhere
                 bidi.fit_left(f"↑ joined: its English is in #{row.joined_to}", en_width),
                 style("segment-list--number"),
             ),

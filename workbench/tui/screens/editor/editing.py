@@ -531,7 +531,7 @@ class SegmentEditing(EditorPart):
         index = self.current_index + 1
         while self.rows is not None and index < len(self.rows):
             row = self.rows.row(index)
-            if row is None or row.joined_to is None or row.target:
+            if row is None or not row.english_elsewhere:
                 self.open_index(index)
                 return
             index += 1

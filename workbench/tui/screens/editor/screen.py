@@ -78,7 +78,7 @@ OPEN_BATCH = 500  # segments still to translate read from the store at a time (C
 def _still_open(row: RowData) -> bool:
     """True when the row's segment still needs translating (not a joined one: its English is
     its link's, on another segment)."""
-    return row.status in OPEN_STATUSES and (row.joined_to is None or bool(row.target))
+    return row.status in OPEN_STATUSES and not row.english_elsewhere
 
 
 # Messages posted from worker threads -----------------------------------------------------------
@@ -278,7 +278,7 @@ class EditorScreen(
         the list says so, but a narrow one cuts it off, and the editor alone showed an empty
         English that invited typing the link's English again."""
         row = self.current
-        if row is None or row.joined_to is None or row.target:
+        if row is None or not row.english_elsewhere:
             return ""
         return f" · ↑ joined to #{row.joined_to}"
 
