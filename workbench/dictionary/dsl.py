@@ -155,7 +155,6 @@ class DslFile(DictionaryFile):
         card_start: int | None = None
         card_end = bom
         in_body = False
-        header_lines = 0
         width = 1 if self.encoding == "utf-8" else 2
         in_comment = False
         for number, line in enumerate(text.split("\n"), start=1):
@@ -165,7 +164,6 @@ class DslFile(DictionaryFile):
             was_inside = in_comment
             visible, in_comment = uncomment(stripped, in_comment)
             if stripped.startswith("#") and card_start is None and not was_inside:
-                header_lines += 1
                 if stripped.startswith("#NAME"):
                     self.name = stripped[5:].strip().strip('"')
             elif not stripped.strip():

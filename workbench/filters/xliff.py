@@ -45,10 +45,8 @@ from workbench.statuses import (
 from workbench.text.normalize import normalize_arabic
 from workbench.text.script import has_arabic
 
-NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 PAIRS = frozenset({"g", "mrk", "pc"})
-EMPTIES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec", "sm", "em"})
 
 
 @dataclass

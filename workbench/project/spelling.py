@@ -136,12 +136,6 @@ class Spelling:
         self._sources.append((source, suggest))
         self._checker = None
 
-    def known_words(self) -> dict[str, str]:
-        """The words the project knows and suggests first: folded word → as written (the large
-        vocabularies of :meth:`add_known_source` ``suggest=False`` and the built-in names are
-        left out)."""
-        return phrase_words(_suggested(self._known_key()))
-
     def _known_key(self, stamp: int | None = None) -> tuple[object, ...]:
         """What the known words are made of: glossary, word list, each source's words (the
         same object while the project's QA stamp and the sources' words are unchanged;

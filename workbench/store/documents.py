@@ -170,12 +170,6 @@ def lock_segment(db: Database, segment_id: int, *, fingerprint: bool = False) ->
     return row
 
 
-def segment_revision(db: Database, segment_id: int) -> int:
-    """A segment's revision now."""
-    return int(db.execute("SELECT revision FROM segments WHERE id = ?", [segment_id])
-               .fetchone()[0])
-
-
 def set_status_statement(segment_id: int, status: str, stamp: str) -> tuple[str, list[Any]]:
     """The statement of ``set_status`` (with its time ``stamp``)."""
     return (

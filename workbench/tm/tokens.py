@@ -21,7 +21,7 @@ that they agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -229,7 +229,3 @@ def token_strings(texts: Sequence[str]) -> tuple[list[str], Any]:
     counts = np.bincount(owner[start], minlength=len(texts)).astype(np.int64)
     return tokens, counts
 
-
-def iter_words(tokens: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """(word, stem) of each token."""
-    return map(word_and_stem, tokens)
