@@ -53,6 +53,7 @@ from workbench.filters.package import (
 )
 from workbench.filters.registry import MACRO_ENDINGS
 from workbench.formats.model import primary_language
+from workbench.formats.safexml import local, namespace
 from workbench.text.bidi import rtl_spans
 
 CORE = "docProps/core.xml"  # the document properties: title, language
@@ -132,10 +133,6 @@ RUN_EMPTIES = {
 #: Run children that mark a note's own number (kept outside the text at its start).
 NOTE_MARKS = frozenset({"footnoteRef", "endnoteRef", "annotationRef", "separator",
                         "continuationSeparator"})
-
-
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -255,11 +252,11 @@ def _key(rpr: etree._Element | None) -> tuple[Any, ...]:
     if rpr is None:
         return ()
     complex_ = _complex(rpr)
-    shown = {COMPLEX[_local(c.tag)] for c in rpr if _local(c.tag) in COMPLEX} if complex_ \
+    shown = {COMPLEX[local(c.tag)] for c in rpr if local(c.tag) in COMPLEX} if complex_ \
         else set()
     key = []
     for c in rpr:
-        name = _local(c.tag)
+        name = local(c.tag)
         if complex_ and name in COMPLEX:
             key.append((COMPLEX[name], tuple(sorted(c.attrib.items()))))
         elif name not in SCRIPT_ONLY and name not in shown:
@@ -306,8 +303,8 @@ class _Reader:
 
     def atoms(self, parent: etree._Element, out: list[Any]) -> None:
         for child in parent:
-            name = _local(child.tag)
-            ns = child.tag.split("}")[0][1:] if isinstance(child.tag, str) else ""
+            name = local(child.tag)
+            ns = namespace(child.tag)
             if not isinstance(child.tag, str) or name == "pPr" or name in DROPPED:
                 continue
             if ns == W and name == "r":
@@ -331,7 +328,7 @@ class _Reader:
         rpr = run.find(W_RPR)
         key = _key(rpr)
         for child in run:
-            name = _local(child.tag)
+            name = local(child.tag)
             if name in ("rPr",) or name in DROPPED or not isinstance(child.tag, str):
                 continue
             if name == "t":
@@ -734,7 +731,7 @@ class _Document:
             if self.labels[part] == "body":
                 for bidi in self.parts[part].iter(w("bidi")):
                     parent = bidi.getparent()
-                    if parent is not None and _local(parent.tag) == "sectPr":
+                    if parent is not None and local(parent.tag) == "sectPr":
                         parent.remove(bidi)
         replaced = {part: xml_bytes(self.parts[part]) for part in changed}
         if ltr_parts and (properties := english_properties(self.pkg, CORE, titles)):
@@ -778,13 +775,13 @@ def _place(
 ) -> str:
     where = [label]
     for ancestor in p.iterancestors():
-        name = _local(ancestor.tag)
+        name = local(ancestor.tag)
         if name == "tc":
             row = ancestor.getparent()
             table = row.getparent() if row is not None else None
             if row is not None and table is not None:
-                rows = [r for r in table if _local(r.tag) == "tr"]
-                cells = [c for c in row if _local(c.tag) == "tc"]
+                rows = [r for r in table if local(r.tag) == "tr"]
+                cells = [c for c in row if local(c.tag) == "tc"]
                 where.append(f"table {tables.get(table, '?')} row {rows.index(row) + 1} "
                              f"cell {cells.index(ancestor) + 1}")
             break
@@ -804,7 +801,7 @@ def _kind(p: etree._Element, part_kind: str) -> str:
     if part_kind in ("header", "footer"):
         return part_kind
     for ancestor in p.iterancestors():
-        name = _local(ancestor.tag)
+        name = local(ancestor.tag)
         if name == "txbxContent":
             return "textbox"
         if name == "tc":
@@ -839,10 +836,10 @@ class _Mover:
 
 
 def _insert_ordered(parent: etree._Element, child: etree._Element, order: list[str]) -> None:
-    name = _local(child.tag)
+    name = local(child.tag)
     rank = order.index(name) if name in order else len(order)
     for i, existing in enumerate(parent):
-        other = _local(existing.tag)
+        other = local(existing.tag)
         if other in order and order.index(other) > rank:
             parent.insert(i, child)
             return
@@ -992,7 +989,7 @@ def _own_runs(parent: etree._Element) -> Iterator[etree._Element]:
     for child in parent:
         if child.tag == W_R:
             yield child
-        elif isinstance(child.tag, str) and _local(child.tag) in CONTAINERS | {"sdtContent": 1}:
+        elif isinstance(child.tag, str) and local(child.tag) in CONTAINERS | {"sdtContent": 1}:
             yield from _own_runs(child)
 
 
@@ -1035,10 +1032,10 @@ def _emit(
             shell = etree.SubElement(parent, element.tag, attrib=dict(element.attrib))
             target = shell
             for prop in element:
-                name = _local(prop.tag)
+                name = local(prop.tag)
                 if name.endswith("Pr"):
                     shell.append(copy.deepcopy(prop))
-            if _local(element.tag) == "sdt":
+            if local(element.tag) == "sdt":
                 target = etree.SubElement(shell, w("sdtContent"))
             _emit(target, child.children, items, item.rpr if item.rpr is not None else rpr,
                   mover, ltr)

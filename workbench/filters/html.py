@@ -81,7 +81,8 @@ META_NAMES = frozenset({"description", "keywords", "og:title", "og:description",
 
 
 def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+    """An element's local name in lower case (HTML's tags are case-insensitive)."""
+    return safexml.local(tag).lower()
 
 
 @dataclass

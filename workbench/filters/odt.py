@@ -34,6 +34,7 @@ from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, 
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.filters.package import Package, english_properties, title_pair, xml_bytes
 from workbench.filters.xmltree import Pair, Whole, append_text, emit
+from workbench.formats.safexml import local
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -90,12 +91,8 @@ class _Located:
     """The marks (bookmarks...) at the paragraph's start and end, kept outside its text."""
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _label(el: etree._Element) -> tuple[str, str]:
-    name = _local(el.tag)
+    name = local(el.tag)
     if el.tag == t("note"):
         citation = el.find(t("note-citation"))
         number = citation.text if citation is not None and citation.text else "?"
@@ -491,10 +488,10 @@ def _place(el: etree._Element, part: str, number: int) -> str:
     if el.tag not in (T_P, T_H):
         frame = el.getparent()
         what = frame.get(f"{{{DRAW}}}name") if frame is not None else None
-        return f"{'alt text' if _local(el.tag) == 'desc' else 'title'} of {what or 'a frame'!r}"
+        return f"{'alt text' if local(el.tag) == 'desc' else 'title'} of {what or 'a frame'!r}"
     where = ["styles" if part == "styles.xml" else "body"]
     for ancestor in el.iterancestors():
-        name = _local(ancestor.tag)
+        name = local(ancestor.tag)
         if ancestor.tag == f"{{{TABLE}}}table-cell":
             row = ancestor.getparent()
             table = next(ancestor.iterancestors(f"{{{TABLE}}}table"), None)
@@ -527,7 +524,7 @@ def _kind(el: etree._Element) -> str:
     if el.tag == T_H:
         return "heading"
     for ancestor in el.iterancestors():
-        name = _local(ancestor.tag)
+        name = local(ancestor.tag)
         if name == "note":
             return ancestor.get(t("note-class"), "footnote")
         if name == "table-cell":

@@ -33,6 +33,7 @@ from workbench.filters.inline import InlineBuilder, Literal, Node, parse
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.formats import safexml
 from workbench.formats.model import lang_matches
+from workbench.formats.safexml import local
 from workbench.formats.xliff import NOT_TEXT, set_tool_statuses, tool_statuses
 from workbench.statuses import (
     STATUSES,
@@ -77,7 +78,7 @@ _HALF_TAGS = tuple("{*}" + name for name in (*_HALVES, *_ENDS))
 def _half(el: etree._Element) -> tuple[bool, tuple[str, str]] | None:
     """Whether a code is the start or the end of a pair of standalone halves, and the key the
     two halves share (their kind and the id that links them); None for any other code."""
-    name = _local(el.tag)
+    name = local(el.tag)
     kind = name if name in _HALVES else _ENDS.get(name)
     if kind is None or el.get("isolated") == "yes":
         return None
@@ -99,7 +100,7 @@ def _half_pairs(source: etree._Element) -> set[tuple[str, str]]:
     for event, el in etree.iterwalk(source, events=("start", "end")):
         if el is source or not isinstance(el.tag, str):
             continue
-        name = _local(el.tag)
+        name = local(el.tag)
         if name in _HALVES or name in _ENDS:
             half = _half(el)
             if event == "end" or half is None:
@@ -128,12 +129,8 @@ class _Unit:
     items: dict[int, Any] = field(default_factory=dict)
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _code_key(el: etree._Element) -> tuple[str, str]:
-    name = _local(el.tag)
+    name = local(el.tag)
     ref = el.get("id") or el.get("rid") or el.get("startRef") or el.get("mid") or ""
     return name, ref
 
@@ -145,8 +142,8 @@ class _Xliff:
         self.path = path
         textio.refuse_binary(data, path, xml=True)
         self.root = safexml.parse_document(data, path, huge=True)
-        if _local(self.root.tag) != "xliff":
-            raise InputError(path, f"not an XLIFF file (root element <{_local(self.root.tag)}>)")
+        if local(self.root.tag) != "xliff":
+            raise InputError(path, f"not an XLIFF file (root element <{local(self.root.tag)}>)")
         version = self.root.get("version", "")
         ns = safexml.namespace(self.root.tag)
         self.v2 = version.startswith("2") or ns == NS20
@@ -269,7 +266,7 @@ class _Xliff:
 
     def _inline(self, el: etree._Element, b: InlineBuilder,
                 keys: dict[tuple[str, str], int]) -> None:
-        name = _local(el.tag)
+        name = local(el.tag)
         if not name or safexml.is_deleted(el):
             return
         if name == "cp":
@@ -411,7 +408,7 @@ class _Xliff:
         its English (appended to ``texts``), an element holding marks with them rebuilt,
         anything else copied."""
         for child in source:
-            if _local(child.tag) == "mrk" and child.get("mtype") == "seg":
+            if local(child.tag) == "mrk" and child.get("mtype") == "seg":
                 k = next(i for i, s in enumerate(unit.segments) if s.mid == child.get("mid"))
                 text, _ = english[k]
                 mark = etree.SubElement(target, child.tag, dict(child.attrib))
@@ -468,7 +465,7 @@ def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],
 
     def walk(el: etree._Element) -> None:
         for child in el:
-            name = _local(child.tag)
+            name = local(child.tag)
             tag_id = keys.get(_code_key(child))
             if safexml.is_deleted(child):
                 pass  # a tracked deletion: its tail only
