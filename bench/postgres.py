@@ -25,6 +25,7 @@ import json, statistics, sys, time
 t = time.perf_counter()
 from workbench.project import Project
 from workbench.store import search as q
+from workbench.store.documents import segment_ids
 db = sys.argv[1]
 p = Project.open(db, author="bench")
 out = {"open": time.perf_counter() - t}
@@ -35,8 +36,8 @@ def best(fn, n=5):
     return b
 doc = p.document()
 wid = p.working_id(doc)
-ids = q.ordered_ids(p.db, doc.id)
-out["ids"] = best(lambda: q.ordered_ids(p.db, doc.id), 3)
+ids = segment_ids(p.db, doc.id)
+out["ids"] = best(lambda: segment_ids(p.db, doc.id), 3)
 out["page"] = best(lambda: p.list_rows(doc, ids[70000:70100]))
 segs = p.segments(doc.name, offset=70000, limit=40)
 saves, confirms = [], []

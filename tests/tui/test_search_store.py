@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.tui.conftest import join_first_two
 from workbench.store import search as q
+from workbench.store.documents import segment_ids
 
 
 def ids_of(project):
@@ -18,7 +19,7 @@ def test_rows_by_ids_keep_the_order_asked_and_carry_confidence(project):
     assert [r["id"] for r in rows] == [3, 1, 2]
     assert rows[1]["target"] == project.segment(1).target
     assert all(0 <= r["confidence"] <= 1 for r in rows)
-    assert q.ordered_ids(project.db, doc.id) == list(range(1, 22))
+    assert segment_ids(project.db, doc.id) == list(range(1, 22))
 
 
 def test_first_with_status(project):

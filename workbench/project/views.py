@@ -10,6 +10,7 @@ from workbench.errors import WorkbenchError
 from workbench.project.catalog import Catalog, Document
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
+from workbench.store import documents as q_docs
 from workbench.store import search as q_search
 
 OPEN_STATUSES = ("new", "draft")
@@ -111,7 +112,7 @@ class Views:
             checked = self.checking.check_report(document.name).segments
             ids = _narrow(ids, [s.segment_id for s in checked if s.findings])
         if ids is None:
-            ids = q_search.ordered_ids(db, document.id)
+            ids = q_docs.segment_ids(db, document.id)
         return ids
 
     def list_rows(self, document: Document, ids: Sequence[int]) -> list[ListRow]:

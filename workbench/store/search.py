@@ -24,16 +24,6 @@ _ROW_COLUMNS = (
 )
 
 
-def ordered_ids(db: Database, document_id: int) -> list[int]:
-    """Every segment id of a document in document order."""
-    return [
-        r[0]
-        for r in db.execute(
-            "SELECT id FROM segments WHERE document_id = ? ORDER BY position", [document_id]
-        )
-    ]
-
-
 def rows_by_ids(
     db: Database,
     ids: Sequence[int],
