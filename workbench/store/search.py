@@ -13,8 +13,8 @@ from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.versions import segment_link_sql
-from workbench.text.bidi import has_arabic
 from workbench.text.normalize import normalize_arabic
+from workbench.text.script import has_arabic
 
 Row = dict[str, Any]
 

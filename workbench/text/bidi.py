@@ -17,17 +17,11 @@ from bidi import get_display
 from bidi.mirror import MIRRORED
 from rich.cells import cell_len
 
+from workbench.text.script import has_arabic
+
 _WORD = re.compile(r"\S+")
-ARABIC_LETTERS = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
-"""The Arabic blocks (letters, digits, marks, presentation forms), for a regex character class."""
-_ARABIC = re.compile(f"[{ARABIC_LETTERS}]")
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 ELLIPSIS = "…"
-
-
-def has_arabic(text: str) -> bool:
-    """True when ``text`` holds an Arabic letter, digit or mark."""
-    return _ARABIC.search(text) is not None
 
 
 # wrapping -----------------------------------------------------------------------------------

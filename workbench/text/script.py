@@ -19,10 +19,7 @@ def arabic_share(text: str) -> float:
 
 def mostly_arabic(text: str) -> bool:
     """Whether most of ``text``'s letters are Arabic (quick for a text with no Arabic)."""
-    return _ARABIC_BLOCKS.search(text) is not None and arabic_share(text) > 0.5
-
-
-_ARABIC_BLOCKS = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+    return has_arabic(text) and arabic_share(text) > 0.5
 
 
 def has_arabic(text: str) -> bool:

@@ -31,7 +31,7 @@ from textual.message import Message
 from textual.widgets.text_area import Selection
 
 from workbench.dictionary.installed import add_hint
-from workbench.text.bidi import has_arabic
+from workbench.text.script import has_arabic
 from workbench.tui.screens.editor.host import EditorPart
 from workbench.tui.screens.prompts import LookupScreen
 from workbench.tui.service import describe_error
