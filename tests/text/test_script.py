@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.text import bidi
-from workbench.text.script import has_arabic, mostly_arabic
+from workbench.text.script import copies_source, has_arabic, mostly_arabic
 
 
 @pytest.mark.parametrize("text", [
@@ -30,3 +30,17 @@ def test_mostly_arabic_counts_letters_not_a_byte_order_mark() -> None:
     assert mostly_arabic("\ufeffالانتفاضة in 1917")
     assert not mostly_arabic("\ufeffThe uprising of 1917, الانتفاضة")
     assert not mostly_arabic("\ufeff")
+
+
+@pytest.mark.parametrize(("target", "source", "copied"), [
+    ("هذه جملة عربية.", "هذه جملة عربية.", True),
+    ("هذه  جملةٌ عربيه.", "هذه جملة عربية.", True),  # spaces, a vowel mark, ta marbuta as ha
+    ("٢٠٢٠", "٢٠٢٠", True),  # Arabic-Indic digits are the Arabic again, as the XLIFF filter said
+    ("IEDCR", "IEDCR", False),  # a name or a number without Arabic is its own translation
+    ("This is an Arabic sentence.", "هذه جملة عربية.", False),
+    ("هذه جملة أخرى.", "هذه جملة عربية.", False),
+])
+def test_a_target_that_copies_its_arabic_source(target: str, source: str, copied: bool) -> None:
+    # One rule for the XLIFF filter (another tool's XLIFF as a source) and the re-import of
+    # translations (project.exchange): both kept their own, differing on digits.
+    assert copies_source(target, source) is copied

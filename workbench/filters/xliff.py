@@ -43,8 +43,7 @@ from workbench.statuses import (
     from_xliff12,
     from_xliff20,
 )
-from workbench.text.normalize import normalize_arabic
-from workbench.text.script import has_arabic
+from workbench.text.script import copies_source
 
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 PAIRS = frozenset({"g", "mrk", "pc"})
@@ -247,7 +246,7 @@ class _Xliff:
         for k, segment in enumerate(segments):
             english = _target_text(segment.target, keys, b.tags) if segment.target is not None \
                 else None
-            has = bool(english and english.strip()) and not _copies_source(english, texts[k])
+            has = bool(english and english.strip()) and not copies_source(english, texts[k])
             targets.append(english if has else None)
             statuses.append(status(k, has) if has else None)
         where = f"file {file_number} unit {unit.get('id', '?')}"
@@ -446,15 +445,6 @@ class _Xliff:
 def _least(statuses: list[str]) -> str:
     valid = [s for s in statuses if s in STATUSES]
     return min(valid, key=STATUSES.index) if valid else Status.TRANSLATED.value
-
-
-def _copies_source(target: str, source: str) -> bool:
-    """Whether a target is its segment's Arabic again (a tool's untranslated unit, the source
-    copied to the target, as Okapi or memoQ do), not a translation."""
-    def key(text: str) -> str:
-        return " ".join(normalize_arabic(text).split())
-
-    return has_arabic(target) and key(target) == key(source)
 
 
 def _target_text(target: etree._Element, keys: dict[tuple[str, str], int],

@@ -54,7 +54,7 @@ from workbench.store import notes as q_notes
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
-from workbench.text.script import arabic_share
+from workbench.text.script import arabic_share, copies_source
 from workbench.text.tags import has_tags, renumber_tags, strip_tags
 from workbench.wording import plural
 
@@ -582,7 +582,7 @@ class Exchange:
                 place = f"{where}unit {unit.key or '?'}"
                 reviewed += [(unit.lqa, ids, place, unit.target) for ids in targets]
             commented += [(unit.notes, ids) for ids in targets if unit.notes]
-            if unit.target is None or not unit.target.strip() or _copies_source(unit):
+            if not (unit.target or "").strip() or copies_source(unit.target or "", unit.source):
                 report.left_alone += sum(len(ids) for ids in targets)
                 continue
             status = Status(unit.status) if unit.status in STATUSES else Status.TRANSLATED
@@ -908,11 +908,6 @@ def _warn(report: ExchangeReport, warning: str) -> None:
         report.warnings.append(warning)
 
 
-def _copies_source(unit: ImportedUnit) -> bool:
-    """Whether a unit's target is its Arabic again (another tool's untranslated unit, its
-    source copied to the target), not an English translation."""
-    target = unit.target or ""
-    return arabic_share(target) > 0 and match_key(target) == match_key(unit.source)
 
 
 def _superseded(

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.text.normalize import normalize_arabic
 
 #: Letters to see before a text's language is judged (shorter texts pass unjudged).
 MIN_LETTERS = 20
@@ -29,6 +30,17 @@ def has_arabic(text: str) -> bool:
 
 
 _ARABIC_SCRIPT = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefe]")  # U+FEFF: a BOM
+
+
+def copies_source(target: str, source: str) -> bool:
+    """Whether ``target`` is its Arabic ``source`` again (another tool's untranslated unit, the
+    source copied to the target as Okapi, memoQ and OmegaT do), not an English translation:
+    it has Arabic, and normalised with white space folded the two are one text."""
+    return has_arabic(target) and _folded(target) == _folded(source)
+
+
+def _folded(text: str) -> str:
+    return " ".join(normalize_arabic(text).split())
 
 
 def _arabic(ch: str) -> bool:
