@@ -7,7 +7,6 @@ import re
 
 _NUMBERED = re.compile(r"^\s*(?:\d+|[a-z]|[IVX]+)\s*[.)]\s+")
 _IPA = re.compile(r"(?:^|\s)/([^/\n]{1,80})/\s*$")
-_BRACKET_IPA = re.compile(r"\[([^\]\n]{1,80})\]\s*$")
 _TAG = re.compile(r"<[^>]*>")
 _MARKUP = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|b|i|span|font|dd|dt)\s*>", re.I)
 _WORD = re.compile(r"[^\W_]+")

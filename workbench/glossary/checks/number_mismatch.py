@@ -123,9 +123,6 @@ def numbers(text: str) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-_ANY_DIGIT = re.compile(r"\d")
-
-
 # _NUMBER as it reads the text before translation (٫ is a decimal point there), spaced
 # groups aside (_SPACE_IN_NUMBER finds those).
 _NUMBER_UNTRANSLATED = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
