@@ -13,11 +13,11 @@ the reader's order) to what the export puts there.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from pkgutil import resolve_name
+from typing import BinaryIO
 
 from workbench.errors import InputError, WorkbenchError
 from workbench.filters.model import FALLBACKS, Rendering, SourceDocument, WriteReport
@@ -43,11 +43,6 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: a ``pre`` a block; an XLIFF 2.0 ``sc``/``ec`` and an XLIFF 1.2 ``bpt``/``ept`` or
 #: ``bx``/``ex`` of one segment one tag pair).
 FILTER_VERSION = 10
-
-
-def _load(ref: str) -> Any:
-    module, _, name = ref.partition(":")
-    return getattr(importlib.import_module(module), name)
 
 
 @dataclass(frozen=True)
@@ -79,14 +74,14 @@ class SourceFormat:
         """``reader(data, path)``: the file's blocks."""
         if self.read_with is None:
             raise ValueError(f"{self.name} has no filter")
-        return _load(self.read_with)  # type: ignore[no-any-return]
+        return resolve_name(self.read_with)  # type: ignore[no-any-return]
 
     @property
     def writer(self) -> SourceWriter:
         """``writer(out, data, path, renderings, fallback)``: the document written back."""
         if self.write_with is None:
             raise ValueError(f"{self.name} has no filter")
-        return _load(self.write_with)  # type: ignore[no-any-return]
+        return resolve_name(self.write_with)  # type: ignore[no-any-return]
 
 
 _F = "workbench.filters."

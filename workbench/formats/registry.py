@@ -13,11 +13,11 @@ Adding a format is a module with a writer (and a reader) plus one record in :dat
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from pkgutil import resolve_name
+from typing import BinaryIO
 
 from workbench.formats.model import ExportHeader, ImportedFile, Unit
 
@@ -27,11 +27,6 @@ Reader = Callable[[str | Path], ImportedFile]
 #: Which QA findings an export carries: none, glossary (term findings, computed as the export
 #: streams) or all (every check of the checking service, cross-segment ones included).
 FINDINGS: tuple[str, ...] = ("none", "glossary", "all")
-
-
-def _load(ref: str) -> Any:
-    module, _, name = ref.partition(":")
-    return getattr(importlib.import_module(module), name)
 
 
 @dataclass(frozen=True)
@@ -84,12 +79,12 @@ class Format:
     @property
     def writer(self) -> Writer:
         """The writer: ``writer(out, header, units)`` writes units and returns how many."""
-        return _load(self.write_with)  # type: ignore[no-any-return]
+        return resolve_name(self.write_with)  # type: ignore[no-any-return]
 
     @property
     def reader(self) -> Reader | None:
         """The reader: ``reader(path)`` returns the file's units, or None if it has none."""
-        return None if self.read_with is None else _load(self.read_with)
+        return None if self.read_with is None else resolve_name(self.read_with)
 
     def read(self, path: str | Path) -> ImportedFile:
         """The units of the file at ``path`` (ValueError for a format without a reader)."""
