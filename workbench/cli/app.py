@@ -440,6 +440,17 @@ def write_report(
     click.echo(f"wrote {fmt} report to {output}: {summary}", err=True)
 
 
+def plain_text(draw: Callable[[Any], object]) -> str:
+    """What ``draw(console)`` prints, as plain text 120 columns wide: a table for a file."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    draw(Console(file=buffer, width=120, color_system=None, highlight=False))
+    return buffer.getvalue()
+
+
 def table_time(at: str) -> str:
     """A stored time (``2026-12-05T23:51:18.270+00:00``, UTC) as a table shows it: to the
     second, a space where a narrow column breaks it in two lines (``2026-12-05 23:51:18``)."""

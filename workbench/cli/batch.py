@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import click
 from rich.markup import escape
 from rich.table import Table
@@ -18,7 +21,7 @@ from workbench.wording import plural
 FORMATS = click.Choice(["table", "json"])
 
 
-def _status_option(fn):  # type: ignore[no-untyped-def]
+def _status_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--status", "statuses", multiple=True, type=click.Choice(STATUSES),
         help="Only segments with this status (repeatable).",

@@ -18,6 +18,7 @@ from workbench.cli.app import (
     db_typed,
     main,
     note_first_document,
+    plain_text,
     refuse_input_as_output,
     write_report,
 )
@@ -199,13 +200,7 @@ def _summary_line(report: Report) -> str:
 
 def _table_text(report: Report) -> str:
     """The table and the figures as plain text, for a file (what the terminal shows)."""
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    _table(report, Console(file=buffer, width=120, color_system=None, highlight=False))
-    return buffer.getvalue() + _summary_line(report) + "\n"
+    return plain_text(lambda console: _table(report, console)) + _summary_line(report) + "\n"
 
 
 @main.command()

@@ -17,6 +17,7 @@ from workbench.cli.app import (
     db_option,
     main,
     note_first_document,
+    plain_text,
     print_json,
     write_report,
 )
@@ -164,13 +165,7 @@ def categories(fmt: str) -> None:
 
 def _table_text(report: LqaReport) -> str:
     """The tables as plain text, for a file."""
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    _table(report, Console(file=buffer, width=120, color_system=None, highlight=False))
-    return buffer.getvalue()
+    return plain_text(lambda console: _table(report, console))
 
 
 def _table(report: LqaReport, console: Console | None = None) -> None:
