@@ -14,8 +14,8 @@ segments' own (``<1>``, ``</1>``, ``<2/>``, :mod:`workbench.text.tags`), whose n
 otherwise be read as numbers.
 
 Two ways to the same tokens: :func:`tokenize` (one text, with spans in the original, by regular
-expression) and :func:`tokenize_many` (many texts at once with numpy, for imports). Tests check
-that they agree.
+expression) and :func:`token_strings` (many texts at once with numpy, for imports; each token
+then :func:`word_and_stem`). Tests check that they agree.
 """
 
 from __future__ import annotations
