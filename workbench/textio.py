@@ -269,6 +269,15 @@ def read_text(path: str | Path) -> str:
     return read_text_with_encoding(path)[0]
 
 
+def read_lines(path: str | Path) -> list[str]:
+    """The lines of a line-aligned text file (one segment per line; a final newline ends the
+    last line, it starts none). Empty and binary files are refused as :func:`read_text` does."""
+    lines = read_text(path).split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def read_text_with_encoding(path: str | Path) -> tuple[str, str]:
     """Read a user's text file; return (text, detected encoding)."""
     p = Path(path)

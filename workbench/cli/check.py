@@ -37,16 +37,6 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv", "html")
 
 
-def _lines(path: str) -> list[str]:
-    from workbench.textio import read_text
-
-    text = read_text(path)
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
-
-
 def _jobs(jobs: int, pairs: int) -> int:
     from workbench.glossary.qa import default_jobs
 
@@ -92,8 +82,9 @@ def _file_report(
     from workbench.glossary.qa import run_document
     from workbench.glossary.report import Report, ReportRow
     from workbench.text.script import require_language
+    from workbench.textio import read_lines
 
-    ar, en = _lines(source), _lines(target)
+    ar, en = read_lines(source), read_lines(target)
     # an English file given for the Arabic finds no term and passes every check
     require_language("\n".join(ar), "ar", source)
     if len(ar) != len(en):

@@ -171,8 +171,9 @@ def _score_files(
     glossary: str | None, source: str | None, *, confidence: int, paired: str | None,
     n_samples: int, chrf_word_order: int,
 ) -> Any:
-    from workbench.scoring.inputs import read_lines, read_parallel
+    from workbench.scoring.inputs import read_parallel
     from workbench.scoring.run import ScoreOptions, score_systems
+    from workbench.textio import read_lines
 
     if not ref_paths:
         raise WorkbenchError("--hyp needs at least one --ref file")

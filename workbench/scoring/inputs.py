@@ -6,20 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.textio import read_text
+from workbench.textio import read_lines
 from workbench.wording import plural
-
-
-def read_lines(path: str | Path) -> list[str]:
-    """The lines of a text file (one segment per line; a final newline ends the last line).
-
-    Empty and binary files are refused by ``read_text`` with an error naming the file.
-    """
-    text = read_text(path)
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
 
 
 def read_parallel(first: str | Path, others: Sequence[str | Path]) -> list[list[str]]:
