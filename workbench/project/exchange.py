@@ -42,7 +42,7 @@ from workbench.project.catalog import Catalog, Document
 from workbench.project.changes import ChangeSet, FillReport, plan_fill
 from workbench.project.checking import Checking, Override
 from workbench.project.context import ProjectContext, Row
-from workbench.project.groups import group_source, group_status, group_text, link_groups, match_key
+from workbench.project.groups import group_source, group_status, group_text, link_groups
 from workbench.project.lqa import Lqa
 from workbench.project.terms import Terms
 from workbench.statuses import STATUSES, Status
@@ -54,6 +54,7 @@ from workbench.store import notes as q_notes
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 from workbench.store.db import analyze
+from workbench.text.normalize import match_key
 from workbench.text.script import arabic_share, copies_source
 from workbench.text.tags import has_tags, renumber_tags, strip_tags
 from workbench.wording import plural

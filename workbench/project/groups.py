@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from workbench.statuses import STATUSES
-from workbench.text.normalize import normalize_arabic
 
 Row = dict[str, Any]
 
@@ -44,8 +43,3 @@ def link_groups(rows: Iterable[Row]) -> Iterator[list[Row]]:
         group.append(row)
     if group:
         yield group
-
-
-def match_key(arabic: str) -> str:
-    """The key under which Arabic source text is matched: normalised, whitespace collapsed."""
-    return " ".join(normalize_arabic(arabic).split())

@@ -25,9 +25,9 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from workbench.project.groups import match_key
 from workbench.project.tm_repetitions import match_keys
 from workbench.store import tm as q_tm
+from workbench.text.normalize import match_key
 from workbench.tm.candidates import (
     Postings,
     choose_stems,

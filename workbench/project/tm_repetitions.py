@@ -41,7 +41,7 @@ KEY_BATCH = 2000
 
 
 def match_keys(sources: Sequence[str]) -> list[str]:
-    """The normalised keys of many sources (as groups.match_key, computed in batches)."""
+    """The normalised keys of many sources (as text.normalize.match_key, computed in batches)."""
     return [
         " ".join(t.split())
         for i in range(0, len(sources), KEY_BATCH)

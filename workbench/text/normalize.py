@@ -172,6 +172,12 @@ def normalize_arabic(text: str) -> str:
     return _fold(_DELETE_RE.sub("", text), True)
 
 
+def match_key(text: str) -> str:
+    """The key under which Arabic text is matched: :func:`normalize_arabic`, white space
+    collapsed to single spaces, none at the ends."""
+    return " ".join(normalize_arabic(text).split())
+
+
 _LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from workbench.glossary.checks.base import DocumentCheck, register
 from workbench.glossary.findings import Finding
-from workbench.text.normalize import normalize_arabic
+from workbench.text.normalize import match_key
 
 # The final punctuation a key leaves out (its whitespace is single spaces by then, after
 # split and join): stripped as the regular expression [\s.,;:!?؟،؛…"'”’»)\]]+$ would.
@@ -17,7 +17,7 @@ _TRAILING_CHARS = " .,;:!?؟،؛…\"'”’»)]"
 @lru_cache(maxsize=200_000)
 def source_key(text: str) -> str:
     """A source compared loosely: normalised Arabic, one space, no final punctuation."""
-    return " ".join(normalize_arabic(text).split()).rstrip(_TRAILING_CHARS)
+    return match_key(text).rstrip(_TRAILING_CHARS)
 
 
 @lru_cache(maxsize=200_000)

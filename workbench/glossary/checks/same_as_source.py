@@ -6,7 +6,7 @@ import re
 
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
-from workbench.text.normalize import normalize_arabic
+from workbench.text.normalize import match_key
 
 _LETTER = re.compile(r"[\u0621-\u064a]")
 
@@ -22,8 +22,6 @@ class SameAsSource(Check):
             # a source without Arabic (numbers, codes, addresses, Latin names) may well stay
             # as it is; an English target cannot copy an Arabic source
             return []
-        source = " ".join(normalize_arabic(pair.source).split())
-        target = " ".join(normalize_arabic(pair.target).split())
-        if source.casefold() != target.casefold():
+        if match_key(pair.source).casefold() != match_key(pair.target).casefold():
             return []
         return [self.finding("same", "the target is identical to the source")]
