@@ -26,5 +26,5 @@ def test_lines_of_a_file(tmp_path: Path, data: bytes, lines: list[str]) -> None:
 def test_an_empty_file_is_refused_naming_it(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
-    with pytest.raises(InputError, match="empty.txt"):
+    with pytest.raises(InputError, match=r"empty\.txt"):
         read_lines(path)

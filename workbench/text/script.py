@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.text.normalize import normalize_arabic
+from workbench.text.normalize import match_key
 
 #: Letters to see before a text's language is judged (shorter texts pass unjudged).
 MIN_LETTERS = 20
@@ -35,12 +35,10 @@ _ARABIC_SCRIPT = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefe]")  # U+FE
 def copies_source(target: str, source: str) -> bool:
     """Whether ``target`` is its Arabic ``source`` again (another tool's untranslated unit, the
     source copied to the target as Okapi, memoQ and OmegaT do), not an English translation:
-    it has Arabic, and normalised with white space folded the two are one text."""
-    return has_arabic(target) and _folded(target) == _folded(source)
-
-
-def _folded(text: str) -> str:
-    return " ".join(normalize_arabic(text).split())
+    it has an Arabic letter, and the two have one :func:`~workbench.text.normalize.match_key`.
+    A source without Arabic letters (a name, a number in any digits) may stay as it is, as
+    the QA check same-as-source says too."""
+    return arabic_share(target) > 0 and match_key(target) == match_key(source)
 
 
 def _arabic(ch: str) -> bool:
