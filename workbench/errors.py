@@ -6,6 +6,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from workbench.wording import plural
+
 EXIT_CRASH = 70
 """The exit code of a bug (EX_SOFTWARE), its traceback printed: never the 1 of ``check``'s
 findings, nor of the TUI's unsaved English."""
@@ -45,8 +47,8 @@ class BlockedByFindings(WorkbenchError):
         said = Counter(f"{f.message} [{f.check}]" for f in findings)
         what = "; ".join(f"{m} ({n}×)" if n > 1 else m for m, n in said.items())
         super().__init__(
-            f"segment {segment_id}: not confirmed: {len(findings)} error finding"
-            f"{'s' if len(findings) != 1 else ''} ({what}); fix them or give an override reason"
+            f"segment {segment_id}: not confirmed: {plural(len(findings), 'error finding')} "
+            f"({what}); fix them or give an override reason"
         )
 
 

@@ -21,6 +21,7 @@ from workbench.cli.app import (
     print_json,
     write_report,
 )
+from workbench.wording import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -98,7 +99,7 @@ def list_errors(db: str | None, doc: str | None, segment_id: int | None, fmt: st
         return
     for e in errors:
         click.echo(_line(e))
-    click.echo(f"{len(errors)} LQA error{'s' if len(errors) != 1 else ''}", err=True)
+    click.echo(plural(len(errors), "LQA error"), err=True)
 
 
 @lqa.command("remove")

@@ -6,6 +6,7 @@ import click
 
 from workbench.cli.app import db_option, main, print_json
 from workbench.errors import WorkbenchError
+from workbench.wording import plural
 
 
 @main.group()
@@ -58,7 +59,7 @@ def list_words(db: str | None, fmt: str) -> None:
         return
     for w in words:
         click.echo(f"{w.word}\t{w.author}\t{w.at}")
-    click.echo(f"{len(words)} word{'s' if len(words) != 1 else ''} in the list", err=True)
+    click.echo(f"{plural(len(words), 'word')} in the list", err=True)
 
 
 @spelling.command("suggest")

@@ -30,6 +30,7 @@ from workbench.glossary.badrows import BadRows
 from workbench.glossary.model import Glossary, GlossaryBuilder
 from workbench.glossary.tsv import ARABIC_HEADERS, SWAP_SAMPLE, refuse_swapped, row_entry
 from workbench.textio import read_text
+from workbench.wording import plural
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -93,8 +94,7 @@ def _index(spec: str, header: list[str] | None, width: int, path: str | Path) ->
         if number < 1:
             raise InputError(path, f"column numbers start at 1 (got {spec})")
         if number > width:
-            raise InputError(path, f"no column {number}: the file has {width} "
-                                   f"column{'s' if width != 1 else ''}")
+            raise InputError(path, f"no column {number}: the file has {plural(width, 'column')}")
         return number - 1
     if header is None:
         raise InputError(path, f"column {spec!r} named but the file has no header line")
