@@ -718,7 +718,7 @@ class _Document:
                 located.element.set(located.attribute, plain_text(parsed.children, items))
             else:
                 assert located.inline is not None
-                _rewrite(located, text, rendering, translated, report, n)
+                _rewrite(located, text, rendering, translated, report)
                 rewritten.add(located.element)
                 if translated:
                     ltr_parts.add(located.part)
@@ -846,13 +846,6 @@ def _insert_ordered(parent: etree._Element, child: etree._Element, order: list[s
     parent.append(child)
 
 
-def _english_rpr(rpr: etree._Element | None) -> etree._Element:
-    """A copy of run properties for English text: no rtl/cs, w:lang en-US."""
-    out = copy.deepcopy(rpr) if rpr is not None else etree.Element(W_RPR)
-    _make_english(out)
-    return out
-
-
 def _make_english(rpr: etree._Element) -> None:
     """English run properties: complex-script bold, italic and size become the ones English
     text is drawn with (so it looks as the Arabic did); no rtl/cs; ``w:lang`` en-US."""
@@ -874,17 +867,17 @@ def _make_english(rpr: etree._Element) -> None:
     lang.set(w("val"), ENGLISH)
 
 
-def _run(rpr: etree._Element | None, ltr: bool) -> etree._Element:
+def _run(rpr: etree._Element | None) -> etree._Element:
+    """A new run with a copy of ``rpr`` (its properties, if any)."""
     run = etree.Element(W_R)
-    if ltr:
-        run.append(_english_rpr(rpr))
-    elif rpr is not None:
+    if rpr is not None:
         run.append(copy.deepcopy(rpr))
     return run
 
 
-def _text_run(text: str, rpr: etree._Element | None, ltr: bool) -> etree._Element:
-    run = _run(rpr, ltr)
+def _text_run(text: str, rpr: etree._Element | None) -> etree._Element:
+    """A new run of ``text`` with a copy of ``rpr``, its spaces kept."""
+    run = _run(rpr)
     t = etree.SubElement(run, W_T)
     t.text = text
     if text != text.strip() or "  " in text:
@@ -893,7 +886,7 @@ def _text_run(text: str, rpr: etree._Element | None, ltr: bool) -> etree._Elemen
 
 
 def _rewrite(
-    located: _Located, text: str, rendering: Rendering, ltr: bool, report: WriteReport, n: int
+    located: _Located, text: str, rendering: Rendering, ltr: bool, report: WriteReport
 ) -> None:
     p = located.element
     inline = located.inline
@@ -911,18 +904,18 @@ def _rewrite(
         if child.tag != W_PPR:
             p.remove(child)
     for item in inline.lead:
-        _put_item(p, item, mover, ltr)
-    _emit(p, parsed.children, items, inline.base_rpr, mover, ltr)
+        _put_item(p, item, mover)
+    _emit(p, parsed.children, items, inline.base_rpr, mover)
     restored = set()
     for origin in missing:
         item = items.get(origin)
         if item is not None and not isinstance(item, Literal):
-            _put_item(p, item, mover, ltr)
+            _put_item(p, item, mover)
             restored.add(origin)
     if text:
         report.restored(located.block.place, rendering.tags, restored, parsed.used)
     for item in inline.trail:
-        _put_item(p, item, mover, ltr)
+        _put_item(p, item, mover)
     if ltr:
         ppr = p.find(W_PPR)
         if ppr is None:
@@ -967,7 +960,7 @@ def _label_arabic(run: etree._Element) -> None:
         pos = end
     pieces.append((text[pos:], False))
     for piece, arabic in (p for p in pieces if p[0]):
-        new = _text_run(piece, rpr, False)
+        new = _text_run(piece, rpr)
         if arabic:
             props = new.find(W_RPR)
             if props is None:
@@ -993,9 +986,9 @@ def _own_runs(parent: etree._Element) -> Iterator[etree._Element]:
             yield from _own_runs(child)
 
 
-def _put_item(parent: etree._Element, item: Any, mover: _Mover, ltr: bool) -> None:
+def _put_item(parent: etree._Element, item: Any, mover: _Mover) -> None:
     if isinstance(item, RunChild):
-        run = _run(item.rpr, False)
+        run = _run(item.rpr)
         run.append(mover.take(item.child))
         parent.append(run)
     elif isinstance(item, Elements):
@@ -1005,26 +998,26 @@ def _put_item(parent: etree._Element, item: Any, mover: _Mover, ltr: bool) -> No
 
 def _emit(
     parent: etree._Element, children: list[str | Node], items: dict[int, Any],
-    rpr: etree._Element | None, mover: _Mover, ltr: bool,
+    rpr: etree._Element | None, mover: _Mover,
 ) -> None:
     for child in children:
         if isinstance(child, str):
             if child:
-                parent.append(_text_run(child, rpr, False))
+                parent.append(_text_run(child, rpr))
             continue
         item = items.get(child.origin)
         if not child.paired:
             if isinstance(item, Literal):
-                parent.append(_text_run(item.text, rpr, False))
+                parent.append(_text_run(item.text, rpr))
             else:
-                _put_item(parent, item, mover, ltr)
+                _put_item(parent, item, mover)
             continue
         if isinstance(item, Fmt):
-            _emit(parent, child.children, items, item.rpr, mover, ltr)
+            _emit(parent, child.children, items, item.rpr, mover)
         elif isinstance(item, FieldPair):
             for run in item.before:
                 parent.append(mover.take(run))
-            _emit(parent, child.children, items, rpr, mover, ltr)
+            _emit(parent, child.children, items, rpr, mover)
             for run in item.after:
                 parent.append(mover.take(run))
         elif isinstance(item, Wrap):
@@ -1038,9 +1031,9 @@ def _emit(
             if local(element.tag) == "sdt":
                 target = etree.SubElement(shell, w("sdtContent"))
             _emit(target, child.children, items, item.rpr if item.rpr is not None else rpr,
-                  mover, ltr)
+                  mover)
         else:
-            _emit(parent, child.children, items, rpr, mover, ltr)
+            _emit(parent, child.children, items, rpr, mover)
 
 
 def _tables_ltr(p: etree._Element) -> None:

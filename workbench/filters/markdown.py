@@ -229,7 +229,7 @@ class _Markdown:
         else:
             continuation = "".join(c if c in "> \t" else " " for c in prefix)
         b = InlineBuilder()
-        _inline(token.children or [], b, in_table)
+        _inline(token.children or [], b)
         if not b.has_text:
             return None
         kind = "footnote" if "footnote_reference" in context else \
@@ -341,7 +341,7 @@ def _without_attributes(token: Token, content: str) -> str:
     return content[: m.start()]
 
 
-def _inline(tokens: list[Token], b: InlineBuilder, in_table: bool) -> None:
+def _inline(tokens: list[Token], b: InlineBuilder) -> None:
     stack: list[int] = []
     i = 0
     while i < len(tokens):

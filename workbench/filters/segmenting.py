@@ -80,11 +80,11 @@ def balance(sentences: list[str], tags: TagMap) -> tuple[list[str], TagMap]:
         carried = [old for old, _ in stack]
         for _, tag_id in reversed(stack):
             parts.append(placeholder(CLOSE, tag_id))
-        segments.append(_drop_empty_pairs("".join(parts), out_tags))
+        segments.append(_drop_empty_pairs("".join(parts)))
     return segments, _compact(segments, out_tags)
 
 
-def _drop_empty_pairs(text: str, tags: TagMap) -> str:
+def _drop_empty_pairs(text: str) -> str:
     """Remove ``<n></n>`` pairs that wrap nothing (a pair reopened just before it closes)."""
     found = tokens(text)
     drop: set[int] = set()

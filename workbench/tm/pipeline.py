@@ -83,7 +83,7 @@ def _open(path: Path, fmt: str) -> tuple[TmFileInfo, Iterator[TmUnit]]:
     return read_tmx(path) if fmt == "tmx" else read_tsv(path)
 
 
-def _batches(info: TmFileInfo, units: Iterator[TmUnit], size: int) -> Iterator[Batch]:
+def _batches(units: Iterator[TmUnit], size: int) -> Iterator[Batch]:
     cache: dict[Any, str | None] = {}
     numbering = TokenNumbers()
     seen: set[str] = set()
@@ -106,7 +106,7 @@ def read_batches(
         background = path.stat().st_size >= BACKGROUND_BYTES
     if not background:
         info, units = _open(path, fmt)
-        return info, _batches(info, units, size)
+        return info, _batches(units, size)
     info = TmFileInfo(str(path), fmt)
     return info, _from_child(path, fmt, size, info)
 
@@ -158,7 +158,7 @@ def _produce(path: str, fmt: str, size: int, out: BinaryIO) -> None:
 
     try:
         info, units = _open(Path(path), fmt)
-        for batch in _batches(info, units, size):
+        for batch in _batches(units, size):
             send(("batch", batch))
         send(("info", dict(info.__dict__)))
     except InputError as exc:
