@@ -27,30 +27,9 @@ if TYPE_CHECKING:
     from workbench.spelling import SpellChecker
 
 
-@dataclass(frozen=True)
-class CheckInfo:
-    """What the reports and the README list about a check."""
-
-    id: str
-    severity: str
-    description: str
-    scope: str  # 'segment' or 'document'
-
-
 def check_ids() -> list[str]:
     """Every registered check id, sorted."""
     return sorted(REGISTRY)
-
-
-def check_infos() -> list[CheckInfo]:
-    """Id, default severity, description and scope of every registered check."""
-    return [
-        CheckInfo(
-            cid, cls.severity, cls.description,
-            "document" if issubclass(cls, DocumentCheck) else "segment",
-        )
-        for cid, cls in sorted(REGISTRY.items())
-    ]
 
 
 def _pair_checks(skip: Collection[str]) -> list[Check]:
