@@ -12,7 +12,6 @@ from workbench.tm.codes import Vocabulary
 from workbench.tm.score import (
     band_of,
     band_score,
-    omegat_similarity,
     word_similarity,
 )
 from workbench.tm.tokens import words_and_stems
@@ -94,6 +93,12 @@ def test_clitics_cost_half_a_word() -> None:
     assert score(ten, sentence(9) + " وبالثورة") == 94  # 100·(10 − ½)/10, capped
     assert score(sentence(19) + " الثورة", sentence(19) + " للثورة") == 94
     assert score(sentence(3) + " الثورة", sentence(3) + " وبالثورة") == 87  # OmegaT: 75
+
+
+def omegat_similarity(n: int, m: int, distance: int) -> int:
+    """OmegaT's score for an edit distance over word tokens (FuzzyMatcher), to compare with."""
+    longest = max(n, m)
+    return 0 if longest == 0 else (100 * (longest - distance)) // longest
 
 
 def test_lengths_count_like_omegat() -> None:

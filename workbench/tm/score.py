@@ -41,12 +41,6 @@ def word_similarity(n: int, m: int, stem_distance: int, word_distance: int) -> i
     return (100 * (2 * longest - stem_distance - word_distance)) // (2 * longest)
 
 
-def omegat_similarity(n: int, m: int, distance: int) -> int:
-    """OmegaT's score for an edit distance over word tokens (for comparison)."""
-    longest = max(n, m)
-    return 0 if longest == 0 else (100 * (longest - distance)) // longest
-
-
 def fuzzy_score(q_stems: str, q_words: str, u_stems: str, u_words: str) -> int:
     """The below-95 score of two texts given as code strings (see workbench/tm/codes.py)."""
     return min(
