@@ -3,11 +3,50 @@
 from __future__ import annotations
 
 import gzip
+import string
 import struct
+import time
+import zlib
 from pathlib import Path
 
-from workbench.dictionary.datafile import write_dictzip
-from workbench.dictionary.dictd import b64_encode
+#: dictd's base64 digits (its index writes offsets and lengths with them).
+_B64 = string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/"
+
+
+def b64_encode(value: int) -> str:
+    """The dictd base64 form of ``value`` (``IhAH`` for 2,232,327)."""
+    if value == 0:
+        return "A"
+    out = []
+    while value:
+        out.append(_B64[value % 64])
+        value //= 64
+    return "".join(reversed(out))
+
+
+def write_dictzip(path: str | Path, data: bytes, chunk_len: int = 58315) -> None:
+    """Write ``data`` as a dictzip file (what ``dictzip`` makes)."""
+    sizes: list[int] = []
+    body = bytearray()
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    for start in range(0, max(len(data), 1), chunk_len):
+        piece = comp.compress(data[start : start + chunk_len])
+        piece += comp.flush(zlib.Z_FULL_FLUSH)
+        sizes.append(len(piece))
+        body += piece
+    tail = comp.flush(zlib.Z_FINISH)
+    if sizes:
+        sizes[-1] += len(tail)
+    body += tail
+    ra = struct.pack("<HHH", 1, chunk_len, len(sizes)) + struct.pack(f"<{len(sizes)}H", *sizes)
+    extra = b"RA" + struct.pack("<H", len(ra)) + ra
+    header = (
+        b"\x1f\x8b\x08\x04" + struct.pack("<I", int(time.time())) + b"\x02\x03"
+        + struct.pack("<H", len(extra)) + extra
+    )
+    trailer = struct.pack("<II", zlib.crc32(data) & 0xFFFFFFFF, len(data) & 0xFFFFFFFF)
+    Path(path).write_bytes(header + bytes(body) + trailer)
+
 
 #: (headword, IPA, senses): FreeDict's shape, with and without the article, a phrase.
 ARTICLES: list[tuple[str, str, list[str]]] = [

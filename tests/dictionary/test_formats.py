@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.dictionary import builders
+from tests.dictionary.builders import write_dictzip
 from workbench.dictionary import detect, open_dictionary, open_lexicon
-from workbench.dictionary.datafile import DataFile, write_dictzip
+from workbench.dictionary.datafile import DataFile
 from workbench.errors import InputError
 
 
@@ -587,7 +588,7 @@ def test_articles_a_converter_merged_keep_their_head_lines_out_of_the_senses() -
 
 
 def test_html_articles_of_converted_dictd_and_tab_files(tmp_path: Path) -> None:
-    from workbench.dictionary.dictd import b64_encode
+    from tests.dictionary.builders import b64_encode
 
     # pyglossary's DictOrg and Tabfile output of FreeDict: the articles are HTML
     article = "التّرنّح /ʔˈattːrnnħ/<br />1. Lurching<br />2. Tottering<br />"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.dictionary import builders
+from tests.dictionary.builders import b64_encode
 from workbench.dictionary import Lexicon, key_of, open_dictionary, open_lexicon
-from workbench.dictionary.dictd import b64_encode
 from workbench.dictionary.lookup import word_keys
 
 FREEDICT = Path("/usr/share/dictd/freedict-ara-eng.index")

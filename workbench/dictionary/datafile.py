@@ -182,29 +182,3 @@ class DataFile:
         """Close the file."""
         with contextlib.suppress(OSError):
             os.close(self._fd)
-
-
-def write_dictzip(path: str | Path, data: bytes, chunk_len: int = 58315) -> None:
-    """Write ``data`` as a dictzip file (what ``dictzip`` makes); used by tests and tools."""
-    import time
-
-    sizes: list[int] = []
-    body = bytearray()
-    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
-    for start in range(0, max(len(data), 1), chunk_len):
-        piece = comp.compress(data[start : start + chunk_len])
-        piece += comp.flush(zlib.Z_FULL_FLUSH)
-        sizes.append(len(piece))
-        body += piece
-    tail = comp.flush(zlib.Z_FINISH)
-    if sizes:
-        sizes[-1] += len(tail)
-    body += tail
-    ra = struct.pack("<HHH", 1, chunk_len, len(sizes)) + struct.pack(f"<{len(sizes)}H", *sizes)
-    extra = b"RA" + struct.pack("<H", len(ra)) + ra
-    header = (
-        b"\x1f\x8b\x08\x04" + struct.pack("<I", int(time.time())) + b"\x02\x03"
-        + struct.pack("<H", len(extra)) + extra
-    )
-    trailer = struct.pack("<II", zlib.crc32(data) & 0xFFFFFFFF, len(data) & 0xFFFFFFFF)
-    Path(path).write_bytes(header + bytes(body) + trailer)

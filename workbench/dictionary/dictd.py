@@ -27,22 +27,11 @@ _B64_VALUE = {c: i for i, c in enumerate(_B64)}
 
 
 def b64_number(text: str) -> int:
-    """A dictd base64 number (``IhAH`` → 34 672 647)."""
+    """A dictd base64 number (``IhAH`` → 2,232,327)."""
     value = 0
     for ch in text:
         value = value * 64 + _B64_VALUE[ch]
     return value
-
-
-def b64_encode(value: int) -> str:
-    """The dictd base64 form of ``value`` (for writing test dictionaries)."""
-    if value == 0:
-        return "A"
-    out = []
-    while value:
-        out.append(_B64[value % 64])
-        value //= 64
-    return "".join(reversed(out))
 
 
 class DictdFile(DictionaryFile):
