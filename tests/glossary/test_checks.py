@@ -316,6 +316,13 @@ def test_number_mismatch() -> None:
         ("سجلت عشرة آلاف حالة.", "1,000 cases were recorded.", False),
         ("قتل أحد عشر شخصا وأصيبت إحدى عشرة امرأة.", "11 men were killed, 11 women hurt.", True),
         ("قال أحد الأطباء.", "1 doctor said.", False),
+        # أحد/إحدى before tens, and a clitic on it (Hayy ibn Yaqzan: بأحد وعشرين عاماً = the
+        # Age of 21 Years was "21 not in the source, which writes 20")
+        ("وذلك في المدة التي حددنا منتهاها بأحد وعشرين عاماً.", "of the Age of 21 Years.", True),
+        ("مكث إحدى وثلاثين ليلة.", "He stayed 31 nights.", True),
+        ("عاد بعد أحد وعشرين يوما.", "He came back after 20 days.", False),
+        ("سجلت لإحدى عشرة حالة.", "It recorded 11 cases.", True),
+        ("بلغ مائة وإحدى وعشرين.", "It reached 121.", True),
         ("سجلت مائة وعشرة حالات.", "110 cases were recorded.", True),
         # a range's end written short, as English styles write it
         ("في موسم 2019-2020.", "In the 2019–20 season.", True),
