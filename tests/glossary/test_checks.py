@@ -300,6 +300,13 @@ def test_number_mismatch() -> None:
         ("قتل 3 أشخاص.", "Four people were killed.", False),
         ("توفي 100 شخص في 1000 يوم.", "A hundred people died in a thousand days.", True),
         ("توفي 100 شخص.", "A thousand people died.", False),
+        # a number of several words (it was 100 and 20: "120 missing")
+        ("عاش 120 سنة.", "He lived a hundred and twenty years.", True),
+        ("عاش 120 سنة.", "He lived one hundred twenty years.", True),
+        ("مضى 365 يوما.", "Three hundred and sixty-five days passed.", True),
+        ("صدر عام 1948.", "Done in one thousand nine hundred and forty-eight.", True),
+        ("مات 100 رجل و20 امرأة.", "A hundred men and twenty women died.", True),
+        ("عاش 120 سنة.", "He lived a hundred and ten years.", False),
         ("قتل 3 أشخاص و3 جرحى.", "Three people were killed and others hurt.", False),
         # a number the Arabic writes in words, the English in digits
         ("سجلت أربع حالات جديدة وخمسة وعشرين وفاة خلال ثلاثة أيام.",

@@ -349,6 +349,8 @@ _SPELT = re.compile(
     re.IGNORECASE,
 )
 _WORD_SCALES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+# between the parts of one number in words: "a hundred and twenty", "one hundred twenty"
+_JOINS_PARTS = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
 # A quick exit before _SPELT's long alternation: its words, a run of ASCII letters, and a
 # letter beyond ASCII (which may match one of them ignoring case: K, ſ, ı)
 _SPELT_WORDS = frozenset((*_WORD_VALUES, *_WORD_SCALES))
@@ -361,7 +363,9 @@ def spelt_numbers(text: str) -> list[str]:
     if not _NON_ASCII_LETTER.search(text) and _SPELT_WORDS.isdisjoint(
             word.lower() for word in _ASCII_WORD.findall(text)):
         return []  # no number word (with ASCII letters only, each word of _SPELT is one run)
-    out: list[str] = []
+    out: list[int] = []
+    below = 0  # what a number after the last one may add to it: under its scale (a hundred: 100)
+    end = -1
     for m in _SPELT.finditer(text):
         tens, ones, word, scale, one = m.groups()
         if one:  # a hundred
@@ -371,10 +375,14 @@ def spelt_numbers(text: str) -> list[str]:
                 _WORD_VALUES[_folded(tens)] + _WORD_VALUES[_folded(ones)] if tens
                 else _WORD_VALUES[_folded(word)]
             )
-        if scale:
-            value *= 10 ** _WORD_SCALES[_folded(scale)]
-        out.append(str(value))
-    return out
+        unit = 10 ** _WORD_SCALES[_folded(scale)] if scale else 1
+        value *= unit
+        if out and value < below and _JOINS_PARTS.fullmatch(text, end, m.start()):
+            out[-1] += value  # a hundred and twenty, one thousand nine hundred and forty-eight
+        else:
+            out.append(value)
+        below, end = (unit if scale else 0), m.end()
+    return [str(value) for value in out]
 
 
 # A Roman numeral after a heading word (Part III, Chapter IV, Article XII, Phase II): the
