@@ -612,6 +612,8 @@ def _converted(
         years = hijri_years(source.translate(_TABLE))
         hijri = [(i, gregorian_years(int(number))) for i, (number, span) in enumerate(src)
                  if span in years]
+    if missing and hijri:
+        missing = _dated_twice(src, missing, hijri)
     if missing:
         missing, extra = _converted_missing(source, target, src, tgt, missing, extra,
                                             tgt_values, hijri)
@@ -633,6 +635,25 @@ def _converted(
         if extra:  # 15/3/2020 for 15 مارس 2020
             extra = _named_in_arabic(extra, tgt, source, target)
     return missing, extra
+
+
+#: how far apart a Hijri year and the Gregorian year the source gives beside it may stand
+#: (٥٨١هـ/١١٨٥م, ٥٨١ هـ الموافق ١١٨٥ م, ١١٨٥م (٥٨١هـ))
+_BESIDE = 16
+
+
+def _dated_twice(src: list[tuple[str, tuple[int, int]]], missing: list[int],
+                 hijri: list[tuple[int, tuple[str, str]]]) -> list[int]:
+    """``missing`` without the Hijri years whose Gregorian year the source gives beside them,
+    and the target has (توفي سنة ٥٨١هـ/١١٨٥م = "He died in 1185", the Hijri date left out)."""
+    twice = set()
+    for i, years in hijri:
+        start, end = src[i][1]
+        for k, (number, (s, e)) in enumerate(src):
+            if (k not in missing and number.isdecimal() and str(int(number)) in years
+                    and (0 <= s - end <= _BESIDE or 0 <= start - e <= _BESIDE)):
+                twice.add(i)
+    return [i for i in missing if i not in twice]
 
 
 def _named_in_arabic(extra: list[int], tgt: list[tuple[str, tuple[int, int]]], source: str,
