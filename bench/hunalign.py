@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import resource
+import os
 import shutil
 import subprocess
 import time
@@ -82,23 +82,32 @@ def align(ar: Sequence[str], en: Sequence[str], dictionary: Sequence[str] = (),
     files = {"dic": dictionary, "ar": ar, "en": en}
     for key, lines in files.items():
         (folder / f"{key}.txt").write_text("".join(f"{x}\n" for x in lines), encoding="utf-8")
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run([*cmd, *(str(folder / f"{k}.txt") for k in files)],
-                          capture_output=True, text=True, check=True)
-    seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    before, peak = usage.ru_maxrss, after.ru_maxrss
-    cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+    args = [*cmd, *(str(folder / f"{k}.txt") for k in files)]
+    stdout, stderr, seconds, cpu, peak_mb = _run(args, folder)
     ladder = [(int(i), int(j)) for i, j, _ in
-              (line.split("\t") for line in proc.stdout.splitlines() if line.strip())]
+              (line.split("\t") for line in stdout.splitlines() if line.strip())]
     if build == "WebAssembly":  # the alignment alone, Node's start-up and loading excluded
-        report = json.loads(proc.stderr.strip().splitlines()[-1])
+        report = json.loads(stderr.strip().splitlines()[-1])
         seconds, peak_mb = report["seconds"], report["peak_mb"]
         return Run(ladder_links(ladder, len(ar), len(en)), seconds, peak_mb, build)
-    # the largest child so far: this one's only when it is larger than the earlier ones
-    peak_mb = peak / 1024 if peak > before else None
     return Run(ladder_links(ladder, len(ar), len(en)), seconds, peak_mb, build, cpu)
+
+
+def _run(args: list[str], folder: Path) -> tuple[str, str, float, float, float]:
+    """Run ``args`` with its output in files of ``folder``; its stdout, stderr, wall and CPU
+    seconds and its own peak memory in MB (``os.wait4``: this child's figures alone, not the
+    largest child of the bench process so far)."""
+    out, err = folder / "stdout.txt", folder / "stderr.txt"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    text = out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8", errors="replace")
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, args, *text)
+    return (*text, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def freedict_lines(index: Path, limit: int = 6) -> list[str]:

@@ -39,3 +39,35 @@ def test_hunalign_aligns_hayy_and_reports_its_time(
     assert [i for a, _ in run.links for i in a] == list(range(len(ar)))
     assert [j for _, e in run.links for j in e] == list(range(len(en)))
     assert 0.0 <= strict_f1(run.links, gold) < 0.5
+
+
+def test_a_native_run_reports_its_own_peak_memory_after_a_larger_child(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the bench read the largest child so far, so a small hunalign after a larger child (our
+    # own aligner's process at 5,000 sentences) had no peak memory at all
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", "b = bytearray(150_000_000)"], check=True)
+    fake = tmp_path / "hunalign"
+    fake.write_text("#!/bin/sh\nprintf '0\\t0\\t0.3\\n1\\t1\\t0.3\\n'\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(hunalign, "command", lambda: ([str(fake)], "native"))
+    monkeypatch.setenv("BENCH_OUT", str(tmp_path))
+    run = hunalign.align(["أ", "ب"], ["a", "b"], name="hunalign_fake")
+    assert run is not None and run.links == [([0], [0]), ([1], [1])]
+    assert run.peak_mb is not None and 0 < run.peak_mb < 100
+    assert run.cpu is not None and run.cpu >= 0
+
+
+def test_a_failing_native_run_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    fake = tmp_path / "hunalign"
+    fake.write_text("#!/bin/sh\necho 'data error' >&2\nexit 255\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(hunalign, "command", lambda: ([str(fake)], "native"))
+    monkeypatch.setenv("BENCH_OUT", str(tmp_path))
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        hunalign.align(["أ"], ["a"], name="hunalign_fails")
+    assert "data error" in failed.value.stderr
