@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import shutil
 import subprocess
-import time
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,21 +92,33 @@ def align(ar: Sequence[str], en: Sequence[str], dictionary: Sequence[str] = (),
     return Run(ladder_links(ladder, len(ar), len(en)), seconds, peak_mb, build, cpu)
 
 
+# Runs the command in its argv[2:] and writes its exit code, wall and CPU seconds and peak
+# memory to the file argv[1]. A child's peak memory (ru_maxrss) includes the memory of the
+# process that started it, so hunalign is started from this small process, not from the bench.
+_WAITER = """import json, os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+report = {"code": os.waitstatus_to_exitcode(status), "seconds": time.perf_counter() - start,
+          "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+with open(sys.argv[1], "w") as out:
+    json.dump(report, out)
+"""
+
+
 def _run(args: list[str], folder: Path) -> tuple[str, str, float, float, float]:
     """Run ``args`` with its output in files of ``folder``; its stdout, stderr, wall and CPU
-    seconds and its own peak memory in MB (``os.wait4``: this child's figures alone, not the
-    largest child of the bench process so far)."""
-    out, err = folder / "stdout.txt", folder / "stderr.txt"
+    seconds and its own peak memory in MB (from a small waiting process: the bench's own
+    memory, and that of its larger children, not counted)."""
+    out, err, figures = folder / "stdout.txt", folder / "stderr.txt", folder / "rusage.json"
     with out.open("wb") as stdout, err.open("wb") as stderr:
-        start = time.perf_counter()
-        proc = subprocess.Popen(args, stdout=stdout, stderr=stderr)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+        subprocess.run([sys.executable, "-c", _WAITER, str(figures), *args],
+                       stdout=stdout, stderr=stderr, check=True)
+    report = json.loads(figures.read_text(encoding="utf-8"))
     text = out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8", errors="replace")
-    if proc.returncode:
-        raise subprocess.CalledProcessError(proc.returncode, args, *text)
-    return (*text, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    if report["code"]:
+        raise subprocess.CalledProcessError(report["code"], args, *text)
+    return (*text, report["seconds"], report["cpu"], report["peak_mb"])
 
 
 def freedict_lines(index: Path, limit: int = 6) -> list[str]:
