@@ -111,6 +111,19 @@ class SegmentRows:
                 )
         return index
 
+    def update_joined(self, holder: Segment) -> list[int]:
+        """Give the cached rows joined to ``holder`` (their English is its) its status, as
+        the store lists them; their indexes."""
+        changed = []
+        for page_no in list(self._pages.keys()):
+            page = self._pages.get(page_no) or []
+            for offset, row in enumerate(page):
+                if (row is not None and row.english_elsewhere
+                        and row.joined_to == holder.position and row.status != holder.status):
+                    page[offset] = replace(row, status=holder.status)
+                    changed.append(page_no * PAGE_SIZE + offset)
+        return changed
+
     def forget(self, segment_ids: list[int]) -> list[int]:
         """Forget the cached pages holding ``segment_ids`` (changed elsewhere: read again
         when painted); the indexes of those segments in this view."""

@@ -343,8 +343,8 @@ class SegmentEditing(EditorPart):
         segment: Segment | None = message.segment
         if segment is not None and self.rows is not None:
             index = self.rows.update(segment)
-            if index is not None:
-                self.segment_list.refresh_row(index)
+            for changed in ([] if index is None else [index]) + self.rows.update_joined(segment):
+                self.segment_list.refresh_row(changed)
             if is_current and self.current is not None:
                 self.current = self.rows.row(self.current_index) or self.current
         if segment is not None and is_current:
