@@ -130,3 +130,22 @@ async def test_the_app_opens_past_a_joined_segment_and_lists_it_with_its_link(
         assert screen.rows.row(1).status == "translated"
     async with editing(make_app()) as (pilot, screen):
         assert screen.current.position == 3
+
+
+async def test_english_typed_in_a_joined_segment_is_said_twice_and_the_app_says_so(
+    sample_db, make_app
+):
+    """An import never gives a joined segment English of its own (its link's English, on
+    segment 1, translates it: the exports would say it twice); typed in the editor, it was
+    stored without a word."""
+    with Project.open(sample_db) as project:
+        join_first_two(project)
+    app = make_app()
+    async with editing(app, 2) as (pilot, screen):
+        assert screen.current.english_elsewhere
+        screen.editor.load_text("This claim is false.")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any("Segment 2 was joined to #1, whose English translates it" in m
+                   for m in said), said

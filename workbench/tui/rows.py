@@ -88,6 +88,12 @@ class SegmentRows:
                     return first + offset
         return None
 
+    def cached(self, index: int) -> RowData | None:
+        """The row at ``index`` when its page is cached (nothing read), else None."""
+        page = self._pages.get(index // PAGE_SIZE)
+        offset = index % PAGE_SIZE
+        return page[offset] if page is not None and offset < len(page) else None
+
     def index_of(self, segment_id: int) -> int | None:
         """The index of a segment in this view, or None when the view does not hold it."""
         if self._index is None:
