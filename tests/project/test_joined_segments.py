@@ -87,3 +87,15 @@ def test_the_list_filters_and_the_first_open_segment_agree_with_stats(
         first, second]
     assert project.first_open_segment(doc) == third
     assert project.open_segments_after(doc, 0, 10) == [(third, 3)]
+
+
+def test_the_import_says_its_unchanged_segments_are_joined(project: Project) -> None:
+    """A first import into an empty document said "unchanged 1" of the segment its link's
+    English translates, as if the file had nothing for it."""
+    project.import_document_text(ARABIC, "pair")
+    report = project.import_translation_text(ENGLISH, "pair", "working")
+    assert report.fill is not None
+    assert report.fill.describe() == (
+        "filled 2, replaced 0, unchanged 1 (1 of them joined to the segment before, whose "
+        "English translates them)")
+    assert report.fill.to_dict()["joined"] == 1
