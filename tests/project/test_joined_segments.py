@@ -99,3 +99,13 @@ def test_the_import_says_its_unchanged_segments_are_joined(project: Project) -> 
         "filled 2, replaced 0, unchanged 1 (1 of them joined to the segment before, whose "
         "English translates them)")
     assert report.fill.to_dict()["joined"] == 1
+
+
+def test_the_original_export_counts_a_joined_segment_translated(
+    project: Project, joined: tuple[int, int, int], tmp_path: Path
+) -> None:
+    """`export --format original` said "2 translated segments" of a document whose three are
+    translated (`stats`), as if the joined one were left in Arabic."""
+    result = project.export_file("original", tmp_path / "pair.txt", "pair")
+    assert result.units == 3
+    assert "واشترى" not in (tmp_path / "pair.txt").read_text(encoding="utf-8")
