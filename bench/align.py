@@ -12,6 +12,10 @@ Test sets (all seeded, rebuilt identically on every run):
   ntrex/tico pairs as confirmed pairs;
 - ``hayy2``: the passage that follows hayy's in both texts (corpora/hayy2: the dissection of the
   doe to the unity of plants, 81 / 91 sentences, 54 links made by hand), without and with FreeDict;
+- ``nights``: real literary translation by another hand — nights 2–3 of the *Thousand and One
+  Nights* (the merchant and the jinni: the three sheikhs' tales) in the Bulaq text with Richard
+  Burton's English of 1885, made from the Calcutta II text (corpora/nights: 62 / 104 sentences,
+  51 links made by hand), without and with FreeDict;
 - ``udhr``: real legal text — the Universal Declaration of Human Rights, the UN's Arabic and
   English (corpora/udhr: 103 / 102 sentences, 97 links made by hand: preamble clauses, article
   headings, numbered paragraphs; the Arabic as published leaves one preamble clause out);
@@ -56,6 +60,7 @@ Set = tuple[list[str], list[str], list[Link]]
 LEGAL = ROOT / "tests" / "align" / "data" / "legal_clauses.tsv"
 HAYY = DATA / "hayy"
 HAYY2 = DATA / "hayy2"
+NIGHTS = DATA / "nights"
 UDHR = DATA / "udhr"
 
 
@@ -182,6 +187,12 @@ def hayy2_set() -> Set:
     doe onwards) and Ockley's English of it, one sentence a line, with the gold links made by
     hand."""
     return _lines(HAYY2 / "ar.txt"), _lines(HAYY2 / "en.txt"), _gold_file(HAYY2 / "gold.tsv")
+
+
+def nights_set() -> Set:
+    """corpora/nights: nights 2–3 of the Thousand and One Nights (Bulaq text) and Burton's
+    English of them, one sentence a line, with the gold links made by hand."""
+    return _lines(NIGHTS / "ar.txt"), _lines(NIGHTS / "en.txt"), _gold_file(NIGHTS / "gold.tsv")
 
 
 def _gold_file(path: Path) -> list[Link]:
@@ -504,6 +515,7 @@ def sets() -> list[tuple[str, Set]]:
         ("legal", legal_set()),
         ("hayy", hayy_set()),
         ("hayy2", hayy2_set()),
+        ("nights", nights_set()),
         ("udhr", udhr_set()),
         ("udhr, paragraphs run together", udhr_run_together_set()),
         ("long lines", literary_set()),
@@ -670,7 +682,7 @@ def _dictionary_rows() -> list[Row]:
     peer_dictionary = hunalign.freedict_lines(FREEDICT) if hunalign.available() else []
     for name, (ar, en, gold) in sets():
         if name in ("ntrex merged", "ntrex merged, with omissions", "legal", "hayy", "hayy2",
-                    "udhr", "udhr, paragraphs run together", "long lines"):
+                    "nights", "udhr", "udhr, paragraphs run together", "long lines"):
             f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon).links, gold)
             rows.append(Row(f"with FreeDict: strict link F1, {name}", f1, "F1", "", None,
                             ">= 0.98" if name == "ntrex merged" else ""))
@@ -705,7 +717,7 @@ def flag_figures(result: Alignment, gold: Sequence[Link], threshold: float = 0.5
 
 def _flag_rows() -> list[Row]:
     """How well the confidence flags the wrong links (below 0.5) on the real sets (hayy,
-    hayy2, udhr and its run-together variant, and news)."""
+    hayy2, nights, udhr and its run-together variant, and news)."""
     lexicon = None
     if FREEDICT.exists():
         from workbench.dictionary import open_lexicon
@@ -714,6 +726,7 @@ def _flag_rows() -> list[Row]:
     rows = []
     for name, (ar, en, gold) in (("hayy", hayy_set()),
                                  ("hayy2", hayy2_set()),
+                                 ("nights", nights_set()),
                                  ("udhr", udhr_set()),
                                  ("udhr, paragraphs run together", udhr_run_together_set()),
                                  ("ntrex merged, with omissions",

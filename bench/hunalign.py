@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import itertools
 import json
-import resource
 import shutil
 import subprocess
-import time
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,23 +81,44 @@ def align(ar: Sequence[str], en: Sequence[str], dictionary: Sequence[str] = (),
     files = {"dic": dictionary, "ar": ar, "en": en}
     for key, lines in files.items():
         (folder / f"{key}.txt").write_text("".join(f"{x}\n" for x in lines), encoding="utf-8")
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run([*cmd, *(str(folder / f"{k}.txt") for k in files)],
-                          capture_output=True, text=True, check=True)
-    seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    before, peak = usage.ru_maxrss, after.ru_maxrss
-    cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+    args = [*cmd, *(str(folder / f"{k}.txt") for k in files)]
+    stdout, stderr, seconds, cpu, peak_mb = _run(args, folder)
     ladder = [(int(i), int(j)) for i, j, _ in
-              (line.split("\t") for line in proc.stdout.splitlines() if line.strip())]
+              (line.split("\t") for line in stdout.splitlines() if line.strip())]
     if build == "WebAssembly":  # the alignment alone, Node's start-up and loading excluded
-        report = json.loads(proc.stderr.strip().splitlines()[-1])
+        report = json.loads(stderr.strip().splitlines()[-1])
         seconds, peak_mb = report["seconds"], report["peak_mb"]
         return Run(ladder_links(ladder, len(ar), len(en)), seconds, peak_mb, build)
-    # the largest child so far: this one's only when it is larger than the earlier ones
-    peak_mb = peak / 1024 if peak > before else None
     return Run(ladder_links(ladder, len(ar), len(en)), seconds, peak_mb, build, cpu)
+
+
+# Runs the command in its argv[2:] and writes its exit code, wall and CPU seconds and peak
+# memory to the file argv[1]. A child's peak memory (ru_maxrss) includes the memory of the
+# process that started it, so hunalign is started from this small process, not from the bench.
+_WAITER = """import json, os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+report = {"code": os.waitstatus_to_exitcode(status), "seconds": time.perf_counter() - start,
+          "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+with open(sys.argv[1], "w") as out:
+    json.dump(report, out)
+"""
+
+
+def _run(args: list[str], folder: Path) -> tuple[str, str, float, float, float]:
+    """Run ``args`` with its output in files of ``folder``; its stdout, stderr, wall and CPU
+    seconds and its own peak memory in MB (from a small waiting process: the bench's own
+    memory, and that of its larger children, not counted)."""
+    out, err, figures = folder / "stdout.txt", folder / "stderr.txt", folder / "rusage.json"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        subprocess.run([sys.executable, "-c", _WAITER, str(figures), *args],
+                       stdout=stdout, stderr=stderr, check=True)
+    report = json.loads(figures.read_text(encoding="utf-8"))
+    text = out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8", errors="replace")
+    if report["code"]:
+        raise subprocess.CalledProcessError(report["code"], args, *text)
+    return (*text, report["seconds"], report["cpu"], report["peak_mb"])
 
 
 def freedict_lines(index: Path, limit: int = 6) -> list[str]:

@@ -39,3 +39,34 @@ def test_hunalign_aligns_hayy_and_reports_its_time(
     assert [i for a, _ in run.links for i in a] == list(range(len(ar)))
     assert [j for _, e in run.links for j in e] == list(range(len(en)))
     assert 0.0 <= strict_f1(run.links, gold) < 0.5
+
+
+def test_a_native_run_reports_its_own_peak_memory_not_the_bench_s(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a child's ru_maxrss counts the memory of the process that started it, and the bench read
+    # the largest child so far: a small hunalign started by a large bench process (or after
+    # our aligner's larger child) had the larger figure, or none at all
+    ballast = bytearray(150_000_000)
+    ballast[::4096] = b"x" * len(ballast[::4096])  # touched: resident, not just reserved
+    fake = tmp_path / "hunalign"
+    fake.write_text("#!/bin/sh\nprintf '0\\t0\\t0.3\\n1\\t1\\t0.3\\n'\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(hunalign, "command", lambda: ([str(fake)], "native"))
+    monkeypatch.setenv("BENCH_OUT", str(tmp_path))
+    run = hunalign.align(["أ", "ب"], ["a", "b"], name="hunalign_fake")
+    assert run is not None and run.links == [([0], [0]), ([1], [1])]
+    assert run.peak_mb is not None and 0 < run.peak_mb < 100 < len(ballast) / 1e6
+    assert run.cpu is not None and run.cpu >= 0 and run.seconds > 0
+
+
+def test_a_failing_native_run_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    fake = tmp_path / "hunalign"
+    fake.write_text("#!/bin/sh\necho 'data error' >&2\nexit 255\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(hunalign, "command", lambda: ([str(fake)], "native"))
+    monkeypatch.setenv("BENCH_OUT", str(tmp_path))
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        hunalign.align(["أ"], ["a"], name="hunalign_fails")
+    assert "data error" in failed.value.stderr

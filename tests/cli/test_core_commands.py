@@ -683,3 +683,23 @@ def test_a_password_prompt_without_a_terminal_shows_no_python_warning() -> None:
                           env={**os.environ, "PYTHONWARNINGS": "default"})
     assert "no password for omar" in done.stdout.decode()
     assert "GetPassWarning" not in done.stderr.decode()
+
+
+def test_confirm_text_on_a_joined_segment_warns_it_is_said_twice(tmp_path: Path) -> None:
+    """English given to a joined segment (its link's English, on the segment before,
+    translates it already) was stored without a word, as the TUI's editor did; an import
+    refuses it (the exports would say the sentence twice)."""
+    db = str(tmp_path / "p.db")
+    (tmp_path / "ar.txt").write_text("ذهب الرجل إلى السوق. واشترى خبزا.\n\nثم عاد إلى البيت.\n",
+                                     encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "The man went to the market and bought bread.\n\nThen he returned home.\n",
+        encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "ar.txt"), "--doc", "pair", "--db", db).exit_code == 0
+    assert run_cli("import-translation", str(tmp_path / "en.txt"), "--doc", "pair", "--as",
+                   "working", "--db", db).exit_code == 0
+    result = run_cli("confirm", "2", "--db", db, "--text", "And he bought bread.")
+    assert result.exit_code == 0, result.stderr
+    assert "segment 2 was joined to #1, whose English translates it already" in result.stderr
+    again = run_cli("confirm", "2", "--db", db, "--text", "And he bought some bread.")
+    assert again.exit_code == 0 and "joined" not in again.stderr

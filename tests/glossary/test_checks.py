@@ -300,6 +300,13 @@ def test_number_mismatch() -> None:
         ("قتل 3 أشخاص.", "Four people were killed.", False),
         ("توفي 100 شخص في 1000 يوم.", "A hundred people died in a thousand days.", True),
         ("توفي 100 شخص.", "A thousand people died.", False),
+        # a number of several words (it was 100 and 20: "120 missing")
+        ("عاش 120 سنة.", "He lived a hundred and twenty years.", True),
+        ("عاش 120 سنة.", "He lived one hundred twenty years.", True),
+        ("مضى 365 يوما.", "Three hundred and sixty-five days passed.", True),
+        ("صدر عام 1948.", "Done in one thousand nine hundred and forty-eight.", True),
+        ("مات 100 رجل و20 امرأة.", "A hundred men and twenty women died.", True),
+        ("عاش 120 سنة.", "He lived a hundred and ten years.", False),
         ("قتل 3 أشخاص و3 جرحى.", "Three people were killed and others hurt.", False),
         # a number the Arabic writes in words, the English in digits
         ("سجلت أربع حالات جديدة وخمسة وعشرين وفاة خلال ثلاثة أيام.",
@@ -316,6 +323,13 @@ def test_number_mismatch() -> None:
         ("سجلت عشرة آلاف حالة.", "1,000 cases were recorded.", False),
         ("قتل أحد عشر شخصا وأصيبت إحدى عشرة امرأة.", "11 men were killed, 11 women hurt.", True),
         ("قال أحد الأطباء.", "1 doctor said.", False),
+        # أحد/إحدى before tens, and a clitic on it (Hayy ibn Yaqzan: بأحد وعشرين عاماً = the
+        # Age of 21 Years was "21 not in the source, which writes 20")
+        ("وذلك في المدة التي حددنا منتهاها بأحد وعشرين عاماً.", "of the Age of 21 Years.", True),
+        ("مكث إحدى وثلاثين ليلة.", "He stayed 31 nights.", True),
+        ("عاد بعد أحد وعشرين يوما.", "He came back after 20 days.", False),
+        ("سجلت لإحدى عشرة حالة.", "It recorded 11 cases.", True),
+        ("بلغ مائة وإحدى وعشرين.", "It reached 121.", True),
         ("سجلت مائة وعشرة حالات.", "110 cases were recorded.", True),
         # a range's end written short, as English styles write it
         ("في موسم 2019-2020.", "In the 2019–20 season.", True),

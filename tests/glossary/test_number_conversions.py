@@ -53,6 +53,10 @@ def test_a_wrong_century_is_still_reported() -> None:
         ("تاريخ ١٤٢٨/٣/٢٤هـ", "dated 24 Rabi' I 1428 AH"),
         ("تاريخ ٢٤/٩/١٤٤٥هـ", "dated 24 Ramadan 1445 AH"),
         ("تاريخ 1445/12/10هـ", "dated 10 Dhu al-Hijjah 1445 AH"),
+        # dated twice, the Hijri year left out (it was 581 missing)
+        ("توفي ابن طفيل سنة 581هـ/1185م.", "Ibn Tufayl died in 1185."),
+        ("توفي سنة ٥٨١ هـ الموافق ١١٨٥ م.", "He died in 1185."),
+        ("توفي سنة 1185م (581هـ).", "He died in 1185."),
     ],
 )
 def test_a_hijri_year_may_come_with_or_as_its_gregorian_years(source: str, target: str) -> None:
@@ -72,6 +76,11 @@ def test_a_wrong_gregorian_year_or_hijri_month_is_still_reported() -> None:
         ("warning", "number 2023 in the target is not in the source")]
     assert found("تاريخ 1428/3/24هـ", "dated 24 Rabi' II 1428 AH") == [
         ("error", "number 3 of the source is not in the target")]
+    # a Hijri year is given by a Gregorian year of the source only beside it
+    assert found("توفي سنة 581هـ وولد في مدينة أخرى سنة 1185.", "He was born in 1185.") == [
+        ("error", "number 581 of the source is not in the target")]
+    assert found("توفي سنة 581هـ/1185م.", "He died in 581 AH.") == [
+        ("error", "number 1185 of the source is not in the target")]
 
 
 @pytest.mark.parametrize(

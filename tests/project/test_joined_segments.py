@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbench.project import Project
+from workbench.project.views import ViewSpec
 from workbench.store import versions as q_versions
 
 ARABIC = "ذهب الرجل إلى السوق. واشترى خبزا.\n\nثم عاد إلى البيت.\n"
@@ -63,3 +64,48 @@ def test_pretranslation_does_not_fill_a_joined_segment(
     result = project.tm.pretranslate("pair", min_score=50)
     assert (result.empty, result.filled) == (0, 0)
     assert project.segment(second).target == ""
+
+
+@pytest.mark.both_backends
+def test_the_list_filters_and_the_first_open_segment_agree_with_stats(
+    project: Project, joined: tuple[int, int, int]
+) -> None:
+    """The list showed a joined segment's own stored status ("new" beside its link's
+    "translated"), the status filter found it by that status, and the TUI opened at start-up
+    on it, an empty editor asking for English its link's first segment holds."""
+    first, second, third = joined
+    doc = project.document("pair")
+    assert project.first_open_segment(doc) == first
+    project.confirm(first, project.segment(first).target, override_reason="test")
+    rows = {r.id: r for r in project.list_rows(doc, [first, second, third])}
+    assert (rows[second].status, rows[second].joined_to) == ("translated", 1)
+    by_status = project.stats("pair")["by_status"]
+    for status in ("new", "draft", "translated"):
+        shown = project.view_ids(doc, ViewSpec(statuses=(status,)), 0.0, 0.0)
+        assert len(shown) == by_status[status], status
+    assert project.view_ids(doc, ViewSpec(statuses=("translated",)), 0.0, 0.0) == [
+        first, second]
+    assert project.first_open_segment(doc) == third
+    assert project.open_segments_after(doc, 0, 10) == [(third, 3)]
+
+
+def test_the_import_says_its_unchanged_segments_are_joined(project: Project) -> None:
+    """A first import into an empty document said "unchanged 1" of the segment its link's
+    English translates, as if the file had nothing for it."""
+    project.import_document_text(ARABIC, "pair")
+    report = project.import_translation_text(ENGLISH, "pair", "working")
+    assert report.fill is not None
+    assert report.fill.describe() == (
+        "filled 2, replaced 0, unchanged 1 (1 of them joined to the segment before, whose "
+        "English translates them)")
+    assert report.fill.to_dict()["joined"] == 1
+
+
+def test_the_original_export_counts_a_joined_segment_translated(
+    project: Project, joined: tuple[int, int, int], tmp_path: Path
+) -> None:
+    """`export --format original` said "2 translated segments" of a document whose three are
+    translated (`stats`), as if the joined one were left in Arabic."""
+    result = project.export_file("original", tmp_path / "pair.txt", "pair")
+    assert result.units == 3
+    assert "واشترى" not in (tmp_path / "pair.txt").read_text(encoding="utf-8")

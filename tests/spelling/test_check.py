@@ -415,3 +415,24 @@ def test_a_compound_the_dictionary_holds_is_in_the_dictionary_for_suggest(
     for word in ("avant-garde", "avant-gardes."):
         result = run_cli("spelling", "suggest", word, "--db", str(sample_db))
         assert result.stdout == f"{word}: correct (xx_GB)\n", result.stderr
+
+
+def test_a_word_the_dictionary_spells_with_a_leading_apostrophe_is_correct(
+    sample_db: Path, tmp_path: Path, shipped_en_us: Path
+) -> None:
+    """en_GB holds 'tis, 'twas and 'neath with their apostrophe: Ockley's "'tis" and "'Tis"
+    (Hayy ibn Yaqzan, 1708) were flagged as "tis", the apostrophe cut off as a quote mark."""
+    from tests.spelling.conftest import AFF
+
+    folder = tmp_path / "elided"
+    folder.mkdir()
+    (folder / "xx_OLD.aff").write_text(AFF, encoding="utf-8")
+    (folder / "xx_OLD.dic").write_text("3\n'tis\n'twas\nso\n", encoding="utf-8")
+    speller = SpellChecker(load_dictionary("xx_OLD", [folder]))
+    text = "'Tis so, ’twas so; tis so, a'tis, ''tis"
+    assert [w.word for w in speller.misspellings(text)] == ["tis", "a'tis", "tis"]
+    shipped_en_us.write_text(
+        f'[spelling]\nlanguage = "xx_OLD"\ndictionaries = ["{folder}"]\n', encoding="utf-8"
+    )
+    said = run_cli("spelling", "suggest", "--db", str(sample_db), "'Tis")
+    assert said.exit_code == 0 and said.stdout.strip() == "'Tis: correct (xx_OLD)"

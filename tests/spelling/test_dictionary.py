@@ -130,6 +130,19 @@ def test_quick_suggestions_find_inflected_forms_a_letter_longer(tmp_path: Path) 
     assert "beginning" in simple_edits("begining")
 
 
+def test_quick_suggestions_restore_the_elided_e_of_older_english(tmp_path: Path) -> None:
+    """Ockley's 1708 English elides the e of the past tense: the check offered 'turbid, turd'
+    for "turn'd" and 'forbid, force' for "forc'd", never turned or forced, one edit away."""
+    (tmp_path / "xx_OLD.aff").write_text(
+        "SET UTF-8\nSFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n", encoding="utf-8")
+    (tmp_path / "xx_OLD.dic").write_text(
+        "5\nturn/D\nforce/D\nturbid\nturd\nforbid\n", encoding="utf-8")
+    old = load_dictionary_files(tmp_path / "xx_OLD", "xx_OLD")
+    assert old.quick_suggest("turn'd")[0] == "turned"
+    assert old.quick_suggest("Turn’d")[0] == "Turned"
+    assert old.quick_suggest("forc'd")[0] == "forced"
+
+
 def test_a_hyphenated_compound_the_dictionary_holds_whole_is_right(tmp_path: Path) -> None:
     """en_GB lists 4,311 hyphenated words whole (avant-garde, Austro-Hungarian, aide-memoire);
     checked part by part only, 555 of them were flagged ('garde', 'Austro', 'memoire'), which

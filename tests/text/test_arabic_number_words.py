@@ -23,6 +23,11 @@ def test_the_number_words_are_every_word_that_reads_as_one() -> None:
     ("بلغ العدد مليونين", [2000000]),
     ("نصف مليون", [500000]),
     ("الفصل الثاني", [2]),
+    ("بأحد وعشرين عاماً", [21]),
+    ("أحد وعشرون", [21]),
+    ("ثلاثمائة وإحدى وثلاثين", [331]),
+    ("بأحد عشر", [11]),
+    ("أحد الرجال", []),
 ])
 def test_word_numbers_with_and_without_number_words(text: str, values: list[int]) -> None:
     assert word_numbers(text) == values

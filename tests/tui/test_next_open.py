@@ -112,3 +112,40 @@ async def test_ctrl_n_and_confirming_pass_over_a_joined_segment(sample_db, make_
         await settle(pilot)
         said = [str(n.message) for n in app._notifications]
         assert any("Segment 2 is joined: its English is in #1" in m for m in said), said
+
+
+async def test_the_app_opens_past_a_joined_segment_and_lists_it_with_its_link(
+    sample_db, make_app
+):
+    """Confirming segment 1 left the row of segment 2, joined to it, "new" (its stored
+    status) where `workbench stats` counts it translated; and the store's first-open query,
+    picking by that status, opened the app on segment 2, an empty editor asking for English
+    segment 1 holds."""
+    with Project.open(sample_db) as project:
+        join_first_two(project)
+    async with editing(make_app()) as (pilot, screen):
+        assert screen.current.position == 1
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert screen.rows.row(1).status == "translated"
+    async with editing(make_app()) as (pilot, screen):
+        assert screen.current.position == 3
+
+
+async def test_english_typed_in_a_joined_segment_is_said_twice_and_the_app_says_so(
+    sample_db, make_app
+):
+    """An import never gives a joined segment English of its own (its link's English, on
+    segment 1, translates it: the exports would say it twice); typed in the editor, it was
+    stored without a word."""
+    with Project.open(sample_db) as project:
+        join_first_two(project)
+    app = make_app()
+    async with editing(app, 2) as (pilot, screen):
+        assert screen.current.english_elsewhere
+        screen.editor.load_text("This claim is false.")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any("Segment 2 was joined to #1, whose English translates it" in m
+                   for m in said), said

@@ -144,3 +144,13 @@ async def test_the_palette_offers_the_batches_and_undo_last_import(sample_db, ma
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
+
+
+def test_a_joined_segment_is_not_counted_empty():
+    """A joined segment (its English on its link's first segment) was counted "empty" by the
+    batch dialog, telling a lead that translated segments still had no English."""
+    rows = [RowState(1, 1, "draft", True, False), RowState(2, 2, "draft", False, False, True),
+            RowState(3, 3, "new", False, False)]
+    assert plan("confirm", rows).describe() == (
+        "1 segment can be confirmed · 2 skipped: 1 empty, 1 joined (their English is on "
+        "another segment)")

@@ -306,3 +306,25 @@ async def test_an_arabic_document_name_keeps_the_count_after_it_in_the_title(sam
         await open_screen(pilot, "f3", ReviewScreen)
         # the 1 of "1 of 1 segments" stays after the name (it was drawn before it, in its run)
         assert await shows(pilot, f"Review · {visual(name)} · 1 of 1 segments")
+
+
+async def test_a_joined_segment_does_not_repeat_its_links_findings(sample_db, make_app):
+    """Each segment of a link carries the unit's findings, so the joined segment's row showed
+    its holder's findings again: the title counted them twice (the CLI's `check` once), the
+    "with findings" view walked them twice, and the findings could not be accepted there."""
+    with Project.open(sample_db) as project:
+        join_first_two(project)
+        first, second = (s.id for s in project.segments(limit=2))
+        project.save_draft(first, f"The the {project.segment(first).target}")
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        rows = {r.segment_id: r for r in screen.rows}
+        assert rows[first].findings and not rows[second].findings
+        assert str(rows[second].summary()) == "↑ #1"
+        screen.set_view(ReviewFilter(findings="findings"))
+        await settle(pilot)
+        assert second not in [r.segment_id for r in screen.rows]
+        screen.set_view(ReviewFilter(findings="clean"))
+        await settle(pilot)
+        assert second not in [r.segment_id for r in screen.rows]

@@ -12,8 +12,9 @@ from rich.text import Text
 
 from workbench.cli.app import ID, console, db_option, main, note_first_document, print_json
 from workbench.errors import BlockedByFindings, WorkbenchError
-from workbench.project import open_project
+from workbench.project import Project, open_project
 from workbench.project.batch import BatchReport, ReplaceReport
+from workbench.project.views import ListRow
 from workbench.statuses import STATUSES
 from workbench.text.lines import one_line
 from workbench.wording import plural
@@ -126,6 +127,13 @@ def _print_batch(report: BatchReport, fmt: str) -> None:
                    f"{report.group_id}`")
 
 
+def _joined_row(project: Project, segment_id: int) -> ListRow | None:
+    """The list row of a segment when it is joined (no English of its own), else None."""
+    segment = project.segment(segment_id)
+    rows = project.list_rows(project.document_by_id(segment.document_id), [segment_id])
+    return rows[0] if rows and rows[0].english_elsewhere else None
+
+
 @main.command()
 @db_option
 @click.argument("segment_ids", type=ID, nargs=-1)
@@ -153,6 +161,7 @@ def confirm(
         if text is not None:
             if len(segment_ids) != 1 or doc or statuses or clean_only:
                 raise WorkbenchError("--text confirms one segment: give exactly one SEGMENT_ID")
+            before = _joined_row(project, segment_ids[0])
             try:  # one line, as the TUI's editor takes a paste: a segment needs no break
                 segment = project.confirm(
                     segment_ids[0], one_line(text), override_reason=override_reason,
@@ -162,6 +171,11 @@ def confirm(
                 click.echo(f"workbench: {exc}; the English given is kept as a draft", err=True)
                 raise SystemExit(1) from None
             click.echo(f"segment {segment_ids[0]}: confirmed (revision {segment.revision})")
+            if before is not None and segment.target.strip():  # as the TUI warns
+                click.echo(f"workbench: warning: segment {before.position} was joined to "
+                           f"#{before.joined_to}, whose English translates it already: take "
+                           "that sentence out of it there, or the exports say it twice",
+                           err=True)
             return
         if revision is not None:
             raise WorkbenchError("--revision goes with --text (one segment)")

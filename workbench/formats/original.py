@@ -68,7 +68,8 @@ def write_original(
     fallback: str = "source",
     warnings: list[str] | None = None,
 ) -> int:
-    """Write the translated document; return how many segments had English.
+    """Write the translated document; return how many segments are translated (had English,
+    or are joined to a segment whose English translates them, as `stats` counts them).
 
     ``units`` are the document's segments one by one, in order; ``warnings`` collects what
     the writer worked around (tags the translation lost or added).
@@ -84,7 +85,7 @@ def write_original(
             parts = []
             for unit in members:
                 english = " ".join(unit.target.split())
-                translated += bool(english)
+                translated += bool(english) or unit.joined
                 keep_source = fallback == "source" and not unit.joined
                 chosen = english or (" ".join(unit.source.split()) if keep_source else "")
                 if chosen:
@@ -103,7 +104,7 @@ def write_original(
         # left out, as every export leaves it out
         segments = [SegmentText(u.source, xmlout.carried(u.target), u.status, u.joined)
                     for u in members]
-        translated += sum(bool(s.target.strip()) for s in segments)
+        translated += sum(bool(s.target.strip()) or s.joined for s in segments)
         renderings[paragraph] = Rendering(segments, original.tags.get(paragraph, {}))
     report = write_source(out, original.format, original.data, original.file_name, renderings,
                           fallback, blocks=original.blocks)

@@ -63,6 +63,9 @@ class FillReport:
     filled: int = 0
     replaced: int = 0
     unchanged: int = 0
+    joined: int = 0
+    """Of the unchanged: segments joined to the one before (a many-to-one link, whose English
+    its first segment holds): translated by that English, not left without."""
     protected: dict[str, int] = field(default_factory=dict)
     group_id: int | None = None
     dry_run: bool = False
@@ -77,6 +80,9 @@ class FillReport:
         verb = "would fill" if self.dry_run else "filled"
         line = f"{verb} {self.filled}, {'would replace' if self.dry_run else 'replaced'} " \
                f"{self.replaced}, unchanged {self.unchanged}"
+        if self.joined:
+            line += (f" ({self.joined} of them joined to the segment before, whose English "
+                     "translates them)")
         if self.protected:
             why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.protected.items()))
             line += f"; left alone {self.left_alone} ({why}; use --overwrite"

@@ -733,6 +733,7 @@ class Importing:
                     # of the document) keeps its own: the file does not say it is empty.
                     if not en or (current[sid]["target"] or "") == text:
                         fill.unchanged += 1
+                        fill.joined += bool(en and not text)
                     else:
                         status = draft if text.strip() else new
                         wanted[sid] = (text, status)

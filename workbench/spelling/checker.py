@@ -160,7 +160,7 @@ class SpellChecker:
                 continue
             if ">" in text and self._whole_word_fine(text, start):
                 continue
-            if self._compound_fine(text, start, m.end()):
+            if self._compound_fine(text, start, m.end()) or self._elided_fine(text, start, word):
                 continue
             if source:
                 if from_source is None:
@@ -198,6 +198,18 @@ class SpellChecker:
         whole = m.group().strip("'’" + _HYPHENS).replace("\u2010", "-").replace("\u2011", "-")
         return "-" in whole and self.dictionary.lookup(whole)
 
+    def _elided_fine(self, text: str, start: int, word: str) -> bool:
+        """Whether the word at ``start`` takes the apostrophe before it as its first letter,
+        as the dictionary spells it (en_GB's ``'tis``, ``'twas``, ``'neath``; ``'Tis`` at the
+        start of a sentence): the word cut out of the text lost it."""
+        if not start or text[start - 1] not in "'’" or (
+                start > 1 and (text[start - 2].isalnum() or text[start - 2] in "'’")):
+            return False
+        forms = ["'" + word]
+        if word[:1].isupper() and word[1:].islower():
+            forms.append("'" + word.lower())
+        return any(self.dictionary.lookup(form) for form in forms)
+
     def in_dictionary(self, text: str) -> bool:
         """Whether the dictionary itself (not only the project) holds the words of ``text``: it
         whole, its punctuation around left out (a compound such as en_GB's ``avant-garde``), or
@@ -210,7 +222,7 @@ class SpellChecker:
                              or self.dictionary.lookup(whole.rstrip("."))):
             return True
         return all(self.dictionary.lookup(w.word) or self.is_abbreviation(text, w.end, w.word)
-                   for w in found)
+                   or self._elided_fine(text, w.start, w.word) for w in found)
 
     def is_abbreviation(self, text: str, end: int, word: str) -> bool:
         """Whether ``word``, ending at ``end`` in ``text`` before a full stop, is an

@@ -209,10 +209,11 @@ def match_case(suggestion: str, word: str) -> str:
     return suggestion
 
 
-#: letters most often written for one another in English (vowels; s/z, c/k/s, y/i)
+#: letters most often written for one another in English (vowels; s/z, c/k/s, y/i), and the
+#: apostrophe of an elided e (older English's "turn'd", "happen'd": turned, happened)
 CONFUSED: dict[str, str] = {
     "a": "eiou", "e": "aiou", "i": "aeouy", "o": "aeiu", "u": "aeio", "y": "i",
-    "s": "zc", "z": "s", "c": "ks", "k": "c",
+    "s": "zc", "z": "s", "c": "ks", "k": "c", "'": "e", "’": "e",
 }
 
 
@@ -220,8 +221,8 @@ def simple_edits(word: str) -> list[str]:
     """The cheap edits of ``word``, in this order: neighbours swapped, one letter left out, a
     letter doubled (``traveling`` → ``travelling``, ``begining`` → ``beginning``) or a ``u``
     after an ``o`` (``neighboring`` → ``neighbouring``), one letter replaced by an often
-    confused one (``organising`` → ``organizing``). The added letters find the inflected
-    forms the dictionary's stems do not hold."""
+    confused one (``organising`` → ``organizing``; an elided e: ``turn'd`` → ``turned``). The
+    added letters find the inflected forms the dictionary's stems do not hold."""
     out = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
     out += [word[:i] + word[i + 1 :] for i in range(len(word))]
     out += [word[: i + 1] + c + word[i + 1 :] for i, c in enumerate(word) if c.isalpha()]

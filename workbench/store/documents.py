@@ -9,7 +9,7 @@ from workbench.store.connection import Database
 from workbench.store.db import now
 from workbench.store.doctor import MAX_KEY
 from workbench.store.stamps import QA_STAMP
-from workbench.store.versions import joined_statuses
+from workbench.store.versions import status_sql
 from workbench.textio import file_name_text
 
 Row = dict[str, Any]
@@ -217,12 +217,10 @@ def counts(db: Database, document_id: int | None) -> Row:
         "WHERE trim(t.text) != ''" + (" AND s.document_id = ?" if document_id else ""),
         args,
     ).fetchone()[0]
-    by_status = dict(
-        db.execute(f"SELECT status, count(*) FROM segments s {where} GROUP BY status", args)
-    )
-    for own, held in joined_statuses(db, document_id):
-        by_status[own] -= 1
-        by_status[held] = by_status.get(held, 0) + 1
+    by_status = dict(db.execute(
+        f"SELECT st, count(*) FROM (SELECT {status_sql(db)} AS st FROM segments s {where}) c "
+        "GROUP BY st", args,
+    ))
     docs = 1 if document_id else db.execute("SELECT count(*) FROM documents").fetchone()[0]
     return {
         "documents": docs,

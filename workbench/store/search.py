@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from workbench.store.connection import Database
-from workbench.store.versions import segment_link_sql
+from workbench.store.versions import joined_holder_sql, segment_link_sql, status_sql
 from workbench.text.normalize import normalize_arabic
 from workbench.text.script import has_arabic
 
 Row = dict[str, Any]
 
 _ROW_COLUMNS = (
-    "s.id, s.document_id, s.paragraph, s.position, s.source, s.status, s.locked, s.revision, "
+    "s.id, s.document_id, s.paragraph, s.position, s.source, s.locked, s.revision, "
     "t.text AS target"
 )
 
@@ -33,21 +33,18 @@ def rows_by_ids(
     """The list rows of ``ids`` (in the order given): segment fields, working English as
     ``target``, the confidence of the segment's link in ``link_version_id``, and for a
     joined segment (no English of its own, its working link's English on another segment)
-    ``joined_to``, the position of that segment (else None)."""
+    ``joined_to``, the position of that segment (else None), whose ``status`` it shows (see
+    :func:`~workbench.store.versions.status_sql`)."""
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     rows = db.query(
         f"SELECT {_ROW_COLUMNS}, {segment_link_sql(db, 'min(l.confidence)')} AS confidence, "
-        "CASE WHEN trim(coalesce(t.text, '')) = '' THEN (SELECT min(os.position) "
-        "FROM link_segments ls JOIN links l ON l.id = ls.link_id AND l.version_id = ? "
-        "JOIN link_segments o ON o.link_id = l.id AND o.segment_id != s.id "
-        "JOIN segments os ON os.id = o.segment_id JOIN translations ot "
-        "ON ot.segment_id = o.segment_id AND ot.version_id = l.version_id "
-        "WHERE ls.segment_id = s.id AND trim(ot.text) != '') END AS joined_to "
+        f"{status_sql(db)} AS status, (SELECT hs.position FROM segments hs "
+        f"WHERE hs.id = {joined_holder_sql(db)}) AS joined_to "
         "FROM segments s LEFT JOIN translations t ON t.segment_id = s.id AND t.version_id = ? "
         f"WHERE s.id IN ({marks})",
-        [link_version_id, working_version_id, working_version_id, *ids],
+        [link_version_id, working_version_id, *ids],
     )
     by_id = {r["id"]: r for r in rows}
     return [by_id[i] for i in ids if i in by_id]
@@ -56,27 +53,24 @@ def rows_by_ids(
 def first_with_status(
     db: Database, document_id: int, statuses: Sequence[str]
 ) -> int | None:
-    """The id of the first segment (document order) whose status is one of ``statuses``."""
-    marks = ",".join("?" * len(statuses))
-    row = db.execute(
-        f"SELECT id FROM segments WHERE document_id = ? AND status IN ({marks}) "
-        "ORDER BY position LIMIT 1",
-        [document_id, *statuses],
-    ).fetchone()
-    return None if row is None else int(row[0])
+    """The id of the first segment (document order) whose status is one of ``statuses``, a
+    joined segment left out (its English is another segment's)."""
+    found = with_status_after(db, document_id, statuses, -1, 1)
+    return found[0][0] if found else None
 
 
 def with_status_after(
     db: Database, document_id: int, statuses: Sequence[str], position: int, limit: int
 ) -> list[tuple[int, int]]:
     """Up to ``limit`` (id, position) of the segments after ``position`` (document order)
-    whose status is one of ``statuses``."""
+    whose status is one of ``statuses``, joined segments left out."""
     marks = ",".join("?" * len(statuses))
     return [
         (int(r[0]), int(r[1]))
         for r in db.execute(
-            f"SELECT id, position FROM segments WHERE document_id = ? AND position > ? "
-            f"AND status IN ({marks}) ORDER BY position LIMIT ?",
+            "SELECT s.id, s.position FROM segments s WHERE s.document_id = ? "
+            f"AND s.position > ? AND s.status IN ({marks}) "
+            f"AND {joined_holder_sql(db)} IS NULL ORDER BY s.position LIMIT ?",
             [document_id, position, *statuses, limit],
         )
     ]
@@ -130,9 +124,10 @@ def filter_ids(
 ) -> list[int]:
     """Ids of the segments passing every given filter, in document order.
 
-    ``statuses``: status is one of them. ``confidence_below``: the segment's link in
-    ``link_version_id`` is less confident than this. ``chrf_below``: the segment's chrF++ in
-    the latest score run of ``score_version_id`` is below this.
+    ``statuses``: status (a joined segment's: its holder's) is one of them.
+    ``confidence_below``: the segment's link in ``link_version_id`` is less confident than
+    this. ``chrf_below``: the segment's chrF++ in the latest score run of
+    ``score_version_id`` is below this.
 
     The link and score filters are uncorrelated ``IN`` subqueries: SQLite reads the version's
     links (or the run's scores) once into a set, then checks each segment against it.
@@ -140,7 +135,7 @@ def filter_ids(
     where = ["s.document_id = ?"]
     args: list[Any] = [document_id]
     if statuses:
-        where.append(f"s.status IN ({','.join('?' * len(statuses))})")
+        where.append(f"{status_sql(db)} IN ({','.join('?' * len(statuses))})")
         args += list(statuses)
     if confidence_below is not None:
         where.append(

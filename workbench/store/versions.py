@@ -281,15 +281,29 @@ def joined_segments(db: Database, document_id: int | None = None) -> dict[int, i
     }
 
 
-def joined_statuses(db: Database, document_id: int | None = None) -> list[tuple[str, str]]:
-    """Each joined segment's (see :func:`joined_segments`) own status and its holder's."""
-    sql, args = _joined_sql(document_id)
-    return [
-        (own, held) for own, held in db.execute(
-            f"SELECT ms.status, hs.status FROM ({sql}) j JOIN segments ms ON ms.id = j.sid "
-            "JOIN segments hs ON hs.id = j.holder", args,
-        )
-    ]
+def joined_holder_sql(db: Database, segment: str = "s") -> str:
+    """A correlated subquery (no parameters): the id of the segment holding the English of
+    segment (alias) ``segment`` when that one is joined (see :func:`joined_segments`), else
+    NULL."""
+    j = db.fixed_join
+    return (
+        f"(SELECT o.segment_id FROM link_segments m {j} links l ON l.id = m.link_id "
+        f"{j} link_segments o ON o.link_id = l.id {j} segments os ON os.id = o.segment_id "
+        f"{j} translations ot ON ot.segment_id = o.segment_id AND ot.version_id = l.version_id "
+        f"WHERE m.segment_id = {segment}.id AND l.version_id = (SELECT v.id FROM versions v "
+        f"WHERE v.document_id = {segment}.document_id AND v.name = 'working') "
+        "AND o.segment_id != m.segment_id AND trim(ot.text) != '' "
+        "AND NOT EXISTS (SELECT 1 FROM translations t WHERE t.segment_id = m.segment_id "
+        "AND t.version_id = l.version_id AND trim(t.text) != '') ORDER BY os.position LIMIT 1)"
+    )
+
+
+def status_sql(db: Database, segment: str = "s") -> str:
+    """The status of segment (alias) ``segment`` as it is listed, filtered and counted: a
+    joined segment's is that of the segment holding its English (its words are translated
+    when that English is), any other's its own."""
+    holder = joined_holder_sql(db, segment)
+    return f"coalesce((SELECT hs.status FROM segments hs WHERE hs.id = {holder}), {segment}.status)"
 
 
 def link_group(db: Database, version_id: int, segment_id: int) -> list[int]:

@@ -86,6 +86,17 @@ def _bare(word: str) -> str:
     return word
 
 
+def _one_of_compound(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is the أحد or إحدى of a compound: before عشر/عشرة (أحد عشر = 11)
+    or before tens joined by و (أحد وعشرين, إحدى وثلاثون = 21, 31)."""
+    if words[k] not in _ELEVEN or k + 1 >= len(words):
+        return False
+    after = words[k + 1]
+    joined = number_part(after, True)
+    return number_part(after, False) == ("teen", 10) or (
+        joined is not None and joined[0] == "tens")
+
+
 def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
     """Every compound number in ``words``, and every number word after a heading noun:
     (first word, word after the last, value)."""
@@ -93,8 +104,7 @@ def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
     k = 0
     while k < len(words):
         first = number_part(words[k], False)
-        if first is None and words[k] in _ELEVEN and k + 1 < len(words) and number_part(
-                words[k + 1], False) == ("teen", 10):
+        if first is None and _one_of_compound(words, k):
             first = ("unit", 1)
         if first is None or first[0] == "teen":
             k += 1
@@ -114,6 +124,10 @@ def compound_numbers(words: list[str]) -> list[tuple[int, int, int]]:
             elif joined is not None and joined[0] in _FOLLOWS.get(kind, ()):
                 kind, value = joined
                 total += value
+            elif kind == "hundreds" and words[end][:1] == "و" and _one_of_compound(
+                    [words[end][1:], *words[end + 1: end + 2]], 0):
+                kind, value = "unit", 1  # مائة وإحدى وعشرين
+                total += 1
             else:
                 break
             end += 1
@@ -180,11 +194,16 @@ def _take_off_clitics(tokens: list[str]) -> list[str]:
     """The words of :func:`_words` from the text's ``tokens`` (words and digits)."""
     words = [_DIGITS if w[0].isdigit() else w for w in tokens]
     for k, word in enumerate(words):
-        if number_part(word, False) is not None or not number_part(_bare(word), False):
+        if number_part(word, False) is not None:
+            continue
+        if not number_part(_bare(word), False) and not _one_of_compound(
+                [_bare(word), *words[k + 1: k + 2]], 0):  # بأحد وعشرين, لإحدى عشرة
             continue
         before = words[k - 1] if k else ""
+        # the و of a part after another stays: تسعمائة وتسعة وتسعين, أحد وعشرين, وإحدى وثلاثين
         if not before or (number_part(before, False) is None and number_part(
-                before, True) is None and _scale(before) is None):  # not تسعمائة وتسعة وتسعين
+                before, True) is None and _scale(before) is None
+                and before not in _ELEVEN and _bare(before) not in _ELEVEN):
             words[k] = _bare(word)
     return words
 

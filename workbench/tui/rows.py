@@ -88,6 +88,12 @@ class SegmentRows:
                     return first + offset
         return None
 
+    def cached(self, index: int) -> RowData | None:
+        """The row at ``index`` when its page is cached (nothing read), else None."""
+        page = self._pages.get(index // PAGE_SIZE)
+        offset = index % PAGE_SIZE
+        return page[offset] if page is not None and offset < len(page) else None
+
     def index_of(self, segment_id: int) -> int | None:
         """The index of a segment in this view, or None when the view does not hold it."""
         if self._index is None:
@@ -110,6 +116,19 @@ class SegmentRows:
                     revision=max(old.revision, segment.revision),
                 )
         return index
+
+    def update_joined(self, holder: Segment) -> list[int]:
+        """Give the cached rows joined to ``holder`` (their English is its) its status, as
+        the store lists them; their indexes."""
+        changed = []
+        for page_no in list(self._pages.keys()):
+            page = self._pages.get(page_no) or []
+            for offset, row in enumerate(page):
+                if (row is not None and row.english_elsewhere
+                        and row.joined_to == holder.position and row.status != holder.status):
+                    page[offset] = replace(row, status=holder.status)
+                    changed.append(page_no * PAGE_SIZE + offset)
+        return changed
 
     def forget(self, segment_ids: list[int]) -> list[int]:
         """Forget the cached pages holding ``segment_ids`` (changed elsewhere: read again

@@ -346,6 +346,8 @@ _SPELT = re.compile(
     re.IGNORECASE,
 )
 _WORD_SCALES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+# between the parts of one number in words: "a hundred and twenty", "one hundred twenty"
+_JOINS_PARTS = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
 # A quick exit before _SPELT's long alternation: its words, a run of ASCII letters, and a
 # letter beyond ASCII (which may match one of them ignoring case: K, ſ, ı)
 _SPELT_WORDS = frozenset((*_WORD_VALUES, *_WORD_SCALES))
@@ -358,7 +360,9 @@ def spelt_numbers(text: str) -> list[str]:
     if not _NON_ASCII_LETTER.search(text) and _SPELT_WORDS.isdisjoint(
             word.lower() for word in _ASCII_WORD.findall(text)):
         return []  # no number word (with ASCII letters only, each word of _SPELT is one run)
-    out: list[str] = []
+    out: list[int] = []
+    below = 0  # what a number after the last one may add to it: under its scale (a hundred: 100)
+    end = -1
     for m in _SPELT.finditer(text):
         tens, ones, word, scale, one = m.groups()
         if one:  # a hundred
@@ -368,10 +372,14 @@ def spelt_numbers(text: str) -> list[str]:
                 _WORD_VALUES[_folded(tens)] + _WORD_VALUES[_folded(ones)] if tens
                 else _WORD_VALUES[_folded(word)]
             )
-        if scale:
-            value *= 10 ** _WORD_SCALES[_folded(scale)]
-        out.append(str(value))
-    return out
+        unit = 10 ** _WORD_SCALES[_folded(scale)] if scale else 1
+        value *= unit
+        if out and value < below and _JOINS_PARTS.fullmatch(text, end, m.start()):
+            out[-1] += value  # a hundred and twenty, one thousand nine hundred and forty-eight
+        else:
+            out.append(value)
+        below, end = (unit if scale else 0), m.end()
+    return [str(value) for value in out]
 
 
 # A Roman numeral after a heading word (Part III, Chapter IV, Article XII, Phase II): the
@@ -601,6 +609,8 @@ def _converted(
         years = hijri_years(source.translate(_TABLE))
         hijri = [(i, gregorian_years(int(number))) for i, (number, span) in enumerate(src)
                  if span in years]
+    if missing and hijri:
+        missing = _dated_twice(src, missing, hijri)
     if missing:
         missing, extra = _converted_missing(source, target, src, tgt, missing, extra,
                                             tgt_values, hijri)
@@ -622,6 +632,25 @@ def _converted(
         if extra:  # 15/3/2020 for 15 مارس 2020
             extra = _named_in_arabic(extra, tgt, source, target)
     return missing, extra
+
+
+#: how far apart a Hijri year and the Gregorian year the source gives beside it may stand
+#: (٥٨١هـ/١١٨٥م, ٥٨١ هـ الموافق ١١٨٥ م, ١١٨٥م (٥٨١هـ))
+_BESIDE = 16
+
+
+def _dated_twice(src: list[tuple[str, tuple[int, int]]], missing: list[int],
+                 hijri: list[tuple[int, tuple[str, str]]]) -> list[int]:
+    """``missing`` without the Hijri years whose Gregorian year the source gives beside them,
+    and the target has (توفي سنة ٥٨١هـ/١١٨٥م = "He died in 1185", the Hijri date left out)."""
+    twice = set()
+    for i, years in hijri:
+        start, end = src[i][1]
+        for k, (number, (s, e)) in enumerate(src):
+            if (k not in missing and number.isdecimal() and str(int(number)) in years
+                    and (0 <= s - end <= _BESIDE or 0 <= start - e <= _BESIDE)):
+                twice.add(i)
+    return [i for i in missing if i not in twice]
 
 
 def _named_in_arabic(extra: list[int], tgt: list[tuple[str, tuple[int, int]]], source: str,

@@ -61,6 +61,7 @@ class RowState:
     status: str
     has_text: bool
     locked: bool
+    joined: bool = False  # no English of its own: its link's is on another segment
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Plan:
     empty: int = 0
     other: int = 0
     locked: int = 0
+    joined: int = 0
 
     def describe(self) -> str:
         """``14 segments can be confirmed · 7 skipped: 3 empty, 4 confirmed or further``."""
@@ -99,10 +101,12 @@ class Plan:
         line = f"{n:,}" if n else "No"
         line += f" segment{'' if n == 1 else 's'} can be {verb}"
         skipped = [f"{n:,} {why}" for n, why in (
-            (self.empty, "empty"), (self.locked, "locked"), (self.other, SKIP_WORD[self.action])
+            (self.empty, "empty"), (self.joined, "joined (their English is on another segment)"),
+            (self.locked, "locked"), (self.other, SKIP_WORD[self.action])
         ) if n]
         if skipped:
-            line += f" · {self.empty + self.other + self.locked:,} skipped: " + ", ".join(skipped)
+            count = self.empty + self.joined + self.other + self.locked
+            line += f" · {count:,} skipped: " + ", ".join(skipped)
         return line
 
 
@@ -110,7 +114,9 @@ def plan(action: str, rows: list[RowState]) -> Plan:
     """Which of ``rows`` ``action`` takes: those with English whose status it takes."""
     out = Plan(action)
     for row in rows:
-        if not row.has_text:
+        if row.joined:
+            out.joined += 1
+        elif not row.has_text:
             out.empty += 1
         elif row.locked and action != "approved":
             out.locked += 1
@@ -123,7 +129,8 @@ def plan(action: str, rows: list[RowState]) -> Plan:
 
 def row_states(rows: list[ListRow]) -> list[RowState]:
     """The dialog's view of list rows."""
-    return [RowState(r.id, r.position, r.status, bool(r.target.strip()), r.locked) for r in rows]
+    return [RowState(r.id, r.position, r.status, bool(r.target.strip()), r.locked,
+                     r.english_elsewhere) for r in rows]
 
 
 class BatchScreen(JobDialog[bool]):

@@ -108,9 +108,17 @@ class SegmentRow:
         """True when no finding is open (accepted ones do not count)."""
         return not self.findings
 
+    @property
+    def joined(self) -> bool:
+        """A joined segment without English of its own: its findings are its holder's."""
+        return self.joined_to is not None and not self.target.strip()
+
     def summary(self) -> Text:
         """The findings column: ``2✗ 1!`` (errors, warnings, infos), ``✓ clean`` or, when
-        findings were accepted with a reason, ``✓ 1 accepted`` (short enough for the column)."""
+        findings were accepted with a reason, ``✓ 1 accepted`` (short enough for the column);
+        ``↑ #7`` for a joined segment (its findings are on segment 7)."""
+        if self.joined:
+            return Text(f"↑ #{self.joined_to}", style="dim")
         if self.clean:
             label = f"{len(self.accepted)} accepted" if self.accepted else "clean"
             return Text(f"✓ {label}", style="green")
@@ -137,7 +145,7 @@ class ReviewFilter:
         if self.findings == "findings":
             return not row.clean
         if self.findings == "clean":
-            return row.clean
+            return row.clean and not row.joined  # its link's findings are its holder's
         return True
 
     def describe(self) -> str:
@@ -194,17 +202,20 @@ def segment_rows(
     checks: list[Any], statuses: dict[int, str], joined: dict[int, int] | None = None
 ) -> list[SegmentRow]:
     """One row per segment for the per-segment results of ``check_document``; ``joined``:
-    segment id -> the number of the segment holding its English (see ``ListRow.joined_to``)."""
+    segment id -> the number of the segment holding its English (see ``ListRow.joined_to``).
+    A joined segment without English of its own carries no findings: its link's are listed
+    (and accepted, as `workbench accept` says) on the segment holding the English, once."""
     joined = joined or {}
-    return [
-        SegmentRow(
+    rows = []
+    for seg in checks:
+        own = not (seg.segment_id in joined and not seg.target.strip())
+        rows.append(SegmentRow(
             seg.segment_id, seg.position, statuses.get(seg.segment_id, ""),
-            tuple(review_finding(f) for f in seg.findings),
-            tuple(getattr(seg, "overridden", ())), seg.source, seg.target,
+            tuple(review_finding(f) for f in seg.findings) if own else (),
+            tuple(getattr(seg, "overridden", ())) if own else (), seg.source, seg.target,
             joined.get(seg.segment_id),
-        )
-        for seg in checks
-    ]
+        ))
+    return rows
 
 
 def no_english(row: SegmentRow) -> str:
@@ -519,7 +530,10 @@ class ReviewScreen(ReportScreen):
                 finding, ("✓ ", "green"), (f"{finding.check}: ", "bold"), (finding.message, ""),
                 (f" — accepted by {override.author}: ", "dim"), isolate(override.reason, "dim"),
             ), right_align_rtl=False))
-        if not row.findings and not row.accepted:
+        if row.joined:
+            parts.append(Text(f"↑ Its findings are those of #{row.joined_to}, which holds its "
+                              "English.", style="dim italic"))
+        elif not row.findings and not row.accepted:
             parts.append(Text("✓ No findings.", style="green"))
         for error in lqa_errors:
             parts.append(bidi.text(Text.assemble(("LQA ", "bold magenta"), error_line(error)),

@@ -342,9 +342,10 @@ class SegmentEditing(EditorPart):
             return
         segment: Segment | None = message.segment
         if segment is not None and self.rows is not None:
+            self._say_unjoined(segment)
             index = self.rows.update(segment)
-            if index is not None:
-                self.segment_list.refresh_row(index)
+            for changed in ([] if index is None else [index]) + self.rows.update_joined(segment):
+                self.segment_list.refresh_row(changed)
             if is_current and self.current is not None:
                 self.current = self.rows.row(self.current_index) or self.current
         if segment is not None and is_current:
@@ -442,6 +443,17 @@ class SegmentEditing(EditorPart):
             f"Segment {segment.position} was {lock_state(segment.status)} meanwhile: your "
             f"English was not saved. {where}", severity="warning", timeout=12,
         )
+
+    def _say_unjoined(self, segment: Segment) -> None:
+        """Warn when English typed in a joined segment was stored: its link's English, on
+        another segment, translates its Arabic already, and exports join the two."""
+        index = self.rows.index_of(segment.id) if self.rows is not None else None
+        before = self.rows.cached(index) if self.rows is not None and index is not None else None
+        if before is None or not before.english_elsewhere or not segment.target.strip():
+            return
+        self.notify(f"Segment {segment.position} was joined to #{before.joined_to}, whose English "
+                    "translates it already: take that sentence out of it there, or the "
+                    "exports say it twice.", severity="warning", timeout=10)
 
     # actions -----------------------------------------------------------------------------------
 
