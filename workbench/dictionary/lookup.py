@@ -33,10 +33,10 @@ from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.errors import WorkbenchError
 from workbench.glossary import morphology as m
 from workbench.text.normalize import Normalized, expand_ligatures, normalize
+from workbench.text.script import ARABIC_LETTER
 from workbench.text.stems import english_content_stems, english_stem
 
 _WORD = re.compile(r"[^\W_]+")
-_ARABIC = re.compile("[\u0621-\u064a]")
 _JOINERS = re.compile(r"(?<=[^\W_])[-.&\u2010\u2011]+(?=[^\W_])")  # dictd's index drops them
 _SUFFIXES = tuple(
     sorted(
@@ -331,7 +331,7 @@ def skeletons(word: str) -> tuple[str, ...]:
 def arabic_headwords(dictionary: DictionaryFile) -> bool:
     """Whether more than a tenth of a dictionary's headwords (a sample of 200) are Arabic."""
     heads = dictionary.headwords[:: max(1, len(dictionary) // 200)]
-    return sum(1 for h in heads if _ARABIC.search(h)) * 10 > len(heads)
+    return sum(1 for h in heads if ARABIC_LETTER.search(h)) * 10 > len(heads)
 
 
 def english_to_arabic(dictionary: DictionaryFile) -> bool:
@@ -342,7 +342,7 @@ def english_to_arabic(dictionary: DictionaryFile) -> bool:
     if not count or arabic_headwords(dictionary):
         return False
     sample = range(0, count, max(1, count // 20))
-    arabic = sum(1 for k in sample if any(map(_ARABIC.search, dictionary.entry(k).senses)))
+    arabic = sum(1 for k in sample if any(map(ARABIC_LETTER.search, dictionary.entry(k).senses)))
     return arabic * 2 > len(sample)
 
 
@@ -353,7 +353,7 @@ def arabic_alternatives(sense: str) -> list[str]:
     """The Arabic words or phrases of an English–Arabic dictionary's sense, as written: its
     alternatives (FreeDict's ``يخضع، يروّض`` is two, and so is ``أكتوبر/تشرين الأول``), each a
     key of its own."""
-    return [p.strip() for p in _ALTERNATIVES.split(sense) if _ARABIC.search(p)]
+    return [p.strip() for p in _ALTERNATIVES.split(sense) if ARABIC_LETTER.search(p)]
 
 
 def _backwards(entry: DictEntry, key: str) -> DictEntry:
@@ -384,7 +384,7 @@ def _sense_keys(dictionary: DictionaryFile) -> Keys:
     numbers = array("i")
     for k in range(len(dictionary)):
         for sense in dictionary.entry(k).senses:
-            key = "" if _ARABIC.search(sense) else english_key(sense)
+            key = "" if ARABIC_LETTER.search(sense) else english_key(sense)
             stems = key.split(" ")
             if not key or len(stems) > MAX_SENSE_STEMS:
                 continue
@@ -618,7 +618,7 @@ class Lexicon:
         verb form, a feminine adjective: يحتاج, نزلت, الكثيفة), the entries of the headwords of
         its consonants (احتاج, نزل, كثيف): what to show instead of nothing."""
         words = _WORD.findall(_norm(query))
-        if len(words) != 1 or not _ARABIC.search(words[0]) or self.lookup(query):
+        if len(words) != 1 or not ARABIC_LETTER.search(words[0]) or self.lookup(query):
             return []
         return [e for key in self.related_keys(words[0]) for e in self.entries(key)]
 
@@ -720,7 +720,7 @@ class Lexicon:
         an English–Arabic dictionary's lemma where no headword of it is as typed (books:
         book, :meth:`english_headwords`) and the Arabic–English entries whose senses render
         it (:meth:`english_lookup`)."""
-        if not _ARABIC.search(query):
+        if not ARABIC_LETTER.search(query):
             found = self._headword_lookup(query)
             typed = {e.dictionary for e in found}  # a lemma where no headword is as typed
             if any(self.names[d] not in typed for d in self._backwards):

@@ -29,10 +29,10 @@ from workbench.errors import InputError
 from workbench.glossary.badrows import BadRows
 from workbench.glossary.model import Glossary, GlossaryBuilder
 from workbench.glossary.tsv import ARABIC_HEADERS, SWAP_SAMPLE, refuse_swapped, row_entry
+from workbench.text.script import ARABIC_LETTER
 from workbench.textio import read_text
 from workbench.wording import plural
 
-_ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
 _COMMENT_NAMES = ("comment", "description", "note", "notes", "definition")
 _FORBIDDEN_NAMES = ("forbidden", "forbidden renderings", "do not use")
@@ -111,7 +111,7 @@ def _name(header: str) -> str:
 
 def _has_header(rows: list[list[str]]) -> bool:
     first = rows[0]
-    if any(_ARABIC.search(c) for c in first):  # column names in Arabic: المصطلح,English
+    if any(ARABIC_LETTER.search(c) for c in first):  # column names in Arabic: المصطلح,English
         names = [_name(c) for c in first if c.strip()]
         return len(rows) > 1 and all(n in HEADER_WORDS for n in names)
     return len(rows) > 1 and len({c.strip().casefold() for c in first}) == len(first)
@@ -140,13 +140,13 @@ def _detect(rows: list[list[str]], header: list[str] | None, path: str | Path) -
     if src is not None and tgt is not None and src_lang is not None and tgt_lang is not None:
         return Columns(src, tgt, comment, forbidden, (src_lang, tgt_lang))
     width = max((len(r) for r in rows), default=0)
-    term = max(range(width), key=lambda c: _fraction(rows, c, _ARABIC), default=0)
-    if _fraction(rows, term, _ARABIC) < 0.5:
+    term = max(range(width), key=lambda c: _fraction(rows, c, ARABIC_LETTER), default=0)
+    if _fraction(rows, term, ARABIC_LETTER) < 0.5:
         raise InputError(path, "no column of Arabic terms found (use --columns)")
     candidates = [
         c for c in range(width)
         if c not in (term, comment, forbidden)
-        and _fraction(rows, c, _LATIN) >= 0.5 and _fraction(rows, c, _ARABIC) < 0.2
+        and _fraction(rows, c, _LATIN) >= 0.5 and _fraction(rows, c, ARABIC_LETTER) < 0.2
     ]
     if not candidates:
         raise InputError(path, "no column of English renderings found (use --columns)")

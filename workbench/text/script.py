@@ -10,6 +10,8 @@ from workbench.text.normalize import match_key
 
 #: Letters to see before a text's language is judged (shorter texts pass unjudged).
 MIN_LETTERS = 20
+#: A letter of the Arabic alphabet itself (hamza to yeh): no digit, mark or punctuation.
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
 def arabic_share(text: str) -> float:

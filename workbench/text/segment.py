@@ -27,6 +27,7 @@ from pathlib import Path
 from workbench.errors import InputError
 from workbench.text.months import ENGLISH_ABBREVIATIONS, ENGLISH_MONTHS
 from workbench.text.normalize import ARABIC_MARKS
+from workbench.text.script import ARABIC_LETTER
 from workbench.text.wrapping import is_hard_wrapped, unwrapped_paragraphs
 
 
@@ -87,7 +88,6 @@ _NUMBER = re.compile(r"[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # A year written with its era mark glued to it (1445هـ, ٢٠٢٠م): the digits, then the mark.
 _GLUED_MARK = re.compile(r"[\d٠-٩۰-۹]+(\D+)")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 # A character that shows: neither whitespace nor an invisible format mark (direction marks, a
 # zero-width space or joiner, a byte order mark, a soft hyphen), which Arabic copied from a word
 # processor carries at its paragraphs' starts and ends.
@@ -512,7 +512,7 @@ class Segmenter:
         if kind is None and "." in token and _DOTTED.fullmatch(token):
             kind = "end"  # U.S., J.R.R.
         if kind is None and _is_latin_initial(token):
-            if _ARABIC_LETTER.match(nxt[:1]) and not _after_latin_word(text, tstart):
+            if ARABIC_LETTER.match(nxt[:1]) and not _after_latin_word(text, tstart):
                 return True  # فيتامين C. ويساعد …, الفئة A. وتتميز …: no Latin name goes on
             # an initial (Harry S. Truman), unless a sentence clearly starts after it
             # (vitamin C. It …, فيتامين C. وقد …)
@@ -542,7 +542,7 @@ class Segmenter:
                 return False
             if token.isascii() and _BRACKET_ASIDE.match(text, end):
                 return False  # Smith et al. (2020) found …, Apple Inc. (NASDAQ: AAPL) said …
-            if _ARABIC_LETTER.match(nxt[:1]):
+            if ARABIC_LETTER.match(nxt[:1]):
                 # شركة Apple Inc. في ... goes on, and (الخضار، الفواكه، إلخ.) من السوق ...;
                 # شركة Apple Inc. وقالت ... starts anew, as does إلخ. before any word
                 if token.isascii() or ")" in closers or "]" in closers:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from workbench.glossary.checks.base import Check, Pair, register
 from workbench.glossary.findings import Finding
 from workbench.text.normalize import match_key
-
-_LETTER = re.compile(r"[\u0621-\u064a]")
+from workbench.text.script import ARABIC_LETTER
 
 
 @register
@@ -18,7 +15,7 @@ class SameAsSource(Check):
     description = "The target is identical to the source (copied, not translated)."
 
     def run(self, pair: Pair) -> list[Finding]:
-        if not (_LETTER.search(pair.source) and _LETTER.search(pair.target)):
+        if not (ARABIC_LETTER.search(pair.source) and ARABIC_LETTER.search(pair.target)):
             # a source without Arabic (numbers, codes, addresses, Latin names) may well stay
             # as it is; an English target cannot copy an Arabic source
             return []
