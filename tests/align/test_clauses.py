@@ -52,7 +52,7 @@ def test_a_group_joined_by_a_short_tail_is_split_where_the_sentence_search_ends_
     where the sentence search ended a link there, and kept whole where it did not."""
     ar_owner, en_owner = [0, 0, 1], [0, 1]
     links = [([0], [0]), ([1, 2], [1])]
-    groups, conf = sentence_links(links, [0.9, 0.3], ar_owner, en_owner)
+    groups, _ = sentence_links(links, [0.9, 0.3], ar_owner, en_owner)
     assert groups == [([0, 1], [0, 1])]
 
     def split(cuts: set[tuple[int, int]]) -> tuple[list, list[float]]:
