@@ -260,8 +260,9 @@ class EditorScreen(
         seg_list.border_subtitle = f"Arabic: {self.wb.direction} direction" + (
             ", shaped" if self.wb.shaping else ""
         ) + (f" · {self.wb.team_status}" if self.wb.team_status else "")
-        if self.current is not None:
-            self.query_one(SourceView).border_title = (
+        source = next(iter(self.query(SourceView)), None)  # gone while the app shuts down
+        if self.current is not None and source is not None:
+            source.border_title = (
                 f"Arabic · segment {self.current.position} · {self.current.status}"
             )
             self.editor.border_title = (
