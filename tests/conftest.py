@@ -221,6 +221,16 @@ def in_tmp(tmp_path: Path) -> Iterator[Path]:
         os.chdir(old)
 
 
+#: JVM options for the Java tools the tests run once each (EPUBCheck, OmegaT): the quick
+#: compiler only and one GC thread, half the CPU time of a short run, the same results.
+QUICK_JVM = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+
+
+def quick_java_env() -> dict[str, str]:
+    """The environment for a Java program started by a script: ``QUICK_JVM`` added to it."""
+    return {**os.environ, "JAVA_TOOL_OPTIONS": " ".join(QUICK_JVM)}
+
+
 def run_cli(*args: str, input: str | None = None) -> Result:
     """Invoke the workbench CLI in-process; stdout and stderr are kept apart."""
     return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
