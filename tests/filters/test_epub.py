@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tests.conftest import QUICK_JVM
 from tests.filters.readback import members
 from workbench.errors import InputError
 from workbench.filters import read_source
@@ -225,7 +226,7 @@ def test_the_english_book_passes_epubcheck(book: tuple, tmp_path: Path) -> None:
     out = project.export_file("original", tmp_path / "hayy.en.epub").path
     jar = shutil.which("epubcheck")
     for path in (source, out):
-        run = subprocess.run(["java", "-jar", str(jar), str(path)], capture_output=True,
+        run = subprocess.run(["java", *QUICK_JVM, "-jar", str(jar), str(path)], capture_output=True,
                              text=True, timeout=120)
         assert "0 fatals / 0 errors /" in run.stdout + run.stderr, run.stderr
 

@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 from translate.storage.tmx import tmxfile
 
+from tests.conftest import quick_java_env
 from tests.formats.conftest import TMX_DTD, Exporter
 from workbench.formats.tmx import read_tmx
 from workbench.formats.xliff import read_xliff
@@ -117,7 +118,7 @@ def test_omegat_fills_the_sample_from_the_tmx(export: Exporter, tmp_path: Path) 
     )
     subprocess.run(
         ["omegat", str(root), "--mode=console-translate"],
-        check=True, capture_output=True, timeout=120,
+        check=True, capture_output=True, timeout=120, env=quick_java_env(),
     )
     english = (root / "target" / "sample.ar.txt").read_text(encoding="utf-8")
     assert not any("\u0600" <= ch <= "\u06ff" for ch in english)
