@@ -52,7 +52,8 @@ def selected_backends() -> tuple[str, ...]:
 #: app hands the heap it froze back to the collector (workbench.tui.heap): at 700 the young
 #: collections came every few hundred allocations and pulled a full collection of the whole
 #: heap every few tests — 18 % of the CPU time of the TUI tests, 3 % with 10,000. The peak
-#: memory of a test process is higher (about 0.5 GB instead of 0.3 GB). Tests of the collector
+#: memory of the larger test process is higher (1.2 GB instead of 0.6 GB in a whole run with
+#: two workers). Tests of the collector
 #: (tests/tui/test_review_memory.py) collect explicitly and compare thresholds relatively.
 GC_YOUNG_THRESHOLD = 10_000
 
