@@ -1,0 +1,50 @@
+"""The real literary sets made by hand (corpora/hayy2: the passage of Hayy ibn Yaqzan after
+corpora/hayy's, Ockley's English; corpora/nights: nights 2-3 of the Thousand and One Nights,
+Bulaq text, Burton's English) and their gold: the sentences are the splitter's, the gold
+covers every sentence once, in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bench.align import Set, hayy2_set, nights_set
+from bench.common import DATA
+from workbench.text.segment import segment_text
+
+
+@pytest.mark.parametrize(("name", "make", "sizes"), [
+    ("hayy2", hayy2_set, (81, 91, 54)),
+    ("nights", nights_set, (62, 104, 51)),
+])
+def test_sentences_are_the_segmenters_and_the_gold_covers_them_in_order(
+    name: str, make: Callable[[], Set], sizes: tuple[int, int, int],
+) -> None:
+    ar, en, gold = make()
+    assert (len(ar), len(en), len(gold)) == sizes
+    assert [a for link, _ in gold for a in link] == list(range(len(ar)))
+    assert [e for _, link in gold for e in link] == list(range(len(en)))
+    for a, e in gold:
+        for side in (a, e):
+            assert list(side) == list(range(side[0], side[0] + len(side))) if side else True
+    for lang, sentences in (("ar", ar), ("en", en)):
+        lines = (DATA / name / f"{lang}_paragraphs.txt").read_text(encoding="utf-8").splitlines()
+        assert [s for line in lines for _, s in segment_text(line, lang)] == sentences
+
+
+def test_hayy2_follows_hayy_in_both_texts() -> None:
+    ar, en, gold = hayy2_set()
+    assert ar[0].startswith("فعزم على شق صدرها") and en[0].startswith("Upon this he resolv'd")
+    assert ((), (76,)) in gold  # Ockley's sentence on the gap in the Wikisource text
+    assert ((0,), (0, 1, 2, 3)) in gold
+
+
+def test_nights_is_the_merchant_and_the_jinni_from_night_two() -> None:
+    ar, en, gold = nights_set()
+    assert ar[0].startswith("قالت دنيازاد لأختها شهرزاد")
+    assert en[0].startswith("When it was the Second Night, said Dunyazad")
+    assert ar[-1].endswith("ورجع كل واحد إلى بلده.") and en[-1].endswith("for his own city.")
+    assert ((), (48,)) in gold  # Burton's (Calcutta II's) sentence that Bulaq lacks
+    assert ((19, 20), tuple(range(24, 41))) in gold  # one brother in Bulaq, both in Burton
+    assert not any("[FN#" in s for s in en)
