@@ -224,20 +224,27 @@ def test_a_merge_leaves_the_english_to_its_translators(sample_db: Path) -> None:
         assert people["ann"]["words"] == source_words(lead.segment(3).source)
 
 
+def _joined_pair(db: Path) -> list[int]:
+    """A document "pair" of three segments whose first two share one English (a 2–1 link:
+    the second is joined), translated by ann; the segments' ids."""
+    with Project.open(db, author="ann") as ann:
+        ann.import_document_text("ذهب الرجل إلى السوق. واشترى خبزا.\n\nثم عاد إلى البيت.\n",
+                                 "pair")
+        ann.import_translation_text(
+            "The man went to the market and bought bread.\n\nThen he returned home.\n",
+            "pair", "working")
+        ids = [s.id for s in ann.segments("pair")]
+        assert ann.segment(ids[1]).target == ""
+    return ids
+
+
 def test_a_joined_segment_is_evaluated_with_the_segment_holding_its_english(
     sample_db: Path,
 ) -> None:
     """The second Arabic sentence of a 2–1 link has its English on the first segment: its words
     count when that segment is evaluated (they were left out, which lowered the score), for
     that segment's translator."""
-    with Project.open(sample_db, author="ann") as ann:
-        ann.import_document_text("ذهب الرجل إلى السوق. واشترى خبزا.\n\nثم عاد إلى البيت.\n",
-                                 "pair")
-        ann.import_translation_text(
-            "The man went to the market and bought bread.\n\nThen he returned home.\n",
-            "pair", "working")
-        first, second, third = (s.id for s in ann.segments("pair"))
-        assert ann.segment(second).target == ""
+    first, second, third = _joined_pair(sample_db)
     with Project.open(sample_db, author="rev") as rev:
         rev.review(first, "approved")
         rev.lqa.add_error(first, "accuracy/omission", "major")
@@ -259,13 +266,7 @@ def test_a_joined_segment_counts_for_its_holders_translator_in_a_sample_and_its_
     """A sample taking a joined segment without its holder gave its words to '(unknown)', and
     an error recorded on a joined segment (it has no English, no revision of its own) was
     counted against '(unknown)', a translator with no words and no score."""
-    with Project.open(sample_db, author="ann") as ann:
-        ann.import_document_text("ذهب الرجل إلى السوق. واشترى خبزا.\n\nثم عاد إلى البيت.\n",
-                                 "pair")
-        ann.import_translation_text(
-            "The man went to the market and bought bread.\n\nThen he returned home.\n",
-            "pair", "working")
-        second = [s.id for s in ann.segments("pair")][1]
+    second = _joined_pair(sample_db)[1]
     with Project.open(sample_db, author="rev") as rev:
         sample = rev.lqa.report("pair", segments=[(2, 3)])
         assert [p["translator"] for p in sample.by_translator()] == ["ann"]

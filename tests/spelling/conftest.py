@@ -50,3 +50,15 @@ def tiny_folder(tmp_path: Path) -> Path:
     (folder / "xx_TEST.aff").write_text(AFF, encoding="utf-8")
     (folder / "xx_TEST.dic").write_text(DIC, encoding="utf-8")
     return folder
+
+
+def write_dictionary(folder: Path, name: str, words: str, aff: str = AFF) -> Path:
+    """Write the Hunspell dictionary ``name`` (``aff``, and ``words`` one a line after their
+    count) into ``folder`` (made if need be); its path without a suffix, as
+    ``load_dictionary_files`` takes it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.aff").write_text(aff, encoding="utf-8")
+    lines = words.split()
+    (folder / f"{name}.dic").write_text(f"{len(lines)}\n" + "".join(f"{w}\n" for w in lines),
+                                        encoding="utf-8")
+    return folder / name

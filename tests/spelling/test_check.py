@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
+from tests.spelling.conftest import write_dictionary
 from workbench.errors import WorkbenchError
 from workbench.glossary.checks import REGISTRY
 from workbench.glossary.qa import run_checks, run_document
@@ -223,12 +224,7 @@ def test_an_abbreviation_the_dictionary_spells_with_its_stop_is_correct(
 ) -> None:
     """en_GB spells "etc.", "Dept.", "Inc." with their full stop, as Hunspell accepts them
     (they were flagged: the stop is no part of a word); without it they are misspelled."""
-    from tests.spelling.conftest import AFF
-
-    folder = tmp_path / "abbr"
-    folder.mkdir()
-    (folder / "xx_ABBR.aff").write_text(AFF, encoding="utf-8")
-    (folder / "xx_ABBR.dic").write_text("3\ncat/S\netc.\nDept.\n", encoding="utf-8")
+    folder = write_dictionary(tmp_path / "abbr", "xx_ABBR", "cat/S etc. Dept.").parent
     speller = SpellChecker(load_dictionary("xx_ABBR", [folder]))
     text = "Cats, etc. Dept. cat, etc"
     assert [(w.word, w.start) for w in speller.misspellings(text)] == [("etc", len(text) - 3)]
@@ -422,12 +418,7 @@ def test_a_word_the_dictionary_spells_with_a_leading_apostrophe_is_correct(
 ) -> None:
     """en_GB holds 'tis, 'twas and 'neath with their apostrophe: Ockley's "'tis" and "'Tis"
     (Hayy ibn Yaqzan, 1708) were flagged as "tis", the apostrophe cut off as a quote mark."""
-    from tests.spelling.conftest import AFF
-
-    folder = tmp_path / "elided"
-    folder.mkdir()
-    (folder / "xx_OLD.aff").write_text(AFF, encoding="utf-8")
-    (folder / "xx_OLD.dic").write_text("3\n'tis\n'twas\nso\n", encoding="utf-8")
+    folder = write_dictionary(tmp_path / "elided", "xx_OLD", "'tis 'twas so").parent
     speller = SpellChecker(load_dictionary("xx_OLD", [folder]))
     text = "'Tis so, ’twas so; tis so, a'tis, ''tis"
     assert [w.word for w in speller.misspellings(text)] == ["tis", "a'tis", "tis"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.spelling.conftest import bundled_en_us
+from tests.spelling.conftest import bundled_en_us, write_dictionary
 from workbench.errors import InputError, WorkbenchError
 from workbench.spelling import SpellChecker, find_dictionaries, load_dictionary
 from workbench.spelling.dictionary import (
@@ -119,12 +119,11 @@ def test_quick_suggestions_find_inflected_forms_a_letter_longer(tmp_path: Path) 
     """An American spelling in a British project: the check's suggestions for 'traveling' were
     starveling, tracing, training (travelling, one edit away, is no stem of the dictionary:
     travel + its suffix), and 'neighboring' got only 'Neighbors'."""
-    (tmp_path / "xx_GB.aff").write_text(
+    path = write_dictionary(
+        tmp_path, "xx_GB", "travel/L neighbour/G starveling tracing training",
         "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\nSFX L Y 1\nSFX L 0 ling .\n"
-        "SFX G Y 1\nSFX G 0 ing .\n", encoding="utf-8")
-    (tmp_path / "xx_GB.dic").write_text(
-        "5\ntravel/L\nneighbour/G\nstarveling\ntracing\ntraining\n", encoding="utf-8")
-    british = load_dictionary_files(tmp_path / "xx_GB", "xx_GB")
+        "SFX G Y 1\nSFX G 0 ing .\n")
+    british = load_dictionary_files(path, "xx_GB")
     assert british.quick_suggest("traveling")[0] == "travelling"
     assert british.quick_suggest("Neighboring")[0] == "Neighbouring"
     assert "beginning" in simple_edits("begining")
@@ -133,11 +132,9 @@ def test_quick_suggestions_find_inflected_forms_a_letter_longer(tmp_path: Path) 
 def test_quick_suggestions_restore_the_elided_e_of_older_english(tmp_path: Path) -> None:
     """Ockley's 1708 English elides the e of the past tense: the check offered 'turbid, turd'
     for "turn'd" and 'forbid, force' for "forc'd", never turned or forced, one edit away."""
-    (tmp_path / "xx_OLD.aff").write_text(
-        "SET UTF-8\nSFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n", encoding="utf-8")
-    (tmp_path / "xx_OLD.dic").write_text(
-        "5\nturn/D\nforce/D\nturbid\nturd\nforbid\n", encoding="utf-8")
-    old = load_dictionary_files(tmp_path / "xx_OLD", "xx_OLD")
+    path = write_dictionary(tmp_path, "xx_OLD", "turn/D force/D turbid turd forbid",
+                            "SET UTF-8\nSFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n")
+    old = load_dictionary_files(path, "xx_OLD")
     assert old.quick_suggest("turn'd")[0] == "turned"
     assert old.quick_suggest("Turn’d")[0] == "Turned"
     assert old.quick_suggest("forc'd")[0] == "forced"
@@ -147,8 +144,8 @@ def test_a_hyphenated_compound_the_dictionary_holds_whole_is_right(tmp_path: Pat
     """en_GB lists 4,311 hyphenated words whole (avant-garde, Austro-Hungarian, aide-memoire);
     checked part by part only, 555 of them were flagged ('garde', 'Austro', 'memoire'), which
     Hunspell accepts. A compound the dictionary lacks is still checked part by part."""
-    (tmp_path / "xx_GB.aff").write_text("SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n", encoding="utf-8")
-    (tmp_path / "xx_GB.dic").write_text("5\navant-garde/S\nart\nthe\nwide\nand\n", encoding="utf-8")
-    checker = SpellChecker(load_dictionary_files(tmp_path / "xx_GB", "xx_GB"))
+    path = write_dictionary(tmp_path, "xx_GB", "avant-garde/S art the wide and",
+                            "SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n")
+    checker = SpellChecker(load_dictionary_files(path, "xx_GB"))
     text = "The avant-garde art, 'Avant\u2011gardes' and the foo-garde wrld-wide"
     assert [m.word for m in checker.misspellings(text)] == ["foo", "garde", "wrld"]
