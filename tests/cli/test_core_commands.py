@@ -156,6 +156,25 @@ def test_a_file_of_blank_lines_is_named_as_such(in_tmp: Path, new_db: Path | str
     assert result.exit_code == 2 and "no project" in result.stderr
 
 
+def test_import_translation_takes_the_only_document(sample_db: Path, tmp_path: Path) -> None:
+    """``--doc`` was required even in a project of one document; with several it still is (a
+    translation aligned to the wrong document is no small mistake), and the error names them."""
+    en = tmp_path / "en.txt"
+    en.write_text("Hello.\n", encoding="utf-8")
+    args = ("import-translation", str(en), "--db", str(sample_db), "--as", "draft")
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.stderr
+    assert "imported sample as draft:main" in result.stdout
+    (tmp_path / "more.txt").write_text("جملة أولى.\n", encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "more.txt"), "--db", str(sample_db)).exit_code == 0
+    changes = run_cli("changes", "--db", str(sample_db), "--format", "json").stdout
+    result = run_cli(*args, "--name", "second")
+    assert result.exit_code == 2
+    assert result.stderr == ("workbench: error: --doc is needed: the project has 2 documents "
+                             "(sample, more)\n")
+    assert run_cli("changes", "--db", str(sample_db), "--format", "json").stdout == changes
+
+
 def test_import_translation_unknown_document(sample_db: Path, tmp_path: Path) -> None:
     en = tmp_path / "en.txt"
     en.write_text("Hello.\n", encoding="utf-8")

@@ -23,7 +23,7 @@ from workbench.cli.app import (
 from workbench.errors import ReadOnlyProjectError, WorkbenchError
 from workbench.filters import SOURCE_FORMAT_NAMES, SOURCE_FORMATS, read_source, source_format_for
 from workbench.filters.registry import MACRO_ENDINGS
-from workbench.project import ImportReport, open_project
+from workbench.project import ImportReport, Project, open_project
 from workbench.project.importing import default_document_name, read_document_text
 from workbench.project.sample import DEFAULT_DB, open_or_create
 from workbench.project.sources import DocumentImportReport
@@ -127,7 +127,8 @@ def import_(
 @main.command("import-translation")
 @db_option
 @click.argument("file", type=FilePath())
-@click.option("--doc", required=True, help="The Arabic document this translates.")
+@click.option("--doc", help="The Arabic document this translates (default: the project's only "
+              "document; a project of several needs it).")
 @click.option(
     "--as", "kind", type=click.Choice(["reference", "draft", "working"]), required=True,
     help="Store as a reference, a draft, or the working translation.",
@@ -136,8 +137,8 @@ def import_(
 @overwrite_options
 @abbreviations_option
 def import_translation(
-    db: str | None, file: str, doc: str, kind: str, name: str | None, overwrite: str | None,
-    dry_run: bool, abbreviations: str | None,
+    db: str | None, file: str, doc: str | None, kind: str, name: str | None,
+    overwrite: str | None, dry_run: bool, abbreviations: str | None,
 ) -> None:
     """Align an English translation to a document and store it as a version.
 
@@ -157,10 +158,24 @@ def import_translation(
                              "for 'main'")
     extra = load_abbreviations(abbreviations) if abbreviations else None
     with open_project(db) as project, err_console.status(f"Aligning {file}…"):
+        doc = doc if doc is not None else _only_document(project)
         report = project.import_translation(
             file, doc, kind, name, overwrite=overwrite, dry_run=dry_run, abbreviations=extra
         )
     _report(report)
+
+
+def _only_document(project: Project) -> str:
+    """The name of the project's only document; with several, an error naming them (a
+    translation aligned to the wrong document is no small mistake, so the first is not taken)."""
+    names = [d.name for d in project.documents()]
+    if len(names) == 1:
+        return names[0]
+    if not names:
+        raise WorkbenchError("the project has no documents: import the Arabic first "
+                             "(workbench import FILE)")
+    listed = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+    raise WorkbenchError(f"--doc is needed: the project has {len(names)} documents ({listed})")
 
 
 @main.command()
