@@ -17,6 +17,7 @@ Leaving a sentence unlinked costs ``skip`` plus its lexical cost with nothing to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -30,6 +31,9 @@ from workbench.align.sparse import SparseRows, coverage_table
 from workbench.numeric import unique_inverse
 
 MAX_GROUP = 9
+# The end of an opener (see :func:`openers`): a comma, colon or semicolon (Latin or Arabic),
+# then closing quotes or brackets
+_OPENER_END = re.compile(r"[,:;\u060c\u061b][\s\"'”’»)\]]*$")
 MAX_MANY = 3
 DENSE_SHARE = 0.5  # a move possible in more than this share of the band is priced on all of it
 MOVES: list[tuple[int, int]] = (
@@ -112,6 +116,11 @@ class Scorer:
     # penalty of its sentences beyond c (an item may take two sentences)
     ar_items: np.ndarray | None = None
     en_items: np.ndarray | None = None
+    # openers (see :func:`openers`): a 1–l link whose English run starts with one (k–1: whose
+    # Arabic run does) pays the shape penalty of its other sentences only, when the sentence
+    # the opener opens shares a concept with the link's other side
+    ar_open: np.ndarray | None = None
+    en_open: np.ndarray | None = None
 
     @property
     def we(self) -> np.ndarray:
@@ -137,6 +146,8 @@ class Scorer:
             self.weight_e,
             None if self.ar_items is None else self.ar_items[a0:a1],
             None if self.en_items is None else self.en_items[e0:e1],
+            None if self.ar_open is None else self.ar_open[a0:a1],
+            None if self.en_open is None else self.en_open[e0:e1],
         )
 
     def coarse(self, factor: int) -> Scorer:
@@ -212,6 +223,7 @@ class Scorer:
         if native and _native.core is not None and n and m:
             out = self._costs_in_c(band, moves, (gap_a, gap_e), (base_a, base_e), reach)
             self._skip_costs(out, moves, band, mass_a)
+            self._opener_waivers(out, moves, band)
             return out
         jc_reach = jc * reach
         rows_reach = (row_ids * reach)[:, None]
@@ -297,6 +309,7 @@ class Scorer:
                     lex += english_gap(u, k)
                 finish(k, el, lex)
         self._skip_costs(out, moves, band, mass_a)
+        self._opener_waivers(out, moves, band)
         return out
 
     def _skip_costs(
@@ -353,6 +366,40 @@ class Scorer:
             band.width, p.nu / 2, p.len_cap, p.w_len,
         )
         return out
+
+    def _opener_waivers(
+        self, out: np.ndarray, moves: list[tuple[int, int]], band: Band
+    ) -> None:
+        """Lowers in ``out`` the cost of every 1–l (k–1) move whose English (Arabic) run
+        starts with an opener by the shape penalty it adds (that of a 1–l over a 1–(l−1)
+        link), where the sentence after the opener shares a concept with the link's one
+        sentence on the other side (else nothing tells which link the opener belongs to)."""
+        slot = {mv: x for x, mv in enumerate(moves)}
+        p = self.params
+        if self.en_open is not None and self.m:
+            for e0 in np.flatnonzero(self.en_open[:-1]):
+                hit = _sharing(self.x, self.y, int(e0) + 1)
+                for el in range(2, MAX_GROUP + 1):
+                    x, j = slot.get((1, el)), int(e0) + el
+                    if x is None or j > self.m:
+                        continue
+                    rows = hit + 1  # the move ends at row i = a + 1
+                    rows = rows[(band.lo[rows] <= j) & (j <= band.hi[rows])]
+                    if self.ar_items is not None:  # a list's waiver is not added to
+                        rows = rows[self.ar_items[rows - 1] <= 1]
+                    out[x, rows, j - band.lo[rows]] -= p.prior(1, el) - p.prior(1, el - 1)
+        if self.ar_open is not None and self.n:
+            for a0 in np.flatnonzero(self.ar_open[:-1]):
+                hit = _sharing(self.y, self.x, int(a0) + 1)
+                for k in range(2, MAX_GROUP + 1):
+                    x, i = slot.get((k, 1)), int(a0) + k
+                    if x is None or i > self.n:
+                        continue
+                    cols = hit + 1
+                    cols = cols[(band.lo[i] <= cols) & (cols <= band.hi[i])]
+                    if self.en_items is not None:
+                        cols = cols[self.en_items[cols - 1] <= 1]
+                    out[x, i, cols - band.lo[i]] -= p.prior(k, 1) - p.prior(k - 1, 1)
 
     def _listed(
         self, k: int, el: int, row_ids: np.ndarray, jc: np.ndarray
@@ -624,6 +671,25 @@ class BlockCosts:
         rows = start + np.flatnonzero(self.band.lo[start : start + out.shape[1]] == 0)
         rows = rows[rows >= 1]
         out[self.moves.index((1, 0)), rows - start, 0] = self._head[rows]
+
+
+def openers(sentences: list[str], concepts: SparseRows) -> np.ndarray:
+    """Which sentences are openers: no concept to match them by (no anchor, no dictionary
+    word) and ending with a comma, colon or semicolon, as a line of connectives does
+    ("Now, therefore,", "وعليه،"). Nothing but lengths places such a fragment, and lengths
+    join it to the longer neighbour; its punctuation says it opens the next sentence."""
+    bare = np.bincount(concepts.row, minlength=len(sentences)) == 0
+    ends = np.fromiter((bool(_OPENER_END.search(s)) for s in sentences), dtype=bool,
+                       count=len(sentences))
+    return bare & ends
+
+
+def _sharing(src: SparseRows, dst: SparseRows, row: int) -> np.ndarray:
+    """The rows of ``src`` (sorted) holding a column that row ``row`` of ``dst`` holds."""
+    cols = dst.col[dst.row == row]
+    if not len(cols):
+        return np.zeros(0, dtype=np.int64)
+    return np.unique(src.row[np.isin(src.col, cols)])
 
 
 def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:
