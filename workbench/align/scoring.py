@@ -31,7 +31,11 @@ from workbench.align.sparse import SparseRows, coverage_table
 from workbench.numeric import unique_inverse
 
 MAX_GROUP = 9
-# The end of an opener (see :func:`openers`): a comma, colon or semicolon (Latin or Arabic),
+# An opener (see :func:`openers`) has at most this many words ("Now, therefore,", "In witness
+# whereof,", "وعليه،"): a longer line without a concept is a sentence the aligner has no words
+# for (a long text has no basic vocabulary), not a fragment
+OPENER_WORDS = 4
+# The end of an opener: a comma, colon or semicolon (Latin or Arabic),
 # then closing quotes or brackets
 _OPENER_END = re.compile(r"[,:;\u060c\u061b][\s\"'”’»)\]]*$")
 MAX_MANY = 3
@@ -223,7 +227,8 @@ class Scorer:
         if native and _native.core is not None and n and m:
             out = self._costs_in_c(band, moves, (gap_a, gap_e), (base_a, base_e), reach)
             self._skip_costs(out, moves, band, mass_a)
-            self._opener_waivers(out, moves, band)
+            self._opener_waivers(out, moves, band, (gap_a, gap_e), (base_a, base_e), reach,
+                                 (mass_a, mass_e))
             return out
         jc_reach = jc * reach
         rows_reach = (row_ids * reach)[:, None]
@@ -309,7 +314,8 @@ class Scorer:
                     lex += english_gap(u, k)
                 finish(k, el, lex)
         self._skip_costs(out, moves, band, mass_a)
-        self._opener_waivers(out, moves, band)
+        self._opener_waivers(out, moves, band, (gap_a, gap_e), (base_a, base_e), reach,
+                             (mass_a, mass_e))
         return out
 
     def _skip_costs(
@@ -368,38 +374,52 @@ class Scorer:
         return out
 
     def _opener_waivers(
-        self, out: np.ndarray, moves: list[tuple[int, int]], band: Band
+        self, out: np.ndarray, moves: list[tuple[int, int]], band: Band,
+        gaps: tuple[np.ndarray, np.ndarray], bases: tuple[np.ndarray, np.ndarray], reach: int,
+        masses: tuple[np.ndarray, np.ndarray],
     ) -> None:
         """Lowers in ``out`` the cost of every 1–l (k–1) move whose English (Arabic) run
         starts with an opener by the shape penalty it adds (that of a 1–l over a 1–(l−1)
         link), where the sentence after the opener shares a concept with the link's one
-        sentence on the other side (else nothing tells which link the opener belongs to)."""
+        sentence on the other side (its coverage by it is above nothing; else nothing tells
+        which link the opener belongs to). ``gaps``, ``bases``, ``reach``, ``masses``: as
+        :meth:`link_costs` computed them."""
+        n, m, p = self.n, self.m, self.params
+        has_e = self.en_open is not None and bool(self.en_open[:-1].any())
+        has_a = self.ar_open is not None and bool(self.ar_open[:-1].any())
+        if not (n and m and (has_e or has_a)):
+            return
         slot = {mv: x for x, mv in enumerate(moves)}
-        p = self.params
-        if self.en_open is not None and self.m:
-            for e0 in np.flatnonzero(self.en_open[:-1]):
-                hit = _sharing(self.x, self.y, int(e0) + 1)
-                for el in range(2, MAX_GROUP + 1):
-                    x, j = slot.get((1, el)), int(e0) + el
-                    if x is None or j > self.m:
-                        continue
-                    rows = hit + 1  # the move ends at row i = a + 1
-                    rows = rows[(band.lo[rows] <= j) & (j <= band.hi[rows])]
-                    if self.ar_items is not None:  # a list's waiver is not added to
-                        rows = rows[self.ar_items[rows - 1] <= 1]
-                    out[x, rows, j - band.lo[rows]] -= p.prior(1, el) - p.prior(1, el - 1)
-        if self.ar_open is not None and self.n:
-            for a0 in np.flatnonzero(self.ar_open[:-1]):
-                hit = _sharing(self.y, self.x, int(a0) + 1)
-                for k in range(2, MAX_GROUP + 1):
-                    x, i = slot.get((k, 1)), int(a0) + k
-                    if x is None or i > self.n:
-                        continue
-                    cols = hit + 1
-                    cols = cols[(band.lo[i] <= cols) & (cols <= band.hi[i])]
-                    if self.en_items is not None:
-                        cols = cols[self.en_items[cols - 1] <= 1]
-                    out[x, i, cols - band.lo[i]] -= p.prior(k, 1) - p.prior(k - 1, 1)
+        cols = np.minimum(band.columns(), m)
+        rows = np.arange(n + 1)[:, None]
+        for arabic in (False, True):
+            if not (has_a if arabic else has_e):
+                continue
+            # run: the cells' row (Arabic) or column (English) index; other: the other's
+            opens, run, other = ((self.ar_open, rows, cols) if arabic
+                                 else (self.en_open, cols, rows))
+            gap, base = gaps[0 if arabic else 1], bases[0 if arabic else 1]
+            size = n if arabic else m
+            nothing = _gaps(np.zeros((size, 1, 1), dtype=np.float32),
+                            masses[0 if arabic else 1], p.eps, p.tau)
+            items = self.en_items if arabic else self.ar_items
+            assert opens is not None
+            for el in range(2, MAX_GROUP + 1):
+                move = (el, 1) if arabic else (1, el)
+                x = slot.get(move)
+                if x is None:
+                    continue
+                ok = (run >= el) & opens[np.clip(run - el, 0, size - 1)] & (other >= 1)
+                if not ok.any():
+                    continue
+                opened = np.clip(run - el + 1, 0, size - 1)  # the sentence the opener opens
+                # its coverage by the link's one sentence on the other side (other - 1)
+                idx = np.clip(base[opened] + (other - 1) * reach, 0, len(gap) - 1)
+                ok &= gap.take(idx) < nothing[opened]
+                if items is not None:  # a list's waiver is not added to
+                    ok &= items[np.clip(other - 1, 0, len(items) - 1)] <= 1
+                shorter = (el - 1, 1) if arabic else (1, el - 1)
+                out[x][ok] -= p.prior(*move) - p.prior(*shorter)
 
     def _listed(
         self, k: int, el: int, row_ids: np.ndarray, jc: np.ndarray
@@ -674,22 +694,15 @@ class BlockCosts:
 
 
 def openers(sentences: list[str], concepts: SparseRows) -> np.ndarray:
-    """Which sentences are openers: no concept to match them by (no anchor, no dictionary
-    word) and ending with a comma, colon or semicolon, as a line of connectives does
-    ("Now, therefore,", "وعليه،"). Nothing but lengths places such a fragment, and lengths
-    join it to the longer neighbour; its punctuation says it opens the next sentence."""
+    """Which sentences are openers: a fragment of at most ``OPENER_WORDS`` words with no
+    concept to match it by (no anchor, no dictionary word), ending with a comma, colon or
+    semicolon, as a line of connectives does ("Now, therefore,", "وعليه،"). Nothing but
+    lengths places it, and lengths join it to the longer neighbour; its punctuation says
+    it opens the next sentence."""
     bare = np.bincount(concepts.row, minlength=len(sentences)) == 0
-    ends = np.fromiter((bool(_OPENER_END.search(s)) for s in sentences), dtype=bool,
-                       count=len(sentences))
+    ends = np.fromiter((len(s.split()) <= OPENER_WORDS and bool(_OPENER_END.search(s))
+                        for s in sentences), dtype=bool, count=len(sentences))
     return bare & ends
-
-
-def _sharing(src: SparseRows, dst: SparseRows, row: int) -> np.ndarray:
-    """The rows of ``src`` (sorted) holding a column that row ``row`` of ``dst`` holds."""
-    cols = dst.col[dst.row == row]
-    if not len(cols):
-        return np.zeros(0, dtype=np.int64)
-    return np.unique(src.row[np.isin(src.col, cols)])
 
 
 def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:
