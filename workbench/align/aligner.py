@@ -41,7 +41,7 @@ from workbench.align.lists import item_count
 from workbench.align.model import Alignment
 from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
-from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer
+from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer, openers
 from workbench.align.sparse import SparseRows
 from workbench.glossary.model import Glossary
 from workbench.numeric import unique
@@ -291,6 +291,7 @@ class TwoPassAligner:
                     f"nothing ({question})"
                 )
         self.items = _item_counts(self.ar, True), _item_counts(self.en, False)
+        self.opens: tuple[np.ndarray | None, np.ndarray | None] = (None, None)  # see run
         self.ar_cum = np.concatenate([[0.0], np.cumsum(self.la)])
         self.en_cum = np.concatenate([[0.0], np.cumsum(self.le)])
 
@@ -305,9 +306,10 @@ class TwoPassAligner:
         s2 = 2.0 if self.unit == "sentencepiece" else 3.5
         lengths = LengthModel(self._first_ratio(), s2)
         wa, we = self._side_weights(vec, weights)
+        self.opens = openers(self.ar, x1), openers(self.en, y1)
         scorer = Scorer(
             self.ar_cum, self.en_cum, x1, y1, wa, lengths, self.params,
-            self.ar_par, self.en_par, we, *self.items,
+            self.ar_par, self.en_par, we, *self.items, *self.opens,
         )
         passes = max(1, self.params.passes)
         both = bool(self.ar and self.en)
@@ -375,7 +377,7 @@ class TwoPassAligner:
         self.moves = _moves_seen(links)
         after = Scorer(
             self.ar_cum, self.en_cum, x2, y2, w2, lengths2, params2, self.ar_par,
-            self.en_par, w2e, *self.items,
+            self.en_par, w2e, *self.items, *self.opens,
         )
         return after, self._align(after, links, final=final)
 

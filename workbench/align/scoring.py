@@ -17,6 +17,7 @@ Leaving a sentence unlinked costs ``skip`` plus its lexical cost with nothing to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -30,6 +31,13 @@ from workbench.align.sparse import SparseRows, coverage_table
 from workbench.numeric import unique_inverse
 
 MAX_GROUP = 9
+# An opener (see :func:`openers`) has at most this many words ("Now, therefore,", "In witness
+# whereof,", "وعليه،"): a longer line without a concept is a sentence the aligner has no words
+# for (a long text has no basic vocabulary), not a fragment
+OPENER_WORDS = 4
+# The end of an opener: a comma, colon or semicolon (Latin or Arabic),
+# then closing quotes or brackets
+_OPENER_END = re.compile(r"[,:;\u060c\u061b][\s\"'”’»)\]]*$")
 MAX_MANY = 3
 DENSE_SHARE = 0.5  # a move possible in more than this share of the band is priced on all of it
 MOVES: list[tuple[int, int]] = (
@@ -112,6 +120,11 @@ class Scorer:
     # penalty of its sentences beyond c (an item may take two sentences)
     ar_items: np.ndarray | None = None
     en_items: np.ndarray | None = None
+    # openers (see :func:`openers`): a 1–l link whose English run starts with one (k–1: whose
+    # Arabic run does) pays the shape penalty of its other sentences only, when the sentence
+    # the opener opens shares a concept with the link's other side
+    ar_open: np.ndarray | None = None
+    en_open: np.ndarray | None = None
 
     @property
     def we(self) -> np.ndarray:
@@ -137,6 +150,8 @@ class Scorer:
             self.weight_e,
             None if self.ar_items is None else self.ar_items[a0:a1],
             None if self.en_items is None else self.en_items[e0:e1],
+            None if self.ar_open is None else self.ar_open[a0:a1],
+            None if self.en_open is None else self.en_open[e0:e1],
         )
 
     def coarse(self, factor: int) -> Scorer:
@@ -212,6 +227,8 @@ class Scorer:
         if native and _native.core is not None and n and m:
             out = self._costs_in_c(band, moves, (gap_a, gap_e), (base_a, base_e), reach)
             self._skip_costs(out, moves, band, mass_a)
+            self._opener_waivers(out, moves, band, (gap_a, gap_e), (base_a, base_e), reach,
+                                 (mass_a, mass_e))
             return out
         jc_reach = jc * reach
         rows_reach = (row_ids * reach)[:, None]
@@ -297,6 +314,8 @@ class Scorer:
                     lex += english_gap(u, k)
                 finish(k, el, lex)
         self._skip_costs(out, moves, band, mass_a)
+        self._opener_waivers(out, moves, band, (gap_a, gap_e), (base_a, base_e), reach,
+                             (mass_a, mass_e))
         return out
 
     def _skip_costs(
@@ -353,6 +372,54 @@ class Scorer:
             band.width, p.nu / 2, p.len_cap, p.w_len,
         )
         return out
+
+    def _opener_waivers(
+        self, out: np.ndarray, moves: list[tuple[int, int]], band: Band,
+        gaps: tuple[np.ndarray, np.ndarray], bases: tuple[np.ndarray, np.ndarray], reach: int,
+        masses: tuple[np.ndarray, np.ndarray],
+    ) -> None:
+        """Lowers in ``out`` the cost of every 1–l (k–1) move whose English (Arabic) run
+        starts with an opener by the shape penalty it adds (that of a 1–l over a 1–(l−1)
+        link), where the sentence after the opener shares a concept with the link's one
+        sentence on the other side (its coverage by it is above nothing; else nothing tells
+        which link the opener belongs to). ``gaps``, ``bases``, ``reach``, ``masses``: as
+        :meth:`link_costs` computed them."""
+        n, m, p = self.n, self.m, self.params
+        has_e = self.en_open is not None and bool(self.en_open[:-1].any())
+        has_a = self.ar_open is not None and bool(self.ar_open[:-1].any())
+        if not (n and m and (has_e or has_a)):
+            return
+        slot = {mv: x for x, mv in enumerate(moves)}
+        cols = np.minimum(band.columns(), m)
+        rows = np.arange(n + 1)[:, None]
+        for arabic in (False, True):
+            if not (has_a if arabic else has_e):
+                continue
+            # run: the cells' row (Arabic) or column (English) index; other: the other's
+            opens, run, other = ((self.ar_open, rows, cols) if arabic
+                                 else (self.en_open, cols, rows))
+            gap, base = gaps[0 if arabic else 1], bases[0 if arabic else 1]
+            size = n if arabic else m
+            nothing = _gaps(np.zeros((size, 1, 1), dtype=np.float32),
+                            masses[0 if arabic else 1], p.eps, p.tau)
+            items = self.en_items if arabic else self.ar_items
+            assert opens is not None
+            for el in range(2, MAX_GROUP + 1):
+                move = (el, 1) if arabic else (1, el)
+                x = slot.get(move)
+                if x is None:
+                    continue
+                ok = (run >= el) & opens[np.clip(run - el, 0, size - 1)] & (other >= 1)
+                if not ok.any():
+                    continue
+                opened = np.clip(run - el + 1, 0, size - 1)  # the sentence the opener opens
+                # its coverage by the link's one sentence on the other side (other - 1)
+                idx = np.clip(base[opened] + (other - 1) * reach, 0, len(gap) - 1)
+                ok &= gap.take(idx) < nothing[opened]
+                if items is not None:  # a list's waiver is not added to
+                    ok &= items[np.clip(other - 1, 0, len(items) - 1)] <= 1
+                shorter = (el - 1, 1) if arabic else (1, el - 1)
+                out[x][ok] -= p.prior(*move) - p.prior(*shorter)
 
     def _listed(
         self, k: int, el: int, row_ids: np.ndarray, jc: np.ndarray
@@ -624,6 +691,18 @@ class BlockCosts:
         rows = start + np.flatnonzero(self.band.lo[start : start + out.shape[1]] == 0)
         rows = rows[rows >= 1]
         out[self.moves.index((1, 0)), rows - start, 0] = self._head[rows]
+
+
+def openers(sentences: list[str], concepts: SparseRows) -> np.ndarray:
+    """Which sentences are openers: a fragment of at most ``OPENER_WORDS`` words with no
+    concept to match it by (no anchor, no dictionary word), ending with a comma, colon or
+    semicolon, as a line of connectives does ("Now, therefore,", "وعليه،"). Nothing but
+    lengths places it, and lengths join it to the longer neighbour; its punctuation says
+    it opens the next sentence."""
+    bare = np.bincount(concepts.row, minlength=len(sentences)) == 0
+    ends = np.fromiter((len(s.split()) <= OPENER_WORDS and bool(_OPENER_END.search(s))
+                        for s in sentences), dtype=bool, count=len(sentences))
+    return bare & ends
 
 
 def _gaps(covered: np.ndarray, mass: np.ndarray, eps: float, tau: float) -> np.ndarray:
