@@ -31,6 +31,7 @@ def lonely(pairs: list[tuple[str, str]], jobs: int = 1) -> list[tuple[int, str |
 def test_a_quotation_closed_in_a_later_pair_is_no_finding() -> None:
     assert lonely(SPEECH) == []
     assert lonely([("قال: نعم.", "He said, “Yes."), *SPEECH[1:2], ("حسنًا.", "Fine.”")]) == []
+    assert lonely([("فقالت: نعم،", 'Quoth she:"Yea,'), ("إنه ابنك.", 'he is thy son."')]) == []
     # guillemets over two sentences in the Arabic as in the English, quotes within
     assert lonely([("قال: «نعم.", 'He said: «Yes, "fine".'), ("ثم ذهب.»", "Then he left.»")]) == []
     # a pair checked alone knows nothing of the next one

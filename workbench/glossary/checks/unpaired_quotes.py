@@ -22,9 +22,10 @@ _PAIRS = {"”": "“", "»": "«", "›": "‹"}
 _OPENERS = frozenset(_PAIRS.values())
 _STRAIGHT = re.compile('"')
 _QUOTES = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + '"]')
-# A straight quote that opens (nothing or a space or opening bracket before it, a word after)
-# or closes (a word or a mark before it, a space, mark or nothing after)
-_OPENS = re.compile(r'(?:^|(?<=[\s(\[{—–-]))"(?=[^\s"])')
+# A straight quote that opens (nothing, a space, an opening bracket, a dash or a colon before
+# it: said:--"O, said:"O; a word after) or closes (a word or a mark before it, a space, mark
+# or nothing after)
+_OPENS = re.compile(r'(?:^|(?<=[\s(\[{—–:-]))"(?=[^\s"])')
 _CLOSES = re.compile(r'(?<=[^\s"(\[{])"(?=[\s.,;:!?؟،؛)\]}…—–-]|$)')
 
 #: A mark left without a partner in one text: (mark, offset, "open" | "close" | "").
