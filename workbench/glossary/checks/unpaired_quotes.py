@@ -123,21 +123,20 @@ def _still_lonely(texts: Sequence[str]) -> list[list[Lonely]]:
     """The lonely marks of each text once a mark left open is paired with the first one that
     closes it in a following text (nesting kept: the innermost open mark is closed first)."""
     out: list[list[Lonely]] = [[] for _ in texts]
-    open_: list[tuple[int, Lonely]] = []
+    open_: list[tuple[int, str, int]] = []  # text index, mark, offset
+    paired: set[tuple[int, int]] = set()  # (text index, offset) of the marks paired across
     for i, text in enumerate(texts):
         if not _may_quote(text):
             continue
         marks = out[i] = lonely_quotes(text)
-        paired: set[int] = set()
         for mark, at, role in marks:
             if role == "open":
-                open_.append((i, (mark, at, role)))
+                open_.append((i, mark, at))
             elif role == "close" and open_ and open_[-1][0] < i and (
-                open_[-1][1][0] == _PAIRS.get(mark, mark)
+                open_[-1][1] == _PAIRS.get(mark, mark)
             ):
-                j, opener = open_.pop()
-                out[j].remove(opener)
-                paired.add(at)
-        if paired:
-            out[i] = [m for m in marks if m[1] not in paired]
+                j, _, opened = open_.pop()
+                paired.update(((j, opened), (i, at)))
+    for i in dict.fromkeys(i for i, _ in paired):
+        out[i] = [m for m in out[i] if (i, m[1]) not in paired]
     return out
