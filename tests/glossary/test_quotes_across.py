@@ -44,6 +44,13 @@ def test_a_mark_left_without_a_partner_in_the_document_is_still_reported() -> No
     assert lonely(SPEECH[1:]) == [(1, '"')]  # nothing open before
     assert lonely([SPEECH[2], SPEECH[0]]) == [(0, '"'), (1, '"')]  # closed before it opens
     assert lonely([("قال: نعم.", "He said, “Yes."), SPEECH[2]]) == [(0, "“"), (1, '"')]
+    # two stray marks far apart, a quotation opened and closed between them: no quotation
+    stray = [("قال: نعم.", 'He said, "yes.'), ("قال: «لا».", 'She said "no".'),
+             ("نجم البرنامج.", 'The Dragons" Den star.')]
+    assert lonely(stray) == [(0, '"'), (2, '"')]
+    # a sentence closing the quotation and opening the next one (an even number of '"')
+    assert lonely([SPEECH[0], ("ثم قال: اذهب", 'to thee." Then said he, "Go'), SPEECH[2]]) == []
+    assert lonely([SPEECH[0], ("ثم قال: اذهب", 'to thee." Then said he, "Go')]) == [(1, '"')]
     # the Arabic's quotation closes in the next sentence, the English's never does
     assert lonely([("قال: «نعم.", "He said: «Yes."), ("ثم ذهب.»", "Then he left.")]) == [(0, "«")]
 
