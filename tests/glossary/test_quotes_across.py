@@ -51,6 +51,10 @@ def test_a_mark_left_without_a_partner_in_the_document_is_still_reported() -> No
     # a sentence closing the quotation and opening the next one (an even number of '"')
     assert lonely([SPEECH[0], ("ثم قال: اذهب", 'to thee." Then said he, "Go'), SPEECH[2]]) == []
     assert lonely([SPEECH[0], ("ثم قال: اذهب", 'to thee." Then said he, "Go')]) == [(1, '"')]
+    (found,) = run_document([SPEECH[0], ("ثم قال: اذهب", 'to thee." Then said he, "Go')],
+                            matcher=None).findings[1]
+    assert found.message == "unpaired quotation mark '\"' in the target"  # two: not "odd"
+    assert found.span == (24, 25)
     # the Arabic's quotation closes in the next sentence, the English's never does
     assert lonely([("قال: «نعم.", "He said: «Yes."), ("ثم ذهب.»", "Then he left.")]) == [(0, "«")]
 

@@ -49,7 +49,7 @@ class UnpairedQuotes(Check):
         lonely = unpaired_quotes(pair.target)
         if not lonely or len(lonely) <= len(unpaired_quotes(pair.source)):
             return []
-        return self._findings(lonely)
+        return self._findings(lonely, pair.target)
 
     def needs_document(self, source: str, target: str) -> bool:
         """Whether the pair's findings in a document may differ from its own: only a target
@@ -68,14 +68,17 @@ class UnpairedQuotes(Check):
             (i, finding)
             for i, lonely in enumerate(targets)
             if lonely and len(lonely) > len(sources[i])
-            for finding in self._findings([(c, at) for c, at, _ in lonely])
+            for finding in self._findings([(c, at) for c, at, _ in lonely], pairs[i][1])
         ]
 
-    def _findings(self, lonely: list[tuple[str, int]]) -> list[Finding]:
+    def _findings(self, lonely: list[tuple[str, int]], target: str) -> list[Finding]:
+        """A finding per mark; a '"' of a target holding an even number of them (one closing
+        the quotation of a pair before, one opening another) is no "odd number"."""
+        odd = target.count('"') % 2 == 1 if any(c == '"' for c, _ in lonely) else False
         return [
             self.finding(
                 "unpaired",
-                "odd number of '\"' in the target" if c == '"'
+                "odd number of '\"' in the target" if c == '"' and odd
                 else f"unpaired quotation mark '{c}' in the target",
                 found=c, span=(i, i + 1),
             )
