@@ -32,17 +32,22 @@ def check_ids() -> list[str]:
     return sorted(REGISTRY)
 
 
-def _pair_checks(skip: Collection[str]) -> list[Check]:
+def _pair_checks(skip: Collection[str], alone: bool = False) -> list[Check]:
+    """The pair checks to run pair by pair: in a document (``alone`` False) not those that
+    check its pairs together (``in_document``: :func:`_document_checks` runs them)."""
     return [
         cls() for cid, cls in sorted(REGISTRY.items())
-        if issubclass(cls, Check) and cid not in skip
+        if issubclass(cls, Check) and cid not in skip and (alone or not cls.in_document)
     ]
 
 
-def _document_checks(skip: Collection[str]) -> list[DocumentCheck]:
+def _document_checks(skip: Collection[str]) -> list[DocumentCheck | Check]:
+    """The checks of a document's pairs together: the cross-segment ones, and the pair checks
+    whose findings depend on the pairs around (``in_document``)."""
     return [
         cls() for cid, cls in sorted(REGISTRY.items())
-        if issubclass(cls, DocumentCheck) and cid not in skip
+        if cid not in skip
+        and (issubclass(cls, DocumentCheck) or (issubclass(cls, Check) and cls.in_document))
     ]
 
 
@@ -79,8 +84,47 @@ def run_checks(
     speller: SpellChecker | None = None,
 ) -> list[Finding]:
     """All pair checks (glossary terms too, given a matcher; spelling, given a speller) on one
-    source/target pair."""
-    return _run_pair(Pair(source, target, matcher, speller), _pair_checks(skip))
+    source/target pair, checked alone (no pair around it: see :func:`run_document`)."""
+    return _run_pair(Pair(source, target, matcher, speller), _pair_checks(skip, alone=True))
+
+
+def _in_document_checks(skip: Collection[str], source: str, target: str) -> list[Check]:
+    """The checks whose findings on this pair may differ in its document (``in_document``)."""
+    return [
+        check for check in (
+            cls() for cid, cls in sorted(REGISTRY.items())
+            if cid not in skip and issubclass(cls, Check) and cls.in_document
+        )
+        if check.needs_document(source, target)
+    ]
+
+
+def needs_document(source: str, target: str, skip: Collection[str] = ()) -> bool:
+    """Whether :func:`run_checks`' findings on this pair may differ in its document: what
+    :func:`in_document` then gives needs the document's pairs."""
+    return bool(_in_document_checks(skip, source, target))
+
+
+def in_document(
+    findings: list[Finding],
+    pairs: Sequence[tuple[str, str]],
+    index: int,
+    *,
+    skip: Collection[str] = (),
+    lines: Sequence[int] | None = None,
+) -> list[Finding]:
+    """The findings of ``pairs[index]`` as :func:`run_document` finds them: ``findings`` (of
+    :func:`run_checks` on it), those of the checks that look at the pairs around it
+    (``in_document``) found among the document's ``pairs`` instead."""
+    checks = _in_document_checks(skip, *pairs[index])
+    if not checks:
+        return findings
+    ids = {check.id for check in checks}
+    out = [f for f in findings if f.check not in ids]
+    for check in checks:
+        out += [f for i, f in check.run_document(pairs, lines) if i == index]
+    out.sort(key=_order)
+    return out
 
 
 @dataclass
@@ -192,6 +236,27 @@ def _document_findings(
     return extra
 
 
+def _add_findings(own: list[Finding], extra: Iterable[Finding]) -> None:
+    """Add a pair's findings from the document's checks to its own (sorted): those of a pair
+    check run on the whole document (``in_document``) in their place among the pair checks',
+    the cross-segment checks' after them."""
+    own.extend(extra)
+    if len(own) > 1 and any(_checked_in_document(f.check) for f in own):
+        own.sort(key=_document_order)
+
+
+def _checked_in_document(check_id: str) -> bool:
+    cls = REGISTRY.get(check_id)
+    return cls is not None and issubclass(cls, Check) and cls.in_document
+
+
+def _document_order(f: Finding) -> tuple[object, ...]:
+    cls = REGISTRY.get(f.check)
+    if cls is not None and issubclass(cls, DocumentCheck):
+        return (1,)
+    return (0, *_order(f))
+
+
 def _run_documents(_: object = None) -> dict[int, list[_Plain]]:
     """The cross-segment checks of a parallel run, in a worker (the first task it is given)."""
     assert _SHARED is not None
@@ -278,7 +343,7 @@ def _run_cached(
     findings = []
     for index, pair in enumerate(pairs):
         own = [finding_of(f) for f in results[pair][0]]
-        own.extend(extra.get(index, ()))
+        _add_findings(own, extra.get(index, ()))
         findings.append(own)
     cache.prune()
     return DocumentResult(findings, TermReport(occurrences, rendered))
@@ -400,7 +465,7 @@ def _stream(
                 totals[1] += rendered
             own = list(found[u]) if where is not None else found[u]  # own lists: appended to
             if index in extra:
-                own.extend(extra[index])
+                _add_findings(own, extra[index])
             yield own, terms[u] if with_terms else []
     finally:
         if pool is not None:

@@ -15,7 +15,9 @@ from workbench.glossary.qa import (
     PairCache,
     PlainTerm,
     default_jobs,
+    in_document,
     iter_document_terms,
+    needs_document,
     run_checks,
     run_document,
 )
@@ -33,8 +35,8 @@ if TYPE_CHECKING:
     from workbench.spelling import SpellChecker
 
 #: Checks the QA policy does not run: their findings are never errors, so they cannot refuse a
-#: confirmation (spelling: warnings).
-GATE_SKIP = ("spelling",)
+#: confirmation (spelling: warnings; unpaired-quotes: warnings, which would read the document).
+GATE_SKIP = ("spelling", "unpaired-quotes")
 
 
 @dataclass(frozen=True)
@@ -198,8 +200,9 @@ class Checking:
         for a caller that has read the segment already (``source``; ``stored``: its English in
         ``vid``, read again when None; ``linked`` False: it shares no link in ``vid``;
         ``stamp``: the project's QA stamp as read before, None: read now). ``errors_only``:
-        the error findings alone, which the QA policy refuses on (the spelling check, whose
-        findings are warnings, is not run: its dictionary takes 0.5–2 s to load).
+        the error findings alone, which the QA policy refuses on (the checks of
+        :data:`GATE_SKIP`, whose findings are warnings, are not run: the spelling dictionary
+        takes 0.5–2 s to load, unpaired-quotes may read the whole document).
         ``own_overrides`` False: the segment's own accepted findings are open too (what a
         text replacing its English would find, but for overrides made on that text); with
         ``text``, the segment's overrides made on ``text`` hold."""
@@ -245,12 +248,39 @@ class Checking:
         changed = text is not None and text != texts[segment_id]
         if text is not None:
             texts[segment_id] = text
+        pair = (
+            group_source(sources[sid] for sid in group), group_text(texts[sid] for sid in group)
+        )
         findings = run_checks(
-            group_source(sources[sid] for sid in group), group_text(texts[sid] for sid in group),
-            matcher=self.terms.matcher(stamp), speller=self._speller(skip, stamp=stamp),
+            *pair, matcher=self.terms.matcher(stamp), speller=self._speller(skip, stamp=stamp),
             skip=skip,
         )
+        if needs_document(*pair, skip):
+            findings = self._in_document(findings, segment_id, vid, pair, skip)
         return group, findings, changed
+
+    def _in_document(
+        self, findings: list[Finding], segment_id: int, vid: int | None,
+        pair: tuple[str, str], skip: Collection[str],
+    ) -> list[Finding]:
+        """``findings`` of a segment's unit (``pair``, checked alone) as :meth:`check_report`
+        finds them: those of the checks that look at the pairs around it found among the
+        document's units (version ``vid``), the unit as ``pair`` has it."""
+        document_id = self.reader.segment(segment_id).document_id
+        units = list(link_groups(q_exchange.export_rows(self.context.db, document_id, vid)))
+        index = next(
+            (i for i, unit in enumerate(units) if any(r["id"] == segment_id for r in unit)), None
+        )
+        if index is None:
+            return findings
+        pairs = [
+            (group_source(r["source"] for r in unit), group_text(r["text"] for r in unit))
+            for unit in units
+        ]
+        pairs[index] = pair
+        return in_document(
+            findings, pairs, index, skip=skip, lines=[unit[0]["position"] for unit in units]
+        )
 
     def check_report(
         self,

@@ -2,7 +2,9 @@
 
 Adding a check is one file in this package: define a subclass of :class:`Check` (one source/
 target pair) or :class:`DocumentCheck` (all pairs of a document) decorated with
-:func:`register`. The package imports every module in it, so nothing else needs editing.
+:func:`register`. A pair check whose findings depend on the pairs around it in a document
+(``in_document``) is run on a document's pairs together by its ``run_document``. The
+package imports every module in it, so nothing else needs editing.
 """
 
 from __future__ import annotations
@@ -77,10 +79,24 @@ class Check(_CheckBase):
 
     #: run even when the target is empty (most checks have nothing to say then)
     on_empty_target: ClassVar[bool] = False
+    #: its findings in a document depend on the other pairs: a document is checked by
+    #: :meth:`run_document` (a pair checked alone by :meth:`run`)
+    in_document: ClassVar[bool] = False
 
     @abstractmethod
     def run(self, pair: Pair) -> list[Finding]:
         """The findings of this check on ``pair``."""
+
+    def needs_document(self, source: str, target: str) -> bool:
+        """Whether the pair's findings in a document may differ from :meth:`run`'s (an
+        ``in_document`` check; a caller checking one pair reads the document only then)."""
+        return self.in_document
+
+    def run_document(
+        self, pairs: Sequence[tuple[str, str]], lines: Sequence[int] | None = None
+    ) -> list[tuple[int, Finding]]:
+        """(pair index, finding) of an ``in_document`` check on the pairs of a document."""
+        raise NotImplementedError(f"{self.id} is checked pair by pair")
 
 
 class DocumentCheck(_CheckBase):
