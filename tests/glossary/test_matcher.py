@@ -239,3 +239,32 @@ def test_a_first_word_whose_al_is_its_own_letters_takes_the_article(term: str, t
     """التهاب was keyed تهاب (its ال taken for the article), so الالتهاب, "the inflammation",
     was no occurrence: ال + ال is no proclitic chain."""
     assert found(matcher(term), text) == [(term, text)]
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("معدٍ", "المعدي"),  # TICO-19's term for "contagious", in the text with its article
+        ("مُعدٍ", "والمعدي"),
+        ("معدٍ", "المعدية"),  # الأمراض المعدية: the feminine agrees with the noun
+        ("محامٍ", "المحامي"),
+        ("محامٍ", "للمحامي"),
+        ("محامٍ", "محاميه"),
+        ("محامٍ", "محاميان"),
+        ("محامٍ", "المحامون"),
+        ("تفشٍ", "التفشّي"),
+        ("مرض معدٍ", "المرض المعدي"),
+    ],
+)
+def test_a_defective_noun_written_with_kasratan_is_found_with_its_ya(term: str, text: str) -> None:
+    """A term written as a dictionary gives a defective noun (قاضٍ, معدٍ: its ي left out)
+    was not found where the text writes the ي back (القاضي, المعدي, قاضيان)."""
+    assert found(matcher(term), text) == [(term, text)]
+
+
+def test_a_final_kasratan_does_not_make_other_words_the_term() -> None:
+    """Only a final kasratan restores the ي (كتاب is not found in كتابي), and a defective
+    noun takes no ات without it: معدٍ was found in معدات, "equipment"."""
+    assert found(matcher("كتاب"), "كتابي") == []
+    assert found(matcher("معدٍ"), "معدات") == []
+    assert found(matcher("معدٍ"), "معدتي") == []

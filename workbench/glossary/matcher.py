@@ -143,18 +143,28 @@ def _inner_variants(word: str, first: bool) -> list[str]:
     return out
 
 
+# A final kasratan (a shadda around it or not) after a letter: a defective noun (قاضٍ, معدٍ)
+_MANQUS = re.compile("[\u0621-\u064a]\u0651?\u064d\u0651?\\Z")
+
+
 def _last_forms(word: str, raw: str, first: bool) -> list[tuple[str, m.Form]]:
     """(word spelling prefix, form) pairs for the last word of a term."""
-    maqsura = raw.rstrip().endswith(("\u0649", "\u06cc")) if raw else False
+    raw = raw.rstrip()
+    maqsura = raw.endswith(("\u0649", "\u06cc"))
+    manqus = _MANQUS.search(raw) is not None
     if first:  # a one-word term: its bases as a first word's
-        return [("", f) for base in _first_bases(word) for f in _word_forms(base, maqsura)]
-    forms = _word_forms(m.strip_article(word), maqsura)
+        return [("", f) for base in _first_bases(word)
+                for f in _word_forms(base, maqsura, manqus)]
+    forms = _word_forms(m.strip_article(word), maqsura, manqus)
     return [(h, f) for h in ("", m.ARTICLE) for f in forms]
 
 
-def _word_forms(base: str, maqsura: bool) -> list[m.Form]:
-    """The forms of a term's last word (its stem ``base``)."""
-    return m.maqsura_forms(base) if maqsura else m.last_word_forms(base)
+def _word_forms(base: str, maqsura: bool, manqus: bool = False) -> list[m.Form]:
+    """The forms of a term's last word (its stem ``base``; ``manqus``: written with
+    kasratan, its ي left out)."""
+    if maqsura:
+        return m.maqsura_forms(base)
+    return m.manqus_forms(base) if manqus else m.last_word_forms(base)
 
 
 # The short vowels and the sukun: a term written with them (عَرَض, a symptom) is told from its

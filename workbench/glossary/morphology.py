@@ -138,6 +138,18 @@ def last_word_forms(word: str) -> list[Form]:
     return forms
 
 
+def manqus_forms(word: str) -> list[Form]:
+    """Forms of a final word written with kasratan (قاضٍ, معدٍ; normalised قاض, معد): a
+    defective noun, whose ي is written back when it has the article, a suffix or another word
+    after it (القاضي, قاضي المحكمة, قاضيان; المعدي, المعدية); without it only itself and its
+    sound plural (قضاة aside: محامون). Not ات on the bare stem: معدات is not معدٍ."""
+    return [
+        Form(word, frozenset({""}) | MASC_PLURAL),
+        Form(word + YA, YA_FINAL),
+        Form(word + YA, TA_MARBUTA),
+    ]
+
+
 def maqsura_forms(word: str) -> list[Form]:
     """Forms of a final word written with ى in the glossary (normalised to ي)."""
     if len(word) > 2:
