@@ -134,6 +134,16 @@ def test_letters_and_digits_join_by_space_hyphen_or_nothing(term: str) -> None:
     assert found(m, "مرض كوفيد 20") == []
 
 
+@pytest.mark.parametrize("written", ["كوفيد - 19", "كوفيد -19", "كوفيد- 19", "كوفيد – 19"])
+def test_a_spaced_hyphen_between_arabic_letters_and_digits_is_a_hyphen(written: str) -> None:
+    """كوفيد - 19, as much Arabic writing spaces it, was no occurrence of كوفيد-19 (the English
+    check takes COVID - 19 as COVID-19); a term written so is the same term."""
+    assert found(matcher("مرض كوفيد-19"), f"بسبب مرض {written}، أمس") == [
+        ("مرض كوفيد-19", f"مرض {written}")]
+    assert found(matcher("كوفيد - 19"), "بكوفيد-19") == [("كوفيد - 19", "بكوفيد-19")]
+    assert found(matcher("كوفيد-19"), "كوفيد - 20") == []
+
+
 def test_spellings_of_a_term_with_digits_are_one_term() -> None:
     m = TermMatcher(Glossary([Entry("مرض كوفيد 19", "COVID-19"), Entry("مرض كوفيد-19", "covid19")]))
     assert len(m) == 1 and [e.rendering for e in m.entries[0]] == ["COVID-19", "covid19"]

@@ -35,9 +35,13 @@ from workbench.text.tags import mask_tags
 MAX_VARIANTS = 64
 _WORD = re.compile(r"\w+")
 # Where letters meet digits, with a space or a hyphen between them or nothing (كوفيد 19,
-# كوفيد-19, كوفيد19): one spelling, found in each of the three forms.
-_DIGIT_JOIN = re.compile(r"(?<=[^\W\d_])[ \-]?(?=\d)|(?<=\d)[ \-]?(?=[^\W\d_])")
+# كوفيد-19, كوفيد19): one spelling, found in each of the three forms; where an Arabic letter
+# meets them, also with a hyphen spaced on either side or both (كوفيد - 19, كوفيد -19).
+_DIGIT_JOIN = re.compile(
+    r"(?<=[^\W\d_])(?: ?- ?| )?(?=\d)|(?<=\d)(?: ?- ?| )?(?=[^\W\d_])")
 _JOINS = (" ", "-", "")
+_ARABIC_JOINS = (*_JOINS, " - ", " -", "- ")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 MAX_DIGIT_JOINS = 3
 # Dashes as the matcher reads them (one character for one, so spans hold): a hyphen or dash
 # between two Arabic letters separates words (سارس-كوف-2 = سارس كوف-2, كمبرلي-كلارك), any
@@ -82,12 +86,17 @@ def term_key(term: str) -> str:
 
 
 def _digit_joins(key: str) -> list[str]:
-    """``key`` with a space, a hyphen and nothing where its letters meet digits."""
+    """``key`` with a space, a hyphen and nothing where its letters meet digits (and a
+    spaced hyphen where they are Arabic)."""
     parts = _DIGIT_JOIN.split(key)
     if len(parts) == 1 or len(parts) > MAX_DIGIT_JOINS + 1:
         return [key]
+    choices = [
+        _ARABIC_JOINS if _ARABIC_LETTER.match(a[-1:]) or _ARABIC_LETTER.match(b[:1]) else _JOINS
+        for a, b in itertools.pairwise(parts)
+    ]
     out = []
-    for joins in itertools.product(_JOINS, repeat=len(parts) - 1):
+    for joins in itertools.product(*choices):
         out.append(parts[0] + "".join(j + p for j, p in zip(joins, parts[1:], strict=True)))
     return out
 
