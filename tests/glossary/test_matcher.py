@@ -278,3 +278,37 @@ def test_a_final_kasratan_does_not_make_other_words_the_term() -> None:
     assert found(matcher("كتاب"), "كتابي") == []
     assert found(matcher("معدٍ"), "معدات") == []
     assert found(matcher("معدٍ"), "معدتي") == []
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("حجر صحي", "حجرًا صحيًا"),  # فرضت الحكومة حجرًا صحيًا: an indefinite object
+        ("إغلاق عام", "إغلاقا عاما"),
+        ("عزل ذاتي", "عزلاً ذاتياً"),
+        ("مرض معدٍ", "مرضاً معدياً"),
+    ],
+)
+def test_a_multi_word_term_is_found_with_the_tanween_alef_of_an_indefinite_object(
+    term: str, text: str
+) -> None:
+    """The tanween alef of a one-word term's object was found (انقلابا), a multi-word term's
+    first word with it was not: its last word took the ا, its first did not."""
+    assert found(matcher(term), f"فرضت الحكومة {text} أمس") == [(term, text)]
+
+
+@pytest.mark.parametrize(
+    ("terms", "text"),
+    [
+        (("كمامة الوجه", "كمامات الوجه"), "كمامات الوجه"),  # both in TICO-19's term list
+        (("لقاح فيروس كورونا", "لقاحات فيروس كورونا"), "للقاحات فيروس كورونا"),
+        (("فيروس كورونا", "فيروسات كورونا"), "فيروسات كورونا"),
+    ],
+)
+def test_a_multi_word_term_written_plural_wins_its_own_words_over_its_singular(
+    terms: tuple[str, ...], text: str
+) -> None:
+    """A plural head was a tie with the term written so, the first in the glossary winning:
+    كمامات الوجه was reported as كمامة الوجه (face mask) with كمامات الوجه (face masks) there."""
+    for order in (terms, terms[::-1]):
+        assert found(matcher(*order), text) == [(terms[1], text)]

@@ -71,6 +71,9 @@ class _Key(NamedTuple):
     term_id: int
     length: int
     suffixes: frozenset[str]
+    #: 1 when the key's first word is a plural, dual or tanween spelling of the term's (so
+    #: that a term written so, كمامات الوجه, wins its own words over كمامة الوجه), else 0
+    inflected: int = 0
 
 
 def _norm(text: str) -> str:
@@ -104,9 +107,11 @@ def _digit_joins(key: str) -> list[str]:
 #: The endings a first word of a multi-word term may take as a plural or dual head (the word
 #: ending in ة, or in a consonant): ات, the dual تين; ات, ون/ين (ين the dual too); and the
 #: construct state, which drops the ن (عاملو الإغاثة, لعاملي الإغاثة, وزارتا الصحة, بوزارتي
-#: الصحة). Not the nominative duals تان/ان, rarer, which would add a key to every term.
+#: الصحة); and a consonant's tanween alef, an indefinite object (فرضت حجرًا صحيًا), which is
+#: also the construct ا of its dual. Not the nominative duals تان/ان, rarer, which would add
+#: a key to every term.
 HEAD_TA_SUFFIXES = ("ات", "تين", "تا", "تي")
-HEAD_SUFFIXES = ("ات", "ون", "ين", "و", "ي")
+HEAD_SUFFIXES = ("ات", "ون", "ين", "و", "ي", "ا")
 
 
 def _first_bases(word: str) -> list[str]:
@@ -126,6 +131,12 @@ def _head_spellings(word: str) -> list[str]:
     for base in bases:
         spellings += [s for s in _head_plurals(base) if s not in spellings]
     return spellings
+
+
+def _inflected_heads(word: str) -> frozenset[str]:
+    """The spellings :func:`_head_spellings` adds to a first word's own (its bases)."""
+    bases = _first_bases(word)
+    return frozenset(s for b in bases for s in _head_plurals(b)) - frozenset(bases)
 
 
 def _head_plurals(base: str) -> list[str]:
@@ -271,13 +282,15 @@ class TermMatcher:
             inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
             last = _last_forms(words[-1], raw_last, len(words) == 1)
             digits = any(c.isdigit() for c in written)  # (else no key has a digit to join)
+            heads = _inflected_heads(words[0]) if inner else frozenset()
             for combo in itertools.islice(itertools.product(*inner), MAX_VARIANTS):
+                inflected = int(bool(combo) and combo[0] in heads)
                 for head, form in last:
                     stem_key = m.plain(" ".join([*combo, head + form.stem]))
                     if len(stem_key) < 2:
                         continue
                     for key in _digit_joins(stem_key) if digits else (stem_key,):
-                        info = _Key(tid, len(key), form.suffixes)
+                        info = _Key(tid, len(key), form.suffixes, inflected)
                         bucket = keys.setdefault(key, [])
                         if info not in bucket:
                             bucket.append(info)
@@ -368,7 +381,7 @@ class TermMatcher:
             ends.append(w.end())
         prefixes = m.PREFIXES
         max_suffix = m.MAX_SUFFIX
-        candidates: list[tuple[int, int, int, int, int]] = []
+        candidates: list[tuple[int, int, int, int, int, int]] = []
         for last, infos in hits:
             after = last + 1
             k = bisect_right(starts, last) - 1
@@ -378,7 +391,7 @@ class TermMatcher:
             elif we - after > max_suffix:
                 continue  # the word goes on past any suffix
             suffix = text[after:we]
-            for tid, length, suffixes in infos:
+            for tid, length, suffixes, inflected in infos:
                 if suffix not in suffixes:
                     continue
                 start = after - length
@@ -390,15 +403,15 @@ class TermMatcher:
                         continue
                     if prefix[-1] == "س" and text[start] not in m.FUTURE_STEM_START:
                         continue  # the future س only comes before an imperfect verb
-                candidates.append((ws, ws - we, we - after, tid, we))
+                candidates.append((ws, ws - we, we - after, inflected, tid, we))
         if keep is not None:
-            candidates = [c for c in candidates if keep(c[0], c[4], c[3])]
+            candidates = [c for c in candidates if keep(c[0], c[5], c[4])]
         if not candidates:
             return []
         candidates.sort()
         chosen: list[tuple[int, int, int]] = []
         end = -1
-        for ws, _, _, tid, we in candidates:
+        for ws, _, _, _, tid, we in candidates:
             if ws >= end:
                 chosen.append((ws, we, tid))
                 end = we
