@@ -312,3 +312,26 @@ def test_a_multi_word_term_written_plural_wins_its_own_words_over_its_singular(
     كمامات الوجه was reported as كمامة الوجه (face mask) with كمامات الوجه (face masks) there."""
     for order in (terms, terms[::-1]):
         assert found(matcher(*order), text) == [(terms[1], text)]
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("إجراء احترازي", "الإجراءات الاحترازية"),
+        ("اختبار سريع", "واختبارات سريعة"),
+        ("تعديل دستوري", "بالتعديلات الدستورية"),
+    ],
+)
+def test_the_last_word_after_an_at_plural_head_agrees_in_the_feminine(
+    term: str, text: str
+) -> None:
+    """A plural of things takes its adjective in the feminine singular; the matcher took
+    اختبارات سريعات, which Arabic does not write, and not اختبارات سريعة."""
+    assert found(matcher(term), text) == [(term, text)]
+
+
+def test_the_feminine_of_a_last_word_needs_a_plural_head() -> None:
+    """The nisba's ة stays another word after a singular or dual head (and as one word)."""
+    assert found(matcher("إجراء احترازي"), "إجراء احترازية") == []
+    assert found(matcher("اختبار سريع"), "اختبارين سريعة") == []
+    assert found(matcher("اشتراكي"), "الاشتراكية") == []

@@ -285,12 +285,14 @@ class TermMatcher:
             heads = _inflected_heads(words[0]) if inner else frozenset()
             for combo in itertools.islice(itertools.product(*inner), MAX_VARIANTS):
                 inflected = int(bool(combo) and combo[0] in heads)
+                plural = inflected and combo[0].endswith("ات")  # its adjective agrees: ة
                 for head, form in last:
                     stem_key = m.plain(" ".join([*combo, head + form.stem]))
                     if len(stem_key) < 2:
                         continue
+                    suffixes = m.agreeing(form.suffixes) if plural else form.suffixes
                     for key in _digit_joins(stem_key) if digits else (stem_key,):
-                        info = _Key(tid, len(key), form.suffixes, inflected)
+                        info = _Key(tid, len(key), suffixes, inflected)
                         bucket = keys.setdefault(key, [])
                         if info not in bucket:
                             bucket.append(info)

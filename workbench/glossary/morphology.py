@@ -75,6 +75,16 @@ MASC_PLURAL: frozenset[str] = frozenset(
     {"ون", "ين", "و"} | {"و" + p for p in _PRON_NO_YA} | {"ي" + p for p in _PRON_NO_YA}
 )
 
+# After an ات plural head (a plural of things), a consonant- or ي-final adjective agrees in the
+# feminine singular: تعديل كبير → تعديلات كبيرة, إجراء احترازي → الإجراءات الاحترازية.
+AGREEMENT: frozenset[str] = frozenset({TA})
+
+
+def agreeing(suffixes: frozenset[str]) -> frozenset[str]:
+    """The suffixes of a multi-word term's last word after an ات plural head."""
+    return suffixes | AGREEMENT if suffixes in (CONSONANT, YA_FINAL) else suffixes
+
+
 MAX_SUFFIX = max(
     len(s)
     for s in CONSONANT | TA_MARBUTA | ALEF_MAQSURA | ALEF_FINAL | YA_FINAL | MASC_PLURAL
