@@ -335,3 +335,15 @@ def test_the_feminine_of_a_last_word_needs_a_plural_head() -> None:
     assert found(matcher("إجراء احترازي"), "إجراء احترازية") == []
     assert found(matcher("اختبار سريع"), "اختبارين سريعة") == []
     assert found(matcher("اشتراكي"), "الاشتراكية") == []
+
+
+def test_the_latin_letters_of_a_term_are_found_in_any_case() -> None:
+    """TICO-19's Google list writes مرض فيروس كورونا (covid-19), Arabic text (COVID-19): the
+    term was not found, and the two spellings were two terms."""
+    m = matcher("مرض فيروس كورونا (covid-19)", "منظمة الصحة العالمية (WHO)")
+    text = "بمرض فيروس كورونا (COVID-19) وفق منظمة الصحة العالمية (who)"
+    assert found(m, text) == [
+        ("مرض فيروس كورونا (covid-19)", "بمرض فيروس كورونا (COVID-19)"),
+        ("منظمة الصحة العالمية (WHO)", "منظمة الصحة العالمية (who)"),
+    ]
+    assert len(matcher("مرض (covid-19)", "مرض (COVID-19)")) == 1

@@ -58,6 +58,18 @@ def _dashes(text: str) -> str:
     return _OTHER_DASH.sub("-", _ARABIC_DASH.sub(" ", text))
 
 
+_LATIN_CAPITALS = re.compile("[A-Z]+")
+
+
+def _read(text: str) -> str:
+    """``text`` (normalised) as the matcher reads it: its dashes (:func:`_dashes`), and the
+    Latin letters of a term (مرض فيروس كورونا (covid-19)) in any case (one for one)."""
+    text = _dashes(text)
+    if not _LATIN_CAPITALS.search(text):
+        return text
+    return _LATIN_CAPITALS.sub(lambda run: run.group().lower(), text)
+
+
 class TermMatch(NamedTuple):
     """One occurrence of a glossary term; ``start``/``end`` index the original text."""
 
@@ -77,14 +89,14 @@ class _Key(NamedTuple):
 
 
 def _norm(text: str) -> str:
-    return _dashes(normalize(text, fold_ta_marbuta=False).text)
+    return _read(normalize(text, fold_ta_marbuta=False).text)
 
 
 def term_key(term: str) -> str:
     """The key under which the matcher knows a term: spellings of one term (diacritics,
     tatweel, alef and hamza forms, ة/ه, with or without the article, a space or a hyphen or
     nothing between letters and digits) have one key."""
-    joined = _DIGIT_JOIN.sub("", _dashes(normalize_arabic(expand_ligatures(term))))
+    joined = _DIGIT_JOIN.sub("", _read(normalize_arabic(expand_ligatures(term))))
     return " ".join(m.strip_article(w) for w in joined.split())
 
 
@@ -372,7 +384,7 @@ class TermMatcher:
     ) -> list[tuple[int, int, int]]:
         """(start, end, term id) of the matches in normalised text, leftmost-longest among
         the candidates ``keep`` (when given) takes."""
-        text = _dashes(norm.text)
+        text = _read(norm.text)
         hits = list(self._automaton.iter(text))
         if not hits:
             return []
