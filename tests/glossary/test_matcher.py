@@ -347,3 +347,15 @@ def test_the_latin_letters_of_a_term_are_found_in_any_case() -> None:
         ("منظمة الصحة العالمية (WHO)", "منظمة الصحة العالمية (who)"),
     ]
     assert len(matcher("مرض (covid-19)", "مرض (COVID-19)")) == 1
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("قناع واقٍ من الفيروس", "القناع الواقي من الفيروس"),  # both in TICO-19's term lists
+        ("مريض متعافٍ من فيروس كورونا", "للمريض المتعافي من فيروس كورونا"),
+    ],
+)
+def test_a_later_word_written_with_kasratan_is_found_with_its_ya(term: str, text: str) -> None:
+    assert found(matcher(term), text) == [(term, text)]
+    assert found(matcher("فيروس سارس-كوف-2 المستجد"), "فيروس سارس كوف 2 المستجد") != []

@@ -161,10 +161,13 @@ def _head_plurals(base: str) -> list[str]:
     return [base + s for s in HEAD_SUFFIXES if s != "و" or len(base) >= 4]
 
 
-def _inner_variants(word: str, first: bool) -> list[str]:
-    """Spellings of a non-final word of a multi-word term (the first: without clitics)."""
+def _inner_variants(word: str, first: bool, manqus: bool = False) -> list[str]:
+    """Spellings of a non-final word of a multi-word term (the first: without clitics;
+    ``manqus``: a later word written with kasratan, also with its ي: قناع واقٍ, القناع الواقي)."""
     base = m.strip_article(word)
     spellings = _head_spellings(word) if first else [base, m.ARTICLE + base]
+    if manqus and not first:
+        spellings += [base + m.YA, m.ARTICLE + base + m.YA]
     out: list[str] = []
     for s in spellings:
         out.append(s)
@@ -291,7 +294,10 @@ class TermMatcher:
             self._marks.append(None if spelling is None else [spelling])
             raw_words = written.split()
             raw_last = raw_words[-1] if raw_words else ""
-            inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
+            # (a word's kasratan read where the words are the text's: no dash split them)
+            manqus = ([_MANQUS.search(w) is not None for w in raw_words]
+                      if len(raw_words) == len(words) else [False] * len(words))
+            inner = [_inner_variants(w, i == 0, manqus[i]) for i, w in enumerate(words[:-1])]
             last = _last_forms(words[-1], raw_last, len(words) == 1)
             digits = any(c.isdigit() for c in written)  # (else no key has a digit to join)
             heads = _inflected_heads(words[0]) if inner else frozenset()
