@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TA = "\u0629"  # ة
 HA = "\u0647"  # ه
@@ -80,6 +81,7 @@ MASC_PLURAL: frozenset[str] = frozenset(
 AGREEMENT: frozenset[str] = frozenset({TA})
 
 
+@lru_cache(maxsize=64)
 def agreeing(suffixes: frozenset[str]) -> frozenset[str]:
     """The suffixes of a multi-word term's last word after an ات plural head."""
     return suffixes | AGREEMENT if suffixes in (CONSONANT, YA_FINAL) else suffixes
