@@ -134,6 +134,16 @@ def test_letters_and_digits_join_by_space_hyphen_or_nothing(term: str) -> None:
     assert found(m, "مرض كوفيد 20") == []
 
 
+@pytest.mark.parametrize("written", ["كوفيد - 19", "كوفيد -19", "كوفيد- 19", "كوفيد – 19"])
+def test_a_spaced_hyphen_between_arabic_letters_and_digits_is_a_hyphen(written: str) -> None:
+    """كوفيد - 19, as much Arabic writing spaces it, was no occurrence of كوفيد-19 (the English
+    check takes COVID - 19 as COVID-19); a term written so is the same term."""
+    assert found(matcher("مرض كوفيد-19"), f"بسبب مرض {written}، أمس") == [
+        ("مرض كوفيد-19", f"مرض {written}")]
+    assert found(matcher("كوفيد - 19"), "بكوفيد-19") == [("كوفيد - 19", "بكوفيد-19")]
+    assert found(matcher("كوفيد-19"), "كوفيد - 20") == []
+
+
 def test_spellings_of_a_term_with_digits_are_one_term() -> None:
     m = TermMatcher(Glossary([Entry("مرض كوفيد 19", "COVID-19"), Entry("مرض كوفيد-19", "covid19")]))
     assert len(m) == 1 and [e.rendering for e in m.entries[0]] == ["COVID-19", "covid19"]
@@ -239,3 +249,113 @@ def test_a_first_word_whose_al_is_its_own_letters_takes_the_article(term: str, t
     """التهاب was keyed تهاب (its ال taken for the article), so الالتهاب, "the inflammation",
     was no occurrence: ال + ال is no proclitic chain."""
     assert found(matcher(term), text) == [(term, text)]
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("معدٍ", "المعدي"),  # TICO-19's term for "contagious", in the text with its article
+        ("مُعدٍ", "والمعدي"),
+        ("معدٍ", "المعدية"),  # الأمراض المعدية: the feminine agrees with the noun
+        ("محامٍ", "المحامي"),
+        ("محامٍ", "للمحامي"),
+        ("محامٍ", "محاميه"),
+        ("محامٍ", "محاميان"),
+        ("محامٍ", "المحامون"),
+        ("تفشٍ", "التفشّي"),
+        ("مرض معدٍ", "المرض المعدي"),
+    ],
+)
+def test_a_defective_noun_written_with_kasratan_is_found_with_its_ya(term: str, text: str) -> None:
+    """A term written as a dictionary gives a defective noun (قاضٍ, معدٍ: its ي left out)
+    was not found where the text writes the ي back (القاضي, المعدي, قاضيان)."""
+    assert found(matcher(term), text) == [(term, text)]
+
+
+def test_a_final_kasratan_does_not_make_other_words_the_term() -> None:
+    """Only a final kasratan restores the ي (كتاب is not found in كتابي), and a defective
+    noun takes no ات without it: معدٍ was found in معدات, "equipment"."""
+    assert found(matcher("كتاب"), "كتابي") == []
+    assert found(matcher("معدٍ"), "معدات") == []
+    assert found(matcher("معدٍ"), "معدتي") == []
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("حجر صحي", "حجرًا صحيًا"),  # فرضت الحكومة حجرًا صحيًا: an indefinite object
+        ("إغلاق عام", "إغلاقا عاما"),
+        ("عزل ذاتي", "عزلاً ذاتياً"),
+        ("مرض معدٍ", "مرضاً معدياً"),
+    ],
+)
+def test_a_multi_word_term_is_found_with_the_tanween_alef_of_an_indefinite_object(
+    term: str, text: str
+) -> None:
+    """The tanween alef of a one-word term's object was found (انقلابا), a multi-word term's
+    first word with it was not: its last word took the ا, its first did not."""
+    assert found(matcher(term), f"فرضت الحكومة {text} أمس") == [(term, text)]
+
+
+@pytest.mark.parametrize(
+    ("terms", "text"),
+    [
+        (("كمامة الوجه", "كمامات الوجه"), "كمامات الوجه"),  # both in TICO-19's term list
+        (("لقاح فيروس كورونا", "لقاحات فيروس كورونا"), "للقاحات فيروس كورونا"),
+        (("فيروس كورونا", "فيروسات كورونا"), "فيروسات كورونا"),
+    ],
+)
+def test_a_multi_word_term_written_plural_wins_its_own_words_over_its_singular(
+    terms: tuple[str, ...], text: str
+) -> None:
+    """A plural head was a tie with the term written so, the first in the glossary winning:
+    كمامات الوجه was reported as كمامة الوجه (face mask) with كمامات الوجه (face masks) there."""
+    for order in (terms, terms[::-1]):
+        assert found(matcher(*order), text) == [(terms[1], text)]
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("إجراء احترازي", "الإجراءات الاحترازية"),
+        ("اختبار سريع", "واختبارات سريعة"),
+        ("تعديل دستوري", "بالتعديلات الدستورية"),
+    ],
+)
+def test_the_last_word_after_an_at_plural_head_agrees_in_the_feminine(
+    term: str, text: str
+) -> None:
+    """A plural of things takes its adjective in the feminine singular; the matcher took
+    اختبارات سريعات, which Arabic does not write, and not اختبارات سريعة."""
+    assert found(matcher(term), text) == [(term, text)]
+
+
+def test_the_feminine_of_a_last_word_needs_a_plural_head() -> None:
+    """The nisba's ة stays another word after a singular or dual head (and as one word)."""
+    assert found(matcher("إجراء احترازي"), "إجراء احترازية") == []
+    assert found(matcher("اختبار سريع"), "اختبارين سريعة") == []
+    assert found(matcher("اشتراكي"), "الاشتراكية") == []
+
+
+def test_the_latin_letters_of_a_term_are_found_in_any_case() -> None:
+    """TICO-19's Google list writes مرض فيروس كورونا (covid-19), Arabic text (COVID-19): the
+    term was not found, and the two spellings were two terms."""
+    m = matcher("مرض فيروس كورونا (covid-19)", "منظمة الصحة العالمية (WHO)")
+    text = "بمرض فيروس كورونا (COVID-19) وفق منظمة الصحة العالمية (who)"
+    assert found(m, text) == [
+        ("مرض فيروس كورونا (covid-19)", "بمرض فيروس كورونا (COVID-19)"),
+        ("منظمة الصحة العالمية (WHO)", "منظمة الصحة العالمية (who)"),
+    ]
+    assert len(matcher("مرض (covid-19)", "مرض (COVID-19)")) == 1
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("قناع واقٍ من الفيروس", "القناع الواقي من الفيروس"),  # both in TICO-19's term lists
+        ("مريض متعافٍ من فيروس كورونا", "للمريض المتعافي من فيروس كورونا"),
+    ],
+)
+def test_a_later_word_written_with_kasratan_is_found_with_its_ya(term: str, text: str) -> None:
+    assert found(matcher(term), text) == [(term, text)]
+    assert found(matcher("فيروس سارس-كوف-2 المستجد"), "فيروس سارس كوف 2 المستجد") != []

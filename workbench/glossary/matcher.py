@@ -35,9 +35,13 @@ from workbench.text.tags import mask_tags
 MAX_VARIANTS = 64
 _WORD = re.compile(r"\w+")
 # Where letters meet digits, with a space or a hyphen between them or nothing (كوفيد 19,
-# كوفيد-19, كوفيد19): one spelling, found in each of the three forms.
-_DIGIT_JOIN = re.compile(r"(?<=[^\W\d_])[ \-]?(?=\d)|(?<=\d)[ \-]?(?=[^\W\d_])")
+# كوفيد-19, كوفيد19): one spelling, found in each of the three forms; where an Arabic letter
+# meets them, also with a hyphen spaced on either side or both (كوفيد - 19, كوفيد -19).
+_DIGIT_JOIN = re.compile(
+    r"(?<=[^\W\d_])(?: ?- ?| )?(?=\d)|(?<=\d)(?: ?- ?| )?(?=[^\W\d_])")
 _JOINS = (" ", "-", "")
+_ARABIC_JOINS = (*_JOINS, " - ", " -", "- ")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 MAX_DIGIT_JOINS = 3
 # Dashes as the matcher reads them (one character for one, so spans hold): a hyphen or dash
 # between two Arabic letters separates words (سارس-كوف-2 = سارس كوف-2, كمبرلي-كلارك), any
@@ -54,6 +58,18 @@ def _dashes(text: str) -> str:
     return _OTHER_DASH.sub("-", _ARABIC_DASH.sub(" ", text))
 
 
+_LATIN_CAPITALS = re.compile("[A-Z]+")
+
+
+def _read(text: str) -> str:
+    """``text`` (normalised) as the matcher reads it: its dashes (:func:`_dashes`), and the
+    Latin letters of a term (مرض فيروس كورونا (covid-19)) in any case (one for one)."""
+    text = _dashes(text)
+    if not _LATIN_CAPITALS.search(text):
+        return text
+    return _LATIN_CAPITALS.sub(lambda run: run.group().lower(), text)
+
+
 class TermMatch(NamedTuple):
     """One occurrence of a glossary term; ``start``/``end`` index the original text."""
 
@@ -67,27 +83,35 @@ class _Key(NamedTuple):
     term_id: int
     length: int
     suffixes: frozenset[str]
+    #: 1 when the key's first word is a plural, dual or tanween spelling of the term's (so
+    #: that a term written so, كمامات الوجه, wins its own words over كمامة الوجه), else 0
+    inflected: int = 0
 
 
 def _norm(text: str) -> str:
-    return _dashes(normalize(text, fold_ta_marbuta=False).text)
+    return _read(normalize(text, fold_ta_marbuta=False).text)
 
 
 def term_key(term: str) -> str:
     """The key under which the matcher knows a term: spellings of one term (diacritics,
     tatweel, alef and hamza forms, ة/ه, with or without the article, a space or a hyphen or
     nothing between letters and digits) have one key."""
-    joined = _DIGIT_JOIN.sub("", _dashes(normalize_arabic(expand_ligatures(term))))
+    joined = _DIGIT_JOIN.sub("", _read(normalize_arabic(expand_ligatures(term))))
     return " ".join(m.strip_article(w) for w in joined.split())
 
 
 def _digit_joins(key: str) -> list[str]:
-    """``key`` with a space, a hyphen and nothing where its letters meet digits."""
+    """``key`` with a space, a hyphen and nothing where its letters meet digits (and a
+    spaced hyphen where they are Arabic)."""
     parts = _DIGIT_JOIN.split(key)
     if len(parts) == 1 or len(parts) > MAX_DIGIT_JOINS + 1:
         return [key]
+    choices = [
+        _ARABIC_JOINS if _ARABIC_LETTER.match(a[-1:]) or _ARABIC_LETTER.match(b[:1]) else _JOINS
+        for a, b in itertools.pairwise(parts)
+    ]
     out = []
-    for joins in itertools.product(_JOINS, repeat=len(parts) - 1):
+    for joins in itertools.product(*choices):
         out.append(parts[0] + "".join(j + p for j, p in zip(joins, parts[1:], strict=True)))
     return out
 
@@ -95,9 +119,11 @@ def _digit_joins(key: str) -> list[str]:
 #: The endings a first word of a multi-word term may take as a plural or dual head (the word
 #: ending in ة, or in a consonant): ات, the dual تين; ات, ون/ين (ين the dual too); and the
 #: construct state, which drops the ن (عاملو الإغاثة, لعاملي الإغاثة, وزارتا الصحة, بوزارتي
-#: الصحة). Not the nominative duals تان/ان, rarer, which would add a key to every term.
+#: الصحة); and a consonant's tanween alef, an indefinite object (فرضت حجرًا صحيًا), which is
+#: also the construct ا of its dual. Not the nominative duals تان/ان, rarer, which would add
+#: a key to every term.
 HEAD_TA_SUFFIXES = ("ات", "تين", "تا", "تي")
-HEAD_SUFFIXES = ("ات", "ون", "ين", "و", "ي")
+HEAD_SUFFIXES = ("ات", "ون", "ين", "و", "ي", "ا")
 
 
 def _first_bases(word: str) -> list[str]:
@@ -119,6 +145,12 @@ def _head_spellings(word: str) -> list[str]:
     return spellings
 
 
+def _inflected_heads(word: str) -> frozenset[str]:
+    """The spellings :func:`_head_spellings` adds to a first word's own (its bases)."""
+    bases = _first_bases(word)
+    return frozenset(s for b in bases for s in _head_plurals(b)) - frozenset(bases)
+
+
 def _head_plurals(base: str) -> list[str]:
     """A first word's plural and dual spellings (none for a word ending in ا, ي or ه)."""
     if base.endswith(m.TA):
@@ -129,10 +161,13 @@ def _head_plurals(base: str) -> list[str]:
     return [base + s for s in HEAD_SUFFIXES if s != "و" or len(base) >= 4]
 
 
-def _inner_variants(word: str, first: bool) -> list[str]:
-    """Spellings of a non-final word of a multi-word term (the first: without clitics)."""
+def _inner_variants(word: str, first: bool, manqus: bool = False) -> list[str]:
+    """Spellings of a non-final word of a multi-word term (the first: without clitics;
+    ``manqus``: a later word written with kasratan, also with its ي: قناع واقٍ, القناع الواقي)."""
     base = m.strip_article(word)
     spellings = _head_spellings(word) if first else [base, m.ARTICLE + base]
+    if manqus and not first:
+        spellings += [base + m.YA, m.ARTICLE + base + m.YA]
     out: list[str] = []
     for s in spellings:
         out.append(s)
@@ -143,18 +178,28 @@ def _inner_variants(word: str, first: bool) -> list[str]:
     return out
 
 
+# A final kasratan (a shadda around it or not) after a letter: a defective noun (قاضٍ, معدٍ)
+_MANQUS = re.compile("[\u0621-\u064a]\u0651?\u064d\u0651?\\Z")
+
+
 def _last_forms(word: str, raw: str, first: bool) -> list[tuple[str, m.Form]]:
     """(word spelling prefix, form) pairs for the last word of a term."""
-    maqsura = raw.rstrip().endswith(("\u0649", "\u06cc")) if raw else False
+    raw = raw.rstrip()
+    maqsura = raw.endswith(("\u0649", "\u06cc"))
+    manqus = _MANQUS.search(raw) is not None
     if first:  # a one-word term: its bases as a first word's
-        return [("", f) for base in _first_bases(word) for f in _word_forms(base, maqsura)]
-    forms = _word_forms(m.strip_article(word), maqsura)
+        return [("", f) for base in _first_bases(word)
+                for f in _word_forms(base, maqsura, manqus)]
+    forms = _word_forms(m.strip_article(word), maqsura, manqus)
     return [(h, f) for h in ("", m.ARTICLE) for f in forms]
 
 
-def _word_forms(base: str, maqsura: bool) -> list[m.Form]:
-    """The forms of a term's last word (its stem ``base``)."""
-    return m.maqsura_forms(base) if maqsura else m.last_word_forms(base)
+def _word_forms(base: str, maqsura: bool, manqus: bool = False) -> list[m.Form]:
+    """The forms of a term's last word (its stem ``base``; ``manqus``: written with
+    kasratan, its ي left out)."""
+    if maqsura:
+        return m.maqsura_forms(base)
+    return m.manqus_forms(base) if manqus else m.last_word_forms(base)
 
 
 # The short vowels and the sukun: a term written with them (عَرَض, a symptom) is told from its
@@ -249,16 +294,23 @@ class TermMatcher:
             self._marks.append(None if spelling is None else [spelling])
             raw_words = written.split()
             raw_last = raw_words[-1] if raw_words else ""
-            inner = [_inner_variants(w, i == 0) for i, w in enumerate(words[:-1])]
+            # (a word's kasratan read where the words are the text's: no dash split them)
+            manqus = ([_MANQUS.search(w) is not None for w in raw_words]
+                      if len(raw_words) == len(words) else [False] * len(words))
+            inner = [_inner_variants(w, i == 0, manqus[i]) for i, w in enumerate(words[:-1])]
             last = _last_forms(words[-1], raw_last, len(words) == 1)
             digits = any(c.isdigit() for c in written)  # (else no key has a digit to join)
+            heads = _inflected_heads(words[0]) if inner else frozenset()
             for combo in itertools.islice(itertools.product(*inner), MAX_VARIANTS):
+                inflected = int(bool(combo) and combo[0] in heads)
+                plural = inflected and combo[0].endswith("ات")  # its adjective agrees: ة
                 for head, form in last:
                     stem_key = m.plain(" ".join([*combo, head + form.stem]))
                     if len(stem_key) < 2:
                         continue
+                    suffixes = m.agreeing(form.suffixes) if plural else form.suffixes
                     for key in _digit_joins(stem_key) if digits else (stem_key,):
-                        info = _Key(tid, len(key), form.suffixes)
+                        info = _Key(tid, len(key), suffixes, inflected)
                         bucket = keys.setdefault(key, [])
                         if info not in bucket:
                             bucket.append(info)
@@ -338,7 +390,7 @@ class TermMatcher:
     ) -> list[tuple[int, int, int]]:
         """(start, end, term id) of the matches in normalised text, leftmost-longest among
         the candidates ``keep`` (when given) takes."""
-        text = _dashes(norm.text)
+        text = _read(norm.text)
         hits = list(self._automaton.iter(text))
         if not hits:
             return []
@@ -349,7 +401,7 @@ class TermMatcher:
             ends.append(w.end())
         prefixes = m.PREFIXES
         max_suffix = m.MAX_SUFFIX
-        candidates: list[tuple[int, int, int, int, int]] = []
+        candidates: list[tuple[int, int, int, int, int, int]] = []
         for last, infos in hits:
             after = last + 1
             k = bisect_right(starts, last) - 1
@@ -359,7 +411,7 @@ class TermMatcher:
             elif we - after > max_suffix:
                 continue  # the word goes on past any suffix
             suffix = text[after:we]
-            for tid, length, suffixes in infos:
+            for tid, length, suffixes, inflected in infos:
                 if suffix not in suffixes:
                     continue
                 start = after - length
@@ -371,15 +423,15 @@ class TermMatcher:
                         continue
                     if prefix[-1] == "س" and text[start] not in m.FUTURE_STEM_START:
                         continue  # the future س only comes before an imperfect verb
-                candidates.append((ws, ws - we, we - after, tid, we))
+                candidates.append((ws, ws - we, we - after, inflected, tid, we))
         if keep is not None:
-            candidates = [c for c in candidates if keep(c[0], c[4], c[3])]
+            candidates = [c for c in candidates if keep(c[0], c[5], c[4])]
         if not candidates:
             return []
         candidates.sort()
         chosen: list[tuple[int, int, int]] = []
         end = -1
-        for ws, _, _, tid, we in candidates:
+        for ws, _, _, _, tid, we in candidates:
             if ws >= end:
                 chosen.append((ws, we, tid))
                 end = we

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TA = "\u0629"  # ة
 HA = "\u0647"  # ه
@@ -74,6 +75,17 @@ YA_FINAL: frozenset[str] = frozenset({"", "ا", "ون", "ين", "و", "ان"} | 
 MASC_PLURAL: frozenset[str] = frozenset(
     {"ون", "ين", "و"} | {"و" + p for p in _PRON_NO_YA} | {"ي" + p for p in _PRON_NO_YA}
 )
+
+# After an ات plural head (a plural of things), a consonant- or ي-final adjective agrees in the
+# feminine singular: تعديل كبير → تعديلات كبيرة, إجراء احترازي → الإجراءات الاحترازية.
+AGREEMENT: frozenset[str] = frozenset({TA})
+
+
+@lru_cache(maxsize=64)
+def agreeing(suffixes: frozenset[str]) -> frozenset[str]:
+    """The suffixes of a multi-word term's last word after an ات plural head."""
+    return suffixes | AGREEMENT if suffixes in (CONSONANT, YA_FINAL) else suffixes
+
 
 MAX_SUFFIX = max(
     len(s)
@@ -136,6 +148,18 @@ def last_word_forms(word: str) -> list[Form]:
         if (len(word) >= 5 and word.endswith("ون")) or (len(word) >= 6 and word.endswith("ين")):
             forms.append(Form(word[:-2], MASC_PLURAL))
     return forms
+
+
+def manqus_forms(word: str) -> list[Form]:
+    """Forms of a final word written with kasratan (قاضٍ, معدٍ; normalised قاض, معد): a
+    defective noun, whose ي is written back when it has the article, a suffix or another word
+    after it (القاضي, قاضي المحكمة, قاضيان; المعدي, المعدية); without it only itself and its
+    sound plural (قضاة aside: محامون). Not ات on the bare stem: معدات is not معدٍ."""
+    return [
+        Form(word, frozenset({""}) | MASC_PLURAL),
+        Form(word + YA, YA_FINAL),
+        Form(word + YA, TA_MARBUTA),
+    ]
 
 
 def maqsura_forms(word: str) -> list[Form]:
