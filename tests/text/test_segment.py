@@ -251,10 +251,12 @@ def test_invisible_marks_make_no_paragraph_or_sentence_and_hide_no_list_number()
         f"انتهت الأولى.{bom}", "بدأت الثانية."]
 
 
-@pytest.mark.parametrize("mark", ["(1)", "(١)", "¹", "²³", "*", "†", "[1]"])
+@pytest.mark.parametrize(
+    "mark", ["(1)", "(١)", "¹", "²³", "*", "†", "[1]", "[citation needed]", "[بحاجة لمصدر]"])
 def test_a_footnote_mark_after_the_stop_ends_the_sentence(mark: str) -> None:
     """Only [1] was read as a footnote mark: 'النص.(1) وهذا…', 'text.¹ And…' and 'text.* And…'
-    were one sentence (two segments' Arabic in one, and their English merged by the aligner)."""
+    were one sentence (two segments' Arabic in one, and their English merged by the aligner);
+    so were a copied wiki page's 'نيويورك.[بحاجة لمصدر] ويبلغ' and 'big.[citation needed] It'."""
     assert split_sentences(f"هذا هو النص.{mark} وهذا نص آخر.", "ar") == [
         f"هذا هو النص.{mark}", "وهذا نص آخر."]
     assert split_sentences(f"This is the text.{mark} And more.", "en") == [

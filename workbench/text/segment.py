@@ -60,8 +60,11 @@ LANGS = ("ar", "en", "any")
 # order mark), then whitespace, the paragraph's end, or an Arabic letter written without a
 # space (انتهى.وبدأ).
 _CLOSERS = "\"'”’»›)\\]}\u200b\u200e\u200f\u061c\ufeff"
-# A footnote mark written right after the stop: [3], (3), superscript digits, *, †.
-_NOTE = r"\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[*\u2020\u2021]{1,3}"
+# A footnote mark written right after the stop: [3], (3), superscript digits, *, †; or a
+# short note in square brackets glued to it, as a copied wiki page has them (.[citation
+# needed], .[بحاجة لمصدر]).
+_NOTE = (r"\[\d{1,3}\]|\[[^\[\]\n]{1,40}\]|\(\d{1,3}\)"
+         r"|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[*\u2020\u2021]{1,3}")
 # The number that ends a verse of the Quran: ﴿٢﴾, or the end-of-ayah sign ۝ before its digits.
 # (either ornate parenthesis may open it: texts differ)
 _AYAH = r"[\ufd3e\ufd3f][\d٠-٩۰-۹]{1,3}[\ufd3e\ufd3f]|\u06dd[\d٠-٩۰-۹]{0,3}"
