@@ -136,3 +136,18 @@ def test_a_note_reference_written_as_a_pair_ends_its_sentence() -> None:
     assert split_tagged("جملة أولى. <1>جملة</1> ثانية.", "ar") == [
         "جملة أولى.", "<1>جملة</1> ثانية.",
     ]
+
+
+def test_an_empty_tag_between_a_stop_and_the_next_line_parts_them_as_a_space() -> None:
+    """A DOCX paragraph whose lines a manual line break (``<1/>``) parts: the splitter saw the
+    stop glued to the next line (``يلي.1.``, ``السوق.«لن``, ``السوق.Then``), so a list number
+    ended a segment and its item went into the next, and a quote or Latin line was no new
+    sentence, where the English, read with the break as a space, was split line by line."""
+    text = "يشترط ما يلي.<1/>1. أن يكون مواطنا.<2/>«لن نتراجع» قال الوزير.<3/>Then he left."
+    assert split_tagged(text, "ar") == [
+        "يشترط ما يلي.<1/>", "1. أن يكون مواطنا.<2/>", "«لن نتراجع» قال الوزير.<3/>",
+        "Then he left.",
+    ]
+    # a tab after a list number, and a break inside a sentence, still part nothing
+    assert split_tagged("1.<1/>أن يكون مواطنا. قال د.<2/>أحمد ذلك.", "ar") == [
+        "1.<1/>أن يكون مواطنا.", "قال د.<2/>أحمد ذلك."]

@@ -1,7 +1,8 @@
 """Sentence splitting of paragraphs that hold inline tags (``<1>…</1>``, ``<2/>``).
 
 The sentence splitter sees the text without its placeholders, so a tag never hides a sentence
-end nor makes one, and no cut falls inside a placeholder. Each cut is then placed among the
+end nor makes one (an empty tag between a stop and the next text is a space to it), and no cut
+falls inside a placeholder. Each cut is then placed among the
 tags that sit between two sentences: closing tags, and empty tags written right after the end
 (a footnote reference after the full stop), stay with the sentence they close; opening tags,
 and empty tags after the space, go with the next one. A note reference written as a pair
@@ -19,6 +20,8 @@ from workbench.text.tags import CLOSE, EMPTY, OPEN, TagToken, tokens
 #: The text of a note reference written as a pair (an HTML page's ``<a><sup>1</sup></a>``).
 _NOTE_MARK = re.compile(r"[\[(]?(?:[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}|\*{1,3})[\])]?")
 _STOPS = ".!?\u061f\u2026"
+# A stop, or a closing quote or bracket after one: what may end a sentence just before a tag.
+_STOP_ENDS = _STOPS + "\"'\u201d\u2019\u00bb\u203a)]"
 
 
 def split_tagged(
@@ -39,12 +42,16 @@ def split_tagged(
     plain: list[str] = []
     where: list[int] = []
     pos = 0
+    empties: list[tuple[int, int]] = []  # (where in plain, where in paragraph) of empty tags
     for token in [*found, TagToken(EMPTY, 0, len(paragraph), len(paragraph))]:
         for i in range(pos, token.start):
             if i not in hidden:
                 plain.append(paragraph[i])
                 where.append(i)
+        if token.kind == EMPTY:
+            empties.append((len(plain), token.start))
         pos = token.end
+    _space_breaks(plain, where, empties)
     text = "".join(plain)
     cuts: list[int] = []
     for end in segmenter.boundaries(text, lang):
@@ -62,6 +69,17 @@ def split_tagged(
             out.append(piece)
         prev = cut
     return out
+
+
+def _space_breaks(plain: list[str], where: list[int], empties: list[tuple[int, int]]) -> None:
+    """Put a space in ``plain`` where an empty tag (a line break, a tab) parts a sentence's
+    stop from the next text with nothing between (``يلي.<1/>1. أن``, ``السوق.<1/>«لن``,
+    ``.<1/>Then``): the splitter sees the stop before a space, as in the text read without
+    tags, not glued to a list number, a quote or a Latin word."""
+    for at, tag_start in reversed(empties):
+        if 0 < at < len(plain) and plain[at - 1] in _STOP_ENDS and not plain[at].isspace():
+            plain.insert(at, " ")
+            where.insert(at, tag_start)
 
 
 def _note_marks(paragraph: str, found: list[TagToken]) -> set[int]:
