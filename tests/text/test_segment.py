@@ -641,3 +641,18 @@ def test_transliterated_arabic_names_and_dates_in_english() -> None:
         "It was option b.",
         "The other failed.",
     ]
+
+
+def test_a_question_or_exclamation_mark_alone_in_brackets_ends_no_sentence() -> None:
+    """A writer's irony, خبير (!) في الاقتصاد, common in Arabic opinion pieces: the bracket
+    closing right after the mark was read as a quotation's end, and 'في الاقتصاد.' was a
+    segment of its own."""
+    assert split_sentences("قال إنه خبير (!) في الاقتصاد. ثم غادر.", "ar") == [
+        "قال إنه خبير (!) في الاقتصاد.", "ثم غادر."]
+    assert split_sentences("وصف نفسه بأنه مصلح (؟) اجتماعي كبير.", "ar") == [
+        "وصف نفسه بأنه مصلح (؟) اجتماعي كبير."]
+    assert split_sentences("An expert [?!] In what? Nobody knew.", "en") == [
+        "An expert [?!] In what?", "Nobody knew."]
+    # an aside with words before its mark is as before: (وكانت الجملة الأخيرة هي الأهم!) ends one
+    assert split_sentences("انتهى. (يا للعجب!) ثم عاد.", "ar") == [
+        "انتهى.", "(يا للعجب!)", "ثم عاد."]

@@ -481,6 +481,8 @@ class Segmenter:
         if self._inside_brackets(text, brackets.depth(start, ms), ms, end):
             return False
         if "?" in mark or "!" in mark or "؟" in mark:
+            if ms > 0 and text[ms - 1] in "([" and closers[:1] in ")]":
+                return False  # a mark alone in brackets, a writer's irony: خبير (!) في …
             return self._ends_quoted(text, end, nxt, closers)
         if "…" in mark or len(mark) > 1:
             return self._ellipsis_breaks(text, lang, ms, end, nxt, quoted, closers, quotes)
