@@ -97,6 +97,9 @@ def test_arabic_cases(text: str, expected: list[str]) -> None:
          ["Dr. Smith met Mr. E. H. Carr in the U.S.", "The talks ended at 10 p.m. on Friday."]),
         ("Some sectors, e.g. farming, grew, i.e. it recovered. It was 3.5 times larger.",
          ["Some sectors, e.g. farming, grew, i.e. it recovered.", "It was 3.5 times larger."]),
+        # a.k.a. goes on into the name (it was read as an acronym's end, as U.S. is)
+        ("The firm, a.k.a. Acme, closed. Its staff left.",
+         ["The firm, a.k.a. Acme, closed.", "Its staff left."]),
         ('"Why?" he asked. "Because!" She left... Then it rained.',
          ['"Why?" he asked.', '"Because!"', "She left...", "Then it rained."]),
         ("He bought pens, paper, etc. and ink. She bought apples, etc. The shop closed.",
