@@ -659,3 +659,12 @@ def test_a_question_or_exclamation_mark_alone_in_brackets_ends_no_sentence() -> 
     # an aside with words before its mark is as before: (وكانت الجملة الأخيرة هي الأهم!) ends one
     assert split_sentences("انتهى. (يا للعجب!) ثم عاد.", "ar") == [
         "انتهى.", "(يا للعجب!)", "ثم عاد."]
+
+
+def test_a_paragraph_separator_ends_a_paragraph_as_a_newline_does() -> None:
+    """U+2029, which some programs copy or save between paragraphs, was read as a space: a
+    heading without a full stop ran into the next paragraph's first sentence, one segment."""
+    text = "عنوان التقرير\u2029قال الوزير إن المشروع سيكتمل.\u2029\u2029وقال آخر شيئا."
+    assert segment_text(text, "ar") == [
+        (1, "عنوان التقرير"), (2, "قال الوزير إن المشروع سيكتمل."), (3, "وقال آخر شيئا.")]
+    assert split_paragraphs("Title\u2029The text.") == ["Title", "The text."]

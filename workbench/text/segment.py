@@ -286,18 +286,23 @@ def has_visible_text(text: str) -> bool:
     return _VISIBLE.search(text) is not None
 
 
+# What ends a line of a text: a newline, or the paragraph separator U+2029 that some programs
+# copy or save between paragraphs (read as a space, a heading ran into the next paragraph).
+_LINE_END = re.compile("[\n\u2029]")
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` that hold visible text, stripped (a line of nothing but spaces and
     invisible marks, such as a word processor's empty paragraph holding a right-to-left mark,
     is none)."""
-    return [line.strip() for line in text.split("\n") if _VISIBLE.search(line)]
+    return [line.strip() for line in _LINE_END.split(text) if _VISIBLE.search(line)]
 
 
 def split_paragraphs(text: str) -> list[str]:
     """The paragraphs of ``text``: its non-empty lines, stripped; or, when the text is
     hard-wrapped (see :mod:`workbench.text.wrapping`), its blocks, each line break inside a
     block read as a space."""
-    lines = text.split("\n")
+    lines = _LINE_END.split(text)
     return unwrapped_paragraphs(lines) if is_hard_wrapped(lines) else split_lines(text)
 
 
