@@ -668,3 +668,16 @@ def test_a_paragraph_separator_ends_a_paragraph_as_a_newline_does() -> None:
     assert segment_text(text, "ar") == [
         (1, "عنوان التقرير"), (2, "قال الوزير إن المشروع سيكتمل."), (3, "وقال آخر شيئا.")]
     assert split_paragraphs("Title\u2029The text.") == ["Title", "The text."]
+
+
+def test_a_closing_guillemet_set_after_a_space_stays_with_its_sentence() -> None:
+    """French typography, and Maghreb Arabic with it, sets guillemets apart by spaces
+    (« سنواصل العمل. »): the » after the stop began the next segment, or was one alone."""
+    assert split_sentences("قال الوزير: « سنواصل العمل. » ثم غادر القاعة.", "ar") == [
+        "قال الوزير: « سنواصل العمل. »", "ثم غادر القاعة."]
+    assert split_sentences("قال الوزير: « سنواصل العمل حتى النهاية.\u202f»", "ar") == [
+        "قال الوزير: « سنواصل العمل حتى النهاية.\u202f»"]
+    assert split_sentences("قال: « لماذا؟ » سألته أمه. ثم صمت.", "ar") == [
+        "قال: « لماذا؟ » سألته أمه.", "ثم صمت."]
+    # an opening guillemet written mirrored (»سأذهب«) opens the next sentence, as before
+    assert split_sentences("انتهى. »سأذهب« قال.", "ar") == ["انتهى.", "»سأذهب« قال."]
