@@ -670,9 +670,10 @@ def test_a_paragraph_separator_ends_a_paragraph_as_a_newline_does() -> None:
     assert split_paragraphs("Title\u2029The text.") == ["Title", "The text."]
 
 
-def test_a_closing_guillemet_set_after_a_space_stays_with_its_sentence() -> None:
+def test_a_closing_quote_or_bracket_set_after_a_space_stays_with_its_sentence() -> None:
     """French typography, and Maghreb Arabic with it, sets guillemets apart by spaces
-    (« سنواصل العمل. »): the » after the stop began the next segment, or was one alone."""
+    (« سنواصل العمل. »): the » after the stop began the next segment, or was one alone (so
+    did a ” or a bracket typed so)."""
     assert split_sentences("قال الوزير: « سنواصل العمل. » ثم غادر القاعة.", "ar") == [
         "قال الوزير: « سنواصل العمل. »", "ثم غادر القاعة."]
     assert split_sentences("قال الوزير: « سنواصل العمل حتى النهاية.\u202f»", "ar") == [
@@ -681,3 +682,8 @@ def test_a_closing_guillemet_set_after_a_space_stays_with_its_sentence() -> None
         "قال: « لماذا؟ » سألته أمه.", "ثم صمت."]
     # an opening guillemet written mirrored (»سأذهب«) opens the next sentence, as before
     assert split_sentences("انتهى. »سأذهب« قال.", "ar") == ["انتهى.", "»سأذهب« قال."]
+    # curly quotes and brackets typed with spaces inside, as Arabic web text often has them
+    assert split_sentences("قال: “ سأذهب غدا. ” ثم غادر.", "ar") == [
+        "قال: “ سأذهب غدا. ”", "ثم غادر."]
+    assert split_sentences("انتهى الأمر. ( وكانت الجملة الأخيرة هي الأهم. ) ثم تابع.", "ar") == [
+        "انتهى الأمر.", "( وكانت الجملة الأخيرة هي الأهم. )", "ثم تابع."]

@@ -72,9 +72,9 @@ _AYAH = r"[\ufd3e\ufd3f][\d٠-٩۰-۹]{1,3}[\ufd3e\ufd3f]|\u06dd[\d٠-٩۰-۹]{0
 # (”سأذهب غدا.“ ثم غادر): one that follows the stop and comes before a space or the end.
 _MIRRORED_CLOSER = r"[“‘](?=[\s\u200e\u200f\u061c]|$)"
 # A closing guillemet after a space, as French typography, and Maghreb Arabic with it, sets
-# it (« سنواصل العمل. » ثم): one followed by a space or the end, not an opening one written
-# mirrored (»سأذهب«).
-_SPACED_CLOSER = rf"[ \u00a0\u202f]+[»›](?=\s|$|[{_CLOSERS}])"
+# it (« سنواصل العمل. » ثم), and a closing quote or bracket so typed (“ سأذهب. ”, ( … . )):
+# one followed by a space or the end, not an opening one written mirrored (»سأذهب«).
+_SPACED_CLOSER = rf"[ \u00a0\u202f]+[»›”)\]](?=\s|$|[{_CLOSERS}])"
 # The end mark: a spaced ellipsis (. . .) is one mark, as ... is.
 _CANDIDATE = re.compile(
     rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})"
