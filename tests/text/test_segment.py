@@ -687,3 +687,25 @@ def test_a_closing_quote_or_bracket_set_after_a_space_stays_with_its_sentence() 
         "قال: “ سأذهب غدا. ”", "ثم غادر."]
     assert split_sentences("انتهى الأمر. ( وكانت الجملة الأخيرة هي الأهم. ) ثم تابع.", "ar") == [
         "انتهى الأمر.", "( وكانت الجملة الأخيرة هي الأهم. )", "ثم تابع."]
+
+
+@pytest.mark.parametrize("mark", ["\u202c", "\u2069", "\u200c", "\u200d", "\u2060"])
+def test_the_end_of_a_bidi_embedding_after_the_stop_ends_the_sentence(mark: str) -> None:
+    """Subtitles and copied web text wrap Arabic sentences in bidi embeddings or isolates
+    (U+202B … U+202C, U+2067 … U+2069): the mark closing one after the stop hid the sentence
+    end (as a joiner did), and two sentences were one segment."""
+    assert split_sentences(f"انتهت الأولى.{mark} وبدأت الثانية.", "ar") == [
+        f"انتهت الأولى.{mark}", "وبدأت الثانية."]
+    assert split_sentences(f"The first ended.{mark} The second began.", "en") == [
+        f"The first ended.{mark}", "The second began."]
+
+
+def test_sentences_each_wrapped_in_an_embedding_or_an_isolate_are_split() -> None:
+    rle, pdf, rli, pdi = "\u202b", "\u202c", "\u2067", "\u2069"
+    assert split_sentences(f"{rle}انتهت الأولى.{pdf} {rle}وبدأت الثانية.{pdf}", "ar") == [
+        f"{rle}انتهت الأولى.{pdf}", f"{rle}وبدأت الثانية.{pdf}"]
+    assert split_sentences(f"انتهت الأولى.{rli}وبدأت الثانية.{pdi}", "ar") == [
+        "انتهت الأولى.", f"{rli}وبدأت الثانية.{pdi}"]
+    # the word after an isolate's start is read past it: etc. ends before The
+    assert split_sentences(f"He bought pens, etc.{pdi} {rli}The shop closed.", "en") == [
+        f"He bought pens, etc.{pdi}", f"{rli}The shop closed."]

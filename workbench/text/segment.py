@@ -56,10 +56,12 @@ KINDS = ("title", "inner", "number", "end", "era", "letter", "day")
 LANGS = ("ar", "en", "any")
 
 # An end mark, then what stays with the sentence after it (closing quotes and brackets, a
-# footnote mark (_NOTE), invisible marks: direction marks, a zero-width space, a byte
-# order mark), then whitespace, the paragraph's end, or an Arabic letter written without a
-# space (انتهى.وبدأ).
-_CLOSERS = "\"'”’»›)\\]}\u200b\u200e\u200f\u061c\ufeff"
+# footnote mark (_NOTE), invisible marks: direction marks, zero-width spaces and joiners, a
+# byte order mark, the end of a bidi embedding or isolate (U+202C, U+2069), as subtitles and
+# copied web text wrap Arabic sentences in them), then whitespace, the paragraph's end, an
+# Arabic letter written without a space (انتهى.وبدأ) or the start of an embedding or isolate.
+_CLOSERS = "\"'”’»›)\\]}\u200b-\u200f\u061c\ufeff\u202c\u2060-\u2064\u2069"
+_RUN_START = "\u202a\u202b\u202d\u202e\u2066-\u2068"
 # A footnote mark written right after the stop: [3], (3), superscript digits, *, †; or a
 # short note in square brackets glued to it, as a copied wiki page has them (.[citation
 # needed], .[بحاجة لمصدر]).
@@ -79,7 +81,7 @@ _SPACED_CLOSER = rf"[ \u00a0\u202f]+[»›”)\]](?=\s|$|[{_CLOSERS}])"
 _CANDIDATE = re.compile(
     rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})"
     rf"((?:[{_CLOSERS}]|{_MIRRORED_CLOSER}|{_NOTE}|{_SPACED_CLOSER})*)"
-    r"(?=\s|$|[\u0621-\u064a])"
+    rf"(?=\s|$|[\u0621-\u064a{_RUN_START}])"
 )
 _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
@@ -333,10 +335,10 @@ def _end_before_spaces(text: str, end: int) -> int:
 
 
 def _next_word(text: str, pos: int) -> tuple[str, bool]:
-    """The word after ``pos`` (skipping spaces and opening quotes), an Arabic one as its
-    lists are matched (:func:`_arabic_key`), and whether a quote opened it."""
+    """The word after ``pos`` (skipping spaces, invisible marks and opening quotes), an Arabic
+    one as its lists are matched (:func:`_arabic_key`), and whether a quote opened it."""
     n = len(text)
-    while pos < n and text[pos].isspace():
+    while pos < n and not _VISIBLE.match(text, pos):
         pos += 1
     quoted = False
     while pos < n and text[pos] in _OPENERS:
