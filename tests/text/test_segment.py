@@ -6,12 +6,14 @@ Speed is measured by ``python -m bench segment``, not asserted here (no timed te
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.segment import evaluate, hard_docs, ntrex_docs, tico_docs
 from workbench.errors import InputError
 from workbench.text.segment import (
+    Segmenter,
     default_abbreviations,
     load_abbreviations,
     parse_abbreviations,
@@ -483,7 +485,7 @@ class _CountingStr(str):
 
     copied = 0
 
-    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+    def __getitem__(self, key: Any) -> Any:
         piece = super().__getitem__(key)
         if isinstance(key, slice):
             _CountingStr.copied += len(piece)
@@ -709,3 +711,23 @@ def test_sentences_each_wrapped_in_an_embedding_or_an_isolate_are_split() -> Non
     # the word after an isolate's start is read past it: etc. ends before The
     assert split_sentences(f"He bought pens, etc.{pdi} {rli}The shop closed.", "en") == [
         f"He bought pens, etc.{pdi}", f"{rli}The shop closed."]
+
+
+class _CountedText(str):
+    """A paragraph that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key: Any) -> Any:
+        piece = str.__getitem__(self, key)
+        _CountedText.copied += len(piece)
+        return piece
+
+
+def test_a_long_paragraph_of_ellipses_is_split_without_copying_its_rest_at_each() -> None:
+    """Each ellipsis copied the rest of its paragraph to see whether it ended there: a
+    260 KB paragraph of them took ten seconds to segment (quadratic)."""
+    text = _CountedText("كلمة أخرى... " * 2000)
+    _CountedText.copied = 0
+    assert Segmenter().boundaries(text, "ar") == []
+    assert _CountedText.copied < 10 * len(text)

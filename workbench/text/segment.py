@@ -83,6 +83,8 @@ _CANDIDATE = re.compile(
     rf"((?:[{_CLOSERS}]|{_MIRRORED_CLOSER}|{_NOTE}|{_SPACED_CLOSER})*)"
     rf"(?=\s|$|[\u0621-\u064a{_RUN_START}])"
 )
+# Whitespace from a position on (matched where a slice would copy a long paragraph's rest).
+_SPACES = re.compile(r"\s*")
 _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
@@ -609,8 +611,8 @@ class Segmenter:
             return False  # إن ما تقوله... في الواقع inside "...": the quotation goes on
         if open_before:  # the ellipsis closes the quotation: «...» then a new sentence
             return self._ends_quoted(text, end, nxt, closers)
-        if not text[end:].strip():
-            return True  # the paragraph ends
+        if _SPACES.match(text, end).end() == len(text):
+            return True  # the paragraph ends (looked at without copying its rest: linear)
         if quoted or _SPEAKER_LABEL.match(text, end):
             return True  # a new quotation or a speaker label (المذيع: ...)
         if lang == "en":

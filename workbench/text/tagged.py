@@ -13,6 +13,7 @@ either: it ends its sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from workbench.text.segment import Segmenter, _default_segmenter, split_sentences
 from workbench.text.tags import CLOSE, EMPTY, OPEN, TagToken, tokens
@@ -20,6 +21,7 @@ from workbench.text.tags import CLOSE, EMPTY, OPEN, TagToken, tokens
 #: The text of a note reference written as a pair (an HTML page's ``<a><sup>1</sup></a>``).
 _NOTE_MARK = re.compile(r"[\[(]?(?:[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}|\*{1,3})[\])]?")
 _STOPS = ".!?\u061f\u2026"
+_SPACES = re.compile(r"\s*")
 # A stop, or a closing quote or bracket after one: what may end a sentence just before a tag.
 _STOP_ENDS = _STOPS + "\"'\u201d\u2019\u00bb\u203a)]"
 
@@ -54,13 +56,14 @@ def split_tagged(
     _space_breaks(plain, where, empties)
     text = "".join(plain)
     cuts: list[int] = []
+    ends = [token.end for token in found]
     for end in segmenter.boundaries(text, lang):
-        if not text[end:].strip():
+        start = _SPACES.match(text, end).end()  # (no slice of the rest: a long paragraph)
+        if start == len(text):
             continue
-        start = end + (len(text[end:]) - len(text[end:].lstrip()))
         low = where[end - 1] + 1  # just after the sentence's last character
         high = where[start]  # the next sentence's first character
-        cuts.append(_cut(paragraph, low, high, found))
+        cuts.append(_cut(paragraph, low, high, found, bisect_right(ends, low)))
     out: list[str] = []
     prev = 0
     for cut in [*cuts, len(paragraph)]:
@@ -108,14 +111,15 @@ def _note_marks(paragraph: str, found: list[TagToken]) -> set[int]:
     return hidden
 
 
-def _cut(paragraph: str, low: int, high: int, found: list[TagToken]) -> int:
-    """Where to cut between two sentences, in ``paragraph[low:high]`` (spaces and tags)."""
+def _cut(paragraph: str, low: int, high: int, found: list[TagToken], first: int) -> int:
+    """Where to cut between two sentences, in ``paragraph[low:high]`` (spaces and tags;
+    ``first``: the index in ``found`` of the first tag that ends after ``low``, looked up, as
+    a scan from the paragraph's first tag made a long paragraph's splitting quadratic)."""
     cut = low
     touching = True  # nothing but tags since the sentence's end
     pos = low
-    for token in found:
-        if token.end <= low:
-            continue
+    for k in range(first, len(found)):  # (islice would walk the tags before first)
+        token = found[k]
         if token.start >= high:
             break
         if paragraph[pos : token.start].strip() == "" and paragraph[pos : token.start]:
