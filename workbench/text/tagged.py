@@ -44,16 +44,19 @@ def split_tagged(
     plain: list[str] = []
     where: list[int] = []
     pos = 0
-    empties: list[tuple[int, int]] = []  # (where in plain, where in paragraph) of empty tags
+    empty: int | None = None  # where an empty tag right after the last character taken sits
     for token in [*found, TagToken(EMPTY, 0, len(paragraph), len(paragraph))]:
         for i in range(pos, token.start):
             if i not in hidden:
+                if empty is not None and _parts(plain, paragraph[i]):
+                    plain.append(" ")
+                    where.append(empty)
+                empty = None
                 plain.append(paragraph[i])
                 where.append(i)
-        if token.kind == EMPTY:
-            empties.append((len(plain), token.start))
+        if token.kind == EMPTY and empty is None:
+            empty = token.start
         pos = token.end
-    _space_breaks(plain, where, empties)
     text = "".join(plain)
     cuts: list[int] = []
     ends = [token.end for token in found]
@@ -74,15 +77,12 @@ def split_tagged(
     return out
 
 
-def _space_breaks(plain: list[str], where: list[int], empties: list[tuple[int, int]]) -> None:
-    """Put a space in ``plain`` where an empty tag (a line break, a tab) parts a sentence's
-    stop from the next text with nothing between (``يلي.<1/>1. أن``, ``السوق.<1/>«لن``,
-    ``.<1/>Then``): the splitter sees the stop before a space, as in the text read without
-    tags, not glued to a list number, a quote or a Latin word."""
-    for at, tag_start in reversed(empties):
-        if 0 < at < len(plain) and plain[at - 1] in _STOP_ENDS and not plain[at].isspace():
-            plain.insert(at, " ")
-            where.insert(at, tag_start)
+def _parts(plain: list[str], after: str) -> bool:
+    """Whether an empty tag (a line break, a tab) between the text taken so far and ``after``
+    parts a sentence's stop from the next text with nothing between (``يلي.<1/>1. أن``,
+    ``السوق.<1/>«لن``, ``.<1/>Then``), and so is a space to the splitter, as in the text read
+    without tags: the stop is not glued to a list number, a quote or a Latin word."""
+    return bool(plain) and plain[-1] in _STOP_ENDS and not after.isspace()
 
 
 def _note_marks(paragraph: str, found: list[TagToken]) -> set[int]:
@@ -96,16 +96,20 @@ def _note_marks(paragraph: str, found: list[TagToken]) -> set[int]:
             continue  # the first of openings written together is the one looked at
         if not token.start or paragraph[token.start - 1] not in _STOPS:
             continue
-        depth, end = 0, None
-        for other in found[k:]:
+        depth, close = 0, None
+        for j in range(k, len(found)):  # up to the pair's end, or 40 characters on
+            other = found[j]
+            if other.start - token.end > 40:  # no reference is that long
+                break
             depth += {OPEN: 1, CLOSE: -1}.get(other.kind, 0)
             if depth == 0:
-                end = other.start
+                close = j
                 break
-        if end is None or end - token.end > 40:  # no reference is that long
+        if close is None:
             continue
-        inside = [i for i in range(token.end, end)
-                  if not any(t.start <= i < t.end for t in found)]
+        inner = found[k + 1 : close]
+        inside = [i for i in range(token.end, found[close].start)
+                  if not any(t.start <= i < t.end for t in inner)]
         if _NOTE_MARK.fullmatch("".join(paragraph[i] for i in inside)):
             hidden.update(inside)
     return hidden
