@@ -731,3 +731,17 @@ def test_a_long_paragraph_of_ellipses_is_split_without_copying_its_rest_at_each(
     _CountedText.copied = 0
     assert Segmenter().boundaries(text, "ar") == []
     assert _CountedText.copied < 10 * len(text)
+
+
+def test_a_note_number_glued_to_the_stop_after_a_word_ends_the_sentence() -> None:
+    """Text taken from a PDF has its superscript note numbers as plain digits glued to the
+    stop ('…was short.13 It lasted…'): the stop was no sentence end, and two sentences were
+    one segment."""
+    assert split_sentences("The peace was short.13 It lasted twenty years.", "en") == [
+        "The peace was short.13", "It lasted twenty years."]
+    assert split_sentences("انتهت الحرب الأولى.12 وبدأت مرحلة جديدة.", "ar") == [
+        "انتهت الحرب الأولى.12", "وبدأت مرحلة جديدة."]
+    # a number (3.12), an abbreviation's or a letter's number (No.5, ص.12, A.1) goes on
+    for text, lang in [("The version is 3.12 The next.", "en"), ("Chanel No.5 The end.", "en"),
+                       ("See Appendix A.1 The table.", "en"), ("انظر ص.12 من الكتاب.", "ar")]:
+        assert split_sentences(text, lang) == [text]

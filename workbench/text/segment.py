@@ -77,10 +77,13 @@ _MIRRORED_CLOSER = r"[“‘](?=[\s\u200e\u200f\u061c]|$)"
 # it (« سنواصل العمل. » ثم), and a closing quote or bracket so typed (“ سأذهب. ”, ( … . )):
 # one followed by a space or the end, not an opening one written mirrored (»سأذهب«).
 _SPACED_CLOSER = rf"[ \u00a0\u202f]+[»›”)\]](?=\s|$|[{_CLOSERS}])"
+# A note's number glued to the stop after a word, as text taken from a PDF has its superscripts
+# (…was short.13 It lasted…, …الأولى.12 وبدأت…): not after a digit (3.12 is a number).
+_GLUED_NOTE = r"(?<=[^\W\d_][.!?؟])\d{1,3}(?=\s|$)"
 # The end mark: a spaced ellipsis (. . .) is one mark, as ... is.
 _CANDIDATE = re.compile(
     rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})"
-    rf"((?:[{_CLOSERS}]|{_MIRRORED_CLOSER}|{_NOTE}|{_SPACED_CLOSER})*)"
+    rf"((?:[{_CLOSERS}]|{_MIRRORED_CLOSER}|{_NOTE}|{_SPACED_CLOSER}|{_GLUED_NOTE})*)"
     rf"(?=\s|$|[\u0621-\u064a{_RUN_START}])"
 )
 # Whitespace from a position on (matched where a slice would copy a long paragraph's rest).
@@ -505,6 +508,8 @@ class Segmenter:
         if first and _ENUMERATOR.fullmatch(text, first.start(), _end_before_spaces(text, ms)):
             return False  # "1." or "(b)." opening a list item
         token, tstart = _token_before(text, ms)
+        if closers[:1].isdigit() and (len(token) < 2 or self.abbreviations.kind(token)):
+            return False  # an abbreviation's or a letter's number: No.5, ص.12, A.1
         if not token:
             return not _goes_on(text, end, nxt)
         if token in _FIRST_ITEM and _after_colon(text, tstart):
