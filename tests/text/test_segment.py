@@ -475,6 +475,14 @@ def test_an_abbreviation_filed_under_the_other_language_is_refused() -> None:
     assert table.kind("Dcn") == table.kind("لواء") == "title"
 
 
+def test_an_abbreviation_of_two_words_is_refused_naming_the_word_to_list() -> None:
+    """A stop is looked up with the word before it alone: 'op. cit' (and the shipped 'et al')
+    was read and never used, and the sentence was still cut after it."""
+    with pytest.raises(InputError, match=r"line 2: 'op. cit' holds a space.*list 'cit'"):
+        parse_abbreviations("ibid\ten\tend\nop. cit.\ten\tend\n", "x.tsv")
+    assert default_abbreviations().kind("al") == "end"  # et al. is read by its al.
+
+
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         split_sentences("text", "fr")
@@ -713,24 +721,13 @@ def test_sentences_each_wrapped_in_an_embedding_or_an_isolate_are_split() -> Non
         f"He bought pens, etc.{pdi}", f"{rli}The shop closed."]
 
 
-class _CountedText(str):
-    """A paragraph that counts the characters its slices copy."""
-
-    copied = 0
-
-    def __getitem__(self, key: Any) -> Any:
-        piece = str.__getitem__(self, key)
-        _CountedText.copied += len(piece)
-        return piece
-
-
 def test_a_long_paragraph_of_ellipses_is_split_without_copying_its_rest_at_each() -> None:
     """Each ellipsis copied the rest of its paragraph to see whether it ended there: a
     260 KB paragraph of them took ten seconds to segment (quadratic)."""
-    text = _CountedText("كلمة أخرى... " * 2000)
-    _CountedText.copied = 0
+    text = _CountingStr("كلمة أخرى... " * 2000)
+    _CountingStr.copied = 0
     assert Segmenter().boundaries(text, "ar") == []
-    assert _CountedText.copied < 10 * len(text)
+    assert _CountingStr.copied < 10 * len(text)
 
 
 def test_a_note_number_glued_to_the_stop_after_a_word_ends_the_sentence() -> None:

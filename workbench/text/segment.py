@@ -261,6 +261,11 @@ def parse_abbreviations(text: str, path: str | Path = "abbreviations.tsv") -> Ab
         token = token.rstrip(".")
         if not token:
             raise InputError(path, "empty abbreviation", number)
+        if any(ch.isspace() for ch in token):
+            last = token.split()[-1].rstrip(".")
+            raise InputError(
+                path, f"{token!r} holds a space: a stop is looked up with the word before it "
+                      f"alone, so it would never be used; list {last!r} instead", number)
         if lang not in LANGS:
             raise InputError(path, f"language must be one of {', '.join(LANGS)}", number)
         if kind not in KINDS:
