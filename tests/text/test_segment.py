@@ -6,12 +6,14 @@ Speed is measured by ``python -m bench segment``, not asserted here (no timed te
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.segment import evaluate, hard_docs, ntrex_docs, tico_docs
 from workbench.errors import InputError
 from workbench.text.segment import (
+    Segmenter,
     default_abbreviations,
     load_abbreviations,
     parse_abbreviations,
@@ -97,6 +99,9 @@ def test_arabic_cases(text: str, expected: list[str]) -> None:
          ["Dr. Smith met Mr. E. H. Carr in the U.S.", "The talks ended at 10 p.m. on Friday."]),
         ("Some sectors, e.g. farming, grew, i.e. it recovered. It was 3.5 times larger.",
          ["Some sectors, e.g. farming, grew, i.e. it recovered.", "It was 3.5 times larger."]),
+        # a.k.a. goes on into the name (it was read as an acronym's end, as U.S. is)
+        ("The firm, a.k.a. Acme, closed. Its staff left.",
+         ["The firm, a.k.a. Acme, closed.", "Its staff left."]),
         ('"Why?" he asked. "Because!" She left... Then it rained.',
          ['"Why?" he asked.', '"Because!"', "She left...", "Then it rained."]),
         ("He bought pens, paper, etc. and ink. She bought apples, etc. The shop closed.",
@@ -251,10 +256,12 @@ def test_invisible_marks_make_no_paragraph_or_sentence_and_hide_no_list_number()
         f"انتهت الأولى.{bom}", "بدأت الثانية."]
 
 
-@pytest.mark.parametrize("mark", ["(1)", "(١)", "¹", "²³", "*", "†", "[1]"])
+@pytest.mark.parametrize(
+    "mark", ["(1)", "(١)", "¹", "²³", "*", "†", "[1]", "[citation needed]", "[بحاجة لمصدر]"])
 def test_a_footnote_mark_after_the_stop_ends_the_sentence(mark: str) -> None:
     """Only [1] was read as a footnote mark: 'النص.(1) وهذا…', 'text.¹ And…' and 'text.* And…'
-    were one sentence (two segments' Arabic in one, and their English merged by the aligner)."""
+    were one sentence (two segments' Arabic in one, and their English merged by the aligner);
+    so were a copied wiki page's 'نيويورك.[بحاجة لمصدر] ويبلغ' and 'big.[citation needed] It'."""
     assert split_sentences(f"هذا هو النص.{mark} وهذا نص آخر.", "ar") == [
         f"هذا هو النص.{mark}", "وهذا نص آخر."]
     assert split_sentences(f"This is the text.{mark} And more.", "en") == [
@@ -468,6 +475,14 @@ def test_an_abbreviation_filed_under_the_other_language_is_refused() -> None:
     assert table.kind("Dcn") == table.kind("لواء") == "title"
 
 
+def test_an_abbreviation_of_two_words_is_refused_naming_the_word_to_list() -> None:
+    """A stop is looked up with the word before it alone: 'op. cit' (and the shipped 'et al')
+    was read and never used, and the sentence was still cut after it."""
+    with pytest.raises(InputError, match=r"line 2: 'op. cit' holds a space.*list 'cit'"):
+        parse_abbreviations("ibid\ten\tend\nop. cit.\ten\tend\n", "x.tsv")
+    assert default_abbreviations().kind("al") == "end"  # et al. is read by its al.
+
+
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         split_sentences("text", "fr")
@@ -478,7 +493,7 @@ class _CountingStr(str):
 
     copied = 0
 
-    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+    def __getitem__(self, key: Any) -> Any:
         piece = super().__getitem__(key)
         if isinstance(key, slice):
             _CountingStr.copied += len(piece)
@@ -639,3 +654,91 @@ def test_transliterated_arabic_names_and_dates_in_english() -> None:
         "It was option b.",
         "The other failed.",
     ]
+
+
+def test_a_question_or_exclamation_mark_alone_in_brackets_ends_no_sentence() -> None:
+    """A writer's irony, خبير (!) في الاقتصاد, common in Arabic opinion pieces: the bracket
+    closing right after the mark was read as a quotation's end, and 'في الاقتصاد.' was a
+    segment of its own."""
+    assert split_sentences("قال إنه خبير (!) في الاقتصاد. ثم غادر.", "ar") == [
+        "قال إنه خبير (!) في الاقتصاد.", "ثم غادر."]
+    assert split_sentences("وصف نفسه بأنه مصلح (؟) اجتماعي كبير.", "ar") == [
+        "وصف نفسه بأنه مصلح (؟) اجتماعي كبير."]
+    assert split_sentences("An expert [?!] In what? Nobody knew.", "en") == [
+        "An expert [?!] In what?", "Nobody knew."]
+    # an aside with words before its mark is as before: (وكانت الجملة الأخيرة هي الأهم!) ends one
+    assert split_sentences("انتهى. (يا للعجب!) ثم عاد.", "ar") == [
+        "انتهى.", "(يا للعجب!)", "ثم عاد."]
+
+
+def test_a_paragraph_separator_ends_a_paragraph_as_a_newline_does() -> None:
+    """U+2029, which some programs copy or save between paragraphs, was read as a space: a
+    heading without a full stop ran into the next paragraph's first sentence, one segment."""
+    text = "عنوان التقرير\u2029قال الوزير إن المشروع سيكتمل.\u2029\u2029وقال آخر شيئا."
+    assert segment_text(text, "ar") == [
+        (1, "عنوان التقرير"), (2, "قال الوزير إن المشروع سيكتمل."), (3, "وقال آخر شيئا.")]
+    assert split_paragraphs("Title\u2029The text.") == ["Title", "The text."]
+
+
+def test_a_closing_quote_or_bracket_set_after_a_space_stays_with_its_sentence() -> None:
+    """French typography, and Maghreb Arabic with it, sets guillemets apart by spaces
+    (« سنواصل العمل. »): the » after the stop began the next segment, or was one alone (so
+    did a ” or a bracket typed so)."""
+    assert split_sentences("قال الوزير: « سنواصل العمل. » ثم غادر القاعة.", "ar") == [
+        "قال الوزير: « سنواصل العمل. »", "ثم غادر القاعة."]
+    assert split_sentences("قال الوزير: « سنواصل العمل حتى النهاية.\u202f»", "ar") == [
+        "قال الوزير: « سنواصل العمل حتى النهاية.\u202f»"]
+    assert split_sentences("قال: « لماذا؟ » سألته أمه. ثم صمت.", "ar") == [
+        "قال: « لماذا؟ » سألته أمه.", "ثم صمت."]
+    # an opening guillemet written mirrored (»سأذهب«) opens the next sentence, as before
+    assert split_sentences("انتهى. »سأذهب« قال.", "ar") == ["انتهى.", "»سأذهب« قال."]
+    # curly quotes and brackets typed with spaces inside, as Arabic web text often has them
+    assert split_sentences("قال: “ سأذهب غدا. ” ثم غادر.", "ar") == [
+        "قال: “ سأذهب غدا. ”", "ثم غادر."]
+    assert split_sentences("انتهى الأمر. ( وكانت الجملة الأخيرة هي الأهم. ) ثم تابع.", "ar") == [
+        "انتهى الأمر.", "( وكانت الجملة الأخيرة هي الأهم. )", "ثم تابع."]
+
+
+@pytest.mark.parametrize("mark", ["\u202c", "\u2069", "\u200c", "\u200d", "\u2060"])
+def test_the_end_of_a_bidi_embedding_after_the_stop_ends_the_sentence(mark: str) -> None:
+    """Subtitles and copied web text wrap Arabic sentences in bidi embeddings or isolates
+    (U+202B … U+202C, U+2067 … U+2069): the mark closing one after the stop hid the sentence
+    end (as a joiner did), and two sentences were one segment."""
+    assert split_sentences(f"انتهت الأولى.{mark} وبدأت الثانية.", "ar") == [
+        f"انتهت الأولى.{mark}", "وبدأت الثانية."]
+    assert split_sentences(f"The first ended.{mark} The second began.", "en") == [
+        f"The first ended.{mark}", "The second began."]
+
+
+def test_sentences_each_wrapped_in_an_embedding_or_an_isolate_are_split() -> None:
+    rle, pdf, rli, pdi = "\u202b", "\u202c", "\u2067", "\u2069"
+    assert split_sentences(f"{rle}انتهت الأولى.{pdf} {rle}وبدأت الثانية.{pdf}", "ar") == [
+        f"{rle}انتهت الأولى.{pdf}", f"{rle}وبدأت الثانية.{pdf}"]
+    assert split_sentences(f"انتهت الأولى.{rli}وبدأت الثانية.{pdi}", "ar") == [
+        "انتهت الأولى.", f"{rli}وبدأت الثانية.{pdi}"]
+    # the word after an isolate's start is read past it: etc. ends before The
+    assert split_sentences(f"He bought pens, etc.{pdi} {rli}The shop closed.", "en") == [
+        f"He bought pens, etc.{pdi}", f"{rli}The shop closed."]
+
+
+def test_a_long_paragraph_of_ellipses_is_split_without_copying_its_rest_at_each() -> None:
+    """Each ellipsis copied the rest of its paragraph to see whether it ended there: a
+    260 KB paragraph of them took ten seconds to segment (quadratic)."""
+    text = _CountingStr("كلمة أخرى... " * 2000)
+    _CountingStr.copied = 0
+    assert Segmenter().boundaries(text, "ar") == []
+    assert _CountingStr.copied < 10 * len(text)
+
+
+def test_a_note_number_glued_to_the_stop_after_a_word_ends_the_sentence() -> None:
+    """Text taken from a PDF has its superscript note numbers as plain digits glued to the
+    stop ('…was short.13 It lasted…'): the stop was no sentence end, and two sentences were
+    one segment."""
+    assert split_sentences("The peace was short.13 It lasted twenty years.", "en") == [
+        "The peace was short.13", "It lasted twenty years."]
+    assert split_sentences("انتهت الحرب الأولى.12 وبدأت مرحلة جديدة.", "ar") == [
+        "انتهت الحرب الأولى.12", "وبدأت مرحلة جديدة."]
+    # a number (3.12), an abbreviation's or a letter's number (No.5, ص.12, A.1) goes on
+    for text, lang in [("The version is 3.12 The next.", "en"), ("Chanel No.5 The end.", "en"),
+                       ("See Appendix A.1 The table.", "en"), ("انظر ص.12 من الكتاب.", "ar")]:
+        assert split_sentences(text, lang) == [text]

@@ -3,11 +3,15 @@ tags, and sentence splitting across tags."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
 from workbench.text.segment import split_sentences
 from workbench.text.tagged import split_tagged
 from workbench.text.tags import (
+    TagToken,
     mask_tags,
     next_missing_tag,
     renumber_tags,
@@ -136,3 +140,53 @@ def test_a_note_reference_written_as_a_pair_ends_its_sentence() -> None:
     assert split_tagged("جملة أولى. <1>جملة</1> ثانية.", "ar") == [
         "جملة أولى.", "<1>جملة</1> ثانية.",
     ]
+
+
+def test_an_empty_tag_between_a_stop_and_the_next_line_parts_them_as_a_space() -> None:
+    """A DOCX paragraph whose lines a manual line break (``<1/>``) parts: the splitter saw the
+    stop glued to the next line (``يلي.1.``, ``السوق.«لن``, ``السوق.Then``), so a list number
+    ended a segment and its item went into the next, and a quote or Latin line was no new
+    sentence, where the English, read with the break as a space, was split line by line."""
+    text = "يشترط ما يلي.<1/>1. أن يكون مواطنا.<2/>«لن نتراجع» قال الوزير.<3/>Then he left."
+    assert split_tagged(text, "ar") == [
+        "يشترط ما يلي.<1/>", "1. أن يكون مواطنا.<2/>", "«لن نتراجع» قال الوزير.<3/>",
+        "Then he left.",
+    ]
+    # a tab after a list number, and a break inside a sentence, still part nothing
+    assert split_tagged("1.<1/>أن يكون مواطنا. قال د.<2/>أحمد ذلك.", "ar") == [
+        "1.<1/>أن يكون مواطنا.", "قال د.<2/>أحمد ذلك."]
+
+
+class _CountedTags(list[TagToken]):
+    """A paragraph's tags that count how many are looked at."""
+
+    seen = 0
+
+    def __iter__(self) -> Iterator[TagToken]:
+        for token in list.__iter__(self):
+            _CountedTags.seen += 1
+            yield token
+
+    def __getitem__(self, key: Any) -> Any:
+        _CountedTags.seen += 1
+        return list.__getitem__(self, key)
+
+
+def test_a_long_paragraph_with_tags_is_split_in_linear_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each cut between two sentences scanned the paragraph's tags from its first (and copied
+    the rest of the text): a 560 KB HTML paragraph with tags took half a minute to segment,
+    one of 5,000 note references seven seconds."""
+    import workbench.text.tagged as tagged
+
+    monkeypatch.setattr(tagged, "tokens", lambda text: _CountedTags(tokens(text)))
+    _CountedTags.seen = 0
+    assert len(split_tagged("<1>ذهب</1> الرجل إلى السوق. " * 1000, "ar")) == 1000
+    assert _CountedTags.seen < 20 * 2000  # 2000 tags
+    # each note reference after a stop looked at every tag of the paragraph for each of its
+    # characters
+    _CountedTags.seen = 0
+    notes = "".join(f"ذهب الرجل.<{i}>1</{i}> " for i in range(1, 1001))
+    assert len(split_tagged(notes, "ar")) == 1000
+    assert _CountedTags.seen < 20 * 2000

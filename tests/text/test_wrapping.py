@@ -125,3 +125,14 @@ def test_verse_parting_its_hemistichs_with_an_ellipsis_is_no_wrapped_text() -> N
         lines = [verse.replace("...", mark) for verse in verses]
         assert not is_hard_wrapped(lines)
         assert split_paragraphs("\n".join(lines)) == lines
+
+
+def test_a_compound_split_before_a_capital_or_a_digit_keeps_its_hyphen_and_no_space() -> None:
+    """A line-end hyphen before a capital or a digit parts a compound's halves, never a word's
+    (al- / Rashid, Looking- / Glasses, COVID- / 19): the lines were joined with a space, and
+    'al- Rashid', 'Looking- Glasses' went into the segments."""
+    lines = ["the Caliph Harun al-", "Rashid looked in the Looking-", "Glasses of COVID-",
+             "19 times and their soft\u00ad", "Ness."]
+    assert unwrapped_paragraphs(lines) == [
+        "the Caliph Harun al-Rashid looked in the Looking-Glasses of COVID-19 times and their "
+        "softNess."]

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 def segment(file: str, lang: str, abbreviations: str | None) -> None:
     """Print FILE one sentence per line, a blank line between paragraphs.
 
-    A newline in FILE ends a paragraph, unless FILE is hard-wrapped (an e-text in lines of
-    about 70 characters: its blank-line blocks are the paragraphs); nothing but whitespace,
+    A newline (or U+2029) in FILE ends a paragraph, unless FILE is hard-wrapped (an e-text in
+    lines of about 70 characters: its blank-line blocks are the paragraphs); nothing but whitespace,
     and lines of nothing but invisible marks (a right-to-left mark alone), is added or dropped.
     The text is read as `import` (Arabic) or `import-translation` (English) reads it: a
     preview of their segments (a DOCX, ODT, HTML, Markdown or EPUB document by its filter:

@@ -56,23 +56,38 @@ KINDS = ("title", "inner", "number", "end", "era", "letter", "day")
 LANGS = ("ar", "en", "any")
 
 # An end mark, then what stays with the sentence after it (closing quotes and brackets, a
-# footnote mark (_NOTE), invisible marks: direction marks, a zero-width space, a byte
-# order mark), then whitespace, the paragraph's end, or an Arabic letter written without a
-# space (انتهى.وبدأ).
-_CLOSERS = "\"'”’»›)\\]}\u200b\u200e\u200f\u061c\ufeff"
-# A footnote mark written right after the stop: [3], (3), superscript digits, *, †.
-_NOTE = r"\[\d{1,3}\]|\(\d{1,3}\)|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[*\u2020\u2021]{1,3}"
+# footnote mark (_NOTE), invisible marks: direction marks, zero-width spaces and joiners, a
+# byte order mark, the end of a bidi embedding or isolate (U+202C, U+2069), as subtitles and
+# copied web text wrap Arabic sentences in them), then whitespace, the paragraph's end, an
+# Arabic letter written without a space (انتهى.وبدأ) or the start of an embedding or isolate.
+_CLOSERS = "\"'”’»›)\\]}\u200b-\u200f\u061c\ufeff\u202c\u2060-\u2064\u2069"
+_RUN_START = "\u202a\u202b\u202d\u202e\u2066-\u2068"
+# A footnote mark written right after the stop: [3], (3), superscript digits, *, †; or a
+# short note in square brackets glued to it, as a copied wiki page has them (.[citation
+# needed], .[بحاجة لمصدر]).
+_NOTE = (r"\[\d{1,3}\]|\[[^\[\]\n]{1,40}\]|\(\d{1,3}\)"
+         r"|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|[*\u2020\u2021]{1,3}")
 # The number that ends a verse of the Quran: ﴿٢﴾, or the end-of-ayah sign ۝ before its digits.
 # (either ornate parenthesis may open it: texts differ)
 _AYAH = r"[\ufd3e\ufd3f][\d٠-٩۰-۹]{1,3}[\ufd3e\ufd3f]|\u06dd[\d٠-٩۰-۹]{0,3}"
 # An opening curly quote closing a quotation, as Arabic texts often write them mirrored
 # (”سأذهب غدا.“ ثم غادر): one that follows the stop and comes before a space or the end.
 _MIRRORED_CLOSER = r"[“‘](?=[\s\u200e\u200f\u061c]|$)"
+# A closing guillemet after a space, as French typography, and Maghreb Arabic with it, sets
+# it (« سنواصل العمل. » ثم), and a closing quote or bracket so typed (“ سأذهب. ”, ( … . )):
+# one followed by a space or the end, not an opening one written mirrored (»سأذهب«).
+_SPACED_CLOSER = rf"[ \u00a0\u202f]+[»›”)\]](?=\s|$|[{_CLOSERS}])"
+# A note's number glued to the stop after a word, as text taken from a PDF has its superscripts
+# (…was short.13 It lasted…, …الأولى.12 وبدأت…): not after a digit (3.12 is a number).
+_GLUED_NOTE = r"(?<=[^\W\d_][.!?؟])\d{1,3}(?=\s|$)"
 # The end mark: a spaced ellipsis (. . .) is one mark, as ... is.
 _CANDIDATE = re.compile(
-    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})((?:[{_CLOSERS}]|{_MIRRORED_CLOSER}|{_NOTE})*)"
-    r"(?=\s|$|[\u0621-\u064a])"
+    rf"((?:\.[ \u00a0]){{2,}}\.|[.!?؟…]+|{_AYAH})"
+    rf"((?:[{_CLOSERS}]|{_MIRRORED_CLOSER}|{_NOTE}|{_SPACED_CLOSER}|{_GLUED_NOTE})*)"
+    rf"(?=\s|$|[\u0621-\u064a{_RUN_START}])"
 )
+# Whitespace from a position on (matched where a slice would copy a long paragraph's rest).
+_SPACES = re.compile(r"\s*")
 _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
@@ -246,6 +261,11 @@ def parse_abbreviations(text: str, path: str | Path = "abbreviations.tsv") -> Ab
         token = token.rstrip(".")
         if not token:
             raise InputError(path, "empty abbreviation", number)
+        if any(ch.isspace() for ch in token):
+            last = token.split()[-1].rstrip(".")
+            raise InputError(
+                path, f"{token!r} holds a space: a stop is looked up with the word before it "
+                      f"alone, so it would never be used; list {last!r} instead", number)
         if lang not in LANGS:
             raise InputError(path, f"language must be one of {', '.join(LANGS)}", number)
         if kind not in KINDS:
@@ -283,18 +303,23 @@ def has_visible_text(text: str) -> bool:
     return _VISIBLE.search(text) is not None
 
 
+# What ends a line of a text: a newline, or the paragraph separator U+2029 that some programs
+# copy or save between paragraphs (read as a space, a heading ran into the next paragraph).
+_LINE_END = re.compile("[\n\u2029]")
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` that hold visible text, stripped (a line of nothing but spaces and
     invisible marks, such as a word processor's empty paragraph holding a right-to-left mark,
     is none)."""
-    return [line.strip() for line in text.split("\n") if _VISIBLE.search(line)]
+    return [line.strip() for line in _LINE_END.split(text) if _VISIBLE.search(line)]
 
 
 def split_paragraphs(text: str) -> list[str]:
     """The paragraphs of ``text``: its non-empty lines, stripped; or, when the text is
     hard-wrapped (see :mod:`workbench.text.wrapping`), its blocks, each line break inside a
     block read as a space."""
-    lines = text.split("\n")
+    lines = _LINE_END.split(text)
     return unwrapped_paragraphs(lines) if is_hard_wrapped(lines) else split_lines(text)
 
 
@@ -320,10 +345,10 @@ def _end_before_spaces(text: str, end: int) -> int:
 
 
 def _next_word(text: str, pos: int) -> tuple[str, bool]:
-    """The word after ``pos`` (skipping spaces and opening quotes), an Arabic one as its
-    lists are matched (:func:`_arabic_key`), and whether a quote opened it."""
+    """The word after ``pos`` (skipping spaces, invisible marks and opening quotes), an Arabic
+    one as its lists are matched (:func:`_arabic_key`), and whether a quote opened it."""
     n = len(text)
-    while pos < n and text[pos].isspace():
+    while pos < n and not _VISIBLE.match(text, pos):
         pos += 1
     quoted = False
     while pos < n and text[pos] in _OPENERS:
@@ -478,6 +503,8 @@ class Segmenter:
         if self._inside_brackets(text, brackets.depth(start, ms), ms, end):
             return False
         if "?" in mark or "!" in mark or "؟" in mark:
+            if ms > 0 and text[ms - 1] in "([" and closers[:1] in ")]":
+                return False  # a mark alone in brackets, a writer's irony: خبير (!) في …
             return self._ends_quoted(text, end, nxt, closers)
         if "…" in mark or len(mark) > 1:
             return self._ellipsis_breaks(text, lang, ms, end, nxt, quoted, closers, quotes)
@@ -486,6 +513,8 @@ class Segmenter:
         if first and _ENUMERATOR.fullmatch(text, first.start(), _end_before_spaces(text, ms)):
             return False  # "1." or "(b)." opening a list item
         token, tstart = _token_before(text, ms)
+        if closers[:1].isdigit() and (len(token) < 2 or self.abbreviations.kind(token)):
+            return False  # an abbreviation's or a letter's number: No.5, ص.12, A.1
         if not token:
             return not _goes_on(text, end, nxt)
         if token in _FIRST_ITEM and _after_colon(text, tstart):
@@ -592,8 +621,8 @@ class Segmenter:
             return False  # إن ما تقوله... في الواقع inside "...": the quotation goes on
         if open_before:  # the ellipsis closes the quotation: «...» then a new sentence
             return self._ends_quoted(text, end, nxt, closers)
-        if not text[end:].strip():
-            return True  # the paragraph ends
+        if _SPACES.match(text, end).end() == len(text):
+            return True  # the paragraph ends (looked at without copying its rest: linear)
         if quoted or _SPEAKER_LABEL.match(text, end):
             return True  # a new quotation or a speaker label (المذيع: ...)
         if lang == "en":

@@ -10,7 +10,9 @@ paragraphs are then its blocks (a blank line, or a line indented more than the o
 starts a new one), each line break inside a block read as a space, except after a hyphen
 (scanned and typeset books split words at line ends): ``transla-`` / ``tion`` is joined as
 *translation* when the text uses that word elsewhere and not *transla-tion*, else as
-*transla-tion* (``well-`` / ``known`` stays *well-known*); a soft hyphen always joins.
+*transla-tion* (``well-`` / ``known`` stays *well-known*; ``al-`` / ``Rashid`` and ``COVID-`` /
+``19``, a capital or a digit after the hyphen, stay *al-Rashid* and *COVID-19*); a soft hyphen
+always joins.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ MID_END_SHARE = 0.08  # of the inner lines, how many must hold a sentence end be
 _MID_END = re.compile(r"(?<![.\u2026])[.!?\u061f](?![.\u2026])[\"'\u201d\u2019\u00bb)\]]*\s+\S")
 _LINE_HYPHEN = re.compile(r"([A-Za-z]+)(-{1,2}|\u2010|\u00ad)$")  # a word split at the line end
 _NEXT_WORD = re.compile(r"[a-z][A-Za-z]*")
+# A capital or a digit after a line-end hyphen: a compound's second part (al-Rashid, COVID-19),
+# never the rest of a word split at the line's end.
+_COMPOUND_TAIL = re.compile(r"[A-Z0-9]")
 _WORDS = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*")
 
 
@@ -78,6 +83,11 @@ def _join(lines: list[str], vocabulary: set[str]) -> str:
     for before, line in pairwise(lines):
         split = _LINE_HYPHEN.search(before)
         after = _NEXT_WORD.match(line)
+        if split and not after and _COMPOUND_TAIL.match(line):
+            if split.group(2) == "\u00ad":
+                parts[-1] = parts[-1][:-1]
+            parts.append(line)  # al- / Rashid, Looking- / Glass, COVID- / 19: no word split
+            continue
         if not split or not after:
             parts += [" ", line]
             continue
