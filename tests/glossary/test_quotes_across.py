@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import run_cli
 from workbench.glossary.qa import PairCache, iter_document_terms, run_checks, run_document
 from workbench.project import Project
+from workbench.store import exchange as q_exchange
 
 # The merchant's herdsman speaks over three sentences (corpora/nights, Burton's English)
 SPEECH = [
@@ -121,6 +122,25 @@ def test_every_path_agrees_on_a_quotation_over_segments(
 
     assert candidate(speech[0], 'Said he, "O merchant.') == ['"']
     assert candidate(speech[2], 'I came to tell thee."') == []
+
+
+def test_a_segment_check_reads_only_the_segments_holding_a_mark(
+    project: Project, speech: list[int]
+) -> None:
+    """The editor's check of one segment read the whole document (0.5 s of CPU a check at
+    30,000 segments); the segments holding no quotation mark change nothing, so only those
+    holding one (and the segment itself) are read."""
+    db = project.context.db
+    document_id = project.segment(speech[0]).document_id
+    vid = project.catalog.working_id(project.catalog.document_by_id(document_id))
+    def read(segment_id: int) -> list[int]:
+        rows = q_exchange.export_rows(db, document_id, vid, holding=('"«»', segment_id))
+        return [r["id"] for r in rows]
+
+    assert read(speech[1]) == speech
+    assert read(speech[0]) == [speech[0], speech[2]]
+    project.save_draft(speech[1], "«Yesterday» I went in.")
+    assert read(speech[0]) == speech
 
 
 def test_check_of_line_aligned_files_pairs_the_marks_across_lines(tmp_path: Path) -> None:

@@ -105,6 +105,18 @@ def needs_document(source: str, target: str, skip: Collection[str] = ()) -> bool
     return bool(_in_document_checks(skip, source, target))
 
 
+def document_chars(source: str, target: str, skip: Collection[str] = ()) -> str | None:
+    """The characters without which a document's pair plays no part in this pair's findings
+    of the checks that look at the pairs around it (a caller may read only the pairs holding
+    one), or None when every pair may."""
+    chars = ""
+    for check in _in_document_checks(skip, source, target):
+        if check.document_chars is None:
+            return None
+        chars += check.document_chars
+    return "".join(dict.fromkeys(chars))
+
+
 def in_document(
     findings: list[Finding],
     pairs: Sequence[tuple[str, str]],

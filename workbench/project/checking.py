@@ -15,6 +15,7 @@ from workbench.glossary.qa import (
     PairCache,
     PlainTerm,
     default_jobs,
+    document_chars,
     in_document,
     iter_document_terms,
     needs_document,
@@ -265,9 +266,14 @@ class Checking:
     ) -> list[Finding]:
         """``findings`` of a segment's unit (``pair``, checked alone) as :meth:`check_report`
         finds them: those of the checks that look at the pairs around it found among the
-        document's units (version ``vid``), the unit as ``pair`` has it."""
+        document's units (version ``vid``), the unit as ``pair`` has it. Only the units that
+        can play a part are read (those holding a quotation mark, say: the others change
+        nothing, and a long document's read took 0.5 s of CPU a check at 30,000 segments)."""
         document_id = self.reader.segment(segment_id).document_id
-        units = list(link_groups(q_exchange.export_rows(self.context.db, document_id, vid)))
+        chars = document_chars(*pair, skip)
+        rows = q_exchange.export_rows(self.context.db, document_id, vid,
+                                      holding=None if chars is None else (chars, segment_id))
+        units = list(link_groups(rows))
         index = next(
             (i for i, unit in enumerate(units) if any(r["id"] == segment_id for r in unit)), None
         )

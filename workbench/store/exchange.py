@@ -20,11 +20,14 @@ def export_rows(
     statuses: Sequence[str] | None = None,
     *,
     with_revisions: bool = False,
+    holding: tuple[str, int] | None = None,
 ) -> Iterator[Row]:
     """A document's segments in order, streamed, each with the version's text and link.
 
     Keys: id, paragraph, position, source, status, text, text_at, link_id and, with
     ``with_revisions``, first_at/first_by and last_at/last_by from the revision history.
+    ``holding`` (characters, a segment id): only the segments whose Arabic or text holds one
+    of the characters, and that segment.
     """
     revisions = (
         ", (SELECT r.at || ? || r.author FROM revisions r WHERE r.segment_id = s.id "
@@ -40,6 +43,12 @@ def export_rows(
     if statuses:
         where = f" AND s.status IN ({', '.join('?' for _ in statuses)})"
         args.extend(statuses)
+    if holding is not None:
+        chars, segment_id = holding
+        likes = " OR ".join("s.source LIKE ? OR t.text LIKE ?" for _ in chars)
+        where += f" AND (s.id = ? OR {likes})"
+        args.append(segment_id)
+        args.extend(f"%{c}%" for c in chars for _ in (0, 1))
     cursor = db.execute(
         "SELECT s.id, s.paragraph, s.position, s.source, s.status, t.text, "
         "t.updated_at AS text_at, "

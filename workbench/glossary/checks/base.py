@@ -82,6 +82,9 @@ class Check(_CheckBase):
     #: its findings in a document depend on the other pairs: a document is checked by
     #: :meth:`run_document` (a pair checked alone by :meth:`run`)
     in_document: ClassVar[bool] = False
+    #: of an ``in_document`` check: characters without which a pair plays no part in the
+    #: other pairs' findings (a document's pairs holding none may be left out), or None
+    document_chars: ClassVar[str | None] = None
 
     @abstractmethod
     def run(self, pair: Pair) -> list[Finding]:

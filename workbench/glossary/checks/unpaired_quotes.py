@@ -44,6 +44,7 @@ class UnpairedQuotes(Check):
         'The target has a quotation mark (“ ” « » or an odd number of ") without its partner.'
     )
     in_document = True
+    document_chars = '"' + "".join(_PAIRS) + "".join(_PAIRS.values())
 
     def run(self, pair: Pair) -> list[Finding]:
         lonely = unpaired_quotes(pair.target)
