@@ -436,3 +436,31 @@ async def test_an_error_said_again_while_shown_is_one_notice(make_app):
         said = [n.message for n in app._notifications]
         assert said.count("tester may not change the table segments") == 1
         assert said.count("another error") == 1
+
+
+async def test_the_list_marks_a_quotation_left_open_when_its_closing_mark_is_deleted(
+    sample_db, make_app
+) -> None:
+    """A quotation opened in segment 1 and closed in segment 3: deleting the closing mark in
+    the editor left row 1 without its new warning (F3 and its panel had it) until the list
+    was read again."""
+    with Project.open(sample_db) as project:
+        ids = [s.id for s in project.segments(limit=3)]
+        for sid, english in zip(ids, ('He said, "One.', "Two.", 'Three."'), strict=True):
+            project.save_draft(sid, english)
+    app = make_app()
+    async with editing(app, ids[2]) as (pilot, screen):
+        flags = screen.segment_list.flags
+        assert ids[0] in flags
+        before = flags[ids[0]]
+        screen.editor.load_text("Three.")
+        screen.action_save()
+        await settle(pilot)
+        await settle(pilot)
+        assert flags.get(ids[0]) == (before[0], before[1] + 1)
+        # a word typed where no mark changes leaves the other rows' marks alone
+        flags[ids[0]] = (7, 7)
+        screen.editor.load_text("Three. Four.")
+        screen.action_save()
+        await settle(pilot)
+        assert flags[ids[0]] == (7, 7)

@@ -105,6 +105,19 @@ def needs_document(source: str, target: str, skip: Collection[str] = ()) -> bool
     return bool(_in_document_checks(skip, source, target))
 
 
+def may_change_others(before: str | None, after: str) -> bool:
+    """Whether a pair's English changing from ``before`` (None: not known) to ``after`` may
+    change other pairs' findings in its document: what a check that looks at the pairs around
+    (``in_document``) sees of it changed (a quotation mark another pair's closed, or a new
+    one; not a word typed)."""
+    for cls in REGISTRY.values():
+        if issubclass(cls, Check) and cls.in_document:
+            check = cls()
+            if check.document_key(after) != check.document_key(before or ""):
+                return True
+    return False
+
+
 def document_chars(source: str, target: str, skip: Collection[str] = ()) -> str | None:
     """The characters without which a document's pair plays no part in this pair's findings
     of the checks that look at the pairs around it (a caller may read only the pairs holding

@@ -95,6 +95,12 @@ class Check(_CheckBase):
         ``in_document`` check; a caller checking one pair reads the document only then)."""
         return self.in_document
 
+    def document_key(self, target: str) -> object:
+        """What the other pairs of a document see of a pair's ``target`` (an ``in_document``
+        check's findings elsewhere change only when it does): the target itself unless the
+        check says less."""
+        return target
+
     def run_document(
         self, pairs: Sequence[tuple[str, str]], lines: Sequence[int] | None = None
     ) -> list[tuple[int, Finding]]:

@@ -57,6 +57,12 @@ class UnpairedQuotes(Check):
         with a lonely mark (alone, or after a quotation left open) can have any."""
         return bool(lonely_quotes(target) or lonely_quotes(target, straight_open=True))
 
+    def document_key(self, target: str) -> object:
+        """The target's lonely marks and what each does (open, close), with a '"' quotation
+        open before it or not: all that pairs it with marks of other pairs."""
+        return tuple(tuple((c, role) for c, _, role in lonely_quotes(target, straight))
+                     for straight in (False, True))
+
     def run_document(
         self, pairs: Sequence[tuple[str, str]], lines: Sequence[int] | None = None
     ) -> list[tuple[int, Finding]]:

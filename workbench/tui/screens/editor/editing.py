@@ -37,6 +37,7 @@ from workbench.errors import (
     ProjectError,
     WorkbenchError,
 )
+from workbench.glossary.qa import may_change_others
 from workbench.tui import keys
 from workbench.tui.screens.conflict import ConflictScreen, Resolution, segment_name
 from workbench.tui.screens.editor.host import EditorPart
@@ -343,6 +344,7 @@ class SegmentEditing(EditorPart):
         segment: Segment | None = message.segment
         if segment is not None and self.rows is not None:
             self._say_unjoined(segment)
+            self._forget_neighbours_flags(segment)
             index = self.rows.update(segment)
             for changed in ([] if index is None else [index]) + self.rows.update_joined(segment):
                 self.segment_list.refresh_row(changed)
@@ -515,6 +517,18 @@ class SegmentEditing(EditorPart):
 
         return self._write(segment_id, "confirmed", text, job,
                            unsent or self._unsent(segment_id, "confirm", text, base, reason))
+
+    def _forget_neighbours_flags(self, segment: Segment) -> None:
+        """The list's QA marks of the other rows, computed again when the English written may
+        change their findings (a quotation mark another segment's closed, or a new one): row
+        7 kept no mark when segment 11's closing quote was deleted, though F3 and its panel
+        reported its quotation left open."""
+        assert self.rows is not None
+        index = self.rows.index_of(segment.id)
+        old = self.rows.cached(index) if index is not None else None
+        if may_change_others(None if old is None else old.target, segment.target or ""):
+            self.segment_list.forget_flags()
+            self.segment_list.invalidate()
 
     def _forget_repetitions(self, segment_id: int) -> None:
         """A confirmation gave its English to the segment's repetitions (propagation, in the
