@@ -672,6 +672,29 @@ def test_a_joined_unit_of_a_reference_fills_an_empty_working_translation_joined(
         assert all(not project.segment(i).target for i in (1, 2, 3))
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "tmx", "csv"])
+def test_a_reference_export_brought_back_over_finished_joined_work_changes_nothing(
+    tmp_path: Path, new_db: Any, fmt: str
+) -> None:
+    """Segments 1 and 2 one unit of the working translation (a 2-1 link), approved; the
+    reference (the same English, its units drafts) exported and brought back. The approved
+    first segment was left alone, but the joined second, empty and new, was 'filled' with no
+    English as a draft: a change group to undo, revisions, for a file that changed nothing."""
+    with Project.open(new_db, create=True, author="tester") as project:
+        project.import_document_text(_AR, "doc")
+        project.import_translation_text(_JOINED_EN, "doc", "working")
+        project.import_translation_text(_JOINED_EN, "doc", "reference")
+        project.review(1, "approved")
+        before = _snapshot(project)
+        revisions = len(project.history(2))
+        path = project.export_file(fmt, tmp_path / f"ref.{fmt}", version="reference:main").path
+        report = project.import_bilingual(path)
+        assert _snapshot(project) == before
+        assert len(project.history(2)) == revisions
+        assert report.group_id is None
+        assert not any("exported from" in w for w in report.warnings), report.warnings
+
+
 def test_a_joined_unit_is_found_by_its_arabic_without_its_id(
     tmp_path: Path, new_db: Any
 ) -> None:

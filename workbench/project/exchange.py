@@ -39,7 +39,7 @@ from workbench.formats.original import StoredOriginal
 from workbench.formats.xmlout import carried
 from workbench.glossary.qa import PlainTerm, plain_terms
 from workbench.project.catalog import Catalog, Document
-from workbench.project.changes import ChangeSet, FillReport, plan_fill
+from workbench.project.changes import ChangeSet, FillReport, plan_fill, protection
 from workbench.project.checking import Checking, Override
 from workbench.project.context import ProjectContext, Row
 from workbench.project.groups import group_source, group_status, group_text, link_groups
@@ -522,6 +522,7 @@ class Exchange:
             by_source.setdefault(joined, []).append(ids)
 
         planned: dict[int, tuple[str, str]] = {}
+        groups: list[tuple[int, ...]] = []  # the units of several segments planned
         reviewed: list[tuple[tuple[str, ...], tuple[int, ...], str, str | None]] = []
         commented: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
         since, then = _edited_since(self.context.db, document.id, file)
@@ -565,6 +566,8 @@ class Exchange:
                 edited_both.append(ids[0])
             # a changed translation marked 'new' is at least a draft
             applied = Status.DRAFT if status is Status.NEW else status
+            if len(ids) > 1:
+                groups.append(tuple(sid for sid in ids if sid not in planned))
             for i, sid in enumerate(ids):
                 if sid not in planned:
                     planned[sid] = (target if i == 0 else "", applied.value)
@@ -627,13 +630,14 @@ class Exchange:
                 f"{path}: refused: none of its {len(file.units)} units matches the Arabic of "
                 f"document {document.name!r} ({why})"
             )
-        if file.version and file.version != "working" and planned:
-            report.warnings.insert(0, (
-                f"the file was exported from {file.version}: its English goes into the "
-                "working translation"))
+        _whole_or_none(planned, groups, current, overwrite)
         fill = FillReport(dry_run=dry_run)
         report.dry_run = dry_run
         changes = plan_fill(current, planned, overwrite, fill)
+        if file.version and file.version != "working" and changes:
+            report.warnings.insert(0, (
+                f"the file was exported from {file.version}: its English goes into the "
+                "working translation"))
         report.left_alone += fill.unchanged
         report.protected = fill.protected
         for sid, old, new, *_ in changes:
@@ -856,6 +860,23 @@ def _joined_links(state: dict[str, list[Any]], groups: list[tuple[int, ...]],
         links.insert(at, merged)
         confidence.insert(at, conf)
     return {"sentences": state["sentences"], "links": links, "confidence": confidence}
+
+
+def _whole_or_none(
+    planned: dict[int, tuple[str, str]], groups: list[tuple[int, ...]],
+    current: dict[int, Row], overwrite: str | None,
+) -> None:
+    """A unit of several segments is written whole or not at all: when one of its segments
+    holds finished work the import must leave alone, its other segments (a joined segment,
+    empty and new) are left as they are too; only that one stays planned, for the count of
+    what was protected."""
+    for ids in groups:
+        held = [i for i in ids if protection(
+            current[i]["target"], current[i]["status"], bool(current[i].get("locked")),
+            overwrite) is not None]
+        for sid in ids if held else ():
+            if sid != held[0]:
+                planned.pop(sid, None)
 
 
 def _working_units(
