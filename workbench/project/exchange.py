@@ -630,7 +630,7 @@ class Exchange:
                 f"{path}: refused: none of its {len(file.units)} units matches the Arabic of "
                 f"document {document.name!r} ({why})"
             )
-        _whole_or_none(planned, groups, current, overwrite)
+        report.left_alone += _whole_or_none(planned, groups, current, overwrite)
         fill = FillReport(dry_run=dry_run)
         report.dry_run = dry_run
         changes = plan_fill(current, planned, overwrite, fill)
@@ -865,18 +865,20 @@ def _joined_links(state: dict[str, list[Any]], groups: list[tuple[int, ...]],
 def _whole_or_none(
     planned: dict[int, tuple[str, str]], groups: list[tuple[int, ...]],
     current: dict[int, Row], overwrite: str | None,
-) -> None:
+) -> int:
     """A unit of several segments is written whole or not at all: when one of its segments
     holds finished work the import must leave alone, its other segments (a joined segment,
     empty and new) are left as they are too; only that one stays planned, for the count of
-    what was protected."""
+    what was protected. How many segments were so left alone."""
+    left = 0
     for ids in groups:
         held = [i for i in ids if protection(
             current[i]["target"], current[i]["status"], bool(current[i].get("locked")),
             overwrite) is not None]
         for sid in ids if held else ():
-            if sid != held[0]:
-                planned.pop(sid, None)
+            if sid != held[0] and planned.pop(sid, None) is not None:
+                left += 1
+    return left
 
 
 def _working_units(
