@@ -722,3 +722,26 @@ def test_confirm_text_on_a_joined_segment_warns_it_is_said_twice(tmp_path: Path)
     assert "segment 2 was joined to #1, whose English translates it already" in result.stderr
     again = run_cli("confirm", "2", "--db", db, "--text", "And he bought some bread.")
     assert again.exit_code == 0 and "joined" not in again.stderr
+
+
+def test_a_verdict_on_a_joined_segment_names_the_segment_holding_its_english(
+    tmp_path: Path,
+) -> None:
+    """`workbench review 2 --approve` on a joined segment said "approved: 0 segments (1
+    already so)", though it was a draft and nothing was approved: it goes with segment 1."""
+    db = str(tmp_path / "p.db")
+    (tmp_path / "ar.txt").write_text("ذهب الرجل إلى السوق. واشترى خبزا.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The man went to the market and bought bread.\n",
+                                     encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "ar.txt"), "--doc", "pair", "--db", db).exit_code == 0
+    assert run_cli("import-translation", str(tmp_path / "en.txt"), "--doc", "pair", "--as",
+                   "working", "--db", db).exit_code == 0
+    result = run_cli("review", "2", "--approve", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "approved: 0 segments; 1 joined to another; 0 left as they were",
+        "  segment 2 is joined to segment 1, which holds its English: it goes with 1's status",
+    ]
+    report = json.loads(run_cli("review", "1", "2", "--approve", "--db", db, "--format",
+                                "json").stdout)
+    assert (report["done"], report["unchanged"], report["joined"]) == ([1], [], {"2": 1})

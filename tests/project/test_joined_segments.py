@@ -47,9 +47,11 @@ def test_batches_leave_a_joined_segment_with_its_link(
     first, second, third = joined
     assert project.select_segments("pair") == [first, third]
     report = project.confirm_many([first, second, third], override_reason="test")
-    assert (report.done, report.unchanged, report.blocked) == ([first, third], [second], {})
+    assert (report.done, report.unchanged, report.blocked) == ([first, third], [], {})
+    assert report.joined == {second: first}  # not "already so": it goes with its link
     review = project.review_many([first, second], "approved")
-    assert (review.done, review.unchanged, review.blocked) == ([first], [second], {})
+    assert (review.done, review.unchanged, review.blocked) == ([first], [], {})
+    assert review.joined == {second: first}
     assert project.history(second) == []
     assert project.stats("pair")["by_status"]["approved"] == 2
 

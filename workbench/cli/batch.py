@@ -110,13 +110,24 @@ def _selection(
     )
 
 
+# Joined segments named one by one after a batch's summary (a document's batch may meet many)
+JOINED_SHOWN = 5
+
+
 def _print_batch(report: BatchReport, fmt: str) -> None:
     if fmt == "json":
         print_json(report.to_dict())
         return
     already = f" ({len(report.unchanged)} already so)" if report.unchanged else ""
-    click.echo(f"{report.action}: {plural(len(report.done), 'segment')}{already}; "
+    joined = f"; {len(report.joined)} joined to another" if report.joined else ""
+    click.echo(f"{report.action}: {plural(len(report.done), 'segment')}{already}{joined}; "
                f"{len(report.blocked)} left as they were")
+    shown = list(report.joined.items())
+    for sid, holder in shown[:JOINED_SHOWN]:
+        click.echo(f"  segment {sid} is joined to segment {holder}, which holds its English: "
+                   f"it goes with {holder}'s status")
+    if len(shown) > JOINED_SHOWN:
+        click.echo(f"  … and {len(shown) - JOINED_SHOWN} more joined segments")
     for sid, why in report.blocked.items():
         own = f"segment {sid}: "  # the reason may name its segment already
         reasons = "; ".join(w.removeprefix(own) for w in why)
@@ -186,15 +197,6 @@ def confirm(
         raise SystemExit(1)
 
 
-def _commented_already(project: object, report: BatchReport, comment: str | None) -> list[int]:
-    """The segments that had the verdict already but whose comment was stored (as a note):
-    those of ``report.unchanged`` with English (the others are joined: left alone)."""
-    if not (comment or "").strip():
-        return []
-    return [sid for sid in report.unchanged
-            if project.segment(sid).target.strip()]  # type: ignore[attr-defined]
-
-
 @main.command()
 @db_option
 @click.argument("segment_ids", type=ID, nargs=-1)
@@ -232,9 +234,9 @@ def review(
     with open_project(db) as project:
         ids = _selection(project, segment_ids, doc, statuses, clean_only)
         report = project.review_many(ids, verdict, comment, revision)
-        noted = _commented_already(project, report, comment)
     _print_batch(report, fmt)
-    if noted and fmt != "json":
-        click.echo(f"comment stored on {plural(len(noted), 'segment')} already {verdict}")
+    if (comment or "").strip() and report.unchanged and fmt != "json":  # stored as a note
+        click.echo(f"comment stored on {plural(len(report.unchanged), 'segment')} already "
+                   f"{verdict}")
     if report.blocked:
         raise SystemExit(1)

@@ -80,9 +80,11 @@ class BatchReport:
     by_findings: list[int] = field(default_factory=list)
     """The blocked segments whose open error findings an override reason would accept."""
     unchanged: list[int] = field(default_factory=list)
-    """Segments already so (confirmed, reviewed or approved already), or joined (their
-    English held by another segment of their link, which they go with): nothing written but,
-    for those already so, a reviewer's comment (a note)."""
+    """Segments already so (confirmed, reviewed or approved already): nothing written but a
+    reviewer's comment (a note)."""
+    joined: dict[int, int] = field(default_factory=dict)
+    """Joined segments (no English of their own) with the segment of their link that holds
+    it, whose status they go with: nothing written to them."""
     group_id: int | None = None
     """The change group, None when nothing was written (nothing to undo)."""
 
@@ -327,11 +329,14 @@ class Batch:
         reported; reviewed, approved and locked confirmed ones are already so. One change
         group."""
         report = BatchReport("confirm")
-        joined = self._joined()
+        holder = self._holder()
         with self.context.change_group(self._document_id(segment_ids), "confirm") as gid:
             for sid in segment_ids:
                 seg = self.reader.segment(sid)
-                if seg.status in (Status.REVIEWED, Status.APPROVED) or joined(seg) or (
+                if (held := holder(seg)) is not None:
+                    report.joined[sid] = held
+                    continue
+                if seg.status in (Status.REVIEWED, Status.APPROVED) or (
                     seg.locked and seg.status == Status.TRANSLATED
                 ):  # a reviewer's verdict is not undone; a lead's lock holds confirmed work
                     report.unchanged.append(sid)
@@ -375,12 +380,12 @@ class Batch:
                 raise WorkbenchError("a rejection needs a comment (--comment)")
             self.review.check_may_reject()  # the whole batch: a matter of role, not segment
         report = BatchReport(verdict)
-        joined = self._joined()
+        holder = self._holder()
         with self.context.change_group(self._document_id(segment_ids), verdict) as gid:
             for sid in segment_ids:
                 seg = self.reader.segment(sid)
-                if joined(seg):
-                    report.unchanged.append(sid)
+                if (held := holder(seg)) is not None:
+                    report.joined[sid] = held
                     continue
                 before = seg.revision
                 try:
@@ -399,21 +404,22 @@ class Batch:
         report.group_id = gid if q_changes.group(self.context.db, gid) else None
         return report
 
-    def _joined(self) -> Callable[[Segment], bool]:
-        """Whether a segment is joined: empty, its English held by another segment of its
-        link in the working version (read once a document, when an empty segment asks)."""
+    def _holder(self) -> Callable[[Segment], int | None]:
+        """The segment holding a joined segment's English (another of its link in the working
+        version), None for a segment that is not joined (read once a document, when an empty
+        segment asks)."""
         by_document: dict[int, dict[int, int]] = {}
 
-        def joined(seg: Segment) -> bool:
+        def holder(seg: Segment) -> int | None:
             if seg.target.strip():
-                return False
+                return None
             if seg.document_id not in by_document:
                 by_document[seg.document_id] = q_versions.joined_segments(
                     self.context.db, seg.document_id
                 )
-            return seg.id in by_document[seg.document_id]
+            return by_document[seg.document_id].get(seg.id)
 
-        return joined
+        return holder
 
     def _document_id(self, segment_ids: Sequence[int]) -> int | None:
         return self.reader.segment(segment_ids[0]).document_id if segment_ids else None
