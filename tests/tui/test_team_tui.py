@@ -163,6 +163,8 @@ async def test_english_typed_in_a_segment_merged_away_elsewhere_is_kept_as_a_not
         said = [str(n.message) for n in app._notifications]
     assert any("kept as a note of segment 2" in m for m in said), said
     assert not any("no segment 3" in m for m in said)
+    # the editor stays where the translator was: on the merged segment (it went to the first)
+    assert screen.current is not None and screen.current.id == 2
     with Project.open(sample_db) as project:
         notes = [(n["kind"], n["text"]) for n in project.notes(2)]
     assert ("unsaved-edit", "Typed before the merge.") in notes

@@ -303,11 +303,12 @@ class EditorScreen(
         elif self.current is not None:
             self.current_index = index
 
-    def reload(self) -> None:
-        """Read the view again from the store (after segments were merged or split)."""
+    def reload(self, keep: int | None = None) -> None:
+        """Read the view again from the store (after segments were merged or split), on
+        segment ``keep`` when given and shown, else on the open one."""
         self.flush_edit()
         self.wb.service.flush()
-        spec, keep = self.spec, self.current_id
+        spec, keep = self.spec, keep if keep is not None else self.current_id
         self.current = None
         self.segment_list.forget_flags()
         self.prepare_tm()
