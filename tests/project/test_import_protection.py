@@ -96,6 +96,18 @@ def test_one_command_undoes_a_whole_import(project: Project) -> None:
     assert project.history(1)[-1].action == "undo"
 
 
+def test_a_merged_segment_is_counted_once_among_those_kept(project: Project) -> None:
+    """Segments 5 and 6 were filled by the import and merged since: the undo keeps one
+    segment, and says 1 (it said 2: the merged segment holds the revisions of both)."""
+    report = project.import_translation(REFERENCE, "sample", "working")
+    assert report.fill is not None and report.fill.group_id is not None
+    assert project.segment(5).target and project.segment(6).target
+    project.merge_with_next(5)
+    result = project.undo_change(report.fill.group_id)
+    assert result["kept"] == 1
+    assert ", 1 changed since and kept" in result["summary"]
+
+
 def test_undoing_an_import_over_every_segment_restores_their_locks(project: Project) -> None:
     # --overwrite approved writes over locked segments; the undo unlocked a segment locked
     # by `workbench lock` (its English and status were restored, its lock was lost)

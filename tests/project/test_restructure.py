@@ -401,6 +401,20 @@ def test_move_sentence_from_one_sentence_shared_link(project: Project) -> None:
     check_consistent(project)
 
 
+def test_undo_after_a_moved_sentence_undoes_the_edit_before_it(project: Project) -> None:
+    """A moved reference sentence changes neither the English nor the status: undo passes
+    over it (as over a lock) to the translator's edit, instead of 'restoring' nothing."""
+    ids = aligned_doc(project)
+    before = project.segment(ids[2]).target
+    project.save_draft(ids[2], before + " (edited)")
+    project.move_reference_sentence(ids[2], REF, "next")
+
+    restored = project.undo(ids[2])
+
+    assert restored.target == before
+    assert project.history(ids[2])[-1].new_text == before
+
+
 def test_move_sentence_refusals(project: Project) -> None:
     ids = aligned_doc(project)
     before = snapshot(project)

@@ -64,3 +64,33 @@ def test_the_links_own_heartbeats_are_no_change(
     link.run(posted.append)
     assert len(beats) == 4
     assert not [m for m in posted if isinstance(m, LiveChanged)]
+
+
+def test_a_merge_by_another_program_right_after_opening_is_a_structure_change(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The document's shape is taken when it is opened: a merge made elsewhere before any
+    other change is told as ``structure`` (it was not: the list kept the merged-away row,
+    blank, and Alt+Down stopped there)."""
+    from workbench.project import Project
+
+    ticks = itertools.count()
+    link = LiveLink(sample_db, "ana", clock=lambda: next(ticks) * HEARTBEAT)
+    link.watch(1, 1)
+    beats: list[int | None] = []
+    real_here = Team.here
+
+    def here(self: Team, client: str, document_id: int | None, segment_id: int | None) -> None:
+        real_here(self, client, document_id, segment_id)
+        beats.append(segment_id)
+        if len(beats) == 1:
+            with Project.open(sample_db, author="ben") as ben:
+                ben.merge_with_next(2)
+        if len(beats) == 3:
+            link.stop()
+
+    monkeypatch.setattr(Team, "here", here)
+    posted: list[Any] = []
+    link.run(posted.append)
+    told = [c.kind for m in posted if isinstance(m, LiveChanged) for c in m.changes]
+    assert "structure" in told

@@ -197,3 +197,23 @@ async def test_split_of_a_long_segment_shows_both_sides_of_the_cut(sample_db, ma
         # segment's box starts with the word after it
         assert visual(last_before) in text and visual(first_after) in text
         assert "…" in text
+
+
+async def test_split_of_a_short_first_part_shows_it(sample_db, make_app):
+    """A first part of one line is shown (its box had no line: Textual counts the newlines),
+    and the dialog says how to move the cut both ways."""
+    from tests.tui.conftest import screen_lines
+    from workbench.text.bidi import visual
+
+    with Project.open(sample_db) as project:
+        project.import_document_text("قالت: حبًّا وكرامة، إنْ أذِنَ لي الملك.\n", "short")
+    app = make_app(document="short")
+    async with editing(app) as (pilot, _screen):
+        await pilot.press("alt+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SplitScreen)
+        lines = screen_lines(app)
+        first = next(i for i, line in enumerate(lines) if "first segment" in line)
+        assert visual("قالت:") in lines[first + 1]  # the box's line, not its bottom border
+        text = "\n".join(lines)
+        assert "cut one word later" in text and "cut one word earlier" in text

@@ -163,6 +163,10 @@ async def test_english_typed_in_a_segment_merged_away_elsewhere_is_kept_as_a_not
         said = [str(n.message) for n in app._notifications]
     assert any("kept as a note of segment 2" in m for m in said), said
     assert not any("no segment 3" in m for m in said)
+    # the editor stays where the translator was: on the merged segment, or after a
+    # confirmation on the next one, where Enter went (it went to the first segment)
+    assert screen.current is not None
+    assert screen.current.id in ({2} if key == "ctrl+s" else {2, 4})
     with Project.open(sample_db) as project:
         notes = [(n["kind"], n["text"]) for n in project.notes(2)]
     assert ("unsaved-edit", "Typed before the merge.") in notes
@@ -1151,3 +1155,19 @@ async def test_a_reviewer_opened_offline_reads_its_rows_once_back(sample_db, mak
         service._reconnect()
         await until(pilot, lambda: bool(screen.all_rows) and "cannot be reached"
                     not in _screen(app).splitlines()[0])
+
+
+async def test_the_list_read_again_after_a_merge_elsewhere_stays_on_the_merged_segment(
+    sample_db, make_app
+):
+    """The open segment was merged elsewhere into the one before it, nothing typed: the
+    list read again opens that segment (it opened the document's first)."""
+    from workbench.store.live import Change
+
+    app = make_app()
+    async with editing(app, 3) as (pilot, screen):
+        with Project.open(sample_db, author="ben") as ben:
+            ben.merge_with_next(2)
+        screen.live_changed([Change("structure", screen.document.id)])
+        await settle(pilot)
+        assert screen.current is not None and screen.current.id == 2

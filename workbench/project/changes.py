@@ -231,20 +231,21 @@ class ChangeSet:
             undo_id = q_changes.add_group(
                 db, group["document_id"], "undo", self.context.author, reverts=group_id
             )
-            restored = kept = locked = 0
+            restored = locked = 0
+            kept_ids: set[int] = set()  # a merged segment holds the revisions of both parts
             undoable: list[tuple[Any, Any, Document, str]] = []
             left: set[int] = set()
             for rev in q_changes.group_revisions(db, group_id):
                 row = q_docs.segment(db, rev["segment_id"])
                 if row is None:
-                    kept += 1
+                    kept_ids.add(rev["segment_id"])
                     continue
                 document = self.catalog.document_by_id(row["document_id"])
                 wid = self.catalog.working_id(document)
                 text = (q_versions.translation(db, wid, row["id"]) if wid else None) or ""
                 # a lock this group set by approving is undone with it; any other is kept
                 if (text, row["status"]) != (rev["new_text"] or "", rev["new_status"]):
-                    kept += 1
+                    kept_ids.add(row["id"])
                     left.add(row["id"])
                     continue
                 if row["locked"] and rev["new_status"] != Status.APPROVED.value:
@@ -271,6 +272,7 @@ class ChangeSet:
                     (old_text, old_status), reverts=rev["id"], group_id=undo_id,
                 )
                 restored += 1
+            kept = len(kept_ids)
             of = f" of {group['document']!r}" if group["document"] else ""
             summary = f"undid change {group_id} ({group['kind']}{of}): {restored} restored"
             if kept:

@@ -181,6 +181,8 @@ def locked_before(db: Database, segment_id: int, revision_id: int) -> bool:
     for row in rows:
         if row["action"] in ("lock", "unlock"):
             return bool(row["action"] == "lock")
+        if row["action"] == "move-sentence":  # a reference's change: the lock as it was
+            continue
         if row["action"] == "undo" and row["reverts"] is not None:
             return locked_before(db, segment_id, int(row["reverts"]))
         if row["new_status"] == "approved":
@@ -192,12 +194,13 @@ def locked_before(db: Database, segment_id: int, revision_id: int) -> bool:
 
 def last_undoable(db: Database, segment_id: int) -> Row | None:
     """The newest revision of a segment that is not an undo and has not been undone (nor a
-    conflict: a save that was refused, kept for the record)."""
+    conflict: a save that was refused, kept for the record; nor a lock, an unlock or a moved
+    reference sentence, which change neither the English nor the status)."""
     return next(
         iter(
             db.query(
                 "SELECT * FROM revisions r WHERE r.segment_id = ? "
-                "AND r.action NOT IN ('undo', 'lock', 'unlock', 'conflict') "
+                "AND r.action NOT IN ('undo', 'lock', 'unlock', 'move-sentence', 'conflict') "
                 "AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.reverts = r.id) "
                 "ORDER BY r.id DESC LIMIT 1",
                 [segment_id],

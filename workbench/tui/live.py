@@ -154,12 +154,20 @@ class LiveLink:
             with contextlib.suppress(Exception):
                 project.close()
 
+    def _take_shape(self, project: Project, shapes: dict[int, Any]) -> None:
+        """Take the open document's shape when it is first seen (on SQLite, whose feed cannot
+        say that segments were merged or split): a change of it is told as ``structure``."""
+        doc = self.document_id
+        if doc is not None and doc not in shapes and project.db.dialect != "postgresql":
+            shapes[doc] = document_shape(project.db, doc)
+
     def _loop(self, project: Project, feed: Any, post: Any) -> None:
         sent: tuple[int | None, int | None] | None = None
         beat = 0.0
         others: dict[int, list[str]] | None = None
         shapes: dict[int, Any] = {}
         while not self.stopping.is_set():
+            self._take_shape(project, shapes)
             changes = feed.wait(0 if self._wake.is_set() else WAIT)
             self._wake.clear()
             if self.stopping.is_set():

@@ -67,10 +67,9 @@ class LastLines:
         if len(lines) > count:
             width = options.max_width
             lines = [[Segment(ELIDED.rjust(width))], *lines[len(lines) - count + 1:]]
-        for number, line in enumerate(lines):
-            if number:
-                yield Segment.line()
+        for line in lines:  # each line ends with a newline: Textual counts them for the height
             yield from line
+            yield Segment.line()
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,8 @@ class SplitScreen(KeepsAnswering, ModalScreen[SplitChoice | None]):
             yield Static("", id="split-first", classes="split-part")
             yield Static("", id="split-second", classes="split-part")
             yield Static("", id="split-english")
-            yield Label(keys.hint(self.wb.keymap(), "split_later", "split_english",
+            yield Label(keys.hint(self.wb.keymap(), "split_later", "split_earlier",
+                                  "split_english",
                                   "split_apply", "split_cancel"), classes="dialog-help")
 
     def on_mount(self) -> None:

@@ -157,6 +157,8 @@ class SegmentEditing(EditorPart):
 
         def open_index(self, index: int) -> None: ...
 
+        def reload(self, keep: int | None = None) -> None: ...
+
         def show_findings(self, findings: list[Any]) -> None: ...
 
         def recheck_details(self, segment_id: int, source: str) -> None: ...
@@ -412,11 +414,11 @@ class SegmentEditing(EditorPart):
     def _said_merged(self, message: Written, is_current: bool) -> None:
         """A write to a segment merged away elsewhere meanwhile: its English was kept as a
         note of the segment holding its Arabic now (or, none found, is said here)."""
-        if is_current:  # nothing more to save to it; the list is read again
+        holder: Segment | None = message.segment
+        if is_current:  # nothing more to save to it; the list is read again, on the holder
             self.saved_text = message.text
             self.dirty_since = None
-            self.wb.reload_segments()
-        holder: Segment | None = message.segment
+            self.reload(holder.id if holder is not None else None)
         if holder is not None:
             where = (f"It is kept as a note of segment {holder.position}, which holds its "
                      "Arabic now.")

@@ -292,6 +292,7 @@ class EditorScreen(
             ids = self.wb.service.read(
                 lambda p: p.view_ids(self.document, ViewSpec(), 0.0, 0.0)
             )
+        keep = self._still_shown(keep, ids)
         self.rows = SegmentRows(self.wb.service, self.document, ids, spec)
         index = self.rows.index_of(keep) if keep is not None else None
         if index is None:
@@ -303,11 +304,25 @@ class EditorScreen(
         elif self.current is not None:
             self.current_index = index
 
-    def reload(self) -> None:
-        """Read the view again from the store (after segments were merged or split)."""
+    def _still_shown(self, keep: int | None, ids: list[int]) -> int | None:
+        """``keep``, or when it is gone (merged elsewhere into the segment before it) the
+        nearest segment before it in the view shown now that is in ``ids``: the translator
+        stays where they were, not sent to the first segment."""
+        old = self.rows
+        if keep is None or old is None or keep in set(ids):
+            return keep
+        at = old.index_of(keep)
+        if at is None:
+            return keep
+        present = set(ids)
+        return next((sid for sid in reversed(old.ids[:at]) if sid in present), keep)
+
+    def reload(self, keep: int | None = None) -> None:
+        """Read the view again from the store (after segments were merged or split), on
+        segment ``keep`` when given and shown, else on the open one."""
         self.flush_edit()
         self.wb.service.flush()
-        spec, keep = self.spec, self.current_id
+        spec, keep = self.spec, keep if keep is not None else self.current_id
         self.current = None
         self.segment_list.forget_flags()
         self.prepare_tm()
