@@ -1171,3 +1171,24 @@ async def test_the_list_read_again_after_a_merge_elsewhere_stays_on_the_merged_s
         screen.live_changed([Change("structure", screen.document.id)])
         await settle(pilot)
         assert screen.current is not None and screen.current.id == 2
+
+
+@pytest.mark.both_backends
+async def test_a_quotation_mark_deleted_elsewhere_marks_the_row_it_left_open(
+    sample_db, make_app
+) -> None:
+    """A quotation opened in segment 1 closes in segment 3; another translator deletes the
+    closing mark: row 1's list mark stayed as it was (only segment 3's was read again) though
+    F3 and the panel reported the quotation left open."""
+    with Project.open(sample_db) as project:
+        ids = [s.id for s in project.segments(limit=3)]
+        for sid, english in zip(ids, ('He said, "One.', "Two.", 'Three."'), strict=True):
+            project.save_draft(sid, english)
+    app = make_app()
+    async with editing(app, ids[1]) as (pilot, screen):
+        flags = screen.segment_list.flags
+        await until(pilot, lambda: ids[0] in flags)
+        before = flags[ids[0]]
+        with Project.open(sample_db, author="ben") as ben:
+            ben.save_draft(ids[2], "Three.")
+        await until(pilot, lambda: flags.get(ids[0]) == (before[0], before[1] + 1))

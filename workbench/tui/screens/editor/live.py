@@ -26,10 +26,15 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from workbench.errors import WorkbenchError
+from workbench.glossary.qa import may_change_others
 from workbench.project.views import ViewSpec
 from workbench.store.live import Change
 from workbench.tui.display import isolate
 from workbench.tui.screens.editor.host import EditorPart
+
+# Segments changed elsewhere at once whose English is read to tell whether other rows' QA
+# marks may change with them (more: assumed so, and every mark is computed again)
+FEW_CHANGED = 50
 
 if TYPE_CHECKING:
     from workbench.project import Document, Project
@@ -87,6 +92,25 @@ class LiveUpdates(EditorPart):
             return []
         return self.segment_list.others.get(self.current.id, [])
 
+    def _others_marks_stale(self, ids: set[int]) -> bool:
+        """Whether English changed elsewhere may change the QA marks of rows it did not touch
+        (a quotation mark that closed another segment's, deleted): the English of a few
+        segments is read and compared with the list's; more are assumed to."""
+        assert self.rows is not None
+        if len(ids) > FEW_CHANGED:
+            return True
+        before: dict[int, str | None] = {}
+        for sid in ids:
+            index = self.rows.index_of(sid)
+            row = self.rows.cached(index) if index is not None else None
+            before[sid] = None if row is None else row.target
+        try:
+            after = self.wb.service.read(
+                lambda p: {sid: p.segment(sid).target for sid in ids})
+        except WorkbenchError:  # merged away meanwhile, offline: read everything again
+            return True
+        return any(may_change_others(before[sid], after[sid] or "") for sid in ids)
+
     def live_changed(self, changes: list[Change]) -> None:
         """Show what others changed (see the module)."""
         if self.rows is None:
@@ -115,6 +139,9 @@ class LiveUpdates(EditorPart):
             self.segment_list.forget_flags()
             self.segment_list.invalidate()
         elif ids:
+            if self._others_marks_stale(ids):
+                self.segment_list.forget_flags()
+                self.segment_list.invalidate()
             for index in self.rows.forget(sorted(ids)):
                 self.segment_list.refresh_row(index)
             for sid in ids:
