@@ -40,6 +40,20 @@ def test_a_quotation_closed_in_a_later_pair_is_no_finding() -> None:
             if f.check == "unpaired-quotes"] == ['"']
 
 
+def test_a_quotation_opened_again_at_a_paragraph_start_goes_on() -> None:
+    """English typography leaves a quotation that goes on into the next paragraph unclosed
+    and opens that paragraph with the mark again: each paragraph's last sentence was flagged."""
+    ar = "قال."
+    speech = [(ar, "He began: “I went to the market."), (ar, "It was busy."),
+              (ar, "“Then I came home.”")]
+    assert lonely(speech) == []
+    assert lonely([(ar, 'He began: "I went.'), (ar, '"Still more.'), (ar, '"And home."')]) == []
+    # a mark opened again in the middle of a sentence does not go on with it; nor does a
+    # quotation opened again and never closed
+    assert lonely([(ar, "He said, “Go."), (ar, "Then “stay” he said.")]) == [(0, "“")]
+    assert lonely([(ar, "He said, “Go."), (ar, "“Stay.")]) == [(1, "“")]
+
+
 def test_a_mark_left_without_a_partner_in_the_document_is_still_reported() -> None:
     assert lonely(SPEECH[:2]) == [(0, '"')]  # never closed after
     assert lonely(SPEECH[1:]) == [(1, '"')]  # nothing open before

@@ -59,9 +59,12 @@ class UnpairedQuotes(Check):
 
     def document_key(self, target: str) -> object:
         """The target's lonely marks and what each does (open, close), with a '"' quotation
-        open before it or not: all that pairs it with marks of other pairs."""
-        return tuple(tuple((c, role) for c, _, role in lonely_quotes(target, straight))
-                     for straight in (False, True))
+        open before it or not, and the kind of the mark that opens it again (see
+        :func:`_still_lonely`): all that pairs it with marks of other pairs."""
+        first = _QUOTES.search(target)
+        again = _KIND[first.group()] if first and _reopens(target, first.start()) else None
+        return again, *(tuple((c, role) for c, _, role in lonely_quotes(target, straight))
+                        for straight in (False, True))
 
     def run_document(
         self, pairs: Sequence[tuple[str, str]], lines: Sequence[int] | None = None
@@ -141,7 +144,10 @@ def _still_lonely(texts: Sequence[str]) -> list[list[Lonely]]:
     in a following text: the first mark of its kind after it (" “” «» ‹›), which must then
     be a lonely closing one — any other mark of the kind between them (a quotation opened or
     closed in a text between, which would nest one quotation in another of the same marks)
-    leaves it unpaired, as two stray marks far apart are not one quotation."""
+    leaves it unpaired, as two stray marks far apart are not one quotation. A text that
+    begins with an opening mark of the kind left open continues that quotation (English
+    typography leaves a quotation going on into the next paragraph unclosed and opens the
+    next paragraph with the mark again): the mark left open is no finding either."""
     out: list[list[Lonely]] = [[] for _ in texts]
     open_: dict[str, tuple[int, int]] = {}  # kind: (text index, offset) of the mark left open
     paired: set[tuple[int, int]] = set()  # (text index, offset) of the marks paired across
@@ -156,12 +162,21 @@ def _still_lonely(texts: Sequence[str]) -> list[list[Lonely]]:
                     j, opened = open_.pop(kind)
                     if at in closing:
                         paired.update(((j, opened), (i, at)))
+                    elif _reopens(text, at):
+                        paired.add((j, opened))
         for mark, at, role in marks:
             if role == "open":
                 open_[_KIND[mark]] = (i, at)
     for i in dict.fromkeys(i for i, _ in paired):
         out[i] = [m for m in out[i] if (i, m[1]) not in paired]
     return out
+
+
+def _reopens(text: str, at: int) -> bool:
+    """Whether the mark at ``at`` opens ``text`` (nothing but spaces before it) and opens a
+    quotation: the quotation left open before goes on (a paragraph of it begins)."""
+    return not text[:at].strip() and (
+        text[at] in _OPENERS or (text[at] == '"' and _OPENS.match(text, at) is not None))
 
 
 def _first_of_each_kind(text: str) -> dict[str, int]:
