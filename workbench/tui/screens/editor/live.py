@@ -104,12 +104,14 @@ class LiveUpdates(EditorPart):
             index = self.rows.index_of(sid)
             row = self.rows.cached(index) if index is not None else None
             before[sid] = None if row is None else row.target
-        try:
-            after = self.wb.service.read(
-                lambda p: {sid: p.segment(sid).target for sid in ids})
-        except WorkbenchError:  # merged away meanwhile, offline: read everything again
+        document = self.document
+        try:  # one query (this runs on the UI thread)
+            after = {r.id: r.target for r in self.wb.service.read(
+                lambda p: p.list_rows(document, sorted(ids)))}
+        except WorkbenchError:  # offline: read everything again
             return True
-        return any(may_change_others(before[sid], after[sid] or "") for sid in ids)
+        return any(sid not in after or may_change_others(before[sid], after[sid])
+                   for sid in ids)  # (one merged away meanwhile: everything again)
 
     def live_changed(self, changes: list[Change]) -> None:
         """Show what others changed (see the module)."""
