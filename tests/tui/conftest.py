@@ -155,6 +155,16 @@ def screen_lines(app: WorkbenchApp) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
+def quotation_over_three(db: Path) -> list[int]:
+    """Give the first three segments of project ``db`` English quoting over them (opened in
+    the first, closed in the third); their ids."""
+    with Project.open(db) as project:
+        ids = [s.id for s in project.segments(limit=3)]
+        for sid, english in zip(ids, ('He said, "One.', "Two.", 'Three."'), strict=True):
+            project.save_draft(sid, english)
+    return ids
+
+
 def join_first_two(project: Project) -> tuple[Document, int]:
     """Make the working version's first link hold segments 1 and 2, its English on 1."""
     from workbench.store import versions as q_versions

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from tests.tui.conftest import editing, join_first_two, screen_lines, settle, write_lock_held
+from tests.tui.conftest import (
+    editing,
+    join_first_two,
+    quotation_over_three,
+    screen_lines,
+    settle,
+    write_lock_held,
+)
 from workbench.project import Project
 from workbench.tui.app import Notice
 from workbench.tui.screens.editor.editing import AUTOSAVE_IDLE, AUTOSAVE_MAX
@@ -444,10 +451,7 @@ async def test_the_list_marks_a_quotation_left_open_when_its_closing_mark_is_del
     """A quotation opened in segment 1 and closed in segment 3: deleting the closing mark in
     the editor left row 1 without its new warning (F3 and its panel had it) until the list
     was read again."""
-    with Project.open(sample_db) as project:
-        ids = [s.id for s in project.segments(limit=3)]
-        for sid, english in zip(ids, ('He said, "One.', "Two.", 'Three."'), strict=True):
-            project.save_draft(sid, english)
+    ids = quotation_over_three(sample_db)
     app = make_app()
     async with editing(app, ids[2]) as (pilot, screen):
         flags = screen.segment_list.flags

@@ -13,7 +13,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import PgServer
-from tests.tui.conftest import editing, screen_lines, settle
+from tests.tui.conftest import editing, quotation_over_three, screen_lines, settle
 from tests.tui.screen_wait import notified, until
 from workbench.errors import PermissionDeniedError
 from workbench.project import Project
@@ -1180,10 +1180,7 @@ async def test_a_quotation_mark_deleted_elsewhere_marks_the_row_it_left_open(
     """A quotation opened in segment 1 closes in segment 3; another translator deletes the
     closing mark: row 1's list mark stayed as it was (only segment 3's was read again) though
     F3 and the panel reported the quotation left open."""
-    with Project.open(sample_db) as project:
-        ids = [s.id for s in project.segments(limit=3)]
-        for sid, english in zip(ids, ('He said, "One.', "Two.", 'Three."'), strict=True):
-            project.save_draft(sid, english)
+    ids = quotation_over_three(sample_db)
     app = make_app()
     async with editing(app, ids[1]) as (pilot, screen):
         flags = screen.segment_list.flags
