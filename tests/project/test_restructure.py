@@ -91,7 +91,7 @@ def snapshot(project: Project) -> tuple:
     return tuple(
         tuple(db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall())
         for table in ("segments", "translations", "links", "link_segments", "link_sentences",
-                      "revisions", "notes")
+                      "revisions", "notes", "merged_segments")
     )
 
 
@@ -181,6 +181,26 @@ def test_merge_is_one_transaction(project: Project, monkeypatch: pytest.MonkeyPa
     with pytest.raises(RuntimeError):
         project.merge_with_next(5)
     assert snapshot(project) == before
+
+
+def test_a_merged_segment_id_names_the_segment_holding_its_history(project: Project) -> None:
+    """`history 6` / `undo 6` after segment 6 was merged into 5 said only "no segment 6":
+    the merge is recorded with it, and the error names segment 5 (and, after 5 was merged
+    into 4, segment 4, which holds both histories now)."""
+    project.merge_with_next(5)
+    for read in (project.history, project.undo, project.segment):
+        with pytest.raises(NotFoundError, match=r"no segment 6 .*: it was merged into segment "
+                           r"5 on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(by tester\); its history is "
+                           r"there: workbench history 5$"):
+            read(6)
+    project.merge_with_next(4)
+    with pytest.raises(NotFoundError, match=r"merged into segment 5 on .*, and that into "
+                       r"segment 4 since; .*workbench history 4$"):
+        project.history(6)
+    with pytest.raises(NotFoundError, match=r"no segment 5 .*merged into segment 4 on "):
+        project.undo(5)
+    with pytest.raises(NotFoundError, match=r"^no segment 9999 in \S+$"):
+        project.history(9999)
 
 
 def test_merge_keeps_notes_and_undo_does_not_reverse_it(project: Project) -> None:

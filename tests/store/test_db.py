@@ -262,17 +262,41 @@ def test_the_upgrade_keeps_an_lqa_error_whose_revision_a_recovery_lost(tmp_path:
         assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+def test_a_schema_13_project_opens_and_records_where_merged_segments_went(
+    tmp_path: Path,
+) -> None:
+    """Schema 14 adds the record of merges: a project made before it opens (upgraded) and its
+    next merge is recorded; a segment merged before the upgrade is said to be unknown."""
+    from workbench.errors import NotFoundError
+    from workbench.project import Project
+
+    path = tmp_path / "old.db"
+    with _schema_11_project(path, 13) as conn:
+        conn.executemany(
+            "INSERT INTO segments (id, document_id, paragraph, position, source, status, "
+            "updated_at) VALUES (?, 1, 1, ?, 'انتهت الحرب.', 'new', ?)",
+            [(2, 2, STAMP), (3, 3, STAMP)])
+        conn.execute("PRAGMA user_version = 13")
+    conn.close()
+    with Project.open(path, author="lead") as project:
+        assert project.db.schema_version() == SCHEMA_VERSION
+        project.merge_with_next(2)
+        with pytest.raises(NotFoundError, match=r"no segment 3 .*merged into segment 2 on .* "
+                           r"\(by lead\); its history is there: workbench history 2$"):
+            project.history(3)
+
+
 STAMP = "2026-01-01T00:00:00.000+00:00"
 
 
-def _schema_11_project(path: Path) -> sqlite3.Connection:
-    """A project of schema 11 at ``path`` with one document and one segment (the connection
-    open on it, foreign keys off)."""
+def _schema_11_project(path: Path, version: int = 11) -> sqlite3.Connection:
+    """A project of schema 11 (or ``version``) at ``path`` with one document and one segment
+    (the connection open on it, foreign keys off)."""
     from workbench.store.schema import MIGRATIONS
     from workbench.store.sqlite import sql_statements
 
     conn = sqlite3.connect(path)
-    for script in MIGRATIONS[:11]:
+    for script in MIGRATIONS[:version]:
         for statement in sql_statements(script):
             conn.execute(statement)
     conn.execute("INSERT INTO documents VALUES (1, 'doc', NULL, NULL, ?)", [STAMP])

@@ -12,6 +12,7 @@ from workbench.statuses import STATUSES
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
 from workbench.store import notes as q_notes
+from workbench.store import restructure as q_restructure
 from workbench.store import versions as q_versions
 
 
@@ -73,10 +74,24 @@ class Reader:
         db = self.context.db
         row = q_docs.segment(db, segment_id)
         if row is None:
-            raise NotFoundError(f"no segment {segment_id} in {self.context.path}")
+            raise self.not_found(segment_id)
         wid = self.catalog.working_id(self.catalog.document_by_id(row["document_id"]))
         text = q_versions.translation(db, wid, segment_id) if wid else None
         return to_segment({**row, "target": text})
+
+    def not_found(self, segment_id: int) -> NotFoundError:
+        """The error for a segment id the project does not hold: one a merge took away names
+        the segment it was merged into, and when, and the segment holding its history now."""
+        gone = q_restructure.merged(self.context.db, segment_id)
+        if gone is None:
+            return NotFoundError(f"no segment {segment_id} in {self.context.path}")
+        into, holder = int(gone["merged_into"]), int(gone["holder_id"])
+        since = "" if holder == into else f", and that into segment {holder} since"
+        return NotFoundError(
+            f"no segment {segment_id} in {self.context.path}: it was merged into segment "
+            f"{into} on {gone['at'][:16].replace('T', ' ')} UTC (by {gone['author']}){since}; "
+            f"its history is there: workbench history {holder}"
+        )
 
     def version_text(self, segment_id: int, version: str) -> str | None:
         """The English of a segment in another version ('reference:main', 'draft:x')."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from workbench.errors import LockedError, NotFoundError, ProjectError, WorkbenchError
+from workbench.errors import LockedError, ProjectError, WorkbenchError
 from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext
 from workbench.project.importing import LOW_CONFIDENCE
@@ -78,7 +78,7 @@ class Restructure:
     def _segment_row(self, segment_id: int) -> dict[str, Any]:
         row = q_docs.segment(self.context.db, segment_id)
         if row is None:
-            raise NotFoundError(f"no segment {segment_id} in {self.context.path}")
+            raise self.reader.not_found(segment_id)
         return row
 
     def _next_row(self, row: dict[str, Any], doc: Document) -> dict[str, Any] | None:
@@ -183,6 +183,7 @@ class Restructure:
             piece = _Piece(seg.target, 0, len(seg.target), a["id"], merged_text, to)
             self._move_errors(seg.id, seg.target, [piece], piece)
         q.repoint_records(self.context.db, b["id"], a["id"])
+        q.record_merge(self.context.db, b["id"], a["id"], self.context.author)
         q.delete_segment(self.context.db, b["id"])
         q.shift_positions(self.context.db, doc.id, b["position"], -1)
         if b["paragraph"] != a["paragraph"] and q.paragraph_size(

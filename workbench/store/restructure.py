@@ -88,6 +88,32 @@ def insert_segment(
     )
 
 
+def record_merge(db: Database, gone: int, into: int, author: str) -> None:
+    """Record that segment ``gone`` was merged into ``into`` (call before deleting ``gone``):
+    the segments merged into ``gone`` before are now held by ``into`` too."""
+    if db.execute(
+        "SELECT 1 FROM merged_segments WHERE holder_id = ? LIMIT 1", [gone]
+    ).fetchone() is not None:
+        db.execute("UPDATE merged_segments SET holder_id = ? WHERE holder_id = ?", [into, gone])
+    db.execute(
+        "INSERT INTO merged_segments (segment_id, merged_into, holder_id, at, author) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (segment_id) DO UPDATE SET "
+        "merged_into = excluded.merged_into, holder_id = excluded.holder_id, "
+        "at = excluded.at, author = excluded.author",
+        [gone, into, into, now(), author],
+    )
+
+
+def merged(db: Database, segment_id: int) -> Row | None:
+    """Where a segment that a merge took away went: ``merged_into``, ``holder_id`` (the
+    segment holding its history now), ``at``, ``author``; None when no merge took it."""
+    return next(iter(db.query(
+        "SELECT m.merged_into, m.holder_id, m.at, m.author FROM merged_segments m "
+        "WHERE m.segment_id = ? AND NOT EXISTS (SELECT 1 FROM segments s WHERE s.id = ?)",
+        [segment_id, segment_id],
+    )), None)
+
+
 def delete_segment(db: Database, segment_id: int) -> None:
     """Delete a segment (its translations, link memberships and scores go with it)."""
     db.execute("DELETE FROM segments WHERE id = ?", [segment_id])

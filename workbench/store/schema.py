@@ -528,6 +528,19 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE tm_state ADD COLUMN normalisation TEXT;
     """,
+    # 14: where a segment a merge took away went (its history moved to the segment it was
+    # merged into): `history` and `undo` of its id name the segment holding its history now
+    """
+    CREATE TABLE merged_segments (
+        segment_id INTEGER PRIMARY KEY,  -- the segment merged away (in segments no more)
+        merged_into INTEGER NOT NULL,    -- the segment it was merged into
+        -- the segment holding its history now (merged_into, or what that was merged into)
+        holder_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL
+    );
+    CREATE INDEX merged_segments_holder ON merged_segments(holder_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -766,4 +766,15 @@ POSTGRES_MIGRATIONS: list[str] = [
     """
     ALTER TABLE tm_state ADD COLUMN normalisation TEXT;
     """,
+    # 14: where a segment a merge took away went (see schema.py)
+    """
+    CREATE TABLE merged_segments (
+        segment_id BIGINT PRIMARY KEY,
+        merged_into BIGINT NOT NULL,
+        holder_id BIGINT NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL
+    );
+    CREATE INDEX merged_segments_holder ON merged_segments(holder_id);
+    """,
 ]
