@@ -223,7 +223,41 @@ def test_a_text_import_exported_as_original_is_the_english_text(
             by_paragraph.setdefault(s.paragraph, []).append(" ".join(s.target.split()))
     assert lines == [" ".join(v) for _, v in sorted(by_paragraph.items())]
     assert project.default_output(project.document("sample"), "original").name == \
-        "sample.en.txt"
+        "sample.original.en.txt"  # not the format txt's sample.en.txt
+
+
+def test_a_document_from_a_file_without_an_ending_exports_under_its_format_s_ending(
+    doc: tuple, tmp_path: Path
+) -> None:
+    """A DOCX imported from a file named without an ending (`--format docx`) was exported
+    by default to NAME.en.txt, a Word file under a text file's name."""
+    project, source = doc
+    bare = tmp_path / "contract"
+    bare.write_bytes(source.read_bytes())
+    project.sources.import_file(bare, fmt="docx")
+    path = project.default_output(project.document("contract"), "original")
+    assert path.name == "contract.en.docx"
+    assert project.export_file("original", tmp_path / path.name, doc="contract").units == 0
+
+
+def test_a_text_import_s_untranslated_paragraph_is_an_empty_line_as_in_a_document(
+    project: Project, tmp_path: Path
+) -> None:
+    """With --fallback empty a paragraph without English was left out of a text import's
+    `original` (its lines no longer the original's paragraphs), while a DOCX, ODT or HTML
+    document keeps it as an empty paragraph: an empty line now, in its place."""
+    project.import_document_text("قامت الثورة. وانتشرت.\nعاد الجميع.\nاجتمعت العائلة.", "t")
+    first, _, untranslated, last = project.segments("t")
+    project.save_draft(first.id, "The revolution broke out.")
+    project.save_draft(last.id, "The family met.")
+    lines = {
+        fallback: project.export_file("original", tmp_path / f"{fallback}.txt", doc="t",
+                                      fallback=fallback).path.read_text(encoding="utf-8")
+        for fallback in ("empty", "source")
+    }
+    assert lines["empty"] == "The revolution broke out.\n\nThe family met.\n"
+    assert lines["source"] == f"The revolution broke out. وانتشرت.\n{untranslated.source}\n" \
+        "The family met.\n"
 
 
 def test_fields_text_boxes_bookmarks_and_alt_text(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ For a document imported from a client document (DOCX, ODT, HTML, Markdown, EPUB,
 original is written back through its filter (:mod:`workbench.filters`), each paragraph with
 the English of its segments; for a document imported from text, the English text, one
 paragraph per line. Untranslated segments are left in Arabic (``fallback='source'``) or left
-out (``'empty'``).
+out (``'empty'``); a paragraph left with no text stays, emptied (an empty line, a document's
+empty paragraph), so that the translation has the original's paragraphs.
 """
 
 from __future__ import annotations
@@ -90,8 +91,7 @@ def write_original(
                 chosen = english or (" ".join(unit.source.split()) if keep_source else "")
                 if chosen:
                     parts.append(chosen)
-            if parts:
-                text.append(" ".join(parts) + "\n")
+            text.append(" ".join(parts) + "\n")  # nothing to say: an empty line, in its place
         out.write("".join(text).encode("utf-8"))
         return translated
     from workbench.filters.registry import FILTER_VERSION, write_source

@@ -203,18 +203,28 @@ class Exchange:
 
     def default_output(self, doc: Document, fmt: str, version: str = "working") -> Path:
         """translations/DOCUMENT[.VERSION]SUFFIX, e.g. translations/sample.tmx; for the
-        format ``original`` of a client document, .en and the original's own ending."""
+        format ``original`` of a client document, .en and the original's own ending (its
+        format's when its file had none), of a text import .original.en.txt (the format
+        ``txt`` writes DOCUMENT.en.txt)."""
         stem = _UNSAFE.sub("-", doc.name).strip("-.") or "document"
         if version != "working":
             stem += "." + _UNSAFE.sub("-", version.replace(":", "-"))
         spec = get_format(fmt)
         suffix = spec.suffix
         if spec.from_source:
-            info = q_sources.original_info(self.context.db, doc.id)
-            ending = Path(info["file_name"]).suffix.lower() if info else ""
-            if ending:
-                suffix = ".en" + ending
+            suffix = self._original_suffix(doc, spec.suffix)
         return DEFAULT_FOLDER / f"{_shortened(stem, NAME_BYTES - len(suffix.encode()))}{suffix}"
+
+    def _original_suffix(self, doc: Document, text_suffix: str) -> str:
+        """The ending of the export ``original`` of a document: .en and the original's
+        ending, or its format's first; ``text_suffix`` for a text import."""
+        from workbench.filters.registry import get_source_format
+
+        info = q_sources.original_info(self.context.db, doc.id)
+        if info is None:
+            return text_suffix
+        ending = Path(info["file_name"]).suffix.lower()
+        return ".en" + (ending or get_source_format(info["format"]).extensions[0])
 
     def _export_original(
         self, spec: Format, path: Path, header: ExportHeader, document: Document,
