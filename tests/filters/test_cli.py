@@ -23,7 +23,7 @@ def test_import_translate_and_export_the_original(in_tmp: Path) -> None:
     result = run_cli("export", "--format", "original", "--db", "p.db")
     assert result.exit_code == 0, result.stderr
     out = in_tmp / "translations" / "report.en.docx"
-    assert "exported 1 translated segment of report (working) as original to " \
+    assert "exported 1 segment with English of report (working) as original to " \
         f"{out.relative_to(in_tmp)}" in result.stdout
     paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
     assert paragraphs[1] == "The revolution began in Petrograd in 1917. وانتشرت بسرعة."

@@ -28,7 +28,7 @@ def test_every_format_exports_the_sample_under_translations(in_tmp: Path) -> Non
         path = in_tmp / "translations" / name
         assert path.is_file() and path.stat().st_size > 0
         assert f"to translations/{name}" in result.stdout
-        what = "translated segments" if fmt == "original" else "segment pairs"
+        what = "segments with English" if fmt == "original" else "segment pairs"
         assert f"21 {what} of sample (working)" in result.stdout
 
 

@@ -110,4 +110,9 @@ def test_the_original_export_counts_a_joined_segment_translated(
     translated (`stats`), as if the joined one were left in Arabic."""
     result = project.export_file("original", tmp_path / "pair.txt", "pair")
     assert result.units == 3
+    # "3 translated segments" of a document of drafts, `stats` saying 2 with English: the
+    # report says what it counts, the joined segment apart
+    assert project.stats("pair")["with_english"] == result.units - result.joined == 2
+    assert result.counted() == ("3 segments with English (1 of them joined to the segment "
+                                "before, whose English translates them)")
     assert "واشترى" not in (tmp_path / "pair.txt").read_text(encoding="utf-8")

@@ -125,5 +125,5 @@ async def test_one_export_is_said_once(make_app, tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
         said = [n.message for n in app._notifications if str(out) in n.message]
-        assert len(said) == 1 and said[0].startswith("Exported ")
+        assert len(said) == 1 and said[0].startswith("Exported 21 segment pairs to ")
     assert out.exists()

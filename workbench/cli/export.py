@@ -86,9 +86,8 @@ def export(
             fmt, output, doc, version, statuses, force, findings=findings,
             fallback=fallback or "source", tm_matches=tm_matches, tm_min=tm_min,
         )
-    what = "translated segment" if get_format(fmt).from_source else "segment pair"
     click.echo(
-        f"exported {plural(result.units, what)} of {result.document} ({result.version}) "
+        f"exported {result.counted()} of {result.document} ({result.version}) "
         f"as {fmt} to {result.path}"
     )
     for warning in result.warnings:

@@ -79,6 +79,20 @@ class ExportResult:
     version: str
     units: int
     warnings: tuple[str, ...] = ()
+    #: of the format ``original``: the segments among ``units`` without English of their own,
+    #: joined to a segment whose English translates them (`stats` counts them in no
+    #: ``with_english``)
+    joined: int = 0
+
+    def counted(self) -> str:
+        """What ``units`` counts, as the CLI and the TUI say it: "21 segment pairs"; of the
+        format ``original``, the segments in English ("5 segments with English (2 of them
+        joined to the segment before, whose English translates them)")."""
+        if not get_format(self.format).from_source:
+            return plural(self.units, "segment pair")
+        joined = (f" ({self.joined:,} of them joined to the segment before, whose English "
+                  "translates them)") if self.joined else ""
+        return f"{plural(self.units, 'segment')} with English{joined}"
 
 
 @dataclass
@@ -237,12 +251,15 @@ class Exchange:
         units = self.export_units(document.name, version, grouped=False)
         if statuses:
             units = _of_statuses(units, set(statuses))
+        joined = [0]
         warnings: list[str] = []
         count = write_atomically(
             path, force,
-            lambda out: spec.writer(out, header, units, original, fallback, warnings),
+            lambda out: spec.writer(out, header, _noting_joined(units, joined), original,
+                                    fallback, warnings),
         )
-        return ExportResult(path, spec.name, document.name, version, count, tuple(warnings))
+        return ExportResult(path, spec.name, document.name, version, count, tuple(warnings),
+                            joined[0])
 
     def _check_original_ending(self, document: Document, path: Path) -> None:
         """Refuse a name whose ending is another document format's than the original's (an
@@ -982,6 +999,15 @@ def _edited_since(
 def _annotated(units: Iterator[Unit], annotate: Callable[[Unit], None]) -> Iterator[Unit]:
     for unit in units:
         annotate(unit)
+        yield unit
+
+
+def _noting_joined(units: Iterable[Unit], joined: list[int]) -> Iterator[Unit]:
+    """The units one by one, counting in ``joined[0]`` those joined to a segment whose
+    English translates them."""
+    joined[0] = 0
+    for unit in units:
+        joined[0] += unit.joined
         yield unit
 
 

@@ -40,6 +40,7 @@ class Exported(Message):
     seconds: float = 0.0
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    counted: str = ""  # what ``units`` counts, as the CLI says it ("21 segment pairs")
 
 
 FALLBACKS = (("source", "left in Arabic (source)"), ("empty", "left out (empty)"))
@@ -174,7 +175,7 @@ class ExportScreen(JobDialog[Path | None]):
         def export(project: Project) -> Exported:
             result = project.export_file(doc=name, **options)
             return Exported(result.path, result.units, time.perf_counter() - started,
-                            warnings=tuple(result.warnings))
+                            warnings=tuple(result.warnings), counted=result.counted())
 
         try:
             message = app.service.background(export, write=True)
@@ -191,7 +192,7 @@ class ExportScreen(JobDialog[Path | None]):
                 "use --force to overwrite", "tick 'overwrite an existing file'"
             ).replace("(or leave out --output)", "(or leave the output file empty)")
         if self.job_finished(error):
-            self.notify(Text.assemble(f"Exported {message.units:,} units to ",
+            self.notify(Text.assemble(f"Exported {message.counted} to ",
                                       isolate(str(message.path)),
                                       f" in {message.seconds:.1f} s."))
             if message.warnings:
