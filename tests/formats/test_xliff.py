@@ -138,6 +138,22 @@ def test_all_findings_on_request_and_overrides_respected(
     assert not any("Kerenski" in line for line in notes[4])
 
 
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2"])
+def test_a_finding_s_note_priority_follows_its_severity(
+    export: Exporter, project: Project, fmt: str
+) -> None:
+    """Every finding was written priority="2": an error is 1 (the highest), a warning 5,
+    information 10, in XLIFF 1.2 and 2.0 alike; read back, the notes are no comments."""
+    project.save_draft(1, project.segment(1).target.replace(" ", "  ", 1))  # info
+    path = export(fmt, findings="all")
+    kind = ("from", "workbench-qa") if fmt == "xliff" else ("category", "qa")
+    notes = [n for n in etree.parse(str(path)).iter(f"{NS1}note", f"{NS2}note")
+             if n.get(kind[0]) == kind[1]]
+    priorities = {(n.text or "").split(":")[0]: n.get("priority") for n in notes}
+    assert priorities == {"error": "1", "warning": "5", "info": "10"}
+    assert not any(u.notes for u in read_xliff(path).units)
+
+
 def test_white_space_of_another_tools_xliff_is_read_as_xml_space_says(tmp_path: Path) -> None:
     """A pretty-printed target (no xml:space) is one line, as translate-toolkit reads it; a
     target whose xml:space is "preserve" (on it or an ancestor) keeps its breaks."""

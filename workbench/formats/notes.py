@@ -28,6 +28,19 @@ def lqa_notes(notes: Iterable[etree._Element]) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: the XLIFF note ``priority`` (1.2 and 2.0: 1 the highest, 10 the lowest) of a QA finding by
+#: its severity
+FINDING_PRIORITY = {"error": 1, "warning": 5, "info": 10}
+_UNKNOWN_PRIORITY = 5
+
+
+def finding_priority(finding: str) -> int:
+    """The XLIFF note priority of a finding line as exports write it (``SEVERITY: MESSAGE
+    [CHECK]``): 1 for an error, 5 for a warning, 10 for information (5 when it names none)."""
+    severity = finding.partition(":")[0].strip()
+    return FINDING_PRIORITY.get(severity, _UNKNOWN_PRIORITY)
+
+
 #: the kinds (XLIFF 1.2 ``from``, 2.0 ``category``) of the notes we write that are no comments
 GENERATED_NOTES = frozenset({"workbench-qa", "workbench-lqa", "qa", "lqa"})
 

@@ -26,7 +26,12 @@ from workbench.formats.model import (
     Unit,
     primary_language,
 )
-from workbench.formats.notes import comment_notes, inline_comments, lqa_notes
+from workbench.formats.notes import (
+    comment_notes,
+    finding_priority,
+    inline_comments,
+    lqa_notes,
+)
 from workbench.statuses import (
     MEMOQ_STATUS,
     STATUSES,
@@ -82,8 +87,8 @@ def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> i
                 )
             for finding in unit.findings:
                 parts.append(
-                    '<note from="workbench-qa" annotates="target" priority="2">'
-                    f"{xmlout.text(finding)}</note>"
+                    '<note from="workbench-qa" annotates="target" '
+                    f'priority="{finding_priority(finding)}">{xmlout.text(finding)}</note>'
                 )
             for error in unit.lqa:
                 parts.append(

@@ -15,7 +15,12 @@ from lxml import etree
 from workbench.formats import safexml, xmlout
 from workbench.formats.codes import XLIFF20, encode, spaced_text
 from workbench.formats.model import WB_NS, ExportHeader, ImportedUnit, Unit
-from workbench.formats.notes import comment_notes, inline_comments, lqa_notes
+from workbench.formats.notes import (
+    comment_notes,
+    finding_priority,
+    inline_comments,
+    lqa_notes,
+)
 from workbench.statuses import STATUSES, XLIFF20_STATE, Status, from_xliff20
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -69,8 +74,8 @@ def write_xliff2(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> 
                     parts.append(f'<note category="comment">{xmlout.text(note)}</note>')
                 for finding in unit.findings:
                     parts.append(
-                        '<note category="qa" appliesTo="target" priority="2">'
-                        f"{xmlout.text(finding)}</note>"
+                        '<note category="qa" appliesTo="target" '
+                        f'priority="{finding_priority(finding)}">{xmlout.text(finding)}</note>'
                     )
                 for error in unit.lqa:
                     parts.append(
