@@ -53,6 +53,19 @@ def test_punctuation_and_tags_are_items() -> None:
     ]
 
 
+
+def test_a_tag_inside_a_word_marks_the_word() -> None:
+    """و<1>الجامعات</1> against OmegaT's level-1 والجامعات: one word with a difference (its
+    tag), shown as changed, not as two words nor as equal."""
+    assert ops("أغلقت و<1>الجامعات</1> اليوم", "أغلقت والجامعات اليوم") == [
+        ("equal", "أغلقت", "أغلقت"),
+        ("change", "و<1>الجامعات</1>", "والجامعات"),
+        ("equal", "اليوم", "اليوم"),
+    ]
+    assert ops("أغلقت و<1>الجامعات</1>", "أغلقت و{1}الجامعات{/1}") == [
+        ("equal", "أغلقت و<1>الجامعات</1>", "أغلقت و{1}الجامعات{/1}")
+    ]
+
 def words(text: str) -> list[str]:
     return words_and_stems(text)[0]
 

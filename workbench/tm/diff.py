@@ -151,6 +151,14 @@ def _chars(text: str, start: int, end: int) -> list[Item]:
     return out
 
 
+def _inner_tags(word: str) -> str:
+    """The keys of the tags inside a word as written (و<1>الكتاب: ``{1}``), which make it
+    another word for the diff than the same word without them."""
+    if "{" not in word and "<" not in word:
+        return ""
+    return "".join(tag_key(m.group()) for m in PLACEHOLDER.finditer(word))
+
+
 @lru_cache(maxsize=2048)
 def items(text: str) -> tuple[Item, ...]:
     """The words and marks of ``text`` in order."""
@@ -158,7 +166,8 @@ def items(text: str) -> tuple[Item, ...]:
     pos = 0
     for word in tokenize(text):
         out.extend(_marks(text, pos, word.start))
-        out.append(Item(text[word.start : word.end], word.word, word.start, word.end, True))
+        written = text[word.start : word.end]
+        out.append(Item(written, word.word + _inner_tags(written), word.start, word.end, True))
         pos = word.end
     out.extend(_marks(text, pos, len(text)))
     return tuple(out)
