@@ -53,6 +53,19 @@ def test_punctuation_and_tags_are_items() -> None:
     ]
 
 
+
+def test_a_tag_inside_a_word_marks_the_word() -> None:
+    """و<1>الجامعات</1> against OmegaT's level-1 والجامعات: one word with a difference (its
+    tag), shown as changed, not as two words nor as equal."""
+    assert ops("أغلقت و<1>الجامعات</1> اليوم", "أغلقت والجامعات اليوم") == [
+        ("equal", "أغلقت", "أغلقت"),
+        ("change", "و<1>الجامعات</1>", "والجامعات"),
+        ("equal", "اليوم", "اليوم"),
+    ]
+    assert ops("أغلقت و<1>الجامعات</1>", "أغلقت و{1}الجامعات{/1}") == [
+        ("equal", "أغلقت و<1>الجامعات</1>", "أغلقت و{1}الجامعات{/1}")
+    ]
+
 def words(text: str) -> list[str]:
     return words_and_stems(text)[0]
 
@@ -130,6 +143,10 @@ def test_a_number_with_a_comma_that_is_no_thousands_separator_is_kept_as_written
         ("أ <1>ب</1>", "أ {1/}ب{2/}", "A {1/}B{2/}", "A {1/}B{2/}"),  # other kinds: as it is
         ("أ <1>ب</1>", "أ {1}ب", "A {1}B", "A {1}B"),  # not as many tags: as it is
         ("أ ب", "أ {1}ب{/1}", "A {1}B{/1} C{2/}", "A B C"),  # a segment without tags: none
+        # ... and no double space where a tag between two words was (OmegaT's image)
+        ("صورة هنا.", "صورة {1/} هنا.", "An image {1/} here.", "An image here."),
+        ("أ ب", "{1/} أ ب {2/}", "{1/} A B {2/}", "A B"),
+        ("أ ب", "أ {1}ب{/1}", "A {1}B{/1}. C", "A B. C"),
         # a project unit's tags (its segment's): the same, in a text document's segment
         ("أ ب", "أ <1>ب</1>", "A <1>B</1> C", "A B C"),
         ("أ <2>ب</2>", "أ <1>ب</1>", "<1>B</1> A", "<2>B</2> A"),

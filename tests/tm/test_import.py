@@ -412,6 +412,23 @@ def test_utf8_declared_latin1_is_refused(empty_project: Project, tmp_path: Path)
     assert empty_project.tm.import_file(path, "utf8").units == 2
 
 
+def test_utf8_declared_utf16_says_so(empty_project: Project, tmp_path: Path) -> None:
+    """A TMX written in UTF-8 by a script whose declaration says UTF-16 (.NET's StringWriter
+    does): libxml2's "Invalid bytes" is explained, and nothing is stored."""
+    tmx = ('<?xml version="1.0" encoding="utf-16"?>\n<tmx version="1.4"><header srclang="ar"/>'
+           '<body><tu><tuv xml:lang="ar"><seg>مرحبا</seg></tuv><tuv xml:lang="en"><seg>Hello'
+           '</seg></tuv></tu></body></tmx>\n')
+    path = tmp_path / "script.tmx"
+    path.write_bytes(tmx.encode("utf-8"))
+    with pytest.raises(InputError, match=r"line 1: not well-formed XML \(.*\): the file is "
+                       r"UTF-8 but declares utf-16 \(its <\?xml \.\.\. encoding=\.\.\.\?> "
+                       r"should say UTF-8\)$"):
+        empty_project.tm.import_file(path)
+    assert [m.name for m in empty_project.tm.memories()] == ["project"]
+    path.write_bytes(tmx.encode("utf-16"))  # as declared, with its byte-order mark: read
+    assert empty_project.tm.import_file(path).units == 1
+
+
 def test_entity_bomb_is_refused(empty_project: Project, tmp_path: Path) -> None:
     bomb = (
         '<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY a "aaaaaaaaaa">\n'

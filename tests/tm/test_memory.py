@@ -363,6 +363,26 @@ def test_pretranslate(tm_project: Project, tmp_path: Path) -> None:
     assert tm_project.segment(second).target == "The Bolsheviks took over."
 
 
+def test_a_units_outer_spaces_do_not_go_into_the_english(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """A TMX <seg> with spaces at its ends (a tool that keeps the space after a sentence):
+    the match is 100, and the English pretranslation and insertion write has none."""
+    first, *_ = ids(tm_project)
+    path = tmp_path / "spaces.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ar"/>'
+        f'<body><tu><tuv xml:lang="ar"><seg> {A} </seg></tuv><tuv xml:lang="en">'
+        "<seg> The revolution broke out in Russia in 1917. </seg></tuv></tu></body></tmx>\n",
+        encoding="utf-8",
+    )
+    tm_project.tm.import_file(path, "spaced")
+    assert first in tm_project.tm.pretranslate("doc").segments
+    assert tm_project.segment(first).target == "The revolution broke out in Russia in 1917."
+    (match,) = tm_project.tm.segment_matches(first)
+    assert match.score == 100 and match.text == "The revolution broke out in Russia in 1917."
+
+
 def test_pretranslate_leaves_locked_segments_alone(tm_project: Project, tmp_path: Path) -> None:
     first, *_, fourth = ids(tm_project)
     tm_project.lock(first)  # empty, but locked: finished as it is

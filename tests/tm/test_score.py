@@ -161,3 +161,14 @@ def test_segment_tags_are_not_words_and_match_tmx_placeholders() -> None:
     assert score(segment, "انتهت الحرب {1}أخيرا{/1} عام 1945{1/}.") == 99  # another tag
     assert score(segment, "انتهت الحرب {1}أخيرا{/1} عام 1945.") == 99
     assert score(segment, "انتهت الحرب أخيرا عام 1945.") == 97
+
+
+def test_tags_inside_a_word_are_tags_not_a_word_break() -> None:
+    """A segment formatting a word but not its clitic (و<2>الجامعات</2>) against OmegaT's
+    level-1 TMX of it (tags dropped: والجامعات): the same words, each tag a difference (96,
+    not the 81 of a word split in two); the other tool's level-2 unit of it is 100."""
+    segment = "أغلقت السلطات <1>المدارس</1> و<2>الجامعات</2> لمدة 14 يوما."
+    assert score(segment, "أغلقت السلطات المدارس والجامعات لمدة 14 يوما.") == 96
+    assert score("أغلقت السلطات المدارس والجامعات لمدة 14 يوما.", segment) == 96
+    assert score(segment, "أغلقت السلطات {1}المدارس{/1} و{2}الجامعات{/2} لمدة 14 يوما.") == 100
+    assert score(segment, "أغلقت السلطات {1}المدارس{/1} و{1}الجامعات{/1} لمدة 14 يوما.") == 98

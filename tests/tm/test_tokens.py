@@ -50,8 +50,19 @@ def test_canonical_numbers(token: str, expected: str) -> None:
 
 def test_words_and_stems_of_a_sentence() -> None:
     words, stems = words_and_stems("وبالثَّورة قامت الثورةُ عام ١٩١٧، و{1}المجد{/1} لـ 3.5%!")
-    assert words == ["وبالثوره", "قامت", "الثوره", "عام", "1917", "و", "المجد", "ل", "3.5"]
-    assert stems == ["ثوره", "قامت", "ثوره", "عام", "1917", "و", "مجد", "ل", "3.5"]
+    assert words == ["وبالثوره", "قامت", "الثوره", "عام", "1917", "والمجد", "ل", "3.5"]
+    assert stems == ["ثوره", "قامت", "ثوره", "عام", "1917", "مجد", "ل", "3.5"]
+
+
+def test_tags_inside_a_word_leave_it_whole() -> None:
+    """A tag pair around a word but not its clitic (و<1>الجامعات</1>, as a client document
+    formats it) leaves one word, والجامعات, as a tool that drops tags writes it; an empty tag
+    written between two words (a line break) still parts them."""
+    text = "السطر الأول<1/>السطر الثاني وَ<2>الجامعات</2> MP{3}3{/3}"
+    words = tokenize(text)
+    assert [w.word for w in words] == ["السطر", "الاول", "السطر", "الثاني", "والجامعات", "mp3"]
+    assert text[words[4].start : words[4].end] == "وَ<2>الجامعات"
+    assert token_strings([text])[0] == ["السطر", "الاول", "السطر", "الثاني", "والجامعات", "MP3"]
 
 
 def test_spans_point_into_the_original() -> None:

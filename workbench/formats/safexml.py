@@ -9,6 +9,7 @@ attributes default values (libxml2 would answer ``el.get`` with them). A
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import re
@@ -177,7 +178,29 @@ def _malformed(path: str | Path, exc: etree.XMLSyntaxError, head: bytes = b"") -
         if logged:
             message, line = logged[-1].message, logged[-1].line
     message = " ".join(message.split())  # libxml2's messages may end with a new line
-    return InputError(path, f"not well-formed XML ({message})", line=line or None)
+    hint = _encoding_hint(head)
+    return InputError(path, f"not well-formed XML ({message}){hint}", line=line or None)
+
+
+_DECLARED_ENCODING = re.compile(rb"""\A<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _encoding_hint(head: bytes) -> str:
+    """Why a file is malformed when it is UTF-8 but declares UTF-16 or UTF-32 (a script that
+    wrote ``encoding="utf-16"`` into a UTF-8 file; its ``<?xml`` in single bytes shows it
+    is not UTF-16, and libxml2 reports whatever the misread bytes make); else ''."""
+    found = _DECLARED_ENCODING.match(head)
+    if found is None:
+        return ""
+    declared = found.group(1).decode("ascii")
+    if not declared.lower().startswith(("utf-16", "utf16", "utf-32", "utf32", "ucs")):
+        return ""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return ""
+    return (f": the file is UTF-8 but declares {declared} (its <?xml ... encoding=...?> "
+            "should say UTF-8)")
 
 
 _ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?([^\s\"'>]+)\s*(SYSTEM|PUBLIC)?")

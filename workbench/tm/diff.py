@@ -25,6 +25,10 @@ OPS = ("equal", "insert", "delete", "change")
 _UNIT_TAG = re.compile(r"\{(/?)([1-9][0-9]{0,5})(/?)\}")
 #: A segment's tag (<1> </1> <2/>), as a project unit's English holds it.
 _SEGMENT_TAG = re.compile(r"<(?:/?[1-9][0-9]{0,5}|[1-9][0-9]{0,5}/)>")
+#: A run of either kind of tag with the spaces around it.
+_TAG_RUN = re.compile(
+    r"(\s*)(?:\{/?[1-9][0-9]{0,5}/?\}|" + _SEGMENT_TAG.pattern + r")+(\s*)"
+)
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def with_segment_tags(query: str, source: str, target: str) -> str:
         return target
     q_tags = [m.group() for m in PLACEHOLDER.finditer(query) if m.group().startswith("<")]
     if not q_tags:
-        return _SEGMENT_TAG.sub("", _UNIT_TAG.sub("", target))
+        return without_tags(target)
     s_keys = [tag_key(m.group()) for m in PLACEHOLDER.finditer(source)]
     if len(q_tags) != len(s_keys):
         return target
@@ -110,6 +114,19 @@ def with_segment_tags(query: str, source: str, target: str) -> str:
         if mapping.setdefault(s_key, q_tag) != q_tag:
             return target
     return PLACEHOLDER.sub(lambda m: mapping.get(tag_key(m.group()), m.group()), target)
+
+
+def without_tags(text: str) -> str:
+    """``text`` without its tags, each run of them with spaces on both sides leaving one
+    space (``An image {1/} here.`` → ``An image here.``) and none at either end."""
+
+    def gap(m: re.Match[str]) -> str:
+        if m.start() == 0 or m.end() == len(text):
+            return ""
+        left, right = m.group(1), m.group(2)
+        return " " if left and right else left + right
+
+    return _TAG_RUN.sub(gap, text)
 
 
 def unit_tags_as_tags(text: str) -> str:
@@ -134,6 +151,14 @@ def _chars(text: str, start: int, end: int) -> list[Item]:
     return out
 
 
+def _inner_tags(word: str) -> str:
+    """The keys of the tags inside a word as written (و<1>الكتاب: ``{1}``), which make it
+    another word for the diff than the same word without them."""
+    if "{" not in word and "<" not in word:
+        return ""
+    return "".join(tag_key(m.group()) for m in PLACEHOLDER.finditer(word))
+
+
 @lru_cache(maxsize=2048)
 def items(text: str) -> tuple[Item, ...]:
     """The words and marks of ``text`` in order."""
@@ -141,7 +166,8 @@ def items(text: str) -> tuple[Item, ...]:
     pos = 0
     for word in tokenize(text):
         out.extend(_marks(text, pos, word.start))
-        out.append(Item(text[word.start : word.end], word.word, word.start, word.end, True))
+        written = text[word.start : word.end]
+        out.append(Item(written, word.word + _inner_tags(written), word.start, word.end, True))
         pos = word.end
     out.extend(_marks(text, pos, len(text)))
     return tuple(out)

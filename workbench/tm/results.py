@@ -41,10 +41,11 @@ class TmMatch:
     @property
     def text(self) -> str:
         """The English to insert: the target, with the query's numbers when only they differ
-        and the segment's tags for the unit's."""
+        and the segment's tags for the unit's, without spaces at its ends (a tool's ``<seg>
+        The text. </seg>``: a segment's English starts and ends with its words)."""
         if self.insert is not None:
-            return self.insert
-        return self.substituted if self.substituted is not None else self.target
+            return self.insert.strip()
+        return (self.substituted if self.substituted is not None else self.target).strip()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of ``workbench tm lookup``."""

@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from workbench.tm.diff import Item, items, unit_tags_as_tags
+from workbench.tm.diff import Item, items, tag_key, unit_tags_as_tags
+from workbench.tm.tokens import PLACEHOLDER
 
 CONTEXT = 101
 EXACT = 100
@@ -79,14 +80,28 @@ def differences(a: Sequence[Item], b: Sequence[Item]) -> int:
     """How many things differ between two texts with the same words: each word written
     differently, each punctuation mark or tag added, removed or changed (at least 1; a
     segment's tag ``<1>`` and a TMX unit's ``{1}`` are the same tag)."""
-    words_a = [i.text for i in a if i.is_word]
-    words_b = [i.text for i in b if i.is_word]
+    words_a = [_untagged(i.text) for i in a if i.is_word]
+    words_b = [_untagged(i.text) for i in b if i.is_word]
     count = sum(x != y for x, y in zip(words_a, words_b, strict=False))
     count += abs(len(words_a) - len(words_b))
-    marks_a = [i.key for i in a if not i.is_word]
-    marks_b = [i.key for i in b if not i.is_word]
-    count += Levenshtein.distance(marks_a, marks_b)
+    count += Levenshtein.distance(_mark_keys(a), _mark_keys(b))
     return max(1, count)
+
+
+def _untagged(word: str) -> str:
+    """A word as written, without the tags inside it (و<1>الكتاب</1> is والكتاب)."""
+    return PLACEHOLDER.sub("", word) if "{" in word or "<" in word else word
+
+
+def _mark_keys(seq: Sequence[Item]) -> list[str]:
+    """The keys of the marks of a text in order, the tags inside its words too."""
+    out: list[str] = []
+    for i in seq:
+        if not i.is_word:
+            out.append(i.key)
+        elif "{" in i.text or "<" in i.text:
+            out.extend(tag_key(m.group()) for m in PLACEHOLDER.finditer(i.text))
+    return out
 
 
 def band_score(

@@ -32,6 +32,14 @@ from workbench.text.normalize import PROBE_WORDS, normalize, normalize_codepoint
 #: Placeholders for inline tags: other tools' {1} {/1} {1/} (see tm/tmx.py) and the segments'
 #: <1> </1> <1/> (see workbench/text/tags.py).
 PLACEHOLDER = re.compile(r"\{/?[0-9]+/?\}|<(?:/?[1-9][0-9]{0,5}|[1-9][0-9]{0,5}/)>")
+#: Paired tags inside a word (no space on either side): و<1>الجامعات</1> is the word
+#: والجامعات, as a tool that drops tags (OmegaT's level-1 TMX) writes it. An empty tag (a
+#: line break, <2/>) between two words written without a space still parts them.
+_IN_WORD_TAGS = re.compile(
+    r"(?<=[\w\u064b-\u065f\u0670])(?:\{/?[0-9]+\}|</?[1-9][0-9]{0,5}>)+(?=\w)"
+)
+#: Stands for a tag inside a word: tatweel, which normalisation drops, so the word is whole.
+_JOINER = "\u0640"
 _WORD = re.compile(r"(?:\w|(?<=\d)[.,\u066b\u066c](?=\d))+")
 _NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[,\u066c]\d{3})+(?:[.\u066b]\d+)?")
@@ -118,8 +126,11 @@ def word_and_stem(token: str) -> tuple[str, str]:
 
 
 def _without_placeholders(text: str) -> str:
+    """``text`` with its tags' placeholders blanked out (the same length, so spans hold): a
+    space between words, a tatweel inside a word (see :data:`_IN_WORD_TAGS`)."""
     if "{" not in text and "<" not in text:
         return text
+    text = _IN_WORD_TAGS.sub(lambda m: _JOINER * len(m.group()), text)
     return PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -141,7 +152,7 @@ def words_and_stems(text: str) -> tuple[list[str], list[str]]:
 
 
 #: Numbers and tags whose words fingerprint how the tokeniser writes numbers and skips tags.
-_PROBE_TEXT = "1,000 ٣٫٥ 3.50 007 و33 2,5 {1}x{/1}"
+_PROBE_TEXT = "1,000 ٣٫٥ 3.50 007 و33 2,5 {1}x{/1} ب{2}قلم{/2}"
 
 
 @lru_cache(1)
