@@ -19,7 +19,7 @@ from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.changes import ChangesScreen, UndoConfirmScreen
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.export import ExportScreen
-from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.help import HelpScreen, scope_table
 from workbench.tui.screens.importer import ImportScreen
 from workbench.tui.screens.overwrite import OverwriteScreen
 from workbench.tui.screens.prompts import (
@@ -182,3 +182,19 @@ async def test_help_names_the_direction_key_as_remapped(make_app):
         text = " ".join(console.export_text().split())
         assert "Ctrl+D switches; the choice is saved" in text
         assert "F7 switches" not in text
+
+
+def test_help_never_cuts_a_key_name_in_a_narrow_terminal():
+    """At 60 columns (a help body 51 cells wide) each key's name is whole on its line, never
+    folded as "Ctrl+En" / "ter," or "Alt+Dow" / "n,"."""
+    for scope in keys.SCOPES:
+        console = Console(width=51, record=True, file=io.StringIO())
+        console.print(scope_table(scope, {}))
+        text = console.export_text()
+        specs = keys.specs(scope.id)
+        shown = [s for i, s in enumerate(specs)  # a group's row names its first and last
+                 if not s.group or s.group not in {t.group for t in specs[i + 1:]}
+                 or s.group not in {t.group for t in specs[:i]}]
+        for spec in shown:
+            for name in keys.describe_keys(spec.keys).split(", "):
+                assert name in text, (scope.id, spec.id, name)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -33,11 +34,21 @@ def scope_order(first: str | None) -> list[keys.Scope]:
     return lead + app + rest
 
 
+def widest_key(scope: keys.Scope, keymap: dict[str, str]) -> int:
+    """Cells of the longest single key name (``Ctrl+Enter``) of a scope, as remapped."""
+    names = (name for spec in keys.specs(scope.id)
+             for name in keys.describe_keys(keys.effective_keys(spec, keymap)).split(", "))
+    return max((cell_len(name) for name in names), default=0)
+
+
 def scope_table(scope: keys.Scope, keymap: dict[str, str]) -> Table:
     """The bindings of one scope: keys (as remapped), what they do, id."""
     table = Table(title=scope.title, title_justify="left", title_style="bold", expand=True,
                   box=box.SIMPLE_HEAD, show_header=False, padding=(0, 1))
-    table.add_column("keys", style="bold", ratio=2, overflow="fold")
+    # As wide as its longest key name and comma at least: a line break goes between keys,
+    # never inside one ("Ctrl+En" / "ter," in a narrow terminal).
+    table.add_column("keys", style="bold", ratio=2, overflow="fold",
+                     width=widest_key(scope, keymap) + 1)  # with a ratio: the least width
     table.add_column("does", ratio=3)
     table.add_column("id", style="dim", no_wrap=True)
     groups: set[str] = set()
