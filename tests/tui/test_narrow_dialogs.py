@@ -63,7 +63,8 @@ async def test_overwrite_buttons_are_whole_at_60_columns(make_app: Any) -> None:
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        app.push_screen(OverwriteScreen(ImportPlan(1, 0, {"translated": 2, "approved": 1}), "x.txt", "doc"))
+        plan = ImportPlan(1, 0, {"translated": 2, "approved": 1})
+        app.push_screen(OverwriteScreen(plan, "x.txt", "doc"))
         await settle(pilot)
         dialog = app.screen.query_one("#overwrite-dialog")
         buttons = list(app.screen.query(Button))
