@@ -43,13 +43,16 @@ class BlockedByFindings(WorkbenchError):
     def __init__(self, segment_id: int, findings: list[Any]) -> None:
         self.segment_id = segment_id
         self.findings = findings
-        # a term twice in the segment gives two like findings: said once, "(2×)"
-        said = Counter(f"{f.message} [{f.check}]" for f in findings)
-        what = "; ".join(f"{m} ({n}×)" if n > 1 else m for m, n in said.items())
         super().__init__(
             f"segment {segment_id}: not confirmed: {plural(len(findings), 'error finding')} "
-            f"({what}); fix them or give an override reason"
+            f"({'; '.join(self.said())}); fix them or give an override reason"
         )
+
+    def said(self) -> list[str]:
+        """Each finding as ``message [check]``, once: a term twice in the segment gives two
+        like findings, said once with ``(2×)``."""
+        counts = Counter(f"{f.message} [{f.check}]" for f in self.findings)
+        return [f"{m} ({n}×)" if n > 1 else m for m, n in counts.items()]
 
 
 class LockedError(WorkbenchError):

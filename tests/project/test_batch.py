@@ -446,3 +446,18 @@ def test_a_replacement_says_an_accepted_error_it_reopens(project: Project) -> No
     assert errors and all(
         e.endswith(" (accepted before; the acceptance lapses with the change)") for e in errors)
     assert any(e.startswith("term-forbidden: سوفييتات: ") for e in errors)
+
+
+def test_a_batch_says_a_term_left_out_twice_once(project: Project) -> None:
+    """A term twice in a segment gives two like findings: the batch's list of the segments
+    left as they were said its message twice (the CLI's lines, the TUI's results), where a
+    single confirmation says it once with (2×)."""
+    project.import_document_text("اجتمعت السوفييتات أمس، ثم اجتمعت السوفييتات اليوم.\n",
+                                 "twice")
+    sid = project.segments("twice")[0].id
+    project.save_draft(sid, "The assemblies met yesterday, and again today.")
+    report = project.confirm_many([sid])
+    why = report.blocked[sid]
+    assert len(why) == 1 and why[0].endswith("[term-missing] (2×)")
+    with pytest.raises(WorkbenchError, match=r"\[term-missing\] \(2×\)"):
+        project.confirm(sid, "The assemblies met yesterday, and again today.")

@@ -19,7 +19,7 @@ from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.changes import ChangesScreen, UndoConfirmScreen
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.export import ExportScreen
-from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.help import HelpScreen, ScopeTable, scope_rows
 from workbench.tui.screens.importer import ImportScreen
 from workbench.tui.screens.overwrite import OverwriteScreen
 from workbench.tui.screens.prompts import (
@@ -182,3 +182,19 @@ async def test_help_names_the_direction_key_as_remapped(make_app):
         text = " ".join(console.export_text().split())
         assert "Ctrl+D switches; the choice is saved" in text
         assert "F7 switches" not in text
+
+
+def test_help_never_cuts_a_key_name_in_a_narrow_terminal():
+    """At 60 columns (the help body 49 cells wide) each key's name is whole on its line, never
+    folded as "Ctrl+En" / "ter," or "Alt+Dow" / "n,"; each id is whole, and a description
+    keeps its words ("Confi…", "segme…" when the ids took the width)."""
+    for scope in keys.SCOPES:
+        console = Console(width=49, record=True, file=io.StringIO())
+        console.print(ScopeTable(scope, {}))
+        text = console.export_text()
+        words = " ".join(text.split())
+        for shown, does, binding_id in scope_rows(scope, {}):
+            for name in shown.split(", "):
+                assert name in text, (scope.id, binding_id, name)
+            assert binding_id in text
+            assert " ".join(does.split()[:2]) in words, (scope.id, binding_id)

@@ -177,3 +177,24 @@ async def test_without_a_dictionary_the_editor_checks_without_spelling(
         await settle(pilot)
         assert screen.current is not None and screen.current.id == third
         assert screen.matches and screen.query_one("#reference").text
+
+
+async def test_ctrl_a_adds_no_word_the_check_never_flags(sample_db, make_app):
+    """The dialog says an acronym is never checked and a dictionary word spelled right, with
+    nothing to add; Ctrl+A added them to the project's word list all the same."""
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        editor = screen.editor
+        editor.load_text("The NATO summit began.")
+        for word, column in (("NATO", 6), ("began", 18)):
+            editor.move_cursor((0, column))
+            dialog = await open_screen(pilot, "f11", SuggestionsScreen)
+            await until(pilot, lambda dialog=dialog: bool(dialog.right))
+            await pilot.press("ctrl+a")
+            await settle(pilot)
+            assert any(f"{word}: nothing to add" in str(n.message) for n in app._notifications)
+            if app.screen is dialog:
+                await pilot.press("escape")
+                await settle(pilot)
+    with Project.open(sample_db) as project:
+        assert [w.word for w in project.spelling.words()] == []

@@ -116,6 +116,9 @@ async def _conflict(sample_db: Any, make_app: Any, choice: str) -> None:
         kept = {"theirs": "Theirs.", "mine": "Mine.", "merge": "Theirs and mine.",
                 "both": "Theirs."}[choice]
         assert screen.editor.text == kept
+        # answered: the English's title no longer says it was changed meanwhile (it kept
+        # "English · changed by ben meanwhile" until another segment was opened)
+        assert "meanwhile" not in str(screen.editor.border_title)
     with Project.open(sample_db) as project:
         now = project.segment(seg.id)
         actions = [(r.author, r.action) for r in project.history(seg.id)]

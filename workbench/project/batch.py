@@ -346,7 +346,7 @@ class Batch:
                         sid, seg.target, override_reason, keep_draft=False
                     )
                 except BlockedByFindings as blocked:
-                    report.blocked[sid] = [f"{f.message} [{f.check}]" for f in blocked.findings]
+                    report.blocked[sid] = blocked.said()
                     report.by_findings.append(sid)
                 except WorkbenchError as exc:  # locked, empty
                     report.blocked[sid] = [str(exc)]

@@ -28,7 +28,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import App
@@ -78,6 +78,10 @@ QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
 ERROR_SHOWN = 8.0
 """Seconds an error notice stays on screen (the same error is not shown again meanwhile)."""
 
+NARROW = 70
+"""Columns: a narrower terminal gives every screen the class ``-narrow`` (dialogs laid out for
+it: a long row of buttons two to a row)."""
+
 QUIT_PATIENCE = 0.5
 """Seconds the quit waits for the writes before saying what it waits for."""
 
@@ -99,6 +103,8 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "workbench"
+    # Each screen's class for the terminal's width: "-narrow" under NARROW columns.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-roomy")]
     BINDINGS = keys.bindings("app")
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
 

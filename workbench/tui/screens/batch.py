@@ -145,6 +145,7 @@ class BatchScreen(JobDialog[bool]):
     BatchScreen #batch-dialog { width: 100; height: 90%; }
     BatchScreen #batch-action { width: 100%; layout: horizontal; margin-bottom: 1; }
     BatchScreen #batch-action RadioButton { width: auto; margin-right: 2; }
+    BatchScreen.-narrow #batch-action { layout: vertical; }
     BatchScreen #batch-results { height: 1fr; min-height: 3; border: round $panel-lighten-2; }
     """
 

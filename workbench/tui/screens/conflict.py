@@ -74,7 +74,7 @@ class ConflictScreen(Prompt):
             yours = EnglishEditor(id="conflict-yours")
             yours.load_text(conflict.yours or "")
             yield yours
-            with Horizontal(classes="buttons"):
+            with Horizontal(classes="buttons pairs"):
                 yield Button("Keep theirs", compact=True, id="conflict-theirs-button")
                 yield Button("Keep mine", variant="primary", compact=True,
                              id="conflict-mine-button")

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -33,13 +34,22 @@ def scope_order(first: str | None) -> list[keys.Scope]:
     return lead + app + rest
 
 
-def scope_table(scope: keys.Scope, keymap: dict[str, str]) -> Table:
-    """The bindings of one scope: keys (as remapped), what they do, id."""
-    table = Table(title=scope.title, title_justify="left", title_style="bold", expand=True,
-                  box=box.SIMPLE_HEAD, show_header=False, padding=(0, 1))
-    table.add_column("keys", style="bold", ratio=2, overflow="fold")
-    table.add_column("does", ratio=3)
-    table.add_column("id", style="dim", no_wrap=True)
+def widest_key(scope: keys.Scope, keymap: dict[str, str]) -> int:
+    """Cells of the longest single key name (``Ctrl+Enter``) of a scope, as remapped."""
+    names = (name for spec in keys.specs(scope.id)
+             for name in keys.describe_keys(keys.effective_keys(spec, keymap)).split(", "))
+    return max((cell_len(name) for name in names), default=0)
+
+
+NARROW_TABLE = 70
+"""Cells: a scope's table narrower than this puts each binding's id under its description
+(three columns left the description a few cells, its words cut: "Confi…", "segme…")."""
+
+
+def scope_rows(scope: keys.Scope, keymap: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The rows of one scope: keys (as remapped), what they do, id; a group (Alt+1 … Alt+9)
+    is one row."""
+    rows: list[tuple[str, str, str]] = []
     groups: set[str] = set()
     for spec in keys.specs(scope.id):
         if spec.group:
@@ -47,15 +57,46 @@ def scope_table(scope: keys.Scope, keymap: dict[str, str]) -> Table:
                 continue
             groups.add(spec.group)
             members = [s for s in keys.specs(scope.id) if s.group == spec.group]
-            table.add_row(
+            rows.append((
                 f"{keys.describe_keys(keys.effective_keys(members[0], keymap))} … "
                 f"{keys.describe_keys(keys.effective_keys(members[-1], keymap))}",
                 spec.group, f"{members[0].id}…{members[-1].id.rsplit('_', 1)[-1]}",
-            )
+            ))
             continue
-        table.add_row(keys.describe_keys(keys.effective_keys(spec, keymap)),
-                      spec.description, spec.id)
+        rows.append((keys.describe_keys(keys.effective_keys(spec, keymap)),
+                     spec.description, spec.id))
+    return rows
+
+
+def scope_table(scope: keys.Scope, keymap: dict[str, str], narrow: bool = False) -> Table:
+    """The bindings of one scope: keys (as remapped), what they do, id (``narrow``: the id
+    under what they do)."""
+    table = Table(title=scope.title, title_justify="left", title_style="bold", expand=True,
+                  box=box.SIMPLE_HEAD, show_header=False, padding=(0, 1))
+    # As wide as its longest key name and comma at least: a line break goes between keys,
+    # never inside one ("Ctrl+En" / "ter," in a narrow terminal).
+    table.add_column("keys", style="bold", ratio=2, overflow="fold",
+                     width=widest_key(scope, keymap) + 1)  # with a ratio: the least width
+    table.add_column("does", ratio=3)
+    if not narrow:
+        table.add_column("id", style="dim", no_wrap=True)
+    for shown, does, binding_id in scope_rows(scope, keymap):
+        if narrow:
+            table.add_row(shown, Text.assemble(does, "\n", (binding_id, "dim")))
+        else:
+            table.add_row(shown, does, binding_id)
     return table
+
+
+class ScopeTable:
+    """A scope's table laid out for the width it is drawn in (see :data:`NARROW_TABLE`)."""
+
+    def __init__(self, scope: keys.Scope, keymap: dict[str, str]) -> None:
+        self.scope = scope
+        self.keymap = keymap
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield scope_table(self.scope, self.keymap, narrow=options.max_width < NARROW_TABLE)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -79,7 +120,7 @@ class HelpScreen(ModalScreen[None]):
             Text("Keys, screen by screen (remap any by its id in the config file's [keys] "
                  "table)", style="bold")
         ]
-        parts.extend(scope_table(scope, keymap) for scope in scope_order(scope_of(self.under)))
+        parts.extend(ScopeTable(scope, keymap) for scope in scope_order(scope_of(self.under)))
         legend = Text.assemble(
             ("\nSegment list flags: ", "bold"), ("!", "bold red"), " error findings  ",
             ("?", "bold yellow"), " warnings  ", ("~", "bold"), " low alignment confidence  ",

@@ -119,7 +119,7 @@ class OverwriteScreen(Prompt):
         with Vertical(classes="dialog", id="overwrite-dialog"):
             yield DialogTitle(self._title(), id="overwrite-title")
             yield Label(self.plan.question(), id="overwrite-question")
-            with Horizontal(classes="buttons"):
+            with Horizontal(classes="buttons pairs"):
                 yield Button("Keep them", variant="primary", compact=True, id="overwrite-keep")
                 if "translated" in self.plan.protected and not self.confirmed_is_all:
                     yield Button("Replace confirmed", compact=True, id="overwrite-confirmed")

@@ -20,6 +20,7 @@ from workbench.tui import keys
 from workbench.tui.display import BidiDisplay, finding_text
 from workbench.tui.guard import KeepsAnswering
 from workbench.tui.rows import ViewSpec
+from workbench.tui.widgets.panels import distinct_findings
 
 
 def redraw_options(options: OptionList, items: list[Option]) -> None:
@@ -68,7 +69,7 @@ class OverrideScreen(Prompt):
         lines = Text("\n").join(
             finding_text(finding, ("✗ ", "bold red"), (f"{finding.check}: ", "bold"),
                          (finding.message, ""))
-            for finding in self.findings
+            for finding in distinct_findings(self.findings)  # a term left out twice: once
         )
         return self.bidi.text(lines, right_align_rtl=False)
 

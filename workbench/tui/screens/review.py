@@ -520,7 +520,7 @@ class ReviewScreen(ReportScreen):
         ]
         if unread is not None:
             parts.append(unread)
-        for severity, check, message, term in row.findings:
+        for severity, check, message, term in dict.fromkeys(row.findings):  # each line once
             parts.append(bidi.text(term_text(
                 term, (f"{SEVERITY_MARK.get(severity, '·')} ", SEVERITY_STYLE.get(severity, "")),
                 (f"{check}: ", "bold"), (message, ""),

@@ -85,6 +85,7 @@ class SuggestionsScreen(Prompt):
         self.word = word
         self.source = source
         self.suggestions: list[str] = []
+        self.right = ""  # why the word is no misspelling, once the worker said it
 
     @property
     def wb(self) -> WorkbenchApp:
@@ -125,6 +126,7 @@ class SuggestionsScreen(Prompt):
         status = self.query_one("#spelling-status", Label)
         options = self.query_one(OptionList)
         self.suggestions = message.words
+        self.right = message.right
         if message.error:
             status.update(f"✗ {message.error}")
         elif message.right:
@@ -159,7 +161,11 @@ class SuggestionsScreen(Prompt):
             self.dismiss(SpellingChoice(self.suggestions[number - 1]))
 
     def action_add_word(self) -> None:
-        """Add the word to the project's word list (it is never flagged again)."""
+        """Add the word to the project's word list (it is never flagged again); a word the
+        check does not flag is not added (said so)."""
+        if self.right:
+            self.notify(f"{self.word}: nothing to add, {self.right}.")
+            return
         if self.wb.read_only:
             self.wb.refuse_read_only()
             return

@@ -694,6 +694,7 @@ class SegmentEditing(EditorPart):
         is_current = self.current is not None and self.current.id == segment_id
         if is_current:
             self.changed_elsewhere = None
+            self._update_titles()  # "changed by … meanwhile" is answered
             self.base_revision = max(self.base_revision, conflict.revision)
             self.saved_text = resolution.text
             self.dirty_since = None

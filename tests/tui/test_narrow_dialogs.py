@@ -1,0 +1,73 @@
+"""A 60-column terminal: every button of a dialog and every action of the batch is on the
+screen, whole (the bug: the conflict dialog showed "Keep theirs  Keep mine  Save the mer",
+"Keep both" past the dialog's edge, and the batch's "Approve (locks)" was cut to "A")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Button, RadioButton
+
+from tests.tui.conftest import editor_screen, settle
+from workbench.errors import ConflictError
+from workbench.tui.screens.batch import BatchScreen
+from workbench.tui.screens.conflict import ConflictScreen
+from workbench.tui.screens.overwrite import ImportPlan, OverwriteScreen
+
+NARROW = (60, 24)
+
+
+def assert_whole(widget: Widget, dialog: Widget) -> None:
+    """``widget`` lies inside the dialog's content, every cell of it seen."""
+    inside: Region = dialog.content_region
+    region = widget.region
+    assert region.width and inside.contains_region(region), (widget, region, inside)
+
+
+def conflict() -> ConflictError:
+    return ConflictError(2, base_revision=1, revision=2, theirs="Theirs.",
+                         theirs_status="translated", author="ben", yours="Mine.",
+                         action="edit")
+
+
+async def test_conflict_buttons_are_whole_at_60_columns(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app.push_screen(ConflictScreen(conflict(), 2))
+        await settle(pilot)
+        dialog = app.screen.query_one("#conflict-dialog")
+        buttons = list(app.screen.query(Button))
+        assert len(buttons) == 4
+        for button in buttons:
+            assert_whole(button, dialog)
+
+
+async def test_batch_actions_are_whole_at_60_columns(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        screen = editor_screen(app)
+        app.push_screen(BatchScreen(screen.document, [1, 2], "all segments"))
+        await settle(pilot)
+        dialog = app.screen.query_one("#batch-dialog")
+        actions = list(app.screen.query(RadioButton))
+        assert str(actions[-1].label).startswith("Approve")
+        for action in actions:
+            assert_whole(action, dialog)
+
+
+async def test_overwrite_buttons_are_whole_at_60_columns(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        plan = ImportPlan(1, 0, {"translated": 2, "approved": 1})
+        app.push_screen(OverwriteScreen(plan, "x.txt", "doc"))
+        await settle(pilot)
+        dialog = app.screen.query_one("#overwrite-dialog")
+        buttons = list(app.screen.query(Button))
+        assert "Replace confirmed" in [str(b.label) for b in buttons]
+        for button in buttons:
+            assert_whole(button, dialog)
