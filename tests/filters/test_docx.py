@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_BREAK
 
 from tests.filters import builders as B
 from tests.filters.readback import c14n, docx_paragraphs, members, part, w
@@ -483,3 +484,26 @@ def test_arabic_left_in_a_translated_paragraph_is_labelled_arabic(
     assert arabic.find(w("lang")).get(w("bidi")) == "ar-SA"
     assert all(rpr.find(w("rtl")) is None and rpr.find(w("lang")).get(w("bidi")) is None
                for rpr in runs.values())
+
+
+def test_a_sentence_after_a_line_break_opens_its_line_without_a_space(tmp_path: Path) -> None:
+    """An address on two lines (Shift+Enter) is two segments; the export joined their English
+    with a space, which began the second line: Word and LibreOffice drew it indented."""
+    document = docx.Document()
+    lines = document.add_paragraph("العنوان: شارع الملك فهد.")
+    lines.runs[0].add_break(WD_BREAK.LINE)
+    lines.add_run("الرياض، المملكة العربية السعودية.")
+    source = tmp_path / "address.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first, second = project.segments("address", limit=10)
+        assert first.source == "العنوان: شارع الملك فهد.<1/>"
+        project.confirm(first.id, "Address: King Fahd Street.<1/>")
+        out = project.export_file("original", tmp_path / "address.en.docx").path
+        project.confirm(second.id, "Riyadh, Saudi Arabia.")
+        both = project.export_file("original", tmp_path / "both.en.docx").path
+    texts = [t.text for t in part(out, "word/document.xml").iter(w("t"))]
+    assert texts == ["Address: King Fahd Street.", "الرياض، المملكة العربية السعودية."]
+    texts = [t.text for t in part(both, "word/document.xml").iter(w("t"))]
+    assert texts == ["Address: King Fahd Street.", "Riyadh, Saudi Arabia."]

@@ -129,6 +129,8 @@ def test_rebuilt_blocks_keep_their_markup(page: tuple, tmp_path: Path) -> None:
             # white space as a browser reads it: a run of it is one space
             el.text = re.sub(r"\s+", " ", el.text) if el.text else el.text
             el.tail = re.sub(r"\s+", " ", el.tail) if el.tail else el.tail
+            if el.tag == "br" and el.tail:  # and a line opens without it
+                el.tail = el.tail.lstrip()
     assert etree.tostring(rebuilt) == etree.tostring(original)
 
 
