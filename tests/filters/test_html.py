@@ -916,3 +916,26 @@ def test_libreoffices_html_named_xhtml_is_read_as_html(tmp_path: Path) -> None:
     xml.write_text('<html xmlns="http://www.w3.org/1999/xhtml"><body><p>نص &amp; نص.</p>'
                    '<p/></body></html>', encoding="utf-8")
     assert [b.text for b in read_source(xml).blocks] == ["نص & نص."]
+
+
+def test_words_xml_islands_in_its_html_are_no_blocks_nor_tags(tmp_path: Path) -> None:
+    """Word's HTML (Save as Web Page) ends each paragraph's last span with ``<o:p></o:p>`` and
+    wraps names in smart tags (``<st1:place>``): libxml2 keeps such prefixed elements, which
+    were read as blocks, so each sentence was cut in two paragraphs at its last span."""
+    source = tmp_path / "word.htm"
+    source.write_bytes(
+        "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta "
+        "http-equiv=Content-Type content='text/html; charset=windows-1256'></head><body>"
+        "<p class=MsoNormal dir=RTL><span lang=AR-SA>هناك استياء بين </span><b><span "
+        "lang=AR-SA>أعضاء</span></b><span lang=AR-SA> جمعية <st1:place w:st='on'>ويلز"
+        "</st1:place> الوطنية.<o:p></o:p></span></p>"
+        "<p class=MsoNormal dir=RTL><o:p>&nbsp;</o:p></p></body></html>".encode("cp1256"))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("word", limit=10)
+        assert segment.source == "هناك استياء بين <1>أعضاء</1> جمعية ويلز الوطنية."
+        project.confirm(segment.id, "Consternation among <1>members</1> of the Welsh assembly.")
+        out = project.export_file("original", tmp_path / "word.en.htm").path
+    body = lxml.html.fromstring(out.read_bytes()).find("body")
+    assert [p.text_content() for p in body.iter("p")] == [
+        "Consternation among members of the Welsh assembly.", "\xa0"]

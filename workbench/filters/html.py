@@ -102,9 +102,16 @@ def _is_block(el: etree._Element) -> bool:
     name = _local(el.tag)
     if not name or name in PROTECTED:
         return False
-    if name in INLINE:
+    if name in INLINE or _office(name):
         return any(_is_block(c) for c in el)
     return True
+
+
+def _office(name: str) -> bool:
+    """Whether ``name`` is a prefixed one, as Word's HTML writes its XML islands inside the
+    text (``o:p`` ending each paragraph, smart tags such as ``st1:place``): none is a block,
+    and none a tag (its text read as the block's)."""
+    return ":" in name
 
 
 def _set_slot(parent: etree._Element, k: int, text: str | None) -> None:
@@ -505,7 +512,10 @@ UNSEEN_CSS = frozenset({"font-family", "so-language"})
 
 
 def _unseen(el: etree._Element) -> bool:
-    """Whether ``el`` is a span or font whose attributes change nothing a reader sees."""
+    """Whether ``el`` is a span or font whose attributes change nothing a reader sees (or one
+    of Word's XML islands)."""
+    if _office(_local(el.tag)):
+        return True
     if _local(el.tag) not in WRAPPERS or not set(el.attrib) <= UNSEEN_ATTRIBUTES:
         return False
     if _local(el.tag) != "font" and "face" in el.attrib:
