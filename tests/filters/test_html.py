@@ -939,3 +939,27 @@ def test_words_xml_islands_in_its_html_are_no_blocks_nor_tags(tmp_path: Path) ->
     body = lxml.html.fromstring(out.read_bytes()).find("body")
     assert [p.text_content() for p in body.iter("p")] == [
         "Consternation among members of the Welsh assembly.", "\xa0"]
+
+
+def test_words_own_css_and_empty_direction_spans_are_no_tags(tmp_path: Path) -> None:
+    """Word's HTML wraps each Arabic run in ``<span lang=AR-SA style='mso-bidi-font-family:
+    Arial'>`` (Word's own CSS, which no browser reads) and puts an empty ``<span dir=RTL>``
+    after a list's number: each was a tag, the sentence ``<4/><5>البند…</5>``. The span of the
+    list's number (``mso-list:Ignore``, which Word leaves out of the text) stays a tag."""
+    source = tmp_path / "list.htm"
+    source.write_text(
+        "<html><head><meta charset=utf-8></head><body><p class=MsoListParagraph dir=RTL "
+        "style='mso-list:l0 level1 lfo1'><span lang=AR-SA style='mso-bidi-font-family:Arial'>"
+        "<span style='mso-list:Ignore'>1.</span></span><span dir=RTL></span><span lang=AR-SA "
+        "style='mso-bidi-font-family:Arial;font-family:Arial'> البند الأول.</span></p>"
+        "</body></html>", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("list", limit=10)
+        assert segment.source == "<1>1.</1> البند الأول."
+        project.confirm(segment.id, "<1>1.</1> The first item.")
+        out = project.export_file("original", tmp_path / "list.en.htm").path
+    paragraph = lxml.html.fromstring(out.read_bytes()).find("body/p")
+    assert paragraph.text_content() == "1. The first item."
+    (number,) = [s for s in paragraph.iter("span") if "mso-list" in (s.get("style") or "")]
+    assert number.text == "1." and number.tail == " The first item."

@@ -509,20 +509,28 @@ def _wrapper(children: list[etree._Element], first: str) -> etree._Element | Non
 #: ``<span lang="ar-SA">``, its stop outside), no tag.
 UNSEEN_ATTRIBUTES = frozenset({"lang", "xml:lang", XML_LANG, "face", "style"})
 UNSEEN_CSS = frozenset({"font-family", "so-language"})
+"""(and Word's own properties, ``mso-…``, which no browser reads: ``<span lang=AR-SA
+style='mso-bidi-font-family:Arial'>`` around each Arabic run of Word's HTML; but for
+``mso-list``, whose span Word reads as a list's number, to be left out of the paragraph)"""
 
 
 def _unseen(el: etree._Element) -> bool:
     """Whether ``el`` is a span or font whose attributes change nothing a reader sees (or one
-    of Word's XML islands)."""
+    of Word's XML islands); an empty one's direction changes nothing either (Word's HTML puts
+    ``<span dir=RTL></span>`` after each list number and note reference)."""
     if _office(_local(el.tag)):
         return True
-    if _local(el.tag) not in WRAPPERS or not set(el.attrib) <= UNSEEN_ATTRIBUTES:
+    seen = set(el.attrib) - UNSEEN_ATTRIBUTES
+    if not len(el) and not el.text:
+        seen.discard("dir")
+    if _local(el.tag) not in WRAPPERS or seen:
         return False
     if _local(el.tag) != "font" and "face" in el.attrib:
         return False
     css = el.get("style") or ""
     names = {d.partition(":")[0].strip().lower() for d in css.split(";") if d.strip()}
-    return names <= UNSEEN_CSS
+    return all(name in UNSEEN_CSS or (name.startswith("mso-") and name != "mso-list")
+               for name in names)
 
 
 #: Inline elements that only style their text: alike ones holding all a block's words are no

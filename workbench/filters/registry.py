@@ -42,7 +42,8 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: holding all a block's words no tags, a bookmark at a block's edge outside it; each line of
 #: a ``pre`` a block; an XLIFF 2.0 ``sc``/``ec`` and an XLIFF 1.2 ``bpt``/``ept`` or
 #: ``bx``/``ex`` of one segment one tag pair; 11: the XML islands of Word's HTML, ``o:p``
-#: and smart tags such as ``st1:place``, no blocks and no tags).
+#: and smart tags such as ``st1:place``, no blocks and no tags, nor its spans saying only
+#: Word's own CSS, ``mso-…``, or, empty, a direction).
 FILTER_VERSION = 11
 
 
