@@ -507,3 +507,22 @@ def test_a_sentence_after_a_line_break_opens_its_line_without_a_space(tmp_path: 
     assert texts == ["Address: King Fahd Street.", "الرياض، المملكة العربية السعودية."]
     texts = [t.text for t in part(both, "word/document.xml").iter(w("t"))]
     assert texts == ["Address: King Fahd Street.", "Riyadh, Saudi Arabia."]
+
+
+def test_a_charts_arabic_the_import_does_not_read_is_warned_of(tmp_path: Path) -> None:
+    """A chart's title and labels (``word/charts/chart1.xml``) and a SmartArt diagram's text
+    are no paragraphs: the import said nothing, and the English export kept an Arabic chart."""
+    source = B.build_docx(tmp_path / "report.docx")
+    chart = ('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+             'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart>'
+             '<c:title><c:tx><c:rich><a:p><a:r><a:t>عدد الأعضاء</a:t></a:r></a:p></c:rich>'
+             '</c:tx></c:title></c:chart></c:chartSpace>')
+    with zipfile.ZipFile(source, "a") as package:
+        package.writestr("word/charts/chart1.xml", chart)
+        package.writestr("word/charts/colors1.xml", "<cs:colorStyle xmlns:cs='x'/>")
+        package.writestr("word/diagrams/data1.xml", chart.replace("عدد الأعضاء", "Members"))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        report = project.sources.import_file(source)
+    assert report.warnings == [
+        "word/charts/chart1.xml: the Arabic of a chart is not read: it stays Arabic in the "
+        "export (translate it in Word or LibreOffice)"]

@@ -414,3 +414,22 @@ def test_a_writer_web_document_saved_as_odt_is_read(tmp_path: Path) -> None:
     texts = ["".join(h.itertext()) for h in _content(out).iter(t("h"))]
     assert ENGLISH[1] in texts
     assert members(out)["mimetype"] == b"application/vnd.oasis.opendocument.text-web"
+
+
+def test_an_embedded_charts_arabic_the_import_does_not_read_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice keeps a chart as an embedded object (``Object 1/content.xml``): its title
+    and labels stayed Arabic in the English export without a word."""
+    import zipfile
+
+    source = B.build_odt(tmp_path / "report.odt")
+    with zipfile.ZipFile(source, "a") as package:
+        package.writestr("Object 1/content.xml", "<office:document-content xmlns:office="
+                         "'urn:oasis:names:tc:opendocument:xmlns:office:1.0'>عدد الأعضاء"
+                         "</office:document-content>")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        report = project.sources.import_file(source)
+    assert report.warnings == [
+        "Object 1/content.xml: the Arabic of an embedded object is not read: it stays Arabic "
+        "in the export (translate it in Word or LibreOffice)"]

@@ -49,6 +49,7 @@ from workbench.filters.package import (
     english_properties,
     readable_part,
     title_pair,
+    unread_arabic,
     xml_bytes,
 )
 from workbench.filters.registry import MACRO_ENDINGS
@@ -1072,7 +1073,18 @@ def _sync_fallbacks(root: etree._Element, rewritten: set[etree._Element]) -> Non
 def read_docx(data: bytes, path: str) -> SourceDocument:
     """The blocks of a DOCX file."""
     document = _Document(data, path)
-    return SourceDocument(path, "docx", data, [loc.block for loc in document.located])
+    return SourceDocument(path, "docx", data, [loc.block for loc in document.located],
+                          warnings=unread_arabic(document.pkg, _unread))
+
+
+def _unread(name: str) -> str | None:
+    """What a member holding text no block reads is: a chart, a SmartArt diagram (whose
+    cached drawing holds its text again: named once)."""
+    if name.startswith("word/charts/chart"):
+        return "a chart"
+    if name.startswith("word/diagrams/data"):
+        return "a SmartArt diagram"
+    return None
 
 
 def write_docx(

@@ -32,7 +32,13 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
-from workbench.filters.package import Package, english_properties, title_pair, xml_bytes
+from workbench.filters.package import (
+    Package,
+    english_properties,
+    title_pair,
+    unread_arabic,
+    xml_bytes,
+)
 from workbench.filters.xmltree import Pair, Whole, append_text, emit
 from workbench.formats.safexml import local
 
@@ -541,7 +547,14 @@ def _kind(el: etree._Element) -> str:
 def read_odt(data: bytes, path: str) -> SourceDocument:
     """The blocks of an ODT file."""
     document = _Document(data, path)
-    return SourceDocument(path, "odt", data, [loc.block for loc in document.located])
+    return SourceDocument(path, "odt", data, [loc.block for loc in document.located],
+                          warnings=unread_arabic(document.pkg, _unread))
+
+
+def _unread(name: str) -> str | None:
+    """What a member holding text no block reads is: an embedded object's content (a
+    chart's, LibreOffice's ``Object 1/content.xml``)."""
+    return "an embedded object" if name.endswith("/content.xml") else None
 
 
 def _english_defaults(styles: etree._Element) -> bool:
