@@ -433,3 +433,32 @@ def test_an_embedded_charts_arabic_the_import_does_not_read_is_warned_of(
     assert report.warnings == [
         "Object 1/content.xml: the Arabic of an embedded object is not read: it stays Arabic "
         "in the export (translate it in Word or LibreOffice)"]
+
+
+def test_an_index_title_template_takes_the_english_title(tmp_path: Path) -> None:
+    """A table of contents is to be updated after translation, and LibreOffice then writes
+    its title again from ``text:index-title-template``: the English document's title went
+    back to Arabic."""
+    import zipfile
+
+    source = tmp_path / "toc.odt"
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:'
+        '1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        "<office:text><text:table-of-content text:name=\"TOC1\"><text:table-of-content-source>"
+        "<text:index-title-template>جدول المحتويات</text:index-title-template>"
+        "</text:table-of-content-source><text:index-body><text:index-title>"
+        "<text:p>جدول المحتويات</text:p></text:index-title><text:p>المقدمة</text:p>"
+        "</text:index-body></text:table-of-content><text:h>المقدمة</text:h>"
+        "</office:text></office:body></office:document-content>")
+    with zipfile.ZipFile(source, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", content)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        title = project.segments("toc", limit=10)[0]
+        assert title.source == "جدول المحتويات"
+        project.confirm(title.id, "Table of contents")
+        out = project.export_file("original", tmp_path / "toc.en.odt").path
+    root = etree.fromstring(members(out)["content.xml"])
+    assert [e.text for e in root.iter(t("index-title-template"))] == ["Table of contents"]

@@ -236,6 +236,7 @@ class _Document:
               report: WriteReport) -> None:
         changed: set[str] = set()
         body_translated = False
+        english: set[etree._Element] = set()  # the translated paragraphs
         titles: dict[str, str] = {}  # a translated paragraph's Arabic -> English
         for n, loc in enumerate(self.located, start=1):
             rendering = renderings.get(n)
@@ -260,8 +261,11 @@ class _Document:
                 if rendering.translated:
                     self._ltr(loc)
                     body_translated = body_translated or loc.part == "content.xml"
+                    english.add(loc.element)
             changed.add(loc.part)
             report.rewritten += 1
+        if _index_titles(self.parts["content.xml"], english):
+            changed.add("content.xml")
         if body_translated and "styles.xml" in self.parts:
             for props in self.parts["styles.xml"].iter(s("page-layout-properties")):
                 if props.get(s("writing-mode"), "").startswith("rl"):
@@ -555,6 +559,26 @@ def _unread(name: str) -> str | None:
     """What a member holding text no block reads is: an embedded object's content (a
     chart's, LibreOffice's ``Object 1/content.xml``)."""
     return "an embedded object" if name.endswith("/content.xml") else None
+
+
+def _index_titles(root: etree._Element, english: set[etree._Element]) -> bool:
+    """Give an index's title template (``text:index-title-template``, from which LibreOffice
+    writes the title again when the index is updated, as it must be after translation) the
+    English of its translated title; True when one changed."""
+    changed = False
+    for template in root.iter(t("index-title-template")):
+        source = template.getparent()
+        index = source.getparent() if source is not None else None
+        title = index.find(f"{t('index-body')}/{t('index-title')}") if index is not None \
+            else None
+        paragraph = next(title.iter(T_P, T_H), None) if title is not None else None
+        if paragraph is None or paragraph not in english:
+            continue
+        text = " ".join("".join(paragraph.itertext()).split())
+        if text and text != template.text:
+            template.text = text
+            changed = True
+    return changed
 
 
 def _english_defaults(styles: etree._Element) -> bool:
