@@ -19,9 +19,10 @@ from workbench.text.tags import whole_pairs
 #: Labels of the empty tags an English that lost them goes without: a line break put back at
 #: a paragraph's end is an empty line in Word and LibreOffice, a stray backslash in Markdown.
 DROPPABLE = frozenset({"br"})
-#: Labels of the empty tags that end a line: the next segment of the paragraph follows them
-#: without the space that joins two sentences (it would indent the new line in Word).
-LINE_ENDS = frozenset({"br", "break"})
+#: Labels of the empty tags that end a line or are white space themselves: the next segment
+#: of the paragraph follows them without the space that joins two sentences (it would indent
+#: the new line in Word, or push the text after a tab off its tab stop).
+LINE_ENDS = frozenset({"br", "break", "tab"})
 _LAST_EMPTY = re.compile(r"<(\d+)/>$")
 
 
@@ -148,10 +149,10 @@ class Rendering:
              keep: Callable[[str, str], str] | None = None) -> str:
         """The block's new text: the English of each segment, the Arabic (or nothing, with
         fallback 'empty') where there is none; segments joined with a space, but for one after
-        a line break (which the space would indent). An English without a pair that wraps its
-        whole segment (English imported from a text: a contents entry's link, a heading in
-        bold) is wrapped in it, so every format keeps it; ``keep`` (Arabic, English → English)
-        puts back more of what a format must not lose."""
+        a line break or a tab (which the space would indent). An English without a pair that
+        wraps its whole segment (English imported from a text: a contents entry's link, a
+        heading in bold) is wrapped in it, so every format keeps it; ``keep`` (Arabic, English
+        → English) puts back more of what a format must not lose."""
         parts: list[str] = []
         for s in self.segments:
             target = s.target.strip()
@@ -168,7 +169,7 @@ class Rendering:
         return "".join(parts)
 
     def _ends_line(self, text: str) -> bool:
-        """Whether ``text`` ends with a line or page break (``…فهد.<1/>``)."""
+        """Whether ``text`` ends with a line or page break or a tab (``…فهد.<1/>``)."""
         match = _LAST_EMPTY.search(text)
         tag = self.tags.get(int(match.group(1))) if match else None
         return tag is not None and not tag.paired and tag.label in LINE_ENDS
