@@ -165,6 +165,9 @@ def test_a_list_number_opening_a_line_after_a_break_is_no_sentence_end() -> None
         "يجب:<1/>١. الماء<2/>٢. الملح<3/>3. السكر"]
     assert split_tagged("المكونات:<1/>1. الماء <2/>2. الملح", "ar") == [
         "المكونات:<1/>1. الماء <2/>2. الملح"]
+    # and a list's letters (أ. ب.), as legal texts number their items
+    assert split_tagged("الشروط:<1/>أ. الماء<2/>ب. الملح", "ar") == [
+        "الشروط:<1/>أ. الماء<2/>ب. الملح"]
     # a year after a tag, and a number ending a sentence without one, still end it
     assert split_tagged("زرت عام<1/>2019. ثم عدت.", "ar") == ["زرت عام<1/>2019.", "ثم عدت."]
     assert split_tagged("<1>الفصل</1> 12. ثم عدت.", "ar") == ["<1>الفصل</1> 12.", "ثم عدت."]

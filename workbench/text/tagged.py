@@ -24,8 +24,9 @@ _STOPS = ".!?\u061f\u2026"
 _SPACES = re.compile(r"\s*")
 # A stop, or a closing quote or bracket after one: what may end a sentence just before a tag.
 _STOP_ENDS = _STOPS + "\"'\u201d\u2019\u00bb\u203a)]"
-#: A list number with its stop (``2.``, ``٢.``): what a line after a manual line break opens with.
-_LIST_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}\.")
+#: A list number or letter with its stop (``2.``, ``٢.``, ``ب.``): what a line after a manual line
+#: break opens with.
+_LIST_NUMBER = re.compile(r"(?:[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}|[\u0621-\u064aA-Za-z])\.")
 
 
 def split_tagged(
