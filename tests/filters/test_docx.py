@@ -526,3 +526,29 @@ def test_a_charts_arabic_the_import_does_not_read_is_warned_of(tmp_path: Path) -
     assert report.warnings == [
         "word/charts/chart1.xml: the Arabic of a chart is not read: it stays Arabic in the "
         "export (translate it in Word or LibreOffice)"]
+
+
+def test_lists_and_page_numbers_counted_in_arabic_letters_count_in_english_ones(
+    doc: tuple, tmp_path: Path
+) -> None:
+    """A list counted أ، ب (``arabicAlpha``) and pages counted in abjad letters numbered the
+    English document's items and pages in Arabic letters."""
+    project, source = doc
+    data = members(source)
+    numbering = data["word/numbering.xml"].replace(b'w:numFmt w:val="decimal"',
+                                                   b'w:numFmt w:val="arabicAlpha"', 1)
+    body = data["word/document.xml"].replace(b"</w:sectPr>",
+                                             b'<w:pgNumType w:fmt="arabicAbjad"/></w:sectPr>')
+    lettered = tmp_path / "lettered.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(lettered, "w") as new:
+        for name in old.namelist():
+            new.writestr(name, {"word/numbering.xml": numbering,
+                                "word/document.xml": body}.get(name, data[name]))
+    project.sources.import_file(lettered)
+    first = project.segments("lettered", limit=1)[0]
+    project.confirm(first.id, ENGLISH[1])
+    out = project.export_file("original", tmp_path / "lettered.en.docx", doc="lettered").path
+    formats = [el.get(w("val")) for el in part(out, "word/numbering.xml").iter(w("numFmt"))]
+    assert "arabicAlpha" not in formats and "lowerLetter" in formats
+    (pages,) = part(out, "word/document.xml").iter(w("pgNumType"))
+    assert pages.get(w("fmt")) == "lowerLetter"

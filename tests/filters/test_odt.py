@@ -462,3 +462,32 @@ def test_an_index_title_template_takes_the_english_title(tmp_path: Path) -> None
         out = project.export_file("original", tmp_path / "toc.en.odt").path
     root = etree.fromstring(members(out)["content.xml"])
     assert [e.text for e in root.iter(t("index-title-template"))] == ["Table of contents"]
+
+
+def test_lists_counted_in_arabic_count_in_english_digits_and_letters(tmp_path: Path) -> None:
+    """A list style counting ١، ٢، ٣ or أ، ب، ت numbered the English items so."""
+    import zipfile
+
+    source = tmp_path / "lists.odt"
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:'
+        '1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:'
+        'oasis:names:tc:opendocument:xmlns:style:1.0"><office:automatic-styles>'
+        '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" '
+        'style:num-format="١, ٢, ٣, ..."/><text:list-level-style-number text:level="2" '
+        'style:num-format="أ, ب, ت, ..."/><text:list-level-style-number text:level="3" '
+        'style:num-format="i"/></text:list-style></office:automatic-styles><office:body>'
+        '<office:text><text:list text:style-name="L1"><text:list-item><text:p>البند الأول.'
+        "</text:p></text:list-item></text:list></office:text></office:body>"
+        "</office:document-content>")
+    with zipfile.ZipFile(source, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", content)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (item,) = project.segments("lists", limit=10)
+        project.confirm(item.id, "The first item.")
+        out = project.export_file("original", tmp_path / "lists.en.odt").path
+    root = etree.fromstring(members(out)["content.xml"])
+    assert [e.get(s("num-format")) for e in root.iter(t("list-level-style-number"))] == [
+        "1", "a", "i"]

@@ -59,6 +59,10 @@ from workbench.text.bidi import rtl_spans
 
 CORE = "docProps/core.xml"  # the document properties: title, language
 STYLES = "word/styles.xml"
+NUMBERING = "word/numbering.xml"
+SETTINGS = "word/settings.xml"  # the footnotes' and endnotes' numbering, among others
+#: Number formats counting in Arabic letters (أ، ب، ت and أ، ب، ج).
+ARABIC_LETTERS = frozenset({"arabicAlpha", "arabicAbjad"})
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -734,12 +738,32 @@ class _Document:
                     parent = bidi.getparent()
                     if parent is not None and local(parent.tag) == "sectPr":
                         parent.remove(bidi)
+        body = next((part for part in ltr_parts if self.labels[part] == "body"), None)
+        if body is not None and _latin_letters(self.parts[body]):
+            changed.add(body)
         replaced = {part: xml_bytes(self.parts[part]) for part in changed}
         if ltr_parts and (properties := english_properties(self.pkg, CORE, titles)):
             replaced[CORE] = properties
         if ltr_parts and (styles := _english_default(self.pkg)):
             replaced[STYLES] = styles
+        for member in (NUMBERING, SETTINGS) if body is not None else ():
+            root = readable_part(self.pkg, member)
+            if root is not None and _latin_letters(root):
+                replaced[member] = xml_bytes(root)
         self.pkg.write(out, replaced)
+
+
+def _latin_letters(root: etree._Element) -> bool:
+    """Lists, notes and page numbers counted in Arabic letters (``w:numFmt`` or
+    ``w:pgNumType/@w:fmt`` ``arabicAlpha``, ``arabicAbjad``: أ، ب) counted in the English's
+    (``lowerLetter``); True when one changed."""
+    changed = False
+    for el in root.iter(w("numFmt"), w("pgNumType")):
+        name = w("val") if el.tag == w("numFmt") else w("fmt")
+        if el.get(name) in ARABIC_LETTERS:
+            el.set(name, "lowerLetter")
+            changed = True
+    return changed
 
 
 def _english_default(pkg: Package) -> bytes | None:

@@ -82,6 +82,7 @@ COMPLEX = {
 #: A right-to-left paragraph's alignment and the English's: LibreOffice draws start/end as
 #: left/right whatever the direction, so all four are mirrored.
 MIRRORED = {"left": "right", "right": "left", "start": "end", "end": "start"}
+NUM_FORMAT = f"{{{STYLE}}}num-format"
 SKIPPED_PARENTS = frozenset({f"{{{OFFICE}}}annotation", t("tracked-changes"),
                              t("deletion")})
 _WS = re.compile(r"[ \t\r\n]+")
@@ -266,6 +267,8 @@ class _Document:
             report.rewritten += 1
         if _index_titles(self.parts["content.xml"], english):
             changed.add("content.xml")
+        if body_translated:
+            changed.update(part for part, root in self.parts.items() if _latin_numbers(root))
         if body_translated and "styles.xml" in self.parts:
             for props in self.parts["styles.xml"].iter(s("page-layout-properties")):
                 if props.get(s("writing-mode"), "").startswith("rl"):
@@ -577,6 +580,24 @@ def _index_titles(root: etree._Element, english: set[etree._Element]) -> bool:
         text = " ".join("".join(paragraph.itertext()).split())
         if text and text != template.text:
             template.text = text
+            changed = True
+    return changed
+
+
+def _latin_numbers(root: etree._Element) -> bool:
+    """Lists, notes and page numbers counted in Arabic (``style:num-format`` ``١, ٢, ٣, ...``
+    or ``أ, ب, ت, ...``) counted in the English's digits or letters (``1``, ``a``); True
+    when one changed."""
+    changed = False
+    for el in root.iter():
+        value = el.get(NUM_FORMAT) if isinstance(el.tag, str) else None
+        if not value:
+            continue
+        if "\u0660" <= value[0] <= "\u0669" or "\u06f0" <= value[0] <= "\u06f9":
+            el.set(NUM_FORMAT, "1")
+            changed = True
+        elif "\u0621" <= value[0] <= "\u064a":
+            el.set(NUM_FORMAT, "a")
             changed = True
     return changed
 
