@@ -552,3 +552,24 @@ def test_lists_and_page_numbers_counted_in_arabic_letters_count_in_english_ones(
     assert "arabicAlpha" not in formats and "lowerLetter" in formats
     (pages,) = part(out, "word/document.xml").iter(w("pgNumType"))
     assert pages.get(w("fmt")) == "lowerLetter"
+
+
+def test_the_headers_of_eleven_sections_are_read_in_their_order(tmp_path: Path) -> None:
+    """header10.xml sorted before header2.xml: the headers of a report of eleven sections
+    came to the translator as 1, 10, 11, 2, 3…"""
+    from docx.enum.section import WD_SECTION
+
+    document = docx.Document()
+    for i in range(11):
+        if i:
+            document.add_section(WD_SECTION.NEW_PAGE)
+        header = document.sections[i].header
+        header.is_linked_to_previous = False
+        header.paragraphs[0].text = f"ترويسة القسم {i + 1}"
+        document.add_paragraph(f"نص القسم {i + 1}.")
+    source = tmp_path / "sections.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        headers = [s.source for s in project.segments("sections", limit=30)][11:]
+    assert headers == [f"ترويسة القسم {i}" for i in range(1, 12)]

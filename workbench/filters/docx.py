@@ -27,6 +27,7 @@ and every other part are left as they were.
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -609,7 +610,7 @@ class _Document:
         for _rid, (kind, target) in rels.items():
             by_kind.setdefault(kind, []).append(target)
         for kind in ("footnotes", "endnotes", "header", "footer"):
-            for target in sorted(set(by_kind.get(kind, ()))):
+            for target in sorted(set(by_kind.get(kind, ())), key=_numbered):
                 if self.pkg.has(target):
                     order.append((target, kind))
         for part, kind in order:
@@ -780,6 +781,13 @@ def _english_default(pkg: Package) -> bytes | None:
                 lang.set(w("val"), "en-US")
                 changed = True
     return xml_bytes(root) if changed else None
+
+
+def _numbered(name: str) -> tuple[str | int, ...]:
+    """A sort key that orders ``header2.xml`` before ``header10.xml`` (a document's sections'
+    headers in the order Word numbers them)."""
+    return tuple(int(piece) if piece.isdigit() else piece
+                 for piece in re.split(r"(\d+)", name))
 
 
 def _resolve(folder: str, target: str) -> str:

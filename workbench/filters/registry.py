@@ -43,7 +43,8 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: a ``pre`` a block; an XLIFF 2.0 ``sc``/``ec`` and an XLIFF 1.2 ``bpt``/``ept`` or
 #: ``bx``/``ex`` of one segment one tag pair; 11: the XML islands of Word's HTML, ``o:p``
 #: and smart tags such as ``st1:place``, no blocks and no tags, nor its spans saying only
-#: Word's own CSS, ``mso-…``, or, empty, a direction).
+#: Word's own CSS, ``mso-…``, or, empty, a direction; a DOCX's headers and footers in the
+#: order of their numbers, ``header2.xml`` before ``header10.xml``).
 FILTER_VERSION = 11
 
 
