@@ -98,15 +98,27 @@ def _is_spreadsheet(data: bytes) -> bool:
     return b"xl/workbook.xml" in data or b"opendocument.spreadsheet" in data[:200]
 
 
+def _is_presentation(data: bytes) -> bool:
+    """Is ``data`` a PPTX (its ZIP directory names ppt/presentation.xml) or an ODP (its first
+    entry, ``mimetype``, says so)?"""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    return b"ppt/presentation.xml" in data or b"opendocument.presentation" in data[:200]
+
+
 def refuse_binary(data: bytes, path: str | Path, *, xml: bool = False) -> None:
     """Refuse bytes that are no text (InputError naming the file): a document of another kind
-    (PDF, RTF, old Office, a spreadsheet, a ZIP package), named with what to do, or NUL bytes
-    without a UTF-16/32 byte order mark (UTF-16 without one is named; with ``xml``, bytes for an XML
-    parser, which reads it by its declaration, it passes). A text file's and a markup
-    page's first check, before any decoding reads such bytes as characters."""
+    (PDF, RTF, old Office, a spreadsheet or presentation, a ZIP package), named with what to
+    do, or NUL bytes without a UTF-16/32 byte order mark (UTF-16 without one is named; with
+    ``xml``, bytes for an XML parser, which reads it by its declaration, it passes). A text
+    file's and a markup page's first check, before any decoding reads such bytes as
+    characters."""
     if _is_spreadsheet(data):
         raise InputError(path, "a spreadsheet (XLSX or ODS), not text: save it as CSV or "
                                "tab-separated text (UTF-8)")
+    if _is_presentation(data):
+        raise InputError(path, "a presentation (PPTX or ODP), not text: no filter reads "
+                               "slides; copy their text into a DOCX, an ODT or a text file")
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(path, what)

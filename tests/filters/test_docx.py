@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_BREAK
 
 from tests.filters import builders as B
 from tests.filters.readback import c14n, docx_paragraphs, members, part, w
@@ -517,3 +518,92 @@ def test_arabic_left_in_a_translated_paragraph_is_labelled_arabic(
     assert arabic.find(w("lang")).get(w("bidi")) == "ar-SA"
     assert all(rpr.find(w("rtl")) is None and rpr.find(w("lang")).get(w("bidi")) is None
                for rpr in runs.values())
+
+
+def test_a_sentence_after_a_line_break_opens_its_line_without_a_space(tmp_path: Path) -> None:
+    """An address on two lines (Shift+Enter) is two segments; the export joined their English
+    with a space, which began the second line: Word and LibreOffice drew it indented."""
+    document = docx.Document()
+    lines = document.add_paragraph("العنوان: شارع الملك فهد.")
+    lines.runs[0].add_break(WD_BREAK.LINE)
+    lines.add_run("الرياض، المملكة العربية السعودية.")
+    source = tmp_path / "address.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first, second = project.segments("address", limit=10)
+        assert first.source == "العنوان: شارع الملك فهد.<1/>"
+        project.confirm(first.id, "Address: King Fahd Street.<1/>")
+        out = project.export_file("original", tmp_path / "address.en.docx").path
+        project.confirm(second.id, "Riyadh, Saudi Arabia.")
+        both = project.export_file("original", tmp_path / "both.en.docx").path
+    texts = [t.text for t in part(out, "word/document.xml").iter(w("t"))]
+    assert texts == ["Address: King Fahd Street.", "الرياض، المملكة العربية السعودية."]
+    texts = [t.text for t in part(both, "word/document.xml").iter(w("t"))]
+    assert texts == ["Address: King Fahd Street.", "Riyadh, Saudi Arabia."]
+
+
+def test_a_charts_arabic_the_import_does_not_read_is_warned_of(tmp_path: Path) -> None:
+    """A chart's title and labels (``word/charts/chart1.xml``) and a SmartArt diagram's text
+    are no paragraphs: the import said nothing, and the English export kept an Arabic chart."""
+    source = B.build_docx(tmp_path / "report.docx")
+    chart = ('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+             'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart>'
+             '<c:title><c:tx><c:rich><a:p><a:r><a:t>عدد الأعضاء</a:t></a:r></a:p></c:rich>'
+             '</c:tx></c:title></c:chart></c:chartSpace>')
+    with zipfile.ZipFile(source, "a") as package:
+        package.writestr("word/charts/chart1.xml", chart)
+        package.writestr("word/charts/colors1.xml", "<cs:colorStyle xmlns:cs='x'/>")
+        package.writestr("word/diagrams/data1.xml", chart.replace("عدد الأعضاء", "Members"))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        report = project.sources.import_file(source)
+    assert report.warnings == [
+        "word/charts/chart1.xml: the Arabic of a chart is not read: it stays Arabic in the "
+        "export (translate it in Word or LibreOffice)"]
+
+
+def test_lists_and_page_numbers_counted_in_arabic_letters_count_in_english_ones(
+    doc: tuple, tmp_path: Path
+) -> None:
+    """A list counted أ، ب (``arabicAlpha``) and pages counted in abjad letters numbered the
+    English document's items and pages in Arabic letters."""
+    project, source = doc
+    data = members(source)
+    numbering = data["word/numbering.xml"].replace(b'w:numFmt w:val="decimal"',
+                                                   b'w:numFmt w:val="arabicAlpha"', 1)
+    body = data["word/document.xml"].replace(b"</w:sectPr>",
+                                             b'<w:pgNumType w:fmt="arabicAbjad"/></w:sectPr>')
+    lettered = tmp_path / "lettered.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(lettered, "w") as new:
+        for name in old.namelist():
+            new.writestr(name, {"word/numbering.xml": numbering,
+                                "word/document.xml": body}.get(name, data[name]))
+    project.sources.import_file(lettered)
+    first = project.segments("lettered", limit=1)[0]
+    project.confirm(first.id, ENGLISH[1])
+    out = project.export_file("original", tmp_path / "lettered.en.docx", doc="lettered").path
+    formats = [el.get(w("val")) for el in part(out, "word/numbering.xml").iter(w("numFmt"))]
+    assert "arabicAlpha" not in formats and "lowerLetter" in formats
+    (pages,) = part(out, "word/document.xml").iter(w("pgNumType"))
+    assert pages.get(w("fmt")) == "lowerLetter"
+
+
+def test_the_headers_of_eleven_sections_are_read_in_their_order(tmp_path: Path) -> None:
+    """header10.xml sorted before header2.xml: the headers of a report of eleven sections
+    came to the translator as 1, 10, 11, 2, 3…"""
+    from docx.enum.section import WD_SECTION
+
+    document = docx.Document()
+    for i in range(11):
+        if i:
+            document.add_section(WD_SECTION.NEW_PAGE)
+        header = document.sections[i].header
+        header.is_linked_to_previous = False
+        header.paragraphs[0].text = f"ترويسة القسم {i + 1}"
+        document.add_paragraph(f"نص القسم {i + 1}.")
+    source = tmp_path / "sections.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        headers = [s.source for s in project.segments("sections", limit=30)][11:]
+    assert headers == [f"ترويسة القسم {i}" for i in range(1, 12)]

@@ -15,6 +15,7 @@ from tests.conftest import run_cli
 from tests.filters import builders as B
 from workbench.errors import InputError
 from workbench.filters import package, read_source
+from workbench.textio import decode_bytes
 
 
 def _rezip(source: Path, target: Path, change: dict[str, bytes | None],
@@ -213,3 +214,22 @@ def test_an_epub_with_entities_or_a_bomb_is_refused(tmp_path: Path, member: str)
     zeros = b"\0" * (20 << 20)
     _refused(_rezip(book, tmp_path / "bomb.epub", {}, {"OEBPS/zeros.bin": zeros}),
              "zip bomb")
+
+
+def test_a_presentation_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """A PPTX or ODP, which no filter reads, was "a ZIP package (a DOCX, ODT or EPUB?): give it
+    its own ending (.docx, .odt)", as if renaming it would do."""
+    pptx = tmp_path / "slides.pptx"
+    with zipfile.ZipFile(pptx, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("ppt/presentation.xml", "<p:presentation xmlns:p='x'/>")
+    odp = tmp_path / "slides.odp"
+    with zipfile.ZipFile(odp, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
+        package.writestr("content.xml", "<office:document-content/>")
+    for path in (pptx, odp):
+        with pytest.raises(InputError) as caught:
+            decode_bytes(path.read_bytes(), path)
+        assert str(caught.value) == (
+            f"{path}: a presentation (PPTX or ODP), not text: no filter reads slides; copy "
+            "their text into a DOCX, an ODT or a text file")

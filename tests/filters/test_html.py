@@ -129,6 +129,8 @@ def test_rebuilt_blocks_keep_their_markup(page: tuple, tmp_path: Path) -> None:
             # white space as a browser reads it: a run of it is one space
             el.text = re.sub(r"\s+", " ", el.text) if el.text else el.text
             el.tail = re.sub(r"\s+", " ", el.tail) if el.tail else el.tail
+            if el.tag == "br" and el.tail:  # and a line opens without it
+                el.tail = el.tail.lstrip()
     assert etree.tostring(rebuilt) == etree.tostring(original)
 
 
@@ -914,3 +916,50 @@ def test_libreoffices_html_named_xhtml_is_read_as_html(tmp_path: Path) -> None:
     xml.write_text('<html xmlns="http://www.w3.org/1999/xhtml"><body><p>نص &amp; نص.</p>'
                    '<p/></body></html>', encoding="utf-8")
     assert [b.text for b in read_source(xml).blocks] == ["نص & نص."]
+
+
+def test_words_xml_islands_in_its_html_are_no_blocks_nor_tags(tmp_path: Path) -> None:
+    """Word's HTML (Save as Web Page) ends each paragraph's last span with ``<o:p></o:p>`` and
+    wraps names in smart tags (``<st1:place>``): libxml2 keeps such prefixed elements, which
+    were read as blocks, so each sentence was cut in two paragraphs at its last span."""
+    source = tmp_path / "word.htm"
+    source.write_bytes(
+        "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta "
+        "http-equiv=Content-Type content='text/html; charset=windows-1256'></head><body>"
+        "<p class=MsoNormal dir=RTL><span lang=AR-SA>هناك استياء بين </span><b><span "
+        "lang=AR-SA>أعضاء</span></b><span lang=AR-SA> جمعية <st1:place w:st='on'>ويلز"
+        "</st1:place> الوطنية.<o:p></o:p></span></p>"
+        "<p class=MsoNormal dir=RTL><o:p>&nbsp;</o:p></p></body></html>".encode("cp1256"))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("word", limit=10)
+        assert segment.source == "هناك استياء بين <1>أعضاء</1> جمعية ويلز الوطنية."
+        project.confirm(segment.id, "Consternation among <1>members</1> of the Welsh assembly.")
+        out = project.export_file("original", tmp_path / "word.en.htm").path
+    body = lxml.html.fromstring(out.read_bytes()).find("body")
+    assert [p.text_content() for p in body.iter("p")] == [
+        "Consternation among members of the Welsh assembly.", "\xa0"]
+
+
+def test_words_own_css_and_empty_direction_spans_are_no_tags(tmp_path: Path) -> None:
+    """Word's HTML wraps each Arabic run in ``<span lang=AR-SA style='mso-bidi-font-family:
+    Arial'>`` (Word's own CSS, which no browser reads) and puts an empty ``<span dir=RTL>``
+    after a list's number: each was a tag, the sentence ``<4/><5>البند…</5>``. The span of the
+    list's number (``mso-list:Ignore``, which Word leaves out of the text) stays a tag."""
+    source = tmp_path / "list.htm"
+    source.write_text(
+        "<html><head><meta charset=utf-8></head><body><p class=MsoListParagraph dir=RTL "
+        "style='mso-list:l0 level1 lfo1'><span lang=AR-SA style='mso-bidi-font-family:Arial'>"
+        "<span style='mso-list:Ignore'>1.</span></span><span dir=RTL></span><span lang=AR-SA "
+        "style='mso-bidi-font-family:Arial;font-family:Arial'> البند الأول.</span></p>"
+        "</body></html>", encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("list", limit=10)
+        assert segment.source == "<1>1.</1> البند الأول."
+        project.confirm(segment.id, "<1>1.</1> The first item.")
+        out = project.export_file("original", tmp_path / "list.en.htm").path
+    paragraph = lxml.html.fromstring(out.read_bytes()).find("body/p")
+    assert paragraph.text_content() == "1. The first item."
+    (number,) = [s for s in paragraph.iter("span") if "mso-list" in (s.get("style") or "")]
+    assert number.text == "1." and number.tail == " The first item."

@@ -123,3 +123,16 @@ def test_a_blocks_segments_keep_their_whole_pairs_in_the_export_text() -> None:
                            SegmentText(" <3>الثانية.</3>", "The second."),
                            SegmentText("بلا وسم.", "")], {})
     assert rendering.text() == "<1>The first sentence.</1> <3>The second.</3> بلا وسم."
+
+
+def test_a_blocks_segment_after_a_line_break_follows_it_without_a_space() -> None:
+    """Two sentences on two lines: no space opens the second line, nor follows a tab (a
+    footnote reference still gets one)."""
+    from workbench.filters.model import Rendering, SegmentText, Tag
+
+    tags = {1: Tag(1, False, "br", "line break"), 2: Tag(2, False, "tab", "tab"),
+            3: Tag(3, False, "fn", "footnote 1")}
+    rendering = Rendering([SegmentText("فهد.<1/>", "Street.<1/>"),
+                           SegmentText("الرياض.<2/>", "Riyadh.<2/>"),
+                           SegmentText("السعودية.<3/>", ""), SegmentText("تم.", "Done.")], tags)
+    assert rendering.text() == "Street.<1/>Riyadh.<2/>السعودية.<3/> Done."

@@ -414,3 +414,80 @@ def test_a_writer_web_document_saved_as_odt_is_read(tmp_path: Path) -> None:
     texts = ["".join(h.itertext()) for h in _content(out).iter(t("h"))]
     assert ENGLISH[1] in texts
     assert members(out)["mimetype"] == b"application/vnd.oasis.opendocument.text-web"
+
+
+def test_an_embedded_charts_arabic_the_import_does_not_read_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice keeps a chart as an embedded object (``Object 1/content.xml``): its title
+    and labels stayed Arabic in the English export without a word."""
+    import zipfile
+
+    source = B.build_odt(tmp_path / "report.odt")
+    with zipfile.ZipFile(source, "a") as package:
+        package.writestr("Object 1/content.xml", "<office:document-content xmlns:office="
+                         "'urn:oasis:names:tc:opendocument:xmlns:office:1.0'>عدد الأعضاء"
+                         "</office:document-content>")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        report = project.sources.import_file(source)
+    assert report.warnings == [
+        "Object 1/content.xml: the Arabic of an embedded object is not read: it stays Arabic "
+        "in the export (translate it in Word or LibreOffice)"]
+
+
+def test_an_index_title_template_takes_the_english_title(tmp_path: Path) -> None:
+    """A table of contents is to be updated after translation, and LibreOffice then writes
+    its title again from ``text:index-title-template``: the English document's title went
+    back to Arabic."""
+    import zipfile
+
+    source = tmp_path / "toc.odt"
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:'
+        '1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        "<office:text><text:table-of-content text:name=\"TOC1\"><text:table-of-content-source>"
+        "<text:index-title-template>جدول المحتويات</text:index-title-template>"
+        "</text:table-of-content-source><text:index-body><text:index-title>"
+        "<text:p>جدول المحتويات</text:p></text:index-title><text:p>المقدمة</text:p>"
+        "</text:index-body></text:table-of-content><text:h>المقدمة</text:h>"
+        "</office:text></office:body></office:document-content>")
+    with zipfile.ZipFile(source, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", content)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        title = project.segments("toc", limit=10)[0]
+        assert title.source == "جدول المحتويات"
+        project.confirm(title.id, "Table of contents")
+        out = project.export_file("original", tmp_path / "toc.en.odt").path
+    root = etree.fromstring(members(out)["content.xml"])
+    assert [e.text for e in root.iter(t("index-title-template"))] == ["Table of contents"]
+
+
+def test_lists_counted_in_arabic_count_in_english_digits_and_letters(tmp_path: Path) -> None:
+    """A list style counting ١، ٢، ٣ or أ، ب، ت numbered the English items so."""
+    import zipfile
+
+    source = tmp_path / "lists.odt"
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:'
+        '1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:'
+        'oasis:names:tc:opendocument:xmlns:style:1.0"><office:automatic-styles>'
+        '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" '
+        'style:num-format="١, ٢, ٣, ..."/><text:list-level-style-number text:level="2" '
+        'style:num-format="أ, ب, ت, ..."/><text:list-level-style-number text:level="3" '
+        'style:num-format="i"/></text:list-style></office:automatic-styles><office:body>'
+        '<office:text><text:list text:style-name="L1"><text:list-item><text:p>البند الأول.'
+        "</text:p></text:list-item></text:list></office:text></office:body>"
+        "</office:document-content>")
+    with zipfile.ZipFile(source, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", content)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (item,) = project.segments("lists", limit=10)
+        project.confirm(item.id, "The first item.")
+        out = project.export_file("original", tmp_path / "lists.en.odt").path
+    root = etree.fromstring(members(out)["content.xml"])
+    assert [e.get(s("num-format")) for e in root.iter(t("list-level-style-number"))] == [
+        "1", "a", "i"]

@@ -157,6 +157,22 @@ def test_an_empty_tag_between_a_stop_and_the_next_line_parts_them_as_a_space() -
         "1.<1/>أن يكون مواطنا.", "قال د.<2/>أحمد ذلك."]
 
 
+def test_a_list_number_opening_a_line_after_a_break_is_no_sentence_end() -> None:
+    """A DOCX paragraph listing items on lines of their own (Shift+Enter), without stops:
+    the splitter read ``الماء<2/>٢. الملح`` as a sentence ending in ``٢.``, so each item's number
+    closed the segment before and its words opened the next (``…الماء<2/>٢.`` | ``الملح<3/>3.``)."""
+    assert split_tagged("يجب:<1/>١. الماء<2/>٢. الملح<3/>3. السكر", "ar") == [
+        "يجب:<1/>١. الماء<2/>٢. الملح<3/>3. السكر"]
+    assert split_tagged("المكونات:<1/>1. الماء <2/>2. الملح", "ar") == [
+        "المكونات:<1/>1. الماء <2/>2. الملح"]
+    # and a list's letters (أ. ب.), as legal texts number their items
+    assert split_tagged("الشروط:<1/>أ. الماء<2/>ب. الملح", "ar") == [
+        "الشروط:<1/>أ. الماء<2/>ب. الملح"]
+    # a year after a tag, and a number ending a sentence without one, still end it
+    assert split_tagged("زرت عام<1/>2019. ثم عدت.", "ar") == ["زرت عام<1/>2019.", "ثم عدت."]
+    assert split_tagged("<1>الفصل</1> 12. ثم عدت.", "ar") == ["<1>الفصل</1> 12.", "ثم عدت."]
+
+
 class _CountedTags(list[TagToken]):
     """A paragraph's tags that count how many are looked at."""
 

@@ -27,6 +27,7 @@ and every other part are left as they were.
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ from workbench.filters.package import (
     english_properties,
     readable_part,
     title_pair,
+    unread_arabic,
     xml_bytes,
 )
 from workbench.filters.registry import MACRO_ENDINGS
@@ -58,6 +60,10 @@ from workbench.text.bidi import rtl_spans
 
 CORE = "docProps/core.xml"  # the document properties: title, language
 STYLES = "word/styles.xml"
+NUMBERING = "word/numbering.xml"
+SETTINGS = "word/settings.xml"  # the footnotes' and endnotes' numbering, among others
+#: Number formats counting in Arabic letters (أ، ب، ت and أ، ب، ج).
+ARABIC_LETTERS = frozenset({"arabicAlpha", "arabicAbjad"})
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -604,7 +610,7 @@ class _Document:
         for _rid, (kind, target) in rels.items():
             by_kind.setdefault(kind, []).append(target)
         for kind in ("footnotes", "endnotes", "header", "footer"):
-            for target in sorted(set(by_kind.get(kind, ()))):
+            for target in sorted(set(by_kind.get(kind, ())), key=_numbered):
                 if self.pkg.has(target):
                     order.append((target, kind))
         for part, kind in order:
@@ -733,12 +739,32 @@ class _Document:
                     parent = bidi.getparent()
                     if parent is not None and local(parent.tag) == "sectPr":
                         parent.remove(bidi)
+        body = next((part for part in ltr_parts if self.labels[part] == "body"), None)
+        if body is not None and _latin_letters(self.parts[body]):
+            changed.add(body)
         replaced = {part: xml_bytes(self.parts[part]) for part in changed}
         if ltr_parts and (properties := english_properties(self.pkg, CORE, titles)):
             replaced[CORE] = properties
         if ltr_parts and (styles := _english_default(self.pkg)):
             replaced[STYLES] = styles
+        for member in (NUMBERING, SETTINGS) if body is not None else ():
+            root = readable_part(self.pkg, member)
+            if root is not None and _latin_letters(root):
+                replaced[member] = xml_bytes(root)
         self.pkg.write(out, replaced)
+
+
+def _latin_letters(root: etree._Element) -> bool:
+    """Lists, notes and page numbers counted in Arabic letters (``w:numFmt`` or
+    ``w:pgNumType/@w:fmt`` ``arabicAlpha``, ``arabicAbjad``: أ، ب) counted in the English's
+    (``lowerLetter``); True when one changed."""
+    changed = False
+    for el in root.iter(w("numFmt"), w("pgNumType")):
+        name = w("val") if el.tag == w("numFmt") else w("fmt")
+        if el.get(name) in ARABIC_LETTERS:
+            el.set(name, "lowerLetter")
+            changed = True
+    return changed
 
 
 def _english_default(pkg: Package) -> bytes | None:
@@ -755,6 +781,13 @@ def _english_default(pkg: Package) -> bytes | None:
                 lang.set(w("val"), "en-US")
                 changed = True
     return xml_bytes(root) if changed else None
+
+
+def _numbered(name: str) -> tuple[str | int, ...]:
+    """A sort key that orders ``header2.xml`` before ``header10.xml`` (a document's sections'
+    headers in the order Word numbers them)."""
+    return tuple(int(piece) if piece.isdigit() else piece
+                 for piece in re.split(r"(\d+)", name))
 
 
 def _resolve(folder: str, target: str) -> str:
@@ -1072,7 +1105,18 @@ def _sync_fallbacks(root: etree._Element, rewritten: set[etree._Element]) -> Non
 def read_docx(data: bytes, path: str) -> SourceDocument:
     """The blocks of a DOCX file."""
     document = _Document(data, path)
-    return SourceDocument(path, "docx", data, [loc.block for loc in document.located])
+    return SourceDocument(path, "docx", data, [loc.block for loc in document.located],
+                          warnings=unread_arabic(document.pkg, _unread))
+
+
+def _unread(name: str) -> str | None:
+    """What a member holding text no block reads is: a chart, a SmartArt diagram (whose
+    cached drawing holds its text again: named once)."""
+    if name.startswith("word/charts/chart"):
+        return "a chart"
+    if name.startswith("word/diagrams/data"):
+        return "a SmartArt diagram"
+    return None
 
 
 def write_docx(

@@ -102,9 +102,16 @@ def _is_block(el: etree._Element) -> bool:
     name = _local(el.tag)
     if not name or name in PROTECTED:
         return False
-    if name in INLINE:
+    if name in INLINE or _office(name):
         return any(_is_block(c) for c in el)
     return True
+
+
+def _office(name: str) -> bool:
+    """Whether ``name`` is a prefixed one, as Word's HTML writes its XML islands inside the
+    text (``o:p`` ending each paragraph, smart tags such as ``st1:place``): none is a block,
+    and none a tag (its text read as the block's)."""
+    return ":" in name
 
 
 def _set_slot(parent: etree._Element, k: int, text: str | None) -> None:
@@ -502,17 +509,28 @@ def _wrapper(children: list[etree._Element], first: str) -> etree._Element | Non
 #: ``<span lang="ar-SA">``, its stop outside), no tag.
 UNSEEN_ATTRIBUTES = frozenset({"lang", "xml:lang", XML_LANG, "face", "style"})
 UNSEEN_CSS = frozenset({"font-family", "so-language"})
+"""(and Word's own properties, ``mso-…``, which no browser reads: ``<span lang=AR-SA
+style='mso-bidi-font-family:Arial'>`` around each Arabic run of Word's HTML; but for
+``mso-list``, whose span Word reads as a list's number, to be left out of the paragraph)"""
 
 
 def _unseen(el: etree._Element) -> bool:
-    """Whether ``el`` is a span or font whose attributes change nothing a reader sees."""
-    if _local(el.tag) not in WRAPPERS or not set(el.attrib) <= UNSEEN_ATTRIBUTES:
+    """Whether ``el`` is a span or font whose attributes change nothing a reader sees (or one
+    of Word's XML islands); an empty one's direction changes nothing either (Word's HTML puts
+    ``<span dir=RTL></span>`` after each list number and note reference)."""
+    if _office(_local(el.tag)):
+        return True
+    seen = set(el.attrib) - UNSEEN_ATTRIBUTES
+    if not len(el) and not el.text:
+        seen.discard("dir")
+    if _local(el.tag) not in WRAPPERS or seen:
         return False
     if _local(el.tag) != "font" and "face" in el.attrib:
         return False
     css = el.get("style") or ""
     names = {d.partition(":")[0].strip().lower() for d in css.split(";") if d.strip()}
-    return names <= UNSEEN_CSS
+    return all(name in UNSEEN_CSS or (name.startswith("mso-") and name != "mso-list")
+               for name in names)
 
 
 #: Inline elements that only style their text: alike ones holding all a block's words are no

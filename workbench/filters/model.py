@@ -9,6 +9,7 @@ per block. Filters are pure: bytes in, bytes out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,11 @@ from workbench.text.tags import whole_pairs
 #: Labels of the empty tags an English that lost them goes without: a line break put back at
 #: a paragraph's end is an empty line in Word and LibreOffice, a stray backslash in Markdown.
 DROPPABLE = frozenset({"br"})
+#: Labels of the empty tags that end a line or are white space themselves: the next segment
+#: of the paragraph follows them without the space that joins two sentences (it would indent
+#: the new line in Word, or push the text after a tab off its tab stop).
+LINE_ENDS = frozenset({"br", "break", "tab"})
+_LAST_EMPTY = re.compile(r"<(\d+)/>$")
 
 
 #: What an export puts where a segment has no English: its Arabic, or nothing.
@@ -142,11 +148,12 @@ class Rendering:
     def text(self, fallback: str = "source",
              keep: Callable[[str, str], str] | None = None) -> str:
         """The block's new text: the English of each segment, the Arabic (or nothing, with
-        fallback 'empty') where there is none; segments joined with a space. An English
-        without a pair that wraps its whole segment (English imported from a text: a contents
-        entry's link, a heading in bold) is wrapped in it, so every format keeps it; ``keep``
-        (Arabic, English → English) puts back more of what a format must not lose."""
-        parts = []
+        fallback 'empty') where there is none; segments joined with a space, but for one after
+        a line break or a tab (which the space would indent). An English without a pair that
+        wraps its whole segment (English imported from a text: a contents entry's link, a
+        heading in bold) is wrapped in it, so every format keeps it; ``keep`` (Arabic, English
+        → English) puts back more of what a format must not lose."""
+        parts: list[str] = []
         for s in self.segments:
             target = s.target.strip()
             if target:
@@ -156,8 +163,16 @@ class Rendering:
             text = (target if target
                     else s.source.strip() if fallback == "source" and not s.joined else "")
             if text:
+                if parts and not self._ends_line(parts[-1]):
+                    parts.append(" ")
                 parts.append(text)
-        return " ".join(parts)
+        return "".join(parts)
+
+    def _ends_line(self, text: str) -> bool:
+        """Whether ``text`` ends with a line or page break or a tab (``…فهد.<1/>``)."""
+        match = _LAST_EMPTY.search(text)
+        tag = self.tags.get(int(match.group(1))) if match else None
+        return tag is not None and not tag.paired and tag.label in LINE_ENDS
 
 
 @dataclass

@@ -32,7 +32,13 @@ from lxml import etree
 from workbench.errors import InputError
 from workbench.filters.inline import InlineBuilder, Node, empty_origins, parse, plain_text
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
-from workbench.filters.package import Package, english_properties, title_pair, xml_bytes
+from workbench.filters.package import (
+    Package,
+    english_properties,
+    title_pair,
+    unread_arabic,
+    xml_bytes,
+)
 from workbench.filters.xmltree import Pair, Whole, append_text, emit
 from workbench.formats.safexml import local
 
@@ -76,6 +82,7 @@ COMPLEX = {
 #: A right-to-left paragraph's alignment and the English's: LibreOffice draws start/end as
 #: left/right whatever the direction, so all four are mirrored.
 MIRRORED = {"left": "right", "right": "left", "start": "end", "end": "start"}
+NUM_FORMAT = f"{{{STYLE}}}num-format"
 SKIPPED_PARENTS = frozenset({f"{{{OFFICE}}}annotation", t("tracked-changes"),
                              t("deletion")})
 _WS = re.compile(r"[ \t\r\n]+")
@@ -230,6 +237,7 @@ class _Document:
               report: WriteReport) -> None:
         changed: set[str] = set()
         body_translated = False
+        english: set[etree._Element] = set()  # the translated paragraphs
         titles: dict[str, str] = {}  # a translated paragraph's Arabic -> English
         for n, loc in enumerate(self.located, start=1):
             rendering = renderings.get(n)
@@ -254,8 +262,13 @@ class _Document:
                 if rendering.translated:
                     self._ltr(loc)
                     body_translated = body_translated or loc.part == "content.xml"
+                    english.add(loc.element)
             changed.add(loc.part)
             report.rewritten += 1
+        if _index_titles(self.parts["content.xml"], english):
+            changed.add("content.xml")
+        if body_translated:
+            changed.update(part for part, root in self.parts.items() if _latin_numbers(root))
         if body_translated and "styles.xml" in self.parts:
             for props in self.parts["styles.xml"].iter(s("page-layout-properties")):
                 if props.get(s("writing-mode"), "").startswith("rl"):
@@ -541,7 +554,52 @@ def _kind(el: etree._Element) -> str:
 def read_odt(data: bytes, path: str) -> SourceDocument:
     """The blocks of an ODT file."""
     document = _Document(data, path)
-    return SourceDocument(path, "odt", data, [loc.block for loc in document.located])
+    return SourceDocument(path, "odt", data, [loc.block for loc in document.located],
+                          warnings=unread_arabic(document.pkg, _unread))
+
+
+def _unread(name: str) -> str | None:
+    """What a member holding text no block reads is: an embedded object's content (a
+    chart's, LibreOffice's ``Object 1/content.xml``)."""
+    return "an embedded object" if name.endswith("/content.xml") else None
+
+
+def _index_titles(root: etree._Element, english: set[etree._Element]) -> bool:
+    """Give an index's title template (``text:index-title-template``, from which LibreOffice
+    writes the title again when the index is updated, as it must be after translation) the
+    English of its translated title; True when one changed."""
+    changed = False
+    for template in root.iter(t("index-title-template")):
+        source = template.getparent()
+        index = source.getparent() if source is not None else None
+        title = index.find(f"{t('index-body')}/{t('index-title')}") if index is not None \
+            else None
+        paragraph = next(title.iter(T_P, T_H), None) if title is not None else None
+        if paragraph is None or paragraph not in english:
+            continue
+        text = " ".join("".join(paragraph.itertext()).split())
+        if text and text != template.text:
+            template.text = text
+            changed = True
+    return changed
+
+
+def _latin_numbers(root: etree._Element) -> bool:
+    """Lists, notes and page numbers counted in Arabic (``style:num-format`` ``١, ٢, ٣, ...``
+    or ``أ, ب, ت, ...``) counted in the English's digits or letters (``1``, ``a``); True
+    when one changed."""
+    changed = False
+    for el in root.iter():
+        value = el.get(NUM_FORMAT) if isinstance(el.tag, str) else None
+        if not value:
+            continue
+        if "\u0660" <= value[0] <= "\u0669" or "\u06f0" <= value[0] <= "\u06f9":
+            el.set(NUM_FORMAT, "1")
+            changed = True
+        elif "\u0621" <= value[0] <= "\u064a":
+            el.set(NUM_FORMAT, "a")
+            changed = True
+    return changed
 
 
 def _english_defaults(styles: etree._Element) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,6 +23,7 @@ from workbench.errors import InputError
 from workbench.filters.model import Rendering
 from workbench.formats import safexml
 from workbench.formats.model import primary_language
+from workbench.text.script import has_arabic
 from workbench.text.tags import strip_tags
 
 MAX_FILE = 256 << 20
@@ -133,6 +134,19 @@ class Package:
                 copy.comment = info.comment
                 copy.extra = info.extra
                 target.writestr(copy, data)
+
+
+def unread_arabic(pkg: Package, what: Callable[[str], str | None]) -> list[str]:
+    """Warnings for the package's XML members that no filter reads and whose text holds
+    Arabic: ``what(name)`` says what a member is (a chart, a diagram), None for one read or
+    holding no text. Their Arabic would stay in the English export unnoticed."""
+    warnings = []
+    for name in pkg.names:
+        kind = what(name) if name.endswith(".xml") else None
+        if kind and has_arabic(pkg.read(name).decode("utf-8", "replace")):
+            warnings.append(f"{name}: the Arabic of {kind} is not read: it stays Arabic in "
+                            "the export (translate it in Word or LibreOffice)")
+    return warnings
 
 
 def xml_bytes(root: etree._Element, *, standalone: bool | None = True) -> bytes:

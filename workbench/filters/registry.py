@@ -41,8 +41,11 @@ SourceWriter = Callable[[BinaryIO, bytes, str, dict[int, Rendering], str], Write
 #: language or font, as LibreOffice wraps each Arabic sentence, and alike styling elements
 #: holding all a block's words no tags, a bookmark at a block's edge outside it; each line of
 #: a ``pre`` a block; an XLIFF 2.0 ``sc``/``ec`` and an XLIFF 1.2 ``bpt``/``ept`` or
-#: ``bx``/``ex`` of one segment one tag pair).
-FILTER_VERSION = 10
+#: ``bx``/``ex`` of one segment one tag pair; 11: the XML islands of Word's HTML, ``o:p``
+#: and smart tags such as ``st1:place``, no blocks and no tags, nor its spans saying only
+#: Word's own CSS, ``mso-…``, or, empty, a direction; a DOCX's headers and footers in the
+#: order of their numbers, ``header2.xml`` before ``header10.xml``).
+FILTER_VERSION = 11
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,9 @@ _STOPS = ".!?\u061f\u2026"
 _SPACES = re.compile(r"\s*")
 # A stop, or a closing quote or bracket after one: what may end a sentence just before a tag.
 _STOP_ENDS = _STOPS + "\"'\u201d\u2019\u00bb\u203a)]"
+#: A list number or letter with its stop (``2.``, ``٢.``, ``ب.``): what a line after a manual line
+#: break opens with.
+_LIST_NUMBER = re.compile(r"(?:[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}|[\u0621-\u064aA-Za-z])\.")
 
 
 def split_tagged(
@@ -60,9 +63,10 @@ def split_tagged(
     text = "".join(plain)
     cuts: list[int] = []
     ends = [token.end for token in found]
+    empty_ends = {token.end for token in found if token.kind == EMPTY}
     for end in segmenter.boundaries(text, lang):
         start = _SPACES.match(text, end).end()  # (no slice of the rest: a long paragraph)
-        if start == len(text):
+        if start == len(text) or _opens_line(paragraph, text, where, end, empty_ends):
             continue
         low = where[end - 1] + 1  # just after the sentence's last character
         high = where[start]  # the next sentence's first character
@@ -83,6 +87,22 @@ def _parts(plain: list[str], after: str) -> bool:
     ``السوق.<1/>«لن``, ``.<1/>Then``), and so is a space to the splitter, as in the text read
     without tags: the stop is not glued to a list number, a quote or a Latin word."""
     return bool(plain) and plain[-1] in _STOP_ENDS and not after.isspace()
+
+
+def _opens_line(
+    paragraph: str, text: str, where: list[int], end: int, empty_ends: set[int]
+) -> bool:
+    """Whether the sentence end at ``text[:end]`` is a list number opening a line after an
+    empty tag (a manual line break: ``الماء<2/>٢. الملح``): the item's number, not a stop."""
+    for size in (2, 3, 4):  # one to three digits and the stop
+        begin = end - size
+        if begin >= 0 and _LIST_NUMBER.fullmatch(text, begin, end):
+            before = where[begin]
+            while before and paragraph[before - 1].isspace():
+                before -= 1
+            if before in empty_ends:
+                return True
+    return False
 
 
 def _note_marks(paragraph: str, found: list[TagToken]) -> set[int]:
