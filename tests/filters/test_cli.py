@@ -38,7 +38,9 @@ def test_import_translate_and_export_the_original(in_tmp: Path) -> None:
 def test_format_overrides_the_ending(in_tmp: Path) -> None:
     page = in_tmp / "page.txt"
     page.write_text("<html><body><p>نص <b>عريض</b>.</p></body></html>", encoding="utf-8")
-    assert run_cli("import", str(page), "--db", "p.db", "--format", "html").exit_code == 0
+    result = run_cli("import", str(page), "--db", "p.db", "--format", "html")
+    assert result.exit_code == 0
+    assert "from html (1 paragraph, 1 inline tag;" in result.stdout  # not "1 paragraphs"
     as_text = in_tmp / "again.txt"
     as_text.write_text("<p>نص</p>\n", encoding="utf-8")
     assert run_cli("import", str(as_text), "--db", "p.db").exit_code == 0  # text, as always

@@ -64,8 +64,9 @@ def _report(report: ImportReport) -> None:
         if report.replaced:
             line += f"; {'would replace' if dry else 'replaced'} the previous {report.version}"
     if isinstance(report, DocumentImportReport):
-        line += (f" from {report.format} ({report.blocks} paragraphs, {report.tags} inline "
-                 "tags; the original is kept for `export --format original`)")
+        line += (f" from {report.format} ({plural(report.blocks, 'paragraph')}, "
+                 f"{plural(report.tags, 'inline tag')}; the original is kept for "
+                 "`export --format original`)")
     click.echo(line)
     if report.fill is not None:
         click.echo(f"working translation: {report.fill.describe()}")
