@@ -412,6 +412,22 @@ def test_a_first_list_number_after_a_colon_stays_with_its_item(one: str) -> None
         "عدد الأعضاء: ١٢.", "وهذا قليل."]
 
 
+@pytest.mark.parametrize(("one", "two", "three"), [("1", "2", "3"), ("١", "٢", "٣")])
+def test_a_list_run_into_one_line_stays_one_sentence(one: str, two: str, three: str) -> None:
+    """'المكونات: 1. الماء 2. الملح 3. السكر.' was cut after '2.' and '3.' (Arabic has no capital
+    to tell an item's number from a sentence ending on a number); a numbered paragraph's
+    sentence ending on the next number still ends there, as does a year before a new one."""
+    text = f"المكونات: {one}. الماء {two}. الملح {three}. السكر. ثم نخلط."
+    assert split_sentences(text, "ar") == [
+        f"المكونات: {one}. الماء {two}. الملح {three}. السكر.", "ثم نخلط."]
+    assert split_sentences(f"{one}. ارتفع العدد إلى {two}. وقال المسؤولون.", "ar") == [
+        f"{one}. ارتفع العدد إلى {two}.", "وقال المسؤولون."]
+    assert split_sentences("1. The count rose to 2. Officials said more.", "en") == [
+        "1. The count rose to 2.", "Officials said more."]
+    assert split_sentences(f"الخيار {one} أفضل من {two}. وقال آخرون.", "ar") == [
+        f"الخيار {one} أفضل من {two}.", "وقال آخرون."]
+
+
 @pytest.mark.parametrize("verb", ["سأله", "سألته", "أجابها", "قالت له", "صرخت بهم"])
 def test_a_quote_attributed_with_an_object_pronoun_stays_one_sentence(verb: str) -> None:
     """'"لماذا تأخرت؟" سألته أمه.' was cut after the question: the attribution alone was a

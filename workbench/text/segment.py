@@ -371,6 +371,25 @@ def _after_colon(text: str, pos: int) -> bool:
     return before > 0 and text[before - 1] == ":"
 
 
+# A list item's number in running text: "1." between spaces (or after a colon or bracket).
+_ITEM_REACH = 1000  # characters an item runs over at most, looked back for the one before
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s:(]))(\d{1,3})\.(?=\s)")
+
+
+def _next_item(text: str, start: int, tstart: int, token: str) -> bool:
+    """Whether ``token`` (before a period) is the number of a list's next item, the item
+    before it numbered inside the same sentence so far (``المكونات: 1. الماء 2.``: no
+    sentence end)."""
+    if not (token.isdecimal() and len(token) <= 3) or int(token) < 2:
+        return False
+    wanted = int(token) - 1
+    lead = _VISIBLE.search(text, start, tstart)
+    # the item before inside the sentence, not opening it ("1. The count rose to 2. Officials
+    # said …" is a numbered paragraph's sentence ending on a number)
+    since = max(lead.end() if lead else start, tstart - _ITEM_REACH)  # a bounded look back
+    return any(int(m.group(1)) == wanted for m in _ITEM_NUMBER.finditer(text, since, tstart))
+
+
 def _word_after(text: str, pos: int) -> str:
     """The second word after ``pos``."""
     m = re.match(r"\s*\S+\s+([\w'’-]+)", text[pos : pos + 80])
@@ -519,6 +538,8 @@ class Segmenter:
             return not _goes_on(text, end, nxt)
         if token in _FIRST_ITEM and _after_colon(text, tstart):
             return False  # "الشروط: 1. أن يكون …": the number of a list's first item
+        if _next_item(text, start, tstart, token):
+            return False  # "المكونات: 1. الماء 2. الملح": a list run into one line
         kind = self.abbreviations.kind(token)
         if kind is None and _ARABIC_ACRONYM.fullmatch(token):
             # شركة أرامكو ش.م.س. عقداً / ثمن الكتاب 5 د.ك. فقط: it ends one only before a
