@@ -482,6 +482,9 @@ def test_names(empty_project: Project, tmp_path: Path) -> None:
         empty_project.tm.import_file(path)
     with pytest.raises(WorkbenchError, match="project's own memory"):
         empty_project.tm.import_file(path, "project")
+    own = write(tmp_path / "Project.tmx", MEMOQ)  # a file named as it: the way out is named
+    with pytest.raises(WorkbenchError, match=r"own memory; choose another name \(--name\)"):
+        empty_project.tm.import_file(own)
     assert empty_project.tm.remove("memoq") == 1
     with pytest.raises(WorkbenchError, match="cannot be removed"):
         empty_project.tm.remove("project")

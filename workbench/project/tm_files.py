@@ -94,7 +94,8 @@ class MemoryFiles:
         if not name:
             raise WorkbenchError("a translation memory needs a name (--name)")
         if name.casefold() == PROJECT:
-            raise WorkbenchError(f"{PROJECT!r} is the project's own memory; choose another name")
+            raise WorkbenchError(
+                f"{PROJECT!r} is the project's own memory; choose another name (--name)")
         self._refuse_taken(name)  # before reading the file
         info, batches = read_batches(p, fmt)
         with self.context.transaction(), q_tm.bulk(self.db), gc_paused():
