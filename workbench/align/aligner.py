@@ -43,6 +43,7 @@ from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer, openers
 from workbench.align.sparse import SparseRows
+from workbench.collector import gc_paused
 from workbench.glossary.model import Glossary
 from workbench.numeric import unique
 from workbench.text.stems import (
@@ -1066,6 +1067,7 @@ def _headwords(lexicon: Glosser) -> int:
     return sum(map(len, files)) if files is not None else BASIC_BELOW_HEADWORDS
 
 
+@gc_paused()  # its bags, stems and tables live to the end: a tenth of the CPU collecting
 def align_sentences(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None = None,
     params: Params | None = None, lexicon: Glosser | None = None,
@@ -1197,6 +1199,7 @@ def _ends_joined(links: list[Link]) -> list[Link]:
             *joined(links[-END_LINKS:])]
 
 
+@gc_paused()
 def align_paragraphs(
     ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]], *,
     glossary: Glossary | None = None, params: Params | None = None,
