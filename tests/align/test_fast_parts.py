@@ -389,3 +389,30 @@ def test_repeated_passages_are_found_as_the_plain_check_finds_them(
     assert np.array_equal(got, _repeated_plainly(ar, en, links))
     twins = sum(1 for _, e in links if any(en[x] in en[:x] for x in e))
     assert arabic_keys <= 5 * 3 * twins and arabic_keys < len(ar) // 2
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_links_owners_and_spans_are_those_set_link_by_link(seed: int) -> None:
+    """link_stats and weakest_parts read which link holds each sentence and each two-sided
+    link's first and end sentences from arrays built at once, as setting them link by link
+    gave (links with an empty side, and none at all)."""
+    from workbench.align.scoring import _owners, _spans
+
+    rng = random.Random(seed)
+    links: list[tuple[list[int], list[int]]] = []
+    i = j = 0
+    for _ in range(rng.randint(0, 60)):
+        k, el = rng.choice([(1, 1), (1, 0), (0, 1), (2, 1), (1, 3), (3, 3)])
+        links.append((list(range(i, i + k)), list(range(j, j + el))))
+        i, j = i + k, j + el
+    a_link, e_link = np.full(i + 2, -1), np.full(j + 2, -1)
+    spans = np.zeros((len(links), 4), dtype=np.int64)
+    for idx, (ar, en) in enumerate(links):
+        a_link[ar] = idx
+        e_link[en] = idx
+        if ar and en:
+            spans[idx] = (ar[0], ar[-1] + 1, en[0], en[-1] + 1)
+    assert np.array_equal(_owners(i + 2, [ar for ar, _ in links]), a_link)
+    assert np.array_equal(_owners(j + 2, [en for _, en in links]), e_link)
+    got = _spans(links)
+    assert got.dtype == spans.dtype and np.array_equal(got, spans)
