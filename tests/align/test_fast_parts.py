@@ -416,3 +416,15 @@ def test_the_links_owners_and_spans_are_those_set_link_by_link(seed: int) -> Non
     assert np.array_equal(_owners(j + 2, [en for _, en in links]), e_link)
     got = _spans(links)
     assert got.dtype == spans.dtype and np.array_equal(got, spans)
+
+
+def test_a_paths_links_are_its_moves_sentence_by_sentence() -> None:
+    """Each move of a search's path takes the next k Arabic and l English sentences."""
+    from workbench.align.aligner import _path_links
+
+    path = [(1, 1), (0, 1), (2, 1), (1, 0), (1, 3), (3, 3)]
+    assert _path_links(path) == [
+        ([0], [0]), ([], [1]), ([1, 2], [2]), ([3], []), ([4], [3, 4, 5]),
+        ([5, 6, 7], [6, 7, 8]),
+    ]
+    assert _path_links([]) == []

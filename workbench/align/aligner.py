@@ -475,12 +475,7 @@ class TwoPassAligner:
         assert path is not None
         if final:
             self.posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
-        out: list[Link] = []
-        i = j = 0
-        for k, el in path:
-            out.append(([i + t for t in range(k)], [j + t for t in range(el)]))
-            i, j = i + k, j + el
-        return out
+        return _path_links(path)
 
     def _posteriors(
         self, scorer: Scorer, band: Band, costs: BlockCosts, skip: np.ndarray,
@@ -865,6 +860,16 @@ def _entries(
     size = int(ids.max(initial=0)) + 1
     key = unique(owner[found] * size + ids[found])
     return key // size, key % size
+
+
+def _path_links(path: list[tuple[int, int]]) -> list[Link]:
+    """The links a search's path of moves (Arabic, English sentences taken) makes."""
+    out: list[Link] = []
+    i = j = 0
+    for k, el in path:
+        out.append((list(range(i, i + k)), list(range(j, j + el))))
+        i, j = i + k, j + el
+    return out
 
 
 def _max_per_key(key: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
