@@ -159,3 +159,31 @@ def test_a_coverage_table_over_rows_out_of_order_is_numpys() -> None:
     lo = np.minimum(np.arange(20) + 1, 25)
     assert np.array_equal(coverage_table(src, dst, lo, 4, 3),
                           coverage_table(src, dst, lo, 4, 3, native=False))
+
+
+@needs_core
+def test_a_core_built_before_column_runs_still_gives_the_coverage_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ``_dpcore`` built from an older source (no ``column_runs``: the extension not rebuilt
+    after an update) is still used for the rest, the index by column then made by NumPy."""
+    import workbench.align.sparse as sparse
+    from workbench.align.sparse import coverage_table
+
+    rng = np.random.default_rng(5)
+    src = SparseRows(np.sort(rng.integers(0, 30, 120)), rng.integers(0, 20, 120),
+                     rng.random(120), 30)
+    dst = SparseRows(np.sort(rng.integers(0, 33, 140)), rng.integers(0, 20, 140),
+                     rng.random(140), 33)
+    lo = np.minimum(np.arange(30), 33)
+    expected = coverage_table(src, dst, lo, 5, 3)
+    core = native.core
+
+    class Older:
+        def __getattr__(self, name: str) -> object:
+            if name == "column_runs":
+                raise AttributeError(name)
+            return getattr(core, name)
+
+    monkeypatch.setattr(sparse._native, "core", Older())
+    assert np.array_equal(coverage_table(src, dst, lo, 5, 3), expected)

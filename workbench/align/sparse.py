@@ -71,7 +71,8 @@ def coverage_table(
         return out.reshape(n, width, reach)
     s_lo = lo[src.row]
     s_hi = np.minimum(s_lo + width + reach - 1, m)
-    if native and _native.core is not None and _ascending(dst.row):
+    # (a core built before column_runs was added has none: NumPy's way then)
+    if native and hasattr(_native.core, "column_runs") and _ascending(dst.row):
         order, start, stop = _column_runs(dst, src.col, s_lo, s_hi)
     else:
         order, start, stop = _key_runs(dst, src.col, s_lo, s_hi, m)
