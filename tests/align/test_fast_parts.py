@@ -277,3 +277,154 @@ def test_the_median_is_numpys(size: int) -> None:
 
     values = np.random.default_rng(size).random(size) * 37.0
     assert _median(values) == float(np.median(values))
+
+
+@pytest.mark.parametrize("by_paragraphs", [False, True])
+def test_the_collector_is_paused_while_aligning_and_on_again_after(
+    monkeypatch: pytest.MonkeyPatch, by_paragraphs: bool,
+) -> None:
+    """The cyclic garbage collector does not run during an alignment (it walked the bags and
+    stems again and again: a tenth of the CPU at 5,000 sentences) and is on again after it,
+    also when the alignment fails; one paused by the caller stays paused."""
+    import gc
+
+    from workbench.align import align_paragraphs, align_sentences
+
+    seen: list[bool] = []
+    real = aligner_module.anchor_bags
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(aligner_module, "anchor_bags", spy)
+    ar, en = ["جملة أولى.", "جملة ثانية."], ["A first sentence.", "A second one."]
+    run = (lambda: align_paragraphs([ar], [en])) if by_paragraphs else (
+        lambda: align_sentences(ar, en))
+    assert gc.isenabled()
+    run()
+    assert seen and not any(seen) and gc.isenabled()
+    monkeypatch.setattr(aligner_module, "anchor_bags", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        run()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        monkeypatch.undo()
+        align_sentences(ar, en)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("size", [0, 1, 50, 5000])
+def test_the_largest_value_per_key_is_the_one_sorting_by_key_and_value_keeps(size: int) -> None:
+    """The second pass's Arabic vectors keep, of a column reached twice in a sentence, the
+    larger weight: one sort of the keys gives what sorting by key and value gave."""
+    from workbench.align.aligner import _max_per_key
+
+    rng = np.random.default_rng(size)
+    key = rng.integers(0, max(size // 3, 1), size).astype(np.int64)
+    vals = np.sqrt(rng.choice([0.08, 0.2, 0.5, 1.0], size))  # ties within a key too
+    order = np.lexsort((vals, key))
+    last = np.ones(len(order), dtype=bool)
+    last[:-1] = key[order][1:] != key[order][:-1]
+    got_key, got_vals = _max_per_key(key, vals)
+    assert np.array_equal(got_key, key[order[last]])
+    assert np.array_equal(got_vals, vals[order[last]])
+
+
+def _repeated_plainly(ar: list[str], en: list[str], links: list) -> np.ndarray:
+    """The repeat check as first written: every key made, every link's neighbours read."""
+    from workbench.align.aligner import REPEAT_LINKS, _repeat_key, _repeats
+
+    en_k = [_repeat_key(s) for s in en]
+    out = np.zeros(len(links), dtype=bool)
+    seen = Counter(k for k in en_k if k)
+    if not any(n > 1 for n in seen.values()):
+        return out
+    ar_k = [_repeat_key(s) for s in ar]
+    for k, (_, e) in enumerate(links):
+        if not any(seen[en_k[j]] > 1 for j in e if en_k[j]):
+            continue
+        near = links[max(0, k - REPEAT_LINKS): k + 2]
+        first = min(j for _, es in near for j in es)
+        en_near = [en_k[j] for _, es in near for j in es if en_k[j]]
+        ar_near = [ar_k[i] for a_, _ in near for i in a_ if ar_k[i]]
+        out[k] = any(en_k[j] and en_k[j] in en_k[first:j] for j in e) and (
+            len(en_near) - len(set(en_near)) > _repeats(ar_near))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_repeated_passages_are_found_as_the_plain_check_finds_them(
+    monkeypatch: pytest.MonkeyPatch, seed: int,
+) -> None:
+    """A link whose English repeats an earlier one nearby while its Arabic does not is found
+    as the plain definition finds it; the Arabic sentences' keys are made only around the
+    links whose English has an earlier twin (the scale sets repeat most English sentences
+    somewhere: every key and every link's neighbours were read)."""
+    rng = random.Random(seed)
+    phrases = [f"sentence number {k} of a text long enough" for k in range(3)]
+    en = [rng.choice(phrases) if rng.random() < 0.1 else f"an unrepeated line {k} here"
+          for k in range(300)]
+    ar = [rng.choice(["جملة مكررة في النص مرة بعد مرة", f"جملة عربية رقم {k} في النص"])
+          for k in range(280)]
+    links: list = []
+    i = j = 0
+    while i < len(ar) or j < len(en):
+        k = min(rng.choice([0, 1, 1, 1, 2]), len(ar) - i)
+        el = min(rng.choice([0, 1, 1, 2, 3]), len(en) - j)
+        if not k and not el:
+            k, el = (1, 0) if i < len(ar) else (0, 1)
+        links.append((list(range(i, i + k)), list(range(j, j + el))))
+        i, j = i + k, j + el
+    aligner = TwoPassAligner.__new__(TwoPassAligner)
+    aligner.ar, aligner.en = ar, en
+    made: list[str] = []
+    real = aligner_module._repeat_key
+    monkeypatch.setattr(aligner_module, "_repeat_key", lambda s: made.append(s) or real(s))
+    got = aligner._repeated(links)
+    arabic_keys = len(made) - len(en)
+    assert np.array_equal(got, _repeated_plainly(ar, en, links))
+    twins = sum(1 for _, e in links if any(en[x] in en[:x] for x in e))
+    assert arabic_keys <= 5 * 3 * twins and arabic_keys < len(ar) // 2
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_links_owners_and_spans_are_those_set_link_by_link(seed: int) -> None:
+    """link_stats and weakest_parts read which link holds each sentence and each two-sided
+    link's first and end sentences from arrays built at once, as setting them link by link
+    gave (links with an empty side, and none at all)."""
+    from workbench.align.scoring import _owners, _spans
+
+    rng = random.Random(seed)
+    links: list[tuple[list[int], list[int]]] = []
+    i = j = 0
+    for _ in range(rng.randint(0, 60)):
+        k, el = rng.choice([(1, 1), (1, 0), (0, 1), (2, 1), (1, 3), (3, 3)])
+        links.append((list(range(i, i + k)), list(range(j, j + el))))
+        i, j = i + k, j + el
+    a_link, e_link = np.full(i + 2, -1), np.full(j + 2, -1)
+    spans = np.zeros((len(links), 4), dtype=np.int64)
+    for idx, (ar, en) in enumerate(links):
+        a_link[ar] = idx
+        e_link[en] = idx
+        if ar and en:
+            spans[idx] = (ar[0], ar[-1] + 1, en[0], en[-1] + 1)
+    assert np.array_equal(_owners(i + 2, [ar for ar, _ in links]), a_link)
+    assert np.array_equal(_owners(j + 2, [en for _, en in links]), e_link)
+    got = _spans(links)
+    assert got.dtype == spans.dtype and np.array_equal(got, spans)
+
+
+def test_a_paths_links_are_its_moves_sentence_by_sentence() -> None:
+    """Each move of a search's path takes the next k Arabic and l English sentences."""
+    from workbench.align.aligner import _path_links
+
+    path = [(1, 1), (0, 1), (2, 1), (1, 0), (1, 3), (3, 3)]
+    assert _path_links(path) == [
+        ([0], [0]), ([], [1]), ([1, 2], [2]), ([3], []), ([4], [3, 4, 5]),
+        ([5, 6, 7], [6, 7, 8]),
+    ]
+    assert _path_links([]) == []

@@ -120,3 +120,70 @@ def test_without_the_c_part_the_alignment_is_the_same(monkeypatch: pytest.Monkey
     after = align_sentences(ar, en, continues=marks)
     assert after.links == before.links
     assert after.confidence == before.confidence
+
+
+@needs_core
+@pytest.mark.parametrize("seed", range(5))
+def test_the_coverage_index_by_column_is_the_sorted_keys_index(seed: int) -> None:
+    """``_dpcore.column_runs`` (a counting sort of the destination's columns and a bisection
+    in each) gives the order and the run bounds that sorting the (column, row) keys and
+    searching them gave: repeated entries, columns the other side lacks, bounds at 0 and m."""
+    from workbench.align.sparse import _column_runs, _key_runs
+
+    rng = np.random.default_rng(seed)
+    m = int(rng.integers(1, 60))
+    d_row = np.sort(rng.integers(0, m, 400)).astype(np.int64)
+    dst = SparseRows(d_row, rng.integers(0, 30, 400).astype(np.int64), rng.random(400), m)
+    if seed % 2:  # no entry twice
+        keep = np.unique(dst.col * (m + 1) + dst.row, return_index=True)[1]
+        keep.sort()
+        dst = SparseRows(dst.row[keep], dst.col[keep], dst.data[keep], m)
+    src_col = rng.integers(0, 40, 300).astype(np.int64)
+    s_lo = rng.integers(0, m + 1, 300).astype(np.int64)
+    s_hi = np.minimum(s_lo + rng.integers(0, 12, 300), m)
+    fast = _column_runs(dst, src_col, s_lo, s_hi)
+    slow = _key_runs(dst, src_col, s_lo, s_hi, m)
+    for a, b in zip(fast, slow, strict=True):
+        assert np.array_equal(a, b)
+
+
+@needs_core
+def test_a_coverage_table_over_rows_out_of_order_is_numpys() -> None:
+    """Entries not sorted by row (never made so by the aligner) take the sorted keys' way."""
+    from workbench.align.sparse import coverage_table
+
+    rng = np.random.default_rng(3)
+    src = SparseRows(np.sort(rng.integers(0, 20, 80)), rng.integers(0, 15, 80),
+                     rng.random(80), 20)
+    dst = SparseRows(rng.integers(0, 25, 90), rng.integers(0, 15, 90), rng.random(90), 25)
+    lo = np.minimum(np.arange(20) + 1, 25)
+    assert np.array_equal(coverage_table(src, dst, lo, 4, 3),
+                          coverage_table(src, dst, lo, 4, 3, native=False))
+
+
+@needs_core
+def test_a_core_built_before_column_runs_still_gives_the_coverage_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ``_dpcore`` built from an older source (no ``column_runs``: the extension not rebuilt
+    after an update) is still used for the rest, the index by column then made by NumPy."""
+    import workbench.align.sparse as sparse
+    from workbench.align.sparse import coverage_table
+
+    rng = np.random.default_rng(5)
+    src = SparseRows(np.sort(rng.integers(0, 30, 120)), rng.integers(0, 20, 120),
+                     rng.random(120), 30)
+    dst = SparseRows(np.sort(rng.integers(0, 33, 140)), rng.integers(0, 20, 140),
+                     rng.random(140), 33)
+    lo = np.minimum(np.arange(30), 33)
+    expected = coverage_table(src, dst, lo, 5, 3)
+    core = native.core
+
+    class Older:
+        def __getattr__(self, name: str) -> object:
+            if name == "column_runs":
+                raise AttributeError(name)
+            return getattr(core, name)
+
+    monkeypatch.setattr(sparse._native, "core", Older())
+    assert np.array_equal(coverage_table(src, dst, lo, 5, 3), expected)

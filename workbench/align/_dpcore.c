@@ -444,6 +444,64 @@ coverage_chunks(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* column_runs(order, col_ptr, start, stop, d_col, d_row, src_col, s_lo, s_hi)
+ *
+ * coverage_table's index of the destination entries by column, and each source entry's
+ * range in it: ``order`` (int64, one per destination entry) lists the entries column by
+ * column, each column's in their given order (a stable counting sort: with the rows
+ * ascending, np.lexsort((d_row, d_col))); ``col_ptr`` (int64, columns + 1) where each
+ * column's entries begin in it. For source entry e of column c, start[e] and stop[e] are
+ * where the rows of c from s_lo[e] and from s_hi[e] begin: searchsorted(d_key, c·(m + 1) +
+ * s_lo[e]) over d_key = col·(m + 1) + row, found within the column by bisection. Every
+ * column of the source entries is below the number of columns (col_ptr's length − 1). */
+static PyObject *
+column_runs(PyObject *self, PyObject *args)
+{
+    Py_buffer b[9];
+    if (!PyArg_ParseTuple(args, "w*w*w*w*y*y*y*y*y*", &b[0], &b[1], &b[2], &b[3], &b[4],
+                          &b[5], &b[6], &b[7], &b[8]))
+        return NULL;
+    int64_t *order = (int64_t *)b[0].buf, *col_ptr = (int64_t *)b[1].buf;
+    int64_t *start = (int64_t *)b[2].buf, *stop = (int64_t *)b[3].buf;
+    const int64_t *d_col = (const int64_t *)b[4].buf, *d_row = (const int64_t *)b[5].buf;
+    const int64_t *src_col = (const int64_t *)b[6].buf, *s_lo = (const int64_t *)b[7].buf;
+    const int64_t *s_hi = (const int64_t *)b[8].buf;
+    Py_ssize_t n_d = b[4].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t n_s = b[6].len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t n_cols = b[1].len / (Py_ssize_t)sizeof(int64_t) - 1;
+    int64_t *next = malloc(sizeof(int64_t) * (size_t)(n_cols + 1));
+    if (next == NULL) {
+        release(b, 9);
+        return PyErr_NoMemory();
+    }
+    Py_BEGIN_ALLOW_THREADS
+    memset(col_ptr, 0, sizeof(int64_t) * (size_t)(n_cols + 1));
+    for (Py_ssize_t k = 0; k < n_d; k++)
+        col_ptr[d_col[k] + 1]++;
+    for (Py_ssize_t c = 0; c < n_cols; c++)
+        col_ptr[c + 1] += col_ptr[c];
+    memcpy(next, col_ptr, sizeof(int64_t) * (size_t)(n_cols + 1));
+    for (Py_ssize_t k = 0; k < n_d; k++)
+        order[next[d_col[k]]++] = k;
+    for (Py_ssize_t e = 0; e < n_s; e++) {
+        int64_t c = src_col[e];
+        for (int side = 0; side < 2; side++) {
+            int64_t want = side ? s_hi[e] : s_lo[e], lo_i = col_ptr[c], hi_i = col_ptr[c + 1];
+            while (lo_i < hi_i) {  /* the first of the column's rows >= want */
+                int64_t mid = lo_i + (hi_i - lo_i) / 2;
+                if (d_row[order[mid]] < want)
+                    lo_i = mid + 1;
+                else
+                    hi_i = mid;
+            }
+            (side ? stop : start)[e] = lo_i;
+        }
+    }
+    Py_END_ALLOW_THREADS
+    free(next);
+    return finish(b, 9);
+}
+
 /* Clipped to 0 .. last (numpy's np.clip of an index). */
 static inline int64_t
 clip64(int64_t v, int64_t last)
@@ -659,6 +717,7 @@ static PyMethodDef methods[] = {
     {"backward_rows", backward_rows, METH_VARARGS, "The posteriors' backward sums over rows."},
     {"ibm1", ibm1, METH_VARARGS, "EM iterations of IBM model 1, in place."},
     {"coverage_chunks", coverage_chunks, METH_VARARGS, "The coverage table's instance loop."},
+    {"column_runs", column_runs, METH_VARARGS, "The coverage table's index by column."},
     {"link_lex", link_lex, METH_VARARGS, "Link costs: lexical terms and length deviations."},
     {"link_finish", link_finish, METH_VARARGS, "Link costs: the sums of their terms."},
     {NULL, NULL, 0, NULL},

@@ -43,6 +43,7 @@ from workbench.align.paragraphs import group_ids, pair_paragraphs
 from workbench.align.relatedness import relatedness
 from workbench.align.scoring import MOVES, BlockCosts, LengthModel, Params, Scorer, openers
 from workbench.align.sparse import SparseRows
+from workbench.collector import gc_paused
 from workbench.glossary.model import Glossary
 from workbench.numeric import unique
 from workbench.text.stems import (
@@ -474,12 +475,7 @@ class TwoPassAligner:
         assert path is not None
         if final:
             self.posterior = self._posteriors(scorer, band, costs, skip, path, ends[-1])
-        out: list[Link] = []
-        i = j = 0
-        for k, el in path:
-            out.append(([i + t for t in range(k)], [j + t for t in range(el)]))
-            i, j = i + k, j + el
-        return out
+        return _path_links(path)
 
     def _posteriors(
         self, scorer: Scorer, band: Band, costs: BlockCosts, skip: np.ndarray,
@@ -596,12 +592,8 @@ class TwoPassAligner:
         cols = np.asarray(t_col, dtype=np.int64)[at]
         vals = np.asarray(t_weight, dtype=np.float64)[at]
         width = len(vec.ids) + 1
-        key = t_rows * width + cols
-        order = np.lexsort((vals, key))
-        last = np.ones(len(order), dtype=bool)
-        last[:-1] = key[order][1:] != key[order][:-1]
-        keep = order[last]
-        x = _merged(base_x, t_rows[keep], cols[keep], vals[keep])
+        key, vals = _max_per_key(t_rows * width + cols, vals)
+        x = _merged(base_x, key // width, key % width, vals)
         # English: every (sentence, distinct stem some Arabic stem translates to).
         e_row, e_col = _entries(en_stems, en_col, en_vocab)
         y = _merged(base_y, e_row, e_col, np.ones(len(e_row)))
@@ -727,17 +719,21 @@ class TwoPassAligner:
         seen = Counter(k for k in en if k)
         if not any(n > 1 for n in seen.values()):
             return out
-        ar = [_repeat_key(s) for s in self.ar]
+        twin = _earlier_twins(en)
+        ar: dict[int, str] = {}  # the Arabic keys, made only where a twin is found
         for k, (_, e) in enumerate(links):
-            if not any(seen[en[j]] > 1 for j in e if en[j]):
+            if all(twin[j] < 0 for j in e):
                 continue
             near = links[max(0, k - REPEAT_LINKS): k + 2]
             first = min(j for _, es in near for j in es)  # link k's own English is there
-            en_near = [en[j] for _, es in near for j in es if en[j]]
-            ar_near = [ar[i] for a_, _ in near for i in a_ if ar[i]]
             # the later copy's link: its twin comes before it (the first is usually right)
-            out[k] = any(en[j] and en[j] in en[first:j] for j in e) and (
-                len(en_near) - len(set(en_near)) > _repeats(ar_near))
+            if not any(twin[j] >= first for j in e):
+                continue
+            en_near = [en[j] for _, es in near for j in es if en[j]]
+            for i in (i for a_, _ in near for i in a_ if i not in ar):
+                ar[i] = _repeat_key(self.ar[i])
+            ar_near = [ar[i] for a_, _ in near for i in a_ if ar[i]]
+            out[k] = len(en_near) - len(set(en_near)) > _repeats(ar_near)
         return out
 
     def _lengths_off(self, links: list[Link]) -> np.ndarray:
@@ -789,6 +785,17 @@ def _repeat_key(sentence: str) -> str:
     tell a repeat from a common phrase ("Yes.", "Thank you.")."""
     key = " ".join(sentence.casefold().split())
     return key if len(key) >= REPEAT_MIN_CHARS else ""
+
+
+def _earlier_twins(keys: list[str]) -> list[int]:
+    """For each key, where the same key was last before it (-1: nowhere, or an empty key)."""
+    last: dict[str, int] = {}
+    out = [-1] * len(keys)
+    for j, key in enumerate(keys):
+        if key:
+            out[j] = last.get(key, -1)
+            last[key] = j
+    return out
 
 
 def _repeats(keys: list[str]) -> int:
@@ -853,6 +860,27 @@ def _entries(
     size = int(ids.max(initial=0)) + 1
     key = unique(owner[found] * size + ids[found])
     return key // size, key % size
+
+
+def _path_links(path: list[tuple[int, int]]) -> list[Link]:
+    """The links a search's path of moves (Arabic, English sentences taken) makes."""
+    out: list[Link] = []
+    i = j = 0
+    for k, el in path:
+        out.append((list(range(i, i + k)), list(range(j, j + el))))
+        i, j = i + k, j + el
+    return out
+
+
+def _max_per_key(key: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys, ascending, each with its largest value (one sort of the keys: a
+    maximum does not depend on the order of a key's values)."""
+    order = np.argsort(key)
+    key = key[order]
+    if not len(key):
+        return key, vals[order]
+    starts = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))
+    return key[starts], np.maximum.reduceat(vals[order], starts)
 
 
 def _merged(base: SparseRows, row: np.ndarray, col: np.ndarray, data: np.ndarray) -> SparseRows:
@@ -1066,6 +1094,7 @@ def _headwords(lexicon: Glosser) -> int:
     return sum(map(len, files)) if files is not None else BASIC_BELOW_HEADWORDS
 
 
+@gc_paused()  # its bags, stems and tables live to the end: a tenth of the CPU collecting
 def align_sentences(
     ar: Sequence[str], en: Sequence[str], *, glossary: Glossary | None = None,
     params: Params | None = None, lexicon: Glosser | None = None,
@@ -1197,6 +1226,7 @@ def _ends_joined(links: list[Link]) -> list[Link]:
             *joined(links[-END_LINKS:])]
 
 
+@gc_paused()
 def align_paragraphs(
     ar: Sequence[Sequence[str]], en: Sequence[Sequence[str]], *,
     glossary: Glossary | None = None, params: Params | None = None,

@@ -264,8 +264,9 @@ def search(
         ends.append((end_i, end_j))
     path: list[tuple[int, int]] = [(1, 0)] * (n - end_i) + [(0, 1)] * (m - end_j)
     i, j = end_i, end_j
+    back_at, lo_at = back.reshape(-1).item, lo.tolist()  # Python ints: no NumPy scalar a step
     while i > 0 or j > 0:
-        code = int(back[i, j - lo[i]])
+        code = back_at(i * width + j - lo_at[i])
         if code < 0:
             raise RuntimeError("alignment search found no path")  # pragma: no cover
         k, el = (0, 1) if code == skip_code else moves[code]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -507,14 +508,9 @@ class Scorer:
         """Per link: its length cost and its coverage (0..1, both sides' sentences averaged)."""
         count = len(links)
         length = np.zeros(count)
-        a_link = np.full(self.n, -1)
-        e_link = np.full(self.m, -1)
-        spans = np.zeros((count, 4), dtype=np.int64)
-        for idx, (ar, en) in enumerate(links):
-            a_link[ar] = idx
-            e_link[en] = idx
-            if ar and en:
-                spans[idx] = (ar[0], ar[-1] + 1, en[0], en[-1] + 1)
+        a_link = _owners(self.n, [ar for ar, _ in links])
+        e_link = _owners(self.m, [en for _, en in links])
+        spans = _spans(links)
         both = spans[:, 1] > spans[:, 0]
         la = self.ar_cum[spans[:, 1]] - self.ar_cum[spans[:, 0]]
         le = self.en_cum[spans[:, 3]] - self.en_cum[spans[:, 2]]
@@ -554,10 +550,7 @@ class Scorer:
         it does not need."""
         count = len(links)
         own, gain, weight_of = np.ones(count), np.zeros(count), np.zeros(count)
-        spans = np.zeros((count, 4), dtype=np.int64)
-        for idx, (ar, en) in enumerate(links):
-            if ar and en:
-                spans[idx] = (ar[0], ar[-1] + 1, en[0], en[-1] + 1)
+        spans = _spans(links)
         a_link = np.full(self.n, -1)
         e_link = np.full(self.m, -1)
         linked = np.flatnonzero(spans[:, 1] > spans[:, 0])
@@ -719,3 +712,20 @@ def _ranks(sizes: np.ndarray) -> np.ndarray:
     total = int(sizes.sum())
     starts = np.repeat(np.cumsum(sizes) - sizes, sizes)
     return np.arange(total) - starts
+
+
+def _spans(links: list[tuple[list[int], list[int]]]) -> np.ndarray:
+    """Per link with both sides: its first and end Arabic and English sentence (int64,
+    links x 4); zeros for a link with an empty side."""
+    rows = [(ar[0], ar[-1] + 1, en[0], en[-1] + 1) if ar and en else (0, 0, 0, 0)
+            for ar, en in links]
+    return np.array(rows, dtype=np.int64).reshape(len(links), 4)
+
+
+def _owners(size: int, sides: list[list[int]]) -> np.ndarray:
+    """For each of ``size`` sentences, the index of the link whose side holds it (-1: none)."""
+    out = np.full(size, -1)
+    counts = np.fromiter(map(len, sides), dtype=np.int64, count=len(sides))
+    held = np.fromiter(chain.from_iterable(sides), dtype=np.int64, count=int(counts.sum()))
+    out[held] = np.repeat(np.arange(len(sides)), counts)
+    return out

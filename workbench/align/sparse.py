@@ -69,31 +69,19 @@ def coverage_table(
     out = np.zeros(n * width * reach, dtype=np.float32)
     if len(src.row) == 0 or len(dst.row) == 0:
         return out.reshape(n, width, reach)
-    # by column, then row: one sort of the entries' keys when they are distinct (as they
-    # are), a stable sort by both otherwise (the sums keep the same order either way)
-    key = dst.col * (m + 1) + dst.row
-    order = np.argsort(key)
-    d_key = key[order]
-    if len(d_key) > 1 and not (d_key[1:] != d_key[:-1]).all():
-        order = np.lexsort((dst.row, dst.col))
-        d_key = key[order]
+    s_lo = lo[src.row]
+    s_hi = np.minimum(s_lo + width + reach - 1, m)
+    # (a core built before column_runs was added has none: NumPy's way then)
+    if native and hasattr(_native.core, "column_runs") and _ascending(dst.row):
+        order, start, stop = _column_runs(dst, src.col, s_lo, s_hi)
+    else:
+        order, start, stop = _key_runs(dst, src.col, s_lo, s_hi, m)
     d_row = dst.row[order]
     d_col = dst.col[order]
     d_val = dst.data[order]
     prev = np.full(len(d_row), -(10**9), dtype=np.int64)
     same = d_col[1:] == d_col[:-1]
     prev[1:][same] = d_row[:-1][same]
-    base = src.col * (m + 1)
-    s_lo = lo[src.row]
-    # Searched in key order (twice as fast as in row order: each search starts where the last
-    # one ended); the ends of the windows come in about the same order as their starts.
-    lo_key = base + s_lo
-    by_key = np.argsort(lo_key)
-    start = np.empty_like(lo_key)
-    stop = np.empty_like(lo_key)
-    start[by_key] = np.searchsorted(d_key, lo_key[by_key], side="left")
-    hi_key = base + np.minimum(s_lo + width + reach - 1, m)
-    stop[by_key] = np.searchsorted(d_key, hi_key[by_key], side="left")
     counts = np.maximum(stop - start, 0)
     ends = np.cumsum(counts)
     if native and _native.core is not None:
@@ -135,6 +123,53 @@ def coverage_table(
                 out[first_cell : first_cell + len(part)] += part
         first = first_next
     return _running_sum(out.reshape(n, width, reach), reach)
+
+
+def _ascending(values: np.ndarray) -> bool:
+    """Whether ``values`` never decrease (a SparseRows' rows, as its entries are kept)."""
+    return bool(len(values) < 2 or (values[1:] >= values[:-1]).all())
+
+
+def _column_runs(
+    dst: SparseRows, src_col: np.ndarray, s_lo: np.ndarray, s_hi: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_key_runs` by ``_dpcore``'s counting sort of the columns and a bisection within
+    each (``dst``'s rows ascending: the order a stable sort by column then row gives)."""
+    assert _native.core is not None
+    n_cols = int(max(dst.col.max(), src_col.max())) + 1
+    order = np.empty(len(dst.col), dtype=np.int64)
+    col_ptr = np.empty(n_cols + 1, dtype=np.int64)
+    start = np.empty(len(src_col), dtype=np.int64)
+    stop = np.empty(len(src_col), dtype=np.int64)
+    _native.core.column_runs(order, col_ptr, start, stop, i64(dst.col), i64(dst.row),
+                             i64(src_col), i64(s_lo), i64(s_hi))
+    return order, start, stop
+
+
+def _key_runs(
+    dst: SparseRows, src_col: np.ndarray, s_lo: np.ndarray, s_hi: np.ndarray, m: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``dst``'s entries in order of column, then row (``order``), and where the rows from
+    ``s_lo`` and from ``s_hi`` of each source entry's column begin in that order."""
+    # one sort of the entries' keys when they are distinct (as they are), a stable sort by
+    # both otherwise (the sums keep the same order either way)
+    key = dst.col * (m + 1) + dst.row
+    order = np.argsort(key)
+    d_key = key[order]
+    if len(d_key) > 1 and not (d_key[1:] != d_key[:-1]).all():
+        order = np.lexsort((dst.row, dst.col))
+        d_key = key[order]
+    base = src_col * (m + 1)
+    # Searched in key order (twice as fast as in row order: each search starts where the last
+    # one ended); the ends of the windows come in about the same order as their starts.
+    lo_key = base + s_lo
+    by_key = np.argsort(lo_key)
+    start = np.empty_like(lo_key)
+    stop = np.empty_like(lo_key)
+    start[by_key] = np.searchsorted(d_key, lo_key[by_key], side="left")
+    hi_key = base + s_hi
+    stop[by_key] = np.searchsorted(d_key, hi_key[by_key], side="left")
+    return order, start, stop
 
 
 def _running_sum(table: np.ndarray, reach: int) -> np.ndarray:

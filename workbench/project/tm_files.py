@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
+from workbench.collector import gc_paused
 from workbench.errors import InputError, PermissionDeniedError, WorkbenchError
 from workbench.project.context import ProjectContext
 from workbench.project.exchange import write_atomically
@@ -20,7 +21,7 @@ from workbench.store import tm as q_tm
 from workbench.store import tm_words as q_words
 from workbench.textio import file_name_text
 from workbench.tm.model import TmFileInfo, TmUnit
-from workbench.tm.pipeline import Batch, gc_paused, read_batches
+from workbench.tm.pipeline import Batch, read_batches
 from workbench.tm.results import ImportResult
 
 PROJECT = "project"

@@ -10,7 +10,6 @@ second).
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import json
 import os
@@ -165,20 +164,6 @@ def _produce(path: str, fmt: str, size: int, out: BinaryIO) -> None:
         send(("input-error", (exc.path, exc.reason, exc.line)))
     except Exception as exc:  # sent to the importing process, which reports it
         send(("error", f"cannot read the file ({type(exc).__name__}: {exc})"))
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: an import makes millions of objects that live
-    until their batch is written, and the collector would walk them again and again (a tenth
-    of the work); what it would have found is collected after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 if __name__ == "__main__":  # the child: run from the module itself, so batches unpickle
