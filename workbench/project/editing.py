@@ -15,6 +15,7 @@ from workbench.errors import BlockedByFindings, ConflictError, LockedError, Work
 from workbench.glossary.findings import Finding
 from workbench.project.catalog import Catalog
 from workbench.project.checking import Checking
+from workbench.project.checking import override_reason as reason_text
 from workbench.project.context import ProjectContext, Row
 from workbench.project.reading import Reader, Segment, to_segment
 from workbench.statuses import STATUSES, Status
@@ -90,7 +91,7 @@ class Editing:
         """
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: cannot confirm an empty translation")
-        reason = (override_reason or "").strip()
+        reason = reason_text(override_reason or "")
         fingerprint = self.confirm_fingerprint()
         written: Callable[[], int] | None = None
         self.before_confirm(segment_id)
