@@ -439,6 +439,26 @@ def test_glossary_add_takes_a_term_pasted_from_a_pdf(sample_db: Path) -> None:
     assert again.exit_code == 2 and "is in the glossary already" in again.stderr
 
 
+def test_glossary_add_leaves_a_pastes_control_characters_out(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """A rendering or comment pasted with a terminal's colour code was stored with its ESC:
+    `glossary list` sent it to the terminal, and the project's own TSV export was refused by
+    `glossary import` ("binary content (control characters)")."""
+    db = str(sample_db)
+    added = run_cli("glossary", "add", "قناع", "face\x1b[0m mask", "--comment",
+                    "see\x1b[31m the note\x07", "--forbidden", "vis\x07or", "--db", db)
+    assert added.exit_code == 0, added.stderr
+    entries = json.loads(run_cli("glossary", "list", "--format", "json", "--db", db).stdout)
+    entry = next(e for e in entries if e["term"] == "قناع")
+    assert entry == {"term": "قناع", "rendering": "face[0m mask",
+                     "comment": "see[31m the note", "forbidden": ["visor"]}
+    out = tmp_path / "g.tsv"
+    assert run_cli("glossary", "export", "--output", str(out), "--db", db).exit_code == 0
+    again = run_cli("glossary", "import", str(out), "--db", db)
+    assert again.exit_code == 0, again.stderr
+
+
 def test_glossary_add_compares_spellings_of_a_term_as_one(sample_db: Path) -> None:
     db = str(sample_db)
     assert run_cli("glossary", "add", "جائحة", "pandemic", "--forbidden", "epidemic",
