@@ -51,3 +51,16 @@ def test_a_comment_is_stored_without_control_characters(project: Project) -> Non
     with pytest.raises(WorkbenchError, match="needs some text"):
         project.add_note(3, "\x1b")
     assert project.notes(3) == []
+
+
+def test_a_batch_rejection_of_control_characters_alone_has_no_comment(project: Project) -> None:
+    """A comment of an ESC alone passed the batch's test and was refused segment by segment
+    ('3 left as they were'); it is the one error of the batch, and a comment's change summary
+    carries no ESC."""
+    with pytest.raises(WorkbenchError, match=r"needs a comment \(--comment\)"):
+        project.review_many([1, 2, 3], "rejected", "\x1b\x07")
+    project.review_many([1, 2], "reviewed")
+    report = project.review_many([1, 2], "rejected", "see\x1b[31m the idiom")
+    assert report.done == [1, 2]
+    (change,) = [c for c in project.changes() if c["id"] == report.group_id]
+    assert change["summary"] == "rejected 2 segments: see[31m the idiom"
