@@ -272,6 +272,22 @@ def test_accept_hides_a_finding_until_the_text_changes(sample_db: Path) -> None:
                for x in again["violations"])
 
 
+
+def test_accept_stores_and_prints_its_reason_on_one_line(sample_db: Path, tmp_path: Path) -> None:
+    """A reason pasted with a line break and a terminal's colour code was printed and stored
+    as typed: `check`'s table, CSV and HTML carried the ESC (and the break) to the reviewer."""
+    data = json.loads(run_cli("check", "--db", str(sample_db), "--format", "json").stdout)
+    v = next(v for v in data["violations"] if v["check"] == "number-mismatch")
+    result = run_cli("accept", str(v["segment"]), "--db", str(sample_db), "--check",
+                     "number-mismatch", "--reason", "Old Style\n date\x1b[1m, as the source")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith("): Old Style date[1m, as the source\n"), result.stdout
+    out = tmp_path / "r.csv"
+    run_cli("check", "--db", str(sample_db), "--format", "csv", "--output", str(out))
+    rows = [r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+            if r["status"] == "accepted"]
+    assert {r["reason"] for r in rows} == {"Old Style date[1m, as the source"}
+
 def test_a_link_units_findings_are_reported_once_over_its_texts(tmp_path: Path) -> None:
     """Two Arabic sentences facing one English sentence are checked as one unit; each of them
     carried the unit's findings, so the report counted every finding twice, and the second
@@ -421,6 +437,26 @@ def test_glossary_add_takes_a_term_pasted_from_a_pdf(sample_db: Path) -> None:
     assert added.exit_code == 0, added.stderr
     again = run_cli("glossary", "add", "لاجئ", "refugee", "--db", db)
     assert again.exit_code == 2 and "is in the glossary already" in again.stderr
+
+
+def test_glossary_add_leaves_a_pastes_control_characters_out(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """A rendering or comment pasted with a terminal's colour code was stored with its ESC:
+    `glossary list` sent it to the terminal, and the project's own TSV export was refused by
+    `glossary import` ("binary content (control characters)")."""
+    db = str(sample_db)
+    added = run_cli("glossary", "add", "قناع", "face\x1b[0m mask", "--comment",
+                    "see\x1b[31m the note\x07", "--forbidden", "vis\x07or", "--db", db)
+    assert added.exit_code == 0, added.stderr
+    entries = json.loads(run_cli("glossary", "list", "--format", "json", "--db", db).stdout)
+    entry = next(e for e in entries if e["term"] == "قناع")
+    assert entry == {"term": "قناع", "rendering": "face[0m mask",
+                     "comment": "see[31m the note", "forbidden": ["visor"]}
+    out = tmp_path / "g.tsv"
+    assert run_cli("glossary", "export", "--output", str(out), "--db", db).exit_code == 0
+    again = run_cli("glossary", "import", str(out), "--db", db)
+    assert again.exit_code == 0, again.stderr
 
 
 def test_glossary_add_compares_spellings_of_a_term_as_one(sample_db: Path) -> None:

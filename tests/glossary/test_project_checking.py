@@ -127,6 +127,26 @@ def test_override_needs_a_reason_and_a_finding(project: Project) -> None:
         project.add_override(sid, "no-such-check", None, "why")
 
 
+def test_an_override_reason_is_stored_on_one_line_without_control_characters(
+    project: Project,
+) -> None:
+    """A reason pasted with a terminal's colour codes or a line break reached `check`'s table
+    (ESC on the reviewer's terminal), its HTML and CSV as written: it is stored as an LQA
+    comment is, by `accept` and by a confirmation's override alike."""
+    sid = kerenski_segment(project)
+    (override,) = project.add_override(
+        sid, "term-forbidden", None, "quoting\x1b[31m a\nsource\x07"
+    )
+    assert override.reason == "quoting[31m a source"
+    with pytest.raises(WorkbenchError, match="reason"):
+        project.add_override(sid, "term-missing", None, "\x1b\x07")
+    seg = project.segment(sid)
+    project.confirm(sid, seg.target, override_reason="house\x1b[0m\r\nstyle")
+    reasons = {o.check: o.reason for o in project.overrides()}
+    assert reasons["term-missing"] == "house[0m style"
+    assert reasons["term-forbidden"] == "quoting[31m a source"
+
+
 def test_matcher_follows_the_glossary(project: Project) -> None:
     first = project.matcher()
     assert project.matcher() is first

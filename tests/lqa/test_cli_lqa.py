@@ -161,3 +161,26 @@ def test_html_report_sets_an_arabic_comment_right_to_left(in_tmp: Path, sample_d
     out = in_tmp / "lqa.html"
     lqa(sample_db, "report", "--format", "html", "--output", str(out))
     assert f'<td dir="auto">{comment}</td>' in out.read_text(encoding="utf-8")
+
+
+def test_the_report_table_cuts_no_figure_in_a_narrow_terminal(sample_db: Path) -> None:
+    """In 40 columns the tables showed the words as '2…', the score '81…' and the result
+    'F…' (rich's ellipsis); folded, every figure and name is there whole."""
+    from rich.console import Console
+
+    from workbench.cli.lqa import _table
+    from workbench.project import Project
+
+    with Project.open(sample_db) as project:
+        project.lqa.add_error(3, "accuracy/mistranslation", "critical")
+        report = project.lqa.report()
+    buffer = io.StringIO()
+    _table(report, Console(file=buffer, width=40, color_system=None))
+    text = buffer.getvalue()
+    assert "…" not in text
+    people = text[text.index("By translator"):].splitlines()
+    rows = [[c.strip() for c in line.split("│")[1:-1]] for line in people if line.startswith("│")]
+    columns = ["".join(row[i] for row in rows) for i in range(7)]
+    (person,) = report.by_translator()
+    assert columns == [person["translator"], "1", str(report.words), "1", "25",
+                       f"{report.score:.2f}", "FAIL"]

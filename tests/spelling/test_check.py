@@ -162,6 +162,15 @@ def test_word_list_and_known_sources(project: Project) -> None:
             spelling.add_word(bad)
 
 
+def test_the_word_list_leaves_out_a_pastes_control_characters(project: Project) -> None:
+    """'Wool\\x1bworths' (a paste's ESC) was listed as it was typed: `spelling list` sent the
+    ESC to the terminal and the word never matched 'Woolworths' in the English."""
+    spelling = project.spelling
+    assert spelling.add_word("Wool\x1bworths\x07") is True
+    assert [w.word for w in spelling.words()] == ["Woolworths"]
+    assert spelling.misspellings("Woolworths sold it.") == []
+
+
 def test_the_word_list_leaves_out_the_punctuation_around_a_word(project: Project) -> None:
     """A word copied from a sentence ('Sturridge,', '"Widodo"') is listed bare: it was stored
     with its punctuation, listed beside the bare word, and 'remove Sturridge' said it was not

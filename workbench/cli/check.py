@@ -290,4 +290,5 @@ def accept(
         overrides = project.add_override(segment_id, check_id, term, reason, version)
     terms = [o.term for o in overrides if o.term]
     what = check_id + (f" for {', '.join(terms)}" if terms else "")
-    click.echo(f"segment {segment_id}: accepted {what} ({overrides[0].author}): {reason.strip()}")
+    click.echo(f"segment {segment_id}: accepted {what} ({overrides[0].author}): "
+               f"{overrides[0].reason}")

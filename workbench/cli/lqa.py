@@ -180,14 +180,16 @@ def _table(report: LqaReport, console: Console | None = None) -> None:
 
     dims = Table(title="Errors by dimension and severity")
     for column in ("dimension", *SEVERITIES, "errors", "penalty"):
-        dims.add_column(column, justify="left" if column == "dimension" else "right")
+        dims.add_column(column, justify="left" if column == "dimension" else "right",
+                        overflow="fold")  # a narrow terminal cuts nothing: no "3…" for 3480
     for dimension, row in report.by_dimension().items():
         dims.add_row(CATEGORIES[dimension].name, *(str(row[s]) for s in SEVERITIES),
                      str(row["errors"]), f"{row['penalty']:g}")
     console.print(dims)
     people = Table(title="By translator")
     for column in ("translator", "segments", "words", "errors", "penalty", "score", "result"):
-        people.add_column(column, justify="left" if column == "translator" else "right")
+        people.add_column(column, justify="left" if column == "translator" else "right",
+                          overflow="fold")
     for row in report.by_translator():
         score = "—" if row["score"] is None else f"{row['score']:.2f}"
         result = "—" if row["pass"] is None else ("PASS" if row["pass"] else "FAIL")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import WorkbenchError
+from workbench.formats.xmlout import carried
 from workbench.glossary.checks import REGISTRY, DocumentCheck
 from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
@@ -38,6 +39,12 @@ if TYPE_CHECKING:
 #: Checks the QA policy does not run: their findings are never errors, so they cannot refuse a
 #: confirmation (spelling: warnings; unpaired-quotes: warnings, which would read the document).
 GATE_SKIP = ("spelling", "unpaired-quotes")
+
+
+def override_reason(text: str) -> str:
+    """An override's reason as stored: one line, without the control characters (ESC, BEL...)
+    that a report would carry to a terminal or a page, as an LQA comment is stored."""
+    return " ".join(carried(text).split())
 
 
 @dataclass(frozen=True)
@@ -385,7 +392,7 @@ class Checking:
         spelling the matcher takes as the glossary's (diacritics, tatweel, the article)."""
         if check not in REGISTRY:
             raise WorkbenchError(f"unknown check {check!r} (checks: {', '.join(sorted(REGISTRY))})")
-        reason = reason.strip()
+        reason = override_reason(reason)
         if not reason:
             raise WorkbenchError(f"segment {segment_id}: an override needs a reason")
         with self.context.transaction():
@@ -436,6 +443,7 @@ class Checking:
         """Inside the caller's write transaction: accept ``findings``, just found by the
         segment checks on ``target`` (the segment's English in version ``vid``), with
         ``reason`` (what ``add_override`` does for each, without checking again)."""
+        reason = override_reason(reason)
         for check, term in dict.fromkeys((f.check, f.term) for f in findings):
             q_checks.add_override(
                 self.context.db, segment_id, vid, check, term, reason, self.context.author, target

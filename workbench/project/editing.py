@@ -12,9 +12,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from workbench.errors import BlockedByFindings, ConflictError, LockedError, WorkbenchError
+from workbench.formats.xmlout import carried
 from workbench.glossary.findings import Finding
 from workbench.project.catalog import Catalog
 from workbench.project.checking import Checking
+from workbench.project.checking import override_reason as reason_text
 from workbench.project.context import ProjectContext, Row
 from workbench.project.reading import Reader, Segment, to_segment
 from workbench.statuses import STATUSES, Status
@@ -90,7 +92,7 @@ class Editing:
         """
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: cannot confirm an empty translation")
-        reason = (override_reason or "").strip()
+        reason = reason_text(override_reason or "")
         fingerprint = self.confirm_fingerprint()
         written: Callable[[], int] | None = None
         self.before_confirm(segment_id)
@@ -320,8 +322,9 @@ class Editing:
         """Unlock a locked (approved) segment so it can be edited; recorded in the history,
         with ``reason`` as a note."""
         segment = self._set_lock(segment_id, False)
-        if reason and reason.strip():
-            self.add_note(segment_id, reason.strip(), kind="unlock")
+        reason = carried(reason or "").strip()
+        if reason:
+            self.add_note(segment_id, reason, kind="unlock")
         return segment
 
     def _set_lock(self, segment_id: int, locked: bool) -> Segment:
@@ -339,7 +342,9 @@ class Editing:
             return self.reader.segment(segment_id)
 
     def add_note(self, segment_id: int, text: str, kind: str = "comment") -> int:
-        """Attach a note (a comment, a review decision) to a segment."""
+        """Attach a note (a comment, a review decision) to a segment, without the control
+        characters (ESC, BEL...) that no export carries and a page or terminal would show."""
+        text = carried(text)
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: a note needs some text")
         self.reader.segment(segment_id)

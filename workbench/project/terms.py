@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbench.errors import WorkbenchError
+from workbench.formats.xmlout import carried
 from workbench.glossary.matcher import TermMatcher, term_key
 from workbench.glossary.model import Entry, Glossary
 from workbench.project.context import ProjectContext
@@ -76,11 +77,13 @@ class Terms:
 
 def _entry(term: str, rendering: str, comment: str, forbidden: tuple[str, ...]) -> Entry:
     """An entry from what a translator typed: white space folded to single spaces (a tab or
-    a line break would break the glossary's TSV), refused when the term or the rendering is
-    missing, the term is not Arabic, the rendering is, or a forbidden rendering is the
-    rendering itself."""
-    term, rendering, comment = (" ".join(x.split()) for x in (term, rendering, comment))
-    forbidden = tuple(dict.fromkeys(f for f in (" ".join(x.split()) for x in forbidden) if f))
+    a line break would break the glossary's TSV) and control characters (a paste's ESC, BEL:
+    the TSV export would be refused by its import) left out, refused when the term or the
+    rendering is missing, the term is not Arabic, the rendering is, or a forbidden rendering
+    is the rendering itself."""
+    term, rendering, comment = (" ".join(carried(x).split()) for x in (term, rendering, comment))
+    forbidden = tuple(dict.fromkeys(
+        f for f in (" ".join(carried(x).split()) for x in forbidden) if f))
     if not term or not rendering:
         raise WorkbenchError("a glossary entry needs an Arabic term and its English rendering")
     if not has_arabic(term):
