@@ -551,6 +551,17 @@ def test_glossary_import_reports_every_bad_row_and_imports_nothing(
     assert after == before
 
 
+def test_a_report_written_to_a_file_counts_one_violation_in_the_singular(
+    files: dict[str, str], tmp_path: Path
+) -> None:
+    """`check --output` said "wrote … report: 1 violations" on stderr."""
+    Path(files["ar"]).write_text(PAIRS[2][0] + "\n", encoding="utf-8")  # the term missing
+    Path(files["en"]).write_text(PAIRS[2][1] + "\n", encoding="utf-8")
+    result = file_check(files, "--format", "json", "--output", str(tmp_path / "r.json"))
+    assert result.exit_code == 1
+    assert result.stderr.rstrip().endswith(": 1 violation, 0 accepted"), result.stderr
+
+
 def test_an_english_file_given_as_the_source_is_refused(files: dict[str, str]) -> None:
     """--source en.txt found no term and passed every check: 0 violations, exit 0."""
     result = file_check({**files, "ar": files["en"]})

@@ -266,7 +266,7 @@ def check(
         summary = report.summary()
         write_report(
             text, output, fmt,
-            f"{summary['violations']} violations, {summary['overridden']} accepted",
+            f"{plural(summary['violations'], 'violation')}, {summary['overridden']:,} accepted",
             encoding="utf-8-sig" if fmt == "csv" else "utf-8",  # Arabic read right by spreadsheets
         )
     ctx.exit(1 if report.failed() else 0)
