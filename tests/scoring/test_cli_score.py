@@ -274,6 +274,8 @@ def test_bad_file_input_is_one_line_exit_2(
 
 def test_project_mode_history_and_missing_names(sample_db: Path) -> None:
     db = str(sample_db)
+    empty = run_cli("score", "--db", db, "--history")  # no table of no runs before it
+    assert empty.exit_code == 0 and empty.stdout == "no scoring runs yet: run workbench score\n"
     result = run_cli("score", "--db", db, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)

@@ -300,6 +300,9 @@ def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
     if fmt == "json":
         print_json(runs)
         return
+    if not runs and fmt == "table":  # (a CSV or Markdown table keeps its header)
+        click.echo("no scoring runs yet: run workbench score")
+        return
     header = ["run", "time", "version", "refs", "BLEU", "chrF", "TER", "terms"]
     rows = []
     for run in runs:
@@ -336,5 +339,3 @@ def _print_history(db: str | None, doc: str | None, fmt: str) -> None:
         for row in rows:
             table.add_row(*(escape(cell) for cell in row))
         console.print(table)
-        if not rows:
-            click.echo("no scoring runs yet: run workbench score")
