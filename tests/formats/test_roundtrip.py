@@ -846,11 +846,12 @@ def test_a_note_with_a_control_character_is_not_taken_again(
     export: Exporter, project: Project, fmt: str
 ) -> None:
     """A note holding a character XML cannot carry (Word's line break, U+000B, pasted in) is
-    found in our own file, which leaves it out: importing the file adds no copy of it."""
-    project.add_note(3, "first line\x0bsecond line")
+    found in our own file: importing the file adds no copy of it. The note is stored with a
+    line break in its place (the words either side of it were glued once it was left out)."""
+    project.add_note(3, "first line\x0bsecond line\x1b[31m")
     path = export(fmt)
     assert project.import_bilingual(path).notes_added == 0
-    assert [n["text"] for n in project.notes(3)] == ["first line\x0bsecond line"]
+    assert [n["text"] for n in project.notes(3)] == ["first line\nsecond line[31m"]
 
 
 @pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])

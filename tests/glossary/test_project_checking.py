@@ -141,9 +141,9 @@ def test_an_override_reason_is_stored_on_one_line_without_control_characters(
     with pytest.raises(WorkbenchError, match="reason"):
         project.add_override(sid, "term-missing", None, "\x1b\x07")
     seg = project.segment(sid)
-    project.confirm(sid, seg.target, override_reason="house\x1b[0m\r\nstyle")
+    project.confirm(sid, seg.target, override_reason="house\x1b[0m\x0bstyle")
     reasons = {o.check: o.reason for o in project.overrides()}
-    assert reasons["term-missing"] == "house[0m style"
+    assert reasons["term-missing"] == "house[0m style"  # Word's line break parts words
     assert reasons["term-forbidden"] == "quoting[31m a source"
 
 

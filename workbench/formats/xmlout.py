@@ -23,6 +23,17 @@ def carried(value: str) -> str:
     return value
 
 
+_BREAKS = re.compile("[\x0b\x0c\x1c-\x1f]")
+
+
+def typed(value: str) -> str:
+    """What a person typed or pasted (a comment, a reason, a term), as it is stored: Word's
+    line break (U+000B), a form feed and the separators U+001C-U+001F a line break (the
+    words either side of one stay apart), the other characters XML cannot carry (a
+    terminal's ESC, a BEL) left out."""
+    return carried(_BREAKS.sub("\n", value)) if _INVALID.search(value) else value
+
+
 def text(value: str) -> str:
     """``value`` as XML character data."""
     value = carried(value)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.errors import BlockedByFindings, ConflictError, WorkbenchError
-from workbench.formats.xmlout import carried
+from workbench.formats.xmlout import typed
 from workbench.project.catalog import Catalog
 from workbench.project.changes import Change, ChangeSet
 from workbench.project.checking import Checking
@@ -377,7 +377,7 @@ class Batch:
         if verdict not in VERDICTS:
             raise WorkbenchError(f"unknown verdict {verdict!r} (use {', '.join(VERDICTS)})")
         if verdict == "rejected":
-            if not carried(comment or "").strip():  # the batch's, not each segment's error
+            if not typed(comment or "").strip():  # the batch's, not each segment's error
                 raise WorkbenchError("a rejection needs a comment (--comment)")
             self.review.check_may_reject()  # the whole batch: a matter of role, not segment
         report = BatchReport(verdict)
@@ -399,7 +399,7 @@ class Batch:
                     changed = done.revision != before
                     (report.done if changed or verdict == "rejected" else report.unchanged
                      ).append(sid)
-            said = f": {' '.join(carried(comment or '').split())}" if verdict == "rejected" else ""
+            said = f": {' '.join(typed(comment or '').split())}" if verdict == "rejected" else ""
             q_changes.set_summary(self.context.db, gid,
                                   f"{verdict} {plural(len(report.done), 'segment')}{said}")
         report.group_id = gid if q_changes.group(self.context.db, gid) else None

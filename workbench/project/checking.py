@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import WorkbenchError
-from workbench.formats.xmlout import carried
+from workbench.formats.xmlout import typed
 from workbench.glossary.checks import REGISTRY, DocumentCheck
 from workbench.glossary.enforce import TermReport
 from workbench.glossary.findings import Finding
@@ -44,7 +44,7 @@ GATE_SKIP = ("spelling", "unpaired-quotes")
 def override_reason(text: str) -> str:
     """An override's reason as stored: one line, without the control characters (ESC, BEL...)
     that a report would carry to a terminal or a page, as an LQA comment is stored."""
-    return " ".join(carried(text).split())
+    return " ".join(typed(text).split())
 
 
 @dataclass(frozen=True)

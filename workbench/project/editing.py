@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from workbench.errors import BlockedByFindings, ConflictError, LockedError, WorkbenchError
-from workbench.formats.xmlout import carried
+from workbench.formats.xmlout import typed
 from workbench.glossary.findings import Finding
 from workbench.project.catalog import Catalog
 from workbench.project.checking import Checking
@@ -322,7 +322,7 @@ class Editing:
         """Unlock a locked (approved) segment so it can be edited; recorded in the history,
         with ``reason`` as a note."""
         segment = self._set_lock(segment_id, False)
-        reason = carried(reason or "").strip()
+        reason = typed(reason or "").strip()
         if reason:
             self.add_note(segment_id, reason, kind="unlock")
         return segment
@@ -344,7 +344,7 @@ class Editing:
     def add_note(self, segment_id: int, text: str, kind: str = "comment") -> int:
         """Attach a note (a comment, a review decision) to a segment, without the control
         characters (ESC, BEL...) that no export carries and a page or terminal would show."""
-        text = carried(text)
+        text = typed(text)
         if not text.strip():
             raise WorkbenchError(f"segment {segment_id}: a note needs some text")
         self.reader.segment(segment_id)

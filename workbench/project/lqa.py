@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.errors import NotFoundError, WorkbenchError
-from workbench.formats.xmlout import carried
+from workbench.formats.xmlout import carried, typed
 from workbench.lqa.notes import NoteError, format_note, parse_note
 from workbench.lqa.scoring import EvaluatedSegment, LqaError, LqaReport, lqa_report, source_words
 from workbench.lqa.typology import (
@@ -386,7 +386,7 @@ class Lqa:
 def _comment(text: str) -> str:
     """A comment as stored: without the control characters no export carries (ESC, BEL...),
     so that importing our own file finds it again, its whitespace collapsed."""
-    return " ".join(carried(text).split())
+    return " ".join(typed(text).split())
 
 
 def _key(category: str, severity: str, comment: str, quote: str | None) -> tuple[str, ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.errors import PermissionDeniedError, WorkbenchError
-from workbench.formats.xmlout import carried
+from workbench.formats.xmlout import typed
 from workbench.project.context import ProjectContext
 from workbench.project.editing import Editing
 from workbench.project.reading import Reader, Segment
@@ -36,7 +36,7 @@ class Review:
         """
         if verdict not in VERDICTS:
             raise WorkbenchError(f"unknown verdict {verdict!r} (use {', '.join(VERDICTS)})")
-        comment = carried(comment or "").strip()  # no ESC, BEL... for a report or a page
+        comment = typed(comment or "").strip()  # no ESC, BEL... for a report or a page
         if verdict == "rejected" and not comment:
             raise WorkbenchError(f"segment {segment_id}: a rejection needs a comment")
         if verdict == "rejected":

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
-from workbench.formats.xmlout import carried
+from workbench.formats.xmlout import typed
 from workbench.project.context import ProjectContext
 from workbench.project.terms import Terms
 from workbench.spelling import (
@@ -256,7 +256,7 @@ def _vocabulary(key: tuple[object, ...]) -> tuple[frozenset[str], frozenset[str]
 def _valid_word(word: str) -> str:
     """The word as the list stores it (:func:`bare_word`, without control characters: a
     paste's ESC); an error when it is none."""
-    word = carried(word).strip()
+    word = typed(word).strip()
     if not word:
         raise WorkbenchError("give a word to add")
     if any(c.isspace() for c in word):

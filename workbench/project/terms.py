@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.errors import WorkbenchError
-from workbench.formats.xmlout import carried
+from workbench.formats.xmlout import typed
 from workbench.glossary.matcher import TermMatcher, term_key
 from workbench.glossary.model import Entry, Glossary
 from workbench.project.context import ProjectContext
@@ -81,9 +81,9 @@ def _entry(term: str, rendering: str, comment: str, forbidden: tuple[str, ...]) 
     the TSV export would be refused by its import) left out, refused when the term or the
     rendering is missing, the term is not Arabic, the rendering is, or a forbidden rendering
     is the rendering itself."""
-    term, rendering, comment = (" ".join(carried(x).split()) for x in (term, rendering, comment))
+    term, rendering, comment = (" ".join(typed(x).split()) for x in (term, rendering, comment))
     forbidden = tuple(dict.fromkeys(
-        f for f in (" ".join(carried(x).split()) for x in forbidden) if f))
+        f for f in (" ".join(typed(x).split()) for x in forbidden) if f))
     if not term or not rendering:
         raise WorkbenchError("a glossary entry needs an Arabic term and its English rendering")
     if not has_arabic(term):
