@@ -682,3 +682,21 @@ def test_word_s_right_to_left_wrappers_around_english_say_left_to_right(
     (wrapper,) = part(out, "word/document.xml").iter(w("dir"))
     assert wrapper.get(w("val")) == "ltr"
     assert "".join(wrapper.itertext()) == "It spread."
+
+
+def test_a_right_to_left_books_gutter_moves_to_the_left(doc: tuple, tmp_path: Path) -> None:
+    """``w:rtlGutter`` (the binding margin on the right, as an Arabic book is bound) stayed
+    in the English document's sections with their ``w:bidi``."""
+    project, source = doc
+    data = members(source)
+    body = data["word/document.xml"].replace(
+        b"</w:sectPr>", b"<w:bidi/><w:rtlGutter/></w:sectPr>")
+    bound = tmp_path / "bound.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(bound, "w") as new:
+        for name in old.namelist():
+            new.writestr(name, body if name == "word/document.xml" else data[name])
+    project.sources.import_file(bound)
+    project.confirm(project.segments("bound", limit=1)[0].id, ENGLISH[1])
+    out = project.export_file("original", tmp_path / "bound.en.docx", doc="bound").path
+    (section,) = part(out, "word/document.xml").iter(w("sectPr"))
+    assert section.find(w("rtlGutter")) is None and section.find(w("bidi")) is None

@@ -756,10 +756,10 @@ class _Document:
             _sync_fallbacks(self.parts[part], rewritten)
         for part in ltr_parts:
             if self.labels[part] == "body":
-                for bidi in self.parts[part].iter(w("bidi")):
+                for bidi in list(self.parts[part].iter(w("bidi"), w("rtlGutter"))):
                     parent = bidi.getparent()
                     if parent is not None and local(parent.tag) == "sectPr":
-                        parent.remove(bidi)
+                        parent.remove(bidi)  # right to left, its binding on the right
         body = next((part for part in ltr_parts if self.labels[part] == "body"), None)
         if body is not None and _latin_letters(self.parts[body]):
             changed.add(body)
