@@ -537,3 +537,34 @@ def test_an_arabic_document_s_named_styles_turn_left_to_right_its_arabic_keeps_i
     assert own.get(s("parent-style-name")) == "Body"
     props = own.find(s("paragraph-properties"))
     assert (props.get(s("writing-mode")), props.get(f"{{{FO}}}text-align")) == ("rl-tb", "end")
+
+
+def test_a_paragraph_right_to_left_by_the_default_style_has_its_alignment_mirrored(
+    tmp_path: Path
+) -> None:
+    """The default paragraph style said ``rl-tb`` and the paragraph's automatic style
+    ``end`` (right-aligned Arabic): the English kept ``end`` and came out right-aligned."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import DefaultStyle, ParagraphProperties, Style
+
+    doc = OpenDocumentText()
+    default = DefaultStyle(family="paragraph")
+    default.addElement(ParagraphProperties(writingmode="rl-tb"))
+    doc.styles.addElement(default)
+    auto = Style(name="P1", family="paragraph")
+    auto.addElement(ParagraphProperties(textalign="end"))
+    doc.automaticstyles.addElement(auto)
+    doc.text.addElement(P(stylename=auto, text="فقرة أولى."))
+    source = tmp_path / "by_default.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("by_default", limit=10)
+        project.confirm(segment.id, "First paragraph.")
+        out = project.export_file("original", tmp_path / "by_default.en.odt").path
+    root = _content(out)
+    styles = {st.get(s("name")): st.find(s("paragraph-properties"))
+              for st in root.iter(s("style"))}
+    (p,) = root.iter(t("p"))
+    props = styles[p.get(t("style-name"))]
+    assert (props.get(s("writing-mode")), props.get(f"{{{FO}}}text-align")) == ("lr-tb", "start")

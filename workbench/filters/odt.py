@@ -333,7 +333,8 @@ class _Document:
     def _ltr_style(self, root: etree._Element, name: str) -> str:
         style, existing, props = self._paragraph_style_copy(root, name, "WbEnglish")
         named = existing.get(s("parent-style-name"), "") if existing is not None else name
-        mode = props.get(s("writing-mode")) or self._named(named, s("writing-mode"))
+        mode = props.get(s("writing-mode")) or self._named(named, s("writing-mode")) \
+            or self._default(s("writing-mode"))
         props.set(s("writing-mode"), "lr-tb")
         align = props.get(f"{{{FO}}}text-align") or self._named(named, f"{{{FO}}}text-align")
         if (mode or "").startswith("rl") and align in MIRRORED:
