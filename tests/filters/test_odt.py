@@ -568,3 +568,28 @@ def test_a_paragraph_right_to_left_by_the_default_style_has_its_alignment_mirror
     (p,) = root.iter(t("p"))
     props = styles[p.get(t("style-name"))]
     assert (props.get(s("writing-mode")), props.get(f"{{{FO}}}text-align")) == ("lr-tb", "start")
+
+
+def test_a_right_to_left_section_holding_english_turns_left_to_right(tmp_path: Path) -> None:
+    """A section's ``style:writing-mode="rl-tb"`` stayed around the English: its columns
+    ran right to left and a paragraph typed in it was right to left."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import SectionProperties, Style
+    from odf.text import Section
+
+    doc = OpenDocumentText()
+    style = Style(name="Sect1", family="section")
+    style.addElement(SectionProperties(writingmode="rl-tb"))
+    doc.automaticstyles.addElement(style)
+    section = Section(name="Section1", stylename=style)
+    section.addElement(P(text="فقرة أولى."))
+    doc.text.addElement(section)
+    source = tmp_path / "section.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("section", limit=10)
+        project.confirm(segment.id, "First paragraph.")
+        out = project.export_file("original", tmp_path / "section.en.odt").path
+    (props,) = _content(out).iter(s("section-properties"))
+    assert props.get(s("writing-mode")) == "lr-tb"

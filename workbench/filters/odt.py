@@ -329,6 +329,11 @@ class _Document:
             if table not in self._ltr_tables:
                 self._ltr_tables.add(table)
                 _table_ltr(root, table)
+        for section in p.iterancestors(t("section")):
+            style = _automatic(root, section.get(t("style-name"), ""), "section")
+            for props in style.iter(s("section-properties")) if style is not None else ():
+                if props.get(s("writing-mode"), "").startswith("rl"):
+                    props.set(s("writing-mode"), "lr-tb")  # its columns, paragraphs typed
 
     def _ltr_style(self, root: etree._Element, name: str) -> str:
         style, existing, props = self._paragraph_style_copy(root, name, "WbEnglish")
