@@ -235,6 +235,8 @@ class Page:
 
     def __init__(self, data: bytes, path: str, xml: bool | None = None) -> None:
         self.path = path
+        #: the stylesheets that turn English with the page (its EPUB book's)
+        self.linked_css = ""
         self.xml = _is_xhtml(data, path) if xml is None else xml
         textio.refuse_binary(data, path, xml=self.xml)
         if self.xml:
@@ -429,6 +431,7 @@ class Page:
                 elif _local(el.tag) == "style" and el.text:
                     _keep_rtl(kept, el.text)
                     el.text = css_to_english(el.text)
+            _keep_rtl(kept, self.linked_css)
         for line in list(self.root.iter(LINE)):
             _unwrap(line)
         if self.xml:
