@@ -607,3 +607,96 @@ def test_the_headers_of_eleven_sections_are_read_in_their_order(tmp_path: Path) 
         project.sources.import_file(source)
         headers = [s.source for s in project.segments("sections", limit=30)][11:]
     assert headers == [f"ترويسة القسم {i}" for i in range(1, 12)]
+
+
+def _arabic_styled_docx(path: Path) -> Path:
+    """An Arabic DOCX as LibreOffice and Word write one: right to left by its styles (the
+    defaults' and Normal's ``w:bidi`` and ``w:rtl``, a character style's ``w:rtl``, a table
+    style's ``w:bidiVisual``), its paragraphs and runs saying nothing of direction."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    ns = f'xmlns:w="{B.W}"'
+    styles = document.styles.element
+    defaults = styles.find(w("docDefaults"))
+    defaults.find(w("pPrDefault")).find(w("pPr")).append(parse_xml(f"<w:bidi {ns}/>"))
+    defaults.find(w("rPrDefault")).find(w("rPr")).append(parse_xml(f"<w:rtl {ns}/>"))
+    normal = document.styles["Normal"].element
+    normal.get_or_add_pPr().append(parse_xml(f'<w:bidi {ns} w:val="1"/>'))
+    document.styles.add_style("Arabic", WD_STYLE_TYPE.CHARACTER).element.get_or_add_rPr() \
+        .append(parse_xml(f"<w:rtl {ns}/>"))
+    document.add_paragraph("بدأت الثورة في بتروغراد.")
+    document.add_paragraph("هذه فقرة تبقى بالعربية.")
+    document.add_paragraph().add_run("وانتشرت بسرعة.", style="Arabic")
+    document.save(str(path))
+    return path
+
+
+def test_an_arabic_document_s_styles_are_left_to_right_and_its_arabic_keeps_its_own(
+    tmp_path: Path
+) -> None:
+    """Normal, the defaults and a character style stayed right to left: a table of contents
+    updated, or a paragraph typed in the English document, came out right to left, and so
+    did an English run of the right-to-left character style. The Arabic left (``--fallback
+    source``) is right to left by its own properties."""
+    source = _arabic_styled_docx(tmp_path / "styled.docx")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first, _, third = project.segments("styled", limit=5)
+        project.confirm(first.id, "The revolution began in Petrograd.")
+        project.confirm(third.id, "It spread quickly.")
+        out = project.export_file("original", tmp_path / "styled.en.docx").path
+    styles = part(out, "word/styles.xml")
+    assert not [el for el in styles.iter(w("bidi"), w("rtl"))]
+    body = part(out, "word/document.xml")
+    english, arabic, styled = body.iter(w("p"))
+    assert arabic.find(f"{w('pPr')}/{w('bidi')}") is not None
+    assert all(r.find(f"{w('rPr')}/{w('rtl')}") is not None for r in arabic.iter(w("r")))
+    assert english.find(f"{w('pPr')}/{w('bidi')}").get(w("val")) == "0"
+    (run,) = styled.iter(w("r"))
+    assert run.findtext(w("t")) == "It spread quickly."
+    assert run.find(f"{w('rPr')}/{w('rtl')}") is None
+    assert members(source)["word/styles.xml"].count(b"w:rtl") == 2  # the original untouched
+
+
+def test_word_s_right_to_left_wrappers_around_english_say_left_to_right(
+    tmp_path: Path
+) -> None:
+    """A run Word put in ``<w:dir w:val="rtl">`` (or ``w:bdo``) kept it around the English:
+    the sentence was drawn right to left, its full stop at its start."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    p = document.add_paragraph()._p
+    p.append(parse_xml(
+        '<w:dir xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'w:val="rtl"><w:r><w:rPr><w:rtl/></w:rPr><w:t>وانتشرت بسرعة.</w:t></w:r></w:dir>'))
+    source = tmp_path / "wrapped.docx"
+    document.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("wrapped", limit=5)
+        project.confirm(segment.id, segment.source.replace("وانتشرت بسرعة.", "It spread."))
+        out = project.export_file("original", tmp_path / "wrapped.en.docx").path
+    (wrapper,) = part(out, "word/document.xml").iter(w("dir"))
+    assert wrapper.get(w("val")) == "ltr"
+    assert "".join(wrapper.itertext()) == "It spread."
+
+
+def test_a_right_to_left_books_gutter_moves_to_the_left(doc: tuple, tmp_path: Path) -> None:
+    """``w:rtlGutter`` (the binding margin on the right, as an Arabic book is bound) stayed
+    in the English document's sections with their ``w:bidi``."""
+    project, source = doc
+    data = members(source)
+    body = data["word/document.xml"].replace(
+        b"</w:sectPr>", b"<w:bidi/><w:rtlGutter/></w:sectPr>")
+    bound = tmp_path / "bound.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(bound, "w") as new:
+        for name in old.namelist():
+            new.writestr(name, body if name == "word/document.xml" else data[name])
+    project.sources.import_file(bound)
+    project.confirm(project.segments("bound", limit=1)[0].id, ENGLISH[1])
+    out = project.export_file("original", tmp_path / "bound.en.docx", doc="bound").path
+    (section,) = part(out, "word/document.xml").iter(w("sectPr"))
+    assert section.find(w("rtlGutter")) is None and section.find(w("bidi")) is None

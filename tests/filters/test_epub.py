@@ -268,3 +268,32 @@ def test_two_books_align_from_the_command_line(tmp_path: Path) -> None:
     refused = run_cli("align", str(xliff), str(english))  # not read as a text
     assert refused.exit_code == 2 and "a bilingual file" in refused.stderr
     assert refused.stderr.count("\n") == 1
+
+
+def test_a_paragraph_left_in_arabic_keeps_the_direction_of_the_books_css(
+    tmp_path: Path
+) -> None:
+    """An older book's ``p.ar { direction: rtl }`` turned ``ltr`` outweighed the ``dir="rtl"``
+    of a paragraph of that class left in Arabic: it says ``direction: rtl`` itself now."""
+    made = make_epub(tmp_path / "made.epub", pages={
+        "OEBPS/Text/ch1.xhtml": PAGE.format('<p class="ar">كان في جزيرة.</p>'
+                                            '<p class="ar">وولد فيها حي.</p>'),
+        "OEBPS/Text/ch 2.xhtml": PAGE.format("<p>ثم كبر.</p>")})
+    source = tmp_path / "classes.epub"
+    with zipfile.ZipFile(made) as old, zipfile.ZipFile(source, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "OEBPS/rtl.css":
+                data = b"p.ar { direction: rtl }"
+            new.writestr(info, data)
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first = next(s for s in project.segments("classes", limit=20)
+                     if s.source == "كان في جزيرة.")
+        project.confirm(first.id, "There was an island.")
+        out = project.export_file("original", tmp_path / "classes.en.epub").path
+    page = etree.fromstring(members(out)["OEBPS/Text/ch1.xhtml"])
+    english, arabic = page.iter("{http://www.w3.org/1999/xhtml}p")
+    assert english.get("style") is None
+    assert arabic.get("style") == "direction: rtl" and arabic.get("dir") == "rtl"
+    assert members(out)["OEBPS/rtl.css"] == b"p.ar { direction: ltr }"

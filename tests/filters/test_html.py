@@ -963,3 +963,28 @@ def test_words_own_css_and_empty_direction_spans_are_no_tags(tmp_path: Path) -> 
     assert paragraph.text_content() == "1. The first item."
     (number,) = [s for s in paragraph.iter("span") if "mso-list" in (s.get("style") or "")]
     assert number.text == "1." and number.tail == " The first item."
+
+
+def test_a_block_left_in_arabic_keeps_the_direction_a_class_rule_gave_it(
+    tmp_path: Path
+) -> None:
+    """``p.ar { direction: rtl }`` turned ``ltr`` in the English page outweighed the
+    ``dir="rtl"`` of a paragraph of that class left in Arabic: it was drawn left to right,
+    its full stop on the right. It says ``direction: rtl`` itself now; a rule of ``body``
+    alone, which ``dir`` outweighs, adds nothing."""
+    source = tmp_path / "classes.html"
+    source.write_text(
+        '<html dir="rtl"><head><style>body { text-align: right }\n'
+        'p.ar, li.ar { direction: rtl; color: navy }</style></head><body>'
+        '<p class="ar">فقرة أولى.</p><p class="ar" style="color: red">فقرة ثانية.</p>'
+        '</body></html>', encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first = project.segments("classes", limit=10)[0]
+        project.confirm(first.id, "First paragraph.")
+        out = project.export_file("original", tmp_path / "classes.en.html").path
+    root = lxml.html.fromstring(out.read_bytes())
+    assert "p.ar, li.ar { direction: ltr" in root.find(".//style").text
+    english, arabic = root.findall(".//p")
+    assert english.get("style") is None
+    assert arabic.get("style") == "color: red; direction: rtl" and arabic.get("dir") == "rtl"

@@ -345,3 +345,21 @@ def test_a_definition_lists_term_and_definition_are_two_blocks(tmp_path: Path) -
     assert out.read_text(encoding="utf-8") == (
         "Revolution\n:   A radical change in the political order.\n\n"
         "Party\n: A political organisation.\n\nAn ordinary paragraph.\n")
+
+
+def test_a_fenced_div_left_in_arabic_stays_right_to_left(tmp_path: Path) -> None:
+    """Every ``::: {dir="rtl" lang=ar}`` turned ``ltr``/``en`` once anything was translated:
+    a quotation left in Arabic (``--fallback source``) was laid out left to right by pandoc
+    and labelled English. Only a div holding a translated block turns."""
+    text = ('::: {dir="rtl" lang=ar}\nنص أول.\n\n::: {.quote dir="rtl"}\nاقتباس.\n:::\n'
+            ':::\n\n::: {dir="rtl" lang=ar}\nنص باق.\n:::\n')
+    source = tmp_path / "kept.md"
+    source.write_text(text, encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        first = project.segments("kept", limit=10)[0]
+        project.confirm(first.id, "First text.")
+        out = project.export_file("original", tmp_path / "kept.en.md").path
+    assert out.read_text(encoding="utf-8") == (
+        '::: {dir="ltr" lang=en}\nFirst text.\n\n::: {.quote dir="rtl"}\nاقتباس.\n:::\n'
+        ':::\n\n::: {dir="rtl" lang=ar}\nنص باق.\n:::\n')

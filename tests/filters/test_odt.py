@@ -491,3 +491,105 @@ def test_lists_counted_in_arabic_count_in_english_digits_and_letters(tmp_path: P
     root = etree.fromstring(members(out)["content.xml"])
     assert [e.get(s("num-format")) for e in root.iter(t("list-level-style-number"))] == [
         "1", "a", "i"]
+
+
+def test_an_arabic_document_s_named_styles_turn_left_to_right_its_arabic_keeps_its_own(
+    tmp_path: Path
+) -> None:
+    """The default and named paragraph styles stayed ``rl-tb`` and right-aligned (``end``):
+    a table of contents updated in LibreOffice, a paragraph typed in the English, came out
+    right to left. A paragraph left in Arabic says its direction and alignment itself."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import DefaultStyle, ParagraphProperties, Style
+
+    doc = OpenDocumentText()
+    default = DefaultStyle(family="paragraph")
+    default.addElement(ParagraphProperties(writingmode="rl-tb", textalign="end"))
+    doc.styles.addElement(default)
+    body = Style(name="Body", family="paragraph")
+    body.addElement(ParagraphProperties(textalign="end", justifysingleword="false"))
+    doc.styles.addElement(body)
+    heading = Style(name="Heading", family="paragraph", parentstylename="Body")
+    heading.addElement(ParagraphProperties(writingmode="rl-tb"))
+    doc.styles.addElement(heading)
+    doc.text.addElement(H(outlinelevel=1, stylename=heading, text="تقرير اللجنة"))
+    doc.text.addElement(P(stylename=body, text="فقرة أولى."))
+    doc.text.addElement(P(stylename=body, text="فقرة تبقى بالعربية."))
+    source = tmp_path / "named.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        heading_segment, first, _ = project.segments("named", limit=10)
+        project.confirm(heading_segment.id, "Report of the committee")
+        project.confirm(first.id, "First paragraph.")
+        out = project.export_file("original", tmp_path / "named.en.odt").path
+    office = _content(out, "styles.xml").find(
+        "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}styles")
+    named = {(st.get(s("name")) or "default"): st.find(s("paragraph-properties"))
+             for st in office if st.get(s("family")) == "paragraph"}
+    assert {name: (p.get(s("writing-mode")), p.get(f"{{{FO}}}text-align"))
+            for name, p in named.items()} == {
+        "default": ("lr-tb", "start"), "Body": (None, "start"), "Heading": ("lr-tb", None)}
+    root = _content(out)
+    autos = {st.get(s("name")): st for st in root.iter(s("style"))}
+    arabic = next(p for p in root.iter(t("p")) if p.text == "فقرة تبقى بالعربية.")
+    own = autos[arabic.get(t("style-name"))]
+    assert own.get(s("parent-style-name")) == "Body"
+    props = own.find(s("paragraph-properties"))
+    assert (props.get(s("writing-mode")), props.get(f"{{{FO}}}text-align")) == ("rl-tb", "end")
+
+
+def test_a_paragraph_right_to_left_by_the_default_style_has_its_alignment_mirrored(
+    tmp_path: Path
+) -> None:
+    """The default paragraph style said ``rl-tb`` and the paragraph's automatic style
+    ``end`` (right-aligned Arabic): the English kept ``end`` and came out right-aligned."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import DefaultStyle, ParagraphProperties, Style
+
+    doc = OpenDocumentText()
+    default = DefaultStyle(family="paragraph")
+    default.addElement(ParagraphProperties(writingmode="rl-tb"))
+    doc.styles.addElement(default)
+    auto = Style(name="P1", family="paragraph")
+    auto.addElement(ParagraphProperties(textalign="end"))
+    doc.automaticstyles.addElement(auto)
+    doc.text.addElement(P(stylename=auto, text="فقرة أولى."))
+    source = tmp_path / "by_default.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("by_default", limit=10)
+        project.confirm(segment.id, "First paragraph.")
+        out = project.export_file("original", tmp_path / "by_default.en.odt").path
+    root = _content(out)
+    styles = {st.get(s("name")): st.find(s("paragraph-properties"))
+              for st in root.iter(s("style"))}
+    (p,) = root.iter(t("p"))
+    props = styles[p.get(t("style-name"))]
+    assert (props.get(s("writing-mode")), props.get(f"{{{FO}}}text-align")) == ("lr-tb", "start")
+
+
+def test_a_right_to_left_section_holding_english_turns_left_to_right(tmp_path: Path) -> None:
+    """A section's ``style:writing-mode="rl-tb"`` stayed around the English: its columns
+    ran right to left and a paragraph typed in it was right to left."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import SectionProperties, Style
+    from odf.text import Section
+
+    doc = OpenDocumentText()
+    style = Style(name="Sect1", family="section")
+    style.addElement(SectionProperties(writingmode="rl-tb"))
+    doc.automaticstyles.addElement(style)
+    section = Section(name="Section1", stylename=style)
+    section.addElement(P(text="فقرة أولى."))
+    doc.text.addElement(section)
+    source = tmp_path / "section.odt"
+    doc.save(str(source))
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        (segment,) = project.segments("section", limit=10)
+        project.confirm(segment.id, "First paragraph.")
+        out = project.export_file("original", tmp_path / "section.en.odt").path
+    (props,) = _content(out).iter(s("section-properties"))
+    assert props.get(s("writing-mode")) == "lr-tb"

@@ -19,9 +19,10 @@ Writing rebuilds the runs of each translated paragraph from the stored original:
 run properties of its tag (or the paragraph's prevailing ones), containers and fields copied
 around it, empty items moved back in place (any the translation lost are appended, so no
 footnote or image disappears). The paragraph's direction becomes left-to-right (``w:bidi``
-off, runs without ``w:rtl``/``w:cs``, ``w:lang`` en-US), and so do the section and the tables
-that hold translated text. Untranslated paragraphs, styles, numbering, images, relationships
-and every other part are left as they were.
+off, runs without ``w:rtl``/``w:cs``, ``w:lang`` en-US, ``w:dir`` wrappers ``ltr``), and so do
+the section, the tables that hold translated text and the styles; paragraphs and runs left in
+Arabic that took their direction from a style get it as their own. Their text, numbering,
+images, relationships and every other part are left as they were.
 """
 
 from __future__ import annotations
@@ -698,6 +699,24 @@ class _Document:
 
     # writing ------------------------------------------------------------------------------
 
+    def _ltr_styles(
+        self, english: set[etree._Element], changed: set[str]
+    ) -> dict[str, bytes]:
+        """The translated document's styles left to right, their default language English,
+        and each paragraph and run left in Arabic given the direction its styles gave it as
+        its own (its part added to ``changed``). The new ``word/styles.xml``, if any."""
+        root = readable_part(self.pkg, STYLES)
+        if root is None:
+            return {}
+        directions = _Directions.of(root)
+        for part, tree in self.parts.items():
+            for p in tree.iter(W_P):
+                if p not in english and directions.pin(p):
+                    changed.add(part)
+        ltr = _ltr_styles(root)
+        english_language = _english_default(root)
+        return {STYLES: xml_bytes(root)} if ltr or english_language else {}
+
     def write(
         self, out: BinaryIO, renderings: dict[int, Rendering], fallback: str,
         report: WriteReport,
@@ -705,6 +724,7 @@ class _Document:
         changed: set[str] = set()
         ltr_parts: set[str] = set()
         rewritten: set[etree._Element] = set()
+        english: set[etree._Element] = set()  # the paragraphs translated
         titles: dict[str, str] = {}  # a translated paragraph's Arabic -> English
         for n, located in enumerate(self.located, start=1):
             rendering = renderings.get(n)
@@ -727,6 +747,7 @@ class _Document:
                 _rewrite(located, text, rendering, translated, report)
                 rewritten.add(located.element)
                 if translated:
+                    english.add(located.element)
                     ltr_parts.add(located.part)
                     _tables_ltr(located.element)
             changed.add(located.part)
@@ -735,18 +756,17 @@ class _Document:
             _sync_fallbacks(self.parts[part], rewritten)
         for part in ltr_parts:
             if self.labels[part] == "body":
-                for bidi in self.parts[part].iter(w("bidi")):
+                for bidi in list(self.parts[part].iter(w("bidi"), w("rtlGutter"))):
                     parent = bidi.getparent()
                     if parent is not None and local(parent.tag) == "sectPr":
-                        parent.remove(bidi)
+                        parent.remove(bidi)  # right to left, its binding on the right
         body = next((part for part in ltr_parts if self.labels[part] == "body"), None)
         if body is not None and _latin_letters(self.parts[body]):
             changed.add(body)
-        replaced = {part: xml_bytes(self.parts[part]) for part in changed}
+        styles = self._ltr_styles(english, changed) if ltr_parts else {}
+        replaced = {part: xml_bytes(self.parts[part]) for part in changed} | styles
         if ltr_parts and (properties := english_properties(self.pkg, CORE, titles)):
             replaced[CORE] = properties
-        if ltr_parts and (styles := _english_default(self.pkg)):
-            replaced[STYLES] = styles
         for member in (NUMBERING, SETTINGS) if body is not None else ():
             root = readable_part(self.pkg, member)
             if root is not None and _latin_letters(root):
@@ -767,20 +787,118 @@ def _latin_letters(root: etree._Element) -> bool:
     return changed
 
 
-def _english_default(pkg: Package) -> bytes | None:
-    """``word/styles.xml`` with the default language of its Latin text (``docDefaults``'
+def _english_default(root: etree._Element) -> bool:
+    """Set the default language of the Latin text of ``word/styles.xml`` (``docDefaults``'
     ``w:lang w:val``, which pandoc sets to ``ar`` for an Arabic document: a PDF's language)
-    ``en-US``; the complex-script language, Arabic's, is kept. None when it is not Arabic."""
-    root = readable_part(pkg, STYLES)
-    if root is None:
-        return None
+    to ``en-US``; the complex-script language, Arabic's, is kept. True when it changed."""
     changed = False
     for defaults in root.iter(w("docDefaults")):
         for lang in defaults.iter(w("lang")):
             if primary_language(lang.get(w("val"))) == "ar":
                 lang.set(w("val"), "en-US")
                 changed = True
-    return xml_bytes(root) if changed else None
+    return changed
+
+
+def _ltr_styles(root: etree._Element) -> bool:
+    """Make the default and named styles of ``word/styles.xml`` left to right: no
+    paragraph ``w:bidi``, run ``w:rtl`` or table ``w:bidiVisual`` (a table of contents
+    updated in Word or LibreOffice, a paragraph typed later, took them). A style's
+    ``w:jc`` is kept: in a right-to-left paragraph Word's ``left`` is its start, as in
+    the English. True when one changed."""
+    found = [el for holder in (*root.iter(w("docDefaults")), *root.iter(w("style")))
+             for el in holder.iter(w("bidi"), w("rtl"), w("bidiVisual"))
+             if local(el.getparent().tag) in ("pPr", "rPr", "tblPr")]
+    for el in found:
+        el.getparent().remove(el)
+    return bool(found)
+
+
+def _on(el: etree._Element | None) -> bool | None:
+    """An on/off property's value (None when absent)."""
+    if el is None:
+        return None
+    return el.get(w("val"), "1").lower() not in _OFF
+
+
+@dataclass
+class _Directions:
+    """Which paragraphs and runs the styles of ``word/styles.xml`` lay out right to left."""
+
+    styles: dict[str, etree._Element]
+    default_paragraph: str | None
+    bidi: bool  # docDefaults' paragraph direction
+    rtl: bool  # docDefaults' run direction
+
+    @classmethod
+    def of(cls, root: etree._Element) -> _Directions:
+        styles = {el.get(w("styleId"), ""): el for el in root.iter(w("style"))}
+        default = next((sid for sid, el in styles.items()
+                        if el.get(w("type")) == "paragraph"
+                        and el.get(w("default")) in ("1", "true", "on")), None)
+        defaults = root.find(w("docDefaults"))
+        bidi = rtl = None
+        if defaults is not None:
+            bidi = _on(defaults.find(f"{w('pPrDefault')}/{w('pPr')}/{w('bidi')}"))
+            rtl = _on(defaults.find(f"{w('rPrDefault')}/{w('rPr')}/{w('rtl')}"))
+        return cls(styles, default, bool(bidi), bool(rtl))
+
+    def _styled(self, style: str | None, path: str) -> bool | None:
+        """The value of property ``path`` in ``style`` or the styles it is based on."""
+        seen: set[str] = set()
+        while style is not None and style in self.styles and style not in seen:
+            seen.add(style)
+            el = self.styles[style]
+            value = _on(el.find(path))
+            if value is not None:
+                return value
+            based = el.find(w("basedOn"))
+            style = based.get(w("val")) if based is not None else None
+        return None
+
+    def pin(self, p: etree._Element) -> bool:
+        """Give paragraph ``p``, when it holds Arabic, the right-to-left direction its
+        styles gave it and its runs theirs as their own (``w:bidi``, ``w:rtl``); True when
+        it changed."""
+        runs = list(_own_runs(p))
+        if not rtl_spans("".join(t.text or "" for r in runs for t in r.iter(W_T))):
+            return False
+        ppr = p.find(W_PPR)
+        pstyle = ppr.find(w("pStyle")) if ppr is not None else None
+        style = pstyle.get(w("val")) if pstyle is not None else self.default_paragraph
+        changed = self._pin_paragraph(p, style)
+        rtl_path = f"{w('rPr')}/{w('rtl')}"
+        paragraph_rtl = _pick(self._styled(style, rtl_path), self.rtl)
+        for run in runs:
+            rpr = run.find(W_RPR)
+            if rpr is not None and rpr.find(w("rtl")) is not None:
+                continue
+            rstyle = rpr.find(w("rStyle")) if rpr is not None else None
+            own = self._styled(rstyle.get(w("val")), rtl_path) if rstyle is not None else None
+            if _pick(own, paragraph_rtl):
+                if rpr is None:
+                    rpr = etree.Element(W_RPR)
+                    run.insert(0, rpr)
+                _insert_ordered(rpr, etree.Element(w("rtl")), RPR_ORDER)
+                changed = True
+        return changed
+
+    def _pin_paragraph(self, p: etree._Element, style: str | None) -> bool:
+        """``w:bidi`` in ``p``'s own properties when its style (or the defaults) set it."""
+        ppr = p.find(W_PPR)
+        if ppr is not None and ppr.find(w("bidi")) is not None:
+            return False
+        if not _pick(self._styled(style, f"{w('pPr')}/{w('bidi')}"), self.bidi):
+            return False
+        if ppr is None:
+            ppr = etree.Element(W_PPR)
+            p.insert(0, ppr)
+        _insert_ordered(ppr, etree.Element(w("bidi")), PPR_ORDER)
+        return True
+
+
+def _pick(value: bool | None, otherwise: bool) -> bool:
+    return otherwise if value is None else value
 
 
 def _numbered(name: str) -> tuple[str | int, ...]:
@@ -969,6 +1087,19 @@ def _rewrite(
                 run.insert(0, rpr)
             _make_english(rpr)
             _label_arabic(run)
+        _ltr_wrappers(p)
+
+
+def _ltr_wrappers(p: etree._Element) -> None:
+    """Word's direction wrappers (``w:dir``, ``w:bdo`` ``w:val="rtl"``) of a translated
+    paragraph say ``ltr``: they held the English right to left. A ``w:bdo`` (an override,
+    which would draw Arabic letters backwards) around Arabic left in it is kept."""
+    for el in p.iter(w("dir"), w("bdo")):
+        if el.get(w("val")) != "rtl":
+            continue
+        if el.tag == w("bdo") and rtl_spans("".join(t.text or "" for t in el.iter(W_T))):
+            continue
+        el.set(w("val"), "ltr")
 
 
 def _label_arabic(run: etree._Element) -> None:

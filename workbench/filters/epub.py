@@ -190,6 +190,8 @@ def write_epub(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rend
                 if loc.block.kind == "title" and english is not None:
                     mine[k + 1] = english
             buffer = io.BytesIO()
+            page.linked_css = "\n".join(
+                book.package.read(css).decode("utf-8", "replace") for css in book.styles)
             page.write(buffer, mine, fallback, report)
             replaced[member] = buffer.getvalue()
     report.blocks = number

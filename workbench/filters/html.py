@@ -235,6 +235,8 @@ class Page:
 
     def __init__(self, data: bytes, path: str, xml: bool | None = None) -> None:
         self.path = path
+        #: the stylesheets that turn English with the page (its EPUB book's)
+        self.linked_css = ""
         self.xml = _is_xhtml(data, path) if xml is None else xml
         textio.refuse_binary(data, path, xml=self.xml)
         if self.xml:
@@ -391,10 +393,11 @@ class Page:
         # then the stretches from the last, so the child positions of earlier ones hold
         todo = [t for t in todo if t[1].attribute is not None] + \
             [t for t in reversed(todo) if t[1].attribute is None]
+        kept: list[etree._Element] = []  # the blocks left in Arabic
         for _, loc, rendering in todo:
             if not rendering.translated and fallback == "source":
                 if translated_any and loc.attribute is None:
-                    _mark(loc.parent, rtl=True)
+                    kept.append(_mark(loc.parent, rtl=True))
                 continue
             lost: list[str] = []
             text = rendering.text(fallback, keep=partial(
@@ -426,7 +429,9 @@ class Page:
                         "content-language":
                     el.set("content", "en")
                 elif _local(el.tag) == "style" and el.text:
+                    _keep_rtl(kept, el.text)
                     el.text = css_to_english(el.text)
+            _keep_rtl(kept, self.linked_css)
         for line in list(self.root.iter(LINE)):
             _unwrap(line)
         if self.xml:
@@ -670,18 +675,45 @@ def _keep_content_type(root: etree._Element) -> None:
             el.set("http-equiv", "content-type")
 
 
-def _mark(element: etree._Element, *, rtl: bool) -> None:
+def _mark(element: etree._Element, *, rtl: bool) -> etree._Element:
     """Set the direction of a translated block's element and its ancestors (left-to-right),
-    or of a block left in Arabic (right-to-left, on its own element)."""
+    or of a block left in Arabic (right-to-left, on its own element); the element marked."""
     if rtl:
         while _local(element.tag) in WRAPPERS and element.getparent() is not None:
             element = element.getparent()  # the paragraph, not the span around its text
         if _local(element.tag) not in ("html", "body") and element.get("dir") is None:
             element.set("dir", "rtl")
             element.set("lang", "ar")
-        return
+        return element
     for el in (element, *element.iterancestors()):
         _ltr(el)
+    return element
+
+
+_CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_PAGE_SELECTORS = frozenset({"html", "body", ":root"})
+
+
+def _keep_rtl(kept: list[etree._Element], css: str) -> None:
+    """A page's stylesheet whose rules for elements within the body said ``direction: rtl``
+    (or ``text-align: right``; ``p.x { … }``) turns ``ltr`` (``left``): such rules outweigh
+    ``dir="rtl"``, so each block left in Arabic (``kept``) says them in its own ``style``,
+    unless it says a direction (an alignment). Rules of ``html`` and ``body`` alone are
+    inherited, which ``dir`` outweighs."""
+    found: set[str] = set()
+    for rule in _CSS_RULE.finditer(css):
+        selectors = {part.strip().lower() for part in rule.group(1).split(",")}
+        if selectors - _PAGE_SELECTORS:
+            found |= {f"{m.group(1).split(':')[0].strip().lower()}: {m.group(2).lower()}"
+                      for m in _CSS_RTL.finditer(rule.group(2))}
+    for el in kept:
+        if _local(el.tag) in _PAGE_SELECTORS:
+            continue
+        style = el.get("style") or ""
+        missing = [d for d in sorted(found)
+                   if not re.search(rf"{d.split(':')[0]}\s*:", style, re.I)]
+        if missing:
+            el.set("style", "; ".join(filter(None, [style.strip().rstrip(";"), *missing])))
 
 
 TEXT_ONLY = frozenset({"title", "option", "textarea", "script", "style"})

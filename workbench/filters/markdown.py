@@ -11,7 +11,8 @@ links and images (their text, or alt text, is translated inside the pair), hard 
 code spans, autolinks and inline HTML (empty tags holding them as written); footnote
 references (``[^1]``) are empty tags too, and a footnote definition's paragraphs
 (``[^1]: text``) are blocks, where they are. A heading's attributes (``{#id}``) and pandoc's
-fenced div lines (``::: {dir="rtl"}``) are no text.
+fenced div lines (``::: {dir="rtl"}``) are no text (a div's ``dir="rtl"``, ``lang=ar`` say
+``ltr``, ``en`` once a block in it is translated).
 
 Writing replaces, in the original text, only the characters of each translated block's
 inline content (found on the lines markdown-it maps it to); list markers, quote markers,
@@ -244,6 +245,7 @@ class _Markdown:
     def write(self, out: BinaryIO, renderings: dict[int, Rendering], fallback: str,
               report: WriteReport) -> None:
         edits: list[tuple[_Located, str]] = []
+        english_lines: list[int] = []  # where translated blocks start
         fields = len(self.fields)
         lines = list(self.with_ends)
         for n, field in enumerate(self.fields, start=1):
@@ -275,14 +277,16 @@ class _Markdown:
                 report.restored(loc.block.place, rendering.tags, restored, parsed.used)
             markdown = _render(children, items, loc)
             edits.append((loc, _escape_start(markdown)))
+            if rendering.translated:
+                english_lines.append(loc.line)
             report.rewritten += 1
         if any(r.translated for r in renderings.values()):
             for i in range(1, max(self.front - 1, 1)):
                 if _FRONT_RTL.match(self.bare[i]):
                     english = _FRONT_RTL.sub(_front_english, self.bare[i])
                     lines[i] = english + lines[i][len(self.bare[i]) :]
-            for i in range(self.front, len(self.bare)):
-                if _DIV_FENCE.match(self.bare[i]) and _DIV_RTL.search(self.bare[i]):
+            for i in self._divs_translated(english_lines):
+                if _DIV_RTL.search(self.bare[i]):
                     english = _DIV_RTL.sub(_div_english, self.bare[i])
                     lines[i] = english + lines[i][len(self.bare[i]) :]
         for loc, markdown in sorted(edits, key=lambda e: (e[0].line, e[0].col), reverse=True):
@@ -295,6 +299,25 @@ class _Markdown:
             self.bare[loc.line : loc.end_line + 1] = [head + markdown + tail]
         data = "".join(lines).encode("utf-8")
         out.write((b"\xef\xbb\xbf" if self.bom else b"") + data)
+
+    def _divs_translated(self, english_lines: list[int]) -> list[int]:
+        """The opening fences of pandoc's fenced divs holding a translated block (a div
+        left all in Arabic keeps its ``dir="rtl"``, ``lang=ar``)."""
+        opened: list[int] = []
+        found: list[int] = []
+        for i in range(self.front, len(self.bare) + 1):
+            line = self.bare[i] if i < len(self.bare) else None
+            if line is not None and not _DIV_FENCE.match(line):
+                continue
+            if line is not None and line.strip(": \t"):
+                opened.append(i)  # a fence with attributes opens a div
+                continue
+            closing = [opened.pop()] if line is not None and opened else opened[:]
+            if line is None:
+                opened.clear()
+            found += [start for start in closing
+                      if any(start < n < i for n in english_lines)]
+        return found
 
 
 #: A line of pandoc's fenced div (``::: {dir="rtl"}``, ``:::``): markup, not text (read as

@@ -14,7 +14,9 @@ Writing rebuilds each translated paragraph's content, spans and links copied wit
 attributes, empty items moved back (any the translation lost are appended). A translated
 paragraph gets an automatic paragraph style that says ``style:writing-mode="lr-tb"`` and
 ``fo:language="en" fo:country="US"`` (a copy of its own automatic style, or one based on its
-named style), tables holding translated text and the page layout are turned left-to-right;
+named style), tables holding translated text, the page layout and the default and named
+paragraph and table styles are turned left-to-right (paragraphs left in Arabic that took
+their direction from those styles get an automatic style saying it);
 a translated span whose style has a complex-script weight, style or size (what Arabic is drawn
 with) gets a copy of it with those as its Western ones, which English is drawn with.
 Every other member of the package is copied as it was.
@@ -41,6 +43,7 @@ from workbench.filters.package import (
 )
 from workbench.filters.xmltree import Pair, Whole, append_text, emit
 from workbench.formats.safexml import local
+from workbench.text.bidi import rtl_spans
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -276,6 +279,9 @@ class _Document:
                     changed.add("styles.xml")
             if _english_defaults(self.parts["styles.xml"]):
                 changed.add("styles.xml")
+            changed |= self._pin_arabic(english)
+            if _ltr_styles(self.parts["styles.xml"]):
+                changed.add("styles.xml")
         replaced = {part: xml_bytes(self.parts[part], standalone=None) for part in changed}
         if body_translated and (properties := english_properties(self.pkg, "meta.xml", titles)):
             replaced["meta.xml"] = properties
@@ -323,8 +329,84 @@ class _Document:
             if table not in self._ltr_tables:
                 self._ltr_tables.add(table)
                 _table_ltr(root, table)
+        for section in p.iterancestors(t("section")):
+            style = _automatic(root, section.get(t("style-name"), ""), "section")
+            for props in style.iter(s("section-properties")) if style is not None else ():
+                if props.get(s("writing-mode"), "").startswith("rl"):
+                    props.set(s("writing-mode"), "lr-tb")  # its columns, paragraphs typed
 
     def _ltr_style(self, root: etree._Element, name: str) -> str:
+        style, existing, props = self._paragraph_style_copy(root, name, "WbEnglish")
+        named = existing.get(s("parent-style-name"), "") if existing is not None else name
+        mode = props.get(s("writing-mode")) or self._named(named, s("writing-mode")) \
+            or self._default(s("writing-mode"))
+        props.set(s("writing-mode"), "lr-tb")
+        align = props.get(f"{{{FO}}}text-align") or self._named(named, f"{{{FO}}}text-align")
+        if (mode or "").startswith("rl") and align in MIRRORED:
+            props.set(f"{{{FO}}}text-align", MIRRORED[align])
+        text_props = style.find(s("text-properties"))
+        if text_props is None:
+            text_props = etree.SubElement(style, s("text-properties"))
+        text_props.set(f"{{{FO}}}language", "en")
+        text_props.set(f"{{{FO}}}country", "US")
+        _western_from_complex(text_props)
+        return style.get(s("name"), "")
+
+    def _rtl_style(self, root: etree._Element, name: str) -> str | None:
+        """A paragraph style for Arabic left in the translated document (of paragraph style
+        ``name``) that says the right-to-left direction and the alignment its named or
+        default style gave it (they turn left to right); None when its own says them or it
+        was not right to left."""
+        existing = _automatic(root, name, "paragraph")
+        own = existing.find(s("paragraph-properties")) if existing is not None else None
+        named = existing.get(s("parent-style-name"), "") if existing is not None else name
+        wanted: dict[str, str | None] = {}
+        for attribute in (s("writing-mode"), f"{{{FO}}}text-align"):
+            value = own.get(attribute) if own is not None else None
+            wanted[attribute] = value or self._named(named, attribute) \
+                or self._default(attribute)
+        if not (wanted[s("writing-mode")] or "").startswith("rl"):
+            return None
+        if own is not None and all(own.get(a) or not v for a, v in wanted.items()):
+            return None
+        style, _, props = self._paragraph_style_copy(root, name, "WbArabic")
+        for attribute, value in wanted.items():
+            if value:
+                props.set(attribute, value)
+        return style.get(s("name"))
+
+    def _default(self, attribute: str) -> str | None:
+        """A paragraph-properties attribute of the default paragraph style (styles.xml)."""
+        styles = self.parts.get("styles.xml")
+        for default in styles.iter(s("default-style")) if styles is not None else ():
+            props = default.find(s("paragraph-properties"))
+            if default.get(s("family")) == "paragraph" and props is not None:
+                return props.get(attribute)
+        return None
+
+    def _pin_arabic(self, english: set[etree._Element]) -> set[str]:
+        """Give each paragraph left in Arabic whose direction came from its named or default
+        style (they turn left to right) an automatic style that says it; the parts changed."""
+        changed: set[str] = set()
+        pinned: dict[tuple[str, str], str | None] = {}
+        for part, root in self.parts.items():
+            for p in root.iter(T_P, T_H):
+                if p in english or not rtl_spans("".join(p.itertext())):
+                    continue
+                key = (part, p.get(t("style-name"), ""))
+                if key not in pinned:
+                    pinned[key] = self._rtl_style(root, key[1])
+                if (name := pinned[key]) is not None:
+                    p.set(t("style-name"), name)
+                    changed.add(part)
+        return changed
+
+    def _paragraph_style_copy(
+        self, root: etree._Element, name: str, prefix: str
+    ) -> tuple[etree._Element, etree._Element | None, etree._Element]:
+        """A new automatic paragraph style named ``prefix`` and a number: a copy of the
+        automatic style ``name``, or one based on the named style ``name``; with that
+        automatic style (if any) and the new style's paragraph properties."""
         autos = root.find(f"{{{OFFICE}}}automatic-styles")
         if autos is None:
             autos = etree.Element(f"{{{OFFICE}}}automatic-styles")
@@ -335,7 +417,7 @@ class _Document:
                 anchor.addprevious(autos)
             else:
                 root.append(autos)
-        new_name = self._free_name("WbEnglish")
+        new_name = self._free_name(prefix)
         existing = _automatic(root, name, "paragraph")
         if existing is not None:
             style = copy.deepcopy(existing)
@@ -357,19 +439,7 @@ class _Document:
                 text_props.addprevious(props)
             else:
                 style.append(props)
-        named = existing.get(s("parent-style-name"), "") if existing is not None else name
-        mode = props.get(s("writing-mode")) or self._named(named, s("writing-mode"))
-        props.set(s("writing-mode"), "lr-tb")
-        align = props.get(f"{{{FO}}}text-align") or self._named(named, f"{{{FO}}}text-align")
-        if (mode or "").startswith("rl") and align in MIRRORED:
-            props.set(f"{{{FO}}}text-align", MIRRORED[align])
-        text_props = style.find(s("text-properties"))
-        if text_props is None:
-            text_props = etree.SubElement(style, s("text-properties"))
-        text_props.set(f"{{{FO}}}language", "en")
-        text_props.set(f"{{{FO}}}country", "US")
-        _western_from_complex(text_props)
-        return new_name
+        return style, existing, props
 
     def _named(self, name: str, attribute: str) -> str | None:
         """A paragraph-properties attribute of the named paragraph style ``name`` or of the
@@ -412,6 +482,54 @@ class _Document:
         _western_from_complex(style.find(s("text-properties")))
         existing.addnext(style)
         return new_name
+
+
+def _ltr_styles(styles: etree._Element) -> bool:
+    """The default and named paragraph and table styles (``office:styles``) left to right:
+    ``style:writing-mode`` ``rl-tb`` says ``lr-tb``, and the alignment of a paragraph style
+    that was right to left (by its own, its parents' or the default's mode) is mirrored
+    (LibreOffice right-aligns Arabic by ``end``): a table of contents updated in LibreOffice
+    and a paragraph typed later took them. True when one changed."""
+    office = styles.find(f"{{{OFFICE}}}styles")
+    if office is None:
+        return False
+    paragraph = [st for st in office if st.tag in (s("style"), s("default-style"))
+                 and st.get(s("family")) == "paragraph"]
+    by_name = {st.get(s("name")): st for st in paragraph if st.tag == s("style")}
+    default = next((st for st in paragraph if st.tag == s("default-style")), None)
+    mode = s("writing-mode")
+    changed = False
+    for st in [st for st in paragraph
+               if (_inherited(st, mode, by_name, default) or "").startswith("rl")]:
+        props = st.find(s("paragraph-properties"))
+        align = props.get(f"{{{FO}}}text-align") if props is not None else None
+        if props is not None and align in MIRRORED:
+            props.set(f"{{{FO}}}text-align", MIRRORED[align])
+            changed = True
+    for props in office.iter(s("paragraph-properties"), s("table-properties"),
+                             s("table-cell-properties")):
+        if props.get(mode, "").startswith("rl"):
+            props.set(mode, "lr-tb")
+            changed = True
+    return changed
+
+
+def _inherited(style: etree._Element, attribute: str, by_name: dict[str | None, etree._Element],
+               default: etree._Element | None) -> str | None:
+    """A paragraph-properties attribute of ``style``, its parents' or the default style's."""
+    seen: set[int] = set()
+    current: etree._Element | None = style
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        props = current.find(s("paragraph-properties"))
+        if props is not None and props.get(attribute):
+            return props.get(attribute)
+        parent = current.get(s("parent-style-name"))
+        current = by_name.get(parent) if parent else None
+    if default is not None and default is not style:
+        props = default.find(s("paragraph-properties"))
+        return props.get(attribute) if props is not None else None
+    return None
 
 
 def _western_from_complex(props: etree._Element) -> None:
