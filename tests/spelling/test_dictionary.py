@@ -149,3 +149,16 @@ def test_a_hyphenated_compound_the_dictionary_holds_whole_is_right(tmp_path: Pat
     checker = SpellChecker(load_dictionary_files(path, "xx_GB"))
     text = "The avant-garde art, 'Avant\u2011gardes' and the foo-garde wrld-wide"
     assert [m.word for m in checker.misspellings(text)] == ["foo", "garde", "wrld"]
+
+
+def test_quick_suggestions_put_a_doubled_or_undoubled_letter_first() -> None:
+    """A letter missing from a double (``realy``, ``leter``, ``adress``) or doubled by a slip
+    (``writting``) is the commonest typo: its fix comes before swaps and deletions."""
+    en = load_dictionary_files(bundled_en_us() / "en_US", "en_US")
+    assert en.quick_suggest("realy")[0] == "really"  # not "relay" (a swap)
+    assert en.quick_suggest("leter")[0] == "letter"  # not "leer"
+    assert en.quick_suggest("adress")[0] == "address"  # not "dress"
+    assert en.quick_suggest("writting")[0] == "writing"  # not "witting"
+    for typo, right in [("teh", "the"), ("recieve", "receive"), ("goverment", "government"),
+                        ("happpy", "happy"), ("begining", "beginning")]:
+        assert right in en.quick_suggest(typo)[:2], typo
