@@ -162,3 +162,17 @@ def test_quick_suggestions_put_a_doubled_or_undoubled_letter_first() -> None:
     for typo, right in [("teh", "the"), ("recieve", "receive"), ("goverment", "government"),
                         ("happpy", "happy"), ("begining", "beginning")]:
         assert right in en.quick_suggest(typo)[:2], typo
+
+
+def test_a_capitalised_name_the_arabic_holds_transliterated_is_not_flagged(
+    tiny_folder: Path,
+) -> None:
+    """Names written in Arabic letters in the source (شهرزاد, ستوريدج) were flagged in their
+    English transliteration; a misspelled word, a name the Arabic lacks, a lower-case word
+    and a name of two consonants (too many Arabic words match those) still are."""
+    checker = SpellChecker(load_dictionary("xx_TEST", [tiny_folder]))
+    source = "قالت شَهْرَزاد إن ستوريدج زار الأندلس وسينا"
+    text = "Shahrazad said Sturridge of Andalus met Sina and Gerrard; shahrazad"
+    flagged = [m.word for m in checker.misspellings(text, source=source)]
+    assert flagged == ["said", "of", "met", "Sina", "and", "Gerrard", "shahrazad"]
+    assert "Shahrazad" in [m.word for m in checker.misspellings(text)]
