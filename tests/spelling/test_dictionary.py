@@ -176,3 +176,13 @@ def test_a_capitalised_name_the_arabic_holds_transliterated_is_not_flagged(
     flagged = [m.word for m in checker.misspellings(text, source=source)]
     assert flagged == ["said", "of", "met", "Sina", "and", "Gerrard", "shahrazad"]
     assert "Shahrazad" in [m.word for m in checker.misspellings(text)]
+
+
+def test_a_typo_of_a_dictionary_name_is_flagged_though_the_arabic_holds_the_name() -> None:
+    """The consonants leave vowels and doubled letters out: Yorksire and Macdeonia have those
+    of يوركشاير and مقدونيا, and went unflagged; one edit from a dictionary word, they are
+    typos."""
+    checker = SpellChecker(load_dictionary_files(bundled_en_us() / "en_US", "en_US"))
+    source = "قالت شهرزاد إن يوركشاير ومقدونيا"
+    found = checker.misspellings("Shahrazad said Yorksire and Macdeonia", source=source)
+    assert [m.word for m in found] == ["Yorksire", "Macdeonia"]

@@ -101,6 +101,8 @@ class SpellChecker:
         # (word, limit) → quick suggestions: a document check meets the same names again and
         # again, and the project words are scanned in full for each
         self._quick: dict[tuple[str, int], list[str]] = {}
+        # word → whether it is one edit from a dictionary word (a typo, not a name)
+        self._typo_of: dict[str, bool] = {}
 
     @property
     def language(self) -> str:
@@ -149,7 +151,8 @@ class SpellChecker:
 
         ``source``: the Arabic this text translates; words it holds in Latin letters (names,
         codes left in the original) are not misspellings, nor a capitalised word that
-        transliterates one of its words (:func:`transliterated_names`: Shahrazad شهرزاد).
+        transliterates one of its words (:func:`transliterated_names`: Shahrazad شهرزاد) and is
+        no typo of a dictionary word (one edit from none: Yorksire is flagged).
         """
         candidates = word_candidates(text)
         good = self._good
@@ -191,10 +194,22 @@ class SpellChecker:
                 if word[:1].isupper():
                     if names is None:
                         names = transliterated_names(source)
-                    if english_skeleton(word) in names:
+                    if english_skeleton(word) in names and not self._near_dictionary(word):
                         continue
             out.append(WordSpan(start, m.end(), word))
         return out
+
+    def _near_dictionary(self, word: str) -> bool:
+        """Whether ``word`` is one edit from a dictionary word: then a typo of it (Yorksire,
+        Macdeonia), though it has the consonants of a name of the Arabic."""
+        near = self._typo_of.get(word)
+        if near is None:
+            lookup = self.dictionary.lookup
+            near = any(lookup(edit) for edit in one_edits(word))
+            if len(self._typo_of) >= _QUICK_LIMIT:
+                self._typo_of.clear()
+            self._typo_of[word] = near
+        return near
 
     def _whole_word_fine(self, text: str, start: int) -> bool:
         """Whether the word starting at ``start`` is part of a word cut by inline tags
