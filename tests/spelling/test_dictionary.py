@@ -149,3 +149,40 @@ def test_a_hyphenated_compound_the_dictionary_holds_whole_is_right(tmp_path: Pat
     checker = SpellChecker(load_dictionary_files(path, "xx_GB"))
     text = "The avant-garde art, 'Avant\u2011gardes' and the foo-garde wrld-wide"
     assert [m.word for m in checker.misspellings(text)] == ["foo", "garde", "wrld"]
+
+
+def test_quick_suggestions_put_a_doubled_or_undoubled_letter_first() -> None:
+    """A letter missing from a double (``realy``, ``leter``, ``adress``) or doubled by a slip
+    (``writting``) is the commonest typo: its fix comes before swaps and deletions."""
+    en = load_dictionary_files(bundled_en_us() / "en_US", "en_US")
+    assert en.quick_suggest("realy")[0] == "really"  # not "relay" (a swap)
+    assert en.quick_suggest("leter")[0] == "letter"  # not "leer"
+    assert en.quick_suggest("adress")[0] == "address"  # not "dress"
+    assert en.quick_suggest("writting")[0] == "writing"  # not "witting"
+    for typo, right in [("teh", "the"), ("recieve", "receive"), ("goverment", "government"),
+                        ("happpy", "happy"), ("begining", "beginning")]:
+        assert right in en.quick_suggest(typo)[:2], typo
+
+
+def test_a_capitalised_name_the_arabic_holds_transliterated_is_not_flagged(
+    tiny_folder: Path,
+) -> None:
+    """Names written in Arabic letters in the source (شهرزاد, ستوريدج) were flagged in their
+    English transliteration; a misspelled word, a name the Arabic lacks, a lower-case word
+    and a name of two consonants (too many Arabic words match those) still are."""
+    checker = SpellChecker(load_dictionary("xx_TEST", [tiny_folder]))
+    source = "قالت شَهْرَزاد إن ستوريدج زار الأندلس وسينا"
+    text = "Shahrazad said Sturridge of Andalus met Sina and Gerrard; shahrazad"
+    flagged = [m.word for m in checker.misspellings(text, source=source)]
+    assert flagged == ["said", "of", "met", "Sina", "and", "Gerrard", "shahrazad"]
+    assert "Shahrazad" in [m.word for m in checker.misspellings(text)]
+
+
+def test_a_typo_of_a_dictionary_name_is_flagged_though_the_arabic_holds_the_name() -> None:
+    """The consonants leave vowels and doubled letters out: Yorksire and Macdeonia have those
+    of يوركشاير and مقدونيا, and went unflagged; one edit from a dictionary word, they are
+    typos."""
+    checker = SpellChecker(load_dictionary_files(bundled_en_us() / "en_US", "en_US"))
+    source = "قالت شهرزاد إن يوركشاير ومقدونيا"
+    found = checker.misspellings("Shahrazad said Yorksire and Macdeonia", source=source)
+    assert [m.word for m in found] == ["Yorksire", "Macdeonia"]

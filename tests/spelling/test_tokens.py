@@ -92,3 +92,10 @@ def test_a_word_cut_by_inline_tags_is_judged_whole() -> None:
     text = "The <1>gov</1>ernmnet and <2>Recie</2>ve said<3/>hello teh."
     assert [w.word for w in speller.misspellings(text)] == [
         "ernmnet", "Recie", "ve", "teh"]
+
+
+def test_hashtags_and_handles_are_not_words() -> None:
+    """A news or health text quotes campaigns and accounts (#StayHome, @WHONews): they were
+    flagged; a '#' or '@' after a letter (C#, an e-mail) or alone is no hashtag."""
+    text = "Follow @WHONews, #StayHome and #stayhme; C# and # recieve, mail a@b"
+    assert texts(text) == ["Follow", "and", "and", "recieve", "mail"]

@@ -9,7 +9,7 @@ from dataclasses import replace
 from tests.tui.conftest import editing, settle
 from tests.tui.screen_wait import open_screen, until
 from workbench.project import Project
-from workbench.tui.screens.spelling import SuggestionsScreen
+from workbench.tui.screens.spelling import SuggestionsScreen, verdict
 from workbench.tui.widgets.english_editor import MISSPELLED_STYLE, EnglishEditor
 
 
@@ -198,3 +198,12 @@ async def test_ctrl_a_adds_no_word_the_check_never_flags(sample_db, make_app):
                 await settle(pilot)
     with Project.open(sample_db) as project:
         assert [w.word for w in project.spelling.words()] == []
+
+
+def test_f11_says_a_name_of_the_arabic_is_right_for_that_reason(sample_db) -> None:
+    """F11 on a name its segment's Arabic holds transliterated (شهرزاد) says why it is not
+    flagged; it said 'known to the project', which the word list did not hold."""
+    with Project.open(sample_db) as project:
+        said = verdict(project, "Shahrazad", "قالت شهرزاد")
+        assert said.startswith("spelled right (its segment's Arabic holds it")
+        assert verdict(project, "Shahrazad") == ""  # another segment: a misspelling

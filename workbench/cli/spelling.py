@@ -93,8 +93,8 @@ def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
                     "checked": bool(looked_at), "suggestions": suggestions})
         return
     if not looked_at:
-        click.echo(f"{word}: never checked (numbers, URLs, e-mail addresses, acronyms, single "
-                   "letters and other scripts are not)")
+        click.echo(f"{word}: never checked (numbers, URLs, e-mail addresses, hashtags, "
+                   "acronyms, single letters and other scripts are not)")
     elif correct:  # the dictionary's words, or ones only the project knows
         where = (checker.language if checker.in_dictionary(word)
                  else f"known to the project, not in {checker.language}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 
+from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.spelling.dictionary import HunspellDictionary
 from workbench.spelling.suggest import bigrams, edit_distance, match_case, one_edits
 from workbench.spelling.tokens import (
@@ -35,6 +36,24 @@ _HYPHENS = "-\u2010\u2011"
 _AROUND = " \t\"'“”‘’«»()[]{},;:!?"
 _COMPOUND_PART = r"[\w'’\u00ad\u0300-\u036f]+"
 _COMPOUND = re.compile(rf"{_COMPOUND_PART}(?:[{_HYPHENS}]{_COMPOUND_PART})+")
+
+
+# An Arabic word, its diacritics and tatweel left out first.
+_ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+_ARABIC_MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
+# Fewer consonants match too many words by chance (سينا and Sina, but also من, عن...).
+_MIN_SKELETON = 3
+
+
+def transliterated_names(source: str) -> frozenset[str]:
+    """The consonant skeletons (workbench/align/translit.py) of the words of the Arabic
+    ``source`` with at least three consonants: a capitalised English word with one of them is
+    a name the Arabic holds transliterated (Shahrazad شهرزاد, Sturridge ستوريدج)."""
+    plain = _ARABIC_MARKS.sub("", source)
+    return frozenset(
+        sk for w in _ARABIC_WORD.findall(plain) for sk in arabic_skeletons(w)
+        if len(sk) >= _MIN_SKELETON
+    )
 
 
 def _joins(char: str) -> bool:
@@ -82,6 +101,8 @@ class SpellChecker:
         # (word, limit) → quick suggestions: a document check meets the same names again and
         # again, and the project words are scanned in full for each
         self._quick: dict[tuple[str, int], list[str]] = {}
+        # word → whether it is one edit from a dictionary word (a typo, not a name)
+        self._typo_of: dict[str, bool] = {}
 
     @property
     def language(self) -> str:
@@ -129,7 +150,9 @@ class SpellChecker:
         """The misspelled words of ``text`` with their spans, in order.
 
         ``source``: the Arabic this text translates; words it holds in Latin letters (names,
-        codes left in the original) are not misspellings.
+        codes left in the original) are not misspellings, nor a capitalised word that
+        transliterates one of its words (:func:`transliterated_names`: Shahrazad شهرزاد) and is
+        no typo of a dictionary word (one edit from none: Yorksire is flagged).
         """
         candidates = word_candidates(text)
         good = self._good
@@ -148,6 +171,7 @@ class SpellChecker:
         left = sum(map(bad.__contains__, candidates))  # occurrences still to place
         out: list[WordSpan] = []
         from_source: set[str] | None = None
+        names: frozenset[str] | None = None
         for m in word_matches(text):  # the matches of word_candidates, in the same order
             if not left:
                 break
@@ -167,8 +191,25 @@ class SpellChecker:
                     from_source = latin_words(source)
                 if any(k in from_source for k in key_forms(word)):
                     continue
+                if word[:1].isupper():
+                    if names is None:
+                        names = transliterated_names(source)
+                    if english_skeleton(word) in names and not self._near_dictionary(word):
+                        continue
             out.append(WordSpan(start, m.end(), word))
         return out
+
+    def _near_dictionary(self, word: str) -> bool:
+        """Whether ``word`` is one edit from a dictionary word: then a typo of it (Yorksire,
+        Macdeonia), though it has the consonants of a name of the Arabic."""
+        near = self._typo_of.get(word)
+        if near is None:
+            lookup = self.dictionary.lookup
+            near = any(lookup(edit) for edit in one_edits(word))
+            if len(self._typo_of) >= _QUICK_LIMIT:
+                self._typo_of.clear()
+            self._typo_of[word] = near
+        return near
 
     def _whole_word_fine(self, text: str, start: int) -> bool:
         """Whether the word starting at ``start`` is part of a word cut by inline tags

@@ -218,14 +218,17 @@ CONFUSED: dict[str, str] = {
 
 
 def simple_edits(word: str) -> list[str]:
-    """The cheap edits of ``word``, in this order: neighbours swapped, one letter left out, a
-    letter doubled (``traveling`` → ``travelling``, ``begining`` → ``beginning``) or a ``u``
-    after an ``o`` (``neighboring`` → ``neighbouring``), one letter replaced by an often
-    confused one (``organising`` → ``organizing``; an elided e: ``turn'd`` → ``turned``). The
-    added letters find the inflected forms the dictionary's stems do not hold."""
-    out = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
-    out += [word[:i] + word[i + 1 :] for i in range(len(word))]
+    """The cheap edits of ``word``, in this order: a doubled letter made single or a letter
+    doubled, the commonest slips (``writting`` → ``writing``, ``realy`` → ``really``,
+    ``begining`` → ``beginning``, ``traveling`` → ``travelling``), neighbours swapped, one
+    letter left out, a ``u`` after an ``o`` (``neighboring`` → ``neighbouring``), one letter
+    replaced by an often confused one (``organising`` → ``organizing``; an elided e:
+    ``turn'd`` → ``turned``). The added letters find the inflected forms the dictionary's
+    stems do not hold."""
+    out = [word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]]
     out += [word[: i + 1] + c + word[i + 1 :] for i, c in enumerate(word) if c.isalpha()]
+    out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
+    out += [word[:i] + word[i + 1 :] for i in range(len(word))]
     out += [word[: i + 1] + "u" + word[i + 1 :] for i, c in enumerate(word) if c == "o"]
     out += [
         word[:i] + c + word[i + 1 :]

@@ -2,9 +2,10 @@
 
 What is never a word to check: numbers and anything holding a digit (``1917``, ``COVID-19``,
 ``3rd``), URLs (host names without a scheme too: ``who.int``, ``News.com.au``), e-mail
-addresses, identifiers with ``_``, single letters, words written in capitals (``UN``,
-``NATO``: acronyms; ``MPs``, ``EU's``: their plurals and possessives) and words in another
-script (Arabic left in the English is the ``untranslated`` check's business).
+addresses, hashtags and handles (``#StayHome``, ``@WHONews``), identifiers with ``_``,
+single letters, words written in capitals (``UN``, ``NATO``: acronyms; ``MPs``, ``EU's``:
+their plurals and possessives) and words in another script (Arabic left in the English is
+the ``untranslated`` check's business).
 Hyphenated compounds are checked part by part; apostrophes inside a word belong to it
 (``don't``, ``Soviet's``).
 """
@@ -36,6 +37,7 @@ _MARKED_WORD = re.compile(
 _SKIP = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)\S+"  # URLs
     r"|[\w.+%-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w@#&])[#@][^\W\d_]\w*"  # hashtags and handles (#StayHome, @WHONews; not C#)
     # host names without a scheme (who.int, News.com.au, docs.python.org/3/): labels and dots,
     # then a top-level domain in lower case (a country's two letters or a common one)
     r"|\b(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+"
@@ -77,8 +79,9 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _may_hold_address(text: str) -> bool:
-    """Whether ``text`` may hold a URL, an e-mail address or a host name (a quick test)."""
-    return ("@" in text or "://" in text or "www." in text.lower()
+    """Whether ``text`` may hold a URL, an e-mail address, a host name, a hashtag or a handle
+    (a quick test)."""
+    return ("@" in text or "#" in text or "://" in text or "www." in text.lower()
             or _HOST_HINT.search(text) is not None)
 
 

@@ -60,7 +60,8 @@ class Added(Message):
 
 def verdict(project: Project, word: str, source: str = "") -> str:
     """Why ``word`` is no misspelling, as the spelling check judges it ('' when it is one):
-    never checked (an acronym, a number...), in the dictionary, or known to the project."""
+    never checked (an acronym, a number...), in the dictionary, held by its segment's Arabic
+    (``source``: in Latin letters, or a name transliterated), or known to the project."""
     from workbench.spelling.tokens import words
 
     checker = project.spelling.checker()
@@ -70,6 +71,8 @@ def verdict(project: Project, word: str, source: str = "") -> str:
         return ""
     if checker.in_dictionary(word):
         return f"spelled right ({checker.language})"
+    if source and checker.misspellings(word):
+        return "spelled right (its segment's Arabic holds it: a name, a word left in Latin letters)"
     return f"spelled right (known to the project, not in {checker.language})"
 
 
