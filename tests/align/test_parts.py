@@ -14,8 +14,8 @@ from workbench.align.dp import Band, posteriors, search
 from workbench.align.lengths import subword_lengths
 from workbench.align.lexicon import induce_table
 from workbench.align.sparse import SparseRows, coverage_table
-from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.text.normalize import normalize_arabic
+from workbench.text.translit import arabic_skeletons, english_skeleton
 
 MOVES = [(1, 1), (1, 2), (2, 1), (1, 0), (2, 2), (1, 3)]
 

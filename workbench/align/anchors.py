@@ -23,7 +23,6 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
-from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.glossary.model import Glossary
 from workbench.text.arabic_numbers import compound_numbers, number_part
 from workbench.text.months import (
@@ -40,6 +39,7 @@ from workbench.text.stems import (
     english_words,
     latin_words,
 )
+from workbench.text.translit import arabic_skeletons, english_skeleton
 
 
 def _words(text: str) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 
-from workbench.align.translit import arabic_skeletons, english_skeleton
 from workbench.spelling.dictionary import HunspellDictionary
 from workbench.spelling.suggest import bigrams, edit_distance, match_case, one_edits
 from workbench.spelling.tokens import (
@@ -20,6 +19,7 @@ from workbench.spelling.tokens import (
     word_matches,
     words,
 )
+from workbench.text.translit import arabic_skeletons, english_skeleton
 
 _FINE_LIMIT = 500_000
 _QUICK_LIMIT = 50_000
@@ -46,7 +46,7 @@ _MIN_SKELETON = 3
 
 
 def transliterated_names(source: str) -> frozenset[str]:
-    """The consonant skeletons (workbench/align/translit.py) of the words of the Arabic
+    """The consonant skeletons (workbench/text/translit.py) of the words of the Arabic
     ``source`` with at least three consonants: a capitalised English word with one of them is
     a name the Arabic holds transliterated (Shahrazad شهرزاد, Sturridge ستوريدج)."""
     plain = _ARABIC_MARKS.sub("", source)
