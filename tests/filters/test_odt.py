@@ -68,6 +68,28 @@ def _content(path: Path, name: str = "content.xml") -> etree._Element:
     return etree.fromstring(members(path)[name])
 
 
+def _package(path: Path, content: str) -> Path:
+    """A minimal ODT: its mimetype and ``content``."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", content)
+    return path
+
+
+def _exported(source: Path, *english: str | None) -> Path:
+    """``source`` imported into a new project beside it, its segments confirmed in order with
+    ``english`` (None: left untranslated), exported as ``original`` to NAME.en.odt."""
+    with Project.open(source.parent / "p.db", create=True, author="tester") as project:
+        project.sources.import_file(source)
+        segments = project.segments(source.stem, limit=len(english) + 10)
+        for segment, text in zip(segments, english, strict=False):
+            if text is not None:
+                project.confirm(segment.id, text)
+        return project.export_file("original", source.with_suffix(".en.odt")).path
+
+
 def test_the_import_finds_every_paragraph(doc: tuple) -> None:
     project, _ = doc
     segments = project.segments("report", limit=100)
@@ -439,9 +461,6 @@ def test_an_index_title_template_takes_the_english_title(tmp_path: Path) -> None
     """A table of contents is to be updated after translation, and LibreOffice then writes
     its title again from ``text:index-title-template``: the English document's title went
     back to Arabic."""
-    import zipfile
-
-    source = tmp_path / "toc.odt"
     content = (
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:'
         '1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
@@ -451,24 +470,13 @@ def test_an_index_title_template_takes_the_english_title(tmp_path: Path) -> None
         "<text:p>جدول المحتويات</text:p></text:index-title><text:p>المقدمة</text:p>"
         "</text:index-body></text:table-of-content><text:h>المقدمة</text:h>"
         "</office:text></office:body></office:document-content>")
-    with zipfile.ZipFile(source, "w") as package:
-        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        package.writestr("content.xml", content)
-    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
-        project.sources.import_file(source)
-        title = project.segments("toc", limit=10)[0]
-        assert title.source == "جدول المحتويات"
-        project.confirm(title.id, "Table of contents")
-        out = project.export_file("original", tmp_path / "toc.en.odt").path
+    out = _exported(_package(tmp_path / "toc.odt", content), "Table of contents")
     root = etree.fromstring(members(out)["content.xml"])
     assert [e.text for e in root.iter(t("index-title-template"))] == ["Table of contents"]
 
 
 def test_lists_counted_in_arabic_count_in_english_digits_and_letters(tmp_path: Path) -> None:
     """A list style counting ١، ٢، ٣ or أ، ب، ت numbered the English items so."""
-    import zipfile
-
-    source = tmp_path / "lists.odt"
     content = (
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:'
         '1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:'
@@ -480,14 +488,7 @@ def test_lists_counted_in_arabic_count_in_english_digits_and_letters(tmp_path: P
         '<office:text><text:list text:style-name="L1"><text:list-item><text:p>البند الأول.'
         "</text:p></text:list-item></text:list></office:text></office:body>"
         "</office:document-content>")
-    with zipfile.ZipFile(source, "w") as package:
-        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        package.writestr("content.xml", content)
-    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
-        project.sources.import_file(source)
-        (item,) = project.segments("lists", limit=10)
-        project.confirm(item.id, "The first item.")
-        out = project.export_file("original", tmp_path / "lists.en.odt").path
+    out = _exported(_package(tmp_path / "lists.odt", content), "The first item.")
     root = etree.fromstring(members(out)["content.xml"])
     assert [e.get(s("num-format")) for e in root.iter(t("list-level-style-number"))] == [
         "1", "a", "i"]
@@ -515,14 +516,8 @@ def test_an_arabic_document_s_named_styles_turn_left_to_right_its_arabic_keeps_i
     doc.text.addElement(H(outlinelevel=1, stylename=heading, text="تقرير اللجنة"))
     doc.text.addElement(P(stylename=body, text="فقرة أولى."))
     doc.text.addElement(P(stylename=body, text="فقرة تبقى بالعربية."))
-    source = tmp_path / "named.odt"
-    doc.save(str(source))
-    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
-        project.sources.import_file(source)
-        heading_segment, first, _ = project.segments("named", limit=10)
-        project.confirm(heading_segment.id, "Report of the committee")
-        project.confirm(first.id, "First paragraph.")
-        out = project.export_file("original", tmp_path / "named.en.odt").path
+    doc.save(str(tmp_path / "named.odt"))
+    out = _exported(tmp_path / "named.odt", "Report of the committee", "First paragraph.", None)
     office = _content(out, "styles.xml").find(
         "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}styles")
     named = {(st.get(s("name")) or "default"): st.find(s("paragraph-properties"))
@@ -555,13 +550,8 @@ def test_a_paragraph_right_to_left_by_the_default_style_has_its_alignment_mirror
     auto.addElement(ParagraphProperties(textalign="end"))
     doc.automaticstyles.addElement(auto)
     doc.text.addElement(P(stylename=auto, text="فقرة أولى."))
-    source = tmp_path / "by_default.odt"
-    doc.save(str(source))
-    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
-        project.sources.import_file(source)
-        (segment,) = project.segments("by_default", limit=10)
-        project.confirm(segment.id, "First paragraph.")
-        out = project.export_file("original", tmp_path / "by_default.en.odt").path
+    doc.save(str(tmp_path / "by_default.odt"))
+    out = _exported(tmp_path / "by_default.odt", "First paragraph.")
     root = _content(out)
     styles = {st.get(s("name")): st.find(s("paragraph-properties"))
               for st in root.iter(s("style"))}
@@ -584,12 +574,7 @@ def test_a_right_to_left_section_holding_english_turns_left_to_right(tmp_path: P
     section = Section(name="Section1", stylename=style)
     section.addElement(P(text="فقرة أولى."))
     doc.text.addElement(section)
-    source = tmp_path / "section.odt"
-    doc.save(str(source))
-    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
-        project.sources.import_file(source)
-        (segment,) = project.segments("section", limit=10)
-        project.confirm(segment.id, "First paragraph.")
-        out = project.export_file("original", tmp_path / "section.en.odt").path
+    doc.save(str(tmp_path / "section.odt"))
+    out = _exported(tmp_path / "section.odt", "First paragraph.")
     (props,) = _content(out).iter(s("section-properties"))
     assert props.get(s("writing-mode")) == "lr-tb"
