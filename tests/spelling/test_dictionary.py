@@ -53,6 +53,15 @@ def test_the_shipped_en_us() -> None:
     assert en.suggest("x" * 40) == []  # too long to be worth it
 
 
+def test_the_plural_of_a_word_with_a_capital_inside_is_right() -> None:
+    """'PhDs' and 'iPhones' were misspellings (the dictionary holds PhD and iPhone without
+    the plural flag its lower-case words have); a wrong plural or case still is one."""
+    en = load_dictionary_files(bundled_en_us() / "en_US", "en_US")
+    assert en.lookup("PhD") and en.lookup("iPhone")
+    assert all(en.lookup(w) for w in ["PhDs", "iPhones"])
+    assert not any(en.lookup(w) for w in ["Phds", "iphones", "PhDss", "iPhonez"])
+
+
 def test_loaded_once_a_process(tiny_folder: Path) -> None:
     assert load_dictionary("xx_TEST", [tiny_folder]) is load_dictionary("xx_test", [tiny_folder])
 

@@ -176,7 +176,9 @@ class HunspellDictionary:
         """Whether the dictionary accepts ``word`` (its capitalised and upper-case forms too)."""
         verdict = self._verdicts.get(word)
         if verdict is None:
-            verdict = bool(self._lookup(nfc(word).replace("’", "'")))
+            plain = nfc(word).replace("’", "'")
+            verdict = bool(self._lookup(plain)) or (
+                _mixed_case_plural(plain) and bool(self._lookup(plain[:-1])))
             if len(self._verdicts) >= _CACHE_LIMIT:
                 self._verdicts.clear()
             self._verdicts[word] = verdict
@@ -259,3 +261,11 @@ def load_dictionary_files(path: str | Path, language: str | None = None) -> Huns
             loaded = HunspellDictionary.load(base, language)
             _LOADED[stamp] = loaded
     return loaded
+
+
+def _mixed_case_plural(word: str) -> bool:
+    """Whether ``word`` may be the plural of a word written with a capital inside it
+    (``PhDs``, ``iPhones``, ``McDonalds``): the dictionaries hold such words without the
+    plural ending their lower-case words take."""
+    return (len(word) > 3 and word.endswith("s") and not word.isupper()
+            and any(c.isupper() for c in word[1:-1]))
