@@ -120,8 +120,8 @@ def test_list_export_remove(tmp_path: Path, new_db: Any) -> None:
     result = run_cli("tm", "export", "--output", str(tmp_path / "all.tsv"), "--db", db)
     assert result.exit_code == 2 and "writes TMX, not .tsv" in result.stderr
     assert not (tmp_path / "all.tsv").exists()
-    assert run_cli("tm", "remove", "old", "--db", db).stdout.strip() == (
-        "removed memory 'old' (2 units)"
+    assert run_cli("tm", "remove", "OLD", "--db", db).stdout.strip() == (
+        "removed memory 'old' (2 units)"  # as it is called, not as typed
     )
     result = run_cli("tm", "import", str(out), "--db", db, "--name", "back")
     assert result.exit_code == 0 and "imported 2 units" in result.stdout

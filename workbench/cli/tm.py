@@ -88,6 +88,7 @@ def tm_export(db: str | None, name: str | None, output: str, force: bool) -> Non
 def tm_remove(db: str | None, name: str) -> None:
     """Delete an imported memory."""
     with open_project(db) as project:
+        name = project.tm.files.memory(name)["name"]  # as it is called, whatever the case
         count = project.tm.remove(name)
     click.echo(f"removed memory {name!r} ({plural(count, 'unit')})")
 
