@@ -42,7 +42,7 @@ def test_bad_input_exits_two_with_one_line(in_tmp: Path, sample_db: Path) -> Non
         (("add", "3", "--category", "accuracy/foo", "--severity", "major"), "unknown LQA category"),
         (("add", "3", "--category", "style", "--severity", "awful"), "unknown LQA severity"),
         (("add", "3", "--category", "style", "--severity", "minor", "--span", "9:2"),
-         "not inside"),
+         "span 9:2 marks no English (its end must come after its start"),
         (("add", "3", "--category", "style", "--severity", "minor", "--span", "x"), "START:END"),
         (("add", "3", "--category", "style", "--severity", "minor", "--span", "\u00b2:3"),
          "START:END"),  # a superscript two is a digit to isdigit(), not to int(): exit 70

@@ -35,7 +35,7 @@ def test_an_error_remembers_the_revision_and_the_text(sample_db: Path) -> None:
 def test_spans_categories_and_severities_are_checked(project: Project) -> None:
     length = len(project.segment(1).target)
     for kwargs, message in [
-        ({"span": (5, 5)}, "not inside"), ({"span": (0, length + 1)}, "not inside"),
+        ({"span": (5, 5)}, "span 5:5 marks no English"), ({"span": (0, length + 1)}, "not inside"),
     ]:
         with pytest.raises(WorkbenchError, match=message):
             project.lqa.add_error(1, "style", "minor", **kwargs)

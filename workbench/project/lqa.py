@@ -127,6 +127,11 @@ class Lqa:
                 )
             if span is not None:
                 start, end = span
+                if start >= end:
+                    raise WorkbenchError(
+                        f"segment {segment_id}: span {start}:{end} marks no English (its end "
+                        f"must come after its start: 0:{len(seg.target)} is the whole English)"
+                    )
                 if not 0 <= start < end <= len(seg.target):
                     holder = q_versions.joined_segments(
                         self.context.db, seg.document_id).get(segment_id)
