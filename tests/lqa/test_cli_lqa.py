@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import run_cli
+from tests.lqa.test_project_lqa import _joined_pair
 
 
 def lqa(db: Path, *args: str):  # type: ignore[no-untyped-def]
@@ -184,3 +185,24 @@ def test_the_report_table_cuts_no_figure_in_a_narrow_terminal(sample_db: Path) -
     (person,) = report.by_translator()
     assert columns == [person["translator"], "1", str(report.words), "1", "25",
                        f"{report.score:.2f}", "FAIL"]
+
+
+def test_add_on_a_joined_segment_records_on_the_segment_holding_its_english(
+    in_tmp: Path, sample_db: Path
+) -> None:
+    """`lqa add N` on a joined segment stored the error on N with its empty English: listed
+    and reported there without a quote or English, never outdated. It is recorded on the
+    segment holding the English, and the command says so in one line."""
+    first, second, _ = _joined_pair(sample_db)
+    added = lqa(sample_db, "add", str(second), "--category", "accuracy/omission",
+                "--severity", "minor")
+    assert added.exit_code == 0, added.stderr
+    assert added.stderr.strip() == (
+        f"segment {second} is joined to segment {first}, whose English translates it: the "
+        f"error is recorded on segment {first}")
+    assert f"segment {first} (line 1)" in added.stdout
+    listed = json.loads(lqa(sample_db, "list", "--doc", "pair", "--format", "json").stdout)
+    assert [(e["segment"], e["translator"], e["outdated"]) for e in listed] == [
+        (first, "ann", False)]
+    plain = lqa(sample_db, "add", str(first), "--category", "style", "--severity", "minor")
+    assert plain.exit_code == 0 and plain.stderr == ""

@@ -11,6 +11,7 @@ from lxml import etree
 
 from tests.conftest import run_cli
 from workbench.project import Project
+from workbench.store import lqa as q_lqa
 
 NS1 = "{urn:oasis:names:tc:xliff:document:1.2}"
 NS2 = "{urn:oasis:names:tc:xliff:document:2.0}"
@@ -324,8 +325,29 @@ def test_an_error_on_a_joined_segment_is_not_imported_again(
     project.import_translation_text("The man went to the market and bought bread.\n",
                                     "pair", "working")
     first, second = (s.id for s in project.segments("pair"))
-    project.lqa.add_error(second, "style", "minor", comment="on the joined sentence")
+    with project.context.transaction():  # as errors on a joined segment were stored before
+        q_lqa.add_error(project.context.db, second, None, "", "style", "minor", None,
+                        "on the joined sentence", "rev")
     project.lqa.add_error(first, "style", "minor", comment="on the joined sentence")
     path = project.export_file("xliff", tmp_path / "pair.xlf", doc="pair").path
     assert project.import_xliff(path, doc="pair").lqa_added == 0
     assert [e.segment_id for e in project.lqa.errors("pair")] == [first, second]
+
+
+def test_an_error_given_to_a_joined_segment_is_exported_on_its_holder(
+    project: Project, tmp_path: Path
+) -> None:
+    """An error given to the second segment of a 2–1 link is its holder's: exported in the
+    link's unit with the quote of the English it judged, and not added again on import."""
+    project.import_document_text("ذهب الرجل إلى السوق. واشترى خبزا.\n", "pair")
+    project.import_translation_text("The man went to the market and bought bread.\n",
+                                    "pair", "working")
+    first, second = (s.id for s in project.segments("pair"))
+    error = project.lqa.add_error(second, "accuracy/omission", "minor", comment="the loaf")
+    assert error.segment_id == first
+    path = project.export_file("xliff", tmp_path / "pair.xlf", doc="pair").path
+    notes = [n.text for n in etree.parse(str(path)).iter(f"{NS1}note")
+             if n.get("from") == "workbench-lqa"]
+    assert notes == [f"LQA: minor accuracy/omission by {error.author}: the loaf"]
+    assert project.import_xliff(path, doc="pair").lqa_added == 0
+    assert [e.segment_id for e in project.lqa.errors("pair")] == [first]

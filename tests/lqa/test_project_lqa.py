@@ -305,4 +305,43 @@ def test_a_span_on_a_joined_segment_says_where_its_english_is(sample_db: Path) -
         with pytest.raises(WorkbenchError, match=rf"segment {second} is joined: its English "
                            rf"is in segment {first}"):
             rev.lqa.add_error(second, "accuracy/omission", "minor", span=(0, 3))
-        assert rev.lqa.add_error(second, "accuracy/omission", "minor").segment_id == second
+        assert rev.lqa.add_error(second, "accuracy/omission", "minor").segment_id == first
+
+
+def test_an_error_on_a_joined_segment_is_recorded_on_the_segment_holding_its_english(
+    sample_db: Path,
+) -> None:
+    """An error without a span on a joined segment was stored on it with its own empty English
+    and no revision: never outdated when the English it judged changed, shown with an empty
+    English, no quote. It goes to the segment holding the English, with that English and its
+    revision."""
+    first, second, _ = _joined_pair(sample_db)
+    with Project.open(sample_db, author="rev") as rev:
+        english = rev.segment(first).target
+        error = rev.lqa.add_error(second, "accuracy/omission", "major", comment="bread")
+        assert (error.segment_id, error.target_text, error.translator) == (first, english, "ann")
+        assert error.revision_id == rev.history(first)[-1].id and not error.outdated
+        assert [e.id for e in rev.lqa.errors(segment_id=first)] == [error.id]
+        assert rev.lqa.errors(segment_id=second) == []
+        rev.save_draft(first, "The man went to the market and bought some bread.")
+        assert rev.lqa.error(error.id).outdated
+        assert rev.lqa.joined_holder(second) == first and rev.lqa.joined_holder(first) is None
+
+
+def test_an_error_stored_on_a_joined_segment_before_shows_its_holders_english(
+    sample_db: Path,
+) -> None:
+    """An error stored on a joined segment (as they were before) showed an empty English in
+    the report (the HTML's English cell): it shows the English of the segment holding it."""
+    from workbench.lqa.report import to_html
+    from workbench.store import lqa as q_lqa
+
+    first, second, _ = _joined_pair(sample_db)
+    with Project.open(sample_db, author="rev") as rev:
+        english = rev.segment(first).target
+        with rev.context.transaction():
+            q_lqa.add_error(rev.context.db, second, None, "", "style", "minor", None, "old",
+                            "rev")
+        (error,) = rev.lqa.report("pair").errors
+        assert (error.segment_id, error.target_text, error.translator) == (second, english, "ann")
+        assert not error.outdated and english in to_html(rev.lqa.report("pair"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select, TextArea
 
-from tests.tui.conftest import editing, settle
+from tests.tui.conftest import editing, join_first_two, settle
 from tests.tui.screen_wait import notified, open_screen, shows
 from workbench.project import Project
 from workbench.tui.screens.lqa import LqaErrorScreen, LqaRemoveScreen, category_options
@@ -89,6 +89,30 @@ async def test_editor_key_takes_the_selected_english_after_saving_it(sample_db, 
         (error,) = project.lqa.errors(segment_id=segment_id)
         assert error.category == "style/awkward" and error.severity == "minor"
         assert error.quote == "typed" and not error.outdated
+
+
+async def test_editor_key_on_a_joined_segment_records_on_the_segment_holding_its_english(
+    sample_db, make_app
+):
+    """Shift+F12 on a joined segment said it had 'no English to evaluate yet': its English is
+    on its link's first segment, which the error is recorded on (the form shows that English)."""
+    with Project.open(sample_db) as project:
+        join_first_two(project)
+        english = project.segment(1).target
+    app = make_app()
+    async with editing(app, 2) as (pilot, screen):
+        assert screen.current.position == 2
+        form = await open_screen(pilot, "shift+f12", LqaErrorScreen)
+        assert form.english == english and form.span is None
+        assert notified(app, "Segment 2 is joined to segment 1, whose English translates it: "
+                        "the error is recorded on segment 1.")
+        form.query_one(TextArea).focus()
+        await pilot.press("home", *["shift+right"] * 3)
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+    with Project.open(sample_db) as project:
+        (error,) = project.lqa.errors()
+        assert (error.segment_id, error.target_text, error.quote) == (1, english, english[:3])
 
 
 async def test_scores_screen_shows_the_lqa_score(sample_db, make_app):

@@ -11,6 +11,7 @@ from tests.tui.screen_wait import notified, open_screen, shows
 from workbench.project import Project
 from workbench.text.bidi import visual
 from workbench.tui.screens.editor import EditorScreen
+from workbench.tui.screens.lqa import LqaErrorScreen
 from workbench.tui.screens.review import (
     CommentScreen,
     ReviewFilter,
@@ -288,10 +289,11 @@ async def test_a_joined_segment_says_where_its_english_is(sample_db, make_app):
         assert app.screen is screen  # no comment asked: nothing to approve here
         assert notified(app, "Segment 2 is joined: its English is in #1")
         assert not notified(app, "empty translation")
-        await pilot.press("e")  # an LQA error: said where the English is, not 'no English'
+        await pilot.press("e")  # an LQA error: on the English it judges, its link's
         await settle(pilot)
-        assert app.screen is screen
-        assert notified(app, "Segment 2 is joined: its English is in #1; record the error")
+        assert isinstance(app.screen, LqaErrorScreen) and app.screen.english
+        assert notified(app, "Segment 2 is joined to segment 1, whose English translates it: "
+                        "the error is recorded on segment 1.")
         assert not notified(app, "has no English to evaluate")
 
 

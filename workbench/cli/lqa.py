@@ -70,14 +70,23 @@ def add(
     db: str | None, segment_id: int, category: str, severity: str, span: str | None,
     comment: str,
 ) -> None:
-    """Record an LQA error on a segment's working English."""
+    """Record an LQA error on a segment's working English (on a joined segment: on the
+    segment holding its English)."""
     from workbench.project import open_project
 
     with open_project(db) as project:
         error = project.lqa.add_error(
             segment_id, category, severity, span=_span(span), comment=comment
         )
+    if error.segment_id != segment_id:
+        click.echo(joined_note(segment_id, error.segment_id), err=True)
     click.echo(f"added LQA error {_line(error)}")
+
+
+def joined_note(segment: int, holder: int) -> str:
+    """The line saying an error given to a joined segment went to its English's segment."""
+    return (f"segment {segment} is joined to segment {holder}, whose English translates it: "
+            f"the error is recorded on segment {holder}")
 
 
 @lqa.command("list")

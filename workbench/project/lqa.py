@@ -19,7 +19,7 @@ translator. The words are those of their Arabic source.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -112,7 +112,9 @@ class Lqa:
         """Record an error on a segment's working English; ``span`` (start, end) marks the
         English it concerns, in the text as stored now. ``on_text``: the English the reviewer
         judged (and chose the span on); refused when the segment's English is no longer that
-        (changed by someone else meanwhile)."""
+        (changed by someone else meanwhile). An error without a span on a joined segment
+        (:func:`joined_holder`) is recorded on the segment holding its English, which it
+        judged: the returned error's ``segment_id`` says which."""
         category = category_id(category)
         severity = severity_name(severity)
         comment = _comment(comment)
@@ -120,6 +122,9 @@ class Lqa:
             raise WorkbenchError(f"an LQA comment of at most {MAX_COMMENT} characters")
         with self.context.transaction():
             seg = self.reader.segment(segment_id)
+            holder = self.joined_holder(segment_id) if span is None else None
+            if holder is not None:
+                segment_id, seg = holder, self.reader.segment(holder)
             if on_text is not None and seg.target != on_text:
                 raise WorkbenchError(
                     f"segment {segment_id}: its English changed while the error was chosen "
@@ -157,6 +162,14 @@ class Lqa:
                 category, severity, span, comment, self.context.author,
             )
         return self.error(error_id)
+
+    def joined_holder(self, segment_id: int) -> int | None:
+        """The segment holding the English of ``segment_id`` when that one is joined (no
+        English of its own, see ``q_versions.joined_segments``), else None."""
+        seg = self.reader.segment(segment_id)
+        if seg.target.strip():
+            return None
+        return q_versions.joined_segments(self.context.db, seg.document_id).get(segment_id)
 
     def error(self, error_id: int) -> LqaError:
         """One error (a removed one too)."""
@@ -267,11 +280,7 @@ class Lqa:
         for sid, holder in holders.items():
             if sid in translators:
                 translators[sid] = holder_translator(holder)
-        errors = [
-            replace(e, translator=holder_translator(holders[e.segment_id]))
-            if e.revision_id is None and e.segment_id in holders else e
-            for e in errors
-        ]
+        errors = [_on_holder(e, holders, holder_translator, self.reader) for e in errors]
         evaluated = [
             EvaluatedSegment(
                 r["id"], r["position"], source_words(r["source"]), translators[r["id"]]
@@ -386,6 +395,25 @@ class Lqa:
                 note.author or self.context.author, self.context.group_id,
             )
         return added, warnings
+
+
+def _on_holder(
+    error: LqaError, holders: Mapping[int, int], translator: Callable[[int], str | None],
+    reader: Reader,
+) -> LqaError:
+    """An error stored on a joined segment (as they were before they went to the segment
+    holding its English) as the report shows it: against the holder's translator when made
+    while the segment had no English of its own, the holder's English shown for its empty
+    one (the English it judged). ``translator``: holder id → its translator."""
+    holder = holders.get(error.segment_id)
+    if holder is None:
+        return error
+    if error.revision_id is None:
+        error = replace(error, translator=translator(holder))
+    if not error.target_text.strip() and not error.current_text.strip():
+        english = reader.segment(holder).target
+        error = replace(error, target_text=english, current_text=english)
+    return error
 
 
 def _comment(text: str) -> str:

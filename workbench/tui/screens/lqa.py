@@ -213,6 +213,19 @@ def _queue(
     future.add_done_callback(finished)
 
 
+def holder_english(project: Any, segment_id: int) -> tuple[int, str] | None:
+    """The id and English of the segment holding a joined segment's English (an error on
+    the joined segment is recorded there), or None when ``segment_id`` is not joined."""
+    holder = project.lqa.joined_holder(segment_id)
+    return None if holder is None else (holder, project.segment(holder).target)
+
+
+def joined_notice(position: int, holder_position: int) -> str:
+    """The line saying an error on a joined segment goes to its English's segment."""
+    return (f"Segment {position} is joined to segment {holder_position}, whose English "
+            f"translates it: the error is recorded on segment {holder_position}.")
+
+
 def record_error(
     app: WorkbenchApp, segment_id: int, request: LqaRequest,
     done: Callable[[LqaError | None, str | None], None],

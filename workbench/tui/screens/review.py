@@ -50,6 +50,8 @@ from workbench.tui.screens.lqa import (
     LqaRemoveScreen,
     LqaRequest,
     error_line,
+    holder_english,
+    joined_notice,
     record_error,
     remove_error,
 )
@@ -618,21 +620,27 @@ class ReviewScreen(ReportScreen):
         if editor is not None:
             editor.flush_edit()
         self.wb.service.flush()  # the span is over the English as stored
-        segment_id = row.segment_id
+        segment_id, position = row.segment_id, row.position
         english = self._read_or_say(lambda p: p.segment(segment_id).target)
         if english is None:
             return
+        holder = None
         if not english.strip():
-            where = (f"is joined: its English is in #{row.joined_to}; record the error there"
-                     if row.joined_to is not None else "has no English to evaluate yet")
-            self.notify(f"Segment {row.position} {where}.", severity="warning")
+            holder = self._read_or_say(lambda p: holder_english(p, segment_id))
+        if holder is not None and row.joined_to is not None:
+            # its English is on the link's segment holding it: the error judges that English
+            self.notify(joined_notice(position, row.joined_to))
+            (segment_id, english), position = holder, row.joined_to
+        elif not english.strip():
+            self.notify(f"Segment {position} has no English to evaluate yet.",
+                        severity="warning")
             return
 
         def answered(request: LqaRequest | None) -> None:
             if request is not None:
                 record_error(self.wb, segment_id, request, partial(self._lqa_changed, "recorded"))
 
-        self.app.push_screen(LqaErrorScreen(row.position, english), answered)
+        self.app.push_screen(LqaErrorScreen(position, english), answered)
 
     def _read_or_say(self, fn: Any) -> Any:
         """``fn(project)`` read now; None, said, when the server cannot be reached (the error

@@ -7,7 +7,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workbench.tui.screens.editor.host import EditorPart
-from workbench.tui.screens.lqa import LqaErrorScreen, LqaRequest, record_error
+from workbench.tui.screens.lqa import (
+    LqaErrorScreen,
+    LqaRequest,
+    holder_english,
+    joined_notice,
+    record_error,
+)
 
 if TYPE_CHECKING:
     from workbench.lqa import LqaError
@@ -30,20 +36,29 @@ class LqaActions(EditorPart):
         editor = self.editor
         self.flush_edit()
         self.wb.service.flush()  # the span is over the English as stored
-        segment_id = current.id
+        segment_id, position = current.id, current.position
         stored = self.wb.service.read(lambda p: p.segment(segment_id).target)
+        span: tuple[int, int] | None = None
+        holder = None
         if not stored.strip():
+            holder = self.wb.service.read(lambda p: holder_english(p, segment_id))
+        if holder is not None and current.joined_to is not None:
+            # its English is on the link's segment holding it: the error judges that English
+            self.notify(joined_notice(position, current.joined_to))
+            (segment_id, stored), position = holder, current.joined_to
+        elif not stored.strip():
             self.notify("This segment has no English to evaluate yet.", severity="warning")
             return
-        start, end = sorted(editor.selection)
-        a, b = editor.offset_of(start), editor.offset_of(end)
-        span = (a, b) if a < b and editor.text == stored else None
+        else:
+            start, end = sorted(editor.selection)
+            a, b = editor.offset_of(start), editor.offset_of(end)
+            span = (a, b) if a < b and editor.text == stored else None
 
         def answered(request: LqaRequest | None) -> None:
             if request is not None:
                 record_error(self.wb, segment_id, request, self._lqa_recorded)
 
-        self.app.push_screen(LqaErrorScreen(current.position, stored, span), answered)
+        self.app.push_screen(LqaErrorScreen(position, stored, span), answered)
 
     def _lqa_recorded(self, error: LqaError | None, message: str | None) -> None:
         if message is not None or error is None:
