@@ -119,6 +119,21 @@ def test_glossary_entries_removed_and_words_listed_are_seen(cached, sample_db):
     assert flagged[0] in [f[6] for _, found, _ in result for f in found if f[0] == "spelling"]
 
 
+def test_a_word_cut_by_tags_removed_from_the_word_list_is_seen(cached, sample_db):
+    """The word list's 'recieve' taken out again: the pair holding 're<2>ciev</2>e' was kept
+    clean, its English searched for 'recieve' with the tags inside."""
+    project, other = cached
+    seg = project.segments(limit=5)[1]
+    other.spelling.add_word("recieve")
+    other.save_draft(seg.id, "They re<2>ciev</2>e aid.")
+    check(project)
+    other.spelling.remove_word("recieve")
+    _, result = check(project)
+    assert result == uncached(sample_db)
+    mine = next(found for sid, found, _ in result if sid == seg.id)
+    assert [f[6] for f in mine if f[0] == "spelling"] == ["recieve"]
+
+
 def test_overrides_are_read_again_each_time(cached, sample_db):
     project, other = cached
     sid, found, _ = next(r for r in findings(project.check_document()) if r[1])

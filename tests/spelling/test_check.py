@@ -142,6 +142,40 @@ def test_exports_with_findings_show_spelling(in_tmp: Path, sample_db: Path) -> N
     assert "is not in the en_US dictionary" in out.read_text(encoding="utf-8")
 
 
+def test_a_misspelled_word_cut_by_tags_is_one_finding_everywhere(
+        tmp_path: Path, sample_db: Path) -> None:
+    """'re<2>ciev</2>e' was reported as 'ciev' (suggestions: civ, Kiev) by the check, its
+    JSON, the HTML report and an export's QA notes: now as 'recieve', 'receive' first, its
+    span the whole written word (marked whole in the HTML report, where a tag-mismatch span
+    inside it cut the mark short)."""
+    target = "They re<2>ciev</2>e <1>goverment</1>al aid."
+    speller = SpellChecker(load_dictionary("en_US"))
+    found = [f for f in run_checks("يتلقون <1>مساعدات</1> <2>حكومية</2>", target,
+                                   matcher=None, speller=speller) if f.check == "spelling"]
+    assert [(f.found, f.span) for f in found] == [("recieve", (5, 19)),
+                                                  ("govermental", (20, 38))]
+    assert [target[slice(*f.span)] for f in found] == ["re<2>ciev</2>e", "<1>goverment</1>al"]
+    assert found[0].expected[0] == "receive" and "'recieve'" in found[0].message
+    ar, en = tmp_path / "ar.txt", tmp_path / "en.txt"
+    ar.write_text("يتلقون المساعدات.\n", encoding="utf-8")  # no tags: tag-mismatch findings
+    en.write_text(target + "\n", encoding="utf-8")
+    result = run_cli("check", "--source", str(ar), "--target", str(en), "--format", "json")
+    spelling = [v for v in json.loads(result.stdout)["violations"] if v["check"] == "spelling"]
+    assert [(v["found"], v["span"], v["expected"][0]) for v in spelling] == [
+        ("recieve", [5, 19], "receive"), ("govermental", [20, 38], "governmental")]
+    html = run_cli("check", "--source", str(ar), "--target", str(en), "--format", "html").stdout
+    assert "<mark>re&lt;2&gt;ciev&lt;/2&gt;e</mark>" in html
+    assert "<mark>&lt;1&gt;goverment&lt;/1&gt;al</mark>" in html
+    with Project.open(sample_db) as project:
+        project.save_draft(project.segments()[0].id, target)
+    out = tmp_path / "review.html"
+    result = run_cli("export", "--db", str(sample_db), "--format", "html", "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "&#x27;recieve&#x27; is not in the en_US dictionary (suggestions: receive" in page
+    assert "&#x27;ciev&#x27;" not in page
+
+
 def test_word_list_and_known_sources(project: Project) -> None:
     spelling = project.spelling
     text = "The Smolnyy sent Kerenski teh news"

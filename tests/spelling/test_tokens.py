@@ -82,16 +82,47 @@ def test_host_names_without_a_scheme_are_not_words() -> None:
 
 def test_a_word_cut_by_inline_tags_is_judged_whole() -> None:
     """A tag inside a word (a bold prefix, a styled first letter: 'gov<1>ern</1>ment',
-    '<1>im</1>possible') flagged its parts 'ern', 'ment', 'im'; a misspelled word so cut is
-    still flagged, as its parts."""
+    '<1>im</1>possible') flagged its parts 'ern', 'ment', 'im'."""
     from workbench.spelling import SpellChecker, load_dictionary
 
     speller = SpellChecker(load_dictionary("en_US"))
     text = "The gov<1>ern</1>ment found it <2>im</2>possible; <3>Th</3>e end<4/>."
     assert speller.misspellings(text) == []
-    text = "The <1>gov</1>ernmnet and <2>Recie</2>ve said<3/>hello teh."
-    assert [w.word for w in speller.misspellings(text)] == [
-        "ernmnet", "Recie", "ve", "teh"]
+
+
+def test_a_misspelled_word_cut_by_inline_tags_is_one_finding_of_the_whole_word() -> None:
+    """A misspelled word so cut was flagged as its parts: 'ciev' of 're<2>ciev</2>e'
+    (suggesting civ, Kiev), 'Recie' and 've' of '<2>Recie</2>ve'. It is one word, without its
+    tags, its span the whole written word (the tags beside it whose partners it holds too);
+    an empty tag (a line break) still parts two words."""
+    from workbench.spelling import SpellChecker, load_dictionary
+
+    speller = SpellChecker(load_dictionary("en_US"))
+    text = ("The <1>gov</1>ernmnet and <2>Recie</2>ve said<3/>hello teh re<4>ciev</4>e "
+            "<5>goverment</5>al; said<6/>helo.")
+    found = speller.misspellings(text)
+    assert [w.word for w in found] == [
+        "governmnet", "Recieve", "teh", "recieve", "govermental", "helo"]
+    assert [text[w.start:w.end] for w in found] == [
+        "<1>gov</1>ernmnet", "<2>Recie</2>ve", "teh", "re<4>ciev</4>e",
+        "<5>goverment</5>al", "helo"]
+    assert speller.quick_suggest("recieve")[0] == "receive"
+    # the project's words and the segment's Arabic judge the whole word too
+    assert SpellChecker(load_dictionary("en_US"), ["Recieve", "governmnet"]).misspellings(
+        "<2>Recie</2>ve <1>gov</1>ernmnet") == []
+    assert speller.misspellings("<1>Pra</1>vdaa", source="قرأ Pravdaa") == []
+
+
+def test_retag_keeps_the_tags_of_a_word_with_its_letters() -> None:
+    """A suggestion put for a word cut by tags keeps them, before the same letters."""
+    from workbench.text.tags import retag
+
+    assert retag("re<2>ciev</2>e", "receive") == "re<2>ceiv</2>e"
+    assert retag("<1>goverment</1>al", "governmental") == "<1>government</1>al"
+    assert retag("<1>gov</1>ernmnet", "government") == "<1>gov</1>ernment"
+    assert retag("<4>Recie</4>ve", "Receive") == "<4>Recei</4>ve"
+    assert retag("a<1>lo</1>t", "a lot") == "a <1>lo</1>t"
+    assert retag("teh", "the") == "the"
 
 
 def test_hashtags_and_handles_are_not_words() -> None:

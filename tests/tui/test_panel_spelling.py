@@ -79,6 +79,42 @@ async def test_suggestions_replace_the_word_at_the_cursor(sample_db, make_app):
         assert editor.misspelled == []
 
 
+async def test_f11_on_a_word_cut_by_tags_replaces_its_letters_keeping_the_tags(
+        sample_db, make_app):
+    """'re<2>ciev</2>e' was underlined and looked up as 'ciev' (suggestions civ, Kiev; 1 wrote
+    're<2>civ</2>e'). The whole word is marked, F11 on any part of it offers the suggestions of
+    'recieve', and a choice replaces its letters, the tags kept with their letters."""
+    app = make_app()
+    async with editing(app) as (pilot, screen):
+        editor = screen.editor
+        await until(pilot, lambda: screen.spelling_ready)
+        if screen._spell_timer is not None:
+            screen._spell_timer.stop()
+        text = "They re<2>ciev</2>e aid."
+        editor.load_text(text)
+        screen.check_spelling_now()
+        await until(pilot, lambda: bool(editor.misspelled))
+        assert editor.misspelled == [(5, 19, "recieve")]
+        editor.keep_marks()  # the word is still there: its mark stays
+        assert editor.misspelled == [(5, 19, "recieve")]
+        editor.mark_misspelled([])  # F11 before the check came back: the word is found whole
+        editor.move_cursor((0, 6))  # on "re"
+        dialog = await open_screen(pilot, "f11", SuggestionsScreen)
+        await until(pilot, lambda: bool(dialog.suggestions))
+        assert dialog.word == "recieve" and dialog.suggestions[0] == "receive"
+        await pilot.press("escape")
+        await settle(pilot)
+        editor.mark_misspelled([(5, 19, "recieve")])
+        editor.move_cursor((0, 12))  # inside "ciev"
+        dialog = await open_screen(pilot, "f11", SuggestionsScreen)
+        await until(pilot, lambda: bool(dialog.suggestions))
+        assert dialog.word == "recieve" and dialog.suggestions[0] == "receive"
+        await pilot.press("1")
+        await settle(pilot)
+        assert editor.text == "They re<2>ceiv</2>e aid."
+        assert editor.cursor_location == (0, len("They re<2>ceiv</2>e"))
+
+
 async def test_a_word_added_to_the_project_list_is_no_longer_flagged(sample_db, make_app):
     app = make_app()
     async with editing(app) as (pilot, screen):

@@ -28,6 +28,7 @@ from workbench.glossary.findings import Finding
 from workbench.glossary.matcher import TermMatcher, term_key
 from workbench.glossary.model import Entry, Glossary
 from workbench.spelling.tokens import word_key
+from workbench.text.tags import strip_tags
 
 if TYPE_CHECKING:
     from workbench.spelling import SpellChecker
@@ -175,7 +176,7 @@ def spelling_touched(
         if any(f[0] == "spelling" for f in entry[0]):
             touched.add(pair)
         elif stems:
-            text = word_key(pair[1])
+            text = word_key(strip_tags(pair[1]))  # a word cut by tags: "re<2>ciev</2>e"
             if any(stem in text for stem in stems):
                 touched.add(pair)
     return touched

@@ -173,11 +173,19 @@ def _shown(text: str) -> str:
 
 
 def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` escaped, its ``spans`` marked; overlapping spans are marked as one (a
+    misspelled word cut by inline tags holds the span of a tag-mismatch finding)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(set(spans)):
+        if end > len(text):
+            continue
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
     out: list[str] = []
     last = 0
-    for start, end in sorted(set(spans)):
-        if start < last or end > len(text):
-            continue
+    for start, end in merged:
         out.append(_e(text[last:start]))
         out.append(f"<mark>{_shown(text[start:end])}</mark>")
         last = end

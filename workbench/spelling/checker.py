@@ -19,6 +19,7 @@ from workbench.spelling.tokens import (
     word_matches,
     words,
 )
+from workbench.text.tags import CLOSE, OPEN, tokens
 from workbench.text.translit import arabic_skeletons, english_skeleton
 
 _FINE_LIMIT = 500_000
@@ -29,6 +30,10 @@ _TAGGED_WORD = re.compile(
     r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:(?:</?[1-9][0-9]{0,5}/?>)+[^\W\d_]+(?:['’][^\W\d_]+)*)+"
 )
 _TAG = re.compile(r"</?[1-9][0-9]{0,5}/?>")
+# The same joined by paired tags only: an empty tag (a line break "<2/>") parts two words.
+_PAIRED_WORD = re.compile(
+    r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:(?:</?[1-9][0-9]{0,5}>)+[^\W\d_]+(?:['’][^\W\d_]+)*)+"
+)
 # Hyphenated compounds ("avant-garde", "Austro-Hungarian"; U+2010 and U+2011 hyphens too):
 # runs of letters with their apostrophes, soft hyphens and combining accents, joined by hyphens.
 _HYPHENS = "-\u2010\u2011"
@@ -54,6 +59,37 @@ def transliterated_names(source: str) -> frozenset[str]:
         sk for w in _ARABIC_WORD.findall(plain) for sk in arabic_skeletons(w)
         if len(sk) >= _MIN_SKELETON
     )
+
+
+def tagged_word(text: str, at: int) -> WordSpan | None:
+    """The word cut by paired inline tags that holds the letter at ``at`` (``re<2>ciev</2>e``:
+    the formatting of a client document inside a word), or None when that letter's word holds
+    none. Its span covers the letters and the tags between them, and the partners of those
+    tags written right beside it (``<1>gov</1>ernmnet`` whole), so that a highlight of the
+    span shows the whole word; its word is the letters without the tags (``recieve``)."""
+    for m in _PAIRED_WORD.finditer(text):
+        if m.start() > at:
+            return None
+        if at < m.end():
+            start, end = _with_partners(text, m.start(), m.end())
+            return WordSpan(start, end, _TAG.sub("", m.group()))
+    return None
+
+
+def _with_partners(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``..``end`` grown over the tags right before and after it whose partners it
+    holds (``<1>`` of ``<1>gov</1>ernmnet``)."""
+    found = tokens(text)
+    inside = {(t.kind, t.id) for t in found if start <= t.start and t.end <= end}
+    for t in reversed([t for t in found if t.end <= start]):
+        if t.end != start or t.kind != OPEN or (CLOSE, t.id) not in inside:
+            break
+        start = t.start
+    for t in (t for t in found if t.start >= end):
+        if t.start != end or t.kind != CLOSE or (OPEN, t.id) not in inside:
+            break
+        end = t.end
+    return start, end
 
 
 def _joins(char: str) -> bool:
@@ -147,7 +183,9 @@ class SpellChecker:
         return self.dictionary.lookup(word) or self.is_known(word)
 
     def misspellings(self, text: str, *, source: str = "") -> list[WordSpan]:
-        """The misspelled words of ``text`` with their spans, in order.
+        """The misspelled words of ``text`` with their spans, in order. A word cut by
+        paired inline tags is one (:func:`tagged_word`: ``re<2>ciev</2>e`` is ``recieve``,
+        its span the whole written word, tags included).
 
         ``source``: the Arabic this text translates; words it holds in Latin letters (names,
         codes left in the original) are not misspellings, nor a capitalised word that
@@ -172,6 +210,7 @@ class SpellChecker:
         out: list[WordSpan] = []
         from_source: set[str] | None = None
         names: frozenset[str] | None = None
+        done = 0  # the end of the last word cut by tags: its other parts are judged with it
         for m in word_matches(text):  # the matches of word_candidates, in the same order
             if not left:
                 break
@@ -179,12 +218,20 @@ class SpellChecker:
             if word not in bad:
                 continue
             left -= 1
-            start = m.start()
-            if in_skipped_span(text, start) or self.is_abbreviation(text, m.end(), word):
+            start, end = m.span()
+            if start < done or in_skipped_span(text, start) or self.is_abbreviation(
+                    text, end, word):
                 continue
-            if ">" in text and self._whole_word_fine(text, start):
-                continue
-            if self._compound_fine(text, start, m.end()) or self._elided_fine(text, start, word):
+            if ">" in text:
+                if self._whole_word_fine(text, start):
+                    continue
+                cut = tagged_word(text, start)
+                if cut is not None:  # the whole word is the finding: "recieve", not "ciev"
+                    done = cut.end
+                    if self._word_fine(cut.word):
+                        continue
+                    start, end, word = cut
+            if self._compound_fine(text, start, end) or self._elided_fine(text, start, word):
                 continue
             if source:
                 if from_source is None:
@@ -196,7 +243,7 @@ class SpellChecker:
                         names = transliterated_names(source)
                     if english_skeleton(word) in names and not self._near_dictionary(word):
                         continue
-            out.append(WordSpan(start, m.end(), word))
+            out.append(WordSpan(start, end, word))
         return out
 
     def _near_dictionary(self, word: str) -> bool:
@@ -218,10 +265,13 @@ class SpellChecker:
             if m.start() > start:
                 return False
             if start < m.end():
-                whole = _TAG.sub("", m.group())
-                verdict = self._fine.get(whole)
-                return self._settle(whole) if verdict is None else verdict
+                return self._word_fine(_TAG.sub("", m.group()))
         return False
+
+    def _word_fine(self, word: str) -> bool:
+        """Whether ``word`` is fine wherever it stands (:meth:`_settle`, remembered)."""
+        verdict = self._fine.get(word)
+        return self._settle(word) if verdict is None else verdict
 
     def _compound_fine(self, text: str, start: int, end: int) -> bool:
         """Whether the word at ``start:end`` is part of a hyphenated compound that the

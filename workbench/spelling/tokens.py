@@ -59,7 +59,8 @@ _NOT_LATIN = re.compile(rf"[^A-Za-z\u00c0-\u024f{_MARKS}'’]")
 
 
 class WordSpan(NamedTuple):
-    """A word of a text and where it is: ``text[start:end] == word``."""
+    """A word of a text and where it is: ``text[start:end] == word``, or ``word`` with inline
+    tags inside (a word cut by tags, ``re<2>ciev</2>e``: see ``SpellChecker.misspellings``)."""
 
     start: int
     end: int

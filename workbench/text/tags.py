@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 #: One placeholder: ``<N>``, ``</N>`` or ``<N/>`` (N from 1, no leading zero).
 TAG = re.compile(r"<(/?)([1-9][0-9]{0,5})(/?)>")
@@ -315,3 +316,36 @@ def _lone(found: list[TagToken]) -> set[int]:
 def _shape(token: TagToken, lone: set[int]) -> str:
     """A tag's kind as the order of two texts' tags is compared: a lone half stands alone."""
     return EMPTY if token.id in lone else token.kind
+
+
+def retag(written: str, letters: str) -> str:
+    """``letters`` (a word put for ``written``: a spelling suggestion) with the placeholders of
+    ``written`` put back where its letters went, in their order: ``re<2>ciev</2>e`` replaced
+    by ``receive`` is ``re<2>ceiv</2>e``. A placeholder stays before the letter it stood
+    before (matched by :class:`difflib.SequenceMatcher`; a letter changed or left out, before
+    the letter that took its place or its next), so the formatting of a client document keeps
+    to the same letters."""
+    found = tokens(written)
+    if not found:
+        return letters
+    old = strip_tags(written)
+    # (the letter of old each placeholder stands before, the placeholder as written)
+    places = [(len(strip_tags(written[: t.start])), written[t.start : t.end]) for t in found]
+    blocks = SequenceMatcher(None, old, letters, autojunk=False).get_opcodes()
+    pieces, pos = [], 0
+    for before, tag in places:
+        new = _mapped(before, blocks, len(letters))
+        pieces += [letters[pos:new], tag]
+        pos = new
+    pieces.append(letters[pos:])
+    return "".join(pieces)
+
+
+def _mapped(index: int, blocks: list[tuple[str, int, int, int, int]], length: int) -> int:
+    """Where the letter ``index`` of an old word went in the new (``length`` letters), by the
+    opcodes ``blocks`` of the two: its place when kept or replaced, else the next kept
+    letter's (the end for the old word's end)."""
+    for op, i1, i2, j1, j2 in blocks:
+        if i1 <= index < i2:
+            return j1 + (index - i1 if op == "equal" else min(index - i1, j2 - j1))
+    return length

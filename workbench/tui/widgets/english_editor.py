@@ -37,7 +37,7 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import EditResult, Location
 
 from workbench.text.lines import one_line
-from workbench.text.tags import TagToken, tokens
+from workbench.text.tags import TagToken, strip_tags, tokens
 from workbench.tui.display import TAG_STYLE
 
 MISSPELLED_STYLE = Style(color="#e06c75", underline=True)
@@ -231,8 +231,9 @@ class EnglishEditor(TextArea):
 
 
 def _word_at(text: str, start: int, end: int, word: str) -> bool:
-    """True when ``word`` is still at ``text[start:end]``, a whole word."""
-    if text[start:end] != word:
+    """True when ``word`` is still at ``text[start:end]`` (with the inline tags that cut it:
+    ``re<2>ciev</2>e`` is ``recieve``), a whole word."""
+    if strip_tags(text[start:end]) != word:
         return False
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "

@@ -18,6 +18,8 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from workbench.spelling.checker import tagged_word
+from workbench.text.tags import retag, strip_tags
 from workbench.tui.heap import freeze_long_lived
 from workbench.tui.screens.editor.dictionary import word_at
 from workbench.tui.screens.editor.host import EditorPart
@@ -155,12 +157,12 @@ class SpellingActions(EditorPart):
         text = editor.text
         at = editor.offset_of(editor.cursor_location)
         span = next(((s, e) for s, e, _w in editor.misspelled if s <= at <= e), None)
-        span = span or word_at(text, at)
+        span = span or _whole_word_at(text, at)
         if span is None:
             self.notify("No word at the cursor.", severity="warning")
             return
         start, end = span
-        word = text[start:end]
+        word = strip_tags(text[start:end])  # a word cut by inline tags: its letters
         segment_id = self.current.id
 
         def chosen(choice: SpellingChoice | None) -> None:
@@ -183,6 +185,17 @@ class SpellingActions(EditorPart):
         if self.refuse_edit():
             return
         location = editor.document.get_location_from_index
-        editor.replace(choice.replacement, location(start), location(end))
-        editor.move_cursor(location(start + len(choice.replacement)))
+        written = retag(text[start:end], choice.replacement)  # its inline tags kept
+        editor.replace(written, location(start), location(end))
+        editor.move_cursor(location(start + len(written)))
         editor.focus()
+
+
+def _whole_word_at(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the word at offset ``at`` of the English: the whole word when inline tags
+    cut it (``re<2>ciev</2>e``, as the spelling check flags it), else the word's."""
+    span = word_at(text, at)
+    if span is None or "<" not in text:
+        return span
+    cut = tagged_word(text, span[0])
+    return (cut.start, cut.end) if cut is not None else span
