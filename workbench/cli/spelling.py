@@ -85,8 +85,11 @@ def suggest(db: str | None, word: str, limit: int, fmt: str) -> None:
         checker = project.spelling.checker()
         wrong = checker.misspellings(word) if looked_at else []
         correct = not wrong
-        # one word with punctuation around it ("recieve."): the suggestions of the word
-        asked = wrong[0].word if len(wrong) == 1 and len(looked_at) == 1 else word
+        # one word with punctuation around it ("recieve."), or cut by a document's tags
+        # ("re<2>ciev</2>e"): the suggestions of the word
+        whole = len(wrong) == 1 and wrong[0].start <= looked_at[0].start \
+            and looked_at[-1].end <= wrong[0].end
+        asked = wrong[0].word if whole else word
         suggestions = [] if correct else checker.suggest(asked, limit)
     if fmt == "json":
         print_json({"word": word, "language": checker.language, "correct": correct,
