@@ -339,7 +339,7 @@ def test_spelling_suggest_judges_a_word_as_the_check_does(in_tmp: Path, sample_d
     stray = verdict(" recieve. ")
     assert stray["word"] == "recieve." and stray["suggestions"][0] == "receive"
     assert verdict("well-knwon")["correct"] is False
-    # a word pasted from a segment with its document's tags: the word's suggestions (none)
+    # a word pasted from a segment with its document's tags: the word's suggestions (it had none)
     tagged = verdict("re<2>ciev</2>e")
     assert tagged["correct"] is False and tagged["suggestions"][0] == "receive"
 
