@@ -204,5 +204,9 @@ def test_add_on_a_joined_segment_records_on_the_segment_holding_its_english(
     listed = json.loads(lqa(sample_db, "list", "--doc", "pair", "--format", "json").stdout)
     assert [(e["segment"], e["translator"], e["outdated"]) for e in listed] == [
         (first, "ann", False)]
+    joined = lqa(sample_db, "list", "--segment", str(second))  # none of its own: says where
+    assert joined.exit_code == 0 and joined.stdout == ""
+    assert f"its errors are listed under segment {first} (workbench lqa list --segment " \
+        f"{first})" in joined.stderr
     plain = lqa(sample_db, "add", str(first), "--category", "style", "--severity", "minor")
     assert plain.exit_code == 0 and plain.stderr == ""

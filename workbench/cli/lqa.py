@@ -103,6 +103,11 @@ def list_errors(db: str | None, doc: str | None, segment_id: int | None, fmt: st
             note_first_document(project, doc)
         errors = project.lqa.errors(doc, segment_id=segment_id)
         weights = project.lqa.settings().weights
+        holder = None if segment_id is None else project.lqa.joined_holder(segment_id)
+    if holder is not None:  # its errors are recorded on the segment holding its English
+        click.echo(f"segment {segment_id} is joined to segment {holder}, whose English "
+                   f"translates it: its errors are listed under segment {holder} "
+                   f"(workbench lqa list --segment {holder})", err=True)
     if fmt == "json":
         print_json([e.to_json(weights[e.severity]) for e in errors])
         return
