@@ -160,6 +160,28 @@ def test_key_names_no_terminal_sends_are_found():
 
 def test_every_default_key_is_a_known_key():
     assert keys.unknown_keys({s.id: s.keys for s in keys.all_specs()}) == []
+    # and every default binding has a key tmux sends (Ctrl+Enter goes with Ctrl+J)
+    assert keys.kitty_only({s.id: s.keys for s in keys.all_specs()}) == []
+
+
+def test_a_binding_only_a_kitty_protocol_terminal_sends_is_found():
+    """``confirm = "ctrl+enter"`` alone was taken without a word, and confirming did nothing
+    in tmux (it sends Ctrl+Enter as Enter); a binding with one key every terminal sends is
+    fine."""
+    keymap = {"confirm": "ctrl+enter", "save": "ctrl+shift+s", "goto": "ctrl+2",
+              "search": "ctrl+enter,ctrl+j", "source_back": "shift+tab", "filter": "f4"}
+    assert keys.kitty_only(keymap) == ["confirm = 'ctrl+enter'", "save = 'ctrl+shift+s'",
+                                       "goto = 'ctrl+2'"]
+
+
+async def test_a_kitty_only_binding_is_said_at_start(make_app):
+    app = make_app(config=Config(keys={"confirm": "ctrl+enter"}))
+    said: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kwargs: (said.append(message), notify(message, **kwargs))[1]
+    async with editing(app):
+        assert sum("kitty keyboard protocol" in m and "confirm = 'ctrl+enter'" in m
+                   for m in said) == 1
 
 
 async def test_unknown_keys_are_said_at_start(make_app):

@@ -179,6 +179,13 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
                     "(write them as ctrl+f, alt+down, shift+f5, enter, slash)",
                     severity="warning", timeout=10,
                 )
+            if only := keys.kitty_only(self.config.keys):
+                self.notify(
+                    f"{self.config.path}: keys only terminals with the kitty keyboard protocol "
+                    f"tells apart in [keys] (tmux and xterm send other keys): {', '.join(only)} "
+                    "(add one every terminal sends: ctrl+j, f8, alt+c)",
+                    severity="warning", timeout=10,
+                )
             for clash in keys.clashes(self.config.keys):
                 self.notify(f"Key clash in the config's [keys]: {clash}", severity="warning",
                             timeout=10)

@@ -571,6 +571,33 @@ def is_key(key: str) -> bool:
     return len(base) == 1 or base in _NAMED_KEYS or key_to_character(base) is not None
 
 
+def needs_kitty(key: str) -> bool:
+    """Whether only a terminal with the kitty keyboard protocol tells ``key`` apart (tmux and
+    xterm send Ctrl+Enter as Enter, Ctrl+Shift+A as Ctrl+A, Ctrl+1 as 1): Ctrl or Shift with
+    Enter, Tab (but Shift+Tab), Backspace or Escape, Ctrl with a digit, Ctrl+Shift with a
+    letter, Super, Hyper, Meta."""
+    *modifiers, base = key.split("+")
+    mods = set(modifiers)
+    if mods & {"super", "hyper", "meta"}:
+        return True
+    if base in ("enter", "tab", "backspace", "escape") and mods & {"ctrl", "shift"}:
+        return key != "shift+tab"
+    if "ctrl" in mods and len(base) == 1 and base.isdigit():
+        return True
+    return {"ctrl", "shift"} <= mods and len(base) == 1 and base.isalpha()
+
+
+def kitty_only(keymap: Mapping[str, str]) -> list[str]:
+    """The bindings of ``keymap`` whose every key only a kitty-protocol terminal sends
+    (:func:`needs_kitty`), as ``id = 'keys'``: in tmux that binding does nothing."""
+    out = []
+    for binding_id, value in keymap.items():
+        given = [k for k in (k.strip() for k in value.split(",")) if k and is_key(k)]
+        if given and all(needs_kitty(k) for k in given):
+            out.append(f"{binding_id} = {value!r}")
+    return out
+
+
 def unknown_keys(keymap: Mapping[str, str]) -> list[str]:
     """The keys of ``keymap`` that no terminal sends, as ``id = 'key'``."""
     return [
