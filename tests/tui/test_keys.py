@@ -174,23 +174,15 @@ def test_a_binding_only_a_kitty_protocol_terminal_sends_is_found():
                                        "goto = 'ctrl+2'"]
 
 
-async def test_a_kitty_only_binding_is_said_at_start(make_app):
-    app = make_app(config=Config(keys={"confirm": "ctrl+enter"}))
-    said: list[str] = []
-    notify = app.notify
-    app.notify = lambda message, **kwargs: (said.append(message), notify(message, **kwargs))[1]
-    async with editing(app):
-        assert sum("kitty keyboard protocol" in m and "confirm = 'ctrl+enter'" in m
-                   for m in said) == 1
-
-
-async def test_unknown_keys_are_said_at_start(make_app):
-    app = make_app(config=Config(keys={"search": "Ctrl+F"}))
+async def test_unknown_and_kitty_only_keys_are_said_at_start(make_app):
+    app = make_app(config=Config(keys={"search": "Ctrl+F", "confirm": "ctrl+enter"}))
     said: list[str] = []
     notify = app.notify
     app.notify = lambda message, **kwargs: (said.append(message), notify(message, **kwargs))[1]
     async with editing(app):
         assert sum("keys no terminal sends in [keys]: search = 'Ctrl+F'" in m
+                   for m in said) == 1
+        assert sum("kitty keyboard protocol" in m and "confirm = 'ctrl+enter'" in m
                    for m in said) == 1
 
 
