@@ -21,6 +21,10 @@ Test sets (all seeded, rebuilt identically on every run):
   headings, numbered paragraphs; the Arabic as published leaves one preamble clause out);
 - ``udhr, paragraphs run together``: the same texts without their layout (each side one run of
   text, cut by workbench's splitter; headings run into the articles), the gold carried over;
+- project pairs (issue 13's ablation: no dictionary / FreeDict / with the project's confirmed
+  pairs): the ntrex/tico pairs (news) on hayy, hayy2, nights and udhr; pairs of the same book —
+  hayy with hayy2's gold links as confirmed segment pairs and the reverse, nights' second half
+  with its first half's (a project that grows);
 - ``long lines`` (synthetic, formerly "literary"): long Arabic lines (1 to 9 ntrex/tico lines
   joined, inner full stops turned into commas) facing every English sentence on its own line —
   links 1–1 up to 1–9. It overstates real literary text: news sentences rejoined are not a
@@ -48,11 +52,15 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench import hunalign
 from bench.common import DATA, ROOT, Row, python, skipped
 from workbench.align import Alignment, align_paragraphs, align_sentences
 from workbench.text.segment import segment_text
+
+if TYPE_CHECKING:
+    from workbench.align.dictionary import Glosser
 
 Link = tuple[tuple[int, ...], tuple[int, ...]]
 Set = tuple[list[str], list[str], list[Link]]
@@ -280,6 +288,24 @@ def confirmed_pairs() -> list[tuple[str, str]]:
     domain than the literary text)."""
     return [(a, e) for corpus in ("ntrex128", "tico19") for ar, en in _docs(corpus)
             for a, e in zip(ar, en, strict=True)]
+
+
+def gold_pairs(whole: Set) -> list[tuple[str, str]]:
+    """The text of every two-sided gold link of ``whole``, as a project's confirmed segment
+    pairs (the translator's own sentences, joined as the link joins them)."""
+    ar, en, gold = whole
+    return [(" ".join(ar[i] for i in a), " ".join(en[j] for j in e)) for a, e in gold if a and e]
+
+
+def consecutive_halves(whole: Set) -> tuple[Set, Set]:
+    """``whole`` cut after its first half of gold links: the two halves as sets of their own
+    (a project that grows: the first half confirmed, the second being aligned)."""
+    ar, en, gold = whole
+    half = len(gold) // 2
+    a_cut = max(i for a, _ in gold[:half] for i in a) + 1
+    e_cut = max(j for _, e in gold[:half] for j in e) + 1
+    later = [(tuple(i - a_cut for i in a), tuple(j - e_cut for j in e)) for a, e in gold[half:]]
+    return (ar[:a_cut], en[:e_cut], gold[:half]), (ar[a_cut:], en[e_cut:], later)
 
 
 def half_set(whole: Set, arabic: bool, later: bool = False) -> Set:
@@ -689,8 +715,36 @@ def _dictionary_rows() -> list[Row]:
             rows.extend(_hunalign_row(f"with FreeDict: strict link F1, {name}", f1, ar, en,
                                       gold, peer_dictionary))
     ar, en, gold = hayy_set()
-    f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon, pairs=confirmed_pairs()).links, gold)
+    news = confirmed_pairs()
+    f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon, pairs=news).links, gold)
     rows.append(Row("with FreeDict + 384 confirmed pairs (news): strict link F1, hayy", f1, "F1"))
+    return rows + _project_pair_rows(lexicon, news)
+
+
+def _project_pair_rows(lexicon: Glosser, news: list[tuple[str, str]]) -> list[Row]:
+    """Confirmed pairs of another domain (the news pairs) on the other real sets, and pairs of
+    the same book (issue 13's ablation: no dictionary / FreeDict / FreeDict + the project's
+    pairs): hayy with hayy2's gold links as confirmed pairs and the reverse (consecutive
+    passages of one book and translator), and the second half of nights with its first
+    half's."""
+    rows = []
+    for name, (ar, en, gold) in (("hayy2", hayy2_set()), ("nights", nights_set()),
+                                 ("udhr", udhr_set())):
+        f1 = strict_f1(align_sentences(ar, en, lexicon=lexicon, pairs=news).links, gold)
+        rows.append(Row(f"with FreeDict + 384 confirmed pairs (news): strict link F1, {name}",
+                        f1, "F1"))
+    first, second = consecutive_halves(nights_set())
+    for name, text, pairs in (("hayy", hayy_set(), gold_pairs(hayy2_set())),
+                              ("hayy2", hayy2_set(), gold_pairs(hayy_set())),
+                              ("nights, second half", second, gold_pairs(first))):
+        ar, en, gold = text
+        label = f"project pairs of the same book ({len(pairs)}), {name}"
+        for what, lex, given, target in (
+            ("no dictionary", None, (), ""), ("pairs", None, pairs, ">= no dictionary"),
+            ("FreeDict", lexicon, (), ""), ("FreeDict + pairs", lexicon, pairs, ">= FreeDict"),
+        ):
+            f1 = strict_f1(align_sentences(ar, en, lexicon=lex, pairs=given).links, gold)
+            rows.append(Row(f"{label}: strict link F1, {what}", f1, "F1", "", None, target))
     return rows
 
 

@@ -63,6 +63,16 @@ COARSE_FACTOR = 6
 # three units, so the coarse search prices no longer runs (a third of its cost).
 COARSE_MOVES = [mv for mv in MOVES if max(mv) <= 3]
 MAX_TABLE_LINKS = 4000
+# A project's confirmed pair (or memory unit) trains the word table only when at least this
+# share of its content words, on each side, occur in the texts being aligned: the pairs of
+# another domain, cut down to the few common words they share with the text, taught the table
+# wrong translations (384 news pairs: hayy 0.71 -> 0.46). Of those 384 pairs 5-13 reach 0.4
+# against the literary and legal sets; of the pairs of the same book 65-81 %, of a first half's
+# pairs against its second half 38 % (BENCHMARKS.md, stop 48).
+PAIR_RELEVANCE = 0.4
+# ... and no more of them than the text has sentences (on its longer side), the most
+# relevant first: they add to the text's own links, never outweigh them.
+PAIRS_PER_SENTENCE = 1.0
 # Arabic content words from which a dictionary that translates hardly any (< 2 %) is
 # reported (FreeDict translates 47–65 % of real texts' words; the wrong dictionary none)
 UNHELPFUL_WORDS = 200
@@ -267,6 +277,7 @@ class TwoPassAligner:
             else:
                 self.la, self.le, self.unit = char_lengths(self.ar), char_lengths(self.en), "chars"
         self.pairs = list(pairs)
+        self._pair_cache: tuple[list[list[str]], list[list[str]]] | None = None
         self.evidence: Evidence | None = None
         basic = (self.params.basic_vocabulary
                  and max(len(self.ar), len(self.en)) <= BASIC_MAX_SENTENCES)
@@ -610,23 +621,36 @@ class TwoPassAligner:
         self, ar_stems: list[list[str]], en_stems: list[list[str]]
     ) -> tuple[list[list[str]], list[list[str]]]:
         """Training groups for the word table besides the confident links: the dictionary's
-        pairs found in the text, and the project's confirmed segment pairs (their words that
-        occur in these texts)."""
+        pairs found in the text, and the project's confirmed segment pairs that concern it
+        (see :meth:`_pair_groups`)."""
         ar_groups: list[list[str]] = []
         en_groups: list[list[str]] = []
         if self.evidence is not None:
             for a, e in self.evidence.seeds:
                 ar_groups.append([a])
                 en_groups.append([e])
-        if self.pairs:
+        pair_a, pair_e = self._pair_groups()
+        return ar_groups + pair_a, en_groups + pair_e
+
+    def _pair_groups(self) -> tuple[list[list[str]], list[list[str]]]:
+        """The project's pairs that train the word table (their words that occur in these
+        texts): those that share enough words with the texts (PAIR_RELEVANCE), the most
+        relevant first, as many as the text has sentences at most (PAIRS_PER_SENTENCE).
+        Built once, for every pass."""
+        if self._pair_cache is None:
             ar_vocab, en_vocab = self._vocabularies()
+            taken: list[tuple[float, list[str], list[str]]] = []
             for a_text, e_text in self.pairs:
-                a = [w for w in arabic_content_stems(a_text) if w in ar_vocab]
-                e = [w for w in english_content_stems(e_text) if w in en_vocab]
-                if a and e:
-                    ar_groups.append(a)
-                    en_groups.append(e)
-        return ar_groups, en_groups
+                a_all, e_all = arabic_content_stems(a_text), english_content_stems(e_text)
+                a = [w for w in a_all if w in ar_vocab]
+                e = [w for w in e_all if w in en_vocab]
+                share = min(len(a) / max(len(a_all), 1), len(e) / max(len(e_all), 1))
+                if a and e and share >= PAIR_RELEVANCE:
+                    taken.append((share, a, e))
+            taken.sort(key=lambda x: -x[0])  # stable: among equals, the order given
+            del taken[int(PAIRS_PER_SENTENCE * max(len(self.ar), len(self.en))):]
+            self._pair_cache = ([a for _, a, _ in taken], [e for _, _, e in taken])
+        return self._pair_cache
 
     # the result -------------------------------------------------------------------------------
 
