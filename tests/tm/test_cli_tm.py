@@ -168,7 +168,8 @@ def test_concordance_pretranslate_analyze(tmp_path: Path, new_db: Any) -> None:
                                                "csv").stdout)))
     assert rows[0] == ["band", "segments", "words", "characters"]
     assert [r[0] for r in rows[1:]] == [
-        "101", "repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match", "total"
+        "101", "repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match",
+        "non-translatable", "total",
     ]
     result = run_cli("pretranslate", "--db", db)
     assert result.stdout.strip() == (
@@ -188,3 +189,26 @@ def test_concordance_pretranslate_analyze(tmp_path: Path, new_db: Any) -> None:
     assert "1918" in json.loads(
         run_cli("history", "1", "--db", db, "--format", "json").stdout
     )[-1]["new_text"]
+
+
+def test_pretranslate_and_analyze_segments_without_letters(tmp_path: Path, new_db: Any) -> None:
+    """Page numbers, figures and separators need no memory: pretranslate converts them, the
+    analysis counts them apart."""
+    db = str(new_db)
+    (tmp_path / "numbers.ar.txt").write_text(
+        "٢٠١٩\n\n* * *\n\nعقد المؤتمر في القاهرة.\n\n٥٠٪\n", encoding="utf-8"
+    )
+    assert run_cli("import", str(tmp_path / "numbers.ar.txt"), "--db", db).exit_code == 0
+    analysis = json.loads(run_cli("analyze", "--db", db, "--format", "json").stdout)
+    assert analysis["bands"]["non-translatable"] == {"segments": 3, "words": 2, "characters": 10}
+    assert analysis["bands"]["no-match"]["segments"] == 1
+    result = run_cli("pretranslate", "--db", db)
+    filled, _ = result.stdout.strip().splitlines()
+    assert filled == (
+        "pre-translated 3 of 4 empty segments of numbers.ar with matches of 100% or more "
+        "(non-translatable: 3)"
+    )
+    out = tmp_path / "out.csv"
+    assert run_cli("export", "--format", "csv", "--db", db, "--output", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [r["english"] for r in rows] == ["2019", "* * *", "", "50%"]

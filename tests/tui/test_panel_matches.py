@@ -165,6 +165,38 @@ async def test_no_auto_insert_when_the_threshold_is_off(sample_db, make_app, tmp
             assert project.segment(ids[0]).status == "new"
 
 
+async def test_a_segment_without_letters_is_offered_its_digits_converted(
+    sample_db, make_app, tmp_path
+):
+    """A page number needs no memory: the panel offers it converted, Ctrl+F1 inserts it (a
+    draft, its origin in a note), and auto-insert fills it like a 100% match."""
+    text = tmp_path / "numbers.txt"
+    text.write_text("٢٠١٩\n\n٥٠٪\n", encoding="utf-8")
+    with Project.open(sample_db, author="tester") as project:
+        project.import_document(text, "numbers")
+        year, percent = (s.id for s in project.segments("numbers"))
+    config = Config(path=tmp_path / "config" / "config.toml", tm_auto_insert_min=100)
+    app = make_app(document="numbers")
+    async with editing(app, year) as (pilot, screen):
+        panel = screen.query_one(MatchesPanel)
+        assert [(m.score, m.origin, m.text) for m in panel.matches] == [
+            (100, "non-translatable", "2019")
+        ]
+        await pilot.press("ctrl+f1")
+        await settle(pilot)
+        assert screen.editor.text == "2019"
+        with Project.open(sample_db) as project:
+            assert (project.segment(year).target, project.segment(year).status) == (
+                "2019", "draft")
+            assert project.history(year)[-1].action == "tm-insert"
+            assert any("non-translatable" in n["text"] for n in project.notes(year))
+    app = make_app(config=config, document="numbers")
+    async with editing(app, percent) as (pilot, screen):
+        assert screen.editor.text == "50%"
+        with Project.open(sample_db) as project:
+            assert project.history(percent)[-1].action == "tm-auto"
+
+
 async def test_the_list_marks_exact_matches_and_repetitions(sample_db, make_app, tmp_path):
     ids = add_memory(sample_db, tmp_path, document=True)
     app = make_app(document="rep")

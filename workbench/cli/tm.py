@@ -212,7 +212,9 @@ def _hit_cells(hit: ConcordanceHit) -> tuple[str, str, str, str]:
               help="Lowest score inserted.")
 @click.option("--format", "fmt", type=FORMATS, default="table")
 def pretranslate(db: str | None, doc: str | None, min_score: int, fmt: str) -> None:
-    """Fill empty segments with their best memory match (as drafts, origin recorded)."""
+    """Fill empty segments with their best memory match (as drafts, origin recorded); those
+    with no letters (page numbers, dates, figures) with their digits and punctuation
+    converted, whatever --min."""
     with open_project(db) as project:
         result = project.tm.pretranslate(doc, min_score)
     if fmt == "json":
@@ -236,7 +238,8 @@ def pretranslate(db: str | None, doc: str | None, min_score: int, fmt: str) -> N
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 def analyze(db: str | None, doc: str | None, fmt: str) -> None:
     """Segments, words and characters of the Arabic per match band (101, repetitions, 100,
-    95-99, 85-94, 75-84, 50-74, no-match), for quotes and planning."""
+    95-99, 85-94, 75-84, 50-74, no-match; non-translatable: no letters), for quotes and
+    planning."""
     with open_project(db) as project:
         analysis = project.tm.analyze(doc)
     data = analysis.to_dict()
