@@ -806,6 +806,11 @@ def test_auto_insert_fills_only_an_empty_segment_at_the_threshold(
     tm_project.save_draft(third, "Typed meanwhile.")
     assert tm_project.tm.auto_insert(third, match) is None
     assert tm_project.segment(third).target == "Typed meanwhile."
+    # undone (F9), the auto-inserted match's note goes with its English, as an inserted one's
+    tm_project.undo(third)
+    tm_project.undo(third)
+    assert tm_project.segment(third).target == ""
+    assert [n["text"] for n in tm_project.notes(third)] == []
 
 
 def test_an_undated_unit_comes_after_a_dated_one(tm_project: Project, tmp_path: Path) -> None:
