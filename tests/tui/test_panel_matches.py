@@ -193,6 +193,8 @@ async def test_a_segment_without_letters_is_offered_its_digits_converted(
     app = make_app(config=config, document="numbers")
     async with editing(app, percent) as (pilot, screen):
         assert screen.editor.text == "50%"
+        assert any("digits and punctuation converted" in n.message
+                   for n in app._notifications)
         with Project.open(sample_db) as project:
             assert project.history(percent)[-1].action == "tm-auto"
 

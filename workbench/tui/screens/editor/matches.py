@@ -262,8 +262,15 @@ class MatchesActions(EditorPart):
             editor.load_text(segment.target)
             editor.move_cursor(editor.document.end)
             self.saved_text = segment.target
-            self.notify(f"Segment {segment.position}: the best translation memory match was "
-                        "inserted (auto-insert; a draft).")
+            self.notify(f"Segment {segment.position}: {self._auto_inserted()} was inserted "
+                        "(auto-insert; a draft).")
+
+    def _auto_inserted(self) -> str:
+        """What auto-insert put into the open segment, for its notice."""
+        best = self.tm_matches[0] if self.tm_matches else None
+        if best is not None and best.non_translatable:
+            return "its digits and punctuation converted (no letters to translate)"
+        return "the best translation memory match"
 
     # focus and layout ------------------------------------------------------------------------
 
