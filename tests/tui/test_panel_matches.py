@@ -199,6 +199,33 @@ async def test_a_segment_without_letters_is_offered_its_digits_converted(
             assert project.history(percent)[-1].action == "tm-auto"
 
 
+async def test_ctrl_f1_before_the_matches_are_read_inserts_once_they_are(
+    sample_db, make_app, tmp_path
+):
+    """Alt+Down then Ctrl+F1 at once: the matches were not read yet, and it said "No match
+    1: this segment has 0 translation memory matches", the panel then showing one."""
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with editing(app, 3) as (pilot, screen):
+        screen.open_segment(2)
+        screen.clear_matches()  # as just opened: its matches still being read
+        screen.action_insert_match(1)  # Ctrl+F1
+        screen.load_matches(2)
+        await settle(pilot)
+        assert screen.editor.text == "This claim is false to the core."
+        assert not any("No match" in n.message for n in app._notifications)
+        # English typed before they came: left as typed, nothing inserted
+        screen.open_segment(3)
+        await settle(pilot)
+        screen.clear_matches()
+        screen.action_insert_match(1)
+        typed = screen.editor.text + " and more"
+        screen.editor.load_text(typed)
+        screen.load_matches(3)
+        await settle(pilot)
+        assert screen.editor.text == typed
+
+
 async def test_the_list_marks_exact_matches_and_repetitions(sample_db, make_app, tmp_path):
     ids = add_memory(sample_db, tmp_path, document=True)
     app = make_app(document="rep")
