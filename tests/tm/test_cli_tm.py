@@ -212,3 +212,31 @@ def test_pretranslate_and_analyze_segments_without_letters(tmp_path: Path, new_d
     assert run_cli("export", "--format", "csv", "--db", db, "--output", str(out)).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert [r["english"] for r in rows] == ["2019", "* * *", "", "50%"]
+
+
+def test_the_analysis_table_cuts_no_band_or_figure_in_a_narrow_terminal() -> None:
+    """In 40 columns the table showed 'non-tr…', 'no-mat…' and 'charac…' (rich's ellipsis);
+    folded, every band and figure is there whole."""
+    from rich.console import Console
+
+    from workbench.cli.tm import _analysis_table
+    from workbench.tm.results import ANALYSIS_BANDS
+
+    rows = [(band, {"segments": 12345, "words": 1234567, "characters": 12345678})
+            for band in ANALYSIS_BANDS]
+    buffer = io.StringIO()
+    _analysis_table(["a long document name"], rows, Console(file=buffer, width=40,
+                                                              color_system=None))
+    text = buffer.getvalue()
+    assert "…" not in text
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in text.splitlines()
+             if line.startswith("│")]
+    # a folded cell goes on over the next line
+    rows_shown: list[list[str]] = []
+    for row in cells:
+        if row[1]:
+            rows_shown.append(row)
+        else:
+            rows_shown[-1] = [a + b for a, b in zip(rows_shown[-1], row, strict=True)]
+    assert [r[0] for r in rows_shown] == list(ANALYSIS_BANDS)
+    assert {(r[1], r[2], r[3]) for r in rows_shown} == {("12345", "1234567", "12345678")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
@@ -16,6 +17,9 @@ from workbench.formats.model import primary_language
 from workbench.project import open_project
 from workbench.tm.results import ANALYSIS_BANDS, ConcordanceHit, TmMatch
 from workbench.wording import plural
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = click.Choice(["table", "json"])
 
@@ -255,10 +259,19 @@ def analyze(db: str | None, doc: str | None, fmt: str) -> None:
             writer.writerow([band, figures["segments"], figures["words"], figures["characters"]])
         click.echo(buffer.getvalue(), nl=False)
         return
-    table = Table(title=f"analysis of {', '.join(analysis.documents)}")
+    _analysis_table(analysis.documents, rows, console)
+
+
+def _analysis_table(
+    documents: list[str], rows: list[tuple[str, dict[str, int]]], out: Console
+) -> None:
+    """The analysis as a table; folded in a narrow terminal, never cut (``non-transl…``,
+    ``charac…``, a figure's ``1…``)."""
+    table = Table(title=f"analysis of {', '.join(documents)}")
     for column in ("band", "segments", "words", "characters"):
-        table.add_column(column, justify="left" if column == "band" else "right")
+        table.add_column(column, justify="left" if column == "band" else "right",
+                         overflow="fold")
     for band, figures in rows:
         table.add_row(band, str(figures["segments"]), str(figures["words"]),
                       str(figures["characters"]))
-    console.print(table)
+    out.print(table)
