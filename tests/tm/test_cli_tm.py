@@ -240,3 +240,44 @@ def test_the_analysis_table_cuts_no_band_or_figure_in_a_narrow_terminal() -> Non
             rows_shown[-1] = [a + b for a, b in zip(rows_shown[-1], row, strict=True)]
     assert [r[0] for r in rows_shown] == list(ANALYSIS_BANDS)
     assert {(r[1], r[2], r[3]) for r in rows_shown} == {("12345", "1234567", "12345678")}
+
+
+def test_tm_list_cuts_no_path_or_date_in_an_80_column_terminal() -> None:
+    """At 80 columns `tm list` showed the file a memory came from as '/tmp/notext-3/cl…' and
+    its date as '2026-12-06T18:08…'; folded, both are there whole."""
+    from rich.console import Console
+
+    from workbench.cli.tm import _memories_table
+    from workbench.project.memory import MemoryInfo
+
+    path = "/srv/clients/2024/ministry-of-health/memories/health-memory-2024.tsv"
+    memories = [MemoryInfo("Ministry of Health 2024", "external", 120, path,
+                           "2024-03-01T10:30:00.000+00:00")]
+    buffer = io.StringIO()
+    _memories_table(memories, Console(file=buffer, width=80, color_system=None))
+    text = buffer.getvalue()
+    assert "…" not in text
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in text.splitlines()
+             if line.startswith("│")]
+    assert "".join(row[3] for row in cells) == path
+    assert "".join(row[4] for row in cells) == "2024-03-01T10:30:00"
+
+
+def test_tm_lookup_table_cuts_no_origin_in_a_narrow_terminal() -> None:
+    from rich.console import Console
+
+    from workbench.cli.tm import _match_table
+    from workbench.tm.diff import DiffOp
+    from workbench.tm.results import TmMatch
+
+    source = "قامت الثورة في روسيا عام 1917."
+    origin = "ministry-of-health-memory-2024"
+    match = TmMatch(100, source, "The revolution broke out in Russia in 1917.", origin,
+                    origin, 1, (DiffOp("equal", source, source),))
+    buffer = io.StringIO()
+    Console(file=buffer, width=60, color_system=None).print(_match_table(source, [match]))
+    text = buffer.getvalue()
+    assert "…" not in text
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in text.splitlines()
+             if line.startswith("│")]
+    assert "".join(row[1] for row in cells) == origin

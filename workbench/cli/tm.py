@@ -21,6 +21,8 @@ from workbench.wording import plural
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from workbench.project.memory import MemoryInfo
+
 FORMATS = click.Choice(["table", "json"])
 
 
@@ -65,13 +67,20 @@ def tm_list(db: str | None, fmt: str) -> None:
     if fmt == "json":
         print_json([m.to_dict() for m in memories])
         return
+    _memories_table(memories, console)
+
+
+def _memories_table(memories: list[MemoryInfo], out: Console) -> None:
+    """The memories as a table; folded in a narrow terminal, never cut (the file a memory
+    came from was ``/tmp/notext-3/cl…`` at 80 columns)."""
     table = Table(title="Translation memories")
     for column in ("name", "kind", "units", "from", "created"):
-        table.add_column(column, justify="right" if column == "units" else "left")
+        table.add_column(column, justify="right" if column == "units" else "left",
+                         overflow="fold")
     for m in memories:
         table.add_row(escape(m.name), m.kind, str(m.units), escape(m.source_path or ""),
                       m.created_at[:19])
-    console.print(table)
+    out.print(table)
 
 
 @tm.command("export")
@@ -100,7 +109,8 @@ def tm_remove(db: str | None, name: str) -> None:
 def _match_table(query: str, matches: list[TmMatch]) -> Table:
     table = Table(title=escape(query), title_justify="left", show_lines=True)
     for column in ("score", "origin", "source (differences in colour)", "target"):
-        table.add_column(column, justify="right" if column == "score" else "left")
+        table.add_column(column, justify="right" if column == "score" else "left",
+                         overflow="fold")
     for m in matches:
         source = "".join(_diff_markup(op.op, op.match) for op in m.diff)
         target = escape(m.target)
@@ -197,7 +207,7 @@ def concordance(db: str | None, query: str, lang: str | None, limit: int, fmt: s
         return
     table = Table(title=f"concordance: {escape(query)}", show_lines=True)
     for column in ("date", "origin", "Arabic", "English"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for hit in hits:
         table.add_row(*_hit_cells(hit))
     console.print(table)
