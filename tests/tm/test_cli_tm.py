@@ -168,7 +168,8 @@ def test_concordance_pretranslate_analyze(tmp_path: Path, new_db: Any) -> None:
                                                "csv").stdout)))
     assert rows[0] == ["band", "segments", "words", "characters"]
     assert [r[0] for r in rows[1:]] == [
-        "101", "repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match", "total"
+        "101", "repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match",
+        "non-translatable", "total",
     ]
     result = run_cli("pretranslate", "--db", db)
     assert result.stdout.strip() == (
@@ -188,3 +189,95 @@ def test_concordance_pretranslate_analyze(tmp_path: Path, new_db: Any) -> None:
     assert "1918" in json.loads(
         run_cli("history", "1", "--db", db, "--format", "json").stdout
     )[-1]["new_text"]
+
+
+def test_pretranslate_and_analyze_segments_without_letters(tmp_path: Path, new_db: Any) -> None:
+    """Page numbers, figures and separators need no memory: pretranslate converts them, the
+    analysis counts them apart."""
+    db = str(new_db)
+    (tmp_path / "numbers.ar.txt").write_text(
+        "٢٠١٩\n\n* * *\n\nعقد المؤتمر في القاهرة.\n\n٥٠٪\n", encoding="utf-8"
+    )
+    assert run_cli("import", str(tmp_path / "numbers.ar.txt"), "--db", db).exit_code == 0
+    analysis = json.loads(run_cli("analyze", "--db", db, "--format", "json").stdout)
+    assert analysis["bands"]["non-translatable"] == {"segments": 3, "words": 2, "characters": 10}
+    assert analysis["bands"]["no-match"]["segments"] == 1
+    result = run_cli("pretranslate", "--db", db)
+    filled, _ = result.stdout.strip().splitlines()
+    assert filled == (
+        "pre-translated 3 of 4 empty segments of numbers.ar with matches of 100% or more "
+        "(non-translatable: 3)"
+    )
+    out = tmp_path / "out.csv"
+    assert run_cli("export", "--format", "csv", "--db", db, "--output", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [r["english"] for r in rows] == ["2019", "* * *", "", "50%"]
+
+
+def test_the_analysis_table_cuts_no_band_or_figure_in_a_narrow_terminal() -> None:
+    """In 40 columns the table showed 'non-tr…', 'no-mat…' and 'charac…' (rich's ellipsis);
+    folded, every band and figure is there whole."""
+    from rich.console import Console
+
+    from workbench.cli.tm import _analysis_table
+    from workbench.tm.results import ANALYSIS_BANDS
+
+    rows = [(band, {"segments": 12345, "words": 1234567, "characters": 12345678})
+            for band in ANALYSIS_BANDS]
+    buffer = io.StringIO()
+    _analysis_table(["a long document name"], rows, Console(file=buffer, width=40,
+                                                              color_system=None))
+    text = buffer.getvalue()
+    assert "…" not in text
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in text.splitlines()
+             if line.startswith("│")]
+    # a folded cell goes on over the next line
+    rows_shown: list[list[str]] = []
+    for row in cells:
+        if row[1]:
+            rows_shown.append(row)
+        else:
+            rows_shown[-1] = [a + b for a, b in zip(rows_shown[-1], row, strict=True)]
+    assert [r[0] for r in rows_shown] == list(ANALYSIS_BANDS)
+    assert {(r[1], r[2], r[3]) for r in rows_shown} == {("12345", "1234567", "12345678")}
+
+
+def test_tm_list_cuts_no_path_or_date_in_an_80_column_terminal() -> None:
+    """At 80 columns `tm list` showed the file a memory came from as '/tmp/notext-3/cl…' and
+    its date as '2026-12-06T18:08…'; folded, both are there whole."""
+    from rich.console import Console
+
+    from workbench.cli.tm import _memories_table
+    from workbench.project.memory import MemoryInfo
+
+    path = "/srv/clients/2024/ministry-of-health/memories/health-memory-2024.tsv"
+    memories = [MemoryInfo("Ministry of Health 2024", "external", 120, path,
+                           "2024-03-01T10:30:00.000+00:00")]
+    buffer = io.StringIO()
+    _memories_table(memories, Console(file=buffer, width=80, color_system=None))
+    text = buffer.getvalue()
+    assert "…" not in text
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in text.splitlines()
+             if line.startswith("│")]
+    assert "".join(row[3] for row in cells) == path
+    assert "".join(row[4] for row in cells) == "2024-03-01T10:30:00"
+
+
+def test_tm_lookup_table_cuts_no_origin_in_a_narrow_terminal() -> None:
+    from rich.console import Console
+
+    from workbench.cli.tm import _match_table
+    from workbench.tm.diff import DiffOp
+    from workbench.tm.results import TmMatch
+
+    source = "قامت الثورة في روسيا عام 1917."
+    origin = "ministry-of-health-memory-2024"
+    match = TmMatch(100, source, "The revolution broke out in Russia in 1917.", origin,
+                    origin, 1, (DiffOp("equal", source, source),))
+    buffer = io.StringIO()
+    Console(file=buffer, width=60, color_system=None).print(_match_table(source, [match]))
+    text = buffer.getvalue()
+    assert "…" not in text
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in text.splitlines()
+             if line.startswith("│")]
+    assert "".join(row[1] for row in cells) == origin

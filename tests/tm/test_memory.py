@@ -464,7 +464,8 @@ def test_analysis_bands_add_up(tm_project: Project, tmp_path: Path) -> None:
     ]
     data = analysis.to_dict()
     assert list(data["bands"]) == [
-        "101", "repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match"
+        "101", "repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match",
+        "non-translatable",
     ]
     total = data["total"]
     assert total["segments"] == 5 == sum(b["segments"] for b in data["bands"].values())
@@ -503,6 +504,97 @@ def test_analysis_counts_no_tag_as_characters(tm_project: Project, tmp_path: Pat
     analysis = tm_project.tm.analyze("page")
     # the same words and letters: 3 words, 16 characters each
     assert analysis.to_dict()["total"] == {"segments": 2, "words": 6, "characters": 32}
+
+
+NUMBERS = "٢٠١٩\n\n* * *\n\n(٣)\n\n٥٠٪\n\nصفحة ٤\n\n١٢٣٬٤٥٦٫٧٨\n\n٢٠١٩\n"
+"""A document of paragraphs with no letters (one with a word, and one repeated)."""
+
+
+def test_pretranslate_converts_segments_without_letters_with_no_memory(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """A page number, a separator, a figure: typed by hand before, though a CAT tool fills
+    them (their digits and punctuation converted) as drafts, with where they came from."""
+    (tmp_path / "numbers.ar.txt").write_text(NUMBERS, encoding="utf-8")
+    tm_project.import_document(tmp_path / "numbers.ar.txt", "numbers")
+    segs = ids(tm_project, "numbers")
+    result = tm_project.tm.pretranslate("numbers")
+    assert (result.empty, result.filled) == (7, 6)
+    assert result.by_band == {"non-translatable": 6}
+    assert [tm_project.segment(s).target for s in segs] == [
+        "2019", "* * *", "(3)", "50%", "", "123,456.78", "2019"
+    ]
+    first = tm_project.segment(segs[0])
+    assert first.status == "draft"
+    assert [r.action for r in tm_project.history(segs[0])] == ["pretranslate"]
+    (note,) = tm_project.notes(segs[0])
+    assert note["kind"] == "tm" and "non-translatable" in note["text"]
+    assert all(tm_project.check_segment(s) == [] for s in segs if s != segs[4])
+    (group,) = tm_project.changes("numbers")
+    assert group["summary"] == (
+        "pre-translated 6 segments without letters (their digits and punctuation converted)"
+    )
+    tm_project.undo_change(result.changes[0])
+    assert [tm_project.segment(s).target for s in segs] == [""] * 7
+    assert tm_project.notes(segs[0]) == []
+
+
+def test_pretranslate_takes_a_memorys_exact_match_of_a_segment_without_letters(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    """The translator's own English for a list number (roman numerals) wins over its
+    conversion."""
+    (tmp_path / "numbers.ar.txt").write_text(NUMBERS, encoding="utf-8")
+    tm_project.import_document(tmp_path / "numbers.ar.txt", "numbers")
+    tm_project.import_document(tmp_path / "numbers.ar.txt", "again")
+    tm_project.confirm(ids(tm_project, "numbers")[2], "(iii)", override_reason="roman")
+    result = tm_project.tm.pretranslate("again", min_score=50)
+    assert result.by_band == {"101": 1, "non-translatable": 5}
+    assert [tm_project.segment(s).target for s in ids(tm_project, "again")][:4] == [
+        "2019", "* * *", "(iii)", "50%"
+    ]
+    summary = tm_project.changes("again")[0]["summary"]
+    assert summary == (
+        "pre-translated 6 segments: 1 with matches of 50% or more, 5 without letters "
+        "(their digits and punctuation converted)"
+    )
+
+
+def test_the_analysis_puts_segments_without_letters_in_their_own_band(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    (tmp_path / "numbers.ar.txt").write_text(NUMBERS, encoding="utf-8")
+    tm_project.import_document(tmp_path / "numbers.ar.txt", "numbers")
+    analysis = tm_project.tm.analyze("numbers")
+    # the repeated ٢٠١٩ is no repetition to pay for: nothing to translate
+    assert [analysis.by_segment[s] for s in ids(tm_project, "numbers")] == [
+        "non-translatable"] * 4 + ["no-match"] + ["non-translatable"] * 2
+    bands = analysis.to_dict()["bands"]
+    assert bands["non-translatable"]["segments"] == 6
+    assert bands["repetitions"]["segments"] == 0
+    assert analysis.to_dict()["total"]["segments"] == 7
+
+
+def test_a_segment_without_letters_is_offered_its_conversion(
+    tm_project: Project, tmp_path: Path
+) -> None:
+    (tmp_path / "numbers.ar.txt").write_text(NUMBERS, encoding="utf-8")
+    tm_project.import_document(tmp_path / "numbers.ar.txt", "numbers")
+    year, *_ = ids(tm_project, "numbers")
+    (match,) = tm_project.tm.segment_matches(year)
+    assert (match.score, match.text, match.origin) == (100, "2019", "non-translatable")
+    segment = tm_project.tm.insert_match(year, match)
+    assert (segment.target, segment.status) == ("2019", "draft")
+    (note,) = tm_project.notes(year)
+    assert note["text"] == "tm-insert: non-translatable: its digits and punctuation converted"
+    # a memory's exact match comes first; one with the same English is offered once
+    tm_project.confirm(ids(tm_project, "numbers")[2], "(iii)", override_reason="roman")
+    tm_project.import_document(tmp_path / "numbers.ar.txt", "again")
+    again_year, _, again_list, *_ = ids(tm_project, "again")
+    assert [m.text for m in tm_project.tm.segment_matches(again_list)] == ["(iii)", "(3)"]
+    tm_project.confirm(year, "2019")
+    assert [m.origin for m in tm_project.tm.segment_matches(again_year)] == ["numbers #1"]
+    assert tm_project.tm.segment_matches(ids(tm_project, "again")[4]) == []  # صفحة ٤
 
 
 def test_concordance(tm_project: Project, tmp_path: Path) -> None:
@@ -714,6 +806,11 @@ def test_auto_insert_fills_only_an_empty_segment_at_the_threshold(
     tm_project.save_draft(third, "Typed meanwhile.")
     assert tm_project.tm.auto_insert(third, match) is None
     assert tm_project.segment(third).target == "Typed meanwhile."
+    # undone (F9), the auto-inserted match's note goes with its English, as an inserted one's
+    tm_project.undo(third)
+    tm_project.undo(third)
+    assert tm_project.segment(third).target == ""
+    assert [n["text"] for n in tm_project.notes(third)] == []
 
 
 def test_an_undated_unit_comes_after_a_dated_one(tm_project: Project, tmp_path: Path) -> None:

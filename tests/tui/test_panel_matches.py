@@ -165,6 +165,67 @@ async def test_no_auto_insert_when_the_threshold_is_off(sample_db, make_app, tmp
             assert project.segment(ids[0]).status == "new"
 
 
+async def test_a_segment_without_letters_is_offered_its_digits_converted(
+    sample_db, make_app, tmp_path
+):
+    """A page number needs no memory: the panel offers it converted, Ctrl+F1 inserts it (a
+    draft, its origin in a note), and auto-insert fills it like a 100% match."""
+    text = tmp_path / "numbers.txt"
+    text.write_text("٢٠١٩\n\n٥٠٪\n", encoding="utf-8")
+    with Project.open(sample_db, author="tester") as project:
+        project.import_document(text, "numbers")
+        year, percent = (s.id for s in project.segments("numbers"))
+    config = Config(path=tmp_path / "config" / "config.toml", tm_auto_insert_min=100)
+    app = make_app(document="numbers")
+    async with editing(app, year) as (pilot, screen):
+        panel = screen.query_one(MatchesPanel)
+        assert [(m.score, m.origin, m.text) for m in panel.matches] == [
+            (100, "non-translatable", "2019")
+        ]
+        await pilot.press("ctrl+f1")
+        await settle(pilot)
+        assert screen.editor.text == "2019"
+        with Project.open(sample_db) as project:
+            assert (project.segment(year).target, project.segment(year).status) == (
+                "2019", "draft")
+            assert project.history(year)[-1].action == "tm-insert"
+            assert any("non-translatable" in n["text"] for n in project.notes(year))
+    app = make_app(config=config, document="numbers")
+    async with editing(app, percent) as (pilot, screen):
+        assert screen.editor.text == "50%"
+        assert any("digits and punctuation converted" in n.message
+                   for n in app._notifications)
+        with Project.open(sample_db) as project:
+            assert project.history(percent)[-1].action == "tm-auto"
+
+
+async def test_ctrl_f1_before_the_matches_are_read_inserts_once_they_are(
+    sample_db, make_app, tmp_path
+):
+    """Alt+Down then Ctrl+F1 at once: the matches were not read yet, and it said "No match
+    1: this segment has 0 translation memory matches", the panel then showing one."""
+    add_memory(sample_db, tmp_path)
+    app = make_app()
+    async with editing(app, 3) as (pilot, screen):
+        screen.open_segment(2)
+        screen.clear_matches()  # as just opened: its matches still being read
+        screen.action_insert_match(1)  # Ctrl+F1
+        screen.load_matches(2)
+        await settle(pilot)
+        assert screen.editor.text == "This claim is false to the core."
+        assert not any("No match" in n.message for n in app._notifications)
+        # English typed before they came: left as typed, nothing inserted
+        screen.open_segment(3)
+        await settle(pilot)
+        screen.clear_matches()
+        screen.action_insert_match(1)
+        typed = screen.editor.text + " and more"
+        screen.editor.load_text(typed)
+        screen.load_matches(3)
+        await settle(pilot)
+        assert screen.editor.text == typed
+
+
 async def test_the_list_marks_exact_matches_and_repetitions(sample_db, make_app, tmp_path):
     ids = add_memory(sample_db, tmp_path, document=True)
     app = make_app(document="rep")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
@@ -16,6 +17,11 @@ from workbench.formats.model import primary_language
 from workbench.project import open_project
 from workbench.tm.results import ANALYSIS_BANDS, ConcordanceHit, TmMatch
 from workbench.wording import plural
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from workbench.project.memory import MemoryInfo
 
 FORMATS = click.Choice(["table", "json"])
 
@@ -61,13 +67,20 @@ def tm_list(db: str | None, fmt: str) -> None:
     if fmt == "json":
         print_json([m.to_dict() for m in memories])
         return
+    _memories_table(memories, console)
+
+
+def _memories_table(memories: list[MemoryInfo], out: Console) -> None:
+    """The memories as a table; folded in a narrow terminal, never cut (the file a memory
+    came from was ``/tmp/notext-3/cl…`` at 80 columns)."""
     table = Table(title="Translation memories")
     for column in ("name", "kind", "units", "from", "created"):
-        table.add_column(column, justify="right" if column == "units" else "left")
+        table.add_column(column, justify="right" if column == "units" else "left",
+                         overflow="fold")
     for m in memories:
         table.add_row(escape(m.name), m.kind, str(m.units), escape(m.source_path or ""),
                       m.created_at[:19])
-    console.print(table)
+    out.print(table)
 
 
 @tm.command("export")
@@ -96,7 +109,8 @@ def tm_remove(db: str | None, name: str) -> None:
 def _match_table(query: str, matches: list[TmMatch]) -> Table:
     table = Table(title=escape(query), title_justify="left", show_lines=True)
     for column in ("score", "origin", "source (differences in colour)", "target"):
-        table.add_column(column, justify="right" if column == "score" else "left")
+        table.add_column(column, justify="right" if column == "score" else "left",
+                         overflow="fold")
     for m in matches:
         source = "".join(_diff_markup(op.op, op.match) for op in m.diff)
         target = escape(m.target)
@@ -193,7 +207,7 @@ def concordance(db: str | None, query: str, lang: str | None, limit: int, fmt: s
         return
     table = Table(title=f"concordance: {escape(query)}", show_lines=True)
     for column in ("date", "origin", "Arabic", "English"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for hit in hits:
         table.add_row(*_hit_cells(hit))
     console.print(table)
@@ -212,7 +226,9 @@ def _hit_cells(hit: ConcordanceHit) -> tuple[str, str, str, str]:
               help="Lowest score inserted.")
 @click.option("--format", "fmt", type=FORMATS, default="table")
 def pretranslate(db: str | None, doc: str | None, min_score: int, fmt: str) -> None:
-    """Fill empty segments with their best memory match (as drafts, origin recorded)."""
+    """Fill empty segments with their best memory match (as drafts, origin recorded); those
+    with no letters (page numbers, dates, figures) with their digits and punctuation
+    converted, whatever --min."""
     with open_project(db) as project:
         result = project.tm.pretranslate(doc, min_score)
     if fmt == "json":
@@ -236,7 +252,8 @@ def pretranslate(db: str | None, doc: str | None, min_score: int, fmt: str) -> N
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 def analyze(db: str | None, doc: str | None, fmt: str) -> None:
     """Segments, words and characters of the Arabic per match band (101, repetitions, 100,
-    95-99, 85-94, 75-84, 50-74, no-match), for quotes and planning."""
+    95-99, 85-94, 75-84, 50-74, no-match; non-translatable: no letters), for quotes and
+    planning."""
     with open_project(db) as project:
         analysis = project.tm.analyze(doc)
     data = analysis.to_dict()
@@ -252,10 +269,19 @@ def analyze(db: str | None, doc: str | None, fmt: str) -> None:
             writer.writerow([band, figures["segments"], figures["words"], figures["characters"]])
         click.echo(buffer.getvalue(), nl=False)
         return
-    table = Table(title=f"analysis of {', '.join(analysis.documents)}")
+    _analysis_table(analysis.documents, rows, console)
+
+
+def _analysis_table(
+    documents: list[str], rows: list[tuple[str, dict[str, int]]], out: Console
+) -> None:
+    """The analysis as a table; folded in a narrow terminal, never cut (``non-transl…``,
+    ``charac…``, a figure's ``1…``)."""
+    table = Table(title=f"analysis of {', '.join(documents)}")
     for column in ("band", "segments", "words", "characters"):
-        table.add_column(column, justify="left" if column == "band" else "right")
+        table.add_column(column, justify="left" if column == "band" else "right",
+                         overflow="fold")
     for band, figures in rows:
         table.add_row(band, str(figures["segments"]), str(figures["words"]),
                       str(figures["characters"]))
-    console.print(table)
+    out.print(table)

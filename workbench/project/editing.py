@@ -37,7 +37,7 @@ _STRUCTURAL = {
 
 #: Revisions that wrote a translation memory match and its note (kind ``tm``: see
 #: ``tm_lookups.Lookups.fill``), which an undo of the revision withdraws.
-MATCH_ACTIONS = frozenset({"tm-insert", "pretranslate"})
+MATCH_ACTIONS = frozenset({"tm-insert", "tm-auto", "pretranslate"})
 
 
 class Editing:

@@ -25,15 +25,34 @@ from workbench.store import notes as q_notes
 from workbench.store import tm as q_tm
 from workbench.store import versions as q_versions
 from workbench.text.lines import one_line
+from workbench.text.nontranslatable import NON_TRANSLATABLE
 from workbench.tm import english
 from workbench.tm.diff import unit_tags_as_tags, with_segment_tags
-from workbench.tm.results import ConcordanceHit, TmMatch
+from workbench.tm.results import ConcordanceHit, TmMatch, conversion_match
 from workbench.tm.tokens import stem_readings, tokenize, words_and_stems
 
 #: Candidate units verified at most by a concordance search.
 CONCORDANCE_SCAN = 20_000
 #: The kind of the notes recording where an inserted match came from.
 NOTE_KIND = "tm"
+
+
+def origin(match: TmMatch) -> str:
+    """Where a match inserted into a segment came from, for its note."""
+    if match.non_translatable:
+        return f"{NON_TRANSLATABLE}: its digits and punctuation converted"
+    return f"{match.score}% match from {match.origin} (unit {match.unit_id})"
+
+
+def with_conversion(matches: list[TmMatch], source: str, limit: int) -> list[TmMatch]:
+    """``matches`` with, for a source without letters (numbers, dates, separators), its
+    conversion (:func:`conversion_match`) after the memories' exact and context matches,
+    unless one of them offers the same English; at most ``limit``."""
+    own = conversion_match(source)
+    if own is None or any(m.text == own.text for m in matches):
+        return matches
+    at = next((i for i, m in enumerate(matches) if m.score < own.score), len(matches))
+    return [*matches[:at], own, *matches[at:]][:limit]
 
 
 class Lookups:
@@ -114,13 +133,16 @@ class Lookups:
         self, segment_id: int, *, min_score: int = 50, limit: int = 5
     ) -> list[TmMatch]:
         """The best matches of a segment's Arabic (with its context, for 101%; its own unit
-        left out). For the TUI's matches panel: call it from a worker on its own connection."""
+        left out), and for a segment without letters its digits and punctuation converted
+        (:func:`with_conversion`). For the TUI's matches panel: call it from a worker on its
+        own connection."""
         seg = self.reader.segment(segment_id)
         around = q_tm.neighbours(self.db, [segment_id]).get(segment_id, (None, None))
-        return self.lookup(
+        matches = self.lookup(
             seg.source, min_score=min_score, limit=limit, context=around,
             exclude_segment=segment_id,
         )
+        return with_conversion(matches, seg.source, limit)
 
     def exact_scores(self, segment_ids: Sequence[int]) -> dict[int, int]:
         """For those of ``segment_ids`` that have a 100% or 101% match (their own unit left
@@ -173,8 +195,7 @@ class Lookups:
                 group_id=self.context.group_id,
             )
             q_notes.add_note(
-                self.db, segment_id, self.context.author, NOTE_KIND,
-                f"{action}: {match.score}% match from {match.origin} (unit {match.unit_id})",
+                self.db, segment_id, self.context.author, NOTE_KIND, f"{action}: {origin(match)}",
                 self.context.group_id,  # undoing the change takes it away
             )
             return self.reader.segment(segment_id)

@@ -5,14 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.text.nontranslatable import NON_TRANSLATABLE, converted
 from workbench.tm.diff import DiffOp, with_segment_tags
 from workbench.tm.score import BANDS
 
-#: The analysis bands in memoQ's order of precedence.
+#: The analysis bands in memoQ's order of precedence, then the segments with no letters (which
+#: take precedence over all of them: nothing to translate), listed last.
 ANALYSIS_BANDS: tuple[str, ...] = (
     "101", "repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match",
+    NON_TRANSLATABLE,
 )
-assert [b for b in ANALYSIS_BANDS if b not in ("repetitions", "no-match")] == [
+assert [b for b in ANALYSIS_BANDS if b not in ("repetitions", "no-match", NON_TRANSLATABLE)] == [
     name for name, _, _ in BANDS
 ]
 
@@ -37,6 +40,9 @@ class TmMatch:
     #: The English to insert when it is not ``substituted`` or ``target`` as they are (another
     #: tool's tag placeholders written as the segment's tags).
     insert: str | None = None
+    #: Not a memory's unit: the segment's own digits and punctuation converted (it has no
+    #: letters to translate; :func:`conversion_match`).
+    non_translatable: bool = False
 
     @property
     def text(self) -> str:
@@ -64,6 +70,20 @@ class TmMatch:
             "position": self.position,
             "substituted": self.substituted,
         }
+
+
+def conversion_match(source: str) -> TmMatch | None:
+    """The English of a segment with no letters (numbers, dates, separators) as a match to
+    offer and insert: its digits and Arabic punctuation converted (``٥٠٪`` → ``50%``), scored
+    100; None for a segment with something to translate."""
+    english = converted(source)
+    if english is None:
+        return None
+    return TmMatch(
+        score=100, source=source, target=english, origin=NON_TRANSLATABLE,
+        memory=NON_TRANSLATABLE, unit_id=0, diff=(DiffOp("equal", source, source),),
+        non_translatable=True,
+    )
 
 
 @dataclass(frozen=True)

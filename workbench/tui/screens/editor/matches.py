@@ -5,7 +5,9 @@ segment list's 100/101 and repetition marks, and the concordance dialog.
   on the second connection (``project.tm.segment_matches``) into the Matches panel; a result
   for a segment left meanwhile is dropped.
 - Shift+F5 gives the panel the focus: 1-9 (or Enter on the match under the cursor) replace
-  the English with that match, Escape goes back; Ctrl+F1 replaces it with the best match.
+  the English with that match, Escape goes back; Ctrl+F1 replaces it with the best match
+  (pressed before the segment's matches are read, once they are, unless English was typed
+  meanwhile).
   The match is written by ``project.tm.insert_match`` on the writer thread (a draft; its
   origin in the history and a note), in order with the autosaves, on the revision the editor
   read (changed meanwhile by someone else: the conflict dialog).
@@ -89,6 +91,8 @@ class MatchesActions(EditorPart):
 
     tm_matches: list[Any]  # the matches shown, of the open segment
     tm_matches_for: int | None  # the segment they are of
+    # (segment, match number, its English then): an insertion asked before its matches came
+    _insert_wanted: tuple[int, int, str] | None = None
     _memories: tuple[tuple[int, str], ...] | None = None  # the memories they were read from
 
     if TYPE_CHECKING:
@@ -130,6 +134,7 @@ class MatchesActions(EditorPart):
     def clear_matches(self) -> None:
         """A new segment is open: its matches are not read yet."""
         self.tm_matches, self.tm_matches_for = [], None
+        self._insert_wanted = None
         panel = self.matches_panel
         panel.show_matches([], "…")
         panel.set_best(None)
@@ -158,6 +163,11 @@ class MatchesActions(EditorPart):
         self.matches_panel.set_best(message.matches[0].score if message.matches else None)
         if not self._tab_by_user:  # narrow layout: the matches when there are some, else
             self.show_matches_tab(bool(message.matches))  # the glossary and the findings
+        wanted, self._insert_wanted = self._insert_wanted, None
+        if wanted is not None and wanted[0] == message.segment_id:
+            if wanted[2] == self.editor.text:  # nothing typed since the key: asked for
+                self.action_insert_match(wanted[1])
+            return
         self._auto_insert()
 
     @work(thread=True, exclusive=True, group="memory-set")
@@ -181,11 +191,15 @@ class MatchesActions(EditorPart):
     # inserting -------------------------------------------------------------------------------
 
     def action_insert_match(self, number: int) -> None:
-        """Replace the English with match ``number`` of the panel."""
+        """Replace the English with match ``number`` of the panel (asked before the
+        segment's matches are read, as Ctrl+F1 right after Alt+Down: once they are)."""
         if self.current is None:
             return
-        if self.tm_matches_for != self.current.id or not 0 < number <= len(self.tm_matches):
-            have = len(self.tm_matches) if self.tm_matches_for == self.current.id else 0
+        if self.tm_matches_for != self.current.id:
+            self._insert_wanted = (self.current.id, number, self.editor.text)
+            return
+        if not 0 < number <= len(self.tm_matches):
+            have = len(self.tm_matches)
             self.notify(f"No match {number}: this segment has {have} translation memory "
                         f"match{'es' if have != 1 else ''}.", severity="warning")
             return
@@ -262,8 +276,15 @@ class MatchesActions(EditorPart):
             editor.load_text(segment.target)
             editor.move_cursor(editor.document.end)
             self.saved_text = segment.target
-            self.notify(f"Segment {segment.position}: the best translation memory match was "
-                        "inserted (auto-insert; a draft).")
+            self.notify(f"Segment {segment.position}: {self._auto_inserted()} was inserted "
+                        "(auto-insert; a draft).")
+
+    def _auto_inserted(self) -> str:
+        """What auto-insert put into the open segment, for its notice."""
+        best = self.tm_matches[0] if self.tm_matches else None
+        if best is not None and best.non_translatable:
+            return "its digits and punctuation converted (no letters to translate)"
+        return "the best translation memory match"
 
     # focus and layout ------------------------------------------------------------------------
 
