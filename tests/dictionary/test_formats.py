@@ -302,6 +302,21 @@ def test_dictd_index_keeps_the_headword_as_written(tmp_path: Path) -> None:
     assert [e.headword for e in open_lexicon([index]).lookup("hello WORLD")] == ["Hello World"]
 
 
+@pytest.mark.parametrize("head_lines", ["كِتَاب%%%كتب", "كِتَاب\nكتب"])
+def test_dictfmt_articles_of_several_headwords_show_no_head_line_as_sense(
+        tmp_path: Path, head_lines: str) -> None:
+    """``dictfmt -j --headword-separator %%%`` indexes one article under each headword and
+    writes them as its first line (``--break-headwords``: a line each); they were senses."""
+    body = f"{head_lines}\nbook; volume\nletter\n".encode()
+    rows = [f"{head}\tA\t{builders.b64_encode(len(body))}" for head in ("كتاب", "كتب")]
+    (tmp_path / "hand.index").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    write_dictzip(tmp_path / "hand.dict.dz", body)
+    d = open_dictionary(tmp_path / "hand.index")
+    assert [d.entry(k).senses for k in range(2)] == [("book; volume", "letter")] * 2
+    assert [e.senses for e in open_lexicon([tmp_path / "hand.index"]).lookup("وبكتب")] == [
+        ("book; volume", "letter")]
+
+
 def test_stardict_xdxf_articles(tmp_path: Path) -> None:
     """StarDict type ``x`` (XDXF, as GoldenDict's and the XDXF project's dictionaries have
     it): the key, examples and grammar are no senses, ``<tr>`` is the pronunciation."""

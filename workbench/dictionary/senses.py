@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 _NUMBERED = re.compile(r"^\s*(?:\d+|[a-z]|[IVX]+)\s*[.)]\s+")
 _IPA = re.compile(r"(?:^|\s)/([^/\n]{1,80})/\s*$")
@@ -70,6 +71,23 @@ def head_alternatives(text: str) -> tuple[str, ...]:
     if len(parts) == 1 and _letters(parts[0]) == _letters(head):
         return ()
     return tuple(parts)
+
+
+def without_head_lines(text: str, headwords: Sequence[str]) -> str:
+    """A plain article without its leading lines that list its headwords, when dictfmt
+    wrote one article for several (``--headword-separator``: a line ``كِتَاب%%%كتب``, or with
+    ``--break-headwords`` one line each): a line of those headwords' words alone, without an
+    IPA between slashes (a FreeDict head line, whose IPA is the pronunciation)."""
+    words = {w for h in headwords for w in _WORD.findall(_folded(h))}
+    lines = text.replace("\r\n", "\n").split("\n")
+    first = 0
+    while first < len(lines):
+        line = lines[first]
+        found = _WORD.findall(_folded(line))
+        if line.strip() and (not found or _IPA.search(line) or not set(found) <= words):
+            break
+        first += 1
+    return "\n".join(lines[first:])
 
 
 def plain_senses(text: str, headword: str) -> tuple[tuple[str, ...], str | None]:
