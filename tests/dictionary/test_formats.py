@@ -620,6 +620,30 @@ def test_html_articles_of_converted_dictd_and_tab_files(tmp_path: Path) -> None:
     assert open_dictionary(tmp_path / "tab.txt").name == "Converted"
 
 
+def test_converted_freedict_head_lines_of_several_headwords(tmp_path: Path) -> None:
+    """pyglossary's StarDict and tab file of FreeDict keep dictd's index phrase as the
+    headword (أكتوبرتشرين الأول) and the head line listing the headwords in the article:
+    each is found, as in dictd (أكتوبر found nothing), and the head line is shown; a phrase
+    whose first line is a sense lists nothing."""
+    articles = [
+        ("أكتوبرتشرين الأول", "أكتوبر/تشرين الأول /ʔˈuktuːbˌar/<br />1. October<br />2. Oct<br />"),
+        ("المربية المدرسة", "المربّية، المُدرّسة /ʔalmrbːˈijjah/<br />Schoolmarm<br />"),
+        ("كتاب كبير", "tome, volume<br />"),
+    ]
+    ifo = _stardict_of(tmp_path, "h", articles)
+    (tmp_path / "tab.txt").write_text("".join(
+        head + "\t" + body.replace("<br />", "\\n") + "\n" for head, body in articles),
+        encoding="utf-8")
+    for path in (ifo, tmp_path / "tab.txt"):
+        lexicon = open_lexicon([path])
+        for word, head in (("وأكتوبر", "أكتوبر/تشرين الأول"), ("تشرين الأول", "أكتوبر/تشرين الأول"),
+                           ("للمدرسة", "المربّية، المُدرّسة")):
+            assert [e.headword for e in lexicon.lookup(word)] == [head], (path, word)
+        assert lexicon.lookup("أكتوبر")[0].senses == ("October", "Oct")
+        d = open_dictionary(path)
+        assert d.alternatives(d.headwords.index("كتاب كبير")) == ()
+
+
 def test_a_merged_articles_head_line_with_punctuation_is_no_sense(tmp_path: Path) -> None:
     """pyglossary's StarDict of FreeDict merges the articles of one headword; a later one's
     head line writes the headword with a comma or question mark (التّرك، /…/, إلى أين؟ /…/),

@@ -73,6 +73,27 @@ def head_alternatives(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def listed_headwords(article: str, headword: str) -> tuple[str, ...]:
+    """:func:`head_alternatives` of an article (plain or HTML) whose headword is dictd's
+    index phrase, as converters keep it (pyglossary's StarDict or tab file of FreeDict:
+    headword ``المربية المدرسة``, head line ``المربّية، المُدرّسة /…/``): none unless the
+    head line's letters are the headword's."""
+    if " " not in headword:
+        return ()
+    text = markup_to_text(article) if _MARKUP.search(article) else article
+    if _letters(head_line(text)) != _letters(headword):
+        return ()
+    return head_alternatives(text)
+
+
+def listed_head_line(article: str, headword: str) -> str:
+    """The head line of an article that :func:`listed_headwords` finds (shown as its
+    headword, as dictd's reader shows it), else ``headword``."""
+    if not listed_headwords(article, headword):
+        return headword
+    return head_line(markup_to_text(article) if _MARKUP.search(article) else article)
+
+
 def without_head_lines(text: str, headwords: Sequence[str]) -> str:
     """A plain article without its leading lines that list its headwords, when dictfmt
     wrote one article for several (``--headword-separator``: a line ``كِتَاب%%%كتب``, or with

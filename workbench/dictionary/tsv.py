@@ -24,7 +24,7 @@ from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
-from workbench.dictionary.senses import article_senses
+from workbench.dictionary.senses import article_senses, listed_head_line, listed_headwords
 from workbench.errors import InputError
 from workbench.formats.table import unquote_row
 from workbench.glossary.tsv import ARABIC_HEADERS, HEADERS
@@ -110,16 +110,29 @@ class TsvFile(DictionaryFile):
             yield number, text, pos, end
             pos = end + 1
 
-    def entry(self, k: int) -> DictEntry:
+    def _row(self, k: int) -> list[str]:
         if self._rows is not None:
-            text = self._rows[k]
-        else:
-            raw = self.data.read(self.offsets[k], self.lengths[k])
-            text = raw.decode("utf-8").rstrip("\r")
-        fields = _fields(text)
+            return _fields(self._rows[k])
+        raw = self.data.read(self.offsets[k], self.lengths[k])
+        return _fields(raw.decode("utf-8").rstrip("\r"))
+
+    def alternatives(self, k: int) -> tuple[str, ...]:
+        """A tab file's article whose head line lists several headwords where a converter
+        kept dictd's index phrase (:func:`~workbench.dictionary.senses.listed_headwords`)."""
+        if " " not in self.headwords[k]:
+            return ()
+        definition = self._row(k)[1]
+        if not _ARTICLE.search(definition):
+            return ()
+        return listed_headwords(_unescape(definition), self.headwords[k])
+
+    def entry(self, k: int) -> DictEntry:
+        fields = self._row(k)
         if _ARTICLE.search(fields[1]):  # a tab file's article
-            senses, ipa = article_senses(_unescape(fields[1]), self.headwords[k])
-            return DictEntry(self.headwords[k], senses, ipa, self.name)
+            article = _unescape(fields[1])
+            senses, ipa = article_senses(article, self.headwords[k])
+            return DictEntry(listed_head_line(article, self.headwords[k]), senses, ipa,
+                             self.name)
         note = fields[2] if len(fields) > 2 and fields[2] else ""
         senses = [s.strip() for s in fields[1].split(";") if s.strip()]
         if note:
