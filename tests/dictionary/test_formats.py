@@ -213,6 +213,21 @@ def test_dsl_subentries_optional_parts_and_references(tmp_path: Path) -> None:
     assert [e.headword for e in lexicon.lookup("تحدثت")] == ["تحدث(ت) (مع)"]
 
 
+def test_dsl_text_shown_in_full_mode_only_is_read(tmp_path: Path) -> None:
+    """``[*]…[/*]`` marks what Lingvo shows in its full mode: a translation there is a sense
+    (it was dropped), an example there an example."""
+    path = tmp_path / "full.dsl"
+    path.write_bytes(b"\xff\xfe" + (
+        '#NAME "Full"\r\n#INDEX_LANGUAGE "Arabic"\r\n#CONTENTS_LANGUAGE "English"\r\n\r\n'
+        "كتاب\r\n\t[m1]1. [trn]book[/trn][/m]\r\n"
+        "\t[m1][*]2. [trn]writing \\[script\\][/trn][/*][/m]\r\n"
+        "\t[m2][*][ex][lang id=1]كتاب مفتوح[/lang] — an open book[/ex][/*][/m]\r\n"
+    ).encode("utf-16-le"))
+    [entry] = open_lexicon([path]).lookup("بالكتاب")
+    assert entry.senses == ("book", "writing [script]")
+    assert entry.examples == ("كتاب مفتوح — an open book",)
+
+
 @pytest.mark.parametrize("gz", [False, True])
 def test_freedict_tei(tmp_path: Path, gz: bool) -> None:
     d = open_dictionary(builders.tei(tmp_path, gz=gz))

@@ -6,7 +6,8 @@ is a comment, which may run over several lines (a card inside one is not read). 
 body, ``[t]…[/t]`` is the transcription, ``[trn]``, ``[m1]``, ``[p]``, ``[c]``, ``[i]``…
 are markup: the senses are the body lines with their markup stripped
 (labels ``[p]``, sounds ``[s]`` and pictures left out; examples ``[ex]`` kept apart, as the
-entry's examples), ``~`` replaced by the headword, ``<<…>>`` references kept as their text.
+entry's examples; ``[*]…[/*]``, what Lingvo shows in its full mode only, read as the
+rest), ``~`` replaced by the headword, ``<<…>>`` references kept as their text.
 In a headword, ``{…}`` is displayed but not indexed, and ``(…)`` is an optional part:
 ``تحدث(ت)`` is found as تحدث and تحدثت.
 A body line ``@ heading`` starts a sub-entry (a phrase with its own senses, in the word list
@@ -25,7 +26,7 @@ from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.errors import InputError
 
 _COMMENT = re.compile(r"\{\{.*?(?:\}\}|\Z)", re.S)  # a card's last one may close later
-_DROP = re.compile(r"\[(s|ex|p|\*|url|video)\].*?\[/\1\]", re.S)
+_DROP = re.compile(r"\[(s|ex|p|url|video)\].*?\[/\1\]", re.S)  # not [*]: shown in full mode
 _DROP_NOT_EX = re.compile(r"\[(s|p|url|video)\].*?\[/\1\]", re.S)  # labels inside examples
 _TRANSCRIPTION = re.compile(r"\[t\](.*?)\[/t\]", re.S)
 _EXAMPLE = re.compile(r"\[ex\](.*?)\[/ex\]", re.S)
