@@ -228,6 +228,21 @@ def test_dsl_text_shown_in_full_mode_only_is_read(tmp_path: Path) -> None:
     assert entry.examples == ("كتاب مفتوح — an open book",)
 
 
+def test_dsl_escaped_brackets_and_tags_in_a_headwords_braces(tmp_path: Path) -> None:
+    """``\\[not translated\\]`` is text: the tag expression took ``[not translated\\]`` for a
+    tag (the sense was ``home \\``); a headword's ``{[i]}…{[/i]}`` is shown without its tags."""
+    path = tmp_path / "esc.dsl"
+    path.write_text(
+        '#NAME "Escapes"\n\n'
+        "بيت\n\t[m1][!trs][trn]home \\[not translated\\][/trn][/!trs][/m]\n"
+        "\t[m1][t]bajt \\[coll.\\][/t] [trn]house \\~ \\[a \\\\ b\\][/trn][/m]\n"
+        "{[i]}ال{[/i]}مدير\n\t[m1][trn]manager[/trn][/m]\n", encoding="utf-16")
+    entries = _by_head(open_dictionary(path))
+    assert entries["بيت"][0].senses == ("home [not translated]", "house ~ [a \\ b]")
+    assert entries["بيت"][0].pronunciation == "bajt [coll.]"
+    assert entries["المدير"][0].headword == "المدير"
+
+
 @pytest.mark.parametrize("gz", [False, True])
 def test_freedict_tei(tmp_path: Path, gz: bool) -> None:
     d = open_dictionary(builders.tei(tmp_path, gz=gz))

@@ -79,10 +79,27 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(r"\1", text)
 
 
+_SHELTER = 0xF0000  # an escaped character's place in the private use planes while tags go
+_SHELTERED = re.compile("[\U000F0000-\U0010FFFD]")
+
+
+def _shelter(body: str) -> str:
+    """A body line with its escaped characters (``\\[note with spaces\\]``) moved out of the
+    way of the tag expressions, which took ``[note with spaces\\]`` for a tag."""
+    return _ESCAPED.sub(lambda m: chr(_SHELTER + ord(m.group(1)))
+                        if ord(m.group(1)) < 0x1FFFE else m.group(0), body)
+
+
+def _unshelter(text: str) -> str:
+    """The characters :func:`_shelter` moved, back as themselves."""
+    return _SHELTERED.sub(lambda m: chr(ord(m.group()) - _SHELTER), text)
+
+
 def _plain(markup: str, tilde: str) -> str:
     """A body line's text: markup off, references as their text, ``~`` as ``tilde``, a sense
     number off."""
-    text = _unescape(_TILDE.sub(tilde, _REFERENCE.sub(r"\1", _TAG.sub("", markup))))
+    text = _unshelter(_unescape(
+        _TILDE.sub(tilde, _REFERENCE.sub(r"\1", _TAG.sub("", markup)))))
     return _NUMBER.sub("", " ".join(text.split())).strip(" ;,")
 
 
@@ -109,8 +126,10 @@ def _subentry(body: str) -> str | None:
 
 
 def display_headword(line: str) -> str:
-    """A headword line as shown: braces out, their text kept."""
-    return " ".join(_unescape(line.replace("{", "").replace("}", "")).split())
+    """A headword line as shown: braces out, their text kept (without the tags they may
+    hold: ``{[sup]}1{[/sup]}``), escaped braces kept."""
+    shown = _TAG.sub("", _shelter(line)).replace("{", "").replace("}", "")
+    return " ".join(_unshelter(shown).split())
 
 
 class DslFile(DictionaryFile):
@@ -241,10 +260,10 @@ class DslFile(DictionaryFile):
                 continue
             if part != wanted:
                 continue
-            body = line.strip()
+            body = _shelter(line.strip())
             found = _TRANSCRIPTION.search(body)
             if found and pronunciation is None:
-                pronunciation = _unescape(_TAG.sub("", found.group(1))).strip() or None
+                pronunciation = _unshelter(_TAG.sub("", found.group(1))).strip() or None
             body = _TRANSCRIPTION.sub("", body)
             tilde = (card_head or shown).replace("\\", "\\\\")
             for example in _EXAMPLE.findall(_DROP_NOT_EX.sub("", body)):
