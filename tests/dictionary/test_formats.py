@@ -428,6 +428,23 @@ def test_a_tsv_header_in_arabic_is_no_entry(tmp_path: Path) -> None:
     assert open_dictionary(path).headwords == ["كتاب"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1256"])
+def test_a_tsv_cell_a_spreadsheet_saved_over_two_lines(tmp_path: Path, encoding: str) -> None:
+    """A cell with a line break, quoted as LibreOffice and Excel save it, is one row: its
+    second line was a headword ``uprising"`` and the first sense ``"revolution``. A stray
+    quote (``"وباء``) stays on its line."""
+    path = tmp_path / "sheet.tsv"
+    path.write_bytes((
+        "Arabic\tEnglish\tNote\r\n"
+        'ثورة\t"revolution\r\nuprising"\t"two\tlines"\r\n'
+        '"وباء\tepidemic\r\n'
+        "شمس\tsun\t\r\n").encode(encoding))
+    d = open_dictionary(path)
+    assert d.headwords == ["ثورة", '"وباء', "شمس"]
+    assert d.entry(0).senses == ("revolution (two\tlines)", "uprising (two\tlines)")
+    assert d.entry(2).senses == ("sun",)
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1256", "utf-8-sig"])
 def test_a_tsv_in_the_encodings_text_files_are_read_in(tmp_path: Path, encoding: str) -> None:
     """UTF-16 with a byte order mark and Windows-1256, as workbench.textio reads them."""

@@ -5,7 +5,8 @@ BOM, Windows-1256); ``#`` starts a comment line; a first row whose first field n
 column as glossary.tsv's header does (``arabic``, ``source``, ``term``, ``المصطلح``…) is a
 header. A spreadsheet's quotes are taken off as glossary.tsv's are
 (:func:`~workbench.formats.table.unquote_row`: every text cell quoted, or a cell holding
-``""``). English alternatives in one cell may be separated by ``;``. In UTF-8 the rows' byte
+``""``); a quoted cell may hold tabs and line breaks, as a spreadsheet saves them. English
+alternatives in one cell may be separated by ``;`` or a line break. In UTF-8 the rows' byte
 ranges are indexed and rows are read on demand (another encoding's rows are kept, decoded).
 
 A *tab file* as StarDict's ``tabfile`` and pyglossary write it is read too: a definition
@@ -17,6 +18,8 @@ it when there is no ``##name``).
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from array import array
 from collections.abc import Iterator
@@ -33,11 +36,56 @@ from workbench.textio import decode_bytes
 _HEADERS = HEADERS | {"headword"}
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\"}
 _ARTICLE = re.compile(r"<[a-zA-Z/][^>]*>|\\n")
+MAX_CELL_LINES = 20  # lines a spreadsheet's quoted cell may run over
 
 
 def _fields(row: str) -> list[str]:
-    """A row's fields, a spreadsheet's quoting taken off and spaces around them."""
+    """A row's fields, a spreadsheet's quoting taken off and spaces around them (a row of
+    several lines, a quoted cell holding line breaks or tabs, read as CSV is)."""
+    if "\n" in row:
+        text = row.replace("\r\n", "\n")
+        cells = next(csv.reader(io.StringIO(text, newline=""), delimiter="\t"), [])
+        return [f.strip() for f in cells]
     return [f.strip() for f in unquote_row(row.split("\t"))]
+
+
+def _csv_state(text: str) -> str:
+    """``"row"`` when ``text`` is one tab-separated row as CSV reads it, ``"open"`` when a
+    quoted cell runs past its end, else ``"bad"``."""
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True))
+    except csv.Error as exc:
+        return "open" if "end of data" in str(exc) else "bad"
+    return "row" if len(rows) == 1 else "bad"
+
+
+Line = tuple[int, str, int, int]  # number, text, byte range
+
+
+def _rows(lines: list[Line]) -> Iterator[Line]:
+    """The rows of a file's lines: a line whose quoted cell a spreadsheet ran over the next
+    lines (a line break in a cell) joined with them, when CSV reads them as one row within
+    :data:`MAX_CELL_LINES`; else each line alone (a stray quote: ``"وباء``)."""
+    n = 0
+    while n < len(lines):
+        number, text, start, end = lines[n]
+        if '"' in text and _csv_state(text) == "open":
+            joined = text
+            for m in range(n + 1, min(n + MAX_CELL_LINES, len(lines))):
+                joined += "\n" + lines[m][1]
+                state = _csv_state(joined)
+                if state == "row":
+                    yield number, joined, start, lines[m][3]
+                    n = m + 1
+                    break
+                if state == "bad":
+                    break
+            else:
+                state = ""
+            if state == "row":
+                continue
+        yield number, text, start, end
+        n += 1
 
 
 def _unescape(text: str) -> str:
@@ -59,7 +107,7 @@ class TsvFile(DictionaryFile):
         self.headwords = []
         self._rows: list[str] | None = None  # a file not in UTF-8: its rows, decoded
         short = ""
-        for number, text, start, end in self._lines(path, raw):
+        for number, text, start, end in _rows(list(self._lines(path, raw))):
             if text.startswith("##name\t"):
                 self.name = text.split("\t", 1)[1].strip()
             if not text.strip() or text.lstrip().startswith("#"):
@@ -134,7 +182,7 @@ class TsvFile(DictionaryFile):
             return DictEntry(listed_head_line(article, self.headwords[k]), senses, ipa,
                              self.name)
         note = fields[2] if len(fields) > 2 and fields[2] else ""
-        senses = [s.strip() for s in fields[1].split(";") if s.strip()]
+        senses = [s.strip() for s in re.split(r"[;\n]", fields[1]) if s.strip()]
         if note:
             senses = [f"{s} ({note})" for s in senses]
         return DictEntry(self.headwords[k], tuple(senses), None, self.name)
