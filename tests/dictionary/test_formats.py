@@ -125,6 +125,19 @@ def test_stardict_with_and_without_syn(tmp_path: Path, synonyms: bool, zipped: b
         d.close()
 
 
+def test_stardict_dictzipped_syn(tmp_path: Path) -> None:
+    """pyglossary dictzips the ``.syn`` with the ``.dict`` (``NAME.syn.dz``): its synonyms
+    were not read (found nothing), and the ``.syn.dz`` named alone was no dictionary."""
+    ifo = builders.stardict(tmp_path, synonyms=True)
+    syn = ifo.with_suffix(".syn")
+    write_dictzip(tmp_path / "star.syn.dz", syn.read_bytes())
+    syn.unlink()
+    for path in (ifo, tmp_path / "star.syn.dz"):
+        assert detect(path) == "stardict"
+        [entry] = open_lexicon([path]).lookup("بالصحيفة")
+        assert entry.headword == open_dictionary(ifo).headwords[0]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8", "utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("zipped", [False, True])
 def test_dsl_markup_is_stripped_to_senses(tmp_path: Path, encoding: str, zipped: bool) -> None:

@@ -1,5 +1,5 @@
 """StarDict dictionaries: ``NAME.ifo`` + ``NAME.idx`` (or ``.idx.gz``) + ``NAME.dict[.dz]``,
-with an optional ``NAME.syn`` of synonyms.
+with an optional ``NAME.syn`` (or dictzip'd ``NAME.syn.dz``) of synonyms.
 
 ``.idx`` holds ``word\\0`` followed by the article's offset (32 bits, or 64 with
 ``idxoffsetbits=64``) and size (32 bits), big-endian; ``.syn`` holds ``word\\0`` followed by
@@ -136,7 +136,7 @@ class StarDictFile(DictionaryFile):
     @staticmethod
     def _read_index(idx: Path) -> bytes:
         try:
-            if idx.name.endswith(".gz"):
+            if idx.name.endswith((".gz", ".dz")):
                 with gzip.open(idx, "rb") as fh:
                     return fh.read()
             return idx.read_bytes()
@@ -146,10 +146,7 @@ class StarDictFile(DictionaryFile):
             raise InputError(idx, f"corrupt gzip data ({exc})") from None
 
     def _read_syn(self, syn: Path) -> None:
-        try:
-            raw = syn.read_bytes()
-        except OSError as exc:
-            raise InputError(syn, f"cannot read ({exc.strerror})") from None
+        raw = self._read_index(syn)  # a .syn.dz (pyglossary's) is gzip, as an .idx.gz
         main = len(self.offsets)
         pos = 0
         while pos < len(raw):
