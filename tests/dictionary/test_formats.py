@@ -256,6 +256,18 @@ def test_dsl_escaped_brackets_and_tags_in_a_headwords_braces(tmp_path: Path) -> 
     assert entries["المدير"][0].headword == "المدير"
 
 
+def test_dsl_sense_numbers_off_abbreviations_kept(tmp_path: Path) -> None:
+    """A sense number (``1.``, ``b)``) is taken off; ``a.m.``, ``e.g.``, ``1.5`` are text (they
+    were read as numbers: ``m.``, ``g. …``, ``5 litres``)."""
+    path = tmp_path / "numbers.dsl"
+    path.write_text(
+        "صباحا\n\t[m1]1. [trn]a.m.[/trn][/m]\n\t[m1]b) [trn]in the morning[/trn][/m]\n"
+        "\t[m1][trn]e.g. at dawn[/trn][/m]\n\t[m1][trn]1.5 litres[/trn][/m]\n",
+        encoding="utf-8")
+    senses = open_dictionary(path).entry(0).senses
+    assert senses == ("a.m.", "in the morning", "e.g. at dawn", "1.5 litres")
+
+
 @pytest.mark.parametrize("gz", [False, True])
 def test_freedict_tei(tmp_path: Path, gz: bool) -> None:
     d = open_dictionary(builders.tei(tmp_path, gz=gz))
