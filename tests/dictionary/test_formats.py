@@ -453,6 +453,18 @@ def test_a_tsv_header_in_arabic_is_no_entry(tmp_path: Path) -> None:
     assert open_dictionary(path).headwords == ["كتاب"]
 
 
+def test_a_tab_files_synonyms_after_a_bar(tmp_path: Path) -> None:
+    """pyglossary writes a StarDict's synonyms into a tab file as ``كِتَاب|الكتاب|كتب``: each is
+    found and reads the article under its first headword (none was found)."""
+    path = tmp_path / "syn.txt"
+    path.write_text("##name\tSyn\nكِتَاب|الكتاب|كتب\tbook\\nvolume\nمدرسة|المدرسة\tschool\n",
+                    encoding="utf-8")
+    lexicon = open_lexicon([path])
+    for word, head in (("كتب", "كِتَاب"), ("وبالكتاب", "كِتَاب"), ("للمدرسة", "مدرسة")):
+        assert [(e.headword, e.senses) for e in lexicon.lookup(word)] == [
+            (head, ("book", "volume") if head == "كِتَاب" else ("school",))], word
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1256"])
 def test_a_tsv_cell_a_spreadsheet_saved_over_two_lines(tmp_path: Path, encoding: str) -> None:
     """A cell with a line break, quoted as LibreOffice and Excel save it, is one row: its

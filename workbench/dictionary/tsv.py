@@ -10,10 +10,10 @@ alternatives in one cell may be separated by ``;`` or a line break. In UTF-8 the
 ranges are indexed and rows are read on demand (another encoding's rows are kept, decoded).
 
 A *tab file* as StarDict's ``tabfile`` and pyglossary write it is read too: a definition
-holding HTML or ``\\n`` escapes is an article (a head line, numbered senses), a ``##name``
-line names the dictionary, and rows of the database's own information (``00databaseshort``,
-``00-database-info``: pyglossary's of a dictd source) are no entries (the short name names
-it when there is no ``##name``).
+holding HTML or ``\\n`` escapes is an article (a head line, numbered senses), a first field
+``headword|synonym|…`` lists synonyms, a ``##name`` line names the dictionary, and rows of
+the database's own information (``00databaseshort``, ``00-database-info``: pyglossary's of a
+dictd source) are no entries (the short name names it when there is no ``##name``).
 """
 
 from __future__ import annotations
@@ -47,6 +47,12 @@ def _fields(row: str) -> list[str]:
         cells = next(csv.reader(io.StringIO(text, newline=""), delimiter="\t"), [])
         return [f.strip() for f in cells]
     return [f.strip() for f in unquote_row(row.split("\t"))]
+
+
+def _headwords(field: str) -> list[str]:
+    """A row's headwords: a tab file's first field lists synonyms after ``|`` (pyglossary and
+    StarDict's ``tabfile`` write ``كِتَاب|الكتاب|كتب``), the first the article's headword."""
+    return [h.strip() for h in field.split("|") if h.strip()] or [field]
 
 
 def _csv_state(text: str) -> str:
@@ -125,11 +131,12 @@ class TsvFile(DictionaryFile):
                 if fields[0].replace("-", "") == "00databaseshort":
                     short = _unescape(fields[1]).strip().split("\n")[0].strip()
                 continue
-            self.headwords.append(fields[0])
-            self.offsets.append(start)
-            self.lengths.append(end - start)
-            if self._rows is not None:
-                self._rows.append(text)
+            for head in _headwords(fields[0]):  # a tab file's synonyms: كتاب|الكتاب|كتب
+                self.headwords.append(head)
+                self.offsets.append(start)
+                self.lengths.append(end - start)
+                if self._rows is not None:
+                    self._rows.append(text)
         if not self.headwords:
             raise InputError(path, "no entries")
         self.name = self.name or short or path.stem
@@ -176,16 +183,16 @@ class TsvFile(DictionaryFile):
 
     def entry(self, k: int) -> DictEntry:
         fields = self._row(k)
+        headword = _headwords(fields[0])[0]  # a synonym reads its article, as StarDict's
         if _ARTICLE.search(fields[1]):  # a tab file's article
             article = _unescape(fields[1])
-            senses, ipa = article_senses(article, self.headwords[k])
-            return DictEntry(listed_head_line(article, self.headwords[k]), senses, ipa,
-                             self.name)
+            senses, ipa = article_senses(article, headword)
+            return DictEntry(listed_head_line(article, headword), senses, ipa, self.name)
         note = fields[2] if len(fields) > 2 and fields[2] else ""
         senses = [s.strip() for s in re.split(r"[;\n]", fields[1]) if s.strip()]
         if note:
             senses = [f"{s} ({note})" for s in senses]
-        return DictEntry(self.headwords[k], tuple(senses), None, self.name)
+        return DictEntry(headword, tuple(senses), None, self.name)
 
     def close(self) -> None:
         self.data.close()
