@@ -56,13 +56,13 @@ def _headwords(field: str) -> list[str]:
 
 
 def _csv_state(text: str) -> str:
-    """``"row"`` when ``text`` is one tab-separated row as CSV reads it, ``"open"`` when a
-    quoted cell runs past its end, else ``"bad"``."""
+    """``"row"`` when ``text`` is one tab-separated row of two cells or more as CSV reads
+    it, ``"open"`` when a quoted cell runs past its end, else ``"bad"``."""
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True))
     except csv.Error as exc:
         return "open" if "end of data" in str(exc) else "bad"
-    return "row" if len(rows) == 1 else "bad"
+    return "row" if len(rows) == 1 and len(rows[0]) > 1 else "bad"
 
 
 Line = tuple[int, str, int, int]  # number, text, byte range
