@@ -476,11 +476,12 @@ def test_a_tsv_cell_a_spreadsheet_saved_over_two_lines(tmp_path: Path, encoding:
         'ثورة\t"revolution\r\nuprising"\t"two\tlines"\r\n'
         '"وباء\tepidemic\r\n'
         'كتاب\tbook"\r\n'  # a stray quote closing the one above: no cell of two rows
-        "شمس\tsun\t\r\n").encode(encoding))
+        'قلم\t"pen\r\n'
+        'شمس\tsun"\t\r\n').encode(encoding))
     d = open_dictionary(path)
-    assert d.headwords == ["ثورة", '"وباء', "كتاب", "شمس"]
+    assert d.headwords == ["ثورة", '"وباء', "كتاب", "قلم", "شمس"]
     assert d.entry(0).senses == ("revolution (two\tlines)", "uprising (two\tlines)")
-    assert d.entry(3).senses == ("sun",)
+    assert d.entry(4).senses == ('sun"',)
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1256", "utf-8-sig"])

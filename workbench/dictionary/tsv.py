@@ -62,7 +62,10 @@ def _csv_state(text: str) -> str:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True))
     except csv.Error as exc:
         return "open" if "end of data" in str(exc) else "bad"
-    return "row" if len(rows) == 1 and len(rows[0]) > 1 else "bad"
+    if len(rows) != 1 or len(rows[0]) < 2:
+        return "bad"
+    # a cell of several lines holding a tab too is rows a stray quote ran together
+    return "bad" if any("\n" in c and "\t" in c for c in rows[0]) else "row"
 
 
 Line = tuple[int, str, int, int]  # number, text, byte range
