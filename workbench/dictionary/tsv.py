@@ -71,30 +71,35 @@ def _csv_state(text: str) -> str:
 Line = tuple[int, str, int, int]  # number, text, byte range
 
 
+def _cell_end(lines: list[Line], n: int) -> int | None:
+    """The last line of the row that line ``n`` starts when a quoted cell of it runs over
+    the next lines (a spreadsheet's line break in a cell) and CSV reads them as one row
+    within :data:`MAX_CELL_LINES`; else None (a stray quote: ``"وباء``)."""
+    joined = lines[n][1]
+    if '"' not in joined or _csv_state(joined) != "open":
+        return None
+    for m in range(n + 1, min(n + MAX_CELL_LINES, len(lines))):
+        joined += "\n" + lines[m][1]
+        state = _csv_state(joined)
+        if state != "open":
+            return m if state == "row" else None
+    return None
+
+
 def _rows(lines: list[Line]) -> Iterator[Line]:
-    """The rows of a file's lines: a line whose quoted cell a spreadsheet ran over the next
-    lines (a line break in a cell) joined with them, when CSV reads them as one row within
-    :data:`MAX_CELL_LINES`; else each line alone (a stray quote: ``"وباء``)."""
+    """The rows of a file's lines: a line whose quoted cell runs over the next lines joined
+    with them (:func:`_cell_end`), every other line alone."""
     n = 0
     while n < len(lines):
-        number, text, start, end = lines[n]
-        if '"' in text and _csv_state(text) == "open":
-            joined = text
-            for m in range(n + 1, min(n + MAX_CELL_LINES, len(lines))):
-                joined += "\n" + lines[m][1]
-                state = _csv_state(joined)
-                if state == "row":
-                    yield number, joined, start, lines[m][3]
-                    n = m + 1
-                    break
-                if state == "bad":
-                    break
-            else:
-                state = ""
-            if state == "row":
-                continue
-        yield number, text, start, end
-        n += 1
+        last = _cell_end(lines, n)
+        if last is None:
+            yield lines[n]
+            n += 1
+            continue
+        number, _, start, _ = lines[n]
+        text = "\n".join(line[1] for line in lines[n : last + 1])
+        yield number, text, start, lines[last][3]
+        n = last + 1
 
 
 def _unescape(text: str) -> str:
