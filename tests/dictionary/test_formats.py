@@ -125,6 +125,19 @@ def test_stardict_with_and_without_syn(tmp_path: Path, synonyms: bool, zipped: b
         d.close()
 
 
+def test_stardict_dictzipped_syn(tmp_path: Path) -> None:
+    """pyglossary dictzips the ``.syn`` with the ``.dict`` (``NAME.syn.dz``): its synonyms
+    were not read (found nothing), and the ``.syn.dz`` named alone was no dictionary."""
+    ifo = builders.stardict(tmp_path, synonyms=True)
+    syn = ifo.with_suffix(".syn")
+    write_dictzip(tmp_path / "star.syn.dz", syn.read_bytes())
+    syn.unlink()
+    for path in (ifo, tmp_path / "star.syn.dz"):
+        assert detect(path) == "stardict"
+        [entry] = open_lexicon([path]).lookup("بالصحيفة")
+        assert entry.headword == open_dictionary(ifo).headwords[0]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8", "utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("zipped", [False, True])
 def test_dsl_markup_is_stripped_to_senses(tmp_path: Path, encoding: str, zipped: bool) -> None:
@@ -211,6 +224,48 @@ def test_dsl_subentries_optional_parts_and_references(tmp_path: Path) -> None:
     lexicon = open_lexicon([path])
     assert [e.headword for e in lexicon.lookup("وكتاب الله")] == ["كتاب الله"]
     assert [e.headword for e in lexicon.lookup("تحدثت")] == ["تحدث(ت) (مع)"]
+
+
+def test_dsl_text_shown_in_full_mode_only_is_read(tmp_path: Path) -> None:
+    """``[*]…[/*]`` marks what Lingvo shows in its full mode: a translation there is a sense
+    (it was dropped), an example there an example."""
+    path = tmp_path / "full.dsl"
+    path.write_bytes(b"\xff\xfe" + (
+        '#NAME "Full"\r\n#INDEX_LANGUAGE "Arabic"\r\n#CONTENTS_LANGUAGE "English"\r\n\r\n'
+        "كتاب\r\n\t[m1]1. [trn]book[/trn][/m]\r\n"
+        "\t[m1][*]2. [trn]writing \\[script\\][/trn][/*][/m]\r\n"
+        "\t[m2][*][ex][lang id=1]كتاب مفتوح[/lang] — an open book[/ex][/*][/m]\r\n"
+    ).encode("utf-16-le"))
+    [entry] = open_lexicon([path]).lookup("بالكتاب")
+    assert entry.senses == ("book", "writing [script]")
+    assert entry.examples == ("كتاب مفتوح — an open book",)
+
+
+def test_dsl_escaped_brackets_and_tags_in_a_headwords_braces(tmp_path: Path) -> None:
+    """``\\[not translated\\]`` is text: the tag expression took ``[not translated\\]`` for a
+    tag (the sense was ``home \\``); a headword's ``{[i]}…{[/i]}`` is shown without its tags."""
+    path = tmp_path / "esc.dsl"
+    path.write_text(
+        '#NAME "Escapes"\n\n'
+        "بيت\n\t[m1][!trs][trn]home \\[not translated\\][/trn][/!trs][/m]\n"
+        "\t[m1][t]bajt \\[coll.\\][/t] [trn]house \\~ \\[a \\\\ b\\][/trn][/m]\n"
+        "{[i]}ال{[/i]}مدير\n\t[m1][trn]manager[/trn][/m]\n", encoding="utf-16")
+    entries = _by_head(open_dictionary(path))
+    assert entries["بيت"][0].senses == ("home [not translated]", "house ~ [a \\ b]")
+    assert entries["بيت"][0].pronunciation == "bajt [coll.]"
+    assert entries["المدير"][0].headword == "المدير"
+
+
+def test_dsl_sense_numbers_off_abbreviations_kept(tmp_path: Path) -> None:
+    """A sense number (``1.``, ``b)``) is taken off; ``a.m.``, ``e.g.``, ``1.5`` are text (they
+    were read as numbers: ``m.``, ``g. …``, ``5 litres``)."""
+    path = tmp_path / "numbers.dsl"
+    path.write_text(
+        "صباحا\n\t[m1]1. [trn]a.m.[/trn][/m]\n\t[m1]b) [trn]in the morning[/trn][/m]\n"
+        "\t[m1][trn]e.g. at dawn[/trn][/m]\n\t[m1][trn]1.5 litres[/trn][/m]\n",
+        encoding="utf-8")
+    senses = open_dictionary(path).entry(0).senses
+    assert senses == ("a.m.", "in the morning", "e.g. at dawn", "1.5 litres")
 
 
 @pytest.mark.parametrize("gz", [False, True])
@@ -302,6 +357,21 @@ def test_dictd_index_keeps_the_headword_as_written(tmp_path: Path) -> None:
     assert [e.headword for e in open_lexicon([index]).lookup("hello WORLD")] == ["Hello World"]
 
 
+@pytest.mark.parametrize("head_lines", ["كِتَاب%%%كتب", "كِتَاب\nكتب"])
+def test_dictfmt_articles_of_several_headwords_show_no_head_line_as_sense(
+        tmp_path: Path, head_lines: str) -> None:
+    """``dictfmt -j --headword-separator %%%`` indexes one article under each headword and
+    writes them as its first line (``--break-headwords``: a line each); they were senses."""
+    body = f"{head_lines}\nbook; volume\nletter\n".encode()
+    rows = [f"{head}\tA\t{builders.b64_encode(len(body))}" for head in ("كتاب", "كتب")]
+    (tmp_path / "hand.index").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    write_dictzip(tmp_path / "hand.dict.dz", body)
+    d = open_dictionary(tmp_path / "hand.index")
+    assert [d.entry(k).senses for k in range(2)] == [("book; volume", "letter")] * 2
+    assert [e.senses for e in open_lexicon([tmp_path / "hand.index"]).lookup("وبكتب")] == [
+        ("book; volume", "letter")]
+
+
 def test_stardict_xdxf_articles(tmp_path: Path) -> None:
     """StarDict type ``x`` (XDXF, as GoldenDict's and the XDXF project's dictionaries have
     it): the key, examples and grammar are no senses, ``<tr>`` is the pronunciation."""
@@ -381,6 +451,37 @@ def test_a_tsv_header_in_arabic_is_no_entry(tmp_path: Path) -> None:
     path = tmp_path / "ar-header.tsv"
     path.write_text("المصطلح\tالترجمة\nكتاب\tbook\n", encoding="utf-8")
     assert open_dictionary(path).headwords == ["كتاب"]
+
+
+def test_a_tab_files_synonyms_after_a_bar(tmp_path: Path) -> None:
+    """pyglossary writes a StarDict's synonyms into a tab file as ``كِتَاب|الكتاب|كتب``: each is
+    found and reads the article under its first headword (none was found)."""
+    path = tmp_path / "syn.txt"
+    path.write_text("##name\tSyn\nكِتَاب|الكتاب|كتب\tbook\\nvolume\nمدرسة|المدرسة\tschool\n",
+                    encoding="utf-8")
+    lexicon = open_lexicon([path])
+    for word, head in (("كتب", "كِتَاب"), ("وبالكتاب", "كِتَاب"), ("للمدرسة", "مدرسة")):
+        assert [(e.headword, e.senses) for e in lexicon.lookup(word)] == [
+            (head, ("book", "volume") if head == "كِتَاب" else ("school",))], word
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1256"])
+def test_a_tsv_cell_a_spreadsheet_saved_over_two_lines(tmp_path: Path, encoding: str) -> None:
+    """A cell with a line break, quoted as LibreOffice and Excel save it, is one row: its
+    second line was a headword ``uprising"`` and the first sense ``"revolution``. A stray
+    quote (``"وباء``) stays on its line."""
+    path = tmp_path / "sheet.tsv"
+    path.write_bytes((
+        "Arabic\tEnglish\tNote\r\n"
+        'ثورة\t"revolution\r\nuprising"\t"two\tlines"\r\n'
+        '"وباء\tepidemic\r\n'
+        'كتاب\tbook"\r\n'  # a stray quote closing the one above: no cell of two rows
+        'قلم\t"pen\r\n'
+        'شمس\tsun"\t\r\n').encode(encoding))
+    d = open_dictionary(path)
+    assert d.headwords == ["ثورة", '"وباء', "كتاب", "قلم", "شمس"]
+    assert d.entry(0).senses == ("revolution (two\tlines)", "uprising (two\tlines)")
+    assert d.entry(4).senses == ('sun"',)
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1256", "utf-8-sig"])
@@ -603,6 +704,30 @@ def test_html_articles_of_converted_dictd_and_tab_files(tmp_path: Path) -> None:
         assert entry.senses == ("Lurching", "Tottering"), path
         assert entry.pronunciation == "ʔˈattːrnnħ"
     assert open_dictionary(tmp_path / "tab.txt").name == "Converted"
+
+
+def test_converted_freedict_head_lines_of_several_headwords(tmp_path: Path) -> None:
+    """pyglossary's StarDict and tab file of FreeDict keep dictd's index phrase as the
+    headword (أكتوبرتشرين الأول) and the head line listing the headwords in the article:
+    each is found, as in dictd (أكتوبر found nothing), and the head line is shown; a phrase
+    whose first line is a sense lists nothing."""
+    articles = [
+        ("أكتوبرتشرين الأول", "أكتوبر/تشرين الأول /ʔˈuktuːbˌar/<br />1. October<br />2. Oct<br />"),
+        ("المربية المدرسة", "المربّية، المُدرّسة /ʔalmrbːˈijjah/<br />Schoolmarm<br />"),
+        ("كتاب كبير", "tome, volume<br />"),
+    ]
+    ifo = _stardict_of(tmp_path, "h", articles)
+    (tmp_path / "tab.txt").write_text("".join(
+        head + "\t" + body.replace("<br />", "\\n") + "\n" for head, body in articles),
+        encoding="utf-8")
+    for path in (ifo, tmp_path / "tab.txt"):
+        lexicon = open_lexicon([path])
+        for word, head in (("وأكتوبر", "أكتوبر/تشرين الأول"), ("تشرين الأول", "أكتوبر/تشرين الأول"),
+                           ("للمدرسة", "المربّية، المُدرّسة")):
+            assert [e.headword for e in lexicon.lookup(word)] == [head], (path, word)
+        assert lexicon.lookup("أكتوبر")[0].senses == ("October", "Oct")
+        d = open_dictionary(path)
+        assert d.alternatives(d.headwords.index("كتاب كبير")) == ()
 
 
 def test_a_merged_articles_head_line_with_punctuation_is_no_sense(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from workbench.dictionary.senses import (
     article_senses,
     head_alternatives,
     head_line,
+    without_head_lines,
     written_headword,
 )
 from workbench.errors import InputError
@@ -46,6 +47,7 @@ class DictdFile(DictionaryFile):
         self.offsets = array("q")
         self.lengths = array("q")
         self.headwords = []
+        self._shared: dict[int, list[int]] | None = None  # see :meth:`_article_headwords`
         short = None
         try:
             raw = index.read_bytes()
@@ -112,8 +114,20 @@ class DictdFile(DictionaryFile):
         if len(raw) < self.lengths[k]:
             raise InputError(self.data.path, "truncated: an article runs past the end")
         text = raw.decode("utf-8", "replace")
-        senses, ipa = article_senses(text, self.headwords[k])
+        heads = self._article_headwords(k)
+        body = without_head_lines(text, heads) if len(heads) > 1 else text
+        senses, ipa = article_senses(body, self.headwords[k])
         return DictEntry(self._shown(text, k), senses, ipa, self.name)
+
+    def _article_headwords(self, k: int) -> list[str]:
+        """The headwords of every index entry of entry ``k``'s article (dictfmt's
+        ``--headword-separator`` indexes one article under each of its headwords)."""
+        if self._shared is None:
+            by_offset: dict[int, list[int]] = {}
+            for n, offset in enumerate(self.offsets):
+                by_offset.setdefault(offset, []).append(n)
+            self._shared = {o: ns for o, ns in by_offset.items() if len(ns) > 1}
+        return [self.headwords[n] for n in self._shared.get(self.offsets[k], [k])]
 
     def _shown(self, text: str, k: int) -> str:
         """The headword as the article writes it: a list of them (آذار، مارس) as its head

@@ -6,7 +6,8 @@ is a comment, which may run over several lines (a card inside one is not read). 
 body, ``[t]…[/t]`` is the transcription, ``[trn]``, ``[m1]``, ``[p]``, ``[c]``, ``[i]``…
 are markup: the senses are the body lines with their markup stripped
 (labels ``[p]``, sounds ``[s]`` and pictures left out; examples ``[ex]`` kept apart, as the
-entry's examples), ``~`` replaced by the headword, ``<<…>>`` references kept as their text.
+entry's examples; ``[*]…[/*]``, what Lingvo shows in its full mode only, read as the
+rest), ``~`` replaced by the headword, ``<<…>>`` references kept as their text.
 In a headword, ``{…}`` is displayed but not indexed, and ``(…)`` is an optional part:
 ``تحدث(ت)`` is found as تحدث and تحدثت.
 A body line ``@ heading`` starts a sub-entry (a phrase with its own senses, in the word list
@@ -25,14 +26,15 @@ from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.errors import InputError
 
 _COMMENT = re.compile(r"\{\{.*?(?:\}\}|\Z)", re.S)  # a card's last one may close later
-_DROP = re.compile(r"\[(s|ex|p|\*|url|video)\].*?\[/\1\]", re.S)
+_DROP = re.compile(r"\[(s|ex|p|url|video)\].*?\[/\1\]", re.S)  # not [*]: shown in full mode
 _DROP_NOT_EX = re.compile(r"\[(s|p|url|video)\].*?\[/\1\]", re.S)  # labels inside examples
 _TRANSCRIPTION = re.compile(r"\[t\](.*?)\[/t\]", re.S)
 _EXAMPLE = re.compile(r"\[ex\](.*?)\[/ex\]", re.S)
 _TAG = re.compile(r"\[/?[a-z*'!]+\d*(?:\s[^\]]*)?\]")
 _ESCAPED = re.compile(r"\\(.)")
 _UNSORTED = re.compile(r"\{.*?\}")
-_NUMBER = re.compile(r"^\s*(?:\d+|[a-zа-я])\s*[.)]\s*")
+# a sense number (1. 2) b.), not a.m., e.g., i.e. or 1.5
+_NUMBER = re.compile(r"^\s*(?:(?:\d+|[a-zа-я])\s*[.)](?:\s+|$)|\d+\)\s*)")
 _OPTIONAL = re.compile(r"(?<!\\)\(((?:[^()\\]|\\.)*)(?<!\\)\)")
 _REFERENCE = re.compile(r"(?<!\\)<<(.*?)(?<!\\)>>")
 _TILDE = re.compile(r"(?<!\\)~")
@@ -78,10 +80,27 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(r"\1", text)
 
 
+_SHELTER = 0xF0000  # an escaped character's place in the private use planes while tags go
+_SHELTERED = re.compile("[\U000F0000-\U0010FFFD]")
+
+
+def _shelter(body: str) -> str:
+    """A body line with its escaped characters (``\\[note with spaces\\]``) moved out of the
+    way of the tag expressions, which took ``[note with spaces\\]`` for a tag."""
+    return _ESCAPED.sub(lambda m: chr(_SHELTER + ord(m.group(1)))
+                        if ord(m.group(1)) < 0x1FFFE else m.group(0), body)
+
+
+def _unshelter(text: str) -> str:
+    """The characters :func:`_shelter` moved, back as themselves."""
+    return _SHELTERED.sub(lambda m: chr(ord(m.group()) - _SHELTER), text)
+
+
 def _plain(markup: str, tilde: str) -> str:
     """A body line's text: markup off, references as their text, ``~`` as ``tilde``, a sense
     number off."""
-    text = _unescape(_TILDE.sub(tilde, _REFERENCE.sub(r"\1", _TAG.sub("", markup))))
+    text = _unshelter(_unescape(
+        _TILDE.sub(tilde, _REFERENCE.sub(r"\1", _TAG.sub("", markup)))))
     return _NUMBER.sub("", " ".join(text.split())).strip(" ;,")
 
 
@@ -108,8 +127,10 @@ def _subentry(body: str) -> str | None:
 
 
 def display_headword(line: str) -> str:
-    """A headword line as shown: braces out, their text kept."""
-    return " ".join(_unescape(line.replace("{", "").replace("}", "")).split())
+    """A headword line as shown: braces out, their text kept (without the tags they may
+    hold: ``{[sup]}1{[/sup]}``), escaped braces kept."""
+    shown = _TAG.sub("", _shelter(line)).replace("{", "").replace("}", "")
+    return " ".join(_unshelter(shown).split())
 
 
 class DslFile(DictionaryFile):
@@ -240,10 +261,10 @@ class DslFile(DictionaryFile):
                 continue
             if part != wanted:
                 continue
-            body = line.strip()
+            body = _shelter(line.strip())
             found = _TRANSCRIPTION.search(body)
             if found and pronunciation is None:
-                pronunciation = _unescape(_TAG.sub("", found.group(1))).strip() or None
+                pronunciation = _unshelter(_TAG.sub("", found.group(1))).strip() or None
             body = _TRANSCRIPTION.sub("", body)
             tilde = (card_head or shown).replace("\\", "\\\\")
             for example in _EXAMPLE.findall(_DROP_NOT_EX.sub("", body)):

@@ -3,7 +3,7 @@
 | format | files |
 |---|---|
 | ``dictd`` | ``NAME.index`` + ``NAME.dict`` or ``NAME.dict.dz`` |
-| ``stardict`` | ``NAME.ifo`` + ``NAME.idx[.gz]`` + ``NAME.dict[.dz]`` (+ ``NAME.syn``) |
+| ``stardict`` | ``NAME.ifo`` + ``NAME.idx[.gz]`` + ``NAME.dict[.dz]`` (+ ``NAME.syn[.dz]``) |
 | ``dsl`` | ``NAME.dsl`` or ``NAME.dsl.dz`` |
 | ``tei`` | ``NAME.tei`` (or ``.tei.gz``, ``.xml``) |
 | ``tsv`` | ``NAME.tsv`` (or ``.txt``) |
@@ -23,7 +23,8 @@ from workbench.dictionary.model import DictionaryFile
 from workbench.errors import InputError
 
 _SUFFIXES = (
-    ".dict.dz", ".idx.gz", ".dsl.dz", ".tei.gz", ".index", ".dict", ".ifo", ".idx", ".syn",
+    ".dict.dz", ".idx.gz", ".syn.dz", ".dsl.dz", ".tei.gz", ".index", ".dict", ".ifo", ".idx",
+    ".syn",
     ".dsl", ".tei", ".xml", ".tsv", ".txt",
 )
 
@@ -76,7 +77,7 @@ def _dictd_files(base: Path) -> list[Path]:
 
 
 def _stardict_files(base: Path) -> list[Path]:
-    """The ``.ifo``, ``.idx[.gz]``, ``.dict[.dz]`` (and ``.syn``) of a StarDict set."""
+    """The ``.ifo``, ``.idx[.gz]``, ``.dict[.dz]`` (and ``.syn[.dz]``) of a StarDict set."""
     ifo = _first(base, ".ifo")
     idx = _first(base, ".idx", ".idx.gz")
     data = _first(base, ".dict.dz", ".dict")
@@ -84,7 +85,7 @@ def _stardict_files(base: Path) -> list[Path]:
     if ifo is None or idx is None or data is None:
         missing = [n for n, p in ((".ifo", ifo), (".idx", idx), (".dict[.dz]", data)) if p is None]
         raise InputError(where, "StarDict set without " + ", ".join(base.name + m for m in missing))
-    syn = _first(base, ".syn")
+    syn = _first(base, ".syn", ".syn.dz")  # pyglossary dictzips it with the .dict
     return [ifo, idx, data] + ([syn] if syn is not None else [])
 
 
@@ -119,7 +120,7 @@ def detect(path: str | Path) -> str:
     base, suffix = _split(p)
     if suffix in (".index",):
         return "dictd"
-    if suffix in (".ifo", ".idx", ".idx.gz", ".syn"):
+    if suffix in (".ifo", ".idx", ".idx.gz", ".syn", ".syn.dz"):
         return "stardict"
     if suffix in (".dict", ".dict.dz"):
         if _first(base, ".ifo"):

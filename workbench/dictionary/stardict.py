@@ -1,5 +1,5 @@
 """StarDict dictionaries: ``NAME.ifo`` + ``NAME.idx`` (or ``.idx.gz``) + ``NAME.dict[.dz]``,
-with an optional ``NAME.syn`` of synonyms.
+with an optional ``NAME.syn`` (or dictzip'd ``NAME.syn.dz``) of synonyms.
 
 ``.idx`` holds ``word\\0`` followed by the article's offset (32 bits, or 64 with
 ``idxoffsetbits=64``) and size (32 bits), big-endian; ``.syn`` holds ``word\\0`` followed by
@@ -23,6 +23,8 @@ from pathlib import Path
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
 from workbench.dictionary.senses import (
+    listed_head_line,
+    listed_headwords,
     markup_senses,
     plain_senses,
     xdxf_examples,
@@ -134,7 +136,7 @@ class StarDictFile(DictionaryFile):
     @staticmethod
     def _read_index(idx: Path) -> bytes:
         try:
-            if idx.name.endswith(".gz"):
+            if idx.name.endswith((".gz", ".dz")):
                 with gzip.open(idx, "rb") as fh:
                     return fh.read()
             return idx.read_bytes()
@@ -144,10 +146,7 @@ class StarDictFile(DictionaryFile):
             raise InputError(idx, f"corrupt gzip data ({exc})") from None
 
     def _read_syn(self, syn: Path) -> None:
-        try:
-            raw = syn.read_bytes()
-        except OSError as exc:
-            raise InputError(syn, f"cannot read ({exc.strerror})") from None
+        raw = self._read_index(syn)  # a .syn.dz (pyglossary's) is gzip, as an .idx.gz
         main = len(self.offsets)
         pos = 0
         while pos < len(raw):
@@ -164,11 +163,29 @@ class StarDictFile(DictionaryFile):
     def files(self) -> list[Path]:
         return list(self._files)
 
-    def entry(self, k: int) -> DictEntry:
-        main = self.target[k]
+    def _article(self, main: int) -> bytes:
         raw = self.data.read(self.offsets[main], self.lengths[main])
         if len(raw) < self.lengths[main]:
             raise InputError(self.data.path, "truncated: an article runs past the end")
+        return raw
+
+    def _first_text(self, raw: bytes) -> str:
+        """The article's first text field (its head line is there)."""
+        for kind, body in self._fields(raw):
+            if kind in _TEXT_TYPES and kind not in "tx":
+                return body.decode("utf-8", "replace")
+        return ""
+
+    def alternatives(self, k: int) -> tuple[str, ...]:
+        """The headwords an article's head line lists where a converter kept dictd's index
+        phrase as the headword (:func:`~workbench.dictionary.senses.listed_headwords`)."""
+        if k >= len(self.offsets) or " " not in self.headwords[k]:
+            return ()
+        return listed_headwords(self._first_text(self._article(k)), self.headwords[k])
+
+    def entry(self, k: int) -> DictEntry:
+        main = self.target[k]
+        raw = self._article(main)
         headword = self.headwords[main]
         pronunciation: str | None = None
         senses: list[str] = []
@@ -189,6 +206,8 @@ class StarDictFile(DictionaryFile):
                 found, ipa = plain_senses(text, headword)
             senses.extend(found)
             pronunciation = pronunciation or ipa
+        if " " in headword:  # a head line listing several headwords: shown as dictd shows it
+            headword = listed_head_line(self._first_text(raw), headword)
         return DictEntry(headword, tuple(dict.fromkeys(senses)), pronunciation, self.name,
                          examples)
 

@@ -5,18 +5,21 @@ BOM, Windows-1256); ``#`` starts a comment line; a first row whose first field n
 column as glossary.tsv's header does (``arabic``, ``source``, ``term``, ``المصطلح``…) is a
 header. A spreadsheet's quotes are taken off as glossary.tsv's are
 (:func:`~workbench.formats.table.unquote_row`: every text cell quoted, or a cell holding
-``""``). English alternatives in one cell may be separated by ``;``. In UTF-8 the rows' byte
+``""``); a quoted cell may hold tabs and line breaks, as a spreadsheet saves them. English
+alternatives in one cell may be separated by ``;`` or a line break. In UTF-8 the rows' byte
 ranges are indexed and rows are read on demand (another encoding's rows are kept, decoded).
 
 A *tab file* as StarDict's ``tabfile`` and pyglossary write it is read too: a definition
-holding HTML or ``\\n`` escapes is an article (a head line, numbered senses), a ``##name``
-line names the dictionary, and rows of the database's own information (``00databaseshort``,
-``00-database-info``: pyglossary's of a dictd source) are no entries (the short name names
-it when there is no ``##name``).
+holding HTML or ``\\n`` escapes is an article (a head line, numbered senses), a first field
+``headword|synonym|…`` lists synonyms, a ``##name`` line names the dictionary, and rows of
+the database's own information (``00databaseshort``, ``00-database-info``: pyglossary's of a
+dictd source) are no entries (the short name names it when there is no ``##name``).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from array import array
 from collections.abc import Iterator
@@ -24,7 +27,7 @@ from pathlib import Path
 
 from workbench.dictionary.datafile import DataFile
 from workbench.dictionary.model import DictEntry, DictionaryFile
-from workbench.dictionary.senses import article_senses
+from workbench.dictionary.senses import article_senses, listed_head_line, listed_headwords
 from workbench.errors import InputError
 from workbench.formats.table import unquote_row
 from workbench.glossary.tsv import ARABIC_HEADERS, HEADERS
@@ -33,11 +36,70 @@ from workbench.textio import decode_bytes
 _HEADERS = HEADERS | {"headword"}
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\"}
 _ARTICLE = re.compile(r"<[a-zA-Z/][^>]*>|\\n")
+MAX_CELL_LINES = 20  # lines a spreadsheet's quoted cell may run over
 
 
 def _fields(row: str) -> list[str]:
-    """A row's fields, a spreadsheet's quoting taken off and spaces around them."""
+    """A row's fields, a spreadsheet's quoting taken off and spaces around them (a row of
+    several lines, a quoted cell holding line breaks or tabs, read as CSV is)."""
+    if "\n" in row:
+        text = row.replace("\r\n", "\n")
+        cells = next(csv.reader(io.StringIO(text, newline=""), delimiter="\t"), [])
+        return [f.strip() for f in cells]
     return [f.strip() for f in unquote_row(row.split("\t"))]
+
+
+def _headwords(field: str) -> list[str]:
+    """A row's headwords: a tab file's first field lists synonyms after ``|`` (pyglossary and
+    StarDict's ``tabfile`` write ``كِتَاب|الكتاب|كتب``), the first the article's headword."""
+    return [h.strip() for h in field.split("|") if h.strip()] or [field]
+
+
+def _csv_state(text: str) -> str:
+    """``"row"`` when ``text`` is one tab-separated row of two cells or more as CSV reads
+    it, ``"open"`` when a quoted cell runs past its end, else ``"bad"``."""
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True))
+    except csv.Error as exc:
+        return "open" if "end of data" in str(exc) else "bad"
+    if len(rows) != 1 or len(rows[0]) < 2:
+        return "bad"
+    # a cell of several lines holding a tab too is rows a stray quote ran together
+    return "bad" if any("\n" in c and "\t" in c for c in rows[0]) else "row"
+
+
+Line = tuple[int, str, int, int]  # number, text, byte range
+
+
+def _cell_end(lines: list[Line], n: int) -> int | None:
+    """The last line of the row that line ``n`` starts when a quoted cell of it runs over
+    the next lines (a spreadsheet's line break in a cell) and CSV reads them as one row
+    within :data:`MAX_CELL_LINES`; else None (a stray quote: ``"وباء``)."""
+    joined = lines[n][1]
+    if '"' not in joined or _csv_state(joined) != "open":
+        return None
+    for m in range(n + 1, min(n + MAX_CELL_LINES, len(lines))):
+        joined += "\n" + lines[m][1]
+        state = _csv_state(joined)
+        if state != "open":
+            return m if state == "row" else None
+    return None
+
+
+def _rows(lines: list[Line]) -> Iterator[Line]:
+    """The rows of a file's lines: a line whose quoted cell runs over the next lines joined
+    with them (:func:`_cell_end`), every other line alone."""
+    n = 0
+    while n < len(lines):
+        last = _cell_end(lines, n)
+        if last is None:
+            yield lines[n]
+            n += 1
+            continue
+        number, _, start, _ = lines[n]
+        text = "\n".join(line[1] for line in lines[n : last + 1])
+        yield number, text, start, lines[last][3]
+        n = last + 1
 
 
 def _unescape(text: str) -> str:
@@ -59,7 +121,7 @@ class TsvFile(DictionaryFile):
         self.headwords = []
         self._rows: list[str] | None = None  # a file not in UTF-8: its rows, decoded
         short = ""
-        for number, text, start, end in self._lines(path, raw):
+        for number, text, start, end in _rows(list(self._lines(path, raw))):
             if text.startswith("##name\t"):
                 self.name = text.split("\t", 1)[1].strip()
             if not text.strip() or text.lstrip().startswith("#"):
@@ -77,11 +139,12 @@ class TsvFile(DictionaryFile):
                 if fields[0].replace("-", "") == "00databaseshort":
                     short = _unescape(fields[1]).strip().split("\n")[0].strip()
                 continue
-            self.headwords.append(fields[0])
-            self.offsets.append(start)
-            self.lengths.append(end - start)
-            if self._rows is not None:
-                self._rows.append(text)
+            for head in _headwords(fields[0]):  # a tab file's synonyms: كتاب|الكتاب|كتب
+                self.headwords.append(head)
+                self.offsets.append(start)
+                self.lengths.append(end - start)
+                if self._rows is not None:
+                    self._rows.append(text)
         if not self.headwords:
             raise InputError(path, "no entries")
         self.name = self.name or short or path.stem
@@ -110,21 +173,34 @@ class TsvFile(DictionaryFile):
             yield number, text, pos, end
             pos = end + 1
 
-    def entry(self, k: int) -> DictEntry:
+    def _row(self, k: int) -> list[str]:
         if self._rows is not None:
-            text = self._rows[k]
-        else:
-            raw = self.data.read(self.offsets[k], self.lengths[k])
-            text = raw.decode("utf-8").rstrip("\r")
-        fields = _fields(text)
+            return _fields(self._rows[k])
+        raw = self.data.read(self.offsets[k], self.lengths[k])
+        return _fields(raw.decode("utf-8").rstrip("\r"))
+
+    def alternatives(self, k: int) -> tuple[str, ...]:
+        """A tab file's article whose head line lists several headwords where a converter
+        kept dictd's index phrase (:func:`~workbench.dictionary.senses.listed_headwords`)."""
+        if " " not in self.headwords[k]:
+            return ()
+        definition = self._row(k)[1]
+        if not _ARTICLE.search(definition):
+            return ()
+        return listed_headwords(_unescape(definition), self.headwords[k])
+
+    def entry(self, k: int) -> DictEntry:
+        fields = self._row(k)
+        headword = _headwords(fields[0])[0]  # a synonym reads its article, as StarDict's
         if _ARTICLE.search(fields[1]):  # a tab file's article
-            senses, ipa = article_senses(_unescape(fields[1]), self.headwords[k])
-            return DictEntry(self.headwords[k], senses, ipa, self.name)
+            article = _unescape(fields[1])
+            senses, ipa = article_senses(article, headword)
+            return DictEntry(listed_head_line(article, headword), senses, ipa, self.name)
         note = fields[2] if len(fields) > 2 and fields[2] else ""
-        senses = [s.strip() for s in fields[1].split(";") if s.strip()]
+        senses = [s.strip() for s in re.split(r"[;\n]", fields[1]) if s.strip()]
         if note:
             senses = [f"{s} ({note})" for s in senses]
-        return DictEntry(self.headwords[k], tuple(senses), None, self.name)
+        return DictEntry(headword, tuple(senses), None, self.name)
 
     def close(self) -> None:
         self.data.close()
