@@ -1140,6 +1140,35 @@ async def test_a_verdict_given_offline_is_said_not_saved(sample_db, make_app, pg
 
 
 @pytest.mark.postgresql_only
+async def test_an_undo_given_offline_is_said_not_saved_and_never_runs_later(
+    sample_db, make_app, pg_server: PgServer
+):
+    """F9 with the server down said nothing: the undo waited for the server (the title bar
+    'OFFLINE — 1 edit waiting') without being kept on this computer, so Ctrl+Q said '0 edits
+    waiting for the database server are kept on this computer (FILE)', a file never
+    written, and the undo was lost; had the app stayed open, it would have run whenever the
+    server came back. Only the editor's English waits: the undo is said not saved."""
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+        revision = project.segment(first.id).revision
+    app = make_app()
+    try:
+        async with editing(app, first.id) as (pilot, _):
+            pg_server.stop()
+            await until(pilot, lambda: app.team_status.startswith("OFFLINE"))
+            await pilot.press("f9")
+            await until(pilot, lambda: notified(app, "not saved: do it again once it is back"))
+            await until(pilot, lambda: app.service.waiting == 0)
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: app.return_code is not None)
+    finally:
+        pg_server.start()
+    assert app.return_code == 0 and app.farewell is None
+    with Project.open(sample_db) as project:
+        assert project.segment(first.id).revision == revision
+
+
+@pytest.mark.postgresql_only
 async def test_a_reviewer_opened_offline_reads_its_rows_once_back(sample_db, make_app):
     """F3 pressed while the server was down said it could not connect, and kept saying so
     once back (its rows read again only by F5): they are read when the connection is."""

@@ -257,7 +257,8 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         finally:
             self._quitting = False
         journal = service.journal
-        if not service.online and service.waiting and journal and not journal.error:
+        if not service.online and service.waiting and journal and journal.kept \
+                and not journal.error:
             count = _edits(journal.kept)
             self.farewell = (
                 f"{count} waiting for the database server {_are(journal.kept)} kept on this "
