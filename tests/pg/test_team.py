@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 from tests.conftest import PgServer, run_cli
-from workbench.errors import PermissionDeniedError
+from workbench.errors import PermissionDeniedError, WorkbenchError
 from workbench.glossary.model import Glossary
 from workbench.project import Project
 from workbench.store.location import ServerAddress
@@ -155,6 +155,25 @@ def test_a_translator_edits_and_confirms_but_cannot_approve(team: Team) -> None:
     stderr = _one_line_error(run_cli("review", str(seg.id), "--approve", "--db",
                                      team.url_of("translator")))
     assert "only reviewers and leads may" in stderr and SECRET.split()[0] not in stderr
+
+
+def test_a_translator_is_told_who_unlocks_an_approved_segment(team: Team) -> None:
+    """A translator confirming or undoing an approved (locked) segment was told 'unlock it
+    first (workbench unlock N)', a command the server then refuses them (the TUI said who
+    may unlock it); a reviewer is still told how."""
+    with team.open("reviewer") as project:
+        first, second = project.segments(limit=2)
+        project.review(first.id, "approved")
+        project.review(second.id, "approved")
+    for args in (("confirm", str(first.id), "--text", "Changed."), ("undo", str(first.id))):
+        stderr = _one_line_error(run_cli(*args, "--db", team.url_of("translator")))
+        assert f"segment {first.id} is locked: only a reviewer or a lead may unlock it" \
+            in stderr and "workbench unlock" not in stderr
+    with team.open("translator") as project, pytest.raises(
+            WorkbenchError, match="only a reviewer or a lead may unlock it"):
+        project.merge_with_next(first.id)
+    stderr = _one_line_error(run_cli("undo", str(first.id), "--db", team.url_of("reviewer")))
+    assert f"unlock it first (workbench unlock {first.id})" in stderr
 
 
 def test_a_translators_own_sql_client_is_held_to_the_role(team: Team, sample_db: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from workbench.errors import LockedError, ProjectError, WorkbenchError
+from workbench.errors import ProjectError, WorkbenchError
 from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext
 from workbench.project.importing import LOW_CONFIDENCE
@@ -155,7 +155,7 @@ class Restructure:
             )
         for row in (a, b):
             if row["locked"]:
-                raise LockedError(row["id"])
+                raise self.context.locked(row["id"])
         if b["paragraph"] != a["paragraph"] and q_sources.has_original(self.context.db, doc.id):
             raise WorkbenchError(
                 f"segments {a['id']} and {b['id']} are in two paragraphs of {doc.name!r}, a "
@@ -247,7 +247,7 @@ class Restructure:
     def _split(self, segment_id: int, offset: int, english_offset: int | None) -> int:
         a = self._segment_row(segment_id)
         if a["locked"]:
-            raise LockedError(segment_id)
+            raise self.context.locked(segment_id)
         doc = self.catalog.document_by_id(a["document_id"])
         source: str = a["source"]
         if not 0 < offset < len(source):
