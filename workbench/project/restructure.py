@@ -24,6 +24,7 @@ from workbench.store import lqa as q_lqa
 from workbench.store import restructure as q
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
+from workbench.text.lines import one_line
 
 DIRECTIONS = ("next", "previous")
 MANUAL_CONFIDENCE = 1.0
@@ -232,17 +233,37 @@ class Restructure:
     # split --------------------------------------------------------------------------------
 
     def split_segment(
-        self, segment_id: int, offset: int, english_offset: int | None = None
+        self, segment_id: int, offset: int, english_offset: int | None = None, *,
+        source: str | None = None, english: str | None = None,
     ) -> tuple[Segment, Segment]:
         """Split a segment's Arabic at character ``offset`` into two segments.
 
         The working English stays with the first part unless ``english_offset`` is given (then
         the English is split there too). Whitespace at the cut is dropped; the rest is kept
-        exactly as given. Returns the two segments.
+        exactly as given. ``source`` and ``english``: the Arabic and English the cuts were
+        chosen on; changed since (by someone else, a merge), nothing is split. Returns the two
+        segments.
         """
         with self.context.transaction():
+            self._check_unchanged(segment_id, source, english if english_offset is not None
+                                  else None)
             new_id = self._split(segment_id, offset, english_offset)
         return self.reader.segment(segment_id), self.reader.segment(new_id)
+
+    def _check_unchanged(self, segment_id: int, source: str | None, english: str | None) -> None:
+        """Refuse a split whose cuts were chosen on another Arabic or English than the
+        segment holds now: cut at the same offsets, they would fall elsewhere."""
+        a = self._segment_row(segment_id)
+        changed = source is not None and source != a["source"]
+        if english is not None and not changed:
+            changed = one_line(english) != one_line(self.reader.segment(segment_id).target)
+        if changed:
+            last = q_history.last_change(self.context.db, segment_id)
+            who = f" by {last['author']}" if last is not None else ""
+            raise WorkbenchError(
+                f"segment {segment_id} was changed{who} since the split was chosen: nothing "
+                "was split; choose the cut again on it as it is now"
+            )
 
     def _split(self, segment_id: int, offset: int, english_offset: int | None) -> int:
         a = self._segment_row(segment_id)
