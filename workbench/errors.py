@@ -59,10 +59,13 @@ class LockedError(WorkbenchError):
     """A change of a locked segment's English (approving locks; `workbench lock` too),
     refused until it is unlocked."""
 
-    def __init__(self, segment_id: int) -> None:
+    def __init__(self, segment_id: int, may_unlock: bool = True) -> None:
         self.segment_id = segment_id
+        self.may_unlock = may_unlock  # False: a translator of a team project
         super().__init__(
             f"segment {segment_id} is locked: unlock it first (workbench unlock {segment_id})"
+            if may_unlock else
+            f"segment {segment_id} is locked: only a reviewer or a lead may unlock it"
         )
 
 

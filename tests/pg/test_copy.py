@@ -81,6 +81,23 @@ def test_a_project_goes_to_postgresql_and_back_unchanged(
         assert original.read_bytes()[:2] == b"PK"
 
 
+def test_who_is_here_on_the_server_is_not_copied_offline(tmp_path: Path, sample_db: str) -> None:
+    """The presence rows (who has which segment open, refreshed by heartbeats) were copied:
+    the offline copy, opened in the TUI, said '2 others here' and marked their segments,
+    people working on the server, not in this file."""
+    with Project.open(sample_db, author="ana") as project:
+        seg = project.segments(limit=1)[0]
+        project.team.here("ana-0123456789ab@elsewhere:1", seg.document_id, seg.id)
+        assert project.team.present(seg.document_id)  # on the server: ana is here
+    offline = tmp_path / "offline.db"
+    result = run_cli("project", "copy", sample_db, str(offline), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    tables = {t["table"]: t for t in json.loads(result.stdout)["tables"]}
+    assert tables["presence"]["rows"] == tables["presence"]["copied"] == 0
+    with Project.open(offline, author="ben") as project:
+        assert project.team.present(seg.document_id) == {}
+
+
 def test_a_destination_holding_anything_is_refused(
     tmp_path: Path, sample_db: str, pg_server: PgServer
 ) -> None:

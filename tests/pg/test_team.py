@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ import psycopg
 import pytest
 
 from tests.conftest import PgServer, run_cli
-from workbench.errors import PermissionDeniedError
+from workbench.errors import PermissionDeniedError, WorkbenchError
 from workbench.glossary.model import Glossary
 from workbench.project import Project
 from workbench.store.location import ServerAddress
@@ -154,6 +155,25 @@ def test_a_translator_edits_and_confirms_but_cannot_approve(team: Team) -> None:
     stderr = _one_line_error(run_cli("review", str(seg.id), "--approve", "--db",
                                      team.url_of("translator")))
     assert "only reviewers and leads may" in stderr and SECRET.split()[0] not in stderr
+
+
+def test_a_translator_is_told_who_unlocks_an_approved_segment(team: Team) -> None:
+    """A translator confirming or undoing an approved (locked) segment was told 'unlock it
+    first (workbench unlock N)', a command the server then refuses them (the TUI said who
+    may unlock it); a reviewer is still told how."""
+    with team.open("reviewer") as project:
+        first, second = project.segments(limit=2)
+        project.review(first.id, "approved")
+        project.review(second.id, "approved")
+    for args in (("confirm", str(first.id), "--text", "Changed."), ("undo", str(first.id))):
+        stderr = _one_line_error(run_cli(*args, "--db", team.url_of("translator")))
+        assert f"segment {first.id} is locked: only a reviewer or a lead may unlock it" \
+            in stderr and "workbench unlock" not in stderr
+    with team.open("translator") as project, pytest.raises(
+            WorkbenchError, match="only a reviewer or a lead may unlock it"):
+        project.merge_with_next(first.id)
+    stderr = _one_line_error(run_cli("undo", str(first.id), "--db", team.url_of("reviewer")))
+    assert f"unlock it first (workbench unlock {first.id})" in stderr
 
 
 def test_a_translators_own_sql_client_is_held_to_the_role(team: Team, sample_db: str) -> None:
@@ -419,4 +439,42 @@ def test_an_owner_with_createrole_removes_a_login_the_administrator_made(
         admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         for name in (member, *(f"{database}_{r}s" for r in ("lead", "reviewer", "translator")),
                      owner):
+            admin.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
+def test_the_owner_is_never_made_less_than_a_lead_nor_taken_off_the_team(
+    team: Team, tmp_path: Path
+) -> None:
+    """README's server set-up: a CREATEROLE login owns the database and adds the team.
+    ``team add-user OWNER --role translator --existing`` said 'OWNER: translator (was lead)'
+    and ``team remove OWNER`` 'removed from the team', yet ``team list`` still named them a
+    lead: PostgreSQL 16 makes them an administrator of the group roles they created (a
+    membership no REVOKE of theirs takes away), and the database lets an owner do
+    everything anyway. Both are refused in one line; a lead they stay."""
+    tag = f"{os.getpid()}_{next(_names)}"
+    owner, database = f"own_{tag}", f"owned_{tag}"
+    admin = team.server.admin
+    admin.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
+    admin.execute(f'CREATE DATABASE "{database}" OWNER "{owner}"')
+    url = team.server.url(database).replace("postgres:@", f"{owner}:@")
+    try:
+        source = tmp_path / "sample.db"
+        assert run_cli("project", "copy", team.url, str(source)).exit_code == 0
+        assert run_cli("project", "copy", str(source), url).exit_code == 0
+        member = f"mem_{tag}"
+        added = run_cli("team", "add-user", member, "--role", "translator", "--password-file",
+                        str(team.password_file), "--db", url)
+        assert added.exit_code == 0, added.stderr
+        for args in (("add-user", owner, "--role", "translator", "--existing"),
+                     ("remove", owner)):
+            stderr = _one_line_error(run_cli("team", *args, "--db", url))
+            assert f"{owner} owns the project" in stderr and "nothing was changed" in stderr
+        lead = run_cli("team", "add-user", owner, "--role", "lead", "--existing", "--db", url)
+        assert lead.exit_code == 0, lead.stderr
+        listed = json.loads(run_cli("team", "list", "--db", url, "--format", "json").stdout)
+        assert {m["name"]: m["role"] for m in listed} == {owner: "lead", member: "translator"}
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        for name in (f"mem_{tag}", *(f"{database}_{r}s" for r in
+                                      ("lead", "reviewer", "translator")), owner):
             admin.execute(f'DROP ROLE IF EXISTS "{name}"')

@@ -301,6 +301,31 @@ def test_split_with_english_offset(project: Project) -> None:
     assert project.history(second.id)[-1].new_text == second.target
 
 
+def test_a_split_chosen_on_english_changed_since_splits_nothing(
+    project: Project, sample_db: object
+) -> None:
+    """A split chosen in the TUI (English cut at the cursor) while another user changed the
+    segment's English cut the new English at the old offset: 'Indeed, ' put in front moved
+    the cut eight characters into the wrong words, the second part's English starting
+    mid-clause. The English (and Arabic) the cut was chosen on is checked: changed since,
+    nothing is split."""
+    seg = project.segment(12)
+    ar_cut = seg.source.index("،") + 1
+    en_cut = seg.target.index(",") + 1
+    with Project.open(sample_db, author="omar") as other:
+        other.save_draft(12, "Indeed, " + seg.target)
+    count = len(project.segments())
+    for kwargs in ({"english": seg.target}, {"source": seg.source + " ", "english": None}):
+        with pytest.raises(WorkbenchError, match="segment 12 was changed by omar since the "
+                           "split was chosen: nothing was split"):
+            project.split_segment(12, ar_cut, english_offset=en_cut, **kwargs)
+    assert len(project.segments()) == count
+    assert project.segment(12).target == "Indeed, " + seg.target
+    # the English kept whole goes with the first part: the change meanwhile does not matter
+    first, second = project.split_segment(12, ar_cut, source=seg.source, english=seg.target)
+    assert (first.target, second.target) == ("Indeed, " + seg.target, "")
+
+
 def test_split_divides_a_many_sentence_link(project: Project) -> None:
     ids = aligned_doc(project)
     seg = project.segment(ids[2])  # "قرأ المعلم الدرس، ثم شرح القاعدة." ↔ two sentences

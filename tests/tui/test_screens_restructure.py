@@ -75,6 +75,33 @@ async def test_split_at_the_cursor(sample_db, make_app):
     assert f"{first.source} {second.source}" == seg.source
 
 
+async def test_a_split_whose_english_changed_elsewhere_meanwhile_splits_nothing(
+    sample_db, make_app
+):
+    """Alt+S with the cursor after a comma, and someone else put 'Indeed, ' before the
+    English while the dialog was open: Enter cut their English at the old offset, eight
+    characters into the wrong words. It is refused (said), nothing split."""
+    with Project.open(sample_db) as project:
+        seg = project.segment(3)
+    english_cut = seg.target.index(",") + 1
+    app = make_app()
+    async with editing(app, 3) as (pilot, screen):
+        editor = screen.editor
+        editor.move_cursor(editor.document.get_location_from_index(english_cut))
+        await pilot.press("alt+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SplitScreen)
+        with Project.open(sample_db, author="omar") as other:
+            other.save_draft(3, "Indeed, " + seg.target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert notified(app, "was changed by omar since the split was chosen")
+        assert len(screen.rows) == 21
+    with Project.open(sample_db) as project:
+        assert project.document().segments == 21
+        assert project.segment(3).target == "Indeed, " + seg.target
+
+
 async def test_split_keeps_the_english_whole_with_e(sample_db, make_app):
     with Project.open(sample_db) as project:
         seg = project.segment(5)

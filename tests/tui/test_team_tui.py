@@ -1110,6 +1110,42 @@ async def test_a_translator_is_told_who_unlocks_a_draft_a_lead_locked(
 
 
 @pytest.mark.postgresql_only
+async def test_a_role_changed_by_a_lead_meanwhile_is_followed(
+    sample_db, config, pg_server: PgServer
+):
+    """A translator made a reviewer by a lead while their TUI was open: the title went on
+    saying '(translator)' and a locked segment 'only a reviewer or a lead may unlock it',
+    hiding the Ctrl+U they may now use, until the TUI was started again. The role is read
+    again with the heartbeats (each segment opened)."""
+    import os
+
+    from workbench.tui.app import WorkbenchApp
+
+    user = f"tp_{os.getpid()}"
+    with Project.open(sample_db) as owner:
+        owner.team.add_member(user, "translator", "pw")
+        first, seg = owner.segments(limit=2)
+        owner.save_draft(seg.id, "A draft the lead locks.")
+        owner.lock(seg.id)
+    app = WorkbenchApp(sample_db.replace("postgres:@", f"{user}:pw@"), config=config,
+                       direction="app")
+    try:
+        async with editing(app, seg.id) as (pilot, screen):
+            await until(pilot, lambda: "only a reviewer or a lead may unlock it" in _screen(app))
+            assert f"{user} (translator)" in app.team_status
+            with Project.open(sample_db) as owner:
+                owner.team.add_member(user, "reviewer", None)
+            screen.open_segment(first.id)
+            await until(pilot, lambda: app.role == "reviewer")
+            screen.open_segment(seg.id)
+            await until(pilot, lambda: "Ctrl+U: unlock to edit" in _screen(app))
+            assert f"{user} (reviewer)" in app.team_status
+    finally:
+        pg_server.admin.execute(f'DROP OWNED BY "{user}"')
+        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
+
+
+@pytest.mark.postgresql_only
 async def test_a_verdict_given_offline_is_said_not_saved(sample_db, make_app, pg_server: PgServer):
     """A reviewer's approval with the server down was dropped without a word (its error went
     the way of the reads that fail offline, which are not notified one by one), while the
@@ -1137,6 +1173,35 @@ async def test_a_verdict_given_offline_is_said_not_saved(sample_db, make_app, pg
             pg_server.start()
     with Project.open(sample_db) as project:
         assert project.segment(row.segment_id).status != "approved"
+
+
+@pytest.mark.postgresql_only
+async def test_an_undo_given_offline_is_said_not_saved_and_never_runs_later(
+    sample_db, make_app, pg_server: PgServer
+):
+    """F9 with the server down said nothing: the undo waited for the server (the title bar
+    'OFFLINE — 1 edit waiting') without being kept on this computer, so Ctrl+Q said '0 edits
+    waiting for the database server are kept on this computer (FILE)', a file never
+    written, and the undo was lost; had the app stayed open, it would have run whenever the
+    server came back. Only the editor's English waits: the undo is said not saved."""
+    with Project.open(sample_db) as project:
+        first = project.segments(limit=1)[0]
+        revision = project.segment(first.id).revision
+    app = make_app()
+    try:
+        async with editing(app, first.id) as (pilot, _):
+            pg_server.stop()
+            await until(pilot, lambda: app.team_status.startswith("OFFLINE"))
+            await pilot.press("f9")
+            await until(pilot, lambda: notified(app, "not saved: do it again once it is back"))
+            await until(pilot, lambda: app.service.waiting == 0)
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: app.return_code is not None)
+    finally:
+        pg_server.start()
+    assert app.return_code == 0 and app.farewell is None
+    with Project.open(sample_db) as project:
+        assert project.segment(first.id).revision == revision
 
 
 @pytest.mark.postgresql_only

@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.errors import LockedError
 from workbench.store import Database, transaction
 from workbench.store import changes as q_changes
 from workbench.store.connection import Location
@@ -50,6 +51,16 @@ class ProjectContext:
             finally:
                 self.group_id = outer
             q_changes.drop_if_empty(self.db, group_id)
+
+    def locked(self, segment_id: int) -> LockedError:
+        """The refusal of a change of the locked segment ``segment_id``: how to unlock it,
+        or, to a translator of a team project (the server refuses them an unlock), who may."""
+        may_unlock = True
+        if self.db.dialect == "postgresql":
+            from workbench.store import team as q_team
+
+            may_unlock = q_team.role_of(self.db) != "translator"  # type: ignore[arg-type]
+        return LockedError(segment_id, may_unlock)
 
     def close(self) -> None:
         """Close the database connection."""

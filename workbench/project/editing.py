@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 
-from workbench.errors import BlockedByFindings, ConflictError, LockedError, WorkbenchError
+from workbench.errors import BlockedByFindings, ConflictError, WorkbenchError
 from workbench.formats.xmlout import typed
 from workbench.glossary.findings import Finding
 from workbench.project.catalog import Catalog
@@ -179,7 +179,7 @@ class Editing:
         assert row is not None
         seg = to_segment(row)
         if seg.locked and action != "status":
-            raise LockedError(segment_id)
+            raise self.context.locked(segment_id)
         if revision is None or revision == seg.revision:
             return seg, row
         if not 0 <= revision <= seg.revision:  # no one read it there: a mistyped number,
@@ -223,7 +223,7 @@ class Editing:
         db = self.context.db
         segment_id = seg.id
         if seg.locked and action != "status":
-            raise LockedError(segment_id)
+            raise self.context.locked(segment_id)
         # approving locks; a status change of approved work unlocks it; a lead's lock on other
         # work stays (a reviewer marking it reviewed does not lift it)
         locked = status is Status.APPROVED or (

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from workbench.errors import LockedError, ProjectError, WorkbenchError
+from workbench.errors import ProjectError, WorkbenchError
 from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext
 from workbench.project.importing import LOW_CONFIDENCE
@@ -24,6 +24,7 @@ from workbench.store import lqa as q_lqa
 from workbench.store import restructure as q
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
+from workbench.text.lines import one_line
 
 DIRECTIONS = ("next", "previous")
 MANUAL_CONFIDENCE = 1.0
@@ -155,7 +156,7 @@ class Restructure:
             )
         for row in (a, b):
             if row["locked"]:
-                raise LockedError(row["id"])
+                raise self.context.locked(row["id"])
         if b["paragraph"] != a["paragraph"] and q_sources.has_original(self.context.db, doc.id):
             raise WorkbenchError(
                 f"segments {a['id']} and {b['id']} are in two paragraphs of {doc.name!r}, a "
@@ -232,22 +233,42 @@ class Restructure:
     # split --------------------------------------------------------------------------------
 
     def split_segment(
-        self, segment_id: int, offset: int, english_offset: int | None = None
+        self, segment_id: int, offset: int, english_offset: int | None = None, *,
+        source: str | None = None, english: str | None = None,
     ) -> tuple[Segment, Segment]:
         """Split a segment's Arabic at character ``offset`` into two segments.
 
         The working English stays with the first part unless ``english_offset`` is given (then
         the English is split there too). Whitespace at the cut is dropped; the rest is kept
-        exactly as given. Returns the two segments.
+        exactly as given. ``source`` and ``english``: the Arabic and English the cuts were
+        chosen on; changed since (by someone else, a merge), nothing is split. Returns the two
+        segments.
         """
         with self.context.transaction():
+            self._check_unchanged(segment_id, source, english if english_offset is not None
+                                  else None)
             new_id = self._split(segment_id, offset, english_offset)
         return self.reader.segment(segment_id), self.reader.segment(new_id)
+
+    def _check_unchanged(self, segment_id: int, source: str | None, english: str | None) -> None:
+        """Refuse a split whose cuts were chosen on another Arabic or English than the
+        segment holds now: cut at the same offsets, they would fall elsewhere."""
+        a = self._segment_row(segment_id)
+        changed = source is not None and source != a["source"]
+        if english is not None and not changed:
+            changed = one_line(english) != one_line(self.reader.segment(segment_id).target)
+        if changed:
+            last = q_history.last_change(self.context.db, segment_id)
+            who = f" by {last['author']}" if last is not None else ""
+            raise WorkbenchError(
+                f"segment {segment_id} was changed{who} since the split was chosen: nothing "
+                "was split; choose the cut again on it as it is now"
+            )
 
     def _split(self, segment_id: int, offset: int, english_offset: int | None) -> int:
         a = self._segment_row(segment_id)
         if a["locked"]:
-            raise LockedError(segment_id)
+            raise self.context.locked(segment_id)
         doc = self.catalog.document_by_id(a["document_id"])
         source: str = a["source"]
         if not 0 < offset < len(source):

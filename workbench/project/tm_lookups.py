@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.errors import LockedError, WorkbenchError
+from workbench.errors import WorkbenchError
 from workbench.formats.model import Candidate, Unit
 from workbench.numeric import unique
 from workbench.project.catalog import Catalog
@@ -183,7 +183,7 @@ class Lookups:
             if only_empty and (seg.target.strip() or seg.locked):
                 return None
             if seg.locked:
-                raise LockedError(segment_id)
+                raise self.context.locked(segment_id)
             doc = self.catalog.document_by_id(seg.document_id)
             vid = self.catalog.version_id(doc, "working", create_working=True)
             q_versions.put_translations(self.db, vid, [(segment_id, text)])

@@ -1,6 +1,7 @@
 """Copying a whole project between any two locations (SQLite file, PostgreSQL database).
 
-Every table is copied row by row with its ids, history included, in an order in which each
+Every table is copied row by row with its ids, history included (who has which segment
+open now excepted: ``TRANSIENT``), in an order in which each
 row's references exist already (tables after those they refer to; rows by key, so a revision
 that reverts another follows it). The source is read in one snapshot; the destination is
 written in one transaction with its triggers switched off (the rows are already what they
@@ -24,6 +25,9 @@ from workbench.store.location import ServerAddress, parse_location
 
 BATCH = 5_000
 _MOD = 2**256
+TRANSIENT = frozenset({"presence"})
+"""Tables of who works on the project now (heartbeats), not of the project: a copy starts
+with none (an offline copy named the server's people as here, for its first 20 s)."""
 
 
 @dataclass
@@ -136,7 +140,8 @@ def table_order(db: Database) -> list[str]:
 def _copy_table(src: Database, dst: Database, table: str) -> TableCopy:
     columns = src.columns(table)
     key = src.primary_key(table) or columns
-    select = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(key)}"
+    where = " WHERE 1 = 0" if table in TRANSIENT else ""
+    select = f"SELECT {', '.join(columns)} FROM {table}{where} ORDER BY {', '.join(key)}"
     total = 0
     read = 0
     batch: list[tuple[Any, ...]] = []

@@ -163,12 +163,31 @@ def refresh_grants(db: PostgresDatabase) -> None:
         grant(db, names)
 
 
+def check_not_owner(db: PostgresDatabase, name: str, change: str) -> None:
+    """Refuse to give the project's owner a lesser role or take them off the team (a
+    superuser aside): the database lets the owner do everything whatever their groups, and
+    the groups they made hold them for ever (PostgreSQL 16 makes a CREATEROLE user an
+    administrator of each role they create), so ``team list`` went on naming them a lead."""
+    row = db.execute(
+        "SELECT NOT r.rolsuper FROM pg_tables t JOIN pg_roles r ON r.rolname = t.tableowner "
+        "WHERE t.schemaname = current_schema() AND t.tablename = 'segments' "
+        "AND t.tableowner = ?", [name],
+    ).fetchone()
+    if row is not None and row[0]:
+        raise WorkbenchError(
+            f"{name} owns the project: the database lets its owner do everything (a lead) "
+            f"whatever their team role, so they cannot be {change}; nothing was changed"
+        )
+
+
 def add_member(db: PostgresDatabase, name: str, role: str, password: str | None) -> None:
     """Make ``name`` a member of the team with ``role``: a new login with ``password``
     (hashed here, never sent as text), or an existing login when ``password`` is None."""
     check_name(name)
     if role not in ROLES:
         raise WorkbenchError(f"unknown role {role!r} (use {', '.join(ROLES)})")
+    if role != "lead":
+        check_not_owner(db, name, f"made a {role}")
     names = ensure_groups(db)
     if name in names.values():
         raise WorkbenchError(f"{name!r} is one of the project's group roles, not a user")
@@ -246,6 +265,7 @@ def remove_member(db: PostgresDatabase, name: str) -> bool:
     names = groups(db)
     if not any(m.name == name for m in members(db)):
         raise WorkbenchError(f"{name} is not a member of this project's team")
+    check_not_owner(db, name, "taken off its team")
     for role in ROLES:
         db.execute(f"REVOKE {ident(names[role])} FROM {ident(name)}")
     others, keep = db.execute(

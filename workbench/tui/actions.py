@@ -141,7 +141,8 @@ class ScreenActions:
                 return
             self._restructure(
                 editor, segment_id,
-                lambda p: p.split_segment(segment_id, choice.offset, choice.english_offset)[0],
+                lambda p: p.split_segment(segment_id, choice.offset, choice.english_offset,
+                                          source=current.source, english=english)[0],
                 lambda seg: f"Split: segments {seg.position} and {seg.position + 1}.",
             )
 

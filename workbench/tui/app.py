@@ -51,7 +51,7 @@ from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.display import BidiDisplay, has_rtl, isolate_quoted, toast_text_width
 from workbench.tui.driver import terminal_driver
 from workbench.tui.guard import KeepsAnswering
-from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged
+from workbench.tui.live import LinkState, LiveChanged, LiveLink, PresenceChanged, RoleChanged
 from workbench.tui.screens.editor import EditorScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.service import NOT_WRITTEN, ProjectService
@@ -257,7 +257,8 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         finally:
             self._quitting = False
         journal = service.journal
-        if not service.online and service.waiting and journal and not journal.error:
+        if not service.online and service.waiting and journal and journal.kept \
+                and not journal.error:
             count = _edits(journal.kept)
             self.farewell = (
                 f"{count} waiting for the database server {_are(journal.kept)} kept on this "
@@ -601,6 +602,16 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         editor = self._editor_shown()
         if editor is not None:
             editor.presence_changed(message.others)
+        self._show_connection()
+
+    def on_role_changed(self, message: RoleChanged) -> None:
+        """A lead changed the user's team role: the title and the lock hints follow."""
+        if message.role == self.role:
+            return
+        self.role = message.role
+        editor = self._editor_shown()
+        if editor is not None:
+            editor.sync_read_only()
         self._show_connection()
 
     def on_link_state(self, message: LinkState) -> None:

@@ -64,6 +64,14 @@ class PresenceChanged(Message):
 
 
 @dataclass
+class RoleChanged(Message):
+    """The user's team role on the server, read again with the heartbeats: a lead changed
+    it meanwhile (``team add-user NAME --role R --existing``)."""
+
+    role: str | None
+
+
+@dataclass
 class LinkState(Message):
     """The live link reached the server (True) or lost it (False); ``refused``: the server
     answers but refuses the user (removed from the project's team), its one-line reason."""
@@ -89,6 +97,7 @@ class LiveLink:
         self.stopping = threading.Event()
         self.online = True
         self.refused = ""  # why the server refuses the user, while it does
+        self.role: str | None = None  # the team role last read (told to the app on a change)
         self._broken = False  # the last session failed: read everything again once back
         self._wake = threading.Event()
 
@@ -154,6 +163,16 @@ class LiveLink:
             with contextlib.suppress(Exception):
                 project.close()
 
+    def _read_role(self, project: Project, post: Any) -> None:
+        """On a server, read the user's team role (with each heartbeat) and tell the app when
+        it changed: its title and lock hints said the role the app started with."""
+        if project.db.dialect != "postgresql":
+            return
+        role = project.team.role()
+        if role != self.role:
+            self.role = role
+            post(RoleChanged(role))
+
     def _take_shape(self, project: Project, shapes: dict[int, Any]) -> None:
         """Take the open document's shape when it is first seen (on SQLite, whose feed cannot
         say that segments were merged or split): a change of it is told as ``structure``."""
@@ -179,6 +198,7 @@ class LiveLink:
                 with feed.own_write(project.db):
                     project.team.here(self.client, *where)
                 sent, beat, presence = where, now, True
+                self._read_role(project, post)
             content = [c for c in changes if c.kind != "presence"]
             if content and project.db.dialect != "postgresql" and where[0] is not None:
                 shape = document_shape(project.db, where[0])  # merges and splits by others

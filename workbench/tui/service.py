@@ -500,6 +500,8 @@ def describe_in_list(exc: WorkbenchError, project: Project, unlock_key: str) -> 
 
     if isinstance(exc, LockedError):
         number = position(exc.segment_id)
+        if number is not None and not exc.may_unlock:
+            return f"segment {number} is locked: only a reviewer or a lead may unlock it"
         if number is not None:
             return f"segment {number} is locked: unlock it first ({unlock_key} on it)"
 

@@ -296,11 +296,12 @@ class SegmentEditing(EditorPart):
 
     def _write(
         self, segment_id: int, kind: str, text: str, job: Callable[[Project], Written],
-        unsent: UnsentEdit | None = None,
+        unsent: UnsentEdit | None = None, *, waits: bool = True,
     ) -> Future[Written]:
         """Queue ``job`` on the writer thread (waiting while offline; ``unsent`` kept on this
-        computer meanwhile); its Written message (or the error) comes back."""
-        future = self.wb.service.write(job, retry=True, unsent=unsent)
+        computer meanwhile); its Written message (or the error) comes back. ``waits=False``
+        (an undo, an unlock: not English typed) fails at once offline, said not saved."""
+        future = self.wb.service.write(job, retry=waits, unsent=unsent)
         self.pending_writes[segment_id] = self.pending_writes.get(segment_id, 0) + 1
 
         def done(f: Future[Written]) -> None:
@@ -628,7 +629,7 @@ class SegmentEditing(EditorPart):
             return Written(segment_id, "undo", segment.target, segment,
                            _checked(project, segment_id), asked_on=asked_on)
 
-        self._write(segment_id, "undo", "", undo)
+        self._write(segment_id, "undo", "", undo, waits=False)  # offline: said not saved
 
     # conflicts ---------------------------------------------------------------------------------
 

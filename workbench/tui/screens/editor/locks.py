@@ -52,7 +52,8 @@ class LockActions(EditorPart):
         def query_one(self, selector: str, expect_type: type[Static]) -> Static: ...
 
         def _write(
-            self, segment_id: int, kind: str, text: str, job: Any
+            self, segment_id: int, kind: str, text: str, job: Any, unsent: Any = None, *,
+            waits: bool = True,
         ) -> Future[Written]: ...
 
     @property
@@ -141,6 +142,6 @@ class LockActions(EditorPart):
                 segment = project.unlock(segment_id, reason or None)
                 return Written(segment_id, "unlocked", segment.target, segment)
 
-            self._write(segment_id, "unlocked", "", unlock)
+            self._write(segment_id, "unlocked", "", unlock, waits=False)
 
         self.app.push_screen(UnlockScreen(current.position, current.status), answered)
