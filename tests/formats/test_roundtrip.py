@@ -515,6 +515,34 @@ def test_another_tools_unit_of_several_segments_is_matched_segment_by_segment(
     assert {sid for sid in before if before[sid] != after[sid]} == {2}
 
 
+def test_english_not_marked_into_a_units_segments_is_said_to_be_left_alone(
+    project: Project, tmp_path: Path
+) -> None:
+    """A unit segmented by its tool (``<seg-source>`` marks) whose target is its English
+    whole, without the marks (a tool that edits the target as plain text): which sentence is
+    which is not known, so none is written, and a warning says so (it was counted left alone
+    without a word, the file's English lost silently)."""
+    from xml.sax.saxutils import escape
+
+    two, three = (escape(project.segment(i).source) for i in (2, 3))
+    path = tmp_path / "unmarked.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+        'original="x" source-language="ar" target-language="en" datatype="plaintext"><body>'
+        f'<trans-unit id="tu1"><source>{two} {three}</source><seg-source><mrk mtype="seg" '
+        f'mid="1">{two}</mrk> <mrk mtype="seg" mid="2">{three}</mrk></seg-source>'
+        '<target state="translated">Sentence two. Sentence three.</target>'
+        "</trans-unit></body></file></xliff>",
+        encoding="utf-8",
+    )
+    before = _snapshot(project)
+    report = project.import_xliff(path)
+    assert (report.updated, report.added, report.left_alone) == ([], [], 2)
+    assert report.warnings == ["line 1: unit tu1: its English is not marked into its 2 "
+                               'segments (no <mrk mtype="seg"> in its target): left alone']
+    assert _snapshot(project) == before
+
+
 @pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])
 def test_an_edit_in_the_second_of_the_export_is_not_reverted_by_the_file(
     export: Exporter, project: Project, fmt: str, monkeypatch: pytest.MonkeyPatch
