@@ -245,7 +245,8 @@ def _unit(row: list[str], columns: dict[str, int], path: str | Path, line: int) 
     source = row[columns["arabic"]]
     if not source.strip():
         raise InputError(path, "empty Arabic", line)
-    status = row[columns["status"]].strip() or None if "status" in columns else None
+    # in any case, as the header's names: a spreadsheet capitalises a cell typed in it
+    status = row[columns["status"]].strip().lower() or None if "status" in columns else None
     if status is not None and status not in STATUSES:
         raise InputError(path, f"unknown status {status!r} (use {', '.join(STATUSES)})", line)
     key = row[columns["id"]].strip() or None if "id" in columns else None
