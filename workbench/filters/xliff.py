@@ -33,8 +33,15 @@ from workbench.filters.inline import InlineBuilder, Literal, Node, parse
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.formats import safexml
 from workbench.formats.model import lang_matches
+from workbench.formats.notes import comment_notes, inline_comments
 from workbench.formats.safexml import local
-from workbench.formats.xliff import NOT_TEXT, set_tool_statuses, tool_statuses
+from workbench.formats.xliff import (
+    NOT_TEXT,
+    memoq_comments,
+    sdl_comment,
+    set_tool_statuses,
+    tool_statuses,
+)
 from workbench.statuses import (
     STATUSES,
     XLIFF12_STATE,
@@ -155,6 +162,8 @@ class _Xliff:
         self._open_halves: dict[tuple[str, str], tuple[int, etree._Element]] = {}
         self.source_lang: str | None = None
         self.target_lang: str | None = None
+        #: Trados's comments (``<cmt-def>`` of its ``doc-info``), by id
+        self._sdl = {d.get("id") or "": sdl_comment(d) for d in self.root.iter("{*}cmt-def")}
         if self.v2:
             self.source_lang = self.root.get("srcLang")
             self.target_lang = self.root.get("trgLang")
@@ -209,8 +218,10 @@ class _Xliff:
         state = target.get("state") if target is not None else None
         approved = tu.get("approved") == "yes"
         tools = tool_statuses(tu)
+        notes = comment_notes(tu.iterfind(self._q("note")), "from") + memoq_comments(tu) \
+            + inline_comments(source, seg_source, target, sdl=self._sdl)
         return self._block(tu, segments, file_number, lambda k, has: from_xliff12(
-            state, approved, has, tools.get(segments[k].mid, tools.get(None))).value)
+            state, approved, has, tools.get(segments[k].mid, tools.get(None))).value, notes)
 
     def _unit20(self, unit: etree._Element, file_number: int) -> _Unit | None:
         segments = []
@@ -223,11 +234,13 @@ class _Xliff:
             states.append(segment.get("state"))
         if not segments:
             return None
+        notes = comment_notes(unit.iter(self._q("note")), "category") + inline_comments(
+            *unit.iter(self._q("source"), self._q("target")))
         return self._block(unit, segments, file_number,
-                           lambda k, has: from_xliff20(states[k], has).value)
+                           lambda k, has: from_xliff20(states[k], has).value, notes)
 
     def _block(self, unit: etree._Element, segments: list[_Segment], file_number: int,
-               status: Callable[[int, bool], str]) -> _Unit | None:
+               status: Callable[[int, bool], str], notes: tuple[str, ...] = ()) -> _Unit | None:
         b = InlineBuilder()
         keys: dict[tuple[str, str], int] = {}
         texts: list[str] = []
@@ -253,7 +266,8 @@ class _Xliff:
         if unit.get("resname"):
             where += f" ({unit.get('resname')})"
         block = Block(" ".join(t for t in texts if t), b.tags, where, "unit",
-                      segments=texts, targets=targets, statuses=statuses)
+                      segments=texts, targets=targets, statuses=statuses,
+                      notes=tuple(dict.fromkeys(notes)))
         return _Unit(unit, segments, block, b.items)
 
     def _inline_content(self, el: etree._Element, b: InlineBuilder,
