@@ -253,6 +253,26 @@ def test_a_segment_given_two_englishes_in_one_file_says_which_it_took(
         "earlier English is taken, this unit's is left alone"]
 
 
+def test_a_reviewers_comment_column_in_a_spreadsheet_comes_in_as_comments(
+    export: Exporter, project: Project
+) -> None:
+    """A reviewer adds a column for comments to the exported CSV (a review table): each
+    row's comment is a comment of its segment, once (it was dropped without a word, while the
+    notes of an XLIFF or TMX file come in)."""
+    path = export("csv")
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    rows[0].append("Reviewer Comments")
+    for row in rows[1:]:
+        row.append({"2": "Too  literal:\nsay 'utterly false'.", "5": ""}.get(row[0], ""))
+    rows[2][3] = "This claim is utterly false."
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows(rows)
+    report = project.import_bilingual(path)
+    assert report.updated == [2] and report.notes_added == 1
+    assert [n["text"] for n in project.notes(2)] == ["Too literal: say 'utterly false'."]
+    assert project.import_bilingual(path).notes_added == 0
+
+
 @pytest.mark.parametrize("garble", ["lost", "mojibake"])
 def test_a_csv_whose_arabic_an_encoding_lost_is_refused_saying_so(
     export: Exporter, project: Project, garble: str

@@ -13,7 +13,8 @@ and MySQL's LOAD DATA); quotes are written as they are. :func:`unescape_field` r
 the glossary TSV reader uses the same pair.
 
 Both are read back (after editing the English in a spreadsheet, say) by the header's column
-names: ``arabic`` and ``english`` are required, ``id`` and ``status`` used when present. The
+names: ``arabic`` and ``english`` are required, ``id`` and ``status`` used when present, and a
+column a reviewer added whose name says comment or note gives each row's comment. The
 separator is the one that cuts the header into those names, whichever ending the file has.
 """
 
@@ -23,6 +24,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -209,18 +211,30 @@ def _read_tsv(path: str | Path, text: str) -> ImportedFile:
 def _read(path: str | Path, fmt: str, rows: Iterable[tuple[int, list[str]]]) -> ImportedFile:
     result = ImportedFile(str(path), fmt, None, None)
     columns: dict[str, int] | None = None
+    comments: list[int] = []
     width = 0
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if columns is None:
             columns = _columns(row, path, line)
+            comments = _comment_columns(row)
             width = len(row)
             continue
         if len(row) != width:
             raise InputError(path, f"{len(row)} fields, but the header has {width}", line)
-        result.units.append(_unit(row, columns, path, line))
+        unit = _unit(row, columns, path, line)
+        notes = tuple(dict.fromkeys(t for t in (" ".join(row[i].split()) for i in comments) if t))
+        result.units.append(replace(unit, notes=notes) if notes else unit)
     return result
+
+
+def _comment_columns(header: list[str]) -> list[int]:
+    """The columns a reviewer added for comments: named with "comment" or "note" (``Reviewer
+    comment``, ``Notes``), in any case; each row's cells there are its comments."""
+    names = [h.strip().casefold() for h in header]
+    return [i for i, name in enumerate(names)
+            if name not in COLUMNS and ("comment" in name or "note" in name)]
 
 
 def _columns(header: list[str], path: str | Path, line: int) -> dict[str, int]:
