@@ -535,6 +535,33 @@ def test_another_tools_unit_of_several_segments_is_matched_segment_by_segment(
     assert {sid for sid in before if before[sid] != after[sid]} == {2}
 
 
+@pytest.mark.parametrize(("fmt", "status"), [
+    ("xliff", "draft"), ("xliff2", "draft"), ("tmx", "translated")])
+def test_another_tools_english_without_a_state_has_the_status_the_readme_gives(
+    project: Project, tmp_path: Path, fmt: str, status: str
+) -> None:
+    """Another tool's English that says no status: an XLIFF target without a state is a draft
+    (the README said translated, which only a TMX unit or a CSV row without one is)."""
+    from xml.sax.saxutils import escape
+
+    two = escape(project.segment(2).source)
+    text = {
+        "xliff": '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+                 'original="x" source-language="ar" target-language="en" datatype="plaintext">'
+                 f'<body><trans-unit id="a"><source>{two}</source><target>Two.</target>'
+                 "</trans-unit></body></file></xliff>",
+        "xliff2": '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+                  f'srcLang="ar" trgLang="en"><file id="f"><unit id="a"><segment><source>{two}'
+                  "</source><target>Two.</target></segment></unit></file></xliff>",
+        "tmx": '<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg>'
+               f'{two}</seg></tuv><tuv xml:lang="en"><seg>Two.</seg></tuv></tu></body></tmx>',
+    }[fmt]
+    path = tmp_path / f"stateless.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    project.import_bilingual(path, overwrite="approved")
+    assert (project.segment(2).target, project.segment(2).status) == ("Two.", status)
+
+
 def test_english_not_marked_into_a_units_segments_is_said_to_be_left_alone(
     project: Project, tmp_path: Path
 ) -> None:
