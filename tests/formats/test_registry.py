@@ -99,8 +99,26 @@ def test_other_files_are_recognised_by_their_name(export: Exporter, tmp_path: Pa
     binary = tmp_path / "bin.dat"  # import-csv's question: XML is none of its formats
     binary.write_bytes(b"\x00\x01\x02")
     with pytest.raises(InputError, match=r"bin.dat: not a CSV or TSV file \(a file ending in "
-                                         r"\.csv, \.tsv"):
+                                         r"\.csv, \.tsv, \.txt\)"):
         detect(binary, among=["csv", "tsv"])
+
+
+@pytest.mark.parametrize("among", [["csv", "tsv"], None])
+def test_a_review_saved_as_a_workbook_is_said_to_be_one(
+    tmp_path: Path, among: list[str] | None
+) -> None:
+    """The reviewed CSV saved as Excel's own .xlsx (its default), given to import-csv or the
+    TUI's import: told to save it as CSV, as the same workbook named .csv is (it was "not a CSV
+    or TSV file (a file ending in .csv, .tsv)", as if any text would do)."""
+    import zipfile
+
+    book = tmp_path / "review.xlsx"
+    with zipfile.ZipFile(book, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(InputError, match=r"review.xlsx: a spreadsheet \(XLSX or ODS\), not "
+                                         r"text: save it as CSV"):
+        detect(book, among=among)
 
 
 @pytest.mark.parametrize(
