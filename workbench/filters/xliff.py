@@ -157,6 +157,7 @@ class _Xliff:
             raise InputError(path, f"XLIFF version {version!r} is not supported (1.2 or 2.0)")
         self.ns = ns
         self.units: list[_Unit] = []
+        self.warnings: list[str] = []
         #: the keys of the halves of the segment being read that pair, and those open
         self._paired: set[tuple[str, str]] = set()
         self._open_halves: dict[tuple[str, str], tuple[int, etree._Element]] = {}
@@ -213,6 +214,13 @@ class _Xliff:
             for mark in marks:
                 segments.append(_Segment(mark, target_marks.get(mark.get("mid")), tu,
                                          mark.get("mid")))
+            if all(s.target is None for s in segments) and target is not None \
+                    and safexml.text_of(target).strip():
+                self.warnings.append(
+                    f"file {file_number} unit {tu.get('id', '?')} (line {tu.sourceline}): its "
+                    f"English is not marked into its {len(marks)} segment"
+                    f"{'s' if len(marks) > 1 else ''} (no <mrk mtype=\"seg\"> of theirs in its "
+                    "target): left out")
         else:
             segments.append(_Segment(source, target, tu))
         state = target.get("state") if target is not None else None
@@ -532,7 +540,8 @@ def read_xliff_source(data: bytes, path: str) -> SourceDocument:
     """The units of an XLIFF 1.2 or 2.0 file as blocks, with their targets and statuses."""
     doc = _Xliff(data, path)
     return SourceDocument(path, "xliff", data, [u.block for u in doc.units],
-                          source_lang=doc.source_lang, target_lang=doc.target_lang)
+                          source_lang=doc.source_lang, target_lang=doc.target_lang,
+                          warnings=doc.warnings)
 
 
 def write_xliff_source(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],
