@@ -189,6 +189,25 @@ def test_english_not_marked_into_a_units_segments_is_said_to_be_left_out(
     assert tus["tu2"].find(f"{ns}target").text == "First sentence. Second sentence."
 
 
+def test_the_unmarked_english_of_a_unit_of_one_segment_is_its_english(tmp_path: Path) -> None:
+    """A unit of one ``<seg-source>`` mark whose target is its English without the mark: the
+    English of its one segment, as import-xliff reads it (it was left out)."""
+    one = XLIFF12.replace(
+        '<trans-unit id="tu4"><source>فقرة بلا ترجمة.</source>',
+        '<trans-unit id="tu4"><source>فقرة بلا ترجمة.</source><seg-source><mrk mtype="seg" '
+        'mid="9">فقرة بلا ترجمة.</mrk></seg-source><target>A paragraph.</target>')
+    project, _ = _import(tmp_path, "other.xlf", one)
+    with project:
+        segment = next(s for s in project.segments("other", limit=10)
+                       if s.source == "فقرة بلا ترجمة.")
+        assert (segment.target, segment.status) == ("A paragraph.", "draft")
+        out = project.export_file("original", tmp_path / "other.en.xlf").path
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    tus = {tu.get("id"): tu for tu in etree.parse(str(out)).getroot().iter(f"{ns}trans-unit")}
+    mark = tus["tu4"].find(f"{ns}target/{ns}mrk")
+    assert (mark.get("mid"), mark.text) == ("9", "A paragraph.")
+
+
 def test_xliff20_source_round_trip(tmp_path: Path) -> None:
     project, _ = _import(tmp_path, "page.xliff", XLIFF20)
     with project:

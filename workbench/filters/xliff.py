@@ -214,13 +214,15 @@ class _Xliff:
             for mark in marks:
                 segments.append(_Segment(mark, target_marks.get(mark.get("mid")), tu,
                                          mark.get("mid")))
-            if all(s.target is None for s in segments) and target is not None \
-                    and safexml.text_of(target).strip():
+            unmarked = all(s.target is None for s in segments) and target is not None \
+                and bool(safexml.text_of(target).strip())
+            if unmarked and len(segments) == 1:  # one segment: the target is its English
+                segments[0].target = target  # (as import-xliff reads it)
+            elif unmarked:
                 self.warnings.append(
                     f"file {file_number} unit {tu.get('id', '?')} (line {tu.sourceline}): its "
-                    f"English is not marked into its {len(marks)} segment"
-                    f"{'s' if len(marks) > 1 else ''} (no <mrk mtype=\"seg\"> of theirs in its "
-                    "target): left out")
+                    f"English is not marked into its {len(marks)} segments (no <mrk "
+                    'mtype="seg"> of theirs in its target): left out')
         else:
             segments.append(_Segment(source, target, tu))
         state = target.get("state") if target is not None else None
