@@ -182,6 +182,29 @@ def test_trados_comments_come_in_as_notes(tmp_path: Path) -> None:
         assert report.notes_added == 4
 
 
+def test_a_segment_whose_english_is_unchanged_keeps_its_comment_marks_on_export(
+    tmp_path: Path
+) -> None:
+    """The client's Trados file with a reviewer's comment on the English of a segment: written
+    back, the segment whose English was not changed keeps the comment's mark (it was rebuilt
+    from the text: the comment, still in the doc-info, no longer anchored anywhere, so Trados
+    showed none); a segment given new English has that English."""
+    with _import(tmp_path, "report.sdlxliff", _trados_commented()) as project:
+        first, *_, last = project.segments("report", limit=10)
+        assert last.target == "Long live the revolution!"
+        project.confirm(last.id, "Long live the revolution!")
+        project.confirm(first.id, "The uprising broke out in the city.")
+        out = project.export_file("original", tmp_path / "report.en.sdlxliff").path
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    marks = {m.get("mid"): m for m in etree.parse(str(out)).getroot().iter(f"{ns}mrk")
+             if m.get("mtype") == "seg" and m.getparent().tag == f"{ns}target"}
+    comment = marks["4"].find(f"{ns}mrk")
+    assert (comment.get("mtype"), comment.get(f"{{{SDL}}}cid"), comment.text) == (
+        "x-sdl-comment", "c-1", "revolution")
+    assert "".join(marks["4"].itertext()) == "Long live the revolution!"
+    assert "".join(marks["1"].itertext()) == "The uprising broke out in the city."
+
+
 def test_trados_comment_marks_in_the_source_are_no_tags(tmp_path: Path) -> None:
     """A comment a project manager wrote on the Arabic in Trados (``<mrk mtype="x-sdl-comment">``
     around a word of the seg-source) became a tag pair ``<1>…</1>``: the tag check then refused

@@ -14,7 +14,8 @@ Writing fills each translated segment's target with the English, its codes copie
 source's, and sets its state from the segment's status (``target@state``/``approved`` in 1.2,
 ``segment@state`` in 2.0; see :mod:`workbench.statuses`); with ``--fallback empty`` an
 untranslated segment gets an empty target in state new/initial, otherwise it is left as the
-file had it. Every other element, attribute, note and comment is kept.
+file had it; so is the target of a segment whose English is still the file's (a reviewer's
+comment marks, tracked changes). Every other element, attribute, note and comment is kept.
 """
 
 from __future__ import annotations
@@ -396,7 +397,8 @@ class _Xliff:
             target.tail = anchor.tail
         if unit.segments[0].mid is None:  # one segment: the target is its text
             text, status = english[0]
-            self._fill(target, text, rendering, unit.items)
+            if not _unchanged(unit, 0, text):
+                self._fill(target, text, rendering, unit.items)
             texts = [text]
         else:
             old = {m.get("mid"): copy.deepcopy(m) for m in target.iter(self._q("mrk"))
@@ -434,6 +436,11 @@ class _Xliff:
             if local(child.tag) == "mrk" and child.get("mtype") == "seg":
                 k = next(i for i, s in enumerate(unit.segments) if s.mid == child.get("mid"))
                 text, _ = english[k]
+                if _unchanged(unit, k, text) and child.get("mid") in old:
+                    target.append(old[child.get("mid")])  # its comments and marks kept
+                    texts.append(text)
+                    target[-1].tail = child.tail
+                    continue
                 mark = etree.SubElement(target, child.tag, dict(child.attrib))
                 if text:
                     self._fill(mark, text, rendering, unit.items)
@@ -453,7 +460,8 @@ class _Xliff:
 
     def _write20(self, unit: _Unit, english: list[tuple[str, str]], rendering: Rendering,
                  fallback: str) -> None:
-        for segment, (text, status) in zip(unit.segments, english, strict=True):
+        for k, (segment, (text, status)) in enumerate(
+                zip(unit.segments, english, strict=True)):
             if not text and fallback == "source":
                 continue
             target = segment.target
@@ -461,9 +469,18 @@ class _Xliff:
                 target = etree.Element(self._q("target"))
                 segment.source.addnext(target)
                 target.tail = segment.source.tail
-            self._fill(target, text, rendering, unit.items)
+            if target is not segment.target or not _unchanged(unit, k, text):
+                self._fill(target, text, rendering, unit.items)
             state = XLIFF20_STATE[Status(status)] if text else "initial"
             segment.holder.set("state", state)
+
+
+def _unchanged(unit: _Unit, k: int, text: str) -> bool:
+    """Whether ``text`` is the English the file had for the unit's ``k``-th segment: its
+    target is then written as it was, a reviewer's comment marks (Trados's) and tracked
+    changes in it kept."""
+    targets = unit.block.targets or []
+    return bool(text) and k < len(targets) and targets[k] == text
 
 
 def _least(statuses: list[str]) -> str:
