@@ -229,6 +229,24 @@ def test_csv_cells_a_spreadsheet_would_run_are_written_as_text_and_read_back(
     assert report.updated == [] and report.added == []
 
 
+def test_a_csv_export_a_spreadsheet_saved_as_unicode_text_loses_its_apostrophes(
+    export: Exporter, project: Project, tmp_path: Path
+) -> None:
+    """Our CSV opened in a spreadsheet (LibreOffice keeps the apostrophe before ``-5 degrees``
+    as text) and saved as tab-separated Unicode Text (UTF-16, Excel's "Unicode Text"), which
+    import-csv reads: the apostrophes come off as from the CSV (they stayed: "'-5 degrees"
+    written into the English); our own TSV, plain UTF-8, keeps a leading one as it is."""
+    texts = ["-5 degrees", "@home", "'=already quoted", "it's fine"]
+    for sid, text in enumerate(texts, start=1):
+        project.save_draft(sid, text)
+    rows = list(csv.reader(io.StringIO(export("csv").read_text(encoding="utf-8-sig"))))
+    saved = tmp_path / "review.txt"
+    with saved.open("w", encoding="utf-16", newline="") as out:
+        csv.writer(out, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    assert [u.target for u in read_tsv(saved).units[:4]] == texts
+    assert [u.target for u in read_tsv(export("tsv")).units[:4]] == texts
+
+
 def test_tsv_reader_reads_what_the_tsv_writer_wrote(export: Exporter, project: Project) -> None:
     project.confirm(2, "With\ta tab and a \"quote\".")
     units = read_tsv(export("tsv")).units

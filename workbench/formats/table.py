@@ -190,9 +190,22 @@ def read_tsv(path: str | Path) -> ImportedFile:
     return _read_tsv(path, text)
 
 
+def _spreadsheet_text(path: str | Path) -> bool:
+    """Whether a tab-separated file was written by a spreadsheet program, not by our TSV
+    export (plain UTF-8): it starts with a byte order mark (Excel's "Unicode Text" is UTF-16)."""
+    with Path(path).open("rb") as stream:
+        return stream.read(3).startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+
+
 def _read_tsv(path: str | Path, text: str) -> ImportedFile:
+    # our CSV export saved by a spreadsheet as tab-separated text keeps the apostrophe the
+    # export put before a cell a spreadsheet would run (=, +, -, @): taken off, as in CSV
+    def cell(field: str) -> str:
+        return _restored(unescape_field(field)) if spreadsheet else unescape_field(field)
+
+    spreadsheet = _spreadsheet_text(path)
     rows = (
-        (n, [unescape_field(f) for f in unquote_row(line.rstrip("\r").split("\t"))])
+        (n, [cell(f) for f in unquote_row(line.rstrip("\r").split("\t"))])
         for n, line in enumerate(text.split("\n"), start=1)
     )
     try:
@@ -203,7 +216,7 @@ def _read_tsv(path: str | Path, text: str) -> ImportedFile:
         # a spreadsheet's quoted cells holding tabs or line breaks (Excel's Unicode Text)
         quoted = csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True)
         try:
-            return _read(path, "tsv", _numbered(quoted, unescape_field))
+            return _read(path, "tsv", _numbered(quoted, cell))
         except (InputError, csv.Error):
             raise by_lines from None
 
