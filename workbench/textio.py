@@ -90,7 +90,11 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     )
 
 
-def _is_spreadsheet(data: bytes) -> bool:
+SPREADSHEET = "a spreadsheet (XLSX or ODS), not text: save it as CSV or tab-separated text (UTF-8)"
+"""What a workbook given for a text file is told."""
+
+
+def is_spreadsheet(data: bytes) -> bool:
     """Is ``data`` an XLSX (its ZIP directory names xl/workbook.xml) or an ODS (its first
     entry, ``mimetype``, says so)?"""
     if not data.startswith(b"PK\x03\x04"):
@@ -113,9 +117,8 @@ def refuse_binary(data: bytes, path: str | Path, *, xml: bool = False) -> None:
     ``xml``, bytes for an XML parser, which reads it by its declaration, it passes). A text
     file's and a markup page's first check, before any decoding reads such bytes as
     characters."""
-    if _is_spreadsheet(data):
-        raise InputError(path, "a spreadsheet (XLSX or ODS), not text: save it as CSV or "
-                               "tab-separated text (UTF-8)")
+    if is_spreadsheet(data):
+        raise InputError(path, SPREADSHEET)
     if _is_presentation(data):
         raise InputError(path, "a presentation (PPTX or ODP), not text: no filter reads "
                                "slides; copy their text into a DOCX, an ODT or a text file")

@@ -166,6 +166,48 @@ def test_a_half_translated_unit_is_neither_translated_nor_approved(tmp_path: Pat
     assert tus["tu2"].get("approved") is None
     assert tus["tu5"].get("approved") == "yes"  # whole: as it was
 
+def test_english_not_marked_into_a_units_segments_is_said_to_be_left_out(
+    tmp_path: Path
+) -> None:
+    """A unit segmented by its tool whose target holds its English whole, without the
+    segments' marks: which sentence is which is not known, so it is left out, with a warning
+    (it was left out without a word); the export keeps the unit's target as it was."""
+    unmarked = XLIFF12.replace(
+        '<target><mrk mtype="seg" mid="1">First sentence.</mrk> <mrk mtype="seg" mid="2"/>'
+        "</target>", "<target>First sentence. Second sentence.</target>")
+    path = tmp_path / "other.xlf"
+    path.write_text(unmarked, encoding="utf-8")
+    with Project.open(tmp_path / "p.db", create=True, author="tester") as project:
+        report = project.sources.import_file(path)
+        assert report.warnings == [
+            "file 1 unit tu2 (line 12): its English is not marked into its 2 segments (no "
+            '<mrk mtype="seg"> of theirs in its target): left out']
+        assert [s.target for s in project.segments("other", limit=10)][1:3] == ["", ""]
+        out = project.export_file("original", tmp_path / "other.en.xlf").path
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    tus = {tu.get("id"): tu for tu in etree.parse(str(out)).getroot().iter(f"{ns}trans-unit")}
+    assert tus["tu2"].find(f"{ns}target").text == "First sentence. Second sentence."
+
+
+def test_the_unmarked_english_of_a_unit_of_one_segment_is_its_english(tmp_path: Path) -> None:
+    """A unit of one ``<seg-source>`` mark whose target is its English without the mark: the
+    English of its one segment, as import-xliff reads it (it was left out)."""
+    one = XLIFF12.replace(
+        '<trans-unit id="tu4"><source>فقرة بلا ترجمة.</source>',
+        '<trans-unit id="tu4"><source>فقرة بلا ترجمة.</source><seg-source><mrk mtype="seg" '
+        'mid="9">فقرة بلا ترجمة.</mrk></seg-source><target>A paragraph.</target>')
+    project, _ = _import(tmp_path, "other.xlf", one)
+    with project:
+        segment = next(s for s in project.segments("other", limit=10)
+                       if s.source == "فقرة بلا ترجمة.")
+        assert (segment.target, segment.status) == ("A paragraph.", "draft")
+        out = project.export_file("original", tmp_path / "other.en.xlf").path
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    tus = {tu.get("id"): tu for tu in etree.parse(str(out)).getroot().iter(f"{ns}trans-unit")}
+    mark = tus["tu4"].find(f"{ns}target/{ns}mrk")
+    assert (mark.get("mid"), mark.text) == ("9", "A paragraph.")
+
+
 def test_xliff20_source_round_trip(tmp_path: Path) -> None:
     project, _ = _import(tmp_path, "page.xliff", XLIFF20)
     with project:

@@ -3,6 +3,7 @@ segment statuses, given back on export."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -153,10 +154,10 @@ def test_trados_tracked_changes_are_read_accepted(tmp_path: Path) -> None:
     assert read_xliff(tmp_path / "report.sdlxliff").units[0].parts[0].target == expected
 
 
-def test_trados_comments_come_in_as_notes(tmp_path: Path) -> None:
-    """A reviewer's comments in Trados (``<mrk mtype="x-sdl-comment" sdl:cid>`` around the
-    text, the comment itself in the doc-info's ``<cmt-def>``) were lost by import-xliff."""
-    commented = SDLXLIFF.replace(
+def _trados_commented() -> str:
+    """SDLXLIFF with two replies of a reviewer's comment on a word of the last unit's Arabic
+    and of its English."""
+    return SDLXLIFF.replace(
         'sdl:version="1.0">',
         f'sdl:version="1.0"><doc-info xmlns="{SDL}"><cmt-defs><cmt-def id="c-1"><Comments '
         'xmlns=""><Comment severity="Medium" user="rev" version="1.0">Say  "rising"?</Comment>'
@@ -166,14 +167,42 @@ def test_trados_comments_come_in_as_notes(tmp_path: Path) -> None:
               f'xmlns:sdl="{SDL}" sdl:cid="c-1">revolution</mrk>!</mrk>').replace(
         '<mrk mtype="seg" mid="4">عاشت الثورة!</mrk>', '<mrk mtype="seg" mid="4"><mrk '
         f'xmlns:sdl="{SDL}" mtype="x-sdl-comment" sdl:cid="c-1">عاشت</mrk> الثورة!</mrk>')
+
+
+def test_trados_comments_come_in_as_notes(tmp_path: Path) -> None:
+    """A reviewer's comments in Trados (``<mrk mtype="x-sdl-comment" sdl:cid>`` around the
+    text, the comment itself in the doc-info's ``<cmt-def>``) were lost by import-xliff."""
     path = tmp_path / "reviewed.sdlxliff"
-    path.write_text(commented, encoding="utf-8")
+    path.write_text(_trados_commented(), encoding="utf-8")
     assert read_xliff(path).units[1].notes == (  # on the Arabic (seg-source) and the English
         '"عاشت": Say "rising"?', '"عاشت": No: the client\'s term.',
         '"revolution": Say "rising"?', '"revolution": No: the client\'s term.')
     with _import(tmp_path, "report.sdlxliff", SDLXLIFF) as project:
         report = project.import_bilingual(path, doc="report")
         assert report.notes_added == 4
+
+
+def test_a_segment_whose_english_is_unchanged_keeps_its_comment_marks_on_export(
+    tmp_path: Path
+) -> None:
+    """The client's Trados file with a reviewer's comment on the English of a segment: written
+    back, the segment whose English was not changed keeps the comment's mark (it was rebuilt
+    from the text: the comment, still in the doc-info, no longer anchored anywhere, so Trados
+    showed none); a segment given new English has that English."""
+    with _import(tmp_path, "report.sdlxliff", _trados_commented()) as project:
+        first, *_, last = project.segments("report", limit=10)
+        assert last.target == "Long live the revolution!"
+        project.confirm(last.id, "Long live the revolution!")
+        project.confirm(first.id, "The uprising broke out in the city.")
+        out = project.export_file("original", tmp_path / "report.en.sdlxliff").path
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    marks = {m.get("mid"): m for m in etree.parse(str(out)).getroot().iter(f"{ns}mrk")
+             if m.get("mtype") == "seg" and m.getparent().tag == f"{ns}target"}
+    comment = marks["4"].find(f"{ns}mrk")
+    assert (comment.get("mtype"), comment.get(f"{{{SDL}}}cid"), comment.text) == (
+        "x-sdl-comment", "c-1", "revolution")
+    assert "".join(marks["4"].itertext()) == "Long live the revolution!"
+    assert "".join(marks["1"].itertext()) == "The uprising broke out in the city."
 
 
 def test_trados_comment_marks_in_the_source_are_no_tags(tmp_path: Path) -> None:
@@ -202,6 +231,41 @@ def test_memoq_comments_come_in_as_notes(tmp_path: Path) -> None:
     path = tmp_path / "reviewed.mqxliff"
     path.write_text(commented, encoding="utf-8")
     assert [u.notes for u in read_xliff(path).units][:2] == [(), ("Too literal.",)]
+
+
+def _memoq_commented() -> str:
+    """MQXLIFF with a reviewer's comment on unit 2, one memoQ marks deleted, and one of the
+    unit's history."""
+    return MQXLIFF.replace(
+        "</mq:minorversions>",
+        '</mq:minorversions><mq:comments><mq:comment id="a" creatoruser="rev" deleted="false" '
+        'appliesto="Row">Too  literal.</mq:comment><mq:comment id="b" deleted="true">Gone.'
+        '</mq:comment></mq:comments>',
+    ).replace('<source\n>عاشت الثورة!</source>', '<source>عاشت الثورة!</source><mq:comments>'
+              '<mq:comment id="c">Old.</mq:comment></mq:comments>')
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("report.mqxliff", _memoq_commented, {2: ["Too literal."]}),
+    ("report.sdlxliff", _trados_commented, {4: [
+        '"عاشت": Say "rising"?', '"عاشت": No: the client\'s term.',
+        '"revolution": Say "rising"?', '"revolution": No: the client\'s term.']}),
+])
+def test_comments_of_a_tools_file_imported_as_a_document_are_its_segments_notes(
+    tmp_path: Path, name: str, text: Callable[[], str], expected: dict[int, list[str]]
+) -> None:
+    """The file a client sends, with its reviewer's comments, imported as a document (not
+    brought back with import-xliff): the comments are notes of the segments (on a unit's first),
+    in the import's change, which its undo takes away (they were left out without a word; only
+    import-xliff of the same file read them)."""
+    with _import(tmp_path, name, text()) as project:
+        notes = {s.id: [n["text"] for n in project.notes(s.id)]
+                 for s in project.segments("report", limit=10)}
+        assert {sid: texts for sid, texts in notes.items() if texts} == expected
+        report = project.import_bilingual(tmp_path / name, doc="report")
+        assert report.notes_added == 0  # the same file again adds none
+        project.undo_change(project.last_import())
+        assert not any(project.notes(s.id) for s in project.segments("report", limit=10))
 
 
 def test_segments_inside_a_g_get_their_english_on_export(tmp_path: Path) -> None:

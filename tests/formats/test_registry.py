@@ -99,8 +99,26 @@ def test_other_files_are_recognised_by_their_name(export: Exporter, tmp_path: Pa
     binary = tmp_path / "bin.dat"  # import-csv's question: XML is none of its formats
     binary.write_bytes(b"\x00\x01\x02")
     with pytest.raises(InputError, match=r"bin.dat: not a CSV or TSV file \(a file ending in "
-                                         r"\.csv, \.tsv"):
+                                         r"\.csv, \.tsv, \.txt\)"):
         detect(binary, among=["csv", "tsv"])
+
+
+@pytest.mark.parametrize("among", [["csv", "tsv"], None])
+def test_a_review_saved_as_a_workbook_is_said_to_be_one(
+    tmp_path: Path, among: list[str] | None
+) -> None:
+    """The reviewed CSV saved as Excel's own .xlsx (its default), given to import-csv or the
+    TUI's import: told to save it as CSV, as the same workbook named .csv is (it was "not a CSV
+    or TSV file (a file ending in .csv, .tsv)", as if any text would do)."""
+    import zipfile
+
+    book = tmp_path / "review.xlsx"
+    with zipfile.ZipFile(book, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(InputError, match=r"review.xlsx: a spreadsheet \(XLSX or ODS\), not "
+                                         r"text: save it as CSV"):
+        detect(book, among=among)
 
 
 @pytest.mark.parametrize(
@@ -209,6 +227,24 @@ def test_csv_cells_a_spreadsheet_would_run_are_written_as_text_and_read_back(
     assert [u.target for u in read_csv(path).units[:6]] == texts
     report = project.import_bilingual(path)
     assert report.updated == [] and report.added == []
+
+
+def test_a_csv_export_a_spreadsheet_saved_as_unicode_text_loses_its_apostrophes(
+    export: Exporter, project: Project, tmp_path: Path
+) -> None:
+    """Our CSV opened in a spreadsheet (LibreOffice keeps the apostrophe before ``-5 degrees``
+    as text) and saved as tab-separated Unicode Text (UTF-16, Excel's "Unicode Text"), which
+    import-csv reads: the apostrophes come off as from the CSV (they stayed: "'-5 degrees"
+    written into the English); our own TSV, plain UTF-8, keeps a leading one as it is."""
+    texts = ["-5 degrees", "@home", "'=already quoted", "it's fine"]
+    for sid, text in enumerate(texts, start=1):
+        project.save_draft(sid, text)
+    rows = list(csv.reader(io.StringIO(export("csv").read_text(encoding="utf-8-sig"))))
+    saved = tmp_path / "review.txt"
+    with saved.open("w", encoding="utf-16", newline="") as out:
+        csv.writer(out, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    assert [u.target for u in read_tsv(saved).units[:4]] == texts
+    assert [u.target for u in read_tsv(export("tsv")).units[:4]] == texts
 
 
 def test_tsv_reader_reads_what_the_tsv_writer_wrote(export: Exporter, project: Project) -> None:

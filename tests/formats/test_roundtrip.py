@@ -253,6 +253,26 @@ def test_a_segment_given_two_englishes_in_one_file_says_which_it_took(
         "earlier English is taken, this unit's is left alone"]
 
 
+def test_a_reviewers_comment_column_in_a_spreadsheet_comes_in_as_comments(
+    export: Exporter, project: Project
+) -> None:
+    """A reviewer adds a column for comments to the exported CSV (a review table): each
+    row's comment is a comment of its segment, once (it was dropped without a word, while the
+    notes of an XLIFF or TMX file come in)."""
+    path = export("csv")
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    rows[0].append("Reviewer Comments")
+    for row in rows[1:]:
+        row.append({"2": "Too  literal:\nsay 'utterly false'.", "5": ""}.get(row[0], ""))
+    rows[2][3] = "This claim is utterly false."
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows(rows)
+    report = project.import_bilingual(path)
+    assert report.updated == [2] and report.notes_added == 1
+    assert [n["text"] for n in project.notes(2)] == ["Too literal: say 'utterly false'."]
+    assert project.import_bilingual(path).notes_added == 0
+
+
 @pytest.mark.parametrize("garble", ["lost", "mojibake"])
 def test_a_csv_whose_arabic_an_encoding_lost_is_refused_saying_so(
     export: Exporter, project: Project, garble: str
@@ -513,6 +533,61 @@ def test_another_tools_unit_of_several_segments_is_matched_segment_by_segment(
     after = _snapshot(project)
     assert after[2] == ("Segment two, elsewhere.", "translated")
     assert {sid for sid in before if before[sid] != after[sid]} == {2}
+
+
+@pytest.mark.parametrize(("fmt", "status"), [
+    ("xliff", "draft"), ("xliff2", "draft"), ("tmx", "translated")])
+def test_another_tools_english_without_a_state_has_the_status_the_readme_gives(
+    project: Project, tmp_path: Path, fmt: str, status: str
+) -> None:
+    """Another tool's English that says no status: an XLIFF target without a state is a draft
+    (the README said translated, which only a TMX unit or a CSV row without one is)."""
+    from xml.sax.saxutils import escape
+
+    two = escape(project.segment(2).source)
+    text = {
+        "xliff": '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+                 'original="x" source-language="ar" target-language="en" datatype="plaintext">'
+                 f'<body><trans-unit id="a"><source>{two}</source><target>Two.</target>'
+                 "</trans-unit></body></file></xliff>",
+        "xliff2": '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+                  f'srcLang="ar" trgLang="en"><file id="f"><unit id="a"><segment><source>{two}'
+                  "</source><target>Two.</target></segment></unit></file></xliff>",
+        "tmx": '<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg>'
+               f'{two}</seg></tuv><tuv xml:lang="en"><seg>Two.</seg></tuv></tu></body></tmx>',
+    }[fmt]
+    path = tmp_path / f"stateless.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    project.import_bilingual(path, overwrite="approved")
+    assert (project.segment(2).target, project.segment(2).status) == ("Two.", status)
+
+
+def test_english_not_marked_into_a_units_segments_is_said_to_be_left_alone(
+    project: Project, tmp_path: Path
+) -> None:
+    """A unit segmented by its tool (``<seg-source>`` marks) whose target is its English
+    whole, without the marks (a tool that edits the target as plain text): which sentence is
+    which is not known, so none is written, and a warning says so (it was counted left alone
+    without a word, the file's English lost silently)."""
+    from xml.sax.saxutils import escape
+
+    two, three = (escape(project.segment(i).source) for i in (2, 3))
+    path = tmp_path / "unmarked.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+        'original="x" source-language="ar" target-language="en" datatype="plaintext"><body>'
+        f'<trans-unit id="tu1"><source>{two} {three}</source><seg-source><mrk mtype="seg" '
+        f'mid="1">{two}</mrk> <mrk mtype="seg" mid="2">{three}</mrk></seg-source>'
+        '<target state="translated">Sentence two. Sentence three.</target>'
+        "</trans-unit></body></file></xliff>",
+        encoding="utf-8",
+    )
+    before = _snapshot(project)
+    report = project.import_xliff(path)
+    assert (report.updated, report.added, report.left_alone) == ([], [], 2)
+    assert report.warnings == ["line 1: unit tu1: its English is not marked into its 2 "
+                               'segments (no <mrk mtype="seg"> in its target): left alone']
+    assert _snapshot(project) == before
 
 
 @pytest.mark.parametrize("fmt", ["xliff", "xliff2", "tmx"])

@@ -68,3 +68,13 @@ def test_a_column_named_twice_is_refused(tmp_path: Path, name: str, text: str) -
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=r"line 1: the header names 2 english columns \(3, 4\)"):
         read_csv(path)
+
+
+def test_a_status_is_read_in_any_case(tmp_path: Path) -> None:
+    """A status typed in a spreadsheet, which capitalises a cell's first letter ("Reviewed"),
+    is the status, as the header's names are read in any case (it refused the file:
+    "unknown status 'Reviewed'")."""
+    path = tmp_path / "edited.csv"
+    path.write_text("Arabic,English,Status\nنص,Text,Reviewed\nآخر,Other, APPROVED\n",
+                    encoding="utf-8")
+    assert [u.status for u in read_csv(path).units] == ["reviewed", "approved"]

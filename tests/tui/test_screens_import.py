@@ -135,6 +135,19 @@ def test_a_bilingual_file_brought_back_says_the_errors_and_comments_it_added():
         "0 added, 21 left alone, 2 LQA errors added, 1 comment added.")
 
 
+def test_another_tools_xliff_imported_as_a_document_says_the_comments_it_added():
+    """The TUI says the comments a client's XLIFF brought, as the command line does."""
+    from workbench.project.changes import FillReport
+    from workbench.project.sources import DocumentImportReport
+    from workbench.tui.screens.importer import describe
+
+    report = DocumentImportReport("report", segments=4, format="xliff", tags=0,
+                                  fill=FillReport(filled=3), notes_added=2)
+    assert describe(report).plain == (
+        "Added document 'report' (xliff, 0 tags): 4 segments. Its translations: 3 segments "
+        "filled. 2 comments added.")
+
+
 async def test_a_file_dropped_on_the_terminal_is_imported_from_its_quoted_path(
     sample_db, make_app, tmp_path
 ):

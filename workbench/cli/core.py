@@ -73,6 +73,8 @@ def _report(report: ImportReport) -> None:
         if report.fill.group_id is not None:
             click.echo(f"change {report.fill.group_id}: undo it with `workbench undo --import "
                        f"{report.fill.group_id}`")
+    if isinstance(report, DocumentImportReport) and report.notes_added:
+        click.echo(f"comments added: {report.notes_added}")
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
 

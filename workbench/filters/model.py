@@ -86,7 +86,8 @@ class Block:
     cell 3", "footnote 2", "header1.xml", "alt text of 'Picture 1'"); ``kind`` is paragraph,
     heading, list-item, cell, footnote, endnote, header, footer, textbox, alt-text, title,
     unit.... A bilingual source (XLIFF) gives its own ``segments`` and, per segment, the
-    English ``targets`` and ``statuses`` it already holds.
+    English ``targets`` and ``statuses`` it already holds, and the ``notes`` (comments) of
+    its unit, each on one line.
     """
 
     text: str
@@ -96,6 +97,7 @@ class Block:
     segments: list[str] | None = None
     targets: list[str | None] | None = None
     statuses: list[str | None] | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass

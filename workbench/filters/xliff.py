@@ -14,7 +14,8 @@ Writing fills each translated segment's target with the English, its codes copie
 source's, and sets its state from the segment's status (``target@state``/``approved`` in 1.2,
 ``segment@state`` in 2.0; see :mod:`workbench.statuses`); with ``--fallback empty`` an
 untranslated segment gets an empty target in state new/initial, otherwise it is left as the
-file had it. Every other element, attribute, note and comment is kept.
+file had it; so is the target of a segment whose English is still the file's (a reviewer's
+comment marks, tracked changes). Every other element, attribute, note and comment is kept.
 """
 
 from __future__ import annotations
@@ -33,8 +34,15 @@ from workbench.filters.inline import InlineBuilder, Literal, Node, parse
 from workbench.filters.model import Block, Rendering, SourceDocument, WriteReport
 from workbench.formats import safexml
 from workbench.formats.model import lang_matches
+from workbench.formats.notes import comment_notes, inline_comments
 from workbench.formats.safexml import local
-from workbench.formats.xliff import NOT_TEXT, set_tool_statuses, tool_statuses
+from workbench.formats.xliff import (
+    NOT_TEXT,
+    memoq_comments,
+    sdl_comment,
+    set_tool_statuses,
+    tool_statuses,
+)
 from workbench.statuses import (
     STATUSES,
     XLIFF12_STATE,
@@ -150,11 +158,14 @@ class _Xliff:
             raise InputError(path, f"XLIFF version {version!r} is not supported (1.2 or 2.0)")
         self.ns = ns
         self.units: list[_Unit] = []
+        self.warnings: list[str] = []
         #: the keys of the halves of the segment being read that pair, and those open
         self._paired: set[tuple[str, str]] = set()
         self._open_halves: dict[tuple[str, str], tuple[int, etree._Element]] = {}
         self.source_lang: str | None = None
         self.target_lang: str | None = None
+        #: Trados's comments (``<cmt-def>`` of its ``doc-info``), by id
+        self._sdl = {d.get("id") or "": sdl_comment(d) for d in self.root.iter("{*}cmt-def")}
         if self.v2:
             self.source_lang = self.root.get("srcLang")
             self.target_lang = self.root.get("trgLang")
@@ -204,13 +215,24 @@ class _Xliff:
             for mark in marks:
                 segments.append(_Segment(mark, target_marks.get(mark.get("mid")), tu,
                                          mark.get("mid")))
+            unmarked = all(s.target is None for s in segments) and target is not None \
+                and bool(safexml.text_of(target).strip())
+            if unmarked and len(segments) == 1:  # one segment: the target is its English
+                segments[0].target = target  # (as import-xliff reads it)
+            elif unmarked:
+                self.warnings.append(
+                    f"file {file_number} unit {tu.get('id', '?')} (line {tu.sourceline}): its "
+                    f"English is not marked into its {len(marks)} segments (no <mrk "
+                    'mtype="seg"> of theirs in its target): left out')
         else:
             segments.append(_Segment(source, target, tu))
         state = target.get("state") if target is not None else None
         approved = tu.get("approved") == "yes"
         tools = tool_statuses(tu)
+        notes = comment_notes(tu.iterfind(self._q("note")), "from") + memoq_comments(tu) \
+            + inline_comments(source, seg_source, target, sdl=self._sdl)
         return self._block(tu, segments, file_number, lambda k, has: from_xliff12(
-            state, approved, has, tools.get(segments[k].mid, tools.get(None))).value)
+            state, approved, has, tools.get(segments[k].mid, tools.get(None))).value, notes)
 
     def _unit20(self, unit: etree._Element, file_number: int) -> _Unit | None:
         segments = []
@@ -223,11 +245,13 @@ class _Xliff:
             states.append(segment.get("state"))
         if not segments:
             return None
+        notes = comment_notes(unit.iter(self._q("note")), "category") + inline_comments(
+            *unit.iter(self._q("source"), self._q("target")))
         return self._block(unit, segments, file_number,
-                           lambda k, has: from_xliff20(states[k], has).value)
+                           lambda k, has: from_xliff20(states[k], has).value, notes)
 
     def _block(self, unit: etree._Element, segments: list[_Segment], file_number: int,
-               status: Callable[[int, bool], str]) -> _Unit | None:
+               status: Callable[[int, bool], str], notes: tuple[str, ...] = ()) -> _Unit | None:
         b = InlineBuilder()
         keys: dict[tuple[str, str], int] = {}
         texts: list[str] = []
@@ -253,7 +277,8 @@ class _Xliff:
         if unit.get("resname"):
             where += f" ({unit.get('resname')})"
         block = Block(" ".join(t for t in texts if t), b.tags, where, "unit",
-                      segments=texts, targets=targets, statuses=statuses)
+                      segments=texts, targets=targets, statuses=statuses,
+                      notes=tuple(dict.fromkeys(notes)))
         return _Unit(unit, segments, block, b.items)
 
     def _inline_content(self, el: etree._Element, b: InlineBuilder,
@@ -372,7 +397,8 @@ class _Xliff:
             target.tail = anchor.tail
         if unit.segments[0].mid is None:  # one segment: the target is its text
             text, status = english[0]
-            self._fill(target, text, rendering, unit.items)
+            if not _unchanged(unit, 0, text):
+                self._fill(target, text, rendering, unit.items)
             texts = [text]
         else:
             old = {m.get("mid"): copy.deepcopy(m) for m in target.iter(self._q("mrk"))
@@ -410,6 +436,11 @@ class _Xliff:
             if local(child.tag) == "mrk" and child.get("mtype") == "seg":
                 k = next(i for i, s in enumerate(unit.segments) if s.mid == child.get("mid"))
                 text, _ = english[k]
+                if _unchanged(unit, k, text) and child.get("mid") in old:
+                    target.append(old[child.get("mid")])  # its comments and marks kept
+                    texts.append(text)
+                    target[-1].tail = child.tail
+                    continue
                 mark = etree.SubElement(target, child.tag, dict(child.attrib))
                 if text:
                     self._fill(mark, text, rendering, unit.items)
@@ -429,7 +460,8 @@ class _Xliff:
 
     def _write20(self, unit: _Unit, english: list[tuple[str, str]], rendering: Rendering,
                  fallback: str) -> None:
-        for segment, (text, status) in zip(unit.segments, english, strict=True):
+        for k, (segment, (text, status)) in enumerate(
+                zip(unit.segments, english, strict=True)):
             if not text and fallback == "source":
                 continue
             target = segment.target
@@ -437,9 +469,18 @@ class _Xliff:
                 target = etree.Element(self._q("target"))
                 segment.source.addnext(target)
                 target.tail = segment.source.tail
-            self._fill(target, text, rendering, unit.items)
+            if target is not segment.target or not _unchanged(unit, k, text):
+                self._fill(target, text, rendering, unit.items)
             state = XLIFF20_STATE[Status(status)] if text else "initial"
             segment.holder.set("state", state)
+
+
+def _unchanged(unit: _Unit, k: int, text: str) -> bool:
+    """Whether ``text`` is the English the file had for the unit's ``k``-th segment: its
+    target is then written as it was, a reviewer's comment marks (Trados's) and tracked
+    changes in it kept."""
+    targets = unit.block.targets or []
+    return bool(text) and k < len(targets) and targets[k] == text
 
 
 def _least(statuses: list[str]) -> str:
@@ -518,7 +559,8 @@ def read_xliff_source(data: bytes, path: str) -> SourceDocument:
     """The units of an XLIFF 1.2 or 2.0 file as blocks, with their targets and statuses."""
     doc = _Xliff(data, path)
     return SourceDocument(path, "xliff", data, [u.block for u in doc.units],
-                          source_lang=doc.source_lang, target_lang=doc.target_lang)
+                          source_lang=doc.source_lang, target_lang=doc.target_lang,
+                          warnings=doc.warnings)
 
 
 def write_xliff_source(out: BinaryIO, data: bytes, path: str, renderings: dict[int, Rendering],

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from workbench import textio
 from workbench.errors import InputError
 from workbench.formats.registry import Format, importable_formats
 
@@ -68,7 +69,8 @@ def detect(path: str | Path, among: Iterable[str] | None = None) -> Format:
     candidates = importable_formats(among)
     kinds = list(dict.fromkeys(f.kind for f in candidates))
     what = _name_of(kinds)
-    if looks_like_xml(_head(p)):
+    head = _head(p)
+    if looks_like_xml(head):
         root, version = xml_root(p)
         same_root = [f for f in importable_formats() if f.xml_root == root]
         for fmt in same_root:
@@ -91,7 +93,10 @@ def detect(path: str | Path, among: Iterable[str] | None = None) -> Format:
     tables = [f for f in candidates if f.name == "tsv"]  # its reader finds the separator
     if among is not None and tables and name.endswith(_TABLE_TEXT):
         return tables[0]
-    endings = ", ".join(dict.fromkeys(e for f in candidates for e in f.extensions))
+    if tables and head.startswith(b"PK\x03\x04") and textio.is_spreadsheet(p.read_bytes()):
+        raise InputError(p, textio.SPREADSHEET)  # the review saved as Excel's .xlsx
+    text = (_TABLE_TEXT,) if among is not None and tables else ()  # Excel's Unicode Text
+    endings = ", ".join(dict.fromkeys([*(e for f in candidates for e in f.extensions), *text]))
     xml = "neither XML nor " if any(f.xml_root for f in candidates) else ""
     raise InputError(p, f"not {what} ({xml}a file ending in {endings})")
 

@@ -13,7 +13,8 @@ and MySQL's LOAD DATA); quotes are written as they are. :func:`unescape_field` r
 the glossary TSV reader uses the same pair.
 
 Both are read back (after editing the English in a spreadsheet, say) by the header's column
-names: ``arabic`` and ``english`` are required, ``id`` and ``status`` used when present. The
+names: ``arabic`` and ``english`` are required, ``id`` and ``status`` used when present, and a
+column a reviewer added whose name says comment or note gives each row's comment. The
 separator is the one that cuts the header into those names, whichever ending the file has.
 """
 
@@ -23,6 +24,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -188,9 +190,22 @@ def read_tsv(path: str | Path) -> ImportedFile:
     return _read_tsv(path, text)
 
 
+def _spreadsheet_text(path: str | Path) -> bool:
+    """Whether a tab-separated file was written by a spreadsheet program, not by our TSV
+    export (plain UTF-8): it starts with a byte order mark (Excel's "Unicode Text" is UTF-16)."""
+    with Path(path).open("rb") as stream:
+        return stream.read(3).startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+
+
 def _read_tsv(path: str | Path, text: str) -> ImportedFile:
+    # our CSV export saved by a spreadsheet as tab-separated text keeps the apostrophe the
+    # export put before a cell a spreadsheet would run (=, +, -, @): taken off, as in CSV
+    def cell(field: str) -> str:
+        return _restored(unescape_field(field)) if spreadsheet else unescape_field(field)
+
+    spreadsheet = _spreadsheet_text(path)
     rows = (
-        (n, [unescape_field(f) for f in unquote_row(line.rstrip("\r").split("\t"))])
+        (n, [cell(f) for f in unquote_row(line.rstrip("\r").split("\t"))])
         for n, line in enumerate(text.split("\n"), start=1)
     )
     try:
@@ -201,7 +216,7 @@ def _read_tsv(path: str | Path, text: str) -> ImportedFile:
         # a spreadsheet's quoted cells holding tabs or line breaks (Excel's Unicode Text)
         quoted = csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True)
         try:
-            return _read(path, "tsv", _numbered(quoted, unescape_field))
+            return _read(path, "tsv", _numbered(quoted, cell))
         except (InputError, csv.Error):
             raise by_lines from None
 
@@ -209,18 +224,30 @@ def _read_tsv(path: str | Path, text: str) -> ImportedFile:
 def _read(path: str | Path, fmt: str, rows: Iterable[tuple[int, list[str]]]) -> ImportedFile:
     result = ImportedFile(str(path), fmt, None, None)
     columns: dict[str, int] | None = None
+    comments: list[int] = []
     width = 0
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if columns is None:
             columns = _columns(row, path, line)
+            comments = _comment_columns(row)
             width = len(row)
             continue
         if len(row) != width:
             raise InputError(path, f"{len(row)} fields, but the header has {width}", line)
-        result.units.append(_unit(row, columns, path, line))
+        unit = _unit(row, columns, path, line)
+        notes = tuple(dict.fromkeys(t for t in (" ".join(row[i].split()) for i in comments) if t))
+        result.units.append(replace(unit, notes=notes) if notes else unit)
     return result
+
+
+def _comment_columns(header: list[str]) -> list[int]:
+    """The columns a reviewer added for comments: named with "comment" or "note" (``Reviewer
+    comment``, ``Notes``), in any case; each row's cells there are its comments."""
+    names = [h.strip().casefold() for h in header]
+    return [i for i, name in enumerate(names)
+            if name not in COLUMNS and ("comment" in name or "note" in name)]
 
 
 def _columns(header: list[str], path: str | Path, line: int) -> dict[str, int]:
@@ -245,7 +272,8 @@ def _unit(row: list[str], columns: dict[str, int], path: str | Path, line: int) 
     source = row[columns["arabic"]]
     if not source.strip():
         raise InputError(path, "empty Arabic", line)
-    status = row[columns["status"]].strip() or None if "status" in columns else None
+    # in any case, as the header's names: a spreadsheet capitalises a cell typed in it
+    status = row[columns["status"]].strip().lower() or None if "status" in columns else None
     if status is not None and status not in STATUSES:
         raise InputError(path, f"unknown status {status!r} (use {', '.join(STATUSES)})", line)
     key = row[columns["id"]].strip() or None if "id" in columns else None

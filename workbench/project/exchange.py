@@ -787,6 +787,7 @@ class Exchange:
             if targets is None:  # inline codes (another tool's, or none) unlike ours?
                 matched, targets = self._match_codes(unit, current, by_source, by_text, report)
                 if targets is None and unit.parts:
+                    _warn_unmarked(unit, report)
                     # the unit's comments and LQA errors go with its first segment
                     first, *rest = unit.parts
                     parts = [replace(first, notes=unit.notes, lqa=unit.lqa), *rest]
@@ -957,6 +958,16 @@ def _span(ids: Iterable[int]) -> str:
 def _warn(report: ExchangeReport, warning: str) -> None:
     if len(report.warnings) < 20:
         report.warnings.append(warning)
+
+
+def _warn_unmarked(unit: ImportedUnit, report: ExchangeReport) -> None:
+    """Say that a unit of several segments (XLIFF 1.2 ``<seg-source>`` marks) whose target
+    holds English not marked into them (no ``<mrk mtype="seg">``) brings none of it: which
+    sentence is which is not known."""
+    if (unit.target or "").strip() and not any((p.target or "").strip() for p in unit.parts):
+        where = f"line {unit.line}: " if unit.line else ""
+        _warn(report, f"{where}unit {unit.key}: its English is not marked into its "
+              f"{len(unit.parts)} segments (no <mrk mtype=\"seg\"> in its target): left alone")
 
 
 

@@ -34,12 +34,14 @@ from workbench.project.context import ProjectContext
 from workbench.project.importing import Importing, ImportReport
 from workbench.statuses import STATUSES, Status
 from workbench.store import documents as q_docs
+from workbench.store import notes as q_notes
 from workbench.store import sources as q_sources
 from workbench.store.db import analyze
 from workbench.text.script import require_language
 from workbench.text.segment import Abbreviations, Segmenter, has_visible_text
 from workbench.text.tags import strip_tags, tokens
 from workbench.textio import file_name_text
+from workbench.wording import plural
 
 
 @dataclass
@@ -49,6 +51,8 @@ class DocumentImportReport(ImportReport):
     format: str = "txt"
     blocks: int = 0
     tags: int = 0
+    notes_added: int = 0
+    """A bilingual file's comments (its units' notes), added to their first segments."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,7 @@ class Sources:
         rows: list[tuple[int, int, str]] = []
         blocks: list[tuple[int, str, str, dict[str, Any]]] = []
         english: list[tuple[int, str, str]] = []  # (row index, text, status)
+        noted: list[tuple[int, tuple[str, ...]]] = []  # (row index, a block's comments)
         tag_count = 0
         for number, block in enumerate(source.blocks, start=1):
             segments, tags = segment_block(block, "ar", segmenter)
@@ -130,6 +135,8 @@ class Sources:
             paragraph = number  # the block's number in the filter's order
             blocks.append((paragraph, block.place, block.kind, tags_to_json(tags)))
             tag_count += len(tags)
+            if block.notes:
+                noted.append((len(rows), block.notes))
             for i, text in kept:
                 target = block.targets[i] if block.targets and i < len(block.targets) else None
                 if target and target.strip():
@@ -157,16 +164,27 @@ class Sources:
                 hashlib.sha256(source.data).hexdigest(), len(source.blocks), FILTER_VERSION,
             )
             q_sources.insert_blocks(db, doc_id, blocks)
-            if english:
+            if english or noted:
                 document = self.catalog.document(name)
                 ids = q_docs.segment_ids(db, doc_id)
                 changes: list[Change] = [
                     (ids[i], None, text, Status.NEW.value, status) for i, text, status in english
                 ]
+
+                def comments() -> str:
+                    """The units' comments, in the import's change group (its undo takes
+                    them away)."""
+                    for i, texts in noted:
+                        for text in texts:
+                            q_notes.add_note(db, ids[i], self.context.author, "comment", text,
+                                             self.context.group_id)
+                    report.notes_added = sum(len(texts) for _, texts in noted)
+                    return plural(report.notes_added, "comment") if noted else ""
+
                 fill = FillReport(filled=len(changes))
                 fill.group_id = self.changes.apply(
                     document, changes, f"import-{source.format}", f"import-{source.format}",
-                    f"{file_name} into {name}: {fill.describe()}",
+                    f"{file_name} into {name}: {fill.describe()}", also=comments,
                 )
                 report.fill = fill
             analyze(db)

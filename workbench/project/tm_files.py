@@ -23,6 +23,7 @@ from workbench.textio import file_name_text
 from workbench.tm.model import TmFileInfo, TmUnit
 from workbench.tm.pipeline import Batch, read_batches
 from workbench.tm.results import ImportResult
+from workbench.wording import plural
 
 PROJECT = "project"
 
@@ -201,9 +202,12 @@ def _english_of(batches: Iterable[Batch], english: set[str]) -> Iterator[Batch]:
 def _nothing_to_import(info: TmFileInfo) -> str:
     if info.skipped:
         lines = ", ".join(map(str, info.skipped_lines))
-        return (
-            f"no Arabic-English translation units ({info.skipped} units lack an Arabic or an "
-            f"English side, e.g. at lines {lines})"
+        one = info.skipped == 1
+        return (  # an English side in Arabic: another tool's source copied to the target
+            f"no Arabic-English translation units ({plural(info.skipped, 'unit')} "
+            f"{'lacks' if one else 'lack'} an Arabic or an English side, or "
+            f"{'holds' if one else 'hold'} Arabic as the English, e.g. at "
+            f"line{'' if one else 's'} {lines})"
         )
     return "no Arabic-English translation units"
 

@@ -179,6 +179,9 @@ def describe(report: ImportReport | ExchangeReport) -> Text:
                              + f": {plural(report.segments, 'segment')}.")
         if report.fill is not None:
             line.append(f" Its translations: {report.fill.filled:,} segments filled.")
+        notes = getattr(report, "notes_added", 0)  # a bilingual file's comments
+        if notes:
+            line.append(f" {plural(notes, 'comment')} added.")
         return line + _warnings(report)
     low = f", {report.low_confidence:,} uncertain" if report.low_confidence else ""
     line = Text.assemble(
