@@ -970,8 +970,6 @@ def _warn_unmarked(unit: ImportedUnit, report: ExchangeReport) -> None:
               f"{len(unit.parts)} segments (no <mrk mtype=\"seg\"> in its target): left alone")
 
 
-
-
 def _superseded(
     text: str, ids: Sequence[int], since: dict[int, list[str]], current: dict[int, Row]
 ) -> bool:
