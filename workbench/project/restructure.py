@@ -26,7 +26,7 @@ from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
 
 DIRECTIONS = ("next", "previous")
-MANUAL_CONFIDENCE = 1.0
+MANUAL_CONFIDENCE = q_versions.HAND_SET
 """The confidence of a link whose boundary a person has set."""
 
 _RANK = {s: i for i, s in enumerate(STATUSES)}

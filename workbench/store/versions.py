@@ -43,6 +43,22 @@ def versions(db: Database, document_id: int) -> list[Row]:
     return list(db.query("SELECT * FROM versions WHERE document_id = ? ORDER BY id", [document_id]))
 
 
+HAND_SET = 1.0
+"""The confidence of a link whose boundary a person set (Alt+N / Alt+P); an import stores
+the aligner's below it (:data:`ALIGNED_MAX`), so such links can be told apart."""
+ALIGNED_MAX = 0.9999
+"""The highest confidence an import stores for a link the aligner made."""
+
+
+def hand_set_links(db: Database, version_id: int) -> int:
+    """How many links of a version a person set by moving sentences (confidence 1.0)."""
+    row = db.execute(
+        "SELECT count(*) FROM links WHERE version_id = ? AND confidence >= ?",
+        [version_id, HAND_SET],
+    ).fetchone()
+    return int(row[0])
+
+
 def create_version(
     db: Database, document_id: int, name: str, kind: str, source_path: str | None
 ) -> int:
