@@ -669,6 +669,7 @@ class Importing:
             else:
                 vid = int(row["id"])
                 q_versions.clear_alignment(db, vid)
+                q_versions.renew_version(db, vid, source_path)
             self._store_version(vid, alignment, sentences, seg_ids)
             analyze(db)
         return report
@@ -708,9 +709,8 @@ class Importing:
         sentences: list[tuple[int, str]],
         seg_ids: list[int],
     ) -> dict[int, str]:
-        confidence = [min(c, q_versions.ALIGNED_MAX) for c in alignment.confidence]
         q_versions.store_alignment(
-            self.context.db, vid, sentences, seg_ids, alignment.links, confidence
+            self.context.db, vid, sentences, seg_ids, alignment.links, alignment.confidence
         )
         texts: dict[int, str] = {}
         for ar, en in alignment.links:
