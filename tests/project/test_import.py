@@ -237,6 +237,31 @@ def test_reimporting_a_reference_replaces_its_alignment(project: Project, tmp_pa
     assert links == 3
 
 
+def test_reimporting_a_reference_says_it_replaces_links_set_by_hand(
+    project: Project, tmp_path: Path
+) -> None:
+    """A reference whose links were fixed with Alt+N / Alt+P, imported again, loses those
+    fixes (no undo): the report says so first, dry run or not (it said only 'replaced the
+    previous reference:main'). The aligner's sure links (1.0 on this small text) are not
+    taken for fixes."""
+    _imported(project, tmp_path)
+    en = tmp_path / "en.txt"
+    en.write_text(ENGLISH, encoding="utf-8")
+    project.import_translation(en, "doc", "reference")
+    again = project.import_translation(en, "doc", "reference")
+    assert again.replaced and not any("by hand" in w for w in again.warnings)
+    project.move_reference_sentence(project.segments("doc")[0].id, "reference:main", "next")
+
+    dry = project.import_translation(en, "doc", "reference", dry_run=True)
+    again = project.import_translation(en, "doc", "reference")
+
+    said = "the previous reference:main held 2 links set by hand (Alt+N / Alt+P): this import"
+    assert dry.warnings[0].startswith(f"{said} would replace them")
+    assert again.warnings[0].startswith(f"{said} replaced them")
+    third = project.import_translation(en, "doc", "reference")
+    assert not any("by hand" in w for w in third.warnings)
+
+
 def test_a_file_in_the_other_language_is_refused(project: Project, tmp_path: Path) -> None:
     """English given as the Arabic document, or Arabic as its English: one line naming the
     file, nothing changed."""

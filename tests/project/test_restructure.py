@@ -405,8 +405,6 @@ def test_move_sentence_across_a_paragraph(project: Project) -> None:
     assert this["sentences"] == ["Everyone went home.", "In the evening the family met."]
     assert nxt["sentences"] == []
     assert project.version_text(ids[4], REF) == ""
-    with pytest.raises(WorkbenchError, match=f"segment {ids[4]} has no English sentence"):
-        project.move_reference_sentence(ids[3], REF, "previous")
     check_consistent(project)
 
 
@@ -438,11 +436,41 @@ def test_move_sentence_from_one_sentence_shared_link(project: Project) -> None:
     assert this["sentences"] == [] and nxt["sentences"] == ["The boy went to school."]
     assert project.version_text(ids[0], REF) == ""
     check_consistent(project)
-    with pytest.raises(WorkbenchError, match="no English sentence"):
-        project.move_reference_sentence(ids[0], REF, "next")
     this, nxt = project.move_reference_sentence(ids[0], REF, "previous")
     assert this["sentences"] == ["The boy went to school."] and nxt["sentences"] == []
     assert project.segment(second.id).position == 2
+    check_consistent(project)
+
+
+def _link_count(project: Project) -> int:
+    vid = project.catalog.version_id(project.document("fix"), REF)
+    return len(q_versions.alignment_state(project.db, vid)["links"])
+
+
+@pytest.mark.parametrize("direction", ["previous", "next"])
+def test_move_sentence_from_an_empty_link_joins_its_segment(
+    project: Project, direction: str
+) -> None:
+    """A 2–1 link is made with the keys alone: once a segment's English has all gone to its
+    neighbour, the same key takes the segment into that neighbour's link (it was refused:
+    'has no English sentence to move', and only a merge of the Arabic could make the link)."""
+    ids = aligned_doc(project)
+    project.move_reference_sentence(ids[0], REF, "previous")  # 'The sky was clear.' up
+    assert project.link(ids[1], REF)["sentences"] == []
+    links = _link_count(project)
+
+    if direction == "previous":  # ids[1] joins the link before it
+        this, nxt = project.move_reference_sentence(ids[0], REF, "previous")
+        holder, english = ids[0], ["The boy went to school.", "The sky was clear."]
+    else:  # ids[1] joins the link after it
+        this, nxt = project.move_reference_sentence(ids[1], REF, "next")
+        holder, english = ids[2], ["The teacher read the lesson.", "Then he explained the rule."]
+
+    assert this == nxt == project.link(holder, REF)
+    assert this["sentences"] == english and this["confidence"] == 1.0
+    assert project.version_text(ids[1], REF) == " ".join(english)
+    assert _link_count(project) == links - 1
+    assert project.segment(ids[1]).position == 2  # the Arabic is untouched
     check_consistent(project)
 
 

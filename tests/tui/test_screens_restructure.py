@@ -155,6 +155,31 @@ async def test_move_reference_sentence_both_ways(sample_db, make_app):
             assert project.link(sid, REF)["confidence"] == 1.0
 
 
+async def test_alt_p_joins_the_next_segment_once_its_english_is_taken(sample_db, make_app):
+    """Alt+P again on a segment whose next one's reference English it has taken makes a 2–1
+    link (it was refused, 'has no English sentence to move': only Alt+M, which merges the
+    Arabic, made one), and says so."""
+    with Project.open(sample_db) as project:
+        links = {sid: project.link(sid, REF) for sid in range(1, 22)}
+    sid = next(
+        i for i in range(1, 20)
+        if links[i] != links[i + 1] != links[i + 2] and len(links[i + 1]["sentences"]) == 1
+    )
+    english = [*links[sid]["sentences"], *links[sid + 1]["sentences"]]
+    app = make_app()
+    async with editing(app, sid) as (pilot, screen):
+        await pilot.press("alt+p")
+        await settle(pilot)
+        assert notified(app, "taken from the next segment")
+        await pilot.press("alt+p")
+        await settle(pilot)
+        assert notified(app, "it joined this segment's link")
+        assert screen.current.id == sid
+        with Project.open(sample_db) as project:
+            assert project.link(sid + 1, REF) == project.link(sid, REF)
+            assert project.link(sid, REF)["sentences"] == english
+
+
 def test_screen_and_fix_bindings_have_ids_and_descriptions():
     from workbench.tui import keys
 

@@ -29,6 +29,7 @@ from workbench.statuses import Status
 from workbench.store import documents as q_docs
 from workbench.store import sources as q_sources
 from workbench.store import versions as q_versions
+from workbench.store.connection import Database
 from workbench.store.db import analyze
 from workbench.text.script import mostly_arabic, require_language
 from workbench.text.segment import (
@@ -354,6 +355,18 @@ def _renumbered(alignment: Alignment, sentences: list[tuple[int, str]], head: in
             sentences[head: len(sentences) - tail])
 
 
+def _hand_set_warning(db: Database, version_id: int, name: str, dry_run: bool) -> list[str]:
+    """A warning when the version an import replaces holds links set by hand (Alt+N /
+    Alt+P): the import aligns afresh and those fixes go, with no undo."""
+    hand = q_versions.hand_set_links(db, version_id)
+    if not hand:
+        return []
+    verb = "would replace" if dry_run else "replaced"
+    return [f"the previous {name} held {plural(hand, 'link')} set by hand (Alt+N / Alt+P): this "
+            f"import {verb} them with its own alignment (imported under another --name, "
+            "the file leaves them as they are)"]
+
+
 def _partial_warnings(links: Links, segments: int, sentences: int, head: int, tail: int
                       ) -> list[str]:
     """What to say when one text translates a part of the other: segments at the start or
@@ -642,7 +655,10 @@ class Importing:
             return report
         db = self.context.db
         report.dry_run = dry_run
-        report.replaced = q_versions.version(db, document.id, vname) is not None
+        previous = q_versions.version(db, document.id, vname)
+        report.replaced = previous is not None
+        if previous is not None:  # first: the import dialog shows three warnings
+            report.warnings[:0] = _hand_set_warning(db, int(previous["id"]), vname, dry_run)
         if dry_run:
             return report
         with self.context.transaction():
@@ -653,6 +669,7 @@ class Importing:
             else:
                 vid = int(row["id"])
                 q_versions.clear_alignment(db, vid)
+                q_versions.renew_version(db, vid, source_path)
             self._store_version(vid, alignment, sentences, seg_ids)
             analyze(db)
         return report

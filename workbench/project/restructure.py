@@ -27,7 +27,7 @@ from workbench.store import versions as q_versions
 from workbench.text.lines import one_line
 
 DIRECTIONS = ("next", "previous")
-MANUAL_CONFIDENCE = 1.0
+MANUAL_CONFIDENCE = q_versions.HAND_SET
 """The confidence of a link whose boundary a person has set."""
 
 _RANK = {s: i for i, s in enumerate(STATUSES)}
@@ -365,8 +365,9 @@ class Restructure:
 
         ``direction`` 'next' moves the last sentence of this segment's link to the next
         segment's link; 'previous' moves the first sentence of the next segment's link to this
-        one. When both segments share one link, the link is split at the boundary. Returns the
-        links of this segment and of the next one afterwards.
+        one. When both segments share one link, the link is split at the boundary; when the
+        link that would give the sentence holds none, its segment at the boundary joins the
+        other link instead. Returns the links of this segment and of the next one afterwards.
         """
         if direction not in DIRECTIONS:
             raise WorkbenchError(
@@ -456,11 +457,29 @@ class Restructure:
             pick = q.link_sentences(self.context.db, ln["id"])[:1]
             empty_id = next_id
         if not pick:
-            raise WorkbenchError(f"segment {empty_id} has no English sentence in {version} to move")
+            return self._join_segment(vid, source, target, empty_id)
         q.move_link_sentences(self.context.db, [pick[0]["id"]], source["id"], target["id"])
         for link in (ls, ln):
             q.set_link_confidence(self.context.db, link["id"], MANUAL_CONFIDENCE)
         return [int(ls["id"]), int(ln["id"])]
+
+    def _join_segment(
+        self, vid: int, source: dict[str, Any], target: dict[str, Any], segment_id: int
+    ) -> list[int]:
+        """The link that would give a sentence holds none: its segment at the boundary
+        (``segment_id``) joins the other link instead, whose English translates its Arabic too
+        (a 2–1 link); the emptied link goes."""
+        db = self.context.db
+        members = q.link_segment_ids(db, source["id"])
+        q.remove_link_segment(db, source["id"], segment_id)
+        q.add_link_segment(db, target["id"], segment_id)
+        q.set_link_confidence(db, target["id"], MANUAL_CONFIDENCE)
+        if len(members) > 1:
+            q.set_link_confidence(db, source["id"], MANUAL_CONFIDENCE)
+            return [int(source["id"]), int(target["id"])]
+        q.delete_link(db, source["id"])
+        q.shift_links(db, vid, source["idx"], -1)
+        return [int(target["id"])]
 
     # flags --------------------------------------------------------------------------------
 

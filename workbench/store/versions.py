@@ -43,6 +43,33 @@ def versions(db: Database, document_id: int) -> list[Row]:
     return list(db.query("SELECT * FROM versions WHERE document_id = ? ORDER BY id", [document_id]))
 
 
+HAND_SET = 1.0
+"""The confidence of a link whose boundary a person set (Alt+N / Alt+P)."""
+
+
+def hand_set_links(db: Database, version_id: int) -> int:
+    """How many links of a version a person set by moving sentences since it was imported: at
+    confidence 1.0, on a segment with a later ``move-sentence`` in its history (the aligner
+    gives sure links 1.0 too)."""
+    row = db.execute(
+        "SELECT count(DISTINCT l.id) FROM links l JOIN link_segments ls ON ls.link_id = l.id "
+        "JOIN versions v ON v.id = l.version_id "
+        "WHERE l.version_id = ? AND l.confidence >= ? AND EXISTS (SELECT 1 FROM revisions r "
+        "WHERE r.segment_id = ls.segment_id AND r.action = 'move-sentence' "
+        "AND r.at >= v.created_at)",
+        [version_id, HAND_SET],
+    ).fetchone()
+    return int(row[0])
+
+
+def renew_version(db: Database, version_id: int, source_path: str | None) -> None:
+    """A version imported again: its file and time are the new import's."""
+    db.execute(
+        "UPDATE versions SET source_path = ?, created_at = ? WHERE id = ?",
+        [source_path and file_name_text(source_path), now(), version_id],
+    )
+
+
 def create_version(
     db: Database, document_id: int, name: str, kind: str, source_path: str | None
 ) -> int:

@@ -160,13 +160,12 @@ class ScreenActions:
             self.notify("This document has no reference translation.", severity="warning")
             return
 
-        def move(project: Project) -> Any:
-            project.move_reference_sentence(segment_id, version, direction)
-            return project.segment(segment_id)
+        def move(project: Project) -> bool:
+            this, nxt = project.move_reference_sentence(segment_id, version, direction)
+            return this == nxt  # one link now: a segment joined it, no sentence moved
 
-        word = "moved to the next segment" if direction == "next" else "taken from the next segment"
         self._restructure(
-            editor, segment_id, move, lambda seg: f"Reference sentence {word} ({version})."
+            editor, segment_id, move, partial(_moved, direction, version)
         )
 
     def _restructure(
@@ -214,3 +213,15 @@ class ScreenActions:
         editor.editor.focus()
         if message:
             self.notify(message)
+
+
+def _moved(direction: str, version: str, joined: bool) -> str:
+    """What Alt+N / Alt+P did: moved a reference sentence, or (the giving link had none)
+    joined a segment to the other link."""
+    if joined:
+        who = "This segment" if direction == "next" else "The next segment"
+        where = "the next segment's" if direction == "next" else "this segment's"
+        return (f"{who} had no reference English: it joined {where} link, whose English "
+                f"translates both ({version}).")
+    word = "moved to the next segment" if direction == "next" else "taken from the next segment"
+    return f"Reference sentence {word} ({version})."
