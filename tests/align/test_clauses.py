@@ -100,6 +100,27 @@ def test_a_group_larger_than_nine_sentences_keeps_the_sentence_alignment() -> No
     assert by_clauses(ar, en, chained) is None
 
 
+def test_an_oversized_group_gives_way_only_where_it_lies() -> None:
+    """The clause links chain the first ten sentences into one group (more than MAX_SIDE):
+    there the sentence search's links are kept, and after the point where both alignments
+    end a link the clause links' (1–1 and 1–1 where the search made a 2–2) stay."""
+    eight = " ".join(["كلمة"] * MIN_WORDS)
+    ar = [f"{eight}، {eight}."] * 12
+    en = ["One sentence."] * 12
+    searched = Alignment([([k], [k]) for k in range(10)] + [([10, 11], [10, 11])],
+                         [0.8] * 10 + [0.3], left_out=[("en", 3), ("ar", 11)])
+
+    def align(*_: object) -> Alignment:
+        return Alignment([(list(range(20)), list(range(10))), ([20, 21], [10]),
+                          ([22, 23], [11])], [0.5, 0.9, 0.7])
+
+    result = by_clauses(ar, en, align, searched)
+    assert result is not None
+    assert result.links == [([k], [k]) for k in range(12)]
+    assert result.confidence == [0.8] * 10 + [0.9, 0.7]
+    assert result.left_out == [("en", 3)]  # the search's, where its links are taken
+
+
 def test_a_sentence_is_left_out_only_when_all_its_clauses_are() -> None:
     eight = " ".join(["كلمة"] * MIN_WORDS)
     ar = [f"{eight}، {eight}.", f"{eight}، {eight}."]

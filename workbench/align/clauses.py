@@ -31,7 +31,8 @@ _EN_CUT = re.compile(r"(?<=[;:])\s+")
 MIN_WORDS = 8
 # The largest sentence link taken from clauses: nine sentences a side, as the sentence
 # search's 1–9 (real literary gold links go to 7–2 and 2–8); a larger group means the clause
-# links chained through a stretch, and the sentence alignment is kept.
+# links chained through a stretch, and the sentence alignment's links are kept there, between
+# the nearest points where both alignments end a link (see :func:`spliced`).
 MAX_SIDE = 9
 # A split of a group is taken when the clause links' words it leaves outside every link are
 # fewer than this share of a mean link's words, per link it adds (corpora/hayy and hayy2:
@@ -180,8 +181,8 @@ def split_groups(
             lowest[node] = min(lowest.get(node, 1.0), conf)
     out: list[Group] = []
     for a, e in groups:
-        out.extend(_split((a, e), words, cuts, reward) if len(a) > 1 and len(e) > 1
-                   else [(a, e)])
+        out.extend(_split((a, e), words, cuts, reward)
+                   if len(a) > 1 and len(e) > 1 and not _oversized((a, e)) else [(a, e)])
     conf_out = [round(min([lowest[(0, i)] for i in a] + [lowest[(1, j)] for j in e]), 4)
                 for a, e in out]
     return out, conf_out
@@ -190,13 +191,14 @@ def split_groups(
 def by_clauses(
     ar: Sequence[str], en: Sequence[str],
     align: Callable[[list[str], list[str], list[int], list[int]], Alignment | None],
-    searched: Sequence[tuple[Sequence[int], Sequence[int]]] = (),
+    searched: Alignment | None = None,
 ) -> Alignment | None:
     """The sentence alignment made by aligning the clauses with ``align`` (given the clauses
     and the sentence each comes from), its groups split only where a link of ``searched``
-    (the sentence search's) ends (see :func:`split_groups`); None when no sentence has more than
-    one clause (nothing to gain), ``align`` gives None, or the clause links chain into a
-    group of more than MAX_SIDE."""
+    (the sentence search's) ends (see :func:`split_groups`), and the sentence search's links
+    kept where a group is larger than MAX_SIDE (:func:`spliced`); None when no sentence has
+    more than one clause (nothing to gain), ``align`` gives None, or no clause-made link is
+    left."""
     ca, ar_owner = clauses(ar, True)
     ce, en_owner = clauses(en, False)
     if len(ca) == len(ar) and len(ce) == len(en):
@@ -204,15 +206,72 @@ def by_clauses(
     result = align(ca, ce, ar_owner, en_owner)
     if result is None:
         return None
+    searched = searched or Alignment()
     links, confidence = sentence_links(result.links, result.confidence, ar_owner, en_owner)
-    if any(len(a) > MAX_SIDE or len(e) > MAX_SIDE for a, e in links):
-        return None  # clause links chained into a group no reader would take for a link
     links, confidence = split_groups(
         links, result.links, result.confidence, [len(c.split()) for c in ca],
-        [len(c.split()) for c in ce], ar_owner, en_owner, _ends(searched))
+        [len(c.split()) for c in ce], ar_owner, en_owner, _ends(searched.links))
     # a sentence is left out when every clause of it is (a clause alone is part of a sentence)
     out = Counter((side, (ar_owner if side == "ar" else en_owner)[k])
                   for side, k in result.left_out)
     size = {"ar": Counter(ar_owner), "en": Counter(en_owner)}
     left_out = sorted(key for key, count in out.items() if count == size[key[0]][key[1]])
-    return Alignment(links, confidence, list(result.warnings), result.related, left_out)
+    return spliced(Alignment(links, confidence, list(result.warnings), result.related, left_out),
+                   searched)
+
+
+def _oversized(link: tuple[Sequence[int], Sequence[int]]) -> bool:
+    """Whether ``link`` joins more than MAX_SIDE sentences of a side."""
+    return len(link[0]) > MAX_SIDE or len(link[1]) > MAX_SIDE
+
+
+def _link_ends(links: Sequence[Group]) -> list[tuple[int, int]] | None:
+    """The Arabic and English sentence counts before each end of ``links``, in order; None
+    unless each link holds the sentences that follow the previous one's, on both sides."""
+    ar = en = 0
+    ends = []
+    for a, e in links:
+        if list(a) != list(range(ar, ar + len(a))) or list(e) != list(range(en, en + len(e))):
+            return None
+        ar, en = ar + len(a), en + len(e)
+        ends.append((ar, en))
+    return ends
+
+
+def spliced(finer: Alignment, searched: Alignment) -> Alignment | None:
+    """``finer``'s links (made of clauses) between each two points where both alignments end
+    a link, except where one of them joins more than MAX_SIDE sentences a side (clause links
+    chained through a stretch): there ``searched``'s (the sentence search's). None when
+    that leaves none of ``finer``'s. Where either is out of order (no common points), the
+    whole text goes one way: ``finer`` unless it holds such a group."""
+    ends, other = _link_ends(finer.links), _link_ends(searched.links)
+    if ends is None or other is None or ends[-1:] != other[-1:]:
+        return None if any(map(_oversized, finer.links)) else finer
+    common = set(ends) & set(other)
+    out = Alignment(warnings=list(finer.warnings), related=finer.related)
+    kept = {"ar": set(), "en": set()}  # the sentences whose links are finer's
+    f = s = 0
+    while f < len(finer.links):
+        start = f
+        while ends[f] not in common:
+            f += 1
+        f += 1
+        here = range(start, f)
+        s_start = s
+        while other[s] != ends[f - 1]:
+            s += 1
+        s += 1
+        if any(_oversized(finer.links[k]) for k in here):
+            source, taken = searched, range(s_start, s)
+        else:
+            source, taken = finer, here
+            for k in here:
+                kept["ar"].update(finer.links[k][0])
+                kept["en"].update(finer.links[k][1])
+        out.links.extend(source.links[k] for k in taken)
+        out.confidence.extend(source.confidence[k] for k in taken)
+    if not kept["ar"] and not kept["en"]:
+        return None
+    out.left_out = sorted([x for x in finer.left_out if x[1] in kept[x[0]]]
+                          + [x for x in searched.left_out if x[1] not in kept[x[0]]])
+    return out
