@@ -12,6 +12,7 @@ from workbench.align import Alignment, align_paragraphs, align_sentences, aligne
 from workbench.align import clauses as clause_module
 from workbench.align.clauses import (
     MIN_WORDS,
+    NEAR,
     by_clauses,
     clauses,
     sentence_links,
@@ -102,22 +103,25 @@ def test_a_group_larger_than_nine_sentences_keeps_the_sentence_alignment() -> No
 
 def test_an_oversized_group_gives_way_only_where_it_lies() -> None:
     """The clause links chain the first ten sentences into one group (more than MAX_SIDE):
-    there the sentence search's links are kept, and after the point where both alignments
-    end a link the clause links' (1–1 and 1–1 where the search made a 2–2) stay."""
+    there and within NEAR sentences of it the sentence search's links are kept; further on,
+    after a point where both alignments end a link, the clause links' (1–1 and 1–1 where the
+    search made a 2–2) stay."""
     eight = " ".join(["كلمة"] * MIN_WORDS)
-    ar = [f"{eight}، {eight}."] * 12
-    en = ["One sentence."] * 12
-    searched = Alignment([([k], [k]) for k in range(10)] + [([10, 11], [10, 11])],
-                         [0.8] * 10 + [0.3], left_out=[("en", 3), ("ar", 11)])
+    n = 10 + NEAR + 1  # the sentences before the 2–2
+    ar = [f"{eight}، {eight}."] * (n + 2)
+    en = ["One sentence."] * (n + 2)
+    searched = Alignment([([k], [k]) for k in range(n)] + [([n, n + 1], [n, n + 1])],
+                         [0.8] * n + [0.3], left_out=[("en", 3), ("ar", n + 1)])
 
     def align(*_: object) -> Alignment:
-        return Alignment([(list(range(20)), list(range(10))), ([20, 21], [10]),
-                          ([22, 23], [11])], [0.5, 0.9, 0.7])
+        links = [(list(range(20)), list(range(10)))]
+        links += [([2 * k, 2 * k + 1], [k]) for k in range(10, n + 2)]
+        return Alignment(links, [0.5] * (n - 9) + [0.9, 0.7])
 
     result = by_clauses(ar, en, align, searched)
     assert result is not None
-    assert result.links == [([k], [k]) for k in range(12)]
-    assert result.confidence == [0.8] * 10 + [0.9, 0.7]
+    assert result.links == [([k], [k]) for k in range(n + 2)]
+    assert result.confidence == [0.8] * n + [0.9, 0.7]
     assert result.left_out == [("en", 3)]  # the search's, where its links are taken
 
 
