@@ -12,6 +12,7 @@ from workbench.align import Alignment, align_paragraphs, align_sentences, aligne
 from workbench.align import clauses as clause_module
 from workbench.align.clauses import (
     MIN_WORDS,
+    NEAR,
     by_clauses,
     clauses,
     sentence_links,
@@ -98,6 +99,30 @@ def test_a_group_larger_than_nine_sentences_keeps_the_sentence_alignment() -> No
         return Alignment([(list(range(len(ca))), list(range(len(ce))))], [0.9])
 
     assert by_clauses(ar, en, chained) is None
+
+
+def test_an_oversized_group_gives_way_only_where_it_lies() -> None:
+    """The clause links chain the first ten sentences into one group (more than MAX_SIDE):
+    there and within NEAR sentences of it the sentence search's links are kept; further on,
+    after a point where both alignments end a link, the clause links' (1–1 and 1–1 where the
+    search made a 2–2) stay."""
+    eight = " ".join(["كلمة"] * MIN_WORDS)
+    n = 10 + NEAR + 1  # the sentences before the 2–2
+    ar = [f"{eight}، {eight}."] * (n + 2)
+    en = ["One sentence."] * (n + 2)
+    searched = Alignment([([k], [k]) for k in range(n)] + [([n, n + 1], [n, n + 1])],
+                         [0.8] * n + [0.3], left_out=[("en", 3), ("ar", n + 1)])
+
+    def align(*_: object) -> Alignment:
+        links = [(list(range(20)), list(range(10)))]
+        links += [([2 * k, 2 * k + 1], [k]) for k in range(10, n + 2)]
+        return Alignment(links, [0.5] * (n - 9) + [0.9, 0.7])
+
+    result = by_clauses(ar, en, align, searched)
+    assert result is not None
+    assert result.links == [([k], [k]) for k in range(n + 2)]
+    assert result.confidence == [0.8] * n + [0.9, 0.7]
+    assert result.left_out == [("en", 3)]  # the search's, where its links are taken
 
 
 def test_a_sentence_is_left_out_only_when_all_its_clauses_are() -> None:

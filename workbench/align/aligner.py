@@ -1165,10 +1165,11 @@ def _as_clauses_if_free(
     """``result``, or where its links explain little of their sentences (a free translation,
     LOOSE_COVER) the alignment made of clause links (:func:`clauses.by_clauses`; ``align``
     aligns the clauses, given the sentence each comes from; their groups are split only
-    where ``result`` ends a link), with the sentence search's warnings."""
+    where ``result`` ends a link, and ``result``'s links stay where a group is too large),
+    with the sentence search's warnings."""
     if aligner.cover >= LOOSE_COVER or not aligner.params.clauses or aligner.evidence is None:
         return result  # (without words here the clauses have none either: see _with_words)
-    finer = by_clauses(aligner.ar, aligner.en, align, result.links)
+    finer = by_clauses(aligner.ar, aligner.en, align, result)
     if finer is None:
         return result
     finer.warnings, finer.related = list(aligner.warnings), result.related
