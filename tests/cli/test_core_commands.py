@@ -275,6 +275,29 @@ def test_undo_last_import_of_a_document(sample_db: Path, tmp_path: Path) -> None
     assert alone.exit_code == 2 and "--doc goes with --last-import" in alone.stderr
 
 
+def test_an_import_that_changed_nothing_says_undo_last_import_is_not_its_own(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """An import-translation that changes no segment records no change, so `undo
+    --last-import` right after it undoes the import before it (on the sample: every draft
+    emptied). It said only 'unchanged 21'; it now says what that undo would take back."""
+    db = ["--db", str(sample_db)]
+    (tmp_path / "b.txt").write_text("جملة أولى هنا.\nجملة ثانية هناك.\n", encoding="utf-8")
+    (tmp_path / "b.en").write_text("First sentence here.\nSecond one there.\n", encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "b.txt"), "--doc", "b", *db).exit_code == 0
+    first = run_cli("import-translation", str(tmp_path / "b.en"), "--doc", "b", "--as",
+                    "working", *db)
+    assert "undo it with" in first.stdout and "no change recorded" not in first.stdout
+    again = run_cli("import-translation", str(tmp_path / "b.en"), "--doc", "b", "--as",
+                    "working", *db)
+    assert again.exit_code == 0 and "undo it with" not in again.stdout
+    assert ("no change recorded (no segment changed): `undo --last-import` would undo the "
+            "newest import before it") in again.stdout
+    dry = run_cli("import-translation", str(tmp_path / "b.en"), "--doc", "b", "--as",
+                  "working", "--dry-run", *db)
+    assert dry.exit_code == 0 and "no change recorded" not in dry.stdout
+
+
 def test_history_replace_and_changes_show_square_brackets_as_written(sample_db: Path) -> None:
     """English is text, not rich markup: 'Sic [/i] here' made history and replace end in a
     MarkupError traceback, and '[sic]' vanished from their tables."""

@@ -73,6 +73,9 @@ def _report(report: ImportReport) -> None:
         if report.fill.group_id is not None:
             click.echo(f"change {report.fill.group_id}: undo it with `workbench undo --import "
                        f"{report.fill.group_id}`")
+        elif not dry:  # `undo --last-import` now would undo an earlier import, not this one
+            click.echo("no change recorded (no segment changed): `undo --last-import` would "
+                       "undo the newest import before it (`workbench changes` lists them)")
     if isinstance(report, DocumentImportReport) and report.notes_added:
         click.echo(f"comments added: {report.notes_added}")
     for warning in report.warnings:
