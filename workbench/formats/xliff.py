@@ -79,7 +79,7 @@ def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> i
                 f' wb:status="{unit.status}">',
                 f'<source xml:lang="{source_lang}">{encode(unit.source, XLIFF12)}</source>',
                 f'<target xml:lang="{target_lang}" state="{state}">'
-                f"{encode(unit.target, XLIFF12)}</target>",
+                f"{encode(_target_text(unit, header.copy_source), XLIFF12)}</target>",
             ]
             for note in unit.notes:
                 parts.append(
@@ -108,6 +108,11 @@ def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> i
     w.write("</body>\n</file>\n</xliff>\n")
     w.flush()
     return count
+
+
+def _target_text(unit: Unit, copy_source: bool) -> str:
+    """A unit's target: its English, or (``copy_source``) its Arabic when it has none."""
+    return unit.source if copy_source and not unit.target.strip() else unit.target
 
 
 def read_xliff(path: str | Path) -> ImportedFile:
