@@ -228,13 +228,14 @@ def test_fallback_source_fills_untranslated_targets_for_omegat(
 ) -> None:
     """OmegaT 3.6 translates an XLIFF 1.2 target's text and reads no unit without one:
     ``fallback="source"`` writes the Arabic into the targets of untranslated units (state
-    still new), translated ones as they are; the default leaves them empty; read back, the
-    copies bring no English."""
+    new, a draft emptied too), translated ones as they are; the default leaves them empty;
+    read back, the copies bring no English (nor the number, a source without Arabic)."""
     project.import_document_text("2020\nهذه جملة عربية قصيرة.", "short")
     default = {u.key: u.target for u in read_xliff(export("xliff", doc="short")).units}
     assert set(default.values()) == {""}
-    project.confirm(project.segments("short")[1].id, "A short Arabic sentence.",
-                    override_reason="test")
+    number, sentence = project.segments("short")
+    project.save_draft(number.id, "")  # a draft without English
+    project.confirm(sentence.id, "A short Arabic sentence.", override_reason="test")
     path = export("xliff", name="copied.xlf", doc="short", fallback="source")
     tree = etree.parse(str(path))
     units = list(tree.iter(f"{NS1}trans-unit"))
