@@ -50,9 +50,13 @@ def test_format_overrides_the_ending(in_tmp: Path) -> None:
         assert project.sources.original("again") is None
 
 
-def test_fallback_is_for_the_original_only(in_tmp: Path, sample_db: Path) -> None:
+def test_fallback_is_for_the_original_and_xliff_only(in_tmp: Path, sample_db: Path) -> None:
     result = run_cli("export", "--format", "tmx", "--fallback", "empty", "--db", str(sample_db))
-    assert result.exit_code == 2 and "--fallback is for --format original" in result.stderr
+    assert result.exit_code == 2
+    assert "--fallback is for --format original and xliff, not tmx" in result.stderr
+    result = run_cli("export", "--format", "xliff", "--fallback", "source", "--db",
+                     str(sample_db))
+    assert result.exit_code == 0, result.stderr
 
 
 def test_a_status_filter_leaves_other_segments_untranslated(in_tmp: Path) -> None:

@@ -988,3 +988,24 @@ def test_a_joined_unit_is_numbered_with_all_its_segments_in_review_tables(
         else:
             rows = docx.Document(str(path)).tables[0].rows
             assert [r.cells[0].text for r in rows][1:] == ["1\u20132", "3"]
+
+
+@pytest.mark.parametrize("state", ["new", "needs-translation"])
+def test_an_untranslated_units_copied_source_without_arabic_is_no_translation(
+    project: Project, tmp_path: Path, state: str
+) -> None:
+    """A unit whose target is its source copied (``export --fallback source`` for OmegaT,
+    Okapi's copy source) and whose state says nobody translated it brings no English, even
+    when the source has no Arabic letter (a number): the segment stays new and empty."""
+    project.import_document_text("IEDCR", "names")
+    sid = project.segments("names")[0].id
+    path = tmp_path / "copied.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="y" '
+        'source-language="ar" target-language="en" datatype="plaintext"><body>'
+        f'<trans-unit id="n"><source>IEDCR</source><target state="{state}">IEDCR</target>'
+        "</trans-unit></body></file></xliff>", encoding="utf-8",
+    )
+    report = project.import_xliff(path, doc="names")
+    assert (report.added, report.left_alone) == ([], 1)
+    assert (project.segment(sid).target, project.segment(sid).status) == ("", "new")

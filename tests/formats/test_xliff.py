@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,9 @@ from lxml import etree
 from translate.storage.xliff import xlifffile
 from translate.storage.xliff2 import Xliff2File
 
+from tests.conftest import quick_java_env
 from tests.formats.conftest import Exporter
+from workbench.errors import WorkbenchError
 from workbench.formats.xliff import read_xliff
 from workbench.glossary.enforce import check_terms
 from workbench.project import Project
@@ -216,3 +221,70 @@ def test_a_comment_spanning_from_sm_to_em_names_the_text_it_marks(tmp_path: Path
         encoding="utf-8")
     (unit,) = read_xliff(path).units
     assert unit.notes == ('"bic text": which one?', '"to the end": unclosed')
+
+
+def test_fallback_source_fills_untranslated_targets_for_omegat(
+    export: Exporter, project: Project
+) -> None:
+    """OmegaT 3.6 translates an XLIFF 1.2 target's text and reads no unit without one:
+    ``fallback="source"`` writes the Arabic into the targets of untranslated units (state
+    new, a draft emptied too), translated ones as they are; the default leaves them empty;
+    read back, the copies bring no English (nor the number, a source without Arabic)."""
+    project.import_document_text("2020\nهذه جملة عربية قصيرة.", "short")
+    default = {u.key: u.target for u in read_xliff(export("xliff", doc="short")).units}
+    assert set(default.values()) == {""}
+    number, sentence = project.segments("short")
+    project.save_draft(number.id, "")  # a draft without English
+    project.confirm(sentence.id, "A short Arabic sentence.", override_reason="test")
+    path = export("xliff", name="copied.xlf", doc="short", fallback="source")
+    tree = etree.parse(str(path))
+    units = list(tree.iter(f"{NS1}trans-unit"))
+    first, second = (tu.find(f"{NS1}target") for tu in units)
+    assert (first.text, first.get("state")) == ("2020", "new")
+    assert (second.text, second.get("state")) == ("A short Arabic sentence.", "translated")
+    before = [(s.target, s.status) for s in project.segments("short")]
+    report = project.import_xliff(path, doc="short")
+    assert (report.added, report.updated, report.left_alone) == ([], [], 2)
+    assert [(s.target, s.status) for s in project.segments("short")] == before
+    with pytest.raises(WorkbenchError, match="fallback is for the formats original and xliff"):
+        export("xliff2", fallback="source")
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.skipif(shutil.which("omegat") is None, reason="OmegaT is not installed")
+def test_omegat_translates_an_xliff_exported_with_fallback_source(
+    export: Exporter, project: Project, tmp_path: Path
+) -> None:
+    """OmegaT 3.6 reads every unit of ``--fallback source``'s XLIFF 1.2, fills an untranslated
+    one from its memory (tm/auto), keeps the rest; its target file brings that one English
+    back as a draft, the other untranslated one stays as it was, empty."""
+    for sid in (7, 8):
+        project.save_draft(sid, "")
+    english = "The hour of the decisive struggle has come."
+    root = tmp_path / "omegat-project"
+    for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (root / folder).mkdir(parents=True)
+    export("xliff", name="sample.xlf", fallback="source").replace(root / "source" / "sample.xlf")
+    (root / "tm" / "auto" / "memory.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="AR" '
+        f'datatype="plaintext"/><body><tu><tuv xml:lang="AR"><seg>{project.segment(7).source}'
+        f'</seg></tuv><tuv xml:lang="EN"><seg>{english}</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    (root / "omegat.project").write_text(
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<omegat><project version="1.0">'
+        "<source_dir>__DEFAULT__</source_dir><target_dir>__DEFAULT__</target_dir>"
+        "<tm_dir>__DEFAULT__</tm_dir><glossary_dir>__DEFAULT__</glossary_dir>"
+        "<glossary_file>__DEFAULT__</glossary_file><dictionary_dir>__DEFAULT__</dictionary_dir>"
+        "<source_lang>AR</source_lang><target_lang>EN</target_lang>"
+        "<sentence_seg>true</sentence_seg></project></omegat>\n", encoding="utf-8",
+    )
+    subprocess.run(["omegat", str(root), "--mode=console-translate"],
+                   check=True, capture_output=True, timeout=120, env=quick_java_env())
+    stats = (root / "omegat" / "project_stats.txt").read_text(encoding="utf-8")
+    assert re.search(r"^Total:\s+21\s", stats, re.M)  # every unit read (none when empty)
+    report = project.import_xliff(root / "target" / "sample.xlf")
+    assert report.added == [7] and not report.updated
+    assert (project.segment(7).target, project.segment(7).status) == (english, "draft")
+    assert (project.segment(8).target, project.segment(8).status) == ("", "draft")

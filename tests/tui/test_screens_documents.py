@@ -75,9 +75,14 @@ async def test_export_dialog_writes_the_original_with_fallback_and_warnings(samp
     async with editing(app) as (pilot, _):
         dialog = await open_screen(pilot, "f12", ExportScreen)
         assert not dialog.query_one("#export-fallback-row").display
+        dialog.query_one("#export-format", Select).value = "xliff"  # for OmegaT: source
+        await settle(pilot)
+        assert dialog.query_one("#export-fallback-row").display
+        assert dialog.options()["fallback"] == "empty"  # xliff's default, as the CLI's
         dialog.query_one("#export-format", Select).value = "original"
         await settle(pilot)
         assert dialog.query_one("#export-fallback-row").display
+        assert dialog.options()["fallback"] == "source"
         dialog.query_one("#export-fallback", Select).value = "empty"
         assert dialog.options()["fallback"] == "empty"
         dialog.query_one("#export-output", Input).value = str(output)

@@ -14,7 +14,13 @@ from workbench.cli.app import (
 )
 from workbench.errors import WorkbenchError
 from workbench.filters.model import FALLBACKS
-from workbench.formats import EXPORT_FORMATS, FINDINGS, FORMATS, get_format, importable_formats
+from workbench.formats import (
+    EXPORT_FORMATS,
+    FINDINGS,
+    FORMATS,
+    fallback_formats,
+    importable_formats,
+)
 from workbench.project import open_project
 from workbench.project.exchange import ExchangeReport
 from workbench.statuses import STATUSES
@@ -60,8 +66,9 @@ def _statuses(values: tuple[str, ...]) -> list[str] | None:
 )
 @click.option(
     "--fallback", type=click.Choice(FALLBACKS), default=None,
-    help="--format original: what goes where a segment has no English: its Arabic (source, "
-    "the default) or nothing (empty).",
+    help="What goes where a segment has no English: its Arabic (source) or nothing (empty). "
+    "--format original: the untranslated text (default source); xliff: the target (default "
+    "empty; source for OmegaT, which translates the target and reads no unit without one).",
 )
 @click.option(
     "--tm-matches", type=click.IntRange(min=0), default=0, show_default=True,
@@ -78,13 +85,14 @@ def export(
     """Export a document as a bilingual file, or (--format original) the translated
     document in its source's format."""
     statuses = _statuses(status)
-    if fallback is not None and not get_format(fmt).from_source:
-        raise WorkbenchError(f"--fallback is for --format original, not {fmt}")
+    takers = fallback_formats()
+    if fallback is not None and fmt not in takers:
+        raise WorkbenchError(f"--fallback is for --format {' and '.join(takers)}, not {fmt}")
     with open_project(db) as project:
         note_first_document(project, doc)
         result = project.export_file(
             fmt, output, doc, version, statuses, force, findings=findings,
-            fallback=fallback or "source", tm_matches=tm_matches, tm_min=tm_min,
+            fallback=fallback, tm_matches=tm_matches, tm_min=tm_min,
         )
     click.echo(
         f"exported {result.counted()} of {result.document} ({result.version}) "

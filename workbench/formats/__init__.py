@@ -16,6 +16,7 @@ from workbench.formats.registry import (
     Format,
     Reader,
     Writer,
+    fallback_formats,
     get_format,
     importable_formats,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "Unit",
     "Writer",
     "detect",
+    "fallback_formats",
     "get_format",
     "importable_formats",
     "is_bilingual",

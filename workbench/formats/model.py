@@ -39,6 +39,8 @@ class ExportHeader:
     )
     source_lang: str = SOURCE_LANG
     target_lang: str = TARGET_LANG
+    #: untranslated units' targets hold their Arabic (see Format.fills_targets)
+    copy_source: bool = False
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,10 @@ class Format:
     #: with the units one per segment and ``original`` a ``StoredOriginal`` (None for a
     #: document imported from text); the output ends in the original's own ending
     from_source: bool = False
+    #: the export can fill an untranslated unit's target with its Arabic (``--fallback
+    #: source``, Okapi's "copy source to target"): OmegaT 3.6 translates an XLIFF 1.2
+    #: target's text and reads no unit without one
+    fills_targets: bool = False
 
     def __post_init__(self) -> None:
         if self.findings not in FINDINGS:
@@ -105,7 +109,7 @@ FORMATS: tuple[Format, ...] = (
     Format(
         "xliff", "XLIFF 1.2", "XLIFF", ".xlf", _M + "xliff:write_xliff", _M + "xliff:read_xliff",
         extensions=(".xlf", ".xliff"), carries_findings=True, findings="glossary",
-        xml_root="xliff", xml_version="1",
+        xml_root="xliff", xml_version="1", fills_targets=True,
     ),
     Format(
         "xliff2", "XLIFF 2.0", "XLIFF", ".xliff2.xlf", _M + "xliff2:write_xliff2",
@@ -145,6 +149,13 @@ if len(_BY_NAME) != len(FORMATS):
 def get_format(name: str) -> Format:
     """The format called ``name`` (KeyError if unknown)."""
     return _BY_NAME[name]
+
+
+def fallback_formats() -> list[str]:
+    """The formats that take a fallback (what goes where a segment has no English): those
+    rebuilding the original, then those filling targets."""
+    return ([f.name for f in FORMATS if f.from_source]
+            + [f.name for f in FORMATS if f.fills_targets])
 
 
 def importable_formats(names: Iterable[str] | None = None) -> list[Format]:

@@ -71,7 +71,9 @@ def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> i
     for paragraph, members in groupby(units, key=lambda u: u.paragraph):
         w.write(f'<group id="p{paragraph}" restype="x-paragraph">\n')
         for unit in members:
-            state, approved = XLIFF12_STATE[Status(unit.status)]
+            copied = header.copy_source and not unit.target.strip()
+            # a copied source is untranslated whatever the status (a draft emptied): new
+            state, approved = XLIFF12_STATE[Status.NEW if copied else Status(unit.status)]
             parts = [
                 f'<trans-unit id="{unit.key}" resname="{xmlout.attr(header.document)}#'
                 f'{unit.number}" xml:space="preserve"',
@@ -79,7 +81,7 @@ def write_xliff(out: BinaryIO, header: ExportHeader, units: Iterable[Unit]) -> i
                 f' wb:status="{unit.status}">',
                 f'<source xml:lang="{source_lang}">{encode(unit.source, XLIFF12)}</source>',
                 f'<target xml:lang="{target_lang}" state="{state}">'
-                f"{encode(unit.target, XLIFF12)}</target>",
+                f"{encode(unit.source if copied else unit.target, XLIFF12)}</target>",
             ]
             for note in unit.notes:
                 parts.append(

@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from workbench import __version__, openfiles
 from workbench.errors import InputError, WorkbenchError
 from workbench.filters.model import FALLBACKS, tags_from_json
-from workbench.formats import EXPORT_FORMATS, FINDINGS, FORMATS, Format, detect, get_format
+from workbench.formats import (
+    EXPORT_FORMATS,
+    FINDINGS,
+    FORMATS,
+    Format,
+    detect,
+    fallback_formats,
+    get_format,
+)
 from workbench.formats.model import (
     ExportHeader,
     ImportedFile,
@@ -166,7 +174,7 @@ class Exchange:
         force: bool = False,
         *,
         findings: str | None = None,
-        fallback: str = "source",
+        fallback: str | None = None,
         tm_matches: int = 0,
         tm_min: int = 70,
     ) -> ExportResult:
@@ -174,8 +182,9 @@ class Exchange:
 
         ``findings`` ('none', 'glossary', 'all'; default: the format's) says which QA findings
         the file carries, for the formats that show them. ``fallback`` ('source' or 'empty')
-        is what the format ``original`` puts where a segment has no English (with
-        ``statuses``, segments of other statuses count as having none). ``tm_matches``
+        is what goes where a segment has no English: in the format ``original`` (default
+        'source'; with ``statuses``, segments of other statuses count as having none) and in
+        the target of an XLIFF 1.2 unit (default 'empty'; 'source' for OmegaT). ``tm_matches``
         (xliff, xliff2) adds each unit's best translation-memory matches scoring ``tm_min`` or
         more. The file appears only when complete.
         """
@@ -194,6 +203,11 @@ class Exchange:
         version = self.catalog.resolve_version(doc, version).name  # refuses an unknown one
         document = self.catalog.document(doc)
         spec = get_format(fmt)
+        if fallback is not None and fallback not in FALLBACKS:
+            raise WorkbenchError(f"unknown fallback {fallback!r} (use {', '.join(FALLBACKS)})")
+        if fallback is not None and fmt not in fallback_formats():
+            raise WorkbenchError(
+                f"a fallback is for the formats {' and '.join(fallback_formats())}, not {fmt}")
         path = Path(output) if output is not None else self.default_output(document, fmt, version)
         _check_output(path, force, create_folder=output is None)
         header = self.export_header(document, version)
@@ -203,8 +217,10 @@ class Exchange:
             if output is not None:
                 self._check_original_ending(document, path)
             return self._export_original(
-                spec, path, header, document, version, statuses, force, fallback
+                spec, path, header, document, version, statuses, force, fallback or "source"
             )
+        if fallback == "source":
+            header = replace(header, copy_source=True)
         units = self.export_units(
             document.name, version, statuses,
             findings=(findings or spec.findings) if spec.carries_findings else "none",
@@ -613,7 +629,7 @@ class Exchange:
                 place = f"{where}unit {unit.key or '?'}"
                 reviewed += [(unit.lqa, ids, place, unit.target) for ids in targets]
             commented += [(unit.notes, ids) for ids in targets if unit.notes]
-            if not (unit.target or "").strip() or copies_source(unit.target or "", unit.source):
+            if _untranslated(unit):
                 report.left_alone += sum(len(ids) for ids in targets)
                 continue
             status = Status(unit.status) if unit.status in STATUSES else Status.TRANSLATED
@@ -948,6 +964,19 @@ def _states_had(
             had.setdefault(ids, set()).add(
                 (carried(group_text(t for t, _ in members)), group_status(members)))
     return had
+
+
+#: XLIFF 1.2 states of a unit nobody translated (ours: new)
+UNTRANSLATED_STATES = frozenset({"new", "needs-translation"})
+
+
+def _untranslated(unit: ImportedUnit) -> bool:
+    """Whether a unit of a file brings no English: its target empty or its Arabic again (the
+    source copied to the target, as Okapi, memoQ, OmegaT and ``export --fallback source``
+    do), even without Arabic letters (a number, a name) when its state says untranslated."""
+    target = (unit.target or "").strip()
+    return (not target or copies_source(target, unit.source)
+            or (unit.state in UNTRANSLATED_STATES and target == unit.source.strip()))
 
 
 def _span(ids: Iterable[int]) -> str:

@@ -4,7 +4,8 @@ export runs in a worker (``project.export_file``) with a progress bar, never fre
 The format ``original`` writes the translated document in its source's format (a client's
 DOCX, ODT, HTML, Markdown, EPUB or XLIFF with the English in place); for it the dialog also asks
 what untranslated segments become (``fallback``: left in Arabic, or empty) and shows the export's
-warnings (tags put back or dropped) once it is written."""
+warnings (tags put back or dropped) once it is written. So does ``xliff`` (default: empty targets;
+the Arabic in them for OmegaT, which translates targets)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from workbench.errors import WorkbenchError
+from workbench.formats import fallback_formats
 from workbench.statuses import STATUSES
 from workbench.tui import keys
 from workbench.tui.display import isolate
@@ -97,7 +99,7 @@ class ExportScreen(JobDialog[Path | None]):
                     yield Select([(v, v) for v in self.versions], value="working",
                                  allow_blank=False, compact=True, id="export-version")
             with Vertical(classes="export-row", id="export-fallback-row"):
-                yield Label("Untranslated segments (format original)")
+                yield Label("Untranslated segments (original; xliff: source for OmegaT)")
                 yield Select([(label, name) for name, label in FALLBACKS], value="source",
                              allow_blank=False, compact=True, id="export-fallback")
             yield Label("Statuses (none ticked: every segment)")
@@ -132,7 +134,10 @@ class ExportScreen(JobDialog[Path | None]):
     def _changed(self, event: Select.Changed) -> None:
         fmt = self.query_one("#export-format", Select).value
         version = self.query_one("#export-version", Select).value
-        self.query_one("#export-fallback-row").display = fmt == "original"
+        if event.select.id == "export-format":  # each format's own default
+            self.query_one("#export-fallback-row").display = fmt in fallback_formats()
+            self.query_one("#export-fallback", Select).value = (
+                "source" if fmt == "original" else "empty")
         self.query_one("#export-output", Input).placeholder = self._default_output(
             str(fmt), str(version)
         )
@@ -151,7 +156,7 @@ class ExportScreen(JobDialog[Path | None]):
             "statuses": statuses or None,
             "force": self.query_one("#export-force", Checkbox).value,
         }
-        if fmt == "original":
+        if fmt in fallback_formats():
             options["fallback"] = str(self.query_one("#export-fallback", Select).value)
         return options
 
