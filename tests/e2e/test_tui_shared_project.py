@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +20,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.conftest import PgServer
+from tests.conftest import PgServer, run_cli
 from tests.e2e.terminal import CTRL_J, CTRL_Q, Terminal, workbench_command
 from tests.store.project_files import copy_project, rows
 from workbench.project import Project
@@ -121,11 +120,8 @@ def test_edits_in_the_tui_survive_other_commands_and_kill_9(
         assert "حاسوب" in {e.term for e in project.glossary().entries}
         for seg_id in expected:
             assert project.history(seg_id)[-1].action == "confirm"
-    stats = subprocess.run(
-        [sys.executable, "-m", "workbench", "stats", "--db", str(db), "--format", "json"],
-        capture_output=True, text=True, check=False,
-    )
-    assert stats.returncode == 0 and '"translated": 5' in stats.stdout
+    stats = run_cli("stats", "--db", str(db), "--format", "json")  # in-process: a reader
+    assert stats.exit_code == 0 and '"translated": 5' in stats.stdout
 
 
 @pytest.mark.postgresql_only

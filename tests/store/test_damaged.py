@@ -33,6 +33,14 @@ def workbench(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
     )
 
 
+def in_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command in this process (click's runner), for checks of its report and exit
+    code; the one-line errors of a real process are :func:`workbench`'s."""
+    result = run_cli(*args)
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout,
+                                       result.stderr)
+
+
 def file_digest(path: Path) -> tuple[str, int]:
     """The bytes (hashed) and modification time of a file nobody has open."""
     return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
@@ -79,7 +87,7 @@ def test_commands_on_a_damaged_project_say_one_line(
 
 def test_a_damaged_first_page_is_named(sample_db: Path) -> None:
     damage(sample_db, [1])
-    result = workbench("stats", "--db", str(sample_db))
+    result = in_process("stats", "--db", str(sample_db))
     assert result.returncode == 2
     assert "not an SQLite database, or its first page is damaged" in result.stderr
 
@@ -95,12 +103,12 @@ def test_the_tui_on_a_damaged_project_exits_2_with_one_line(tmp_path: Path, dama
 
 
 def test_doctor_finds_a_sound_project_sound(sample_db: Path) -> None:
-    result = workbench("doctor", "--db", str(sample_db))
+    result = in_process("doctor", "--db", str(sample_db))
     assert result.returncode == 0, result.stdout + result.stderr
     for check in ("header", "schema", "quick_check", "integrity_check", "foreign_key_check"):
         assert f"{check}: ok" in result.stdout
     assert "result: ok" in result.stdout and "segments 21" in result.stdout
-    report = json.loads(workbench("doctor", "--db", str(sample_db), "--format", "json").stdout)
+    report = json.loads(in_process("doctor", "--db", str(sample_db), "--format", "json").stdout)
     assert report["ok"] is True and report["tables"]["segments"] == 21
 
 
@@ -110,7 +118,7 @@ def test_doctor_reports_damage_and_recovers_what_can_be_read(
     damaged = damaged_table
     before = file_digest(damaged)
     out = tmp_path / "recovered.db"
-    result = workbench("doctor", "--db", str(damaged), "--recover", str(out))
+    result = in_process("doctor", "--db", str(damaged), "--recover", str(out))
     assert result.returncode == 1, result.stderr
     assert "quick_check: FAILED" in result.stdout and "result: DAMAGED" in result.stdout
     assert "recovery: PARTIAL" in result.stdout
@@ -136,7 +144,7 @@ def test_recovering_a_sound_project_copies_every_row_as_it_was(
     # the new schema seeds the project memory and one-row counters (the QA stamp, moved by
     # the sample's glossary): the copy's rows replace them instead of being refused as damaged
     out = tmp_path / "recovered.db"
-    result = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    result = in_process("doctor", "--db", str(sample_db), "--recover", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "recovery: complete" in result.stdout and "refused" not in result.stdout
     for table in ("qa_stamp", "tm_state", "tm_memories", "segments", "revisions"):
@@ -155,7 +163,7 @@ def test_a_recovered_project_never_gives_a_deleted_errors_id_again(
     with sqlite3.connect(sample_db) as conn:  # as an undo of the import that brought it
         conn.execute("DELETE FROM lqa_errors")
     out = tmp_path / "recovered.db"
-    result = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    result = in_process("doctor", "--db", str(sample_db), "--recover", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
     with Project.open(out) as project:
         assert project.lqa.add_error(3, "style", "minor").id > gone
@@ -175,11 +183,11 @@ def test_doctor_never_writes_over_a_file(damaged: Path, tmp_path: Path) -> None:
 
 def test_doctor_on_a_damaged_first_page(sample_db: Path, tmp_path: Path) -> None:
     damage(sample_db, [1])
-    result = workbench("doctor", "--db", str(sample_db))
+    result = in_process("doctor", "--db", str(sample_db))
     assert result.returncode == 1
     assert "result: DAMAGED" in result.stdout
     out = tmp_path / "recovered.db"
-    recovered = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    recovered = in_process("doctor", "--db", str(sample_db), "--recover", str(out))
     # The schema is unreadable: only the sqlite3 program's .recover can help, where it works.
     if recovered.returncode == 2:
         assert "nothing was recovered" in recovered.stderr and not out.exists()
@@ -195,7 +203,7 @@ def test_recovery_of_a_file_cut_short_does_not_blame_its_first_page(
     size = sample_db.stat().st_size
     os.truncate(sample_db, size // 2 // 4096 * 4096)
     out = tmp_path / "recovered.db"
-    recovered = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    recovered = in_process("doctor", "--db", str(sample_db), "--recover", str(out))
     if recovered.returncode == 2:  # no working sqlite3 .recover here
         assert "the file is cut short" in recovered.stderr
         assert "first page" not in recovered.stderr and not out.exists()
@@ -215,7 +223,7 @@ def test_recovery_of_a_file_cut_short_after_its_schema_copies_the_rows_before_th
              if all(page <= cut for page in leaf_pages(sample_db, t))}
     os.truncate(sample_db, cut * 4096)
     out = tmp_path / "recovered.db"
-    recovered = workbench("doctor", "--db", str(sample_db), "--recover", str(out))
+    recovered = in_process("doctor", "--db", str(sample_db), "--recover", str(out))
     assert recovered.returncode in (0, 1), recovered.stderr
     assert "(row copy)" in recovered.stdout
     assert whole and all(rows(out, f"SELECT count(*) FROM {t}")[0][0] == n
@@ -226,7 +234,7 @@ def test_doctor_names_a_file_cut_short(sample_db: Path) -> None:
     # a copy that did not finish was reported as "its first page is damaged"
     size = sample_db.stat().st_size
     os.truncate(sample_db, size // 2 // 4096 * 4096)
-    result = workbench("doctor", "--db", str(sample_db))
+    result = in_process("doctor", "--db", str(sample_db))
     assert result.returncode == 1
     assert "the file is cut short" in result.stdout
     assert f"pages of 4096 bytes ({size:,} bytes)" in result.stdout
@@ -241,7 +249,7 @@ def test_doctor_finds_dangling_rows_and_a_missing_index(tmp_path: Path) -> None:
                     "VALUES (99, 1, 1, 'نص', 'now')")
     db.conn.execute("DROP INDEX segments_status")
     db.conn.close()
-    result = workbench("doctor", "--db", str(path))
+    result = in_process("doctor", "--db", str(path))
     assert result.returncode == 1
     assert "segments: 1 rows refer to missing documents rows" in result.stdout
     assert "missing index segments_status" in result.stdout
@@ -285,7 +293,7 @@ def test_doctor_examines_the_project_named_before_it_or_in_workbench_db(
 
 
 def test_doctor_without_a_project(tmp_path: Path) -> None:
-    result = workbench("doctor", "--db", str(tmp_path / "absent.db"))
+    result = in_process("doctor", "--db", str(tmp_path / "absent.db"))
     assert result.returncode == 2 and "no project at" in result.stderr
 
 
@@ -411,6 +419,6 @@ def test_the_doctor_command_suggested_can_be_pasted(tmp_path: Path) -> None:
     folder.mkdir()
     bogus = folder / "report.db"
     bogus.write_bytes(b"not a database at all " * 300)
-    result = workbench("stats", "--db", str(bogus))
+    result = in_process("stats", "--db", str(bogus))
     assert result.returncode == 2
     assert f"`workbench doctor --db '{bogus}'`" in result.stderr
