@@ -585,6 +585,8 @@ class ReviewScreen(ReportScreen):
             self.notify(f"Segment {row.position} is joined: its English is in "
                         f"#{row.joined_to}, whose verdict it takes.", severity="warning")
             return
+        if self._refused_to_translator(verdict):
+            return
         if verdict == "rejected":
             title = f"Reject segment {row.position}: why? (it goes back to draft)"
         else:
@@ -597,9 +599,20 @@ class ReviewScreen(ReportScreen):
 
         self.app.push_screen(CommentScreen(title, required=verdict == "rejected"), answered)
 
+    def _refused_to_translator(self, verdict: str) -> bool:
+        """Said and True when the user is a translator of a team project, whom the server
+        refuses any verdict: before a comment is asked for, which would be typed in vain."""
+        if self.wb.role != "translator":
+            return False
+        word = {"approved": "approve", "reviewed": "mark reviewed",
+                "rejected": "reject"}.get(verdict, verdict)
+        self.notify(f"You are a translator on this project: only reviewers and leads may "
+                    f"{word} segments. Nothing was changed.", severity="warning")
+        return True
+
     def action_verdict_view(self, verdict: str) -> None:
         """Approve or mark reviewed every segment of the view (the batch dialog)."""
-        if not self.all_rows:
+        if not self.all_rows or self._refused_to_translator(verdict):
             return
         ids = [r.segment_id for r in self.all_rows if self.view.keeps(r)]
 
