@@ -40,7 +40,9 @@ from textual.widgets import (
     Static,
 )
 
+from workbench.config import config_path
 from workbench.errors import ConnectionLostError, ProjectError, WorkbenchError
+from workbench.spelling.british import british_hint
 from workbench.statuses import STATUSES
 from workbench.tui import keys
 from workbench.tui.display import BidiDisplay, finding_text, isolate, term_text
@@ -168,6 +170,15 @@ class Loaded(Message):
     quiet: bool = False
     cells: dict[str, Cells] = field(default_factory=dict)
     """The table's cells of the rows the view shows first, made in the worker."""
+    misspelled: tuple[str, ...] = ()
+    """The words of the open spelling findings, one a finding."""
+
+
+@dataclass
+class BritishSpellings(Message):
+    """The hint that most spelling findings are British spellings (posted by a worker)."""
+
+    hint: str
 
 
 @dataclass(frozen=True)
@@ -338,6 +349,7 @@ class ReviewScreen(ReportScreen):
         self.by_key: dict[str, SegmentRow] = {}
         self.in_view = 0  # segments of the view (the table holds the first MAX_ROWS)
         self._cells_made: dict[str, Cells] = {}  # by row key: made for that row and display
+        self._british_looked = False  # whether the spelling findings were looked at for it
 
     def compose(self) -> ComposeResult:
         yield self.title_label()
@@ -383,7 +395,9 @@ class ReviewScreen(ReportScreen):
             segments = segment_rows(checks, statuses, joined)
             shown = [r for r in segments if view.keeps(r)][:MAX_ROWS]
             cells = {r.key: Cells(r, bidi, row_cells(r, bidi)) for r in shown}
-            return Loaded(segments, quiet=quiet, cells=cells)
+            misspelled = tuple(f.found for c in checks for f in c.findings
+                               if f.check == "spelling" and f.found)
+            return Loaded(segments, quiet=quiet, cells=cells, misspelled=misspelled)
 
         self.run_report(read, lambda error: Loaded([], error, quiet))
 
@@ -407,6 +421,22 @@ class ReviewScreen(ReportScreen):
         self._cells_made.update(message.cells)
         if not (quiet and self._update_rows()):
             self.show_view(keep)
+        if message.misspelled and not self._british_looked:
+            self._british_looked = True
+            self.say_british(message.misspelled)
+
+    @work(thread=True, group="review-british")
+    def say_british(self, words: tuple[str, ...]) -> None:
+        """Say once, as ``workbench check`` does, that most spelling findings are British
+        spellings the en_GB dictionary accepts (worker: en_GB may take seconds to load)."""
+        config = self.wb.config
+        hint = british_hint(words, config.spelling_language, config.spelling_dictionaries,
+                            config.path or config_path())
+        if hint:
+            self.post_message(BritishSpellings(hint))
+
+    def on_british_spellings(self, message: BritishSpellings) -> None:
+        self.notify(message.hint, timeout=15)
 
     def _update_rows(self) -> bool:
         """Put the rows read again in place of the view's: the same segments, in place (the
