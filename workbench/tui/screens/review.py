@@ -46,6 +46,7 @@ from workbench.spelling.british import british_hint
 from workbench.statuses import STATUSES
 from workbench.tui import keys
 from workbench.tui.display import BidiDisplay, finding_text, isolate, term_text
+from workbench.tui.heap import forget_worker
 from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.lqa import (
     LqaErrorScreen,
@@ -65,6 +66,7 @@ from workbench.tui.widgets.panels import SEVERITY_MARK, SEVERITY_STYLE
 if TYPE_CHECKING:
     from workbench.project import Document, Project
     from workbench.store.live import Change
+    from workbench.tui.app import WorkbenchApp
 
 PAGE = 500  # segment ids read at once (a statement's parameters are bounded)
 MAX_ROWS = 5000
@@ -174,13 +176,6 @@ class Loaded(Message):
     """The words of the open spelling findings, one a finding."""
 
 
-@dataclass
-class BritishSpellings(Message):
-    """The hint that most spelling findings are British spellings (posted by a worker)."""
-
-    hint: str
-
-
 @dataclass(frozen=True)
 class Cells:
     """The table's cells of a row, as drawn with the display settings ``bidi``."""
@@ -229,6 +224,19 @@ def segment_rows(
             joined.get(seg.segment_id),
         ))
     return rows
+
+
+def say_british(app: WorkbenchApp, words: tuple[str, ...]) -> None:
+    """Notify that most spelling findings (``words``) are British spellings en_GB accepts,
+    when they are (an app's worker: en_GB may take seconds to load; no screen is held)."""
+    from workbench.tui.app import Notice
+
+    config = app.config
+    hint = british_hint(words, config.spelling_language, config.spelling_dictionaries,
+                        config.path or config_path())
+    if hint:
+        app.post_message(Notice(hint, "information"))
+    forget_worker()
 
 
 def no_english(row: SegmentRow) -> str:
@@ -349,7 +357,6 @@ class ReviewScreen(ReportScreen):
         self.by_key: dict[str, SegmentRow] = {}
         self.in_view = 0  # segments of the view (the table holds the first MAX_ROWS)
         self._cells_made: dict[str, Cells] = {}  # by row key: made for that row and display
-        self._british_looked = False  # whether the spelling findings were looked at for it
 
     def compose(self) -> ComposeResult:
         yield self.title_label()
@@ -421,22 +428,10 @@ class ReviewScreen(ReportScreen):
         self._cells_made.update(message.cells)
         if not (quiet and self._update_rows()):
             self.show_view(keep)
-        if message.misspelled and not self._british_looked:
-            self._british_looked = True
-            self.say_british(message.misspelled)
-
-    @work(thread=True, group="review-british")
-    def say_british(self, words: tuple[str, ...]) -> None:
-        """Say once, as ``workbench check`` does, that most spelling findings are British
-        spellings the en_GB dictionary accepts (worker: en_GB may take seconds to load)."""
-        config = self.wb.config
-        hint = british_hint(words, config.spelling_language, config.spelling_dictionaries,
-                            config.path or config_path())
-        if hint:
-            self.post_message(BritishSpellings(hint))
-
-    def on_british_spellings(self, message: BritishSpellings) -> None:
-        self.notify(message.hint, timeout=15)
+        if message.misspelled and not self.wb.british_looked:
+            self.wb.british_looked = True  # said once a session, as `workbench check` does
+            self.wb.run_worker(partial(say_british, self.wb, message.misspelled), thread=True,
+                               group="review-british", exit_on_error=False)
 
     def _update_rows(self) -> bool:
         """Put the rows read again in place of the view's: the same segments, in place (the
