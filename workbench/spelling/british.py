@@ -2,8 +2,9 @@
 to check with ``en_GB`` instead, when most of a document's spelling findings are words the
 ``en_GB`` dictionary accepts (``organising``, ``organisation`` in the sample's draft).
 
-The ``en_GB`` dictionary (seconds to load) is read only when a flagged word has an American
-form (``-ise`` → ``-ize``, ``-our`` → ``-or``...) that the dictionary in use accepts."""
+A finding counts as British when the dictionary in use accepts its American form (``-ise`` →
+``-ize``, ``-our`` → ``-or``...); the ``en_GB`` dictionary is only looked for, never loaded (a
+system one takes about 2 s, which every ``check`` of a British project would pay)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.spelling.dictionary import (
-    HunspellDictionary,
-    find_dictionary,
-    load_dictionary,
-    load_dictionary_files,
-    normalise_language,
-)
+from workbench.spelling.dictionary import find_dictionary, load_dictionary, normalise_language
 from workbench.wording import plural
 
 BRITISH = "en_GB"
@@ -48,20 +43,19 @@ def british_hint(
     config_file: Path | None = None,
 ) -> str | None:
     """The hint to set the ``en_GB`` dictionary when most of ``words`` (the spelling findings'
-    words, one a finding) are British spellings it accepts; None when they are not, when the
-    language in use is not another English, or when no ``en_GB`` dictionary is found."""
+    words, one a finding) are British spellings: their American form is a word of the
+    dictionary in use. None when they are not, when the language in use is not another
+    English, or when no ``en_GB`` dictionary is found."""
     wanted = normalise_language(language)
     if not words or not wanted.startswith("en") or wanted.casefold() == BRITISH.casefold():
         return None
     try:
         in_use = load_dictionary(language, folders)
-        if not any(in_use.lookup(form) for word in set(words) for form in american_forms(word)):
-            return None  # no word looks British: en_GB is not read
-        british: HunspellDictionary = load_dictionary_files(
-            find_dictionary(BRITISH, folders), BRITISH)
+        find_dictionary(BRITISH, folders)  # there to switch to (not loaded)
     except WorkbenchError:  # no en_GB dictionary (or the one in use is unreadable)
         return None
-    found = sum(1 for word in words if british.lookup(word))
+    british = {w for w in set(words) if any(in_use.lookup(f) for f in american_forms(w))}
+    found = sum(1 for word in words if word in british)
     if found * 2 <= len(words):
         return None
     are = "is a British spelling" if found == 1 else "are British spellings"
