@@ -25,6 +25,8 @@ class Status(StrEnum):
 
 
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+CONFIRMED: tuple[str, ...] = STATUSES[STATUSES.index(Status.TRANSLATED):]
+"""Translated or further: English the translator confirmed (vouching for its alignment too)."""
 
 XLIFF12_STATE: dict[Status, tuple[str, bool]] = {
     Status.NEW: ("new", False),

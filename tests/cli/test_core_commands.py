@@ -253,6 +253,26 @@ def test_history_and_undo(sample_db: Path) -> None:
     assert "undo" in result.stdout
 
 
+def test_history_json_holds_the_revision_confirm_and_review_take(sample_db: Path) -> None:
+    """`review --revision N` needs the segment's revision, which README says `workbench
+    history` shows: its JSON held no revision, so a script could not get it. Each change
+    now carries the segment's current revision, and the conflict check accepts it."""
+    from workbench.project import Project
+
+    db = ["--db", str(sample_db)]
+    with Project.open(sample_db) as project:
+        seg = project.segments(limit=1)[0]
+        project.confirm(seg.id, "Edited text.", override_reason="test")
+        now = project.segment(seg.id).revision
+    changes = json.loads(run_cli("history", str(seg.id), "--format", "json", *db).stdout)
+    assert [c["current_revision"] for c in changes] == [now, now]
+    assert set(changes[0]) == {"id", "at", "author", "action", "old_text", "new_text",
+                               "old_status", "new_status", "current_revision"}
+    reviewed = run_cli("review", str(seg.id), "--approve", "--revision",
+                       str(changes[-1]["current_revision"]), *db)
+    assert reviewed.exit_code == 0, reviewed.stderr
+
+
 def test_undo_last_import_of_a_document(sample_db: Path, tmp_path: Path) -> None:
     """``undo --last-import --doc NAME`` takes back the newest import into that document, not
     a later one into another (whose undo cannot be undone); the undo names its document."""

@@ -368,3 +368,36 @@ def test_a_large_memory_matching_nothing_is_refused_cheaply(
         project.import_tmx(path)
     assert events[0] <= n + 2  # the units, the header and the root
     assert keys[0] <= n + 50  # once a unit (and once a segment of the project's 21)
+
+
+def test_import_tmx_names_the_units_without_english_as_tm_import_does(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """`import-tmx` counted units without an English side among those 'left alone' without
+    a word (one without Arabic not at all), where `tm import` of the same file warns and
+    lists their lines: both now say how many and which lines."""
+    from tests.conftest import run_cli
+
+    with Project.open(sample_db) as project:
+        first, second, third = (s.source for s in project.segments(limit=3))
+    tus = [
+        f'<tu><tuv xml:lang="ar"><seg>{first}</seg></tuv>'
+        '<tuv xml:lang="en"><seg>A new English.</seg></tuv></tu>',
+        f'<tu><tuv xml:lang="ar"><seg>{second}</seg></tuv></tu>',  # no English
+        f'<tu><tuv xml:lang="ar"><seg>{third}</seg></tuv>'
+        '<tuv xml:lang="en"><seg></seg></tuv></tu>',  # an empty English
+        '<tu><tuv xml:lang="en"><seg>No Arabic.</seg></tuv></tu>',
+    ]
+    path = tmp_path / "half.tmx"
+    path.write_text(
+        '<tmx version="1.4"><header creationtool="x" creationtoolversion="1" '
+        'segtype="sentence" o-tmf="x" adminlang="en" srclang="ar" datatype="plaintext"/>'
+        "<body>\n" + "\n".join(tus) + "\n</body></tmx>\n", encoding="utf-8")
+    db = ["--db", str(sample_db)]
+    imported = run_cli("import-tmx", str(path), *db)
+    assert imported.exit_code == 0, imported.stderr
+    assert ("warning: 3 units without both an Arabic and an English side (or with Arabic as "
+            "the English) left alone (lines 3, 4, 5)") in imported.stderr
+    memory = run_cli("tm", "import", str(path), *db)
+    assert ("warning: 3 units without both an Arabic and an English side (or with Arabic as "
+            "the English) left out (lines 3, 4, 5)") in memory.stderr

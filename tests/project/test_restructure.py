@@ -529,3 +529,47 @@ def test_low_confidence_segments(project: Project) -> None:
                 lowest[sid] = min(lowest.get(sid, 1.0), link["confidence"])
     expected = {sid: c for sid, c in lowest.items() if c < 0.5}
     assert project.low_confidence_segments() == pytest.approx(expected)
+
+
+def working_only_doc(project: Project) -> list[int]:
+    """Add document 'own', whose only English is a working translation of known links (no
+    reference): segments 3 and 5 linked with low confidence."""
+    project.import_document_text(ARABIC, "own")
+    doc = project.document("own")
+    ids = [s.id for s in project.segments("own")]
+    with project.transaction():
+        vid = project.version_id(doc, "working", create_working=True)
+        q_versions.store_alignment(project.db, vid, SENTENCES, ids, LINKS, CONFIDENCE)
+    for sid, (_ar, en) in zip(ids, LINKS, strict=True):
+        project.save_draft(sid, " ".join(SENTENCES[e][1] for e in en))
+    return ids
+
+
+def test_confirming_clears_the_low_confidence_of_a_working_link(project: Project) -> None:
+    """A document whose only English is the working translation: its low-confidence links
+    (`~`, the 'low alignment confidence' filter) never cleared, Alt+N / Alt+P moving no
+    working sentence and a confirmation leaving the flag, so the filter kept listing
+    finished work. A segment confirmed (translated or further) vouches for its English:
+    its working link no longer counts, and undoing the confirmation brings it back."""
+    from workbench.project.views import ViewSpec
+
+    ids = working_only_doc(project)
+    doc = project.document("own")
+
+    def flagged() -> tuple[list[int], list[int], list[int]]:
+        rows = project.list_rows(doc, ids)
+        return (list(project.low_confidence_segments("own")),
+                project.view_ids(doc, ViewSpec(low_confidence=True), 0.5, 0.5),
+                [r.id for r in rows if r.low_link(0.5)])
+
+    assert flagged() == ([ids[2], ids[4]],) * 3
+    project.confirm(ids[2], project.segment(ids[2]).target, override_reason="t")
+    assert flagged() == ([ids[4]],) * 3
+    project.review(ids[4], "approved", None)
+    assert flagged() == ([],) * 3
+    project.undo(ids[2])  # back to draft: unconfirmed, its link is in doubt again
+    assert flagged() == ([ids[2]],) * 3
+    # a reference's links are not the translator's to vouch for: they stay flagged
+    aligned = aligned_doc(project)
+    project.confirm(aligned[2], project.segment(aligned[2]).target, override_reason="t")
+    assert aligned[2] in project.low_confidence_segments("fix", REF)

@@ -473,3 +473,53 @@ def test_a_word_the_dictionary_spells_with_a_leading_apostrophe_is_correct(
     )
     said = run_cli("spelling", "suggest", "--db", str(sample_db), "'Tis")
     assert said.exit_code == 0 and said.stdout.strip() == "'Tis: correct (xx_OLD)"
+
+
+def _british_config(config: Path, folder: Path) -> None:
+    """Check with the shipped en_US; a tiny en_GB in ``folder`` (found first)."""
+    from tests.spelling.conftest import bundled_en_us
+
+    write_dictionary(folder, "en_GB", "organising organisation colour")
+    config.write_text(f'[spelling]\nlanguage = "en_US"\ndictionaries = ["{folder}", '
+                      f'"{bundled_en_us()}"]\n', encoding="utf-8")
+
+
+def test_check_says_when_most_spelling_findings_are_british(
+    in_tmp: Path, sample_db: Path, shipped_en_us: Path
+) -> None:
+    """The sample's draft writes 'organising' and 'organisation', which the en_US check
+    flags: a new user's first check listed correct words as misspelled without a word on
+    why. It now says once, in one line, that they are British and how to check with en_GB."""
+    _british_config(shipped_en_us, in_tmp / "gb")
+    hint = ('2 of the 2 spelling findings are British spellings: set [spelling] language = '
+            f'"en_GB" in the config file ({shipped_en_us})')
+    table = run_cli("check", "--db", str(sample_db))
+    assert table.stdout.count(hint) == 1
+    as_json = run_cli("check", "--db", str(sample_db), "--format", "json")
+    assert json.loads(as_json.stdout)["summary"]["by_check"]["spelling"] == 2
+    assert f"note: {hint}" in as_json.stderr
+    assert run_cli("spelling", "add", "organising", "--db", str(sample_db)).exit_code == 0
+    assert "1 of the 1 spelling finding is a British spelling" in run_cli(
+        "check", "--db", str(sample_db)).stdout
+
+
+def test_no_british_hint_for_typos_or_without_an_en_gb_dictionary(
+    tmp_path: Path, shipped_en_us: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.spelling.conftest import bundled_en_us
+    from workbench.spelling import dictionary
+    from workbench.spelling.british import american_forms, british_hint
+
+    assert {"organizing", "organising"} & american_forms("organising") == {"organizing"}
+    assert american_forms("colour") == {"color"} and american_forms("teh") == set()
+    folders = [tmp_path / "gb", bundled_en_us()]
+    write_dictionary(folders[0], "en_GB", "organising organisation colour")
+    assert british_hint(["organising", "teh"], "en_US", folders) is None  # not most
+    assert british_hint(["teh", "recieved"], "en_US", folders) is None
+    assert british_hint(["organising"], "en_GB", folders) is None  # en_GB in use already
+    assert british_hint(["colour", "organising", "teh"], "en_US", folders) == (
+        '2 of the 3 spelling findings are British spellings: set [spelling] language = '
+        '"en_GB" in the config file')
+    monkeypatch.setattr(dictionary, "SYSTEM_FOLDERS", ())  # no en_GB anywhere
+    monkeypatch.setattr(dictionary, "_FOUND", {})
+    assert british_hint(["colour", "organising"], "en_US", folders[1:]) is None

@@ -8,7 +8,7 @@ import io
 from rich.console import Console
 
 from tests.tui.conftest import editing, screen_lines, settle
-from tests.tui.screen_wait import notified, open_screen
+from tests.tui.screen_wait import notified, open_screen, until
 from workbench.config import Config, load_config
 from workbench.project import Project
 from workbench.text.bidi import visual
@@ -389,3 +389,34 @@ async def test_ctrl_g_inserts_nothing_when_every_term_is_rendered(make_app):
         await pilot.pause()
         assert screen.editor.text == held
         assert notified(app, "holds a rendering of every glossary term")
+
+
+async def test_a_confirmed_segment_loses_the_tilde_of_its_working_link(sample_db, make_app):
+    """A document whose only English is the working translation (no reference:main): its
+    `~` links never cleared (Alt+N / Alt+P move a reference's sentences, and confirming
+    left the flag), so the 'low alignment confidence' filter kept listing finished work.
+    Confirming vouches for the English: the flag goes, and the filter leaves it out."""
+    with Project.open(sample_db) as project:
+        project.db.execute("DELETE FROM versions WHERE name = 'reference:main'")
+        project.db.execute("UPDATE links SET confidence = 0.95")
+        project.db.execute(
+            "UPDATE links SET confidence = 0.1 WHERE id IN (SELECT l.id FROM links l "
+            "JOIN link_segments ls ON ls.link_id = l.id JOIN versions v ON v.id = l.version_id "
+            "WHERE ls.segment_id IN (2, 3) AND v.name = 'working')")
+
+    def flag(app, position: int) -> str:
+        rows = {int(line[1:8]): line for line in screen_lines(app)[1:14]
+                if line[1:8].strip().isdigit()}
+        return rows[position][15]
+
+    app = make_app()
+    async with editing(app, 2) as (pilot, screen):
+        assert flag(app, 2) == "~" and flag(app, 3) == "~"
+        await pilot.press("alt+n")
+        await until(pilot, lambda: notified(app, "goes once the segment is confirmed"))
+        screen.action_confirm()
+        await until(pilot, lambda: flag(app, 2) == " ")
+        assert flag(app, 3) == "~"
+        screen.apply_filter(low_confidence=True)
+        await settle(pilot)
+        assert screen.rows.ids == [3]

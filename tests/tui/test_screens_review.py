@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from tests.tui.conftest import editing, editor_screen, join_first_two, screen_lines, settle
-from tests.tui.screen_wait import notified, open_screen, shows
+from tests.tui.screen_wait import notified, open_screen, shows, until
 from workbench.project import Project
 from workbench.text.bidi import visual
 from workbench.tui.screens.editor import EditorScreen
@@ -330,3 +330,23 @@ async def test_a_joined_segment_does_not_repeat_its_links_findings(sample_db, ma
         screen.set_view(ReviewFilter(findings="clean"))
         await settle(pilot)
         assert second not in [r.segment_id for r in screen.rows]
+
+
+async def test_review_says_once_that_the_spelling_findings_are_british(
+    sample_db, make_app, config, tmp_path
+):
+    """The sample's 'organising' and 'organisation' are flagged by the en_US check: F3 now
+    says once, as `workbench check` does, that they are British and how to check en_GB."""
+    from tests.spelling.conftest import write_dictionary
+
+    write_dictionary(tmp_path / "gb", "en_GB", "organising organisation")
+    config.spelling_dictionaries = [str(tmp_path / "gb")]
+    hint = ('2 of the 2 spelling findings are British spellings: set [spelling] language = '
+            f'"en_GB" in the config file ({config.path})')
+    app = make_app()
+    async with editing(app) as (pilot, _):
+        screen = await open_screen(pilot, "f3", ReviewScreen)
+        await until(pilot, lambda: notified(app, hint))
+        screen.load()  # read again (F5): not said again
+        await settle(pilot)
+        assert sum(hint in str(n.message) for n in app._notifications) == 1

@@ -1257,3 +1257,42 @@ async def test_a_quotation_mark_deleted_elsewhere_marks_the_row_it_left_open(
         with Project.open(sample_db, author="ben") as ben:
             ben.save_draft(ids[2], "Three.")
         await until(pilot, lambda: flags.get(ids[0]) == (before[0], before[1] + 1))
+
+
+@pytest.mark.postgresql_only
+async def test_a_translator_pressing_a_verdict_key_is_refused_before_any_comment(
+    sample_db, config, pg_server: PgServer
+):
+    """A translator pressing A in the reviewer screen was asked for a comment, and only
+    once it was typed was the approval refused by the server, the comment lost: the role
+    the app knows refuses A, V, R and Shift+A at once, no dialog opened."""
+    import os
+
+    from tests.tui.screen_wait import open_screen
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.screens.review import CommentScreen, ReviewScreen
+
+    user = f"tv_{os.getpid()}"
+    with Project.open(sample_db) as owner:
+        owner.team.add_member(user, "translator", "pw")
+        seg = owner.segments(limit=1)[0]
+        status = owner.segment(seg.id).status
+    app = WorkbenchApp(sample_db.replace("postgres:@", f"{user}:pw@"), config=config,
+                       direction="app")
+    try:
+        async with editing(app) as (pilot, _):
+            await until(pilot, lambda: app.role == "translator")
+            screen = await open_screen(pilot, "f3", ReviewScreen)
+            await until(pilot, lambda: screen.selected() is not None)
+            for key, word in (("a", "approve"), ("v", "mark reviewed"), ("r", "reject"),
+                              ("A", "approve")):
+                await pilot.press(key)
+                await until(pilot, lambda w=word: notified(
+                    app, f"only reviewers and leads may {w} segments"))
+                await settle(pilot)
+                assert app.screen is screen and not isinstance(app.screen, CommentScreen)
+    finally:
+        pg_server.admin.execute(f'DROP OWNED BY "{user}"')
+        pg_server.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
+    with Project.open(sample_db) as project:
+        assert project.segment(seg.id).status == status

@@ -189,6 +189,19 @@ def _summary_line(report: Report) -> str:
     )
 
 
+def _british_hint(report: Report) -> str | None:
+    """The one-line hint to check with en_GB when most spelling findings are British."""
+    words = [v["found"] for v in report.violations() if v["check"] == "spelling" and v["found"]]
+    if not words:
+        return None
+    from workbench.config import config_path, load_config
+    from workbench.spelling.british import british_hint
+
+    config = load_config()
+    return british_hint(words, config.spelling_language, config.spelling_dictionaries,
+                        config.path or config_path())
+
+
 def _table_text(report: Report) -> str:
     """The table and the figures as plain text, for a file (what the terminal shows)."""
     return plain_text(lambda console: _table(report, console)) + _summary_line(report) + "\n"
@@ -249,9 +262,12 @@ def check(
     else:
         matcher = glossary_file_matcher(glossary_path, columns)
         report = _project_report(db, doc, version, matcher, fail_on, skip, jobs)
+    hint = _british_hint(report)
     if fmt == "table" and output is None:
         _table(report)
         click.echo(_summary_line(report))
+        if hint:
+            click.echo(hint)
     else:
         from workbench.glossary.report import to_csv, to_html
 
@@ -269,6 +285,8 @@ def check(
             f"{plural(summary['violations'], 'violation')}, {summary['overridden']:,} accepted",
             encoding="utf-8-sig" if fmt == "csv" else "utf-8",  # Arabic read right by spreadsheets
         )
+        if hint:  # beside the report, which keeps its format
+            click.echo(f"note: {hint}", err=True)
     ctx.exit(1 if report.failed() else 0)
 
 

@@ -194,7 +194,8 @@ def history(db: str | None, segment_id: int, fmt: str) -> None:
         revisions = project.history(segment_id)
         revision = project.segment(segment_id).revision
     if fmt == "json":
-        print_json([r.__dict__ for r in revisions])
+        # each change with the segment's revision now, which confirm/review --revision take
+        print_json([{**r.__dict__, "current_revision": revision} for r in revisions])
         return
     table = Table(title=f"Segment {segment_id} · revision {revision}")
     for column in ("#", "time", "author", "action", "status", "text"):

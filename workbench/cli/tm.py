@@ -16,7 +16,7 @@ from workbench.errors import WorkbenchError
 from workbench.formats.model import primary_language
 from workbench.project import open_project
 from workbench.tm.results import ANALYSIS_BANDS, ConcordanceHit, TmMatch
-from workbench.wording import plural
+from workbench.wording import plural, units_without_a_pair
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -50,11 +50,8 @@ def tm_import(db: str | None, file: str, name: str | None, fmt: str | None) -> N
     if result.tags:
         click.echo(f"{result.tags} inline tags kept as placeholders such as {{1}} {{/1}} {{2/}}")
     if result.skipped:
-        lines = ", ".join(map(str, result.skipped_lines))
-        click.echo(
-            f"warning: {plural(result.skipped, 'unit')} without both an Arabic and an English "
-            f"side (or with Arabic as the English) left out (lines {lines})", err=True,
-        )
+        click.echo("warning: " + units_without_a_pair(
+            result.skipped, result.skipped_lines, "left out"), err=True)
 
 
 @tm.command("list")

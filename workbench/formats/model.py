@@ -170,6 +170,8 @@ class ImportedFile:
     """When workbench wrote the file (ISO 8601; our exports only, with their document key)."""
     version: str | None = None
     """The version workbench exported (``working``, ``reference:main``; our exports only)."""
+    without_source: list[int] = field(default_factory=list)
+    """The lines of units read without an Arabic side (TMX), not among ``units``."""
 
 
 def iso_from_tmx_date(date: str | None) -> str | None:

@@ -139,6 +139,8 @@ def read_tmx(path: str | Path, source_lang: str = "ar", target_lang: str = "en")
             unit = _read_tu(el, source_lang, target_lang, omegat)
             if unit is not None:
                 result.units.append(unit)
+            else:
+                result.without_source.append(el.sourceline)
             safexml.release(el)
     if not root_seen:  # no <tmx>, <header> or <tu> anywhere: the root says what it is
         root = safexml.root_element(path)

@@ -65,7 +65,7 @@ from workbench.store.db import analyze
 from workbench.text.normalize import match_key
 from workbench.text.script import arabic_share, copies_source
 from workbench.text.tags import has_tags, renumber_tags, strip_tags
-from workbench.wording import plural
+from workbench.wording import plural, units_without_a_pair
 
 if TYPE_CHECKING:
     from workbench.glossary.findings import Finding
@@ -544,6 +544,8 @@ class Exchange:
         path = file.path
         document = self._import_document(file, doc)
         report = ExchangeReport(path, file.format, document.name, units=len(file.units))
+        if file.format == "tmx":  # as `tm import` says of a memory's
+            _warn_without_a_pair(report, file)
         wid = self.catalog.working_id(document)
         current = {
             r["id"]: r
@@ -982,6 +984,16 @@ def _untranslated(unit: ImportedUnit) -> bool:
 def _span(ids: Iterable[int]) -> str:
     ids = list(ids)
     return f"{ids[0]}–{ids[-1]}" if len(ids) > 1 else str(ids[0])
+
+
+def _warn_without_a_pair(report: ExchangeReport, file: ImportedFile) -> None:
+    """Warn first of the file's units without both an Arabic and an English side (an empty
+    English, or one copying the Arabic), left alone, naming the first ten lines."""
+    lines = sorted(file.without_source + [
+        u.line or 0 for u in file.units
+        if not (u.target or "").strip() or copies_source(u.target or "", u.source)])
+    if lines:
+        report.warnings.insert(0, units_without_a_pair(len(lines), lines[:10], "left alone"))
 
 
 def _warn(report: ExchangeReport, warning: str) -> None:

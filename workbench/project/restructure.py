@@ -17,7 +17,7 @@ from workbench.project.catalog import Catalog, Document
 from workbench.project.context import ProjectContext
 from workbench.project.importing import LOW_CONFIDENCE
 from workbench.project.reading import Reader, Segment
-from workbench.statuses import STATUSES, Status
+from workbench.statuses import CONFIRMED, STATUSES, Status
 from workbench.store import documents as q_docs
 from workbench.store import history as q_history
 from workbench.store import lqa as q_lqa
@@ -492,10 +492,13 @@ class Restructure:
         """Segments whose alignment link is below ``threshold``: segment id → lowest confidence.
 
         With no ``version``, every aligned version of the document counts. In document order.
+        A working translation's link of a segment confirmed (translated or further) does not
+        count: confirming vouches for its English.
         """
         document = self.catalog.document(doc)
         if version is None:
             ids = self._version_ids(document)
         else:
             ids = [self.catalog.version_id(document, version)]
-        return dict(q.low_confidence(self.context.db, document.id, ids, threshold))
+        return dict(q.low_confidence(self.context.db, document.id, ids, threshold,
+                                     self.catalog.working_id(document), CONFIRMED))

@@ -10,6 +10,7 @@ from workbench.errors import WorkbenchError
 from workbench.project.catalog import Catalog, Document
 from workbench.project.checking import Checking
 from workbench.project.context import ProjectContext
+from workbench.statuses import CONFIRMED
 from workbench.store import documents as q_docs
 from workbench.store import search as q_search
 
@@ -63,6 +64,16 @@ class ListRow:
     revision: int = 0  # the segment's revision when the row was read (see Segment.revision)
     joined_to: int | None = None
     """A joined segment's: the position of the segment of its link that holds its English."""
+    working_links: bool = False
+    """``confidence`` is of the working translation's own link (the document has no
+    reference:main)."""
+
+    def low_link(self, threshold: float) -> bool:
+        """Whether its link is flagged ``~``: less confident than ``threshold``, unless it is
+        the working translation's and the segment is confirmed (translated or further), its
+        English vouched for by its translator."""
+        return (self.confidence is not None and self.confidence < threshold
+                and not (self.working_links and self.status in CONFIRMED))
 
     @property
     def english_elsewhere(self) -> bool:
@@ -100,11 +111,13 @@ class Views:
                     "no scores yet: score the translation first (Ctrl+T in the TUI, "
                     "`workbench score`)"
                 )
+            links = self.link_version_id(document)
             ids = _narrow(ids, q_search.filter_ids(
                 db, document.id,
                 statuses=spec.statuses or None,
-                link_version_id=self.link_version_id(document),
+                link_version_id=links,
                 confidence_below=low_confidence if spec.low_confidence else None,
+                vouched=CONFIRMED if links is not None and links == working else (),
                 score_version_id=working,
                 chrf_below=low_score if spec.low_score else None,
             ))
@@ -117,15 +130,14 @@ class Views:
 
     def list_rows(self, document: Document, ids: Sequence[int]) -> list[ListRow]:
         """The list rows of ``ids``, in the order given (ids no longer present left out)."""
-        rows = q_search.rows_by_ids(
-            self.context.db, ids, self.catalog.working_id(document),
-            self.link_version_id(document),
-        )
+        working, links = self.catalog.working_id(document), self.link_version_id(document)
+        rows = q_search.rows_by_ids(self.context.db, ids, working, links)
+        own_links = links is not None and links == working
         return [
             ListRow(
                 r["id"], r["position"], r["paragraph"], r["source"], r["status"],
                 r["target"] or "", r["confidence"], bool(r["locked"]), int(r["revision"]),
-                r["joined_to"],
+                r["joined_to"], own_links,
             )
             for r in rows
         ]

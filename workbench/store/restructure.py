@@ -6,11 +6,12 @@ steps (through negative values) to never collide with a row that has not moved y
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from workbench.store.connection import Database
 from workbench.store.db import now
+from workbench.store.versions import status_sql
 
 Row = dict[str, Any]
 
@@ -300,20 +301,29 @@ def segment_translations(db: Database, segment_id: int) -> dict[int, str]:
 
 
 def low_confidence(
-    db: Database, document_id: int, version_ids: Iterable[int], threshold: float
+    db: Database, document_id: int, version_ids: Iterable[int], threshold: float,
+    vouched_version: int | None = None, vouched: Sequence[str] = (),
 ) -> list[tuple[int, float]]:
-    """(segment id, lowest link confidence) of segments linked below ``threshold``, in order."""
+    """(segment id, lowest link confidence) of segments linked below ``threshold``, in order;
+    the links of ``vouched_version`` (the working translation) of segments whose status is
+    one of ``vouched`` (confirmed) left out."""
     ids = list(version_ids)
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
+    args: list[Any] = [*ids, threshold, document_id]
+    skip = ""
+    if vouched_version is not None and vouched:
+        skip = (f" AND NOT (l.version_id = ? AND {status_sql(db)} IN "
+                f"({', '.join('?' for _ in vouched)}))")
+        args += [vouched_version, *vouched]
     return [
         (int(sid), float(conf))
         for sid, conf in db.execute(
             "SELECT ls.segment_id, min(l.confidence) FROM links l "
             "JOIN link_segments ls ON ls.link_id = l.id JOIN segments s ON s.id = ls.segment_id "
-            f"WHERE l.version_id IN ({marks}) AND l.confidence < ? AND s.document_id = ? "
+            f"WHERE l.version_id IN ({marks}) AND l.confidence < ? AND s.document_id = ?{skip} "
             "GROUP BY ls.segment_id ORDER BY min(s.position)",
-            [*ids, threshold, document_id],
+            args,
         )
     ]

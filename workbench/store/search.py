@@ -119,6 +119,7 @@ def filter_ids(
     statuses: Sequence[str] | None = None,
     link_version_id: int | None = None,
     confidence_below: float | None = None,
+    vouched: Sequence[str] = (),
     score_version_id: int | None = None,
     chrf_below: float | None = None,
 ) -> list[int]:
@@ -126,8 +127,9 @@ def filter_ids(
 
     ``statuses``: status (a joined segment's: its holder's) is one of them.
     ``confidence_below``: the segment's link in ``link_version_id`` is less confident than
-    this. ``chrf_below``: the segment's chrF++ in the latest score run of
-    ``score_version_id`` is below this.
+    this, unless its status is one of ``vouched`` (the working translation's links: a
+    segment confirmed since vouches for its English). ``chrf_below``: the segment's chrF++
+    in the latest score run of ``score_version_id`` is below this.
 
     The link and score filters are uncorrelated ``IN`` subqueries: SQLite reads the version's
     links (or the run's scores) once into a set, then checks each segment against it.
@@ -143,6 +145,9 @@ def filter_ids(
             "ON ls.link_id = l.id WHERE l.version_id = ? AND l.confidence < ?)"
         )
         args += [link_version_id, confidence_below]
+        if vouched:
+            where.append(f"{status_sql(db)} NOT IN ({','.join('?' * len(vouched))})")
+            args += list(vouched)
     if chrf_below is not None:
         where.append(
             "s.id IN (SELECT sc.segment_id FROM segment_scores sc "

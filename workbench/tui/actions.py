@@ -157,7 +157,9 @@ class ScreenActions:
         editor, segment_id = found
         version = editor.reference_version
         if version is None:
-            self.notify("This document has no reference translation.", severity="warning")
+            self.notify("This document has no reference translation whose sentences these keys "
+                        "move; a ~ of the working translation's own link goes once the segment "
+                        "is confirmed.", severity="warning")
             return
 
         def move(project: Project) -> bool:

@@ -160,6 +160,7 @@ class WorkbenchApp(KeepsAnswering, ChangeActions, ScreenActions, App[None]):
         self.team_status = ""
         self._reconnections = 0  # the service's reconnections the editor has read again after
         self.role: str | None = None
+        self.british_looked = False  # the reviewer's spelling findings looked at for en_GB
         self._others = 0
 
     # start and stop ----------------------------------------------------------------------------

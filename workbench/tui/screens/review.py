@@ -40,10 +40,13 @@ from textual.widgets import (
     Static,
 )
 
+from workbench.config import config_path
 from workbench.errors import ConnectionLostError, ProjectError, WorkbenchError
+from workbench.spelling.british import british_hint
 from workbench.statuses import STATUSES
 from workbench.tui import keys
 from workbench.tui.display import BidiDisplay, finding_text, isolate, term_text
+from workbench.tui.heap import forget_worker
 from workbench.tui.screens.batch import BatchScreen
 from workbench.tui.screens.lqa import (
     LqaErrorScreen,
@@ -63,6 +66,7 @@ from workbench.tui.widgets.panels import SEVERITY_MARK, SEVERITY_STYLE
 if TYPE_CHECKING:
     from workbench.project import Document, Project
     from workbench.store.live import Change
+    from workbench.tui.app import WorkbenchApp
 
 PAGE = 500  # segment ids read at once (a statement's parameters are bounded)
 MAX_ROWS = 5000
@@ -168,6 +172,8 @@ class Loaded(Message):
     quiet: bool = False
     cells: dict[str, Cells] = field(default_factory=dict)
     """The table's cells of the rows the view shows first, made in the worker."""
+    misspelled: tuple[str, ...] = ()
+    """The words of the open spelling findings, one a finding."""
 
 
 @dataclass(frozen=True)
@@ -218,6 +224,19 @@ def segment_rows(
             joined.get(seg.segment_id),
         ))
     return rows
+
+
+def say_british(app: WorkbenchApp, words: tuple[str, ...]) -> None:
+    """Notify that most spelling findings (``words``) are British spellings en_GB accepts,
+    when they are (an app's worker: en_GB may take seconds to load; no screen is held)."""
+    from workbench.tui.app import Notice
+
+    config = app.config
+    hint = british_hint(words, config.spelling_language, config.spelling_dictionaries,
+                        config.path or config_path())
+    if hint:
+        app.post_message(Notice(hint, "information"))
+    forget_worker()
 
 
 def no_english(row: SegmentRow) -> str:
@@ -383,7 +402,9 @@ class ReviewScreen(ReportScreen):
             segments = segment_rows(checks, statuses, joined)
             shown = [r for r in segments if view.keeps(r)][:MAX_ROWS]
             cells = {r.key: Cells(r, bidi, row_cells(r, bidi)) for r in shown}
-            return Loaded(segments, quiet=quiet, cells=cells)
+            misspelled = tuple(f.found for c in checks for f in c.findings
+                               if f.check == "spelling" and f.found)
+            return Loaded(segments, quiet=quiet, cells=cells, misspelled=misspelled)
 
         self.run_report(read, lambda error: Loaded([], error, quiet))
 
@@ -407,6 +428,10 @@ class ReviewScreen(ReportScreen):
         self._cells_made.update(message.cells)
         if not (quiet and self._update_rows()):
             self.show_view(keep)
+        if message.misspelled and not self.wb.british_looked:
+            self.wb.british_looked = True  # said once a session, as `workbench check` does
+            self.wb.run_worker(partial(say_british, self.wb, message.misspelled), thread=True,
+                               group="review-british", exit_on_error=False)
 
     def _update_rows(self) -> bool:
         """Put the rows read again in place of the view's: the same segments, in place (the
@@ -585,6 +610,8 @@ class ReviewScreen(ReportScreen):
             self.notify(f"Segment {row.position} is joined: its English is in "
                         f"#{row.joined_to}, whose verdict it takes.", severity="warning")
             return
+        if self._refused_to_translator(verdict):
+            return
         if verdict == "rejected":
             title = f"Reject segment {row.position}: why? (it goes back to draft)"
         else:
@@ -597,9 +624,20 @@ class ReviewScreen(ReportScreen):
 
         self.app.push_screen(CommentScreen(title, required=verdict == "rejected"), answered)
 
+    def _refused_to_translator(self, verdict: str) -> bool:
+        """Said and True when the user is a translator of a team project, whom the server
+        refuses any verdict: before a comment is asked for, which would be typed in vain."""
+        if self.wb.role != "translator":
+            return False
+        word = {"approved": "approve", "reviewed": "mark reviewed",
+                "rejected": "reject"}.get(verdict, verdict)
+        self.notify(f"You are a translator on this project: only reviewers and leads may "
+                    f"{word} segments. Nothing was changed.", severity="warning")
+        return True
+
     def action_verdict_view(self, verdict: str) -> None:
         """Approve or mark reviewed every segment of the view (the batch dialog)."""
-        if not self.all_rows:
+        if not self.all_rows or self._refused_to_translator(verdict):
             return
         ids = [r.segment_id for r in self.all_rows if self.view.keeps(r)]
 

@@ -315,7 +315,7 @@ class SegmentList(TypeThrough, ScrollView, can_focus=True):
         if self.tm_enabled and row.id not in self._tm_known:
             self._tm_requests.want(row.id)
         score = self.tm_scores.get(row.id, 0)
-        low_link = row.confidence is not None and row.confidence < self.low_confidence
+        low_link = row.low_link(self.low_confidence)
         link_flag = ("~", "segment-list--flag-link") if low_link else (" ", None)
         bidi: BidiDisplay = getattr(self.app, "bidi", BidiDisplay())
         rest = max(0, width - FIXED - len(SEPARATOR))
