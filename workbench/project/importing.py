@@ -8,8 +8,8 @@ import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.align import Alignment, align_paragraphs
 from workbench.errors import InputError
 from workbench.filters.model import Block
 from workbench.filters.registry import read_source, source_format_for
@@ -46,6 +46,9 @@ from workbench.textio import (
     without_joined_boms,
 )
 from workbench.wording import plural
+
+if TYPE_CHECKING:
+    from workbench.align import Alignment
 
 #: Endings of files the workbench reads, though never as an Arabic document: what they are
 #: and the command that reads them (read as text, they were told to take the ending they had).
@@ -233,6 +236,8 @@ def place_unmatched(
         conf[target] = min(conf[target], conf[k], JOINED)
         placed.update(dict.fromkeys(en, links[target][0][0]))
         del links[k], conf[k]  # the link now at k is the next one, or the one joined
+    from workbench.align.model import Alignment  # the aligner (numpy) loads when aligning
+
     out = Alignment(links, conf, list(alignment.warnings), alignment.related,
                     list(alignment.left_out))
     return out, placed
@@ -692,6 +697,8 @@ class Importing:
         )
         if self._last_alignment is not None and self._last_alignment[0] == key:
             return self._last_alignment[1]
+        from workbench.align import align_paragraphs  # numpy and the aligner: only to align
+
         alignment = align_paragraphs(
             ar_pars, en_pars, glossary=glossary if len(glossary) else None,
             lexicon=lexicon, pairs=pairs,
