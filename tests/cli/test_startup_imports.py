@@ -19,7 +19,12 @@ LIGHT_IMPORTS = (
     "workbench.project", "workbench.cli", "workbench.cli.core", "workbench.cli.glossary",
 )
 #: Libraries (and the aligner) that only scoring, aligning, file formats or the TUI need.
-HEAVY = ("sacrebleu", "sentencepiece", "textual", "workbench.align", "lxml", "docx")
+HEAVY = (
+    "sacrebleu", "sentencepiece", "textual", "workbench.align", "lxml", "docx",
+    # the project's parts that only checking, editing, memories or exports use
+    "workbench.project.memory", "workbench.glossary.qa", "workbench.project.exchange",
+    "spylls", "rapidfuzz",
+)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbench.errors import InputError
 from workbench.filters.model import Block
@@ -49,6 +49,14 @@ from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.align import Alignment
+
+def align_paragraphs(*args: Any, **kwargs: Any) -> Alignment:
+    """:func:`workbench.align.align_paragraphs`, the aligner (and numpy) imported on first
+    use rather than with the project."""
+    from workbench.align import align_paragraphs as align
+
+    return align(*args, **kwargs)
+
 
 #: Endings of files the workbench reads, though never as an Arabic document: what they are
 #: and the command that reads them (read as text, they were told to take the ending they had).
@@ -697,8 +705,6 @@ class Importing:
         )
         if self._last_alignment is not None and self._last_alignment[0] == key:
             return self._last_alignment[1]
-        from workbench.align import align_paragraphs  # numpy and the aligner: only to align
-
         alignment = align_paragraphs(
             ar_pars, en_pars, glossary=glossary if len(glossary) else None,
             lexicon=lexicon, pairs=pairs,
