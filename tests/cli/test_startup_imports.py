@@ -23,7 +23,7 @@ HEAVY = (
     "sacrebleu", "sentencepiece", "textual", "workbench.align", "lxml", "docx",
     # the project's parts that only checking, editing, memories or exports use
     "workbench.project.memory", "workbench.glossary.qa", "workbench.project.exchange",
-    "spylls", "rapidfuzz",
+    "spylls", "rapidfuzz", "workbench.dictionary",
 )
 
 

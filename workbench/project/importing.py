@@ -23,8 +23,6 @@ from workbench.project.catalog import (
 )
 from workbench.project.changes import ChangeSet, FillReport, plan_fill, protection
 from workbench.project.context import ProjectContext, Row
-from workbench.project.dictionaries import Dictionaries
-from workbench.project.terms import Terms
 from workbench.statuses import Status
 from workbench.store import documents as q_docs
 from workbench.store import sources as q_sources
@@ -49,6 +47,8 @@ from workbench.wording import plural
 
 if TYPE_CHECKING:
     from workbench.align import Alignment
+    from workbench.project.dictionaries import Dictionaries
+    from workbench.project.terms import Terms
 
 def align_paragraphs(*args: Any, **kwargs: Any) -> Alignment:
     """:func:`workbench.align.align_paragraphs`, the aligner (and numpy) imported on first
